@@ -1,0 +1,157 @@
+"""The small contract every reviewer seat implements.
+
+A seat adapter answers two questions: *can it run here?* (`availability`) and *run this task*
+(`run`).  CLI-backed agents subclass `CliAgent` and only say how to build the command line and
+how to read the transcript; the subprocess itself always goes through `deepreview.proc.run`.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from deepreview import proc
+
+if TYPE_CHECKING:
+    from deepreview.transcripts.stats import TranscriptStats
+
+EFFORTS = ("low", "medium", "high", "xhigh")
+DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SeatSettings:
+    """Per-seat settings after config precedence has been applied."""
+
+    kind: str | None = None  # adapter for a custom-named seat ("command"); None = the seat name
+    binary: str | None = None
+    model: str | None = None
+    effort: str | None = None  # low | medium | high | xhigh
+    timeout: float | None = None
+    extra_args: tuple[str, ...] = ()
+    env: tuple[tuple[str, str], ...] = ()
+    argv: tuple[str, ...] = ()  # command seats: the reviewer program
+    display_name: str | None = None  # heading name in the report ("Claude")
+    model_label: str | None = None  # how the model is shown ("Opus 4.6")
+
+
+@dataclass(frozen=True)
+class Availability:
+    name: str
+    usable: bool
+    found: bool
+    reason: str = ""  # why not usable, or how auth was detected
+    version: str | None = None
+    authenticated: bool | None = None  # None: not applicable or cannot tell
+    binary: str | None = None
+    install_hint: str | None = None  # e.g. "npm install -g @anthropic-ai/claude-code"
+    model_backed: bool = True
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    seat: str
+    kind: Literal["state", "tool", "text"]
+    detail: str = ""  # state name, tool label ("Bash: git blame x.py"), ...
+    tool_calls: int = 0  # calls so far
+
+
+@dataclass(frozen=True)
+class SeatTask:
+    seat: str
+    prompt: str
+    prompt_file: Path  # the prompt as stored (prompt-<seat>.md)
+    worktree: Path  # detached worktree at the review SHA; the seat's cwd
+    home: Path  # isolated, empty, writable dir for the CLI's own state; removed afterwards
+    transcript_path: Path  # stdout goes here (transcript-<seat>-pass-N.jsonl)
+    stderr_path: Path
+    settings: SeatSettings
+    timeout: float
+    env: Mapping[str, str]  # the user's environment: source of auth and provider variables
+    allow_exec: bool = False
+    pass_no: int = 1
+    cancel: threading.Event = field(default_factory=threading.Event)
+    on_progress: Callable[[ProgressEvent], None] | None = None
+    max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES
+
+
+@dataclass(frozen=True)
+class SeatOutcome:
+    status: Literal["ok", "failed", "timeout", "interrupted"]
+    review_text: str = ""
+    reason: str | None = None
+    stats: TranscriptStats | None = None
+    proc: proc.ProcResult | None = None
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class Invocation:
+    argv: tuple[str, ...]
+    env: dict[str, str]
+    stdin: bytes | None = None  # None: stdin closed
+
+
+class Agent(ABC):
+    name: ClassVar[str]  # registry key
+    display_name: ClassVar[str]  # "Claude"
+    model_backed: ClassVar[bool] = True
+    can_lead: ClassVar[bool] = False
+    npm_package: ClassVar[str | None] = None
+
+    @abstractmethod
+    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
+        """Cheap check (no network): is the binary there, does auth look configured."""
+
+    @abstractmethod
+    def run(self, task: SeatTask) -> SeatOutcome:
+        """Run one review pass. Never raises for the seat's own failure."""
+
+
+def outcome_from_proc(result: proc.ProcResult) -> tuple[str, str | None]:
+    """Map a finished process to (status, reason) before looking at its output."""
+    if result.timed_out:
+        return "timeout", result.describe_failure()
+    if result.cancelled:
+        return "interrupted", "interrupted"
+    if not result.ok:
+        return "failed", result.describe_failure()
+    return "ok", None
+
+
+class CliAgent(Agent):
+    """An agent that is one CLI invocation whose stdout is a transcript."""
+
+    default_binary: ClassVar[str]
+
+    @abstractmethod
+    def build(self, task: SeatTask) -> Invocation:
+        """Command line and environment for this task; may write files under `task.home`."""
+
+    @abstractmethod
+    def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
+        """Read `task.transcript_path` (and stderr) into an outcome."""
+
+    def line_observer(self, task: SeatTask) -> Callable[[bytes], None] | None:
+        """Optional live view of stdout lines, for progress (tool calls so far)."""
+        return None
+
+    def run(self, task: SeatTask) -> SeatOutcome:
+        inv = self.build(task)
+        result = proc.run(
+            inv.argv,
+            cwd=task.worktree,
+            env=inv.env,
+            timeout=task.timeout,
+            stdin=inv.stdin,
+            stdout_file=task.transcript_path,
+            stderr_file=task.stderr_path,
+            on_stdout_line=self.line_observer(task),
+            max_output_bytes=task.max_output_bytes,
+            cancel=task.cancel,
+        )
+        return self.interpret(task, result)

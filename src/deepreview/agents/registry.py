@@ -1,0 +1,57 @@
+"""Seat registry: built-ins and plugins are registered the same way.
+
+Adding an agent is one module implementing `deepreview.agents.base.Agent` plus one line in
+`BUILTINS` (or an entry point in the `deepreview.agents` group for third-party packages).
+Modules are imported lazily so `deep-review --help` does not pay for every adapter.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from importlib.metadata import entry_points
+from typing import Final
+
+from deepreview.agents.base import Agent
+from deepreview.errors import UsageError
+
+BUILTINS: Final[dict[str, str]] = {
+    "claude": "deepreview.agents.claude:ClaudeAgent",
+    "codex": "deepreview.agents.codex:CodexAgent",
+    "gemini": "deepreview.agents.gemini:GeminiAgent",
+    "opencode": "deepreview.agents.opencode:OpencodeAgent",
+    "static": "deepreview.agents.static:StaticAgent",
+    "command": "deepreview.agents.command:CommandAgent",
+}
+
+# Model-backed seats tried, in this order, for the default seat list and the default lead.
+PREFERRED_LEADS: Final = ("claude", "codex", "gemini")
+
+
+@cache
+def _plugin_targets() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for ep in entry_points(group="deepreview.agents"):
+        found.setdefault(ep.name, ep.value)
+    return found
+
+
+def known_agents() -> list[str]:
+    names = dict(BUILTINS)
+    for name, target in _plugin_targets().items():
+        names.setdefault(name, target)
+    return sorted(names)
+
+
+@cache
+def get_agent(name: str) -> Agent:
+    target = BUILTINS.get(name) or _plugin_targets().get(name)
+    if target is None:
+        raise UsageError(
+            f"unknown seat {name!r}; valid seats: {', '.join(known_agents())} "
+            "(or a [seats.NAME] entry with argv in your config)"
+        )
+    module_name, _, attr = target.partition(":")
+    cls = getattr(importlib.import_module(module_name), attr)
+    agent: Agent = cls()
+    return agent

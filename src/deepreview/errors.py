@@ -1,0 +1,60 @@
+"""One error hierarchy for the whole package, caught once in the CLI.
+
+Every message is one line that says what went wrong *and how to fix it*; the CLI prints it to
+stderr and exits with the error's exit code (documented in the README).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0  # review stored (seats may still have failed; see run.json)
+    FINDINGS_BLOCKING = 1  # reserved for --fail-on: review stored, verdict at or above threshold
+    USAGE = 2  # bad input: not a repo, unknown ref/seat, empty diff, bad config, unwritable store
+    ALL_SEATS_FAILED = 3  # review stored, but no seat produced a review
+    INTERRUPTED = 130  # Ctrl-C; what finished is kept, `deep-review resume ID` completes it
+
+
+class DeepReviewError(Exception):
+    """Base class; `exit_code` is what the CLI exits with."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str, *, exit_code: ExitCode | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(DeepReviewError):
+    """Bad input from the user: wrong target, empty diff, unknown seat name."""
+
+
+class GitError(DeepReviewError):
+    """A git command failed in a way the user must fix (not a repo, unknown ref)."""
+
+
+class ConfigError(DeepReviewError):
+    """A config file has unknown keys, wrong types, or untrusted commands."""
+
+
+class StoreError(DeepReviewError):
+    """The review store cannot be written or read."""
+
+
+class AgentError(DeepReviewError):
+    """An agent could not be prepared or run (never raised for a seat's own failure)."""
+
+
+class ParseError(DeepReviewError):
+    """Input that should be a review or transcript is not one."""
+
+
+class Interrupted(DeepReviewError):
+    exit_code = ExitCode.INTERRUPTED

@@ -1,0 +1,316 @@
+"""The report's domain model: frozen dataclasses, no behaviour beyond small derived views.
+
+Everything downstream of the seats speaks these types: the review parser produces `AgentReview`,
+consolidation and the lead produce a `Report`, the renderers read a `Report`, the store saves its
+JSON (see `deepreview.serialize`).  Strings that hold Markdown say so in their comments; they are
+agent or PR text and therefore untrusted for HTML output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+SCHEMA_VERSION = 1
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"
+    IMPORTANT = "important"
+    SUGGESTION = "suggestion"
+
+    @property
+    def letter(self) -> str:
+        return self.value[0].upper()
+
+    @property
+    def rank(self) -> int:
+        """0 = most severe."""
+        return _SEVERITY_ORDER.index(self)
+
+    @property
+    def heading(self) -> str:
+        return {"critical": "Critical Issues", "important": "Important Issues"}.get(
+            self.value, "Suggestions"
+        )
+
+    @classmethod
+    def from_letter(cls, letter: str) -> Severity:
+        return {"C": cls.CRITICAL, "I": cls.IMPORTANT, "S": cls.SUGGESTION}[letter.upper()]
+
+
+_SEVERITY_ORDER = (Severity.CRITICAL, Severity.IMPORTANT, Severity.SUGGESTION)
+SEVERITIES = _SEVERITY_ORDER
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str  # repo-relative
+    start: int | None = None
+    end: int | None = None
+
+    def __str__(self) -> str:
+        if self.start is None:
+            return self.path
+        if self.end is None or self.end == self.start:
+            return f"{self.path}:{self.start}"
+        return f"{self.path}:{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str  # "I1": the agent's own ID in an AgentReview, the consolidated ID in a Report
+    severity: Severity
+    title: str  # Markdown inline
+    locations: tuple[Location, ...] = ()
+    classification: str | None = None  # regression | gap | pre-existing | enhancement | ...
+    reviewers: tuple[str, ...] = ()  # display names ("Claude Opus 4.6"), "lead" for the lead
+    body: str = ""  # Markdown: code excerpt and explanation, everything before "Fix:"
+    fix: str = ""  # Markdown after "Fix:" (usually a diff block)
+    carry_forward: str | None = None  # "Round 4 I3, unaddressed"
+    verification: str | None = None  # verified | unverified | reasoned | added-by-lead
+
+
+@dataclass(frozen=True)
+class DesignObservation:
+    kind: Literal["concern", "strength"]
+    text: str  # Markdown
+    scope: str | None = None  # in-scope | future
+    reviewers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CoverageEntry:
+    path: str
+    status: str  # "Reviewed, no issues" | "Trivial" | "I1, S2" | free text
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Testing/Documentation assessment: optional intro paragraph plus numbered items."""
+
+    intro: str = ""  # Markdown
+    items: tuple[str, ...] = ()  # Markdown, without the "1. " prefix
+
+    @property
+    def empty(self) -> bool:
+        return not self.intro.strip() and not self.items
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section we keep but do not interpret (Commit Structure, Unresolved Feedback, ...)."""
+
+    title: str
+    body: str  # Markdown
+
+
+@dataclass(frozen=True)
+class AgentReview:
+    """One seat's own review, parsed from its final text."""
+
+    seat: str = ""
+    pass_no: int = 1
+    preamble: str = ""  # chatter before the review proper
+    executive_summary: str = ""
+    verdict_line: str | None = None
+    findings: tuple[Finding, ...] = ()
+    design_observations: tuple[DesignObservation, ...] = ()
+    testing: Assessment = field(default_factory=Assessment)
+    documentation: Assessment = field(default_factory=Assessment)
+    limitations: str = ""
+    coverage: tuple[CoverageEntry, ...] = ()
+    other_sections: tuple[Section, ...] = ()
+    unparsed: tuple[str, ...] = ()  # text we could not place; kept, never dropped
+    warnings: tuple[str, ...] = ()
+    raw: str = ""
+
+    def counts(self) -> dict[Severity, int]:
+        return count_by_severity(self.findings)
+
+
+def count_by_severity(findings: tuple[Finding, ...] | list[Finding]) -> dict[Severity, int]:
+    out = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        out[f.severity] += 1
+    return out
+
+
+def format_counts(counts: dict[Severity, int]) -> str:
+    """`0C 2I 2S`, as in the retro table."""
+    return " ".join(f"{counts.get(s, 0)}{s.letter}" for s in SEVERITIES)
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    seat: str  # registry name: claude, codex, gemini, static, my-linter ...
+    name: str  # heading name: "Claude"
+    model: str | None = None  # "Opus 4.6"
+    effort: str | None = None
+
+    @property
+    def display(self) -> str:
+        base = f"{self.name} {self.model}" if self.model else self.name
+        return f"{base} (effort: {self.effort})" if self.effort else base
+
+    @property
+    def credit(self) -> str:
+        """Name used in finding attributions: display without effort."""
+        return f"{self.name} {self.model}" if self.model else self.name
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str  # Merge as-is | Merge with fixes | Rework | Failed | Unknown
+    reason: str = ""
+
+    @property
+    def slug(self) -> str:
+        return self.label.lower().replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class Header:
+    review_id: str
+    date: str = ""  # "2026-04-08 14:51"
+    repo: str | None = None  # "owner/name" or a directory name
+    repo_url: str | None = None
+    round: str | None = None
+    mode: str | None = None
+    author: str | None = None
+    author_url: str | None = None
+    pr_number: int | None = None
+    pr_url: str | None = None
+    pr_title: str | None = None
+    branch: str | None = None
+    commits: tuple[Commit, ...] = ()
+    review_sha: str | None = None
+    reviewers: tuple[Reviewer, ...] = ()
+    verdict: Verdict = field(default_factory=lambda: Verdict("Unknown"))
+    wall_clock_s: float | None = None
+
+
+@dataclass(frozen=True)
+class SeatRun:
+    """What we measured about one seat's run (or the lead's)."""
+
+    seat: str
+    status: Literal["ok", "failed", "timeout", "interrupted", "skipped", "pending"] = "ok"
+    reason: str | None = None
+    started_at: float | None = None  # epoch seconds
+    ended_at: float | None = None
+    duration_s: float | None = None  # measured by us
+    cli_duration_ms: int | None = None  # the CLI's own figure, when it gives one
+    model: str | None = None
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+    cost_usd: float | None = None
+    tool_calls: int = 0
+    tool_counts: tuple[tuple[str, int], ...] = ()  # (tool name, count), most used first
+    shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
+    permission_denials: int = 0
+    errors: int = 0
+    malformed_lines: int = 0
+    worktree_changes: tuple[str, ...] = ()  # `git status --porcelain` lines after the run
+    output_truncated: bool = False
+
+    @property
+    def modified_worktree(self) -> bool:
+        return bool(self.worktree_changes)
+
+
+RETRO_ROWS = (
+    "Duration",
+    "Findings",
+    "Tool calls",
+    "Design observations",
+    "False positives",
+    "Unique insights",
+    "Files reviewed",
+    "Coverage misses",
+)
+RETRO_EXTRA_ROWS = ("Totals", "Downgraded", "Dropped")
+
+
+@dataclass(frozen=True)
+class SeatRetro:
+    seat: str
+    name: str  # heading: "### [Claude]"
+    column: str  # table column: "Claude Opus 4.6"
+    narrative: str = ""  # Markdown paragraphs
+    tool_call_highlights: str = ""  # "23 calls. 10 Read, 8 Bash (7 `git blame`, 1 `git diff`)..."
+    cells: tuple[tuple[str, str], ...] = ()  # (row label, value) for the Summary table
+
+    def cell(self, row: str) -> str:
+        return dict(self.cells).get(row, "")
+
+
+@dataclass(frozen=True)
+class ReconciliationEntry:
+    kind: Literal["merge", "severity", "drop", "reclassify", "split", "add", "note"]
+    text: str  # one sentence or more, Markdown
+    finding_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Retro:
+    seats: tuple[SeatRetro, ...] = ()
+    rows: tuple[str, ...] = RETRO_ROWS
+    reconciliation: tuple[ReconciliationEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProcessNotes:
+    skill_improvements: tuple[str, ...] = ()  # Markdown bullets (without "- ")
+    repo_context_updates: tuple[str, ...] = ()  # "[repo] Add: \"...\" Why: ..."
+
+    @property
+    def empty(self) -> bool:
+        return not self.skill_improvements and not self.repo_context_updates
+
+
+@dataclass(frozen=True)
+class AppendixEntry:
+    name: str  # "Claude"
+    pass_no: int
+    text: str  # the seat's review verbatim
+
+
+@dataclass(frozen=True)
+class LeadInfo:
+    seat: str  # claude | codex | gemini | opencode | none
+    status: Literal["ok", "failed", "fallback", "none"] = "none"
+    note: str = ""  # "Consolidated without a lead", "lead answered invalid JSON twice; ..."
+    run: SeatRun | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    header: Header
+    executive_summary: str = ""
+    findings: tuple[Finding, ...] = ()
+    design_observations: tuple[DesignObservation, ...] = ()
+    testing: Assessment = field(default_factory=Assessment)
+    documentation: Assessment = field(default_factory=Assessment)
+    limitations: str = ""
+    extra_sections: tuple[Section, ...] = ()
+    retro: Retro = field(default_factory=Retro)
+    process_notes: ProcessNotes = field(default_factory=ProcessNotes)
+    appendix: tuple[AppendixEntry, ...] = ()
+    runs: tuple[SeatRun, ...] = ()
+    lead: LeadInfo | None = None
+    notes: tuple[str, ...] = ()  # run-level notes shown under the header
+    schema_version: int = SCHEMA_VERSION
+
+    def by_severity(self, severity: Severity) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == severity)
+
+    def counts(self) -> dict[Severity, int]:
+        return count_by_severity(self.findings)

@@ -1,0 +1,51 @@
+"""JSON form of the domain model (pydantic TypeAdapters over the frozen dataclasses).
+
+pydantic is imported lazily: `deep-review --help` must stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from deepreview.model import SCHEMA_VERSION, AgentReview, Report
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+T = TypeVar("T")
+
+
+@cache
+def _adapter(cls: type[T]) -> TypeAdapter[T]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(cls)
+
+
+def to_data(obj: Report | AgentReview) -> dict[str, Any]:
+    data: dict[str, Any] = _adapter(type(obj)).dump_python(obj, mode="json")
+    if isinstance(obj, AgentReview):
+        data = {"schema_version": SCHEMA_VERSION, **data}
+    return data
+
+
+def to_json(obj: Report | AgentReview, *, indent: int | None = 2) -> str:
+    return json.dumps(to_data(obj), indent=indent, ensure_ascii=False) + "\n"
+
+
+def report_from_data(data: dict[str, Any]) -> Report:
+    return _adapter(Report).validate_python(data)
+
+
+def review_from_data(data: dict[str, Any]) -> AgentReview:
+    data = {k: v for k, v in data.items() if k != "schema_version"}
+    return _adapter(AgentReview).validate_python(data)
+
+
+def report_json_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = _adapter(Report).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Deep Review report"
+    return schema
