@@ -72,6 +72,8 @@ class SeatTask:
     settings: SeatSettings
     timeout: float
     env: Mapping[str, str]  # the user's environment: source of auth and provider variables
+    base_sha: str = ""  # the change is base_sha..HEAD of the worktree
+    changed_files: tuple[str, ...] = ()  # repo-relative paths changed by the review target
     allow_exec: bool = False
     pass_no: int = 1
     cancel: threading.Event = field(default_factory=threading.Event)
