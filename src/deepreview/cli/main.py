@@ -1,0 +1,85 @@
+"""`deep-review`: a Click group whose commands are imported only when invoked (fast --help)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import signal
+import sys
+from typing import Any
+
+import click
+
+from deepreview import __version__
+
+_COMMANDS = {
+    "review": ("deepreview.cli.review_cmd", "review", "Review a change with several agents in parallel."),
+    "resume": ("deepreview.cli.review_cmd", "resume", "Finish an interrupted review: missing seats, then the report."),
+    "relead": ("deepreview.cli.review_cmd", "relead", "Rerun only the lead (and rendering) on a stored review."),
+    "doctor": ("deepreview.cli.tools_cmd", "doctor", "Show every seat and whether it can run here."),
+    "trust": ("deepreview.cli.tools_cmd", "trust", "Trust this repository's .deep-review.toml (content-pinned)."),
+    "parse": ("deepreview.cli.tools_cmd", "parse", "Parse one agent review or a whole Deep Review report."),
+    "consolidate": ("deepreview.cli.tools_cmd", "consolidate", "Consolidate saved reviews offline into one report."),
+    "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
+    "show": ("deepreview.cli.store_cmd", "show", "Print a stored review (md, json or html)."),
+    "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in _COMMANDS:
+            return None
+        module, attr, _ = _COMMANDS[cmd_name]
+        cmd: click.Command = getattr(importlib.import_module(module), attr)
+        return cmd
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Help text without importing every command module.
+        rows = [(name, help_) for name, (_, _, help_) in _COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="deep-review")
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Deep Review: several coding agents review one change; one verified report.
+
+    Exit codes: 0 review stored; 2 bad input (nothing written); 3 review stored but every seat
+    failed; 130 interrupted (finish with `deep-review resume ID`).
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+
+
+def _sigterm(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> None:
+    from deepreview.errors import DeepReviewError, ExitCode
+
+    signal.signal(signal.SIGTERM, _sigterm)
+    try:
+        rv = cli.main(args=argv, standalone_mode=False)
+    except DeepReviewError as exc:
+        logging.getLogger(__name__).debug("error", exc_info=True)
+        click.echo(f"deep-review: error: {exc.message}", err=True)
+        sys.exit(int(exc.exit_code))
+    except click.exceptions.Abort:
+        click.echo("deep-review: interrupted", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except KeyboardInterrupt:
+        click.echo("deep-review: interrupted", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(int(ExitCode.USAGE))
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    sys.exit(int(rv or 0))

@@ -1,0 +1,82 @@
+"""Seat progress on the terminal: a live table on a TTY, one plain line per change otherwise."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from types import TracebackType
+from typing import TextIO
+
+from deepreview.agents.base import ProgressEvent
+
+
+class _Row:
+    def __init__(self) -> None:
+        self.state = "pending"
+        self.started = time.monotonic()
+        self.ended: float | None = None
+        self.tools = 0
+        self.last_tool = ""
+
+
+class Progress:
+    def __init__(self, seats: list[str], stream: TextIO | None = None, live: bool | None = None):
+        self.stream = stream or sys.stderr
+        self.rows = {s: _Row() for s in seats}
+        self.lock = threading.Lock()
+        self.live_enabled = self.stream.isatty() if live is None else live
+        self._live = None
+
+    def __enter__(self) -> Progress:
+        if self.live_enabled:
+            from rich.console import Console
+            from rich.live import Live
+
+            self._live = Live(
+                self._table(), console=Console(file=self.stream), refresh_per_second=4,
+                transient=False,
+            )
+            self._live.__enter__()
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._live is not None:
+            self._live.update(self._table())
+            self._live.__exit__(et, ev, tb)
+
+    def _table(self):  # type: ignore[no-untyped-def]
+        from rich.table import Table
+
+        table = Table(title="Deep Review seats")
+        for col in ("Seat", "State", "Elapsed", "Tool calls", "Last tool"):
+            table.add_column(col)
+        now = time.monotonic()
+        for seat, row in self.rows.items():
+            elapsed = (row.ended or now) - row.started
+            table.add_row(seat, row.state, f"{elapsed:.0f}s", str(row.tools), row.last_tool[:60])
+        return table
+
+    def __call__(self, event: ProgressEvent) -> None:
+        with self.lock:
+            row = self.rows.setdefault(event.seat, _Row())
+            changed_state = False
+            if event.kind == "state":
+                if event.detail == "running":
+                    row.started = time.monotonic()
+                else:
+                    row.ended = time.monotonic()
+                changed_state = row.state != event.detail
+                row.state = event.detail
+                row.tools = max(row.tools, event.tool_calls)
+            elif event.kind == "tool":
+                row.tools = event.tool_calls
+                row.last_tool = event.detail
+            if self._live is not None:
+                self._live.update(self._table())
+            elif changed_state:
+                elapsed = (row.ended or time.monotonic()) - row.started
+                extra = f" ({elapsed:.1f}s, {row.tools} tool calls)" if row.ended else ""
+                print(f"[{event.seat}] {event.detail}{extra}", file=self.stream, flush=True)

@@ -1,0 +1,167 @@
+"""`review`, `resume` and `relead`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from deepreview.errors import ExitCode, UsageError
+
+
+def _overrides(
+    agents: str | None, lead: str | None, timeout: float | None, effort: str | None,
+    models: tuple[str, ...], store: str | None, allow_exec: bool | None,
+    config: str | None, yes_trust: bool,
+):  # type: ignore[no-untyped-def]
+    from deepreview.config import CliOverrides
+
+    parsed = []
+    for item in models:
+        seat, sep, model = item.partition("=")
+        if not sep or not seat or not model:
+            raise UsageError(f"--model {item!r}: use SEAT=MODEL, e.g. --model claude=opus")
+        parsed.append((seat.strip(), model.strip()))
+    return CliOverrides(
+        agents=tuple(a.strip() for a in agents.split(",") if a.strip()) if agents is not None else None,
+        lead=lead,
+        timeout=timeout,
+        effort=effort,
+        models=tuple(parsed),
+        store=store,
+        allow_exec=allow_exec,
+        config_path=Path(config) if config else None,
+        yes_trust_repo_config=yes_trust,
+    )
+
+
+def _common(fn):  # type: ignore[no-untyped-def]
+    options = [
+        click.option("--agents", help="Comma-separated seats (default: every usable seat)."),
+        click.option("--lead", help="claude|codex|gemini|opencode|none (default: first usable)."),
+        click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
+        click.option("--effort", type=click.Choice(["low", "medium", "high", "xhigh"])),
+        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
+        click.option("--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."),
+        click.option("--allow-exec/--no-allow-exec", default=None,
+                     help="Let seats run the project's code/tests (dangerous on untrusted PRs)."),
+        click.option("--config", "config", type=click.Path(dir_okay=False),
+                     help="Extra config file (trusted: may define commands)."),
+        click.option("--yes-trust-repo-config", "yes_trust", is_flag=True,
+                     help="Honour commands in the repo's .deep-review.toml without `trust`."),
+        click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout."),
+        click.option("--repo", "repo", type=click.Path(file_okay=False), default=".",
+                     help="Repository to review (default: current directory)."),
+    ]
+    for opt in reversed(options):
+        fn = opt(fn)
+    return fn
+
+
+def _emit(outcome, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+    from deepreview.model import SCHEMA_VERSION
+
+    if as_json:
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "review_id": outcome.review_id,
+            "status": outcome.status,
+            "store": str(outcome.store_root),
+            "review_dir": str(outcome.review_dir),
+            "paths": outcome.paths,
+            "verdict": outcome.report.header.verdict.label if outcome.report else None,
+            "seats": [
+                {"seat": r.seat, "status": r.status, "reason": r.reason,
+                 "duration_s": r.duration_s, "tool_calls": r.tool_calls,
+                 "modified_worktree": r.modified_worktree}
+                for r in outcome.seats
+            ],
+        }
+        click.echo(json.dumps(data, indent=2))
+    else:
+        for r in outcome.seats:
+            line = f"  {r.seat}: {r.status}"
+            if r.reason:
+                line += f" — {r.reason}"
+            if r.modified_worktree:
+                line += " [modified its worktree]"
+            click.echo(line, err=True)
+        if outcome.status == "interrupted":
+            click.echo(
+                f"Interrupted. Finished seats are kept; run `deep-review resume {outcome.review_id}`.",
+                err=True,
+            )
+        else:
+            assert outcome.report is not None
+            v = outcome.report.header.verdict
+            click.echo(f"Verdict: {v.label} — {v.reason}", err=True)
+            click.echo(f"Review {outcome.review_id} stored:")
+            for fmt, path in outcome.paths.items():
+                click.echo(f"  {fmt}: {path}")
+    return int(outcome.exit_code)
+
+
+@click.command()
+@click.argument("target", required=False)
+@click.option("--base", help="Base ref for the current branch (default: merge-base with origin/HEAD, main, master).")
+@click.option("--uncommitted", is_flag=True, help="Review the work tree (staged, unstaged, untracked) against HEAD.")
+@_common
+def review(target, base, uncommitted, agents, lead, timeout, effort, models, store, allow_exec,
+           config, yes_trust, as_json, repo):  # type: ignore[no-untyped-def]
+    """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
+    from deepreview.cli.progress import Progress
+    from deepreview.pipeline.review import ReviewRequest, execute, prepare
+
+    req = ReviewRequest(
+        cwd=Path(repo), target=target, base=base, uncommitted=uncommitted,
+        cli=_overrides(agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust),
+        env=dict(os.environ),
+    )
+    prepared = prepare(req)
+    for note in prepared.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(
+        f"Reviewing {prepared.target.label()} ({len(prepared.target.changed_files)} files) with "
+        f"{', '.join(p.seat for p in prepared.plans)}; lead: {prepared.lead}",
+        err=True,
+    )
+    with Progress([p.seat for p in prepared.plans]) as progress:
+        outcome = execute(prepared, on_progress=progress)
+    return _emit(outcome, as_json)
+
+
+@click.command()
+@click.argument("review_id")
+@_common
+def resume(review_id, agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust,
+           as_json, repo):  # type: ignore[no-untyped-def]
+    """Finish an interrupted review: rerun the seats that did not finish, then the report."""
+    from deepreview.cli.progress import Progress
+    from deepreview.pipeline.review import resume as resume_review
+
+    cli = _overrides(agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust)
+    with Progress([]) as progress:
+        outcome = resume_review(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ),
+                                on_progress=progress)
+    return _emit(outcome, as_json)
+
+
+@click.command()
+@click.argument("review_id")
+@_common
+def relead(review_id, agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust,
+           as_json, repo):  # type: ignore[no-untyped-def]
+    """Rerun only the lead (and rendering) on a stored review."""
+    try:
+        from deepreview.pipeline.relead import relead as run_relead
+    except ImportError as exc:  # pragma: no cover - until the lead lands
+        raise UsageError("relead is not available in this build") from exc
+    cli = _overrides(agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust)
+    outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ))
+    return _emit(outcome, as_json)
+
+
+__all__ = ["ExitCode", "relead", "resume", "review", "sys"]

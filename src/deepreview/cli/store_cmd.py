@@ -1,0 +1,95 @@
+"""`list`, `show`, `open`: read the review store."""
+
+from __future__ import annotations
+
+import json
+import os
+import webbrowser
+from pathlib import Path
+
+import click
+
+from deepreview.errors import UsageError
+
+
+def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
+    from deepreview.store.store import Store, default_store_root
+    from deepreview.targets.git import Git, find_repo_root
+    from deepreview.targets.github import repo_from_remote
+
+    env = dict(os.environ)
+    if store:
+        return Store(Path(store).expanduser())
+    if env.get("DEEP_REVIEW_STORE"):
+        return Store(Path(env["DEEP_REVIEW_STORE"]).expanduser())
+    root = find_repo_root(Path(repo))
+    return Store(default_store_root(repo_from_remote(Git(root)) or root.name, root, env))
+
+
+_store_opt = click.option("--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo).")
+_repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
+
+
+@click.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@_store_opt
+@_repo_opt
+def list_(as_json: bool, store: str | None, repo: str) -> None:
+    """Stored reviews, newest first: date, review, target, verdict, C/I/S, reviewers."""
+    from deepreview.model import SCHEMA_VERSION
+
+    rows = _store(store, repo).rows()
+    if as_json:
+        click.echo(json.dumps({"schema_version": SCHEMA_VERSION, "reviews": [
+            {"id": r.id, "date": r.created_at, "target": r.target, "status": r.status,
+             "verdict": r.verdict, "critical": r.critical, "important": r.important,
+             "suggestions": r.suggestions, "reviewers": list(r.reviewers),
+             "base_sha": r.base_sha, "head_sha": r.head_sha} for r in rows]}, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Deep Review store")
+    for col in ("Date", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
+        table.add_column(col)
+    for r in rows:
+        verdict = r.verdict if r.status == "complete" else f"{r.verdict} ({r.status})"
+        table.add_row(r.created_at.replace("T", " ")[:16], r.id, r.target, verdict,
+                      str(r.critical), str(r.important), str(r.suggestions), ", ".join(r.reviewers))
+    Console(width=160).print(table)
+
+
+@click.command()
+@click.argument("review_id")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md")
+@_store_opt
+@_repo_opt
+def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
+    """Print a stored review."""
+    st = _store(store, repo)
+    st.get(review_id)
+    path = st.root / f"{review_id}.{fmt}"
+    if not path.exists():
+        raise UsageError(f"review {review_id} has no {fmt} report (status: {st.get(review_id).status}); "
+                         f"try `deep-review resume {review_id}`")
+    click.echo(path.read_text(encoding="utf-8"), nl=False)
+
+
+@click.command("open")
+@click.argument("review_id")
+@_store_opt
+@_repo_opt
+def open_(review_id: str, store: str | None, repo: str) -> None:
+    """Open the review's HTML page in the default browser (prints the path without one)."""
+    st = _store(store, repo)
+    st.get(review_id)
+    path = st.root / f"{review_id}.html"
+    if not path.exists():
+        raise UsageError(f"review {review_id} has no HTML report; try `deep-review resume {review_id}`")
+    opened = False
+    try:
+        opened = webbrowser.open(path.resolve().as_uri())
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        click.echo(str(path))

@@ -1,0 +1,126 @@
+"""`doctor`, `trust`, `parse`, `consolidate`."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from deepreview.errors import ConfigError, UsageError
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--repo", default=".", type=click.Path(file_okay=False))
+def doctor(as_json: bool, repo: str) -> None:
+    """Every known seat: found or not, version, authenticated, usable, and why not."""
+    from deepreview.config import CliOverrides, build_settings
+    from deepreview.model import SCHEMA_VERSION
+    from deepreview.pipeline.seats import doctor as check
+
+    env = dict(os.environ)
+    settings = build_settings(CliOverrides(), env=env, repo_config_text=None, repo_config_file=None)
+    rows = check(settings, env)
+    if as_json:
+        click.echo(json.dumps({"schema_version": SCHEMA_VERSION, "seats": [
+            {"name": a.name, "usable": a.usable, "found": a.found, "version": a.version,
+             "authenticated": a.authenticated, "reason": a.reason, "binary": a.binary,
+             "install_hint": a.install_hint, "model_backed": a.model_backed}
+            for a in rows]}, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Deep Review seats")
+    for col in ("Seat", "Usable", "Found", "Version", "Auth", "Notes"):
+        table.add_column(col)
+    for a in rows:
+        auth = {True: "yes", False: "no", None: "-"}[a.authenticated]
+        note = a.reason
+        if not a.found and a.install_hint:
+            note = f"{note}; install: {a.install_hint}" if note else f"install: {a.install_hint}"
+        table.add_row(a.name, "yes" if a.usable else "no", "yes" if a.found else "no",
+                      a.version or "-", auth, note)
+    Console(width=140).print(table)
+    if not any(a.usable and a.model_backed for a in rows):
+        click.echo("No model-backed agent is usable; `deep-review review` will use the static seat.")
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--repo", default=".", type=click.Path(file_okay=False))
+def trust(path: str | None, repo: str) -> None:
+    """Trust the repository's .deep-review.toml as it is now (re-run after any change)."""
+    from deepreview.config import REPO_CONFIG_NAME, dangerous_keys, load_file, trust_repo_file
+    from deepreview.targets.git import find_repo_root
+
+    file = Path(path) if path else find_repo_root(Path(repo)) / REPO_CONFIG_NAME
+    if not file.is_file():
+        raise ConfigError(f"{file}: no such file; nothing to trust")
+    record = trust_repo_file(dict(os.environ), file)
+    keys = dangerous_keys(load_file(file))
+    click.echo(f"Trusted {record.path} (sha256 {record.sha256[:12]}…)")
+    if keys:
+        click.echo(f"It may now run: {', '.join(keys)}")
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json")
+@click.option("--seat", default="", help="Seat name for a single agent review.")
+def parse(file: str, fmt: str, seat: str) -> None:
+    """Parse one agent review, or a whole Deep Review report, to JSON (or re-render it)."""
+    from deepreview.serialize import to_json
+
+    text = Path(file).read_text(encoding="utf-8", errors="replace")
+    if text.lstrip().startswith("# Deep Review:"):
+        from deepreview.findings.report_parse import parse_report
+
+        report = parse_report(text)
+        if fmt == "md":
+            from deepreview.render.markdown import render_markdown
+
+            click.echo(render_markdown(report), nl=False)
+        else:
+            click.echo(to_json(report), nl=False)
+        return
+    from deepreview.findings.parse import parse_review
+
+    review = parse_review(text, seat=seat or Path(file).stem)
+    if fmt == "md":
+        raise UsageError("--format md re-renders whole reports only; use --format json")
+    click.echo(to_json(review), nl=False)
+
+
+@click.command()
+@click.argument("reviews", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("--seat", "seats", multiple=True, help="Seat name per review, in order.")
+@click.option("--changed-files", type=click.Path(dir_okay=False, exists=True),
+              help="File listing the changed files, one per line.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md")
+def consolidate(reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None,
+                fmt: str) -> None:
+    """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
+    from deepreview.consolidate.build import consolidate_files
+
+    if seats and len(seats) != len(reviews):
+        raise UsageError(f"got {len(seats)} --seat names for {len(reviews)} reviews; give one per review")
+    changed = None
+    if changed_files:
+        changed = [ln.strip() for ln in Path(changed_files).read_text().splitlines() if ln.strip()]
+    report = consolidate_files([Path(r) for r in reviews], seats=list(seats) or None,
+                               changed_files=changed)
+    if fmt == "json":
+        from deepreview.serialize import to_json
+
+        click.echo(to_json(report), nl=False)
+    elif fmt == "html":
+        from deepreview.render.html import render_html
+
+        click.echo(render_html(report), nl=False)
+    else:
+        from deepreview.render.markdown import render_markdown
+
+        click.echo(render_markdown(report), nl=False)

@@ -1,0 +1,293 @@
+"""Configuration, built once per run and passed in.
+
+Precedence: command line > repository file (`.deep-review.toml` at the *base* revision) > user
+file (`~/.config/deep-review/config.toml`) > environment (`DEEP_REVIEW_*`) > defaults.
+
+Trust: seat keys that make us run something (`argv`, `binary`, `extra_args`, `env`) are honoured
+from the user file, from `--config PATH`, or from a repository file whose exact content the
+user has trusted with `deep-review trust` (path + SHA-256 recorded in the user file, like
+direnv's `allow`).  Anything else in a repository file is harmless and always read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from deepreview.agents.base import EFFORTS, SeatSettings
+from deepreview.errors import ConfigError
+
+REPO_CONFIG_NAME: Final = ".deep-review.toml"
+DEFAULT_TIMEOUT_S: Final = 30 * 60
+DEFAULT_DIFF_BUDGET: Final = 200_000
+DANGEROUS_SEAT_KEYS: Final = ("argv", "binary", "extra_args", "env")
+
+Effort = Literal["low", "medium", "high", "xhigh"]
+Format = Literal["md", "json", "html"]
+
+
+class SeatConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: str | None = None
+    binary: str | None = None
+    model: str | None = None
+    effort: Effort | None = None
+    timeout: float | None = Field(default=None, gt=0)
+    extra_args: list[str] | None = None
+    env: dict[str, str] | None = None
+    argv: list[str] | None = None
+    display_name: str | None = None
+    model_label: str | None = None
+
+
+class ReviewConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    agents: list[str] | None = None
+    lead: str | None = None
+    timeout: float | None = Field(default=None, gt=0)
+    effort: Effort | None = None
+    diff_budget: int | None = Field(default=None, gt=0)
+    store: str | None = None
+    formats: list[Format] | None = None
+    allow_exec: bool | None = None
+
+
+class TrustRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    path: str
+    sha256: str
+
+
+class FileConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    review: ReviewConfig = ReviewConfig()
+    seats: dict[str, SeatConfig] = {}
+    trusted: list[TrustRecord] = []
+
+
+@dataclass(frozen=True)
+class CliOverrides:
+    agents: tuple[str, ...] | None = None
+    lead: str | None = None
+    timeout: float | None = None
+    effort: str | None = None
+    models: tuple[tuple[str, str], ...] = ()  # --model SEAT=MODEL
+    store: str | None = None
+    formats: tuple[str, ...] | None = None
+    allow_exec: bool | None = None
+    config_path: Path | None = None  # --config PATH: trusted explicitly
+    yes_trust_repo_config: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    agents: tuple[str, ...] | None  # None: every usable seat
+    lead: str | None  # None: first usable of claude, codex, gemini
+    timeout: float
+    effort: str | None
+    diff_budget: int
+    store: Path | None
+    formats: tuple[str, ...]
+    allow_exec: bool
+    seats: Mapping[str, SeatSettings] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict)  # setting -> where it came from
+    repo_config_trusted: bool = False
+
+    def seat(self, name: str) -> SeatSettings:
+        return self.seats.get(name, SeatSettings(effort=self.effort))
+
+
+def user_config_path(env: Mapping[str, str]) -> Path:
+    if env.get("DEEP_REVIEW_CONFIG"):
+        return Path(env["DEEP_REVIEW_CONFIG"])
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("deep-review")) / "config.toml"
+
+
+def parse_config_text(text: str, origin: str) -> FileConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{origin}: not valid TOML ({exc}); fix the syntax") from exc
+    try:
+        return FileConfig.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            raise ConfigError(f"{origin}: unknown key {key!r}; remove it or fix its spelling") from exc
+        raise ConfigError(f"{origin}: bad value for {key!r}: {err['msg']}") from exc
+
+
+def load_file(path: Path, origin: str | None = None) -> FileConfig:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return FileConfig()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
+    return parse_config_text(text, origin or str(path))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def dangerous_keys(cfg: FileConfig) -> list[str]:
+    found = []
+    for name, seat in cfg.seats.items():
+        for key in DANGEROUS_SEAT_KEYS:
+            if getattr(seat, key) is not None:
+                found.append(f"seats.{name}.{key}")
+    return found
+
+
+def is_trusted(user: FileConfig, repo_file: Path, text: str) -> bool:
+    digest = content_hash(text)
+    resolved = str(repo_file.resolve())
+    return any(r.path == resolved and r.sha256 == digest for r in user.trusted)
+
+
+def build_settings(
+    cli: CliOverrides,
+    *,
+    env: Mapping[str, str],
+    repo_config_text: str | None,
+    repo_config_file: Path | None,
+) -> Settings:
+    """Merge every layer into one immutable Settings, enforcing the trust gate."""
+    user_path = user_config_path(env)
+    user = load_file(user_path)
+    explicit = load_file(cli.config_path) if cli.config_path else None
+    if cli.config_path and not cli.config_path.is_file():
+        raise ConfigError(f"--config {cli.config_path}: no such file")
+    repo = FileConfig()
+    trusted = False
+    if repo_config_text is not None:
+        origin = f"{REPO_CONFIG_NAME} (base revision)"
+        repo = parse_config_text(repo_config_text, origin)
+        risky = dangerous_keys(repo)
+        trusted = bool(
+            cli.yes_trust_repo_config
+            or env.get("CI", "").lower() == "true"
+            or (repo_config_file is not None and is_trusted(user, repo_config_file, repo_config_text))
+        )
+        if risky and not trusted:
+            raise ConfigError(
+                f"{REPO_CONFIG_NAME} asks to run commands ({', '.join(risky)}) and is not trusted; "
+                "review the file, then run `deep-review trust` (or pass --yes-trust-repo-config)"
+            )
+    layers: list[tuple[str, FileConfig]] = [("user config", user), ("repo config", repo)]
+    if explicit is not None:
+        layers.append((f"--config {cli.config_path}", explicit))
+    return _merge(cli, env, layers, trusted)
+
+
+def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if env.get("DEEP_REVIEW_AGENTS"):
+        out["agents"] = [a.strip() for a in env["DEEP_REVIEW_AGENTS"].split(",") if a.strip()]
+    if env.get("DEEP_REVIEW_LEAD"):
+        out["lead"] = env["DEEP_REVIEW_LEAD"]
+    if env.get("DEEP_REVIEW_TIMEOUT"):
+        try:
+            out["timeout"] = float(env["DEEP_REVIEW_TIMEOUT"])
+        except ValueError as exc:
+            raise ConfigError("DEEP_REVIEW_TIMEOUT must be a number of seconds") from exc
+    if env.get("DEEP_REVIEW_STORE"):
+        out["store"] = env["DEEP_REVIEW_STORE"]
+    return out
+
+
+def _merge(
+    cli: CliOverrides, env: Mapping[str, str], layers: list[tuple[str, FileConfig]], trusted: bool
+) -> Settings:
+    values: dict[str, Any] = {
+        "agents": None, "lead": None, "timeout": float(DEFAULT_TIMEOUT_S), "effort": None,
+        "diff_budget": DEFAULT_DIFF_BUDGET, "store": None, "formats": ("md", "json", "html"),
+        "allow_exec": False,
+    }
+    sources = dict.fromkeys(values, "default")
+    for key, value in _env_review(env).items():
+        values[key], sources[key] = value, "environment"
+    # Later layers win: user file, then repository file, then an explicit --config file.
+    ordered = layers
+    for origin, cfg in ordered:
+        for key, value in cfg.review.model_dump(exclude_none=True).items():
+            values[key], sources[key] = value, origin
+    cli_values = {
+        "agents": cli.agents, "lead": cli.lead, "timeout": cli.timeout, "effort": cli.effort,
+        "store": cli.store, "formats": cli.formats, "allow_exec": cli.allow_exec,
+    }
+    for key, value in cli_values.items():
+        if value is not None:
+            values[key], sources[key] = value, "command line"
+    if values["effort"] is not None and values["effort"] not in EFFORTS:
+        raise ConfigError(f"effort must be one of {', '.join(EFFORTS)}")
+    seats: dict[str, SeatSettings] = {}
+    names = {n for _, cfg in ordered for n in cfg.seats} | {s for s, _ in cli.models}
+    for name in sorted(names):
+        merged: dict[str, Any] = {}
+        for _, cfg in ordered:
+            if name in cfg.seats:
+                merged.update(cfg.seats[name].model_dump(exclude_none=True))
+        for seat, model in cli.models:
+            if seat == name:
+                merged["model"] = model
+        seats[name] = SeatSettings(
+            kind=merged.get("kind") or ("command" if merged.get("argv") else None),
+            binary=merged.get("binary"),
+            model=merged.get("model"),
+            effort=cli.effort or merged.get("effort") or values["effort"],
+            timeout=merged.get("timeout"),
+            extra_args=tuple(merged.get("extra_args", ())),
+            env=tuple(sorted(merged.get("env", {}).items())),
+            argv=tuple(merged.get("argv", ())),
+            display_name=merged.get("display_name"),
+            model_label=merged.get("model_label"),
+        )
+    return Settings(
+        agents=tuple(values["agents"]) if values["agents"] is not None else None,
+        lead=values["lead"],
+        timeout=float(values["timeout"]),
+        effort=values["effort"],
+        diff_budget=int(values["diff_budget"]),
+        store=Path(os.path.expanduser(values["store"])) if values["store"] else None,
+        formats=tuple(values["formats"]),
+        allow_exec=bool(values["allow_exec"]),
+        seats=seats,
+        sources=sources,
+        repo_config_trusted=trusted,
+    )
+
+
+def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
+    """Record `repo_file`'s current content as trusted in the user config file."""
+    import tomli_w
+
+    try:
+        text = repo_file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read {repo_file}: {exc.strerror}") from exc
+    parse_config_text(text, str(repo_file))  # refuse to trust a file we cannot read anyway
+    record = TrustRecord(path=str(repo_file.resolve()), sha256=content_hash(text))
+    user_path = user_config_path(env)
+    try:
+        raw = tomllib.loads(user_path.read_text(encoding="utf-8")) if user_path.exists() else {}
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{user_path}: not valid TOML ({exc}); fix it before trusting") from exc
+    kept = [r for r in raw.get("trusted", []) if r.get("path") != record.path]
+    raw["trusted"] = [*kept, record.model_dump()]
+    user_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = user_path.with_suffix(".toml.tmp")
+    tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    tmp.replace(user_path)
+    return record

@@ -1,0 +1,1 @@
+"""The review pipeline: choose seats, run them in parallel, consolidate, render, store."""

@@ -1,0 +1,217 @@
+"""After the seats: parse their reviews, consolidate (and lead), render, store, index."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deepreview.errors import ExitCode
+from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
+from deepreview.pipeline.runstate import seat_run_from_data
+from deepreview.store.redact import Redactor
+from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.target import Target
+
+if TYPE_CHECKING:
+    from deepreview.pipeline.review import Prepared, ReviewOutcome, _StateWriter
+
+
+def series_of(target: Target) -> str:
+    if target.pr is not None:
+        return f"pr:{target.pr.number}"
+    return f"branch:{target.branch}" if target.branch else ""
+
+
+def _row(rid: str, target: Target, state: dict[str, Any], status: str,
+         report: Report | None) -> ReviewRow:
+    counts = report.counts() if report else {}
+    verdict = report.header.verdict.label if report else (
+        "Failed" if status == "failed" else "Unknown"
+    )
+    reviewers = (
+        tuple(r.display for r in report.header.reviewers) if report
+        else tuple(e.get("display_name", n) for n, e in state["seats"].items())
+    )
+    from deepreview.model import Severity
+
+    return ReviewRow(
+        id=rid,
+        created_at=state["created_at"],
+        repo=target.repo_name,
+        target=target.label(),
+        kind=target.kind,
+        base_sha=target.base_sha,
+        head_sha=target.head_sha,
+        status=status,
+        verdict=verdict,
+        critical=counts.get(Severity.CRITICAL, 0),
+        important=counts.get(Severity.IMPORTANT, 0),
+        suggestions=counts.get(Severity.SUGGESTION, 0),
+        reviewers=reviewers,
+        series=series_of(target),
+    )
+
+
+def register_running(store: Store, rid: str, target: Target, state: dict[str, Any]) -> None:
+    register_status(store, rid, target, state, "running")
+
+
+def register_status(
+    store: Store, rid: str, target: Target, state: dict[str, Any], status: str,
+    report: Report | None = None,
+) -> None:
+    with store.lock():
+        store.upsert(_row(rid, target, state, status, report))
+        write_index(store)
+
+
+def write_index(store: Store) -> None:
+    from deepreview.render.index import IndexEntry, render_index
+
+    entries = []
+    for row in store.rows():
+        html = f"{row.id}.html" if (store.root / f"{row.id}.html").exists() else None
+        md = f"{row.id}.md" if (store.root / f"{row.id}.md").exists() else None
+        verdict = row.verdict
+        if row.status == "interrupted":
+            verdict = "Unknown"
+        entries.append(
+            IndexEntry(
+                review_id=row.id,
+                date=row.created_at.replace("T", " ")[:16],
+                html_href=html,
+                md_href=md,
+                target=row.target,
+                verdict=verdict,
+                critical=row.critical,
+                important=row.important,
+                suggestions=row.suggestions,
+                reviewers=row.reviewers,
+            )
+        )
+    title = f"Deep Review — {store.rows()[0].repo}" if entries else "Deep Review"
+    store.write_text(store.root / "index.html", render_index(entries, title=title))
+
+
+def _reviewer(seat: str, entry: dict[str, Any], run: SeatRun, p: Prepared) -> Reviewer:
+    settings = p.settings.seat(seat)
+    model = settings.model_label or run.model or settings.model
+    return Reviewer(
+        seat=seat,
+        name=entry.get("display_name") or seat.title(),
+        model=model,
+        effort=settings.effort,
+    )
+
+
+def _header(rid: str, p: Prepared, state: dict[str, Any], reviewers: list[Reviewer],
+            round_no: int) -> Header:
+    t = p.target
+    created = datetime.fromisoformat(state["created_at"])
+    pr = t.pr
+    return Header(
+        review_id=rid,
+        date=created.strftime("%Y-%m-%d %H:%M"),
+        repo=t.repo_name,
+        repo_url=t.repo_url,
+        round=str(round_no),
+        author=f"@{pr.author}" if pr and pr.author else t.author,
+        author_url=pr.author_url if pr else None,
+        pr_number=pr.number if pr else None,
+        pr_url=pr.url if pr else None,
+        pr_title=pr.title if pr else None,
+        branch=t.branch,
+        commits=tuple(Commit(c.sha[:7], c.subject) for c in t.commits),
+        review_sha=t.head_sha,
+        reviewers=tuple(reviewers),
+        wall_clock_s=None,
+    )
+
+
+def finish_review(
+    p: Prepared, rid: str, review_dir: Path, writer: _StateWriter, redactor: Redactor
+) -> ReviewOutcome:
+    from deepreview.consolidate.build import SeatReview, build_report
+    from deepreview.findings.parse import parse_review
+    from deepreview.pipeline.review import ReviewOutcome
+
+    state = writer.state
+    runs: list[SeatRun] = []
+    seat_reviews = []
+    reviewers = []
+    for seat, entry in state["seats"].items():
+        run = seat_run_from_data(entry["run"]) if "run" in entry else SeatRun(seat, "pending")
+        runs.append(run)
+        reviewer = _reviewer(seat, entry, run, p)
+        reviewers.append(reviewer)
+        review = None
+        if run.status == "ok":
+            text = (review_dir / f"review-{seat}-pass-1.md").read_text(
+                encoding="utf-8", errors="replace"
+            )
+            review = parse_review(
+                text, seat=seat, pass_no=1, worktree_prefixes=()
+            )
+        seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
+    notes = list(state.get("notes", []))
+    for run in runs:
+        if run.status != "ok":
+            notes.append(f"Seat {run.seat} {run.status}: {run.reason or 'no reason given'}.")
+        if run.worktree_changes:
+            notes.append(
+                f"Seat {run.seat} modified its worktree ({len(run.worktree_changes)} paths: "
+                + ", ".join(c.strip() for c in run.worktree_changes[:5])
+                + "); the user's checkout was not touched."
+            )
+    round_no = p.store.round_for(series_of(p.target), rid)
+    header = _header(rid, p, state, reviewers, round_no)
+    report = build_report(
+        header, seat_reviews, changed_files=p.target.changed_paths, notes=tuple(notes)
+    )
+    from deepreview.pipeline.lead_step import run_lead
+
+    report = run_lead(p, rid, review_dir, report, seat_reviews, writer, redactor)
+    # Covers the whole review (seats, lead, rendering), across resumes.
+    elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
+    report = dataclasses.replace(
+        report, header=dataclasses.replace(report.header, wall_clock_s=round(elapsed, 1))
+    )
+    paths = write_report(p.store, rid, report, p.settings.formats, redactor)
+    ok_seats = [r for r in runs if r.status == "ok"]
+    writer.update(lambda s: s.update(status="complete", ended_at=time.time(), report=paths))
+    register_status(p.store, rid, p.target, state, "complete", report)
+    return ReviewOutcome(
+        review_id=rid,
+        status="complete",
+        report=report,
+        store_root=p.store.root,
+        review_dir=review_dir,
+        paths=paths,
+        seats=runs,
+        exit_code=ExitCode.OK if ok_seats else ExitCode.ALL_SEATS_FAILED,
+    )
+
+
+def write_report(
+    store: Store, rid: str, report: Report, formats: tuple[str, ...], redactor: Redactor
+) -> dict[str, str]:
+    from deepreview.render.markdown import render_markdown
+    from deepreview.serialize import to_json
+
+    paths: dict[str, str] = {}
+    outputs = {"md": lambda: render_markdown(report), "json": lambda: to_json(report)}
+    if "html" in formats:
+        from deepreview.render.html import render_html
+
+        outputs["html"] = lambda: render_html(report)
+    # JSON and Markdown are always written: `show`, `relead` and the index read them.
+    for fmt in ("json", "md", "html"):
+        if fmt not in outputs:
+            continue
+        path = store.root / f"{rid}.{fmt}"
+        store.write_text(path, redactor.text(outputs[fmt]()))
+        paths[fmt] = str(path)
+    return paths

@@ -1,0 +1,269 @@
+"""`deep-review review` and `resume`: validate everything, run seats, then finish the report.
+
+All checks that can fail on bad input (repo, target, config, trust, seat names, store) happen in
+`prepare` before anything is written or started, so bad input leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from deepreview.agents.base import ProgressEvent
+from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_settings
+from deepreview.errors import ExitCode, UsageError
+from deepreview.model import Report, SeatRun
+from deepreview.pipeline import finish
+from deepreview.pipeline.run import SeatResult, run_seats, seat_files
+from deepreview.pipeline.runstate import (
+    load_state,
+    new_state,
+    seat_run_from_data,
+    seat_run_to_data,
+    target_from_data,
+)
+from deepreview.pipeline.seats import SeatPlan, choose_lead, choose_seats, plan_seat
+from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
+from deepreview.store.redact import Redactor
+from deepreview.store.store import Store, default_store_root
+from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.resolve import resolve_target
+from deepreview.targets.target import Target, review_id
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    cwd: Path
+    target: str | None = None
+    base: str | None = None
+    uncommitted: bool = False
+    cli: CliOverrides = CliOverrides()
+    env: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    target: Target
+    settings: Settings
+    store: Store
+    plans: list[SeatPlan]
+    lead: str
+    notes: list[str]
+    env: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    review_id: str
+    status: str  # complete | interrupted
+    report: Report | None
+    store_root: Path
+    review_dir: Path
+    paths: dict[str, str]
+    seats: list[SeatRun]
+    exit_code: ExitCode
+
+
+def load_settings_for(target: Target, cli: CliOverrides, env: Mapping[str, str]) -> Settings:
+    git = Git(target.repo_root)
+    # The reviewed change must not configure its own review: read the base revision's file.
+    text = git.show_file(target.base_sha, REPO_CONFIG_NAME)
+    return build_settings(
+        cli, env=env, repo_config_text=text, repo_config_file=target.repo_root / REPO_CONFIG_NAME
+    )
+
+
+def prepare(req: ReviewRequest) -> Prepared:
+    root = find_repo_root(req.cwd)
+    target = resolve_target(
+        root, req.target, base=req.base, uncommitted=req.uncommitted, env=req.env
+    )
+    settings = load_settings_for(target, req.cli, req.env)
+    plans, notes = choose_seats(settings, req.env)
+    lead = choose_lead(settings, req.env, req.cli.lead)
+    store_root = settings.store or default_store_root(target.repo_name, root, req.env)
+    store = Store(store_root)
+    store.ensure_writable()
+    if lead == "none":
+        notes.append("Consolidated without a lead: no lead agent was requested or usable.")
+    return Prepared(target, settings, store, plans, lead, notes, req.env)
+
+
+def _settings_record(p: Prepared) -> dict[str, Any]:
+    return {
+        "agents": [plan.seat for plan in p.plans],
+        "timeout": p.settings.timeout,
+        "effort": p.settings.effort,
+        "diff_budget": p.settings.diff_budget,
+        "allow_exec": p.settings.allow_exec,
+        "formats": list(p.settings.formats),
+        "store": str(p.store.root),
+    }
+
+
+class _StateWriter:
+    """Serialises run.json rewrites from the seat threads."""
+
+    def __init__(self, store: Store, path: Path, state: dict[str, Any]) -> None:
+        self.store, self.path, self.state = store, path, state
+        self.lock = threading.Lock()
+        self.t0 = time.monotonic()
+        self.elapsed_before = float(state.get("elapsed_s") or 0.0)
+
+    def update(self, fn: Callable[[dict[str, Any]], None]) -> None:
+        with self.lock:
+            fn(self.state)
+            self.state["elapsed_s"] = round(self.elapsed_before + time.monotonic() - self.t0, 3)
+            self.store.write_json(self.path, self.state)
+
+
+def execute(
+    p: Prepared, *, on_progress: Callable[[ProgressEvent], None] | None = None
+) -> ReviewOutcome:
+    now = datetime.now().astimezone()
+    rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
+    base_ctx = read_base_context(p.target)
+    prompt = build_review_prompt(
+        p.target, base_ctx, budget=p.settings.diff_budget, nonce=new_nonce()
+    )
+    state = new_state(
+        review_id=rid,
+        created_at=now.isoformat(timespec="seconds"),
+        started_at=time.time(),
+        target=p.target,
+        seats=[
+            {"seat": plan.seat, "status": "pending", "display_name": plan.display_name}
+            for plan in p.plans
+        ],
+        lead=p.lead,
+        notes=p.notes,
+        settings=_settings_record(p),
+    )
+    writer = _StateWriter(p.store, review_dir / "run.json", state)
+    writer.update(lambda s: None)
+    finish.register_running(p.store, rid, p.target, state)
+    return _run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress)
+
+
+def _run_and_finish(
+    p: Prepared,
+    rid: str,
+    review_dir: Path,
+    prompt: str,
+    writer: _StateWriter,
+    plans: list[SeatPlan],
+    on_progress: Callable[[ProgressEvent], None] | None,
+) -> ReviewOutcome:
+    redactor = Redactor(p.env)
+    cancel = threading.Event()
+
+    def on_result(result: SeatResult) -> None:
+        def upd(s: dict[str, Any]) -> None:
+            entry = s["seats"][result.seat]
+            entry.update(
+                status=result.run.status,
+                reason=result.run.reason,
+                run=seat_run_to_data(result.run),
+                files={k: v.name for k, v in seat_files(review_dir, result.seat, 1).items()},
+            )
+
+        writer.update(upd)
+
+    _, interrupted = run_seats(
+        plans,
+        on_result=on_result,
+        cancel=cancel,
+        target=p.target,
+        prompt=prompt,
+        store=p.store,
+        review_dir=review_dir,
+        env=p.env,
+        redactor=redactor,
+        allow_exec=p.settings.allow_exec,
+        on_progress=on_progress,
+    )
+    if interrupted:
+        # Seats cut short by Ctrl-C are pending again: `resume` reruns exactly those.
+        def mark(s: dict[str, Any]) -> None:
+            for entry in s["seats"].values():
+                if entry["status"] in ("pending", "interrupted"):
+                    entry["status"] = "pending"
+            s["status"] = "interrupted"
+
+        writer.update(mark)
+        finish.register_status(p.store, rid, p.target, writer.state, "interrupted")
+        return ReviewOutcome(
+            review_id=rid,
+            status="interrupted",
+            report=None,
+            store_root=p.store.root,
+            review_dir=review_dir,
+            paths={"run": str(review_dir / "run.json")},
+            seats=_runs(writer.state),
+            exit_code=ExitCode.INTERRUPTED,
+        )
+    return finish.finish_review(p, rid, review_dir, writer, redactor)
+
+
+def _runs(state: dict[str, Any]) -> list[SeatRun]:
+    out = []
+    for name, entry in state["seats"].items():
+        if "run" in entry:
+            out.append(seat_run_from_data(entry["run"]))
+        else:
+            out.append(SeatRun(seat=name, status="pending"))
+    return out
+
+
+def resume(
+    review_id_: str,
+    *,
+    cwd: Path,
+    cli: CliOverrides,
+    env: Mapping[str, str],
+    on_progress: Callable[[ProgressEvent], None] | None = None,
+) -> ReviewOutcome:
+    store = _locate_store(review_id_, cwd, cli, env)
+    review_dir = store.review_dir(review_id_)
+    state = load_state(review_dir)
+    if state.get("status") == "complete":
+        raise UsageError(f"review {review_id_} is already complete; see `deep-review show {review_id_}`")
+    tdata = state["target"]
+    git = Git(Path(tdata["repo_root"]))
+    diff = git.run(
+        ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short",
+         tdata["base_sha"], tdata["head_sha"]]
+    ).stdout.decode("utf-8", errors="replace")
+    target = target_from_data(tdata, diff)
+    settings = load_settings_for(target, cli, env)
+    plans = [plan_seat(name, settings) for name in state["seats"]]
+    missing = [pl for pl in plans if state["seats"][pl.seat]["status"] == "pending"]
+    prepared = Prepared(
+        target, settings, store, plans, state["lead"]["seat"], list(state.get("notes", [])), env
+    )
+    base_ctx = read_base_context(target)
+    prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
+    writer = _StateWriter(store, review_dir / "run.json", state)
+    writer.update(lambda s: s.update(status="running"))
+    return _run_and_finish(prepared, review_id_, review_dir, prompt, writer, missing, on_progress)
+
+
+def _locate_store(
+    review_id_: str, cwd: Path, cli: CliOverrides, env: Mapping[str, str]
+) -> Store:
+    if cli.store:
+        return Store(Path(cli.store).expanduser())
+    if env.get("DEEP_REVIEW_STORE"):
+        return Store(Path(env["DEEP_REVIEW_STORE"]).expanduser())
+    root = find_repo_root(cwd)
+    repo_name = root.name
+    from deepreview.targets.github import repo_from_remote
+
+    repo_name = repo_from_remote(Git(root)) or repo_name
+    return Store(default_store_root(repo_name, root, env))

@@ -1,0 +1,179 @@
+"""Run seats in parallel, each in its own worktree and home; one failing seat sinks nothing."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from deepreview.agents.base import ProgressEvent, SeatOutcome, SeatTask
+from deepreview.model import SeatRun
+from deepreview.pipeline.seats import SeatPlan
+from deepreview.store.redact import Redactor
+from deepreview.store.store import Store
+from deepreview.targets.target import Target
+from deepreview.workspace.worktree import isolated_home, seat_worktree, worktree_changes
+
+_LOGGER: Final = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SeatResult:
+    seat: str
+    review_text: str
+    run: SeatRun
+
+
+def seat_files(review_dir: Path, seat: str, pass_no: int) -> dict[str, Path]:
+    return {
+        "prompt": review_dir / f"prompt-{seat}.md",
+        "review": review_dir / f"review-{seat}-pass-{pass_no}.md",
+        "transcript": review_dir / f"transcript-{seat}-pass-{pass_no}.jsonl",
+        "stderr": review_dir / f"stderr-{seat}-pass-{pass_no}.log",
+    }
+
+
+def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
+    stats = outcome.stats
+    if stats is None:
+        return {"model": outcome.model}
+    return {
+        "model": outcome.model or stats.model,
+        "cli_duration_ms": stats.cli_duration_ms,
+        "tokens_in": stats.tokens_in,
+        "tokens_out": stats.tokens_out,
+        "cost_usd": stats.cost_usd,
+        "tool_calls": len(stats.tool_calls),
+        "tool_counts": stats.tool_counts,
+        "shell_breakdown": stats.shell_breakdown,
+        "permission_denials": len(stats.permission_denials),
+        "errors": len(stats.errors),
+        "malformed_lines": stats.malformed_lines,
+    }
+
+
+def run_seat(
+    plan: SeatPlan,
+    *,
+    target: Target,
+    prompt: str,
+    store: Store,
+    review_dir: Path,
+    env: Mapping[str, str],
+    redactor: Redactor,
+    cancel: threading.Event,
+    allow_exec: bool = False,
+    pass_no: int = 1,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
+) -> SeatResult:
+    files = seat_files(review_dir, plan.seat, pass_no)
+    store.write_text(files["prompt"], redactor.text(prompt))
+    started = time.time()
+    t0 = time.monotonic()
+    changes: tuple[str, ...] = ()
+    if on_progress:
+        on_progress(ProgressEvent(plan.seat, "state", "running"))
+    try:
+        with (
+            seat_worktree(target.repo_root, target.head_sha, plan.seat) as worktree,
+            isolated_home(plan.seat) as home,
+        ):
+            # Agents read the unredacted prompt from their private home; the store keeps the
+            # redacted copy.
+            prompt_file = home / "deep-review-prompt.md"
+            prompt_file.write_text(prompt, encoding="utf-8")
+            task = SeatTask(
+                seat=plan.seat,
+                prompt=prompt,
+                prompt_file=prompt_file,
+                worktree=worktree,
+                home=home,
+                transcript_path=files["transcript"],
+                stderr_path=files["stderr"],
+                settings=plan.settings,
+                timeout=plan.timeout,
+                env=env,
+                base_sha=target.base_sha,
+                changed_files=target.changed_paths,
+                allow_exec=allow_exec,
+                pass_no=pass_no,
+                cancel=cancel,
+                on_progress=on_progress,
+            )
+            try:
+                outcome = plan.agent.run(task)
+            except Exception as exc:  # noqa: BLE001 - a broken adapter fails its seat only
+                _LOGGER.debug("seat %s crashed", plan.seat, exc_info=True)
+                outcome = SeatOutcome(status="failed", reason=f"internal error: {exc}")
+            changes = worktree_changes(worktree)
+    except Exception as exc:  # noqa: BLE001 - e.g. worktree creation failed for this seat
+        _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
+        outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {exc}")
+    duration = time.monotonic() - t0
+    for key in ("transcript", "stderr"):
+        if files[key].exists():
+            redactor.file(files[key])
+        else:
+            store.write_bytes(files[key], b"")
+    review_text = redactor.text(outcome.review_text)
+    store.write_text(files["review"], review_text)
+    status = outcome.status
+    reason = outcome.reason
+    if status == "ok" and not review_text.strip():
+        status, reason = "failed", "empty review"
+    run = SeatRun(
+        seat=plan.seat,
+        status=status,
+        reason=reason,
+        started_at=started,
+        ended_at=started + duration,
+        duration_s=round(duration, 3),
+        worktree_changes=changes,
+        output_truncated=bool(outcome.proc and outcome.proc.output_truncated),
+        **_stats_fields(outcome),  # type: ignore[arg-type]
+    )
+    if on_progress:
+        on_progress(ProgressEvent(plan.seat, "state", status, run.tool_calls))
+    return SeatResult(seat=plan.seat, review_text=review_text, run=run)
+
+
+def run_seats(
+    plans: list[SeatPlan],
+    *,
+    on_result: Callable[[SeatResult], None],
+    cancel: threading.Event,
+    **kwargs: object,
+) -> tuple[list[SeatResult], bool]:
+    """Run all plans at once. Returns (results in plan order, interrupted?).
+
+    Ctrl-C in the main thread sets `cancel`; every seat then kills its process group and
+    removes its worktree before we return.
+    """
+    results: dict[str, SeatResult] = {}
+    interrupted = False
+    with ThreadPoolExecutor(max_workers=max(1, len(plans)), thread_name_prefix="seat") as pool:
+        futures: dict[Future[SeatResult], SeatPlan] = {
+            pool.submit(run_seat, plan, cancel=cancel, **kwargs): plan  # type: ignore[arg-type]
+            for plan in plans
+        }
+        pending = set(futures)
+        while pending:
+            try:
+                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            except KeyboardInterrupt:
+                interrupted = True
+                cancel.set()
+                continue
+            for fut in done:
+                result = fut.result()
+                if interrupted or cancel.is_set():
+                    interrupted = True
+                results[result.seat] = result
+                on_result(result)
+    ordered = [results[p.seat] for p in plans if p.seat in results]
+    return ordered, interrupted or cancel.is_set()

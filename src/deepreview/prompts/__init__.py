@@ -1,0 +1,1 @@
+"""Prompts (package-data Jinja templates) and the code that fills them."""

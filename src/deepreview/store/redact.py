@@ -1,0 +1,63 @@
+"""Secret redaction applied to everything we write: prompts, transcripts, logs, reports."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+_SECRET_NAME = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)", re.I)
+_PATTERNS: Final = [
+    re.compile(r"sk-ant-[A-Za-z0-9_\-]{20,}"),
+    re.compile(r"sk-(?:proj-)?[A-Za-z0-9_\-]{20,}"),
+    re.compile(r"gh[pousr]_[A-Za-z0-9]{30,}"),
+    re.compile(r"github_pat_[A-Za-z0-9_]{40,}"),
+    re.compile(r"(?:AKIA|ASIA)[0-9A-Z]{16}"),
+    re.compile(r"AIza[0-9A-Za-z_\-]{35}"),
+    re.compile(r"xox[abprs]-[A-Za-z0-9\-]{10,}"),
+    re.compile(r"(?i)bearer\s+[A-Za-z0-9._\-]{20,}"),
+    re.compile(
+        r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S
+    ),
+]
+MASK: Final = "[REDACTED]"
+_MIN_VALUE_LEN: Final = 8
+
+
+class Redactor:
+    def __init__(self, env: Mapping[str, str]) -> None:
+        values = {
+            v for k, v in env.items() if _SECRET_NAME.search(k) and len(v) >= _MIN_VALUE_LEN
+        }
+        # Longest first so a value that contains another is masked whole.
+        self._values = sorted(values, key=len, reverse=True)
+        self._bvalues = [v.encode() for v in self._values]
+
+    def text(self, text: str) -> str:
+        for value in self._values:
+            text = text.replace(value, MASK)
+        for pattern in _PATTERNS:
+            text = pattern.sub(MASK, text)
+        return text
+
+    def data(self, data: bytes) -> bytes:
+        for value in self._bvalues:
+            data = data.replace(value, MASK.encode())
+        if any(p in data for p in (b"sk-", b"gh", b"AKIA", b"ASIA", b"AIza", b"xox", b"earer",
+                                   b"PRIVATE KEY")):
+            decoded = data.decode("utf-8", errors="surrogateescape")
+            for pattern in _PATTERNS:
+                decoded = pattern.sub(MASK, decoded)
+            data = decoded.encode("utf-8", errors="surrogateescape")
+        return data
+
+    def file(self, path: Path) -> None:
+        """Rewrite `path` in place, line by line (files can be hundreds of MB)."""
+        if not path.exists():
+            return
+        tmp = path.with_name(path.name + ".redact")
+        with path.open("rb") as src, tmp.open("wb") as dst:
+            for line in src:
+                dst.write(self.data(line))
+        tmp.replace(path)

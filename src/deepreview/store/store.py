@@ -1,0 +1,194 @@
+"""`Store`: where reviews live on disk, and the SQLite index behind `list` / `show`.
+
+Layout of a store root (one per reviewed repository by default):
+
+    index.sqlite  index.html
+    <ID>.md  <ID>.json  <ID>.html           the report
+    <ID>/run.json                           target, seats, timings, status
+    <ID>/prompt-<seat>.md                   what each seat was asked (redacted)
+    <ID>/review-<seat>-pass-<n>.md          each seat's final text
+    <ID>/transcript-<seat>-pass-<n>.jsonl   its raw stdout (redacted)
+    <ID>/stderr-<seat>-pass-<n>.log
+
+Every file is written atomically (temp file, then rename) so a full disk or a crash never leaves
+a half-written report or index behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+
+from deepreview.errors import StoreError, UsageError
+from deepreview.store.migrations import migrate
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: str
+    created_at: str
+    repo: str
+    target: str
+    kind: str
+    base_sha: str
+    head_sha: str
+    status: str
+    verdict: str
+    critical: int
+    important: int
+    suggestions: int
+    reviewers: tuple[str, ...]
+    series: str
+
+
+def default_store_root(repo_name: str, repo_root: Path, env: Mapping[str, str]) -> Path:
+    if env.get("DEEP_REVIEW_STORE"):
+        return Path(env["DEEP_REVIEW_STORE"]).expanduser()
+    from platformdirs import user_data_dir
+
+    slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in repo_name.replace("/", "-"))
+    digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]
+    return Path(user_data_dir("deep-review")) / "reviews" / f"{slug}-{digest}"
+
+
+def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
+    reason = exc.strerror or str(exc)
+    hint = "free some space" if exc.errno == errno.ENOSPC else "fix its permissions"
+    return StoreError(f"cannot {action} {path}: {reason}; {hint} or pass --store DIR")
+
+
+class Store:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    # -- setup -------------------------------------------------------------------------
+    def ensure_writable(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            probe = self.root / f".probe-{os.getpid()}"
+            probe.write_bytes(b"ok")
+            probe.unlink()
+        except OSError as exc:
+            raise _store_error("write to the review store", self.root, exc) from exc
+
+    @contextlib.contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        try:
+            db = sqlite3.connect(self.root / "index.sqlite", timeout=60)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store index in {self.root}: {exc}") from exc
+        try:
+            migrate(db)
+            yield db
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"cannot update the store index in {self.root}: {exc}; "
+                "free some space or fix permissions, then `deep-review resume`"
+            ) from exc
+        finally:
+            db.close()
+
+    def lock(self) -> FileLock:
+        return FileLock(str(self.root / ".index.lock"), timeout=120)
+
+    # -- review folders ----------------------------------------------------------------
+    def create_review_dir(self, review_id: str) -> tuple[str, Path]:
+        """Make `<ID>/` exclusively; concurrent runs in the same second get `-2`, `-3`..."""
+        self.ensure_writable()
+        for n in range(1, 100):
+            rid = review_id if n == 1 else f"{review_id}-{n}"
+            path = self.root / rid
+            try:
+                path.mkdir()
+                return rid, path
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise _store_error("create", path, exc) from exc
+        raise StoreError(f"too many reviews named {review_id} in {self.root}")
+
+    def review_dir(self, review_id: str) -> Path:
+        path = self.root / review_id
+        if not review_id or "/" in review_id or not path.is_dir():
+            raise UsageError(
+                f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs"
+            )
+        return path
+
+    def write_text(self, path: Path, text: str) -> None:
+        self.write_bytes(path, text.encode("utf-8", errors="surrogateescape"))
+
+    def write_bytes(self, path: Path, data: bytes) -> None:
+        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        try:
+            with tmp.open("wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            tmp.replace(path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise _store_error("write", path, exc) from exc
+
+    def write_json(self, path: Path, data: Any) -> None:
+        self.write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+    # -- index -------------------------------------------------------------------------
+    def upsert(self, row: ReviewRow) -> None:
+        with self._db() as db, db:
+            db.execute(
+                """
+                INSERT INTO reviews (id, created_at, repo, target, kind, base_sha, head_sha,
+                    status, verdict, critical, important, suggestions, reviewers, series)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET status=excluded.status, verdict=excluded.verdict,
+                    critical=excluded.critical, important=excluded.important,
+                    suggestions=excluded.suggestions, reviewers=excluded.reviewers
+                """,
+                (
+                    row.id, row.created_at, row.repo, row.target, row.kind, row.base_sha,
+                    row.head_sha, row.status, row.verdict, row.critical, row.important,
+                    row.suggestions, json.dumps(list(row.reviewers)), row.series,
+                ),
+            )
+
+    def rows(self) -> list[ReviewRow]:
+        if not (self.root / "index.sqlite").exists():
+            return []
+        with self._db() as db:
+            cur = db.execute(
+                "SELECT id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
+                " critical, important, suggestions, reviewers, series FROM reviews"
+                " ORDER BY created_at DESC, id DESC"
+            )
+            return [
+                ReviewRow(*r[:12], reviewers=tuple(json.loads(r[12])), series=r[13])
+                for r in cur.fetchall()
+            ]
+
+    def get(self, review_id: str) -> ReviewRow:
+        for row in self.rows():
+            if row.id == review_id:
+                return row
+        raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
+
+    def round_for(self, series: str, review_id: str) -> int:
+        """1 + earlier complete reviews of the same PR or branch."""
+        if not series:
+            return 1
+        earlier = [
+            r for r in self.rows()
+            if r.series == series and r.id != review_id and r.status == "complete"
+        ]
+        return len(earlier) + 1

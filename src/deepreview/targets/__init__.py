@@ -1,0 +1,1 @@
+"""Review targets: resolve what the user asked for into base/head SHAs, commits, files, diff."""

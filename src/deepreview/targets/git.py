@@ -1,0 +1,96 @@
+"""Typed wrappers over `git`, all through `deepreview.proc.run`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from deepreview import proc
+from deepreview.errors import GitError
+
+# Git must never page, prompt, or run user-configured helpers that expect a terminal.
+_BASE_ENV = {
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_PAGER": "cat",
+    "PAGER": "cat",
+    "LC_ALL": "C",
+    "GIT_OPTIONAL_LOCKS": "0",
+}
+
+
+def git_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(_BASE_ENV)
+    if extra:
+        env.update(extra)
+    return env
+
+
+def decode_path(raw: bytes) -> str:
+    """File names may hold any bytes; keep them printable and valid UTF-8."""
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+class Git:
+    def __init__(self, repo: Path) -> None:
+        self.repo = repo
+
+    def run(
+        self,
+        args: Sequence[str],
+        *,
+        check: bool = True,
+        env: Mapping[str, str] | None = None,
+        timeout: float = 600,
+        cwd: Path | None = None,
+        stdin: bytes | None = None,
+    ) -> proc.ProcResult:
+        result = proc.run(
+            ["git", *args],
+            cwd=cwd or self.repo,
+            env=git_env(env),
+            timeout=timeout,
+            stdin=stdin,
+        )
+        if check and not result.ok:
+            detail = result.stderr_text.strip().splitlines()
+            reason = detail[-1] if detail else result.describe_failure()
+            raise GitError(f"git {' '.join(args[:3])} failed: {reason}")
+        return result
+
+    def out(self, *args: str, env: Mapping[str, str] | None = None) -> str:
+        return self.run(args, env=env).stdout_text.strip()
+
+    def ok(self, *args: str) -> bool:
+        return self.run(args, check=False).ok
+
+    def rev(self, ref: str) -> str | None:
+        result = self.run(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], check=False)
+        return result.stdout_text.strip() if result.ok else None
+
+    def show_file(self, rev: str, path: str) -> str | None:
+        """Content of `path` at `rev`, or None when it does not exist there."""
+        result = self.run(["show", f"{rev}:{path}"], check=False)
+        if not result.ok:
+            return None
+        return result.stdout.decode("utf-8", errors="replace")
+
+    def common_dir(self) -> Path:
+        raw = self.out("rev-parse", "--git-common-dir")
+        path = Path(raw)
+        return path if path.is_absolute() else (self.repo / path).resolve()
+
+
+def find_repo_root(start: Path) -> Path:
+    result = proc.run(
+        ["git", "rev-parse", "--show-toplevel"], cwd=start, env=git_env(), timeout=60
+    )
+    if result.spawn_error:
+        raise GitError("git is not installed or not on PATH; install git and retry")
+    if not result.ok:
+        raise GitError(
+            f"{start} is not inside a git repository; cd into the repository to review "
+            "(or pass --repo PATH)"
+        )
+    return Path(result.stdout_text.strip())

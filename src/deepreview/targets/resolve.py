@@ -1,0 +1,293 @@
+"""Turn what the user typed (`A..B`, `#123`, nothing, `--uncommitted`) into a `Target`."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from deepreview.errors import GitError, UsageError
+from deepreview.model import Commit
+from deepreview.targets import github
+from deepreview.targets.git import Git, decode_path
+from deepreview.targets.target import ChangedFile, PullRequest, Target
+
+_PR_URL = re.compile(r"^https?://[^/]+/(?P<repo>[^/]+/[^/]+)/pull/(?P<num>\d+)(?:[/?#].*)?$")
+_PR_NUM = re.compile(r"^#?(?P<num>\d+)$")
+_RANGE = re.compile(r"^(?P<a>[^.\s][^\s]*?)(?P<dots>\.\.\.?)(?P<b>[^\s]+)$")
+_SYNTHETIC_IDENT = {
+    "GIT_AUTHOR_NAME": "deep-review",
+    "GIT_AUTHOR_EMAIL": "deep-review@localhost",
+    "GIT_COMMITTER_NAME": "deep-review",
+    "GIT_COMMITTER_EMAIL": "deep-review@localhost",
+}
+
+
+def resolve_target(
+    repo_root: Path,
+    spec: str | None,
+    *,
+    base: str | None = None,
+    uncommitted: bool = False,
+    env: Mapping[str, str] | None = None,
+) -> Target:
+    git = Git(repo_root)
+    env = dict(os.environ if env is None else env)
+    spec = (spec or "").strip()
+    if uncommitted:
+        if spec:
+            raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
+        target = _uncommitted(git, repo_root)
+    elif m := (_PR_URL.match(spec) or _PR_NUM.match(spec)):
+        repo_hint = m.groupdict().get("repo")
+        target = _pull_request(git, repo_root, int(m.group("num")), repo_hint, env, spec)
+    elif m := _RANGE.match(spec):
+        target = _range(git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec)
+    elif spec:
+        raise UsageError(
+            f"cannot read target {spec!r}: use A..B, A...B, a PR number (123 or #123), a PR URL, "
+            "--uncommitted, or nothing for the current branch"
+        )
+    else:
+        target = _branch(git, repo_root, base)
+    if not target.changed_files:
+        raise UsageError(
+            f"nothing to review: {target.label()} has no changes against "
+            f"{target.base_ref or target.base_sha[:12]} (pick another target or --base REF)"
+        )
+    return target
+
+
+def _need(git: Git, ref: str, what: str) -> str:
+    sha = git.rev(ref)
+    if sha is None:
+        raise GitError(f"unknown {what} {ref!r}: check the name with `git branch -a` / `git log`")
+    return sha
+
+
+def _default_base(git: Git) -> tuple[str, str]:
+    candidates = []
+    origin_head = git.run(
+        ["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"], check=False
+    ).stdout_text.strip()
+    if origin_head:
+        candidates.append(origin_head.removeprefix("refs/remotes/"))
+    candidates += ["main", "master", "origin/main", "origin/master"]
+    for ref in candidates:
+        if git.rev(ref):
+            return ref, ref
+    raise UsageError(
+        "cannot find a base branch (no origin/HEAD, main or master); pass --base REF"
+    )
+
+
+def _branch(git: Git, root: Path, base: str | None) -> Target:
+    head = _need(git, "HEAD", "revision")
+    branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    branch = branch.strip() or None
+    if branch is None and base is None:
+        raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
+    base_ref, base_name = (base, base) if base else _default_base(git)
+    base_tip = _need(git, base_ref, "base ref")
+    mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
+    if not mb:
+        raise GitError(f"{base_name} and HEAD share no history; pass --base REF")
+    return _build(git, root, "branch", mb, head, spec="", branch=branch, base_ref=base_name)
+
+
+def _range(git: Git, root: Path, a: str, b: str, dots: str, spec: str) -> Target:
+    a_sha = _need(git, a, "ref")
+    b_sha = _need(git, b, "ref")
+    base = a_sha
+    if dots == "...":
+        base = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
+        if not base:
+            raise GitError(f"{a} and {b} share no history; use A..B instead of A...B")
+    return _build(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
+
+
+def _uncommitted(git: Git, root: Path) -> Target:
+    """Snapshot staged + unstaged + untracked changes as a commit on top of HEAD.
+
+    The worktrees then check out a real SHA holding exactly the uncommitted state, without
+    touching the user's index or work tree.
+    """
+    head = _need(git, "HEAD", "revision")
+    with tempfile.TemporaryDirectory(prefix="deep-review-index-") as tmp:
+        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), **_SYNTHETIC_IDENT}
+        git.run(["read-tree", head], env=env)
+        git.run(["add", "-A", "--", "."], env=env)
+        tree = git.out("write-tree", env=env)
+    snapshot = git.run(
+        ["commit-tree", tree, "-p", head, "-m", "deep-review: uncommitted changes"],
+        env=_SYNTHETIC_IDENT,
+    ).stdout_text.strip()
+    branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    return _build(
+        git, root, "uncommitted", head, snapshot, spec="--uncommitted",
+        branch=branch.strip() or None, base_ref="HEAD", commits_override=(),
+    )
+
+
+def _pull_request(
+    git: Git, root: Path, number: int, repo_hint: str | None, env: dict[str, str], spec: str
+) -> Target:
+    repo_name = repo_hint or github.repo_from_remote(git)
+    if repo_name is None:
+        raise UsageError(
+            "cannot tell which GitHub repository this is: add a github.com `origin` remote "
+            "or pass the full PR URL"
+        )
+    info = github.fetch_pr(repo_name, number, env=env, cwd=root)
+    head = github.fetch_pr_head(git, number, repo_name)
+    base_tip = git.rev(f"origin/{info.base_ref}") or git.rev(info.base_ref)
+    if base_tip is None:
+        fetched = git.run(["fetch", "--quiet", "origin", info.base_ref], check=False)
+        base_tip = git.rev("FETCH_HEAD") if fetched.ok else None
+    if base_tip is None:
+        raise GitError(
+            f"cannot find base branch {info.base_ref!r} of PR #{number}; "
+            f"run `git fetch origin {info.base_ref}`"
+        )
+    mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip() or base_tip
+    pr = PullRequest(
+        number=number, title=info.title, author=info.author, author_url=info.author_url,
+        url=info.url, base_ref=info.base_ref, head_ref=info.head_ref, body=info.body,
+        repo=repo_name,
+    )
+    return _build(
+        git, root, "pr", mb, head, spec=spec, branch=info.head_ref or None,
+        base_ref=info.base_ref, pr=pr, repo_name=repo_name,
+    )
+
+
+def _build(
+    git: Git,
+    root: Path,
+    kind: str,
+    base: str,
+    head: str,
+    *,
+    spec: str,
+    branch: str | None,
+    base_ref: str | None,
+    pr: PullRequest | None = None,
+    repo_name: str | None = None,
+    commits_override: tuple[Commit, ...] | None = None,
+) -> Target:
+    commits = commits_override if commits_override is not None else _commits(git, base, head)
+    files = changed_files(git, base, head)
+    diff = git.run(
+        ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short", base, head],
+        timeout=900,
+    ).stdout.decode("utf-8", errors="replace")
+    remote_repo = repo_name or github.repo_from_remote(git)
+    author = None
+    if pr is None and commits:
+        author = git.out("log", "-1", "--format=%an <%ae>", head)
+    title = pr.title if pr else (commits[-1].subject if len(commits) == 1 else "")
+    return Target(
+        kind=kind,  # type: ignore[arg-type]
+        repo_root=root,
+        base_sha=base,
+        head_sha=head,
+        commits=commits,
+        changed_files=files,
+        diff=diff,
+        spec=spec,
+        branch=branch,
+        title=title,
+        pr=pr,
+        author=author,
+        repo_name=remote_repo or root.name,
+        repo_url=f"https://github.com/{remote_repo}" if remote_repo else None,
+        base_ref=base_ref,
+    )
+
+
+def _commits(git: Git, base: str, head: str) -> tuple[Commit, ...]:
+    out = git.run(["log", "--reverse", "--format=%H%x00%s", f"{base}..{head}"]).stdout_text
+    commits = []
+    for line in out.splitlines():
+        sha, _, subject = line.partition("\x00")
+        if sha:
+            commits.append(Commit(sha=sha, subject=subject))
+    return tuple(commits)
+
+
+def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
+    raw = git.run(["diff", "--raw", "-z", "-M", "--no-abbrev", base, head]).stdout
+    numstat = _numstat(git, base, head)
+    entries: list[tuple[str, str | None, str, str, bool]] = []
+    fields = raw.split(b"\x00")
+    i = 0
+    while i < len(fields) - 1:
+        meta = fields[i].decode("ascii", errors="replace")
+        if not meta.startswith(":"):
+            i += 1
+            continue
+        old_mode, new_mode, _old_sha, new_sha, status = meta[1:].split()[:5]
+        letter = status[0]
+        if letter in "RC":
+            old_path, path = decode_path(fields[i + 1]), decode_path(fields[i + 2])
+            i += 3
+        else:
+            old_path, path = None, decode_path(fields[i + 1])
+            i += 2
+        entries.append((path, old_path, letter, new_sha, "160000" in (old_mode, new_mode)))
+    sizes = _blob_sizes(git, [e[3] for e in entries if e[2] != "D" and not e[4]])
+    files = []
+    for path, old_path, letter, new_sha, submodule in entries:
+        added, deleted, binary = numstat.get(path, (0, 0, False))
+        files.append(
+            ChangedFile(
+                path=path, status=letter, old_path=old_path, binary=binary, added=added,
+                deleted=deleted, size=sizes.get(new_sha), submodule=submodule,
+            )
+        )
+    return tuple(files)
+
+
+def _blob_sizes(git: Git, shas: list[str]) -> dict[str, int]:
+    """One `cat-file --batch-check` for all files: a 5,000-file change must not fork 5,000 times."""
+    if not shas:
+        return {}
+    result = git.run(
+        ["cat-file", "--batch-check=%(objectname) %(objectsize)"],
+        stdin=("\n".join(shas) + "\n").encode(),
+    )
+    sizes = {}
+    for line in result.stdout_text.splitlines():
+        sha, _, size = line.partition(" ")
+        if size.isdigit():
+            sizes[sha] = int(size)
+    return sizes
+
+
+def _numstat(git: Git, base: str, head: str) -> dict[str, tuple[int, int, bool]]:
+    raw = git.run(["diff", "--numstat", "-z", "-M", base, head]).stdout
+    out: dict[str, tuple[int, int, bool]] = {}
+    fields = raw.split(b"\x00")
+    i = 0
+    while i < len(fields):
+        entry = fields[i]
+        if not entry:
+            i += 1
+            continue
+        cols = entry.split(b"\t")
+        added_s, deleted_s = cols[0], cols[1]
+        if len(cols) >= 3 and cols[2]:
+            path = decode_path(cols[2])
+            i += 1
+        else:  # rename: empty path column, then old and new names as separate fields
+            path = decode_path(fields[i + 2]) if i + 2 < len(fields) else ""
+            i += 3
+        binary = added_s == b"-"
+        out[path] = (
+            0 if binary else int(added_s),
+            0 if binary else int(deleted_s),
+            binary,
+        )
+    return out

@@ -1,0 +1,87 @@
+"""What is being reviewed, resolved to exact SHAs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from deepreview.model import Commit
+
+
+@dataclass(frozen=True)
+class ChangedFile:
+    path: str
+    status: str  # A M D R C T (git name-status letter)
+    old_path: str | None = None  # renames and copies
+    binary: bool = False
+    added: int = 0
+    deleted: int = 0
+    size: int | None = None  # bytes at the review SHA (None when deleted)
+    submodule: bool = False
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    number: int
+    title: str = ""
+    author: str = ""
+    author_url: str | None = None
+    url: str | None = None
+    base_ref: str = ""
+    head_ref: str = ""
+    body: str = ""
+    repo: str | None = None  # owner/name
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: Literal["branch", "range", "uncommitted", "pr"]
+    repo_root: Path
+    base_sha: str
+    head_sha: str  # the review SHA; for --uncommitted a synthetic commit holding the work tree
+    commits: tuple[Commit, ...]
+    changed_files: tuple[ChangedFile, ...]
+    diff: str
+    spec: str  # what the user asked for: "", "A..B", "#123", "--uncommitted"
+    branch: str | None = None
+    title: str = ""
+    pr: PullRequest | None = None
+    author: str | None = None  # "Name <email>" for branches
+    repo_name: str = ""  # owner/name when known, else the directory name
+    repo_url: str | None = None
+    base_ref: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def changed_paths(self) -> tuple[str, ...]:
+        return tuple(f.path for f in self.changed_files)
+
+    def label(self) -> str:
+        if self.pr is not None:
+            return f"PR #{self.pr.number}"
+        if self.kind == "range":
+            return self.spec
+        if self.kind == "uncommitted":
+            return f"uncommitted changes on {self.branch or 'HEAD'}"
+        return f"branch {self.branch}" if self.branch else self.head_sha[:12]
+
+
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def review_id(target: Target, now: datetime) -> str:
+    """`<YYYYMMDD-HHMMSS>-pr-<N>` or `<YYYYMMDD-HHMMSS>-<branch>` (`/` → `-`)."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    if target.pr is not None:
+        return f"{stamp}-pr-{target.pr.number}"
+    if target.kind == "range":
+        suffix = "range-" + target.spec.replace("...", "..").replace("..", "-")
+    elif target.kind == "uncommitted":
+        suffix = f"{target.branch or 'head'}-uncommitted"
+    else:
+        suffix = target.branch or target.head_sha[:12]
+    slug = _SAFE.sub("-", suffix.replace("/", "-")).strip("-.") or "review"
+    return f"{stamp}-{slug[:80]}"

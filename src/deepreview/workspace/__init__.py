@@ -1,0 +1,1 @@
+"""Per-seat git worktrees and isolated homes, as context managers that always clean up."""
