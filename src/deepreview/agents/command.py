@@ -1,0 +1,153 @@
+"""The `command` seat: any reviewer program the user configures.
+
+    [seats.mybot]
+    argv = ["my-reviewer", "--prompt", "{prompt_file}"]
+
+`{prompt_file}`, `{worktree}` and `{base_sha}` inside argv elements are replaced; without
+`{prompt_file}` the prompt is written to the program's stdin.  The program runs in the review
+worktree and whatever it prints on stdout is its review, stored as is.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import ClassVar, Literal, cast
+
+from deepreview import proc
+from deepreview.agents.base import (
+    Availability,
+    CliAgent,
+    Invocation,
+    SeatOutcome,
+    SeatSettings,
+    SeatTask,
+    outcome_from_proc,
+)
+
+PROMPT_FILE = "{prompt_file}"
+WORKTREE = "{worktree}"
+BASE_SHA = "{base_sha}"
+_STDERR_TAIL_BYTES = 64 * 1024
+Status = Literal["ok", "failed", "timeout", "interrupted"]
+
+
+def _no_argv_reason(name: str) -> str:
+    return f"no argv configured: add [seats.{name}] argv = [...] to .deep-review.toml"
+
+
+def resolve_program(program: str, env: Mapping[str, str]) -> str | None:
+    """argv[0] as an absolute path: looked up on PATH, or an existing file path.
+
+    Resolved against our own cwd, never the worktree, so a relative `./review.sh` is the user's
+    script and not a file the reviewed change may have added.
+    """
+    if os.sep in program or (os.altsep and os.altsep in program):
+        path = Path(program).expanduser()
+        return str(path.resolve()) if path.is_file() else None
+    return shutil.which(program, path=env.get("PATH", os.defpath))
+
+
+def expand_argv(argv: tuple[str, ...], task: SeatTask) -> tuple[str, ...]:
+    """Substitute the placeholders; plain `str.replace`, so other braces are left alone."""
+    values = {
+        PROMPT_FILE: str(task.prompt_file),
+        WORKTREE: str(task.worktree),
+        BASE_SHA: task.base_sha,
+    }
+    out = []
+    for arg in argv:
+        for placeholder, value in values.items():
+            arg = arg.replace(placeholder, value)
+        out.append(arg)
+    return tuple(out)
+
+
+class CommandAgent(CliAgent):
+    name: ClassVar[str] = "command"
+    display_name: ClassVar[str] = "Command"
+    model_backed: ClassVar[bool] = False
+    default_binary: ClassVar[str] = ""
+
+    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
+        seat = "NAME"  # the seat's config key is not part of its settings
+        if not settings.argv:
+            return Availability(
+                name=self.name, usable=False, found=False, reason=_no_argv_reason(seat),
+                model_backed=False,
+            )  # fmt: skip
+        program = settings.argv[0]
+        resolved = resolve_program(program, env)
+        if resolved is None:
+            return Availability(
+                name=self.name,
+                usable=False,
+                found=False,
+                reason=f"{program!r} not found on PATH; fix argv[0] in [seats.{seat}]",
+                model_backed=False,
+            )
+        return Availability(
+            name=self.name,
+            usable=True,
+            found=True,
+            reason=f"runs {resolved}",
+            binary=resolved,
+            model_backed=False,
+        )
+
+    def build(self, task: SeatTask) -> Invocation:
+        settings = task.settings
+        argv = expand_argv(settings.argv, task)
+        if argv:
+            resolved = resolve_program(argv[0], task.env)
+            if resolved is None and os.sep in argv[0]:
+                # Still never relative to the worktree: a missing script must fail to start.
+                resolved = os.path.abspath(argv[0])
+            if resolved is not None:
+                argv = (resolved, *argv[1:])
+        env = dict(task.env)
+        env.update(settings.env)
+        env["DEEP_REVIEW_BASE_SHA"] = task.base_sha
+        env["DEEP_REVIEW_PROMPT_FILE"] = str(task.prompt_file)
+        env["DEEP_REVIEW_SEAT"] = task.seat
+        uses_file = any(PROMPT_FILE in arg for arg in settings.argv)
+        stdin = None if uses_file else task.prompt.encode("utf-8")
+        return Invocation(argv=argv, env=env, stdin=stdin)
+
+    def run(self, task: SeatTask) -> SeatOutcome:
+        if not task.settings.argv:
+            return SeatOutcome("failed", reason=_no_argv_reason(task.seat))
+        return super().run(task)
+
+    def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
+        status, reason = outcome_from_proc(result)
+        text = _read_text(task.transcript_path)
+        if status == "failed" and not result.spawn_error:
+            tail = _last_stderr_line(task.stderr_path)
+            reason = f"{reason}: {tail}" if tail else reason
+        if status != "ok":
+            return SeatOutcome(cast(Status, status), review_text=text, reason=reason, proc=result)
+        if not text.strip():
+            return SeatOutcome("failed", reason="empty review", proc=result)
+        return SeatOutcome("ok", review_text=text, proc=result)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _last_stderr_line(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            size = fh.tell()
+            fh.seek(max(0, size - _STDERR_TAIL_BYTES))
+            tail = fh.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    return next((ln.strip() for ln in reversed(tail.splitlines()) if ln.strip()), "")

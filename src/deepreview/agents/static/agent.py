@@ -1,0 +1,234 @@
+"""The `static` seat: real analyzers on the lines a change adds, written up as a review.
+
+It needs no model and no credentials, so it is always available.  Every analyzer runs through
+`proc.run` under the seat's one time budget; an analyzer that fails becomes a limitation in the
+review, never a failed seat.  Only a broken diff (bad base SHA) fails the seat.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from deepreview.agents.base import (
+    Agent,
+    Availability,
+    ProgressEvent,
+    SeatOutcome,
+    SeatSettings,
+    SeatTask,
+)
+from deepreview.agents.static import diff_check, ruff_check, secret_scan
+from deepreview.agents.static.changes import ChangedFile, collect_changes
+from deepreview.agents.static.diagnostics import NO_TIME_LEFT, AnalyzerRun, Budget, Diagnostic
+from deepreview.agents.static.review import render_review
+
+_LOGGER = logging.getLogger(__name__)
+# Variables that would point git at another repository than the worktree (set inside git hooks).
+_GIT_LOCATION_VARS = frozenset(
+    {
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_COMMON_DIR",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_NAMESPACE",
+        "GIT_PREFIX",
+    }
+)
+_ALWAYS = (
+    "Only lines added by this change were analyzed; problems on unchanged lines are out of scope.",
+    "ruff ran with `--isolated` (rules E, F, W, B, S, UP; E501 ignored): the repository's own "
+    "ruff configuration was not applied.",
+    "No model read this change: design, logic and test gaps are left to the other seats.",
+)
+
+
+def analysis_env(env: Mapping[str, str]) -> dict[str, str]:
+    """The user's environment, minus git location overrides, with git messages in English."""
+    clean = {k: v for k, v in env.items() if k not in _GIT_LOCATION_VARS}
+    clean["LC_ALL"] = "C"  # `git diff --check` messages are parsed
+    clean["GIT_TERMINAL_PROMPT"] = "0"
+    return clean
+
+
+def keep_changed(
+    diagnostics: Sequence[Diagnostic], files: Sequence[ChangedFile]
+) -> list[Diagnostic]:
+    """Drop what is not on an added line, and keep one diagnostic per problem and line.
+
+    When two analyzers report the same problem on one line (ruff W291 and `git diff --check`
+    trailing whitespace; ruff S105 and detect-secrets) the most severe wins, then the first.
+    Only a file's first syntax error outside conflict markers is kept.
+    """
+    added = {f.path: f.added_lines for f in files if f.analyzable}
+    conflicts = [d for d in diagnostics if d.rule == diff_check.CONFLICT_RULE]
+    kept: dict[tuple[str, int, str], Diagnostic] = {}
+    syntax_seen: set[str] = set()
+    for index, diagnostic in enumerate(sorted(diagnostics, key=lambda d: (d.path, d.line))):
+        if diagnostic.line not in added.get(diagnostic.path, frozenset()):
+            continue
+        if diagnostic.rule == ruff_check.SYNTAX_ERROR:
+            # A parse error cascades into many; conflict markers explain their own.
+            if diagnostic.path in syntax_seen or any(
+                c.path == diagnostic.path and c.line <= diagnostic.line <= c.last_line
+                for c in conflicts
+            ):
+                continue
+            syntax_seen.add(diagnostic.path)
+        key = (diagnostic.path, diagnostic.line, diagnostic.dedupe_key or f"#{index}")
+        current = kept.get(key)
+        if current is None or diagnostic.severity.rank < current.severity.rank:
+            kept[key] = diagnostic
+    return list(kept.values())
+
+
+def _printable(text: str) -> str:
+    """Non-UTF-8 file names arrive as surrogate escapes; show them as U+FFFD, do not crash."""
+    try:
+        raw = text.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", errors="replace")
+    return raw.decode("utf-8", errors="replace")
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace").split("\n")
+    except OSError:
+        return []
+
+
+class StaticAgent(Agent):
+    name: ClassVar[str] = "static"
+    display_name: ClassVar[str] = "Static analysis"
+    model_backed: ClassVar[bool] = False
+
+    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
+        ruff = ruff_check.find_ruff()
+        versions = [
+            f"ruff {ruff_check.ruff_version() or '?'}",
+            f"detect-secrets {secret_scan.detect_secrets_version() or '?'}",
+        ]
+        return Availability(
+            name=self.name,
+            usable=True,  # an analyzer that is missing becomes a limitation in the review
+            found=True,
+            reason="built in; needs no model" + ("" if ruff else " (ruff executable missing)"),
+            version=", ".join(versions),
+            binary=str(ruff) if ruff else None,
+            model_backed=False,
+        )
+
+    def run(self, task: SeatTask) -> SeatOutcome:
+        budget = Budget.starting_now(task.timeout, task.cancel)
+        env = analysis_env(task.env)
+        if not task.base_sha:
+            return SeatOutcome("failed", reason="no base SHA given to the static seat")
+        changes = collect_changes(task.worktree, task.base_sha, env=env, budget=budget)
+        runs: list[AnalyzerRun] = list(changes.runs)
+        if changes.error is not None:
+            _write_log(task, runs, {})
+            if budget.cancelled:
+                return SeatOutcome("interrupted", reason="interrupted")
+            if budget.expired:
+                return SeatOutcome("timeout", reason=f"timed out after {task.timeout:.0f} s")
+            return SeatOutcome("failed", reason=changes.error)
+        files = changes.files
+        analyzers = _analyzer_runs(
+            task.worktree, task.base_sha, files, env, budget, task.seat, task.on_progress
+        )
+        if budget.cancelled:
+            _write_log(task, runs + analyzers, {})
+            return SeatOutcome("interrupted", reason="interrupted")
+        all_diagnostics = [d for run in analyzers for d in run.diagnostics]
+        kept = keep_changed(all_diagnostics, files)
+        file_secrets: dict[str, tuple[str, ...]] = {}
+        for run in analyzers:
+            for path, values in run.file_secrets.items():
+                file_secrets[path] = (*file_secrets.get(path, ()), *values)
+        contents = {p: _read_lines(task.worktree / p) for p in {d.path for d in kept}}
+        review = render_review(
+            files=files,
+            diagnostics=kept,
+            runs=analyzers,
+            contents=contents,
+            file_secrets=file_secrets,
+            limitations=_limitations(analyzers),
+        )
+        review = _printable(review)
+        kept_by_run = {r.name: sum(1 for d in kept if d.analyzer == r.name) for r in analyzers}
+        _write_log(task, runs + analyzers, kept_by_run)
+        _write_stderr(task, runs + analyzers)
+        if any(run.ran_out_of_time for run in analyzers):
+            return SeatOutcome(
+                "timeout", review_text=review, reason=f"timed out after {task.timeout:.0f} s"
+            )
+        return SeatOutcome("ok", review_text=review)
+
+
+def _analyzer_runs(
+    worktree: Path,
+    base_sha: str,
+    files: Sequence[ChangedFile],
+    env: Mapping[str, str],
+    budget: Budget,
+    seat: str,
+    on_progress: Callable[[ProgressEvent], None] | None,
+) -> list[AnalyzerRun]:
+    text_paths = [f.path for f in files if f.analyzable]
+    python_paths = [p for p in text_paths if ruff_check.is_python(p)]
+    steps = (
+        (ruff_check.NAME, lambda: ruff_check.run_ruff(
+            python_paths, worktree=worktree, env=env, budget=budget)),
+        (diff_check.NAME, lambda: diff_check.run_diff_check(
+            text_paths, worktree=worktree, base_sha=base_sha, env=env, budget=budget)),
+        (secret_scan.NAME, lambda: secret_scan.run_secret_scan(
+            text_paths, worktree=worktree, env=env, budget=budget)),
+    )  # fmt: skip
+    runs: list[AnalyzerRun] = []
+    for done, (name, step) in enumerate(steps):
+        _progress(on_progress, ProgressEvent(seat, "tool", detail=name, tool_calls=done + 1))
+        if budget.cancelled:
+            runs.append(AnalyzerRun(name, skipped="interrupted"))
+        elif budget.expired:
+            runs.append(AnalyzerRun(name, skipped=NO_TIME_LEFT))
+        else:
+            runs.append(step())
+    return runs
+
+
+def _progress(callback: Callable[[ProgressEvent], None] | None, event: ProgressEvent) -> None:
+    if callback is None:
+        return
+    try:
+        callback(event)
+    except Exception:  # a progress display must never break the review (logged)
+        _LOGGER.debug("progress callback failed", exc_info=True)
+
+
+def _limitations(runs: Sequence[AnalyzerRun]) -> list[str]:
+    items = list(_ALWAYS)
+    for run in runs:
+        if run.error:
+            items.append(f"{run.name} failed ({run.error}); its checks are missing.")
+        elif run.skipped:
+            items.append(f"{run.name} not run: {run.skipped}.")
+    return items
+
+
+def _write_log(task: SeatTask, runs: Sequence[AnalyzerRun], kept: Mapping[str, int]) -> None:
+    """The seat's transcript: one JSON line per analyzer run."""
+    lines = [json.dumps(run.log_record(kept.get(run.name, 0))) for run in runs]
+    task.transcript_path.parent.mkdir(parents=True, exist_ok=True)
+    task.transcript_path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+def _write_stderr(task: SeatTask, runs: Sequence[AnalyzerRun]) -> None:
+    parts = [f"== {run.name}\n{run.stderr}" for run in runs if run.stderr.strip()]
+    task.stderr_path.parent.mkdir(parents=True, exist_ok=True)
+    task.stderr_path.write_text("\n".join(parts), encoding="utf-8")

@@ -1,0 +1,242 @@
+"""Which files changed in `base_sha..HEAD`, and which of their lines this change added.
+
+Two git calls, two pure parsers: `git diff --raw -z` is the authoritative file list (NUL
+separated, so any file name survives, and it carries the modes that tell symlinks and submodules
+apart), and `git diff --unified=0` parsed with `unidiff` gives the added line numbers.  The two are
+joined on the new path; unidiff keeps git's C-style quoting of odd names, so we unquote it here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import unidiff
+
+from deepreview.agents.static.diagnostics import AnalyzerRun, Budget, failure_reason, run_tool
+
+ChangeKind = Literal["added", "modified", "renamed", "copied", "deleted", "type-changed"]
+
+_KINDS: Mapping[str, ChangeKind] = {
+    "A": "added",
+    "M": "modified",
+    "R": "renamed",
+    "C": "copied",
+    "D": "deleted",
+    "T": "type-changed",
+}
+_SYMLINK_MODE = "120000"
+_SUBMODULE_MODE = "160000"
+
+# Options that make the output independent of the user's diff configuration (prefixes, colours,
+# external drivers) and keep non-ASCII names unescaped.
+GIT_DIFF_FLAGS = (
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "-M",
+)
+GIT_CONFIG = ("-c", "core.quotePath=false")
+_MAX_DIFF_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """One line of `git diff --raw -z`."""
+
+    status: str  # the letter: A M D R C T U
+    old_mode: str
+    new_mode: str
+    path: str  # the new path (the old one for deletions)
+    old_path: str | None = None  # renames and copies only
+
+
+@dataclass(frozen=True)
+class FileLines:
+    """What the unified diff says about one file."""
+
+    path: str
+    added: frozenset[int]
+    binary: bool
+
+
+@dataclass(frozen=True)
+class ChangedFile:
+    path: str  # repo-relative, new side
+    kind: ChangeKind
+    added_lines: frozenset[int]
+    old_path: str | None = None
+    binary: bool = False
+    symlink: bool = False
+    submodule: bool = False
+
+    @property
+    def skip_reason(self) -> str | None:
+        """Why this file's content is not analyzed, or None when it is."""
+        if self.kind == "deleted":
+            return "deleted"
+        if self.submodule:
+            return "submodule"
+        # A symlink's target may lie outside the worktree; reading it could leak local files.
+        if self.symlink:
+            return "symlink"
+        if self.binary:
+            return "binary"
+        return None
+
+    @property
+    def analyzable(self) -> bool:
+        return self.skip_reason is None and bool(self.added_lines)
+
+
+def parse_raw_z(data: bytes) -> list[RawEntry]:
+    """Parse `git diff --raw -z` output: `:old new sha sha STATUS\\0path\\0[path2\\0]`."""
+    fields = data.split(b"\0")
+    entries: list[RawEntry] = []
+    i = 0
+    while i < len(fields):
+        head = fields[i]
+        i += 1
+        if not head:
+            continue
+        if not head.startswith(b":"):
+            raise ValueError(f"unexpected git diff --raw field: {head[:60]!r}")
+        parts = head[1:].decode("ascii").split()
+        old_mode, new_mode, status = parts[0], parts[1], parts[4]
+        letter = status[0]
+        first = _decode_path(fields[i])
+        i += 1
+        if letter in ("R", "C"):
+            second = _decode_path(fields[i])
+            i += 1
+            entries.append(RawEntry(letter, old_mode, new_mode, second, old_path=first))
+        else:
+            entries.append(RawEntry(letter, old_mode, new_mode, first))
+    return entries
+
+
+def _decode_path(raw: bytes) -> str:
+    # surrogateescape: a non-UTF-8 name still round-trips to the same bytes on disk.
+    return raw.decode("utf-8", errors="surrogateescape")
+
+
+_ESCAPES = {
+    "a": b"\a",
+    "b": b"\b",
+    "t": b"\t",
+    "n": b"\n",
+    "v": b"\v",
+    "f": b"\f",
+    "r": b"\r",
+    '"': b'"',
+    "\\": b"\\",
+}
+_ESCAPE_RE = re.compile(r'\\([0-7]{3}|[abtnvfr"\\])')
+
+
+def unquote_git_path(name: str) -> str:
+    """Undo git's C-style quoting (`"b/tab\\there.txt"`); unquoted names pass through."""
+    if len(name) < 2 or not (name.startswith('"') and name.endswith('"')):
+        return name
+    body = name[1:-1]
+    out = bytearray()
+    pos = 0
+    for match in _ESCAPE_RE.finditer(body):
+        out += body[pos : match.start()].encode("utf-8", errors="surrogateescape")
+        code = match.group(1)
+        out += bytes([int(code, 8)]) if len(code) == 3 else _ESCAPES[code]
+        pos = match.end()
+    out += body[pos:].encode("utf-8", errors="surrogateescape")
+    return out.decode("utf-8", errors="surrogateescape")
+
+
+def _strip_prefix(name: str) -> str | None:
+    name = unquote_git_path(name)
+    if name == "/dev/null":
+        return None
+    if name.startswith(("a/", "b/")):
+        return name[2:]
+    return name
+
+
+def parse_changed_lines(diff_text: str) -> dict[str, FileLines]:
+    """Added line numbers per new-side path from a `git diff --unified=0` text."""
+    result: dict[str, FileLines] = {}
+    for patched in unidiff.PatchSet(_split_lines_keep_lf(diff_text)):
+        path = _strip_prefix(patched.target_file) or _strip_prefix(patched.source_file)
+        if path is None:
+            continue
+        added = frozenset(
+            line.target_line_no
+            for hunk in patched
+            for line in hunk
+            if line.is_added and line.target_line_no is not None
+        )
+        result[path] = FileLines(path, added, bool(patched.is_binary_file))
+    return result
+
+
+def join_changes(raw: list[RawEntry], lines: Mapping[str, FileLines]) -> list[ChangedFile]:
+    """One `ChangedFile` per raw entry, with the added lines from the unified diff."""
+    changed: list[ChangedFile] = []
+    for entry in raw:
+        info = lines.get(entry.path)
+        kind = _KINDS.get(entry.status, "modified")
+        changed.append(
+            ChangedFile(
+                path=entry.path,
+                kind=kind,
+                added_lines=info.added if info and kind != "deleted" else frozenset(),
+                old_path=entry.old_path,
+                binary=bool(info and info.binary),
+                symlink=entry.new_mode == _SYMLINK_MODE,
+                submodule=_SUBMODULE_MODE in (entry.new_mode, entry.old_mode),
+            )
+        )
+    return sorted(changed, key=lambda c: c.path)
+
+
+def _split_lines_keep_lf(text: str) -> list[str]:
+    """Split on LF only: other separators (form feed, U+2028) belong to the line's content."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+@dataclass(frozen=True)
+class ChangesResult:
+    files: list[ChangedFile]
+    runs: list[AnalyzerRun]
+    error: str | None = None
+
+
+def collect_changes(
+    worktree: Path, base_sha: str, *, env: Mapping[str, str], budget: Budget
+) -> ChangesResult:
+    """Run the two diffs in `worktree` and join them; `error` says why it could not."""
+    raw_argv = ("git", *GIT_CONFIG, "diff", "--raw", "-z", "--no-abbrev", *GIT_DIFF_FLAGS,
+                base_sha, "HEAD", "--")  # fmt: skip
+    raw_res = run_tool(raw_argv, cwd=worktree, env=env, budget=budget, limit=_MAX_DIFF_BYTES)
+    runs = [AnalyzerRun.from_proc("git diff --raw", raw_res)]
+    if not raw_res.ok:
+        return ChangesResult([], runs, f"git diff --raw {failure_reason(raw_res)}")
+    uni_argv = ("git", *GIT_CONFIG, "diff", "--unified=0", *GIT_DIFF_FLAGS, base_sha, "HEAD", "--")
+    uni_res = run_tool(uni_argv, cwd=worktree, env=env, budget=budget, limit=_MAX_DIFF_BYTES)
+    runs.append(AnalyzerRun.from_proc("git diff --unified=0", uni_res))
+    if not uni_res.ok:
+        return ChangesResult([], runs, f"git diff {failure_reason(uni_res)}")
+    if raw_res.output_truncated or uni_res.output_truncated:
+        return ChangesResult([], runs, "the diff is larger than 256 MiB; review a smaller change")
+    try:
+        raw = parse_raw_z(raw_res.stdout)
+        lines = parse_changed_lines(uni_res.stdout.decode("utf-8", errors="surrogateescape"))
+    except (ValueError, IndexError, unidiff.UnidiffParseError) as exc:
+        return ChangesResult([], runs, f"could not parse git diff output: {exc}")
+    return ChangesResult(join_changes(raw, lines), runs)

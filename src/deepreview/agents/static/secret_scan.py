@@ -1,0 +1,115 @@
+"""detect-secrets on the changed files; findings on added lines only, values always masked."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from importlib import metadata
+from pathlib import Path
+
+from deepreview.agents.static.diagnostics import (
+    AnalyzerRun,
+    Budget,
+    Diagnostic,
+    failure_reason,
+    run_tool,
+)
+from deepreview.model import Severity
+
+NAME = "detect-secrets"
+WORKER = "deepreview.agents.static.secrets_worker"
+
+
+def detect_secrets_version() -> str | None:
+    try:
+        return metadata.version("detect-secrets")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def mask(secret: str) -> str:
+    """The first few characters and an ellipsis; short values show less so they stay secret."""
+    return secret[: min(4, len(secret) // 3)] + "…"
+
+
+def parse_worker_output(text: str) -> list[tuple[str, int, str, str]]:
+    """`(path, line, type, secret)` tuples from the worker's JSON."""
+    try:
+        items = json.loads(text or "[]")
+    except json.JSONDecodeError as exc:
+        raise ValueError(str(exc)) from exc
+    if not isinstance(items, list):
+        raise ValueError("expected a JSON list")
+    found = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("line"), int):
+            found.append(
+                (str(item["path"]), item["line"], str(item["type"]), str(item.get("secret") or ""))
+            )
+    return found
+
+
+def diagnostics_from_secrets(found: Sequence[tuple[str, int, str, str]]) -> list[Diagnostic]:
+    """One critical diagnostic per line, naming every plugin that fired there."""
+    by_line: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for path, line, kind, secret in found:
+        by_line.setdefault((path, line), []).append((kind, secret))
+    diagnostics = []
+    for (path, line), hits in sorted(by_line.items()):
+        kinds = sorted({kind for kind, _ in hits})
+        values = tuple(sorted({secret for _, secret in hits if secret}, key=len, reverse=True))
+        shown = ", ".join(f"`{mask(v)}`" for v in values) or "a value"
+        diagnostics.append(
+            Diagnostic(
+                analyzer=NAME,
+                rule=kinds[0],
+                path=path,
+                line=line,
+                severity=Severity.CRITICAL,
+                title=f"Possible secret committed: {' / '.join(kinds)}",
+                message=(
+                    f"detect-secrets ({', '.join(kinds)}) flags {shown} on a line this change "
+                    "adds. Anything pushed to git stays in its history, so a real credential "
+                    "here must be treated as leaked."
+                ),
+                fix_hint="Remove the value from the code, rotate the credential if it is real, "
+                "and read it from the environment or a secret store instead.",
+                category="security",
+                dedupe_key="hardcoded-secret",
+                secrets=values,
+            )
+        )
+    return diagnostics
+
+
+def run_secret_scan(
+    paths: Sequence[str],
+    *,
+    worktree: Path,
+    env: Mapping[str, str],
+    budget: Budget,
+) -> AnalyzerRun:
+    """Scan `paths` (repo-relative text files) in a child interpreter."""
+    if not paths:
+        return AnalyzerRun(NAME, skipped="no changed text files")
+    # -P: the worktree is the child's cwd and must not shadow our imports (untrusted code).
+    argv = (sys.executable, "-P", "-m", WORKER, "--", *paths)
+    result = run_tool(argv, cwd=worktree, env=env, budget=budget)
+    base = AnalyzerRun.from_proc(NAME, result)
+    if not result.ok:
+        return AnalyzerRun(NAME, base.argv, base.exit_code, base.duration_s,
+                           error=failure_reason(result), stderr=base.stderr)  # fmt: skip
+    try:
+        found = parse_worker_output(result.stdout_text)
+    except ValueError as exc:
+        return AnalyzerRun(NAME, base.argv, base.exit_code, base.duration_s,
+                           error=f"unreadable output ({exc})", stderr=base.stderr)  # fmt: skip
+    file_secrets: dict[str, tuple[str, ...]] = {}
+    for path, _line, _kind, secret in found:
+        if secret:
+            file_secrets[path] = (*file_secrets.get(path, ()), secret)
+    return AnalyzerRun(
+        NAME, base.argv, base.exit_code, base.duration_s,
+        tuple(diagnostics_from_secrets(found)), stderr=base.stderr, file_secrets=file_secrets,
+    )  # fmt: skip

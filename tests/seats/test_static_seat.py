@@ -1,0 +1,343 @@
+"""The static seat against real git repositories: changed lines only, every kind of change."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from deepreview.agents.base import SeatOutcome, SeatSettings, SeatTask
+from deepreview.agents.registry import get_agent
+from deepreview.agents.static import StaticAgent, ruff_check
+
+FAKE_KEY = "AKIAIOSFODNN7EXAMPLE"  # AWS's documented example access key id
+# One line for each problem, so the expected line numbers are easy to read off.
+PROBLEMS = (
+    "import os\n"  # 1: F401 unused import
+    "\n"
+    "\n"
+    "def greet(name):\n"  # 4
+    '    greeting = "hello " + name   \n'  # 5: trailing whitespace
+    "    return greeting\n"  # 6
+    "\n"
+    "\n"
+    f'AWS_ACCESS_KEY_ID = "{FAKE_KEY}"\n'  # 9: secret
+)
+
+FINDING_RE = re.compile(
+    r"^(?P<id>[CIS]\d+)\. \*\*(?P<title>.+?)\*\* — `(?P<path>.+?):(?P<line>\d+)(?:-(?P<end>\d+))?` "
+    r"\((?P<severity>critical|important|suggestion), regression\)$",
+    re.MULTILINE,
+)
+
+
+def findings(text: str) -> list[dict[str, str]]:
+    return [m.groupdict() for m in FINDING_RE.finditer(text)]
+
+
+def at(text: str, path: str) -> set[tuple[int, str]]:
+    return {(int(f["line"]), f["severity"]) for f in findings(text) if f["path"] == path}
+
+
+def coverage(text: str) -> dict[str, str]:
+    table = text.split("## Coverage Summary", 1)[1]
+    rows = re.findall(r"^\| `(.+?)` \| (.+) \|$", table, re.MULTILINE)
+    return dict(rows)
+
+
+def run_static(task: SeatTask) -> SeatOutcome:
+    return StaticAgent().run(task)
+
+
+@pytest.fixture
+def must_show(repo, make_task) -> tuple[SeatOutcome, SeatTask]:
+    repo.write("legacy.py", PROBLEMS)  # the same problems, already on the base
+    base = repo.commit("base")
+    repo.write("legacy.py", PROBLEMS + "\n\nVERSION = 2\n")  # touched, but not its problems
+    repo.write("app/settings.py", PROBLEMS)
+    repo.commit("branch")
+    task = make_task(repo, base)
+    return run_static(task), task
+
+
+def test_reports_unused_import_whitespace_and_secret_on_added_lines(must_show) -> None:
+    outcome, _task = must_show
+    assert outcome.status == "ok", outcome.reason
+    text = outcome.review_text
+    by_path = {(int(f["line"]), f["severity"], f["title"]) for f in findings(text)}
+    found = {(line, sev) for line, sev, _ in by_path}
+    assert (1, "suggestion") in found  # unused import
+    assert (5, "suggestion") in found  # trailing whitespace
+    assert (9, "critical") in found  # the key
+    titles = {title for _, _, title in by_path}
+    assert any("imported but unused" in t for t in titles)
+    assert any("whitespace" in t.lower() for t in titles)
+    assert any("AWS Access Key" in t for t in titles)
+    assert at(text, "app/settings.py") == {(1, "suggestion"), (5, "suggestion"), (9, "critical")}
+
+
+def test_nothing_reported_on_unchanged_lines_of_a_touched_file(must_show) -> None:
+    outcome, _task = must_show
+    assert at(outcome.review_text, "legacy.py") == set()
+    assert coverage(outcome.review_text)["legacy.py"] == "Reviewed, no issues"
+
+
+def test_the_secret_itself_is_never_printed(must_show) -> None:
+    outcome, task = must_show
+    assert FAKE_KEY not in outcome.review_text
+    assert "AKIA…" in outcome.review_text
+    assert FAKE_KEY not in task.transcript_path.read_text(encoding="utf-8")
+    assert FAKE_KEY not in task.stderr_path.read_text(encoding="utf-8")
+
+
+def test_review_follows_the_agreed_layout(must_show) -> None:
+    text = must_show[0].review_text
+    headings = re.findall(r"^#{2,3} .+$", text, re.MULTILINE)
+    assert headings == [
+        "## Executive Summary",
+        "## Findings",
+        "### Critical Issues",
+        "### Important Issues",
+        "### Suggestions",
+        "## Testing Assessment",
+        "## Acknowledged Limitations",
+        "## Coverage Summary",
+    ]
+    assert "### Important Issues\n\nNone.\n" in text
+    assert "Static analysis does not assess tests." in text
+    cov = coverage(text)
+    ids = [f["id"] for f in findings(text) if f["path"] == "app/settings.py"]
+    assert cov["app/settings.py"] == ", ".join(ids)
+    assert ids[0] == "C1"
+
+
+def test_findings_carry_excerpt_explanation_and_fix(must_show) -> None:
+    text = must_show[0].review_text
+    import_finding = next(
+        f for f in findings(text) if f["path"] == "app/settings.py" and f["line"] == "1"
+    )
+    block = text.split(f"{import_finding['id']}. **", 1)[1].split("\n---\n", 1)[0]
+    assert "```python\nimport os\n```" in block
+    assert "`F401`" in block
+    assert "Fix: Remove unused import" in block
+    assert "```diff\n" in block and "\n-import os\n" in block
+    secret_block = text.split("C1. **", 1)[1].split("\n---\n", 1)[0]
+    assert 'AWS_ACCESS_KEY_ID = "AKIA…"' in secret_block
+    assert "Fix: Remove the value from the code" in secret_block
+
+
+def test_transcript_is_one_json_line_per_analyzer(must_show) -> None:
+    _outcome, task = must_show
+    records = [json.loads(line) for line in task.transcript_path.read_text().splitlines()]
+    names = [r["analyzer"] for r in records]
+    assert names[-3:] == ["ruff", "git diff --check", "detect-secrets"]
+    for record in records:
+        assert {"argv", "exit_code", "duration_s", "diagnostics"} <= record.keys()
+    ruff = records[names.index("ruff")]
+    assert "--isolated" in ruff["argv"] and ruff["exit_code"] == 0
+    assert ruff["diagnostics"] >= 2 and ruff["kept"] >= 2  # the unchanged file's are dropped
+    secrets = records[names.index("detect-secrets")]
+    assert secrets["diagnostics"] == 2 and secrets["kept"] == 1
+
+
+def test_renamed_file_only_its_added_lines_count(repo, make_task) -> None:
+    repo.write("old_name.py", PROBLEMS)
+    repo.write("moved_as_is.py", PROBLEMS)
+    base = repo.commit("base")
+    repo.git("mv", "old_name.py", "new_name.py")
+    repo.git("mv", "moved_as_is.py", "moved.py")
+    repo.write("new_name.py", PROBLEMS + "import sys\n")  # line 10: a new unused import
+    repo.commit("rename")
+    text = run_static(make_task(repo, base)).review_text
+    assert at(text, "new_name.py") == {(10, "suggestion")}
+    assert at(text, "moved.py") == set()
+    cov = coverage(text)
+    assert "renamed from `old_name.py`" in cov["new_name.py"]
+    assert cov["moved.py"] == "Reviewed, no issues — renamed from `moved_as_is.py`, no lines added"
+    assert "old_name.py" not in cov
+
+
+def test_binary_and_deleted_files_are_listed_not_analyzed(repo, make_task) -> None:
+    repo.write("gone.py", PROBLEMS)
+    base = repo.commit("base")
+    repo.git("rm", "-q", "gone.py")
+    repo.write("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00" + FAKE_KEY.encode() + b"\x00\xff" * 50)
+    repo.commit("binary")
+    outcome = run_static(make_task(repo, base))
+    assert outcome.status == "ok", outcome.reason
+    cov = coverage(outcome.review_text)
+    assert cov == {"gone.py": "Not analyzed (deleted)", "logo.png": "Not analyzed (binary)"}
+    assert findings(outcome.review_text) == []
+    assert "### Critical Issues\n\nNone.\n" in outcome.review_text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["dir with space/módulo ü.py", "tab\there.py", 'quo"te.py', "colon:1: x.py", "-dash.py"],
+)
+def test_odd_file_names(repo, make_task, name: str) -> None:
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    repo.write(name, "import os\nx = 1   \n")
+    repo.commit("odd name")
+    outcome = run_static(make_task(repo, base))
+    assert outcome.status == "ok", outcome.reason
+    assert at(outcome.review_text, name) == {(1, "suggestion"), (2, "suggestion")}
+    assert coverage(outcome.review_text)[name] == "S1, S2"
+
+
+def test_conflict_marker_is_one_critical_finding(repo, make_task) -> None:
+    repo.write("conf.py", "A = 1\n")
+    base = repo.commit("base")
+    repo.write(
+        "conf.py",
+        "A = 1\n<<<<<<< HEAD\nB = 2\n=======\nB = 3\n>>>>>>> feature\n",
+    )
+    repo.commit("merge gone wrong")
+    text = run_static(make_task(repo, base)).review_text
+    found = findings(text)
+    assert [(f["severity"], f["line"], f["end"]) for f in found] == [("critical", "2", "6")]
+    assert found[0]["title"] == "Leftover merge conflict markers"
+
+
+def test_syntax_error_reported_once(repo, make_task) -> None:
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    repo.write("broken.py", "def f(:\n    pass\nx = (\n")
+    repo.commit("broken")
+    found = findings(run_static(make_task(repo, base)).review_text)
+    assert [(f["severity"], f["line"]) for f in found] == [("important", "1")]
+    assert found[0]["title"].startswith("Syntax error")
+
+
+def test_symlink_is_not_followed(repo, make_task, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text(f'aws_key = "{FAKE_KEY}"\n')
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    os.symlink(outside, repo.root / "link.txt")
+    repo.commit("symlink")
+    outcome = run_static(make_task(repo, base))
+    assert coverage(outcome.review_text) == {"link.txt": "Not analyzed (symlink)"}
+    assert FAKE_KEY[:4] not in outcome.review_text
+
+
+def test_bandit_rules_are_important_but_asserts_in_tests_are_dropped(repo, make_task) -> None:
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    repo.write("app/run.py", "def run(code):\n    return eval(code)\n")
+    repo.write("tests/test_run.py", "def test_it():\n    assert True\n")
+    repo.commit("eval")
+    text = run_static(make_task(repo, base)).review_text
+    assert at(text, "app/run.py") == {(2, "important")}
+    assert "**Security.**" in text
+    assert at(text, "tests/test_run.py") == set()
+
+
+def test_hardcoded_password_is_reported_once_and_masked(repo, make_task) -> None:
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    repo.write("db.py", 'password = "Sup3rS3cretValue!x"\n')
+    repo.commit("password")
+    text = run_static(make_task(repo, base)).review_text
+    assert at(text, "db.py") == {(1, "critical")}
+    assert "Sup3rS3cretValue" not in text
+
+
+def test_a_failing_analyzer_is_a_limitation(repo, make_task, tmp_path, monkeypatch) -> None:
+    broken = tmp_path / "fake-ruff"
+    broken.write_text("#!/bin/sh\necho 'ruff: cannot start' >&2\nexit 2\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(ruff_check, "find_ruff", lambda: broken)
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    repo.write("app.py", f'import os\nKEY = "{FAKE_KEY}"\n')
+    repo.commit("change")
+    outcome = run_static(make_task(repo, base))
+    assert outcome.status == "ok"
+    assert "ruff failed (exited with code 2: ruff: cannot start)" in outcome.review_text
+    assert at(outcome.review_text, "app.py") == {(2, "critical")}  # the others still ran
+
+
+def test_unknown_base_sha_fails_the_seat(repo, make_task) -> None:
+    repo.write("a.py", "x = 1\n")
+    repo.commit("base")
+    outcome = run_static(make_task(repo, "0" * 40))
+    assert outcome.status == "failed"
+    assert outcome.reason and outcome.reason.startswith("git diff --raw exited with code 128")
+
+
+def test_cancelled_seat_is_interrupted(repo, make_task) -> None:
+    repo.write("a.py", "x = 1\n")
+    base = repo.commit("base")
+    repo.write("a.py", "import os\n")
+    repo.commit("change")
+    cancel = threading.Event()
+    cancel.set()
+    outcome = run_static(make_task(repo, base, cancel=cancel))
+    assert outcome.status == "interrupted"
+
+
+def test_no_time_left_is_a_timeout(repo, make_task) -> None:
+    repo.write("a.py", "x = 1\n")
+    base = repo.commit("base")
+    repo.write("a.py", "import os\n")
+    repo.commit("change")
+    outcome = run_static(make_task(repo, base, timeout=0.0))
+    assert outcome.status == "timeout"
+
+
+def test_availability_needs_no_model() -> None:
+    agent = get_agent("static")
+    assert isinstance(agent, StaticAgent)
+    avail = agent.availability(SeatSettings(), {})
+    assert avail.usable and not avail.model_backed and not agent.model_backed
+    assert avail.version and "ruff " in avail.version and "detect-secrets " in avail.version
+
+
+def test_review_parses_to_the_same_findings(must_show) -> None:
+    parse = pytest.importorskip("deepreview.findings.parse")
+    text = must_show[0].review_text
+    review = parse.parse_review(text, seat="static")
+    parsed = sorted(
+        (f.id, f.severity.value, f.locations[0].path, f.locations[0].start) for f in review.findings
+    )
+    expected = sorted((f["id"], f["severity"], f["path"], int(f["line"])) for f in findings(text))
+    assert parsed == expected
+    assert all(f.classification == "regression" for f in review.findings)
+    assert {c.path for c in review.coverage} == {"legacy.py", "app/settings.py"}
+
+
+def test_secret_on_a_neighbouring_line_is_masked_in_fix_diffs(repo, make_task) -> None:
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    repo.write("keys.py", f'import os\nKEY = "{FAKE_KEY}"\n')
+    repo.commit("keys")
+    events = []
+    outcome = run_static(make_task(repo, base, on_progress=events.append))
+    text = outcome.review_text
+    assert at(text, "keys.py") == {(1, "suggestion"), (2, "critical")}
+    assert "```diff\n" in text  # F401's fix shows line 2 as context
+    assert FAKE_KEY not in text
+    assert [e.detail for e in events] == ["ruff", "git diff --check", "detect-secrets"]
+
+
+def test_analyzer_hitting_the_deadline_makes_a_partial_timeout(
+    repo, make_task, tmp_path, monkeypatch
+) -> None:
+    slow = tmp_path / "slow-ruff"
+    slow.write_text("#!/bin/sh\nexec sleep 30\n")
+    slow.chmod(0o755)
+    monkeypatch.setattr(ruff_check, "find_ruff", lambda: slow)
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    repo.write("app.py", "import os\n")
+    repo.commit("change")
+    outcome = run_static(make_task(repo, base, timeout=1.5))
+    assert outcome.status == "timeout"
+    assert "ruff failed (timed out" in outcome.review_text
+    assert "detect-secrets not run: the seat's time budget ran out." in outcome.review_text
