@@ -1,0 +1,171 @@
+"""Claude Code `-p --output-format stream-json --verbose`.
+
+Traps handled: one `assistant` event per content block (parallel tool_use blocks share a
+message.id, so calls are keyed by the tool_use id); `is_error: true` with `subtype: "success"` is an
+error; `system/api_retry` events are retries; `result.permission_denials[]` marks denied calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from deepreview.transcripts.stats import TranscriptStats
+from deepreview.transcripts.stream import (
+    StreamParser,
+    add_opt,
+    as_dict,
+    as_float,
+    as_int,
+    as_list,
+    as_str,
+    denial_text,
+    make_call,
+)
+
+_SYNTHETIC = "<synthetic>"
+
+
+class ClaudeParser(StreamParser):
+    format = "claude"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._init_model: str | None = None
+        self._message_model: str | None = None
+        self._last_text = ""
+        self._result: dict[str, Any] | None = None
+        self._retrying_error: str | None = None  # set while the last event was an api_retry
+
+    def _event(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "assistant":
+            self._assistant(event)
+        elif kind == "user":
+            self._user(event)
+        elif kind == "system":
+            subtype = event.get("subtype")
+            if subtype == "init":
+                self._init_model = as_str(event.get("model")) or self._init_model
+            elif subtype == "api_retry":
+                self._retries += 1
+                error = as_str(event.get("error")) or "unknown"
+                status = as_int(event.get("error_status"))
+                suffix = f" (HTTP {status})" if status is not None else ""
+                self._retrying_error = f"API retry {event.get('attempt')}: {error}{suffix}"
+                return
+        elif kind == "result":
+            self._result = event
+        self._retrying_error = None
+
+    def _assistant(self, event: dict[str, Any]) -> None:
+        message = as_dict(event.get("message"))
+        model = as_str(message.get("model"))
+        # API failures come as a made-up assistant message (model "<synthetic>", event "error")
+        # whose text is the error, not an answer.
+        synthetic = model == _SYNTHETIC or "error" in event
+        if model and not synthetic:
+            self._message_model = model
+        top_level = event.get("parent_tool_use_id") is None and not synthetic
+        for block in as_list(message.get("content")):
+            block = as_dict(block)
+            btype = block.get("type")
+            if btype == "tool_use":
+                name = as_str(block.get("name")) or "?"
+                self._add_call(
+                    as_str(block.get("id")), make_call(name, as_dict(block.get("input")))
+                )
+            elif btype == "text" and top_level:
+                text = as_str(block.get("text"))
+                if text:
+                    self._last_text = text
+
+    def _user(self, event: dict[str, Any]) -> None:
+        for block in as_list(as_dict(event.get("message")).get("content")):
+            block = as_dict(block)
+            if block.get("type") == "tool_result":
+                self._update_call(
+                    as_str(block.get("tool_use_id")), ok=block.get("is_error") is not True
+                )
+
+    def result(self) -> TranscriptStats:
+        """Pure with respect to the parser: callable for progress, then again at the end."""
+        model = self._init_model or self._message_model
+        res = self._result
+        if res is None:
+            return self._stats(
+                model=model,
+                cli_duration_ms=None,
+                tokens_in=None,
+                tokens_out=None,
+                cost_usd=None,
+                ended_normally=False,
+                is_error=False,
+                final_text=self._last_text,
+                # killed while retrying: the retry's error is the only explanation there is
+                errors=[*self._errors, self._retrying_error] if self._retrying_error else None,
+            )
+
+        calls = list(self._calls)
+        denials: list[str] = []
+        for denial in as_list(res.get("permission_denials")):
+            denial = as_dict(denial)
+            name = as_str(denial.get("tool_name")) or "?"
+            key = as_str(denial.get("tool_use_id"))
+            index = self._call_index.get(key) if key is not None else None
+            if index is not None:
+                calls[index] = replace(calls[index], denied=True, ok=False)
+                denials.append(denial_text(calls[index]))
+            else:
+                denials.append(denial_text(make_call(name, as_dict(denial.get("tool_input")))))
+
+        is_error = res.get("is_error") is True or res.get("subtype") not in (None, "success")
+        text = as_str(res.get("result"))
+        errors = list(self._errors)
+        if is_error:
+            errors.append(text or as_str(res.get("subtype")) or "error")
+            errors.extend(e for e in as_list(res.get("errors")) if isinstance(e, str) and e)
+
+        model_usage = {str(k): as_dict(v) for k, v in as_dict(res.get("modelUsage")).items()}
+        tokens_in, tokens_out = _tokens(as_dict(res.get("usage")), model_usage)
+        return self._stats(
+            model=_main_model(model_usage) or model,
+            cli_duration_ms=as_int(res.get("duration_ms")),
+            tokens_in=tokens_in,
+            tokens_out=tokens_out,
+            cost_usd=as_float(res.get("total_cost_usd")),
+            ended_normally=not is_error,
+            is_error=is_error,
+            # on error, `result` holds the error message, not the review
+            final_text=text if (text is not None and not is_error) else self._last_text,
+            calls=calls,
+            denials=denials,
+            errors=errors,
+        )
+
+
+def _tokens(
+    usage: dict[str, Any], model_usage: dict[str, dict[str, Any]]
+) -> tuple[int | None, int | None]:
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+    if usage:
+        for key in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+            tokens_in = add_opt(tokens_in, as_int(usage.get(key)))
+        return tokens_in, as_int(usage.get("output_tokens"))
+    for entry in model_usage.values():
+        for key in ("inputTokens", "cacheCreationInputTokens", "cacheReadInputTokens"):
+            tokens_in = add_opt(tokens_in, as_int(entry.get(key)))
+        tokens_out = add_opt(tokens_out, as_int(entry.get("outputTokens")))
+    return tokens_in, tokens_out
+
+
+def _main_model(model_usage: dict[str, dict[str, Any]]) -> str | None:
+    """The model that did the work: Claude Code bills small helper calls to a cheaper one."""
+    best: str | None = None
+    best_out = -1
+    for name, entry in model_usage.items():
+        out = as_int(entry.get("outputTokens")) or 0
+        if out > best_out:
+            best, best_out = name, out
+    return best

@@ -1,0 +1,65 @@
+"""What one agent run's transcript says about the run: the values every CLI parser produces.
+
+Token conventions (the CLIs disagree, so we normalise): `tokens_in` is every prompt token the
+model processed, cached or not; `tokens_out` is every generated token, reasoning included when the
+CLI folds it into its output figure.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from deepreview.transcripts.shell import command_label
+
+# Tool names whose `command` is a raw shell string, per CLI (Codex rollouts name it exec_command).
+SHELL_TOOLS = frozenset(
+    {"Bash", "command_execution", "exec_command", "shell", "local_shell", "run_shell_command",
+     "bash"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ToolCall:
+    tool: str  # the CLI's own tool name: Read, Bash, command_execution, run_shell_command, read...
+    command: str | None = None  # raw shell string, for shell tools only
+    ok: bool | None = None  # None: no result was seen for the call
+    denied: bool = False  # refused by the CLI's permission policy or sandbox
+    detail: str = ""  # e.g. the file path or search pattern
+
+
+@dataclass(frozen=True)
+class TranscriptStats:
+    format: str  # claude | codex | gemini | opencode
+    model: str | None
+    cli_duration_ms: int | None
+    tokens_in: int | None
+    tokens_out: int | None
+    cost_usd: float | None
+    tool_calls: tuple[ToolCall, ...]
+    permission_denials: tuple[str, ...]  # "<tool>: <command or detail>"
+    errors: tuple[str, ...]
+    retries: int
+    ended_normally: bool  # a terminal event was seen and it did not report an error
+    is_error: bool
+    final_text: str
+    malformed_lines: int  # lines that were not a JSON object (truncated, noise, invalid UTF-8)
+    lines: int  # non-blank lines seen
+
+    @property
+    def tool_counts(self) -> tuple[tuple[str, int], ...]:
+        """(tool, count), most used first, ties by name."""
+        return sorted_counts(Counter(call.tool for call in self.tool_calls))
+
+    @property
+    def shell_commands(self) -> tuple[str, ...]:
+        return tuple(call.command for call in self.tool_calls if call.command is not None)
+
+    @property
+    def shell_breakdown(self) -> tuple[tuple[str, int], ...]:
+        """(command label, count) over the shell commands, most used first, ties by label."""
+        return sorted_counts(Counter(command_label(cmd) for cmd in self.shell_commands))
+
+
+def sorted_counts(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -1,0 +1,83 @@
+"""The retro's tool-call wording, from a TranscriptStats or from the counts a report stores.
+
+highlights → "23 calls. 10 Read, 8 Bash (7 `git blame`, 1 `git diff`), 5 Grep."
+table_cell → "23 (Read 10, Bash 8, Grep 5)"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from deepreview.transcripts.stats import SHELL_TOOLS, TranscriptStats
+
+MAX_TOOLS = 8  # tools named in a highlights line; the rest are summed as "N other"
+MAX_LABELS = 5  # shell command labels named in the parenthesised breakdown
+MAX_CELL_TOOLS = 3  # tools named in the summary table cell
+
+
+def highlights(stats: TranscriptStats) -> str:
+    return highlights_from_counts(
+        len(stats.tool_calls),
+        stats.tool_counts,
+        stats.shell_breakdown,
+        len(stats.permission_denials),
+    )
+
+
+def highlights_from_counts(
+    total: int,
+    tool_counts: Sequence[tuple[str, int]],
+    shell_breakdown: Sequence[tuple[str, int]] = (),
+    denials: int = 0,
+    *,
+    max_tools: int = MAX_TOOLS,
+    max_labels: int = MAX_LABELS,
+) -> str:
+    """`tool_counts` and `shell_breakdown` most used first, as TranscriptStats gives them."""
+    text = f"{total} call{'' if total == 1 else 's'}."
+    breakdown = _breakdown(shell_breakdown, max_labels)
+    placed = not breakdown
+    parts: list[str] = []
+    for name, count in tool_counts[:max_tools]:
+        item = f"{count} {name}"
+        if not placed and name in SHELL_TOOLS:
+            item += f" ({breakdown})"
+            placed = True
+        parts.append(item)
+    rest = sum(count for _, count in tool_counts[max_tools:])
+    if rest:
+        parts.append(f"{rest} other")
+    if parts:
+        text += " " + ", ".join(parts) + "."
+    if not placed:  # the shell tool is not among the named ones
+        text += f" Shell commands: {breakdown}."
+    if denials:
+        text += f" {denials} denied."
+    return text
+
+
+def table_cell(stats: TranscriptStats) -> str:
+    return table_cell_from_counts(len(stats.tool_calls), stats.tool_counts)
+
+
+def table_cell_from_counts(
+    total: int, tool_counts: Sequence[tuple[str, int]], *, max_tools: int = MAX_CELL_TOOLS
+) -> str:
+    named = ", ".join(f"{name} {count}" for name, count in tool_counts[:max_tools])
+    return f"{total} ({named})" if named else str(total)
+
+
+def _breakdown(shell_breakdown: Sequence[tuple[str, int]], max_labels: int) -> str:
+    parts = [f"{count} {_code(label)}" for label, count in shell_breakdown[:max_labels]]
+    rest = sum(count for _, count in shell_breakdown[max_labels:])
+    if rest:
+        parts.append(f"{rest} other")
+    return ", ".join(parts)
+
+
+def _code(label: str) -> str:
+    if not label:
+        return "(empty)"
+    if "`" in label:
+        return f"`` {label} ``"
+    return f"`{label}`"

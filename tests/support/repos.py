@@ -1,0 +1,104 @@
+"""Real git repositories in temp dirs, and running the real CLI as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Author",
+    "GIT_AUTHOR_EMAIL": "author@example.com",
+    "GIT_COMMITTER_NAME": "Test Author",
+    "GIT_COMMITTER_EMAIL": "author@example.com",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str, check: bool = True) -> str:
+    env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": os.devnull}
+    result = subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, check=False
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"git {args} failed: {result.stderr.decode(errors='replace')}")
+    return result.stdout.decode("utf-8", errors="replace").strip()
+
+
+def write(repo: Path, rel: str, content: str | bytes) -> Path:
+    path = repo / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def commit_all(repo: Path, message: str) -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD")
+
+
+def make_repo(root: Path, name: str = "repo") -> Path:
+    """main with two commits; branch `feature/x` adds calc changes and a new module."""
+    repo = root / name
+    repo.mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "README.md", "# Demo\n\nA tiny demo repo.\n")
+    write(repo, "calc.py", "def add(a, b):\n    return a + b\n")
+    commit_all(repo, "Initial commit")
+    write(repo, "AGENTS.md", "Base instructions: be thorough.\n")
+    commit_all(repo, "Add agent instructions")
+    git(repo, "checkout", "-q", "-b", "feature/x")
+    write(repo, "calc.py", "def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n")
+    write(repo, "util/strings.py", "def shout(s):\n    return s.upper()\n")
+    commit_all(repo, "Add sub and shout")
+    return repo
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:  # type: ignore[type-arg]
+        return json.loads(self.stdout)
+
+
+def cli_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("DEEP_REVIEW_", "ANTHROPIC_", "OPENAI_", "GEMINI_", "GOOGLE_"))
+        and k not in ("CI",)
+    }
+    env.update(GIT_ENV)
+    env["GIT_CONFIG_GLOBAL"] = os.devnull
+    env["DEEP_REVIEW_CONFIG"] = str(tmp / "user-config.toml")
+    env["DEEP_REVIEW_STORE"] = str(tmp / "store")
+    # Agents must not be discovered from the developer's machine.
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if ".tools" not in p
+    )
+    if extra:
+        env.update(extra)
+    return env
+
+
+def run_cli(args: list[str], *, cwd: Path, env: dict[str, str], timeout: float = 120,
+            input_: bytes | None = None) -> CliResult:
+    result = subprocess.run(
+        [sys.executable, "-m", "deepreview", *args],
+        cwd=cwd, env=env, capture_output=True, timeout=timeout,
+        input=input_, stdin=None if input_ is not None else subprocess.DEVNULL,
+    )
+    return CliResult(
+        result.returncode,
+        result.stdout.decode("utf-8", errors="replace"),
+        result.stderr.decode("utf-8", errors="replace"),
+    )
