@@ -1,0 +1,336 @@
+"""One self-contained HTML page per review, rendered from the `Report` model with Jinja2.
+
+Everything in a Report is agent or PR text, so nothing from it reaches the page unescaped:
+plain strings go through Jinja autoescaping; Markdown goes through markdown-it with raw HTML
+disabled, images shown as their alt text and links limited to http(s) and relative URLs; code
+goes through Pygments, which escapes. On top of that the page carries a Content-Security-Policy
+that admits only our own inline `<style>` and `<script>`, by hash, so a missed escape still
+cannot load or run anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from deepreview.model import SEVERITIES, Finding, Report
+from deepreview.render import svg
+
+VERDICT_SLUGS = ("merge-as-is", "merge-with-fixes", "rework", "failed", "unknown")
+_SAFE_SCHEMES = ("http", "https")
+_PYGMENTS_LIGHT = "default"
+_PYGMENTS_DARK = "github-dark"
+_FORMATTER = HtmlFormatter(cssclass="hl", wrapcode=True)
+_REVIEWER_HUES = 6
+
+
+# --- URLs and Markdown ---------------------------------------------------------------------
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is http(s) or relative, else None (no `javascript:`, `data:`, `//host`)."""
+    if not url:
+        return None
+    text = url.strip()
+    # Browsers drop tabs and newlines inside URLs, so "java\tscript:" must not slip through.
+    compact = re.sub(r"[\x00-\x20]", "", text)
+    if compact.startswith(("//", "\\\\", "/\\", "\\/")):
+        return None
+    head = re.split(r"[/?#]", compact, maxsplit=1)[0]
+    if ":" in head and head.split(":", 1)[0].lower() not in _SAFE_SCHEMES:
+        return None
+    return text
+
+
+class _SafeMarkdown(MarkdownIt):
+    """CommonMark + tables, raw HTML off, images as alt text, only http(s)/relative links."""
+
+    def __init__(self) -> None:
+        super().__init__("commonmark", {"html": False, "linkify": False, "typographer": False})
+        self.enable(["table", "strikethrough"])
+        self.add_render_rule("image", _render_image)
+        self.add_render_rule("fence", _render_fence)
+        self.add_render_rule("code_block", _render_code_block)
+        self.add_render_rule("link_open", _render_link_open)
+        for name in ("th_open", "td_open"):
+            self.add_render_rule(name, _render_cell_open)
+
+    def validateLink(self, url: str) -> bool:
+        return safe_url(url) is not None
+
+
+def _render_fence(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    tok = tokens[idx]
+    info = tok.info.strip()
+    lang = info.split()[0] if info else ""
+    if not lang and env.get("fence_default") == "diff" and _looks_like_diff(tok.content):
+        lang = "diff"
+    return code_block_html(tok.content, lang, info)
+
+
+def _render_code_block(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    return code_block_html(tokens[idx].content, "", "")
+
+
+def _render_link_open(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    tokens[idx].attrSet("rel", "nofollow noopener noreferrer")
+    return str(self.renderToken(tokens, idx, options, env))
+
+
+def _render_image(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    # An image would be a network fetch (and a tracking pixel); show its alt text instead.
+    alt = self.renderInlineAsText(tokens[idx].children or [], options, env)
+    return f'<span class="img-alt">[image: {escape(alt)}]</span>'
+
+
+def _render_cell_open(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    # Table alignment arrives as style="text-align:x"; the CSP forbids inline styles.
+    tok = tokens[idx]
+    style = str(tok.attrGet("style") or "")
+    if style:
+        tok.attrs.pop("style", None)
+        align = style.split(":")[-1].strip()
+        if align in ("left", "center", "right"):
+            tok.attrSet("class", f"al-{align}")
+    return str(self.renderToken(tokens, idx, options, env))
+
+
+def _looks_like_diff(code: str) -> bool:
+    lines = [ln for ln in code.splitlines() if ln.strip()]
+    return any(ln[0] in "+-" for ln in lines) and all(ln[0] in "+- @\\\t" for ln in lines)
+
+
+@lru_cache(maxsize=64)
+def _lexer(lang: str) -> Lexer | None:
+    if not lang:
+        return None
+    try:
+        return get_lexer_by_name(lang.lower(), stripnl=False, ensurenl=True)
+    except ClassNotFound:
+        return None
+
+
+def code_block_html(code: str, lang: str, info: str) -> str:
+    """A highlighted (or plain, escaped) code block with its info string as a label."""
+    lexer = _lexer(lang)
+    if lexer is not None:
+        # The final newline would become an empty line after an inline-block diff line.
+        body = (
+            highlight(code, lexer, _FORMATTER)
+            .rstrip("\n")
+            .replace("\n</code></pre>", "</code></pre>")
+        )
+    else:
+        body = f'<div class="hl"><pre><code>{escape(code.rstrip(chr(10)))}</code></pre></div>'
+    label = f'<span class="code-lang">{escape(info)}</span>' if info else ""
+    return f'<div class="code">{label}{body}</div>\n'
+
+
+@cache
+def _md() -> _SafeMarkdown:
+    return _SafeMarkdown()
+
+
+def markdown_html(text: str, *, fence_default: str = "", heading_shift: int = 0) -> Markup:
+    """Block Markdown → safe HTML. `heading_shift` demotes headings (the appendix's `#`s)."""
+    if not text.strip():
+        return Markup("")
+    env: dict[str, Any] = {"fence_default": fence_default}
+    tokens = _md().parse(text, env)
+    if heading_shift:
+        for tok in tokens:
+            if tok.type in ("heading_open", "heading_close"):
+                tok.tag = f"h{min(6, int(tok.tag[1]) + heading_shift)}"
+    return Markup(_md().renderer.render(tokens, _md().options, env))
+
+
+def markdown_inline(text: str) -> Markup:
+    """Inline Markdown (titles, table cells) → safe HTML without a wrapping `<p>`."""
+    return Markup(_md().renderInline(text or ""))
+
+
+# --- assets and CSP -------------------------------------------------------------------------
+
+
+@cache
+def asset(name: str) -> str:
+    return (resources.files("deepreview.render") / "assets" / name).read_text(encoding="utf-8")
+
+
+def _pygments_rules(style: str) -> str:
+    # Token colours only: the page paints code backgrounds and line-heights itself.
+    css = HtmlFormatter(style=style).get_style_defs(".hl")
+    rules = [re.sub(r"\s*/\*.*\*/$", "", ln) for ln in css.splitlines() if ln.startswith(".hl .")]
+    return "\n".join(rules)
+
+
+@cache
+def pygments_css() -> str:
+    # Each palette in its own media block so no light token colour leaks onto a dark background;
+    # print always gets the light one, like the rest of the page.
+    return (
+        f"@media not screen and (prefers-color-scheme: dark) {{\n"
+        f"{_pygments_rules(_PYGMENTS_LIGHT)}\n}}\n"
+        f"@media screen and (prefers-color-scheme: dark) {{\n"
+        f"{_pygments_rules(_PYGMENTS_DARK)}\n}}\n"
+    )
+
+
+def csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy(*, style: str, script: str | None) -> str:
+    script_src = csp_hash(script) if script is not None else "'none'"
+    return (
+        f"default-src 'none'; style-src {csp_hash(style)}; script-src {script_src}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+@cache
+def jinja_env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("deepreview.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_html
+    env.filters["mdi"] = markdown_inline
+    env.filters["safe_url"] = safe_url
+    env.filters["duration"] = svg.format_duration
+    env.filters["anchor"] = anchor
+    return env
+
+
+def anchor(text: str) -> str:
+    """A fragment id from finding IDs and the like: only [A-Za-z0-9_-]."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "x"
+
+
+# --- the report page ------------------------------------------------------------------------
+
+
+def verdict_slug(label: str) -> str:
+    slug = label.strip().lower().replace(" ", "-")
+    return slug if slug in VERDICT_SLUGS else "unknown"
+
+
+def _reviewer_index(report: Report) -> dict[str, int]:
+    """Stable colour and filter slot per reviewer name: header order, then first appearance."""
+    names: list[str] = [r.credit for r in report.header.reviewers]
+    for f in report.findings:
+        names.extend(f.reviewers)
+    for o in report.design_observations:
+        names.extend(o.reviewers)
+    out: dict[str, int] = {}
+    for name in names:
+        out.setdefault(name, len(out))
+    return out
+
+
+def _finding_view(f: Finding, rv: dict[str, int]) -> dict[str, Any]:
+    tokens = " ".join(f"r{rv[n]}" for n in f.reviewers) or "r-none"
+    return {"f": f, "anchor": "finding-" + anchor(f.id), "rev_tokens": tokens}
+
+
+def _filter_reviewers(report: Report, rv: dict[str, int]) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for f in report.findings:
+        for name in f.reviewers:
+            counts[name] = counts.get(name, 0) + 1
+    out = [
+        {"token": f"r{rv[n]}", "name": n, "hue": rv[n] % _REVIEWER_HUES, "count": c}
+        for n, c in sorted(counts.items(), key=lambda kv: rv[kv[0]])
+    ]
+    unattributed = sum(1 for f in report.findings if not f.reviewers)
+    if unattributed:
+        out.append({"token": "r-none", "name": "unattributed", "hue": None, "count": unattributed})
+    return out
+
+
+def _runs_view(report: Report) -> list[dict[str, Any]]:
+    seats = svg.report_seats(report)
+    out = []
+    for run in report.runs:
+        seat = svg.seat_for(seats, run.seat)
+        out.append({"label": seat.label if seat else run.seat, "run": run})
+    return out
+
+
+def _sections(report: Report, *, pictures: bool) -> list[tuple[str, str]]:
+    """(anchor, title) of the sections present, for the navigation bar."""
+    present = [
+        ("summary", "Summary", bool(report.executive_summary.strip())),
+        ("findings", "Findings", True),
+        ("design", "Design", bool(report.design_observations)),
+        ("testing", "Testing", not report.testing.empty),
+        ("documentation", "Docs", not report.documentation.empty),
+        ("runs", "Runs", pictures or bool(report.runs)),
+        ("retro", "Retro", bool(report.retro.seats) or bool(report.retro.reconciliation)),
+        ("process", "Process", True),
+        ("appendix", "Appendix", bool(report.appendix)),
+    ]
+    return [(a, t) for a, t, keep in present if keep]
+
+
+def report_context(report: Report) -> dict[str, Any]:
+    rv = _reviewer_index(report)
+    groups = [
+        {"severity": s, "findings": [_finding_view(f, rv) for f in report.by_severity(s)]}
+        for s in SEVERITIES
+    ]
+    # Pygments first so the page's own code rules (diff line backgrounds) win ties.
+    css = asset("base.css") + pygments_css() + asset("report.css")
+    js = asset("report.js")
+    stats = svg.seat_stats(report)
+    bars = svg.timeline_bars(report)
+    h = report.header
+    return {
+        "r": report,
+        "h": h,
+        "title": h.pr_title or h.review_id,
+        "verdict_slug": verdict_slug(h.verdict.label),
+        "counts": report.counts(),
+        "groups": groups,
+        "severities": SEVERITIES,
+        "rv": rv,
+        "hues": _REVIEWER_HUES,
+        "filter_reviewers": _filter_reviewers(report, rv),
+        "concerns": [o for o in report.design_observations if o.kind == "concern"],
+        "strengths": [o for o in report.design_observations if o.kind == "strength"],
+        "timeline": svg.timeline_svg(bars) if bars else None,
+        "seat_chart": svg.seat_chart_svg(stats) if stats else None,
+        "runs": _runs_view(report),
+        # Rows nobody filled (a hand-made or partial retro) would only add empty lines.
+        "retro_rows": [
+            row for row in report.retro.rows if any(s.cell(row).strip() for s in report.retro.seats)
+        ],
+        "sections": _sections(report, pictures=bool(bars or stats)),
+        "css": Markup(css),
+        "js": Markup(js),
+        "csp": content_security_policy(style=css, script=js),
+    }
+
+
+def render_html(report: Report) -> str:
+    """The whole report as one self-contained HTML document (no network fetches)."""
+    return jinja_env().get_template("report.html.j2").render(report_context(report))

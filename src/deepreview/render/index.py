@@ -1,0 +1,45 @@
+"""The review store's `index.html`: one self-contained table of every stored review.
+
+Same rules as the report page: Jinja autoescaping for every value, hrefs only when they are
+http(s) or relative, a CSP that admits only our own inline style (the page needs no script).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from deepreview.render.html import asset, content_security_policy, jinja_env, verdict_slug
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    review_id: str
+    date: str  # "2026-04-08 14:51": sorts as text
+    html_href: str | None
+    md_href: str | None
+    target: str  # "PR #280 — Add host-switch …" or "branch host-switch"
+    verdict: str  # Verdict label: Merge as-is | Merge with fixes | Rework | Failed | Unknown
+    critical: int
+    important: int
+    suggestions: int
+    reviewers: tuple[str, ...]
+
+
+def render_index(entries: Sequence[IndexEntry], *, title: str) -> str:
+    """The store's index page, newest review first (by date, then review ID)."""
+    ordered = sorted(entries, key=lambda e: (e.date, e.review_id), reverse=True)
+    css = asset("base.css") + asset("index.css")
+    rows = [{"e": e, "slug": verdict_slug(e.verdict)} for e in ordered]
+    return (
+        jinja_env()
+        .get_template("index.html.j2")
+        .render(
+            title=title,
+            rows=rows,
+            css=Markup(css),
+            csp=content_security_policy(style=css, script=None),
+        )
+    )

@@ -1,0 +1,90 @@
+"""The report page's content and structure, plus a golden copy of a small hand-built report."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import Any
+
+from deepreview.model import Header, Report, Verdict
+from deepreview.render.html import render_html, verdict_slug
+from support.golden import assert_golden
+
+
+def test_golden_small_report(report: Report) -> None:
+    assert_golden("html/small-report.html", render_html(report))
+
+
+def test_render_is_deterministic(report: Report) -> None:
+    assert render_html(report) == render_html(report)
+
+
+def test_findings_grouped_by_severity_with_ids(report: Report) -> None:
+    html = render_html(report)
+    order = [m.group(1) for m in re.finditer(r'<section class="sev-group" id="sev-(\w+)"', html)]
+    assert order == ["critical", "important", "suggestion"]
+    i1, s1 = html.index('id="finding-I1"'), html.index('id="finding-S1"')
+    assert html.index('id="sev-important"') < i1 < html.index('id="sev-suggestion"') < s1
+    assert '<p class="none">None.</p>' in html  # no critical findings
+    assert 'data-reviewers="r0 r1"' in html  # I1: both reviewers
+    assert html.count("<details open>") == 2  # finding bodies collapsible, open by default
+
+
+def test_sections_present(report: Report, probe_html: Callable[[str], Any]) -> None:
+    html = render_html(report)
+    p = probe_html(html)
+    for anchor in (
+        "summary",
+        "findings",
+        "design",
+        "testing",
+        "documentation",
+        "runs",
+        "retro",
+        "reconciliation",
+        "process",
+        "appendix",
+    ):
+        assert anchor in p.ids, anchor
+    assert 'class="verdict verdict-merge-with-fixes"' in html
+    assert "codex timed out; its partial review was used" in p.text  # run notes
+    assert "Consolidated by" in p.text and "55 s" in p.text  # lead footer
+    assert '<svg class="chart timeline"' in html and '<svg class="chart seats"' in html
+    assert "33 min 29 s" in p.text
+    # The appendix is rendered Markdown, collapsed, headings demoted below the page's own.
+    appendix = html[html.index('id="appendix"') :]
+    assert '<details class="appendix-entry"' in appendix
+    assert "<h4>Findings</h4>" in appendix and "<h5>Important Issues</h5>" in appendix
+
+
+def test_empty_report_renders() -> None:
+    html = render_html(Report(header=Header("20260101-000000-main")))
+    assert "Deep Review: 20260101-000000-main" in html
+    assert html.count('<p class="none">None.</p>') == 3
+    assert '<svg class="chart' not in html
+
+
+def test_verdict_banner_classes(report: Report) -> None:
+    for label, slug in [
+        ("Merge as-is", "merge-as-is"),
+        ("Merge with fixes", "merge-with-fixes"),
+        ("Rework", "rework"),
+        ("Failed", "failed"),
+        ("Unknown", "unknown"),
+        ("Something new", "unknown"),
+    ]:
+        assert verdict_slug(label) == slug
+        header = dataclasses.replace(report.header, verdict=Verdict(label))
+        html = render_html(dataclasses.replace(report, header=header))
+        assert f'class="verdict verdict-{slug}"' in html
+
+
+def test_readable_without_javascript(report: Report) -> None:
+    # The filter bar only makes sense with the script: hidden until the script reveals it.
+    # Every finding and section is in the markup, none hidden, finding bodies open.
+    html = render_html(report)
+    assert '<div class="filters" id="filters" hidden>' in html
+    assert re.findall(r"<article [^>]*\bhidden\b", html) == []
+    assert re.findall(r'<section class="sev-group"[^>]*\bhidden\b', html) == []
+    assert html.count('<article class="finding') == len(report.findings)
