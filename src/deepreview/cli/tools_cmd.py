@@ -103,7 +103,7 @@ def parse(file: str, fmt: str, seat: str) -> None:
 def consolidate(reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None,
                 fmt: str) -> None:
     """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
-    from deepreview.consolidate.build import consolidate_files
+    from deepreview.consolidate.files import consolidate_files
 
     if seats and len(seats) != len(reviews):
         raise UsageError(f"got {len(seats)} --seat names for {len(reviews)} reviews; give one per review")

@@ -134,7 +134,7 @@ def _header(rid: str, p: Prepared, state: dict[str, Any], reviewers: list[Review
 def finish_review(
     p: Prepared, rid: str, review_dir: Path, writer: _StateWriter, redactor: Redactor
 ) -> ReviewOutcome:
-    from deepreview.consolidate.build import SeatReview, build_report
+    from deepreview.consolidate import SeatReview, build_report
     from deepreview.findings.parse import parse_review
     from deepreview.pipeline.review import ReviewOutcome
 
@@ -160,6 +160,11 @@ def finish_review(
     for run in runs:
         if run.status != "ok":
             notes.append(f"Seat {run.seat} {run.status}: {run.reason or 'no reason given'}.")
+        if run.output_truncated:
+            notes.append(
+                f"Seat {run.seat}'s output was truncated: it printed more than a review can "
+                "hold, so only its beginning is in this report (see its stored transcript)."
+            )
         if run.worktree_changes:
             notes.append(
                 f"Seat {run.seat} modified its worktree ({len(run.worktree_changes)} paths: "

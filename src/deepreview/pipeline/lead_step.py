@@ -10,7 +10,7 @@ from deepreview.model import LeadInfo, Report
 from deepreview.store.redact import Redactor
 
 if TYPE_CHECKING:
-    from deepreview.consolidate.build import SeatReview
+    from deepreview.consolidate import SeatReview
     from deepreview.pipeline.review import Prepared, _StateWriter
 
 

@@ -20,7 +20,7 @@ from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_se
 from deepreview.errors import ExitCode, UsageError
 from deepreview.model import Report, SeatRun
 from deepreview.pipeline import finish
-from deepreview.pipeline.run import SeatResult, run_seats, seat_files
+from deepreview.pipeline.run import SeatResult, StopSignals, run_seats, seat_files
 from deepreview.pipeline.runstate import (
     load_state,
     new_state,
@@ -35,6 +35,10 @@ from deepreview.store.store import Store, default_store_root
 from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
+
+
+# Seat states that `resume` reruns: never started, cut short, or left mid-run by a crash.
+RERUN_STATUSES = ("pending", "running", "interrupted")
 
 
 @dataclass(frozen=True)
@@ -175,29 +179,26 @@ def _run_and_finish(
 
         writer.update(upd)
 
-    _, interrupted = run_seats(
-        plans,
-        on_result=on_result,
-        cancel=cancel,
-        target=p.target,
-        prompt=prompt,
-        store=p.store,
-        review_dir=review_dir,
-        env=p.env,
-        redactor=redactor,
-        allow_exec=p.settings.allow_exec,
-        on_progress=on_progress,
-    )
+    # Until the seats are stopped and the interrupted state is recorded, Ctrl-C / SIGTERM only
+    # request a stop: a second Ctrl-C must not cut the cleanup short.
+    with StopSignals() as stop:
+        _, interrupted = run_seats(
+            plans,
+            on_result=on_result,
+            cancel=cancel,
+            stop=stop,
+            target=p.target,
+            prompt=prompt,
+            store=p.store,
+            review_dir=review_dir,
+            env=p.env,
+            redactor=redactor,
+            allow_exec=p.settings.allow_exec,
+            on_progress=on_progress,
+        )
+        if interrupted:
+            _mark_interrupted(p, rid, writer)
     if interrupted:
-        # Seats cut short by Ctrl-C are pending again: `resume` reruns exactly those.
-        def mark(s: dict[str, Any]) -> None:
-            for entry in s["seats"].values():
-                if entry["status"] in ("pending", "interrupted"):
-                    entry["status"] = "pending"
-            s["status"] = "interrupted"
-
-        writer.update(mark)
-        finish.register_status(p.store, rid, p.target, writer.state, "interrupted")
         return ReviewOutcome(
             review_id=rid,
             status="interrupted",
@@ -209,6 +210,18 @@ def _run_and_finish(
             exit_code=ExitCode.INTERRUPTED,
         )
     return finish.finish_review(p, rid, review_dir, writer, redactor)
+
+
+def _mark_interrupted(p: Prepared, rid: str, writer: _StateWriter) -> None:
+    # Seats cut short by Ctrl-C are pending again: `resume` reruns exactly those.
+    def mark(s: dict[str, Any]) -> None:
+        for entry in s["seats"].values():
+            if entry["status"] in RERUN_STATUSES:
+                entry["status"] = "pending"
+        s["status"] = "interrupted"
+
+    writer.update(mark)
+    finish.register_status(p.store, rid, p.target, writer.state, "interrupted")
 
 
 def _runs(state: dict[str, Any]) -> list[SeatRun]:
@@ -243,7 +256,7 @@ def resume(
     target = target_from_data(tdata, diff)
     settings = load_settings_for(target, cli, env)
     plans = [plan_seat(name, settings) for name in state["seats"]]
-    missing = [pl for pl in plans if state["seats"][pl.seat]["status"] == "pending"]
+    missing = [pl for pl in plans if state["seats"][pl.seat]["status"] in RERUN_STATUSES]
     prepared = Prepared(
         target, settings, store, plans, state["lead"]["seat"], list(state.get("notes", [])), env
     )

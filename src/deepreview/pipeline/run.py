@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from types import FrameType, TracebackType
+from typing import Any, Final
 
 from deepreview.agents.base import ProgressEvent, SeatOutcome, SeatTask
 from deepreview.model import SeatRun
@@ -20,6 +22,30 @@ from deepreview.targets.target import Target
 from deepreview.workspace.worktree import isolated_home, seat_worktree, worktree_changes
 
 _LOGGER: Final = logging.getLogger(__name__)
+# A review is tens of KB. A seat that prints more (a command seat whose stdout is its review can
+# print anything) keeps its raw output in the transcript, but only this much reaches the parser
+# and the report: otherwise the report carries the junk three times over (md, json, html).
+MAX_REVIEW_BYTES: Final = 1 << 20
+
+
+def cap_review(text: str, limit: int = MAX_REVIEW_BYTES) -> tuple[str, bool]:
+    """The first `limit` bytes of `text`, cut at a line end; (text, was it cut?).
+
+    Cutting at a line end also keeps a secret from being split into a fragment that redaction
+    no longer recognises.
+    """
+    data = text.encode("utf-8", errors="surrogateescape")
+    if len(data) <= limit:
+        return text, False
+    head = data[:limit]
+    nl = head.rfind(b"\n")
+    head = head[:nl] if nl > limit // 2 else head[: max(0, limit - 256)]
+    kept = head.decode("utf-8", errors="ignore")
+    note = (
+        f"\n\n[... review truncated by Deep Review: the seat printed {len(data):,} bytes; "
+        f"the first {len(head):,} are kept here, the raw output is in its transcript ...]\n"
+    )
+    return kept + note, True
 
 
 @dataclass(frozen=True)
@@ -120,7 +146,8 @@ def run_seat(
             redactor.file(files[key])
         else:
             store.write_bytes(files[key], b"")
-    review_text = redactor.text(outcome.review_text)
+    review_text, review_cut = cap_review(outcome.review_text)
+    review_text = redactor.text(review_text)
     store.write_text(files["review"], review_text)
     status = outcome.status
     reason = outcome.reason
@@ -134,7 +161,7 @@ def run_seat(
         ended_at=started + duration,
         duration_s=round(duration, 3),
         worktree_changes=changes,
-        output_truncated=bool(outcome.proc and outcome.proc.output_truncated),
+        output_truncated=review_cut or bool(outcome.proc and outcome.proc.output_truncated),
         **_stats_fields(outcome),  # type: ignore[arg-type]
     )
     if on_progress:
@@ -142,17 +169,53 @@ def run_seat(
     return SeatResult(seat=plan.seat, review_text=review_text, run=run)
 
 
+class StopSignals:
+    """While active, SIGINT and SIGTERM only *request* a stop instead of raising.
+
+    A KeyboardInterrupt raised at an arbitrary point of the main thread (inside a run.json
+    write, or while the thread pool joins its workers) would skip the cleanup that kills the
+    seats' process groups and removes their worktrees; a user hammering Ctrl-C made exactly
+    that happen. The handler only sets a flag (no locks: it runs between two bytecodes of
+    whatever the main thread was doing); `run_seats` polls it and cancels the seats. Outside
+    the main thread (library use) signals cannot be handled and nothing is installed.
+    """
+
+    _SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: dict[int, Any] = {}
+
+    def _handler(self, signum: int, frame: FrameType | None) -> None:
+        self.requested = True
+
+    def __enter__(self) -> StopSignals:
+        if threading.current_thread() is threading.main_thread():
+            for sig in self._SIGNALS:
+                self._previous[sig] = signal.signal(sig, self._handler)
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        for sig, previous in self._previous.items():
+            signal.signal(sig, previous)
+        self._previous.clear()
+
+
 def run_seats(
     plans: list[SeatPlan],
     *,
     on_result: Callable[[SeatResult], None],
     cancel: threading.Event,
+    stop: StopSignals | None = None,
     **kwargs: object,
 ) -> tuple[list[SeatResult], bool]:
     """Run all plans at once. Returns (results in plan order, interrupted?).
 
-    Ctrl-C in the main thread sets `cancel`; every seat then kills its process group and
-    removes its worktree before we return.
+    Ctrl-C (a stop requested through `stop`, or a KeyboardInterrupt when no `StopSignals` is
+    active) sets `cancel`; every seat then kills its process group and removes its worktree
+    before we return.
     """
     results: dict[str, SeatResult] = {}
     interrupted = False
@@ -169,6 +232,9 @@ def run_seats(
                 interrupted = True
                 cancel.set()
                 continue
+            if stop is not None and stop.requested and not cancel.is_set():
+                interrupted = True
+                cancel.set()
             for fut in done:
                 result = fut.result()
                 if interrupted or cancel.is_set():
@@ -176,4 +242,5 @@ def run_seats(
                 results[result.seat] = result
                 on_result(result)
     ordered = [results[p.seat] for p in plans if p.seat in results]
-    return ordered, interrupted or cancel.is_set()
+    stopped = stop is not None and stop.requested
+    return ordered, interrupted or stopped or cancel.is_set()

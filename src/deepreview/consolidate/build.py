@@ -1,0 +1,142 @@
+"""Assemble the consolidated `Report` from the seats' reviews (pure: no I/O, no clock).
+
+clusters (cluster.py) → decisions applied (decisions.py; none without a lead) → numbered findings
+and Reconciliation (merge.py) → retro (retro.py) → verdict (verdict.py) → the Report, with the
+sections merged across seats (sections.py) and each seat's review verbatim in the appendix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from deepreview.consolidate.cluster import Cluster, cluster_findings
+from deepreview.consolidate.decisions import (
+    AddedFinding,
+    Consolidation,
+    Decision,
+    apply_decisions,
+)
+from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.retro import ROWS, build_retro_seats
+from deepreview.consolidate.sections import (
+    merge_design_observations,
+    merge_documentation,
+    merge_limitations,
+    merge_testing,
+)
+from deepreview.consolidate.verdict import decide
+from deepreview.model import (
+    AppendixEntry,
+    Header,
+    LeadInfo,
+    ProcessNotes,
+    Report,
+    Retro,
+    Section,
+    Severity,
+    Verdict,
+)
+
+
+def build_report(
+    header: Header,
+    seat_reviews: Sequence[SeatReview],
+    *,
+    changed_files: Sequence[str] = (),
+    decisions: Iterable[Decision] = (),
+    added: Iterable[AddedFinding] = (),
+    lead: LeadInfo | None = None,
+    notes: Sequence[str] = (),
+    executive_summary: str | None = None,
+    process_notes: ProcessNotes | None = None,
+    extra_sections: Sequence[Section] = (),
+    clusters: Sequence[Cluster] | None = None,
+) -> Report:
+    """The consolidated report. `clusters` may be passed when they were computed already (the
+    lead decided about exactly these); otherwise they are computed here."""
+    reviewers = tuple(sr.reviewer for sr in seat_reviews)
+    if clusters is None:
+        clusters = cluster_findings(seat_reviews, changed_files=changed_files)
+    result = apply_decisions(clusters, decisions, added, reviewers=reviewers)
+    all_failed = bool(seat_reviews) and all(sr.review is None for sr in seat_reviews)
+    verdict = decide(result.findings, all_seats_failed=all_failed or not seat_reviews)
+    header = replace(header, verdict=verdict, reviewers=header.reviewers or reviewers)
+    retro = Retro(
+        seats=build_retro_seats(seat_reviews, result, changed_files=changed_files),
+        rows=ROWS,
+        reconciliation=result.reconciliation,
+    )
+    summary = executive_summary
+    if summary is None:
+        summary = deterministic_summary(seat_reviews, result, verdict)
+    return Report(
+        header=header,
+        executive_summary=summary,
+        findings=result.findings,
+        design_observations=merge_design_observations(seat_reviews),
+        testing=merge_testing(seat_reviews),
+        documentation=merge_documentation(seat_reviews),
+        limitations=merge_limitations(seat_reviews),
+        extra_sections=tuple(extra_sections),
+        retro=retro,
+        process_notes=process_notes or ProcessNotes(),
+        appendix=tuple(
+            AppendixEntry(sr.reviewer.name, sr.review.pass_no, sr.review.raw)
+            for sr in seat_reviews
+            if sr.review is not None
+        ),
+        runs=tuple(sr.run for sr in seat_reviews if sr.run is not None),
+        lead=lead,
+        notes=tuple(notes),
+    )
+
+
+def _join(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def deterministic_summary(
+    seat_reviews: Sequence[SeatReview], result: Consolidation, verdict: Verdict
+) -> str:
+    """Facts only: who reviewed, who failed, how many findings became how many, the verdict."""
+    ok = [sr for sr in seat_reviews if sr.review is not None]
+    failed = [sr for sr in seat_reviews if sr.review is None]
+    sentences: list[str] = []
+    if ok:
+        sentences.append(f"{_join([sr.reviewer.credit for sr in ok])} reviewed this change.")
+    for sr in failed:
+        sentences.append(f"{sr.reviewer.credit} failed ({sr.failure}).")
+    raised = sum(len(sr.review.findings) for sr in ok if sr.review is not None)
+    findings = result.findings
+    if ok:
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+        shape = ", ".join(
+            _count(counts[s], w)
+            for s, w in (
+                (Severity.CRITICAL, "critical issue"),
+                (Severity.IMPORTANT, "important issue"),
+                (Severity.SUGGESTION, "suggestion"),
+            )
+        )
+        text = f"The reviews raised {_count(raised, 'finding')}"
+        if findings:
+            text += f", consolidated into {_count(len(findings), 'finding')} ({shape})"
+        shared = sum(1 for f in findings if len(f.reviewers) > 1)
+        if shared:
+            text += f"; {_count(shared, 'finding')} came from more than one reviewer"
+        sentences.append(text + ".")
+        changes = sum(1 for e in result.reconciliation if e.kind == "severity")
+        if changes:
+            what = "severity" if changes == 1 else "severities"
+            sentences.append(f"Reconciliation changed {changes} reviewer {what} (see the retro).")
+    sentences.append(
+        f"Verdict: {verdict.label}" + (f" — {verdict.reason}." if verdict.reason else ".")
+    )
+    return " ".join(sentences)

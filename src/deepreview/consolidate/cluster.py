@@ -1,0 +1,362 @@
+"""Group the seats' findings into clusters, one cluster per underlying problem.
+
+Every cross-seat pair of findings that shares an anchor (a file, an identifier, a title word, a
+quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of evidence:
+
+* where: the best overlap or proximity of the findings' own locations in the same file (prose
+  mentions of `file:line` count half), or, when line numbers disagree, the share of identical
+  quoted code lines — whichever is stronger;
+* what: shared backticked identifiers, similar titles, similar prose (identifiers and words are
+  weighted by rarity, so the function every finding of a PR names says little), the same cited
+  line numbers;
+* the reviewers' classifications: agreeing counts a little for, contradicting (one says *gap*,
+  the other *regression*) counts against, since it is a claim about which code is at fault.
+
+Clustering maximises the total evidence `Σ (score − AVERAGE_THRESHOLD)` over the pairs inside
+clusters, with at most one finding per seat per cluster, and every member tied to the cluster by
+at least one pair scoring `LINK_THRESHOLD`: greedy agglomeration (the merge with the largest total
+gain first, so a cluster's pairs always average above the threshold), then single moves and
+same-seat swaps while they increase the total. So when one finding overlaps two findings of
+another seat, it goes to the cluster whose members together support it most, not to the first
+or the single best match.
+
+Everything is order-independent: seats are ranked by name, findings by their position in the
+seat's review, and every tie is broken by that rank. Candidate pairs come from inverted indexes
+(file, identifier, title word, quoted line), so the cost grows with the number of related pairs,
+not with the square of the number of findings.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from deepreview.consolidate.features import Features, PathResolver, extract
+from deepreview.consolidate.score import describe, evidence, rarity
+from deepreview.model import Finding, Location
+
+if TYPE_CHECKING:
+    from deepreview.consolidate.inputs import SeatReview
+
+LINK_THRESHOLD = 0.3  # a pair scoring this much is the same problem, unless the seats say otherwise
+AVERAGE_THRESHOLD = 0.2  # a cluster's pairs must average more than this
+_BUCKET_CAP = 60  # anchors shared by more findings than this say little; they seed no pairs
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Member:
+    seat: str
+    finding: Finding
+
+    @property
+    def key(self) -> str:
+        """`seat:ID`, how decisions name a member (`gemini:C3`)."""
+        return f"{self.seat}:{self.finding.id}"
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why `joiner` belongs with `anchor` (member keys, `codex:I1`)."""
+
+    joiner: str
+    anchor: str
+    evidence: str  # "same file `a.go`, lines 446-469 overlap lines 443-468; shared identifiers ..."
+    score: float
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str  # K1..Kn
+    members: tuple[Member, ...]  # canonical order: seat name, then position in the seat's review
+    reasons: tuple[str, ...] = ()  # why each member after the first belongs here
+    links: tuple[Link, ...] = ()  # the same, structured
+
+    @property
+    def seats(self) -> tuple[str, ...]:
+        return tuple(m.seat for m in self.members)
+
+    def member(self, key: str) -> Member | None:
+        return next((m for m in self.members if m.key == key), None)
+
+
+@dataclass(frozen=True)
+class _Item:
+    index: int  # canonical rank
+    member: Member
+    features: Features
+
+
+def _items(
+    seat_reviews: Sequence[SeatReview], changed_files: Iterable[str]
+) -> tuple[list[_Item], PathResolver]:
+    reviews = sorted(
+        ((sr.reviewer.seat, sr.review) for sr in seat_reviews if sr.review is not None),
+        key=lambda pair: pair[0],
+    )
+    known: set[str] = set(changed_files)
+    for _, review in reviews:
+        assert review is not None
+        known.update(c.path for c in review.coverage if "/" in c.path)
+        for f in review.findings:
+            known.update(loc.path for loc in f.locations if "/" in loc.path)
+    resolver = PathResolver(known)
+    items: list[_Item] = []
+    for seat, review in reviews:
+        assert review is not None
+        for f in review.findings:
+            # members carry repo paths (`limavm_lifecycle.go` → `pkg/.../limavm_lifecycle.go`)
+            resolved = tuple(
+                Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
+            )
+            member = Member(seat, replace(f, locations=resolved))
+            items.append(_Item(len(items), member, extract(seat, f, resolver)))
+    return items, resolver
+
+
+def _anchors(f: Features) -> set[str]:
+    out = {"f:" + s.path for s in (*f.locations, *f.mentions)}
+    out.update("i:" + i for i in f.identifiers if "." not in i)
+    out.update("t:" + w for w in f.title_words)
+    out.update("x:" + line for line in f.excerpt)
+    return out
+
+
+def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for item in items:
+        for anchor in _anchors(item.features):
+            buckets[anchor].append(item.index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > _BUCKET_CAP:
+            continue
+        for a, b in combinations(members, 2):
+            if items[a].member.seat != items[b].member.seat:
+                pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+class _Partition:
+    """Clusters as lists of item ranks; pair gains are `score − AVERAGE_THRESHOLD`.
+
+    Labels are item ranks (a merged cluster keeps its lower label), so every step, and every
+    tie, is decided by canonical ranks only.
+    """
+
+    def __init__(self, items: list[_Item], scores: dict[tuple[int, int], float]) -> None:
+        self.items = items
+        self.score: dict[int, dict[int, float]] = defaultdict(dict)
+        for (a, b), s in scores.items():
+            self.score[a][b] = self.score[b][a] = s
+        self.of: list[int] = [item.index for item in items]  # item → cluster label
+        self.members: dict[int, list[int]] = {item.index: [item.index] for item in items}
+
+    def seat(self, item: int) -> str:
+        return self.items[item].member.seat
+
+    def pair_gain(self, a: int, b: int) -> float:
+        return self.score[a].get(b, 0.0) - AVERAGE_THRESHOLD
+
+    def linked(self, a: int, b: int) -> bool:
+        return self.score[a].get(b, 0.0) >= LINK_THRESHOLD
+
+    def link(self, item: int, cluster: int, *, without: int | None = None) -> float:
+        """Gain of `item`'s pairs with the members of `cluster` (minus `without`)."""
+        return sum(
+            self.pair_gain(item, m)
+            for m in self.members.get(cluster, ())
+            if m not in (item, without)
+        )
+
+    def anchored(self, item: int, cluster: int, *, without: int | None = None) -> bool:
+        return any(
+            self.linked(item, m) for m in self.members.get(cluster, ()) if m not in (item, without)
+        )
+
+    def seat_member(self, cluster: int, seat: str) -> int | None:
+        return next((m for m in self.members[cluster] if self.seat(m) == seat), None)
+
+    def move(self, item: int, cluster: int) -> None:
+        old = self.of[item]
+        self.members[old].remove(item)
+        if not self.members[old]:
+            del self.members[old]
+        self.members.setdefault(cluster, []).append(item)
+        self.members[cluster].sort()
+        self.of[item] = cluster
+
+    def _mergeable(self, a: int, b: int) -> float | None:
+        """Total gain of merging clusters a and b, or None when they may not merge."""
+        ma, mb = self.members[a], self.members[b]
+        if {self.seat(m) for m in ma} & {self.seat(m) for m in mb}:
+            return None
+        if not any(self.linked(x, y) for x in ma for y in mb):
+            return None
+        gain = sum(self.pair_gain(x, y) for x in ma for y in mb)
+        return gain if gain > _EPS else None
+
+    def agglomerate(self) -> None:
+        """Merge the pair of clusters with the largest total gain until no merge gains."""
+        # heap entries: (-gain, a, b, version of a, version of b); stale entries are skipped
+        version: dict[int, int] = defaultdict(int)
+        heap: list[tuple[float, int, int, int, int]] = []
+        for a, row in self.score.items():
+            for b in row:
+                if a < b:
+                    gain = self._mergeable(a, b)
+                    if gain is not None:
+                        heap.append((-gain, a, b, 0, 0))
+        heapq.heapify(heap)
+        while heap:
+            _, a, b, va, vb = heapq.heappop(heap)
+            if a not in self.members or b not in self.members:
+                continue
+            if version[a] != va or version[b] != vb:
+                continue
+            for m in list(self.members[b]):
+                self.move(m, a)
+            version[a] += 1
+            neighbours = {
+                self.of[n] for m in self.members[a] for n in self.score[m] if self.of[n] != a
+            }
+            for c in sorted(neighbours):
+                gain = self._mergeable(a, c)
+                if gain is not None:
+                    lo, hi = (a, c) if a < c else (c, a)
+                    heapq.heappush(heap, (-gain, lo, hi, version[lo], version[hi]))
+
+    def refine(self, max_rounds: int = 20) -> None:
+        """Move one finding, or swap two findings of one seat, while the total gain grows.
+
+        This is what settles a finding that matches two findings of another seat: it ends up
+        where its cluster-mates support it most, whatever order the greedy pass met them in.
+        """
+        for _ in range(max_rounds):
+            improved = False
+            for item in range(len(self.items)):
+                move = self._best_move(item)
+                if move is None:
+                    continue
+                target, rival, rival_to = move
+                if rival is not None:
+                    self.move(rival, rival_to if rival_to is not None else self._free_label())
+                self.move(item, target if target >= 0 else self._free_label())
+                improved = True
+            if not improved:
+                return
+
+    def _best_move(self, item: int) -> tuple[int, int | None, int | None] | None:
+        """(target, rival, rival's destination) of the best improving move, None if none.
+
+        target -1 means a cluster of its own; rival_to None means the rival goes alone.
+        """
+        home = self.of[item]
+        here = self.link(item, home)
+        best: tuple[float, int, int | None, int | None] | None = None
+        if len(self.members[home]) > 1 and -here > _EPS:
+            best = (-here, -1, None, None)
+        for target in sorted({self.of[n] for n in self.score[item]} - {home}):
+            rival = self.seat_member(target, self.seat(item))
+            if not self.anchored(item, target, without=rival):
+                continue
+            delta = self.link(item, target, without=rival) - here
+            rival_to: int | None = None
+            if rival is not None:
+                # the rival leaves target: into item's old cluster if it belongs there, else alone
+                delta -= self.link(rival, target)
+                into_home = self.link(rival, home, without=item)
+                if into_home > _EPS and self.anchored(rival, home, without=item):
+                    delta += into_home
+                    rival_to = home
+            if delta > _EPS and (best is None or delta > best[0] + _EPS):
+                best = (delta, target, rival, rival_to)
+        return None if best is None else best[1:]
+
+    def _free_label(self) -> int:
+        label = len(self.items)
+        while label in self.members:
+            label += 1
+        return label
+
+    def components(self) -> list[list[int]]:
+        """The final clusters, each split into its linked components (a safety net: after
+        moves, a member whose only strong link left must not stay on average alone)."""
+        out: list[list[int]] = []
+        for members in self.members.values():
+            todo = sorted(members)
+            while todo:
+                comp = [todo.pop(0)]
+                grew = True
+                while grew:
+                    grew = False
+                    for m in list(todo):
+                        if any(self.linked(m, c) for c in comp):
+                            comp.append(m)
+                            todo.remove(m)
+                            grew = True
+                out.append(sorted(comp))
+        return sorted(out)
+
+
+def cluster_findings(
+    seat_reviews: Sequence[SeatReview], *, changed_files: Iterable[str] = ()
+) -> tuple[Cluster, ...]:
+    """One cluster per problem; every finding of every reviewed seat is in exactly one cluster.
+
+    Cluster IDs `K1..Kn` follow the canonical rank of each cluster's first member, so they do not
+    depend on the order of `seat_reviews`.
+    """
+    items, _ = _items(seat_reviews, changed_files)
+    idf = rarity(item.features for item in items)
+    scores: dict[tuple[int, int], float] = {}
+    for a, b in sorted(_candidate_pairs(items)):
+        s = evidence(items[a].features, items[b].features, idf=idf).score
+        if s > 0:
+            scores[(a, b)] = s
+    part = _Partition(items, scores)
+    part.agglomerate()
+    part.refine()
+    clusters: list[Cluster] = []
+    for n, group in enumerate(part.components(), start=1):
+        links = _links(group, items, part, idf)
+        clusters.append(
+            Cluster(
+                id=f"K{n}",
+                members=tuple(items[i].member for i in group),
+                reasons=tuple(
+                    f"{_label(k.joiner)} joins {_label(k.anchor)}: {k.evidence}" for k in links
+                ),
+                links=links,
+            )
+        )
+    return tuple(clusters)
+
+
+def _links(
+    group: list[int], items: list[_Item], part: _Partition, idf: Mapping[str, float]
+) -> tuple[Link, ...]:
+    """One link per member after the first, along the strongest links (a spanning tree)."""
+    placed = [group[0]]
+    links: list[Link] = []
+    rest = group[1:]
+    while rest:
+        # the strongest link from a placed member to an unplaced one; ties by canonical rank
+        _, neg_joiner, neg_anchor = max(
+            (part.score[p].get(r, 0.0), -r, -p) for r in rest for p in placed
+        )
+        joiner, anchor = items[-neg_joiner], items[-neg_anchor]
+        ev = evidence(joiner.features, anchor.features, idf=idf)
+        links.append(Link(joiner.member.key, anchor.member.key, describe(ev), ev.score))
+        placed.append(joiner.index)
+        rest.remove(joiner.index)
+    return tuple(links)
+
+
+def _label(key: str) -> str:
+    seat, _, finding_id = key.rpartition(":")
+    return f"{seat} {finding_id}"

@@ -1,0 +1,387 @@
+"""The lead's part of consolidation: decisions about clusters, applied deterministically.
+
+The lead (an LLM) sees the clusters and answers only with `Decision`s and `AddedFinding`s; it never
+writes findings itself. Without decisions, `apply_decisions` gives the deterministic result.
+
+Decisions are applied in a fixed order, whatever order the lead gave them in: splits, then merges,
+then drops, then severity/title/classification changes; each cluster takes at most one decision
+of each action. Every change is recorded in Reconciliation with the lead's reason, and the
+per-seat tallies feed the retro's False positives / Downgraded / Dropped rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from deepreview.consolidate.cluster import Cluster, Member
+from deepreview.consolidate.inputs import display_name
+from deepreview.consolidate.merge import (
+    LEAD,
+    SEVERITY_RULE,
+    Group,
+    best_member,
+    classification_of,
+    draft,
+    key_order,
+    number,
+)
+from deepreview.errors import ParseError
+from deepreview.model import Finding, Location, ReconciliationEntry, Reviewer, Severity
+
+Action = Literal["keep", "drop", "severity", "merge", "split"]
+_ORDER: dict[str, int] = {"split": 0, "merge": 1, "drop": 2, "severity": 3, "keep": 4}
+
+
+class DecisionError(ParseError):
+    """A lead decision names a cluster or member that does not exist, or contradicts another."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    cluster_id: str  # K3
+    action: Action
+    reason: str  # one sentence; quoted in Reconciliation
+    severity: Severity | None = None  # for "severity" (optional with any other action)
+    merge_into: str | None = None  # for "merge": the cluster that absorbs this one
+    split_member_ids: tuple[str, ...] | None = None  # for "split": member keys (`codex:I1`)
+    title: str | None = None  # replaces the consolidated title
+    classification: str | None = None  # replaces the consolidated classification
+    false_positive: bool = False  # for "drop": the finding is wrong, not merely out of scope
+
+
+@dataclass(frozen=True)
+class AddedFinding:
+    """A finding the lead adds (it verified something every seat missed); credited `lead`."""
+
+    severity: Severity
+    title: str
+    locations: tuple[Location, ...] = ()
+    classification: str | None = None
+    body: str = ""
+    fix: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SeatTally:
+    seat: str
+    false_positives: tuple[str, ...] = ()  # short labels of findings dropped as wrong
+    dropped: tuple[str, ...] = ()  # short labels of findings dropped for other reasons
+    downgrades: tuple[tuple[Severity, Severity], ...] = ()  # (own, final), rule or lead
+    upgrades: tuple[tuple[Severity, Severity], ...] = ()
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a consolidated finding came from."""
+
+    finding_id: str  # I2
+    group: str  # K3
+    members: tuple[Member, ...] = ()  # empty for a lead-added finding
+
+
+class Consolidation(NamedTuple):
+    findings: tuple[Finding, ...]
+    reconciliation: tuple[ReconciliationEntry, ...]
+    tallies: dict[str, SeatTally]
+    origins: tuple[Origin, ...] = ()
+
+
+@dataclass
+class _Work:
+    key: str
+    members: list[Member]
+    reasons: list[str] = field(default_factory=list)
+    lead_merges: list[str] = field(default_factory=list)
+    severity: Severity | None = None
+    severity_reason: str = ""
+    title: str | None = None
+    classification: str | None = None
+    classification_reason: str = ""
+
+
+def member_label(m: Member, names: dict[str, str]) -> str:
+    """`Gemini C3`."""
+    return f"{names.get(m.seat, display_name(m.seat))} {m.finding.id}"
+
+
+def short_title(title: str, *, words: int = 3) -> str:
+    """The first backticked identifier of a title, else its first few words."""
+    start = title.find("`")
+    if start >= 0:
+        end = title.find("`", start + 1)
+        if end > start + 1:
+            return title[start + 1 : end]
+    plain = title.replace("*", "").replace("`", "").split()
+    return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
+
+
+def _link_text(cluster: Cluster, names: dict[str, str]) -> list[str]:
+    labels = {m.key: member_label(m, names) for m in cluster.members}
+    return [
+        f"{labels.get(k.joiner, k.joiner)} joins {labels.get(k.anchor, k.anchor)}: {k.evidence}"
+        for k in cluster.links
+    ]
+
+
+def apply_decisions(
+    clusters: Sequence[Cluster],
+    decisions: Iterable[Decision] = (),
+    added: Iterable[AddedFinding] = (),
+    *,
+    reviewers: Sequence[Reviewer] = (),
+) -> Consolidation:
+    """Findings (numbered), Reconciliation entries and per-seat tallies.
+
+    `reviewers` gives the credit order and names; seats missing from it are credited by their
+    display name after the others.
+    """
+    names = {r.seat: r.name for r in reviewers}
+    work: dict[str, _Work] = {
+        c.id: _Work(c.id, list(c.members), _link_text(c, names)) for c in clusters
+    }
+    entries_tail: list[ReconciliationEntry] = []
+    tally = _Tally()
+
+    decisions = list(decisions)
+    seen: set[tuple[str, str]] = set()
+    for d in decisions:
+        if d.action not in _ORDER:
+            raise DecisionError(
+                f"unknown action {d.action!r} for {d.cluster_id}; use one of {', '.join(_ORDER)}"
+            )
+        if d.action == "severity" and d.severity is None:
+            raise DecisionError(
+                f"severity decision for {d.cluster_id} has no severity; give critical, important "
+                "or suggestion"
+            )
+        if (d.cluster_id, d.action) in seen:
+            raise DecisionError(
+                f"two {d.action!r} decisions for {d.cluster_id}; give one decision per action"
+            )
+        seen.add((d.cluster_id, d.action))
+    merged_into: dict[str, str] = {}  # a merged cluster → the one that absorbed it
+
+    def find(cluster_id: str) -> _Work | None:
+        while cluster_id in merged_into:
+            cluster_id = merged_into[cluster_id]
+        return work.get(cluster_id)
+
+    ordered = sorted(decisions, key=lambda d: (_ORDER[d.action], key_order(d.cluster_id)))
+    for d in ordered:
+        w = find(d.cluster_id)
+        if w is None or (d.action == "drop" and d.cluster_id in merged_into):
+            raise DecisionError(
+                f"decision {d.action!r} names cluster {d.cluster_id!r}, which does not exist "
+                f"(or was dropped, or merged before a drop); valid clusters: "
+                f"{', '.join(sorted(work, key=key_order)) or 'none'}"
+            )
+        if d.action == "split":
+            _split(w, d, work, names, entries_tail)
+        elif d.action == "merge":
+            target = find(d.merge_into or "")
+            if target is None or target is w:
+                raise DecisionError(
+                    f"merge of {d.cluster_id} needs merge_into naming another existing cluster "
+                    f"(got {d.merge_into!r}); valid clusters: "
+                    f"{', '.join(sorted(work, key=key_order))}"
+                )
+            _merge(w, target, d, work, names)
+            merged_into[w.key] = target.key
+            continue
+        elif d.action == "drop":
+            del work[w.key]
+            for m in w.members:
+                label = f"{m.finding.id} {short_title(m.finding.title)}"
+                tally.add(m.seat, "false_positives" if d.false_positive else "dropped", label)
+            what = ", ".join(member_label(m, names) for m in w.members)
+            title = w.title or (w.members[0].finding.title if w.members else w.key)
+            as_what = " as a false positive" if d.false_positive else ""
+            entries_tail.append(
+                ReconciliationEntry("drop", f"Dropped {what} ({title}){as_what}: {d.reason}")
+            )
+            continue
+        if d.severity is not None:
+            w.severity, w.severity_reason = d.severity, d.reason
+        if d.title:
+            w.title = d.title
+        if d.classification:
+            w.classification, w.classification_reason = d.classification, d.reason
+
+    groups = [
+        Group(
+            key=w.key,
+            members=tuple(w.members),
+            reasons=tuple(w.reasons + w.lead_merges),
+            severity=w.severity,
+            severity_reason=w.severity_reason,
+            title=w.title,
+            classification=w.classification,
+            classification_reason=w.classification_reason,
+        )
+        for w in work.values()
+        if w.members
+    ]
+    added_list = list(added)
+    for n, a in enumerate(added_list, start=1):
+        groups.append(
+            Group(
+                key=f"L{n}",
+                members=(),
+                added=Finding(
+                    id=f"L{n}",
+                    severity=a.severity,
+                    title=a.title,
+                    locations=tuple(a.locations),
+                    classification=a.classification,
+                    body=a.body,
+                    fix=a.fix,
+                ),
+                reasons=(a.reason,) if a.reason else (),
+            )
+        )
+    by_key = {g.key: g for g in groups}
+    numbered = number([draft(g, reviewers) for g in groups])
+    findings: list[Finding] = []
+    entries: list[ReconciliationEntry] = []
+    origins: list[Origin] = []
+    for key, f in numbered:
+        g = by_key[key]
+        findings.append(f)
+        origins.append(Origin(f.id, key, g.members))
+        entries.extend(_entries(g, f, names, tally))
+    entries.extend(entries_tail)
+    for key, f in numbered:
+        g = by_key[key]
+        if g.added is not None:
+            why = f": {g.reasons[0]}" if g.reasons else ""
+            entries.append(ReconciliationEntry("add", f"{f.id} added by the lead{why}", (f.id,)))
+    return Consolidation(
+        findings=tuple(findings),
+        reconciliation=tuple(entries),
+        tallies=tally.result(),
+        origins=tuple(origins),
+    )
+
+
+def _split(
+    w: _Work,
+    d: Decision,
+    work: dict[str, _Work],
+    names: dict[str, str],
+    entries: list[ReconciliationEntry],
+) -> None:
+    keys = tuple(d.split_member_ids or ())
+    moving = [m for m in w.members if m.key in keys]
+    unknown = set(keys) - {m.key for m in moving}
+    if unknown or not moving:
+        valid = ", ".join(m.key for m in w.members)
+        raise DecisionError(
+            f"split of {w.key} names members {', '.join(sorted(unknown)) or '(none)'} that it "
+            f"does not have; its members are {valid}"
+        )
+    if len(moving) == len(w.members):
+        raise DecisionError(f"split of {w.key} would move every member; name only those to move")
+    n = 2
+    while f"{w.key}.{n}" in work:
+        n += 1
+    new_key = f"{w.key}.{n}"
+    w.members = [m for m in w.members if m.key not in keys]
+    w.reasons = []  # the automatic reasons no longer describe the remaining members
+    work[new_key] = _Work(new_key, moving)
+    moved = ", ".join(member_label(m, names) for m in moving)
+    entries.append(ReconciliationEntry("split", f"Split {moved} out of {w.key}: {d.reason}"))
+
+
+def _merge(
+    w: _Work, target: _Work, d: Decision, work: dict[str, _Work], names: dict[str, str]
+) -> None:
+    moved = ", ".join(member_label(m, names) for m in w.members)
+    target.members.extend(w.members)
+    target.reasons.extend(w.reasons)
+    target.lead_merges.append(f"lead merged {moved}: {d.reason}")
+    if d.severity is not None:
+        target.severity, target.severity_reason = d.severity, d.reason
+    del work[w.key]
+
+
+def _entries(
+    g: Group, f: Finding, names: dict[str, str], tally: _Tally
+) -> list[ReconciliationEntry]:
+    out: list[ReconciliationEntry] = []
+    if g.added is not None:
+        return out
+    if len(g.members) > 1:
+        labels = ", ".join(member_label(m, names) for m in g.members)
+        why = "; ".join(g.reasons) if g.reasons else "the same problem"
+        out.append(ReconciliationEntry("merge", f"{f.id} merges {labels} — {why}", (f.id,)))
+    own = [m.finding.severity for m in g.members]
+    for m in g.members:
+        before = m.finding.severity
+        if before == f.severity:
+            continue
+        head = f"{member_label(m, names)} ({before.value}) → {f.severity.value} {f.id}"
+        if g.severity is not None:
+            text = f"{head}: {g.severity_reason} (lead)"
+        else:
+            agree = sum(1 for s in own if s == f.severity)
+            text = (
+                f"{head}: {agree} of {len(own)} reviewers rated it {f.severity.value} "
+                f"(rule: {SEVERITY_RULE})"
+            )
+        out.append(ReconciliationEntry("severity", text, (f.id,)))
+        row = "downgrades" if f.severity.rank > before.rank else "upgrades"
+        tally.add(m.seat, row, (before, f.severity))
+    if g.classification is not None:
+        before_cls = classification_of(g.members, best_member(g.members))
+        if before_cls != g.classification:
+            out.append(
+                ReconciliationEntry(
+                    "reclassify",
+                    f"{f.id} reclassified {before_cls or 'unclassified'} → {g.classification}: "
+                    f"{g.classification_reason}",
+                    (f.id,),
+                )
+            )
+    return out
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, list[object]]] = {}
+
+    def add(self, seat: str, row: str, value: object) -> None:
+        self.rows.setdefault(seat, {}).setdefault(row, []).append(value)
+
+    def result(self) -> dict[str, SeatTally]:
+        out: dict[str, SeatTally] = {}
+        for seat in sorted(self.rows):
+            rows = self.rows[seat]
+            out[seat] = SeatTally(
+                seat=seat,
+                false_positives=tuple(str(x) for x in rows.get("false_positives", [])),
+                dropped=tuple(str(x) for x in rows.get("dropped", [])),
+                downgrades=tuple(_pair(x) for x in rows.get("downgrades", [])),
+                upgrades=tuple(_pair(x) for x in rows.get("upgrades", [])),
+            )
+        return out
+
+
+def _pair(x: object) -> tuple[Severity, Severity]:
+    assert isinstance(x, tuple)
+    return (Severity(x[0]), Severity(x[1]))
+
+
+__all__ = [
+    "LEAD",
+    "AddedFinding",
+    "Consolidation",
+    "Decision",
+    "DecisionError",
+    "Origin",
+    "SeatTally",
+    "apply_decisions",
+    "short_title",
+]

@@ -1,0 +1,268 @@
+"""What a finding says, reduced to comparable features: paths, line ranges, identifiers, words.
+
+Reviewers describe one problem in different words and with different anchors (Claude writes a bare
+`limavm_lifecycle.go:329-341`, Codex the repo path, Gemini the first line of its excerpt), so the
+features are deliberately forgiving: paths are resolved against every path the reviews name,
+identifiers are compared without receivers or call arguments (`r.stopHostSwitch(name)` is
+`stophostswitch`), words are lower-cased, camelCase-split and crudely stemmed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePosixPath
+
+from deepreview.model import Finding, Location
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_FENCE_BODY = re.compile(r"^(```|~~~)[^\n]*\n(.*?)^\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_BACKTICK = re.compile(r"`([^`\n]+)`")
+_DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+# `path/to/file.go:12-30`, `file.go:12`, `file.go` (an extension is what makes it a path)
+_FILE_REF = re.compile(
+    r"^(?P<path>(?:[\w.@+-]+/)*[\w.@+-]+\.[A-Za-z][A-Za-z0-9]{0,9})"
+    r"(?::(?P<start>\d+)(?:[-–](?P<end>\d+))?)?(?:#L\d+)?$"
+)
+# Only these extensions make a dotted span a path: `hvsock.Dial` and `net.ErrClosed` are code.
+_CODE_EXTENSION_LIST = (
+    "go py js ts tsx jsx rs rb java kt c h cc cpp hpp cs swift m mm php sh bash zsh ps1 "
+    "md rst txt yaml yml json toml ini cfg sql proto html css scss vue svelte lua pl r scala "
+    "ex exs erl hs ml clj dart tf mod sum lock gradle xml"
+)
+_CODE_EXTENSIONS = frozenset(_CODE_EXTENSION_LIST.split())
+# Line numbers a finding cites in its prose: `line 446`, `lines 454–459`, `463-468`, `file.go:58`.
+_CITED = re.compile(
+    r"(?:\blines?\s+|:)(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?|(?<![\w.])(\d{1,6})\s*[-–]\s*(\d{1,6})(?![\w.])"
+)
+
+_STOPWORD_LIST = """
+    a an the and or but if then else when while of on in at to for from by with without into
+    onto over under after before about as is are was were be been being it its this that these
+    those there here which who whom what where why how not no nor so than too very can could
+    should would will may might must do does did done has have had having also only just even
+    any all each every some such more most other same own both either neither again further
+    once i we you they he she them our your their his her my me us up down out off via per
+    one two three use used uses using line lines code call calls called function method file
+    files fix issue issues problem change changes new now still yet already
+"""
+STOPWORDS = frozenset(_STOPWORD_LIST.split())
+_SUFFIXES = ("ations", "ation", "ures", "ure", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude, deterministic stemmer: enough to equate leak/leaks/leaked, fail/fails/failure."""
+    w = word.lower()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            if suffix in ("ed", "ing", "ings") and len(w) >= 4 and w[-1] == w[-2] not in "lsz":
+                w = w[:-1]  # stopped → stop, running → run
+            break
+    if len(w) >= 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Lower-case stemmed words; camelCase and snake_case identifiers are split into parts."""
+    out: list[str] = []
+    for raw in _WORD.findall(text):
+        parts = [raw] if raw.isdigit() else _CAMEL.findall(raw)
+        for part in parts:
+            if part.isdigit():
+                continue
+            w = stem(part)
+            if len(w) >= 2 and w not in STOPWORDS and part.lower() not in STOPWORDS:
+                out.append(w)
+    return out
+
+
+def strip_fences(text: str) -> str:
+    return _FENCE.sub(" ", text)
+
+
+def fenced_code(text: str) -> str:
+    return "\n".join(m.group(2) for m in _FENCE_BODY.finditer(text))
+
+
+def parse_file_ref(span: str) -> Location | None:
+    """`pkg/a.go:12-30` → Location; None when the span is not a path with a known extension."""
+    m = _FILE_REF.match(span.strip())
+    if m is None:
+        return None
+    path = m.group("path")
+    if path.rsplit(".", 1)[-1].lower() not in _CODE_EXTENSIONS:
+        return None
+    start = int(m.group("start")) if m.group("start") else None
+    end = int(m.group("end")) if m.group("end") else None
+    return Location(path, start, end)
+
+
+def identifiers_in(text: str) -> dict[str, str]:
+    """Code identifiers named in backticks → their first spelling, keyed lower-case, without
+    call arguments or receivers.
+
+    `s.Serve(vnLn)` gives {"s.serve": "s.Serve", "serve": "Serve"}; `hostSwitchStates[name]`
+    gives {"hostswitchstates": "hostSwitchStates"}. Spans with spaces (`go func()`, `git blame`)
+    and file references are not identifiers.
+    """
+    out: dict[str, str] = {}
+    for span in _BACKTICK.findall(text):
+        span = span.strip()
+        if parse_file_ref(span) is not None:
+            continue
+        head = re.split(r"[(\[{<]", span, maxsplit=1)[0].strip()
+        if not head or _DOTTED.fullmatch(head) is None:
+            continue
+        last = head.rsplit(".", 1)[-1]
+        if len(last) >= 3:
+            out.setdefault(last.lower(), last)
+        if "." in head and len(head) >= 4:
+            out.setdefault(head.lower(), head)
+    return out
+
+
+def file_refs_in(text: str) -> list[Location]:
+    refs: list[Location] = []
+    for span in _BACKTICK.findall(text):
+        loc = parse_file_ref(span)
+        if loc is not None:
+            refs.append(loc)
+    return refs
+
+
+def cited_lines(text: str) -> set[str]:
+    """Line numbers and ranges cited in prose, as `446` / `454-459` (fenced code excluded)."""
+    out: set[str] = set()
+    for m in _CITED.finditer(strip_fences(text)):
+        start, end = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        out.add(f"{int(start)}-{int(end)}" if end and int(end) != int(start) else str(int(start)))
+    return out
+
+
+_TRIVIAL_CODE = frozenset(
+    {"return err", "return nil", "} else {", "if err != nil {", "return", "...", "// ..."}
+)
+
+
+def excerpt_lines(text: str) -> set[str]:
+    """The non-trivial lines of fenced code, whitespace-normalised, diff markers removed.
+
+    Two reviewers quoting the same lines are looking at the same code even when their line
+    numbers disagree (one cites the excerpt's first line, another the whole function).
+    """
+    out: set[str] = set()
+    for line in fenced_code(text).splitlines():
+        norm = " ".join(line.strip().lstrip("+-").split())
+        if len(norm) >= 8 and norm not in _TRIVIAL_CODE:
+            out.add(norm)
+    return out
+
+
+class PathResolver:
+    """Maps the paths reviewers write onto one spelling per file.
+
+    Known paths are the changed files when given, plus every multi-segment path the reviews name.
+    A written path resolves to a known path when it equals it, ends with `/<known>` (an agent's
+    absolute worktree path: the longest such known path wins), or is a bare basename or shorter
+    suffix that exactly one known path ends with. Anything else is kept as written.
+    """
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self._known = frozenset(c for c in (self._clean(p) for p in known) if c)
+        self._by_name: dict[str, list[str]] = {}
+        for p in sorted(self._known):
+            self._by_name.setdefault(PurePosixPath(p).name, []).append(p)
+        self._cache: dict[str, str] = {}
+
+    @staticmethod
+    def _clean(path: str) -> str:
+        p = path.strip().strip("`").replace("\\", "/")
+        for prefix in ("./", "a/", "b/"):
+            if p.startswith(prefix) and len(p) > len(prefix):
+                p = p[len(prefix) :]
+        return p
+
+    @property
+    def known(self) -> tuple[str, ...]:
+        return tuple(sorted(self._known))
+
+    def resolve(self, path: str) -> str:
+        cached = self._cache.get(path)
+        if cached is None:
+            cached = self._cache[path] = self._resolve(self._clean(path))
+        return cached
+
+    def _resolve(self, p: str) -> str:
+        if p in self._known:
+            return p
+        candidates = self._by_name.get(PurePosixPath(p).name, [])
+        longer = [k for k in candidates if p.endswith("/" + k)]
+        if longer:
+            return max(longer, key=len)
+        shorter = [k for k in candidates if k.endswith("/" + p)]
+        return shorter[0] if len(shorter) == 1 else p
+
+
+@dataclass(frozen=True)
+class Span:
+    """A line range in a resolved file; start/end None for a whole-file reference."""
+
+    path: str
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True)
+class Features:
+    key: str  # "seat:ID"
+    seat: str
+    locations: tuple[Span, ...]  # the finding's own locations
+    mentions: tuple[Span, ...]  # file references in the prose (weaker evidence)
+    identifiers: frozenset[str]  # lower-cased
+    spellings: tuple[tuple[str, str], ...]  # (lower-cased identifier, as written), for reasons
+    title_words: frozenset[str]
+    prose_words: frozenset[str]
+    excerpt: frozenset[str]  # quoted lines of the body's code blocks
+    cited: frozenset[str]  # line numbers cited in the prose
+    classification: str | None
+
+    @property
+    def files(self) -> frozenset[str]:
+        return frozenset(s.path for s in self.locations)
+
+
+def _span(loc: Location, resolver: PathResolver) -> Span:
+    start = loc.start
+    end = loc.end if loc.end is not None else loc.start
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    return Span(resolver.resolve(loc.path), start, end)
+
+
+def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
+    prose = strip_fences(finding.body) + "\n" + strip_fences(finding.fix)
+    idents = identifiers_in(finding.title + "\n" + prose)
+    own = tuple(_span(loc, resolver) for loc in finding.locations)
+    mentions = tuple(
+        s for s in (_span(loc, resolver) for loc in file_refs_in(prose)) if s not in own
+    )
+    return Features(
+        key=f"{seat}:{finding.id}",
+        seat=seat,
+        locations=own,
+        mentions=mentions,
+        identifiers=frozenset(idents),
+        spellings=tuple(sorted(idents.items())),
+        title_words=frozenset(words(finding.title)),
+        prose_words=frozenset(words(prose)),
+        excerpt=frozenset(excerpt_lines(finding.body)),
+        cited=frozenset(cited_lines(prose)),
+        classification=(finding.classification or "").strip().lower() or None,
+    )

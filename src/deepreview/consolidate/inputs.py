@@ -1,0 +1,58 @@
+"""What consolidation starts from: one `SeatReview` per seat, in the order the seats ran."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deepreview.model import AgentReview, Reviewer, SeatRun
+
+# Heading names of the built-in seats; any other seat is title-cased (`my-linter` → `My-Linter`).
+KNOWN_NAMES = {
+    "claude": "Claude",
+    "codex": "Codex",
+    "gemini": "Gemini",
+    "opencode": "Opencode",
+    "static": "Static",
+}
+
+_REVIEW_FILE = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
+
+
+@dataclass(frozen=True)
+class SeatReview:
+    reviewer: Reviewer
+    review: AgentReview | None  # None when the seat failed
+    run: SeatRun | None = None
+
+    @property
+    def seat(self) -> str:
+        return self.reviewer.seat
+
+    @property
+    def failed(self) -> bool:
+        return self.review is None
+
+    @property
+    def failure(self) -> str:
+        """Why the seat has no review: the run's reason, else its status, else a plain fact."""
+        run = self.run
+        if run is not None and run.reason:
+            return run.reason
+        if run is not None and run.status not in ("ok", "failed"):
+            return {"timeout": "timed out", "interrupted": "interrupted", "skipped": "skipped"}.get(
+                run.status, run.status
+            )
+        return "no review was produced"
+
+
+def display_name(seat: str) -> str:
+    return KNOWN_NAMES.get(seat.lower(), seat.title())
+
+
+def seat_from_filename(stem: str) -> tuple[str, int]:
+    """`review-claude-pass-1` → ("claude", 1); any other stem is the seat name, pass 1."""
+    m = _REVIEW_FILE.match(stem)
+    if m is None:
+        return stem, 1
+    return m.group("seat"), int(m.group("pass") or 1)

@@ -1,0 +1,192 @@
+"""One consolidated finding per group of members, numbered by severity and importance.
+
+Severity rule (quoted in the report's Reconciliation as `SEVERITY_RULE`): a finding gets the
+median of its reviewers' severities; when the reviewers split evenly, the less severe of the two
+middle severities, so one reviewer's higher grade needs a second reviewer to stand (the retro
+corrects over-grading, not under-grading); a single reviewer's severity stands. Every member
+whose own severity differs from the result is recorded in Reconciliation.
+
+The text of a consolidated finding comes from its most complete member (a code excerpt in the
+body, a fix, then the longest body); the fix from the first member in that ranking that has one.
+Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
+references dropped when a line range in that file is known), sorted by path and line. Reviewers
+are credited in the order the seats were given. The classification is the members' most common
+one; a tie goes to the most complete member's.
+
+Numbering: C1.., I1.., S1.. ordered by severity, then by the number of reviewers (more first),
+then classification (regression, gap, pre-existing, anything else), then first location, then
+the group's key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from deepreview.consolidate.cluster import Member
+from deepreview.model import SEVERITIES, Finding, Location, Reviewer, Severity
+
+SEVERITY_RULE = (
+    "the median of the reviewers' severities; an even split takes the less severe of the two "
+    "middle ones; a single reviewer's severity stands"
+)
+CLASSIFICATION_ORDER = ("regression", "gap", "pre-existing")
+LEAD = "lead"  # credit of findings the lead adds
+
+_FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
+
+
+def reconcile_severity(severities: Sequence[Severity]) -> Severity:
+    """The median severity; an even split takes the less severe middle one."""
+    if not severities:
+        raise ValueError("reconcile_severity needs at least one severity")
+    ranks = sorted(s.rank for s in severities)  # 0 = critical first
+    return SEVERITIES[ranks[len(ranks) // 2]]
+
+
+@dataclass(frozen=True)
+class Group:
+    """What becomes one consolidated finding: a cluster after the lead's decisions."""
+
+    key: str  # the cluster ID (K3), a split's ID (K3.2), or an added finding's (L1)
+    members: tuple[Member, ...]
+    reasons: tuple[str, ...] = ()  # why the members belong together (Markdown)
+    severity: Severity | None = None  # the lead's severity; None: SEVERITY_RULE decides
+    severity_reason: str = ""
+    title: str | None = None  # the lead's title
+    classification: str | None = None  # the lead's classification
+    classification_reason: str = ""
+    added: Finding | None = None  # a finding the lead added (credited `lead`)
+
+
+def completeness(f: Finding) -> tuple[int, int, int]:
+    """(has a code excerpt, has a fix, body length): larger is more complete."""
+    return (1 if _FENCE.search(f.body) else 0, 1 if f.fix.strip() else 0, len(f.body))
+
+
+def best_member(members: Sequence[Member]) -> Member:
+    """The most complete member; ties go to the first in the given (canonical) order."""
+    best = members[0]
+    for m in members[1:]:
+        if completeness(m.finding) > completeness(best.finding):
+            best = m
+    return best
+
+
+def union_locations(locations: Sequence[Location]) -> tuple[Location, ...]:
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    whole: set[str] = set()
+    for loc in locations:
+        if loc.start is None:
+            whole.add(loc.path)
+            continue
+        end = loc.end if loc.end is not None else loc.start
+        lo, hi = min(loc.start, end), max(loc.start, end)
+        ranges.setdefault(loc.path, []).append((lo, hi))
+    out: list[Location] = []
+    for path in sorted(set(ranges) | whole):
+        spans = sorted(ranges.get(path, []))
+        if not spans:
+            out.append(Location(path))
+            continue
+        merged: list[list[int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:  # overlapping: one range
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        out.extend(Location(path, lo, None if hi == lo else hi) for lo, hi in merged)
+    return tuple(out)
+
+
+def classification_of(members: Sequence[Member], best: Member) -> str | None:
+    counts = Counter(c for c in (m.finding.classification for m in members) if c)
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = [c for c, n in counts.items() if n == top]
+    if len(tied) == 1:
+        return tied[0]
+    if best.finding.classification in tied:
+        return best.finding.classification
+    return min(tied, key=_classification_rank)
+
+
+def _classification_rank(c: str | None) -> tuple[int, str]:
+    c = (c or "").lower()
+    return (CLASSIFICATION_ORDER.index(c) if c in CLASSIFICATION_ORDER else 3, c)
+
+
+def credits(members: Sequence[Member], reviewers: Sequence[Reviewer]) -> tuple[str, ...]:
+    """Credit names in the order the seats were given; unknown seats after, by name."""
+    seats = {m.seat for m in members}
+    known = [r for r in reviewers if r.seat in seats]
+    named = {r.seat for r in known}
+    return tuple(r.credit for r in known) + tuple(sorted(s for s in seats if s not in named))
+
+
+def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
+    """The consolidated finding of one group, with the group's key as its provisional ID."""
+    if group.added is not None:
+        f = group.added
+        return replace(
+            f,
+            id=group.key,
+            locations=union_locations(f.locations),
+            reviewers=(LEAD,),
+            verification=f.verification or "added-by-lead",
+        )
+    members = group.members
+    best = best_member(members)
+    fix_from = next(
+        (
+            m
+            for m in sorted(members, key=lambda m: completeness(m.finding), reverse=True)
+            if m.finding.fix.strip()
+        ),
+        None,
+    )
+    severity = group.severity or reconcile_severity([m.finding.severity for m in members])
+    return Finding(
+        id=group.key,
+        severity=severity,
+        title=group.title or best.finding.title,
+        locations=union_locations([loc for m in members for loc in m.finding.locations]),
+        classification=group.classification or classification_of(members, best),
+        reviewers=credits(members, reviewers),
+        body=best.finding.body,
+        fix=fix_from.finding.fix if fix_from is not None else "",
+        carry_forward=best.finding.carry_forward,
+        verification=best.finding.verification,
+    )
+
+
+def _order(f: Finding, key: str) -> tuple[object, ...]:
+    first = f.locations[0] if f.locations else Location("")
+    return (
+        f.severity.rank,
+        -len(f.reviewers),
+        _classification_rank(f.classification),
+        first.path == "",
+        first.path,
+        first.start or 0,
+        key_order(key),
+    )
+
+
+def key_order(key: str) -> tuple[str, tuple[int, ...]]:
+    """K3 < K10 < K10.2 < L1: prefix, then the numbers in it."""
+    return key[:1], tuple(int(n) for n in re.findall(r"\d+", key))
+
+
+def number(drafts: Sequence[Finding]) -> tuple[tuple[str, Finding], ...]:
+    """(group key, finding with its final ID) in report order: C1.., I1.., S1.."""
+    ordered = sorted(drafts, key=lambda f: _order(f, f.id))
+    counters: Counter[Severity] = Counter()
+    out: list[tuple[str, Finding]] = []
+    for f in ordered:
+        counters[f.severity] += 1
+        out.append((f.id, replace(f, id=f"{f.severity.letter}{counters[f.severity]}")))
+    return tuple(out)

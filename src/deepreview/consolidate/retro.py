@@ -1,0 +1,272 @@
+"""The Agent Performance Retro, computed: every number comes from the reviews, the clusters, the
+lead's decisions and the measured runs; the narrative states facts only.
+
+Rows (per seat): Duration (`340s`, or `failed (reason)`), Findings (the seat's own review,
+`0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1 concern, 4
+strengths`), False positives (findings the lead dropped as wrong), Unique insights (consolidated
+findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (changed files the
+seat's Coverage Summary or findings cover, not counting files it only marked Trivial), Coverage
+misses (changed files it marked Trivial or never mentioned), Downgraded (its findings that ended
+less severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+from deepreview.consolidate.decisions import Consolidation, SeatTally, short_title
+from deepreview.consolidate.features import PathResolver
+from deepreview.consolidate.inputs import SeatReview
+from deepreview.model import (
+    RETRO_ROWS,
+    AgentReview,
+    Finding,
+    SeatRetro,
+    SeatRun,
+    Severity,
+    format_counts,
+)
+from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
+
+ROWS = (*RETRO_ROWS, "Downgraded", "Dropped")
+NONE = "—"  # a cell with nothing to measure (a failed seat's findings, an unmeasured run)
+
+
+def changed_file_universe(
+    seat_reviews: Sequence[SeatReview], changed_files: Sequence[str] = ()
+) -> tuple[tuple[str, ...], PathResolver]:
+    """The changed files (given, or every file any seat mentions) and a resolver onto them."""
+    known: set[str] = set(changed_files)
+    mentioned: list[str] = []
+    for sr in seat_reviews:
+        if sr.review is None:
+            continue
+        mentioned.extend(c.path for c in sr.review.coverage)
+        mentioned.extend(loc.path for f in sr.review.findings for loc in f.locations)
+    resolver = PathResolver(known | {p for p in mentioned if "/" in p})
+    if changed_files:
+        files = tuple(sorted({resolver.resolve(p) for p in changed_files}))
+    else:
+        files = tuple(sorted({resolver.resolve(p) for p in mentioned if p.strip()}))
+    return files, resolver
+
+
+def seat_coverage(
+    review: AgentReview, files: Sequence[str], resolver: PathResolver
+) -> tuple[list[str], list[str], list[str]]:
+    """(reviewed, marked trivial only, never mentioned) among `files`."""
+    reviewed: set[str] = set()
+    trivial: set[str] = set()
+    for entry in review.coverage:
+        path = resolver.resolve(entry.path)
+        if entry.status.strip().lower().startswith("trivial"):
+            trivial.add(path)
+        else:
+            reviewed.add(path)
+    for f in review.findings:
+        reviewed.update(resolver.resolve(loc.path) for loc in f.locations)
+    in_scope = set(files)
+    rev = sorted(in_scope & reviewed)
+    triv = sorted((in_scope & trivial) - reviewed)
+    missing = sorted(in_scope - reviewed - trivial)
+    return rev, triv, missing
+
+
+def _names(paths: Sequence[str], files: Sequence[str]) -> str:
+    """Basenames where they are unique among the changed files, else the full paths."""
+    base_count: dict[str, int] = {}
+    for f in files:
+        name = PurePosixPath(f).name
+        base_count[name] = base_count.get(name, 0) + 1
+    return ", ".join(
+        PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p for p in paths
+    )
+
+
+def _count_list(items: Sequence[str]) -> str:
+    return f"{len(items)} ({', '.join(items)})" if items else "0"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def duration_cell(sr: SeatReview) -> str:
+    run = sr.run
+    if sr.review is None:
+        return f"failed ({sr.failure})"
+    if run is None or run.duration_s is None:
+        return NONE
+    return f"{round(run.duration_s)}s"
+
+
+def tool_cell(run: SeatRun | None) -> str:
+    if run is None or (not run.tool_calls and not run.tool_counts):
+        return NONE if run is None else "0"
+    return table_cell_from_counts(run.tool_calls, run.tool_counts)
+
+
+def design_cell(review: AgentReview) -> str:
+    concerns = sum(1 for o in review.design_observations if o.kind == "concern")
+    strengths = sum(1 for o in review.design_observations if o.kind == "strength")
+    parts = []
+    if concerns:
+        parts.append(_plural(concerns, "concern"))
+    if strengths:
+        parts.append(_plural(strengths, "strength"))
+    return ", ".join(parts) or "0"
+
+
+def _severity_arrow(pair: tuple[Severity, Severity]) -> str:
+    return f"{pair[0].letter}→{pair[1].letter}"
+
+
+def _ids(findings: Sequence[Finding]) -> str:
+    return ", ".join(f"{f.id} ({short_title(f.title)})" for f in findings)
+
+
+def seat_retro(
+    sr: SeatReview,
+    consolidation: Consolidation,
+    files: Sequence[str],
+    resolver: PathResolver,
+    names: dict[str, str],
+) -> SeatRetro:
+    reviewer = sr.reviewer
+    tally = consolidation.tallies.get(sr.seat, SeatTally(sr.seat))
+    review = sr.review
+    cells: dict[str, str] = dict.fromkeys(ROWS, NONE)
+    cells["Duration"] = duration_cell(sr)
+    cells["Tool calls"] = tool_cell(sr.run)
+    highlights = ""
+    if sr.run is not None and (sr.run.tool_calls or sr.run.tool_counts):
+        highlights = highlights_from_counts(
+            sr.run.tool_calls,
+            sr.run.tool_counts,
+            sr.run.shell_breakdown,
+            sr.run.permission_denials,
+        )
+    if review is None:
+        return SeatRetro(
+            seat=sr.seat,
+            name=reviewer.name,
+            column=reviewer.credit,
+            narrative=_failed_narrative(sr),
+            tool_call_highlights=highlights,
+            cells=tuple((row, cells[row]) for row in ROWS),
+        )
+    by_id = {f.id: f for f in consolidation.findings}
+    mine = [o for o in consolidation.origins if any(m.seat == sr.seat for m in o.members)]
+    unique = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} == {sr.seat}]
+    shared = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} != {sr.seat}]
+    missed = [
+        o for o in consolidation.origins if o.members and all(m.seat != sr.seat for m in o.members)
+    ]
+    reviewed, trivial, missing = seat_coverage(review, files, resolver)
+    cells["Findings"] = format_counts(review.counts())
+    cells["Design observations"] = design_cell(review)
+    cells["False positives"] = _count_list(tally.false_positives)
+    cells["Unique insights"] = ", ".join(f"{f.id} ({short_title(f.title)})" for f in unique) or "0"
+    cells["Files reviewed"] = f"{len(reviewed)}/{len(files)}"
+    misses: list[str] = []
+    if missing:
+        misses.append(f"{_names(missing, files)} not mentioned")
+    if trivial:
+        misses.append(f"{_names(trivial, files)} marked trivial")
+    count = len(missing) + len(trivial)
+    cells["Coverage misses"] = f"{count} ({'; '.join(misses)})" if count else "0"
+    cells["Downgraded"] = _count_list([_severity_arrow(p) for p in tally.downgrades])
+    cells["Dropped"] = _count_list(tally.dropped)
+
+    name = reviewer.name
+    paras: list[str] = []
+    total = len(review.findings)
+    first = f"{name} raised {_plural(total, 'finding')} ({format_counts(review.counts())})"
+    first += f" and {_plural(len(review.design_observations), 'design observation')}."
+    if unique:
+        first += f" Only {name} found {_ids(unique)}."
+    if shared:
+        first += f" Shared with other reviewers: {', '.join(f.id for f in shared)}."
+    paras.append(first)
+    second: list[str] = []
+    if missed:
+        others = ", ".join(
+            f"{o.finding_id} ({', '.join(sorted({names.get(m.seat, m.seat) for m in o.members}))})"
+            for o in missed
+        )
+        second.append(f"Found by others but not by {name}: {others}.")
+    changes = _severity_changes(sr.seat, consolidation, names)
+    if changes:
+        second.append("Severity reconciled: " + "; ".join(changes) + ".")
+    if tally.false_positives:
+        second.append(f"Dropped as false positives: {', '.join(tally.false_positives)}.")
+    if tally.dropped:
+        second.append(f"Dropped: {', '.join(tally.dropped)}.")
+    if count:
+        second.append(f"Coverage misses: {'; '.join(misses)}.")
+    if second:
+        paras.append(" ".join(second))
+    usage = _usage(sr.run)
+    if usage:
+        paras.append(usage)
+    return SeatRetro(
+        seat=sr.seat,
+        name=reviewer.name,
+        column=reviewer.credit,
+        narrative="\n\n".join(paras),
+        tool_call_highlights=highlights,
+        cells=tuple((row, cells[row]) for row in ROWS),
+    )
+
+
+def _severity_changes(seat: str, consolidation: Consolidation, names: dict[str, str]) -> list[str]:
+    by_id = {f.id: f for f in consolidation.findings}
+    out: list[str] = []
+    for o in consolidation.origins:
+        final = by_id[o.finding_id].severity
+        for m in o.members:
+            if m.seat == seat and m.finding.severity != final:
+                out.append(
+                    f"{m.finding.id} {m.finding.severity.value} → {final.value} ({o.finding_id})"
+                )
+    return out
+
+
+def _usage(run: SeatRun | None) -> str:
+    if run is None:
+        return ""
+    facts: list[str] = []
+    blame = sum(n for label, n in run.shell_breakdown if label.startswith("git blame"))
+    if run.shell_breakdown:
+        if blame:
+            facts.append(f"Ran {blame} `git blame` command{'' if blame == 1 else 's'}.")
+        else:
+            facts.append("Ran no `git blame`.")
+    if run.permission_denials:
+        facts.append(f"{_plural(run.permission_denials, 'tool call')} denied.")
+    if run.errors:
+        facts.append(f"{_plural(run.errors, 'tool error')}.")
+    if run.worktree_changes:
+        facts.append(f"Modified the worktree ({_plural(len(run.worktree_changes), 'path')}).")
+    if run.output_truncated:
+        facts.append("Its output was truncated.")
+    return " ".join(facts)
+
+
+def _failed_narrative(sr: SeatReview) -> str:
+    return (
+        f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so none of its findings "
+        "are in this report."
+    )
+
+
+def build_retro_seats(
+    seat_reviews: Sequence[SeatReview],
+    consolidation: Consolidation,
+    *,
+    changed_files: Sequence[str] = (),
+) -> tuple[SeatRetro, ...]:
+    files, resolver = changed_file_universe(seat_reviews, changed_files)
+    names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
+    return tuple(seat_retro(sr, consolidation, files, resolver, names) for sr in seat_reviews)

@@ -1,0 +1,190 @@
+"""How alike two findings are: one score in [0, 1] and the evidence behind it.
+
+See `deepreview.consolidate.cluster` for how the scores become clusters. The weights add up to 1;
+the classification term can also subtract (contradicting classifications).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from deepreview.consolidate.features import Features, Span
+
+NEAR_LINES = 15  # locations this many lines apart in one file still count as nearby
+SHARED_SCALE = 6.0  # idf mass of shared identifiers at which that evidence is 63% certain
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Weights:
+    where: float = 0.30
+    identifiers: float = 0.20
+    title: float = 0.15
+    prose: float = 0.15
+    cited: float = 0.10
+    classification: float = 0.10
+
+
+WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why two findings look alike: the pair score and its parts, for the reasons text."""
+
+    score: float
+    where: float
+    where_text: str
+    identifiers: tuple[str, ...]  # as written by the first finding's reviewer
+    title: float
+    prose: float
+    cited: tuple[str, ...]
+    classification: str | None  # the shared classification, when they agree
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _wdice(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
+    """Dice coefficient with each element weighted by its rarity among all findings (IDF)."""
+    if not a or not b:
+        return 0.0
+    # sets iterate in hash order; summing floats in sorted order keeps results bit-identical
+    shared = sum(weight.get(t, 1.0) for t in sorted(a & b))
+    if not shared:
+        return 0.0
+    total = sum(weight.get(t, 1.0) for t in sorted(a)) + sum(weight.get(t, 1.0) for t in sorted(b))
+    return 2 * shared / total
+
+
+def rarity(features: Iterable[Features]) -> dict[str, float]:
+    """IDF weights of identifiers and words: names every finding of a PR mentions (the function
+    the change is about) say less about *which* problem a finding describes than rare ones."""
+    df: dict[str, int] = defaultdict(int)
+    n = 0
+    for f in features:
+        n += 1
+        for t in f.identifiers | f.title_words | f.prose_words:
+            df[t] += 1
+    return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def _span_text(s: Span, *, bare: bool = False) -> str:
+    if s.start is None:
+        return "the whole file"
+    if s.end == s.start:
+        return str(s.start) if bare else f"line {s.start}"
+    return f"{s.start}-{s.end}" if bare else f"lines {s.start}-{s.end}"
+
+
+def _span_similarity(a: Span, b: Span) -> tuple[float, str]:
+    if a.path != b.path:
+        return 0.0, ""
+    name = f"`{a.path.rsplit('/', 1)[-1]}`"
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return 0.3, f"same file {name}"
+    overlap = min(a.end, b.end) - max(a.start, b.start) + 1
+    if overlap > 0:
+        union = max(a.end, b.end) - min(a.start, b.start) + 1
+        text = f"same file {name}, {_span_text(a)} overlap {_span_text(b, bare=True)}"
+        return 0.6 + 0.4 * overlap / union, text
+    gap = 1 - overlap
+    if gap <= NEAR_LINES:
+        text = f"same file {name}, {_span_text(a)} within {gap} lines of {_span_text(b, bare=True)}"
+        return 0.6 * (1 - gap / (NEAR_LINES + 1)), text
+    return 0.15, f"same file {name}"
+
+
+def _where(x: Features, y: Features) -> tuple[float, str]:
+    best, text = 0.0, ""
+    pairs: list[tuple[Span, Span, float]] = [(a, b, 1.0) for a in x.locations for b in y.locations]
+    pairs += [(a, b, 0.5) for a in x.mentions for b in y.locations]
+    pairs += [(a, b, 0.5) for a in x.locations for b in y.mentions]
+    for a, b, factor in pairs:
+        sim, why = _span_similarity(a, b)
+        if sim * factor > best + _EPS:
+            best, text = sim * factor, why + (" (cited in the text)" if factor < 1 else "")
+    shared = len(x.excerpt & y.excerpt)
+    if shared:
+        sim = 0.3 + 0.7 * _dice(x.excerpt, y.excerpt)
+        if sim > best + _EPS:
+            plural = "s" if shared > 1 else ""
+            best, text = sim, f"quote the same code ({shared} identical line{plural})"
+    return best, text
+
+
+def evidence(
+    x: Features,
+    y: Features,
+    weights: Weights = WEIGHTS,
+    idf: Mapping[str, float] | None = None,
+) -> Evidence:
+    idf = idf or {}
+    where, where_text = _where(x, y)
+    # Dice alone punishes verbose findings; several shared specific names are strong evidence
+    # however many others each finding mentions.
+    shared_mass = sum(idf.get(t, 1.0) for t in sorted(x.identifiers & y.identifiers))
+    ident = 0.5 * _wdice(x.identifiers, y.identifiers, idf) + 0.5 * (
+        1 - math.exp(-shared_mass / SHARED_SCALE)
+    )
+    title = _wdice(x.title_words, y.title_words, idf)
+    prose = _wdice(x.prose_words, y.prose_words, idf)
+    cited = _dice(x.cited, y.cited)
+    agree: str | None = None
+    cls = 0.0
+    if x.classification and y.classification:
+        # Most findings are regressions, so agreeing says less than contradicting.
+        if x.classification == y.classification:
+            agree, cls = x.classification, 0.5
+        else:
+            cls = -1.0
+    score = (
+        weights.where * where
+        + weights.identifiers * ident
+        + weights.title * title
+        + weights.prose * prose
+        + weights.cited * cited
+        + weights.classification * cls
+    )
+    spelled = dict(x.spellings)
+    return Evidence(
+        score=max(0.0, min(1.0, score)),
+        where=where,
+        where_text=where_text,
+        identifiers=tuple(sorted(spelled[i] for i in x.identifiers & y.identifiers)),
+        title=title,
+        prose=prose,
+        cited=tuple(sorted(x.cited & y.cited, key=_line_key)),
+        classification=agree,
+    )
+
+
+def _line_key(cited: str) -> tuple[int, str]:
+    return int(cited.split("-", 1)[0]), cited
+
+
+def describe(ev: Evidence) -> str:
+    """`same file `a.go`, lines 446-469 overlap 443-468; shared identifiers `x`, `y`; ...`."""
+    parts: list[str] = []
+    if ev.where_text:
+        parts.append(ev.where_text)
+    if ev.identifiers:
+        shown = ", ".join(f"`{i}`" for i in ev.identifiers[:4])
+        more = f" and {len(ev.identifiers) - 4} more" if len(ev.identifiers) > 4 else ""
+        plural = "s" if len(ev.identifiers) > 1 else ""
+        parts.append(f"shared identifier{plural} {shown}{more}")
+    if ev.cited:
+        parts.append("both cite lines " + ", ".join(ev.cited[:4]))
+    if ev.title >= 0.3:
+        parts.append(f"similar titles ({ev.title:.2f})")
+    if ev.prose >= 0.3:
+        parts.append(f"similar explanations ({ev.prose:.2f})")
+    if ev.classification:
+        parts.append(f"both classify it {ev.classification}")
+    return "; ".join(parts) + f" (score {ev.score:.2f})"

@@ -1,0 +1,168 @@
+"""Design observations, testing and documentation assessments merged across seats.
+
+Two entries say the same thing when their words and their anchors (backticked identifiers, file
+names in code spans or links) are similar enough; a group keeps its most complete text (the
+longest, counting a link by its label), credits every reviewer, and keeps the scope of the kept
+concern (or the first scope any member gives). Groups are ordered by how many seats contributed,
+then canonically (seat name, position in the seat's review), so the order of the seats given
+changes only the order of credits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from deepreview.consolidate.features import file_refs_in, identifiers_in, words
+from deepreview.consolidate.inputs import SeatReview
+from deepreview.model import Assessment, DesignObservation
+
+SIMILAR = 0.5  # combined similarity at which two entries are one
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+def anchors(text: str) -> frozenset[str]:
+    out = set(identifiers_in(text))
+    out.update(PurePosixPath(loc.path).name.lower() for loc in file_refs_in(text))
+    for _, target in _LINK.findall(text):
+        name = PurePosixPath(target.split("#", 1)[0]).name.lower()
+        if name:
+            out.add(name)
+    return frozenset(out)
+
+
+def visible_length(text: str) -> int:
+    return len(_LINK.sub(lambda m: m.group(1), text))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+@dataclass(frozen=True)
+class _Entry:
+    rank: tuple[str, int]  # (seat, position): canonical order
+    seat: str
+    text: str
+    words: frozenset[str]
+    anchors: frozenset[str]
+    scope: str | None = None
+    kind: str = ""
+
+
+def similarity(a: _Entry, b: _Entry) -> float:
+    if a.anchors or b.anchors:
+        return 0.6 * _dice(a.words, b.words) + 0.4 * _dice(a.anchors, b.anchors)
+    return _dice(a.words, b.words)
+
+
+def _entry(seat: str, pos: int, text: str, scope: str | None = None, kind: str = "") -> _Entry:
+    return _Entry((seat, pos), seat, text, frozenset(words(text)), anchors(text), scope, kind)
+
+
+def group_entries(entries: Sequence[_Entry], *, one_per_seat: bool) -> list[list[_Entry]]:
+    """Each entry (canonical order) joins the most similar group of its kind, if similar enough."""
+    groups: list[list[_Entry]] = []
+    for e in sorted(entries, key=lambda e: e.rank):
+        best: tuple[float, int] | None = None
+        for n, g in enumerate(groups):
+            if g[0].kind != e.kind or (one_per_seat and any(x.seat == e.seat for x in g)):
+                continue
+            sim = max(similarity(e, x) for x in g)
+            if sim >= SIMILAR and (best is None or sim > best[0]):
+                best = (sim, n)
+        if best is None:
+            groups.append([e])
+        else:
+            groups[best[1]].append(e)
+    groups.sort(key=lambda g: (-len({x.seat for x in g}), g[0].rank))
+    return groups
+
+
+def _kept(group: Sequence[_Entry]) -> _Entry:
+    best = group[0]
+    for e in group[1:]:
+        if visible_length(e.text) > visible_length(best.text):
+            best = e
+    return best
+
+
+def _canonical(seat_reviews: Sequence[SeatReview]) -> list[SeatReview]:
+    return sorted((sr for sr in seat_reviews if sr.review is not None), key=lambda sr: sr.seat)
+
+
+def merge_design_observations(
+    seat_reviews: Sequence[SeatReview],
+) -> tuple[DesignObservation, ...]:
+    entries: list[_Entry] = []
+    for sr in _canonical(seat_reviews):
+        assert sr.review is not None
+        for pos, o in enumerate(sr.review.design_observations):
+            entries.append(_entry(sr.seat, pos, o.text, o.scope, o.kind))
+    credit = {sr.seat: sr.reviewer.credit for sr in seat_reviews}
+    order = [sr.seat for sr in seat_reviews]
+    out: list[DesignObservation] = []
+    for kind in ("concern", "strength"):
+        for g in group_entries([e for e in entries if e.kind == kind], one_per_seat=True):
+            kept = _kept(g)
+            # a scope (in-scope / future) only means something for a concern
+            scope = kept.scope or next((e.scope for e in g if e.scope), None)
+            if kind != "concern":
+                scope = None
+            seats = {e.seat for e in g}
+            out.append(
+                DesignObservation(
+                    kind="concern" if kind == "concern" else "strength",
+                    text=kept.text,
+                    scope=scope,
+                    reviewers=tuple(credit[s] for s in order if s in seats),
+                )
+            )
+    return tuple(out)
+
+
+def merge_assessments(parts: Sequence[tuple[str, Assessment]]) -> Assessment:
+    """`parts` = (seat, assessment); similar items (even from one seat) become one."""
+    intros: list[_Entry] = []
+    items: list[_Entry] = []
+    for seat, a in sorted(parts, key=lambda p: p[0]):
+        if a.intro.strip():
+            intros.append(_entry(seat, len(intros), a.intro.strip()))
+        for pos, item in enumerate(a.items):
+            if item.strip():
+                items.append(_entry(seat, pos, item.strip()))
+    intro_groups = group_entries(intros, one_per_seat=False)
+    item_groups = group_entries(items, one_per_seat=False)
+    return Assessment(
+        intro="\n\n".join(_kept(g).text for g in intro_groups),
+        items=tuple(_kept(g).text for g in item_groups),
+    )
+
+
+def merge_testing(seat_reviews: Sequence[SeatReview]) -> Assessment:
+    return merge_assessments(
+        [(sr.seat, sr.review.testing) for sr in seat_reviews if sr.review is not None]
+    )
+
+
+def merge_documentation(seat_reviews: Sequence[SeatReview]) -> Assessment:
+    return merge_assessments(
+        [(sr.seat, sr.review.documentation) for sr in seat_reviews if sr.review is not None]
+    )
+
+
+_NONE = re.compile(r"^\s*(none|n/a|no\b)", re.IGNORECASE)
+
+
+def merge_limitations(seat_reviews: Sequence[SeatReview]) -> str:
+    """Every seat's Acknowledged Limitations that says something (not `None ...`), deduplicated."""
+    parts = [
+        (sr.seat, Assessment(intro=sr.review.limitations))
+        for sr in seat_reviews
+        if sr.review is not None
+        and sr.review.limitations.strip()
+        and not _NONE.match(sr.review.limitations)
+    ]
+    return merge_assessments(parts).intro

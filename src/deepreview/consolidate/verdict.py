@@ -1,0 +1,47 @@
+"""The verdict follows from the consolidated findings alone.
+
+any critical → Rework; any important → Merge with fixes; otherwise Merge as-is; no seat produced
+a review → Failed. The reason names the findings that drive it (`I1–I4 need attention`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from deepreview.model import Finding, Severity, Verdict
+
+
+def id_range(findings: Sequence[Finding]) -> str:
+    """`I1`, `I1–I4`; IDs that are not one run are listed (`I1, I3`)."""
+    ids = [f.id for f in findings]
+    if len(ids) <= 1:
+        return "".join(ids)
+    letter = ids[0][:1]
+    nums = [int(i[1:]) for i in ids if i[:1] == letter and i[1:].isdigit()]
+    if len(nums) == len(ids) and nums == list(range(nums[0], nums[0] + len(nums))):
+        return f"{ids[0]}–{ids[-1]}"
+    return ", ".join(ids)
+
+
+def _need(ids: str, singular: str, plural: str, n: int) -> str:
+    return f"{ids} {singular if n == 1 else plural}"
+
+
+def decide(findings: Sequence[Finding], *, all_seats_failed: bool = False) -> Verdict:
+    if all_seats_failed:
+        return Verdict("Failed", "no seat produced a review")
+    crit = [f for f in findings if f.severity == Severity.CRITICAL]
+    imp = [f for f in findings if f.severity == Severity.IMPORTANT]
+    sug = [f for f in findings if f.severity == Severity.SUGGESTION]
+    if crit:
+        reason = _need(id_range(crit), "blocks merging", "block merging", len(crit))
+        if imp:
+            reason += "; " + _need(id_range(imp), "needs attention", "need attention", len(imp))
+        return Verdict("Rework", reason)
+    if imp:
+        return Verdict(
+            "Merge with fixes", _need(id_range(imp), "needs attention", "need attention", len(imp))
+        )
+    if sug:
+        return Verdict("Merge as-is", f"no critical or important issues; {id_range(sug)} optional")
+    return Verdict("Merge as-is", "no issues found")

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from deepreview.consolidate.features import (
+    PathResolver,
+    cited_lines,
+    excerpt_lines,
+    extract,
+    identifiers_in,
+    parse_file_ref,
+    stem,
+    words,
+)
+from deepreview.model import Finding, Location, Severity
+
+KNOWN = [
+    "pkg/ctl/limavm_lifecycle.go",
+    "pkg/ctl/hostswitch_windows.go",
+    "pkg/a/util.go",
+    "pkg/b/util.go",
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "resolved"),
+    [
+        ("limavm_lifecycle.go", "pkg/ctl/limavm_lifecycle.go"),  # bare basename, unique
+        ("ctl/limavm_lifecycle.go", "pkg/ctl/limavm_lifecycle.go"),  # shorter suffix
+        (
+            "/private/tmp/review-codex-X/pkg/ctl/hostswitch_windows.go",
+            "pkg/ctl/hostswitch_windows.go",
+        ),
+        ("./pkg/a/util.go", "pkg/a/util.go"),
+        ("util.go", "util.go"),  # two known files end so: ambiguous, kept as written
+        ("other.go", "other.go"),
+    ],
+)
+def test_path_resolver(written: str, resolved: str) -> None:
+    assert PathResolver(KNOWN).resolve(written) == resolved
+
+
+def test_identifiers_drop_receivers_arguments_and_non_code() -> None:
+    text = (
+        "`s.Serve(vnLn)` returns; `hostSwitchStates[name]` is overwritten; "
+        "`go func()` and `git blame` and `limavm_lifecycle.go:329` are not identifiers; `ln`"
+    )
+    assert identifiers_in(text) == {
+        "s.serve": "s.Serve",
+        "serve": "Serve",
+        "hostswitchstates": "hostSwitchStates",
+    }
+
+
+def test_file_refs_need_a_known_extension() -> None:
+    assert parse_file_ref("a/b.go:12-30") == Location("a/b.go", 12, 30)
+    assert parse_file_ref("hvsock.Dial") is None
+    assert parse_file_ref("net.ErrClosed") is None
+
+
+def test_words_split_camel_case_and_stem() -> None:
+    assert words("Host-switch not stopped when `startInstance` fails") == [
+        "host",
+        "switch",
+        "stop",
+        "start",
+        "instanc",
+        "fail",
+    ]
+    assert stem("leaked") == stem("leaks") == stem("leak")
+    assert stem("failure") == stem("fails")
+
+
+def test_cited_lines_ignore_fenced_code_and_versions() -> None:
+    text = "errors at lines 454–459 and 463-468, line 446, `a.go:58`; v0.23.3\n```\nx := 12-30\n```"
+    assert cited_lines(text) == {"454-459", "463-468", "446", "58"}
+
+
+def test_excerpt_lines_are_normalised() -> None:
+    body = "```go\n   r.stopWatcher(limaVM.Name)\n+  r.stopHostSwitch(name)\nreturn err\n```"
+    assert excerpt_lines(body) == {"r.stopWatcher(limaVM.Name)", "r.stopHostSwitch(name)"}
+
+
+def test_extract_resolves_locations_and_mentions() -> None:
+    f = Finding(
+        "I1",
+        Severity.IMPORTANT,
+        "Missing `stopHostSwitch`",
+        (Location("limavm_lifecycle.go", 329, 341),),
+        "gap",
+        body="It overwrites the entry at `hostswitch_windows.go:57-62`.",
+    )
+    feats = extract("claude", f, PathResolver(KNOWN))
+    assert feats.key == "claude:I1"
+    assert feats.locations[0].path == "pkg/ctl/limavm_lifecycle.go"
+    assert feats.mentions[0].path == "pkg/ctl/hostswitch_windows.go"
+    assert (feats.mentions[0].start, feats.mentions[0].end) == (57, 62)
+    assert "stophostswitch" in feats.identifiers
+    assert feats.classification == "gap"

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import pytest
+from consolidate_helpers import failed, finding, seat
+
+from deepreview.consolidate import apply_decisions, cluster_findings, decide
+from deepreview.consolidate.decisions import Decision
+from deepreview.consolidate.retro import ROWS, build_retro_seats
+from deepreview.model import (
+    RETRO_ROWS,
+    DesignObservation,
+    Finding,
+    Location,
+    SeatRun,
+    Severity,
+)
+
+CHANGED = ["pkg/a/lifecycle.go", "pkg/a/switch.go", "docs/net.md", "go.mod"]
+
+
+def _seats():  # type: ignore[no-untyped-def]
+    shared_a = finding(
+        "I1",
+        "Listener leaked on early return in `runSwitch`",
+        "switch.go:96-138",
+        body="`vsockHandshake` returns `ln`; `virtualnetwork.New` failing leaks it.",
+    )
+    only_claude = finding(
+        "I2",
+        "Missing `stopSwitch` in `handleRestart` leaks goroutine on restart",
+        "lifecycle.go:329-341",
+        cls="gap",
+    )
+    shared_b = finding(
+        "C1",
+        "`runSwitch` leaks the vsock listener when `virtualnetwork.New` fails",
+        "pkg/a/switch.go:100-110",
+        body="`ln` from `vsockHandshake` is never closed.",
+    )
+    claude_run = SeatRun(
+        "claude",
+        duration_s=340.4,
+        tool_calls=23,
+        tool_counts=(("Read", 10), ("Bash", 8), ("Grep", 5)),
+        shell_breakdown=(("git blame", 7), ("git diff", 1)),
+    )
+    claude = seat(
+        "claude",
+        shared_a,
+        only_claude,
+        model="Opus 4.6",
+        coverage={p: "Reviewed, no issues" for p in CHANGED},
+        design=(
+            DesignObservation("concern", "Failures are invisible", "future"),
+            DesignObservation("strength", "Clean split"),
+            DesignObservation("strength", "Good doc"),
+        ),
+        run=claude_run,
+    )
+    gemini = seat(
+        "gemini",
+        shared_b,
+        model="3.1 Pro",
+        coverage={"docs/net.md": "Trivial", "go.mod": "Trivial", "pkg/a/switch.go": "C1"},
+        run=SeatRun("gemini", duration_s=257, tool_calls=13, tool_counts=(("grep_search", 13),)),
+    )
+    return [claude, gemini, failed("codex")]
+
+
+def _retro(decisions=()):  # type: ignore[no-untyped-def]
+    seats = _seats()
+    result = apply_decisions(
+        cluster_findings(seats), decisions, reviewers=[s.reviewer for s in seats]
+    )
+    retro = build_retro_seats(seats, result, changed_files=CHANGED)
+    return {r.seat: r for r in retro}, result
+
+
+def test_rows_are_the_standard_ones_plus_downgraded_and_dropped() -> None:
+    assert (*RETRO_ROWS, "Downgraded", "Dropped") == ROWS
+
+
+def test_retro_cells_are_computed() -> None:
+    retro, result = _retro()
+    claude, gemini = retro["claude"], retro["gemini"]
+    assert claude.column == "Claude Opus 4.6" and claude.name == "Claude"
+    assert dict(claude.cells) == {
+        "Duration": "340s",
+        "Findings": "0C 2I 0S",
+        "Tool calls": "23 (Read 10, Bash 8, Grep 5)",
+        "Design observations": "1 concern, 2 strengths",
+        "False positives": "0",
+        "Unique insights": "I2 (stopSwitch)",
+        "Files reviewed": "4/4",
+        "Coverage misses": "0",
+        "Downgraded": "0",
+        "Dropped": "0",
+    }
+    assert (
+        claude.tool_call_highlights
+        == "23 calls. 10 Read, 8 Bash (7 `git blame`, 1 `git diff`), 5 Grep."
+    )
+    assert gemini.cell("Files reviewed") == "1/4"
+    assert (
+        gemini.cell("Coverage misses")
+        == "3 (lifecycle.go not mentioned; net.md, go.mod marked trivial)"
+    )
+    assert gemini.cell("Downgraded") == "1 (C→I)"
+    assert gemini.cell("Unique insights") == "0"
+    assert gemini.cell("Design observations") == "0"
+    assert gemini.cell("Findings") == "1C 0I 0S"
+    assert [f.id for f in result.findings] == ["I1", "I2"]
+
+
+def test_narratives_state_facts() -> None:
+    retro, _ = _retro()
+    claude = retro["claude"].narrative
+    assert "Claude raised 2 findings (0C 2I 0S) and 3 design observations." in claude
+    assert "Only Claude found I2 (stopSwitch)." in claude
+    assert "Shared with other reviewers: I1." in claude
+    assert "Ran 7 `git blame` commands." in claude
+    gemini = retro["gemini"].narrative
+    assert "Found by others but not by Gemini: I2 (Claude)." in gemini
+    assert "Severity reconciled: C1 critical → important (I1)." in gemini
+
+
+def test_failed_seat_shows_its_reason_and_no_findings() -> None:
+    retro, _ = _retro()
+    codex = retro["codex"]
+    assert codex.cell("Duration") == "failed (timed out after 30 s)"
+    assert codex.cell("Findings") == "—"
+    assert "Codex failed: timed out after 30 s." in codex.narrative
+
+
+def test_false_positive_and_drop_rows() -> None:
+    seats = _seats()
+    clusters = cluster_findings(seats)
+    only = next(c.id for c in clusters if c.members[0].key == "claude:I2")
+    retro, _ = _retro([Decision(only, "drop", "handled elsewhere", false_positive=True)])
+    assert retro["claude"].cell("False positives") == "1 (I2 stopSwitch)"
+    assert retro["claude"].cell("Unique insights") == "0"
+
+
+def _f(fid: str) -> Finding:
+    return Finding(fid, Severity.from_letter(fid[0]), "t", (Location("a.go", 1),))
+
+
+@pytest.mark.parametrize(
+    ("ids", "label", "reason"),
+    [
+        (["C1", "C2", "I1"], "Rework", "C1–C2 block merging; I1 needs attention"),
+        (["C1"], "Rework", "C1 blocks merging"),
+        (["I1", "I2", "I3", "I4", "S1"], "Merge with fixes", "I1–I4 need attention"),
+        (["I1"], "Merge with fixes", "I1 needs attention"),
+        (["S1", "S2"], "Merge as-is", "no critical or important issues; S1–S2 optional"),
+        ([], "Merge as-is", "no issues found"),
+    ],
+)
+def test_verdict(ids: list[str], label: str, reason: str) -> None:
+    v = decide([_f(i) for i in ids])
+    assert (v.label, v.reason) == (label, reason)
+
+
+def test_verdict_when_every_seat_failed() -> None:
+    assert decide([], all_seats_failed=True).label == "Failed"

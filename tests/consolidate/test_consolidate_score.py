@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from consolidate_helpers import finding
+
+from deepreview.consolidate.features import PathResolver, extract
+from deepreview.consolidate.score import describe, evidence, rarity
+
+RESOLVER = PathResolver(["pkg/a/switch.go"])
+
+
+def _pair(cls_a: str | None, cls_b: str | None):  # type: ignore[no-untyped-def]
+    a = finding(
+        "I1",
+        "Listener leaked in `runSwitch`",
+        "switch.go:96-110",
+        body="`ln` from `vsockHandshake` leaks.",
+        cls=cls_a,
+    )
+    b = finding(
+        "I2",
+        "`runSwitch` leaks the listener",
+        "pkg/a/switch.go:120-130",
+        body="`vsockHandshake` returns `ln`; it leaks.",
+        cls=cls_b,
+    )
+    return extract("x", a, RESOLVER), extract("y", b, RESOLVER)
+
+
+def test_contradicting_classifications_lower_the_score() -> None:
+    agree = evidence(*_pair("regression", "regression")).score
+    unknown = evidence(*_pair("regression", None)).score
+    contradict = evidence(*_pair("regression", "gap")).score
+    assert agree > unknown > contradict
+
+
+def test_describe_names_the_evidence() -> None:
+    ev = evidence(*_pair("regression", "regression"))
+    text = describe(ev)
+    assert text.startswith("same file `switch.go`, lines 96-110 within 10 lines of 120-130")
+    assert "shared identifiers `ln`" not in text  # two-letter names are not identifiers
+    assert "`runSwitch`" in text and "`vsockHandshake`" in text
+    assert "both classify it regression" in text
+    assert text.endswith(f"(score {ev.score:.2f})")
+
+
+def test_rarity_weights_common_names_down() -> None:
+    feats = [
+        extract("s", finding(f"I{n}", f"`startSwitch` problem {n}", body=body), RESOLVER)
+        for n, body in enumerate(["`rareName`", "", "", ""], start=1)
+    ]
+    idf = rarity(feats)
+    assert idf["startswitch"] < idf["rarename"]
+
+
+def test_identical_findings_score_high() -> None:
+    a, _ = _pair("regression", "regression")
+    assert evidence(a, a).score > 0.7  # far above LINK_THRESHOLD (no cited lines here)
