@@ -123,7 +123,9 @@ def parse_config_text(text: str, origin: str) -> FileConfig:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
         if err["type"] == "extra_forbidden":
-            raise ConfigError(f"{origin}: unknown key {key!r}; remove it or fix its spelling") from exc
+            raise ConfigError(
+                f"{origin}: unknown key {key!r}; remove it or fix its spelling"
+            ) from exc
         raise ConfigError(f"{origin}: bad value for {key!r}: {err['msg']}") from exc
 
 
@@ -178,7 +180,10 @@ def build_settings(
         trusted = bool(
             cli.yes_trust_repo_config
             or env.get("CI", "").lower() == "true"
-            or (repo_config_file is not None and is_trusted(user, repo_config_file, repo_config_text))
+            or (
+                repo_config_file is not None
+                and is_trusted(user, repo_config_file, repo_config_text)
+            )
         )
         if risky and not trusted:
             raise ConfigError(
@@ -211,8 +216,13 @@ def _merge(
     cli: CliOverrides, env: Mapping[str, str], layers: list[tuple[str, FileConfig]], trusted: bool
 ) -> Settings:
     values: dict[str, Any] = {
-        "agents": None, "lead": None, "timeout": float(DEFAULT_TIMEOUT_S), "effort": None,
-        "diff_budget": DEFAULT_DIFF_BUDGET, "store": None, "formats": ("md", "json", "html"),
+        "agents": None,
+        "lead": None,
+        "timeout": float(DEFAULT_TIMEOUT_S),
+        "effort": None,
+        "diff_budget": DEFAULT_DIFF_BUDGET,
+        "store": None,
+        "formats": ("md", "json", "html"),
         "allow_exec": False,
     }
     sources = dict.fromkeys(values, "default")
@@ -224,8 +234,13 @@ def _merge(
         for key, value in cfg.review.model_dump(exclude_none=True).items():
             values[key], sources[key] = value, origin
     cli_values = {
-        "agents": cli.agents, "lead": cli.lead, "timeout": cli.timeout, "effort": cli.effort,
-        "store": cli.store, "formats": cli.formats, "allow_exec": cli.allow_exec,
+        "agents": cli.agents,
+        "lead": cli.lead,
+        "timeout": cli.timeout,
+        "effort": cli.effort,
+        "store": cli.store,
+        "formats": cli.formats,
+        "allow_exec": cli.allow_exec,
     }
     for key, value in cli_values.items():
         if value is not None:

@@ -138,7 +138,7 @@ class _Pump(threading.Thread):
         assert self.on_line is not None
         try:
             self.on_line(line)
-        except Exception:  # noqa: BLE001 - a progress callback must never break the pipe copy
+        except Exception:
             _LOGGER.debug("line callback failed", exc_info=True)
 
 
@@ -185,7 +185,7 @@ def run(
     err_fh = stderr_file.open("wb") if stderr_file is not None else None
     try:
         try:
-            proc = subprocess.Popen(  # noqa: S603 - argv list, never a shell
+            proc = subprocess.Popen(
                 args,
                 cwd=cwd,
                 env=dict(env) if env is not None else None,

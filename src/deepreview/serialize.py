@@ -25,7 +25,8 @@ def _adapter(cls: type[T]) -> TypeAdapter[T]:
 
 
 def to_data(obj: Report | AgentReview) -> dict[str, Any]:
-    data: dict[str, Any] = _adapter(type(obj)).dump_python(obj, mode="json")
+    adapter: Any = _adapter(Report) if isinstance(obj, Report) else _adapter(AgentReview)
+    data: dict[str, Any] = adapter.dump_python(obj, mode="json")
     if isinstance(obj, AgentReview):
         data = {"schema_version": SCHEMA_VERSION, **data}
     return data

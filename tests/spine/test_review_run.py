@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from support.repos import cli_env, git, make_repo, run_cli
 
 
@@ -18,7 +19,9 @@ def _user_config(tmp: Path, seats: dict[str, list[str]], extra: str = "") -> Non
     (tmp / "user-config.toml").write_text("\n".join(lines))
 
 
-REVIEW = "## Executive Summary\\n\\nLooks fine.\\n\\n## Findings\\n\\n### Critical Issues\\n\\nNone.\\n"
+REVIEW = (
+    "## Executive Summary\\n\\nLooks fine.\\n\\n## Findings\\n\\n### Critical Issues\\n\\nNone.\\n"
+)
 
 
 def _seat(script: str) -> list[str]:
@@ -40,8 +43,11 @@ def _processes_with(marker: str) -> list[str]:
 
 
 def _worktrees(repo: Path) -> list[str]:
-    return [ln for ln in git(repo, "worktree", "list", "--porcelain").splitlines()
-            if ln.startswith("worktree ")]
+    return [
+        ln
+        for ln in git(repo, "worktree", "list", "--porcelain").splitlines()
+        if ln.startswith("worktree ")
+    ]
 
 
 def test_three_seats_run_in_parallel_and_clean_up(tmp_path: Path) -> None:
@@ -50,8 +56,11 @@ def test_three_seats_run_in_parallel_and_clean_up(tmp_path: Path) -> None:
     script = f"cat >/dev/null; sleep 2; : {marker}; printf '{REVIEW}'"
     _user_config(tmp_path, {"s1": _seat(script), "s2": _seat(script), "s3": _seat(script)})
     t0 = time.monotonic()
-    res = run_cli(["review", "--agents", "s1,s2,s3", "--lead", "none", "--json"],
-                  cwd=repo, env=cli_env(tmp_path))
+    res = run_cli(
+        ["review", "--agents", "s1,s2,s3", "--lead", "none", "--json"],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
     elapsed = time.monotonic() - t0
     assert res.returncode == 0, res.stderr
     assert elapsed < 6, f"three 2 s seats took {elapsed:.1f} s: not parallel"
@@ -61,8 +70,12 @@ def test_three_seats_run_in_parallel_and_clean_up(tmp_path: Path) -> None:
     assert _processes_with(marker) == []
     review_dir = Path(out["review_dir"])
     for seat in ("s1", "s2", "s3"):
-        for name in (f"prompt-{seat}.md", f"review-{seat}-pass-1.md",
-                     f"transcript-{seat}-pass-1.jsonl", f"stderr-{seat}-pass-1.log"):
+        for name in (
+            f"prompt-{seat}.md",
+            f"review-{seat}-pass-1.md",
+            f"transcript-{seat}-pass-1.jsonl",
+            f"stderr-{seat}-pass-1.log",
+        ):
             assert (review_dir / name).exists(), name
     run = json.loads((review_dir / "run.json").read_text())
     assert run["status"] == "complete"
@@ -81,8 +94,12 @@ def test_failing_hanging_noisy_and_editing_seats(tmp_path: Path) -> None:
         "editor": _seat(f"cat >/dev/null; echo hacked >> calc.py; rm README.md; printf '{REVIEW}'"),
     }
     _user_config(tmp_path, seats)
-    res = run_cli(["review", "--agents", ",".join(seats), "--lead", "none", "--timeout", "3",
-                   "--json"], cwd=repo, env=cli_env(tmp_path), timeout=120)
+    res = run_cli(
+        ["review", "--agents", ",".join(seats), "--lead", "none", "--timeout", "3", "--json"],
+        cwd=repo,
+        env=cli_env(tmp_path),
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr
     by_seat = {s["seat"]: s for s in res.json()["seats"]}
     assert by_seat["good"]["status"] == "ok"
@@ -131,6 +148,9 @@ def test_not_a_repo_and_unwritable_store(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     blocker = tmp_path / "blocker"
     blocker.write_text("a file, not a folder")
-    res = run_cli(["review", "--agents", "static", "--store", str(blocker / "store")],
-                  cwd=repo, env=cli_env(tmp_path))
+    res = run_cli(
+        ["review", "--agents", "static", "--store", str(blocker / "store")],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
     assert res.returncode == 2 and "review store" in res.stderr, res.stderr

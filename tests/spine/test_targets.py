@@ -8,11 +8,11 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
-from support.repos import commit_all, git, make_repo, write
 
 from deepreview.errors import GitError, UsageError
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import review_id
+from support.repos import commit_all, git, make_repo, write
 
 
 def test_current_branch_against_main(tmp_path: Path) -> None:
@@ -164,7 +164,8 @@ def test_pr_via_fake_gh(tmp_path: Path) -> None:
     gh.write_text(
         "#!/bin/sh\n"
         'if [ "$1" = auth ]; then exit 0; fi\n'
-        f'if [ "$1 $2" = "api repos/acme/demo/pulls/7" ]; then cat <<\'EOF\'\n{json.dumps(PR_JSON)}\nEOF\nexit 0; fi\n'
+        f'if [ "$1 $2" = "api repos/acme/demo/pulls/7" ]; then cat <<\'EOF\'\n'
+        f"{json.dumps(PR_JSON)}\nEOF\nexit 0; fi\n"
         "echo 'HTTP 404: Not Found' >&2; exit 1\n"
     )
     gh.chmod(0o755)
@@ -187,7 +188,7 @@ def test_pr_via_rest_api_with_token(tmp_path: Path) -> None:
     seen: list[dict[str, str]] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             seen.append({"path": self.path, "auth": self.headers.get("Authorization", "")})
             if self.path == "/repos/acme/demo/pulls/7":
                 body = json.dumps(PR_JSON).encode()

@@ -20,9 +20,7 @@ GIT_ENV = {
 
 def git(repo: Path, *args: str, check: bool = True) -> str:
     env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": os.devnull}
-    result = subprocess.run(
-        ["git", *args], cwd=repo, env=env, capture_output=True, check=False
-    )
+    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, check=False)
     if check and result.returncode != 0:
         raise AssertionError(f"git {args} failed: {result.stderr.decode(errors='replace')}")
     return result.stdout.decode("utf-8", errors="replace").strip()
@@ -55,7 +53,9 @@ def make_repo(root: Path, name: str = "repo") -> Path:
     write(repo, "AGENTS.md", "Base instructions: be thorough.\n")
     commit_all(repo, "Add agent instructions")
     git(repo, "checkout", "-q", "-b", "feature/x")
-    write(repo, "calc.py", "def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n")
+    write(
+        repo, "calc.py", "def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n"
+    )
     write(repo, "util/strings.py", "def shout(s):\n    return s.upper()\n")
     commit_all(repo, "Add sub and shout")
     return repo
@@ -73,7 +73,8 @@ class CliResult:
 
 def cli_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {
-        k: v for k, v in os.environ.items()
+        k: v
+        for k, v in os.environ.items()
         if not k.startswith(("DEEP_REVIEW_", "ANTHROPIC_", "OPENAI_", "GEMINI_", "GOOGLE_"))
         and k not in ("CI",)
     }
@@ -90,12 +91,22 @@ def cli_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def run_cli(args: list[str], *, cwd: Path, env: dict[str, str], timeout: float = 120,
-            input_: bytes | None = None) -> CliResult:
+def run_cli(
+    args: list[str],
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    timeout: float = 120,
+    input_: bytes | None = None,
+) -> CliResult:
     result = subprocess.run(
         [sys.executable, "-m", "deepreview", *args],
-        cwd=cwd, env=env, capture_output=True, timeout=timeout,
-        input=input_, stdin=None if input_ is not None else subprocess.DEVNULL,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        timeout=timeout,
+        input=input_,
+        stdin=None if input_ is not None else subprocess.DEVNULL,
     )
     return CliResult(
         result.returncode,

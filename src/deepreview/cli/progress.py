@@ -6,7 +6,7 @@ import sys
 import threading
 import time
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
 
 from deepreview.agents.base import ProgressEvent
 
@@ -26,7 +26,7 @@ class Progress:
         self.rows = {s: _Row() for s in seats}
         self.lock = threading.Lock()
         self.live_enabled = self.stream.isatty() if live is None else live
-        self._live = None
+        self._live: Any = None
 
     def __enter__(self) -> Progress:
         if self.live_enabled:
@@ -34,7 +34,9 @@ class Progress:
             from rich.live import Live
 
             self._live = Live(
-                self._table(), console=Console(file=self.stream), refresh_per_second=4,
+                self._table(),
+                console=Console(file=self.stream),
+                refresh_per_second=4,
                 transient=False,
             )
             self._live.__enter__()
@@ -47,7 +49,7 @@ class Progress:
             self._live.update(self._table())
             self._live.__exit__(et, ev, tb)
 
-    def _table(self):  # type: ignore[no-untyped-def]
+    def _table(self) -> Any:
         from rich.table import Table
 
         table = Table(title="Deep Review seats")

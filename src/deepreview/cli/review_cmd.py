@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import json
 import os
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from deepreview.errors import ExitCode, UsageError
+from deepreview.errors import UsageError
+
+if TYPE_CHECKING:
+    from deepreview.config import CliOverrides
+    from deepreview.pipeline.review import ReviewOutcome
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _overrides(
-    agents: str | None, lead: str | None, timeout: float | None, effort: str | None,
-    models: tuple[str, ...], store: str | None, allow_exec: bool | None,
-    config: str | None, yes_trust: bool,
-):  # type: ignore[no-untyped-def]
+    agents: str | None,
+    lead: str | None,
+    timeout: float | None,
+    effort: str | None,
+    models: tuple[str, ...],
+    store: str | None,
+    allow_exec: bool | None,
+    config: str | None,
+    yes_trust: bool,
+) -> CliOverrides:
     from deepreview.config import CliOverrides
 
     parsed = []
@@ -26,7 +39,9 @@ def _overrides(
             raise UsageError(f"--model {item!r}: use SEAT=MODEL, e.g. --model claude=opus")
         parsed.append((seat.strip(), model.strip()))
     return CliOverrides(
-        agents=tuple(a.strip() for a in agents.split(",") if a.strip()) if agents is not None else None,
+        agents=tuple(a.strip() for a in agents.split(",") if a.strip())
+        if agents is not None
+        else None,
         lead=lead,
         timeout=timeout,
         effort=effort,
@@ -38,30 +53,48 @@ def _overrides(
     )
 
 
-def _common(fn):  # type: ignore[no-untyped-def]
+def _common(fn: F) -> F:
     options = [
         click.option("--agents", help="Comma-separated seats (default: every usable seat)."),
         click.option("--lead", help="claude|codex|gemini|opencode|none (default: first usable)."),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
         click.option("--effort", type=click.Choice(["low", "medium", "high", "xhigh"])),
         click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
-        click.option("--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."),
-        click.option("--allow-exec/--no-allow-exec", default=None,
-                     help="Let seats run the project's code/tests (dangerous on untrusted PRs)."),
-        click.option("--config", "config", type=click.Path(dir_okay=False),
-                     help="Extra config file (trusted: may define commands)."),
-        click.option("--yes-trust-repo-config", "yes_trust", is_flag=True,
-                     help="Honour commands in the repo's .deep-review.toml without `trust`."),
+        click.option(
+            "--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."
+        ),
+        click.option(
+            "--allow-exec/--no-allow-exec",
+            default=None,
+            help="Let seats run the project's code/tests (dangerous on untrusted PRs).",
+        ),
+        click.option(
+            "--config",
+            "config",
+            type=click.Path(dir_okay=False),
+            help="Extra config file (trusted: may define commands).",
+        ),
+        click.option(
+            "--yes-trust-repo-config",
+            "yes_trust",
+            is_flag=True,
+            help="Honour commands in the repo's .deep-review.toml without `trust`.",
+        ),
         click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout."),
-        click.option("--repo", "repo", type=click.Path(file_okay=False), default=".",
-                     help="Repository to review (default: current directory)."),
+        click.option(
+            "--repo",
+            "repo",
+            type=click.Path(file_okay=False),
+            default=".",
+            help="Repository to review (default: current directory).",
+        ),
     ]
     for opt in reversed(options):
         fn = opt(fn)
     return fn
 
 
-def _emit(outcome, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     from deepreview.model import SCHEMA_VERSION
 
     if as_json:
@@ -74,9 +107,14 @@ def _emit(outcome, as_json: bool) -> int:  # type: ignore[no-untyped-def]
             "paths": outcome.paths,
             "verdict": outcome.report.header.verdict.label if outcome.report else None,
             "seats": [
-                {"seat": r.seat, "status": r.status, "reason": r.reason,
-                 "duration_s": r.duration_s, "tool_calls": r.tool_calls,
-                 "modified_worktree": r.modified_worktree}
+                {
+                    "seat": r.seat,
+                    "status": r.status,
+                    "reason": r.reason,
+                    "duration_s": r.duration_s,
+                    "tool_calls": r.tool_calls,
+                    "modified_worktree": r.modified_worktree,
+                }
                 for r in outcome.seats
             ],
         }
@@ -91,7 +129,8 @@ def _emit(outcome, as_json: bool) -> int:  # type: ignore[no-untyped-def]
             click.echo(line, err=True)
         if outcome.status == "interrupted":
             click.echo(
-                f"Interrupted. Finished seats are kept; run `deep-review resume {outcome.review_id}`.",
+                "Interrupted. Finished seats are kept; "
+                f"run `deep-review resume {outcome.review_id}`.",
                 err=True,
             )
         else:
@@ -106,17 +145,41 @@ def _emit(outcome, as_json: bool) -> int:  # type: ignore[no-untyped-def]
 
 @click.command()
 @click.argument("target", required=False)
-@click.option("--base", help="Base ref for the current branch (default: merge-base with origin/HEAD, main, master).")
-@click.option("--uncommitted", is_flag=True, help="Review the work tree (staged, unstaged, untracked) against HEAD.")
+@click.option(
+    "--base",
+    help="Base ref for the current branch (default: merge-base with origin/HEAD, main, master).",
+)
+@click.option(
+    "--uncommitted",
+    is_flag=True,
+    help="Review the work tree (staged, unstaged, untracked) against HEAD.",
+)
 @_common
-def review(target, base, uncommitted, agents, lead, timeout, effort, models, store, allow_exec,
-           config, yes_trust, as_json, repo):  # type: ignore[no-untyped-def]
+def review(
+    target: str | None,
+    base: str | None,
+    uncommitted: bool,
+    agents: str | None,
+    lead: str | None,
+    timeout: float | None,
+    effort: str | None,
+    models: tuple[str, ...],
+    store: str | None,
+    allow_exec: bool | None,
+    config: str | None,
+    yes_trust: bool,
+    as_json: bool,
+    repo: str,
+) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
     from deepreview.cli.progress import Progress
     from deepreview.pipeline.review import ReviewRequest, execute, prepare
 
     req = ReviewRequest(
-        cwd=Path(repo), target=target, base=base, uncommitted=uncommitted,
+        cwd=Path(repo),
+        target=target,
+        base=base,
+        uncommitted=uncommitted,
         cli=_overrides(agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust),
         env=dict(os.environ),
     )
@@ -136,24 +199,49 @@ def review(target, base, uncommitted, agents, lead, timeout, effort, models, sto
 @click.command()
 @click.argument("review_id")
 @_common
-def resume(review_id, agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust,
-           as_json, repo):  # type: ignore[no-untyped-def]
+def resume(
+    review_id: str,
+    agents: str | None,
+    lead: str | None,
+    timeout: float | None,
+    effort: str | None,
+    models: tuple[str, ...],
+    store: str | None,
+    allow_exec: bool | None,
+    config: str | None,
+    yes_trust: bool,
+    as_json: bool,
+    repo: str,
+) -> int:
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
     from deepreview.cli.progress import Progress
     from deepreview.pipeline.review import resume as resume_review
 
     cli = _overrides(agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust)
     with Progress([]) as progress:
-        outcome = resume_review(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ),
-                                on_progress=progress)
+        outcome = resume_review(
+            review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress
+        )
     return _emit(outcome, as_json)
 
 
 @click.command()
 @click.argument("review_id")
 @_common
-def relead(review_id, agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust,
-           as_json, repo):  # type: ignore[no-untyped-def]
+def relead(
+    review_id: str,
+    agents: str | None,
+    lead: str | None,
+    timeout: float | None,
+    effort: str | None,
+    models: tuple[str, ...],
+    store: str | None,
+    allow_exec: bool | None,
+    config: str | None,
+    yes_trust: bool,
+    as_json: bool,
+    repo: str,
+) -> int:
     """Rerun only the lead (and rendering) on a stored review."""
     try:
         from deepreview.pipeline.relead import relead as run_relead
@@ -164,4 +252,4 @@ def relead(review_id, agents, lead, timeout, effort, models, store, allow_exec, 
     return _emit(outcome, as_json)
 
 
-__all__ = ["ExitCode", "relead", "resume", "review", "sys"]
+__all__ = ["relead", "resume", "review"]

@@ -26,7 +26,9 @@ def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
     return Store(default_store_root(repo_from_remote(Git(root)) or root.name, root, env))
 
 
-_store_opt = click.option("--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo).")
+_store_opt = click.option(
+    "--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."
+)
 _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
 
 
@@ -40,11 +42,30 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
 
     rows = _store(store, repo).rows()
     if as_json:
-        click.echo(json.dumps({"schema_version": SCHEMA_VERSION, "reviews": [
-            {"id": r.id, "date": r.created_at, "target": r.target, "status": r.status,
-             "verdict": r.verdict, "critical": r.critical, "important": r.important,
-             "suggestions": r.suggestions, "reviewers": list(r.reviewers),
-             "base_sha": r.base_sha, "head_sha": r.head_sha} for r in rows]}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "reviews": [
+                        {
+                            "id": r.id,
+                            "date": r.created_at,
+                            "target": r.target,
+                            "status": r.status,
+                            "verdict": r.verdict,
+                            "critical": r.critical,
+                            "important": r.important,
+                            "suggestions": r.suggestions,
+                            "reviewers": list(r.reviewers),
+                            "base_sha": r.base_sha,
+                            "head_sha": r.head_sha,
+                        }
+                        for r in rows
+                    ],
+                },
+                indent=2,
+            )
+        )
         return
     from rich.console import Console
     from rich.table import Table
@@ -54,8 +75,16 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
         table.add_column(col)
     for r in rows:
         verdict = r.verdict if r.status == "complete" else f"{r.verdict} ({r.status})"
-        table.add_row(r.created_at.replace("T", " ")[:16], r.id, r.target, verdict,
-                      str(r.critical), str(r.important), str(r.suggestions), ", ".join(r.reviewers))
+        table.add_row(
+            r.created_at.replace("T", " ")[:16],
+            r.id,
+            r.target,
+            verdict,
+            str(r.critical),
+            str(r.important),
+            str(r.suggestions),
+            ", ".join(r.reviewers),
+        )
     Console(width=160).print(table)
 
 
@@ -70,8 +99,10 @@ def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
     st.get(review_id)
     path = st.root / f"{review_id}.{fmt}"
     if not path.exists():
-        raise UsageError(f"review {review_id} has no {fmt} report (status: {st.get(review_id).status}); "
-                         f"try `deep-review resume {review_id}`")
+        raise UsageError(
+            f"review {review_id} has no {fmt} report (status: {st.get(review_id).status}); "
+            f"try `deep-review resume {review_id}`"
+        )
     click.echo(path.read_text(encoding="utf-8"), nl=False)
 
 
@@ -85,7 +116,9 @@ def open_(review_id: str, store: str | None, repo: str) -> None:
     st.get(review_id)
     path = st.root / f"{review_id}.html"
     if not path.exists():
-        raise UsageError(f"review {review_id} has no HTML report; try `deep-review resume {review_id}`")
+        raise UsageError(
+            f"review {review_id} has no HTML report; try `deep-review resume {review_id}`"
+        )
     opened = False
     try:
         opened = webbrowser.open(path.resolve().as_uri())

@@ -24,11 +24,28 @@ def doctor(as_json: bool, repo: str) -> None:
     settings = build_settings(CliOverrides(), env=env, repo_config_text=None, repo_config_file=None)
     rows = check(settings, env)
     if as_json:
-        click.echo(json.dumps({"schema_version": SCHEMA_VERSION, "seats": [
-            {"name": a.name, "usable": a.usable, "found": a.found, "version": a.version,
-             "authenticated": a.authenticated, "reason": a.reason, "binary": a.binary,
-             "install_hint": a.install_hint, "model_backed": a.model_backed}
-            for a in rows]}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "seats": [
+                        {
+                            "name": a.name,
+                            "usable": a.usable,
+                            "found": a.found,
+                            "version": a.version,
+                            "authenticated": a.authenticated,
+                            "reason": a.reason,
+                            "binary": a.binary,
+                            "install_hint": a.install_hint,
+                            "model_backed": a.model_backed,
+                        }
+                        for a in rows
+                    ],
+                },
+                indent=2,
+            )
+        )
         return
     from rich.console import Console
     from rich.table import Table
@@ -41,11 +58,19 @@ def doctor(as_json: bool, repo: str) -> None:
         note = a.reason
         if not a.found and a.install_hint:
             note = f"{note}; install: {a.install_hint}" if note else f"install: {a.install_hint}"
-        table.add_row(a.name, "yes" if a.usable else "no", "yes" if a.found else "no",
-                      a.version or "-", auth, note)
+        table.add_row(
+            a.name,
+            "yes" if a.usable else "no",
+            "yes" if a.found else "no",
+            a.version or "-",
+            auth,
+            note,
+        )
     Console(width=140).print(table)
     if not any(a.usable and a.model_backed for a in rows):
-        click.echo("No model-backed agent is usable; `deep-review review` will use the static seat.")
+        click.echo(
+            "No model-backed agent is usable; `deep-review review` will use the static seat."
+        )
 
 
 @click.command()
@@ -97,21 +122,28 @@ def parse(file: str, fmt: str, seat: str) -> None:
 @click.command()
 @click.argument("reviews", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
 @click.option("--seat", "seats", multiple=True, help="Seat name per review, in order.")
-@click.option("--changed-files", type=click.Path(dir_okay=False, exists=True),
-              help="File listing the changed files, one per line.")
+@click.option(
+    "--changed-files",
+    type=click.Path(dir_okay=False, exists=True),
+    help="File listing the changed files, one per line.",
+)
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md")
-def consolidate(reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None,
-                fmt: str) -> None:
+def consolidate(
+    reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
+) -> None:
     """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
     from deepreview.consolidate.files import consolidate_files
 
     if seats and len(seats) != len(reviews):
-        raise UsageError(f"got {len(seats)} --seat names for {len(reviews)} reviews; give one per review")
+        raise UsageError(
+            f"got {len(seats)} --seat names for {len(reviews)} reviews; give one per review"
+        )
     changed = None
     if changed_files:
         changed = [ln.strip() for ln in Path(changed_files).read_text().splitlines() if ln.strip()]
-    report = consolidate_files([Path(r) for r in reviews], seats=list(seats) or None,
-                               changed_files=changed)
+    report = consolidate_files(
+        [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
+    )
     if fmt == "json":
         from deepreview.serialize import to_json
 

@@ -25,14 +25,16 @@ def series_of(target: Target) -> str:
     return f"branch:{target.branch}" if target.branch else ""
 
 
-def _row(rid: str, target: Target, state: dict[str, Any], status: str,
-         report: Report | None) -> ReviewRow:
+def _row(
+    rid: str, target: Target, state: dict[str, Any], status: str, report: Report | None
+) -> ReviewRow:
     counts = report.counts() if report else {}
-    verdict = report.header.verdict.label if report else (
-        "Failed" if status == "failed" else "Unknown"
+    verdict = (
+        report.header.verdict.label if report else ("Failed" if status == "failed" else "Unknown")
     )
     reviewers = (
-        tuple(r.display for r in report.header.reviewers) if report
+        tuple(r.display for r in report.header.reviewers)
+        if report
         else tuple(e.get("display_name", n) for n, e in state["seats"].items())
     )
     from deepreview.model import Severity
@@ -60,7 +62,11 @@ def register_running(store: Store, rid: str, target: Target, state: dict[str, An
 
 
 def register_status(
-    store: Store, rid: str, target: Target, state: dict[str, Any], status: str,
+    store: Store,
+    rid: str,
+    target: Target,
+    state: dict[str, Any],
+    status: str,
     report: Report | None = None,
 ) -> None:
     with store.lock():
@@ -107,8 +113,9 @@ def _reviewer(seat: str, entry: dict[str, Any], run: SeatRun, p: Prepared) -> Re
     )
 
 
-def _header(rid: str, p: Prepared, state: dict[str, Any], reviewers: list[Reviewer],
-            round_no: int) -> Header:
+def _header(
+    rid: str, p: Prepared, state: dict[str, Any], reviewers: list[Reviewer], round_no: int
+) -> Header:
     t = p.target
     created = datetime.fromisoformat(state["created_at"])
     pr = t.pr
@@ -152,9 +159,7 @@ def finish_review(
             text = (review_dir / f"review-{seat}-pass-1.md").read_text(
                 encoding="utf-8", errors="replace"
             )
-            review = parse_review(
-                text, seat=seat, pass_no=1, worktree_prefixes=()
-            )
+            review = parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
         seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
     notes = list(state.get("notes", []))
     for run in runs:

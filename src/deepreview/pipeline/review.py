@@ -36,7 +36,6 @@ from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
 
-
 # Seat states that `resume` reruns: never started, cut short, or left mid-run by a crash.
 RERUN_STATUSES = ("pending", "running", "interrupted")
 
@@ -47,7 +46,7 @@ class ReviewRequest:
     target: str | None = None
     base: str | None = None
     uncommitted: bool = False
-    cli: CliOverrides = CliOverrides()
+    cli: CliOverrides = dataclasses.field(default_factory=CliOverrides)
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
@@ -246,12 +245,21 @@ def resume(
     review_dir = store.review_dir(review_id_)
     state = load_state(review_dir)
     if state.get("status") == "complete":
-        raise UsageError(f"review {review_id_} is already complete; see `deep-review show {review_id_}`")
+        raise UsageError(
+            f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
+        )
     tdata = state["target"]
     git = Git(Path(tdata["repo_root"]))
     diff = git.run(
-        ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short",
-         tdata["base_sha"], tdata["head_sha"]]
+        [
+            "diff",
+            "--no-color",
+            "--no-ext-diff",
+            "-M",
+            "--submodule=short",
+            tdata["base_sha"],
+            tdata["head_sha"],
+        ]
     ).stdout.decode("utf-8", errors="replace")
     target = target_from_data(tdata, diff)
     settings = load_settings_for(target, cli, env)
@@ -267,9 +275,7 @@ def resume(
     return _run_and_finish(prepared, review_id_, review_dir, prompt, writer, missing, on_progress)
 
 
-def _locate_store(
-    review_id_: str, cwd: Path, cli: CliOverrides, env: Mapping[str, str]
-) -> Store:
+def _locate_store(review_id_: str, cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
     if cli.store:
         return Store(Path(cli.store).expanduser())
     if env.get("DEEP_REVIEW_STORE"):

@@ -133,11 +133,11 @@ def run_seat(
             )
             try:
                 outcome = plan.agent.run(task)
-            except Exception as exc:  # noqa: BLE001 - a broken adapter fails its seat only
+            except Exception as exc:
                 _LOGGER.debug("seat %s crashed", plan.seat, exc_info=True)
                 outcome = SeatOutcome(status="failed", reason=f"internal error: {exc}")
             changes = worktree_changes(worktree)
-    except Exception as exc:  # noqa: BLE001 - e.g. worktree creation failed for this seat
+    except Exception as exc:
         _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
         outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {exc}")
     duration = time.monotonic() - t0

@@ -29,9 +29,8 @@ def plan_seat(name: str, settings: Settings) -> SeatPlan:
     seat_settings = settings.seat(name)
     adapter = seat_settings.kind or name
     if adapter not in BUILTINS and name not in known_agents() and not seat_settings.argv:
-        raise UsageError(
-            f"unknown seat {name!r}; valid seats: {', '.join(sorted(set(known_agents()) | set(settings.seats)))}"
-        )
+        valid = ", ".join(sorted(set(known_agents()) | set(settings.seats)))
+        raise UsageError(f"unknown seat {name!r}; valid seats: {valid}")
     agent = get_agent(adapter)
     return SeatPlan(name, agent, seat_settings, seat_settings.timeout or settings.timeout)
 
@@ -47,9 +46,7 @@ def doctor(settings: Settings, env: Mapping[str, str]) -> list[Availability]:
     return out
 
 
-def choose_seats(
-    settings: Settings, env: Mapping[str, str]
-) -> tuple[list[SeatPlan], list[str]]:
+def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatPlan], list[str]]:
     """The seats to run and notes for the report (e.g. why only `static` runs)."""
     notes: list[str] = []
     if settings.agents is not None:
@@ -77,7 +74,9 @@ def choose_lead(settings: Settings, env: Mapping[str, str], requested: str | Non
     if name is not None:
         plan = plan_seat(name, settings)
         if not plan.agent.can_lead:
-            raise UsageError(f"seat {name!r} cannot lead; use one of claude, codex, gemini, opencode or none")
+            raise UsageError(
+                f"seat {name!r} cannot lead; use one of claude, codex, gemini, opencode or none"
+            )
         return name
     for candidate in PREFERRED_LEADS:
         plan = plan_seat(candidate, settings)

@@ -27,8 +27,14 @@ INSTRUCTION_FILES: Final = (
 CONTEXT_FILE: Final = "deep-review-context.md"
 STEERING_FILES: Final = (*INSTRUCTION_FILES, CONTEXT_FILE, ".deep-review.toml")
 _MAX_DOC_BYTES: Final = 64_000
-_STATUS = {"A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "copied",
-           "T": "type changed"}
+_STATUS = {
+    "A": "added",
+    "M": "modified",
+    "D": "deleted",
+    "R": "renamed",
+    "C": "copied",
+    "T": "type changed",
+}
 
 
 @dataclass(frozen=True)
@@ -72,17 +78,23 @@ def _env() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("deepreview", "prompts"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # noqa: S701 - Markdown prompt, not HTML
+        autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=False,
     )
 
 
 def _file_row(f: ChangedFile) -> dict[str, object]:
-    size = "-" if f.size is None else (f"{f.size} B" if f.size < 10_000 else f"{f.size // 1024} KiB")
+    size = (
+        "-" if f.size is None else (f"{f.size} B" if f.size < 10_000 else f"{f.size // 1024} KiB")
+    )
     return {
-        "path": f.path, "old_path": f.old_path, "status_word": _STATUS.get(f.status, f.status),
-        "binary": f.binary, "added": f.added, "deleted": f.deleted,
+        "path": f.path,
+        "old_path": f.old_path,
+        "status_word": _STATUS.get(f.status, f.status),
+        "binary": f.binary,
+        "added": f.added,
+        "deleted": f.deleted,
         "size_text": "submodule" if f.submodule else size,
     }
 
@@ -121,26 +133,30 @@ def build_review_prompt(target: Target, base: BaseContext, *, budget: int, nonce
 
     inlined, omitted, complete = split_diff(target.diff, budget)
     pr = target.pr
-    return _env().get_template("review.md.j2").render(
-        base_sha=target.base_sha,
-        head_sha=target.head_sha,
-        base_ref=target.base_ref,
-        repo_name=target.repo_name,
-        target_label=target.label(),
-        pr_number=pr.number if pr else None,
-        pr_url=pr.url if pr else None,
-        title=target.title if pr else "",
-        body=pr.body if pr else "",
-        commits=target.commits,
-        files=[_file_row(f) for f in target.changed_files],
-        instruction_changes=base.steering_changes,
-        instructions=base.instructions,
-        context=base.context,
-        diff=inlined,
-        diff_complete=complete,
-        diff_bytes=len(target.diff.encode("utf-8")),
-        budget=budget,
-        omitted=omitted,
-        fence_open=fence_open,
-        fence_close=fence_close,
+    return (
+        _env()
+        .get_template("review.md.j2")
+        .render(
+            base_sha=target.base_sha,
+            head_sha=target.head_sha,
+            base_ref=target.base_ref,
+            repo_name=target.repo_name,
+            target_label=target.label(),
+            pr_number=pr.number if pr else None,
+            pr_url=pr.url if pr else None,
+            title=target.title if pr else "",
+            body=pr.body if pr else "",
+            commits=target.commits,
+            files=[_file_row(f) for f in target.changed_files],
+            instruction_changes=base.steering_changes,
+            instructions=base.instructions,
+            context=base.context,
+            diff=inlined,
+            diff_complete=complete,
+            diff_bytes=len(target.diff.encode("utf-8")),
+            budget=budget,
+            omitted=omitted,
+            fence_open=fence_open,
+            fence_close=fence_close,
+        )
     )

@@ -17,9 +17,7 @@ _PATTERNS: Final = [
     re.compile(r"AIza[0-9A-Za-z_\-]{35}"),
     re.compile(r"xox[abprs]-[A-Za-z0-9\-]{10,}"),
     re.compile(r"(?i)bearer\s+[A-Za-z0-9._\-]{20,}"),
-    re.compile(
-        r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S
-    ),
+    re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S),
 ]
 MASK: Final = "[REDACTED]"
 _MIN_VALUE_LEN: Final = 8
@@ -27,9 +25,7 @@ _MIN_VALUE_LEN: Final = 8
 
 class Redactor:
     def __init__(self, env: Mapping[str, str]) -> None:
-        values = {
-            v for k, v in env.items() if _SECRET_NAME.search(k) and len(v) >= _MIN_VALUE_LEN
-        }
+        values = {v for k, v in env.items() if _SECRET_NAME.search(k) and len(v) >= _MIN_VALUE_LEN}
         # Longest first so a value that contains another is masked whole.
         self._values = sorted(values, key=len, reverse=True)
         self._bvalues = [v.encode() for v in self._values]
@@ -44,8 +40,10 @@ class Redactor:
     def data(self, data: bytes) -> bytes:
         for value in self._bvalues:
             data = data.replace(value, MASK.encode())
-        if any(p in data for p in (b"sk-", b"gh", b"AKIA", b"ASIA", b"AIza", b"xox", b"earer",
-                                   b"PRIVATE KEY")):
+        if any(
+            p in data
+            for p in (b"sk-", b"gh", b"AKIA", b"ASIA", b"AIza", b"xox", b"earer", b"PRIVATE KEY")
+        ):
             decoded = data.decode("utf-8", errors="surrogateescape")
             for pattern in _PATTERNS:
                 decoded = pattern.sub(MASK, decoded)

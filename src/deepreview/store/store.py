@@ -157,9 +157,20 @@ class Store:
                     suggestions=excluded.suggestions, reviewers=excluded.reviewers
                 """,
                 (
-                    row.id, row.created_at, row.repo, row.target, row.kind, row.base_sha,
-                    row.head_sha, row.status, row.verdict, row.critical, row.important,
-                    row.suggestions, json.dumps(list(row.reviewers)), row.series,
+                    row.id,
+                    row.created_at,
+                    row.repo,
+                    row.target,
+                    row.kind,
+                    row.base_sha,
+                    row.head_sha,
+                    row.status,
+                    row.verdict,
+                    row.critical,
+                    row.important,
+                    row.suggestions,
+                    json.dumps(list(row.reviewers)),
+                    row.series,
                 ),
             )
 
@@ -173,7 +184,22 @@ class Store:
                 " ORDER BY created_at DESC, id DESC"
             )
             return [
-                ReviewRow(*r[:12], reviewers=tuple(json.loads(r[12])), series=r[13])
+                ReviewRow(
+                    id=r[0],
+                    created_at=r[1],
+                    repo=r[2],
+                    target=r[3],
+                    kind=r[4],
+                    base_sha=r[5],
+                    head_sha=r[6],
+                    status=r[7],
+                    verdict=r[8],
+                    critical=r[9],
+                    important=r[10],
+                    suggestions=r[11],
+                    reviewers=tuple(json.loads(r[12])),
+                    series=r[13],
+                )
                 for r in cur.fetchall()
             ]
 
@@ -188,7 +214,8 @@ class Store:
         if not series:
             return 1
         earlier = [
-            r for r in self.rows()
+            r
+            for r in self.rows()
             if r.series == series and r.id != review_id and r.status == "complete"
         ]
         return len(earlier) + 1

@@ -83,9 +83,7 @@ class Git:
 
 
 def find_repo_root(start: Path) -> Path:
-    result = proc.run(
-        ["git", "rev-parse", "--show-toplevel"], cwd=start, env=git_env(), timeout=60
-    )
+    result = proc.run(["git", "rev-parse", "--show-toplevel"], cwd=start, env=git_env(), timeout=60)
     if result.spawn_error:
         raise GitError("git is not installed or not on PATH; install git and retry")
     if not result.ok:

@@ -68,7 +68,9 @@ def _parse(data: Any, number: int) -> PrInfo:
     try:
         pull = _Pull.model_validate(data)
     except ValidationError as exc:
-        raise UsageError(f"GitHub answered an unexpected document for PR #{number}: {exc.errors()[0]['msg']}") from exc
+        raise UsageError(
+            f"GitHub answered an unexpected document for PR #{number}: {exc.errors()[0]['msg']}"
+        ) from exc
     return PrInfo(
         title=pull.title,
         author=pull.user.login,
@@ -88,9 +90,7 @@ def _gh_logged_in(gh: str, env: Mapping[str, str], cwd: Path) -> bool:
 def fetch_pr(repo: str, number: int, *, env: Mapping[str, str], cwd: Path) -> PrInfo:
     gh = shutil.which("gh", path=env.get("PATH"))
     if gh and _gh_logged_in(gh, env, cwd):
-        result = proc.run(
-            [gh, "api", f"repos/{repo}/pulls/{number}"], cwd=cwd, env=env, timeout=60
-        )
+        result = proc.run([gh, "api", f"repos/{repo}/pulls/{number}"], cwd=cwd, env=env, timeout=60)
         if result.ok:
             try:
                 return _parse(json.loads(result.stdout_text), number)
@@ -111,7 +111,7 @@ def _fetch_rest(repo: str, number: int, env: Mapping[str, str]) -> PrInfo:
     if token:
         req.add_header("Authorization", f"Bearer {token}")
     try:
-        with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 - fixed https/api URL
+        with urllib.request.urlopen(req, timeout=30) as resp:
             data = json.loads(resp.read().decode("utf-8"))
     except urllib.error.HTTPError as exc:
         if exc.code == 404:

@@ -78,15 +78,13 @@ def _default_base(git: Git) -> tuple[str, str]:
     for ref in candidates:
         if git.rev(ref):
             return ref, ref
-    raise UsageError(
-        "cannot find a base branch (no origin/HEAD, main or master); pass --base REF"
-    )
+    raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
 
 
 def _branch(git: Git, root: Path, base: str | None) -> Target:
     head = _need(git, "HEAD", "revision")
-    branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
-    branch = branch.strip() or None
+    symbolic = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    branch = symbolic.strip() or None
     if branch is None and base is None:
         raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
     base_ref, base_name = (base, base) if base else _default_base(git)
@@ -126,19 +124,26 @@ def _uncommitted(git: Git, root: Path) -> Target:
     ).stdout_text.strip()
     branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
     return _build(
-        git, root, "uncommitted", head, snapshot, spec="--uncommitted",
-        branch=branch.strip() or None, base_ref="HEAD", commits_override=(),
+        git,
+        root,
+        "uncommitted",
+        head,
+        snapshot,
+        spec="--uncommitted",
+        branch=branch.strip() or None,
+        base_ref="HEAD",
+        commits_override=(),
     )
 
 
 def _pull_request(
     git: Git, root: Path, number: int, repo_hint: str | None, env: dict[str, str], spec: str
 ) -> Target:
-    repo_name = repo_hint or github.repo_from_remote(git)
-    if repo_name is None:
+    repo_name = repo_hint or env.get("GH_REPO") or github.repo_from_remote(git)
+    if not repo_name:
         raise UsageError(
-            "cannot tell which GitHub repository this is: add a github.com `origin` remote "
-            "or pass the full PR URL"
+            "cannot tell which GitHub repository this is: add a github.com `origin` remote, "
+            "set GH_REPO=owner/name, or pass the full PR URL"
         )
     info = github.fetch_pr(repo_name, number, env=env, cwd=root)
     head = github.fetch_pr_head(git, number, repo_name)
@@ -153,13 +158,27 @@ def _pull_request(
         )
     mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip() or base_tip
     pr = PullRequest(
-        number=number, title=info.title, author=info.author, author_url=info.author_url,
-        url=info.url, base_ref=info.base_ref, head_ref=info.head_ref, body=info.body,
+        number=number,
+        title=info.title,
+        author=info.author,
+        author_url=info.author_url,
+        url=info.url,
+        base_ref=info.base_ref,
+        head_ref=info.head_ref,
+        body=info.body,
         repo=repo_name,
     )
     return _build(
-        git, root, "pr", mb, head, spec=spec, branch=info.head_ref or None,
-        base_ref=info.base_ref, pr=pr, repo_name=repo_name,
+        git,
+        root,
+        "pr",
+        mb,
+        head,
+        spec=spec,
+        branch=info.head_ref or None,
+        base_ref=info.base_ref,
+        pr=pr,
+        repo_name=repo_name,
     )
 
 
@@ -243,8 +262,14 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
         added, deleted, binary = numstat.get(path, (0, 0, False))
         files.append(
             ChangedFile(
-                path=path, status=letter, old_path=old_path, binary=binary, added=added,
-                deleted=deleted, size=sizes.get(new_sha), submodule=submodule,
+                path=path,
+                status=letter,
+                old_path=old_path,
+                binary=binary,
+                added=added,
+                deleted=deleted,
+                size=sizes.get(new_sha),
+                submodule=submodule,
             )
         )
     return tuple(files)
