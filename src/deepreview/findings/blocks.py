@@ -1,0 +1,253 @@
+"""Line scanning for agent reviews: fenced code, section headings, and the flat section map.
+
+Agents disagree about heading levels (`## Findings` + `### Critical Issues`, `### Findings` +
+`**Critical Issues**`, `### Critical Issues` alone), so sections are recognised by their *title*,
+not by their level, and the review becomes a flat list of blocks.  Levels only decide whether an
+unknown heading starts a new section or is a sub-heading inside the current one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    PREAMBLE = "preamble"
+    SUMMARY = "summary"
+    VERDICT = "verdict"
+    FINDINGS = "findings"
+    CRITICAL = "critical"
+    IMPORTANT = "important"
+    SUGGESTIONS = "suggestions"
+    DESIGN = "design"
+    CONCERNS = "concerns"
+    STRENGTHS = "strengths"
+    TESTING = "testing"
+    DOCS = "documentation"
+    LIMITATIONS = "limitations"
+    COVERAGE = "coverage"
+    OTHER = "other"
+
+
+FINDING_KINDS = frozenset({Kind.FINDINGS, Kind.CRITICAL, Kind.IMPORTANT, Kind.SUGGESTIONS})
+DESIGN_KINDS = frozenset({Kind.DESIGN, Kind.CONCERNS, Kind.STRENGTHS})
+
+_TITLES: dict[str, Kind] = {
+    "executive summary": Kind.SUMMARY,
+    "summary": Kind.SUMMARY,
+    "overview": Kind.SUMMARY,
+    "verdict": Kind.VERDICT,
+    "findings": Kind.FINDINGS,
+    "review findings": Kind.FINDINGS,
+    "issues": Kind.FINDINGS,
+    "critical issues": Kind.CRITICAL,
+    "critical": Kind.CRITICAL,
+    "critical findings": Kind.CRITICAL,
+    "important issues": Kind.IMPORTANT,
+    "important": Kind.IMPORTANT,
+    "important findings": Kind.IMPORTANT,
+    "suggestions": Kind.SUGGESTIONS,
+    "suggestion": Kind.SUGGESTIONS,
+    "design observations": Kind.DESIGN,
+    "design": Kind.DESIGN,
+    "concerns": Kind.CONCERNS,
+    "strengths": Kind.STRENGTHS,
+    "testing assessment": Kind.TESTING,
+    "testing": Kind.TESTING,
+    "test assessment": Kind.TESTING,
+    "documentation assessment": Kind.DOCS,
+    "documentation": Kind.DOCS,
+    "acknowledged limitations": Kind.LIMITATIONS,
+    "limitations": Kind.LIMITATIONS,
+    "known limitations": Kind.LIMITATIONS,
+    "coverage summary": Kind.COVERAGE,
+    "coverage": Kind.COVERAGE,
+    "file coverage": Kind.COVERAGE,
+}
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
+_LABEL_LINE = re.compile(r"^ {0,3}([A-Z][A-Za-z ]{2,40}):[ \t]*$")
+BOLD_LEVEL = 7  # bold-line and `Label:` headings rank below every `#` heading
+
+
+@dataclass(frozen=True)
+class Heading:
+    kind: Kind
+    title: str  # markup stripped, as written ("Critical Issues")
+    level: int
+
+
+@dataclass
+class Block:
+    """One section of a review: its heading and the lines up to the next section."""
+
+    kind: Kind
+    title: str = ""
+    level: int = 0
+    lines: list[str] = field(default_factory=list)
+    fenced: list[bool] = field(default_factory=list)
+
+    def add(self, line: str, fenced: bool) -> None:
+        self.lines.append(line)
+        self.fenced.append(fenced)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def fence_mask(lines: list[str]) -> list[bool]:
+    """True for every line inside a fenced code block, the fence lines included.
+
+    A fence still open at the end is normally a review cut off inside a code block.  But when a
+    recognised section heading follows the opening, the agent forgot to close it; then the opening
+    is taken as plain text so that it does not swallow the rest of the review.
+    """
+    n = len(lines)
+    mask = [False] * n
+    # Closing-fence candidates per fence character, and whether a section heading follows a line.
+    closers: dict[str, list[tuple[int, int]]] = {"`": [], "~": []}
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if len(stripped) >= 3 and stripped[0] in closers and set(stripped) == {stripped[0]}:
+            closers[stripped[0]].append((i, len(stripped)))
+    # Longest closer at or after each candidate: a fence with no closer left fails in O(1).
+    longest_after = {
+        c: list(itertools.accumulate(reversed([size for _, size in cands]), max))[::-1]
+        for c, cands in closers.items()
+    }
+    heading_after = [False] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        h = classify_heading(lines[i]) if lines[i].lstrip().startswith("#") else None
+        heading_after[i] = heading_after[i + 1] or (
+            h is not None and h.kind is not Kind.OTHER and h.level < BOLD_LEVEL
+        )
+    i = 0
+    while i < n:
+        m = _FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        marker = m.group(1)
+        candidates = closers[marker[0]]
+        k = bisect.bisect_right(candidates, (i, 1 << 30))
+        close = None
+        if k < len(candidates) and longest_after[marker[0]][k] >= len(marker):
+            close = next(j for j, size in candidates[k:] if size >= len(marker))
+        if close is None:
+            if heading_after[i + 1]:
+                i += 1  # a forgotten fence: the opening line is plain text
+                continue
+            close = n - 1
+        for j in range(i, close + 1):
+            mask[j] = True
+        i = close + 1
+    return mask
+
+
+def ends_inside_fence(lines: list[str], mask: list[bool]) -> bool:
+    """True when the text ends inside a code block that was never closed (a cut-off review)."""
+    open_marker = ""
+    for line, fenced in zip(lines, mask, strict=True):
+        if not fenced:
+            open_marker = ""
+            continue
+        m = _FENCE.match(line)
+        stripped = line.strip()
+        if not open_marker:
+            open_marker = m.group(1) if m else "```"
+        elif m and set(stripped) == {open_marker[0]} and len(stripped) >= len(open_marker):
+            open_marker = ""
+    return bool(open_marker)
+
+
+def normalize_title(title: str) -> str:
+    t = re.sub(r"[*_`]", "", title).strip()
+    t = re.sub(r"^[^\w(]+", "", t)  # emoji, bullets
+    t = re.sub(r"^(?:\d{1,2}|[IVX]{1,4}|[A-Z])[.)]\s+", "", t)
+    t = re.sub(r"\s*\(\d+\)\s*$", "", t)  # "Important Issues (2)"
+    t = t.rstrip(":").strip()
+    return re.sub(r"\s+", " ", t).lower()
+
+
+def title_kind(title: str) -> Kind:
+    return _TITLES.get(normalize_title(title), Kind.OTHER)
+
+
+def clean_title(title: str) -> str:
+    t = title.strip()
+    if t.startswith(("**", "__")) and t.endswith(("**", "__")) and len(t) > 4:
+        t = t[2:-2].strip()
+    return t.rstrip(":").strip()
+
+
+def classify_heading(line: str) -> Heading | None:
+    """A section heading, or None.  Bold and `Label:` lines count only with a known title."""
+    m = _ATX.match(line)
+    if m:
+        title = clean_title(m.group(2))
+        return Heading(title_kind(title), title, len(m.group(1)))
+    for rx in (_BOLD_LINE, _LABEL_LINE):
+        m = rx.match(line)
+        if m:
+            title = clean_title(m.group(1))
+            kind = title_kind(title)
+            if kind is not Kind.OTHER:
+                return Heading(kind, title, BOLD_LEVEL)
+    return None
+
+
+def build_blocks(
+    lines: list[str],
+    mask: list[bool],
+    starts_finding: Callable[[str], bool] | None = None,
+) -> list[Block]:
+    """Split a review into blocks at recognised headings.
+
+    `starts_finding(line) -> bool` marks lines that open a finding even outside a findings
+    section (`C1. **Title**`, `**[CRITICAL] ...**`): a review without section headings still
+    yields its findings.
+    """
+    blocks = [Block(Kind.PREAMBLE)]
+    for line, fenced in zip(lines, mask, strict=True):
+        cur = blocks[-1]
+        if fenced:
+            cur.add(line, fenced)
+            continue
+        h = classify_heading(line)
+        if (
+            (h is None or h.kind is Kind.OTHER)
+            and starts_finding is not None
+            and starts_finding(line)
+        ):
+            if cur.kind in FINDING_KINDS:
+                cur.add(line, fenced)
+                continue
+            if cur.kind in (Kind.PREAMBLE, Kind.SUMMARY):
+                level = cur.level if cur.kind is Kind.SUMMARY else 2
+                blocks.append(Block(Kind.FINDINGS, "", level))
+                blocks[-1].add(line, fenced)
+                continue
+        if h is None:
+            cur.add(line, fenced)
+            continue
+        if h.kind is not Kind.OTHER:
+            blocks.append(Block(h.kind, h.title, h.level))
+            continue
+        # An unknown heading: a sub-heading of the current section, a title, or a new section.
+        if cur.kind is Kind.PREAMBLE:
+            if h.level == 1:  # the review's own title ("# Code Review: PR #812")
+                cur.add(line, fenced)
+                continue
+        elif h.level > cur.level:
+            cur.add(line, fenced)
+            continue
+        blocks.append(Block(Kind.OTHER, h.title, h.level))
+    return blocks

@@ -1,0 +1,262 @@
+"""The first line of a finding: ID, title, locations, reviewers and tags, in any of their orders.
+
+Seen in the wild:
+
+    I1. **Title** — `path:12-30` (important, gap)
+    I2. **Title** — `a.go:1`, `b.go:2` [Claude Opus 4.6, Codex GPT 5.4] (important, regression)
+    C1. **Title** (critical, regression) — `path:49`
+    **C1.** Title — `path:49`           **C1. Title** — `path:49`          ### C1. Title
+    1. **Title** — `path:12`            (numbered under a severity heading)
+    **[CRITICAL] path:12 — Title**       (early reviews, no IDs)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from deepreview.findings.locations import looks_like_path, parse_link, parse_location
+from deepreview.model import Location, Severity
+
+SEVERITY_WORDS: dict[str, Severity] = {
+    "critical": Severity.CRITICAL,
+    "blocker": Severity.CRITICAL,
+    "important": Severity.IMPORTANT,
+    "major": Severity.IMPORTANT,
+    "suggestion": Severity.SUGGESTION,
+    "minor": Severity.SUGGESTION,
+    "nit": Severity.SUGGESTION,
+}
+VERIFICATION_WORDS = frozenset({"verified", "unverified", "reasoned", "added-by-lead"})
+
+_PREFIX = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?=\*\*|\[|[CIS]\d))?")
+_ID_PLAIN = re.compile(r"^(?P<id>[CIS]\d{1,3})[ \t]*[.:)][ \t]+(?P<rest>\S.*)$")
+_ID_BOLD = re.compile(r"^\*\*(?P<id>[CIS]\d{1,3})[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$")
+_ID_IN_BOLD = re.compile(r"^\*\*(?P<id>[CIS]\d{1,3})[ \t]*[.:)][ \t]*(?P<rest>[^*\s].*)$")
+_ID_HEADING = re.compile(r"^(?P<id>[CIS]\d{1,3})(?:[ \t]*[.:)]|[ \t]+[—–-])[ \t]+(?P<rest>\S.*)$")
+_BRACKET = re.compile(
+    r"^(?P<open>\*\*)?\[(?P<sev>critical|important|suggestion|blocker|major|minor|nit)\]"
+    r"(?P<close>\*\*)?[ \t]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
+_TAIL_TOKEN = re.compile(
+    r"(?P<code>`[^`]+`)"
+    r"|(?P<link>\[[^\[\]\n]*\]\([^)\s]*\))"
+    r"|(?P<bracket>\[[^\[\]\n]+\])"
+    r"|(?P<paren>\([^()\n]*\))"
+    r"|(?P<sep>(?:[\s,;:—–]|-(?=\s)|\*\*)+)"
+    r"|(?P<word>[^\s`\[\](),;]+)"
+    r"|(?P<other>.)"  # a stray bracket or backtick: kept as leftover, never skipped
+)
+_SPLIT = re.compile(r"[ \t]+[—–][ \t]+|[ \t]+--?[ \t]+|:[ \t]+")
+_CARRY = re.compile(r"^Round\s+\d+\b", re.IGNORECASE)
+_LINES_PAREN = re.compile(r"^(?:lines?|l\.)\s*(\d+)(?:\s*[-–]\s*(\d+))?$", re.IGNORECASE)
+
+
+@dataclass
+class FindingHead:
+    """What the first line of a finding says."""
+
+    id: str | None
+    title: str
+    style: str  # "id" | "numbered" | "bracket"
+    number: int | None = None
+    severity: Severity | None = None  # from a tag or a `[CRITICAL]` marker
+    classification: str | None = None
+    verification: str | None = None
+    carry_forward: str | None = None
+    locations: list[Location] = field(default_factory=list)
+    reviewers: list[str] = field(default_factory=list)
+    leftover: str = ""  # tail text that is none of the above
+
+
+def strip_prefix(line: str) -> str:
+    return _PREFIX.sub("", line, count=1).rstrip()
+
+
+def is_strong_start(line: str) -> bool:
+    """A line that opens a finding wherever it appears (lettered ID + bold title, or `[SEV]`)."""
+    s = strip_prefix(line)
+    if _BRACKET.match(s):
+        return True
+    if line.lstrip().startswith("#") and (_ID_PLAIN.match(s) or _ID_HEADING.match(s)):
+        return True  # `### C1. Title` — a finding written as a heading
+    if _ID_BOLD.match(s) or _ID_IN_BOLD.match(s):
+        return True
+    m = _ID_PLAIN.match(s)
+    return bool(m and m.group("rest").startswith("**"))
+
+
+def parse_head(
+    line: str, *, numbered: bool = False, prefixes: tuple[str, ...] = ()
+) -> FindingHead | None:
+    """Parse a finding's first line; None if the line does not open a finding."""
+    heading = line.lstrip().startswith("#")
+    s = strip_prefix(line)
+    if not s or len(s) > 2000:
+        return None
+    m = _BRACKET.match(s)
+    if m:
+        return _bracket_head(m, prefixes)
+    for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
+        m = rx.match(s)
+        if m:
+            rest = m.group("rest")
+            if rx is _ID_IN_BOLD:
+                rest = "**" + rest
+            head = FindingHead(id=m.group("id"), title="", style="id")
+            _fill(head, rest, prefixes)
+            return head if head.title else None
+    if numbered:
+        m = _NUMBERED.match(s)
+        if m:
+            head = FindingHead(id=None, title="", style="numbered", number=int(m.group("n")))
+            _fill(head, m.group("rest"), prefixes)
+            # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
+            # is a list inside the previous finding's body.
+            bold = m.group("rest").startswith("**")
+            if head.title and (bold or head.locations or head.severity is not None):
+                return head
+            return None
+    return None
+
+
+def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:
+    rest = m.group("rest")
+    tail = ""
+    if m.group("open") and not m.group("close"):
+        end = bold_close(rest, 0)
+        if end != -1:
+            rest, tail = rest[:end], rest[end + 2 :]
+    elif m.group("open") and rest.startswith("**"):
+        rest = rest[2:]
+    head = FindingHead(id=None, title="", style="bracket")
+    head.severity = SEVERITY_WORDS[m.group("sev").lower()]
+    parts = _SPLIT.split(rest.strip().rstrip("*").strip(), maxsplit=1)
+    if len(parts) == 2:
+        left, right = parts
+        if _all_locations(left, prefixes):
+            head.title = right.strip()
+            _parse_tail(head, left + " " + tail, prefixes)
+            return head
+        if _all_locations(right, prefixes):
+            head.title = left.strip()
+            _parse_tail(head, right + " " + tail, prefixes)
+            return head
+    head.title = rest.strip().rstrip("*").strip()
+    _parse_tail(head, tail, prefixes)
+    return head
+
+
+def _all_locations(text: str, prefixes: tuple[str, ...]) -> bool:
+    items = [x for x in re.split(r",\s*", text.strip()) if x]
+    return bool(items) and all(parse_location(x, prefixes) is not None for x in items)
+
+
+def bold_close(s: str, start: int) -> int:
+    """Index of the `**` that closes bold text opened before `start`, skipping code spans."""
+    i = start
+    while i < len(s) - 1:
+        if s[i] == "`":
+            j = s.find("`", i + 1)
+            if j == -1:
+                return s.find("**", i + 1)
+            i = j + 1
+            continue
+        if s.startswith("**", i):
+            return i
+        i += 1
+    return -1
+
+
+def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
+    """Split `rest` into the title and the tail (locations, reviewers, tags)."""
+    if rest.startswith("**"):
+        end = bold_close(rest, 2)
+        if end > 2:
+            head.title = rest[2:end].strip()
+            _parse_tail(head, rest[end + 2 :], prefixes)
+            return
+        rest = rest[2:]
+    cut = len(rest)
+    for rx in (
+        r"[ \t]+[—–][ \t]+",
+        r"[ \t]+--?[ \t]+(?=[`\[(])",
+        r"[ \t]+\((?:critical|important|suggestion|minor|major|nit)\b",
+        r"[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
+    ):
+        m = re.search(rx, rest, re.IGNORECASE)
+        if m and m.start() < cut:
+            cut = m.start()
+    head.title = rest[:cut].strip().strip("*").strip()
+    _parse_tail(head, rest[cut:], prefixes)
+
+
+def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
+    leftover: list[str] = []
+    for m in _TAIL_TOKEN.finditer(tail):
+        kind = m.lastgroup
+        tok = m.group(0)
+        if kind == "sep":
+            continue
+        if kind == "code":
+            loc = parse_location(tok[1:-1], prefixes)
+            if loc is not None:
+                head.locations.append(loc)
+            else:
+                leftover.append(tok)
+        elif kind == "link":
+            lm = re.match(r"^\[(.*)\]\((.*)\)$", tok)
+            loc = parse_link(lm.group(1), lm.group(2), prefixes) if lm else None
+            if loc is not None:
+                head.locations.append(loc)
+            else:
+                leftover.append(tok)
+        elif kind == "bracket":
+            _bracket_token(head, tok[1:-1].strip(), leftover, tok)
+        elif kind == "paren":
+            _paren_token(head, tok[1:-1].strip(), leftover, tok)
+        else:
+            loc = parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
+            if loc is not None:
+                head.locations.append(loc)
+            else:
+                leftover.append(tok)
+    # Stray punctuation ("." after the title) is not worth a warning; words are.
+    head.leftover = " ".join(t for t in leftover if re.search(r"\w", t)).strip()
+
+
+def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:
+    word = inner.lower()
+    if word in SEVERITY_WORDS and head.severity is None:
+        head.severity = SEVERITY_WORDS[word]
+        return
+    names = [n.strip() for n in inner.split(",") if n.strip()]
+    if names and all(re.search(r"[A-Za-z]", n) for n in names):
+        head.reviewers.extend(n for n in names if n not in head.reviewers)
+    else:
+        leftover.append(tok)
+
+
+def _paren_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:
+    if _CARRY.match(inner):
+        head.carry_forward = inner
+        return
+    parts = [p.strip() for p in inner.split(",") if p.strip()]
+    if parts and parts[0].lower() in SEVERITY_WORDS:
+        head.severity = SEVERITY_WORDS[parts[0].lower()]
+        rest = parts[1:]
+        if rest and rest[-1].lower() in VERIFICATION_WORDS:
+            head.verification = rest.pop().lower()
+        if rest:
+            head.classification = ", ".join(rest)
+        return
+    lm = _LINES_PAREN.match(inner)
+    if lm and head.locations and head.locations[-1].start is None:
+        last = head.locations[-1]
+        start = int(lm.group(1))
+        end = int(lm.group(2)) if lm.group(2) else None
+        head.locations[-1] = Location(last.path, start, end if end != start else None)
+        return
+    leftover.append(tok)

@@ -1,0 +1,278 @@
+"""Findings sections: split into findings, each into head line, body and fix.
+
+Body = everything between the finding line and `Fix:` (code excerpt and explanation); fix =
+everything after `Fix:` up to the next finding or section.  `---` separators are layout, not
+content, and are dropped from both ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from deepreview.findings.finding_line import FindingHead, parse_head
+from deepreview.model import Finding, Severity
+
+_FIX = re.compile(
+    r"^ {0,3}(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?Fix(?:es)?"
+    r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
+    r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+_NONE = re.compile(
+    r"^[_*]*(?:none|n/a|nothing(?: to report)?|no (?:[\w-]+ ){0,3}"
+    r"(?:issues?|findings?|suggestions?|concerns?)(?: (?:found|identified|noted|raised))?)"
+    r"[ .!_*]*(?:\(.*\))?[ .]*$",
+    re.IGNORECASE,
+)
+SECTION_SEVERITY = {
+    "critical": Severity.CRITICAL,
+    "important": Severity.IMPORTANT,
+    "suggestions": Severity.SUGGESTION,
+}
+
+
+@dataclass
+class Draft:
+    """A finding as found in the text, before IDs are assigned and drafts are merged."""
+
+    head: FindingHead
+    severity: Severity
+    body: str
+    fix: str
+    has_fix: bool
+    severity_conflict: str | None = None
+
+
+@dataclass
+class FindingsResult:
+    drafts: list[Draft] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def strip_rules(lines: list[str]) -> list[str]:
+    """Drop blank lines and `---` rules at both ends."""
+    a, b = 0, len(lines)
+    while a < b and (not lines[a].strip() or _RULE.match(lines[a])):
+        a += 1
+    while b > a and (not lines[b - 1].strip() or _RULE.match(lines[b - 1])):
+        b -= 1
+    return lines[a:b]
+
+
+def is_rule(line: str) -> bool:
+    return bool(_RULE.match(line))
+
+
+def is_none_marker(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and len(t) < 120 and bool(_NONE.match(t))
+
+
+def parse_findings_block(
+    lines: list[str],
+    fenced: list[bool],
+    section: Severity | None,
+    prefixes: tuple[str, ...] = (),
+) -> FindingsResult:
+    """Findings in one Critical/Important/Suggestions (or plain Findings) section."""
+    out = FindingsResult()
+    starts: list[tuple[int, FindingHead]] = []
+    # Numbered findings (`1. **Title**`) only under a severity heading, and only when the
+    # section's first finding is numbered: a `1.` list inside a finding's body is not a finding.
+    numbered_mode: bool | None = None
+    expected = 1
+    for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
+        if fence or not line.strip():
+            continue
+        head = parse_head(
+            line, numbered=bool(section) and numbered_mode is not False, prefixes=prefixes
+        )
+        if head is None:
+            continue
+        if head.style == "numbered":
+            if head.number != expected:
+                continue
+            expected += 1
+        if numbered_mode is None:
+            numbered_mode = head.style == "numbered"
+        starts.append((i, head))
+    first = starts[0][0] if starts else len(lines)
+    _leading(lines[:first], out)
+    for n, (i, head) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        out.drafts.append(_draft(head, lines[i + 1 : end], fenced[i + 1 : end], section, out))
+    return out
+
+
+def _leading(lines: list[str], out: FindingsResult) -> None:
+    """Text before the section's first finding: `None.` is expected, anything else is kept."""
+    body = strip_rules(lines)
+    text = "\n".join(body).strip()
+    if not text or is_none_marker(text):
+        return
+    paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if paras and is_none_marker(paras[0]):
+        paras = paras[1:]
+    if paras:
+        kept = "\n\n".join(paras)
+        out.unparsed.append(kept)
+        out.warnings.append(f"text in a findings section is not a finding: {_clip(kept)}")
+
+
+def _draft(
+    head: FindingHead,
+    lines: list[str],
+    fenced: list[bool],
+    section: Severity | None,
+    out: FindingsResult,
+) -> Draft:
+    fix_at = None
+    for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
+        if not fence and _FIX.match(line):
+            fix_at = j
+            break
+    if fix_at is None:
+        body, fix = _join(lines), ""
+    else:
+        body = _join(lines[:fix_at])
+        m = _FIX.match(lines[fix_at])
+        assert m is not None
+        qual = (m.group("qual") or "").strip()
+        rest = m.group("rest").rstrip()
+        following = lines[fix_at + 1 :]
+        if qual:
+            # "Fix (two parts):" keeps its qualifier so the report can print it back.
+            fix = _join([f"{qual}:" + (f" {rest}" if rest else ""), *following])
+        elif rest:
+            fix = _join([rest, *following])
+        else:
+            fix = _join(following)
+    severity, conflict = _severity(head, section)
+    if head.leftover:
+        out.unparsed.append(head.leftover)
+        out.warnings.append(
+            f"finding {head.id or head.title!r}: unplaced text on its first line: "
+            f"{_clip(head.leftover)}"
+        )
+    return Draft(head, severity, body, fix, fix_at is not None, conflict)
+
+
+def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:
+    """The tag wins over the heading, the heading over the ID letter."""
+    letter = Severity.from_letter(head.id[0]) if head.id else None
+    chosen = head.severity or section or letter
+    conflict = None
+    others = {s for s in (section, letter) if s is not None}
+    if head.severity is not None and others and others != {head.severity}:
+        conflict = (
+            f"finding {head.id or head.title!r}: tag says {head.severity.value} but "
+            f"its heading or ID says {'/'.join(sorted(s.value for s in others))}"
+        )
+    if chosen is None:
+        return Severity.IMPORTANT, (
+            f"finding {head.title!r}: no severity given; taken as important"
+        )
+    return chosen, conflict
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(strip_rules(lines)).strip("\n").rstrip()
+
+
+def _clip(text: str, n: int = 60) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= n else one[: n - 1] + "…"
+
+
+def completeness(f: Finding) -> int:
+    return len(f.body) + len(f.fix) + 10 * len(f.locations) + (5 if f.classification else 0)
+
+
+def same_title(a: str, b: str) -> bool:
+    """Two drafts' titles for one finding: equal, or mostly the same words."""
+    na, nb = _norm(a), _norm(b)
+    if na == nb:
+        return True
+    wa, wb = set(na.split()), set(nb.split())
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _norm(t: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
+
+
+def assemble(drafts: list[Draft]) -> tuple[list[Finding], list[str]]:
+    """Assign IDs to drafts that have none, and merge repeats (a second draft of the review).
+
+    A finding ID seen twice with the same title counts once, the more complete version wins
+    (kept at the first one's position).  The same ID on a different finding is an agent slip:
+    both are kept and the later one is renumbered.
+    """
+    warnings: list[str] = []
+    used: dict[Severity, set[int]] = {s: set() for s in Severity}
+    for d in drafts:
+        if d.head.id:
+            used[Severity.from_letter(d.head.id[0])].add(int(d.head.id[1:]))
+        if d.severity_conflict:
+            warnings.append(d.severity_conflict)
+    out: list[Finding] = []
+    has_fix: list[bool] = []
+    by_id: dict[str, int] = {}
+    by_title: dict[tuple[Severity, str], int] = {}  # findings that came without an ID
+    for d in drafts:
+        f = _finding(d)
+        if not f.id:
+            twin = by_title.get((f.severity, _norm(f.title)))
+            if twin is not None:
+                if completeness(f) > completeness(out[twin]):
+                    out[twin] = replace(f, id=out[twin].id)
+                    has_fix[twin] = d.has_fix
+                warnings.append(f"finding {out[twin].id} appears twice; merged")
+                continue
+            f = replace(f, id=_next_id(f.severity, used))
+            by_title[(f.severity, _norm(f.title))] = len(out)
+        elif f.id in by_id:
+            k = by_id[f.id]
+            if same_title(out[k].title, f.title):
+                if completeness(f) > completeness(out[k]):
+                    out[k] = f
+                    has_fix[k] = d.has_fix
+                warnings.append(f"finding {f.id} appears twice; kept the more complete version")
+                continue
+            new_id = _next_id(Severity.from_letter(f.id[0]), used)
+            warnings.append(f"two different findings are both called {f.id}; the later is {new_id}")
+            f = replace(f, id=new_id)
+        by_id[f.id] = len(out)
+        out.append(f)
+        has_fix.append(d.has_fix)
+    warnings.extend(
+        f"finding {f.id} has no Fix" for f, ok in zip(out, has_fix, strict=True) if not ok
+    )
+    return out, warnings
+
+
+def _next_id(severity: Severity, used: dict[Severity, set[int]]) -> str:
+    n = 1
+    while n in used[severity]:
+        n += 1
+    used[severity].add(n)
+    return f"{severity.letter}{n}"
+
+
+def _finding(d: Draft) -> Finding:
+    h = d.head
+    return Finding(
+        id=h.id or "",
+        severity=d.severity,
+        title=h.title,
+        locations=tuple(dict.fromkeys(h.locations)),
+        classification=h.classification,
+        reviewers=tuple(h.reviewers),
+        body=d.body,
+        fix=d.fix,
+        carry_forward=h.carry_forward,
+        verification=h.verification,
+    )

@@ -1,0 +1,131 @@
+"""`file:line` locations as agents write them, made repo-relative.
+
+Agents cite code as `` `path:12-30` ``, as Markdown links into their own worktree
+(`[x.go:12](/private/tmp/review-codex-CJcX1Y/pkg/x.go#L12)`), as GitHub blob URLs, or as bare
+`path:12` words.  Every form ends up as a `Location` with a path relative to the repository root,
+because the agent's temporary worktree means nothing to the reader of the report.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from deepreview.model import Location
+
+# The seat's temporary worktree: `.../review-<seat>-<random>/`.  The seat name may itself contain
+# hyphens (`review-my-linter-ab12cd/`), the random suffix never does.
+_WORKTREE_DIR = re.compile(r"(?:^|/)review-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*?-[A-Za-z0-9]{4,}/")
+_BLOB = re.compile(r"^https?://[^/]+/[^/]+/[^/]+/(?:blob|tree|raw)/[^/]+/(?P<path>.+)$")
+_FRAGMENT_LINES = re.compile(r"^L(?P<start>\d+)(?:C\d+)?(?:-L?(?P<end>\d+)(?:C\d+)?)?$")
+# `path`, `path:12`, `path:12-30`, `path:L12-L30`, `path#L12`, `path:12:5`, `path (lines 12-30)`
+_LOCATION = re.compile(
+    r"^(?P<path>[^\s:#()]+?)"
+    r"(?:(?::L?|#L|\s+\(?(?:lines?|l\.)\s*)(?P<start>\d+)"
+    r"(?:\s*[-–—]\s*L?(?P<end>\d+))?(?::\d+)?\)?)?$",
+    re.IGNORECASE,
+)
+_EXTENSIONLESS = frozenset(
+    {"Makefile", "Dockerfile", "Containerfile", "Justfile", "Rakefile", "Gemfile", "LICENSE"}
+)
+_DRIVE = re.compile(r"^([A-Za-z]:)[\\/]")
+_MD_LINK = re.compile(r"^\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)$")
+
+
+def relativize(path: str, prefixes: tuple[str, ...] = ()) -> str:
+    """Strip the agent's worktree (explicit prefixes first, then any `review-<seat>-XXXX/`)."""
+    p = path.strip()
+    if p.startswith("file://"):
+        p = p[len("file://") :]
+    for prefix in sorted((x for x in prefixes if x), key=len, reverse=True):
+        base = prefix.rstrip("/") + "/"
+        if p.startswith(base):
+            return p[len(base) :]
+        if p == prefix.rstrip("/"):
+            return "."
+    if p.startswith(("/", "~")) or re.match(r"^[A-Za-z]:[\\/]", p):
+        m = _WORKTREE_DIR.search(p.replace("\\", "/"))
+        if m:
+            return p.replace("\\", "/")[m.end() :]
+    if p.startswith("./"):
+        p = p[2:]
+    return p
+
+
+def looks_like_path(text: str) -> bool:
+    """A word that names a file: has a directory part or an extension, and is not code."""
+    if not text or any(c in text for c in " \t()=<>{}\"'`,;*") or text.startswith("-"):
+        return False
+    if text.startswith(("http://", "https://")):
+        return False
+    name = text.rstrip("/").rsplit("/", 1)[-1]
+    if name in _EXTENSIONLESS:
+        return True
+    if "/" in text.strip("/") and re.search(r"[A-Za-z]", name):
+        return True
+    return bool(re.fullmatch(r"\.?[\w.+@-]*[A-Za-z_][\w+@-]*\.[A-Za-z][\w]{0,9}", name))
+
+
+def parse_location(text: str, prefixes: tuple[str, ...] = ()) -> Location | None:
+    """`path:12-30` (and friends) -> Location, or None when the text does not name a file."""
+    t = text.strip().strip("`").strip()
+    if not t or len(t) > 500:
+        return None
+    link = _MD_LINK.match(t)
+    if link:
+        return parse_link(link.group("text"), link.group("url"), prefixes)
+    # Windows paths: `C:\\Users\\...\\review-gemini-Q1w2E3\\pkg\\x.go:7`.
+    drive = ""
+    dm = _DRIVE.match(t)
+    if dm:
+        drive, t = dm.group(1), t[2:]
+    t = t.replace("\\", "/")
+    m = _LOCATION.match(t)
+    if not m:
+        return None
+    path = m.group("path")
+    if not looks_like_path(path) and not path.startswith("/"):
+        return None
+    start = int(m.group("start")) if m.group("start") else None
+    end = int(m.group("end")) if m.group("end") else None
+    rel = relativize(path, prefixes)
+    if drive and rel.startswith("/"):
+        rel = drive + rel
+    return _make(rel, start, end)
+
+
+def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location | None:
+    """A Markdown link to a file: path from the URL, lines from the link text or the fragment."""
+    target, _, fragment = unquote(url).partition("#")
+    blob = _BLOB.match(target)
+    if blob:
+        target = blob.group("path")
+    elif target.startswith(("http://", "https://", "mailto:")):
+        return None
+    start = end = None
+    fm = _FRAGMENT_LINES.match(fragment)
+    if fm:
+        start = int(fm.group("start"))
+        end = int(fm.group("end")) if fm.group("end") else None
+    # The link text often carries the full range (`x.go:443-468`) while the URL has only `#L443`.
+    shown = parse_location(text.strip().strip("`"), prefixes) if text.strip() else None
+    if (
+        shown is not None
+        and shown.start is not None
+        and (start is None or (start == shown.start and shown.end is not None))
+    ):
+        start, end = shown.start, shown.end
+    if not target:
+        return shown
+    path = relativize(target, prefixes)
+    if not looks_like_path(path) and not path.startswith("/"):
+        return shown
+    return _make(path, start, end)
+
+
+def _make(path: str, start: int | None, end: int | None) -> Location:
+    if start is not None and end is not None and end < start:
+        end = None
+    if end == start:
+        end = None
+    return Location(path=path, start=start, end=end)

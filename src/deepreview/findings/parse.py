@@ -1,0 +1,305 @@
+"""`parse_review`: one seat's review text -> `AgentReview`.  Pure, and never raises.
+
+The text is split into blocks at recognised headings (`blocks.py`), each block goes to its
+section parser, and sections that appear twice (an agent that wrote its tail twice) are merged:
+every distinct item is kept once.  What cannot be placed lands in `unparsed` with a warning.
+
+Deviations handled (see `tests/fixtures/reviews/` for one review per style):
+- heading levels: `## Findings` + `### Critical Issues`, `### Findings` + `**Critical Issues**`,
+  `### Critical Issues` alone, `Concerns:` label lines;
+- finding lines: `C1.`, `**C1.**`, `**C1. Title**`, `### C1. Title`, `1.` under a severity
+  heading, `**[CRITICAL] path:line — title**` (IDs assigned by order); tag before or after the
+  location or reviewers, or absent (severity from the heading, then the ID letter);
+- locations: several per line, Markdown links with `#L12-L30`, GitHub blob URLs, absolute paths
+  in the seat's `review-<seat>-XXXX/` worktree or under `worktree_prefixes`;
+- chatter before the review (`preamble`), `**Verdict:**` lines, reviews cut off mid-sentence or
+  inside a code block (kept, with a warning), a second draft of some sections (merged; a finding
+  ID seen twice counts once and the more complete version wins; for a file listed twice in the
+  coverage the later entry wins), coverage as a table or as bullets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from deepreview.findings.blocks import (
+    DESIGN_KINDS,
+    FINDING_KINDS,
+    Block,
+    Kind,
+    build_blocks,
+    ends_inside_fence,
+    fence_mask,
+)
+from deepreview.findings.finding_line import is_strong_start
+from deepreview.findings.findings import (
+    SECTION_SEVERITY,
+    Draft,
+    assemble,
+    parse_findings_block,
+    strip_rules,
+)
+from deepreview.findings.sections import (
+    Sink,
+    parse_assessment,
+    parse_coverage,
+    parse_observations,
+)
+from deepreview.model import (
+    AgentReview,
+    Assessment,
+    CoverageEntry,
+    DesignObservation,
+    Section,
+)
+
+_VERDICT = re.compile(
+    r"^\s*(?P<b>\*\*|__)?(?:Overall |Final )?Verdict[ \t]*"
+    r"(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|:)[ \t]*(?P<v>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_VERDICT_KINDS = frozenset(
+    {Kind.PREAMBLE, Kind.SUMMARY, Kind.VERDICT, Kind.LIMITATIONS, Kind.COVERAGE, Kind.DOCS}
+)
+_SECTION_NAMES = {
+    Kind.SUMMARY: "Executive Summary",
+    Kind.DESIGN: "Design Observations",
+    Kind.TESTING: "Testing Assessment",
+    Kind.DOCS: "Documentation Assessment",
+    Kind.LIMITATIONS: "Acknowledged Limitations",
+    Kind.COVERAGE: "Coverage Summary",
+    Kind.VERDICT: "Verdict",
+}
+
+
+def parse_review(
+    text: str, *, seat: str = "", pass_no: int = 1, worktree_prefixes: tuple[str, ...] = ()
+) -> AgentReview:
+    """Parse a seat's review.  Never raises: a parser bug keeps the whole text as unparsed."""
+    raw = _as_text(text)
+    try:
+        return _parse(raw, seat, pass_no, tuple(worktree_prefixes or ()))
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the seat's review
+        return AgentReview(
+            seat=seat,
+            pass_no=pass_no,
+            unparsed=(raw,) if raw.strip() else (),
+            warnings=(f"review parser failed ({type(exc).__name__}: {exc}); text kept unparsed",),
+            raw=raw,
+        )
+
+
+def _as_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, bytes | bytearray):
+        return bytes(text).decode("utf-8", errors="replace")
+    return "" if text is None else str(text)
+
+
+@dataclass
+class _State:
+    prefixes: tuple[str, ...]
+    sink: Sink = field(default_factory=Sink)
+    preamble: list[str] = field(default_factory=list)
+    summaries: list[str] = field(default_factory=list)
+    verdicts: list[str] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    observations: list[DesignObservation] = field(default_factory=list)
+    observation_keys: set[tuple[str, str]] = field(default_factory=set)
+    testing: list[Assessment] = field(default_factory=list)
+    documentation: list[Assessment] = field(default_factory=list)
+    limitations: list[str] = field(default_factory=list)
+    coverage: dict[str, CoverageEntry] = field(default_factory=dict)
+    others: list[Section] = field(default_factory=list)
+    design_kind: Literal["concern", "strength"] = "concern"
+
+
+def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    mask = fence_mask(lines)
+    blocks = build_blocks(lines, mask, is_strong_start)
+    st = _State(prefixes)
+    seen: dict[Kind, int] = {}
+    for block in blocks:
+        seen[block.kind] = seen.get(block.kind, 0) + 1
+        _take_verdicts(block, st)
+        try:
+            _dispatch(block, st)
+        except Exception as exc:  # noqa: BLE001 - one odd section must not lose the others
+            if block.text.strip():
+                st.sink.unparsed.append(block.text.strip("\n"))
+            st.sink.warnings.append(
+                f"section {block.title or block.kind.value!r} not understood "
+                f"({type(exc).__name__}); kept unparsed"
+            )
+    if len(set(st.verdicts)) > 1:
+        # Keep the agent's last word as the verdict, the earlier ones as unparsed text.
+        st.sink.unparsed.extend(v for v in st.verdicts[:-1] if v != st.verdicts[-1])
+        st.sink.warnings.append(f"{len(st.verdicts)} verdict lines; kept the last")
+    findings, finding_warnings = assemble(st.drafts)
+    warnings = list(st.sink.warnings) + finding_warnings
+    for kind, n in seen.items():
+        if n > 1 and kind in _SECTION_NAMES:
+            warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
+    warnings.extend(_shape_warnings(text, lines, mask, blocks))
+    return AgentReview(
+        seat=seat,
+        pass_no=pass_no,
+        preamble="\n".join(st.preamble).strip("\n"),
+        executive_summary=_longest(st.summaries),
+        verdict_line=st.verdicts[-1] if st.verdicts else None,
+        findings=tuple(findings),
+        design_observations=tuple(st.observations),
+        testing=_merge_assessments(st.testing),
+        documentation=_merge_assessments(st.documentation),
+        limitations=_longest(st.limitations),
+        coverage=tuple(st.coverage.values()),
+        other_sections=tuple(st.others),
+        unparsed=tuple(st.sink.unparsed),
+        warnings=tuple(dict.fromkeys(warnings)),
+        raw=raw,
+    )
+
+
+def _take_verdicts(block: Block, st: _State) -> None:
+    """Lift `**Verdict:** ...` lines out of the prose sections into `verdict_line`."""
+    if block.kind not in _VERDICT_KINDS:
+        return
+    keep_lines: list[str] = []
+    keep_fenced: list[bool] = []
+    for line, fenced in zip(block.lines, block.fenced, strict=True):
+        m = None if fenced else _VERDICT.match(line)
+        if m:
+            v = m.group("v").strip()
+            if m.group("b") and v.endswith(m.group("b")) and v.count(m.group("b")) == 1:
+                v = v[: -len(m.group("b"))].rstrip()
+            st.verdicts.append(v)
+            continue
+        keep_lines.append(line)
+        keep_fenced.append(fenced)
+    block.lines, block.fenced = keep_lines, keep_fenced
+
+
+def _dispatch(block: Block, st: _State) -> None:
+    k = block.kind
+    body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
+    if k is Kind.PREAMBLE:
+        if body:
+            st.preamble.append(body)
+    elif k is Kind.SUMMARY:
+        if body:
+            st.summaries.append(body)
+    elif k is Kind.VERDICT:
+        first = body.split("\n\n", 1)
+        if first[0].strip():
+            st.verdicts.append(first[0].strip())
+        if len(first) > 1 and first[1].strip():
+            st.others.append(Section(block.title or "Verdict", first[1].strip()))
+    elif k in FINDING_KINDS:
+        res = parse_findings_block(
+            block.lines, block.fenced, SECTION_SEVERITY.get(k.value), st.prefixes
+        )
+        st.drafts.extend(res.drafts)
+        st.sink.unparsed.extend(res.unparsed)
+        st.sink.warnings.extend(res.warnings)
+    elif k in DESIGN_KINDS:
+        _design(block, st)
+    elif k is Kind.TESTING:
+        st.testing.append(parse_assessment(block.lines, block.fenced))
+    elif k is Kind.DOCS:
+        st.documentation.append(parse_assessment(block.lines, block.fenced))
+    elif k is Kind.LIMITATIONS:
+        if body:
+            st.limitations.append(body)
+    elif k is Kind.COVERAGE:
+        for entry in parse_coverage(block.lines, block.fenced, st.prefixes, st.sink):
+            # A path listed twice (a second draft): the later entry is the agent's last word;
+            # it keeps the first one's position.
+            old = st.coverage.get(entry.path)
+            if old is not None and old.status != entry.status:
+                st.sink.warnings.append(
+                    f"coverage of {entry.path} given twice ({old.status!r}, then "
+                    f"{entry.status!r}); kept the later"
+                )
+            st.coverage[entry.path] = entry
+    else:
+        _other(block, body, st)
+
+
+def _design(block: Block, st: _State) -> None:
+    if block.kind is Kind.DESIGN or block.kind is Kind.CONCERNS:
+        st.design_kind = "concern"
+    else:
+        st.design_kind = "strength"
+    for obs in parse_observations(block.lines, block.fenced, st.design_kind):
+        key = (obs.kind, _norm(obs.text))
+        if key not in st.observation_keys:
+            st.observation_keys.add(key)
+            st.observations.append(obs)
+
+
+def _other(block: Block, body: str, st: _State) -> None:
+    title = block.title or "Untitled"
+    for i, sec in enumerate(st.others):
+        if sec.title == title:
+            if body != sec.body:
+                st.sink.warnings.append(f"section {title!r} appears twice; kept the longer")
+            if len(body) > len(sec.body):
+                st.others[i] = Section(title, body)
+            return
+    st.others.append(Section(title, body))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _longest(texts: list[str]) -> str:
+    """Repeated prose sections: the more complete (longer) version wins."""
+    return max(texts, key=len) if texts else ""
+
+
+def _merge_assessments(parts: list[Assessment]) -> Assessment:
+    if not parts:
+        return Assessment()
+    intro = _longest([p.intro for p in parts if p.intro])
+    items: list[str] = []
+    seen: set[str] = set()
+    for p in parts:
+        for item in p.items:
+            if _norm(item) not in seen:
+                seen.add(_norm(item))
+                items.append(item)
+    return Assessment(intro=intro, items=tuple(items))
+
+
+def _shape_warnings(
+    text: str, lines: list[str], mask: list[bool], blocks: list[Block]
+) -> list[str]:
+    out: list[str] = []
+    if not text.strip():
+        return ["empty review"]
+    kinds = {b.kind for b in blocks}
+    if kinds == {Kind.PREAMBLE}:
+        out.append("no review sections recognised; the whole text is in the preamble")
+    elif Kind.SUMMARY not in kinds:
+        out.append("no Executive Summary section")
+    if ends_inside_fence(lines, mask):
+        out.append("review ends inside an unclosed code block (cut off?)")
+        return out
+    last = next((ln for ln in reversed(lines) if ln.strip()), "")
+    tail_kind = blocks[-1].kind
+    prose = not re.match(r"^\s*(?:[|#>]|[-*+] `|```|~~~|\*\*[^*]+\*\*\s*$)", last)
+    if (
+        tail_kind is not Kind.COVERAGE
+        and prose
+        and re.search(r"[A-Za-z0-9,;(\-]$", last.rstrip())
+        and not re.search(r"\b(?:None|N/A)$", last.strip())
+    ):
+        snippet = " ".join(last.split())[-50:]
+        out.append(f"review may be cut off mid-sentence: '…{snippet}'")
+    return out

@@ -1,0 +1,158 @@
+"""The header of a Deep Review report: `# Deep Review: <ID>`, the `| | |` table, run notes."""
+
+from __future__ import annotations
+
+import re
+
+from deepreview.model import Commit, Header, Reviewer, Verdict
+
+_TITLE = re.compile(r"^#[ \t]+Deep Review:[ \t]*(?P<id>.*?)[ \t]*$")
+_ROW = re.compile(r"^\s*\|\s*\*\*(?P<label>[^*|]+)\*\*\s*\|(?P<value>.*)\|\s*$")
+_LINK = re.compile(r"^\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)$")
+_PR = re.compile(
+    r"^(?:\[#(?P<n1>\d+)\]\((?P<url>[^)\s]*)\)|#(?P<n2>\d+))(?:\s*[—–-]\s*(?P<title>.*))?$"
+)
+_VERDICT = re.compile(r"^\*\*(?P<label>[^*]+)\*\*(?:\s*[—–-]\s*(?P<reason>.*))?$")
+_EFFORT = re.compile(r"\s*\(effort:\s*(?P<effort>[^)]*)\)\s*$")
+_DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>h|hours?|min|m|minutes?|s|sec|seconds?)\b")
+_UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
+KNOWN_ROWS = (
+    "Date",
+    "Repo",
+    "Round",
+    "Mode",
+    "Author",
+    "PR",
+    "Branch",
+    "Commits",
+    "Review SHA",
+    "Reviewers",
+    "Verdict",
+    "Wall-clock time",
+)
+
+
+def review_id(line: str) -> str | None:
+    m = _TITLE.match(line)
+    return m.group("id") if m else None
+
+
+def unescape_cell(text: str) -> str:
+    return text.strip().replace("\\|", "|")
+
+
+def split_row(line: str) -> list[str]:
+    """Cells of a Markdown table row (`\\|` is a literal pipe)."""
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    return [unescape_cell(c) for c in re.split(r"(?<!\\)\|", s)]
+
+
+def parse_header(rid: str, lines: list[str]) -> tuple[Header, list[str]]:
+    """Header fields from the table rows; returns the header and the run notes under it."""
+    fields: dict[str, object] = {"review_id": rid}
+    notes: list[str] = []
+    quote: list[str] = []
+    for line in lines:
+        m = _ROW.match(line)
+        if m:
+            label = m.group("label").strip()
+            value = unescape_cell(m.group("value"))
+            if not _apply(fields, label, value):
+                notes.append(f"**{label}**: {value}")
+            continue
+        s = line.strip()
+        if s.startswith(">"):
+            quote.append(re.sub(r"^>[ ]?", "", s))
+            continue
+        if quote:
+            notes.append("\n".join(quote).strip())
+            quote = []
+    if quote:
+        notes.append("\n".join(quote).strip())
+    return Header(**fields), [n for n in notes if n]  # type: ignore[arg-type]
+
+
+def _apply(fields: dict[str, object], label: str, value: str) -> bool:
+    key = label.lower()
+    if key == "date":
+        fields["date"] = value
+    elif key == "repo":
+        link = _LINK.match(value)
+        fields["repo"] = link.group("text") if link else value
+        fields["repo_url"] = link.group("url") if link else None
+    elif key == "round":
+        fields["round"] = value
+    elif key == "mode":
+        fields["mode"] = value
+    elif key == "author":
+        link = _LINK.match(value)
+        fields["author"] = link.group("text") if link else value
+        fields["author_url"] = link.group("url") if link else None
+    elif key == "pr":
+        pr = _PR.match(value)
+        if not pr:
+            fields["pr_title"] = value
+            return True
+        fields["pr_number"] = int(pr.group("n1") or pr.group("n2"))
+        fields["pr_url"] = pr.group("url")
+        fields["pr_title"] = pr.group("title")
+    elif key == "branch":
+        fields["branch"] = value.strip("`")
+    elif key == "commits":
+        fields["commits"] = tuple(_commit(c) for c in re.split(r"<br\s*/?>", value) if c.strip())
+    elif key == "review sha":
+        fields["review_sha"] = value.strip("`")
+    elif key == "reviewers":
+        fields["reviewers"] = tuple(parse_reviewer(r) for r in value.split(",") if r.strip())
+    elif key == "verdict":
+        v = _VERDICT.match(value)
+        fields["verdict"] = (
+            Verdict(v.group("label").strip(), (v.group("reason") or "").strip())
+            if v
+            else Verdict(value)
+        )
+    elif key in ("wall-clock time", "wall-clock", "wall clock time", "duration"):
+        fields["wall_clock_s"] = parse_duration(value)
+    else:
+        return False
+    return True
+
+
+def _commit(text: str) -> Commit:
+    m = re.match(r"^\s*`(?P<sha>[^`]+)`\s*(?P<subject>.*)$", text)
+    if m:
+        return Commit(m.group("sha"), m.group("subject").strip())
+    sha, _, subject = text.strip().partition(" ")
+    return Commit(sha, subject.strip())
+
+
+def parse_reviewer(text: str) -> Reviewer:
+    """`Claude Opus 4.6 (effort: xhigh)` -> Reviewer(claude, Claude, Opus 4.6, xhigh)."""
+    s = text.strip()
+    effort = None
+    m = _EFFORT.search(s)
+    if m:
+        effort = m.group("effort").strip() or None
+        s = s[: m.start()].strip()
+    name, _, model = s.partition(" ")
+    return Reviewer(seat=seat_of(name), name=name, model=model.strip() or None, effort=effort)
+
+
+def seat_of(name: str) -> str:
+    """Registry name for a display name: `Claude` -> `claude`, `Claude Opus 5` -> `claude`."""
+    first = name.strip().split(" ", 1)[0] if name.strip() else ""
+    return first.lower()
+
+
+def parse_duration(text: str) -> float | None:
+    """`33 min 29 s` -> 2009.0; None when no duration is recognisable."""
+    total = 0.0
+    found = False
+    for m in _DURATION.finditer(text.strip("` ")):
+        total += float(m.group("n")) * _UNIT_SECONDS[m.group("unit")[0]]
+        found = True
+    return total if found else None

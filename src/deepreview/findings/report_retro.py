@@ -1,0 +1,219 @@
+"""The report's tail sections: Agent Performance Retro, Review Process Notes, the lead footer."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from deepreview.findings.findings import strip_rules
+from deepreview.findings.report_header import parse_duration, seat_of, split_row
+from deepreview.model import (
+    LeadInfo,
+    ProcessNotes,
+    ReconciliationEntry,
+    Retro,
+    SeatRetro,
+    SeatRun,
+)
+
+_H3 = re.compile(r"^###[ \t]+(?P<title>.*?)[ \t]*$")
+_HIGHLIGHTS = re.compile(r"^\*\*Tool call highlights\*\*:?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
+_RECONCILIATION = re.compile(r"^\*\*Reconciliation\*\*:?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
+_TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_BULLET = re.compile(r"^[-*+][ \t]+(?P<text>.*)$")
+_NOTES_HEADING = re.compile(
+    r"^(?:###[ \t]+|\*\*)(?P<title>Skill improvements|Repo context updates)(?:\*\*)?:?[ \t]*$",
+    re.IGNORECASE,
+)
+LEAD_FOOTER = re.compile(r"^_Lead: (?P<body>.+)_$")
+NO_NOTES = "No skill improvements or repo context updates warranted."
+
+
+def _paragraphs(lines: list[str]) -> str:
+    return "\n".join(strip_rules(lines)).strip("\n").rstrip()
+
+
+def parse_retro(lines: list[str]) -> Retro:
+    chunks: list[tuple[str, list[str]]] = []
+    for line in lines:
+        m = _H3.match(line)
+        if m:
+            chunks.append((m.group("title"), []))
+        elif chunks:
+            chunks[-1][1].append(line)
+    seats: list[SeatRetro] = []
+    columns: list[str] = []
+    table: list[list[str]] = []
+    reconciliation: list[ReconciliationEntry] = []
+    for title, body in chunks:
+        if title.strip().lower() == "summary":
+            columns, table, reconciliation = _summary(body)
+            continue
+        name = title.strip()
+        if name.startswith("[") and name.endswith("]"):
+            name = name[1:-1].strip()
+        seats.append(_seat(name, body))
+    rows = tuple(r[0] for r in table) if table else ()
+    return Retro(
+        seats=_with_cells(seats, columns, table),
+        rows=rows,
+        reconciliation=tuple(reconciliation),
+    )
+
+
+def _seat(name: str, body: list[str]) -> SeatRetro:
+    narrative: list[str] = []
+    highlights: list[str] = []
+    in_highlights = False
+    for line in body:
+        m = _HIGHLIGHTS.match(line)
+        if m:
+            in_highlights = True
+            highlights = [m.group("rest")]
+        elif in_highlights and line.strip():
+            highlights.append(line)
+        else:
+            in_highlights = False
+            narrative.append(line)
+    return SeatRetro(
+        seat=seat_of(name),
+        name=name,
+        column=name,
+        narrative=_paragraphs(narrative),
+        tool_call_highlights="\n".join(highlights).strip(),
+    )
+
+
+def _summary(body: list[str]) -> tuple[list[str], list[list[str]], list[ReconciliationEntry]]:
+    columns: list[str] = []
+    rows: list[list[str]] = []
+    rec: list[str] | None = None
+    for line in body:
+        if rec is not None:
+            rec.append(line)
+            continue
+        m = _RECONCILIATION.match(line)
+        if m:
+            rec = [m.group("rest")]
+            continue
+        if line.strip().startswith("|"):
+            if _TABLE_SEP.match(line):
+                continue
+            cells = split_row(line)
+            if not columns and not rows:
+                columns = cells[1:]
+            else:
+                rows.append(cells)
+    return columns, rows, _reconciliation(rec or [])
+
+
+def _reconciliation(lines: list[str]) -> list[ReconciliationEntry]:
+    """One entry per bullet; without bullets, one per paragraph."""
+    text = _paragraphs(lines)
+    if not text:
+        return []
+    entries: list[list[str]] = []
+    lead: list[str] = []
+    for line in text.split("\n"):
+        m = _BULLET.match(line)
+        if m:
+            entries.append([m.group("text")])
+        elif entries and line.strip():
+            entries[-1].append(line.strip())
+        elif not entries:
+            lead.append(line)
+    found = [" ".join(e).strip() for e in entries]
+    paras = [p.strip() for p in re.split(r"\n\s*\n", "\n".join(lead)) if p.strip()]
+    return [ReconciliationEntry(kind="note", text=t) for t in paras + found if t]
+
+
+def _with_cells(
+    seats: list[SeatRetro], columns: list[str], table: list[list[str]]
+) -> tuple[SeatRetro, ...]:
+    """Match table columns to seat narratives by name, then by position."""
+    taken: dict[int, int] = {}  # column index -> seat index
+    for si, seat in enumerate(seats):
+        for ci, col in enumerate(columns):
+            if ci in taken:
+                continue
+            if col == seat.name or col.startswith(seat.name + " ") or seat.name.startswith(col):
+                taken[ci] = si
+                break
+    free = [si for si in range(len(seats)) if si not in taken.values()]
+    for ci in range(len(columns)):
+        if ci not in taken and free:
+            taken[ci] = free.pop(0)
+    out = list(seats)
+    for ci, col in enumerate(columns):
+        cells = tuple((row[0], row[ci + 1] if ci + 1 < len(row) else "") for row in table)
+        match = taken.get(ci)
+        if match is None:
+            name = col.split(" ", 1)[0]
+            out.append(SeatRetro(seat=seat_of(name), name=name, column=col, cells=cells))
+        else:
+            s = out[match]
+            out[match] = SeatRetro(s.seat, s.name, col, s.narrative, s.tool_call_highlights, cells)
+    return tuple(out)
+
+
+def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None]:
+    skill: list[str] = []
+    repo: list[str] = []
+    target: list[str] | None = None
+    lead = None
+    current: list[str] | None = None
+    for line in lines:
+        footer = LEAD_FOOTER.match(line.strip())
+        if footer:
+            lead = parse_lead_footer(footer.group("body"))
+            continue
+        h = _NOTES_HEADING.match(line.strip())
+        if h:
+            target = skill if h.group("title").lower().startswith("skill") else repo
+            current = None
+            continue
+        m = _BULLET.match(line)
+        if m and target is not None:
+            target.append(m.group("text"))
+            current = target
+        elif current is not None and line.strip() and line.startswith((" ", "\t")):
+            current[-1] = current[-1] + "\n" + line
+    return ProcessNotes(tuple(skill), tuple(repo)), lead
+
+
+_LEAD = re.compile(
+    r"^(?P<seat>[\w.-]+)(?: \((?P<model>[^)]*)\))?(?:, (?P<status>failed|fallback|none))?"
+    r"(?: — (?P<stats>.*))?$"
+)
+
+
+def parse_lead_footer(body: str) -> LeadInfo | None:
+    """`claude (Opus 4.6) — 45 s, 12 tool calls, 1200 tokens in, 300 tokens out, $0.12`."""
+    m = _LEAD.match(body.strip())
+    if not m:
+        return None
+    seat = m.group("seat")
+    status: Literal["ok", "failed", "fallback", "none"] = "ok"
+    if m.group("status") in ("failed", "fallback", "none"):
+        status = m.group("status")  # type: ignore[assignment]
+    stats = m.group("stats") or ""
+    run = SeatRun(
+        seat=seat,
+        model=m.group("model"),
+        duration_s=parse_duration(stats.split(",")[0]) if stats else None,
+        tool_calls=_int(r"(\d+) tool calls?", stats) or 0,
+        tokens_in=_int(r"(\d+) tokens in", stats),
+        tokens_out=_int(r"(\d+) tokens out", stats),
+        cost_usd=_float(r"\$(\d+(?:\.\d+)?)", stats),
+    )
+    return LeadInfo(seat=seat, status=status, run=run)
+
+
+def _int(rx: str, text: str) -> int | None:
+    m = re.search(rx, text)
+    return int(m.group(1)) if m else None
+
+
+def _float(rx: str, text: str) -> float | None:
+    m = re.search(rx, text)
+    return float(m.group(1)) if m else None

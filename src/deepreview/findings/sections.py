@@ -1,0 +1,163 @@
+"""The list-shaped sections: Design Observations, Testing/Documentation Assessment, Coverage.
+
+List items are kept as written, minus the bullet or number: continuation lines and any paragraph
+after the last item stay with that item, so rendering `N. item` back gives the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from deepreview.findings.findings import is_none_marker, is_rule, strip_rules
+from deepreview.findings.locations import parse_link, relativize
+from deepreview.model import Assessment, CoverageEntry, DesignObservation
+
+_ITEM = re.compile(r"^ ?(?:(?P<num>\d{1,3})[.)]|[-*+])[ \t]+(?P<text>.*)$")
+_SCOPE = re.compile(
+    r"`?[(\[](?P<scope>in[- ]scope|future|out[- ]of[- ]scope)[)\]]`?", re.IGNORECASE
+)
+_REVIEWERS = re.compile(r"[ \t]*\[(?P<names>[^\[\]\n]+)\][ \t]*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_COV_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<item>.+)$")
+_COV_CODE = re.compile(r"^`(?P<path>[^`]+)`(?:[ \t]*(?:[—–:]|-(?=\s))[ \t]*(?P<status>.*))?$")
+_COV_LINK = re.compile(
+    r"^\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)(?:[ \t]*(?:[—–:]|-(?=\s))[ \t]*(?P<status>.*))?$"
+)
+_COV_BARE = re.compile(r"^(?P<path>[^\s`]+?)(?::[ \t]+|[ \t]+[—–-][ \t]+)(?P<status>.+)$")
+_COV_HEADER_CELLS = frozenset({"file", "files", "path", "file path"})
+_COV_HEADER_STATUS = frozenset({"", "status", "findings", "finding", "notes", "result", "issues"})
+
+
+@dataclass
+class Sink:
+    """Where a section parser puts what it could not place."""
+
+    unparsed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_items(lines: list[str], fenced: list[bool]) -> tuple[list[str], list[str]]:
+    """(intro lines, items) of a list section; items are text without their marker."""
+    intro: list[str] = []
+    items: list[list[str]] = []
+    for line, fence in zip(lines, fenced, strict=True):
+        m = None if fence else _ITEM.match(line)
+        if m:
+            items.append([m.group("text")])
+        elif items:
+            items[-1].append(line)
+        else:
+            intro.append(line)
+    texts = ["\n".join(strip_rules(it)).rstrip() for it in items]
+    return intro, [t for t in texts if t.strip()]
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    text = "\n".join(strip_rules(lines))
+    return [p.strip("\n").rstrip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+
+
+def parse_assessment(lines: list[str], fenced: list[bool]) -> Assessment:
+    intro, items = split_items(lines, fenced)
+    return Assessment(intro="\n".join(strip_rules(intro)).strip("\n").rstrip(), items=tuple(items))
+
+
+def parse_observations(
+    lines: list[str], fenced: list[bool], kind: Literal["concern", "strength"]
+) -> list[DesignObservation]:
+    """Bullets or numbered items; a plain paragraph counts as one observation too."""
+    intro, items = split_items(lines, fenced)
+    texts = [p for p in paragraphs(intro) if not is_none_marker(p)] + items
+    return [parse_observation(t, kind) for t in texts if not is_none_marker(t)]
+
+
+def parse_observation(text: str, kind: Literal["concern", "strength"]) -> DesignObservation:
+    """Scope `(in-scope)`/`(future)` anywhere, reviewers `[A, B]` at the end; the rest is text."""
+    reviewers: tuple[str, ...] = ()
+    m = _REVIEWERS.search(text)
+    if m and not text[m.end() :].startswith("("):
+        names = [n.strip() for n in m.group("names").split(",") if n.strip()]
+        if names and all(_is_name(n) for n in names):
+            reviewers = tuple(names)
+            text = text[: m.start()].rstrip()
+    scope = None
+    s = _SCOPE.search(text)
+    if s:
+        scope = s.group("scope").lower().replace(" ", "-")
+        before, after = text[: s.start()], text[s.end() :]
+        if before.endswith(" "):
+            before = before[:-1]
+        elif after.startswith(" ") and (not before or before.endswith("\n")):
+            after = after[1:]
+        text = before + after
+    return DesignObservation(kind=kind, text=text.strip(), scope=scope, reviewers=reviewers)
+
+
+def _is_name(name: str) -> bool:
+    # "Claude Opus 4.6", "Codex GPT 5.4", "orchestrator", "lead"; not "x", "1", or prose.
+    return bool(re.fullmatch(r"[A-Za-z][\w.+-]*(?: [\w.()+:-]+){0,5}", name))
+
+
+def parse_coverage(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...], sink: Sink
+) -> list[CoverageEntry]:
+    entries: list[CoverageEntry] = []
+    stray: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(strip_rules(stray)).strip()
+        if text and not is_none_marker(text):
+            sink.unparsed.append(text)
+            sink.warnings.append(f"coverage line not understood: {' '.join(text.split())[:60]}")
+        stray.clear()
+
+    for line, fence in zip(lines, fenced, strict=True):
+        if not line.strip() or is_rule(line):
+            flush()
+            continue
+        entry = None if fence else _coverage_line(line, prefixes)
+        if entry is None:
+            stray.append(line)
+        elif isinstance(entry, CoverageEntry):
+            flush()
+            entries.append(entry)
+    flush()
+    return entries
+
+
+def _coverage_line(line: str, prefixes: tuple[str, ...]) -> CoverageEntry | str | None:
+    s = line.strip()
+    if s.startswith("|"):
+        if _TABLE_SEP.match(s):
+            return "skip"
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", s.strip("|"))]
+        if not cells or not cells[0]:
+            return None
+        if cells[0].strip("`* ").lower() in _COV_HEADER_CELLS and all(
+            c.strip("`* ").lower() in _COV_HEADER_STATUS for c in cells[1:]
+        ):
+            return "skip"
+        path = cells[0].strip("`* ")
+        return CoverageEntry(relativize(path, prefixes), " | ".join(cells[1:]).strip())
+    m = _COV_BULLET.match(s)
+    item = m.group("item").strip() if m else s
+    link = _COV_LINK.match(item)
+    if link:
+        loc = parse_link(link.group("text"), link.group("url"), prefixes)
+        if loc is not None:
+            return CoverageEntry(loc.path, (link.group("status") or "").strip())
+    c = _COV_CODE.match(item)
+    if c:
+        return CoverageEntry(
+            relativize(c.group("path"), prefixes), (c.group("status") or "").strip()
+        )
+    if not m:
+        return None
+    b = _COV_BARE.match(item)
+    if b:
+        return CoverageEntry(relativize(b.group("path"), prefixes), b.group("status").strip())
+    if re.fullmatch(r"[^\s`]+", item):
+        return CoverageEntry(relativize(item, prefixes), "")
+    return None

@@ -1,0 +1,105 @@
+"""`render_markdown`: a `Report` -> the consolidated Markdown report, in the seed's layout.
+
+All Markdown comes from the Jinja2 templates in `render/templates/` (package data); the filters
+here only format single values (a location, a duration, a table cell).  Autoescape is off: the
+output is Markdown, and agent text is written through verbatim.  `parse_report` reads the
+output back; the two are kept in step by round-trip tests.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from deepreview.model import SEVERITIES, Location, Report
+
+# Extra sections that the format places before Acknowledged Limitations; all others follow it.
+BEFORE_LIMITATIONS = ("Commit Structure",)
+_BLOCK_START = re.compile(r"^(?:```|~~~|[-*+] |\d{1,3}[.)] |\||>|#|    )")
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown; ends with one newline."""
+    template = _env().get_template("report.md.j2")
+    return template.render(
+        report=report, severities=SEVERITIES, before_limitations=BEFORE_LIMITATIONS
+    )
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("deepreview.render", "templates"),
+        undefined=StrictUndefined,
+        autoescape=False,  # Markdown output: escaping is the HTML renderer's job
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        loc=format_location,
+        code=code_span,
+        cell=table_cell,
+        wall_clock=format_wall_clock,
+        lead_bold=lead_bold,
+        fix_layout=fix_layout,
+        blockquote=blockquote,
+    )
+    return env
+
+
+def format_location(loc: Location) -> str:
+    return str(loc)
+
+
+def code_span(text: object) -> str:
+    """`text` as an inline code span, with a longer fence when the text holds backticks."""
+    s = str(text)
+    longest = max((len(m) for m in re.findall(r"`+", s)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if s.startswith("`") or s.endswith("`") else ""
+    return f"{fence}{pad}{s}{pad}{fence}"
+
+
+def table_cell(text: object) -> str:
+    """A value safe inside a `| ... |` cell: pipes escaped, line breaks as `<br>`."""
+    return str(text).replace("|", "\\|").replace("\n", "<br>")
+
+
+def format_wall_clock(seconds: float) -> str:
+    """2009 -> `33 min 29 s`; 45 -> `45 s`; 3723 -> `1 h 2 min 3 s`."""
+    total = round(float(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} h")
+    if hours or minutes:
+        parts.append(f"{minutes} min")
+    parts.append(f"{secs} s")
+    return " ".join(parts)
+
+
+def lead_bold(text: str) -> tuple[str, str]:
+    """(`**Title**`, rest) when the text starts with a bold title, else ("", text)."""
+    if text.startswith("**"):
+        end = text.find("**", 2)
+        if end > 2:
+            return text[: end + 2], text[end + 2 :]
+    return "", text
+
+
+def fix_layout(fix: str) -> str:
+    """How `Fix` is printed: `paren` -> `Fix (two parts): ...`; `block` -> `Fix:` + blank line
+    before a code block or list; `inline` -> `Fix: text`."""
+    if fix.startswith("("):
+        return "paren"
+    if _BLOCK_START.match(fix):
+        return "block"
+    return "inline"
+
+
+def blockquote(text: str) -> str:
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))

@@ -1,0 +1,175 @@
+"""Hand-written reviews in every deviation style the parser must cope with, each with a golden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deepreview.findings import parse_review
+from deepreview.model import AgentReview, Location, Severity
+from deepreview.serialize import to_json
+from support.golden import assert_golden
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
+PREFIXES = ("/home/dev/wt",)
+NAMES = sorted(p.stem for p in FIXTURES.glob("*.md"))
+
+
+def parse(name: str) -> AgentReview:
+    text = (FIXTURES / f"{name}.md").read_text(encoding="utf-8")
+    return parse_review(text, seat="fixture", worktree_prefixes=PREFIXES)
+
+
+def ids(review: AgentReview) -> list[str]:
+    return [f.id for f in review.findings]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_golden(name: str) -> None:
+    assert_golden(f"reviews/{name}.json", to_json(parse(name)))
+
+
+def test_every_fixture_has_a_golden() -> None:
+    goldens = Path(__file__).resolve().parents[1] / "golden" / "reviews"
+    assert len(NAMES) >= 10
+    for name in NAMES:
+        assert (goldens / f"{name}.json").exists(), name
+
+
+def test_bold_line_headings_and_bold_ids() -> None:
+    r = parse("bold-line-headings")
+    assert ids(r) == ["I1", "I2", "S1"]
+    i1 = r.findings[0]
+    assert i1.locations == (Location("internal/upload/retry.go", 40, 58),)
+    assert i1.fix.startswith("cap the delay.\n\n```diff")  # from a `**Fix:**` line
+    assert [(o.kind, o.scope) for o in r.design_observations] == [
+        ("concern", "future"),
+        ("strength", None),
+    ]
+    assert [(c.path, c.status) for c in r.coverage] == [
+        ("internal/upload/client.go", "I2"),
+        ("internal/upload/retry.go", "I1, S1"),
+        ("go.sum", "Trivial"),
+    ]
+    assert r.limitations.startswith("- `TODO(retry)")
+    assert r.warnings == ()
+
+
+def test_bracket_style_without_ids_gets_ids_by_order() -> None:
+    r = parse("bracket-no-ids")
+    assert [(f.id, f.severity, str(f.locations[0])) for f in r.findings] == [
+        ("C1", Severity.CRITICAL, "pkg/cache/cache.go:31"),
+        ("I1", Severity.IMPORTANT, "pkg/cache/cache.go:52-60"),
+        ("I2", Severity.IMPORTANT, "pkg/cache/options.go:14"),
+        ("S1", Severity.SUGGESTION, "pkg/cache/cache.go:70"),
+    ]
+    assert r.findings[0].title == "Concurrent map writes without a lock"
+    assert r.findings[3].title == "Prefer `time.Since`"
+    assert r.findings[2].body == ""
+    assert len(r.coverage) == 3  # table with a header row
+    assert "finding S1 has no Fix" in r.warnings
+
+
+def test_numbered_findings_under_severity_headings() -> None:
+    r = parse("numbered-under-heading")
+    assert ids(r) == ["C1", "I1", "I2"]
+    c1 = r.findings[0]
+    # The body's own `1. 2. 3.` list is not taken for findings.
+    assert "2. backfill in batches," in c1.body
+    assert c1.fix == "split the migration into the three steps above."
+    assert r.findings[2].locations == (Location("db/migrations_test.go"),)
+    assert r.coverage[2].status == ""  # `- `path`` with no status
+
+
+def test_tag_after_reviewers_carry_forward_and_missing_tag() -> None:
+    r = parse("tag-after-reviewers")
+    i1, i2, i3, s1 = r.findings
+    assert i1.reviewers == ("Claude Opus 4.6", "Codex GPT 5.4")
+    assert i1.locations == (Location("auth/session.go", 120, 141), Location("auth/logout.go", 33))
+    assert i1.carry_forward == "Round 2 I3, unaddressed"
+    assert (i2.id, i2.title, i2.classification, i2.verification) == (
+        "I2",
+        "Refresh token logged at debug level",
+        "gap",
+        "verified",
+    )
+    assert i2.fix.startswith("```diff")
+    assert (i3.severity, i3.classification) == (Severity.IMPORTANT, None)
+    assert s1.reviewers == ("orchestrator",)
+    assert s1.locations == ()
+
+
+def test_links_and_worktree_paths_become_repo_relative() -> None:
+    r = parse("links-worktree")
+    assert [[str(loc) for loc in f.locations] for f in r.findings] == [
+        ["pkg/api/handler.go:88-97", "pkg/api/stream.go:12-30"],
+        ["pkg/api/headers.go:5"],
+        ["pkg/api/server.go:40-44"],
+        ["pkg/api/win.go:7"],
+    ]
+    assert [c.path for c in r.coverage] == [
+        "pkg/api/handler.go",
+        "pkg/api/stream.go",
+        "pkg/api/headers.go",
+    ]
+
+
+def test_cut_off_mid_sentence_keeps_what_is_there() -> None:
+    r = parse("cut-off-mid-sentence")
+    assert ids(r) == ["I1", "I2"]
+    assert r.findings[1].body.endswith("so a plugin built for")
+    assert r.findings[1].fix == ""
+    assert any(w.startswith("review may be cut off mid-sentence") for w in r.warnings)
+    assert "finding I2 has no Fix" in r.warnings
+
+
+def test_cut_off_inside_code_block() -> None:
+    r = parse("cut-off-in-code")
+    assert ids(r) == ["C1"]
+    assert r.findings[0].fix.startswith("```diff\n-if sig == expected {")
+    assert "review ends inside an unclosed code block (cut off?)" in r.warnings
+
+
+def test_two_drafts_are_merged_not_double_counted() -> None:
+    r = parse("two-drafts")
+    assert ids(r) == ["I1", "S1", "I2"]
+    i1 = r.findings[0]
+    assert i1.locations == (Location("cache/key.go", 10, 14),)  # the more complete draft
+    assert i1.fix == "prefix the key with the tenant ID."
+    assert r.executive_summary.startswith("The change keys the cache by request path.")
+    assert [o.text for o in r.design_observations] == [
+        "Small, focused change.",
+        "Keys are built in one place.",
+    ]
+    assert r.testing.items == ("No multi-tenant test.", "No test for tenant deletion.")
+    assert [(c.path, c.status) for c in r.coverage] == [
+        ("cache/key.go", "I1, S1"),
+        ("cache/key_test.go", "Reviewed, no issues"),
+        ("cache/store.go", "I2"),
+    ]
+    assert "finding I1 appears twice; kept the more complete version" in r.warnings
+    assert "finding I1 has no Fix" not in r.warnings
+
+
+def test_chatter_verdict_unknown_sections_and_trailing_reply() -> None:
+    r = parse("chatter-background-task")
+    assert r.preamble.startswith("Now I have a thorough understanding")
+    assert r.preamble.endswith("# Code Review: PR #812")
+    assert r.executive_summary == "Moves config parsing to TOML."
+    assert r.verdict_line == "Merge with fixes — one important issue."
+    assert ids(r) == ["I1"]
+    assert [s.title for s in r.other_sections] == ["Round 2 Fix Verdicts"]
+    # The reply to a background task after the review is kept, not dropped.
+    assert r.unparsed == ("The background task `golangci-lint run` completed too; nothing new.",)
+    assert r.warnings
+
+
+def test_no_findings_at_all() -> None:
+    r = parse("no-findings")
+    assert r.findings == ()
+    assert [(o.kind, o.text[:5]) for o in r.design_observations] == [("strength", "Typos")]
+    assert r.testing.intro == "No code changed; no tests needed."
+    assert r.limitations == "None."
+    assert r.unparsed == ()
+    assert r.warnings == ()
