@@ -13,13 +13,46 @@ import click
 from deepreview import __version__
 
 _COMMANDS = {
-    "review": ("deepreview.cli.review_cmd", "review", "Review a change with several agents in parallel."),
-    "resume": ("deepreview.cli.review_cmd", "resume", "Finish an interrupted review: missing seats, then the report."),
-    "relead": ("deepreview.cli.review_cmd", "relead", "Rerun only the lead (and rendering) on a stored review."),
-    "doctor": ("deepreview.cli.tools_cmd", "doctor", "Show every seat and whether it can run here."),
-    "trust": ("deepreview.cli.tools_cmd", "trust", "Trust this repository's .deep-review.toml (content-pinned)."),
-    "parse": ("deepreview.cli.tools_cmd", "parse", "Parse one agent review or a whole Deep Review report."),
-    "consolidate": ("deepreview.cli.tools_cmd", "consolidate", "Consolidate saved reviews offline into one report."),
+    "review": (
+        "deepreview.cli.review_cmd",
+        "review",
+        "Review a change with several agents in parallel.",
+    ),
+    "resume": (
+        "deepreview.cli.review_cmd",
+        "resume",
+        "Finish an interrupted review: missing seats, then the report.",
+    ),
+    "relead": (
+        "deepreview.cli.review_cmd",
+        "relead",
+        "Rerun only the lead (and rendering) on a stored review.",
+    ),
+    "doctor": (
+        "deepreview.cli.tools_cmd",
+        "doctor",
+        "Show every seat and whether it can run here.",
+    ),
+    "trust": (
+        "deepreview.cli.tools_cmd",
+        "trust",
+        "Trust this repository's .deep-review.toml (content-pinned).",
+    ),
+    "parse": (
+        "deepreview.cli.tools_cmd",
+        "parse",
+        "Parse one agent review or a whole Deep Review report.",
+    ),
+    "render": (
+        "deepreview.cli.tools_cmd",
+        "render",
+        "Render a report JSON as Markdown, HTML or JSON.",
+    ),
+    "consolidate": (
+        "deepreview.cli.tools_cmd",
+        "consolidate",
+        "Consolidate saved reviews offline into one report.",
+    ),
     "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
     "show": ("deepreview.cli.store_cmd", "show", "Print a stored review (md, json or html)."),
     "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
@@ -54,17 +87,34 @@ def cli(verbose: int) -> None:
     failed; 130 interrupted (finish with `deep-review resume ID`).
     """
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
-def _sigterm(signum: int, frame: Any) -> None:
+def _interrupt(signum: int, frame: Any) -> None:
+    # The first Ctrl-C / SIGTERM raises; later ones are ignored, so a user hammering Ctrl-C
+    # cannot cut short the "interrupted" message and the clean exit with code 130.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> None:
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        _run(argv)
+    finally:
+        # The work is done and its exit code chosen: a late Ctrl-C must not turn the exit
+        # into a KeyboardInterrupt traceback during interpreter shutdown.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _run(argv: list[str] | None) -> None:
     from deepreview.errors import DeepReviewError, ExitCode
 
-    signal.signal(signal.SIGTERM, _sigterm)
     try:
         rv = cli.main(args=argv, standalone_mode=False)
     except DeepReviewError as exc:

@@ -156,3 +156,29 @@ def consolidate(
         from deepreview.render.markdown import render_markdown
 
         click.echo(render_markdown(report), nl=False)
+
+
+@click.command()
+@click.argument("report_json", type=click.Path(dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md")
+def render(report_json: str, fmt: str) -> None:
+    """Render a report JSON (from `parse`, `consolidate` or the store) as md, html or json."""
+    from pydantic import ValidationError
+
+    from deepreview.serialize import report_from_data, to_json
+
+    try:
+        data = json.loads(Path(report_json).read_text(encoding="utf-8"))
+        report = report_from_data(data)
+    except (json.JSONDecodeError, ValidationError) as exc:
+        raise UsageError(f"{report_json} is not a Deep Review report JSON: {exc}") from exc
+    if fmt == "json":
+        click.echo(to_json(report), nl=False)
+    elif fmt == "html":
+        from deepreview.render.html import render_html
+
+        click.echo(render_html(report), nl=False)
+    else:
+        from deepreview.render.markdown import render_markdown
+
+        click.echo(render_markdown(report), nl=False)

@@ -1,0 +1,64 @@
+"""`parse`, `render` and `consolidate` through the real CLI, on the seed report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from deepreview.findings.report_parse import parse_report
+from support.repos import cli_env, run_cli
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"
+
+
+def _sections(md: str) -> list[str]:
+    return [ln for ln in md.splitlines() if ln.startswith("## ")]
+
+
+def test_parse_seed_then_render_gives_the_seed_back(tmp_path: Path) -> None:
+    env = cli_env(tmp_path)
+    res = run_cli(["parse", str(SEED), "--format", "json"], cwd=tmp_path, env=env)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["schema_version"] == 1
+    assert [f["id"] for f in data["findings"]] == ["I1", "I2", "I3", "I4", "S1", "S2"]
+    (tmp_path / "seed.json").write_text(res.stdout)
+    res = run_cli(["render", str(tmp_path / "seed.json"), "--format", "md"], cwd=tmp_path, env=env)
+    assert res.returncode == 0, res.stderr
+    seed = SEED.read_text()
+    assert _sections(res.stdout) == _sections(seed)
+    again = parse_report(res.stdout)
+    original = parse_report(seed)
+    assert again.findings == original.findings
+    assert [s.cells for s in again.retro.seats] == [s.cells for s in original.retro.seats]
+    assert "| Files reviewed | 9/9 | 9/9 | 7/9 |" in res.stdout
+
+
+def test_consolidate_the_seeds_three_reviews(tmp_path: Path) -> None:
+    report = parse_report(SEED.read_text())
+    paths = []
+    for entry in report.appendix:
+        path = tmp_path / f"review-{entry.name.lower()}-pass-1.md"
+        path.write_text(entry.text)
+        paths.append(str(path))
+    res = run_cli(["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    important = [f for f in data["findings"] if f["severity"] == "important"]
+    restart = [
+        f
+        for f in important
+        if "handleRestartNeeded" in f["title"] + f["body"] and f["reviewers"] == ["Claude"]
+    ]
+    assert restart, [f["title"] for f in important]
+    leak = [f for f in important if sorted(f["reviewers"]) == ["Claude", "Codex", "Gemini"]]
+    assert leak and any(
+        "startInstance" in f["body"] or "startup" in f["title"].lower() for f in leak
+    ), [f["title"] for f in important]
+    recon = " ".join(e["text"] for e in data["retro"]["reconciliation"])
+    severity_changes = [e for e in data["retro"]["reconciliation"] if e["kind"] == "severity"]
+    assert severity_changes and "rule" in recon.lower()
+    bad = run_cli(
+        ["consolidate", paths[0], "--seat", "a", "--seat", "b"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert bad.returncode == 2 and "--seat" in bad.stderr
