@@ -1,0 +1,131 @@
+"""The part every transcript-producing CLI adapter shares.
+
+Subclasses say how to build the command (`build`), which transcript format stdout is, and how
+their CLI signals failure (`failure`); this class runs it (through `CliAgent.run`), feeds a live
+parser for progress, parses the transcript with `deepreview.transcripts`, and decides the status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar, Final
+
+from deepreview import proc
+from deepreview.agents._home import sync_back_credentials
+from deepreview.agents.base import (
+    CliAgent,
+    ProgressEvent,
+    SeatOutcome,
+    SeatTask,
+    outcome_from_proc,
+)
+from deepreview.transcripts import new_parser, parse_file
+from deepreview.transcripts.stats import TranscriptStats
+
+_STDERR_TAIL_BYTES: Final = 8192
+_LABEL_MAX: Final = 120
+
+
+def stderr_tail(path: Path, lines: int = 1) -> str:
+    """The last non-blank stderr line(s): the CLI's own words when there is no transcript."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - _STDERR_TAIL_BYTES))
+            text = fh.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    kept = [line.strip() for line in text.splitlines() if line.strip()]
+    return " | ".join(kept[-lines:])[:500]
+
+
+def tool_label(tool: str | None, what: str | None) -> str:
+    label = f"{tool}: {what}" if tool and what else (tool or "")
+    return label if len(label) <= _LABEL_MAX else label[: _LABEL_MAX - 1] + "…"
+
+
+class TranscriptCliAgent(CliAgent):
+    """A `CliAgent` whose stdout is a JSONL transcript in `transcript_format`."""
+
+    transcript_format: ClassVar[str]
+
+    # -- running -----------------------------------------------------------------------------
+    def run(self, task: SeatTask) -> SeatOutcome:
+        try:
+            return super().run(task)
+        finally:
+            sync_back_credentials(task.home)
+
+    def line_observer(self, task: SeatTask) -> Callable[[bytes], None] | None:
+        on_progress = task.on_progress
+        if on_progress is None:
+            return None
+        parser = new_parser(self.transcript_format)
+        seen = [0]
+
+        def observe(line: bytes) -> None:
+            parser.feed(line)
+            count = parser.tool_call_count
+            if count == seen[0]:
+                return
+            seen[0] = count
+            call = parser.last_call
+            what = (call.command or call.detail) if call is not None else None
+            tool = call.tool if call is not None else parser.last_tool
+            on_progress(ProgressEvent(task.seat, "tool", tool_label(tool, what), count))
+
+        return observe
+
+    @staticmethod
+    def prompt_bytes(task: SeatTask) -> bytes:
+        """The prompt goes on stdin: no ARG_MAX limit, and not visible in `ps`."""
+        return task.prompt.encode("utf-8")
+
+    # -- reading the result ----------------------------------------------------------------------
+    def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
+        stats = self.read_stats(task, result)
+        model = (stats.model if stats is not None else None) or task.settings.model
+        if result.timed_out or result.cancelled:
+            _, reason = outcome_from_proc(result)
+            if result.timed_out and stats is not None and stats.errors:
+                reason = f"{reason}; last error: {stats.errors[-1][:300]}"
+            status: Final = "timeout" if result.timed_out else "interrupted"
+            return SeatOutcome(status, reason=reason, stats=stats, proc=result, model=model)
+        if result.spawn_error:
+            return SeatOutcome("failed", reason=result.spawn_error, proc=result, model=model)
+        failure = self.failure(task, result, stats)
+        if failure is None and not result.ok:
+            failure = result.describe_failure()
+            tail = stderr_tail(task.stderr_path)
+            if tail:
+                failure += f": {tail}"
+        if failure is None and (stats is None or not stats.final_text.strip()):
+            failure = "empty review (the agent produced no final answer)"
+        if failure is not None:
+            return SeatOutcome("failed", reason=failure, stats=stats, proc=result, model=model)
+        assert stats is not None
+        return SeatOutcome(
+            "ok", review_text=stats.final_text, stats=stats, proc=result, model=model
+        )
+
+    def read_stats(self, task: SeatTask, result: proc.ProcResult) -> TranscriptStats | None:
+        if not task.transcript_path.is_file():
+            return None
+        return parse_file(self.transcript_format, task.transcript_path)
+
+    def failure(
+        self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None
+    ) -> str | None:
+        """Why the run failed, in the CLI's own terms; None when the transcript looks fine.
+
+        The default: the transcript reported an error, or never reached its terminal event.
+        """
+        if stats is None:
+            return None
+        if stats.is_error:
+            return stats.errors[-1] if stats.errors else "the CLI reported an error"
+        if not stats.ended_normally and result.ok:
+            return "the transcript ended without a final result event"
+        return None

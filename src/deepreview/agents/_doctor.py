@@ -1,0 +1,96 @@
+"""Availability checks shared by the CLI adapters: find the binary, probe its version.
+
+A binary comes from `settings.binary` (a path, or a name looked up on PATH) or else the CLI's
+default name on PATH. Nothing else is searched: a project-local install (such as the test
+tools under `.tools/agent-clis/`) is used only when the user puts it on PATH or in the config.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+from deepreview import proc
+from deepreview.agents.base import Availability, SeatSettings
+
+VERSION_TIMEOUT_S: Final = 15.0
+_VERSION = re.compile(r"\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.]+)?")
+
+
+def resolve_binary(settings: SeatSettings, env: Mapping[str, str], default: str) -> str | None:
+    """Absolute path of the CLI to run, or None when it cannot be found."""
+    wanted = os.path.expanduser(settings.binary) if settings.binary else default
+    if os.sep in wanted:
+        path = Path(wanted)
+        return str(path.resolve()) if path.is_file() and os.access(path, os.X_OK) else None
+    return shutil.which(wanted, path=env.get("PATH", os.defpath))
+
+
+def probe_version(binary: str, env: Mapping[str, str]) -> tuple[str | None, str]:
+    """(`--version` output's version number, error) with a short timeout.
+
+    Runs in a throwaway HOME so probing never writes into the user's home.
+    """
+    with tempfile.TemporaryDirectory(prefix="deepreview-probe-") as tmp:
+        probe_env = {k: v for k, v in env.items() if k in ("PATH", "LANG", "SYSTEMROOT")}
+        probe_env["HOME"] = tmp
+        result = proc.run([binary, "--version"], env=probe_env, cwd=tmp, timeout=VERSION_TIMEOUT_S)
+    if not result.ok:
+        detail = result.stderr_text.strip().splitlines()
+        why = result.describe_failure() + (f": {detail[-1][:200]}" if detail else "")
+        return None, f"`{binary} --version` failed ({why})"
+    text = result.stdout_text.strip() or result.stderr_text.strip()
+    match = _VERSION.search(text)
+    return (match.group(0) if match else text.splitlines()[0][:80] if text else "unknown"), ""
+
+
+def check(
+    *,
+    name: str,
+    display: str,
+    settings: SeatSettings,
+    env: Mapping[str, str],
+    default_binary: str,
+    npm_package: str,
+    auth: tuple[bool | None, str],
+) -> Availability:
+    """The common availability answer: binary, version, and the adapter's auth verdict."""
+    hint = f"npm install -g {npm_package}"
+    binary = resolve_binary(settings, env, default_binary)
+    if binary is None:
+        where = f"{settings.binary!r}" if settings.binary else f"`{default_binary}` on PATH"
+        return Availability(
+            name=name,
+            usable=False,
+            found=False,
+            reason=f"{display} CLI not found ({where}); install it with `{hint}` "
+            f"or set `binary` in [seats.{name}]",
+            install_hint=hint,
+        )
+    version, error = probe_version(binary, env)
+    authenticated, how = auth
+    if version is None:
+        return Availability(
+            name=name,
+            usable=False,
+            found=True,
+            reason=f"{error}; reinstall it with `{hint}`",
+            binary=binary,
+            authenticated=authenticated,
+            install_hint=hint,
+        )
+    return Availability(
+        name=name,
+        usable=authenticated is not False,
+        found=True,
+        reason=how,
+        version=version,
+        authenticated=authenticated,
+        binary=binary,
+        install_hint=hint,
+    )

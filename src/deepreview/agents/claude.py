@@ -1,0 +1,126 @@
+"""Claude Code (`@anthropic-ai/claude-code`) as a reviewer seat.
+
+    claude -p --output-format stream-json --verbose --permission-mode default
+           --setting-sources user --strict-mcp-config --no-session-persistence
+           --allowedTools <read-only list> --disallowedTools Write,Edit,...
+           [--model M] [--effort E] [extra_args...]        < prompt on stdin
+
+Read-only by default: in `-p` mode nothing can be approved interactively, so any tool call not
+in `--allowedTools` is refused and listed in the result's `permission_denials`; the edit tools
+are not offered at all. `--setting-sources user` and `--strict-mcp-config` keep a reviewed
+repository's `.claude/settings.json` (permissions, hooks) and `.mcp.json` from taking effect.
+With `allow_exec`, Bash is unrestricted (to run the project's tests); edits stay disabled.
+
+Prefix rules such as `Bash(git log:*)` are a convenience, not a sandbox (`git log --output=F`
+writes a file); the worktree is a throwaway checkout, which is the real protection.
+
+Auth: `ANTHROPIC_API_KEY` / `ANTHROPIC_AUTH_TOKEN` / `CLAUDE_CODE_OAUTH_TOKEN` (and the
+Bedrock/Vertex variables) pass through; a `claude login` user's `~/.claude/.credentials.json`
+is copied into the isolated home. `ANTHROPIC_BASE_URL` points it at another endpoint.
+
+Failure: the result event's `is_error` decides, not its `subtype` (connection refused, HTTP
+errors and "Not logged in" all come as `subtype: "success"`, `is_error: true`); its `result`
+text is the reason. With the server down Claude retries for minutes (`CLAUDE_CODE_MAX_RETRIES`
+in the seat env shortens that); the seat timeout bounds it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from typing import Final
+
+from deepreview.agents import _doctor
+from deepreview.agents._cli import TranscriptCliAgent
+from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env, user_env
+from deepreview.agents.base import Availability, Invocation, SeatSettings, SeatTask
+
+READ_ONLY_TOOLS: Final = (
+    "Read", "Grep", "Glob", "LS",
+    "Bash(git log:*)", "Bash(git blame:*)", "Bash(git diff:*)", "Bash(git show:*)",
+    "Bash(git status:*)", "Bash(git grep:*)",
+    "Bash(rg:*)", "Bash(grep:*)", "Bash(cat:*)", "Bash(sed -n:*)", "Bash(nl:*)", "Bash(ls:*)",
+    "Bash(head:*)", "Bash(tail:*)", "Bash(wc:*)",
+)  # fmt: skip
+EDIT_TOOLS: Final = ("Write", "Edit", "MultiEdit", "NotebookEdit")
+
+ENV_POLICY: Final = EnvPolicy(
+    names=frozenset(
+        {
+            "AWS_REGION", "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_BEARER_TOKEN_BEDROCK", "CLOUD_ML_REGION",
+            "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT",
+        }
+    ),
+    prefixes=("ANTHROPIC_", "CLAUDE_CODE_"),
+    # One switch for: no telemetry, no error reporting, no auto-update, no title request.
+    quiet=(("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1"),),
+)  # fmt: skip
+AUTH_VARS: Final = (
+    "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN",
+    "CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX",
+)  # fmt: skip
+CREDENTIALS_FILE: Final = ".claude/.credentials.json"
+
+
+class ClaudeAgent(TranscriptCliAgent):
+    name = "claude"
+    display_name = "Claude"
+    can_lead = True
+    npm_package = "@anthropic-ai/claude-code"
+    default_binary = "claude"
+    transcript_format = "claude"
+
+    def build(self, task: SeatTask) -> Invocation:
+        s = task.settings
+        binary = _doctor.resolve_binary(s, task.env, self.default_binary) or (
+            s.binary or self.default_binary
+        )
+        allowed = (*READ_ONLY_TOOLS, "Bash") if task.allow_exec else READ_ONLY_TOOLS
+        argv = [
+            binary, "-p",
+            "--output-format", "stream-json", "--verbose",  # stream-json requires --verbose
+            "--permission-mode", "default",
+            "--setting-sources", "user",
+            "--strict-mcp-config",
+            "--no-session-persistence",
+            "--allowedTools", ",".join(allowed),
+            "--disallowedTools", ",".join(EDIT_TOOLS),
+        ]  # fmt: skip
+        if s.model:
+            argv += ["--model", s.model]
+        if s.effort:
+            argv += ["--effort", s.effort]
+        argv += s.extra_args
+        self._copy_credentials(task)
+        return Invocation(
+            argv=tuple(argv), env=seat_env(task, ENV_POLICY), stdin=self.prompt_bytes(task)
+        )
+
+    def _copy_credentials(self, task: SeatTask) -> None:
+        home = real_home(task.env)
+        if home is not None:
+            copy_credentials(task.home, [(home / CREDENTIALS_FILE, task.home / CREDENTIALS_FILE)])
+
+    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
+        return _doctor.check(
+            name=self.name,
+            display=self.display_name,
+            settings=settings,
+            env=env,
+            default_binary=self.default_binary,
+            npm_package=self.npm_package or "",
+            auth=auth_status(user_env(settings.env, env)),
+        )
+
+
+def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:
+    for var in AUTH_VARS:
+        if env.get(var):
+            return True, f"auth: {var} is set"
+    home = real_home(env)
+    if home is not None and (home / CREDENTIALS_FILE).is_file():
+        return True, f"auth: logged in (~/{CREDENTIALS_FILE})"
+    if sys.platform == "darwin":
+        return None, "auth: no API key set; a `claude login` token in the macOS keychain may work"
+    return False, "not logged in: set ANTHROPIC_API_KEY or run `claude` once and log in"

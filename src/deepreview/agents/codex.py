@@ -1,0 +1,188 @@
+"""Codex CLI (`@openai/codex`) as a reviewer seat.
+
+    codex exec --json --sandbox read-only --skip-git-repo-check
+               -c analytics.enabled=false --disable plugins
+               [-m M] [-c model_reasoning_effort="E"] [extra_args...] -   < prompt on stdin
+
+`CODEX_HOME` is a directory inside the isolated home, so the user's `config.toml` is not read:
+model and provider come from the seat settings. A custom provider (a local server, Azure, a
+gateway) is given with `extra_args`, e.g.
+`-c model_providers.x.base_url="http://host/v1" -c model_providers.x.wire_api="responses"
+-c model_provider=x`; a variable named by `env_key=` there is passed through.
+
+Read-only by default through Codex's own sandbox (`--sandbox read-only`); `allow_exec` switches
+to `workspace-write` so the project's tests can run. Commands the sandbox refused are missing
+from the `--json` stream, so the session rollout (`$CODEX_HOME/sessions/**/rollout-*.jsonl`,
+which is why `--ephemeral` is not used) is read to count them as denied calls.
+
+Codex never exits on its own while the server is unreachable ("Reconnecting..."); the seat
+timeout ends it. A run without a terminal `turn.completed` event is a failure.
+
+Auth: `OPENAI_API_KEY` / `CODEX_API_KEY` pass through, and `OPENAI_BASE_URL`; a `codex login`
+user's `auth.json` (from `$CODEX_HOME`, default `~/.codex`) is copied into the isolated home.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Final
+
+from deepreview import proc
+from deepreview.agents import _doctor
+from deepreview.agents._cli import TranscriptCliAgent
+from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env, user_env
+from deepreview.agents.base import Availability, Invocation, SeatSettings, SeatTask
+from deepreview.transcripts import parse_codex_rollout_file
+from deepreview.transcripts.stats import ToolCall, TranscriptStats
+from deepreview.transcripts.stream import denial_text
+
+AUTH_VARS: Final = ("OPENAI_API_KEY", "CODEX_API_KEY", "AZURE_OPENAI_API_KEY")
+ENV_POLICY: Final = EnvPolicy(
+    names=frozenset(
+        {*AUTH_VARS, "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_ORGANIZATION", "OPENAI_PROJECT"}
+    ),
+)
+CODEX_DIR: Final = ".codex"
+_ENV_KEY = re.compile(r"env_key\s*=\s*[\"']?([A-Za-z_][A-Za-z0-9_]*)")
+_PROVIDER = re.compile(r"^\s*model_provider\s*=")
+
+
+class CodexAgent(TranscriptCliAgent):
+    name = "codex"
+    display_name = "Codex"
+    can_lead = True
+    npm_package = "@openai/codex"
+    default_binary = "codex"
+    transcript_format = "codex"
+
+    def build(self, task: SeatTask) -> Invocation:
+        s = task.settings
+        binary = _doctor.resolve_binary(s, task.env, self.default_binary) or (
+            s.binary or self.default_binary
+        )
+        argv = [
+            binary, "exec", "--json",
+            "--sandbox", "workspace-write" if task.allow_exec else "read-only",
+            # The cwd is always our own checkout; never let the trust check refuse it.
+            "--skip-git-repo-check",
+            "-c", "analytics.enabled=false",
+            "--disable", "plugins",  # no plugin sync from github.com at startup
+        ]  # fmt: skip
+        if s.model:
+            argv += ["-m", s.model]
+        if s.effort:
+            argv += ["-c", f'model_reasoning_effort="{s.effort}"']
+        argv += s.extra_args
+        argv.append("-")  # the prompt is read from stdin
+        codex_home = task.home / CODEX_DIR
+        codex_home.mkdir(parents=True, exist_ok=True)  # Codex refuses a missing CODEX_HOME
+        source = _user_codex_home(task.env)
+        if source is not None:
+            copy_credentials(task.home, [(source / "auth.json", codex_home / "auth.json")])
+        passthrough = {v: task.env[v] for v in env_keys(s.extra_args) if v in task.env}
+        env = seat_env(task, ENV_POLICY, {"CODEX_HOME": str(codex_home), **passthrough})
+        return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
+
+    def read_stats(self, task: SeatTask, result: proc.ProcResult) -> TranscriptStats | None:
+        stats = super().read_stats(task, result)
+        if stats is None:
+            return None
+        rollout = newest_rollout(task.home / CODEX_DIR, since=result.started_at)
+        if rollout is None:
+            return stats
+        return merge_rollout(stats, parse_codex_rollout_file(rollout))
+
+    def failure(
+        self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None
+    ) -> str | None:
+        if stats is not None and not stats.is_error and not stats.ended_normally:
+            last = f" (last error: {stats.errors[-1]})" if stats.errors else ""
+            return f"no turn.completed event: the run did not finish{last}"
+        return super().failure(task, result, stats)
+
+    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
+        return _doctor.check(
+            name=self.name,
+            display=self.display_name,
+            settings=settings,
+            env=env,
+            default_binary=self.default_binary,
+            npm_package=self.npm_package or "",
+            auth=auth_status(user_env(settings.env, env), settings.extra_args),
+        )
+
+
+def env_keys(extra_args: Sequence[str]) -> list[str]:
+    """Variables a provider given in `extra_args` reads its key from (`env_key=NAME`)."""
+    return [m.group(1) for arg in extra_args for m in _ENV_KEY.finditer(arg)]
+
+
+def _user_codex_home(env: Mapping[str, str]) -> Path | None:
+    if env.get("CODEX_HOME"):
+        return Path(env["CODEX_HOME"])
+    home = real_home(env)
+    return home / CODEX_DIR if home is not None else None
+
+
+def auth_status(env: Mapping[str, str], extra_args: Sequence[str]) -> tuple[bool | None, str]:
+    if any(_PROVIDER.match(arg) for arg in extra_args):
+        keys = env_keys(extra_args)
+        missing = [k for k in keys if not env.get(k)]
+        if missing:
+            return False, f"provider key missing: set {', '.join(missing)}"
+        return (True, f"auth: provider key {keys[0]}") if keys else (None, "custom provider")
+    for var in AUTH_VARS:
+        if env.get(var):
+            return True, f"auth: {var} is set"
+    source = _user_codex_home(env)
+    if source is not None and (source / "auth.json").is_file():
+        return True, "auth: logged in (codex auth.json)"
+    return False, "not logged in: set OPENAI_API_KEY or run `codex login`"
+
+
+def newest_rollout(codex_home: Path, since: float) -> Path | None:
+    """The session rollout this run wrote (the newest one not older than the run)."""
+    sessions = codex_home / "sessions"
+    if not sessions.is_dir():
+        return None
+    found = [(p.stat().st_mtime, p) for p in sessions.rglob("rollout-*.jsonl") if p.is_file()]
+    found = [(mtime, p) for mtime, p in found if mtime >= since - 1.0]
+    return max(found)[1] if found else None
+
+
+def merge_rollout(stats: TranscriptStats, rollout: Sequence[ToolCall]) -> TranscriptStats:
+    """Add the shell calls that failed in the rollout but are missing from --json as denied.
+
+    Codex drops a command the sandbox refused from its --json stream; the rollout has every
+    call with its exit status. A failed rollout command with no matching --json command is
+    such a refusal. Calls still running (no status) are not counted.
+    """
+    remaining = Counter(c.command for c in stats.tool_calls if c.command is not None)
+    denied: list[ToolCall] = []
+    for call in rollout:
+        if call.command is None:
+            continue
+        if remaining[call.command] > 0:
+            remaining[call.command] -= 1
+            continue
+        if call.ok is False:
+            denied.append(
+                ToolCall(
+                    "command_execution",
+                    command=call.command,
+                    ok=False,
+                    denied=True,
+                    detail="refused by the sandbox",
+                )
+            )
+    if not denied:
+        return stats
+    return replace(
+        stats,
+        tool_calls=(*stats.tool_calls, *denied),
+        permission_denials=(*stats.permission_denials, *(denial_text(c) for c in denied)),
+    )

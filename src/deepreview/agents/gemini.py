@@ -1,0 +1,172 @@
+"""Gemini CLI (`@google/gemini-cli`) as a reviewer seat.
+
+    gemini -p "" --output-format stream-json --skip-trust --approval-mode default
+           --allowed-tools <read-only list> [-m M] [extra_args...]      < prompt on stdin
+
+(`-p` text is appended to stdin; the whole prompt is on stdin, so it is empty.)
+
+The isolated `~/.gemini/settings.json` turns usage statistics off and selects the auth type:
+`gemini-api-key` when `GEMINI_API_KEY`/`GOOGLE_API_KEY`/`GOOGLE_GEMINI_BASE_URL` is set (without
+it, a base URL makes the CLI pick an auth type its headless mode rejects, exit 41), `vertex-ai`
+for `GOOGLE_GENAI_USE_VERTEXAI`, `oauth-personal` when the user logged in
+(`~/.gemini/oauth_creds.json`, copied in). `--skip-trust` is required: in an untrusted folder
+0.61 exits 55 in headless mode.
+
+Read-only by default: in the default approval mode, headless Gemini does not even offer the
+edit tools, and `run_shell_command` only runs the listed command prefixes (others come back as
+`policy_violation`, counted as denied). `allow_exec` allows any shell command.
+
+Exit codes carry the failure: an API error exits with its HTTP status mod 256 (400 -> 144),
+auth failure 41, and so on; `interpret` turns them back into words. With the server down the
+CLI retries (up to 10 attempts, backing off from 5 s); the seat timeout bounds that.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Final
+
+from deepreview import proc
+from deepreview.agents import _doctor
+from deepreview.agents._cli import TranscriptCliAgent
+from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env, user_env
+from deepreview.agents.base import Availability, Invocation, SeatSettings, SeatTask
+from deepreview.transcripts.stats import TranscriptStats
+
+READ_ONLY_TOOLS: Final = (
+    "read_file", "read_many_files", "list_directory", "glob", "grep_search",
+    "search_file_content",
+    "run_shell_command(git log)", "run_shell_command(git blame)", "run_shell_command(git diff)",
+    "run_shell_command(git show)", "run_shell_command(git status)", "run_shell_command(git grep)",
+    "run_shell_command(rg)", "run_shell_command(grep)", "run_shell_command(cat)",
+    "run_shell_command(sed -n)", "run_shell_command(nl)", "run_shell_command(ls)",
+    "run_shell_command(head)", "run_shell_command(tail)", "run_shell_command(wc)",
+)  # fmt: skip
+KEY_VARS: Final = ("GEMINI_API_KEY", "GOOGLE_API_KEY")
+ENV_POLICY: Final = EnvPolicy(
+    names=frozenset(
+        {
+            "GOOGLE_API_KEY", "GOOGLE_GEMINI_BASE_URL", "GOOGLE_VERTEX_BASE_URL",
+            "GOOGLE_GENAI_USE_VERTEXAI", "GOOGLE_GENAI_USE_GCA", "GOOGLE_CLOUD_PROJECT",
+            "GOOGLE_CLOUD_LOCATION", "GOOGLE_APPLICATION_CREDENTIALS",
+        }
+    ),
+    prefixes=("GEMINI_",),
+)  # fmt: skip
+OAUTH_FILE: Final = ".gemini/oauth_creds.json"
+
+# FatalError subclasses of the CLI (packages/core/src/utils/errors.ts).
+EXIT_REASONS: Final = {
+    41: "authentication failed (exit 41): set GEMINI_API_KEY or log in with `gemini`",
+    42: "the CLI rejected its input (exit 42)",
+    44: "sandbox error (exit 44)",
+    52: "configuration error (exit 52)",
+    53: "turn limit reached (exit 53)",
+    54: "a tool failed fatally (exit 54)",
+    55: "the folder is not trusted (exit 55)",
+}
+
+
+def auth_type(env: Mapping[str, str], logged_in: bool) -> str | None:
+    if env.get("GOOGLE_GENAI_USE_VERTEXAI", "").lower() in ("1", "true"):
+        return "vertex-ai"
+    if any(env.get(v) for v in KEY_VARS) or env.get("GOOGLE_GEMINI_BASE_URL"):
+        return "gemini-api-key"
+    return "oauth-personal" if logged_in else None
+
+
+def settings_json(selected_auth: str | None) -> dict[str, Any]:
+    settings: dict[str, Any] = {"privacy": {"usageStatisticsEnabled": False}}
+    if selected_auth:
+        settings["security"] = {"auth": {"selectedType": selected_auth}}
+    return settings
+
+
+def exit_reason(returncode: int | None) -> str | None:
+    """Words for the CLI's exit code; None for 0, 1 and codes it does not assign."""
+    if returncode is None:
+        return None
+    if returncode in EXIT_REASONS:
+        return EXIT_REASONS[returncode]
+    if 144 <= returncode <= 255:  # HTTP 400..511, reported as status mod 256
+        status = returncode + 256
+        reason = f"API error (HTTP {status})"
+        if status in (401, 403):
+            reason += ": check GEMINI_API_KEY"
+        return reason
+    return None
+
+
+class GeminiAgent(TranscriptCliAgent):
+    name = "gemini"
+    display_name = "Gemini"
+    can_lead = True
+    npm_package = "@google/gemini-cli"
+    default_binary = "gemini"
+    transcript_format = "gemini"
+
+    def build(self, task: SeatTask) -> Invocation:
+        s = task.settings
+        binary = _doctor.resolve_binary(s, task.env, self.default_binary) or (
+            s.binary or self.default_binary
+        )
+        allowed = (*READ_ONLY_TOOLS, "run_shell_command") if task.allow_exec else READ_ONLY_TOOLS
+        argv = [
+            binary, "-p", "",
+            "--output-format", "stream-json",
+            "--skip-trust",
+            "--approval-mode", "default",
+            "--allowed-tools", ",".join(allowed),  # comma-separated: one value, not several
+        ]  # fmt: skip
+        if s.model:
+            argv += ["-m", s.model]
+        argv += s.extra_args
+        # effort: the CLI has no flag for it (thinking budgets are per-model settings).
+        home = real_home(task.env)
+        logged_in = False
+        if home is not None:
+            logged_in = bool(
+                copy_credentials(task.home, [(home / OAUTH_FILE, task.home / OAUTH_FILE)])
+            )
+        env = seat_env(task, ENV_POLICY)
+        gemini_dir = task.home / ".gemini"
+        gemini_dir.mkdir(parents=True, exist_ok=True)
+        (gemini_dir / "settings.json").write_text(
+            json.dumps(settings_json(auth_type(env, logged_in)), indent=2), encoding="utf-8"
+        )
+        return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
+
+    def failure(
+        self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None
+    ) -> str | None:
+        reason = exit_reason(result.returncode)
+        if reason is not None:
+            detail = stats.errors[-1] if stats is not None and stats.errors else ""
+            return f"{reason}: {detail[:300]}" if detail else reason
+        return super().failure(task, result, stats)
+
+    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
+        return _doctor.check(
+            name=self.name,
+            display=self.display_name,
+            settings=settings,
+            env=env,
+            default_binary=self.default_binary,
+            npm_package=self.npm_package or "",
+            auth=auth_status(user_env(settings.env, env)),
+        )
+
+
+def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:
+    for var in KEY_VARS:
+        if env.get(var):
+            return True, f"auth: {var} is set"
+    if env.get("GOOGLE_GENAI_USE_VERTEXAI", "").lower() in ("1", "true"):
+        return True, "auth: Vertex AI (GOOGLE_GENAI_USE_VERTEXAI)"
+    home = real_home(env)
+    if home is not None and (home / OAUTH_FILE).is_file():
+        return True, f"auth: logged in (~/{OAUTH_FILE})"
+    if env.get("GOOGLE_GEMINI_BASE_URL"):
+        return False, "GOOGLE_GEMINI_BASE_URL is set but no key: set GEMINI_API_KEY"
+    return False, "not logged in: set GEMINI_API_KEY or run `gemini` once and log in"

@@ -1,0 +1,148 @@
+"""opencode (`opencode-ai`) as a reviewer seat.
+
+    opencode run --format json [-m provider/model] [--variant E] [extra_args...]  < prompt on stdin
+
+The configuration is written to the isolated home (`$XDG_CONFIG_HOME/opencode/opencode.json`),
+never into the reviewed worktree, and `OPENCODE_DISABLE_PROJECT_CONFIG=1` keeps the reviewed
+repository's own `opencode.json` from loosening it. It denies edits, web fetches and every shell
+command except read-only prefixes (`allow_exec` allows any shell command); opencode then does not
+offer the edit tools at all, and a refused command comes back as a tool error that the transcript
+parser counts as denied. Sharing, auto-update, the models.dev fetch and LSP downloads are off.
+
+Provider settings a user needs (a base URL, a custom provider) go in `OPENCODE_CONFIG_CONTENT`
+in the seat's `env`; it is merged under the permission block, which always wins. Provider keys
+(`*_API_KEY`) and base URLs (`OPENAI_BASE_URL`, `ANTHROPIC_BASE_URL`) pass through; a logged-in
+user's `~/.local/share/opencode/auth.json` is copied into the isolated home.
+
+Known: at startup opencode resolves `@opencode-ai/plugin` from the npm registry in the
+background (for its config directory); without network that fails quietly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from deepreview.agents import _doctor
+from deepreview.agents._cli import TranscriptCliAgent
+from deepreview.agents._home import (
+    EnvPolicy,
+    copy_credentials,
+    home_dirs,
+    real_home,
+    seat_env,
+    user_env,
+)
+from deepreview.agents.base import Availability, Invocation, SeatSettings, SeatTask
+
+READ_ONLY_COMMANDS: Final = (
+    "git log*", "git blame*", "git diff*", "git show*", "git status*", "git grep*",
+    "rg *", "grep *", "cat *", "sed -n *", "nl *", "ls", "ls *", "head *", "tail *", "wc *",
+)  # fmt: skip
+ENV_POLICY: Final = EnvPolicy(
+    names=frozenset({"OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "GOOGLE_GEMINI_BASE_URL"}),
+    suffixes=("_API_KEY",),
+    quiet=(
+        ("OPENCODE_DISABLE_PROJECT_CONFIG", "1"),
+        ("OPENCODE_DISABLE_AUTOUPDATE", "1"),
+        ("OPENCODE_DISABLE_SHARE", "1"),
+        ("OPENCODE_DISABLE_MODELS_FETCH", "1"),
+        ("OPENCODE_DISABLE_LSP_DOWNLOAD", "1"),
+    ),
+)
+AUTH_FILE: Final = ".local/share/opencode/auth.json"
+
+
+def permissions(allow_exec: bool) -> dict[str, Any]:
+    bash: str | dict[str, str] = (
+        "allow" if allow_exec else {"*": "deny", **dict.fromkeys(READ_ONLY_COMMANDS, "allow")}
+    )
+    return {"edit": "deny", "webfetch": "deny", "external_directory": "deny", "bash": bash}
+
+
+def config(user_config: str | None, allow_exec: bool) -> dict[str, Any]:
+    """The user's config (if any) with our permission and quieting settings on top."""
+    merged: dict[str, Any] = {}
+    if user_config:
+        try:
+            loaded = json.loads(user_config)
+        except ValueError:
+            loaded = None
+        if isinstance(loaded, dict):
+            merged.update(loaded)
+    merged.update(
+        {
+            "$schema": "https://opencode.ai/config.json",
+            "share": "disabled",
+            "autoupdate": False,
+            "permission": permissions(allow_exec),
+        }
+    )
+    return merged
+
+
+class OpencodeAgent(TranscriptCliAgent):
+    name = "opencode"
+    display_name = "opencode"
+    can_lead = True
+    npm_package = "opencode-ai"
+    default_binary = "opencode"
+    transcript_format = "opencode"
+
+    def build(self, task: SeatTask) -> Invocation:
+        s = task.settings
+        binary = _doctor.resolve_binary(s, task.env, self.default_binary) or (
+            s.binary or self.default_binary
+        )
+        argv = [binary, "run", "--format", "json"]
+        if s.model:
+            argv += ["-m", s.model]
+        if s.effort:
+            argv += ["--variant", s.effort]
+        argv += s.extra_args
+        dirs = home_dirs(task.home)
+        source = user_auth_file(task.env)
+        if source is not None:
+            dest = dirs["XDG_DATA_HOME"] / "opencode" / "auth.json"
+            copy_credentials(task.home, [(source, dest)])
+        user_config = dict(s.env).get("OPENCODE_CONFIG_CONTENT") or task.env.get(
+            "OPENCODE_CONFIG_CONTENT"
+        )
+        env = seat_env(task, ENV_POLICY)
+        # Our config is the only one: the user's goes into it, not beside it.
+        env.pop("OPENCODE_CONFIG", None)
+        env.pop("OPENCODE_CONFIG_CONTENT", None)
+        path = dirs["XDG_CONFIG_HOME"] / "opencode" / "opencode.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(config(user_config, task.allow_exec), indent=2), "utf-8")
+        return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
+
+    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
+        return _doctor.check(
+            name=self.name,
+            display=self.display_name,
+            settings=settings,
+            env=env,
+            default_binary=self.default_binary,
+            npm_package=self.npm_package or "",
+            auth=auth_status(user_env(settings.env, env)),
+        )
+
+
+def user_auth_file(env: Mapping[str, str]) -> Path | None:
+    if env.get("XDG_DATA_HOME"):
+        return Path(env["XDG_DATA_HOME"]) / "opencode" / "auth.json"
+    home = real_home(env)
+    return home / AUTH_FILE if home is not None else None
+
+
+def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:
+    keys = sorted(k for k, v in env.items() if k.endswith("_API_KEY") and v)
+    if keys:
+        return True, f"auth: {keys[0]} is set"
+    source = user_auth_file(env)
+    if source is not None and source.is_file():
+        return True, "auth: logged in (opencode auth.json)"
+    return None, "no provider key found; opencode may still have a free provider"

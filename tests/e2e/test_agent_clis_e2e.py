@@ -1,0 +1,196 @@
+"""The real agent CLIs, run through their adapters against the scripted model server.
+
+Each test runs one CLI for real (1-5 s): the adapter's argv/env/home, the CLI's own tools in a
+real git repository, the transcript parser and the status decision all take part.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from e2e.agentkit import (
+    CANARY,
+    CLIS,
+    PROMPT_MARKER,
+    REVIEW_TEXT,
+    SCRIPTED_KEY,
+    ReviewRepo,
+    SeatRunner,
+    codex_provider_args,
+    git,
+)
+from scripted_server import Fault, ReadFile, Shell, Step, WriteFile
+
+pytestmark = pytest.mark.e2e
+
+REVIEW_SCRIPT = [
+    Step.tools([Shell("git log --oneline -1", "Show last commit"), Shell("git blame calc.py")]),
+    Step.tools([ReadFile("README.md")]),
+    Step.text(REVIEW_TEXT),
+]
+
+# What each CLI's transcript says about REVIEW_SCRIPT: tool counts and shell commands.
+EXPECTED_TOOLS = {
+    "claude": {"Bash": 2, "Read": 1},
+    "codex": {"command_execution": 3},  # Codex reads files through its shell tool
+    "gemini": {"run_shell_command": 2, "read_file": 1},
+    "opencode": {"bash": 2, "read": 1},
+}
+EXPECTED_SHELL = {
+    "claude": ["git blame calc.py", "git log --oneline -1"],
+    "codex": ["cat README.md", "git blame calc.py", "git log --oneline -1"],
+    "gemini": ["git blame calc.py", "git log --oneline -1"],
+    "opencode": ["git blame calc.py", "git log --oneline -1"],
+}
+
+
+def assert_untouched(repo: ReviewRepo) -> None:
+    assert git(repo.path, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("name", CLIS)
+def test_seat_plays_review_script(
+    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
+) -> None:
+    srv = scripted_server(REVIEW_SCRIPT)
+    run = run_seat(name, srv.url)
+    out = run.outcome
+
+    assert out.status == "ok", (out.reason, run.task.stderr_path.read_text()[-2000:])
+    assert out.review_text == REVIEW_TEXT
+    assert out.stats is not None
+    assert dict(out.stats.tool_counts) == EXPECTED_TOOLS[name]
+    assert sorted(out.stats.shell_commands) == EXPECTED_SHELL[name]
+    assert all(call.ok for call in out.stats.tool_calls), out.stats.tool_calls
+    assert out.stats.permission_denials == ()
+    assert out.model in ("claude-sonnet-4-5", "gpt-5.5", "gemini-2.5-pro", "openai/gpt-5.5")
+
+    # The server played each step once, to this client only, over loopback.
+    turns = srv.turns()
+    assert [t.step for t in turns] == [0, 1, 2]
+    assert srv.clients() == {"127.0.0.1"}
+    # The whole prompt (over ARG_MAX for one argument) reached the model, diff included.
+    assert turns[0].contains(PROMPT_MARKER)
+    assert turns[0].contains("+    return a - b")
+    assert turns[0].raw_bytes > 128 * 1024
+    # The tool results went back: the second turn carries what `git log` printed.
+    assert turns[1].contains("Change add")
+    # Progress: one event per tool call, the last one with the full count.
+    assert [e.tool_calls for e in run.events] == list(range(1, len(out.stats.tool_calls) + 1))
+    assert all(e.seat == name and e.kind == "tool" for e in run.events)
+    assert_untouched(review_repo)
+
+
+@pytest.mark.parametrize("name", CLIS)
+def test_read_only_refuses_writes(
+    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
+) -> None:
+    srv = scripted_server(
+        [
+            Step.tools([WriteFile("pwned.txt", "x"), Shell("touch pwned2.txt")]),
+            Step.text(REVIEW_TEXT),
+        ]
+    )
+    run = run_seat(name, srv.url, prompt=f"Review calc.py. {PROMPT_MARKER}")
+    out = run.outcome
+
+    assert out.status == "ok", out.reason
+    assert not (review_repo.path / "pwned.txt").exists()
+    assert not (review_repo.path / "pwned2.txt").exists()
+    assert_untouched(review_repo)
+    assert out.stats is not None
+    # The shell write is refused by the CLI's permission policy or sandbox, and says so.
+    assert any("touch pwned2.txt" in d for d in out.stats.permission_denials), out.stats
+    touch = [c for c in out.stats.tool_calls if c.command == "touch pwned2.txt"]
+    assert len(touch) == 1 and touch[0].denied and touch[0].ok is False
+    # The file write never succeeded either: the edit tools are not offered, so the call fails
+    # (opencode routes a call to an unknown tool to its own `invalid` tool, which "completes").
+    others = [c for c in out.stats.tool_calls if c.command != "touch pwned2.txt"]
+    assert len(others) == 1, out.stats.tool_calls
+    assert others[0].ok is False or (name == "opencode" and others[0].tool == "invalid")
+
+
+@pytest.mark.parametrize("name", CLIS)
+def test_allow_exec_runs_commands_in_isolated_env(
+    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
+) -> None:
+    srv = scripted_server([Step.tools([Shell("env")]), Step.text(REVIEW_TEXT)])
+    run = run_seat(name, srv.url, prompt=f"Run the tests. {PROMPT_MARKER}", allow_exec=True)
+
+    assert run.outcome.status == "ok", run.outcome.reason
+    turns = srv.turns()
+    assert len(turns) == 2
+    # `env` ran (allowed only with allow_exec); its output went back to the model.
+    assert turns[1].contains(f"HOME={run.task.home}")
+    assert not turns[1].contains(CANARY[1]), "an unrelated user variable leaked into the seat"
+    assert_untouched(review_repo)
+
+
+# Per CLI: the HTTP status that fails it without minutes of retries, and the settings that
+# turn its retries off (Gemini and opencode retry 5xx for minutes, but fail on a 4xx at once).
+def fast_fail(name: str, url: str) -> tuple[int, dict[str, object], str]:
+    if name == "claude":
+        return 500, {"env": (("CLAUDE_CODE_MAX_RETRIES", "0"),)}, "500"
+    if name == "codex":
+        no_retries = (
+            "-c", "model_providers.scripted.request_max_retries=0",
+            "-c", "model_providers.scripted.stream_max_retries=0",
+        )  # fmt: skip
+        return 500, {"extra_args": (*codex_provider_args(url), *no_retries)}, ""
+    if name == "gemini":
+        return 400, {}, "API error (HTTP 400)"
+    return 400, {}, "scripted 400"
+
+
+@pytest.mark.parametrize("name", CLIS)
+def test_http_error_fails_seat(name: str, run_seat: SeatRunner, scripted_server) -> None:
+    srv = scripted_server(REVIEW_SCRIPT)
+    status, settings, expect = fast_fail(name, srv.url)
+    srv.set_faults([Fault.http(status)])
+    run = run_seat(name, srv.url, prompt=f"Review. {PROMPT_MARKER}", **settings)
+
+    assert run.outcome.status == "failed"
+    assert run.outcome.reason
+    assert expect in run.outcome.reason
+    assert run.outcome.review_text == ""
+    assert any(r.status == status for r in srv.requests)
+    assert not srv.turns()
+
+
+def test_claude_retries_transient_500(run_seat: SeatRunner, scripted_server) -> None:
+    srv = scripted_server(REVIEW_SCRIPT, faults=[Fault.http(500, times=2)])
+    run = run_seat("claude", srv.url)
+
+    assert run.outcome.status == "ok", run.outcome.reason
+    assert run.outcome.stats is not None and run.outcome.stats.retries == 2
+    assert run.outcome.review_text == REVIEW_TEXT
+
+
+def test_claude_fails_fast_when_server_down(run_seat: SeatRunner, dead_url: str) -> None:
+    run = run_seat("claude", dead_url, user_env={"CLAUDE_CODE_MAX_RETRIES": "0"}, timeout=60)
+
+    assert run.outcome.status == "failed"
+    assert "connect" in (run.outcome.reason or "").lower()
+
+
+@pytest.mark.parametrize("name", ["codex", "gemini", "opencode"])
+def test_server_down_ends_at_timeout(name: str, run_seat: SeatRunner, dead_url: str) -> None:
+    # These CLIs keep retrying an unreachable server (Codex forever); the seat timeout ends them.
+    run = run_seat(name, dead_url, prompt=f"Review. {PROMPT_MARKER}", timeout=8)
+
+    assert run.outcome.status in ("timeout", "failed")
+    assert run.outcome.reason
+    if name == "codex":
+        assert run.outcome.status == "timeout"
+    assert run.outcome.proc is not None and run.outcome.proc.duration_s < 30
+
+
+def test_codex_provider_key_reaches_server(run_seat: SeatRunner, scripted_server) -> None:
+    srv = scripted_server(REVIEW_SCRIPT)
+    run = run_seat("codex", srv.url)
+
+    assert run.outcome.status == "ok", run.outcome.reason
+    assert {t.headers.get("authorization") for t in srv.turns()} == {f"Bearer {SCRIPTED_KEY}"}
+    assert Counter(r.path for r in srv.model_requests()) == {"/v1/responses": 3}
