@@ -16,6 +16,10 @@ Read-only by default: in the default approval mode, headless Gemini does not eve
 edit tools, and `run_shell_command` only runs the listed command prefixes (others come back as
 `policy_violation`, counted as denied). `allow_exec` allows any shell command.
 
+The reviewed repository's own `.gemini/` (settings with MCP servers, hooks, tool overrides) is
+moved out of the worktree for the run and put back afterwards: with `--skip-trust` the CLI would
+otherwise load it, letting the change under review run commands through its own config.
+
 Exit codes carry the failure: an API error exits with its HTTP status mod 256 (400 -> 144),
 auth failure 41, and so on; `interpret` turns them back into words. With the server down the
 CLI retries (up to 10 attempts, backing off from 5 s); the seat timeout bounds that.
@@ -24,6 +28,7 @@ CLI retries (up to 10 attempts, backing off from 5 s); the seat timeout bounds t
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -31,7 +36,13 @@ from deepreview import proc
 from deepreview.agents import _doctor
 from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env, user_env
-from deepreview.agents.base import Availability, Invocation, SeatSettings, SeatTask
+from deepreview.agents.base import (
+    Availability,
+    Invocation,
+    SeatOutcome,
+    SeatSettings,
+    SeatTask,
+)
 from deepreview.transcripts.stats import TranscriptStats
 
 READ_ONLY_TOOLS: Final = (
@@ -136,6 +147,29 @@ class GeminiAgent(TranscriptCliAgent):
             json.dumps(settings_json(auth_type(env, logged_in)), indent=2), encoding="utf-8"
         )
         return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
+
+    def run(self, task: SeatTask) -> SeatOutcome:
+        workspace_config = task.worktree / ".gemini"
+        parked = task.home / "parked-workspace-gemini"
+        linked = workspace_config.is_symlink()
+        moved = workspace_config.is_dir() and not linked
+        if moved:
+            shutil.move(str(workspace_config), str(parked))
+        elif linked:
+            workspace_config.unlink()  # a link could point anywhere; git restores it below
+        try:
+            return super().run(task)
+        finally:
+            if moved and parked.exists():
+                shutil.rmtree(workspace_config, ignore_errors=True)
+                shutil.move(str(parked), str(workspace_config))
+            elif linked:
+                proc.run(
+                    ["git", "checkout", "--", ".gemini"],
+                    cwd=task.worktree,
+                    env=task.env,
+                    timeout=60,
+                )
 
     def failure(
         self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None
