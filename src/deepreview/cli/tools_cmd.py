@@ -53,12 +53,14 @@ def doctor(as_json: bool, repo: str) -> None:
     table = Table(title="Deep Review seats")
     for col in ("Seat", "Usable", "Found", "Version", "Auth", "Notes"):
         table.add_column(col)
+    from rich.markup import escape
+
     for a in rows:
         auth = {True: "yes", False: "no", None: "-"}[a.authenticated]
         note = a.reason
-        if not a.found and a.install_hint:
+        if not a.found and a.install_hint and a.install_hint not in note:
             note = f"{note}; install: {a.install_hint}" if note else f"install: {a.install_hint}"
-        table.add_row(
+        cells = (
             a.name,
             "yes" if a.usable else "no",
             "yes" if a.found else "no",
@@ -66,6 +68,8 @@ def doctor(as_json: bool, repo: str) -> None:
             auth,
             note,
         )
+        # Text such as "[seats.claude]" must not be read as rich markup and vanish.
+        table.add_row(*(escape(c) for c in cells))
     Console(width=140).print(table)
     if not any(a.usable and a.model_backed for a in rows):
         click.echo(
