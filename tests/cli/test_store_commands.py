@@ -1,0 +1,70 @@
+"""The store through the CLI: three reviews, index.html order and pills, list/show/open."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from support.repos import cli_env, commit_all, make_repo, run_cli, write
+
+
+def _review(severity_heading: str | None) -> str:
+    text = "## Executive Summary\n\nChecked.\n\n## Findings\n\n"
+    if severity_heading == "critical":
+        text += "### Critical Issues\n\n"
+        text += "C1. **Data loss on save** — `calc.py:5` (critical, regression)\n\nBad.\n\n"
+    elif severity_heading == "important":
+        text += "### Important Issues\n\n"
+        text += "I1. **Leak on error** — `calc.py:5` (important, regression)\n\nBad.\n\n"
+    else:
+        text += "### Critical Issues\n\nNone.\n\n"
+    return text
+
+
+def _seat_config(tmp: Path, text: str) -> None:
+    (tmp / "review.md").write_text(text)
+    argv = ["sh", "-c", f"cat >/dev/null; cat {tmp / 'review.md'}"]
+    (tmp / "user-config.toml").write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
+
+
+def test_three_reviews_listed_newest_first_with_pills(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    ids = []
+    for n, kind in enumerate(["critical", "important", None]):
+        _seat_config(tmp_path, _review(kind))
+        write(repo, f"f{n}.txt", f"{n}\n")
+        commit_all(repo, f"change {n}")
+        res = run_cli(
+            ["review", "--agents", "canned", "--lead", "none", "--json"], cwd=repo, env=env
+        )
+        assert res.returncode == 0, res.stderr
+        ids.append(res.json()["review_id"])
+    assert len(set(ids)) == 3
+
+    listed = run_cli(["list", "--json"], cwd=repo, env=env).json()["reviews"]
+    assert [r["id"] for r in listed] == list(reversed(ids))
+    assert [r["verdict"] for r in listed] == ["Merge as-is", "Merge with fixes", "Rework"]
+    assert [(r["critical"], r["important"]) for r in listed] == [(0, 0), (0, 1), (1, 0)]
+
+    index = (tmp_path / "store" / "index.html").read_text()
+    rows = re.findall(r'<span class="pill v-([a-z-]+)">', index)
+    assert rows == ["merge-as-is", "merge-with-fixes", "rework"]
+    positions = [index.index(i) for i in reversed(ids)]
+    assert positions == sorted(positions)
+    for rid in ids:
+        assert f'href="{rid}.html"' in index and f'href="{rid}.md"' in index
+
+    table = run_cli(["list"], cwd=repo, env=env)
+    assert table.returncode == 0 and all(rid[:15] in table.stdout for rid in ids)
+    md = run_cli(["show", ids[0]], cwd=repo, env=env)
+    assert md.returncode == 0 and md.stdout.startswith(f"# Deep Review: {ids[0]}")
+    js = run_cli(["show", ids[0], "--format", "json"], cwd=repo, env=env)
+    assert json.loads(js.stdout)["header"]["verdict"]["label"] == "Rework"
+    html = run_cli(["show", ids[0], "--format", "html"], cwd=repo, env=env)
+    assert "<html" in html.stdout.lower()
+    opened = run_cli(["open", ids[0]], cwd=repo, env={**env, "BROWSER": "false"})
+    assert opened.returncode == 0 and opened.stdout.strip().endswith(f"{ids[0]}.html")
+    missing = run_cli(["show", "20990101-000000-nope"], cwd=repo, env=env)
+    assert missing.returncode == 2 and "deep-review list" in missing.stderr
