@@ -20,6 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _overrides(
+    *,
     agents: str | None,
     lead: str | None,
     timeout: float | None,
@@ -30,6 +31,7 @@ def _overrides(
     config: str | None,
     yes_trust: bool,
 ) -> CliOverrides:
+    """The options every run command shares (`_common`), as one CliOverrides."""
     from deepreview.config import CliOverrides
 
     parsed = []
@@ -159,17 +161,9 @@ def review(
     target: str | None,
     base: str | None,
     uncommitted: bool,
-    agents: str | None,
-    lead: str | None,
-    timeout: float | None,
-    effort: str | None,
-    models: tuple[str, ...],
-    store: str | None,
-    allow_exec: bool | None,
-    config: str | None,
-    yes_trust: bool,
     as_json: bool,
     repo: str,
+    **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
     from deepreview.cli.progress import Progress
@@ -180,7 +174,7 @@ def review(
         target=target,
         base=base,
         uncommitted=uncommitted,
-        cli=_overrides(agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust),
+        cli=_overrides(**opts),
         env=dict(os.environ),
     )
     prepared = prepare(req)
@@ -199,25 +193,12 @@ def review(
 @click.command()
 @click.argument("review_id")
 @_common
-def resume(
-    review_id: str,
-    agents: str | None,
-    lead: str | None,
-    timeout: float | None,
-    effort: str | None,
-    models: tuple[str, ...],
-    store: str | None,
-    allow_exec: bool | None,
-    config: str | None,
-    yes_trust: bool,
-    as_json: bool,
-    repo: str,
-) -> int:
+def resume(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
     from deepreview.cli.progress import Progress
     from deepreview.pipeline.review import resume as resume_review
 
-    cli = _overrides(agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust)
+    cli = _overrides(**opts)
     with Progress([]) as progress:
         outcome = resume_review(
             review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress
@@ -228,26 +209,13 @@ def resume(
 @click.command()
 @click.argument("review_id")
 @_common
-def relead(
-    review_id: str,
-    agents: str | None,
-    lead: str | None,
-    timeout: float | None,
-    effort: str | None,
-    models: tuple[str, ...],
-    store: str | None,
-    allow_exec: bool | None,
-    config: str | None,
-    yes_trust: bool,
-    as_json: bool,
-    repo: str,
-) -> int:
+def relead(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
     """Rerun only the lead (and rendering) on a stored review."""
     try:
         from deepreview.pipeline.relead import relead as run_relead
     except ImportError as exc:  # pragma: no cover - until the lead lands
         raise UsageError("relead is not available in this build") from exc
-    cli = _overrides(agents, lead, timeout, effort, models, store, allow_exec, config, yes_trust)
+    cli = _overrides(**opts)
     outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ))
     return _emit(outcome, as_json)
 
