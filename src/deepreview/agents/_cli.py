@@ -7,16 +7,19 @@ parser for progress, parses the transcript with `deepreview.transcripts`, and de
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar, Final
 
 from deepreview import proc
-from deepreview.agents._home import sync_back_credentials
+from deepreview.agents import _doctor
+from deepreview.agents._home import sync_back_credentials, user_env
 from deepreview.agents.base import (
+    Availability,
     CliAgent,
     ProgressEvent,
     SeatOutcome,
+    SeatSettings,
     SeatTask,
     outcome_from_proc,
 )
@@ -50,6 +53,28 @@ class TranscriptCliAgent(CliAgent):
     """A `CliAgent` whose stdout is a JSONL transcript in `transcript_format`."""
 
     transcript_format: ClassVar[str]
+
+    # -- setup -------------------------------------------------------------------------------
+    def binary(self, task: SeatTask) -> str:
+        s = task.settings
+        return _doctor.resolve_binary(s, task.env, self.default_binary) or (
+            s.binary or self.default_binary
+        )
+
+    def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
+        """(looks authenticated?, how we know) from the environment the seat will get."""
+        raise NotImplementedError
+
+    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
+        return _doctor.check(
+            name=self.name,
+            display=self.display_name,
+            settings=settings,
+            env=env,
+            default_binary=self.default_binary,
+            npm_package=self.npm_package or "",
+            auth=self.check_auth(settings, user_env(settings.env, env)),
+        )
 
     # -- running -----------------------------------------------------------------------------
     def run(self, task: SeatTask) -> SeatOutcome:

@@ -30,10 +30,9 @@ import sys
 from collections.abc import Mapping
 from typing import Final
 
-from deepreview.agents import _doctor
 from deepreview.agents._cli import TranscriptCliAgent
-from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env, user_env
-from deepreview.agents.base import Availability, Invocation, SeatSettings, SeatTask
+from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
+from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 
 READ_ONLY_TOOLS: Final = (
     "Read", "Grep", "Glob", "LS",
@@ -73,9 +72,7 @@ class ClaudeAgent(TranscriptCliAgent):
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings
-        binary = _doctor.resolve_binary(s, task.env, self.default_binary) or (
-            s.binary or self.default_binary
-        )
+        binary = self.binary(task)
         allowed = (*READ_ONLY_TOOLS, "Bash") if task.allow_exec else READ_ONLY_TOOLS
         argv = [
             binary, "-p",
@@ -102,16 +99,8 @@ class ClaudeAgent(TranscriptCliAgent):
         if home is not None:
             copy_credentials(task.home, [(home / CREDENTIALS_FILE, task.home / CREDENTIALS_FILE)])
 
-    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
-        return _doctor.check(
-            name=self.name,
-            display=self.display_name,
-            settings=settings,
-            env=env,
-            default_binary=self.default_binary,
-            npm_package=self.npm_package or "",
-            auth=auth_status(user_env(settings.env, env)),
-        )
+    def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
+        return auth_status(env)
 
 
 def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:

@@ -32,10 +32,9 @@ from pathlib import Path
 from typing import Final
 
 from deepreview import proc
-from deepreview.agents import _doctor
 from deepreview.agents._cli import TranscriptCliAgent
-from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env, user_env
-from deepreview.agents.base import Availability, Invocation, SeatSettings, SeatTask
+from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
+from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 from deepreview.transcripts import parse_codex_rollout_file
 from deepreview.transcripts.stats import ToolCall, TranscriptStats
 from deepreview.transcripts.stream import denial_text
@@ -61,9 +60,7 @@ class CodexAgent(TranscriptCliAgent):
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings
-        binary = _doctor.resolve_binary(s, task.env, self.default_binary) or (
-            s.binary or self.default_binary
-        )
+        binary = self.binary(task)
         argv = [
             binary, "exec", "--json",
             "--sandbox", "workspace-write" if task.allow_exec else "read-only",
@@ -104,16 +101,8 @@ class CodexAgent(TranscriptCliAgent):
             return f"no turn.completed event: the run did not finish{last}"
         return super().failure(task, result, stats)
 
-    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
-        return _doctor.check(
-            name=self.name,
-            display=self.display_name,
-            settings=settings,
-            env=env,
-            default_binary=self.default_binary,
-            npm_package=self.npm_package or "",
-            auth=auth_status(user_env(settings.env, env), settings.extra_args),
-        )
+    def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
+        return auth_status(env, settings.extra_args)
 
 
 def env_keys(extra_args: Sequence[str]) -> list[str]:

@@ -33,11 +33,9 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from deepreview import proc
-from deepreview.agents import _doctor
 from deepreview.agents._cli import TranscriptCliAgent
-from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env, user_env
+from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents.base import (
-    Availability,
     Invocation,
     SeatOutcome,
     SeatSettings,
@@ -119,9 +117,7 @@ class GeminiAgent(TranscriptCliAgent):
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings
-        binary = _doctor.resolve_binary(s, task.env, self.default_binary) or (
-            s.binary or self.default_binary
-        )
+        binary = self.binary(task)
         allowed = (*READ_ONLY_TOOLS, "run_shell_command") if task.allow_exec else READ_ONLY_TOOLS
         argv = [
             binary, "-p", "",
@@ -180,16 +176,8 @@ class GeminiAgent(TranscriptCliAgent):
             return f"{reason}: {detail[:300]}" if detail else reason
         return super().failure(task, result, stats)
 
-    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
-        return _doctor.check(
-            name=self.name,
-            display=self.display_name,
-            settings=settings,
-            env=env,
-            default_binary=self.default_binary,
-            npm_package=self.npm_package or "",
-            auth=auth_status(user_env(settings.env, env)),
-        )
+    def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
+        return auth_status(env)
 
 
 def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:

@@ -25,7 +25,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from deepreview.agents import _doctor
 from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._home import (
     EnvPolicy,
@@ -33,9 +32,8 @@ from deepreview.agents._home import (
     home_dirs,
     real_home,
     seat_env,
-    user_env,
 )
-from deepreview.agents.base import Availability, Invocation, SeatSettings, SeatTask
+from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 
 READ_ONLY_COMMANDS: Final = (
     "git log*", "git blame*", "git diff*", "git show*", "git status*", "git grep*",
@@ -93,9 +91,7 @@ class OpencodeAgent(TranscriptCliAgent):
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings
-        binary = _doctor.resolve_binary(s, task.env, self.default_binary) or (
-            s.binary or self.default_binary
-        )
+        binary = self.binary(task)
         argv = [binary, "run", "--format", "json"]
         if s.model:
             argv += ["-m", s.model]
@@ -119,16 +115,8 @@ class OpencodeAgent(TranscriptCliAgent):
         path.write_text(json.dumps(config(user_config, task.allow_exec), indent=2), "utf-8")
         return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
 
-    def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
-        return _doctor.check(
-            name=self.name,
-            display=self.display_name,
-            settings=settings,
-            env=env,
-            default_binary=self.default_binary,
-            npm_package=self.npm_package or "",
-            auth=auth_status(user_env(settings.env, env)),
-        )
+    def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
+        return auth_status(env)
 
 
 def user_auth_file(env: Mapping[str, str]) -> Path | None:
