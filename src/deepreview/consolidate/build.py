@@ -7,7 +7,7 @@ sections merged across seats (sections.py) and each seat's review verbatim in th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from deepreview.consolidate.cluster import Cluster, cluster_findings
@@ -28,9 +28,12 @@ from deepreview.consolidate.sections import (
 from deepreview.consolidate.verdict import decide
 from deepreview.model import (
     AppendixEntry,
+    Assessment,
+    DesignObservation,
     Header,
     LeadInfo,
     ProcessNotes,
+    ReconciliationEntry,
     Report,
     Retro,
     Section,
@@ -52,20 +55,39 @@ def build_report(
     process_notes: ProcessNotes | None = None,
     extra_sections: Sequence[Section] = (),
     clusters: Sequence[Cluster] | None = None,
+    verdict: Verdict | None = None,
+    retro_narratives: Mapping[str, str] | None = None,
+    design_observations: Sequence[DesignObservation] | None = None,
+    testing: Assessment | None = None,
+    documentation: Assessment | None = None,
+    reconciliation_notes: Sequence[ReconciliationEntry] = (),
 ) -> Report:
     """The consolidated report. `clusters` may be passed when they were computed already (the
-    lead decided about exactly these); otherwise they are computed here."""
+    lead decided about exactly these); otherwise they are computed here.
+
+    The lead's judgment, when there is one: `verdict` replaces the rule's verdict (unless no
+    seat produced a review), `retro_narratives` (seat -> Markdown) replace those seats'
+    computed narratives, `design_observations` / `testing` / `documentation` replace the
+    sections merged from the seats, and `reconciliation_notes` follow the computed
+    Reconciliation entries."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files)
     result = apply_decisions(clusters, decisions, added, reviewers=reviewers)
     all_failed = bool(seat_reviews) and all(sr.review is None for sr in seat_reviews)
-    verdict = decide(result.findings, all_seats_failed=all_failed or not seat_reviews)
+    rule = decide(result.findings, all_seats_failed=all_failed or not seat_reviews)
+    verdict = rule if verdict is None or rule.label == "Failed" else verdict
     header = replace(header, verdict=verdict, reviewers=header.reviewers or reviewers)
+    seats = build_retro_seats(seat_reviews, result, changed_files=changed_files)
+    if retro_narratives:
+        seats = tuple(
+            replace(s, narrative=retro_narratives[s.seat]) if s.seat in retro_narratives else s
+            for s in seats
+        )
     retro = Retro(
-        seats=build_retro_seats(seat_reviews, result, changed_files=changed_files),
+        seats=seats,
         rows=ROWS,
-        reconciliation=result.reconciliation,
+        reconciliation=result.reconciliation + tuple(reconciliation_notes),
     )
     summary = executive_summary
     if summary is None:
@@ -74,9 +96,15 @@ def build_report(
         header=header,
         executive_summary=summary,
         findings=result.findings,
-        design_observations=merge_design_observations(seat_reviews),
-        testing=merge_testing(seat_reviews),
-        documentation=merge_documentation(seat_reviews),
+        design_observations=(
+            tuple(design_observations)
+            if design_observations is not None
+            else merge_design_observations(seat_reviews)
+        ),
+        testing=testing if testing is not None else merge_testing(seat_reviews),
+        documentation=(
+            documentation if documentation is not None else merge_documentation(seat_reviews)
+        ),
         limitations=merge_limitations(seat_reviews),
         extra_sections=tuple(extra_sections),
         retro=retro,

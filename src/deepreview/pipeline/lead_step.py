@@ -1,17 +1,135 @@
-"""The lead step: an agent verifies the consolidated clusters and writes the judgment."""
+"""The lead step: an agent verifies the consolidated clusters and writes the judgment.
+
+The deterministic report is always built first; the lead can only improve it. Without a lead
+(`--lead none`, or none usable), or when the lead fails, times out or answers twice with no
+valid JSON, that report stands and says so (a note under the header, `LeadInfo.status`).
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import logging
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final, Literal
 
+from deepreview.consolidate.cluster import cluster_findings
+from deepreview.consolidate.decisions import DecisionError
+from deepreview.lead.apply import report_from_answer
+from deepreview.lead.check import Checked, check_answer
+from deepreview.lead.prompt import LeadContext
+from deepreview.lead.runner import LeadOutcome, clear_lead_files, run_lead_agent
 from deepreview.model import LeadInfo, Report
+from deepreview.pipeline.runstate import seat_run_to_data
+from deepreview.pipeline.seats import plan_seat
+from deepreview.prompts.review import new_nonce
 from deepreview.store.redact import Redactor
+from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
     from deepreview.consolidate import SeatReview
     from deepreview.pipeline.review import Prepared, _StateWriter
+
+_LOGGER: Final = logging.getLogger(__name__)
+NO_LEAD: Final = "Consolidated without a lead"
+NO_LEAD_NOTE: Final = f"{NO_LEAD}: no lead agent was requested or usable."
+_DETERMINISTIC: Final = (
+    f"{NO_LEAD}: the findings, verdict and retro below are the deterministic consolidation."
+)
+
+
+def without_lead_notes(notes: Sequence[str]) -> tuple[str, ...]:
+    """`notes` minus the ones this step writes (a `relead` replaces them)."""
+    return tuple(n for n in notes if not n.startswith((NO_LEAD, "The lead (")))
+
+
+def lead_context(
+    target: Target, seat_reviews: Sequence[SeatReview], report: Report, *, budget: int
+) -> LeadContext:
+    """What the lead decides about: the same clusters the deterministic report was built from."""
+    return LeadContext(
+        target=target,
+        seat_reviews=tuple(seat_reviews),
+        clusters=cluster_findings(seat_reviews, changed_files=target.changed_paths),
+        design=report.design_observations,
+        testing=report.testing,
+        documentation=report.documentation,
+        report=report,
+        budget=budget,
+        nonce=new_nonce(),
+    )
+
+
+def _lead_note(checked: Checked) -> str:
+    parts = []
+    if checked.rejected:
+        n = len(checked.rejected)
+        parts.append(f"{n} of the lead's claims rejected (see Reconciliation)")
+    if checked.undecided:
+        parts.append(f"no decision for {', '.join(checked.undecided)} (kept as consolidated)")
+    return "; ".join(parts) + ("." if parts else "")
+
+
+def apply_outcome(
+    outcome: LeadOutcome,
+    lead: str,
+    report: Report,
+    seat_reviews: Sequence[SeatReview],
+    ctx: LeadContext,
+) -> Report:
+    """The report after the lead: its judgment applied, or the deterministic one with a note."""
+    if outcome.status == "ok" and outcome.answer is not None:
+        checked = check_answer(
+            outcome.answer,
+            ctx.clusters,
+            seats=[sr.seat for sr in seat_reviews],
+            design_observations=ctx.design,
+        )
+        info = LeadInfo(seat=lead, status="ok", note=_lead_note(checked), run=outcome.run)
+        try:
+            return report_from_answer(
+                report.header,
+                seat_reviews,
+                ctx.clusters,
+                checked,
+                lead=info,
+                changed_files=ctx.target.changed_paths,
+                notes=report.notes,
+            )
+        except DecisionError as exc:  # a gap in the checks: never lose the review over it
+            _LOGGER.debug("lead decisions did not apply", exc_info=True)
+            why = f"gave decisions that did not apply ({exc})"
+            return _deterministic(report, lead, "fallback", why, outcome)
+    if outcome.status == "fallback":
+        why = outcome.reason or "gave no usable answer"
+        return _deterministic(report, lead, "fallback", why, outcome)
+    return _deterministic(
+        report, lead, "failed", f"failed: {outcome.reason or 'no reason'}", outcome
+    )
+
+
+def _deterministic(
+    report: Report,
+    lead: str,
+    status: Literal["failed", "fallback"],
+    why: str,
+    outcome: LeadOutcome | None,
+) -> Report:
+    """The deterministic report, saying why the lead's judgment is missing (`why` continues
+    "The lead (claude) ...")."""
+    note = f"The lead ({lead}) {why}. {_DETERMINISTIC}"
+    info = LeadInfo(seat=lead, status=status, note=note, run=outcome.run if outcome else None)
+    return dataclasses.replace(report, lead=info, notes=(*report.notes, note))
+
+
+def lead_record(info: LeadInfo, outcome: LeadOutcome | None) -> dict[str, Any]:
+    """run.json's "lead" entry."""
+    data: dict[str, Any] = {"seat": info.seat, "status": info.status, "note": info.note}
+    if outcome is not None:
+        data.update(reason=outcome.reason, passes=outcome.passes, files=outcome.files)
+        if outcome.run is not None:
+            data["run"] = seat_run_to_data(outcome.run)
+    return data
 
 
 def run_lead(
@@ -23,11 +141,54 @@ def run_lead(
     writer: _StateWriter,
     redactor: Redactor,
 ) -> Report:
+    """Run the lead chosen in `p` over the deterministic `report`; record it in run.json."""
+    notes = without_lead_notes(report.notes)
     if p.lead == "none":
-        return dataclasses.replace(
-            report, lead=LeadInfo(seat="none", status="none", note="Consolidated without a lead.")
+        clear_lead_files(review_dir)  # a `relead --lead none` leaves no stale lead files
+        info = LeadInfo(seat="none", status="none", note=NO_LEAD_NOTE)
+        writer.update(lambda s: s.update(lead=lead_record(info, None)))
+        return dataclasses.replace(report, lead=info, notes=(*notes, NO_LEAD_NOTE))
+    if all(sr.review is None for sr in seat_reviews):
+        clear_lead_files(review_dir)
+        note = (
+            f"{NO_LEAD}: no seat produced a review, so the lead ({p.lead}) had nothing to verify."
         )
-    return dataclasses.replace(
-        report,
-        lead=LeadInfo(seat=p.lead, status="none", note="Consolidated without a lead."),
-    )
+        info = LeadInfo(seat=p.lead, status="none", note=note)
+        writer.update(lambda s: s.update(lead=lead_record(info, None)))
+        return dataclasses.replace(report, lead=info, notes=(*notes, note))
+    report = dataclasses.replace(report, notes=notes)
+    writer.update(lambda s: s.update(lead={"seat": p.lead, "status": "running"}))
+    outcome: LeadOutcome | None = None
+    try:
+        plan = plan_seat(p.lead, p.settings)
+        ctx = lead_context(p.target, seat_reviews, report, budget=p.settings.diff_budget)
+        outcome = run_lead_agent(
+            plan,
+            ctx,
+            store=p.store,
+            review_dir=review_dir,
+            env=p.env,
+            redactor=redactor,
+            allow_exec=p.settings.allow_exec,
+        )
+        result = apply_outcome(outcome, p.lead, report, seat_reviews, ctx)
+    except Exception as exc:  # the lead must never cost the seats' work
+        _LOGGER.debug("lead %s crashed", p.lead, exc_info=True)
+        why = f"failed: internal error: {exc}"
+        result = _deterministic(report, p.lead, "failed", why, outcome)
+    assert result.lead is not None
+    record = lead_record(result.lead, outcome)
+    writer.update(lambda s: s.update(lead=record))
+    _LOGGER.debug("lead %s for %s: %s", p.lead, rid, result.lead.status)
+    return result
+
+
+__all__ = [
+    "NO_LEAD",
+    "NO_LEAD_NOTE",
+    "apply_outcome",
+    "lead_context",
+    "lead_record",
+    "run_lead",
+    "without_lead_notes",
+]

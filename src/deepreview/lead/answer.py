@@ -1,0 +1,251 @@
+"""The lead's answer: a JSON document validated at the trust boundary (pydantic, extra=forbid).
+
+`parse_answer(text)` accepts the document bare, in a ```json fence, or as a JSON object with
+chatter around it, and raises `AnswerError` listing every problem (JSON syntax or schema) in a
+form the lead can act on when it is asked again. Whether the IDs it names exist is checked
+later, against the clusters (`deepreview.lead.check`).
+
+The published JSON Schema (`schemas/lead-decisions.schema.json`) is generated from `LeadAnswer`
+(`deepreview.lead.schema`); a test fails when the file drifts from the model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from deepreview.errors import ParseError
+from deepreview.model import Severity
+
+_MAX_ERRORS: Final = 20
+_FENCE: Final = re.compile(
+    r"^[ \t]*(?P<tick>`{3,}|~{3,})[ \t]*(?P<info>[\w+-]*)[ \t]*\n"
+    r"(?P<body>.*?)^[ \t]*(?P=tick)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+class _Strict(BaseModel):
+    # A misspelled key ("mergeInto") must be an error the lead is told about, never ignored.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class LocationIn(_Strict):
+    path: str = Field(min_length=1, description="Repository-relative path.")
+    start: int | None = Field(default=None, ge=1)
+    end: int | None = Field(default=None, ge=1)
+
+
+class DecisionIn(_Strict):
+    """What the lead decided about one cluster, with a one-sentence reason that cites code."""
+
+    cluster: str = Field(description="A cluster ID from the prompt, e.g. K3.")
+    action: Literal["keep", "drop", "severity", "merge", "split"]
+    reason: str = Field(min_length=1, description="One sentence citing the code (file:line).")
+    false_positive: bool = Field(
+        default=False, description="With drop: the claim is wrong (not merely out of scope)."
+    )
+    severity: Severity | None = Field(
+        default=None, description="Required with action severity; optional with keep/merge."
+    )
+    merge_into: str | None = Field(default=None, description="With merge: the absorbing cluster.")
+    split_members: list[str] | None = Field(
+        default=None, description="With split: member keys (seat:ID) that become their own finding."
+    )
+    title: str | None = Field(default=None, description="A better title, if any.")
+    classification: Literal["regression", "gap", "pre-existing"] | None = Field(
+        default=None, description="Set when git blame shows the seats' classification is wrong."
+    )
+
+
+class AddedFindingIn(_Strict):
+    """A problem every seat missed and the lead verified in the code."""
+
+    severity: Severity
+    title: str = Field(min_length=1)
+    locations: list[LocationIn] = Field(default_factory=list)
+    classification: Literal["regression", "gap", "pre-existing"] | None = None
+    body: str = Field(default="", description="Markdown: code excerpt and explanation.")
+    fix: str = Field(default="", description="Markdown: usually a diff block.")
+    reason: str = Field(min_length=1, description="How the lead verified it (cite code).")
+
+
+class VerdictIn(_Strict):
+    label: Literal["Merge as-is", "Merge with fixes", "Rework"]
+    reason: str = Field(min_length=1)
+
+
+class SeatRetroIn(_Strict):
+    seat: str = Field(description="A seat name from the prompt.")
+    narrative: str = Field(
+        min_length=1,
+        description="What it uniquely found, what it missed, calibration, how it used its tools.",
+    )
+
+
+class DesignChoiceIn(_Strict):
+    """Keep or drop one merged design observation (D1..), optionally rescoped or reworded."""
+
+    id: str = Field(description="A design observation ID from the prompt, e.g. D2.")
+    action: Literal["keep", "drop"]
+    reason: str = Field(min_length=1)
+    scope: Literal["in-scope", "future"] | None = None
+    text: str | None = Field(default=None, description="Replacement text (Markdown).")
+
+
+class DesignObservationIn(_Strict):
+    kind: Literal["concern", "strength"]
+    text: str = Field(min_length=1)
+    scope: Literal["in-scope", "future"] | None = None
+
+
+class AssessmentIn(_Strict):
+    intro: str = ""
+    items: list[str] = Field(default_factory=list)
+
+
+class LeadAnswer(_Strict):
+    """The whole answer. Only `decisions`, `executive_summary` and `verdict` are required."""
+
+    decisions: list[DecisionIn]
+    added_findings: list[AddedFindingIn] = Field(default_factory=list)
+    executive_summary: str = Field(min_length=1)
+    verdict: VerdictIn
+    retro: list[SeatRetroIn] = Field(default_factory=list)
+    design_observations: list[DesignChoiceIn] = Field(default_factory=list)
+    added_design_observations: list[DesignObservationIn] = Field(default_factory=list)
+    testing: AssessmentIn | None = Field(
+        default=None, description="Replaces the merged Testing Assessment when given."
+    )
+    documentation: AssessmentIn | None = Field(
+        default=None, description="Replaces the merged Documentation Assessment when given."
+    )
+    repo_context_updates: list[str] = Field(default_factory=list)
+    skill_improvements: list[str] = Field(default_factory=list)
+
+
+class AnswerError(ParseError):
+    """The lead's answer is not a valid `LeadAnswer`; `errors` says what to fix, one per line."""
+
+    def __init__(self, errors: list[str], *, document: str | None = None) -> None:
+        self.errors = tuple(errors[:_MAX_ERRORS])
+        self.document = document  # the JSON text we tried, when one was found
+        more = len(errors) - len(self.errors)
+        head = "; ".join(self.errors) + (f"; and {more} more" if more > 0 else "")
+        super().__init__(f"invalid lead answer: {head}; answer with one JSON document")
+
+
+def _candidates(text: str) -> list[str]:
+    """JSON texts to try, best first: the whole text, fenced blocks (last first), then every
+    top-level `{...}` object in the prose (last first)."""
+    out: list[str] = []
+    stripped = text.strip()
+    if stripped:
+        out.append(stripped)
+    fenced = [m.group("body") for m in _FENCE.finditer(text)]
+    out.extend(reversed([b for b in fenced if b.strip().startswith(("{", "["))]))
+    out.extend(reversed(_objects(text)))
+    return list(dict.fromkeys(out))
+
+
+def _objects(text: str) -> list[str]:
+    """Every top-level JSON object embedded in `text`, in order."""
+    decoder = json.JSONDecoder()
+    found: list[str] = []
+    pos = text.find("{")
+    while pos >= 0:
+        try:
+            _, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            pos = text.find("{", pos + 1)
+            continue
+        found.append(text[pos:end])
+        pos = text.find("{", end)
+    return found
+
+
+def extract_json(text: str) -> tuple[Any, str] | None:
+    """(decoded JSON object, its text) of the document in `text`, or None when there is none.
+
+    An object with a `decisions` key wins over other objects: chatter may hold a stray `{}`.
+    """
+    decoded: list[tuple[Any, str]] = []
+    for candidate in _candidates(text):
+        try:
+            value = json.loads(candidate)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(value, dict):
+            decoded.append((value, candidate))
+    for value, candidate in decoded:
+        if "decisions" in value:
+            return value, candidate
+    return decoded[0] if decoded else None
+
+
+def _syntax_error(text: str) -> str:
+    """The JSON syntax error of the most likely document in `text` (a fence, else from `{`)."""
+    fenced = [m.group("body") for m in _FENCE.finditer(text)]
+    body = fenced[-1] if fenced else text[text.find("{") :] if "{" in text else text
+    try:
+        json.loads(body)
+    except json.JSONDecodeError as exc:
+        return f"the JSON does not parse: {exc.msg} at line {exc.lineno} column {exc.colno}"
+    return "the JSON document is not an object"
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def schema_errors(exc: ValidationError) -> list[str]:
+    """`decisions[2].action: Input should be 'keep', ... (got 'delete')`."""
+    lines = []
+    for err in exc.errors():
+        where = _location(tuple(err["loc"]))
+        got = err.get("input")
+        shown = "" if err["type"] == "missing" else f" (got {json.dumps(got)[:80]})"
+        if err["type"] == "extra_forbidden":
+            lines.append(f"{where}: unknown key; remove it or fix its spelling")
+        else:
+            lines.append(f"{where}: {err['msg']}{shown}")
+    return lines
+
+
+def parse_answer(text: str) -> LeadAnswer:
+    """The lead's answer as a validated `LeadAnswer`; raises `AnswerError` (pure: no I/O)."""
+    if not text.strip():
+        raise AnswerError(["the answer is empty; it must be one JSON document"])
+    found = extract_json(text)
+    if found is None:
+        if "{" not in text:
+            raise AnswerError(["no JSON object found in the answer"])
+        raise AnswerError([_syntax_error(text)])
+    value, document = found
+    try:
+        return LeadAnswer.model_validate(value)
+    except ValidationError as exc:
+        raise AnswerError(schema_errors(exc), document=document) from exc
+
+
+__all__ = [
+    "AddedFindingIn",
+    "AnswerError",
+    "AssessmentIn",
+    "DecisionIn",
+    "DesignChoiceIn",
+    "DesignObservationIn",
+    "LeadAnswer",
+    "LocationIn",
+    "SeatRetroIn",
+    "VerdictIn",
+    "extract_json",
+    "parse_answer",
+    "schema_errors",
+]

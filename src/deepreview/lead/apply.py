@@ -1,0 +1,161 @@
+"""Apply a checked lead answer: the decisions go through `apply_decisions`/`build_report`, the
+lead's prose fills the judgment parts, and our renderer still writes every byte of Markdown.
+
+The lead names findings by cluster ID (`K3`) or added-finding ID (`L1`, its position in
+`added_findings`) because it answers before the findings are numbered. Its prose is rewritten
+here to the final IDs: `K3` becomes `I2` (or, for a dropped cluster, the seats' own labels
+`Gemini C1`); an ID that does not exist is left as written.
+
+The verdict is the lead's, unless it is milder than the findings allow (a critical finding
+kept, yet "Merge as-is"): then the rule's verdict stands, and a Reconciliation note says so.
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from deepreview.consolidate.build import build_report
+from deepreview.consolidate.cluster import Cluster
+from deepreview.consolidate.decisions import (
+    AddedFinding,
+    Consolidation,
+    Decision,
+    apply_decisions,
+    member_label,
+)
+from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.verdict import decide
+from deepreview.lead.check import Checked
+from deepreview.model import (
+    Assessment,
+    Header,
+    LeadInfo,
+    ProcessNotes,
+    ReconciliationEntry,
+    Report,
+    Verdict,
+)
+
+_REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)?)(?![\w])")
+_STRICTNESS = {"Merge as-is": 0, "Merge with fixes": 1, "Rework": 2}
+
+
+def id_map(
+    clusters: Sequence[Cluster],
+    decisions: Sequence[Decision],
+    result: Consolidation,
+    names: Mapping[str, str],
+) -> dict[str, str]:
+    """Cluster / added-finding ID → what the report calls it now."""
+    final = {o.group: o.finding_id for o in result.origins}
+    merged = {d.cluster_id: d.merge_into for d in decisions if d.action == "merge" and d.merge_into}
+    out: dict[str, str] = {}
+    for c in clusters:
+        key = c.id
+        seen = {key}
+        while key not in final and key in merged and merged[key] not in seen:
+            key = merged[key]
+            seen.add(key)
+        if key in final:
+            out[c.id] = final[key]
+        else:  # dropped: the seats' own labels
+            out[c.id] = ", ".join(member_label(m, dict(names)) for m in c.members)
+    for group, fid in final.items():
+        out.setdefault(group, fid)  # K3.2 of a split, L1 of an added finding
+    return out
+
+
+def substitute(text: str, ids: Mapping[str, str]) -> str:
+    return _REF.sub(lambda m: ids.get(m.group(1), m.group(1)), text)
+
+
+def choose_verdict(lead: Verdict, rule: Verdict) -> tuple[Verdict, ReconciliationEntry | None]:
+    if rule.label not in _STRICTNESS:  # Failed: no seat produced a review
+        return rule, None
+    if _STRICTNESS[lead.label] < _STRICTNESS[rule.label]:
+        note = ReconciliationEntry(
+            "note",
+            f"The lead's verdict ({lead.label}: {lead.reason}) is milder than the remaining "
+            f"findings allow; the verdict is {rule.label} ({rule.reason}).",
+        )
+        return rule, note
+    if _STRICTNESS[lead.label] > _STRICTNESS[rule.label]:
+        note = ReconciliationEntry(
+            "note", f"Verdict raised by the lead from {rule.label} to {lead.label}: {lead.reason}"
+        )
+        return lead, note
+    return lead, None
+
+
+def _assessment(a: Assessment | None, sub: Callable[[str], str]) -> Assessment | None:
+    if a is None:
+        return None
+    return Assessment(intro=sub(a.intro), items=tuple(sub(i) for i in a.items))
+
+
+def report_from_answer(
+    header: Header,
+    seat_reviews: Sequence[SeatReview],
+    clusters: Sequence[Cluster],
+    checked: Checked,
+    *,
+    lead: LeadInfo,
+    changed_files: Sequence[str] = (),
+    notes: Sequence[str] = (),
+) -> Report:
+    """The consolidated report with the lead's judgment applied.
+
+    Raises `DecisionError` only if a checked decision still does not apply (a bug in the
+    checks); the caller falls back to the deterministic report.
+    """
+    reviewers = tuple(sr.reviewer for sr in seat_reviews)
+    names = {r.seat: r.name for r in reviewers}
+    result = apply_decisions(clusters, checked.decisions, checked.added, reviewers=reviewers)
+    ids = id_map(clusters, checked.decisions, result, names)
+
+    def sub(text: str) -> str:
+        return substitute(text, ids)
+
+    all_failed = not seat_reviews or all(sr.review is None for sr in seat_reviews)
+    rule = decide(result.findings, all_seats_failed=all_failed)
+    lead_verdict = Verdict(checked.verdict.label, sub(checked.verdict.reason))
+    verdict, verdict_note = choose_verdict(lead_verdict, rule)
+    extra: list[ReconciliationEntry] = [
+        ReconciliationEntry("note", sub(text)) for text in checked.design_notes
+    ]
+    if verdict_note is not None:
+        extra.append(verdict_note)
+    extra.extend(ReconciliationEntry("note", text) for text in checked.rejected)
+    pn = checked.process_notes
+    return build_report(
+        header,
+        seat_reviews,
+        changed_files=changed_files,
+        decisions=[replace(d, reason=sub(d.reason)) for d in checked.decisions],
+        added=[_added(a, sub) for a in checked.added],
+        lead=lead,
+        notes=notes,
+        executive_summary=sub(checked.executive_summary),
+        process_notes=ProcessNotes(
+            skill_improvements=tuple(sub(x) for x in pn.skill_improvements),
+            repo_context_updates=tuple(sub(x) for x in pn.repo_context_updates),
+        ),
+        clusters=clusters,
+        verdict=verdict,
+        retro_narratives={seat: sub(text) for seat, text in checked.narratives.items()},
+        design_observations=[replace(o, text=sub(o.text)) for o in checked.design_observations],
+        testing=_assessment(checked.testing, sub),
+        documentation=_assessment(checked.documentation, sub),
+        reconciliation_notes=extra,
+    )
+
+
+def _added(a: AddedFinding, sub: Callable[[str], str]) -> AddedFinding:
+    return replace(a, reason=sub(a.reason))
+
+
+__all__ = ["choose_verdict", "id_map", "report_from_answer", "substitute"]

@@ -1,0 +1,213 @@
+"""Run the lead agent: like a seat (own worktree at the review SHA, isolated home, measured),
+then parse its answer; one more run when the answer is not valid JSON for the schema.
+
+Files in the review dir (all redacted): `prompt-lead.md` (pass 1; a retry's prompt is
+`prompt-lead-pass-2.md`), `transcript-lead-pass-N.jsonl`, `stderr-lead-pass-N.log`,
+`review-lead-pass-N.md` (the lead's final text), `lead-answer-N.json` (the JSON document found
+in it) and `lead-errors-N.txt` (why it was rejected). A new lead run replaces the files of an
+earlier one (`relead`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final, Literal
+
+from deepreview.lead.answer import AnswerError, LeadAnswer, extract_json, parse_answer
+from deepreview.lead.prompt import LeadContext, Retry, build_lead_prompt
+from deepreview.model import SeatRun
+from deepreview.pipeline.run import StopSignals, run_seats
+from deepreview.pipeline.seats import SeatPlan
+from deepreview.store.redact import Redactor
+from deepreview.store.store import Store
+
+LEAD_SEAT: Final = "lead"  # file names and the worktree use this name, whatever agent leads
+MAX_PASSES: Final = 2
+_PREVIOUS_ANSWER_CHARS: Final = 40_000
+_LEAD_FILE_GLOBS: Final = (
+    "prompt-lead.md", "prompt-lead-pass-*.md", "transcript-lead-pass-*.jsonl",
+    "stderr-lead-pass-*.log", "review-lead-pass-*.md", "lead-answer-*.json", "lead-errors-*.txt",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LeadOutcome:
+    status: Literal["ok", "failed", "fallback"]
+    answer: LeadAnswer | None = None
+    run: SeatRun | None = None  # both passes together
+    reason: str | None = None  # why failed / why fallback
+    passes: int = 0
+    pass_runs: tuple[SeatRun, ...] = ()
+    errors: tuple[str, ...] = ()  # the last answer's problems (fallback)
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def combine_runs(runs: Sequence[SeatRun], seat: str) -> SeatRun | None:
+    """One SeatRun for several passes: times span them, counts and costs add up."""
+    if not runs:
+        return None
+    last = runs[-1]
+
+    def total(values: Sequence[int | float | None]) -> int | float | None:
+        present = [v for v in values if v is not None]
+        return sum(present) if present else None
+
+    tools: Counter[str] = Counter()
+    shell: Counter[str] = Counter()
+    for r in runs:
+        tools.update(dict(r.tool_counts))
+        shell.update(dict(r.shell_breakdown))
+    tokens_in = total([r.tokens_in for r in runs])
+    tokens_out = total([r.tokens_out for r in runs])
+    cli_ms = total([r.cli_duration_ms for r in runs])
+    return dataclasses.replace(
+        last,
+        seat=seat,
+        started_at=runs[0].started_at,
+        duration_s=total([r.duration_s for r in runs]),
+        cli_duration_ms=None if cli_ms is None else int(cli_ms),
+        model=last.model or next((r.model for r in runs if r.model), None),
+        tokens_in=None if tokens_in is None else int(tokens_in),
+        tokens_out=None if tokens_out is None else int(tokens_out),
+        cost_usd=total([r.cost_usd for r in runs]),
+        tool_calls=sum(r.tool_calls for r in runs),
+        tool_counts=tuple(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0]))),
+        shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
+        permission_denials=sum(r.permission_denials for r in runs),
+        errors=sum(r.errors for r in runs),
+        malformed_lines=sum(r.malformed_lines for r in runs),
+        worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
+        output_truncated=any(r.output_truncated for r in runs),
+    )
+
+
+def clear_lead_files(review_dir: Path) -> None:
+    for pattern in _LEAD_FILE_GLOBS:
+        for path in review_dir.glob(pattern):
+            path.unlink(missing_ok=True)
+
+
+def _why(run: SeatRun) -> str:
+    if run.status == "timeout":
+        return run.reason or "timed out"
+    return run.reason or run.status
+
+
+def run_lead_agent(
+    plan: SeatPlan,
+    ctx: LeadContext,
+    *,
+    store: Store,
+    review_dir: Path,
+    env: Mapping[str, str],
+    redactor: Redactor,
+    allow_exec: bool = False,
+) -> LeadOutcome:
+    """Run the lead (at most twice) and parse its answer. Never raises for the lead's failure."""
+    name = plan.seat  # the agent that leads (claude, codex, ...)
+    plan = dataclasses.replace(plan, seat=LEAD_SEAT)
+    clear_lead_files(review_dir)
+    files: dict[str, str] = {}
+    runs: list[SeatRun] = []
+    first_prompt = ""
+    retry: Retry | None = None
+    errors: tuple[str, ...] = ()
+    for pass_no in range(1, MAX_PASSES + 1):
+        prompt = build_lead_prompt(ctx, retry)
+        if pass_no == 1:
+            first_prompt = prompt
+        with StopSignals() as stop:
+            results, interrupted = run_seats(
+                [plan],
+                on_result=lambda _result: None,
+                cancel=threading.Event(),
+                stop=stop,
+                target=ctx.target,
+                prompt=prompt,
+                store=store,
+                review_dir=review_dir,
+                env=env,
+                redactor=redactor,
+                allow_exec=allow_exec,
+                pass_no=pass_no,
+            )
+        prompt_file = review_dir / "prompt-lead.md"
+        if pass_no > 1:  # run_seat wrote this pass's prompt over pass 1's
+            prompt_file.replace(review_dir / f"prompt-lead-pass-{pass_no}.md")
+            store.write_text(prompt_file, redactor.text(first_prompt))
+            files[f"prompt_{pass_no}"] = f"prompt-lead-pass-{pass_no}.md"
+        else:
+            files["prompt"] = prompt_file.name
+        files[f"transcript_{pass_no}"] = f"transcript-lead-pass-{pass_no}.jsonl"
+        files[f"stderr_{pass_no}"] = f"stderr-lead-pass-{pass_no}.log"
+        files[f"text_{pass_no}"] = f"review-lead-pass-{pass_no}.md"
+        if not results:
+            reason = "interrupted" if interrupted else "the lead did not run"
+            return LeadOutcome(
+                "failed",
+                run=combine_runs(runs, name),
+                reason=reason,
+                passes=pass_no,
+                pass_runs=tuple(runs),
+                files=files,
+            )
+        result = results[0]
+        runs.append(result.run)
+        combined = combine_runs(runs, name)
+        if result.run.status != "ok":
+            return LeadOutcome(
+                "failed",
+                run=combined,
+                reason=_why(result.run),
+                passes=pass_no,
+                pass_runs=tuple(runs),
+                files=files,
+            )
+        text = result.review_text
+        found = extract_json(text)
+        if found is not None:
+            answer_file = review_dir / f"lead-answer-{pass_no}.json"
+            document = json.dumps(found[0], indent=2, ensure_ascii=False) + "\n"
+            store.write_text(answer_file, redactor.text(document))
+            files[f"answer_{pass_no}"] = answer_file.name
+        try:
+            answer = parse_answer(text)
+        except AnswerError as exc:
+            errors = exc.errors
+            errors_file = review_dir / f"lead-errors-{pass_no}.txt"
+            store.write_text(errors_file, redactor.text("\n".join(errors) + "\n"))
+            files[f"errors_{pass_no}"] = errors_file.name
+            retry = Retry(errors=errors, previous=text[-_PREVIOUS_ANSWER_CHARS:])
+            continue
+        return LeadOutcome(
+            "ok", answer=answer, run=combined, passes=pass_no, pass_runs=tuple(runs), files=files
+        )
+    reason = (
+        f"answered {MAX_PASSES} times without a valid JSON document for the schema "
+        f"({'; '.join(errors[:3])})"
+    )
+    return LeadOutcome(
+        "fallback",
+        run=combine_runs(runs, name),
+        reason=reason,
+        passes=MAX_PASSES,
+        pass_runs=tuple(runs),
+        errors=errors,
+        files=files,
+    )
+
+
+__all__ = [
+    "LEAD_SEAT",
+    "MAX_PASSES",
+    "LeadOutcome",
+    "clear_lead_files",
+    "combine_runs",
+    "run_lead_agent",
+]

@@ -1,0 +1,300 @@
+"""Checking the lead's claims against the clusters, and applying them to the report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lead_kit import ANSWER, CHANGED, EXPECTED_CLUSTERS, answer, seat_reviews
+
+from deepreview.consolidate import build_report, cluster_findings
+from deepreview.consolidate.decisions import Decision
+from deepreview.lead.answer import LeadAnswer
+from deepreview.lead.apply import choose_verdict, report_from_answer, substitute
+from deepreview.lead.check import check_answer, check_decisions
+from deepreview.model import Header, LeadInfo, Report, Severity, Verdict
+
+SEATS = ["alpha", "bravo", "charlie"]
+
+
+@pytest.fixture(scope="module")
+def clusters():  # type: ignore[no-untyped-def]
+    return cluster_findings(seat_reviews(), changed_files=CHANGED)
+
+
+def _answer(**changes: Any) -> LeadAnswer:
+    return LeadAnswer.model_validate(answer(**changes))
+
+
+def _decisions(clusters, *decisions: dict[str, Any]):  # type: ignore[no-untyped-def]
+    return check_decisions(_answer(decisions=list(decisions)), clusters)
+
+
+def _report(clusters, lead_answer: LeadAnswer) -> Report:  # type: ignore[no-untyped-def]
+    srs = seat_reviews()
+    checked = check_answer(lead_answer, clusters, seats=SEATS)
+    return report_from_answer(
+        Header("r1"), srs, clusters, checked, lead=LeadInfo("claude", "ok"), changed_files=CHANGED
+    )
+
+
+def test_fixture_clusters_are_what_the_scenario_assumes(clusters) -> None:  # type: ignore[no-untyped-def]
+    assert {c.id: [m.key for m in c.members] for c in clusters} == EXPECTED_CLUSTERS
+
+
+def test_the_scenario_answer_applies_cleanly(clusters) -> None:  # type: ignore[no-untyped-def]
+    checked = check_answer(_answer(), clusters, seats=SEATS)
+    assert checked.rejected == ()
+    assert checked.undecided == ()
+    actions = sorted((d.cluster_id, d.action) for d in checked.decisions)
+    # the merge's title moved to the cluster that absorbs it, as a keep
+    assert actions == [
+        ("K1", "keep"),
+        ("K2", "severity"),
+        ("K3", "keep"),
+        ("K4", "drop"),
+        ("K5", "merge"),
+    ]
+    k3 = next(d for d in checked.decisions if d.cluster_id == "K3")
+    assert k3.title == "New `sub` and `shout` ship without tests"
+
+
+def test_unknown_cluster_is_rejected_not_invented(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K9", "action": "drop", "false_positive": True, "reason": "nope"},
+        {"cluster": "K4", "action": "merge", "merge_into": "K42", "reason": "nope"},
+        {"cluster": "k1", "action": "keep", "reason": "lower case is fine"},
+    )
+    assert [(d.cluster_id, d.action) for d in accepted] == [("K1", "keep")]
+    assert len(rejected) == 2
+    assert "there is no cluster 'K9' (valid: K1, K2, K3, K4, K5)" in rejected[1]
+    assert "merge_into must name another existing cluster (got 'K42')" in rejected[0]
+
+
+def test_merge_chain_ends_in_one_finding(clusters) -> None:  # type: ignore[no-untyped-def]
+    report = _report(
+        clusters,
+        _answer(
+            decisions=[
+                {"cluster": "K5", "action": "merge", "merge_into": "K3", "reason": "same gap"},
+                {"cluster": "K3", "action": "merge", "merge_into": "K2", "reason": "docs+tests"},
+            ],
+            added_findings=[],
+        ),
+    )
+    merged = [f for f in report.findings if set(f.reviewers) == {"Alpha", "Bravo", "Charlie"}]
+    assert len(merged) == 1
+    assert len(report.findings) == 3  # K1, K2+K3+K5, K4
+
+
+def test_merge_cycle_is_rejected(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K2", "action": "merge", "merge_into": "K3", "reason": "a"},
+        {"cluster": "K3", "action": "merge", "merge_into": "K5", "reason": "b"},
+        {"cluster": "K5", "action": "merge", "merge_into": "K2", "reason": "c"},
+    )
+    assert [d.cluster_id for d in accepted] == ["K2", "K3"]
+    assert rejected == (
+        "Lead decision `merge` about K5 rejected: merging K5 into K2 would close a merge cycle.",
+    )
+
+
+def test_merge_into_self_is_rejected(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, _ = _decisions(
+        clusters, {"cluster": "K2", "action": "merge", "merge_into": "K2", "reason": "a"}
+    )
+    assert accepted == () and "another existing cluster" in rejected[0]
+
+
+def test_a_drop_wins_over_a_merge_into_it(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K3", "action": "merge", "merge_into": "K4", "reason": "same"},
+        {"cluster": "K4", "action": "drop", "false_positive": True, "reason": "wrong"},
+        {"cluster": "K4", "action": "severity", "severity": "suggestion", "reason": "meh"},
+    )
+    assert [(d.cluster_id, d.action) for d in accepted] == [("K4", "drop")]
+    assert "K4 is dropped; drop both" in rejected[0]
+    assert "K4 is dropped" in rejected[1]
+
+
+def test_severity_on_a_merged_cluster_is_rejected(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K5", "action": "severity", "severity": "important", "reason": "x"},
+        {"cluster": "K5", "action": "merge", "merge_into": "K3", "reason": "same"},
+    )
+    assert [(d.cluster_id, d.action) for d in accepted] == [("K5", "merge")]
+    assert "K5 is merged into K3" in rejected[0]
+
+
+def test_duplicate_and_incomplete_decisions(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, undecided = _decisions(
+        clusters,
+        {"cluster": "K2", "action": "severity", "reason": "no severity given"},
+        {"cluster": "K1", "action": "keep", "reason": "first"},
+        {"cluster": "K1", "action": "keep", "reason": "second"},
+    )
+    assert [d.reason for d in accepted] == ["first"]
+    assert "needs `severity`" in rejected[0]
+    assert "was accepted already" in rejected[1]
+    assert undecided == ("K2", "K3", "K4", "K5")
+
+
+def test_split_checks_member_keys(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K1", "action": "split", "split_members": ["gemini:C3"], "reason": "x"},
+    )
+    assert accepted == ()
+    assert (
+        "split_members must name members of K1 (alpha:I1, bravo:I1); got gemini:C3" in (rejected[0])
+    )
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {
+            "cluster": "K1",
+            "action": "split",
+            "split_members": ["alpha:I1", "Bravo:I1"],
+            "reason": "x",
+        },
+    )
+    assert accepted == () and "at least one member" in rejected[0]
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K1", "action": "split", "split_members": ["BRAVO:i1"], "reason": "differ"},
+    )
+    assert accepted == (Decision("K1", "split", "differ", split_member_ids=("bravo:I1",)),)
+
+
+def test_split_applies(clusters) -> None:  # type: ignore[no-untyped-def]
+    report = _report(
+        clusters,
+        _answer(
+            decisions=[
+                {
+                    "cluster": "K1",
+                    "action": "split",
+                    "split_members": ["bravo:I1"],
+                    "reason": "different lines",
+                },
+            ],
+            added_findings=[],
+        ),
+    )
+    shout = [f for f in report.findings if "`shout`" in f.title and "None" in f.title]
+    assert sorted(f.reviewers for f in shout) == [("Alpha",), ("Bravo",)]
+    assert any(e.kind == "split" for e in report.retro.reconciliation)
+
+
+def test_retro_design_and_notes(clusters) -> None:  # type: ignore[no-untyped-def]
+    lead_answer = _answer(
+        retro=[
+            {"seat": "ALPHA", "narrative": "Alpha did well (K1)."},
+            {"seat": "zulu", "narrative": "Who?"},
+        ],
+        design_observations=[
+            {"id": "D1", "action": "drop", "reason": "util/ is the project's convention."},
+            {"id": "D7", "action": "drop", "reason": "no such"},
+            {"id": "D2", "action": "keep", "reason": "true", "text": "Pure helpers (K1 aside)."},
+        ],
+        added_design_observations=[
+            {"kind": "concern", "text": "No type hints.", "scope": "future"}
+        ],
+        skill_improvements=["- Ask seats to run the code."],
+    )
+    design = build_report(Header("r0"), seat_reviews(), changed_files=CHANGED).design_observations
+    checked = check_answer(lead_answer, clusters, seats=SEATS, design_observations=design)
+    assert checked.narratives == {"alpha": "Alpha did well (K1)."}
+    assert [r.split(":")[0] for r in checked.rejected] == [
+        "Lead retro for seat 'zulu' rejected",
+        "Lead choice about design observation 'D7' rejected",
+    ]
+    assert [(o.kind, o.text, o.reviewers) for o in checked.design_observations] == [
+        ("strength", "Pure helpers (K1 aside).", ("Alpha",)),
+        ("concern", "No type hints.", ("lead",)),
+    ]
+    assert checked.design_notes[0].startswith("Dropped design concern D1 (Helpers live in")
+    assert checked.process_notes.skill_improvements == ("Ask seats to run the code.",)
+
+    report = report_from_answer(
+        Header("r1"),
+        seat_reviews(),
+        clusters,
+        checked,
+        lead=LeadInfo("claude", "ok"),
+        changed_files=CHANGED,
+    )
+    alpha = next(s for s in report.retro.seats if s.seat == "alpha")
+    assert alpha.narrative == "Alpha did well (I1)."  # K1 renumbered
+    bravo = next(s for s in report.retro.seats if s.seat == "bravo")
+    assert bravo.narrative.startswith("Bravo raised 2 findings")  # computed, no lead narrative
+    assert [o.text for o in report.design_observations] == [
+        "Pure helpers (I1 aside).",
+        "No type hints.",
+    ]
+    notes = [e.text for e in report.retro.reconciliation if e.kind == "note"]
+    assert notes[0].startswith("Dropped design concern D1")
+    assert "Lead retro for seat 'zulu' rejected" in notes[1]
+
+
+def test_ids_in_prose_become_final_ids(clusters) -> None:  # type: ignore[no-untyped-def]
+    report = _report(clusters, _answer())
+    by_title = {f.title: f.id for f in report.findings}
+    tests_id = by_title["New `sub` and `shout` ship without tests"]
+    added_id = next(f.id for f in report.findings if f.reviewers == ("lead",))
+    assert report.executive_summary == (
+        f"The change adds `sub` and `shout`. I1 is a real crash on `None` and must be fixed; "
+        f"{tests_id} and {added_id} are small follow-ups."
+    )
+    assert report.header.verdict == Verdict(
+        "Merge with fixes", "I1 needs a guard for `None` first."
+    )
+    # a dropped cluster is named by the seats' own labels
+    assert report.process_notes.repo_context_updates == (
+        '[repo] Add: "Python ints do not overflow." Why: Charlie flagged `add` (Charlie C1).',
+    )
+    assert report.testing.items == ("No test calls `shout(None)` (I1).",)
+
+
+def test_substitute_leaves_unknown_and_embedded_ids_alone() -> None:
+    ids = {"K1": "I1", "K12": "S3", "L1": "S4"}
+    text = "K1, K12 and L1; not K9, SK1, K1x, #L1, path/K1 or file.K1."
+    assert substitute(text, ids) == "I1, S3 and S4; not K9, SK1, K1x, #L1, path/K1 or file.K1."
+
+
+@pytest.mark.parametrize(
+    ("lead", "rule", "expected", "note"),
+    [
+        ("Merge with fixes", "Merge with fixes", "Merge with fixes", None),
+        ("Merge as-is", "Rework", "Rework", "milder than the remaining findings allow"),
+        ("Rework", "Merge with fixes", "Rework", "Verdict raised by the lead"),
+        ("Rework", "Failed", "Failed", None),
+    ],
+)
+def test_choose_verdict(lead: str, rule: str, expected: str, note: str | None) -> None:
+    verdict, entry = choose_verdict(Verdict(lead, "lead says"), Verdict(rule, "rule says"))
+    assert verdict.label == expected
+    assert (entry is None) == (note is None)
+    if note is not None:
+        assert entry is not None and note in entry.text
+
+
+def test_a_milder_verdict_than_the_findings_allow_is_overruled(clusters) -> None:  # type: ignore[no-untyped-def]
+    report = _report(clusters, _answer(verdict={"label": "Merge as-is", "reason": "all good"}))
+    assert report.header.verdict.label == "Merge with fixes"  # I1 (important) remains
+    assert any("milder" in e.text for e in report.retro.reconciliation)
+
+
+def test_severity_decision_is_recorded_with_the_lead_reason(clusters) -> None:  # type: ignore[no-untyped-def]
+    report = _report(clusters, _answer())
+    readme = next(f for f in report.findings if f.title.startswith("README"))
+    assert readme.severity is Severity.SUGGESTION
+    sev = [e.text for e in report.retro.reconciliation if e.kind == "severity"]
+    assert sev == [
+        f"Alpha I2 (important) → suggestion {readme.id}: README.md:1-3 is prose only; not "
+        "mentioning `sub` breaks nothing. (lead)"
+    ]
+    assert ANSWER["decisions"][1]["cluster"] == "K2"

@@ -1,0 +1,285 @@
+"""`deep-review review` / `relead` with a lead, through the real CLI and the real Claude adapter.
+
+The seats are `command` seats printing canned reviews; the lead is a fake `claude` on PATH that
+prints Claude's stream-json events (fake_claude_lead.py) with a scripted answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from lead_kit import (
+    ANSWER,
+    answer,
+    fenced,
+    install_fake_claude,
+    prompts_seen,
+    write_config,
+)
+
+from deepreview.model import Report
+from deepreview.serialize import report_from_data
+from support.repos import CliResult, cli_env, make_repo, run_cli
+
+AGENTS = ["--agents", "alpha,bravo,charlie"]
+API_KEY = {"ANTHROPIC_API_KEY": "test-key-not-a-secret"}
+
+
+class Setup:
+    def __init__(
+        self,
+        tmp: Path,
+        answers: list[str] | None = None,
+        *,
+        sleep: float = 0.0,
+        claude: dict[str, Any] | None = None,
+    ) -> None:
+        self.tmp = tmp
+        self.repo = make_repo(tmp)
+        self.log = tmp / "lead-log"
+        self.bin = tmp / "bin"
+        write_config(tmp / "user-config.toml", seats={"claude": claude} if claude else None)
+        if answers is not None:
+            install_fake_claude(self.bin, answers, log_dir=self.log, sleep=sleep)
+
+    def env(self, *, with_bin: bool = True) -> dict[str, str]:
+        env = cli_env(self.tmp, API_KEY)
+        if with_bin:
+            env["PATH"] = f"{self.bin}{os.pathsep}{env['PATH']}"
+        return env
+
+    def run(self, *args: str, env: dict[str, str] | None = None) -> CliResult:
+        return run_cli([*args, "--json"], cwd=self.repo, env=env or self.env())
+
+
+def _outputs(res: CliResult) -> tuple[dict[str, Any], str, Report, dict[str, Any]]:
+    assert res.returncode == 0, res.stderr[-3000:]
+    out = res.json()
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    report = report_from_data(json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8")))
+    run = json.loads((Path(out["review_dir"]) / "run.json").read_text(encoding="utf-8"))
+    return out, md, report, run
+
+
+def _section(md: str, start: str, end: str) -> str:
+    return md.split(start, 1)[1].split(end, 1)[0]
+
+
+def _row(md: str, label: str) -> str:
+    return next(line for line in md.splitlines() if line.startswith(f"| {label} |"))
+
+
+def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
+    s = Setup(tmp_path, [fenced(ANSWER)])
+    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+
+    assert report.lead is not None and report.lead.status == "ok"
+    assert [(f.id, f.reviewers) for f in report.findings] == [
+        ("I1", ("Alpha", "Bravo")),
+        ("S1", ("Bravo", "Charlie")),
+        ("S2", ("lead",)),
+        ("S3", ("Alpha",)),
+    ]
+    assert "Integer overflow" not in _section(md, "## Critical Issues", "## Design Observations")
+    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (C1 add) |"
+    assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
+    assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
+    assert "Consolidated without a lead" not in md
+    assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool calls" in md
+
+    review_dir = Path(out["review_dir"])
+    for name in (
+        "prompt-lead.md",
+        "transcript-lead-pass-1.jsonl",
+        "stderr-lead-pass-1.log",
+        "review-lead-pass-1.md",
+        "lead-answer-1.json",
+    ):
+        assert (review_dir / name).is_file(), name
+    assert json.loads((review_dir / "lead-answer-1.json").read_text()) == ANSWER
+    lead = run["lead"]
+    assert (lead["seat"], lead["status"], lead["passes"]) == ("claude", "ok", 1)
+    assert lead["run"]["tool_calls"] == 1 and lead["run"]["cost_usd"] == 0.0312
+    assert lead["run"]["shell_breakdown"] == [["git blame", 1]]
+
+    (prompt,) = prompts_seen(s.log)
+    assert '"member": "charlie:C1"' in prompt
+    assert (review_dir / "prompt-lead.md").read_text() == prompt
+    argv = json.loads((s.log / "argv-1.json").read_text())
+    assert "--disallowedTools" in argv  # read-only like a seat
+
+
+def test_invalid_json_twice_falls_back_and_says_so(tmp_path: Path) -> None:
+    bad_schema = answer(decisions=[{"cluster": "K1", "action": "delete", "reason": "x"}])
+    s = Setup(tmp_path, ["I am done, it all looks fine.", fenced(bad_schema)])
+    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+
+    first, second = prompts_seen(s.log)
+    assert "## Your previous answer was not usable" not in first
+    assert "- no JSON object found in the answer" in second
+    assert "I am done, it all looks fine." in second.split("## Your previous answer", 1)[1]
+
+    assert report.lead is not None and report.lead.status == "fallback"
+    note = next(n for n in report.notes if n.startswith("The lead (claude)"))
+    assert note.startswith(
+        "The lead (claude) answered 2 times without a valid JSON document for the schema "
+        "(decisions[0].action: "
+    )
+    assert f"> {note}" in md
+    assert "Consolidated without a lead" in md
+    assert "_Lead: claude (claude-opus-4-6), fallback — " in md and "2 tool calls" in md
+    # the deterministic report: every cluster kept, the overflow claim still critical
+    assert [f.id for f in report.findings] == ["C1", "I1", "I2", "S1", "S2"]
+    assert report.header.verdict.label == "Rework"
+    assert _row(md, "False positives") == "| False positives | 0 | 0 | 0 |"
+
+    review_dir = Path(out["review_dir"])
+    for name in (
+        "prompt-lead.md",
+        "prompt-lead-pass-2.md",
+        "transcript-lead-pass-2.jsonl",
+        "lead-errors-1.txt",
+        "lead-errors-2.txt",
+        "lead-answer-2.json",
+    ):
+        assert (review_dir / name).is_file(), name
+    assert (review_dir / "prompt-lead.md").read_text() == first
+    assert (review_dir / "prompt-lead-pass-2.md").read_text() == second
+    assert not (review_dir / "lead-answer-1.json").exists()
+    assert run["lead"]["status"] == "fallback" and run["lead"]["passes"] == 2
+
+
+def test_second_attempt_can_succeed(tmp_path: Path) -> None:
+    s = Setup(tmp_path, ['```json\n{"decisions": [\n```', fenced(ANSWER)])
+    _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    assert report.lead is not None and report.lead.status == "ok"
+    assert run["lead"]["passes"] == 2
+    assert run["lead"]["run"]["tool_calls"] == 2  # both passes measured
+    assert run["lead"]["run"]["cost_usd"] == 0.0624
+    assert "the JSON does not parse" in prompts_seen(s.log)[1]
+    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (C1 add) |"
+
+
+def test_unknown_cluster_is_rejected_and_recorded(tmp_path: Path) -> None:
+    doc = answer()
+    doc["decisions"].append(
+        {"cluster": "K9", "action": "drop", "false_positive": True, "reason": "invented"}
+    )
+    s = Setup(tmp_path, [fenced(doc)])
+    _, md, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+
+    assert report.lead is not None and report.lead.status == "ok"
+    assert "1 of the lead's claims rejected" in report.lead.note
+    assert len(prompts_seen(s.log)) == 1  # unknown IDs are rejected, not retried
+    reconciliation = md.split("**Reconciliation**", 1)[1]
+    assert (
+        "- Lead decision `drop` about K9 rejected: there is no cluster 'K9' "
+        "(valid: K1, K2, K3, K4, K5)." in reconciliation
+    )
+    assert "invented" not in md
+    # everything else still applied
+    assert [f.id for f in report.findings] == ["I1", "S1", "S2", "S3"]
+
+
+def test_lead_timeout_gives_the_deterministic_report(tmp_path: Path) -> None:
+    s = Setup(tmp_path, [fenced(ANSWER)], sleep=60, claude={"timeout": 2})
+    _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+
+    assert report.lead is not None and report.lead.status == "failed"
+    assert "> The lead (claude) failed: timed out after 2 s." in md
+    assert "Consolidated without a lead" in md
+    assert "_Lead: claude (claude-opus-4-6), failed — " in md
+    assert [f.id for f in report.findings] == ["C1", "I1", "I2", "S1", "S2"]
+    assert run["lead"]["status"] == "failed"
+    assert run["lead"]["reason"].startswith("timed out after 2 s")
+    assert run["lead"]["run"]["status"] == "timeout"
+
+
+def _assert_without_lead(md: str, report: Report, run: dict[str, Any]) -> None:
+    assert "> Consolidated without a lead: no lead agent was requested or usable." in md
+    assert md.count("Consolidated without a lead") == 1
+    assert report.lead is not None and report.lead.status == "none"
+    assert run["lead"]["status"] == "none"
+    # still a complete report: findings, retro table, reconciliation, appendix
+    assert [f.id for f in report.findings] == ["C1", "I1", "I2", "S1", "S2"]
+    for heading in (
+        "## Executive Summary",
+        "### Summary",
+        "**Reconciliation**",
+        "## Review Process Notes",
+        "## Appendix: Original Reviews",
+    ):
+        assert heading in md, heading
+
+
+def test_lead_none(tmp_path: Path) -> None:
+    s = Setup(tmp_path, [fenced(ANSWER)])
+    _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "none"))
+    _assert_without_lead(md, report, run)
+    assert not s.log.exists()  # the fake claude never ran
+
+
+def test_no_usable_agent_means_no_lead(tmp_path: Path) -> None:
+    s = Setup(tmp_path)  # no claude on PATH; HOME without credentials
+    env = s.env(with_bin=False)
+    env["HOME"] = str(tmp_path / "home")
+    for var in API_KEY:
+        env.pop(var)
+    _, md, report, run = _outputs(s.run("review", *AGENTS, env=env))
+    _assert_without_lead(md, report, run)
+
+
+def test_no_review_no_lead_run(tmp_path: Path) -> None:
+    s = Setup(tmp_path, [fenced(ANSWER)])
+    write_config(
+        tmp_path / "user-config.toml",
+        seats={"broken": {"argv": ["sh", "-c", "cat >/dev/null; echo boom >&2; exit 3"]}},
+    )
+    res = s.run("review", "--agents", "broken", "--lead", "claude")
+    assert res.returncode == 3, res.stderr  # every seat failed
+    out = res.json()
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    assert "> Consolidated without a lead: no seat produced a review" in md
+    assert "**Failed**" in md
+    assert not s.log.exists()  # the lead was not started
+
+
+def test_relead_reruns_only_the_lead(tmp_path: Path) -> None:
+    s = Setup(tmp_path, [fenced(ANSWER)])
+    first, md_before, _, _ = _outputs(s.run("review", *AGENTS, "--lead", "none"))
+    rid = first["review_id"]
+    seat_transcript = Path(first["review_dir"]) / "transcript-alpha-pass-1.jsonl"
+    seat_stamp = seat_transcript.stat().st_mtime_ns
+
+    out, md, report, run = _outputs(s.run("relead", rid, "--lead", "claude"))
+    assert out["review_id"] == rid and out["paths"]["md"] == first["paths"]["md"]
+    assert report.lead is not None and report.lead.status == "ok"
+    assert "Consolidated without a lead" in md_before and "Consolidated without a lead" not in md
+    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (C1 add) |"
+    assert report.header.verdict.label == "Merge with fixes"
+    assert run["lead"]["status"] == "ok" and run["status"] == "complete"
+    assert seat_transcript.stat().st_mtime_ns == seat_stamp  # the seats did not run again
+    index = (Path(out["store"]) / "index.html").read_text(encoding="utf-8")
+    assert rid in index
+
+    # relead again with no lead: back to the deterministic report, the lead's files gone
+    out2, md2, report2, _ = _outputs(s.run("relead", rid, "--lead", "none"))
+    assert report2.lead is not None and report2.lead.status == "none"
+    assert md2.count("Consolidated without a lead") == 1
+    assert len(prompts_seen(s.log)) == 1
+    assert not list(Path(out2["review_dir"]).glob("*lead*"))
+
+
+def test_relead_of_an_unfinished_review_is_refused(tmp_path: Path) -> None:
+    s = Setup(tmp_path, [fenced(ANSWER)])
+    first, _, _, _ = _outputs(s.run("review", *AGENTS, "--lead", "none"))
+    run_json = Path(first["review_dir"]) / "run.json"
+    state = json.loads(run_json.read_text())
+    state["status"] = "interrupted"
+    run_json.write_text(json.dumps(state))
+    res = s.run("relead", first["review_id"])
+    assert res.returncode == 2
+    assert "not complete; finish it with `deep-review resume" in res.stderr
