@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
-_SECRET_NAME = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)", re.I)
+from deepreview.errors import StoreError
+
+# Whole name segments only: ANTHROPIC_AUTH_TOKEN and OPENAI_API_KEY are secrets, GIT_AUTHOR_NAME
+# and KEYBOARD_LAYOUT are not.
+_SECRET_NAME = re.compile(
+    r"(?:^|_)(?:[A-Z]*KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIALS?|AUTH|PAT|COOKIE)(?:_|$)",
+    re.I,
+)
+# Locations, not secrets: masking them would garble paths in transcripts.
+_NOT_SECRET_SUFFIXES: Final = ("_SOCK", "_PATH", "_DIR", "_FILE")
 _PATTERNS: Final = [
     re.compile(r"sk-ant-[A-Za-z0-9_\-]{20,}"),
     re.compile(r"sk-(?:proj-)?[A-Za-z0-9_\-]{20,}"),
@@ -25,7 +36,13 @@ _MIN_VALUE_LEN: Final = 8
 
 class Redactor:
     def __init__(self, env: Mapping[str, str]) -> None:
-        values = {v for k, v in env.items() if _SECRET_NAME.search(k) and len(v) >= _MIN_VALUE_LEN}
+        values = {
+            v
+            for k, v in env.items()
+            if _SECRET_NAME.search(k)
+            and not k.upper().endswith(_NOT_SECRET_SUFFIXES)
+            and len(v) >= _MIN_VALUE_LEN
+        }
         # Longest first so a value that contains another is masked whole.
         self._values = sorted(values, key=len, reverse=True)
         self._bvalues = [v.encode() for v in self._values]
@@ -51,11 +68,24 @@ class Redactor:
         return data
 
     def file(self, path: Path) -> None:
-        """Rewrite `path` in place, line by line (files can be hundreds of MB)."""
+        """Rewrite `path` in place, line by line (files can be hundreds of MB).
+
+        If the redacted copy cannot be written (a full disk), the unredacted original is
+        deleted too, since it may hold secrets, and StoreError is raised.
+        """
         if not path.exists():
             return
         tmp = path.with_name(path.name + ".redact")
-        with path.open("rb") as src, tmp.open("wb") as dst:
-            for line in src:
-                dst.write(self.data(line))
-        tmp.replace(path)
+        try:
+            with path.open("rb") as src, tmp.open("wb") as dst:
+                for line in src:
+                    dst.write(self.data(line))
+            tmp.replace(path)
+        except OSError as exc:
+            for leftover in (tmp, path):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            hint = "free some space" if exc.errno == errno.ENOSPC else "fix its permissions"
+            raise StoreError(
+                f"cannot write {path}: {exc.strerror or exc}; {hint} or pass --store DIR"
+            ) from exc

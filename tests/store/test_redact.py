@@ -1,0 +1,56 @@
+"""Secret redaction: which environment variables count as secrets, and token patterns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deepreview.store.redact import MASK, Redactor
+
+ENV = {
+    "ANTHROPIC_AUTH_TOKEN": "tok-anthropic-123456",
+    "OPENAI_API_KEY": "openai-key-abcdef",
+    "MY_SERVICE_TOKEN": "svc-token-987654",
+    "GIT_AUTHOR_NAME": "Test Author",
+    "GIT_AUTHOR_EMAIL": "author@example.com",
+    "SSH_AUTH_SOCK": "/tmp/ssh-agent.sock",
+    "HOME": "/home/someone",
+    "SHORT_TOKEN": "abc",
+}
+
+
+def test_secret_variables_are_masked_and_others_kept() -> None:
+    r = Redactor(ENV)
+    text = " ".join(ENV.values())
+    out = r.text(text)
+    for name in ("ANTHROPIC_AUTH_TOKEN", "OPENAI_API_KEY", "MY_SERVICE_TOKEN"):
+        assert ENV[name] not in out
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "SSH_AUTH_SOCK", "HOME", "SHORT_TOKEN"):
+        assert ENV[name] in out
+    assert out.count(MASK) == 3
+
+
+def test_token_patterns_without_env() -> None:
+    r = Redactor({})
+    samples = [
+        "sk-ant-api03-" + "a" * 40,
+        "sk-proj-" + "b" * 40,
+        "ghp_" + "c" * 36,
+        "AKIAIOSFODNN7EXAMPLE",
+        "AIza" + "d" * 35,
+        "xoxb-1234567890-abcdef",
+        "Authorization: Bearer " + "e" * 32,
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----",
+    ]
+    for sample in samples:
+        assert MASK in r.text(f"x {sample} y"), sample
+        assert MASK.encode() in r.data(f"x {sample} y".encode()), sample
+    assert r.text("nothing secret here") == "nothing secret here"
+
+
+def test_file_redaction_streams_and_keeps_invalid_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_bytes(b'{"a": "openai-key-abcdef"}\n\xff\xfe raw\n')
+    Redactor(ENV).file(path)
+    data = path.read_bytes()
+    assert b"openai-key-abcdef" not in data and MASK.encode() in data
+    assert b"\xff\xfe raw" in data
