@@ -41,6 +41,8 @@ class ProcResult:
     stderr_bytes: int = 0
     output_truncated: bool = False
     spawn_error: str | None = None
+    # Writing stdout_file/stderr_file failed (e.g. disk full); the rest was drained and dropped.
+    output_error: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -93,6 +95,7 @@ class _Pump(threading.Thread):
         self.buffer = bytearray() if sink is None else None
         self.total = 0
         self.truncated = False
+        self.write_error: OSError | None = None
         self._partial = b""
 
     def run(self) -> None:
@@ -122,7 +125,7 @@ class _Pump(threading.Thread):
         self.total += len(chunk)
         if kept:
             if self.sink is not None:
-                self.sink.write(kept)
+                self._write(kept)
             elif self.buffer is not None:
                 self.buffer.extend(kept)
         if self.on_line is not None and kept:
@@ -133,6 +136,20 @@ class _Pump(threading.Thread):
             # A single unterminated line must not grow without bound.
             if len(self._partial) > 8 * _CHUNK * 16:
                 self._partial = b""
+
+    def _write(self, data: bytes) -> None:
+        # A full disk must not kill this thread: the child would block on a pipe nobody
+        # drains. Keep reading, drop the rest, and let the caller see `write_error`.
+        if self.write_error is not None or self.sink is None:
+            return
+        rest = data
+        try:
+            while rest:  # an unbuffered write may be short
+                written = self.sink.write(rest)
+                rest = rest[written:] if written else b""
+        except OSError as exc:
+            self.write_error = exc
+            self.truncated = True
 
     def _callback(self, line: bytes) -> None:
         assert self.on_line is not None
@@ -181,8 +198,10 @@ def run(
     else:
         stdin_arg = subprocess.PIPE
 
-    out_fh = stdout_file.open("wb") if stdout_file is not None else None
-    err_fh = stderr_file.open("wb") if stderr_file is not None else None
+    # Unbuffered: the pumps write 64 KiB chunks, and a full disk surfaces at that write (where
+    # it is handled) rather than in a final flush on close.
+    out_fh = stdout_file.open("wb", buffering=0) if stdout_file is not None else None
+    err_fh = stderr_file.open("wb", buffering=0) if stderr_file is not None else None
     try:
         try:
             proc = subprocess.Popen(
@@ -252,6 +271,10 @@ def run(
             stdout_bytes=pumps[0].total,
             stderr_bytes=pumps[1].total,
             output_truncated=pumps[0].truncated or pumps[1].truncated,
+            output_error=next(
+                (f"{p.write_error.strerror or p.write_error}" for p in pumps if p.write_error),
+                None,
+            ),
         )
     finally:
         for fh in (out_fh, err_fh, stdin_fh):

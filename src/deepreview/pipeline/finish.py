@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deepreview.errors import ExitCode
+from deepreview.errors import ExitCode, StoreError
 from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
 from deepreview.pipeline.runstate import seat_run_from_data
 from deepreview.store.redact import Redactor
@@ -58,7 +59,37 @@ def _row(
 
 
 def register_running(store: Store, rid: str, target: Target, state: dict[str, Any]) -> None:
-    register_status(store, rid, target, state, "running")
+    """The index row only: `warm_up` writes the index page while the seats run."""
+    with store.lock():
+        store.upsert(_row(rid, target, state, "running", None))
+
+
+def warm_up(store: Store, formats: tuple[str, ...]) -> None:
+    """Work the report step would otherwise do after the last seat: imports, template
+    compilation, and the index page that lists this review as running. Best effort.
+    """
+    with store.lock():
+        write_index(store)
+    import importlib
+
+    for module in (
+        "deepreview.findings.parse",
+        "deepreview.consolidate",
+        "deepreview.pipeline.lead_step",
+        "deepreview.serialize",
+        "deepreview.render.markdown",
+        *(["deepreview.render.html"] if "html" in formats else []),
+    ):
+        importlib.import_module(module)
+    # Compile the report templates now (Jinja caches them per environment).
+    from deepreview.render import markdown
+
+    markdown._env().get_template("report.md.j2")
+    if "html" in formats:
+        from deepreview.render import html
+
+        html.jinja_env().get_template("report.html.j2")
+        html.pygments_css()
 
 
 def register_status(
@@ -189,10 +220,21 @@ def finish_review(
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(elapsed, 1))
     )
-    paths = write_report(p.store, rid, report, p.settings.formats, redactor)
+    try:
+        paths = write_report(p.store, rid, report, p.settings.formats, redactor)
+        register_status(p.store, rid, p.target, state, "complete", report)
+        # Last: run.json saying "complete" is what makes `resume` refuse to run again.
+        writer.update(lambda s: s.update(status="complete", ended_at=time.time(), report=paths))
+    except StoreError:
+        # All or nothing: a report the index and run.json do not know about (or half of the
+        # formats) would only confuse `list`, `show` and `resume`.
+        for fmt in ("json", "md", "html"):
+            with contextlib.suppress(OSError):
+                (p.store.root / f"{rid}.{fmt}").unlink()
+        state.update(status="running", ended_at=None)
+        state.pop("report", None)
+        raise
     ok_seats = [r for r in runs if r.status == "ok"]
-    writer.update(lambda s: s.update(status="complete", ended_at=time.time(), report=paths))
-    register_status(p.store, rid, p.target, state, "complete", report)
     return ReviewOutcome(
         review_id=rid,
         status="complete",

@@ -6,7 +6,9 @@ All checks that can fail on bad input (repo, target, config, trust, seat names, 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import shutil
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -17,7 +19,7 @@ from typing import Any
 
 from deepreview.agents.base import ProgressEvent
 from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_settings
-from deepreview.errors import ExitCode, UsageError
+from deepreview.errors import ExitCode, StoreError, UsageError
 from deepreview.model import Report, SeatRun
 from deepreview.pipeline import finish
 from deepreview.pipeline.run import SeatResult, StopSignals, run_seats, seat_files
@@ -115,6 +117,7 @@ class _StateWriter:
 
     def __init__(self, store: Store, path: Path, state: dict[str, Any]) -> None:
         self.store, self.path, self.state = store, path, state
+        self.prompt = ""
         self.lock = threading.Lock()
         self.t0 = time.monotonic()
         self.elapsed_before = float(state.get("elapsed_s") or 0.0)
@@ -129,8 +132,29 @@ class _StateWriter:
 def execute(
     p: Prepared, *, on_progress: Callable[[ProgressEvent], None] | None = None
 ) -> ReviewOutcome:
+    # From the first write on, Ctrl-C / SIGTERM only request a stop (see `StopSignals`) until
+    # the seats are stopped and run.json says so: `resume` then always has a consistent record.
+    with StopSignals() as stop:
+        return _execute(p, stop, on_progress)
+
+
+def _execute(
+    p: Prepared, stop: StopSignals, on_progress: Callable[[ProgressEvent], None] | None
+) -> ReviewOutcome:
     now = datetime.now().astimezone()
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
+    writer: _StateWriter | None = None
+    try:
+        writer = _start(p, rid, review_dir, now)
+        return _run_and_finish(
+            p, rid, review_dir, writer.prompt, writer, p.plans, on_progress, stop
+        )
+    except StoreError as exc:
+        raise _store_failed(p, rid, review_dir, writer, exc) from exc
+
+
+def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> _StateWriter:
+    """Write the first run.json and index row; the writer carries the seats' prompt."""
     base_ctx = read_base_context(p.target)
     prompt = build_review_prompt(
         p.target, base_ctx, budget=p.settings.diff_budget, nonce=new_nonce()
@@ -149,9 +173,25 @@ def execute(
         settings=_settings_record(p),
     )
     writer = _StateWriter(p.store, review_dir / "run.json", state)
+    writer.prompt = prompt
     writer.update(lambda s: None)
     finish.register_running(p.store, rid, p.target, state)
-    return _run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress)
+    return writer
+
+
+def _store_failed(
+    p: Prepared, rid: str, review_dir: Path, writer: _StateWriter | None, exc: StoreError
+) -> StoreError:
+    """Record, as far as the failing store allows, that this run stopped; the error to raise."""
+    if writer is None or not (review_dir / "run.json").is_file():
+        # Nothing worth resuming was written: leave no empty review folder behind.
+        shutil.rmtree(review_dir, ignore_errors=True)
+        return exc
+    with contextlib.suppress(StoreError):
+        writer.update(lambda s: s.update(status="failed", error=exc.message))
+    with contextlib.suppress(StoreError):
+        finish.register_status(p.store, rid, p.target, writer.state, "failed")
+    return StoreError(f"{exc.message}; once fixed, `deep-review resume {rid}` finishes this review")
 
 
 def _run_and_finish(
@@ -162,7 +202,9 @@ def _run_and_finish(
     writer: _StateWriter,
     plans: list[SeatPlan],
     on_progress: Callable[[ProgressEvent], None] | None,
+    stop: StopSignals,
 ) -> ReviewOutcome:
+    """Run the seats (with `stop` active), then finish the report (with it released)."""
     redactor = Redactor(p.env)
     cancel = threading.Event()
 
@@ -178,9 +220,9 @@ def _run_and_finish(
 
         writer.update(upd)
 
-    # Until the seats are stopped and the interrupted state is recorded, Ctrl-C / SIGTERM only
-    # request a stop: a second Ctrl-C must not cut the cleanup short.
-    with StopSignals() as stop:
+    # A stop requested while we were still preparing starts no seat at all.
+    interrupted = stop.requested
+    if not interrupted:
         _, interrupted = run_seats(
             plans,
             on_result=on_result,
@@ -194,10 +236,11 @@ def _run_and_finish(
             redactor=redactor,
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
+            idle=lambda: finish.warm_up(p.store, p.settings.formats),
         )
-        if interrupted:
-            _mark_interrupted(p, rid, writer)
     if interrupted:
+        _mark_interrupted(p, rid, writer)
+        stop.release()
         return ReviewOutcome(
             review_id=rid,
             status="interrupted",
@@ -208,6 +251,9 @@ def _run_and_finish(
             seats=_runs(writer.state),
             exit_code=ExitCode.INTERRUPTED,
         )
+    # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
+    # (run.json still says running; `resume` finishes the report).
+    stop.release()
     return finish.finish_review(p, rid, review_dir, writer, redactor)
 
 
@@ -271,8 +317,14 @@ def resume(
     base_ctx = read_base_context(target)
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
     writer = _StateWriter(store, review_dir / "run.json", state)
-    writer.update(lambda s: s.update(status="running"))
-    return _run_and_finish(prepared, review_id_, review_dir, prompt, writer, missing, on_progress)
+    with StopSignals() as stop:
+        try:
+            writer.update(lambda s: s.update(status="running"))
+            return _run_and_finish(
+                prepared, review_id_, review_dir, prompt, writer, missing, on_progress, stop
+            )
+        except StoreError as exc:
+            raise _store_failed(prepared, review_id_, review_dir, writer, exc) from exc
 
 
 def _locate_store(review_id_: str, cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:

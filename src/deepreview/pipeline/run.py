@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import threading
@@ -14,6 +15,7 @@ from types import FrameType, TracebackType
 from typing import Any, Final
 
 from deepreview.agents.base import ProgressEvent, SeatOutcome, SeatTask
+from deepreview.errors import StoreError
 from deepreview.model import SeatRun
 from deepreview.pipeline.seats import SeatPlan
 from deepreview.store.redact import Redactor
@@ -136,11 +138,20 @@ def run_seat(
             except Exception as exc:
                 _LOGGER.debug("seat %s crashed", plan.seat, exc_info=True)
                 outcome = SeatOutcome(status="failed", reason=f"internal error: {exc}")
-            changes = worktree_changes(worktree)
+            changes = worktree_changes(worktree, target.head_sha)
     except Exception as exc:
         _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
         outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {exc}")
     duration = time.monotonic() - t0
+    if outcome.proc is not None and outcome.proc.output_error:
+        # The store is failing (disk full): what was kept is partial and unredacted.
+        for key in ("transcript", "stderr"):
+            with contextlib.suppress(OSError):
+                files[key].unlink()
+        raise StoreError(
+            f"cannot store the output of seat {plan.seat} in {review_dir}: "
+            f"{outcome.proc.output_error}; free some space or pass --store DIR"
+        )
     for key in ("transcript", "stderr"):
         if files[key].exists():
             redactor.file(files[key])
@@ -150,7 +161,8 @@ def run_seat(
     review_text = redactor.text(review_text)
     store.write_text(files["review"], review_text)
     status = outcome.status
-    reason = outcome.reason
+    # A reason can quote the seat's stderr, which may echo a secret.
+    reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason
     if status == "ok" and not review_text.strip():
         status, reason = "failed", "empty review"
     run = SeatRun(
@@ -195,12 +207,16 @@ class StopSignals:
                 self._previous[sig] = signal.signal(sig, self._handler)
         return self
 
-    def __exit__(
-        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def release(self) -> None:
+        """Give Ctrl-C back to the previous handlers (idempotent)."""
         for sig, previous in self._previous.items():
             signal.signal(sig, previous)
         self._previous.clear()
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
 
 
 def run_seats(
@@ -209,22 +225,29 @@ def run_seats(
     on_result: Callable[[SeatResult], None],
     cancel: threading.Event,
     stop: StopSignals | None = None,
+    idle: Callable[[], None] | None = None,
     **kwargs: object,
 ) -> tuple[list[SeatResult], bool]:
     """Run all plans at once. Returns (results in plan order, interrupted?).
 
     Ctrl-C (a stop requested through `stop`, or a KeyboardInterrupt when no `StopSignals` is
     active) sets `cancel`; every seat then kills its process group and removes its worktree
-    before we return.
+    before we return. `idle` runs once in this (main) thread while the seats work.
     """
     results: dict[str, SeatResult] = {}
     interrupted = False
+    error: Exception | None = None
     with ThreadPoolExecutor(max_workers=max(1, len(plans)), thread_name_prefix="seat") as pool:
         futures: dict[Future[SeatResult], SeatPlan] = {
             pool.submit(run_seat, plan, cancel=cancel, **kwargs): plan  # type: ignore[arg-type]
             for plan in plans
         }
         pending = set(futures)
+        if idle is not None:
+            try:
+                idle()
+            except Exception:  # only ever an optimisation: never fail the review
+                _LOGGER.debug("idle work failed", exc_info=True)
         while pending:
             try:
                 done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -236,11 +259,20 @@ def run_seats(
                 interrupted = True
                 cancel.set()
             for fut in done:
-                result = fut.result()
-                if interrupted or cancel.is_set():
-                    interrupted = True
-                results[result.seat] = result
-                on_result(result)
+                try:
+                    result = fut.result()
+                    if error is None and (interrupted or cancel.is_set()):
+                        interrupted = True
+                    results[result.seat] = result
+                    on_result(result)
+                except Exception as exc:  # re-raised below, once every seat is down
+                    # The store failed (a seat's own failure never raises): stop every seat
+                    # instead of waiting for them, then report the first error.
+                    _LOGGER.debug("stopping all seats after an error", exc_info=True)
+                    error = error or exc
+                    cancel.set()
+    if error is not None:
+        raise error
     ordered = [results[p.seat] for p in plans if p.seat in results]
     stopped = stop is not None and stop.requested
     return ordered, interrupted or stopped or cancel.is_set()

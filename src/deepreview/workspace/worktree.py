@@ -1,15 +1,19 @@
 """One detached worktree per seat, pinned to the review SHA, removed on any exit.
 
 `git worktree add/remove` take locks in the shared `.git` dir; concurrent reviews of one repo
-serialise those calls through a per-repo file lock so they never race.
+serialise those calls through a per-repo file lock so they never race. Only registering and
+deregistering a worktree happens under that lock: checking the files out and deleting them
+(seconds on a big tree) touch nothing shared, so the seats of one review do it in parallel.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -23,8 +27,48 @@ _LOGGER: Final = logging.getLogger(__name__)
 _LOCK_TIMEOUT_S: Final = 300
 
 
-def repo_lock(git: Git) -> FileLock:
-    return FileLock(str(git.common_dir() / "deep-review.lock"), timeout=_LOCK_TIMEOUT_S)
+_LOCAL_LOCKS: dict[str, threading.Lock] = {}
+_LOCAL_LOCKS_GUARD = threading.Lock()
+
+
+class RepoLock:
+    """The per-repository file lock, behind an in-process lock.
+
+    The file lock serialises separate `deep-review` processes, but a waiter polls it every
+    50 ms; the seats of one review queue on the in-process lock instead and get it the
+    moment it is released.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.file = FileLock(str(path), timeout=_LOCK_TIMEOUT_S)
+        with _LOCAL_LOCKS_GUARD:
+            self.local = _LOCAL_LOCKS.setdefault(str(path), threading.Lock())
+
+    def __enter__(self) -> RepoLock:
+        if not self.local.acquire(timeout=_LOCK_TIMEOUT_S):
+            raise GitError(f"timed out waiting for {self.file.lock_file}; is a review stuck?")
+        try:
+            self.file.acquire()
+        except BaseException:
+            self.local.release()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.file.release()
+        finally:
+            self.local.release()
+
+
+@functools.lru_cache(maxsize=64)
+def _lock_path(repo: Path) -> Path:
+    # One `git rev-parse` per repository, not one per seat.
+    return Git(repo).common_dir() / "deep-review.lock"
+
+
+def repo_lock(git: Git) -> RepoLock:
+    return RepoLock(_lock_path(git.repo))
 
 
 @contextlib.contextmanager
@@ -35,33 +79,67 @@ def seat_worktree(repo: Path, sha: str, seat: str) -> Iterator[Path]:
     path = Path(tempfile.mkdtemp(prefix=f"review-{slug}-"))
     try:
         with lock:
-            git.run(["worktree", "add", "--detach", "--force", str(path), sha])
+            git.run(["worktree", "add", "--detach", "--no-checkout", "--force", str(path), sha])
     except BaseException:
         shutil.rmtree(path, ignore_errors=True)
         raise
     try:
+        # What `worktree add` itself runs to check out, here outside the lock.
+        Git(path).run(["reset", "--hard", "--quiet", "--no-recurse-submodules"])
         yield path
     finally:
         remove_worktree(git, path, lock)
 
 
-def remove_worktree(git: Git, path: Path, lock: FileLock | None = None) -> None:
+def _clear_checkout(path: Path) -> None:
+    """Delete the worktree's files, keeping its `.git` link for `git worktree remove`."""
+    # Only a real worktree folder: never follow a seat that swapped it for a symlink.
+    if path.is_symlink() or not (path / ".git").is_file():
+        return
+    try:
+        children = list(path.iterdir())
+    except OSError:
+        return
+    for child in children:
+        if child.name == ".git":
+            continue
+        with contextlib.suppress(OSError):
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+
+
+def remove_worktree(git: Git, path: Path, lock: RepoLock | None = None) -> None:
     lock = lock or repo_lock(git)
+    _clear_checkout(path)
     with lock:
         result = git.run(["worktree", "remove", "--force", "--force", str(path)], check=False)
         if not result.ok:
             _LOGGER.debug("worktree remove failed: %s", result.stderr_text)
-            shutil.rmtree(path, ignore_errors=True)
+            if path.is_symlink():
+                path.unlink()  # the link only, never what it points to
+            else:
+                shutil.rmtree(path, ignore_errors=True)
             git.run(["worktree", "prune"], check=False)
 
 
-def worktree_changes(path: Path) -> tuple[str, ...]:
-    """`git status --porcelain` lines: anything a read-only seat should never have produced."""
+def worktree_changes(path: Path, expected_head: str | None = None) -> tuple[str, ...]:
+    """`git status --porcelain` lines: anything a read-only seat should never have produced.
+
+    With `expected_head`, a moved HEAD (the seat committed, reset or checked out something
+    else, which leaves `git status` clean) is reported as one more line.
+    """
+    git = Git(path)
     try:
-        result = Git(path).run(["status", "--porcelain", "--untracked-files=all"], check=False)
+        result = git.run(["status", "--porcelain", "--untracked-files=all"], check=False)
+        head = git.run(["rev-parse", "HEAD"], check=False).stdout_text.strip()
     except GitError:
         return ()
-    return tuple(line for line in result.stdout_text.splitlines() if line.strip())
+    changes = [line for line in result.stdout_text.splitlines() if line.strip()]
+    if expected_head and head != expected_head:
+        changes.append(f"HEAD moved from {expected_head[:12]} to {head[:12] or 'nothing'}")
+    return tuple(changes)
 
 
 @contextlib.contextmanager

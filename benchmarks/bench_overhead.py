@@ -1,0 +1,87 @@
+"""Orchestration overhead: three 10 s seats in a review vs one fake seat run by a shell script.
+
+    .venv/bin/python benchmarks/bench_overhead.py [--seconds 10] [--runs 3]
+
+The seats are the fake `claude`, `codex` and `gemini` CLIs (tests/fakebin/fake_agent.py), each
+streaming a realistic transcript (tool calls with a few KB of output each) for `--seconds`
+before answering; the real adapters run and parse them. The baseline is one of the same fakes
+run alone by `sh -c 'claude -p … < prompt > transcript'`.
+
+Prints the review's wall time / `--seconds` (target ≤ 1.05 with `--lead none`) and / the
+baseline's wall time. Not a test: no assertion on the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from _bench import Fakes, fresh_dir, make_repo, run_review
+
+TARGET = 1.05
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--runs", type=int, default=3, help="reviews to time (median reported)")
+    ap.add_argument("--tools", type=int, default=30, help="tool calls per seat")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-overhead-") as tmp_s:
+        tmp = Path(tmp_s)
+        repo = make_repo(tmp)
+        fakes = Fakes(tmp)
+        scenario = {
+            "mode": "ok",
+            "duration": args.seconds,
+            "tools": args.tools,
+            "output_bytes": 4000,
+        }
+        for cli in ("claude", "codex", "gemini"):
+            fakes.agent(cli, scenario)
+        fakes.write_config({})
+        env = fakes.env(agents=True)
+
+        # Baseline: the same fake, alone, from a plain shell script.
+        prompt = tmp / "prompt.md"
+        prompt.write_text("Review the change.\n" * 200)
+        script = (
+            f"cd {repo} && {fakes.bin / 'claude'} -p --output-format stream-json "
+            f"--verbose < {prompt} > {tmp / 'baseline.jsonl'}"
+        )
+        t0 = time.monotonic()
+        subprocess.run(["sh", "-c", script], env=env, check=True)
+        baseline = time.monotonic() - t0
+
+        walls = []
+        for _ in range(args.runs):
+            env["DEEP_REVIEW_STORE"] = str(fresh_dir(tmp / "store"))
+            run = run_review(repo, env, "--agents", "claude,codex,gemini", "--lead", "none")
+            statuses = {s["seat"]: s["status"] for s in run.out["seats"]}
+            assert set(statuses.values()) == {"ok"}, statuses
+            walls.append(run.wall_s)
+        wall = statistics.median(walls)
+
+    print(
+        f"seat duration        : {args.seconds:.1f} s ({args.tools} tool calls each, "
+        f"3 seats: claude, codex, gemini fakes)"
+    )
+    print(f"baseline (sh, 1 seat): {baseline:.2f} s")
+    print(
+        f"review wall (median of {args.runs}): {wall:.2f} s  "
+        f"[{', '.join(f'{w:.2f}' for w in walls)}]"
+    )
+    print(
+        f"overhead ratio review / {args.seconds:.0f} s    : {wall / args.seconds:.3f} "
+        f"(target <= {TARGET})"
+    )
+    print(f"overhead ratio review / baseline : {wall / baseline:.3f}")
+
+
+if __name__ == "__main__":
+    main()

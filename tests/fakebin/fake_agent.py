@@ -1,0 +1,422 @@
+#!/usr/bin/env python3
+"""A stand-in for the `claude`, `codex` and `gemini` CLIs in headless JSON mode.
+
+Installed on PATH under the CLI's name (see `harness.install_agent`), so the real adapter builds
+its real command line and parses what this prints. It speaks the CLI picked by its own file
+name and does what `<name>.scenario.json` next to it says (all keys optional):
+
+    {"mode": "ok" | "truncated" | "denial" | "exit",
+     "review": "<final answer>",            # default: a short valid review
+     "review_file": "<path>",               # final answer read from this file instead
+     "duration": 0.0,                       # seconds spread over the tool calls
+     "tools": 3,                            # tool calls emitted before the answer
+     "slow_unless": "<path>",               # sleep `duration` only while this file is absent
+     "exit_code": 1, "stderr": "...",       # for mode "exit"
+     "leak_vars": ["ANTHROPIC_API_KEY"],    # echo these variables (and the prompt) into the
+                                            # transcript, stderr and the final answer
+     "output_bytes": 4000}                  # code-like text in every tool result
+
+Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
+mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
+`exit` prints `stderr` and exits with `exit_code` before any event.
+Standard library only: it runs with whatever python the test suite uses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+import uuid
+from pathlib import Path
+
+VERSIONS = {
+    "claude": "2.1.197 (Claude Code)",
+    "codex": "codex-cli 0.61.0",
+    "gemini": "0.19.4",
+}
+DEFAULT_REVIEW = """## Executive Summary
+
+The change adds `sub` and `shout`; both look correct.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+
+## Coverage Summary
+
+| File | Status |
+|------|--------|
+| `calc.py` | Reviewed, no issues |
+| `util/strings.py` | Reviewed, no issues |
+"""
+COMMANDS_OUTPUT: dict[str, str] = {}  # "extra": text every tool result carries
+CODE_LINES = (
+    "def add(a, b):",
+    "    return a + b",
+    '    raise ValueError(f"bad input: {value!r}")',
+    "^a2a7d57 (Tester 2026-11-26 13:00:25 +0000 12)     return a + b",
+    "@@ -10,7 +10,9 @@ class Reader:",
+    "+        self._buffer = bytearray()",
+    "    — naïve café ✓ 日本語",
+)
+COMMANDS = (
+    "git log --oneline -5",
+    "git blame calc.py",
+    "git diff HEAD~1 HEAD --stat",
+    "rg -n 'def ' .",
+    "git show --stat HEAD",
+    "sed -n 1,40p calc.py",
+)
+
+
+def emit(obj: dict) -> None:  # type: ignore[type-arg]
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
+def crash_mid_line(obj: dict) -> None:  # type: ignore[type-arg]
+    line = json.dumps(obj)
+    sys.stdout.write(line[: len(line) // 2])
+    sys.stdout.flush()
+    sys.stderr.write(
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
+    )
+    sys.stderr.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+class Pace:
+    """Spreads `duration` seconds over `steps` sleeps (skipped when the flag file exists)."""
+
+    def __init__(self, scenario: dict, steps: int) -> None:  # type: ignore[type-arg]
+        self.step = float(scenario.get("duration", 0.0)) / max(steps, 1)
+        flag = scenario.get("slow_unless")
+        self.flag = Path(flag) if flag else None
+
+    def wait(self) -> None:
+        if self.step and not (self.flag and self.flag.exists()):
+            time.sleep(self.step)
+
+
+# -- claude ------------------------------------------------------------------------------------
+def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
+    mode = scenario.get("mode", "ok")
+    n = int(scenario.get("tools", 3))
+    pace = Pace(scenario, n + 1)
+    sid = str(uuid.uuid4())
+    model = "claude-opus-4-6"
+    usage = {
+        "input_tokens": 100,
+        "output_tokens": 1,
+        "cache_creation_input_tokens": 0,
+        "cache_read_input_tokens": 0,
+    }
+    emit(
+        {
+            "type": "system",
+            "subtype": "init",
+            "cwd": os.getcwd(),
+            "session_id": sid,
+            "tools": ["Task", "Bash", "Glob", "Grep", "Read", "Edit", "Write"],
+            "mcp_servers": [],
+            "model": model,
+            "permissionMode": "default",
+            "apiKeySource": "ANTHROPIC_API_KEY",
+            "claude_code_version": "2.1.197",
+            "uuid": str(uuid.uuid4()),
+        }
+    )
+
+    def assistant(content: list) -> dict:  # type: ignore[type-arg]
+        return {
+            "type": "assistant",
+            "message": {
+                "id": f"msg_{uuid.uuid4().hex[:12]}",
+                "type": "message",
+                "role": "assistant",
+                "model": model,
+                "content": content,
+                "stop_reason": None,
+                "stop_sequence": None,
+                "usage": usage,
+            },
+            "parent_tool_use_id": None,
+            "session_id": sid,
+            "uuid": str(uuid.uuid4()),
+        }
+
+    denied = []
+    for i in range(n):
+        pace.wait()
+        cmd = COMMANDS[i % len(COMMANDS)]
+        tid = f"toolu_{i:02d}"
+        if mode == "denial" and i == 0:
+            cmd = "git blame calc.py && touch x"
+        event = assistant(
+            [
+                {
+                    "type": "tool_use",
+                    "id": tid,
+                    "name": "Bash",
+                    "input": {"command": cmd, "description": "look"},
+                }
+            ]
+        )
+        if mode == "truncated" and i == n - 1:
+            crash_mid_line(event)
+        emit(event)
+        if mode == "denial" and i == 0:
+            denied.append(
+                {
+                    "tool_name": "Bash",
+                    "tool_use_id": tid,
+                    "tool_input": {"command": cmd, "description": "look"},
+                }
+            )
+            result = "Claude requested permissions to use Bash, but you haven't granted it yet."
+            emit(
+                {
+                    "type": "user",
+                    "message": {
+                        "role": "user",
+                        "content": [
+                            {
+                                "tool_use_id": tid,
+                                "type": "tool_result",
+                                "content": result,
+                                "is_error": True,
+                            }
+                        ],
+                    },
+                    "parent_tool_use_id": None,
+                    "session_id": sid,
+                    "uuid": str(uuid.uuid4()),
+                }
+            )
+            continue
+        output = f"output of {cmd}\n{COMMANDS_OUTPUT.get('extra', '')}"
+        emit(
+            {
+                "type": "user",
+                "message": {
+                    "role": "user",
+                    "content": [
+                        {
+                            "tool_use_id": tid,
+                            "type": "tool_result",
+                            "content": output,
+                            "is_error": False,
+                        }
+                    ],
+                },
+                "parent_tool_use_id": None,
+                "session_id": sid,
+                "uuid": str(uuid.uuid4()),
+                "tool_use_result": {
+                    "stdout": output,
+                    "stderr": "",
+                    "interrupted": False,
+                    "isImage": False,
+                },
+            }
+        )
+    pace.wait()
+    emit(assistant([{"type": "text", "text": review}]))
+    emit(
+        {
+            "type": "result",
+            "subtype": "success",
+            "is_error": False,
+            "duration_ms": 1520,
+            "duration_api_ms": 980,
+            "num_turns": n + 1,
+            "result": review,
+            "stop_reason": "end_turn",
+            "session_id": sid,
+            "total_cost_usd": 0.0421,
+            "usage": {
+                "input_tokens": 1200,
+                "cache_creation_input_tokens": 300,
+                "cache_read_input_tokens": 500,
+                "output_tokens": 240,
+            },
+            "modelUsage": {
+                model: {
+                    "inputTokens": 1200,
+                    "outputTokens": 240,
+                    "cacheReadInputTokens": 500,
+                    "cacheCreationInputTokens": 300,
+                    "costUSD": 0.0421,
+                }
+            },
+            "permission_denials": denied,
+            "uuid": str(uuid.uuid4()),
+        }
+    )
+
+
+# -- codex -------------------------------------------------------------------------------------
+def codex(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
+    mode = scenario.get("mode", "ok")
+    n = int(scenario.get("tools", 3))
+    pace = Pace(scenario, n + 1)
+    emit({"type": "thread.started", "thread_id": str(uuid.uuid4())})
+    emit({"type": "turn.started"})
+    for i in range(n):
+        pace.wait()
+        cmd = f"/bin/bash -lc '{COMMANDS[i % len(COMMANDS)]}'"
+        item = {
+            "id": f"item_{i}",
+            "type": "command_execution",
+            "command": cmd,
+            "aggregated_output": "",
+            "exit_code": None,
+            "status": "in_progress",
+        }
+        emit({"type": "item.started", "item": item})
+        done = {
+            **item,
+            "aggregated_output": f"ok\n{COMMANDS_OUTPUT.get('extra', '')}",
+            "exit_code": 0,
+            "status": "completed",
+        }
+        if mode == "truncated" and i == n - 1:
+            crash_mid_line({"type": "item.completed", "item": done})
+        emit({"type": "item.completed", "item": done})
+    pace.wait()
+    emit(
+        {
+            "type": "item.completed",
+            "item": {"id": f"item_{n}", "type": "agent_message", "text": review},
+        }
+    )
+    emit(
+        {
+            "type": "turn.completed",
+            "usage": {
+                "input_tokens": 1200,
+                "cached_input_tokens": 0,
+                "output_tokens": 240,
+                "reasoning_output_tokens": 0,
+            },
+        }
+    )
+
+
+# -- gemini ------------------------------------------------------------------------------------
+def gemini(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
+    mode = scenario.get("mode", "ok")
+    n = int(scenario.get("tools", 3))
+    pace = Pace(scenario, n + 1)
+
+    def ts() -> str:
+        return time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+
+    emit(
+        {
+            "type": "init",
+            "timestamp": ts(),
+            "session_id": str(uuid.uuid4()),
+            "model": "gemini-2.5-pro",
+        }
+    )
+    emit({"type": "message", "timestamp": ts(), "role": "user", "content": "(prompt)"})
+    for i in range(n):
+        pace.wait()
+        tid = f"run_shell_command_{i}"
+        event = {
+            "type": "tool_use",
+            "timestamp": ts(),
+            "tool_name": "run_shell_command",
+            "tool_id": tid,
+            "parameters": {"command": COMMANDS[i % len(COMMANDS)]},
+        }
+        if mode == "truncated" and i == n - 1:
+            crash_mid_line(event)
+        emit(event)
+        emit(
+            {
+                "type": "tool_result",
+                "timestamp": ts(),
+                "tool_id": tid,
+                "status": "success",
+                "output": f"ok\n{COMMANDS_OUTPUT.get('extra', '')}",
+            }
+        )
+    pace.wait()
+    half = len(review) // 2
+    for part in (review[:half], review[half:]):
+        emit(
+            {
+                "type": "message",
+                "timestamp": ts(),
+                "role": "assistant",
+                "content": part,
+                "delta": True,
+            }
+        )
+    emit(
+        {
+            "type": "result",
+            "timestamp": ts(),
+            "status": "success",
+            "stats": {
+                "total_tokens": 1440,
+                "input_tokens": 1200,
+                "output_tokens": 240,
+                "cached": 0,
+                "input": 1200,
+                "duration_ms": 1520,
+                "tool_calls": n,
+            },
+        }
+    )
+
+
+def main() -> int:
+    me = Path(sys.argv[0])
+    cli = me.name.removesuffix(".py")
+    if cli not in VERSIONS:
+        cli = os.environ.get("FAKE_AGENT_AS", "claude")
+    if "--version" in sys.argv[1:]:
+        print(VERSIONS[cli])
+        return 0
+    scenario_path = me.parent / f"{cli}.scenario.json"
+    scenario = json.loads(scenario_path.read_text()) if scenario_path.exists() else {}
+    prompt = sys.stdin.read()  # every adapter sends the prompt on stdin
+    if scenario.get("mode") == "exit":
+        sys.stderr.write(scenario.get("stderr", "fatal: fake agent failed") + "\n")
+        return int(scenario.get("exit_code", 1))
+    review = scenario.get("review", DEFAULT_REVIEW)
+    if scenario.get("review_file"):
+        review = Path(scenario["review_file"]).read_text(encoding="utf-8")
+    extra = []
+    if scenario.get("output_bytes"):  # realistic tool results: a few KB of code each
+        size = int(scenario["output_bytes"])
+        text = "\n".join(CODE_LINES[i % len(CODE_LINES)] for i in range(size // 20 + 1))
+        extra.append(text[:size])
+    if scenario.get("leak_vars"):
+        leaked = "\n".join(f"{n}={os.environ.get(n, '')}" for n in scenario["leak_vars"])
+        sys.stderr.write(f"debug: {leaked}\n")
+        extra.append(f"{leaked}\n---\n{prompt}")
+        review = f"{review}\n\nEnvironment seen by the agent:\n{leaked}\n"
+    COMMANDS_OUTPUT["extra"] = "\n".join(extra)
+    {"claude": claude, "codex": codex, "gemini": gemini}[cli](scenario, review)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

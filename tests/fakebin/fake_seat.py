@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""A `command` seat that misbehaves on purpose: `fake_seat.py MODE [options]`.
+
+Configured as `[seats.NAME] argv = [python, ".../fake_seat.py", MODE, ...]`; the prompt comes on
+stdin (or `{prompt_file}`), the review goes to stdout. Modes:
+
+    ok            print the review (`--review-file F` or a short valid one)
+    exit          print a line on stderr and exit 7 at once
+    hang          sleep forever (the seat timeout must end it)
+    ignore-term   ignore SIGTERM, then sleep forever (needs SIGKILL)
+    sh-ignore-term  the same as `sh -c "trap '' TERM; while :; do sleep 1; done"`
+    flood         print `--bytes N` bytes of text on stdout, then a review line
+    bad-utf8      a review and a stderr line with invalid UTF-8 bytes
+    grandchild    start a grandchild that sleeps forever, print the review, exit 0
+    grandchild-hang  start the same grandchild, then hang
+    edit          modify calc.py, delete README.md, add a file; then print the review
+    commit        modify calc.py and `git commit` it in the worktree; then print the review
+    swap-worktree move the worktree away and leave a symlink to `--victim DIR` in its place
+    empty         print nothing, exit 0
+    slow          sleep `--sleep S` unless `--flag F` exists, then print the review
+    echo-secrets  echo the named env vars (`--secret-vars A,B`) and the prompt to
+                  stdout and stderr, and put them in the review
+
+`--fill DIR --leave N` first fills DIR's filesystem up to N free bytes (a disk filling up
+while the review runs). `--exit-code N` makes the modes that print a review exit with N
+afterwards; `--count-file F` appends a line to F on every start (was a seat rerun?).
+
+Every process it starts carries its own path in its command line, so a test can find
+survivors by scanning /proc for the (unique) folder this file was copied to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REVIEW = """## Executive Summary
+
+Fake seat review: the change looks fine.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+"""
+
+
+def forever() -> None:
+    while True:
+        time.sleep(3600)
+
+
+def spawn_grandchild() -> None:
+    # Same process group (no new session): the seat's group kill must take it down. It keeps
+    # our stdout open, as a forgotten background job would.
+    child = subprocess.Popen(
+        [sys.executable, __file__, "hang"],
+        stdin=subprocess.DEVNULL,
+    )
+    print(f"grandchild pid {child.pid}", file=sys.stderr, flush=True)
+
+
+def fill(folder: Path, leave: int) -> None:
+    """Take the free space of `folder`'s filesystem down to about `leave` bytes."""
+    st = os.statvfs(folder)
+    free = st.f_bavail * st.f_frsize
+    if free > leave:
+        with (folder / f".ballast-{os.getpid()}").open("wb") as fh:
+            fh.write(b"\0" * (free - leave))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mode")
+    ap.add_argument("--review-file")
+    ap.add_argument("--bytes", type=int, default=0)
+    ap.add_argument("--sleep", type=float, default=0.0)
+    ap.add_argument("--flag")
+    ap.add_argument("--secret-vars", default="")
+    ap.add_argument("--prompt-file")
+    ap.add_argument("--exit-code", type=int, default=0)
+    ap.add_argument("--count-file")
+    ap.add_argument("--victim", help="swap-worktree: the folder to point the worktree at")
+    ap.add_argument("--fill", help="fill this folder's filesystem before answering")
+    ap.add_argument("--leave", type=int, default=0, help="bytes --fill leaves free")
+    args = ap.parse_args()
+    if args.fill:
+        fill(Path(args.fill), args.leave)
+    if args.count_file:
+        with open(args.count_file, "a", encoding="utf-8") as fh:
+            fh.write(f"{args.mode}\n")
+    out = sys.stdout.buffer
+    review = Path(args.review_file).read_text(encoding="utf-8") if args.review_file else REVIEW
+    prompt = ""
+    if args.prompt_file:
+        prompt = Path(args.prompt_file).read_text(encoding="utf-8")
+    elif args.mode not in ("hang", "ignore-term", "sh-ignore-term") and not sys.stdin.isatty():
+        prompt = sys.stdin.read()
+
+    mode = args.mode
+    if mode == "ok":
+        out.write(review.encode())
+    elif mode == "exit":
+        print("fake seat: the model backend refused the request", file=sys.stderr)
+        return 7
+    elif mode == "hang":
+        forever()
+    elif mode == "ignore-term":
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        print("ignoring SIGTERM", file=sys.stderr, flush=True)
+        forever()
+    elif mode == "sh-ignore-term":
+        # The shell way: `trap '' TERM` is inherited by every command the loop starts.
+        script = f"trap '' TERM; : {__file__}; while :; do sleep 1; done"
+        os.execvp("sh", ["sh", "-c", script])
+    elif mode == "flood":
+        line = b"x" * 1023 + b"\n"
+        chunk = line * 1024  # 1 MiB
+        left = args.bytes
+        while left > 0:
+            piece = chunk[: min(left, len(chunk))]
+            out.write(piece)
+            left -= len(piece)
+        out.write(b"\n" + review.encode())
+    elif mode == "bad-utf8":
+        out.write(review.encode() + b"\nInvalid bytes: \xff\xfe\xc3\x28 end\n")
+        sys.stderr.buffer.write(b"warning: \xff\xfe undecodable stderr\n")
+    elif mode in ("grandchild", "grandchild-hang"):
+        spawn_grandchild()
+        if mode == "grandchild-hang":
+            forever()
+        out.write(review.encode())
+    elif mode == "edit":
+        with open("calc.py", "a", encoding="utf-8") as fh:
+            fh.write("# edited by a reviewer that should be read-only\n")
+        os.remove("README.md")
+        Path("new-file.txt").write_text("created by the seat\n", encoding="utf-8")
+        out.write(review.encode())
+    elif mode == "commit":
+        # Edits and commits: `git status` is clean again afterwards.
+        with open("calc.py", "a", encoding="utf-8") as fh:
+            fh.write("# committed by a reviewer that should be read-only\n")
+        subprocess.run(["git", "commit", "-qam", "reviewer was here"], check=True)
+        out.write(review.encode())
+    elif mode == "swap-worktree":
+        # Replace the worktree folder by a symlink to someone else's folder: cleanup must not
+        # delete through it.
+        here = Path.cwd()
+        here.rename(here.with_name(here.name + ".moved"))
+        here.symlink_to(args.victim, target_is_directory=True)
+        out.write(review.encode())
+    elif mode == "empty":
+        pass
+    elif mode == "slow":
+        if not (args.flag and Path(args.flag).exists()):
+            time.sleep(args.sleep)
+        out.write(review.encode())
+    elif mode == "echo-secrets":
+        names = [n for n in args.secret_vars.split(",") if n]
+        leaked = "\n".join(f"{n}={os.environ.get(n, '')}" for n in names)
+        sys.stderr.write(f"debug env:\n{leaked}\nprompt:\n{prompt}\n")
+        out.write(f"env dump:\n{leaked}\n\nprompt:\n{prompt}\n".encode())
+        out.write(review.encode())
+        out.write(f"\nAlso the key is {leaked}\n".encode())
+        sys.stderr.write(f"last words: {leaked.splitlines()[-1] if names else ''}\n")
+    else:
+        print(f"unknown mode {mode}", file=sys.stderr)
+        return 2
+    out.flush()
+    return args.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

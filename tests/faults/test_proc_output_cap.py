@@ -1,0 +1,45 @@
+"""`proc.run`'s own limits, below the review: the output cap and a sink that cannot be written."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from deepreview import proc
+from fakebin.harness import FAKE_SEAT
+
+
+def test_output_over_the_cap_is_cut_and_flagged_and_the_child_still_finishes(
+    tmp_path: Path,
+) -> None:
+    out, err = tmp_path / "out", tmp_path / "err"
+    cap = 1024 * 1024
+    result = proc.run(
+        [sys.executable, str(FAKE_SEAT), "flood", "--bytes", str(8 * cap)],
+        stdout_file=out,
+        stderr_file=err,
+        max_output_bytes=cap,
+        timeout=60,
+    )
+    assert result.ok, result.describe_failure()  # drained to the end, never blocked
+    assert result.output_truncated
+    assert out.stat().st_size == cap
+    assert result.stdout_bytes > 8 * cap  # what it printed, not what was kept
+
+
+def test_unwritable_sink_is_reported_not_raised(tmp_path: Path) -> None:
+    """/dev/full: every write fails with ENOSPC, like a full disk."""
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full here")
+    result = proc.run(
+        [sys.executable, str(FAKE_SEAT), "flood", "--bytes", str(4 * 1024 * 1024)],
+        stdout_file=full,
+        stderr_file=tmp_path / "err",
+        timeout=60,
+    )
+    assert result.ok  # the child was drained to the end instead of blocking on its pipe
+    assert result.output_error and "No space left" in result.output_error
+    assert result.output_truncated
