@@ -17,59 +17,18 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Any, Final
 
 from deepreview.agents.base import EFFORTS, SeatSettings
 from deepreview.errors import ConfigError
+
+if TYPE_CHECKING:
+    from deepreview.config_file import FileConfig, TrustRecord
 
 REPO_CONFIG_NAME: Final = ".deep-review.toml"
 DEFAULT_TIMEOUT_S: Final = 30 * 60
 DEFAULT_DIFF_BUDGET: Final = 200_000
 DANGEROUS_SEAT_KEYS: Final = ("argv", "binary", "extra_args", "env")
-
-Effort = Literal["low", "medium", "high", "xhigh"]
-Format = Literal["md", "json", "html"]
-
-
-class SeatConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    kind: str | None = None
-    binary: str | None = None
-    model: str | None = None
-    effort: Effort | None = None
-    timeout: float | None = Field(default=None, gt=0)
-    extra_args: list[str] | None = None
-    env: dict[str, str] | None = None
-    argv: list[str] | None = None
-    display_name: str | None = None
-    model_label: str | None = None
-
-
-class ReviewConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    agents: list[str] | None = None
-    lead: str | None = None
-    timeout: float | None = Field(default=None, gt=0)
-    effort: Effort | None = None
-    diff_budget: int | None = Field(default=None, gt=0)
-    store: str | None = None
-    formats: list[Format] | None = None
-    allow_exec: bool | None = None
-
-
-class TrustRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    path: str
-    sha256: str
-
-
-class FileConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    review: ReviewConfig = ReviewConfig()
-    seats: dict[str, SeatConfig] = {}
-    trusted: list[TrustRecord] = []
 
 
 @dataclass(frozen=True)
@@ -112,11 +71,18 @@ def user_config_path(env: Mapping[str, str]) -> Path:
     return Path(user_config_dir("deep-review")) / "config.toml"
 
 
-def parse_config_text(text: str, origin: str) -> FileConfig:
+def parse_config_text(text: str, origin: str) -> FileConfig | None:
+    """The validated file, or None when it holds no settings at all."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML ({exc}); fix the syntax") from exc
+    if not data:
+        return None
+    from pydantic import ValidationError
+
+    from deepreview.config_file import FileConfig
+
     try:
         return FileConfig.model_validate(data)
     except ValidationError as exc:
@@ -129,11 +95,11 @@ def parse_config_text(text: str, origin: str) -> FileConfig:
         raise ConfigError(f"{origin}: bad value for {key!r}: {err['msg']}") from exc
 
 
-def load_file(path: Path, origin: str | None = None) -> FileConfig:
+def load_file(path: Path, origin: str | None = None) -> FileConfig | None:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return FileConfig()
+        return None
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
     return parse_config_text(text, origin or str(path))
@@ -143,8 +109,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def dangerous_keys(cfg: FileConfig) -> list[str]:
-    found = []
+def dangerous_keys(cfg: FileConfig | None) -> list[str]:
+    found: list[str] = []
+    if cfg is None:
+        return found
     for name, seat in cfg.seats.items():
         for key in DANGEROUS_SEAT_KEYS:
             if getattr(seat, key) is not None:
@@ -152,7 +120,9 @@ def dangerous_keys(cfg: FileConfig) -> list[str]:
     return found
 
 
-def is_trusted(user: FileConfig, repo_file: Path, text: str) -> bool:
+def is_trusted(user: FileConfig | None, repo_file: Path, text: str) -> bool:
+    if user is None:
+        return False
     digest = content_hash(text)
     resolved = str(repo_file.resolve())
     return any(r.path == resolved and r.sha256 == digest for r in user.trusted)
@@ -171,7 +141,7 @@ def build_settings(
     explicit = load_file(cli.config_path) if cli.config_path else None
     if cli.config_path and not cli.config_path.is_file():
         raise ConfigError(f"--config {cli.config_path}: no such file")
-    repo = FileConfig()
+    repo: FileConfig | None = None
     trusted = False
     if repo_config_text is not None:
         origin = f"{REPO_CONFIG_NAME} (base revision)"
@@ -190,9 +160,9 @@ def build_settings(
                 f"{REPO_CONFIG_NAME} asks to run commands ({', '.join(risky)}) and is not trusted; "
                 "review the file, then run `deep-review trust` (or pass --yes-trust-repo-config)"
             )
-    layers: list[tuple[str, FileConfig]] = [("user config", user), ("repo config", repo)]
-    if explicit is not None:
-        layers.append((f"--config {cli.config_path}", explicit))
+    candidates = [("user config", user), ("repo config", repo)]
+    candidates.append((f"--config {cli.config_path}", explicit))
+    layers = [(origin, cfg) for origin, cfg in candidates if cfg is not None]
     return _merge(cli, env, layers, trusted)
 
 
@@ -287,6 +257,8 @@ def _merge(
 def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
     """Record `repo_file`'s current content as trusted in the user config file."""
     import tomli_w
+
+    from deepreview.config_file import TrustRecord
 
     try:
         text = repo_file.read_text(encoding="utf-8")

@@ -1,0 +1,53 @@
+"""The config file's schema: pydantic models at the trust boundary (TOML from disk or git).
+
+Imported only when a config file actually has content, so a run without config does not pay
+for building the models.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Effort = Literal["low", "medium", "high", "xhigh"]
+Format = Literal["md", "json", "html"]
+
+
+class SeatConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: str | None = None
+    binary: str | None = None
+    model: str | None = None
+    effort: Effort | None = None
+    timeout: float | None = Field(default=None, gt=0)
+    extra_args: list[str] | None = None
+    env: dict[str, str] | None = None
+    argv: list[str] | None = None
+    display_name: str | None = None
+    model_label: str | None = None
+
+
+class ReviewConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    agents: list[str] | None = None
+    lead: str | None = None
+    timeout: float | None = Field(default=None, gt=0)
+    effort: Effort | None = None
+    diff_budget: int | None = Field(default=None, gt=0)
+    store: str | None = None
+    formats: list[Format] | None = None
+    allow_exec: bool | None = None
+
+
+class TrustRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    path: str
+    sha256: str
+
+
+class FileConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    review: ReviewConfig = ReviewConfig()
+    seats: dict[str, SeatConfig] = {}
+    trusted: list[TrustRecord] = []
