@@ -9,8 +9,6 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-import pytest
-
 from fakebin.harness import Fakes, assert_no_leftovers, grep_store, store_files
 from support.repos import commit_all, make_repo, write
 
@@ -99,12 +97,6 @@ def test_show_and_list_output_is_clean(tmp_path: Path) -> None:
     assert not [n for n in _needles(values) if n in listed.stdout]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="static seat: detect-secrets reports only the capture group of its GitHub-token "
-    "regex ('ghp'), so secret_scan.mask() masks 'ghp' and the review keeps the other 37 "
-    "characters; the pipeline's redactor then no longer recognises the token",
-)
 def test_static_seat_does_not_store_a_committed_token(tmp_path: Path) -> None:
     values = _secrets()
     repo = make_repo(tmp_path)

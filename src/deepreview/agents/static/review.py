@@ -66,7 +66,10 @@ def redact(text: str, secrets: Sequence[str], *, literals: bool = False) -> str:
     """Replace every known secret value (longest first) and optionally all string literals."""
     for secret in sorted(set(secrets), key=len, reverse=True):
         if secret:
-            text = text.replace(secret, mask(secret))
+            # A scanner may report only part of a token (detect-secrets gives "ghp" for a
+            # GitHub token): mask the whole run of token characters around each occurrence.
+            pattern = rf"[A-Za-z0-9_\-+/=.]*{re.escape(secret)}[A-Za-z0-9_\-+/=.]*"
+            text = re.sub(pattern, lambda m: mask(m[0]), text)
     if literals:
         text = _STRING_LITERAL_RE.sub(
             lambda m: f"{m['q']}{mask(m['body'])}{m['q']}" if m["body"] else m[0], text
