@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Final
 
 from deepreview import proc
-from deepreview.agents._cli import TranscriptCliAgent
+from deepreview.agents._cli import TranscriptCliAgent, stderr_tail
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 from deepreview.transcripts import parse_codex_rollout_file
@@ -97,8 +97,14 @@ class CodexAgent(TranscriptCliAgent):
         self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None
     ) -> str | None:
         if stats is not None and not stats.is_error and not stats.ended_normally:
-            last = f" (last error: {stats.errors[-1]})" if stats.errors else ""
-            return f"no turn.completed event: the run did not finish{last}"
+            details = [f"last error: {stats.errors[-1][:300]}"] if stats.errors else []
+            if not result.ok and result.describe_failure():
+                details.append(result.describe_failure())  # e.g. "killed by signal SIGSEGV"
+            tail = stderr_tail(task.stderr_path)
+            if tail:
+                details.append(f"stderr: {tail}")
+            suffix = f" ({'; '.join(details)})" if details else ""
+            return f"no turn.completed event: the run did not finish{suffix}"
         return super().failure(task, result, stats)
 
     def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
