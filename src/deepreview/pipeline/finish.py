@@ -17,7 +17,8 @@ from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
-    from deepreview.pipeline.review import Prepared, ReviewOutcome, _StateWriter
+    from deepreview.consolidate import SeatReview
+    from deepreview.pipeline.review import Prepared, ReviewOutcome, StateWriter
 
 
 def series_of(target: Target) -> str:
@@ -133,7 +134,7 @@ def write_index(store: Store) -> None:
     store.write_text(store.root / "index.html", render_index(entries, title=title))
 
 
-def _reviewer(seat: str, entry: dict[str, Any], run: SeatRun, p: Prepared) -> Reviewer:
+def reviewer_for(seat: str, entry: dict[str, Any], run: SeatRun, p: Prepared) -> Reviewer:
     settings = p.settings.seat(seat)
     model = settings.model_label or run.model or settings.model
     return Reviewer(
@@ -144,7 +145,7 @@ def _reviewer(seat: str, entry: dict[str, Any], run: SeatRun, p: Prepared) -> Re
     )
 
 
-def _header(
+def header_for(
     rid: str, p: Prepared, state: dict[str, Any], reviewers: list[Reviewer], round_no: int
 ) -> Header:
     t = p.target
@@ -169,30 +170,9 @@ def _header(
     )
 
 
-def finish_review(
-    p: Prepared, rid: str, review_dir: Path, writer: _StateWriter, redactor: Redactor
-) -> ReviewOutcome:
-    from deepreview.consolidate import SeatReview, build_report
-    from deepreview.findings.parse import parse_review
-    from deepreview.pipeline.review import ReviewOutcome
-
-    state = writer.state
-    runs: list[SeatRun] = []
-    seat_reviews = []
-    reviewers = []
-    for seat, entry in state["seats"].items():
-        run = seat_run_from_data(entry["run"]) if "run" in entry else SeatRun(seat, "pending")
-        runs.append(run)
-        reviewer = _reviewer(seat, entry, run, p)
-        reviewers.append(reviewer)
-        review = None
-        if run.status == "ok":
-            text = (review_dir / f"review-{seat}-pass-1.md").read_text(
-                encoding="utf-8", errors="replace"
-            )
-            review = parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
-        seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
-    notes = list(state.get("notes", []))
+def seat_notes(runs: list[SeatRun]) -> list[str]:
+    """The per-seat notes `finish_review` puts under the header (failures, truncation, edits)."""
+    notes: list[str] = []
     for run in runs:
         if run.status != "ok":
             notes.append(f"Seat {run.seat} {run.status}: {run.reason or 'no reason given'}.")
@@ -207,8 +187,49 @@ def finish_review(
                 + ", ".join(c.strip() for c in run.worktree_changes[:5])
                 + "); the user's checkout was not touched."
             )
+    return notes
+
+
+def stored_seat_reviews(
+    p: Prepared, state: dict[str, Any], review_dir: Path
+) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
+    """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
+    from deepreview.consolidate import SeatReview
+    from deepreview.findings.parse import parse_review
+
+    seat_reviews: list[SeatReview] = []
+    reviewers: list[Reviewer] = []
+    runs: list[SeatRun] = []
+    for seat, entry in state["seats"].items():
+        run = seat_run_from_data(entry["run"]) if "run" in entry else SeatRun(seat, "pending")
+        runs.append(run)
+        reviewer = reviewer_for(seat, entry, run, p)
+        reviewers.append(reviewer)
+        review = None
+        if run.status == "ok":
+            path = review_dir / f"review-{seat}-pass-1.md"
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
+                ) from exc
+            review = parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
+        seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
+    return seat_reviews, reviewers, runs
+
+
+def finish_review(
+    p: Prepared, rid: str, review_dir: Path, writer: StateWriter, redactor: Redactor
+) -> ReviewOutcome:
+    from deepreview.consolidate import build_report
+    from deepreview.pipeline.review import ReviewOutcome
+
+    state = writer.state
+    seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
+    notes = [*state.get("notes", []), *seat_notes(runs)]
     round_no = p.store.round_for(series_of(p.target), rid)
-    header = _header(rid, p, state, reviewers, round_no)
+    header = header_for(rid, p, state, reviewers, round_no)
     report = build_report(
         header, seat_reviews, changed_files=p.target.changed_paths, notes=tuple(notes)
     )

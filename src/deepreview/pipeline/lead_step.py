@@ -28,7 +28,7 @@ from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
     from deepreview.consolidate import SeatReview
-    from deepreview.pipeline.review import Prepared, _StateWriter
+    from deepreview.pipeline.review import Prepared, StateWriter
 
 _LOGGER: Final = logging.getLogger(__name__)
 NO_LEAD: Final = "Consolidated without a lead"
@@ -138,7 +138,7 @@ def run_lead(
     review_dir: Path,
     report: Report,
     seat_reviews: list[SeatReview],
-    writer: _StateWriter,
+    writer: StateWriter,
     redactor: Redactor,
 ) -> Report:
     """Run the lead chosen in `p` over the deterministic `report`; record it in run.json."""

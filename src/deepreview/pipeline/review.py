@@ -25,10 +25,10 @@ from deepreview.pipeline import finish
 from deepreview.pipeline.run import SeatResult, StopSignals, run_seats, seat_files
 from deepreview.pipeline.runstate import (
     load_state,
+    load_target,
     new_state,
     seat_run_from_data,
     seat_run_to_data,
-    target_from_data,
 )
 from deepreview.pipeline.seats import SeatPlan, choose_lead, choose_seats, plan_seat
 from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
@@ -112,7 +112,7 @@ def _settings_record(p: Prepared) -> dict[str, Any]:
     }
 
 
-class _StateWriter:
+class StateWriter:
     """Serialises run.json rewrites from the seat threads."""
 
     def __init__(self, store: Store, path: Path, state: dict[str, Any]) -> None:
@@ -143,7 +143,7 @@ def _execute(
 ) -> ReviewOutcome:
     now = datetime.now().astimezone()
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
-    writer: _StateWriter | None = None
+    writer: StateWriter | None = None
     try:
         writer = _start(p, rid, review_dir, now)
         return _run_and_finish(
@@ -153,7 +153,7 @@ def _execute(
         raise _store_failed(p, rid, review_dir, writer, exc) from exc
 
 
-def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> _StateWriter:
+def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> StateWriter:
     """Write the first run.json and index row; the writer carries the seats' prompt."""
     base_ctx = read_base_context(p.target)
     prompt = build_review_prompt(
@@ -172,7 +172,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> _StateWrit
         notes=p.notes,
         settings=_settings_record(p),
     )
-    writer = _StateWriter(p.store, review_dir / "run.json", state)
+    writer = StateWriter(p.store, review_dir / "run.json", state)
     writer.prompt = prompt
     writer.update(lambda s: None)
     finish.register_running(p.store, rid, p.target, state)
@@ -180,7 +180,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> _StateWrit
 
 
 def _store_failed(
-    p: Prepared, rid: str, review_dir: Path, writer: _StateWriter | None, exc: StoreError
+    p: Prepared, rid: str, review_dir: Path, writer: StateWriter | None, exc: StoreError
 ) -> StoreError:
     """Record, as far as the failing store allows, that this run stopped; the error to raise."""
     if writer is None or not (review_dir / "run.json").is_file():
@@ -199,7 +199,7 @@ def _run_and_finish(
     rid: str,
     review_dir: Path,
     prompt: str,
-    writer: _StateWriter,
+    writer: StateWriter,
     plans: list[SeatPlan],
     on_progress: Callable[[ProgressEvent], None] | None,
     stop: StopSignals,
@@ -257,7 +257,7 @@ def _run_and_finish(
     return finish.finish_review(p, rid, review_dir, writer, redactor)
 
 
-def _mark_interrupted(p: Prepared, rid: str, writer: _StateWriter) -> None:
+def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
     # Seats cut short by Ctrl-C are pending again: `resume` reruns exactly those.
     def mark(s: dict[str, Any]) -> None:
         for entry in s["seats"].values():
@@ -287,27 +287,14 @@ def resume(
     env: Mapping[str, str],
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
-    store = _locate_store(review_id_, cwd, cli, env)
+    store = locate_store(review_id_, cwd, cli, env)
     review_dir = store.review_dir(review_id_)
     state = load_state(review_dir)
     if state.get("status") == "complete":
         raise UsageError(
             f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
         )
-    tdata = state["target"]
-    git = Git(Path(tdata["repo_root"]))
-    diff = git.run(
-        [
-            "diff",
-            "--no-color",
-            "--no-ext-diff",
-            "-M",
-            "--submodule=short",
-            tdata["base_sha"],
-            tdata["head_sha"],
-        ]
-    ).stdout.decode("utf-8", errors="replace")
-    target = target_from_data(tdata, diff)
+    target = load_target(state)
     settings = load_settings_for(target, cli, env)
     plans = [plan_seat(name, settings) for name in state["seats"]]
     missing = [pl for pl in plans if state["seats"][pl.seat]["status"] in RERUN_STATUSES]
@@ -316,7 +303,7 @@ def resume(
     )
     base_ctx = read_base_context(target)
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
-    writer = _StateWriter(store, review_dir / "run.json", state)
+    writer = StateWriter(store, review_dir / "run.json", state)
     with StopSignals() as stop:
         try:
             writer.update(lambda s: s.update(status="running"))
@@ -327,7 +314,7 @@ def resume(
             raise _store_failed(prepared, review_id_, review_dir, writer, exc) from exc
 
 
-def _locate_store(review_id_: str, cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
+def locate_store(review_id_: str, cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
     if cli.store:
         return Store(Path(cli.store).expanduser())
     if env.get("DEEP_REVIEW_STORE"):

@@ -13,6 +13,7 @@ from typing import Any
 
 from deepreview.errors import StoreError
 from deepreview.model import SCHEMA_VERSION, Commit, SeatRun
+from deepreview.targets.git import Git
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
 
@@ -44,6 +45,15 @@ def target_from_data(data: dict[str, Any], diff: str) -> Target:
         base_ref=data.get("base_ref"),
         notes=tuple(data.get("notes", ())),
     )
+
+
+def load_target(state: dict[str, Any]) -> Target:
+    """The stored target, its diff recomputed from the pinned SHAs (run.json keeps no diff)."""
+    tdata = state["target"]
+    git = Git(Path(tdata["repo_root"]))
+    argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short"]
+    diff = git.run([*argv, tdata["base_sha"], tdata["head_sha"]]).stdout
+    return target_from_data(tdata, diff.decode("utf-8", errors="replace"))
 
 
 def seat_run_to_data(run: SeatRun) -> dict[str, Any]:
