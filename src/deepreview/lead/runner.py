@@ -22,8 +22,7 @@ from typing import Final, Literal
 from deepreview.lead.answer import AnswerError, LeadAnswer, extract_json, parse_answer
 from deepreview.lead.prompt import LeadContext, Retry, build_lead_prompt
 from deepreview.model import SeatRun
-from deepreview.pipeline.run import StopSignals, run_seats
-from deepreview.pipeline.seats import SeatPlan
+from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 

@@ -22,7 +22,6 @@ from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_se
 from deepreview.errors import ExitCode, StoreError, UsageError
 from deepreview.model import Report, SeatRun
 from deepreview.pipeline import finish
-from deepreview.pipeline.run import SeatResult, StopSignals, run_seats, seat_files
 from deepreview.pipeline.runstate import (
     load_state,
     load_target,
@@ -30,8 +29,9 @@ from deepreview.pipeline.runstate import (
     seat_run_from_data,
     seat_run_to_data,
 )
-from deepreview.pipeline.seats import SeatPlan, choose_lead, choose_seats, plan_seat
+from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
 from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
+from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats, seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, default_store_root
 from deepreview.targets.git import Git, find_repo_root

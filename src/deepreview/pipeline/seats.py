@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from deepreview.agents.base import Agent, Availability, SeatSettings
+from deepreview.agents.base import Availability
 from deepreview.agents.registry import BUILTINS, PREFERRED_LEADS, get_agent, known_agents
 from deepreview.config import Settings
 from deepreview.errors import UsageError
-
-
-@dataclass(frozen=True)
-class SeatPlan:
-    seat: str
-    agent: Agent
-    settings: SeatSettings
-    timeout: float
-
-    @property
-    def display_name(self) -> str:
-        return self.settings.display_name or (
-            self.agent.display_name if self.seat in BUILTINS else self.seat.title()
-        )
+from deepreview.runner import SeatPlan
 
 
 def plan_seat(name: str, settings: Settings) -> SeatPlan:

@@ -14,10 +14,10 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any, Final
 
-from deepreview.agents.base import ProgressEvent, SeatOutcome, SeatTask
+from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
+from deepreview.agents.registry import BUILTINS
 from deepreview.errors import StoreError
 from deepreview.model import SeatRun
-from deepreview.pipeline.seats import SeatPlan
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -48,6 +48,20 @@ def cap_review(text: str, limit: int = MAX_REVIEW_BYTES) -> tuple[str, bool]:
         f"the first {len(head):,} are kept here, the raw output is in its transcript ...]\n"
     )
     return kept + note, True
+
+
+@dataclass(frozen=True)
+class SeatPlan:
+    seat: str
+    agent: Agent
+    settings: SeatSettings
+    timeout: float
+
+    @property
+    def display_name(self) -> str:
+        return self.settings.display_name or (
+            self.agent.display_name if self.seat in BUILTINS else self.seat.title()
+        )
 
 
 @dataclass(frozen=True)
