@@ -14,10 +14,10 @@ import dataclasses
 import json
 import threading
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from deepreview.lead.answer import AnswerError, LeadAnswer, extract_json, parse_answer
 from deepreview.lead.prompt import LeadContext, Retry, build_lead_prompt
@@ -25,6 +25,9 @@ from deepreview.model import SeatRun
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
+
+if TYPE_CHECKING:
+    from deepreview.agents.base import ProgressEvent
 
 LEAD_SEAT: Final = "lead"  # file names and the worktree use this name, whatever agent leads
 MAX_PASSES: Final = 2
@@ -107,6 +110,7 @@ def run_lead_agent(
     env: Mapping[str, str],
     redactor: Redactor,
     allow_exec: bool = False,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> LeadOutcome:
     """Run the lead (at most twice) and parse its answer. Never raises for the lead's failure."""
     name = plan.seat  # the agent that leads (claude, codex, ...)
@@ -135,6 +139,7 @@ def run_lead_agent(
                 redactor=redactor,
                 allow_exec=allow_exec,
                 pass_no=pass_no,
+                on_progress=on_progress,
             )
         prompt_file = review_dir / "prompt-lead.md"
         if pass_no > 1:  # run_seat wrote this pass's prompt over pass 1's

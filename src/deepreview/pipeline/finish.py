@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
+    from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
     from deepreview.pipeline.review import Prepared, ReviewOutcome, StateWriter
 
@@ -220,7 +222,12 @@ def stored_seat_reviews(
 
 
 def finish_review(
-    p: Prepared, rid: str, review_dir: Path, writer: StateWriter, redactor: Redactor
+    p: Prepared,
+    rid: str,
+    review_dir: Path,
+    writer: StateWriter,
+    redactor: Redactor,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
     from deepreview.consolidate import build_report
     from deepreview.pipeline.review import ReviewOutcome
@@ -235,7 +242,9 @@ def finish_review(
     )
     from deepreview.pipeline.lead_step import run_lead
 
-    report = run_lead(p, rid, review_dir, report, seat_reviews, writer, redactor)
+    report = run_lead(
+        p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
+    )
     # Covers the whole review (seats, lead, rendering), across resumes.
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -27,6 +27,7 @@ from deepreview.store.redact import Redactor
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
+    from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
     from deepreview.pipeline.review import Prepared, StateWriter
 
@@ -140,6 +141,7 @@ def run_lead(
     seat_reviews: list[SeatReview],
     writer: StateWriter,
     redactor: Redactor,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> Report:
     """Run the lead chosen in `p` over the deterministic `report`; record it in run.json."""
     notes = without_lead_notes(report.notes)
@@ -170,6 +172,7 @@ def run_lead(
             env=p.env,
             redactor=redactor,
             allow_exec=p.settings.allow_exec,
+            on_progress=on_progress,
         )
         result = apply_outcome(outcome, p.lead, report, seat_reviews, ctx)
     except Exception as exc:  # the lead must never cost the seats' work

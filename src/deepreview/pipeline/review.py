@@ -254,7 +254,7 @@ def _run_and_finish(
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
     # (run.json still says running; `resume` finishes the report).
     stop.release()
-    return finish.finish_review(p, rid, review_dir, writer, redactor)
+    return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
 
 
 def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
