@@ -211,10 +211,8 @@ def resume(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
 @_common
 def relead(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
     """Rerun only the lead (and rendering) on a stored review."""
-    try:
-        from deepreview.pipeline.relead import relead as run_relead
-    except ImportError as exc:  # pragma: no cover - until the lead lands
-        raise UsageError("relead is not available in this build") from exc
+    from deepreview.pipeline.relead import relead as run_relead
+
     cli = _overrides(**opts)
     outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ))
     return _emit(outcome, as_json)
