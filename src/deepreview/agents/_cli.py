@@ -7,6 +7,7 @@ parser for progress, parses the transcript with `deepreview.transcripts`, and de
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar, Final
@@ -61,9 +62,9 @@ class TranscriptCliAgent(CliAgent):
             s.binary or self.default_binary
         )
 
+    @abstractmethod
     def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
         """(looks authenticated?, how we know) from the environment the seat will get."""
-        raise NotImplementedError
 
     def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
         return _doctor.check(
