@@ -47,3 +47,20 @@ def test_static_review_reports_unused_import_whitespace_and_key(tmp_path: Path) 
     assert res2.returncode == 0, res2.stderr
     assert [s["seat"] for s in res2.json()["seats"]] == ["static"]
     assert "only the built-in static seat" in res2.stderr
+
+
+def test_uncommitted_review_sees_the_work_tree(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    write(repo, "wip.py", "import sys\n")  # untracked
+    write(repo, "calc.py", "import json\n\n\ndef add(a, b):\n    return a + b\n")  # unstaged
+    before = (repo / "calc.py").read_text()
+    res = run_cli(
+        ["review", "--uncommitted", "--agents", "static", "--json"], cwd=repo, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    paths = {loc["path"] for f in report["findings"] for loc in f["locations"]}
+    assert {"wip.py", "calc.py"} <= paths
+    # The user's work tree is exactly as it was: still uncommitted, still modified.
+    assert (repo / "calc.py").read_text() == before
+    assert "uncommitted" in res.json()["review_id"]
