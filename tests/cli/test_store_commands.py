@@ -68,3 +68,29 @@ def test_three_reviews_listed_newest_first_with_pills(tmp_path: Path) -> None:
     assert opened.returncode == 0 and opened.stdout.strip().endswith(f"{ids[0]}.html")
     missing = run_cli(["show", "20990101-000000-nope"], cwd=repo, env=env)
     assert missing.returncode == 2 and "deep-review list" in missing.stderr
+
+
+def test_rounds_count_earlier_reviews_of_the_same_branch(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    _seat_config(tmp_path, _review(None))
+    rounds = []
+    for n in range(3):
+        if n:
+            write(repo, f"more{n}.txt", "x\n")
+            commit_all(repo, f"more {n}")
+        res = run_cli(
+            ["review", "--agents", "canned", "--lead", "none", "--json"], cwd=repo, env=env
+        )
+        assert res.returncode == 0, res.stderr
+        report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+        rounds.append(report["header"]["round"])
+    assert rounds == ["1", "2 (of feature/x)", "3 (of feature/x)"]
+    # A range review is not part of the branch's series.
+    res = run_cli(
+        ["review", "HEAD~1..HEAD", "--agents", "canned", "--lead", "none", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    assert report["header"]["round"] == "1"

@@ -29,6 +29,15 @@ def series_of(target: Target) -> str:
     return f"branch:{target.branch}" if target.branch else ""
 
 
+def round_label(round_no: int, target: Target) -> str:
+    """`1`, or `3 (of PR #711)` / `2 (of feature/x)` once a series has history."""
+    if round_no <= 1:
+        return "1"
+    if target.pr is not None:
+        return f"{round_no} (of PR #{target.pr.number})"
+    return f"{round_no} (of {target.branch})" if target.branch else str(round_no)
+
+
 def _row(
     rid: str, target: Target, state: dict[str, Any], status: str, report: Report | None
 ) -> ReviewRow:
@@ -58,6 +67,7 @@ def _row(
         suggestions=counts.get(Severity.SUGGESTION, 0),
         reviewers=reviewers,
         series=series_of(target),
+        branch=target.branch or "",
     )
 
 
@@ -158,7 +168,7 @@ def header_for(
         date=created.strftime("%Y-%m-%d %H:%M"),
         repo=t.repo_name,
         repo_url=t.repo_url,
-        round=str(round_no),
+        round=round_label(round_no, p.target),
         author=f"@{pr.author}" if pr and pr.author else t.author,
         author_url=pr.author_url if pr else None,
         pr_number=pr.number if pr else None,
@@ -235,7 +245,9 @@ def finish_review(
     state = writer.state
     seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     notes = [*state.get("notes", []), *seat_notes(runs)]
-    round_no = p.store.round_for(series_of(p.target), rid)
+    round_no = p.store.round_for(
+        series_of(p.target), p.target.branch or "", state["created_at"], rid
+    )
     header = header_for(rid, p, state, reviewers, round_no)
     report = build_report(
         header, seat_reviews, changed_files=p.target.changed_paths, notes=tuple(notes)

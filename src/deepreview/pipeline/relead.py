@@ -62,7 +62,9 @@ def relead(
     redactor = Redactor(env)
     seat_reviews, reviewers, runs = finish.stored_seat_reviews(p, state, review_dir)
     notes = [*state.get("notes", []), *finish.seat_notes(runs)]
-    round_no = store.round_for(finish.series_of(target), review_id)
+    round_no = store.round_for(
+        finish.series_of(target), target.branch or "", state["created_at"], review_id
+    )
     header = finish.header_for(review_id, p, state, reviewers, round_no)
     report = build_report(
         header, seat_reviews, changed_files=target.changed_paths, notes=tuple(notes)

@@ -47,6 +47,12 @@ def m002_series(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX reviews_series ON reviews(series, created_at)")
 
 
+@migration
+def m003_branch(db: sqlite3.Connection) -> None:
+    # A branch review of a PR continues the PR's series: rounds match on the branch too.
+    db.execute("ALTER TABLE reviews ADD COLUMN branch TEXT NOT NULL DEFAULT ''")
+
+
 def migrate(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {row[0] for row in db.execute("SELECT name FROM _migrations")}

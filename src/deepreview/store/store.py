@@ -49,6 +49,7 @@ class ReviewRow:
     suggestions: int
     reviewers: tuple[str, ...]
     series: str
+    branch: str = ""
 
 
 def default_store_root(repo_name: str, repo_root: Path, env: Mapping[str, str]) -> Path:
@@ -150,8 +151,8 @@ class Store:
             db.execute(
                 """
                 INSERT INTO reviews (id, created_at, repo, target, kind, base_sha, head_sha,
-                    status, verdict, critical, important, suggestions, reviewers, series)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    status, verdict, critical, important, suggestions, reviewers, series, branch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET status=excluded.status, verdict=excluded.verdict,
                     critical=excluded.critical, important=excluded.important,
                     suggestions=excluded.suggestions, reviewers=excluded.reviewers
@@ -171,6 +172,7 @@ class Store:
                     row.suggestions,
                     json.dumps(list(row.reviewers)),
                     row.series,
+                    row.branch,
                 ),
             )
 
@@ -180,7 +182,7 @@ class Store:
         with self._db() as db:
             cur = db.execute(
                 "SELECT id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
-                " critical, important, suggestions, reviewers, series FROM reviews"
+                " critical, important, suggestions, reviewers, series, branch FROM reviews"
                 " ORDER BY created_at DESC, id DESC"
             )
             return [
@@ -199,6 +201,7 @@ class Store:
                     suggestions=r[11],
                     reviewers=tuple(json.loads(r[12])),
                     series=r[13],
+                    branch=r[14],
                 )
                 for r in cur.fetchall()
             ]
@@ -209,13 +212,16 @@ class Store:
                 return row
         raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
 
-    def round_for(self, series: str, review_id: str) -> int:
-        """1 + earlier complete reviews of the same PR or branch."""
-        if not series:
+    def round_for(self, series: str, branch: str, created_at: str, review_id: str) -> int:
+        """1 + earlier complete reviews of the same PR or branch (either one matches)."""
+        if not series and not branch:
             return 1
         earlier = [
             r
             for r in self.rows()
-            if r.series == series and r.id != review_id and r.status == "complete"
+            if r.id != review_id
+            and r.status == "complete"
+            and r.created_at <= created_at
+            and ((series and r.series == series) or (branch and r.branch == branch))
         ]
         return len(earlier) + 1
