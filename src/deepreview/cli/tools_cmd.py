@@ -106,14 +106,9 @@ def parse(file: str, fmt: str, seat: str) -> None:
     text = Path(file).read_text(encoding="utf-8", errors="replace")
     if text.lstrip().startswith("# Deep Review:"):
         from deepreview.findings.report_parse import parse_report
+        from deepreview.render import render_report
 
-        report = parse_report(text)
-        if fmt == "md":
-            from deepreview.render.markdown import render_markdown
-
-            click.echo(render_markdown(report), nl=False)
-        else:
-            click.echo(to_json(report), nl=False)
+        click.echo(render_report(parse_report(text), fmt), nl=False)
         return
     from deepreview.findings.parse import parse_review
 
@@ -148,18 +143,9 @@ def consolidate(
     report = consolidate_files(
         [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
     )
-    if fmt == "json":
-        from deepreview.serialize import to_json
+    from deepreview.render import render_report
 
-        click.echo(to_json(report), nl=False)
-    elif fmt == "html":
-        from deepreview.render.html import render_html
-
-        click.echo(render_html(report), nl=False)
-    else:
-        from deepreview.render.markdown import render_markdown
-
-        click.echo(render_markdown(report), nl=False)
+    click.echo(render_report(report, fmt), nl=False)
 
 
 @click.command()
@@ -169,20 +155,12 @@ def render(report_json: str, fmt: str) -> None:
     """Render a report JSON (from `parse`, `consolidate` or the store) as md, html or json."""
     from pydantic import ValidationError
 
-    from deepreview.serialize import report_from_data, to_json
+    from deepreview.render import render_report
+    from deepreview.serialize import report_from_data
 
     try:
         data = json.loads(Path(report_json).read_text(encoding="utf-8"))
         report = report_from_data(data)
     except (json.JSONDecodeError, ValidationError) as exc:
         raise UsageError(f"{report_json} is not a Deep Review report JSON: {exc}") from exc
-    if fmt == "json":
-        click.echo(to_json(report), nl=False)
-    elif fmt == "html":
-        from deepreview.render.html import render_html
-
-        click.echo(render_html(report), nl=False)
-    else:
-        from deepreview.render.markdown import render_markdown
-
-        click.echo(render_markdown(report), nl=False)
+    click.echo(render_report(report, fmt), nl=False)

@@ -292,20 +292,14 @@ def finish_review(
 def write_report(
     store: Store, rid: str, report: Report, formats: tuple[str, ...], redactor: Redactor
 ) -> dict[str, str]:
-    from deepreview.render.markdown import render_markdown
-    from deepreview.serialize import to_json
+    from deepreview.render import render_report
 
     paths: dict[str, str] = {}
-    outputs = {"md": lambda: render_markdown(report), "json": lambda: to_json(report)}
-    if "html" in formats:
-        from deepreview.render.html import render_html
-
-        outputs["html"] = lambda: render_html(report)
     # JSON and Markdown are always written: `show`, `relead` and the index read them.
     for fmt in ("json", "md", "html"):
-        if fmt not in outputs:
+        if fmt == "html" and "html" not in formats:
             continue
         path = store.root / f"{rid}.{fmt}"
-        store.write_text(path, redactor.text(outputs[fmt]()))
+        store.write_text(path, redactor.text(render_report(report, fmt)))
         paths[fmt] = str(path)
     return paths
