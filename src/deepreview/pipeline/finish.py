@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from deepreview.errors import ExitCode, StoreError
 from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
-from deepreview.pipeline.runstate import seat_run_from_data
+from deepreview.pipeline.runstate import seat_runs
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
@@ -211,10 +211,8 @@ def stored_seat_reviews(
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
-    runs: list[SeatRun] = []
-    for seat, entry in state["seats"].items():
-        run = seat_run_from_data(entry["run"]) if "run" in entry else SeatRun(seat, "pending")
-        runs.append(run)
+    runs = seat_runs(state)
+    for (seat, entry), run in zip(state["seats"].items(), runs, strict=True):
         reviewer = reviewer_for(seat, entry, run, p)
         reviewers.append(reviewer)
         review = None

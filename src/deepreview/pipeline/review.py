@@ -26,8 +26,8 @@ from deepreview.pipeline.runstate import (
     load_state,
     load_target,
     new_state,
-    seat_run_from_data,
     seat_run_to_data,
+    seat_runs,
 )
 from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
 from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
@@ -248,7 +248,7 @@ def _run_and_finish(
             store_root=p.store.root,
             review_dir=review_dir,
             paths={"run": str(review_dir / "run.json")},
-            seats=_runs(writer.state),
+            seats=seat_runs(writer.state),
             exit_code=ExitCode.INTERRUPTED,
         )
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
@@ -267,16 +267,6 @@ def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
 
     writer.update(mark)
     finish.register_status(p.store, rid, p.target, writer.state, "interrupted")
-
-
-def _runs(state: dict[str, Any]) -> list[SeatRun]:
-    out = []
-    for name, entry in state["seats"].items():
-        if "run" in entry:
-            out.append(seat_run_from_data(entry["run"]))
-        else:
-            out.append(SeatRun(seat=name, status="pending"))
-    return out
 
 
 def resume(

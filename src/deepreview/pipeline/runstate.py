@@ -68,6 +68,14 @@ def seat_run_from_data(data: dict[str, Any]) -> SeatRun:
     return SeatRun(**fields)
 
 
+def seat_runs(state: dict[str, Any]) -> list[SeatRun]:
+    """Each seat's measured run in plan order; seats that have not finished are `pending`."""
+    return [
+        seat_run_from_data(entry["run"]) if "run" in entry else SeatRun(seat, "pending")
+        for seat, entry in state["seats"].items()
+    ]
+
+
 def new_state(
     *,
     review_id: str,
