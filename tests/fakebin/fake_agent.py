@@ -14,7 +14,8 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "exit_code": 1, "stderr": "...",       # for mode "exit"
      "leak_vars": ["ANTHROPIC_API_KEY"],    # echo these variables (and the prompt) into the
                                             # transcript, stderr and the final answer
-     "output_bytes": 4000}                  # code-like text in every tool result
+     "output_bytes": 4000,                  # code-like text in every tool result
+     "started_file": "<path>"}              # append "<cli> <epoch seconds>" on start
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
@@ -387,6 +388,7 @@ def gemini(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
 
 
 def main() -> int:
+    started = time.time()
     me = Path(sys.argv[0])
     cli = me.name.removesuffix(".py")
     if cli not in VERSIONS:
@@ -396,6 +398,9 @@ def main() -> int:
         return 0
     scenario_path = me.parent / f"{cli}.scenario.json"
     scenario = json.loads(scenario_path.read_text()) if scenario_path.exists() else {}
+    if scenario.get("started_file"):  # benchmarks: when was this seat spawned?
+        with open(scenario["started_file"], "a", encoding="utf-8") as f:
+            f.write(f"{cli} {started}\n")
     prompt = sys.stdin.read()  # every adapter sends the prompt on stdin
     if scenario.get("mode") == "exit":
         sys.stderr.write(scenario.get("stderr", "fatal: fake agent failed") + "\n")
