@@ -46,6 +46,7 @@ def _fast_done_others_running(fakes: Fakes, modes: tuple[str, ...], running: int
     return state["seats"]["fast"]["status"] == "ok" and alive == running
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupt_keeps_finished_seats_and_resume_completes(
     tmp_path: Path, sig: signal.Signals
@@ -142,6 +143,7 @@ def test_interrupt_keeps_finished_seats_and_resume_completes(
     assert again.returncode == 2 and "already complete" in again.stderr
 
 
+@pytest.mark.slow
 def test_hammering_ctrl_c_still_cleans_up(tmp_path: Path) -> None:
     """Ctrl-C pressed again and again while seats are being stopped (one ignores SIGTERM, so
     stopping takes the full kill grace): no KeyboardInterrupt may cut the cleanup short."""

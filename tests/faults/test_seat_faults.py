@@ -218,6 +218,7 @@ def test_every_seat_failing_exits_3_with_a_report(tmp_path: Path) -> None:
     assert_no_leftovers(fakes, repo)
 
 
+@pytest.mark.slow
 def test_seat_printing_200_mb_is_capped_in_the_report(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)

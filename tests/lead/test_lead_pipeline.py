@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from lead_kit import (
     ANSWER,
     answer,
@@ -247,6 +248,7 @@ def test_no_review_no_lead_run(tmp_path: Path) -> None:
     assert not s.log.exists()  # the lead was not started
 
 
+@pytest.mark.slow
 def test_relead_reruns_only_the_lead(tmp_path: Path) -> None:
     s = Setup(tmp_path, [fenced(ANSWER)])
     first, md_before, _, _ = _outputs(s.run("review", *AGENTS, "--lead", "none"))

@@ -91,6 +91,7 @@ def test_three_seats_run_in_parallel_and_clean_up(tmp_path: Path) -> None:
     assert Path(out["paths"]["md"]).exists() and Path(out["paths"]["json"]).exists()
 
 
+@pytest.mark.slow
 def test_failing_hanging_noisy_and_editing_seats(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     marker = f"dr-hang-{os.getpid()}"
