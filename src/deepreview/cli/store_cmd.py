@@ -8,15 +8,17 @@ import webbrowser
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.table import Table
 
 from deepreview.errors import UsageError
+from deepreview.model import SCHEMA_VERSION
+from deepreview.store.store import Store, default_store_root
+from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.github import repo_from_remote
 
 
 def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
-    from deepreview.store.store import Store, default_store_root
-    from deepreview.targets.git import Git, find_repo_root
-    from deepreview.targets.github import repo_from_remote
-
     env = dict(os.environ)
     if store:
         return Store(Path(store).expanduser())
@@ -38,8 +40,6 @@ _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False)
 @_repo_opt
 def list_(as_json: bool, store: str | None, repo: str) -> None:
     """Stored reviews, newest first: date, review, target, verdict, C/I/S, reviewers."""
-    from deepreview.model import SCHEMA_VERSION
-
     rows = _store(store, repo).rows()
     if as_json:
         click.echo(
@@ -67,9 +67,6 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             )
         )
         return
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title="Deep Review store")
     for col in ("Date", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
         table.add_column(col)

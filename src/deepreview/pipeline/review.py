@@ -35,6 +35,7 @@ from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats, seat
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, default_store_root
 from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.github import repo_from_remote
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
 
@@ -236,7 +237,7 @@ def _run_and_finish(
             redactor=redactor,
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
-            idle=lambda: finish.warm_up(p.store, p.settings.formats),
+            idle=lambda: finish.while_seats_run(p.store),
         )
     if interrupted:
         _mark_interrupted(p, rid, writer)
@@ -310,8 +311,5 @@ def locate_store(review_id_: str, cwd: Path, cli: CliOverrides, env: Mapping[str
     if env.get("DEEP_REVIEW_STORE"):
         return Store(Path(env["DEEP_REVIEW_STORE"]).expanduser())
     root = find_repo_root(cwd)
-    repo_name = root.name
-    from deepreview.targets.github import repo_from_remote
-
-    repo_name = repo_from_remote(Git(root)) or repo_name
+    repo_name = repo_from_remote(Git(root)) or root.name
     return Store(default_store_root(repo_name, root, env))

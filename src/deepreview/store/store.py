@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock
+from platformdirs import user_data_dir
 
 from deepreview.errors import StoreError, UsageError
 from deepreview.store.migrations import migrate
@@ -55,8 +56,6 @@ class ReviewRow:
 def default_store_root(repo_name: str, repo_root: Path, env: Mapping[str, str]) -> Path:
     if env.get("DEEP_REVIEW_STORE"):
         return Path(env["DEEP_REVIEW_STORE"]).expanduser()
-    from platformdirs import user_data_dir
-
     slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in repo_name.replace("/", "-"))
     digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]
     return Path(user_data_dir("deep-review")) / "reviews" / f"{slug}-{digest}"

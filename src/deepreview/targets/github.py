@@ -44,6 +44,7 @@ def repo_from_remote(git: Git) -> str | None:
 
 
 def _parse(data: Any, number: int) -> PrInfo:
+    # Only a PR review needs pydantic; every review imports this module before its first seat.
     from pydantic import BaseModel, ConfigDict, ValidationError
 
     class _User(BaseModel):
