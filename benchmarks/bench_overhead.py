@@ -10,7 +10,8 @@ run alone by `sh -c 'claude -p … < prompt > transcript'`.
 Prints the review's wall time / `--seconds` (target ≤ 1.05 with `--lead none`) and / the
 baseline's wall time, and when the first seat was spawned: the fakes append their start time
 to a file, compared with the moment `deep-review` was launched (target ≤ 0.25 s; the same
-measure for the shell baseline shows what starting the fake itself costs). Not a test: no
+measure for the shell baseline shows what starting the fake itself costs), and the CPU time
+deep-review had used by then (a figure that a busy machine barely changes). Not a test: no
 assertion on the numbers.
 """
 
@@ -29,11 +30,15 @@ TARGET = 1.05
 FIRST_SEAT_TARGET_S = 0.25
 
 
-def first_start(started_file: Path, launched_at: float) -> float:
-    """Seconds from launch until the earliest fake seat started (and empties the file)."""
-    times = [float(line.split()[1]) for line in started_file.read_text().splitlines()]
+def first_start(started_file: Path, launched_at: float) -> tuple[float, float]:
+    """Seconds from launch until the earliest fake seat started, and the CPU seconds its parent
+    had used by then (then empties the file)."""
+    starts = sorted(
+        (float(t), float(cpu))
+        for _, t, cpu in (line.split() for line in started_file.read_text().splitlines())
+    )
     started_file.write_text("")
-    return min(times) - launched_at
+    return starts[0][0] - launched_at, starts[0][1]
 
 
 def main() -> None:
@@ -72,16 +77,18 @@ def main() -> None:
         t0 = time.monotonic()
         subprocess.run(["sh", "-c", script], env=env, check=True)
         baseline = time.monotonic() - t0
-        baseline_start = first_start(started_file, launched_at)
+        baseline_start, _ = first_start(started_file, launched_at)
 
-        walls, starts = [], []
+        walls, starts, cpus = [], [], []
         for _ in range(args.runs):
             env["DEEP_REVIEW_STORE"] = str(fresh_dir(tmp / "store"))
             run = run_review(repo, env, "--agents", "claude,codex,gemini", "--lead", "none")
             statuses = {s["seat"]: s["status"] for s in run.out["seats"]}
             assert set(statuses.values()) == {"ok"}, statuses
             walls.append(run.wall_s)
-            starts.append(first_start(started_file, run.launched_at))
+            start_s, cpu_s = first_start(started_file, run.launched_at)
+            starts.append(start_s)
+            cpus.append(cpu_s)
         wall = statistics.median(walls)
         start = statistics.median(starts)
 
@@ -103,6 +110,11 @@ def main() -> None:
         f"first seat spawned after (median of {args.runs}): {start:.3f} s  "
         f"[{', '.join(f'{s:.3f}' for s in starts)}] (target <= {FIRST_SEAT_TARGET_S} s; "
         f"the shell baseline's seat: {baseline_start:.3f} s)"
+    )
+    print(
+        f"CPU used by deep-review before its first seat (median): {statistics.median(cpus):.2f} s  "
+        f"[{', '.join(f'{c:.2f}' for c in cpus)}] (what the wall time above would be on an idle "
+        "machine, near enough)"
     )
 
 
