@@ -68,7 +68,17 @@ def _seats(res: CliResult) -> dict[str, dict[str, Any]]:
     return {s["seat"]: s for s in res.json()["seats"]}
 
 
-@pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
+# A seat that ignores SIGTERM is killed only after the 3 s kill grace: over ~3 s, so `slow`.
+_SLOW_FAULTS = ("ignores-sigterm", "sh-trap-ignores-sigterm")
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        pytest.param(f, id=f.name, marks=[pytest.mark.slow] if f.name in _SLOW_FAULTS else [])
+        for f in FAULTS
+    ],
+)
 def test_seat_fault_is_contained(tmp_path: Path, fault: Fault) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
