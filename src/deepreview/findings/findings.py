@@ -93,9 +93,15 @@ def parse_findings_block(
         if head is None:
             continue
         if head.style == "numbered":
-            if head.number != expected:
+            # Agents sometimes keep counting across sections (`1.` under Important, `2.`-`5.`
+            # under Suggestions), so the section's first numbered finding may start anywhere
+            # when it carries a location or tag; after it the numbers must follow on.
+            first = not any(h.style == "numbered" for _, h in starts)
+            if head.number != expected and not (
+                first and (head.locations or head.severity is not None)
+            ):
                 continue
-            expected += 1
+            expected = (head.number or expected) + 1
         if numbered_mode is None:
             numbered_mode = head.style == "numbered"
         starts.append((i, head))

@@ -9,7 +9,9 @@ parsers for findings, design observations and assessments.  Everything after
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
 from deepreview.findings.parse import parse_review
@@ -28,9 +30,6 @@ from deepreview.model import (
 APPENDIX_TITLE = "Appendix: Original Reviews"
 _H2 = re.compile(r"^##[ \t]+(?P<title>.*?)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
-_APPENDIX_ENTRY = re.compile(
-    r"^###[ \t]+\[(?P<name>[^\]]+)\][ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+)[ \t]*$"
-)
 _SEVERITY_TITLES = {"critical issues": "critical", "important issues": "important"}
 _DESIGN_SUB = re.compile(
     r"^(?:\*\*(?P<b>Concerns|Strengths)\*\*|###[ \t]+(?P<h>Concerns|Strengths)):?[ \t]*$"
@@ -40,7 +39,7 @@ _DESIGN_SUB = re.compile(
 def parse_report(text: str) -> Report:
     """Parse a rendered report back into the model (header, sections, retro, appendix)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    app_at = _appendix_start(lines)
+    app_at = appendix_start(lines)
     body = lines if app_at is None else lines[:app_at]
     mask = fence_mask(body)
     rid = ""
@@ -60,16 +59,7 @@ def parse_report(text: str) -> Report:
             head.append(line)
     header, notes = parse_header(rid, head)
     report = Report(header=header, notes=tuple(notes))
-    return _sections(report, sections, lines[app_at + 1 :] if app_at is not None else [])
-
-
-def _appendix_start(lines: list[str]) -> int | None:
-    mask = fence_mask(lines)
-    for i, (line, fenced) in enumerate(zip(lines, mask, strict=True)):
-        m = None if fenced else _H2.match(line)
-        if m and m.group("title") == APPENDIX_TITLE:
-            return i
-    return None
+    return _sections(report, sections, lines[app_at:] if app_at is not None else [])
 
 
 def _trim(lines: list[str], fenced: list[bool]) -> tuple[list[str], list[bool]]:
@@ -127,7 +117,7 @@ def _sections(
         findings=tuple(findings),
         design_observations=tuple(observations),
         extra_sections=tuple(extras),
-        appendix=parse_appendix(appendix),
+        appendix=parse_appendix(appendix, tuple(r.name + (f' {r.model}' if r.model else '') for r in report.header.reviewers)),
         **fields,  # type: ignore[arg-type]
     )
 
@@ -157,25 +147,48 @@ def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
     return out
 
 
-def parse_appendix(lines: list[str]) -> tuple[AppendixEntry, ...]:
-    """`### [Claude] — Pass 1` entries; each text verbatim, minus the blank lines around it."""
-    entries: list[tuple[str, int, list[str]]] = []
-    for line in lines:
-        m = _APPENDIX_ENTRY.match(line)
-        if m:
-            entries.append((m.group("name").strip(), int(m.group("n")), []))
-        elif entries:
-            entries[-1][2].append(line)
-    return tuple(AppendixEntry(name, n, "\n".join(body).strip("\n")) for name, n, body in entries)
+def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[AppendixEntry, ...]:
+    """The quoted reviews, each verbatim minus the blank lines around it (`appendix.py`)."""
+    return split_appendix(lines, reviewers)
+
+
+@dataclass(frozen=True)
+class QuotedReview:
+    """One review quoted in a report's appendix, parsed."""
+
+    name: str  # as the appendix heading gives it: "Claude", "Claude Opus 4.6"
+    pass_no: int
+    review: AgentReview
+    pointer_only: bool  # the entry only points at a file elsewhere; `review` is empty
+
+
+def parse_appendix_entries(report_text: str) -> list[QuotedReview]:
+    """Every appendix entry of a report with its reviewer name, through `parse_review`."""
+    lines = report_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    at = appendix_start(lines)
+    if at is None:
+        return []
+    names = _reviewer_names(lines[:at])
+    out = []
+    for e in split_appendix(lines[at:], names):
+        pointer = is_pointer_only(e.text)
+        review = (
+            AgentReview(seat=seat_of(e.name), pass_no=e.pass_no, raw=e.text)
+            if pointer
+            else parse_review(e.text, seat=seat_of(e.name), pass_no=e.pass_no)
+        )
+        out.append(QuotedReview(e.name, e.pass_no, review, pointer))
+    return out
 
 
 def parse_appendix_reviews(report_text: str) -> list[AgentReview]:
-    """Every appendix entry of a report through `parse_review`."""
-    lines = report_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    at = _appendix_start(lines)
-    if at is None:
-        return []
-    return [
-        parse_review(e.text, seat=seat_of(e.name), pass_no=e.pass_no)
-        for e in parse_appendix(lines[at + 1 :])
-    ]
+    """The appendix reviews that quote their text, through `parse_review`."""
+    return [q.review for q in parse_appendix_entries(report_text) if not q.pointer_only]
+
+
+def _reviewer_names(head: list[str]) -> tuple[str, ...]:
+    for line in head:
+        m = re.match(r"^\s*\|\s*\*\*Reviewers\*\*\s*\|(?P<v>.*)\|\s*$", line)
+        if m:
+            return tuple(r.strip() for r in m.group("v").split(",") if r.strip())
+    return ()
