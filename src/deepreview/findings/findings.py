@@ -11,12 +11,17 @@ import re
 from dataclasses import dataclass, field, replace
 
 from deepreview.findings.finding_line import FindingHead, parse_head
+from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Severity
 
 _FIX = re.compile(
     r"^ {0,3}(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?Fix(?:es)?"
     r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
     r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CLASSIFICATION = re.compile(
+    r"^ {0,3}(?:\*\*|__)?Classification(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
@@ -106,7 +111,12 @@ def parse_findings_block(
             numbered_mode = head.style == "numbered"
         starts.append((i, head))
     first = starts[0][0] if starts else len(lines)
-    _leading(lines[:first], out)
+    rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
+    for head, fix in rows:
+        severity, conflict = _severity(head, section)
+        out.drafts.append(Draft(head, severity, "", fix, bool(fix), conflict))
+    taken = set(used)
+    _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         out.drafts.append(_draft(head, lines[i + 1 : end], fenced[i + 1 : end], section, out))
@@ -135,6 +145,16 @@ def _draft(
     section: Severity | None,
     out: FindingsResult,
 ) -> Draft:
+    # `Classification: regression` under a bold severity lead-in: the tag's second half.
+    for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
+        cm = None if fence else _CLASSIFICATION.match(line)
+        if cm:
+            if head.classification is None:
+                head.classification = cm.group("value").strip().rstrip(".")
+            lines, fenced = lines[:j] + lines[j + 1 :], fenced[:j] + fenced[j + 1 :]
+            break
+        if line.strip() and not fence:
+            break
     fix_at = None
     for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if not fence and _FIX.match(line):
