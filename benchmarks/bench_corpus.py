@@ -81,7 +81,9 @@ def parse_accuracy(corpus: Path, gold_path: Path, out: TextIO, verbose: bool = F
             g = gold.get(key)
             got = counts_of(q)
             if g is None:
-                misses.append(f"{report.name} [{q.name}] pass {q.pass_no}: no gold entry (got {got})")
+                misses.append(
+                    f"{report.name} [{q.name}] pass {q.pass_no}: no gold entry (got {got})"
+                )
                 total += 1
                 continue
             if g.get("skip"):
@@ -99,7 +101,9 @@ def parse_accuracy(corpus: Path, gold_path: Path, out: TextIO, verbose: bool = F
                 f"{_reason(q, got, want)}"
             )
     for key in sorted(set(gold) - seen):
-        misses.append(f"{key[0]} [{key[1]}] pass {key[2]}: in the gold file, not found in the appendix")
+        misses.append(
+            f"{key[0]} [{key[1]}] pass {key[2]}: in the gold file, not found in the appendix"
+        )
         total += 1
     rate = ok / total if total else 0.0
     print("## Parse accuracy", file=out)

@@ -56,9 +56,7 @@ def appendix_start(lines: list[str]) -> int | None:
     return None
 
 
-def split_appendix(
-    lines: list[str], reviewers: Iterable[str] = ()
-) -> tuple[AppendixEntry, ...]:
+def split_appendix(lines: list[str], reviewers: Iterable[str] = ()) -> tuple[AppendixEntry, ...]:
     """The reviews in the appendix lines (from the appendix heading on)."""
     families = set(KNOWN_FAMILIES) | {r.split(" ", 1)[0].lower() for r in reviewers if r.strip()}
     entries: list[tuple[str, int, list[str]]] = []

@@ -144,9 +144,7 @@ def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:
     return _severity_head(m.group("sev"), rest, prefixes, tail)
 
 
-def _severity_head(
-    sev: str, rest: str, prefixes: tuple[str, ...], tail: str = ""
-) -> FindingHead:
+def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "") -> FindingHead:
     """`[CRITICAL] path:12 — Title` / `**CRITICAL** Title — path:12`: locations on either side."""
     head = FindingHead(id=None, title="", style="bracket")
     head.severity = SEVERITY_WORDS[sev.lower()]

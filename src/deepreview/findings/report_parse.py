@@ -117,7 +117,10 @@ def _sections(
         findings=tuple(findings),
         design_observations=tuple(observations),
         extra_sections=tuple(extras),
-        appendix=parse_appendix(appendix, tuple(r.name + (f' {r.model}' if r.model else '') for r in report.header.reviewers)),
+        appendix=parse_appendix(
+            appendix,
+            tuple(r.name + (f" {r.model}" if r.model else "") for r in report.header.reviewers),
+        ),
         **fields,  # type: ignore[arg-type]
     )
 
