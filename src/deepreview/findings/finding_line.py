@@ -41,7 +41,8 @@ _BRACKET = re.compile(
 )
 # `**CRITICAL** file.go:58 — Title`: a bold severity word instead of an ID or a `[TAG]`.
 _BOLD_SEVERITY = re.compile(
-    r"^\*\*(?P<sev>critical|important|suggestion|blocker|major|minor|nit)\*\*:?[ \t]+(?P<rest>\S.*)$",
+    r"^\*\*(?P<sev>critical|important|suggestion|blocker|major|minor|nit)\*\*:?"
+    r"[ \t]+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # Several locations on one line: `a.go:1`, `b.go:2` / `a.go:1` + `b.go:2` / `a.go:1` vs `b.go:2`.
