@@ -243,9 +243,12 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
         if kind == "sep":
             continue
         if kind == "code":
-            loc = parse_location(tok[1:-1], prefixes)
+            inner = tok[1:-1].strip()
+            loc = parse_location(inner, prefixes)
             if loc is not None:
                 head.locations.append(loc)
+            elif re.fullmatch(r"\[[^\[\]\n]+\]", inner):  # `[Claude Opus 4.6]` as code
+                _bracket_token(head, inner[1:-1].strip(), leftover, tok)
             else:
                 leftover.append(tok)
         elif kind == "link":

@@ -42,11 +42,19 @@ def parse_report(text: str) -> Report:
     app_at = appendix_start(lines)
     body = lines if app_at is None else lines[:app_at]
     mask = fence_mask(body)
+    section_rx = _section_heading(body, mask)
     rid = ""
     head: list[str] = []
     sections: list[tuple[str, list[str], list[bool]]] = []
     for line, fenced in zip(body, mask, strict=True):
-        m = None if fenced else _H2.match(line)
+        m = None if fenced else section_rx.match(line)
+        if (
+            m
+            and sections
+            and sections[-1][0].strip().lower() in _FINDINGS_TITLES
+            and m.group("title").strip().lower() in _SUBSECTIONS
+        ):
+            m = None  # `## Critical Issues` under `## Findings`: kept for the findings parser
         if m:
             sections.append((m.group("title"), [], []))
             continue
@@ -60,6 +68,23 @@ def parse_report(text: str) -> Report:
     header, notes = parse_header(rid, head)
     report = Report(header=header, notes=tuple(notes))
     return _sections(report, sections, lines[app_at:] if app_at is not None else [])
+
+
+_FINDINGS_TITLES = frozenset({"findings", "consolidated review", "consolidated findings"})
+_SUBSECTIONS = frozenset({"critical issues", "important issues", "suggestions"})
+_ANY_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)[ \t]*$")
+
+
+def _section_heading(lines: list[str], mask: list[bool]) -> re.Pattern[str]:
+    """`## ` normally; early reports put the whole report one level deeper (`### Findings`)."""
+    for line, fenced in zip(lines, mask, strict=True):
+        m = None if fenced else _ANY_HEADING.match(line)
+        if m and m.group("title").strip().lower() == "executive summary":
+            level = len(m.group("hashes"))
+            break
+    else:
+        level = 2
+    return re.compile(rf"^{'#' * level}[ \t]+(?P<title>.*?)[ \t]*$")
 
 
 def _trim(lines: list[str], fenced: list[bool]) -> tuple[list[str], list[bool]]:
@@ -89,6 +114,8 @@ def _sections(
         key = title.strip().lower()
         if key == "executive summary":
             fields["executive_summary"] = text
+        elif key in _FINDINGS_TITLES:
+            findings.extend(_findings_section(lines, fenced))
         elif key in ("critical issues", "important issues", "suggestions"):
             sev = SECTION_SEVERITY[_SEVERITY_TITLES.get(key, "suggestions")]
             res = parse_findings_block(lines, fenced, sev)
@@ -123,6 +150,25 @@ def _sections(
         ),
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _findings_section(lines: list[str], fenced: list[bool]) -> list[Finding]:
+    """A `Findings` section with `Critical Issues` / `Important Issues` / `Suggestions` inside."""
+    out: list[Finding] = []
+    parts: list[tuple[str | None, list[str], list[bool]]] = [(None, [], [])]
+    for line, fence in zip(lines, fenced, strict=True):
+        m = None if fence else _ANY_HEADING.match(line)
+        title = re.sub(r"[*_]", "", m.group("title")).strip().lower() if m else ""
+        if title in _SUBSECTIONS:
+            parts.append((_SEVERITY_TITLES.get(title, "suggestions"), [], []))
+            continue
+        parts[-1][1].append(line)
+        parts[-1][2].append(fence)
+    for sev, part, part_fenced in parts:
+        res = parse_findings_block(part, part_fenced, SECTION_SEVERITY[sev] if sev else None)
+        found, _ = assemble(res.drafts)
+        out.extend(found)
+    return out
 
 
 def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
