@@ -22,13 +22,13 @@ None.
 
 #### Important Issues
 
-1. **Drain loop ignores the deadline** — `queue/drain.go:30-41` (important, regression) [Gemini 3.1 Pro]
+1. **Drain ignores the deadline** — `queue/drain.go:30-41` (important, regression) [Gemini 3.1 Pro]
 
 Fix: check the context in the loop.
 
 #### Suggestions
 
-2. **Name the batch size** — `queue/drain.go:12` (suggestion, gap) `[Claude Opus 4.6, Gemini 3.1 Pro]`
+2. **Name the batch** — `queue/drain.go:12` (suggestion, gap) `[Claude Opus 4.6, Gemini 3.1 Pro]`
 
 ### Testing Assessment
 
