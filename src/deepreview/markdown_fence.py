@@ -34,10 +34,16 @@ def opening(line: str) -> Fence | None:
     return Fence(marker[0], len(marker), m.group("info"))
 
 
+def closing_marker(line: str) -> tuple[str, int] | None:
+    """(character, length) of a line that can close a fence (only the marker on it), or None."""
+    m = _CLOSE.match(line)
+    return (m.group("marker")[0], len(m.group("marker"))) if m else None
+
+
 def closes(line: str, fence: Fence) -> bool:
     """True when `line` closes `fence`."""
-    m = _CLOSE.match(line)
-    return bool(m) and m.group("marker")[0] == fence.char and len(m.group("marker")) >= fence.length
+    c = closing_marker(line)
+    return c is not None and c[0] == fence.char and c[1] >= fence.length
 
 
 def is_fence_line(line: str) -> bool:
@@ -115,6 +121,6 @@ def has_code(text: str) -> bool:
 
 
 def fence_for(text: str, char: str = "`") -> str:
-    """A fence longer than any run of `char` at the start of a line of `text`."""
+    """A fence longer than any run of `char` in `text`, so the text cannot close it."""
     longest = max((len(m.group(0)) for m in re.finditer(rf"{re.escape(char)}+", text)), default=0)
     return char * max(3, longest + 1)

@@ -9,7 +9,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "deepreview"
 
 # Lowest first. A module may import its own layer and any layer listed before it.
 LAYERS = [
-    ("errors", "model", "proc", "serialize", "schemas"),
+    ("errors", "model", "proc", "serialize", "schemas", "markdown_fence"),
     ("targets",),
     ("workspace",),
     ("transcripts",),

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from deepreview.markdown_fence import Fence, closes, closing_marker, opening
+
 
 class Kind(StrEnum):
     PREAMBLE = "preamble"
@@ -70,7 +72,6 @@ _TITLES: dict[str, Kind] = {
     "file coverage": Kind.COVERAGE,
 }
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
 _LABEL_LINE = re.compile(r"^ {0,3}([A-Z][A-Za-z ]{2,40}):[ \t]*$")
@@ -115,9 +116,9 @@ def fence_mask(lines: list[str]) -> list[bool]:
     # Closing-fence candidates per fence character, and whether a section heading follows a line.
     closers: dict[str, list[tuple[int, int]]] = {"`": [], "~": []}
     for i, line in enumerate(lines):
-        stripped = line.strip()
-        if len(stripped) >= 3 and stripped[0] in closers and set(stripped) == {stripped[0]}:
-            closers[stripped[0]].append((i, len(stripped)))
+        marker = closing_marker(line)
+        if marker is not None:
+            closers[marker[0]].append((i, marker[1]))
     # Longest closer at or after each candidate: a fence with no closer left fails in O(1).
     longest_after = {
         c: list(itertools.accumulate(reversed([size for _, size in cands]), max))[::-1]
@@ -131,16 +132,15 @@ def fence_mask(lines: list[str]) -> list[bool]:
         )
     i = 0
     while i < n:
-        m = _FENCE.match(lines[i])
-        if not m:
+        fence = opening(lines[i])
+        if fence is None:
             i += 1
             continue
-        marker = m.group(1)
-        candidates = closers[marker[0]]
+        candidates = closers[fence.char]
         k = bisect.bisect_right(candidates, (i, 1 << 30))
         close = None
-        if k < len(candidates) and longest_after[marker[0]][k] >= len(marker):
-            close = next(j for j, size in candidates[k:] if size >= len(marker))
+        if k < len(candidates) and longest_after[fence.char][k] >= fence.length:
+            close = next(j for j, size in candidates[k:] if size >= fence.length)
         if close is None:
             if heading_after[i + 1]:
                 i += 1  # a forgotten fence: the opening line is plain text
@@ -154,18 +154,16 @@ def fence_mask(lines: list[str]) -> list[bool]:
 
 def ends_inside_fence(lines: list[str], mask: list[bool]) -> bool:
     """True when the text ends inside a code block that was never closed (a cut-off review)."""
-    open_marker = ""
+    open_fence: Fence | None = None
     for line, fenced in zip(lines, mask, strict=True):
         if not fenced:
-            open_marker = ""
+            open_fence = None
             continue
-        m = _FENCE.match(line)
-        stripped = line.strip()
-        if not open_marker:
-            open_marker = m.group(1) if m else "```"
-        elif m and set(stripped) == {open_marker[0]} and len(stripped) >= len(open_marker):
-            open_marker = ""
-    return bool(open_marker)
+        if open_fence is None:
+            open_fence = opening(line) or Fence("`", 3, "")
+        elif closes(line, open_fence):
+            open_fence = None
+    return open_fence is not None
 
 
 def normalize_title(title: str) -> str:

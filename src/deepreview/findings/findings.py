@@ -101,9 +101,9 @@ def parse_findings_block(
             # Agents sometimes keep counting across sections (`1.` under Important, `2.`-`5.`
             # under Suggestions), so the section's first numbered finding may start anywhere
             # when it carries a location or tag; after it the numbers must follow on.
-            first = not any(h.style == "numbered" for _, h in starts)
+            leads = not any(h.style == "numbered" for _, h in starts)
             if head.number != expected and not (
-                first and (head.locations or head.severity is not None)
+                leads and (head.locations or head.severity is not None)
             ):
                 continue
             expected = (head.number or expected) + 1

@@ -47,6 +47,7 @@ from deepreview.findings.sections import (
     parse_coverage,
     parse_observations,
 )
+from deepreview.markdown_fence import is_fence_line
 from deepreview.model import (
     AgentReview,
     Assessment,
@@ -293,7 +294,9 @@ def _shape_warnings(
         return out
     last = next((ln for ln in reversed(lines) if ln.strip()), "")
     tail_kind = blocks[-1].kind
-    prose = not re.match(r"^\s*(?:[|#>]|[-*+] `|```|~~~|\*\*[^*]+\*\*\s*$)", last)
+    prose = not is_fence_line(last) and not re.match(
+        r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last
+    )
     if (
         tail_kind is not Kind.COVERAGE
         and prose
