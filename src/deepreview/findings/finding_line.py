@@ -49,7 +49,8 @@ _BOLD_SEVERITY = re.compile(
 _LOCATION_JOIN = re.compile(r"\s*(?:[,;+]|\s(?:vs\.?|and|&)\s)\s*", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
 _TAIL_TOKEN = re.compile(
-    r"(?P<code>`[^`]+`)"
+    # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
+    r"(?P<code>(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<link>\[[^\[\]\n]*\]\([^)\s]*\))"
     r"|(?P<bracket>\[[^\[\]\n]+\])"
     r"|(?P<paren>\([^()\n]*\))"
@@ -77,6 +78,15 @@ class FindingHead:
     locations: list[Location] = field(default_factory=list)
     reviewers: list[str] = field(default_factory=list)
     leftover: str = ""  # tail text that is none of the above
+
+
+def code_span_text(span: str) -> str:
+    """The text of a code span: fences off, and the one padding space each side (CommonMark)."""
+    n = len(span) - len(span.lstrip("`"))
+    inner = span[n:-n] if n and len(span) > 2 * n else span
+    if len(inner) > 2 and inner.startswith(" ") and inner.endswith(" ") and inner.strip():
+        inner = inner[1:-1]
+    return inner
 
 
 def strip_prefix(line: str) -> str:
@@ -243,8 +253,8 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
         if kind == "sep":
             continue
         if kind == "code":
-            inner = tok[1:-1].strip()
-            loc = parse_location(inner, prefixes)
+            inner = code_span_text(tok)
+            loc = parse_location(inner, prefixes, code=True)
             if loc is not None:
                 head.locations.append(loc)
             elif re.fullmatch(r"\[[^\[\]\n]+\]", inner):  # `[Claude Opus 4.6]` as code
