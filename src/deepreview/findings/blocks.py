@@ -9,11 +9,14 @@ unknown heading starts a new section or is a sub-heading inside the current one.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from markdown_it import MarkdownIt
 
 from deepreview.markdown_fence import Fence, closes, closing_marker, opening
 
@@ -192,6 +195,43 @@ def classify_heading(line: str) -> Heading | None:
     if m:
         title = clean_title(m.group(2))
         return Heading(title_kind(title), title, len(m.group(1)))
+    return _bold_or_label(line)
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    # Setext headings are off: agents write `text` + `---` as a paragraph and a rule, never as a
+    # heading; indented code is off: agents indent continuation lines freely.
+    return MarkdownIt("commonmark").disable(["lheading", "code"])
+
+
+def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
+    """Line index -> heading, from the markdown-it block structure of the review's prose.
+
+    Code is decided by `markdown_fence` (through `mask`): fenced lines are blanked before
+    markdown-it sees the text, so a fence the agent forgot to close cannot hide the rest of the
+    review.  ATX headings come from `heading_open` tokens; a paragraph line that is only bold
+    text or a `Label:` with a known section title (`**Critical Issues**`, `Concerns:`) is a
+    heading too.  Lines inside lists, quotes and tables never are.
+    """
+    prose = "\n".join("" if fenced else line for line, fenced in zip(lines, mask, strict=True))
+    tokens = _markdown().parse(prose)
+    out: dict[int, Heading] = {}
+    for i, tok in enumerate(tokens):
+        if tok.map is None:
+            continue
+        if tok.type == "heading_open" and tok.level == 0:
+            title = clean_title(tokens[i + 1].content if i + 1 < len(tokens) else "")
+            out[tok.map[0]] = Heading(title_kind(title), title, int(tok.tag[1:]))
+        elif tok.type == "paragraph_open" and tok.level == 0:
+            for n in range(tok.map[0], min(tok.map[1], len(lines))):
+                h = _bold_or_label(lines[n])
+                if h is not None:
+                    out[n] = h
+    return out
+
+
+def _bold_or_label(line: str) -> Heading | None:
     for rx in (_BOLD_LINE, _LABEL_LINE):
         m = rx.match(line)
         if m:
@@ -214,12 +254,13 @@ def build_blocks(
     yields its findings.
     """
     blocks = [Block(Kind.PREAMBLE)]
-    for line, fenced in zip(lines, mask, strict=True):
+    headings = heading_lines(lines, mask)
+    for n, (line, fenced) in enumerate(zip(lines, mask, strict=True)):
         cur = blocks[-1]
         if fenced:
             cur.add(line, fenced)
             continue
-        h = classify_heading(line)
+        h = headings.get(n)
         if (
             (h is None or h.kind is Kind.OTHER)
             and starts_finding is not None

@@ -1,0 +1,52 @@
+"""Section structure comes from markdown-it tokens over the review's prose (code decided by
+`markdown_fence`): quoted headings, list text and `---` rules under a paragraph are not sections."""
+
+from __future__ import annotations
+
+from deepreview.findings import parse_review
+from deepreview.findings.blocks import fence_mask, heading_lines
+
+REVIEW = """### Executive Summary
+
+The author's note said:
+
+> ## Findings
+> none expected
+
+Fine otherwise.
+---
+
+### Findings
+
+#### Important Issues
+
+I1. **Missing flush** — `log/w.go:8` (important, gap)
+
+Fix: flush on close.
+
+```md
+## Suggestions
+S1. **Not a finding** — `x.go:1` (suggestion, gap)
+```
+
+**Suggestions**
+None.
+"""
+
+
+def test_headings_come_from_the_block_structure() -> None:
+    lines = REVIEW.split("\n")
+    found = {lines[n]: h.title for n, h in heading_lines(lines, fence_mask(lines)).items()}
+    assert found == {
+        "### Executive Summary": "Executive Summary",
+        "### Findings": "Findings",
+        "#### Important Issues": "Important Issues",
+        "**Suggestions**": "Suggestions",
+    }
+
+
+def test_quoted_and_fenced_headings_do_not_split_sections() -> None:
+    r = parse_review(REVIEW)
+    assert [f.id for f in r.findings] == ["I1"]
+    assert "> ## Findings" in r.executive_summary
+    assert "Fine otherwise." in r.executive_summary
