@@ -15,7 +15,7 @@ ODD = [
     "pi|pe.py",
     "dir with space/a b.py",
     "ünïcödé/Grüße.py",
-    "quote's/\"q\".py",
+    'quote\'s/"q".py',
     "doc/a``b.md",
 ]
 

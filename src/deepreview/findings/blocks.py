@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from deepreview.markdown_fence import Fence, closes, closing_marker, opening
 
@@ -205,6 +206,12 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark").disable(["lheading", "code"])
 
 
+def markdown_tokens(lines: list[str], mask: list[bool]) -> list[Token]:
+    """markdown-it block tokens of the prose; fenced lines are blank, so line maps still hold."""
+    prose = "\n".join("" if fenced else line for line, fenced in zip(lines, mask, strict=True))
+    return _markdown().parse(prose)
+
+
 def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
     """Line index -> heading, from the markdown-it block structure of the review's prose.
 
@@ -214,8 +221,7 @@ def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
     text or a `Label:` with a known section title (`**Critical Issues**`, `Concerns:`) is a
     heading too.  Lines inside lists, quotes and tables never are.
     """
-    prose = "\n".join("" if fenced else line for line, fenced in zip(lines, mask, strict=True))
-    tokens = _markdown().parse(prose)
+    tokens = markdown_tokens(lines, mask)
     out: dict[int, Heading] = {}
     for i, tok in enumerate(tokens):
         if tok.map is None:
