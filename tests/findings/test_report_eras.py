@@ -65,6 +65,44 @@ def test_report_one_heading_level_deeper() -> None:
     assert r.testing.intro == "No shutdown test."
 
 
+DEEP_WITH_RETRO = """# Deep Review: 20260101-000000-pr-9
+
+## Consolidated Review
+
+### Executive Summary
+
+Short.
+
+### Important Issues
+
+I1. **Retry storm** — `net/retry.go:5` (important, gap) [Codex GPT 5.4]
+
+Fix: add jitter.
+
+### Testing Assessment
+
+None.
+
+## Agent Performance Retro
+
+### [Claude] Opus 4.6
+
+Thorough.
+
+### [Codex] Codex GPT 5.4
+
+Quick.
+"""
+
+
+def test_deep_report_with_a_retro_one_level_up() -> None:
+    r = parse_report(DEEP_WITH_RETRO)
+    assert r.executive_summary == "Short."
+    assert [(f.id, f.reviewers) for f in r.findings] == [("I1", ("Codex GPT 5.4",))]
+    assert [s.name for s in r.retro.seats] == ["Claude Opus 4.6", "Codex GPT 5.4"]
+    assert r.extra_sections == ()
+
+
 def test_consolidated_review_section_with_severity_subsections() -> None:
     r = parse_report(CONSOLIDATED)
     assert [(f.id, f.reviewers) for f in r.findings] == [("I1", ("Codex GPT 5.4",))]

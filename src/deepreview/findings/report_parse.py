@@ -43,11 +43,22 @@ def parse_report(text: str) -> Report:
     body = lines if app_at is None else lines[:app_at]
     mask = fence_mask(body)
     section_rx = _section_heading(body, mask)
+    deep = not section_rx.pattern.startswith("^##[")
+    container = True  # deep reports: `### ` sections sit inside a `## ` title or container
     rid = ""
     head: list[str] = []
     sections: list[tuple[str, list[str], list[bool]]] = []
     for line, fenced in zip(body, mask, strict=True):
-        m = None if fenced else section_rx.match(line)
+        h2 = None if fenced or not deep else _H2.match(line)
+        if h2:
+            # Before any section: the report's title or `## Consolidated Review`, a container.
+            # After: a section of its own (`## Agent Performance Retro`), whose `###`
+            # headings are its sub-headings.
+            container = not sections
+            if not container:
+                sections.append((h2.group("title"), [], []))
+            continue
+        m = None if fenced or not container else section_rx.match(line)
         if (
             m
             and sections
