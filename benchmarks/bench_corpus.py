@@ -68,15 +68,16 @@ def load_gold(path: Path) -> dict[tuple[str, str, int], dict[str, object]]:
 
 def parse_accuracy(corpus: Path, gold_path: Path, out: TextIO, verbose: bool = False) -> float:
     gold = load_gold(gold_path) if gold_path.is_file() else {}
-    total = ok = skipped = 0
+    total = ok = 0
     misses: list[str] = []
+    skips: list[str] = []
     seen: set[tuple[str, str, int]] = set()
     for report in sorted(corpus.glob("*.md")):
         for q in parse_appendix_entries(report.read_text(encoding="utf-8")):
             key = (report.name, q.name, q.pass_no)
             seen.add(key)
             if q.pointer_only:
-                skipped += 1
+                skips.append(f"{report.name} [{q.name}]: pointer-only (no review text)")
                 continue
             g = gold.get(key)
             got = counts_of(q)
@@ -87,7 +88,7 @@ def parse_accuracy(corpus: Path, gold_path: Path, out: TextIO, verbose: bool = F
                 total += 1
                 continue
             if g.get("skip"):
-                skipped += 1
+                skips.append(f"{report.name} [{q.name}]: {g['skip']}")
                 continue
             want = Counts(int(g["C"]), int(g["I"]), int(g["S"]))  # type: ignore[call-overload]
             total += 1
@@ -109,12 +110,14 @@ def parse_accuracy(corpus: Path, gold_path: Path, out: TextIO, verbose: bool = F
     print("## Parse accuracy", file=out)
     print(f"corpus: {corpus}", file=out)
     print(
-        f"reviews: {total} compared, {skipped} skipped (pointer-only or no review produced)",
+        f"reviews: {total} compared, {len(skips)} skipped (pointer-only or no review produced)",
         file=out,
     )
     print(f"exact C/I/S match: {ok}/{total} = {rate:.1%} (target >= 98%)", file=out)
     for m in misses:
         print(f"  MISS {m}", file=out)
+    for s in skips:
+        print(f"  skip {s}", file=out)
     return rate
 
 
