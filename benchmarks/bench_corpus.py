@@ -42,7 +42,6 @@ def default_corpus() -> Path:
         if text.startswith("gitdir:"):
             main = Path(text.split(":", 1)[1].strip()).resolve().parents[2]
             candidates.append(main.parent / "shared" / "corpus" / "dev")
-    candidates.append(Path("/work/shared/corpus/dev"))
     return next((c for c in candidates if c.is_dir()), candidates[0])
 
 

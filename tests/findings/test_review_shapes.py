@@ -81,3 +81,27 @@ def test_deeper_headings_and_line_words() -> None:
     ]
     assert r.executive_summary.startswith("The tokenizer now keeps positions")
     assert [c.path for c in r.coverage] == ["lexer/scan.go", "lexer/util.go"]
+
+
+def test_finding_word_headings_with_file_and_severity_lines() -> None:
+    r = parse("finding-word-headings")
+    assert summary("finding-word-headings") == [
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "Config reload drops the log level",
+            ("conf/reload.go:31", "conf/reload_test.go:12"),
+        ),
+        ("S1", Severity.SUGGESTION, "Unused import in the test", ("conf/reload_test.go:3",)),
+        (
+            "I2",
+            Severity.IMPORTANT,
+            "Comment says seconds, code uses milliseconds",
+            ("conf/timeouts.go:8-9",),
+        ),
+    ]
+    assert r.findings[0].body == "The reload path rebuilds the logger without copying the level."
+    assert (
+        "finding 'Comment says seconds, code uses milliseconds': no severity given; taken as "
+        "important" in r.warnings
+    )

@@ -47,6 +47,13 @@ _BOLD_SEVERITY = re.compile(
 )
 # Several locations on one line: `a.go:1`, `b.go:2` / `a.go:1` + `b.go:2` / `a.go:1` vs `b.go:2`.
 _LOCATION_JOIN = re.compile(r"\s*(?:[,;+]|\s(?:vs\.?|and|&)\s)\s*", re.IGNORECASE)
+# `### Finding 3: Title` / `**Finding 3:** Title`: free-form reviews, location and severity on
+# `**File:**` / `**Severity:**` lines below (see `findings.py`).
+_FINDING_WORD = re.compile(
+    r"^(?:\*\*)?Finding[ \t]+#?(?P<n>\d{1,3})[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*)?[ \t]*"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
 _TAIL_TOKEN = re.compile(
     # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
@@ -98,6 +105,8 @@ def is_strong_start(line: str) -> bool:
     s = strip_prefix(line)
     if _BRACKET.match(s) or _BOLD_SEVERITY.match(s):
         return True
+    if _FINDING_WORD.match(s) and (line.lstrip().startswith("#") or s.startswith("**")):
+        return True
     if line.lstrip().startswith("#") and (_ID_PLAIN.match(s) or _ID_HEADING.match(s)):
         return True  # `### C1. Title` — a finding written as a heading
     if _ID_BOLD.match(s) or _ID_IN_BOLD.match(s):
@@ -120,6 +129,11 @@ def parse_head(
     m = _BOLD_SEVERITY.match(s)
     if m:
         return _severity_head(m.group("sev"), m.group("rest"), prefixes)
+    m = _FINDING_WORD.match(s)
+    if m and (heading or s.startswith("**")):
+        head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
+        _fill(head, m.group("rest"), prefixes)
+        return head if head.title else None
     for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
         m = rx.match(s)
         if m:
