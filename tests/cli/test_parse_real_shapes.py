@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from support.repos import cli_env, run_cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
 
 
-def _parse(tmp_path: Path, path: Path) -> dict:  # type: ignore[type-arg]
+def _parse(tmp_path: Path, path: Path) -> dict[str, Any]:
     res = run_cli(["parse", str(path), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
     assert res.returncode == 0, res.stderr
-    data: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    data: dict[str, Any] = json.loads(res.stdout)
     return data
 
 
