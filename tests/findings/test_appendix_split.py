@@ -88,3 +88,10 @@ def test_fence_left_open_by_one_review_does_not_swallow_the_next() -> None:
     text = HEADER + "## Appendix: Original Reviews\n\n### [Claude]\n\n```go\nfunc x() {\n\n"
     text += "### [Codex]\n\n" + REVIEW
     assert [n for n, *_ in names(text)] == ["Claude", "Codex"]
+
+
+def test_numbered_and_review_by_entry_headings() -> None:
+    text = HEADER + "## Appendix: Original Reviews\n\n### 1. Claude Opus 4.6\n\n" + REVIEW
+    text += "\n### Review by Codex GPT 5.4\n\n" + REVIEW
+    text += "\n### 3. Qwen 3 (retry)\n\n" + REVIEW
+    assert [n for n, *_ in names(text)] == ["Claude Opus 4.6", "Codex GPT 5.4", "Qwen 3"]

@@ -36,6 +36,11 @@ _BRACKET = re.compile(
 )
 _PASS = re.compile(r"[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+)\b.*$", re.IGNORECASE)
 _REVIEW_WORD = re.compile(r"[ \t]+(?:Original[ \t]+)?Review$", re.IGNORECASE)
+_ENTRY_PREFIX = re.compile(
+    r"^(?:\d{1,2}[.)]|[A-Z][.)])?[ \t]*"
+    r"(?:(?:Original[ \t]+)?Review(?:er)?[ \t]*(?:by|from|:)[ \t]*)?",
+    re.IGNORECASE,
+)
 _RESOLUTION = re.compile(r"^##[ \t]+Resolution[ \t]*$")
 # Agent families seen in reports; the report's own Reviewers row adds to these.
 KNOWN_FAMILIES = frozenset(
@@ -103,6 +108,8 @@ def _entry_name(
         return None
     if level < 2 or level > 4:
         return None
+    # `### 2. Codex GPT 5.4`, `### B) Gemini`, `### Review by Claude`: the name follows.
+    title = _ENTRY_PREFIX.sub("", title, count=1)
     b = _BRACKET.match(title)
     if b:
         name = b.group("name").strip()
