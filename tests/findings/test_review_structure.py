@@ -50,3 +50,15 @@ def test_quoted_and_fenced_headings_do_not_split_sections() -> None:
     assert [f.id for f in r.findings] == ["I1"]
     assert "> ## Findings" in r.executive_summary
     assert "Fine otherwise." in r.executive_summary
+
+
+def test_other_words_for_the_three_levels() -> None:
+    r = parse_review(
+        "### Blockers\n\n1. **Crash** — `a.go:1`\n\n### Major Issues\n\n1. **Leak** — `a.go:2`\n\n"
+        "### Nits\n\n1. **Typo** — `a.go:3`\n"
+    )
+    assert [(f.id, f.title) for f in r.findings] == [
+        ("C1", "Crash"),
+        ("I1", "Leak"),
+        ("S1", "Typo"),
+    ]
