@@ -62,3 +62,12 @@ def test_other_words_for_the_three_levels() -> None:
         ("I1", "Leak"),
         ("S1", "Typo"),
     ]
+
+
+def test_a_fence_left_open_does_not_hide_the_sections_after_it() -> None:
+    r = parse_review(
+        "### Executive Summary\n\nText.\n\n```go\nx := 1\n\n### Findings\n\n"
+        "#### Suggestions\n\n1. **Name it** — `a.go:1`\n\nFix: rename.\n"
+    )
+    assert [(f.id, f.title) for f in r.findings] == [("S1", "Name it")]
+    assert "### Findings" not in r.executive_summary

@@ -19,7 +19,7 @@ from enum import StrEnum
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from deepreview.markdown_fence import Fence, closes, closing_marker, opening
+from deepreview.markdown_fence import Fence, closes, closing_marker, is_fence_line, opening
 
 
 class Kind(StrEnum):
@@ -215,8 +215,14 @@ def _markdown() -> MarkdownIt:
 
 
 def markdown_tokens(lines: list[str], mask: list[bool]) -> list[Token]:
-    """markdown-it block tokens of the prose; fenced lines are blank, so line maps still hold."""
-    prose = "\n".join("" if fenced else line for line, fenced in zip(lines, mask, strict=True))
+    """markdown-it block tokens of the prose; fenced lines are blank, so line maps still hold.
+
+    A fence line outside the mask is one the agent forgot to close (`fence_mask` took it as
+    text); it is blanked too, or markdown-it would read the rest of the review as code."""
+    prose = "\n".join(
+        "" if fenced or is_fence_line(line) else line
+        for line, fenced in zip(lines, mask, strict=True)
+    )
     return _markdown().parse(prose)
 
 
