@@ -71,3 +71,11 @@ def test_a_fence_left_open_does_not_hide_the_sections_after_it() -> None:
     )
     assert [(f.id, f.title) for f in r.findings] == [("S1", "Name it")]
     assert "### Findings" not in r.executive_summary
+
+
+def test_an_unclosed_html_comment_does_not_hide_the_sections_after_it() -> None:
+    r = parse_review(
+        "### Executive Summary\n\n<!-- draft\n\n### Findings\n\n"
+        "#### Suggestions\n\n1. **Name it** — `a.go:1`\n\nFix: rename.\n"
+    )
+    assert [(f.id, f.title) for f in r.findings] == [("S1", "Name it")]

@@ -210,8 +210,9 @@ def classify_heading(line: str) -> Heading | None:
 @functools.cache
 def _markdown() -> MarkdownIt:
     # Setext headings are off: agents write `text` + `---` as a paragraph and a rule, never as a
-    # heading; indented code is off: agents indent continuation lines freely.
-    return MarkdownIt("commonmark").disable(["lheading", "code"])
+    # heading; indented code is off: agents indent continuation lines freely; HTML blocks are
+    # off: an unclosed `<!--` or `<pre>` in a review must not swallow the sections after it.
+    return MarkdownIt("commonmark").disable(["lheading", "code", "html_block"])
 
 
 def markdown_tokens(lines: list[str], mask: list[bool]) -> list[Token]:
