@@ -143,6 +143,6 @@ def is_pointer_only(text: str) -> bool:
     body = text.strip()
     if not body:
         return True
-    if _HEADING.search(body) or re.search(r"(?m)^ {0,3}#{1,6} ", body):
+    if re.search(r"(?m)^ {0,3}#{1,6} ", body):
         return False
     return bool(_POINTER.match(body)) and len(body) < 4000

@@ -1,9 +1,12 @@
 """`parse_report`: a whole Deep Review report (the seed's format) -> `Report`.
 
-The report is our own output, so this parser is strict about layout where the renderer is
-(`## ` sections in a fixed family, `---` between them) and reuses the review parser's section
-parsers for findings, design observations and assessments.  Everything after
-`## Appendix: Original Reviews` is the agents' verbatim text and is never split on its headings.
+The report is our own output (or the original tool's, in every format era), so this parser
+follows the renderer's layout (`## ` sections in a fixed family, `---` between them) and reuses
+the review parser's section parsers for findings, design observations and assessments.  Early
+reports sit one heading level deeper (`### Executive Summary` under a `## ` title or
+`## Consolidated Review`), and a `Findings` section may hold the three severity sub-sections.
+The appendix (`appendix.py`) is the agents' verbatim text: it is split only at headings that
+name a reviewer, never on the reviews' own headings.
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ from deepreview.model import (
     Section,
 )
 
-APPENDIX_TITLE = "Appendix: Original Reviews"
 _H2 = re.compile(r"^##[ \t]+(?P<title>.*?)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
 _SEVERITY_TITLES = {"critical issues": "critical", "important issues": "important"}
