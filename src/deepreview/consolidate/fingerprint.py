@@ -12,6 +12,7 @@ import hashlib
 import re
 from typing import Final
 
+from deepreview.markdown_fence import code_blocks
 from deepreview.model import Finding
 
 FINGERPRINT_VERSION: Final = 1
@@ -27,19 +28,10 @@ def normalised_title(title: str) -> str:
 def code_excerpt(body: str) -> str:
     """The first fenced code block of `body`, each line stripped (indentation and trailing
     spaces do not change a fingerprint); "" when it quotes no code."""
-    lines: list[str] = []
-    fence = ""
-    for line in body.splitlines():
-        stripped = line.strip()
-        if not fence:
-            if stripped.startswith(("```", "~~~")):
-                fence = stripped[:3]
-            continue
-        if stripped.startswith(fence) and not stripped.strip(fence[0]):
-            break
-        if stripped:
-            lines.append(stripped)
-    return "\n".join(lines)
+    block = next(code_blocks(body), None)
+    if block is None:
+        return ""
+    return "\n".join(line.strip() for line in block.body.splitlines() if line.strip())
 
 
 def _sha256(text: str) -> str:
