@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any, Final
 import tomli_w
 from platformdirs import user_config_dir
 
-from deepreview.agents.base import EFFORTS, SeatSettings
+from deepreview.agents.base import SeatSettings
 from deepreview.errors import ConfigError
+from deepreview.formats import DEFAULT_FORMATS
+from deepreview.model import EFFORTS
 
 if TYPE_CHECKING:
     from deepreview.config_file import FileConfig, TrustRecord
@@ -192,7 +194,7 @@ def _merge(
         "effort": None,
         "diff_budget": DEFAULT_DIFF_BUDGET,
         "store": None,
-        "formats": ("md", "json", "html"),
+        "formats": DEFAULT_FORMATS,
         "allow_exec": False,
     }
     sources = dict.fromkeys(values, "default")

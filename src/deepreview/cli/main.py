@@ -12,6 +12,7 @@ import click
 
 from deepreview import __version__
 from deepreview.errors import DeepReviewError, ExitCode
+from deepreview.formats import FORMATS
 
 _COMMANDS = {
     "review": (
@@ -47,7 +48,7 @@ _COMMANDS = {
     "render": (
         "deepreview.cli.tools_cmd",
         "render",
-        "Render a report JSON as Markdown, HTML or JSON.",
+        f"Render a report JSON as {', '.join(FORMATS)}.",
     ),
     "consolidate": (
         "deepreview.cli.tools_cmd",
@@ -55,7 +56,7 @@ _COMMANDS = {
         "Consolidate saved reviews offline into one report.",
     ),
     "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
-    "show": ("deepreview.cli.store_cmd", "show", "Print a stored review (md, json or html)."),
+    "show": ("deepreview.cli.store_cmd", "show", f"Print a stored review ({', '.join(FORMATS)})."),
     "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
 }
 

@@ -10,10 +10,13 @@ from typing import Any, TypeVar
 
 import click
 
+from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
+from deepreview.cli.options import store_option
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
-from deepreview.model import SCHEMA_VERSION
+from deepreview.formats import DEFAULT_FORMATS, FORMATS
+from deepreview.model import EFFORTS, SCHEMA_VERSION
 from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
 from deepreview.pipeline.review import resume as resume_review
 
@@ -28,6 +31,7 @@ def _overrides(
     effort: str | None,
     models: tuple[str, ...],
     store: str | None,
+    formats: tuple[str, ...],
     allow_exec: bool | None,
     config: str | None,
     yes_trust: bool,
@@ -48,22 +52,41 @@ def _overrides(
         effort=effort,
         models=tuple(parsed),
         store=store,
+        formats=formats or None,
         allow_exec=allow_exec,
         config_path=Path(config) if config else None,
         yes_trust_repo_config=yes_trust,
     )
 
 
+class _LeadOption(click.Option):
+    """`--lead`, whose help lists the registry's lead agents: computed only when help is
+    shown (naming them imports every adapter, which a review run may not need)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = (
+            f"{'|'.join([*lead_agents(), 'none'])} "
+            f"(default: first usable of {', '.join(PREFERRED_LEADS)})."
+        )
+        return super().get_help_record(ctx)
+
+
 def _common(fn: F) -> F:
     options = [
         click.option("--agents", help="Comma-separated seats (default: every usable seat)."),
-        click.option("--lead", help="claude|codex|gemini|opencode|none (default: first usable)."),
+        click.option("--lead", cls=_LeadOption),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
-        click.option("--effort", type=click.Choice(["low", "medium", "high", "xhigh"])),
-        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
+        click.option("--effort", type=click.Choice(EFFORTS)),
         click.option(
-            "--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."
+            "--format",
+            "formats",
+            multiple=True,
+            type=click.Choice(FORMATS),
+            help=f"Report format to store (repeatable; default: {', '.join(DEFAULT_FORMATS)}). "
+            "The JSON report is always stored: `show` renders any other format from it.",
         ),
+        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
+        store_option,
         click.option(
             "--allow-exec/--no-allow-exec",
             default=None,

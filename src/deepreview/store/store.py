@@ -32,8 +32,7 @@ from platformdirs import user_data_dir
 
 from deepreview.errors import StoreError, UsageError
 from deepreview.store.migrations import migrate
-from deepreview.targets.git import Git
-from deepreview.targets.github import repo_from_remote
+from deepreview.targets.git import Git, repo_from_remote
 
 
 @dataclass(frozen=True)
