@@ -125,6 +125,10 @@ class AgentReview:
     unparsed: tuple[str, ...] = ()  # text we could not place; kept, never dropped
     warnings: tuple[str, ...] = ()
     raw: str = ""
+    # What the seat says about its own run ("ruff ran with --isolated", an analyzer that was not
+    # run): facts for its retro entry, not about the change, so never merged into the report's
+    # Testing Assessment or Acknowledged Limitations. Structured seats fill it.
+    seat_notes: tuple[str, ...] = ()
 
     def counts(self) -> dict[Severity, int]:
         return count_by_severity(self.findings)

@@ -83,7 +83,11 @@ def seat_files(review_dir: Path, seat: str, pass_no: int) -> dict[str, Path]:
 def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
     stats = outcome.stats
     if stats is None:
-        return {"model": outcome.model}
+        return {
+            "model": outcome.model,
+            "tool_calls": sum(n for _, n in outcome.tool_counts),
+            "tool_counts": outcome.tool_counts,
+        }
     return {
         "model": outcome.model or stats.model,
         "cli_duration_ms": stats.cli_duration_ms,
