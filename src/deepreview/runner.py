@@ -17,7 +17,10 @@ from typing import Any, Final
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import BUILTINS
 from deepreview.errors import StoreError
+from deepreview.findings.parse import parse_review
+from deepreview.findings.readable import unparseable_reason
 from deepreview.model import SeatRun
+from deepreview.serialize import to_json
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -69,6 +72,8 @@ class SeatResult:
     seat: str
     review_text: str
     run: SeatRun
+    # Values the seat flagged as secrets (in memory only): masked in every stored file.
+    secrets: tuple[str, ...] = ()
 
 
 def seat_files(review_dir: Path, seat: str, pass_no: int) -> dict[str, Path]:
@@ -77,6 +82,8 @@ def seat_files(review_dir: Path, seat: str, pass_no: int) -> dict[str, Path]:
         "review": review_dir / f"review-{seat}-pass-{pass_no}.md",
         "transcript": review_dir / f"transcript-{seat}-pass-{pass_no}.jsonl",
         "stderr": review_dir / f"stderr-{seat}-pass-{pass_no}.log",
+        # Structured seats only: the findings as handed over (`review` is their Markdown).
+        "findings": review_dir / f"review-{seat}-pass-{pass_no}.json",
     }
 
 
@@ -176,13 +183,22 @@ def run_seat(
         else:
             store.write_bytes(files[key], b"")
     review_text, review_cut = cap_review(outcome.review_text)
+    redactor.add(outcome.secrets)
     review_text = redactor.text(review_text)
     store.write_text(files["review"], review_text)
+    if outcome.review is not None:
+        store.write_text(files["findings"], redactor.text(to_json(outcome.review)))
     status = outcome.status
     # A reason can quote the seat's stderr, which may echo a secret.
     reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason
     if status == "ok" and not review_text.strip():
         status, reason = "failed", "empty review"
+    elif status == "ok" and outcome.review is None:
+        # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
+        # seat that found nothing.
+        failure = unparseable_reason(parse_review(review_text, seat=plan.seat))
+        if failure is not None:
+            status, reason = "failed", failure
     run = SeatRun(
         seat=plan.seat,
         status=status,
@@ -196,7 +212,7 @@ def run_seat(
     )
     if on_progress:
         on_progress(ProgressEvent(plan.seat, "state", status, run.tool_calls))
-    return SeatResult(seat=plan.seat, review_text=review_text, run=run)
+    return SeatResult(seat=plan.seat, review_text=review_text, run=run, secrets=outcome.secrets)
 
 
 class StopSignals:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -11,8 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deepreview.errors import ExitCode, StoreError
-from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
+from deepreview.model import AgentReview, Commit, Header, Report, Reviewer, SeatRun
+from deepreview.pipeline import secret_sweep
 from deepreview.pipeline.runstate import seat_runs
+from deepreview.runner import seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
@@ -202,12 +205,35 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
     return notes
 
 
+def _stored_review(review_dir: Path, seat: str) -> AgentReview:
+    """A structured seat's findings as it handed them over; any other seat's text, parsed."""
+    from deepreview.findings.parse import parse_review
+    from deepreview.serialize import review_from_data
+
+    files = seat_files(review_dir, seat, 1)
+    path = files["findings"] if files["findings"].is_file() else files["review"]
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise StoreError(
+            f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
+        ) from exc
+    if path == files["findings"]:
+        try:
+            return review_from_data(json.loads(text))
+        except ValueError as exc:
+            raise StoreError(
+                f"{path} is not a valid stored review ({type(exc).__name__}); "
+                f"rerun the review"
+            ) from exc
+    return parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
+
+
 def stored_seat_reviews(
     p: Prepared, state: dict[str, Any], review_dir: Path
 ) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
     """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
     from deepreview.consolidate import SeatReview
-    from deepreview.findings.parse import parse_review
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
@@ -217,16 +243,19 @@ def stored_seat_reviews(
         reviewers.append(reviewer)
         review = None
         if run.status == "ok":
-            path = review_dir / f"review-{seat}-pass-1.md"
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError as exc:
-                raise StoreError(
-                    f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
-                ) from exc
-            review = parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
+            review = _stored_review(review_dir, seat)
         seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
     return seat_reviews, reviewers, runs
+
+
+def mask_flagged_secrets(
+    target: Target, seat_reviews: list[SeatReview], redactor: Redactor
+) -> bool:
+    """Teach `redactor` the values the seats flagged as secrets; True when the stored files
+    must be redacted again (it knows values they were written without)."""
+    reviews = [sr.review for sr in seat_reviews if sr.review is not None]
+    redactor.add(secret_sweep.flagged_values(target, reviews))
+    return redactor.extended
 
 
 def finish_review(
@@ -242,6 +271,9 @@ def finish_review(
 
     state = writer.state
     seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
+    if mask_flagged_secrets(p.target, seat_reviews, redactor):
+        secret_sweep.sweep(review_dir, redactor)
+        seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     notes = [*state.get("notes", []), *seat_notes(runs)]
     round_no = p.store.round_for(
         series_of(p.target), p.target.branch or "", state["created_at"], rid

@@ -61,6 +61,9 @@ def relead(
     writer = StateWriter(store, review_dir / "run.json", state)
     redactor = Redactor(env)
     seat_reviews, reviewers, runs = finish.stored_seat_reviews(p, state, review_dir)
+    # The stored files were masked when the review finished; the new lead's files and report
+    # must be too.
+    finish.mask_flagged_secrets(target, seat_reviews, redactor)
     notes = [*state.get("notes", []), *finish.seat_notes(runs)]
     round_no = store.round_for(
         finish.series_of(target), target.branch or "", state["created_at"], review_id
