@@ -59,6 +59,8 @@ class SeatPlan:
     agent: Agent
     settings: SeatSettings
     timeout: float
+    # The seat's text must be a review (parseable, else the seat failed); the lead answers JSON.
+    writes_review: bool = True
 
     @property
     def display_name(self) -> str:
@@ -193,7 +195,7 @@ def run_seat(
     reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason
     if status == "ok" and not review_text.strip():
         status, reason = "failed", "empty review"
-    elif status == "ok" and outcome.review is None:
+    elif status == "ok" and outcome.review is None and plan.writes_review:
         # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
         # seat that found nothing.
         failure = unparseable_reason(parse_review(review_text, seat=plan.seat))

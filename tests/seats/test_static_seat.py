@@ -380,9 +380,7 @@ def test_one_rule_in_one_file_is_one_finding_with_all_its_lines(repo, make_task)
 def test_two_secrets_in_one_file_stay_two_findings(repo, make_task) -> None:
     repo.write("keys.py", "X = 1\n")
     base = repo.commit("base")
-    repo.write(
-        "keys.py", f'X = 1\nA_KEY = "{FAKE_KEY}"\nB_KEY = "{FAKE_KEY[:-4]}ABCD"\n'
-    )
+    repo.write("keys.py", f'X = 1\nA_KEY = "{FAKE_KEY}"\nB_KEY = "{FAKE_KEY[:-4]}ABCD"\n')
     repo.commit("branch")
     outcome = run_static(make_task(repo, base))
     assert outcome.review is not None

@@ -24,6 +24,8 @@ class SeatReview:
     reviewer: Reviewer
     review: AgentReview | None  # None when the seat failed
     run: SeatRun | None = None
+    # False for analyzers (the static seat): their review is no model's reading of the change.
+    model_backed: bool = True
 
     @property
     def seat(self) -> str:
@@ -44,6 +46,17 @@ class SeatReview:
                 run.status, run.status
             )
         return "no review was produced"
+
+
+def is_model_backed(seat: str) -> bool:
+    """Whether a seat's review is a model's reading of the change.
+
+    Built-in analyzers (static) are not; `command` seats run an unknown program and are taken
+    as reviewers, like any plugin.
+    """
+    from deepreview.agents.registry import BUILTINS, get_agent
+
+    return seat not in BUILTINS or seat == "command" or get_agent(seat).model_backed
 
 
 def display_name(seat: str) -> str:

@@ -255,10 +255,12 @@ def _usage(run: SeatRun | None) -> str:
 
 
 def _failed_narrative(sr: SeatReview) -> str:
-    return (
+    text = (
         f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so none of its findings "
         "are in this report."
     )
+    usage = _usage(sr.run)
+    return f"{text}\n\n{usage}" if usage else text
 
 
 def build_retro_seats(

@@ -223,8 +223,7 @@ def _stored_review(review_dir: Path, seat: str) -> AgentReview:
             return review_from_data(json.loads(text))
         except ValueError as exc:
             raise StoreError(
-                f"{path} is not a valid stored review ({type(exc).__name__}); "
-                f"rerun the review"
+                f"{path} is not a valid stored review ({type(exc).__name__}); rerun the review"
             ) from exc
     return parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
 
@@ -234,6 +233,7 @@ def stored_seat_reviews(
 ) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
     """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
     from deepreview.consolidate import SeatReview
+    from deepreview.consolidate.inputs import is_model_backed
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
@@ -244,7 +244,12 @@ def stored_seat_reviews(
         review = None
         if run.status == "ok":
             review = _stored_review(review_dir, seat)
-        seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
+        kind = p.settings.seat(seat).kind or seat
+        seat_reviews.append(
+            SeatReview(
+                reviewer=reviewer, review=review, run=run, model_backed=is_model_backed(kind)
+            )
+        )
     return seat_reviews, reviewers, runs
 
 
