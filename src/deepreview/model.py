@@ -141,6 +141,31 @@ def count_by_severity(findings: tuple[Finding, ...] | list[Finding]) -> dict[Sev
     return out
 
 
+def format_duration(seconds: float | None) -> str:
+    """The one way a duration is shown (report header, retro, run table, charts, progress).
+
+    `0.4 s` and `7.5 s` under ten seconds (a sub-second seat is not `0 s`), then whole units:
+    `45 s`, `5 min 40 s`, `1 h 2 min`, `1 h 2 min 3 s`; `—` when it was not measured.
+    """
+    if seconds is None:
+        return "—"
+    if seconds < 9.95:
+        return f"{max(seconds, 0.0):.1f} s"
+    total = round(seconds)
+    if total < 60:
+        return f"{total} s"
+    minutes, secs = divmod(total, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} h"]
+    if minutes or secs:
+        parts.append(f"{minutes} min")
+    if secs:
+        parts.append(f"{secs} s")
+    return " ".join(parts)
+
+
 def format_counts(counts: dict[Severity, int]) -> str:
     """`0C 2I 2S`, as in the retro table."""
     return " ".join(f"{counts.get(s, 0)}{s.letter}" for s in SEVERITIES)

@@ -213,7 +213,9 @@ def run_seat(
         **_stats_fields(outcome),  # type: ignore[arg-type]
     )
     if on_progress:
-        on_progress(ProgressEvent(plan.seat, "state", status, run.tool_calls))
+        on_progress(
+            ProgressEvent(plan.seat, "state", status, run.tool_calls, duration_s=run.duration_s)
+        )
     return SeatResult(seat=plan.seat, review_text=review_text, run=run, secrets=outcome.secrets)
 
 

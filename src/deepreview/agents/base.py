@@ -58,7 +58,8 @@ class ProgressEvent:
     seat: str
     kind: Literal["state", "tool", "text"]
     detail: str = ""  # state name, tool label ("Bash: git blame x.py"), ...
-    tool_calls: int = 0  # calls so far
+    tool_calls: int = 0  # calls so far; on the final state event, the run's own count
+    duration_s: float | None = None  # on the final state event: the run's measured duration
 
 
 @dataclass(frozen=True)

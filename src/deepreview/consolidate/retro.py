@@ -26,6 +26,7 @@ from deepreview.model import (
     SeatRun,
     Severity,
     format_counts,
+    format_duration,
 )
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 
@@ -98,7 +99,7 @@ def duration_cell(sr: SeatReview) -> str:
         return f"failed ({sr.failure})"
     if run is None or run.duration_s is None:
         return NONE
-    return f"{round(run.duration_s)}s"
+    return format_duration(run.duration_s)
 
 
 def tool_cell(run: SeatRun | None) -> str:
