@@ -122,3 +122,37 @@ def test_static_with_a_model_seat_is_a_plain_verdict(tmp_path: Path) -> None:
     _config(tmp_path, {"good": GOOD_REVIEW})
     _code, _out, report, _md = _review(tmp_path, repo, "static,good")
     assert report["header"]["verdict"] == {"label": "Merge as-is", "reason": "no issues found"}
+
+
+def test_tool_calls_and_duration_agree_everywhere(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    res = run_cli(["review", "--agents", "static", "--json"], cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    from_json = out["seats"][0]["tool_calls"]
+    run = json.loads((Path(out["review_dir"]) / "run.json").read_text())["seats"]["static"]["run"]
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    cells = dict(report["retro"]["seats"][0]["cells"])
+    # The static seat's steps are its tool calls: ruff, git diff --check, detect-secrets.
+    assert from_json == run["tool_calls"] == 3
+    assert cells["Tool calls"].split(" ", 1)[0] == "3"
+    # The live line prints the run's own figures, formatted as the retro formats them.
+    line = next(ln for ln in res.stderr.splitlines() if ln.startswith("[static] ok"))
+    assert line == f"[static] ok ({cells['Duration']}, 3 tool calls)"
+    assert cells["Duration"].endswith(" s") and cells["Duration"] != "0 s"
+
+
+def test_markdown_appendix_demotes_each_reviews_headings(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fenced = GOOD_REVIEW + "\n```markdown\n## Not a heading\n```\n"
+    _config(tmp_path, {"one": GOOD_REVIEW, "two": fenced})
+    _code, _out, report, md = _review(tmp_path, repo, "static,one,two")
+    # One Executive Summary section: the report's own; the reviews' are below their entry.
+    assert md.count("\n## Executive Summary\n") == 1
+    appendix = md.split("\n## Appendix: Original Reviews\n", 1)[1]
+    marker = "<!-- deep-review: headings demoted by 2 -->"
+    assert f"\n### [One] — Pass 1\n\n{marker}\n\n#### Executive Summary\n" in appendix
+    assert "\n##### Critical Issues\n" in appendix
+    assert "```markdown\n## Not a heading\n```" in appendix  # code is left alone
+    # The stored JSON keeps each review verbatim.
+    assert report["appendix"][1]["text"].startswith("## Executive Summary")

@@ -12,6 +12,7 @@ import re
 
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
+from deepreview.findings.headings import restore_embedded
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
@@ -166,7 +167,10 @@ def parse_appendix(lines: list[str]) -> tuple[AppendixEntry, ...]:
             entries.append((m.group("name").strip(), int(m.group("n")), []))
         elif entries:
             entries[-1][2].append(line)
-    return tuple(AppendixEntry(name, n, "\n".join(body).strip("\n")) for name, n, body in entries)
+    return tuple(
+        AppendixEntry(name, n, restore_embedded("\n".join(body).strip("\n")))
+        for name, n, body in entries
+    )
 
 
 def parse_appendix_reviews(report_text: str) -> list[AgentReview]:

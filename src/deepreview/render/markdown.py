@@ -13,6 +13,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from deepreview.findings.headings import demote_embedded
 from deepreview.model import SEVERITIES, Location, Report, format_duration
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
@@ -46,6 +47,7 @@ def _env() -> Environment:
         lead_bold=lead_bold,
         fix_layout=fix_layout,
         blockquote=blockquote,
+        demote=demote_embedded,
     )
     return env
 
