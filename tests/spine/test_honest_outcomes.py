@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+from html import escape as html_escape
 import string
 from pathlib import Path
 
@@ -156,3 +157,43 @@ def test_markdown_appendix_demotes_each_reviews_headings(tmp_path: Path) -> None
     assert "```markdown\n## Not a heading\n```" in appendix  # code is left alone
     # The stored JSON keeps each review verbatim.
     assert report["appendix"][1]["text"].startswith("## Executive Summary")
+
+
+ODD_NAMES = ("pi|pe.py", "my file.py", "naïve.py", 'q"uote.py', "back`tick.py")
+
+
+def test_odd_file_names_keep_their_locations_and_coverage(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    for name in ODD_NAMES:
+        write(repo, f"odd/{name}", "import os\n")  # F401 on line 1 of each
+    commit_all(repo, "Add oddly named files")
+    _config(tmp_path, {"good": GOOD_REVIEW})
+    code, out, report, md = _review(tmp_path, repo, "static,good")
+    assert code == 0
+    located = {loc["path"] for f in report["findings"] for loc in f["locations"]}
+    assert {f"odd/{n}" for n in ODD_NAMES} <= located, located
+    static = next(s for s in report["retro"]["seats"] if s["seat"] == "static")
+    cells = dict(static["cells"])
+    # The static seat covered every changed file, its own oddly named ones included.
+    assert cells["Coverage misses"] == "0", cells
+    assert cells["Files reviewed"] == "7/7"
+    for name in ODD_NAMES:
+        assert f"odd/{name}:1" in md, name
+    html = Path(out["paths"]["html"]).read_text()
+    for name in ODD_NAMES:
+        assert f"odd/{html_escape(name)}:1" in html, name
+
+
+def test_a_seats_statements_about_itself_go_to_its_retro_entry(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _config(tmp_path, {"good": GOOD_REVIEW})
+    _code, _out, report, md = _review(tmp_path, repo, "static,good")
+    assert "Static analysis does not assess tests" not in md
+    assert "--isolated" not in report["limitations"]
+    assert not report["testing"]["intro"] and not report["testing"]["items"]
+    static = next(s for s in report["retro"]["seats"] if s["seat"] == "static")
+    assert "ruff ran with `--isolated`" in static["narrative"]
+    retro = md.split("## Agent Performance Retro", 1)[1].split("## Appendix", 1)[0]
+    assert "ruff ran with `--isolated`" in retro
+    assert md.count("ruff ran with `--isolated`") == 2  # the retro and the seat's own appendix
+    assert "ruff not run" not in md

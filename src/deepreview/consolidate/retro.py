@@ -211,6 +211,10 @@ def seat_retro(
     usage = _usage(sr.run)
     if usage:
         paras.append(usage)
+    if review.seat_notes:
+        # What the seat said about its own run (analyzers, configuration): it belongs here,
+        # not in the change's Testing Assessment or Acknowledged Limitations.
+        paras.append("\n".join(f"- {note}" for note in review.seat_notes))
     return SeatRetro(
         seat=sr.seat,
         name=reviewer.name,
