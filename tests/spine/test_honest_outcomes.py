@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import random
-from html import escape as html_escape
 import string
+from html import escape as html_escape
 from pathlib import Path
 
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
