@@ -9,13 +9,15 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from deepreview.errors import ExitCode, StoreError
+from deepreview.formats import RENDERERS, stored_formats
 from deepreview.model import AgentReview, Commit, Header, Report, Reviewer, SeatRun
 from deepreview.pipeline import secret_sweep
-from deepreview.pipeline.runstate import seat_runs
-from deepreview.runner import seat_files
+from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.runstate import RunState, SeatEntry
+from deepreview.runfiles import seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
@@ -23,7 +25,6 @@ from deepreview.targets.target import Target
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
-    from deepreview.pipeline.review import Prepared, ReviewOutcome, StateWriter
 
 
 def series_of(target: Target) -> str:
@@ -42,7 +43,7 @@ def round_label(round_no: int, target: Target) -> str:
 
 
 def _row(
-    rid: str, target: Target, state: dict[str, Any], status: str, report: Report | None
+    rid: str, target: Target, state: RunState, status: str, report: Report | None
 ) -> ReviewRow:
     counts = report.counts() if report else {}
     verdict = (
@@ -51,13 +52,13 @@ def _row(
     reviewers = (
         tuple(r.display for r in report.header.reviewers)
         if report
-        else tuple(e.get("display_name", n) for n, e in state["seats"].items())
+        else tuple(e.display_name for e in state.seats.values())
     )
     from deepreview.model import Severity
 
     return ReviewRow(
         id=rid,
-        created_at=state["created_at"],
+        created_at=state.created_at,
         repo=target.repo_name,
         target=target.label(),
         kind=target.kind,
@@ -74,7 +75,7 @@ def _row(
     )
 
 
-def register_running(store: Store, rid: str, target: Target, state: dict[str, Any]) -> None:
+def register_running(store: Store, rid: str, target: Target, state: RunState) -> None:
     """The index row only: `warm_up` writes the index page while the seats run."""
     with store.lock():
         store.upsert(_row(rid, target, state, "running", None))
@@ -112,7 +113,7 @@ def register_status(
     store: Store,
     rid: str,
     target: Target,
-    state: dict[str, Any],
+    state: RunState,
     status: str,
     report: Report | None = None,
 ) -> None:
@@ -149,22 +150,23 @@ def write_index(store: Store) -> None:
     store.write_text(store.root / "index.html", render_index(entries, title=title))
 
 
-def reviewer_for(seat: str, entry: dict[str, Any], run: SeatRun, p: Prepared) -> Reviewer:
+def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
+    seat = entry.seat
     settings = p.settings.seat(seat)
     model = settings.model_label or run.model or settings.model
     return Reviewer(
         seat=seat,
-        name=entry.get("display_name") or seat.title(),
+        name=entry.display_name,
         model=model,
         effort=settings.effort,
     )
 
 
 def header_for(
-    rid: str, p: Prepared, state: dict[str, Any], reviewers: list[Reviewer], round_no: int
+    rid: str, p: Prepared, state: RunState, reviewers: list[Reviewer], round_no: int
 ) -> Header:
     t = p.target
-    created = datetime.fromisoformat(state["created_at"])
+    created = datetime.fromisoformat(state.created_at)
     pr = t.pr
     return Header(
         review_id=rid,
@@ -211,14 +213,14 @@ def _stored_review(review_dir: Path, seat: str) -> AgentReview:
     from deepreview.serialize import review_from_data
 
     files = seat_files(review_dir, seat, 1)
-    path = files["findings"] if files["findings"].is_file() else files["review"]
+    path = files.findings if files.findings.is_file() else files.review
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise StoreError(
             f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
         ) from exc
-    if path == files["findings"]:
+    if path == files.findings:
         try:
             return review_from_data(json.loads(text))
         except ValueError as exc:
@@ -229,7 +231,7 @@ def _stored_review(review_dir: Path, seat: str) -> AgentReview:
 
 
 def stored_seat_reviews(
-    p: Prepared, state: dict[str, Any], review_dir: Path
+    p: Prepared, state: RunState, review_dir: Path
 ) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
     """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
     from deepreview.consolidate import SeatReview
@@ -237,14 +239,14 @@ def stored_seat_reviews(
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
-    runs = seat_runs(state)
-    for (seat, entry), run in zip(state["seats"].items(), runs, strict=True):
-        reviewer = reviewer_for(seat, entry, run, p)
+    runs = state.seat_runs()
+    for entry, run in zip(state.seats.values(), runs, strict=True):
+        reviewer = reviewer_for(entry, run, p)
         reviewers.append(reviewer)
         review = None
         if run.status == "ok":
-            review = _stored_review(review_dir, seat)
-        kind = p.settings.seat(seat).kind or seat
+            review = _stored_review(review_dir, entry.seat)
+        kind = p.settings.seat(entry.seat).kind or entry.seat
         seat_reviews.append(
             SeatReview(
                 reviewer=reviewer, review=review, run=run, model_backed=is_model_backed(kind)
@@ -263,6 +265,25 @@ def mask_flagged_secrets(
     return redactor.extended
 
 
+def deterministic_report(
+    p: Prepared, rid: str, state: RunState, review_dir: Path, redactor: Redactor | None = None
+) -> tuple[Report, list[SeatReview], list[SeatRun]]:
+    """The report before the lead, rebuilt from the stored reviews and run.json (the review,
+    `resume` and `relead` all start the lead from this). With `redactor`, every value a seat
+    flagged as a secret is first masked in the review folder's files (and in `redactor`)."""
+    from deepreview.consolidate import build_report
+
+    seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
+    if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
+        secret_sweep.sweep(review_dir, redactor)
+        seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
+    notes = (*state.notes, *seat_notes(runs))
+    round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
+    header = header_for(rid, p, state, reviewers, round_no)
+    report = build_report(header, seat_reviews, changed_files=p.target.changed_paths, notes=notes)
+    return report, seat_reviews, runs
+
+
 def finish_review(
     p: Prepared,
     rid: str,
@@ -270,48 +291,34 @@ def finish_review(
     writer: StateWriter,
     redactor: Redactor,
     on_progress: Callable[[ProgressEvent], None] | None = None,
+    *,
+    relead: bool = False,
 ) -> ReviewOutcome:
-    from deepreview.consolidate import build_report
-    from deepreview.pipeline.review import ReviewOutcome
-
-    state = writer.state
-    seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
-    if mask_flagged_secrets(p.target, seat_reviews, redactor):
-        secret_sweep.sweep(review_dir, redactor)
-        seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
-    notes = [*state.get("notes", []), *seat_notes(runs)]
-    round_no = p.store.round_for(
-        series_of(p.target), p.target.branch or "", state["created_at"], rid
-    )
-    header = header_for(rid, p, state, reviewers, round_no)
-    report = build_report(
-        header, seat_reviews, changed_files=p.target.changed_paths, notes=tuple(notes)
-    )
+    """Consolidate, lead, render and store; run.json says `complete` last."""
     from deepreview.pipeline.lead_step import run_lead
 
+    report, seat_reviews, runs = deterministic_report(p, rid, writer.state, review_dir, redactor)
     report = run_lead(
         p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
     )
     # Covers the whole review (seats, lead, rendering), across resumes.
-    elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(
-        report, header=dataclasses.replace(report.header, wall_clock_s=round(elapsed, 1))
+        report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))
     )
     try:
         paths = write_report(p.store, rid, report, p.settings.formats, redactor)
-        register_status(p.store, rid, p.target, state, "complete", report)
+        register_status(p.store, rid, p.target, writer.state, "complete", report)
         # Last: run.json saying "complete" is what makes `resume` refuse to run again.
-        writer.update(lambda s: s.update(status="complete", ended_at=time.time(), report=paths))
+        now = time.time()
+        if relead:
+            writer.set(status="complete", report=paths, releaded_at=now)
+        else:
+            writer.set(status="complete", ended_at=now, report=paths)
     except StoreError:
         # All or nothing: a report the index and run.json do not know about (or half of the
         # formats) would only confuse `list`, `show` and `resume`.
-        for fmt in ("json", "md", "html"):
-            with contextlib.suppress(OSError):
-                (p.store.root / f"{rid}.{fmt}").unlink()
-        state.update(status="running", ended_at=None)
-        state.pop("report", None)
+        remove_report(p.store, rid)
         raise
-    ok_seats = [r for r in runs if r.status == "ok"]
     return ReviewOutcome(
         review_id=rid,
         status="complete",
@@ -320,21 +327,23 @@ def finish_review(
         review_dir=review_dir,
         paths=paths,
         seats=runs,
-        exit_code=ExitCode.OK if ok_seats else ExitCode.ALL_SEATS_FAILED,
+        exit_code=ExitCode.OK if any(r.status == "ok" for r in runs) else ExitCode.ALL_SEATS_FAILED,
     )
 
 
 def write_report(
     store: Store, rid: str, report: Report, formats: tuple[str, ...], redactor: Redactor
 ) -> dict[str, str]:
-    from deepreview.render import render_report
-
+    """`<ID><suffix>` for each requested format (and always the JSON); format -> path."""
     paths: dict[str, str] = {}
-    # JSON and Markdown are always written: `show`, `relead` and the index read them.
-    for fmt in ("json", "md", "html"):
-        if fmt == "html" and "html" not in formats:
-            continue
-        path = store.root / f"{rid}.{fmt}"
-        store.write_text(path, redactor.text(render_report(report, fmt)))
-        paths[fmt] = str(path)
+    for renderer in stored_formats(formats):
+        path = store.root / renderer.file_name(rid)
+        store.write_text(path, redactor.text(renderer.render(report)))
+        paths[renderer.name] = str(path)
     return paths
+
+
+def remove_report(store: Store, rid: str) -> None:
+    for renderer in RENDERERS:
+        with contextlib.suppress(OSError):
+            (store.root / renderer.file_name(rid)).unlink()
