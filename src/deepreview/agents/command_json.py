@@ -73,12 +73,13 @@ def looks_like_json(text: str) -> bool:
 
 def parse_json_review(text: str, *, seat: str) -> AgentReview | str | None:
     """The review a seat printed as JSON; a one-line reason when it is JSON of the wrong shape;
-    None when it is no JSON object at all (then it is read as Markdown)."""
+    None when it is no review JSON at all — not an object with `schema_version` or `findings` —
+    and is read as Markdown."""
     try:
         data = json.loads(text)
     except ValueError:
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not ({"schema_version", "findings"} & data.keys()):
         return None
     from pydantic import ValidationError
 
