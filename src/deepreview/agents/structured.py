@@ -15,13 +15,13 @@ from importlib import resources
 
 import jinja2
 
+from deepreview.markdown_fence import fence_for
 from deepreview.model import SEVERITIES, AgentReview, Location
 
 
 def fenced(text: str, lang: str = "") -> str:
     """A fenced block whose fence is longer than any backtick run inside `text`."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = fence_for(text)
     body = text if text.endswith("\n") else text + "\n"
     return f"{fence}{lang}\n{body}{fence}"
 

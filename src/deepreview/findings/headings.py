@@ -23,7 +23,8 @@ _ATX: Final = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?=[ \t]|$)")
 
 @cache
 def _commonmark() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    # HTML blocks off, as in the review parser: an unclosed `<!--` must not hide headings.
+    return MarkdownIt("commonmark").disable("html_block")
 
 
 def _headings(lines: list[str], text: str) -> list[tuple[int, int]]:
