@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from deepreview.model import AgentReview
     from deepreview.transcripts.stats import TranscriptStats
 
-EFFORTS = ("low", "medium", "high", "xhigh")
 DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024
 
 
