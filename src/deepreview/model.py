@@ -129,6 +129,10 @@ class AgentReview:
     unparsed: tuple[str, ...] = ()  # text we could not place; kept, never dropped
     warnings: tuple[str, ...] = ()
     raw: str = ""
+    # What the seat says about its own run ("ruff ran with --isolated", an analyzer that was not
+    # run): facts for its retro entry, not about the change, so never merged into the report's
+    # Testing Assessment or Acknowledged Limitations. Structured seats fill it.
+    seat_notes: tuple[str, ...] = ()
 
     def counts(self) -> dict[Severity, int]:
         return count_by_severity(self.findings)
@@ -139,6 +143,31 @@ def count_by_severity(findings: tuple[Finding, ...] | list[Finding]) -> dict[Sev
     for f in findings:
         out[f.severity] += 1
     return out
+
+
+def format_duration(seconds: float | None) -> str:
+    """The one way a duration is shown (report header, retro, run table, charts, progress).
+
+    `0.4 s` and `7.5 s` under ten seconds (a sub-second seat is not `0 s`), then whole units:
+    `45 s`, `5 min 40 s`, `1 h 2 min`, `1 h 2 min 3 s`; `—` when it was not measured.
+    """
+    if seconds is None:
+        return "—"
+    if seconds < 9.95:
+        return f"{max(seconds, 0.0):.1f} s"
+    total = round(seconds)
+    if total < 60:
+        return f"{total} s"
+    minutes, secs = divmod(total, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} h"]
+    if minutes or secs:
+        parts.append(f"{minutes} min")
+    if secs:
+        parts.append(f"{secs} s")
+    return " ".join(parts)
 
 
 def format_counts(counts: dict[Severity, int]) -> str:
