@@ -177,6 +177,10 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
             out["timeout"] = float(env["DEEP_REVIEW_TIMEOUT"])
         except ValueError as exc:
             raise ConfigError("DEEP_REVIEW_TIMEOUT must be a number of seconds") from exc
+        if not out["timeout"] > 0:
+            raise ConfigError(
+                f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be greater than 0 seconds"
+            )
     if env.get("DEEP_REVIEW_STORE"):
         out["store"] = env["DEEP_REVIEW_STORE"]
     return out

@@ -40,6 +40,11 @@ def _overrides(
         if not sep or not seat or not model:
             raise UsageError(f"--model {item!r}: use SEAT=MODEL, e.g. --model claude=opus")
         parsed.append((seat.strip(), model.strip()))
+    # `not > 0` also refuses NaN; a zero budget would only make every seat "time out".
+    if timeout is not None and not timeout > 0:
+        raise UsageError(
+            f"--timeout {timeout:g}: must be greater than 0 seconds (e.g. --timeout 1800)"
+        )
     return CliOverrides(
         agents=tuple(a.strip() for a in agents.split(",") if a.strip())
         if agents is not None

@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from deepreview.errors import ConfigError, UsageError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 @click.command()
@@ -160,7 +164,23 @@ def render(report_json: str, fmt: str) -> None:
 
     try:
         data = json.loads(Path(report_json).read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{report_json} is not valid JSON ({exc}); fix or regenerate it") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"{report_json} is not a Deep Review report JSON: not a JSON object")
+    try:
         report = report_from_data(data)
-    except (json.JSONDecodeError, ValidationError) as exc:
-        raise UsageError(f"{report_json} is not a Deep Review report JSON: {exc}") from exc
+    except ValidationError as exc:
+        raise UsageError(
+            f"{report_json} is not a Deep Review report JSON: {_first_problem(exc)}"
+        ) from exc
     click.echo(render_report(report, fmt), nl=False)
+
+
+def _first_problem(exc: ValidationError) -> str:
+    """pydantic's first error as one line: the field path and what is wrong (no docs URL)."""
+    errors = exc.errors(include_url=False)
+    err = errors[0]
+    where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    return f"{where}: {err['msg']}{more}"

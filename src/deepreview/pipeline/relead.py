@@ -39,7 +39,7 @@ def _lead_for(
         return choose_lead(settings, env, requested)
     stored = (state.get("lead") or {}).get("seat")
     if stored and stored != "none":
-        return choose_lead(settings, env, stored)
+        return choose_lead(settings, env, stored, check=False)
     return choose_lead(settings, env, None)
 
 

@@ -29,7 +29,7 @@ from deepreview.pipeline.runstate import (
     seat_run_to_data,
     seat_runs,
 )
-from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
+from deepreview.pipeline.seats import check_model_seats, choose_lead, choose_seats, plan_seat
 from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats, seat_files
 from deepreview.store.redact import Redactor
@@ -90,6 +90,7 @@ def prepare(req: ReviewRequest) -> Prepared:
         root, req.target, base=req.base, uncommitted=req.uncommitted, env=req.env
     )
     settings = load_settings_for(target, req.cli, req.env)
+    check_model_seats(settings, req.cli.models)
     plans, notes = choose_seats(settings, req.env)
     lead = choose_lead(settings, req.env, req.cli.lead)
     store_root = settings.store or default_store_root(target.repo_name, root, req.env)

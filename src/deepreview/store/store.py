@@ -64,7 +64,12 @@ def default_store_root(repo_name: str, repo_root: Path, env: Mapping[str, str]) 
 
 def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
     reason = exc.strerror or str(exc)
-    hint = "free some space" if exc.errno == errno.ENOSPC else "fix its permissions"
+    if exc.errno == errno.ENOSPC:
+        hint = "free some space"
+    elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        hint = "a part of that path is a file, not a folder: move it away"
+    else:
+        hint = "fix its permissions"
     return StoreError(f"cannot {action} {path}: {reason}; {hint} or pass --store DIR")
 
 
@@ -74,6 +79,11 @@ class Store:
 
     # -- setup -------------------------------------------------------------------------
     def ensure_writable(self) -> None:
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(
+                f"the review store {self.root} is a file, not a folder; "
+                "move it away or pass --store DIR"
+            )
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             probe = self.root / f".probe-{os.getpid()}"

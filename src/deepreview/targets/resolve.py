@@ -36,6 +36,7 @@ def resolve_target(
     git = Git(repo_root)
     env = dict(os.environ if env is None else env)
     spec = (spec or "").strip()
+    _require_commits(git, needs_head=uncommitted or not spec)
     if uncommitted:
         if spec:
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
@@ -58,6 +59,24 @@ def resolve_target(
             f"{target.base_ref or target.base_sha[:12]} (pick another target or --base REF)"
         )
     return target
+
+
+def _require_commits(git: Git, *, needs_head: bool) -> None:
+    """A fresh `git init` has no HEAD to review against: say that, not "unknown revision"."""
+    if git.rev("HEAD") is not None:
+        return
+    if not git.run(["rev-list", "-n", "1", "--all"], check=False).stdout_text.strip():
+        raise UsageError(
+            "this repository has no commits yet; commit the code first, then review a range "
+            "or a branch"
+        )
+    if not needs_head:
+        return  # an orphan branch is checked out; a range of other refs is still fine
+    branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    raise UsageError(
+        f"the current branch {branch.strip() or 'HEAD'} has no commits yet; commit something "
+        "or check out another branch"
+    )
 
 
 def _need(git: Git, ref: str, what: str) -> str:
