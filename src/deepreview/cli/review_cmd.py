@@ -62,7 +62,12 @@ def _overrides(
 
 def _common(fn: F) -> F:
     options = [
-        click.option("--agents", help="Comma-separated seats (default: every usable seat)."),
+        click.option(
+            "--agents",
+            help="Comma-separated seats (default: every usable seat — each installed and "
+            "logged-in agent CLI, each configured [seats.NAME], and the built-in static seat; "
+            "`deep-review doctor` prints the list).",
+        ),
         click.option("--lead", help="claude|codex|gemini|opencode|none (default: first usable)."),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
         click.option("--effort", type=click.Choice(["low", "medium", "high", "xhigh"])),

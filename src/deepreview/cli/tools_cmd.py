@@ -22,11 +22,17 @@ def doctor(as_json: bool, repo: str) -> None:
     """Every known seat: found or not, version, authenticated, usable, and why not."""
     from deepreview.config import CliOverrides, build_settings
     from deepreview.model import SCHEMA_VERSION
+    from deepreview.pipeline.seats import choose_lead, default_panel
     from deepreview.pipeline.seats import doctor as check
 
     env = dict(os.environ)
     settings = build_settings(CliOverrides(), env=env, repo_config_text=None, repo_config_file=None)
     rows = check(settings, env)
+    if settings.agents is not None:
+        panel = list(settings.agents)
+    else:
+        panel, _ = default_panel(settings, rows)
+    lead = choose_lead(settings, env, None, check=False)
     if as_json:
         click.echo(
             json.dumps(
@@ -46,6 +52,8 @@ def doctor(as_json: bool, repo: str) -> None:
                         }
                         for a in rows
                     ],
+                    "default_panel": panel,
+                    "default_lead": lead,
                 },
                 indent=2,
             )
@@ -79,6 +87,8 @@ def doctor(as_json: bool, repo: str) -> None:
         click.echo(
             "No model-backed agent is usable; `deep-review review` will use the static seat."
         )
+    source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
+    click.echo(f"A review now would run: {', '.join(panel)}; lead: {lead}{source}")
 
 
 @click.command()

@@ -79,17 +79,35 @@ def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatP
         for plan in plans:
             require_usable(plan, env)
         return plans, notes
-    usable = [a for a in doctor(settings, env) if a.usable]
-    model_backed = [a.name for a in usable if a.model_backed]
-    if model_backed:
-        names = model_backed
-    else:
-        names = ["static"]
-        notes.append(
-            "No model-backed agent is usable here (see `deep-review doctor`); "
-            "only the built-in static seat reviewed this change."
-        )
+    names, notes = default_panel(settings, doctor(settings, env))
     return [plan_seat(n, settings) for n in names], notes
+
+
+def default_panel(
+    settings: Settings, rows: list[Availability]
+) -> tuple[list[str], list[str]]:
+    """The seats a review runs without `--agents`, and notes on what was left out.
+
+    The rule (README, `--help`, `doctor`): every usable seat — each model-backed agent that is
+    installed and authenticated, each seat configured under `[seats.NAME]` (a command program,
+    or a built-in kind under its own name), and the built-in static seat. A configured seat that
+    cannot run is named in a note rather than dropped silently; an agent CLI that is simply not
+    installed is not.
+    """
+    notes: list[str] = []
+    configured = {n for n in settings.seats if n not in known_agents() and _defined(n, settings)}
+    models = [a.name for a in rows if a.usable and a.model_backed and a.name not in configured]
+    mine = [a.name for a in rows if a.name in configured and a.usable]
+    for a in rows:
+        if a.name in configured and not a.usable:
+            notes.append(f"Configured seat {a.name} cannot run here ({a.reason}); it was skipped.")
+    if not models:
+        alone = "only the built-in static seat" if not mine else "no model-backed agent"
+        notes.append(
+            f"No model-backed agent is usable here (see `deep-review doctor`); "
+            f"{alone} reviewed this change."
+        )
+    return [*models, *mine, "static"], notes
 
 
 def choose_lead(
