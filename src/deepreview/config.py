@@ -258,6 +258,27 @@ def _merge(
     )
 
 
+def work_tree_copy_note(
+    work_text: str | None, base_text: str | None, *, base_label: str, base_branch: str | None
+) -> str | None:
+    """Why the work tree's `.deep-review.toml` is not the copy a review reads, or None.
+
+    The base revision's copy is read on purpose (a change must not steer its own review), but a
+    user who just wrote or edited the file needs to hear that, and the two ways to use theirs.
+    """
+    if work_text is None or work_text == base_text:
+        return None
+    if base_text is None:
+        why = f"the base revision ({base_label}) has none, and a review reads the base's copy"
+    else:
+        why = f"it differs from the base revision's copy ({base_label}), which is used instead"
+    where = f"commit it to {base_branch}" if base_branch and base_branch != "HEAD" else "commit it"
+    return (
+        f"the work tree's {REPO_CONFIG_NAME} is not the one used: {why}; to use yours, "
+        f"{where} or pass `--config {REPO_CONFIG_NAME}`"
+    )
+
+
 def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
     """Record `repo_file`'s current content as trusted in the user config file."""
     import tomli_w

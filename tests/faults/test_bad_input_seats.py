@@ -47,7 +47,8 @@ def test_named_agent_not_installed(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, "--agents", "static,claude")
-    line = _assert_bad_input(res, ["seat 'claude' cannot run here", "Claude CLI not found"], fakes.store)
+    needles = ["seat 'claude' cannot run here", "Claude CLI not found"]
+    line = _assert_bad_input(res, needles, fakes.store)
     assert "@anthropic-ai/claude-code" in line  # the doctor's install hint
 
 
@@ -63,7 +64,8 @@ def test_configured_command_missing_program(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     fakes.write_config({"mybot": {"argv": ["no-such-reviewer-program", "--go"]}})
     res = fakes.review(repo, "--agents", "mybot")
-    _assert_bad_input(res, ["seat 'mybot' cannot run here", "no-such-reviewer-program"], fakes.store)
+    needles = ["seat 'mybot' cannot run here", "no-such-reviewer-program"]
+    _assert_bad_input(res, needles, fakes.store)
 
 
 def test_lead_not_usable(tmp_path: Path) -> None:

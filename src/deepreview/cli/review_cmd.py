@@ -188,7 +188,7 @@ def review(
         env=dict(os.environ),
     )
     prepared = prepare(req)
-    for note in prepared.notes:
+    for note in (*prepared.warnings, *prepared.notes):
         click.echo(f"note: {note}", err=True)
     click.echo(
         f"Reviewing {prepared.target.label()} ({len(prepared.target.changed_files)} files) with "

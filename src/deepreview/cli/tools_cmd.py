@@ -99,6 +99,7 @@ def trust(path: str | None, repo: str) -> None:
     from deepreview.config import REPO_CONFIG_NAME, dangerous_keys, load_file, trust_repo_file
     from deepreview.targets.git import find_repo_root
 
+    root = find_repo_root(Path(repo)) if path is None else None
     file = Path(path) if path else find_repo_root(Path(repo)) / REPO_CONFIG_NAME
     if not file.is_file():
         raise ConfigError(f"{file}: no such file; nothing to trust")
@@ -107,6 +108,31 @@ def trust(path: str | None, repo: str) -> None:
     click.echo(f"Trusted {record.path} (sha256 {record.sha256[:12]}…)")
     if keys:
         click.echo(f"It may now run: {', '.join(keys)}")
+    if root is not None:
+        note = _base_copy_note(root, file)
+        if note:
+            click.echo(note)
+
+
+def _base_copy_note(root: Path, file: Path) -> str | None:
+    """Trust pins this content; a review reads the base revision's copy, which may differ."""
+    from deepreview.config import REPO_CONFIG_NAME
+    from deepreview.targets.git import Git
+    from deepreview.targets.resolve import current_branch_base
+
+    base = current_branch_base(root)
+    if base is None:
+        return None
+    name, sha = base
+    base_text = Git(root).show_file(sha, REPO_CONFIG_NAME)
+    if base_text == file.read_text(encoding="utf-8"):
+        return None
+    what = "which has no such file" if base_text is None else "which holds a different version"
+    return (
+        f"Note: a review of the current branch reads {REPO_CONFIG_NAME} from its base revision "
+        f"({name} at {sha[:7]}), {what}, so this trust does not apply to it; to use this file, "
+        f"commit it to {name} or pass `--config {REPO_CONFIG_NAME}`."
+    )
 
 
 @click.command()

@@ -18,8 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from deepreview.agents.base import ProgressEvent
-from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_settings
-from deepreview.errors import ExitCode, StoreError, UsageError
+from deepreview.config import (
+    REPO_CONFIG_NAME,
+    CliOverrides,
+    Settings,
+    build_settings,
+    content_hash,
+    work_tree_copy_note,
+)
+from deepreview.errors import ConfigError, ExitCode, StoreError, UsageError
 from deepreview.model import Report, SeatRun
 from deepreview.pipeline import finish
 from deepreview.pipeline.runstate import (
@@ -61,6 +68,9 @@ class Prepared:
     lead: str
     notes: list[str]
     env: Mapping[str, str]
+    # For the user at the terminal, not the report (e.g. which config copy was read).
+    warnings: tuple[str, ...] = ()
+    settings_cli: CliOverrides | None = None  # what the command line said (run.json keeps --config)
 
 
 @dataclass(frozen=True)
@@ -84,21 +94,45 @@ def load_settings_for(target: Target, cli: CliOverrides, env: Mapping[str, str])
     )
 
 
+def config_copy_note(target: Target, cli: CliOverrides) -> str | None:
+    """When the work tree's repo config is not the one this review reads: what to do about it."""
+    work_file = target.repo_root / REPO_CONFIG_NAME
+    if cli.config_path is not None and cli.config_path.resolve() == work_file.resolve():
+        return None  # the user passed it explicitly: it is read (and trusted) as given
+    try:
+        work_text: str | None = work_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        work_text = None
+    base_text = Git(target.repo_root).show_file(target.base_sha, REPO_CONFIG_NAME)
+    label = target.base_sha[:7]
+    if target.base_ref and target.base_ref != "HEAD":
+        label = f"{target.base_ref} at {label}"
+    return work_tree_copy_note(work_text, base_text, base_label=label, base_branch=target.base_ref)
+
+
 def prepare(req: ReviewRequest) -> Prepared:
     root = find_repo_root(req.cwd)
     target = resolve_target(
         root, req.target, base=req.base, uncommitted=req.uncommitted, env=req.env
     )
-    settings = load_settings_for(target, req.cli, req.env)
-    check_model_seats(settings, req.cli.models)
-    plans, notes = choose_seats(settings, req.env)
-    lead = choose_lead(settings, req.env, req.cli.lead)
+    copy_note = config_copy_note(target, req.cli)
+    try:
+        settings = load_settings_for(target, req.cli, req.env)
+        check_model_seats(settings, req.cli.models)
+        plans, notes = choose_seats(settings, req.env)
+        lead = choose_lead(settings, req.env, req.cli.lead)
+    except (ConfigError, UsageError) as exc:
+        if copy_note is None:
+            raise
+        # The one error line also says which config copy was read: the likely cause.
+        raise type(exc)(f"{exc.message}; note: {copy_note}", exit_code=exc.exit_code) from exc
     store_root = settings.store or default_store_root(target.repo_name, root, req.env)
     store = Store(store_root)
     store.ensure_writable()
     if lead == "none":
         notes.append("Consolidated without a lead: no lead agent was requested or usable.")
-    return Prepared(target, settings, store, plans, lead, notes, req.env)
+    warnings = (copy_note,) if copy_note else ()
+    return Prepared(target, settings, store, plans, lead, notes, req.env, warnings, req.cli)
 
 
 def _settings_record(p: Prepared) -> dict[str, Any]:
@@ -173,11 +207,47 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> StateWrite
         notes=p.notes,
         settings=_settings_record(p),
     )
+    # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
+    state.update(_config_record(p.settings_cli))
     writer = StateWriter(p.store, review_dir / "run.json", state)
     writer.prompt = prompt
     writer.update(lambda s: None)
     finish.register_running(p.store, rid, p.target, state)
     return writer
+
+
+def _config_record(cli: CliOverrides | None) -> dict[str, str | None]:
+    path = cli.config_path if cli is not None else None
+    if path is None:
+        return {"config_path": None, "config_sha256": None}
+    try:
+        digest = content_hash(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read --config {path}: {exc}") from exc
+    return {"config_path": str(path.resolve()), "config_sha256": digest}
+
+
+def _config_for_resume(review_id_: str, state: dict[str, Any], cli: CliOverrides) -> CliOverrides:
+    """The review's own `--config FILE`, when the user gave none now and it is unchanged."""
+    stored = state.get("config_path")
+    if cli.config_path is not None or not stored:
+        return cli
+    path = Path(stored)
+    try:
+        digest = content_hash(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"review {review_id_} ran with --config {stored}, which no longer exists; restore it, "
+            "or pass `--config FILE` defining the same seats"
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {stored} (the review's --config): {exc}") from exc
+    if digest != state.get("config_sha256"):
+        raise ConfigError(
+            f"review {review_id_} ran with --config {stored}, which changed since the review "
+            f"started; pass `--config {stored}` to resume with it as it is now"
+        )
+    return dataclasses.replace(cli, config_path=path)
 
 
 def _store_failed(
@@ -285,15 +355,25 @@ def resume(
         raise UsageError(
             f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
         )
+    cli = _config_for_resume(review_id_, state, cli)
     target = load_target(state)
     settings = load_settings_for(target, cli, env)
     plans = [plan_seat(name, settings) for name in state["seats"]]
     missing = [pl for pl in plans if state["seats"][pl.seat]["status"] in RERUN_STATUSES]
     prepared = Prepared(
-        target, settings, store, plans, state["lead"]["seat"], list(state.get("notes", [])), env
+        target,
+        settings,
+        store,
+        plans,
+        state["lead"]["seat"],
+        list(state.get("notes", [])),
+        env,
+        settings_cli=cli,
     )
     base_ctx = read_base_context(target)
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
+    if cli.config_path is not None:
+        state.update(_config_record(cli))  # a later resume checks against what this one used
     writer = StateWriter(store, review_dir / "run.json", state)
     with StopSignals() as stop:
         try:

@@ -83,9 +83,7 @@ def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatP
     return [plan_seat(n, settings) for n in names], notes
 
 
-def default_panel(
-    settings: Settings, rows: list[Availability]
-) -> tuple[list[str], list[str]]:
+def default_panel(settings: Settings, rows: list[Availability]) -> tuple[list[str], list[str]]:
     """The seats a review runs without `--agents`, and notes on what was left out.
 
     The rule (README, `--help`, `doctor`): every usable seat — each model-backed agent that is

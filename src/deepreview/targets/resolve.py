@@ -100,6 +100,20 @@ def _default_base(git: Git) -> tuple[str, str]:
     raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
 
 
+def current_branch_base(root: Path) -> tuple[str, str] | None:
+    """(base branch name, merge-base SHA) a review of the current branch would use, if any."""
+    git = Git(root)
+    head = git.rev("HEAD")
+    if head is None:
+        return None
+    try:
+        name, _ = _default_base(git)
+    except UsageError:
+        return None
+    mb = git.run(["merge-base", name, head], check=False).stdout_text.strip()
+    return (name, mb) if mb else None
+
+
 def _branch(git: Git, root: Path, base: str | None) -> Target:
     head = _need(git, "HEAD", "revision")
     symbolic = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
