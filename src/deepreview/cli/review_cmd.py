@@ -133,9 +133,7 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
         click.echo(json.dumps(data, indent=2))
     else:
         for r in outcome.seats:
-            line = f"  {r.seat}: {r.status}"
-            if r.reason:
-                line += f" — {r.reason}"
+            line = f"  {r.seat}: {r.outcome_text}"
             if r.modified_worktree:
                 line += " [modified its worktree]"
             click.echo(line, err=True)
@@ -166,11 +164,18 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     is_flag=True,
     help="Review the work tree (staged, unstaged, untracked) against HEAD.",
 )
+@click.option(
+    "--exact-range",
+    is_flag=True,
+    help="For A..B, review git's literal tree diff even when A is not an ancestor of B "
+    "(default: from their merge-base, like A...B).",
+)
 @_common
 def review(
     target: str | None,
     base: str | None,
     uncommitted: bool,
+    exact_range: bool,
     as_json: bool,
     repo: str,
     **opts: Any,
@@ -184,6 +189,7 @@ def review(
         target=target,
         base=base,
         uncommitted=uncommitted,
+        exact_range=exact_range,
         cli=_overrides(**opts),
         env=dict(os.environ),
     )

@@ -11,6 +11,7 @@ per-seat tallies feed the retro's False positives / Downgraded / Dropped rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -107,13 +108,20 @@ def member_label(m: Member, names: dict[str, str]) -> str:
     return f"{names.get(m.seat, display_name(m.seat))} {m.finding.id}"
 
 
+# Marks an identifier that names one thing: CamelCase / camelCase, snake_case, a dotted path,
+# a call. An all-lowercase word (`os`, `subprocess`) is usually a module or a plain word.
+_SPECIFIC = re.compile(r"[A-Z_.(:/]")
+
+
 def short_title(title: str, *, words: int = 3) -> str:
-    """The first backticked identifier of a title, else its first few words."""
-    start = title.find("`")
-    if start >= 0:
-        end = title.find("`", start + 1)
-        if end > start + 1:
-            return title[start + 1 : end]
+    """The first specific backticked identifier of a title, else its first few words.
+
+    `handleRestartNeeded` or `os.environ` names the finding; a bare module or common word
+    (`subprocess`, `os`) does not, so the title's first words are used instead.
+    """
+    for ident in re.findall(r"`([^`\n]+)`", title):
+        if _SPECIFIC.search(ident):
+            return ident
     plain = title.replace("*", "").replace("`", "").split()
     return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
 

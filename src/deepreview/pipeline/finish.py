@@ -187,7 +187,7 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
     notes: list[str] = []
     for run in runs:
         if run.status != "ok":
-            notes.append(f"Seat {run.seat} {run.status}: {run.reason or 'no reason given'}.")
+            notes.append(f"Seat {run.seat} {run.outcome_text}.")
         if run.output_truncated:
             notes.append(
                 f"Seat {run.seat}'s output was truncated: it printed more than a review can "

@@ -55,6 +55,7 @@ class ReviewRequest:
     target: str | None = None
     base: str | None = None
     uncommitted: bool = False
+    exact_range: bool = False  # `A..B` as git's literal tree diff, even when A moved on
     cli: CliOverrides = dataclasses.field(default_factory=CliOverrides)
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
@@ -113,7 +114,12 @@ def config_copy_note(target: Target, cli: CliOverrides) -> str | None:
 def prepare(req: ReviewRequest) -> Prepared:
     root = find_repo_root(req.cwd)
     target = resolve_target(
-        root, req.target, base=req.base, uncommitted=req.uncommitted, env=req.env
+        root,
+        req.target,
+        base=req.base,
+        uncommitted=req.uncommitted,
+        env=req.env,
+        exact_range=req.exact_range,
     )
     copy_note = config_copy_note(target, req.cli)
     try:
@@ -129,6 +135,7 @@ def prepare(req: ReviewRequest) -> Prepared:
     store_root = settings.store or default_store_root(target.repo_name, root, req.env)
     store = Store(store_root)
     store.ensure_writable()
+    notes = [*target.notes, *notes]
     if lead == "none":
         notes.append("Consolidated without a lead: no lead agent was requested or usable.")
     warnings = (copy_note,) if copy_note else ()

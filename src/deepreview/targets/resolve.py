@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -32,11 +33,14 @@ def resolve_target(
     base: str | None = None,
     uncommitted: bool = False,
     env: Mapping[str, str] | None = None,
+    exact_range: bool = False,
 ) -> Target:
     git = Git(repo_root)
     env = dict(os.environ if env is None else env)
     spec = (spec or "").strip()
     _require_commits(git, needs_head=uncommitted or not spec)
+    if exact_range and not (_RANGE.match(spec) and "..." not in spec):
+        raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
     if uncommitted:
         if spec:
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
@@ -45,7 +49,9 @@ def resolve_target(
         repo_hint = m.groupdict().get("repo")
         target = _pull_request(git, repo_root, int(m.group("num")), repo_hint, env, spec)
     elif m := _RANGE.match(spec):
-        target = _range(git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec)
+        target = _range(
+            git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
+        )
     elif spec:
         raise UsageError(
             f"cannot read target {spec!r}: use A..B, A...B, a PR number (123 or #123), a PR URL, "
@@ -128,15 +134,30 @@ def _branch(git: Git, root: Path, base: str | None) -> Target:
     return _build(git, root, "branch", mb, head, spec="", branch=branch, base_ref=base_name)
 
 
-def _range(git: Git, root: Path, a: str, b: str, dots: str, spec: str) -> Target:
+def _range(
+    git: Git, root: Path, a: str, b: str, dots: str, spec: str, *, exact: bool = False
+) -> Target:
     a_sha = _need(git, a, "ref")
     b_sha = _need(git, b, "ref")
     base = a_sha
+    notes: tuple[str, ...] = ()
     if dots == "...":
         base = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
         if not base:
             raise GitError(f"{a} and {b} share no history; use A..B instead of A...B")
-    return _build(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
+    elif not exact and not git.ok("merge-base", "--is-ancestor", a_sha, b_sha):
+        # `A..B` is git's tree diff: once A moved on, A's own new work shows up as undone by B.
+        # A review means "what B changed", so start from the merge-base unless told otherwise.
+        mb = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
+        if mb:
+            base = mb
+            notes = (
+                f"{a} is not an ancestor of {b}: reviewed from the merge-base of {a} and {b} "
+                f"({mb[:7]}), like `{a}...{b}`; pass --exact-range for the literal tree diff "
+                f"`{a}..{b}`.",
+            )
+    target = _build(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
+    return dataclasses.replace(target, notes=notes) if notes else target
 
 
 def _uncommitted(git: Git, root: Path) -> Target:
