@@ -100,7 +100,9 @@ def default_panel(settings: Settings, rows: list[Availability]) -> tuple[list[st
         if a.name in configured and not a.usable:
             notes.append(f"Configured seat {a.name} cannot run here ({a.reason}); it was skipped.")
     if not models:
-        alone = "only the built-in static seat" if not mine else "no model-backed agent"
+        alone = (
+            "only the built-in static seat" if not mine else "only the configured seats and static"
+        )
         notes.append(
             f"No model-backed agent is usable here (see `deep-review doctor`); "
             f"{alone} reviewed this change."
