@@ -181,8 +181,6 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
             raise ConfigError(
                 f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be greater than 0 seconds"
             )
-    if env.get("DEEP_REVIEW_STORE"):
-        out["store"] = env["DEEP_REVIEW_STORE"]
     return out
 
 
