@@ -106,6 +106,10 @@ def _common(fn: F) -> F:
     return fn
 
 
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
+
+
 def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     from deepreview.model import SCHEMA_VERSION
 
@@ -197,7 +201,7 @@ def review(
     for note in (*prepared.warnings, *prepared.notes):
         click.echo(f"note: {note}", err=True)
     click.echo(
-        f"Reviewing {prepared.target.label()} ({len(prepared.target.changed_files)} files) with "
+        f"Reviewing {prepared.target.label()} ({_files(len(prepared.target.changed_files))}) with "
         f"{', '.join(p.seat for p in prepared.plans)}; lead: {prepared.lead}",
         err=True,
     )

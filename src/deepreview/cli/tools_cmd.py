@@ -130,7 +130,7 @@ def _base_copy_note(root: Path, file: Path) -> str | None:
     what = "which has no such file" if base_text is None else "which holds a different version"
     return (
         f"Note: a review of the current branch reads {REPO_CONFIG_NAME} from its base revision "
-        f"({name} at {sha[:7]}), {what}, so this trust does not apply to it; to use this file, "
+        f"({sha[:7]} on {name}), {what}, so this trust does not apply to it; to use this file, "
         f"commit it to {name} or pass `--config {REPO_CONFIG_NAME}`."
     )
 

@@ -25,7 +25,7 @@ from deepreview.config import (
     content_hash,
     work_tree_copy_note,
 )
-from deepreview.errors import ConfigError, ExitCode, StoreError, UsageError
+from deepreview.errors import ConfigError, ExitCode, StoreError, UnknownSeatError, UsageError
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.runstate import (
@@ -79,7 +79,7 @@ def config_copy_note(target: Target, cli: CliOverrides) -> str | None:
     base_text = Git(target.repo_root).show_file(target.base_sha, REPO_CONFIG_NAME)
     label = target.base_sha[:7]
     if target.base_ref and target.base_ref != "HEAD":
-        label = f"{target.base_ref} at {label}"
+        label = f"{label} on {target.base_ref}"
     return work_tree_copy_note(work_text, base_text, base_label=label, base_branch=target.base_ref)
 
 
@@ -99,7 +99,7 @@ def prepare(req: ReviewRequest) -> Prepared:
         check_model_seats(settings, req.cli.models)
         plans, notes = choose_seats(settings, req.env)
         lead = choose_lead(settings, req.env, req.cli.lead)
-    except (ConfigError, UsageError) as exc:
+    except (ConfigError, UnknownSeatError) as exc:
         if copy_note is None:
             raise
         # The one error line also says which config copy was read: the likely cause.

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from deepreview.agents.base import Availability
 from deepreview.agents.registry import BUILTINS, PREFERRED_LEADS, get_agent, known_agents
 from deepreview.config import Settings
-from deepreview.errors import UsageError
+from deepreview.errors import UnknownSeatError, UsageError
 from deepreview.runner import SeatPlan
 
 
@@ -29,7 +29,7 @@ def plan_seat(name: str, settings: Settings) -> SeatPlan:
     seat_settings = settings.seat(name)
     adapter = seat_settings.kind or name
     if adapter not in BUILTINS and name not in known_agents() and not seat_settings.argv:
-        raise UsageError(f"unknown seat {name!r}; valid seats: {valid_seats(settings)}")
+        raise UnknownSeatError(f"unknown seat {name!r}; valid seats: {valid_seats(settings)}")
     agent = get_agent(adapter)
     return SeatPlan(name, agent, seat_settings, seat_settings.timeout or settings.timeout)
 
@@ -38,7 +38,7 @@ def check_model_seats(settings: Settings, models: tuple[tuple[str, str], ...]) -
     """`--model SEAT=MODEL` must name a seat that exists: a typo would be silently ignored."""
     for seat, model in models:
         if not _defined(seat, settings):
-            raise UsageError(
+            raise UnknownSeatError(
                 f"--model {seat}={model}: unknown seat {seat!r}; valid seats: "
                 f"{valid_seats(settings)}"
             )
