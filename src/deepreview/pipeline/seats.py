@@ -6,7 +6,13 @@ import dataclasses
 from collections.abc import Mapping
 
 from deepreview.agents.base import Availability
-from deepreview.agents.registry import BUILTINS, PREFERRED_LEADS, get_agent, known_agents
+from deepreview.agents.registry import (
+    BUILTINS,
+    PREFERRED_LEADS,
+    get_agent,
+    known_agents,
+    lead_agents,
+)
 from deepreview.config import Settings
 from deepreview.errors import UnknownSeatError, UsageError
 from deepreview.runner import SeatPlan
@@ -125,7 +131,7 @@ def choose_lead(
         plan = plan_seat(name, settings)
         if not plan.agent.can_lead:
             raise UsageError(
-                f"seat {name!r} cannot lead; use one of claude, codex, gemini, opencode or none"
+                f"seat {name!r} cannot lead; use one of {', '.join(lead_agents())} or none"
             )
         if check:
             require_usable(plan, env, role="lead")
