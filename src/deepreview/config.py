@@ -181,6 +181,10 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
             out["timeout"] = float(env["DEEP_REVIEW_TIMEOUT"])
         except ValueError as exc:
             raise ConfigError("DEEP_REVIEW_TIMEOUT must be a number of seconds") from exc
+        if not out["timeout"] > 0:
+            raise ConfigError(
+                f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be greater than 0 seconds"
+            )
     return out
 
 
@@ -253,6 +257,27 @@ def _merge(
         seats=seats,
         sources=sources,
         repo_config_trusted=trusted,
+    )
+
+
+def work_tree_copy_note(
+    work_text: str | None, base_text: str | None, *, base_label: str, base_branch: str | None
+) -> str | None:
+    """Why the work tree's `.deep-review.toml` is not the copy a review reads, or None.
+
+    The base revision's copy is read on purpose (a change must not steer its own review), but a
+    user who just wrote or edited the file needs to hear that, and the two ways to use theirs.
+    """
+    if work_text is None or work_text == base_text:
+        return None
+    if base_text is None:
+        why = f"the base revision ({base_label}) has none, and a review reads the base's copy"
+    else:
+        why = f"it differs from the base revision's copy ({base_label}), which is used instead"
+    where = f"commit it to {base_branch}" if base_branch and base_branch != "HEAD" else "commit it"
+    return (
+        f"the work tree's {REPO_CONFIG_NAME} is not the one used: {why}; to use yours, "
+        f"{where} or pass `--config {REPO_CONFIG_NAME}`"
     )
 
 

@@ -258,6 +258,23 @@ class SeatRun:
     def modified_worktree(self) -> bool:
         return bool(self.worktree_changes)
 
+    @property
+    def outcome_text(self) -> str:
+        """Status and reason as one phrase, never the same word twice.
+
+        "timed out after 3 s", "interrupted", "failed: exited with code 7".
+        """
+        verb = _STATUS_WORDS.get(self.status, self.status)
+        reason = (self.reason or "").strip()
+        if not reason or reason in (verb, self.status):
+            return verb
+        if reason.startswith(verb):
+            return reason
+        return f"{verb}: {reason}"
+
+
+_STATUS_WORDS = {"timeout": "timed out", "pending": "did not run"}
+
 
 RETRO_ROWS = (
     "Duration",

@@ -43,6 +43,11 @@ def _overrides(
         if not sep or not seat or not model:
             raise UsageError(f"--model {item!r}: use SEAT=MODEL, e.g. --model claude=opus")
         parsed.append((seat.strip(), model.strip()))
+    # `not > 0` also refuses NaN; a zero budget would only make every seat "time out".
+    if timeout is not None and not timeout > 0:
+        raise UsageError(
+            f"--timeout {timeout:g}: must be greater than 0 seconds (e.g. --timeout 1800)"
+        )
     return CliOverrides(
         agents=tuple(a.strip() for a in agents.split(",") if a.strip())
         if agents is not None
@@ -73,7 +78,12 @@ class _LeadOption(click.Option):
 
 def _common(fn: F) -> F:
     options = [
-        click.option("--agents", help="Comma-separated seats (default: every usable seat)."),
+        click.option(
+            "--agents",
+            help="Comma-separated seats (default: every usable seat — each installed and "
+            "logged-in agent CLI, each configured [seats.NAME], and the built-in static seat; "
+            "`deep-review doctor` prints the list).",
+        ),
         click.option("--lead", cls=_LeadOption),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
         click.option("--effort", type=click.Choice(EFFORTS)),
@@ -118,6 +128,10 @@ def _common(fn: F) -> F:
     return fn
 
 
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
+
+
 def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     if as_json:
         data = {
@@ -143,9 +157,7 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
         click.echo(json.dumps(data, indent=2))
     else:
         for r in outcome.seats:
-            line = f"  {r.seat}: {r.status}"
-            if r.reason:
-                line += f" — {r.reason}"
+            line = f"  {r.seat}: {r.outcome_text}"
             if r.modified_worktree:
                 line += " [modified its worktree]"
             click.echo(line, err=True)
@@ -176,11 +188,18 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     is_flag=True,
     help="Review the work tree (staged, unstaged, untracked) against HEAD.",
 )
+@click.option(
+    "--exact-range",
+    is_flag=True,
+    help="For A..B, review git's literal tree diff even when A is not an ancestor of B "
+    "(default: from their merge-base, like A...B).",
+)
 @_common
 def review(
     target: str | None,
     base: str | None,
     uncommitted: bool,
+    exact_range: bool,
     as_json: bool,
     repo: str,
     **opts: Any,
@@ -191,14 +210,15 @@ def review(
         target=target,
         base=base,
         uncommitted=uncommitted,
+        exact_range=exact_range,
         cli=_overrides(**opts),
         env=dict(os.environ),
     )
     prepared = prepare(req)
-    for note in prepared.notes:
+    for note in (*prepared.warnings, *prepared.notes):
         click.echo(f"note: {note}", err=True)
     click.echo(
-        f"Reviewing {prepared.target.label()} ({len(prepared.target.changed_files)} files) with "
+        f"Reviewing {prepared.target.label()} ({_files(len(prepared.target.changed_files))}) with "
         f"{', '.join(p.seat for p in prepared.plans)}; lead: {prepared.lead}",
         err=True,
     )

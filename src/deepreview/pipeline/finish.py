@@ -114,6 +114,20 @@ def register_status(
         write_index(store)
 
 
+def repair_index(store: Store) -> bool:
+    """Write back index rows that lag their run.json, and index.html; False if it cannot."""
+    if not store.stale_rows():
+        return True
+    try:
+        with store.lock():
+            for row in store.stale_rows():
+                store.upsert(row)
+            write_index(store)
+    except (StoreError, OSError):
+        return False  # still full or read-only: `list` shows the right rows regardless
+    return True
+
+
 def write_index(store: Store) -> None:
     from deepreview.render.index import IndexEntry, render_index
 
@@ -184,7 +198,7 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
     notes: list[str] = []
     for run in runs:
         if run.status != "ok":
-            notes.append(f"Seat {run.seat} {run.status}: {run.reason or 'no reason given'}.")
+            notes.append(f"Seat {run.seat} {run.outcome_text}.")
         if run.output_truncated:
             notes.append(
                 f"Seat {run.seat}'s output was truncated: it printed more than a review can "
