@@ -17,6 +17,7 @@ LAYERS = [
     ("config", "config_file"),
     ("findings",),
     ("consolidate",),
+    ("stats",),
     ("prompts",),
     ("store",),
     ("runner",),
