@@ -58,6 +58,11 @@ _COMMANDS = {
     "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
     "show": ("deepreview.cli.store_cmd", "show", "Print a stored review (md, json or html)."),
     "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
+    "stats": (
+        "deepreview.cli.stats_cmd",
+        "stats",
+        "Which reviewers earn their seat: per-seat analytics over the store.",
+    ),
 }
 
 

@@ -115,11 +115,17 @@ def register_status(
 ) -> None:
     with store.lock():
         store.upsert(_row(rid, target, state, status, report))
+        if report is not None:
+            from deepreview.store.history import record_facts
+
+            record_facts(store, rid, report)
         write_index(store)
 
 
 def write_index(store: Store) -> None:
     from deepreview.render.index import IndexEntry, render_index
+    from deepreview.stats.aggregate import aggregate
+    from deepreview.store.history import Scope, load_history
 
     entries = []
     for row in store.rows():
@@ -143,7 +149,10 @@ def write_index(store: Store) -> None:
             )
         )
     title = f"Deep Review — {store.rows()[0].repo}" if entries else "Deep Review"
-    store.write_text(store.root / "index.html", render_index(entries, title=title))
+    reviewers = aggregate(load_history(store, Scope()).reviews)
+    store.write_text(
+        store.root / "index.html", render_index(entries, title=title, reviewers=reviewers)
+    )
 
 
 def reviewer_for(seat: str, entry: dict[str, Any], run: SeatRun, p: Prepared) -> Reviewer:

@@ -188,3 +188,77 @@ def aggregate(reviews: Sequence[ReviewFacts]) -> StatsTable:
         first=ordered[0].created_at if ordered else None,
         last=ordered[-1].created_at if ordered else None,
     )
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+RECORD_FIELDS = (
+    "seat",
+    "model",
+    "name",
+    "family",
+    "reviews",
+    "reviews_with_lead",
+    "raised",
+    "raised_critical",
+    "raised_important",
+    "raised_suggestion",
+    "raised_with_lead",
+    "kept",
+    "survival_rate",
+    "false_positives",
+    "downgraded",
+    "dropped",
+    "unique_insights",
+    "coverage_misses",
+    "duration_median_s",
+    "duration_p90_s",
+    "tokens_in",
+    "tokens_out",
+    "cost_usd",
+    "cost_median_usd",
+    "cost_per_surviving_finding_usd",
+    "cost_per_unique_insight_usd",
+    "timeouts",
+    "crashes",
+    "unparseable",
+    "failure_rate",
+)
+
+
+def seat_record(s: SeatStats) -> dict[str, str | int | float | None]:
+    """One flat row per seat: the `stats --json` seat object and the `--csv` columns."""
+    return {
+        "seat": s.seat,
+        "model": s.model,
+        "name": s.name,
+        "family": s.family,
+        "reviews": s.reviews,
+        "reviews_with_lead": s.reviews_with_lead,
+        "raised": s.raised,
+        "raised_critical": s.critical,
+        "raised_important": s.important,
+        "raised_suggestion": s.suggestion,
+        "raised_with_lead": s.raised_with_lead,
+        "kept": s.kept,
+        "survival_rate": _round(s.survival),
+        "false_positives": s.false_positives,
+        "downgraded": s.downgraded,
+        "dropped": s.dropped,
+        "unique_insights": s.unique_insights,
+        "coverage_misses": s.coverage_misses,
+        "duration_median_s": _round(s.duration_median_s, 1),
+        "duration_p90_s": _round(s.duration_p90_s, 1),
+        "tokens_in": s.tokens_in,
+        "tokens_out": s.tokens_out,
+        "cost_usd": _round(s.cost_usd),
+        "cost_median_usd": _round(s.cost_median_usd),
+        "cost_per_surviving_finding_usd": _round(s.cost_per_surviving),
+        "cost_per_unique_insight_usd": _round(s.cost_per_unique),
+        "timeouts": s.timeouts,
+        "crashes": s.crashes,
+        "unparseable": s.unparseable,
+        "failure_rate": _round(s.failure_rate),
+    }
