@@ -264,6 +264,9 @@ def finish_review(
     report = run_lead(
         p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
     )
+    from deepreview.pipeline.panel import with_panel_notes
+
+    report = with_panel_notes(report, state)
     # Covers the whole review (seats, lead, rendering), across resumes.
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(

@@ -19,6 +19,7 @@ from deepreview.consolidate import build_report
 from deepreview.errors import ExitCode, UsageError
 from deepreview.pipeline import finish
 from deepreview.pipeline.lead_step import run_lead
+from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.review import (
     Prepared,
     ReviewOutcome,
@@ -70,6 +71,7 @@ def relead(
         header, seat_reviews, changed_files=target.changed_paths, notes=tuple(notes)
     )
     report = run_lead(p, review_id, review_dir, report, seat_reviews, writer, redactor)
+    report = with_panel_notes(report, state)
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(elapsed, 1))

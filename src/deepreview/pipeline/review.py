@@ -22,6 +22,7 @@ from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_se
 from deepreview.errors import ExitCode, StoreError, UsageError
 from deepreview.model import Report, SeatRun
 from deepreview.pipeline import finish
+from deepreview.pipeline.panel import auto_panel, check_panel_options
 from deepreview.pipeline.runstate import (
     load_state,
     load_target,
@@ -32,6 +33,7 @@ from deepreview.pipeline.runstate import (
 from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
 from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats, seat_files
+from deepreview.stats.panel import PanelChoice
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, default_store_root
 from deepreview.targets.git import Git, find_repo_root
@@ -50,6 +52,8 @@ class ReviewRequest:
     uncommitted: bool = False
     cli: CliOverrides = dataclasses.field(default_factory=CliOverrides)
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    panel: str | None = None  # "auto": choose the seats from the store's history
+    budget_usd: float | None = None  # with panel="auto"
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Prepared:
     lead: str
     notes: list[str]
     env: Mapping[str, str]
+    panel: PanelChoice | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ def load_settings_for(target: Target, cli: CliOverrides, env: Mapping[str, str])
 
 
 def prepare(req: ReviewRequest) -> Prepared:
+    check_panel_options(req.panel, req.budget_usd)
     root = find_repo_root(req.cwd)
     target = resolve_target(
         root, req.target, base=req.base, uncommitted=req.uncommitted, env=req.env
@@ -95,9 +101,12 @@ def prepare(req: ReviewRequest) -> Prepared:
     store_root = settings.store or default_store_root(target.repo_name, root, req.env)
     store = Store(store_root)
     store.ensure_writable()
+    panel = None
+    if req.panel == "auto":
+        plans, panel = auto_panel(plans, store, target.repo_name, req.budget_usd)
     if lead == "none":
         notes.append("Consolidated without a lead: no lead agent was requested or usable.")
-    return Prepared(target, settings, store, plans, lead, notes, req.env)
+    return Prepared(target, settings, store, plans, lead, notes, req.env, panel)
 
 
 def _settings_record(p: Prepared) -> dict[str, Any]:
@@ -172,6 +181,8 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> StateWrite
         notes=p.notes,
         settings=_settings_record(p),
     )
+    if p.panel is not None:
+        state["panel"] = p.panel.to_data()
     writer = StateWriter(p.store, review_dir / "run.json", state)
     writer.prompt = prompt
     writer.update(lambda s: None)

@@ -1,0 +1,61 @@
+"""`review --panel auto`: narrow the usable seats to the ones this repository's history says
+earn their place (`deepreview.stats.panel.choose_panel` decides; this module feeds it)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from deepreview.errors import UsageError
+from deepreview.model import Report
+from deepreview.runner import SeatPlan
+from deepreview.stats.aggregate import aggregate
+from deepreview.stats.facts import model_family
+from deepreview.stats.panel import Candidate, PanelChoice, choose_panel
+from deepreview.store.history import Scope, load_history
+from deepreview.store.store import Store
+
+PANEL_MODES = ("auto",)
+
+
+def check_panel_options(panel: str | None, budget_usd: float | None) -> None:
+    if panel is not None and panel not in PANEL_MODES:
+        raise UsageError(f"--panel {panel!r}: the only mode is `auto`")
+    if budget_usd is not None and panel is None:
+        raise UsageError("--budget-usd only applies with --panel auto; add --panel auto")
+    if budget_usd is not None and budget_usd <= 0:
+        raise UsageError(f"--budget-usd {budget_usd}: give a positive amount in dollars")
+
+
+def _candidate(plan: SeatPlan) -> Candidate:
+    # A `command` seat is a program we know nothing about: its own family, as in the facts.
+    adapter = plan.seat if plan.agent.name == "command" else plan.agent.name
+    return Candidate(plan.seat, model_family(plan.settings.model, adapter))
+
+
+def auto_panel(
+    plans: list[SeatPlan], store: Store, repo: str, budget_usd: float | None
+) -> tuple[list[SeatPlan], PanelChoice]:
+    """The plans to run (a subset of `plans`, same order) and the choice with its reasons."""
+    history = load_history(store, Scope(repo=repo))
+    table = aggregate(history.reviews)
+    choice = choose_panel([_candidate(p) for p in plans], table, budget_usd=budget_usd)
+    return [p for p in plans if p.seat in choice.seats], choice
+
+
+def panel_notes(state: dict[str, Any]) -> tuple[str, ...]:
+    """The Review Process Notes lines for the panel recorded in run.json (none without one)."""
+    panel = state.get("panel")
+    if not panel:
+        return ()
+    lines = [str(panel.get("summary", ""))]
+    lines += [f"`{c['seat']}` {c['reason']}" for c in panel.get("choices", ())]
+    return tuple(line for line in lines if line)
+
+
+def with_panel_notes(report: Report, state: dict[str, Any]) -> Report:
+    notes = panel_notes(state)
+    if not notes:
+        return report
+    pn = dataclasses.replace(report.process_notes, panel=notes)
+    return dataclasses.replace(report, process_notes=pn)
