@@ -104,6 +104,8 @@ def _secs(value: float | None) -> str:
 def _tokens(value: int | None) -> str:
     if value is None:
         return "—"
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M"
     return f"{value / 1000:.1f}k" if value >= 1000 else str(value)
 
 
@@ -215,7 +217,9 @@ def _print_table(st: Store, scope: Scope, table: StatsTable, notes: list[str]) -
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=max(160, Console().width))
+    probe = Console()
+    # A pipe or a file gets every column unwrapped; a terminal its own width.
+    console = Console(width=probe.width if probe.is_terminal else 240)
     if not table.reviews:
         hint = "" if scope.repo is None else " (--repo-wide counts every repository)"
         console.print(
@@ -232,7 +236,7 @@ def _print_table(st: Store, scope: Scope, table: StatsTable, notes: list[str]) -
     )
     out = Table(title=title, title_justify="left")
     for col in _COLUMNS:
-        out.add_column(col, no_wrap=col in ("Raised", "Median / p90"))
+        out.add_column(col, no_wrap=col != "Model")
     for s in table.seats:
         out.add_row(*_row(s))
     console.print(out)

@@ -48,6 +48,7 @@ class SeatStats:
     downgraded: int
     dropped: int
     unique_insights: int
+    unique_with_lead: int  # unique insights in reviews with a lead: verified ones
     coverage_misses: int
     duration_median_s: float | None
     duration_p90_s: float | None
@@ -55,6 +56,7 @@ class SeatStats:
     tokens_out: int | None
     cost_usd: float | None  # None: no run of this seat reported a cost
     cost_median_usd: float | None  # per review, over the reviews that reported one
+    cost_with_lead_usd: float | None  # over the reviews with a lead (cost per surviving finding)
     timeouts: int
     crashes: int
     unparseable: int
@@ -79,21 +81,33 @@ class SeatStats:
 
     @property
     def cost_per_surviving(self) -> float | None:
-        return _per(self.cost_usd, self.kept)
+        # Survival is only known in reviews with a lead: their cost over their kept findings.
+        return _per(self.cost_with_lead_usd, self.kept)
 
     @property
     def cost_per_unique(self) -> float | None:
         return _per(self.cost_usd, self.unique_insights)
 
     @property
+    def verified(self) -> bool:
+        """Whether the panel judges this seat by lead-verified reviews only."""
+        return self.reviews_with_lead > 0
+
+    @property
+    def judged_unique(self) -> int:
+        """Unique insights the panel counts: verified ones when the seat ever had a lead."""
+        return self.unique_with_lead if self.verified else self.unique_insights
+
+    @property
     def unique_per_dollar(self) -> float | None:
-        """Unique insights per dollar; infinite for a seat that reports no cost (or costs 0)
-        but finds something, None when it never found anything unique."""
-        if not self.unique_insights:
+        """Judged unique insights per dollar (of the same reviews); infinite for a seat that
+        reports no cost but finds something, None when it found nothing unique."""
+        cost = self.cost_with_lead_usd if self.verified else self.cost_usd
+        if not self.judged_unique:
             return None
-        if not self.cost_usd:
+        if not cost:
             return math.inf
-        return self.unique_insights / self.cost_usd
+        return self.judged_unique / cost
 
     @property
     def key(self) -> str:
@@ -131,6 +145,7 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
     led = [r for r in rows if r.lead]
     durations = [r.duration_s for r in rows if r.duration_s is not None]
     costs = [r.cost_usd for r in rows if r.cost_usd is not None]
+    led_costs = [r.cost_usd for r in led if r.cost_usd is not None]
     tin = _sum(r.tokens_in for r in rows)
     tout = _sum(r.tokens_out for r in rows)
     return SeatStats(
@@ -149,6 +164,7 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
         downgraded=sum(r.downgraded for r in led),
         dropped=sum(r.dropped for r in led),
         unique_insights=sum(r.unique_insights for r in rows),
+        unique_with_lead=sum(r.unique_insights for r in led),
         coverage_misses=sum(r.coverage_misses for r in rows),
         duration_median_s=statistics.median(durations) if durations else None,
         duration_p90_s=_p90(durations),
@@ -156,6 +172,7 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
         tokens_out=None if tout is None else int(tout),
         cost_usd=None if not costs else round(sum(costs), 6),
         cost_median_usd=statistics.median(costs) if costs else None,
+        cost_with_lead_usd=round(sum(led_costs), 6) if led_costs else None,
         timeouts=sum(r.failure == "timeout" for r in rows),
         crashes=sum(r.failure == "crash" for r in rows),
         unparseable=sum(r.failure == "unparseable" for r in rows),
@@ -212,6 +229,7 @@ RECORD_FIELDS = (
     "downgraded",
     "dropped",
     "unique_insights",
+    "unique_insights_with_lead",
     "coverage_misses",
     "duration_median_s",
     "duration_p90_s",
@@ -248,6 +266,7 @@ def seat_record(s: SeatStats) -> dict[str, str | int | float | None]:
         "downgraded": s.downgraded,
         "dropped": s.dropped,
         "unique_insights": s.unique_insights,
+        "unique_insights_with_lead": s.unique_with_lead,
         "coverage_misses": s.coverage_misses,
         "duration_median_s": _round(s.duration_median_s, 1),
         "duration_p90_s": _round(s.duration_p90_s, 1),

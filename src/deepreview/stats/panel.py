@@ -79,14 +79,14 @@ def _pct(value: float | None) -> str:
 
 def _record(s: SeatStats) -> str:
     per_dollar = s.unique_per_dollar
-    rate = (
-        ""
-        if per_dollar is None or math.isinf(per_dollar)
-        else f", {per_dollar:.2f} unique insights per dollar"
-    )
+    rate = "" if per_dollar is None or math.isinf(per_dollar) else f", {per_dollar:.2f} per dollar"
+    n, reviews = s.judged_unique, (s.reviews_with_lead if s.verified else s.reviews)
+    cost = s.cost_with_lead_usd if s.verified else s.cost_usd
+    kind = "verified unique insight" if s.verified else "unique insight"
     return (
-        f"{s.unique_insights} unique insight{'' if s.unique_insights == 1 else 's'} in "
-        f"{s.reviews} reviews for {_usd(s.cost_usd)}{rate}; survival {_pct(s.survival)}"
+        f"{n} {kind}{'' if n == 1 else 's'} in {reviews} reviews"
+        f"{' with a lead' if s.verified else ''} for {_usd(cost)}{rate}; "
+        f"survival {_pct(s.survival)}"
     )
 
 
@@ -147,11 +147,13 @@ def choose_panel(
             )
             kept.append(c.seat)
             estimate += (s.cost_median_usd or 0.0) if s is not None else 0.0
-    useful = sorted((s for s in judged.values() if s.unique_insights), key=_order)
+    useful = sorted((s for s in judged.values() if s.judged_unique), key=_order)
     for s in judged.values():
-        if not s.unique_insights:
+        if not s.judged_unique:
             lost = s.false_positives + s.dropped
-            why = f"dropped: no unique insight in {s.reviews} reviews"
+            reviews = s.reviews_with_lead if s.verified else s.reviews
+            kind = "verified unique insight" if s.verified else "unique insight"
+            why = f"dropped: no {kind} in {reviews} reviews"
             if s.raised_with_lead:
                 why += (
                     f"; the lead dropped {lost} of its {s.raised_with_lead} findings"
@@ -190,7 +192,7 @@ def choose_panel(
             s = stats[seat]
             cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
             fits = budget_usd is None or estimate + cost <= budget_usd + 1e-9
-            return (not fits, not (s is not None and s.unique_insights), cost, seat)
+            return (not fits, not (s is not None and s.judged_unique), cost, seat)
 
         if others:
             extra = min(others, key=pick_order)
