@@ -226,3 +226,20 @@ def test_unverified_history_counts_all_unique_insights() -> None:
     choice = choose_panel([Candidate("solo", "f")], table)
     assert choice.choices[0].reason.startswith("kept: 5 unique insights in 5 reviews")
     assert replace(s, reviews_with_lead=1).judged_unique == 0
+
+
+def test_panel_chooses_the_effort_the_seat_did_best_with() -> None:
+    cheap_high = {"unique_insights": 2, "important": 2, "cost_usd": 1.0, "effort": "high"}
+    dear_xhigh = {"unique_insights": 2, "important": 2, "cost_usd": 4.0, "effort": "xhigh"}
+    rows = _history(c=cheap_high) + _history(c=dear_xhigh)
+    rows = [replace(r, review_id=f"{r.review_id}-{n}") for n, r in enumerate(rows)]
+    other = _history(o={"unique_insights": 1, "important": 1, "family": "openai"})
+    table = aggregate(rows + other)
+    by_effort = aggregate(rows + other, by_effort=True)
+    choice = choose_panel([Candidate("c", "x"), Candidate("o", "y")], table, by_effort=by_effort)
+    c, o = choice.choices
+    assert (c.effort, o.effort) == ("high", None)
+    assert c.reason.endswith(
+        "Effort high (2.00 unique insights per dollar; xhigh: 0.50 unique insights per dollar)."
+    )
+    assert choice.to_data()["choices"][0]["effort"] == "high"  # type: ignore[index]

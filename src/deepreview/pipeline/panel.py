@@ -4,10 +4,13 @@ earn their place (`deepreview.stats.panel.choose_panel` decides; this module fee
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
+from deepreview.config import Settings
 from deepreview.errors import UsageError
 from deepreview.model import Report
+from deepreview.pipeline.seats import plan_seat
 from deepreview.runner import SeatPlan
 from deepreview.stats.aggregate import aggregate
 from deepreview.stats.facts import model_family
@@ -34,13 +37,36 @@ def _candidate(plan: SeatPlan) -> Candidate:
 
 
 def auto_panel(
-    plans: list[SeatPlan], store: Store, repo: str, budget_usd: float | None
-) -> tuple[list[SeatPlan], PanelChoice]:
-    """The plans to run (a subset of `plans`, same order) and the choice with its reasons."""
+    plans: list[SeatPlan], settings: Settings, store: Store, repo: str, budget_usd: float | None
+) -> tuple[list[SeatPlan], Settings, PanelChoice]:
+    """The plans to run (a subset of `plans`, same order), the settings with the efforts the
+    panel chose, and the choice with its reasons."""
     history = load_history(store, Scope(repo=repo))
-    table = aggregate(history.reviews)
-    choice = choose_panel([_candidate(p) for p in plans], table, budget_usd=budget_usd)
-    return [p for p in plans if p.seat in choice.seats], choice
+    choice = choose_panel(
+        [_candidate(p) for p in plans],
+        aggregate(history.reviews),
+        budget_usd=budget_usd,
+        by_effort=aggregate(history.reviews, by_effort=True),
+    )
+    settings = with_efforts(settings, {c.seat: c.effort for c in choice.choices if c.effort})
+    chosen = [plan_seat(p.seat, settings) for p in plans if p.seat in choice.seats]
+    return chosen, settings, choice
+
+
+def with_efforts(settings: Settings, efforts: Mapping[str, str]) -> Settings:
+    """`settings` with these seats' efforts replaced (the panel's choice, also on resume)."""
+    if not efforts:
+        return settings
+    seats = dict(settings.seats)
+    for seat, effort in efforts.items():
+        seats[seat] = dataclasses.replace(settings.seat(seat), effort=effort)
+    return dataclasses.replace(settings, seats=seats)
+
+
+def recorded_efforts(state: dict[str, Any]) -> dict[str, str]:
+    """The efforts a recorded `--panel auto` chose (run.json), for `resume` and `relead`."""
+    panel = state.get("panel") or {}
+    return {c["seat"]: c["effort"] for c in panel.get("choices", ()) if c.get("effort")}
 
 
 def panel_notes(state: dict[str, Any]) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from deepreview.consolidate import build_report
 from deepreview.errors import ExitCode, UsageError
 from deepreview.pipeline import finish
 from deepreview.pipeline.lead_step import run_lead
-from deepreview.pipeline.panel import with_panel_notes
+from deepreview.pipeline.panel import recorded_efforts, with_efforts, with_panel_notes
 from deepreview.pipeline.review import (
     Prepared,
     ReviewOutcome,
@@ -56,7 +56,7 @@ def relead(
             f"finish it with `deep-review resume {review_id}` first"
         )
     target = load_target(state)
-    settings = load_settings_for(target, cli, env)
+    settings = with_efforts(load_settings_for(target, cli, env), recorded_efforts(state))
     lead = _lead_for(state, settings, env, cli.lead)
     p = Prepared(target, settings, store, [], lead, list(state.get("notes", [])), env)
     writer = StateWriter(store, review_dir / "run.json", state)

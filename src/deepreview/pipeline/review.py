@@ -22,7 +22,12 @@ from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_se
 from deepreview.errors import ExitCode, StoreError, UsageError
 from deepreview.model import Report, SeatRun
 from deepreview.pipeline import finish
-from deepreview.pipeline.panel import auto_panel, check_panel_options
+from deepreview.pipeline.panel import (
+    auto_panel,
+    check_panel_options,
+    recorded_efforts,
+    with_efforts,
+)
 from deepreview.pipeline.runstate import (
     load_state,
     load_target,
@@ -103,7 +108,9 @@ def prepare(req: ReviewRequest) -> Prepared:
     store.ensure_writable()
     panel = None
     if req.panel == "auto":
-        plans, panel = auto_panel(plans, store, target.repo_name, req.budget_usd)
+        plans, settings, panel = auto_panel(
+            plans, settings, store, target.repo_name, req.budget_usd
+        )
     if lead == "none":
         notes.append("Consolidated without a lead: no lead agent was requested or usable.")
     return Prepared(target, settings, store, plans, lead, notes, req.env, panel)
@@ -296,7 +303,7 @@ def resume(
             f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
         )
     target = load_target(state)
-    settings = load_settings_for(target, cli, env)
+    settings = with_efforts(load_settings_for(target, cli, env), recorded_efforts(state))
     plans = [plan_seat(name, settings) for name in state["seats"]]
     missing = [pl for pl in plans if state["seats"][pl.seat]["status"] in RERUN_STATUSES]
     prepared = Prepared(

@@ -188,15 +188,17 @@ def rank_key(s: SeatStats) -> tuple[float, float, float, str]:
     return (-s.unique_insights, -survival, cost, s.key)
 
 
-def aggregate(reviews: Sequence[ReviewFacts]) -> StatsTable:
-    """Group the seats of `reviews` (oldest first) by seat and model, ranked by `rank_key`."""
+def aggregate(reviews: Sequence[ReviewFacts], *, by_effort: bool = False) -> StatsTable:
+    """Group the seats of `reviews` by seat and model (and effort, for the panel's effort
+    choice: each row's `last_effort` is then its effort), ranked by `rank_key`."""
     ordered = sorted(reviews, key=lambda r: (r.created_at, r.review_id))
-    groups: dict[tuple[str, str], list[SeatFacts]] = {}
-    latest: dict[tuple[str, str], str] = {}
+    groups: dict[tuple[str, str, str], list[SeatFacts]] = {}
+    latest: dict[tuple[str, str, str], str] = {}
     for review in ordered:
         for fact in review.seats:
-            groups.setdefault((fact.seat, fact.model), []).append(fact)
-            latest[(fact.seat, fact.model)] = review.created_at
+            key = (fact.seat, fact.model, (fact.effort or "") if by_effort else "")
+            groups.setdefault(key, []).append(fact)
+            latest[key] = review.created_at
     seats = sorted((_seat_stats(rows, latest[key]) for key, rows in groups.items()), key=rank_key)
     return StatsTable(
         reviews=len(ordered),

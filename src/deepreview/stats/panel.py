@@ -33,6 +33,7 @@ class SeatChoice:
     reason: str  # "kept: 6 unique insights in 6 reviews …"
     family: str
     median_cost_usd: float | None = None
+    effort: str | None = None  # chosen from history; None: the configured effort stands
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class PanelChoice:
                     "kept": c.kept,
                     "family": c.family,
                     "median_cost_usd": c.median_cost_usd,
+                    "effort": c.effort,
                     "reason": c.reason,
                 }
                 for c in self.choices
@@ -109,12 +111,41 @@ def _median(s: SeatStats | None) -> float | None:
     return s.cost_median_usd if s is not None else None
 
 
+def choose_effort(
+    s: SeatStats, by_effort: StatsTable, min_reviews: int = MIN_REVIEWS
+) -> tuple[str | None, str]:
+    """The effort this seat (at its latest model) did best with, when its history has at least
+    two efforts with enough reviews each; else (None, "") and the configured effort stands."""
+    rows = [
+        e
+        for e in by_effort.seats
+        if e.seat == s.seat and e.model == s.model and e.last_effort and e.reviews >= min_reviews
+    ]
+    if len(rows) < 2:
+        return None, ""
+    best = min(rows, key=_order)
+    others = ", ".join(
+        f"{e.last_effort}: {_rate(e)}" for e in sorted(rows, key=_order) if e is not best
+    )
+    return best.last_effort, f" Effort {best.last_effort} ({_rate(best)}; {others})."
+
+
+def _rate(s: SeatStats) -> str:
+    per_dollar = s.unique_per_dollar
+    if per_dollar is None:
+        return "no unique insight"
+    if math.isinf(per_dollar):
+        return f"{s.judged_unique} unique insights at no reported cost"
+    return f"{per_dollar:.2f} unique insights per dollar"
+
+
 def choose_panel(
     candidates: Sequence[Candidate],
     table: StatsTable,
     *,
     budget_usd: float | None = None,
     min_reviews: int = MIN_REVIEWS,
+    by_effort: StatsTable | None = None,
 ) -> PanelChoice:
     stats = {c.seat: history_for(c.seat, table) for c in candidates}
     family = {c.seat: _family(c, stats[c.seat]) for c in candidates}
@@ -210,6 +241,12 @@ def choose_panel(
                 f"{extra} is {family[extra]} ({_record(s) if s else 'no history'}){over_note}."
             )
 
+    efforts: dict[str, str | None] = {}
+    for seat in kept:
+        s = stats[seat]
+        if by_effort is not None and s is not None and seat in judged:
+            efforts[seat], why = choose_effort(s, by_effort, min_reviews)
+            reasons[seat] += why
     chosen = tuple(c.seat for c in candidates if c.seat in kept)
     choices = tuple(
         SeatChoice(
@@ -218,6 +255,7 @@ def choose_panel(
             reasons[c.seat],
             family[c.seat],
             _median(stats[c.seat]),
+            efforts.get(c.seat),
         )
         for c in candidates
     )
