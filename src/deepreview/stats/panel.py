@@ -191,11 +191,9 @@ def choose_panel(
                     f" ({s.false_positives} as false positives)"
                 )
             reasons[s.seat] = f"{why}; survival {_pct(s.survival)}."
-    over: list[SeatStats] = []
     for s in useful:
         cost = s.cost_median_usd or 0.0
         if budget_usd is not None and estimate + cost > budget_usd + 1e-9:
-            over.append(s)
             reasons[s.seat] = (
                 f"dropped for the budget: its median cost of {_usd(cost)} per review would "
                 f"bring the estimate to ${estimate + cost:.2f}, over ${budget_usd:.2f} "
