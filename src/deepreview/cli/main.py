@@ -141,6 +141,24 @@ def _exit_now(code: int) -> None:
     os._exit(code)
 
 
+def _no_such_option(exc: click.exceptions.NoSuchOption) -> str:
+    """Click's suggestions compare whole option names, so the shared `--` makes `--agnets`
+    resemble `--panel`; compare the names without dashes and suggest only close ones."""
+    import difflib
+
+    name = exc.option_name.lstrip("-")
+    near = [
+        p
+        for p in exc.possibilities or ()
+        if difflib.SequenceMatcher(None, name, p.lstrip("-")).ratio() >= 0.6
+    ]
+    if not near:
+        return exc.message
+    if len(near) == 1:
+        return f"{exc.message} Did you mean {near[0]!r}?"
+    return f"{exc.message} (Did you mean one of: {', '.join(repr(p) for p in near)}?)"
+
+
 def _run(argv: list[str] | None) -> None:
     from deepreview.errors import DeepReviewError, ExitCode
 
@@ -162,7 +180,10 @@ def _run(argv: list[str] | None) -> None:
     except click.exceptions.UsageError as exc:
         # One line, like every other bad-input error (click's own form is four).
         where = exc.ctx.command_path if exc.ctx is not None else "deep-review"
-        click.echo(f"deep-review: error: {exc.format_message()} (see `{where} --help`)", err=True)
+        message = exc.format_message()
+        if isinstance(exc, click.exceptions.NoSuchOption):
+            message = _no_such_option(exc)
+        click.echo(f"deep-review: error: {message} (see `{where} --help`)", err=True)
         sys.exit(int(ExitCode.USAGE))
     except click.exceptions.ClickException as exc:
         exc.show()
