@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from deepreview.model import (
     AppendixEntry,
@@ -242,4 +242,4 @@ def test_panel_chooses_the_effort_the_seat_did_best_with() -> None:
     assert c.reason.endswith(
         "Effort high (2.00 unique insights per dollar; xhigh: 0.50 unique insights per dollar)."
     )
-    assert choice.to_data()["choices"][0]["effort"] == "high"  # type: ignore[index]
+    assert asdict(choice)["choices"][0]["effort"] == "high"  # as run.json records it

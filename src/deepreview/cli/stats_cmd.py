@@ -22,26 +22,27 @@ if TYPE_CHECKING:
 
 
 def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
-    """The store to read and the current repository's name (None outside a repository)."""
-    from deepreview.store.store import Store, default_store_root
+    """The store to read (as every store command finds it) and the current repository's
+    name (None outside a repository: then every repository in the store counts)."""
+    from deepreview.config import CliOverrides, build_settings
+    from deepreview.store.store import STORE_ENV, Store, store_root
     from deepreview.targets.git import Git, find_repo_root
     from deepreview.targets.github import repo_from_remote
 
     env = dict(os.environ)
+    setting = build_settings(
+        CliOverrides(store=store), env=env, repo_config_text=None, repo_config_file=None
+    ).store
     try:
         root = find_repo_root(Path(repo))
     except GitError:
-        root = None  # fine with --store or DEEP_REVIEW_STORE: every repository then
-    name = (repo_from_remote(Git(root)) or root.name) if root is not None else None
-    if store:
-        return Store(Path(store).expanduser()), name
-    if env.get("DEEP_REVIEW_STORE"):
-        return Store(Path(env["DEEP_REVIEW_STORE"]).expanduser()), name
-    if root is None or name is None:
-        raise UsageError(
-            f"{repo} is not inside a git repository; run this in one or pass --store DIR"
-        )
-    return Store(default_store_root(name, root, env)), name
+        if setting is None and not env.get(STORE_ENV):
+            raise UsageError(
+                f"{repo} is not inside a git repository; run this in one or pass --store DIR"
+            ) from None
+        return Store(store_root(setting, Path(repo), env)), None
+    name = repo_from_remote(Git(root)) or root.name
+    return Store(store_root(setting, root, env, repo_name=name)), name
 
 
 def series_key(text: str) -> str:

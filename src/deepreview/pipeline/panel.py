@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Any
 
 from deepreview.config import Settings
 from deepreview.errors import UsageError
 from deepreview.model import Report
+from deepreview.pipeline.runstate import RunState
 from deepreview.pipeline.seats import plan_seat
 from deepreview.runner import SeatPlan
 from deepreview.stats.aggregate import aggregate
@@ -63,25 +63,16 @@ def with_efforts(settings: Settings, efforts: Mapping[str, str]) -> Settings:
     return dataclasses.replace(settings, seats=seats)
 
 
-def recorded_efforts(state: dict[str, Any]) -> dict[str, str]:
+def recorded_efforts(state: RunState) -> dict[str, str]:
     """The efforts a recorded `--panel auto` chose (run.json), for `resume` and `relead`."""
-    panel = state.get("panel") or {}
-    return {c["seat"]: c["effort"] for c in panel.get("choices", ()) if c.get("effort")}
+    if state.panel is None:
+        return {}
+    return {c.seat: c.effort for c in state.panel.choices if c.effort}
 
 
-def panel_notes(state: dict[str, Any]) -> tuple[str, ...]:
-    """The Review Process Notes lines for the panel recorded in run.json (none without one)."""
-    panel = state.get("panel")
-    if not panel:
-        return ()
-    lines = [str(panel.get("summary", ""))]
-    lines += [f"`{c['seat']}` {c['reason']}" for c in panel.get("choices", ())]
-    return tuple(line for line in lines if line)
-
-
-def with_panel_notes(report: Report, state: dict[str, Any]) -> Report:
-    notes = panel_notes(state)
-    if not notes:
+def with_panel_notes(report: Report, state: RunState) -> Report:
+    """The report with the panel recorded in run.json in its Review Process Notes."""
+    if state.panel is None:
         return report
-    pn = dataclasses.replace(report.process_notes, panel=notes)
+    pn = dataclasses.replace(report.process_notes, panel=state.panel.notes)
     return dataclasses.replace(report, process_notes=pn)

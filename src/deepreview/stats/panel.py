@@ -50,26 +50,6 @@ class PanelChoice:
         """The lines for the report's Review Process Notes."""
         return (self.summary, *(f"`{c.seat}` {c.reason}" for c in self.choices))
 
-    def to_data(self) -> dict[str, object]:
-        return {
-            "mode": self.mode,
-            "seats": list(self.seats),
-            "budget_usd": self.budget_usd,
-            "estimated_cost_usd": self.estimated_cost_usd,
-            "summary": self.summary,
-            "choices": [
-                {
-                    "seat": c.seat,
-                    "kept": c.kept,
-                    "family": c.family,
-                    "median_cost_usd": c.median_cost_usd,
-                    "effort": c.effort,
-                    "reason": c.reason,
-                }
-                for c in self.choices
-            ],
-        }
-
 
 def _usd(value: float | None) -> str:
     return "no reported cost" if not value else f"${value:.2f}"
