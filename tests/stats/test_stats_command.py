@@ -286,6 +286,12 @@ def test_panel_auto_keeps_the_useful_seats_and_drops_the_noisy_one(fresh: StoreK
     report = report_from_data(json.loads(Path(out["paths"]["json"]).read_text()))
     assert report.process_notes.panel[0] == panel["summary"]
 
+    # run.json keeps the choice: a relead (a new lead answer) still reports it.
+    res = fresh.cli("relead", out["review_id"], "--store", str(fresh.store), "--json")
+    assert res.returncode == 0, res.stderr[-3000:]
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    assert "- `noisy` dropped: no verified unique insight" in md
+
 
 def test_panel_auto_respects_the_budget_and_keeps_two_families(fresh: StoreKit) -> None:
     res = fresh.cli(
