@@ -182,7 +182,8 @@ def choose_panel(
             continue
         kept.append(s.seat)
         estimate += cost
-        reasons[s.seat] = f"kept: {_record(s)}; median cost {_usd(s.cost_median_usd)} per review."
+        median = f"; median cost {_usd(cost)} per review" if cost else ""
+        reasons[s.seat] = f"kept: {_record(s)}{median}."
 
     if not kept:
         # Nothing useful fits: the best-ranked judged seat still reviews.
