@@ -26,8 +26,7 @@ def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
     name (None outside a repository: then every repository in the store counts)."""
     from deepreview.config import CliOverrides, build_settings
     from deepreview.store.store import STORE_ENV, Store, store_root
-    from deepreview.targets.git import Git, find_repo_root
-    from deepreview.targets.github import repo_from_remote
+    from deepreview.targets.git import Git, find_repo_root, repo_from_remote
 
     env = dict(os.environ)
     setting = build_settings(
