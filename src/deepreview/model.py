@@ -333,10 +333,11 @@ class Retro:
 class ProcessNotes:
     skill_improvements: tuple[str, ...] = ()  # Markdown bullets (without "- ")
     repo_context_updates: tuple[str, ...] = ()  # "[repo] Add: \"...\" Why: ..."
+    panel: tuple[str, ...] = ()  # `--panel auto`: the choice, then one reason per seat
 
     @property
     def empty(self) -> bool:
-        return not self.skill_improvements and not self.repo_context_updates
+        return not self.skill_improvements and not self.repo_context_updates and not self.panel
 
 
 @dataclass(frozen=True)

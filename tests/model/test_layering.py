@@ -18,6 +18,7 @@ LAYERS = [
     ("config", "config_file"),
     ("findings",),
     ("consolidate",),
+    ("stats",),
     ("prompts",),
     ("store",),
     ("runner",),

@@ -194,12 +194,25 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     help="For A..B, review git's literal tree diff even when A is not an ancestor of B "
     "(default: from their merge-base, like A...B).",
 )
+@click.option(
+    "--panel",
+    type=click.Choice(["auto"]),
+    help="auto: choose the seats from this repository's review history (see `stats`).",
+)
+@click.option(
+    "--budget-usd",
+    type=float,
+    metavar="X",
+    help="With --panel auto: keep the seats' estimated cost (median per review) within X.",
+)
 @_common
 def review(
     target: str | None,
     base: str | None,
     uncommitted: bool,
     exact_range: bool,
+    panel: str | None,
+    budget_usd: float | None,
     as_json: bool,
     repo: str,
     **opts: Any,
@@ -213,10 +226,16 @@ def review(
         exact_range=exact_range,
         cli=_overrides(**opts),
         env=dict(os.environ),
+        panel=panel,
+        budget_usd=budget_usd,
     )
     prepared = prepare(req)
     for note in (*prepared.warnings, *prepared.notes):
         click.echo(f"note: {note}", err=True)
+    if prepared.panel is not None:
+        click.echo(f"panel: {prepared.panel.summary}", err=True)
+        for choice in prepared.panel.choices:
+            click.echo(f"  {choice.seat}: {choice.reason}", err=True)
     click.echo(
         f"Reviewing {prepared.target.label()} ({_files(len(prepared.target.changed_files))}) with "
         f"{', '.join(p.seat for p in prepared.plans)}; lead: {prepared.lead}",

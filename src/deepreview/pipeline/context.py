@@ -19,6 +19,7 @@ from deepreview.model import Report, SeatRun
 from deepreview.pipeline.runstate import RunState
 from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan
+from deepreview.stats.panel import PanelChoice
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
 
@@ -37,6 +38,7 @@ class Prepared:
     settings_cli: CliOverrides | None = (
         None  # the command line's settings (run.json keeps --config)
     )
+    panel: PanelChoice | None = None  # `--panel auto` chose `plans`
 
 
 @dataclass(frozen=True)

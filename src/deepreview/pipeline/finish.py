@@ -111,6 +111,10 @@ def register_status(
 ) -> None:
     with store.lock():
         store.upsert(_row(rid, target, state, status, report))
+        if report is not None:
+            from deepreview.store.history import record_facts
+
+            record_facts(store, rid, report)
         write_index(store)
 
 
@@ -130,6 +134,8 @@ def repair_index(store: Store) -> bool:
 
 def write_index(store: Store) -> None:
     from deepreview.render.index import IndexEntry, render_index
+    from deepreview.stats.aggregate import aggregate
+    from deepreview.store.history import Scope, load_history
 
     entries = []
     for row in store.rows():
@@ -153,7 +159,10 @@ def write_index(store: Store) -> None:
             )
         )
     title = f"Deep Review — {store.rows()[0].repo}" if entries else "Deep Review"
-    store.write_text(store.root / "index.html", render_index(entries, title=title))
+    reviewers = aggregate(load_history(store, Scope()).reviews)
+    store.write_text(
+        store.root / "index.html", render_index(entries, title=title, reviewers=reviewers)
+    )
 
 
 def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
@@ -307,6 +316,9 @@ def finish_review(
     report = run_lead(
         p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
     )
+    from deepreview.pipeline.panel import with_panel_notes
+
+    report = with_panel_notes(report, writer.state)
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))

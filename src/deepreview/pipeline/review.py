@@ -28,6 +28,12 @@ from deepreview.config import (
 from deepreview.errors import ConfigError, ExitCode, StoreError, UnknownSeatError, UsageError
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.panel import (
+    auto_panel,
+    check_panel_options,
+    recorded_efforts,
+    with_efforts,
+)
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
     RunState,
@@ -56,6 +62,8 @@ class ReviewRequest:
     exact_range: bool = False  # `A..B` as git's literal tree diff, even when A moved on
     cli: CliOverrides = dataclasses.field(default_factory=CliOverrides)
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    panel: str | None = None  # "auto": choose the seats from the store's history
+    budget_usd: float | None = None  # with panel="auto"
 
 
 def load_settings_for(target: Target, cli: CliOverrides, env: Mapping[str, str]) -> Settings:
@@ -84,6 +92,7 @@ def config_copy_note(target: Target, cli: CliOverrides) -> str | None:
 
 
 def prepare(req: ReviewRequest) -> Prepared:
+    check_panel_options(req.panel, req.budget_usd)
     root = find_repo_root(req.cwd)
     target = resolve_target(
         root,
@@ -108,7 +117,14 @@ def prepare(req: ReviewRequest) -> Prepared:
     store.ensure_writable()
     notes = [*target.notes, *notes]
     warnings = (copy_note,) if copy_note else ()
-    return Prepared(target, settings, store, plans, lead, notes, req.env, warnings, req.cli)
+    panel = None
+    if req.panel == "auto":
+        plans, settings, panel = auto_panel(
+            plans, settings, store, target.repo_name, req.budget_usd
+        )
+    return Prepared(
+        target, settings, store, plans, lead, notes, req.env, warnings, req.cli, panel=panel
+    )
 
 
 def _settings_record(p: Prepared) -> SettingsRecord:
@@ -163,6 +179,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     )
     # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
     state = _with_config(state, p.settings_cli)
+    state = dataclasses.replace(state, panel=p.panel)
     writer = StateWriter(p.store, review_dir, state)
     writer.update()
     finish.register_running(p.store, rid, p.target, state)
@@ -310,7 +327,7 @@ def resume(
         )
     cli = _config_for_resume(review_id_, state, cli)
     target = load_target(state)
-    settings = load_settings_for(target, cli, env)
+    settings = with_efforts(load_settings_for(target, cli, env), recorded_efforts(state))
     plans = [plan_seat(name, settings) for name in state.seats]
     missing = [pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES]
     prepared = Prepared(

@@ -139,6 +139,12 @@ class Store:
         finally:
             db.close()
 
+    @contextlib.contextmanager
+    def index(self) -> Iterator[sqlite3.Connection]:
+        """The migrated index, for store modules that keep tables of their own (history)."""
+        with self._db() as db:
+            yield db
+
     def lock(self) -> FileLock:
         return FileLock(str(self.root / ".index.lock"), timeout=120)
 
