@@ -20,6 +20,7 @@ LAYERS = [
     ("prompts",),
     ("store",),
     ("runner",),
+    ("checks",),
     ("lead",),
     ("render",),
     ("pipeline",),

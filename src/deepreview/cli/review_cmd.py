@@ -145,6 +145,37 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     return int(outcome.exit_code)
 
 
+def _checks_options(fn: F) -> F:
+    """`review` only: checks run once, right after the seats (a resume does not redo them)."""
+    options = [
+        click.option(
+            "--check-fixes",
+            is_flag=True,
+            help="Apply each proposed fix and run the tests (needs --allow-exec).",
+        ),
+        click.option(
+            "--probe-tests",
+            is_flag=True,
+            help="Mutate the changed lines and see whether the tests notice (needs --allow-exec).",
+        ),
+        click.option(
+            "--test-cmd", help='The test command, e.g. "python -m pytest -q" ([checks] test).'
+        ),
+        click.option(
+            "--probe-max", type=int, help="At most N mutants (default 20), sampled with a seed."
+        ),
+        click.option(
+            "--probe-minutes", type=float, help="Stop probing after this long (default 10)."
+        ),
+        click.option(
+            "--jobs", type=int, help="Fix checks and mutants run in parallel (default 2)."
+        ),
+    ]
+    for opt in reversed(options):
+        fn = opt(fn)
+    return fn
+
+
 @click.command()
 @click.argument("target", required=False)
 @click.option(
@@ -156,6 +187,7 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     is_flag=True,
     help="Review the work tree (staged, unstaged, untracked) against HEAD.",
 )
+@_checks_options
 @_common
 def review(
     target: str | None,
@@ -163,18 +195,42 @@ def review(
     uncommitted: bool,
     as_json: bool,
     repo: str,
+    check_fixes: bool,
+    probe_tests: bool,
+    test_cmd: str | None,
+    probe_max: int | None,
+    probe_minutes: float | None,
+    jobs: int | None,
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
+    import dataclasses
+    import shlex
+
     from deepreview.cli.progress import Progress
     from deepreview.pipeline.review import ReviewRequest, execute, prepare
 
+    try:
+        test_argv = tuple(shlex.split(test_cmd)) if test_cmd is not None else None
+    except ValueError as exc:
+        raise UsageError(f"--test-cmd {test_cmd!r}: {exc}; quote it like a shell word") from exc
+    if test_argv == ():
+        raise UsageError("--test-cmd is empty; give the command that runs the tests")
+    cli = dataclasses.replace(
+        _overrides(**opts),
+        check_fixes=check_fixes,
+        probe_tests=probe_tests,
+        test_cmd=test_argv,
+        probe_max=probe_max,
+        probe_minutes=probe_minutes,
+        jobs=jobs,
+    )
     req = ReviewRequest(
         cwd=Path(repo),
         target=target,
         base=base,
         uncommitted=uncommitted,
-        cli=_overrides(**opts),
+        cli=cli,
         env=dict(os.environ),
     )
     prepared = prepare(req)

@@ -250,11 +250,17 @@ def finish_review(
     report = build_report(
         header, seat_reviews, changed_files=p.target.changed_paths, notes=tuple(notes)
     )
+    from deepreview.pipeline.checks_step import run_check_step, with_checks
     from deepreview.pipeline.lead_step import run_lead
 
+    # Measured before the lead, so that fixes that do not apply and surviving mutants are
+    # evidence it can act on; attached again after it, as the lead rebuilds the findings.
+    checks = run_check_step(p, report, writer)
+    report = with_checks(report, checks)
     report = run_lead(
         p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
     )
+    report = with_checks(report, checks)
     # Covers the whole review (seats, lead, rendering), across resumes.
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(

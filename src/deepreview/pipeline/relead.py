@@ -18,6 +18,7 @@ from deepreview.config import CliOverrides, Settings
 from deepreview.consolidate import build_report
 from deepreview.errors import ExitCode, UsageError
 from deepreview.pipeline import finish
+from deepreview.pipeline.checks_step import stored_checks, with_checks
 from deepreview.pipeline.lead_step import run_lead
 from deepreview.pipeline.review import (
     Prepared,
@@ -69,7 +70,10 @@ def relead(
     report = build_report(
         header, seat_reviews, changed_files=target.changed_paths, notes=tuple(notes)
     )
+    checks = stored_checks(state)  # measured by the review; not rerun
+    report = with_checks(report, checks)
     report = run_lead(p, review_id, review_dir, report, seat_reviews, writer, redactor)
+    report = with_checks(report, checks)
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(elapsed, 1))

@@ -34,15 +34,14 @@ MASK: Final = "[REDACTED]"
 _MIN_VALUE_LEN: Final = 8
 
 
+def is_secret_name(name: str) -> bool:
+    """Whether an environment variable of this name holds a secret (API key, token, ...)."""
+    return bool(_SECRET_NAME.search(name)) and not name.upper().endswith(_NOT_SECRET_SUFFIXES)
+
+
 class Redactor:
     def __init__(self, env: Mapping[str, str]) -> None:
-        values = {
-            v
-            for k, v in env.items()
-            if _SECRET_NAME.search(k)
-            and not k.upper().endswith(_NOT_SECRET_SUFFIXES)
-            and len(v) >= _MIN_VALUE_LEN
-        }
+        values = {v for k, v in env.items() if is_secret_name(k) and len(v) >= _MIN_VALUE_LEN}
         # Longest first so a value that contains another is masked whole.
         self._values = sorted(values, key=len, reverse=True)
         self._bvalues = [v.encode() for v in self._values]
