@@ -144,6 +144,16 @@ class CheckResults:
     probe_note: str = ""  # "stopped at --probe-minutes after 8 of 20", "no Python or Go lines"
 
     @property
+    def baseline_text(self) -> str:
+        """How the tests did at the review SHA without any fix or mutation."""
+        return {
+            "pass": "tests pass",
+            "fail": "tests fail",
+            "timeout": "tests time out",
+            "error": "tests could not run",
+        }.get(self.baseline, "tests not run")
+
+    @property
     def survivors(self) -> tuple[Mutant, ...]:
         return tuple(m for m in self.mutants if m.status == "survived")
 
