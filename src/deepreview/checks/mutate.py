@@ -273,6 +273,8 @@ def _delete(text: str, toks: list[Token], lang: str) -> tuple[str, str] | None:
         return None
     indent = text[: len(text) - len(text.lstrip())]
     first = code[0]
+    if all(t.kind == "other" for t in code):
+        return None  # a docstring or a bare string: deleting it changes nothing
     if lang == "python":
         if first.text == "return" and len(code) > 1:
             return "return early", f"{indent}return None"
