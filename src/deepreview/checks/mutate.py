@@ -253,7 +253,7 @@ def _token_mutations(text: str, toks: list[Token], lang: str) -> Iterable[tuple[
 
 def _negate(text: str, toks: list[Token], lang: str) -> str | None:
     code = _code(toks)
-    if len(code) < 3 or code[0].text not in ("if", "elif", "while") or not _balanced(code):
+    if len(code) < 3 or code[0].text not in ("if", "elif", "while") or not _balanced(code[:-1]):
         return None
     if lang == "python" and code[-1].text == ":":
         start, end = code[1].col, code[-1].col

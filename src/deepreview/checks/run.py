@@ -21,7 +21,7 @@ from typing import Final
 
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
 from deepreview.checks.patch import fix_diff, fuzzy_apply
-from deepreview.checks.testrun import TestRun, run_tests, test_env
+from deepreview.checks.testrun import SuiteRun, run_tests, scrubbed_env
 from deepreview.config import ChecksSettings
 from deepreview.model import CheckResults, Finding, FixCheck, Mutant, MutantStatus
 from deepreview.targets.git import Git
@@ -66,7 +66,7 @@ def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> Chec
     )
     if not s.test:
         return dataclasses.replace(base, note=NO_TEST_COMMAND)
-    env = test_env(req.env, s.env)
+    env = scrubbed_env(req.env, s.env)
     with _worktree(req, "baseline") as wt:
         baseline = run_tests(s.test, cwd=wt, env=env, timeout=s.timeout, cancel=cancel)
     result = dataclasses.replace(
@@ -94,7 +94,7 @@ def _worktree(req: CheckRequest, name: str) -> Iterator[Path]:
 
 
 def _check_fixes(
-    req: CheckRequest, env: Mapping[str, str], baseline: TestRun, cancel: threading.Event | None
+    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event | None
 ) -> tuple[FixCheck, ...]:
     fixes = checked_fixes(req.findings)
 
@@ -147,7 +147,7 @@ def check_fix(
     default_path: str | None,
     settings: ChecksSettings,
     env: Mapping[str, str],
-    baseline: TestRun,
+    baseline: SuiteRun,
     cancel: threading.Event | None = None,
 ) -> FixCheck:
     ok, reason = apply_fix(wt, diff, default_path)
@@ -178,13 +178,13 @@ def mutations_for(repo: Path, sha: str, diff: str) -> list[Mutation]:
     return out
 
 
-def mutant_timeout(settings: ChecksSettings, baseline: TestRun) -> float:
+def mutant_timeout(settings: ChecksSettings, baseline: SuiteRun) -> float:
     derived = max(_MUTANT_TIMEOUT_FLOOR_S, baseline.duration_s * _MUTANT_TIMEOUT_FACTOR)
     return min(settings.timeout, derived)
 
 
 def _probe(
-    req: CheckRequest, env: Mapping[str, str], baseline: TestRun, cancel: threading.Event | None
+    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event | None
 ) -> tuple[tuple[Mutant, ...], str]:
     s = req.settings
     if baseline.outcome != "pass":

@@ -28,7 +28,7 @@ _FIRST_FAILING: Final = (
 
 
 @dataclass(frozen=True)
-class TestRun:
+class SuiteRun:
     outcome: TestOutcome
     failing: str | None = None
     tail: str = ""
@@ -36,7 +36,7 @@ class TestRun:
     reason: str = ""  # for "error": why the command could not run
 
 
-def test_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str]:
+def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str]:
     """`env` without secrets (API keys, tokens, passwords) unless `[checks] env` names them.
 
     Bytecode caches are off: a mutant and the original can have the same size and mtime second,
@@ -67,19 +67,19 @@ def run_tests(
     env: Mapping[str, str],
     timeout: float,
     cancel: threading.Event | None = None,
-) -> TestRun:
+) -> SuiteRun:
     result = proc.run(
         argv, cwd=cwd, env=env, timeout=timeout, max_output_bytes=_MAX_OUTPUT, cancel=cancel
     )
     output = result.stdout_text + ("\n" + result.stderr_text if result.stderr else "")
     if result.spawn_error:
-        return TestRun("error", reason=result.spawn_error, duration_s=result.duration_s)
+        return SuiteRun("error", reason=result.spawn_error, duration_s=result.duration_s)
     if result.timed_out:
-        return TestRun("timeout", tail=_tail(output), duration_s=result.duration_s)
+        return SuiteRun("timeout", tail=_tail(output), duration_s=result.duration_s)
     if result.cancelled:
-        return TestRun("error", reason="interrupted", duration_s=result.duration_s)
+        return SuiteRun("error", reason="interrupted", duration_s=result.duration_s)
     if result.returncode == 0:
-        return TestRun("pass", duration_s=result.duration_s)
-    return TestRun(
+        return SuiteRun("pass", duration_s=result.duration_s)
+    return SuiteRun(
         "fail", failing=first_failing(output), tail=_tail(output), duration_s=result.duration_s
     )
