@@ -312,7 +312,8 @@ def _checks(
     ]
     if wanted and not allow_exec:
         raise UsageError(
-            f"{' and '.join(wanted)} run the change's code and tests on this machine; "
+            f"{' and '.join(wanted)} {'run' if len(wanted) > 1 else 'runs'} the change's code "
+            "and tests on this machine; "
             "add --allow-exec to allow it (never on an untrusted PR)"
         )
     for name, value in (("--probe-max", cli.probe_max), ("--jobs", cli.jobs)):

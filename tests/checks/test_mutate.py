@@ -108,4 +108,6 @@ def test_sampling_is_seeded_and_spreads_over_lines() -> None:
 
 def test_apply_mutation_replaces_one_line() -> None:
     m = Mutation("a.py", 2, "flip comparison", "    return a >= b", "    return a > b")
-    assert apply_mutation("def f(a, b):\n    return a >= b\n", m) == "def f(a, b):\n    return a > b\n"
+    assert (
+        apply_mutation("def f(a, b):\n    return a >= b\n", m) == "def f(a, b):\n    return a > b\n"
+    )

@@ -55,7 +55,9 @@ def test_missing_context_says_which_line() -> None:
 def test_missing_file_and_new_file() -> None:
     gone = fuzzy_apply("--- a/gone.py\n+++ b/gone.py\n@@ -1 +1 @@\n-x\n+y\n", None, read({}))
     assert not gone.ok and gone.reason == "gone.py does not exist at the review SHA"
-    new = fuzzy_apply("--- /dev/null\n+++ b/new.py\n@@ -0,0 +1,2 @@\n+a = 1\n+b = 2\n", None, read({}))
+    new = fuzzy_apply(
+        "--- /dev/null\n+++ b/new.py\n@@ -0,0 +1,2 @@\n+a = 1\n+b = 2\n", None, read({})
+    )
     assert new.ok and new.files == {"new.py": "a = 1\nb = 2\n"}
 
 

@@ -138,13 +138,15 @@ def make_go_repo(root: Path, *, strong: bool, name: str = "gorepo") -> Path:
     return repo
 
 
-def review_text(fixes: list[tuple[str, str]]) -> str:
-    """A seat's review with one Important finding per (title, fix) on `ages.py:3`."""
-    parts = ["## Executive Summary\n\nThe change adds an age check.\n\n## Critical Issues\n\nNone.\n"]
+def review_text(fixes: list[tuple[str, str]], where: str = f"ages.py:{PY_BOUNDARY_LINE}") -> str:
+    """A seat's review with one Important finding per (title, fix) at `where`."""
+    parts = [
+        "## Executive Summary\n\nThe change adds an age check.\n\n## Critical Issues\n\nNone.\n"
+    ]
     parts.append("\n## Important Issues\n")
     for n, (title, fix) in enumerate(fixes, start=1):
         parts.append(
-            f"\n{n}. **{title}** — `ages.py:{PY_BOUNDARY_LINE}` (important, gap)\n\n"
+            f"\n{n}. **{title}** — `{where}` (important, gap)\n\n"
             f"The check at the boundary deserves a look.\n\nFix:\n\n{fix}\n"
         )
     parts.append("\n## Suggestions\n\nNone.\n")
@@ -155,7 +157,11 @@ def seat_config(tmp: Path, review: str, extra: str = "") -> dict[str, str]:
     """A user config with one trusted `command` seat `bot` printing `review`; the CLI env."""
     review_file = tmp / "bot-review.md"
     review_file.write_text(review, encoding="utf-8")
-    argv = [sys.executable, "-c", f"import sys; sys.stdin.read(); print(open({str(review_file)!r}).read())"]
+    argv = [
+        sys.executable,
+        "-c",
+        f"import sys; sys.stdin.read(); print(open({str(review_file)!r}).read())",
+    ]
     (tmp / "user-config.toml").write_text(
         f"{extra}\n[seats.bot]\nargv = {json.dumps(argv)}\n", encoding="utf-8"
     )
