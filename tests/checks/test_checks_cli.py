@@ -150,8 +150,8 @@ def test_checks_need_allow_exec(tmp_path: Path) -> None:
     res = run_cli([*REVIEW, "--check-fixes", "--test-cmd", PYTEST], cwd=repo, env=env)
     assert res.returncode == 2
     assert res.stderr.strip().splitlines()[-1] == (
-        "deep-review: error: --check-fixes runs the change's code and tests on this machine; add --allow-exec "
-        "to allow it (never on an untrusted PR)"
+        "deep-review: error: --check-fixes runs the change's code and tests on this machine; "
+        "add --allow-exec to allow it (never on an untrusted PR)"
     )
     assert not (tmp_path / "store").exists() or not list((tmp_path / "store").iterdir())
 

@@ -12,19 +12,27 @@ def read(files: dict[str, str]):  # type: ignore[no-untyped-def]
 
 
 def test_fix_diff_takes_the_diff_block_not_the_prose() -> None:
-    fix = "Double the sum:\n\n```python\nx = 1\n```\n\n```diff\n-    return w + h\n+    return 2 * (w + h)\n```\n"
+    fix = (
+        "Double the sum:\n\n```python\nx = 1\n```\n\n"
+        "```diff\n-    return w + h\n+    return 2 * (w + h)\n```\n"
+    )
     assert fix_diff(fix) == "-    return w + h\n+    return 2 * (w + h)\n"
     assert fix_diff("Add a test for the empty list.") is None
     assert fix_diff("```python\nprint('no diff here')\n```") is None
 
 
 def test_fix_diff_recognises_an_unlabelled_block_with_hunks() -> None:
-    fix = "```\n--- a/shapes.py\n+++ b/shapes.py\n@@ -6 +6 @@\n-    return w + h\n+    return 2 * (w + h)\n```"
+    fix = (
+        "```\n--- a/shapes.py\n+++ b/shapes.py\n@@ -6 +6 @@\n-    return w + h\n+    return 2\n```"
+    )
     assert fix_diff(fix) is not None
 
 
 def test_wrong_line_numbers_are_re_anchored_on_the_context() -> None:
-    diff = "--- a/shapes.py\n+++ b/shapes.py\n@@ -40,2 +40,2 @@\n def perimeter(w, h):\n-    return w + h\n+    return 2 * (w + h)\n"
+    diff = (
+        "--- a/shapes.py\n+++ b/shapes.py\n@@ -40,2 +40,2 @@\n"
+        " def perimeter(w, h):\n-    return w + h\n+    return 2 * (w + h)\n"
+    )
     applied = fuzzy_apply(diff, None, read({"shapes.py": SOURCE}))
     assert applied.ok, applied.reason
     assert applied.files["shapes.py"].endswith("    return 2 * (w + h)\n")
@@ -72,7 +80,10 @@ def test_two_files_and_the_nearest_of_two_matches() -> None:
 
 
 def test_blank_context_lines_that_lost_their_space() -> None:
-    diff = "@@ -2,4 +2,4 @@\n     return w * h\n\n\n-def perimeter(w, h):\n+def perimeter(w: int, h: int):\n"
+    diff = (
+        "@@ -2,4 +2,4 @@\n     return w * h\n\n\n"
+        "-def perimeter(w, h):\n+def perimeter(w: int, h: int):\n"
+    )
     [fp] = parse_patch(diff, "shapes.py")
     assert fp.hunks[0].old == ("    return w * h", "", "", "def perimeter(w, h):")
     applied = fuzzy_apply(diff, "shapes.py", read({"shapes.py": SOURCE}))

@@ -9,7 +9,11 @@ from deepreview.checks.testrun import first_failing, run_tests, scrubbed_env
 
 
 def test_first_failing_test_per_runner() -> None:
-    pytest_out = "..F\n=== short test summary info ===\nFAILED tests/test_a.py::TestA::test_limit - assert 1 == 2\nFAILED tests/test_a.py::test_b\n"
+    pytest_out = (
+        "..F\n=== short test summary info ===\n"
+        "FAILED tests/test_a.py::TestA::test_limit - assert 1 == 2\n"
+        "FAILED tests/test_a.py::test_b\n"
+    )
     assert first_failing(pytest_out) == "test_limit"
     assert first_failing("=== RUN   TestSlice\n--- FAIL: TestSlice (0.00s)\nFAIL\n") == "TestSlice"
     assert first_failing("FAIL: test_edge (pkg.tests.EdgeTest.test_edge)\n") == "test_edge"
