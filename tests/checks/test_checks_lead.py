@@ -21,6 +21,7 @@ from support.repos import run_cli
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lead"))
 from lead_kit import fenced, install_fake_claude, prompts_seen
 
+LEAD_REVIEW = ("review", "--agents", "bot", "--lead", "claude", "--json", "--allow-exec")
 SURVIVOR_TITLE = f"No test notices when `>=` becomes `>` at `ages.py:{PY_BOUNDARY_LINE}`"
 ANSWER = {
     "decisions": [
@@ -61,8 +62,7 @@ def test_lead_sees_fix_checks_and_survivors_as_evidence(tmp_path: Path) -> None:
     env["ANTHROPIC_API_KEY"] = "test-key-not-a-secret"
     cmd = "python -c 'import ages; assert ages.is_adult(40) and not ages.is_adult(5)'"
     res = run_cli(
-        ["review", "--agents", "bot", "--lead", "claude", "--json", "--allow-exec"]
-        + ["--check-fixes", "--probe-tests", "--test-cmd", cmd],
+        [*LEAD_REVIEW, "--check-fixes", "--probe-tests", "--test-cmd", cmd],
         cwd=repo,
         env=env,
         timeout=240,
