@@ -61,6 +61,7 @@ def checked_fixes(findings: Sequence[Finding]) -> dict[str, str | None]:
 
 def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> CheckResults:
     s = req.settings
+    cancel = cancel or threading.Event()
     base = CheckResults(
         test_command=s.test, fixes_requested=s.check_fixes, probes_requested=s.probe_tests
     )
@@ -94,7 +95,7 @@ def _worktree(req: CheckRequest, name: str) -> Iterator[Path]:
 
 
 def _check_fixes(
-    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event | None
+    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event
 ) -> tuple[FixCheck, ...]:
     fixes = checked_fixes(req.findings)
 
@@ -104,7 +105,11 @@ def _check_fixes(
             return check_fix(wt, diff, path, req.settings, env, baseline, cancel)
 
     with ThreadPoolExecutor(max_workers=req.settings.jobs) as pool:
-        return tuple(pool.map(one, enumerate(fixes.items(), start=1)))
+        try:
+            return tuple(pool.map(one, enumerate(fixes.items(), start=1)))
+        except BaseException:
+            cancel.set()  # Ctrl-C: stop the other workers' test runs too, not wait for them
+            raise
 
 
 def apply_fix(wt: Path, diff: str, default_path: str | None) -> tuple[bool, str]:
@@ -184,7 +189,7 @@ def mutant_timeout(settings: ChecksSettings, baseline: SuiteRun) -> float:
 
 
 def _probe(
-    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event | None
+    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event
 ) -> tuple[tuple[Mutant, ...], str]:
     s = req.settings
     if baseline.outcome != "pass":
@@ -205,7 +210,7 @@ def _probe(
 
     def worker(n: int) -> None:
         with _worktree(req, f"mutant{n}") as wt:
-            while time.monotonic() < deadline and not (cancel and cancel.is_set()):
+            while time.monotonic() < deadline and not cancel.is_set():
                 try:
                     i, m = todo.get_nowait()
                 except queue.Empty:
@@ -214,7 +219,11 @@ def _probe(
 
     workers = min(s.jobs, len(chosen))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(worker, range(1, workers + 1)))
+        try:
+            list(pool.map(worker, range(1, workers + 1)))
+        except BaseException:
+            cancel.set()
+            raise
     done = tuple(results[i] for i in sorted(results))
     note = ""
     if len(done) < len(chosen):
@@ -234,6 +243,10 @@ def run_mutant(
 ) -> Mutant:
     """Run the tests with `m` applied in `wt`; the file is restored afterwards."""
     file = wt / m.path
+    mutant = Mutant(m.path, m.line, m.operator, m.original, m.mutated, status="error")
+    # A symlink (the change may add one) would have us write outside the scratch worktree.
+    if file.is_symlink() or not file.resolve().is_relative_to(wt.resolve()):
+        return mutant
     original = file.read_bytes()
     try:
         file.write_text(apply_mutation(original.decode("utf-8"), m), encoding="utf-8")
@@ -241,15 +254,7 @@ def run_mutant(
     finally:
         file.write_bytes(original)
     status = _MUTANT_STATUS.get(run.outcome, "error")
-    return Mutant(
-        path=m.path,
-        line=m.line,
-        operator=m.operator,
-        original=m.original,
-        mutated=m.mutated,
-        status=status,
-        killed_by=run.failing,
-    )
+    return dataclasses.replace(mutant, status=status, killed_by=run.failing)
 
 
 def attach_fix_checks(findings: Sequence[Finding], checks: CheckResults) -> tuple[Finding, ...]:
