@@ -9,7 +9,7 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from deepreview.model import SCHEMA_VERSION, AgentReview, CheckResults, Report
+from deepreview.model import SCHEMA_VERSION, AgentReview, Report
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -50,13 +50,3 @@ def report_json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Deep Review report"
     return schema
-
-
-def checks_to_data(checks: CheckResults) -> dict[str, Any]:
-    """The measured checks as run.json keeps them (a `relead` puts them back in the report)."""
-    data: dict[str, Any] = _adapter(CheckResults).dump_python(checks, mode="json")
-    return data
-
-
-def checks_from_data(data: dict[str, Any]) -> CheckResults:
-    return _adapter(CheckResults).validate_python(data)

@@ -8,14 +8,13 @@ run.json keeps them, so a `relead` shows them again without rerunning the tests.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from deepreview.checks import CheckRequest, attach_fix_checks, run_checks
 from deepreview.model import CheckResults, Report
-from deepreview.serialize import checks_from_data, checks_to_data
 
 if TYPE_CHECKING:
-    from deepreview.pipeline.review import Prepared, StateWriter
+    from deepreview.pipeline.context import Prepared, StateWriter
 
 
 def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> CheckResults | None:
@@ -23,7 +22,6 @@ def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> CheckRes
     settings = p.settings.checks
     if not settings.wanted or not p.settings.allow_exec:
         return None
-    writer.update(lambda s: s.update(checks={"status": "running"}))
     request = CheckRequest(
         repo=p.target.repo_root,
         sha=p.target.head_sha,
@@ -33,16 +31,8 @@ def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> CheckRes
         env=p.env,
     )
     checks = run_checks(request)
-    data = checks_to_data(checks)
-    writer.update(lambda s: s.update(checks=data))
+    writer.set(checks=checks)
     return checks
-
-
-def stored_checks(state: dict[str, Any]) -> CheckResults | None:
-    data = state.get("checks")
-    if not isinstance(data, dict) or data.get("status") == "running":
-        return None
-    return checks_from_data(data)
 
 
 def with_checks(report: Report, checks: CheckResults | None) -> Report:
