@@ -46,6 +46,7 @@ def _review(repo: Path, env: dict[str, str], *args: str, timeout: float = 240) -
         "html": Path(out["paths"]["html"]).read_text(encoding="utf-8"),
         "run": json.loads((Path(out["review_dir"]) / "run.json").read_text(encoding="utf-8")),
         "id": out["review_id"],
+        "stderr": res.stderr,
     }
 
 
@@ -64,6 +65,10 @@ def test_check_fixes_marks_the_good_bad_and_stale_fix(tmp_path: Path) -> None:
     testing = md.split("## Testing Assessment")[1]
     assert "**Measured** with `python -m pytest -q` (without any change: tests pass" in testing
     assert "3 fixes: 2 apply, 1 passes tests, 1 breaks `test_eighteen_is_adult`." in testing
+    assert (
+        "Fix checks: 3 fixes: 2 apply, 1 passes tests, 1 breaks `test_eighteen_is_adult`\n"
+        in out["stderr"]
+    )
 
     checks = {f["id"]: f["fix_check"] for f in out["json"]["findings"]}
     assert checks["I1"]["applies"] and checks["I1"]["tests"] == "pass"
@@ -118,6 +123,7 @@ def test_probe_tests_strong_tests_kill_every_mutant(tmp_path: Path) -> None:
     mutants = out["json"]["checks"]["mutants"]
     assert mutants and all(m["status"] == "killed" for m in mutants)
     assert f"Probed {len(mutants)} mutations of the changed lines: all killed." in out["md"]
+    assert "Test probes: Probed " in out["stderr"]
     assert _worktrees(repo) == [f"worktree {repo}"]
 
 

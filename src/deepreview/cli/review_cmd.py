@@ -138,6 +138,14 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
         else:
             assert outcome.report is not None
             v = outcome.report.header.verdict
+            checks = outcome.report.checks
+            if checks is not None and checks.note:
+                click.echo(f"Checks: {checks.note}", err=True)
+            elif checks is not None:
+                if checks.fixes_requested:
+                    click.echo(f"Fix checks: {checks.fixes_summary}", err=True)
+                if checks.probes_requested:
+                    click.echo(f"Test probes: {checks.probe_summary}", err=True)
             click.echo(f"Verdict: {v.label} — {v.reason}", err=True)
             click.echo(f"Review {outcome.review_id} stored:")
             for fmt, path in outcome.paths.items():
@@ -241,6 +249,19 @@ def review(
         f"{', '.join(p.seat for p in prepared.plans)}; lead: {prepared.lead}",
         err=True,
     )
+    if prepared.settings.checks.wanted:
+        click.echo(
+            "After the seats, the change's tests run in scratch worktrees (--allow-exec): "
+            + ", ".join(
+                flag
+                for flag, on in (
+                    ("--check-fixes", prepared.settings.checks.check_fixes),
+                    ("--probe-tests", prepared.settings.checks.probe_tests),
+                )
+                if on
+            ),
+            err=True,
+        )
     with Progress([p.seat for p in prepared.plans]) as progress:
         outcome = execute(prepared, on_progress=progress)
     return _emit(outcome, as_json)
