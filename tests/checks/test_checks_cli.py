@@ -46,7 +46,7 @@ def _review(repo: Path, env: dict[str, str], *args: str, timeout: float = 240) -
         "html": Path(out["paths"]["html"]).read_text(encoding="utf-8"),
         "run": json.loads((Path(out["review_dir"]) / "run.json").read_text(encoding="utf-8")),
         "id": out["review_id"],
-        "stderr": res.stderr,
+        "cli": out,
     }
 
 
@@ -65,10 +65,11 @@ def test_check_fixes_marks_the_good_bad_and_stale_fix(tmp_path: Path) -> None:
     testing = md.split("## Testing Assessment")[1]
     assert "**Measured** with `python -m pytest -q` (without any change: tests pass" in testing
     assert "3 fixes: 2 apply, 1 passes tests, 1 breaks `test_eighteen_is_adult`." in testing
-    assert (
-        "Fix checks: 3 fixes: 2 apply, 1 passes tests, 1 breaks `test_eighteen_is_adult`\n"
-        in out["stderr"]
-    )
+    assert out["cli"]["checks"] == {
+        "note": None,
+        "fixes": "3 fixes: 2 apply, 1 passes tests, 1 breaks `test_eighteen_is_adult`",
+        "probes": None,
+    }
 
     checks = {f["id"]: f["fix_check"] for f in out["json"]["findings"]}
     assert checks["I1"]["applies"] and checks["I1"]["tests"] == "pass"
@@ -123,7 +124,7 @@ def test_probe_tests_strong_tests_kill_every_mutant(tmp_path: Path) -> None:
     mutants = out["json"]["checks"]["mutants"]
     assert mutants and all(m["status"] == "killed" for m in mutants)
     assert f"Probed {len(mutants)} mutations of the changed lines: all killed." in out["md"]
-    assert "Test probes: Probed " in out["stderr"]
+    assert out["cli"]["checks"]["probes"].endswith(": all killed")
     assert _worktrees(repo) == [f"worktree {repo}"]
 
 
@@ -148,6 +149,14 @@ def test_without_a_test_command_the_report_says_so(tmp_path: Path) -> None:
     assert out["json"]["checks"]["note"] == "no test command configured"
     assert out["json"]["findings"][0]["fix_check"] is None
     assert "no test command configured" in out["html"]
+    assert out["cli"]["checks"]["note"] == "no test command configured"
+    human = run_cli(
+        ["review", "--agents", "bot", "--lead", "none", "--allow-exec"] + ["--probe-tests"],
+        cwd=repo,
+        env=env,
+    )
+    assert human.returncode == 0, human.stderr
+    assert "\nChecks: no test command configured\n" in human.stderr
 
 
 def test_checks_need_allow_exec(tmp_path: Path) -> None:

@@ -120,6 +120,13 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
                 for r in outcome.seats
             ],
         }
+        checks = outcome.report.checks if outcome.report else None
+        if checks is not None:
+            data["checks"] = {
+                "note": checks.note or None,
+                "fixes": checks.fixes_summary if checks.fixes_requested else None,
+                "probes": checks.probe_summary if checks.probes_requested else None,
+            }
         click.echo(json.dumps(data, indent=2))
     else:
         for r in outcome.seats:
@@ -139,7 +146,7 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
             assert outcome.report is not None
             v = outcome.report.header.verdict
             checks = outcome.report.checks
-            if checks is not None and checks.note:
+            if checks is not None and checks.note:  # the same lines as `--json`'s "checks"
                 click.echo(f"Checks: {checks.note}", err=True)
             elif checks is not None:
                 if checks.fixes_requested:
