@@ -150,11 +150,7 @@ def test_without_a_test_command_the_report_says_so(tmp_path: Path) -> None:
     assert out["json"]["findings"][0]["fix_check"] is None
     assert "no test command configured" in out["html"]
     assert out["cli"]["checks"]["note"] == "no test command configured"
-    human = run_cli(
-        ["review", "--agents", "bot", "--lead", "none", "--allow-exec"] + ["--probe-tests"],
-        cwd=repo,
-        env=env,
-    )
+    human = run_cli([*REVIEW[:-1], "--allow-exec", "--probe-tests"], cwd=repo, env=env)
     assert human.returncode == 0, human.stderr
     assert "\nChecks: no test command configured\n" in human.stderr
 
