@@ -90,7 +90,7 @@ def test_html_escapes_everything_measured() -> None:
         test_command=("sh", "-c", evil),
         baseline="pass",
         fixes_requested=True,
-        fix_checks=(FixCheck(applies=False, reason=evil),),
+        fix_checks=(FixCheck(applies=True, tests="fail", output_tail=evil, reason=evil),),
         probes_requested=True,
         mutants=(Mutant(evil, 1, evil, evil, evil + "x", "survived"),),
     )
@@ -98,3 +98,4 @@ def test_html_escapes_everything_measured() -> None:
     html = render_report(dataclasses.replace(report, findings=findings, checks=checks), "html")
     assert evil not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<pre>&lt;img src=x onerror=alert(1)&gt;</pre>" in html  # the test output tail
