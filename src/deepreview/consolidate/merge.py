@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
+from deepreview.markdown_fence import has_code
 from deepreview.model import SEVERITIES, Finding, Location, Reviewer, Severity
 
 SEVERITY_RULE = (
@@ -34,8 +35,6 @@ SEVERITY_RULE = (
 )
 CLASSIFICATION_ORDER = ("regression", "gap", "pre-existing")
 LEAD = "lead"  # credit of findings the lead adds
-
-_FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
 
 
 def reconcile_severity(severities: Sequence[Severity]) -> Severity:
@@ -63,7 +62,7 @@ class Group:
 
 def completeness(f: Finding) -> tuple[int, int, int]:
     """(has a code excerpt, has a fix, body length): larger is more complete."""
-    return (1 if _FENCE.search(f.body) else 0, 1 if f.fix.strip() else 0, len(f.body))
+    return (1 if has_code(f.body) else 0, 1 if f.fix.strip() else 0, len(f.body))
 
 
 def best_member(members: Sequence[Member]) -> Member:
