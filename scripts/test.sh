@@ -16,4 +16,5 @@ if ! command -v go >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get
   apt-get install -y -q golang-go >/dev/null || echo "note: golang-go not installed; Go check tests skip" >&2
 fi
 mkdir -p test-output
-exec .venv/bin/python -m pytest "$@"
+# -n auto: one xdist worker per core (every test uses its own tmp_path, store and marker).
+exec .venv/bin/python -m pytest -n auto "$@"

@@ -22,6 +22,7 @@ from deepreview.model import (
     RETRO_ROWS,
     AgentReview,
     Finding,
+    RetroNumbers,
     SeatRetro,
     SeatRun,
     Severity,
@@ -164,7 +165,15 @@ def seat_retro(
         o for o in consolidation.origins if o.members and all(m.seat != sr.seat for m in o.members)
     ]
     reviewed, trivial, missing = seat_coverage(review, files, resolver)
-    cells["Findings"] = format_counts(review.counts())
+    counts = review.counts()
+    numbers = RetroNumbers(
+        critical=counts[Severity.CRITICAL],
+        important=counts[Severity.IMPORTANT],
+        suggestion=counts[Severity.SUGGESTION],
+        unique_insights=len(unique),
+        tool_calls=sr.run.tool_calls if sr.run is not None else None,
+    )
+    cells["Findings"] = format_counts(counts)
     cells["Design observations"] = design_cell(review)
     cells["False positives"] = _count_list(tally.false_positives)
     cells["Unique insights"] = ", ".join(f"{f.id} ({short_title(f.title)})" for f in unique) or "0"
@@ -217,6 +226,7 @@ def seat_retro(
         narrative="\n\n".join(paras),
         tool_call_highlights=highlights,
         cells=tuple((row, cells[row]) for row in ROWS),
+        numbers=numbers,
     )
 
 
