@@ -310,14 +310,21 @@ def finish_review(
     relead: bool = False,
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last."""
+    from deepreview.pipeline.checks_step import run_check_step, with_checks
     from deepreview.pipeline.lead_step import run_lead
+    from deepreview.pipeline.panel import with_panel_notes
 
     report, seat_reviews, runs = deterministic_report(p, rid, writer.state, review_dir, redactor)
+    # Measured before the lead, so that fixes that do not apply and surviving mutants are
+    # evidence it can act on; attached again after it, as the lead rebuilds the findings. A
+    # relead (or a resume without the flags) shows what the review measured, never reruns it.
+    checks = None if relead else run_check_step(p, report, writer)
+    checks = checks or writer.state.checks
+    report = with_checks(report, checks)
     report = run_lead(
         p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
     )
-    from deepreview.pipeline.panel import with_panel_notes
-
+    report = with_checks(report, checks)
     report = with_panel_notes(report, writer.state)
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(
