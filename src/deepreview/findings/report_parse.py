@@ -9,6 +9,7 @@ parsers for findings, design observations and assessments.  Everything after
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
@@ -28,9 +29,15 @@ from deepreview.model import (
 APPENDIX_TITLE = "Appendix: Original Reviews"
 _H2 = re.compile(r"^##[ \t]+(?P<title>.*?)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+# `### [Claude] — Pass 1`, `### [Claude Opus 5]`, `### [Claude] Opus 4.8`,
+# `### [Qwen] — Pass 1 (retry)`
 _APPENDIX_ENTRY = re.compile(
-    r"^###[ \t]+\[(?P<name>[^\]]+)\][ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+)[ \t]*$"
+    r"^###[ \t]+\[(?P<name>[A-Za-z][^\]]*)\](?P<model>[ \t]+[A-Za-z0-9][^—–]*?)?"
+    r"(?:[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+)\b.*?)?[ \t]*$"
 )
+_FINDING_ID = re.compile(r"^[CIS]-?\d+$")
+# `### Claude Opus 4.6` (early reports): a plain heading naming a reviewer of the header
+_PLAIN_ENTRY = re.compile(r"^###[ \t]+(?P<name>[^\[#].*?)[ \t]*$")
 _SEVERITY_TITLES = {"critical issues": "critical", "important issues": "important"}
 _DESIGN_SUB = re.compile(
     r"^(?:\*\*(?P<b>Concerns|Strengths)\*\*|###[ \t]+(?P<h>Concerns|Strengths)):?[ \t]*$"
@@ -127,7 +134,7 @@ def _sections(
         findings=tuple(findings),
         design_observations=tuple(observations),
         extra_sections=tuple(extras),
-        appendix=parse_appendix(appendix),
+        appendix=parse_appendix(appendix, reviewers=[r.credit for r in report.header.reviewers]),
         **fields,  # type: ignore[arg-type]
     )
 
@@ -157,13 +164,22 @@ def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
     return out
 
 
-def parse_appendix(lines: list[str]) -> tuple[AppendixEntry, ...]:
-    """`### [Claude] — Pass 1` entries; each text verbatim, minus the blank lines around it."""
+def parse_appendix(lines: list[str], *, reviewers: Sequence[str] = ()) -> tuple[AppendixEntry, ...]:
+    """`### [Claude] — Pass 1` (or `### [Claude Opus 5]`, `### [Claude] Opus 4.8`) entries, and
+    `### Claude Opus 4.6` when that is one of the header's `reviewers`; each text verbatim, minus
+    the blank lines around it. The name keeps the model (`Claude Opus 4.8`): two Geminis of one
+    report are two reviewers."""
+    plain = {r.strip().lower() for r in reviewers if r.strip()}
     entries: list[tuple[str, int, list[str]]] = []
-    for line in lines:
-        m = _APPENDIX_ENTRY.match(line)
-        if m:
-            entries.append((m.group("name").strip(), int(m.group("n")), []))
+    for line, fenced in zip(lines, fence_mask(lines), strict=True):
+        m = None if fenced else _APPENDIX_ENTRY.match(line)
+        if m and not _FINDING_ID.match(m.group("name").strip()):
+            name = " ".join((m.group("name") + " " + (m.group("model") or "")).split())
+            entries.append((name, int(m.group("n") or 1), []))
+            continue
+        p = None if fenced or not plain else _PLAIN_ENTRY.match(line)
+        if p and p.group("name").strip().lower() in plain:
+            entries.append((p.group("name").strip(), 1, []))
         elif entries:
             entries[-1][2].append(line)
     return tuple(AppendixEntry(name, n, "\n".join(body).strip("\n")) for name, n, body in entries)
@@ -175,7 +191,9 @@ def parse_appendix_reviews(report_text: str) -> list[AgentReview]:
     at = _appendix_start(lines)
     if at is None:
         return []
+    header, _ = parse_header("", [line for line in lines[:at] if line.lstrip().startswith("|")])
+    names = [r.credit for r in header.reviewers]
     return [
         parse_review(e.text, seat=seat_of(e.name), pass_no=e.pass_no)
-        for e in parse_appendix(lines[at + 1 :])
+        for e in parse_appendix(lines[at + 1 :], reviewers=names)
     ]

@@ -1,0 +1,71 @@
+"""Appendix entries of every report era: `### [Name] — Pass N`, `### [Name Model]`,
+`### [Name] Model`, and plain `### Name Model` headings naming a reviewer of the header."""
+
+from __future__ import annotations
+
+from deepreview.findings.report_parse import parse_appendix, parse_report
+
+REPORT = """# Deep Review: 20260102-030405-pr-7
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Codex GPT 8, Gemini 4.0 Pro, Gemini 4.1 Flash |
+| **Verdict** | **Merge with fixes** — one leak |
+
+---
+
+## Important Issues
+
+I1. **The socket leaks** — `net/dial.go:12` [Claude Opus 9, Gemini 4.1 Flash]
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Executive Summary
+
+One leak.
+
+### Unresolved Feedback
+
+Nothing open.
+
+### Codex GPT 8
+
+No findings.
+
+### [Gemini] 4.0 Pro
+
+No findings either.
+
+### [Gemini 4.1 Flash] — Pass 2
+
+#### Important
+
+I1. **Leak** — `net/dial.go:12`
+"""
+
+
+def test_every_heading_style_starts_an_entry_and_keeps_the_model() -> None:
+    report = parse_report(REPORT)
+    assert [(e.name, e.pass_no) for e in report.appendix] == [
+        ("Claude Opus 9", 1),
+        ("Codex GPT 8", 1),
+        ("Gemini 4.0 Pro", 1),
+        ("Gemini 4.1 Flash", 2),
+    ]
+    # a review's own `### Unresolved Feedback` stays inside that review
+    assert "Nothing open." in report.appendix[0].text
+
+
+def test_plain_headings_count_only_for_the_header_reviewers() -> None:
+    lines = ["### Claude Opus 9", "text", "### Verifications performed", "more", "### [I1] x"]
+    entries = parse_appendix(lines, reviewers=["Claude Opus 9"])
+    assert [(e.name, e.text) for e in entries] == [
+        ("Claude Opus 9", "text\n### Verifications performed\nmore\n### [I1] x")
+    ]
+    assert parse_appendix(lines) == ()
