@@ -52,6 +52,7 @@ _EPS = 1e-9
 class Member:
     seat: str
     finding: Finding
+    model_backed: bool = True  # False: an analyzer's finding (see SeatReview.model_backed)
 
     @property
     def key(self) -> str:
@@ -98,6 +99,7 @@ def _items(
         ((sr.reviewer.seat, sr.review) for sr in seat_reviews if sr.review is not None),
         key=lambda pair: pair[0],
     )
+    analyzers = {sr.reviewer.seat for sr in seat_reviews if not sr.model_backed}
     known: set[str] = set(changed_files)
     for _, review in reviews:
         assert review is not None
@@ -113,7 +115,7 @@ def _items(
             resolved = tuple(
                 Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
             )
-            member = Member(seat, replace(f, locations=resolved))
+            member = Member(seat, replace(f, locations=resolved), seat not in analyzers)
             items.append(_Item(len(items), member, extract(seat, f, resolver)))
     return items, resolver
 

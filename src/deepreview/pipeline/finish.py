@@ -212,6 +212,7 @@ def stored_seat_reviews(
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
     runs = seat_runs(state)
+    model_backed = {plan.seat: plan.agent.model_backed for plan in p.plans}
     for (seat, entry), run in zip(state["seats"].items(), runs, strict=True):
         reviewer = reviewer_for(seat, entry, run, p)
         reviewers.append(reviewer)
@@ -225,7 +226,11 @@ def stored_seat_reviews(
                     f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
                 ) from exc
             review = parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
-        seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
+        seat_reviews.append(
+            SeatReview(
+                reviewer=reviewer, review=review, run=run, model_backed=model_backed.get(seat, True)
+            )
+        )
     return seat_reviews, reviewers, runs
 
 
