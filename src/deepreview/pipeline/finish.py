@@ -10,9 +10,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deepreview.errors import ExitCode, StoreError
+from deepreview.errors import ExitCode, StoreError, UsageError
 from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
 from deepreview.pipeline.runstate import seat_runs
+from deepreview.pipeline.seats import plan_seat
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
@@ -202,6 +203,17 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
     return notes
 
 
+def _model_backed(p: Prepared, seat: str) -> bool:
+    """Whether the seat is a model (not an analyzer), from the plan; `relead` has no plans."""
+    plan = next((plan for plan in p.plans if plan.seat == seat), None)
+    if plan is None:
+        try:
+            plan = plan_seat(seat, p.settings)
+        except UsageError:  # a seat no longer configured: its text is a model's, as before
+            return True
+    return plan.agent.model_backed
+
+
 def stored_seat_reviews(
     p: Prepared, state: dict[str, Any], review_dir: Path
 ) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
@@ -212,7 +224,6 @@ def stored_seat_reviews(
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
     runs = seat_runs(state)
-    model_backed = {plan.seat: plan.agent.model_backed for plan in p.plans}
     for (seat, entry), run in zip(state["seats"].items(), runs, strict=True):
         reviewer = reviewer_for(seat, entry, run, p)
         reviewers.append(reviewer)
@@ -228,7 +239,7 @@ def stored_seat_reviews(
             review = parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
         seat_reviews.append(
             SeatReview(
-                reviewer=reviewer, review=review, run=run, model_backed=model_backed.get(seat, True)
+                reviewer=reviewer, review=review, run=run, model_backed=_model_backed(p, seat)
             )
         )
     return seat_reviews, reviewers, runs
@@ -242,7 +253,7 @@ def finish_review(
     redactor: Redactor,
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
-    from deepreview.consolidate import build_report
+    from deepreview.consolidate import build_report, cluster_findings
     from deepreview.pipeline.review import ReviewOutcome
 
     state = writer.state
@@ -252,13 +263,26 @@ def finish_review(
         series_of(p.target), p.target.branch or "", state["created_at"], rid
     )
     header = header_for(rid, p, state, reviewers, round_no)
+    clusters = cluster_findings(seat_reviews, changed_files=p.target.changed_paths)
     report = build_report(
-        header, seat_reviews, changed_files=p.target.changed_paths, notes=tuple(notes)
+        header,
+        seat_reviews,
+        changed_files=p.target.changed_paths,
+        notes=tuple(notes),
+        clusters=clusters,
     )
     from deepreview.pipeline.lead_step import run_lead
 
     report = run_lead(
-        p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
+        p,
+        rid,
+        review_dir,
+        report,
+        seat_reviews,
+        clusters,
+        writer,
+        redactor,
+        on_progress=on_progress,
     )
     # Covers the whole review (seats, lead, rendering), across resumes.
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from deepreview.consolidate.cluster import cluster_findings
+from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import DecisionError
 from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import Checked, check_answer
@@ -45,13 +45,19 @@ def without_lead_notes(notes: Sequence[str]) -> tuple[str, ...]:
 
 
 def lead_context(
-    target: Target, seat_reviews: Sequence[SeatReview], report: Report, *, budget: int
+    target: Target,
+    seat_reviews: Sequence[SeatReview],
+    report: Report,
+    *,
+    clusters: Sequence[Cluster],
+    budget: int,
 ) -> LeadContext:
-    """What the lead decides about: the same clusters the deterministic report was built from."""
+    """What the lead decides about: the clusters the deterministic report was built from (passed
+    on, not computed again: clustering is the costly half of consolidation)."""
     return LeadContext(
         target=target,
         seat_reviews=tuple(seat_reviews),
-        clusters=cluster_findings(seat_reviews, changed_files=target.changed_paths),
+        clusters=tuple(clusters),
         design=report.design_observations,
         testing=report.testing,
         documentation=report.documentation,
@@ -139,11 +145,13 @@ def run_lead(
     review_dir: Path,
     report: Report,
     seat_reviews: list[SeatReview],
+    clusters: Sequence[Cluster],
     writer: StateWriter,
     redactor: Redactor,
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> Report:
-    """Run the lead chosen in `p` over the deterministic `report`; record it in run.json."""
+    """Run the lead chosen in `p` over the deterministic `report` (built from `clusters`);
+    record it in run.json."""
     notes = without_lead_notes(report.notes)
     if p.lead == "none":
         clear_lead_files(review_dir)  # a `relead --lead none` leaves no stale lead files
@@ -163,7 +171,9 @@ def run_lead(
     outcome: LeadOutcome | None = None
     try:
         plan = plan_seat(p.lead, p.settings)
-        ctx = lead_context(p.target, seat_reviews, report, budget=p.settings.diff_budget)
+        ctx = lead_context(
+            p.target, seat_reviews, report, clusters=clusters, budget=p.settings.diff_budget
+        )
         outcome = run_lead_agent(
             plan,
             ctx,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from deepreview.config import CliOverrides, Settings
-from deepreview.consolidate import build_report
+from deepreview.consolidate import build_report, cluster_findings
 from deepreview.errors import ExitCode, UsageError
 from deepreview.pipeline import finish
 from deepreview.pipeline.lead_step import run_lead
@@ -66,10 +66,15 @@ def relead(
         finish.series_of(target), target.branch or "", state["created_at"], review_id
     )
     header = finish.header_for(review_id, p, state, reviewers, round_no)
+    clusters = cluster_findings(seat_reviews, changed_files=target.changed_paths)
     report = build_report(
-        header, seat_reviews, changed_files=target.changed_paths, notes=tuple(notes)
+        header,
+        seat_reviews,
+        changed_files=target.changed_paths,
+        notes=tuple(notes),
+        clusters=clusters,
     )
-    report = run_lead(p, review_id, review_dir, report, seat_reviews, writer, redactor)
+    report = run_lead(p, review_id, review_dir, report, seat_reviews, clusters, writer, redactor)
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(elapsed, 1))
