@@ -84,6 +84,11 @@ def test_seat_and_static_findings_on_the_secret_line_merge(tmp_path: Path) -> No
     assert "environment" in merged["body"], merged["body"]  # the seat's explanation
     assert "AWS_SECRET_ACCESS_KEY" in merged["fix"], merged["fix"]  # and its fix
     assert merged["severity"] == "critical"
+    # who said what stays visible: both members in JSON and HTML
+    said = [(s["reviewer"], s["finding_id"]) for s in merged["sources"]]
+    assert said[0] == ("Bot", "C1") and said[1][0] == "Static analysis", said
+    html = Path(res.json()["paths"]["html"]).read_text()
+    assert "Reported by 2 reviewers" in html
     five = at(5)
     assert len(five) == 1 and five[0] is not merged, five
     assert five[0]["reviewers"] == ["Static analysis"]
@@ -92,3 +97,56 @@ def test_seat_and_static_findings_on_the_secret_line_merge(tmp_path: Path) -> No
     bot = next(s for s in report["retro"]["seats"] if s["seat"] == "bot")
     missed = bot["narrative"].split("Found by others but not by", 1)
     assert len(missed) == 1 or merged["id"] not in missed[1].split(".", 1)[0], bot["narrative"]
+
+
+SCOPE_REVIEW = """## Executive Summary
+
+Three findings.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+I1. **`shout` drops non-ASCII case rules** — `util/strings.py:2` (important, regression)
+
+`s.upper()` maps `ß` to `SS`, so the length changes.
+
+I2. **`legacy_add` still rounds** — `lib/legacy.py:3` (important, regression)
+
+The old helper rounds its result.
+
+### Suggestions
+
+S1. **README does not mention `sub`** — `README.md:1` (suggestion, gap)
+
+Document the new function.
+"""
+
+
+def test_findings_outside_the_change_or_about_missing_files_are_marked(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    review_file = tmp_path / "seat-review.md"
+    review_file.write_text(SCOPE_REVIEW, encoding="utf-8")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"bot": fakes.seat("ok", "--review-file", str(review_file))})
+    res = fakes.review(repo, "--agents", "bot")
+    assert res.returncode == 0, res.stderr
+    paths = res.json()["paths"]
+    report = json.loads(Path(paths["json"]).read_text())
+    scope = {f["locations"][0]["path"]: (f["id"], f["scope"]) for f in report["findings"]}
+    assert scope["util/strings.py"][1] is None
+    assert scope["README.md"][1] == "outside this change"
+    missing_id, missing_scope = scope["lib/legacy.py"]
+    assert missing_scope == "file not found at review SHA"
+    # no lead checked it: the retro lists it as a suspected false positive of the seat
+    (bot,) = report["retro"]["seats"]
+    cells = dict(bot["cells"])
+    assert f"1 suspected ({missing_id}" in cells["False positives"], cells
+    md = Path(paths["md"]).read_text()
+    assert "*File not found at review SHA.*" in md and "*Outside this change.*" in md
+    html = Path(paths["html"]).read_text()
+    assert '<span class="tag tag-scope">file not found at review SHA</span>' in html

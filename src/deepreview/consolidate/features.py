@@ -175,14 +175,15 @@ class PathResolver:
     """
 
     def __init__(self, known: Iterable[str]) -> None:
-        self._known = frozenset(c for c in (self._clean(p) for p in known) if c)
+        self._known = frozenset(c for c in (self.clean(p) for p in known) if c)
         self._by_name: dict[str, list[str]] = {}
         for p in sorted(self._known):
             self._by_name.setdefault(PurePosixPath(p).name, []).append(p)
         self._cache: dict[str, str] = {}
 
     @staticmethod
-    def _clean(path: str) -> str:
+    def clean(path: str) -> str:
+        """Without backticks, `./`, diff prefixes `a/` `b/`; forward slashes."""
         p = path.strip().strip("`").replace("\\", "/")
         for prefix in ("./", "a/", "b/"):
             if p.startswith(prefix) and len(p) > len(prefix):
@@ -196,7 +197,7 @@ class PathResolver:
     def resolve(self, path: str) -> str:
         cached = self._cache.get(path)
         if cached is None:
-            cached = self._cache[path] = self._resolve(self._clean(path))
+            cached = self._cache[path] = self._resolve(self.clean(path))
         return cached
 
     def _resolve(self, p: str) -> str:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
-from deepreview.model import SEVERITIES, Finding, Location, Reviewer, Severity
+from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
 
 SEVERITY_RULE = (
     "the median of the reviewers' severities; an even split takes the less severe of the two "
@@ -133,6 +133,23 @@ def credits(members: Sequence[Member], reviewers: Sequence[Reviewer]) -> tuple[s
     return tuple(r.credit for r in known) + tuple(sorted(s for s in seats if s not in named))
 
 
+def sources(members: Sequence[Member], reviewers: Sequence[Reviewer]) -> tuple[FindingSource, ...]:
+    """Each member as the reviewer wrote it, in credit order: which reviewer said what."""
+    rank = {r.seat: n for n, r in enumerate(reviewers)}
+    credit = {r.seat: r.credit for r in reviewers}
+    ordered = sorted(members, key=lambda m: (rank.get(m.seat, len(rank)), m.seat))
+    return tuple(
+        FindingSource(
+            reviewer=credit.get(m.seat, m.seat),
+            finding_id=m.finding.id,
+            severity=m.finding.severity,
+            title=m.finding.title,
+            locations=m.finding.locations,
+        )
+        for m in ordered
+    )
+
+
 def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
     """The consolidated finding of one group, with the group's key as its provisional ID."""
     if group.added is not None:
@@ -162,6 +179,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         fix=fix_from.finding.fix if fix_from is not None else "",
         carry_forward=best.finding.carry_forward,
         verification=best.finding.verification,
+        sources=sources(members, reviewers),
     )
 
 

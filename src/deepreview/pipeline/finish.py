@@ -16,6 +16,7 @@ from deepreview.pipeline.runstate import seat_runs
 from deepreview.pipeline.seats import plan_seat
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
@@ -264,10 +265,12 @@ def finish_review(
     )
     header = header_for(rid, p, state, reviewers, round_no)
     clusters = cluster_findings(seat_reviews, changed_files=p.target.changed_paths)
+    present = Git(p.target.repo_root).tracked_files(p.target.head_sha)
     report = build_report(
         header,
         seat_reviews,
         changed_files=p.target.changed_paths,
+        present_files=present,
         notes=tuple(notes),
         clusters=clusters,
     )
@@ -283,6 +286,7 @@ def finish_review(
         writer,
         redactor,
         on_progress=on_progress,
+        present_files=present,
     )
     # Covers the whole review (seats, lead, rendering), across resumes.
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -83,6 +83,8 @@ def apply_outcome(
     report: Report,
     seat_reviews: Sequence[SeatReview],
     ctx: LeadContext,
+    *,
+    present_files: Collection[str] | None = None,
 ) -> Report:
     """The report after the lead: its judgment applied, or the deterministic one with a note."""
     if outcome.status == "ok" and outcome.answer is not None:
@@ -101,6 +103,7 @@ def apply_outcome(
                 checked,
                 lead=info,
                 changed_files=ctx.target.changed_paths,
+                present_files=present_files,
                 notes=report.notes,
             )
         except DecisionError as exc:  # a gap in the checks: never lose the review over it
@@ -149,9 +152,11 @@ def run_lead(
     writer: StateWriter,
     redactor: Redactor,
     on_progress: Callable[[ProgressEvent], None] | None = None,
+    *,
+    present_files: Collection[str] | None = None,
 ) -> Report:
-    """Run the lead chosen in `p` over the deterministic `report` (built from `clusters`);
-    record it in run.json."""
+    """Run the lead chosen in `p` over the deterministic `report` (built from `clusters` and
+    `present_files`, the files at the review SHA); record it in run.json."""
     notes = without_lead_notes(report.notes)
     if p.lead == "none":
         clear_lead_files(review_dir)  # a `relead --lead none` leaves no stale lead files
@@ -184,7 +189,9 @@ def run_lead(
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
         )
-        result = apply_outcome(outcome, p.lead, report, seat_reviews, ctx)
+        result = apply_outcome(
+            outcome, p.lead, report, seat_reviews, ctx, present_files=present_files
+        )
     except Exception as exc:  # the lead must never cost the seats' work
         _LOGGER.debug("lead %s crashed", p.lead, exc_info=True)
         why = f"failed: internal error: {exc}"

@@ -29,6 +29,7 @@ from deepreview.pipeline.review import (
 from deepreview.pipeline.runstate import load_state, load_target
 from deepreview.pipeline.seats import choose_lead
 from deepreview.store.redact import Redactor
+from deepreview.targets.git import Git
 
 
 def _lead_for(
@@ -67,14 +68,26 @@ def relead(
     )
     header = finish.header_for(review_id, p, state, reviewers, round_no)
     clusters = cluster_findings(seat_reviews, changed_files=target.changed_paths)
+    present = Git(target.repo_root).tracked_files(target.head_sha)
     report = build_report(
         header,
         seat_reviews,
         changed_files=target.changed_paths,
+        present_files=present,
         notes=tuple(notes),
         clusters=clusters,
     )
-    report = run_lead(p, review_id, review_dir, report, seat_reviews, clusters, writer, redactor)
+    report = run_lead(
+        p,
+        review_id,
+        review_dir,
+        report,
+        seat_reviews,
+        clusters,
+        writer,
+        redactor,
+        present_files=present,
+    )
     elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(elapsed, 1))
