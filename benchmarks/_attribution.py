@@ -32,6 +32,7 @@ from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings.report_parse import parse_report
 from deepreview.model import Finding
 
+_POINTER = re.compile(r"^\s*See\s+`[^`]*review-[^`]*\.md`")
 NEAR = 20  # a report finding matches one of ours in the same file within this many lines
 LEAD_NAMES = frozenset({"orchestrator", "lead", "deep review", "deep-review"})
 _REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -77,41 +78,35 @@ def _family(name: str) -> str:
     return t[0] if t else ""
 
 
-def _loc_key(resolver: PathResolver, f: Finding) -> list[tuple[str, int | None]]:
-    return [(resolver.resolve(loc.path), loc.start) for loc in f.locations]
+def _distance(
+    resolver: PathResolver, theirs: Finding, ours: Finding
+) -> tuple[float, float, float] | None:
+    """(distance to our nearest line, distance between first lines, -title similarity) of the
+    closest pair of locations; None when no line of ours is within `NEAR`.
 
-
-def _distance(resolver: PathResolver, theirs: Finding, ours: Finding) -> tuple[float, float] | None:
-    """(line distance, -title similarity) of the closest pair of locations, None if too far."""
-    best: float | None = None
-    for path, start in _loc_key(resolver, theirs):
-        for opath, ostart in _loc_key(resolver, ours):
-            if not _same_file(path, opath):
+    The title is compared with every member's own title (the lead may have kept another
+    reviewer's title than we did)."""
+    best: tuple[float, float] | None = None
+    for loc in theirs.locations:
+        path = resolver.resolve(loc.path)
+        for o in ours.locations:
+            if not _same_file(path, resolver.resolve(o.path)):
                 continue
-            if start is None or ostart is None:
-                d = float(NEAR)  # a whole-file reference matches, but anything with lines is nearer
+            if loc.start is None or o.start is None:
+                d = (float(NEAR), float(NEAR))  # whole file: matches, but any line is nearer
             else:
-                o = next(
-                    (
-                        loc
-                        for loc in ours.locations
-                        if loc.start == ostart and _same_file(resolver.resolve(loc.path), opath)
-                    ),
-                    None,
-                )
-                end = (o.end if o is not None and o.end else ostart) if o else ostart
-                d = (
-                    0.0
-                    if ostart <= start <= end
-                    else float(min(abs(start - ostart), abs(start - end)))
-                )
-            if d <= NEAR and (best is None or d < best):
+                end = o.end or o.start
+                inside = o.start <= loc.start <= end
+                near = 0 if inside else min(abs(loc.start - o.start), abs(loc.start - end))
+                d = (float(near), float(abs(loc.start - o.start)))
+            if d[0] <= NEAR and (best is None or d < best):
                 best = d
     if best is None:
         return None
-    a, b = set(words(theirs.title)), set(words(ours.title))
-    sim = len(a & b) / max(1, len(a | b))
-    return best, -sim
+    a = set(words(theirs.title))
+    titles = [ours.title, *(s.title for s in ours.sources)]
+    sim = max(len(a & set(words(t))) / max(1, len(a | set(words(t)))) for t in titles)
+    return best[0], best[1], -sim
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -144,6 +139,10 @@ def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
     text = path.read_text(encoding="utf-8", errors="replace")
     report = parse_report(text)
     entries = [e for e in report.appendix if e.text.strip()]
+    if entries and all(_POINTER.match(e.text) for e in entries):
+        # the issue: pointer-only appendices ("See `/tmp/.../review-claude-pass-1.md`") hold no
+        # review to consolidate; the report is left out, not counted as misses
+        return [], "pointer-only appendix (no review text), left out"
     if not entries:
         # the report's findings still count: nothing of ours can match them
         return [
