@@ -69,3 +69,50 @@ def test_plain_headings_count_only_for_the_header_reviewers() -> None:
         ("Claude Opus 9", "text\n### Verifications performed\nmore\n### [I1] x")
     ]
     assert parse_appendix(lines) == ()
+
+
+EARLY = """# Deep Review: 20260101-000000-pr-3
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Codex GPT 8 |
+
+---
+
+## Consolidated Review
+
+### Executive Summary
+
+A summary.
+
+---
+
+### Important Issues
+
+1. **Tenant left out of the key** — `svc/cache.go:40-44` [Claude Opus 9, Codex GPT 8] (important)
+
+Keys collide across tenants.
+
+---
+
+### Suggestions
+
+1. **Name the constant** — `svc/cache.go:12` [Codex GPT 8]
+
+A magic number.
+
+---
+
+## Design Observations
+
+None.
+"""
+
+
+def test_sections_one_level_down_under_consolidated_review() -> None:
+    report = parse_report(EARLY)
+    assert report.executive_summary == "A summary."
+    assert [(f.severity.value, str(f.locations[0]), f.reviewers) for f in report.findings] == [
+        ("important", "svc/cache.go:40-44", ("Claude Opus 9", "Codex GPT 8")),
+        ("suggestion", "svc/cache.go:12", ("Codex GPT 8",)),
+    ]

@@ -67,7 +67,31 @@ def parse_report(text: str) -> Report:
             head.append(line)
     header, notes = parse_header(rid, head)
     report = Report(header=header, notes=tuple(notes))
+    sections = _unwrap(sections)
     return _sections(report, sections, lines[app_at + 1 :] if app_at is not None else [])
+
+
+_H3 = re.compile(r"^###[ \t]+(?P<title>.*?)[ \t]*$")
+# Early reports put the sections one level down: `## Consolidated Review` / `### Important Issues`.
+_WRAPPERS = frozenset({"consolidated review"})
+
+
+def _unwrap(
+    sections: list[tuple[str, list[str], list[bool]]],
+) -> list[tuple[str, list[str], list[bool]]]:
+    out: list[tuple[str, list[str], list[bool]]] = []
+    for title, lines, fenced in sections:
+        if title.strip().lower() not in _WRAPPERS:
+            out.append((title, lines, fenced))
+            continue
+        for line, fence in zip(lines, fenced, strict=True):
+            m = None if fence else _H3.match(line)
+            if m:
+                out.append((m.group("title"), [], []))
+            elif out and out[-1][0] != title:
+                out[-1][1].append(line)
+                out[-1][2].append(fence)
+    return out
 
 
 def _appendix_start(lines: list[str]) -> int | None:
