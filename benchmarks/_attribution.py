@@ -36,7 +36,22 @@ _POINTER = re.compile(r"^\s*See\s+`[^`]*review-[^`]*\.md`")
 NEAR = 20  # a report finding matches one of ours in the same file within this many lines
 LEAD_NAMES = frozenset({"orchestrator", "lead", "deep review", "deep-review"})
 _REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = _REPO_ROOT.parent / "shared" / "corpus" / "dev"
+_CORPUS = pathlib.Path("shared", "corpus", "dev")
+
+
+def default_corpus(root: pathlib.Path = _REPO_ROOT) -> pathlib.Path:
+    """`../shared/corpus/dev` next to the repository; in a git worktree (`.git` is a file saying
+    `gitdir: <main>/.git/worktrees/<name>`), next to the main checkout when not next to it."""
+    here = root.parent / _CORPUS
+    dot_git = root / ".git"
+    if here.is_dir() or not dot_git.is_file():
+        return here
+    text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+    if not text.startswith("gitdir:"):
+        return here
+    gitdir = pathlib.Path(text.removeprefix("gitdir:").strip())
+    main = gitdir.parent.parent.parent  # <main>/.git/worktrees/<name> -> <main>
+    return main.parent / _CORPUS if (main.parent / _CORPUS).is_dir() else here
 
 
 @dataclass(frozen=True)
@@ -239,9 +254,12 @@ def report(corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True) ->
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--corpus", type=pathlib.Path, default=DEFAULT_CORPUS)
+    ap.add_argument(
+        "--corpus", type=pathlib.Path, default=None, help="default ../shared/corpus/dev"
+    )
     ap.add_argument("--quiet", action="store_true", help="only the totals, no mismatch list")
     args = ap.parse_args(argv)
+    args.corpus = args.corpus or default_corpus()
     if not args.corpus.is_dir():
         print(f"corpus {args.corpus} not found; pass --corpus DIR", file=sys.stderr)
         return 2
