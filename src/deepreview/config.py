@@ -177,8 +177,6 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
             out["timeout"] = float(env["DEEP_REVIEW_TIMEOUT"])
         except ValueError as exc:
             raise ConfigError("DEEP_REVIEW_TIMEOUT must be a number of seconds") from exc
-    if env.get("DEEP_REVIEW_STORE"):
-        out["store"] = env["DEEP_REVIEW_STORE"]
     return out
 
 

@@ -320,8 +320,17 @@ class Report:
     appendix: tuple[AppendixEntry, ...] = ()
     runs: tuple[SeatRun, ...] = ()
     lead: LeadInfo | None = None
-    notes: tuple[str, ...] = ()  # run-level notes shown under the header
+    notes: tuple[str, ...] = ()  # run notes (seat choice, failures); see `header_notes`
     schema_version: int = SCHEMA_VERSION
+
+    @property
+    def header_notes(self) -> tuple[str, ...]:
+        """The notes shown under the header: the run's, then why the lead's judgment is
+        missing (a lead that failed, fell back or did not run)."""
+        lead = self.lead
+        if lead is None or lead.status == "ok" or not lead.note or lead.note in self.notes:
+            return self.notes
+        return (*self.notes, lead.note)
 
     def by_severity(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity == severity)

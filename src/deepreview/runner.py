@@ -18,6 +18,7 @@ from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettin
 from deepreview.agents.registry import BUILTINS
 from deepreview.errors import StoreError
 from deepreview.model import SeatRun
+from deepreview.runfiles import seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -71,15 +72,6 @@ class SeatResult:
     run: SeatRun
 
 
-def seat_files(review_dir: Path, seat: str, pass_no: int) -> dict[str, Path]:
-    return {
-        "prompt": review_dir / f"prompt-{seat}.md",
-        "review": review_dir / f"review-{seat}-pass-{pass_no}.md",
-        "transcript": review_dir / f"transcript-{seat}-pass-{pass_no}.jsonl",
-        "stderr": review_dir / f"stderr-{seat}-pass-{pass_no}.log",
-    }
-
-
 def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
     stats = outcome.stats
     if stats is None:
@@ -114,7 +106,7 @@ def run_seat(
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> SeatResult:
     files = seat_files(review_dir, plan.seat, pass_no)
-    store.write_text(files["prompt"], redactor.text(prompt))
+    store.write_text(files.prompt, redactor.text(prompt))
     started = time.time()
     t0 = time.monotonic()
     changes: tuple[str, ...] = ()
@@ -135,8 +127,8 @@ def run_seat(
                 prompt_file=prompt_file,
                 worktree=worktree,
                 home=home,
-                transcript_path=files["transcript"],
-                stderr_path=files["stderr"],
+                transcript_path=files.transcript,
+                stderr_path=files.stderr,
                 settings=plan.settings,
                 timeout=plan.timeout,
                 env=env,
@@ -159,21 +151,21 @@ def run_seat(
     duration = time.monotonic() - t0
     if outcome.proc is not None and outcome.proc.output_error:
         # The store is failing (disk full): what was kept is partial and unredacted.
-        for key in ("transcript", "stderr"):
+        for path in (files.transcript, files.stderr):
             with contextlib.suppress(OSError):
-                files[key].unlink()
+                path.unlink()
         raise StoreError(
             f"cannot store the output of seat {plan.seat} in {review_dir}: "
             f"{outcome.proc.output_error}; free some space or pass --store DIR"
         )
-    for key in ("transcript", "stderr"):
-        if files[key].exists():
-            redactor.file(files[key])
+    for path in (files.transcript, files.stderr):
+        if path.exists():
+            redactor.file(path)
         else:
-            store.write_bytes(files[key], b"")
+            store.write_bytes(path, b"")
     review_text, review_cut = cap_review(outcome.review_text)
     review_text = redactor.text(review_text)
-    store.write_text(files["review"], review_text)
+    store.write_text(files.review, review_text)
     status = outcome.status
     # A reason can quote the seat's stderr, which may echo a secret.
     reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason

@@ -123,7 +123,7 @@ def test_invalid_json_twice_falls_back_and_says_so(tmp_path: Path) -> None:
     assert "I am done, it all looks fine." in second.split("## Your previous answer", 1)[1]
 
     assert report.lead is not None and report.lead.status == "fallback"
-    note = next(n for n in report.notes if n.startswith("The lead (claude)"))
+    note = next(n for n in report.header_notes if n.startswith("The lead (claude)"))
     assert note.startswith(
         "The lead (claude) answered 2 times without a valid JSON document for the schema "
         "(decisions[0].action: "

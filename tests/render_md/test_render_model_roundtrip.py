@@ -246,7 +246,7 @@ def test_render_then_parse_gives_the_model_back(report: Report) -> None:
     text = render_markdown(report)
     back = parse_report(text)
     assert back.header == report.header
-    assert back.notes == report.notes
+    assert back.notes == report.header_notes
     assert back.executive_summary == report.executive_summary
     assert back.findings == report.findings
     assert back.design_observations == report.design_observations

@@ -13,17 +13,10 @@ from deepreview.errors import UsageError
 
 
 def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
-    from deepreview.store.store import Store, default_store_root
-    from deepreview.targets.git import Git, find_repo_root
-    from deepreview.targets.github import repo_from_remote
+    from deepreview.config import CliOverrides
+    from deepreview.pipeline.review import locate_store
 
-    env = dict(os.environ)
-    if store:
-        return Store(Path(store).expanduser())
-    if env.get("DEEP_REVIEW_STORE"):
-        return Store(Path(env["DEEP_REVIEW_STORE"]).expanduser())
-    root = find_repo_root(Path(repo))
-    return Store(default_store_root(repo_from_remote(Git(root)) or root.name, root, env))
+    return locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
 
 
 _store_opt = click.option(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from deepreview.model import AgentReview, Reviewer, SeatRun
+from deepreview.runfiles import seat_from_review_stem
 
 # Heading names of the built-in seats; any other seat is title-cased (`my-linter` → `My-Linter`).
 KNOWN_NAMES = {
@@ -15,8 +15,6 @@ KNOWN_NAMES = {
     "opencode": "Opencode",
     "static": "Static",
 }
-
-_REVIEW_FILE = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,4 @@ def display_name(seat: str) -> str:
 
 def seat_from_filename(stem: str) -> tuple[str, int]:
     """`review-claude-pass-1` → ("claude", 1); any other stem is the seat name, pass 1."""
-    m = _REVIEW_FILE.match(stem)
-    if m is None:
-        return stem, 1
-    return m.group("seat"), int(m.group("pass") or 1)
+    return seat_from_review_stem(stem)

@@ -22,6 +22,13 @@ from typing import TYPE_CHECKING, Final, Literal
 from deepreview.lead.answer import AnswerError, LeadAnswer, extract_json, parse_answer
 from deepreview.lead.prompt import LeadContext, Retry, build_lead_prompt
 from deepreview.model import SeatRun
+from deepreview.runfiles import (
+    LEAD_ANSWER_GLOBS,
+    lead_answer_name,
+    lead_errors_name,
+    seat_file_globs,
+    seat_files,
+)
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
@@ -32,10 +39,6 @@ if TYPE_CHECKING:
 LEAD_SEAT: Final = "lead"  # file names and the worktree use this name, whatever agent leads
 MAX_PASSES: Final = 2
 _PREVIOUS_ANSWER_CHARS: Final = 40_000
-_LEAD_FILE_GLOBS: Final = (
-    "prompt-lead.md", "prompt-lead-pass-*.md", "transcript-lead-pass-*.jsonl",
-    "stderr-lead-pass-*.log", "review-lead-pass-*.md", "lead-answer-*.json", "lead-errors-*.txt",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def combine_runs(runs: Sequence[SeatRun], seat: str) -> SeatRun | None:
 
 
 def clear_lead_files(review_dir: Path) -> None:
-    for pattern in _LEAD_FILE_GLOBS:
+    for pattern in (*seat_file_globs(LEAD_SEAT), *LEAD_ANSWER_GLOBS):
         for path in review_dir.glob(pattern):
             path.unlink(missing_ok=True)
 
@@ -118,13 +121,10 @@ def run_lead_agent(
     clear_lead_files(review_dir)
     files: dict[str, str] = {}
     runs: list[SeatRun] = []
-    first_prompt = ""
     retry: Retry | None = None
     errors: tuple[str, ...] = ()
     for pass_no in range(1, MAX_PASSES + 1):
         prompt = build_lead_prompt(ctx, retry)
-        if pass_no == 1:
-            first_prompt = prompt
         with StopSignals() as stop:
             results, interrupted = run_seats(
                 [plan],
@@ -141,16 +141,11 @@ def run_lead_agent(
                 pass_no=pass_no,
                 on_progress=on_progress,
             )
-        prompt_file = review_dir / "prompt-lead.md"
-        if pass_no > 1:  # run_seat wrote this pass's prompt over pass 1's
-            prompt_file.replace(review_dir / f"prompt-lead-pass-{pass_no}.md")
-            store.write_text(prompt_file, redactor.text(first_prompt))
-            files[f"prompt_{pass_no}"] = f"prompt-lead-pass-{pass_no}.md"
-        else:
-            files["prompt"] = prompt_file.name
-        files[f"transcript_{pass_no}"] = f"transcript-lead-pass-{pass_no}.jsonl"
-        files[f"stderr_{pass_no}"] = f"stderr-lead-pass-{pass_no}.log"
-        files[f"text_{pass_no}"] = f"review-lead-pass-{pass_no}.md"
+        names = seat_files(review_dir, LEAD_SEAT, pass_no).names()
+        files["prompt" if pass_no == 1 else f"prompt_{pass_no}"] = names["prompt"]
+        files[f"transcript_{pass_no}"] = names["transcript"]
+        files[f"stderr_{pass_no}"] = names["stderr"]
+        files[f"text_{pass_no}"] = names["review"]
         if not results:
             reason = "interrupted" if interrupted else "the lead did not run"
             return LeadOutcome(
@@ -176,7 +171,7 @@ def run_lead_agent(
         text = result.review_text
         found = extract_json(text)
         if found is not None:
-            answer_file = review_dir / f"lead-answer-{pass_no}.json"
+            answer_file = review_dir / lead_answer_name(pass_no)
             document = json.dumps(found[0], indent=2, ensure_ascii=False) + "\n"
             store.write_text(answer_file, redactor.text(document))
             files[f"answer_{pass_no}"] = answer_file.name
@@ -184,7 +179,7 @@ def run_lead_agent(
             answer = parse_answer(text)
         except AnswerError as exc:
             errors = exc.errors
-            errors_file = review_dir / f"lead-errors-{pass_no}.txt"
+            errors_file = review_dir / lead_errors_name(pass_no)
             store.write_text(errors_file, redactor.text("\n".join(errors) + "\n"))
             files[f"errors_{pass_no}"] = errors_file.name
             retry = Retry(errors=errors, previous=text[-_PREVIOUS_ANSWER_CHARS:])

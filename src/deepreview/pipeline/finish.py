@@ -8,12 +8,15 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from deepreview.errors import ExitCode, StoreError, UsageError
+from deepreview.formats import RENDERERS, stored_formats
 from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
-from deepreview.pipeline.runstate import seat_runs
+from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.pipeline.seats import plan_seat
+from deepreview.runfiles import review_name
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
@@ -22,7 +25,7 @@ from deepreview.targets.target import Target
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
-    from deepreview.pipeline.review import Prepared, ReviewOutcome, StateWriter
+    from deepreview.consolidate.cluster import Cluster
 
 
 def series_of(target: Target) -> str:
@@ -41,7 +44,7 @@ def round_label(round_no: int, target: Target) -> str:
 
 
 def _row(
-    rid: str, target: Target, state: dict[str, Any], status: str, report: Report | None
+    rid: str, target: Target, state: RunState, status: str, report: Report | None
 ) -> ReviewRow:
     counts = report.counts() if report else {}
     verdict = (
@@ -50,13 +53,13 @@ def _row(
     reviewers = (
         tuple(r.display for r in report.header.reviewers)
         if report
-        else tuple(e.get("display_name", n) for n, e in state["seats"].items())
+        else tuple(e.display_name for e in state.seats.values())
     )
     from deepreview.model import Severity
 
     return ReviewRow(
         id=rid,
-        created_at=state["created_at"],
+        created_at=state.created_at,
         repo=target.repo_name,
         target=target.label(),
         kind=target.kind,
@@ -73,7 +76,7 @@ def _row(
     )
 
 
-def register_running(store: Store, rid: str, target: Target, state: dict[str, Any]) -> None:
+def register_running(store: Store, rid: str, target: Target, state: RunState) -> None:
     """The index row only: `warm_up` writes the index page while the seats run."""
     with store.lock():
         store.upsert(_row(rid, target, state, "running", None))
@@ -111,7 +114,7 @@ def register_status(
     store: Store,
     rid: str,
     target: Target,
-    state: dict[str, Any],
+    state: RunState,
     status: str,
     report: Report | None = None,
 ) -> None:
@@ -148,22 +151,23 @@ def write_index(store: Store) -> None:
     store.write_text(store.root / "index.html", render_index(entries, title=title))
 
 
-def reviewer_for(seat: str, entry: dict[str, Any], run: SeatRun, p: Prepared) -> Reviewer:
+def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
+    seat = entry.seat
     settings = p.settings.seat(seat)
     model = settings.model_label or run.model or settings.model
     return Reviewer(
         seat=seat,
-        name=entry.get("display_name") or seat.title(),
+        name=entry.display_name,
         model=model,
         effort=settings.effort,
     )
 
 
 def header_for(
-    rid: str, p: Prepared, state: dict[str, Any], reviewers: list[Reviewer], round_no: int
+    rid: str, p: Prepared, state: RunState, reviewers: list[Reviewer], round_no: int
 ) -> Header:
     t = p.target
-    created = datetime.fromisoformat(state["created_at"])
+    created = datetime.fromisoformat(state.created_at)
     pr = t.pr
     return Header(
         review_id=rid,
@@ -216,7 +220,7 @@ def _model_backed(p: Prepared, seat: str) -> bool:
 
 
 def stored_seat_reviews(
-    p: Prepared, state: dict[str, Any], review_dir: Path
+    p: Prepared, state: RunState, review_dir: Path
 ) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
     """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
     from deepreview.consolidate import SeatReview
@@ -224,26 +228,64 @@ def stored_seat_reviews(
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
-    runs = seat_runs(state)
-    for (seat, entry), run in zip(state["seats"].items(), runs, strict=True):
-        reviewer = reviewer_for(seat, entry, run, p)
+    runs = state.seat_runs()
+    for entry, run in zip(state.seats.values(), runs, strict=True):
+        reviewer = reviewer_for(entry, run, p)
         reviewers.append(reviewer)
         review = None
         if run.status == "ok":
-            path = review_dir / f"review-{seat}-pass-1.md"
+            path = review_dir / review_name(entry.seat)
             try:
                 text = path.read_text(encoding="utf-8", errors="replace")
             except OSError as exc:
                 raise StoreError(
                     f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
                 ) from exc
-            review = parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
+            review = parse_review(text, seat=entry.seat, pass_no=1, worktree_prefixes=())
         seat_reviews.append(
             SeatReview(
-                reviewer=reviewer, review=review, run=run, model_backed=_model_backed(p, seat)
+                reviewer=reviewer,
+                review=review,
+                run=run,
+                model_backed=_model_backed(p, entry.seat),
             )
         )
     return seat_reviews, reviewers, runs
+
+
+@dataclasses.dataclass(frozen=True)
+class Deterministic:
+    """The report before the lead and what the lead starts from: the same clusters (computed
+    once per review) and the files at the review SHA."""
+
+    report: Report
+    seat_reviews: list[SeatReview]
+    runs: list[SeatRun]
+    clusters: tuple[Cluster, ...]
+    present_files: frozenset[str] | None
+
+
+def deterministic_report(p: Prepared, rid: str, state: RunState, review_dir: Path) -> Deterministic:
+    """The report before the lead, rebuilt from the stored reviews and run.json (the review,
+    `resume` and `relead` all start the lead from this)."""
+    from deepreview.consolidate import build_report, cluster_findings
+
+    seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
+    notes = (*state.notes, *seat_notes(runs))
+    round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
+    header = header_for(rid, p, state, reviewers, round_no)
+    changed = p.target.changed_paths
+    clusters = cluster_findings(seat_reviews, changed_files=changed)
+    present = Git(p.target.repo_root).tracked_files(p.target.head_sha)
+    report = build_report(
+        header,
+        seat_reviews,
+        changed_files=changed,
+        present_files=present,
+        notes=notes,
+        clusters=clusters,
+    )
+    return Deterministic(report, seat_reviews, runs, clusters, present)
 
 
 def finish_review(
@@ -253,61 +295,44 @@ def finish_review(
     writer: StateWriter,
     redactor: Redactor,
     on_progress: Callable[[ProgressEvent], None] | None = None,
+    *,
+    relead: bool = False,
 ) -> ReviewOutcome:
-    from deepreview.consolidate import build_report, cluster_findings
-    from deepreview.pipeline.review import ReviewOutcome
-
-    state = writer.state
-    seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
-    notes = [*state.get("notes", []), *seat_notes(runs)]
-    round_no = p.store.round_for(
-        series_of(p.target), p.target.branch or "", state["created_at"], rid
-    )
-    header = header_for(rid, p, state, reviewers, round_no)
-    clusters = cluster_findings(seat_reviews, changed_files=p.target.changed_paths)
-    present = Git(p.target.repo_root).tracked_files(p.target.head_sha)
-    report = build_report(
-        header,
-        seat_reviews,
-        changed_files=p.target.changed_paths,
-        present_files=present,
-        notes=tuple(notes),
-        clusters=clusters,
-    )
+    """Consolidate, lead, render and store; run.json says `complete` last."""
     from deepreview.pipeline.lead_step import run_lead
 
+    det = deterministic_report(p, rid, writer.state, review_dir)
+    runs = det.runs
     report = run_lead(
         p,
         rid,
         review_dir,
-        report,
-        seat_reviews,
-        clusters,
+        det.report,
+        det.seat_reviews,
+        det.clusters,
         writer,
         redactor,
         on_progress=on_progress,
-        present_files=present,
+        present_files=det.present_files,
     )
     # Covers the whole review (seats, lead, rendering), across resumes.
-    elapsed = writer.elapsed_before + (time.monotonic() - writer.t0)
     report = dataclasses.replace(
-        report, header=dataclasses.replace(report.header, wall_clock_s=round(elapsed, 1))
+        report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))
     )
     try:
         paths = write_report(p.store, rid, report, p.settings.formats, redactor)
-        register_status(p.store, rid, p.target, state, "complete", report)
+        register_status(p.store, rid, p.target, writer.state, "complete", report)
         # Last: run.json saying "complete" is what makes `resume` refuse to run again.
-        writer.update(lambda s: s.update(status="complete", ended_at=time.time(), report=paths))
+        now = time.time()
+        if relead:
+            writer.set(status="complete", report=paths, releaded_at=now)
+        else:
+            writer.set(status="complete", ended_at=now, report=paths)
     except StoreError:
         # All or nothing: a report the index and run.json do not know about (or half of the
         # formats) would only confuse `list`, `show` and `resume`.
-        for fmt in ("json", "md", "html"):
-            with contextlib.suppress(OSError):
-                (p.store.root / f"{rid}.{fmt}").unlink()
-        state.update(status="running", ended_at=None)
-        state.pop("report", None)
+        remove_report(p.store, rid)
         raise
-    ok_seats = [r for r in runs if r.status == "ok"]
     return ReviewOutcome(
         review_id=rid,
         status="complete",
@@ -316,21 +341,23 @@ def finish_review(
         review_dir=review_dir,
         paths=paths,
         seats=runs,
-        exit_code=ExitCode.OK if ok_seats else ExitCode.ALL_SEATS_FAILED,
+        exit_code=ExitCode.OK if any(r.status == "ok" for r in runs) else ExitCode.ALL_SEATS_FAILED,
     )
 
 
 def write_report(
     store: Store, rid: str, report: Report, formats: tuple[str, ...], redactor: Redactor
 ) -> dict[str, str]:
-    from deepreview.render import render_report
-
+    """`<ID><suffix>` for each requested format (and always the JSON); format -> path."""
     paths: dict[str, str] = {}
-    # JSON and Markdown are always written: `show`, `relead` and the index read them.
-    for fmt in ("json", "md", "html"):
-        if fmt == "html" and "html" not in formats:
-            continue
-        path = store.root / f"{rid}.{fmt}"
-        store.write_text(path, redactor.text(render_report(report, fmt)))
-        paths[fmt] = str(path)
+    for renderer in stored_formats(formats):
+        path = store.root / renderer.file_name(rid)
+        store.write_text(path, redactor.text(renderer.render(report)))
+        paths[renderer.name] = str(path)
     return paths
+
+
+def remove_report(store: Store, rid: str) -> None:
+    for renderer in RENDERERS:
+        with contextlib.suppress(OSError):
+            (store.root / renderer.file_name(rid)).unlink()

@@ -11,7 +11,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import DecisionError
@@ -20,7 +20,8 @@ from deepreview.lead.check import Checked, check_answer
 from deepreview.lead.prompt import LeadContext
 from deepreview.lead.runner import LeadOutcome, clear_lead_files, run_lead_agent
 from deepreview.model import LeadInfo, Report
-from deepreview.pipeline.runstate import seat_run_to_data
+from deepreview.pipeline.context import Prepared, StateWriter
+from deepreview.pipeline.runstate import LeadEntry
 from deepreview.pipeline.seats import plan_seat
 from deepreview.prompts.review import new_nonce
 from deepreview.store.redact import Redactor
@@ -29,7 +30,6 @@ from deepreview.targets.target import Target
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
-    from deepreview.pipeline.review import Prepared, StateWriter
 
 _LOGGER: Final = logging.getLogger(__name__)
 NO_LEAD: Final = "Consolidated without a lead"
@@ -37,11 +37,6 @@ NO_LEAD_NOTE: Final = f"{NO_LEAD}: no lead agent was requested or usable."
 _DETERMINISTIC: Final = (
     f"{NO_LEAD}: the findings, verdict and retro below are the deterministic consolidation."
 )
-
-
-def without_lead_notes(notes: Sequence[str]) -> tuple[str, ...]:
-    """`notes` minus the ones this step writes (a `relead` replaces them)."""
-    return tuple(n for n in notes if not n.startswith((NO_LEAD, "The lead (")))
 
 
 def lead_context(
@@ -129,17 +124,22 @@ def _deterministic(
     "The lead (claude) ...")."""
     note = f"The lead ({lead}) {why}. {_DETERMINISTIC}"
     info = LeadInfo(seat=lead, status=status, note=note, run=outcome.run if outcome else None)
-    return dataclasses.replace(report, lead=info, notes=(*report.notes, note))
+    return dataclasses.replace(report, lead=info)
 
 
-def lead_record(info: LeadInfo, outcome: LeadOutcome | None) -> dict[str, Any]:
+def lead_record(info: LeadInfo, outcome: LeadOutcome | None) -> LeadEntry:
     """run.json's "lead" entry."""
-    data: dict[str, Any] = {"seat": info.seat, "status": info.status, "note": info.note}
-    if outcome is not None:
-        data.update(reason=outcome.reason, passes=outcome.passes, files=outcome.files)
-        if outcome.run is not None:
-            data["run"] = seat_run_to_data(outcome.run)
-    return data
+    if outcome is None:
+        return LeadEntry(seat=info.seat, status=info.status, note=info.note)
+    return LeadEntry(
+        seat=info.seat,
+        status=info.status,
+        note=info.note,
+        reason=outcome.reason,
+        passes=outcome.passes,
+        files=outcome.files,
+        run=outcome.run,
+    )
 
 
 def run_lead(
@@ -156,23 +156,24 @@ def run_lead(
     present_files: Collection[str] | None = None,
 ) -> Report:
     """Run the lead chosen in `p` over the deterministic `report` (built from `clusters` and
-    `present_files`, the files at the review SHA); record it in run.json."""
-    notes = without_lead_notes(report.notes)
+    `present_files`, the files at the review SHA); record it in run.json.
+
+    The lead's note (why there is no lead judgment) is `report.lead.note`, never a run note.
+    """
     if p.lead == "none":
         clear_lead_files(review_dir)  # a `relead --lead none` leaves no stale lead files
         info = LeadInfo(seat="none", status="none", note=NO_LEAD_NOTE)
-        writer.update(lambda s: s.update(lead=lead_record(info, None)))
-        return dataclasses.replace(report, lead=info, notes=(*notes, NO_LEAD_NOTE))
+        writer.set(lead=lead_record(info, None))
+        return dataclasses.replace(report, lead=info)
     if all(sr.review is None for sr in seat_reviews):
         clear_lead_files(review_dir)
         note = (
             f"{NO_LEAD}: no seat produced a review, so the lead ({p.lead}) had nothing to verify."
         )
         info = LeadInfo(seat=p.lead, status="none", note=note)
-        writer.update(lambda s: s.update(lead=lead_record(info, None)))
-        return dataclasses.replace(report, lead=info, notes=(*notes, note))
-    report = dataclasses.replace(report, notes=notes)
-    writer.update(lambda s: s.update(lead={"seat": p.lead, "status": "running"}))
+        writer.set(lead=lead_record(info, None))
+        return dataclasses.replace(report, lead=info)
+    writer.set(lead=LeadEntry(seat=p.lead, status="running"))
     outcome: LeadOutcome | None = None
     try:
         plan = plan_seat(p.lead, p.settings)
@@ -197,8 +198,7 @@ def run_lead(
         why = f"failed: internal error: {exc}"
         result = _deterministic(report, p.lead, "failed", why, outcome)
     assert result.lead is not None
-    record = lead_record(result.lead, outcome)
-    writer.update(lambda s: s.update(lead=record))
+    writer.set(lead=lead_record(result.lead, outcome))
     _LOGGER.debug("lead %s for %s: %s", p.lead, rid, result.lead.status)
     return result
 
@@ -210,5 +210,4 @@ __all__ = [
     "lead_context",
     "lead_record",
     "run_lead",
-    "without_lead_notes",
 ]

@@ -15,31 +15,29 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from deepreview.agents.base import ProgressEvent
 from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_settings
 from deepreview.errors import ExitCode, StoreError, UsageError
-from deepreview.model import Report, SeatRun
 from deepreview.pipeline import finish
+from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.runstate import (
+    RERUN_STATUSES,
+    RunState,
+    SettingsRecord,
     load_state,
     load_target,
     new_state,
-    seat_run_to_data,
-    seat_runs,
 )
 from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
 from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
-from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats, seat_files
+from deepreview.runfiles import seat_files
+from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store, default_store_root
+from deepreview.store.store import Store, store_root
 from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
-
-# Seat states that `resume` reruns: never started, cut short, or left mid-run by a crash.
-RERUN_STATUSES = ("pending", "running", "interrupted")
 
 
 @dataclass(frozen=True)
@@ -50,29 +48,6 @@ class ReviewRequest:
     uncommitted: bool = False
     cli: CliOverrides = dataclasses.field(default_factory=CliOverrides)
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    target: Target
-    settings: Settings
-    store: Store
-    plans: list[SeatPlan]
-    lead: str
-    notes: list[str]
-    env: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class ReviewOutcome:
-    review_id: str
-    status: str  # complete | interrupted
-    report: Report | None
-    store_root: Path
-    review_dir: Path
-    paths: dict[str, str]
-    seats: list[SeatRun]
-    exit_code: ExitCode
 
 
 def load_settings_for(target: Target, cli: CliOverrides, env: Mapping[str, str]) -> Settings:
@@ -92,41 +67,21 @@ def prepare(req: ReviewRequest) -> Prepared:
     settings = load_settings_for(target, req.cli, req.env)
     plans, notes = choose_seats(settings, req.env)
     lead = choose_lead(settings, req.env, req.cli.lead)
-    store_root = settings.store or default_store_root(target.repo_name, root, req.env)
-    store = Store(store_root)
+    store = Store(store_root(settings.store, root, req.env, repo_name=target.repo_name))
     store.ensure_writable()
-    if lead == "none":
-        notes.append("Consolidated without a lead: no lead agent was requested or usable.")
     return Prepared(target, settings, store, plans, lead, notes, req.env)
 
 
-def _settings_record(p: Prepared) -> dict[str, Any]:
-    return {
-        "agents": [plan.seat for plan in p.plans],
-        "timeout": p.settings.timeout,
-        "effort": p.settings.effort,
-        "diff_budget": p.settings.diff_budget,
-        "allow_exec": p.settings.allow_exec,
-        "formats": list(p.settings.formats),
-        "store": str(p.store.root),
-    }
-
-
-class StateWriter:
-    """Serialises run.json rewrites from the seat threads."""
-
-    def __init__(self, store: Store, path: Path, state: dict[str, Any]) -> None:
-        self.store, self.path, self.state = store, path, state
-        self.prompt = ""
-        self.lock = threading.Lock()
-        self.t0 = time.monotonic()
-        self.elapsed_before = float(state.get("elapsed_s") or 0.0)
-
-    def update(self, fn: Callable[[dict[str, Any]], None]) -> None:
-        with self.lock:
-            fn(self.state)
-            self.state["elapsed_s"] = round(self.elapsed_before + time.monotonic() - self.t0, 3)
-            self.store.write_json(self.path, self.state)
+def _settings_record(p: Prepared) -> SettingsRecord:
+    return SettingsRecord(
+        agents=tuple(plan.seat for plan in p.plans),
+        timeout=p.settings.timeout,
+        effort=p.settings.effort,
+        diff_budget=p.settings.diff_budget,
+        allow_exec=p.settings.allow_exec,
+        formats=p.settings.formats,
+        store=str(p.store.root),
+    )
 
 
 def execute(
@@ -145,16 +100,14 @@ def _execute(
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     writer: StateWriter | None = None
     try:
-        writer = _start(p, rid, review_dir, now)
-        return _run_and_finish(
-            p, rid, review_dir, writer.prompt, writer, p.plans, on_progress, stop
-        )
+        writer, prompt = _start(p, rid, review_dir, now)
+        return _run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
     except StoreError as exc:
         raise _store_failed(p, rid, review_dir, writer, exc) from exc
 
 
-def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> StateWriter:
-    """Write the first run.json and index row; the writer carries the seats' prompt."""
+def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
+    """Write the first run.json and index row; the writer, and the seats' prompt."""
     base_ctx = read_base_context(p.target)
     prompt = build_review_prompt(
         p.target, base_ctx, budget=p.settings.diff_budget, nonce=new_nonce()
@@ -164,19 +117,15 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> StateWrite
         created_at=now.isoformat(timespec="seconds"),
         started_at=time.time(),
         target=p.target,
-        seats=[
-            {"seat": plan.seat, "status": "pending", "display_name": plan.display_name}
-            for plan in p.plans
-        ],
+        seats={plan.seat: plan.display_name for plan in p.plans},
         lead=p.lead,
         notes=p.notes,
         settings=_settings_record(p),
     )
-    writer = StateWriter(p.store, review_dir / "run.json", state)
-    writer.prompt = prompt
-    writer.update(lambda s: None)
+    writer = StateWriter(p.store, review_dir, state)
+    writer.update()
     finish.register_running(p.store, rid, p.target, state)
-    return writer
+    return writer, prompt
 
 
 def _store_failed(
@@ -188,7 +137,7 @@ def _store_failed(
         shutil.rmtree(review_dir, ignore_errors=True)
         return exc
     with contextlib.suppress(StoreError):
-        writer.update(lambda s: s.update(status="failed", error=exc.message))
+        writer.set(status="failed", error=exc.message)
     with contextlib.suppress(StoreError):
         finish.register_status(p.store, rid, p.target, writer.state, "failed")
     return StoreError(f"{exc.message}; once fixed, `deep-review resume {rid}` finishes this review")
@@ -209,16 +158,15 @@ def _run_and_finish(
     cancel = threading.Event()
 
     def on_result(result: SeatResult) -> None:
-        def upd(s: dict[str, Any]) -> None:
-            entry = s["seats"][result.seat]
-            entry.update(
+        writer.update(
+            lambda s: s.with_seat(
+                result.seat,
                 status=result.run.status,
                 reason=result.run.reason,
-                run=seat_run_to_data(result.run),
-                files={k: v.name for k, v in seat_files(review_dir, result.seat, 1).items()},
+                run=result.run,
+                files=seat_files(review_dir, result.seat).names(),
             )
-
-        writer.update(upd)
+        )
 
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
@@ -248,7 +196,7 @@ def _run_and_finish(
             store_root=p.store.root,
             review_dir=review_dir,
             paths={"run": str(review_dir / "run.json")},
-            seats=seat_runs(writer.state),
+            seats=writer.state.seat_runs(),
             exit_code=ExitCode.INTERRUPTED,
         )
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
@@ -259,11 +207,11 @@ def _run_and_finish(
 
 def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
     # Seats cut short by Ctrl-C are pending again: `resume` reruns exactly those.
-    def mark(s: dict[str, Any]) -> None:
-        for entry in s["seats"].values():
-            if entry["status"] in RERUN_STATUSES:
-                entry["status"] = "pending"
-        s["status"] = "interrupted"
+    def mark(s: RunState) -> RunState:
+        for name, entry in s.seats.items():
+            if entry.status in RERUN_STATUSES:
+                s = s.with_seat(name, status="pending")
+        return dataclasses.replace(s, status="interrupted")
 
     writer.update(mark)
     finish.register_status(p.store, rid, p.target, writer.state, "interrupted")
@@ -277,26 +225,24 @@ def resume(
     env: Mapping[str, str],
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
-    store = locate_store(review_id_, cwd, cli, env)
+    store = locate_store(cwd, cli, env)
     review_dir = store.review_dir(review_id_)
     state = load_state(review_dir)
-    if state.get("status") == "complete":
+    if state.status == "complete":
         raise UsageError(
             f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
         )
     target = load_target(state)
     settings = load_settings_for(target, cli, env)
-    plans = [plan_seat(name, settings) for name in state["seats"]]
-    missing = [pl for pl in plans if state["seats"][pl.seat]["status"] in RERUN_STATUSES]
-    prepared = Prepared(
-        target, settings, store, plans, state["lead"]["seat"], list(state.get("notes", [])), env
-    )
+    plans = [plan_seat(name, settings) for name in state.seats]
+    missing = [pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES]
+    prepared = Prepared(target, settings, store, plans, state.lead.seat, list(state.notes), env)
     base_ctx = read_base_context(target)
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
-    writer = StateWriter(store, review_dir / "run.json", state)
+    writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:
         try:
-            writer.update(lambda s: s.update(status="running"))
+            writer.set(status="running")
             return _run_and_finish(
                 prepared, review_id_, review_dir, prompt, writer, missing, on_progress, stop
             )
@@ -304,14 +250,7 @@ def resume(
             raise _store_failed(prepared, review_id_, review_dir, writer, exc) from exc
 
 
-def locate_store(review_id_: str, cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
-    if cli.store:
-        return Store(Path(cli.store).expanduser())
-    if env.get("DEEP_REVIEW_STORE"):
-        return Store(Path(env["DEEP_REVIEW_STORE"]).expanduser())
-    root = find_repo_root(cwd)
-    repo_name = root.name
-    from deepreview.targets.github import repo_from_remote
-
-    repo_name = repo_from_remote(Git(root)) or repo_name
-    return Store(default_store_root(repo_name, root, env))
+def locate_store(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
+    """The store of a review run from `cwd` (`resume`, `relead`, `list`, `show`, `open`)."""
+    settings = build_settings(cli, env=env, repo_config_text=None, repo_config_file=None)
+    return Store(store_root(settings.store, find_repo_root(cwd), env))

@@ -1,79 +1,116 @@
 """`run.json`: the durable record of one review run, rewritten after every state change.
 
-It is what `resume` reads after Ctrl-C, so it holds everything needed to finish the run: the
+It is what `resume` and `relead` read, so it holds everything needed to finish the run: the
 target's SHAs, the seat plan, each finished seat's measured run, and the timing so far.
+
+`RunState` is the one model of that file: frozen, versioned (`schema_version`), written whole
+and atomically by `Store.write_json`, and validated on load (pydantic over the dataclasses, so a
+hand-edited, old or foreign file gives one line saying what is wrong instead of a KeyError deep
+in `resume`). Changes go through `dataclasses.replace`, never by mutating a dict in place.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from dataclasses import asdict
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
 from deepreview.errors import StoreError
-from deepreview.model import SCHEMA_VERSION, Commit, SeatRun
+from deepreview.model import SeatRun
+from deepreview.runfiles import RUN_JSON
 from deepreview.targets.git import Git
-from deepreview.targets.target import ChangedFile, PullRequest, Target
+from deepreview.targets.resolve import review_diff
+from deepreview.targets.target import Target
+
+# 1: the untyped dict of the first releases (same keys; the run notes could hold the
+#    "Consolidated without a lead" note, which now lives only in the lead entry).
+# 2: this model.
+RUN_STATE_VERSION: Final = 2
+_MIGRATABLE: Final = (1,)
+_V1_NO_LEAD_NOTE: Final = "Consolidated without a lead: no lead agent was requested or usable."
+
+RunStatus = Literal["running", "interrupted", "complete", "failed"]
+SeatStatus = Literal["pending", "running", "ok", "failed", "timeout", "interrupted", "skipped"]
+LeadStatus = Literal["pending", "running", "ok", "failed", "fallback", "none"]
+
+# Seat states that `resume` reruns: never started, cut short, or left mid-run by a crash.
+RERUN_STATUSES: Final = ("pending", "running", "interrupted")
 
 
-def target_to_data(target: Target) -> dict[str, Any]:
-    data = asdict(target)
-    data["repo_root"] = str(target.repo_root)
-    data.pop("diff")
-    data["changed_file_count"] = len(target.changed_files)
-    return data
+@dataclass(frozen=True)
+class SeatEntry:
+    seat: str
+    display_name: str
+    status: SeatStatus = "pending"
+    reason: str | None = None
+    run: SeatRun | None = None  # set once the seat finished
+    files: dict[str, str] = field(default_factory=dict)  # kind -> file name in the review dir
 
 
-def target_from_data(data: dict[str, Any], diff: str) -> Target:
-    pr = data.get("pr")
-    return Target(
-        kind=data["kind"],
-        repo_root=Path(data["repo_root"]),
-        base_sha=data["base_sha"],
-        head_sha=data["head_sha"],
-        commits=tuple(Commit(**c) for c in data["commits"]),
-        changed_files=tuple(ChangedFile(**f) for f in data["changed_files"]),
-        diff=diff,
-        spec=data["spec"],
-        branch=data.get("branch"),
-        title=data.get("title", ""),
-        pr=PullRequest(**pr) if pr else None,
-        author=data.get("author"),
-        repo_name=data.get("repo_name", ""),
-        repo_url=data.get("repo_url"),
-        base_ref=data.get("base_ref"),
-        notes=tuple(data.get("notes", ())),
-    )
+@dataclass(frozen=True)
+class LeadEntry:
+    seat: str  # the agent that leads, or "none"
+    status: LeadStatus = "pending"
+    note: str = ""
+    reason: str | None = None
+    passes: int = 0
+    files: dict[str, str] = field(default_factory=dict)
+    run: SeatRun | None = None
 
 
-def load_target(state: dict[str, Any]) -> Target:
-    """The stored target, its diff recomputed from the pinned SHAs (run.json keeps no diff)."""
-    tdata = state["target"]
-    git = Git(Path(tdata["repo_root"]))
-    argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short"]
-    diff = git.run([*argv, tdata["base_sha"], tdata["head_sha"]]).stdout
-    return target_from_data(tdata, diff.decode("utf-8", errors="replace"))
+@dataclass(frozen=True)
+class SettingsRecord:
+    """The settings the run started with (for the record; `resume` re-reads the config)."""
+
+    agents: tuple[str, ...]
+    timeout: float
+    effort: str | None
+    diff_budget: int
+    allow_exec: bool
+    formats: tuple[str, ...]
+    store: str
 
 
-def seat_run_to_data(run: SeatRun) -> dict[str, Any]:
-    return asdict(run)
+@dataclass(frozen=True)
+class RunState:
+    id: str
+    created_at: str  # ISO 8601 with offset
+    started_at: float  # epoch seconds
+    target: Target  # its `diff` is not stored: see `load_target`
+    seats: dict[str, SeatEntry]  # in plan order
+    lead: LeadEntry
+    settings: SettingsRecord
+    status: RunStatus = "running"
+    ended_at: float | None = None
+    elapsed_s: float = 0.0  # across resumes
+    notes: tuple[str, ...] = ()  # run notes for the report header (seat choice, ...)
+    report: dict[str, str] | None = None  # format -> path, once complete
+    error: str | None = None  # why the run failed (store errors)
+    releaded_at: float | None = None
+    config_path: str | None = None  # --config FILE the run was started with
+    config_sha256: str | None = None
+    schema_version: int = RUN_STATE_VERSION
 
+    def seat_runs(self) -> list[SeatRun]:
+        """Each seat's measured run in plan order; seats that have not finished are `pending`."""
+        return [
+            e.run if e.run is not None else SeatRun(e.seat, "pending") for e in self.seats.values()
+        ]
 
-def seat_run_from_data(data: dict[str, Any]) -> SeatRun:
-    fields = dict(data)
-    for key in ("tool_counts", "shell_breakdown"):
-        fields[key] = tuple(tuple(x) for x in fields.get(key, ()))
-    fields["worktree_changes"] = tuple(fields.get("worktree_changes", ()))
-    return SeatRun(**fields)
+    def with_seat(self, name: str, **changes: Any) -> RunState:
+        seats = dict(self.seats)
+        seats[name] = dataclasses.replace(seats[name], **changes)
+        return dataclasses.replace(self, seats=seats)
 
-
-def seat_runs(state: dict[str, Any]) -> list[SeatRun]:
-    """Each seat's measured run in plan order; seats that have not finished are `pending`."""
-    return [
-        seat_run_from_data(entry["run"]) if "run" in entry else SeatRun(seat, "pending")
-        for seat, entry in state["seats"].items()
-    ]
+    def to_data(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        target = data["target"]
+        target["repo_root"] = str(self.target.repo_root)
+        target.pop("diff")
+        target["changed_file_count"] = len(self.target.changed_files)
+        return data
 
 
 def new_state(
@@ -82,33 +119,67 @@ def new_state(
     created_at: str,
     started_at: float,
     target: Target,
-    seats: list[dict[str, Any]],
+    seats: dict[str, str],
     lead: str,
     notes: list[str],
-    settings: dict[str, Any],
-) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "id": review_id,
-        "status": "running",
-        "created_at": created_at,
-        "started_at": started_at,
-        "ended_at": None,
-        "elapsed_s": 0.0,
-        "target": target_to_data(target),
-        "seats": {s["seat"]: s for s in seats},
-        "lead": {"seat": lead, "status": "pending"},
-        "notes": notes,
-        "settings": settings,
-    }
+    settings: SettingsRecord,
+) -> RunState:
+    """A fresh run: `seats` maps each planned seat to its display name."""
+    return RunState(
+        id=review_id,
+        created_at=created_at,
+        started_at=started_at,
+        target=dataclasses.replace(target, diff=""),
+        seats={name: SeatEntry(seat=name, display_name=dn) for name, dn in seats.items()},
+        lead=LeadEntry(seat=lead),
+        settings=settings,
+        notes=tuple(notes),
+    )
 
 
-def load_state(review_dir: Path) -> dict[str, Any]:
-    path = review_dir / "run.json"
+def state_from_data(data: Any, origin: str) -> RunState:
+    """Validate `data` (parsed JSON) as a RunState; old versions are migrated."""
+    from pydantic import TypeAdapter, ValidationError
+
+    if not isinstance(data, dict) or "schema_version" not in data:
+        raise StoreError(f"{origin} is not a Deep Review run record (no schema_version)")
+    version = data["schema_version"]
+    if version in _MIGRATABLE:
+        data = _migrate_v1(data)
+    elif version != RUN_STATE_VERSION:
+        raise StoreError(
+            f"{origin} has run record version {version!r}, this deep-review reads "
+            f"{RUN_STATE_VERSION}; use the deep-review version that wrote it"
+        )
+    target = data.get("target")
+    if isinstance(target, dict):
+        data = {**data, "target": {**target, "diff": ""}}
     try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return TypeAdapter(RunState).validate_python(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        raise StoreError(f"{origin} is damaged: {where}: {err['msg']}") from exc
+
+
+def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    notes = [n for n in data.get("notes", []) if n != _V1_NO_LEAD_NOTE]
+    return {**data, "notes": notes, "schema_version": RUN_STATE_VERSION}
+
+
+def load_state(review_dir: Path) -> RunState:
+    path = review_dir / RUN_JSON
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise StoreError(f"{path} is missing; this review cannot be resumed") from exc
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise StoreError(f"cannot read {path}: {exc}") from exc
-    return data
+    return state_from_data(data, str(path))
+
+
+def load_target(state: RunState) -> Target:
+    """The stored target, its diff recomputed from the pinned SHAs (run.json keeps no diff)."""
+    t = state.target
+    diff = review_diff(Git(t.repo_root), t.base_sha, t.head_sha)
+    return dataclasses.replace(t, diff=diff)

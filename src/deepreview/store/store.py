@@ -25,12 +25,14 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from filelock import FileLock
 
 from deepreview.errors import StoreError, UsageError
 from deepreview.store.migrations import migrate
+from deepreview.targets.git import Git
+from deepreview.targets.github import repo_from_remote
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,24 @@ class ReviewRow:
     branch: str = ""
 
 
-def default_store_root(repo_name: str, repo_root: Path, env: Mapping[str, str]) -> Path:
-    if env.get("DEEP_REVIEW_STORE"):
-        return Path(env["DEEP_REVIEW_STORE"]).expanduser()
+STORE_ENV: Final = "DEEP_REVIEW_STORE"
+
+
+def store_root(
+    setting: Path | None, repo_root: Path, env: Mapping[str, str], *, repo_name: str | None = None
+) -> Path:
+    """Where reviews of `repo_root` are stored: `--store` / a config file's `store`
+    (`setting`), else `$DEEP_REVIEW_STORE`, else one folder per repository under the user
+    data dir. The one place that decides it, for the review and every command that reads it.
+    """
+    if setting is not None:
+        return setting.expanduser()
+    if env.get(STORE_ENV):
+        return Path(env[STORE_ENV]).expanduser()
     from platformdirs import user_data_dir
 
-    slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in repo_name.replace("/", "-"))
+    name = repo_name or repo_from_remote(Git(repo_root)) or repo_root.name
+    slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.replace("/", "-"))
     digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]
     return Path(user_data_dir("deep-review")) / "reviews" / f"{slug}-{digest}"
 

@@ -198,10 +198,7 @@ def _build(
 ) -> Target:
     commits = commits_override if commits_override is not None else _commits(git, base, head)
     files = changed_files(git, base, head)
-    diff = git.run(
-        ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short", base, head],
-        timeout=900,
-    ).stdout.decode("utf-8", errors="replace")
+    diff = review_diff(git, base, head)
     remote_repo = repo_name or github.repo_from_remote(git)
     author = None
     if pr is None and commits:
@@ -224,6 +221,12 @@ def _build(
         repo_url=f"https://github.com/{remote_repo}" if remote_repo else None,
         base_ref=base_ref,
     )
+
+
+def review_diff(git: Git, base: str, head: str) -> str:
+    """The diff the seats review; `resume` recomputes it with this same command."""
+    argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short", base, head]
+    return git.run(argv, timeout=900).stdout.decode("utf-8", errors="replace")
 
 
 def _commits(git: Git, base: str, head: str) -> tuple[Commit, ...]:

@@ -1,0 +1,75 @@
+"""What the pipeline steps pass each other: the prepared run, its outcome, the run.json writer.
+
+Its own module so `review`, `finish`, `lead_step` and `relead` can all import it without
+importing each other (no cycle between the modules of `pipeline`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from deepreview.config import Settings
+from deepreview.errors import ExitCode
+from deepreview.model import Report, SeatRun
+from deepreview.pipeline.runstate import RunState
+from deepreview.runfiles import RUN_JSON
+from deepreview.runner import SeatPlan
+from deepreview.store.store import Store
+from deepreview.targets.target import Target
+
+
+@dataclass(frozen=True)
+class Prepared:
+    target: Target
+    settings: Settings
+    store: Store
+    plans: list[SeatPlan]
+    lead: str
+    notes: list[str]
+    env: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    review_id: str
+    status: str  # complete | interrupted
+    report: Report | None
+    store_root: Path
+    review_dir: Path
+    paths: dict[str, str]
+    seats: list[SeatRun]
+    exit_code: ExitCode
+
+
+class StateWriter:
+    """Owns the run's `RunState`: serialises changes from the seat threads, and writes the
+    whole record atomically after each one (with the time spent so far, across resumes)."""
+
+    def __init__(self, store: Store, review_dir: Path, state: RunState) -> None:
+        self.store, self.path, self._state = store, review_dir / RUN_JSON, state
+        self.lock = threading.Lock()
+        self.t0 = time.monotonic()
+        self.elapsed_before = state.elapsed_s
+
+    @property
+    def state(self) -> RunState:
+        return self._state
+
+    def elapsed(self) -> float:
+        return self.elapsed_before + (time.monotonic() - self.t0)
+
+    def update(self, fn: Callable[[RunState], RunState] = lambda s: s) -> RunState:
+        with self.lock:
+            new = dataclasses.replace(fn(self._state), elapsed_s=round(self.elapsed(), 3))
+            self.store.write_json(self.path, new.to_data())
+            self._state = new
+            return new
+
+    def set(self, **changes: object) -> RunState:
+        """`update` with plain field changes: `writer.set(status="complete")`."""
+        return self.update(lambda s: dataclasses.replace(s, **changes))  # type: ignore[arg-type]

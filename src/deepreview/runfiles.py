@@ -1,0 +1,83 @@
+"""The file names inside a review folder (`<store>/<ID>/`): one definition for every writer
+and reader (the seat runner, the lead, `resume`/`relead`, offline `consolidate`).
+
+Pass 1 of a seat asks with `prompt-<seat>.md`; a later pass (the lead's retry) with
+`prompt-<seat>-pass-<N>.md`, so no pass overwrites another's prompt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+RUN_JSON: Final = "run.json"
+
+_REVIEW_STEM: Final = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
+
+
+@dataclass(frozen=True)
+class SeatFiles:
+    """The files one pass of one seat writes, as paths in `review_dir`."""
+
+    prompt: Path
+    review: Path
+    transcript: Path
+    stderr: Path
+
+    def names(self) -> dict[str, str]:
+        """kind -> file name, as run.json records them."""
+        return {
+            "prompt": self.prompt.name,
+            "review": self.review.name,
+            "transcript": self.transcript.name,
+            "stderr": self.stderr.name,
+        }
+
+
+def prompt_name(seat: str, pass_no: int = 1) -> str:
+    return f"prompt-{seat}.md" if pass_no == 1 else f"prompt-{seat}-pass-{pass_no}.md"
+
+
+def review_name(seat: str, pass_no: int = 1) -> str:
+    return f"review-{seat}-pass-{pass_no}.md"
+
+
+def seat_files(review_dir: Path, seat: str, pass_no: int = 1) -> SeatFiles:
+    return SeatFiles(
+        prompt=review_dir / prompt_name(seat, pass_no),
+        review=review_dir / review_name(seat, pass_no),
+        transcript=review_dir / f"transcript-{seat}-pass-{pass_no}.jsonl",
+        stderr=review_dir / f"stderr-{seat}-pass-{pass_no}.log",
+    )
+
+
+def lead_answer_name(pass_no: int) -> str:
+    return f"lead-answer-{pass_no}.json"
+
+
+def lead_errors_name(pass_no: int) -> str:
+    return f"lead-errors-{pass_no}.txt"
+
+
+def seat_file_globs(seat: str) -> tuple[str, ...]:
+    """Every file `seat_files` can name for `seat`, as glob patterns (to clear an old run)."""
+    return (
+        f"prompt-{seat}.md",
+        f"prompt-{seat}-pass-*.md",
+        f"transcript-{seat}-pass-*.jsonl",
+        f"stderr-{seat}-pass-*.log",
+        f"review-{seat}-pass-*.md",
+    )
+
+
+LEAD_ANSWER_GLOBS: Final = ("lead-answer-*.json", "lead-errors-*.txt")
+
+
+def seat_from_review_stem(stem: str) -> tuple[str, int]:
+    """`review-claude-pass-1` → ("claude", 1); any other stem is the seat name, pass 1."""
+    m = _REVIEW_STEM.match(stem)
+    if m is None:
+        return stem, 1
+    return m.group("seat"), int(m.group("pass") or 1)

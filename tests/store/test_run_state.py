@@ -1,0 +1,104 @@
+"""run.json is one typed, versioned model: written by `review`, read back by `resume`/`relead`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from deepreview.errors import StoreError
+from deepreview.pipeline.runstate import RUN_STATE_VERSION, load_state, state_from_data
+from support.repos import cli_env, make_repo, run_cli
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], str]:
+    tmp = tmp_path_factory.mktemp("runstate")
+    repo = make_repo(tmp)
+    env = cli_env(tmp)
+    res = run_cli(["review", "--agents", "static", "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    return repo, env, res.json()["review_id"]
+
+
+def _run_json(env: dict[str, str], rid: str) -> Path:
+    return Path(env["DEEP_REVIEW_STORE"]) / rid / "run.json"
+
+
+def test_review_writes_a_run_json_that_loads_through_the_model(
+    reviewed: tuple[Path, dict[str, str], str],
+) -> None:
+    _, env, rid = reviewed
+    path = _run_json(env, rid)
+    data = json.loads(path.read_text())
+    assert data["schema_version"] == RUN_STATE_VERSION
+    assert "diff" not in data["target"]
+    state = load_state(path.parent)
+    assert state.id == rid and state.status == "complete"
+    assert list(state.seats) == ["static"] and state.seats["static"].status == "ok"
+    assert state.seats["static"].files["review"] == "review-static-pass-1.md"
+    assert state.lead.seat == "none" and state.lead.status == "none"
+    assert state.report is not None and set(state.report) >= {"json"}
+    # Written from the model and read back into an equal model.
+    assert state_from_data(state.to_data(), "x") == state
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[1, 2]", "is not a Deep Review run record (no schema_version)"),
+        ('{"id": "x"}', "is not a Deep Review run record (no schema_version)"),
+        ('{"schema_version": 99}', "has run record version 99, this deep-review reads 2"),
+        ("{not json", "cannot read"),
+    ],
+)
+def test_a_foreign_or_newer_run_json_is_one_clear_error(
+    tmp_path: Path, reviewed: tuple[Path, dict[str, str], str], content: str, message: str
+) -> None:
+    repo, env, rid = reviewed
+    path = _run_json(env, rid)
+    original = path.read_text()
+    try:
+        path.write_text(content)
+        res = run_cli(["resume", rid], cwd=repo, env=env)
+    finally:
+        path.write_text(original)
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], res.stderr
+
+
+def test_a_damaged_run_json_names_the_field(
+    reviewed: tuple[Path, dict[str, str], str],
+) -> None:
+    _, env, rid = reviewed
+    data = json.loads(_run_json(env, rid).read_text())
+    data["seats"]["static"]["status"] = "sleeping"
+    with pytest.raises(StoreError, match=r"damaged: seats\.static\.status"):
+        state_from_data(data, "run.json")
+
+
+def test_a_version_1_run_json_is_migrated_and_resumes(
+    tmp_path: Path, reviewed: tuple[Path, dict[str, str], str]
+) -> None:
+    """The first releases wrote the same keys untyped, with the no-lead note among the run
+    notes: `resume` of such an interrupted run finishes it, and the note shows once."""
+    repo, env, _ = reviewed
+    res = run_cli(["review", "--agents", "static", "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    path = _run_json(env, rid)
+    data = json.loads(path.read_text())
+    note = "Consolidated without a lead: no lead agent was requested or usable."
+    data.update(schema_version=1, status="interrupted", notes=[note])
+    data["seats"]["static"].update(status="pending")
+    del data["seats"]["static"]["run"]
+    path.write_text(json.dumps(data))
+
+    res = run_cli(["resume", rid, "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.json()["status"] == "complete"
+    md = (Path(env["DEEP_REVIEW_STORE"]) / f"{rid}.md").read_text()
+    assert md.count(note) == 1
+    assert json.loads(path.read_text())["schema_version"] == RUN_STATE_VERSION
