@@ -32,6 +32,7 @@ from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings.report_parse import parse_report
 from deepreview.model import Finding
 
+_APPENDIX = re.compile(r"^#{1,3}[ \t]+(?:[\w.]+[ \t]+)?Appendix\b", re.MULTILINE | re.IGNORECASE)
 _POINTER = re.compile(r"^\s*See\s+`[^`]*review-[^`]*\.md`")
 NEAR = 20  # a report finding matches one of ours in the same file within this many lines
 LEAD_NAMES = frozenset({"orchestrator", "lead", "deep review", "deep-review"})
@@ -158,6 +159,9 @@ def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
         # the issue: pointer-only appendices ("See `/tmp/.../review-claude-pass-1.md`") hold no
         # review to consolidate; the report is left out, not counted as misses
         return [], "pointer-only appendix (no review text), left out"
+    if not entries and not _APPENDIX.search(text):
+        # a single agent's review filed as a report: nothing was consolidated, nothing to compare
+        return [], "no appendix of original reviews, left out"
     if not entries:
         # the report's findings still count: nothing of ours can match them
         return [
