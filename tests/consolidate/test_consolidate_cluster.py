@@ -255,3 +255,24 @@ def test_adjacent_lines_saying_different_things_stay_apart() -> None:
         cluster_findings([seat("static", key_id, secret_static), seat("bot", secret_seat)])
     )
     assert got == {frozenset({"static:S1"}), frozenset({"static:S2", "bot:C1"})}
+
+
+def test_gap_and_enhancement_on_the_same_lines_merge() -> None:
+    # one reviewer calls it a gap, the other an enhancement: not a disagreement about fault
+    a = finding(
+        "S3",
+        "Nothing keeps the job's promise true",
+        "ci/test.yml:275-276",
+        body="The comment says this job tests the plain host; no step verifies it.",
+        cls="gap",
+    )
+    b = finding(
+        "S3",
+        "Establish the precondition first",
+        "ci/test.yml:275-276",
+        body="Add a step that fails when a copy tool is present.",
+        cls="enhancement",
+    )
+    assert groups(cluster_findings([seat("claude", a), seat("codex", b)])) == {
+        frozenset({"claude:S3", "codex:S3"})
+    }

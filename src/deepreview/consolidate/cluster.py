@@ -10,7 +10,8 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
   weighted by rarity, so the function every finding of a PR names says little), the same cited
   line numbers;
 * the reviewers' classifications: agreeing counts a little for, contradicting (one says *gap*,
-  the other *regression*) counts against, since it is a claim about which code is at fault.
+  the other *regression*) counts against, since it is a claim about which code is at fault;
+  labels that name no culprit (*enhancement*, *correctness*) contradict nothing.
 
 Clustering maximises the total evidence `Σ (score − AVERAGE_THRESHOLD)` over the pairs inside
 clusters, with at most one finding per seat per cluster, and every member tied to the cluster by

@@ -27,13 +27,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
+from deepreview.consolidate.score import FAULT_CLASSES
 from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
 
 SEVERITY_RULE = (
     "the median of the reviewers' severities; an even split takes the less severe of the two "
     "middle ones; a single reviewer's severity stands"
 )
-CLASSIFICATION_ORDER = ("regression", "gap", "pre-existing")
+CLASSIFICATION_ORDER = FAULT_CLASSES
 LEAD = "lead"  # credit of findings the lead adds
 
 _FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
