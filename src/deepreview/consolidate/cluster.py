@@ -101,13 +101,14 @@ def _items(
         key=lambda pair: pair[0],
     )
     analyzers = {sr.reviewer.seat for sr in seat_reviews if not sr.model_backed}
-    known: set[str] = set(changed_files)
+    changed = tuple(changed_files)
+    known: set[str] = set(changed)
     for _, review in reviews:
         assert review is not None
         known.update(c.path for c in review.coverage if "/" in c.path)
         for f in review.findings:
             known.update(loc.path for loc in f.locations if "/" in loc.path)
-    resolver = PathResolver(known)
+    resolver = PathResolver(known, authoritative=changed)
     items: list[_Item] = []
     for seat, review in reviews:
         assert review is not None

@@ -44,7 +44,7 @@ def changed_file_universe(
             continue
         mentioned.extend(c.path for c in sr.review.coverage)
         mentioned.extend(loc.path for f in sr.review.findings for loc in f.locations)
-    resolver = PathResolver(known | {p for p in mentioned if "/" in p})
+    resolver = PathResolver({p for p in mentioned if "/" in p}, authoritative=known)
     if changed_files:
         files = tuple(sorted({resolver.resolve(p) for p in changed_files}))
     else:
