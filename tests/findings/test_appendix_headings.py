@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from deepreview.findings.report_parse import parse_appendix, parse_report
+from deepreview.findings.report_parse import parse_report
 
 REPORT = """# Deep Review: 20260102-030405-pr-7
 
@@ -62,13 +62,30 @@ def test_every_heading_style_starts_an_entry_and_keeps_the_model() -> None:
     assert "Nothing open." in report.appendix[0].text
 
 
+PLAIN = """# Deep Review: 20260103-000000-pr-8
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9 |
+
+---
+
+## Appendix: Original Reviews
+
+### Claude Opus 9
+
+text
+
+### Verifications performed
+
+more
+"""
+
+
 def test_plain_headings_count_only_for_the_header_reviewers() -> None:
-    lines = ["### Claude Opus 9", "text", "### Verifications performed", "more", "### [I1] x"]
-    entries = parse_appendix(lines, reviewers=["Claude Opus 9"])
-    assert [(e.name, e.text) for e in entries] == [
-        ("Claude Opus 9", "text\n### Verifications performed\nmore\n### [I1] x")
-    ]
-    assert parse_appendix(lines) == ()
+    (entry,) = parse_report(PLAIN).appendix
+    assert entry.name == "Claude Opus 9"
+    assert "text" in entry.text and "### Verifications performed\n\nmore" in entry.text
 
 
 EARLY = """# Deep Review: 20260101-000000-pr-3
