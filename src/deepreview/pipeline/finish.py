@@ -10,19 +10,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deepreview.errors import ExitCode, StoreError
+from deepreview.errors import ExitCode, StoreError, UsageError
 from deepreview.formats import RENDERERS, stored_formats
 from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.runstate import RunState, SeatEntry
+from deepreview.pipeline.seats import plan_seat
 from deepreview.runfiles import review_name
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
+    from deepreview.consolidate.cluster import Cluster
 
 
 def series_of(target: Target) -> str:
@@ -205,6 +208,17 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
     return notes
 
 
+def _model_backed(p: Prepared, seat: str) -> bool:
+    """Whether the seat is a model (not an analyzer), from the plan; `relead` has no plans."""
+    plan = next((plan for plan in p.plans if plan.seat == seat), None)
+    if plan is None:
+        try:
+            plan = plan_seat(seat, p.settings)
+        except UsageError:  # a seat no longer configured: its text is a model's, as before
+            return True
+    return plan.agent.model_backed
+
+
 def stored_seat_reviews(
     p: Prepared, state: RunState, review_dir: Path
 ) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
@@ -228,23 +242,50 @@ def stored_seat_reviews(
                     f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
                 ) from exc
             review = parse_review(text, seat=entry.seat, pass_no=1, worktree_prefixes=())
-        seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
+        seat_reviews.append(
+            SeatReview(
+                reviewer=reviewer,
+                review=review,
+                run=run,
+                model_backed=_model_backed(p, entry.seat),
+            )
+        )
     return seat_reviews, reviewers, runs
 
 
-def deterministic_report(
-    p: Prepared, rid: str, state: RunState, review_dir: Path
-) -> tuple[Report, list[SeatReview], list[SeatRun]]:
+@dataclasses.dataclass(frozen=True)
+class Deterministic:
+    """The report before the lead and what the lead starts from: the same clusters (computed
+    once per review) and the files at the review SHA."""
+
+    report: Report
+    seat_reviews: list[SeatReview]
+    runs: list[SeatRun]
+    clusters: tuple[Cluster, ...]
+    present_files: frozenset[str] | None
+
+
+def deterministic_report(p: Prepared, rid: str, state: RunState, review_dir: Path) -> Deterministic:
     """The report before the lead, rebuilt from the stored reviews and run.json (the review,
     `resume` and `relead` all start the lead from this)."""
-    from deepreview.consolidate import build_report
+    from deepreview.consolidate import build_report, cluster_findings
 
     seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     notes = (*state.notes, *seat_notes(runs))
     round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
     header = header_for(rid, p, state, reviewers, round_no)
-    report = build_report(header, seat_reviews, changed_files=p.target.changed_paths, notes=notes)
-    return report, seat_reviews, runs
+    changed = p.target.changed_paths
+    clusters = cluster_findings(seat_reviews, changed_files=changed)
+    present = Git(p.target.repo_root).tracked_files(p.target.head_sha)
+    report = build_report(
+        header,
+        seat_reviews,
+        changed_files=changed,
+        present_files=present,
+        notes=notes,
+        clusters=clusters,
+    )
+    return Deterministic(report, seat_reviews, runs, clusters, present)
 
 
 def finish_review(
@@ -260,9 +301,19 @@ def finish_review(
     """Consolidate, lead, render and store; run.json says `complete` last."""
     from deepreview.pipeline.lead_step import run_lead
 
-    report, seat_reviews, runs = deterministic_report(p, rid, writer.state, review_dir)
+    det = deterministic_report(p, rid, writer.state, review_dir)
+    runs = det.runs
     report = run_lead(
-        p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
+        p,
+        rid,
+        review_dir,
+        det.report,
+        det.seat_reviews,
+        det.clusters,
+        writer,
+        redactor,
+        on_progress=on_progress,
+        present_files=det.present_files,
     )
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(
