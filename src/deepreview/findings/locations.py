@@ -112,6 +112,42 @@ def parse_location(
     return _make(rel, start, end)
 
 
+# `path:24,50,65` / `path:184-189, 345-346`: several places in one file.
+_LINE_LIST = re.compile(
+    r"^(?P<head>.+?:L?\d+(?:[-–—]L?\d+)?)(?P<more>(?:[ \t]*,[ \t]*L?\d+(?:[-–—]L?\d+)?)+)$"
+)
+_LINES = re.compile(r"^L?(?P<start>\d+)(?:[ \t]*[-–—][ \t]*L?(?P<end>\d+))?$")
+
+
+def parse_locations(
+    text: str, prefixes: tuple[str, ...] = (), *, code: bool = False
+) -> list[Location]:
+    """Like `parse_location`, and a line list (`path:12,40-45`) gives one location per item."""
+    one = parse_location(text, prefixes, code=code)
+    if one is not None:
+        return [one]
+    m = _LINE_LIST.match(text.strip().strip("`").strip())
+    first = parse_location(m.group("head"), prefixes, code=code) if m else None
+    if m is None or first is None:
+        return []
+    out = [first]
+    for item in m.group("more").split(",")[1:]:
+        more = same_file_lines(first, item)
+        if more is not None:
+            out.append(more)
+    return out
+
+
+def same_file_lines(anchor: Location, text: str) -> Location | None:
+    """`40-45` after `a.go:12`: another place in the anchor's file; None if not a line range."""
+    m = _LINES.match(text.strip())
+    if m is None:
+        return None
+    return _make(
+        anchor.path, int(m.group("start")), int(m.group("end")) if m.group("end") else None
+    )
+
+
 def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
     if not text or len(text) > 500 or "\n" in text:
         return None
