@@ -89,7 +89,10 @@ def test_looks_like_path() -> None:
         ("pkg/a.go:184-189, 345-346", ["pkg/a.go:184-189", "pkg/a.go:345-346"]),
         ("pkg/a.go:L3, L9-L12", ["pkg/a.go:3", "pkg/a.go:9-12"]),
         ("/tmp/review-codex-Ab12Cd/x.go:1,2", ["x.go:1", "x.go:2"]),
+        ("a.md:21; b/c.md:104-109; d.bats:3-6", ["a.md:21", "b/c.md:104-109", "d.bats:3-6"]),
+        ("a.go:1, b.go:2,5", ["a.go:1", "b.go:2", "b.go:5"]),
         ("a.go:12, 40-45 foo", []),  # not a list of lines
+        ("a.go, 12", []),  # no line to continue from
         ("1, 2, 3", []),
     ],
 )

@@ -112,29 +112,31 @@ def parse_location(
     return _make(rel, start, end)
 
 
-# `path:24,50,65` / `path:184-189, 345-346`: several places in one file.
-_LINE_LIST = re.compile(
-    r"^(?P<head>.+?:L?\d+(?:[-–—]L?\d+)?)(?P<more>(?:[ \t]*,[ \t]*L?\d+(?:[-–—]L?\d+)?)+)$"
-)
+# `path:24,50,65` / `path:184-189, 345-346` / `a.md:21; b.md:4-9`: several places in one text.
+_LIST_SEP = re.compile(r"[ \t]*[;,][ \t]*")
 _LINES = re.compile(r"^L?(?P<start>\d+)(?:[ \t]*[-–—][ \t]*L?(?P<end>\d+))?$")
 
 
 def parse_locations(
     text: str, prefixes: tuple[str, ...] = (), *, code: bool = False
 ) -> list[Location]:
-    """Like `parse_location`, and a line list (`path:12,40-45`) gives one location per item."""
+    """Like `parse_location`, and a list (`path:12,40-45`, `a.go:3; b.go:9`) gives one location
+    per item, a bare line range naming more lines of the file before it; [] unless every item
+    is a place."""
     one = parse_location(text, prefixes, code=code)
     if one is not None:
         return [one]
-    m = _LINE_LIST.match(text.strip().strip("`").strip())
-    first = parse_location(m.group("head"), prefixes, code=code) if m else None
-    if m is None or first is None:
+    items = _LIST_SEP.split(text.strip().strip("`").strip())
+    if len(items) < 2:
         return []
-    out = [first]
-    for item in m.group("more").split(",")[1:]:
-        more = same_file_lines(first, item)
-        if more is not None:
-            out.append(more)
+    out: list[Location] = []
+    for item in items:
+        loc = parse_location(item, prefixes, code=code) if item else None
+        if loc is None and out and out[-1].start is not None:
+            loc = same_file_lines(out[-1], item)
+        if loc is None:
+            return []
+        out.append(loc)
     return out
 
 
