@@ -242,7 +242,7 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     for rx in (
         r"[ \t]+[—–][ \t]+",
         r"[ \t]+--?[ \t]+(?=[`\[(])",
-        r"[ \t]+\((?:critical|important|suggestion|minor|major|nit)\b",
+        r"[ \t]+`?\((?:critical|important|suggestion|minor|major|nit)\b",
         r"[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
     ):
         m = re.search(rx, rest, re.IGNORECASE)
@@ -297,6 +297,8 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
                 anchor = locs[-1] if locs[-1].start is not None else None
             elif re.fullmatch(r"\[[^\[\]\n]+\]", inner):  # `[Claude Opus 4.6]` as code
                 _bracket_token(head, inner[1:-1].strip(), leftover, tok)
+            elif re.fullmatch(r"\([^()\n]*\)", inner):  # `(important, regression)` as code
+                _paren_token(head, inner[1:-1].strip(), leftover, tok)
             else:
                 leftover.append(tok)
         elif kind == "link":
