@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/_attribution.py [--corpus DIR] [--quiet]
 
 For each report in the corpus (default `../shared/corpus/dev` from the repository root): the
-agents' original reviews come from the report's appendix (`parse_appendix_reviews`); they are
+agents' original reviews come from the report's appendix (`parse_appendix_entries`); they are
 consolidated offline without a lead, exactly as `deep-review consolidate` does; then every
 consolidated finding *of the report* (its Critical / Important / Suggestions sections, crediting
 reviewers as `[Claude, Codex]`) is matched to one of ours: same file, nearest line within 20
@@ -29,11 +29,10 @@ from dataclasses import dataclass
 
 from deepreview.consolidate.features import PathResolver, words
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
-from deepreview.findings.report_parse import parse_report
+from deepreview.findings.report_parse import parse_appendix_entries, parse_report
 from deepreview.model import Finding
 
 _APPENDIX = re.compile(r"^#{1,3}[ \t]+(?:[\w.]+[ \t]+)?Appendix\b", re.MULTILINE | re.IGNORECASE)
-_POINTER = re.compile(r"^\s*See\s+`[^`]*review-[^`]*\.md`")
 NEAR = 20  # a report finding matches one of ours in the same file within this many lines
 LEAD_NAMES = frozenset({"orchestrator", "lead", "deep review", "deep-review"})
 _REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -154,8 +153,9 @@ def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
     """Outcomes of one report, and a note when its appendix could not be used."""
     text = path.read_text(encoding="utf-8", errors="replace")
     report = parse_report(text)
-    entries = [e for e in report.appendix if e.text.strip()]
-    if entries and all(_POINTER.match(e.text) for e in entries):
+    # the package's splitter: distinct names and seats for two reviewers of one family
+    entries = [q for q in parse_appendix_entries(text) if q.review.raw.strip()]
+    if entries and all(q.pointer_only for q in entries):
         # the issue: pointer-only appendices ("See `/tmp/.../review-claude-pass-1.md`") hold no
         # review to consolidate; the report is left out, not counted as misses
         return [], "pointer-only appendix (no review text), left out"
@@ -169,7 +169,11 @@ def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
             for f in report.findings
         ], "no appendix reviews parsed"
     ours = consolidate_reviews(
-        [ReviewText(_slug(e.name), e.text, e.pass_no, e.name) for e in entries]
+        [
+            ReviewText(q.review.seat, q.review.raw, q.pass_no, q.name)
+            for q in entries
+            if not q.pointer_only
+        ]
     )
     names = Names(e.name for e in entries)
     known = {loc.path for f in (*report.findings, *ours.findings) for loc in f.locations}
@@ -214,11 +218,6 @@ def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
         )
         outcomes.append(Outcome(path.name, label, kind, detail + extra))
     return outcomes, ""
-
-
-def _slug(name: str) -> str:
-    """A seat name per appendix reviewer: two Geminis must be two seats."""
-    return "-".join(_tokens(name)) or "seat"
 
 
 def report(corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True) -> float:
