@@ -89,8 +89,9 @@ def _tokens(name: str) -> list[str]:
 
 
 def _family(name: str) -> str:
+    """`Gemma4 31B` -> `gemma`: the version is sometimes glued to the family name."""
     t = _tokens(name)
-    return t[0] if t else ""
+    return t[0].rstrip("0123456789.") or t[0] if t else ""
 
 
 def _distance(

@@ -133,3 +133,12 @@ def test_a_mismatch_is_printed_with_its_kind(tmp_path: Path) -> None:
     rate = _module().report(tmp_path, out)
     assert rate == 0.5
     assert "MISS a.md I1 Dialer leaks on timeout: reviewer's finding not" in (out.getvalue())
+
+
+def test_a_credit_with_the_version_glued_to_the_family_names_the_appendix_reviewer() -> None:
+    """The header says `Gemma4 31B` where the appendix heading says `[Gemma]`."""
+    names = _module().Names(["Claude", "Gemma", "Gemini 4.0 Pro", "Gemini 4.1 Flash"])
+    assert names("Gemma4 31B") == "Gemma"
+    assert names("Claude Opus 9") == "Claude"
+    assert names("Gemini 4.1 Flash") == "Gemini 4.1 Flash"
+    assert names("Gemini") is None  # two of that family, no words to tell them apart
