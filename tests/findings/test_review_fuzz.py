@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deepreview.findings import parse_review
+from deepreview.findings.report_parse import parse_appendix_entries, parse_report
 from deepreview.model import AgentReview
 from deepreview.serialize import to_json
 
@@ -29,6 +30,16 @@ FRAGMENTS = [
     "**S1.** Title — `x.py`",
     "**I2. Title** — [x.go:3](/tmp/review-codex-AbCd12/x.go#L3-L9)",
     "**[CRITICAL] a.go:3 — boom**",
+    "**CRITICAL** f.go:58 — Spins",
+    "Classification: gap",
+    "| ID | Severity | Location | Finding |",
+    "|---|---|---|---|",
+    "| 1 | Critical | `a.go:1` | T |",
+    "I-1: **T** — `a.go:1` vs `b.go:2` + `c.go` line 4",
+    "S1. **Odd** — ``back`tick.py:1``",
+    "> ## Findings",
+    "### [Claude] — Pass 1",
+    "## Appendix: Original Reviews",
     "1. **Numbered** — `n.go:1`",
     "2. step two",
     "```",
@@ -115,3 +126,10 @@ def test_prose_is_never_silently_dropped(case: tuple[str, list[str]]) -> None:
             continue
         for w in part.split():
             assert w in kept, (w, text)
+
+
+@given(markdownish)
+def test_report_parser_never_raises(text: str) -> None:
+    parse_report(text)
+    for q in parse_appendix_entries(text):
+        assert not any("review parser failed" in w for w in q.review.warnings)

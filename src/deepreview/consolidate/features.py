@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
 
-_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
-_FENCE_BODY = re.compile(r"^(```|~~~)[^\n]*\n(.*?)^\1[^\n]*$", re.MULTILINE | re.DOTALL)
 _BACKTICK = re.compile(r"`([^`\n]+)`")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
@@ -84,11 +83,11 @@ def words(text: str) -> list[str]:
 
 
 def strip_fences(text: str) -> str:
-    return _FENCE.sub(" ", text)
+    return strip_code(text, " ")
 
 
 def fenced_code(text: str) -> str:
-    return "\n".join(m.group(2) for m in _FENCE_BODY.finditer(text))
+    return "\n".join(b.body.rstrip("\n") for b in code_blocks(text))
 
 
 def parse_file_ref(span: str) -> Location | None:

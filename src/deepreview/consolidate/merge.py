@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
 from deepreview.consolidate.score import FAULT_CLASSES
+from deepreview.markdown_fence import has_code
 from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
 
 SEVERITY_RULE = (
@@ -36,8 +37,6 @@ SEVERITY_RULE = (
 )
 CLASSIFICATION_ORDER = FAULT_CLASSES
 LEAD = "lead"  # credit of findings the lead adds
-
-_FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
 
 
 def reconcile_severity(severities: Sequence[Severity]) -> Severity:
@@ -65,7 +64,7 @@ class Group:
 
 def completeness(f: Finding) -> tuple[int, int, int]:
     """(has a code excerpt, has a fix, body length): larger is more complete."""
-    return (1 if _FENCE.search(f.body) else 0, 1 if f.fix.strip() else 0, len(f.body))
+    return (1 if has_code(f.body) else 0, 1 if f.fix.strip() else 0, len(f.body))
 
 
 def member_rank(m: Member) -> tuple[int, tuple[int, int, int]]:

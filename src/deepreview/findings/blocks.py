@@ -9,11 +9,17 @@ unknown heading starts a new section or is a sub-heading inside the current one.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from deepreview.markdown_fence import Fence, closes, closing_marker, is_fence_line, opening
 
 
 class Kind(StrEnum):
@@ -53,6 +59,14 @@ _TITLES: dict[str, Kind] = {
     "important findings": Kind.IMPORTANT,
     "suggestions": Kind.SUGGESTIONS,
     "suggestion": Kind.SUGGESTIONS,
+    # Other words agents use for the same three levels.
+    "blockers": Kind.CRITICAL,
+    "critical issues found": Kind.CRITICAL,
+    "major issues": Kind.IMPORTANT,
+    "minor issues": Kind.SUGGESTIONS,
+    "nits": Kind.SUGGESTIONS,
+    "nitpicks": Kind.SUGGESTIONS,
+    "suggestions (non-blocking)": Kind.SUGGESTIONS,
     "design observations": Kind.DESIGN,
     "design": Kind.DESIGN,
     "concerns": Kind.CONCERNS,
@@ -70,7 +84,6 @@ _TITLES: dict[str, Kind] = {
     "file coverage": Kind.COVERAGE,
 }
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
 _LABEL_LINE = re.compile(r"^ {0,3}([A-Z][A-Za-z ]{2,40}):[ \t]*$")
@@ -115,9 +128,9 @@ def fence_mask(lines: list[str]) -> list[bool]:
     # Closing-fence candidates per fence character, and whether a section heading follows a line.
     closers: dict[str, list[tuple[int, int]]] = {"`": [], "~": []}
     for i, line in enumerate(lines):
-        stripped = line.strip()
-        if len(stripped) >= 3 and stripped[0] in closers and set(stripped) == {stripped[0]}:
-            closers[stripped[0]].append((i, len(stripped)))
+        marker = closing_marker(line)
+        if marker is not None:
+            closers[marker[0]].append((i, marker[1]))
     # Longest closer at or after each candidate: a fence with no closer left fails in O(1).
     longest_after = {
         c: list(itertools.accumulate(reversed([size for _, size in cands]), max))[::-1]
@@ -131,16 +144,15 @@ def fence_mask(lines: list[str]) -> list[bool]:
         )
     i = 0
     while i < n:
-        m = _FENCE.match(lines[i])
-        if not m:
+        fence = opening(lines[i])
+        if fence is None:
             i += 1
             continue
-        marker = m.group(1)
-        candidates = closers[marker[0]]
+        candidates = closers[fence.char]
         k = bisect.bisect_right(candidates, (i, 1 << 30))
         close = None
-        if k < len(candidates) and longest_after[marker[0]][k] >= len(marker):
-            close = next(j for j, size in candidates[k:] if size >= len(marker))
+        if k < len(candidates) and longest_after[fence.char][k] >= fence.length:
+            close = next(j for j, size in candidates[k:] if size >= fence.length)
         if close is None:
             if heading_after[i + 1]:
                 i += 1  # a forgotten fence: the opening line is plain text
@@ -154,18 +166,16 @@ def fence_mask(lines: list[str]) -> list[bool]:
 
 def ends_inside_fence(lines: list[str], mask: list[bool]) -> bool:
     """True when the text ends inside a code block that was never closed (a cut-off review)."""
-    open_marker = ""
+    open_fence: Fence | None = None
     for line, fenced in zip(lines, mask, strict=True):
         if not fenced:
-            open_marker = ""
+            open_fence = None
             continue
-        m = _FENCE.match(line)
-        stripped = line.strip()
-        if not open_marker:
-            open_marker = m.group(1) if m else "```"
-        elif m and set(stripped) == {open_marker[0]} and len(stripped) >= len(open_marker):
-            open_marker = ""
-    return bool(open_marker)
+        if open_fence is None:
+            open_fence = opening(line) or Fence("`", 3, "")
+        elif closes(line, open_fence):
+            open_fence = None
+    return open_fence is not None
 
 
 def normalize_title(title: str) -> str:
@@ -194,6 +204,55 @@ def classify_heading(line: str) -> Heading | None:
     if m:
         title = clean_title(m.group(2))
         return Heading(title_kind(title), title, len(m.group(1)))
+    return _bold_or_label(line)
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    # Setext headings are off: agents write `text` + `---` as a paragraph and a rule, never as a
+    # heading; indented code is off: agents indent continuation lines freely; HTML blocks are
+    # off: an unclosed `<!--` or `<pre>` in a review must not swallow the sections after it.
+    return MarkdownIt("commonmark").disable(["lheading", "code", "html_block"])
+
+
+def markdown_tokens(lines: list[str], mask: list[bool]) -> list[Token]:
+    """markdown-it block tokens of the prose; fenced lines are blank, so line maps still hold.
+
+    A fence line outside the mask is one the agent forgot to close (`fence_mask` took it as
+    text); it is blanked too, or markdown-it would read the rest of the review as code."""
+    prose = "\n".join(
+        "" if fenced or is_fence_line(line) else line
+        for line, fenced in zip(lines, mask, strict=True)
+    )
+    return _markdown().parse(prose)
+
+
+def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
+    """Line index -> heading, from the markdown-it block structure of the review's prose.
+
+    Code is decided by `markdown_fence` (through `mask`): fenced lines are blanked before
+    markdown-it sees the text, so a fence the agent forgot to close cannot hide the rest of the
+    review.  ATX headings come from `heading_open` tokens; a paragraph line that is only bold
+    text or a `Label:` with a known section title (`**Critical Issues**`, `Concerns:`) is a
+    heading too.  Lines inside lists, quotes and tables never are.
+    """
+    tokens = markdown_tokens(lines, mask)
+    out: dict[int, Heading] = {}
+    for i, tok in enumerate(tokens):
+        if tok.map is None:
+            continue
+        if tok.type == "heading_open" and tok.level == 0:
+            title = clean_title(tokens[i + 1].content if i + 1 < len(tokens) else "")
+            out[tok.map[0]] = Heading(title_kind(title), title, int(tok.tag[1:]))
+        elif tok.type == "paragraph_open" and tok.level == 0:
+            for n in range(tok.map[0], min(tok.map[1], len(lines))):
+                h = _bold_or_label(lines[n])
+                if h is not None:
+                    out[n] = h
+    return out
+
+
+def _bold_or_label(line: str) -> Heading | None:
     for rx in (_BOLD_LINE, _LABEL_LINE):
         m = rx.match(line)
         if m:
@@ -216,12 +275,13 @@ def build_blocks(
     yields its findings.
     """
     blocks = [Block(Kind.PREAMBLE)]
-    for line, fenced in zip(lines, mask, strict=True):
+    headings = heading_lines(lines, mask)
+    for n, (line, fenced) in enumerate(zip(lines, mask, strict=True)):
         cur = blocks[-1]
         if fenced:
             cur.add(line, fenced)
             continue
-        h = classify_heading(line)
+        h = headings.get(n)
         if (
             (h is None or h.kind is Kind.OTHER)
             and starts_finding is not None

@@ -30,22 +30,38 @@ SEVERITY_WORDS: dict[str, Severity] = {
 VERIFICATION_WORDS = frozenset({"verified", "unverified", "reasoned", "added-by-lead"})
 
 _PREFIX = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?=\*\*|\[|[CIS]\d))?")
-_ID_PLAIN = re.compile(r"^(?P<id>[CIS]\d{1,3})[ \t]*[.:)][ \t]+(?P<rest>\S.*)$")
-_ID_BOLD = re.compile(r"^\*\*(?P<id>[CIS]\d{1,3})[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$")
-_ID_IN_BOLD = re.compile(r"^\*\*(?P<id>[CIS]\d{1,3})[ \t]*[.:)][ \t]*(?P<rest>[^*\s].*)$")
-_ID_HEADING = re.compile(r"^(?P<id>[CIS]\d{1,3})(?:[ \t]*[.:)]|[ \t]+[—–-])[ \t]+(?P<rest>\S.*)$")
+_ID_PLAIN = re.compile(r"^(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)][ \t]+(?P<rest>\S.*)$")
+_ID_BOLD = re.compile(r"^\*\*(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$")
+_ID_IN_BOLD = re.compile(r"^\*\*(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)][ \t]*(?P<rest>[^*\s].*)$")
+_ID_HEADING = re.compile(r"^(?P<id>[CIS]-?\d{1,3})(?:[ \t]*[.:)]|[ \t]+[—–-])[ \t]+(?P<rest>\S.*)$")
 _BRACKET = re.compile(
     r"^(?P<open>\*\*)?\[(?P<sev>critical|important|suggestion|blocker|major|minor|nit)\]"
     r"(?P<close>\*\*)?[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# `**CRITICAL** file.go:58 — Title`: a bold severity word instead of an ID or a `[TAG]`.
+_BOLD_SEVERITY = re.compile(
+    r"^\*\*(?P<sev>critical|important|suggestion|blocker|major|minor|nit)\*\*:?"
+    r"[ \t]+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# Several locations on one line: `a.go:1`, `b.go:2` / `a.go:1` + `b.go:2` / `a.go:1` vs `b.go:2`.
+_LOCATION_JOIN = re.compile(r"\s*(?:[,;+]|\s(?:vs\.?|and|&)\s)\s*", re.IGNORECASE)
+# `### Finding 3: Title` / `**Finding 3:** Title`: free-form reviews, location and severity on
+# `**File:**` / `**Severity:**` lines below (see `findings.py`).
+_FINDING_WORD = re.compile(
+    r"^(?:\*\*)?Finding[ \t]+#?(?P<n>\d{1,3})[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*)?[ \t]*"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
 _TAIL_TOKEN = re.compile(
-    r"(?P<code>`[^`]+`)"
+    # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
+    r"(?P<code>(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<link>\[[^\[\]\n]*\]\([^)\s]*\))"
     r"|(?P<bracket>\[[^\[\]\n]+\])"
     r"|(?P<paren>\([^()\n]*\))"
-    r"|(?P<sep>(?:[\s,;:—–]|-(?=\s)|\*\*)+)"
+    r"|(?P<sep>(?:[\s,;:—–+&]|-(?=\s)|\*\*|(?<=\s)(?:vs\.?|and)(?=\s))+)"
     r"|(?P<word>[^\s`\[\](),;]+)"
     r"|(?P<other>.)"  # a stray bracket or backtick: kept as leftover, never skipped
 )
@@ -71,6 +87,15 @@ class FindingHead:
     leftover: str = ""  # tail text that is none of the above
 
 
+def code_span_text(span: str) -> str:
+    """The text of a code span: fences off, and the one padding space each side (CommonMark)."""
+    n = len(span) - len(span.lstrip("`"))
+    inner = span[n:-n] if n and len(span) > 2 * n else span
+    if len(inner) > 2 and inner.startswith(" ") and inner.endswith(" ") and inner.strip():
+        inner = inner[1:-1]
+    return inner
+
+
 def strip_prefix(line: str) -> str:
     return _PREFIX.sub("", line, count=1).rstrip()
 
@@ -78,7 +103,9 @@ def strip_prefix(line: str) -> str:
 def is_strong_start(line: str) -> bool:
     """A line that opens a finding wherever it appears (lettered ID + bold title, or `[SEV]`)."""
     s = strip_prefix(line)
-    if _BRACKET.match(s):
+    if _BRACKET.match(s) or _BOLD_SEVERITY.match(s):
+        return True
+    if _FINDING_WORD.match(s) and (line.lstrip().startswith("#") or s.startswith("**")):
         return True
     if line.lstrip().startswith("#") and (_ID_PLAIN.match(s) or _ID_HEADING.match(s)):
         return True  # `### C1. Title` — a finding written as a heading
@@ -99,13 +126,21 @@ def parse_head(
     m = _BRACKET.match(s)
     if m:
         return _bracket_head(m, prefixes)
+    m = _BOLD_SEVERITY.match(s)
+    if m:
+        return _severity_head(m.group("sev"), m.group("rest"), prefixes)
+    m = _FINDING_WORD.match(s)
+    if m and (heading or s.startswith("**")):
+        head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
+        _fill(head, m.group("rest"), prefixes)
+        return head if head.title else None
     for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
         m = rx.match(s)
         if m:
             rest = m.group("rest")
             if rx is _ID_IN_BOLD:
                 rest = "**" + rest
-            head = FindingHead(id=m.group("id"), title="", style="id")
+            head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
             _fill(head, rest, prefixes)
             return head if head.title else None
     if numbered:
@@ -131,8 +166,19 @@ def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:
             rest, tail = rest[:end], rest[end + 2 :]
     elif m.group("open") and rest.startswith("**"):
         rest = rest[2:]
+    return _severity_head(m.group("sev"), rest, prefixes, tail)
+
+
+def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "") -> FindingHead:
+    """`[CRITICAL] path:12 — Title` / `**CRITICAL** Title — path:12`: locations on either side."""
     head = FindingHead(id=None, title="", style="bracket")
-    head.severity = SEVERITY_WORDS[m.group("sev").lower()]
+    head.severity = SEVERITY_WORDS[sev.lower()]
+    if rest.startswith("**"):
+        end = bold_close(rest, 2)
+        if end > 2:
+            head.title = rest[2:end].strip()
+            _parse_tail(head, rest[end + 2 :] + " " + tail, prefixes)
+            return head
     parts = _SPLIT.split(rest.strip().rstrip("*").strip(), maxsplit=1)
     if len(parts) == 2:
         left, right = parts
@@ -150,7 +196,7 @@ def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:
 
 
 def _all_locations(text: str, prefixes: tuple[str, ...]) -> bool:
-    items = [x for x in re.split(r",\s*", text.strip()) if x]
+    items = [x for x in _LOCATION_JOIN.split(text.strip()) if x]
     return bool(items) and all(parse_location(x, prefixes) is not None for x in items)
 
 
@@ -193,17 +239,40 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     _parse_tail(head, rest[cut:], prefixes)
 
 
+# `path` + `line 12` / `path` (lines 12-40) / `path` at line 12: the line joins the path.
+_PATH_THEN_LINE = re.compile(
+    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)[ \t]+(?:at[ \t]+)?(?:lines?|l\.)[ \t]*"
+    r"(?P<start>\d+)(?:[ \t]*[-–][ \t]*(?P<end>\d+))?\b",
+    re.IGNORECASE,
+)
+
+
+def _join_line_words(tail: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        path = m.group("path").strip("`")
+        if ":" in path or not looks_like_path(path):
+            return m.group(0)
+        lines = m.group("start") + (f"-{m.group('end')}" if m.group("end") else "")
+        return f"`{path}:{lines}`"
+
+    return _PATH_THEN_LINE.sub(repl, tail)
+
+
 def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
+    tail = _join_line_words(tail)
     for m in _TAIL_TOKEN.finditer(tail):
         kind = m.lastgroup
         tok = m.group(0)
         if kind == "sep":
             continue
         if kind == "code":
-            loc = parse_location(tok[1:-1], prefixes)
+            inner = code_span_text(tok)
+            loc = parse_location(inner, prefixes, code=True)
             if loc is not None:
                 head.locations.append(loc)
+            elif re.fullmatch(r"\[[^\[\]\n]+\]", inner):  # `[Claude Opus 4.6]` as code
+                _bracket_token(head, inner[1:-1].strip(), leftover, tok)
             else:
                 leftover.append(tok)
         elif kind == "link":
@@ -260,3 +329,10 @@ def _paren_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -
         head.locations[-1] = Location(last.path, start, end if end != start else None)
         return
     leftover.append(tok)
+
+
+def locations_in(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
+    """Every location named in a piece of text (a table cell, a `File:` line)."""
+    head = FindingHead(id=None, title="", style="table")
+    _parse_tail(head, text, prefixes)
+    return head.locations

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from deepreview.findings.finding_line import FindingHead, parse_head
+from deepreview.findings.finding_line import FindingHead, locations_in, parse_head
+from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Severity
 
 _FIX = re.compile(
@@ -19,6 +20,23 @@ _FIX = re.compile(
     r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_LABEL = re.compile(
+    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*|__)?(?P<label>Classification|Severity|File|Files|Location|"
+    r"Locations)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_SEVERITY_LABELS = {
+    "critical": Severity.CRITICAL,
+    "blocker": Severity.CRITICAL,
+    "high": Severity.IMPORTANT,
+    "important": Severity.IMPORTANT,
+    "major": Severity.IMPORTANT,
+    "medium": Severity.IMPORTANT,
+    "low": Severity.SUGGESTION,
+    "minor": Severity.SUGGESTION,
+    "suggestion": Severity.SUGGESTION,
+    "nit": Severity.SUGGESTION,
+}
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
     r"^[_*]*(?:none|n/a|nothing(?: to report)?|no (?:[\w-]+ ){0,3}"
@@ -93,17 +111,30 @@ def parse_findings_block(
         if head is None:
             continue
         if head.style == "numbered":
-            if head.number != expected:
+            # Agents sometimes keep counting across sections (`1.` under Important, `2.`-`5.`
+            # under Suggestions), so the section's first numbered finding may start anywhere
+            # when it carries a location or tag; after it the numbers must follow on.
+            leads = not any(h.style == "numbered" for _, h in starts)
+            if head.number != expected and not (
+                leads and (head.locations or head.severity is not None)
+            ):
                 continue
-            expected += 1
+            expected = (head.number or expected) + 1
         if numbered_mode is None:
             numbered_mode = head.style == "numbered"
         starts.append((i, head))
     first = starts[0][0] if starts else len(lines)
-    _leading(lines[:first], out)
+    rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
+    for head, fix in rows:
+        severity, conflict = _severity(head, section)
+        out.drafts.append(Draft(head, severity, "", fix, bool(fix), conflict))
+    taken = set(used)
+    _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        out.drafts.append(_draft(head, lines[i + 1 : end], fenced[i + 1 : end], section, out))
+        out.drafts.append(
+            _draft(head, lines[i + 1 : end], fenced[i + 1 : end], section, out, prefixes)
+        )
     return out
 
 
@@ -128,7 +159,9 @@ def _draft(
     fenced: list[bool],
     section: Severity | None,
     out: FindingsResult,
+    prefixes: tuple[str, ...] = (),
 ) -> Draft:
+    lines, fenced = _label_lines(head, lines, fenced, prefixes)
     fix_at = None
     for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if not fence and _FIX.match(line):
@@ -158,6 +191,37 @@ def _draft(
             f"{_clip(head.leftover)}"
         )
     return Draft(head, severity, body, fix, fix_at is not None, conflict)
+
+
+def _label_lines(
+    head: FindingHead, lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[str], list[bool]]:
+    """`Classification:`, `File:`/`Location:` and `Severity:` lines right under a finding's first
+    line (bold lead-ins, free-form `Finding N` reviews) fill the head and leave the body."""
+    keep = 0
+    while keep < len(lines) and not fenced[keep]:
+        line = lines[keep]
+        if not line.strip():
+            keep += 1
+            continue
+        m = _LABEL.match(line)
+        if m is None:
+            break
+        label, value = m.group("label").lower(), m.group("value").strip()
+        if label == "classification":
+            head.classification = head.classification or value.rstrip(".")
+        elif label == "severity":
+            word = re.sub(r"[^a-z]", " ", value.lower()).split()
+            sev = _SEVERITY_LABELS.get(word[0]) if word else None
+            if sev is not None and head.severity is None:
+                head.severity = sev
+        else:
+            found = locations_in(value, prefixes)
+            if not found:
+                break
+            head.locations.extend(loc for loc in found if loc not in head.locations)
+        lines, fenced = lines[:keep] + lines[keep + 1 :], fenced[:keep] + fenced[keep + 1 :]
+    return lines, fenced
 
 
 def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:

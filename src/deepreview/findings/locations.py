@@ -66,8 +66,26 @@ def looks_like_path(text: str) -> bool:
     return bool(re.fullmatch(r"\.?[\w.+@-]*[A-Za-z_][\w+@-]*\.[A-Za-z][\w]{0,9}", name))
 
 
-def parse_location(text: str, prefixes: tuple[str, ...] = ()) -> Location | None:
-    """`path:12-30` (and friends) -> Location, or None when the text does not name a file."""
+# Inside a code span the agent (or our renderer) has marked the whole text as one name, so a
+# path may hold spaces, quotes, backticks, `|` or any letter; it still needs a file extension.
+_CODE_LOCATION = re.compile(
+    r"^(?P<path>[^\n]*?[^\s/:][^/\n]*?\.[A-Za-z][A-Za-z0-9]{0,9})"
+    r"(?::L?(?P<start>\d+)(?:[-–—]L?(?P<end>\d+))?(?::\d+)?)?$"
+)
+_NOT_IN_CODE_PATH = re.compile(r"[(){}=<>;,\t]|\s{2}|^[-\s]|\s$|\s/|/\s|\.\s")
+
+
+def parse_location(
+    text: str, prefixes: tuple[str, ...] = (), *, code: bool = False
+) -> Location | None:
+    """`path:12-30` (and friends) -> Location, or None when the text does not name a file.
+
+    `code=True`: the text is a whole code span, so an odd path (spaces, quotes, backticks, `|`,
+    non-ASCII letters) still counts when it ends in a file extension."""
+    if code:
+        # A backtick inside the span is part of the name, never markup to strip.
+        loc = None if "`" in text else parse_location(text, prefixes)
+        return loc if loc is not None else _code_location(text, prefixes)
     t = text.strip().strip("`").strip()
     if not t or len(t) > 500:
         return None
@@ -92,6 +110,17 @@ def parse_location(text: str, prefixes: tuple[str, ...] = ()) -> Location | None
     if drive and rel.startswith("/"):
         rel = drive + rel
     return _make(rel, start, end)
+
+
+def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
+    if not text or len(text) > 500 or "\n" in text:
+        return None
+    m = _CODE_LOCATION.match(text)
+    if not m or _NOT_IN_CODE_PATH.search(m.group("path")):
+        return None
+    start = int(m.group("start")) if m.group("start") else None
+    end = int(m.group("end")) if m.group("end") else None
+    return _make(relativize(m.group("path"), prefixes), start, end)
 
 
 def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location | None:

@@ -7,11 +7,16 @@ every distinct item is kept once.  What cannot be placed lands in `unparsed` wit
 Deviations handled (see `tests/fixtures/reviews/` for one review per style):
 - heading levels: `## Findings` + `### Critical Issues`, `### Findings` + `**Critical Issues**`,
   `### Critical Issues` alone, `Concerns:` label lines;
-- finding lines: `C1.`, `**C1.**`, `**C1. Title**`, `### C1. Title`, `1.` under a severity
-  heading, `**[CRITICAL] path:line — title**` (IDs assigned by order); tag before or after the
-  location or reviewers, or absent (severity from the heading, then the ID letter);
-- locations: several per line, Markdown links with `#L12-L30`, GitHub blob URLs, absolute paths
-  in the seat's `review-<seat>-XXXX/` worktree or under `worktree_prefixes`;
+- finding lines: `C1.`, `C1:`, `I-1`, `**C1.**`, `**C1. Title**`, `### C1. Title`, `1.` under a
+  severity heading (numbering may continue across sections), `**[CRITICAL] path:line — title**`,
+  `**CRITICAL** path:line — Title` + `Classification:` line (IDs assigned by order), rows of a
+  findings table; tag before or after the location or reviewers, or absent (severity from the
+  heading, then the ID letter);
+- locations: several per line (joined by `,` `+` `vs`), `path` + `line 12`, Markdown links with
+  `#L12-L30`, GitHub blob URLs, absolute paths in the seat's `review-<seat>-XXXX/` worktree or
+  under `worktree_prefixes`, odd paths inside code spans (``back`tick.py:1``);
+- section structure: markdown-it block tokens over the prose (`blocks.heading_lines`), code
+  decided by the package's one fence definition (`deepreview.markdown_fence`);
 - chatter before the review (`preamble`), `**Verdict:**` lines, reviews cut off mid-sentence or
   inside a code block (kept, with a warning), a second draft of some sections (merged; a finding
   ID seen twice counts once and the more complete version wins; for a file listed twice in the
@@ -47,6 +52,7 @@ from deepreview.findings.sections import (
     parse_coverage,
     parse_observations,
 )
+from deepreview.markdown_fence import is_fence_line
 from deepreview.model import (
     AgentReview,
     Assessment,
@@ -293,7 +299,9 @@ def _shape_warnings(
         return out
     last = next((ln for ln in reversed(lines) if ln.strip()), "")
     tail_kind = blocks[-1].kind
-    prose = not re.match(r"^\s*(?:[|#>]|[-*+] `|```|~~~|\*\*[^*]+\*\*\s*$)", last)
+    prose = not is_fence_line(last) and not re.match(
+        r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last
+    )
     if (
         tail_kind is not Kind.COVERAGE
         and prose

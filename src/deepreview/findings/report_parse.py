@@ -1,16 +1,20 @@
 """`parse_report`: a whole Deep Review report (the seed's format) -> `Report`.
 
-The report is our own output, so this parser is strict about layout where the renderer is
-(`## ` sections in a fixed family, `---` between them) and reuses the review parser's section
-parsers for findings, design observations and assessments.  Everything after
-`## Appendix: Original Reviews` is the agents' verbatim text and is never split on its headings.
+The report is our own output (or the original tool's, in every format era), so this parser
+follows the renderer's layout (`## ` sections in a fixed family, `---` between them) and reuses
+the review parser's section parsers for findings, design observations and assessments.  Early
+reports sit one heading level deeper (`### Executive Summary` under a `## ` title or
+`## Consolidated Review`), and a `Findings` section may hold the three severity sub-sections.
+The appendix (`appendix.py`) is the agents' verbatim text: it is split only at headings that
+name a reviewer, never on the reviews' own headings.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from dataclasses import dataclass
 
+from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
 from deepreview.findings.parse import parse_review
@@ -26,18 +30,8 @@ from deepreview.model import (
     Section,
 )
 
-APPENDIX_TITLE = "Appendix: Original Reviews"
 _H2 = re.compile(r"^##[ \t]+(?P<title>.*?)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
-# `### [Claude] — Pass 1`, `### [Claude Opus 5]`, `### [Claude] Opus 4.8`,
-# `### [Qwen] — Pass 1 (retry)`
-_APPENDIX_ENTRY = re.compile(
-    r"^###[ \t]+\[(?P<name>[A-Za-z][^\]]*)\](?P<model>[ \t]+[A-Za-z0-9][^—–]*?)?"
-    r"(?:[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+)\b.*?)?[ \t]*$"
-)
-_FINDING_ID = re.compile(r"^[CIS]-?\d+$")
-# `### Claude Opus 4.6` (early reports): a plain heading naming a reviewer of the header
-_PLAIN_ENTRY = re.compile(r"^###[ \t]+(?P<name>[^\[#].*?)[ \t]*$")
 _SEVERITY_TITLES = {"critical issues": "critical", "important issues": "important"}
 _DESIGN_SUB = re.compile(
     r"^(?:\*\*(?P<b>Concerns|Strengths)\*\*|###[ \t]+(?P<h>Concerns|Strengths)):?[ \t]*$"
@@ -47,14 +41,33 @@ _DESIGN_SUB = re.compile(
 def parse_report(text: str) -> Report:
     """Parse a rendered report back into the model (header, sections, retro, appendix)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    app_at = _appendix_start(lines)
+    app_at = appendix_start(lines)
     body = lines if app_at is None else lines[:app_at]
     mask = fence_mask(body)
+    section_rx = _section_heading(body, mask)
+    deep = not section_rx.pattern.startswith("^##[")
+    container = True  # deep reports: `### ` sections sit inside a `## ` title or container
     rid = ""
     head: list[str] = []
     sections: list[tuple[str, list[str], list[bool]]] = []
     for line, fenced in zip(body, mask, strict=True):
-        m = None if fenced else _H2.match(line)
+        h2 = None if fenced or not deep else _H2.match(line)
+        if h2:
+            # Before any section: the report's title or `## Consolidated Review`, a container.
+            # After: a section of its own (`## Agent Performance Retro`), whose `###`
+            # headings are its sub-headings.
+            container = not sections
+            if not container:
+                sections.append((h2.group("title"), [], []))
+            continue
+        m = None if fenced or not container else section_rx.match(line)
+        if (
+            m
+            and sections
+            and sections[-1][0].strip().lower() in _FINDINGS_TITLES
+            and m.group("title").strip().lower() in _SUBSECTIONS
+        ):
+            m = None  # `## Critical Issues` under `## Findings`: kept for the findings parser
         if m:
             sections.append((m.group("title"), [], []))
             continue
@@ -67,40 +80,24 @@ def parse_report(text: str) -> Report:
             head.append(line)
     header, notes = parse_header(rid, head)
     report = Report(header=header, notes=tuple(notes))
-    sections = _unwrap(sections)
-    return _sections(report, sections, lines[app_at + 1 :] if app_at is not None else [])
+    return _sections(report, sections, lines[app_at:] if app_at is not None else [])
 
 
-_H3 = re.compile(r"^###[ \t]+(?P<title>.*?)[ \t]*$")
-# Early reports put the sections one level down: `## Consolidated Review` / `### Important Issues`.
-_WRAPPERS = frozenset({"consolidated review"})
+_FINDINGS_TITLES = frozenset({"findings", "consolidated review", "consolidated findings"})
+_SUBSECTIONS = frozenset({"critical issues", "important issues", "suggestions"})
+_ANY_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)[ \t]*$")
 
 
-def _unwrap(
-    sections: list[tuple[str, list[str], list[bool]]],
-) -> list[tuple[str, list[str], list[bool]]]:
-    out: list[tuple[str, list[str], list[bool]]] = []
-    for title, lines, fenced in sections:
-        if title.strip().lower() not in _WRAPPERS:
-            out.append((title, lines, fenced))
-            continue
-        for line, fence in zip(lines, fenced, strict=True):
-            m = None if fence else _H3.match(line)
-            if m:
-                out.append((m.group("title"), [], []))
-            elif out and out[-1][0] != title:
-                out[-1][1].append(line)
-                out[-1][2].append(fence)
-    return out
-
-
-def _appendix_start(lines: list[str]) -> int | None:
-    mask = fence_mask(lines)
-    for i, (line, fenced) in enumerate(zip(lines, mask, strict=True)):
-        m = None if fenced else _H2.match(line)
-        if m and m.group("title") == APPENDIX_TITLE:
-            return i
-    return None
+def _section_heading(lines: list[str], mask: list[bool]) -> re.Pattern[str]:
+    """`## ` normally; early reports put the whole report one level deeper (`### Findings`)."""
+    for line, fenced in zip(lines, mask, strict=True):
+        m = None if fenced else _ANY_HEADING.match(line)
+        if m and m.group("title").strip().lower() == "executive summary":
+            level = len(m.group("hashes"))
+            break
+    else:
+        level = 2
+    return re.compile(rf"^{'#' * level}[ \t]+(?P<title>.*?)[ \t]*$")
 
 
 def _trim(lines: list[str], fenced: list[bool]) -> tuple[list[str], list[bool]]:
@@ -130,6 +127,8 @@ def _sections(
         key = title.strip().lower()
         if key == "executive summary":
             fields["executive_summary"] = text
+        elif key in _FINDINGS_TITLES:
+            findings.extend(_findings_section(lines, fenced))
         elif key in ("critical issues", "important issues", "suggestions"):
             sev = SECTION_SEVERITY[_SEVERITY_TITLES.get(key, "suggestions")]
             res = parse_findings_block(lines, fenced, sev)
@@ -158,9 +157,31 @@ def _sections(
         findings=tuple(findings),
         design_observations=tuple(observations),
         extra_sections=tuple(extras),
-        appendix=parse_appendix(appendix, reviewers=[r.credit for r in report.header.reviewers]),
+        appendix=parse_appendix(
+            appendix,
+            tuple(r.name + (f" {r.model}" if r.model else "") for r in report.header.reviewers),
+        ),
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _findings_section(lines: list[str], fenced: list[bool]) -> list[Finding]:
+    """A `Findings` section with `Critical Issues` / `Important Issues` / `Suggestions` inside."""
+    out: list[Finding] = []
+    parts: list[tuple[str | None, list[str], list[bool]]] = [(None, [], [])]
+    for line, fence in zip(lines, fenced, strict=True):
+        m = None if fence else _ANY_HEADING.match(line)
+        title = re.sub(r"[*_]", "", m.group("title")).strip().lower() if m else ""
+        if title in _SUBSECTIONS:
+            parts.append((_SEVERITY_TITLES.get(title, "suggestions"), [], []))
+            continue
+        parts[-1][1].append(line)
+        parts[-1][2].append(fence)
+    for sev, part, part_fenced in parts:
+        res = parse_findings_block(part, part_fenced, SECTION_SEVERITY[sev] if sev else None)
+        found, _ = assemble(res.drafts)
+        out.extend(found)
+    return out
 
 
 def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
@@ -188,36 +209,48 @@ def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
     return out
 
 
-def parse_appendix(lines: list[str], *, reviewers: Sequence[str] = ()) -> tuple[AppendixEntry, ...]:
-    """`### [Claude] — Pass 1` (or `### [Claude Opus 5]`, `### [Claude] Opus 4.8`) entries, and
-    `### Claude Opus 4.6` when that is one of the header's `reviewers`; each text verbatim, minus
-    the blank lines around it. The name keeps the model (`Claude Opus 4.8`): two Geminis of one
-    report are two reviewers."""
-    plain = {r.strip().lower() for r in reviewers if r.strip()}
-    entries: list[tuple[str, int, list[str]]] = []
-    for line, fenced in zip(lines, fence_mask(lines), strict=True):
-        m = None if fenced else _APPENDIX_ENTRY.match(line)
-        if m and not _FINDING_ID.match(m.group("name").strip()):
-            name = " ".join((m.group("name") + " " + (m.group("model") or "")).split())
-            entries.append((name, int(m.group("n") or 1), []))
-            continue
-        p = None if fenced or not plain else _PLAIN_ENTRY.match(line)
-        if p and p.group("name").strip().lower() in plain:
-            entries.append((p.group("name").strip(), 1, []))
-        elif entries:
-            entries[-1][2].append(line)
-    return tuple(AppendixEntry(name, n, "\n".join(body).strip("\n")) for name, n, body in entries)
+def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[AppendixEntry, ...]:
+    """The quoted reviews, each verbatim minus the blank lines around it (`appendix.py`)."""
+    return split_appendix(lines, reviewers)
+
+
+@dataclass(frozen=True)
+class QuotedReview:
+    """One review quoted in a report's appendix, parsed."""
+
+    name: str  # as the appendix heading gives it: "Claude", "Claude Opus 4.6"
+    pass_no: int
+    review: AgentReview
+    pointer_only: bool  # the entry only points at a file elsewhere; `review` is empty
+
+
+def parse_appendix_entries(report_text: str) -> list[QuotedReview]:
+    """Every appendix entry of a report with its reviewer name, through `parse_review`."""
+    lines = report_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    at = appendix_start(lines)
+    if at is None:
+        return []
+    names = _reviewer_names(lines[:at])
+    out = []
+    for e in split_appendix(lines[at:], names):
+        pointer = is_pointer_only(e.text)
+        review = (
+            AgentReview(seat=seat_of(e.name), pass_no=e.pass_no, raw=e.text)
+            if pointer
+            else parse_review(e.text, seat=seat_of(e.name), pass_no=e.pass_no)
+        )
+        out.append(QuotedReview(e.name, e.pass_no, review, pointer))
+    return out
 
 
 def parse_appendix_reviews(report_text: str) -> list[AgentReview]:
-    """Every appendix entry of a report through `parse_review`."""
-    lines = report_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    at = _appendix_start(lines)
-    if at is None:
-        return []
-    header, _ = parse_header("", [line for line in lines[:at] if line.lstrip().startswith("|")])
-    names = [r.credit for r in header.reviewers]
-    return [
-        parse_review(e.text, seat=seat_of(e.name), pass_no=e.pass_no)
-        for e in parse_appendix(lines[at + 1 :], reviewers=names)
-    ]
+    """The appendix reviews that quote their text, through `parse_review`."""
+    return [q.review for q in parse_appendix_entries(report_text) if not q.pointer_only]
+
+
+def _reviewer_names(head: list[str]) -> tuple[str, ...]:
+    for line in head:
+        m = re.match(r"^\s*\|\s*\*\*Reviewers\*\*\s*\|(?P<v>.*)\|\s*$", line)
+        if m:
+            return tuple(r.strip() for r in m.group("v").split(",") if r.strip())
+    return ()

@@ -52,6 +52,10 @@ def parse_retro(lines: list[str]) -> Retro:
         name = title.strip()
         if name.startswith("[") and name.endswith("]"):
             name = name[1:-1].strip()
+        elif m := re.match(r"^\[(?P<seat>[^\]]+)\][ \t]+(?P<model>\S.*)$", name):
+            # Early reports: `### [Claude] Opus 4.6` or `### [Claude] Claude Opus 4.6`.
+            seat, model = m.group("seat").strip(), m.group("model").strip()
+            name = model if model.lower().startswith(seat.lower()) else f"{seat} {model}"
         seats.append(_seat(name, body))
     rows = tuple(r[0] for r in table) if table else ()
     return Retro(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from deepreview.findings.blocks import markdown_tokens
 from deepreview.findings.findings import is_none_marker, is_rule, strip_rules
 from deepreview.findings.locations import parse_link, relativize
 from deepreview.model import Assessment, CoverageEntry, DesignObservation
@@ -42,8 +43,9 @@ def split_items(lines: list[str], fenced: list[bool]) -> tuple[list[str], list[s
     """(intro lines, items) of a list section; items are text without their marker."""
     intro: list[str] = []
     items: list[list[str]] = []
-    for line, fence in zip(lines, fenced, strict=True):
-        m = None if fence else _ITEM.match(line)
+    starts = item_starts(lines, fenced)
+    for n, line in enumerate(lines):
+        m = _ITEM.match(line) if n in starts else None
         if m:
             items.append([m.group("text")])
         elif items:
@@ -52,6 +54,12 @@ def split_items(lines: list[str], fenced: list[bool]) -> tuple[list[str], list[s
             intro.append(line)
     texts = ["\n".join(strip_rules(it)).rstrip() for it in items]
     return intro, [t for t in texts if t.strip()]
+
+
+def item_starts(lines: list[str], fenced: list[bool]) -> set[int]:
+    """First lines of the top-level list items, from markdown-it's list tokens."""
+    tokens = markdown_tokens(lines, fenced)
+    return {t.map[0] for t in tokens if t.type == "list_item_open" and t.level == 1 and t.map}
 
 
 def paragraphs(lines: list[str]) -> list[str]:

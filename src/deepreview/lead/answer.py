@@ -12,20 +12,15 @@ The published JSON Schema (`schemas/lead-decisions.schema.json`) is generated fr
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from deepreview.errors import ParseError
+from deepreview.markdown_fence import code_blocks
 from deepreview.model import Severity
 
 _MAX_ERRORS: Final = 20
-_FENCE: Final = re.compile(
-    r"^[ \t]*(?P<tick>`{3,}|~{3,})[ \t]*(?P<info>[\w+-]*)[ \t]*\n"
-    r"(?P<body>.*?)^[ \t]*(?P=tick)[ \t]*$",
-    re.MULTILINE | re.DOTALL,
-)
 
 
 class _Strict(BaseModel):
@@ -145,7 +140,7 @@ def _candidates(text: str) -> list[str]:
     stripped = text.strip()
     if stripped:
         out.append(stripped)
-    fenced = [m.group("body") for m in _FENCE.finditer(text)]
+    fenced = [b.body for b in code_blocks(text) if b.closed]
     out.extend(reversed([b for b in fenced if b.strip().startswith(("{", "["))]))
     out.extend(reversed(_objects(text)))
     return list(dict.fromkeys(out))
@@ -188,7 +183,7 @@ def extract_json(text: str) -> tuple[Any, str] | None:
 
 def _syntax_error(text: str) -> str:
     """The JSON syntax error of the most likely document in `text` (a fence, else from `{`)."""
-    fenced = [m.group("body") for m in _FENCE.finditer(text)]
+    fenced = [b.body for b in code_blocks(text) if b.closed]
     body = fenced[-1] if fenced else text[text.find("{") :] if "{" in text else text
     try:
         json.loads(body)

@@ -13,11 +13,12 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from deepreview.markdown_fence import is_fence_line
 from deepreview.model import SEVERITIES, Location, Report
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
 BEFORE_LIMITATIONS = ("Commit Structure",)
-_BLOCK_START = re.compile(r"^(?:```|~~~|[-*+] |\d{1,3}[.)] |\||>|#|    )")
+_BLOCK_START = re.compile(r"^(?:[-*+] |\d{1,3}[.)] |\||>|#|    )")
 
 
 def render_markdown(report: Report) -> str:
@@ -96,7 +97,7 @@ def fix_layout(fix: str) -> str:
     before a code block or list; `inline` -> `Fix: text`."""
     if fix.startswith("("):
         return "paren"
-    if _BLOCK_START.match(fix):
+    if is_fence_line(fix.split("\n", 1)[0]) or _BLOCK_START.match(fix):
         return "block"
     return "inline"
 

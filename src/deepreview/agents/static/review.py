@@ -20,6 +20,7 @@ import jinja2
 from deepreview.agents.static.changes import ChangedFile
 from deepreview.agents.static.diagnostics import AnalyzerRun, Diagnostic
 from deepreview.agents.static.secret_scan import mask
+from deepreview.markdown_fence import fence_for
 from deepreview.model import SEVERITIES
 
 CLASSIFICATION = "regression"  # only lines this change added are analyzed
@@ -45,8 +46,7 @@ def language_for(path: str) -> str:
 
 def fenced(text: str, lang: str = "") -> str:
     """A fenced block whose fence is longer than any backtick run inside `text`."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = fence_for(text)
     body = text if text.endswith("\n") else text + "\n"
     return f"{fence}{lang}\n{body}{fence}"
 

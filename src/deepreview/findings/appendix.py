@@ -1,0 +1,148 @@
+"""A report's appendix -> the original reviews it quotes, one `AppendixEntry` per review.
+
+Reports of every era keep the seats' own reviews at the end, but the headings changed:
+
+    ## Appendix: Original Reviews          ## 4. Appendix: Original Reviews
+    ### [Claude] — Pass 1                  ### [Claude Opus 4.8]        ### [Claude] Opus 4.8
+    ### Claude Opus 4.6                    ## Appendix A: Claude Opus 4.6 Review
+
+A review quoted there has headings of its own at any level (`# Code Review`, `### Findings`,
+even `### Executive Summary` at the entry level), so an entry starts only at a heading that
+names a reviewer: a `[Name]` bracket, or a bare name whose first word is a reviewer of the
+report (or a known agent family).  Some appendices only point at files ("See `/tmp/.../
+review-claude-pass-1.md`: I1 (...)"); those entries are marked `pointer_only` by
+`is_pointer_only` so that callers can skip them.  A `## Resolution` table after the appendix
+belongs to the report, not to the last review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from deepreview.markdown_fence import FenceTracker
+from deepreview.model import AppendixEntry
+
+_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
+_APPENDIX = re.compile(
+    r"^(?:\d{1,2}[.)][ \t]*|[A-Z][.)][ \t]*)?Appendix\b(?:[ \t]+(?P<letter>[A-Z0-9]{1,2}))?"
+    r"[ \t]*(?:[:.—–-][ \t]*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+_BRACKET = re.compile(
+    r"^\[(?P<name>[^\[\]]{1,60})\](?P<model>[ \t]+(?![—–-])[^(—–]*?)?"
+    r"(?:[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+))?[ \t]*(?:\((?P<note>[^)]*)\))?[ \t]*$",
+    re.IGNORECASE,
+)
+_PASS = re.compile(r"[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+)\b.*$", re.IGNORECASE)
+_REVIEW_WORD = re.compile(r"[ \t]+(?:Original[ \t]+)?Review$", re.IGNORECASE)
+_ENTRY_PREFIX = re.compile(
+    r"^(?:\d{1,2}[.)]|[A-Z][.)])?[ \t]*"
+    r"(?:(?:Original[ \t]+)?Review(?:er)?[ \t]*(?:by|from|:)[ \t]*)?",
+    re.IGNORECASE,
+)
+_RESOLUTION = re.compile(r"^##[ \t]+Resolution[ \t]*$")
+# Agent families seen in reports; the report's own Reviewers row adds to these.
+KNOWN_FAMILIES = frozenset(
+    {"claude", "codex", "gemini", "qwen", "gemma", "gemma4", "gpt", "opencode", "copilot"}
+)
+_POINTER = re.compile(r"^\s*(?:See|Full review(?: at| in)?:?)\s+`?[^`\s]*review[^`\s]*\.md`?", re.I)
+
+
+def appendix_start(lines: list[str]) -> int | None:
+    """Index of the first appendix heading outside code blocks (`## Appendix...`)."""
+    track = FenceTracker()
+    for i, line in enumerate(lines):
+        if track.feed(line):
+            continue
+        m = _HEADING.match(line)
+        if m and len(m.group("hashes")) <= 2 and _APPENDIX.match(_plain(m.group("title"))):
+            return i
+    return None
+
+
+def split_appendix(lines: list[str], reviewers: Iterable[str] = ()) -> tuple[AppendixEntry, ...]:
+    """The reviews in the appendix lines (from the appendix heading on)."""
+    families = set(KNOWN_FAMILIES) | {r.split(" ", 1)[0].lower() for r in reviewers if r.strip()}
+    entries: list[tuple[str, int, list[str]]] = []
+    entry_level: int | None = None
+    track = FenceTracker()
+    for line in lines:
+        m = _HEADING.match(line)
+        # An entry heading closes whatever code block the previous review left open.
+        named = _entry_name(m, families, entry_level) if m else None
+        if named is not None and (not track.inside or named[2]):
+            track.reset()
+            name, n, _strong, level = named
+            entry_level = level if entry_level is None else entry_level
+            entries.append((name, n, []))
+            continue
+        if track.feed(line):
+            if entries:
+                entries[-1][2].append(line)
+            continue
+        if m and _RESOLUTION.match(line) and entries:
+            break
+        if m and len(m.group("hashes")) <= 2 and _APPENDIX.match(_plain(m.group("title"))):
+            continue  # the appendix title itself (or a numbered variant)
+        if entries:
+            entries[-1][2].append(line)
+    return tuple(AppendixEntry(name, n, "\n".join(body).strip("\n")) for name, n, body in entries)
+
+
+def _entry_name(
+    m: re.Match[str], families: set[str], entry_level: int | None
+) -> tuple[str, int, bool, int] | None:
+    """(name, pass, strong, level) when the heading opens a quoted review."""
+    level = len(m.group("hashes"))
+    title = _plain(m.group("title"))
+    ap = _APPENDIX.match(title)
+    if ap and level <= 2:
+        rest = (ap.group("rest") or "").strip()
+        rest = _REVIEW_WORD.sub("", rest).strip()
+        if rest and rest.split(" ", 1)[0].lower().strip("[]") in families:
+            name, n = _name_and_pass(rest)
+            return name, n, True, level
+        return None
+    if entry_level is not None and level != entry_level:
+        return None
+    if level < 2 or level > 4:
+        return None
+    # `### 2. Codex GPT 5.4`, `### B) Gemini`, `### Review by Claude`: the name follows.
+    title = _ENTRY_PREFIX.sub("", title, count=1)
+    b = _BRACKET.match(title)
+    if b:
+        name = b.group("name").strip()
+        model = (b.group("model") or "").strip()
+        if model and not model.lower().startswith(name.lower()):
+            name = f"{name} {model}"
+        elif model:
+            name = model
+        return name, int(b.group("n") or 1), True, level
+    words = title.split()
+    if 1 <= len(words) <= 5 and ":" not in title and words[0].lower() in families:
+        name, n = _name_and_pass(title)
+        return name, n, False, level
+    return None
+
+
+def _name_and_pass(text: str) -> tuple[str, int]:
+    p = _PASS.search(text)
+    n = int(p.group("n")) if p else 1
+    name = text[: p.start()] if p else text
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip().strip("[]").strip()
+    return name, n
+
+
+def _plain(title: str) -> str:
+    return re.sub(r"[*_`]", "", title).strip()
+
+
+def is_pointer_only(text: str) -> bool:
+    """An entry that only points at a review file elsewhere and quotes none of it."""
+    body = text.strip()
+    if not body:
+        return True
+    if re.search(r"(?m)^ {0,3}#{1,6} ", body):
+        return False
+    return bool(_POINTER.match(body)) and len(body) < 4000

@@ -1,0 +1,87 @@
+"""Findings written as a Markdown table (`| ID | Severity | Location | Finding |`).
+
+Some agents tabulate their findings instead of writing one paragraph each.  A table counts as a
+findings table when its header names a finding column (finding/issue/title/summary/description)
+and either a severity column or the section gives the severity; every data row is one finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deepreview.findings.finding_line import SEVERITY_WORDS, FindingHead, locations_in
+from deepreview.findings.report_header import split_row
+from deepreview.model import Severity
+
+_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_COLUMNS = {
+    "id": ("id", "#", "no", "no."),
+    "severity": ("severity", "sev", "level", "priority"),
+    "location": ("location", "locations", "file", "files", "where", "path", "file:line"),
+    "title": ("finding", "issue", "title", "summary", "description", "problem"),
+    "fix": ("fix", "recommendation", "suggested fix", "remedy"),
+}
+_ID = re.compile(r"^\**(?P<id>[CIS])-?(?P<n>\d{1,3})\**$")
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        name = re.sub(r"[*_`]", "", cell).strip().lower()
+        for key, names in _COLUMNS.items():
+            if key not in cols and name in names:
+                cols[key] = i
+    return cols
+
+
+def table_findings(
+    lines: list[str], fenced: list[bool], section: Severity | None, prefixes: tuple[str, ...]
+) -> tuple[list[tuple[FindingHead, str]], list[int]]:
+    """(head, fix) per table row, and the indexes of the lines the tables used."""
+    out: list[tuple[FindingHead, str]] = []
+    used: list[int] = []
+    i = 0
+    while i + 1 < len(lines):
+        if fenced[i] or not lines[i].lstrip().startswith("|") or not _SEP.match(lines[i + 1]):
+            i += 1
+            continue
+        cols = _columns(split_row(lines[i]))
+        j = i + 2
+        rows: list[list[str]] = []
+        while j < len(lines) and not fenced[j] and lines[j].lstrip().startswith("|"):
+            rows.append(split_row(lines[j]))
+            j += 1
+        if "title" in cols and ("severity" in cols or section is not None):
+            used.extend(range(i, j))
+            out.extend(h for h in (_row(r, cols, section, prefixes) for r in rows) if h)
+        i = j
+    return out, used
+
+
+def _row(
+    row: list[str], cols: dict[str, int], section: Severity | None, prefixes: tuple[str, ...]
+) -> tuple[FindingHead, str] | None:
+    def cell(key: str) -> str:
+        k = cols.get(key)
+        return row[k].strip() if k is not None and k < len(row) else ""
+
+    title = cell("title").strip("* ")
+    if not title:
+        return None
+    idm = _ID.match(cell("id"))
+    word = re.sub(r"[^a-z]", " ", cell("severity").lower()).split()
+    severity = SEVERITY_WORDS.get(word[0]) if word else None
+    if severity is None and idm:
+        severity = Severity.from_letter(idm.group("id"))
+    head = FindingHead(
+        id=f"{idm.group('id')}{int(idm.group('n'))}" if idm else None,
+        title=title,
+        style="table",
+        severity=severity if cols.get("severity") is not None else None,
+    )
+    if severity is not None and head.severity is None and section is None:
+        head.severity = severity
+    head.locations = locations_in(cell("location"), prefixes) if cell("location") else []
+    if not head.locations:
+        head.locations = locations_in(title, prefixes)
+    return head, cell("fix")

@@ -1,0 +1,126 @@
+"""The one definition of a Markdown code fence for the whole package.
+
+A fence opens on a line of three or more backticks or tildes (after any indentation: agents
+indent fences inside list items by any amount) and closes on a line of the same character, at
+least as long, with nothing else on it.  A backtick fence's info string holds no backtick
+(CommonMark), so ```` ``` `` ```` inside prose does not open one.  Parsers (`findings/`), the
+consolidation features, the lead's answer reader and the renderers all use this module, so they
+agree on where code starts and ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>`{3,}(?=[^`]*$)|~{3,})[ \t]*(?P<info>.*?)[ \t]*$")
+_CLOSE = re.compile(r"^[ \t]*(?P<marker>`{3,}|~{3,})[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Fence:
+    char: str  # "`" or "~"
+    length: int
+    info: str  # the info string ("go", "diff", "")
+
+
+def opening(line: str) -> Fence | None:
+    """The fence a line opens, or None."""
+    m = OPEN.match(line)
+    if not m:
+        return None
+    marker = m.group("marker")
+    return Fence(marker[0], len(marker), m.group("info"))
+
+
+def closing_marker(line: str) -> tuple[str, int] | None:
+    """(character, length) of a line that can close a fence (only the marker on it), or None."""
+    m = _CLOSE.match(line)
+    return (m.group("marker")[0], len(m.group("marker"))) if m else None
+
+
+def closes(line: str, fence: Fence) -> bool:
+    """True when `line` closes `fence`."""
+    c = closing_marker(line)
+    return c is not None and c[0] == fence.char and c[1] >= fence.length
+
+
+def is_fence_line(line: str) -> bool:
+    """A line that opens or closes some fence."""
+    return OPEN.match(line) is not None
+
+
+class FenceTracker:
+    """Feed lines in order; `feed` says whether each one is code (fence lines included)."""
+
+    def __init__(self) -> None:
+        self.open: Fence | None = None
+
+    @property
+    def inside(self) -> bool:
+        return self.open is not None
+
+    def reset(self) -> None:
+        self.open = None
+
+    def feed(self, line: str) -> bool:
+        if self.open is not None:
+            if closes(line, self.open):
+                self.open = None
+            return True
+        self.open = opening(line)
+        return self.open is not None
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    info: str
+    body: str
+    start: int  # offsets into the text: the opening fence's first character ...
+    end: int  # ... and just past the closing fence (or the end of the text)
+    closed: bool
+
+
+def code_blocks(text: str) -> Iterator[CodeBlock]:
+    """Every fenced block of `text`; an unclosed fence runs to the end of the text."""
+    pos = 0
+    open_at = 0
+    fence: Fence | None = None
+    body: list[str] = []
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\r\n")
+        if fence is None:
+            fence = opening(bare)
+            if fence is not None:
+                open_at, body = pos, []
+        elif closes(bare, fence):
+            yield CodeBlock(fence.info, "".join(body), open_at, pos + len(bare), True)
+            fence = None
+        else:
+            body.append(line)
+        pos += len(line)
+    if fence is not None:
+        yield CodeBlock(fence.info, "".join(body), open_at, len(text), False)
+
+
+def strip_code(text: str, replacement: str = " ") -> str:
+    """`text` with every fenced block (fences included) replaced by `replacement`."""
+    out: list[str] = []
+    last = 0
+    for block in code_blocks(text):
+        out.append(text[last : block.start])
+        out.append(replacement)
+        last = block.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def has_code(text: str) -> bool:
+    return any(True for _ in code_blocks(text))
+
+
+def fence_for(text: str, char: str = "`") -> str:
+    """A fence longer than any run of `char` in `text`, so the text cannot close it."""
+    longest = max((len(m.group(0)) for m in re.finditer(rf"{re.escape(char)}+", text)), default=0)
+    return char * max(3, longest + 1)

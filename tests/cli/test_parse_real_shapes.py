@@ -1,0 +1,58 @@
+"""`deep-review parse` on review and report shapes seen in real agent output (issue 11)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from support.repos import cli_env, run_cli
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
+
+
+def _parse(tmp_path: Path, path: Path) -> dict[str, Any]:
+    res = run_cli(["parse", str(path), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    data: dict[str, Any] = json.loads(res.stdout)
+    return data
+
+
+def test_parse_a_review_with_odd_paths(tmp_path: Path) -> None:
+    review = tmp_path / "review.md"
+    review.write_text(
+        "### Executive Summary\n\nOne leak.\n\n### Findings\n\n#### Important Issues\n\n"
+        "I1. **Leak** — ``back`tick.py:1`` + `dir with space/pi|pe.py:2` (important, gap)\n\n"
+        "Fix: close it.\n",
+        encoding="utf-8",
+    )
+    data = _parse(tmp_path, review)
+    assert [loc["path"] for loc in data["findings"][0]["locations"]] == [
+        "back`tick.py",
+        "dir with space/pi|pe.py",
+    ]
+
+
+def test_parse_a_review_with_bold_severity_lead_ins(tmp_path: Path) -> None:
+    data = _parse(tmp_path, FIXTURES / "bold-severity-lead-ins.md")
+    assert [(f["id"], f["severity"]) for f in data["findings"]] == [
+        ("C1", "critical"),
+        ("I1", "important"),
+        ("S1", "suggestion"),
+    ]
+
+
+def test_parse_a_report_whose_appendix_names_reviewers_bare(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    report.write_text(
+        "# Deep Review: 20260101-000000-pr-3\n\n## Executive Summary\n\nFine.\n\n"
+        "## Appendix: Original Reviews\n\n### Claude Opus 4.6\n\n"
+        "### Findings\n\n#### Suggestions\n\nS1. **Typo** — `a.md:1` (suggestion, gap)\n\n"
+        "### Codex GPT 5.4\n\n### Findings\n\nNone.\n",
+        encoding="utf-8",
+    )
+    data = _parse(tmp_path, report)
+    assert [(a["name"], a["pass_no"]) for a in data["appendix"]] == [
+        ("Claude Opus 4.6", 1),
+        ("Codex GPT 5.4", 1),
+    ]

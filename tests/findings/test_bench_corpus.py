@@ -1,0 +1,106 @@
+"""`benchmarks/bench_corpus.py` on a corpus made here: rate, misses with reasons, skips."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_corpus.py"
+
+REPORT = """# Deep Review: 20260101-000000-pr-5
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 4.6, Codex GPT 5.4, Gemini 3.1 Pro |
+
+## Executive Summary
+
+Fine.
+
+## Appendix: Original Reviews
+
+### [Claude Opus 4.6]
+
+### Findings
+
+#### Important Issues
+
+I1. **Leak** — `a.go:1` (important, gap)
+
+#### Suggestions
+
+S1. **Name** — `a.go:9` (suggestion, gap)
+
+### [Codex GPT 5.4]
+
+### Findings
+
+#### Critical Issues
+
+C1. **Crash** — `b.go:2` (critical, regression)
+
+### [Gemini 3.1 Pro]
+
+See `/tmp/deep-review-x/review-gemini-pass-1.md`: I1 (kept).
+"""
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_corpus_under_test", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rate_misses_and_skips(tmp_path: Path, bench: ModuleType) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.md").write_text(REPORT, encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    rows = [
+        {"file": "r.md", "reviewer": "Claude Opus 4.6", "pass": 1, "C": 0, "I": 1, "S": 1},
+        {"file": "r.md", "reviewer": "Codex GPT 5.4", "pass": 1, "C": 1, "I": 1, "S": 0},
+    ]
+    gold.write_text(json.dumps({"schema_version": 1, "reviews": rows}), encoding="utf-8")
+    out = io.StringIO()
+    rate = bench.parse_accuracy(corpus, gold, out)
+    text = out.getvalue()
+    assert rate == 0.5
+    assert "exact C/I/S match: 1/2 = 50.0%" in text
+    assert "MISS r.md [Codex GPT 5.4] pass 1: got 1C 0I 0S, want 1C 1I 0S — I -1" in text
+    assert "skip r.md [Gemini 3.1 Pro]: pointer-only (no review text)" in text
+
+
+def _load_copy(folder: Path) -> ModuleType:
+    folder.mkdir()
+    (folder / "bench_corpus.py").write_text(BENCH.read_text(encoding="utf-8"), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("bench_corpus_copy", folder / "bench_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_attribution_missing_then_present(tmp_path: Path) -> None:
+    copy = _load_copy(tmp_path / "benchmarks")
+    out = io.StringIO()
+    assert copy.attribution(tmp_path, out) is None
+    assert out.getvalue() == "attribution: not measured (benchmarks/_attribution.py missing)\n"
+    (tmp_path / "benchmarks" / "_attribution.py").write_text(
+        "def report(corpus, out):\n    print('## Attribution agreement', file=out)\n"
+        "    return 0.9\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert copy.attribution(tmp_path, out) == 0.9
+    assert out.getvalue() == "## Attribution agreement\n"

@@ -1,0 +1,107 @@
+"""Review shapes seen in real agent output (issue 11 §2), one fixture each in our own words."""
+
+from __future__ import annotations
+
+from deepreview.model import Location, Severity
+from findings.test_review_fixtures import parse
+
+
+def summary(name: str) -> list[tuple[str, Severity, str, tuple[str, ...]]]:
+    return [
+        (f.id, f.severity, f.title, tuple(str(loc) for loc in f.locations))
+        for f in parse(name).findings
+    ]
+
+
+def test_bold_severity_lead_ins_with_classification_lines() -> None:
+    r = parse("bold-severity-lead-ins")
+    assert summary("bold-severity-lead-ins") == [
+        ("C1", Severity.CRITICAL, "Retry loop never sleeps", ("fetch/retry.go:58",)),
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "Timeout ignored for the first call",
+            ("fetch/client.go:12-40",),
+        ),
+        ("S1", Severity.SUGGESTION, "Name the magic number", ("fetch/client.go:77",)),
+    ]
+    assert [f.classification for f in r.findings] == ["regression", "gap", None]
+    assert r.findings[0].body.startswith("Problem: The backoff value")
+    assert r.findings[0].fix == "Sleep for `backoff` before the next attempt."
+    assert r.executive_summary.startswith("The change adds a retry loop")  # bold-line heading
+    assert r.warnings == ()
+
+
+def test_numbered_findings_continue_across_severity_sections() -> None:
+    assert [(i, s) for i, s, _, _ in summary("numbered-across-sections")] == [
+        ("C1", Severity.CRITICAL),
+        ("I1", Severity.IMPORTANT),
+        ("S1", Severity.SUGGESTION),
+    ]
+    s1 = parse("numbered-across-sections").findings[2]
+    assert s1.classification == "enhancement"
+    assert "1. start two workers" in s1.body  # a list inside the body is not a finding
+
+
+def test_bracket_tags_and_id_styles() -> None:
+    got = summary("tags-and-id-styles")
+    assert got == [
+        ("C2", Severity.CRITICAL, "Connection leaked on error", ("store/db.go:10",)),
+        (
+            "I3",
+            Severity.IMPORTANT,
+            "Transaction not rolled back",
+            ("store/db.go:30", "store/tx.go:5"),
+        ),
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "Cache key ignores tenant",
+            ("cache/key.go:4", "cache/key_test.go:9"),
+        ),
+        ("I2", Severity.IMPORTANT, "Stale comment", ("cache/key.go:1",)),
+        ("C1", Severity.CRITICAL, "Panic on nil config", ("cfg/load.go:22", "cfg/load.go:40")),
+    ]
+
+
+def test_findings_in_a_table() -> None:
+    assert summary("findings-table") == [
+        ("C1", Severity.CRITICAL, "Token compared with `==`", ("auth/token.go:15",)),
+        ("I1", Severity.IMPORTANT, "Session not invalidated on logout", ("auth/session.go:88-92",)),
+        ("S1", Severity.SUGGESTION, "Document the rotation", ("auth/README.md",)),
+    ]
+    assert parse("findings-table").unparsed == ()
+
+
+def test_deeper_headings_and_line_words() -> None:
+    r = parse("deep-headings-line-words")
+    assert [f.locations for f in r.findings] == [
+        (Location("lexer/scan.go", 88),),
+        (Location("lexer/util.go", 3, 9),),
+    ]
+    assert r.executive_summary.startswith("The tokenizer now keeps positions")
+    assert [c.path for c in r.coverage] == ["lexer/scan.go", "lexer/util.go"]
+
+
+def test_finding_word_headings_with_file_and_severity_lines() -> None:
+    r = parse("finding-word-headings")
+    assert summary("finding-word-headings") == [
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "Config reload drops the log level",
+            ("conf/reload.go:31", "conf/reload_test.go:12"),
+        ),
+        ("S1", Severity.SUGGESTION, "Unused import in the test", ("conf/reload_test.go:3",)),
+        (
+            "I2",
+            Severity.IMPORTANT,
+            "Comment says seconds, code uses milliseconds",
+            ("conf/timeouts.go:8-9",),
+        ),
+    ]
+    assert r.findings[0].body == "The reload path rebuilds the logger without copying the level."
+    assert (
+        "finding 'Comment says seconds, code uses milliseconds': no severity given; taken as "
+        "important" in r.warnings
+    )
