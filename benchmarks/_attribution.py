@@ -25,7 +25,6 @@ import re
 import sys
 import typing
 from collections import Counter
-from dataclasses import dataclass
 
 from deepreview.consolidate.features import PathResolver, words
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
@@ -54,8 +53,9 @@ def default_corpus(root: pathlib.Path = _REPO_ROOT) -> pathlib.Path:
     return main.parent / _CORPUS if (main.parent / _CORPUS).is_dir() else here
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(typing.NamedTuple):
+    """Not a dataclass: `bench_corpus.py` loads this file without registering it as a module."""
+
     report: str
     finding: str  # "I2 Title" of the report's finding
     kind: str  # agree | under-merged | over-merged | mixed | not located | no location | lead
