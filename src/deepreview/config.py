@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from deepreview.agents.base import EFFORTS, SeatSettings
+from deepreview.agents.base import SeatSettings
 from deepreview.errors import ConfigError
+from deepreview.formats import DEFAULT_FORMATS
+from deepreview.model import EFFORTS
 
 if TYPE_CHECKING:
     from deepreview.config_file import FileConfig, TrustRecord
@@ -190,7 +192,7 @@ def _merge(
         "effort": None,
         "diff_budget": DEFAULT_DIFF_BUDGET,
         "store": None,
-        "formats": ("md", "json", "html"),
+        "formats": DEFAULT_FORMATS,
         "allow_exec": False,
     }
     sources = dict.fromkeys(values, "default")

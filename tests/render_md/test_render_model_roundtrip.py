@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
@@ -256,7 +257,9 @@ def test_render_then_parse_gives_the_model_back(report: Report) -> None:
     assert sorted(back.extra_sections, key=lambda s: s.title) == sorted(
         report.extra_sections, key=lambda s: s.title
     )
-    assert back.retro == report.retro
+    # Parsing derives each column's numbers from its cells; the generated model has none.
+    seats = tuple(dataclasses.replace(s, numbers=None) for s in back.retro.seats)
+    assert dataclasses.replace(back.retro, seats=seats) == report.retro
     assert back.process_notes == report.process_notes
     assert back.appendix == report.appendix
     # And the rendering is a fixed point.

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from deepreview import __version__
+from deepreview.formats import FORMATS
 
 _COMMANDS = {
     "review": (
@@ -48,7 +49,7 @@ _COMMANDS = {
     "render": (
         "deepreview.cli.tools_cmd",
         "render",
-        "Render a report JSON as Markdown, HTML or JSON.",
+        f"Render a report JSON as {', '.join(FORMATS)}.",
     ),
     "consolidate": (
         "deepreview.cli.tools_cmd",
@@ -56,7 +57,7 @@ _COMMANDS = {
         "Consolidate saved reviews offline into one report.",
     ),
     "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
-    "show": ("deepreview.cli.store_cmd", "show", "Print a stored review (md, json or html)."),
+    "show": ("deepreview.cli.store_cmd", "show", f"Print a stored review ({', '.join(FORMATS)})."),
     "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
 }
 

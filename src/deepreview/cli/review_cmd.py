@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from deepreview.cli.store_cmd import store_option
 from deepreview.errors import UsageError
+from deepreview.formats import DEFAULT_FORMATS, FORMATS
+from deepreview.model import EFFORTS
 
 if TYPE_CHECKING:
     from deepreview.config import CliOverrides
@@ -27,6 +30,7 @@ def _overrides(
     effort: str | None,
     models: tuple[str, ...],
     store: str | None,
+    formats: tuple[str, ...],
     allow_exec: bool | None,
     config: str | None,
     yes_trust: bool,
@@ -49,22 +53,43 @@ def _overrides(
         effort=effort,
         models=tuple(parsed),
         store=store,
+        formats=formats or None,
         allow_exec=allow_exec,
         config_path=Path(config) if config else None,
         yes_trust_repo_config=yes_trust,
     )
 
 
+class _LeadOption(click.Option):
+    """`--lead`, whose help lists the registry's lead agents: computed only when help is
+    shown (naming them imports every adapter, which a review run may not need)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
+
+        self.help = (
+            f"{'|'.join([*lead_agents(), 'none'])} "
+            f"(default: first usable of {', '.join(PREFERRED_LEADS)})."
+        )
+        return super().get_help_record(ctx)
+
+
 def _common(fn: F) -> F:
     options = [
         click.option("--agents", help="Comma-separated seats (default: every usable seat)."),
-        click.option("--lead", help="claude|codex|gemini|opencode|none (default: first usable)."),
+        click.option("--lead", cls=_LeadOption),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
-        click.option("--effort", type=click.Choice(["low", "medium", "high", "xhigh"])),
-        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
+        click.option("--effort", type=click.Choice(EFFORTS)),
         click.option(
-            "--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."
+            "--format",
+            "formats",
+            multiple=True,
+            type=click.Choice(FORMATS),
+            help=f"Report format to store (repeatable; default: {', '.join(DEFAULT_FORMATS)}). "
+            "The JSON report is always stored: `show` renders any other format from it.",
         ),
+        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
+        store_option,
         click.option(
             "--allow-exec/--no-allow-exec",
             default=None,

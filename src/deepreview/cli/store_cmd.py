@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from deepreview.errors import UsageError
+from deepreview.formats import FORMATS
 
 
 def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
@@ -19,15 +20,16 @@ def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
     return locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
 
 
-_store_opt = click.option(
-    "--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."
+store_option = click.option(
+    "--store",
+    help="Store folder (default: a config file's `store`, else $DEEP_REVIEW_STORE, else per repo).",
 )
 _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
 
 
 @click.command("list")
 @click.option("--json", "as_json", is_flag=True)
-@_store_opt
+@store_option
 @_repo_opt
 def list_(as_json: bool, store: str | None, repo: str) -> None:
     """Stored reviews, newest first: date, review, target, verdict, C/I/S, reviewers."""
@@ -83,25 +85,34 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
 
 @click.command()
 @click.argument("review_id")
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md")
-@_store_opt
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
+@store_option
 @_repo_opt
 def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
-    """Print a stored review."""
+    """Print a stored review (a format the review did not store is rendered from its JSON)."""
+    from deepreview.formats import renderer
+
     st = _store(store, repo)
-    st.get(review_id)
-    path = st.root / f"{review_id}.{fmt}"
-    if not path.exists():
+    row = st.get(review_id)
+    path = st.root / renderer(fmt).file_name(review_id)
+    record = st.root / renderer("json").file_name(review_id)
+    if path.exists():
+        click.echo(path.read_text(encoding="utf-8"), nl=False)
+        return
+    if not record.exists():
         raise UsageError(
-            f"review {review_id} has no {fmt} report (status: {st.get(review_id).status}); "
+            f"review {review_id} has no report yet (status: {row.status}); "
             f"try `deep-review resume {review_id}`"
         )
-    click.echo(path.read_text(encoding="utf-8"), nl=False)
+    from deepreview.serialize import report_from_data
+
+    report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
+    click.echo(renderer(fmt).render(report), nl=False)
 
 
 @click.command("open")
 @click.argument("review_id")
-@_store_opt
+@store_option
 @_repo_opt
 def open_(review_id: str, store: str | None, repo: str) -> None:
     """Open the review's HTML page in the default browser (prints the path without one)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from deepreview.errors import ConfigError, UsageError
+from deepreview.formats import FORMATS
 
 
 @click.command()
@@ -97,7 +98,7 @@ def trust(path: str | None, repo: str) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, exists=True))
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json")
 @click.option("--seat", default="", help="Seat name for a single agent review.")
 def parse(file: str, fmt: str, seat: str) -> None:
     """Parse one agent review, or a whole Deep Review report, to JSON (or re-render it)."""
@@ -106,15 +107,15 @@ def parse(file: str, fmt: str, seat: str) -> None:
     text = Path(file).read_text(encoding="utf-8", errors="replace")
     if text.lstrip().startswith("# Deep Review:"):
         from deepreview.findings.report_parse import parse_report
-        from deepreview.render import render_report
+        from deepreview.formats import render_report
 
         click.echo(render_report(parse_report(text), fmt), nl=False)
         return
     from deepreview.findings.parse import parse_review
 
     review = parse_review(text, seat=seat or Path(file).stem)
-    if fmt == "md":
-        raise UsageError("--format md re-renders whole reports only; use --format json")
+    if fmt != "json":
+        raise UsageError(f"--format {fmt} renders whole reports only; use --format json")
     click.echo(to_json(review), nl=False)
 
 
@@ -126,7 +127,7 @@ def parse(file: str, fmt: str, seat: str) -> None:
     type=click.Path(dir_okay=False, exists=True),
     help="File listing the changed files, one per line.",
 )
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
 def consolidate(
     reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
 ) -> None:
@@ -143,19 +144,19 @@ def consolidate(
     report = consolidate_files(
         [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
     )
-    from deepreview.render import render_report
+    from deepreview.formats import render_report
 
     click.echo(render_report(report, fmt), nl=False)
 
 
 @click.command()
 @click.argument("report_json", type=click.Path(dir_okay=False, exists=True))
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
 def render(report_json: str, fmt: str) -> None:
-    """Render a report JSON (from `parse`, `consolidate` or the store) as md, html or json."""
+    """Render a report JSON (from `parse`, `consolidate` or the store) in any report format."""
     from pydantic import ValidationError
 
-    from deepreview.render import render_report
+    from deepreview.formats import render_report
     from deepreview.serialize import report_from_data
 
     try:

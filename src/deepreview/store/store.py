@@ -31,8 +31,7 @@ from filelock import FileLock
 
 from deepreview.errors import StoreError, UsageError
 from deepreview.store.migrations import migrate
-from deepreview.targets.git import Git
-from deepreview.targets.github import repo_from_remote
+from deepreview.targets.git import Git, repo_from_remote
 
 
 @dataclass(frozen=True)
