@@ -16,7 +16,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from deepreview.transcripts import FORMATS, parse_file
+from deepreview.agents.registry import transcript_agents, transcript_parser
+from deepreview.transcripts import parse_file
 
 TARGET_MB_S = 50.0
 
@@ -389,16 +390,18 @@ def write_transcript(fmt: str, path: Path, target_bytes: int) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=100.0, help="transcript size per format")
-    ap.add_argument("--format", choices=FORMATS, action="append", help="only these formats")
+    ap.add_argument(
+        "--format", choices=transcript_agents(), action="append", help="only these formats"
+    )
     args = ap.parse_args()
     failed = False
     with tempfile.TemporaryDirectory(prefix="bench-transcripts-") as tmp:
-        for fmt in args.format or FORMATS:
+        for fmt in args.format or transcript_agents():
             path = Path(tmp) / f"{fmt}.jsonl"
             expected_calls = write_transcript(fmt, path, int(args.mb * 1024 * 1024))
             size_mb = path.stat().st_size / (1024 * 1024)
             start = time.perf_counter()
-            stats = parse_file(fmt, path)
+            stats = parse_file(transcript_parser(fmt), path)
             elapsed = time.perf_counter() - start
             rate = size_mb / elapsed
             correct = (

@@ -19,8 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from deepreview.agents.base import EFFORTS, SeatSettings
+import tomli_w
+from platformdirs import user_config_dir
+
+from deepreview.agents.base import SeatSettings
 from deepreview.errors import ConfigError
+from deepreview.formats import DEFAULT_FORMATS
+from deepreview.model import EFFORTS
 
 if TYPE_CHECKING:
     from deepreview.config_file import FileConfig, TrustRecord
@@ -66,8 +71,6 @@ class Settings:
 def user_config_path(env: Mapping[str, str]) -> Path:
     if env.get("DEEP_REVIEW_CONFIG"):
         return Path(env["DEEP_REVIEW_CONFIG"])
-    from platformdirs import user_config_dir
-
     return Path(user_config_dir("deep-review")) / "config.toml"
 
 
@@ -79,6 +82,7 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
         raise ConfigError(f"{origin}: not valid TOML ({exc}); fix the syntax") from exc
     if not data:
         return None
+    # Only a file with settings needs the pydantic schema (~0.15 s before the first seat).
     from pydantic import ValidationError
 
     from deepreview.config_file import FileConfig
@@ -190,7 +194,7 @@ def _merge(
         "effort": None,
         "diff_budget": DEFAULT_DIFF_BUDGET,
         "store": None,
-        "formats": ("md", "json", "html"),
+        "formats": DEFAULT_FORMATS,
         "allow_exec": False,
     }
     sources = dict.fromkeys(values, "default")
@@ -254,9 +258,7 @@ def _merge(
 
 def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
     """Record `repo_file`'s current content as trusted in the user config file."""
-    import tomli_w
-
-    from deepreview.config_file import TrustRecord
+    from deepreview.config_file import TrustRecord  # pydantic: see parse_config_text
 
     try:
         text = repo_file.read_text(encoding="utf-8")

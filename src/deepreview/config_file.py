@@ -6,12 +6,21 @@ for building the models.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-Effort = Literal["low", "medium", "high", "xhigh"]
-Format = Literal["md", "json", "html"]
+from deepreview.formats import FORMATS
+from deepreview.model import Effort
+
+
+def _known_format(name: str) -> str:
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}; use one of {', '.join(FORMATS)}")
+    return name
+
+
+Format = Annotated[str, AfterValidator(_known_format)]
 
 
 class SeatConfig(BaseModel):

@@ -45,6 +45,8 @@ RENDERERS: Final = (
              "the report as Markdown"),
     Renderer("html", ".html", "text/html", "deepreview.render.html:render_html",
              "a self-contained HTML page"),
+    Renderer("sarif", ".sarif", "application/sarif+json", "deepreview.render.sarif:render_sarif",
+             "SARIF 2.1.0, for code scanning annotations"),
 )  # fmt: skip
 
 FORMATS: Final = tuple(r.name for r in RENDERERS)

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Final, Literal, get_args
 
 SCHEMA_VERSION = 1
+
+# Reasoning effort a seat is asked for; each agent adapter maps it to its CLI's own flag.
+Effort = Literal["low", "medium", "high", "xhigh"]
+EFFORTS: Final[tuple[str, ...]] = get_args(Effort)
 
 
 class Severity(StrEnum):
@@ -254,6 +258,18 @@ RETRO_EXTRA_ROWS = ("Totals", "Downgraded", "Dropped")
 
 
 @dataclass(frozen=True)
+class RetroNumbers:
+    """One seat's retro numbers, as numbers (the table `cells` are their text for people);
+    charts and any other consumer read these, never the cells."""
+
+    critical: int = 0
+    important: int = 0
+    suggestion: int = 0
+    unique_insights: int | None = None  # None: not known (a parsed table without the row)
+    tool_calls: int | None = None  # None: not measured
+
+
+@dataclass(frozen=True)
 class SeatRetro:
     seat: str
     name: str  # heading: "### [Claude]"
@@ -261,6 +277,7 @@ class SeatRetro:
     narrative: str = ""  # Markdown paragraphs
     tool_call_highlights: str = ""  # "23 calls. 10 Read, 8 Bash (7 `git blame`, 1 `git diff`)..."
     cells: tuple[tuple[str, str], ...] = ()  # (row label, value) for the Summary table
+    numbers: RetroNumbers | None = None  # None: the seat produced no review (or none shown)
 
     def cell(self, row: str) -> str:
         return dict(self.cells).get(row, "")

@@ -15,7 +15,7 @@ from types import FrameType, TracebackType
 from typing import Any, Final
 
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
-from deepreview.agents.registry import BUILTINS
+from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
 from deepreview.model import SeatRun
 from deepreview.runfiles import seat_files
@@ -60,9 +60,7 @@ class SeatPlan:
 
     @property
     def display_name(self) -> str:
-        return self.settings.display_name or (
-            self.agent.display_name if self.seat in BUILTINS else self.seat.title()
-        )
+        return self.settings.display_name or display_name(self.seat)
 
 
 @dataclass(frozen=True)

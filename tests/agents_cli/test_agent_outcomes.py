@@ -133,9 +133,12 @@ def test_codex_without_rollout_sees_only_the_json(make_task, proc_result) -> Non
 
 
 def test_merge_rollout_keeps_json_calls_and_ignores_running_ones() -> None:
+    from deepreview.agents.registry import transcript_parser
     from deepreview.transcripts import parse_text
 
-    stats = parse_text("codex", (FIXTURES / "codex-ok.jsonl").read_text(encoding="utf-8"))
+    stats = parse_text(
+        transcript_parser("codex"), (FIXTURES / "codex-ok.jsonl").read_text(encoding="utf-8")
+    )
     rollout = [
         ToolCall("exec_command", command="git log --oneline -1", ok=True),
         ToolCall("exec_command", command="git blame calc.py", ok=True),

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from consolidate_helpers import failed, finding, seat
 
+from deepreview.agents.registry import get_agent, known_agents
 from deepreview.consolidate import build_report
 from deepreview.consolidate.files import consolidate_files
 from deepreview.consolidate.inputs import display_name, seat_from_filename
@@ -110,14 +111,11 @@ def test_seat_from_filename(stem: str, expected: tuple[str, int]) -> None:
     assert seat_from_filename(stem) == expected
 
 
-def test_display_names() -> None:
-    assert [display_name(s) for s in ("claude", "codex", "gemini", "opencode", "static")] == [
-        "Claude",
-        "Codex",
-        "Gemini",
-        "Opencode",
-        "Static",
-    ]
+def test_display_names_come_from_the_adapters() -> None:
+    """Offline consolidation names a seat as a review run does: by its adapter."""
+    for name in known_agents():
+        assert display_name(name) == get_agent(name).display_name
+    assert display_name("opencode") == "opencode" and display_name("static") == "Static analysis"
     assert display_name("my-linter") == "My-Linter"
 
 

@@ -5,12 +5,12 @@ from consolidate_helpers import failed, finding, seat
 
 from deepreview.consolidate import apply_decisions, cluster_findings, decide
 from deepreview.consolidate.decisions import Decision
-from deepreview.consolidate.retro import ROWS, build_retro_seats
+from deepreview.consolidate.retro import build_retro_seats
 from deepreview.model import (
-    RETRO_ROWS,
     DesignObservation,
     Finding,
     Location,
+    RetroNumbers,
     SeatRun,
     Severity,
 )
@@ -76,10 +76,6 @@ def _retro(decisions=()):  # type: ignore[no-untyped-def]
     return {r.seat: r for r in retro}, result
 
 
-def test_rows_are_the_standard_ones_plus_downgraded_and_dropped() -> None:
-    assert (*RETRO_ROWS, "Downgraded", "Dropped") == ROWS
-
-
 def test_retro_cells_are_computed() -> None:
     retro, result = _retro()
     claude, gemini = retro["claude"], retro["gemini"]
@@ -110,6 +106,9 @@ def test_retro_cells_are_computed() -> None:
     assert gemini.cell("Design observations") == "0"
     assert gemini.cell("Findings") == "1C 0I 0S"
     assert [f.id for f in result.findings] == ["I1", "I2"]
+    # The same facts as numbers, for charts: nobody parses the cells back.
+    assert claude.numbers == RetroNumbers(0, 2, 0, unique_insights=1, tool_calls=23)
+    assert gemini.numbers == RetroNumbers(1, 0, 0, unique_insights=0, tool_calls=13)
 
 
 def test_narratives_state_facts() -> None:
@@ -129,6 +128,7 @@ def test_failed_seat_shows_its_reason_and_no_findings() -> None:
     codex = retro["codex"]
     assert codex.cell("Duration") == "failed (timed out after 30 s)"
     assert codex.cell("Findings") == "—"
+    assert codex.numbers is None
     assert "Codex failed: timed out after 30 s." in codex.narrative
 
 

@@ -8,7 +8,15 @@ import pytest
 
 from deepreview.findings import parse_report
 from deepreview.findings.report_header import parse_duration, parse_reviewer
-from deepreview.model import Commit, Location, Report, Reviewer, Severity, Verdict
+from deepreview.model import (
+    Commit,
+    Location,
+    Report,
+    RetroNumbers,
+    Reviewer,
+    Severity,
+    Verdict,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"
 
@@ -118,6 +126,10 @@ def test_retro(report: Report) -> None:
         "2 (api_lima.md, lima-images-wsl2.yaml marked trivial)"
     )
     assert claude.tool_call_highlights.startswith("23 calls. 10 Read, 8 Bash")
+    # The table's numbers are read once, here, into the model (charts never parse cells).
+    assert claude.numbers == RetroNumbers(0, 2, 2, unique_insights=2, tool_calls=23)
+    assert codex.numbers == RetroNumbers(0, 2, 1, unique_insights=1, tool_calls=52)
+    assert gemini.numbers == RetroNumbers(0, 2, 1, unique_insights=2, tool_calls=13)
     assert claude.narrative.startswith("Claude read all 9 changed files")
     assert "\n\nClaude did not flag" in claude.narrative
     assert len(retro.reconciliation) == 1

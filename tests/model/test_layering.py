@@ -10,6 +10,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "deepreview"
 # Lowest first. A module may import its own layer and any layer listed before it.
 LAYERS = [
     ("errors", "model", "proc", "serialize", "schemas", "formats", "runfiles", "markdown_fence"),
+    ("github",),
     ("targets",),
     ("workspace",),
     ("transcripts",),

@@ -24,6 +24,7 @@ from deepreview.model import (
     ReconciliationEntry,
     Report,
     Retro,
+    RetroNumbers,
     Reviewer,
     SeatRetro,
     SeatRun,
@@ -114,6 +115,7 @@ def small_report() -> Report:
                     ("Tool calls", "23 (Read 10, Bash 8, Grep 5)"),
                     ("Unique insights", "I1 (reload leak)"),
                 ),
+                numbers=RetroNumbers(0, 1, 0, unique_insights=1, tool_calls=23),
             ),
             SeatRetro(
                 "codex",
@@ -126,6 +128,7 @@ def small_report() -> Report:
                     ("Tool calls", "52 (exec_command 51)"),
                     ("Unique insights", "S1, upstream API inspection"),
                 ),
+                numbers=RetroNumbers(0, 1, 1, unique_insights=2, tool_calls=52),
             ),
         ),
         reconciliation=(

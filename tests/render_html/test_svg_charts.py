@@ -1,4 +1,5 @@
-"""The inline SVG pictures: data extraction (retro cells, runs, findings) and geometry."""
+"""The inline SVG pictures: their data (retro numbers, runs, findings) and geometry; and the
+retro table parser that turns a stored report's cells into numbers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from deepreview.findings import report_retro
 from deepreview.model import Finding, Report, Retro, SeatRun, Severity
 from deepreview.render import svg
 
@@ -19,7 +21,7 @@ NS = {"s": "http://www.w3.org/2000/svg"}
     [("0C 2I 2S", (0, 2, 2)), ("1C 0I 3S", (1, 0, 3)), ("2I", (0, 2, 0)), ("—", None), ("", None)],
 )
 def test_parse_severity_counts(cell: str, expected: tuple[int, int, int] | None) -> None:
-    assert svg.parse_severity_counts(cell) == expected
+    assert report_retro.parse_severity_counts(cell) == expected
 
 
 @pytest.mark.parametrize(
@@ -36,12 +38,12 @@ def test_parse_severity_counts(cell: str, expected: tuple[int, int, int] | None)
     ],
 )
 def test_count_insights(cell: str, expected: int) -> None:
-    assert svg.count_insights(cell) == expected
+    assert report_retro.count_insights(cell) == expected
 
 
 def test_leading_int_and_duration() -> None:
-    assert svg.parse_leading_int("23 (Read 10, Bash 8, Grep 5)") == 23
-    assert svg.parse_leading_int("n/a") is None
+    assert report_retro.parse_leading_int("23 (Read 10, Bash 8, Grep 5)") == 23
+    assert report_retro.parse_leading_int("n/a") is None
     assert svg.format_duration(340) == "5 min 40 s"
     assert svg.format_duration(2009) == "33 min 29 s"
     assert svg.format_duration(45) == "45 s"
@@ -49,7 +51,7 @@ def test_leading_int_and_duration() -> None:
     assert svg.format_duration(None) == "—"
 
 
-def test_seat_stats_prefer_retro_cells_and_runs(report: Report) -> None:
+def test_seat_stats_prefer_retro_numbers_and_runs(report: Report) -> None:
     stats = {s.label: s for s in svg.seat_stats(report)}
     assert list(stats) == ["Claude Opus 4.6", "Codex GPT 5.4"]
     claude, codex = stats["Claude Opus 4.6"], stats["Codex GPT 5.4"]
@@ -59,8 +61,8 @@ def test_seat_stats_prefer_retro_cells_and_runs(report: Report) -> None:
     assert claude.tool_calls == 23 and codex.tool_calls == 52
 
 
-def test_seat_stats_fall_back_to_cells_then_findings(report: Report) -> None:
-    # No runs: tool calls come from the retro cell.
+def test_seat_stats_fall_back_to_retro_numbers_then_findings(report: Report) -> None:
+    # No runs: tool calls come from the retro's numbers (parsed from the stored table).
     no_runs = dataclasses.replace(report, runs=())
     assert [s.tool_calls for s in svg.seat_stats(no_runs)] == [23, 52]
     # No retro at all: counts and unique insights come from the findings' reviewers.

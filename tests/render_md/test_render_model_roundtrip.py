@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -240,6 +242,7 @@ def reports(draw: st.DrawFn) -> Report:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_render_then_parse_gives_the_model_back(report: Report) -> None:
@@ -256,13 +259,16 @@ def test_render_then_parse_gives_the_model_back(report: Report) -> None:
     assert sorted(back.extra_sections, key=lambda s: s.title) == sorted(
         report.extra_sections, key=lambda s: s.title
     )
-    assert back.retro == report.retro
+    # Parsing derives each column's numbers from its cells; the generated model has none.
+    seats = tuple(dataclasses.replace(s, numbers=None) for s in back.retro.seats)
+    assert dataclasses.replace(back.retro, seats=seats) == report.retro
     assert back.process_notes == report.process_notes
     assert back.appendix == report.appendix
     # And the rendering is a fixed point.
     assert render_markdown(back) == text
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(reports())
 def test_rendered_findings_parse_as_an_agent_review_too(report: Report) -> None:

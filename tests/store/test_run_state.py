@@ -79,6 +79,7 @@ def test_a_damaged_run_json_names_the_field(
         state_from_data(data, "run.json")
 
 
+@pytest.mark.slow
 def test_a_version_1_run_json_is_migrated_and_resumes(
     tmp_path: Path, reviewed: tuple[Path, dict[str, str], str]
 ) -> None:
@@ -102,3 +103,23 @@ def test_a_version_1_run_json_is_migrated_and_resumes(
     md = (Path(env["DEEP_REVIEW_STORE"]) / f"{rid}.md").read_text()
     assert md.count(note) == 1
     assert json.loads(path.read_text())["schema_version"] == RUN_STATE_VERSION
+
+
+def test_every_command_finds_a_store_set_in_the_config_file(tmp_path: Path) -> None:
+    """`store = ...` in the user config: review writes there, and list/show/resume look there
+    too (they used to read only --store and $DEEP_REVIEW_STORE, so `show` said unknown)."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path, {"XDG_DATA_HOME": str(tmp_path / "xdg-data")})
+    del env["DEEP_REVIEW_STORE"]
+    store = tmp_path / "configured-store"
+    Path(env["DEEP_REVIEW_CONFIG"]).write_text(f'[review]\nstore = "{store}"\n')
+    res = run_cli(["review", "--agents", "static", "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    assert (store / f"{rid}.json").is_file()
+    listed = run_cli(["list", "--json"], cwd=repo, env=env)
+    assert [r["id"] for r in listed.json()["reviews"]] == [rid]
+    shown = run_cli(["show", rid], cwd=repo, env=env)
+    assert shown.returncode == 0 and shown.stdout.startswith(f"# Deep Review: {rid}")
+    again = run_cli(["resume", rid], cwd=repo, env=env)
+    assert again.returncode == 2 and f"review {rid} is already complete" in again.stderr

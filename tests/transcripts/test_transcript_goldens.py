@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from deepreview.agents.registry import transcript_parser
 from deepreview.transcripts import (
     TranscriptStats,
     parse_codex_rollout,
@@ -50,7 +51,7 @@ def stats_json(stats: TranscriptStats) -> str:
 
 
 def parse(fmt: str, name: str) -> TranscriptStats:
-    return parse_file(fmt, FIXTURES / name)
+    return parse_file(transcript_parser(fmt), FIXTURES / name)
 
 
 @pytest.mark.parametrize(("fmt", "name"), STREAMS, ids=[n for _, n in STREAMS])
@@ -62,9 +63,7 @@ def test_stream_golden(fmt: str, name: str) -> None:
 
 @pytest.mark.parametrize(("fmt", "name"), STREAMS, ids=[n for _, n in STREAMS])
 def test_feeding_bytes_lines_matches_parse_file(fmt: str, name: str) -> None:
-    from deepreview.transcripts import new_parser
-
-    parser = new_parser(fmt)
+    parser = transcript_parser(fmt)()
     for line in (FIXTURES / name).read_bytes().splitlines(keepends=True):
         parser.feed(line)
     assert parser.result() == parse(fmt, name)
@@ -77,7 +76,7 @@ def test_parse_text_matches_parse_file_on_valid_utf8(fmt: str, name: str) -> Non
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pytest.skip("fixture holds invalid UTF-8 on purpose; text input cannot carry it")
-    assert parse_text(fmt, text) == parse(fmt, name)
+    assert parse_text(transcript_parser(fmt), text) == parse(fmt, name)
 
 
 # -- the reference runs (agent-clis.md, "What the saved transcripts contain") -------------------

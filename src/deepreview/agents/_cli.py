@@ -24,8 +24,9 @@ from deepreview.agents.base import (
     SeatTask,
     outcome_from_proc,
 )
-from deepreview.transcripts import new_parser, parse_file
+from deepreview.transcripts import parse_file
 from deepreview.transcripts.stats import TranscriptStats
+from deepreview.transcripts.stream import StreamParser
 
 _STDERR_TAIL_BYTES: Final = 8192
 _LABEL_MAX: Final = 120
@@ -51,9 +52,9 @@ def tool_label(tool: str | None, what: str | None) -> str:
 
 
 class TranscriptCliAgent(CliAgent):
-    """A `CliAgent` whose stdout is a JSONL transcript in `transcript_format`."""
+    """A `CliAgent` whose stdout is a JSONL transcript that `transcript_parser` reads."""
 
-    transcript_format: ClassVar[str]
+    transcript_parser: ClassVar[type[StreamParser]]
 
     # -- setup -------------------------------------------------------------------------------
     def binary(self, task: SeatTask) -> str:
@@ -88,7 +89,7 @@ class TranscriptCliAgent(CliAgent):
         on_progress = task.on_progress
         if on_progress is None:
             return None
-        parser = new_parser(self.transcript_format)
+        parser = self.transcript_parser()
         seen = [0]
 
         def observe(line: bytes) -> None:
@@ -139,7 +140,7 @@ class TranscriptCliAgent(CliAgent):
     def read_stats(self, task: SeatTask, result: proc.ProcResult) -> TranscriptStats | None:
         if not task.transcript_path.is_file():
             return None
-        return parse_file(self.transcript_format, task.transcript_path)
+        return parse_file(self.transcript_parser, task.transcript_path)
 
     def failure(
         self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None

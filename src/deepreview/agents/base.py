@@ -19,7 +19,6 @@ from deepreview import proc
 if TYPE_CHECKING:
     from deepreview.transcripts.stats import TranscriptStats
 
-EFFORTS = ("low", "medium", "high", "xhigh")
 DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024
 
 

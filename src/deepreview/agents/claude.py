@@ -33,6 +33,7 @@ from typing import Final
 from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents.base import Invocation, SeatSettings, SeatTask
+from deepreview.transcripts.claude import ClaudeParser
 
 READ_ONLY_TOOLS: Final = (
     "Read", "Grep", "Glob", "LS",
@@ -68,7 +69,7 @@ class ClaudeAgent(TranscriptCliAgent):
     can_lead = True
     npm_package = "@anthropic-ai/claude-code"
     default_binary = "claude"
-    transcript_format = "claude"
+    transcript_parser = ClaudeParser
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings

@@ -36,6 +36,7 @@ from deepreview.agents._cli import TranscriptCliAgent, stderr_tail
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 from deepreview.transcripts import parse_codex_rollout_file
+from deepreview.transcripts.codex import CodexParser
 from deepreview.transcripts.stats import ToolCall, TranscriptStats
 from deepreview.transcripts.stream import denial_text
 
@@ -56,7 +57,7 @@ class CodexAgent(TranscriptCliAgent):
     can_lead = True
     npm_package = "@openai/codex"
     default_binary = "codex"
-    transcript_format = "codex"
+    transcript_parser = CodexParser
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings

@@ -41,6 +41,7 @@ from deepreview.agents.base import (
     SeatSettings,
     SeatTask,
 )
+from deepreview.transcripts.gemini import GeminiParser
 from deepreview.transcripts.stats import TranscriptStats
 
 READ_ONLY_TOOLS: Final = (
@@ -113,7 +114,7 @@ class GeminiAgent(TranscriptCliAgent):
     can_lead = True
     npm_package = "@google/gemini-cli"
     default_binary = "gemini"
-    transcript_format = "gemini"
+    transcript_parser = GeminiParser
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings

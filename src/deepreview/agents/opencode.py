@@ -34,6 +34,7 @@ from deepreview.agents._home import (
     seat_env,
 )
 from deepreview.agents.base import Invocation, SeatSettings, SeatTask
+from deepreview.transcripts.opencode import OpencodeParser
 
 READ_ONLY_COMMANDS: Final = (
     "git log*", "git blame*", "git diff*", "git show*", "git status*", "git grep*",
@@ -87,7 +88,7 @@ class OpencodeAgent(TranscriptCliAgent):
     can_lead = True
     npm_package = "opencode-ai"
     default_binary = "opencode"
-    transcript_format = "opencode"
+    transcript_parser = OpencodeParser
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings

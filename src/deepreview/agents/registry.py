@@ -1,7 +1,9 @@
 """Seat registry: built-ins and plugins are registered the same way.
 
 Adding an agent is one module implementing `deepreview.agents.base.Agent` plus one line in
-`BUILTINS` (or an entry point in the `deepreview.agents` group for third-party packages).
+`BUILTINS` (or an entry point in the `deepreview.agents` group for third-party packages). The
+adapter brings everything else: its display name, whether it can lead, and (for transcript
+CLIs) its transcript parser; the rest of the package asks this module.
 Modules are imported lazily so `deep-review --help` does not pay for every adapter.
 """
 
@@ -14,6 +16,7 @@ from typing import Final
 
 from deepreview.agents.base import Agent
 from deepreview.errors import UsageError
+from deepreview.transcripts.stream import StreamParser
 
 BUILTINS: Final[dict[str, str]] = {
     "claude": "deepreview.agents.claude:ClaudeAgent",
@@ -55,3 +58,32 @@ def get_agent(name: str) -> Agent:
     cls = getattr(importlib.import_module(module_name), attr)
     agent: Agent = cls()
     return agent
+
+
+def display_name(seat: str) -> str:
+    """The heading name of a seat: its adapter's (`Claude`), else the title-cased seat name
+    (`my-linter` → `My-Linter`) for configured seats."""
+    if seat in BUILTINS or seat in _plugin_targets():
+        return get_agent(seat).display_name
+    return seat.title()
+
+
+def lead_agents() -> list[str]:
+    """The registered agents that can lead (verify the consolidated findings)."""
+    return [name for name in known_agents() if get_agent(name).can_lead]
+
+
+def transcript_parser(name: str) -> type[StreamParser]:
+    """The parser class for the transcripts agent `name` writes."""
+    parser: type[StreamParser] | None = getattr(get_agent(name), "transcript_parser", None)
+    if parser is None:
+        raise UsageError(
+            f"agent {name!r} writes no transcript we parse; "
+            f"use one of {', '.join(transcript_agents())}"
+        )
+    return parser
+
+
+def transcript_agents() -> list[str]:
+    """The registered agents whose transcripts have a parser."""
+    return [n for n in known_agents() if hasattr(get_agent(n), "transcript_parser")]

@@ -6,15 +6,19 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
+from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
+from deepreview.cli.options import store_option
+from deepreview.cli.progress import Progress
+from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
-
-if TYPE_CHECKING:
-    from deepreview.config import CliOverrides
-    from deepreview.pipeline.review import ReviewOutcome
+from deepreview.formats import DEFAULT_FORMATS, FORMATS
+from deepreview.model import EFFORTS, SCHEMA_VERSION
+from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
+from deepreview.pipeline.review import resume as resume_review
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,13 +31,12 @@ def _overrides(
     effort: str | None,
     models: tuple[str, ...],
     store: str | None,
+    formats: tuple[str, ...],
     allow_exec: bool | None,
     config: str | None,
     yes_trust: bool,
 ) -> CliOverrides:
     """The options every run command shares (`_common`), as one CliOverrides."""
-    from deepreview.config import CliOverrides
-
     parsed = []
     for item in models:
         seat, sep, model = item.partition("=")
@@ -49,22 +52,41 @@ def _overrides(
         effort=effort,
         models=tuple(parsed),
         store=store,
+        formats=formats or None,
         allow_exec=allow_exec,
         config_path=Path(config) if config else None,
         yes_trust_repo_config=yes_trust,
     )
 
 
+class _LeadOption(click.Option):
+    """`--lead`, whose help lists the registry's lead agents: computed only when help is
+    shown (naming them imports every adapter, which a review run may not need)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = (
+            f"{'|'.join([*lead_agents(), 'none'])} "
+            f"(default: first usable of {', '.join(PREFERRED_LEADS)})."
+        )
+        return super().get_help_record(ctx)
+
+
 def _common(fn: F) -> F:
     options = [
         click.option("--agents", help="Comma-separated seats (default: every usable seat)."),
-        click.option("--lead", help="claude|codex|gemini|opencode|none (default: first usable)."),
+        click.option("--lead", cls=_LeadOption),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
-        click.option("--effort", type=click.Choice(["low", "medium", "high", "xhigh"])),
-        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
+        click.option("--effort", type=click.Choice(EFFORTS)),
         click.option(
-            "--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."
+            "--format",
+            "formats",
+            multiple=True,
+            type=click.Choice(FORMATS),
+            help=f"Report format to store (repeatable; default: {', '.join(DEFAULT_FORMATS)}). "
+            "The JSON report is always stored: `show` renders any other format from it.",
         ),
+        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
+        store_option,
         click.option(
             "--allow-exec/--no-allow-exec",
             default=None,
@@ -97,8 +119,6 @@ def _common(fn: F) -> F:
 
 
 def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
-    from deepreview.model import SCHEMA_VERSION
-
     if as_json:
         data = {
             "schema_version": SCHEMA_VERSION,
@@ -166,9 +186,6 @@ def review(
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
-    from deepreview.cli.progress import Progress
-    from deepreview.pipeline.review import ReviewRequest, execute, prepare
-
     req = ReviewRequest(
         cwd=Path(repo),
         target=target,
@@ -195,9 +212,6 @@ def review(
 @_common
 def resume(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
-    from deepreview.cli.progress import Progress
-    from deepreview.pipeline.review import resume as resume_review
-
     cli = _overrides(**opts)
     with Progress([]) as progress:
         outcome = resume_review(
@@ -211,6 +225,8 @@ def resume(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
 @_common
 def relead(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
     """Rerun only the lead (and rendering) on a stored review."""
+    # Here, not at the top: it imports the report step, which `review` loads only once its
+    # seats have started (benchmarks/bench_overhead.py, first seat spawned).
     from deepreview.pipeline.relead import relead as run_relead
 
     cli = _overrides(**opts)

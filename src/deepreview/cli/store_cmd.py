@@ -8,31 +8,31 @@ import webbrowser
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.table import Table
 
+from deepreview.cli.options import store_option
+from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
+from deepreview.formats import FORMATS, renderer
+from deepreview.model import SCHEMA_VERSION
+from deepreview.pipeline.review import locate_store
+from deepreview.serialize import report_from_data
 
 
 def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
-    from deepreview.config import CliOverrides
-    from deepreview.pipeline.review import locate_store
-
     return locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
 
 
-_store_opt = click.option(
-    "--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo)."
-)
 _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
 
 
 @click.command("list")
 @click.option("--json", "as_json", is_flag=True)
-@_store_opt
+@store_option
 @_repo_opt
 def list_(as_json: bool, store: str | None, repo: str) -> None:
     """Stored reviews, newest first: date, review, target, verdict, C/I/S, reviewers."""
-    from deepreview.model import SCHEMA_VERSION
-
     rows = _store(store, repo).rows()
     if as_json:
         click.echo(
@@ -60,9 +60,6 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             )
         )
         return
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title="Deep Review store")
     for col in ("Date", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
         table.add_column(col)
@@ -83,25 +80,30 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
 
 @click.command()
 @click.argument("review_id")
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md")
-@_store_opt
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
+@store_option
 @_repo_opt
 def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
-    """Print a stored review."""
+    """Print a stored review (a format the review did not store is rendered from its JSON)."""
     st = _store(store, repo)
-    st.get(review_id)
-    path = st.root / f"{review_id}.{fmt}"
-    if not path.exists():
+    row = st.get(review_id)
+    path = st.root / renderer(fmt).file_name(review_id)
+    record = st.root / renderer("json").file_name(review_id)
+    if path.exists():
+        click.echo(path.read_text(encoding="utf-8"), nl=False)
+        return
+    if not record.exists():
         raise UsageError(
-            f"review {review_id} has no {fmt} report (status: {st.get(review_id).status}); "
+            f"review {review_id} has no report yet (status: {row.status}); "
             f"try `deep-review resume {review_id}`"
         )
-    click.echo(path.read_text(encoding="utf-8"), nl=False)
+    report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
+    click.echo(renderer(fmt).render(report), nl=False)
 
 
 @click.command("open")
 @click.argument("review_id")
-@_store_opt
+@store_option
 @_repo_opt
 def open_(review_id: str, store: str | None, repo: str) -> None:
     """Open the review's HTML page in the default browser (prints the path without one)."""

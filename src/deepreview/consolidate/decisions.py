@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, get_args
 
 from deepreview.consolidate.cluster import Cluster, Member
 from deepreview.consolidate.inputs import display_name
@@ -30,8 +30,18 @@ from deepreview.consolidate.merge import (
 from deepreview.errors import ParseError
 from deepreview.model import Finding, Location, ReconciliationEntry, Reviewer, Severity
 
+# What the lead may decide about a cluster (the schema's enum, in this order) ...
 Action = Literal["keep", "drop", "severity", "merge", "split"]
-_ORDER: dict[str, int] = {"split": 0, "merge": 1, "drop": 2, "severity": 3, "keep": 4}
+# ... and the order decisions apply in: splits first (they make the clusters that later
+# decisions name), then merges, drops, severity changes; keeps last.
+APPLY_ORDER: Final[tuple[Action, ...]] = ("split", "merge", "drop", "severity", "keep")
+_ORDER: Final[dict[str, int]] = {action: i for i, action in enumerate(APPLY_ORDER)}
+assert set(APPLY_ORDER) == set(get_args(Action)), "APPLY_ORDER must list every Action once"
+
+
+def apply_rank(action: str) -> int:
+    """Where `action` comes in `APPLY_ORDER` (0 = applied first)."""
+    return _ORDER[action]
 
 
 class DecisionError(ParseError):
@@ -169,7 +179,7 @@ def apply_decisions(
             cluster_id = merged_into[cluster_id]
         return work.get(cluster_id)
 
-    ordered = sorted(decisions, key=lambda d: (_ORDER[d.action], key_order(d.cluster_id)))
+    ordered = sorted(decisions, key=lambda d: (apply_rank(d.action), key_order(d.cluster_id)))
     for d in ordered:
         w = find(d.cluster_id)
         if w is None or (d.action == "drop" and d.cluster_id in merged_into):

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deepreview.agents.registry import display_name
 from deepreview.model import AgentReview, Reviewer, SeatRun
 from deepreview.runfiles import seat_from_review_stem
-
-# Heading names of the built-in seats; any other seat is title-cased (`my-linter` → `My-Linter`).
-KNOWN_NAMES = {
-    "claude": "Claude",
-    "codex": "Codex",
-    "gemini": "Gemini",
-    "opencode": "Opencode",
-    "static": "Static",
-}
 
 
 @dataclass(frozen=True)
@@ -47,10 +39,9 @@ class SeatReview:
         return "no review was produced"
 
 
-def display_name(seat: str) -> str:
-    return KNOWN_NAMES.get(seat.lower(), seat.title())
-
-
 def seat_from_filename(stem: str) -> tuple[str, int]:
     """`review-claude-pass-1` → ("claude", 1); any other stem is the seat name, pass 1."""
     return seat_from_review_stem(stem)
+
+
+__all__ = ["SeatReview", "display_name", "seat_from_filename"]

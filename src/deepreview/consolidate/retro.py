@@ -22,6 +22,7 @@ from deepreview.model import (
     RETRO_ROWS,
     AgentReview,
     Finding,
+    RetroNumbers,
     SeatRetro,
     SeatRun,
     Severity,
@@ -167,7 +168,15 @@ def seat_retro(
         o for o in consolidation.origins if o.members and all(m.seat != sr.seat for m in o.members)
     ]
     reviewed, trivial, missing = seat_coverage(review, files, resolver)
-    cells["Findings"] = format_counts(review.counts())
+    counts = review.counts()
+    numbers = RetroNumbers(
+        critical=counts[Severity.CRITICAL],
+        important=counts[Severity.IMPORTANT],
+        suggestion=counts[Severity.SUGGESTION],
+        unique_insights=len(unique),
+        tool_calls=sr.run.tool_calls if sr.run is not None else None,
+    )
+    cells["Findings"] = format_counts(counts)
     cells["Design observations"] = design_cell(review)
     mine_suspected = [by_id[o.finding_id] for o in mine if o.finding_id in suspected]
     cells["False positives"] = _count_list(tally.false_positives)
@@ -228,6 +237,7 @@ def seat_retro(
         narrative="\n\n".join(paras),
         tool_call_highlights=highlights,
         cells=tuple((row, cells[row]) for row in ROWS),
+        numbers=numbers,
     )
 
 

@@ -12,6 +12,7 @@ from deepreview.model import (
     ProcessNotes,
     ReconciliationEntry,
     Retro,
+    RetroNumbers,
     SeatRetro,
     SeatRun,
 )
@@ -150,14 +151,67 @@ def _with_cells(
     out = list(seats)
     for ci, col in enumerate(columns):
         cells = tuple((row[0], row[ci + 1] if ci + 1 < len(row) else "") for row in table)
+        numbers = retro_numbers(dict(cells))
         match = taken.get(ci)
         if match is None:
             name = col.split(" ", 1)[0]
-            out.append(SeatRetro(seat=seat_of(name), name=name, column=col, cells=cells))
+            out.append(SeatRetro(seat_of(name), name, col, cells=cells, numbers=numbers))
         else:
             s = out[match]
-            out[match] = SeatRetro(s.seat, s.name, col, s.narrative, s.tool_call_highlights, cells)
+            out[match] = SeatRetro(
+                s.seat, s.name, col, s.narrative, s.tool_call_highlights, cells, numbers
+            )
     return tuple(out)
+
+
+def retro_numbers(cells: dict[str, str]) -> RetroNumbers | None:
+    """The numbers a Summary table column shows; None when it shows no finding counts (a
+    failed seat's `—`)."""
+    counts = parse_severity_counts(cells.get("Findings", ""))
+    if counts is None:
+        return None
+    insights = cells.get("Unique insights", "")
+    return RetroNumbers(
+        *counts,
+        unique_insights=count_insights(insights) if insights.strip() else None,
+        tool_calls=parse_leading_int(cells.get("Tool calls", "")),
+    )
+
+
+def parse_severity_counts(cell: str) -> tuple[int, int, int] | None:
+    """`0C 2I 2S` → (0, 2, 2); None when the cell holds no such counts."""
+    found = {m[1].upper(): int(m[0]) for m in re.findall(r"(\d+)\s*([CIS])\b", cell)}
+    if not found:
+        return None
+    return found.get("C", 0), found.get("I", 0), found.get("S", 0)
+
+
+def parse_leading_int(cell: str) -> int | None:
+    """`23 (Read 10, Bash 8)` → 23."""
+    m = re.match(r"\s*(\d+)", cell)
+    return int(m[1]) if m else None
+
+
+def count_insights(cell: str) -> int:
+    """`I1 (x), I4 (y)` → 2: items separated by commas or semicolons outside parentheses."""
+    text = cell.strip()
+    if not text or text.lower() in {"-", "—", "none", "n/a"}:
+        return 0
+    leading = parse_leading_int(text)
+    if leading is not None and re.fullmatch(r"\d+(\s*\(.*\))?", text):
+        return leading
+    depth, items, current = 0, 0, ""
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0:
+            items += bool(current.strip())
+            current = ""
+        else:
+            current += ch
+    return items + bool(current.strip())
 
 
 def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None]:

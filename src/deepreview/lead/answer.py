@@ -16,6 +16,7 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from deepreview.consolidate.decisions import Action
 from deepreview.errors import ParseError
 from deepreview.markdown_fence import code_blocks
 from deepreview.model import Severity
@@ -38,7 +39,7 @@ class DecisionIn(_Strict):
     """What the lead decided about one cluster, with a one-sentence reason that cites code."""
 
     cluster: str = Field(description="A cluster ID from the prompt, e.g. K3.")
-    action: Literal["keep", "drop", "severity", "merge", "split"]
+    action: Action
     reason: str = Field(min_length=1, description="One sentence citing the code (file:line).")
     false_positive: bool = Field(
         default=False, description="With drop: the claim is wrong (not merely out of scope)."

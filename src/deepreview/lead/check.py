@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from deepreview.consolidate.cluster import Cluster
-from deepreview.consolidate.decisions import AddedFinding, Decision
+from deepreview.consolidate.decisions import AddedFinding, Decision, apply_rank
 from deepreview.lead.answer import AssessmentIn, DecisionIn, LeadAnswer
 from deepreview.model import (
     Assessment,
@@ -35,7 +35,6 @@ from deepreview.model import (
     Verdict,
 )
 
-_ORDER = {"split": 0, "merge": 1, "drop": 2, "severity": 3, "keep": 4}
 _CLUSTER_ID = re.compile(r"^\s*K\s*(\d+)\s*$", re.IGNORECASE)
 _DESIGN_ID = re.compile(r"^\s*D\s*(\d+)\s*$", re.IGNORECASE)
 LEAD_CREDIT = "lead"
@@ -212,7 +211,7 @@ def check_decisions(
         for d in answer.decisions
         if d.action == "drop" and (cid := cluster_id(d.cluster, state.ids)) is not None
     }
-    ordered = sorted(enumerate(answer.decisions), key=lambda p: (_ORDER[p[1].action], p[0]))
+    ordered = sorted(enumerate(answer.decisions), key=lambda p: (apply_rank(p[1].action), p[0]))
     for _, d in ordered:
         state.check(d)
     undecided = tuple(c for c in state.order if c not in state.touched)

@@ -31,7 +31,7 @@ from deepreview.pipeline.runstate import (
 )
 from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
 from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
-from deepreview.runfiles import seat_files
+from deepreview.runfiles import RUN_JSON, seat_files
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, store_root
@@ -132,7 +132,7 @@ def _store_failed(
     p: Prepared, rid: str, review_dir: Path, writer: StateWriter | None, exc: StoreError
 ) -> StoreError:
     """Record, as far as the failing store allows, that this run stopped; the error to raise."""
-    if writer is None or not (review_dir / "run.json").is_file():
+    if writer is None or not (review_dir / RUN_JSON).is_file():
         # Nothing worth resuming was written: leave no empty review folder behind.
         shutil.rmtree(review_dir, ignore_errors=True)
         return exc
@@ -184,7 +184,7 @@ def _run_and_finish(
             redactor=redactor,
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
-            idle=lambda: finish.warm_up(p.store, p.settings.formats),
+            idle=lambda: finish.while_seats_run(p.store),
         )
     if interrupted:
         _mark_interrupted(p, rid, writer)
@@ -195,7 +195,7 @@ def _run_and_finish(
             report=None,
             store_root=p.store.root,
             review_dir=review_dir,
-            paths={"run": str(review_dir / "run.json")},
+            paths={"run": str(review_dir / RUN_JSON)},
             seats=writer.state.seat_runs(),
             exit_code=ExitCode.INTERRUPTED,
         )

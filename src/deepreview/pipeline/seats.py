@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from deepreview.agents.base import Availability
-from deepreview.agents.registry import BUILTINS, PREFERRED_LEADS, get_agent, known_agents
+from deepreview.agents.registry import (
+    BUILTINS,
+    PREFERRED_LEADS,
+    get_agent,
+    known_agents,
+    lead_agents,
+)
 from deepreview.config import Settings
 from deepreview.errors import UsageError
 from deepreview.runner import SeatPlan
@@ -61,7 +67,7 @@ def choose_lead(settings: Settings, env: Mapping[str, str], requested: str | Non
         plan = plan_seat(name, settings)
         if not plan.agent.can_lead:
             raise UsageError(
-                f"seat {name!r} cannot lead; use one of claude, codex, gemini, opencode or none"
+                f"seat {name!r} cannot lead; use one of {', '.join(lead_agents())} or none"
             )
         return name
     for candidate in PREFERRED_LEADS:

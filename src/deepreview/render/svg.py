@@ -2,8 +2,9 @@
 
 Hand-written SVG, no library. Every piece of text goes through `_esc`, numbers are formatted
 here, and colours come from CSS classes so the page's light and dark palettes apply (no inline
-`style`, which the page's CSP would block). The data side (which seat is which, counts parsed
-from retro cells) lives here too because only the pictures need it.
+`style`, which the page's CSP would block). The data side (which seat is which, and its
+numbers from `SeatRetro.numbers`, else from the findings) lives here too because only the
+pictures need it; nothing here parses the retro's text.
 """
 
 from __future__ import annotations
@@ -228,58 +229,22 @@ class SeatStats:
         return self.critical + self.important + self.suggestion
 
 
-def parse_severity_counts(cell: str) -> tuple[int, int, int] | None:
-    """`0C 2I 2S` → (0, 2, 2); None when the cell holds no such counts."""
-    found = {m[1].upper(): int(m[0]) for m in re.findall(r"(\d+)\s*([CIS])\b", cell)}
-    if not found:
-        return None
-    return found.get("C", 0), found.get("I", 0), found.get("S", 0)
-
-
-def parse_leading_int(cell: str) -> int | None:
-    """`23 (Read 10, Bash 8)` → 23."""
-    m = re.match(r"\s*(\d+)", cell)
-    return int(m[1]) if m else None
-
-
-def count_insights(cell: str) -> int:
-    """`I1 (x), I4 (y)` → 2: items separated by commas or semicolons outside parentheses."""
-    text = cell.strip()
-    if not text or text.lower() in {"-", "—", "none", "n/a"}:
-        return 0
-    leading = parse_leading_int(text)
-    if leading is not None and re.fullmatch(r"\d+(\s*\(.*\))?", text):
-        return leading
-    depth, items, current = 0, 0, ""
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        if ch in ",;" and depth == 0:
-            items += bool(current.strip())
-            current = ""
-        else:
-            current += ch
-    return items + bool(current.strip())
-
-
 def seat_stats(report: Report) -> tuple[SeatStats, ...]:
-    """Retro cells when the report has them (a parsed report), else counts from the findings."""
+    """The retro's numbers when the report has them, else counts from the findings."""
     out = []
     for seat in report_seats(report):
         retro = next((s for s in report.retro.seats if _retro_matches(s, seat)), None)
+        numbers = retro.numbers if retro is not None else None
         run = next((r for r in report.runs if _norm(r.seat) in seat.aliases), None)
-        counts = parse_severity_counts(retro.cell("Findings")) if retro else None
-        if counts is None:
-            mine = [
-                f for f in report.findings if any(_norm(n) in seat.aliases for n in f.reviewers)
-            ]
+        mine = [f for f in report.findings if any(_norm(n) in seat.aliases for n in f.reviewers)]
+        if numbers is not None:
+            counts = (numbers.critical, numbers.important, numbers.suggestion)
+        else:
             c, i, s = (sum(f.severity == sev for f in mine) for sev in Severity)
             counts = (c, i, s)
         insights: int | None = None
-        if retro is not None and retro.cell("Unique insights").strip():
-            insights = count_insights(retro.cell("Unique insights"))
+        if numbers is not None and numbers.unique_insights is not None:
+            insights = numbers.unique_insights
         elif report.findings:
             insights = sum(
                 1
@@ -287,8 +252,8 @@ def seat_stats(report: Report) -> tuple[SeatStats, ...]:
                 if len(f.reviewers) == 1 and _norm(f.reviewers[0]) in seat.aliases
             )
         tools = run.tool_calls if run is not None and run.tool_calls else None
-        if tools is None and retro is not None:
-            tools = parse_leading_int(retro.cell("Tool calls"))
+        if tools is None and numbers is not None:
+            tools = numbers.tool_calls
         out.append(SeatStats(seat.label, *counts, insights, tools))
     return tuple(out)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from deepreview import proc
 from deepreview.errors import GitError
+from deepreview.github.remote import repo_from_url
 
 # Git must never page, prompt, or run user-configured helpers that expect a terminal.
 _BASE_ENV = {
@@ -100,3 +101,9 @@ def find_repo_root(start: Path) -> Path:
             "(or pass --repo PATH)"
         )
     return Path(result.stdout_text.strip())
+
+
+def repo_from_remote(git: Git) -> str | None:
+    """`owner/name` when `origin` is a GitHub remote, else None."""
+    result = git.run(["remote", "get-url", "origin"], check=False)
+    return repo_from_url(result.stdout_text) if result.ok else None

@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
+from deepreview.github.client import GitHubClient
+from deepreview.github.pulls import fetch_pr
 from deepreview.model import Commit
-from deepreview.targets import github
-from deepreview.targets.git import Git, decode_path
+from deepreview.targets.git import Git, decode_path, repo_from_remote
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
 _PR_URL = re.compile(r"^https?://[^/]+/(?P<repo>[^/]+/[^/]+)/pull/(?P<num>\d+)(?:[/?#].*)?$")
@@ -139,14 +140,14 @@ def _uncommitted(git: Git, root: Path) -> Target:
 def _pull_request(
     git: Git, root: Path, number: int, repo_hint: str | None, env: dict[str, str], spec: str
 ) -> Target:
-    repo_name = repo_hint or env.get("GH_REPO") or github.repo_from_remote(git)
+    repo_name = repo_hint or env.get("GH_REPO") or repo_from_remote(git)
     if not repo_name:
         raise UsageError(
             "cannot tell which GitHub repository this is: add a github.com `origin` remote, "
             "set GH_REPO=owner/name, or pass the full PR URL"
         )
-    info = github.fetch_pr(repo_name, number, env=env, cwd=root)
-    head = github.fetch_pr_head(git, number, repo_name)
+    info = fetch_pr(GitHubClient(env, root), repo_name, number)
+    head = _fetch_pr_head(git, number, repo_name)
     base_tip = git.rev(f"origin/{info.base_ref}") or git.rev(info.base_ref)
     if base_tip is None:
         fetched = git.run(["fetch", "--quiet", "origin", info.base_ref], check=False)
@@ -199,7 +200,7 @@ def _build(
     commits = commits_override if commits_override is not None else _commits(git, base, head)
     files = changed_files(git, base, head)
     diff = review_diff(git, base, head)
-    remote_repo = repo_name or github.repo_from_remote(git)
+    remote_repo = repo_name or repo_from_remote(git)
     author = None
     if pr is None and commits:
         author = git.out("log", "-1", "--format=%an <%ae>", head)
@@ -221,6 +222,23 @@ def _build(
         repo_url=f"https://github.com/{remote_repo}" if remote_repo else None,
         base_ref=base_ref,
     )
+
+
+def _fetch_pr_head(git: Git, number: int, repo: str) -> str:
+    """The PR's head commit, fetched from origin into `refs/deep-review/pull/<N>`."""
+    ref = f"refs/pull/{number}/head"
+    local = f"refs/deep-review/pull/{number}"
+    result = git.run(["fetch", "--quiet", "--no-tags", "origin", f"+{ref}:{local}"], check=False)
+    if not result.ok:
+        tail = result.stderr_text.strip().splitlines()
+        raise GitError(
+            f"cannot fetch {ref} from origin ({tail[-1] if tail else 'fetch failed'}); "
+            f"check that origin is {repo} and PR #{number} exists"
+        )
+    sha = git.rev(local)
+    if sha is None:
+        raise GitError(f"fetched {ref} but it does not name a commit")
+    return sha
 
 
 def review_diff(git: Git, base: str, head: str) -> str:

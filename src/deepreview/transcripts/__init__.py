@@ -1,8 +1,10 @@
 """Transcript parsing: what each agent CLI's JSONL stdout says about its run.
 
-`new_parser(format)` gives an incremental parser (`feed(line)`, `tool_call_count`, `last_tool`,
-`result()`) for live progress; `parse_text` / `parse_file` parse a whole transcript. The only I/O
-here is `parse_file`, which streams the file line by line.
+Each format is a `StreamParser` subclass (`ClaudeParser`, ...), an incremental parser
+(`feed(line)`, `tool_call_count`, `last_tool`, `result()`) for live progress. Which agent
+writes which format is said by the agent's adapter (`transcript_parser`), not here: a new
+agent brings its parser. `parse_text` / `parse_file` parse a whole transcript with a given
+parser class. The only I/O here is `parse_file`, which streams the file line by line.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from deepreview.errors import ParseError, UsageError
+from deepreview.errors import ParseError
 from deepreview.transcripts.claude import ClaudeParser
 from deepreview.transcripts.codex import (
     CodexParser,
@@ -32,17 +34,19 @@ from deepreview.transcripts.summary import (
 )
 
 __all__ = [
-    "FORMATS",
     "MAX_LINE_BYTES",
     "SHELL_TOOLS",
+    "ClaudeParser",
+    "CodexParser",
     "CodexRolloutParser",
+    "GeminiParser",
+    "OpencodeParser",
     "StreamParser",
     "ToolCall",
     "TranscriptStats",
     "command_label",
     "highlights",
     "highlights_from_counts",
-    "new_parser",
     "parse_codex_rollout",
     "parse_codex_rollout_file",
     "parse_file",
@@ -53,37 +57,22 @@ __all__ = [
     "with_rollout",
 ]
 
-_PARSERS: dict[str, type[StreamParser]] = {
-    "claude": ClaudeParser,
-    "codex": CodexParser,
-    "gemini": GeminiParser,
-    "opencode": OpencodeParser,
-}
-FORMATS: tuple[str, ...] = tuple(_PARSERS)
-
 # One line above this is dropped (and counted malformed) instead of held in memory whole.
 MAX_LINE_BYTES = 64 * 1024 * 1024
 
 
-def new_parser(format: str) -> StreamParser:
-    try:
-        return _PARSERS[format]()
-    except KeyError:
-        raise UsageError(
-            f"unknown transcript format {format!r}; use one of: {', '.join(FORMATS)}"
-        ) from None
-
-
-def parse_text(format: str, text: str) -> TranscriptStats:
-    parser = new_parser(format)
+def parse_text(parser_cls: type[StreamParser], text: str) -> TranscriptStats:
+    parser = parser_cls()
     for line in text.split("\n"):
         parser.feed(line)
     return parser.result()
 
 
-def parse_file(format: str, path: Path, *, max_line_bytes: int = MAX_LINE_BYTES) -> TranscriptStats:
-    """Stream a transcript file (any size, any bytes) through the format's parser."""
-    parser = new_parser(format)
+def parse_file(
+    parser_cls: type[StreamParser], path: Path, *, max_line_bytes: int = MAX_LINE_BYTES
+) -> TranscriptStats:
+    """Stream a transcript file (any size, any bytes) through a `parser_cls` parser."""
+    parser = parser_cls()
     with _open(path) as fh:
         for line in _lines(fh, max_line_bytes):
             if line is None:

@@ -1,0 +1,75 @@
+"""Pull request metadata. Its title and body are untrusted: validated here, later fenced as
+data in every prompt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from deepreview.errors import UsageError
+from deepreview.github.client import GitHubClient
+
+
+@dataclass(frozen=True)
+class PrInfo:
+    title: str
+    author: str
+    author_url: str | None
+    url: str | None
+    base_ref: str
+    head_ref: str
+    head_sha: str | None
+    body: str
+
+
+def parse_pull(data: Any, number: int) -> PrInfo:
+    # Only a PR review needs pydantic; every review imports this module before its first seat.
+    from pydantic import BaseModel, ConfigDict, ValidationError
+
+    class _User(BaseModel):
+        model_config = ConfigDict(extra="ignore")
+        login: str = ""
+        html_url: str | None = None
+
+    class _Ref(BaseModel):
+        model_config = ConfigDict(extra="ignore")
+        ref: str
+        sha: str | None = None
+
+    class _Pull(BaseModel):
+        model_config = ConfigDict(extra="ignore")
+        title: str = ""
+        html_url: str | None = None
+        body: str | None = None
+        user: _User = _User()
+        base: _Ref
+        head: _Ref
+
+    try:
+        pull = _Pull.model_validate(data)
+    except ValidationError as exc:
+        raise UsageError(
+            f"GitHub answered an unexpected document for PR #{number}: {exc.errors()[0]['msg']}"
+        ) from exc
+    return PrInfo(
+        title=pull.title,
+        author=pull.user.login,
+        author_url=pull.user.html_url,
+        url=pull.html_url,
+        base_ref=pull.base.ref,
+        head_ref=pull.head.ref,
+        head_sha=pull.head.sha,
+        body=pull.body or "",
+    )
+
+
+def fetch_pr(client: GitHubClient, repo: str, number: int) -> PrInfo:
+    data = client.get_json(
+        f"repos/{repo}/pulls/{number}",
+        what=f"PR #{number}",
+        not_found=f"PR #{number} not found in {repo}; check the number",
+    )
+    return parse_pull(data, number)
+
+
+__all__ = ["PrInfo", "fetch_pr", "parse_pull"]

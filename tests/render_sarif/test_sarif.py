@@ -1,0 +1,149 @@
+"""SARIF 2.1.0 output: valid against the official schema, one result per finding."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.findings import parse_report
+from deepreview.formats import FORMATS, render_report, renderer
+from deepreview.model import Finding, Location, Report, Severity
+from deepreview.render.sarif import FINGERPRINT_KEY, to_sarif
+from support.repos import cli_env, make_repo, run_cli
+
+HERE = Path(__file__).resolve().parent
+SCHEMA = json.loads((HERE / "schema" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SEED = HERE.parents[0] / "fixtures" / "seed-report.md"
+
+
+def _validate(data: object) -> None:
+    jsonschema.Draft4Validator(SCHEMA).validate(data)
+
+
+@pytest.fixture(scope="module")
+def seed() -> Report:
+    return parse_report(SEED.read_text(encoding="utf-8"))
+
+
+def test_the_seed_report_as_sarif_is_valid_and_has_one_result_per_finding(seed: Report) -> None:
+    text = render_report(seed, "sarif")
+    data = json.loads(text)
+    _validate(data)
+    assert data["version"] == "2.1.0"
+    results = data["runs"][0]["results"]
+    assert len(results) == len(seed.findings) > 0
+    for finding, result in zip(seed.findings, results, strict=True):
+        assert result["ruleId"] == (finding.classification or "unclassified").lower()
+        assert result["level"] == {"critical": "error", "important": "warning"}.get(
+            finding.severity.value, "note"
+        )
+        assert result["partialFingerprints"] == {FINGERPRINT_KEY: fingerprint(finding)}
+        assert result["message"]["text"].startswith(f"{finding.id}: ")
+        if finding.locations:
+            loc = finding.locations[0]
+            physical = result["locations"][0]["physicalLocation"]
+            assert physical["artifactLocation"]["uri"] == loc.path
+            if loc.start is not None:
+                assert physical["region"]["startLine"] == loc.start
+    rules = {r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules == {r["ruleId"] for r in results}
+
+
+def test_a_report_without_findings_or_locations_is_still_valid(seed: Report) -> None:
+    bare = Finding("S1", Severity.SUGGESTION, "Name the `retry` constant", classification=None)
+    ranged = Finding(
+        "C1",
+        Severity.CRITICAL,
+        "Overflow",
+        locations=(Location("a.c", 10, 12), Location("b.c"), Location("c.c", 0)),
+    )
+    for findings in ((), (bare, ranged)):
+        _validate(to_sarif(dataclasses.replace(seed, findings=findings)))
+    data = to_sarif(dataclasses.replace(seed, findings=(bare, ranged)))
+    first, second = data["runs"][0]["results"]
+    assert "locations" not in first and first["ruleId"] == "unclassified"
+    assert second["locations"][0]["physicalLocation"]["region"] == {"startLine": 10, "endLine": 12}
+    related = second["relatedLocations"]
+    assert [r["physicalLocation"]["artifactLocation"]["uri"] for r in related] == ["b.c", "c.c"]
+    assert all("region" not in r["physicalLocation"] for r in related)  # no line 0 in SARIF
+
+
+def test_the_schema_copy_rejects_what_it_should(seed: Report) -> None:
+    """The validation is not vacuous: a result without a message is refused."""
+    data = to_sarif(seed)
+    del data["runs"][0]["results"][0]["message"]
+    with pytest.raises(jsonschema.ValidationError):
+        _validate(data)
+
+
+BODY = "The loop never ends:\n\n```go\nfor {\n    retry()\n}\n```\n\nsays so."
+
+
+def test_fingerprint_ignores_ids_lines_and_indentation_but_not_the_place_or_problem() -> None:
+    base = Finding(
+        "I1", Severity.IMPORTANT, "Unbounded `retry` loop", (Location("a.go", 3),), body=BODY
+    )
+    same = [
+        dataclasses.replace(base, id="I4", locations=(Location("a.go", 40, 44),)),
+        dataclasses.replace(base, title="unbounded retry loop."),
+        dataclasses.replace(base, body=BODY.replace("    retry()", "\tretry()  ")),
+        dataclasses.replace(base, severity=Severity.CRITICAL, reviewers=("Claude",)),
+    ]
+    different = [
+        dataclasses.replace(base, locations=(Location("b.go", 3),)),
+        dataclasses.replace(base, title="Unbounded backoff"),
+        dataclasses.replace(base, body=BODY.replace("retry()", "wait()")),
+    ]
+    assert {fingerprint(f) for f in same} == {fingerprint(base)}
+    assert fingerprint(base) not in {fingerprint(f) for f in different}
+    assert len({fingerprint(f) for f in different}) == len(different)
+
+
+def test_sarif_is_a_registered_format() -> None:
+    r = renderer("sarif")
+    assert "sarif" in FORMATS and r.suffix == ".sarif"
+    assert r.media_type == "application/sarif+json"
+
+
+def test_review_format_sarif_writes_only_sarif_and_the_json_record(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    res = run_cli(
+        ["review", "--agents", "static", "--lead", "none", "--format", "sarif", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    rid = out["review_id"]
+    store = Path(env["DEEP_REVIEW_STORE"])
+    assert set(out["paths"]) == {"json", "sarif"}
+    written = sorted(p.name for p in store.glob(f"{rid}.*"))
+    assert written == [f"{rid}.json", f"{rid}.sarif"]
+    sarif = json.loads((store / f"{rid}.sarif").read_text())
+    _validate(sarif)
+    report = json.loads((store / f"{rid}.json").read_text())
+    assert len(sarif["runs"][0]["results"]) == len(report["findings"])
+    # A format the review did not write is rendered from the JSON record.
+    shown = run_cli(["show", rid, "--format", "md"], cwd=repo, env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(f"# Deep Review: {rid}")
+
+
+def test_config_formats_decide_the_files_and_unknown_names_are_refused(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    config = Path(env["DEEP_REVIEW_CONFIG"])
+    config.write_text('[review]\nformats = ["html", "sarif"]\n')
+    res = run_cli(["review", "--agents", "static", "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert set(res.json()["paths"]) == {"json", "html", "sarif"}
+    config.write_text('[review]\nformats = ["pdf"]\n')
+    bad = run_cli(["review", "--agents", "static", "--lead", "none"], cwd=repo, env=env)
+    assert bad.returncode == 2
+    assert "unknown format 'pdf'; use one of json, md, html, sarif" in bad.stderr
