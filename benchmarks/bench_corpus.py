@@ -141,6 +141,7 @@ def attribution(corpus: Path, out: TextIO) -> float | None:
         print("attribution: not measured (benchmarks/_attribution.py not loadable)", file=out)
         return None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being built
     spec.loader.exec_module(module)
     rate: float = module.report(corpus, out)
     return rate

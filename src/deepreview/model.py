@@ -63,6 +63,17 @@ class Location:
 
 
 @dataclass(frozen=True)
+class FindingSource:
+    """One reviewer's own finding inside a consolidated finding: who said what."""
+
+    reviewer: str  # credit name ("Claude Opus 4.6")
+    finding_id: str  # the reviewer's own ID ("I3")
+    severity: Severity
+    title: str  # Markdown inline, as the reviewer wrote it
+    locations: tuple[Location, ...] = ()
+
+
+@dataclass(frozen=True)
 class Finding:
     id: str  # "I1": the agent's own ID in an AgentReview, the consolidated ID in a Report
     severity: Severity
@@ -75,6 +86,9 @@ class Finding:
     carry_forward: str | None = None  # "Round 4 I3, unaddressed"
     verification: str | None = None  # verified | unverified | reasoned | added-by-lead
     fix_check: FixCheck | None = None  # measured with --check-fixes
+    # "outside this change" (no file of it changed) | "file not found at review SHA"
+    scope: str | None = None
+    sources: tuple[FindingSource, ...] = ()  # the reviewers' own findings merged into this one
 
 
 TestOutcome = Literal["pass", "fail", "timeout", "error", "not run"]

@@ -56,3 +56,19 @@ def test_parse_a_report_whose_appendix_names_reviewers_bare(tmp_path: Path) -> N
         ("Claude Opus 4.6", 1),
         ("Codex GPT 5.4", 1),
     ]
+
+
+def test_parse_a_review_with_line_lists(tmp_path: Path) -> None:
+    data = _parse(tmp_path, FIXTURES / "line-lists.md")
+    where = {
+        f["id"]: [(loc["path"], loc["start"], loc["end"]) for loc in f["locations"]]
+        for f in data["findings"]
+    }
+    assert where["I1"] == [("cache/evict.go", n, None) for n in (41, 77, 130)]
+    assert where["I2"] == [("cache/store.go", 210, 214), ("cache/store.go", 388, 391)]
+    assert where["S1"] == [
+        ("cache/key.go", 12, 15),
+        ("cache/key.go", 40, 43),
+        ("cache/store.go", 7, None),
+        ("cache/store.go", 19, None),
+    ]

@@ -206,3 +206,73 @@ def test_failed_seats_are_ignored() -> None:
 def test_no_reviews_no_clusters() -> None:
     assert cluster_findings([]) == ()
     assert cluster_findings([failed("codex")]) == ()
+
+
+# Kinds of merging seen on real reports (issue 11), in fixtures of our own.
+
+QUOTED = "```go\nif app.DeletionTimestamp != nil {\n    return ctrl.Result{}, nil\n}\n```\n\n"
+
+
+def test_same_lines_and_same_quoted_code_merge_despite_different_wording() -> None:
+    # two reviewers quote the same three lines and point at overlapping ranges; their titles
+    # share no word, yet a careful lead sees one problem
+    a = finding(
+        "I5",
+        "Nothing removes the hook when the profile goes away",
+        "ctl/profile/reconcile.go:44-46",
+        body=QUOTED + "The early return skips `removeHook`, so the rc file keeps the block.",
+        cls="gap",
+    )
+    b = finding(
+        "I6",
+        "Deleting the App leaves its shell edits behind",
+        "ctl/profile/reconcile.go:43-50",
+        body=QUOTED + "A deleted object returns before `removeHook` runs.",
+        cls="gap",
+    )
+    assert groups(cluster_findings([seat("claude", a), seat("codex", b)])) == {
+        frozenset({"claude:I5", "codex:I6"})
+    }
+
+
+def test_adjacent_lines_saying_different_things_stay_apart() -> None:
+    # the key ID on line 5 and the secret on line 6: one line apart, one file, one keyword
+    # ("key"), but two problems; the seat's secret finding joins only the analyzer's line 6
+    key_id = finding(
+        "S1", "Possible secret committed: AWS Access Key", "app.py:5", body="detect-secrets: key"
+    )
+    secret_static = finding(
+        "S2", "Possible secret committed: Secret Keyword", "app.py:6", body="detect-secrets: key"
+    )
+    secret_seat = finding(
+        "C1",
+        "AWS secret access key hard-coded in `client`",
+        "app.py:6",
+        body='```python\n    secret = "…"\n```\n\nThe secret key is a literal; read it from the '
+        "environment.",
+    )
+    got = groups(
+        cluster_findings([seat("static", key_id, secret_static), seat("bot", secret_seat)])
+    )
+    assert got == {frozenset({"static:S1"}), frozenset({"static:S2", "bot:C1"})}
+
+
+def test_gap_and_enhancement_on_the_same_lines_merge() -> None:
+    # one reviewer calls it a gap, the other an enhancement: not a disagreement about fault
+    a = finding(
+        "S3",
+        "Nothing keeps the job's promise true",
+        "ci/test.yml:275-276",
+        body="The comment says this job tests the plain host; no step verifies it.",
+        cls="gap",
+    )
+    b = finding(
+        "S3",
+        "Establish the precondition first",
+        "ci/test.yml:275-276",
+        body="Add a step that fails when a copy tool is present.",
+        cls="enhancement",
+    )
+    assert groups(cluster_findings([seat("claude", a), seat("codex", b)])) == {
+        frozenset({"claude:S3", "codex:S3"})
+    }

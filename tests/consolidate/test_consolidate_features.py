@@ -40,6 +40,25 @@ def test_path_resolver(written: str, resolved: str) -> None:
     assert PathResolver(KNOWN).resolve(written) == resolved
 
 
+def test_reviewers_partial_and_absolute_spellings_converge_on_the_repo_path() -> None:
+    # seen on real reviews: one reviewer writes `__tests__/win.spec.ts`, another the repo path,
+    # a third its checkout's absolute path; all three are mentioned, none is a changed file
+    written = [
+        "__tests__/win.spec.ts",
+        "pkg/main/net/__tests__/win.spec.ts",
+        "/Users/me/src/app/pkg/main/net/__tests__/win.spec.ts",
+    ]
+    resolver = PathResolver(written)
+    assert {resolver.resolve(p) for p in written} == {"pkg/main/net/__tests__/win.spec.ts"}
+
+
+def test_a_changed_file_is_never_resolved_away() -> None:
+    # `cmd/x.go` changed; `tools/cmd/x.go` is only mentioned: a different file
+    resolver = PathResolver(["tools/cmd/x.go"], authoritative=["cmd/x.go"])
+    assert resolver.resolve("cmd/x.go") == "cmd/x.go"
+    assert resolver.resolve("tools/cmd/x.go") == "tools/cmd/x.go"
+
+
 def test_identifiers_drop_receivers_arguments_and_non_code() -> None:
     text = (
         "`s.Serve(vnLn)` returns; `hostSwitchStates[name]` is overwritten; "

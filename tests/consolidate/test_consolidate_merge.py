@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from consolidate_helpers import finding
+from consolidate_helpers import finding, seat
 
 from deepreview.consolidate.cluster import Member
 from deepreview.consolidate.merge import (
@@ -136,3 +136,44 @@ def test_numbering_by_severity_reviewers_classification_location() -> None:
         ("K2", "I4"),
         ("K1", "S1"),
     ]
+
+
+def test_merged_finding_keeps_the_model_seats_text_over_the_analyzers() -> None:
+    from dataclasses import replace as _replace
+
+    from deepreview.consolidate import cluster_findings
+    from deepreview.consolidate.merge import Group, draft
+    from deepreview.model import Reviewer
+
+    analyzer_body = '```python\n    token = "abc…"\n```\n\n' + "detect-secrets flags it. " * 20
+    analyzer = _replace(
+        seat(
+            "static",
+            finding(
+                "C1",
+                "Possible secret committed",
+                "cfg.py:9",
+                body=analyzer_body,
+                fix="Remove the secret and rotate it.",
+            ),
+        ),
+        model_backed=False,
+    )
+    model = seat(
+        "bot",
+        finding(
+            "C1",
+            "Hard-coded API token in `load`",
+            "cfg.py:9",
+            body="Read it from the env.",
+            fix='```diff\n-token = "x"\n+token = os.environ["TOKEN"]\n```',
+        ),
+    )
+    (cluster,) = cluster_findings([analyzer, model])
+    merged = draft(
+        Group("K1", cluster.members), [Reviewer("static", "Static"), Reviewer("bot", "Bot")]
+    )
+    assert merged.body == "Read it from the env."
+    assert "os.environ" in merged.fix
+    assert merged.title == "Hard-coded API token in `load`"
+    assert merged.reviewers == ("Static", "Bot")

@@ -94,6 +94,7 @@ def normalised(report: Report) -> dict[str, Any]:
     data = to_data(report)
     for f in data["findings"]:
         f["reviewers"] = sorted(f["reviewers"])
+        f["sources"] = sorted(f["sources"], key=lambda s: (s["reviewer"], s["finding_id"]))
     for o in data["design_observations"]:
         o["reviewers"] = sorted(o["reviewers"])
     data["header"]["reviewers"] = sorted(data["header"]["reviewers"], key=lambda r: r["seat"])

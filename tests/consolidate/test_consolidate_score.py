@@ -33,6 +33,15 @@ def test_contradicting_classifications_lower_the_score() -> None:
     assert agree > unknown > contradict
 
 
+def test_labels_that_name_no_culprit_do_not_contradict() -> None:
+    # "gap" vs "enhancement" (seen on real reviews for one issue): a kind of finding, not a
+    # claim about which code is at fault
+    unknown = evidence(*_pair("gap", None)).score
+    assert evidence(*_pair("gap", "enhancement")).score == unknown
+    assert evidence(*_pair("regression", "correctness")).score == unknown
+    assert evidence(*_pair("regression", "pre-existing")).score < unknown
+
+
 def test_describe_names_the_evidence() -> None:
     ev = evidence(*_pair("regression", "regression"))
     text = describe(ev)

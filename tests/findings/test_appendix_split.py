@@ -95,3 +95,18 @@ def test_numbered_and_review_by_entry_headings() -> None:
     text += "\n### Review by Codex GPT 5.4\n\n" + REVIEW
     text += "\n### 3. Qwen 3 (retry)\n\n" + REVIEW
     assert [n for n, *_ in names(text)] == ["Claude Opus 4.6", "Codex GPT 5.4", "Qwen 3"]
+
+
+def test_two_reviewers_of_one_family_get_two_seats() -> None:
+    text = HEADER.replace("Qwen 3", "Gemini 4 Pro, Gemini 4 Flash")
+    text += "## Appendix: Original Reviews\n\n### [Gemini 4 Pro]\n\n" + REVIEW
+    text += "\n### [Gemini 4 Flash]\n\n" + REVIEW
+    text += "\n### [Claude Opus 4.6]\n\n" + REVIEW
+    text += "\n### [Gemini 4 Pro] — Pass 2\n\n" + REVIEW
+    seats = [(q.name, q.review.seat) for q in parse_appendix_entries(text)]
+    assert seats == [
+        ("Gemini 4 Pro", "gemini-4-pro"),
+        ("Gemini 4 Flash", "gemini-4-flash"),
+        ("Claude Opus 4.6", "claude"),  # alone in its family: the registry name
+        ("Gemini 4 Pro", "gemini-4-pro"),  # its second pass: the same seat
+    ]

@@ -104,3 +104,16 @@ def test_attribution_missing_then_present(tmp_path: Path) -> None:
     out = io.StringIO()
     assert copy.attribution(tmp_path, out) == 0.9
     assert out.getvalue() == "## Attribution agreement\n"
+
+
+def test_attribution_through_the_real_module(tmp_path: Path, bench: ModuleType) -> None:
+    """bench_corpus loads the real `_attribution.py`, whose dataclasses need their module
+    registered while it is built; it prints the agreement instead of a load failure."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.md").write_text(REPORT, encoding="utf-8")
+    out = io.StringIO()
+    rate = bench.attribution(corpus, out)
+    assert "failed" not in out.getvalue()
+    assert out.getvalue().startswith("attribution: 1 reports")
+    assert rate is not None

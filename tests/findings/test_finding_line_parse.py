@@ -37,6 +37,34 @@ from deepreview.model import Location, Severity
         ),
         ("I8. **T** — a/b.go:12 (major)", "I8", "T", ["a/b.go:12"], "important", None),
         ("I9. **T** — `a.go` (lines 3-9)", "I9", "T", ["a.go:3-9"], None, None),
+        # line lists: one location per line or range, all on the same file
+        (
+            "S1. **T** — `p/a.go:7,31,88`",
+            "S1",
+            "T",
+            ["p/a.go:7", "p/a.go:31", "p/a.go:88"],
+            None,
+            None,
+        ),
+        (
+            "S2. **T** — `a.go:10-12, 40-45` (suggestion, gap)",
+            "S2",
+            "T",
+            ["a.go:10-12", "a.go:40-45"],
+            "suggestion",
+            "gap",
+        ),
+        ("S3. **T** — `a.go:5`, `b.go:6,9`", "S3", "T", ["a.go:5", "b.go:6", "b.go:9"], None, None),
+        ("S4. **T** — `a.go:3-4` and `20-22`", "S4", "T", ["a.go:3-4", "a.go:20-22"], None, None),
+        ("S5. **T** — a/b.go:12, 30", "S5", "T", ["a/b.go:12", "a/b.go:30"], None, None),
+        (
+            "S6. **T** — `a.go:1`; `c/d.go:2, 8-9`",
+            "S6",
+            "T",
+            ["a.go:1", "c/d.go:2", "c/d.go:8-9"],
+            None,
+            None,
+        ),
     ],
 )
 def test_parse_head(
@@ -104,3 +132,10 @@ def test_tag_disagreeing_with_heading_is_reported() -> None:
     r = parse_review("## Important Issues\n\nI1. **T** — `a.go` (suggestion, gap)\n\nFix: x.\n")
     assert r.findings[0].severity is Severity.SUGGESTION
     assert any("tag says suggestion" in w for w in r.warnings)
+
+
+def test_bracket_style_with_a_line_list() -> None:
+    head = parse_head("**[IMPORTANT] pkg/a.go:12, 40-41 — Retries never stop**")
+    assert head is not None
+    assert head.title == "Retries never stop"
+    assert head.locations == [Location("pkg/a.go", 12), Location("pkg/a.go", 40, 41)]

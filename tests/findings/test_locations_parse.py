@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from deepreview.findings.locations import looks_like_path, parse_link, parse_location, relativize
+from deepreview.findings.locations import (
+    looks_like_path,
+    parse_link,
+    parse_location,
+    parse_locations,
+    relativize,
+)
 from deepreview.model import Location
 
 
@@ -73,3 +79,24 @@ def test_looks_like_path() -> None:
     assert not looks_like_path("v1.2")
     assert not looks_like_path("e.g.")
     assert not looks_like_path("ctx.Done()")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pkg/a.go:12", ["pkg/a.go:12"]),
+        ("pkg/a.go:24,50,65", ["pkg/a.go:24", "pkg/a.go:50", "pkg/a.go:65"]),
+        ("pkg/a.go:184-189, 345-346", ["pkg/a.go:184-189", "pkg/a.go:345-346"]),
+        ("pkg/a.go:L3, L9-L12", ["pkg/a.go:3", "pkg/a.go:9-12"]),
+        ("/tmp/review-codex-Ab12Cd/x.go:1,2", ["x.go:1", "x.go:2"]),
+        ("a.md:21; b/c.md:104-109; d.bats:3-6", ["a.md:21", "b/c.md:104-109", "d.bats:3-6"]),
+        ("a.go:1, b.go:2,5", ["a.go:1", "b.go:2", "b.go:5"]),
+        ("a.go:12, 40-45 foo", []),  # not a list of lines
+        ("a.go, 12", []),  # no line to continue from
+        ("1, 2, 3", []),
+    ],
+)
+def test_line_lists(text: str, expected: list[str]) -> None:
+    """`path:12,40-45` names several places in one file: one location each."""
+    assert [str(loc) for loc in parse_locations(text)] == expected
+    assert [str(loc) for loc in parse_locations(text, code=True)] == expected

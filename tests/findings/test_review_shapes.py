@@ -105,3 +105,31 @@ def test_finding_word_headings_with_file_and_severity_lines() -> None:
         "finding 'Comment says seconds, code uses milliseconds': no severity given; taken as "
         "important" in r.warnings
     )
+
+
+def test_tags_in_code_spans_and_locations_only_in_the_body() -> None:
+    """`##### I1. Title `(important, regression)`` with the place named only in the prose below:
+    the tag is read, and the first place the prose names (one with a line first) locates it."""
+    r = parse("code-tags-body-locations")
+    assert summary("code-tags-body-locations") == [
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "Timeout in `fetch.ts` is never cleared after a successful read",
+            ("src/feed/fetch.ts:22",),
+        ),
+        (
+            "I2",
+            Severity.IMPORTANT,
+            "Entry parser is not covered by any test",
+            ("src/feed/__tests__/reader.spec.ts",),
+        ),
+        (
+            "S1",
+            Severity.SUGGESTION,
+            "Date formatting ignores the user's locale",
+            ("src/feed/format.ts:41-44",),
+        ),
+    ]
+    assert [f.classification for f in r.findings] == ["regression", "gap", "enhancement"]
+    assert "src/feed/fetch.ts:22" in r.findings[0].body  # the body itself is unchanged

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lead_kit import CHANGED, seat_reviews
 
-from deepreview.consolidate import build_report
+from deepreview.consolidate import build_report, cluster_findings
 from deepreview.lead.prompt import LeadContext, Retry, build_lead_prompt, clusters_data
 from deepreview.model import Commit, Header, SeatRun
 from deepreview.pipeline.lead_step import lead_context
@@ -68,10 +68,11 @@ def _runs() -> list:  # type: ignore[type-arg]
 
 def _ctx(diff: str = DIFF, budget: int = 200_000) -> LeadContext:
     srs = _runs()
-    report = build_report(Header("r1"), srs, changed_files=CHANGED)
-    return dataclasses.replace(
-        lead_context(_target(diff), srs, report, budget=budget), nonce="n0nce"
-    )
+    clusters = cluster_findings(srs, changed_files=CHANGED)
+    report = build_report(Header("r1"), srs, changed_files=CHANGED, clusters=clusters)
+    ctx = lead_context(_target(diff), srs, report, clusters=clusters, budget=budget)
+    assert ctx.clusters == clusters  # the report's clusters, not computed again
+    return dataclasses.replace(ctx, nonce="n0nce")
 
 
 def _fenced(prompt: str, label: str) -> str:

@@ -7,7 +7,7 @@ sections merged across seats (sections.py) and each seat's review verbatim in th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from deepreview.consolidate.cluster import Cluster, cluster_findings
@@ -19,6 +19,7 @@ from deepreview.consolidate.decisions import (
 )
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.retro import ROWS, build_retro_seats
+from deepreview.consolidate.scope import NOT_FOUND, mark_scope
 from deepreview.consolidate.sections import (
     merge_design_observations,
     merge_documentation,
@@ -47,6 +48,7 @@ def build_report(
     seat_reviews: Sequence[SeatReview],
     *,
     changed_files: Sequence[str] = (),
+    present_files: Collection[str] | None = None,
     decisions: Iterable[Decision] = (),
     added: Iterable[AddedFinding] = (),
     lead: LeadInfo | None = None,
@@ -69,11 +71,20 @@ def build_report(
     seat produced a review), `retro_narratives` (seat -> Markdown) replace those seats'
     computed narratives, `design_observations` / `testing` / `documentation` replace the
     sections merged from the seats, and `reconciliation_notes` follow the computed
-    Reconciliation entries."""
+    Reconciliation entries.
+
+    `present_files` (the files at the review SHA, when known) and `changed_files` mark findings
+    "outside this change" or "file not found at review SHA" (see `scope.py`); without a lead the
+    latter are listed in the retro as suspected false positives."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files)
     result = apply_decisions(clusters, decisions, added, reviewers=reviewers)
+    result = result._replace(
+        findings=mark_scope(
+            result.findings, changed_files=changed_files, present_files=present_files
+        )
+    )
     ok = [sr for sr in seat_reviews if sr.review is not None]
     rule = decide(result.findings, all_seats_failed=not ok)
     verdict = rule if verdict is None or rule.label == "Failed" else verdict
@@ -91,7 +102,11 @@ def build_report(
         verdict=verdict,
         reviewers=tuple(r for r in (header.reviewers or reviewers) if r.seat in ok_seats),
     )
-    seats = build_retro_seats(seat_reviews, result, changed_files=changed_files)
+    judged = lead is not None and lead.status == "ok"
+    suspected = () if judged else tuple(f.id for f in result.findings if f.scope == NOT_FOUND)
+    seats = build_retro_seats(
+        seat_reviews, result, changed_files=changed_files, suspected=suspected
+    )
     if retro_narratives:
         seats = tuple(
             replace(s, narrative=retro_narratives[s.seat]) if s.seat in retro_narratives else s

@@ -10,7 +10,8 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
   weighted by rarity, so the function every finding of a PR names says little), the same cited
   line numbers;
 * the reviewers' classifications: agreeing counts a little for, contradicting (one says *gap*,
-  the other *regression*) counts against, since it is a claim about which code is at fault.
+  the other *regression*) counts against, since it is a claim about which code is at fault;
+  labels that name no culprit (*enhancement*, *correctness*) contradict nothing.
 
 Clustering maximises the total evidence `Σ (score − AVERAGE_THRESHOLD)` over the pairs inside
 clusters, with at most one finding per seat per cluster, and every member tied to the cluster by
@@ -52,6 +53,7 @@ _EPS = 1e-9
 class Member:
     seat: str
     finding: Finding
+    model_backed: bool = True  # False: an analyzer's finding (see SeatReview.model_backed)
 
     @property
     def key(self) -> str:
@@ -98,13 +100,15 @@ def _items(
         ((sr.reviewer.seat, sr.review) for sr in seat_reviews if sr.review is not None),
         key=lambda pair: pair[0],
     )
-    known: set[str] = set(changed_files)
+    analyzers = {sr.reviewer.seat for sr in seat_reviews if not sr.model_backed}
+    changed = tuple(changed_files)
+    known: set[str] = set(changed)
     for _, review in reviews:
         assert review is not None
         known.update(c.path for c in review.coverage if "/" in c.path)
         for f in review.findings:
             known.update(loc.path for loc in f.locations if "/" in loc.path)
-    resolver = PathResolver(known)
+    resolver = PathResolver(known, authoritative=changed)
     items: list[_Item] = []
     for seat, review in reviews:
         assert review is not None
@@ -113,7 +117,7 @@ def _items(
             resolved = tuple(
                 Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
             )
-            member = Member(seat, replace(f, locations=resolved))
+            member = Member(seat, replace(f, locations=resolved), seat not in analyzers)
             items.append(_Item(len(items), member, extract(seat, f, resolver)))
     return items, resolver
 

@@ -167,21 +167,27 @@ def excerpt_lines(text: str) -> set[str]:
 class PathResolver:
     """Maps the paths reviewers write onto one spelling per file.
 
-    Known paths are the changed files when given, plus every multi-segment path the reviews name.
-    A written path resolves to a known path when it equals it, ends with `/<known>` (an agent's
-    absolute worktree path: the longest such known path wins), or is a bare basename or shorter
-    suffix that exactly one known path ends with. Anything else is kept as written.
+    Known paths are the changed files when given (`authoritative`: real repo paths), plus every
+    multi-segment path the reviews name. A written path resolves to a known path when it is an
+    authoritative path, ends with `/<known>` (an agent's absolute worktree path: the longest such
+    known path wins), is a bare basename or shorter suffix that exactly one known path ends with
+    (`__tests__/x.spec.ts` is `pkg/main/__tests__/x.spec.ts` when another reviewer wrote that),
+    or equals a known path. Anything else is kept as written.
     """
 
-    def __init__(self, known: Iterable[str]) -> None:
-        self._known = frozenset(c for c in (self._clean(p) for p in known) if c)
+    def __init__(self, known: Iterable[str], authoritative: Iterable[str] = ()) -> None:
+        self._authoritative = frozenset(c for c in (self.clean(p) for p in authoritative) if c)
+        self._known = self._authoritative | frozenset(
+            c for c in (self.clean(p) for p in known) if c
+        )
         self._by_name: dict[str, list[str]] = {}
         for p in sorted(self._known):
             self._by_name.setdefault(PurePosixPath(p).name, []).append(p)
         self._cache: dict[str, str] = {}
 
     @staticmethod
-    def _clean(path: str) -> str:
+    def clean(path: str) -> str:
+        """Without backticks, `./`, diff prefixes `a/` `b/`; forward slashes."""
         p = path.strip().strip("`").replace("\\", "/")
         for prefix in ("./", "a/", "b/"):
             if p.startswith(prefix) and len(p) > len(prefix):
@@ -195,18 +201,26 @@ class PathResolver:
     def resolve(self, path: str) -> str:
         cached = self._cache.get(path)
         if cached is None:
-            cached = self._cache[path] = self._resolve(self._clean(path))
+            cached = self._cache[path] = self._resolve(self.clean(path))
         return cached
 
     def _resolve(self, p: str) -> str:
-        if p in self._known:
+        if p in self._authoritative:
             return p
-        candidates = self._by_name.get(PurePosixPath(p).name, [])
-        longer = [k for k in candidates if p.endswith("/" + k)]
-        if longer:
-            return max(longer, key=len)
-        shorter = [k for k in candidates if k.endswith("/" + p)]
-        return shorter[0] if len(shorter) == 1 else p
+        # an absolute path (`/Users/me/src/repo/pkg/x.go`) is never the spelling to converge on
+        candidates = [k for k in self._by_name.get(PurePosixPath(p).name, []) if not _absolute(k)]
+        if not _absolute(p):
+            extended = [k for k in candidates if k.endswith("/" + p)]
+            if len(extended) == 1:
+                return extended[0]
+            if p in self._known:
+                return p
+        within = [k for k in candidates if p.endswith("/" + k)]
+        return max(within, key=len) if within else p
+
+
+def _absolute(path: str) -> bool:
+    return path.startswith(("/", "~")) or re.match(r"^[A-Za-z]:/", path) is not None
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
 """`deep-review consolidate REVIEW.md...`: consolidate review files offline, without a lead.
 
-The only module of the package that reads files; everything it calls is pure.
+The only module of the package that reads files; `consolidate_reviews` and everything it
+calls is pure (the benchmarks call it on the appendices of real reports).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from deepreview.consolidate.build import build_report
@@ -41,7 +43,7 @@ def consolidate_files(
             f"{len(seats)} --seat names for {len(paths)} review files; give one --seat per file "
             "or none"
         )
-    seat_reviews: list[SeatReview] = []
+    texts: list[ReviewText] = []
     seen: dict[str, Path] = {}
     for n, path in enumerate(paths):
         stem_seat, pass_no = seat_from_filename(path.stem)
@@ -59,16 +61,43 @@ def consolidate_files(
             raise UsageError(
                 f"cannot read review file {path}: {exc.strerror or exc}; check the path"
             ) from exc
-        review = parse_review(text, seat=seat, pass_no=pass_no)
-        seat_reviews.append(
-            SeatReview(
-                Reviewer(seat, display_name(seat)), review, None, model_backed=is_model_backed(seat)
-            )
-        )
+        texts.append(ReviewText(seat, text, pass_no))
     parent = paths[0].resolve().parent.name
-    header = Header(review_id=parent if _REVIEW_ID.match(parent) else "consolidated")
+    return consolidate_reviews(
+        texts,
+        review_id=parent if _REVIEW_ID.match(parent) else "consolidated",
+        changed_files=changed_files,
+    )
+
+
+@dataclass(frozen=True)
+class ReviewText:
+    """One seat's review as text: what `deep-review consolidate` reads from a file."""
+
+    seat: str
+    text: str
+    pass_no: int = 1
+    name: str | None = None  # the heading name; default: the seat's display name
+
+
+def consolidate_reviews(
+    reviews: Sequence[ReviewText],
+    *,
+    review_id: str = "consolidated",
+    changed_files: Sequence[str] | None = None,
+) -> Report:
+    """Parse each text as one seat's review and consolidate them without a lead (pure)."""
+    seat_reviews = [
+        SeatReview(
+            Reviewer(r.seat, r.name or display_name(r.seat)),
+            parse_review(r.text, seat=r.seat, pass_no=r.pass_no),
+            None,
+            model_backed=is_model_backed(r.seat),
+        )
+        for r in reviews
+    ]
     return build_report(
-        header,
+        Header(review_id=review_id),
         seat_reviews,
         changed_files=tuple(changed_files or ()),
         lead=LeadInfo(seat="none", status="none", note="Consolidated without a lead"),

@@ -14,7 +14,8 @@ class SeatReview:
     reviewer: Reviewer
     review: AgentReview | None  # None when the seat failed
     run: SeatRun | None = None
-    # False for analyzers (the static seat): their review is no model's reading of the change.
+    # False for analyzers (the static seat): a model seat's explanation and fix read better than
+    # an analyzer's generic message, so a merged finding prefers the model seat's text.
     model_backed: bool = True
 
     @property

@@ -6,8 +6,9 @@ middle severities, so one reviewer's higher grade needs a second reviewer to sta
 corrects over-grading, not under-grading); a single reviewer's severity stands. Every member
 whose own severity differs from the result is recorded in Reconciliation.
 
-The text of a consolidated finding comes from its most complete member (a code excerpt in the
-body, a fix, then the longest body); the fix from the first member in that ranking that has one.
+The text of a consolidated finding comes from its most complete member (a model seat before an
+analyzer such as the static seat, then a code excerpt in the body, a fix, then the longest body);
+the fix from the first member in that ranking that has one.
 Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
 references dropped when a line range in that file is known), sorted by path and line. Reviewers
 are credited in the order the seats were given. The classification is the members' most common
@@ -26,14 +27,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
+from deepreview.consolidate.score import FAULT_CLASSES
 from deepreview.markdown_fence import has_code
-from deepreview.model import SEVERITIES, Finding, Location, Reviewer, Severity
+from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
 
 SEVERITY_RULE = (
     "the median of the reviewers' severities; an even split takes the less severe of the two "
     "middle ones; a single reviewer's severity stands"
 )
-CLASSIFICATION_ORDER = ("regression", "gap", "pre-existing")
+CLASSIFICATION_ORDER = FAULT_CLASSES
 LEAD = "lead"  # credit of findings the lead adds
 
 
@@ -65,11 +67,16 @@ def completeness(f: Finding) -> tuple[int, int, int]:
     return (1 if has_code(f.body) else 0, 1 if f.fix.strip() else 0, len(f.body))
 
 
+def member_rank(m: Member) -> tuple[int, tuple[int, int, int]]:
+    """A model seat's finding before an analyzer's generic message, then the most complete."""
+    return (1 if m.model_backed else 0, completeness(m.finding))
+
+
 def best_member(members: Sequence[Member]) -> Member:
     """The most complete member; ties go to the first in the given (canonical) order."""
     best = members[0]
     for m in members[1:]:
-        if completeness(m.finding) > completeness(best.finding):
+        if member_rank(m) > member_rank(best):
             best = m
     return best
 
@@ -126,6 +133,23 @@ def credits(members: Sequence[Member], reviewers: Sequence[Reviewer]) -> tuple[s
     return tuple(r.credit for r in known) + tuple(sorted(s for s in seats if s not in named))
 
 
+def sources(members: Sequence[Member], reviewers: Sequence[Reviewer]) -> tuple[FindingSource, ...]:
+    """Each member as the reviewer wrote it, in credit order: which reviewer said what."""
+    rank = {r.seat: n for n, r in enumerate(reviewers)}
+    credit = {r.seat: r.credit for r in reviewers}
+    ordered = sorted(members, key=lambda m: (rank.get(m.seat, len(rank)), m.seat))
+    return tuple(
+        FindingSource(
+            reviewer=credit.get(m.seat, m.seat),
+            finding_id=m.finding.id,
+            severity=m.finding.severity,
+            title=m.finding.title,
+            locations=m.finding.locations,
+        )
+        for m in ordered
+    )
+
+
 def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
     """The consolidated finding of one group, with the group's key as its provisional ID."""
     if group.added is not None:
@@ -140,11 +164,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
     members = group.members
     best = best_member(members)
     fix_from = next(
-        (
-            m
-            for m in sorted(members, key=lambda m: completeness(m.finding), reverse=True)
-            if m.finding.fix.strip()
-        ),
+        (m for m in sorted(members, key=member_rank, reverse=True) if m.finding.fix.strip()),
         None,
     )
     severity = group.severity or reconcile_severity([m.finding.severity for m in members])
@@ -159,6 +179,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         fix=fix_from.finding.fix if fix_from is not None else "",
         carry_forward=best.finding.carry_forward,
         verification=best.finding.verification,
+        sources=sources(members, reviewers),
     )
 
 

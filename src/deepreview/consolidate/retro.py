@@ -46,7 +46,7 @@ def changed_file_universe(
             continue
         mentioned.extend(c.path for c in sr.review.coverage)
         mentioned.extend(loc.path for f in sr.review.findings for loc in f.locations)
-    resolver = PathResolver(known | {p for p in mentioned if "/" in p})
+    resolver = PathResolver({p for p in mentioned if "/" in p}, authoritative=known)
     if changed_files:
         files = tuple(sorted({resolver.resolve(p) for p in changed_files}))
     else:
@@ -134,7 +134,10 @@ def seat_retro(
     files: Sequence[str],
     resolver: PathResolver,
     names: dict[str, str],
+    suspected: Sequence[str] = (),
 ) -> SeatRetro:
+    """`suspected`: consolidated finding IDs nobody verified whose file is not at the review
+    SHA; the seat's share of them is listed as suspected false positives."""
     reviewer = sr.reviewer
     tally = consolidation.tallies.get(sr.seat, SeatTally(sr.seat))
     review = sr.review
@@ -176,7 +179,10 @@ def seat_retro(
     )
     cells["Findings"] = format_counts(counts)
     cells["Design observations"] = design_cell(review)
+    mine_suspected = [by_id[o.finding_id] for o in mine if o.finding_id in suspected]
     cells["False positives"] = _count_list(tally.false_positives)
+    if mine_suspected:
+        cells["False positives"] += f"; {len(mine_suspected)} suspected ({_ids(mine_suspected)})"
     cells["Unique insights"] = ", ".join(f"{f.id} ({short_title(f.title)})" for f in unique) or "0"
     cells["Files reviewed"] = f"{len(reviewed)}/{len(files)}"
     misses: list[str] = []
@@ -211,6 +217,11 @@ def seat_retro(
         second.append("Severity reconciled: " + "; ".join(changes) + ".")
     if tally.false_positives:
         second.append(f"Dropped as false positives: {', '.join(tally.false_positives)}.")
+    if mine_suspected:
+        second.append(
+            f"Suspected false positives (file not found at review SHA, not verified by a lead): "
+            f"{_ids(mine_suspected)}."
+        )
     if tally.dropped:
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
     if count:
@@ -283,7 +294,10 @@ def build_retro_seats(
     consolidation: Consolidation,
     *,
     changed_files: Sequence[str] = (),
+    suspected: Sequence[str] = (),
 ) -> tuple[SeatRetro, ...]:
     files, resolver = changed_file_universe(seat_reviews, changed_files)
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
-    return tuple(seat_retro(sr, consolidation, files, resolver, names) for sr in seat_reviews)
+    return tuple(
+        seat_retro(sr, consolidation, files, resolver, names, suspected) for sr in seat_reviews
+    )

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 from deepreview.consolidate.features import Features, Span
 
+# Classifications that say which code is at fault: two of them that differ contradict each other.
+# Other labels (enhancement, correctness, security, ...) name a kind of finding, not a culprit;
+# on real reviews one issue is "gap" to one reviewer and "enhancement" to the next.
+# In report order (regressions first), which merge.py numbers findings by.
+FAULT_CLASSES = ("regression", "gap", "pre-existing")
 NEAR_LINES = 15  # locations this many lines apart in one file still count as nearby
 SHARED_SCALE = 6.0  # idf mass of shared identifiers at which that evidence is 63% certain
 _EPS = 1e-9
@@ -142,7 +147,7 @@ def evidence(
         # Most findings are regressions, so agreeing says less than contradicting.
         if x.classification == y.classification:
             agree, cls = x.classification, 0.5
-        else:
+        elif x.classification in FAULT_CLASSES and y.classification in FAULT_CLASSES:
             cls = -1.0
     score = (
         weights.where * where

@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deepreview.findings.locations import looks_like_path, parse_link, parse_location
+from deepreview.findings.locations import (
+    looks_like_path,
+    parse_link,
+    parse_location,
+    parse_locations,
+    same_file_lines,
+)
 from deepreview.model import Location, Severity
 
 SEVERITY_WORDS: dict[str, Severity] = {
@@ -196,8 +202,15 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
 
 
 def _all_locations(text: str, prefixes: tuple[str, ...]) -> bool:
+    """Every item names a place: a location, or more lines of the file before (`a.go:1, 9`)."""
     items = [x for x in _LOCATION_JOIN.split(text.strip()) if x]
-    return bool(items) and all(parse_location(x, prefixes) is not None for x in items)
+    anchor: Location | None = None
+    for item in items:
+        loc = parse_location(item, prefixes)
+        if loc is None and (anchor is None or same_file_lines(anchor, item.strip("`")) is None):
+            return False
+        anchor = loc or anchor
+    return bool(items)
 
 
 def bold_close(s: str, start: int) -> int:
@@ -229,7 +242,7 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     for rx in (
         r"[ \t]+[—–][ \t]+",
         r"[ \t]+--?[ \t]+(?=[`\[(])",
-        r"[ \t]+\((?:critical|important|suggestion|minor|major|nit)\b",
+        r"[ \t]+`?\((?:critical|important|suggestion|minor|major|nit)\b",
         r"[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
     ):
         m = re.search(rx, rest, re.IGNORECASE)
@@ -258,21 +271,34 @@ def _join_line_words(tail: str) -> str:
     return _PATH_THEN_LINE.sub(repl, tail)
 
 
+_LINES_TOKEN = frozenset({"code", "word"})
+
+
 def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
     tail = _join_line_words(tail)
+    # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
+    anchor: Location | None = None
     for m in _TAIL_TOKEN.finditer(tail):
         kind = m.lastgroup
         tok = m.group(0)
         if kind == "sep":
             continue
+        more = same_file_lines(anchor, tok.strip("`")) if anchor and kind in _LINES_TOKEN else None
+        if more is not None:
+            head.locations.append(more)
+            continue
+        anchor = None
         if kind == "code":
             inner = code_span_text(tok)
-            loc = parse_location(inner, prefixes, code=True)
-            if loc is not None:
-                head.locations.append(loc)
+            locs = parse_locations(inner, prefixes, code=True)
+            if locs:
+                head.locations.extend(locs)
+                anchor = locs[-1] if locs[-1].start is not None else None
             elif re.fullmatch(r"\[[^\[\]\n]+\]", inner):  # `[Claude Opus 4.6]` as code
                 _bracket_token(head, inner[1:-1].strip(), leftover, tok)
+            elif re.fullmatch(r"\([^()\n]*\)", inner):  # `(important, regression)` as code
+                _paren_token(head, inner[1:-1].strip(), leftover, tok)
             else:
                 leftover.append(tok)
         elif kind == "link":
@@ -290,6 +316,7 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
             loc = parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
             if loc is not None:
                 head.locations.append(loc)
+                anchor = loc if loc.start is not None else None
             else:
                 leftover.append(tok)
     # Stray punctuation ("." after the title) is not worth a warning; words are.

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from deepreview.findings.finding_line import FindingHead, locations_in, parse_head
 from deepreview.findings.table_findings import table_findings
-from deepreview.model import Finding, Severity
+from deepreview.model import Finding, Location, Severity
 
 _FIX = re.compile(
     r"^ {0,3}(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?Fix(?:es)?"
@@ -37,6 +37,8 @@ _SEVERITY_LABELS = {
     "suggestion": Severity.SUGGESTION,
     "nit": Severity.SUGGESTION,
 }
+# Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
+_CODE_OR_LINK = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)|\[[^\[\]\n]*\]\([^)\s]*\)")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
     r"^[_*]*(?:none|n/a|nothing(?: to report)?|no (?:[\w-]+ ){0,3}"
@@ -183,6 +185,9 @@ def _draft(
             fix = _join([rest, *following])
         else:
             fix = _join(following)
+    if not head.locations:
+        prose = slice(0, len(lines) if fix_at is None else fix_at)
+        head.locations = _body_location(lines[prose], fenced[prose], prefixes)
     severity, conflict = _severity(head, section)
     if head.leftover:
         out.unparsed.append(head.leftover)
@@ -191,6 +196,23 @@ def _draft(
             f"{_clip(head.leftover)}"
         )
     return Draft(head, severity, body, fix, fix_at is not None, conflict)
+
+
+def _body_location(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> list[Location]:
+    """A finding whose first line names no place: the first place its prose names (one with a
+    line number before a whole file), so it can still be located and merged."""
+    whole: list[Location] = []
+    for line, fence in zip(lines, fenced, strict=True):
+        if fence:
+            continue
+        for m in _CODE_OR_LINK.finditer(line):
+            for loc in locations_in(m.group(0), prefixes):
+                if loc.start is not None:
+                    return [loc]
+                whole = whole or [loc]
+    return whole
 
 
 def _label_lines(

@@ -112,6 +112,44 @@ def parse_location(
     return _make(rel, start, end)
 
 
+# `path:24,50,65` / `path:184-189, 345-346` / `a.md:21; b.md:4-9`: several places in one text.
+_LIST_SEP = re.compile(r"[ \t]*[;,][ \t]*")
+_LINES = re.compile(r"^L?(?P<start>\d+)(?:[ \t]*[-–—][ \t]*L?(?P<end>\d+))?$")
+
+
+def parse_locations(
+    text: str, prefixes: tuple[str, ...] = (), *, code: bool = False
+) -> list[Location]:
+    """Like `parse_location`, and a list (`path:12,40-45`, `a.go:3; b.go:9`) gives one location
+    per item, a bare line range naming more lines of the file before it; [] unless every item
+    is a place."""
+    one = parse_location(text, prefixes, code=code)
+    if one is not None:
+        return [one]
+    items = _LIST_SEP.split(text.strip().strip("`").strip())
+    if len(items) < 2:
+        return []
+    out: list[Location] = []
+    for item in items:
+        loc = parse_location(item, prefixes, code=code) if item else None
+        if loc is None and out and out[-1].start is not None:
+            loc = same_file_lines(out[-1], item)
+        if loc is None:
+            return []
+        out.append(loc)
+    return out
+
+
+def same_file_lines(anchor: Location, text: str) -> Location | None:
+    """`40-45` after `a.go:12`: another place in the anchor's file; None if not a line range."""
+    m = _LINES.match(text.strip())
+    if m is None:
+        return None
+    return _make(
+        anchor.path, int(m.group("start")), int(m.group("end")) if m.group("end") else None
+    )
+
+
 def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
     if not text or len(text) > 500 or "\n" in text:
         return None

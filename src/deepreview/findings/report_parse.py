@@ -12,6 +12,7 @@ name a reviewer, never on the reviews' own headings.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
@@ -236,16 +237,29 @@ def parse_appendix_entries(report_text: str) -> list[QuotedReview]:
     if at is None:
         return []
     names = _reviewer_names(lines[:at])
+    entries = split_appendix(lines[at:], names)
+    seats = _seats([e.name for e in entries])
     out = []
-    for e in parse_appendix(lines[at:], names):
+    for e in entries:
         pointer = is_pointer_only(e.text)
+        seat = seats[e.name]
         review = (
-            AgentReview(seat=seat_of(e.name), pass_no=e.pass_no, raw=e.text)
+            AgentReview(seat=seat, pass_no=e.pass_no, raw=e.text)
             if pointer
-            else parse_review(e.text, seat=seat_of(e.name), pass_no=e.pass_no)
+            else parse_review(e.text, seat=seat, pass_no=e.pass_no)
         )
         out.append(QuotedReview(e.name, e.pass_no, review, pointer))
     return out
+
+
+def _seats(names: list[str]) -> dict[str, str]:
+    """The registry name (`Claude Opus 4.6` -> `claude`), unless two reviewers of the report
+    share it (`Gemini 3.1 Pro`, `Gemini 3.5 Flash`): then each its own (`gemini-3.5-flash`)."""
+    distinct = list(dict.fromkeys(names))
+    family = Counter(seat_of(n) for n in distinct)
+    return {
+        n: seat_of(n) if family[seat_of(n)] == 1 else "-".join(n.lower().split()) for n in distinct
+    }
 
 
 def parse_appendix_reviews(report_text: str) -> list[AgentReview]:

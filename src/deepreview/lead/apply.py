@@ -15,7 +15,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from deepreview.consolidate.build import build_report
@@ -105,6 +105,7 @@ def report_from_answer(
     *,
     lead: LeadInfo,
     changed_files: Sequence[str] = (),
+    present_files: Collection[str] | None = None,
     notes: Sequence[str] = (),
 ) -> Report:
     """The consolidated report with the lead's judgment applied.
@@ -135,6 +136,7 @@ def report_from_answer(
         header,
         seat_reviews,
         changed_files=changed_files,
+        present_files=present_files,
         decisions=[replace(d, reason=sub(d.reason)) for d in checked.decisions],
         added=[_added(a, sub) for a in checked.added],
         lead=lead,

@@ -25,11 +25,13 @@ from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.runfiles import seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
+    from deepreview.consolidate.cluster import Cluster
 
 
 def series_of(target: Target) -> str:
@@ -280,13 +282,25 @@ def mask_flagged_secrets(
     return redactor.extended
 
 
+@dataclasses.dataclass(frozen=True)
+class Deterministic:
+    """The report before the lead and what the lead starts from: the same clusters (computed
+    once per review) and the files at the review SHA."""
+
+    report: Report
+    seat_reviews: list[SeatReview]
+    runs: list[SeatRun]
+    clusters: tuple[Cluster, ...]
+    present_files: frozenset[str] | None
+
+
 def deterministic_report(
     p: Prepared, rid: str, state: RunState, review_dir: Path, redactor: Redactor | None = None
-) -> tuple[Report, list[SeatReview], list[SeatRun]]:
+) -> Deterministic:
     """The report before the lead, rebuilt from the stored reviews and run.json (the review,
     `resume` and `relead` all start the lead from this). With `redactor`, every value a seat
     flagged as a secret is first masked in the review folder's files (and in `redactor`)."""
-    from deepreview.consolidate import build_report
+    from deepreview.consolidate import build_report, cluster_findings
 
     seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
@@ -295,8 +309,18 @@ def deterministic_report(
     notes = (*state.notes, *seat_notes(runs))
     round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
     header = header_for(rid, p, state, reviewers, round_no)
-    report = build_report(header, seat_reviews, changed_files=p.target.changed_paths, notes=notes)
-    return report, seat_reviews, runs
+    changed = p.target.changed_paths
+    clusters = cluster_findings(seat_reviews, changed_files=changed)
+    present = Git(p.target.repo_root).tracked_files(p.target.head_sha)
+    report = build_report(
+        header,
+        seat_reviews,
+        changed_files=changed,
+        present_files=present,
+        notes=notes,
+        clusters=clusters,
+    )
+    return Deterministic(report, seat_reviews, runs, clusters, present)
 
 
 def finish_review(
@@ -314,15 +338,25 @@ def finish_review(
     from deepreview.pipeline.lead_step import run_lead
     from deepreview.pipeline.panel import with_panel_notes
 
-    report, seat_reviews, runs = deterministic_report(p, rid, writer.state, review_dir, redactor)
+    det = deterministic_report(p, rid, writer.state, review_dir, redactor)
+    runs = det.runs
     # Measured before the lead, so that fixes that do not apply and surviving mutants are
     # evidence it can act on; attached again after it, as the lead rebuilds the findings. A
     # relead (or a resume without the flags) shows what the review measured, never reruns it.
-    checks = None if relead else run_check_step(p, report, writer)
+    checks = None if relead else run_check_step(p, det.report, writer)
     checks = checks or writer.state.checks
-    report = with_checks(report, checks)
+    report = with_checks(det.report, checks)
     report = run_lead(
-        p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
+        p,
+        rid,
+        review_dir,
+        report,
+        det.seat_reviews,
+        det.clusters,
+        writer,
+        redactor,
+        on_progress=on_progress,
+        present_files=det.present_files,
     )
     report = with_checks(report, checks)
     report = with_panel_notes(report, writer.state)

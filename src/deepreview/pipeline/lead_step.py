@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-from deepreview.consolidate.cluster import cluster_findings
+from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import DecisionError
 from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import Checked, check_answer
@@ -40,13 +40,19 @@ _DETERMINISTIC: Final = (
 
 
 def lead_context(
-    target: Target, seat_reviews: Sequence[SeatReview], report: Report, *, budget: int
+    target: Target,
+    seat_reviews: Sequence[SeatReview],
+    report: Report,
+    *,
+    clusters: Sequence[Cluster],
+    budget: int,
 ) -> LeadContext:
-    """What the lead decides about: the same clusters the deterministic report was built from."""
+    """What the lead decides about: the clusters the deterministic report was built from (passed
+    on, not computed again: clustering is the costly half of consolidation)."""
     return LeadContext(
         target=target,
         seat_reviews=tuple(seat_reviews),
-        clusters=cluster_findings(seat_reviews, changed_files=target.changed_paths),
+        clusters=tuple(clusters),
         design=report.design_observations,
         testing=report.testing,
         documentation=report.documentation,
@@ -72,6 +78,8 @@ def apply_outcome(
     report: Report,
     seat_reviews: Sequence[SeatReview],
     ctx: LeadContext,
+    *,
+    present_files: Collection[str] | None = None,
 ) -> Report:
     """The report after the lead: its judgment applied, or the deterministic one with a note."""
     if outcome.status == "ok" and outcome.answer is not None:
@@ -90,6 +98,7 @@ def apply_outcome(
                 checked,
                 lead=info,
                 changed_files=ctx.target.changed_paths,
+                present_files=present_files,
                 notes=report.notes,
             )
         except DecisionError as exc:  # a gap in the checks: never lose the review over it
@@ -139,11 +148,15 @@ def run_lead(
     review_dir: Path,
     report: Report,
     seat_reviews: list[SeatReview],
+    clusters: Sequence[Cluster],
     writer: StateWriter,
     redactor: Redactor,
     on_progress: Callable[[ProgressEvent], None] | None = None,
+    *,
+    present_files: Collection[str] | None = None,
 ) -> Report:
-    """Run the lead chosen in `p` over the deterministic `report`; record it in run.json.
+    """Run the lead chosen in `p` over the deterministic `report` (built from `clusters` and
+    `present_files`, the files at the review SHA); record it in run.json.
 
     The lead's note (why there is no lead judgment) is `report.lead.note`, never a run note.
     """
@@ -164,7 +177,9 @@ def run_lead(
     outcome: LeadOutcome | None = None
     try:
         plan = plan_seat(p.lead, p.settings)
-        ctx = lead_context(p.target, seat_reviews, report, budget=p.settings.diff_budget)
+        ctx = lead_context(
+            p.target, seat_reviews, report, clusters=clusters, budget=p.settings.diff_budget
+        )
         outcome = run_lead_agent(
             plan,
             ctx,
@@ -175,7 +190,9 @@ def run_lead(
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
         )
-        result = apply_outcome(outcome, p.lead, report, seat_reviews, ctx)
+        result = apply_outcome(
+            outcome, p.lead, report, seat_reviews, ctx, present_files=present_files
+        )
     except Exception as exc:  # the lead must never cost the seats' work
         _LOGGER.debug("lead %s crashed", p.lead, exc_info=True)
         why = f"failed: internal error: {exc}"

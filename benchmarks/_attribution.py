@@ -1,0 +1,275 @@
+"""Attribution agreement on real reports: do we credit the reviewers the original lead credited?
+
+Run: .venv/bin/python benchmarks/_attribution.py [--corpus DIR] [--quiet]
+
+For each report in the corpus (default `../shared/corpus/dev` from the repository root): the
+agents' original reviews come from the report's appendix (`parse_appendix_entries`); they are
+consolidated offline without a lead, exactly as `deep-review consolidate` does; then every
+consolidated finding *of the report* (its Critical / Important / Suggestions sections, crediting
+reviewers as `[Claude, Codex]`) is matched to one of ours: same file, nearest line within 20
+(ties: the most similar title). A match agrees when it credits exactly the same reviewers.
+
+Reviewer names are normalised onto the appendix's reviewers: `Claude Opus 4.6` is `Claude` when
+the appendix has one Claude; two Geminis (`Gemini 3.1 Pro`, `Gemini 3.5 Flash`) stay apart.
+Findings the report credits to the lead alone (`[orchestrator]`, `[lead]`, or no reviewer of the
+appendix) are the lead's own work: they are counted on a separate line and excluded from the rate.
+
+`bench_corpus.py` imports `report`; this file also runs alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import re
+import sys
+import typing
+from collections import Counter
+
+from deepreview.consolidate.features import PathResolver, words
+from deepreview.consolidate.files import ReviewText, consolidate_reviews
+from deepreview.findings.report_parse import parse_appendix_entries, parse_report
+from deepreview.model import Finding
+
+_APPENDIX = re.compile(r"^#{1,3}[ \t]+(?:[\w.]+[ \t]+)?Appendix\b", re.MULTILINE | re.IGNORECASE)
+NEAR = 20  # a report finding matches one of ours in the same file within this many lines
+LEAD_NAMES = frozenset({"orchestrator", "lead", "deep review", "deep-review"})
+_REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
+_CORPUS = pathlib.Path("shared", "corpus", "dev")
+
+
+def default_corpus(root: pathlib.Path = _REPO_ROOT) -> pathlib.Path:
+    """`../shared/corpus/dev` next to the repository; in a git worktree (`.git` is a file saying
+    `gitdir: <main>/.git/worktrees/<name>`), next to the main checkout when not next to it."""
+    here = root.parent / _CORPUS
+    dot_git = root / ".git"
+    if here.is_dir() or not dot_git.is_file():
+        return here
+    text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+    if not text.startswith("gitdir:"):
+        return here
+    gitdir = pathlib.Path(text.removeprefix("gitdir:").strip())
+    main = gitdir.parent.parent.parent  # <main>/.git/worktrees/<name> -> <main>
+    return main.parent / _CORPUS if (main.parent / _CORPUS).is_dir() else here
+
+
+class Outcome(typing.NamedTuple):
+    """Not a dataclass: `bench_corpus.py` loads this file without registering it as a module."""
+
+    report: str
+    finding: str  # "I2 Title" of the report's finding
+    kind: str  # agree | under-merged | over-merged | mixed | not located | no location | lead
+    detail: str = ""
+
+
+class Names:
+    """Maps a credit (`Codex GPT 5.4`, `codex`) onto one appendix reviewer name."""
+
+    def __init__(self, appendix_names: typing.Iterable[str]) -> None:
+        self.names = list(dict.fromkeys(appendix_names))
+        self._family: dict[str, list[str]] = {}
+        for n in self.names:
+            self._family.setdefault(_family(n), []).append(n)
+
+    def __call__(self, credit: str) -> str | None:
+        c = " ".join(credit.replace("*", "").split())
+        for n in self.names:
+            if n.lower() == c.lower():
+                return n
+        fam = self._family.get(_family(c), [])
+        if len(fam) == 1:
+            return fam[0]
+        # two of one family (`Gemini 3.1 Pro`, `Gemini 3.5 Flash`): the one whose words it has
+        fits = [n for n in fam if set(_tokens(c)) <= set(_tokens(n))]
+        return fits[0] if len(fits) == 1 else None
+
+
+def _tokens(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9.]+", name.lower())
+
+
+def _family(name: str) -> str:
+    """`Gemma4 31B` -> `gemma`: the version is sometimes glued to the family name."""
+    t = _tokens(name)
+    return t[0].rstrip("0123456789.") or t[0] if t else ""
+
+
+def _distance(
+    resolver: PathResolver, theirs: Finding, ours: Finding
+) -> tuple[float, float, float] | None:
+    """(distance to our nearest line, distance between first lines, -title similarity) of the
+    closest pair of locations; None when no line of ours is within `NEAR`.
+
+    The title is compared with every member's own title (the lead may have kept another
+    reviewer's title than we did)."""
+    best: tuple[float, float] | None = None
+    for loc in theirs.locations:
+        path = resolver.resolve(loc.path)
+        for o in ours.locations:
+            if not _same_file(path, resolver.resolve(o.path)):
+                continue
+            if loc.start is None or o.start is None:
+                d = (float(NEAR), float(NEAR))  # whole file: matches, but any line is nearer
+            else:
+                end = o.end or o.start
+                inside = o.start <= loc.start <= end
+                near = 0 if inside else min(abs(loc.start - o.start), abs(loc.start - end))
+                d = (float(near), float(abs(loc.start - o.start)))
+            if d[0] <= NEAR and (best is None or d < best):
+                best = d
+    if best is None:
+        return None
+    a = set(words(theirs.title))
+    titles = [ours.title, *(s.title for s in ours.sources)]
+    sim = max(len(a & set(words(t))) / max(1, len(a | set(words(t)))) for t in titles)
+    return best[0], best[1], -sim
+
+
+def _same_file(a: str, b: str) -> bool:
+    return a == b or a.endswith("/" + b) or b.endswith("/" + a)
+
+
+def _credits(f: Finding, names: Names) -> tuple[frozenset[str], list[str]]:
+    out: set[str] = set()
+    unknown: list[str] = []
+    for r in f.reviewers:
+        n = names(r)
+        if n is None:
+            unknown.append(r)
+        else:
+            out.add(n)
+    return frozenset(out), unknown
+
+
+def _label(f: Finding) -> str:
+    title = " ".join(f.title.replace("**", "").split())
+    return f"{f.id} {title[:70]}"
+
+
+def _fmt(names: typing.Iterable[str]) -> str:
+    return "[" + ", ".join(sorted(names)) + "]"
+
+
+def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
+    """Outcomes of one report, and a note when its appendix could not be used."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    report = parse_report(text)
+    # the package's splitter: distinct names and seats for two reviewers of one family
+    entries = [q for q in parse_appendix_entries(text) if q.review.raw.strip()]
+    if entries and all(q.pointer_only for q in entries):
+        # the issue: pointer-only appendices ("See `/tmp/.../review-claude-pass-1.md`") hold no
+        # review to consolidate; the report is left out, not counted as misses
+        return [], "pointer-only appendix (no review text), left out"
+    if not entries and not _APPENDIX.search(text):
+        # a single agent's review filed as a report: nothing was consolidated, nothing to compare
+        return [], "no appendix of original reviews, left out"
+    if not entries:
+        # the report's findings still count: nothing of ours can match them
+        return [
+            Outcome(path.name, _label(f), "not located", "appendix not parsed")
+            for f in report.findings
+        ], "no appendix reviews parsed"
+    ours = consolidate_reviews(
+        [
+            ReviewText(q.review.seat, q.review.raw, q.pass_no, q.name)
+            for q in entries
+            if not q.pointer_only
+        ]
+    )
+    names = Names(e.name for e in entries)
+    known = {loc.path for f in (*report.findings, *ours.findings) for loc in f.locations}
+    resolver = PathResolver({p for p in known if "/" in p})
+    outcomes: list[Outcome] = []
+    for theirs in report.findings:
+        credited, unknown = _credits(theirs, names)
+        label = _label(theirs)
+        if not credited:
+            outcomes.append(Outcome(path.name, label, "lead", _fmt(theirs.reviewers)))
+            continue
+        if not theirs.locations:
+            outcomes.append(Outcome(path.name, label, "no location", "the report gives none"))
+            continue
+        scored = [
+            (d, n, f)
+            for n, f in enumerate(ours.findings)
+            if (d := _distance(resolver, theirs, f)) is not None
+        ]
+        if not scored:
+            where = ", ".join(f"{loc.path}:{loc.start}" for loc in theirs.locations[:2])
+            outcomes.append(Outcome(path.name, label, "not located", f"nothing of ours at {where}"))
+            continue
+        _, _, match = min(scored, key=lambda t: (t[0], t[1]))
+        mine, _ = _credits(match, names)
+        extra = f"; lead-only credit {_fmt(unknown)}" if unknown else ""
+        if mine == credited:
+            outcomes.append(Outcome(path.name, label, "agree", f"{_fmt(mine)}{extra}"))
+            continue
+        missing, surplus = credited - mine, mine - credited
+        kind = "mixed" if missing and surplus else ("under-merged" if missing else "over-merged")
+        if missing and not surplus:
+            # under-merged when the missing reviewers' findings are ours nearby, else not found
+            near = [f for _, _, f in scored if _credits(f, names)[0] & missing]
+            if not near:
+                kind = "reviewer's finding not parsed or not near"
+        detail = (
+            f"report {_fmt(credited)} vs ours {match.id} {_fmt(mine)}"
+            f" ({match.locations[0].path}:{match.locations[0].start})"
+            if match.locations
+            else f"report {_fmt(credited)} vs ours {match.id} {_fmt(mine)}"
+        )
+        outcomes.append(Outcome(path.name, label, kind, detail + extra))
+    return outcomes, ""
+
+
+def report(corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True) -> float:
+    """Print the attribution agreement over `corpus` and every mismatch; return the rate (0-1)."""
+    files = sorted(corpus.glob("*.md"))
+    all_outcomes: list[Outcome] = []
+    skipped: list[tuple[str, str]] = []
+    for path in files:
+        outcomes, note = evaluate(path)
+        if note:
+            skipped.append((path.name, note))
+        all_outcomes.extend(outcomes)
+    kinds = Counter(o.kind for o in all_outcomes)
+    lead = kinds.pop("lead", 0)
+    rated = sum(kinds.values())
+    located = rated - kinds["not located"] - kinds["no location"]
+    agree = kinds["agree"]
+    rate = agree / rated if rated else 0.0
+    print(f"attribution: {len(files)} reports, {rated} consolidated findings credited to", file=out)
+    print(f"  reviewers ({lead} more are the lead's own work, excluded from the rate)", file=out)
+    print(f"  located:  {located}/{rated}", file=out)
+    print(f"  agree:    {agree}/{rated} = {rate:.1%} credit exactly the same reviewers", file=out)
+    for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        if kind != "agree":
+            print(f"  {kind}: {n}", file=out)
+    for name, note in skipped:
+        print(f"  skipped {name}: {note}", file=out)
+    if verbose:
+        for o in all_outcomes:
+            if o.kind not in ("agree", "lead"):
+                print(f"  MISS {o.report} {o.finding}: {o.kind} — {o.detail}", file=out)
+        for o in all_outcomes:
+            if o.kind == "lead":
+                print(f"  LEAD {o.report} {o.finding} {o.detail}", file=out)
+    return rate
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument(
+        "--corpus", type=pathlib.Path, default=None, help="default ../shared/corpus/dev"
+    )
+    ap.add_argument("--quiet", action="store_true", help="only the totals, no mismatch list")
+    args = ap.parse_args(argv)
+    args.corpus = args.corpus or default_corpus()
+    if not args.corpus.is_dir():
+        print(f"corpus {args.corpus} not found; pass --corpus DIR", file=sys.stderr)
+        return 2
+    report(args.corpus, sys.stdout, verbose=not args.quiet)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

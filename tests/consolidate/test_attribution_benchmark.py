@@ -1,0 +1,144 @@
+"""`benchmarks/_attribution.py` on a two-report corpus of our own (tests never read ../shared)."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[2]
+
+REPORT = """# Deep Review: 20260105-101010-pr-9
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro, Gemini 4.1 Flash |
+| **Verdict** | **Merge with fixes** — one leak |
+
+---
+
+## Important Issues
+
+I1. **Dialer leaks on timeout** — `net/dial.go:40-44` [Claude Opus 9, Gemini 4.1 Flash] (important)
+
+Body.
+
+I2. **Retries ignore the context** — `net/retry.go:10` [Gemini 4.0 Pro] (important, regression)
+
+Body.
+
+I3. **A check the lead ran itself** — `net/dial.go:90` [orchestrator] (important, gap)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Important Issues
+
+I1. **`dial` leaks the socket when the deadline fires** — `net/dial.go:41` (important, regression)
+
+```go
+conn, err := d.DialContext(ctx, "tcp", addr)
+```
+
+The early return on timeout skips `conn.Close`.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Important Issues
+
+I1. **`retry` loops after cancellation** — `net/retry.go:10-12` (important, regression)
+
+`retry` never checks `ctx.Err()`.
+
+### [Gemini 4.1 Flash]
+
+## Findings
+
+### Important Issues
+
+I1. **Socket leak in `dial` on deadline** — `net/dial.go:40-43` (important, regression)
+
+```go
+conn, err := d.DialContext(ctx, "tcp", addr)
+```
+
+`conn` is not closed when the deadline fires.
+"""
+
+POINTERS = """# Deep Review: 20260106-101010-pr-10
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9 |
+
+---
+
+## Important Issues
+
+I1. **Something** — `a.go:1` [Claude Opus 9] (important, regression)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude] — Pass 1
+
+See `/tmp/deep-review-x/review-claude-pass-1.md`: I1 (consolidated I1).
+"""
+
+
+def _module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "_attribution", ROOT / "benchmarks/_attribution.py"
+    )
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_agreement_counts_exact_credits_and_sets_the_lead_apart(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.md").write_text(POINTERS, encoding="utf-8")
+    out = io.StringIO()
+    rate = _module().report(tmp_path, out)
+    text = out.getvalue()
+    assert rate == 1.0, text  # both of the report's credited findings credit the same reviewers
+    assert "agree:    2/2 = 100.0%" in text
+    assert "1 more are the lead's own work, excluded from the rate" in text
+    assert "skipped b.md: pointer-only appendix" in text
+
+
+def test_a_mismatch_is_printed_with_its_kind(tmp_path: Path) -> None:
+    # the report also credits Gemini 4.0 Pro for the leak, which its review never mentions
+    text = REPORT.replace(
+        "[Claude Opus 9, Gemini 4.1 Flash]", "[Claude Opus 9, Gemini 4.0 Pro, Gemini 4.1 Flash]"
+    )
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    rate = _module().report(tmp_path, out)
+    assert rate == 0.5
+    assert "MISS a.md I1 Dialer leaks on timeout: reviewer's finding not" in (out.getvalue())
+
+
+def test_a_credit_with_the_version_glued_to_the_family_names_the_appendix_reviewer() -> None:
+    """The header says `Gemma4 31B` where the appendix heading says `[Gemma]`."""
+    names = _module().Names(["Claude", "Gemma", "Gemini 4.0 Pro", "Gemini 4.1 Flash"])
+    assert names("Gemma4 31B") == "Gemma"
+    assert names("Claude Opus 9") == "Claude"
+    assert names("Gemini 4.1 Flash") == "Gemini 4.1 Flash"
+    assert names("Gemini") is None  # two of that family, no words to tell them apart

@@ -1,0 +1,82 @@
+"""Findings outside the change, and findings about files that do not exist at the review SHA."""
+
+from __future__ import annotations
+
+from consolidate_helpers import finding, seat
+
+from deepreview.consolidate import build_report
+from deepreview.consolidate.scope import NOT_FOUND, OUTSIDE, mark_scope
+from deepreview.model import Header, LeadInfo
+
+CHANGED = ("svc/handler.py",)
+PRESENT = frozenset({"svc/handler.py", "svc/util.py", "docs/guide.md", "cmd/main.py", "x/main.py"})
+
+
+def _scopes(*findings):  # type: ignore[no-untyped-def]
+    return [f.scope for f in mark_scope(findings, changed_files=CHANGED, present_files=PRESENT)]
+
+
+def test_in_change_outside_and_not_found() -> None:
+    assert _scopes(
+        finding("I1", "a", "svc/handler.py:3"),
+        finding("I2", "b", "svc/util.py:9"),
+        finding("I3", "c", "svc/gone.py:4"),
+        finding("I4", "d"),  # no location: nothing to say
+    ) == [None, OUTSIDE, NOT_FOUND, None]
+
+
+def test_one_changed_file_among_several_is_in_the_change() -> None:
+    assert _scopes(finding("I1", "a", "svc/util.py:1", "svc/handler.py:2")) == [None]
+
+
+def test_reviewer_spellings_of_a_path_are_found() -> None:
+    # a bare basename, an absolute worktree path, a basename several directories share
+    assert _scopes(
+        finding("I1", "a", "handler.py:3"),
+        finding("I2", "b", "/tmp/wt-claude/svc/util.py:1"),
+        finding("I3", "c", "main.py:7"),
+    ) == [None, OUTSIDE, OUTSIDE]
+
+
+def test_unknown_present_files_mark_nothing_not_found() -> None:
+    out = mark_scope([finding("I1", "a", "svc/gone.py:4")], changed_files=CHANGED)
+    assert out[0].scope == OUTSIDE
+    assert mark_scope([finding("I1", "a", "svc/gone.py:4")])[0].scope is None
+
+
+def test_without_a_lead_the_retro_lists_not_found_as_suspected_false_positive() -> None:
+    seats = [
+        seat("claude", finding("I1", "Leak in `serve`", "svc/handler.py:3")),
+        seat("codex", finding("I1", "Stale `helper` contract", "svc/helpers_old.py:12")),
+    ]
+    report = build_report(Header("r"), seats, changed_files=CHANGED, present_files=PRESENT)
+    gone = next(f for f in report.findings if f.scope == NOT_FOUND)
+    codex = next(s for s in report.retro.seats if s.seat == "codex")
+    cells = dict(codex.cells)
+    assert f"1 suspected ({gone.id}" in cells["False positives"]
+    assert "Suspected false positives (file not found at review SHA" in codex.narrative
+    claude = next(s for s in report.retro.seats if s.seat == "claude")
+    assert "suspected" not in dict(claude.cells)["False positives"]
+    # a lead that verified the findings has judged them: nothing is merely suspected
+    judged = build_report(
+        Header("r"),
+        seats,
+        changed_files=CHANGED,
+        present_files=PRESENT,
+        lead=LeadInfo(seat="claude", status="ok"),
+    )
+    assert next(f for f in judged.findings if f.id == gone.id).scope == NOT_FOUND
+    codex = next(s for s in judged.retro.seats if s.seat == "codex")
+    assert "suspected" not in dict(codex.cells)["False positives"]
+
+
+def test_merged_finding_lists_who_said_what() -> None:
+    seats = [
+        seat("claude", finding("I2", "Leak in `serve`", "svc/handler.py:3-9")),
+        seat("codex", finding("S1", "`serve` leaks the listener", "svc/handler.py:4")),
+    ]
+    (f,) = build_report(Header("r"), seats).findings
+    assert [(s.reviewer, s.finding_id, s.severity.value, s.title) for s in f.sources] == [
+        ("Claude", "I2", "important", "Leak in `serve`"),
+        ("Codex", "S1", "suggestion", "`serve` leaks the listener"),
+    ]
