@@ -22,6 +22,7 @@ LAYERS = [
     ("prompts",),
     ("store",),
     ("runner",),
+    ("checks",),
     ("lead",),
     ("render",),
     ("pipeline",),

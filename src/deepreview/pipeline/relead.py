@@ -29,7 +29,7 @@ def _lead_for(
     if requested:
         return choose_lead(settings, env, requested)
     if state.lead.seat != "none":
-        return choose_lead(settings, env, state.lead.seat)
+        return choose_lead(settings, env, state.lead.seat, check=False)
     return choose_lead(settings, env, None)
 
 
