@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deepreview.findings.parse import parse_review
 from deepreview.model import Report, Reviewer, SeatRetro, SeatRun
 
 # Retro cells hold `—` when there was nothing to measure (a failed seat).
@@ -97,6 +96,10 @@ def _failure(run: SeatRun | None, retro: SeatRetro, report: Report, raised: int)
     if raised == 0:
         # A review with no finding is either a clean bill of health or text we could not
         # read; only the latter is a failure.
+        # Imported here: `review` loads this module before its seats start (run.json's
+        # panel) and the review parser is only needed after them.
+        from deepreview.findings.parse import parse_review
+
         text = next((a.text for a in report.appendix if a.name == retro.name), "")
         warnings = parse_review(text, seat=retro.seat).warnings
         if any(w.startswith(_UNPARSEABLE_WARNINGS) for w in warnings):
