@@ -87,14 +87,14 @@ class CommandAgent(CliAgent):
                 name=self.name,
                 usable=False,
                 found=False,
-                reason=f"{program!r} not found on PATH; fix argv[0] in [seats.{seat}]",
+                reason=f"argv[0] {program!r} not found on PATH; fix argv in [seats.{seat}]",
                 model_backed=False,
             )
         return Availability(
             name=self.name,
             usable=True,
             found=True,
-            reason=f"runs {resolved}",
+            reason=f"command seat: argv[0] {program!r} runs {resolved}",
             binary=resolved,
             model_backed=False,
         )

@@ -111,11 +111,31 @@ def register_status(
 ) -> None:
     with store.lock():
         store.upsert(_row(rid, target, state, status, report))
+        if report is not None:
+            from deepreview.store.history import record_facts
+
+            record_facts(store, rid, report)
         write_index(store)
+
+
+def repair_index(store: Store) -> bool:
+    """Write back index rows that lag their run.json, and index.html; False if it cannot."""
+    if not store.stale_rows():
+        return True
+    try:
+        with store.lock():
+            for row in store.stale_rows():
+                store.upsert(row)
+            write_index(store)
+    except (StoreError, OSError):
+        return False  # still full or read-only: `list` shows the right rows regardless
+    return True
 
 
 def write_index(store: Store) -> None:
     from deepreview.render.index import IndexEntry, render_index
+    from deepreview.stats.aggregate import aggregate
+    from deepreview.store.history import Scope, load_history
 
     entries = []
     for row in store.rows():
@@ -139,7 +159,10 @@ def write_index(store: Store) -> None:
             )
         )
     title = f"Deep Review — {store.rows()[0].repo}" if entries else "Deep Review"
-    store.write_text(store.root / "index.html", render_index(entries, title=title))
+    reviewers = aggregate(load_history(store, Scope()).reviews)
+    store.write_text(
+        store.root / "index.html", render_index(entries, title=title, reviewers=reviewers)
+    )
 
 
 def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
@@ -184,7 +207,7 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
     notes: list[str] = []
     for run in runs:
         if run.status != "ok":
-            notes.append(f"Seat {run.seat} {run.status}: {run.reason or 'no reason given'}.")
+            notes.append(f"Seat {run.seat} {run.outcome_text}.")
         if run.output_truncated:
             notes.append(
                 f"Seat {run.seat}'s output was truncated: it printed more than a review can "
@@ -287,12 +310,22 @@ def finish_review(
     relead: bool = False,
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last."""
+    from deepreview.pipeline.checks_step import run_check_step, with_checks
     from deepreview.pipeline.lead_step import run_lead
+    from deepreview.pipeline.panel import with_panel_notes
 
     report, seat_reviews, runs = deterministic_report(p, rid, writer.state, review_dir, redactor)
+    # Measured before the lead, so that fixes that do not apply and surviving mutants are
+    # evidence it can act on; attached again after it, as the lead rebuilds the findings. A
+    # relead (or a resume without the flags) shows what the review measured, never reruns it.
+    checks = None if relead else run_check_step(p, report, writer)
+    checks = checks or writer.state.checks
+    report = with_checks(report, checks)
     report = run_lead(
         p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
     )
+    report = with_checks(report, checks)
+    report = with_panel_notes(report, writer.state)
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))

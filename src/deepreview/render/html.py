@@ -282,7 +282,7 @@ def _sections(report: Report, *, pictures: bool) -> list[tuple[str, str]]:
         ("summary", "Summary", bool(report.executive_summary.strip())),
         ("findings", "Findings", True),
         ("design", "Design", bool(report.design_observations)),
-        ("testing", "Testing", not report.testing.empty),
+        ("testing", "Testing", not report.testing.empty or report.checks is not None),
         ("documentation", "Docs", not report.documentation.empty),
         ("runs", "Runs", pictures or bool(report.runs)),
         ("retro", "Retro", bool(report.retro.seats) or bool(report.retro.reconciliation)),

@@ -35,15 +35,14 @@ MASK: Final = "[REDACTED]"
 _MIN_VALUE_LEN: Final = 8
 
 
+def is_secret_name(name: str) -> bool:
+    """Whether an environment variable of this name holds a secret (API key, token, ...)."""
+    return bool(_SECRET_NAME.search(name)) and not name.upper().endswith(_NOT_SECRET_SUFFIXES)
+
+
 class Redactor:
     def __init__(self, env: Mapping[str, str]) -> None:
-        values = {
-            v
-            for k, v in env.items()
-            if _SECRET_NAME.search(k)
-            and not k.upper().endswith(_NOT_SECRET_SUFFIXES)
-            and len(v) >= _MIN_VALUE_LEN
-        }
+        values = {v for k, v in env.items() if is_secret_name(k) and len(v) >= _MIN_VALUE_LEN}
         self._lock = threading.Lock()
         self.extended = False  # add() taught it values beyond the environment's
         self._set(values)
