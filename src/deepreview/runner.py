@@ -17,11 +17,8 @@ from typing import Any, Final
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
-from deepreview.findings.parse import parse_review
-from deepreview.findings.readable import unparseable_reason
 from deepreview.model import SeatRun
 from deepreview.runfiles import seat_files
-from deepreview.serialize import to_json
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -177,6 +174,8 @@ def run_seat(
     review_text = redactor.text(review_text)
     store.write_text(files.review, review_text)
     if outcome.review is not None:
+        from deepreview.serialize import to_json  # after the seat ran: not on the start-up path
+
         store.write_text(files.findings, redactor.text(to_json(outcome.review)))
     status = outcome.status
     # A reason can quote the seat's stderr, which may echo a secret.
@@ -185,7 +184,10 @@ def run_seat(
         status, reason = "failed", "empty review"
     elif status == "ok" and outcome.review is None and plan.writes_review:
         # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
-        # seat that found nothing.
+        # seat that found nothing. (Imported here: the parser is not needed to spawn a seat.)
+        from deepreview.findings.parse import parse_review
+        from deepreview.findings.readable import unparseable_reason
+
         failure = unparseable_reason(parse_review(review_text, seat=plan.seat))
         if failure is not None:
             status, reason = "failed", failure
