@@ -20,6 +20,7 @@ LAYERS = [
     ("consolidate",),
     ("prompts",),
     ("store",),
+    ("rounds",),
     ("runner",),
     ("lead",),
     ("render",),

@@ -14,6 +14,7 @@ from deepreview.errors import ExitCode, StoreError
 from deepreview.formats import RENDERERS, stored_formats
 from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.rounds_step import series_of
 from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.runfiles import review_name
 from deepreview.store.redact import Redactor
@@ -23,12 +24,6 @@ from deepreview.targets.target import Target
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
-
-
-def series_of(target: Target) -> str:
-    if target.pr is not None:
-        return f"pr:{target.pr.number}"
-    return f"branch:{target.branch}" if target.branch else ""
 
 
 def round_label(round_no: int, target: Target) -> str:
@@ -258,12 +253,16 @@ def finish_review(
     relead: bool = False,
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last."""
+    from deepreview.pipeline import rounds_step
     from deepreview.pipeline.lead_step import run_lead
 
     report, seat_reviews, runs = deterministic_report(p, rid, writer.state, review_dir)
     report = run_lead(
         p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
     )
+    # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
+    # decisions cannot drop a prior finding that is still open).
+    report = rounds_step.apply(p, rid, writer.state.created_at, report, seat_reviews)
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))

@@ -19,7 +19,7 @@ from pathlib import Path
 from deepreview.agents.base import ProgressEvent
 from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_settings
 from deepreview.errors import ExitCode, StoreError, UsageError
-from deepreview.pipeline import finish
+from deepreview.pipeline import finish, rounds_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
@@ -30,7 +30,12 @@ from deepreview.pipeline.runstate import (
     new_state,
 )
 from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
-from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
+from deepreview.prompts.review import (
+    build_review_prompt,
+    new_nonce,
+    read_base_context,
+    untrusted_fences,
+)
 from deepreview.runfiles import RUN_JSON, seat_files
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
@@ -109,12 +114,13 @@ def _execute(
 def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
     """Write the first run.json and index row; the writer, and the seats' prompt."""
     base_ctx = read_base_context(p.target)
-    prompt = build_review_prompt(
-        p.target, base_ctx, budget=p.settings.diff_budget, nonce=new_nonce()
-    )
+    nonce = new_nonce()
+    prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
+    created_at = now.isoformat(timespec="seconds")
+    prompt += rounds_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
     state = new_state(
         review_id=rid,
-        created_at=now.isoformat(timespec="seconds"),
+        created_at=created_at,
         started_at=time.time(),
         target=p.target,
         seats={plan.seat: plan.display_name for plan in p.plans},
@@ -238,7 +244,11 @@ def resume(
     missing = [pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES]
     prepared = Prepared(target, settings, store, plans, state.lead.seat, list(state.notes), env)
     base_ctx = read_base_context(target)
-    prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
+    nonce = new_nonce()
+    prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
+    prompt += rounds_step.prompt_addition(
+        prepared, review_id_, state.created_at, untrusted_fences(nonce)
+    )
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:
         try:
