@@ -59,6 +59,13 @@ _COMMANDS = {
     "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
     "show": ("deepreview.cli.store_cmd", "show", f"Print a stored review ({', '.join(FORMATS)})."),
     "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
+    "decline": (
+        "deepreview.cli.memory_cmd",
+        "decline",
+        "Decline a finding on purpose; later rounds keep it out of the open findings.",
+    ),
+    "declines": ("deepreview.cli.memory_cmd", "declines", "List declined findings."),
+    "undecline": ("deepreview.cli.memory_cmd", "undecline", "Remove a decline."),
 }
 
 

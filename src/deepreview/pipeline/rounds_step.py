@@ -3,16 +3,19 @@ after them (`rounds/`). Both look the previous round up the same way, from the s
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
-from deepreview.model import Report, RoundInfo
+from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.previous import PreviousRound, find_previous, series_rows
 from deepreview.rounds.prompt import DeclineNote, round_prompt
+from deepreview.serialize import report_from_data
 from deepreview.store.declines import Decline, list_declines
+from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
@@ -115,4 +118,14 @@ def apply(
         seat_reviews=seat_reviews,
         declines=series_declines(p),
         code_changed=lambda d: code_changed(p.target, d),
+        original=lambda d: stored_finding(p.store, d.review_id, d.finding_id),
     )
+
+
+def stored_finding(store: Store, review_id: str, finding_id: str) -> Finding | None:
+    path = store.root / f"{review_id}.json"
+    try:
+        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+    return next((f for f in report.findings if f.id == finding_id), None)

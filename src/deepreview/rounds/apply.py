@@ -62,7 +62,11 @@ def apply_round(
     seat_reviews: Sequence[SeatReview],
     declines: Sequence[Decline] = (),
     code_changed: Callable[[Decline], bool] = lambda d: False,
+    original: Callable[[Decline], Finding | None] = lambda d: None,
 ) -> Report:
+    """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
+    decline's location changed since it was declined; `original` is the declined finding as
+    its review stored it (to bring it back when the code changed and no seat re-raised it)."""
     prev = info.number - 1
     per_seat = [
         (sr.reviewer.credit, parse_fix_verdicts(sr.review.raw))
@@ -112,13 +116,22 @@ def apply_round(
             )
         )
 
-    kept: list[Finding] = []
-    for f in findings:
-        d = decline_for(f)
-        if d is None:
-            kept.append(f)
-            continue
+    for d in declines:
         changed = code_changed(d)
+        matches = [f for f in findings if _matches_decline(f, d)]
+        if not changed:
+            findings = [f for f in findings if f not in matches]
+        elif matches:
+            for f in matches:
+                i = findings.index(f)
+                findings[i] = dataclasses.replace(f, carry_forward="declined, code changed")
+                carried_ids.add(f.id)
+        elif (orig := original(d)) is not None:
+            new_id = _next_id(findings, orig.severity.letter)
+            findings.append(
+                dataclasses.replace(orig, id=new_id, carry_forward="declined, code changed")
+            )
+            carried_ids.add(new_id)
         declined.append(
             DeclinedFinding(
                 prior_id=d.finding_id,
@@ -129,9 +142,7 @@ def apply_round(
                 code_changed=changed,
             )
         )
-        if changed:
-            kept.append(dataclasses.replace(f, carry_forward="declined, code changed"))
-            carried_ids.add(f.id)
+    kept = list(findings)
     new_ids = []
     for i, f in enumerate(kept):
         if f.id not in carried_ids and f.carry_forward is None:
