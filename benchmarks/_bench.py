@@ -29,6 +29,7 @@ TIME_BIN = "/usr/bin/time"
 @dataclass(frozen=True)
 class Run:
     wall_s: float
+    launched_at: float  # epoch seconds just before the command was started
     maxrss_mb: float | None  # peak RSS of the largest process in the tree (deep-review itself)
     returncode: int
     out: dict[str, Any]
@@ -41,6 +42,7 @@ def run_review(repo: Path, env: dict[str, str], *args: str) -> Run:
     use_time = Path(TIME_BIN).exists()
     if use_time:
         argv = [TIME_BIN, "-v", *argv]
+    launched_at = time.time()
     t0 = time.monotonic()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     proc = subprocess.run(argv, cwd=repo, env=env, capture_output=True, check=False)
@@ -60,7 +62,7 @@ def run_review(repo: Path, env: dict[str, str], *args: str) -> Run:
         out = {}
     if proc.returncode not in (0, 3):
         raise SystemExit(f"deep-review failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return Run(wall, maxrss, proc.returncode, out, stderr)
+    return Run(wall, launched_at, maxrss, proc.returncode, out, stderr)
 
 
 def seat_durations(out: dict[str, Any]) -> dict[str, float]:

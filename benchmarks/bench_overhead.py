@@ -8,7 +8,11 @@ before answering; the real adapters run and parse them. The baseline is one of t
 run alone by `sh -c 'claude -p … < prompt > transcript'`.
 
 Prints the review's wall time / `--seconds` (target ≤ 1.05 with `--lead none`) and / the
-baseline's wall time. Not a test: no assertion on the numbers.
+baseline's wall time, and when the first seat was spawned: the fakes append their start time
+to a file, compared with the moment `deep-review` was launched (target ≤ 0.25 s; the same
+measure for the shell baseline shows what starting the fake itself costs), and the CPU time
+deep-review had used by then (a figure that a busy machine barely changes). Not a test: no
+assertion on the numbers.
 """
 
 from __future__ import annotations
@@ -23,6 +27,18 @@ from pathlib import Path
 from _bench import Fakes, fresh_dir, make_repo, run_review
 
 TARGET = 1.05
+FIRST_SEAT_TARGET_S = 0.25
+
+
+def first_start(started_file: Path, launched_at: float) -> tuple[float, float]:
+    """Seconds from launch until the earliest fake seat started, and the CPU seconds its parent
+    had used by then (then empties the file)."""
+    starts = sorted(
+        (float(t), float(cpu))
+        for _, t, cpu in (line.split() for line in started_file.read_text().splitlines())
+    )
+    started_file.write_text("")
+    return starts[0][0] - launched_at, starts[0][1]
 
 
 def main() -> None:
@@ -36,11 +52,14 @@ def main() -> None:
         tmp = Path(tmp_s)
         repo = make_repo(tmp)
         fakes = Fakes(tmp)
+        started_file = tmp / "seat-starts.txt"
+        started_file.write_text("")
         scenario = {
             "mode": "ok",
             "duration": args.seconds,
             "tools": args.tools,
             "output_bytes": 4000,
+            "started_file": str(started_file),
         }
         for cli in ("claude", "codex", "gemini"):
             fakes.agent(cli, scenario)
@@ -54,18 +73,24 @@ def main() -> None:
             f"cd {repo} && {fakes.bin / 'claude'} -p --output-format stream-json "
             f"--verbose < {prompt} > {tmp / 'baseline.jsonl'}"
         )
+        launched_at = time.time()
         t0 = time.monotonic()
         subprocess.run(["sh", "-c", script], env=env, check=True)
         baseline = time.monotonic() - t0
+        baseline_start, _ = first_start(started_file, launched_at)
 
-        walls = []
+        walls, starts, cpus = [], [], []
         for _ in range(args.runs):
             env["DEEP_REVIEW_STORE"] = str(fresh_dir(tmp / "store"))
             run = run_review(repo, env, "--agents", "claude,codex,gemini", "--lead", "none")
             statuses = {s["seat"]: s["status"] for s in run.out["seats"]}
             assert set(statuses.values()) == {"ok"}, statuses
             walls.append(run.wall_s)
+            start_s, cpu_s = first_start(started_file, run.launched_at)
+            starts.append(start_s)
+            cpus.append(cpu_s)
         wall = statistics.median(walls)
+        start = statistics.median(starts)
 
     print(
         f"seat duration        : {args.seconds:.1f} s ({args.tools} tool calls each, "
@@ -81,6 +106,16 @@ def main() -> None:
         f"(target <= {TARGET})"
     )
     print(f"overhead ratio review / baseline : {wall / baseline:.3f}")
+    print(
+        f"first seat spawned after (median of {args.runs}): {start:.3f} s  "
+        f"[{', '.join(f'{s:.3f}' for s in starts)}] (target <= {FIRST_SEAT_TARGET_S} s; "
+        f"the shell baseline's seat: {baseline_start:.3f} s)"
+    )
+    print(
+        f"CPU used by deep-review before its first seat (median): {statistics.median(cpus):.2f} s  "
+        f"[{', '.join(f'{c:.2f}' for c in cpus)}] (what the wall time above would be on an idle "
+        "machine, near enough)"
+    )
 
 
 if __name__ == "__main__":

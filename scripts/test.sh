@@ -12,4 +12,5 @@ fi
 bash scripts/install-agent-clis.sh
 bash scripts/install-browser.sh
 mkdir -p test-output
-exec .venv/bin/python -m pytest "$@"
+# -n auto: one xdist worker per core (every test uses its own tmp_path, store and marker).
+exec .venv/bin/python -m pytest -n auto "$@"

@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+import tomli_w
+from platformdirs import user_config_dir
+
 from deepreview.agents.base import SeatSettings
 from deepreview.errors import ConfigError
 from deepreview.formats import DEFAULT_FORMATS
@@ -68,8 +71,6 @@ class Settings:
 def user_config_path(env: Mapping[str, str]) -> Path:
     if env.get("DEEP_REVIEW_CONFIG"):
         return Path(env["DEEP_REVIEW_CONFIG"])
-    from platformdirs import user_config_dir
-
     return Path(user_config_dir("deep-review")) / "config.toml"
 
 
@@ -81,6 +82,7 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
         raise ConfigError(f"{origin}: not valid TOML ({exc}); fix the syntax") from exc
     if not data:
         return None
+    # Only a file with settings needs the pydantic schema (~0.15 s before the first seat).
     from pydantic import ValidationError
 
     from deepreview.config_file import FileConfig
@@ -256,9 +258,7 @@ def _merge(
 
 def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
     """Record `repo_file`'s current content as trusted in the user config file."""
-    import tomli_w
-
-    from deepreview.config_file import TrustRecord
+    from deepreview.config_file import TrustRecord  # pydantic: see parse_config_text
 
     try:
         text = repo_file.read_text(encoding="utf-8")

@@ -1,26 +1,20 @@
-"""JSON form of the domain model (pydantic TypeAdapters over the frozen dataclasses).
-
-pydantic is imported lazily: `deep-review --help` must stay fast.
-"""
+"""JSON form of the domain model (pydantic TypeAdapters over the frozen dataclasses)."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter
 
 from deepreview.model import SCHEMA_VERSION, AgentReview, Report
-
-if TYPE_CHECKING:
-    from pydantic import TypeAdapter
 
 T = TypeVar("T")
 
 
 @cache
 def _adapter(cls: type[T]) -> TypeAdapter[T]:
-    from pydantic import TypeAdapter
-
     return TypeAdapter(cls)
 
 

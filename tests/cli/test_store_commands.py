@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 
@@ -28,6 +30,7 @@ def _seat_config(tmp: Path, text: str) -> None:
     (tmp / "user-config.toml").write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
 
 
+@pytest.mark.slow
 def test_three_reviews_listed_newest_first_with_pills(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     env = cli_env(tmp_path)
@@ -70,6 +73,7 @@ def test_three_reviews_listed_newest_first_with_pills(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "deep-review list" in missing.stderr
 
 
+@pytest.mark.slow
 def test_rounds_count_earlier_reviews_of_the_same_branch(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     env = cli_env(tmp_path)

@@ -5,9 +5,8 @@ from consolidate_helpers import failed, finding, seat
 
 from deepreview.consolidate import apply_decisions, cluster_findings, decide
 from deepreview.consolidate.decisions import Decision
-from deepreview.consolidate.retro import ROWS, build_retro_seats
+from deepreview.consolidate.retro import build_retro_seats
 from deepreview.model import (
-    RETRO_ROWS,
     DesignObservation,
     Finding,
     Location,
@@ -75,10 +74,6 @@ def _retro(decisions=()):  # type: ignore[no-untyped-def]
     )
     retro = build_retro_seats(seats, result, changed_files=CHANGED)
     return {r.seat: r for r in retro}, result
-
-
-def test_rows_are_the_standard_ones_plus_downgraded_and_dropped() -> None:
-    assert (*RETRO_ROWS, "Downgraded", "Dropped") == ROWS
 
 
 def test_retro_cells_are_computed() -> None:

@@ -14,7 +14,9 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "exit_code": 1, "stderr": "...",       # for mode "exit"
      "leak_vars": ["ANTHROPIC_API_KEY"],    # echo these variables (and the prompt) into the
                                             # transcript, stderr and the final answer
-     "output_bytes": 4000}                  # code-like text in every tool result
+     "output_bytes": 4000,                  # code-like text in every tool result
+     "started_file": "<path>"}              # append "<cli> <epoch seconds> <parent CPU s>"
+                                            # on start (benchmarks: time to first seat)
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
@@ -386,7 +388,22 @@ def gemini(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
     )
 
 
+def parent_cpu_s() -> float:
+    """CPU seconds the spawning process (and its finished children) used so far; -1 if unknown.
+
+    Unlike wall time, this barely changes when other work shares the machine.
+    """
+    try:
+        stat = Path(f"/proc/{os.getppid()}/stat").read_text()
+    except OSError:
+        return -1.0
+    fields = stat.rsplit(")", 1)[1].split()  # after "pid (comm)": state is fields[0]
+    ticks = sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> int:
+    started = time.time()
     me = Path(sys.argv[0])
     cli = me.name.removesuffix(".py")
     if cli not in VERSIONS:
@@ -396,6 +413,9 @@ def main() -> int:
         return 0
     scenario_path = me.parent / f"{cli}.scenario.json"
     scenario = json.loads(scenario_path.read_text()) if scenario_path.exists() else {}
+    if scenario.get("started_file"):  # benchmarks: when was this seat spawned?
+        with open(scenario["started_file"], "a", encoding="utf-8") as f:
+            f.write(f"{cli} {started} {parent_cpu_s()}\n")
     prompt = sys.stdin.read()  # every adapter sends the prompt on stdin
     if scenario.get("mode") == "exit":
         sys.stderr.write(scenario.get("stderr", "fatal: fake agent failed") + "\n")

@@ -198,6 +198,7 @@ def test_binary_only_diff(tmp_path: Path) -> None:
     assert "`logo.png` | added | binary" in prompt
 
 
+@pytest.mark.slow
 def test_5000_file_diff(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     git(repo, "checkout", "-q", "-b", "huge", "main")
@@ -265,6 +266,7 @@ def test_odd_file_names(tmp_path: Path) -> None:
     assert "with space.py" in report
 
 
+@pytest.mark.slow
 def test_submodule_change(tmp_path: Path) -> None:
     sub = make_repo(tmp_path, "lib")
     repo = make_repo(tmp_path)

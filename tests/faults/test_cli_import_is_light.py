@@ -55,3 +55,28 @@ def test_help_and_version_import_no_command_module() -> None:
         mods = _modules_after(code)
         assert "deepreview.cli.main" in mods
         assert _heavy(mods) == [], flag
+
+
+# What `deep-review review` needs only after its seats have started (the report step) or not at
+# all without a terminal (rich): importing it earlier delays the first seat
+# (benchmarks/bench_overhead.py, "first seat spawned after").
+AFTER_THE_SEATS = (
+    "pydantic",
+    "rich",
+    "pygments",
+    "markdown_it",
+    "detect_secrets",
+    "deepreview.config_file",
+    "deepreview.serialize",
+    "deepreview.findings",
+    "deepreview.consolidate",
+    "deepreview.lead",
+    "deepreview.render",
+)
+
+
+def test_the_review_command_imports_nothing_its_first_seat_does_not_need() -> None:
+    mods = _modules_after("import deepreview.cli.review_cmd")
+    assert "deepreview.pipeline.review" in mods
+    late = sorted(m for m in mods if any(m == h or m.startswith(h + ".") for h in AFTER_THE_SEATS))
+    assert late == []

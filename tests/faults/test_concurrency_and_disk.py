@@ -16,6 +16,7 @@ from fakebin.harness import Fakes, assert_no_leftovers
 from support.repos import git, make_repo, run_cli
 
 
+@pytest.mark.slow
 def test_four_reviews_at_once_on_one_repo(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
@@ -112,6 +113,7 @@ def _one_error_line(stderr: str) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="tmpfs mount")
 def test_disk_full_while_writing_the_report(tmp_path: Path) -> None:
     """The seat's output fits; the report does not. One clear line, a healthy index, no
@@ -153,6 +155,7 @@ def test_disk_full_while_writing_the_report(tmp_path: Path) -> None:
         assert_no_leftovers(fakes, repo)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="tmpfs mount")
 def test_disk_full_while_a_seat_streams(tmp_path: Path) -> None:
     """A seat prints more than the store has room for: every seat stops at once (no waiting

@@ -29,6 +29,24 @@ def _run_json_files(store: Path) -> list[Path]:
     return list(store.glob("*/run.json"))
 
 
+def _fast_done_others_running(fakes: Fakes, modes: tuple[str, ...], running: int) -> bool:
+    """run.json says the `fast` seat is ok and `running` seats of these modes are alive.
+
+    Counting processes alone is not enough: the slow seats can all be running before the
+    `fast` one has even started, and a stop then finds it still pending.
+    """
+    files = _run_json_files(fakes.store)
+    if not files:
+        return False
+    state = json.loads(files[0].read_text())
+    alive = sum(
+        any(f"fake_seat.py {mode} " in f"{p} " for mode in modes)
+        for p in processes_with(fakes.marker)
+    )
+    return state["seats"]["fast"]["status"] == "ok" and alive == running
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupt_keeps_finished_seats_and_resume_completes(
     tmp_path: Path, sig: signal.Signals
@@ -69,18 +87,11 @@ def test_interrupt_keeps_finished_seats_and_resume_completes(
         start_new_session=True,
     )
     try:
-
-        def fast_done_slow_running() -> bool:
-            files = _run_json_files(fakes.store)
-            if not files:
-                return False
-            state = json.loads(files[0].read_text())
-            slow_running = (
-                sum("slow" in p and "--sleep" in p for p in processes_with(fakes.marker)) == 2
-            )
-            return state["seats"]["fast"]["status"] == "ok" and slow_running
-
-        _wait_for(fast_done_slow_running, 60, "the fast seat to finish")
+        _wait_for(
+            lambda: _fast_done_others_running(fakes, ("slow",), 2),
+            60,
+            "the fast seat to finish",
+        )
         os.kill(proc.pid, sig)
         # The slow seats sleep 120 s: returning within the timeout means they were stopped.
         out, err = proc.communicate(timeout=60)
@@ -132,6 +143,7 @@ def test_interrupt_keeps_finished_seats_and_resume_completes(
     assert again.returncode == 2 and "already complete" in again.stderr
 
 
+@pytest.mark.slow
 def test_hammering_ctrl_c_still_cleans_up(tmp_path: Path) -> None:
     """Ctrl-C pressed again and again while seats are being stopped (one ignores SIGTERM, so
     stopping takes the full kill grace): no KeyboardInterrupt may cut the cleanup short."""
@@ -159,7 +171,11 @@ def test_hammering_ctrl_c_still_cleans_up(tmp_path: Path) -> None:
         start_new_session=True,
     )
     try:
-        _wait_for(lambda: len(processes_with(fakes.marker)) == 4, 60, "the slow seats")
+        _wait_for(
+            lambda: _fast_done_others_running(fakes, ("slow", "ignore-term"), 4),
+            60,
+            "the fast seat to finish while the others run",
+        )
         deadline = time.monotonic() + 30
         while proc.poll() is None and time.monotonic() < deadline:
             os.kill(proc.pid, signal.SIGINT)

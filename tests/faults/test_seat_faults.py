@@ -68,7 +68,17 @@ def _seats(res: CliResult) -> dict[str, dict[str, Any]]:
     return {s["seat"]: s for s in res.json()["seats"]}
 
 
-@pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
+# A seat that ignores SIGTERM is killed only after the 3 s kill grace: over ~3 s, so `slow`.
+_SLOW_FAULTS = ("ignores-sigterm", "sh-trap-ignores-sigterm")
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        pytest.param(f, id=f.name, marks=[pytest.mark.slow] if f.name in _SLOW_FAULTS else [])
+        for f in FAULTS
+    ],
+)
 def test_seat_fault_is_contained(tmp_path: Path, fault: Fault) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
@@ -218,6 +228,7 @@ def test_every_seat_failing_exits_3_with_a_report(tmp_path: Path) -> None:
     assert_no_leftovers(fakes, repo)
 
 
+@pytest.mark.slow
 def test_seat_printing_200_mb_is_capped_in_the_report(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)

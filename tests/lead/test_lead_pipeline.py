@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from lead_kit import (
     ANSWER,
     answer,
@@ -184,6 +185,7 @@ def test_unknown_cluster_is_rejected_and_recorded(tmp_path: Path) -> None:
     assert [f.id for f in report.findings] == ["I1", "S1", "S2", "S3"]
 
 
+@pytest.mark.slow
 def test_lead_timeout_gives_the_deterministic_report(tmp_path: Path) -> None:
     s = Setup(tmp_path, [fenced(ANSWER)], sleep=60, claude={"timeout": 2})
     _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
@@ -247,6 +249,7 @@ def test_no_review_no_lead_run(tmp_path: Path) -> None:
     assert not s.log.exists()  # the lead was not started
 
 
+@pytest.mark.slow
 def test_relead_reruns_only_the_lead(tmp_path: Path) -> None:
     s = Setup(tmp_path, [fenced(ANSWER)])
     first, md_before, _, _ = _outputs(s.run("review", *AGENTS, "--lead", "none"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -241,6 +242,7 @@ def reports(draw: st.DrawFn) -> Report:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_render_then_parse_gives_the_model_back(report: Report) -> None:
@@ -266,6 +268,7 @@ def test_render_then_parse_gives_the_model_back(report: Report) -> None:
     assert render_markdown(back) == text
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(reports())
 def test_rendered_findings_parse_as_an_agent_review_too(report: Report) -> None:

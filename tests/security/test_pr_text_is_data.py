@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from fakebin.harness import Fakes, assert_no_leftovers
 from support.repos import commit_all, git, make_repo, write
 
@@ -61,6 +63,7 @@ def _fenced_spans(prompt: str) -> tuple[str, list[tuple[int, int]]]:
     return nonce, spans
 
 
+@pytest.mark.slow
 def test_pr_and_diff_text_is_fenced_in_every_prompt(tmp_path: Path) -> None:
     clone = _pr_clone(tmp_path)
     fakes = Fakes(tmp_path)
@@ -96,6 +99,7 @@ def test_pr_and_diff_text_is_fenced_in_every_prompt(tmp_path: Path) -> None:
     assert_no_leftovers(fakes, clone)
 
 
+@pytest.mark.slow
 def test_each_review_gets_a_fresh_marker(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+import pytest
+
 from fakebin.harness import Fakes, assert_no_leftovers, grep_store, store_files
 from support.repos import commit_all, make_repo, write
 
@@ -76,6 +78,7 @@ def test_secrets_never_stored(tmp_path: Path) -> None:
     assert_no_leftovers(fakes, repo)
 
 
+@pytest.mark.slow
 def test_show_and_list_output_is_clean(tmp_path: Path) -> None:
     """What `show` prints comes from the redacted files; double-check the CLI path too."""
     from support.repos import run_cli

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 FAKE_KEY = "AKIAIOSFODNN7EXAMPLE"
 
 
+@pytest.mark.slow
 def test_static_review_reports_unused_import_whitespace_and_key(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     write(

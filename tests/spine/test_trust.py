@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from support.repos import cli_env, commit_all, git, make_repo, run_cli, write
 
 REVIEW = "## Executive Summary\\n\\nFine.\\n"
@@ -16,6 +18,7 @@ def _evil_config(marker: Path, tag: str = "") -> str:
     return f"[review]\ntimeout = 60\n\n[seats.evil]\nargv = {json.dumps(['sh', '-c', script])}\n"
 
 
+@pytest.mark.slow
 def test_repo_config_commands_need_trust(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     marker = tmp_path / "MARKER"

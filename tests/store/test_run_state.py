@@ -79,6 +79,7 @@ def test_a_damaged_run_json_names_the_field(
         state_from_data(data, "run.json")
 
 
+@pytest.mark.slow
 def test_a_version_1_run_json_is_migrated_and_resumes(
     tmp_path: Path, reviewed: tuple[Path, dict[str, str], str]
 ) -> None:

@@ -170,6 +170,7 @@ _VALUES = st.recursive(
 _EVENTS = st.lists(st.dictionaries(_KEYS, _VALUES, max_size=6), max_size=8)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(_EVENTS, st.sampled_from(transcript_agents()))
 def test_random_events_never_raise(events: list[dict[str, Any]], fmt: str) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import logging
-import os
 import signal
 import sys
 from typing import Any
@@ -13,6 +11,7 @@ from typing import Any
 import click
 
 from deepreview import __version__
+from deepreview.errors import DeepReviewError, ExitCode
 from deepreview.formats import FORMATS
 
 _COMMANDS = {
@@ -115,11 +114,6 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         _run(argv)
-    except SystemExit as exc:
-        # Not under coverage measurement: its data is written by an atexit handler.
-        if argv is None and isinstance(exc.code, int | None) and "coverage" not in sys.modules:
-            _exit_now(exc.code or 0)
-        raise
     finally:
         # The work is done and its exit code chosen: a late Ctrl-C must not turn the exit
         # into a KeyboardInterrupt traceback during interpreter shutdown.
@@ -127,26 +121,7 @@ def main(argv: list[str] | None = None) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
-def _exit_now(code: int) -> None:
-    """Exit without tearing the interpreter down (~50 ms for the modules a review loads).
-
-    Everything is finished by now: seats stopped and joined, files closed, locks released.
-    Only the command-line entry point does this (`main()` without argv); in-process callers
-    get a normal SystemExit.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        # A closed pipe (`deep-review list | head`) or an already closed stream.
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
-
-
 def _run(argv: list[str] | None) -> None:
-    from deepreview.errors import DeepReviewError, ExitCode
-
     try:
         rv = cli.main(args=argv, standalone_mode=False)
     except DeepReviewError as exc:

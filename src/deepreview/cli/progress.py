@@ -30,6 +30,7 @@ class Progress:
 
     def __enter__(self) -> Progress:
         if self.live_enabled:
+            # rich only draws the live table on a terminal; piped runs never import it.
             from rich.console import Console
             from rich.live import Live
 

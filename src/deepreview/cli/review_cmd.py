@@ -6,18 +6,19 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from deepreview.cli.store_cmd import store_option
+from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
+from deepreview.cli.options import store_option
+from deepreview.cli.progress import Progress
+from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
-from deepreview.model import EFFORTS
-
-if TYPE_CHECKING:
-    from deepreview.config import CliOverrides
-    from deepreview.pipeline.review import ReviewOutcome
+from deepreview.model import EFFORTS, SCHEMA_VERSION
+from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
+from deepreview.pipeline.review import resume as resume_review
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,8 +37,6 @@ def _overrides(
     yes_trust: bool,
 ) -> CliOverrides:
     """The options every run command shares (`_common`), as one CliOverrides."""
-    from deepreview.config import CliOverrides
-
     parsed = []
     for item in models:
         seat, sep, model = item.partition("=")
@@ -65,8 +64,6 @@ class _LeadOption(click.Option):
     shown (naming them imports every adapter, which a review run may not need)."""
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
-
         self.help = (
             f"{'|'.join([*lead_agents(), 'none'])} "
             f"(default: first usable of {', '.join(PREFERRED_LEADS)})."
@@ -122,8 +119,6 @@ def _common(fn: F) -> F:
 
 
 def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
-    from deepreview.model import SCHEMA_VERSION
-
     if as_json:
         data = {
             "schema_version": SCHEMA_VERSION,
@@ -191,9 +186,6 @@ def review(
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
-    from deepreview.cli.progress import Progress
-    from deepreview.pipeline.review import ReviewRequest, execute, prepare
-
     req = ReviewRequest(
         cwd=Path(repo),
         target=target,
@@ -220,9 +212,6 @@ def review(
 @_common
 def resume(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
-    from deepreview.cli.progress import Progress
-    from deepreview.pipeline.review import resume as resume_review
-
     cli = _overrides(**opts)
     with Progress([]) as progress:
         outcome = resume_review(
@@ -236,6 +225,8 @@ def resume(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
 @_common
 def relead(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
     """Rerun only the lead (and rendering) on a stored review."""
+    # Here, not at the top: it imports the report step, which `review` loads only once its
+    # seats have started (benchmarks/bench_overhead.py, first seat spawned).
     from deepreview.pipeline.relead import relead as run_relead
 
     cli = _overrides(**opts)

@@ -8,22 +8,22 @@ import webbrowser
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.table import Table
 
+from deepreview.cli.options import store_option
+from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
-from deepreview.formats import FORMATS
+from deepreview.formats import FORMATS, renderer
+from deepreview.model import SCHEMA_VERSION
+from deepreview.pipeline.review import locate_store
+from deepreview.serialize import report_from_data
 
 
 def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
-    from deepreview.config import CliOverrides
-    from deepreview.pipeline.review import locate_store
-
     return locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
 
 
-store_option = click.option(
-    "--store",
-    help="Store folder (default: a config file's `store`, else $DEEP_REVIEW_STORE, else per repo).",
-)
 _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
 
 
@@ -33,8 +33,6 @@ _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False)
 @_repo_opt
 def list_(as_json: bool, store: str | None, repo: str) -> None:
     """Stored reviews, newest first: date, review, target, verdict, C/I/S, reviewers."""
-    from deepreview.model import SCHEMA_VERSION
-
     rows = _store(store, repo).rows()
     if as_json:
         click.echo(
@@ -62,9 +60,6 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             )
         )
         return
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title="Deep Review store")
     for col in ("Date", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
         table.add_column(col)
@@ -90,8 +85,6 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
 @_repo_opt
 def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
     """Print a stored review (a format the review did not store is rendered from its JSON)."""
-    from deepreview.formats import renderer
-
     st = _store(store, repo)
     row = st.get(review_id)
     path = st.root / renderer(fmt).file_name(review_id)
@@ -104,8 +97,6 @@ def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
             f"review {review_id} has no report yet (status: {row.status}); "
             f"try `deep-review resume {review_id}`"
         )
-    from deepreview.serialize import report_from_data
-
     report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
     click.echo(renderer(fmt).render(report), nl=False)
 

@@ -7,9 +7,28 @@ import os
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
+from deepreview.config import (
+    REPO_CONFIG_NAME,
+    CliOverrides,
+    build_settings,
+    dangerous_keys,
+    load_file,
+    trust_repo_file,
+)
+from deepreview.consolidate.files import consolidate_files
 from deepreview.errors import ConfigError, UsageError
-from deepreview.formats import FORMATS
+from deepreview.findings.parse import parse_review
+from deepreview.findings.report_parse import parse_report
+from deepreview.formats import FORMATS, render_report
+from deepreview.model import SCHEMA_VERSION
+from deepreview.pipeline.seats import doctor as check
+from deepreview.serialize import report_from_data, to_json
+from deepreview.targets.git import find_repo_root
 
 
 @click.command()
@@ -17,10 +36,6 @@ from deepreview.formats import FORMATS
 @click.option("--repo", default=".", type=click.Path(file_okay=False))
 def doctor(as_json: bool, repo: str) -> None:
     """Every known seat: found or not, version, authenticated, usable, and why not."""
-    from deepreview.config import CliOverrides, build_settings
-    from deepreview.model import SCHEMA_VERSION
-    from deepreview.pipeline.seats import doctor as check
-
     env = dict(os.environ)
     settings = build_settings(CliOverrides(), env=env, repo_config_text=None, repo_config_file=None)
     rows = check(settings, env)
@@ -48,14 +63,9 @@ def doctor(as_json: bool, repo: str) -> None:
             )
         )
         return
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title="Deep Review seats")
     for col in ("Seat", "Usable", "Found", "Version", "Auth", "Notes"):
         table.add_column(col)
-    from rich.markup import escape
-
     for a in rows:
         auth = {True: "yes", False: "no", None: "-"}[a.authenticated]
         note = a.reason
@@ -83,9 +93,6 @@ def doctor(as_json: bool, repo: str) -> None:
 @click.option("--repo", default=".", type=click.Path(file_okay=False))
 def trust(path: str | None, repo: str) -> None:
     """Trust the repository's .deep-review.toml as it is now (re-run after any change)."""
-    from deepreview.config import REPO_CONFIG_NAME, dangerous_keys, load_file, trust_repo_file
-    from deepreview.targets.git import find_repo_root
-
     file = Path(path) if path else find_repo_root(Path(repo)) / REPO_CONFIG_NAME
     if not file.is_file():
         raise ConfigError(f"{file}: no such file; nothing to trust")
@@ -102,17 +109,10 @@ def trust(path: str | None, repo: str) -> None:
 @click.option("--seat", default="", help="Seat name for a single agent review.")
 def parse(file: str, fmt: str, seat: str) -> None:
     """Parse one agent review, or a whole Deep Review report, to JSON (or re-render it)."""
-    from deepreview.serialize import to_json
-
     text = Path(file).read_text(encoding="utf-8", errors="replace")
     if text.lstrip().startswith("# Deep Review:"):
-        from deepreview.findings.report_parse import parse_report
-        from deepreview.formats import render_report
-
         click.echo(render_report(parse_report(text), fmt), nl=False)
         return
-    from deepreview.findings.parse import parse_review
-
     review = parse_review(text, seat=seat or Path(file).stem)
     if fmt != "json":
         raise UsageError(f"--format {fmt} renders whole reports only; use --format json")
@@ -132,8 +132,6 @@ def consolidate(
     reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
 ) -> None:
     """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
-    from deepreview.consolidate.files import consolidate_files
-
     if seats and len(seats) != len(reviews):
         raise UsageError(
             f"got {len(seats)} --seat names for {len(reviews)} reviews; give one per review"
@@ -144,8 +142,6 @@ def consolidate(
     report = consolidate_files(
         [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
     )
-    from deepreview.formats import render_report
-
     click.echo(render_report(report, fmt), nl=False)
 
 
@@ -153,12 +149,8 @@ def consolidate(
 @click.argument("report_json", type=click.Path(dir_okay=False, exists=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
 def render(report_json: str, fmt: str) -> None:
+    """Render a report JSON (from `parse`, `consolidate` or the store) as md, html or json."""
     """Render a report JSON (from `parse`, `consolidate` or the store) in any report format."""
-    from pydantic import ValidationError
-
-    from deepreview.formats import render_report
-    from deepreview.serialize import report_from_data
-
     try:
         data = json.loads(Path(report_json).read_text(encoding="utf-8"))
         report = report_from_data(data)

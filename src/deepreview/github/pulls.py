@@ -23,6 +23,7 @@ class PrInfo:
 
 
 def parse_pull(data: Any, number: int) -> PrInfo:
+    # Only a PR review needs pydantic; every review imports this module before its first seat.
     from pydantic import BaseModel, ConfigDict, ValidationError
 
     class _User(BaseModel):

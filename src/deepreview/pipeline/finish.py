@@ -1,9 +1,14 @@
-"""After the seats: parse their reviews, consolidate (and lead), render, store, index."""
+"""After the seats: parse their reviews, consolidate (and lead), render, store, index.
+
+This module is imported before the first seat starts; the report step's own imports sit in the
+functions that use them (see `while_seats_run`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -12,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from deepreview.errors import ExitCode, StoreError
 from deepreview.formats import RENDERERS, stored_formats
-from deepreview.model import Commit, Header, Report, Reviewer, SeatRun
+from deepreview.model import Commit, Header, Report, Reviewer, SeatRun, Severity
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.rounds_step import series_of
 from deepreview.pipeline.runstate import RunState, SeatEntry
@@ -47,8 +52,6 @@ def _row(
         if report
         else tuple(e.display_name for e in state.seats.values())
     )
-    from deepreview.model import Severity
-
     return ReviewRow(
         id=rid,
         created_at=state.created_at,
@@ -69,37 +72,26 @@ def _row(
 
 
 def register_running(store: Store, rid: str, target: Target, state: RunState) -> None:
-    """The index row only: `warm_up` writes the index page while the seats run."""
+    """The index row only: `while_seats_run` writes the index page."""
     with store.lock():
         store.upsert(_row(rid, target, state, "running", None))
 
 
-def warm_up(store: Store, formats: tuple[str, ...]) -> None:
-    """Work the report step would otherwise do after the last seat: imports, template
-    compilation, and the index page that lists this review as running. Best effort.
+def while_seats_run(store: Store) -> None:
+    """Once, while the seats work: the index page lists this review as running, and the report
+    step's modules are imported. They cost ~0.3 s (pydantic, markdown-it, pygments): at the top
+    of this module they would delay the first seat, on first use they would delay the report.
     """
     with store.lock():
         write_index(store)
-    import importlib
-
+    renderers = (r.target.partition(":")[0] for r in RENDERERS)
     for module in (
         "deepreview.findings.parse",
         "deepreview.consolidate",
         "deepreview.pipeline.lead_step",
-        "deepreview.serialize",
-        "deepreview.render.markdown",
-        *(["deepreview.render.html"] if "html" in formats else []),
+        *renderers,
     ):
         importlib.import_module(module)
-    # Compile the report templates now (Jinja caches them per environment).
-    from deepreview.render import markdown
-
-    markdown._env().get_template("report.md.j2")
-    if "html" in formats:
-        from deepreview.render import html
-
-        html.jinja_env().get_template("report.html.j2")
-        html.pygments_css()
 
 
 def register_status(

@@ -190,7 +190,7 @@ def _run_and_finish(
             redactor=redactor,
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
-            idle=lambda: finish.warm_up(p.store, p.settings.formats),
+            idle=lambda: finish.while_seats_run(p.store),
         )
     if interrupted:
         _mark_interrupted(p, rid, writer)

@@ -139,6 +139,7 @@ def new_state(
 
 def state_from_data(data: Any, origin: str) -> RunState:
     """Validate `data` (parsed JSON) as a RunState; old versions are migrated."""
+    # Only loading needs pydantic: a new review writes run.json before its first seat without it.
     from pydantic import TypeAdapter, ValidationError
 
     if not isinstance(data, dict) or "schema_version" not in data:

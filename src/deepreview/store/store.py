@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from filelock import FileLock
+from platformdirs import user_data_dir
 
 from deepreview.errors import StoreError, UsageError
 from deepreview.store.migrations import migrate
@@ -67,8 +68,6 @@ def store_root(
         return setting.expanduser()
     if env.get(STORE_ENV):
         return Path(env[STORE_ENV]).expanduser()
-    from platformdirs import user_data_dir
-
     name = repo_name or repo_from_remote(Git(repo_root)) or repo_root.name
     slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.replace("/", "-"))
     digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]

@@ -28,6 +28,7 @@ from deepreview.model import Severity
 
 NAME = "ruff"
 PYTHON_SUFFIXES = (".py", ".pyi")
+SELECTED = ("E", "F", "W", "B", "S", "UP")  # the rule families `--select` names
 RUFF_ARGS = (
     "check",
     "--output-format",
@@ -35,7 +36,7 @@ RUFF_ARGS = (
     "--no-cache",
     "--isolated",
     "--select",
-    "E,F,W,B,S,UP",
+    ",".join(SELECTED),
     # Without the project's config ruff assumes 88 columns; most projects use something else.
     "--ignore",
     "E501",
@@ -55,6 +56,8 @@ _BUG_CODES = frozenset(
 # Bandit rules that fire on ordinary code (every assert, every subprocess call): not important.
 _LOW_SIGNAL_SECURITY = frozenset({"S101", "S110", "S112", "S311", "S603", "S607"})
 _PASSWORD_RULES = frozenset({"S105", "S106", "S107"})
+# Every rule code named here: the installed ruff must know each (tests/seats/test_ruff_rules.py).
+RULE_CODES = frozenset({*_BUG_CODES, *_LOW_SIGNAL_SECURITY, *_PASSWORD_RULES, "S101", "E501"})
 _MAX_FIX_DIFF_LINES = 40
 SYNTAX_ERROR = "syntax-error"  # our rule name for every ruff parse error
 

@@ -11,11 +11,11 @@ import json
 import sys
 from typing import Any
 
+from detect_secrets import SecretsCollection
+from detect_secrets.settings import default_settings
+
 
 def scan(paths: list[str]) -> list[dict[str, Any]]:
-    from detect_secrets import SecretsCollection
-    from detect_secrets.settings import default_settings
-
     found: list[dict[str, Any]] = []
     with default_settings():
         for path in paths:
