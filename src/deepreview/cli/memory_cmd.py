@@ -6,7 +6,8 @@ import json
 
 import click
 
-from deepreview.cli.store_cmd import _repo_opt, _store, store_option
+from deepreview.cli.options import store_option
+from deepreview.cli.store_cmd import _repo_opt, _store
 
 
 @click.command()
