@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Callable
@@ -176,6 +177,13 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     is_flag=True,
     help="Review the work tree (staged, unstaged, untracked) against HEAD.",
 )
+@click.option(
+    "--passes",
+    type=click.IntRange(1, 10),
+    help="Up to N passes per seat: a seat whose pass found a Critical/Important issue looks "
+    "again where it has not looked yet (default: [review] passes, else 1).",
+)
+@click.option("--thorough", is_flag=True, help="Thorough mode: the same as --passes 3.")
 @_common
 def review(
     target: str | None,
@@ -183,15 +191,20 @@ def review(
     uncommitted: bool,
     as_json: bool,
     repo: str,
+    passes: int | None,
+    thorough: bool,
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
+    if thorough and passes is not None and passes != 3:
+        raise UsageError(f"--thorough means --passes 3; drop one of --thorough, --passes {passes}")
+    cli = dataclasses.replace(_overrides(**opts), passes=3 if thorough else passes)
     req = ReviewRequest(
         cwd=Path(repo),
         target=target,
         base=base,
         uncommitted=uncommitted,
-        cli=_overrides(**opts),
+        cli=cli,
         env=dict(os.environ),
     )
     prepared = prepare(req)

@@ -198,6 +198,7 @@ def stored_seat_reviews(
     """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
     from deepreview.consolidate import SeatReview
     from deepreview.findings.parse import parse_review
+    from deepreview.pipeline import passes_step
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
@@ -215,6 +216,7 @@ def stored_seat_reviews(
                     f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
                 ) from exc
             review = parse_review(text, seat=entry.seat, pass_no=1, worktree_prefixes=())
+            review = passes_step.merged_review(review, review_dir, entry.seat)
         seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
     return seat_reviews, reviewers, runs
 
@@ -231,6 +233,10 @@ def deterministic_report(
     round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
     header = header_for(rid, p, state, reviewers, round_no)
     report = build_report(header, seat_reviews, changed_files=p.target.changed_paths, notes=notes)
+    from deepreview.pipeline import passes_step
+
+    names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
+    report = passes_step.add_passes(report, review_dir, names)
     return report, seat_reviews, runs
 
 

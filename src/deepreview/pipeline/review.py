@@ -19,7 +19,7 @@ from pathlib import Path
 from deepreview.agents.base import ProgressEvent
 from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_settings
 from deepreview.errors import ExitCode, StoreError, UsageError
-from deepreview.pipeline import finish, rounds_step
+from deepreview.pipeline import finish, passes_step, rounds_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
@@ -177,7 +177,7 @@ def _run_and_finish(
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
     if not interrupted:
-        _, interrupted = run_seats(
+        first, interrupted = run_seats(
             plans,
             on_result=on_result,
             cancel=cancel,
@@ -192,6 +192,22 @@ def _run_and_finish(
             on_progress=on_progress,
             idle=lambda: finish.while_seats_run(p.store),
         )
+        if not interrupted and p.settings.passes > 1:
+            interrupted = passes_step.run_more_passes(
+                plans,
+                first,
+                passes=p.settings.passes,
+                prompt=prompt,
+                store=p.store,
+                review_dir=review_dir,
+                cancel=cancel,
+                stop=stop,
+                target=p.target,
+                env=p.env,
+                redactor=redactor,
+                allow_exec=p.settings.allow_exec,
+                on_progress=on_progress,
+            )
     if interrupted:
         _mark_interrupted(p, rid, writer)
         stop.release()
