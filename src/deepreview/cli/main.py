@@ -65,6 +65,11 @@ _COMMANDS = {
     ),
     "declines": ("deepreview.cli.memory_cmd", "declines", "List declined findings."),
     "undecline": ("deepreview.cli.memory_cmd", "undecline", "Remove a decline."),
+    "context": (
+        "deepreview.cli.memory_cmd",
+        "context",
+        "Show or update the repo's deep-review-context.md.",
+    ),
 }
 
 

@@ -64,3 +64,52 @@ def undecline(review_id: str, finding: str, store: str | None, repo: str) -> Non
 
     undecline_(_store(store, repo), review_id, finding)
     click.echo(f"Removed the decline of {finding.upper()} from {review_id}.")
+
+
+@click.group()
+def context() -> None:
+    """The repo's `deep-review-context.md`: what every reviewer should know."""
+
+
+@context.command("show")
+@_repo_opt
+def context_show(repo: str) -> None:
+    """Print the working tree's deep-review-context.md."""
+    from pathlib import Path
+
+    from deepreview.pipeline.memory import context_path
+    from deepreview.targets.git import find_repo_root
+
+    path = context_path(find_repo_root(Path(repo)))
+    if not path.is_file():
+        click.echo(f"No {path.name} in {path.parent} yet; `context apply ID` can start one.")
+        return
+    click.echo(path.read_text(encoding="utf-8"), nl=False)
+
+
+@context.command("apply")
+@click.argument("review_id")
+@click.option("--yes", is_flag=True, help="Write without asking.")
+@click.option("--force", is_flag=True, help="Write even if the file has uncommitted changes.")
+@store_option
+@_repo_opt
+def context_apply(review_id: str, yes: bool, force: bool, store: str | None, repo: str) -> None:
+    """Show REVIEW_ID's proposed context updates as a diff; write them after confirmation."""
+    from pathlib import Path
+
+    from deepreview.pipeline.memory import context_plan, write_context
+    from deepreview.targets.git import find_repo_root
+
+    root = find_repo_root(Path(repo))
+    plan = context_plan(_store(store, repo), root, review_id, force=force)
+    for item in plan.skipped:
+        click.echo(f"note: skipped {item}", err=True)
+    if not plan.diff:
+        click.echo(f"Review {review_id} proposes no changes to {plan.path.name}.")
+        return
+    click.echo(plan.diff, nl=False)
+    if not yes and not click.confirm(f"Write {plan.path}?", default=False, err=True):
+        click.echo("Nothing written.", err=True)
+        return
+    write_context(plan)
+    click.echo(f"Wrote {plan.path} (not committed).")

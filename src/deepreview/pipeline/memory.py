@@ -1,4 +1,5 @@
-"""The store's memory across rounds: declined findings (`decline`, `declines`, `undecline`).
+"""The store's memory across rounds: declined findings (`decline`, `declines`, `undecline`)
+and the repo's context file (`context show`, `context apply`).
 
 Core only: each function returns typed results or raises `UsageError`; `cli/` prints.
 """
@@ -7,14 +8,19 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from deepreview.consolidate.fingerprint import fingerprint
 from deepreview.errors import UsageError
 from deepreview.model import Report
+from deepreview.prompts.review import CONTEXT_FILE
+from deepreview.rounds.context import ContextEdit, apply_edits, parse_update, unified_diff
 from deepreview.serialize import report_from_data
 from deepreview.store.declines import Decline, add_decline, list_declines, remove_decline
 from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.git import Git
 
 _ROUND = re.compile(r"^\s*(\d+)")
 
@@ -90,3 +96,51 @@ def undecline(store: Store, review_id: str, finding_id: str) -> None:
         raise UsageError(
             f"no decline of {finding_id} from review {review_id}; see `deep-review declines`"
         )
+
+
+# -- repo context memory ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContextPlan:
+    path: Path
+    old: str
+    new: str
+    diff: str  # unified diff, "" when nothing would change
+    skipped: tuple[str, ...]  # proposals that do not apply
+
+
+def context_path(repo_root: Path) -> Path:
+    return repo_root / CONTEXT_FILE
+
+
+def context_plan(store: Store, repo_root: Path, review_id: str, *, force: bool) -> ContextPlan:
+    """The edits review `review_id` proposes to the working tree's context file: the lead's
+    repo context updates plus the series' "by design" declines."""
+    row, report = stored_report(store, review_id)
+    path = context_path(repo_root)
+    dirty = Git(repo_root).out("status", "--porcelain", "--", CONTEXT_FILE)
+    if dirty and not force:
+        raise UsageError(
+            f"{CONTEXT_FILE} has uncommitted changes; commit or stash them, or pass --force"
+        )
+    edits = [e for u in report.process_notes.repo_context_updates if (e := parse_update(u))]
+    series = row_series(row)
+    for d in list_declines(store, series) if series else []:
+        if d.reason.lower().startswith("by design"):
+            where = f"`{d.path}`: " if d.path else ""
+            edits.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))
+    try:
+        old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    new, skipped = apply_edits(old, edits)
+    return ContextPlan(path, old, new, unified_diff(old, new, CONTEXT_FILE), tuple(skipped))
+
+
+def write_context(plan: ContextPlan) -> None:
+    """Write the planned file (never commits)."""
+    try:
+        plan.path.write_text(plan.new, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {plan.path}: {exc.strerror or exc}") from exc
