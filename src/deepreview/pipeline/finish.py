@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 from deepreview.errors import ExitCode, StoreError
 from deepreview.formats import RENDERERS, stored_formats
 from deepreview.model import Commit, Header, Report, Reviewer, SeatRun, Severity
-from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
-from deepreview.pipeline.rounds_step import series_of
+from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, series_of
 from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.runfiles import review_name
 from deepreview.store.redact import Redactor

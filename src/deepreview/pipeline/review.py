@@ -19,7 +19,7 @@ from pathlib import Path
 from deepreview.agents.base import ProgressEvent
 from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_settings
 from deepreview.errors import ExitCode, StoreError, UsageError
-from deepreview.pipeline import finish, passes_step, rounds_step
+from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
@@ -117,6 +117,10 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     nonce = new_nonce()
     prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
     created_at = now.isoformat(timespec="seconds")
+    # Lazy: rounds and passes need the parsers and consolidation, which `review` must not
+    # import before its first seat starts (tests/faults/test_cli_import_is_light.py).
+    from deepreview.pipeline import rounds_step
+
     prompt += rounds_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
     state = new_state(
         review_id=rid,
@@ -193,6 +197,8 @@ def _run_and_finish(
             idle=lambda: finish.while_seats_run(p.store),
         )
         if not interrupted and p.settings.passes > 1:
+            from deepreview.pipeline import passes_step
+
             interrupted = passes_step.run_more_passes(
                 plans,
                 first,
@@ -262,6 +268,8 @@ def resume(
     base_ctx = read_base_context(target)
     nonce = new_nonce()
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
+    from deepreview.pipeline import rounds_step
+
     prompt += rounds_step.prompt_addition(
         prepared, review_id_, state.created_at, untrusted_fences(nonce)
     )

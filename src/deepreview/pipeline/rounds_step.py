@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.model import Finding, Report, RoundInfo
-from deepreview.pipeline.context import Prepared
+from deepreview.pipeline.context import Prepared, series_of
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.previous import PreviousRound, find_previous, series_rows
 from deepreview.rounds.prompt import DeclineNote, round_prompt
@@ -21,12 +21,6 @@ from deepreview.targets.target import Target
 
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
 _CONTEXT_LINES = 3
-
-
-def series_of(target: Target) -> str:
-    if target.pr is not None:
-        return f"pr:{target.pr.number}"
-    return f"branch:{target.branch}" if target.branch else ""
 
 
 def series_declines(p: Prepared) -> list[Decline]:
