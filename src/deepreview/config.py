@@ -52,6 +52,7 @@ class CliOverrides:
     store: str | None = None
     formats: tuple[str, ...] | None = None
     allow_exec: bool | None = None
+    passes: int | None = None  # --passes N / --thorough (= 3)
     config_path: Path | None = None  # --config PATH: trusted explicitly
     yes_trust_repo_config: bool = False
     check_fixes: bool = False
@@ -94,6 +95,7 @@ class Settings:
     sources: Mapping[str, str] = field(default_factory=dict)  # setting -> where it came from
     repo_config_trusted: bool = False
     checks: ChecksSettings = field(default_factory=ChecksSettings)
+    passes: int = 1  # a seat with Critical/Important findings reviews again, up to this many
 
     def seat(self, name: str) -> SeatSettings:
         return self.seats.get(name, SeatSettings(effort=self.effort))
@@ -234,6 +236,7 @@ def _merge(
         "store": None,
         "formats": DEFAULT_FORMATS,
         "allow_exec": False,
+        "passes": 1,
     }
     sources = dict.fromkeys(values, "default")
     for key, value in _env_review(env).items():
@@ -251,6 +254,7 @@ def _merge(
         "store": cli.store,
         "formats": cli.formats,
         "allow_exec": cli.allow_exec,
+        "passes": cli.passes,
     }
     for key, value in cli_values.items():
         if value is not None:
@@ -292,6 +296,7 @@ def _merge(
         seats=seats,
         sources=sources,
         repo_config_trusted=trusted,
+        passes=int(values["passes"]),
     )
 
 

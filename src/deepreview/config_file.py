@@ -47,6 +47,7 @@ class ReviewConfig(BaseModel):
     store: str | None = None
     formats: list[Format] | None = None
     allow_exec: bool | None = None
+    passes: int | None = Field(default=None, ge=1, le=10)
 
 
 class ChecksConfig(BaseModel):

@@ -499,6 +499,59 @@ class LeadInfo:
     run: SeatRun | None = None
 
 
+FixVerdictWord = Literal["fixed", "partially fixed", "not fixed", "no longer applies"]
+FIX_VERDICTS: Final[tuple[str, ...]] = get_args(FixVerdictWord)
+
+
+@dataclass(frozen=True)
+class SeatFixVerdict:
+    """One seat's word on one prior finding, from its `Round N Fix Verdicts` section."""
+
+    seat: str  # reviewer credit ("Claude Opus 4.6")
+    verdict: FixVerdictWord
+    evidence: str = ""  # Markdown: file:line and why
+
+
+@dataclass(frozen=True)
+class FixVerdict:
+    """A prior round's open finding and what this round concluded about it."""
+
+    prior_id: str  # the ID in the previous round's report ("I1")
+    title: str  # Markdown inline
+    severity: Severity
+    location: str = ""  # "calc.py:3"
+    verdict: FixVerdictWord | None = None  # None: no seat gave one
+    seats: tuple[SeatFixVerdict, ...] = ()
+    disagreement: bool = False
+    carried_as: str | None = None  # this round's ID when still open ("I2")
+
+
+@dataclass(frozen=True)
+class DeclinedFinding:
+    """A finding a decline in an earlier round keeps out of the open findings."""
+
+    prior_id: str
+    title: str
+    location: str
+    reason: str
+    declined_round: int
+    code_changed: bool = False  # the code at its location changed since: reported again
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """What a round N >= 2 knew about the round before it (`None` on a first round)."""
+
+    number: int
+    series: str  # "pr:711" | "branch:feature/x"
+    previous_review_id: str
+    previous_sha: str
+    interdiff_note: str = ""  # why the interdiff is missing (e.g. the SHA no longer exists)
+    fix_verdicts: tuple[FixVerdict, ...] = ()
+    declined: tuple[DeclinedFinding, ...] = ()
+    new_findings: tuple[str, ...] = ()  # IDs of this round's findings not seen before
+
+
 @dataclass(frozen=True)
 class Report:
     header: Header
@@ -516,6 +569,7 @@ class Report:
     lead: LeadInfo | None = None
     notes: tuple[str, ...] = ()  # run notes (seat choice, failures); see `header_notes`
     checks: CheckResults | None = None  # measured with --check-fixes / --probe-tests
+    round_info: RoundInfo | None = None  # round N >= 2 of a series (`rounds/`)
     schema_version: int = SCHEMA_VERSION
 
     @property

@@ -21,6 +21,9 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
     echo-secrets  echo the named env vars (`--secret-vars A,B`) and the prompt to
                   stdout and stderr, and put them in the review
 
+`--when TEXT=FILE` (repeatable) prints FILE instead of the review when the prompt holds TEXT
+(e.g. a later pass, whose prompt says `## Pass 2`).
+
 `--fill DIR --leave N` first fills DIR's filesystem up to N free bytes (a disk filling up
 while the review runs). `--exit-code N` makes the modes that print a review exit with N
 afterwards; `--count-file F` appends a line to F on every start (was a seat rerun?).
@@ -97,6 +100,7 @@ def main() -> int:
     ap.add_argument("--victim", help="swap-worktree: the folder to point the worktree at")
     ap.add_argument("--fill", help="fill this folder's filesystem before answering")
     ap.add_argument("--leave", type=int, default=0, help="bytes --fill leaves free")
+    ap.add_argument("--when", action="append", default=[], help="TEXT=FILE: see above")
     args = ap.parse_args()
     if args.fill:
         fill(Path(args.fill), args.leave)
@@ -111,6 +115,10 @@ def main() -> int:
     elif args.mode not in ("hang", "ignore-term", "sh-ignore-term") and not sys.stdin.isatty():
         prompt = sys.stdin.read()
 
+    for rule in args.when:
+        needle, _, file_name = rule.partition("=")
+        if needle in prompt:
+            review = Path(file_name).read_text(encoding="utf-8")
     mode = args.mode
     if mode == "ok":
         out.write(review.encode())

@@ -21,6 +21,7 @@ LAYERS = [
     ("stats",),
     ("prompts",),
     ("store",),
+    ("rounds",),
     ("runner",),
     ("checks",),
     ("lead",),

@@ -63,6 +63,18 @@ _COMMANDS = {
         "stats",
         "Which reviewers earn their seat: per-seat analytics over the store.",
     ),
+    "decline": (
+        "deepreview.cli.memory_cmd",
+        "decline",
+        "Decline a finding on purpose; later rounds keep it out of the open findings.",
+    ),
+    "declines": ("deepreview.cli.memory_cmd", "declines", "List declined findings."),
+    "undecline": ("deepreview.cli.memory_cmd", "undecline", "Remove a decline."),
+    "context": (
+        "deepreview.cli.memory_cmd",
+        "context",
+        "Show or update the repo's deep-review-context.md.",
+    ),
 }
 
 

@@ -237,6 +237,13 @@ def _checks_options(fn: F) -> F:
     help="Review the work tree (staged, unstaged, untracked) against HEAD.",
 )
 @click.option(
+    "--passes",
+    type=click.IntRange(1, 10),
+    help="Up to N passes per seat: a seat whose pass found a Critical/Important issue looks "
+    "again where it has not looked yet (default: [review] passes, else 1).",
+)
+@click.option("--thorough", is_flag=True, help="Thorough mode: the same as --passes 3.")
+@click.option(
     "--exact-range",
     is_flag=True,
     help="For A..B, review git's literal tree diff even when A is not an ancestor of B "
@@ -270,9 +277,13 @@ def review(
     probe_max: int | None,
     probe_minutes: float | None,
     jobs: int | None,
+    passes: int | None,
+    thorough: bool,
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
+    if thorough and passes is not None and passes != 3:
+        raise UsageError(f"--thorough means --passes 3; drop one of --thorough, --passes {passes}")
     try:
         test_argv = tuple(shlex.split(test_cmd)) if test_cmd is not None else None
     except ValueError as exc:
@@ -287,6 +298,7 @@ def review(
         probe_max=probe_max,
         probe_minutes=probe_minutes,
         jobs=jobs,
+        passes=3 if thorough else passes,
     )
     req = ReviewRequest(
         cwd=Path(repo),

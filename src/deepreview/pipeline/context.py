@@ -53,6 +53,13 @@ class ReviewOutcome:
     exit_code: ExitCode
 
 
+def series_of(target: Target) -> str:
+    """A round series: one PR (`pr:<N>`) or one branch (`branch:<name>`)."""
+    if target.pr is not None:
+        return f"pr:{target.pr.number}"
+    return f"branch:{target.branch}" if target.branch else ""
+
+
 class StateWriter:
     """Owns the run's `RunState`: serialises changes from the seat threads, and writes the
     whole record atomically after each one (with the time spent so far, across resumes)."""

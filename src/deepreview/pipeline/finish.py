@@ -20,7 +20,7 @@ from deepreview.errors import ExitCode, StoreError
 from deepreview.formats import RENDERERS, stored_formats
 from deepreview.model import AgentReview, Commit, Header, Report, Reviewer, SeatRun, Severity
 from deepreview.pipeline import secret_sweep
-from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, series_of
 from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.runfiles import seat_files
 from deepreview.store.redact import Redactor
@@ -32,12 +32,6 @@ if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
     from deepreview.consolidate.cluster import Cluster
-
-
-def series_of(target: Target) -> str:
-    if target.pr is not None:
-        return f"pr:{target.pr.number}"
-    return f"branch:{target.branch}" if target.branch else ""
 
 
 def round_label(round_no: int, target: Target) -> str:
@@ -253,6 +247,7 @@ def stored_seat_reviews(
     """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
     from deepreview.consolidate import SeatReview
     from deepreview.consolidate.inputs import is_model_backed
+    from deepreview.pipeline import passes_step
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
@@ -263,6 +258,7 @@ def stored_seat_reviews(
         review = None
         if run.status == "ok":
             review = _stored_review(review_dir, entry.seat)
+            review = passes_step.merged_review(review, review_dir, entry.seat)
         kind = p.settings.seat(entry.seat).kind or entry.seat
         seat_reviews.append(
             SeatReview(
@@ -301,6 +297,7 @@ def deterministic_report(
     `resume` and `relead` all start the lead from this). With `redactor`, every value a seat
     flagged as a secret is first masked in the review folder's files (and in `redactor`)."""
     from deepreview.consolidate import build_report, cluster_findings
+    from deepreview.pipeline import passes_step
 
     seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
@@ -320,6 +317,8 @@ def deterministic_report(
         notes=notes,
         clusters=clusters,
     )
+    names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
+    report = passes_step.add_passes(report, review_dir, names)
     return Deterministic(report, seat_reviews, runs, clusters, present)
 
 
@@ -334,6 +333,7 @@ def finish_review(
     relead: bool = False,
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last."""
+    from deepreview.pipeline import rounds_step
     from deepreview.pipeline.checks_step import run_check_step, with_checks
     from deepreview.pipeline.lead_step import run_lead
     from deepreview.pipeline.panel import with_panel_notes
@@ -359,6 +359,9 @@ def finish_review(
         present_files=det.present_files,
     )
     report = with_checks(report, checks)
+    # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
+    # decisions cannot drop a prior finding that is still open).
+    report = rounds_step.apply(p, rid, writer.state.created_at, report, det.seat_reviews)
     report = with_panel_notes(report, writer.state)
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(

@@ -43,7 +43,12 @@ from deepreview.pipeline.runstate import (
     new_state,
 )
 from deepreview.pipeline.seats import check_model_seats, choose_lead, choose_seats, plan_seat
-from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
+from deepreview.prompts.review import (
+    build_review_prompt,
+    new_nonce,
+    read_base_context,
+    untrusted_fences,
+)
 from deepreview.runfiles import RUN_JSON, seat_files
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
@@ -164,12 +169,17 @@ def _execute(
 def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
     """Write the first run.json and index row; the writer, and the seats' prompt."""
     base_ctx = read_base_context(p.target)
-    prompt = build_review_prompt(
-        p.target, base_ctx, budget=p.settings.diff_budget, nonce=new_nonce()
-    )
+    nonce = new_nonce()
+    prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
+    created_at = now.isoformat(timespec="seconds")
+    # Lazy: rounds and passes need the parsers and consolidation, which `review` must not
+    # import before its first seat starts (tests/faults/test_cli_import_is_light.py).
+    from deepreview.pipeline import rounds_step
+
+    prompt += rounds_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
     state = new_state(
         review_id=rid,
-        created_at=now.isoformat(timespec="seconds"),
+        created_at=created_at,
         started_at=time.time(),
         target=p.target,
         seats={plan.seat: plan.display_name for plan in p.plans},
@@ -264,7 +274,7 @@ def _run_and_finish(
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
     if not interrupted:
-        _, interrupted = run_seats(
+        first, interrupted = run_seats(
             plans,
             on_result=on_result,
             cancel=cancel,
@@ -279,6 +289,24 @@ def _run_and_finish(
             on_progress=on_progress,
             idle=lambda: finish.while_seats_run(p.store),
         )
+        if not interrupted and p.settings.passes > 1:
+            from deepreview.pipeline import passes_step
+
+            interrupted = passes_step.run_more_passes(
+                plans,
+                first,
+                passes=p.settings.passes,
+                prompt=prompt,
+                store=p.store,
+                review_dir=review_dir,
+                cancel=cancel,
+                stop=stop,
+                target=p.target,
+                env=p.env,
+                redactor=redactor,
+                allow_exec=p.settings.allow_exec,
+                on_progress=on_progress,
+            )
     if interrupted:
         _mark_interrupted(p, rid, writer)
         stop.release()
@@ -334,7 +362,13 @@ def resume(
         target, settings, store, plans, state.lead.seat, list(state.notes), env, settings_cli=cli
     )
     base_ctx = read_base_context(target)
-    prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
+    nonce = new_nonce()
+    prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
+    from deepreview.pipeline import rounds_step
+
+    prompt += rounds_step.prompt_addition(
+        prepared, review_id_, state.created_at, untrusted_fences(nonce)
+    )
     state = _with_config(state, cli)  # a later resume checks against the file this one used
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:

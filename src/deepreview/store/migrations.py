@@ -72,6 +72,30 @@ def m004_seat_facts(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m005_declines(db: sqlite3.Connection) -> None:
+    # Declined findings, per series and finding fingerprint (survives renumbering across rounds).
+    db.execute(
+        """
+        CREATE TABLE declines (
+            series TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            review_id TEXT NOT NULL,
+            finding_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            path TEXT NOT NULL DEFAULT '',
+            start_line INTEGER,
+            end_line INTEGER,
+            reviewed_sha TEXT NOT NULL,
+            round INTEGER NOT NULL DEFAULT 1,
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (series, fingerprint)
+        )
+        """
+    )
+
+
 def migrate(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {row[0] for row in db.execute("SELECT name FROM _migrations")}

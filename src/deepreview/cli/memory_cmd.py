@@ -1,0 +1,115 @@
+"""`decline`, `declines`, `undecline`: findings the author declined on purpose."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from deepreview.cli.options import store_option
+from deepreview.cli.store_cmd import _repo_opt, _store
+
+
+@click.command()
+@click.argument("review_id")
+@click.argument("finding")
+@click.option("--reason", required=True, help='Why, e.g. "by design: retries are idempotent".')
+@click.option("--series", help="Refuse unless the finding belongs to this series (pr:N, branch:B).")
+@store_option
+@_repo_opt
+def decline(
+    review_id: str, finding: str, reason: str, series: str | None, store: str | None, repo: str
+) -> None:
+    """Decline FINDING of REVIEW_ID: later rounds list it under "Declined in prior rounds"."""
+    from deepreview.pipeline.memory import decline as decline_
+
+    d = decline_(_store(store, repo), review_id, finding, reason, series=series)
+    click.echo(f"Declined {d.finding_id} ({d.title}) of {d.review_id} for {d.series}: {d.reason}")
+
+
+@click.command()
+@click.option("--series", help="Only this series (pr:N, branch:B).")
+@click.option("--json", "as_json", is_flag=True)
+@store_option
+@_repo_opt
+def declines(series: str | None, as_json: bool, store: str | None, repo: str) -> None:
+    """Declined findings: series, review, finding, location, reason."""
+    from dataclasses import asdict
+
+    from deepreview.model import SCHEMA_VERSION
+    from deepreview.pipeline.memory import declines as declines_
+
+    found = declines_(_store(store, repo), series)
+    if as_json:
+        data = {"schema_version": SCHEMA_VERSION, "declines": [asdict(d) for d in found]}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo("No declined findings.")
+        return
+    for d in found:
+        click.echo(
+            f"{d.series}  {d.review_id} {d.finding_id}  {d.location}  {d.title} — {d.reason}"
+        )
+
+
+@click.command()
+@click.argument("review_id")
+@click.argument("finding")
+@store_option
+@_repo_opt
+def undecline(review_id: str, finding: str, store: str | None, repo: str) -> None:
+    """Remove the decline of FINDING of REVIEW_ID: later rounds report it again."""
+    from deepreview.pipeline.memory import undecline as undecline_
+
+    undecline_(_store(store, repo), review_id, finding)
+    click.echo(f"Removed the decline of {finding.upper()} from {review_id}.")
+
+
+@click.group()
+def context() -> None:
+    """The repo's `deep-review-context.md`: what every reviewer should know."""
+
+
+@context.command("show")
+@_repo_opt
+def context_show(repo: str) -> None:
+    """Print the working tree's deep-review-context.md."""
+    from pathlib import Path
+
+    from deepreview.pipeline.memory import context_path
+    from deepreview.targets.git import find_repo_root
+
+    path = context_path(find_repo_root(Path(repo)))
+    if not path.is_file():
+        click.echo(f"No {path.name} in {path.parent} yet; `context apply ID` can start one.")
+        return
+    click.echo(path.read_text(encoding="utf-8"), nl=False)
+
+
+@context.command("apply")
+@click.argument("review_id")
+@click.option("--yes", is_flag=True, help="Write without asking.")
+@click.option("--force", is_flag=True, help="Write even if the file has uncommitted changes.")
+@store_option
+@_repo_opt
+def context_apply(review_id: str, yes: bool, force: bool, store: str | None, repo: str) -> None:
+    """Show REVIEW_ID's proposed context updates as a diff; write them after confirmation."""
+    from pathlib import Path
+
+    from deepreview.pipeline.memory import context_plan, write_context
+    from deepreview.targets.git import find_repo_root
+
+    root = find_repo_root(Path(repo))
+    plan = context_plan(_store(store, repo), root, review_id, force=force)
+    for item in plan.skipped:
+        click.echo(f"note: skipped {item}", err=True)
+    if not plan.diff:
+        click.echo(f"Review {review_id} proposes no changes to {plan.path.name}.")
+        return
+    click.echo(plan.diff, nl=False)
+    if not yes and not click.confirm(f"Write {plan.path}?", default=False, err=True):
+        click.echo("Nothing written.", err=True)
+        return
+    write_context(plan)
+    click.echo(f"Wrote {plan.path} (not committed).")

@@ -1,0 +1,146 @@
+"""The store's memory across rounds: declined findings (`decline`, `declines`, `undecline`)
+and the repo's context file (`context show`, `context apply`).
+
+Core only: each function returns typed results or raises `UsageError`; `cli/` prints.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.errors import UsageError
+from deepreview.model import Report
+from deepreview.prompts.review import CONTEXT_FILE
+from deepreview.rounds.context import ContextEdit, apply_edits, parse_update, unified_diff
+from deepreview.serialize import report_from_data
+from deepreview.store.declines import Decline, add_decline, list_declines, remove_decline
+from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.git import Git
+
+_ROUND = re.compile(r"^\s*(\d+)")
+
+
+def row_series(row: ReviewRow) -> str:
+    return row.series or (f"branch:{row.branch}" if row.branch else "")
+
+
+def stored_report(store: Store, review_id: str) -> tuple[ReviewRow, Report]:
+    row = store.get(review_id)
+    path = store.root / f"{review_id}.json"
+    if not path.is_file():
+        raise UsageError(
+            f"review {review_id} has no report yet (status: {row.status}); "
+            f"try `deep-review resume {review_id}`"
+        )
+    try:
+        return row, report_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except ValueError as exc:
+        raise UsageError(f"cannot read {path}: {exc}; re-run the review") from exc
+
+
+def decline(
+    store: Store, review_id: str, finding_id: str, reason: str, *, series: str | None = None
+) -> Decline:
+    """Record that `finding_id` of `review_id` is declined on purpose, for its whole series."""
+    if not reason.strip():
+        raise UsageError('a decline needs a reason: --reason "by design: ..."')
+    row, report = stored_report(store, review_id)
+    own = row_series(row)
+    if not own:
+        raise UsageError(
+            f"review {review_id} reviewed no PR or branch, so it has no series to remember a "
+            "decline in; review the branch or PR instead"
+        )
+    if series is not None and series != own:
+        raise UsageError(
+            f"finding {finding_id} of {review_id} belongs to series {own}, not {series}; "
+            f"drop --series or decline a finding of a {series} review"
+        )
+    wanted = finding_id.strip().upper()
+    finding = next((f for f in report.findings if f.id.upper() == wanted), None)
+    if finding is None:
+        ids = ", ".join(f.id for f in report.findings) or "none"
+        raise UsageError(f"review {review_id} has no finding {finding_id}; its findings: {ids}")
+    loc = finding.locations[0] if finding.locations else None
+    m = _ROUND.match(report.header.round or "1")
+    d = Decline(
+        series=own,
+        fingerprint=fingerprint(finding),
+        review_id=review_id,
+        finding_id=finding.id,
+        title=finding.title,
+        path=loc.path if loc else "",
+        start_line=loc.start if loc else None,
+        end_line=loc.end if loc else None,
+        reviewed_sha=row.head_sha,
+        round=int(m.group(1)) if m else 1,
+        reason=reason.strip(),
+        created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+    )
+    add_decline(store, d)
+    return d
+
+
+def declines(store: Store, series: str | None = None) -> list[Decline]:
+    return list_declines(store, series)
+
+
+def undecline(store: Store, review_id: str, finding_id: str) -> None:
+    store.get(review_id)
+    if not remove_decline(store, review_id, finding_id):
+        raise UsageError(
+            f"no decline of {finding_id} from review {review_id}; see `deep-review declines`"
+        )
+
+
+# -- repo context memory ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContextPlan:
+    path: Path
+    old: str
+    new: str
+    diff: str  # unified diff, "" when nothing would change
+    skipped: tuple[str, ...]  # proposals that do not apply
+
+
+def context_path(repo_root: Path) -> Path:
+    return repo_root / CONTEXT_FILE
+
+
+def context_plan(store: Store, repo_root: Path, review_id: str, *, force: bool) -> ContextPlan:
+    """The edits review `review_id` proposes to the working tree's context file: the lead's
+    repo context updates plus the series' "by design" declines."""
+    row, report = stored_report(store, review_id)
+    path = context_path(repo_root)
+    dirty = Git(repo_root).out("status", "--porcelain", "--", CONTEXT_FILE)
+    if dirty and not force:
+        raise UsageError(
+            f"{CONTEXT_FILE} has uncommitted changes; commit or stash them, or pass --force"
+        )
+    edits = [e for u in report.process_notes.repo_context_updates if (e := parse_update(u))]
+    series = row_series(row)
+    for d in list_declines(store, series) if series else []:
+        if d.reason.lower().startswith("by design"):
+            where = f"`{d.path}`: " if d.path else ""
+            edits.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))
+    try:
+        old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    new, skipped = apply_edits(old, edits)
+    return ContextPlan(path, old, new, unified_diff(old, new, CONTEXT_FILE), tuple(skipped))
+
+
+def write_context(plan: ContextPlan) -> None:
+    """Write the planned file (never commits)."""
+    try:
+        plan.path.write_text(plan.new, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {plan.path}: {exc.strerror or exc}") from exc

@@ -1,0 +1,125 @@
+"""Rounds in the pipeline: the prompt addition before the seats run, and the report changes
+after them (`rounds/`). Both look the previous round up the same way, from the store."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+
+from deepreview.consolidate import SeatReview
+from deepreview.model import Finding, Report, RoundInfo
+from deepreview.pipeline.context import Prepared, series_of
+from deepreview.rounds.apply import apply_round
+from deepreview.rounds.previous import PreviousRound, find_previous, series_rows
+from deepreview.rounds.prompt import DeclineNote, round_prompt
+from deepreview.serialize import report_from_data
+from deepreview.store.declines import Decline, list_declines
+from deepreview.store.store import Store
+from deepreview.targets.git import Git
+from deepreview.targets.target import Target
+
+_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
+_CONTEXT_LINES = 3
+
+
+def series_declines(p: Prepared) -> list[Decline]:
+    """Declines of this series, including those recorded under another name of it (a branch
+    review continuing a PR's series)."""
+    names = {series_of(p.target)}
+    names |= {r.series for r in series_rows(p.store, series_of(p.target), p.target.branch or "")}
+    names.discard("")
+    return [d for d in list_declines(p.store) if d.series in names]
+
+
+def previous_round(p: Prepared, rid: str, created_at: str) -> PreviousRound | None:
+    return find_previous(p.store, p.target, series_of(p.target), created_at, rid)
+
+
+def prompt_addition(
+    p: Prepared,
+    rid: str,
+    created_at: str,
+    fences: tuple[Callable[[str], str], Callable[[str], str]],
+) -> str:
+    prev = previous_round(p, rid, created_at)
+    if prev is None:
+        return ""
+    declines = series_declines(p)
+    return round_prompt(
+        round_no=prev.number + 1,
+        previous_id=prev.row.id,
+        previous_sha=prev.row.head_sha,
+        interdiff=prev.interdiff,
+        interdiff_note=prev.note,
+        open_findings=prev.open_findings,
+        declines=[DeclineNote(d.finding_id, d.title, d.location, d.reason) for d in declines],
+        fence_open=fences[0],
+        fence_close=fences[1],
+    )
+
+
+def code_changed(target: Target, d: Decline) -> bool:
+    """Whether the lines around the declined finding's location changed since its review."""
+    git = Git(target.repo_root)
+    if not d.reviewed_sha or git.rev(d.reviewed_sha) is None:
+        return True  # cannot tell: show the finding again rather than hide it
+    if d.reviewed_sha == target.head_sha or not d.path:
+        return False
+    diff = git.run(
+        [
+            "diff",
+            "--no-color",
+            "--no-ext-diff",
+            "-U0",
+            d.reviewed_sha,
+            target.head_sha,
+            "--",
+            d.path,
+        ]
+    ).stdout_text
+    if not diff.strip():
+        return False
+    if d.start_line is None:
+        return True
+    lo = d.start_line - _CONTEXT_LINES
+    hi = (d.end_line or d.start_line) + _CONTEXT_LINES
+    for m in _HUNK.finditer(diff):
+        start, count = int(m.group(1)), int(m.group(2) or "1")
+        end = start + max(count, 1) - 1
+        if start <= hi and end >= lo:
+            return True
+    return False
+
+
+def apply(
+    p: Prepared, rid: str, created_at: str, report: Report, seat_reviews: Sequence[SeatReview]
+) -> Report:
+    prev = previous_round(p, rid, created_at)
+    if prev is None:
+        return report
+    info = RoundInfo(
+        number=prev.number + 1,
+        series=series_of(p.target),
+        previous_review_id=prev.row.id,
+        previous_sha=prev.row.head_sha,
+        interdiff_note=prev.note,
+    )
+    return apply_round(
+        report,
+        info=info,
+        prior=prev.open_findings,
+        seat_reviews=seat_reviews,
+        declines=series_declines(p),
+        code_changed=lambda d: code_changed(p.target, d),
+        original=lambda d: stored_finding(p.store, d.review_id, d.finding_id),
+    )
+
+
+def stored_finding(store: Store, review_id: str, finding_id: str) -> Finding | None:
+    path = store.root / f"{review_id}.json"
+    try:
+        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+    return next((f for f in report.findings if f.id == finding_id), None)

@@ -1,0 +1,237 @@
+"""Fold a round N >= 2's knowledge into its report: fix verdicts, carry-forward tags, new
+findings, and declined findings.
+
+The previous round's findings that are still open come back in this round's report (with their
+carry-forward tag) even when no seat re-raised them, so the verdict weighs them like new ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from deepreview.consolidate import SeatReview
+from deepreview.consolidate.fingerprint import fingerprint, normalised_title
+from deepreview.consolidate.verdict import decide, qualify
+from deepreview.model import (
+    SEVERITIES,
+    DeclinedFinding,
+    Finding,
+    FixVerdict,
+    Report,
+    RoundInfo,
+    Section,
+    Verdict,
+)
+from deepreview.rounds.verdicts import collect, consolidate, is_open, parse_fix_verdicts
+from deepreview.store.declines import Decline
+
+_SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
+
+
+def same_finding(a: Finding, b: Finding) -> bool:
+    """The same problem: equal fingerprints, or the same file and the same normalised title."""
+    if fingerprint(a) == fingerprint(b):
+        return True
+    path_a = a.locations[0].path if a.locations else ""
+    path_b = b.locations[0].path if b.locations else ""
+    return path_a == path_b and normalised_title(a.title) == normalised_title(b.title)
+
+
+def _matches_decline(f: Finding, d: Decline) -> bool:
+    path = f.locations[0].path if f.locations else ""
+    return fingerprint(f) == d.fingerprint or (
+        path == d.path and normalised_title(f.title) == normalised_title(d.title)
+    )
+
+
+def _next_id(findings: Sequence[Finding], letter: str) -> str:
+    nums = [int(f.id[1:]) for f in findings if f.id[:1] == letter and f.id[1:].isdigit()]
+    return f"{letter}{max(nums, default=0) + 1}"
+
+
+def _ordered(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    return tuple(f for s in SEVERITIES for f in findings if f.severity == s)
+
+
+def apply_round(
+    report: Report,
+    *,
+    info: RoundInfo,
+    prior: Sequence[Finding],
+    seat_reviews: Sequence[SeatReview],
+    declines: Sequence[Decline] = (),
+    code_changed: Callable[[Decline], bool] = lambda d: False,
+    original: Callable[[Decline], Finding | None] = lambda d: None,
+) -> Report:
+    """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
+    decline's location changed since it was declined; `original` is the declined finding as
+    its review stored it (to bring it back when the code changed and no seat re-raised it)."""
+    prev = info.number - 1
+    per_seat = [
+        (sr.reviewer.credit, parse_fix_verdicts(sr.review.raw))
+        for sr in seat_reviews
+        if sr.review is not None
+    ]
+    findings = list(report.findings)
+    declined: list[DeclinedFinding] = []
+    verdicts: list[FixVerdict] = []
+    carried_ids: set[str] = set()
+
+    def decline_for(f: Finding) -> Decline | None:
+        return next((d for d in declines if _matches_decline(f, d)), None)
+
+    for p in prior:
+        seats = collect(per_seat, p.id)
+        verdict, disagree = consolidate(seats)
+        location = str(p.locations[0]) if p.locations else ""
+        if decline_for(p) is not None:
+            continue  # handled with this round's findings below
+        match = next((f for f in findings if same_finding(f, p)), None)
+        carried_as = None
+        # Open when a seat judged it (partially) not fixed, or raised it again; a finding no
+        # seat gave a verdict on is listed as "no verdict" but not carried (nobody checked).
+        if match is not None or (verdict is not None and is_open(verdict)):
+            word = verdict if verdict is not None and is_open(verdict) else "not fixed"
+            if match is not None and verdict is not None and not is_open(verdict):
+                disagree = True  # a seat re-raised what the verdicts call closed
+            tag = f"Round {prev} {p.id}, {word}"
+            if match is not None:
+                i = findings.index(match)
+                findings[i] = dataclasses.replace(match, carry_forward=tag)
+                carried_as = match.id
+            else:
+                new_id = _next_id(findings, p.severity.letter)
+                findings.append(dataclasses.replace(p, id=new_id, carry_forward=tag))
+                carried_as = new_id
+            carried_ids.add(carried_as)
+        verdicts.append(
+            FixVerdict(
+                prior_id=p.id,
+                title=p.title,
+                severity=p.severity,
+                location=location,
+                verdict=verdict,
+                seats=seats,
+                disagreement=disagree,
+                carried_as=carried_as,
+            )
+        )
+
+    for d in declines:
+        changed = code_changed(d)
+        matches = [f for f in findings if _matches_decline(f, d)]
+        if not changed:
+            findings = [f for f in findings if f not in matches]
+        elif matches:
+            for f in matches:
+                i = findings.index(f)
+                findings[i] = dataclasses.replace(f, carry_forward="declined, code changed")
+                carried_ids.add(f.id)
+        elif (orig := original(d)) is not None:
+            new_id = _next_id(findings, orig.severity.letter)
+            findings.append(
+                dataclasses.replace(orig, id=new_id, carry_forward="declined, code changed")
+            )
+            carried_ids.add(new_id)
+        declined.append(
+            DeclinedFinding(
+                prior_id=d.finding_id,
+                title=d.title,
+                location=d.location,
+                reason=d.reason,
+                declined_round=d.round,
+                code_changed=changed,
+            )
+        )
+    kept = list(findings)
+    new_ids = []
+    for i, f in enumerate(kept):
+        if f.id not in carried_ids and f.carry_forward is None:
+            kept[i] = dataclasses.replace(f, carry_forward="new")
+            new_ids.append(f.id)
+    findings_t = _ordered(kept)
+    info = dataclasses.replace(
+        info, fix_verdicts=tuple(verdicts), declined=tuple(declined), new_findings=tuple(new_ids)
+    )
+    return dataclasses.replace(
+        report,
+        findings=findings_t,
+        round_info=info,
+        header=dataclasses.replace(
+            report.header, verdict=_verdict(report, findings_t, seat_reviews)
+        ),
+        limitations=_with_declined(report.limitations, declined),
+        extra_sections=(*report.extra_sections, _verdicts_section(info))
+        if verdicts
+        else report.extra_sections,
+        notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
+    )
+
+
+def _verdict(
+    report: Report, findings: tuple[Finding, ...], seat_reviews: Sequence[SeatReview]
+) -> Verdict:
+    old = report.header.verdict
+    if old.label == "Failed":
+        return old
+    # Said the way the round's own verdict was (no model review, failed seats), now counting the
+    # carried-forward findings too.
+    ok = [sr for sr in seat_reviews if sr.review is not None]
+    rule = qualify(
+        decide(findings),
+        findings,
+        seats=len(seat_reviews),
+        failed=len(seat_reviews) - len(ok),
+        model_reviewed=any(sr.model_backed for sr in ok),
+    )
+    lead_ok = report.lead is not None and report.lead.status == "ok"
+    if not lead_ok or old.label not in _SEVERITY_ORDER:
+        return rule
+    if rule.label not in _SEVERITY_ORDER:
+        return old
+    # The lead's judgment stands unless carried-forward findings make the rule stricter.
+    if _SEVERITY_ORDER.index(rule.label) > _SEVERITY_ORDER.index(old.label):
+        return rule
+    return old
+
+
+def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str:
+    quiet = [d for d in declined if not d.code_changed]
+    if not quiet:
+        return limitations
+    lines = [
+        f"- **{d.title}** — `{d.location}` — declined round {d.declined_round}: {d.reason}"
+        for d in quiet
+    ]
+    block = "### Declined in prior rounds\n\n" + "\n".join(lines)
+    return f"{limitations.rstrip()}\n\n{block}" if limitations.strip() else block
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _verdicts_section(info: RoundInfo) -> Section:
+    prev = info.number - 1
+    rows = [
+        f"Round {info.number} reviewed the changes since round {prev} "
+        f"(`{info.previous_review_id}`, `{info.previous_sha[:12]}`).",
+        "",
+        f"| Round {prev} finding | Verdict | Seats | Now |",
+        "|---|---|---|---|",
+    ]
+    for v in info.fix_verdicts:
+        word: str = v.verdict or "no verdict"
+        if v.disagreement:
+            word += " (seats disagree)"
+        seats = "; ".join(
+            _cell(f"{s.seat}: {s.verdict}" + (f" — {s.evidence}" if s.evidence else ""))
+            for s in v.seats
+        )
+        where = f" `{v.location}`" if v.location else ""
+        rows.append(
+            f"| {v.prior_id}. **{_cell(v.title)}**{where} | {word} | {seats or '—'} "
+            f"| {v.carried_as or 'closed'} |"
+        )
+    return Section(title=f"Round {info.number} Fix Verdicts", body="\n".join(rows))

@@ -1,0 +1,88 @@
+"""The round before this one: which stored review it is, its report, and the interdiff.
+
+A series is one PR (`pr:<N>`) or one branch; a branch review whose branch has a PR review in the
+store continues that series (the store matches rows on the branch as well, see `Store.round_for`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from deepreview.errors import StoreError
+from deepreview.model import Finding, Report
+from deepreview.serialize import report_from_data
+from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.git import Git
+from deepreview.targets.target import Target
+
+
+@dataclass(frozen=True)
+class PreviousRound:
+    row: ReviewRow
+    report: Report
+    number: int  # the previous round's own number
+    interdiff: str  # "" when there is none (or it could not be computed: see `note`)
+    note: str = ""
+
+    @property
+    def open_findings(self) -> tuple[Finding, ...]:
+        return self.report.findings
+
+    @property
+    def declined_ids(self) -> tuple[str, ...]:
+        info = self.report.round_info
+        return tuple(d.prior_id for d in info.declined) if info else ()
+
+
+def series_rows(store: Store, series: str, branch: str) -> list[ReviewRow]:
+    """Complete reviews of the series, oldest first."""
+    rows = [
+        r
+        for r in store.rows()
+        if r.status == "complete"
+        and ((series and r.series == series) or (branch and r.branch == branch))
+    ]
+    return sorted(rows, key=lambda r: (r.created_at, r.id))
+
+
+def find_previous(
+    store: Store, target: Target, series: str, created_at: str, review_id: str
+) -> PreviousRound | None:
+    """The latest complete review of the series before this one, with its report; None on a
+    first round (or when its stored JSON report is gone)."""
+    if not series and not target.branch:
+        return None
+    earlier = [
+        r
+        for r in series_rows(store, series, target.branch or "")
+        if r.id != review_id and r.created_at <= created_at
+    ]
+    if not earlier:
+        return None
+    row = earlier[-1]
+    path = store.root / f"{row.id}.json"
+    try:
+        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise StoreError(
+            f"cannot read round {len(earlier)}'s report {path}: {exc}; "
+            f"re-run `deep-review resume {row.id}` or delete that review"
+        ) from exc
+    interdiff, note = _interdiff(target, row.head_sha)
+    return PreviousRound(
+        row=row, report=report, number=len(earlier), interdiff=interdiff, note=note
+    )
+
+
+def _interdiff(target: Target, previous_sha: str) -> tuple[str, str]:
+    git = Git(target.repo_root)
+    if not previous_sha or git.rev(previous_sha) is None:
+        return "", (
+            f"The previous round's reviewed SHA {previous_sha[:12] or '(none)'} no longer exists "
+            "in this repository (rewritten history?); this round reviews the whole diff."
+        )
+    if previous_sha == target.head_sha:
+        return "", "Nothing changed since the previous round's reviewed SHA."
+    result = git.run(["diff", "--no-color", "--no-ext-diff", previous_sha, target.head_sha])
+    return result.stdout.decode("utf-8", errors="replace"), ""

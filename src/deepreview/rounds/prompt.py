@@ -1,0 +1,101 @@
+"""What a round N >= 2 adds to every seat's prompt: the interdiff, the previous round's open
+findings with the fix-verdict instruction, and the declined findings with their reasons.
+
+Prior findings and decline reasons are text from earlier agents and users, the interdiff is the
+author's: all of it is fenced as data like the rest of the prompt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from deepreview.model import Finding
+
+
+@dataclass(frozen=True)
+class DeclineNote:
+    finding_id: str  # the ID it had when declined
+    title: str
+    location: str
+    reason: str
+
+
+def _finding_line(f: Finding) -> str:
+    where = ", ".join(str(loc) for loc in f.locations) or "(no location)"
+    who = f" [{', '.join(f.reviewers)}]" if f.reviewers else ""
+    return f"- {f.id}. {f.title} — `{where}` ({f.severity.value}){who}"
+
+
+def round_prompt(
+    *,
+    round_no: int,
+    previous_id: str,
+    previous_sha: str,
+    interdiff: str,
+    interdiff_note: str,
+    open_findings: Sequence[Finding],
+    declines: Sequence[DeclineNote],
+    fence_open: Callable[[str], str],
+    fence_close: Callable[[str], str],
+) -> str:
+    prev = round_no - 1
+    out = [
+        "",
+        f"## This is round {round_no}: what changed since round {prev}",
+        "",
+        f"Round {prev} (review `{previous_id}`) reviewed `{previous_sha}`.",
+    ]
+    if interdiff:
+        out += [
+            "The interdiff below is everything that changed since then; review it closely, and "
+            "still review the whole change above.",
+            "",
+            fence_open("interdiff"),
+            interdiff.rstrip("\n"),
+            fence_close("interdiff"),
+        ]
+    elif interdiff_note:
+        out += [interdiff_note]
+    if open_findings:
+        out += [
+            "",
+            f"### Round {prev}'s open findings",
+            "",
+            "Give a **fix verdict** for each one — exactly one of `fixed`, `partially fixed`, "
+            "`not fixed`, `no longer applies` — with evidence (`file:line` and what you saw). "
+            "Do not report a finding you judge `not fixed` or `partially fixed` again under "
+            "Findings; its verdict carries it forward.",
+            "",
+            fence_open("prior-findings"),
+            *(_finding_line(f) for f in open_findings),
+            fence_close("prior-findings"),
+        ]
+    if declines:
+        out += [
+            "",
+            "### Declined findings",
+            "",
+            "The author declined these on purpose. Do not raise them again unless the code around "
+            "them changed since; if you do, say what changed.",
+            "",
+            fence_open("declined-findings"),
+            *(
+                f"- {d.finding_id}. {d.title} — `{d.location}` — declined: {d.reason}"
+                for d in declines
+            ),
+            fence_close("declined-findings"),
+        ]
+    if open_findings:
+        out += [
+            "",
+            "Add this section to your review, after Coverage Summary:",
+            "",
+            "```",
+            f"## Round {round_no} Fix Verdicts",
+            "",
+            "- <prior ID>: <fixed|partially fixed|not fixed|no longer applies>"
+            " — <file:line> <evidence>",
+            "```",
+        ]
+    return "\n".join(out) + "\n"

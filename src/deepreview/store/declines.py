@@ -1,0 +1,85 @@
+"""Declined findings in the store index: `decline`, `declines`, `undecline`.
+
+Keyed by series + finding fingerprint (`consolidate.fingerprint`), so a decline still matches
+when a later round numbers the finding differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deepreview.store.store import Store
+
+
+@dataclass(frozen=True)
+class Decline:
+    series: str
+    fingerprint: str
+    review_id: str
+    finding_id: str
+    title: str
+    path: str
+    start_line: int | None
+    end_line: int | None
+    reviewed_sha: str
+    round: int
+    reason: str
+    created_at: str
+
+    @property
+    def location(self) -> str:
+        if self.start_line is None:
+            return self.path
+        if self.end_line in (None, self.start_line):
+            return f"{self.path}:{self.start_line}"
+        return f"{self.path}:{self.start_line}-{self.end_line}"
+
+
+_COLUMNS = (
+    "series, fingerprint, review_id, finding_id, title, path, start_line, end_line,"
+    " reviewed_sha, round, reason, created_at"
+)
+
+
+def add_decline(store: Store, d: Decline) -> None:
+    with store.lock(), store._db() as db, db:
+        db.execute(
+            f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                d.series,
+                d.fingerprint,
+                d.review_id,
+                d.finding_id,
+                d.title,
+                d.path,
+                d.start_line,
+                d.end_line,
+                d.reviewed_sha,
+                d.round,
+                d.reason,
+                d.created_at,
+            ),
+        )
+
+
+def list_declines(store: Store, series: str | None = None) -> list[Decline]:
+    if not (store.root / "index.sqlite").exists():
+        return []
+    with store._db() as db:
+        sql = f"SELECT {_COLUMNS} FROM declines"
+        args: tuple[str, ...] = ()
+        if series:
+            sql += " WHERE series = ?"
+            args = (series,)
+        rows = db.execute(sql + " ORDER BY created_at, review_id, finding_id", args).fetchall()
+    return [Decline(*r) for r in rows]
+
+
+def remove_decline(store: Store, review_id: str, finding_id: str) -> bool:
+    """Remove the decline recorded from `review_id`'s `finding_id`; False when there is none."""
+    with store.lock(), store._db() as db, db:
+        cur = db.execute(
+            "DELETE FROM declines WHERE review_id = ? AND finding_id = ?",
+            (review_id, finding_id.upper()),
+        )
+        return cur.rowcount > 0

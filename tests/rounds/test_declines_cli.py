@@ -1,0 +1,89 @@
+"""`decline` / `declines` / `undecline` through the real command, and what later rounds do with
+a declined finding."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from fakebin.harness import Fakes
+from support.repos import commit_all, run_cli, write
+from support.rounds import ROUND1, make_branch_repo, run_round, stored
+
+REASON = "by design: callers validate the divisor"
+
+
+def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    assert f"Declined I1 (Division by zero is not handled) of {rid1}" in res.stdout
+
+    listed = run_cli(["declines", "--series", "branch:feature"], cwd=repo, env=fakes.env())
+    assert f"branch:feature  {rid1} I1  calc.py:3" in listed.stdout
+
+    # Round 2: an unrelated change; the seat raises the same finding again.
+    write(repo, "notes.txt", "unrelated\n")
+    commit_all(repo, "Add notes")
+    second = run_round(fakes, repo, ROUND1)
+    md = stored(fakes, second["review_id"], ".md")
+    important = md.split("## Important Issues", 1)[1].split("## Suggestions", 1)[0]
+    assert "None." in important and "Division by zero" not in important
+    declined = md.split("### Declined in prior rounds", 1)[1]
+    assert f"**Division by zero is not handled** — `calc.py:3` — declined round 1: {REASON}" in (
+        declined
+    )
+    data = json.loads(stored(fakes, second["review_id"], ".json"))
+    assert data["header"]["verdict"]["label"] == "Merge as-is"
+    assert data["round_info"]["declined"][0]["code_changed"] is False
+
+    # Round 3: the code under the finding changed: it is reported again, tagged.
+    write(repo, "calc.py", "def div(a, b):\n    # divide\n    return (a / b)\n")
+    commit_all(repo, "Parenthesise")
+    third = run_round(fakes, repo, ROUND1)
+    md3 = stored(fakes, third["review_id"], ".md")
+    assert "(declined, code changed)" in md3.split("## Important Issues", 1)[1]
+    assert "| **Round** | 3 (of feature) |" in md3
+    data3 = json.loads(stored(fakes, third["review_id"], ".json"))
+    assert data3["header"]["verdict"]["label"] == "Merge with fixes"
+
+    res = run_cli(["undecline", rid1, "I1"], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    assert run_cli(["declines"], cwd=repo, env=fakes.env()).stdout.strip() == (
+        "No declined findings."
+    )
+
+
+def test_bad_decline_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    env = fakes.env()
+    cases = {
+        ("decline", "20200101-000000-nope", "I1", "--reason", "x"): "no review",
+        ("decline", rid1, "I9", "--reason", "x"): "has no finding I9; its findings: I1",
+        ("decline", rid1, "I1", "--reason", "x", "--series", "pr:7"): "belongs to series",
+        ("undecline", rid1, "I1"): "no decline of I1",
+    }
+    for args, message in cases.items():
+        res = run_cli(list(args), cwd=repo, env=env)
+        assert res.returncode == 2, (args, res.stderr)
+        assert message in res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+
+
+def test_a_store_from_before_declines_is_migrated(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    # Make the index look like one written before declines existed.
+    db = sqlite3.connect(fakes.store / "index.sqlite")
+    with db:
+        db.execute("DROP TABLE declines")
+        db.execute("DELETE FROM _migrations WHERE name = 'm005_declines'")
+    db.close()
+    res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr

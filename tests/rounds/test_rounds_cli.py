@@ -1,0 +1,124 @@
+"""Two rounds on one branch through the real `deep-review` command with command seats: round 2
+knows round 1 (interdiff, prior findings, fix verdicts, carry-forward tags)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fakebin.harness import Fakes
+from support.repos import commit_all, git, write
+from support.rounds import ROUND1, make_branch_repo, run_round, stored
+
+ROUND2_FIXED = """## Executive Summary
+
+The zero divisor is handled now.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+
+## Round 2 Fix Verdicts
+
+- I1: fixed — `calc.py:3` now returns 0.0 for a zero divisor
+"""
+
+ROUND2_NOT_FIXED = """## Executive Summary
+
+Only a comment changed.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+
+## Round 2 Fix Verdicts
+
+| Finding | Verdict | Evidence |
+|---|---|---|
+| I1 | not fixed | `calc.py:3` still divides without a check |
+"""
+
+
+def test_round_two_knows_round_one_and_reports_fix_verdicts(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    first = run_round(fakes, repo, ROUND1)
+    rid1 = first["review_id"]
+    assert "I1. **Division by zero is not handled**" in stored(fakes, rid1, ".md")
+
+    write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
+    fixed_sha = commit_all(repo, "Handle a zero divisor")
+    second = run_round(fakes, repo, ROUND2_FIXED)
+    rid2 = second["review_id"]
+
+    prompt = (fakes.store / rid2 / "prompt-alpha.md").read_text(encoding="utf-8")
+    assert "## This is round 2" in prompt
+    assert "+    return a / b if b else 0.0" in prompt.split("## This is round 2", 1)[1]
+    assert "I1. Division by zero is not handled — `calc.py:3` (important)" in prompt
+    assert "`fixed`, `partially fixed`, `not fixed`, `no longer applies`" in prompt
+
+    md = stored(fakes, rid2, ".md")
+    assert "| **Round** | 2 (of feature) |" in md
+    section = md.split("## Round 2 Fix Verdicts", 1)[1].split("## Appendix", 1)[0]
+    assert "| I1. **Division by zero is not handled** `calc.py:3` | fixed |" in section
+    assert "alpha: fixed — `calc.py:3` now returns 0.0" in section.lower()
+    data = json.loads(stored(fakes, rid2, ".json"))
+    info = data["round_info"]
+    assert info["number"] == 2 and info["previous_review_id"] == rid1
+    assert info["fix_verdicts"][0]["prior_id"] == "I1"
+    assert info["fix_verdicts"][0]["verdict"] == "fixed"
+    assert data["findings"] == []
+    assert data["header"]["verdict"]["label"] == "Merge as-is"
+    assert fixed_sha == data["header"]["review_sha"]
+
+
+def test_unfixed_prior_finding_is_carried_forward_and_counts_in_the_verdict(
+    tmp_path: Path,
+) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
+    commit_all(repo, "Reword the comment")
+    second = run_round(fakes, repo, ROUND2_NOT_FIXED)
+    md = stored(fakes, second["review_id"], ".md")
+    assert "I1. **Division by zero is not handled** — `calc.py:3`" in md
+    assert "(Round 1 I1, not fixed)" in md
+    data = json.loads(stored(fakes, second["review_id"], ".json"))
+    assert data["header"]["verdict"]["label"] == "Merge with fixes"
+    assert data["findings"][0]["carry_forward"] == "Round 1 I1, not fixed"
+    assert data["round_info"]["fix_verdicts"][0]["carried_as"] == "I1"
+
+
+def test_previous_sha_gone_falls_back_to_the_whole_diff(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    # Rewrite the branch: round 1's reviewed commit is no longer reachable, then pruned.
+    git(repo, "commit", "-q", "--amend", "-m", "Add div (reworded)")
+    git(repo, "reflog", "expire", "--expire=now", "--all")
+    git(repo, "gc", "-q", "--prune=now")
+    second = run_round(fakes, repo, ROUND2_FIXED)
+    prompt = (fakes.store / second["review_id"] / "prompt-alpha.md").read_text(encoding="utf-8")
+    assert "no longer exists in this repository" in prompt
+    assert "this round reviews the whole diff" in stored(fakes, second["review_id"], ".md")
