@@ -32,6 +32,8 @@ class Prepared:
     lead: str
     notes: list[str]
     env: Mapping[str, str]
+    # The base revision's instruction, context and config files (path -> text), read once.
+    steering: Mapping[str, str]
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,17 @@ from deepreview.pipeline.runstate import (
     new_state,
 )
 from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
-from deepreview.prompts.review import build_review_prompt, new_nonce, read_base_context
+from deepreview.prompts.review import (
+    build_review_prompt,
+    new_nonce,
+    read_base_context,
+    read_steering_files,
+)
 from deepreview.runfiles import RUN_JSON, seat_files
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, store_root
-from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
 
@@ -50,10 +55,12 @@ class ReviewRequest:
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
-def load_settings_for(target: Target, cli: CliOverrides, env: Mapping[str, str]) -> Settings:
-    git = Git(target.repo_root)
+def load_settings_for(
+    target: Target, cli: CliOverrides, env: Mapping[str, str], steering: Mapping[str, str]
+) -> Settings:
+    """Settings for reviewing `target`; `steering` is `read_steering_files(target)`."""
     # The reviewed change must not configure its own review: read the base revision's file.
-    text = git.show_file(target.base_sha, REPO_CONFIG_NAME)
+    text = steering.get(REPO_CONFIG_NAME)
     return build_settings(
         cli, env=env, repo_config_text=text, repo_config_file=target.repo_root / REPO_CONFIG_NAME
     )
@@ -64,12 +71,13 @@ def prepare(req: ReviewRequest) -> Prepared:
     target = resolve_target(
         root, req.target, base=req.base, uncommitted=req.uncommitted, env=req.env
     )
-    settings = load_settings_for(target, req.cli, req.env)
+    steering = read_steering_files(target)
+    settings = load_settings_for(target, req.cli, req.env, steering)
     plans, notes = choose_seats(settings, req.env)
     lead = choose_lead(settings, req.env, req.cli.lead)
     store = Store(store_root(settings.store, root, req.env, repo_name=target.repo_name))
     store.ensure_writable()
-    return Prepared(target, settings, store, plans, lead, notes, req.env)
+    return Prepared(target, settings, store, plans, lead, notes, req.env, steering)
 
 
 def _settings_record(p: Prepared) -> SettingsRecord:
@@ -108,7 +116,7 @@ def _execute(
 
 def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
     """Write the first run.json and index row; the writer, and the seats' prompt."""
-    base_ctx = read_base_context(p.target)
+    base_ctx = read_base_context(p.target, p.steering)
     prompt = build_review_prompt(
         p.target, base_ctx, budget=p.settings.diff_budget, nonce=new_nonce()
     )
@@ -233,11 +241,14 @@ def resume(
             f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
         )
     target = load_target(state)
-    settings = load_settings_for(target, cli, env)
+    steering = read_steering_files(target)
+    settings = load_settings_for(target, cli, env, steering)
     plans = [plan_seat(name, settings) for name in state.seats]
     missing = [pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES]
-    prepared = Prepared(target, settings, store, plans, state.lead.seat, list(state.notes), env)
-    base_ctx = read_base_context(target)
+    prepared = Prepared(
+        target, settings, store, plans, state.lead.seat, list(state.notes), env, steering
+    )
+    base_ctx = read_base_context(target, steering)
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:
