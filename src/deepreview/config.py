@@ -23,7 +23,7 @@ import tomli_w
 from platformdirs import user_config_dir
 
 from deepreview.agents.base import SeatSettings
-from deepreview.errors import ConfigError
+from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
 from deepreview.model import EFFORTS
 
@@ -34,6 +34,12 @@ REPO_CONFIG_NAME: Final = ".deep-review.toml"
 DEFAULT_TIMEOUT_S: Final = 30 * 60
 DEFAULT_DIFF_BUDGET: Final = 200_000
 DANGEROUS_SEAT_KEYS: Final = ("argv", "binary", "extra_args", "env")
+# `[checks] test` runs the project's tests; `env` hands secrets to them.
+DANGEROUS_CHECK_KEYS: Final = ("test", "env")
+DEFAULT_CHECK_TIMEOUT_S: Final = 10 * 60
+DEFAULT_PROBE_MAX: Final = 20
+DEFAULT_PROBE_MINUTES: Final = 10.0
+DEFAULT_JOBS: Final = 2
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,30 @@ class CliOverrides:
     allow_exec: bool | None = None
     config_path: Path | None = None  # --config PATH: trusted explicitly
     yes_trust_repo_config: bool = False
+    check_fixes: bool = False
+    probe_tests: bool = False
+    test_cmd: tuple[str, ...] | None = None  # --test-cmd "..." (split like a shell would)
+    probe_max: int | None = None
+    probe_minutes: float | None = None
+    jobs: int | None = None
+
+
+@dataclass(frozen=True)
+class ChecksSettings:
+    """Fix checking and mutation probes: both run the change's code, so both need allow_exec."""
+
+    check_fixes: bool = False
+    probe_tests: bool = False
+    test: tuple[str, ...] = ()  # the test command's argv; empty: none configured
+    timeout: float = float(DEFAULT_CHECK_TIMEOUT_S)
+    env: tuple[str, ...] = ()  # secret variables passed to the tests anyway
+    probe_max: int = DEFAULT_PROBE_MAX
+    probe_minutes: float = DEFAULT_PROBE_MINUTES
+    jobs: int = DEFAULT_JOBS
+
+    @property
+    def wanted(self) -> bool:
+        return self.check_fixes or self.probe_tests
 
 
 @dataclass(frozen=True)
@@ -63,6 +93,7 @@ class Settings:
     seats: Mapping[str, SeatSettings] = field(default_factory=dict)
     sources: Mapping[str, str] = field(default_factory=dict)  # setting -> where it came from
     repo_config_trusted: bool = False
+    checks: ChecksSettings = field(default_factory=ChecksSettings)
 
     def seat(self, name: str) -> SeatSettings:
         return self.seats.get(name, SeatSettings(effort=self.effort))
@@ -121,6 +152,9 @@ def dangerous_keys(cfg: FileConfig | None) -> list[str]:
         for key in DANGEROUS_SEAT_KEYS:
             if getattr(seat, key) is not None:
                 found.append(f"seats.{name}.{key}")
+    for key in DANGEROUS_CHECK_KEYS:
+        if getattr(cfg.checks, key) is not None:
+            found.append(f"checks.{key}")
     return found
 
 
@@ -181,6 +215,10 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
             out["timeout"] = float(env["DEEP_REVIEW_TIMEOUT"])
         except ValueError as exc:
             raise ConfigError("DEEP_REVIEW_TIMEOUT must be a number of seconds") from exc
+        if not out["timeout"] > 0:
+            raise ConfigError(
+                f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be greater than 0 seconds"
+            )
     return out
 
 
@@ -242,6 +280,7 @@ def _merge(
             model_label=merged.get("model_label"),
         )
     return Settings(
+        checks=_checks(cli, ordered, allow_exec=bool(values["allow_exec"])),
         agents=tuple(values["agents"]) if values["agents"] is not None else None,
         lead=values["lead"],
         timeout=float(values["timeout"]),
@@ -253,6 +292,71 @@ def _merge(
         seats=seats,
         sources=sources,
         repo_config_trusted=trusted,
+    )
+
+
+def work_tree_copy_note(
+    work_text: str | None, base_text: str | None, *, base_label: str, base_branch: str | None
+) -> str | None:
+    """Why the work tree's `.deep-review.toml` is not the copy a review reads, or None.
+
+    The base revision's copy is read on purpose (a change must not steer its own review), but a
+    user who just wrote or edited the file needs to hear that, and the two ways to use theirs.
+    """
+    if work_text is None or work_text == base_text:
+        return None
+    if base_text is None:
+        why = f"the base revision ({base_label}) has none, and a review reads the base's copy"
+    else:
+        why = f"it differs from the base revision's copy ({base_label}), which is used instead"
+    where = f"commit it to {base_branch}" if base_branch and base_branch != "HEAD" else "commit it"
+    return (
+        f"the work tree's {REPO_CONFIG_NAME} is not the one used: {why}; to use yours, "
+        f"{where} or pass `--config {REPO_CONFIG_NAME}`"
+    )
+
+
+def _checks(
+    cli: CliOverrides, layers: list[tuple[str, FileConfig]], *, allow_exec: bool
+) -> ChecksSettings:
+    """`[checks]` from the files (later layers win), then the command line."""
+    test: tuple[str, ...] = ()
+    timeout = float(DEFAULT_CHECK_TIMEOUT_S)
+    env: tuple[str, ...] = ()
+    for _, cfg in layers:
+        if cfg.checks.test is not None:
+            test = tuple(cfg.checks.test)
+        if cfg.checks.timeout is not None:
+            timeout = cfg.checks.timeout
+        if cfg.checks.env is not None:
+            env = tuple(cfg.checks.env)
+    if cli.test_cmd is not None:
+        test = cli.test_cmd
+    wanted = [
+        flag
+        for flag, on in (("--check-fixes", cli.check_fixes), ("--probe-tests", cli.probe_tests))
+        if on
+    ]
+    if wanted and not allow_exec:
+        raise UsageError(
+            f"{' and '.join(wanted)} {'run' if len(wanted) > 1 else 'runs'} the change's code "
+            "and tests on this machine; "
+            "add --allow-exec to allow it (never on an untrusted PR)"
+        )
+    for name, value in (("--probe-max", cli.probe_max), ("--jobs", cli.jobs)):
+        if value is not None and value < 1:
+            raise UsageError(f"{name} must be at least 1")
+    if cli.probe_minutes is not None and cli.probe_minutes <= 0:
+        raise UsageError("--probe-minutes must be more than 0")
+    return ChecksSettings(
+        check_fixes=cli.check_fixes,
+        probe_tests=cli.probe_tests,
+        test=test,
+        timeout=timeout,
+        env=env,
+        probe_max=cli.probe_max or DEFAULT_PROBE_MAX,
+        probe_minutes=cli.probe_minutes or DEFAULT_PROBE_MINUTES,
+        jobs=cli.jobs or DEFAULT_JOBS,
     )
 
 

@@ -49,6 +49,15 @@ class ReviewConfig(BaseModel):
     allow_exec: bool | None = None
 
 
+class ChecksConfig(BaseModel):
+    """`[checks]`: how to run the project's tests (`--check-fixes`, `--probe-tests`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    test: list[str] | None = Field(default=None, min_length=1)  # argv; runs something
+    timeout: float | None = Field(default=None, gt=0)
+    env: list[str] | None = None  # secret variables the tests may see; needs trust too
+
+
 class TrustRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
     path: str
@@ -59,4 +68,5 @@ class FileConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     review: ReviewConfig = ReviewConfig()
     seats: dict[str, SeatConfig] = {}
+    checks: ChecksConfig = ChecksConfig()
     trusted: list[TrustRecord] = []

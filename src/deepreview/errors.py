@@ -36,6 +36,10 @@ class UsageError(DeepReviewError):
     """Bad input from the user: wrong target, empty diff, unknown seat name."""
 
 
+class UnknownSeatError(UsageError):
+    """A seat name that no built-in, plugin or configured seat answers to."""
+
+
 class GitError(DeepReviewError):
     """A git command failed in a way the user must fix (not a repo, unknown ref)."""
 

@@ -25,6 +25,9 @@ class SeatFiles:
     review: Path
     transcript: Path
     stderr: Path
+    # Structured seats only (static, command seats printing JSON): the findings as handed over;
+    # `review` is then their Markdown.
+    findings: Path
 
     def names(self) -> dict[str, str]:
         """kind -> file name, as run.json records them."""
@@ -50,6 +53,7 @@ def seat_files(review_dir: Path, seat: str, pass_no: int = 1) -> SeatFiles:
         review=review_dir / review_name(seat, pass_no),
         transcript=review_dir / f"transcript-{seat}-pass-{pass_no}.jsonl",
         stderr=review_dir / f"stderr-{seat}-pass-{pass_no}.log",
+        findings=review_dir / f"review-{seat}-pass-{pass_no}.json",
     )
 
 
@@ -69,6 +73,7 @@ def seat_file_globs(seat: str) -> tuple[str, ...]:
         f"transcript-{seat}-pass-*.jsonl",
         f"stderr-{seat}-pass-*.log",
         f"review-{seat}-pass-*.md",
+        f"review-{seat}-pass-*.json",
     )
 
 

@@ -17,8 +17,11 @@ from typing import Any, Final
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
+from deepreview.findings.parse import parse_review
+from deepreview.findings.readable import unparseable_reason
 from deepreview.model import SeatRun
 from deepreview.runfiles import seat_files
+from deepreview.serialize import to_json
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -57,6 +60,8 @@ class SeatPlan:
     agent: Agent
     settings: SeatSettings
     timeout: float
+    # The seat's text must be a review (parseable, else the seat failed); the lead answers JSON.
+    writes_review: bool = True
 
     @property
     def display_name(self) -> str:
@@ -68,12 +73,18 @@ class SeatResult:
     seat: str
     review_text: str
     run: SeatRun
+    # Values the seat flagged as secrets (in memory only): masked in every stored file.
+    secrets: tuple[str, ...] = ()
 
 
 def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
     stats = outcome.stats
     if stats is None:
-        return {"model": outcome.model}
+        return {
+            "model": outcome.model,
+            "tool_calls": sum(n for _, n in outcome.tool_counts),
+            "tool_counts": outcome.tool_counts,
+        }
     return {
         "model": outcome.model or stats.model,
         "cli_duration_ms": stats.cli_duration_ms,
@@ -162,13 +173,22 @@ def run_seat(
         else:
             store.write_bytes(path, b"")
     review_text, review_cut = cap_review(outcome.review_text)
+    redactor.add(outcome.secrets)
     review_text = redactor.text(review_text)
     store.write_text(files.review, review_text)
+    if outcome.review is not None:
+        store.write_text(files.findings, redactor.text(to_json(outcome.review)))
     status = outcome.status
     # A reason can quote the seat's stderr, which may echo a secret.
     reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason
     if status == "ok" and not review_text.strip():
         status, reason = "failed", "empty review"
+    elif status == "ok" and outcome.review is None and plan.writes_review:
+        # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
+        # seat that found nothing.
+        failure = unparseable_reason(parse_review(review_text, seat=plan.seat))
+        if failure is not None:
+            status, reason = "failed", failure
     run = SeatRun(
         seat=plan.seat,
         status=status,
@@ -181,8 +201,10 @@ def run_seat(
         **_stats_fields(outcome),  # type: ignore[arg-type]
     )
     if on_progress:
-        on_progress(ProgressEvent(plan.seat, "state", status, run.tool_calls))
-    return SeatResult(seat=plan.seat, review_text=review_text, run=run)
+        on_progress(
+            ProgressEvent(plan.seat, "state", status, run.tool_calls, duration_s=run.duration_s)
+        )
+    return SeatResult(seat=plan.seat, review_text=review_text, run=run, secrets=outcome.secrets)
 
 
 class StopSignals:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from fakebin.harness import Fakes
+from support.repos import cli_env, make_repo, run_cli
 
 PACKAGES = {
     "claude": "@anthropic-ai/claude-code",
@@ -32,3 +34,67 @@ def test_doctor_names_missing_clis_and_their_npm_packages(tmp_path: Path) -> Non
     assert "[seats.claude]" in flat  # the config hint survives rich markup
     assert "will use the static seat" in flat
     json.dumps(seats)  # plain JSON-able
+
+
+def _seat_config(fakes: Fakes) -> None:
+    """Two working command seats, one whose program is missing, and a claude with a model."""
+    fakes.write_config(
+        {
+            "lint-a": fakes.seat("ok"),
+            "lint-b": {"argv": ["true", "--review"]},
+            "ghost": {"argv": ["no-such-reviewer-prog", "{prompt_file}"]},
+            "claude": {"model": "opus"},
+        }
+    )
+
+
+def test_doctor_names_command_seats_by_their_own_name(tmp_path: Path) -> None:
+    """Issue 13 item 6: configured command seats are not all called "command"."""
+    fakes = Fakes(tmp_path)
+    _seat_config(fakes)
+    env = fakes.env({"HOME": str(tmp_path / "home")})
+    res = run_cli(["doctor", "--json"], cwd=tmp_path, env=env)
+    assert res.returncode == 0, res.stderr
+    seats = {s["name"]: s for s in res.json()["seats"]}
+    assert "command" not in seats
+    assert {"lint-a", "lint-b", "ghost"} <= set(seats)
+    assert seats["lint-a"]["usable"]
+    assert Path(seats["lint-a"]["binary"]) == Path(sys.executable).resolve()
+    assert seats["lint-b"]["usable"] and seats["lint-b"]["binary"].endswith("/true")
+    assert not seats["ghost"]["usable"]
+    assert "no-such-reviewer-prog" in seats["ghost"]["reason"]
+    assert "[seats.ghost]" in seats["ghost"]["reason"]
+    text = run_cli(["doctor"], cwd=tmp_path, env=env)
+    rows = {ln.split("│")[1].strip(): ln for ln in text.stdout.splitlines() if ln.count("│") > 3}
+    assert "command" not in rows
+    assert "'true'" in rows["lint-b"] and "no-such-reviewer-prog" in rows["ghost"]
+
+
+def test_doctor_says_what_a_review_would_run(tmp_path: Path) -> None:
+    """Issue 13 item 7: the default panel is stated, and a review runs exactly that panel."""
+    fakes = Fakes(tmp_path)
+    _seat_config(fakes)
+    env = fakes.env({"HOME": str(tmp_path / "home")})
+    res = run_cli(["doctor"], cwd=tmp_path, env=env)
+    assert res.returncode == 0, res.stderr
+    flat = " ".join(res.stdout.split())
+    # No model agent here: the configured command seats run, static stands in for the models.
+    assert "A review now would run: lint-a, lint-b, static; lead: none" in flat
+    data = run_cli(["doctor", "--json"], cwd=tmp_path, env=env).json()
+    assert data["default_panel"] == ["lint-a", "lint-b", "static"]
+    repo = make_repo(tmp_path)
+    review = fakes.review(repo, env=env, lead=None)
+    assert review.returncode == 0, review.stderr
+    assert [s["seat"] for s in review.json()["seats"]] == ["lint-a", "lint-b", "static"]
+    assert "ghost" in review.stderr  # the configured seat that cannot run is named, not hidden
+
+
+def test_doctor_panel_with_a_model_agent(tmp_path: Path) -> None:
+    """With a usable model agent the static seat still runs: every usable seat reviews."""
+    fakes = Fakes(tmp_path)
+    fakes.agent("claude")
+    fakes.write_config({"lint-a": fakes.seat("ok")})
+    env = fakes.env({"HOME": str(tmp_path / "home")}, agents=True)
+    res = run_cli(["doctor"], cwd=tmp_path, env=env)
+    flat = " ".join(res.stdout.split())
+    assert "A review now would run: claude, lint-a, static; lead: claude" in flat

@@ -62,8 +62,9 @@ def test_build_report_puts_everything_in_place() -> None:
     lead = LeadInfo(seat="none", note="Consolidated without a lead")
     report = build_report(Header(review_id="r1"), seats, lead=lead, notes=("a note",))
     assert report.header.verdict.label == "Merge with fixes"
-    assert report.header.verdict.reason == "I1 needs attention"
-    assert [r.seat for r in report.header.reviewers] == ["claude", "gemini", "codex"]
+    # codex failed: the verdict says so, and codex is no reviewer.
+    assert report.header.verdict.reason == "I1 needs attention; 1 of 3 seats failed"
+    assert [r.seat for r in report.header.reviewers] == ["claude", "gemini"]
     assert [f.id for f in report.findings] == ["I1"]
     assert [(a.name, a.text) for a in report.appendix] == [
         ("Claude", "claude's review"),
@@ -80,7 +81,7 @@ def test_build_report_puts_everything_in_place() -> None:
         "consolidated into 1 finding (0 critical issues, 1 important issue, 0 suggestions)"
         in summary
     )
-    assert summary.endswith("Verdict: Merge with fixes — I1 needs attention.")
+    assert summary.endswith("Verdict: Merge with fixes — I1 needs attention; 1 of 3 seats failed.")
 
 
 def test_given_summary_and_header_reviewers_are_kept() -> None:

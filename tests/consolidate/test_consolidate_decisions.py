@@ -222,6 +222,11 @@ def test_short_title() -> None:
     assert short_title("Missing `stopHostSwitch` in `handleRestartNeeded`") == "stopHostSwitch"
     assert short_title("Host-switch fails on cold boot") == "Host-switch fails on…"
     assert short_title("Two words") == "Two words"
+    # A bare module name does not name the finding (issue 13): the title's words do.
+    assert short_title("Unbounded `subprocess` call can hang") == "Unbounded subprocess call…"
+    assert short_title("`os` imported but never used") == "os imported but…"
+    assert short_title("Unbounded `subprocess` call in `run_seats`") == "run_seats"
+    assert short_title("Integer overflow in `add`") == "add"
 
 
 def test_merge_chains_resolve_whatever_the_order() -> None:

@@ -81,7 +81,7 @@ def test_retro_cells_are_computed() -> None:
     claude, gemini = retro["claude"], retro["gemini"]
     assert claude.column == "Claude Opus 4.6" and claude.name == "Claude"
     assert dict(claude.cells) == {
-        "Duration": "340s",
+        "Duration": "5 min 40 s",
         "Findings": "0C 2I 0S",
         "Tool calls": "23 (Read 10, Bash 8, Grep 5)",
         "Design observations": "1 concern, 2 strengths",

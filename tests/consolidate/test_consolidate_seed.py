@@ -158,7 +158,7 @@ def test_seed_retro_and_verdict(report: Report) -> None:
     assert retro["claude"].cell("Tool calls") == "23 (Read 10, Bash 8, Grep 5)"
     assert retro["claude"].cell("Files reviewed") == "9/9"
     assert retro["codex"].cell("Findings") == "0C 2I 0S"
-    assert retro["gemini"].cell("Duration") == "257s"
+    assert retro["gemini"].cell("Duration") == "4 min 17 s"
     assert retro["gemini"].cell("Downgraded") == "2 (C→I, I→S)"
     # Gemini's two single-reviewer criticals stand under the rule; the lead would weigh them
     assert report.header.verdict.label == "Rework"

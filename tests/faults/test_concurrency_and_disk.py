@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -180,3 +181,49 @@ def test_disk_full_while_a_seat_streams(tmp_path: Path) -> None:
         failed_id = _assert_store_healthy(store, repo, env, first.json()["review_id"])
         assert not (store / failed_id / "transcript-flood-pass-1.jsonl").exists()
         assert_no_leftovers(fakes, repo)
+
+
+def _index_pill(store: Path, rid: str) -> str:
+    html = (store / "index.html").read_text()
+    row = html.split(f'data-review-id="{rid}"', 1)[1].split("</tr>", 1)[0]
+    return re.search(r'<span class="pill[^"]*">([^<]*)</span>', row).group(1)  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="tmpfs mount")
+def test_index_row_follows_run_json_after_disk_full(tmp_path: Path) -> None:
+    """Issue 13 item 9: the disk is full when the review is marked failed; run.json (a few
+    kB) takes the word `failed`, the index update (a journal, several pages) does not. Once
+    there is space again, `list` and index.html follow run.json, not the stale row."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    store = tmp_path / "small-store"
+    review = tmp_path / "review.md"
+    review.write_text("## Executive Summary\n\n" + "lorem ipsum dolor sit amet\n" * 2000)
+    with _tiny_tmpfs(store, "4m"):
+        env = fakes.env({"DEEP_REVIEW_STORE": str(store)})
+        fakes.write_config(
+            {
+                "filler": fakes.seat(
+                    "ok", "--review-file", str(review), "--fill", str(store), "--leave", "120000"
+                )
+            }
+        )
+        res = fakes.review(repo, "--agents", "filler", env=env)
+        assert res.returncode == 2, res.stderr
+        (failed_id,) = [p.parent.name for p in store.glob("*/run.json")]
+        assert json.loads((store / failed_id / "run.json").read_text())["status"] == "failed"
+        # The index update the full disk swallowed: the row still says what it said at start.
+        with contextlib.closing(sqlite3.connect(store / "index.sqlite")) as db, db:
+            db.execute(
+                "UPDATE reviews SET status='running', verdict='Unknown' WHERE id=?", (failed_id,)
+            )
+        for ballast in store.glob(".ballast-*"):
+            ballast.unlink()
+
+        listed = run_cli(["list", "--json"], cwd=repo, env=env)
+        assert listed.returncode == 0, listed.stderr
+        row = {r["id"]: r for r in listed.json()["reviews"]}[failed_id]
+        assert (row["status"], row["verdict"]) == ("failed", "Failed")
+        text = run_cli(["list"], cwd=repo, env=env).stdout
+        assert "running" not in text and "Failed" in text, text
+        assert _index_pill(store, failed_id) == "Failed"

@@ -206,3 +206,19 @@ def test_variants_of_the_header() -> None:
     # An unknown header row is kept as a note rather than dropped.
     assert r.notes == ("**Extra**: something new", "Consolidated without a lead.")
     assert [s.title for s in r.extra_sections] == ["Unresolved Feedback"]
+
+
+def test_embedded_headings_are_demoted_and_restored_exactly() -> None:
+    from deepreview.findings.headings import demote_embedded, restore_embedded
+
+    text = (
+        "# Review\n\n## Executive Summary\n\nOK.\n\n```md\n## inside code\n```\n\n"
+        "- # in a list\n\n### Critical Issues\n\nNone."
+    )
+    demoted = demote_embedded(text)
+    assert demoted.startswith("<!-- deep-review: headings demoted by 3 -->\n\n#### Review\n")
+    assert "\n##### Executive Summary\n" in demoted and "\n###### Critical Issues\n" in demoted
+    assert "```md\n## inside code\n```" in demoted and "- # in a list" in demoted
+    assert restore_embedded(demoted) == text
+    plain = "No headings here."
+    assert demote_embedded(plain) == plain == restore_embedded(plain)

@@ -44,11 +44,6 @@ def test_count_insights(cell: str, expected: int) -> None:
 def test_leading_int_and_duration() -> None:
     assert report_retro.parse_leading_int("23 (Read 10, Bash 8, Grep 5)") == 23
     assert report_retro.parse_leading_int("n/a") is None
-    assert svg.format_duration(340) == "5 min 40 s"
-    assert svg.format_duration(2009) == "33 min 29 s"
-    assert svg.format_duration(45) == "45 s"
-    assert svg.format_duration(3720) == "1 h 2 min"
-    assert svg.format_duration(None) == "—"
 
 
 def test_seat_stats_prefer_retro_numbers_and_runs(report: Report) -> None:

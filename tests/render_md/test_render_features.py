@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -22,12 +24,12 @@ from deepreview.model import (
     SeatRun,
     Section,
     Severity,
+    format_duration,
 )
 from deepreview.render import markdown
 from deepreview.render.markdown import (
     code_span,
     fix_layout,
-    format_wall_clock,
     lead_bold,
     render_markdown,
     table_cell,
@@ -78,7 +80,7 @@ def test_lead_footer() -> None:
     # No run measured: no footer.
     assert "_Lead:" not in render_markdown(replace(EMPTY, lead=LeadInfo("claude", "ok")))
     failed = replace(report, lead=LeadInfo("codex", "fallback", run=SeatRun("codex", tool_calls=3)))
-    assert "_Lead: codex, fallback — n/a, 3 tool calls_" in render_markdown(failed)
+    assert "_Lead: codex, fallback — —, 3 tool calls_" in render_markdown(failed)
 
 
 def test_finding_line_layouts() -> None:
@@ -161,10 +163,34 @@ def test_retro_with_several_reconciliation_entries_and_escaped_cells() -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(0, "0 s"), (45, "45 s"), (60, "1 min 0 s"), (2009, "33 min 29 s"), (3723, "1 h 2 min 3 s")],
+    [
+        (None, "—"),
+        (0, "0.0 s"),
+        (0.42, "0.4 s"),  # sub-second is not "0 s"
+        (7.46, "7.5 s"),
+        (9.96, "10 s"),
+        (45, "45 s"),
+        (60, "1 min"),
+        (340, "5 min 40 s"),
+        (2009, "33 min 29 s"),
+        (3720, "1 h 2 min"),
+        (3723, "1 h 2 min 3 s"),
+    ],
 )
-def test_wall_clock(seconds: float, text: str) -> None:
-    assert format_wall_clock(seconds) == text
+def test_one_duration_format(seconds: float | None, text: str) -> None:
+    assert format_duration(seconds) == text
+
+
+def test_every_duration_is_formatted_by_the_one_definition() -> None:
+    """No module keeps a duration format of its own (issue 11 §5, issue 12)."""
+    src = Path(__file__).resolve().parents[2] / "src" / "deepreview"
+    own_format = re.compile(r"^def (?:format_duration|format_wall_clock|_?fmt_duration)\(", re.M)
+    offenders = [
+        str(p.relative_to(src))
+        for p in src.rglob("*.py")
+        if p.name != "model.py" and own_format.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
 
 
 def test_small_filters() -> None:

@@ -1,4 +1,5 @@
-"""parse_report(seed) -> render_markdown reproduces the seed: byte for byte but for one rule."""
+"""parse_report(seed) -> render_markdown reproduces the seed: byte for byte but for one rule
+and the appendix, whose embedded reviews' headings are demoted below the report's own."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from deepreview.findings import parse_report
+from deepreview.findings.headings import demote_embedded
 from deepreview.model import Report
 from deepreview.render.markdown import render_markdown
 from support.golden import assert_golden
@@ -47,6 +49,10 @@ def test_only_difference_is_the_missing_rule_between_i3_and_i4(
         "\n```\n\nI4. **Vsock listener", "\n```\n\n---\n\nI4. **Vsock listener"
     )
     assert fixed_seed != seed_text
+    # The seed keeps each review's `## Executive Summary` as a section of the report; we demote.
+    for entry in parse_report(seed_text).appendix:
+        fixed_seed = fixed_seed.replace(entry.text, demote_embedded(entry.text))
+    assert "\n#### Findings\n" in fixed_seed
     assert rendered == fixed_seed
 
 
@@ -54,8 +60,8 @@ def test_section_by_section(seed_text: str, rendered: str) -> None:
     want, got = sections(seed_text), sections(rendered)
     assert list(got) == list(want)
     for title, body in want.items():
-        if title == "Important Issues":
-            continue  # the one missing rule, checked above
+        if title in ("Important Issues", "Appendix: Original Reviews"):
+            continue  # the one missing rule and the demoted headings, checked above
         assert got[title] == body, title
 
 

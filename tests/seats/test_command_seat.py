@@ -169,3 +169,57 @@ def test_availability_resolves_argv0(tmp_path) -> None:
     assert by_path.usable
     missing = agent.availability(SeatSettings(argv=("no-such-reviewer-xyz",)), {"PATH": "/bin"})
     assert not missing.usable and "no-such-reviewer-xyz" in missing.reason
+
+
+def _json_seat(payload: object) -> SeatSettings:
+    return settings(f"import json; print(json.dumps({payload!r}))")
+
+
+def test_a_seat_printing_findings_as_json_hands_them_over(repo, make_task, base) -> None:
+    payload = {
+        "schema_version": 1,
+        "summary": "One unchecked error.",
+        "findings": [
+            {"severity": "suggestion", "title": "Name `x` is vague",
+             "locations": [{"path": "a.py", "line": 1}]},
+            {"severity": "important", "title": "Error ignored",
+             "locations": [{"path": "dir with space/pi|pe `q`.py", "line": 3, "end_line": 5}],
+             "classification": "regression", "body": "It is dropped.", "fix": "Check it."},
+        ],
+        "coverage": [{"path": "a.py", "status": "S1"}],
+        "notes": ["scanner 2.1 ran with its default rules"],
+    }  # fmt: skip
+    task = make_task(repo, base, seat="scanner", settings=_json_seat(payload))
+    outcome = CommandAgent().run(task)
+    assert outcome.status == "ok", outcome.reason
+    review = outcome.review
+    assert review is not None
+    assert [(f.id, f.title) for f in review.findings] == [
+        ("I1", "Error ignored"),
+        ("S1", "Name `x` is vague"),
+    ]
+    assert [str(loc) for loc in review.findings[0].locations] == ["dir with space/pi|pe `q`.py:3-5"]
+    assert review.seat_notes == ("scanner 2.1 ran with its default rules",)
+    # The appendix Markdown is rendered from the findings.
+    assert outcome.review_text == review.raw
+    assert "## Executive Summary\n\nOne unchecked error." in review.raw
+    assert (
+        "I1. **Error ignored** — `` dir with space/pi|pe `q`.py:3-5 `` (important, regression)"
+        in (review.raw)
+    )
+
+
+def test_json_of_the_wrong_shape_fails_the_seat_with_the_field(repo, make_task, base) -> None:
+    payload = {"schema_version": 1, "findings": [{"severity": "major", "title": "x"}]}
+    task = make_task(repo, base, seat="scanner", settings=_json_seat(payload))
+    outcome = CommandAgent().run(task)
+    assert outcome.status == "failed"
+    assert outcome.reason is not None
+    assert outcome.reason.startswith("invalid review JSON: findings.0.severity:")
+    assert outcome.review_text  # the raw output is kept
+
+
+def test_json_that_is_no_object_is_read_as_markdown(repo, make_task, base) -> None:
+    task = make_task(repo, base, seat="bot", settings=settings("print('{not json} ## hello')"))
+    outcome = CommandAgent().run(task)
+    assert outcome.status == "ok" and outcome.review is None

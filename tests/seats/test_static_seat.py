@@ -103,16 +103,34 @@ def test_review_follows_the_agreed_layout(must_show) -> None:
         "### Critical Issues",
         "### Important Issues",
         "### Suggestions",
-        "## Testing Assessment",
-        "## Acknowledged Limitations",
+        "## Seat Notes",
         "## Coverage Summary",
     ]
     assert "### Important Issues\n\nNone.\n" in text
-    assert "Static analysis does not assess tests." in text
+    # Statements about the seat itself are seat notes, not the change's assessment.
+    assert "## Testing Assessment" not in text
+    assert "## Acknowledged Limitations" not in text
     cov = coverage(text)
     ids = [f["id"] for f in findings(text) if f["path"] == "app/settings.py"]
     assert cov["app/settings.py"] == ", ".join(ids)
     assert ids[0] == "C1"
+
+
+def test_the_seat_hands_over_findings_and_its_markdown_is_rendered_from_them(must_show) -> None:
+    outcome = must_show[0]
+    review = outcome.review
+    assert review is not None
+    assert review.raw == outcome.review_text
+    located = {
+        (loc.path, loc.start, f.severity.value) for f in review.findings for loc in f.locations
+    }
+    assert ("app/settings.py", 9, "critical") in located
+    assert {c.path: c.status for c in review.coverage}["legacy.py"] == "Reviewed, no issues"
+    assert review.testing.empty and not review.limitations
+    assert any("--isolated" in note for note in review.seat_notes)
+    assert FAKE_KEY in outcome.secrets  # for masking elsewhere; never in the review itself
+    assert FAKE_KEY not in repr(review)
+    assert outcome.tool_counts == (("ruff", 1), ("git diff --check", 1), ("detect-secrets", 1))
 
 
 def test_findings_carry_excerpt_explanation_and_fix(must_show) -> None:
@@ -341,3 +359,48 @@ def test_analyzer_hitting_the_deadline_makes_a_partial_timeout(
     assert outcome.status == "timeout"
     assert "ruff failed (timed out" in outcome.review_text
     assert "detect-secrets not run: the seat's time budget ran out." in outcome.review_text
+
+
+def test_one_rule_in_one_file_is_one_finding_with_all_its_lines(repo, make_task) -> None:
+    repo.write("notes.txt", "start\n")
+    base = repo.commit("base")
+    # Lines 2-4 and 7 end in spaces: one finding with both ranges, not four findings.
+    repo.write("notes.txt", "start\na  \nb  \nc  \nd\ne\nf  \n")
+    repo.commit("branch")
+    outcome = run_static(make_task(repo, base))
+    assert outcome.status == "ok", outcome.reason
+    assert outcome.review is not None
+    whitespace = [f for f in outcome.review.findings if "whitespace" in f.title.lower()]
+    assert len(whitespace) == 1, outcome.review_text
+    assert [str(loc) for loc in whitespace[0].locations] == ["notes.txt:2-4", "notes.txt:7"]
+    assert "Reported on 4 added lines (2-4, 7)." in whitespace[0].body
+    assert "— `notes.txt:2-4`, `notes.txt:7` (suggestion, regression)" in outcome.review_text
+
+
+def test_two_secrets_in_one_file_stay_two_findings(repo, make_task) -> None:
+    repo.write("keys.py", "X = 1\n")
+    base = repo.commit("base")
+    repo.write("keys.py", f'X = 1\nA_KEY = "{FAKE_KEY}"\nB_KEY = "{FAKE_KEY[:-4]}ABCD"\n')
+    repo.commit("branch")
+    outcome = run_static(make_task(repo, base))
+    assert outcome.review is not None
+    secret_lines = sorted(
+        loc.start
+        for f in outcome.review.findings
+        if f.severity.value == "critical"
+        for loc in f.locations
+    )
+    assert secret_lines == [2, 3]
+
+
+def test_a_skipped_analyzer_is_not_also_said_to_have_run(repo, make_task) -> None:
+    repo.write("notes.txt", "start\n")
+    base = repo.commit("base")
+    repo.write("notes.txt", "start\nmore\n")
+    repo.commit("branch")
+    outcome = run_static(make_task(repo, base))
+    assert outcome.review is not None
+    notes = " ".join(outcome.review.seat_notes)
+    assert "ruff not run: no changed Python files." in notes
+    assert "ruff ran" not in notes
+    assert outcome.tool_counts == (("git diff --check", 1), ("detect-secrets", 1))

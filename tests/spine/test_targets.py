@@ -62,14 +62,20 @@ def test_ranges(tmp_path: Path) -> None:
     git(repo, "checkout", "-q", "main")
     write(repo, "main-only.txt", "m\n")
     commit_all(repo, "main moves on")
+    exact = resolve_target(repo, "main..feature/x", env={}, exact_range=True)
+    assert exact.kind == "range" and exact.base_sha == git(repo, "rev-parse", "main")
+    assert "main-only.txt" in exact.changed_paths  # the literal tree diff undoes main's change
+    assert exact.notes == ()
+    # main moved on: two dots review what the branch changed, from the merge-base, and say so.
+    mb = git(repo, "merge-base", "main", "feature/x")
     two = resolve_target(repo, "main..feature/x", env={})
-    assert two.kind == "range" and two.base_sha == git(repo, "rev-parse", "main")
-    assert "main-only.txt" in two.changed_paths  # two-dot diff shows main's own change too
+    assert two.base_sha == mb and "main-only.txt" not in two.changed_paths
+    assert len(two.notes) == 1 and "main is not an ancestor of feature/x" in two.notes[0]
     three = resolve_target(repo, "main...feature/x", env={})
-    assert three.base_sha == git(repo, "merge-base", "main", "feature/x")
+    assert three.base_sha == mb
     assert "main-only.txt" not in three.changed_paths
-    assert review_id(three, __import__("datetime").datetime(2026, 1, 2, 3, 4, 5)).startswith(
-        "20260102-030405-range-main-feature-x"
+    assert review_id(three, __import__("datetime").datetime(2026, 1, 2, 3, 4, 5)) == (
+        "20260102-030405-main...feature-x"
     )
 
 

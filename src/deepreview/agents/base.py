@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from deepreview import proc
 
 if TYPE_CHECKING:
+    from deepreview.model import AgentReview
     from deepreview.transcripts.stats import TranscriptStats
 
 DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024
@@ -56,7 +57,8 @@ class ProgressEvent:
     seat: str
     kind: Literal["state", "tool", "text"]
     detail: str = ""  # state name, tool label ("Bash: git blame x.py"), ...
-    tool_calls: int = 0  # calls so far
+    tool_calls: int = 0  # calls so far; on the final state event, the run's own count
+    duration_s: float | None = None  # on the final state event: the run's measured duration
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,13 @@ class SeatOutcome:
     stats: TranscriptStats | None = None
     proc: proc.ProcResult | None = None
     model: str | None = None
+    # Structured seats (static) hand over their findings as data; `review_text` is then the
+    # Markdown rendered from them, for the appendix. None: `review_text` is parsed.
+    review: AgentReview | None = None
+    # Values the seat found to be secrets (never stored): masked in every file of the review.
+    secrets: tuple[str, ...] = ()
+    # Seats without a transcript parser (static): (tool, calls) for the steps they ran.
+    tool_counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

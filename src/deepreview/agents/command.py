@@ -5,7 +5,8 @@
 
 `{prompt_file}`, `{worktree}` and `{base_sha}` inside argv elements are replaced; without
 `{prompt_file}` the prompt is written to the program's stdin.  The program runs in the review
-worktree and whatever it prints on stdout is its review, stored as is.
+worktree and whatever it prints on stdout is its review: a Markdown review, or findings as one
+JSON object (`command_json.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from deepreview.agents.base import (
     SeatTask,
     outcome_from_proc,
 )
+from deepreview.agents.command_json import looks_like_json, parse_json_review
 
 PROMPT_FILE = "{prompt_file}"
 WORKTREE = "{worktree}"
@@ -85,14 +87,14 @@ class CommandAgent(CliAgent):
                 name=self.name,
                 usable=False,
                 found=False,
-                reason=f"{program!r} not found on PATH; fix argv[0] in [seats.{seat}]",
+                reason=f"argv[0] {program!r} not found on PATH; fix argv in [seats.{seat}]",
                 model_backed=False,
             )
         return Availability(
             name=self.name,
             usable=True,
             found=True,
-            reason=f"runs {resolved}",
+            reason=f"command seat: argv[0] {program!r} runs {resolved}",
             binary=resolved,
             model_backed=False,
         )
@@ -131,6 +133,12 @@ class CommandAgent(CliAgent):
             return SeatOutcome(cast(Status, status), review_text=text, reason=reason, proc=result)
         if not text.strip():
             return SeatOutcome("failed", reason="empty review", proc=result)
+        if looks_like_json(text):
+            parsed = parse_json_review(text, seat=task.seat)
+            if isinstance(parsed, str):
+                return SeatOutcome("failed", review_text=text, reason=parsed, proc=result)
+            if parsed is not None:
+                return SeatOutcome("ok", review_text=parsed.raw, review=parsed, proc=result)
         return SeatOutcome("ok", review_text=text, proc=result)
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Final
 
 from deepreview.agents.base import Agent
-from deepreview.errors import UsageError
+from deepreview.errors import UnknownSeatError, UsageError
 from deepreview.transcripts.stream import StreamParser
 
 BUILTINS: Final[dict[str, str]] = {
@@ -53,7 +53,7 @@ def known_agents() -> list[str]:
 def get_agent(name: str) -> Agent:
     target = BUILTINS.get(name) or _plugin_targets().get(name)
     if target is None:
-        raise UsageError(
+        raise UnknownSeatError(
             f"unknown seat {name!r}; valid seats: {', '.join(known_agents())} "
             "(or a [seats.NAME] entry with argv in your config)"
         )

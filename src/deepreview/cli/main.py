@@ -58,6 +58,11 @@ _COMMANDS = {
     "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
     "show": ("deepreview.cli.store_cmd", "show", f"Print a stored review ({', '.join(FORMATS)})."),
     "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
+    "stats": (
+        "deepreview.cli.stats_cmd",
+        "stats",
+        "Which reviewers earn their seat: per-seat analytics over the store.",
+    ),
 }
 
 
@@ -114,6 +119,24 @@ def main(argv: list[str] | None = None) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
+def _no_such_option(exc: click.exceptions.NoSuchOption) -> str:
+    """Click's suggestions compare whole option names, so the shared `--` makes `--agnets`
+    resemble `--panel`; compare the names without dashes and suggest only close ones."""
+    import difflib
+
+    name = exc.option_name.lstrip("-")
+    near = [
+        p
+        for p in exc.possibilities or ()
+        if difflib.SequenceMatcher(None, name, p.lstrip("-")).ratio() >= 0.6
+    ]
+    if not near:
+        return exc.message
+    if len(near) == 1:
+        return f"{exc.message} Did you mean {near[0]!r}?"
+    return f"{exc.message} (Did you mean one of: {', '.join(repr(p) for p in near)}?)"
+
+
 def _run(argv: list[str] | None) -> None:
     try:
         rv = cli.main(args=argv, standalone_mode=False)
@@ -133,7 +156,10 @@ def _run(argv: list[str] | None) -> None:
     except click.exceptions.UsageError as exc:
         # One line, like every other bad-input error (click's own form is four).
         where = exc.ctx.command_path if exc.ctx is not None else "deep-review"
-        click.echo(f"deep-review: error: {exc.format_message()} (see `{where} --help`)", err=True)
+        message = exc.format_message()
+        if isinstance(exc, click.exceptions.NoSuchOption):
+            message = _no_such_option(exc)
+        click.echo(f"deep-review: error: {message} (see `{where} --help`)", err=True)
         sys.exit(int(ExitCode.USAGE))
     except click.exceptions.ClickException as exc:
         exc.show()

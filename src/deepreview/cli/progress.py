@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from deepreview.agents.base import ProgressEvent
+from deepreview.model import format_duration
 
 
 class _Row:
@@ -18,6 +19,12 @@ class _Row:
         self.ended: float | None = None
         self.tools = 0
         self.last_tool = ""
+        self.duration: float | None = None  # measured by the runner, once the seat ended
+
+    def elapsed(self, now: float) -> float:
+        if self.duration is not None:
+            return self.duration
+        return (self.ended or now) - self.started
 
 
 class Progress:
@@ -58,8 +65,13 @@ class Progress:
             table.add_column(col)
         now = time.monotonic()
         for seat, row in self.rows.items():
-            elapsed = (row.ended or now) - row.started
-            table.add_row(seat, row.state, f"{elapsed:.0f}s", str(row.tools), row.last_tool[:60])
+            table.add_row(
+                seat,
+                row.state,
+                format_duration(row.elapsed(now)),
+                str(row.tools),
+                row.last_tool[:60],
+            )
         return table
 
     def __call__(self, event: ProgressEvent) -> None:
@@ -71,15 +83,18 @@ class Progress:
                     row.started = time.monotonic()
                 else:
                     row.ended = time.monotonic()
+                    # The seat's final figures are the ones run.json, the retro and `--json`
+                    # show: they replace what was counted live.
+                    row.tools = event.tool_calls
+                    row.duration = event.duration_s
                 changed_state = row.state != event.detail
                 row.state = event.detail
-                row.tools = max(row.tools, event.tool_calls)
             elif event.kind == "tool":
                 row.tools = event.tool_calls
                 row.last_tool = event.detail
             if self._live is not None:
                 self._live.update(self._table())
             elif changed_state:
-                elapsed = (row.ended or time.monotonic()) - row.started
-                extra = f" ({elapsed:.1f}s, {row.tools} tool calls)" if row.ended else ""
+                elapsed = format_duration(row.elapsed(time.monotonic()))
+                extra = f" ({elapsed}, {row.tools} tool calls)" if row.ended else ""
                 print(f"[{event.seat}] {event.detail}{extra}", file=self.stream, flush=True)

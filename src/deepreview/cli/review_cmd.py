@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,6 +45,11 @@ def _overrides(
         if not sep or not seat or not model:
             raise UsageError(f"--model {item!r}: use SEAT=MODEL, e.g. --model claude=opus")
         parsed.append((seat.strip(), model.strip()))
+    # `not > 0` also refuses NaN; a zero budget would only make every seat "time out".
+    if timeout is not None and not timeout > 0:
+        raise UsageError(
+            f"--timeout {timeout:g}: must be greater than 0 seconds (e.g. --timeout 1800)"
+        )
     return CliOverrides(
         agents=tuple(a.strip() for a in agents.split(",") if a.strip())
         if agents is not None
@@ -73,7 +80,12 @@ class _LeadOption(click.Option):
 
 def _common(fn: F) -> F:
     options = [
-        click.option("--agents", help="Comma-separated seats (default: every usable seat)."),
+        click.option(
+            "--agents",
+            help="Comma-separated seats (default: every usable seat — each installed and "
+            "logged-in agent CLI, each configured [seats.NAME], and the built-in static seat; "
+            "`deep-review doctor` prints the list).",
+        ),
         click.option("--lead", cls=_LeadOption),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
         click.option("--effort", type=click.Choice(EFFORTS)),
@@ -118,6 +130,10 @@ def _common(fn: F) -> F:
     return fn
 
 
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
+
+
 def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     if as_json:
         data = {
@@ -140,12 +156,17 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
                 for r in outcome.seats
             ],
         }
+        checks = outcome.report.checks if outcome.report else None
+        if checks is not None:
+            data["checks"] = {
+                "note": checks.note or None,
+                "fixes": checks.fixes_summary if checks.fixes_requested else None,
+                "probes": checks.probe_summary if checks.probes_requested else None,
+            }
         click.echo(json.dumps(data, indent=2))
     else:
         for r in outcome.seats:
-            line = f"  {r.seat}: {r.status}"
-            if r.reason:
-                line += f" — {r.reason}"
+            line = f"  {r.seat}: {r.outcome_text}"
             if r.modified_worktree:
                 line += " [modified its worktree]"
             click.echo(line, err=True)
@@ -158,11 +179,50 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
         else:
             assert outcome.report is not None
             v = outcome.report.header.verdict
+            checks = outcome.report.checks
+            if checks is not None and checks.note:  # the same lines as `--json`'s "checks"
+                click.echo(f"Checks: {checks.note}", err=True)
+            elif checks is not None:
+                if checks.fixes_requested:
+                    click.echo(f"Fix checks: {checks.fixes_summary}", err=True)
+                if checks.probes_requested:
+                    click.echo(f"Test probes: {checks.probe_summary}", err=True)
             click.echo(f"Verdict: {v.label} — {v.reason}", err=True)
             click.echo(f"Review {outcome.review_id} stored:")
             for fmt, path in outcome.paths.items():
                 click.echo(f"  {fmt}: {path}")
     return int(outcome.exit_code)
+
+
+def _checks_options(fn: F) -> F:
+    """`review` only: checks run once, right after the seats (a resume does not redo them)."""
+    options = [
+        click.option(
+            "--check-fixes",
+            is_flag=True,
+            help="Apply each proposed fix and run the tests (needs --allow-exec).",
+        ),
+        click.option(
+            "--probe-tests",
+            is_flag=True,
+            help="Mutate the changed lines and see whether the tests notice (needs --allow-exec).",
+        ),
+        click.option(
+            "--test-cmd", help='The test command, e.g. "python -m pytest -q" ([checks] test).'
+        ),
+        click.option(
+            "--probe-max", type=int, help="At most N mutants (default 20), sampled with a seed."
+        ),
+        click.option(
+            "--probe-minutes", type=float, help="Stop probing after this long (default 10)."
+        ),
+        click.option(
+            "--jobs", type=int, help="Fix checks and mutants run in parallel (default 2)."
+        ),
+    ]
+    for opt in reversed(options):
+        fn = opt(fn)
+    return fn
 
 
 @click.command()
@@ -176,32 +236,94 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     is_flag=True,
     help="Review the work tree (staged, unstaged, untracked) against HEAD.",
 )
+@click.option(
+    "--exact-range",
+    is_flag=True,
+    help="For A..B, review git's literal tree diff even when A is not an ancestor of B "
+    "(default: from their merge-base, like A...B).",
+)
+@click.option(
+    "--panel",
+    type=click.Choice(["auto"]),
+    help="auto: choose the seats from this repository's review history (see `stats`).",
+)
+@click.option(
+    "--budget-usd",
+    type=float,
+    metavar="X",
+    help="With --panel auto: keep the seats' estimated cost (median per review) within X.",
+)
+@_checks_options
 @_common
 def review(
     target: str | None,
     base: str | None,
     uncommitted: bool,
+    exact_range: bool,
+    panel: str | None,
+    budget_usd: float | None,
     as_json: bool,
     repo: str,
+    check_fixes: bool,
+    probe_tests: bool,
+    test_cmd: str | None,
+    probe_max: int | None,
+    probe_minutes: float | None,
+    jobs: int | None,
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
+    try:
+        test_argv = tuple(shlex.split(test_cmd)) if test_cmd is not None else None
+    except ValueError as exc:
+        raise UsageError(f"--test-cmd {test_cmd!r}: {exc}; quote it like a shell word") from exc
+    if test_argv == ():
+        raise UsageError("--test-cmd is empty; give the command that runs the tests")
+    cli = dataclasses.replace(
+        _overrides(**opts),
+        check_fixes=check_fixes,
+        probe_tests=probe_tests,
+        test_cmd=test_argv,
+        probe_max=probe_max,
+        probe_minutes=probe_minutes,
+        jobs=jobs,
+    )
     req = ReviewRequest(
         cwd=Path(repo),
         target=target,
         base=base,
         uncommitted=uncommitted,
-        cli=_overrides(**opts),
+        exact_range=exact_range,
+        cli=cli,
         env=dict(os.environ),
+        panel=panel,
+        budget_usd=budget_usd,
     )
     prepared = prepare(req)
-    for note in prepared.notes:
+    for note in (*prepared.warnings, *prepared.notes):
         click.echo(f"note: {note}", err=True)
+    if prepared.panel is not None:
+        click.echo(f"panel: {prepared.panel.summary}", err=True)
+        for choice in prepared.panel.choices:
+            click.echo(f"  {choice.seat}: {choice.reason}", err=True)
     click.echo(
-        f"Reviewing {prepared.target.label()} ({len(prepared.target.changed_files)} files) with "
+        f"Reviewing {prepared.target.label()} ({_files(len(prepared.target.changed_files))}) with "
         f"{', '.join(p.seat for p in prepared.plans)}; lead: {prepared.lead}",
         err=True,
     )
+    if prepared.settings.checks.wanted:
+        click.echo(
+            "After the seats, the change's tests run in scratch worktrees (--allow-exec): "
+            + ", ".join(
+                flag
+                for flag, on in (
+                    ("--check-fixes", prepared.settings.checks.check_fixes),
+                    ("--probe-tests", prepared.settings.checks.probe_tests),
+                )
+                if on
+            ),
+            err=True,
+        )
     with Progress([p.seat for p in prepared.plans]) as progress:
         outcome = execute(prepared, on_progress=progress)
     return _emit(outcome, as_json)

@@ -33,7 +33,11 @@ _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False)
 @_repo_opt
 def list_(as_json: bool, store: str | None, repo: str) -> None:
     """Stored reviews, newest first: date, review, target, verdict, C/I/S, reviewers."""
-    rows = _store(store, repo).rows()
+    from deepreview.pipeline.finish import repair_index
+
+    st = _store(store, repo)
+    repair_index(st)  # index.html too must follow run.json, not only this listing
+    rows = st.rows()
     if as_json:
         click.echo(
             json.dumps(
@@ -64,7 +68,8 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     for col in ("Date", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
         table.add_column(col)
     for r in rows:
-        verdict = r.verdict if r.status == "complete" else f"{r.verdict} ({r.status})"
+        same = r.status == "complete" or r.verdict.lower() == r.status
+        verdict = r.verdict if same else f"{r.verdict} ({r.status})"
         table.add_row(
             r.created_at.replace("T", " ")[:16],
             r.id,

@@ -26,6 +26,7 @@ from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
 from deepreview.model import SCHEMA_VERSION
+from deepreview.pipeline.seats import choose_lead, default_panel
 from deepreview.pipeline.seats import doctor as check
 from deepreview.serialize import report_from_data, to_json
 from deepreview.targets.git import find_repo_root
@@ -39,6 +40,11 @@ def doctor(as_json: bool, repo: str) -> None:
     env = dict(os.environ)
     settings = build_settings(CliOverrides(), env=env, repo_config_text=None, repo_config_file=None)
     rows = check(settings, env)
+    if settings.agents is not None:
+        panel = list(settings.agents)
+    else:
+        panel, _ = default_panel(settings, rows)
+    lead = choose_lead(settings, env, None, check=False)
     if as_json:
         click.echo(
             json.dumps(
@@ -58,6 +64,8 @@ def doctor(as_json: bool, repo: str) -> None:
                         }
                         for a in rows
                     ],
+                    "default_panel": panel,
+                    "default_lead": lead,
                 },
                 indent=2,
             )
@@ -86,6 +94,8 @@ def doctor(as_json: bool, repo: str) -> None:
         click.echo(
             "No model-backed agent is usable; `deep-review review` will use the static seat."
         )
+    source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
+    click.echo(f"A review now would run: {', '.join(panel)}; lead: {lead}{source}")
 
 
 @click.command()
@@ -93,6 +103,7 @@ def doctor(as_json: bool, repo: str) -> None:
 @click.option("--repo", default=".", type=click.Path(file_okay=False))
 def trust(path: str | None, repo: str) -> None:
     """Trust the repository's .deep-review.toml as it is now (re-run after any change)."""
+    root = find_repo_root(Path(repo)) if path is None else None
     file = Path(path) if path else find_repo_root(Path(repo)) / REPO_CONFIG_NAME
     if not file.is_file():
         raise ConfigError(f"{file}: no such file; nothing to trust")
@@ -101,6 +112,31 @@ def trust(path: str | None, repo: str) -> None:
     click.echo(f"Trusted {record.path} (sha256 {record.sha256[:12]}…)")
     if keys:
         click.echo(f"It may now run: {', '.join(keys)}")
+    if root is not None:
+        note = _base_copy_note(root, file)
+        if note:
+            click.echo(note)
+
+
+def _base_copy_note(root: Path, file: Path) -> str | None:
+    """Trust pins this content; a review reads the base revision's copy, which may differ."""
+    from deepreview.config import REPO_CONFIG_NAME
+    from deepreview.targets.git import Git
+    from deepreview.targets.resolve import current_branch_base
+
+    base = current_branch_base(root)
+    if base is None:
+        return None
+    name, sha = base
+    base_text = Git(root).show_file(sha, REPO_CONFIG_NAME)
+    if base_text == file.read_text(encoding="utf-8"):
+        return None
+    what = "which has no such file" if base_text is None else "which holds a different version"
+    return (
+        f"Note: a review of the current branch reads {REPO_CONFIG_NAME} from its base revision "
+        f"({sha[:7]} on {name}), {what}, so this trust does not apply to it; to use this file, "
+        f"commit it to {name} or pass `--config {REPO_CONFIG_NAME}`."
+    )
 
 
 @click.command()
@@ -149,11 +185,26 @@ def consolidate(
 @click.argument("report_json", type=click.Path(dir_okay=False, exists=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
 def render(report_json: str, fmt: str) -> None:
-    """Render a report JSON (from `parse`, `consolidate` or the store) as md, html or json."""
     """Render a report JSON (from `parse`, `consolidate` or the store) in any report format."""
     try:
         data = json.loads(Path(report_json).read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{report_json} is not valid JSON ({exc}); fix or regenerate it") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"{report_json} is not a Deep Review report JSON: not a JSON object")
+    try:
         report = report_from_data(data)
-    except (json.JSONDecodeError, ValidationError) as exc:
-        raise UsageError(f"{report_json} is not a Deep Review report JSON: {exc}") from exc
+    except ValidationError as exc:
+        raise UsageError(
+            f"{report_json} is not a Deep Review report JSON: {_first_problem(exc)}"
+        ) from exc
     click.echo(render_report(report, fmt), nl=False)
+
+
+def _first_problem(exc: ValidationError) -> str:
+    """pydantic's first error as one line: the field path and what is wrong (no docs URL)."""
+    errors = exc.errors(include_url=False)
+    err = errors[0]
+    where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    return f"{where}: {err['msg']}{more}"

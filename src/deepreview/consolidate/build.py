@@ -25,7 +25,7 @@ from deepreview.consolidate.sections import (
     merge_limitations,
     merge_testing,
 )
-from deepreview.consolidate.verdict import decide
+from deepreview.consolidate.verdict import decide, qualify
 from deepreview.model import (
     AppendixEntry,
     Assessment,
@@ -74,10 +74,23 @@ def build_report(
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files)
     result = apply_decisions(clusters, decisions, added, reviewers=reviewers)
-    all_failed = bool(seat_reviews) and all(sr.review is None for sr in seat_reviews)
-    rule = decide(result.findings, all_seats_failed=all_failed or not seat_reviews)
+    ok = [sr for sr in seat_reviews if sr.review is not None]
+    rule = decide(result.findings, all_seats_failed=not ok)
     verdict = rule if verdict is None or rule.label == "Failed" else verdict
-    header = replace(header, verdict=verdict, reviewers=header.reviewers or reviewers)
+    verdict = qualify(
+        verdict,
+        result.findings,
+        seats=len(seat_reviews),
+        failed=len(seat_reviews) - len(ok),
+        model_reviewed=any(sr.model_backed for sr in ok),
+    )
+    # A failed seat reviewed nothing: it is shown as failed (notes, retro), not as a reviewer.
+    ok_seats = {sr.seat for sr in ok}
+    header = replace(
+        header,
+        verdict=verdict,
+        reviewers=tuple(r for r in (header.reviewers or reviewers) if r.seat in ok_seats),
+    )
     seats = build_retro_seats(seat_reviews, result, changed_files=changed_files)
     if retro_narratives:
         seats = tuple(

@@ -11,6 +11,8 @@ per-seat tallies feed the retro's False positives / Downgraded / Dropped rows.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal, NamedTuple, get_args
@@ -117,13 +119,30 @@ def member_label(m: Member, names: dict[str, str]) -> str:
     return f"{names.get(m.seat, display_name(m.seat))} {m.finding.id}"
 
 
+# Marks an identifier that names one thing: CamelCase / camelCase, snake_case, a dotted path,
+# a call.
+_SPECIFIC = re.compile(r"[A-Z_.(:/]")
+# Bare module names say which library, not what is wrong: "I1 (subprocess)" tells a reader
+# nothing. Python's standard modules plus the common Go / Node ones.
+_MODULES = frozenset(sys.stdlib_module_names) | {
+    "bytes", "context", "crypto", "errors", "fmt", "fs", "http", "net", "path", "strings",
+    "sync", "url", "util",
+}  # fmt: skip
+
+
+def _names_the_finding(ident: str) -> bool:
+    return bool(_SPECIFIC.search(ident)) or ident not in _MODULES
+
+
 def short_title(title: str, *, words: int = 3) -> str:
-    """The first backticked identifier of a title, else its first few words."""
-    start = title.find("`")
-    if start >= 0:
-        end = title.find("`", start + 1)
-        if end > start + 1:
-            return title[start + 1 : end]
+    """The first specific backticked identifier of a title, else its first few words.
+
+    `handleRestartNeeded`, `add` or `os.environ` names the finding; a bare module name
+    (`subprocess`, `os`) does not, so the title's first words are used instead.
+    """
+    for ident in re.findall(r"`([^`\n]+)`", title):
+        if _names_the_finding(ident):
+            return ident
     plain = title.replace("*", "").replace("`", "").split()
     return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
 

@@ -10,7 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from deepreview.consolidate.build import build_report
-from deepreview.consolidate.inputs import SeatReview, display_name, seat_from_filename
+from deepreview.consolidate.inputs import (
+    SeatReview,
+    display_name,
+    is_model_backed,
+    seat_from_filename,
+)
 from deepreview.errors import UsageError
 from deepreview.findings.parse import parse_review
 from deepreview.model import Header, LeadInfo, Report, Reviewer
@@ -55,7 +60,11 @@ def consolidate_files(
                 f"cannot read review file {path}: {exc.strerror or exc}; check the path"
             ) from exc
         review = parse_review(text, seat=seat, pass_no=pass_no)
-        seat_reviews.append(SeatReview(Reviewer(seat, display_name(seat)), review, None))
+        seat_reviews.append(
+            SeatReview(
+                Reviewer(seat, display_name(seat)), review, None, model_backed=is_model_backed(seat)
+            )
+        )
     parent = paths[0].resolve().parent.name
     header = Header(review_id=parent if _REVIEW_ID.match(parent) else "consolidated")
     return build_report(

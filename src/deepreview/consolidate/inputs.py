@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deepreview.agents.registry import display_name
+from deepreview.agents.registry import BUILTINS, display_name, get_agent
 from deepreview.model import AgentReview, Reviewer, SeatRun
 from deepreview.runfiles import seat_from_review_stem
 
@@ -14,6 +14,8 @@ class SeatReview:
     reviewer: Reviewer
     review: AgentReview | None  # None when the seat failed
     run: SeatRun | None = None
+    # False for analyzers (the static seat): their review is no model's reading of the change.
+    model_backed: bool = True
 
     @property
     def seat(self) -> str:
@@ -34,6 +36,15 @@ class SeatReview:
                 run.status, run.status
             )
         return "no review was produced"
+
+
+def is_model_backed(seat: str) -> bool:
+    """Whether a seat's review is a model's reading of the change.
+
+    Built-in analyzers (static) are not; `command` seats run an unknown program and are taken
+    as reviewers, like any plugin.
+    """
+    return seat not in BUILTINS or seat == "command" or get_agent(seat).model_backed
 
 
 def seat_from_filename(stem: str) -> tuple[str, int]:

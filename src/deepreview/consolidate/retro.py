@@ -27,6 +27,7 @@ from deepreview.model import (
     SeatRun,
     Severity,
     format_counts,
+    format_duration,
 )
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 
@@ -99,7 +100,7 @@ def duration_cell(sr: SeatReview) -> str:
         return f"failed ({sr.failure})"
     if run is None or run.duration_s is None:
         return NONE
-    return f"{round(run.duration_s)}s"
+    return format_duration(run.duration_s)
 
 
 def tool_cell(run: SeatRun | None) -> str:
@@ -219,6 +220,10 @@ def seat_retro(
     usage = _usage(sr.run)
     if usage:
         paras.append(usage)
+    if review.seat_notes:
+        # What the seat said about its own run (analyzers, configuration): it belongs here,
+        # not in the change's Testing Assessment or Acknowledged Limitations.
+        paras.append("\n".join(f"- {note}" for note in review.seat_notes))
     return SeatRetro(
         seat=sr.seat,
         name=reviewer.name,
@@ -265,10 +270,12 @@ def _usage(run: SeatRun | None) -> str:
 
 
 def _failed_narrative(sr: SeatReview) -> str:
-    return (
+    text = (
         f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so none of its findings "
         "are in this report."
     )
+    usage = _usage(sr.run)
+    return f"{text}\n\n{usage}" if usage else text
 
 
 def build_retro_seats(

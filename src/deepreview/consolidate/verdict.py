@@ -2,6 +2,10 @@
 
 any critical → Rework; any important → Merge with fixes; otherwise Merge as-is; no seat produced
 a review → Failed. The reason names the findings that drive it (`I1–I4 need attention`).
+
+`qualify` then keeps it from reading as plain approval when it is not one: when no model read
+the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
+"No model review", and when some seats failed the reason says how many (`2 of 3 seats failed`).
 """
 
 from __future__ import annotations
@@ -45,3 +49,38 @@ def decide(findings: Sequence[Finding], *, all_seats_failed: bool = False) -> Ve
     if sug:
         return Verdict("Merge as-is", f"no critical or important issues; {id_range(sug)} optional")
     return Verdict("Merge as-is", "no issues found")
+
+
+NO_MODEL_REVIEW = "No model review"
+
+
+def _seats(n: int) -> str:
+    return "seat" if n == 1 else "seats"
+
+
+def qualify(
+    verdict: Verdict,
+    findings: Sequence[Finding],
+    *,
+    seats: int,
+    failed: int,
+    model_reviewed: bool,
+) -> Verdict:
+    """The verdict as it may be shown, given who actually reviewed (see the module doc)."""
+    if verdict.label == "Failed":
+        return verdict
+    label, reason = verdict.label, verdict.reason
+    if not model_reviewed:
+        if label == "Merge as-is":
+            label = NO_MODEL_REVIEW
+            optional = [f for f in findings if f.severity == Severity.SUGGESTION]
+            reason = (
+                f"static checks found only {id_range(optional)} (optional)"
+                if optional
+                else "static checks found nothing"
+            )
+        else:
+            reason = f"{reason}; no model reviewed this change (static checks only)"
+    if failed:
+        reason = f"{reason}; {failed} of {seats} {_seats(seats)} failed"
+    return Verdict(label, reason)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
+from deepreview.findings.headings import restore_embedded
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
@@ -210,8 +211,12 @@ def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
 
 
 def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[AppendixEntry, ...]:
-    """The quoted reviews, each verbatim minus the blank lines around it (`appendix.py`)."""
-    return split_appendix(lines, reviewers)
+    """The quoted reviews, each verbatim minus the blank lines around it (`appendix.py`); the
+    headings our own renderer demoted are restored (`headings.py`)."""
+    return tuple(
+        AppendixEntry(e.name, e.pass_no, restore_embedded(e.text))
+        for e in split_appendix(lines, reviewers)
+    )
 
 
 @dataclass(frozen=True)
@@ -232,7 +237,7 @@ def parse_appendix_entries(report_text: str) -> list[QuotedReview]:
         return []
     names = _reviewer_names(lines[:at])
     out = []
-    for e in split_appendix(lines[at:], names):
+    for e in parse_appendix(lines[at:], names):
         pointer = is_pointer_only(e.text)
         review = (
             AgentReview(seat=seat_of(e.name), pass_no=e.pass_no, raw=e.text)

@@ -23,7 +23,8 @@ _RECONCILIATION = re.compile(r"^\*\*Reconciliation\*\*:?[ \t]*(?P<rest>.*)$", re
 _TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _BULLET = re.compile(r"^[-*+][ \t]+(?P<text>.*)$")
 _NOTES_HEADING = re.compile(
-    r"^(?:###[ \t]+|\*\*)(?P<title>Skill improvements|Repo context updates)(?:\*\*)?:?[ \t]*$",
+    r"^(?:###[ \t]+|\*\*)(?P<title>Skill improvements|Repo context updates|Panel choice)"
+    r"(?:\*\*)?:?[ \t]*$",
     re.IGNORECASE,
 )
 LEAD_FOOTER = re.compile(r"^_Lead: (?P<body>.+)_$")
@@ -217,6 +218,7 @@ def count_insights(cell: str) -> int:
 def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None]:
     skill: list[str] = []
     repo: list[str] = []
+    panel: list[str] = []
     target: list[str] | None = None
     lead = None
     current: list[str] | None = None
@@ -227,7 +229,10 @@ def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None
             continue
         h = _NOTES_HEADING.match(line.strip())
         if h:
-            target = skill if h.group("title").lower().startswith("skill") else repo
+            title = h.group("title").lower()
+            target = (
+                skill if title.startswith("skill") else panel if title == "panel choice" else repo
+            )
             current = None
             continue
         m = _BULLET.match(line)
@@ -236,7 +241,7 @@ def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None
             current = target
         elif current is not None and line.strip() and line.startswith((" ", "\t")):
             current[-1] = current[-1] + "\n" + line
-    return ProcessNotes(tuple(skill), tuple(repo)), lead
+    return ProcessNotes(tuple(skill), tuple(repo), tuple(panel)), lead
 
 
 _LEAD = re.compile(

@@ -16,11 +16,18 @@ from typing import Any, Final
 
 import jinja2
 
+from deepreview.checks.patch import fix_diff
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.merge import reconcile_severity
 from deepreview.lead.schema import published_schema_text
-from deepreview.model import Assessment, DesignObservation, Report, format_counts
+from deepreview.model import (
+    Assessment,
+    CheckResults,
+    DesignObservation,
+    Report,
+    format_counts,
+)
 from deepreview.prompts.review import target_vars
 from deepreview.targets.target import Target
 
@@ -186,6 +193,38 @@ def _assessments(testing: Assessment, documentation: Assessment) -> str:
     return _dump(data) if data else ""
 
 
+def checks_data(checks: CheckResults | None, clusters: Sequence[Cluster]) -> Any:
+    """The measured fix checks and surviving mutants, tied to the cluster members they test."""
+    if checks is None:
+        return None
+    if checks.note:
+        return {"note": checks.note}
+    by_diff = {c.diff: c for c in checks.fix_checks}
+    fixes = []
+    for c in clusters:
+        for m in c.members:
+            diff = fix_diff(m.finding.fix)
+            check = by_diff.get(diff) if diff is not None else None
+            if check is not None:
+                item = {"cluster": c.id, "member": m.key, "fix_check": check.badge}
+                if check.output_tail:
+                    item["test_output_tail"] = _clip(check.output_tail, FIX_EXCERPT)
+                fixes.append(item)
+    data: dict[str, Any] = {
+        "test_command": " ".join(checks.test_command),
+        "without_any_change": checks.baseline_text,
+    }
+    if checks.fixes_requested:
+        data.update(fixes_summary=checks.fixes_summary, fix_checks=fixes)
+    if checks.probes_requested:
+        data["probe_summary"] = checks.probe_summary
+        data["surviving_mutants"] = [
+            {"location": f"{m.path}:{m.line}", "operator": m.operator, "diff": m.one_line_diff}
+            for m in checks.survivors
+        ]
+    return data
+
+
 def _dump(data: Any) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False)
 
@@ -214,6 +253,7 @@ def build_lead_prompt(ctx: LeadContext, retry: Retry | None = None) -> str:
         }
         for sr in ctx.seat_reviews
     ]
+    checks = checks_data(ctx.report.checks, ctx.clusters)
     return (
         _env()
         .get_template("lead.md.j2")
@@ -226,6 +266,7 @@ def build_lead_prompt(ctx: LeadContext, retry: Retry | None = None) -> str:
             design=bool(ctx.design),
             design_json=_dump(design_data(ctx.design)),
             assessments_json=_assessments(ctx.testing, ctx.documentation),
+            checks_json=_dump(checks) if checks else "",
             retry=retry,
             schema_json=_compact_schema(),
             example_json=_dump(EXAMPLE),

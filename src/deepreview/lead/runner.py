@@ -117,7 +117,7 @@ def run_lead_agent(
 ) -> LeadOutcome:
     """Run the lead (at most twice) and parse its answer. Never raises for the lead's failure."""
     name = plan.seat  # the agent that leads (claude, codex, ...)
-    plan = dataclasses.replace(plan, seat=LEAD_SEAT)
+    plan = dataclasses.replace(plan, seat=LEAD_SEAT, writes_review=False)
     clear_lead_files(review_dir)
     files: dict[str, str] = {}
     runs: list[SeatRun] = []

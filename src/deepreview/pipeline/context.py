@@ -13,12 +13,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from deepreview.config import Settings
+from deepreview.config import CliOverrides, Settings
 from deepreview.errors import ExitCode
 from deepreview.model import Report, SeatRun
 from deepreview.pipeline.runstate import RunState
 from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan
+from deepreview.stats.panel import PanelChoice
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
 
@@ -34,6 +35,12 @@ class Prepared:
     env: Mapping[str, str]
     # The base revision's instruction, context and config files (path -> text), read once.
     steering: Mapping[str, str]
+    # For the user at the terminal, not the report (e.g. which config copy was read).
+    warnings: tuple[str, ...] = ()
+    settings_cli: CliOverrides | None = (
+        None  # the command line's settings (run.json keeps --config)
+    )
+    panel: PanelChoice | None = None  # `--panel auto` chose `plans`
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import importlib
+import json
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -17,10 +18,11 @@ from typing import TYPE_CHECKING
 
 from deepreview.errors import ExitCode, StoreError
 from deepreview.formats import RENDERERS, stored_formats
-from deepreview.model import Commit, Header, Report, Reviewer, SeatRun, Severity
+from deepreview.model import AgentReview, Commit, Header, Report, Reviewer, SeatRun, Severity
+from deepreview.pipeline import secret_sweep
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.runstate import RunState, SeatEntry
-from deepreview.runfiles import review_name
+from deepreview.runfiles import seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
@@ -109,11 +111,31 @@ def register_status(
 ) -> None:
     with store.lock():
         store.upsert(_row(rid, target, state, status, report))
+        if report is not None:
+            from deepreview.store.history import record_facts
+
+            record_facts(store, rid, report)
         write_index(store)
+
+
+def repair_index(store: Store) -> bool:
+    """Write back index rows that lag their run.json, and index.html; False if it cannot."""
+    if not store.stale_rows():
+        return True
+    try:
+        with store.lock():
+            for row in store.stale_rows():
+                store.upsert(row)
+            write_index(store)
+    except (StoreError, OSError):
+        return False  # still full or read-only: `list` shows the right rows regardless
+    return True
 
 
 def write_index(store: Store) -> None:
     from deepreview.render.index import IndexEntry, render_index
+    from deepreview.stats.aggregate import aggregate
+    from deepreview.store.history import Scope, load_history
 
     entries = []
     for row in store.rows():
@@ -137,7 +159,10 @@ def write_index(store: Store) -> None:
             )
         )
     title = f"Deep Review — {store.rows()[0].repo}" if entries else "Deep Review"
-    store.write_text(store.root / "index.html", render_index(entries, title=title))
+    reviewers = aggregate(load_history(store, Scope()).reviews)
+    store.write_text(
+        store.root / "index.html", render_index(entries, title=title, reviewers=reviewers)
+    )
 
 
 def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
@@ -182,7 +207,7 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
     notes: list[str] = []
     for run in runs:
         if run.status != "ok":
-            notes.append(f"Seat {run.seat} {run.status}: {run.reason or 'no reason given'}.")
+            notes.append(f"Seat {run.seat} {run.outcome_text}.")
         if run.output_truncated:
             notes.append(
                 f"Seat {run.seat}'s output was truncated: it printed more than a review can "
@@ -197,12 +222,35 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
     return notes
 
 
+def _stored_review(review_dir: Path, seat: str) -> AgentReview:
+    """A structured seat's findings as it handed them over; any other seat's text, parsed."""
+    from deepreview.findings.parse import parse_review
+    from deepreview.serialize import review_from_data
+
+    files = seat_files(review_dir, seat, 1)
+    path = files.findings if files.findings.is_file() else files.review
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise StoreError(
+            f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
+        ) from exc
+    if path == files.findings:
+        try:
+            return review_from_data(json.loads(text))
+        except ValueError as exc:
+            raise StoreError(
+                f"{path} is not a valid stored review ({type(exc).__name__}); rerun the review"
+            ) from exc
+    return parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
+
+
 def stored_seat_reviews(
     p: Prepared, state: RunState, review_dir: Path
 ) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
     """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
     from deepreview.consolidate import SeatReview
-    from deepreview.findings.parse import parse_review
+    from deepreview.consolidate.inputs import is_model_backed
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
@@ -212,26 +260,38 @@ def stored_seat_reviews(
         reviewers.append(reviewer)
         review = None
         if run.status == "ok":
-            path = review_dir / review_name(entry.seat)
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError as exc:
-                raise StoreError(
-                    f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
-                ) from exc
-            review = parse_review(text, seat=entry.seat, pass_no=1, worktree_prefixes=())
-        seat_reviews.append(SeatReview(reviewer=reviewer, review=review, run=run))
+            review = _stored_review(review_dir, entry.seat)
+        kind = p.settings.seat(entry.seat).kind or entry.seat
+        seat_reviews.append(
+            SeatReview(
+                reviewer=reviewer, review=review, run=run, model_backed=is_model_backed(kind)
+            )
+        )
     return seat_reviews, reviewers, runs
 
 
+def mask_flagged_secrets(
+    target: Target, seat_reviews: list[SeatReview], redactor: Redactor
+) -> bool:
+    """Teach `redactor` the values the seats flagged as secrets; True when the stored files
+    must be redacted again (it knows values they were written without)."""
+    reviews = [sr.review for sr in seat_reviews if sr.review is not None]
+    redactor.add(secret_sweep.flagged_values(target, reviews))
+    return redactor.extended
+
+
 def deterministic_report(
-    p: Prepared, rid: str, state: RunState, review_dir: Path
+    p: Prepared, rid: str, state: RunState, review_dir: Path, redactor: Redactor | None = None
 ) -> tuple[Report, list[SeatReview], list[SeatRun]]:
     """The report before the lead, rebuilt from the stored reviews and run.json (the review,
-    `resume` and `relead` all start the lead from this)."""
+    `resume` and `relead` all start the lead from this). With `redactor`, every value a seat
+    flagged as a secret is first masked in the review folder's files (and in `redactor`)."""
     from deepreview.consolidate import build_report
 
     seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
+    if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
+        secret_sweep.sweep(review_dir, redactor)
+        seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     notes = (*state.notes, *seat_notes(runs))
     round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
     header = header_for(rid, p, state, reviewers, round_no)
@@ -250,12 +310,22 @@ def finish_review(
     relead: bool = False,
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last."""
+    from deepreview.pipeline.checks_step import run_check_step, with_checks
     from deepreview.pipeline.lead_step import run_lead
+    from deepreview.pipeline.panel import with_panel_notes
 
-    report, seat_reviews, runs = deterministic_report(p, rid, writer.state, review_dir)
+    report, seat_reviews, runs = deterministic_report(p, rid, writer.state, review_dir, redactor)
+    # Measured before the lead, so that fixes that do not apply and surviving mutants are
+    # evidence it can act on; attached again after it, as the lead rebuilds the findings. A
+    # relead (or a resume without the flags) shows what the review measured, never reruns it.
+    checks = None if relead else run_check_step(p, report, writer)
+    checks = checks or writer.state.checks
+    report = with_checks(report, checks)
     report = run_lead(
         p, rid, review_dir, report, seat_reviews, writer, redactor, on_progress=on_progress
     )
+    report = with_checks(report, checks)
+    report = with_panel_notes(report, writer.state)
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))

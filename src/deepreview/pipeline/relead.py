@@ -15,6 +15,7 @@ from deepreview.config import CliOverrides, Settings
 from deepreview.errors import UsageError
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.review import load_settings_for, locate_store
 from deepreview.pipeline.runstate import RunState, load_state, load_target
 from deepreview.pipeline.seats import choose_lead
@@ -29,7 +30,7 @@ def _lead_for(
     if requested:
         return choose_lead(settings, env, requested)
     if state.lead.seat != "none":
-        return choose_lead(settings, env, state.lead.seat)
+        return choose_lead(settings, env, state.lead.seat, check=False)
     return choose_lead(settings, env, None)
 
 
@@ -46,7 +47,7 @@ def relead(
         )
     target = load_target(state)
     steering = read_steering_files(target)
-    settings = load_settings_for(target, cli, env, steering)
+    settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
     lead = _lead_for(state, settings, env, cli.lead)
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
     writer = StateWriter(store, review_dir, state)

@@ -17,10 +17,23 @@ from datetime import datetime
 from pathlib import Path
 
 from deepreview.agents.base import ProgressEvent
-from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_settings
-from deepreview.errors import ExitCode, StoreError, UsageError
+from deepreview.config import (
+    REPO_CONFIG_NAME,
+    CliOverrides,
+    Settings,
+    build_settings,
+    content_hash,
+    work_tree_copy_note,
+)
+from deepreview.errors import ConfigError, ExitCode, StoreError, UnknownSeatError, UsageError
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.panel import (
+    auto_panel,
+    check_panel_options,
+    recorded_efforts,
+    with_efforts,
+)
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
     RunState,
@@ -29,7 +42,7 @@ from deepreview.pipeline.runstate import (
     load_target,
     new_state,
 )
-from deepreview.pipeline.seats import choose_lead, choose_seats, plan_seat
+from deepreview.pipeline.seats import check_model_seats, choose_lead, choose_seats, plan_seat
 from deepreview.prompts.review import (
     build_review_prompt,
     new_nonce,
@@ -51,8 +64,11 @@ class ReviewRequest:
     target: str | None = None
     base: str | None = None
     uncommitted: bool = False
+    exact_range: bool = False  # `A..B` as git's literal tree diff, even when A moved on
     cli: CliOverrides = dataclasses.field(default_factory=CliOverrides)
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    panel: str | None = None  # "auto": choose the seats from the store's history
+    budget_usd: float | None = None  # with panel="auto"
 
 
 def load_settings_for(
@@ -66,18 +82,67 @@ def load_settings_for(
     )
 
 
+def config_copy_note(target: Target, cli: CliOverrides, steering: Mapping[str, str]) -> str | None:
+    """When the work tree's repo config is not the one this review reads: what to do about it."""
+    work_file = target.repo_root / REPO_CONFIG_NAME
+    if cli.config_path is not None and cli.config_path.resolve() == work_file.resolve():
+        return None  # the user passed it explicitly: it is read (and trusted) as given
+    try:
+        work_text: str | None = work_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        work_text = None
+    base_text = steering.get(REPO_CONFIG_NAME)
+    label = target.base_sha[:7]
+    if target.base_ref and target.base_ref != "HEAD":
+        label = f"{label} on {target.base_ref}"
+    return work_tree_copy_note(work_text, base_text, base_label=label, base_branch=target.base_ref)
+
+
 def prepare(req: ReviewRequest) -> Prepared:
+    check_panel_options(req.panel, req.budget_usd)
     root = find_repo_root(req.cwd)
     target = resolve_target(
-        root, req.target, base=req.base, uncommitted=req.uncommitted, env=req.env
+        root,
+        req.target,
+        base=req.base,
+        uncommitted=req.uncommitted,
+        env=req.env,
+        exact_range=req.exact_range,
     )
     steering = read_steering_files(target)
-    settings = load_settings_for(target, req.cli, req.env, steering)
-    plans, notes = choose_seats(settings, req.env)
-    lead = choose_lead(settings, req.env, req.cli.lead)
+    copy_note = config_copy_note(target, req.cli, steering)
+    try:
+        settings = load_settings_for(target, req.cli, req.env, steering)
+        check_model_seats(settings, req.cli.models)
+        plans, notes = choose_seats(settings, req.env)
+        lead = choose_lead(settings, req.env, req.cli.lead)
+    except (ConfigError, UnknownSeatError) as exc:
+        if copy_note is None:
+            raise
+        # The one error line also says which config copy was read: the likely cause.
+        raise type(exc)(f"{exc.message}; note: {copy_note}", exit_code=exc.exit_code) from exc
     store = Store(store_root(settings.store, root, req.env, repo_name=target.repo_name))
     store.ensure_writable()
-    return Prepared(target, settings, store, plans, lead, notes, req.env, steering)
+    notes = [*target.notes, *notes]
+    warnings = (copy_note,) if copy_note else ()
+    panel = None
+    if req.panel == "auto":
+        plans, settings, panel = auto_panel(
+            plans, settings, store, target.repo_name, req.budget_usd
+        )
+    return Prepared(
+        target,
+        settings,
+        store,
+        plans,
+        lead,
+        notes,
+        req.env,
+        steering,
+        warnings=warnings,
+        settings_cli=req.cli,
+        panel=panel,
+    )
 
 
 def _settings_record(p: Prepared) -> SettingsRecord:
@@ -130,10 +195,48 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
         notes=p.notes,
         settings=_settings_record(p),
     )
+    # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
+    state = _with_config(state, p.settings_cli)
+    state = dataclasses.replace(state, panel=p.panel)
     writer = StateWriter(p.store, review_dir, state)
     writer.update()
     finish.register_running(p.store, rid, p.target, state)
     return writer, prompt
+
+
+def _with_config(state: RunState, cli: CliOverrides | None) -> RunState:
+    """`state` recording the run's `--config FILE` (absolute path and SHA-256), if any."""
+    path = cli.config_path if cli is not None else None
+    if path is None:
+        return state
+    try:
+        digest = content_hash(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read --config {path}: {exc}") from exc
+    return dataclasses.replace(state, config_path=str(path.resolve()), config_sha256=digest)
+
+
+def _config_for_resume(review_id_: str, state: RunState, cli: CliOverrides) -> CliOverrides:
+    """The review's own `--config FILE`, when the user gave none now and it is unchanged."""
+    stored = state.config_path
+    if cli.config_path is not None or not stored:
+        return cli
+    path = Path(stored)
+    try:
+        digest = content_hash(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"review {review_id_} ran with --config {stored}, which no longer exists; restore it, "
+            "or pass `--config FILE` defining the same seats"
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {stored} (the review's --config): {exc}") from exc
+    if digest != state.config_sha256:
+        raise ConfigError(
+            f"review {review_id_} ran with --config {stored}, which changed since the review "
+            f"started; pass `--config {stored}` to resume with it as it is now"
+        )
+    return dataclasses.replace(cli, config_path=path)
 
 
 def _store_failed(
@@ -240,16 +343,26 @@ def resume(
         raise UsageError(
             f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
         )
+    cli = _config_for_resume(review_id_, state, cli)
     target = load_target(state)
     steering = read_steering_files(target)
-    settings = load_settings_for(target, cli, env, steering)
+    settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
     plans = [plan_seat(name, settings) for name in state.seats]
     missing = [pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES]
     prepared = Prepared(
-        target, settings, store, plans, state.lead.seat, list(state.notes), env, steering
+        target,
+        settings,
+        store,
+        plans,
+        state.lead.seat,
+        list(state.notes),
+        env,
+        steering,
+        settings_cli=cli,
     )
     base_ctx = read_base_context(target, steering)
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=new_nonce())
+    state = _with_config(state, cli)  # a later resume checks against the file this one used
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:
         try:

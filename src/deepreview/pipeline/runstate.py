@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from deepreview.errors import StoreError
-from deepreview.model import SeatRun
+from deepreview.model import CheckResults, SeatRun
 from deepreview.runfiles import RUN_JSON
+from deepreview.stats.panel import PanelChoice
 from deepreview.targets.git import Git
 from deepreview.targets.resolve import review_diff
 from deepreview.targets.target import Target
@@ -91,6 +92,8 @@ class RunState:
     releaded_at: float | None = None
     config_path: str | None = None  # --config FILE the run was started with
     config_sha256: str | None = None
+    panel: PanelChoice | None = None  # `--panel auto`: the choice and its reasons
+    checks: CheckResults | None = None  # measured by --check-fixes / --probe-tests
     schema_version: int = RUN_STATE_VERSION
 
     def seat_runs(self) -> list[SeatRun]:

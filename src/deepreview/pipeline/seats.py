@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from deepreview.agents.base import Availability
@@ -13,29 +14,65 @@ from deepreview.agents.registry import (
     lead_agents,
 )
 from deepreview.config import Settings
-from deepreview.errors import UsageError
+from deepreview.errors import UnknownSeatError, UsageError
 from deepreview.runner import SeatPlan
+
+
+def _defined(name: str, settings: Settings) -> bool:
+    """A seat that can be planned: built in, a plugin, or configured with argv / kind."""
+    seat = settings.seats.get(name)
+    return name in known_agents() or (seat is not None and bool(seat.argv or seat.kind))
+
+
+def valid_seats(settings: Settings) -> str:
+    """The seat names a user can pass, for error messages (a bare `--model X=...` is not one)."""
+    names = {n for n in known_agents() if n != "command"}
+    names |= {n for n in settings.seats if _defined(n, settings)}
+    return ", ".join(sorted(names)) + " (or a [seats.NAME] entry with argv in your config)"
 
 
 def plan_seat(name: str, settings: Settings) -> SeatPlan:
     seat_settings = settings.seat(name)
     adapter = seat_settings.kind or name
     if adapter not in BUILTINS and name not in known_agents() and not seat_settings.argv:
-        valid = ", ".join(sorted(set(known_agents()) | set(settings.seats)))
-        raise UsageError(f"unknown seat {name!r}; valid seats: {valid}")
+        raise UnknownSeatError(f"unknown seat {name!r}; valid seats: {valid_seats(settings)}")
     agent = get_agent(adapter)
     return SeatPlan(name, agent, seat_settings, seat_settings.timeout or settings.timeout)
+
+
+def check_model_seats(settings: Settings, models: tuple[tuple[str, str], ...]) -> None:
+    """`--model SEAT=MODEL` must name a seat that exists: a typo would be silently ignored."""
+    for seat, model in models:
+        if not _defined(seat, settings):
+            raise UnknownSeatError(
+                f"--model {seat}={model}: unknown seat {seat!r}; valid seats: "
+                f"{valid_seats(settings)}"
+            )
+
+
+def seat_availability(plan: SeatPlan, env: Mapping[str, str]) -> Availability:
+    """The adapter's answer under the seat's own name (a command seat calls itself `command`)."""
+    avail = plan.agent.availability(plan.settings, env)
+    return dataclasses.replace(
+        avail, name=plan.seat, reason=avail.reason.replace("[seats.NAME]", f"[seats.{plan.seat}]")
+    )
+
+
+def require_usable(plan: SeatPlan, env: Mapping[str, str], role: str = "seat") -> None:
+    """Refuse, before anything is written, a seat or lead the user named that cannot run."""
+    avail = seat_availability(plan, env)
+    if not avail.usable:
+        reason = avail.reason or "not usable"
+        raise UsageError(
+            f"{role} {plan.seat!r} cannot run here: {reason} (see `deep-review doctor`)"
+        )
 
 
 def doctor(settings: Settings, env: Mapping[str, str]) -> list[Availability]:
     """Every known seat (built-in, plugin, configured) and whether it can run here."""
     names = [n for n in known_agents() if n != "command"]
-    names += sorted(n for n in settings.seats if n not in names)
-    out = []
-    for name in names:
-        plan = plan_seat(name, settings)
-        out.append(plan.agent.availability(plan.settings, env))
-    return out
+    names += sorted(n for n in settings.seats if n not in names and _defined(n, settings))
+    return [seat_availability(plan_seat(name, settings), env) for name in names]
 
 
 def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatPlan], list[str]]:
@@ -45,21 +82,48 @@ def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatP
         if not settings.agents:
             raise UsageError("--agents is empty; name at least one seat (e.g. --agents static)")
         plans = [plan_seat(n, settings) for n in dict.fromkeys(settings.agents)]
+        for plan in plans:
+            require_usable(plan, env)
         return plans, notes
-    usable = [a for a in doctor(settings, env) if a.usable]
-    model_backed = [a.name for a in usable if a.model_backed]
-    if model_backed:
-        names = model_backed
-    else:
-        names = ["static"]
-        notes.append(
-            "No model-backed agent is usable here (see `deep-review doctor`); "
-            "only the built-in static seat reviewed this change."
-        )
+    names, notes = default_panel(settings, doctor(settings, env))
     return [plan_seat(n, settings) for n in names], notes
 
 
-def choose_lead(settings: Settings, env: Mapping[str, str], requested: str | None) -> str:
+def default_panel(settings: Settings, rows: list[Availability]) -> tuple[list[str], list[str]]:
+    """The seats a review runs without `--agents`, and notes on what was left out.
+
+    The rule (README, `--help`, `doctor`): every usable seat — each model-backed agent that is
+    installed and authenticated, each seat configured under `[seats.NAME]` (a command program,
+    or a built-in kind under its own name), and the built-in static seat. A configured seat that
+    cannot run is named in a note rather than dropped silently; an agent CLI that is simply not
+    installed is not.
+    """
+    notes: list[str] = []
+    configured = {n for n in settings.seats if n not in known_agents() and _defined(n, settings)}
+    models = [a.name for a in rows if a.usable and a.model_backed and a.name not in configured]
+    mine = [a.name for a in rows if a.name in configured and a.usable]
+    for a in rows:
+        if a.name in configured and not a.usable:
+            notes.append(f"Configured seat {a.name} cannot run here ({a.reason}); it was skipped.")
+    if not models:
+        alone = (
+            "only the built-in static seat" if not mine else "only the configured seats and static"
+        )
+        notes.append(
+            f"No model-backed agent is usable here (see `deep-review doctor`); "
+            f"{alone} reviewed this change."
+        )
+    return [*models, *mine, "static"], notes
+
+
+def choose_lead(
+    settings: Settings, env: Mapping[str, str], requested: str | None, *, check: bool = True
+) -> str:
+    """The lead: `requested`, else the configured one, else the first usable preferred seat.
+
+    A lead the user named must be usable here (`check`), or the run stops before anything is
+    written; a review's stored lead (`relead` without `--lead`) is taken as recorded.
+    """
     name = requested or settings.lead
     if name == "none":
         return "none"
@@ -69,6 +133,8 @@ def choose_lead(settings: Settings, env: Mapping[str, str], requested: str | Non
             raise UsageError(
                 f"seat {name!r} cannot lead; use one of {', '.join(lead_agents())} or none"
             )
+        if check:
+            require_usable(plan, env, role="lead")
         return name
     for candidate in PREFERRED_LEADS:
         plan = plan_seat(candidate, settings)

@@ -27,7 +27,7 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from deepreview.model import SEVERITIES, Finding, Report
+from deepreview.model import SEVERITIES, Finding, Report, format_duration
 from deepreview.render import svg
 
 VERDICT_SLUGS = ("merge-as-is", "merge-with-fixes", "rework", "failed", "unknown")
@@ -216,7 +216,7 @@ def jinja_env() -> Environment:
     env.filters["md"] = markdown_html
     env.filters["mdi"] = markdown_inline
     env.filters["safe_url"] = safe_url
-    env.filters["duration"] = svg.format_duration
+    env.filters["duration"] = format_duration
     env.filters["anchor"] = anchor
     return env
 
@@ -282,7 +282,7 @@ def _sections(report: Report, *, pictures: bool) -> list[tuple[str, str]]:
         ("summary", "Summary", bool(report.executive_summary.strip())),
         ("findings", "Findings", True),
         ("design", "Design", bool(report.design_observations)),
-        ("testing", "Testing", not report.testing.empty),
+        ("testing", "Testing", not report.testing.empty or report.checks is not None),
         ("documentation", "Docs", not report.documentation.empty),
         ("runs", "Runs", pictures or bool(report.runs)),
         ("retro", "Retro", bool(report.retro.seats) or bool(report.retro.reconciliation)),

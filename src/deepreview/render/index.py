@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from deepreview.render.html import asset, content_security_policy, jinja_env, verdict_slug
+from deepreview.render.reviewers import reviewers_view
+from deepreview.stats.aggregate import StatsTable
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,11 @@ class IndexEntry:
     reviewers: tuple[str, ...]
 
 
-def render_index(entries: Sequence[IndexEntry], *, title: str) -> str:
-    """The store's index page, newest review first (by date, then review ID)."""
+def render_index(
+    entries: Sequence[IndexEntry], *, title: str, reviewers: StatsTable | None = None
+) -> str:
+    """The store's index page, newest review first (by date, then review ID), and the
+    Reviewers panel when `reviewers` has any seat."""
     ordered = sorted(entries, key=lambda e: (e.date, e.review_id), reverse=True)
     css = asset("base.css") + asset("index.css")
     rows = [{"e": e, "slug": verdict_slug(e.verdict)} for e in ordered]
@@ -39,6 +44,7 @@ def render_index(entries: Sequence[IndexEntry], *, title: str) -> str:
         .render(
             title=title,
             rows=rows,
+            reviewers=reviewers_view(reviewers) if reviewers is not None else None,
             css=Markup(css),
             csp=content_security_policy(style=css, script=None),
         )

@@ -13,8 +13,9 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_fence import is_fence_line
-from deepreview.model import SEVERITIES, Location, Report
+from deepreview.model import SEVERITIES, Location, Report, format_duration
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
 BEFORE_LIMITATIONS = ("Commit Structure",)
@@ -43,10 +44,11 @@ def _env() -> Environment:
         loc=format_location,
         code=code_span,
         cell=table_cell,
-        wall_clock=format_wall_clock,
+        duration=format_duration,
         lead_bold=lead_bold,
         fix_layout=fix_layout,
         blockquote=blockquote,
+        demote=demote_embedded,
     )
     return env
 
@@ -67,20 +69,6 @@ def code_span(text: object) -> str:
 def table_cell(text: object) -> str:
     """A value safe inside a `| ... |` cell: pipes escaped, line breaks as `<br>`."""
     return str(text).replace("|", "\\|").replace("\n", "<br>")
-
-
-def format_wall_clock(seconds: float) -> str:
-    """2009 -> `33 min 29 s`; 45 -> `45 s`; 3723 -> `1 h 2 min 3 s`."""
-    total = round(float(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} h")
-    if hours or minutes:
-        parts.append(f"{minutes} min")
-    parts.append(f"{secs} s")
-    return " ".join(parts)
 
 
 def lead_bold(text: str) -> tuple[str, str]:

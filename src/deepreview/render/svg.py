@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from deepreview.model import Report, SeatRetro, SeatRun, Severity
+from deepreview.model import Report, SeatRetro, SeatRun, Severity, format_duration
 
 _STATUSES = ("ok", "failed", "timeout", "interrupted", "skipped", "pending")
 _LABEL_MAX = 24
@@ -35,20 +35,6 @@ def _num(value: float) -> str:
 
 def _clip(text: str, limit: int = _LABEL_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def format_duration(seconds: float | None) -> str:
-    """`340 s` → `5 min 40 s`; `33 min 29 s`; `1 h 2 min`."""
-    if seconds is None:
-        return "—"
-    total = round(seconds)
-    if total < 60:
-        return f"{total} s"
-    minutes, secs = divmod(total, 60)
-    if minutes < 60:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 
 def _norm(name: str) -> str:

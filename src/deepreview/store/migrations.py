@@ -53,6 +53,25 @@ def m003_branch(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE reviews ADD COLUMN branch TEXT NOT NULL DEFAULT ''")
 
 
+@migration
+def m004_seat_facts(db: sqlite3.Connection) -> None:
+    # Panel analytics (`deep-review stats`, the index's Reviewers panel): each complete review's
+    # per-seat facts, so the history is read from the index rather than every report's JSON.
+    # `data` is the JSON of a `SeatFacts`; rows of an older `version` are recomputed.
+    db.execute(
+        """
+        CREATE TABLE seat_facts (
+            review_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            seat TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (review_id, seat)
+        )
+        """
+    )
+
+
 def migrate(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {row[0] for row in db.execute("SELECT name FROM _migrations")}

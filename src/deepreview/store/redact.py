@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -34,18 +35,35 @@ MASK: Final = "[REDACTED]"
 _MIN_VALUE_LEN: Final = 8
 
 
+def is_secret_name(name: str) -> bool:
+    """Whether an environment variable of this name holds a secret (API key, token, ...)."""
+    return bool(_SECRET_NAME.search(name)) and not name.upper().endswith(_NOT_SECRET_SUFFIXES)
+
+
 class Redactor:
     def __init__(self, env: Mapping[str, str]) -> None:
-        values = {
-            v
-            for k, v in env.items()
-            if _SECRET_NAME.search(k)
-            and not k.upper().endswith(_NOT_SECRET_SUFFIXES)
-            and len(v) >= _MIN_VALUE_LEN
-        }
+        values = {v for k, v in env.items() if is_secret_name(k) and len(v) >= _MIN_VALUE_LEN}
+        self._lock = threading.Lock()
+        self.extended = False  # add() taught it values beyond the environment's
+        self._set(values)
+
+    def _set(self, values: set[str]) -> None:
         # Longest first so a value that contains another is masked whole.
         self._values = sorted(values, key=len, reverse=True)
         self._bvalues = [v.encode() for v in self._values]
+
+    def add(self, values: Iterable[str]) -> bool:
+        """Also mask these values (a seat flagged them as secrets); True if any was new.
+
+        Values shorter than 8 characters are ignored: masking them would garble ordinary text.
+        """
+        new = {v for v in values if len(v) >= _MIN_VALUE_LEN} - set(self._values)
+        if not new:
+            return False
+        with self._lock:  # seats finish on several threads
+            self._set(set(self._values) | new)
+            self.extended = True
+        return True
 
     def text(self, text: str) -> str:
         for value in self._values:
@@ -89,3 +107,44 @@ class Redactor:
             raise StoreError(
                 f"cannot write {path}: {exc.strerror or exc}; {hint} or pass --store DIR"
             ) from exc
+
+
+# A finding about a committed secret, by its title: "Hard-coded API key", "Possible secret
+# committed: AWS Access Key", "Password in plain text".
+_SECRET_TITLE = re.compile(
+    r"\b(?:secrets?|credentials?|api[ _-]?keys?|access[ _-]?keys?|private[ _-]?keys?|"
+    r"passwords?|passwd|tokens?)\b",
+    re.IGNORECASE,
+)
+_STRING_LITERAL = re.compile(r"""(?P<q>["'`])(?P<body>(?:\\.|(?!(?P=q)).)*)(?P=q)""")
+# `KEY=value`, `key: value` without quotes (.env, YAML).
+_ASSIGNED = re.compile(r"""[=:]\s*(?P<value>[^\s"'`#,;]+)\s*(?:[#;,].*)?$""")
+
+
+def flags_secret(title: str) -> bool:
+    """Does a finding with this title say that a secret is committed?"""
+    return bool(_SECRET_TITLE.search(title))
+
+
+def secret_candidates(line: str) -> list[str]:
+    """The values on a source line that a finding flagged as a secret.
+
+    String literals, else the value of an unquoted assignment; only token-like values (8+
+    characters, no spaces, at least one digit) — `"localhost"` or a variable name is
+    not a credential, and masking it would garble the report.
+    """
+    values = [m["body"] for m in _STRING_LITERAL.finditer(line)]
+    if not values:
+        m = _ASSIGNED.search(line)
+        values = [m["value"]] if m else []
+    return [v for v in values if _token_like(v)]
+
+
+def _token_like(value: str) -> bool:
+    return (
+        len(value) >= _MIN_VALUE_LEN
+        and not any(c.isspace() for c in value)
+        and any(c.isdigit() for c in value)
+        and MASK not in value
+        and "…" not in value
+    )

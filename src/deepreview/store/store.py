@@ -17,6 +17,7 @@ a half-written report or index behind.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import json
@@ -76,8 +77,30 @@ def store_root(
 
 def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
     reason = exc.strerror or str(exc)
-    hint = "free some space" if exc.errno == errno.ENOSPC else "fix its permissions"
+    if exc.errno == errno.ENOSPC:
+        hint = "free some space"
+    elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        hint = "a part of that path is a file, not a folder: move it away"
+    else:
+        hint = "fix its permissions"
     return StoreError(f"cannot {action} {path}: {reason}; {hint} or pass --store DIR")
+
+
+_RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
+
+
+def _follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
+    """The row as run.json tells it: run.json is written first and is the record of truth."""
+    if row.status == "complete":
+        return row
+    try:
+        status = json.loads((root / row.id / "run.json").read_text(encoding="utf-8"))["status"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return row
+    if status == row.status or status not in _RUN_STATUSES:
+        return row
+    verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
+    return dataclasses.replace(row, status=status, verdict=verdict)
 
 
 class Store:
@@ -86,6 +109,11 @@ class Store:
 
     # -- setup -------------------------------------------------------------------------
     def ensure_writable(self) -> None:
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(
+                f"the review store {self.root} is a file, not a folder; "
+                "move it away or pass --store DIR"
+            )
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             probe = self.root / f".probe-{os.getpid()}"
@@ -110,6 +138,12 @@ class Store:
             ) from exc
         finally:
             db.close()
+
+    @contextlib.contextmanager
+    def index(self) -> Iterator[sqlite3.Connection]:
+        """The migrated index, for store modules that keep tables of their own (history)."""
+        with self._db() as db:
+            yield db
 
     def lock(self) -> FileLock:
         return FileLock(str(self.root / ".index.lock"), timeout=120)
@@ -189,6 +223,19 @@ class Store:
             )
 
     def rows(self) -> list[ReviewRow]:
+        """Every review, newest first; a row's status follows its run.json (see `stale_rows`)."""
+        return [_follow_run_json(self.root, row) for row in self._index_rows()]
+
+    def stale_rows(self) -> list[ReviewRow]:
+        """Rows whose index entry lags run.json (an update lost to a full disk), as they
+        should read; `pipeline.finish.repair_index` writes them back."""
+        rows = self._index_rows()
+        return [new for old, new in zip(rows, map(self._follow, rows), strict=True) if new != old]
+
+    def _follow(self, row: ReviewRow) -> ReviewRow:
+        return _follow_run_json(self.root, row)
+
+    def _index_rows(self) -> list[ReviewRow]:
         if not (self.root / "index.sqlite").exists():
             return []
         with self._db() as db:

@@ -70,6 +70,10 @@ class Git:
         result = self.run(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], check=False)
         return result.stdout_text.strip() if result.ok else None
 
+    def show_file(self, rev: str, path: str) -> str | None:
+        """Text of `path` at `rev`, or None when it is not a file there."""
+        return self.show_files(rev, [path]).get(path)
+
     def show_files(self, rev: str, paths: Sequence[str]) -> dict[str, str]:
         """Text of each of `paths` that is a file at `rev`, read in one `git cat-file --batch`.
 

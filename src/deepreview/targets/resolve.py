@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -33,10 +34,14 @@ def resolve_target(
     base: str | None = None,
     uncommitted: bool = False,
     env: Mapping[str, str] | None = None,
+    exact_range: bool = False,
 ) -> Target:
     git = Git(repo_root)
     env = dict(os.environ if env is None else env)
     spec = (spec or "").strip()
+    _require_commits(git, needs_head=uncommitted or not spec)
+    if exact_range and not (_RANGE.match(spec) and "..." not in spec):
+        raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
     if uncommitted:
         if spec:
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
@@ -45,7 +50,9 @@ def resolve_target(
         repo_hint = m.groupdict().get("repo")
         target = _pull_request(git, repo_root, int(m.group("num")), repo_hint, env, spec)
     elif m := _RANGE.match(spec):
-        target = _range(git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec)
+        target = _range(
+            git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
+        )
     elif spec:
         raise UsageError(
             f"cannot read target {spec!r}: use A..B, A...B, a PR number (123 or #123), a PR URL, "
@@ -59,6 +66,24 @@ def resolve_target(
             f"{target.base_ref or target.base_sha[:12]} (pick another target or --base REF)"
         )
     return target
+
+
+def _require_commits(git: Git, *, needs_head: bool) -> None:
+    """A fresh `git init` has no HEAD to review against: say that, not "unknown revision"."""
+    if git.rev("HEAD") is not None:
+        return
+    if not git.run(["rev-list", "-n", "1", "--all"], check=False).stdout_text.strip():
+        raise UsageError(
+            "this repository has no commits yet; commit the code first, then review a range "
+            "or a branch"
+        )
+    if not needs_head:
+        return  # an orphan branch is checked out; a range of other refs is still fine
+    branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    raise UsageError(
+        f"the current branch {branch.strip() or 'HEAD'} has no commits yet; commit something "
+        "or check out another branch"
+    )
 
 
 def _need(git: Git, ref: str, what: str) -> str:
@@ -83,6 +108,20 @@ def _default_base(git: Git) -> tuple[str, str]:
     raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
 
 
+def current_branch_base(root: Path) -> tuple[str, str] | None:
+    """(base branch name, merge-base SHA) a review of the current branch would use, if any."""
+    git = Git(root)
+    head = git.rev("HEAD")
+    if head is None:
+        return None
+    try:
+        name, _ = _default_base(git)
+    except UsageError:
+        return None
+    mb = git.run(["merge-base", name, head], check=False).stdout_text.strip()
+    return (name, mb) if mb else None
+
+
 def _branch(git: Git, root: Path, base: str | None) -> Target:
     head = _need(git, "HEAD", "revision")
     symbolic = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
@@ -96,15 +135,30 @@ def _branch(git: Git, root: Path, base: str | None) -> Target:
     return _build(git, root, "branch", mb, head, spec="", branch=branch, base_ref=base_name)
 
 
-def _range(git: Git, root: Path, a: str, b: str, dots: str, spec: str) -> Target:
+def _range(
+    git: Git, root: Path, a: str, b: str, dots: str, spec: str, *, exact: bool = False
+) -> Target:
     a_sha = _need(git, a, "ref")
     b_sha = _need(git, b, "ref")
     base = a_sha
+    notes: tuple[str, ...] = ()
     if dots == "...":
         base = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
         if not base:
             raise GitError(f"{a} and {b} share no history; use A..B instead of A...B")
-    return _build(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
+    elif not exact and not git.ok("merge-base", "--is-ancestor", a_sha, b_sha):
+        # `A..B` is git's tree diff: once A moved on, A's own new work shows up as undone by B.
+        # A review means "what B changed", so start from the merge-base unless told otherwise.
+        mb = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
+        if mb:
+            base = mb
+            notes = (
+                f"{a} is not an ancestor of {b}: reviewed from the merge-base of {a} and {b} "
+                f"({mb[:7]}), like `{a}...{b}`; pass --exact-range for the literal tree diff "
+                f"`{a}..{b}`.",
+            )
+    target = _build(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
+    return dataclasses.replace(target, notes=notes) if notes else target
 
 
 def _uncommitted(git: Git, root: Path) -> Target:

@@ -70,18 +70,33 @@ class Target:
 
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# A range side that reads as a name in an ID: a branch or tag, not `HEAD~1` or `@{u}`.
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+_HEX = re.compile(r"^[0-9a-f]{8,40}$")
+
+
+def _range_slug(target: Target) -> str:
+    """`main..topic` for named sides (SHAs shortened), else the head's short SHA."""
+    dots = "..." if "..." in target.spec else ".."
+    a, _, b = target.spec.partition(dots)
+    sides = []
+    for side in (a, b):
+        if side == "HEAD" or not _NAME.match(side) or ".." in side:
+            return target.head_sha[:7]
+        sides.append(side[:7] if _HEX.match(side) else side)
+    return dots.join(sides)
 
 
 def review_id(target: Target, now: datetime) -> str:
-    """`<YYYYMMDD-HHMMSS>-pr-<N>` or `<YYYYMMDD-HHMMSS>-<branch>` (`/` → `-`)."""
+    """`<ts>-pr-<N>`, `<ts>-<branch>` (`/` → `-`), `<ts>-main..topic` or `<ts>-<short SHA>`."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     if target.pr is not None:
         return f"{stamp}-pr-{target.pr.number}"
     if target.kind == "range":
-        suffix = "range-" + target.spec.replace("...", "..").replace("..", "-")
+        suffix = _range_slug(target)
     elif target.kind == "uncommitted":
         suffix = f"{target.branch or 'head'}-uncommitted"
     else:
         suffix = target.branch or target.head_sha[:12]
-    slug = _SAFE.sub("-", suffix.replace("/", "-")).strip("-.") or "review"
-    return f"{stamp}-{slug[:80]}"
+    slug = _SAFE.sub("-", suffix.replace("/", "-"))[:80].strip("-.") or "review"
+    return f"{stamp}-{slug}"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from deepreview.agents.base import (
     Agent,
@@ -24,7 +25,8 @@ from deepreview.agents.base import (
 from deepreview.agents.static import diff_check, ruff_check, secret_scan
 from deepreview.agents.static.changes import ChangedFile, collect_changes
 from deepreview.agents.static.diagnostics import NO_TIME_LEFT, AnalyzerRun, Budget, Diagnostic
-from deepreview.agents.static.review import render_review
+from deepreview.agents.static.review import build_review
+from deepreview.model import AgentReview, CoverageEntry
 
 _LOGGER = logging.getLogger(__name__)
 # Variables that would point git at another repository than the worktree (set inside git hooks).
@@ -42,9 +44,11 @@ _GIT_LOCATION_VARS = frozenset(
 )
 _ALWAYS = (
     "Only lines added by this change were analyzed; problems on unchanged lines are out of scope.",
-    "ruff ran with `--isolated` (rules E, F, W, B, S, UP; E501 ignored): the repository's own "
-    "ruff configuration was not applied.",
     "No model read this change: design, logic and test gaps are left to the other seats.",
+)
+_RUFF_ISOLATED = (
+    "ruff ran with `--isolated` (rules E, F, W, B, S, UP; E501 ignored): the repository's own "
+    "ruff configuration was not applied."
 )
 
 
@@ -94,6 +98,29 @@ def _printable(text: str) -> str:
     except UnicodeEncodeError:
         raw = text.encode("utf-8", errors="replace")
     return raw.decode("utf-8", errors="replace")
+
+
+def _printable_review(review: AgentReview) -> AgentReview:
+    """Every text the review carries, printable (file names reach findings and coverage)."""
+    return AgentReview(
+        seat=review.seat,
+        executive_summary=_printable(review.executive_summary),
+        findings=tuple(
+            replace(
+                f,
+                title=_printable(f.title),
+                body=_printable(f.body),
+                fix=_printable(f.fix),
+                locations=tuple(replace(loc, path=_printable(loc.path)) for loc in f.locations),
+            )
+            for f in review.findings
+        ),
+        coverage=tuple(
+            CoverageEntry(_printable(c.path), _printable(c.status)) for c in review.coverage
+        ),
+        seat_notes=tuple(_printable(n) for n in review.seat_notes),
+        raw=_printable(review.raw),
+    )
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -152,23 +179,39 @@ class StaticAgent(Agent):
             for path, values in run.file_secrets.items():
                 file_secrets[path] = (*file_secrets.get(path, ()), *values)
         contents = {p: _read_lines(task.worktree / p) for p in {d.path for d in kept}}
-        review = render_review(
+        review = build_review(
             files=files,
             diagnostics=kept,
             runs=analyzers,
             contents=contents,
             file_secrets=file_secrets,
-            limitations=_limitations(analyzers),
+            notes=seat_notes(analyzers),
         )
-        review = _printable(review)
+        review = _printable_review(review)
         kept_by_run = {r.name: sum(1 for d in kept if d.analyzer == r.name) for r in analyzers}
         _write_log(task, runs + analyzers, kept_by_run)
         _write_stderr(task, runs + analyzers)
-        if any(run.ran_out_of_time for run in analyzers):
-            return SeatOutcome(
-                "timeout", review_text=review, reason=f"timed out after {task.timeout:.0f} s"
+        # Every value flagged as a secret anywhere in a changed file: the pipeline masks it in
+        # every stored file (a model seat may quote it).
+        secrets = tuple(
+            dict.fromkeys(
+                [v for values in file_secrets.values() for v in values]
+                + [v for d in all_diagnostics for v in d.secrets]
             )
-        return SeatOutcome("ok", review_text=review)
+        )
+        steps = tuple((run.name, 1) for run in analyzers if not run.skipped)
+        status: Literal["ok", "timeout"] = "ok"
+        reason = None
+        if any(run.ran_out_of_time for run in analyzers):
+            status, reason = "timeout", f"timed out after {task.timeout:.0f} s"
+        return SeatOutcome(
+            status,
+            review_text=review.raw,
+            reason=reason,
+            review=review,
+            secrets=secrets,
+            tool_counts=steps,
+        )
 
 
 def _analyzer_runs(
@@ -211,9 +254,13 @@ def _progress(callback: Callable[[ProgressEvent], None] | None, event: ProgressE
         _LOGGER.debug("progress callback failed", exc_info=True)
 
 
-def _limitations(runs: Sequence[AnalyzerRun]) -> list[str]:
+def seat_notes(runs: Sequence[AnalyzerRun]) -> list[str]:
+    """What the seat says about its own run; each analyzer is said to have run, failed or been
+    skipped exactly once."""
     items = list(_ALWAYS)
     for run in runs:
+        if run.name == ruff_check.NAME and not run.error and not run.skipped:
+            items.append(_RUFF_ISOLATED)
         if run.error:
             items.append(f"{run.name} failed ({run.error}); its checks are missing.")
         elif run.skipped:

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from dataclasses import replace
 from pathlib import PurePosixPath
-
-import jinja2
 
 from deepreview.agents.static.changes import ChangedFile
 from deepreview.agents.static.diagnostics import AnalyzerRun, Diagnostic
 from deepreview.agents.static.secret_scan import mask
-from deepreview.markdown_fence import fence_for
-from deepreview.model import SEVERITIES
+from deepreview.agents.structured import fenced, inline_code, review_markdown
+from deepreview.model import SEVERITIES, AgentReview, CoverageEntry, Finding, Location
 
 CLASSIFICATION = "regression"  # only lines this change added are analyzed
 _MAX_EXCERPT_LINES = 12
@@ -44,24 +40,6 @@ def language_for(path: str) -> str:
     return _NAMES.get(pure.name) or _LANGUAGES.get(pure.suffix.lower(), "text")
 
 
-def fenced(text: str, lang: str = "") -> str:
-    """A fenced block whose fence is longer than any backtick run inside `text`."""
-    fence = fence_for(text)
-    body = text if text.endswith("\n") else text + "\n"
-    return f"{fence}{lang}\n{body}{fence}"
-
-
-def inline_code(text: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if longest else ""
-    return f"{ticks}{pad}{text}{pad}{ticks}"
-
-
-def table_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def redact(text: str, secrets: Sequence[str], *, literals: bool = False) -> str:
     """Replace every known secret value (longest first) and optionally all string literals."""
     for secret in sorted(set(secrets), key=len, reverse=True):
@@ -77,41 +55,37 @@ def redact(text: str, secrets: Sequence[str], *, literals: bool = False) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class FindingView:
-    id: str
-    severity: str
-    title: str
-    location: str
-    classification: str
-    excerpt: str
-    lang: str
-    message: str
-    fix_hint: str
-    fix_diff: str
+def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
+    return (diagnostic.analyzer, diagnostic.rule, diagnostic.path)
 
 
-@dataclass(frozen=True)
-class SectionView:
-    heading: str
-    findings: tuple[FindingView, ...]
+def group_diagnostics(diagnostics: Sequence[Diagnostic]) -> list[tuple[Diagnostic, ...]]:
+    """One group per analyzer rule and file: 35 trailing-whitespace lines are one finding.
+
+    Secrets stay one finding per line: each is its own credential to rotate, and a model seat
+    reporting the same line must be able to meet exactly that finding.
+    """
+    groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
+    singles: list[tuple[Diagnostic, ...]] = []
+    for diagnostic in sorted(diagnostics, key=lambda d: (d.path, d.line)):
+        if diagnostic.category == "security":
+            singles.append((diagnostic,))
+        else:
+            groups.setdefault(_diagnostic_key(diagnostic), []).append(diagnostic)
+    return [*singles, *(tuple(g) for g in groups.values())]
 
 
-@dataclass(frozen=True)
-class CoverageRow:
-    path: str
-    status: str
-
-
-def assign_ids(diagnostics: Sequence[Diagnostic]) -> list[tuple[str, Diagnostic]]:
+def assign_ids(
+    groups: Sequence[tuple[Diagnostic, ...]],
+) -> list[tuple[str, tuple[Diagnostic, ...]]]:
     """`C1`, `I1`, `S1`... in severity order, then path and line."""
-    ordered = sorted(diagnostics, key=lambda d: (d.severity.rank, d.path, d.line, d.rule))
+    ordered = sorted(groups, key=lambda g: (g[0].severity.rank, g[0].path, g[0].line, g[0].rule))
     counters: dict[str, int] = {}
     result = []
-    for diagnostic in ordered:
-        letter = diagnostic.severity.letter
+    for group in ordered:
+        letter = group[0].severity.letter
         counters[letter] = counters.get(letter, 0) + 1
-        result.append((f"{letter}{counters[letter]}", diagnostic))
+        result.append((f"{letter}{counters[letter]}", group))
     return result
 
 
@@ -126,37 +100,58 @@ def _excerpt(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
     return "\n".join(chosen)
 
 
-def _location(diagnostic: Diagnostic) -> str:
-    if diagnostic.end_line is not None and diagnostic.end_line != diagnostic.line:
-        return f"{diagnostic.path}:{diagnostic.line}-{diagnostic.end_line}"
-    return f"{diagnostic.path}:{diagnostic.line}"
+def locations(group: Sequence[Diagnostic]) -> tuple[Location, ...]:
+    """The group's lines, adjacent and overlapping ones joined into ranges."""
+    spans: list[list[int]] = []
+    for d in sorted(group, key=lambda d: (d.line, d.last_line)):
+        if spans and d.line <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], d.last_line)
+        else:
+            spans.append([d.line, d.last_line])
+    path = group[0].path
+    return tuple(Location(path, a, b if b != a else None) for a, b in spans)
 
 
-def _finding_view(
-    finding_id: str, diagnostic: Diagnostic, lines: Sequence[str], secrets: Sequence[str]
-) -> FindingView:
-    hidden = (*secrets, *diagnostic.secrets)
-    literals = diagnostic.mask_literals
-    message = diagnostic.message
-    if diagnostic.category == "security":
+def _lines_phrase(locs: Sequence[Location]) -> str:
+    return ", ".join(str(loc).rsplit(":", 1)[1] for loc in locs)
+
+
+def _finding(
+    finding_id: str, group: tuple[Diagnostic, ...], lines: Sequence[str], secrets: Sequence[str]
+) -> Finding:
+    first = group[0]
+    hidden = (*secrets, *(s for d in group for s in d.secrets))
+    literals = any(d.mask_literals for d in group)
+    message = first.message
+    if first.category == "security":
         message = f"**Security.** {message}"
-    return FindingView(
+    locs = locations(group)
+    if len(group) > 1:
+        message += f" Reported on {len(group)} added lines ({_lines_phrase(locs)})."
+    body_parts = []
+    excerpt = redact(_excerpt(first, lines), hidden, literals=literals)
+    if excerpt:
+        body_parts.append(fenced(excerpt, language_for(first.path)))
+    body_parts.append(redact(message, hidden))
+    fix_parts = [redact(first.fix_hint or "See the analyzer's message above.", hidden)]
+    diffs = list(dict.fromkeys(d.fix_diff for d in group if d.fix_diff))
+    if diffs:
+        joined = "\n".join(diff.rstrip("\n") for diff in diffs)
+        fix_parts.append(fenced(redact(joined, hidden, literals=literals), "diff"))
+    return Finding(
         id=finding_id,
-        severity=diagnostic.severity.value,
-        title=redact(diagnostic.title, hidden),
-        location=_location(diagnostic),
+        severity=first.severity,
+        title=redact(first.title, hidden),
+        locations=locs,
         classification=CLASSIFICATION,
-        excerpt=redact(_excerpt(diagnostic, lines), hidden, literals=literals),
-        lang=language_for(diagnostic.path),
-        message=redact(message, hidden),
-        fix_hint=redact(diagnostic.fix_hint, hidden),
-        fix_diff=redact(diagnostic.fix_diff or "", hidden, literals=literals),
+        body="\n\n".join(body_parts),
+        fix="\n\n".join(fix_parts),
     )
 
 
 def coverage_rows(
     files: Sequence[ChangedFile], ids_by_path: Mapping[str, Sequence[str]]
-) -> list[CoverageRow]:
+) -> list[CoverageEntry]:
     rows = []
     for changed in files:
         ids = ids_by_path.get(changed.path)
@@ -174,7 +169,7 @@ def coverage_rows(
             notes.append("no lines added")
         if notes:
             status += " — " + ", ".join(notes)
-        rows.append(CoverageRow(changed.path, status))
+        rows.append(CoverageEntry(changed.path, status))
     return rows
 
 
@@ -202,47 +197,33 @@ def summary_text(
     )
 
 
-@cache
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        autoescape=False,  # Markdown, not HTML; the HTML renderer escapes it later
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["fenced"] = fenced
-    env.filters["code"] = inline_code
-    env.filters["cell"] = table_cell
-    source = resources.files(__package__).joinpath("review.md.j2").read_text("utf-8")
-    return env.from_string(source)
-
-
-def render_review(
+def build_review(
     *,
     files: Sequence[ChangedFile],
     diagnostics: Sequence[Diagnostic],
     runs: Sequence[AnalyzerRun],
     contents: Mapping[str, Sequence[str]],
     file_secrets: Mapping[str, Sequence[str]],
-    limitations: Sequence[str],
-) -> str:
-    """The review's Markdown. `contents` maps path -> file lines, for the code excerpts."""
-    numbered = assign_ids(diagnostics)
-    views: dict[str, list[FindingView]] = {s.value: [] for s in SEVERITIES}
+    notes: Sequence[str],
+) -> AgentReview:
+    """The seat's review as data; `raw` is its Markdown (for the appendix), rendered from it.
+
+    `contents` maps path -> file lines, for the code excerpts.
+    """
+    findings: list[Finding] = []
     ids_by_path: dict[str, list[str]] = {}
-    for finding_id, diagnostic in numbered:
-        lines = contents.get(diagnostic.path, ())
-        secrets = file_secrets.get(diagnostic.path, ())
-        views[diagnostic.severity.value].append(
-            _finding_view(finding_id, diagnostic, lines, secrets)
+    for finding_id, group in assign_ids(group_diagnostics(diagnostics)):
+        path = group[0].path
+        findings.append(
+            _finding(finding_id, group, contents.get(path, ()), file_secrets.get(path, ()))
         )
-        ids_by_path.setdefault(diagnostic.path, []).append(finding_id)
-    sections = [SectionView(s.heading, tuple(views[s.value])) for s in SEVERITIES]
-    counts = {s.value: len(views[s.value]) for s in SEVERITIES}
-    return _template().render(
-        summary=summary_text(files, runs, counts),
-        sections=sections,
-        limitations=limitations,
-        coverage=coverage_rows(files, ids_by_path),
+        ids_by_path.setdefault(path, []).append(finding_id)
+    counts = {s.value: sum(1 for f in findings if f.severity is s) for s in SEVERITIES}
+    review = AgentReview(
+        seat="static",
+        executive_summary=summary_text(files, runs, counts),
+        findings=tuple(findings),
+        coverage=tuple(coverage_rows(files, ids_by_path)),
+        seat_notes=tuple(notes),
     )
+    return replace(review, raw=review_markdown(review))

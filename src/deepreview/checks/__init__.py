@@ -1,0 +1,10 @@
+"""Fix checking and mutation probes (`--check-fixes`, `--probe-tests`; need `--allow-exec`)."""
+
+from deepreview.checks.run import (
+    NO_TEST_COMMAND,
+    CheckRequest,
+    attach_fix_checks,
+    run_checks,
+)
+
+__all__ = ["NO_TEST_COMMAND", "CheckRequest", "attach_fix_checks", "run_checks"]

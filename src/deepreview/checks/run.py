@@ -1,0 +1,268 @@
+"""Proof, not opinion: apply each proposed fix and run the tests; mutate the changed lines.
+
+Everything here runs the change's own code, so it is only reached with `--allow-exec` (checked
+when the settings are built). Every test run happens in a scratch worktree at the review SHA
+(never the user's checkout), through `deepreview.proc.run` (own process group, timeout kill),
+with secrets removed from its environment unless `[checks] env` names them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import queue
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
+from deepreview.checks.patch import fix_diff, fuzzy_apply
+from deepreview.checks.testrun import SuiteRun, run_tests, scrubbed_env
+from deepreview.config import ChecksSettings
+from deepreview.model import CheckResults, Finding, FixCheck, Mutant, MutantStatus
+from deepreview.targets.git import Git
+from deepreview.workspace.worktree import seat_worktree
+
+NO_TEST_COMMAND: Final = "no test command configured"
+SEED: Final = 0
+# A mutant may make the suite slower (a loop that runs longer) without hanging it.
+_MUTANT_TIMEOUT_FACTOR: Final = 4.0
+_MUTANT_TIMEOUT_FLOOR_S: Final = 10.0
+_MUTANT_STATUS: Final[dict[str, MutantStatus]] = {
+    "pass": "survived",
+    "fail": "killed",
+    "timeout": "timeout",
+}
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    repo: Path
+    sha: str  # the review SHA
+    diff: str  # the change's unified diff (its added lines are what the probes mutate)
+    findings: tuple[Finding, ...]
+    settings: ChecksSettings
+    env: Mapping[str, str]
+
+
+def checked_fixes(findings: Sequence[Finding]) -> dict[str, str | None]:
+    """Each distinct fix diff -> the file its finding points at (for diffs without headers)."""
+    out: dict[str, str | None] = {}
+    for f in findings:
+        diff = fix_diff(f.fix)
+        if diff is not None and diff not in out:
+            out[diff] = f.locations[0].path if f.locations else None
+    return out
+
+
+def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> CheckResults:
+    s = req.settings
+    cancel = cancel or threading.Event()
+    base = CheckResults(
+        test_command=s.test, fixes_requested=s.check_fixes, probes_requested=s.probe_tests
+    )
+    if not s.test:
+        return dataclasses.replace(base, note=NO_TEST_COMMAND)
+    env = scrubbed_env(req.env, s.env)
+    with _worktree(req, "baseline") as wt:
+        baseline = run_tests(s.test, cwd=wt, env=env, timeout=s.timeout, cancel=cancel)
+    result = dataclasses.replace(
+        base,
+        baseline=baseline.outcome,
+        baseline_failing=baseline.failing,
+        baseline_duration_s=round(baseline.duration_s, 2),
+    )
+    if baseline.outcome == "error":
+        return dataclasses.replace(
+            result, note=f"the test command could not run: {baseline.reason}"
+        )
+    if s.check_fixes:
+        result = dataclasses.replace(result, fix_checks=_check_fixes(req, env, baseline, cancel))
+    if s.probe_tests:
+        mutants, note = _probe(req, env, baseline, cancel)
+        result = dataclasses.replace(result, mutants=mutants, probe_note=note)
+    return result
+
+
+@contextlib.contextmanager
+def _worktree(req: CheckRequest, name: str) -> Iterator[Path]:
+    with seat_worktree(req.repo, req.sha, f"check-{name}") as wt:
+        yield wt
+
+
+def _check_fixes(
+    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event
+) -> tuple[FixCheck, ...]:
+    fixes = checked_fixes(req.findings)
+
+    def one(item: tuple[int, tuple[str, str | None]]) -> FixCheck:
+        n, (diff, path) = item
+        with _worktree(req, f"fix{n}") as wt:
+            return check_fix(wt, diff, path, req.settings, env, baseline, cancel)
+
+    with ThreadPoolExecutor(max_workers=req.settings.jobs) as pool:
+        try:
+            return tuple(pool.map(one, enumerate(fixes.items(), start=1)))
+        except BaseException:
+            cancel.set()  # Ctrl-C: stop the other workers' test runs too, not wait for them
+            raise
+
+
+def apply_fix(wt: Path, diff: str, default_path: str | None) -> tuple[bool, str]:
+    """Apply `diff` in the worktree `wt`: `git apply --3way`, else a fuzzy re-anchor."""
+    git = Git(wt)
+    patch_file = wt / ".git-deep-review-fix.diff"
+    try:
+        patch_file.write_text(diff if diff.endswith("\n") else diff + "\n", encoding="utf-8")
+        tried = git.run(
+            ["apply", "--3way", "--recount", "--whitespace=nowarn", str(patch_file)], check=False
+        )
+    finally:
+        patch_file.unlink(missing_ok=True)
+    if tried.ok:
+        return True, ""
+    # A failed --3way may leave conflict markers or a half-staged index behind.
+    git.run(["reset", "-q", "--hard"], check=False)
+
+    def read(path: str) -> str | None:
+        file = wt / path
+        if not file.resolve().is_relative_to(wt.resolve()) or not file.is_file():
+            return None
+        return file.read_text(encoding="utf-8", errors="replace")
+
+    applied = fuzzy_apply(diff, default_path, read)
+    if not applied.ok:
+        return False, applied.reason
+    for path, text in applied.files.items():
+        target = wt / path
+        if not target.resolve().is_relative_to(wt.resolve()):
+            return False, f"{path} is outside the repository"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return True, applied.reason
+
+
+def check_fix(
+    wt: Path,
+    diff: str,
+    default_path: str | None,
+    settings: ChecksSettings,
+    env: Mapping[str, str],
+    baseline: SuiteRun,
+    cancel: threading.Event | None = None,
+) -> FixCheck:
+    ok, reason = apply_fix(wt, diff, default_path)
+    if not ok:
+        return FixCheck(applies=False, reason=reason, diff=diff)
+    run = run_tests(settings.test, cwd=wt, env=env, timeout=settings.timeout, cancel=cancel)
+    return FixCheck(
+        applies=True,
+        reason=run.reason or reason,
+        tests=run.outcome,
+        failing_test=run.failing,
+        fails_without_fix=run.outcome == "fail"
+        and baseline.outcome == "fail"
+        and run.failing == baseline.failing,
+        output_tail=run.tail if run.outcome != "pass" else "",
+        diff=diff,
+    )
+
+
+def mutations_for(repo: Path, sha: str, diff: str) -> list[Mutation]:
+    """Every mutation of the lines `diff` adds to Python and Go sources, read at `sha`."""
+    git = Git(repo)
+    out: list[Mutation] = []
+    for path, lines in sorted(added_lines(diff).items()):
+        result = git.run(["show", f"{sha}:{path}"], check=False)
+        if result.ok:
+            out.extend(line_mutations(path, result.stdout_text, lines))
+    return out
+
+
+def mutant_timeout(settings: ChecksSettings, baseline: SuiteRun) -> float:
+    derived = max(_MUTANT_TIMEOUT_FLOOR_S, baseline.duration_s * _MUTANT_TIMEOUT_FACTOR)
+    return min(settings.timeout, derived)
+
+
+def _probe(
+    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event
+) -> tuple[tuple[Mutant, ...], str]:
+    s = req.settings
+    if baseline.outcome != "pass":
+        why = "the tests do not pass without any mutation"
+        if baseline.outcome == "timeout":
+            why = "the tests time out without any mutation"
+        return (), why
+    every = mutations_for(req.repo, req.sha, req.diff)
+    if not every:
+        return (), "the change adds no Python or Go source lines to mutate"
+    chosen = sample(every, s.probe_max, SEED)
+    todo: queue.Queue[tuple[int, Mutation]] = queue.Queue()
+    for item in enumerate(chosen):
+        todo.put(item)
+    deadline = time.monotonic() + s.probe_minutes * 60
+    timeout = mutant_timeout(s, baseline)
+    results: dict[int, Mutant] = {}
+
+    def worker(n: int) -> None:
+        with _worktree(req, f"mutant{n}") as wt:
+            while time.monotonic() < deadline and not cancel.is_set():
+                try:
+                    i, m = todo.get_nowait()
+                except queue.Empty:
+                    return
+                results[i] = run_mutant(wt, m, s.test, env, timeout, cancel)
+
+    workers = min(s.jobs, len(chosen))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        try:
+            list(pool.map(worker, range(1, workers + 1)))
+        except BaseException:
+            cancel.set()
+            raise
+    done = tuple(results[i] for i in sorted(results))
+    note = ""
+    if len(done) < len(chosen):
+        note = f"stopped at --probe-minutes after {len(done)} of {len(chosen)} mutations"
+    elif len(every) > len(chosen):
+        note = f"sampled {len(chosen)} of {len(every)} possible mutations (--probe-max)"
+    return done, note
+
+
+def run_mutant(
+    wt: Path,
+    m: Mutation,
+    test: Sequence[str],
+    env: Mapping[str, str],
+    timeout: float,
+    cancel: threading.Event | None = None,
+) -> Mutant:
+    """Run the tests with `m` applied in `wt`; the file is restored afterwards."""
+    file = wt / m.path
+    mutant = Mutant(m.path, m.line, m.operator, m.original, m.mutated, status="error")
+    # A symlink (the change may add one) would have us write outside the scratch worktree.
+    if file.is_symlink() or not file.resolve().is_relative_to(wt.resolve()):
+        return mutant
+    original = file.read_bytes()
+    try:
+        file.write_text(apply_mutation(original.decode("utf-8"), m), encoding="utf-8")
+        run = run_tests(test, cwd=wt, env=env, timeout=timeout, cancel=cancel)
+    finally:
+        file.write_bytes(original)
+    status = _MUTANT_STATUS.get(run.outcome, "error")
+    return dataclasses.replace(mutant, status=status, killed_by=run.failing)
+
+
+def attach_fix_checks(findings: Sequence[Finding], checks: CheckResults) -> tuple[Finding, ...]:
+    """Each finding whose fix holds a checked diff, with that check's result."""
+    by_diff = {c.diff: c for c in checks.fix_checks}
+    out = []
+    for f in findings:
+        diff = fix_diff(f.fix)
+        check = by_diff.get(diff) if diff is not None else None
+        out.append(dataclasses.replace(f, fix_check=check) if check else f)
+    return tuple(out)

@@ -1,0 +1,246 @@
+"""`deep-review stats`: which reviewers earn their seat, from the store's history."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from deepreview.errors import GitError, UsageError
+
+if TYPE_CHECKING:
+    from deepreview.stats.aggregate import SeatStats, StatsTable
+    from deepreview.store.history import History, Scope
+    from deepreview.store.store import Store
+
+
+def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
+    """The store to read (as every store command finds it) and the current repository's
+    name (None outside a repository: then every repository in the store counts)."""
+    from deepreview.config import CliOverrides, build_settings
+    from deepreview.store.store import STORE_ENV, Store, store_root
+    from deepreview.targets.git import Git, find_repo_root, repo_from_remote
+
+    env = dict(os.environ)
+    setting = build_settings(
+        CliOverrides(store=store), env=env, repo_config_text=None, repo_config_file=None
+    ).store
+    try:
+        root = find_repo_root(Path(repo))
+    except GitError:
+        if setting is None and not env.get(STORE_ENV):
+            raise UsageError(
+                f"{repo} is not inside a git repository; run this in one or pass --store DIR"
+            ) from None
+        return Store(store_root(setting, Path(repo), env)), None
+    name = repo_from_remote(Git(root)) or root.name
+    return Store(store_root(setting, root, env, repo_name=name)), name
+
+
+def series_key(text: str) -> str:
+    """`123`, `#123` → `pr:123`; `pr:…`/`branch:…` as given; anything else is a branch."""
+    text = text.strip()
+    if re.fullmatch(r"#?\d+", text):
+        return f"pr:{text.lstrip('#')}"
+    if text.startswith(("pr:", "branch:")):
+        return text
+    return f"branch:{text}"
+
+
+def _since(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise UsageError(f"--since {value!r}: use a date like 2026-03-01") from exc
+
+
+def _notes(table: StatsTable, history: History) -> list[str]:
+    notes: list[str] = []
+    if not table.reviews:
+        notes.append("No complete reviews in scope; run `deep-review review` first.")
+    without = table.reviews - table.reviews_with_lead
+    if table.reviews and without:
+        notes.append(
+            f"{without} of {table.reviews} reviews had no lead: they count raised findings, "
+            "unique insights, coverage, time and cost only (survival, false positives, "
+            "downgrades and drops need the lead's decisions)."
+        )
+    if table.reviews and not table.reviews_with_lead:
+        notes.append("Survival is n/a: no review in scope had a lead.")
+    notes.extend(f"Skipped {line}." for line in history.skipped)
+    return notes
+
+
+def _scope_text(scope: Scope) -> str:
+    parts = [f"repository {scope.repo}" if scope.repo else "every repository"]
+    if scope.series:
+        parts.append(f"series {scope.series}")
+    if scope.since:
+        parts.append(f"since {scope.since}")
+    return ", ".join(parts)
+
+
+def _money(value: float | None) -> str:
+    return "—" if value is None else f"${value:.2f}" if value >= 0.1 else f"${value:.4f}"
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{round(value * 100)}%"
+
+
+def _secs(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}s"
+
+
+def _tokens(value: int | None) -> str:
+    if value is None:
+        return "—"
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M"
+    return f"{value / 1000:.1f}k" if value >= 1000 else str(value)
+
+
+def _row(s: SeatStats) -> list[str]:
+    failures = s.failures
+    fail = "0" if not failures else f"{failures} ({_pct(s.failure_rate)})"
+    return [
+        s.seat,
+        s.model or "—",
+        str(s.reviews),
+        f"{s.critical}C {s.important}I {s.suggestion}S",
+        _pct(s.survival),
+        str(s.false_positives),
+        str(s.downgraded),
+        str(s.unique_insights),
+        str(s.coverage_misses),
+        f"{_secs(s.duration_median_s)} / {_secs(s.duration_p90_s)}",
+        f"{_tokens(s.tokens_in)} / {_tokens(s.tokens_out)}",
+        _money(s.cost_usd),
+        _money(s.cost_per_surviving),
+        _money(s.cost_per_unique),
+        fail,
+    ]
+
+
+_COLUMNS = (
+    "Seat",
+    "Model",
+    "Reviews",
+    "Raised",
+    "Survival",
+    "False pos.",
+    "Downgr.",
+    "Unique",
+    "Cov. misses",
+    "Median / p90",
+    "Tokens in / out",
+    "Cost",
+    "$ / surviving",
+    "$ / unique",
+    "Failures",
+)
+
+
+@click.command()
+@click.option("--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo).")
+@click.option("--repo", default=".", type=click.Path(file_okay=False))
+@click.option("--since", metavar="DATE", help="Only reviews created on or after DATE (YYYY-MM-DD).")
+@click.option("--series", metavar="S", help="Only one PR or branch: 123, #123, or a branch name.")
+@click.option(
+    "--repo-wide",
+    is_flag=True,
+    help="Every repository in the store (default: the current repository's reviews).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable, with schema_version.")
+@click.option("--csv", "as_csv", is_flag=True, help="One CSV row per seat.")
+def stats(
+    store: str | None,
+    repo: str,
+    since: str | None,
+    series: str | None,
+    repo_wide: bool,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """Per seat (name + model): survival, unique insights, cost per surviving finding, ..."""
+    from deepreview.model import SCHEMA_VERSION
+    from deepreview.stats.aggregate import RECORD_FIELDS, aggregate, seat_record
+    from deepreview.store.history import Scope, load_history
+
+    if as_json and as_csv:
+        raise UsageError("--json and --csv exclude each other; pick one")
+    st, repo_name = _locate(store, repo)
+    scope = Scope(
+        repo=None if repo_wide else repo_name,
+        since=_since(since),
+        series=series_key(series) if series else None,
+    )
+    history = load_history(st, scope)
+    table = aggregate(history.reviews)
+    notes = _notes(table, history)
+    if as_json:
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "store": str(st.root),
+            "scope": {"repo": scope.repo, "since": scope.since, "series": scope.series},
+            "reviews": table.reviews,
+            "reviews_with_lead": table.reviews_with_lead,
+            "first": table.first,
+            "last": table.last,
+            "notes": notes,
+            "seats": [seat_record(s) for s in table.seats],
+        }
+        click.echo(json.dumps(data, indent=2))
+        return
+    if as_csv:
+        out = io.StringIO()
+        records = [seat_record(s) for s in table.seats]
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(RECORD_FIELDS)
+        for record in records:
+            writer.writerow(["" if record[f] is None else record[f] for f in RECORD_FIELDS])
+        click.echo(out.getvalue(), nl=False)
+        return
+    _print_table(st, scope, table, notes)
+
+
+def _print_table(st: Store, scope: Scope, table: StatsTable, notes: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    probe = Console()
+    # A pipe or a file gets every column unwrapped; a terminal its own width.
+    console = Console(width=probe.width if probe.is_terminal else 240)
+    if not table.reviews:
+        hint = "" if scope.repo is None else " (--repo-wide counts every repository)"
+        console.print(
+            f"No complete reviews in {st.root} for {_scope_text(scope)}{hint}. "
+            "Run `deep-review review` first; statistics need at least one stored review.",
+            markup=False,
+            highlight=False,
+        )
+        return
+    span = f"{(table.first or '')[:10]} to {(table.last or '')[:10]}"
+    title = (
+        f"Reviewers — {table.reviews} review{'' if table.reviews == 1 else 's'} "
+        f"({table.reviews_with_lead} with a lead), {_scope_text(scope)}, {span}"
+    )
+    out = Table(title=title, title_justify="left")
+    for col in _COLUMNS:
+        out.add_column(col, no_wrap=col != "Model")
+    for s in table.seats:
+        out.add_row(*_row(s))
+    console.print(out)
+    if table.reviews == 1:
+        notes = ["Only one review in scope: these numbers describe it, not a trend.", *notes]
+    for note in notes:
+        console.print(f"note: {note}", markup=False, highlight=False)

@@ -1,0 +1,51 @@
+"""Mask, in every stored file of a review, each value that a seat flagged as a secret.
+
+Redaction knows the shapes of common tokens and the user's own secret variables. A seat that
+reports "hard-coded API key at `app.py:6`" knows more: the value on that line is a secret, even
+in a shape no pattern knows, and the other seats' reviews and transcripts may quote it. The
+static seat hands its detect-secrets values over in memory (`SeatResult.secrets`); for every
+other seat, and after a `resume`, the value is read from the flagged line at the review SHA.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from deepreview.model import AgentReview
+from deepreview.store.redact import Redactor, flags_secret, secret_candidates
+from deepreview.targets.git import Git
+from deepreview.targets.target import Target
+
+_MAX_LINES = 5  # a flagged range longer than this is a block of code, not a credential
+
+
+def flagged_values(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
+    """The values on the lines that the reviews' secret findings point at."""
+    git = Git(target.repo_root)
+    files: dict[str, list[str] | None] = {}
+    values: list[str] = []
+    for review in reviews:
+        for finding in review.findings:
+            if not flags_secret(finding.title):
+                continue
+            for loc in finding.locations:
+                if loc.start is None:
+                    continue
+                if loc.path not in files:
+                    text = git.show_file(target.head_sha, loc.path)
+                    files[loc.path] = None if text is None else text.split("\n")
+                lines = files[loc.path]
+                if lines is None:
+                    continue
+                end = min(loc.end or loc.start, loc.start + _MAX_LINES - 1)
+                for line in lines[loc.start - 1 : end]:
+                    values.extend(secret_candidates(line))
+    return values
+
+
+def sweep(review_dir: Path, redactor: Redactor) -> None:
+    """Rewrite every file of the review folder through `redactor` (now knowing more values)."""
+    for path in sorted(review_dir.iterdir()):
+        if path.is_file() and path.name != "run.json":
+            redactor.file(path)

@@ -1,0 +1,154 @@
+"""One stored report → one `SeatFacts` per seat: what the seat raised and what survived.
+
+The numbers come from the report the pipeline wrote: the retro's cells (which the retro
+computes from the lead's decisions: `0C 2I 2S`, `1 (C1 add)`, ...), the consolidated
+findings' credits (a surviving finding credited to this seat alone is a unique insight) and
+the measured runs (duration, tokens, cost). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deepreview.findings.parse import parse_review
+from deepreview.model import Report, Reviewer, SeatRetro, SeatRun
+
+# Retro cells hold `—` when there was nothing to measure (a failed seat).
+_COUNTS = re.compile(r"^\s*(\d+)C\s+(\d+)I\s+(\d+)S\s*$")
+_LEADING_INT = re.compile(r"^\s*(\d+)")
+_UNPARSEABLE_WARNINGS = ("no review sections recognised", "empty review")
+
+# Model names (or CLI adapters) → the vendor family, for "keep at least two families".
+_FAMILY_HINTS = (
+    ("anthropic", ("claude", "opus", "sonnet", "haiku")),
+    ("openai", ("gpt", "codex", "o1", "o3", "o4")),
+    ("google", ("gemini", "gemma")),
+    ("xai", ("grok",)),
+    ("deepseek", ("deepseek",)),
+    ("alibaba", ("qwen",)),
+    ("mistral", ("mistral", "codestral", "devstral")),
+)
+
+
+def model_family(model: str | None, adapter: str) -> str:
+    """The vendor of `model` (`claude-opus-4-6` → anthropic), else of the adapter; a program
+    we know nothing about (a `command` seat) is its own family."""
+    for text in (model or "", adapter):
+        words = re.split(r"[^a-z0-9]+", text.lower())
+        for family, hints in _FAMILY_HINTS:
+            if any(w.startswith(h) for w in words if w for h in hints):
+                return family
+    return adapter
+
+
+@dataclass(frozen=True)
+class SeatFacts:
+    """One seat in one review. Counts that need the lead's decisions are only meaningful
+    when `lead` is true (the review had a lead whose answer was applied)."""
+
+    seat: str
+    name: str  # heading name: "Claude"
+    model: str  # "" when unknown (a command seat)
+    family: str
+    effort: str | None
+    lead: bool
+    status: str  # the run's status: ok | failed | timeout | interrupted | ...
+    failure: str  # "" | timeout | crash | unparseable | interrupted | skipped | pending
+    critical: int = 0
+    important: int = 0
+    suggestion: int = 0
+    false_positives: int = 0
+    dropped: int = 0
+    downgraded: int = 0
+    unique_insights: int = 0
+    coverage_misses: int = 0
+    duration_s: float | None = None
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+    cost_usd: float | None = None
+
+    @property
+    def raised(self) -> int:
+        return self.critical + self.important + self.suggestion
+
+    @property
+    def kept(self) -> int:
+        """Raised findings still in the report (merged or re-graded, but not dropped)."""
+        return max(0, self.raised - self.false_positives - self.dropped)
+
+
+def _leading_int(cell: str) -> int:
+    m = _LEADING_INT.match(cell)
+    return int(m[1]) if m else 0
+
+
+def _failure(run: SeatRun | None, retro: SeatRetro, report: Report, raised: int) -> str:
+    status = run.status if run is not None else "ok"
+    if status == "timeout":
+        return "timeout"
+    if status == "failed":
+        reason = (run.reason or "") if run is not None else ""
+        return "unparseable" if reason.startswith("empty review") else "crash"
+    if status != "ok":
+        return status
+    if _COUNTS.match(retro.cell("Findings")) is None:
+        return "crash"  # a review we could not use at all
+    if raised == 0:
+        # A review with no finding is either a clean bill of health or text we could not
+        # read; only the latter is a failure.
+        text = next((a.text for a in report.appendix if a.name == retro.name), "")
+        warnings = parse_review(text, seat=retro.seat).warnings
+        if any(w.startswith(_UNPARSEABLE_WARNINGS) for w in warnings):
+            return "unparseable"
+    return ""
+
+
+def _duration(run: SeatRun | None) -> float | None:
+    # The agent's own figure when its transcript reports one (it leaves out our worktree
+    # setup), else what we measured.
+    if run is None:
+        return None
+    if run.cli_duration_ms is not None:
+        return run.cli_duration_ms / 1000
+    return run.duration_s
+
+
+def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
+    """Every seat of the report's retro, in report order."""
+    lead = report.lead is not None and report.lead.status == "ok"
+    reviewers: dict[str, Reviewer] = {r.seat: r for r in report.header.reviewers}
+    runs = {r.seat: r for r in report.runs}
+    out: list[SeatFacts] = []
+    for retro in report.retro.seats:
+        run = runs.get(retro.seat)
+        reviewer = reviewers.get(retro.seat)
+        model = (reviewer.model if reviewer else None) or (run.model if run else None) or ""
+        m = _COUNTS.match(retro.cell("Findings"))
+        c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
+        unique = sum(1 for f in report.findings if f.reviewers == (retro.column,))
+        out.append(
+            SeatFacts(
+                seat=retro.seat,
+                name=retro.name,
+                model=model,
+                family=model_family(model, retro.seat),
+                effort=reviewer.effort if reviewer else None,
+                lead=lead,
+                status=run.status if run is not None else ("ok" if m else "failed"),
+                failure=_failure(run, retro, report, c + i + s),
+                critical=c,
+                important=i,
+                suggestion=s,
+                false_positives=_leading_int(retro.cell("False positives")),
+                dropped=_leading_int(retro.cell("Dropped")),
+                downgraded=_leading_int(retro.cell("Downgraded")),
+                unique_insights=unique if m else 0,
+                coverage_misses=_leading_int(retro.cell("Coverage misses")),
+                duration_s=_duration(run),
+                tokens_in=run.tokens_in if run else None,
+                tokens_out=run.tokens_out if run else None,
+                cost_usd=run.cost_usd if run else None,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,248 @@
+"""`--panel auto`: choose this review's seats from the store's history. Pure.
+
+Rules (issue 17): a seat is judged only with enough history (`MIN_REVIEWS` reviews in this
+repository); judged seats that never found anything no other seat found are dropped, the rest
+are ranked by unique insights per dollar and taken while the estimated cost (each seat's median
+cost per review) stays within the budget; the panel always keeps at least two model families
+when the candidates offer two; seats with too little history are kept (they cannot be judged
+yet). Without any judged seat the panel is every usable seat. Every choice gets a reason,
+written into the report's Review Process Notes and into run.json.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deepreview.stats.aggregate import SeatStats, StatsTable
+
+MIN_REVIEWS = 5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    seat: str
+    family: str  # from the configured model or the adapter, when the seat has no history
+
+
+@dataclass(frozen=True)
+class SeatChoice:
+    seat: str
+    kept: bool
+    reason: str  # "kept: 6 unique insights in 6 reviews …"
+    family: str
+    median_cost_usd: float | None = None
+    effort: str | None = None  # chosen from history; None: the configured effort stands
+
+
+@dataclass(frozen=True)
+class PanelChoice:
+    mode: str  # history | fallback
+    seats: tuple[str, ...]  # chosen, in candidate order
+    choices: tuple[SeatChoice, ...]  # every candidate, in candidate order
+    summary: str
+    budget_usd: float | None = None
+    estimated_cost_usd: float | None = None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The lines for the report's Review Process Notes."""
+        return (self.summary, *(f"`{c.seat}` {c.reason}" for c in self.choices))
+
+
+def _usd(value: float | None) -> str:
+    return "no reported cost" if not value else f"${value:.2f}"
+
+
+def _pct(value: float | None) -> str:
+    return "n/a (no lead)" if value is None else f"{round(value * 100)}%"
+
+
+def _record(s: SeatStats) -> str:
+    per_dollar = s.unique_per_dollar
+    rate = "" if per_dollar is None or math.isinf(per_dollar) else f", {per_dollar:.2f} per dollar"
+    n, reviews = s.judged_unique, (s.reviews_with_lead if s.verified else s.reviews)
+    cost = s.cost_with_lead_usd if s.verified else s.cost_usd
+    kind = "verified unique insight" if s.verified else "unique insight"
+    return (
+        f"{n} {kind}{'' if n == 1 else 's'} in {reviews} reviews"
+        f"{' with a lead' if s.verified else ''} for {_usd(cost)}{rate}; "
+        f"survival {_pct(s.survival)}"
+    )
+
+
+def history_for(seat: str, table: StatsTable) -> SeatStats | None:
+    """The seat's statistics with the model it ran most recently (models change)."""
+    rows = [s for s in table.seats if s.seat == seat]
+    return max(rows, key=lambda s: (s.last_review, s.reviews)) if rows else None
+
+
+def _order(s: SeatStats) -> tuple[float, float, str]:
+    per_dollar = s.unique_per_dollar or 0.0
+    return (-per_dollar, -(s.survival or 0.0), s.seat)
+
+
+def _family(c: Candidate, s: SeatStats | None) -> str:
+    return s.family if s is not None else c.family
+
+
+def _median(s: SeatStats | None) -> float | None:
+    return s.cost_median_usd if s is not None else None
+
+
+def choose_effort(
+    s: SeatStats, by_effort: StatsTable, min_reviews: int = MIN_REVIEWS
+) -> tuple[str | None, str]:
+    """The effort this seat (at its latest model) did best with, when its history has at least
+    two efforts with enough reviews each; else (None, "") and the configured effort stands."""
+    rows = [
+        e
+        for e in by_effort.seats
+        if e.seat == s.seat and e.model == s.model and e.last_effort and e.reviews >= min_reviews
+    ]
+    if len(rows) < 2:
+        return None, ""
+    best = min(rows, key=_order)
+    others = ", ".join(
+        f"{e.last_effort}: {_rate(e)}" for e in sorted(rows, key=_order) if e is not best
+    )
+    return best.last_effort, f" Effort {best.last_effort} ({_rate(best)}; {others})."
+
+
+def _rate(s: SeatStats) -> str:
+    per_dollar = s.unique_per_dollar
+    if per_dollar is None:
+        return "no unique insight"
+    if math.isinf(per_dollar):
+        return f"{s.judged_unique} unique insights at no reported cost"
+    return f"{per_dollar:.2f} unique insights per dollar"
+
+
+def choose_panel(
+    candidates: Sequence[Candidate],
+    table: StatsTable,
+    *,
+    budget_usd: float | None = None,
+    min_reviews: int = MIN_REVIEWS,
+    by_effort: StatsTable | None = None,
+) -> PanelChoice:
+    stats = {c.seat: history_for(c.seat, table) for c in candidates}
+    family = {c.seat: _family(c, stats[c.seat]) for c in candidates}
+    judged = {seat: s for seat, s in stats.items() if s is not None and s.reviews >= min_reviews}
+    if not judged:
+        most = max((s.reviews for s in stats.values() if s is not None), default=0)
+        summary = (
+            f"Panel: every usable seat — too little history to choose from (a seat needs "
+            f"{min_reviews} reviews in this repository's store; the most any candidate has is "
+            f"{most})."
+        )
+        choices = tuple(
+            SeatChoice(c.seat, True, "kept: not enough history to judge it yet.", family[c.seat])
+            for c in candidates
+        )
+        return PanelChoice(
+            "fallback", tuple(c.seat for c in candidates), choices, summary, budget_usd
+        )
+
+    reasons: dict[str, str] = {}
+    kept: list[str] = []
+    estimate = 0.0
+    for c in candidates:
+        s = stats[c.seat]
+        if c.seat not in judged:
+            n = s.reviews if s is not None else 0
+            reasons[c.seat] = (
+                f"kept: only {n} review{'' if n == 1 else 's'} of history (needs {min_reviews}) "
+                "to judge it."
+            )
+            kept.append(c.seat)
+            estimate += (s.cost_median_usd or 0.0) if s is not None else 0.0
+    useful = sorted((s for s in judged.values() if s.judged_unique), key=_order)
+    for s in judged.values():
+        if not s.judged_unique:
+            lost = s.false_positives + s.dropped
+            reviews = s.reviews_with_lead if s.verified else s.reviews
+            kind = "verified unique insight" if s.verified else "unique insight"
+            why = f"dropped: no {kind} in {reviews} reviews"
+            if s.raised_with_lead:
+                why += (
+                    f"; the lead dropped {lost} of its {s.raised_with_lead} findings"
+                    f" ({s.false_positives} as false positives)"
+                )
+            reasons[s.seat] = f"{why}; survival {_pct(s.survival)}."
+    for s in useful:
+        cost = s.cost_median_usd or 0.0
+        if budget_usd is not None and estimate + cost > budget_usd + 1e-9:
+            reasons[s.seat] = (
+                f"dropped for the budget: its median cost of {_usd(cost)} per review would "
+                f"bring the estimate to ${estimate + cost:.2f}, over ${budget_usd:.2f} "
+                f"({_record(s)})."
+            )
+            continue
+        kept.append(s.seat)
+        estimate += cost
+        median = f"; median cost {_usd(cost)} per review" if cost else ""
+        reasons[s.seat] = f"kept: {_record(s)}{median}."
+
+    if not kept:
+        # Nothing useful fits: the best-ranked judged seat still reviews.
+        best = min(judged.values(), key=_order)
+        kept.append(best.seat)
+        estimate += best.cost_median_usd or 0.0
+        reasons[best.seat] = f"kept: a review needs at least one seat ({_record(best)})."
+
+    families = {family[s] for s in kept}
+    if len(families) < 2:
+        others = [
+            c.seat for c in candidates if c.seat not in kept and family[c.seat] not in families
+        ]
+
+        def pick_order(seat: str) -> tuple[bool, bool, float, str]:
+            s = stats[seat]
+            cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
+            fits = budget_usd is None or estimate + cost <= budget_usd + 1e-9
+            return (not fits, not (s is not None and s.judged_unique), cost, seat)
+
+        if others:
+            extra = min(others, key=pick_order)
+            s = stats[extra]
+            cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
+            kept.append(extra)
+            estimate += cost
+            over_note = (
+                f"; this puts the estimate over the budget of ${budget_usd:.2f}"
+                if budget_usd is not None and estimate > budget_usd + 1e-9
+                else ""
+            )
+            reasons[extra] = (
+                f"kept for diversity: the panel keeps at least two model families and "
+                f"{extra} is {family[extra]} ({_record(s) if s else 'no history'}){over_note}."
+            )
+
+    efforts: dict[str, str | None] = {}
+    for seat in kept:
+        s = stats[seat]
+        if by_effort is not None and s is not None and seat in judged:
+            efforts[seat], why = choose_effort(s, by_effort, min_reviews)
+            reasons[seat] += why
+    chosen = tuple(c.seat for c in candidates if c.seat in kept)
+    choices = tuple(
+        SeatChoice(
+            c.seat,
+            c.seat in kept,
+            reasons[c.seat],
+            family[c.seat],
+            _median(stats[c.seat]),
+            efforts.get(c.seat),
+        )
+        for c in candidates
+    )
+    n_judged = len(judged)
+    budget = f" within a budget of ${budget_usd:.2f}" if budget_usd is not None else ""
+    summary = (
+        f"Panel chosen from this repository's history ({table.reviews} reviews, "
+        f"{n_judged} of {len(candidates)} candidate seats with at least {min_reviews}): "
+        f"{', '.join(chosen)}; estimated cost ${estimate:.2f} per review{budget}."
+    )
+    return PanelChoice("history", chosen, choices, summary, budget_usd, round(estimate, 6))

@@ -1,0 +1,117 @@
+"""The store's review history for panel analytics: per-seat facts of every complete review.
+
+Facts are computed from a review's report when it is stored (`record_facts`) and kept in the
+index's `seat_facts` table. Reviews stored before that table existed (or with facts of an
+older version) are computed from their `<ID>.json` on first read and cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Final
+
+from deepreview.errors import StoreError
+from deepreview.model import Report
+from deepreview.stats.aggregate import ReviewFacts
+from deepreview.stats.facts import SeatFacts, seat_facts
+from deepreview.store.store import ReviewRow, Store
+
+# Bump when `SeatFacts` or how it is computed changes: cached rows are then recomputed.
+FACTS_VERSION: Final = 1
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which reviews count. `repo` None: every repository in the store."""
+
+    repo: str | None = None
+    since: str | None = None  # YYYY-MM-DD: reviews created on or after that day
+    series: str | None = None  # `pr:123` or `branch:feature/x`
+
+    def admits(self, row: ReviewRow) -> bool:
+        if row.status != "complete":
+            return False
+        if self.repo is not None and row.repo != self.repo:
+            return False
+        if self.since is not None and row.created_at[:10] < self.since:
+            return False
+        return self.series is None or row.series == self.series
+
+
+@dataclass(frozen=True)
+class History:
+    reviews: tuple[ReviewFacts, ...]  # oldest first
+    skipped: tuple[str, ...]  # one line per review whose report could not be read
+
+
+def record_facts(store: Store, review_id: str, report: Report) -> None:
+    """Store the review's per-seat facts, replacing earlier ones (a relead changes them)."""
+    _write(store, review_id, seat_facts(report))
+
+
+def _write(store: Store, review_id: str, facts: tuple[SeatFacts, ...]) -> None:
+    with store.index() as db, db:
+        db.execute("DELETE FROM seat_facts WHERE review_id = ?", (review_id,))
+        db.executemany(
+            "INSERT INTO seat_facts (review_id, position, seat, version, data)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (review_id, n, f.seat, FACTS_VERSION, json.dumps(asdict(f)))
+                for n, f in enumerate(facts)
+            ],
+        )
+
+
+def _cached(store: Store) -> dict[str, list[SeatFacts]]:
+    out: dict[str, list[SeatFacts]] = {}
+    stale: set[str] = set()
+    with store.index() as db:
+        rows = db.execute(
+            "SELECT review_id, version, data FROM seat_facts ORDER BY review_id, position"
+        ).fetchall()
+    for review_id, version, data in rows:
+        if version != FACTS_VERSION:
+            stale.add(review_id)
+            continue
+        out.setdefault(review_id, []).append(SeatFacts(**json.loads(data)))
+    for review_id in stale:
+        out.pop(review_id, None)
+    return out
+
+
+def _from_report(store: Store, review_id: str) -> tuple[SeatFacts, ...] | None:
+    from pydantic import ValidationError
+
+    from deepreview.serialize import report_from_data
+
+    path = store.root / f"{review_id}.json"
+    try:
+        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError):
+        return None
+    return seat_facts(report)
+
+
+def load_history(store: Store, scope: Scope) -> History:
+    rows = [r for r in store.rows() if scope.admits(r)]
+    if not rows:
+        return History((), ())
+    cached = _cached(store)
+    reviews: list[ReviewFacts] = []
+    skipped: list[str] = []
+    for row in sorted(rows, key=lambda r: (r.created_at, r.id)):
+        facts = tuple(cached.get(row.id, ()))
+        if not facts:
+            computed = _from_report(store, row.id)
+            if computed is None:
+                skipped.append(f"{row.id}: its report {row.id}.json is missing or unreadable")
+                continue
+            facts = computed
+            # A read-only store: count the review anyway, just do not cache its facts.
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                _write(store, row.id, facts)
+        reviews.append(ReviewFacts(row.id, row.created_at, row.repo, row.series, facts))
+    return History(tuple(reviews), tuple(skipped))

@@ -1,0 +1,101 @@
+"""The measured results in the report model: badges, summaries, JSON and its schema."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import jsonschema
+
+from deepreview.findings.report_parse import parse_report
+from deepreview.model import CheckResults, FixCheck, Mutant
+from deepreview.render import render_report
+from deepreview.serialize import report_from_data, to_data
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = json.loads((ROOT / "src/deepreview/schemas/report.schema.json").read_text())
+SEED = ROOT / "tests/fixtures/seed-report.md"
+
+FIXES = (
+    FixCheck(applies=True, tests="pass"),
+    FixCheck(applies=True, tests="pass", reason="re-anchored"),
+    FixCheck(applies=True, tests="fail", failing_test="TestFoo", output_tail="--- FAIL: TestFoo"),
+    FixCheck(applies=True, tests="timeout"),
+    FixCheck(applies=False, reason="context not found in a.go: `x := 1`"),
+)
+MUTANTS = (
+    Mutant("slice.go", 34, "flip comparison", "\tif i >= n {", "\tif i > n {", "survived"),
+    Mutant("slice.go", 35, "off by one", "\treturn 0", "\treturn 1", "killed", "TestSlice"),
+    Mutant("slice.go", 36, "delete statement", "\tn++", "\t// statement deleted", "timeout"),
+)
+
+
+def test_badges() -> None:
+    assert [f.badge for f in FIXES] == [
+        "applies · tests pass",
+        "applies · tests pass",
+        "applies · tests fail (TestFoo)",
+        "applies · tests timeout",
+        "does not apply (context not found in a.go: `x := 1`)",
+    ]
+
+
+def test_summaries() -> None:
+    c = CheckResults(test_command=("go", "test", "./..."), fix_checks=FIXES, mutants=MUTANTS)
+    assert c.fixes_summary == "5 fixes: 4 apply, 2 pass tests, 1 breaks `TestFoo`, 1 times out"
+    assert c.probe_summary == (
+        "Probed 3 mutations of the changed lines: the suite caught 2; 1 survived "
+        "(1 caught by timeout)"
+    )
+    killed = CheckResults(mutants=MUTANTS[1:2])
+    assert killed.probe_summary == "Probed 1 mutation of the changed lines: all killed"
+    assert (
+        CheckResults(probe_note="x").probe_summary == "No mutation of the changed lines was run (x)"
+    )
+
+
+def test_report_with_checks_round_trips_and_validates() -> None:
+    report = parse_report(SEED.read_text())
+    findings = (dataclasses.replace(report.findings[0], fix_check=FIXES[2]), *report.findings[1:])
+    checks = CheckResults(
+        test_command=("go", "test", "./..."),
+        baseline="pass",
+        baseline_duration_s=1.5,
+        fixes_requested=True,
+        fix_checks=FIXES,
+        probes_requested=True,
+        mutants=MUTANTS,
+    )
+    report = dataclasses.replace(report, findings=findings, checks=checks)
+    data = to_data(report)
+    jsonschema.validate(data, SCHEMA)
+    assert report_from_data(json.loads(json.dumps(data))) == report
+
+    md = render_report(report, "md")
+    testing = md.split("## Testing Assessment")[1]
+    assert testing.startswith(
+        "\n\n**Measured** with `go test ./...` (without any change: tests pass, 1.5 s):\n\n"
+        "- 5 fixes: 4 apply, 2 pass tests, 1 breaks `TestFoo`, 1 times out.\n"
+    )
+    assert "  - `slice.go:34` (flip comparison): `-if i >= n { +if i > n {`\n" in testing
+    first = md.split("## Important Issues")[1].split("\n---\n")[0]
+    assert first.rstrip().endswith("`fix: applies · tests fail (TestFoo)`")
+
+
+def test_html_escapes_everything_measured() -> None:
+    report = parse_report(SEED.read_text())
+    evil = "<img src=x onerror=alert(1)>"
+    checks = CheckResults(
+        test_command=("sh", "-c", evil),
+        baseline="pass",
+        fixes_requested=True,
+        fix_checks=(FixCheck(applies=True, tests="fail", output_tail=evil, reason=evil),),
+        probes_requested=True,
+        mutants=(Mutant(evil, 1, evil, evil, evil + "x", "survived"),),
+    )
+    findings = (dataclasses.replace(report.findings[0], fix_check=checks.fix_checks[0]),)
+    html = render_report(dataclasses.replace(report, findings=findings, checks=checks), "html")
+    assert evil not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<pre>&lt;img src=x onerror=alert(1)&gt;</pre>" in html  # the test output tail

@@ -1,0 +1,63 @@
+"""One test run: its environment (no secrets), its outcome, and the first failing test."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from deepreview.checks.testrun import first_failing, run_tests, scrubbed_env
+
+
+def test_first_failing_test_per_runner() -> None:
+    pytest_out = (
+        "..F\n=== short test summary info ===\n"
+        "FAILED tests/test_a.py::TestA::test_limit - assert 1 == 2\n"
+        "FAILED tests/test_a.py::test_b\n"
+    )
+    assert first_failing(pytest_out) == "test_limit"
+    assert first_failing("=== RUN   TestSlice\n--- FAIL: TestSlice (0.00s)\nFAIL\n") == "TestSlice"
+    assert first_failing("FAIL: test_edge (pkg.tests.EdgeTest.test_edge)\n") == "test_edge"
+    assert first_failing("ERROR test_broken.py - SyntaxError\n") == "test_broken.py"
+    assert first_failing("make: *** [check] Error 1\n") is None
+
+
+def test_env_drops_secrets_unless_named() -> None:
+    env = {
+        "PATH": "/bin",
+        "HOME": "/home/u",
+        "OPENAI_API_KEY": "sk-1",
+        "GITHUB_TOKEN": "ghp",
+        "DB_PASSWORD": "pw",
+        "SSH_AUTH_SOCK": "/tmp/agent.sock",
+        "TEST_DB_PASSWORD": "test-pw",
+    }
+    out = scrubbed_env(env, ["TEST_DB_PASSWORD"])
+    assert out == {
+        "PATH": "/bin",
+        "HOME": "/home/u",
+        "SSH_AUTH_SOCK": "/tmp/agent.sock",
+        "TEST_DB_PASSWORD": "test-pw",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+
+
+def test_outcomes(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin"}
+    ok = run_tests([sys.executable, "-c", "pass"], cwd=tmp_path, env=env, timeout=60)
+    assert ok.outcome == "pass"
+    fail = run_tests(
+        [sys.executable, "-c", "print('--- FAIL: TestX (0.01s)'); raise SystemExit(1)"],
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert (fail.outcome, fail.failing) == ("fail", "TestX")
+    assert "--- FAIL: TestX" in fail.tail
+    missing = run_tests(["no-such-test-runner-xyz"], cwd=tmp_path, env=env, timeout=60)
+    assert missing.outcome == "error" and "no-such-test-runner-xyz" in missing.reason
+
+
+def test_a_hanging_test_is_killed_at_the_timeout(tmp_path: Path) -> None:
+    hang = [sys.executable, "-c", "import time\nwhile True: time.sleep(1)"]
+    run = run_tests(hang, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"}, timeout=0.5)
+    assert run.outcome == "timeout"

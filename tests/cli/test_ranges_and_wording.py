@@ -1,0 +1,148 @@
+"""Ranges, review IDs and the words a user reads (issue 13 items 2 and 10)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from fakebin.harness import Fakes, processes_with, run_json
+from support.repos import commit_all, git, make_repo, run_cli, write
+
+REVIEW_WITH_FINDINGS = """## Executive Summary
+
+Two problems in the change.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+I1. **Unbounded `subprocess` call can hang the review** — `calc.py:5` (important, gap)
+
+The call has no timeout, so a stuck child blocks the whole review.
+
+### Suggestions
+
+S1. **`os` imported but never used** — `util/strings.py:1` (suggestion, gap)
+
+Drop the import.
+"""
+
+
+def _paths(out: dict) -> set[str]:  # type: ignore[type-arg]
+    return {f["path"] for f in run_json(Path(out["review_dir"]))["target"]["changed_files"]}
+
+
+# -- item 2: `main..topic` after main moved on ----------------------------------------------------
+def test_two_dot_range_reviews_from_the_merge_base_when_main_moved_on(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)  # feature/x branched from main
+    fakes = Fakes(tmp_path)
+    plain = fakes.review(repo, "main..feature/x", "--agents", "static")
+    assert plain.returncode == 0, plain.stderr
+    assert "not an ancestor" not in plain.stderr  # main is an ancestor: nothing to say
+
+    git(repo, "checkout", "-q", "main")
+    write(repo, "main_only.py", "VALUE = 1\n")
+    commit_all(repo, "main moves on")
+    git(repo, "checkout", "-q", "feature/x")
+    mb = git(repo, "merge-base", "main", "feature/x")
+
+    res = fakes.review(repo, "main..feature/x", "--agents", "static")
+    assert res.returncode == 0, res.stderr
+    assert "main is not an ancestor of feature/x" in res.stderr
+    assert "--exact-range" in res.stderr
+    out = res.json()
+    assert _paths(out) == {"calc.py", "util/strings.py"}  # not main_only.py "deleted"
+    assert run_json(Path(out["review_dir"]))["target"]["base_sha"] == mb
+    md = Path(out["paths"]["md"]).read_text()
+    header = md.split("## ", 1)[0]
+    assert f"from the merge-base of main and feature/x ({mb[:7]})" in header
+
+    exact = fakes.review(repo, "main..feature/x", "--exact-range", "--agents", "static")
+    assert exact.returncode == 0, exact.stderr
+    assert "not an ancestor" not in exact.stderr
+    assert "main_only.py" in _paths(exact.json())
+
+
+# -- item 10: review IDs ---------------------------------------------------------------------------
+def test_range_review_ids_use_short_shas_or_branch_names(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    head = git(repo, "rev-parse", "HEAD")
+    res = fakes.review(repo, "HEAD~1..HEAD", "--agents", "static")
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    assert re.fullmatch(rf"\d{{8}}-\d{{6}}-{head[:7]}", rid), rid
+    named = fakes.review(repo, "main..feature/x", "--agents", "static")
+    rid2 = named.json()["review_id"]
+    assert re.fullmatch(r"\d{8}-\d{6}-main\.\.feature-x", rid2), rid2
+    assert (fakes.store / f"{rid2}.md").is_file() and (fakes.store / rid2 / "run.json").is_file()
+    branch = fakes.review(repo, "--agents", "static")  # the documented branch form is kept
+    assert re.fullmatch(r"\d{8}-\d{6}-feature-x", branch.json()["review_id"])
+
+
+# -- item 10: wording ------------------------------------------------------------------------------
+def test_timed_out_seat_wording(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"hang": {**fakes.seat("hang"), "timeout": 1}, "ok": fakes.seat("ok")})
+    res = run_cli(["review", "--agents", "hang,ok", "--lead", "none"], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    assert re.search(r"^  hang: timed out after \d+ s$", res.stderr, re.M), res.stderr
+    assert "timeout —" not in res.stderr
+    md = next(fakes.store.glob("*.md")).read_text()
+    assert re.search(r"Seat hang timed out after \d+ s\.", md), md
+    assert "Seat hang timeout" not in md
+
+
+def test_interrupted_seat_wording(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120")})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deepreview", "review", "--agents", "slow", "--lead", "none"],
+        cwd=repo, env=fakes.env(), stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not any("--sleep" in p for p in processes_with(fakes.marker)):
+            assert time.monotonic() < deadline, "the slow seat never started"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    stderr = err.decode(errors="replace")
+    assert proc.returncode == 130, stderr
+    assert re.search(r"^  slow: interrupted$", stderr, re.M), stderr
+    assert "interrupted — interrupted" not in stderr
+
+
+def test_retro_titles_are_not_cut_to_a_module_name(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    review_file = tmp_path / "review.md"
+    review_file.write_text(REVIEW_WITH_FINDINGS)
+    fakes.write_config(
+        {"finder": fakes.seat("ok", "--review-file", str(review_file)), "quiet": fakes.seat("ok")}
+    )
+    res = fakes.review(repo, "--agents", "finder,quiet")
+    assert res.returncode == 0, res.stderr
+    md = Path(res.json()["paths"]["md"]).read_text()
+    retro = md.split("Agent Performance Retro", 1)[1]
+    assert "(subprocess)" not in retro and "(os)" not in retro, retro
+    assert "Unbounded subprocess call…" in retro
+    assert "os imported but…" in retro
+    json.dumps(res.json())

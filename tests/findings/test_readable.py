@@ -1,0 +1,39 @@
+"""`unparseable_reason`: a seat's text with no review structure in it is no review."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepreview.findings import parse_review
+from deepreview.findings.readable import UNPARSEABLE, unparseable_reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could not access the repository. Error: rate limit exceeded.",
+        "Error: 429 Too Many Requests\nRetry-After: 30\n",
+        "x" * 4000,
+        "qZ7 ;k(w] 9Lp-  ,,a Vt{3 }r!! mN0 _x " * 80,  # noise with spaces and punctuation
+        "## Review\n\nThe tool crashed before it could look at anything.\n",
+        '```\nTraceback (most recent call last):\n  File "x", line 1\n```\n',
+    ],
+)
+def test_no_structure_is_unparseable(text: str) -> None:
+    assert unparseable_reason(parse_review(text)) == UNPARSEABLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No issues found.",
+        "LGTM — nothing to report.",
+        "Looks good to me.",
+        "## Executive Summary\n\nA small refactor.\n",
+        "I1. **Unchecked error** — `a.go:3` (important, regression)\n\nFix: check it.\n",
+        "**Verdict:** Merge as-is\n",
+        "## Coverage Summary\n\n- `a.py` — Reviewed, no issues\n",
+    ],
+)
+def test_a_genuine_review_is_not(text: str) -> None:
+    assert unparseable_reason(parse_review(text)) is None

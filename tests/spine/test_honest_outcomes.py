@@ -1,0 +1,199 @@
+"""Issue 11 §4 through the real `deep-review review`: what the report says must be true.
+
+A seat that prints no review fails ("unparseable review"); a static-only run says no model
+reviewed it; failed seats are counted in the verdict line and never listed as reviewers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import string
+from html import escape as html_escape
+from pathlib import Path
+
+from support.repos import cli_env, commit_all, make_repo, run_cli, write
+
+GOOD_REVIEW = (
+    "## Executive Summary\n\nSmall helper functions; nothing wrong with them.\n\n"
+    "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n\n"
+    "### Suggestions\n\nNone.\n"
+)
+
+
+def _config(tmp: Path, seats: dict[str, str]) -> None:
+    """One `command` seat per name, printing the given text (read from a file)."""
+    lines = []
+    for name, text in seats.items():
+        out = tmp / f"{name}.out"
+        out.write_text(text, encoding="utf-8")
+        argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
+        lines.append(f"[seats.{name}]\nargv = {json.dumps(argv)}\n")
+    (tmp / "user-config.toml").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _noise(n: int) -> str:
+    rng = random.Random(11)
+    alphabet = string.ascii_letters + string.digits + " .,;:!?-_()[]{}"
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+def _review(tmp: Path, repo: Path, agents: str) -> tuple[int, dict, dict, str]:  # type: ignore[type-arg]
+    res = run_cli(
+        ["review", "--agents", agents, "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp)
+    )
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text()) if out["paths"].get("json") else {}
+    md = Path(out["paths"]["md"]).read_text() if out["paths"].get("md") else ""
+    return res.returncode, out, report, md
+
+
+def test_seats_printing_garbage_fail_as_unparseable(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _config(
+        tmp_path,
+        {
+            "ratelimited": "I could not access the repository. Error: rate limit exceeded.\n",
+            "noise": _noise(3000),
+            "terse": "No issues found.\n",
+            "good": GOOD_REVIEW,
+        },
+    )
+    code, out, report, md = _review(tmp_path, repo, "ratelimited,noise,terse,good")
+    assert code == 0
+    seats = {s["seat"]: s for s in out["seats"]}
+    for bad in ("ratelimited", "noise"):
+        assert (seats[bad]["status"], seats[bad]["reason"]) == ("failed", "unparseable review")
+    assert seats["terse"]["status"] == "ok" and seats["good"]["status"] == "ok"
+    # The raw output is kept.
+    review_dir = Path(out["review_dir"])
+    kept = (review_dir / "review-ratelimited-pass-1.md").read_text()
+    assert "rate limit exceeded" in kept
+    run = json.loads((review_dir / "run.json").read_text())
+    assert run["seats"]["noise"]["reason"] == "unparseable review"
+    # Shown as failed, counted in the verdict, and no reviewer.
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "Merge as-is"
+    assert verdict["reason"].endswith("; 2 of 4 seats failed")
+    assert [r["seat"] for r in report["header"]["reviewers"]] == ["terse", "good"]
+    assert "| **Reviewers** | Terse, Good |" in md
+    assert "Seat ratelimited failed: unparseable review." in md
+    assert "2 of 4 seats failed" in md.split("## Executive Summary", 1)[0]
+    index = (Path(out["store"]) / "index.html").read_text()
+    assert "Ratelimited" not in index and "Noise" not in index
+
+
+def test_all_seats_unparseable_exits_3(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _config(tmp_path, {"a": "Error: rate limit exceeded.\n", "b": _noise(500)})
+    code, out, report, _md = _review(tmp_path, repo, "a,b")
+    assert code == 3
+    assert [s["status"] for s in out["seats"]] == ["failed", "failed"]
+    assert report["header"]["verdict"]["label"] == "Failed"
+
+
+def test_static_only_review_says_no_model_reviewed_it(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)  # adds two clean functions: the analyzers find nothing
+    code, out, report, md = _review(tmp_path, repo, "static")
+    assert code == 0
+    verdict = report["header"]["verdict"]
+    assert verdict == {"label": "No model review", "reason": "static checks found nothing"}
+    assert out["verdict"] == "No model review"
+    assert "| **Verdict** | **No model review** — static checks found nothing |" in md
+
+
+def test_static_only_review_with_findings_still_says_so(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    write(repo, "svc.py", "import os\n")  # unused import: a suggestion only
+    commit_all(repo, "Add svc")
+    _code, _out, report, _md = _review(tmp_path, repo, "static")
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "No model review"
+    assert verdict["reason"].startswith("static checks found only S1")
+    write(repo, "bad.py", "def f(:\n")  # a syntax error: important or worse
+    commit_all(repo, "Add bad")
+    _code, _out, report, _md = _review(tmp_path, repo, "static")
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] in ("Rework", "Merge with fixes")
+    assert verdict["reason"].endswith("no model reviewed this change (static checks only)")
+
+
+def test_static_with_a_model_seat_is_a_plain_verdict(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _config(tmp_path, {"good": GOOD_REVIEW})
+    _code, _out, report, _md = _review(tmp_path, repo, "static,good")
+    assert report["header"]["verdict"] == {"label": "Merge as-is", "reason": "no issues found"}
+
+
+def test_tool_calls_and_duration_agree_everywhere(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    res = run_cli(["review", "--agents", "static", "--json"], cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    from_json = out["seats"][0]["tool_calls"]
+    run = json.loads((Path(out["review_dir"]) / "run.json").read_text())["seats"]["static"]["run"]
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    cells = dict(report["retro"]["seats"][0]["cells"])
+    # The static seat's steps are its tool calls: ruff, git diff --check, detect-secrets.
+    assert from_json == run["tool_calls"] == 3
+    assert cells["Tool calls"].split(" ", 1)[0] == "3"
+    # The live line prints the run's own figures, formatted as the retro formats them.
+    line = next(ln for ln in res.stderr.splitlines() if ln.startswith("[static] ok"))
+    assert line == f"[static] ok ({cells['Duration']}, 3 tool calls)"
+    assert cells["Duration"].endswith(" s") and cells["Duration"] != "0 s"
+
+
+def test_markdown_appendix_demotes_each_reviews_headings(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fenced = GOOD_REVIEW + "\n```markdown\n## Not a heading\n```\n"
+    _config(tmp_path, {"one": GOOD_REVIEW, "two": fenced})
+    _code, _out, report, md = _review(tmp_path, repo, "static,one,two")
+    # One Executive Summary section: the report's own; the reviews' are below their entry.
+    assert md.count("\n## Executive Summary\n") == 1
+    appendix = md.split("\n## Appendix: Original Reviews\n", 1)[1]
+    marker = "<!-- deep-review: headings demoted by 2 -->"
+    assert f"\n### [One] — Pass 1\n\n{marker}\n\n#### Executive Summary\n" in appendix
+    assert "\n##### Critical Issues\n" in appendix
+    assert "```markdown\n## Not a heading\n```" in appendix  # code is left alone
+    # The stored JSON keeps each review verbatim.
+    assert report["appendix"][1]["text"].startswith("## Executive Summary")
+
+
+ODD_NAMES = ("pi|pe.py", "my file.py", "naïve.py", 'q"uote.py', "back`tick.py")
+
+
+def test_odd_file_names_keep_their_locations_and_coverage(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    for name in ODD_NAMES:
+        write(repo, f"odd/{name}", "import os\n")  # F401 on line 1 of each
+    commit_all(repo, "Add oddly named files")
+    _config(tmp_path, {"good": GOOD_REVIEW})
+    code, out, report, md = _review(tmp_path, repo, "static,good")
+    assert code == 0
+    located = {loc["path"] for f in report["findings"] for loc in f["locations"]}
+    assert {f"odd/{n}" for n in ODD_NAMES} <= located, located
+    static = next(s for s in report["retro"]["seats"] if s["seat"] == "static")
+    cells = dict(static["cells"])
+    # The static seat covered every changed file, its own oddly named ones included.
+    assert cells["Coverage misses"] == "0", cells
+    assert cells["Files reviewed"] == "7/7"
+    for name in ODD_NAMES:
+        assert f"odd/{name}:1" in md, name
+    html = Path(out["paths"]["html"]).read_text()
+    for name in ODD_NAMES:
+        assert f"odd/{html_escape(name)}:1" in html, name
+
+
+def test_a_seats_statements_about_itself_go_to_its_retro_entry(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _config(tmp_path, {"good": GOOD_REVIEW})
+    _code, _out, report, md = _review(tmp_path, repo, "static,good")
+    assert "Static analysis does not assess tests" not in md
+    assert "--isolated" not in report["limitations"]
+    assert not report["testing"]["intro"] and not report["testing"]["items"]
+    static = next(s for s in report["retro"]["seats"] if s["seat"] == "static")
+    assert "ruff ran with `--isolated`" in static["narrative"]
+    retro = md.split("## Agent Performance Retro", 1)[1].split("## Appendix", 1)[0]
+    assert "ruff ran with `--isolated`" in retro
+    assert md.count("ruff ran with `--isolated`") == 2  # the retro and the seat's own appendix
+    assert "ruff not run" not in md
