@@ -61,6 +61,7 @@ def test_help_and_version_import_no_command_module() -> None:
 # all without a terminal (rich): importing it earlier delays the first seat
 # (benchmarks/bench_overhead.py, "first seat spawned after").
 AFTER_THE_SEATS = (
+    "importlib.metadata",
     "pydantic",
     "rich",
     "pygments",

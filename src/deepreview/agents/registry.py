@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
-from importlib.metadata import entry_points
 from typing import Final
 
 from deepreview.agents.base import Agent
@@ -33,6 +32,10 @@ PREFERRED_LEADS: Final = ("claude", "codex", "gemini")
 
 @cache
 def _plugin_targets() -> dict[str, str]:
+    # Imported here: importlib.metadata (with email, zipfile, csv) is only needed for a seat
+    # name that is not built in, and importing it up front delays every review's first seat.
+    from importlib.metadata import entry_points
+
     found: dict[str, str] = {}
     for ep in entry_points(group="deepreview.agents"):
         found.setdefault(ep.name, ep.value)

@@ -33,6 +33,8 @@ class Prepared:
     lead: str
     notes: list[str]
     env: Mapping[str, str]
+    # The base revision's instruction, context and config files (path -> text), read once.
+    steering: Mapping[str, str]
     # For the user at the terminal, not the report (e.g. which config copy was read).
     warnings: tuple[str, ...] = ()
     settings_cli: CliOverrides | None = (

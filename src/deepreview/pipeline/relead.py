@@ -19,6 +19,7 @@ from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.review import load_settings_for, locate_store
 from deepreview.pipeline.runstate import RunState, load_state, load_target
 from deepreview.pipeline.seats import choose_lead
+from deepreview.prompts.review import read_steering_files
 from deepreview.store.redact import Redactor
 
 
@@ -45,9 +46,10 @@ def relead(
             f"finish it with `deep-review resume {review_id}` first"
         )
     target = load_target(state)
-    settings = with_efforts(load_settings_for(target, cli, env), recorded_efforts(state))
+    steering = read_steering_files(target)
+    settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
     lead = _lead_for(state, settings, env, cli.lead)
-    p = Prepared(target, settings, store, [], lead, list(state.notes), env)
+    p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
     writer = StateWriter(store, review_dir, state)
     return finish.finish_review(p, review_id, review_dir, writer, Redactor(env), relead=True)
 

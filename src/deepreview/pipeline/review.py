@@ -47,13 +47,14 @@ from deepreview.prompts.review import (
     build_review_prompt,
     new_nonce,
     read_base_context,
+    read_steering_files,
     untrusted_fences,
 )
 from deepreview.runfiles import RUN_JSON, seat_files
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, store_root
-from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
 
@@ -71,16 +72,18 @@ class ReviewRequest:
     budget_usd: float | None = None  # with panel="auto"
 
 
-def load_settings_for(target: Target, cli: CliOverrides, env: Mapping[str, str]) -> Settings:
-    git = Git(target.repo_root)
+def load_settings_for(
+    target: Target, cli: CliOverrides, env: Mapping[str, str], steering: Mapping[str, str]
+) -> Settings:
+    """Settings for reviewing `target`; `steering` is `read_steering_files(target)`."""
     # The reviewed change must not configure its own review: read the base revision's file.
-    text = git.show_file(target.base_sha, REPO_CONFIG_NAME)
+    text = steering.get(REPO_CONFIG_NAME)
     return build_settings(
         cli, env=env, repo_config_text=text, repo_config_file=target.repo_root / REPO_CONFIG_NAME
     )
 
 
-def config_copy_note(target: Target, cli: CliOverrides) -> str | None:
+def config_copy_note(target: Target, cli: CliOverrides, steering: Mapping[str, str]) -> str | None:
     """When the work tree's repo config is not the one this review reads: what to do about it."""
     work_file = target.repo_root / REPO_CONFIG_NAME
     if cli.config_path is not None and cli.config_path.resolve() == work_file.resolve():
@@ -89,7 +92,7 @@ def config_copy_note(target: Target, cli: CliOverrides) -> str | None:
         work_text: str | None = work_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         work_text = None
-    base_text = Git(target.repo_root).show_file(target.base_sha, REPO_CONFIG_NAME)
+    base_text = steering.get(REPO_CONFIG_NAME)
     label = target.base_sha[:7]
     if target.base_ref and target.base_ref != "HEAD":
         label = f"{label} on {target.base_ref}"
@@ -107,9 +110,10 @@ def prepare(req: ReviewRequest) -> Prepared:
         env=req.env,
         exact_range=req.exact_range,
     )
-    copy_note = config_copy_note(target, req.cli)
+    steering = read_steering_files(target)
+    copy_note = config_copy_note(target, req.cli, steering)
     try:
-        settings = load_settings_for(target, req.cli, req.env)
+        settings = load_settings_for(target, req.cli, req.env, steering)
         check_model_seats(settings, req.cli.models)
         plans, notes = choose_seats(settings, req.env)
         lead = choose_lead(settings, req.env, req.cli.lead)
@@ -128,7 +132,17 @@ def prepare(req: ReviewRequest) -> Prepared:
             plans, settings, store, target.repo_name, req.budget_usd
         )
     return Prepared(
-        target, settings, store, plans, lead, notes, req.env, warnings, req.cli, panel=panel
+        target,
+        settings,
+        store,
+        plans,
+        lead,
+        notes,
+        req.env,
+        steering,
+        warnings=warnings,
+        settings_cli=req.cli,
+        panel=panel,
     )
 
 
@@ -168,7 +182,7 @@ def _execute(
 
 def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
     """Write the first run.json and index row; the writer, and the seats' prompt."""
-    base_ctx = read_base_context(p.target)
+    base_ctx = read_base_context(p.target, p.steering)
     nonce = new_nonce()
     prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
     created_at = now.isoformat(timespec="seconds")
@@ -355,13 +369,22 @@ def resume(
         )
     cli = _config_for_resume(review_id_, state, cli)
     target = load_target(state)
-    settings = with_efforts(load_settings_for(target, cli, env), recorded_efforts(state))
+    steering = read_steering_files(target)
+    settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
     plans = [plan_seat(name, settings) for name in state.seats]
     missing = [pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES]
     prepared = Prepared(
-        target, settings, store, plans, state.lead.seat, list(state.notes), env, settings_cli=cli
+        target,
+        settings,
+        store,
+        plans,
+        state.lead.seat,
+        list(state.notes),
+        env,
+        steering,
+        settings_cli=cli,
     )
-    base_ctx = read_base_context(target)
+    base_ctx = read_base_context(target, steering)
     nonce = new_nonce()
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
     from deepreview.pipeline import rounds_step

@@ -8,13 +8,14 @@ as untrusted data with a per-review random marker the author cannot predict or c
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
 import jinja2
 
+from deepreview.config import REPO_CONFIG_NAME
 from deepreview.targets.git import Git
 from deepreview.targets.target import ChangedFile, Target
 
@@ -26,7 +27,7 @@ INSTRUCTION_FILES: Final = (
     ".github/copilot-instructions.md",
 )
 CONTEXT_FILE: Final = "deep-review-context.md"
-STEERING_FILES: Final = (*INSTRUCTION_FILES, CONTEXT_FILE, ".deep-review.toml")
+STEERING_FILES: Final = (*INSTRUCTION_FILES, CONTEXT_FILE, REPO_CONFIG_NAME)
 _MAX_DOC_BYTES: Final = 64_000
 _STATUS = {
     "A": "added",
@@ -51,14 +52,22 @@ class BaseContext:
     steering_changes: tuple[str, ...]  # steering files this change edits
 
 
-def read_base_context(target: Target) -> BaseContext:
-    git = Git(target.repo_root)
+def read_steering_files(target: Target) -> dict[str, str]:
+    """The base revision's `STEERING_FILES` that exist (path -> text), in one git call.
+
+    Read once per run: the config file configures the run and the others steer the prompt.
+    """
+    return Git(target.repo_root).show_files(target.base_sha, STEERING_FILES)
+
+
+def read_base_context(target: Target, steering: Mapping[str, str]) -> BaseContext:
+    """The prompt's instructions and context, from `read_steering_files`' result."""
     docs = []
     for path in INSTRUCTION_FILES:
-        text = git.show_file(target.base_sha, path)
+        text = steering.get(path)
         if text is not None and text.strip():
             docs.append(RepoDoc(path, _clip(text)))
-    context = git.show_file(target.base_sha, CONTEXT_FILE)
+    context = steering.get(CONTEXT_FILE)
     changed = set(target.changed_paths) | {f.old_path for f in target.changed_files if f.old_path}
     return BaseContext(
         instructions=tuple(docs),

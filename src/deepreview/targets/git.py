@@ -71,11 +71,32 @@ class Git:
         return result.stdout_text.strip() if result.ok else None
 
     def show_file(self, rev: str, path: str) -> str | None:
-        """Content of `path` at `rev`, or None when it does not exist there."""
-        result = self.run(["show", f"{rev}:{path}"], check=False)
-        if not result.ok:
-            return None
-        return result.stdout.decode("utf-8", errors="replace")
+        """Text of `path` at `rev`, or None when it is not a file there."""
+        return self.show_files(rev, [path]).get(path)
+
+    def show_files(self, rev: str, paths: Sequence[str]) -> dict[str, str]:
+        """Text of each of `paths` that is a file at `rev`, read in one `git cat-file --batch`.
+
+        Paths missing at `rev` (or naming a directory) are left out of the result.
+        """
+        if not paths:
+            return {}
+        request = "".join(f"{rev}:{path}\n" for path in paths).encode()
+        out = self.run(["cat-file", "--batch"], stdin=request).stdout
+        found: dict[str, str] = {}
+        pos = 0
+        for path in paths:
+            # Each answer is "<sha> <type> <size>\n<content>\n", or "<name> missing\n".
+            end = out.index(b"\n", pos)
+            header = out[pos:end].split()
+            pos = end + 1
+            if len(header) != 3 or header[1] not in (b"blob", b"tree", b"commit", b"tag"):
+                continue
+            size = int(header[2])
+            if header[1] == b"blob":
+                found[path] = out[pos : pos + size].decode("utf-8", errors="replace")
+            pos += size + 1
+        return found
 
     def tracked_files(self, rev: str) -> frozenset[str] | None:
         """Every file path in the tree of `rev`, None when `rev` is gone (a `relead` of an

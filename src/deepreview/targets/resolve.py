@@ -94,6 +94,7 @@ def _need(git: Git, ref: str, what: str) -> str:
 
 
 def _default_base(git: Git) -> tuple[str, str]:
+    """The default base branch's name and tip SHA."""
     candidates = []
     origin_head = git.run(
         ["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"], check=False
@@ -102,8 +103,8 @@ def _default_base(git: Git) -> tuple[str, str]:
         candidates.append(origin_head.removeprefix("refs/remotes/"))
     candidates += ["main", "master", "origin/main", "origin/master"]
     for ref in candidates:
-        if git.rev(ref):
-            return ref, ref
+        if sha := git.rev(ref):
+            return ref, sha
     raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
 
 
@@ -127,8 +128,7 @@ def _branch(git: Git, root: Path, base: str | None) -> Target:
     branch = symbolic.strip() or None
     if branch is None and base is None:
         raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
-    base_ref, base_name = (base, base) if base else _default_base(git)
-    base_tip = _need(git, base_ref, "base ref")
+    base_name, base_tip = (base, _need(git, base, "base ref")) if base else _default_base(git)
     mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
     if not mb:
         raise GitError(f"{base_name} and HEAD share no history; pass --base REF")
@@ -251,13 +251,14 @@ def _build(
     repo_name: str | None = None,
     commits_override: tuple[Commit, ...] | None = None,
 ) -> Target:
-    commits = commits_override if commits_override is not None else _commits(git, base, head)
+    if commits_override is not None:
+        commits, head_author = commits_override, None
+    else:
+        commits, head_author = _history(git, base, head)
     files = changed_files(git, base, head)
     diff = review_diff(git, base, head)
     remote_repo = repo_name or repo_from_remote(git)
-    author = None
-    if pr is None and commits:
-        author = git.out("log", "-1", "--format=%an <%ae>", head)
+    author = head_author if pr is None else None
     title = pr.title if pr else (commits[-1].subject if len(commits) == 1 else "")
     return Target(
         kind=kind,  # type: ignore[arg-type]
@@ -301,14 +302,18 @@ def review_diff(git: Git, base: str, head: str) -> str:
     return git.run(argv, timeout=900).stdout.decode("utf-8", errors="replace")
 
 
-def _commits(git: Git, base: str, head: str) -> tuple[Commit, ...]:
-    out = git.run(["log", "--reverse", "--format=%H%x00%s", f"{base}..{head}"]).stdout_text
+def _history(git: Git, base: str, head: str) -> tuple[tuple[Commit, ...], str | None]:
+    """The commits `base..head`, oldest first, and the author of the newest (`head`) if any."""
+    fmt = "--format=%H%x00%an <%ae>%x00%s"
+    out = git.run(["log", "--reverse", fmt, f"{base}..{head}"]).stdout_text
     commits = []
+    author = None
     for line in out.splitlines():
-        sha, _, subject = line.partition("\x00")
+        sha, _, rest = line.partition("\x00")
         if sha:
+            author, _, subject = rest.partition("\x00")
             commits.append(Commit(sha=sha, subject=subject))
-    return tuple(commits)
+    return tuple(commits), author
 
 
 def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:

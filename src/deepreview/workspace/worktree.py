@@ -9,7 +9,6 @@ deregistering a worktree happens under that lock: checking the files out and del
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import shutil
 import tempfile
@@ -61,10 +60,17 @@ class RepoLock:
             self.local.release()
 
 
-@functools.lru_cache(maxsize=64)
+_LOCK_PATHS: dict[Path, Path] = {}
+_LOCK_PATHS_GUARD = threading.Lock()
+
+
 def _lock_path(repo: Path) -> Path:
-    # One `git rev-parse` per repository, not one per seat.
-    return Git(repo).common_dir() / "deep-review.lock"
+    # One `git rev-parse` per repository, not one per seat: the seats start in parallel, so a
+    # plain cache would let each of them miss it at once.
+    with _LOCK_PATHS_GUARD:
+        if repo not in _LOCK_PATHS:
+            _LOCK_PATHS[repo] = Git(repo).common_dir() / "deep-review.lock"
+        return _LOCK_PATHS[repo]
 
 
 def repo_lock(git: Git) -> RepoLock:
