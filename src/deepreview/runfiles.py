@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Final
 
 RUN_JSON: Final = "run.json"
-# Per seat, what each pass of a multi-pass review found and how long it took (`--passes`).
-PASSES_JSON: Final = "passes.json"
+# Run records of version 2 kept each seat's passes (`--passes`) here; now they are in run.json.
+PASSES_JSON_V2: Final = "passes.json"
 
 _REVIEW_STEM: Final = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import signal
 import threading
@@ -12,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import display_name
@@ -22,7 +23,13 @@ from deepreview.runfiles import seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
-from deepreview.workspace.worktree import isolated_home, seat_worktree, worktree_changes
+from deepreview.workspace.worktree import (
+    WorktreeState,
+    isolated_home,
+    seat_worktree,
+    worktree_changes,
+    worktree_state,
+)
 
 _LOGGER: Final = logging.getLogger(__name__)
 # A review is tens of KB. A seat that prints more (a command seat whose stdout is its review can
@@ -72,6 +79,7 @@ class SeatResult:
     run: SeatRun
     # Values the seat flagged as secrets (in memory only): masked in every stored file.
     secrets: tuple[str, ...] = ()
+    pass_no: int = 1
 
 
 def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
@@ -97,6 +105,32 @@ def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
     }
 
 
+class SeatPasses(Protocol):
+    """A seat's passes (`--passes N`): where each seat starts and whether it goes on.
+
+    Every pass of a seat runs in the seat's one worktree, in the seat's own thread, so a seat's
+    pass 2 never waits for another seat's pass 1. Both methods are called from seat threads.
+    """
+
+    def start(self, seat: str) -> tuple[int, str]:
+        """The pass this seat starts with (1, or a later one on `resume`) and its prompt."""
+        ...
+
+    def after(self, result: SeatResult) -> str | None:
+        """Record a finished pass; the prompt of the seat's next pass, or None to stop."""
+        ...
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """One pass's agent run, before its output is stored."""
+
+    outcome: SeatOutcome
+    started: float
+    duration: float
+    changes: tuple[str, ...] = ()
+
+
 def run_seat(
     plan: SeatPlan,
     *,
@@ -110,19 +144,74 @@ def run_seat(
     allow_exec: bool = False,
     pass_no: int = 1,
     on_progress: Callable[[ProgressEvent], None] | None = None,
+    passes: SeatPasses | None = None,
 ) -> SeatResult:
-    files = seat_files(review_dir, plan.seat, pass_no)
-    store.write_text(files.prompt, redactor.text(prompt))
-    started = time.time()
-    t0 = time.monotonic()
-    changes: tuple[str, ...] = ()
-    if on_progress:
-        on_progress(ProgressEvent(plan.seat, "state", "running"))
-    try:
-        with (
-            seat_worktree(target.repo_root, target.head_sha, plan.seat) as worktree,
-            isolated_home(plan.seat) as home,
-        ):
+    """Run the seat's passes (one, without `passes`) in one worktree; the last pass's result."""
+    if passes is not None:
+        pass_no, prompt = passes.start(plan.seat)
+    ctx = _PassContext(plan, target, store, review_dir, env, redactor, cancel, allow_exec)
+    with contextlib.ExitStack() as stack:
+        t0, started = time.monotonic(), time.time()
+        try:
+            worktree = stack.enter_context(
+                seat_worktree(target.repo_root, target.head_sha, plan.seat)
+            )
+            home = stack.enter_context(isolated_home(plan.seat))
+        except Exception as exc:
+            _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
+            outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {exc}")
+            failed = _Pass(outcome, started, time.monotonic() - t0)
+            store.write_text(
+                seat_files(review_dir, plan.seat, pass_no).prompt, redactor.text(prompt)
+            )
+            result = ctx.result(pass_no, failed, on_progress)
+            if passes is not None:
+                passes.after(result)
+            return result
+        setup: float | None = (
+            time.monotonic() - t0
+        )  # the first pass's time includes preparing the seat
+        while True:
+            before = worktree_state(worktree) if setup is None else None
+            ran = ctx.run_agent(pass_no, prompt, worktree, home, on_progress, before)
+            if setup is not None:
+                ran = dataclasses.replace(ran, started=started, duration=ran.duration + setup)
+                setup = None
+            result = ctx.result(pass_no, ran, on_progress)
+            following = passes.after(result) if passes is not None else None
+            if following is None or cancel.is_set():
+                return result
+            pass_no, prompt = pass_no + 1, following
+
+
+@dataclass(frozen=True)
+class _PassContext:
+    """What every pass of one seat shares."""
+
+    plan: SeatPlan
+    target: Target
+    store: Store
+    review_dir: Path
+    env: Mapping[str, str]
+    redactor: Redactor
+    cancel: threading.Event
+    allow_exec: bool
+
+    def run_agent(
+        self,
+        pass_no: int,
+        prompt: str,
+        worktree: Path,
+        home: Path,
+        on_progress: Callable[[ProgressEvent], None] | None,
+        before: WorktreeState | None,
+    ) -> _Pass:
+        plan, files = self.plan, seat_files(self.review_dir, self.plan.seat, pass_no)
+        self.store.write_text(files.prompt, self.redactor.text(prompt))
+        started, t0 = time.time(), time.monotonic()
+        if on_progress:
+            on_progress(ProgressEvent(plan.seat, "state", "running"))
+        try:
             # Agents read the unredacted prompt from their private home; the store keeps the
             # redacted copy.
             prompt_file = home / "deep-review-prompt.md"
@@ -137,76 +226,88 @@ def run_seat(
                 stderr_path=files.stderr,
                 settings=plan.settings,
                 timeout=plan.timeout,
-                env=env,
-                base_sha=target.base_sha,
-                changed_files=target.changed_paths,
-                allow_exec=allow_exec,
+                env=self.env,
+                base_sha=self.target.base_sha,
+                changed_files=self.target.changed_paths,
+                allow_exec=self.allow_exec,
                 pass_no=pass_no,
-                cancel=cancel,
+                cancel=self.cancel,
                 on_progress=on_progress,
             )
-            try:
-                outcome = plan.agent.run(task)
-            except Exception as exc:
-                _LOGGER.debug("seat %s crashed", plan.seat, exc_info=True)
-                outcome = SeatOutcome(status="failed", reason=f"internal error: {exc}")
-            changes = worktree_changes(worktree, target.head_sha)
-    except Exception as exc:
-        _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
-        outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {exc}")
-    duration = time.monotonic() - t0
-    if outcome.proc is not None and outcome.proc.output_error:
-        # The store is failing (disk full): what was kept is partial and unredacted.
+            outcome = plan.agent.run(task)
+        except Exception as exc:
+            _LOGGER.debug("seat %s crashed", plan.seat, exc_info=True)
+            outcome = SeatOutcome(status="failed", reason=f"internal error: {exc}")
+        # Later passes share the worktree: each reports only what it changed itself.
+        changes = worktree_changes(worktree, self.target.head_sha, since=before)
+        return _Pass(outcome, started, time.monotonic() - t0, changes)
+
+    def result(
+        self, pass_no: int, ran: _Pass, on_progress: Callable[[ProgressEvent], None] | None
+    ) -> SeatResult:
+        """Store one pass's output (redacted) and measure it."""
+        plan, store, redactor = self.plan, self.store, self.redactor
+        files = seat_files(self.review_dir, plan.seat, pass_no)
+        outcome = ran.outcome
+        if outcome.proc is not None and outcome.proc.output_error:
+            # The store is failing (disk full): what was kept is partial and unredacted.
+            for path in (files.transcript, files.stderr):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            raise StoreError(
+                f"cannot store the output of seat {plan.seat} in {self.review_dir}: "
+                f"{outcome.proc.output_error}; free some space or pass --store DIR"
+            )
         for path in (files.transcript, files.stderr):
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise StoreError(
-            f"cannot store the output of seat {plan.seat} in {review_dir}: "
-            f"{outcome.proc.output_error}; free some space or pass --store DIR"
-        )
-    for path in (files.transcript, files.stderr):
-        if path.exists():
-            redactor.file(path)
-        else:
-            store.write_bytes(path, b"")
-    review_text, review_cut = cap_review(outcome.review_text)
-    redactor.add(outcome.secrets)
-    review_text = redactor.text(review_text)
-    store.write_text(files.review, review_text)
-    if outcome.review is not None:
-        from deepreview.serialize import to_json  # after the seat ran: not on the start-up path
+            if path.exists():
+                redactor.file(path)
+            else:
+                store.write_bytes(path, b"")
+        review_text, review_cut = cap_review(outcome.review_text)
+        redactor.add(outcome.secrets)
+        review_text = redactor.text(review_text)
+        store.write_text(files.review, review_text)
+        if outcome.review is not None:
+            from deepreview.serialize import to_json  # after the seat ran: not on the start-up path
 
-        store.write_text(files.findings, redactor.text(to_json(outcome.review)))
-    status = outcome.status
-    # A reason can quote the seat's stderr, which may echo a secret.
-    reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason
-    if status == "ok" and not review_text.strip():
-        status, reason = "failed", "empty review"
-    elif status == "ok" and outcome.review is None and plan.writes_review:
-        # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
-        # seat that found nothing. (Imported here: the parser is not needed to spawn a seat.)
-        from deepreview.findings.parse import parse_review
-        from deepreview.findings.readable import unparseable_reason
+            store.write_text(files.findings, redactor.text(to_json(outcome.review)))
+        status = outcome.status
+        # A reason can quote the seat's stderr, which may echo a secret.
+        reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason
+        if status == "ok" and not review_text.strip():
+            status, reason = "failed", "empty review"
+        elif status == "ok" and outcome.review is None and plan.writes_review:
+            # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
+            # seat that found nothing. (Imported here: the parser is not needed to spawn a seat.)
+            from deepreview.findings.parse import parse_review
+            from deepreview.findings.readable import unparseable_reason
 
-        failure = unparseable_reason(parse_review(review_text, seat=plan.seat))
-        if failure is not None:
-            status, reason = "failed", failure
-    run = SeatRun(
-        seat=plan.seat,
-        status=status,
-        reason=reason,
-        started_at=started,
-        ended_at=started + duration,
-        duration_s=round(duration, 3),
-        worktree_changes=changes,
-        output_truncated=review_cut or bool(outcome.proc and outcome.proc.output_truncated),
-        **_stats_fields(outcome),  # type: ignore[arg-type]
-    )
-    if on_progress:
-        on_progress(
-            ProgressEvent(plan.seat, "state", status, run.tool_calls, duration_s=run.duration_s)
+            failure = unparseable_reason(parse_review(review_text, seat=plan.seat))
+            if failure is not None:
+                status, reason = "failed", failure
+        duration = ran.duration
+        run = SeatRun(
+            seat=plan.seat,
+            status=status,
+            reason=reason,
+            started_at=ran.started,
+            ended_at=ran.started + duration,
+            duration_s=round(duration, 3),
+            worktree_changes=ran.changes,
+            output_truncated=review_cut or bool(outcome.proc and outcome.proc.output_truncated),
+            **_stats_fields(outcome),  # type: ignore[arg-type]
         )
-    return SeatResult(seat=plan.seat, review_text=review_text, run=run, secrets=outcome.secrets)
+        if on_progress:
+            on_progress(
+                ProgressEvent(plan.seat, "state", status, run.tool_calls, duration_s=run.duration_s)
+            )
+        return SeatResult(
+            seat=plan.seat,
+            review_text=review_text,
+            run=run,
+            secrets=outcome.secrets,
+            pass_no=pass_no,
+        )
 
 
 class StopSignals:

@@ -17,7 +17,9 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
     commit        modify calc.py and `git commit` it in the worktree; then print the review
     swap-worktree move the worktree away and leave a symlink to `--victim DIR` in its place
     empty         print nothing, exit 0
-    slow          sleep `--sleep S` unless `--flag F` exists, then print the review
+    slow          sleep `--sleep S` unless `--flag F` exists, then print the review; with
+                  `--slow-when TEXT` only when the prompt holds TEXT; with `--wait-lines F=N`
+                  wait (at most S) until F has N lines instead, and exit 3 if it never does
     echo-secrets  echo the named env vars (`--secret-vars A,B`) and the prompt to
                   stdout and stderr, and put them in the review
 
@@ -26,7 +28,8 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
 
 `--fill DIR --leave N` first fills DIR's filesystem up to N free bytes (a disk filling up
 while the review runs). `--exit-code N` makes the modes that print a review exit with N
-afterwards; `--count-file F` appends a line to F on every start (was a seat rerun?).
+afterwards; `--count-file F` appends a line to F on every start (was a seat rerun?);
+`--cwd-file F` appends the folder it runs in (did two passes share a worktree?).
 
 Every process it starts carries its own path in its command line, so a test can find
 survivors by scanning /proc for the (unique) folder this file was copied to.
@@ -86,6 +89,18 @@ def fill(folder: Path, leave: int) -> None:
             fh.write(b"\0" * (free - leave))
 
 
+def wait_lines(rule: str, limit: float) -> bool:
+    """Wait until file F of `F=N` has N lines, at most `limit` seconds."""
+    name, _, count = rule.rpartition("=")
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        path = Path(name)
+        if path.exists() and len(path.read_text(encoding="utf-8").splitlines()) >= int(count):
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("mode")
@@ -101,12 +116,18 @@ def main() -> int:
     ap.add_argument("--fill", help="fill this folder's filesystem before answering")
     ap.add_argument("--leave", type=int, default=0, help="bytes --fill leaves free")
     ap.add_argument("--when", action="append", default=[], help="TEXT=FILE: see above")
+    ap.add_argument("--slow-when", help="slow: sleep only when the prompt holds this text")
+    ap.add_argument("--wait-lines", help="slow: F=N, wait until file F has N lines")
+    ap.add_argument("--cwd-file", help="append the working directory to this file")
     args = ap.parse_args()
     if args.fill:
         fill(Path(args.fill), args.leave)
     if args.count_file:
         with open(args.count_file, "a", encoding="utf-8") as fh:
             fh.write(f"{args.mode}\n")
+    if args.cwd_file:
+        with open(args.cwd_file, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getcwd()}\n")
     out = sys.stdout.buffer
     review = Path(args.review_file).read_text(encoding="utf-8") if args.review_file else REVIEW
     prompt = ""
@@ -155,7 +176,8 @@ def main() -> int:
     elif mode == "edit":
         with open("calc.py", "a", encoding="utf-8") as fh:
             fh.write("# edited by a reviewer that should be read-only\n")
-        os.remove("README.md")
+        if os.path.exists("README.md"):
+            os.remove("README.md")
         Path("new-file.txt").write_text("created by the seat\n", encoding="utf-8")
         out.write(review.encode())
     elif mode == "commit":
@@ -174,7 +196,13 @@ def main() -> int:
     elif mode == "empty":
         pass
     elif mode == "slow":
-        if not (args.flag and Path(args.flag).exists()):
+        if args.wait_lines:
+            if not wait_lines(args.wait_lines, args.sleep):
+                print(f"waited {args.sleep} s for {args.wait_lines} in vain", file=sys.stderr)
+                return 3
+        elif (args.slow_when is None or args.slow_when in prompt) and not (
+            args.flag and Path(args.flag).exists()
+        ):
             time.sleep(args.sleep)
         out.write(review.encode())
     elif mode == "echo-secrets":

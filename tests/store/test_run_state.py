@@ -49,7 +49,7 @@ def test_review_writes_a_run_json_that_loads_through_the_model(
     [
         ("[1, 2]", "is not a Deep Review run record (no schema_version)"),
         ('{"id": "x"}', "is not a Deep Review run record (no schema_version)"),
-        ('{"schema_version": 99}', "has run record version 99, this deep-review reads 2"),
+        ('{"schema_version": 99}', "has run record version 99, this deep-review reads 3"),
         ("{not json", "cannot read"),
     ],
 )

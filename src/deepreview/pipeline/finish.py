@@ -258,7 +258,7 @@ def stored_seat_reviews(
         review = None
         if run.status == "ok":
             review = _stored_review(review_dir, entry.seat)
-            review = passes_step.merged_review(review, review_dir, entry.seat)
+            review = passes_step.merged_review(review, review_dir, entry)
         kind = p.settings.seat(entry.seat).kind or entry.seat
         seat_reviews.append(
             SeatReview(
@@ -303,7 +303,7 @@ def deterministic_report(
     if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
         secret_sweep.sweep(review_dir, redactor)
         seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
-    notes = (*state.notes, *seat_notes(runs))
+    notes = (*state.notes, *seat_notes(runs), *passes_step.pass_notes(state))
     round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
     header = header_for(rid, p, state, reviewers, round_no)
     changed = p.target.changed_paths
@@ -318,7 +318,7 @@ def deterministic_report(
         clusters=clusters,
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
-    report = passes_step.add_passes(report, review_dir, names)
+    report = passes_step.add_passes(report, review_dir, state, names)
     return Deterministic(report, seat_reviews, runs, clusters, present)
 
 

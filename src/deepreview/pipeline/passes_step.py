@@ -2,19 +2,24 @@
 reviews again (pass k+1) with its earlier findings in the prompt and the instruction to look
 where it has not looked yet. A seat stops early when a pass finds nothing new.
 
-Each pass's files are the runfiles of that pass number; `passes.json` records per seat what each
-pass found and how long it took, for the report's appendix and retro.
+All passes of a seat run in the seat's one worktree, in its own thread (`runner.SeatPasses`):
+a seat's pass 2 starts as soon as its pass 1 is done, whatever the other seats are doing. Each
+pass's files are the runfiles of that pass number; `run.json` records per seat what each pass
+found and how long it took (`SeatEntry.passes`), for `resume`, the appendix and the retro.
+
+The seats call `SeatPassRecorder` for every review, single-pass too (it records each seat's
+result in run.json): it is imported before the first seat starts, so the parser is imported
+only once a pass has to be read.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from deepreview.findings.parse import parse_review
 from deepreview.model import (
     SEVERITIES,
     AgentReview,
@@ -25,10 +30,13 @@ from deepreview.model import (
     count_by_severity,
     format_counts,
 )
-from deepreview.rounds.apply import same_finding
-from deepreview.runfiles import PASSES_JSON, review_name
-from deepreview.runner import SeatPlan, SeatResult, run_seats
-from deepreview.store.store import Store
+from deepreview.pipeline.context import StateWriter
+from deepreview.pipeline.runstate import PassEntry, RunState, SeatEntry
+from deepreview.runfiles import review_name, seat_files
+from deepreview.runner import SeatResult
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 _SERIOUS = (Severity.CRITICAL, Severity.IMPORTANT)
 
@@ -58,103 +66,142 @@ def pass_prompt(base_prompt: str, pass_no: int, earlier: Sequence[Finding]) -> s
 
 
 def _findings(text: str, seat: str, pass_no: int) -> tuple[Finding, ...]:
+    from deepreview.findings.parse import parse_review
+
     return parse_review(text, seat=seat, pass_no=pass_no, worktree_prefixes=()).findings
 
 
-def _entry(pass_no: int, result: SeatResult, found: Sequence[Finding], new: int) -> dict[str, Any]:
-    return {
-        "pass": pass_no,
-        "status": result.run.status,
-        "duration_s": result.run.duration_s,
-        "findings": format_counts(count_by_severity(list(found))),
-        "new": new,
-    }
+def _new(found: Sequence[Finding], earlier: Sequence[Finding]) -> list[Finding]:
+    from deepreview.rounds.apply import same_finding
+
+    return [f for f in found if not any(same_finding(f, e) for e in earlier)]
 
 
-def run_more_passes(
-    plans: Sequence[SeatPlan],
-    first: Sequence[SeatResult],
-    *,
-    passes: int,
-    prompt: str,
-    store: Store,
-    review_dir: Path,
-    run: Callable[..., tuple[list[SeatResult], bool]] = run_seats,
-    **run_kwargs: Any,
-) -> bool:
-    """Passes 2..`passes` for the seats that qualify; True when interrupted."""
-    record: dict[str, list[dict[str, Any]]] = {}
-    earlier: dict[str, list[Finding]] = {}
-    active: list[SeatPlan] = []
-    by_seat = {r.seat: r for r in first}
-    for plan in plans:
-        result = by_seat.get(plan.seat)
-        if result is None:
-            continue
-        found = _findings(result.review_text, plan.seat, 1) if result.run.status == "ok" else ()
-        earlier[plan.seat] = list(found)
-        record[plan.seat] = [_entry(1, result, found, len(found))]
-        if result.run.status == "ok" and _serious(found):
-            active.append(plan)
-    for pass_no in range(2, passes + 1):
-        still: list[SeatPlan] = []
-        for plan in active:
-            results, interrupted = run(
-                [plan],
-                on_result=lambda r: None,
-                prompt=pass_prompt(prompt, pass_no, earlier[plan.seat]),
-                store=store,
-                review_dir=review_dir,
-                pass_no=pass_no,
-                **run_kwargs,
+class SeatPassRecorder:
+    """Records every pass of every seat in run.json and decides whether a seat goes on.
+
+    `starts`: on `resume`, the seats that owe a later pass (seat -> pass number); every other
+    seat starts with pass 1.
+    """
+
+    def __init__(
+        self,
+        writer: StateWriter,
+        review_dir: Path,
+        *,
+        passes: int,
+        prompt: str,
+        starts: Mapping[str, int] | None = None,
+    ) -> None:
+        self.writer, self.review_dir = writer, review_dir
+        self.passes, self.prompt = passes, prompt
+        self.starts = dict(starts or {})
+        self._earlier: dict[str, list[Finding]] = {}
+        self._lock = threading.Lock()
+
+    def start(self, seat: str) -> tuple[int, str]:
+        pass_no = self.starts.get(seat, 1)
+        if pass_no == 1:
+            return 1, self.prompt
+        earlier = self._stored_earlier(seat, pass_no)
+        with self._lock:
+            self._earlier[seat] = earlier
+        return pass_no, pass_prompt(self.prompt, pass_no, earlier)
+
+    def _stored_earlier(self, seat: str, before: int) -> list[Finding]:
+        """The findings of the seat's finished passes before `before`, as the seat reported
+        them (a resumed run rebuilds them from the stored reviews)."""
+        entries = {e.pass_no: e for e in self.writer.state.seats[seat].passes}
+        earlier: list[Finding] = []
+        for k in range(1, before):
+            entry = entries.get(k)
+            path = seat_files(self.review_dir, seat, k).review
+            if entry is None or entry.status != "ok" or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found = _findings(text, seat, k)
+            earlier += found if k == 1 else _new(found, earlier)
+        return earlier
+
+    def after(self, result: SeatResult) -> str | None:
+        seat, pass_no, ok = result.seat, result.pass_no, result.run.status == "ok"
+        new: list[Finding] = []
+        found: tuple[Finding, ...] = ()
+        if self.passes > 1 and ok:
+            found = _findings(result.review_text, seat, pass_no)
+            with self._lock:
+                earlier = self._earlier.setdefault(seat, []) if pass_no > 1 else []
+                new = list(found) if pass_no == 1 else _new(found, earlier)
+                self._earlier[seat] = [*earlier, *new]
+        go_on = ok and pass_no < self.passes and _serious(new)
+        entry = PassEntry(
+            pass_no=pass_no,
+            status=result.run.status,
+            duration_s=result.run.duration_s,
+            findings=format_counts(count_by_severity(list(found))),
+            new=len(new),
+            worktree_changes=result.run.worktree_changes if pass_no > 1 else (),
+        )
+        self.writer.update(lambda s: _recorded(s, result, entry, go_on, self.passes))
+        if not go_on:
+            return None
+        with self._lock:
+            earlier = list(self._earlier[seat])
+        return pass_prompt(self.prompt, pass_no + 1, earlier)
+
+
+def _recorded(
+    state: RunState, result: SeatResult, entry: PassEntry, go_on: bool, passes: int
+) -> RunState:
+    """`state` with one finished pass; with `go_on`, the seat's next pass is owed."""
+    seat = state.seats[result.seat]
+    if result.pass_no == 1:
+        state = state.with_seat(
+            result.seat,
+            status=result.run.status,
+            reason=result.run.reason,
+            run=result.run,
+            files=seat_files(Path("."), result.seat).names(),
+        )
+        earlier: tuple[PassEntry, ...] = ()
+    else:
+        earlier = tuple(e for e in seat.passes if e.pass_no < entry.pass_no)
+    if passes <= 1:
+        return state
+    following = (PassEntry(entry.pass_no + 1),) if go_on else ()
+    return state.with_seat(result.seat, passes=(*earlier, entry, *following))
+
+
+def interrupted_passes(state: RunState) -> RunState:
+    """Later passes cut short are owed again (`pending`), like seats."""
+    from deepreview.pipeline.runstate import RERUN_STATUSES
+
+    for name, entry in state.seats.items():
+        if any(e.status in RERUN_STATUSES for e in entry.passes):
+            passes = tuple(
+                dataclasses.replace(e, status="pending") if e.status in RERUN_STATUSES else e
+                for e in entry.passes
             )
-            if interrupted or not results:
-                _write(store, review_dir, record)
-                return True
-            result = results[0]
-            found = (
-                _findings(result.review_text, plan.seat, pass_no)
-                if result.run.status == "ok"
-                else ()
-            )
-            new = [f for f in found if not any(same_finding(f, e) for e in earlier[plan.seat])]
-            earlier[plan.seat] += new
-            record[plan.seat].append(_entry(pass_no, result, found, len(new)))
-            _write(store, review_dir, record)
-            if _serious(new):
-                still.append(plan)
-        active = still
-    _write(store, review_dir, record)
-    return False
+            state = state.with_seat(name, passes=passes)
+    return state
 
 
-def _write(store: Store, review_dir: Path, record: dict[str, list[dict[str, Any]]]) -> None:
-    store.write_json(review_dir / PASSES_JSON, record)
-
-
-def load_passes(review_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    path = review_dir / PASSES_JSON
-    if not path.is_file():
-        return {}
-    data: dict[str, list[dict[str, Any]]] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def _later_texts(review_dir: Path, seat: str) -> list[tuple[int, str]]:
-    entries = load_passes(review_dir).get(seat, [])
+def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
     out = []
-    for e in entries:
-        path = review_dir / review_name(seat, e["pass"])
-        if e["pass"] >= 2 and e["status"] == "ok" and path.is_file():
-            out.append((int(e["pass"]), path.read_text(encoding="utf-8", errors="replace")))
+    for e in entry.passes:
+        path = review_dir / review_name(entry.seat, e.pass_no)
+        if e.pass_no >= 2 and e.status == "ok" and path.is_file():
+            out.append((e.pass_no, path.read_text(encoding="utf-8", errors="replace")))
     return out
 
 
-def merged_review(review: AgentReview, review_dir: Path, seat: str) -> AgentReview:
+def merged_review(review: AgentReview, review_dir: Path, entry: SeatEntry) -> AgentReview:
     """Pass 1's review with the new findings of later passes added (numbered on)."""
+    from deepreview.rounds.apply import same_finding
+
     findings = list(review.findings)
-    for pass_no, text in _later_texts(review_dir, seat):
-        for f in _findings(text, seat, pass_no):
+    for pass_no, text in _later_texts(review_dir, entry):
+        for f in _findings(text, entry.seat, pass_no):
             if any(same_finding(f, e) for e in findings):
                 continue
             n = 1 + sum(1 for e in findings if e.severity == f.severity)
@@ -163,26 +210,42 @@ def merged_review(review: AgentReview, review_dir: Path, seat: str) -> AgentRevi
     return dataclasses.replace(review, findings=ordered)
 
 
-def add_passes(report: Report, review_dir: Path, names: dict[str, str]) -> Report:
+def pass_notes(state: RunState) -> list[str]:
+    """Header notes for later passes that modified the (shared, read-only) worktree."""
+    notes = []
+    for entry in state.seats.values():
+        for e in entry.passes:
+            if e.pass_no >= 2 and e.worktree_changes:
+                notes.append(
+                    f"Seat {entry.seat} modified its worktree in pass {e.pass_no} "
+                    f"({len(e.worktree_changes)} paths: "
+                    + ", ".join(c.strip() for c in e.worktree_changes[:5])
+                    + "); the user's checkout was not touched."
+                )
+    return notes
+
+
+def add_passes(report: Report, review_dir: Path, state: RunState, names: dict[str, str]) -> Report:
     """Appendix entries `### [Name] — Pass k` and per-pass retro lines for multi-pass seats.
     `names`: seat -> heading name."""
-    record = load_passes(review_dir)
-    if not any(len(v) > 1 for v in record.values()):
+    if not any(len(e.passes) > 1 for e in state.seats.values()):
         return report
     appendix = list(report.appendix)
     for seat, name in names.items():
-        for pass_no, text in _later_texts(review_dir, seat):
+        if seat not in state.seats:
+            continue
+        for pass_no, text in _later_texts(review_dir, state.seats[seat]):
             at = max((i for i, a in enumerate(appendix) if a.name == name), default=None)
             entry = AppendixEntry(name, pass_no, text)
             appendix.insert(len(appendix) if at is None else at + 1, entry)
     seats = []
     for s in report.retro.seats:
-        entries = record.get(s.seat, [])
-        if len(entries) > 1:
+        entries = [e for e in state.seats[s.seat].passes] if s.seat in state.seats else []
+        done = [e for e in entries if e.status not in ("pending", "running")]
+        if len(done) > 1:
             lines = "; ".join(
-                f"pass {e['pass']}: {e['findings']} ({e['new']} new) "
-                f"in {e['duration_s'] or 0:.0f} s"
-                for e in entries
+                f"pass {e.pass_no}: {e.findings} ({e.new} new) in {e.duration_s or 0:.0f} s"
+                for e in done
             )
             s = dataclasses.replace(s, narrative=f"{s.narrative}\n\nPasses — {lines}.".strip())
         seats.append(s)

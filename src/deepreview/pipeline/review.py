@@ -34,6 +34,7 @@ from deepreview.pipeline.panel import (
     recorded_efforts,
     with_efforts,
 )
+from deepreview.pipeline.passes_step import SeatPassRecorder, interrupted_passes
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
     RunState,
@@ -50,8 +51,8 @@ from deepreview.prompts.review import (
     read_steering_files,
     untrusted_fences,
 )
-from deepreview.runfiles import RUN_JSON, seat_files
-from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
+from deepreview.runfiles import RUN_JSON
+from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, store_root
 from deepreview.targets.git import find_repo_root
@@ -155,6 +156,7 @@ def _settings_record(p: Prepared) -> SettingsRecord:
         allow_exec=p.settings.allow_exec,
         formats=p.settings.formats,
         store=str(p.store.root),
+        passes=p.settings.passes,
     )
 
 
@@ -269,28 +271,24 @@ def _run_and_finish(
     plans: list[SeatPlan],
     on_progress: Callable[[ProgressEvent], None] | None,
     stop: StopSignals,
+    starts: Mapping[str, int] | None = None,
 ) -> ReviewOutcome:
-    """Run the seats (with `stop` active), then finish the report (with it released)."""
+    """Run the seats (with `stop` active), then finish the report (with it released).
+    `starts`: seats that start with a later pass (resume), seat -> pass number."""
     redactor = Redactor(p.env)
     cancel = threading.Event()
-
-    def on_result(result: SeatResult) -> None:
-        writer.update(
-            lambda s: s.with_seat(
-                result.seat,
-                status=result.run.status,
-                reason=result.run.reason,
-                run=result.run,
-                files=seat_files(review_dir, result.seat).names(),
-            )
-        )
+    # Records each seat's passes in run.json as they end (in the seat threads); a seat goes on
+    # to its next pass in its own worktree without waiting for the others.
+    recorder = SeatPassRecorder(
+        writer, review_dir, passes=p.settings.passes, prompt=prompt, starts=starts
+    )
 
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
     if not interrupted:
-        first, interrupted = run_seats(
+        _, interrupted = run_seats(
             plans,
-            on_result=on_result,
+            on_result=lambda result: None,  # the recorder wrote it
             cancel=cancel,
             stop=stop,
             target=p.target,
@@ -302,25 +300,8 @@ def _run_and_finish(
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
             idle=lambda: finish.while_seats_run(p.store),
+            passes=recorder,
         )
-        if not interrupted and p.settings.passes > 1:
-            from deepreview.pipeline import passes_step
-
-            interrupted = passes_step.run_more_passes(
-                plans,
-                first,
-                passes=p.settings.passes,
-                prompt=prompt,
-                store=p.store,
-                review_dir=review_dir,
-                cancel=cancel,
-                stop=stop,
-                target=p.target,
-                env=p.env,
-                redactor=redactor,
-                allow_exec=p.settings.allow_exec,
-                on_progress=on_progress,
-            )
     if interrupted:
         _mark_interrupted(p, rid, writer)
         stop.release()
@@ -346,7 +327,7 @@ def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
         for name, entry in s.seats.items():
             if entry.status in RERUN_STATUSES:
                 s = s.with_seat(name, status="pending")
-        return dataclasses.replace(s, status="interrupted")
+        return dataclasses.replace(interrupted_passes(s), status="interrupted")
 
     writer.update(mark)
     finish.register_status(p.store, rid, p.target, writer.state, "interrupted")
@@ -371,8 +352,16 @@ def resume(
     target = load_target(state)
     steering = read_steering_files(target)
     settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
+    # The passes the run was started with (`--passes N` is not in any config file).
+    settings = dataclasses.replace(settings, passes=state.settings.passes)
     plans = [plan_seat(name, settings) for name in state.seats]
-    missing = [pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES]
+    # Seats that never finished rerun whole; a seat cut short in a later pass reruns that pass.
+    starts = {
+        name: k for name, entry in state.seats.items() if (k := entry.owed_pass()) is not None
+    }
+    missing = [
+        pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES or pl.seat in starts
+    ]
     prepared = Prepared(
         target,
         settings,
@@ -398,7 +387,15 @@ def resume(
         try:
             writer.set(status="running")
             return _run_and_finish(
-                prepared, review_id_, review_dir, prompt, writer, missing, on_progress, stop
+                prepared,
+                review_id_,
+                review_dir,
+                prompt,
+                writer,
+                missing,
+                on_progress,
+                stop,
+                starts=starts,
             )
         except StoreError as exc:
             raise _store_failed(prepared, review_id_, review_dir, writer, exc) from exc

@@ -19,7 +19,7 @@ from typing import Any, Final, Literal
 
 from deepreview.errors import StoreError
 from deepreview.model import CheckResults, SeatRun
-from deepreview.runfiles import RUN_JSON
+from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
 from deepreview.stats.panel import PanelChoice
 from deepreview.targets.git import Git
 from deepreview.targets.resolve import review_diff
@@ -27,9 +27,10 @@ from deepreview.targets.target import Target
 
 # 1: the untyped dict of the first releases (same keys; the run notes could hold the
 #    "Consolidated without a lead" note, which now lives only in the lead entry).
-# 2: this model.
-RUN_STATE_VERSION: Final = 2
-_MIGRATABLE: Final = (1,)
+# 2: the typed model.
+# 3: each seat's passes (`--passes N`) live in `SeatEntry.passes`, no longer in `passes.json`.
+RUN_STATE_VERSION: Final = 3
+_MIGRATABLE: Final = (1, 2)
 _V1_NO_LEAD_NOTE: Final = "Consolidated without a lead: no lead agent was requested or usable."
 
 RunStatus = Literal["running", "interrupted", "complete", "failed"]
@@ -41,13 +42,35 @@ RERUN_STATUSES: Final = ("pending", "running", "interrupted")
 
 
 @dataclass(frozen=True)
+class PassEntry:
+    """One pass of a multi-pass seat (`--passes N`): what it found and how long it took.
+
+    A pass that qualified for a next one records that next one as `pending` at once, so a run
+    stopped between two passes still knows the later pass is owed (`resume` runs it)."""
+
+    pass_no: int
+    status: SeatStatus = "pending"
+    duration_s: float | None = None
+    findings: str = ""  # severity counts, "0C 1I 0S"
+    new: int = 0  # findings no earlier pass of the seat had
+    worktree_changes: tuple[str, ...] = ()  # what this pass changed in the shared worktree
+
+
+@dataclass(frozen=True)
 class SeatEntry:
     seat: str
     display_name: str
-    status: SeatStatus = "pending"
+    status: SeatStatus = "pending"  # pass 1's
     reason: str | None = None
-    run: SeatRun | None = None  # set once the seat finished
+    run: SeatRun | None = None  # set once the seat finished (pass 1)
     files: dict[str, str] = field(default_factory=dict)  # kind -> file name in the review dir
+    passes: tuple[PassEntry, ...] = ()  # with `--passes N` > 1: every pass, pass 1 first
+
+    def owed_pass(self) -> int | None:
+        """The later pass `resume` must run: the first one not finished, if any."""
+        if self.status in RERUN_STATUSES:
+            return None  # the whole seat reruns
+        return next((e.pass_no for e in self.passes if e.status in RERUN_STATUSES), None)
 
 
 @dataclass(frozen=True)
@@ -72,6 +95,7 @@ class SettingsRecord:
     allow_exec: bool
     formats: tuple[str, ...]
     store: str
+    passes: int = 1  # `--passes N` / `--thorough`: `resume` runs the passes the run asked for
 
 
 @dataclass(frozen=True)
@@ -140,16 +164,21 @@ def new_state(
     )
 
 
-def state_from_data(data: Any, origin: str) -> RunState:
-    """Validate `data` (parsed JSON) as a RunState; old versions are migrated."""
+def state_from_data(data: Any, origin: str, passes_json: Any = None) -> RunState:
+    """Validate `data` (parsed JSON) as a RunState; old versions are migrated (a version 1 or 2
+    run's `passes.json`, parsed, is `passes_json`)."""
     # Only loading needs pydantic: a new review writes run.json before its first seat without it.
     from pydantic import TypeAdapter, ValidationError
 
     if not isinstance(data, dict) or "schema_version" not in data:
         raise StoreError(f"{origin} is not a Deep Review run record (no schema_version)")
     version = data["schema_version"]
-    if version in _MIGRATABLE:
+    if version == 1:
         data = _migrate_v1(data)
+    elif version == 2:
+        data = {**data, "schema_version": RUN_STATE_VERSION}
+    if version in _MIGRATABLE:
+        data = _migrate_passes(data, passes_json)
     elif version != RUN_STATE_VERSION:
         raise StoreError(
             f"{origin} has run record version {version!r}, this deep-review reads "
@@ -171,6 +200,40 @@ def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "notes": notes, "schema_version": RUN_STATE_VERSION}
 
 
+def _migrate_passes(data: dict[str, Any], passes_json: Any) -> dict[str, Any]:
+    """Version 2 kept each seat's passes in `passes.json`: `{seat: [{pass, status,
+    duration_s, findings, new}, ...]}`. Entries that do not fit are left to validation."""
+    seats = data.get("seats")
+    if not isinstance(passes_json, dict) or not isinstance(seats, dict):
+        return data
+    merged = dict(seats)
+    for seat, entries in passes_json.items():
+        if (
+            seat not in merged
+            or not isinstance(merged[seat], dict)
+            or not isinstance(entries, list)
+        ):
+            continue
+        passes = [
+            {
+                "pass_no": e.get("pass"),
+                "status": e.get("status"),
+                "duration_s": e.get("duration_s"),
+                "findings": e.get("findings", ""),
+                "new": e.get("new", 0),
+            }
+            for e in entries
+            if isinstance(e, dict)
+        ]
+        merged[seat] = {**merged[seat], "passes": passes}
+    # Version 2 did not record `--passes N`: at least as many passes as any seat ran.
+    most = max((len(v) for v in passes_json.values() if isinstance(v, list)), default=1)
+    settings = data.get("settings")
+    if isinstance(settings, dict) and most > 1:
+        data = {**data, "settings": {**settings, "passes": most}}
+    return {**data, "seats": merged}
+
+
 def load_state(review_dir: Path) -> RunState:
     path = review_dir / RUN_JSON
     try:
@@ -179,7 +242,14 @@ def load_state(review_dir: Path) -> RunState:
         raise StoreError(f"{path} is missing; this review cannot be resumed") from exc
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise StoreError(f"cannot read {path}: {exc}") from exc
-    return state_from_data(data, str(path))
+    passes_json = None
+    if isinstance(data, dict) and data.get("schema_version") in _MIGRATABLE:
+        old = review_dir / PASSES_JSON_V2
+        try:
+            passes_json = json.loads(old.read_text(encoding="utf-8")) if old.is_file() else None
+        except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise StoreError(f"cannot read {old}: {exc}") from exc
+    return state_from_data(data, str(path), passes_json)
 
 
 def load_target(state: RunState) -> Target:

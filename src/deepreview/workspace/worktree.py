@@ -9,11 +9,13 @@ deregistering a worktree happens under that lock: checking the files out and del
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -130,19 +132,65 @@ def remove_worktree(git: Git, path: Path, lock: RepoLock | None = None) -> None:
             git.run(["worktree", "prune"], check=False)
 
 
-def worktree_changes(path: Path, expected_head: str | None = None) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class WorktreeState:
+    """What a seat's worktree holds beyond its checkout: HEAD, and a digest of every path
+    `git status` lists. Taken between two passes of one seat, which share the worktree."""
+
+    head: str
+    paths: Mapping[str, str]  # status path -> content digest ("" when missing or a folder)
+
+
+def _status(path: Path) -> tuple[list[str], str]:
+    git = Git(path)
+    result = git.run(["status", "--porcelain", "--untracked-files=all"], check=False)
+    head = git.run(["rev-parse", "HEAD"], check=False).stdout_text.strip()
+    return [line for line in result.stdout_text.splitlines() if line.strip()], head
+
+
+def _status_path(line: str) -> str:
+    return line[3:].split(" -> ")[-1]
+
+
+def _digest(file: Path) -> str:
+    try:
+        if file.is_symlink():
+            return "link:" + str(file.readlink())
+        return hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else ""
+    except OSError:
+        return ""
+
+
+def worktree_state(path: Path) -> WorktreeState | None:
+    try:
+        lines, head = _status(path)
+    except GitError:
+        return None
+    return WorktreeState(head, {_status_path(ln): _digest(path / _status_path(ln)) for ln in lines})
+
+
+def worktree_changes(
+    path: Path, expected_head: str | None = None, *, since: WorktreeState | None = None
+) -> tuple[str, ...]:
     """`git status --porcelain` lines: anything a read-only seat should never have produced.
 
     With `expected_head`, a moved HEAD (the seat committed, reset or checked out something
-    else, which leaves `git status` clean) is reported as one more line.
+    else, which leaves `git status` clean) is reported as one more line. With `since` (the
+    state before this pass), only what changed after it: a path listed then is reported again
+    only when its content differs, and HEAD is compared with the HEAD then.
     """
-    git = Git(path)
     try:
-        result = git.run(["status", "--porcelain", "--untracked-files=all"], check=False)
-        head = git.run(["rev-parse", "HEAD"], check=False).stdout_text.strip()
+        lines, head = _status(path)
     except GitError:
         return ()
-    changes = [line for line in result.stdout_text.splitlines() if line.strip()]
+    if since is not None:
+        expected_head = since.head
+        lines = [
+            ln
+            for ln in lines
+            if since.paths.get(_status_path(ln)) != _digest(path / _status_path(ln))
+        ]
+    changes = list(lines)
     if expected_head and head != expected_head:
         changes.append(f"HEAD moved from {expected_head[:12]} to {head[:12] or 'nothing'}")
     return tuple(changes)
