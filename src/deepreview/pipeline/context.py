@@ -56,9 +56,12 @@ class ReviewOutcome:
 
 
 def series_of(target: Target) -> str:
-    """A round series: one PR (`pr:<N>`) or one branch (`branch:<name>`)."""
+    """A round series: one PR (`pr:<N>`) or one branch (`branch:<name>`); a branch with an open
+    PR belongs to the PR's series."""
     if target.pr is not None:
         return f"pr:{target.pr.number}"
+    if target.series_pr is not None:
+        return f"pr:{target.series_pr}"
     return f"branch:{target.branch}" if target.branch else ""
 
 

@@ -40,6 +40,8 @@ def round_label(round_no: int, target: Target) -> str:
         return "1"
     if target.pr is not None:
         return f"{round_no} (of PR #{target.pr.number})"
+    if target.series_pr is not None:
+        return f"{round_no} (of PR #{target.series_pr})"
     return f"{round_no} (of {target.branch})" if target.branch else str(round_no)
 
 

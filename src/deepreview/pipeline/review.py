@@ -26,7 +26,7 @@ from deepreview.config import (
     work_tree_copy_note,
 )
 from deepreview.errors import ConfigError, ExitCode, StoreError, UnknownSeatError, UsageError
-from deepreview.pipeline import finish
+from deepreview.pipeline import finish, pr_series
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import (
     auto_panel,
@@ -173,11 +173,15 @@ def _execute(
     p: Prepared, stop: StopSignals, on_progress: Callable[[ProgressEvent], None] | None
 ) -> ReviewOutcome:
     now = datetime.now().astimezone()
+    # Asks GitHub (if it can) for the branch's open PR while the seats run.
+    p, lookup = pr_series.before_prompt(p)
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     writer: StateWriter | None = None
     try:
         writer, prompt = _start(p, rid, review_dir, now)
-        return _run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
+        return _run_and_finish(
+            p, rid, review_dir, prompt, writer, p.plans, on_progress, stop, lookup=lookup
+        )
     except StoreError as exc:
         raise _store_failed(p, rid, review_dir, writer, exc) from exc
 
@@ -272,9 +276,11 @@ def _run_and_finish(
     on_progress: Callable[[ProgressEvent], None] | None,
     stop: StopSignals,
     starts: Mapping[str, int] | None = None,
+    lookup: pr_series.PrLookup | None = None,
 ) -> ReviewOutcome:
     """Run the seats (with `stop` active), then finish the report (with it released).
-    `starts`: seats that start with a later pass (resume), seat -> pass number."""
+    `starts`: seats that start with a later pass (resume), seat -> pass number; `lookup`: the
+    branch's open PR being looked up (the report joins its series)."""
     redactor = Redactor(p.env)
     cancel = threading.Event()
     # Records each seat's passes in run.json as they end (in the seat threads); a seat goes on
@@ -302,6 +308,7 @@ def _run_and_finish(
             idle=lambda: finish.while_seats_run(p.store),
             passes=recorder,
         )
+    p = pr_series.joined(p, lookup, writer)
     if interrupted:
         _mark_interrupted(p, rid, writer)
         stop.release()
@@ -373,6 +380,7 @@ def resume(
         steering,
         settings_cli=cli,
     )
+    prepared, lookup = pr_series.before_prompt(prepared)
     base_ctx = read_base_context(target, steering)
     nonce = new_nonce()
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
@@ -382,6 +390,9 @@ def resume(
         prepared, review_id_, state.created_at, untrusted_fences(nonce)
     )
     state = _with_config(state, cli)  # a later resume checks against the file this one used
+    state = dataclasses.replace(
+        state, target=dataclasses.replace(state.target, series_pr=prepared.target.series_pr)
+    )
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:
         try:
@@ -396,6 +407,7 @@ def resume(
                 on_progress,
                 stop,
                 starts=starts,
+                lookup=lookup,
             )
         except StoreError as exc:
             raise _store_failed(prepared, review_id_, review_dir, writer, exc) from exc

@@ -54,6 +54,9 @@ class Target:
     repo_url: str | None = None
     base_ref: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # A branch (or `A..B` of a branch) that is the head of an open PR, looked up on GitHub: the
+    # review continues that PR's round series (`pipeline/pr_series.py`).
+    series_pr: int | None = None
 
     @property
     def changed_paths(self) -> tuple[str, ...]:

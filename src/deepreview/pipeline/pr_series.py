@@ -1,0 +1,105 @@
+"""A branch review whose branch is the head of an open PR continues the PR's round series
+(`pr:<N>`, header `Round | 3 (of PR #711)`), even when the store has no review of the PR yet.
+
+The PR is looked up on GitHub (`github.branch_pr`) in a thread started before the seats and
+joined after them: the seats' prompt does not need it (stored reviews of the PR carry its head
+branch, so the previous round is found through the branch either way), only the report's
+header, round info and index row do. An `A..B` review of branch B has no branch series to fall
+back on, so it asks before its prompt is built. Nothing is asked without a GitHub repository,
+a branch, and a token or a `gh` on PATH; any failure only means the branch's own series (a
+debug log line says why).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from collections.abc import Mapping
+from typing import Final
+
+from deepreview.errors import DeepReviewError
+from deepreview.github.branch_pr import LOOKUP_TIMEOUT_S, can_ask, open_pr_for_branch
+from deepreview.github.client import GitHubClient
+from deepreview.pipeline.context import Prepared, StateWriter
+from deepreview.targets.git import Git
+from deepreview.targets.target import Target
+
+_LOGGER: Final = logging.getLogger(__name__)
+
+
+def lookup_branch(target: Target) -> str | None:
+    """The branch whose open PR this review would join: the reviewed branch, or B of `A..B`
+    when B is a local branch; None when the review already has its series."""
+    if target.pr is not None or target.series_pr is not None:
+        return None
+    if target.kind == "branch":
+        return target.branch
+    if target.kind == "range":
+        dots = "..." if "..." in target.spec else ".."
+        head = target.spec.partition(dots)[2]
+        if head and head != "HEAD" and Git(target.repo_root).rev(f"refs/heads/{head}"):
+            return head
+    return None
+
+
+class PrLookup:
+    """One lookup, running in a daemon thread from construction on."""
+
+    def __init__(self, client: GitHubClient, repo: str, branch: str) -> None:
+        self.repo, self.branch = repo, branch
+        self._number: int | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(client,), name="pr-lookup", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, client: GitHubClient) -> None:
+        try:
+            found = open_pr_for_branch(client, self.repo, self.branch)
+        except DeepReviewError as exc:
+            _LOGGER.debug("no PR lookup for %s: %s", self.branch, exc.message)
+            return
+        except Exception:  # only ever an optional nicety: never fail the review
+            _LOGGER.debug("PR lookup for %s failed", self.branch, exc_info=True)
+            return
+        _LOGGER.debug("open PR of %s in %s: %s", self.branch, self.repo, found)
+        self._number = found.number if found else None
+
+    def number(self) -> int | None:
+        """The PR's number, waiting at most a little longer than the lookup's own timeout."""
+        self._thread.join(LOOKUP_TIMEOUT_S + 1)
+        return self._number
+
+
+def start(target: Target, env: Mapping[str, str]) -> PrLookup | None:
+    """Start looking the PR up, when there is anything to look up and anyone to ask."""
+    branch = lookup_branch(target)
+    repo = env.get("GH_REPO") or (target.repo_name if target.repo_url else None)
+    if not branch or not repo:
+        return None
+    client = GitHubClient(env, target.repo_root)
+    if not can_ask(client):
+        _LOGGER.debug("no PR lookup for %s: no gh and no GITHUB_TOKEN", branch)
+        return None
+    return PrLookup(client, repo, branch)
+
+
+def joined(p: Prepared, lookup: PrLookup | None, writer: StateWriter | None = None) -> Prepared:
+    """`p` (and run.json) in the PR's series, once the lookup found one."""
+    number = lookup.number() if lookup is not None else None
+    if number is None:
+        return p
+    if writer is not None:
+        writer.update(
+            lambda s: dataclasses.replace(s, target=dataclasses.replace(s.target, series_pr=number))
+        )
+    return dataclasses.replace(p, target=dataclasses.replace(p.target, series_pr=number))
+
+
+def before_prompt(p: Prepared) -> tuple[Prepared, PrLookup | None]:
+    """Start the lookup; an `A..B` review waits for it (its prompt needs the series)."""
+    lookup = start(p.target, p.env)
+    if lookup is not None and p.target.kind == "range":
+        return joined(p, lookup), None
+    return p, lookup

@@ -1,0 +1,206 @@
+"""A branch with an open PR continues the PR's round series: the PR is looked up by its head
+branch (`gh pr list`, else REST with a token); without GitHub the branch keeps its own series."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+
+from fakebin.harness import Fakes, run_json
+from support.repos import git, make_repo
+
+PR_JSON = {
+    "title": "Add sub and shout",
+    "html_url": "https://github.com/acme/demo/pull/7",
+    "body": "Adds two helpers.",
+    "user": {"login": "octocat", "html_url": "https://github.com/octocat"},
+    "base": {"ref": "main", "sha": "x"},
+    "head": {"ref": "feature/x", "sha": "y"},
+}
+OPEN_PR_7 = [{"number": 7, "url": "https://github.com/acme/demo/pull/7"}]
+
+
+def _clone_with_pr(tmp_path: Path) -> Path:
+    """A clone of a repository whose `feature/x` is the head of PR #7; `feature/x` checked out."""
+    upstream = make_repo(tmp_path, "upstream")
+    bare = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(upstream), str(bare))
+    git(bare, "update-ref", "refs/pull/7/head", git(upstream, "rev-parse", "feature/x"))
+    git(bare, "symbolic-ref", "HEAD", "refs/heads/main")
+    clone = tmp_path / "work"
+    git(tmp_path, "clone", "-q", str(bare), str(clone))
+    git(clone, "checkout", "-q", "-b", "feature/x", "origin/feature/x")
+    return clone
+
+
+def _fake_gh(fakes: Fakes, pr_list: object | None) -> Path:
+    """`gh` that serves PR #7 and answers `gh pr list` with `pr_list` (None: not logged in);
+    every call is logged."""
+    log = fakes.tmp / "gh-calls.log"
+    (fakes.tmp / "pr.json").write_text(json.dumps(PR_JSON), encoding="utf-8")
+    answer = fakes.tmp / "pr-list.json"
+    if pr_list is not None:
+        answer.write_text(json.dumps(pr_list), encoding="utf-8")
+    fakes.install(
+        "gh",
+        "#!/bin/sh\n"
+        f'echo "$@" >> "{log}"\n'
+        'if [ "$1" = auth ]; then exit 0; fi\n'
+        'if [ "$1 $2" = "api repos/acme/demo/pulls/7" ]; then\n'
+        f'  cat "{fakes.tmp}/pr.json"; exit 0\n'
+        "fi\n"
+        'if [ "$1 $2" = "pr list" ]; then\n'
+        f'  if [ -f "{answer}" ]; then cat "{answer}"; exit 0; fi\n'
+        "  echo 'To get started with GitHub CLI, please run:  gh auth login' >&2; exit 4\n"
+        "fi\n"
+        "echo 'HTTP 404: Not Found' >&2; exit 1\n",
+    )
+    return log
+
+
+class _Api:
+    def __init__(self, status: int, body: object) -> None:
+        self.status, self.body = status, body
+        self.seen: list[tuple[str, str]] = []
+
+
+@pytest.fixture
+def api() -> Iterator[tuple[_Api, str]]:
+    """A tiny GitHub REST stand-in: every request is recorded and answered alike."""
+    state = _Api(200, OPEN_PR_7)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            state.seen.append((self.path, self.headers.get("Authorization", "")))
+            data = json.dumps(state.body).encode()
+            self.send_response(state.status)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield state, f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _review(fakes: Fakes, clone: Path, env: dict[str, str], *target: str) -> dict:  # type: ignore[type-arg]
+    fakes.write_config({"alpha": fakes.seat("ok")})
+    res = fakes.review(clone, *target, "--agents", "alpha", "--format", "md", env=env)
+    assert res.returncode == 0, res.stderr
+    out: dict = res.json()  # type: ignore[type-arg]
+    out["md"] = (fakes.store / f"{out['review_id']}.md").read_text(encoding="utf-8")
+    out["state"] = run_json(Path(out["review_dir"]))
+    out["report"] = json.loads((fakes.store / f"{out['review_id']}.json").read_text("utf-8"))
+    return out
+
+
+@pytest.mark.slow
+def test_a_branch_with_an_open_pr_continues_the_pr_series_found_with_gh(tmp_path: Path) -> None:
+    clone = _clone_with_pr(tmp_path)
+    fakes = Fakes(tmp_path)
+    log = _fake_gh(fakes, OPEN_PR_7)
+    env = fakes.env({"GH_REPO": "acme/demo"})
+    first = _review(fakes, clone, env, "#7")
+    assert first["review_id"].endswith("-pr-7")
+    second = _review(fakes, clone, env)
+    assert not second["review_id"].endswith("-pr-7")  # still a review of the branch
+    assert "| **Round** | 2 (of PR #7) |" in second["md"]
+    assert second["report"]["round_info"]["series"] == "pr:7"
+    assert second["state"]["target"]["series_pr"] == 7
+    assert "pr list --repo acme/demo --head feature/x --state open --json number,url" in (
+        log.read_text(encoding="utf-8")
+    )
+
+
+@pytest.mark.slow
+def test_the_pr_is_found_through_the_rest_api_when_gh_is_not_logged_in(
+    tmp_path: Path, api: tuple[_Api, str]
+) -> None:
+    state, url = api
+    clone = _clone_with_pr(tmp_path)
+    fakes = Fakes(tmp_path)
+    _fake_gh(fakes, None)
+    env = fakes.env({"GH_REPO": "acme/demo", "GITHUB_API_URL": url, "GITHUB_TOKEN": "tok-1"})
+    first = _review(fakes, clone, env)
+    assert first["state"]["target"]["series_pr"] == 7
+    assert state.seen[0] == (
+        "/repos/acme/demo/pulls?head=acme%3Afeature%2Fx&state=open",
+        "Bearer tok-1",
+    )
+    second = _review(fakes, clone, env)
+    assert "| **Round** | 2 (of PR #7) |" in second["md"]
+
+
+@pytest.mark.slow
+def test_a_range_of_a_branch_with_an_open_pr_joins_the_pr_series(tmp_path: Path) -> None:
+    clone = _clone_with_pr(tmp_path)
+    fakes = Fakes(tmp_path)
+    _fake_gh(fakes, OPEN_PR_7)
+    env = fakes.env({"GH_REPO": "acme/demo"})
+    _review(fakes, clone, env, "#7")
+    second = _review(fakes, clone, env, "origin/main..feature/x")
+    assert second["state"]["target"]["series_pr"] == 7
+    assert "| **Round** | 2 (of PR #7) |" in second["md"]
+
+
+@pytest.mark.parametrize(
+    ("case", "gh_answer", "status", "token"),
+    [
+        ("no PR open", [], 200, ""),
+        ("gh not logged in, no token", None, 200, ""),
+        ("gh not logged in, API error", None, 500, "tok-1"),
+        ("gh not logged in, API unreachable", None, 0, "tok-1"),
+        ("gh answers junk", {"number": "seven"}, 200, ""),
+    ],
+)
+def test_without_an_open_pr_a_branch_keeps_its_own_series(
+    tmp_path: Path,
+    api: tuple[_Api, str],
+    case: str,
+    gh_answer: object,
+    status: int,
+    token: str,
+) -> None:
+    state, url = api
+    state.status, state.body = status or 200, {"message": "Server Error"}
+    clone = _clone_with_pr(tmp_path)
+    fakes = Fakes(tmp_path)
+    _fake_gh(fakes, gh_answer)
+    extra = {"GH_REPO": "acme/demo", "GITHUB_API_URL": url if status else "http://127.0.0.1:9"}
+    if token:
+        extra["GITHUB_TOKEN"] = token
+    env = fakes.env(extra)
+    if not token:
+        env.pop("GITHUB_TOKEN", None)
+    env.pop("GH_TOKEN", None)
+    out = _review(fakes, clone, env)
+    assert out["state"]["target"]["series_pr"] is None, case
+    if not token:
+        assert state.seen == [], case  # nobody to ask: no network attempt
+    if case == "no PR open":
+        second = _review(fakes, clone, env)
+        assert "| **Round** | 2 (of feature/x) |" in second["md"]
+
+
+def test_no_github_remote_asks_nothing(tmp_path: Path, api: tuple[_Api, str]) -> None:
+    state, url = api
+    repo = make_repo(tmp_path)  # no remote at all
+    fakes = Fakes(tmp_path)
+    log = _fake_gh(fakes, OPEN_PR_7)
+    env = fakes.env({"GITHUB_API_URL": url, "GITHUB_TOKEN": "tok-1"})
+    env.pop("GH_REPO", None)
+    out = _review(fakes, repo, env)
+    assert out["state"]["target"]["series_pr"] is None
+    assert state.seen == [] and not log.exists()
