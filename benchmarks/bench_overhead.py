@@ -13,11 +13,16 @@ to a file, compared with the moment `deep-review` was launched (target ≤ 0.25 
 measure for the shell baseline shows what starting the fake itself costs), and the CPU time
 deep-review had used by then (a figure that a busy machine barely changes). Not a test: no
 assertion on the numbers.
+
+`--gh-delay S` makes the repository a GitHub one (GH_REPO) with a fake `gh` that takes S
+seconds to say the branch is the head of an open PR: the branch review looks the PR up while
+its seats run, so the first-seat figure should not move.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import tempfile
@@ -46,6 +51,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--runs", type=int, default=3, help="reviews to time (median reported)")
     ap.add_argument("--tools", type=int, default=30, help="tool calls per seat")
+    ap.add_argument("--gh-delay", type=float, default=None, help="fake `gh pr list` latency (s)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-overhead-") as tmp_s:
@@ -65,6 +71,13 @@ def main() -> None:
             fakes.agent(cli, scenario)
         fakes.write_config({})
         env = fakes.env(agents=True)
+        if args.gh_delay is not None:
+            env["GH_REPO"] = "acme/demo"
+            fakes.install(
+                "gh",
+                f"#!/bin/sh\nsleep {args.gh_delay}\n"
+                'echo \'[{"number": 7, "url": "https://github.com/acme/demo/pull/7"}]\'\n',
+            )
 
         # Baseline: the same fake, alone, from a plain shell script.
         prompt = tmp / "prompt.md"
@@ -86,12 +99,17 @@ def main() -> None:
             statuses = {s["seat"]: s["status"] for s in run.out["seats"]}
             assert set(statuses.values()) == {"ok"}, statuses
             walls.append(run.wall_s)
+            if args.gh_delay is not None:
+                state = json.loads((Path(run.out["review_dir"]) / "run.json").read_text())
+                assert state["target"]["series_pr"] == 7, "the PR lookup did not land"
             start_s, cpu_s = first_start(started_file, run.launched_at)
             starts.append(start_s)
             cpus.append(cpu_s)
         wall = statistics.median(walls)
         start = statistics.median(starts)
 
+    if args.gh_delay is not None:
+        print(f"PR lookup            : fake gh answering after {args.gh_delay:.1f} s")
     print(
         f"seat duration        : {args.seconds:.1f} s ({args.tools} tool calls each, "
         f"3 seats: claude, codex, gemini fakes)"

@@ -1,13 +1,13 @@
 """A branch review whose branch is the head of an open PR continues the PR's round series
 (`pr:<N>`, header `Round | 3 (of PR #711)`), even when the store has no review of the PR yet.
 
-The PR is looked up on GitHub (`github.branch_pr`) in a thread started before the seats and
-joined after them: the seats' prompt does not need it (stored reviews of the PR carry its head
-branch, so the previous round is found through the branch either way), only the report's
-header, round info and index row do. An `A..B` review of branch B has no branch series to fall
-back on, so it asks before its prompt is built. Nothing is asked without a GitHub repository,
-a branch, and a token or a `gh` on PATH; any failure only means the branch's own series (a
-debug log line says why).
+The PR is looked up on GitHub (`github.branch_pr`) in a thread started once the seats are on
+their way (it must not delay the first one) and joined after them: the seats' prompt does not
+need it (stored reviews of the PR carry its head branch, so the previous round is found through
+the branch either way), only the report's header, round info and index row do. An `A..B`
+review of branch B has no branch series to fall back on, so it asks before its prompt is built.
+Nothing is asked without a GitHub repository, a branch, and a token or a `gh` on PATH; any
+failure only means the branch's own series (a debug log line says why).
 """
 
 from __future__ import annotations
@@ -28,14 +28,14 @@ from deepreview.targets.target import Target
 _LOGGER: Final = logging.getLogger(__name__)
 
 
-def lookup_branch(target: Target) -> str | None:
-    """The branch whose open PR this review would join: the reviewed branch, or B of `A..B`
-    when B is a local branch; None when the review already has its series."""
+def lookup_branch(target: Target, *, ranges: bool) -> str | None:
+    """The branch whose open PR this review would join: the reviewed branch, or (with
+    `ranges`) B of `A..B` when B is a local branch; None when the review has its series."""
     if target.pr is not None or target.series_pr is not None:
         return None
     if target.kind == "branch":
         return target.branch
-    if target.kind == "range":
+    if target.kind == "range" and ranges:
         dots = "..." if "..." in target.spec else ".."
         head = target.spec.partition(dots)[2]
         if head and head != "HEAD" and Git(target.repo_root).rev(f"refs/heads/{head}"):
@@ -72,9 +72,9 @@ class PrLookup:
         return self._number
 
 
-def start(target: Target, env: Mapping[str, str]) -> PrLookup | None:
+def start(target: Target, env: Mapping[str, str], *, ranges: bool = False) -> PrLookup | None:
     """Start looking the PR up, when there is anything to look up and anyone to ask."""
-    branch = lookup_branch(target)
+    branch = lookup_branch(target, ranges=ranges)
     repo = env.get("GH_REPO") or (target.repo_name if target.repo_url else None)
     if not branch or not repo:
         return None
@@ -97,9 +97,9 @@ def joined(p: Prepared, lookup: PrLookup | None, writer: StateWriter | None = No
     return dataclasses.replace(p, target=dataclasses.replace(p.target, series_pr=number))
 
 
-def before_prompt(p: Prepared) -> tuple[Prepared, PrLookup | None]:
-    """Start the lookup; an `A..B` review waits for it (its prompt needs the series)."""
-    lookup = start(p.target, p.env)
-    if lookup is not None and p.target.kind == "range":
-        return joined(p, lookup), None
-    return p, lookup
+def for_range(p: Prepared) -> Prepared:
+    """An `A..B` review of branch B asks before its prompt is built (its previous round is
+    found only through the PR's series); every other review asks while its seats run."""
+    if p.target.kind != "range":
+        return p
+    return joined(p, start(p.target, p.env, ranges=True))

@@ -173,15 +173,12 @@ def _execute(
     p: Prepared, stop: StopSignals, on_progress: Callable[[ProgressEvent], None] | None
 ) -> ReviewOutcome:
     now = datetime.now().astimezone()
-    # Asks GitHub (if it can) for the branch's open PR while the seats run.
-    p, lookup = pr_series.before_prompt(p)
+    p = pr_series.for_range(p)
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     writer: StateWriter | None = None
     try:
         writer, prompt = _start(p, rid, review_dir, now)
-        return _run_and_finish(
-            p, rid, review_dir, prompt, writer, p.plans, on_progress, stop, lookup=lookup
-        )
+        return _run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
     except StoreError as exc:
         raise _store_failed(p, rid, review_dir, writer, exc) from exc
 
@@ -276,11 +273,9 @@ def _run_and_finish(
     on_progress: Callable[[ProgressEvent], None] | None,
     stop: StopSignals,
     starts: Mapping[str, int] | None = None,
-    lookup: pr_series.PrLookup | None = None,
 ) -> ReviewOutcome:
     """Run the seats (with `stop` active), then finish the report (with it released).
-    `starts`: seats that start with a later pass (resume), seat -> pass number; `lookup`: the
-    branch's open PR being looked up (the report joins its series)."""
+    `starts`: seats that start with a later pass (resume), seat -> pass number."""
     redactor = Redactor(p.env)
     cancel = threading.Event()
     # Records each seat's passes in run.json as they end (in the seat threads); a seat goes on
@@ -288,6 +283,14 @@ def _run_and_finish(
     recorder = SeatPassRecorder(
         writer, review_dir, passes=p.settings.passes, prompt=prompt, starts=starts
     )
+
+    lookup: list[pr_series.PrLookup | None] = [None]
+
+    def idle() -> None:
+        # Once the seats are on their way: ask GitHub (if it can) for the branch's open PR,
+        # whose series the report joins.
+        lookup[0] = pr_series.start(p.target, p.env)
+        finish.while_seats_run(p.store)
 
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
@@ -305,10 +308,10 @@ def _run_and_finish(
             redactor=redactor,
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
-            idle=lambda: finish.while_seats_run(p.store),
+            idle=idle,
             passes=recorder,
         )
-    p = pr_series.joined(p, lookup, writer)
+    p = pr_series.joined(p, lookup[0], writer)
     if interrupted:
         _mark_interrupted(p, rid, writer)
         stop.release()
@@ -380,7 +383,7 @@ def resume(
         steering,
         settings_cli=cli,
     )
-    prepared, lookup = pr_series.before_prompt(prepared)
+    prepared = pr_series.for_range(prepared)
     base_ctx = read_base_context(target, steering)
     nonce = new_nonce()
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
@@ -407,7 +410,6 @@ def resume(
                 on_progress,
                 stop,
                 starts=starts,
-                lookup=lookup,
             )
         except StoreError as exc:
             raise _store_failed(prepared, review_id_, review_dir, writer, exc) from exc
