@@ -4,14 +4,13 @@ branch (`gh pr list`, else REST with a token); without GitHub the branch keeps i
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
 
 from fakebin.harness import Fakes, run_json
+from support.fake_github import FakeGitHub
 from support.repos import git, make_repo
 
 PR_JSON = {
@@ -63,36 +62,13 @@ def _fake_gh(fakes: Fakes, pr_list: object | None) -> Path:
     return log
 
 
-class _Api:
-    def __init__(self, status: int, body: object) -> None:
-        self.status, self.body = status, body
-        self.seen: list[tuple[str, str]] = []
-
-
 @pytest.fixture
-def api() -> Iterator[tuple[_Api, str]]:
-    """A tiny GitHub REST stand-in: every request is recorded and answered alike."""
-    state = _Api(200, OPEN_PR_7)
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            state.seen.append((self.path, self.headers.get("Authorization", "")))
-            data = json.dumps(state.body).encode()
-            self.send_response(state.status)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield state, f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def api() -> Iterator[FakeGitHub]:
+    """The fake GitHub, with PR #7 open from `feature/x`; it wants the token `tok-1`."""
+    with FakeGitHub(token="tok-1") as gh:
+        gh.add_pull("acme/demo", 7, head_ref="feature/x")
+        gh.add_pull("acme/demo", 8, head_ref="other")
+        yield gh
 
 
 def _review(fakes: Fakes, clone: Path, env: dict[str, str], *target: str) -> dict:  # type: ignore[type-arg]
@@ -126,17 +102,18 @@ def test_a_branch_with_an_open_pr_continues_the_pr_series_found_with_gh(tmp_path
 
 @pytest.mark.slow
 def test_the_pr_is_found_through_the_rest_api_when_gh_is_not_logged_in(
-    tmp_path: Path, api: tuple[_Api, str]
+    tmp_path: Path, api: FakeGitHub
 ) -> None:
-    state, url = api
     clone = _clone_with_pr(tmp_path)
     fakes = Fakes(tmp_path)
     _fake_gh(fakes, None)
-    env = fakes.env({"GH_REPO": "acme/demo", "GITHUB_API_URL": url, "GITHUB_TOKEN": "tok-1"})
+    env = fakes.env({"GH_REPO": "acme/demo", **api.env("tok-1")})
     first = _review(fakes, clone, env)
     assert first["state"]["target"]["series_pr"] == 7
-    assert state.seen[0] == (
-        "/repos/acme/demo/pulls?head=acme%3Afeature%2Fx&state=open",
+    [asked] = api.requests
+    assert (asked.path, asked.query, asked.auth) == (
+        "/repos/acme/demo/pulls",
+        {"head": ["acme:feature/x"], "state": ["open"]},
         "Bearer tok-1",
     )
     second = _review(fakes, clone, env)
@@ -167,18 +144,18 @@ def test_a_range_of_a_branch_with_an_open_pr_joins_the_pr_series(tmp_path: Path)
 )
 def test_without_an_open_pr_a_branch_keeps_its_own_series(
     tmp_path: Path,
-    api: tuple[_Api, str],
+    api: FakeGitHub,
     case: str,
     gh_answer: object,
     status: int,
     token: str,
 ) -> None:
-    state, url = api
-    state.status, state.body = status or 200, {"message": "Server Error"}
+    if status >= 400:
+        api.fail_next(status, times=3)
     clone = _clone_with_pr(tmp_path)
     fakes = Fakes(tmp_path)
     _fake_gh(fakes, gh_answer)
-    extra = {"GH_REPO": "acme/demo", "GITHUB_API_URL": url if status else "http://127.0.0.1:9"}
+    extra = {"GH_REPO": "acme/demo", "GITHUB_API_URL": api.url if status else "http://127.0.0.1:9"}
     if token:
         extra["GITHUB_TOKEN"] = token
     env = fakes.env(extra)
@@ -188,19 +165,18 @@ def test_without_an_open_pr_a_branch_keeps_its_own_series(
     out = _review(fakes, clone, env)
     assert out["state"]["target"]["series_pr"] is None, case
     if not token:
-        assert state.seen == [], case  # nobody to ask: no network attempt
+        assert api.requests == [], case  # nobody to ask with: no network attempt
     if case == "no PR open":
         second = _review(fakes, clone, env)
         assert "| **Round** | 2 (of feature/x) |" in second["md"]
 
 
-def test_no_github_remote_asks_nothing(tmp_path: Path, api: tuple[_Api, str]) -> None:
-    state, url = api
+def test_no_github_remote_asks_nothing(tmp_path: Path, api: FakeGitHub) -> None:
     repo = make_repo(tmp_path)  # no remote at all
     fakes = Fakes(tmp_path)
     log = _fake_gh(fakes, OPEN_PR_7)
-    env = fakes.env({"GITHUB_API_URL": url, "GITHUB_TOKEN": "tok-1"})
+    env = fakes.env(api.env("tok-1"))
     env.pop("GH_REPO", None)
     out = _review(fakes, repo, env)
     assert out["state"]["target"]["series_pr"] is None
-    assert state.seen == [] and not log.exists()
+    assert api.requests == [] and not log.exists()

@@ -224,6 +224,17 @@ def _page(items: list[Any], query: dict[str, list[str]]) -> tuple[list[Any], boo
     return items[start : start + per_page], start + per_page < len(items)
 
 
+def _open_pulls(fake: FakeGitHub, repo: str, query: dict[str, list[str]]) -> list[Any]:
+    """`GET repos/{repo}/pulls?head=owner:branch&state=open`: every PR here is open."""
+    head = query.get("head", [""])[0]
+    owner = repo.split("/", 1)[0]
+    return [
+        p.data
+        for (r, _), p in sorted(fake.pulls.items())
+        if r == repo and (not head or head == f"{owner}:{p.data['head']['ref']}")
+    ]
+
+
 class _Handler(BaseHTTPRequestHandler):
     fake: FakeGitHub
     protocol_version = "HTTP/1.1"
@@ -317,6 +328,9 @@ class _Handler(BaseHTTPRequestHandler):
         m = re.fullmatch(r"issues/comments/(\d+)", rest)
         if m and method == "PATCH":
             self._patch_comment(repo, int(m.group(1)), body or {})
+            return
+        if method == "GET" and rest == "pulls":
+            self._send_page(path, _open_pulls(fake, repo, query), query)
             return
         m = re.fullmatch(r"(pulls|issues)/(\d+)(?:/(.+))?", rest)
         if not m:
