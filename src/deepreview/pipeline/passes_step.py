@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deepreview.errors import StoreError
 from deepreview.model import (
     SEVERITIES,
     AgentReview,
@@ -118,7 +119,12 @@ class SeatPassRecorder:
             path = seat_files(self.review_dir, seat, k).review
             if entry is None or entry.status != "ok" or not path.is_file():
                 continue
-            text = path.read_text(encoding="utf-8", errors="replace")
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
+                ) from exc
             found = _findings(text, seat, k)
             earlier += found if k == 1 else _new(found, earlier)
         return earlier
