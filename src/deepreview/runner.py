@@ -168,9 +168,9 @@ def run_seat(
             if passes is not None:
                 passes.after(result)
             return result
-        setup: float | None = (
-            time.monotonic() - t0
-        )  # the first pass's time includes preparing the seat
+        # The first pass's time includes preparing the seat; a later pass's changes are those
+        # made after the pass before it (they share the worktree).
+        setup: float | None = time.monotonic() - t0
         while True:
             before = worktree_state(worktree) if setup is None else None
             ran = ctx.run_agent(pass_no, prompt, worktree, home, on_progress, before)

@@ -4,12 +4,17 @@ branch (`gh pr list`, else REST with a token); without GitHub the branch keeps i
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from fakebin.harness import Fakes, run_json
+from fakebin.harness import Fakes, assert_no_leftovers, run_json
 from support.fake_github import FakeGitHub
 from support.repos import git, make_repo
 
@@ -180,3 +185,37 @@ def test_no_github_remote_asks_nothing(tmp_path: Path, api: FakeGitHub) -> None:
     out = _review(fakes, repo, env)
     assert out["state"]["target"]["series_pr"] is None
     assert api.requests == [] and not log.exists()
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_gh_is_asked_stops_gh_too(tmp_path: Path) -> None:
+    clone = _clone_with_pr(tmp_path)
+    fakes = Fakes(tmp_path)
+    log = tmp_path / "gh-calls.log"
+    fakes.install("gh", f'#!/bin/sh\necho "$@" >> "{log}"\nsleep 60\necho "[]"\n')
+    fakes.write_config({"alpha": fakes.seat("slow", "--sleep", "120")})
+    argv = [sys.executable, "-m", "deepreview", "review", "--agents", "alpha", "--lead", "none"]
+    proc = subprocess.Popen(
+        [*argv, "--json"],
+        cwd=clone,
+        env=fakes.env({"GH_REPO": "acme/demo"}),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (log.exists() and "pr list" in log.read_text(encoding="utf-8")):
+            assert time.monotonic() < deadline, "gh was never asked"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130, err.decode(errors="replace")
+    state = run_json(Path(json.loads(out)["review_dir"]))
+    assert state["status"] == "interrupted" and state["target"]["series_pr"] is None
+    assert_no_leftovers(fakes, clone)  # the fake gh (in the marked folder) was stopped

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -49,23 +50,34 @@ def parse_pr_list(data: Any) -> BranchPr | None:
 
 
 def open_pr_for_branch(
-    client: GitHubClient, repo: str, branch: str, *, timeout: float = LOOKUP_TIMEOUT_S
+    client: GitHubClient,
+    repo: str,
+    branch: str,
+    *,
+    timeout: float = LOOKUP_TIMEOUT_S,
+    cancel: threading.Event | None = None,
 ) -> BranchPr | None:
     """The open PR of `repo` (`owner/name`) whose head is `branch`, or None when there is none.
 
     Raises `UsageError` when GitHub could not be asked (not logged in, no token, network,
-    timeout, a strange answer); the caller decides whether that matters.
+    timeout, a strange answer); the caller decides whether that matters. `cancel` stops `gh`.
     """
     gh = shutil.which("gh", path=client.env.get("PATH"))
     gh_failure = ""
     if gh is not None:
         argv = [gh, "pr", "list", "--repo", repo, "--head", branch, "--state", "open"]
         result = proc.run(
-            [*argv, "--json", "number,url"], cwd=client.cwd, env=client.env, timeout=timeout
+            [*argv, "--json", "number,url"],
+            cwd=client.cwd,
+            env=client.env,
+            timeout=timeout,
+            cancel=cancel,
         )
         if result.ok:
             return parse_pr_list(_json(result.stdout_text))
         gh_failure = f"`gh pr list` failed ({result.describe_failure()})"
+    if cancel is not None and cancel.is_set():
+        raise UsageError("the PR lookup was cancelled")
     if not client.token:
         raise UsageError(gh_failure or "no `gh` and no GITHUB_TOKEN to ask GitHub with")
     owner = repo.split("/", 1)[0]

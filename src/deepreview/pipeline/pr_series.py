@@ -49,6 +49,7 @@ class PrLookup:
     def __init__(self, client: GitHubClient, repo: str, branch: str) -> None:
         self.repo, self.branch = repo, branch
         self._number: int | None = None
+        self._cancel = threading.Event()
         self._thread = threading.Thread(
             target=self._run, args=(client,), name="pr-lookup", daemon=True
         )
@@ -56,7 +57,7 @@ class PrLookup:
 
     def _run(self, client: GitHubClient) -> None:
         try:
-            found = open_pr_for_branch(client, self.repo, self.branch)
+            found = open_pr_for_branch(client, self.repo, self.branch, cancel=self._cancel)
         except DeepReviewError as exc:
             _LOGGER.debug("no PR lookup for %s: %s", self.branch, exc.message)
             return
@@ -66,9 +67,14 @@ class PrLookup:
         _LOGGER.debug("open PR of %s in %s: %s", self.branch, self.repo, found)
         self._number = found.number if found else None
 
+    def cancel(self) -> None:
+        """Stop asking (Ctrl-C): a running `gh` is killed, an HTTPS request times out."""
+        self._cancel.set()
+
     def number(self) -> int | None:
         """The PR's number, waiting at most a little longer than the lookup's own timeout."""
-        self._thread.join(LOOKUP_TIMEOUT_S + 1)
+        # Cancelled, a killed `gh` ends at once; an HTTPS request is not worth waiting for.
+        self._thread.join(1.0 if self._cancel.is_set() else LOOKUP_TIMEOUT_S + 1)
         return self._number
 
 

@@ -311,6 +311,8 @@ def _run_and_finish(
             idle=idle,
             passes=recorder,
         )
+    if interrupted and lookup[0] is not None:
+        lookup[0].cancel()  # keep what it found, do not wait for it
     p = pr_series.joined(p, lookup[0], writer)
     if interrupted:
         _mark_interrupted(p, rid, writer)
