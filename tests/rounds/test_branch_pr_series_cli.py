@@ -188,7 +188,7 @@ def test_no_github_remote_asks_nothing(tmp_path: Path, api: FakeGitHub) -> None:
 
 
 @pytest.mark.slow
-def test_ctrl_c_while_gh_is_asked_stops_gh_too(tmp_path: Path) -> None:
+def test_ctrl_c_while_gh_is_asked_leaves_no_gh_behind(tmp_path: Path) -> None:
     clone = _clone_with_pr(tmp_path)
     fakes = Fakes(tmp_path)
     log = tmp_path / "gh-calls.log"
