@@ -138,6 +138,11 @@ def credit_notes(
     known = {loc.path for f in findings for loc in f.locations}
     resolver = PathResolver(known, authoritative=changed_files)
     credit = {sr.seat: sr.reviewer.credit for sr in seat_reviews}
+    # findings' places by file, so each note looks only at findings in its own file
+    by_path: dict[str, list[tuple[int, Location]]] = {}
+    for n, f in enumerate(findings):
+        for loc in f.locations:
+            by_path.setdefault(resolver.resolve(loc.path), []).append((n, loc))
     added: dict[int, list[Note]] = {}
     for sr in seat_reviews:
         if sr.review is None or not sr.model_backed:
@@ -146,19 +151,15 @@ def credit_notes(
         for note in notes_of(sr.seat, sr.review):
             path = resolver.resolve(note.location.path)
             best: tuple[int, int] | None = None  # (distance, finding index)
-            for n, f in enumerate(findings):
+            for n, loc in by_path.get(path, ()):
+                f = findings[n]
                 if name in f.reviewers:
                     continue
-                for loc in f.locations:
-                    if resolver.resolve(loc.path) != path:
-                        continue
-                    d = _distance(note.location, loc)
-                    if d is None or d > NEAR_LINES or not _about_the_same(note, f):
-                        continue
-                    if not _fits_section(note, f):
-                        continue
-                    if best is None or (d, n) < best:
-                        best = (d, n)
+                d = _distance(note.location, loc)
+                if d is None or d > NEAR_LINES or (best is not None and (d, n) >= best):
+                    continue
+                if _about_the_same(note, f) and _fits_section(note, f):
+                    best = (d, n)
             if best is not None:
                 have = added.setdefault(best[1], [])
                 if all(x.seat != note.seat for x in have):
