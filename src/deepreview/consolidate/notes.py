@@ -5,12 +5,16 @@ A reviewer often sees an issue without listing it as a finding: its Testing Asse
 describes the old flag. A careful lead credits that reviewer on the finding another reviewer
 listed, since two reviewers independently noticed the same thing. Here a note credits its
 reviewer on a finding when the note cites a line range of the finding's file that overlaps
-the finding's lines (or is within `NEAR_LINES` of them) *and* says something about the same
-thing (a shared identifier or a shared distinctive title word); a note credits at most one
-finding per cited place, the closest. The credit is visible: the finding gets a source whose
-ID names the section the note came from (`Testing Assessment`), with the note as its title.
+the finding's lines (or is within `NEAR_LINES` of them), says something about the same thing
+(a shared identifier or a shared distinctive title word), and is of the finding's kind (a
+testing note credits a finding about tests, a documentation note one about docs or comments).
+Each cited place credits at most one finding, the closest. The credit is visible: the finding
+gets a source whose ID names the section the note came from (`Testing Assessment`), with the
+note as its title.
 
-Mentions inside a reviewer's own findings are not notes: those findings are clustered.
+Notes are Testing and Documentation Assessment items and design *concerns*. Not notes: the
+reviewer's own findings (those are clustered), strengths, verdict tables about earlier rounds,
+and Acknowledged Limitations (they quote the code's comments about known limits).
 """
 
 from __future__ import annotations
