@@ -4,6 +4,7 @@ whose review has findings on, near and off the PR diff."""
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
 from fakebin.harness import Fakes
@@ -95,7 +96,7 @@ A name would read better.
 def make_pr(tmp: Path, gh: FakeGitHub) -> Path:
     """A clone whose origin has `refs/pull/7/head`; the fake serves the PR and its files."""
     upstream = tmp / "upstream"
-    upstream.mkdir()
+    upstream.mkdir(parents=True)
     git(upstream, "init", "-q", "-b", "main")
     write(upstream, "calc.py", "\n".join(BASE_LINES) + "\n")
     base = commit_all(upstream, "Initial commit")
@@ -131,6 +132,13 @@ def setup(tmp: Path, gh: FakeGitHub, review: str = REVIEW) -> tuple[Fakes, Path,
     env = fakes.env({"GH_REPO": REPO, **gh.env()})
     env.pop("GH_TOKEN", None)
     return fakes, clone, env
+
+
+def install_fake_gh(fakes: Fakes, gh: FakeGitHub) -> None:
+    """`gh` on PATH, logged in, forwarding `gh api` to the fake server."""
+    src = Path(__file__).resolve().parents[1] / "fakebin" / "fake_gh.py"
+    body = src.read_text(encoding="utf-8").split("\n", 1)[1]
+    fakes.install("gh", f"#!{sys.executable}\n{body}")
 
 
 def review(fakes: Fakes, clone: Path, env: dict[str, str], *args: str) -> CliResult:

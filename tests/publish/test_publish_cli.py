@@ -4,6 +4,7 @@ against the fake GitHub."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from publish.scenario import (
     REPO,
     REVIEW,
     SUGGESTIONS_ONLY,
+    install_fake_gh,
     review,
     setup,
     store_digest,
@@ -227,3 +229,40 @@ def test_fail_on_from_config_and_on_relead(tmp_path: Path) -> None:
         assert relead.returncode == 0, relead.stderr
         relead = run_cli(["relead", rid, "--lead", "none"], cwd=clone, env=env)
         assert relead.returncode == 4, relead.stderr
+
+
+def _requests(gh: FakeGitHub) -> list[tuple[str, str, str, object]]:
+    return [(r.method, r.path, json.dumps(r.query, sort_keys=True), r.body) for r in gh.requests]
+
+
+def test_gh_and_https_send_the_same_requests(tmp_path: Path) -> None:
+    """Logged-in `gh` (a fake that forwards to the fake server) or GITHUB_TOKEN over HTTPS:
+    the same method, path, query and body; errors read the same."""
+    seen = []
+    for way in ("https", "gh"):
+        with FakeGitHub() as gh:
+            fakes, clone, env = setup(tmp_path / way, gh)
+            rid = review(fakes, clone, env).json()["review_id"]
+            if way == "gh":
+                install_fake_gh(fakes, gh)
+                env = {**env, "FAKE_GITHUB_URL": gh.url}
+                del env["GITHUB_TOKEN"]
+            start = len(gh.requests)
+            res = _publish(clone, env, rid, "--inline")
+            assert res.returncode == 0, res.stderr
+            assert {r.auth for r in gh.requests[start:]} == (
+                {"Bearer gh-cli-token"} if way == "gh" else {"Bearer tok-fake"}
+            )
+            seen.append([(m, p, q, _without_ids(b)) for m, p, q, b in _requests(gh)[start:]])
+            gh.fail_next(401, method="PATCH")
+            gh.fail_next(401, method="POST")
+            failed = _publish(clone, env, rid)
+            assert failed.returncode == 5
+            assert "rejected the credentials" in failed.stderr
+    assert seen[0] == seen[1]
+
+
+def _without_ids(body: object) -> object:
+    # Review IDs and commit SHAs differ between the two runs (timestamps); nothing else may.
+    text = re.sub(r"\d{8}-\d{6}-pr-7", "RID", json.dumps(body))
+    return re.sub(r"\b[0-9a-f]{40}\b|`[0-9a-f]{12}`", "SHA", text)
