@@ -32,9 +32,15 @@ def _publish(clone: Path, env: dict[str, str], *args: str):  # type: ignore[no-u
 def test_review_post_twice_creates_then_updates_one_comment(tmp_path: Path) -> None:
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)
+        # 120 comments by people first (one quotes our marker): ours lands on page 2.
+        people = gh.pull(REPO, NUMBER).issue_comments
+        for i in range(120):
+            text = f"> <!-- deep-review:summary --> quoted {i}" if i == 60 else f"note {i}"
+            people.append({"id": i + 1, "body": text, "user": {"login": "ann", "type": "User"}})
         first = review(fakes, clone, env, "--post")
         assert first.returncode == 0, first.stderr
-        comments = gh.pull(REPO, NUMBER).issue_comments
+        ours = [c for c in gh.pull(REPO, NUMBER).issue_comments if c["user"]["type"] == "Bot"]
+        comments = ours
         assert len(comments) == 1
         assert [(w.method, w.path) for w in gh.writes] == [
             ("POST", f"/repos/{REPO}/issues/{NUMBER}/comments")
@@ -46,11 +52,13 @@ def test_review_post_twice_creates_then_updates_one_comment(tmp_path: Path) -> N
 
         second = review(fakes, clone, env, "--post")
         assert second.returncode == 0, second.stderr
-        assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 121
         assert [(w.method, w.path) for w in gh.writes][1:] == [
             ("PATCH", f"/repos/{REPO}/issues/comments/{comments[0]['id']}")
         ]
-        assert second.json()["review_id"] in gh.pull(REPO, NUMBER).issue_comments[0]["body"]
+        assert second.json()["review_id"] in gh.pull(REPO, NUMBER).issue_comments[-1]["body"]
+        pages = [r.query["page"] for r in gh.requests_to("GET", f"/repos/{REPO}/issues/")]
+        assert pages == [["1"], ["2"], ["1"], ["2"]]
         assert all(r.auth == "Bearer tok-fake" for r in gh.requests)
 
 
