@@ -126,7 +126,11 @@ def test_dry_run_prints_the_requests_and_sends_nothing(tmp_path: Path) -> None:
     [
         (401, False, "rejected the credentials"),
         (403, False, "pull-requests: write"),
-        (403, True, "rate limit"),
+        (
+            403,
+            True,
+            "rate limit reached (the summary comment: HTTP 403); wait for it to reset (at 22:13",
+        ),
         (429, False, "rate limit"),
         (404, False, "not found"),
         (422, False, "HTTP 422"),

@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -37,6 +38,7 @@ class HttpFailure:
     status: int
     message: str  # GitHub's own `message`, one line, untrusted: shown trimmed
     rate_limited: bool
+    reset_at: int | None = None  # X-RateLimit-Reset: epoch seconds, when GitHub said
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -49,9 +51,13 @@ def failure_message(failure: HttpFailure, what: str, not_found: str | None = Non
     code = failure.status
     said = f": {_one_line(failure.message)}" if failure.message else ""
     if failure.rate_limited or code == 429:
+        when = "(an hour at most)"
+        if failure.reset_at is not None:
+            stamp = datetime.fromtimestamp(failure.reset_at, tz=UTC).strftime("%H:%M UTC")
+            when = f"(at {stamp})"
         return (
-            f"GitHub rate limit reached while asking for {what} (HTTP {code}); "
-            "wait for it to reset (an hour at most) and run the command again"
+            f"GitHub rate limit reached ({what}: HTTP {code}); "
+            f"wait for it to reset {when} and run the command again"
         )
     if code == 404:
         return (
@@ -188,8 +194,15 @@ class GitHubClient:
         except urllib.error.HTTPError as exc:
             raw_body = exc.read() if exc.fp is not None else b""
             message = _body_message(raw_body)
-            limited = bool(exc.headers and exc.headers.get("X-RateLimit-Remaining") == "0")
-            failure = HttpFailure(exc.code, message, limited or bool(_RATE_LIMIT.search(message)))
+            headers = exc.headers
+            limited = bool(headers and headers.get("X-RateLimit-Remaining") == "0")
+            reset = headers.get("X-RateLimit-Reset", "") if headers else ""
+            failure = HttpFailure(
+                exc.code,
+                message,
+                limited or bool(_RATE_LIMIT.search(message)),
+                int(reset) if reset.isdigit() else None,
+            )
             raise GitHubError(
                 failure_message(failure, what, not_found), status=failure.status
             ) from exc

@@ -115,7 +115,7 @@ def _fit(
             break
         out += sep + part
     if folded and not dropped:
-        out += "\n\n<details><summary>Suggestions and details</summary>\n"
+        out += "\n\n<details><summary>Suggestions and details</summary>"
         closing = "\n\n</details>"
         for i, part in enumerate(folded):
             if len(out) + 2 + len(part) + len(closing) > budget:
