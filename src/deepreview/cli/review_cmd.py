@@ -14,9 +14,10 @@ import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.options import store_option
+from deepreview.cli.posting import fail_on_option, gate_threshold, post_and_gate, post_options
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
-from deepreview.errors import ExitCode, UsageError
+from deepreview.errors import UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
 from deepreview.model import EFFORTS, SCHEMA_VERSION
 from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
@@ -194,58 +195,6 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     return int(outcome.exit_code)
 
 
-_fail_on_option = click.option(
-    "--fail-on",
-    "fail_on",
-    type=click.Choice(["critical", "important", "suggestion", "never"]),
-    help="CI gate: exit 4 when the report has a finding this severe or worse; the report is "
-    "still stored and published first (default: [review] fail_on, else never).",
-)
-
-
-def _post_options(fn: F) -> F:
-    """`review` only: publish the stored review on its pull request."""
-    options = [
-        click.option(
-            "--post",
-            is_flag=True,
-            help="Publish the review on the PR: one sticky summary comment, updated in place "
-            "on later rounds (needs a PR target; `gh` logged in or GITHUB_TOKEN).",
-        ),
-        click.option(
-            "--inline", is_flag=True, help="With --post: also post findings on their diff lines."
-        ),
-    ]
-    for opt in reversed(options):
-        fn = opt(fn)
-    return fn
-
-
-def _gate(outcome: ReviewOutcome, code: int, threshold: str) -> int:
-    """Exit 4 when a stored report fails the --fail-on gate (other exits stand)."""
-    from deepreview.publish.gate import fails
-
-    report = outcome.report
-    if code != 0 or report is None or not fails(report, threshold):
-        return code
-    click.echo(
-        f"deep-review: --fail-on {threshold}: the report has a finding at or above "
-        f"{threshold} (verdict: {report.header.verdict.label}); exit 4",
-        err=True,
-    )
-    return int(ExitCode.FAIL_ON)
-
-
-def _gate_threshold(cli: CliOverrides, flag: str | None) -> str:
-    """--fail-on, else [review] fail_on of the user's or --config file (resume, relead)."""
-    if flag is not None:
-        return flag
-    from deepreview.config import build_settings
-
-    env = dict(os.environ)
-    return build_settings(cli, env=env, repo_config_text=None, repo_config_file=None).fail_on
-
-
 def _checks_options(fn: F) -> F:
     """`review` only: checks run once, right after the seats (a resume does not redo them)."""
     options = [
@@ -312,8 +261,8 @@ def _checks_options(fn: F) -> F:
     metavar="X",
     help="With --panel auto: keep the seats' estimated cost (median per review) within X.",
 )
-@_post_options
-@_fail_on_option
+@post_options
+@fail_on_option
 @_checks_options
 @_common
 def review(
@@ -403,25 +352,20 @@ def review(
         )
     with Progress([p.seat for p in prepared.plans]) as progress:
         outcome = execute(prepared, on_progress=progress)
-    code = _emit(outcome, as_json)
-    if post and outcome.status == "complete" and outcome.report is not None:
-        from deepreview.cli.publish_cmd import run_publish
-        from deepreview.store.store import Store
-
-        run_publish(
-            Store(outcome.store_root),
-            outcome.review_id,
-            cwd=Path(repo),
-            inline=inline,
-            dry_run=False,
-            report_url=prepared.settings.report_url,
-        )
-    return _gate(outcome, code, prepared.settings.fail_on)
+    return post_and_gate(
+        outcome,
+        _emit(outcome, as_json),
+        cwd=Path(repo),
+        post=post,
+        inline=inline,
+        report_url=prepared.settings.report_url,
+        threshold=prepared.settings.fail_on,
+    )
 
 
 @click.command()
 @click.argument("review_id")
-@_fail_on_option
+@fail_on_option
 @_common
 def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
@@ -430,12 +374,12 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
         outcome = resume_review(
             review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress
         )
-    return _gate(outcome, _emit(outcome, as_json), _gate_threshold(cli, fail_on))
+    return post_and_gate(outcome, _emit(outcome, as_json), threshold=gate_threshold(cli, fail_on))
 
 
 @click.command()
 @click.argument("review_id")
-@_fail_on_option
+@fail_on_option
 @_common
 def relead(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
     """Rerun only the lead (and rendering) on a stored review."""
@@ -445,7 +389,7 @@ def relead(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
 
     cli = _overrides(**opts)
     outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ))
-    return _gate(outcome, _emit(outcome, as_json), _gate_threshold(cli, fail_on))
+    return post_and_gate(outcome, _emit(outcome, as_json), threshold=gate_threshold(cli, fail_on))
 
 
 __all__ = ["relead", "resume", "review"]
