@@ -108,9 +108,11 @@ def test_dry_run_prints_the_requests_and_sends_nothing(tmp_path: Path) -> None:
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)
         rid = review(fakes, clone, env).json()["review_id"]
+        env = {**env, "DEEP_REVIEW_REPORT_URL": "https://reviews.example/{id}.html"}
         res = _publish(clone, env, rid, "--inline", "--dry-run")
         assert res.returncode == 0, res.stderr
         assert gh.writes == []
+        assert f"[Full report](https://reviews.example/{rid}.html)" in res.stdout
         assert f"POST {gh.url}/repos/{REPO}/pulls/{NUMBER}/reviews\n" in res.stdout
         assert f"POST {gh.url}/repos/{REPO}/issues/{NUMBER}/comments\n" in res.stdout
         assert "Dry run: nothing was sent" in res.stderr
@@ -278,3 +280,18 @@ def _without_ids(body: object) -> object:
     # Review IDs and commit SHAs differ between the two runs (timestamps); nothing else may.
     text = re.sub(r"\d{8}-\d{6}-pr-7", "RID", json.dumps(body))
     return re.sub(r"\b[0-9a-f]{40}\b|`[0-9a-f]{12}`", "SHA", text)
+
+
+def test_report_url_from_config_links_the_summary(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        extra = tmp_path / "publish.toml"
+        extra.write_text('[publish]\nreport_url = "https://ci.example/r/{id}.html"\n')
+        res = _publish(clone, env, rid, "--config", str(extra))
+        assert res.returncode == 0, res.stderr
+        body = gh.pull(REPO, NUMBER).issue_comments[0]["body"]
+        assert f"[Full report](https://ci.example/r/{rid}.html)" in body
+        extra.write_text('[publish]\nreport_url = "javascript:alert(1)//{id}"\n')
+        bad = _publish(clone, env, rid, "--config", str(extra))
+        assert bad.returncode == 2 and "report_url must be an http(s) URL" in bad.stderr
