@@ -136,7 +136,8 @@ def test_summary_golden() -> None:
     body = summary_body(
         SummaryInput(
             report=REPORT,
-            inline_ids=frozenset({"C1"}),
+            inline_ids=frozenset({"C1", "I1"}),
+            moved={"I1": "app.py:5"},
             unanchored_ids=frozenset({"S1"}),
             report_url="https://reviews.example/20260408-145125-pr-7.html",
             review_id="20260408-145125-pr-7",

@@ -82,6 +82,7 @@ def test_publish_inline_places_findings_on_right_side_diff_lines(tmp_path: Path)
         # S1 is on no diff line: it is in the summary instead.
         summary = pull.issue_comments[0]["body"]
         assert "Name the constant" in summary and "not on the diff" in summary
+        assert "`calc.py:40` · inline comment at `calc.py:25`" in summary
         assert "1 not on the diff" in res.stderr
 
         # A later round does not repeat the inline comments already there.

@@ -202,6 +202,7 @@ def _publish(
     ours.sort(key=lambda c: (c.get("user") or {}).get("type") != "Bot")
 
     posted: list[str] = []
+    moved: dict[str, str] = {}
     already: list[str] = []
     unanchored: list[str] = []
     if inline:
@@ -220,6 +221,11 @@ def _publish(
         plan = plan_inline(findings, diff_lines, heads, fingerprints)
         already = [f.id for f in plan.already]
         unanchored = [f.id for f in plan.unanchored]
+        moved = {
+            f.id: f"{a.path}:{a.line}"
+            for f, a in plan.comments
+            if a.moved_from is not None and a.moved_from != a.line
+        }
         posted, rejected = sender.review(
             f"{pr_path}/reviews", plan.comments, stored.state.target.head_sha
         )
@@ -230,6 +236,7 @@ def _publish(
         SummaryInput(
             report=stored.report,
             inline_ids=frozenset(posted + already),
+            moved={fid: at for fid, at in moved.items() if fid in posted},
             unanchored_ids=frozenset(unanchored),
             report_url=url,
             review_id=review_id,

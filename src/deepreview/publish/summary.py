@@ -9,8 +9,8 @@ GitHub's 65,536-character limit: whole entries are dropped from the end, with a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Final
 
 from deepreview.model import Finding, Report, Severity
@@ -26,6 +26,7 @@ MAX_DETAIL: Final = 6_000  # one finding's text in the collapsed section
 class SummaryInput:
     report: Report
     inline_ids: frozenset[str] = frozenset()  # findings that are (or were) inline comments
+    moved: Mapping[str, str] = field(default_factory=dict)  # ID -> `path:line` re-anchored to
     unanchored_ids: frozenset[str] = frozenset()  # asked for inline, no diff line fits
     report_url: str | None = None
     review_id: str = ""
@@ -37,7 +38,9 @@ def _where(f: Finding) -> str:
 
 def _entry(f: Finding, s: SummaryInput) -> str:
     note = ""
-    if f.id in s.inline_ids:
+    if f.id in s.moved:
+        note = f" · inline comment at {code_span(s.moved[f.id])}"
+    elif f.id in s.inline_ids:
         note = " · inline comment"
     elif f.id in s.unanchored_ids:
         note = " · not on the diff, details below"
