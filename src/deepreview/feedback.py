@@ -13,6 +13,8 @@ from typing import Final, Literal, get_args
 
 ThreadWord = Literal["addressed", "not addressed", "unclear"]
 THREAD_WORDS: Final[tuple[str, ...]] = get_args(ThreadWord)
+# The section a seat answers in (the prompt asks for it, the parser reads it).
+VERDICTS_HEADING: Final = "Unresolved Feedback Verdicts"
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class ThreadVerdict:
 
 __all__ = [
     "THREAD_WORDS",
+    "VERDICTS_HEADING",
     "FetchedThreads",
     "ReviewThread",
     "SeatThreadVerdict",
