@@ -260,6 +260,12 @@ def _checks_options(fn: F) -> F:
     metavar="X",
     help="With --panel auto: keep the seats' estimated cost (median per review) within X.",
 )
+@click.option(
+    "--github-api",
+    metavar="URL",
+    help="GitHub API URL for a PR target (overrides GITHUB_API_URL; GitHub Enterprise: "
+    "https://HOST/api/v3).",
+)
 @_checks_options
 @_common
 def review(
@@ -279,6 +285,7 @@ def review(
     jobs: int | None,
     passes: int | None,
     thorough: bool,
+    github_api: str | None,
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
@@ -300,6 +307,14 @@ def review(
         jobs=jobs,
         passes=3 if thorough else passes,
     )
+    env = dict(os.environ)
+    if github_api is not None:
+        if not github_api.startswith(("https://", "http://")):
+            raise UsageError(
+                f"--github-api {github_api!r} is not a URL; give https://HOST/api/v3 "
+                "(or https://api.github.com)"
+            )
+        env["GITHUB_API_URL"] = github_api
     req = ReviewRequest(
         cwd=Path(repo),
         target=target,
@@ -307,7 +322,7 @@ def review(
         uncommitted=uncommitted,
         exact_range=exact_range,
         cli=cli,
-        env=dict(os.environ),
+        env=env,
         panel=panel,
         budget_usd=budget_usd,
     )

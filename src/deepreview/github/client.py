@@ -86,9 +86,7 @@ class GitHubClient:
                 why = "timed out" if result.timed_out else (lines[-1] if lines else "failed")
                 raise UsageError(f"`gh api graphql` failed for {what}: {why}")
         if not self.token:
-            raise UsageError(
-                f"no GitHub token for {what}: run `gh auth login` or set GITHUB_TOKEN"
-            )
+            raise UsageError(f"no GitHub token for {what}: run `gh auth login` or set GITHUB_TOKEN")
         body = json.dumps({"query": query, "variables": dict(variables)}).encode()
         req = urllib.request.Request(
             self.graphql_url,
