@@ -77,6 +77,7 @@ class GraphQLServer:
     requests: list[tuple[str, dict[str, Any], dict[str, str]]] = field(default_factory=list)
     fail_status: int | None = None  # every request answers this HTTP status
     hang_s: float = 0.0  # sleep before answering (a timeout test sets it past the client's)
+    rest: dict[str, Any] = field(default_factory=dict)  # GET path -> JSON (e.g. the PR)
     url: str = ""
 
 
@@ -87,6 +88,11 @@ def graphql_server(server: GraphQLServer | None = None) -> Iterator[GraphQLServe
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
+
+        def do_GET(self) -> None:
+            state.requests.append((self.path, {}, dict(self.headers.items())))
+            doc = state.rest.get(self.path)
+            self._send(200 if doc is not None else 404, doc or {"message": "Not Found"})
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
