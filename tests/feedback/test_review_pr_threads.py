@@ -187,6 +187,7 @@ def test_a_401_is_a_note_and_the_review_completes(tmp_path: Path) -> None:
 
 def test_github_api_must_be_a_url(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    res = run_cli(["review", "--github-api", "ghe.example.com"], cwd=repo, env=Fakes(tmp_path).env())
+    env = Fakes(tmp_path).env()
+    res = run_cli(["review", "--github-api", "ghe.example.com"], cwd=repo, env=env)
     assert res.returncode == 2
     assert "--github-api 'ghe.example.com' is not a URL" in res.stderr
