@@ -90,7 +90,7 @@ def test_section_in_markdown_html_and_json(tmp_path: Path) -> None:
     md = render_markdown(report)
     assert_golden("feedback/report.md", md)
     html = render_html(report)
-    start = html.index('<h2>Unresolved Feedback</h2>')
+    start = html.index("<h2>Unresolved Feedback</h2>")
     assert_golden("feedback/section.html", html[start : html.index("</section>", start)] + "\n")
     assert_golden("feedback/report.json", to_json(report))
     # Untrusted text stays text: no tag, no live link, no pings.
