@@ -11,6 +11,7 @@ import pytest
 
 from deepreview.github.client import GitHubClient
 from deepreview.github.threads import NOT_FETCHED, fetch_threads, parse_page, unresolved
+from support.fake_github import FakeGitHub
 from support.fake_threads import GraphQLServer, fake_gh_script, graphql_server, thread
 
 NO_GH = {"PATH": "/usr/bin:/bin"}  # no `gh` on PATH: the HTTPS path
@@ -150,3 +151,19 @@ def test_parse_page_rejects_other_shapes_and_tolerates_missing_authors() -> None
     (t,) = unresolved(page.threads)
     assert t.author == "" and t.comments[0].body.endswith("[... truncated ...]")
     assert len(t.comments[0].body) < 4100
+
+
+def test_fake_github_rate_limit_and_graphql_errors_become_notes(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        gh.add_pull("acme/demo", 7).review_threads = [thread("a.py", 1, "x")]
+        client = _client(tmp_path, gh.env())
+        gh.fail_next(403, rate_limited=True)
+        limited = fetch_threads(client, "acme/demo", 7)
+        missing = fetch_threads(client, "acme/demo", 8)
+        ok = fetch_threads(client, "acme/demo", 7)
+        del gh.graphql_handlers["reviewThreads"]
+        unknown = fetch_threads(client, "acme/demo", 7)
+    assert "rate limit is used up" in limited.note and "HTTP 403" in limited.note
+    assert missing.note == f"{NOT_FETCHED}: GitHub found no such pull request"
+    assert [t.ref for t in ok.threads] == ["T1"] and ok.note == ""
+    assert unknown.note.startswith(f"{NOT_FETCHED}: GitHub GraphQL error for the review threads")

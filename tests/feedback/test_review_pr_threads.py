@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes
+from support.fake_github import FakeGitHub
 from support.fake_threads import GraphQLServer, fake_gh_script, graphql_server, thread
 from support.repos import git, make_repo, run_cli
 
@@ -191,3 +192,25 @@ def test_github_api_must_be_a_url(tmp_path: Path) -> None:
     res = run_cli(["review", "--github-api", "ghe.example.com"], cwd=repo, env=env)
     assert res.returncode == 2
     assert "--github-api 'ghe.example.com' is not a URL" in res.stderr
+
+
+@pytest.mark.slow
+def test_threads_from_the_fake_github_over_https(tmp_path: Path) -> None:
+    """The shared fake GitHub answers the PR (REST) and its 230 threads (GraphQL, 3 pages)."""
+    clone, fakes, _ = _setup(tmp_path)
+    (fakes.bin / "gh").unlink()
+    with FakeGitHub() as gh:
+        pull = gh.add_pull("acme/demo", 123, head_ref="feature/x", title="Add sub and shout")
+        pull.review_threads = [
+            thread("calc.py", 6, f"point {i}", resolved=i % 10 == 0) for i in range(1, 231)
+        ]
+        env = fakes.env({"GH_REPO": "acme/demo", **gh.env()})
+        res = fakes.review(clone, "123", "--agents", "a", env=env)
+        posts = gh.requests_to("POST", "/graphql")
+    assert res.returncode == 0, res.stderr
+    assert len(posts) == 3 and all(r.auth == "Bearer tok-fake" for r in posts)
+    data = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    refs = [v["thread"]["ref"] for v in data["unresolved_feedback"]]
+    assert len(refs) == 207 and refs[0] == "T1" and refs[-1] == "T207"  # 23 resolved left out
+    assert data["unresolved_feedback"][0]["verdict"] == "not addressed"
+    assert data["unresolved_feedback"][1]["verdict"] is None

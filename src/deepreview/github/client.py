@@ -103,6 +103,11 @@ class GitHubClient:
             with urllib.request.urlopen(req, timeout=self.graphql_timeout) as resp:
                 text = resp.read().decode("utf-8", errors="replace")
         except urllib.error.HTTPError as exc:
+            if exc.code == 429 or exc.headers.get("X-RateLimit-Remaining") == "0":
+                raise UsageError(
+                    f"GitHub's rate limit is used up for {what} (HTTP {exc.code}); "
+                    "wait for it to reset and rerun"
+                ) from exc
             if exc.code in (401, 403):
                 raise UsageError(
                     f"GitHub refused access to {what} (HTTP {exc.code}); "
