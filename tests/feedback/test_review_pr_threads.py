@@ -214,3 +214,26 @@ def test_threads_from_the_fake_github_over_https(tmp_path: Path) -> None:
     assert len(refs) == 207 and refs[0] == "T1" and refs[-1] == "T207"  # 23 resolved left out
     assert data["unresolved_feedback"][0]["verdict"] == "not addressed"
     assert data["unresolved_feedback"][1]["verdict"] is None
+
+
+@pytest.mark.slow
+def test_resume_reads_the_stored_threads(tmp_path: Path) -> None:
+    clone, fakes, log = _setup(tmp_path)
+    env = fakes.env({"GH_REPO": "acme/demo"})
+    res = fakes.review(clone, "123", "--agents", "a", env=env)
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    review_dir = Path(out["review_dir"])
+    # The state Ctrl-C leaves behind: the seat to run again, no report yet.
+    run = json.loads((review_dir / "run.json").read_text())
+    run["status"] = "interrupted"
+    run["seats"]["a"]["status"] = "pending"
+    (review_dir / "run.json").write_text(json.dumps(run))
+    (review_dir / "prompt-a.md").unlink()
+    asked = log.read_text().count('"graphql"')
+    res2 = run_cli(["resume", out["review_id"], "--json"], cwd=clone, env=env)
+    assert res2.returncode == 0, res2.stderr
+    assert log.read_text().count('"graphql"') == asked == 1
+    assert "T1 — `calc.py:6`" in (review_dir / "prompt-a.md").read_text()
+    md = Path(res2.json()["paths"]["md"]).read_text()
+    assert "\n## Unresolved Feedback\n" in md and "**not addressed**" in md
