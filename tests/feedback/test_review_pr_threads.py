@@ -237,3 +237,17 @@ def test_resume_reads_the_stored_threads(tmp_path: Path) -> None:
     assert "T1 — `calc.py:6`" in (review_dir / "prompt-a.md").read_text()
     md = Path(res2.json()["paths"]["md"]).read_text()
     assert "\n## Unresolved Feedback\n" in md and "**not addressed**" in md
+
+
+def test_a_branch_review_fetches_nothing_and_has_no_section(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    log = tmp_path / "gh.log"
+    fakes.install("gh", fake_gh_script(THREADS, str(log), pull=PULL))
+    fakes.write_config({"a": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "a")
+    assert res.returncode == 0, res.stderr
+    assert not (Path(res.json()["review_dir"]) / "threads.json").exists()
+    assert not log.exists() or '"graphql"' not in log.read_text()
+    md = Path(res.json()["paths"]["md"]).read_text()
+    assert "Unresolved Feedback" not in md and "**GitHub**" not in md
