@@ -239,6 +239,7 @@ def test_resume_reads_the_stored_threads(tmp_path: Path) -> None:
     assert "\n## Unresolved Feedback\n" in md and "**not addressed**" in md
 
 
+@pytest.mark.slow
 def test_a_branch_review_fetches_nothing_and_has_no_section(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
