@@ -115,6 +115,13 @@ def test_gh_api_graphql_when_logged_in(tmp_path: Path) -> None:
     assert "owner=acme" in first and "name=demo" in first and "number=7" in first
     assert first[first.index("number=7") - 1] == "-F"
     assert "after=cursor-100" in graphql[1]
+    assert "--hostname" not in first
+
+    # GitHub Enterprise: gh is told which host's login to use.
+    ghe = {**env, "GITHUB_API_URL": "https://ghe.example.com/api/v3"}
+    fetch_threads(GitHubClient(ghe, tmp_path), "acme/demo", 7)
+    last = json.loads(log.read_text().splitlines()[-1])
+    assert last[last.index("--hostname") + 1] == "ghe.example.com"
 
 
 def test_gh_failure_without_token_is_a_note(tmp_path: Path) -> None:
