@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from deepreview.github.client import GitHubClient
+from deepreview.github.graphql import graphql_url
 from deepreview.github.threads import NOT_FETCHED, fetch_threads, parse_page, unresolved
 from support.fake_github import FakeGitHub
 from support.fake_threads import GraphQLServer, fake_gh_script, graphql_server, thread
@@ -17,8 +18,8 @@ from support.fake_threads import GraphQLServer, fake_gh_script, graphql_server, 
 NO_GH = {"PATH": "/usr/bin:/bin"}  # no `gh` on PATH: the HTTPS path
 
 
-def _client(tmp_path: Path, env: dict[str, str], **kw: float) -> GitHubClient:
-    return GitHubClient({**NO_GH, **env}, tmp_path, **kw)
+def _client(tmp_path: Path, env: dict[str, str]) -> GitHubClient:
+    return GitHubClient({**NO_GH, **env}, tmp_path)
 
 
 def test_https_posts_the_query_with_the_token_and_keeps_unresolved(tmp_path: Path) -> None:
@@ -63,10 +64,10 @@ def test_enterprise_api_url_maps_to_its_graphql_endpoint(tmp_path: Path) -> None
     with graphql_server() as gql:
         env = {"GITHUB_API_URL": f"{gql.url}/api/v3/", "GITHUB_TOKEN": "tok-abcdef123"}
         client = _client(tmp_path, env)
-        assert client.graphql_url == f"{gql.url}/api/graphql"
+        assert graphql_url(client) == f"{gql.url}/api/graphql"
         got = fetch_threads(client, "acme/demo", 7)
     assert got.note == "" and gql.requests[0][0] == "/api/graphql"
-    assert GitHubClient({}, tmp_path).graphql_url == "https://api.github.com/graphql"
+    assert graphql_url(GitHubClient({}, tmp_path)) == "https://api.github.com/graphql"
 
 
 @pytest.mark.parametrize("status", [401, 403, 502])
@@ -82,7 +83,7 @@ def test_http_errors_become_a_note(tmp_path: Path, status: int) -> None:
 def test_a_timeout_becomes_a_note(tmp_path: Path) -> None:
     with graphql_server(GraphQLServer(hang_s=1.5)) as gql:
         env = {"GITHUB_API_URL": gql.url, "GITHUB_TOKEN": "tok-abcdef123"}
-        got = fetch_threads(_client(tmp_path, env, graphql_timeout=0.2), "acme/demo", 7)
+        got = fetch_threads(_client(tmp_path, env), "acme/demo", 7, timeout=0.2)
     assert got.threads == () and got.note.startswith(NOT_FETCHED)
     assert "timed out" in got.note
 

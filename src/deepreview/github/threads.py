@@ -14,6 +14,7 @@ from typing import Any, Final
 from deepreview.errors import DeepReviewError
 from deepreview.feedback import FetchedThreads, ReviewThread, ThreadComment
 from deepreview.github.client import GitHubClient
+from deepreview.github.graphql import graphql
 
 PAGE_SIZE: Final = 100
 COMMENTS_PER_THREAD: Final = 20
@@ -169,7 +170,9 @@ def unresolved(threads: Iterable[RawThread]) -> tuple[ReviewThread, ...]:
     )
 
 
-def fetch_threads(client: GitHubClient, repo: str, number: int) -> FetchedThreads:
+def fetch_threads(
+    client: GitHubClient, repo: str, number: int, *, timeout: float = 30.0
+) -> FetchedThreads:
     """The PR's unresolved threads, or none and a note saying why (never raises for GitHub)."""
     owner, _, name = repo.partition("/")
     pages: list[Page] = []
@@ -179,7 +182,8 @@ def fetch_threads(client: GitHubClient, repo: str, number: int) -> FetchedThread
             variables: dict[str, str | int] = {"owner": owner, "name": name, "number": number}
             if after is not None:
                 variables["after"] = after
-            data = client.graphql(QUERY, variables, what=f"the review threads of PR #{number}")
+            what = f"the review threads of PR #{number}"
+            data = graphql(client, QUERY, variables, what=what, timeout=timeout)
             page = parse_page(data)
             pages.append(page)
             if not page.has_next:
