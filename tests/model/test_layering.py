@@ -9,7 +9,17 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "deepreview"
 
 # Lowest first. A module may import its own layer and any layer listed before it.
 LAYERS = [
-    ("errors", "model", "proc", "serialize", "schemas", "formats", "runfiles", "markdown_fence"),
+    (
+        "errors",
+        "feedback",
+        "model",
+        "proc",
+        "serialize",
+        "schemas",
+        "formats",
+        "runfiles",
+        "markdown_fence",
+    ),
     ("github",),
     ("targets",),
     ("workspace",),
@@ -27,6 +37,7 @@ LAYERS = [
     ("lead",),
     ("render",),
     ("pipeline",),
+    ("publish",),
     ("cli", "__main__"),
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}

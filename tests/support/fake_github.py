@@ -33,6 +33,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from support.fake_threads import threads_data
+
 GraphQLHandler = Callable[["FakeGitHub", dict[str, Any], str], Any]
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
@@ -74,6 +76,13 @@ class _Failure:
     times: int
     rate_limited: bool
     message: str
+    method: str | None = None  # only requests with this method ...
+    path_prefix: str | None = None  # ... and a path starting with this fail
+
+    def matches(self, method: str, path: str) -> bool:
+        return (self.method is None or self.method == method) and (
+            self.path_prefix is None or path.startswith(self.path_prefix)
+        )
 
 
 @dataclass
@@ -99,7 +108,7 @@ class FakeGitHub:
         self.pulls: dict[tuple[str, int], PullState] = {}
         # (repo, path, ref) -> file text, served by GET /repos/o/n/contents/PATH?ref=REF
         self.contents: dict[tuple[str, str, str], str] = {}
-        self.graphql_handlers: dict[str, GraphQLHandler] = {}
+        self.graphql_handlers: dict[str, GraphQLHandler] = {"reviewThreads": _review_threads}
         self._failures: list[_Failure] = []
         self._ids = itertools.count(1001)
         self._lock = threading.Lock()
@@ -185,8 +194,11 @@ class FakeGitHub:
         times: int = 1,
         rate_limited: bool = False,
         message: str | None = None,
+        method: str | None = None,
+        path_prefix: str | None = None,
     ) -> None:
-        """The next `times` requests answer `status` (with rate-limit headers when asked or 429)."""
+        """The next `times` requests (those with `method` and a path under `path_prefix`, when
+        given) answer `status`, with rate-limit headers when asked or for 429."""
         default = {
             401: "Bad credentials",
             403: "Resource not accessible by integration",
@@ -196,25 +208,31 @@ class FakeGitHub:
         }.get(status, "Error")
         if rate_limited:
             default = "API rate limit exceeded"
-        self._failures.append(_Failure(status, times, rate_limited, message or default))
+        self._failures.append(
+            _Failure(status, times, rate_limited, message or default, method, path_prefix)
+        )
 
     def requests_to(self, method: str, path_prefix: str = "") -> list[Recorded]:
         return [r for r in self.requests if r.method == method and r.path.startswith(path_prefix)]
 
     @property
     def writes(self) -> list[Recorded]:
-        """Every request that would change something on GitHub."""
-        return [r for r in self.requests if r.method in ("POST", "PATCH", "PUT", "DELETE")]
+        """Every request that would change something on GitHub (a GraphQL POST is a query)."""
+        return [
+            r
+            for r in self.requests
+            if r.method in ("POST", "PATCH", "PUT", "DELETE") and r.path != "/graphql"
+        ]
 
-    def _take_failure(self) -> _Failure | None:
+    def _take_failure(self, method: str, path: str) -> _Failure | None:
         with self._lock:
-            if not self._failures:
-                return None
-            failure = self._failures[0]
-            failure.times -= 1
-            if failure.times <= 0:
-                self._failures.pop(0)
-            return failure
+            for i, failure in enumerate(self._failures):
+                if failure.matches(method, path):
+                    failure.times -= 1
+                    if failure.times <= 0:
+                        self._failures.pop(i)
+                    return failure
+            return None
 
 
 def _page(items: list[Any], query: dict[str, list[str]]) -> tuple[list[Any], bool]:
@@ -271,7 +289,7 @@ class _Handler(BaseHTTPRequestHandler):
             fake.requests.append(
                 Recorded(method, parts.path, query, dict(self.headers.items()), body)
             )
-        failure = fake._take_failure()
+        failure = fake._take_failure(method, parts.path)
         if failure is not None:
             headers = {}
             if failure.rate_limited or failure.status == 429:
@@ -442,6 +460,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, {"errors": [{"message": f"fake GitHub has no handler for {name!r}"}]})
             return
         self._send(200, {"data": handler(self.fake, body.get("variables") or {}, query)})
+
+
+def _review_threads(fake: FakeGitHub, variables: dict[str, Any], query: str) -> Any:
+    """`reviewThreads`: the PR's `review_threads` (GraphQL nodes, see `fake_threads.thread`),
+    100 per page after the `after` cursor."""
+    key = (f"{variables.get('owner')}/{variables.get('name')}", int(variables.get("number", 0)))
+    pull = fake.pulls.get(key)
+    if pull is None:
+        return {"repository": {"pullRequest": None}}
+    return threads_data(pull.review_threads, variables)
 
 
 class _Answer(Exception):  # an early answer from deep inside a route
