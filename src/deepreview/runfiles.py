@@ -15,6 +15,9 @@ from typing import Final
 RUN_JSON: Final = "run.json"
 # Per seat, what each pass of a multi-pass review found and how long it took (`--passes`).
 PASSES_JSON: Final = "passes.json"
+# `review --seat-only NAME --out DIR`: the portable record of one seat's run, beside the seat's
+# own files (named as in a review folder); `finish --from DIR...` reads it.
+SEAT_RESULT_JSON: Final = "seat-result.json"
 
 _REVIEW_STEM: Final = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
 

@@ -11,7 +11,7 @@ import dataclasses
 import shutil
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -99,8 +99,29 @@ def config_copy_note(target: Target, cli: CliOverrides, steering: Mapping[str, s
     return work_tree_copy_note(work_text, base_text, base_label=label, base_branch=target.base_ref)
 
 
-def prepare(req: ReviewRequest) -> Prepared:
-    check_panel_options(req.panel, req.budget_usd)
+@contextlib.contextmanager
+def explained_config_errors(copy_note: str | None) -> Iterator[None]:
+    """A config or seat error also says which config copy was read: the likely cause."""
+    try:
+        yield
+    except (ConfigError, UnknownSeatError) as exc:
+        if copy_note is None:
+            raise
+        raise type(exc)(f"{exc.message}; note: {copy_note}", exit_code=exc.exit_code) from exc
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The target and its settings: what every way of starting a review resolves first."""
+
+    root: Path
+    target: Target
+    steering: Mapping[str, str]
+    settings: Settings
+    copy_note: str | None
+
+
+def resolve(req: ReviewRequest) -> Resolved:
     root = find_repo_root(req.cwd)
     target = resolve_target(
         root,
@@ -112,17 +133,20 @@ def prepare(req: ReviewRequest) -> Prepared:
     )
     steering = read_steering_files(target)
     copy_note = config_copy_note(target, req.cli, steering)
-    try:
+    with explained_config_errors(copy_note):
         settings = load_settings_for(target, req.cli, req.env, steering)
         check_model_seats(settings, req.cli.models)
+    return Resolved(root, target, steering, settings, copy_note)
+
+
+def prepare(req: ReviewRequest) -> Prepared:
+    check_panel_options(req.panel, req.budget_usd)
+    r = resolve(req)
+    target, steering, settings, copy_note = r.target, r.steering, r.settings, r.copy_note
+    with explained_config_errors(copy_note):
         plans, notes = choose_seats(settings, req.env)
         lead = choose_lead(settings, req.env, req.cli.lead)
-    except (ConfigError, UnknownSeatError) as exc:
-        if copy_note is None:
-            raise
-        # The one error line also says which config copy was read: the likely cause.
-        raise type(exc)(f"{exc.message}; note: {copy_note}", exit_code=exc.exit_code) from exc
-    store = Store(store_root(settings.store, root, req.env, repo_name=target.repo_name))
+    store = Store(store_root(settings.store, r.root, req.env, repo_name=target.repo_name))
     store.ensure_writable()
     notes = [*target.notes, *notes]
     warnings = (copy_note,) if copy_note else ()
@@ -177,7 +201,7 @@ def _execute(
         writer, prompt = _start(p, rid, review_dir, now)
         return _run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
     except StoreError as exc:
-        raise _store_failed(p, rid, review_dir, writer, exc) from exc
+        raise store_failed(p, rid, review_dir, writer, exc) from exc
 
 
 def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
@@ -245,7 +269,7 @@ def _config_for_resume(review_id_: str, state: RunState, cli: CliOverrides) -> C
     return dataclasses.replace(cli, config_path=path)
 
 
-def _store_failed(
+def store_failed(
     p: Prepared, rid: str, review_dir: Path, writer: StateWriter | None, exc: StoreError
 ) -> StoreError:
     """Record, as far as the failing store allows, that this run stopped; the error to raise."""
@@ -401,7 +425,7 @@ def resume(
                 prepared, review_id_, review_dir, prompt, writer, missing, on_progress, stop
             )
         except StoreError as exc:
-            raise _store_failed(prepared, review_id_, review_dir, writer, exc) from exc
+            raise store_failed(prepared, review_id_, review_dir, writer, exc) from exc
 
 
 def locate_store(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
