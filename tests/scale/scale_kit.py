@@ -13,6 +13,7 @@ util/strings.py) overlap on purpose, so consolidation merges and credits across 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ _TAIL = """
 | `calc.py` | {calc} |
 | `util/strings.py` | {strings} |
 """
-_SHOUT = """I1. **`shout` fails on values that are not strings** — `util/strings.py:2` (important, regression)
+_SHOUT = """I1. **`shout` fails on values that are not strings** — `util/strings.py:2` \
+(important, regression)
 
 ```python
     return s.upper()
@@ -139,6 +141,9 @@ _VOLATILE = {
 }
 
 
+_SECONDS = re.compile(r"^\d+(\.\d+)? s$")
+
+
 def comparable(report: dict[str, Any]) -> Any:
     """The report JSON without what legitimately differs between two runs of one review."""
 
@@ -147,7 +152,7 @@ def comparable(report: dict[str, Any]) -> Any:
             return {k: strip(v) for k, v in value.items() if k not in _VOLATILE}
         if isinstance(value, list):
             return [strip(v) for v in value]
-        if isinstance(value, str) and value.endswith(" s") and value[:-2].replace(".", "").isdigit():
+        if isinstance(value, str) and _SECONDS.match(value):
             return "<seconds>"
         return value
 

@@ -19,9 +19,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Seat results of claude and codex on two clones; gemini failed on a third."""
     tmp = tmp_path_factory.mktemp("runs")
     fakes = Fakes(tmp)
-    install_agents(
-        fakes, {"gemini": {"mode": "exit", "exit_code": 7, "stderr": "quota exhausted"}}
-    )
+    install_agents(fakes, {"gemini": {"mode": "exit", "exit_code": 7, "stderr": "quota exhausted"}})
     _, clones = origin_and_clones(tmp, 4)
     outs = {}
     for seat, clone in zip(SEATS, clones[1:], strict=True):

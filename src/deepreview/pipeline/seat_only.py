@@ -225,4 +225,3 @@ def recorded_seat(plan: SeatPlan) -> RecordedSeat:
         effort=st.effort,
         model_label=st.model_label,
     )
-
