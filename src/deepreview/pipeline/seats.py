@@ -89,6 +89,17 @@ def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatP
     return [plan_seat(n, settings) for n in names], notes
 
 
+def npm_packages(names: list[str]) -> list[str]:
+    """The npm packages that provide the agent CLIs of `names` (the adapters' own record);
+    seats with no CLI to install (static, command seats) add none."""
+    packages = []
+    for name in names:
+        package = get_agent(name).npm_package
+        if package and package not in packages:
+            packages.append(package)
+    return packages
+
+
 def default_panel(settings: Settings, rows: list[Availability]) -> tuple[list[str], list[str]]:
     """The seats a review runs without `--agents`, and notes on what was left out.
 
