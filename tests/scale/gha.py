@@ -308,7 +308,9 @@ class Job:
         return StepResult(name, "success", 0, note)
 
     def _checkout(self, args: dict[str, str]) -> str:
-        git(self.workspace.parent, "clone", "-q", "--no-local", str(self.runner.origin), "workspace")
+        git(
+            self.workspace.parent, "clone", "-q", "--no-local", str(self.runner.origin), "workspace"
+        )
         git(self.workspace, "checkout", "-q", self.runner.checkout_ref)
         return "checked out"
 
@@ -364,4 +366,3 @@ class Job:
         code = failed[-1].code if failed else 0
         out = "\n".join(f"[{r.name}] {r.outcome}\n{r.stdout}{r.stderr}" for r in inner)
         return StepResult(name, "failure" if failed else "success", code, out)
-

@@ -13,6 +13,9 @@ from scale_kit import SEATS, finish, install_agents, origin_and_clones, seat_onl
 from fakebin.harness import Fakes, run_json
 from support.repos import commit_all, write
 
+# Several real `deep-review` runs each: over the fast loop's ~3 s.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:

@@ -3,9 +3,9 @@ the same report as one local review with the same seats."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+import pytest
 from scale_kit import (
     AGENTS,
     RANGE,
@@ -21,11 +21,14 @@ from scale_kit import (
 from fakebin.harness import Fakes
 from support.repos import run_cli
 
+# Several real `deep-review` runs each: over the fast loop's ~3 s.
+pytestmark = pytest.mark.slow
+
 
 def test_three_runners_then_finish_equals_one_local_review(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     install_agents(fakes)
-    origin, clones = origin_and_clones(tmp_path, 4)
+    _, clones = origin_and_clones(tmp_path, 4)
     local, runners = clones[0], clones[1:]
 
     outs = []
@@ -43,7 +46,9 @@ def test_three_runners_then_finish_equals_one_local_review(tmp_path: Path) -> No
     finished = report_json(done)
 
     single = run_cli(
-        ["review", RANGE, *AGENTS, "--lead", "none", "--json"], cwd=local, env=fakes.env(agents=True)
+        ["review", RANGE, *AGENTS, "--lead", "none", "--json"],
+        cwd=local,
+        env=fakes.env(agents=True),
     )
     assert single.returncode == 0, single.stderr
     alone = report_json(single)
