@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from scale_kit import SEATS, finish, install_agents, origin_and_clones, seat_only
 
-from fakebin.harness import Fakes, run_json
+from fakebin.harness import AGENT_AUTH, Fakes, grep_store, run_json
 from support.repos import commit_all, write
 
 # Several real `deep-review` runs each: over the fast loop's ~3 s.
@@ -188,3 +188,17 @@ def test_seat_only_refuses_what_it_cannot_carry(runs: dict[str, Any], tmp_path: 
         res = seat_only(fakes, local, "gemini", out, *extra)
         assert res.returncode == 2 and message in res.stderr, res.stderr
     assert not out.exists()
+
+
+def test_secrets_stay_out_of_the_seat_result_and_the_store(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    install_agents(fakes, {"claude": {"leak_vars": ["ANTHROPIC_API_KEY"]}})
+    _, (runner, local) = origin_and_clones(tmp_path, 2)
+    out = tmp_path / "claude-result"
+    assert seat_only(fakes, runner, "claude", out).returncode == 0
+    secret = AGENT_AUTH["claude"][1]
+    assert grep_store(out, [secret]) == []
+    assert grep_store(out, ["[REDACTED]"]), "the fake did not leak: nothing to redact"
+    res = finish(fakes, local, "--from", str(out))
+    assert res.returncode == 0, res.stderr
+    assert grep_store(tmp_path / "store", [secret]) == []
