@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from scale_kit import SEATS, finish, install_agents, origin_and_clones, seat_only
+from scale_kit import RANGE, SEATS, finish, install_agents, origin_and_clones, seat_only
 
 from fakebin.harness import AGENT_AUTH, Fakes, grep_store, run_json
 from support.repos import commit_all, write
@@ -202,3 +206,37 @@ def test_secrets_stay_out_of_the_seat_result_and_the_store(tmp_path: Path) -> No
     res = finish(fakes, local, "--from", str(out))
     assert res.returncode == 0, res.stderr
     assert grep_store(tmp_path / "store", [secret]) == []
+
+
+SLOW = ("--agents", "slow", "--seat-only", "slow")
+
+
+def test_an_interrupted_seat_writes_its_result_and_finish_shows_it_failed(
+    runs: dict[str, Any], tmp_path: Path
+) -> None:
+    fakes = Fakes(tmp_path)
+    started = tmp_path / "started"
+    fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120", "--count-file", str(started))})
+    repo = runs["local"]
+    out = tmp_path / "slow-result"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deepreview", "review", RANGE, *SLOW, "--out", str(out)],
+        cwd=repo,
+        env=fakes.env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert started.exists(), "the seat never started"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert fakes.survivors() == []
+    record = json.loads((out / "seat-result.json").read_text())
+    assert record["status"] == "interrupted"
+    res = finish(fakes, repo, "--from", str(out))
+    assert res.returncode == 3, res.stderr  # its only seat did not review
+    (seat,) = res.json()["seats"]
+    assert (seat["status"], seat["reason"]) == ("failed", "interrupted on its runner")
