@@ -186,6 +186,7 @@ def test_seat_only_refuses_what_it_cannot_carry(runs: dict[str, Any], tmp_path: 
     out = tmp_path / "o"
     cases = [
         (["--passes", "2"], "--seat-only runs one pass"),
+        (["--lead", "claude"], "--seat-only runs no lead; pass --lead to `deep-review finish`"),
         (["--agents", "claude,codex"], "not one of the review's seats (claude, codex)"),
     ]
     for extra, message in cases:

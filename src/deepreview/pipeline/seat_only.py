@@ -72,6 +72,8 @@ def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
         )
     if req.panel is not None:
         raise UsageError("--seat-only runs the seat it names; drop --panel")
+    if req.cli.lead is not None:
+        raise UsageError("--seat-only runs no lead; pass --lead to `deep-review finish`")
     r = resolve(req)
     settings = r.settings
     if settings.passes > 1:
