@@ -149,7 +149,7 @@ def _local_target(root: Path, result: LoadedSeatResult) -> Target:
     rec = result.record
     git = Git(root)
     for which, sha in (("base", rec.target.base_sha), ("head", rec.target.head_sha)):
-        if git.rev(f"{sha}^{{commit}}") is None:
+        if git.rev(sha) is None:
             raise UsageError(
                 f"the seats reviewed {which} commit {sha[:12]}, which is not in {root}; fetch "
                 "it (e.g. actions/checkout with fetch-depth: 0) and run finish again"
