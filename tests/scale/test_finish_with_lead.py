@@ -19,11 +19,15 @@ AGENTS = ("--agents", ",".join(SEATS))
 NONCE = re.compile(r"UNTRUSTED DATA \S+ ([0-9a-f]{12}) ")
 
 
-def without_nonce(prompt: str) -> str:
-    """The prompt with its fences' random nonce (found in the first fence) replaced."""
+DURATION = re.compile(r'"(\w*duration\w*)": [0-9.]+')
+
+
+def comparable_prompt(prompt: str) -> str:
+    """The prompt without what differs between two runs: its fences' random nonce (found in
+    the first fence) and the seats' measured durations."""
     m = NONCE.search(prompt)
     assert m is not None, "no untrusted-data fence in the lead's prompt"
-    return prompt.replace(m.group(1), "<nonce>")
+    return DURATION.sub(r'"\1": <measured>', prompt.replace(m.group(1), "<nonce>"))
 
 
 def test_the_lead_sees_the_same_clusters_and_decides_the_same(tmp_path: Path) -> None:
@@ -52,7 +56,7 @@ def test_the_lead_sees_the_same_clusters_and_decides_the_same(tmp_path: Path) ->
     finished, alone = report_json(done), report_json(single)
     assert finished["lead"]["status"] == "ok"
     assert comparable(finished) == comparable(alone)
-    # The lead was asked the same (but for the fences' random nonce) both times.
-    first, second = (without_nonce(p) for p in prompts_seen(log))
+    # The lead was asked the same both times (but for the nonce and measured durations).
+    first, second = (comparable_prompt(p) for p in prompts_seen(log))
     assert '"member": "charlie:C1"' in first
     assert first == second
