@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import click
 
 from deepreview.cli.options import store_option
+from deepreview.cli.posting import fail_on_option, post_and_gate, post_options
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _emit, _LeadOption, _overrides
 from deepreview.errors import UsageError
@@ -53,6 +55,8 @@ from deepreview.formats import FORMATS
     is_flag=True,
     help="Honour commands in the repo's .deep-review.toml without `trust`.",
 )
+@post_options
+@fail_on_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
 @click.option(
     "--repo",
@@ -67,6 +71,9 @@ def finish(
     expect: str | None,
     as_json: bool,
     repo: str,
+    post: bool,
+    inline: bool,
+    fail_on: str | None,
     **opts: Any,
 ) -> int:
     """Consolidate seat results made on other machines into one stored review.
@@ -74,12 +81,12 @@ def finish(
     Every result must be for the same base and head SHAs (and diff); a seat the review
     expected that has no result, or whose run failed, is shown as failed.
     """
-    # TODO(integrator): `--post` and `--fail-on` (helper ghpub's publishing) belong here too:
-    # call its publish function on `outcome` once it is in main.
     from deepreview.pipeline.finish_from import FinishRequest, execute_finish, prepare_finish
 
     if not from_dirs:
         raise UsageError("finish needs seat results: --from DIR [DIR...]")
+    if inline and not post:
+        raise UsageError("--inline posts inline comments with --post; add --post")
     cli = _overrides(
         agents=None,
         lead=opts["lead"],
@@ -92,6 +99,7 @@ def finish(
         config=opts["config"],
         yes_trust=opts["yes_trust"],
     )
+    cli = dataclasses.replace(cli, fail_on=fail_on)
     expected = tuple(s.strip() for s in expect.split(",") if s.strip()) if expect else None
     req = FinishRequest(
         cwd=Path(repo),
@@ -101,6 +109,12 @@ def finish(
         env=dict(os.environ),
     )
     plan = prepare_finish(req)
+    target = plan.prepared.target
+    if post and target.pr is None:
+        raise UsageError(
+            f"--post publishes on a pull request, and the seats reviewed {target.label()}; "
+            "run them on the PR (`review 123 --seat-only NAME`) or drop --post"
+        )
     for note in plan.prepared.warnings:
         click.echo(f"note: {note}", err=True)
     got = ", ".join(f"{r.record.seat} ({r.record.status})" for r in plan.results)
@@ -110,7 +124,15 @@ def finish(
     )
     with Progress([]) as progress:
         outcome = execute_finish(plan, on_progress=progress)
-    return _emit(outcome, as_json)
+    return post_and_gate(
+        outcome,
+        _emit(outcome, as_json),
+        cwd=Path(repo),
+        post=post,
+        inline=inline,
+        report_url=plan.prepared.settings.report_url,
+        threshold=plan.prepared.settings.fail_on,
+    )
 
 
 __all__ = ["finish"]
