@@ -18,6 +18,9 @@ PASSES_JSON: Final = "passes.json"
 # `review --seat-only NAME --out DIR`: the portable record of one seat's run, beside the seat's
 # own files (named as in a review folder); `finish --from DIR...` reads it.
 SEAT_RESULT_JSON: Final = "seat-result.json"
+# A PR review's unresolved review threads as fetched before the seats ran (`resume` and
+# `relead` read them back instead of asking GitHub again).
+THREADS_JSON: Final = "threads.json"
 
 _REVIEW_STEM: Final = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
 

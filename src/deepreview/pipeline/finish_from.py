@@ -11,6 +11,7 @@ seats. A seat of the expected panel without a result is shown as failed, with th
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -35,7 +36,7 @@ from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, SettingsRecor
 from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_seat_result
 from deepreview.pipeline.seats import check_model_seats, choose_lead
 from deepreview.prompts.review import read_steering_files
-from deepreview.runfiles import seat_files
+from deepreview.runfiles import THREADS_JSON, seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, store_root
 from deepreview.targets.git import Git, find_repo_root
@@ -57,6 +58,7 @@ class FinishPlan:
     prepared: Prepared
     results: tuple[LoadedSeatResult, ...]
     panel: tuple[str, ...]
+    threads: Path | None = None  # a PR's unresolved threads as a seat runner fetched them
 
 
 def prepare_finish(req: FinishRequest) -> FinishPlan:
@@ -91,7 +93,25 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         warnings=(copy_note,) if copy_note else (),
         settings_cli=req.cli,
     )
-    return FinishPlan(prepared, results, panel)
+    return FinishPlan(prepared, results, panel, _threads_file(results))
+
+
+def _threads_file(results: tuple[LoadedSeatResult, ...]) -> Path | None:
+    """The first result's `threads.json`, validated (it came from another machine)."""
+    from deepreview.serialize import threads_from_data
+
+    for r in results:
+        path = r.folder / THREADS_JSON
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            threads_from_data(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise UsageError(
+                f"{path} is not a valid list of PR threads ({type(exc).__name__}); rerun that seat"
+            ) from exc
+        return path
+    return None
 
 
 def _check_one_result_per_seat(results: tuple[LoadedSeatResult, ...]) -> None:
@@ -193,6 +213,10 @@ def execute_finish(
     try:
         for result in plan.results:
             _copy_seat_files(p.store, result, review_dir, redactor)
+        if plan.threads is not None:
+            # `finish_review` adds the Unresolved Feedback section from the review folder's copy.
+            p.store.write_bytes(review_dir / THREADS_JSON, plan.threads.read_bytes())
+            redactor.file(review_dir / THREADS_JSON)
         state = _initial_state(plan, rid, now, review_dir)
         writer = StateWriter(p.store, review_dir, state)
         writer.update()

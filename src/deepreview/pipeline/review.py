@@ -212,9 +212,12 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     created_at = now.isoformat(timespec="seconds")
     # Lazy: rounds and passes need the parsers and consolidation, which `review` must not
     # import before its first seat starts (tests/faults/test_cli_import_is_light.py).
-    from deepreview.pipeline import rounds_step
+    from deepreview.pipeline import feedback_step, rounds_step
 
     prompt += rounds_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
+    # A PR's unresolved threads are fetched once, into the review folder, before any seat runs.
+    fetched = feedback_step.threads_for(p.target, p.store, review_dir, p.env, Redactor(p.env))
+    prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
     state = new_state(
         review_id=rid,
         created_at=created_at,
@@ -411,11 +414,13 @@ def resume(
     base_ctx = read_base_context(target, steering)
     nonce = new_nonce()
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
-    from deepreview.pipeline import rounds_step
+    from deepreview.pipeline import feedback_step, rounds_step
 
     prompt += rounds_step.prompt_addition(
         prepared, review_id_, state.created_at, untrusted_fences(nonce)
     )
+    fetched = feedback_step.threads_for(target, store, review_dir, env, Redactor(env))
+    prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
     state = _with_config(state, cli)  # a later resume checks against the file this one used
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:

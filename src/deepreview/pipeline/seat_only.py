@@ -36,7 +36,7 @@ from deepreview.prompts.review import (
     read_base_context,
     untrusted_fences,
 )
-from deepreview.runfiles import SEAT_RESULT_JSON, seat_file_globs, seat_files
+from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_file_globs, seat_files
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, store_root
@@ -131,14 +131,14 @@ def run_seat_only(
     out = Store(s.out_dir)
     out.ensure_writable()
     # Rerunning the same seat into its own folder replaces its old files, never another's.
-    for pattern in (*seat_file_globs(s.plan.seat), SEAT_RESULT_JSON):
+    for pattern in (*seat_file_globs(s.plan.seat), SEAT_RESULT_JSON, THREADS_JSON):
         for old in s.out_dir.glob(pattern):
             old.unlink()
     now = datetime.now().astimezone()
     rid = review_id(p.target, now)
     created_at = now.isoformat(timespec="seconds")
-    prompt = _prompt(s, rid, created_at)
     redactor = Redactor(p.env)
+    prompt = _prompt(s, rid, created_at, out, redactor)
     with StopSignals() as stop:
         results, interrupted = _run(s, prompt, out, redactor, stop, on_progress)
     run = results[0].run if results else SeatRun(s.plan.seat, "interrupted", "interrupted")
@@ -153,7 +153,10 @@ def run_seat_only(
     return SeatOnlyOutcome(s.out_dir, record, code)
 
 
-def _prompt(s: SeatOnly, rid: str, created_at: str) -> str:
+def _prompt(s: SeatOnly, rid: str, created_at: str, out: Store, redactor: Redactor) -> str:
+    """The prompt a local review would give the seat (rounds and PR threads included)."""
+    from deepreview.pipeline import feedback_step
+
     p = s.prepared
     base_ctx = read_base_context(p.target, p.steering)
     nonce = new_nonce()
@@ -164,7 +167,9 @@ def _prompt(s: SeatOnly, rid: str, created_at: str) -> str:
         from deepreview.pipeline import rounds_step
 
         prompt += rounds_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
-    return prompt
+    # A PR's unresolved threads go into DIR (threads.json) too: `finish` reports on them.
+    fetched = feedback_step.threads_for(p.target, out, s.out_dir, p.env, redactor)
+    return prompt + feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
 
 
 def _run(
