@@ -16,6 +16,7 @@ from test_action_runs import job, shims
 
 from fakebin.harness import AGENT_AUTH, Fakes
 from support.fake_github import FakeGitHub
+from support.fake_threads import thread
 from support.repos import git, make_repo
 
 pytestmark = pytest.mark.slow  # four jobs, five real `deep-review` runs
@@ -43,7 +44,8 @@ def test_the_workflow_reviews_posts_and_uploads(tmp_path: Path) -> None:
     git(origin, "update-ref", f"refs/pull/{PR}/head", head)  # as GitHub keeps a PR's head
 
     with FakeGitHub() as gh:
-        gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
+        pull = gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub")
+        pull.review_threads = [thread("calc.py", 5, "Should sub() accept strings?", author="bob")]
         # On GitHub the origin remote names the repository; here origin is a local folder.
         env = fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO})
         r = Runner(
@@ -76,6 +78,8 @@ def test_the_workflow_reviews_posts_and_uploads(tmp_path: Path) -> None:
     (report_file,) = store.glob("*.json")
     report = json.loads(report_file.read_text())
     assert report["header"]["pr_number"] == PR
+    # The seat runners fetched the PR's unresolved thread; finish reports on it.
+    assert [v["thread"]["ref"] for v in report["unresolved_feedback"]] == ["T1"]
     assert [f["id"] for f in report["findings"]] == ["I1", "S1", "S2"]
     (sarif,) = r.sarif_uploads
     assert sarif.name == f"{report_file.stem}.sarif"
