@@ -154,6 +154,10 @@ def test_post_and_fail_on_belong_to_finish(tmp_path: Path) -> None:
         res.stderr
     )
     assert list((tmp_path / "store").glob("*/run.json")) == []  # no review written
+    bad_api = finish(fakes, local, "--from", str(out), "--post", "--github-api", "ghe.local")
+    assert bad_api.returncode == 2
+    assert "--github-api 'ghe.local' is not a URL" in bad_api.stderr
+    assert list((tmp_path / "store").glob("*/run.json")) == []
     gated = finish(fakes, local, "--from", str(out), "--fail-on", "important")
     assert gated.returncode == 4, gated.stderr  # claude's I1
     assert Path(gated.json()["paths"]["json"]).is_file()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 from typing import Any
 
 import click
 
-from deepreview.cli.options import store_option
+from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.cli.posting import fail_on_option, post_and_gate, post_options
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _emit, _LeadOption, _overrides
@@ -57,6 +56,7 @@ from deepreview.formats import FORMATS
 )
 @post_options
 @fail_on_option
+@github_api_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
 @click.option(
     "--repo",
@@ -74,6 +74,7 @@ def finish(
     post: bool,
     inline: bool,
     fail_on: str | None,
+    github_api: str | None,
     **opts: Any,
 ) -> int:
     """Consolidate seat results made on other machines into one stored review.
@@ -100,13 +101,14 @@ def finish(
         yes_trust=opts["yes_trust"],
     )
     cli = dataclasses.replace(cli, fail_on=fail_on)
+    env = github_env(github_api)
     expected = tuple(s.strip() for s in expect.split(",") if s.strip()) if expect else None
     req = FinishRequest(
         cwd=Path(repo),
         folders=tuple(Path(d) for d in (*from_dirs, *more_dirs)),
         expect=expected,
         cli=cli,
-        env=dict(os.environ),
+        env=env,
     )
     plan = prepare_finish(req)
     target = plan.prepared.target
@@ -132,6 +134,7 @@ def finish(
         inline=inline,
         report_url=plan.prepared.settings.report_url,
         threshold=plan.prepared.settings.fail_on,
+        env=env,
     )
 
 
