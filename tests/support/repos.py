@@ -1,4 +1,4 @@
-"""Real git repositories in temp dirs, and running the real CLI as a subprocess."""
+"""Real git repositories in temp dirs, and running the real CLI (in this process or as a child)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from support.inprocess import can_run_in_process, run_in_process
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Author",
@@ -98,7 +100,13 @@ def run_cli(
     env: dict[str, str],
     timeout: float = 120,
     input_: bytes | None = None,
+    in_process: bool = True,
 ) -> CliResult:
+    """`deep-review ARGS` in `cwd` with exactly `env`: run in this process (see
+    `support.inprocess`) unless `in_process=False` asks for a real `python -m deepreview` process
+    — for claims about the process itself — or $DEEPREVIEW_TEST_SUBPROCESS is set."""
+    if in_process and can_run_in_process() and not os.environ.get("DEEPREVIEW_TEST_SUBPROCESS"):
+        return CliResult(*run_in_process(args, cwd=cwd, env=env, input_=input_))
     result = subprocess.run(
         [sys.executable, "-m", "deepreview", *args],
         cwd=cwd,
