@@ -98,6 +98,7 @@ def run_in_process(
     """(exit code, stdout, stderr) of `deep-review ARGS`, run in this process."""
     from deepreview.cli.main import main
 
+    before = set(threading.enumerate())
     with _fresh_process_state(cwd, env), _standard_streams(input_ or b"") as (out, err):
         tail = ""
         try:
@@ -111,4 +112,15 @@ def run_in_process(
         sys.stderr.flush()
         stdout = out.getvalue().decode("utf-8", errors="replace")
         stderr = err.getvalue().decode("utf-8", errors="replace") + tail
+    _join_like_interpreter_exit(before)
     return code, stdout, stderr
+
+
+def _join_like_interpreter_exit(before: set[threading.Thread], wait_s: float = 60) -> None:
+    """A real process exits only after its non-daemon threads end: wait for the ones this run
+    started, and fail if one would have kept `deep-review` from exiting."""
+    for thread in set(threading.enumerate()) - before:
+        if not thread.daemon:
+            thread.join(wait_s)
+            if thread.is_alive():
+                raise AssertionError(f"thread {thread.name} would keep deep-review from exiting")
