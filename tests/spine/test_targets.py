@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from deepreview.errors import GitError, UsageError
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import review_id
+from support.fake_github import FakeGitHub
 from support.repos import commit_all, git, make_repo, write
 
 
@@ -191,36 +190,12 @@ def test_pr_via_fake_gh(tmp_path: Path) -> None:
 
 def test_pr_via_rest_api_with_token(tmp_path: Path) -> None:
     clone, head = _pr_origin(tmp_path)
-    seen: list[dict[str, str]] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            seen.append({"path": self.path, "auth": self.headers.get("Authorization", "")})
-            if self.path == "/repos/acme/demo/pulls/7":
-                body = json.dumps(PR_JSON).encode()
-                self.send_response(200)
-            else:
-                body = b'{"message": "Not Found"}'
-                self.send_response(404)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        env = {
-            "PATH": "/usr/bin:/bin",
-            "GITHUB_API_URL": f"http://127.0.0.1:{server.server_port}",
-            "GITHUB_TOKEN": "tok-123",
-        }
+    with FakeGitHub(token="tok-123") as gh:
+        gh.add_pull("acme/demo", 7, title=PR_JSON["title"], body=PR_JSON["body"])
+        env = {"PATH": "/usr/bin:/bin", **gh.env(token="tok-123")}
         t = resolve_target(clone, "https://github.com/acme/demo/pull/7", env=env)
         assert t.head_sha == head and t.pr is not None and t.pr.number == 7
-        assert seen[0]["auth"] == "Bearer tok-123"
+        assert gh.requests[0].path == "/repos/acme/demo/pulls/7"
+        assert gh.requests[0].auth == "Bearer tok-123"
         with pytest.raises(UsageError, match="PR #9 not found"):
             resolve_target(clone, "https://github.com/acme/demo/pull/9", env=env)
-    finally:
-        server.shutdown()
