@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
-from deepreview.github.client import GitHubClient
-from deepreview.github.pulls import fetch_pr
 from deepreview.model import Commit
 from deepreview.targets.git import Git, decode_path, repo_from_remote
 from deepreview.targets.target import ChangedFile, PullRequest, Target
@@ -200,6 +198,12 @@ def _pull_request(
             "cannot tell which GitHub repository this is: add a github.com `origin` remote, "
             "set GH_REPO=owner/name, or pass the full PR URL"
         )
+    # Imported here: the GitHub client brings urllib.request (with ssl, http.client, email),
+    # which only a pull request needs; every other review would pay for it before its first
+    # seat (benchmarks/README.md, "first seat spawned after").
+    from deepreview.github.client import GitHubClient
+    from deepreview.github.pulls import fetch_pr
+
     info = fetch_pr(GitHubClient(env, root), repo_name, number)
     head = _fetch_pr_head(git, number, repo_name)
     base_tip = git.rev(f"origin/{info.base_ref}") or git.rev(info.base_ref)
