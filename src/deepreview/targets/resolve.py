@@ -321,16 +321,14 @@ def _history(git: Git, base: str, head: str) -> tuple[tuple[Commit, ...], str | 
 
 
 def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
-    raw = git.run(["diff", "--raw", "-z", "-M", "--no-abbrev", base, head]).stdout
-    numstat = _numstat(git, base, head)
+    # One `git diff` prints both lists: every --raw record first (its first field starts with
+    # ":", then one or two paths), then the --numstat records, which never start with ":".
+    argv = ["diff", "--raw", "--numstat", "-z", "-M", "--no-abbrev", base, head]
+    fields = git.run(argv).stdout.split(b"\x00")
     entries: list[tuple[str, str | None, str, str, bool]] = []
-    fields = raw.split(b"\x00")
     i = 0
-    while i < len(fields) - 1:
+    while i < len(fields) - 1 and fields[i].startswith(b":"):
         meta = fields[i].decode("ascii", errors="replace")
-        if not meta.startswith(":"):
-            i += 1
-            continue
         old_mode, new_mode, _old_sha, new_sha, status = meta[1:].split()[:5]
         letter = status[0]
         if letter in "RC":
@@ -340,6 +338,7 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
             old_path, path = None, decode_path(fields[i + 1])
             i += 2
         entries.append((path, old_path, letter, new_sha, "160000" in (old_mode, new_mode)))
+    numstat = _numstat(fields[i:])
     sizes = _blob_sizes(git, [e[3] for e in entries if e[2] != "D" and not e[4]])
     files = []
     for path, old_path, letter, new_sha, submodule in entries:
@@ -375,17 +374,16 @@ def _blob_sizes(git: Git, shas: list[str]) -> dict[str, int]:
     return sizes
 
 
-def _numstat(git: Git, base: str, head: str) -> dict[str, tuple[int, int, bool]]:
-    raw = git.run(["diff", "--numstat", "-z", "-M", base, head]).stdout
+def _numstat(fields: list[bytes]) -> dict[str, tuple[int, int, bool]]:
+    """Added and deleted lines per path, and whether it is binary, from `--numstat -z` fields."""
     out: dict[str, tuple[int, int, bool]] = {}
-    fields = raw.split(b"\x00")
     i = 0
     while i < len(fields):
         entry = fields[i]
         if not entry:
             i += 1
             continue
-        cols = entry.split(b"\t")
+        cols = entry.split(b"\t", 2)  # a path may hold a tab itself
         added_s, deleted_s = cols[0], cols[1]
         if len(cols) >= 3 and cols[2]:
             path = decode_path(cols[2])
