@@ -37,13 +37,13 @@ def resolve_target(
     git = Git(repo_root)
     env = dict(os.environ if env is None else env)
     spec = (spec or "").strip()
-    _require_commits(git, needs_head=uncommitted or not spec)
+    head = _require_commits(git, needs_head=uncommitted or not spec)
     if exact_range and not (_RANGE.match(spec) and "..." not in spec):
         raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
     if uncommitted:
         if spec:
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
-        target = _uncommitted(git, repo_root)
+        target = _uncommitted(git, repo_root, head)
     elif m := (_PR_URL.match(spec) or _PR_NUM.match(spec)):
         repo_hint = m.groupdict().get("repo")
         target = _pull_request(git, repo_root, int(m.group("num")), repo_hint, env, spec)
@@ -57,7 +57,7 @@ def resolve_target(
             "--uncommitted, or nothing for the current branch"
         )
     else:
-        target = _branch(git, repo_root, base)
+        target = _branch(git, repo_root, base, head)
     if not target.changed_files:
         raise UsageError(
             f"nothing to review: {target.label()} has no changes against "
@@ -66,17 +66,18 @@ def resolve_target(
     return target
 
 
-def _require_commits(git: Git, *, needs_head: bool) -> None:
-    """A fresh `git init` has no HEAD to review against: say that, not "unknown revision"."""
-    if git.rev("HEAD") is not None:
-        return
+def _require_commits(git: Git, *, needs_head: bool) -> str | None:
+    """HEAD's commit. A fresh `git init` has no HEAD to review against: say that, not
+    "unknown revision"."""
+    if (head := git.rev("HEAD")) is not None:
+        return head
     if not git.run(["rev-list", "-n", "1", "--all"], check=False).stdout_text.strip():
         raise UsageError(
             "this repository has no commits yet; commit the code first, then review a range "
             "or a branch"
         )
     if not needs_head:
-        return  # an orphan branch is checked out; a range of other refs is still fine
+        return None  # an orphan branch is checked out; a range of other refs is still fine
     branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
     raise UsageError(
         f"the current branch {branch.strip() or 'HEAD'} has no commits yet; commit something "
@@ -120,8 +121,8 @@ def current_branch_base(root: Path) -> tuple[str, str] | None:
     return (name, mb) if mb else None
 
 
-def _branch(git: Git, root: Path, base: str | None) -> Target:
-    head = _need(git, "HEAD", "revision")
+def _branch(git: Git, root: Path, base: str | None, head: str | None) -> Target:
+    head = head or _need(git, "HEAD", "revision")
     symbolic = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
     branch = symbolic.strip() or None
     if branch is None and base is None:
@@ -159,13 +160,13 @@ def _range(
     return dataclasses.replace(target, notes=notes) if notes else target
 
 
-def _uncommitted(git: Git, root: Path) -> Target:
+def _uncommitted(git: Git, root: Path, head: str | None) -> Target:
     """Snapshot staged + unstaged + untracked changes as a commit on top of HEAD.
 
     The worktrees then check out a real SHA holding exactly the uncommitted state, without
     touching the user's index or work tree.
     """
-    head = _need(git, "HEAD", "revision")
+    head = head or _need(git, "HEAD", "revision")
     with tempfile.TemporaryDirectory(prefix="deep-review-index-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), **_SYNTHETIC_IDENT}
         git.run(["read-tree", head], env=env)
