@@ -54,6 +54,7 @@ def seat(
     coverage: dict[str, str] | None = None,
     design: tuple[DesignObservation, ...] = (),
     testing: Assessment | None = None,
+    documentation: Assessment | None = None,
     run: SeatRun | None = None,
     raw: str | None = None,
 ) -> SeatReview:
@@ -63,6 +64,7 @@ def seat(
         coverage=tuple(CoverageEntry(p, s) for p, s in (coverage or {}).items()),
         design_observations=design,
         testing=testing or Assessment(),
+        documentation=documentation or Assessment(),
         raw=raw if raw is not None else f"review by {name}",
     )
     return SeatReview(Reviewer(name, display_name(name), model), review, run)

@@ -18,6 +18,7 @@ from deepreview.consolidate.decisions import (
     apply_decisions,
 )
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.notes import credit_notes
 from deepreview.consolidate.retro import ROWS, build_retro_seats
 from deepreview.consolidate.scope import NOT_FOUND, mark_scope
 from deepreview.consolidate.sections import (
@@ -80,10 +81,9 @@ def build_report(
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files)
     result = apply_decisions(clusters, decisions, added, reviewers=reviewers)
+    findings = credit_notes(result.findings, seat_reviews, changed_files=changed_files)
     result = result._replace(
-        findings=mark_scope(
-            result.findings, changed_files=changed_files, present_files=present_files
-        )
+        findings=mark_scope(findings, changed_files=changed_files, present_files=present_files)
     )
     ok = [sr for sr in seat_reviews if sr.review is not None]
     rule = decide(result.findings, all_seats_failed=not ok)

@@ -96,14 +96,35 @@ def m005_declines(db: sqlite3.Connection) -> None:
     )
 
 
+def _applied(db: sqlite3.Connection) -> set[str]:
+    try:
+        return {row[0] for row in db.execute("SELECT name FROM _migrations")}
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return set()
+        raise
+
+
 def migrate(db: sqlite3.Connection) -> None:
-    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-    done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
-    for name, fn in MIGRATIONS:
-        if name in done:
-            continue
-        with db:
+    if all(name in _applied(db) for name, _ in MIGRATIONS):
+        return
+    # Several reviews may open a fresh store at once. Under the write lock, "which migrations are
+    # done" is read again and the missing ones applied in the same transaction (SQLite's DDL is
+    # transactional), so no migration runs twice and none is half-applied.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+        )
+        done = _applied(db)
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
             fn(db)
             db.execute(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", (name,)
             )
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise

@@ -1,0 +1,192 @@
+"""Credit a reviewer whose notes point at a consolidated finding's lines.
+
+A reviewer often sees an issue without listing it as a finding: its Testing Assessment says
+"nothing tests `sync.go:120-131`", its Documentation Assessment that `guide.md:40-44` still
+describes the old flag. A careful lead credits that reviewer on the finding another reviewer
+listed, since two reviewers independently noticed the same thing. Here a note credits its
+reviewer on a finding when the note cites a line range of the finding's file that overlaps
+the finding's lines (or is within `NEAR_LINES` of them), says something about the same thing
+(a shared identifier or a shared distinctive title word), and is of the finding's kind (a
+testing note credits a finding about tests, a documentation note one about docs or comments).
+Each cited place credits at most one finding, the closest. The credit is visible: the finding
+gets a source whose ID names the section the note came from (`Testing Assessment`), with the
+note as its title.
+
+Notes are Testing and Documentation Assessment items and design *concerns*. Not notes: the
+reviewer's own findings (those are clustered), strengths, verdict tables about earlier rounds,
+and Acknowledged Limitations (they quote the code's comments about known limits).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from deepreview.consolidate.features import (
+    PathResolver,
+    identifiers_in,
+    parse_file_ref,
+    strip_fences,
+    words,
+)
+from deepreview.consolidate.inputs import SeatReview
+from deepreview.model import AgentReview, Finding, FindingSource, Location
+
+NEAR_LINES = 3  # a note citing lines this close to a finding's lines is about those lines
+_TITLE_MAX = 160  # a note shown as a source's title is cut here
+
+# `path/file.ext:12`, `path/file.ext:12-30` in prose or in a code span
+_REF = re.compile(
+    r"(?<![\w/.@+-])((?:[\w.@+-]+/)*[\w.@+-]+\.[A-Za-z][A-Za-z0-9]{0,9})"
+    r":(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?"
+)
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Note:
+    """One place a reviewer cites outside its findings, with the text around it."""
+
+    seat: str
+    section: str  # "Testing Assessment"
+    location: Location
+    text: str  # Markdown: the paragraph or list item citing the place
+
+
+def _units(text: str) -> Iterator[str]:
+    """Paragraphs and list items: the text a citation belongs to."""
+    unit: list[str] = []
+    for line in strip_fences(text).splitlines():
+        if not line.strip() or _ITEM.match(line):
+            if unit:
+                yield "\n".join(unit)
+            unit = [line] if line.strip() else []
+        else:
+            unit.append(line)
+    if unit:
+        yield "\n".join(unit)
+
+
+def _sections(review: AgentReview) -> Iterator[tuple[str, str]]:
+    t, d = review.testing, review.documentation
+    yield from (("Testing Assessment", s) for s in (t.intro, *t.items))
+    yield from (("Documentation Assessment", s) for s in (d.intro, *d.items))
+    yield from (
+        ("Design Observations", o.text) for o in review.design_observations if o.kind == "concern"
+    )
+
+
+def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
+    """Every `path:line` a review cites outside its findings, with its paragraph or item."""
+    out: list[Note] = []
+    for section, text in _sections(review):
+        for unit in _units(text):
+            if unit.lstrip().startswith("|"):
+                continue  # a verdict table (prior items, accepted changes), not a remark
+            for m in _REF.finditer(unit):
+                loc = parse_file_ref(m.group(0).replace(" ", ""))
+                if loc is None or loc.start is None:
+                    continue
+                out.append(Note(seat, section, loc, " ".join(unit.split())))
+    return tuple(out)
+
+
+def _distance(a: Location, b: Location) -> int | None:
+    """Lines between two ranges (0 when they overlap); None for whole-file references."""
+    if a.start is None or b.start is None:
+        return None
+    a_end, b_end = a.end or a.start, b.end or b.start
+    return max(0, max(a.start, b.start) - min(a_end, b_end))
+
+
+def _about_the_same(note: Note, finding: Finding) -> bool:
+    """A shared code identifier, or a shared title word of four letters or more."""
+    if set(identifiers_in(note.text)) & set(identifiers_in(finding.title + "\n" + finding.body)):
+        return True
+    title = {w for w in words(finding.title) if len(w) >= 4}
+    return bool(title & set(words(note.text)))
+
+
+_TEST_PATH = re.compile(
+    r"(?:^|/)(?:tests?|__tests__|spec)/|[._-](?:test|spec)\.|\.bats$|(?:^|/)test_"
+)
+_DOC_SUFFIXES = (".md", ".rst", ".txt", ".adoc")
+_TEST_WORDS = frozenset(words("test tests tested untested coverage covers covered pins pinned"))
+_DOC_WORDS = frozenset(
+    words("doc docs documentation documented comment comments docstring godoc typo typos readme")
+)
+
+
+def _fits_section(note: Note, finding: Finding) -> bool:
+    """A Testing Assessment note is about a test gap, a Documentation Assessment note about
+    text that misleads: each credits only a finding of that kind (a test file or a title
+    about tests; a documentation file or a title about docs or comments). A design concern
+    may be about anything."""
+    paths = [loc.path for loc in finding.locations]
+    title = set(words(finding.title))
+    if note.section == "Testing Assessment":
+        return bool(title & _TEST_WORDS) or any(_TEST_PATH.search(p) for p in paths)
+    if note.section == "Documentation Assessment":
+        return bool(title & _DOC_WORDS) or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
+    return True
+
+
+def credit_notes(
+    findings: Sequence[Finding],
+    seat_reviews: Sequence[SeatReview],
+    *,
+    changed_files: Sequence[str] = (),
+) -> tuple[Finding, ...]:
+    """`findings` with the reviewers whose notes point at them credited too."""
+    known = {loc.path for f in findings for loc in f.locations}
+    resolver = PathResolver(known, authoritative=changed_files)
+    credit = {sr.seat: sr.reviewer.credit for sr in seat_reviews}
+    # findings' places by file, so each note looks only at findings in its own file
+    by_path: dict[str, list[tuple[int, Location]]] = {}
+    for n, f in enumerate(findings):
+        for loc in f.locations:
+            by_path.setdefault(resolver.resolve(loc.path), []).append((n, loc))
+    added: dict[int, list[Note]] = {}
+    for sr in seat_reviews:
+        if sr.review is None or not sr.model_backed:
+            continue
+        name = credit[sr.seat]
+        for note in notes_of(sr.seat, sr.review):
+            path = resolver.resolve(note.location.path)
+            best: tuple[int, int] | None = None  # (distance, finding index)
+            for n, loc in by_path.get(path, ()):
+                f = findings[n]
+                if name in f.reviewers:
+                    continue
+                d = _distance(note.location, loc)
+                if d is None or d > NEAR_LINES or (best is not None and (d, n) >= best):
+                    continue
+                if _about_the_same(note, f) and _fits_section(note, f):
+                    best = (d, n)
+            if best is not None:
+                have = added.setdefault(best[1], [])
+                if all(x.seat != note.seat for x in have):
+                    have.append(note)
+    out = list(findings)
+    for n, notes in added.items():
+        f = out[n]
+        extra = tuple(
+            FindingSource(
+                reviewer=credit[x.seat],
+                finding_id=x.section,
+                severity=f.severity,
+                title=x.text if len(x.text) <= _TITLE_MAX else x.text[: _TITLE_MAX - 1] + "…",
+                locations=(x.location,),
+            )
+            for x in notes
+        )
+        # credits in the order the seats were given, like merge.credits
+        names = {*f.reviewers, *(credit[x.seat] for x in notes)}
+        ordered = [credit[sr.seat] for sr in seat_reviews if credit[sr.seat] in names]
+        out[n] = replace(
+            f,
+            reviewers=(*ordered, *(r for r in f.reviewers if r not in ordered)),
+            sources=(*f.sources, *extra),
+        )
+    return tuple(out)

@@ -1,0 +1,79 @@
+"""Through the real `deep-review consolidate`: a reviewer's Documentation Assessment note on a
+finding's lines credits it, and the JSON shows which note it was (notes.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support.repos import cli_env, run_cli
+
+FINDER = """## Executive Summary
+
+One stale comment.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+S1. **Stale comment above `parseQuota`** — `pkg/quota/parse.go:20-22` (suggestion, gap)
+
+The comment says `parseQuota` accepts megabytes; since this change it takes bytes only.
+
+Fix: say bytes.
+
+## Coverage Summary
+
+- `pkg/quota/parse.go` — S1
+"""
+
+NOTER = """## Executive Summary
+
+Nothing blocking.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+
+## Documentation Assessment
+
+1. `pkg/quota/parse.go:21` still says `parseQuota` takes megabytes; it takes bytes now.
+2. `pkg/quota/limits.go:5` is accurate.
+
+## Coverage Summary
+
+- `pkg/quota/parse.go` — Reviewed, no issues
+"""
+
+
+def test_a_documentation_note_credits_its_reviewer(tmp_path: Path) -> None:
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(FINDER)
+    b.write_text(NOTER)
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    [finding] = json.loads(res.stdout)["findings"]
+    assert finding["reviewers"] == ["Claude", "Codex"]
+    note = finding["sources"][-1]
+    assert (note["reviewer"], note["finding_id"]) == ("Codex", "Documentation Assessment")
+    assert "takes megabytes" in note["title"]
