@@ -61,6 +61,7 @@ class CliOverrides:
     probe_max: int | None = None
     probe_minutes: float | None = None
     jobs: int | None = None
+    fail_on: str | None = None  # --fail-on critical|important|suggestion|never
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class Settings:
     repo_config_trusted: bool = False
     checks: ChecksSettings = field(default_factory=ChecksSettings)
     passes: int = 1  # a seat with Critical/Important findings reviews again, up to this many
+    fail_on: str = "never"  # the CI gate: exit 4 at a finding this severe or worse
+    report_url: str | None = None  # [publish] report_url, `{id}` filled in by `publish`
 
     def seat(self, name: str) -> SeatSettings:
         return self.seats.get(name, SeatSettings(effort=self.effort))
@@ -237,6 +240,7 @@ def _merge(
         "formats": DEFAULT_FORMATS,
         "allow_exec": False,
         "passes": 1,
+        "fail_on": "never",
     }
     sources = dict.fromkeys(values, "default")
     for key, value in _env_review(env).items():
@@ -255,6 +259,7 @@ def _merge(
         "formats": cli.formats,
         "allow_exec": cli.allow_exec,
         "passes": cli.passes,
+        "fail_on": cli.fail_on,
     }
     for key, value in cli_values.items():
         if value is not None:
@@ -297,7 +302,20 @@ def _merge(
         sources=sources,
         repo_config_trusted=trusted,
         passes=int(values["passes"]),
+        fail_on=str(values["fail_on"]),
+        report_url=_report_url(env, ordered),
     )
+
+
+def _report_url(env: Mapping[str, str], layers: list[tuple[str, FileConfig]]) -> str | None:
+    """`[publish] report_url` (later layers win), else DEEP_REVIEW_REPORT_URL."""
+    url = env.get("DEEP_REVIEW_REPORT_URL") or None
+    for _, cfg in layers:
+        if cfg.publish.report_url is not None:
+            url = cfg.publish.report_url
+    if url is not None and not url.startswith(("https://", "http://")):
+        raise ConfigError("DEEP_REVIEW_REPORT_URL must be an http(s) URL template")
+    return url
 
 
 def work_tree_copy_note(

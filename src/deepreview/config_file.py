@@ -6,7 +6,7 @@ for building the models.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -48,6 +48,7 @@ class ReviewConfig(BaseModel):
     formats: list[Format] | None = None
     allow_exec: bool | None = None
     passes: int | None = Field(default=None, ge=1, le=10)
+    fail_on: Literal["critical", "important", "suggestion", "never"] | None = None
 
 
 class ChecksConfig(BaseModel):
@@ -57,6 +58,20 @@ class ChecksConfig(BaseModel):
     test: list[str] | None = Field(default=None, min_length=1)  # argv; runs something
     timeout: float | None = Field(default=None, gt=0)
     env: list[str] | None = None  # secret variables the tests may see; needs trust too
+
+
+def _report_url(template: str) -> str:
+    if not template.startswith(("https://", "http://")) or any(c in template for c in " ()<>"):
+        raise ValueError("report_url must be an http(s) URL template like https://host/{id}.html")
+    return template
+
+
+class PublishConfig(BaseModel):
+    """`[publish]`: how a review is shown on its pull request."""
+
+    model_config = ConfigDict(extra="forbid")
+    # `{id}` becomes the review ID: where the store's HTML reports are served, if anywhere.
+    report_url: Annotated[str, AfterValidator(_report_url)] | None = None
 
 
 class TrustRecord(BaseModel):
@@ -70,4 +85,5 @@ class FileConfig(BaseModel):
     review: ReviewConfig = ReviewConfig()
     seats: dict[str, SeatConfig] = {}
     checks: ChecksConfig = ChecksConfig()
+    publish: PublishConfig = PublishConfig()
     trusted: list[TrustRecord] = []

@@ -11,9 +11,10 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     OK = 0  # review stored (seats may still have failed; see run.json)
-    FINDINGS_BLOCKING = 1  # reserved for --fail-on: review stored, verdict at or above threshold
     USAGE = 2  # bad input: not a repo, unknown ref/seat, empty diff, bad config, unwritable store
     ALL_SEATS_FAILED = 3  # review stored, but no seat produced a review
+    FAIL_ON = 4  # --fail-on: review stored (and published), a finding at or above the threshold
+    PUBLISH_FAILED = 5  # review stored, but GitHub refused the comment; `deep-review publish ID`
     INTERRUPTED = 130  # Ctrl-C; what finished is kept, `deep-review resume ID` completes it
 
 
@@ -46,6 +47,20 @@ class GitError(DeepReviewError):
 
 class ConfigError(DeepReviewError):
     """A config file has unknown keys, wrong types, or untrusted commands."""
+
+
+class GitHubError(UsageError):
+    """GitHub refused or could not answer a request (auth, permission, missing, rate limit)."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status, when GitHub answered one
+
+
+class PublishError(DeepReviewError):
+    """Publishing a stored review to its PR failed; the stored review is unchanged."""
+
+    exit_code = ExitCode.PUBLISH_FAILED
 
 
 class StoreError(DeepReviewError):

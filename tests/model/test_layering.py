@@ -27,6 +27,7 @@ LAYERS = [
     ("lead",),
     ("render",),
     ("pipeline",),
+    ("publish",),
     ("cli", "__main__"),
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}

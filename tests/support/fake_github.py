@@ -74,6 +74,13 @@ class _Failure:
     times: int
     rate_limited: bool
     message: str
+    method: str | None = None  # only requests with this method ...
+    path_prefix: str | None = None  # ... and a path starting with this fail
+
+    def matches(self, method: str, path: str) -> bool:
+        return (self.method is None or self.method == method) and (
+            self.path_prefix is None or path.startswith(self.path_prefix)
+        )
 
 
 @dataclass
@@ -185,8 +192,11 @@ class FakeGitHub:
         times: int = 1,
         rate_limited: bool = False,
         message: str | None = None,
+        method: str | None = None,
+        path_prefix: str | None = None,
     ) -> None:
-        """The next `times` requests answer `status` (with rate-limit headers when asked or 429)."""
+        """The next `times` requests (those with `method` and a path under `path_prefix`, when
+        given) answer `status`, with rate-limit headers when asked or for 429."""
         default = {
             401: "Bad credentials",
             403: "Resource not accessible by integration",
@@ -196,7 +206,9 @@ class FakeGitHub:
         }.get(status, "Error")
         if rate_limited:
             default = "API rate limit exceeded"
-        self._failures.append(_Failure(status, times, rate_limited, message or default))
+        self._failures.append(
+            _Failure(status, times, rate_limited, message or default, method, path_prefix)
+        )
 
     def requests_to(self, method: str, path_prefix: str = "") -> list[Recorded]:
         return [r for r in self.requests if r.method == method and r.path.startswith(path_prefix)]
@@ -206,15 +218,15 @@ class FakeGitHub:
         """Every request that would change something on GitHub."""
         return [r for r in self.requests if r.method in ("POST", "PATCH", "PUT", "DELETE")]
 
-    def _take_failure(self) -> _Failure | None:
+    def _take_failure(self, method: str, path: str) -> _Failure | None:
         with self._lock:
-            if not self._failures:
-                return None
-            failure = self._failures[0]
-            failure.times -= 1
-            if failure.times <= 0:
-                self._failures.pop(0)
-            return failure
+            for i, failure in enumerate(self._failures):
+                if failure.matches(method, path):
+                    failure.times -= 1
+                    if failure.times <= 0:
+                        self._failures.pop(i)
+                    return failure
+            return None
 
 
 def _page(items: list[Any], query: dict[str, list[str]]) -> tuple[list[Any], bool]:
@@ -260,7 +272,7 @@ class _Handler(BaseHTTPRequestHandler):
             fake.requests.append(
                 Recorded(method, parts.path, query, dict(self.headers.items()), body)
             )
-        failure = fake._take_failure()
+        failure = fake._take_failure(method, parts.path)
         if failure is not None:
             headers = {}
             if failure.rate_limited or failure.status == 429:

@@ -55,6 +55,11 @@ _COMMANDS = {
         "consolidate",
         "Consolidate saved reviews offline into one report.",
     ),
+    "publish": (
+        "deepreview.cli.publish_cmd",
+        "publish",
+        "Publish a stored PR review on the pull request (sticky comment, --inline).",
+    ),
     "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
     "show": ("deepreview.cli.store_cmd", "show", f"Print a stored review ({', '.join(FORMATS)})."),
     "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
@@ -103,7 +108,9 @@ def cli(verbose: int) -> None:
     """Deep Review: several coding agents review one change; one verified report.
 
     Exit codes: 0 review stored; 2 bad input (nothing written); 3 review stored but every seat
-    failed; 130 interrupted (finish with `deep-review resume ID`).
+    failed; 4 review stored (and published) with a finding at or above --fail-on; 5 review
+    stored but GitHub refused to publish it (retry with `deep-review publish ID`); 130
+    interrupted (finish with `deep-review resume ID`).
     """
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(

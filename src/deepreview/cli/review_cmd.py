@@ -14,6 +14,7 @@ import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.options import store_option
+from deepreview.cli.posting import fail_on_option, gate_threshold, post_and_gate, post_options
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
@@ -260,6 +261,8 @@ def _checks_options(fn: F) -> F:
     metavar="X",
     help="With --panel auto: keep the seats' estimated cost (median per review) within X.",
 )
+@post_options
+@fail_on_option
 @_checks_options
 @_common
 def review(
@@ -279,6 +282,9 @@ def review(
     jobs: int | None,
     passes: int | None,
     thorough: bool,
+    post: bool,
+    inline: bool,
+    fail_on: str | None,
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
@@ -299,7 +305,10 @@ def review(
         probe_minutes=probe_minutes,
         jobs=jobs,
         passes=3 if thorough else passes,
+        fail_on=fail_on,
     )
+    if inline and not post:
+        raise UsageError("--inline posts inline comments with --post; add --post")
     req = ReviewRequest(
         cwd=Path(repo),
         target=target,
@@ -312,6 +321,11 @@ def review(
         budget_usd=budget_usd,
     )
     prepared = prepare(req)
+    if post and prepared.target.pr is None:
+        raise UsageError(
+            f"--post publishes on a pull request, and {prepared.target.label()} is not one; "
+            "review the PR by number (`deep-review review 123 --post`) or drop --post"
+        )
     for note in (*prepared.warnings, *prepared.notes):
         click.echo(f"note: {note}", err=True)
     if prepared.panel is not None:
@@ -338,26 +352,36 @@ def review(
         )
     with Progress([p.seat for p in prepared.plans]) as progress:
         outcome = execute(prepared, on_progress=progress)
-    return _emit(outcome, as_json)
+    return post_and_gate(
+        outcome,
+        _emit(outcome, as_json),
+        cwd=Path(repo),
+        post=post,
+        inline=inline,
+        report_url=prepared.settings.report_url,
+        threshold=prepared.settings.fail_on,
+    )
 
 
 @click.command()
 @click.argument("review_id")
+@fail_on_option
 @_common
-def resume(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
+def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
     cli = _overrides(**opts)
     with Progress([]) as progress:
         outcome = resume_review(
             review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress
         )
-    return _emit(outcome, as_json)
+    return post_and_gate(outcome, _emit(outcome, as_json), threshold=gate_threshold(cli, fail_on))
 
 
 @click.command()
 @click.argument("review_id")
+@fail_on_option
 @_common
-def relead(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
+def relead(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
     """Rerun only the lead (and rendering) on a stored review."""
     # Here, not at the top: it imports the report step, which `review` loads only once its
     # seats have started (benchmarks/bench_overhead.py, first seat spawned).
@@ -365,7 +389,7 @@ def relead(review_id: str, as_json: bool, repo: str, **opts: Any) -> int:
 
     cli = _overrides(**opts)
     outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ))
-    return _emit(outcome, as_json)
+    return post_and_gate(outcome, _emit(outcome, as_json), threshold=gate_threshold(cli, fail_on))
 
 
 __all__ = ["relead", "resume", "review"]

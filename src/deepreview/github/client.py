@@ -1,25 +1,91 @@
 """The GitHub API client: `gh api` when `gh` is installed and logged in, else HTTPS with
 `GITHUB_TOKEN` / `GH_TOKEN` (`GITHUB_API_URL` for GitHub Enterprise and for tests).
 
-Every failure becomes one `UsageError` line that says what to do (log in, check the number,
-check the network); callers name the object they asked for with `what`.
+Both paths send the same requests (method, path, JSON body); lists are read page by page with
+`per_page=100&page=N` until a short page, so neither path depends on `Link` headers.
+
+Every failure becomes one `GitHubError` line that says what to do (log in, check the number,
+grant the permission, wait for the rate limit); callers name the object they asked for with
+`what`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import shutil
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
 from deepreview import proc
-from deepreview.errors import UsageError
+from deepreview.errors import GitHubError
 
 DEFAULT_API: Final = "https://api.github.com"
+PER_PAGE: Final = 100
+MAX_PAGES: Final = 50  # 5,000 items: a PR with more comments than this is not worth reading all
+_GH_STATUS: Final = re.compile(r"\(HTTP (\d{3})\)|HTTP (\d{3}):")
+_RATE_LIMIT: Final = re.compile(r"rate limit", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HttpFailure:
+    status: int
+    message: str  # GitHub's own `message`, one line, untrusted: shown trimmed
+    rate_limited: bool
+    reset_at: int | None = None  # X-RateLimit-Reset: epoch seconds, when GitHub said
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def failure_message(failure: HttpFailure, what: str, not_found: str | None = None) -> str:
+    """The one line a user reads for a failed request."""
+    code = failure.status
+    said = f": {_one_line(failure.message)}" if failure.message else ""
+    if failure.rate_limited or code == 429:
+        when = "(an hour at most)"
+        if failure.reset_at is not None:
+            stamp = datetime.fromtimestamp(failure.reset_at, tz=UTC).strftime("%H:%M UTC")
+            when = f"(at {stamp})"
+        return (
+            f"GitHub rate limit reached ({what}: HTTP {code}); "
+            f"wait for it to reset {when} and run the command again"
+        )
+    if code == 404:
+        return (
+            not_found
+            or f"{what} not found (HTTP 404); check that it exists and the token can see it"
+        )
+    if code == 401:
+        return (
+            f"GitHub rejected the credentials for {what} (HTTP 401); "
+            "run `gh auth login` or set a valid GITHUB_TOKEN"
+        )
+    if code == 403:
+        return (
+            f"GitHub refused access to {what} (HTTP 403{said}); run `gh auth login` or set "
+            "GITHUB_TOKEN with `pull-requests: write` (in Actions: `permissions:`)"
+        )
+    if code == 422:
+        return f"GitHub rejected {what} (HTTP 422{said}); the PR may have changed, review it again"
+    return f"GitHub API error for {what}: HTTP {code}{said}"
+
+
+def _body_message(raw: bytes) -> str:
+    try:
+        data = json.loads(raw.decode("utf-8", errors="replace") or "{}")
+    except json.JSONDecodeError:
+        return ""
+    msg = data.get("message") if isinstance(data, dict) else None
+    return msg if isinstance(msg, str) else ""
 
 
 @dataclass(frozen=True)
@@ -35,53 +101,116 @@ class GitHubClient:
     def token(self) -> str | None:
         return self.env.get("GITHUB_TOKEN") or self.env.get("GH_TOKEN")
 
-    def _gh(self) -> str | None:
-        """`gh`, when it is installed and logged in."""
+    @functools.cached_property
+    def _gh_path(self) -> str | None:
+        # Asked once per client: a publish sends many requests.
         gh = shutil.which("gh", path=self.env.get("PATH"))
         if gh and proc.run([gh, "auth", "status"], cwd=self.cwd, env=self.env, timeout=20).ok:
             return gh
         return None
 
+    def _gh(self) -> str | None:
+        """`gh`, when it is installed and logged in."""
+        return self._gh_path
+
     def get_json(self, path: str, *, what: str, not_found: str | None = None) -> Any:
         """GET `path` (e.g. `repos/o/n/pulls/1`) as JSON; `what` names it in errors,
         `not_found` is the whole message for a 404."""
-        missing = not_found or f"{what} not found; check that it exists"
+        return self.request("GET", path, what=what, not_found=not_found)
+
+    def get_pages(self, path: str, *, what: str) -> list[Any]:
+        """Every item of a list endpoint, all pages."""
+        items: list[Any] = []
+        sep = "&" if "?" in path else "?"
+        for page in range(1, MAX_PAGES + 1):
+            chunk = self.request("GET", f"{path}{sep}per_page={PER_PAGE}&page={page}", what=what)
+            if not isinstance(chunk, list):
+                raise GitHubError(f"GitHub answered a non-list for {what}; is the API URL right?")
+            items.extend(chunk)
+            if len(chunk) < PER_PAGE:
+                break
+        return items
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        what: str,
+        body: Any = None,
+        not_found: str | None = None,
+    ) -> Any:
+        """`method` on `path` with an optional JSON `body`; the JSON answer (None when empty)."""
         gh = self._gh()
         if gh is not None:
-            result = proc.run([gh, "api", path], cwd=self.cwd, env=self.env, timeout=60)
-            if result.ok:
-                try:
-                    return json.loads(result.stdout_text)
-                except json.JSONDecodeError as exc:
-                    raise UsageError(f"`gh api` answered non-JSON for {what}") from exc
-            if "Not Found" in result.stderr_text or "404" in result.stderr_text:
-                raise UsageError(missing)
-        return self._get_rest(path, what, missing)
+            return self._via_gh(gh, method, path, body, what, not_found)
+        return self._via_https(method, path, body, what, not_found)
 
-    def _get_rest(self, path: str, what: str, missing: str) -> Any:
+    def _via_gh(
+        self, gh: str, method: str, path: str, body: Any, what: str, not_found: str | None
+    ) -> Any:
+        # `gh api PATH` is a GET; writes name their method and send the body on stdin.
+        argv = [gh, "api", path] if method == "GET" else [gh, "api", path, "--method", method]
+        stdin = None
+        if body is not None:
+            argv += ["--input", "-"]
+            stdin = json.dumps(body).encode("utf-8")
+        result = proc.run(argv, cwd=self.cwd, env=self.env, timeout=60, stdin=stdin)
+        if result.ok:
+            text = result.stdout_text.strip()
+            try:
+                return json.loads(text) if text else None
+            except json.JSONDecodeError as exc:
+                raise GitHubError(f"`gh api` answered non-JSON for {what}") from exc
+        said = f"{result.stderr_text}\n{result.stdout_text}"
+        m = _GH_STATUS.search(said)
+        if m is None:
+            raise GitHubError(
+                f"`gh api` failed for {what}: {_one_line(result.stderr_text or 'no output')}; "
+                "check `gh auth status` and the network"
+            )
+        status = int(m.group(1) or m.group(2))
+        failure = HttpFailure(status, _body_message(result.stdout), bool(_RATE_LIMIT.search(said)))
+        raise GitHubError(failure_message(failure, what, not_found), status=failure.status)
+
+    def _via_https(
+        self, method: str, path: str, body: Any, what: str, not_found: str | None
+    ) -> Any:
+        data = json.dumps(body).encode("utf-8") if body is not None else None
         req = urllib.request.Request(
-            f"{self.api_url}/{path}",
+            f"{self.api_url}/{path.lstrip('/')}",
+            data=data,
+            method=method,
             headers={"Accept": "application/vnd.github+json", "User-Agent": "deep-review"},
         )
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
         if self.token:
             req.add_header("Authorization", f"Bearer {self.token}")
         try:
             with urllib.request.urlopen(req, timeout=30) as resp:
-                return json.loads(resp.read().decode("utf-8"))
+                raw = resp.read().decode("utf-8")
+                return json.loads(raw) if raw.strip() else None
         except urllib.error.HTTPError as exc:
-            if exc.code == 404:
-                raise UsageError(missing) from exc
-            if exc.code in (401, 403):
-                raise UsageError(
-                    f"GitHub refused access to {what} (HTTP {exc.code}); "
-                    "run `gh auth login` or set GITHUB_TOKEN"
-                ) from exc
-            raise UsageError(f"GitHub API error for {what}: HTTP {exc.code}") from exc
+            raw_body = exc.read() if exc.fp is not None else b""
+            message = _body_message(raw_body)
+            headers = exc.headers
+            limited = bool(headers and headers.get("X-RateLimit-Remaining") == "0")
+            reset = headers.get("X-RateLimit-Reset", "") if headers else ""
+            failure = HttpFailure(
+                exc.code,
+                message,
+                limited or bool(_RATE_LIMIT.search(message)),
+                int(reset) if reset.isdigit() else None,
+            )
+            raise GitHubError(
+                failure_message(failure, what, not_found), status=failure.status
+            ) from exc
         except (urllib.error.URLError, OSError, json.JSONDecodeError) as exc:
-            raise UsageError(
+            raise GitHubError(
                 f"cannot reach the GitHub API for {what} ({exc}); install and log in to `gh`, "
                 "or set GITHUB_TOKEN and check the network"
             ) from exc
 
 
-__all__ = ["DEFAULT_API", "GitHubClient"]
+__all__ = ["DEFAULT_API", "GitHubClient", "HttpFailure", "failure_message"]

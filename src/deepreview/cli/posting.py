@@ -1,0 +1,102 @@
+"""What runs after a review is stored, shared by `review`, `resume`, `relead` (and `finish`):
+`--post [--inline]` publishes it on its pull request, then `--fail-on` is the CI gate (exit 4).
+
+Light at import: `review` loads it before its seats start; publishing is imported when used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from deepreview.config import CliOverrides
+from deepreview.errors import ExitCode
+from deepreview.publish.gate import FAIL_ON_CHOICES, fails
+
+if TYPE_CHECKING:
+    from deepreview.pipeline.context import ReviewOutcome
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+fail_on_option = click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    help="CI gate: exit 4 when the report has a finding this severe or worse; the report is "
+    "still stored and published first (default: [review] fail_on, else never).",
+)
+
+
+def post_options(fn: F) -> F:
+    """`review` (and `finish`): publish the stored review on its pull request."""
+    options = [
+        click.option(
+            "--post",
+            is_flag=True,
+            help="Publish the review on the PR: one sticky summary comment, updated in place "
+            "on later rounds (needs a PR target; `gh` logged in or GITHUB_TOKEN).",
+        ),
+        click.option(
+            "--inline", is_flag=True, help="With --post: also post findings on their diff lines."
+        ),
+    ]
+    for opt in reversed(options):
+        fn = opt(fn)
+    return fn
+
+
+def _gate(outcome: ReviewOutcome, code: int, threshold: str) -> int:
+    """Exit 4 when a stored report fails the --fail-on gate (other exits stand)."""
+    report = outcome.report
+    if code != 0 or report is None or not fails(report, threshold):
+        return code
+    click.echo(
+        f"deep-review: --fail-on {threshold}: the report has a finding at or above "
+        f"{threshold} (verdict: {report.header.verdict.label}); exit 4",
+        err=True,
+    )
+    return int(ExitCode.FAIL_ON)
+
+
+def post_and_gate(
+    outcome: ReviewOutcome,
+    code: int,
+    *,
+    threshold: str,
+    post: bool = False,
+    inline: bool = False,
+    cwd: Path = Path("."),
+    report_url: str | None = None,
+) -> int:
+    """After a stored review (`review`, `finish`): publish it when asked, then the --fail-on
+    gate. A publishing failure raises (exit 5) with the review already stored."""
+    if post and outcome.status == "complete" and outcome.report is not None:
+        from deepreview.cli.publish_cmd import run_publish
+        from deepreview.store.store import Store
+
+        run_publish(
+            Store(outcome.store_root),
+            outcome.review_id,
+            cwd=cwd,
+            inline=inline,
+            dry_run=False,
+            report_url=report_url,
+        )
+    return _gate(outcome, code, threshold)
+
+
+def gate_threshold(cli: CliOverrides, flag: str | None) -> str:
+    """--fail-on, else [review] fail_on of the user's or --config file (resume, relead)."""
+    if flag is not None:
+        return flag
+    from deepreview.config import build_settings
+
+    env = dict(os.environ)
+    return build_settings(cli, env=env, repo_config_text=None, repo_config_file=None).fail_on
+
+
+__all__ = ["fail_on_option", "gate_threshold", "post_and_gate", "post_options"]

@@ -1,0 +1,129 @@
+"""`publish`: put a stored PR review on its pull request; `--post` of `review` uses the same."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from deepreview.cli.options import store_option
+from deepreview.config import CliOverrides, build_settings
+from deepreview.model import SCHEMA_VERSION
+from deepreview.pipeline.review import locate_store
+from deepreview.publish.publisher import PublishResult, publish_review
+from deepreview.store.store import Store
+
+
+def report_url_template(cli: CliOverrides) -> str | None:
+    """`[publish] report_url` from the user's (or --config) file, else DEEP_REVIEW_REPORT_URL."""
+    return build_settings(
+        cli, env=dict(os.environ), repo_config_text=None, repo_config_file=None
+    ).report_url
+
+
+def run_publish(
+    store: Store,
+    review_id: str,
+    *,
+    cwd: Path,
+    inline: bool,
+    dry_run: bool,
+    report_url: str | None,
+    as_json: bool = False,
+) -> None:
+    """Publish and print what happened (what `publish`, `review --post` and `finish --post`
+    call)."""
+    result = publish_review(
+        store,
+        review_id,
+        env=dict(os.environ),
+        cwd=cwd,
+        inline=inline,
+        dry_run=dry_run,
+        report_url=report_url,
+    )
+    echo_result(result, as_json=as_json)
+
+
+def echo_result(result: PublishResult, *, as_json: bool) -> None:
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "review_id": result.review_id,
+                    "repo": result.repo,
+                    "pr": result.pr_number,
+                    "dry_run": result.dry_run,
+                    "summary": result.summary,
+                    "summary_url": result.summary_url,
+                    "inline_posted": list(result.inline_posted),
+                    "inline_already": list(result.inline_already),
+                    "unanchored": list(result.unanchored),
+                    "requests": [
+                        {"method": r.method, "url": r.url, "body": r.body} for r in result.writes
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return
+    where = f"{result.repo}#{result.pr_number}"
+    if result.dry_run:
+        for r in result.writes:
+            click.echo(f"{r.method} {r.url}")
+            click.echo(json.dumps(r.body, indent=2, ensure_ascii=False))
+            click.echo()
+        click.echo(f"Dry run: nothing was sent to {where}.", err=True)
+        return
+    line = f"Summary comment {result.summary} on {where}"
+    click.echo(f"{line}: {result.summary_url}" if result.summary_url else line, err=True)
+    if result.inline_posted or result.inline_already or result.unanchored:
+        click.echo(
+            f"Inline comments: {len(result.inline_posted)} posted, "
+            f"{len(result.inline_already)} already there, "
+            f"{len(result.unanchored)} not on the diff (listed in the summary).",
+            err=True,
+        )
+
+
+@click.command()
+@click.argument("review_id")
+@click.option("--inline", is_flag=True, help="Also post the findings as inline review comments.")
+@click.option(
+    "--dry-run", is_flag=True, help="Print the requests that would be sent; send nothing."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Extra config file.")
+@store_option
+@click.option("--repo", default=".", type=click.Path(file_okay=False))
+def publish(
+    review_id: str,
+    inline: bool,
+    dry_run: bool,
+    as_json: bool,
+    config: str | None,
+    store: str | None,
+    repo: str,
+) -> None:
+    """Publish stored PR review REVIEW_ID on its pull request: one sticky summary comment
+    (updated in place on later rounds); with --inline, the findings on their diff lines.
+
+    Uses `gh` when it is logged in, else GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise).
+    """
+    cli = CliOverrides(store=store, config_path=Path(config) if config else None)
+    st = locate_store(Path(repo), cli, dict(os.environ))
+    run_publish(
+        st,
+        review_id,
+        cwd=Path(repo),
+        inline=inline,
+        dry_run=dry_run,
+        report_url=report_url_template(cli),
+        as_json=as_json,
+    )
+
+
+__all__ = ["echo_result", "publish", "report_url_template", "run_publish"]

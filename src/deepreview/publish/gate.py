@@ -1,0 +1,20 @@
+"""`--fail-on`: the CI gate. A report fails it when a finding is at or above the threshold."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from deepreview.model import Report, Severity
+
+FAIL_ON_CHOICES: Final = ("critical", "important", "suggestion", "never")
+
+
+def fails(report: Report, threshold: str) -> bool:
+    """True when `report` has a finding at least as severe as `threshold` (never: False)."""
+    if threshold == "never":
+        return False
+    limit = Severity(threshold).rank
+    return any(f.severity.rank <= limit for f in report.findings)
+
+
+__all__ = ["FAIL_ON_CHOICES", "fails"]

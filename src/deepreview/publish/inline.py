@@ -1,0 +1,203 @@
+"""Inline review comments: each finding anchored on a RIGHT-side line of the PR diff.
+
+GitHub accepts a review comment only on a line the PR diff shows on its new side (an added or
+a context line of a hunk). A finding's own line is used when it is there; when it is not (the
+reviewer's line number is off, or points outside the hunks), the finding's quoted code is
+searched in the head file and the match nearest the stated line that lies on the diff is used.
+A finding that still has no line is left for the summary comment: never an API error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.markdown_fence import code_blocks
+from deepreview.model import Finding, Severity
+from deepreview.publish.safe import block_text, finding_marker, inline_text
+
+_HUNK: Final = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+MAX_COMMENT: Final = 16_000  # one inline comment; GitHub's limit is 65,536
+
+
+def right_side_lines(patch: str) -> frozenset[int]:
+    """New-file line numbers of a unified-diff patch that GitHub can comment on."""
+    lines: set[int] = set()
+    new = 0
+    in_hunk = False
+    for raw in patch.splitlines():
+        m = _HUNK.match(raw)
+        if m:
+            new, in_hunk = int(m.group(1)), True
+            continue
+        if not in_hunk or raw.startswith(("-", "\\")):
+            continue
+        if raw.startswith(("+", " ")) or raw == "":
+            lines.add(new)
+            new += 1
+    return frozenset(lines)
+
+
+def diff_lines_by_file(files: Sequence[Mapping[str, Any]]) -> dict[str, frozenset[int]]:
+    """`GET pulls/N/files` answers -> path -> its commentable lines (files without a patch,
+    binary or too large, have none)."""
+    out: dict[str, frozenset[int]] = {}
+    for f in files:
+        name = f.get("filename")
+        patch = f.get("patch")
+        if isinstance(name, str):
+            out[name] = right_side_lines(patch) if isinstance(patch, str) else frozenset()
+    return out
+
+
+def quoted_lines(finding: Finding) -> list[str]:
+    """The finding's first quoted code block as stripped, non-empty lines; a diff block gives
+    its new side (context and `+` lines, markers dropped)."""
+    block = next(code_blocks(finding.body), None)
+    if block is None:
+        return []
+    lines = block.body.splitlines()
+    if block.info.strip().lower() in ("diff", "patch"):
+        lines = [ln[1:] for ln in lines if ln[:1] in ("+", " ") and not ln.startswith("+++")]
+    return [ln.strip() for ln in lines if ln.strip()]
+
+
+def _matches(head: Sequence[str], quoted: Sequence[str]) -> list[int]:
+    """1-based line numbers where `quoted` starts in `head` (stripped comparison)."""
+    stripped = [ln.strip() for ln in head]
+    n = len(quoted)
+    return [i + 1 for i in range(len(stripped) - n + 1) if stripped[i : i + n] == list(quoted)]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    path: str
+    line: int
+    moved_from: int | None = None  # the finding's own line, when it was re-anchored
+
+
+def anchor(
+    finding: Finding, diff_lines: Mapping[str, frozenset[int]], head_files: Mapping[str, str]
+) -> Anchor | None:
+    """Where the finding's inline comment goes, or None when no diff line fits."""
+    for loc in finding.locations:
+        lines = diff_lines.get(loc.path)
+        if not lines:
+            continue
+        if loc.start is not None and loc.start in lines:
+            return Anchor(loc.path, loc.start)
+        quoted = quoted_lines(finding)
+        text = head_files.get(loc.path)
+        if not quoted or text is None:
+            continue
+        head = text.splitlines()
+        want = loc.start or 1
+        candidates = [
+            start + k
+            for start in _matches(head, quoted)
+            for k in range(len(quoted))
+            if start + k in lines
+        ]
+        if candidates:
+            best = min(candidates, key=lambda n: (abs(n - want), n))
+            return Anchor(loc.path, best, moved_from=loc.start)
+    return None
+
+
+def needs_head_file(finding: Finding, diff_lines: Mapping[str, frozenset[int]]) -> str | None:
+    """The path whose head text re-anchoring would search, or None when not needed."""
+    for loc in finding.locations:
+        lines = diff_lines.get(loc.path)
+        if not lines:
+            continue
+        if loc.start is not None and loc.start in lines:
+            return None
+        if quoted_lines(finding):
+            return loc.path
+    return None
+
+
+def comment_body(finding: Finding, where: Anchor) -> str:
+    """One inline comment: the hidden fingerprint marker, then the finding."""
+    label = {Severity.CRITICAL: "Critical", Severity.IMPORTANT: "Important"}.get(
+        finding.severity, "Suggestion"
+    )
+    parts = [
+        finding_marker(fingerprint(finding)),
+        f"**{finding.id} · {label}** — {inline_text(finding.title)}",
+    ]
+    if where.moved_from is not None and where.moved_from != where.line:
+        parts.append(f"_(the review placed this at line {where.moved_from})_")
+    body = finding.body.strip()
+    if body:
+        parts.append(block_text(body[:MAX_COMMENT]))
+    if finding.fix.strip():
+        parts.append("**Fix:**\n\n" + block_text(finding.fix.strip()[:MAX_COMMENT]))
+    if finding.reviewers:
+        names = ", ".join(inline_text(r) for r in finding.reviewers)
+        parts.append(f"<sub>Deep Review · found by {names}</sub>")
+    return "\n\n".join(parts)
+
+
+@dataclass(frozen=True)
+class InlinePlan:
+    comments: tuple[tuple[Finding, Anchor], ...]  # to post, in report order
+    unanchored: tuple[Finding, ...]  # no diff line fits: shown in the summary instead
+    already: tuple[Finding, ...]  # an earlier round's inline comment carries its fingerprint
+
+
+def plan_inline(
+    findings: Sequence[Finding],
+    diff_lines: Mapping[str, frozenset[int]],
+    head_files: Mapping[str, str],
+    posted: frozenset[str],
+) -> InlinePlan:
+    comments: list[tuple[Finding, Anchor]] = []
+    unanchored: list[Finding] = []
+    already: list[Finding] = []
+    for f in findings:
+        if fingerprint(f) in posted:
+            already.append(f)
+            continue
+        where = anchor(f, diff_lines, head_files)
+        if where is None:
+            unanchored.append(f)
+        else:
+            comments.append((f, where))
+    return InlinePlan(tuple(comments), tuple(unanchored), tuple(already))
+
+
+def review_payload(
+    comments: Sequence[tuple[Finding, Anchor]], head_sha: str | None
+) -> dict[str, Any]:
+    """The body of `POST /repos/o/n/pulls/N/reviews`: a plain COMMENT review."""
+    n = len(comments)
+    payload: dict[str, Any] = {
+        "event": "COMMENT",
+        "body": f"Deep Review: {n} inline comment{'s' if n != 1 else ''}; "
+        "the summary is in the PR conversation.",
+        "comments": [
+            {"path": a.path, "line": a.line, "side": "RIGHT", "body": comment_body(f, a)}
+            for f, a in comments
+        ],
+    }
+    if head_sha:
+        payload["commit_id"] = head_sha
+    return payload
+
+
+__all__ = [
+    "Anchor",
+    "InlinePlan",
+    "anchor",
+    "comment_body",
+    "diff_lines_by_file",
+    "needs_head_file",
+    "plan_inline",
+    "quoted_lines",
+    "review_payload",
+    "right_side_lines",
+]

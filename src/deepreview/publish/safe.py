@@ -1,0 +1,103 @@
+"""Untrusted text made safe to post on GitHub.
+
+Finding titles and bodies come from model output about an untrusted change, so they may hold
+`@user` mentions (which would ping people), raw HTML (`<img>`, `<details>`, comments), or our own
+hidden markers (which would make a later round adopt the wrong comment). Outside code, `<` is
+escaped and `@` gets a zero-width joiner so no mention resolves; code spans and fences are left
+as written (GitHub neither renders HTML nor resolves mentions there), and a fence the text
+leaves open is closed so it cannot swallow the rest of our comment.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.markdown_fence import FenceTracker
+
+SUMMARY_MARKER: Final = "<!-- deep-review:summary -->"
+FINDING_MARKER_PREFIX: Final = "<!-- deep-review:finding "
+_ZWJ: Final = "\u2060"  # word joiner: invisible, and `@\u2060name` is no mention
+_MENTION: Final = re.compile(r"@(?=[A-Za-z0-9_-])")
+_CODE_SPAN: Final = re.compile(r"(`+)(?!`)(.*?[^`])\1(?!`)")
+_FINGERPRINT: Final = re.compile(r"^v\d+:[0-9a-f]{8,64}$")
+
+
+def finding_marker(fp: str) -> str:
+    """The hidden first line of an inline comment; `fp` must be one of our fingerprints."""
+    if not _FINGERPRINT.match(fp):
+        raise ValueError(f"not a finding fingerprint: {fp!r}")
+    return f"{FINDING_MARKER_PREFIX}{fp} -->"
+
+
+def marker_fingerprint(body: str) -> str | None:
+    """The fingerprint a comment body starts with, when it is one of our inline comments."""
+    first = body.lstrip().split("\n", 1)[0].strip()
+    if not first.startswith(FINDING_MARKER_PREFIX) or not first.endswith("-->"):
+        return None
+    fp = first.removeprefix(FINDING_MARKER_PREFIX).removesuffix("-->").strip()
+    return fp if _FINGERPRINT.match(fp) else None
+
+
+def is_summary(body: str) -> bool:
+    """Our sticky comment starts with the marker; text that merely quotes it does not."""
+    return body.lstrip().startswith(SUMMARY_MARKER)
+
+
+def _prose(text: str) -> str:
+    out: list[str] = []
+    last = 0
+    for m in _CODE_SPAN.finditer(text):
+        out.append(_neutral(text[last : m.start()]))
+        out.append(m.group(0))
+        last = m.end()
+    out.append(_neutral(text[last:]))
+    return "".join(out)
+
+
+def _neutral(text: str) -> str:
+    return _MENTION.sub("@" + _ZWJ, text.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+MAX_INLINE: Final = 500
+
+
+def inline_text(text: str) -> str:
+    """One line of untrusted Markdown (a title): whitespace flattened, cut, neutralised."""
+    flat = " ".join(text.split())
+    return _prose(flat if len(flat) <= MAX_INLINE else flat[: MAX_INLINE - 1] + "…")
+
+
+def block_text(text: str) -> str:
+    """Untrusted Markdown paragraphs and fences, neutralised; open fences closed."""
+    tracker = FenceTracker()
+    out: list[str] = []
+    for line in text.splitlines():
+        if tracker.feed(line):
+            out.append(line)
+        else:
+            out.append(_prose(line))
+    if tracker.open is not None:
+        out.append(tracker.open.char * tracker.open.length)
+    return "\n".join(out)
+
+
+def code_span(text: str) -> str:
+    """`text` as an inline code span (a path or line), whatever backticks it holds."""
+    flat = " ".join(text.split())
+    longest = max((len(m) for m in re.findall(r"`+", flat)), default=0)
+    tick = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{tick}{pad}{flat}{pad}{tick}"
+
+
+__all__ = [
+    "FINDING_MARKER_PREFIX",
+    "SUMMARY_MARKER",
+    "block_text",
+    "code_span",
+    "finding_marker",
+    "inline_text",
+    "is_summary",
+    "marker_fingerprint",
+]

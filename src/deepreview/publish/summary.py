@@ -1,0 +1,142 @@
+"""The sticky summary comment: one per PR, found again by its first line (`SUMMARY_MARKER`)
+and edited in place on later rounds.
+
+It shows the verdict, the counts, every Critical and Important finding with its location, a
+link to the HTML report when one is configured, and a collapsed section with the rest (the
+suggestions, and the full text of findings that are not inline comments). It stays under
+GitHub's 65,536-character limit: whole entries are dropped from the end, with a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from deepreview.model import Finding, Report, Severity
+from deepreview.publish.safe import SUMMARY_MARKER, block_text, code_span, inline_text
+
+GITHUB_LIMIT: Final = 65_536
+# Room kept for the closing lines and the truncation note, whatever the entries were.
+_RESERVE: Final = 1_000
+MAX_DETAIL: Final = 6_000  # one finding's text in the collapsed section
+
+
+@dataclass(frozen=True)
+class SummaryInput:
+    report: Report
+    inline_ids: frozenset[str] = frozenset()  # findings that are (or were) inline comments
+    moved: Mapping[str, str] = field(default_factory=dict)  # ID -> `path:line` re-anchored to
+    unanchored_ids: frozenset[str] = frozenset()  # asked for inline, no diff line fits
+    report_url: str | None = None
+    review_id: str = ""
+
+
+def _where(f: Finding) -> str:
+    return ", ".join(code_span(str(loc)) for loc in f.locations) or "no location"
+
+
+def _entry(f: Finding, s: SummaryInput) -> str:
+    note = ""
+    if f.id in s.moved:
+        note = f" · inline comment at {code_span(s.moved[f.id])}"
+    elif f.id in s.inline_ids:
+        note = " · inline comment"
+    elif f.id in s.unanchored_ids:
+        note = " · not on the diff, details below"
+    return f"- **{f.id}** {inline_text(f.title)} — {_where(f)}{note}"
+
+
+def _detail(f: Finding) -> str:
+    parts = [f"#### {f.id}: {inline_text(f.title)}", f"{_where(f)}"]
+    body = f.body.strip()
+    if body:
+        parts.append(block_text(body[:MAX_DETAIL]))
+    if f.fix.strip():
+        parts.append("**Fix:**\n\n" + block_text(f.fix.strip()[:MAX_DETAIL]))
+    return "\n\n".join(parts)
+
+
+def _counts(report: Report) -> str:
+    c, i, s = (len(report.by_severity(sev)) for sev in Severity)
+    return f"**{c} Critical · {i} Important · {s} Suggestion{'s' if s != 1 else ''}**"
+
+
+def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
+    """The whole comment, first line the marker, at most `limit` characters."""
+    report = s.report
+    h = report.header
+    head = [SUMMARY_MARKER, f"## Deep Review: {inline_text(h.verdict.label)}"]
+    if h.verdict.reason:
+        head.append(inline_text(h.verdict.reason))
+    facts = [_counts(report)]
+    if h.review_sha:
+        facts.append(f"reviewed {code_span(h.review_sha[:12])}")
+    if h.reviewers:
+        facts.append("by " + ", ".join(inline_text(r.credit) for r in h.reviewers))
+    head.append(" · ".join(facts))
+    if s.report_url:
+        head.append(f"[Full report]({s.report_url})")
+
+    # Entries in order of importance; each is kept whole or dropped with everything after it.
+    blocking = [f for f in report.findings if f.severity != Severity.SUGGESTION]
+    rest = [f for f in report.findings if f.severity == Severity.SUGGESTION]
+    details = [f for f in report.findings if f.id not in s.inline_ids]
+    main: list[str] = []
+    if blocking:
+        main.append("### Critical and Important")
+        main += [_entry(f, s) for f in blocking]
+    else:
+        main.append("No Critical or Important findings.")
+    folded: list[str] = []
+    if rest:
+        folded.append("### Suggestions")
+        folded += [_entry(f, s) for f in rest]
+    if details:
+        folded.append("### Details")
+        folded += [_detail(f) for f in details]
+
+    tail = f"<sub>Deep Review · review {code_span(s.review_id or h.review_id)}</sub>"
+    return _fit(head, main, folded, tail, limit, s)
+
+
+def _fit(
+    head: Sequence[str],
+    main: Sequence[str],
+    folded: Sequence[str],
+    tail: str,
+    limit: int,
+    s: SummaryInput,
+) -> str:
+    budget = limit - _RESERVE - len(tail)
+    out = "\n\n".join(head)
+    dropped = 0
+    for i, part in enumerate(main):
+        sep = "\n\n" if i == 0 else "\n"
+        if len(out) + len(sep) + len(part) > budget:
+            dropped = len(main) - i
+            break
+        out += sep + part
+    if folded and not dropped:
+        out += "\n\n<details><summary>Suggestions and details</summary>"
+        closing = "\n\n</details>"
+        for i, part in enumerate(folded):
+            if len(out) + 2 + len(part) + len(closing) > budget:
+                dropped = len(folded) - i
+                break
+            out += "\n\n" + part
+        out += closing
+    elif folded:
+        dropped += len(folded)
+    if dropped:
+        where = (
+            f"the [full report]({s.report_url})"
+            if s.report_url
+            else (f"`deep-review show {s.review_id or s.report.header.review_id}`")
+        )
+        out += f"\n\n_Cut to fit GitHub's comment limit: {dropped} more entries are in {where}._"
+    out += "\n\n" + tail
+    return out[:limit]
+
+
+__all__ = ["GITHUB_LIMIT", "SummaryInput", "summary_body"]

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""A fake `gh` that is logged in and forwards `gh api` to the fake GitHub at $FAKE_GITHUB_URL.
+
+    gh auth status                               -> exit 0 (logged in)
+    gh api PATH [--method M] [--input -]          -> the request, answered like gh does:
+                                                    the JSON body on stdout; on an HTTP error
+                                                    also `gh: MESSAGE (HTTP NNN)` on stderr, exit 1
+
+It sends what real `gh` would (the method, the path, the JSON from stdin) with its own token,
+so a test can compare the requests of the `gh` path with those of the HTTPS path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["auth"]:
+        return 0
+    if argv[:1] != ["api"] or len(argv) < 2:
+        print(f"fake gh: unsupported {argv}", file=sys.stderr)
+        return 2
+    path = argv[1]
+    method = "GET"
+    data = None
+    rest = argv[2:]
+    while rest:
+        flag = rest.pop(0)
+        if flag in ("--method", "-X"):
+            method = rest.pop(0)
+        elif flag == "--input":
+            source = rest.pop(0)
+            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        else:
+            print(f"fake gh: unsupported flag {flag}", file=sys.stderr)
+            return 2
+    url = f"{os.environ['FAKE_GITHUB_URL'].rstrip('/')}/{path.lstrip('/')}"
+    req = urllib.request.Request(url, data=data, method=method)
+    req.add_header("Authorization", "Bearer gh-cli-token")
+    req.add_header("User-Agent", "GitHub CLI (fake)")
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            sys.stdout.write(resp.read().decode("utf-8"))
+            return 0
+    except urllib.error.HTTPError as exc:
+        body = exc.read().decode("utf-8")
+        sys.stdout.write(body)
+        try:
+            message = json.loads(body).get("message", "")
+        except ValueError:
+            message = ""
+        print(f"gh: {message} (HTTP {exc.code})", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

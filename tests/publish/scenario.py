@@ -1,0 +1,155 @@
+"""A pull request #7 of acme/demo in a real git clone, served by the fake GitHub, and a seat
+whose review has findings on, near and off the PR diff."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from fakebin.harness import Fakes
+from support.fake_github import FakeGitHub
+from support.repos import CliResult, commit_all, git, write
+
+REPO = "acme/demo"
+NUMBER = 7
+
+BASE_LINES = [f"v{i} = {i}" for i in range(1, 31)]
+HEAD_LINES = list(BASE_LINES)
+HEAD_LINES[9] = "v10 = compute(10)"  # line 10
+HEAD_LINES[24] = "v25 = risky(25)"  # line 25
+
+# I1 sits on a changed line; I2's line number is off but its quoted code is on the diff
+# (re-anchored to line 25); S1 is on an unchanged line outside every hunk (summary only).
+REVIEW = """## Executive Summary
+
+Two risky calls; one style nit.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+I1. **compute() fails, ask @octocat <img src=x onerror=y>** — `calc.py:10` (important, regression)
+
+```python
+v10 = compute(10)
+```
+
+`compute` is not defined for ten. <!-- deep-review:summary -->
+
+Fix:
+
+```diff
+-v10 = compute(10)
++v10 = 10
+```
+
+I2. **risky() swallows errors** — `calc.py:40` (important, regression)
+
+```python
+v25 = risky(25)
+```
+
+The call hides failures.
+
+### Suggestions
+
+S1. **Name the constant** — `calc.py:2` (suggestion, enhancement)
+
+```python
+v2 = 2
+```
+
+A name would read better.
+"""
+
+SUGGESTIONS_ONLY = """## Executive Summary
+
+Fine.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+S1. **Name the constant** — `calc.py:2` (suggestion, enhancement)
+
+```python
+v2 = 2
+```
+
+A name would read better.
+"""
+
+
+def make_pr(tmp: Path, gh: FakeGitHub) -> Path:
+    """A clone whose origin has `refs/pull/7/head`; the fake serves the PR and its files."""
+    upstream = tmp / "upstream"
+    upstream.mkdir(parents=True)
+    git(upstream, "init", "-q", "-b", "main")
+    write(upstream, "calc.py", "\n".join(BASE_LINES) + "\n")
+    base = commit_all(upstream, "Initial commit")
+    git(upstream, "checkout", "-q", "-b", "feature")
+    write(upstream, "calc.py", "\n".join(HEAD_LINES) + "\n")
+    head = commit_all(upstream, "Risky calls")
+    git(upstream, "checkout", "-q", "main")  # the clone checks out main
+    bare = tmp / "origin.git"
+    git(tmp, "clone", "-q", "--bare", str(upstream), str(bare))
+    git(bare, "update-ref", f"refs/pull/{NUMBER}/head", head)
+    git(bare, "branch", "-D", "feature")
+    clone = tmp / "work"
+    git(tmp, "clone", "-q", str(bare), str(clone))
+    diff = git(upstream, "diff", base, head, "--", "calc.py")
+    patch = diff[diff.index("@@") :] + "\n"
+    gh.add_pull(
+        REPO,
+        NUMBER,
+        base_sha=base,
+        head_sha=head,
+        head_ref="feature",
+        files=[{"filename": "calc.py", "status": "modified", "patch": patch}],
+    )
+    return clone
+
+
+def setup(tmp: Path, gh: FakeGitHub, review: str = REVIEW) -> tuple[Fakes, Path, dict[str, str]]:
+    clone = make_pr(tmp, gh)
+    fakes = Fakes(tmp)
+    review_file = tmp / "review.md"
+    review_file.write_text(review, encoding="utf-8")
+    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    env = fakes.env({"GH_REPO": REPO, **gh.env()})
+    env.pop("GH_TOKEN", None)
+    return fakes, clone, env
+
+
+def install_fake_gh(fakes: Fakes, gh: FakeGitHub) -> None:
+    """`gh` on PATH, logged in, forwarding `gh api` to the fake server."""
+    src = Path(__file__).resolve().parents[1] / "fakebin" / "fake_gh.py"
+    body = src.read_text(encoding="utf-8").split("\n", 1)[1]
+    fakes.install("gh", f"#!{sys.executable}\n{body}")
+
+
+def review(fakes: Fakes, clone: Path, env: dict[str, str], *args: str) -> CliResult:
+    return fakes.review(clone, f"#{NUMBER}", "--agents", "alpha", *args, env=env)
+
+
+def store_digest(store: Path) -> str:
+    """One hash over every stored file's name and bytes (index.sqlite aside)."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in store.rglob("*") if p.is_file()):
+        if path.name.startswith("index.sqlite"):
+            continue
+        h.update(str(path.relative_to(store)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()

@@ -1,0 +1,298 @@
+"""`review --post`, `publish [--inline] [--dry-run]` and `--fail-on` through the real command,
+against the fake GitHub."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from publish.scenario import (
+    NUMBER,
+    REPO,
+    REVIEW,
+    SUGGESTIONS_ONLY,
+    install_fake_gh,
+    review,
+    setup,
+    store_digest,
+)
+from support.fake_github import FakeGitHub, right_side_lines
+from support.repos import commit_all, git, run_cli, write
+
+pytestmark = pytest.mark.slow  # each test runs one or more real reviews
+
+
+def _publish(clone: Path, env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
+    return run_cli(["publish", *args], cwd=clone, env=env)
+
+
+def test_review_post_twice_creates_then_updates_one_comment(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        # 120 comments by people first (one quotes our marker): ours lands on page 2.
+        people = gh.pull(REPO, NUMBER).issue_comments
+        for i in range(120):
+            text = f"> <!-- deep-review:summary --> quoted {i}" if i == 60 else f"note {i}"
+            people.append({"id": i + 1, "body": text, "user": {"login": "ann", "type": "User"}})
+        first = review(fakes, clone, env, "--post")
+        assert first.returncode == 0, first.stderr
+        ours = [c for c in gh.pull(REPO, NUMBER).issue_comments if c["user"]["type"] == "Bot"]
+        comments = ours
+        assert len(comments) == 1
+        assert [(w.method, w.path) for w in gh.writes] == [
+            ("POST", f"/repos/{REPO}/issues/{NUMBER}/comments")
+        ]
+        assert "Summary comment created" in first.stderr
+        body = comments[0]["body"]
+        assert body.startswith("<!-- deep-review:summary -->")
+        assert "compute() fails" in body and "`calc.py:10`" in body
+
+        second = review(fakes, clone, env, "--post")
+        assert second.returncode == 0, second.stderr
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 121
+        assert [(w.method, w.path) for w in gh.writes][1:] == [
+            ("PATCH", f"/repos/{REPO}/issues/comments/{comments[0]['id']}")
+        ]
+        assert second.json()["review_id"] in gh.pull(REPO, NUMBER).issue_comments[-1]["body"]
+        pages = [r.query["page"] for r in gh.requests_to("GET", f"/repos/{REPO}/issues/")]
+        assert pages == [["1"], ["2"], ["1"], ["2"]]
+        assert all(r.auth == "Bearer tok-fake" for r in gh.requests)
+
+
+def test_publish_inline_places_findings_on_right_side_diff_lines(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        assert gh.writes == []  # no --post: nothing published
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 0, res.stderr
+        pull = gh.pull(REPO, NUMBER)
+        lines = right_side_lines(pull.files[0]["patch"])
+        placed = {(c["path"], c["line"], c["side"]) for c in pull.review_comments}
+        # I1 on its own line, I2 re-anchored from line 40 to the quoted code on line 25.
+        assert placed == {("calc.py", 10, "RIGHT"), ("calc.py", 25, "RIGHT")}
+        assert all(c["line"] in lines for c in pull.review_comments)
+        reviews = gh.requests_to("POST", f"/repos/{REPO}/pulls/{NUMBER}/reviews")
+        assert len(reviews) == 1 and reviews[0].body["event"] == "COMMENT"
+        moved = next(c for c in pull.review_comments if c["line"] == 25)
+        assert "placed this at line 40" in moved["body"]
+        # S1 is on no diff line: it is in the summary instead.
+        summary = pull.issue_comments[0]["body"]
+        assert "Name the constant" in summary and "not on the diff" in summary
+        assert "`calc.py:40` · inline comment at `calc.py:25`" in summary
+        assert "1 not on the diff" in res.stderr
+
+        # A later round does not repeat the inline comments already there.
+        again = _publish(clone, env, rid, "--inline")
+        assert again.returncode == 0, again.stderr
+        assert len(gh.requests_to("POST", f"/repos/{REPO}/pulls/{NUMBER}/reviews")) == 1
+        assert len(pull.review_comments) == 2 and len(pull.issue_comments) == 1
+        assert "0 posted, 2 already there" in again.stderr
+
+
+def test_untrusted_finding_text_cannot_ping_inject_or_spoof(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        assert _publish(clone, env, rid, "--inline").returncode == 0
+        pull = gh.pull(REPO, NUMBER)
+        for body in [pull.issue_comments[0]["body"], *(c["body"] for c in pull.review_comments)]:
+            assert "@octocat" not in body
+            assert "<img" not in body
+            assert body.count("<!-- deep-review:") == 1  # only our own marker, first
+
+
+def test_dry_run_prints_the_requests_and_sends_nothing(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        env = {**env, "DEEP_REVIEW_REPORT_URL": "https://reviews.example/{id}.html"}
+        res = _publish(clone, env, rid, "--inline", "--dry-run")
+        assert res.returncode == 0, res.stderr
+        assert gh.writes == []
+        assert f"[Full report](https://reviews.example/{rid}.html)" in res.stdout
+        assert f"POST {gh.url}/repos/{REPO}/pulls/{NUMBER}/reviews\n" in res.stdout
+        assert f"POST {gh.url}/repos/{REPO}/issues/{NUMBER}/comments\n" in res.stdout
+        assert "Dry run: nothing was sent" in res.stderr
+        as_json = _publish(clone, env, rid, "--inline", "--dry-run", "--json")
+        requests = json.loads(as_json.stdout)["requests"]
+        assert [r["method"] for r in requests] == ["POST", "POST"]
+        assert requests[0]["body"]["comments"][0]["side"] == "RIGHT"
+        assert gh.writes == []
+
+
+@pytest.mark.parametrize(
+    ("status", "rate_limited", "words"),
+    [
+        (401, False, "rejected the credentials"),
+        (403, False, "pull-requests: write"),
+        (
+            403,
+            True,
+            "rate limit reached (the summary comment: HTTP 403); wait for it to reset (at 22:13",
+        ),
+        (429, False, "rate limit"),
+        (404, False, "not found"),
+        (422, False, "HTTP 422"),
+    ],
+)
+def test_github_errors_give_one_line_and_keep_the_review(
+    tmp_path: Path, status: int, rate_limited: bool, words: str
+) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        before = store_digest(fakes.store)
+        gh.fail_next(status, rate_limited=rate_limited, method="POST")
+        res = _publish(clone, env, rid)
+        assert res.returncode == 5
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and words in lines[0]
+        assert f"deep-review publish {rid}" in lines[0]
+        assert store_digest(fakes.store) == before
+        assert gh.pull(REPO, NUMBER).issue_comments == []
+
+
+def test_review_post_that_cannot_publish_keeps_the_review(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        gh.fail_next(403, method="POST")
+        res = review(fakes, clone, env, "--post")
+        assert res.returncode == 5
+        rid = res.json()["review_id"]
+        assert (fakes.store / f"{rid}.json").exists()
+        assert f"`deep-review publish {rid}`" in res.stderr
+        retry = _publish(clone, env, rid)
+        assert retry.returncode == 0, retry.stderr
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
+
+
+def test_a_rejected_inline_comment_goes_to_the_summary_and_the_rest_are_posted(
+    tmp_path: Path,
+) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        # Both comments, then the first alone, are refused; the second alone is taken.
+        gh.fail_next(422, times=2, method="POST", path_prefix=f"/repos/{REPO}/pulls/")
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 0, res.stderr
+        pull = gh.pull(REPO, NUMBER)
+        assert [c["line"] for c in pull.review_comments] == [25]
+        assert "not on the diff" in pull.issue_comments[0]["body"]
+        assert "1 posted, 0 already there, 2 not on the diff" in res.stderr
+
+
+def test_publish_a_branch_review_says_it_needs_a_pr(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        git(clone, "checkout", "-q", "-b", "topic")
+        write(clone, "calc.py", "v1 = 'one'\n")
+        commit_all(clone, "Topic work")
+        refused = fakes.review(clone, "--agents", "alpha", "--post", env=env)
+        assert refused.returncode == 2
+        assert "--post publishes on a pull request" in refused.stderr
+        assert not list(fakes.store.glob("*.json"))  # refused before anything was written
+        rid = fakes.review(clone, "--agents", "alpha", env=env).json()["review_id"]
+        res = _publish(clone, env, rid)
+        assert res.returncode == 2
+        assert "publish needs a PR review" in res.stderr
+        assert "deep-review review 123" in res.stderr
+        assert gh.requests == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fail_on", "code"),
+    [
+        (REVIEW, "important", 4),
+        (REVIEW, "critical", 0),
+        (REVIEW, "never", 0),
+        (SUGGESTIONS_ONLY, "important", 0),
+        (SUGGESTIONS_ONLY, "suggestion", 4),
+    ],
+)
+def test_fail_on_exits_4_at_or_above_the_threshold(
+    tmp_path: Path, text: str, fail_on: str, code: int
+) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh, text)
+        res = review(fakes, clone, env, "--post", "--fail-on", fail_on)
+        assert res.returncode == code, res.stderr
+        rid = res.json()["review_id"]
+        assert (fakes.store / f"{rid}.json").exists()  # stored ...
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 1  # ... and published first
+        assert (f"--fail-on {fail_on}" in res.stderr) == (code == 4)
+
+
+def test_fail_on_from_config_and_on_relead(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        review_file = tmp_path / "review.md"
+        fakes.write_config(
+            {"alpha": fakes.seat("ok", "--review-file", str(review_file))},
+            review={"fail_on": "important"},
+        )
+        res = review(fakes, clone, env)
+        assert res.returncode == 4, res.stderr
+        rid = res.json()["review_id"]
+        relead = run_cli(
+            ["relead", rid, "--lead", "none", "--fail-on", "never"], cwd=clone, env=env
+        )
+        assert relead.returncode == 0, relead.stderr
+        relead = run_cli(["relead", rid, "--lead", "none"], cwd=clone, env=env)
+        assert relead.returncode == 4, relead.stderr
+
+
+def _requests(gh: FakeGitHub) -> list[tuple[str, str, str, object]]:
+    return [(r.method, r.path, json.dumps(r.query, sort_keys=True), r.body) for r in gh.requests]
+
+
+def test_gh_and_https_send_the_same_requests(tmp_path: Path) -> None:
+    """Logged-in `gh` (a fake that forwards to the fake server) or GITHUB_TOKEN over HTTPS:
+    the same method, path, query and body; errors read the same."""
+    seen = []
+    for way in ("https", "gh"):
+        with FakeGitHub() as gh:
+            fakes, clone, env = setup(tmp_path / way, gh)
+            rid = review(fakes, clone, env).json()["review_id"]
+            if way == "gh":
+                install_fake_gh(fakes, gh)
+                env = {**env, "FAKE_GITHUB_URL": gh.url}
+                del env["GITHUB_TOKEN"]
+            start = len(gh.requests)
+            res = _publish(clone, env, rid, "--inline")
+            assert res.returncode == 0, res.stderr
+            assert {r.auth for r in gh.requests[start:]} == (
+                {"Bearer gh-cli-token"} if way == "gh" else {"Bearer tok-fake"}
+            )
+            seen.append([(m, p, q, _without_ids(b)) for m, p, q, b in _requests(gh)[start:]])
+            gh.fail_next(401, method="PATCH")
+            gh.fail_next(401, method="POST")
+            failed = _publish(clone, env, rid)
+            assert failed.returncode == 5
+            assert "rejected the credentials" in failed.stderr
+    assert seen[0] == seen[1]
+
+
+def _without_ids(body: object) -> object:
+    # Review IDs and commit SHAs differ between the two runs (timestamps); nothing else may.
+    text = re.sub(r"\d{8}-\d{6}-pr-7", "RID", json.dumps(body))
+    return re.sub(r"\b[0-9a-f]{40}\b|`[0-9a-f]{12}`", "SHA", text)
+
+
+def test_report_url_from_config_links_the_summary(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        extra = tmp_path / "publish.toml"
+        extra.write_text('[publish]\nreport_url = "https://ci.example/r/{id}.html"\n')
+        res = _publish(clone, env, rid, "--config", str(extra))
+        assert res.returncode == 0, res.stderr
+        body = gh.pull(REPO, NUMBER).issue_comments[0]["body"]
+        assert f"[Full report](https://ci.example/r/{rid}.html)" in body
+        extra.write_text('[publish]\nreport_url = "javascript:alert(1)//{id}"\n')
+        bad = _publish(clone, env, rid, "--config", str(extra))
+        assert bad.returncode == 2 and "report_url must be an http(s) URL" in bad.stderr
