@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final, Literal, get_args
 
+from deepreview.feedback import ThreadVerdict
+
 SCHEMA_VERSION = 1
 
 # Reasoning effort a seat is asked for; each agent adapter maps it to its CLI's own flag.
@@ -71,6 +73,10 @@ class FindingSource:
     severity: Severity
     title: str  # Markdown inline, as the reviewer wrote it
     locations: tuple[Location, ...] = ()
+    # "note": the reviewer cited these lines in a Testing/Documentation note or a design concern
+    # rather than listing a finding; `finding_id` then names the section and `severity` is the
+    # consolidated finding's, not the reviewer's.
+    kind: Literal["finding", "note"] = "finding"
 
 
 @dataclass(frozen=True)
@@ -478,10 +484,13 @@ class ProcessNotes:
     skill_improvements: tuple[str, ...] = ()  # Markdown bullets (without "- ")
     repo_context_updates: tuple[str, ...] = ()  # "[repo] Add: \"...\" Why: ..."
     panel: tuple[str, ...] = ()  # `--panel auto`: the choice, then one reason per seat
+    github: tuple[str, ...] = ()  # what could not be read from the PR ("unresolved threads ...")
 
     @property
     def empty(self) -> bool:
-        return not self.skill_improvements and not self.repo_context_updates and not self.panel
+        return not (self.skill_improvements or self.repo_context_updates or self.panel) and not (
+            self.github
+        )
 
 
 @dataclass(frozen=True)
@@ -570,6 +579,8 @@ class Report:
     notes: tuple[str, ...] = ()  # run notes (seat choice, failures); see `header_notes`
     checks: CheckResults | None = None  # measured with --check-fixes / --probe-tests
     round_info: RoundInfo | None = None  # round N >= 2 of a series (`rounds/`)
+    # A PR's unresolved review threads and the seats' word on each (`pipeline/feedback_step`).
+    unresolved_feedback: tuple[ThreadVerdict, ...] = ()
     schema_version: int = SCHEMA_VERSION
 
     @property

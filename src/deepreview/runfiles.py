@@ -15,6 +15,9 @@ from typing import Final
 RUN_JSON: Final = "run.json"
 # Per seat, what each pass of a multi-pass review found and how long it took (`--passes`).
 PASSES_JSON: Final = "passes.json"
+# A PR review's unresolved review threads as fetched before the seats ran (`resume` and
+# `relead` read them back instead of asking GitHub again).
+THREADS_JSON: Final = "threads.json"
 
 _REVIEW_STEM: Final = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
+from deepreview.feedback import FetchedThreads
 from deepreview.model import SCHEMA_VERSION, AgentReview, Report
 
 T = TypeVar("T")
@@ -37,6 +38,15 @@ def report_from_data(data: dict[str, Any]) -> Report:
 def review_from_data(data: dict[str, Any]) -> AgentReview:
     data = {k: v for k, v in data.items() if k != "schema_version"}
     return _adapter(AgentReview).validate_python(data)
+
+
+def threads_to_json(fetched: FetchedThreads) -> str:
+    data = _adapter(FetchedThreads).dump_python(fetched, mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def threads_from_data(data: Any) -> FetchedThreads:
+    return _adapter(FetchedThreads).validate_python(data)
 
 
 def report_json_schema() -> dict[str, Any]:

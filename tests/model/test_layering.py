@@ -9,7 +9,17 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "deepreview"
 
 # Lowest first. A module may import its own layer and any layer listed before it.
 LAYERS = [
-    ("errors", "model", "proc", "serialize", "schemas", "formats", "runfiles", "markdown_fence"),
+    (
+        "errors",
+        "feedback",
+        "model",
+        "proc",
+        "serialize",
+        "schemas",
+        "formats",
+        "runfiles",
+        "markdown_fence",
+    ),
     ("github",),
     ("targets",),
     ("workspace",),

@@ -159,7 +159,8 @@ def test_github_errors_give_one_line_and_keep_the_review(
 def test_review_post_that_cannot_publish_keeps_the_review(tmp_path: Path) -> None:
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)
-        gh.fail_next(403, method="POST")
+        # The review's own GraphQL query (unresolved threads) is a POST too: fail the comment.
+        gh.fail_next(403, method="POST", path_prefix="/repos/")
         res = review(fakes, clone, env, "--post")
         assert res.returncode == 5
         rid = res.json()["review_id"]
@@ -296,3 +297,17 @@ def test_report_url_from_config_links_the_summary(tmp_path: Path) -> None:
         extra.write_text('[publish]\nreport_url = "javascript:alert(1)//{id}"\n')
         bad = _publish(clone, env, rid, "--config", str(extra))
         assert bad.returncode == 2 and "report_url must be an http(s) URL" in bad.stderr
+
+
+def test_publish_takes_the_api_url_from_github_api(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        elsewhere = {k: v for k, v in env.items() if k != "GITHUB_API_URL"}
+        elsewhere["GITHUB_API_URL"] = "http://127.0.0.1:9/unused"
+        bad = _publish(clone, elsewhere, rid, "--github-api", "api.example")
+        assert bad.returncode == 2
+        assert "--github-api 'api.example' is not a URL" in bad.stderr
+        res = _publish(clone, elsewhere, rid, "--github-api", gh.url)
+        assert res.returncode == 0, res.stderr
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 1

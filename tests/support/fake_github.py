@@ -33,6 +33,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from support.fake_threads import threads_data
+
 GraphQLHandler = Callable[["FakeGitHub", dict[str, Any], str], Any]
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
@@ -106,7 +108,7 @@ class FakeGitHub:
         self.pulls: dict[tuple[str, int], PullState] = {}
         # (repo, path, ref) -> file text, served by GET /repos/o/n/contents/PATH?ref=REF
         self.contents: dict[tuple[str, str, str], str] = {}
-        self.graphql_handlers: dict[str, GraphQLHandler] = {}
+        self.graphql_handlers: dict[str, GraphQLHandler] = {"reviewThreads": _review_threads}
         self._failures: list[_Failure] = []
         self._ids = itertools.count(1001)
         self._lock = threading.Lock()
@@ -215,8 +217,12 @@ class FakeGitHub:
 
     @property
     def writes(self) -> list[Recorded]:
-        """Every request that would change something on GitHub."""
-        return [r for r in self.requests if r.method in ("POST", "PATCH", "PUT", "DELETE")]
+        """Every request that would change something on GitHub (a GraphQL POST is a query)."""
+        return [
+            r
+            for r in self.requests
+            if r.method in ("POST", "PATCH", "PUT", "DELETE") and r.path != "/graphql"
+        ]
 
     def _take_failure(self, method: str, path: str) -> _Failure | None:
         with self._lock:
@@ -440,6 +446,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, {"errors": [{"message": f"fake GitHub has no handler for {name!r}"}]})
             return
         self._send(200, {"data": handler(self.fake, body.get("variables") or {}, query)})
+
+
+def _review_threads(fake: FakeGitHub, variables: dict[str, Any], query: str) -> Any:
+    """`reviewThreads`: the PR's `review_threads` (GraphQL nodes, see `fake_threads.thread`),
+    100 per page after the `after` cursor."""
+    key = (f"{variables.get('owner')}/{variables.get('name')}", int(variables.get("number", 0)))
+    pull = fake.pulls.get(key)
+    if pull is None:
+        return {"repository": {"pullRequest": None}}
+    return threads_data(pull.review_threads, variables)
 
 
 class _Answer(Exception):  # an early answer from deep inside a route

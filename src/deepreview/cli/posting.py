@@ -71,6 +71,7 @@ def post_and_gate(
     inline: bool = False,
     cwd: Path = Path("."),
     report_url: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> int:
     """After a stored review (`review`, `finish`): publish it when asked, then the --fail-on
     gate. A publishing failure raises (exit 5) with the review already stored."""
@@ -85,6 +86,7 @@ def post_and_gate(
             inline=inline,
             dry_run=False,
             report_url=report_url,
+            env=env,
         )
     return _gate(outcome, code, threshold)
 

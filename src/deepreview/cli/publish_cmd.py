@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from deepreview.cli.options import store_option
+from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.config import CliOverrides, build_settings
 from deepreview.model import SCHEMA_VERSION
 from deepreview.pipeline.review import locate_store
@@ -32,13 +32,14 @@ def run_publish(
     dry_run: bool,
     report_url: str | None,
     as_json: bool = False,
+    env: dict[str, str] | None = None,
 ) -> None:
     """Publish and print what happened (what `publish`, `review --post` and `finish --post`
     call)."""
     result = publish_review(
         store,
         review_id,
-        env=dict(os.environ),
+        env=dict(os.environ) if env is None else env,
         cwd=cwd,
         inline=inline,
         dry_run=dry_run,
@@ -98,6 +99,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Extra config file.")
 @store_option
+@github_api_option
 @click.option("--repo", default=".", type=click.Path(file_okay=False))
 def publish(
     review_id: str,
@@ -106,6 +108,7 @@ def publish(
     as_json: bool,
     config: str | None,
     store: str | None,
+    github_api: str | None,
     repo: str,
 ) -> None:
     """Publish stored PR review REVIEW_ID on its pull request: one sticky summary comment
@@ -123,6 +126,7 @@ def publish(
         dry_run=dry_run,
         report_url=report_url_template(cli),
         as_json=as_json,
+        env=github_env(github_api),
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
-from deepreview.cli.options import store_option
+from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.cli.posting import fail_on_option, gate_threshold, post_and_gate, post_options
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
@@ -263,6 +263,7 @@ def _checks_options(fn: F) -> F:
 )
 @post_options
 @fail_on_option
+@github_api_option
 @_checks_options
 @_common
 def review(
@@ -285,6 +286,7 @@ def review(
     post: bool,
     inline: bool,
     fail_on: str | None,
+    github_api: str | None,
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
@@ -309,6 +311,7 @@ def review(
     )
     if inline and not post:
         raise UsageError("--inline posts inline comments with --post; add --post")
+    env = github_env(github_api)
     req = ReviewRequest(
         cwd=Path(repo),
         target=target,
@@ -316,7 +319,7 @@ def review(
         uncommitted=uncommitted,
         exact_range=exact_range,
         cli=cli,
-        env=dict(os.environ),
+        env=env,
         panel=panel,
         budget_usd=budget_usd,
     )
@@ -360,6 +363,7 @@ def review(
         inline=inline,
         report_url=prepared.settings.report_url,
         threshold=prepared.settings.fail_on,
+        env=env,
     )
 
 

@@ -23,7 +23,7 @@ _RECONCILIATION = re.compile(r"^\*\*Reconciliation\*\*:?[ \t]*(?P<rest>.*)$", re
 _TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _BULLET = re.compile(r"^[-*+][ \t]+(?P<text>.*)$")
 _NOTES_HEADING = re.compile(
-    r"^(?:###[ \t]+|\*\*)(?P<title>Skill improvements|Repo context updates|Panel choice)"
+    r"^(?:###[ \t]+|\*\*)(?P<title>Skill improvements|Repo context updates|Panel choice|GitHub)"
     r"(?:\*\*)?:?[ \t]*$",
     re.IGNORECASE,
 )
@@ -219,6 +219,7 @@ def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None
     skill: list[str] = []
     repo: list[str] = []
     panel: list[str] = []
+    github: list[str] = []
     target: list[str] | None = None
     lead = None
     current: list[str] | None = None
@@ -230,9 +231,8 @@ def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None
         h = _NOTES_HEADING.match(line.strip())
         if h:
             title = h.group("title").lower()
-            target = (
-                skill if title.startswith("skill") else panel if title == "panel choice" else repo
-            )
+            by_title = {"panel choice": panel, "github": github, "repo context updates": repo}
+            target = by_title.get(title, skill)
             current = None
             continue
         m = _BULLET.match(line)
@@ -241,7 +241,7 @@ def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None
             current = target
         elif current is not None and line.strip() and line.startswith((" ", "\t")):
             current[-1] = current[-1] + "\n" + line
-    return ProcessNotes(tuple(skill), tuple(repo), tuple(panel)), lead
+    return ProcessNotes(tuple(skill), tuple(repo), tuple(panel), tuple(github)), lead
 
 
 _LEAD = re.compile(

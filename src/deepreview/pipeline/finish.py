@@ -333,7 +333,7 @@ def finish_review(
     relead: bool = False,
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last."""
-    from deepreview.pipeline import rounds_step
+    from deepreview.pipeline import feedback_step, rounds_step
     from deepreview.pipeline.checks_step import run_check_step, with_checks
     from deepreview.pipeline.lead_step import run_lead
     from deepreview.pipeline.panel import with_panel_notes
@@ -362,6 +362,7 @@ def finish_review(
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).
     report = rounds_step.apply(p, rid, writer.state.created_at, report, det.seat_reviews)
+    report = feedback_step.apply(report, review_dir, det.seat_reviews)
     report = with_panel_notes(report, writer.state)
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(

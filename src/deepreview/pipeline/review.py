@@ -187,6 +187,15 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
     created_at = now.isoformat(timespec="seconds")
     prompt += rounds_prompt_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
+    if p.target.pr is not None:
+        # Only a PR has threads. Lazy: feedback_step brings the GitHub client and consolidation,
+        # which any other review would import before its first seat for nothing
+        # (benchmarks/README.md, "first seat spawned after").
+        from deepreview.pipeline import feedback_step
+
+        # A PR's unresolved threads are fetched once, into the review folder, before any seat.
+        fetched = feedback_step.threads_for(p.target, p.store, review_dir, p.env, Redactor(p.env))
+        prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
     state = new_state(
         review_id=rid,
         created_at=created_at,
@@ -383,9 +392,13 @@ def resume(
     base_ctx = read_base_context(target, steering)
     nonce = new_nonce()
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
+    from deepreview.pipeline import feedback_step
+
     prompt += rounds_prompt_step.prompt_addition(
         prepared, review_id_, state.created_at, untrusted_fences(nonce)
     )
+    fetched = feedback_step.threads_for(target, store, review_dir, env, Redactor(env))
+    prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
     state = _with_config(state, cli)  # a later resume checks against the file this one used
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:
