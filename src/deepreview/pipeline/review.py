@@ -26,7 +26,7 @@ from deepreview.config import (
     work_tree_copy_note,
 )
 from deepreview.errors import ConfigError, ExitCode, StoreError, UnknownSeatError, UsageError
-from deepreview.pipeline import finish
+from deepreview.pipeline import finish, rounds_prompt_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import (
     auto_panel,
@@ -210,14 +210,16 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     nonce = new_nonce()
     prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
     created_at = now.isoformat(timespec="seconds")
-    # Lazy: rounds and passes need the parsers and consolidation, which `review` must not
-    # import before its first seat starts (tests/faults/test_cli_import_is_light.py).
-    from deepreview.pipeline import feedback_step, rounds_step
+    prompt += rounds_prompt_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
+    if p.target.pr is not None:
+        # Only a PR has threads. Lazy: feedback_step brings the GitHub client and consolidation,
+        # which any other review would import before its first seat for nothing
+        # (benchmarks/README.md, "first seat spawned after").
+        from deepreview.pipeline import feedback_step
 
-    prompt += rounds_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
-    # A PR's unresolved threads are fetched once, into the review folder, before any seat runs.
-    fetched = feedback_step.threads_for(p.target, p.store, review_dir, p.env, Redactor(p.env))
-    prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
+        # A PR's unresolved threads are fetched once, into the review folder, before any seat.
+        fetched = feedback_step.threads_for(p.target, p.store, review_dir, p.env, Redactor(p.env))
+        prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
     state = new_state(
         review_id=rid,
         created_at=created_at,
@@ -414,9 +416,9 @@ def resume(
     base_ctx = read_base_context(target, steering)
     nonce = new_nonce()
     prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
-    from deepreview.pipeline import feedback_step, rounds_step
+    from deepreview.pipeline import feedback_step
 
-    prompt += rounds_step.prompt_addition(
+    prompt += rounds_prompt_step.prompt_addition(
         prepared, review_id_, state.created_at, untrusted_fences(nonce)
     )
     fetched = feedback_step.threads_for(target, store, review_dir, env, Redactor(env))
