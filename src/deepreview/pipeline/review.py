@@ -204,22 +204,41 @@ def _execute(
         raise store_failed(p, rid, review_dir, writer, exc) from exc
 
 
-def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
-    """Write the first run.json and index row; the writer, and the seats' prompt."""
+def seat_prompt(
+    p: Prepared,
+    rid: str,
+    created_at: str,
+    threads_store: Store,
+    threads_dir: Path,
+    *,
+    rounds: bool = True,
+) -> str:
+    """The seats' prompt (`review`, `resume`, `--seat-only`): the change and the base revision's
+    context, the previous round's findings on a later round, and a PR's unresolved threads —
+    fetched once into `threads_dir`, read from there afterwards."""
     base_ctx = read_base_context(p.target, p.steering)
     nonce = new_nonce()
+    fences = untrusted_fences(nonce)
     prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
-    created_at = now.isoformat(timespec="seconds")
-    prompt += rounds_prompt_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
+    if rounds:
+        prompt += rounds_prompt_step.prompt_addition(p, rid, created_at, fences)
     if p.target.pr is not None:
         # Only a PR has threads. Lazy: feedback_step brings the GitHub client and consolidation,
         # which any other review would import before its first seat for nothing
         # (benchmarks/README.md, "first seat spawned after").
         from deepreview.pipeline import feedback_step
 
-        # A PR's unresolved threads are fetched once, into the review folder, before any seat.
-        fetched = feedback_step.threads_for(p.target, p.store, review_dir, p.env, Redactor(p.env))
-        prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
+        fetched = feedback_step.threads_for(
+            p.target, threads_store, threads_dir, p.env, Redactor(p.env)
+        )
+        prompt += feedback_step.prompt_addition(fetched, fences)
+    return prompt
+
+
+def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
+    """Write the first run.json and index row; the writer, and the seats' prompt."""
+    created_at = now.isoformat(timespec="seconds")
+    prompt = seat_prompt(p, rid, created_at, p.store, review_dir)
     state = new_state(
         review_id=rid,
         created_at=created_at,
@@ -413,16 +432,7 @@ def resume(
         steering,
         settings_cli=cli,
     )
-    base_ctx = read_base_context(target, steering)
-    nonce = new_nonce()
-    prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
-    from deepreview.pipeline import feedback_step
-
-    prompt += rounds_prompt_step.prompt_addition(
-        prepared, review_id_, state.created_at, untrusted_fences(nonce)
-    )
-    fetched = feedback_step.threads_for(target, store, review_dir, env, Redactor(env))
-    prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
+    prompt = seat_prompt(prepared, review_id_, state.created_at, store, review_dir)
     state = _with_config(state, cli)  # a later resume checks against the file this one used
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:

@@ -21,7 +21,12 @@ from deepreview.agents.base import ProgressEvent
 from deepreview.errors import ExitCode, UsageError
 from deepreview.model import SeatRun
 from deepreview.pipeline.context import Prepared, series_of
-from deepreview.pipeline.review import ReviewRequest, explained_config_errors, resolve
+from deepreview.pipeline.review import (
+    ReviewRequest,
+    explained_config_errors,
+    resolve,
+    seat_prompt,
+)
 from deepreview.pipeline.seat_result import (
     SEAT_NAME,
     RecordedSeat,
@@ -30,12 +35,6 @@ from deepreview.pipeline.seat_result import (
     read_seat_name,
 )
 from deepreview.pipeline.seats import plan_seat, require_usable
-from deepreview.prompts.review import (
-    build_review_prompt,
-    new_nonce,
-    read_base_context,
-    untrusted_fences,
-)
 from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_file_globs, seat_files
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
@@ -138,7 +137,10 @@ def run_seat_only(
     rid = review_id(p.target, now)
     created_at = now.isoformat(timespec="seconds")
     redactor = Redactor(p.env)
-    prompt = _prompt(s, rid, created_at, out, redactor)
+    # A later round asks about the previous round's findings, as a local review would; that
+    # needs the review store the previous rounds are in. A PR's threads go into DIR: `finish`
+    # reports on them.
+    prompt = seat_prompt(p, rid, created_at, out, s.out_dir, rounds=s.history is not None)
     with StopSignals() as stop:
         results, interrupted = _run(s, prompt, out, redactor, stop, on_progress)
     run = results[0].run if results else SeatRun(s.plan.seat, "interrupted", "interrupted")
@@ -151,25 +153,6 @@ def run_seat_only(
     else:
         code = ExitCode.OK if run.status == "ok" else ExitCode.ALL_SEATS_FAILED
     return SeatOnlyOutcome(s.out_dir, record, code)
-
-
-def _prompt(s: SeatOnly, rid: str, created_at: str, out: Store, redactor: Redactor) -> str:
-    """The prompt a local review would give the seat (rounds and PR threads included)."""
-    from deepreview.pipeline import feedback_step
-
-    p = s.prepared
-    base_ctx = read_base_context(p.target, p.steering)
-    nonce = new_nonce()
-    prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
-    if s.history is not None:
-        # A later round of a series asks about the previous round's findings, as a local
-        # review would; that needs the store the previous rounds are in.
-        from deepreview.pipeline import rounds_step
-
-        prompt += rounds_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
-    # A PR's unresolved threads go into DIR (threads.json) too: `finish` reports on them.
-    fetched = feedback_step.threads_for(p.target, out, s.out_dir, p.env, redactor)
-    return prompt + feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
 
 
 def _run(
