@@ -73,6 +73,10 @@ class FindingSource:
     severity: Severity
     title: str  # Markdown inline, as the reviewer wrote it
     locations: tuple[Location, ...] = ()
+    # "note": the reviewer cited these lines in a Testing/Documentation note or a design concern
+    # rather than listing a finding; `finding_id` then names the section and `severity` is the
+    # consolidated finding's, not the reviewer's.
+    kind: Literal["finding", "note"] = "finding"
 
 
 @dataclass(frozen=True)

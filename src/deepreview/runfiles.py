@@ -15,6 +15,9 @@ from typing import Final
 RUN_JSON: Final = "run.json"
 # Run records of version 2 kept each seat's passes (`--passes`) here; now they are in run.json.
 PASSES_JSON_V2: Final = "passes.json"
+# `review --seat-only NAME --out DIR`: the portable record of one seat's run, beside the seat's
+# own files (named as in a review folder); `finish --from DIR...` reads it.
+SEAT_RESULT_JSON: Final = "seat-result.json"
 # A PR review's unresolved review threads as fetched before the seats ran (`resume` and
 # `relead` read them back instead of asking GitHub again).
 THREADS_JSON: Final = "threads.json"

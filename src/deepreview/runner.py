@@ -145,8 +145,12 @@ def run_seat(
     pass_no: int = 1,
     on_progress: Callable[[ProgressEvent], None] | None = None,
     passes: SeatPasses | None = None,
+    on_ready: Callable[[], None] | None = None,
 ) -> SeatResult:
-    """Run the seat's passes (one, without `passes`) in one worktree; the last pass's result."""
+    """Run the seat's passes (one, without `passes`) in one worktree; the last pass's result.
+    `on_ready` is called once the seat's worktree is set up and its agent is about to start
+    (or the setup failed)."""
+    ready = on_ready or (lambda: None)
     if passes is not None:
         pass_no, prompt = passes.start(plan.seat)
     ctx = _PassContext(plan, target, store, review_dir, env, redactor, cancel, allow_exec)
@@ -158,6 +162,7 @@ def run_seat(
             )
             home = stack.enter_context(isolated_home(plan.seat))
         except Exception as exc:
+            ready()
             _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
             outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {exc}")
             failed = _Pass(outcome, started, time.monotonic() - t0)
@@ -171,6 +176,7 @@ def run_seat(
         # The first pass's time includes preparing the seat; a later pass's changes are those
         # made after the pass before it (they share the worktree).
         setup: float | None = time.monotonic() - t0
+        ready()
         while True:
             before = worktree_state(worktree) if setup is None else None
             ran = ctx.run_agent(pass_no, prompt, worktree, home, on_progress, before)
@@ -348,6 +354,22 @@ class StopSignals:
         self.release()
 
 
+def _wait_until_ready(
+    ready: threading.Semaphore,
+    count: int,
+    running: set[Future[SeatResult]],
+    cancel: threading.Event,
+    stop: StopSignals | None,
+) -> None:
+    """Until `count` seats said they are ready, or every seat ended, or a stop was asked for."""
+    for _ in range(count):
+        while not ready.acquire(timeout=0.05):
+            if cancel.is_set() or (stop is not None and stop.requested):
+                return
+            if all(fut.done() for fut in running):
+                return
+
+
 def run_seats(
     plans: list[SeatPlan],
     *,
@@ -366,15 +388,28 @@ def run_seats(
     results: dict[str, SeatResult] = {}
     interrupted = False
     error: Exception | None = None
+    ready = threading.Semaphore(0)
     with ThreadPoolExecutor(max_workers=max(1, len(plans)), thread_name_prefix="seat") as pool:
         futures: dict[Future[SeatResult], SeatPlan] = {
-            pool.submit(run_seat, plan, cancel=cancel, **kwargs): plan  # type: ignore[arg-type]
+            pool.submit(
+                run_seat,
+                plan,
+                cancel=cancel,
+                on_ready=ready.release,
+                **kwargs,  # type: ignore[arg-type]
+            ): plan
             for plan in plans
         }
         pending = set(futures)
         if idle is not None:
+            # The seats set up their worktrees and start their agents first: the idle work
+            # (imports, ~0.3 s of CPU) would hold the GIL that they need for it, and delay them.
             try:
+                _wait_until_ready(ready, len(plans), pending, cancel, stop)
                 idle()
+            except KeyboardInterrupt:  # Ctrl-C without StopSignals: as in the loop below
+                interrupted = True
+                cancel.set()
             except Exception:  # only ever an optimisation: never fail the review
                 _LOGGER.debug("idle work failed", exc_info=True)
         while pending:

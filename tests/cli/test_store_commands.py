@@ -54,7 +54,9 @@ def test_three_reviews_listed_newest_first_with_pills(tmp_path: Path) -> None:
     index = (tmp_path / "store" / "index.html").read_text()
     rows = re.findall(r'<span class="pill v-([a-z-]+)">', index)
     assert rows == ["merge-as-is", "merge-with-fixes", "rework"]
-    positions = [index.index(i) for i in reversed(ids)]
+    # By each row's link: reviews started in the same second get ids `X`, `X-2`, `X-3`, and a
+    # bare `X` is found inside `X-3` first.
+    positions = [index.index(f'href="{i}.html"') for i in reversed(ids)]
     assert positions == sorted(positions)
     for rid in ids:
         assert f'href="{rid}.html"' in index and f'href="{rid}.md"' in index

@@ -77,3 +77,17 @@ def test_a_documentation_note_credits_its_reviewer(tmp_path: Path) -> None:
     note = finding["sources"][-1]
     assert (note["reviewer"], note["finding_id"]) == ("Codex", "Documentation Assessment")
     assert "takes megabytes" in note["title"]
+    assert note["kind"] == "note"
+    assert finding["sources"][0]["kind"] == "finding"
+
+
+def test_the_html_report_shows_a_note_credit_as_a_note(tmp_path: Path) -> None:
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(FINDER)
+    b.write_text(NOTER)
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "html"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    assert "Documentation Assessment (note):" in res.stdout
+    assert "Documentation Assessment (suggestion)" not in res.stdout

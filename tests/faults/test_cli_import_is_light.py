@@ -62,6 +62,9 @@ def test_help_and_version_import_no_command_module() -> None:
 # (benchmarks/bench_overhead.py, "first seat spawned after").
 AFTER_THE_SEATS = (
     "importlib.metadata",
+    "statistics",  # the store's stats (fractions, decimal); `--panel auto` only
+    "urllib.request",  # the GitHub client (ssl, http.client, email); pull requests only
+    "deepreview.github.client",
     "pydantic",
     "rich",
     "pygments",

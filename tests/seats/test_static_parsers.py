@@ -7,8 +7,7 @@ import sys
 
 import pytest
 
-from deepreview.agents.static import StaticAgent
-from deepreview.agents.static.agent import keep_changed
+from deepreview.agents.static.agent import StaticAgent, keep_changed
 from deepreview.agents.static.changes import (
     ChangedFile,
     join_changes,

@@ -12,7 +12,8 @@ import pytest
 
 from deepreview.agents.base import SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import get_agent
-from deepreview.agents.static import StaticAgent, ruff_check
+from deepreview.agents.static import ruff_check
+from deepreview.agents.static.agent import StaticAgent
 
 FAKE_KEY = "AKIAIOSFODNN7EXAMPLE"  # AWS's documented example access key id
 # One line for each problem, so the expected line numbers are easy to read off.

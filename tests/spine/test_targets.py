@@ -107,6 +107,29 @@ def test_names_renames_binary_and_bytes(tmp_path: Path) -> None:
     assert any(p.startswith("raw-") and "\\xff" in p for p in files)
 
 
+def test_line_counts_follow_each_path_through_renames_and_odd_names(tmp_path: Path) -> None:
+    # The --raw and --numstat records come from one `git diff`: names that look like a raw
+    # record (":") or a count ("12\t") must not shift one list against the other.
+    repo = make_repo(tmp_path)
+    write(repo, "notes.txt", "".join(f"line {n}\n" for n in range(20)))
+    write(repo, ":colon.txt", "a\nb\n")
+    commit_all(repo, "base files")
+    git(repo, "mv", "notes.txt", "moved notes.txt")
+    write(repo, "moved notes.txt", "".join(f"line {n}\n" for n in range(19)) + "new\nmore\n")
+    write(repo, ":colon.txt", "a\n")
+    write(repo, "12\t3.txt", "one\ntwo\nthree\n")
+    write(repo, "blob.bin", bytes(range(256)))
+    commit_all(repo, "rename, edit, add")
+    t = resolve_target(repo, "HEAD~1..HEAD", env={})
+    got = {f.path: (f.status, f.old_path, f.added, f.deleted, f.binary) for f in t.changed_files}
+    assert got == {
+        "moved notes.txt": ("R", "notes.txt", 2, 1, False),
+        ":colon.txt": ("M", None, 0, 1, False),
+        "12\t3.txt": ("A", None, 3, 0, False),
+        "blob.bin": ("A", None, 0, 0, True),
+    }
+
+
 def test_rename_is_reported_with_old_path(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     git(repo, "mv", "calc.py", "arith.py")

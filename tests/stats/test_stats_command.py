@@ -29,6 +29,9 @@ from deepreview.serialize import report_from_data
 
 LED_REVIEWS = 6
 
+# The module's store takes 7 real reviews to build: on one xdist worker it is built once.
+pytestmark = pytest.mark.xdist_group("stats-store")
+
 
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory: pytest.TempPathFactory) -> StoreKit:

@@ -1,13 +1,19 @@
-"""Real git repositories in temp dirs, and running the real CLI as a subprocess."""
+"""Real git repositories in temp dirs, and running the real CLI (in this process or as a child)."""
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from support.inprocess import can_run_in_process, run_in_process
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Author",
@@ -42,9 +48,7 @@ def commit_all(repo: Path, message: str) -> str:
     return git(repo, "rev-parse", "HEAD")
 
 
-def make_repo(root: Path, name: str = "repo") -> Path:
-    """main with two commits; branch `feature/x` adds calc changes and a new module."""
-    repo = root / name
+def _build_demo_repo(repo: Path) -> None:
     repo.mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
     write(repo, "README.md", "# Demo\n\nA tiny demo repo.\n")
@@ -58,6 +62,28 @@ def make_repo(root: Path, name: str = "repo") -> Path:
     )
     write(repo, "util/strings.py", "def shout(s):\n    return s.upper()\n")
     commit_all(repo, "Add sub and shout")
+
+
+_templates: dict[str, Path] = {}
+
+
+def _template(name: str, build: Callable[[Path], None]) -> Path:
+    """A repository built once per test process with real git, in a folder removed at exit."""
+    if name not in _templates:
+        folder = Path(tempfile.mkdtemp(prefix=f"deepreview-{name}-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        build(folder / "repo")
+        _templates[name] = folder / "repo"
+    return _templates[name]
+
+
+def make_repo(root: Path, name: str = "repo") -> Path:
+    """main with two commits; branch `feature/x` adds calc changes and a new module.
+
+    Built with real git once per test process and copied (`.git` included) for each test: the
+    copy is an ordinary repository that the test owns, at a fraction of the ~10 `git` calls."""
+    repo = root / name
+    shutil.copytree(_template("demo", _build_demo_repo), repo, symlinks=True)
     return repo
 
 
@@ -98,7 +124,13 @@ def run_cli(
     env: dict[str, str],
     timeout: float = 120,
     input_: bytes | None = None,
+    in_process: bool = True,
 ) -> CliResult:
+    """`deep-review ARGS` in `cwd` with exactly `env`: run in this process (see
+    `support.inprocess`) unless `in_process=False` asks for a real `python -m deepreview` process
+    — for claims about the process itself — or $DEEPREVIEW_TEST_SUBPROCESS is set."""
+    if in_process and can_run_in_process() and not os.environ.get("DEEPREVIEW_TEST_SUBPROCESS"):
+        return CliResult(*run_in_process(args, cwd=cwd, env=env, input_=input_))
     result = subprocess.run(
         [sys.executable, "-m", "deepreview", *args],
         cwd=cwd,

@@ -22,7 +22,7 @@ BUILTINS: Final[dict[str, str]] = {
     "codex": "deepreview.agents.codex:CodexAgent",
     "gemini": "deepreview.agents.gemini:GeminiAgent",
     "opencode": "deepreview.agents.opencode:OpencodeAgent",
-    "static": "deepreview.agents.static:StaticAgent",
+    "static": "deepreview.agents.static.agent:StaticAgent",
     "command": "deepreview.agents.command:CommandAgent",
 }
 

@@ -30,6 +30,11 @@ _COMMANDS = {
         "relead",
         "Rerun only the lead (and rendering) on a stored review.",
     ),
+    "finish": (
+        "deepreview.cli.finish_cmd",
+        "finish",
+        "Make the report from seat results gathered from several runners (--from DIR...).",
+    ),
     "doctor": (
         "deepreview.cli.tools_cmd",
         "doctor",

@@ -261,6 +261,19 @@ def _checks_options(fn: F) -> F:
     metavar="X",
     help="With --panel auto: keep the seats' estimated cost (median per review) within X.",
 )
+@click.option(
+    "--seat-only",
+    "seat_only",
+    metavar="NAME",
+    help="Run only this seat and write a portable seat result to --out DIR (no report, no "
+    "store entry); `deep-review finish --from DIR...` makes the report.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="With --seat-only: the folder for the seat result (created; one folder per seat).",
+)
 @post_options
 @fail_on_option
 @github_api_option
@@ -283,6 +296,8 @@ def review(
     jobs: int | None,
     passes: int | None,
     thorough: bool,
+    seat_only: str | None,
+    out_dir: str | None,
     post: bool,
     inline: bool,
     fail_on: str | None,
@@ -290,6 +305,8 @@ def review(
     **opts: Any,
 ) -> int:
     """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
+    if (seat_only is None) != (out_dir is None):
+        raise UsageError("--seat-only NAME and --out DIR go together; pass both or neither")
     if thorough and passes is not None and passes != 3:
         raise UsageError(f"--thorough means --passes 3; drop one of --thorough, --passes {passes}")
     try:
@@ -323,6 +340,13 @@ def review(
         panel=panel,
         budget_usd=budget_usd,
     )
+    if seat_only is not None and out_dir is not None:
+        if post or fail_on is not None:
+            raise UsageError(
+                "--seat-only writes no report to post or gate; pass --post/--fail-on to "
+                "`deep-review finish`"
+            )
+        return _seat_only(req, seat_only, Path(out_dir), as_json)
     prepared = prepare(req)
     if post and prepared.target.pr is None:
         raise UsageError(
@@ -365,6 +389,41 @@ def review(
         threshold=prepared.settings.fail_on,
         env=env,
     )
+
+
+def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> int:
+    from deepreview.pipeline.seat_only import prepare_seat_only, run_seat_only
+
+    s = prepare_seat_only(req, seat, out_dir)
+    for note in s.prepared.warnings:
+        click.echo(f"note: {note}", err=True)
+    target = s.prepared.target
+    click.echo(
+        f"Reviewing {target.label()} ({_files(len(target.changed_files))}) with seat {seat} "
+        f"only (one of {', '.join(s.panel)}); result to {out_dir}",
+        err=True,
+    )
+    with Progress([seat]) as progress:
+        outcome = run_seat_only(s, on_progress=progress)
+    run = outcome.record.run
+    if as_json:
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "seat": outcome.record.seat,
+            "status": run.status,
+            "reason": run.reason,
+            "out": str(outcome.out_dir),
+            "base_sha": target.base_sha,
+            "head_sha": target.head_sha,
+            "diff_sha256": outcome.record.diff_sha256,
+            "duration_s": run.duration_s,
+            "tool_calls": run.tool_calls,
+        }
+        click.echo(json.dumps(data, indent=2))
+    else:
+        click.echo(f"  {seat}: {run.outcome_text}", err=True)
+        click.echo(f"Seat result written to {outcome.out_dir}")
+    return int(outcome.exit_code)
 
 
 @click.command()

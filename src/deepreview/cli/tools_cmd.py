@@ -26,7 +26,7 @@ from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
 from deepreview.model import SCHEMA_VERSION
-from deepreview.pipeline.seats import choose_lead, default_panel
+from deepreview.pipeline.seats import choose_lead, default_panel, npm_packages
 from deepreview.pipeline.seats import doctor as check
 from deepreview.serialize import report_from_data, to_json
 from deepreview.targets.git import find_repo_root
@@ -35,8 +35,18 @@ from deepreview.targets.git import find_repo_root
 @click.command()
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--repo", default=".", type=click.Path(file_okay=False))
-def doctor(as_json: bool, repo: str) -> None:
+@click.option(
+    "--npm-packages",
+    "npm_for",
+    metavar="SEATS",
+    help="Only print the npm packages of these comma-separated seats' CLIs, space-separated "
+    "(for `npm install -g $(deep-review doctor --npm-packages claude,codex)`).",
+)
+def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
     """Every known seat: found or not, version, authenticated, usable, and why not."""
+    if npm_for is not None:
+        click.echo(" ".join(npm_packages([s.strip() for s in npm_for.split(",") if s.strip()])))
+        return
     env = dict(os.environ)
     settings = build_settings(CliOverrides(), env=env, repo_config_text=None, repo_config_file=None)
     rows = check(settings, env)

@@ -178,6 +178,7 @@ def credit_notes(
                 severity=f.severity,
                 title=x.text if len(x.text) <= _TITLE_MAX else x.text[: _TITLE_MAX - 1] + "…",
                 locations=(x.location,),
+                kind="note",
             )
             for x in notes
         )

@@ -2,8 +2,8 @@
 series. `gh pr list --head BRANCH` when `gh` is installed (and logged in: otherwise it fails at
 once), else REST `GET repos/{o}/{n}/pulls?head={o}:{branch}&state=open` with the client's token.
 
-Asking is optional: `can_ask` says whether there is anything to ask with, without a network
-call, and every request is bounded by a short timeout. The answer is untrusted and validated.
+Asking is optional (the caller asks only with a token or a `gh` on PATH), and every request
+is bounded by a short timeout. The answer is untrusted and validated.
 """
 
 from __future__ import annotations
@@ -30,11 +30,6 @@ LOOKUP_TIMEOUT_S: Final = 5.0
 class BranchPr:
     number: int
     url: str | None = None
-
-
-def can_ask(client: GitHubClient) -> bool:
-    """A token, or a `gh` on PATH: there is someone to ask (no network involved)."""
-    return bool(client.token) or shutil.which("gh", path=client.env.get("PATH")) is not None
 
 
 def parse_pr_list(data: Any) -> BranchPr | None:
@@ -106,4 +101,4 @@ def _json(text: str) -> Any:
         raise UsageError("GitHub answered non-JSON for the open PRs of a branch") from exc
 
 
-__all__ = ["LOOKUP_TIMEOUT_S", "BranchPr", "can_ask", "open_pr_for_branch", "parse_pr_list"]
+__all__ = ["LOOKUP_TIMEOUT_S", "BranchPr", "open_pr_for_branch", "parse_pr_list"]

@@ -14,18 +14,24 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
 import threading
 from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from deepreview.errors import DeepReviewError
-from deepreview.github.branch_pr import LOOKUP_TIMEOUT_S, can_ask, open_pr_for_branch
-from deepreview.github.client import GitHubClient
 from deepreview.pipeline.context import Prepared, StateWriter
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
+if TYPE_CHECKING:
+    from deepreview.github.client import GitHubClient
+
 _LOGGER: Final = logging.getLogger(__name__)
+# The GitHub client (urllib, ssl) is imported only when there is someone to ask: every other
+# review would import it before its first seat for nothing. `github.branch_pr` bounds a lookup
+# by this many seconds; we wait a little longer for its thread.
+_JOIN_S: Final = 6.0
 
 
 def lookup_branch(target: Target, *, ranges: bool) -> str | None:
@@ -56,6 +62,8 @@ class PrLookup:
         self._thread.start()
 
     def _run(self, client: GitHubClient) -> None:
+        from deepreview.github.branch_pr import open_pr_for_branch
+
         try:
             found = open_pr_for_branch(client, self.repo, self.branch, cancel=self._cancel)
         except DeepReviewError as exc:
@@ -74,7 +82,7 @@ class PrLookup:
     def number(self) -> int | None:
         """The PR's number, waiting at most a little longer than the lookup's own timeout."""
         # Cancelled, a killed `gh` ends at once; an HTTPS request is not worth waiting for.
-        self._thread.join(1.0 if self._cancel.is_set() else LOOKUP_TIMEOUT_S + 1)
+        self._thread.join(1.0 if self._cancel.is_set() else _JOIN_S)
         return self._number
 
 
@@ -84,11 +92,14 @@ def start(target: Target, env: Mapping[str, str], *, ranges: bool = False) -> Pr
     repo = env.get("GH_REPO") or (target.repo_name if target.repo_url else None)
     if not branch or not repo:
         return None
-    client = GitHubClient(env, target.repo_root)
-    if not can_ask(client):
+    if not (
+        env.get("GITHUB_TOKEN") or env.get("GH_TOKEN") or shutil.which("gh", path=env.get("PATH"))
+    ):
         _LOGGER.debug("no PR lookup for %s: no gh and no GITHUB_TOKEN", branch)
         return None
-    return PrLookup(client, repo, branch)
+    from deepreview.github.client import GitHubClient
+
+    return PrLookup(GitHubClient(env, target.repo_root), repo, branch)
 
 
 def joined(p: Prepared, lookup: PrLookup | None, writer: StateWriter | None = None) -> Prepared:

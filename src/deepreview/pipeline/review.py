@@ -11,7 +11,7 @@ import dataclasses
 import shutil
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +26,7 @@ from deepreview.config import (
     work_tree_copy_note,
 )
 from deepreview.errors import ConfigError, ExitCode, StoreError, UnknownSeatError, UsageError
-from deepreview.pipeline import finish, pr_series
+from deepreview.pipeline import finish, pr_series, rounds_prompt_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import (
     auto_panel,
@@ -100,8 +100,29 @@ def config_copy_note(target: Target, cli: CliOverrides, steering: Mapping[str, s
     return work_tree_copy_note(work_text, base_text, base_label=label, base_branch=target.base_ref)
 
 
-def prepare(req: ReviewRequest) -> Prepared:
-    check_panel_options(req.panel, req.budget_usd)
+@contextlib.contextmanager
+def explained_config_errors(copy_note: str | None) -> Iterator[None]:
+    """A config or seat error also says which config copy was read: the likely cause."""
+    try:
+        yield
+    except (ConfigError, UnknownSeatError) as exc:
+        if copy_note is None:
+            raise
+        raise type(exc)(f"{exc.message}; note: {copy_note}", exit_code=exc.exit_code) from exc
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The target and its settings: what every way of starting a review resolves first."""
+
+    root: Path
+    target: Target
+    steering: Mapping[str, str]
+    settings: Settings
+    copy_note: str | None
+
+
+def resolve(req: ReviewRequest) -> Resolved:
     root = find_repo_root(req.cwd)
     target = resolve_target(
         root,
@@ -113,17 +134,20 @@ def prepare(req: ReviewRequest) -> Prepared:
     )
     steering = read_steering_files(target)
     copy_note = config_copy_note(target, req.cli, steering)
-    try:
+    with explained_config_errors(copy_note):
         settings = load_settings_for(target, req.cli, req.env, steering)
         check_model_seats(settings, req.cli.models)
+    return Resolved(root, target, steering, settings, copy_note)
+
+
+def prepare(req: ReviewRequest) -> Prepared:
+    check_panel_options(req.panel, req.budget_usd)
+    r = resolve(req)
+    target, steering, settings, copy_note = r.target, r.steering, r.settings, r.copy_note
+    with explained_config_errors(copy_note):
         plans, notes = choose_seats(settings, req.env)
         lead = choose_lead(settings, req.env, req.cli.lead)
-    except (ConfigError, UnknownSeatError) as exc:
-        if copy_note is None:
-            raise
-        # The one error line also says which config copy was read: the likely cause.
-        raise type(exc)(f"{exc.message}; note: {copy_note}", exit_code=exc.exit_code) from exc
-    store = Store(store_root(settings.store, root, req.env, repo_name=target.repo_name))
+    store = Store(store_root(settings.store, r.root, req.env, repo_name=target.repo_name))
     store.ensure_writable()
     notes = [*target.notes, *notes]
     warnings = (copy_note,) if copy_note else ()
@@ -180,23 +204,44 @@ def _execute(
         writer, prompt = _start(p, rid, review_dir, now)
         return _run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
     except StoreError as exc:
-        raise _store_failed(p, rid, review_dir, writer, exc) from exc
+        raise store_failed(p, rid, review_dir, writer, exc) from exc
+
+
+def seat_prompt(
+    p: Prepared,
+    rid: str,
+    created_at: str,
+    threads_store: Store,
+    threads_dir: Path,
+    *,
+    rounds: bool = True,
+) -> str:
+    """The seats' prompt (`review`, `resume`, `--seat-only`): the change and the base revision's
+    context, the previous round's findings on a later round, and a PR's unresolved threads —
+    fetched once into `threads_dir`, read from there afterwards."""
+    base_ctx = read_base_context(p.target, p.steering)
+    nonce = new_nonce()
+    fences = untrusted_fences(nonce)
+    prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
+    if rounds:
+        prompt += rounds_prompt_step.prompt_addition(p, rid, created_at, fences)
+    if p.target.pr is not None:
+        # Only a PR has threads. Lazy: feedback_step brings the GitHub client and consolidation,
+        # which any other review would import before its first seat for nothing
+        # (benchmarks/README.md, "first seat spawned after").
+        from deepreview.pipeline import feedback_step
+
+        fetched = feedback_step.threads_for(
+            p.target, threads_store, threads_dir, p.env, Redactor(p.env)
+        )
+        prompt += feedback_step.prompt_addition(fetched, fences)
+    return prompt
 
 
 def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
     """Write the first run.json and index row; the writer, and the seats' prompt."""
-    base_ctx = read_base_context(p.target, p.steering)
-    nonce = new_nonce()
-    prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
     created_at = now.isoformat(timespec="seconds")
-    # Lazy: rounds and passes need the parsers and consolidation, which `review` must not
-    # import before its first seat starts (tests/faults/test_cli_import_is_light.py).
-    from deepreview.pipeline import feedback_step, rounds_step
-
-    prompt += rounds_step.prompt_addition(p, rid, created_at, untrusted_fences(nonce))
-    # A PR's unresolved threads are fetched once, into the review folder, before any seat runs.
-    fetched = feedback_step.threads_for(p.target, p.store, review_dir, p.env, Redactor(p.env))
-    prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
+    prompt = seat_prompt(p, rid, created_at, p.store, review_dir)
     state = new_state(
         review_id=rid,
         created_at=created_at,
@@ -251,7 +296,7 @@ def _config_for_resume(review_id_: str, state: RunState, cli: CliOverrides) -> C
     return dataclasses.replace(cli, config_path=path)
 
 
-def _store_failed(
+def store_failed(
     p: Prepared, rid: str, review_dir: Path, writer: StateWriter | None, exc: StoreError
 ) -> StoreError:
     """Record, as far as the failing store allows, that this run stopped; the error to raise."""
@@ -389,16 +434,7 @@ def resume(
         settings_cli=cli,
     )
     prepared = pr_series.for_range(prepared)
-    base_ctx = read_base_context(target, steering)
-    nonce = new_nonce()
-    prompt = build_review_prompt(target, base_ctx, budget=settings.diff_budget, nonce=nonce)
-    from deepreview.pipeline import feedback_step, rounds_step
-
-    prompt += rounds_step.prompt_addition(
-        prepared, review_id_, state.created_at, untrusted_fences(nonce)
-    )
-    fetched = feedback_step.threads_for(target, store, review_dir, env, Redactor(env))
-    prompt += feedback_step.prompt_addition(fetched, untrusted_fences(nonce))
+    prompt = seat_prompt(prepared, review_id_, state.created_at, store, review_dir)
     state = _with_config(state, cli)  # a later resume checks against the file this one used
     state = dataclasses.replace(
         state, target=dataclasses.replace(state.target, series_pr=prepared.target.series_pr)
@@ -419,7 +455,7 @@ def resume(
                 starts=starts,
             )
         except StoreError as exc:
-            raise _store_failed(prepared, review_id_, review_dir, writer, exc) from exc
+            raise store_failed(prepared, review_id_, review_dir, writer, exc) from exc
 
 
 def locate_store(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:

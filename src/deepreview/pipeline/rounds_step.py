@@ -1,62 +1,26 @@
-"""Rounds in the pipeline: the prompt addition before the seats run, and the report changes
-after them (`rounds/`). Both look the previous round up the same way, from the store."""
+"""Rounds in the pipeline after the seats ran: the report changes (`rounds/`). The prompt
+addition before the seats is `rounds_prompt_step`; both look the previous round up the same
+way (`previous_round`)."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared, series_of
+from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
-from deepreview.rounds.previous import PreviousRound, find_previous, series_rows
-from deepreview.rounds.prompt import DeclineNote, round_prompt
 from deepreview.serialize import report_from_data
-from deepreview.store.declines import Decline, list_declines
+from deepreview.store.declines import Decline
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
 _CONTEXT_LINES = 3
-
-
-def series_declines(p: Prepared) -> list[Decline]:
-    """Declines of this series, including those recorded under another name of it (a branch
-    review continuing a PR's series)."""
-    names = {series_of(p.target)}
-    names |= {r.series for r in series_rows(p.store, series_of(p.target), p.target.branch or "")}
-    names.discard("")
-    return [d for d in list_declines(p.store) if d.series in names]
-
-
-def previous_round(p: Prepared, rid: str, created_at: str) -> PreviousRound | None:
-    return find_previous(p.store, p.target, series_of(p.target), created_at, rid)
-
-
-def prompt_addition(
-    p: Prepared,
-    rid: str,
-    created_at: str,
-    fences: tuple[Callable[[str], str], Callable[[str], str]],
-) -> str:
-    prev = previous_round(p, rid, created_at)
-    if prev is None:
-        return ""
-    declines = series_declines(p)
-    return round_prompt(
-        round_no=prev.number + 1,
-        previous_id=prev.row.id,
-        previous_sha=prev.row.head_sha,
-        interdiff=prev.interdiff,
-        interdiff_note=prev.note,
-        open_findings=prev.open_findings,
-        declines=[DeclineNote(d.finding_id, d.title, d.location, d.reason) for d in declines],
-        fence_open=fences[0],
-        fence_close=fences[1],
-    )
 
 
 def code_changed(target: Target, d: Decline) -> bool:

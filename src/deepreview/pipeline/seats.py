@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from deepreview.agents.base import Availability
 from deepreview.agents.registry import (
@@ -58,9 +59,20 @@ def seat_availability(plan: SeatPlan, env: Mapping[str, str]) -> Availability:
     )
 
 
-def require_usable(plan: SeatPlan, env: Mapping[str, str], role: str = "seat") -> None:
+def availabilities(plans: Sequence[SeatPlan], env: Mapping[str, str]) -> list[Availability]:
+    """`seat_availability` of each plan, in order, all probed at once: a probe runs the agent's
+    CLI (`--version`: 0.1–0.5 s for a Node CLI) and the first seat waits for every probe."""
+    if len(plans) < 2:
+        return [seat_availability(plan, env) for plan in plans]
+    with ThreadPoolExecutor(max_workers=len(plans), thread_name_prefix="probe") as pool:
+        return list(pool.map(lambda plan: seat_availability(plan, env), plans))
+
+
+def require_usable(
+    plan: SeatPlan, env: Mapping[str, str], role: str = "seat", avail: Availability | None = None
+) -> None:
     """Refuse, before anything is written, a seat or lead the user named that cannot run."""
-    avail = seat_availability(plan, env)
+    avail = avail or seat_availability(plan, env)
     if not avail.usable:
         reason = avail.reason or "not usable"
         raise UsageError(
@@ -72,7 +84,7 @@ def doctor(settings: Settings, env: Mapping[str, str]) -> list[Availability]:
     """Every known seat (built-in, plugin, configured) and whether it can run here."""
     names = [n for n in known_agents() if n != "command"]
     names += sorted(n for n in settings.seats if n not in names and _defined(n, settings))
-    return [seat_availability(plan_seat(name, settings), env) for name in names]
+    return availabilities([plan_seat(name, settings) for name in names], env)
 
 
 def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatPlan], list[str]]:
@@ -82,11 +94,22 @@ def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatP
         if not settings.agents:
             raise UsageError("--agents is empty; name at least one seat (e.g. --agents static)")
         plans = [plan_seat(n, settings) for n in dict.fromkeys(settings.agents)]
-        for plan in plans:
-            require_usable(plan, env)
+        for plan, avail in zip(plans, availabilities(plans, env), strict=True):
+            require_usable(plan, env, avail=avail)
         return plans, notes
     names, notes = default_panel(settings, doctor(settings, env))
     return [plan_seat(n, settings) for n in names], notes
+
+
+def npm_packages(names: list[str]) -> list[str]:
+    """The npm packages that provide the agent CLIs of `names` (the adapters' own record);
+    seats with no CLI to install (static, command seats) add none."""
+    packages = []
+    for name in names:
+        package = get_agent(name).npm_package
+        if package and package not in packages:
+            packages.append(package)
+    return packages
 
 
 def default_panel(settings: Settings, rows: list[Availability]) -> tuple[list[str], list[str]]:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from deepreview.errors import StoreError
 from deepreview.model import Finding, Report
-from deepreview.serialize import report_from_data
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
@@ -62,6 +61,10 @@ def find_previous(
         return None
     row = earlier[-1]
     path = store.root / f"{row.id}.json"
+    # Imported here: serialize brings pydantic (~0.07 s), and every review looks for a previous
+    # round before its first seat; only a later round reads one.
+    from deepreview.serialize import report_from_data
+
     try:
         report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as exc:

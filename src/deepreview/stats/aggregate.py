@@ -9,7 +9,6 @@ durations, tokens and cost count every review the seat took part in.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -127,6 +126,16 @@ def _per(cost: float | None, count: int) -> float | None:
     return cost / count if cost is not None and count else None
 
 
+def _median(values: Sequence[float]) -> float | None:
+    if not values:
+        return None
+    # Imported here: `statistics` brings `fractions` and `decimal` (~10 ms), and this module is
+    # imported by every review before its first seat (RunState records the panel choice).
+    import statistics
+
+    return statistics.median(values)
+
+
 def _p90(values: Sequence[float]) -> float | None:
     """Nearest-rank 90th percentile: a value that actually occurred."""
     if not values:
@@ -166,12 +175,12 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
         unique_insights=sum(r.unique_insights for r in rows),
         unique_with_lead=sum(r.unique_insights for r in led),
         coverage_misses=sum(r.coverage_misses for r in rows),
-        duration_median_s=statistics.median(durations) if durations else None,
+        duration_median_s=_median(durations),
         duration_p90_s=_p90(durations),
         tokens_in=None if tin is None else int(tin),
         tokens_out=None if tout is None else int(tout),
         cost_usd=None if not costs else round(sum(costs), 6),
-        cost_median_usd=statistics.median(costs) if costs else None,
+        cost_median_usd=_median(costs),
         cost_with_lead_usd=round(sum(led_costs), 6) if led_costs else None,
         timeouts=sum(r.failure == "timeout" for r in rows),
         crashes=sum(r.failure == "crash" for r in rows),

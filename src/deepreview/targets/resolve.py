@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
-from deepreview.github.client import GitHubClient
-from deepreview.github.pulls import fetch_pr
 from deepreview.model import Commit
 from deepreview.targets.git import Git, decode_path, repo_from_remote
 from deepreview.targets.target import ChangedFile, PullRequest, Target
@@ -39,13 +37,13 @@ def resolve_target(
     git = Git(repo_root)
     env = dict(os.environ if env is None else env)
     spec = (spec or "").strip()
-    _require_commits(git, needs_head=uncommitted or not spec)
+    head = _require_commits(git, needs_head=uncommitted or not spec)
     if exact_range and not (_RANGE.match(spec) and "..." not in spec):
         raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
     if uncommitted:
         if spec:
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
-        target = _uncommitted(git, repo_root)
+        target = _uncommitted(git, repo_root, head)
     elif m := (_PR_URL.match(spec) or _PR_NUM.match(spec)):
         repo_hint = m.groupdict().get("repo")
         target = _pull_request(git, repo_root, int(m.group("num")), repo_hint, env, spec)
@@ -59,7 +57,7 @@ def resolve_target(
             "--uncommitted, or nothing for the current branch"
         )
     else:
-        target = _branch(git, repo_root, base)
+        target = _branch(git, repo_root, base, head)
     if not target.changed_files:
         raise UsageError(
             f"nothing to review: {target.label()} has no changes against "
@@ -68,17 +66,18 @@ def resolve_target(
     return target
 
 
-def _require_commits(git: Git, *, needs_head: bool) -> None:
-    """A fresh `git init` has no HEAD to review against: say that, not "unknown revision"."""
-    if git.rev("HEAD") is not None:
-        return
+def _require_commits(git: Git, *, needs_head: bool) -> str | None:
+    """HEAD's commit. A fresh `git init` has no HEAD to review against: say that, not
+    "unknown revision"."""
+    if (head := git.rev("HEAD")) is not None:
+        return head
     if not git.run(["rev-list", "-n", "1", "--all"], check=False).stdout_text.strip():
         raise UsageError(
             "this repository has no commits yet; commit the code first, then review a range "
             "or a branch"
         )
     if not needs_head:
-        return  # an orphan branch is checked out; a range of other refs is still fine
+        return None  # an orphan branch is checked out; a range of other refs is still fine
     branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
     raise UsageError(
         f"the current branch {branch.strip() or 'HEAD'} has no commits yet; commit something "
@@ -122,8 +121,8 @@ def current_branch_base(root: Path) -> tuple[str, str] | None:
     return (name, mb) if mb else None
 
 
-def _branch(git: Git, root: Path, base: str | None) -> Target:
-    head = _need(git, "HEAD", "revision")
+def _branch(git: Git, root: Path, base: str | None, head: str | None) -> Target:
+    head = head or _need(git, "HEAD", "revision")
     symbolic = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
     branch = symbolic.strip() or None
     if branch is None and base is None:
@@ -161,13 +160,13 @@ def _range(
     return dataclasses.replace(target, notes=notes) if notes else target
 
 
-def _uncommitted(git: Git, root: Path) -> Target:
+def _uncommitted(git: Git, root: Path, head: str | None) -> Target:
     """Snapshot staged + unstaged + untracked changes as a commit on top of HEAD.
 
     The worktrees then check out a real SHA holding exactly the uncommitted state, without
     touching the user's index or work tree.
     """
-    head = _need(git, "HEAD", "revision")
+    head = head or _need(git, "HEAD", "revision")
     with tempfile.TemporaryDirectory(prefix="deep-review-index-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), **_SYNTHETIC_IDENT}
         git.run(["read-tree", head], env=env)
@@ -200,6 +199,12 @@ def _pull_request(
             "cannot tell which GitHub repository this is: add a github.com `origin` remote, "
             "set GH_REPO=owner/name, or pass the full PR URL"
         )
+    # Imported here: the GitHub client brings urllib.request (with ssl, http.client, email),
+    # which only a pull request needs; every other review would pay for it before its first
+    # seat (benchmarks/README.md, "first seat spawned after").
+    from deepreview.github.client import GitHubClient
+    from deepreview.github.pulls import fetch_pr
+
     info = fetch_pr(GitHubClient(env, root), repo_name, number)
     head = _fetch_pr_head(git, number, repo_name)
     base_tip = git.rev(f"origin/{info.base_ref}") or git.rev(info.base_ref)
@@ -317,16 +322,14 @@ def _history(git: Git, base: str, head: str) -> tuple[tuple[Commit, ...], str | 
 
 
 def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
-    raw = git.run(["diff", "--raw", "-z", "-M", "--no-abbrev", base, head]).stdout
-    numstat = _numstat(git, base, head)
+    # One `git diff` prints both lists: every --raw record first (its first field starts with
+    # ":", then one or two paths), then the --numstat records, which never start with ":".
+    argv = ["diff", "--raw", "--numstat", "-z", "-M", "--no-abbrev", base, head]
+    fields = git.run(argv).stdout.split(b"\x00")
     entries: list[tuple[str, str | None, str, str, bool]] = []
-    fields = raw.split(b"\x00")
     i = 0
-    while i < len(fields) - 1:
+    while i < len(fields) - 1 and fields[i].startswith(b":"):
         meta = fields[i].decode("ascii", errors="replace")
-        if not meta.startswith(":"):
-            i += 1
-            continue
         old_mode, new_mode, _old_sha, new_sha, status = meta[1:].split()[:5]
         letter = status[0]
         if letter in "RC":
@@ -336,6 +339,7 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
             old_path, path = None, decode_path(fields[i + 1])
             i += 2
         entries.append((path, old_path, letter, new_sha, "160000" in (old_mode, new_mode)))
+    numstat = _numstat(fields[i:])
     sizes = _blob_sizes(git, [e[3] for e in entries if e[2] != "D" and not e[4]])
     files = []
     for path, old_path, letter, new_sha, submodule in entries:
@@ -371,17 +375,16 @@ def _blob_sizes(git: Git, shas: list[str]) -> dict[str, int]:
     return sizes
 
 
-def _numstat(git: Git, base: str, head: str) -> dict[str, tuple[int, int, bool]]:
-    raw = git.run(["diff", "--numstat", "-z", "-M", base, head]).stdout
+def _numstat(fields: list[bytes]) -> dict[str, tuple[int, int, bool]]:
+    """Added and deleted lines per path, and whether it is binary, from `--numstat -z` fields."""
     out: dict[str, tuple[int, int, bool]] = {}
-    fields = raw.split(b"\x00")
     i = 0
     while i < len(fields):
         entry = fields[i]
         if not entry:
             i += 1
             continue
-        cols = entry.split(b"\t")
+        cols = entry.split(b"\t", 2)  # a path may hold a tab itself
         added_s, deleted_s = cols[0], cols[1]
         if len(cols) >= 3 and cols[2]:
             path = decode_path(cols[2])

@@ -1,7 +1,6 @@
-"""The built-in `static` seat: ruff, `git diff --check` and detect-secrets on the added lines."""
+"""The built-in `static` seat: ruff, `git diff --check` and detect-secrets on the added lines.
 
-from __future__ import annotations
-
-from deepreview.agents.static.agent import StaticAgent
-
-__all__ = ["StaticAgent"]
+The seat is `agent.StaticAgent`. This file imports nothing: `secrets_worker` runs as
+`python -m deepreview.agents.static.secrets_worker`, which imports this package first, and the
+worker (started by every review with a static seat) needs none of the seat's modules.
+"""

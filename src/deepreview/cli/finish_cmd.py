@@ -1,0 +1,141 @@
+"""`finish --from DIR...`: the report from seat results gathered from several runners."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import click
+
+from deepreview.cli.options import github_api_option, github_env, store_option
+from deepreview.cli.posting import fail_on_option, post_and_gate, post_options
+from deepreview.cli.progress import Progress
+from deepreview.cli.review_cmd import _emit, _LeadOption, _overrides
+from deepreview.errors import UsageError
+from deepreview.formats import FORMATS
+
+
+@click.command()
+@click.argument("more_dirs", nargs=-1, type=click.Path(file_okay=False), metavar="[DIR...]")
+@click.option(
+    "--from",
+    "from_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="A seat result folder (`review --seat-only NAME --out DIR`); `--from d1 d2 d3` and "
+    "repeating --from both work.",
+)
+@click.option(
+    "--expect",
+    help="Comma-separated seats the review should have (default: the panel the results "
+    "recorded); a seat without a result is shown as failed.",
+)
+@click.option("--lead", cls=_LeadOption)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(FORMATS),
+    help="Report format to store (repeatable); the JSON report is always stored.",
+)
+@click.option("--model", "models", multiple=True, metavar="SEAT=MODEL")
+@store_option
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False),
+    help="Extra config file (trusted: may define commands).",
+)
+@click.option(
+    "--yes-trust-repo-config",
+    "yes_trust",
+    is_flag=True,
+    help="Honour commands in the repo's .deep-review.toml without `trust`.",
+)
+@post_options
+@fail_on_option
+@github_api_option
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@click.option(
+    "--repo",
+    "repo",
+    type=click.Path(file_okay=False),
+    default=".",
+    help="A checkout holding the reviewed commits (default: current directory).",
+)
+def finish(
+    more_dirs: tuple[str, ...],
+    from_dirs: tuple[str, ...],
+    expect: str | None,
+    as_json: bool,
+    repo: str,
+    post: bool,
+    inline: bool,
+    fail_on: str | None,
+    github_api: str | None,
+    **opts: Any,
+) -> int:
+    """Consolidate seat results made on other machines into one stored review.
+
+    Every result must be for the same base and head SHAs (and diff); a seat the review
+    expected that has no result, or whose run failed, is shown as failed.
+    """
+    from deepreview.pipeline.finish_from import FinishRequest, execute_finish, prepare_finish
+
+    if not from_dirs:
+        raise UsageError("finish needs seat results: --from DIR [DIR...]")
+    if inline and not post:
+        raise UsageError("--inline posts inline comments with --post; add --post")
+    cli = _overrides(
+        agents=None,
+        lead=opts["lead"],
+        timeout=None,
+        effort=None,
+        models=opts["models"],
+        store=opts["store"],
+        formats=opts["formats"],
+        allow_exec=None,
+        config=opts["config"],
+        yes_trust=opts["yes_trust"],
+    )
+    cli = dataclasses.replace(cli, fail_on=fail_on)
+    env = github_env(github_api)
+    expected = tuple(s.strip() for s in expect.split(",") if s.strip()) if expect else None
+    req = FinishRequest(
+        cwd=Path(repo),
+        folders=tuple(Path(d) for d in (*from_dirs, *more_dirs)),
+        expect=expected,
+        cli=cli,
+        env=env,
+    )
+    plan = prepare_finish(req)
+    target = plan.prepared.target
+    if post and target.pr is None:
+        raise UsageError(
+            f"--post publishes on a pull request, and the seats reviewed {target.label()}; "
+            "run them on the PR (`review 123 --seat-only NAME`) or drop --post"
+        )
+    for note in plan.prepared.warnings:
+        click.echo(f"note: {note}", err=True)
+    got = ", ".join(f"{r.record.seat} ({r.record.status})" for r in plan.results)
+    click.echo(
+        f"Finishing {plan.prepared.target.label()} from {got}; lead: {plan.prepared.lead}",
+        err=True,
+    )
+    with Progress([]) as progress:
+        outcome = execute_finish(plan, on_progress=progress)
+    return post_and_gate(
+        outcome,
+        _emit(outcome, as_json),
+        cwd=Path(repo),
+        post=post,
+        inline=inline,
+        report_url=plan.prepared.settings.report_url,
+        threshold=plan.prepared.settings.fail_on,
+        env=env,
+    )
+
+
+__all__ = ["finish"]

@@ -1,0 +1,289 @@
+"""`deep-review finish --from DIR...`: one stored review from seat results made elsewhere.
+
+Each DIR is the `--out` folder of a `review --seat-only` run, typically a CI artifact from its
+own runner. All of them must be for the same change (base SHA, head SHA and diff hash); the
+checkout `finish` runs in must hold both commits and compute the same diff. The review is then
+created like a local one (review folder, run.json, index row) with the seats' files copied in,
+and `finish.finish_review` consolidates, runs the lead and renders it, exactly as after local
+seats. A seat of the expected panel without a result is shown as failed, with the reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from deepreview.agents.base import ProgressEvent, SeatSettings
+from deepreview.agents.registry import display_name
+from deepreview.config import CliOverrides, Settings
+from deepreview.errors import StoreError, UsageError
+from deepreview.model import SeatRun
+from deepreview.pipeline import finish
+from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.review import (
+    config_copy_note,
+    explained_config_errors,
+    load_settings_for,
+    store_failed,
+)
+from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, SettingsRecord, new_state
+from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_seat_result
+from deepreview.pipeline.seats import check_model_seats, choose_lead
+from deepreview.prompts.review import read_steering_files
+from deepreview.runfiles import THREADS_JSON, seat_files
+from deepreview.store.redact import Redactor
+from deepreview.store.store import Store, store_root
+from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.resolve import review_diff
+from deepreview.targets.target import Target, review_id
+
+
+@dataclass(frozen=True)
+class FinishRequest:
+    cwd: Path
+    folders: tuple[Path, ...]
+    expect: tuple[str, ...] | None = None  # the panel; default: the one the results recorded
+    cli: CliOverrides = dataclasses.field(default_factory=CliOverrides)
+    env: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FinishPlan:
+    prepared: Prepared
+    results: tuple[LoadedSeatResult, ...]
+    panel: tuple[str, ...]
+    threads: Path | None = None  # a PR's unresolved threads as a seat runner fetched them
+
+
+def prepare_finish(req: FinishRequest) -> FinishPlan:
+    """Load and check every result, the checkout and the settings; nothing is written."""
+    if not req.folders:
+        raise UsageError("finish needs seat results: --from DIR [DIR...]")
+    results = tuple(load_seat_result(folder) for folder in req.folders)
+    _check_one_result_per_seat(results)
+    _check_same_change(results)
+    panel = _panel(req.expect, results)
+    root = find_repo_root(req.cwd)
+    target = _local_target(root, results[0])
+    steering = read_steering_files(target)
+    copy_note = config_copy_note(target, req.cli, steering)
+    with explained_config_errors(copy_note):
+        settings = load_settings_for(target, req.cli, req.env, steering)
+        check_model_seats(settings, req.cli.models)
+        settings = _with_recorded_seats(settings, results)
+        lead = choose_lead(settings, req.env, req.cli.lead)
+    store = Store(store_root(settings.store, root, req.env, repo_name=target.repo_name))
+    store.ensure_writable()
+    notes = list(target.notes)
+    prepared = Prepared(
+        target,
+        settings,
+        store,
+        [],  # no seat runs here
+        lead,
+        notes,
+        req.env,
+        steering,
+        warnings=(copy_note,) if copy_note else (),
+        settings_cli=req.cli,
+    )
+    return FinishPlan(prepared, results, panel, _threads_file(results))
+
+
+def _threads_file(results: tuple[LoadedSeatResult, ...]) -> Path | None:
+    """The first result's `threads.json`, validated (it came from another machine)."""
+    from deepreview.serialize import threads_from_data
+
+    for r in results:
+        path = r.folder / THREADS_JSON
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            threads_from_data(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise UsageError(
+                f"{path} is not a valid list of PR threads ({type(exc).__name__}); rerun that seat"
+            ) from exc
+        return path
+    return None
+
+
+def _check_one_result_per_seat(results: tuple[LoadedSeatResult, ...]) -> None:
+    seen: dict[str, Path] = {}
+    for r in results:
+        seat = r.record.seat
+        if seat in seen:
+            raise UsageError(
+                f"--from {seen[seat]} and --from {r.folder} both hold seat {seat}; pass one"
+            )
+        seen[seat] = r.folder
+
+
+def _describe(shas: tuple[str, str, str]) -> str:
+    return f"{shas[0][:12]}..{shas[1][:12]} (diff {shas[2][:12]})"
+
+
+def _check_same_change(results: tuple[LoadedSeatResult, ...]) -> None:
+    """All results reviewed one change; else name the odd one out (ties: the later one)."""
+    counts = Counter(r.record.shas for r in results)
+    common = counts.most_common(1)[0][0]
+    for r in results:
+        shas = r.record.shas
+        if shas == common:
+            continue
+        what = (
+            "a different diff of the same commits"
+            if shas[:2] == common[:2]
+            else f"{shas[0][:12]}..{shas[1][:12]}"
+        )
+        raise UsageError(
+            f"--from {r.folder} (seat {r.record.seat}) reviewed {what}, the others "
+            f"{_describe(common)}; rerun that seat on the same commits or leave it out"
+        )
+
+
+def _panel(
+    expect: tuple[str, ...] | None, results: tuple[LoadedSeatResult, ...]
+) -> tuple[str, ...]:
+    seats = [r.record.seat for r in results]
+    if expect:
+        for r in results:
+            if r.record.seat not in expect:
+                raise UsageError(
+                    f"--from {r.folder} holds seat {r.record.seat}, which --expect does not "
+                    f"list ({', '.join(expect)}); add it or leave that folder out"
+                )
+        return tuple(dict.fromkeys(expect))
+    recorded = [s for r in results for s in r.record.panel]
+    return tuple(dict.fromkeys([*recorded, *seats]))
+
+
+def _local_target(root: Path, result: LoadedSeatResult) -> Target:
+    """The results' target in this checkout, its diff recomputed and checked against theirs."""
+    rec = result.record
+    git = Git(root)
+    for which, sha in (("base", rec.target.base_sha), ("head", rec.target.head_sha)):
+        if git.rev(sha) is None:
+            raise UsageError(
+                f"the seats reviewed {which} commit {sha[:12]}, which is not in {root}; fetch "
+                "it (e.g. actions/checkout with fetch-depth: 0) and run finish again"
+            )
+    diff = review_diff(git, rec.target.base_sha, rec.target.head_sha)
+    if diff_hash(diff) != rec.diff_sha256:
+        raise UsageError(
+            f"the diff {rec.target.base_sha[:12]}..{rec.target.head_sha[:12]} computed in "
+            f"{root} is not the one the seats reviewed; run finish with the same git and "
+            "deep-review versions as the seats"
+        )
+    return dataclasses.replace(rec.target, repo_root=root, diff=diff)
+
+
+def _with_recorded_seats(settings: Settings, results: tuple[LoadedSeatResult, ...]) -> Settings:
+    """A seat this machine's config does not define takes what its runner recorded (adapter
+    kind, model, effort, labels): the report's reviewer lines then say what actually ran."""
+    seats = dict(settings.seats)
+    for r in results:
+        rec = r.record.seat_settings
+        if r.record.seat in seats:
+            continue
+        seats[r.record.seat] = SeatSettings(
+            kind=rec.kind,
+            model=rec.model,
+            effort=rec.effort,
+            display_name=rec.display_name,
+            model_label=rec.model_label,
+        )
+    return dataclasses.replace(settings, seats=seats)
+
+
+def execute_finish(
+    plan: FinishPlan, *, on_progress: Callable[[ProgressEvent], None] | None = None
+) -> ReviewOutcome:
+    p = plan.prepared
+    now = datetime.now().astimezone()
+    rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
+    redactor = Redactor(p.env)
+    writer: StateWriter | None = None
+    try:
+        for result in plan.results:
+            _copy_seat_files(p.store, result, review_dir, redactor)
+        if plan.threads is not None:
+            # `finish_review` adds the Unresolved Feedback section from the review folder's copy.
+            p.store.write_bytes(review_dir / THREADS_JSON, plan.threads.read_bytes())
+            redactor.file(review_dir / THREADS_JSON)
+        state = _initial_state(plan, rid, now, review_dir)
+        writer = StateWriter(p.store, review_dir, state)
+        writer.update()
+        finish.register_running(p.store, rid, p.target, state)
+        return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
+    except StoreError as exc:
+        raise store_failed(p, rid, review_dir, writer, exc) from exc
+
+
+def _copy_seat_files(
+    store: Store, result: LoadedSeatResult, review_dir: Path, redactor: Redactor
+) -> None:
+    """The seat's files under their canonical names only (a record cannot point elsewhere),
+    redacted again with this machine's secrets."""
+    seat = result.record.seat
+    src, dest = seat_files(result.folder, seat), seat_files(review_dir, seat)
+    for kind in ("prompt", "review", "transcript", "stderr", "findings"):
+        source: Path = getattr(src, kind)
+        if source.is_symlink() or not source.is_file():
+            continue
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from exc
+        target: Path = getattr(dest, kind)
+        store.write_bytes(target, data)
+        redactor.file(target)
+
+
+def _initial_state(plan: FinishPlan, rid: str, now: datetime, review_dir: Path) -> RunState:
+    p = plan.prepared
+    by_seat = {r.record.seat: r.record for r in plan.results}
+    names = {
+        seat: by_seat[seat].seat_settings.display_name if seat in by_seat else display_name(seat)
+        for seat in plan.panel
+    }
+    state = new_state(
+        review_id=rid,
+        created_at=now.isoformat(timespec="seconds"),
+        started_at=time.time(),
+        target=p.target,
+        seats=names,
+        lead=p.lead,
+        notes=p.notes,
+        settings=SettingsRecord(
+            agents=plan.panel,
+            timeout=p.settings.timeout,
+            effort=p.settings.effort,
+            diff_budget=p.settings.diff_budget,
+            allow_exec=p.settings.allow_exec,
+            formats=p.settings.formats,
+            store=str(p.store.root),
+        ),
+    )
+    for seat in plan.panel:
+        rec = by_seat.get(seat)
+        if rec is None:
+            reason = "no seat result: its runner left none in the --from folders"
+            run = SeatRun(seat, "failed", reason)
+        else:
+            run = rec.run
+            if run.status in RERUN_STATUSES:
+                # Nothing here can rerun a seat of another machine: it simply did not finish.
+                run = dataclasses.replace(run, status="failed", reason="interrupted on its runner")
+        files = {k: v for k, v in seat_files(review_dir, seat).names().items()}
+        files = {k: v for k, v in files.items() if (review_dir / v).is_file()}
+        state = state.with_seat(seat, status=run.status, reason=run.reason, run=run, files=files)
+    # The seats ran side by side on their runners: the review took the longest of them so far.
+    longest = max((r.run.duration_s or 0.0 for r in by_seat.values()), default=0.0)
+    return dataclasses.replace(state, elapsed_s=round(longest, 3))

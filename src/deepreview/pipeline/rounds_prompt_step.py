@@ -1,0 +1,48 @@
+"""Rounds in the pipeline before the seats run: what the seats' prompt adds about the previous
+round. Imported by every review before its first seat, so it stays light: the report changes
+after the seats (consolidation, the stored report's model) are `rounds_step`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from deepreview.pipeline.context import Prepared, series_of
+from deepreview.rounds.previous import PreviousRound, find_previous, series_rows
+from deepreview.rounds.prompt import DeclineNote, round_prompt
+from deepreview.store.declines import Decline, list_declines
+
+
+def series_declines(p: Prepared) -> list[Decline]:
+    """Declines of this series, including those recorded under another name of it (a branch
+    review continuing a PR's series)."""
+    names = {series_of(p.target)}
+    names |= {r.series for r in series_rows(p.store, series_of(p.target), p.target.branch or "")}
+    names.discard("")
+    return [d for d in list_declines(p.store) if d.series in names]
+
+
+def previous_round(p: Prepared, rid: str, created_at: str) -> PreviousRound | None:
+    return find_previous(p.store, p.target, series_of(p.target), created_at, rid)
+
+
+def prompt_addition(
+    p: Prepared,
+    rid: str,
+    created_at: str,
+    fences: tuple[Callable[[str], str], Callable[[str], str]],
+) -> str:
+    prev = previous_round(p, rid, created_at)
+    if prev is None:
+        return ""
+    declines = series_declines(p)
+    return round_prompt(
+        round_no=prev.number + 1,
+        previous_id=prev.row.id,
+        previous_sha=prev.row.head_sha,
+        interdiff=prev.interdiff,
+        interdiff_note=prev.note,
+        open_findings=prev.open_findings,
+        declines=[DeclineNote(d.finding_id, d.title, d.location, d.reason) for d in declines],
+        fence_open=fences[0],
+        fence_close=fences[1],
+    )

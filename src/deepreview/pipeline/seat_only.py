@@ -1,0 +1,217 @@
+"""`deep-review review … --seat-only NAME --out DIR`: one seat, on one runner, no report.
+
+The seat runs exactly as in a normal review (same target resolution, prompt, worktree and home
+isolation, redaction); what it leaves is a portable seat result in DIR (`seat_result`) instead
+of a stored review: no consolidation, no lead, and no entry in the review store. DIR is the
+whole record of the run; `deep-review finish --from DIR...` turns several of them into one
+stored review.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from deepreview import __version__
+from deepreview.agents.base import ProgressEvent
+from deepreview.errors import ExitCode, UsageError
+from deepreview.model import SeatRun
+from deepreview.pipeline.context import Prepared, series_of
+from deepreview.pipeline.review import (
+    ReviewRequest,
+    explained_config_errors,
+    resolve,
+    seat_prompt,
+)
+from deepreview.pipeline.seat_result import (
+    SEAT_NAME,
+    RecordedSeat,
+    SeatResultRecord,
+    diff_hash,
+    read_seat_name,
+)
+from deepreview.pipeline.seats import plan_seat, require_usable
+from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_file_globs, seat_files
+from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
+from deepreview.store.redact import Redactor
+from deepreview.store.store import Store, store_root
+from deepreview.targets.target import review_id
+
+
+@dataclass(frozen=True)
+class SeatOnly:
+    """A checked `--seat-only` run, ready to start: nothing is written yet."""
+
+    prepared: Prepared
+    plan: SeatPlan
+    panel: tuple[str, ...]
+    out_dir: Path
+    history: Store | None  # the review store, when it exists: a later round's prompt needs it
+
+
+@dataclass(frozen=True)
+class SeatOnlyOutcome:
+    out_dir: Path
+    record: SeatResultRecord
+    exit_code: ExitCode
+
+
+def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
+    """Every check a review makes before it writes, plus the `--out` folder's."""
+    if not SEAT_NAME.match(seat):
+        raise UsageError(f"--seat-only {seat!r}: not a seat name (e.g. --seat-only claude)")
+    if req.uncommitted:
+        raise UsageError(
+            "--seat-only reviews a commit other machines can fetch; commit the change first "
+            "(--uncommitted makes a commit that exists only here)"
+        )
+    if req.panel is not None:
+        raise UsageError("--seat-only runs the seat it names; drop --panel")
+    if req.cli.lead is not None:
+        raise UsageError("--seat-only runs no lead; pass --lead to `deep-review finish`")
+    r = resolve(req)
+    settings = r.settings
+    if settings.passes > 1:
+        raise UsageError("--seat-only runs one pass; drop --passes/--thorough (or passes = 1)")
+    if settings.checks.wanted:
+        raise UsageError("--seat-only runs no checks; drop --check-fixes/--probe-tests")
+    panel = tuple(settings.agents) if settings.agents else (seat,)
+    if seat not in panel:
+        raise UsageError(
+            f"--seat-only {seat}: not one of the review's seats ({', '.join(panel)}); "
+            "add it to --agents or drop --agents"
+        )
+    with explained_config_errors(r.copy_note):
+        plan = plan_seat(seat, settings)
+        require_usable(plan, req.env)
+    _check_out_dir(out_dir, seat)
+    root = store_root(settings.store, r.root, req.env, repo_name=r.target.repo_name)
+    history = Store(root) if (root / "index.sqlite").is_file() else None
+    prepared = Prepared(
+        r.target,
+        settings,
+        history or Store(out_dir),
+        [plan],
+        "none",
+        list(r.target.notes),
+        req.env,
+        r.steering,
+        warnings=(r.copy_note,) if r.copy_note else (),
+        settings_cli=req.cli,
+    )
+    return SeatOnly(prepared, plan, panel, out_dir, history)
+
+
+def _check_out_dir(out_dir: Path, seat: str) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir} is a file; pass a folder for the seat result")
+    if not out_dir.is_dir() or not any(out_dir.iterdir()):
+        return
+    held = read_seat_name(out_dir)
+    if held is None:
+        raise UsageError(
+            f"--out {out_dir} is not empty and holds no seat result; pass a new or empty folder"
+        )
+    if held != seat:
+        raise UsageError(
+            f"--out {out_dir} already holds the seat result of {held}; pass another folder "
+            f"for {seat} (one folder per seat)"
+        )
+
+
+def run_seat_only(
+    s: SeatOnly, *, on_progress: Callable[[ProgressEvent], None] | None = None
+) -> SeatOnlyOutcome:
+    p = s.prepared
+    out = Store(s.out_dir)
+    out.ensure_writable()
+    # Rerunning the same seat into its own folder replaces its old files, never another's.
+    for pattern in (*seat_file_globs(s.plan.seat), SEAT_RESULT_JSON, THREADS_JSON):
+        for old in s.out_dir.glob(pattern):
+            old.unlink()
+    now = datetime.now().astimezone()
+    rid = review_id(p.target, now)
+    created_at = now.isoformat(timespec="seconds")
+    redactor = Redactor(p.env)
+    # A later round asks about the previous round's findings, as a local review would; that
+    # needs the review store the previous rounds are in. A PR's threads go into DIR: `finish`
+    # reports on them.
+    prompt = seat_prompt(p, rid, created_at, out, s.out_dir, rounds=s.history is not None)
+    with StopSignals() as stop:
+        results, interrupted = _run(s, prompt, out, redactor, stop, on_progress)
+    run = results[0].run if results else SeatRun(s.plan.seat, "interrupted", "interrupted")
+    if interrupted and run.status == "ok":
+        run = dataclasses.replace(run, status="interrupted", reason="interrupted")
+    record = _record(s, run, created_at)
+    out.write_json(s.out_dir / SEAT_RESULT_JSON, record.to_data())
+    if interrupted:
+        code = ExitCode.INTERRUPTED
+    else:
+        code = ExitCode.OK if run.status == "ok" else ExitCode.ALL_SEATS_FAILED
+    return SeatOnlyOutcome(s.out_dir, record, code)
+
+
+def _run(
+    s: SeatOnly,
+    prompt: str,
+    out: Store,
+    redactor: Redactor,
+    stop: StopSignals,
+    on_progress: Callable[[ProgressEvent], None] | None,
+) -> tuple[list[SeatResult], bool]:
+    p = s.prepared
+    if stop.requested:
+        return [], True
+    return run_seats(
+        [s.plan],
+        on_result=lambda result: None,
+        cancel=threading.Event(),
+        stop=stop,
+        target=p.target,
+        prompt=prompt,
+        store=out,
+        review_dir=s.out_dir,
+        env=p.env,
+        redactor=redactor,
+        allow_exec=p.settings.allow_exec,
+        on_progress=on_progress,
+    )
+
+
+def _record(s: SeatOnly, run: SeatRun, created_at: str) -> SeatResultRecord:
+    p, plan = s.prepared, s.plan
+    target = p.target
+    files = seat_files(s.out_dir, plan.seat)
+    names = {k: v for k, v in files.names().items() if (s.out_dir / v).is_file()}
+    if files.findings.is_file():
+        names["findings"] = files.findings.name
+    return SeatResultRecord(
+        seat=plan.seat,
+        seat_settings=recorded_seat(plan),
+        panel=s.panel,
+        created_at=created_at,
+        status=run.status,
+        reason=run.reason,
+        run=run,
+        target=dataclasses.replace(target, diff=""),
+        diff_sha256=diff_hash(target.diff),
+        pr_number=target.pr.number if target.pr else None,
+        series=series_of(target),
+        deep_review_version=__version__,
+        files=names,
+    )
+
+
+def recorded_seat(plan: SeatPlan) -> RecordedSeat:
+    st = plan.settings
+    return RecordedSeat(
+        display_name=plan.display_name,
+        kind=st.kind,
+        model=st.model,
+        effort=st.effort,
+        model_label=st.model_label,
+    )

@@ -1,0 +1,166 @@
+"""The portable seat result: one seat's run, made on one machine, finished on another.
+
+`review --seat-only NAME --out DIR` writes `DIR/seat-result.json` (this model) beside the seat's
+own files, named as in a review folder (`runfiles.seat_files`); `finish --from DIR...` loads
+several of them into one stored review. The folder travels as a CI artifact, so on loading it is
+untrusted: the record is validated with pydantic (unknown keys refused), names are checked
+before they become paths, and the seat's files are read only under their canonical names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Final
+
+from deepreview.errors import UsageError
+from deepreview.model import SeatRun
+from deepreview.pipeline.runstate import SeatStatus
+from deepreview.runfiles import SEAT_RESULT_JSON
+from deepreview.targets.target import Target
+
+SEAT_RESULT_VERSION: Final = 1
+SEAT_RESULT_KIND: Final = "deep-review seat result"
+# A seat name becomes part of file names: no separators, no dot-dot, nothing odd.
+SEAT_NAME: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_SHA: Final = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
+_SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
+# A record is a few KB; anything far bigger is not one (and is not read into memory whole).
+_MAX_RECORD_BYTES: Final = 4 << 20
+
+
+@dataclass(frozen=True)
+class RecordedSeat:
+    """What the seat runner's settings said about the seat: the report's reviewer line."""
+
+    display_name: str
+    kind: str | None = None  # the adapter of a custom-named seat ("command")
+    model: str | None = None
+    effort: str | None = None
+    model_label: str | None = None
+
+
+@dataclass(frozen=True)
+class SeatResultRecord:
+    seat: str
+    seat_settings: RecordedSeat
+    panel: tuple[str, ...]  # the seats the run was one of (`--agents`), in order
+    created_at: str  # ISO 8601, when the seat run started
+    status: SeatStatus
+    reason: str | None
+    run: SeatRun
+    target: Target  # its diff is not stored: `finish` recomputes it and checks `diff_sha256`
+    diff_sha256: str
+    pr_number: int | None
+    series: str  # `pr:<N>`, `branch:<name>` or ""
+    deep_review_version: str
+    files: dict[str, str] = field(default_factory=dict)  # kind -> file name in the folder
+    kind: str = SEAT_RESULT_KIND
+    schema_version: int = SEAT_RESULT_VERSION
+
+    # Artifacts come from other machines: a key this version does not know is refused.
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def to_data(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["target"]["repo_root"] = str(self.target.repo_root)
+        data["target"].pop("diff")
+        return data
+
+    @property
+    def shas(self) -> tuple[str, str, str]:
+        return (self.target.base_sha, self.target.head_sha, self.diff_sha256)
+
+
+def diff_hash(diff: str) -> str:
+    return hashlib.sha256(diff.encode("utf-8", errors="surrogateescape")).hexdigest()
+
+
+@dataclass(frozen=True)
+class LoadedSeatResult:
+    folder: Path
+    record: SeatResultRecord
+
+
+def read_seat_name(folder: Path) -> str | None:
+    """The seat a folder's existing result is for (None when it holds none or is unreadable):
+    `--out` refuses to overwrite another seat's result."""
+    try:
+        data = json.loads((folder / SEAT_RESULT_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    seat = data.get("seat") if isinstance(data, dict) else None
+    return seat if isinstance(seat, str) else None
+
+
+def load_seat_result(folder: Path) -> LoadedSeatResult:
+    """The validated record in `folder`; a UsageError naming the folder when it is not one."""
+    path = folder / SEAT_RESULT_JSON
+    if not folder.is_dir():
+        raise UsageError(f"--from {folder}: no such folder; pass the --out DIR of a seat run")
+    if path.is_symlink() or not path.is_file():
+        raise UsageError(
+            f"--from {folder}: no {SEAT_RESULT_JSON} in it; pass the --out DIR of "
+            "`deep-review review --seat-only NAME --out DIR`"
+        )
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(_MAX_RECORD_BYTES + 1)
+        if len(raw) > _MAX_RECORD_BYTES:
+            raise ValueError(f"over {_MAX_RECORD_BYTES} bytes")
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(
+            f"{path} is not a valid seat result ({exc}); rerun that seat with --seat-only"
+        ) from exc
+    return LoadedSeatResult(folder, record_from_data(data, str(path)))
+
+
+def record_from_data(data: Any, origin: str) -> SeatResultRecord:
+    from pydantic import TypeAdapter, ValidationError
+
+    if not isinstance(data, dict) or data.get("kind") != SEAT_RESULT_KIND:
+        raise UsageError(f"{origin} is not a Deep Review seat result; rerun that seat")
+    version = data.get("schema_version")
+    if version != SEAT_RESULT_VERSION:
+        raise UsageError(
+            f"{origin} has seat result version {version!r}, this deep-review reads "
+            f"{SEAT_RESULT_VERSION}; run the seats and `finish` with the same deep-review"
+        )
+    target = data.get("target")
+    if isinstance(target, dict):
+        data = {**data, "target": {**target, "diff": ""}}
+    try:
+        record = TypeAdapter(SeatResultRecord).validate_python(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        raise UsageError(
+            f"{origin} is not a valid seat result: {where}: {err['msg']}; rerun that seat"
+        ) from exc
+    problem = _inconsistency(record)
+    if problem:
+        raise UsageError(f"{origin} is not a valid seat result: {problem}; rerun that seat")
+    return record
+
+
+def _inconsistency(r: SeatResultRecord) -> str | None:
+    if not SEAT_NAME.match(r.seat):
+        return f"seat name {r.seat!r} is not a plain name"
+    odd = [s for s in r.panel if not SEAT_NAME.match(s)]
+    if odd:
+        return f"panel seat name {odd[0]!r} is not a plain name"
+    if r.seat not in r.panel:
+        return f"seat {r.seat!r} is not in its own panel"
+    if r.run.seat != r.seat or r.run.status != r.status:
+        return "its run record does not match its seat and status"
+    for name, sha in (("base", r.target.base_sha), ("head", r.target.head_sha)):
+        if not _SHA.match(sha):
+            return f"the {name} SHA {sha[:50]!r} is not a full commit SHA"
+    if not _SHA256.match(r.diff_sha256):
+        return "diff_sha256 is not a SHA-256"
+    return None

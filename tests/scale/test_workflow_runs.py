@@ -1,0 +1,163 @@
+"""`examples/github/deep-review.yml`, run locally job by job (`gha.py`): the seat matrix on
+three fresh checkouts, then `finish`, which posts on the PR (a fake GitHub) and uploads the
+store and the SARIF file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from gha import Job, Runner
+from scale_kit import SEATS, finish, install_agents, origin_and_clones, seat_only
+from test_action_runs import job, shims
+
+from fakebin.harness import AGENT_AUTH, Fakes
+from support.fake_github import FakeGitHub
+from support.fake_threads import thread
+from support.repos import git, make_repo
+
+pytestmark = pytest.mark.slow  # four jobs, five real `deep-review` runs
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOW = ROOT / "examples" / "github" / "deep-review.yml"
+REPO, PR = "acme/demo", 7
+
+
+def _outcomes(job: Job) -> list[tuple[str, str]]:
+    return [(r.name, r.outcome) for r in job.results]
+
+
+def _log(job: Job) -> Any:
+    return [(r.name, r.outcome, r.stdout[-2000:], r.stderr[-2000:]) for r in job.results]
+
+
+def test_the_workflow_reviews_posts_and_uploads(tmp_path: Path) -> None:
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    fakes = Fakes(tmp_path)
+    install_agents(fakes)
+    shims(fakes)
+    origin = make_repo(tmp_path / "origin")
+    head = git(origin, "rev-parse", "feature/x")
+    git(origin, "update-ref", f"refs/pull/{PR}/head", head)  # as GitHub keeps a PR's head
+
+    with FakeGitHub() as gh:
+        pull = gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub")
+        pull.review_threads = [thread("calc.py", 5, "Should sub() accept strings?", author="bob")]
+        # On GitHub the origin remote names the repository; here origin is a local folder.
+        env = fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO})
+        r = Runner(
+            root=tmp_path / "gha",
+            origin=origin,
+            action_dir=ROOT,
+            env=env,
+            checkout_ref="feature/x",
+            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
+            secrets={var: value for var, value in AGENT_AUTH.values()},
+        )
+        wf_env = {k: str(v) for k, v in flow["env"].items()}
+        for seat in flow["jobs"]["seat"]["strategy"]["matrix"]["seat"]:
+            job = r.run_job(flow["jobs"]["seat"], workflow_env=wf_env, matrix={"seat": seat})
+            assert not job.failed, _log(job)
+        finish = r.run_job(flow["jobs"]["finish"], workflow_env=wf_env)
+        assert not finish.failed, _log(finish)
+        posted = gh.requests_to("POST", f"/repos/{REPO}/issues/{PR}/comments")
+
+    assert sorted(p.name for p in r.artifacts.iterdir()) == [
+        "deep-review-seat-claude",
+        "deep-review-seat-codex",
+        "deep-review-seat-gemini",
+        "deep-review-store",
+    ]
+    for seat in SEATS:
+        npm = f"npm install --global --no-fund --no-audit {_package(seat)}"
+        assert npm in r.installs
+    store = r.artifacts / "deep-review-store"
+    (report_file,) = store.glob("*.json")
+    report = json.loads(report_file.read_text())
+    assert report["header"]["pr_number"] == PR
+    # The seat runners fetched the PR's unresolved thread; finish reports on it.
+    assert [v["thread"]["ref"] for v in report["unresolved_feedback"]] == ["T1"]
+    assert [f["id"] for f in report["findings"]] == ["I1", "S1", "S2"]
+    (sarif,) = r.sarif_uploads
+    assert sarif.name == f"{report_file.stem}.sarif"
+    assert len(posted) == 1 and "<!-- deep-review:summary -->" in posted[0].body["body"]
+    assert ("Fail on findings or failed seats", "skipped") in _outcomes(finish)
+
+
+def _package(seat: str) -> str:
+    return {
+        "claude": "@anthropic-ai/claude-code",
+        "codex": "@openai/codex",
+        "gemini": "@google/gemini-cli",
+    }[seat]
+
+
+def test_the_action_posts_then_fails_on_findings(tmp_path: Path) -> None:
+    """`fail-on: important` with an Important finding: the store is uploaded and the comment
+    posted first, then the job fails with exit 4."""
+    fakes = Fakes(tmp_path)
+    install_agents(fakes)
+    shims(fakes)
+    origin = make_repo(tmp_path / "origin")
+    head = git(origin, "rev-parse", "feature/x")
+    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
+    with FakeGitHub() as gh:
+        gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
+        r = Runner(
+            root=tmp_path / "gha",
+            origin=origin,
+            action_dir=ROOT,
+            env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
+            checkout_ref="feature/x",
+            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
+            secrets={var: value for var, value in AGENT_AUTH.values()},
+        )
+        with_ = {
+            "agents": ",".join(SEATS),
+            "post": "true",
+            "fail-on": "important",
+            "extra-args": "--lead none",
+        }
+        j = r.run_job(job(with_))
+        posted = gh.requests_to("POST", f"/repos/{REPO}/issues/{PR}/comments")
+    assert j.failed
+    (step,) = [x for x in j.results if x.name == "./"]
+    assert step.code == 4, step.stdout
+    for inner in (
+        "[Review] success",
+        "[Upload the review store] success",
+        "[Post on the pull request] success",
+        "[Fail on findings or failed seats] failure",
+    ):
+        assert inner in step.stdout, step.stdout
+    assert len(posted) == 1
+    assert list((r.artifacts / "deep-review-store").glob("*-pr-7.json"))
+
+
+def test_post_and_fail_on_belong_to_finish(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    install_agents(fakes)
+    _, (runner, local) = origin_and_clones(tmp_path, 2)
+    out = tmp_path / "o"
+    for extra in (["--post"], ["--fail-on", "important"]):
+        res = seat_only(fakes, runner, "claude", out, *extra)
+        assert res.returncode == 2, res.stderr
+        assert "--seat-only writes no report to post or gate" in res.stderr
+    assert not out.exists()
+    assert seat_only(fakes, runner, "claude", out).returncode == 0
+    res = finish(fakes, local, "--from", str(out), "--post")
+    assert res.returncode == 2
+    assert "--post publishes on a pull request, and the seats reviewed main..feature/x" in (
+        res.stderr
+    )
+    assert list((tmp_path / "store").glob("*/run.json")) == []  # no review written
+    bad_api = finish(fakes, local, "--from", str(out), "--post", "--github-api", "ghe.local")
+    assert bad_api.returncode == 2
+    assert "--github-api 'ghe.local' is not a URL" in bad_api.stderr
+    assert list((tmp_path / "store").glob("*/run.json")) == []
+    gated = finish(fakes, local, "--from", str(out), "--fail-on", "important")
+    assert gated.returncode == 4, gated.stderr  # claude's I1
+    assert Path(gated.json()["paths"]["json"]).is_file()
