@@ -70,3 +70,18 @@ def restore_embedded(text: str) -> str:
     if m is None:
         return text
     return shift_headings(text[m.end() :], -int(m["n"]))
+
+
+_ANY_HEADING: Final = re.compile(r"^\s*#{1,6}\s+\S", re.MULTILINE)
+
+
+def last_section_body(text: str, heading: re.Pattern[str]) -> str:
+    """The text after the last line matching `heading`, up to the next Markdown heading ("" when
+    no line matches). Seats answer in a section of their own (fix verdicts, thread verdicts);
+    the last one wins because a review may quote the prompt's heading before answering."""
+    matches = list(heading.finditer(text))
+    if not matches:
+        return ""
+    rest = text[matches[-1].end() :]
+    nxt = _ANY_HEADING.search(rest)
+    return rest[: nxt.start()] if nxt else rest

@@ -12,13 +12,13 @@ import re
 from typing import Final, cast
 
 from deepreview.feedback import THREAD_WORDS, ThreadWord
+from deepreview.findings.headings import last_section_body
 
 _HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*|\*\*)\s*(?:Unresolved\s+(?:PR\s+)?Feedback|(?:PR\s+|Review\s+)?Threads?)"
     r"(?:\s+Verdicts?)?\b.*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_NEXT_HEADING = re.compile(r"^\s*#{1,6}\s+\S", re.MULTILINE)
 _REF = re.compile(r"(?<![\w/.-])T(\d{1,4})\b")
 # Longest first: "not addressed" contains "addressed".
 _WORDS: Final = sorted(THREAD_WORDS, key=len, reverse=True)
@@ -34,12 +34,7 @@ _SYNONYMS: Final = (
 
 def section_text(review: str) -> str:
     """The body of the last thread-verdicts section in `review` ("" when absent)."""
-    matches = list(_HEADING.finditer(review))
-    if not matches:
-        return ""
-    rest = review[matches[-1].end() :]
-    nxt = _NEXT_HEADING.search(rest)
-    return rest[: nxt.start()] if nxt else rest
+    return last_section_body(review, _HEADING)
 
 
 def _word(line: str, start: int) -> tuple[ThreadWord, int] | None:

@@ -30,9 +30,10 @@ from deepreview.pipeline.review import (
     config_copy_note,
     explained_config_errors,
     load_settings_for,
+    settings_record,
     store_failed,
 )
-from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, SettingsRecord, new_state
+from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, new_state
 from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_seat_result
 from deepreview.pipeline.seats import check_model_seats, choose_lead
 from deepreview.prompts.review import read_steering_files
@@ -261,15 +262,8 @@ def _initial_state(plan: FinishPlan, rid: str, now: datetime, review_dir: Path) 
         seats=names,
         lead=p.lead,
         notes=p.notes,
-        settings=SettingsRecord(
-            agents=plan.panel,
-            timeout=p.settings.timeout,
-            effort=p.settings.effort,
-            diff_budget=p.settings.diff_budget,
-            allow_exec=p.settings.allow_exec,
-            formats=p.settings.formats,
-            store=str(p.store.root),
-        ),
+        # --seat-only runs one pass of each seat: nothing more is owed to a later `resume`.
+        settings=dataclasses.replace(settings_record(p), agents=plan.panel, passes=1),
     )
     for seat in plan.panel:
         rec = by_seat.get(seat)

@@ -171,7 +171,8 @@ def prepare(req: ReviewRequest) -> Prepared:
     )
 
 
-def _settings_record(p: Prepared) -> SettingsRecord:
+def settings_record(p: Prepared) -> SettingsRecord:
+    """What run.json keeps of the settings a review started with (resume reuses them)."""
     return SettingsRecord(
         agents=tuple(plan.seat for plan in p.plans),
         timeout=p.settings.timeout,
@@ -250,7 +251,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
         seats={plan.seat: plan.display_name for plan in p.plans},
         lead=p.lead,
         notes=p.notes,
-        settings=_settings_record(p),
+        settings=settings_record(p),
     )
     # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
     state = _with_config(state, p.settings_cli)

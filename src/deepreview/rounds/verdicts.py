@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final, cast
 
+from deepreview.findings.headings import last_section_body
 from deepreview.model import FIX_VERDICTS, FixVerdictWord, SeatFixVerdict
 
 _HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*|\*\*)\s*Round\s+\d+\s+Fix\s+Verdicts\b.*$", re.IGNORECASE | re.MULTILINE
 )
-_NEXT_HEADING = re.compile(r"^\s*#{1,6}\s+\S", re.MULTILINE)
 _ID = re.compile(r"\b([CIS]\d+)\b")
 # Longest first: "not fixed" and "partially fixed" both contain "fixed".
 _WORDS: Final = sorted(FIX_VERDICTS, key=len, reverse=True)
@@ -30,12 +30,7 @@ _PESSIMISM: Final = ("not fixed", "partially fixed", "no longer applies", "fixed
 
 def section_text(review: str) -> str:
     """The body of the last `Round N Fix Verdicts` section in `review` ("" when absent)."""
-    matches = list(_HEADING.finditer(review))
-    if not matches:
-        return ""
-    rest = review[matches[-1].end() :]
-    nxt = _NEXT_HEADING.search(rest)
-    return rest[: nxt.start()] if nxt else rest
+    return last_section_body(review, _HEADING)
 
 
 def parse_fix_verdicts(review: str) -> dict[str, tuple[FixVerdictWord, str]]:
