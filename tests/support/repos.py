@@ -108,6 +108,7 @@ def cli_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env["GIT_CONFIG_GLOBAL"] = os.devnull
     env["DEEP_REVIEW_CONFIG"] = str(tmp / "user-config.toml")
     env["DEEP_REVIEW_STORE"] = str(tmp / "store")
+    env["XDG_CACHE_HOME"] = str(tmp / "cache")  # e.g. the agents' remembered versions
     # Agents must not be discovered from the developer's machine.
     env["PATH"] = os.pathsep.join(
         p for p in env.get("PATH", "").split(os.pathsep) if ".tools" not in p

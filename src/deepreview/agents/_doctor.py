@@ -7,10 +7,12 @@ tools under `.tools/agent-clis/`) is used only when the user puts it on PATH or 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -31,11 +33,82 @@ def resolve_binary(settings: SeatSettings, env: Mapping[str, str], default: str)
     return shutil.which(wanted, path=env.get("PATH", os.defpath))
 
 
+def _cache_path(env: Mapping[str, str]) -> Path | None:
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]) / "deep-review" / "agent-versions.json"
+    if env.get("HOME"):
+        return Path(env["HOME"]) / ".cache" / "deep-review" / "agent-versions.json"
+    return None
+
+
+def _cache_key(binary: str) -> str | None:
+    """The installed file's identity: a reinstall or upgrade changes it, so its version is
+    probed again."""
+    try:
+        real = os.path.realpath(binary)
+        st = os.stat(real)
+    except OSError:
+        return None
+    return f"{real}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}"
+
+
+_cache_lock = threading.Lock()  # the probes of one review run in parallel threads
+
+
+def _cached_version(env: Mapping[str, str], key: str) -> str | None:
+    path = _cache_path(env)
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _remember_version(env: Mapping[str, str], key: str, version: str) -> None:
+    """Best effort: a cache that cannot be written only costs the next review a probe."""
+    path = _cache_path(env)
+    if path is None:
+        return
+    with _cache_lock:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        except (OSError, ValueError):
+            data = {}  # a damaged cache is replaced
+        if not isinstance(data, dict):
+            data = {}
+        data[key] = version
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            return
+
+
 def probe_version(binary: str, env: Mapping[str, str]) -> tuple[str | None, str]:
     """(`--version` output's version number, error) with a short timeout.
 
-    Runs in a throwaway HOME so probing never writes into the user's home.
+    A Node CLI takes 0.1–0.5 s to answer `--version`, and the first seat waits for every probe:
+    a version is remembered per installed file (in the user's cache folder) and probed again
+    only when the file changes. A failed probe is never remembered, so a fixed install is seen
+    at once.
     """
+    key = _cache_key(binary)
+    cached = _cached_version(env, key) if key else None
+    if cached is not None:
+        return cached, ""
+    version, error = _probe(binary, env)
+    if version is not None and key:
+        _remember_version(env, key, version)
+    return version, error
+
+
+def _probe(binary: str, env: Mapping[str, str]) -> tuple[str | None, str]:
+    """Runs `--version` in a throwaway HOME so probing never writes into the user's home."""
     with tempfile.TemporaryDirectory(prefix="deepreview-probe-") as tmp:
         probe_env = {k: v for k, v in env.items() if k in ("PATH", "LANG", "SYSTEMROOT")}
         probe_env["HOME"] = tmp
