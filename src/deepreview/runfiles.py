@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from deepreview.errors import StoreError
+
 RUN_JSON: Final = "run.json"
 # Run records of version 2 kept each seat's passes (`--passes`) here; now they are in run.json.
 PASSES_JSON_V2: Final = "passes.json"
@@ -94,3 +96,14 @@ def seat_from_review_stem(stem: str) -> tuple[str, int]:
     if m is None:
         return stem, 1
     return m.group("seat"), int(m.group("pass") or 1)
+
+
+def read_stored_text(path: Path) -> str:
+    """A stored seat file as text (undecodable bytes replaced: agents print anything); one that
+    cannot be read is one StoreError line."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise StoreError(
+            f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
+        ) from exc

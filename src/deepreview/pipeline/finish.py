@@ -22,7 +22,7 @@ from deepreview.model import AgentReview, Commit, Header, Report, Reviewer, Seat
 from deepreview.pipeline import secret_sweep
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, series_of
 from deepreview.pipeline.runstate import RunState, SeatEntry
-from deepreview.runfiles import seat_files
+from deepreview.runfiles import read_stored_text, seat_files
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
@@ -227,12 +227,7 @@ def _stored_review(review_dir: Path, seat: str) -> AgentReview:
 
     files = seat_files(review_dir, seat, 1)
     path = files.findings if files.findings.is_file() else files.review
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise StoreError(
-            f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
-        ) from exc
+    text = read_stored_text(path)
     if path == files.findings:
         try:
             return review_from_data(json.loads(text))

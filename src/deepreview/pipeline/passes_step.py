@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deepreview.errors import StoreError
 from deepreview.model import (
     SEVERITIES,
     AgentReview,
@@ -33,7 +32,7 @@ from deepreview.model import (
 )
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import PassEntry, RunState, SeatEntry
-from deepreview.runfiles import review_name, seat_files
+from deepreview.runfiles import read_stored_text, review_name, seat_files
 from deepreview.runner import SeatResult
 
 if TYPE_CHECKING:
@@ -119,13 +118,7 @@ class SeatPassRecorder:
             path = seat_files(self.review_dir, seat, k).review
             if entry is None or entry.status != "ok" or not path.is_file():
                 continue
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError as exc:
-                raise StoreError(
-                    f"cannot read {path}: {exc.strerror or exc}; the stored review is incomplete"
-                ) from exc
-            found = _findings(text, seat, k)
+            found = _findings(read_stored_text(path), seat, k)
             earlier += found if k == 1 else _new(found, earlier)
         return earlier
 
@@ -197,7 +190,7 @@ def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
     for e in entry.passes:
         path = review_dir / review_name(entry.seat, e.pass_no)
         if e.pass_no >= 2 and e.status == "ok" and path.is_file():
-            out.append((e.pass_no, path.read_text(encoding="utf-8", errors="replace")))
+            out.append((e.pass_no, read_stored_text(path)))
     return out
 
 
