@@ -7,6 +7,10 @@ stderr and exits with the error's exit code (documented in the README).
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class ExitCode(IntEnum):
@@ -77,3 +81,12 @@ class ParseError(DeepReviewError):
 
 class Interrupted(DeepReviewError):
     exit_code = ExitCode.INTERRUPTED
+
+
+def first_problem(exc: ValidationError, top: str = "(top level)") -> str:
+    """pydantic's first error as one line, `field.path: what is wrong` (no docs URL): the part
+    of a message that names what is wrong in an untrusted document; `top` names the document
+    itself when the error is about all of it."""
+    err = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in err["loc"]) or top
+    return f"{where}: {err['msg']}"

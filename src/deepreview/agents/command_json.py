@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from deepreview.agents.structured import review_markdown
+from deepreview.errors import first_problem
 from deepreview.model import AgentReview, CoverageEntry, Finding, Location, Severity
 
 SCHEMA_VERSION = 1
@@ -86,10 +87,8 @@ def parse_json_review(text: str, *, seat: str) -> AgentReview | str | None:
     try:
         parsed = _models().model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the top level"
         return (
-            f"invalid review JSON: {where}: {first['msg']} "
+            f"invalid review JSON: {first_problem(exc, top='the top level')} "
             f"(see README, command seats; {exc.error_count()} error(s))"
         )
     counters: dict[str, int] = {}

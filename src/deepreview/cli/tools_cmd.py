@@ -21,7 +21,7 @@ from deepreview.config import (
     trust_repo_file,
 )
 from deepreview.consolidate.files import consolidate_files
-from deepreview.errors import ConfigError, UsageError
+from deepreview.errors import ConfigError, UsageError, first_problem
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
@@ -213,8 +213,6 @@ def render(report_json: str, fmt: str) -> None:
 
 def _first_problem(exc: ValidationError) -> str:
     """pydantic's first error as one line: the field path and what is wrong (no docs URL)."""
-    errors = exc.errors(include_url=False)
-    err = errors[0]
-    where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-    return f"{where}: {err['msg']}{more}"
+    count = exc.error_count()
+    more = f" (and {count - 1} more problems)" if count > 1 else ""
+    return first_problem(exc) + more

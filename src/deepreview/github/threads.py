@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from deepreview.errors import DeepReviewError
+from deepreview.errors import DeepReviewError, first_problem
 from deepreview.feedback import FetchedThreads, ReviewThread, ThreadComment
 from deepreview.github.client import GitHubClient
 from deepreview.github.graphql import graphql
@@ -119,9 +119,7 @@ def parse_page(data: Any) -> Page:
     try:
         doc = _Data.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise ValueError(f"unexpected answer ({where}: {err['msg']})") from exc
+        raise ValueError(f"unexpected answer ({first_problem(exc, top='')})") from exc
     if doc.repository is None or doc.repository.pull is None:
         raise ValueError("GitHub found no such pull request")
     threads = doc.repository.pull.threads

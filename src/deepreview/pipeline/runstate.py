@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from deepreview.errors import StoreError
+from deepreview.errors import StoreError, first_problem
 from deepreview.model import CheckResults, SeatRun
 from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
 from deepreview.stats.panel import PanelChoice
@@ -190,9 +190,7 @@ def state_from_data(data: Any, origin: str, passes_json: Any = None) -> RunState
     try:
         return TypeAdapter(RunState).validate_python(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        raise StoreError(f"{origin} is damaged: {where}: {err['msg']}") from exc
+        raise StoreError(f"{origin} is damaged: {first_problem(exc)}") from exc
 
 
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
-from deepreview.errors import UsageError
+from deepreview.errors import UsageError, first_problem
 from deepreview.model import SeatRun
 from deepreview.pipeline.runstate import SeatStatus
 from deepreview.runfiles import SEAT_RESULT_JSON
@@ -137,10 +137,8 @@ def record_from_data(data: Any, origin: str) -> SeatResultRecord:
     try:
         record = TypeAdapter(SeatResultRecord).validate_python(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
         raise UsageError(
-            f"{origin} is not a valid seat result: {where}: {err['msg']}; rerun that seat"
+            f"{origin} is not a valid seat result: {first_problem(exc)}; rerun that seat"
         ) from exc
     problem = _inconsistency(record)
     if problem:
