@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import tomli_w
 
 from fakebin.harness import Fakes, processes_with, run_json, store_files
+from support.interrupt import interrupt_review
 from support.repos import commit_all, git, make_repo, run_cli, write
 
 
@@ -96,31 +92,22 @@ def test_trust_is_quiet_when_the_base_has_the_same_file(tmp_path: Path) -> None:
 # -- item 5 ---------------------------------------------------------------------------------------
 def _interrupted_review(tmp_path: Path, fakes: Fakes, repo: Path, config: Path) -> str:
     """`review --config FILE` with a fast and a slow seat, Ctrl-C once the fast one is done."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "deepreview", "review", "--config", str(config),
-         "--agents", "fast,slow", "--lead", "none", "--json"],
-        cwd=repo, env=fakes.env(), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            files = list(fakes.store.glob("*/run.json"))
-            slow_running = any("--sleep" in p for p in processes_with(fakes.marker))
-            fast = files and json.loads(files[0].read_text())["seats"]["fast"]["status"]
-            if fast == "ok" and slow_running:
-                break
-            time.sleep(0.05)
-        else:
-            raise AssertionError("the fast seat never finished")
-        os.kill(proc.pid, signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 130, err.decode(errors="replace")
-    result = json.loads(out)
+
+    def fast_done_slow_running() -> bool:
+        files = list(fakes.store.glob("*/run.json"))
+        slow_running = any("--sleep" in p for p in processes_with(fakes.marker))
+        fast = files and json.loads(files[0].read_text())["seats"]["fast"]["status"]
+        return fast == "ok" and slow_running
+
+    run = interrupt_review(
+        ["review", "--config", str(config), "--agents", "fast,slow", "--lead", "none", "--json"],
+        cwd=repo,
+        env=fakes.env(),
+        when=fast_done_slow_running,
+        what="the fast seat to finish",
+    )
+    assert run.returncode == 130, run.stderr
+    result = run.json()
     assert result["status"] == "interrupted"
     rid: str = result["review_id"]
     return rid

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from fakebin.harness import Fakes, processes_with, run_json
+from support.interrupt import interrupt_review
 from support.repos import commit_all, git, make_repo, run_cli, write
 
 REVIEW_WITH_FINDINGS = """## Executive Summary
@@ -108,24 +104,15 @@ def test_interrupted_seat_wording(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120")})
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "deepreview", "review", "--agents", "slow", "--lead", "none"],
-        cwd=repo, env=fakes.env(), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while not any("--sleep" in p for p in processes_with(fakes.marker)):
-            assert time.monotonic() < deadline, "the slow seat never started"
-            time.sleep(0.05)
-        os.kill(proc.pid, signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    stderr = err.decode(errors="replace")
-    assert proc.returncode == 130, stderr
+    run = interrupt_review(
+        ["review", "--agents", "slow", "--lead", "none"],
+        cwd=repo,
+        env=fakes.env(),
+        when=lambda: any("--sleep" in p for p in processes_with(fakes.marker)),
+        what="the slow seat to start",
+    )
+    stderr = run.stderr
+    assert run.returncode == 130, stderr
     assert re.search(r"^  slow: interrupted$", stderr, re.M), stderr
     assert "interrupted — interrupted" not in stderr
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes, assert_no_leftovers, processes_with, run_json, worktrees
+from support.interrupt import interrupt_review
 from support.repos import git, make_repo, run_cli
 
 
@@ -67,41 +68,17 @@ def test_interrupt_keeps_finished_seats_and_resume_completes(
         }
     )
     env = fakes.env()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "deepreview",
-            "review",
-            "--agents",
-            "fast,slow1,slow2",
-            "--lead",
-            "none",
-            "--json",
-        ],
+    run = interrupt_review(
+        ["review", "--agents", "fast,slow1,slow2", "--lead", "none", "--json"],
         cwd=repo,
         env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
+        when=lambda: _fast_done_others_running(fakes, ("slow",), 2),
+        what="the fast seat to finish",
+        sig=sig,
     )
-    try:
-        _wait_for(
-            lambda: _fast_done_others_running(fakes, ("slow",), 2),
-            60,
-            "the fast seat to finish",
-        )
-        os.kill(proc.pid, sig)
-        # The slow seats sleep 120 s: returning within the timeout means they were stopped.
-        out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    stderr = err.decode(errors="replace")
-    assert proc.returncode == 130, stderr
-    result = json.loads(out)
+    stderr = run.stderr
+    assert run.returncode == 130, stderr
+    result = run.json()
     assert result["status"] == "interrupted"
     rid = result["review_id"]
     assert f"deep-review resume {rid}" in stderr or "interrupted" in stderr

@@ -4,11 +4,6 @@ branch (`gh pr list`, else REST with a token); without GitHub the branch keeps i
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +11,7 @@ import pytest
 
 from fakebin.harness import Fakes, assert_no_leftovers, run_json
 from support.fake_github import FakeGitHub
+from support.interrupt import interrupt_review
 from support.repos import git, make_repo
 
 PR_JSON = {
@@ -194,28 +190,14 @@ def test_ctrl_c_while_gh_is_asked_leaves_no_gh_behind(tmp_path: Path) -> None:
     log = tmp_path / "gh-calls.log"
     fakes.install("gh", f'#!/bin/sh\necho "$@" >> "{log}"\nsleep 60\necho "[]"\n')
     fakes.write_config({"alpha": fakes.seat("slow", "--sleep", "120")})
-    argv = [sys.executable, "-m", "deepreview", "review", "--agents", "alpha", "--lead", "none"]
-    proc = subprocess.Popen(
-        [*argv, "--json"],
+    run = interrupt_review(
+        ["review", "--agents", "alpha", "--lead", "none", "--json"],
         cwd=clone,
         env=fakes.env({"GH_REPO": "acme/demo"}),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
+        when=lambda: log.exists() and "pr list" in log.read_text(encoding="utf-8"),
+        what="gh to be asked",
     )
-    try:
-        deadline = time.monotonic() + 60
-        while not (log.exists() and "pr list" in log.read_text(encoding="utf-8")):
-            assert time.monotonic() < deadline, "gh was never asked"
-            time.sleep(0.05)
-        os.kill(proc.pid, signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 130, err.decode(errors="replace")
-    state = run_json(Path(json.loads(out)["review_dir"]))
+    assert run.returncode == 130, run.stderr
+    state = run_json(Path(run.json()["review_dir"]))
     assert state["status"] == "interrupted" and state["target"]["series_pr"] is None
     assert_no_leftovers(fakes, clone)  # the fake gh (in the marked folder) was stopped

@@ -4,17 +4,13 @@ seats, and their state lives in run.json (so `resume` reruns a pass cut short, n
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from fakebin.harness import Fakes, assert_no_leftovers, run_json
 from rounds.test_passes_cli import PASS2_NEW
+from support.interrupt import interrupt_review
 from support.repos import run_cli
 from support.rounds import ROUND1, make_branch_repo, stored
 
@@ -112,29 +108,16 @@ def test_resume_after_ctrl_c_during_pass_2_reruns_pass_2_and_keeps_pass_1(
     seat = _alpha(fakes, "slow", "--sleep", "120", "--flag", str(flag), "--slow-when", "## Pass 2")
     fakes.write_config({"alpha": seat})
     env = fakes.env()
-    argv = [sys.executable, "-m", "deepreview", "review", "--agents", "alpha", "--lead", "none"]
-    proc = subprocess.Popen(
-        [*argv, "--passes", "2", "--format", "md", "--json"],
+    args = ["review", "--agents", "alpha", "--lead", "none", "--passes", "2", "--format", "md"]
+    run = interrupt_review(
+        [*args, "--json"],
         cwd=repo,
         env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
+        when=lambda: _pass_2_running(fakes.store) and len(_lines(starts)) == 2,
+        what="pass 2 to start",
     )
-    try:
-        deadline = time.monotonic() + 60
-        while not (_pass_2_running(fakes.store) and len(_lines(starts)) == 2):
-            assert time.monotonic() < deadline, "pass 2 never started"
-            time.sleep(0.05)
-        os.kill(proc.pid, signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 130, err.decode(errors="replace")
-    result = json.loads(out)
+    assert run.returncode == 130, run.stderr
+    result = run.json()
     review_dir = Path(result["review_dir"])
     state = run_json(review_dir)
     assert state["seats"]["alpha"]["status"] == "ok"

@@ -1,0 +1,62 @@
+"""Ctrl-C in the middle of a review, as a user presses it: `deep-review` runs as a real process
+in its own session (the point is what that process does with the signal), and the signal is
+sent once the test's condition holds — never after a fixed sleep."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Interrupted:
+    returncode: int
+    stdout: bytes
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+def interrupt_review(
+    args: Sequence[str],
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    when: Callable[[], bool],
+    what: str,
+    sig: int = signal.SIGINT,
+    timeout: float = 60,
+) -> Interrupted:
+    """Run `deep-review ARGS`; once `when()` holds send `sig`, and wait for the exit. The
+    seats it started sleep far longer than `timeout`: returning in time means they were
+    stopped. The process is killed if the test fails on the way."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deepreview", *args],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while not when():
+            assert time.monotonic() < deadline, f"timed out waiting for {what}"
+            time.sleep(0.05)
+        os.kill(proc.pid, sig)
+        out, err = proc.communicate(timeout=timeout)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return Interrupted(proc.returncode, out, err.decode(errors="replace"))
