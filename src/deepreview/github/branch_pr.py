@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -77,21 +75,10 @@ def open_pr_for_branch(
         raise UsageError(gh_failure or "no `gh` and no GITHUB_TOKEN to ask GitHub with")
     owner = repo.split("/", 1)[0]
     query = urllib.parse.urlencode({"head": f"{owner}:{branch}", "state": "open"})
-    req = urllib.request.Request(
-        f"{client.api_url}/repos/{repo}/pulls?{query}",
-        headers={
-            "Accept": "application/vnd.github+json",
-            "User-Agent": "deep-review",
-            "Authorization": f"Bearer {client.token}",
-        },
+    data = client.https(
+        "GET", f"repos/{repo}/pulls?{query}", what=f"the open PRs of {branch}", timeout=timeout
     )
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return parse_pr_list(_json(resp.read().decode("utf-8", errors="replace")))
-    except urllib.error.HTTPError as exc:
-        raise UsageError(f"GitHub answered HTTP {exc.code} for the open PRs of {branch}") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        raise UsageError(f"cannot reach the GitHub API ({exc})") from exc
+    return parse_pr_list(data)
 
 
 def _json(text: str) -> Any:

@@ -144,7 +144,7 @@ class GitHubClient:
         gh = self._gh()
         if gh is not None:
             return self._via_gh(gh, method, path, body, what, not_found)
-        return self._via_https(method, path, body, what, not_found)
+        return self.https(method, path, what=what, body=body, not_found=not_found)
 
     def _via_gh(
         self, gh: str, method: str, path: str, body: Any, what: str, not_found: str | None
@@ -173,9 +173,18 @@ class GitHubClient:
         failure = HttpFailure(status, _body_message(result.stdout), bool(_RATE_LIMIT.search(said)))
         raise GitHubError(failure_message(failure, what, not_found), status=failure.status)
 
-    def _via_https(
-        self, method: str, path: str, body: Any, what: str, not_found: str | None
+    def https(
+        self,
+        method: str,
+        path: str,
+        *,
+        what: str,
+        body: Any = None,
+        not_found: str | None = None,
+        timeout: float = 30,
     ) -> Any:
+        """`request` over HTTPS only (the token, if any), never through `gh`: for callers that
+        have asked `gh` their own way already."""
         data = json.dumps(body).encode("utf-8") if body is not None else None
         req = urllib.request.Request(
             f"{self.api_url}/{path.lstrip('/')}",
@@ -188,7 +197,7 @@ class GitHubClient:
         if self.token:
             req.add_header("Authorization", f"Bearer {self.token}")
         try:
-            with urllib.request.urlopen(req, timeout=30) as resp:
+            with urllib.request.urlopen(req, timeout=timeout) as resp:
                 raw = resp.read().decode("utf-8")
                 return json.loads(raw) if raw.strip() else None
         except urllib.error.HTTPError as exc:
