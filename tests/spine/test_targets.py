@@ -222,3 +222,20 @@ def test_pr_via_rest_api_with_token(tmp_path: Path) -> None:
         assert gh.requests[0].auth == "Bearer tok-123"
         with pytest.raises(UsageError, match="PR #9 not found"):
             resolve_target(clone, "https://github.com/acme/demo/pull/9", env=env)
+
+
+def test_a_github_api_url_that_is_not_http_is_refused_before_anything_is_read(
+    tmp_path: Path,
+) -> None:
+    """GITHUB_API_URL=file:///… must not make the PR's metadata come from a local file."""
+    clone, _ = _pr_origin(tmp_path)
+    planted = tmp_path / "api" / "repos" / "acme" / "demo" / "pulls" / "7"
+    planted.parent.mkdir(parents=True)
+    planted.write_text(json.dumps(PR_JSON), encoding="utf-8")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "GITHUB_API_URL": (tmp_path / "api").as_uri(),
+        "GITHUB_TOKEN": "tok-123",
+    }
+    with pytest.raises(UsageError, match=r"GITHUB_API_URL .* is not an http\(s\) URL"):
+        resolve_target(clone, "https://github.com/acme/demo/pull/7", env=env)

@@ -95,7 +95,14 @@ class GitHubClient:
 
     @property
     def api_url(self) -> str:
-        return self.env.get("GITHUB_API_URL", DEFAULT_API).rstrip("/")
+        url = self.env.get("GITHUB_API_URL", DEFAULT_API).rstrip("/")
+        # urllib also opens file: and ftp: URLs; GitHub is only ever asked over HTTP(S).
+        if not url.startswith(("https://", "http://")):
+            raise GitHubError(
+                f"GITHUB_API_URL {url!r} is not an http(s) URL; unset it or give "
+                "https://HOST/api/v3 (GitHub Enterprise)"
+            )
+        return url
 
     @property
     def token(self) -> str | None:
