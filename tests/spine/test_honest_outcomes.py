@@ -197,3 +197,42 @@ def test_a_seats_statements_about_itself_go_to_its_retro_entry(tmp_path: Path) -
     assert "ruff ran with `--isolated`" in retro
     assert md.count("ruff ran with `--isolated`") == 2  # the retro and the seat's own appendix
     assert "ruff not run" not in md
+
+
+FENCE = "`" * 3
+WRAPPED_REVIEW = (
+    "Here is my review of the change.\n\n"
+    f"{FENCE}markdown\n"
+    "## Executive Summary\n\nThe retry helper can sleep forever.\n\n"
+    "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\n"
+    "**I1. `backoff()` has no upper bound** — `lib.py:3`\n\n"
+    f"{FENCE}python\nreturn base * 2 ** attempt\n{FENCE}\n\n"
+    "Fix: cap the delay at 30 s.\n\n### Suggestions\n\nNone.\n"
+    f"{FENCE}\n"
+)
+LEVELS_REVIEW = (
+    "## Summary\n\nTwo problems in the helpers.\n\n"
+    "## High Severity\n\n1. **`add()` overflows silently** — `lib.py:2`\n\n"
+    "## Medium Priority (should fix)\n\nNone.\n\n"
+    "## Low / Nits\n\n1. **Name `sub` is vague** — `lib.py:5`\n"
+)
+
+
+def test_a_review_wrapped_in_a_markdown_fence_is_read_not_failed(tmp_path: Path) -> None:
+    """Models often answer with the whole review inside ```markdown … ``` (inner fences and all);
+    that is a review, not garbage."""
+    repo = make_repo(tmp_path)
+    _config(tmp_path, {"wrapped": WRAPPED_REVIEW, "levels": LEVELS_REVIEW})
+    code, out, report, _md = _review(tmp_path, repo, "wrapped,levels")
+    assert code == 0
+    seats = {s["seat"]: s for s in out["seats"]}
+    assert seats["wrapped"]["status"] == "ok", seats["wrapped"]
+    assert seats["levels"]["status"] == "ok", seats["levels"]
+    by_reviewer = {
+        (src["reviewer"], src["severity"], src["title"])
+        for f in report["findings"]
+        for src in f["sources"]
+    }
+    assert ("Wrapped", "important", "`backoff()` has no upper bound") in by_reviewer
+    assert ("Levels", "critical", "`add()` overflows silently") in by_reviewer
+    assert ("Levels", "suggestion", "Name `sub` is vague") in by_reviewer

@@ -37,6 +37,7 @@ from deepreview.findings.blocks import (
     build_blocks,
     ends_inside_fence,
     fence_mask,
+    rank_levels,
 )
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.findings import (
@@ -52,6 +53,7 @@ from deepreview.findings.sections import (
     parse_coverage,
     parse_observations,
 )
+from deepreview.findings.unwrap import unwrap_review
 from deepreview.markdown_fence import is_fence_line
 from deepreview.model import (
     AgentReview,
@@ -126,9 +128,16 @@ class _State:
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    unwrapped = unwrap_review(lines, is_strong_start)
+    if unwrapped is not None:
+        lines = unwrapped
+        text = "\n".join(lines)
     mask = fence_mask(lines)
     blocks = build_blocks(lines, mask, is_strong_start)
+    rank_levels(blocks)
     st = _State(prefixes)
+    if unwrapped is not None:
+        st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
     seen: dict[Kind, int] = {}
     for block in blocks:
         seen[block.kind] = seen.get(block.kind, 0) + 1
