@@ -65,6 +65,13 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "High/Medium/Low sections": _levels({"c": "High", "i": "Medium", "s": "Low"}),
     "Blocker/Major/Minor sections": _levels({"c": "Blocker", "i": "Major", "s": "Minor"}),
     "ASCII dashes": lambda t: t.replace("—", "-"),
+    "[I1] bracketed IDs": lambda t: re.sub(
+        r"(?m)^(\s*(?:[-*] )?(?:\*\*)?)([CIS])(\d{1,2})[.:]", r"\1[\2\3]", t
+    ),
+    "I-1 IDs": lambda t: re.sub(
+        r"(?m)^(\s*(?:[-*] )?(?:\*\*)?)([CIS])(\d{1,2})([.:])", r"\1\2-\3\4", t
+    ),
+    "places without backticks": lambda t: re.sub(r"`([\w./-]+\.\w+:\d+(?:-\d+)?)`", r"\1", t),
     "blank lines collapsed": lambda t: re.sub(r"\n{3,}", "\n\n", t),
 }
 

@@ -216,14 +216,22 @@ LEVELS_REVIEW = (
     "## Medium Priority (should fix)\n\nNone.\n\n"
     "## Low / Nits\n\n1. **Name `sub` is vague** — `lib.py:5`\n"
 )
+BRACKETS_REVIEW = (
+    "## Executive Summary\n\nOne problem.\n\n## Findings\n\n### Important Issues\n\n"
+    "- **[I1]** `mul()` drops the sign — `lib.py:8` (important, regression)\n\n"
+    "### Suggestions\n\nNone.\n"
+)
 
 
-def test_a_review_wrapped_in_a_markdown_fence_is_read_not_failed(tmp_path: Path) -> None:
-    """Models often answer with the whole review inside ```markdown … ``` (inner fences and all);
-    that is a review, not garbage."""
+def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
+    """Models often answer with the whole review inside ```markdown … ``` (inner fences and all):
+    that is a review, not garbage. Sections called High/Low and IDs written `[I1]` keep their
+    findings instead of reading as "ok, 0 findings"."""
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"wrapped": WRAPPED_REVIEW, "levels": LEVELS_REVIEW})
-    code, out, report, _md = _review(tmp_path, repo, "wrapped,levels")
+    _config(
+        tmp_path, {"wrapped": WRAPPED_REVIEW, "levels": LEVELS_REVIEW, "brackets": BRACKETS_REVIEW}
+    )
+    code, out, report, _md = _review(tmp_path, repo, "wrapped,levels,brackets")
     assert code == 0
     seats = {s["seat"]: s for s in out["seats"]}
     assert seats["wrapped"]["status"] == "ok", seats["wrapped"]
@@ -236,3 +244,5 @@ def test_a_review_wrapped_in_a_markdown_fence_is_read_not_failed(tmp_path: Path)
     assert ("Wrapped", "important", "`backoff()` has no upper bound") in by_reviewer
     assert ("Levels", "critical", "`add()` overflows silently") in by_reviewer
     assert ("Levels", "suggestion", "Name `sub` is vague") in by_reviewer
+    assert ("Brackets", "important", "`mul()` drops the sign") in by_reviewer
+    assert report["header"]["verdict"]["label"] != "Merge as-is"
