@@ -246,3 +246,25 @@ def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
     assert ("Levels", "suggestion", "Name `sub` is vague") in by_reviewer
     assert ("Brackets", "important", "`mul()` drops the sign") in by_reviewer
     assert report["header"]["verdict"]["label"] != "Merge as-is"
+
+
+def test_findings_text_that_cannot_be_read_is_never_no_issues(tmp_path: Path) -> None:
+    """A findings section holding prose we cannot read as findings: the seat is ok (it did
+    review), but the verdict must not say "no issues found" on its word alone."""
+    repo = make_repo(tmp_path)
+    prose = (
+        "## Executive Summary\n\nOne real problem.\n\n## Findings\n\n### Important Issues\n\n"
+        "The retry loop in the helper never gives up when the server keeps failing; it should "
+        "stop after a few attempts.\n\n### Suggestions\n\nNone.\n"
+    )
+    _config(tmp_path, {"prose": prose})
+    code, out, report, md = _review(tmp_path, repo, "prose")
+    assert code == 0
+    assert out["seats"][0]["status"] == "ok"
+    verdict = report["header"]["verdict"]
+    assert verdict["reason"] != "no issues found"
+    assert "Prose's findings could not be read" in verdict["reason"]
+    retro = next(s for s in report["retro"]["seats"] if s["seat"] == "prose")
+    assert "not findings as written" in retro["narrative"]
+    assert "The retry loop in the helper never gives up" in retro["narrative"]
+    assert "Prose's findings could not be read" in md.split("## Executive Summary", 1)[0]

@@ -90,6 +90,11 @@ def _count_list(items: Sequence[str]) -> str:
     return f"{len(items)} ({', '.join(items)})" if items else "0"
 
 
+def _clip(text: str, width: int = 100) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -226,6 +231,13 @@ def seat_retro(
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
     if count:
         second.append(f"Coverage misses: {'; '.join(misses)}.")
+    if review.unread_findings:
+        n = len(review.unread_findings)
+        second.append(
+            f"{_plural(n, 'passage')} in {name}'s findings sections {'is' if n == 1 else 'are'} "
+            f"not findings as written (kept in its review below): "
+            f"“{_clip(review.unread_findings[0])}”."
+        )
     if second:
         paras.append(" ".join(second))
     usage = _usage(sr.run)

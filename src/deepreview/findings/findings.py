@@ -70,6 +70,7 @@ class FindingsResult:
     drafts: list[Draft] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # text before the first finding (not None)
 
 
 def strip_rules(lines: list[str]) -> list[str]:
@@ -152,6 +153,7 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
     if paras:
         kept = "\n\n".join(paras)
         out.unparsed.append(kept)
+        out.unread.append(kept)
         out.warnings.append(f"text in a findings section is not a finding: {_clip(kept)}")
 
 

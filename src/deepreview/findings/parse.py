@@ -123,6 +123,7 @@ class _State:
     coverage: dict[str, CoverageEntry] = field(default_factory=dict)
     others: list[Section] = field(default_factory=list)
     design_kind: Literal["concern", "strength"] = "concern"
+    unread: list[str] = field(default_factory=list)
 
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
@@ -177,6 +178,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         unparsed=tuple(st.sink.unparsed),
         warnings=tuple(dict.fromkeys(warnings)),
         raw=raw,
+        unread_findings=tuple(st.unread),
     )
 
 
@@ -219,6 +221,7 @@ def _dispatch(block: Block, st: _State) -> None:
             block.lines, block.fenced, SECTION_SEVERITY.get(k.value), st.prefixes
         )
         st.drafts.extend(res.drafts)
+        st.unread.extend(res.unread)
         st.sink.unparsed.extend(res.unparsed)
         st.sink.warnings.extend(res.warnings)
     elif k in DESIGN_KINDS:
