@@ -250,7 +250,8 @@ def report(corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True) ->
     )
     ceiling = (rated - unmergeable) / rated if rated else 0.0
     print(
-        f"  ceiling:  {rated - unmergeable}/{rated} = {ceiling:.1%} if every merge were right",
+        f"  ceiling:  {rated - unmergeable}/{rated} = {ceiling:.1%} if every merge of findings "
+        "near the report's place were right",
         file=out,
     )
     for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
