@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from deepreview.consolidate.decisions import Consolidation, SeatTally, short_title
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.findings.findings import one_line
 from deepreview.model import (
     RETRO_ROWS,
     AgentReview,
@@ -88,11 +89,6 @@ def _names(paths: Sequence[str], files: Sequence[str]) -> str:
 
 def _count_list(items: Sequence[str]) -> str:
     return f"{len(items)} ({', '.join(items)})" if items else "0"
-
-
-def _clip(text: str, width: int = 100) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 def _plural(n: int, word: str) -> str:
@@ -236,7 +232,7 @@ def seat_retro(
         second.append(
             f"{_plural(n, 'passage')} in {name}'s findings sections {'is' if n == 1 else 'are'} "
             f"not findings as written (kept in its review below): "
-            f"“{_clip(review.unread_findings[0])}”."
+            f"“{one_line(review.unread_findings[0], 100)}”."
         )
     if second:
         paras.append(" ".join(second))

@@ -154,7 +154,7 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
         kept = "\n\n".join(paras)
         out.unparsed.append(kept)
         out.unread.append(kept)
-        out.warnings.append(f"text in a findings section is not a finding: {_clip(kept)}")
+        out.warnings.append(f"text in a findings section is not a finding: {one_line(kept)}")
 
 
 def _draft(
@@ -195,7 +195,7 @@ def _draft(
         out.unparsed.append(head.leftover)
         out.warnings.append(
             f"finding {head.id or head.title!r}: unplaced text on its first line: "
-            f"{_clip(head.leftover)}"
+            f"{one_line(head.leftover)}"
         )
     return Draft(head, severity, body, fix, fix_at is not None, conflict)
 
@@ -270,7 +270,8 @@ def _join(lines: list[str]) -> str:
     return "\n".join(strip_rules(lines)).strip("\n").rstrip()
 
 
-def _clip(text: str, n: int = 60) -> str:
+def one_line(text: str, n: int = 60) -> str:
+    """The text on one line, cut to `n` characters with an ellipsis (for warnings and notes)."""
     one = " ".join(text.split())
     return one if len(one) <= n else one[: n - 1] + "…"
 
