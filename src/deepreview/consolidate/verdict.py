@@ -87,6 +87,8 @@ def qualify(
     if failed:
         reason = f"{reason}; {failed} of {seats} {_seats(seats)} failed"
     if unread:
+        if reason == "no issues found":
+            reason = "no issues found in the findings that could be read"
         names = " and ".join(f"{n}'s" for n in unread)
         reason = f"{reason}; {names} findings could not be read (see the appendix)"
     return Verdict(label, reason)
