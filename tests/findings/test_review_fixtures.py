@@ -201,6 +201,14 @@ def test_severity_sections_in_other_words() -> None:
     assert [s.title for s in r.other_sections] == ["High-level design"]
 
 
+def test_a_heading_with_more_than_a_severity_is_no_severity_section() -> None:
+    # Found by hypothesis: the words after the level words were lost with the heading.
+    r = parse_review("### Critical Issues Fix: jjjjjjj\n\nsome prose\n", seat="fixture")
+    assert [s.title for s in r.other_sections] == ["Critical Issues Fix: jjjjjjj"]
+    r = parse_review("## Low priority (2)\n\n1. **Rename `x`** — `a.py:1`\n", seat="fixture")
+    assert [f.severity for f in r.findings] == [Severity.SUGGESTION]
+
+
 def test_a_review_that_ends_with_a_markdown_example_keeps_it_as_code() -> None:
     fence = "`" * 3
     text = (

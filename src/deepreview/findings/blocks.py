@@ -255,11 +255,13 @@ _FILLER = frozenset(
 
 
 def _severity_kind(normalized: str) -> Kind | None:
-    t = re.sub(r"\([^)]*\)", " ", normalized)  # "(should fix)", "(2)"
-    t = re.split(r"\s[—–-]\s|:", t, maxsplit=1)[0]  # "— fix before merge"
+    # Every word counts, inside parentheses and after a dash too: a heading that says anything
+    # else ("Critical Issues Fix: retry") is not a bare severity section, and its words must not
+    # vanish into one.
+    t = normalized
     for phrase, word in _LEVEL_PHRASES:
         t = t.replace(phrase, word)
-    words = [w for w in re.split(r"[^a-z]+", t) if w and w not in _FILLER]
+    words = [w for w in re.split(r"[^a-z0-9]+", t) if w and w not in _FILLER and not w.isdigit()]
     kinds = {_LEVEL_WORDS.get(w) for w in words}
     if len(kinds) != 1 or None in kinds:
         return None
