@@ -19,6 +19,8 @@ LAYERS = [
         "formats",
         "runfiles",
         "markdown_fence",
+        "usercache",
+        "templating",
     ),
     ("github",),
     ("targets",),

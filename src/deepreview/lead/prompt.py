@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import jinja2
 
+from deepreview import templating
 from deepreview.checks.patch import fix_diff
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.inputs import SeatReview
@@ -92,7 +93,7 @@ class Retry:
 
 @cache
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    return templating.environment(
         loader=jinja2.PackageLoader("deepreview", "prompts"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # a Markdown prompt, not HTML

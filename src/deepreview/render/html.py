@@ -27,6 +27,7 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from deepreview import templating
 from deepreview.model import SEVERITIES, Finding, Report, format_duration
 from deepreview.render import svg
 
@@ -205,7 +206,7 @@ def content_security_policy(*, style: str, script: str | None) -> str:
 
 @cache
 def jinja_env() -> Environment:
-    env = Environment(
+    env = templating.environment(
         loader=PackageLoader("deepreview.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,

@@ -13,6 +13,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from deepreview import templating
 from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_fence import is_fence_line
 from deepreview.model import SEVERITIES, Location, Report, format_duration
@@ -32,7 +33,7 @@ def render_markdown(report: Report) -> str:
 
 @cache
 def _env() -> Environment:
-    env = Environment(
+    env = templating.environment(
         loader=PackageLoader("deepreview.render", "templates"),
         undefined=StrictUndefined,
         autoescape=False,  # Markdown output: escaping is the HTML renderer's job
