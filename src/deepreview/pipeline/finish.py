@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from deepreview.errors import ExitCode, StoreError
 from deepreview.formats import RENDERERS, stored_formats
@@ -82,6 +82,20 @@ def register_running(store: Store, rid: str, target: Target, state: RunState) ->
         store.upsert(_row(rid, target, state, "running", None))
 
 
+# What `finish_review` imports (in its functions, see the module's docstring).
+REPORT_STEP: Final = (
+    "deepreview.findings.parse",
+    "deepreview.serialize",
+    "deepreview.consolidate",
+    "deepreview.pipeline.checks_step",
+    "deepreview.pipeline.lead_step",
+    "deepreview.pipeline.rounds_step",
+    "deepreview.pipeline.feedback_step",
+    "deepreview.pipeline.panel",
+    "deepreview.store.history",
+)
+
+
 def while_seats_run(store: Store) -> None:
     """Once, while the seats work: the index page lists this review as running, and the report
     step's modules are imported. They cost ~0.3 s (pydantic, markdown-it, pygments): at the top
@@ -90,12 +104,7 @@ def while_seats_run(store: Store) -> None:
     with store.lock():
         write_index(store)
     renderers = (r.target.partition(":")[0] for r in RENDERERS)
-    for module in (
-        "deepreview.findings.parse",
-        "deepreview.consolidate",
-        "deepreview.pipeline.lead_step",
-        *renderers,
-    ):
+    for module in (*REPORT_STEP, *renderers):
         importlib.import_module(module)
 
 
