@@ -21,7 +21,6 @@ HEAVY = (
     "pygments",
     "markdown_it",
     "sqlite3",
-    "filelock",
     "detect_secrets",
     "unidiff",
     "urllib.request",

@@ -21,6 +21,7 @@ LAYERS = [
         "markdown_fence",
         "usercache",
         "templating",
+        "lockfile",
     ),
     ("github",),
     ("targets",),
