@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
@@ -256,13 +257,16 @@ def _build(
     repo_name: str | None = None,
     commits_override: tuple[Commit, ...] | None = None,
 ) -> Target:
-    if commits_override is not None:
-        commits, head_author = commits_override, None
-    else:
-        commits, head_author = _history(git, base, head)
-    files = changed_files(git, base, head)
-    diff = review_diff(git, base, head)
-    remote_repo = repo_name or repo_from_remote(git)
+    # Independent `git` calls, each mostly process start-up: run at once, they take the time of
+    # the slowest, not the sum (the first seat waits for them: benchmarks/README.md).
+    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="git") as pool:
+        history = pool.submit(_history, git, base, head) if commits_override is None else None
+        files_f = pool.submit(changed_files, git, base, head)
+        diff_f = pool.submit(review_diff, git, base, head)
+        remote_f = pool.submit(repo_from_remote, git) if repo_name is None else None
+        commits, head_author = history.result() if history else (commits_override or (), None)
+        files, diff = files_f.result(), diff_f.result()
+        remote_repo = repo_name or (remote_f.result() if remote_f else None)
     author = head_author if pr is None else None
     title = pr.title if pr else (commits[-1].subject if len(commits) == 1 else "")
     return Target(
