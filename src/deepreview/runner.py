@@ -18,8 +18,8 @@ from typing import Any, Final, Protocol
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
-from deepreview.model import SeatRun
 from deepreview.runfiles import seat_files
+from deepreview.runmodel import SeatRun
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target

@@ -8,10 +8,11 @@ from typing import Any, Final
 from pydantic import TypeAdapter
 
 from deepreview.feedback import FetchedThreads
-from deepreview.model import SCHEMA_VERSION, AgentReview, Report
+from deepreview.model import AgentReview, Report
+from deepreview.runmodel import SCHEMA_VERSION
 
 # Built on import (~0.06 s): a review imports this module while its seats run
-# (`pipeline.finish.while_seats_run`), so the report is not kept waiting for them.
+# (`pipeline.index_step.while_seats_run`), so the report is not kept waiting for them.
 _REPORT: Final = TypeAdapter(Report)
 _REVIEW: Final = TypeAdapter(AgentReview)
 _THREADS: Final = TypeAdapter(FetchedThreads)

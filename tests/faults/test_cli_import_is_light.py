@@ -76,6 +76,9 @@ AFTER_THE_SEATS = (
     "detect_secrets",
     "deepreview.config_file",
     "deepreview.serialize",
+    "deepreview.model",  # the report's model (the run's own is `runmodel`)
+    "deepreview.feedback",
+    "deepreview.pipeline.finish",
     "deepreview.stats.aggregate",  # `--panel auto` only
     "deepreview.stats.facts",
     "deepreview.store.history",

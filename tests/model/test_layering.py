@@ -12,6 +12,7 @@ LAYERS = [
     (
         "errors",
         "feedback",
+        "runmodel",
         "model",
         "proc",
         "serialize",

@@ -22,14 +22,9 @@ from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.merge import reconcile_severity
 from deepreview.lead.schema import published_schema_text
-from deepreview.model import (
-    Assessment,
-    CheckResults,
-    DesignObservation,
-    Report,
-    format_counts,
-)
+from deepreview.model import Assessment, DesignObservation, Report, format_counts
 from deepreview.prompts.review import target_vars
+from deepreview.runmodel import CheckResults
 from deepreview.targets.target import Target
 
 BODY_EXCERPT: Final = 1500  # characters of a finding's body shown to the lead

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from deepreview.config import Settings
 from deepreview.errors import UsageError
-from deepreview.model import Report
 from deepreview.pipeline.runstate import RunState
 from deepreview.pipeline.seats import plan_seat
 from deepreview.runner import SeatPlan
 from deepreview.stats.panel import Candidate, PanelChoice, choose_panel
 from deepreview.store.store import Store
+
+if TYPE_CHECKING:
+    from deepreview.model import Report  # types only: not loaded before the first seat
 
 PANEL_MODES = ("auto",)
 

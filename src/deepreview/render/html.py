@@ -28,8 +28,9 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from deepreview import templating
-from deepreview.model import SEVERITIES, Finding, Report, format_duration
+from deepreview.model import SEVERITIES, Finding, Report
 from deepreview.render import svg
+from deepreview.runmodel import format_duration
 
 VERDICT_SLUGS = ("merge-as-is", "merge-with-fixes", "rework", "failed", "unknown")
 _SAFE_SCHEMES = ("http", "https")

@@ -16,7 +16,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from deepreview import templating
 from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_fence import is_fence_line
-from deepreview.model import SEVERITIES, Location, Report, format_duration
+from deepreview.model import SEVERITIES, Location, Report
+from deepreview.runmodel import format_duration
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
 BEFORE_LIMITATIONS = ("Commit Structure",)

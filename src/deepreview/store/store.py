@@ -233,7 +233,7 @@ class Store:
 
     def stale_rows(self) -> list[ReviewRow]:
         """Rows whose index entry lags run.json (an update lost to a full disk), as they
-        should read; `pipeline.finish.repair_index` writes them back."""
+        should read; `pipeline.index_step.repair_index` writes them back."""
         rows = self._index_rows()
         return [new for old, new in zip(rows, map(self._follow, rows), strict=True) if new != old]
 

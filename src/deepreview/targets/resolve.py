@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
-from deepreview.model import Commit
+from deepreview.runmodel import Commit
 from deepreview.targets.git import Git, decode_path, repo_from_remote
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
