@@ -241,6 +241,19 @@ def report(corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True) ->
     print(f"  reviewers ({lead} more are the lead's own work, excluded from the rate)", file=out)
     print(f"  located:  {located}/{rated}", file=out)
     print(f"  agree:    {agree}/{rated} = {rate:.1%} credit exactly the same reviewers", file=out)
+    # Misses no merge rule can mend: the credited reviewer has no finding of its own there
+    # (the lead promoted a note, or credited a seat that wrote no review), or nothing is there.
+    unmergeable = (
+        kinds["not located"]
+        + kinds["no location"]
+        + kinds["reviewer's finding not parsed or not near"]
+    )
+    ceiling = (rated - unmergeable) / rated if rated else 0.0
+    print(
+        f"  ceiling:  {rated - unmergeable}/{rated} = {ceiling:.1%} if every merge of findings "
+        "near the report's place were right",
+        file=out,
+    )
     for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
         if kind != "agree":
             print(f"  {kind}: {n}", file=out)

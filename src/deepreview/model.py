@@ -149,6 +149,9 @@ class AgentReview:
     # run): facts for its retro entry, not about the change, so never merged into the report's
     # Testing Assessment or Acknowledged Limitations. Structured seats fill it.
     seat_notes: tuple[str, ...] = ()
+    # Text in a findings section that is neither a finding nor "None": findings written in a
+    # shape we cannot read. The report must not take the seat's silence for "no issues".
+    unread_findings: tuple[str, ...] = ()
 
     def counts(self) -> dict[Severity, int]:
         return count_by_severity(self.findings)

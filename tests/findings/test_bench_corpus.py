@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -61,16 +62,29 @@ def bench() -> ModuleType:
     return module
 
 
-def test_rate_misses_and_skips(tmp_path: Path, bench: ModuleType) -> None:
-    corpus = tmp_path / "corpus"
+def _corpus(tmp: Path, codex_important: int) -> tuple[Path, Path]:
+    """The one-report corpus and a gold file; Codex's true Important count is the argument."""
+    corpus = tmp / "corpus"
     corpus.mkdir()
     (corpus / "r.md").write_text(REPORT, encoding="utf-8")
-    gold = tmp_path / "gold.json"
+    gold = tmp / "gold.json"
     rows = [
         {"file": "r.md", "reviewer": "Claude Opus 4.6", "pass": 1, "C": 0, "I": 1, "S": 1},
-        {"file": "r.md", "reviewer": "Codex GPT 5.4", "pass": 1, "C": 1, "I": 1, "S": 0},
+        {
+            "file": "r.md",
+            "reviewer": "Codex GPT 5.4",
+            "pass": 1,
+            "C": 1,
+            "I": codex_important,
+            "S": 0,
+        },
     ]
     gold.write_text(json.dumps({"schema_version": 1, "reviews": rows}), encoding="utf-8")
+    return corpus, gold
+
+
+def test_rate_misses_and_skips(tmp_path: Path, bench: ModuleType) -> None:
+    corpus, gold = _corpus(tmp_path, codex_important=1)
     out = io.StringIO()
     rate = bench.parse_accuracy(corpus, gold, out)
     text = out.getvalue()
@@ -117,3 +131,21 @@ def test_attribution_through_the_real_module(tmp_path: Path, bench: ModuleType) 
     assert "failed" not in out.getvalue()
     assert out.getvalue().startswith("attribution: 1 reports")
     assert rate is not None
+
+
+def test_parse_robustness_rewrites_keep_the_counts(tmp_path: Path) -> None:
+    """`bench_parse_robustness.py` rewrites each review as a model might (markdown fence, other
+    severity words, CRLF, …) and counts again: on our own small corpus every rewrite holds."""
+    corpus, gold = _corpus(tmp_path, codex_important=0)
+    script = BENCH.parent / "bench_parse_robustness.py"
+    res = subprocess.run(
+        [sys.executable, str(script), "--corpus", str(corpus), "--gold", str(gold)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = res.stdout.splitlines()
+    assert lines[0].endswith("reviews with gold counts: 2")
+    assert len(lines) == 20, res.stdout
+    for line in lines[1:]:
+        assert line.endswith("2/2 = 100.0%"), line

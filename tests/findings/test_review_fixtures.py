@@ -173,3 +173,41 @@ def test_no_findings_at_all() -> None:
     assert r.limitations == "None."
     assert r.unparsed == ()
     assert r.warnings == ()
+
+
+def test_a_review_wrapped_whole_in_a_markdown_fence_is_unwrapped() -> None:
+    r = parse("wrapped-in-markdown-fence")
+    assert [(f.id, f.severity) for f in r.findings] == [
+        ("I1", Severity.IMPORTANT),
+        ("S1", Severity.SUGGESTION),
+    ]
+    assert r.findings[0].locations == (Location("cache/lru.py", 88, 97),)
+    assert "self._order.remove(key)" in r.findings[0].body  # the inner code block survives
+    assert r.testing.intro.startswith("No test drives")
+    assert r.preamble.startswith("I have finished reading the diff.")
+    assert "review wrapped in a Markdown code block; unwrapped" in r.warnings
+
+
+def test_severity_sections_in_other_words() -> None:
+    r = parse("severity-level-words")
+    # Critical / High / Medium / Low: High ranks below Critical, Low and Nits are suggestions;
+    # "High-level design" is no severity section.
+    assert [(f.severity, f.title) for f in r.findings] == [
+        (Severity.CRITICAL, "Signature check skipped for retried deliveries"),
+        (Severity.IMPORTANT, "Delivery ID logged with the secret"),
+        (Severity.SUGGESTION, "Typo in `recieve` helper name"),
+        (Severity.SUGGESTION, "Magic number 3 for retries"),
+    ]
+    assert [s.title for s in r.other_sections] == ["High-level design"]
+
+
+def test_a_review_that_ends_with_a_markdown_example_keeps_it_as_code() -> None:
+    fence = "`" * 3
+    text = (
+        "## Findings\n\n### Suggestions\n\n**S1. Document the format** — `docs/fmt.md:3`\n\n"
+        f"Suggested text:\n\n{fence}markdown\n## Critical Issues\n\nNone.\n{fence}\n"
+    )
+    r = parse_review(text, seat="fixture")
+    assert [f.id for f in r.findings] == ["S1"]
+    assert "## Critical Issues" in r.findings[0].fix or "## Critical Issues" in r.findings[0].body
+    assert not any("unwrapped" in w for w in r.warnings)

@@ -197,3 +197,76 @@ def test_a_seats_statements_about_itself_go_to_its_retro_entry(tmp_path: Path) -
     assert "ruff ran with `--isolated`" in retro
     assert md.count("ruff ran with `--isolated`") == 2  # the retro and the seat's own appendix
     assert "ruff not run" not in md
+
+
+FENCE = "`" * 3
+WRAPPED_REVIEW = (
+    "Here is my review of the change.\n\n"
+    f"{FENCE}markdown\n"
+    "## Executive Summary\n\nThe retry helper can sleep forever.\n\n"
+    "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\n"
+    "**I1. `backoff()` has no upper bound** — `lib.py:3`\n\n"
+    f"{FENCE}python\nreturn base * 2 ** attempt\n{FENCE}\n\n"
+    "Fix: cap the delay at 30 s.\n\n### Suggestions\n\nNone.\n"
+    f"{FENCE}\n"
+)
+LEVELS_REVIEW = (
+    "## Summary\n\nTwo problems in the helpers.\n\n"
+    "## High Severity\n\n1. **`add()` overflows silently** — `lib.py:2`\n\n"
+    "## Medium Priority (should fix)\n\nNone.\n\n"
+    "## Low / Nits\n\n1. **Name `sub` is vague** — `lib.py:5`\n"
+)
+BRACKETS_REVIEW = (
+    "## Executive Summary\n\nOne problem.\n\n## Findings\n\n### Important Issues\n\n"
+    "- **[I1]** `mul()` drops the sign — `lib.py:8` (important, regression)\n\n"
+    "### Suggestions\n\nNone.\n"
+)
+
+
+def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
+    """Models often answer with the whole review inside ```markdown … ``` (inner fences and all):
+    that is a review, not garbage. Sections called High/Low and IDs written `[I1]` keep their
+    findings instead of reading as "ok, 0 findings"."""
+    repo = make_repo(tmp_path)
+    _config(
+        tmp_path, {"wrapped": WRAPPED_REVIEW, "levels": LEVELS_REVIEW, "brackets": BRACKETS_REVIEW}
+    )
+    code, out, report, _md = _review(tmp_path, repo, "wrapped,levels,brackets")
+    assert code == 0
+    seats = {s["seat"]: s for s in out["seats"]}
+    assert seats["wrapped"]["status"] == "ok", seats["wrapped"]
+    assert seats["levels"]["status"] == "ok", seats["levels"]
+    by_reviewer = {
+        (src["reviewer"], src["severity"], src["title"])
+        for f in report["findings"]
+        for src in f["sources"]
+    }
+    assert ("Wrapped", "important", "`backoff()` has no upper bound") in by_reviewer
+    assert ("Levels", "critical", "`add()` overflows silently") in by_reviewer
+    assert ("Levels", "suggestion", "Name `sub` is vague") in by_reviewer
+    assert ("Brackets", "important", "`mul()` drops the sign") in by_reviewer
+    assert report["header"]["verdict"]["label"] != "Merge as-is"
+
+
+def test_findings_text_that_cannot_be_read_is_never_no_issues(tmp_path: Path) -> None:
+    """A findings section holding prose we cannot read as findings: the seat is ok (it did
+    review), but the verdict must not say "no issues found" on its word alone."""
+    repo = make_repo(tmp_path)
+    prose = (
+        "## Executive Summary\n\nOne real problem.\n\n## Findings\n\n### Important Issues\n\n"
+        "The retry loop in the helper never gives up when the server keeps failing; it should "
+        "stop after a few attempts.\n\n### Suggestions\n\nNone.\n"
+    )
+    _config(tmp_path, {"prose": prose})
+    code, out, report, md = _review(tmp_path, repo, "prose")
+    assert code == 0
+    assert out["seats"][0]["status"] == "ok"
+    verdict = report["header"]["verdict"]
+    assert verdict["reason"] == (
+        "no issues found in the findings that could be read; "
+        "Prose's findings could not be read (see the appendix)"
+    )
+    retro = next(s for s in report["retro"]["seats"] if s["seat"] == "prose")
+    assert "not findings as written" in retro["narrative"]
+    assert "The retry loop in the helper never gives up" in retro["narrative"]
+    assert "Prose's findings could not be read" in md.split("## Executive Summary", 1)[0]

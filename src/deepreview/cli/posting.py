@@ -6,14 +6,12 @@ Light at import: `review` loads it before its seats start; publishing is importe
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from deepreview.config import CliOverrides
 from deepreview.errors import ExitCode
 from deepreview.publish.gate import FAIL_ON_CHOICES, fails
 
@@ -91,14 +89,4 @@ def post_and_gate(
     return _gate(outcome, code, threshold)
 
 
-def gate_threshold(cli: CliOverrides, flag: str | None) -> str:
-    """--fail-on, else [review] fail_on of the user's or --config file (resume, relead)."""
-    if flag is not None:
-        return flag
-    from deepreview.config import build_settings
-
-    env = dict(os.environ)
-    return build_settings(cli, env=env, repo_config_text=None, repo_config_file=None).fail_on
-
-
-__all__ = ["fail_on_option", "gate_threshold", "post_and_gate", "post_options"]
+__all__ = ["fail_on_option", "post_and_gate", "post_options"]

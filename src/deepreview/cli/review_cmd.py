@@ -14,7 +14,7 @@ import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.options import github_api_option, github_env, store_option
-from deepreview.cli.posting import fail_on_option, gate_threshold, post_and_gate, post_options
+from deepreview.cli.posting import fail_on_option, post_and_gate, post_options
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
@@ -437,7 +437,7 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
         outcome = resume_review(
             review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress
         )
-    return post_and_gate(outcome, _emit(outcome, as_json), threshold=gate_threshold(cli, fail_on))
+    return post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
 
 
 @click.command()
@@ -452,7 +452,7 @@ def relead(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
 
     cli = _overrides(**opts)
     outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ))
-    return post_and_gate(outcome, _emit(outcome, as_json), threshold=gate_threshold(cli, fail_on))
+    return post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
 
 
 __all__ = ["relead", "resume", "review"]

@@ -27,7 +27,7 @@ from deepreview.consolidate.sections import (
     merge_limitations,
     merge_testing,
 )
-from deepreview.consolidate.verdict import decide, qualify
+from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
 from deepreview.model import (
     AppendixEntry,
     Assessment,
@@ -94,6 +94,7 @@ def build_report(
         seats=len(seat_reviews),
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
+        unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
     )
     # A failed seat reviewed nothing: it is shown as failed (notes, retro), not as a reviewer.
     ok_seats = {sr.seat for sr in ok}

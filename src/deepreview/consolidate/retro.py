@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from deepreview.consolidate.decisions import Consolidation, SeatTally, short_title
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.findings.findings import one_line
 from deepreview.model import (
     RETRO_ROWS,
     AgentReview,
@@ -225,6 +226,13 @@ def seat_retro(
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
     if count:
         second.append(f"Coverage misses: {'; '.join(misses)}.")
+    if review.unread_findings:
+        n = len(review.unread_findings)
+        second.append(
+            f"{_plural(n, 'passage')} in {name}'s findings sections {'is' if n == 1 else 'are'} "
+            f"not findings as written (kept in its review below): "
+            f"“{one_line(review.unread_findings[0], 100)}”."
+        )
     if second:
         paras.append(" ".join(second))
     usage = _usage(sr.run)

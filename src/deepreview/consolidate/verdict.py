@@ -5,14 +5,16 @@ a review → Failed. The reason names the findings that drive it (`I1–I4 need 
 
 `qualify` then keeps it from reading as plain approval when it is not one: when no model read
 the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
-"No model review", and when some seats failed the reason says how many (`2 of 3 seats failed`).
+"No model review", when some seats failed the reason says how many (`2 of 3 seats failed`), and
+when a seat wrote findings we could not read (and none we could) the reason says so: its
+silence is not "no issues".
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deepreview.model import Finding, Severity, Verdict
+from deepreview.model import AgentReview, Finding, Severity, Verdict
 
 
 def id_range(findings: Sequence[Finding]) -> str:
@@ -65,6 +67,7 @@ def qualify(
     seats: int,
     failed: int,
     model_reviewed: bool,
+    unread: Sequence[str] = (),
 ) -> Verdict:
     """The verdict as it may be shown, given who actually reviewed (see the module doc)."""
     if verdict.label == "Failed":
@@ -83,4 +86,18 @@ def qualify(
             reason = f"{reason}; no model reviewed this change (static checks only)"
     if failed:
         reason = f"{reason}; {failed} of {seats} {_seats(seats)} failed"
+    if unread:
+        if reason == "no issues found":
+            reason = "no issues found in the findings that could be read"
+        names = " and ".join(f"{n}'s" for n in unread)
+        reason = f"{reason}; {names} findings could not be read (see the appendix)"
     return Verdict(label, reason)
+
+
+def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
+    """Names of reviewers whose findings sections hold text but no finding we could read."""
+    return tuple(
+        name
+        for name, review in reviews
+        if review is not None and review.unread_findings and not review.findings
+    )

@@ -188,7 +188,95 @@ def normalize_title(title: str) -> str:
 
 
 def title_kind(title: str) -> Kind:
-    return _TITLES.get(normalize_title(title), Kind.OTHER)
+    t = normalize_title(title)
+    return _TITLES.get(t) or _severity_kind(t) or Kind.OTHER
+
+
+# Severity sections in other words than ours: `High Severity`, `Medium priority (should fix)`,
+# `Low / Nits`, `Major issues — fix before merge`.  A title is one only when every word of it
+# is a level word of one level or a filler word, so `Critical path` or `High-level design` stay
+# ordinary headings.  `high` is the top level of a High/Medium/Low review; a review that also
+# has a Critical section ranks it below that (`rank_levels`).
+_LEVEL_WORDS: dict[str, Kind] = {
+    **dict.fromkeys(
+        ("critical", "blocker", "blockers", "blocking", "high", "severe", "showstopper"),
+        Kind.CRITICAL,
+    ),
+    **dict.fromkeys(("important", "major", "medium", "moderate", "significant"), Kind.IMPORTANT),
+    **dict.fromkeys(
+        (
+            "suggestion",
+            "suggestions",
+            "minor",
+            "low",
+            "nit",
+            "nits",
+            "nitpick",
+            "nitpicks",
+            "optional",
+            "polish",
+            "cosmetic",
+            "trivial",
+        ),
+        Kind.SUGGESTIONS,
+    ),
+}
+_LEVEL_PHRASES = (
+    ("non-blocking", "optional"),
+    ("nice to have", "optional"),
+    ("nice-to-have", "optional"),
+    ("must fix", "blocker"),
+    ("must-fix", "blocker"),
+    ("should fix", "important"),
+    ("should-fix", "important"),
+)
+_FILLER = frozenset(
+    [
+        "issues",
+        "issue",
+        "findings",
+        "finding",
+        "severity",
+        "priority",
+        "problems",
+        "problem",
+        "items",
+        "item",
+        "and",
+        "or",
+        "fixes",
+        "fix",
+        "concerns",
+        "before",
+        "merge",
+        "level",
+    ]
+)
+
+
+def _severity_kind(normalized: str) -> Kind | None:
+    t = re.sub(r"\([^)]*\)", " ", normalized)  # "(should fix)", "(2)"
+    t = re.split(r"\s[—–-]\s|:", t, maxsplit=1)[0]  # "— fix before merge"
+    for phrase, word in _LEVEL_PHRASES:
+        t = t.replace(phrase, word)
+    words = [w for w in re.split(r"[^a-z]+", t) if w and w not in _FILLER]
+    kinds = {_LEVEL_WORDS.get(w) for w in words}
+    if len(kinds) != 1 or None in kinds:
+        return None
+    return kinds.pop()
+
+
+def rank_levels(blocks: list[Block]) -> None:
+    """In a review with a Critical section, `High` sections are the level below it."""
+
+    def words(b: Block) -> set[str]:
+        return set(re.split(r"[^a-z]+", normalize_title(b.title)))
+
+    levels = [b for b in blocks if b.kind is Kind.CRITICAL]
+    if any("high" in words(b) for b in levels) and any("high" not in words(b) for b in levels):
+        for b in levels:
+            if "high" in words(b):
+                b.kind = Kind.IMPORTANT
 
 
 def clean_title(title: str) -> str:

@@ -60,6 +60,10 @@ _FINDING_WORD = re.compile(
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# `[I1] Title`, `**[I1]** Title`, `**[I1] Title**`: the ID in brackets (never a link `[I1](#i1)`).
+_ID_BRACKETED = re.compile(
+    r"^(?P<open>\*\*)?\[(?P<id>[CIS]-?\d{1,3})\](?!\()(?P<close>\*\*)?[ \t]*:?[ \t]*(?=\S)"
+)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
 _TAIL_TOKEN = re.compile(
     # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
@@ -103,7 +107,12 @@ def code_span_text(span: str) -> str:
 
 
 def strip_prefix(line: str) -> str:
-    return _PREFIX.sub("", line, count=1).rstrip()
+    """The line without its list bullet or heading marks; a bracketed ID reads as `I1.`."""
+    s = _PREFIX.sub("", line, count=1).rstrip()
+    m = _ID_BRACKETED.match(s)
+    if m:
+        s = f"{m.group('open') or ''}{m.group('id')}.{m.group('close') or ''} {s[m.end() :]}"
+    return s
 
 
 def is_strong_start(line: str) -> bool:

@@ -70,6 +70,7 @@ class FindingsResult:
     drafts: list[Draft] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # text before the first finding (not None)
 
 
 def strip_rules(lines: list[str]) -> list[str]:
@@ -152,7 +153,8 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
     if paras:
         kept = "\n\n".join(paras)
         out.unparsed.append(kept)
-        out.warnings.append(f"text in a findings section is not a finding: {_clip(kept)}")
+        out.unread.append(kept)
+        out.warnings.append(f"text in a findings section is not a finding: {one_line(kept)}")
 
 
 def _draft(
@@ -193,7 +195,7 @@ def _draft(
         out.unparsed.append(head.leftover)
         out.warnings.append(
             f"finding {head.id or head.title!r}: unplaced text on its first line: "
-            f"{_clip(head.leftover)}"
+            f"{one_line(head.leftover)}"
         )
     return Draft(head, severity, body, fix, fix_at is not None, conflict)
 
@@ -268,7 +270,8 @@ def _join(lines: list[str]) -> str:
     return "\n".join(strip_rules(lines)).strip("\n").rstrip()
 
 
-def _clip(text: str, n: int = 60) -> str:
+def one_line(text: str, n: int = 60) -> str:
+    """The text on one line, cut to `n` characters with an ellipsis (for warnings and notes)."""
     one = " ".join(text.split())
     return one if len(one) <= n else one[: n - 1] + "…"
 

@@ -37,6 +37,7 @@ from deepreview.findings.blocks import (
     build_blocks,
     ends_inside_fence,
     fence_mask,
+    rank_levels,
 )
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.findings import (
@@ -52,6 +53,7 @@ from deepreview.findings.sections import (
     parse_coverage,
     parse_observations,
 )
+from deepreview.findings.unwrap import unwrap_review
 from deepreview.markdown_fence import is_fence_line
 from deepreview.model import (
     AgentReview,
@@ -121,14 +123,22 @@ class _State:
     coverage: dict[str, CoverageEntry] = field(default_factory=dict)
     others: list[Section] = field(default_factory=list)
     design_kind: Literal["concern", "strength"] = "concern"
+    unread: list[str] = field(default_factory=list)
 
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    unwrapped = unwrap_review(lines, is_strong_start)
+    if unwrapped is not None:
+        lines = unwrapped
+        text = "\n".join(lines)
     mask = fence_mask(lines)
     blocks = build_blocks(lines, mask, is_strong_start)
+    rank_levels(blocks)
     st = _State(prefixes)
+    if unwrapped is not None:
+        st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
     seen: dict[Kind, int] = {}
     for block in blocks:
         seen[block.kind] = seen.get(block.kind, 0) + 1
@@ -168,6 +178,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         unparsed=tuple(st.sink.unparsed),
         warnings=tuple(dict.fromkeys(warnings)),
         raw=raw,
+        unread_findings=tuple(st.unread),
     )
 
 
@@ -210,6 +221,7 @@ def _dispatch(block: Block, st: _State) -> None:
             block.lines, block.fenced, SECTION_SEVERITY.get(k.value), st.prefixes
         )
         st.drafts.extend(res.drafts)
+        st.unread.extend(res.unread)
         st.sink.unparsed.extend(res.unparsed)
         st.sink.warnings.extend(res.warnings)
     elif k in DESIGN_KINDS:

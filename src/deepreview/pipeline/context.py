@@ -58,6 +58,9 @@ class ReviewOutcome:
     paths: dict[str, str]
     seats: list[SeatRun]
     exit_code: ExitCode
+    # The settings' gate (`--fail-on`, else `[review] fail_on` by precedence): `resume` and
+    # `relead` read the same repo file as the review did.
+    fail_on: str = "never"
 
 
 def series_of(target: Target) -> str:

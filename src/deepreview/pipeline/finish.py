@@ -266,6 +266,7 @@ def finish_review(
         paths=paths,
         seats=runs,
         exit_code=ExitCode.OK if any(r.status == "ok" for r in runs) else ExitCode.ALL_SEATS_FAILED,
+        fail_on=p.settings.fail_on,
     )
 
 

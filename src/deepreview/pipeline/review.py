@@ -375,6 +375,7 @@ def _run_and_finish(
             paths={"run": str(review_dir / RUN_JSON)},
             seats=writer.state.seat_runs(),
             exit_code=ExitCode.INTERRUPTED,
+            fail_on=p.settings.fail_on,
         )
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
     # (run.json still says running; `resume` finishes the report).

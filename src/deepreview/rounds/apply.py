@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
-from deepreview.consolidate.verdict import decide, qualify
+from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
 from deepreview.model import (
     SEVERITIES,
     DeclinedFinding,
@@ -184,6 +184,7 @@ def _verdict(
         seats=len(seat_reviews),
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
+        unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
     )
     lead_ok = report.lead is not None and report.lead.status == "ok"
     if not lead_ok or old.label not in _SEVERITY_ORDER:

@@ -1,0 +1,109 @@
+"""How well the review parser holds up when a real review is written a little differently.
+
+Run: .venv/bin/python benchmarks/bench_parse_robustness.py [--corpus DIR] [--gold F] [--show NAME]
+
+Every review of the corpus that has gold counts (`corpus-dev-gold.json`) is rewritten in ways a
+model might write it without changing what it says — CRLF, headings a level deeper or shallower,
+the whole review inside a ```` ```markdown ```` fence, severity sections called High/Medium/Low or
+Major/Minor, `*` bullets, chatter before and after — and parsed again; the C/I/S counts must still
+equal the gold.  A parser tuned to the dev reports' exact shapes fails here first, so this is
+the number to watch for the held-out set.  Not a test: it prints rates and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from bench_corpus import GOLD, Counts, counts_of, default_corpus, load_gold
+
+from deepreview.findings.parse import parse_review
+from deepreview.findings.report_parse import QuotedReview, parse_appendix_entries
+
+FENCE = "`" * 3
+
+
+def _shift(by: int) -> Callable[[str], str]:
+    def level(m: re.Match[str]) -> str:
+        return "#" * max(1, min(6, len(m.group(1)) + by)) + " "
+
+    return lambda t: re.sub(r"(?m)^(#{1,6}) ", level, t)
+
+
+def _levels(words: dict[str, str]) -> Callable[[str], str]:
+    def rename(m: re.Match[str]) -> str:
+        return m.group(1) + words[m.group(2)[0].lower()] + m.group(3)
+
+    return lambda t: re.sub(r"(?mi)^(#+\s*)(critical|important|suggestions?)(\b[^\n]*)", rename, t)
+
+
+REWRITES: dict[str, Callable[[str], str]] = {
+    "as written": lambda t: t,
+    "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
+    "headings one level deeper": _shift(1),
+    "headings one level shallower": _shift(-1),
+    "chatter before": lambda t: "Sure - here is my review of the change.\n\n" + t,
+    "chatter after": lambda t: t + "\n\nLet me know if you want me to apply these fixes.\n",
+    "trailing spaces": lambda t: re.sub(r"(?m)$", "  ", t),
+    "* bullets": lambda t: re.sub(r"(?m)^(\s*)- ", r"\1* ", t),
+    "SEVERITY HEADINGS": lambda t: re.sub(
+        r"(?mi)^(#+\s*)(critical|important|suggestions?)\b",
+        lambda m: m.group(1) + m.group(2).upper(),
+        t,
+    ),
+    "emoji before severity": lambda t: re.sub(
+        r"(?mi)^(#+\s*)(critical|important|suggestion)",
+        lambda m: (
+            m.group(1) + {"c": "🔴 ", "i": "🟡 ", "s": "🟢 "}[m.group(2)[0].lower()] + m.group(2)
+        ),
+        t,
+    ),
+    "whole review in ```markdown": lambda t: f"{FENCE}markdown\n{t}\n{FENCE}\n",
+    "chatter + ~~~md fence": lambda t: f"Here is my review:\n\n~~~md\n{t}\n~~~\n",
+    "High/Medium/Low sections": _levels({"c": "High", "i": "Medium", "s": "Low"}),
+    "Blocker/Major/Minor sections": _levels({"c": "Blocker", "i": "Major", "s": "Minor"}),
+    "ASCII dashes": lambda t: t.replace("—", "-"),
+    "[I1] bracketed IDs": lambda t: re.sub(
+        r"(?m)^(\s*(?:[-*] )?(?:\*\*)?)([CIS])(\d{1,2})[.:]", r"\1[\2\3]", t
+    ),
+    "I-1 IDs": lambda t: re.sub(
+        r"(?m)^(\s*(?:[-*] )?(?:\*\*)?)([CIS])(\d{1,2})([.:])", r"\1\2-\3\4", t
+    ),
+    "places without backticks": lambda t: re.sub(r"`([\w./-]+\.\w+:\d+(?:-\d+)?)`", r"\1", t),
+    "blank lines collapsed": lambda t: re.sub(r"\n{3,}", "\n\n", t),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--corpus", type=Path, default=default_corpus())
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--show", default=None, help="print the misses of this rewrite")
+    args = ap.parse_args()
+    gold = load_gold(args.gold)
+    cases: list[tuple[str, QuotedReview, Counts]] = []
+    for report in sorted(args.corpus.glob("*.md")):
+        for q in parse_appendix_entries(report.read_text(encoding="utf-8")):
+            g = gold.get((report.name, q.name, q.pass_no))
+            if q.pointer_only or g is None or g.get("skip"):
+                continue
+            want = Counts(int(g["C"]), int(g["I"]), int(g["S"]))  # type: ignore[call-overload]
+            cases.append((f"{report.name} [{q.name}]", q, want))
+    print(f"corpus: {args.corpus}  reviews with gold counts: {len(cases)}")
+    for name, rewrite in REWRITES.items():
+        misses = []
+        for label, q, want in cases:
+            review = parse_review(rewrite(q.review.raw), seat=q.review.seat)
+            got = counts_of(QuotedReview(q.name, q.pass_no, review, False))
+            if got != want:
+                misses.append(f"  {label}: got {got}, want {want}")
+        ok = len(cases) - len(misses)
+        print(f"{name:32} {ok:4}/{len(cases)} = {ok / len(cases):6.1%}")
+        if args.show == name:
+            print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    main()
