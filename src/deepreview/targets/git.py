@@ -134,9 +134,11 @@ def find_repo_root(start: Path) -> Path:
             "(or pass --repo PATH)"
         )
     # The answers, one a line, in the order asked; a relative common dir is relative to `start`.
-    top, common = result.stdout_text.splitlines()[:2]
+    top, *rest = result.stdout_text.splitlines()
     root = Path(top)
-    _COMMON_DIRS[root] = Path(common) if Path(common).is_absolute() else (start / common).resolve()
+    if rest:
+        common = Path(rest[0])
+        _COMMON_DIRS[root] = common if common.is_absolute() else (start / common).resolve()
     return root
 
 
