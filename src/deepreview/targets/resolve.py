@@ -122,13 +122,24 @@ def current_branch_base(root: Path) -> tuple[str, str] | None:
     return (name, mb) if mb else None
 
 
+def _base_tip(git: Git, base: str | None) -> tuple[str, str]:
+    """The base's name and tip commit: `--base REF`, else the default base branch."""
+    return (base, _need(git, base, "base ref")) if base else _default_base(git)
+
+
 def _branch(git: Git, root: Path, base: str | None, head: str | None) -> Target:
     head = head or _need(git, "HEAD", "revision")
-    symbolic = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
-    branch = symbolic.strip() or None
-    if branch is None and base is None:
-        raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
-    base_name, base_tip = (base, _need(git, base, "base ref")) if base else _default_base(git)
+    # The branch and the base are independent lookups: asked at once (each `git` call is mostly
+    # process start-up), their errors still reported in this order.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="git") as pool:
+        symbolic_f = pool.submit(
+            git.run, ["symbolic-ref", "--quiet", "--short", "HEAD"], check=False
+        )
+        base_f = pool.submit(_base_tip, git, base)
+        branch = symbolic_f.result().stdout_text.strip() or None
+        if branch is None and base is None:
+            raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
+        base_name, base_tip = base_f.result()
     mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
     if not mb:
         raise GitError(f"{base_name} and HEAD share no history; pass --base REF")
