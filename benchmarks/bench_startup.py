@@ -25,7 +25,6 @@ HEAVY = (
     "pygments",
     "markdown_it",
     "sqlite3",
-    "filelock",
     "detect_secrets",
     "unidiff",
     "platformdirs",

@@ -25,7 +25,7 @@ from platformdirs import user_config_dir
 from deepreview.agents.base import SeatSettings
 from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
-from deepreview.model import EFFORTS
+from deepreview.runmodel import EFFORTS
 
 if TYPE_CHECKING:
     from deepreview.config_file import FileConfig, TrustRecord

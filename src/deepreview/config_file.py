@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from deepreview.formats import FORMATS
-from deepreview.model import Effort
+from deepreview.runmodel import Effort
 
 
 def _known_format(name: str) -> str:

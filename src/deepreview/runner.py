@@ -18,8 +18,8 @@ from typing import Any, Final, Protocol
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
-from deepreview.model import SeatRun
 from deepreview.runfiles import seat_files
+from deepreview.runmodel import SeatRun
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -354,6 +354,13 @@ class StopSignals:
         self.release()
 
 
+# How long the idle work waits after the last seat started its agent: an agent CLI's own
+# start-up (a Node CLI: 0.1-0.5 s of CPU) is on the review's critical path, the idle work (~0.3 s
+# of CPU) is not, and on a two-core machine they would share the cores (benchmarks/README.md,
+# "round 5": the first seat's start-up took ~40 ms longer).
+AGENT_START_S: Final = 0.2
+
+
 def _wait_until_ready(
     ready: threading.Semaphore,
     count: int,
@@ -361,13 +368,20 @@ def _wait_until_ready(
     cancel: threading.Event,
     stop: StopSignals | None,
 ) -> None:
-    """Until `count` seats said they are ready, or every seat ended, or a stop was asked for."""
+    """Until `count` seats said they are ready and `AGENT_START_S` more passed, or every seat
+    ended, or a stop was asked for."""
+
+    def over() -> bool:
+        stopped = cancel.is_set() or (stop is not None and stop.requested)
+        return stopped or all(fut.done() for fut in running)
+
     for _ in range(count):
         while not ready.acquire(timeout=0.05):
-            if cancel.is_set() or (stop is not None and stop.requested):
+            if over():
                 return
-            if all(fut.done() for fut in running):
-                return
+    deadline = time.monotonic() + AGENT_START_S
+    while (left := deadline - time.monotonic()) > 0 and not over():
+        cancel.wait(min(0.05, left))
 
 
 def run_seats(

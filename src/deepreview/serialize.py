@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import json
-from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Final
 
 from pydantic import TypeAdapter
 
 from deepreview.feedback import FetchedThreads
-from deepreview.model import SCHEMA_VERSION, AgentReview, Report
+from deepreview.model import AgentReview, Report
+from deepreview.runmodel import SCHEMA_VERSION
 
-T = TypeVar("T")
-
-
-@cache
-def _adapter(cls: type[T]) -> TypeAdapter[T]:
-    return TypeAdapter(cls)
+# Built on import (~0.06 s): a review imports this module while its seats run
+# (`pipeline.index_step.while_seats_run`), so the report is not kept waiting for them.
+_REPORT: Final = TypeAdapter(Report)
+_REVIEW: Final = TypeAdapter(AgentReview)
+_THREADS: Final = TypeAdapter(FetchedThreads)
 
 
 def to_data(obj: Report | AgentReview) -> dict[str, Any]:
-    adapter: Any = _adapter(Report) if isinstance(obj, Report) else _adapter(AgentReview)
+    adapter: Any = _REPORT if isinstance(obj, Report) else _REVIEW
     data: dict[str, Any] = adapter.dump_python(obj, mode="json")
     if isinstance(obj, AgentReview):
         data = {"schema_version": SCHEMA_VERSION, **data}
@@ -32,25 +31,25 @@ def to_json(obj: Report | AgentReview, *, indent: int | None = 2) -> str:
 
 
 def report_from_data(data: dict[str, Any]) -> Report:
-    return _adapter(Report).validate_python(data)
+    return _REPORT.validate_python(data)
 
 
 def review_from_data(data: dict[str, Any]) -> AgentReview:
     data = {k: v for k, v in data.items() if k != "schema_version"}
-    return _adapter(AgentReview).validate_python(data)
+    return _REVIEW.validate_python(data)
 
 
 def threads_to_json(fetched: FetchedThreads) -> str:
-    data = _adapter(FetchedThreads).dump_python(fetched, mode="json")
+    data = _THREADS.dump_python(fetched, mode="json")
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def threads_from_data(data: Any) -> FetchedThreads:
-    return _adapter(FetchedThreads).validate_python(data)
+    return _THREADS.validate_python(data)
 
 
 def report_json_schema() -> dict[str, Any]:
-    schema: dict[str, Any] = _adapter(Report).json_schema()
+    schema: dict[str, Any] = _REPORT.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Deep Review report"
     return schema

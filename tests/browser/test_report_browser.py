@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from deepreview.findings.report_parse import parse_report
-from deepreview.model import Finding, Location, Report, SeatRun, Severity
+from deepreview.model import Finding, Location, Report, Severity
 from deepreview.render.html import render_html
+from deepreview.runmodel import SeatRun
 
 pytestmark = pytest.mark.browser
 webdriver = pytest.importorskip("selenium.webdriver")

@@ -12,9 +12,9 @@ from deepreview.model import (
     Finding,
     Location,
     Reviewer,
-    SeatRun,
     Severity,
 )
+from deepreview.runmodel import SeatRun
 
 SEV = {"C": Severity.CRITICAL, "I": Severity.IMPORTANT, "S": Severity.SUGGESTION}
 

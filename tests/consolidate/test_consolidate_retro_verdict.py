@@ -6,14 +6,8 @@ from consolidate_helpers import failed, finding, seat
 from deepreview.consolidate import apply_decisions, cluster_findings, decide
 from deepreview.consolidate.decisions import Decision
 from deepreview.consolidate.retro import build_retro_seats
-from deepreview.model import (
-    DesignObservation,
-    Finding,
-    Location,
-    RetroNumbers,
-    SeatRun,
-    Severity,
-)
+from deepreview.model import DesignObservation, Finding, Location, RetroNumbers, Severity
+from deepreview.runmodel import SeatRun
 
 CHANGED = ["pkg/a/lifecycle.go", "pkg/a/switch.go", "docs/net.md", "go.mod"]
 

@@ -14,7 +14,8 @@ import pytest
 
 from deepreview.consolidate import SeatReview, apply_decisions, build_report, cluster_findings
 from deepreview.findings.report_parse import parse_appendix_reviews
-from deepreview.model import Header, Report, Reviewer, SeatRun, Severity
+from deepreview.model import Header, Report, Reviewer, Severity
+from deepreview.runmodel import SeatRun
 from support.golden import assert_golden
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"

@@ -6,8 +6,13 @@ benchmarks/bench_startup.py, never asserted here.)
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+
+from fakebin.harness import Fakes
+from support.repos import make_repo
 
 HEAVY = (
     "pydantic",
@@ -16,7 +21,6 @@ HEAVY = (
     "pygments",
     "markdown_it",
     "sqlite3",
-    "filelock",
     "detect_secrets",
     "unidiff",
     "urllib.request",
@@ -72,6 +76,12 @@ AFTER_THE_SEATS = (
     "detect_secrets",
     "deepreview.config_file",
     "deepreview.serialize",
+    "deepreview.model",  # the report's model (the run's own is `runmodel`)
+    "deepreview.feedback",
+    "deepreview.pipeline.finish",
+    "deepreview.stats.aggregate",  # `--panel auto` only
+    "deepreview.stats.facts",
+    "deepreview.store.history",
     "deepreview.findings",
     "deepreview.consolidate",
     "deepreview.lead",
@@ -82,5 +92,42 @@ AFTER_THE_SEATS = (
 def test_the_review_command_imports_nothing_its_first_seat_does_not_need() -> None:
     mods = _modules_after("import deepreview.cli.review_cmd")
     assert "deepreview.pipeline.review" in mods
+    late = sorted(m for m in mods if any(m == h or m.startswith(h + ".") for h in AFTER_THE_SEATS))
+    assert late == []
+
+
+# Runs `deep-review review` in this process after arranging that the first agent spawned writes
+# the names of the modules loaded so far to argv[1]: what the review imported before its first
+# seat, however it imported it (at the top of a module or in a function).
+_AT_FIRST_SEAT = """
+import json, os, subprocess, sys
+out = sys.argv.pop(1)
+spawn = subprocess.Popen.__init__
+def first_seat(self, argv, *args, **kwargs):
+    if os.path.basename(str(argv[0])) == "claude" and not os.path.exists(out):
+        with open(out, "w") as f:
+            json.dump(sorted(sys.modules), f)
+    return spawn(self, argv, *args, **kwargs)
+subprocess.Popen.__init__ = first_seat
+from deepreview.cli.main import main
+sys.argv = ["deep-review", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_review_loads_nothing_its_first_seat_does_not_need(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.agent("claude")
+    fakes.write_config({})
+    seen = tmp_path / "modules-at-first-seat.json"
+    argv = [sys.executable, "-c", _AT_FIRST_SEAT, str(seen)]
+    args = ["review", "--json", "--agents", "claude", "--lead", "none"]
+    done = subprocess.run(
+        [*argv, *args], cwd=repo, env=fakes.env(agents=True), capture_output=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    mods = set(json.loads(seen.read_text()))
+    assert "deepreview.runner" in mods
     late = sorted(m for m in mods if any(m == h or m.startswith(h + ".") for h in AFTER_THE_SEATS))
     assert late == []

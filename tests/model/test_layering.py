@@ -12,6 +12,7 @@ LAYERS = [
     (
         "errors",
         "feedback",
+        "runmodel",
         "model",
         "proc",
         "serialize",
@@ -19,6 +20,9 @@ LAYERS = [
         "formats",
         "runfiles",
         "markdown_fence",
+        "usercache",
+        "templating",
+        "lockfile",
     ),
     ("github",),
     ("targets",),

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from deepreview.findings.report_parse import parse_report
-from deepreview.model import SCHEMA_VERSION
+from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data, report_json_schema, to_data
 
 ROOT = Path(__file__).resolve().parents[2]

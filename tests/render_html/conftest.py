@@ -14,7 +14,6 @@ import pytest
 from deepreview.model import (
     AppendixEntry,
     Assessment,
-    Commit,
     DesignObservation,
     Finding,
     Header,
@@ -27,10 +26,10 @@ from deepreview.model import (
     RetroNumbers,
     Reviewer,
     SeatRetro,
-    SeatRun,
     Severity,
     Verdict,
 )
+from deepreview.runmodel import Commit, SeatRun
 
 EXCERPT = '```go\nfunc main() {\n\tfmt.Println("hi") // greet\n}\n```\n'
 FIX = '```diff\n-\tfmt.Println("hi")\n+\tfmt.Println("hello")\n```\n'

@@ -21,11 +21,11 @@ from deepreview.model import (
     Report,
     Retro,
     SeatRetro,
-    SeatRun,
     Section,
     Severity,
 )
 from deepreview.render.html import asset, markdown_html, markdown_inline, render_html, safe_url
+from deepreview.runmodel import SeatRun
 
 # The `probe_html` fixture (conftest): HTML text -> parsed facts about it.
 Probe = Callable[[str], Any]

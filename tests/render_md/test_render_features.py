@@ -21,10 +21,8 @@ from deepreview.model import (
     Retro,
     Reviewer,
     SeatRetro,
-    SeatRun,
     Section,
     Severity,
-    format_duration,
 )
 from deepreview.render import markdown
 from deepreview.render.markdown import (
@@ -34,6 +32,7 @@ from deepreview.render.markdown import (
     render_markdown,
     table_cell,
 )
+from deepreview.runmodel import SeatRun, format_duration
 
 EMPTY = Report(header=Header("20260101-000000-main"))
 
@@ -188,7 +187,7 @@ def test_every_duration_is_formatted_by_the_one_definition() -> None:
     offenders = [
         str(p.relative_to(src))
         for p in src.rglob("*.py")
-        if p.name != "model.py" and own_format.search(p.read_text(encoding="utf-8"))
+        if p.name != "runmodel.py" and own_format.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
 

@@ -16,7 +16,6 @@ from deepreview.model import (
     RETRO_ROWS,
     AppendixEntry,
     Assessment,
-    Commit,
     DesignObservation,
     Finding,
     Header,
@@ -32,6 +31,7 @@ from deepreview.model import (
     Verdict,
 )
 from deepreview.render.markdown import render_markdown
+from deepreview.runmodel import Commit
 
 _WORD_TEXT = (
     "goroutine leak channel close lock retry cache tenant handler stream flush token refresh "

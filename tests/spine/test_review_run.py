@@ -171,3 +171,18 @@ def test_not_a_repo_and_unwritable_store(tmp_path: Path) -> None:
         env=cli_env(tmp_path),
     )
     assert res.returncode == 2 and "review store" in res.stderr, res.stderr
+
+
+def test_a_review_started_in_a_subfolder_locks_the_repository_it_reviews(tmp_path: Path) -> None:
+    # The repository's root and its git folder come from one `git rev-parse` run in the folder
+    # the user is in: a relative git folder is relative to that folder, not to the root.
+    repo = make_repo(tmp_path)
+    sub = repo / "docs" / "deep"
+    sub.mkdir(parents=True)
+    _user_config(tmp_path, {"solo": _seat(f"cat >/dev/null; printf '{REVIEW}'")})
+    env = cli_env(tmp_path)
+    res = run_cli(["review", "--agents", "solo", "--lead", "none", "--json"], cwd=sub, env=env)
+    assert res.returncode == 0, res.stderr
+    assert (repo / ".git" / "deep-review.lock").is_file()
+    assert not (sub / ".git").exists()
+    assert _worktrees(repo) == [f"worktree {repo}"]

@@ -14,9 +14,9 @@ from deepreview.model import (
     Retro,
     Reviewer,
     SeatRetro,
-    SeatRun,
     Severity,
 )
+from deepreview.runmodel import SeatRun
 from deepreview.stats.aggregate import ReviewFacts, aggregate
 from deepreview.stats.facts import SeatFacts, model_family, seat_facts
 from deepreview.stats.panel import Candidate, choose_panel

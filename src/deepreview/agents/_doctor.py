@@ -19,6 +19,7 @@ from typing import Final
 
 from deepreview import proc
 from deepreview.agents.base import Availability, SeatSettings
+from deepreview.usercache import user_cache_dir
 
 VERSION_TIMEOUT_S: Final = 15.0
 _VERSION = re.compile(r"\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.]+)?")
@@ -34,11 +35,8 @@ def resolve_binary(settings: SeatSettings, env: Mapping[str, str], default: str)
 
 
 def _cache_path(env: Mapping[str, str]) -> Path | None:
-    if env.get("XDG_CACHE_HOME"):
-        return Path(env["XDG_CACHE_HOME"]) / "deep-review" / "agent-versions.json"
-    if env.get("HOME"):
-        return Path(env["HOME"]) / ".cache" / "deep-review" / "agent-versions.json"
-    return None
+    root = user_cache_dir(env)
+    return None if root is None else root / "agent-versions.json"
 
 
 def _cache_key(binary: str) -> str | None:

@@ -23,7 +23,8 @@ from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line
 from deepreview.checks.patch import fix_diff, fuzzy_apply
 from deepreview.checks.testrun import SuiteRun, run_tests, scrubbed_env
 from deepreview.config import ChecksSettings
-from deepreview.model import CheckResults, Finding, FixCheck, Mutant, MutantStatus
+from deepreview.model import Finding
+from deepreview.runmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.targets.git import Git
 from deepreview.workspace.worktree import seat_worktree
 

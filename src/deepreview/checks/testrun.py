@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Final
 
 from deepreview import proc
-from deepreview.model import TestOutcome
+from deepreview.runmodel import TestOutcome
 from deepreview.store.redact import is_secret_name
 
 _MAX_OUTPUT: Final = 4 << 20

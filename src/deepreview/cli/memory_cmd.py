@@ -36,8 +36,8 @@ def declines(series: str | None, as_json: bool, store: str | None, repo: str) ->
     """Declined findings: series, review, finding, location, reason."""
     from dataclasses import asdict
 
-    from deepreview.model import SCHEMA_VERSION
     from deepreview.pipeline.memory import declines as declines_
+    from deepreview.runmodel import SCHEMA_VERSION
 
     found = declines_(_store(store, repo), series)
     if as_json:

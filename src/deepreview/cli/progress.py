@@ -9,7 +9,7 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from deepreview.agents.base import ProgressEvent
-from deepreview.model import format_duration
+from deepreview.runmodel import format_duration
 
 
 class _Row:

@@ -10,9 +10,9 @@ import click
 
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.config import CliOverrides, build_settings
-from deepreview.model import SCHEMA_VERSION
 from deepreview.pipeline.review import locate_store
 from deepreview.publish.publisher import PublishResult, publish_review
+from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.store.store import Store
 
 

@@ -19,9 +19,9 @@ from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
-from deepreview.model import EFFORTS, SCHEMA_VERSION
 from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
 from deepreview.pipeline.review import resume as resume_review
+from deepreview.runmodel import EFFORTS, SCHEMA_VERSION
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -172,7 +172,7 @@ def stats(
     as_csv: bool,
 ) -> None:
     """Per seat (name + model): survival, unique insights, cost per surviving finding, ..."""
-    from deepreview.model import SCHEMA_VERSION
+    from deepreview.runmodel import SCHEMA_VERSION
     from deepreview.stats.aggregate import RECORD_FIELDS, aggregate, seat_record
     from deepreview.store.history import Scope, load_history
 

@@ -15,8 +15,8 @@ from deepreview.cli.options import store_option
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.formats import FORMATS, renderer
-from deepreview.model import SCHEMA_VERSION
 from deepreview.pipeline.review import locate_store
+from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
 
 
@@ -33,7 +33,7 @@ _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False)
 @_repo_opt
 def list_(as_json: bool, store: str | None, repo: str) -> None:
     """Stored reviews, newest first: date, review, target, verdict, C/I/S, reviewers."""
-    from deepreview.pipeline.finish import repair_index
+    from deepreview.pipeline.index_step import repair_index
 
     st = _store(store, repo)
     repair_index(st)  # index.html too must follow run.json, not only this listing

@@ -25,9 +25,9 @@ from deepreview.errors import ConfigError, UsageError, first_problem
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
-from deepreview.model import SCHEMA_VERSION
 from deepreview.pipeline.seats import choose_lead, default_panel, npm_packages
 from deepreview.pipeline.seats import doctor as check
+from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data, to_json
 from deepreview.targets.git import find_repo_root
 

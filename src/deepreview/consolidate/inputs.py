@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deepreview.agents.registry import BUILTINS, display_name, get_agent
-from deepreview.model import AgentReview, Reviewer, SeatRun
+from deepreview.model import AgentReview, Reviewer
 from deepreview.runfiles import seat_from_review_stem
+from deepreview.runmodel import SeatRun
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,10 @@ from deepreview.model import (
     Finding,
     RetroNumbers,
     SeatRetro,
-    SeatRun,
     Severity,
     format_counts,
-    format_duration,
 )
+from deepreview.runmodel import SeatRun, format_duration
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 
 ROWS = (*RETRO_ROWS, "Downgraded", "Dropped")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from deepreview.model import Commit, Header, Reviewer, Verdict
+from deepreview.model import Header, Reviewer, Verdict
+from deepreview.runmodel import Commit
 
 _TITLE = re.compile(r"^#[ \t]+Deep Review:[ \t]*(?P<id>.*?)[ \t]*$")
 _ROW = re.compile(r"^\s*\|\s*\*\*(?P<label>[^*|]+)\*\*\s*\|(?P<value>.*)\|\s*$")

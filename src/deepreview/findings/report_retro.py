@@ -14,8 +14,8 @@ from deepreview.model import (
     Retro,
     RetroNumbers,
     SeatRetro,
-    SeatRun,
 )
+from deepreview.runmodel import SeatRun
 
 _H3 = re.compile(r"^###[ \t]+(?P<title>.*?)[ \t]*$")
 _HIGHLIGHTS = re.compile(r"^\*\*Tool call highlights\*\*:?[ \t]*(?P<rest>.*)$", re.IGNORECASE)

@@ -16,19 +16,15 @@ from typing import Any, Final
 
 import jinja2
 
+from deepreview import templating
 from deepreview.checks.patch import fix_diff
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.merge import reconcile_severity
 from deepreview.lead.schema import published_schema_text
-from deepreview.model import (
-    Assessment,
-    CheckResults,
-    DesignObservation,
-    Report,
-    format_counts,
-)
+from deepreview.model import Assessment, DesignObservation, Report, format_counts
 from deepreview.prompts.review import target_vars
+from deepreview.runmodel import CheckResults
 from deepreview.targets.target import Target
 
 BODY_EXCERPT: Final = 1500  # characters of a finding's body shown to the lead
@@ -92,7 +88,7 @@ class Retry:
 
 @cache
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    return templating.environment(
         loader=jinja2.PackageLoader("deepreview", "prompts"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # a Markdown prompt, not HTML

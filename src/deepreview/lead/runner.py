@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from deepreview.lead.answer import AnswerError, LeadAnswer, extract_json, parse_answer
 from deepreview.lead.prompt import LeadContext, Retry, build_lead_prompt
-from deepreview.model import SeatRun
 from deepreview.runfiles import (
     LEAD_ANSWER_GLOBS,
     lead_answer_name,
@@ -29,6 +28,7 @@ from deepreview.runfiles import (
     seat_file_globs,
     seat_files,
 )
+from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store

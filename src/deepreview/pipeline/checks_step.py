@@ -11,7 +11,8 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from deepreview.checks import CheckRequest, attach_fix_checks, run_checks
-from deepreview.model import CheckResults, Report
+from deepreview.model import Report
+from deepreview.runmodel import CheckResults
 
 if TYPE_CHECKING:
     from deepreview.pipeline.context import Prepared, StateWriter

@@ -12,16 +12,21 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deepreview.config import CliOverrides, Settings
 from deepreview.errors import ExitCode
-from deepreview.model import Report, SeatRun
 from deepreview.pipeline.runstate import RunState
 from deepreview.runfiles import RUN_JSON
+from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan
 from deepreview.stats.panel import PanelChoice
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
+
+if TYPE_CHECKING:
+    # Types only: a review imports this module before its first seat, the report's model after.
+    from deepreview.model import Report
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,13 @@
 """After the seats: parse their reviews, consolidate (and lead), render, store, index.
 
-This module is imported before the first seat starts; the report step's own imports sit in the
-functions that use them (see `while_seats_run`).
+Imported, with everything it imports, while the seats work (`index_step.while_seats_run`), not
+before the first seat: they cost ~0.3 s (pydantic, markdown-it, pygments).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import importlib
 import json
 import time
 from collections.abc import Callable
@@ -16,21 +15,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deepreview.consolidate import SeatReview, build_report, cluster_findings
+from deepreview.consolidate.inputs import is_model_backed
 from deepreview.errors import ExitCode, StoreError
+from deepreview.findings.parse import parse_review
 from deepreview.formats import RENDERERS, stored_formats
-from deepreview.model import AgentReview, Commit, Header, Report, Reviewer, SeatRun, Severity
-from deepreview.pipeline import secret_sweep
+from deepreview.model import AgentReview, Header, Report, Reviewer
+from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
+from deepreview.pipeline.checks_step import run_check_step, with_checks
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, series_of
+from deepreview.pipeline.index_step import register_status
+from deepreview.pipeline.lead_step import run_lead
+from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, seat_files
+from deepreview.runmodel import Commit, SeatRun
+from deepreview.serialize import review_from_data
 from deepreview.store.redact import Redactor
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
-    from deepreview.consolidate import SeatReview
     from deepreview.consolidate.cluster import Cluster
 
 
@@ -43,124 +50,6 @@ def round_label(round_no: int, target: Target) -> str:
     if target.series_pr is not None:
         return f"{round_no} (of PR #{target.series_pr})"
     return f"{round_no} (of {target.branch})" if target.branch else str(round_no)
-
-
-def _row(
-    rid: str, target: Target, state: RunState, status: str, report: Report | None
-) -> ReviewRow:
-    counts = report.counts() if report else {}
-    verdict = (
-        report.header.verdict.label if report else ("Failed" if status == "failed" else "Unknown")
-    )
-    reviewers = (
-        tuple(r.display for r in report.header.reviewers)
-        if report
-        else tuple(e.display_name for e in state.seats.values())
-    )
-    return ReviewRow(
-        id=rid,
-        created_at=state.created_at,
-        repo=target.repo_name,
-        target=target.label(),
-        kind=target.kind,
-        base_sha=target.base_sha,
-        head_sha=target.head_sha,
-        status=status,
-        verdict=verdict,
-        critical=counts.get(Severity.CRITICAL, 0),
-        important=counts.get(Severity.IMPORTANT, 0),
-        suggestions=counts.get(Severity.SUGGESTION, 0),
-        reviewers=reviewers,
-        series=series_of(target),
-        branch=target.branch or "",
-    )
-
-
-def register_running(store: Store, rid: str, target: Target, state: RunState) -> None:
-    """The index row only: `while_seats_run` writes the index page."""
-    with store.lock():
-        store.upsert(_row(rid, target, state, "running", None))
-
-
-def while_seats_run(store: Store) -> None:
-    """Once, while the seats work: the index page lists this review as running, and the report
-    step's modules are imported. They cost ~0.3 s (pydantic, markdown-it, pygments): at the top
-    of this module they would delay the first seat, on first use they would delay the report.
-    """
-    with store.lock():
-        write_index(store)
-    renderers = (r.target.partition(":")[0] for r in RENDERERS)
-    for module in (
-        "deepreview.findings.parse",
-        "deepreview.consolidate",
-        "deepreview.pipeline.lead_step",
-        *renderers,
-    ):
-        importlib.import_module(module)
-
-
-def register_status(
-    store: Store,
-    rid: str,
-    target: Target,
-    state: RunState,
-    status: str,
-    report: Report | None = None,
-) -> None:
-    with store.lock():
-        store.upsert(_row(rid, target, state, status, report))
-        if report is not None:
-            from deepreview.store.history import record_facts
-
-            record_facts(store, rid, report)
-        write_index(store)
-
-
-def repair_index(store: Store) -> bool:
-    """Write back index rows that lag their run.json, and index.html; False if it cannot."""
-    if not store.stale_rows():
-        return True
-    try:
-        with store.lock():
-            for row in store.stale_rows():
-                store.upsert(row)
-            write_index(store)
-    except (StoreError, OSError):
-        return False  # still full or read-only: `list` shows the right rows regardless
-    return True
-
-
-def write_index(store: Store) -> None:
-    from deepreview.render.index import IndexEntry, render_index
-    from deepreview.stats.aggregate import aggregate
-    from deepreview.store.history import Scope, load_history
-
-    entries = []
-    for row in store.rows():
-        html = f"{row.id}.html" if (store.root / f"{row.id}.html").exists() else None
-        md = f"{row.id}.md" if (store.root / f"{row.id}.md").exists() else None
-        verdict = row.verdict
-        if row.status == "interrupted":
-            verdict = "Unknown"
-        entries.append(
-            IndexEntry(
-                review_id=row.id,
-                date=row.created_at.replace("T", " ")[:16],
-                html_href=html,
-                md_href=md,
-                target=row.target,
-                verdict=verdict,
-                critical=row.critical,
-                important=row.important,
-                suggestions=row.suggestions,
-                reviewers=row.reviewers,
-            )
-        )
-    title = f"Deep Review — {store.rows()[0].repo}" if entries else "Deep Review"
-    reviewers = aggregate(load_history(store, Scope()).reviews)
-    store.write_text(
-        store.root / "index.html", render_index(entries, title=title, reviewers=reviewers)
-    )
 
 
 def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
@@ -222,8 +111,6 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
 
 def _stored_review(review_dir: Path, seat: str) -> AgentReview:
     """A structured seat's findings as it handed them over; any other seat's text, parsed."""
-    from deepreview.findings.parse import parse_review
-    from deepreview.serialize import review_from_data
 
     files = seat_files(review_dir, seat, 1)
     path = files.findings if files.findings.is_file() else files.review
@@ -242,9 +129,6 @@ def stored_seat_reviews(
     p: Prepared, state: RunState, review_dir: Path
 ) -> tuple[list[SeatReview], list[Reviewer], list[SeatRun]]:
     """The seats' reviews as `finish_review` built them, from the stored files and run.json."""
-    from deepreview.consolidate import SeatReview
-    from deepreview.consolidate.inputs import is_model_backed
-    from deepreview.pipeline import passes_step
 
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
@@ -293,8 +177,6 @@ def deterministic_report(
     """The report before the lead, rebuilt from the stored reviews and run.json (the review,
     `resume` and `relead` all start the lead from this). With `redactor`, every value a seat
     flagged as a secret is first masked in the review folder's files (and in `redactor`)."""
-    from deepreview.consolidate import build_report, cluster_findings
-    from deepreview.pipeline import passes_step
 
     seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
@@ -330,10 +212,6 @@ def finish_review(
     relead: bool = False,
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last."""
-    from deepreview.pipeline import feedback_step, rounds_step
-    from deepreview.pipeline.checks_step import run_check_step, with_checks
-    from deepreview.pipeline.lead_step import run_lead
-    from deepreview.pipeline.panel import with_panel_notes
 
     det = deterministic_report(p, rid, writer.state, review_dir, redactor)
     runs = det.runs

@@ -23,8 +23,7 @@ from deepreview.agents.base import ProgressEvent, SeatSettings
 from deepreview.agents.registry import display_name
 from deepreview.config import CliOverrides, Settings
 from deepreview.errors import StoreError, UsageError
-from deepreview.model import SeatRun
-from deepreview.pipeline import finish
+from deepreview.pipeline import finish, index_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.review import (
     config_copy_note,
@@ -38,6 +37,7 @@ from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_se
 from deepreview.pipeline.seats import check_model_seats, choose_lead
 from deepreview.prompts.review import read_steering_files
 from deepreview.runfiles import THREADS_JSON, seat_files
+from deepreview.runmodel import SeatRun
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, store_root
 from deepreview.targets.git import Git, find_repo_root
@@ -221,7 +221,7 @@ def execute_finish(
         state = _initial_state(plan, rid, now, review_dir)
         writer = StateWriter(p.store, review_dir, state)
         writer.update()
-        finish.register_running(p.store, rid, p.target, state)
+        index_step.register_running(p.store, rid, p.target, state)
         return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
     except StoreError as exc:
         raise store_failed(p, rid, review_dir, writer, exc) from exc

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from deepreview.config import Settings
 from deepreview.errors import UsageError
-from deepreview.model import Report
 from deepreview.pipeline.runstate import RunState
 from deepreview.pipeline.seats import plan_seat
 from deepreview.runner import SeatPlan
-from deepreview.stats.aggregate import aggregate
-from deepreview.stats.facts import model_family
 from deepreview.stats.panel import Candidate, PanelChoice, choose_panel
-from deepreview.store.history import Scope, load_history
 from deepreview.store.store import Store
+
+if TYPE_CHECKING:
+    from deepreview.model import Report  # types only: not loaded before the first seat
 
 PANEL_MODES = ("auto",)
 
@@ -30,17 +30,22 @@ def check_panel_options(panel: str | None, budget_usd: float | None) -> None:
         raise UsageError(f"--budget-usd {budget_usd}: give a positive amount in dollars")
 
 
-def _candidate(plan: SeatPlan) -> Candidate:
-    # A `command` seat is a program we know nothing about: its own family, as in the facts.
-    adapter = plan.seat if plan.agent.name == "command" else plan.agent.name
-    return Candidate(plan.seat, model_family(plan.settings.model, adapter))
-
-
 def auto_panel(
     plans: list[SeatPlan], settings: Settings, store: Store, repo: str, budget_usd: float | None
 ) -> tuple[list[SeatPlan], Settings, PanelChoice]:
     """The plans to run (a subset of `plans`, same order), the settings with the efforts the
     panel chose, and the choice with its reasons."""
+    # Imported here: only `--panel auto` reads the store's history, and every review imports
+    # this module before its first seat (benchmarks/README.md, "first seat spawned after").
+    from deepreview.stats.aggregate import aggregate
+    from deepreview.stats.facts import model_family
+    from deepreview.store.history import Scope, load_history
+
+    def _candidate(plan: SeatPlan) -> Candidate:
+        # A `command` seat is a program we know nothing about: its own family, as in the facts.
+        adapter = plan.seat if plan.agent.name == "command" else plan.agent.name
+        return Candidate(plan.seat, model_family(plan.settings.model, adapter))
+
     history = load_history(store, Scope(repo=repo))
     choice = choose_panel(
         [_candidate(p) for p in plans],

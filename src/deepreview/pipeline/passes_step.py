@@ -8,8 +8,8 @@ pass's files are the runfiles of that pass number; `run.json` records per seat w
 found and how long it took (`SeatEntry.passes`), for `resume`, the appendix and the retro.
 
 The seats call `SeatPassRecorder` for every review, single-pass too (it records each seat's
-result in run.json): it is imported before the first seat starts, so the parser is imported
-only once a pass has to be read.
+result in run.json): it is imported before the first seat starts, so the parser and the
+report's model are imported (in the functions below) only once a pass has to be read.
 """
 
 from __future__ import annotations
@@ -20,16 +20,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deepreview.model import (
-    SEVERITIES,
-    AgentReview,
-    AppendixEntry,
-    Finding,
-    Report,
-    Severity,
-    count_by_severity,
-    format_counts,
-)
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import PassEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, review_name, seat_files
@@ -38,11 +28,13 @@ from deepreview.runner import SeatResult
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-_SERIOUS = (Severity.CRITICAL, Severity.IMPORTANT)
+    from deepreview.model import AgentReview, Finding, Report
 
 
 def _serious(findings: Sequence[Finding]) -> bool:
-    return any(f.severity in _SERIOUS for f in findings)
+    from deepreview.model import Severity
+
+    return any(f.severity in (Severity.CRITICAL, Severity.IMPORTANT) for f in findings)
 
 
 def pass_prompt(base_prompt: str, pass_no: int, earlier: Sequence[Finding]) -> str:
@@ -123,6 +115,8 @@ class SeatPassRecorder:
         return earlier
 
     def after(self, result: SeatResult) -> str | None:
+        from deepreview.model import count_by_severity, format_counts
+
         seat, pass_no, ok = result.seat, result.pass_no, result.run.status == "ok"
         new: list[Finding] = []
         found: tuple[Finding, ...] = ()
@@ -196,6 +190,7 @@ def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
 
 def merged_review(review: AgentReview, review_dir: Path, entry: SeatEntry) -> AgentReview:
     """Pass 1's review with the new findings of later passes added (numbered on)."""
+    from deepreview.model import SEVERITIES
     from deepreview.rounds.apply import same_finding
 
     findings = list(review.findings)
@@ -227,6 +222,8 @@ def pass_notes(state: RunState) -> list[str]:
 def add_passes(report: Report, review_dir: Path, state: RunState, names: dict[str, str]) -> Report:
     """Appendix entries `### [Name] — Pass k` and per-pass retro lines for multi-pass seats.
     `names`: seat -> heading name."""
+    from deepreview.model import AppendixEntry
+
     if not any(len(e.passes) > 1 for e in state.seats.values()):
         return report
     appendix = list(report.appendix)

@@ -26,7 +26,7 @@ from deepreview.config import (
     work_tree_copy_note,
 )
 from deepreview.errors import ConfigError, ExitCode, StoreError, UnknownSeatError, UsageError
-from deepreview.pipeline import finish, pr_series, rounds_prompt_step
+from deepreview.pipeline import index_step, pr_series, rounds_prompt_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import (
     auto_panel,
@@ -258,7 +258,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     state = dataclasses.replace(state, panel=p.panel)
     writer = StateWriter(p.store, review_dir, state)
     writer.update()
-    finish.register_running(p.store, rid, p.target, state)
+    index_step.register_running(p.store, rid, p.target, state)
     return writer, prompt
 
 
@@ -308,7 +308,7 @@ def store_failed(
     with contextlib.suppress(StoreError):
         writer.set(status="failed", error=exc.message)
     with contextlib.suppress(StoreError):
-        finish.register_status(p.store, rid, p.target, writer.state, "failed")
+        index_step.register_status(p.store, rid, p.target, writer.state, "failed")
     return StoreError(f"{exc.message}; once fixed, `deep-review resume {rid}` finishes this review")
 
 
@@ -339,7 +339,7 @@ def _run_and_finish(
         # Once the seats are on their way: ask GitHub (if it can) for the branch's open PR,
         # whose series the report joins.
         lookup[0] = pr_series.start(p.target, p.env)
-        finish.while_seats_run(p.store)
+        index_step.while_seats_run(p.store)
 
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
@@ -380,6 +380,9 @@ def _run_and_finish(
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
     # (run.json still says running; `resume` finishes the report).
     stop.release()
+    # The report step: imported while the seats ran (`index_step.while_seats_run`), not before.
+    from deepreview.pipeline import finish
+
     return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
 
 
@@ -392,7 +395,7 @@ def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
         return dataclasses.replace(interrupted_passes(s), status="interrupted")
 
     writer.update(mark)
-    finish.register_status(p.store, rid, p.target, writer.state, "interrupted")
+    index_step.register_status(p.store, rid, p.target, writer.state, "interrupted")
 
 
 def resume(

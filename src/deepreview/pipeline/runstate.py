@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from deepreview.errors import StoreError, first_problem
-from deepreview.model import CheckResults, SeatRun
 from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
+from deepreview.runmodel import CheckResults, SeatRun
 from deepreview.stats.panel import PanelChoice
 from deepreview.targets.git import Git
 from deepreview.targets.resolve import review_diff

@@ -19,7 +19,6 @@ from pathlib import Path
 from deepreview import __version__
 from deepreview.agents.base import ProgressEvent
 from deepreview.errors import ExitCode, UsageError
-from deepreview.model import SeatRun
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.review import (
     ReviewRequest,
@@ -36,6 +35,7 @@ from deepreview.pipeline.seat_result import (
 )
 from deepreview.pipeline.seats import plan_seat, require_usable
 from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_file_globs, seat_files
+from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, store_root

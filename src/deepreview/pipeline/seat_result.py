@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, ClassVar, Final
 
 from deepreview.errors import UsageError, first_problem
-from deepreview.model import SeatRun
 from deepreview.pipeline.runstate import SeatStatus
 from deepreview.runfiles import SEAT_RESULT_JSON
+from deepreview.runmodel import SeatRun
 from deepreview.targets.target import Target
 
 SEAT_RESULT_VERSION: Final = 1

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 import jinja2
 
+from deepreview import templating
 from deepreview.config import REPO_CONFIG_NAME
 from deepreview.targets.git import Git
 from deepreview.targets.target import ChangedFile, Target
@@ -85,7 +86,7 @@ def _clip(text: str) -> str:
 
 @cache
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    return templating.environment(
         loader=jinja2.PackageLoader("deepreview", "prompts"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,

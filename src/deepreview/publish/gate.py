@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from deepreview.model import Report, Severity
+if TYPE_CHECKING:
+    from deepreview.model import Report
 
 FAIL_ON_CHOICES: Final = ("critical", "important", "suggestion", "never")
 
@@ -13,6 +14,10 @@ def fails(report: Report, threshold: str) -> bool:
     """True when `report` has a finding at least as severe as `threshold` (never: False)."""
     if threshold == "never":
         return False
+    # Imported here: `--fail-on`'s choices are read by every review before its first seat, the
+    # report's model is needed only once there is a report.
+    from deepreview.model import Severity
+
     limit = Severity(threshold).rank
     return any(f.severity.rank <= limit for f in report.findings)
 

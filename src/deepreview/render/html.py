@@ -27,8 +27,10 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from deepreview.model import SEVERITIES, Finding, Report, format_duration
+from deepreview import templating
+from deepreview.model import SEVERITIES, Finding, Report
 from deepreview.render import svg
+from deepreview.runmodel import format_duration
 
 VERDICT_SLUGS = ("merge-as-is", "merge-with-fixes", "rework", "failed", "unknown")
 _SAFE_SCHEMES = ("http", "https")
@@ -205,7 +207,7 @@ def content_security_policy(*, style: str, script: str | None) -> str:
 
 @cache
 def jinja_env() -> Environment:
-    env = Environment(
+    env = templating.environment(
         loader=PackageLoader("deepreview.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,

@@ -13,9 +13,11 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from deepreview import templating
 from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_fence import is_fence_line
-from deepreview.model import SEVERITIES, Location, Report, format_duration
+from deepreview.model import SEVERITIES, Location, Report
+from deepreview.runmodel import format_duration
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
 BEFORE_LIMITATIONS = ("Commit Structure",)
@@ -32,7 +34,7 @@ def render_markdown(report: Report) -> str:
 
 @cache
 def _env() -> Environment:
-    env = Environment(
+    env = templating.environment(
         loader=PackageLoader("deepreview.render", "templates"),
         undefined=StrictUndefined,
         autoescape=False,  # Markdown output: escaping is the HTML renderer's job

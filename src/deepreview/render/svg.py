@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from deepreview.model import Report, SeatRetro, SeatRun, Severity, format_duration
+from deepreview.model import Report, SeatRetro, Severity
+from deepreview.runmodel import SeatRun, format_duration
 
 _STATUSES = ("ok", "failed", "timeout", "interrupted", "skipped", "pending")
 _LABEL_MAX = 24

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
-from deepreview.model import Finding, Report
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
+
+if TYPE_CHECKING:
+    # Types only: every review looks for a previous round before its first seat; the report's
+    # model is loaded (by `report_from_data`) only when there is one.
+    from deepreview.model import Finding, Report
 
 
 @dataclass(frozen=True)

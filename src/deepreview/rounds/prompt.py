@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from deepreview.model import Finding
+if TYPE_CHECKING:
+    from deepreview.model import Finding  # types only: not loaded before the first seat
 
 
 @dataclass(frozen=True)

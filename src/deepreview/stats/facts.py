@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deepreview.model import Report, Reviewer, SeatRetro, SeatRun
+from deepreview.model import Report, Reviewer, SeatRetro
+from deepreview.runmodel import SeatRun
 
 # Retro cells hold `—` when there was nothing to measure (a failed seat).
 _COUNTS = re.compile(r"^\s*(\d+)C\s+(\d+)I\s+(\d+)S\s*$")

@@ -14,8 +14,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from deepreview.stats.aggregate import SeatStats, StatsTable
+if TYPE_CHECKING:
+    # Types only: run.json's model (`PanelChoice`) is read before every review's first seat,
+    # the aggregation only with `--panel auto` (benchmarks/README.md, "first seat spawned").
+    from deepreview.stats.aggregate import SeatStats, StatsTable
 
 MIN_REVIEWS = 5
 

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from filelock import FileLock
 from platformdirs import user_data_dir
 
 from deepreview.errors import StoreError, UsageError
+from deepreview.lockfile import FileLock
 from deepreview.store.migrations import migrate
 from deepreview.targets.git import Git, repo_from_remote
 
@@ -146,7 +146,12 @@ class Store:
             yield db
 
     def lock(self) -> FileLock:
-        return FileLock(str(self.root / ".index.lock"), timeout=120)
+        return FileLock(
+            self.root / ".index.lock",
+            timeout=120,
+            error=StoreError,
+            holder="another deep-review is writing to this store",
+        )
 
     # -- review folders ----------------------------------------------------------------
     def create_review_dir(self, review_id: str) -> tuple[str, Path]:
@@ -228,7 +233,7 @@ class Store:
 
     def stale_rows(self) -> list[ReviewRow]:
         """Rows whose index entry lags run.json (an update lost to a full disk), as they
-        should read; `pipeline.finish.repair_index` writes them back."""
+        should read; `pipeline.index_step.repair_index` writes them back."""
         rows = self._index_rows()
         return [new for old, new in zip(rows, map(self._follow, rows), strict=True) if new != old]
 

@@ -107,13 +107,25 @@ class Git:
         return frozenset(decode_path(p) for p in result.stdout.split(b"\0") if p)
 
     def common_dir(self) -> Path:
+        if (known := _COMMON_DIRS.get(self.repo)) is not None:
+            return known
         raw = self.out("rev-parse", "--git-common-dir")
         path = Path(raw)
         return path if path.is_absolute() else (self.repo / path).resolve()
 
 
+# Each repository's common git folder (where the worktree lock lives), as `find_repo_root`
+# learnt it: asked in the same `git rev-parse`, it saves a call before the first seat.
+_COMMON_DIRS: dict[Path, Path] = {}
+
+
 def find_repo_root(start: Path) -> Path:
-    result = proc.run(["git", "rev-parse", "--show-toplevel"], cwd=start, env=git_env(), timeout=60)
+    result = proc.run(
+        ["git", "rev-parse", "--show-toplevel", "--git-common-dir"],
+        cwd=start,
+        env=git_env(),
+        timeout=60,
+    )
     if result.spawn_error:
         raise GitError("git is not installed or not on PATH; install git and retry")
     if not result.ok:
@@ -121,7 +133,13 @@ def find_repo_root(start: Path) -> Path:
             f"{start} is not inside a git repository; cd into the repository to review "
             "(or pass --repo PATH)"
         )
-    return Path(result.stdout_text.strip())
+    # The answers, one a line, in the order asked; a relative common dir is relative to `start`.
+    top, *rest = result.stdout_text.splitlines()
+    root = Path(top)
+    if rest:
+        common = Path(rest[0])
+        _COMMON_DIRS[root] = common if common.is_absolute() else (start / common).resolve()
+    return root
 
 
 def repo_from_remote(git: Git) -> str | None:

@@ -7,10 +7,11 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
-from deepreview.model import Commit
+from deepreview.runmodel import Commit
 from deepreview.targets.git import Git, decode_path, repo_from_remote
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
@@ -121,13 +122,24 @@ def current_branch_base(root: Path) -> tuple[str, str] | None:
     return (name, mb) if mb else None
 
 
+def _base_tip(git: Git, base: str | None) -> tuple[str, str]:
+    """The base's name and tip commit: `--base REF`, else the default base branch."""
+    return (base, _need(git, base, "base ref")) if base else _default_base(git)
+
+
 def _branch(git: Git, root: Path, base: str | None, head: str | None) -> Target:
     head = head or _need(git, "HEAD", "revision")
-    symbolic = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
-    branch = symbolic.strip() or None
-    if branch is None and base is None:
-        raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
-    base_name, base_tip = (base, _need(git, base, "base ref")) if base else _default_base(git)
+    # The branch and the base are independent lookups: asked at once (each `git` call is mostly
+    # process start-up), their errors still reported in this order.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="git") as pool:
+        symbolic_f = pool.submit(
+            git.run, ["symbolic-ref", "--quiet", "--short", "HEAD"], check=False
+        )
+        base_f = pool.submit(_base_tip, git, base)
+        branch = symbolic_f.result().stdout_text.strip() or None
+        if branch is None and base is None:
+            raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
+        base_name, base_tip = base_f.result()
     mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
     if not mb:
         raise GitError(f"{base_name} and HEAD share no history; pass --base REF")
@@ -256,13 +268,16 @@ def _build(
     repo_name: str | None = None,
     commits_override: tuple[Commit, ...] | None = None,
 ) -> Target:
-    if commits_override is not None:
-        commits, head_author = commits_override, None
-    else:
-        commits, head_author = _history(git, base, head)
-    files = changed_files(git, base, head)
-    diff = review_diff(git, base, head)
-    remote_repo = repo_name or repo_from_remote(git)
+    # Independent `git` calls, each mostly process start-up: run at once, they take the time of
+    # the slowest, not the sum (the first seat waits for them: benchmarks/README.md).
+    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="git") as pool:
+        history = pool.submit(_history, git, base, head) if commits_override is None else None
+        files_f = pool.submit(changed_files, git, base, head)
+        diff_f = pool.submit(review_diff, git, base, head)
+        remote_f = pool.submit(repo_from_remote, git) if repo_name is None else None
+        commits, head_author = history.result() if history else (commits_override or (), None)
+        files, diff = files_f.result(), diff_f.result()
+        remote_repo = repo_name or (remote_f.result() if remote_f else None)
     author = head_author if pr is None else None
     title = pr.title if pr else (commits[-1].subject if len(commits) == 1 else "")
     return Target(

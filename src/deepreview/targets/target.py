@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from deepreview.model import Commit
+from deepreview.runmodel import Commit
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from filelock import FileLock
-
 from deepreview.errors import GitError
+from deepreview.lockfile import FileLock
 from deepreview.targets.git import Git
 
 _LOGGER: Final = logging.getLogger(__name__)
@@ -41,13 +40,18 @@ class RepoLock:
     """
 
     def __init__(self, path: Path) -> None:
-        self.file = FileLock(str(path), timeout=_LOCK_TIMEOUT_S)
+        self.file = FileLock(
+            path,
+            timeout=_LOCK_TIMEOUT_S,
+            error=GitError,
+            holder="another deep-review is adding or removing worktrees of this repository",
+        )
         with _LOCAL_LOCKS_GUARD:
             self.local = _LOCAL_LOCKS.setdefault(str(path), threading.Lock())
 
     def __enter__(self) -> RepoLock:
         if not self.local.acquire(timeout=_LOCK_TIMEOUT_S):
-            raise GitError(f"timed out waiting for {self.file.lock_file}; is a review stuck?")
+            raise GitError(f"timed out waiting for {self.file.path}; is a review stuck?")
         try:
             self.file.acquire()
         except BaseException:

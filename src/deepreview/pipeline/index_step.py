@@ -1,0 +1,150 @@
+"""The store's index while a review runs: its row (running, then its final status), the index
+page, and the report step's imports done while the seats work.
+
+Imported before the first seat, unlike `pipeline.finish` (the report step), which
+`while_seats_run` imports while the seats work (benchmarks/README.md, "first seat spawned
+after").
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import importlib
+from typing import TYPE_CHECKING
+
+from deepreview.errors import StoreError
+from deepreview.formats import RENDERERS
+from deepreview.pipeline.context import series_of
+from deepreview.pipeline.runstate import RunState
+from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.target import Target
+
+if TYPE_CHECKING:
+    from deepreview.model import Report
+
+
+def _row(
+    rid: str, target: Target, state: RunState, status: str, report: Report | None
+) -> ReviewRow:
+    # By severity name: the report's `Severity` members are those names.
+    counts = {s.value: n for s, n in report.counts().items()} if report else {}
+    verdict = (
+        report.header.verdict.label if report else ("Failed" if status == "failed" else "Unknown")
+    )
+    reviewers = (
+        tuple(r.display for r in report.header.reviewers)
+        if report
+        else tuple(e.display_name for e in state.seats.values())
+    )
+    return ReviewRow(
+        id=rid,
+        created_at=state.created_at,
+        repo=target.repo_name,
+        target=target.label(),
+        kind=target.kind,
+        base_sha=target.base_sha,
+        head_sha=target.head_sha,
+        status=status,
+        verdict=verdict,
+        critical=counts.get("critical", 0),
+        important=counts.get("important", 0),
+        suggestions=counts.get("suggestion", 0),
+        reviewers=reviewers,
+        series=series_of(target),
+        branch=target.branch or "",
+    )
+
+
+def register_running(store: Store, rid: str, target: Target, state: RunState) -> None:
+    """The index row only: `while_seats_run` writes the index page."""
+    with store.lock():
+        store.upsert(_row(rid, target, state, "running", None))
+
+
+def while_seats_run(store: Store) -> None:
+    """Once, while the seats work: the index page lists this review as running, and the report
+    step's modules are imported. They cost ~0.3 s (pydantic, markdown-it, pygments): at the top
+    of this module they would delay the first seat, on first use they would delay the report.
+    """
+    with store.lock():
+        write_index(store)
+    renderers = (r.target.partition(":")[0] for r in RENDERERS)
+    for module in ("deepreview.pipeline.finish", *renderers):
+        importlib.import_module(module)
+    _freeze_loaded_objects()
+
+
+@functools.cache
+def _freeze_loaded_objects() -> None:
+    """Once per process: what is loaded now (the modules of the review and of its report step,
+    ~45,000 objects) stays loaded until the process ends, so the garbage collector stops
+    passing over it (`gc.freeze`). Each of its full passes costs ~25 ms, and the interpreter's
+    exit makes several: ~0.1 s after the report is written (benchmarks/README.md, "round 5").
+    Nothing is skipped: objects are still freed when no longer referenced, and exit still runs
+    its handlers and flushes its files."""
+    gc.freeze()
+
+
+def register_status(
+    store: Store,
+    rid: str,
+    target: Target,
+    state: RunState,
+    status: str,
+    report: Report | None = None,
+) -> None:
+    with store.lock():
+        store.upsert(_row(rid, target, state, status, report))
+        if report is not None:
+            from deepreview.store.history import record_facts
+
+            record_facts(store, rid, report)
+        write_index(store)
+
+
+def repair_index(store: Store) -> bool:
+    """Write back index rows that lag their run.json, and index.html; False if it cannot."""
+    if not store.stale_rows():
+        return True
+    try:
+        with store.lock():
+            for row in store.stale_rows():
+                store.upsert(row)
+            write_index(store)
+    except (StoreError, OSError):
+        return False  # still full or read-only: `list` shows the right rows regardless
+    return True
+
+
+def write_index(store: Store) -> None:
+    from deepreview.render.index import IndexEntry, render_index
+    from deepreview.stats.aggregate import aggregate
+    from deepreview.store.history import Scope, load_history
+
+    entries = []
+    for row in store.rows():
+        html = f"{row.id}.html" if (store.root / f"{row.id}.html").exists() else None
+        md = f"{row.id}.md" if (store.root / f"{row.id}.md").exists() else None
+        verdict = row.verdict
+        if row.status == "interrupted":
+            verdict = "Unknown"
+        entries.append(
+            IndexEntry(
+                review_id=row.id,
+                date=row.created_at.replace("T", " ")[:16],
+                html_href=html,
+                md_href=md,
+                target=row.target,
+                verdict=verdict,
+                critical=row.critical,
+                important=row.important,
+                suggestions=row.suggestions,
+                reviewers=row.reviewers,
+            )
+        )
+    title = f"Deep Review — {store.rows()[0].repo}" if entries else "Deep Review"
+    reviewers = aggregate(load_history(store, Scope()).reviews)
+    store.write_text(
+        store.root / "index.html", render_index(entries, title=title, reviewers=reviewers)
+    )

@@ -1,0 +1,224 @@
+"""What a review records about its own run, apart from the report: the commits it reviewed,
+each seat's measured run, the measured checks, the effort levels, and the JSON schema
+version every command prints.
+
+Its own module because a review needs it before its first seat and the report's model
+(`deepreview.model`, ~25 frozen dataclasses, ~20 ms to import) only after the seats: see
+benchmarks/README.md, "first seat spawned after". The report's model builds on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal, get_args
+
+SCHEMA_VERSION = 1
+
+# Reasoning effort a seat is asked for; each agent adapter maps it to its CLI's own flag.
+Effort = Literal["low", "medium", "high", "xhigh"]
+EFFORTS: Final[tuple[str, ...]] = get_args(Effort)
+
+TestOutcome = Literal["pass", "fail", "timeout", "error", "not run"]
+MutantStatus = Literal["killed", "survived", "timeout", "error"]
+
+
+@dataclass(frozen=True)
+class FixCheck:
+    """What happened when the finding's fix diff was applied and the tests were run."""
+
+    applies: bool
+    reason: str = ""  # why it does not apply; or how it was applied ("re-anchored")
+    tests: TestOutcome = "not run"
+    failing_test: str | None = None  # first failing test: `test_x`, `TestFoo`
+    fails_without_fix: bool = False  # the baseline already failed this way
+    output_tail: str = ""  # last lines of the test output when they did not pass
+    diff: str = ""  # the diff that was applied, as extracted from the fix
+
+    @property
+    def badge(self) -> str:
+        """`applies · tests pass`, `applies · tests fail (test_x)`, `does not apply (why)`."""
+        if not self.applies:
+            return f"does not apply ({self.reason})" if self.reason else "does not apply"
+        if self.tests == "pass":
+            return "applies · tests pass"
+        if self.tests == "fail":
+            who = f" ({self.failing_test})" if self.failing_test else ""
+            before = ", failing before the fix too" if self.fails_without_fix else ""
+            return f"applies · tests fail{who}{before}"
+        if self.tests == "timeout":
+            return "applies · tests timeout"
+        if self.tests == "error":
+            return f"applies · tests could not run ({self.reason})"
+        return "applies"
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One mutation of a changed line and whether the test suite noticed it."""
+
+    path: str
+    line: int
+    operator: str  # "flip comparison", "and/or", "off by one", ...
+    original: str  # the whole line before and after
+    mutated: str
+    status: MutantStatus = "survived"
+    killed_by: str | None = None  # first failing test, when known
+
+    @property
+    def caught(self) -> bool:
+        return self.status in ("killed", "timeout")
+
+    @property
+    def one_line_diff(self) -> str:
+        return f"-{self.original.strip()} +{self.mutated.strip()}"
+
+
+@dataclass(frozen=True)
+class CheckResults:
+    """Measured evidence about the tests: fix checks and mutation probes (`--allow-exec`)."""
+
+    test_command: tuple[str, ...] = ()
+    note: str = ""  # "no test command configured", or why nothing ran
+    baseline: TestOutcome = "not run"
+    baseline_failing: str | None = None
+    baseline_duration_s: float | None = None
+    fixes_requested: bool = False
+    fix_checks: tuple[FixCheck, ...] = ()
+    probes_requested: bool = False
+    mutants: tuple[Mutant, ...] = ()
+    probe_note: str = ""  # "stopped at --probe-minutes after 8 of 20", "no Python or Go lines"
+
+    @property
+    def baseline_text(self) -> str:
+        """How the tests did at the review SHA without any fix or mutation."""
+        return {
+            "pass": "tests pass",
+            "fail": "tests fail",
+            "timeout": "tests time out",
+            "error": "tests could not run",
+        }.get(self.baseline, "tests not run")
+
+    @property
+    def survivors(self) -> tuple[Mutant, ...]:
+        return tuple(m for m in self.mutants if m.status == "survived")
+
+    @property
+    def fixes_summary(self) -> str:
+        """`5 fixes: 4 apply, 3 pass tests, 1 breaks `TestFoo``."""
+        checks = self.fix_checks
+        if not checks:
+            return "No finding proposed a fix diff to check."
+        n, applied = len(checks), sum(c.applies for c in checks)
+        passed = sum(c.tests == "pass" for c in checks)
+        parts = [
+            f"{applied} {'applies' if applied == 1 else 'apply'}",
+            f"{passed} {'passes' if passed == 1 else 'pass'} tests",
+        ]
+        broken = [c.failing_test or "a test" for c in checks if c.tests == "fail"]
+        if broken:
+            verb = "breaks" if len(broken) == 1 else "break"
+            names = ", ".join(f"`{b}`" for b in dict.fromkeys(broken))
+            parts.append(f"{len(broken)} {verb} {names}")
+        timeouts = sum(c.tests == "timeout" for c in checks)
+        if timeouts:
+            parts.append(f"{timeouts} {'times' if timeouts == 1 else 'time'} out")
+        return f"{n} {'fix' if n == 1 else 'fixes'}: " + ", ".join(parts)
+
+    @property
+    def probe_summary(self) -> str:
+        """`Probed 20 mutations of the changed lines: the suite caught 14; 6 survived`."""
+        n = len(self.mutants)
+        if not n:
+            return "No mutation of the changed lines was run" + (
+                f" ({self.probe_note})" if self.probe_note else ""
+            )
+        caught = sum(m.caught for m in self.mutants)
+        timeouts = sum(m.status == "timeout" for m in self.mutants)
+        errors = sum(m.status == "error" for m in self.mutants)
+        head = f"Probed {n} mutation{'s' if n != 1 else ''} of the changed lines: "
+        if caught == n:
+            body = "all killed"
+        else:
+            body = f"the suite caught {caught}; {len(self.survivors)} survived"
+        if timeouts:
+            body += f" ({timeouts} caught by timeout)"
+        if errors:
+            body += f"; {errors} could not run"
+        return head + body
+
+
+def format_duration(seconds: float | None) -> str:
+    """The one way a duration is shown (report header, retro, run table, charts, progress).
+
+    `0.4 s` and `7.5 s` under ten seconds (a sub-second seat is not `0 s`), then whole units:
+    `45 s`, `5 min 40 s`, `1 h 2 min`, `1 h 2 min 3 s`; `—` when it was not measured.
+    """
+    if seconds is None:
+        return "—"
+    if seconds < 9.95:
+        return f"{max(seconds, 0.0):.1f} s"
+    total = round(seconds)
+    if total < 60:
+        return f"{total} s"
+    minutes, secs = divmod(total, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} h"]
+    if minutes or secs:
+        parts.append(f"{minutes} min")
+    if secs:
+        parts.append(f"{secs} s")
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class SeatRun:
+    """What we measured about one seat's run (or the lead's)."""
+
+    seat: str
+    status: Literal["ok", "failed", "timeout", "interrupted", "skipped", "pending"] = "ok"
+    reason: str | None = None
+    started_at: float | None = None  # epoch seconds
+    ended_at: float | None = None
+    duration_s: float | None = None  # measured by us
+    cli_duration_ms: int | None = None  # the CLI's own figure, when it gives one
+    model: str | None = None
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+    cost_usd: float | None = None
+    tool_calls: int = 0
+    tool_counts: tuple[tuple[str, int], ...] = ()  # (tool name, count), most used first
+    shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
+    permission_denials: int = 0
+    errors: int = 0
+    malformed_lines: int = 0
+    worktree_changes: tuple[str, ...] = ()  # `git status --porcelain` lines after the run
+    output_truncated: bool = False
+
+    @property
+    def modified_worktree(self) -> bool:
+        return bool(self.worktree_changes)
+
+    @property
+    def outcome_text(self) -> str:
+        """Status and reason as one phrase, never the same word twice.
+
+        "timed out after 3 s", "interrupted", "failed: exited with code 7".
+        """
+        verb = _STATUS_WORDS.get(self.status, self.status)
+        reason = (self.reason or "").strip()
+        if not reason or reason in (verb, self.status):
+            return verb
+        if reason.startswith(verb):
+            return reason
+        return f"{verb}: {reason}"
+
+
+_STATUS_WORDS = {"timeout": "timed out", "pending": "did not run"}
