@@ -218,6 +218,38 @@ def test_codex_declined_command_is_a_denial() -> None:
     assert stats.permission_denials == ("command_execution: rm -rf build",)
 
 
+def test_codex_write_refused_by_the_read_only_sandbox_is_a_denial() -> None:
+    """Codex sometimes declines a write, and sometimes runs it in its read-only sandbox, where
+    it fails: both are a refusal by the seat's sandbox (seen on the real CLI under load)."""
+    failed = {
+        "id": "i2",
+        "type": "command_execution",
+        "command": "/bin/bash -lc 'mkdir out'",
+        "aggregated_output": "mkdir: cannot create directory 'out': Read-only file system\n",
+        "exit_code": 1,
+        "status": "failed",
+    }
+    plain = {
+        "id": "i3",
+        "type": "command_execution",
+        "command": "/bin/bash -lc 'grep -q TODO src.py'",
+        "aggregated_output": "",
+        "exit_code": 1,
+        "status": "failed",
+    }
+    stats = parse_text(
+        transcript_parser("codex"),
+        _lines(
+            {"type": "item.completed", "item": failed}, {"type": "item.completed", "item": plain}
+        ),
+    )
+    assert stats.tool_calls == (
+        ToolCall("command_execution", command="mkdir out", ok=False, denied=True),
+        ToolCall("command_execution", command="grep -q TODO src.py", ok=False),
+    )
+    assert stats.permission_denials == ("command_execution: mkdir out",)
+
+
 def test_codex_other_tool_items() -> None:
     text = _lines(
         {"type": "item.completed", "item": {"id": "a", "type": "mcp_tool_call", "server": "gh",

@@ -126,7 +126,7 @@ def _command_call(item: dict[str, Any]) -> ToolCall:
         command = unwrap_shell(as_str(raw) or "")
     status = item.get("status")
     exit_code = as_int(item.get("exit_code"))
-    if status == "declined":
+    if status == "declined" or (status == "failed" and _SANDBOX_REFUSAL.search(_output(item))):
         return ToolCall("command_execution", command=command, ok=False, denied=True)
     ok: bool | None = None
     if status == "failed" or (exit_code is not None and exit_code != 0):
@@ -134,6 +134,16 @@ def _command_call(item: dict[str, Any]) -> ToolCall:
     elif status == "completed":
         ok = True
     return ToolCall("command_execution", command=command, ok=ok)
+
+
+# Codex either declines a write up front or runs it in its read-only sandbox, where the kernel
+# refuses it; both are the seat's policy refusing the call. Only the read-only file system's own
+# message counts: "Permission denied" also means an ordinary unreadable file.
+_SANDBOX_REFUSAL = re.compile(r"Read-only file system")
+
+
+def _output(item: dict[str, Any]) -> str:
+    return as_str(item.get("aggregated_output")) or ""
 
 
 def _status_ok(item: dict[str, Any]) -> bool | None:
