@@ -12,6 +12,9 @@
 - `uses:` steps are emulated: checkout clones the origin repository into a fresh workspace,
   setup-python does nothing, upload/download-artifact copy folders to and from an artifacts
   folder, upload-sarif checks the file is SARIF 2.1.0, and `./` runs the composite action.
+  actions/cache/restore and actions/cache/save keep folders by key in `Runner.cache_dir`, which
+  outlives a workflow run as GitHub's cache does: an exact key, else the newest entry whose key
+  starts with a `restore-keys` line; a key is never saved twice.
 """
 
 from __future__ import annotations
@@ -171,10 +174,15 @@ class Runner:
     installs: list[str] = field(default_factory=list)
     sarif_uploads: list[Path] = field(default_factory=list)
     jobs_run: int = 0
+    cache_dir: Path | None = None  # default: root/caches; pass one to share it between runs
 
     @property
     def artifacts(self) -> Path:
         return self.root / "artifacts"
+
+    @property
+    def caches(self) -> Path:
+        return self.cache_dir or self.root / "caches"
 
     def run_job(
         self,
@@ -187,7 +195,8 @@ class Runner:
         home = self.root / f"job-{self.jobs_run}"
         (home / "temp").mkdir(parents=True)
         j = Job(self, home / "workspace", home / "temp", matrix or {})
-        j.env.update(workflow_env or {})
+        # Workflow-level env may use the github context, as on GitHub.
+        j.env.update({k: interpolate(v, j.ctx()) for k, v in (workflow_env or {}).items()})
         j.env.update({k: interpolate(v, j.ctx()) for k, v in (job.get("env") or {}).items()})
         j.run_steps(job["steps"])
         return j
@@ -296,6 +305,8 @@ class Job:
             "actions/upload-artifact": self._upload,
             "actions/download-artifact": self._download,
             "github/codeql-action/upload-sarif": self._sarif,
+            "actions/cache/restore": self._cache_restore,
+            "actions/cache/save": self._cache_save,
         }
         if action == "./" or action.endswith("/deep-review"):
             return self._composite(name, args, env)
@@ -339,6 +350,38 @@ class Job:
         for n in names:
             shutil.copytree(self.runner.artifacts / n, dest / n)
         return f"downloaded {names}"
+
+    def _cache_entry(self, key: str) -> Path:
+        return self.runner.caches / key.replace("/", "%2F")
+
+    def _cache_restore(self, args: dict[str, str]) -> str:
+        caches = self.runner.caches
+        hit = self._cache_entry(args["key"])
+        if not hit.is_dir():
+            prefixes = [p.strip() for p in args.get("restore-keys", "").splitlines() if p.strip()]
+            entries = (
+                sorted(caches.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+                if caches.is_dir()
+                else []
+            )
+            found = [
+                e for e in entries for pre in prefixes if e.name.startswith(pre.replace("/", "%2F"))
+            ]
+            if not found:
+                return "cache miss"
+            hit = found[-1]
+        dest = self._path(args["path"])
+        shutil.copytree(hit, dest, dirs_exist_ok=True)
+        return f"restored {hit.name}"
+
+    def _cache_save(self, args: dict[str, str]) -> str:
+        entry, src = self._cache_entry(args["key"]), self._path(args["path"])
+        if entry.exists():
+            return f"not saved: cache key {args['key']} is taken"  # GitHub warns, keeps the old
+        if not src.is_dir():
+            return f"nothing at {src}"
+        shutil.copytree(src, entry)
+        return f"saved {entry.name}"
 
     def _sarif(self, args: dict[str, str]) -> str:
         path = self._path(args["sarif_file"])
