@@ -71,6 +71,11 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "I-1 IDs": lambda t: re.sub(
         r"(?m)^(\s*(?:[-*] )?(?:\*\*)?)([CIS])(\d{1,2})([.:])", r"\1\2-\3\4", t
     ),
+    "- **Title** bullets, no IDs": lambda t: re.sub(
+        r"(?m)^(?:\*\*[CIS]-?\d{1,2}[.:]\s*(?=[^*\s])|[CIS]-?\d{1,2}[.:]\s+(?=\*\*))",
+        lambda m: "- **" if m.group(0).startswith("**") else "- ",
+        t,
+    ),
     "places without backticks": lambda t: re.sub(r"`([\w./-]+\.\w+:\d+(?:-\d+)?)`", r"\1", t),
     "blank lines collapsed": lambda t: re.sub(r"\n{3,}", "\n\n", t),
 }

@@ -219,3 +219,34 @@ def test_a_review_that_ends_with_a_markdown_example_keeps_it_as_code() -> None:
     assert [f.id for f in r.findings] == ["S1"]
     assert "## Critical Issues" in r.findings[0].fix or "## Critical Issues" in r.findings[0].body
     assert not any("unwrapped" in w for w in r.warnings)
+
+
+def test_bulleted_findings_under_severity_headings() -> None:
+    r = parse("bullet-findings")
+    assert [(f.id, f.title, f.locations) for f in r.findings] == [
+        (
+            "I1",
+            "Retries re-read a consumed stream",
+            (Location("importer/fetch.py", 41, 58),),
+        ),
+        (
+            "I2",
+            "the dialect switch ignores a BOM, so the first column name is wrong",
+            (Location("importer/csv.py", 12),),
+        ),
+        ("S1", "Name the retry budget", (Location("importer/fetch.py", 9),)),
+        ("S2", "Log the dialect picked", (Location("importer/csv.py", 20),)),
+    ]
+    # The nested bullets, `**Fix:**` among them, belong to I1; they are not findings.
+    assert "buffer the body once" in r.findings[0].fix
+    assert r.unread_findings == ()
+
+
+def test_bullets_inside_an_id_finding_stay_its_body() -> None:
+    text = (
+        "## Findings\n\n### Important Issues\n\n**I1. Retry loop** — `lib.py:3`\n\n"
+        "- the loop at `lib.py:5` never exits\n- **Fix:** cap it\n"
+    )
+    r = parse_review(text, seat="fixture")
+    assert [f.id for f in r.findings] == ["I1"]
+    assert "never exits" in r.findings[0].body

@@ -216,6 +216,11 @@ LEVELS_REVIEW = (
     "## Medium Priority (should fix)\n\nNone.\n\n"
     "## Low / Nits\n\n1. **Name `sub` is vague** — `lib.py:5`\n"
 )
+BULLETS_REVIEW = (
+    "## Summary\n\nOne problem.\n\n## Important\n\n"
+    "- **`div()` ignores a zero divisor** (`lib.py:11`): it returns None.\n"
+    "  - **Fix:** raise `ZeroDivisionError`.\n\n## Suggestions\n\nNone.\n"
+)
 BRACKETS_REVIEW = (
     "## Executive Summary\n\nOne problem.\n\n## Findings\n\n### Important Issues\n\n"
     "- **[I1]** `mul()` drops the sign — `lib.py:8` (important, regression)\n\n"
@@ -229,9 +234,15 @@ def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
     findings instead of reading as "ok, 0 findings"."""
     repo = make_repo(tmp_path)
     _config(
-        tmp_path, {"wrapped": WRAPPED_REVIEW, "levels": LEVELS_REVIEW, "brackets": BRACKETS_REVIEW}
+        tmp_path,
+        {
+            "wrapped": WRAPPED_REVIEW,
+            "levels": LEVELS_REVIEW,
+            "brackets": BRACKETS_REVIEW,
+            "bullets": BULLETS_REVIEW,
+        },
     )
-    code, out, report, _md = _review(tmp_path, repo, "wrapped,levels,brackets")
+    code, out, report, _md = _review(tmp_path, repo, "wrapped,levels,brackets,bullets")
     assert code == 0
     seats = {s["seat"]: s for s in out["seats"]}
     assert seats["wrapped"]["status"] == "ok", seats["wrapped"]
@@ -245,6 +256,7 @@ def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
     assert ("Levels", "critical", "`add()` overflows silently") in by_reviewer
     assert ("Levels", "suggestion", "Name `sub` is vague") in by_reviewer
     assert ("Brackets", "important", "`mul()` drops the sign") in by_reviewer
+    assert ("Bullets", "important", "`div()` ignores a zero divisor") in by_reviewer
     assert report["header"]["verdict"]["label"] != "Merge as-is"
 
 

@@ -65,6 +65,7 @@ _ID_BRACKETED = re.compile(
     r"^(?P<open>\*\*)?\[(?P<id>[CIS]-?\d{1,3})\](?!\()(?P<close>\*\*)?[ \t]*:?[ \t]*(?=\S)"
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^ ?[-*+][ \t]+(?P<rest>\S.*)$")
 _TAIL_TOKEN = re.compile(
     # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
     r"(?P<code>(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`))"
@@ -131,9 +132,12 @@ def is_strong_start(line: str) -> bool:
 
 
 def parse_head(
-    line: str, *, numbered: bool = False, prefixes: tuple[str, ...] = ()
+    line: str, *, numbered: bool = False, bulleted: bool = False, prefixes: tuple[str, ...] = ()
 ) -> FindingHead | None:
-    """Parse a finding's first line; None if the line does not open a finding."""
+    """Parse a finding's first line; None if the line does not open a finding.
+
+    `numbered` / `bulleted`: under a severity heading, a top-level `1.` / `-` item with a bold
+    title, a place or a tag opens a finding too (the section gives the severity)."""
     heading = line.lstrip().startswith("#")
     s = strip_prefix(line)
     if not s or len(s) > 2000:
@@ -169,6 +173,29 @@ def parse_head(
             if head.title and (bold or head.locations or head.severity is not None):
                 return head
             return None
+    if bulleted:
+        m = _BULLET.match(line)
+        if m:
+            return _bullet_head(m.group("rest"), prefixes)
+    return None
+
+
+def _bullet_head(rest: str, prefixes: tuple[str, ...]) -> FindingHead | None:
+    """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title`, `- Title — `a.py:3``."""
+    head = FindingHead(id=None, title="", style="bulleted")
+    parts = _SPLIT.split(rest, maxsplit=1)
+    if not rest.startswith("**") and len(parts) == 2 and _all_locations(parts[0], prefixes):
+        head.title = parts[1].strip()
+        _parse_tail(head, parts[0], prefixes)
+    else:
+        _fill(head, rest, prefixes)
+    # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
+    # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.
+    title = head.title.rstrip("*").rstrip()
+    if not title or title.endswith((":", ".")):
+        return None
+    if rest.startswith("**") or head.locations or head.severity is not None:
+        return head
     return None
 
 
@@ -307,7 +334,7 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
             elif re.fullmatch(r"\[[^\[\]\n]+\]", inner):  # `[Claude Opus 4.6]` as code
                 _bracket_token(head, inner[1:-1].strip(), leftover, tok)
             elif re.fullmatch(r"\([^()\n]*\)", inner):  # `(important, regression)` as code
-                _paren_token(head, inner[1:-1].strip(), leftover, tok)
+                _paren_token(head, inner[1:-1].strip(), leftover, tok, prefixes)
             else:
                 leftover.append(tok)
         elif kind == "link":
@@ -320,7 +347,7 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
         elif kind == "bracket":
             _bracket_token(head, tok[1:-1].strip(), leftover, tok)
         elif kind == "paren":
-            _paren_token(head, tok[1:-1].strip(), leftover, tok)
+            _paren_token(head, tok[1:-1].strip(), leftover, tok, prefixes)
         else:
             loc = parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
             if loc is not None:
@@ -344,7 +371,9 @@ def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str)
         leftover.append(tok)
 
 
-def _paren_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:
+def _paren_token(
+    head: FindingHead, inner: str, leftover: list[str], tok: str, prefixes: tuple[str, ...] = ()
+) -> None:
     if _CARRY.match(inner):
         head.carry_forward = inner
         return
@@ -364,6 +393,13 @@ def _paren_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -
         end = int(lm.group(2)) if lm.group(2) else None
         head.locations[-1] = Location(last.path, start, end if end != start else None)
         return
+    # `**Title** (`a.go:12`)`, `(see `a.go:12`, `b.go:3`)`: places in parentheses.
+    if "(" not in inner:
+        places = FindingHead(id=None, title="", style="table")
+        _parse_tail(places, inner, prefixes)
+        if places.locations and places.leftover.lower() in ("", "see", "in", "at"):
+            head.locations.extend(places.locations)
+            return
     leftover.append(tok)
 
 

@@ -15,7 +15,7 @@ from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Location, Severity
 
 _FIX = re.compile(
-    r"^ {0,3}(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?Fix(?:es)?"
+    r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?Fix(?:es)?"
     r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
     r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -101,15 +101,19 @@ def parse_findings_block(
     """Findings in one Critical/Important/Suggestions (or plain Findings) section."""
     out = FindingsResult()
     starts: list[tuple[int, FindingHead]] = []
-    # Numbered findings (`1. **Title**`) only under a severity heading, and only when the
-    # section's first finding is numbered: a `1.` list inside a finding's body is not a finding.
-    numbered_mode: bool | None = None
+    # Numbered (`1. **Title**`) and bulleted (`- **Title**`) findings only under a severity
+    # heading, and only when the section's first finding is one of them: a `1.` or `-` list
+    # inside a finding's body is not a finding.
+    mode: str | None = None
     expected = 1
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if fence or not line.strip():
             continue
         head = parse_head(
-            line, numbered=bool(section) and numbered_mode is not False, prefixes=prefixes
+            line,
+            numbered=bool(section) and mode in (None, "numbered"),
+            bulleted=bool(section) and mode in (None, "bulleted"),
+            prefixes=prefixes,
         )
         if head is None:
             continue
@@ -123,8 +127,8 @@ def parse_findings_block(
             ):
                 continue
             expected = (head.number or expected) + 1
-        if numbered_mode is None:
-            numbered_mode = head.style == "numbered"
+        if mode is None:
+            mode = head.style
         starts.append((i, head))
     first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
@@ -192,11 +196,10 @@ def _draft(
         head.locations = _body_location(lines[prose], fenced[prose], prefixes)
     severity, conflict = _severity(head, section)
     if head.leftover:
-        out.unparsed.append(head.leftover)
-        out.warnings.append(
-            f"finding {head.id or head.title!r}: unplaced text on its first line: "
-            f"{one_line(head.leftover)}"
-        )
+        # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
+        # finding's first line and goes on below it.
+        lead = head.leftover.lstrip(":—–- \t")
+        body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
     return Draft(head, severity, body, fix, fix_at is not None, conflict)
 
 
