@@ -5,6 +5,7 @@ store and the SARIF file."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -175,42 +176,46 @@ def _push(origin: Path, gh: FakeGitHub, text: str) -> str:
     return head
 
 
+def _two_pushes(tmp: Path, gh: FakeGitHub) -> Iterator[Runner]:
+    """A PR, reviewed on two pushes: one Runner (a workflow run) per push, the second after
+    a new commit, both with the same Actions cache."""
+    fakes = Fakes(tmp)
+    install_agents(fakes)
+    shims(fakes)
+    origin = make_repo(tmp / "origin")
+    git(origin, "checkout", "-q", "main")
+    head = git(origin, "rev-parse", "feature/x")
+    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
+    gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
+    for run_id in (101, 102):
+        if run_id == 102:
+            _push(origin, gh, "def shout(s):\n    return s.upper() + '!'\n")
+        yield Runner(
+            root=tmp / f"run-{run_id}",
+            origin=origin,
+            action_dir=ROOT,
+            env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
+            checkout_ref="feature/x",
+            github={
+                "token": "tok-fake",
+                "run_id": run_id,
+                "run_attempt": 1,
+                "event": {"pull_request": {"number": PR}},
+            },
+            secrets={var: value for var, value in AGENT_AUTH.values()},
+            cache_dir=tmp / "actions-cache",
+        )
+
+
 def test_the_next_push_is_the_next_round(tmp_path: Path) -> None:
     """The PR's review store is kept in the Actions cache (restored by every job, saved by
     finish): the second workflow run for the PR is round 2, and its seats' prompts carry the
     first round's open findings."""
     flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    fakes = Fakes(tmp_path)
-    install_agents(fakes)
-    shims(fakes)
-    origin = make_repo(tmp_path / "origin")
-    git(origin, "checkout", "-q", "main")
-    head = git(origin, "rev-parse", "feature/x")
-    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
-    caches = tmp_path / "actions-cache"
+    wf_env = {k: str(v) for k, v in flow["env"].items()}
     reports = []
     with FakeGitHub() as gh:
-        gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub")
-        env = fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO})
-        for run_id in (101, 102):
-            if run_id == 102:
-                _push(origin, gh, "def shout(s):\n    return s.upper() + '!'\n")
-            r = Runner(
-                root=tmp_path / f"run-{run_id}",
-                origin=origin,
-                action_dir=ROOT,
-                env=env,
-                checkout_ref="feature/x",
-                github={
-                    "token": "tok-fake",
-                    "run_id": run_id,
-                    "run_attempt": 1,
-                    "event": {"pull_request": {"number": PR}},
-                },
-                secrets={var: value for var, value in AGENT_AUTH.values()},
-                cache_dir=caches,
-            )
-            wf_env = {k: str(v) for k, v in flow["env"].items()}
+        for r in _two_pushes(tmp_path, gh):
             for seat in flow["jobs"]["seat"]["strategy"]["matrix"]["seat"]:
                 job = r.run_job(flow["jobs"]["seat"], workflow_env=wf_env, matrix={"seat": seat})
                 assert not job.failed, _log(job)
@@ -219,10 +224,8 @@ def test_the_next_push_is_the_next_round(tmp_path: Path) -> None:
             store = r.artifacts / "deep-review-store"
             newest = max(store.glob("*.json"), key=lambda p: p.name)
             reports.append(json.loads(newest.read_text()))
-            if run_id == 102:
-                seat_results = r.artifacts / "deep-review-seat-claude"
-                prompt = next(seat_results.glob("prompt*.md")).read_text()
-    assert sorted(p.name for p in caches.iterdir()) == [
+            prompt = next((r.artifacts / "deep-review-seat-claude").glob("prompt*.md")).read_text()
+    assert sorted(p.name for p in (tmp_path / "actions-cache").iterdir()) == [
         f"deep-review-store-pr-{PR}-101-1",
         f"deep-review-store-pr-{PR}-102-1",
     ]
@@ -230,39 +233,15 @@ def test_the_next_push_is_the_next_round(tmp_path: Path) -> None:
     assert first["header"]["round"] in (None, "1")
     assert second["round_info"] is not None
     assert second["header"]["round"] == f"2 (of PR #{PR})"
+    # The last prompt is the second run's: the seat saw round 1's open findings.
     assert "## This is round 2: what changed since round 1" in prompt
     assert "### Round 1's open findings" in prompt
 
 
 def test_the_action_keeps_rounds_between_pushes(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    install_agents(fakes)
-    shims(fakes)
-    origin = make_repo(tmp_path / "origin")
-    git(origin, "checkout", "-q", "main")
-    head = git(origin, "rev-parse", "feature/x")
-    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
     rounds = []
     with FakeGitHub() as gh:
-        gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
-        for run_id in (201, 202):
-            if run_id == 202:
-                _push(origin, gh, "def shout(s):\n    return s.upper() + '!'\n")
-            r = Runner(
-                root=tmp_path / f"run-{run_id}",
-                origin=origin,
-                action_dir=ROOT,
-                env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
-                checkout_ref="feature/x",
-                github={
-                    "token": "tok-fake",
-                    "run_id": run_id,
-                    "run_attempt": 1,
-                    "event": {"pull_request": {"number": PR}},
-                },
-                secrets={var: value for var, value in AGENT_AUTH.values()},
-                cache_dir=tmp_path / "actions-cache",
-            )
+        for r in _two_pushes(tmp_path, gh):
             j = r.run_job(job({"agents": ",".join(SEATS), "extra-args": "--lead none"}))
             assert not j.failed, _log(j)
             stored = sorted((r.artifacts / "deep-review-store").glob("*-pr-7.json"))
