@@ -15,7 +15,7 @@ import tomli_w
 
 from fakebin.harness import Fakes, processes_with, run_json, store_files
 from support.interrupt import interrupt_review
-from support.repos import commit_all, git, make_repo, run_cli, write
+from support.repos import commit_on_base, make_repo, run_cli, write
 
 
 def _one_line(res) -> str:  # type: ignore[no-untyped-def]
@@ -58,11 +58,7 @@ def test_work_tree_config_that_the_base_lacks_is_named(tmp_path: Path) -> None:
 
 def test_work_tree_config_that_differs_from_the_base(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    git(repo, "checkout", "-q", "main")
-    write(repo, ".deep-review.toml", "[review]\ntimeout = 600\n")
-    commit_all(repo, "repo config")
-    git(repo, "checkout", "-q", "feature/x")
-    git(repo, "rebase", "-q", "main")
+    commit_on_base(repo, ".deep-review.toml", "[review]\ntimeout = 600\n", "repo config")
     write(repo, ".deep-review.toml", "[review]\ntimeout = 900\n")  # edited, not committed
     fakes = Fakes(tmp_path)
     trusted = run_cli(["trust"], cwd=repo, env=fakes.env())
@@ -76,11 +72,7 @@ def test_work_tree_config_that_differs_from_the_base(tmp_path: Path) -> None:
 
 def test_trust_is_quiet_when_the_base_has_the_same_file(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    git(repo, "checkout", "-q", "main")
-    write(repo, ".deep-review.toml", "[review]\ntimeout = 600\n")
-    commit_all(repo, "repo config")
-    git(repo, "checkout", "-q", "feature/x")
-    git(repo, "rebase", "-q", "main")
+    commit_on_base(repo, ".deep-review.toml", "[review]\ntimeout = 600\n", "repo config")
     fakes = Fakes(tmp_path)
     trusted = run_cli(["trust"], cwd=repo, env=fakes.env())
     assert trusted.returncode == 0, trusted.stderr

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from support.interrupt import interrupt_review
-from support.repos import cli_env, commit_all, git, make_repo, run_cli, write
+from support.repos import cli_env, commit_on_base, make_repo, run_cli
 
 IMPORTANT = (
     "## Executive Summary\n\nOne problem.\n\n## Findings\n\n### Critical Issues\n\nNone.\n\n"
@@ -20,11 +20,9 @@ IMPORTANT = (
 def _setup(tmp: Path) -> tuple[Path, dict[str, str]]:
     repo = make_repo(tmp)
     # The base revision (main) says: fail at an important finding. The user file says never.
-    git(repo, "checkout", "-q", "main")
-    write(repo, ".deep-review.toml", '[review]\nfail_on = "important"\n')
-    commit_all(repo, "Gate on important findings")
-    git(repo, "checkout", "-q", "feature/x")
-    git(repo, "rebase", "-q", "main")
+    commit_on_base(
+        repo, ".deep-review.toml", '[review]\nfail_on = "important"\n', "Gate on important findings"
+    )
     out = tmp / "seat.out"
     out.write_text(IMPORTANT, encoding="utf-8")
     argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]

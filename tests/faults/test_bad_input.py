@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes, assert_no_leftovers
-from support.repos import GIT_ENV, commit_all, git, make_repo, write
+from support.repos import GIT_ENV, commit_all, commit_on_base, git, make_repo, write
 
 GH_404 = (
     "#!/bin/sh\nif [ \"$1\" = auth ]; then exit 0; fi\necho 'HTTP 404: Not Found' >&2\nexit 1\n"
@@ -145,11 +145,7 @@ def test_bad_user_config_names_the_key(tmp_path: Path, text: str, needle: str) -
 def test_bad_repo_config_names_the_key(tmp_path: Path, text: str, needle: str) -> None:
     repo = make_repo(tmp_path)
     # The base revision's file is the one read: commit it on main, below the branch.
-    git(repo, "checkout", "-q", "main")
-    write(repo, ".deep-review.toml", text)
-    commit_all(repo, "repo config")
-    git(repo, "checkout", "-q", "feature/x")
-    git(repo, "rebase", "-q", "main")
+    commit_on_base(repo, ".deep-review.toml", text, "repo config")
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, "--agents", "static")
     _assert_bad_input(res, needle, fakes.store)

@@ -64,6 +64,16 @@ def _build_demo_repo(repo: Path) -> None:
     commit_all(repo, "Add sub and shout")
 
 
+def commit_on_base(repo: Path, rel: str, content: str, message: str) -> None:
+    """`make_repo`'s base branch gets `rel` (the base revision a review reads its config and
+    instructions from); `feature/x` is rebased onto it and checked out again."""
+    git(repo, "checkout", "-q", "main")
+    write(repo, rel, content)
+    commit_all(repo, message)
+    git(repo, "checkout", "-q", "feature/x")
+    git(repo, "rebase", "-q", "main")
+
+
 _templates: dict[str, Path] = {}
 
 
