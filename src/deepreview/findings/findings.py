@@ -195,10 +195,10 @@ def _draft(
         prose = slice(0, len(lines) if fix_at is None else fix_at)
         head.locations = _body_location(lines[prose], fenced[prose], prefixes)
     severity, conflict = _severity(head, section)
-    if head.leftover:
-        # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
-        # finding's first line and goes on below it.
-        lead = head.leftover.lstrip(":—–- \t")
+    # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
+    # finding's first line and goes on below it.
+    lead = head.leftover.lstrip(":—–- \t")
+    if lead:
         body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
     return Draft(head, severity, body, fix, fix_at is not None, conflict)
 
