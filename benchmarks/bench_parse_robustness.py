@@ -76,6 +76,11 @@ REWRITES: dict[str, Callable[[str], str]] = {
         lambda m: "- **" if m.group(0).startswith("**") else "- ",
         t,
     ),
+    "#### Title sub-headings, no IDs": lambda t: re.sub(
+        r"(?m)^\*\*[CIS]-?\d{1,2}[.:]\s*([^*\n]+)\*\*",
+        r"##### \1",
+        t,
+    ),
     "places without backticks": lambda t: re.sub(r"`([\w./-]+\.\w+:\d+(?:-\d+)?)`", r"\1", t),
     "blank lines collapsed": lambda t: re.sub(r"\n{3,}", "\n\n", t),
 }

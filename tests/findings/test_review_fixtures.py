@@ -250,3 +250,15 @@ def test_bullets_inside_an_id_finding_stay_its_body() -> None:
     r = parse_review(text, seat="fixture")
     assert [f.id for f in r.findings] == ["I1"]
     assert "never exits" in r.findings[0].body
+
+
+def test_findings_as_sub_headings_under_severity_headings() -> None:
+    r = parse("heading-findings")
+    assert [(f.id, f.title, f.locations) for f in r.findings] == [
+        ("I1", "Eviction races with a concurrent `put()`", (Location("cache/lru.py", 88, 97),)),
+        ("S1", "Timer interval is hard-coded", (Location("cache/timer.py", 14),)),
+    ]
+    # `##### Evidence` stays in the body; `##### Fix` opens the fix.
+    assert 'leave `"a"` in `_order`' in r.findings[0].body
+    assert r.findings[0].fix == "Hold `self._lock` around both steps."
+    assert r.unread_findings == ()

@@ -221,6 +221,10 @@ BULLETS_REVIEW = (
     "- **`div()` ignores a zero divisor** (`lib.py:11`): it returns None.\n"
     "  - **Fix:** raise `ZeroDivisionError`.\n\n## Suggestions\n\nNone.\n"
 )
+HEADINGS_REVIEW = (
+    "## Findings\n\n### Critical Issues\n\n#### `pow()` recurses without a base case\n\n"
+    "`lib.py:14`: any call overflows the stack.\n\n### Suggestions\n\nNone.\n"
+)
 BRACKETS_REVIEW = (
     "## Executive Summary\n\nOne problem.\n\n## Findings\n\n### Important Issues\n\n"
     "- **[I1]** `mul()` drops the sign — `lib.py:8` (important, regression)\n\n"
@@ -240,9 +244,10 @@ def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
             "levels": LEVELS_REVIEW,
             "brackets": BRACKETS_REVIEW,
             "bullets": BULLETS_REVIEW,
+            "headings": HEADINGS_REVIEW,
         },
     )
-    code, out, report, _md = _review(tmp_path, repo, "wrapped,levels,brackets,bullets")
+    code, out, report, _md = _review(tmp_path, repo, "wrapped,levels,brackets,bullets,headings")
     assert code == 0
     seats = {s["seat"]: s for s in out["seats"]}
     assert seats["wrapped"]["status"] == "ok", seats["wrapped"]
@@ -257,6 +262,7 @@ def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
     assert ("Levels", "suggestion", "Name `sub` is vague") in by_reviewer
     assert ("Brackets", "important", "`mul()` drops the sign") in by_reviewer
     assert ("Bullets", "important", "`div()` ignores a zero divisor") in by_reviewer
+    assert ("Headings", "critical", "`pow()` recurses without a base case") in by_reviewer
     assert report["header"]["verdict"]["label"] != "Merge as-is"
 
 

@@ -66,6 +66,15 @@ _ID_BRACKETED = re.compile(
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^ ?[-*+][ \t]+(?P<rest>\S.*)$")
+_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<rest>\S.*?)(?:[ \t]+#+)?[ \t]*$")
+# Sub-headings a finding's own text uses: never a finding's title.
+_BODY_HEADINGS = frozenset(
+    (
+        "fix", "suggested fix", "proposed fix", "recommended fix", "recommendation",
+        "evidence", "impact", "details", "root cause", "why", "problem", "reproduction",
+        "steps to reproduce", "example", "context",
+    )
+)  # fmt: skip
 _TAIL_TOKEN = re.compile(
     # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
     r"(?P<code>(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`))"
@@ -180,7 +189,25 @@ def parse_head(
     return None
 
 
-def _bullet_head(rest: str, prefixes: tuple[str, ...]) -> FindingHead | None:
+def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, FindingHead] | None:
+    """`#### Retry loop never stops` (or `#### Title — `a.go:3``) under a severity heading:
+    the heading's level and the finding it opens; None for a body sub-heading (`##### Fix`)."""
+    m = _HEADING.match(line)
+    if not m:
+        return None
+    text = m.group("rest").strip()
+    if text.strip("*").rstrip(":").strip().lower() in _BODY_HEADINGS:
+        return None
+    head = _bullet_head(text, prefixes, plain_ok=True)
+    if head is None:
+        return None
+    head.style = "heading"
+    return len(m.group("marks")), head
+
+
+def _bullet_head(
+    rest: str, prefixes: tuple[str, ...], *, plain_ok: bool = False
+) -> FindingHead | None:
     """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title`, `- Title — `a.py:3``."""
     head = FindingHead(id=None, title="", style="bulleted")
     parts = _SPLIT.split(rest, maxsplit=1)
@@ -194,7 +221,7 @@ def _bullet_head(rest: str, prefixes: tuple[str, ...]) -> FindingHead | None:
     title = head.title.rstrip("*").rstrip()
     if not title or title.endswith((":", ".")):
         return None
-    if rest.startswith("**") or head.locations or head.severity is not None:
+    if plain_ok or rest.startswith("**") or head.locations or head.severity is not None:
         return head
     return None
 

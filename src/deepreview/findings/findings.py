@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from deepreview.findings.finding_line import FindingHead, locations_in, parse_head
+from deepreview.findings.finding_line import FindingHead, heading_head, locations_in, parse_head
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Location, Severity
 
@@ -18,6 +18,11 @@ _FIX = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?Fix(?:es)?"
     r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
     r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# `##### Fix` as a sub-heading of the finding: what follows it is the fix.
+_FIX_HEADING = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+(?:Suggested |Recommended |Proposed )?Fix(?:es)?[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
@@ -101,10 +106,12 @@ def parse_findings_block(
     """Findings in one Critical/Important/Suggestions (or plain Findings) section."""
     out = FindingsResult()
     starts: list[tuple[int, FindingHead]] = []
-    # Numbered (`1. **Title**`) and bulleted (`- **Title**`) findings only under a severity
-    # heading, and only when the section's first finding is one of them: a `1.` or `-` list
-    # inside a finding's body is not a finding.
+    # Numbered (`1. **Title**`), bulleted (`- **Title**`) and sub-heading (`#### Title`)
+    # findings only under a severity heading, and only when the section's first finding is one
+    # of them: a `1.` or `-` list inside a finding's body is not a finding, and neither is a
+    # deeper sub-heading (`##### Fix`) of a sub-heading finding.
     mode: str | None = None
+    level: int | None = None
     expected = 1
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if fence or not line.strip():
@@ -115,6 +122,10 @@ def parse_findings_block(
             bulleted=bool(section) and mode in (None, "bulleted"),
             prefixes=prefixes,
         )
+        if head is None and section and mode in (None, "heading"):
+            found = heading_head(line, prefixes)
+            if found is not None and level in (None, found[0]):
+                level, head = found
         if head is None:
             continue
         if head.style == "numbered":
@@ -172,7 +183,7 @@ def _draft(
     lines, fenced = _label_lines(head, lines, fenced, prefixes)
     fix_at = None
     for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
-        if not fence and _FIX.match(line):
+        if not fence and (_FIX.match(line) or _FIX_HEADING.match(line)):
             fix_at = j
             break
     if fix_at is None:
@@ -180,9 +191,8 @@ def _draft(
     else:
         body = _join(lines[:fix_at])
         m = _FIX.match(lines[fix_at])
-        assert m is not None
-        qual = (m.group("qual") or "").strip()
-        rest = m.group("rest").rstrip()
+        qual = (m.group("qual") or "").strip() if m else ""
+        rest = m.group("rest").rstrip() if m else ""
         following = lines[fix_at + 1 :]
         if qual:
             # "Fix (two parts):" keeps its qualifier so the report can print it back.
