@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fakebin.harness import Fakes
 from support.fake_github import FakeGitHub
-from support.repos import CliResult, commit_all, git, write
+from support.repos import CliResult, clone_with_pr, commit_all, git, write
 
 REPO = "acme/demo"
 NUMBER = 7
@@ -104,12 +104,7 @@ def make_pr(tmp: Path, gh: FakeGitHub) -> Path:
     write(upstream, "calc.py", "\n".join(HEAD_LINES) + "\n")
     head = commit_all(upstream, "Risky calls")
     git(upstream, "checkout", "-q", "main")  # the clone checks out main
-    bare = tmp / "origin.git"
-    git(tmp, "clone", "-q", "--bare", str(upstream), str(bare))
-    git(bare, "update-ref", f"refs/pull/{NUMBER}/head", head)
-    git(bare, "branch", "-D", "feature")
-    clone = tmp / "work"
-    git(tmp, "clone", "-q", str(bare), str(clone))
+    clone, _ = clone_with_pr(tmp, upstream, NUMBER, "feature", drop_branch=True)
     diff = git(upstream, "diff", base, head, "--", "calc.py")
     patch = diff[diff.index("@@") :] + "\n"
     gh.add_pull(

@@ -12,7 +12,7 @@ import pytest
 from fakebin.harness import Fakes, assert_no_leftovers, run_json
 from support.fake_github import FakeGitHub
 from support.interrupt import interrupt_review
-from support.repos import git, make_repo
+from support.repos import clone_with_pr, git, make_repo
 
 PR_JSON = {
     "title": "Add sub and shout",
@@ -28,12 +28,7 @@ OPEN_PR_7 = [{"number": 7, "url": "https://github.com/acme/demo/pull/7"}]
 def _clone_with_pr(tmp_path: Path) -> Path:
     """A clone of a repository whose `feature/x` is the head of PR #7; `feature/x` checked out."""
     upstream = make_repo(tmp_path, "upstream")
-    bare = tmp_path / "origin.git"
-    git(tmp_path, "clone", "-q", "--bare", str(upstream), str(bare))
-    git(bare, "update-ref", "refs/pull/7/head", git(upstream, "rev-parse", "feature/x"))
-    git(bare, "symbolic-ref", "HEAD", "refs/heads/main")
-    clone = tmp_path / "work"
-    git(tmp_path, "clone", "-q", str(bare), str(clone))
+    clone, _ = clone_with_pr(tmp_path, upstream, 7, default_branch="main")
     git(clone, "checkout", "-q", "-b", "feature/x", "origin/feature/x")
     return clone
 

@@ -11,7 +11,7 @@ from deepreview.errors import GitError, UsageError
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import review_id
 from support.fake_github import FakeGitHub
-from support.repos import commit_all, git, make_repo, write
+from support.repos import clone_with_pr, commit_all, git, make_repo, write
 
 
 def test_current_branch_against_main(tmp_path: Path) -> None:
@@ -163,15 +163,7 @@ def test_detached_head_needs_base(tmp_path: Path) -> None:
 
 
 def _pr_origin(tmp_path: Path) -> tuple[Path, str]:
-    upstream = make_repo(tmp_path, "upstream")
-    head = git(upstream, "rev-parse", "feature/x")
-    bare = tmp_path / "origin.git"
-    git(tmp_path, "clone", "-q", "--bare", str(upstream), str(bare))
-    git(bare, "update-ref", "refs/pull/7/head", head)
-    git(bare, "branch", "-D", "feature/x")
-    clone = tmp_path / "work"
-    git(tmp_path, "clone", "-q", str(bare), str(clone))
-    return clone, head
+    return clone_with_pr(tmp_path, make_repo(tmp_path, "upstream"), 7, drop_branch=True)
 
 
 PR_JSON = {

@@ -74,6 +74,32 @@ def commit_on_base(repo: Path, rel: str, content: str, message: str) -> None:
     git(repo, "rebase", "-q", "main")
 
 
+def clone_with_pr(
+    tmp: Path,
+    upstream: Path,
+    number: int,
+    branch: str = "feature/x",
+    *,
+    drop_branch: bool = False,
+    default_branch: str | None = None,
+) -> tuple[Path, str]:
+    """`upstream` published as a bare `tmp/origin.git` whose `refs/pull/N/head` is `branch`'s
+    tip, as GitHub keeps a PR's head, and cloned to `tmp/work`: (the clone, the head SHA).
+    `drop_branch`: the branch itself is not on the remote (a fork's PR); `default_branch`:
+    the remote's HEAD, which the clone checks out."""
+    head = git(upstream, "rev-parse", branch)
+    bare = tmp / "origin.git"
+    git(tmp, "clone", "-q", "--bare", str(upstream), str(bare))
+    git(bare, "update-ref", f"refs/pull/{number}/head", head)
+    if drop_branch:
+        git(bare, "branch", "-D", branch)
+    if default_branch is not None:
+        git(bare, "symbolic-ref", "HEAD", f"refs/heads/{default_branch}")
+    clone = tmp / "work"
+    git(tmp, "clone", "-q", str(bare), str(clone))
+    return clone, head
+
+
 _templates: dict[str, Path] = {}
 
 
