@@ -124,3 +124,12 @@ def fence_for(text: str, char: str = "`") -> str:
     """A fence longer than any run of `char` in `text`, so the text cannot close it."""
     longest = max((len(m.group(0)) for m in re.finditer(rf"{re.escape(char)}+", text)), default=0)
     return char * max(3, longest + 1)
+
+
+def code_span(text: str) -> str:
+    """`text` as an inline code span: its fence is longer than any backtick run inside, and a
+    space pads it when the text starts or ends with a backtick (CommonMark)."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview import markdown_fence
 from deepreview.markdown_fence import FenceTracker
 
 SUMMARY_MARKER: Final = "<!-- deep-review:summary -->"
@@ -84,11 +85,7 @@ def block_text(text: str) -> str:
 
 def code_span(text: str) -> str:
     """`text` as an inline code span (a path or line), whatever backticks it holds."""
-    flat = " ".join(text.split())
-    longest = max((len(m) for m in re.findall(r"`+", flat)), default=0)
-    tick = "`" * (longest + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
-    return f"{tick}{pad}{flat}{pad}{tick}"
+    return markdown_fence.code_span(" ".join(text.split()))
 
 
 __all__ = [

@@ -13,7 +13,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from deepreview import templating
+from deepreview import markdown_fence, templating
 from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_fence import is_fence_line
 from deepreview.model import SEVERITIES, Location, Report
@@ -61,11 +61,7 @@ def format_location(loc: Location) -> str:
 
 def code_span(text: object) -> str:
     """`text` as an inline code span, with a longer fence when the text holds backticks."""
-    s = str(text)
-    longest = max((len(m) for m in re.findall(r"`+", s)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if s.startswith("`") or s.endswith("`") else ""
-    return f"{fence}{pad}{s}{pad}{fence}"
+    return markdown_fence.code_span(str(text))
 
 
 def table_cell(text: object) -> str:
