@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.repos import CliResult, cli_env, run_cli
 
 FINDER = """## Executive Summary
 
@@ -64,13 +64,18 @@ None.
 """
 
 
-def test_a_documentation_note_credits_its_reviewer(tmp_path: Path) -> None:
+def _consolidate(tmp_path: Path, fmt: str) -> CliResult:
+    """`deep-review consolidate` of Claude's finding and Codex's documentation note."""
     a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
     a.write_text(FINDER)
     b.write_text(NOTER)
-    res = run_cli(
-        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+    return run_cli(
+        ["consolidate", str(a), str(b), "--format", fmt], cwd=tmp_path, env=cli_env(tmp_path)
     )
+
+
+def test_a_documentation_note_credits_its_reviewer(tmp_path: Path) -> None:
+    res = _consolidate(tmp_path, "json")
     assert res.returncode == 0, res.stderr
     [finding] = json.loads(res.stdout)["findings"]
     assert finding["reviewers"] == ["Claude", "Codex"]
@@ -82,12 +87,7 @@ def test_a_documentation_note_credits_its_reviewer(tmp_path: Path) -> None:
 
 
 def test_the_html_report_shows_a_note_credit_as_a_note(tmp_path: Path) -> None:
-    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
-    a.write_text(FINDER)
-    b.write_text(NOTER)
-    res = run_cli(
-        ["consolidate", str(a), str(b), "--format", "html"], cwd=tmp_path, env=cli_env(tmp_path)
-    )
+    res = _consolidate(tmp_path, "html")
     assert res.returncode == 0, res.stderr
     assert "Documentation Assessment (note):" in res.stdout
     assert "Documentation Assessment (suggestion)" not in res.stdout
