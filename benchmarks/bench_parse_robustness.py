@@ -21,6 +21,7 @@ from bench_corpus import GOLD, Counts, counts_of, default_corpus, load_gold
 
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import QuotedReview, parse_appendix_entries
+from deepreview.model import Finding
 
 FENCE = "`" * 3
 
@@ -37,6 +38,55 @@ def _levels(words: dict[str, str]) -> Callable[[str], str]:
         return m.group(1) + words[m.group(2)[0].lower()] + m.group(3)
 
     return lambda t: re.sub(r"(?mi)^(#+\s*)(critical|important|suggestions?)(\b[^\n]*)", rename, t)
+
+
+_WORD = {"critical": "High", "important": "Medium", "suggestion": "Low"}
+
+
+def _place(f: Finding) -> str:
+    loc = f.locations[0] if f.locations else None
+    if loc is None:
+        return ""
+    lines = f"{loc.start}-{loc.end}" if loc.end else f"{loc.start}" if loc.start else ""
+    return f"{loc.path}:{lines}" if lines else loc.path
+
+
+def _free_form(shape: str) -> Callable[[str], str]:
+    """The review's findings written again the way a model that ignores our format writes
+    them: `shape` is `fields` (`### 1. Title` + `**Severity:** High` + `**File:**` lines),
+    `tags` (one numbered list of `**[High] Title**` items under `## Issues Found`) or `table`
+    (one table with a Severity column under `## Review`)."""
+
+    def rewrite(text: str) -> str:
+        review = parse_review(text)
+        out = ["# Code review", "", "## Summary", "", review.executive_summary or "Reviewed.", ""]
+        if shape == "table":
+            out += ["## Review", "", "| # | Severity | File | Issue |", "|---|---|---|---|"]
+        else:
+            out += ["## Issues Found" if shape == "tags" else "## Findings", ""]
+        for n, f in enumerate(review.findings, 1):
+            word, place = _WORD[f.severity.value], _place(f)
+            title = " ".join(f.title.split())
+            if shape == "table":
+                cell = title.replace("|", "\\|")
+                out.append(
+                    f"| {n} | {word} | `{place}` | {cell} |"
+                    if place
+                    else f"| {n} | {word} | | {cell} |"
+                )
+                continue
+            if shape == "fields":
+                out += [f"### {n}. {title}", f"**Severity:** {word}"]
+                out += [f"**File:** `{place}`"] if place else []
+                out += ["", f.body, ""] + (["**Recommendation:**", "", f.fix, ""] if f.fix else [])
+            else:
+                where = f" (`{place}`)" if place else ""
+                out.append(f"{n}. **[{word}] {title}**{where}")
+                body = "\n".join(("   " + ln) if ln.strip() else "" for ln in f.body.split("\n"))
+                out += [body, ""] if f.body.strip() else []
+        return "\n".join(out) + "\n"
+
+    return rewrite
 
 
 REWRITES: dict[str, Callable[[str], str]] = {
@@ -83,6 +133,9 @@ REWRITES: dict[str, Callable[[str], str]] = {
     ),
     "places without backticks": lambda t: re.sub(r"`([\w./-]+\.\w+:\d+(?:-\d+)?)`", r"\1", t),
     "blank lines collapsed": lambda t: re.sub(r"\n{3,}", "\n\n", t),
+    "free-form: Severity: lines": _free_form("fields"),
+    "free-form: [High] tagged list": _free_form("tags"),
+    "free-form: one severity table": _free_form("table"),
 }
 
 

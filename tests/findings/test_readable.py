@@ -29,6 +29,7 @@ def test_no_structure_is_unparseable(text: str) -> None:
         "No issues found.",
         "LGTM — nothing to report.",
         "Looks good to me.",
+        "## Review\n\nI read every changed file. No further issues.\n",
         "## Executive Summary\n\nA small refactor.\n",
         "I1. **Unchecked error** — `a.go:3` (important, regression)\n\nFix: check it.\n",
         "**Verdict:** Merge as-is\n",

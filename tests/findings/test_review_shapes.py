@@ -85,16 +85,17 @@ def test_deeper_headings_and_line_words() -> None:
 
 def test_finding_word_headings_with_file_and_severity_lines() -> None:
     r = parse("finding-word-headings")
+    # `High` is the top of a High/Low review's scale, as a `## High Severity` section is
     assert summary("finding-word-headings") == [
         (
-            "I1",
-            Severity.IMPORTANT,
+            "C1",
+            Severity.CRITICAL,
             "Config reload drops the log level",
             ("conf/reload.go:31", "conf/reload_test.go:12"),
         ),
         ("S1", Severity.SUGGESTION, "Unused import in the test", ("conf/reload_test.go:3",)),
         (
-            "I2",
+            "I1",
             Severity.IMPORTANT,
             "Comment says seconds, code uses milliseconds",
             ("conf/timeouts.go:8-9",),
@@ -133,3 +134,68 @@ def test_tags_in_code_spans_and_locations_only_in_the_body() -> None:
     ]
     assert [f.classification for f in r.findings] == ["regression", "gap", "enhancement"]
     assert "src/feed/fetch.ts:22" in r.findings[0].body  # the body itself is unchanged
+
+
+def test_free_form_findings_with_severity_lines() -> None:
+    """`### 1. Title` + `**Severity:** High` / `- **Severity**: Medium` / `**Priority:** Low`
+    under a plain Findings heading: each is a finding, severity from its own line."""
+    r = parse("severity-fields")
+    assert summary("severity-fields") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "Eviction removes the most recently used entry",
+            ("cache/lru.go:88-95",),
+        ),
+        ("I1", Severity.IMPORTANT, "`Len()` counts expired entries", ("cache/lru.go:40",)),
+        (
+            "S1",
+            Severity.SUGGESTION,
+            "The `ttl` field (optional) is never documented",
+            ("cache/config.go:12",),
+        ),
+    ]
+    assert r.findings[0].fix == "evict `c.order.Back()`."  # a **Recommendation:** is the fix
+    assert "**Severity" not in r.findings[1].body
+    # a sub-heading with no severity of its own is not a finding; its text is kept
+    assert "### Background" in r.findings[2].body
+
+
+def test_level_tags_in_a_numbered_list_rank_high_below_critical() -> None:
+    """`[Critical]` and `[High]` in one review: four levels, so High is important. A table of
+    earlier rounds' items (it has a Status column) is not this review's findings."""
+    r = parse("level-tags-list")
+    assert summary("level-tags-list") == [
+        ("C1", Severity.CRITICAL, "Tokens are logged in plain text", ("auth/login.py:51",)),
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "Session expiry compares naive and aware datetimes",
+            ("auth/session.py:30",),
+        ),
+        ("S1", Severity.SUGGESTION, "unused `hashlib` import.", ("auth/util.py:4",)),
+    ]
+    assert r.findings[1].body == "A `TypeError` on every refresh after the first hour."
+    assert [s.title for s in r.other_sections] == ["Prior Round Findings"]
+
+
+def test_a_severity_table_outside_any_findings_section() -> None:
+    r = parse("severity-table-outside-findings")
+    assert summary("severity-table-outside-findings") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "Dropping `users.email` loses data with no backfill",
+            ("db/migrate.sql:14",),
+        ),
+        (
+            "S1",
+            Severity.SUGGESTION,
+            "`repr` leaks the password hash | shows it in logs",
+            ("db/models.py:70-72",),
+        ),
+    ]
+    assert r.findings[0].fix == "copy the column first"
+    assert [(s.title, s.body) for s in r.other_sections] == [
+        ("Review notes", "Nothing else stood out; the migration order is right.")
+    ]

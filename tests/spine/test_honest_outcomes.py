@@ -266,6 +266,60 @@ def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
     assert report["header"]["verdict"]["label"] != "Merge as-is"
 
 
+FIELDS_REVIEW = (
+    "# Review of the helpers\n\n## Summary\n\nThe helpers need work.\n\n## Findings\n\n"
+    "### 1. `sqrt()` loops forever on a negative input\n"
+    "**Severity:** High\n**File:** `lib.py:20-24`\n\n"
+    "Newton's method never converges below zero.\n\n**Recommendation:** raise `ValueError`.\n\n"
+    "### 2. Docstring of `add` names the wrong type\n"
+    "- **Severity**: Low\n- **Location**: lib.py, line 2\n\nIt says str; it takes int.\n"
+)
+TAGS_REVIEW = (
+    "**Overall:** mostly fine.\n\n## Issues Found\n\n"
+    "1. **[Medium] `mod()` keeps the sign of the dividend** (`lib.py:30`): Python's `%` does not.\n"
+    "2. **[Low] Unused import** (`lib.py:1`)\n"
+)
+TABLE_REVIEW = (
+    "## Review\n\n| # | Severity | File | Issue | Suggested fix |\n"
+    "|---|----------|------|-------|---------------|\n"
+    "| 1 | Major | `lib.py:8` | `mul()` drops the sign | keep it |\n"
+    "| 2 | Minor | `lib.py:5` | `sub` is a vague name | rename it |\n\n"
+    "No other issues.\n"
+)
+
+
+def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
+    """Models that ignore the prompt's format answer with a `Severity:` line under each finding,
+    `[Medium]` tags in a numbered list, or one table with a Severity column: those are findings,
+    and the seat must not read as "ok, 0 findings" (nor fail as unparseable)."""
+    repo = make_repo(tmp_path)
+    _config(tmp_path, {"fields": FIELDS_REVIEW, "tags": TAGS_REVIEW, "table": TABLE_REVIEW})
+    code, out, report, _md = _review(tmp_path, repo, "fields,tags,table")
+    assert code == 0
+    seats = {s["seat"]: s for s in out["seats"]}
+    assert {n: s["status"] for n, s in seats.items()} == dict.fromkeys(
+        ("fields", "tags", "table"), "ok"
+    ), seats
+    by_reviewer = {
+        (src["reviewer"], src["severity"], src["title"])
+        for f in report["findings"]
+        for src in f["sources"]
+    }
+    assert ("Fields", "critical", "`sqrt()` loops forever on a negative input") in by_reviewer
+    assert ("Fields", "suggestion", "Docstring of `add` names the wrong type") in by_reviewer
+    assert ("Tags", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
+    assert ("Tags", "suggestion", "Unused import") in by_reviewer
+    assert ("Table", "important", "`mul()` drops the sign") in by_reviewer
+    assert ("Table", "suggestion", "`sub` is a vague name") in by_reviewer
+    where = {
+        src["title"]: [(loc["path"], loc["start"]) for loc in src["locations"]]
+        for f in report["findings"]
+        for src in f["sources"]
+    }
+    assert where["Docstring of `add` names the wrong type"] == [("lib.py", 2)]
+    assert report["header"]["verdict"]["label"] != "Merge as-is"
+
+
 def test_findings_text_that_cannot_be_read_is_never_no_issues(tmp_path: Path) -> None:
     """A findings section holding prose we cannot read as findings: the seat is ok (it did
     review), but the verdict must not say "no issues found" on its word alone."""

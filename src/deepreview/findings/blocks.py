@@ -19,7 +19,9 @@ from enum import StrEnum
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from deepreview.findings.levels import HIGH, title_level
 from deepreview.markdown_fence import Fence, closes, closing_marker, is_fence_line, opening
+from deepreview.model import Severity
 
 
 class Kind(StrEnum):
@@ -189,95 +191,50 @@ def normalize_title(title: str) -> str:
 
 def title_kind(title: str) -> Kind:
     t = normalize_title(title)
-    return _TITLES.get(t) or _severity_kind(t) or Kind.OTHER
+    return _TITLES.get(t) or _severity_kind(t) or _findings_kind(t) or Kind.OTHER
+
+
+# `Issues Found`, `Key Findings`, `Problems identified`, `Detailed findings`: a findings section
+# in other words.  Only these words: `Prior round findings` or `Resolved issues` list items that
+# are not this review's findings, and stay ordinary sections.
+_FINDINGS_NOUNS = frozenset(["issues", "issue", "findings", "problems", "bugs", "defects"])
+_FINDINGS_FILLER = frozenset(
+    ["found", "identified", "key", "detailed", "main", "review", "code", "list", "of", "the", "and"]
+)
+
+
+def _findings_kind(normalized: str) -> Kind | None:
+    words = set(re.split(r"[^a-z]+", normalized)) - {""}
+    if words & _FINDINGS_NOUNS and words <= _FINDINGS_NOUNS | _FINDINGS_FILLER:
+        return Kind.FINDINGS
+    return None
 
 
 # Severity sections in other words than ours: `High Severity`, `Medium priority (should fix)`,
-# `Low / Nits`, `Major issues — fix before merge`.  A title is one only when every word of it
-# is a level word of one level or a filler word, so `Critical path` or `High-level design` stay
-# ordinary headings.  `high` is the top level of a High/Medium/Low review; a review that also
-# has a Critical section ranks it below that (`rank_levels`).
-_LEVEL_WORDS: dict[str, Kind] = {
-    **dict.fromkeys(
-        ("critical", "blocker", "blockers", "blocking", "high", "severe", "showstopper"),
-        Kind.CRITICAL,
-    ),
-    **dict.fromkeys(("important", "major", "medium", "moderate", "significant"), Kind.IMPORTANT),
-    **dict.fromkeys(
-        (
-            "suggestion",
-            "suggestions",
-            "minor",
-            "low",
-            "nit",
-            "nits",
-            "nitpick",
-            "nitpicks",
-            "optional",
-            "polish",
-            "cosmetic",
-            "trivial",
-        ),
-        Kind.SUGGESTIONS,
-    ),
+# `Low / Nits`, `Major issues — fix before merge` (the vocabulary is `levels.py`).
+_LEVEL_KINDS = {
+    Severity.CRITICAL: Kind.CRITICAL,
+    Severity.IMPORTANT: Kind.IMPORTANT,
+    Severity.SUGGESTION: Kind.SUGGESTIONS,
 }
-_LEVEL_PHRASES = (
-    ("non-blocking", "optional"),
-    ("nice to have", "optional"),
-    ("nice-to-have", "optional"),
-    ("must fix", "blocker"),
-    ("must-fix", "blocker"),
-    ("should fix", "important"),
-    ("should-fix", "important"),
-)
-_FILLER = frozenset(
-    [
-        "issues",
-        "issue",
-        "findings",
-        "finding",
-        "severity",
-        "priority",
-        "problems",
-        "problem",
-        "items",
-        "item",
-        "and",
-        "or",
-        "fixes",
-        "fix",
-        "concerns",
-        "before",
-        "merge",
-        "level",
-    ]
-)
 
 
 def _severity_kind(normalized: str) -> Kind | None:
-    # Every word counts, inside parentheses and after a dash too: a heading that says anything
-    # else ("Critical Issues Fix: retry") is not a bare severity section, and its words must not
-    # vanish into one.
-    t = normalized
-    for phrase, word in _LEVEL_PHRASES:
-        t = t.replace(phrase, word)
-    words = [w for w in re.split(r"[^a-z0-9]+", t) if w and w not in _FILLER and not w.isdigit()]
-    kinds = {_LEVEL_WORDS.get(w) for w in words}
-    if len(kinds) != 1 or None in kinds:
-        return None
-    return kinds.pop()
+    found = title_level(normalized)
+    return _LEVEL_KINDS[found[0]] if found else None
+
+
+def says_high(title: str) -> bool:
+    """The section's title names its level `High` (`High Severity`, `High / must fix`)."""
+    return HIGH in re.split(r"[^a-z]+", normalize_title(title))
 
 
 def rank_levels(blocks: list[Block]) -> None:
     """In a review with a Critical section, `High` sections are the level below it."""
-
-    def words(b: Block) -> set[str]:
-        return set(re.split(r"[^a-z]+", normalize_title(b.title)))
-
     levels = [b for b in blocks if b.kind is Kind.CRITICAL]
-    if any("high" in words(b) for b in levels) and any("high" not in words(b) for b in levels):
+    if any(says_high(b.title) for b in levels) and not all(says_high(b.title) for b in levels):
         for b in levels:
-            if "high" in words(b):
+            if says_high(b.title):
                 b.kind = Kind.IMPORTANT
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from deepreview.findings.levels import TAG_PATTERN, tag_level
 from deepreview.findings.locations import (
     looks_like_path,
     parse_link,
@@ -24,15 +25,6 @@ from deepreview.findings.locations import (
 )
 from deepreview.model import Location, Severity
 
-SEVERITY_WORDS: dict[str, Severity] = {
-    "critical": Severity.CRITICAL,
-    "blocker": Severity.CRITICAL,
-    "important": Severity.IMPORTANT,
-    "major": Severity.IMPORTANT,
-    "suggestion": Severity.SUGGESTION,
-    "minor": Severity.SUGGESTION,
-    "nit": Severity.SUGGESTION,
-}
 VERIFICATION_WORDS = frozenset({"verified", "unverified", "reasoned", "added-by-lead"})
 
 _PREFIX = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?=\*\*|\[|[CIS]\d))?")
@@ -41,7 +33,7 @@ _ID_BOLD = re.compile(r"^\*\*(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)]?[ \t]*\*\*[ \t]*(
 _ID_IN_BOLD = re.compile(r"^\*\*(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)][ \t]*(?P<rest>[^*\s].*)$")
 _ID_HEADING = re.compile(r"^(?P<id>[CIS]-?\d{1,3})(?:[ \t]*[.:)]|[ \t]+[—–-])[ \t]+(?P<rest>\S.*)$")
 _BRACKET = re.compile(
-    r"^(?P<open>\*\*)?\[(?P<sev>critical|important|suggestion|blocker|major|minor|nit)\]"
+    rf"^(?P<open>\*\*)?\[(?P<sev>{TAG_PATTERN})\]"
     r"(?P<close>\*\*)?[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -99,6 +91,7 @@ class FindingHead:
     style: str  # "id" | "numbered" | "bracket"
     number: int | None = None
     severity: Severity | None = None  # from a tag or a `[CRITICAL]` marker
+    level_word: str | None = None  # the word that gave `severity` (`high` may be ranked down)
     classification: str | None = None
     verification: str | None = None
     carry_forward: str | None = None
@@ -117,8 +110,12 @@ def code_span_text(span: str) -> str:
 
 
 def strip_prefix(line: str) -> str:
-    """The line without its list bullet or heading marks; a bracketed ID reads as `I1.`."""
+    """The line without its list bullet, number before a tag, or heading marks; a bracketed
+    ID reads as `I1.`."""
     s = _PREFIX.sub("", line, count=1).rstrip()
+    m = _NUMBERED.match(s)
+    if m and _BRACKET.match(m.group("rest")):
+        s = m.group("rest")  # `1. **[High] Title**`: the tag opens the finding, not the number
     m = _ID_BRACKETED.match(s)
     if m:
         s = f"{m.group('open') or ''}{m.group('id')}.{m.group('close') or ''} {s[m.end() :]}"
@@ -198,10 +195,12 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
     text = m.group("rest").strip()
     if text.strip("*").rstrip(":").strip().lower() in _BODY_HEADINGS:
         return None
-    head = _bullet_head(text, prefixes, plain_ok=True)
+    numbered = _NUMBERED.match(text)  # `### 2. Title`: the number is not part of the title
+    head = _bullet_head(numbered.group("rest") if numbered else text, prefixes, plain_ok=True)
     if head is None:
         return None
     head.style = "heading"
+    head.number = int(numbered.group("n")) if numbered else None
     return len(m.group("marks")), head
 
 
@@ -241,7 +240,7 @@ def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:
 def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "") -> FindingHead:
     """`[CRITICAL] path:12 — Title` / `**CRITICAL** Title — path:12`: locations on either side."""
     head = FindingHead(id=None, title="", style="bracket")
-    head.severity = SEVERITY_WORDS[sev.lower()]
+    head.severity, head.level_word = tag_level(sev), sev.lower()
     if rest.startswith("**"):
         end = bold_close(rest, 2)
         if end > 2:
@@ -305,7 +304,7 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     for rx in (
         r"[ \t]+[—–][ \t]+",
         r"[ \t]+--?[ \t]+(?=[`\[(])",
-        r"[ \t]+`?\((?:critical|important|suggestion|minor|major|nit)\b",
+        rf"[ \t]+`?\((?:{TAG_PATTERN})(?=[ \t]*[,)])",
         r"[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
     ):
         m = re.search(rx, rest, re.IGNORECASE)
@@ -315,9 +314,9 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     _parse_tail(head, rest[cut:], prefixes)
 
 
-# `path` + `line 12` / `path` (lines 12-40) / `path` at line 12: the line joins the path.
+# `path` + `line 12` / `path`, line 12 / `path` at line 12: the line joins the path.
 _PATH_THEN_LINE = re.compile(
-    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)[ \t]+(?:at[ \t]+)?(?:lines?|l\.)[ \t]*"
+    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)[ \t]*,?[ \t]+(?:at[ \t]+)?(?:lines?|l\.)[ \t]*"
     r"(?P<start>\d+)(?:[ \t]*[-–][ \t]*(?P<end>\d+))?\b",
     re.IGNORECASE,
 )
@@ -388,8 +387,8 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
 
 def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:
     word = inner.lower()
-    if word in SEVERITY_WORDS and head.severity is None:
-        head.severity = SEVERITY_WORDS[word]
+    if tag_level(word) is not None and head.severity is None:
+        head.severity, head.level_word = tag_level(word), word
         return
     names = [n.strip() for n in inner.split(",") if n.strip()]
     if names and all(re.search(r"[A-Za-z]", n) for n in names):
@@ -405,8 +404,8 @@ def _paren_token(
         head.carry_forward = inner
         return
     parts = [p.strip() for p in inner.split(",") if p.strip()]
-    if parts and parts[0].lower() in SEVERITY_WORDS:
-        head.severity = SEVERITY_WORDS[parts[0].lower()]
+    if parts and tag_level(parts[0]) is not None:
+        head.severity, head.level_word = tag_level(parts[0]), parts[0].lower()
         rest = parts[1:]
         if rest and rest[-1].lower() in VERIFICATION_WORDS:
             head.verification = rest.pop().lower()

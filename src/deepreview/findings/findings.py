@@ -8,14 +8,17 @@ content, and are dropped from both ends.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field, replace
 
 from deepreview.findings.finding_line import FindingHead, heading_head, locations_in, parse_head
+from deepreview.findings.levels import HIGH, LEVEL_WORDS, first_level_word
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Location, Severity
 
 _FIX = re.compile(
-    r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?Fix(?:es)?"
+    r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
+    r"(?:Fix(?:es)?|Recommendations?|Remediation)"
     r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
     r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -26,22 +29,10 @@ _FIX_HEADING = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*|__)?(?P<label>Classification|Severity|File|Files|Location|"
-    r"Locations)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
+    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*|__)?(?P<label>Classification|Severity|Priority|File|Files|"
+    r"Location|Locations)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
-_SEVERITY_LABELS = {
-    "critical": Severity.CRITICAL,
-    "blocker": Severity.CRITICAL,
-    "high": Severity.IMPORTANT,
-    "important": Severity.IMPORTANT,
-    "major": Severity.IMPORTANT,
-    "medium": Severity.IMPORTANT,
-    "low": Severity.SUGGESTION,
-    "minor": Severity.SUGGESTION,
-    "suggestion": Severity.SUGGESTION,
-    "nit": Severity.SUGGESTION,
-}
 # Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
 _CODE_OR_LINK = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)|\[[^\[\]\n]*\]\([^)\s]*\)")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
@@ -68,6 +59,7 @@ class Draft:
     fix: str
     has_fix: bool
     severity_conflict: str | None = None
+    high: bool = False  # the severity came from the word `high` (see `levels.py`)
 
 
 @dataclass
@@ -102,14 +94,19 @@ def parse_findings_block(
     fenced: list[bool],
     section: Severity | None,
     prefixes: tuple[str, ...] = (),
+    *,
+    section_high: bool = False,
 ) -> FindingsResult:
-    """Findings in one Critical/Important/Suggestions (or plain Findings) section."""
+    """Findings in one Critical/Important/Suggestions (or plain Findings) section;
+    `section_high`: the section's title calls that level `High`."""
     out = FindingsResult()
     starts: list[tuple[int, FindingHead]] = []
     # Numbered (`1. **Title**`), bulleted (`- **Title**`) and sub-heading (`#### Title`)
     # findings only under a severity heading, and only when the section's first finding is one
     # of them: a `1.` or `-` list inside a finding's body is not a finding, and neither is a
     # deeper sub-heading (`##### Fix`) of a sub-heading finding.
+    # Under a plain Findings heading the same items are findings only when they carry their own
+    # severity (a `[High]` tag, a `**Severity:** High` line below): a free-form review.
     mode: str | None = None
     level: int | None = None
     expected = 1
@@ -118,15 +115,24 @@ def parse_findings_block(
             continue
         head = parse_head(
             line,
-            numbered=bool(section) and mode in (None, "numbered"),
-            bulleted=bool(section) and mode in (None, "bulleted"),
+            numbered=mode in (None, "numbered"),
+            bulleted=mode in (None, "bulleted"),
             prefixes=prefixes,
         )
-        if head is None and section and mode in (None, "heading"):
+        if head is None and mode in (None, "heading"):
             found = heading_head(line, prefixes)
             if found is not None and level in (None, found[0]):
                 level, head = found
         if head is None:
+            continue
+        if (
+            section is None
+            and head.style in ("numbered", "bulleted", "heading")
+            and head.severity is None
+            and not _severity_label_follows(lines, fenced, i + 1)
+        ):
+            if head.style == "heading" and level is not None and not starts:
+                level = None  # the level is locked by the first finding, not by a non-finding
             continue
         if head.style == "numbered":
             # Agents sometimes keep counting across sections (`1.` under Important, `2.`-`5.`
@@ -145,15 +151,47 @@ def parse_findings_block(
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
     for head, fix in rows:
         severity, conflict = _severity(head, section)
-        out.drafts.append(Draft(head, severity, "", fix, bool(fix), conflict))
+        high = _says_high(head, section_high)
+        out.drafts.append(Draft(head, severity, "", fix, bool(fix), conflict, high))
     taken = set(used)
     _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        out.drafts.append(
-            _draft(head, lines[i + 1 : end], fenced[i + 1 : end], section, out, prefixes)
-        )
+        draft = _draft(head, lines[i + 1 : end], fenced[i + 1 : end], section, out, prefixes)
+        draft.high = _says_high(draft.head, section_high)
+        out.drafts.append(draft)
     return out
+
+
+def loose_table_findings(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[Draft], list[str], list[bool]]:
+    """Findings tabulated outside a findings section (`## Review` + `| Severity | Issue |`):
+    the drafts, and the section's lines without the tables."""
+    rows, used = table_findings(lines, fenced, None, prefixes, loose=True)
+    drafts = []
+    for head, fix in rows:
+        severity, conflict = _severity(head, None)
+        drafts.append(Draft(head, severity, "", fix, bool(fix), conflict, _says_high(head, False)))
+    taken = set(used)
+    rest = [k for k in range(len(lines)) if k not in taken]
+    return drafts, [lines[k] for k in rest], [fenced[k] for k in rest]
+
+
+def _severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
+    """A `**Severity:** High` (or `Priority:`) line among the label lines right below a finding's
+    first line."""
+    for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
+        if fence:
+            return False
+        if not line.strip():
+            continue
+        m = _LABEL.match(line)
+        if m is None:
+            return False
+        if m.group("label").lower() in ("severity", "priority"):
+            return first_level_word(m.group("value")) is not None
+    return False
 
 
 def _leading(lines: list[str], out: FindingsResult) -> None:
@@ -202,8 +240,11 @@ def _draft(
         else:
             fix = _join(following)
     if not head.locations:
+        # `**[High] SQL injection in `query.py:22`**`: a place named in the title, else the body
         prose = slice(0, len(lines) if fix_at is None else fix_at)
-        head.locations = _body_location(lines[prose], fenced[prose], prefixes)
+        head.locations = _body_location(
+            [head.title, *lines[prose]], [False, *fenced[prose]], prefixes
+        )
     severity, conflict = _severity(head, section)
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
     # finding's first line and goes on below it.
@@ -247,11 +288,10 @@ def _label_lines(
         label, value = m.group("label").lower(), m.group("value").strip()
         if label == "classification":
             head.classification = head.classification or value.rstrip(".")
-        elif label == "severity":
-            word = re.sub(r"[^a-z]", " ", value.lower()).split()
-            sev = _SEVERITY_LABELS.get(word[0]) if word else None
-            if sev is not None and head.severity is None:
-                head.severity = sev
+        elif label in ("severity", "priority"):
+            word = first_level_word(value)
+            if word is not None and head.severity is None:
+                head.severity, head.level_word = LEVEL_WORDS[word], word
         else:
             found = locations_in(value, prefixes)
             if not found:
@@ -259,6 +299,24 @@ def _label_lines(
             head.locations.extend(loc for loc in found if loc not in head.locations)
         lines, fenced = lines[:keep] + lines[keep + 1 :], fenced[:keep] + fenced[keep + 1 :]
     return lines, fenced
+
+
+def _says_high(head: FindingHead, section_high: bool) -> bool:
+    """The finding's level was written `high`: its own tag or label, else its section's title."""
+    if head.severity is not None:
+        return head.level_word == HIGH
+    return section_high
+
+
+def rank_high(drafts: list[Draft], *, critical_section: bool) -> None:
+    """`High` is the level below Critical in a review that also says critical (a tag, a label,
+    a C-ID, or a Critical section: `critical_section`); alone, it is the top of its scale."""
+    top = critical_section or any(d.severity is Severity.CRITICAL and not d.high for d in drafts)
+    if not top:
+        return
+    for d in drafts:
+        if d.high and d.severity is Severity.CRITICAL:
+            d.severity = Severity.IMPORTANT
 
 
 def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:
@@ -280,7 +338,9 @@ def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, st
 
 
 def _join(lines: list[str]) -> str:
-    return "\n".join(strip_rules(lines)).strip("\n").rstrip()
+    # A list item's continuation lines (`1. **[High] Title**` + `   Why…`) are indented by the
+    # list, not by the text: without it, four spaces would read as code.
+    return textwrap.dedent("\n".join(strip_rules(lines))).strip("\n").rstrip()
 
 
 def one_line(text: str, n: int = 60) -> str:

@@ -12,6 +12,11 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   `**CRITICAL** path:line — Title` + `Classification:` line (IDs assigned by order), rows of a
   findings table; tag before or after the location or reviewers, or absent (severity from the
   heading, then the ID letter);
+- free-form reviews that ignore our format: `### 1. Title` + `**Severity:** High` lines, a
+  numbered list of `**[Medium] Title**` items, one table with a Severity column under any
+  heading (not one with a Status column: that tracks earlier rounds); severity words from
+  `levels.py` (High/Medium/Low, Blocker/Major/Minor, P0-P3), `High` ranked below Critical
+  when the review also says critical;
 - locations: several per line (joined by `,` `+` `vs`), `path` + `line 12`, Markdown links with
   `#L12-L30`, GitHub blob URLs, absolute paths in the seat's `review-<seat>-XXXX/` worktree or
   under `worktree_prefixes`, odd paths inside code spans (``back`tick.py:1``);
@@ -38,13 +43,16 @@ from deepreview.findings.blocks import (
     ends_inside_fence,
     fence_mask,
     rank_levels,
+    says_high,
 )
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.findings import (
     SECTION_SEVERITY,
     Draft,
     assemble,
+    loose_table_findings,
     parse_findings_block,
+    rank_high,
     strip_rules,
 )
 from deepreview.findings.sections import (
@@ -156,6 +164,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         # Keep the agent's last word as the verdict, the earlier ones as unparsed text.
         st.sink.unparsed.extend(v for v in st.verdicts[:-1] if v != st.verdicts[-1])
         st.sink.warnings.append(f"{len(st.verdicts)} verdict lines; kept the last")
+    rank_high(
+        st.drafts,
+        critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
+    )
     findings, finding_warnings = assemble(st.drafts)
     warnings = list(st.sink.warnings) + finding_warnings
     for kind, n in seen.items():
@@ -203,6 +215,11 @@ def _take_verdicts(block: Block, st: _State) -> None:
 
 def _dispatch(block: Block, st: _State) -> None:
     k = block.kind
+    if k in (Kind.PREAMBLE, Kind.OTHER):
+        drafts, block.lines, block.fenced = loose_table_findings(
+            block.lines, block.fenced, st.prefixes
+        )
+        st.drafts.extend(drafts)
     body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
     if k is Kind.PREAMBLE:
         if body:
@@ -218,7 +235,11 @@ def _dispatch(block: Block, st: _State) -> None:
             st.others.append(Section(block.title or "Verdict", first[1].strip()))
     elif k in FINDING_KINDS:
         res = parse_findings_block(
-            block.lines, block.fenced, SECTION_SEVERITY.get(k.value), st.prefixes
+            block.lines,
+            block.fenced,
+            SECTION_SEVERITY.get(k.value),
+            st.prefixes,
+            section_high=k is Kind.CRITICAL and says_high(block.title),
         )
         st.drafts.extend(res.drafts)
         st.unread.extend(res.unread)

@@ -22,11 +22,11 @@ _NOTHING_FOUND: Final = re.compile(
     r"\b(?:"
     r"no\s+(?:\w+\s+){0,2}(?:issues?|findings?|problems?|concerns?|bugs?|defects?)"
     r"(?:\s+(?:were|was))?\s+(?:found|identified|detected|spotted|raised|to\s+report)"
-    r"|no\s+(?:issues?|findings?|problems?|concerns?)\s*[.!]"
+    r"|no\s+(?:other\s+|further\s+|additional\s+)?(?:issues?|findings?|problems?|concerns?)\s*[.!]"
     r"|nothing\s+(?:to\s+report|found|to\s+flag)"
     r"|lgtm"
     r"|looks\s+(?:good|fine)(?:\s+to\s+me)?"
-    r")\b",
+    r")(?!\w)",
     re.IGNORECASE,
 )
 

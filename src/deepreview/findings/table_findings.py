@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.finding_line import SEVERITY_WORDS, FindingHead, locations_in
+from deepreview.findings.finding_line import FindingHead, locations_in
+from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.report_header import split_row
 from deepreview.model import Severity
 
@@ -34,10 +35,23 @@ def _columns(header: list[str]) -> dict[str, int]:
     return cols
 
 
+# Outside a findings section, a table that tracks items (`| Issue | Severity | Status |`) is
+# about earlier rounds or other reviews, not this review's findings.
+_TRACKING = frozenset(("status", "verdict", "state", "resolved", "round", "outcome", "prior"))
+
+
 def table_findings(
-    lines: list[str], fenced: list[bool], section: Severity | None, prefixes: tuple[str, ...]
+    lines: list[str],
+    fenced: list[bool],
+    section: Severity | None,
+    prefixes: tuple[str, ...],
+    *,
+    loose: bool = False,
 ) -> tuple[list[tuple[FindingHead, str]], list[int]]:
-    """(head, fix) per table row, and the indexes of the lines the tables used."""
+    """(head, fix) per table row, and the indexes of the lines the tables used.
+
+    `loose`: the table is outside any findings section (a review that only tabulates its
+    findings under `## Review`); it needs its own severity column and no status column."""
     out: list[tuple[FindingHead, str]] = []
     used: list[int] = []
     i = 0
@@ -51,7 +65,10 @@ def table_findings(
         while j < len(lines) and not fenced[j] and lines[j].lstrip().startswith("|"):
             rows.append(split_row(lines[j]))
             j += 1
-        if "title" in cols and ("severity" in cols or section is not None):
+        tracking = loose and any(
+            re.sub(r"[^a-z ]", "", c.lower()).strip() in _TRACKING for c in split_row(lines[i])
+        )
+        if "title" in cols and ("severity" in cols or section is not None) and not tracking:
             used.extend(range(i, j))
             out.extend(h for h in (_row(r, cols, section, prefixes) for r in rows) if h)
         i = j
@@ -69,8 +86,8 @@ def _row(
     if not title:
         return None
     idm = _ID.match(cell("id"))
-    word = re.sub(r"[^a-z]", " ", cell("severity").lower()).split()
-    severity = SEVERITY_WORDS.get(word[0]) if word else None
+    word = first_level_word(cell("severity"))
+    severity = LEVEL_WORDS[word] if word else None
     if severity is None and idm:
         severity = Severity.from_letter(idm.group("id"))
     head = FindingHead(
@@ -78,6 +95,7 @@ def _row(
         title=title,
         style="table",
         severity=severity if cols.get("severity") is not None else None,
+        level_word=word if cols.get("severity") is not None else None,
     )
     if severity is not None and head.severity is None and section is None:
         head.severity = severity

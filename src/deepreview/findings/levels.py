@@ -1,0 +1,137 @@
+"""The words reviews use for a finding's severity, and which of our three levels each one is.
+
+One vocabulary for every place a severity is written: section headings (`## High Severity`),
+tags (`[Medium]`, `(minor, gap)`), `**Severity:** Low` lines and table cells.  Models that
+ignore the prompt's Critical / Important / Suggestions use High / Medium / Low, Blocker / Major /
+Minor, P0 / P1 / P2 or Nits.
+
+`high` is ambiguous: it is the top of a three-level scale (High / Medium / Low), so it reads as
+critical, but the level below Critical in a review that uses both words; `parse.py` ranks it
+down then (see `is_high`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.model import Severity
+
+HIGH: Final = "high"
+
+LEVEL_WORDS: Final[dict[str, Severity]] = {
+    **dict.fromkeys(
+        ("critical", "blocker", "blockers", "blocking", "high", "severe", "showstopper", "p0"),
+        Severity.CRITICAL,
+    ),
+    **dict.fromkeys(
+        ("important", "major", "medium", "moderate", "significant", "p1"), Severity.IMPORTANT
+    ),
+    **dict.fromkeys(
+        (
+            "suggestion",
+            "suggestions",
+            "minor",
+            "low",
+            "nit",
+            "nits",
+            "nitpick",
+            "nitpicks",
+            "optional",
+            "polish",
+            "cosmetic",
+            "trivial",
+            "p2",
+            "p3",
+        ),
+        Severity.SUGGESTION,
+    ),
+}
+# Words that mean the top level without being `high`: a review using one of them and `high`
+# has four levels, and its `high` is the second.
+TOP_WORDS: Final = frozenset(w for w, s in LEVEL_WORDS.items() if s is Severity.CRITICAL) - {HIGH}
+
+_PHRASES: Final = (
+    ("non-blocking", "optional"),
+    ("nice to have", "optional"),
+    ("nice-to-have", "optional"),
+    ("must fix", "blocker"),
+    ("must-fix", "blocker"),
+    ("should fix", "important"),
+    ("should-fix", "important"),
+)
+_FILLER: Final = frozenset(
+    [
+        "issues",
+        "issue",
+        "findings",
+        "finding",
+        "severity",
+        "priority",
+        "problems",
+        "problem",
+        "items",
+        "item",
+        "and",
+        "or",
+        "fixes",
+        "fix",
+        "concerns",
+        "before",
+        "merge",
+        "level",
+    ]
+)
+# Words that are a severity as a tag (`[High]`, `(medium, gap)`, `**Severity:** Low`): not
+# `optional` or `trivial`, which in `Retry (optional) is ignored` are just words.
+TAG_WORDS: Final = frozenset(
+    [
+        "critical",
+        "blocker",
+        "high",
+        "important",
+        "major",
+        "medium",
+        "suggestion",
+        "minor",
+        "low",
+        "nit",
+        "p0",
+        "p1",
+        "p2",
+        "p3",
+    ]
+)
+TAG_PATTERN: Final = "|".join(sorted(TAG_WORDS, key=len, reverse=True))
+
+
+def tag_level(word: str) -> Severity | None:
+    """A tag's word (`High`, `nit`, `P1`) -> its level; None for any other word."""
+    w = word.strip().lower()
+    return LEVEL_WORDS[w] if w in TAG_WORDS else None
+
+
+def first_level_word(text: str) -> str | None:
+    """The level word a `Severity:` value or a table cell starts with (`High (security)`,
+    `🔴 Critical`, `Suggestion / nit`); None when it starts with another word."""
+    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    return words[0] if words and words[0] in LEVEL_WORDS else None
+
+
+def title_level(normalized: str) -> tuple[Severity, bool] | None:
+    """A section title made only of one level's words and filler words -> (level, says high).
+
+    Every word counts, inside parentheses and after a dash too: a heading that says anything
+    else (`Critical Issues Fix: retry`, `High-level design`, `Critical path`) is not a severity
+    section, and its words must not vanish into one.
+    """
+    t = normalized
+    for phrase, word in _PHRASES:
+        t = t.replace(phrase, word)
+    words = [w for w in re.split(r"[^a-z0-9]+", t) if w and w not in _FILLER and not w.isdigit()]
+    levels = {LEVEL_WORDS.get(w) for w in words}
+    if len(levels) != 1 or None in levels:
+        return None
+    level = levels.pop()
+    assert level is not None  # for mypy: None was excluded above
+    return level, HIGH in words
