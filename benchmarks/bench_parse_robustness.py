@@ -89,6 +89,25 @@ def _free_form(shape: str) -> Callable[[str], str]:
     return rewrite
 
 
+def _by_file(text: str) -> str:
+    """The findings grouped under one `### `path`` heading per file, each a `- **Line N**
+    (High): title` bullet; findings with no place under `### Other`."""
+    review = parse_review(text)
+    groups: dict[str, list[Finding]] = {}
+    for f in review.findings:
+        groups.setdefault(f.locations[0].path if f.locations else "", []).append(f)
+    out = ["## Summary", "", review.executive_summary or "Reviewed.", "", "## Issues", ""]
+    for path, found in sorted(groups.items(), key=lambda kv: kv[0] == ""):
+        out += [f"### `{path}`" if path else "### Other", ""]
+        for f in found:
+            loc = f.locations[0] if f.locations else None
+            line = f"**Line {loc.start}** " if loc and loc.start else ""
+            title = " ".join(f.title.split())
+            out.append(f"- {line}({_WORD[f.severity.value]}): {title}")
+        out.append("")
+    return "\n".join(out)
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "as written": lambda t: t,
     "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
@@ -136,6 +155,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "free-form: Severity: lines": _free_form("fields"),
     "free-form: [High] tagged list": _free_form("tags"),
     "free-form: one severity table": _free_form("table"),
+    "free-form: grouped by file": _by_file,
 }
 
 

@@ -30,6 +30,8 @@ def test_no_structure_is_unparseable(text: str) -> None:
         "LGTM — nothing to report.",
         "Looks good to me.",
         "## Review\n\nI read every changed file. No further issues.\n",
+        "### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n",
+        "```markdown\n## Critical\nNone.\n\n## Minor\nNone.\n```\n",
         "## Executive Summary\n\nA small refactor.\n",
         "I1. **Unchecked error** — `a.go:3` (important, regression)\n\nFix: check it.\n",
         "**Verdict:** Merge as-is\n",

@@ -173,7 +173,7 @@ def test_level_tags_in_a_numbered_list_rank_high_below_critical() -> None:
             "Session expiry compares naive and aware datetimes",
             ("auth/session.py:30",),
         ),
-        ("S1", Severity.SUGGESTION, "unused `hashlib` import.", ("auth/util.py:4",)),
+        ("S1", Severity.SUGGESTION, "unused `hashlib` import", ("auth/util.py:4",)),
     ]
     assert r.findings[1].body == "A `TypeError` on every refresh after the first hour."
     assert [s.title for s in r.other_sections] == ["Prior Round Findings"]
@@ -199,3 +199,62 @@ def test_a_severity_table_outside_any_findings_section() -> None:
     assert [(s.title, s.body) for s in r.other_sections] == [
         ("Review notes", "Nothing else stood out; the migration order is right.")
     ]
+
+
+def test_findings_grouped_under_file_headings() -> None:
+    """`### `store/queue.py`` + `- **Line 42** (High): …`: the heading is where the findings
+    under it are, not a finding and not unread text."""
+    r = parse("file-grouped-findings")
+    assert summary("file-grouped-findings") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "the lock is released before the item is popped — two consumers get it",
+            ("store/queue.py:42",),
+        ),
+        (
+            "S1",
+            Severity.SUGGESTION,
+            "the retry count, once reset, is never logged",
+            ("store/queue.py:80-85",),
+        ),
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "`timeout` is read as minutes; the docs say seconds",
+            ("store/worker.py:12",),
+        ),
+    ]
+    assert r.findings[1].body == "Logging it helps triage."
+    assert r.unread_findings == ()
+
+
+def test_severity_words_leading_list_items() -> None:
+    """`🔴 **Critical — Title**`, `**Nit:** title`, and under `## Minor` / `## Nits` items that
+    open with their place (with or without a separator) or, numbered, end with it in
+    parentheses."""
+    r = parse("severity-lead-ins-in-lists")
+    assert summary("severity-lead-ins-in-lists") == [
+        ("C1", Severity.CRITICAL, "Two workers fill the same key at once", ("cache/fill.py:30",)),
+        ("I1", Severity.IMPORTANT, "The cache never shrinks", ("cache/store.py:55",)),
+        ("S1", Severity.SUGGESTION, "a typo in the module docstring", ("cache/__init__.py:3",)),
+        (
+            "S2",
+            Severity.SUGGESTION,
+            "Keys are built with `str()`, which is not stable for dicts",
+            ("cache/store.py:80",),
+        ),
+        ("S3", Severity.SUGGESTION, "The name `tmp2` says nothing", ("cache/fill.py:12",)),
+        ("S4", Severity.SUGGESTION, "Trailing whitespace", ("cache/fill.py:40",)),
+        (
+            "S5",
+            Severity.SUGGESTION,
+            "The module constant is spelled two ways",
+            ("cache/store.py:7",),
+        ),
+    ]
+    # a lower-case sentence after a place is a point inside the finding above it
+    assert r.findings[3].body.startswith("- `cache/store.py:84` shows the same call")
+    # the explanation keeps its punctuation as written
+    assert r.findings[0].body == "The second write wins, silently."
+    assert r.findings[1].body == ""

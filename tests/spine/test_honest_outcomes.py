@@ -288,17 +288,49 @@ TABLE_REVIEW = (
 )
 
 
+def test_severity_sections_that_all_say_none_are_a_review(tmp_path: Path) -> None:
+    """A terse seat that writes only the severity sections, each `None.`, reviewed the change
+    and found nothing: it is not an "unparseable review"."""
+    repo = make_repo(tmp_path)
+    terse = (
+        "### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n\n"
+        "### Suggestions\n\nNone.\n"
+    )
+    levels = "## Critical\nNone.\n\n## Major\nNone.\n\n## Minor\nNone.\n"
+    _config(tmp_path, {"terse": terse, "levels": levels})
+    code, out, _report, _md = _review(tmp_path, repo, "terse,levels")
+    assert code == 0
+    assert {s["seat"]: (s["status"], s["reason"]) for s in out["seats"]} == {
+        "terse": ("ok", None),
+        "levels": ("ok", None),
+    }
+
+
+GROUPED_REVIEW = (
+    "## Summary\n\nOne file.\n\n## Issues\n\n### `lib.py`\n\n"
+    "- **Line 14** (High): `pow()` recurses without a base case — any call overflows.\n"
+)
+
+
 def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
     """Models that ignore the prompt's format answer with a `Severity:` line under each finding,
     `[Medium]` tags in a numbered list, or one table with a Severity column: those are findings,
     and the seat must not read as "ok, 0 findings" (nor fail as unparseable)."""
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"fields": FIELDS_REVIEW, "tags": TAGS_REVIEW, "table": TABLE_REVIEW})
-    code, out, report, _md = _review(tmp_path, repo, "fields,tags,table")
+    _config(
+        tmp_path,
+        {
+            "fields": FIELDS_REVIEW,
+            "tags": TAGS_REVIEW,
+            "table": TABLE_REVIEW,
+            "grouped": GROUPED_REVIEW,
+        },
+    )
+    code, out, report, _md = _review(tmp_path, repo, "fields,tags,table,grouped")
     assert code == 0
     seats = {s["seat"]: s for s in out["seats"]}
     assert {n: s["status"] for n, s in seats.items()} == dict.fromkeys(
-        ("fields", "tags", "table"), "ok"
+        ("fields", "tags", "table", "grouped"), "ok"
     ), seats
     by_reviewer = {
         (src["reviewer"], src["severity"], src["title"])
@@ -317,6 +349,9 @@ def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
         for src in f["sources"]
     }
     assert where["Docstring of `add` names the wrong type"] == [("lib.py", 2)]
+    grouped = "`pow()` recurses without a base case — any call overflows"
+    assert ("Grouped", "critical", grouped) in by_reviewer
+    assert where[grouped] == [("lib.py", 14)]
     assert report["header"]["verdict"]["label"] != "Merge as-is"
 
 

@@ -172,10 +172,15 @@ def parse_head(
         m = _NUMBERED.match(s)
         if m:
             head = FindingHead(id=None, title="", style="numbered", number=int(m.group("n")))
-            _fill(head, m.group("rest"), prefixes)
+            word, rest = level_lead(m.group("rest"))
+            if not _place_first(head, rest, prefixes):
+                _fill(head, rest, prefixes)
+                _closing_place(head, prefixes)
+            if word is not None:
+                head.severity, head.level_word = tag_level(word), word.lower()
             # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
             # is a list inside the previous finding's body.
-            bold = m.group("rest").startswith("**")
+            bold = rest.startswith("**")
             if head.title and (bold or head.locations or head.severity is not None):
                 return head
             return None
@@ -204,16 +209,33 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
     return len(m.group("marks")), head
 
 
+def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> bool:
+    """`- `a.py:3` — Title.` / `- `a.py:3` Title`: the item opens with its place. True when it
+    did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a
+    point of a body, not a title."""
+    if rest.startswith("**"):
+        return False
+    parts = _SPLIT.split(rest, maxsplit=1)
+    lead = _LEADING_SPAN.match(rest)
+    if len(parts) < 2 and lead and lead.group("title")[0].isupper():
+        parts = [lead.group("span"), lead.group("title")]
+    if len(parts) != 2 or not _all_locations(parts[0], prefixes):
+        return False
+    _parse_tail(head, parts[0], prefixes)
+    head.title = parts[1].strip().rstrip(".").rstrip()
+    return True
+
+
 def _bullet_head(
     rest: str, prefixes: tuple[str, ...], *, plain_ok: bool = False
 ) -> FindingHead | None:
-    """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title`, `- Title — `a.py:3``."""
+    """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title.`, `- Title — `a.py:3``,
+    `- **Nit:** Title (`a.py:3`)`."""
     head = FindingHead(id=None, title="", style="bulleted")
-    parts = _SPLIT.split(rest, maxsplit=1)
-    if not rest.startswith("**") and len(parts) == 2 and _all_locations(parts[0], prefixes):
-        head.title = parts[1].strip()
-        _parse_tail(head, parts[0], prefixes)
-    else:
+    word, rest = level_lead(rest)
+    if word is not None:
+        head.severity, head.level_word = tag_level(word), word.lower()
+    if not _place_first(head, rest, prefixes):
         _fill(head, rest, prefixes)
     # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
     # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.
@@ -223,6 +245,35 @@ def _bullet_head(
     if plain_ok or rest.startswith("**") or head.locations or head.severity is not None:
         return head
     return None
+
+
+_LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`)[ \t]+(?P<title>[^\s`].*)$")
+_EMOJI = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F][ \t]*)+")
+_LEVEL_LEADS = (
+    # `**High**: text`, `**High** — text`
+    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
+    # `**Nit:** text`
+    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–-][ \t]*\*\*[ \t]*(?P<r>\S.*)$", re.I),
+    # `**Critical — Title** (`a.py:3`)`: the rest of the bold text is the title
+    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<b>\S.*)$", re.I),
+    # `High: text`, `Medium — text`
+    re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<r>\S.*)$", re.I),
+    # `(Medium): text`, `[Low] text`
+    re.compile(rf"^[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
+)
+
+
+def level_lead(rest: str) -> tuple[str | None, str]:
+    """A list item that opens with its severity word (`🔴 **Critical — Title**`, `**Nit:** x`,
+    `High: x`): (the word, the item without it); (None, the item) otherwise."""
+    text = _EMOJI.sub("", rest)
+    for rx in _LEVEL_LEADS:
+        m = rx.match(text)
+        if m:
+            groups = m.groupdict()
+            body = "**" + groups["b"] if groups.get("b") else groups["r"]
+            return m.group("w"), body
+    return None, rest
 
 
 def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:
@@ -251,7 +302,7 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
     if len(parts) == 2:
         left, right = parts
         if _all_locations(left, prefixes):
-            head.title = right.strip()
+            head.title = right.strip().removesuffix(".").rstrip()
             _parse_tail(head, left + " " + tail, prefixes)
             return head
         if _all_locations(right, prefixes):
@@ -314,6 +365,19 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     _parse_tail(head, rest[cut:], prefixes)
 
 
+def _closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
+    """`2. Variable name is unclear (src/api.py line 12).`: the place in closing parentheses.
+    Numbered items only: a body's bullet often ends with the place it quotes."""
+    m = _CLOSING_PAREN.match(head.title)
+    places = locations_in(m.group("p"), prefixes) if m and not head.locations else []
+    if m and places:
+        head.title = m.group("t").rstrip()
+        head.locations.extend(places)
+
+
+_CLOSING_PAREN = re.compile(r"^(?P<t>.*\S)[ \t]+\((?P<p>[^()\n]+)\)[ \t.]*$")
+
+
 # `path` + `line 12` / `path`, line 12 / `path` at line 12: the line joins the path.
 _PATH_THEN_LINE = re.compile(
     r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)[ \t]*,?[ \t]+(?:at[ \t]+)?(?:lines?|l\.)[ \t]*"
@@ -338,6 +402,7 @@ _LINES_TOKEN = frozenset({"code", "word"})
 
 def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
+    spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
     tail = _join_line_words(tail)
     # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
     anchor: Location | None = None
@@ -346,6 +411,7 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
         tok = m.group(0)
         if kind == "sep":
             continue
+        before = len(leftover)
         more = same_file_lines(anchor, tok.strip("`")) if anchor and kind in _LINES_TOKEN else None
         if more is not None:
             head.locations.append(more)
@@ -381,8 +447,11 @@ def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None
                 anchor = loc if loc.start is not None else None
             else:
                 leftover.append(tok)
-    # Stray punctuation ("." after the title) is not worth a warning; words are.
-    head.leftover = " ".join(t for t in leftover if re.search(r"\w", t)).strip()
+        if len(leftover) > before and re.search(r"\w", tok):
+            spans.append((m.start(), m.end()))
+    # The leftover words as written, punctuation between them included (`sees an, then —`);
+    # stray punctuation around them ("." after the title) is not worth keeping.
+    head.leftover = tail[spans[0][0] : spans[-1][1]].strip() if spans else ""
 
 
 def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:

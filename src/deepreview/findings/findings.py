@@ -11,6 +11,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field, replace
 
+from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level, place_in_file
 from deepreview.findings.finding_line import FindingHead, heading_head, locations_in, parse_head
 from deepreview.findings.levels import HIGH, LEVEL_WORDS, first_level_word
 from deepreview.findings.table_findings import table_findings
@@ -110,9 +111,18 @@ def parse_findings_block(
     mode: str | None = None
     level: int | None = None
     expected = 1
+    in_file: tuple[str, int] | None = None  # findings under a `### `src/db.py`` heading
+    groups: set[int] = set()
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if fence or not line.strip():
             continue
+        grouping = file_heading(line, prefixes)
+        if grouping is not None:
+            in_file = grouping
+            groups.add(i)
+            continue
+        if in_file is not None and (heading_level(line) or BOLD_LEVEL + 1) <= in_file[1]:
+            in_file = None  # `### Other`: the file's group ends
         head = parse_head(
             line,
             numbered=mode in (None, "numbered"),
@@ -146,6 +156,8 @@ def parse_findings_block(
             expected = (head.number or expected) + 1
         if mode is None:
             mode = head.style
+        if in_file is not None:
+            place_in_file(head, in_file[0])
         starts.append((i, head))
     first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
@@ -153,11 +165,14 @@ def parse_findings_block(
         severity, conflict = _severity(head, section)
         high = _says_high(head, section_high)
         out.drafts.append(Draft(head, severity, "", fix, bool(fix), conflict, high))
-    taken = set(used)
+    taken = set(used) | groups
     _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        draft = _draft(head, lines[i + 1 : end], fenced[i + 1 : end], section, out, prefixes)
+        body = [k for k in range(i + 1, end) if k not in groups]
+        draft = _draft(
+            head, [lines[k] for k in body], [fenced[k] for k in body], section, out, prefixes
+        )
         draft.high = _says_high(draft.head, section_high)
         out.drafts.append(draft)
     return out
@@ -249,6 +264,8 @@ def _draft(
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
     # finding's first line and goes on below it.
     lead = head.leftover.lstrip(":—–- \t")
+    if lead.lower() in ("in", "at", "see", "on"):
+        lead = ""  # `**Title** in `a.py:3``: the word before the place says nothing more
     if lead:
         body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
     return Draft(head, severity, body, fix, fix_at is not None, conflict)

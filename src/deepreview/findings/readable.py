@@ -3,8 +3,9 @@
 A seat that prints "I could not access the repository. Error: rate limit exceeded." or a page of
 noise exits 0 and prints *something*; read as a review it has no findings, and a report that
 counted it would say "no issues found".  A review is recognisable when it has at least one
-section we know (summary, findings, design, testing, documentation, limitations, coverage,
-verdict), or a finding, or says in so many words that it found nothing ("No issues found.").
+section we know (summary, findings — also when every severity section says `None.` —, design,
+testing, documentation, limitations, coverage, verdict), or a finding, or says in so many words
+that it found nothing ("No issues found.").
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.blocks import FINDING_KINDS, build_blocks, fence_mask
+from deepreview.findings.finding_line import is_strong_start
+from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import AgentReview
 
 UNPARSEABLE: Final = "unparseable review"
@@ -35,6 +39,13 @@ def says_nothing_found(text: str) -> bool:
     return bool(_NOTHING_FOUND.search(text))
 
 
+def _findings_sections(raw: str) -> bool:
+    """The text has a findings or severity section (`### Important Issues` + `None.`)."""
+    lines = raw.replace("\r\n", "\n").split("\n")
+    lines = unwrap_review(lines, is_strong_start) or lines
+    return any(b.kind in FINDING_KINDS for b in build_blocks(lines, fence_mask(lines)))
+
+
 def has_structure(review: AgentReview) -> bool:
     """A known section, a finding, a verdict line, or an explicit "nothing found"."""
     return bool(
@@ -48,6 +59,7 @@ def has_structure(review: AgentReview) -> bool:
         or review.coverage
         or says_nothing_found(review.preamble)
         or any(says_nothing_found(s.body) for s in review.other_sections)
+        or _findings_sections(review.raw)
     )
 
 
