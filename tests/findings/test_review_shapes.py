@@ -258,3 +258,40 @@ def test_severity_words_leading_list_items() -> None:
     # the explanation keeps its punctuation as written
     assert r.findings[0].body == "The second write wins, silently."
     assert r.findings[1].body == ""
+
+
+def test_severity_led_headings_open_findings_in_any_section() -> None:
+    """`## Code Review` + `### 🔴 Critical: Title` / `### 🟡 Warning: …` / `### 🔵 Info: …`;
+    `### High-level design` stays prose."""
+    r = parse("severity-headings-anywhere")
+    assert summary("severity-headings-anywhere") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "Two workers fill the same key at once",
+            ("cache/fill.py:30",),
+        ),
+        ("I1", Severity.IMPORTANT, "The map never shrinks", ("cache/store.py",)),
+        ("S1", Severity.SUGGESTION, "Rename `tmp2`", ()),
+    ]
+    assert [s.title for s in r.other_sections] == ["Code Review", "High-level design"]
+
+
+def test_bold_numbered_items_and_untagged_items_under_an_issues_heading() -> None:
+    """`**1. Title** (High)` + `File: path, line 30`; under `## Other Issues` a bold title with
+    a place and no severity is a finding taken as important, with a warning; a tagged item
+    under `## Prior Round Findings` is an earlier round's, not this review's."""
+    r = parse("bold-numbered-items")
+    assert summary("bold-numbered-items") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "The retry budget resets on every call",
+            ("net/retry.go:30",),
+        ),
+        ("S1", Severity.SUGGESTION, "The backoff jitter is not seeded", ("net/backoff.go:12",)),
+        ("I1", Severity.IMPORTANT, "Error wrapping loses the status code", ("net/client.go:88",)),
+        ("I2", Severity.IMPORTANT, "Log line repeats the URL", ("net/client.go:91",)),
+    ]
+    assert "finding 'Log line repeats the URL': no severity given; taken as important" in r.warnings
+    assert [s.title for s in r.other_sections] == ["Prior Round Findings"]

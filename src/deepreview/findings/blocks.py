@@ -199,7 +199,26 @@ def title_kind(title: str) -> Kind:
 # are not this review's findings, and stay ordinary sections.
 _FINDINGS_NOUNS = frozenset(["issues", "issue", "findings", "problems", "bugs", "defects"])
 _FINDINGS_FILLER = frozenset(
-    ["found", "identified", "key", "detailed", "main", "review", "code", "list", "of", "the", "and"]
+    [
+        "potential",
+        "possible",
+        "additional",
+        "other",
+        "new",
+        "noted",
+        "observed",
+        "found",
+        "identified",
+        "key",
+        "detailed",
+        "main",
+        "review",
+        "code",
+        "list",
+        "of",
+        "the",
+        "and",
+    ]
 )
 
 
@@ -314,12 +333,14 @@ def build_blocks(
     lines: list[str],
     mask: list[bool],
     starts_finding: Callable[[str], bool] | None = None,
+    severity_heading: Callable[[str], bool] | None = None,
 ) -> list[Block]:
     """Split a review into blocks at recognised headings.
 
     `starts_finding(line) -> bool` marks lines that open a finding even outside a findings
     section (`C1. **Title**`, `**[CRITICAL] ...**`): a review without section headings still
-    yields its findings.
+    yields its findings.  `severity_heading(line)` marks the strong starts that open a findings
+    section in any other section too (`### Critical: Title`).
     """
     blocks = [Block(Kind.PREAMBLE)]
     headings = heading_lines(lines, mask)
@@ -340,6 +361,12 @@ def build_blocks(
             if cur.kind in (Kind.PREAMBLE, Kind.SUMMARY):
                 level = cur.level if cur.kind is Kind.SUMMARY else 2
                 blocks.append(Block(Kind.FINDINGS, "", level))
+                blocks[-1].add(line, fenced)
+                continue
+            if h is not None and severity_heading is not None and severity_heading(line):
+                # `## Code Review` + `### 🔴 Critical: Title`: not IDs, which in an ordinary
+                # section (`## Prior Round Findings`) list earlier rounds' items
+                blocks.append(Block(Kind.FINDINGS, "", h.level))
                 blocks[-1].add(line, fenced)
                 continue
         if h is None:

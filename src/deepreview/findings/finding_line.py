@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deepreview.findings.levels import TAG_PATTERN, tag_level
+from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import (
     looks_like_path,
     parse_link,
@@ -57,6 +57,7 @@ _ID_BRACKETED = re.compile(
     r"^(?P<open>\*\*)?\[(?P<id>[CIS]-?\d{1,3})\](?!\()(?P<close>\*\*)?[ \t]*:?[ \t]*(?=\S)"
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
+_BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,3})[.)][ \t]+(?P<rest>[^*\s].*)$")
 _BULLET = re.compile(r"^ ?[-*+][ \t]+(?P<rest>\S.*)$")
 _HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<rest>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 # Sub-headings a finding's own text uses: never a finding's title.
@@ -134,7 +135,17 @@ def is_strong_start(line: str) -> bool:
     if _ID_BOLD.match(s) or _ID_IN_BOLD.match(s):
         return True
     m = _ID_PLAIN.match(s)
-    return bool(m and m.group("rest").startswith("**"))
+    return bool(m and m.group("rest").startswith("**")) or is_severity_heading(line)
+
+
+def is_severity_heading(line: str) -> bool:
+    """`### 🔴 Critical: Race on fill`: a heading that opens with its severity word.  It opens
+    a finding in any section (a review titled `## Code Review` holds its findings this way)."""
+    m = _HEADING.match(line)
+    if m is None:
+        return False
+    word, rest = level_lead(m.group("rest"))
+    return word is not None and bool(rest.strip("*: "))
 
 
 def parse_head(
@@ -169,10 +180,12 @@ def parse_head(
             _fill(head, rest, prefixes)
             return head if head.title else None
     if numbered:
-        m = _NUMBERED.match(s)
+        m = _NUMBERED.match(s) or _BOLD_NUMBERED.match(s)
         if m:
             head = FindingHead(id=None, title="", style="numbered", number=int(m.group("n")))
             word, rest = level_lead(m.group("rest"))
+            if m.re is _BOLD_NUMBERED:
+                rest = "**" + rest  # `**1. Title** (High)`: the bold title without its number
             if not _place_first(head, rest, prefixes):
                 _fill(head, rest, prefixes)
                 _closing_place(head, prefixes)
@@ -248,32 +261,6 @@ def _bullet_head(
 
 
 _LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`)[ \t]+(?P<title>[^\s`].*)$")
-_EMOJI = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F][ \t]*)+")
-_LEVEL_LEADS = (
-    # `**High**: text`, `**High** — text`
-    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
-    # `**Nit:** text`
-    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–-][ \t]*\*\*[ \t]*(?P<r>\S.*)$", re.I),
-    # `**Critical — Title** (`a.py:3`)`: the rest of the bold text is the title
-    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<b>\S.*)$", re.I),
-    # `High: text`, `Medium — text`
-    re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<r>\S.*)$", re.I),
-    # `(Medium): text`, `[Low] text`
-    re.compile(rf"^[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
-)
-
-
-def level_lead(rest: str) -> tuple[str | None, str]:
-    """A list item that opens with its severity word (`🔴 **Critical — Title**`, `**Nit:** x`,
-    `High: x`): (the word, the item without it); (None, the item) otherwise."""
-    text = _EMOJI.sub("", rest)
-    for rx in _LEVEL_LEADS:
-        m = rx.match(text)
-        if m:
-            groups = m.groupdict()
-            body = "**" + groups["b"] if groups.get("b") else groups["r"]
-            return m.group("w"), body
-    return None, rest
 
 
 def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:

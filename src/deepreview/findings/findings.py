@@ -36,6 +36,7 @@ _LABEL = re.compile(
 )
 # Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
 _CODE_OR_LINK = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)|\[[^\[\]\n]*\]\([^)\s]*\)")
+_BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
     r"^[_*]*(?:none|n/a|nothing(?: to report)?|no (?:[\w-]+ ){0,3}"
@@ -107,7 +108,8 @@ def parse_findings_block(
     # of them: a `1.` or `-` list inside a finding's body is not a finding, and neither is a
     # deeper sub-heading (`##### Fix`) of a sub-heading finding.
     # Under a plain Findings heading the same items are findings only when they carry their own
-    # severity (a `[High]` tag, a `**Severity:** High` line below): a free-form review.
+    # severity (a `[High]` tag, a `**Severity:** High` line below) or are a list item with a
+    # bold title and a place (`1. **Title** (`a.py:3`)`, taken as important with a warning).
     mode: str | None = None
     level: int | None = None
     expected = 1
@@ -140,6 +142,7 @@ def parse_findings_block(
             and head.style in ("numbered", "bulleted", "heading")
             and head.severity is None
             and not _severity_label_follows(lines, fenced, i + 1)
+            and not (head.locations and _BOLD_ITEM.match(line))
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding

@@ -25,7 +25,8 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
         Severity.CRITICAL,
     ),
     **dict.fromkeys(
-        ("important", "major", "medium", "moderate", "significant", "p1"), Severity.IMPORTANT
+        ("important", "major", "medium", "moderate", "significant", "warning", "p1"),
+        Severity.IMPORTANT,
     ),
     **dict.fromkeys(
         (
@@ -41,6 +42,7 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
             "polish",
             "cosmetic",
             "trivial",
+            "info",
             "p2",
             "p3",
         ),
@@ -92,10 +94,12 @@ TAG_WORDS: Final = frozenset(
         "important",
         "major",
         "medium",
+        "warning",
         "suggestion",
         "minor",
         "low",
         "nit",
+        "info",
         "p0",
         "p1",
         "p2",
@@ -135,3 +139,31 @@ def title_level(normalized: str) -> tuple[Severity, bool] | None:
     level = levels.pop()
     assert level is not None  # for mypy: None was excluded above
     return level, HIGH in words
+
+
+_EMOJI = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F][ \t]*)+")
+_LEVEL_LEADS = (
+    # `**High**: text`, `**High** — text`
+    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
+    # `**Nit:** text`
+    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–-][ \t]*\*\*[ \t]*(?P<r>\S.*)$", re.I),
+    # `**Critical — Title** (`a.py:3`)`: the rest of the bold text is the title
+    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<b>\S.*)$", re.I),
+    # `High: text`, `Medium — text`
+    re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<r>\S.*)$", re.I),
+    # `(Medium): text`, `[Low] text`
+    re.compile(rf"^[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
+)
+
+
+def level_lead(rest: str) -> tuple[str | None, str]:
+    """A list item that opens with its severity word (`🔴 **Critical — Title**`, `**Nit:** x`,
+    `High: x`): (the word, the item without it); (None, the item) otherwise."""
+    text = _EMOJI.sub("", rest)
+    for rx in _LEVEL_LEADS:
+        m = rx.match(text)
+        if m:
+            groups = m.groupdict()
+            body = "**" + groups["b"] if groups.get("b") else groups["r"]
+            return m.group("w"), body
+    return None, rest

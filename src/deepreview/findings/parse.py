@@ -15,8 +15,12 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
 - free-form reviews that ignore our format: `### 1. Title` + `**Severity:** High` lines, a
   numbered list of `**[Medium] Title**` items, one table with a Severity column under any
   heading (not one with a Status column: that tracks earlier rounds); severity words from
-  `levels.py` (High/Medium/Low, Blocker/Major/Minor, P0-P3), `High` ranked below Critical
-  when the review also says critical;
+  `levels.py` (High/Medium/Low, Blocker/Major/Minor, Warning/Info, P0-P3), `High` ranked
+  below Critical when the review also says critical; items led by their severity
+  (`🔴 **Critical — Title**`, `**Nit:** x`, `(Medium): x`, `### Warning: Title` in any
+  section); `**1. Title** (High)`; findings grouped under `### `path`` headings by
+  `Line 42` (`file_groups.py`); under an Issues heading, a bold title with a place and no
+  severity (important, with a warning);
 - locations: several per line (joined by `,` `+` `vs`), `path` + `line 12`, Markdown links with
   `#L12-L30`, GitHub blob URLs, absolute paths in the seat's `review-<seat>-XXXX/` worktree or
   under `worktree_prefixes`, odd paths inside code spans (``back`tick.py:1``);
@@ -45,7 +49,7 @@ from deepreview.findings.blocks import (
     rank_levels,
     says_high,
 )
-from deepreview.findings.finding_line import is_strong_start
+from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.findings import (
     SECTION_SEVERITY,
     Draft,
@@ -142,7 +146,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         lines = unwrapped
         text = "\n".join(lines)
     mask = fence_mask(lines)
-    blocks = build_blocks(lines, mask, is_strong_start)
+    blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
     rank_levels(blocks)
     st = _State(prefixes)
     if unwrapped is not None:
