@@ -295,3 +295,28 @@ def test_bold_numbered_items_and_untagged_items_under_an_issues_heading() -> Non
     ]
     assert "finding 'Log line repeats the URL': no severity given; taken as important" in r.warnings
     assert [s.title for s in r.other_sections] == ["Prior Round Findings"]
+
+
+def test_issue_word_headings_warnings_and_none_found() -> None:
+    """`## Warnings` is the Important level, `None found.` is nothing, `**a.go:55** — text`
+    bullets open with their place, and `### Issue 1:` + `**Severity:**` under `## Details`
+    is a finding while the same under `## Previous Round Findings` is an earlier round's."""
+    r = parse("issue-word-and-warnings")
+    assert summary("issue-word-and-warnings") == [
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "a `\\r` alone is not a line end, so old Mac files lex as one line",
+            ("parser/lex.go:55",),
+        ),
+        ("S1", Severity.SUGGESTION, "the constant `maxTok` is never used", ("parser/lex.go:12",)),
+        (
+            "I2",
+            Severity.IMPORTANT,
+            "Unicode escapes above U+FFFF are split",
+            ("parser/str.go:80-88",),
+        ),
+    ]
+    assert r.executive_summary.startswith("The parser change is sound")
+    assert r.unread_findings == ()
+    assert [s.title for s in r.other_sections] == ["Previous Round Findings"]

@@ -48,6 +48,7 @@ DESIGN_KINDS = frozenset({Kind.DESIGN, Kind.CONCERNS, Kind.STRENGTHS})
 _TITLES: dict[str, Kind] = {
     "executive summary": Kind.SUMMARY,
     "summary": Kind.SUMMARY,
+    "review summary": Kind.SUMMARY,
     "overview": Kind.SUMMARY,
     "verdict": Kind.VERDICT,
     "findings": Kind.FINDINGS,

@@ -45,10 +45,11 @@ _BOLD_SEVERITY = re.compile(
 )
 # Several locations on one line: `a.go:1`, `b.go:2` / `a.go:1` + `b.go:2` / `a.go:1` vs `b.go:2`.
 _LOCATION_JOIN = re.compile(r"\s*(?:[,;+]|\s(?:vs\.?|and|&)\s)\s*", re.IGNORECASE)
-# `### Finding 3: Title` / `**Finding 3:** Title`: free-form reviews, location and severity on
+# `### Finding 3: Title` / `**Issue 3:** Title`: free-form reviews, location and severity on
 # `**File:**` / `**Severity:**` lines below (see `findings.py`).
 _FINDING_WORD = re.compile(
-    r"^(?:\*\*)?Finding[ \t]+#?(?P<n>\d{1,3})[ \t]*(?:[:.)—–-][ \t]*)?(?:\*\*)?[ \t]*"
+    r"^(?:\*\*)?(?:Finding|Issue|Problem|Bug)[ \t]+#?(?P<n>\d{1,3})[ \t]*(?:[:.)—–-][ \t]*)?"
+    r"(?:\*\*)?[ \t]*"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -226,6 +227,9 @@ def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> boo
     """`- `a.py:3` — Title.` / `- `a.py:3` Title`: the item opens with its place. True when it
     did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a
     point of a body, not a title."""
+    bold = _BOLD_PLACE.match(rest)
+    if bold and _all_locations(bold.group("place"), prefixes):
+        rest = f"`{bold.group('place')}`{bold.group('after')}"  # `- **a.py:3**: Title`
     if rest.startswith("**"):
         return False
     parts = _SPLIT.split(rest, maxsplit=1)
@@ -260,6 +264,7 @@ def _bullet_head(
     return None
 
 
+_BOLD_PLACE = re.compile(r"^\*\*(?P<place>[^*`\s][^*\n]*?)\*\*(?P<after>.*)$")
 _LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`)[ \t]+(?P<title>[^\s`].*)$")
 
 

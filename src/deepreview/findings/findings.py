@@ -39,7 +39,8 @@ _CODE_OR_LINK = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)|\[[^\[\]\n]*\]\([^)\s
 _BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
-    r"^[_*]*(?:none|n/a|nothing(?: to report)?|no (?:[\w-]+ ){0,3}"
+    r"^[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|nothing(?: to report)?|"
+    r"no (?:[\w-]+ ){0,3}"
     r"(?:issues?|findings?|suggestions?|concerns?)(?: (?:found|identified|noted|raised))?)"
     r"[ .!_*]*(?:\(.*\))?[ .]*$",
     re.IGNORECASE,
@@ -70,6 +71,7 @@ class FindingsResult:
     unparsed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)  # text before the first finding (not None)
+    first: int = 0  # index of the first finding's line (the length when there is none)
 
 
 def strip_rules(lines: list[str]) -> list[str]:
@@ -162,11 +164,11 @@ def parse_findings_block(
         if in_file is not None:
             place_in_file(head, in_file[0])
         starts.append((i, head))
-    first = starts[0][0] if starts else len(lines)
+    first = out.first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
     for head, fix in rows:
-        severity, conflict = _severity(head, section)
-        high = _says_high(head, section_high)
+        severity, conflict = severity_of(head, section)
+        high = says_high_word(head, section_high)
         out.drafts.append(Draft(head, severity, "", fix, bool(fix), conflict, high))
     taken = set(used) | groups
     _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
@@ -176,24 +178,9 @@ def parse_findings_block(
         draft = _draft(
             head, [lines[k] for k in body], [fenced[k] for k in body], section, out, prefixes
         )
-        draft.high = _says_high(draft.head, section_high)
+        draft.high = says_high_word(draft.head, section_high)
         out.drafts.append(draft)
     return out
-
-
-def loose_table_findings(
-    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
-) -> tuple[list[Draft], list[str], list[bool]]:
-    """Findings tabulated outside a findings section (`## Review` + `| Severity | Issue |`):
-    the drafts, and the section's lines without the tables."""
-    rows, used = table_findings(lines, fenced, None, prefixes, loose=True)
-    drafts = []
-    for head, fix in rows:
-        severity, conflict = _severity(head, None)
-        drafts.append(Draft(head, severity, "", fix, bool(fix), conflict, _says_high(head, False)))
-    taken = set(used)
-    rest = [k for k in range(len(lines)) if k not in taken]
-    return drafts, [lines[k] for k in rest], [fenced[k] for k in rest]
 
 
 def _severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
@@ -263,7 +250,7 @@ def _draft(
         head.locations = _body_location(
             [head.title, *lines[prose]], [False, *fenced[prose]], prefixes
         )
-    severity, conflict = _severity(head, section)
+    severity, conflict = severity_of(head, section)
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
     # finding's first line and goes on below it.
     lead = head.leftover.lstrip(":—–- \t")
@@ -321,7 +308,7 @@ def _label_lines(
     return lines, fenced
 
 
-def _says_high(head: FindingHead, section_high: bool) -> bool:
+def says_high_word(head: FindingHead, section_high: bool) -> bool:
     """The finding's level was written `high`: its own tag or label, else its section's title."""
     if head.severity is not None:
         return head.level_word == HIGH
@@ -339,7 +326,7 @@ def rank_high(drafts: list[Draft], *, critical_section: bool) -> None:
             d.severity = Severity.IMPORTANT
 
 
-def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:
+def severity_of(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:
     """The tag wins over the heading, the heading over the ID letter."""
     letter = Severity.from_letter(head.id[0]) if head.id else None
     chosen = head.severity or section or letter

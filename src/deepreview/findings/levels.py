@@ -25,7 +25,7 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
         Severity.CRITICAL,
     ),
     **dict.fromkeys(
-        ("important", "major", "medium", "moderate", "significant", "warning", "p1"),
+        ("important", "major", "medium", "moderate", "significant", "warning", "warnings", "p1"),
         Severity.IMPORTANT,
     ),
     **dict.fromkeys(

@@ -54,11 +54,11 @@ from deepreview.findings.findings import (
     SECTION_SEVERITY,
     Draft,
     assemble,
-    loose_table_findings,
     parse_findings_block,
     rank_high,
     strip_rules,
 )
+from deepreview.findings.loose import loose_findings
 from deepreview.findings.sections import (
     Sink,
     parse_assessment,
@@ -220,10 +220,12 @@ def _take_verdicts(block: Block, st: _State) -> None:
 def _dispatch(block: Block, st: _State) -> None:
     k = block.kind
     if k in (Kind.PREAMBLE, Kind.OTHER):
-        drafts, block.lines, block.fenced = loose_table_findings(
-            block.lines, block.fenced, st.prefixes
+        drafts, block.lines, block.fenced = loose_findings(
+            block.title, block.lines, block.fenced, st.prefixes
         )
         st.drafts.extend(drafts)
+        if drafts and not any(line.strip() for line in block.lines):
+            return  # `## Details` held only findings: no empty section is left behind
     body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
     if k is Kind.PREAMBLE:
         if body:
