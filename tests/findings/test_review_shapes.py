@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from deepreview.findings import parse_review
 from deepreview.model import Location, Severity
 from findings.test_review_fixtures import parse
 
@@ -320,3 +323,32 @@ def test_issue_word_headings_warnings_and_none_found() -> None:
     assert r.executive_summary.startswith("The parser change is sound")
     assert r.unread_findings == ()
     assert [s.title for s in r.other_sections] == ["Previous Round Findings"]
+
+
+def test_findings_given_as_json() -> None:
+    """A ```json block of issues with the keys models use (`level`, `path`, `"88-95"`,
+    `Message`, `suggestion`): findings, not an unparseable review."""
+    r = parse("json-findings")
+    assert summary("json-findings") == [
+        ("C1", Severity.CRITICAL, "Connection not returned on a timeout", ("db/pool.go:88-95",)),
+        ("S1", Severity.SUGGESTION, "Unused field `maxIdle`", ("db/pool.go:12",)),
+        ("I1", Severity.IMPORTANT, "No test covers the timeout path", ()),
+    ]
+    assert r.findings[0].fix == "defer `p.put(c)` after `get`."
+    assert r.executive_summary == "The pool change leaks connections on one path."
+    assert r.warnings[0] == "review written as JSON; its findings were read from it"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"foo": 1}]',  # not findings: no title
+        '{"findings": "none"}',
+        "```json\n[1, 2]\n```",
+        '{"summary": "x", "findings": [{"title": "t", "line": true}]}',  # a bad value
+    ],
+)
+def test_json_that_is_not_a_review_is_read_as_text(text: str) -> None:
+    r = parse_review(text)
+    assert r.findings == ()
+    assert "review written as JSON; its findings were read from it" not in r.warnings

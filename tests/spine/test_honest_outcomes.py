@@ -311,6 +311,12 @@ GROUPED_REVIEW = (
     "- **Line 14** (High): `pow()` recurses without a base case — any call overflows.\n"
 )
 
+JSON_REVIEW = (
+    "Findings:\n\n```json\n"
+    '[{"severity": "medium", "file": "lib.py", "line": 30, "title": "`mod()` rounds toward zero"}]'
+    "\n```\n"
+)
+
 
 def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
     """Models that ignore the prompt's format answer with a `Severity:` line under each finding,
@@ -324,13 +330,14 @@ def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
             "tags": TAGS_REVIEW,
             "table": TABLE_REVIEW,
             "grouped": GROUPED_REVIEW,
+            "json": JSON_REVIEW,
         },
     )
-    code, out, report, _md = _review(tmp_path, repo, "fields,tags,table,grouped")
+    code, out, report, _md = _review(tmp_path, repo, "fields,tags,table,grouped,json")
     assert code == 0
     seats = {s["seat"]: s for s in out["seats"]}
     assert {n: s["status"] for n, s in seats.items()} == dict.fromkeys(
-        ("fields", "tags", "table", "grouped"), "ok"
+        ("fields", "tags", "table", "grouped", "json"), "ok"
     ), seats
     by_reviewer = {
         (src["reviewer"], src["severity"], src["title"])
@@ -352,6 +359,7 @@ def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
     grouped = "`pow()` recurses without a base case — any call overflows"
     assert ("Grouped", "critical", grouped) in by_reviewer
     assert where[grouped] == [("lib.py", 14)]
+    assert ("Json", "important", "`mod()` rounds toward zero") in by_reviewer
     assert report["header"]["verdict"]["label"] != "Merge as-is"
 
 

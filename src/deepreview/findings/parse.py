@@ -58,6 +58,7 @@ from deepreview.findings.findings import (
     rank_high,
     strip_rules,
 )
+from deepreview.findings.json_review import json_review
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.sections import (
     Sink,
@@ -172,6 +173,12 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         st.drafts,
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
+    # A review with no findings of its own: its findings may be a JSON block (in the preamble,
+    # or as the unread text of a `Findings:` section).
+    if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
+        as_json = json_review(raw, seat=seat, pass_no=pass_no)
+        if as_json is not None:
+            return as_json
     findings, finding_warnings = assemble(st.drafts)
     warnings = list(st.sink.warnings) + finding_warnings
     for kind, n in seen.items():

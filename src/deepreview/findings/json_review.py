@@ -1,0 +1,166 @@
+"""A model's review written as JSON instead of Markdown.
+
+Asked for Markdown, some models (small local ones most often) answer with their findings as
+data: a ```` ```json ```` block holding `[{"severity": "high", "file": "a.py", "line": 3,
+"title": …}]` or `{"summary": …, "issues": [...]}`.  Read as Markdown that is no review at all
+and the seat would fail as "unparseable review".  The keys vary by model, so each field accepts
+the names models use for it; the values are checked at this boundary (pydantic), and an item
+that is not a finding (no title) makes the whole block not a review.
+
+Command seats have their own strict format (`agents/command_json.py`); this is for text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from deepreview.findings.finding_line import FindingHead, locations_in
+from deepreview.findings.findings import Draft, assemble, rank_high, says_high_word, severity_of
+from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.model import AgentReview, Location
+
+_FENCED_JSON = re.compile(
+    r"^[ \t]*(`{3,}|~{3,})[ \t]*json5?[ \t]*\n(?P<body>.*?)\n[ \t]*\1[ \t]*$",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+)
+_LISTS = ("findings", "issues", "problems", "comments", "review_comments", "results")
+_TITLE_MAX = 300
+
+
+def _model() -> Any:
+    # pydantic loads only when a review looks like JSON (start-up stays light).
+    from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+
+    def names(*n: str) -> AliasChoices:
+        return AliasChoices(*n, *(x.capitalize() for x in n))
+
+    class JsonFinding(BaseModel):
+        model_config = ConfigDict(extra="ignore", frozen=True)
+
+        title: str = Field(
+            min_length=1,
+            validation_alias=names("title", "summary", "issue", "message", "finding", "problem"),
+        )
+        severity: str = Field(default="", validation_alias=names("severity", "level", "priority"))
+        file: str = Field(
+            default="", validation_alias=names("file", "path", "filename", "file_path", "location")
+        )
+        line: str | None = Field(  # `42`, `"42"`, `"88-95"`
+            default=None, validation_alias=names("line", "line_number", "start_line", "lineno")
+        )
+        end_line: int | None = Field(default=None, validation_alias=names("end_line", "endline"))
+        body: str = Field(
+            default="",
+            validation_alias=names("description", "details", "explanation", "body", "rationale"),
+        )
+        fix: str = Field(
+            default="",
+            validation_alias=names("fix", "suggestion", "recommendation", "suggested_fix"),
+        )
+        category: str | None = Field(
+            default=None, validation_alias=names("classification", "category", "type")
+        )
+
+        @field_validator("line", mode="before")
+        @classmethod
+        def _range(cls, v: object) -> object:
+            return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+        @field_validator("end_line", mode="before")
+        @classmethod
+        def _number(cls, v: object) -> object:
+            if isinstance(v, str):
+                m = re.match(r"\s*(\d+)", v)
+                return int(m.group(1)) if m else None
+            return v
+
+        @field_validator("severity", "file", "body", "fix", mode="before")
+        @classmethod
+        def _text(cls, v: object) -> object:
+            return "" if v is None else v
+
+    return JsonFinding
+
+
+def _document(text: str) -> object | None:
+    """The JSON value the text is, or holds in one ```json block; None when there is none."""
+    stripped = text.strip()
+    candidates = [stripped] if stripped[:1] in ("[", "{") else []
+    candidates += [m.group("body") for m in _FENCED_JSON.finditer(text)]
+    for c in candidates:
+        try:
+            return json.loads(c)
+        except ValueError:
+            continue
+    return None
+
+
+def json_review(text: str, *, seat: str = "", pass_no: int = 1) -> AgentReview | None:
+    """The review the text gives as JSON, or None when it gives none (read it as Markdown)."""
+    doc = _document(text)
+    summary = ""
+    items: object = doc
+    if isinstance(doc, dict):
+        summary = str(doc.get("summary") or doc.get("overview") or "")
+        items = next((doc[k] for k in doc if k.lower() in _LISTS), None)
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        return None
+    if not items and not summary:
+        return None
+    from pydantic import ValidationError
+
+    model = _model()
+    drafts: list[Draft] = []
+    for item in items:
+        try:
+            f = model.model_validate(item)
+        except ValidationError:
+            return None  # not a list of findings after all
+        head = FindingHead(id=None, title=" ".join(f.title.split())[:_TITLE_MAX], style="json")
+        word = first_level_word(f.severity)
+        if word is not None:
+            head.severity, head.level_word = LEVEL_WORDS[word], word
+        head.locations = _locations(f.file, f.line, f.end_line)
+        head.classification = f.category
+        severity, conflict = severity_of(head, None)
+        drafts.append(
+            Draft(
+                head,
+                severity,
+                f.body.strip(),
+                f.fix.strip(),
+                bool(f.fix.strip()),
+                conflict,
+                says_high_word(head, False),
+            )
+        )
+    rank_high(drafts, critical_section=False)
+    findings, warnings = assemble(drafts)
+    return AgentReview(
+        seat=seat,
+        pass_no=pass_no,
+        executive_summary=summary.strip(),
+        findings=tuple(findings),
+        warnings=("review written as JSON; its findings were read from it", *warnings),
+        raw=text,
+    )
+
+
+_LINES = re.compile(r"^\s*(\d{1,7})(?:\s*[-–]\s*(\d{1,7}))?")
+
+
+def _locations(file: str, line: str | None, end: int | None) -> list[Location]:
+    if not file.strip():
+        return []
+    found = locations_in(f"`{file.strip()}`")
+    if not found:
+        return []
+    loc = found[0]
+    m = _LINES.match(line or "")
+    if loc.start is None and m:
+        start = int(m.group(1))
+        end = int(m.group(2)) if m.group(2) else end
+        return [Location(loc.path, start, end if end and end != start else None)]
+    return [loc]
