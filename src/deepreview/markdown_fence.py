@@ -133,3 +133,8 @@ def code_span(text: str) -> str:
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def table_cell(text: str) -> str:
+    """`text` on one line inside a `| … |` table cell: pipes escaped, line breaks as spaces."""
+    return text.replace("|", "\\|").replace("\n", " ")

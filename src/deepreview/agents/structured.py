@@ -15,7 +15,7 @@ from importlib import resources
 
 import jinja2
 
-from deepreview.markdown_fence import fence_for
+from deepreview.markdown_fence import fence_for, table_cell
 from deepreview.model import SEVERITIES, AgentReview, Location
 
 
@@ -31,10 +31,6 @@ def inline_code(text: str) -> str:
     ticks = "`" * (longest + 1)
     pad = " " if longest else ""
     return f"{ticks}{pad}{text}{pad}{ticks}"
-
-
-def table_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _location(loc: Location) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
 from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
+from deepreview.markdown_fence import table_cell
 from deepreview.model import (
     SEVERITIES,
     DeclinedFinding,
@@ -209,10 +210,6 @@ def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str
     return f"{limitations.rstrip()}\n\n{block}" if limitations.strip() else block
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _verdicts_section(info: RoundInfo) -> Section:
     prev = info.number - 1
     rows = [
@@ -227,12 +224,12 @@ def _verdicts_section(info: RoundInfo) -> Section:
         if v.disagreement:
             word += " (seats disagree)"
         seats = "; ".join(
-            _cell(f"{s.seat}: {s.verdict}" + (f" — {s.evidence}" if s.evidence else ""))
+            table_cell(f"{s.seat}: {s.verdict}" + (f" — {s.evidence}" if s.evidence else ""))
             for s in v.seats
         )
         where = f" `{v.location}`" if v.location else ""
         rows.append(
-            f"| {v.prior_id}. **{_cell(v.title)}**{where} | {word} | {seats or '—'} "
+            f"| {v.prior_id}. **{table_cell(v.title)}**{where} | {word} | {seats or '—'} "
             f"| {v.carried_as or 'closed'} |"
         )
     return Section(title=f"Round {info.number} Fix Verdicts", body="\n".join(rows))
