@@ -48,6 +48,15 @@ def _review(tmp: Path, repo: Path, agents: str) -> tuple[int, dict, dict, str]: 
     return res.returncode, out, report, md
 
 
+def _sources(report: dict) -> set[tuple[str, str, str]]:  # type: ignore[type-arg]
+    """(reviewer, severity, title) of every seat's own finding inside the report's findings."""
+    return {
+        (src["reviewer"], src["severity"], src["title"])
+        for f in report["findings"]
+        for src in f["sources"]
+    }
+
+
 def test_seats_printing_garbage_fail_as_unparseable(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     _config(
@@ -252,11 +261,7 @@ def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
     seats = {s["seat"]: s for s in out["seats"]}
     assert seats["wrapped"]["status"] == "ok", seats["wrapped"]
     assert seats["levels"]["status"] == "ok", seats["levels"]
-    by_reviewer = {
-        (src["reviewer"], src["severity"], src["title"])
-        for f in report["findings"]
-        for src in f["sources"]
-    }
+    by_reviewer = _sources(report)
     assert ("Wrapped", "important", "`backoff()` has no upper bound") in by_reviewer
     assert ("Levels", "critical", "`add()` overflows silently") in by_reviewer
     assert ("Levels", "suggestion", "Name `sub` is vague") in by_reviewer
@@ -339,11 +344,7 @@ def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
     assert {n: s["status"] for n, s in seats.items()} == dict.fromkeys(
         ("fields", "tags", "table", "grouped", "json"), "ok"
     ), seats
-    by_reviewer = {
-        (src["reviewer"], src["severity"], src["title"])
-        for f in report["findings"]
-        for src in f["sources"]
-    }
+    by_reviewer = _sources(report)
     assert ("Fields", "critical", "`sqrt()` loops forever on a negative input") in by_reviewer
     assert ("Fields", "suggestion", "Docstring of `add` names the wrong type") in by_reviewer
     assert ("Tags", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
