@@ -159,6 +159,50 @@ REWRITES: dict[str, Callable[[str], str]] = {
 }
 
 
+# The appendix's entry headings, written as another era of reports might: each `### [Name]` /
+# `### [Name] — Pass N` heading of the appendix rewritten, the reviews under it unchanged.
+_ENTRY = re.compile(
+    r"(?m)^(#{2,4}) \[(?P<name>[^\]]+)\](?P<model>[^\n—–]*?)(?:\s*[—–-]\s*Pass (?P<n>\d+))?[ \t]*$"
+)
+ENTRY_STYLES = {
+    "Name (pass N)": "{h} {name} (pass {n})",
+    "Name — pass N": "{h} {name} — pass {n}",
+    "Name, pass N": "{h} {name}, pass {n}",
+    "Review by Name (Pass N)": "{h} Review by {name} (Pass {n})",
+    "Name's review — Pass N": "{h} {name}'s review — Pass {n}",
+    "**Name** — Pass N": "{h} **{name}** — Pass {n}",
+    "[Name] (pass N)": "{h} [{name}] (pass {n})",
+    "1. Name — Pass N": "{h} 1. {name} — Pass {n}",
+}
+
+
+def _entries(text: str) -> list[tuple[str, int, Counts]]:
+    return [(q.name, q.pass_no, counts_of(q)) for q in parse_appendix_entries(text)]
+
+
+def appendix_headings(corpus: Path) -> None:
+    """Each report whose appendix uses `[Name]` headings, with those headings respelled: the
+    split must give the same reviewers, passes and C/I/S counts."""
+    reports = []
+    for path in sorted(corpus.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        at = text.find("Appendix: Original Reviews")
+        if at >= 0 and _ENTRY.search(text, at):
+            reports.append((text, at, _entries(text)))
+    print(f"\nappendix entry headings respelled ({len(reports)} reports with `[Name]` headings)")
+    for label, style in ENTRY_STYLES.items():
+
+        def heading(m: re.Match[str], style: str = style) -> str:
+            name = (m.group("name") + m.group("model")).strip()
+            return style.format(h=m.group(1), name=name, n=m.group("n") or "1")
+
+        ok = sum(
+            _entries(text[:at] + _ENTRY.sub(heading, text[at:])) == want
+            for text, at, want in reports
+        )
+        print(f"{label:32} {ok:4}/{len(reports)} = {ok / max(1, len(reports)):6.1%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--corpus", type=Path, default=default_corpus())
@@ -186,6 +230,7 @@ def main() -> None:
         print(f"{name:32} {ok:4}/{len(cases)} = {ok / len(cases):6.1%}")
         if args.show == name:
             print("\n".join(misses))
+    appendix_headings(args.corpus)
 
 
 if __name__ == "__main__":

@@ -133,3 +133,47 @@ def test_sections_one_level_down_under_consolidated_review() -> None:
         ("important", "svc/cache.go:40-44", ("Claude Opus 9", "Codex GPT 8")),
         ("suggestion", "svc/cache.go:12", ("Codex GPT 8",)),
     ]
+
+
+PASSES = """# Deep Review: 20260104-000000-pr-9
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Codex GPT 8, Gemini 4.0 Pro |
+
+---
+
+## Appendix: Original Reviews
+
+### Claude Opus 9 (pass 1)
+
+first
+
+### Claude Opus 9 — pass 2
+
+second
+
+### Review by Codex GPT 8, Pass 2
+
+third
+
+### Gemini 4.0 Pro's review
+
+fourth
+
+### [Gemini 4.0 Pro] (pass 2)
+
+fifth
+"""
+
+
+def test_pass_numbers_and_review_words_in_other_spellings() -> None:
+    """`(pass 2)`, `— pass 2`, `, Pass 2`, `'s review`, `Review by`: the same reviewer and pass
+    whichever way the appendix spells them."""
+    assert [(e.name, e.pass_no, e.text) for e in parse_report(PASSES).appendix] == [
+        ("Claude Opus 9", 1, "first"),
+        ("Claude Opus 9", 2, "second"),
+        ("Codex GPT 8", 2, "third"),
+        ("Gemini 4.0 Pro", 1, "fourth"),
+        ("Gemini 4.0 Pro", 2, "fifth"),
+    ]

@@ -34,8 +34,11 @@ _BRACKET = re.compile(
     r"(?:[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+))?[ \t]*(?:\((?P<note>[^)]*)\))?[ \t]*$",
     re.IGNORECASE,
 )
-_PASS = re.compile(r"[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+)\b.*$", re.IGNORECASE)
-_REVIEW_WORD = re.compile(r"[ \t]+(?:Original[ \t]+)?Review$", re.IGNORECASE)
+# `— Pass 2`, `, pass 2`, `: Pass 2`, `(pass 2)`
+_PASS = re.compile(
+    r"(?:[ \t]*[—–,:-][ \t]*|[ \t]*\([ \t]*)Pass[ \t]+(?P<n>\d+)\b.*$", re.IGNORECASE
+)
+_REVIEW_WORD = re.compile(r"(?:'s|’s)?[ \t]+(?:Original[ \t]+)?Review$", re.IGNORECASE)
 _ENTRY_PREFIX = re.compile(
     r"^(?:\d{1,2}[.)]|[A-Z][.)])?[ \t]*"
     r"(?:(?:Original[ \t]+)?Review(?:er)?[ \t]*(?:by|from|:)[ \t]*)?",
@@ -118,20 +121,23 @@ def _entry_name(
             name = f"{name} {model}"
         elif model:
             name = model
-        return name, int(b.group("n") or 1), True, level
-    words = title.split()
-    if 1 <= len(words) <= 5 and ":" not in title and words[0].lower() in families:
-        name, n = _name_and_pass(title)
+        note = re.fullmatch(r"pass[ \t]+(\d+)", (b.group("note") or "").strip(), re.IGNORECASE)
+        n = b.group("n") or (note.group(1) if note else None)  # `[Claude] (pass 2)`
+        return name, int(n or 1), True, level
+    name, n = _name_and_pass(title)
+    words = name.split()
+    if 1 <= len(words) <= 5 and ":" not in name and words[0].lower() in families:
         return name, n, False, level
     return None
 
 
 def _name_and_pass(text: str) -> tuple[str, int]:
+    """`Claude Opus 4.6 (pass 2)`, `Codex's review — Pass 1` -> (name, pass)."""
     p = _PASS.search(text)
     n = int(p.group("n")) if p else 1
     name = text[: p.start()] if p else text
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip().strip("[]").strip()
-    return name, n
+    return _REVIEW_WORD.sub("", name).strip(), n
 
 
 def _plain(title: str) -> str:
