@@ -144,8 +144,15 @@ def test_parse_robustness_rewrites_keep_the_counts(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    lines = res.stdout.splitlines()
+    reviews, appendix = res.stdout.split("\n\n", 1)
+    lines = reviews.splitlines()
     assert lines[0].endswith("reviews with gold counts: 2")
     assert len(lines) > 15, res.stdout  # a line per rewrite
     for line in lines[1:]:
         assert line.endswith("2/2 = 100.0%"), line
+    # then the appendix's entry headings respelled, over the reports with `[Name]` headings
+    head, *styles = appendix.strip().splitlines()
+    assert head.startswith("appendix entry headings respelled (1 reports"), head
+    assert len(styles) >= 5
+    for line in styles:
+        assert line.endswith("1/1 = 100.0%"), line

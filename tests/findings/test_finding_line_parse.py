@@ -102,6 +102,9 @@ def test_reviewers_extras() -> None:
     assert head is not None
     assert head.reviewers == ["Claude Opus 4.6", "Codex GPT 5.4"]
     assert head.carry_forward == "Round 2 I3, unaddressed"
+    for credits in ("[Claude & Codex]", "[Claude and Codex]", "[Claude; Codex]"):
+        head = parse_head(f"I2. **T** — `a.go` {credits}")
+        assert head is not None and head.reviewers == ["Claude", "Codex"], credits
     head = parse_head("I1. **T** — `a.go` (important, regression, verified) trailing words.")
     assert head is not None
     assert head.verification == "verified"

@@ -451,7 +451,8 @@ def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str)
     if tag_level(word) is not None and head.severity is None:
         head.severity, head.level_word = tag_level(word), word
         return
-    names = [n.strip() for n in inner.split(",") if n.strip()]
+    # `[Claude, Codex]`, `[Claude & Codex]`, `[Claude and Codex]`
+    names = [n.strip() for n in re.split(r",|&|\s+and\s+|;", inner) if n.strip()]
     if names and all(re.search(r"[A-Za-z]", n) for n in names):
         head.reviewers.extend(n for n in names if n not in head.reviewers)
     else:
