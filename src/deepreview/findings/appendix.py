@@ -122,8 +122,8 @@ def _entry_name(
         elif model:
             name = model
         note = re.fullmatch(r"pass[ \t]+(\d+)", (b.group("note") or "").strip(), re.IGNORECASE)
-        n = b.group("n") or (note.group(1) if note else None)  # `[Claude] (pass 2)`
-        return name, int(n or 1), True, level
+        written = b.group("n") or (note.group(1) if note else None)  # `[Claude] (pass 2)`
+        return name, int(written or 1), True, level
     name, n = _name_and_pass(title)
     words = name.split()
     if 1 <= len(words) <= 5 and ":" not in name and words[0].lower() in families:
