@@ -336,8 +336,10 @@ def _run_and_finish(
     lookup: list[pr_series.PrLookup | None] = [None]
 
     def idle() -> None:
-        # Once the seats are on their way: ask GitHub (if it can) for the branch's open PR,
-        # whose series the report joins.
+        # Every seat has started its agent: run.json says so (`pending` is "not started", what
+        # `resume` owes). Then ask GitHub (if it can) for the branch's open PR, whose series the
+        # report joins.
+        writer.update(lambda s: _mark_running(s, [plan.seat for plan in plans]))
         lookup[0] = pr_series.start(p.target, p.env)
         index_step.while_seats_run(p.store)
 
@@ -384,6 +386,15 @@ def _run_and_finish(
     from deepreview.pipeline import finish
 
     return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
+
+
+def _mark_running(s: RunState, seats: list[str]) -> RunState:
+    # A seat that already ended (its recorder wrote ok/failed) keeps its status.
+    for name in seats:
+        entry = s.seats.get(name)
+        if entry is not None and entry.status == "pending":
+            s = s.with_seat(name, status="running")
+    return s
 
 
 def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
