@@ -7,10 +7,12 @@ command is the real `python -m pytest -q` (or `go test ./...`) run in scratch wo
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
+from support.interrupt import interrupt_review
 from support.proof_repos import (
     BAD_FIX,
     GO_BOUNDARY_LINE,
@@ -238,3 +240,54 @@ def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
     )
     assert "`fix: applies · tests fail (TestBoundary)`" in out["md"]
     assert "mutations of the changed lines: all killed." in out["md"]
+
+
+@pytest.mark.slow
+def test_resume_runs_the_checks_the_review_asked_for(tmp_path: Path) -> None:
+    """`review --allow-exec --check-fixes` stopped by Ctrl-C while a seat works, then `resume`
+    (no flags): the report is finished as the review was started, fix checks included."""
+    repo = make_python_repo(tmp_path, strong=True)
+    go = tmp_path / "go-on"
+    slow = [
+        sys.executable,
+        "-c",
+        "import os, sys, time; sys.stdin.read()\n"
+        f"while not os.path.exists({str(go)!r}): time.sleep(0.05)\n"
+        "print('## Executive Summary\\n\\nNothing found.\\n\\n### Critical Issues\\n\\nNone.')",
+    ]
+    env = seat_config(
+        tmp_path,
+        review_text([("Negative ages pass", GOOD_FIX)]),
+        extra=f"[seats.slow]\nargv = {json.dumps(slow)}\n",
+    )
+    store = tmp_path / "store"
+    env["DEEP_REVIEW_STORE"] = str(store)
+
+    def bot_done_slow_running() -> bool:
+        files = list(store.glob("*/run.json"))
+        if not files:
+            return False
+        try:
+            seats = json.loads(files[0].read_text())["seats"]
+        except ValueError:
+            return False
+        return seats["bot"]["status"] == "ok" and seats["slow"]["status"] == "running"
+
+    args = ["review", "--agents", "bot,slow", "--lead", "none", "--json", "--allow-exec"]
+    run = interrupt_review(
+        [*args, "--check-fixes", "--test-cmd", PYTEST],
+        cwd=repo,
+        env=env,
+        when=bot_done_slow_running,
+        what="the bot seat to finish while the slow one works",
+    )
+    assert run.returncode == 130, run.stderr
+    rid = run.json()["review_id"]
+    go.write_text("")
+    res = run_cli(["resume", rid, "--json"], cwd=repo, env=env, timeout=240)
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    assert report["checks"]["test_command"] == ["python", "-m", "pytest", "-q"]
+    (finding,) = report["findings"]
+    assert finding["fix_check"]["applies"] and finding["fix_check"]["tests"] == "pass"

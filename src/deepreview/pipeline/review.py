@@ -182,6 +182,7 @@ def settings_record(p: Prepared) -> SettingsRecord:
         formats=p.settings.formats,
         store=str(p.store.root),
         passes=p.settings.passes,
+        checks=p.settings.checks if p.settings.checks.wanted else None,
     )
 
 
@@ -388,6 +389,19 @@ def _run_and_finish(
     return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
 
 
+def _as_started(settings: Settings, record: SettingsRecord, cli: CliOverrides) -> Settings:
+    """`resume` finishes the review as it was started: its `--allow-exec` (unless this command
+    line says `--no-allow-exec`) and its `--check-fixes` / `--probe-tests`, which are in no
+    config file either."""
+    if cli.allow_exec is None:
+        settings = dataclasses.replace(
+            settings, allow_exec=settings.allow_exec or record.allow_exec
+        )
+    if record.checks is not None and not settings.checks.wanted:
+        settings = dataclasses.replace(settings, checks=record.checks)
+    return settings
+
+
 def _mark_running(s: RunState, seats: list[str]) -> RunState:
     # A seat that already ended (its recorder wrote ok/failed) keeps its status.
     for name in seats:
@@ -430,6 +444,7 @@ def resume(
     settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
     # The passes the run was started with (`--passes N` is not in any config file).
     settings = dataclasses.replace(settings, passes=state.settings.passes)
+    settings = _as_started(settings, state.settings, cli)
     plans = [plan_seat(name, settings) for name in state.seats]
     # Seats that never finished rerun whole; a seat cut short in a later pass reruns that pass.
     starts = {

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from deepreview.config import ChecksSettings
 from deepreview.errors import StoreError, first_problem
 from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
 from deepreview.runmodel import CheckResults, SeatRun
@@ -96,6 +97,8 @@ class SettingsRecord:
     formats: tuple[str, ...]
     store: str
     passes: int = 1  # `--passes N` / `--thorough`: `resume` runs the passes the run asked for
+    # `--check-fixes` / `--probe-tests` (with the test command): `resume` runs them as asked
+    checks: ChecksSettings | None = None
 
 
 @dataclass(frozen=True)
