@@ -386,3 +386,23 @@ def test_findings_text_that_cannot_be_read_is_never_no_issues(tmp_path: Path) ->
     assert "not findings as written" in retro["narrative"]
     assert "The retry loop in the helper never gives up" in retro["narrative"]
     assert "Prose's findings could not be read" in md.split("## Executive Summary", 1)[0]
+
+
+def test_a_severity_the_seat_never_gave_is_said_in_its_retro(tmp_path: Path) -> None:
+    """A finding with no severity anywhere (no section, tag, label or ID letter) is shown as
+    important, and the seat's retro entry says that was a default, not the seat's grade."""
+    repo = make_repo(tmp_path)
+    untagged = (
+        "## Summary\n\nOne thing.\n\n## Other Issues\n\n"
+        "1. **`add()` ignores its second argument** (`lib.py:2`): it returns `a`.\n"
+    )
+    _config(tmp_path, {"plain": untagged})
+    code, _out, report, md = _review(tmp_path, repo, "plain")
+    assert code == 0
+    assert ("Plain", "important", "`add()` ignores its second argument") in _sources(report)
+    (retro,) = [s for s in report["retro"]["seats"] if s["seat"] == "plain"]
+    assert (
+        "Plain gave no severity for 1 finding of its own (I1 (add())); each was taken as "
+        "important." in retro["narrative"]
+    )
+    assert "each was taken as important" in md

@@ -233,6 +233,13 @@ def seat_retro(
             f"not findings as written (kept in its review below): "
             f"“{one_line(review.unread_findings[0], 100)}”."
         )
+    unrated = [f for f in review.findings if f.id in review.unrated]
+    if unrated:
+        # its own IDs and titles: the severity shown for them is a default, not its grade
+        second.append(
+            f"{name} gave no severity for {_plural(len(unrated), 'finding')} of its own "
+            f"({_ids(unrated)}); each was taken as important."
+        )
     if second:
         paras.append(" ".join(second))
     usage = _usage(sr.run)

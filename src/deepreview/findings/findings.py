@@ -337,6 +337,7 @@ def severity_of(head: FindingHead, section: Severity | None) -> tuple[Severity, 
             f"finding {head.id or head.title!r}: tag says {head.severity.value} but "
             f"its heading or ID says {'/'.join(sorted(s.value for s in others))}"
         )
+    head.unrated = chosen is None
     if chosen is None:
         return Severity.IMPORTANT, (
             f"finding {head.title!r}: no severity given; taken as important"
@@ -421,6 +422,12 @@ def assemble(drafts: list[Draft]) -> tuple[list[Finding], list[str]]:
         f"finding {f.id} has no Fix" for f, ok in zip(out, has_fix, strict=True) if not ok
     )
     return out, warnings
+
+
+def unrated_ids(drafts: list[Draft], findings: list[Finding]) -> tuple[str, ...]:
+    """IDs of the assembled findings that came from drafts with no severity of their own."""
+    guessed = {(d.severity, d.head.title) for d in drafts if d.head.unrated}
+    return tuple(f.id for f in findings if (f.severity, f.title) in guessed)
 
 
 def _next_id(severity: Severity, used: dict[Severity, set[int]]) -> str:

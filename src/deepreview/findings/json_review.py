@@ -17,7 +17,14 @@ import re
 from typing import Any
 
 from deepreview.findings.finding_line import FindingHead, locations_in
-from deepreview.findings.findings import Draft, assemble, rank_high, says_high_word, severity_of
+from deepreview.findings.findings import (
+    Draft,
+    assemble,
+    rank_high,
+    says_high_word,
+    severity_of,
+    unrated_ids,
+)
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.model import AgentReview, Location
 
@@ -145,6 +152,7 @@ def json_review(text: str, *, seat: str = "", pass_no: int = 1) -> AgentReview |
         findings=tuple(findings),
         warnings=("review written as JSON; its findings were read from it", *warnings),
         raw=text,
+        unrated=unrated_ids(drafts, findings),
     )
 
 

@@ -57,6 +57,7 @@ from deepreview.findings.findings import (
     parse_findings_block,
     rank_high,
     strip_rules,
+    unrated_ids,
 )
 from deepreview.findings.json_review import json_review
 from deepreview.findings.loose import loose_findings
@@ -202,6 +203,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         warnings=tuple(dict.fromkeys(warnings)),
         raw=raw,
         unread_findings=tuple(st.unread),
+        unrated=unrated_ids(st.drafts, findings),
     )
 
 
