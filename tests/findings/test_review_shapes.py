@@ -352,3 +352,16 @@ def test_json_that_is_not_a_review_is_read_as_text(text: str) -> None:
     r = parse_review(text)
     assert r.findings == ()
     assert "review written as JSON; its findings were read from it" not in r.warnings
+
+
+def test_a_bold_file_name_inside_a_findings_body_stays_in_it() -> None:
+    """File headings group free-form findings; findings with IDs name their own places, so a
+    bold file name in one's body is part of its text."""
+    r = parse_review(
+        "## Important Issues\n\nI1. **Leak** — `a.go:3`\n\n**`b.go`**\n\n"
+        "```go\nx := 1\n```\n\nFix: close it.\n"
+    )
+    (finding,) = r.findings
+    assert finding.body.startswith("**`b.go`**")
+    assert [str(loc) for loc in finding.locations] == ["a.go:3"]
+

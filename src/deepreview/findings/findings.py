@@ -120,7 +120,8 @@ def parse_findings_block(
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if fence or not line.strip():
             continue
-        grouping = file_heading(line, prefixes)
+        # (findings with IDs name their own places: a bold file name in one's body is its text)
+        grouping = file_heading(line, prefixes) if mode != "id" else None
         if grouping is not None:
             in_file = grouping
             groups.add(i)
