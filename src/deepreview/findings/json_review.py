@@ -12,6 +12,7 @@ Command seats have their own strict format (`agents/command_json.py`); this is f
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -36,6 +37,7 @@ _LISTS = ("findings", "issues", "problems", "comments", "review_comments", "resu
 _TITLE_MAX = 300
 
 
+@functools.cache
 def _model() -> Any:
     # pydantic loads only when a review looks like JSON (start-up stays light).
     from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
