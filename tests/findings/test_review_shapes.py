@@ -364,4 +364,3 @@ def test_a_bold_file_name_inside_a_findings_body_stays_in_it() -> None:
     (finding,) = r.findings
     assert finding.body.startswith("**`b.go`**")
     assert [str(loc) for loc in finding.locations] == ["a.go:3"]
-
