@@ -364,3 +364,18 @@ def test_a_bold_file_name_inside_a_findings_body_stays_in_it() -> None:
     (finding,) = r.findings
     assert finding.body.startswith("**`b.go`**")
     assert [str(loc) for loc in finding.locations] == ["a.go:3"]
+
+
+def test_plain_bullets_are_findings_only_among_plain_bullets() -> None:
+    """`- Rename `tmp2` (`a.py:12`).` is a finding in a section of such items; under a finding
+    with a bold title the same kind of bullet is a point of its body. `- **`a.py:30`** — text`
+    opens with its place."""
+    r = parse("plain-bullets")
+    assert summary("plain-bullets") == [
+        ("I1", Severity.IMPORTANT, "two workers fill the same key", ("cache/fill.py:30",)),
+        ("I2", Severity.IMPORTANT, "The TTL is read in minutes", ("cache/ttl.py:8",)),
+        ("S1", Severity.SUGGESTION, "Rename `tmp2`", ("cache/fill.py:12",)),
+        ("S2", Severity.SUGGESTION, "The docstring of `get` is stale", ("cache/store.py:40",)),
+    ]
+    assert r.findings[1].body.startswith("- The constructor passes seconds (`cache/store.py:21`)")
+    assert r.unrated == ("I1",)  # under `### 🐛 Bugs` nothing gave it a level

@@ -151,12 +151,20 @@ def is_severity_heading(line: str) -> bool:
 
 
 def parse_head(
-    line: str, *, numbered: bool = False, bulleted: bool = False, prefixes: tuple[str, ...] = ()
+    line: str,
+    *,
+    numbered: bool = False,
+    bulleted: bool = False,
+    plain_bullets: bool = False,
+    prefixes: tuple[str, ...] = (),
 ) -> FindingHead | None:
     """Parse a finding's first line; None if the line does not open a finding.
 
     `numbered` / `bulleted`: under a severity heading, a top-level `1.` / `-` item with a bold
-    title, a place or a tag opens a finding too (the section gives the severity)."""
+    title, a place or a tag opens a finding too (the section gives the severity);
+    `plain_bullets`: so does a plain `- Title (`a.py:3`)` item (in a section whose findings are
+    plain items: where they have bold titles, such a bullet is a point of a finding's body).
+    The head's style says which (`bulleted`, `placed`: place first, `plain`)."""
     heading = line.lstrip().startswith("#")
     s = strip_prefix(line)
     if not s or len(s) > 2000:
@@ -202,7 +210,7 @@ def parse_head(
     if bulleted:
         m = _BULLET.match(line)
         if m:
-            return _bullet_head(m.group("rest"), prefixes)
+            return _bullet_head(m.group("rest"), prefixes, plain=plain_bullets)
     return None
 
 
@@ -229,8 +237,9 @@ def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> boo
     did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a
     point of a body, not a title."""
     bold = _BOLD_PLACE.match(rest)
-    if bold and _all_locations(bold.group("place"), prefixes):
-        rest = f"`{bold.group('place')}`{bold.group('after')}"  # `- **a.py:3**: Title`
+    place = bold.group("place").strip("`") if bold else ""
+    if bold and place and _all_locations(place, prefixes):
+        rest = f"`{place}`{bold.group('after')}"  # `- **a.py:3**: Title`, `- **`a.py:3`** — …`
     if rest.startswith("**"):
         return False
     parts = _SPLIT.split(rest, maxsplit=1)
@@ -245,7 +254,7 @@ def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> boo
 
 
 def _bullet_head(
-    rest: str, prefixes: tuple[str, ...], *, plain_ok: bool = False
+    rest: str, prefixes: tuple[str, ...], *, plain_ok: bool = False, plain: bool = False
 ) -> FindingHead | None:
     """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title.`, `- Title — `a.py:3``,
     `- **Nit:** Title (`a.py:3`)`."""
@@ -253,8 +262,15 @@ def _bullet_head(
     word, rest = level_lead(rest)
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
-    if not _place_first(head, rest, prefixes):
+    if _place_first(head, rest, prefixes):
+        head.style = "placed"
+    else:
         _fill(head, rest, prefixes)
+        if plain and rest[:1].isupper() and not head.locations:
+            # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
+            # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case
+            _closing_place(head, prefixes)
+            head.style = "plain" if head.locations else head.style
     # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
     # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.
     title = head.title.rstrip("*").rstrip()
@@ -265,7 +281,7 @@ def _bullet_head(
     return None
 
 
-_BOLD_PLACE = re.compile(r"^\*\*(?P<place>[^*`\s][^*\n]*?)\*\*(?P<after>.*)$")
+_BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")
 _LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`)[ \t]+(?P<title>[^\s`].*)$")
 
 
@@ -359,8 +375,7 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
 
 
 def _closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
-    """`2. Variable name is unclear (src/api.py line 12).`: the place in closing parentheses.
-    Numbered items only: a body's bullet often ends with the place it quotes."""
+    """`2. Variable name is unclear (src/api.py line 12).`: the place in closing parentheses."""
     m = _CLOSING_PAREN.match(head.title)
     places = locations_in(m.group("p"), prefixes) if m and not head.locations else []
     if m and places:

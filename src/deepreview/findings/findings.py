@@ -131,7 +131,8 @@ def parse_findings_block(
         head = parse_head(
             line,
             numbered=mode in (None, "numbered"),
-            bulleted=mode in (None, "bulleted"),
+            bulleted=mode in (None, "bulleted", "placed", "plain"),
+            plain_bullets=mode in (None, "placed", "plain"),
             prefixes=prefixes,
         )
         if head is None and mode in (None, "heading"):
@@ -142,7 +143,7 @@ def parse_findings_block(
             continue
         if (
             section is None
-            and head.style in ("numbered", "bulleted", "heading")
+            and head.style in ("numbered", "bulleted", "placed", "plain", "heading")
             and head.severity is None
             and not _severity_label_follows(lines, fenced, i + 1)
             and not (head.locations and _BOLD_ITEM.match(line))
