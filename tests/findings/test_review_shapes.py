@@ -379,3 +379,25 @@ def test_plain_bullets_are_findings_only_among_plain_bullets() -> None:
     ]
     assert r.findings[1].body.startswith("- The constructor passes seconds (`cache/store.py:21`)")
     assert r.unrated == ("I1",)  # under `### 🐛 Bugs` nothing gave it a level
+
+
+def test_a_list_with_its_tags_and_no_headings_at_all() -> None:
+    """A short review that is only chatter and a list: each item carries its own level
+    (`(**high**)`, `(medium)`, `nit:`), so each is a finding, place and all."""
+    r = parse("preamble-list-with-tags")
+    assert summary("preamble-list-with-tags") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "the ack is sent before the job is saved — a crash loses it",
+            ("queue/worker.py:30",),
+        ),
+        ("I1", Severity.IMPORTANT, "retries never back off", ("queue/worker.py:55",)),
+        (
+            "S1",
+            Severity.SUGGESTION,
+            "`tmp2` says nothing about what it holds",
+            ("queue/util.py:12",),
+        ),
+    ]
+    assert r.preamble == "Overall this looks fine. A few things:"

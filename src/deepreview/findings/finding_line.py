@@ -198,7 +198,7 @@ def parse_head(
                 rest = "**" + rest  # `**1. Title** (High)`: the bold title without its number
             if not _place_first(head, rest, prefixes):
                 _fill(head, rest, prefixes)
-                _closing_place(head, prefixes)
+                closing_place(head, prefixes)
             if word is not None:
                 head.severity, head.level_word = tag_level(word), word.lower()
             # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
@@ -249,7 +249,13 @@ def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> boo
     if len(parts) != 2 or not _all_locations(parts[0], prefixes):
         return False
     _parse_tail(head, parts[0], prefixes)
-    head.title = parts[1].strip().rstrip(".").rstrip()
+    title = parts[1].strip().rstrip(".").rstrip()
+    tag = _TRAILING_TAG.search(title)
+    if tag and head.severity is None:
+        # `- `a.py:3`: race on fill (**high**)`
+        head.severity, head.level_word = tag_level(tag.group("w")), tag.group("w").lower()
+        title = title[: tag.start()].rstrip()
+    head.title = title
     return True
 
 
@@ -269,7 +275,7 @@ def _bullet_head(
         if plain and rest[:1].isupper() and not head.locations:
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
             # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case
-            _closing_place(head, prefixes)
+            closing_place(head, prefixes)
             head.style = "plain" if head.locations else head.style
     # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
     # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.
@@ -281,6 +287,9 @@ def _bullet_head(
     return None
 
 
+_TRAILING_TAG = re.compile(
+    rf"[ \t]*[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]][ \t.]*$", re.IGNORECASE
+)
 _BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")
 _LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`)[ \t]+(?P<title>[^\s`].*)$")
 
@@ -364,7 +373,7 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     for rx in (
         r"[ \t]+[—–][ \t]+",
         r"[ \t]+--?[ \t]+(?=[`\[(])",
-        rf"[ \t]+`?\((?:{TAG_PATTERN})(?=[ \t]*[,)])",
+        rf"[ \t]+`?\((?:\*\*|__)?(?:{TAG_PATTERN})(?:\*\*|__)?(?=[ \t]*[,)])",
         r"[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
     ):
         m = re.search(rx, rest, re.IGNORECASE)
@@ -374,7 +383,7 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     _parse_tail(head, rest[cut:], prefixes)
 
 
-def _closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
+def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
     """`2. Variable name is unclear (src/api.py line 12).`: the place in closing parentheses."""
     m = _CLOSING_PAREN.match(head.title)
     places = locations_in(m.group("p"), prefixes) if m and not head.locations else []

@@ -12,7 +12,13 @@ import textwrap
 from dataclasses import dataclass, field, replace
 
 from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level, place_in_file
-from deepreview.findings.finding_line import FindingHead, heading_head, locations_in, parse_head
+from deepreview.findings.finding_line import (
+    FindingHead,
+    closing_place,
+    heading_head,
+    locations_in,
+    parse_head,
+)
 from deepreview.findings.levels import HIGH, LEVEL_WORDS, first_level_word
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Location, Severity
@@ -246,6 +252,8 @@ def _draft(
             fix = _join([rest, *following])
         else:
             fix = _join(following)
+    if not head.locations:
+        closing_place(head, prefixes)  # `nit: `tmp2` is vague (`a.py:12`)`: not the title's
     if not head.locations:
         # `**[High] SQL injection in `query.py:22`**`: a place named in the title, else the body
         prose = slice(0, len(lines) if fix_at is None else fix_at)

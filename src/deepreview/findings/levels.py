@@ -111,7 +111,7 @@ TAG_PATTERN: Final = "|".join(sorted(TAG_WORDS, key=len, reverse=True))
 
 def tag_level(word: str) -> Severity | None:
     """A tag's word (`High`, `nit`, `P1`) -> its level; None for any other word."""
-    w = word.strip().lower()
+    w = word.strip().strip("*_`").lower()  # `(**high**)`
     return LEVEL_WORDS[w] if w in TAG_WORDS else None
 
 
