@@ -401,3 +401,16 @@ def test_a_list_with_its_tags_and_no_headings_at_all() -> None:
         ),
     ]
     assert r.preamble == "Overall this looks fine. A few things:"
+
+
+def test_a_fix_diffs_blank_context_line_keeps_its_space() -> None:
+    """Bodies lose only an indent every line shares; a diff's blank context line (one space)
+    is content, and a fix check applies that diff as written."""
+    r = parse_review(
+        "## Important Issues\n\nI1. **Leak** — `a.go:3`\n\nFix:\n```diff\n x := 1\n \n-y\n+z\n```\n"
+    )
+    assert r.findings[0].fix == "```diff\n x := 1\n \n-y\n+z\n```"
+    r = parse_review(
+        "## Important\n\n1. **Leak** (`a.go:3`)\n   Why it leaks:\n   ```go\n   x := 1\n   ```\n"
+    )
+    assert r.findings[0].body == "Why it leaks:\n```go\nx := 1\n```"

@@ -8,7 +8,6 @@ content, and are dropped from both ends.
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field, replace
 
 from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level, place_in_file
@@ -356,9 +355,19 @@ def severity_of(head: FindingHead, section: Severity | None) -> tuple[Severity, 
 
 
 def _join(lines: list[str]) -> str:
-    # A list item's continuation lines (`1. **[High] Title**` + `   Why…`) are indented by the
-    # list, not by the text: without it, four spaces would read as code.
-    return textwrap.dedent("\n".join(strip_rules(lines))).strip("\n").rstrip()
+    return "\n".join(_dedent(strip_rules(lines))).strip("\n").rstrip()
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    """Without the indent every line shares: a list item's continuation lines (`1. **Title**` +
+    `   Why…`) are indented by the list, not by the text (four spaces would read as code).
+    Unlike `textwrap.dedent`, a line of only spaces keeps what is left of them: in a diff it is
+    a blank context line, and a fix check applies that diff."""
+    indents = [len(ln) - len(ln.lstrip(" \t")) for ln in lines if ln.strip()]
+    cut = min(indents, default=0)
+    if not cut or len({ln[:cut] for ln in lines if ln.strip()}) != 1:
+        return lines
+    return [ln[cut:] if ln.strip() else ln[min(cut, len(ln) - 1) :] for ln in lines]
 
 
 def one_line(text: str, n: int = 60) -> str:
