@@ -138,3 +138,12 @@ def code_span(text: str) -> str:
 def table_cell(text: str) -> str:
     """`text` on one line inside a `| … |` table cell: pipes escaped, line breaks as spaces."""
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def code_span_text(span: str) -> str:
+    """The text of a code span: fences off, and the one padding space each side (CommonMark)."""
+    n = len(span) - len(span.lstrip("`"))
+    inner = span[n:-n] if n and len(span) > 2 * n else span
+    if len(inner) > 2 and inner.startswith(" ") and inner.endswith(" ") and inner.strip():
+        inner = inner[1:-1]
+    return inner

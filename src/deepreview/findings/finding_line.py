@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import (
+    join_line_words,
     looks_like_path,
     parse_link,
     parse_location,
     parse_locations,
     same_file_lines,
 )
+from deepreview.markdown_fence import code_span_text
 from deepreview.model import Location, Severity
 
 VERIFICATION_WORDS = frozenset({"verified", "unverified", "reasoned", "added-by-lead"})
@@ -101,15 +103,6 @@ class FindingHead:
     locations: list[Location] = field(default_factory=list)
     reviewers: list[str] = field(default_factory=list)
     leftover: str = ""  # tail text that is none of the above
-
-
-def code_span_text(span: str) -> str:
-    """The text of a code span: fences off, and the one padding space each side (CommonMark)."""
-    n = len(span) - len(span.lstrip("`"))
-    inner = span[n:-n] if n and len(span) > 2 * n else span
-    if len(inner) > 2 and inner.startswith(" ") and inner.endswith(" ") and inner.strip():
-        inner = inner[1:-1]
-    return inner
 
 
 def strip_prefix(line: str) -> str:
@@ -395,32 +388,13 @@ def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
 _CLOSING_PAREN = re.compile(r"^(?P<t>.*\S)[ \t]+\((?P<p>[^()\n]+)\)[ \t.]*$")
 
 
-# `path` + `line 12` / `path`, line 12 / `path` at line 12: the line joins the path.
-_PATH_THEN_LINE = re.compile(
-    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)[ \t]*,?[ \t]+(?:at[ \t]+)?(?:lines?|l\.)[ \t]*"
-    r"(?P<start>\d+)(?:[ \t]*[-–][ \t]*(?P<end>\d+))?\b",
-    re.IGNORECASE,
-)
-
-
-def _join_line_words(tail: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        path = m.group("path").strip("`")
-        if ":" in path or not looks_like_path(path):
-            return m.group(0)
-        lines = m.group("start") + (f"-{m.group('end')}" if m.group("end") else "")
-        return f"`{path}:{lines}`"
-
-    return _PATH_THEN_LINE.sub(repl, tail)
-
-
 _LINES_TOKEN = frozenset({"code", "word"})
 
 
 def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
     spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
-    tail = _join_line_words(tail)
+    tail = join_line_words(tail)
     # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
     anchor: Location | None = None
     for m in _TAIL_TOKEN.finditer(tail):

@@ -196,3 +196,24 @@ def _make(path: str, start: int | None, end: int | None) -> Location:
     if end == start:
         end = None
     return Location(path=path, start=start, end=end)
+
+
+# `path` + `line 12` / `path`, line 12 / `path` at line 12: the line joins the path.
+_PATH_THEN_LINE = re.compile(
+    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)[ \t]*,?[ \t]+(?:at[ \t]+)?(?:lines?|l\.)[ \t]*"
+    r"(?P<start>\d+)(?:[ \t]*[-–][ \t]*(?P<end>\d+))?\b",
+    re.IGNORECASE,
+)
+
+
+def join_line_words(tail: str) -> str:
+    """`a.go` line 12 -> `` `a.go:12` `` so the place reads as one location."""
+
+    def repl(m: re.Match[str]) -> str:
+        path = m.group("path").strip("`")
+        if ":" in path or not looks_like_path(path):
+            return m.group(0)
+        lines = m.group("start") + (f"-{m.group('end')}" if m.group("end") else "")
+        return f"`{path}:{lines}`"
+
+    return _PATH_THEN_LINE.sub(repl, tail)
