@@ -94,7 +94,7 @@ def _pass_2_running(review_dir_glob: Path) -> bool:
         return False
     state = json.loads(files[0].read_text(encoding="utf-8"))
     passes = state["seats"]["alpha"].get("passes", [])
-    return len(passes) == 2 and passes[1]["status"] == "pending"
+    return len(passes) == 2 and passes[1]["status"] == "running"
 
 
 @pytest.mark.slow

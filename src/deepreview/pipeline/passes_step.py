@@ -146,7 +146,8 @@ class SeatPassRecorder:
 def _recorded(
     state: RunState, result: SeatResult, entry: PassEntry, go_on: bool, passes: int
 ) -> RunState:
-    """`state` with one finished pass; with `go_on`, the seat's next pass is owed."""
+    """`state` with one finished pass; with `go_on`, the seat's next pass is running (and owed
+    to `resume` if the run stops before it ends)."""
     seat = state.seats[result.seat]
     if result.pass_no == 1:
         state = state.with_seat(
@@ -161,7 +162,8 @@ def _recorded(
         earlier = tuple(e for e in seat.passes if e.pass_no < entry.pass_no)
     if passes <= 1:
         return state
-    following = (PassEntry(entry.pass_no + 1),) if go_on else ()
+    # the seat goes on to its next pass at once, in its own worktree
+    following = (PassEntry(entry.pass_no + 1, status="running"),) if go_on else ()
     return state.with_seat(result.seat, passes=(*earlier, entry, *following))
 
 

@@ -46,7 +46,7 @@ RERUN_STATUSES: Final = ("pending", "running", "interrupted")
 class PassEntry:
     """One pass of a multi-pass seat (`--passes N`): what it found and how long it took.
 
-    A pass that qualified for a next one records that next one as `pending` at once, so a run
+    A pass that qualified for a next one records that next one as `running` at once, so a run
     stopped between two passes still knows the later pass is owed (`resume` runs it)."""
 
     pass_no: int
