@@ -414,3 +414,18 @@ def test_a_fix_diffs_blank_context_line_keeps_its_space() -> None:
         "## Important\n\n1. **Leak** (`a.go:3`)\n   Why it leaks:\n   ```go\n   x := 1\n   ```\n"
     )
     assert r.findings[0].body == "Why it leaks:\n```go\nx := 1\n```"
+
+
+def test_a_short_title_ending_in_issues_is_a_findings_section() -> None:
+    """`## Correctness Issues` + `1. **Title** (`a.py:3`)`: findings, not a silent ordinary
+    section (the seat would read as "no issues"); `## Round 2 open issues` stays prose."""
+    r = parse_review(
+        "## Summary\n\nTwo things.\n\n## Correctness Issues\n\n"
+        "1. **Off-by-one in the page count** (`pager.py:14`): the last page is dropped.\n\n"
+        "## Round 2 open issues\n\n1. **Old thing** (`pager.py:2`): still open.\n"
+    )
+    assert [(f.title, str(f.locations[0])) for f in r.findings] == [
+        ("Off-by-one in the page count", "pager.py:14")
+    ]
+    assert r.unrated == ("I1",)
+    assert [s.title for s in r.other_sections] == ["Round 2 open issues"]

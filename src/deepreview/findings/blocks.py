@@ -224,10 +224,40 @@ _FINDINGS_FILLER = frozenset(
 
 
 def _findings_kind(normalized: str) -> Kind | None:
-    words = set(re.split(r"[^a-z]+", normalized)) - {""}
+    """`Issues Found`, `Key Findings`; and a short title ending in one of those nouns
+    (`Correctness issues`, `Security bugs`) unless it is about earlier rounds."""
+    order = [w for w in re.split(r"[^a-z]+", normalized) if w]
+    words = set(order)
     if words & _FINDINGS_NOUNS and words <= _FINDINGS_NOUNS | _FINDINGS_FILLER:
         return Kind.FINDINGS
+    if order and order[-1] in _FINDINGS_NOUNS and len(order) <= 4:
+        return None if about_earlier_rounds(normalized) else Kind.FINDINGS
     return None
+
+
+_EARLIER = frozenset(
+    [
+        "prior",
+        "previous",
+        "earlier",
+        "round",
+        "rounds",
+        "resolved",
+        "fixed",
+        "addressed",
+        "status",
+        "verification",
+        "carried",
+        "history",
+        "changes",
+        "changelog",
+        "since",
+    ]
+)
+
+
+def about_earlier_rounds(title: str) -> bool:
+    return bool(set(re.split(r"[^a-z]+", title.lower())) & _EARLIER)
 
 
 # Severity sections in other words than ours: `High Severity`, `Medium priority (should fix)`,

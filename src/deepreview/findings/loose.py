@@ -11,8 +11,7 @@ line), or the section is left alone.
 
 from __future__ import annotations
 
-import re
-
+from deepreview.findings.blocks import about_earlier_rounds
 from deepreview.findings.findings import (
     Draft,
     parse_findings_block,
@@ -20,30 +19,6 @@ from deepreview.findings.findings import (
     severity_of,
 )
 from deepreview.findings.table_findings import table_findings
-
-_EARLIER = frozenset(
-    [
-        "prior",
-        "previous",
-        "earlier",
-        "round",
-        "rounds",
-        "resolved",
-        "fixed",
-        "addressed",
-        "status",
-        "verification",
-        "carried",
-        "history",
-        "changes",
-        "changelog",
-        "since",
-    ]
-)
-
-
-def about_earlier_rounds(title: str) -> bool:
-    return bool(set(re.split(r"[^a-z]+", title.lower())) & _EARLIER)
 
 
 def loose_findings(
