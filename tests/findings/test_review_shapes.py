@@ -429,3 +429,13 @@ def test_a_short_title_ending_in_issues_is_a_findings_section() -> None:
     ]
     assert r.unrated == ("I1",)
     assert [s.title for s in r.other_sections] == ["Round 2 open issues"]
+
+
+def test_the_prs_feedback_threads_are_never_this_reviews_findings() -> None:
+    """Tagged items in `## Unresolved Feedback Verdicts` are verdicts on others' threads."""
+    r = parse_review(
+        "## Summary\n\nNothing new.\n\n## Unresolved Feedback Verdicts\n\n"
+        "- **[High] Retry loop spins** (`net/retry.go:12`) — still applies.\n"
+    )
+    assert r.findings == ()
+    assert [s.title for s in r.other_sections] == ["Unresolved Feedback Verdicts"]

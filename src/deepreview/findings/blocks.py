@@ -252,11 +252,18 @@ _EARLIER = frozenset(
         "changes",
         "changelog",
         "since",
+        # the PR's own review threads (`## Unresolved Feedback Verdicts`): others' findings
+        "feedback",
+        "thread",
+        "threads",
+        "verdicts",
     ]
 )
 
 
 def about_earlier_rounds(title: str) -> bool:
+    """The section lists items that are not this review's findings: earlier rounds' (their
+    status, what was fixed) or the PR's feedback threads."""
     return bool(set(re.split(r"[^a-z]+", title.lower())) & _EARLIER)
 
 
