@@ -96,7 +96,7 @@ class FindingHead:
     number: int | None = None
     severity: Severity | None = None  # from a tag or a `[CRITICAL]` marker
     level_word: str | None = None  # the word that gave `severity` (`high` may be ranked down)
-    unrated: bool = False  # nothing gave a severity: taken as important (`severity_of`)
+    unrated: bool = False  # nothing gave a severity: taken as important (`make_draft`)
     classification: str | None = None
     verification: str | None = None
     carry_forward: str | None = None

@@ -174,19 +174,22 @@ def parse_findings_block(
     first = out.first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
     for head, fix in rows:
-        severity, conflict = severity_of(head, section)
-        high = says_high_word(head, section_high)
-        out.drafts.append(Draft(head, severity, "", fix, bool(fix), conflict, high))
+        out.drafts.append(make_draft(head, section, fix=fix, section_high=section_high))
     taken = set(used) | groups
     _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = [k for k in range(i + 1, end) if k not in groups]
-        draft = _draft(
-            head, [lines[k] for k in body], [fenced[k] for k in body], section, out, prefixes
+        out.drafts.append(
+            _draft(
+                head,
+                [lines[k] for k in body],
+                [fenced[k] for k in body],
+                section,
+                prefixes,
+                section_high=section_high,
+            )
         )
-        draft.high = says_high_word(draft.head, section_high)
-        out.drafts.append(draft)
     return out
 
 
@@ -227,8 +230,9 @@ def _draft(
     lines: list[str],
     fenced: list[bool],
     section: Severity | None,
-    out: FindingsResult,
     prefixes: tuple[str, ...] = (),
+    *,
+    section_high: bool = False,
 ) -> Draft:
     lines, fenced = _label_lines(head, lines, fenced, prefixes)
     fix_at = None
@@ -259,7 +263,6 @@ def _draft(
         head.locations = _body_location(
             [head.title, *lines[prose]], [False, *fenced[prose]], prefixes
         )
-    severity, conflict = severity_of(head, section)
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
     # finding's first line and goes on below it.
     lead = head.leftover.lstrip(":—–- \t")
@@ -267,7 +270,9 @@ def _draft(
         lead = ""  # `**Title** in `a.py:3``: the word before the place says nothing more
     if lead:
         body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
-    return Draft(head, severity, body, fix, fix_at is not None, conflict)
+    return make_draft(
+        head, section, body=body, fix=fix, has_fix=fix_at is not None, section_high=section_high
+    )
 
 
 def _body_location(
@@ -317,7 +322,23 @@ def _label_lines(
     return lines, fenced
 
 
-def says_high_word(head: FindingHead, section_high: bool) -> bool:
+def make_draft(
+    head: FindingHead,
+    section: Severity | None,
+    *,
+    body: str = "",
+    fix: str = "",
+    has_fix: bool | None = None,
+    section_high: bool = False,
+) -> Draft:
+    """A draft whose level comes from its head and its section (`_severity`), remembering
+    whether that level was written `high` (`rank_high`); `has_fix` defaults to a fix given."""
+    severity, conflict = _severity(head, section)
+    has = bool(fix) if has_fix is None else has_fix
+    return Draft(head, severity, body, fix, has, conflict, _says_high(head, section_high))
+
+
+def _says_high(head: FindingHead, section_high: bool) -> bool:
     """The finding's level was written `high`: its own tag or label, else its section's title."""
     if head.severity is not None:
         return head.level_word == HIGH
@@ -335,7 +356,7 @@ def rank_high(drafts: list[Draft], *, critical_section: bool) -> None:
             d.severity = Severity.IMPORTANT
 
 
-def severity_of(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:
+def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:
     """The tag wins over the heading, the heading over the ID letter."""
     letter = Severity.from_letter(head.id[0]) if head.id else None
     chosen = head.severity or section or letter

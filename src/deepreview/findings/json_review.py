@@ -21,9 +21,8 @@ from deepreview.findings.finding_line import FindingHead, locations_in
 from deepreview.findings.findings import (
     Draft,
     assemble,
+    make_draft,
     rank_high,
-    says_high_word,
-    severity_of,
     unrated_ids,
 )
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
@@ -133,18 +132,7 @@ def json_review(text: str, *, seat: str = "", pass_no: int = 1) -> AgentReview |
             head.severity, head.level_word = LEVEL_WORDS[word], word
         head.locations = _locations(f.file, f.line, f.end_line)
         head.classification = f.category
-        severity, conflict = severity_of(head, None)
-        drafts.append(
-            Draft(
-                head,
-                severity,
-                f.body.strip(),
-                f.fix.strip(),
-                bool(f.fix.strip()),
-                conflict,
-                says_high_word(head, False),
-            )
-        )
+        drafts.append(make_draft(head, None, body=f.body.strip(), fix=f.fix.strip()))
     rank_high(drafts, critical_section=False)
     findings, warnings = assemble(drafts)
     return AgentReview(

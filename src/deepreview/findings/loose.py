@@ -14,9 +14,8 @@ from __future__ import annotations
 from deepreview.findings.blocks import about_earlier_rounds
 from deepreview.findings.findings import (
     Draft,
+    make_draft,
     parse_findings_block,
-    says_high_word,
-    severity_of,
 )
 from deepreview.findings.table_findings import table_findings
 
@@ -42,9 +41,7 @@ def _tables(
     rows, used = table_findings(lines, fenced, None, prefixes, loose=True)
     drafts = []
     for head, fix in rows:
-        severity, conflict = severity_of(head, None)
-        high = says_high_word(head, False)
-        drafts.append(Draft(head, severity, "", fix, bool(fix), conflict, high))
+        drafts.append(make_draft(head, None, fix=fix))
     taken = set(used)
     rest = [k for k in range(len(lines)) if k not in taken]
     return drafts, [lines[k] for k in rest], [fenced[k] for k in rest]

@@ -59,14 +59,15 @@ def table_findings(
         if fenced[i] or not lines[i].lstrip().startswith("|") or not _SEP.match(lines[i + 1]):
             i += 1
             continue
-        cols = _columns(split_row(lines[i]))
+        header = split_row(lines[i])
+        cols = _columns(header)
         j = i + 2
         rows: list[list[str]] = []
         while j < len(lines) and not fenced[j] and lines[j].lstrip().startswith("|"):
             rows.append(split_row(lines[j]))
             j += 1
         tracking = loose and any(
-            re.sub(r"[^a-z ]", "", c.lower()).strip() in _TRACKING for c in split_row(lines[i])
+            re.sub(r"[^a-z ]", "", c.lower()).strip() in _TRACKING for c in header
         )
         if "title" in cols and ("severity" in cols or section is not None) and not tracking:
             used.extend(range(i, j))
