@@ -35,6 +35,7 @@ API_KEY = {"ANTHROPIC_API_KEY": "test-key-not-a-secret"}
 PRICEY_COST = 1.5
 PRICEY_SECONDS = 600.0
 PRICEY_TOKENS = (200_000, 30_000)
+LEAD_COST = 0.0312  # what the fake lead's transcript reports (tests/lead/fake_claude_lead.py)
 
 LEAD_ANSWER: dict[str, Any] = {
     "decisions": [

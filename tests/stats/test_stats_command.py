@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from stats_kit import PRICEY_COST, PRICEY_SECONDS, PRICEY_TOKENS, StoreKit, run_json, seat
+from stats_kit import (
+    LEAD_COST,
+    PRICEY_COST,
+    PRICEY_SECONDS,
+    PRICEY_TOKENS,
+    StoreKit,
+    run_json,
+    seat,
+)
 
 from deepreview.serialize import report_from_data
 
@@ -213,6 +221,29 @@ def test_facts_survive_a_store_without_the_cache(fresh: StoreKit) -> None:
     db.close()
 
 
+def test_a_cache_from_before_lead_facts_is_recomputed(fresh: StoreKit) -> None:
+    """A store whose facts were cached before the lead's (facts version 1, no lead rows): the
+    panel still counts the lead, from each review's JSON, and caches it."""
+    import sqlite3
+
+    db = sqlite3.connect(fresh.store / "index.sqlite")
+    with db:
+        db.execute("DELETE FROM lead_facts")
+        db.execute("UPDATE seat_facts SET version = 1")
+    db.close()
+    res = fresh.cli(
+        "review", "--agents", "truthful,noisy,pricey", "--lead", "claude", "--panel", "auto",
+        "--store", str(fresh.store), "--json",
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-3000:]
+    panel, _, _ = _panel_outputs(res.json())
+    assert panel["lead"] == {"seat": "claude", "median_cost_usd": LEAD_COST, "reviews": LED_REVIEWS}
+    db = sqlite3.connect(fresh.store / "index.sqlite")
+    # the 7 earlier reviews recomputed, and the new one recorded
+    assert db.execute("SELECT COUNT(*) FROM lead_facts WHERE version = 2").fetchone() == (8,)
+    db.close()
+
+
 def test_index_html_has_the_reviewers_panel(kit: StoreKit) -> None:
     html = (kit.store / "index.html").read_text(encoding="utf-8")
     panel = html.split('<section class="reviewers-panel"', 1)[1]
@@ -279,7 +310,8 @@ def test_panel_auto_keeps_the_useful_seats_and_drops_the_noisy_one(fresh: StoreK
     assert reasons["truthful"].startswith("kept: 6 verified unique insights in 6 reviews")
     assert reasons["pricey"].startswith("kept: 6 verified unique insights in 6 reviews")
     assert "$9.00" in reasons["pricey"] and "median cost $1.50" in reasons["pricey"]
-    assert panel["estimated_cost_usd"] == PRICEY_COST
+    # the lead runs with any panel: its median cost is part of the estimate
+    assert panel["estimated_cost_usd"] == PRICEY_COST + LEAD_COST
 
     notes = md.split("## Review Process Notes", 1)[1].split("## Appendix", 1)[0]
     assert "**Panel choice**" in notes
@@ -314,3 +346,38 @@ def test_panel_auto_respects_the_budget_and_keeps_two_families(fresh: StoreKit) 
 def test_budget_without_panel_is_bad_input(kit: StoreKit) -> None:
     res = kit.cli("review", "--agents", "truthful", "--budget-usd", "3")
     assert res.returncode == 2 and "--budget-usd only applies with --panel auto" in res.stderr
+
+
+def test_panel_budget_counts_the_lead(fresh: StoreKit) -> None:
+    """pricey's median $1.50 fits $1.52 alone; with the lead's median $0.0312 it does not."""
+    res = fresh.cli(
+        "review", "--agents", "truthful,noisy,pricey", "--lead", "claude", "--panel", "auto",
+        "--budget-usd", "1.52", "--store", str(fresh.store), "--json",
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-3000:]
+    panel, md, _ = _panel_outputs(res.json())
+    reasons = {c["seat"]: c["reason"] for c in panel["choices"]}
+    assert panel["seats"] == ["truthful", "noisy"]
+    assert reasons["pricey"].startswith(
+        "dropped for the budget: its median cost of $1.50 per review would bring the estimate "
+        "(the lead's included) to $1.53, over $1.52"
+    )
+    assert panel["lead"] == {"seat": "claude", "median_cost_usd": LEAD_COST, "reviews": LED_REVIEWS}
+    assert panel["estimated_cost_usd"] == LEAD_COST
+    assert (
+        "estimated cost $0.03 per review, $0.03 of it the lead `claude` (its median over "
+        f"{LED_REVIEWS} reviews), within a budget of $1.52" in panel["summary"]
+    )
+    assert panel["summary"] in md
+
+
+def test_panel_budget_says_when_the_lead_has_no_cost_history(fresh: StoreKit) -> None:
+    res = fresh.cli(
+        "review", "--agents", "truthful,noisy,pricey", "--lead", "none", "--panel", "auto",
+        "--budget-usd", "1.52", "--store", str(fresh.store), "--json",
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-3000:]
+    panel, _, _ = _panel_outputs(res.json())
+    assert panel["seats"] == ["truthful", "pricey"]
+    assert panel["lead"] is None
+    assert "estimated cost $1.50 per review within a budget of $1.52" in panel["summary"]

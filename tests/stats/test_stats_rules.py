@@ -18,8 +18,8 @@ from deepreview.model import (
 )
 from deepreview.runmodel import SeatRun
 from deepreview.stats.aggregate import ReviewFacts, aggregate
-from deepreview.stats.facts import SeatFacts, model_family, seat_facts
-from deepreview.stats.panel import Candidate, choose_panel
+from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, model_family, seat_facts
+from deepreview.stats.panel import Candidate, LeadCost, choose_panel, lead_cost
 
 
 def _retro(seat: str, column: str, **cells: str) -> SeatRetro:
@@ -195,6 +195,50 @@ def test_panel_ranks_by_unique_per_dollar_within_budget() -> None:
     assert math.isclose(
         next(s for s in table.seats if s.seat == "mid").unique_per_dollar or 0, 10 / 5.0
     )
+
+
+def test_the_lead_cost_comes_out_of_the_budget_first() -> None:
+    rows = _history(
+        mid={"unique_insights": 3, "important": 3, "cost_usd": 1.0, "family": "google"},
+        cheap={"unique_insights": 1, "important": 1, "cost_usd": 0.5, "family": "google"},
+    )
+    led = [
+        replace(r, lead_run=LeadFacts("claude", "opus", "ok" if n else "failed", 9.0, cost))
+        for n, (r, cost) in enumerate(zip(rows, (0.2, 0.6, 0.6, None, 0.5), strict=True))
+    ]
+    cost = lead_cost(led, "claude")
+    # the failed lead's $0.20 counts (it spent it); the review that reported no cost does not
+    assert (cost.median_cost_usd, cost.reviews) == (0.55, 4)
+    assert lead_cost(led, "codex") == LeadCost("codex", None, 0)
+
+    cands = [Candidate("mid", "g"), Candidate("cheap", "g")]
+    choice = choose_panel(cands, aggregate(led), budget_usd=2.0, lead=cost)
+    # the seats alone ($1.50) fit $2.00; with the lead's $0.55, `cheap` does not
+    assert choice.seats == ("mid",)
+    reasons = {c.seat: c.reason for c in choice.choices}
+    assert reasons["cheap"].startswith(
+        "dropped for the budget: its median cost of $0.50 per review would bring the estimate "
+        "(the lead's included) to $2.05, over $2.00"
+    )
+    assert choice.estimated_cost_usd == 1.55
+    assert choice.summary.endswith(
+        "estimated cost $1.55 per review, $0.55 of it the lead `claude` (its median over 4 "
+        "reviews), within a budget of $2.00."
+    )
+    assert choose_panel(cands, aggregate(led), budget_usd=2.0).seats == ("mid", "cheap")
+
+    unknown = choose_panel(cands, aggregate(led), lead=LeadCost("codex", None, 0))
+    assert unknown.summary.endswith(
+        "estimated cost $1.50 per review (the lead `codex` not counted: no review in this "
+        "history reported its cost)."
+    )
+
+
+def test_lead_facts_from_a_report() -> None:
+    run = SeatRun("claude", cost_usd=0.25, duration_s=12.0, model="opus")
+    report = Report(header=Header("r1"), lead=LeadInfo("claude", "fallback", run=run))
+    assert lead_facts(report) == LeadFacts("claude", "opus", "fallback", 12.0, 0.25)
+    assert lead_facts(Report(header=Header("r2"))) == LeadFacts("none", "", "none")
 
 
 def test_panel_keeps_two_families() -> None:

@@ -12,7 +12,7 @@ from deepreview.errors import UsageError
 from deepreview.pipeline.runstate import RunState
 from deepreview.pipeline.seats import plan_seat
 from deepreview.runner import SeatPlan
-from deepreview.stats.panel import Candidate, PanelChoice, choose_panel
+from deepreview.stats.panel import Candidate, PanelChoice, choose_panel, lead_cost
 from deepreview.store.store import Store
 
 if TYPE_CHECKING:
@@ -31,10 +31,15 @@ def check_panel_options(panel: str | None, budget_usd: float | None) -> None:
 
 
 def auto_panel(
-    plans: list[SeatPlan], settings: Settings, store: Store, repo: str, budget_usd: float | None
+    plans: list[SeatPlan],
+    settings: Settings,
+    store: Store,
+    repo: str,
+    budget_usd: float | None,
+    lead: str = "none",
 ) -> tuple[list[SeatPlan], Settings, PanelChoice]:
     """The plans to run (a subset of `plans`, same order), the settings with the efforts the
-    panel chose, and the choice with its reasons."""
+    panel chose, and the choice with its reasons. The lead's cost counts in the budget."""
     # Imported here: only `--panel auto` reads the store's history, and every review imports
     # this module before its first seat (benchmarks/README.md, "first seat spawned after").
     from deepreview.stats.aggregate import aggregate
@@ -52,6 +57,7 @@ def auto_panel(
         aggregate(history.reviews),
         budget_usd=budget_usd,
         by_effort=aggregate(history.reviews, by_effort=True),
+        lead=None if lead == "none" else lead_cost(history.reviews, lead),
     )
     settings = with_efforts(settings, {c.seat: c.effort for c in choice.choices if c.effort})
     chosen = [plan_seat(p.seat, settings) for p in plans if p.seat in choice.seats]

@@ -154,7 +154,7 @@ def prepare(req: ReviewRequest) -> Prepared:
     panel = None
     if req.panel == "auto":
         plans, settings, panel = auto_panel(
-            plans, settings, store, target.repo_name, req.budget_usd
+            plans, settings, store, target.repo_name, req.budget_usd, lead
         )
     return Prepared(
         target,

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from deepreview.stats.facts import SeatFacts
+from deepreview.stats.facts import LeadFacts, SeatFacts
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class ReviewFacts:
     repo: str
     series: str
     seats: tuple[SeatFacts, ...]
+    lead_run: LeadFacts | None = None  # None: not known (facts read from an older cache)
 
     @property
     def lead(self) -> bool:

@@ -118,6 +118,32 @@ def _duration(run: SeatRun | None) -> float | None:
     return run.duration_s
 
 
+@dataclass(frozen=True)
+class LeadFacts:
+    """The lead of one review: what it cost. A lead that failed still spent its tokens."""
+
+    seat: str  # claude | codex | ... ("none": consolidated without a lead)
+    model: str
+    status: str  # ok | failed | fallback | none
+    duration_s: float | None = None
+    cost_usd: float | None = None
+
+
+def lead_facts(report: Report) -> LeadFacts:
+    lead = report.lead
+    if lead is None:
+        return LeadFacts("none", "", "none")
+    run = lead.run
+    model = (run.model if run is not None else None) or ""
+    return LeadFacts(
+        lead.seat,
+        model,
+        lead.status,
+        _duration(run),
+        run.cost_usd if run is not None else None,
+    )
+
+
 def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
     """Every seat of the report's retro, in report order."""
     lead = report.lead is not None and report.lead.status == "ok"

@@ -2,11 +2,11 @@
 
 Rules (issue 17): a seat is judged only with enough history (`MIN_REVIEWS` reviews in this
 repository); judged seats that never found anything no other seat found are dropped, the rest
-are ranked by unique insights per dollar and taken while the estimated cost (each seat's median
-cost per review) stays within the budget; the panel always keeps at least two model families
-when the candidates offer two; seats with too little history are kept (they cannot be judged
-yet). Without any judged seat the panel is every usable seat. Every choice gets a reason,
-written into the report's Review Process Notes and into run.json.
+are ranked by unique insights per dollar and taken while the estimated cost (the lead's median
+cost per review plus each seat's) stays within the budget; the panel always keeps at least two
+model families when the candidates offer two; seats with too little history are kept (they
+cannot be judged yet). Without any judged seat the panel is every usable seat. Every choice gets
+a reason, written into the report's Review Process Notes and into run.json.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     # Types only: run.json's model (`PanelChoice`) is read before every review's first seat,
     # the aggregation only with `--panel auto` (benchmarks/README.md, "first seat spawned").
-    from deepreview.stats.aggregate import SeatStats, StatsTable
+    from deepreview.stats.aggregate import ReviewFacts, SeatStats, StatsTable
 
 MIN_REVIEWS = 5
 
@@ -41,6 +41,28 @@ class SeatChoice:
 
 
 @dataclass(frozen=True)
+class LeadCost:
+    """What this review's lead cost per review in this repository's history."""
+
+    seat: str
+    median_cost_usd: float | None  # None: no review with this lead reported its cost
+    reviews: int  # reviews with this lead that reported a cost
+
+
+def lead_cost(reviews: Sequence[ReviewFacts], seat: str) -> LeadCost:
+    """The lead `seat`'s median cost per review over the reviews it led that reported one
+    (whatever its outcome: a lead that failed still spent its tokens)."""
+    import statistics
+
+    costs = [
+        r.lead_run.cost_usd
+        for r in reviews
+        if r.lead_run is not None and r.lead_run.seat == seat and r.lead_run.cost_usd is not None
+    ]
+    return LeadCost(seat, statistics.median(costs) if costs else None, len(costs))
+
+
+@dataclass(frozen=True)
 class PanelChoice:
     mode: str  # history | fallback
     seats: tuple[str, ...]  # chosen, in candidate order
@@ -48,6 +70,7 @@ class PanelChoice:
     summary: str
     budget_usd: float | None = None
     estimated_cost_usd: float | None = None
+    lead: LeadCost | None = None  # None: no lead ran (`--lead none`)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -130,6 +153,7 @@ def choose_panel(
     budget_usd: float | None = None,
     min_reviews: int = MIN_REVIEWS,
     by_effort: StatsTable | None = None,
+    lead: LeadCost | None = None,
 ) -> PanelChoice:
     stats = {c.seat: history_for(c.seat, table) for c in candidates}
     family = {c.seat: _family(c, stats[c.seat]) for c in candidates}
@@ -146,12 +170,15 @@ def choose_panel(
             for c in candidates
         )
         return PanelChoice(
-            "fallback", tuple(c.seat for c in candidates), choices, summary, budget_usd
+            "fallback", tuple(c.seat for c in candidates), choices, summary, budget_usd, lead=lead
         )
 
     reasons: dict[str, str] = {}
     kept: list[str] = []
-    estimate = 0.0
+    # The lead runs whichever seats are chosen: its cost comes out of the budget first.
+    lead_usd = (lead.median_cost_usd or 0.0) if lead is not None else 0.0
+    estimate = lead_usd
+    with_lead = " (the lead's included)" if lead_usd else ""
     for c in candidates:
         s = stats[c.seat]
         if c.seat not in judged:
@@ -180,8 +207,8 @@ def choose_panel(
         if budget_usd is not None and estimate + cost > budget_usd + 1e-9:
             reasons[s.seat] = (
                 f"dropped for the budget: its median cost of {_usd(cost)} per review would "
-                f"bring the estimate to ${estimate + cost:.2f}, over ${budget_usd:.2f} "
-                f"({_record(s)})."
+                f"bring the estimate{with_lead} to ${estimate + cost:.2f}, over "
+                f"${budget_usd:.2f} ({_record(s)})."
             )
             continue
         kept.append(s.seat)
@@ -243,10 +270,28 @@ def choose_panel(
         for c in candidates
     )
     n_judged = len(judged)
+    lead_part = _lead_part(lead)
     budget = f" within a budget of ${budget_usd:.2f}" if budget_usd is not None else ""
+    if budget and lead_part.startswith(","):
+        budget = "," + budget
     summary = (
         f"Panel chosen from this repository's history ({table.reviews} reviews, "
         f"{n_judged} of {len(candidates)} candidate seats with at least {min_reviews}): "
-        f"{', '.join(chosen)}; estimated cost ${estimate:.2f} per review{budget}."
+        f"{', '.join(chosen)}; estimated cost ${estimate:.2f} per review"
+        f"{lead_part}{budget}."
     )
-    return PanelChoice("history", chosen, choices, summary, budget_usd, round(estimate, 6))
+    return PanelChoice(
+        "history", chosen, choices, summary, budget_usd, round(estimate, 6), lead=lead
+    )
+
+
+def _lead_part(lead: LeadCost | None) -> str:
+    if lead is None:
+        return ""
+    if lead.median_cost_usd is None:
+        return f" (the lead `{lead.seat}` not counted: no review in this history reported its cost)"
+    n = lead.reviews
+    return (
+        f", ${lead.median_cost_usd:.2f} of it the lead `{lead.seat}` (its median over {n} "
+        f"review{'' if n == 1 else 's'})"
+    )

@@ -1,8 +1,8 @@
 """The store's review history for panel analytics: per-seat facts of every complete review.
 
 Facts are computed from a review's report when it is stored (`record_facts`) and kept in the
-index's `seat_facts` table. Reviews stored before that table existed (or with facts of an
-older version) are computed from their `<ID>.json` on first read and cached.
+index's `seat_facts` and `lead_facts` tables. Reviews stored before those tables existed (or
+with facts of an older version) are computed from their `<ID>.json` on first read and cached.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from typing import Final
 from deepreview.errors import StoreError
 from deepreview.model import Report
 from deepreview.stats.aggregate import ReviewFacts
-from deepreview.stats.facts import SeatFacts, seat_facts
+from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, seat_facts
 from deepreview.store.store import ReviewRow, Store
 
-# Bump when `SeatFacts` or how it is computed changes: cached rows are then recomputed.
-FACTS_VERSION: Final = 1
+# Bump when `SeatFacts` / `LeadFacts` or how they are computed changes: cached rows are then
+# recomputed. 2: the lead's facts (`lead_facts`) are cached beside the seats'.
+FACTS_VERSION: Final = 2
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,17 @@ class History:
     skipped: tuple[str, ...]  # one line per review whose report could not be read
 
 
+_Facts = tuple[tuple[SeatFacts, ...], LeadFacts]
+
+
 def record_facts(store: Store, review_id: str, report: Report) -> None:
-    """Store the review's per-seat facts, replacing earlier ones (a relead changes them)."""
-    _write(store, review_id, seat_facts(report))
+    """Store the review's per-seat and lead facts, replacing earlier ones (a relead changes
+    them)."""
+    _write(store, review_id, (seat_facts(report), lead_facts(report)))
 
 
-def _write(store: Store, review_id: str, facts: tuple[SeatFacts, ...]) -> None:
+def _write(store: Store, review_id: str, facts: _Facts) -> None:
+    seats, lead = facts
     with store.index() as db, db:
         db.execute("DELETE FROM seat_facts WHERE review_id = ?", (review_id,))
         db.executemany(
@@ -60,29 +66,41 @@ def _write(store: Store, review_id: str, facts: tuple[SeatFacts, ...]) -> None:
             " VALUES (?, ?, ?, ?, ?)",
             [
                 (review_id, n, f.seat, FACTS_VERSION, json.dumps(asdict(f)))
-                for n, f in enumerate(facts)
+                for n, f in enumerate(seats)
             ],
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO lead_facts (review_id, version, data) VALUES (?, ?, ?)",
+            (review_id, FACTS_VERSION, json.dumps(asdict(lead))),
         )
 
 
-def _cached(store: Store) -> dict[str, list[SeatFacts]]:
-    out: dict[str, list[SeatFacts]] = {}
+def _cached(store: Store) -> dict[str, _Facts]:
+    seats: dict[str, list[SeatFacts]] = {}
+    leads: dict[str, LeadFacts] = {}
     stale: set[str] = set()
     with store.index() as db:
         rows = db.execute(
             "SELECT review_id, version, data FROM seat_facts ORDER BY review_id, position"
         ).fetchall()
+        lead_rows = db.execute("SELECT review_id, version, data FROM lead_facts").fetchall()
     for review_id, version, data in rows:
         if version != FACTS_VERSION:
             stale.add(review_id)
             continue
-        out.setdefault(review_id, []).append(SeatFacts(**json.loads(data)))
-    for review_id in stale:
-        out.pop(review_id, None)
-    return out
+        seats.setdefault(review_id, []).append(SeatFacts(**json.loads(data)))
+    for review_id, version, data in lead_rows:
+        if version == FACTS_VERSION:
+            leads[review_id] = LeadFacts(**json.loads(data))
+    # Facts are written together: a review with only one half cached is recomputed whole.
+    return {
+        review_id: (tuple(facts), leads[review_id])
+        for review_id, facts in seats.items()
+        if review_id in leads and review_id not in stale
+    }
 
 
-def _from_report(store: Store, review_id: str) -> tuple[SeatFacts, ...] | None:
+def _from_report(store: Store, review_id: str) -> _Facts | None:
     from pydantic import ValidationError
 
     from deepreview.serialize import report_from_data
@@ -92,7 +110,7 @@ def _from_report(store: Store, review_id: str) -> tuple[SeatFacts, ...] | None:
         report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, ValidationError):
         return None
-    return seat_facts(report)
+    return seat_facts(report), lead_facts(report)
 
 
 def load_history(store: Store, scope: Scope) -> History:
@@ -103,15 +121,15 @@ def load_history(store: Store, scope: Scope) -> History:
     reviews: list[ReviewFacts] = []
     skipped: list[str] = []
     for row in sorted(rows, key=lambda r: (r.created_at, r.id)):
-        facts = tuple(cached.get(row.id, ()))
-        if not facts:
-            computed = _from_report(store, row.id)
-            if computed is None:
+        facts = cached.get(row.id)
+        if facts is None:
+            facts = _from_report(store, row.id)
+            if facts is None:
                 skipped.append(f"{row.id}: its report {row.id}.json is missing or unreadable")
                 continue
-            facts = computed
             # A read-only store: count the review anyway, just do not cache its facts.
             with contextlib.suppress(StoreError, sqlite3.Error):
                 _write(store, row.id, facts)
-        reviews.append(ReviewFacts(row.id, row.created_at, row.repo, row.series, facts))
+        seats, lead = facts
+        reviews.append(ReviewFacts(row.id, row.created_at, row.repo, row.series, seats, lead))
     return History(tuple(reviews), tuple(skipped))

@@ -96,6 +96,21 @@ def m005_declines(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m006_lead_facts(db: sqlite3.Connection) -> None:
+    # `--panel auto --budget-usd` counts the lead's median cost: each complete review's lead
+    # (`data` is the JSON of a `LeadFacts`; rows of an older `version` are recomputed).
+    db.execute(
+        """
+        CREATE TABLE lead_facts (
+            review_id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            data TEXT NOT NULL
+        )
+        """
+    )
+
+
 def _applied(db: sqlite3.Connection) -> set[str]:
     try:
         return {row[0] for row in db.execute("SELECT name FROM _migrations")}
