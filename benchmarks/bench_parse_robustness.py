@@ -54,13 +54,17 @@ def _place(f: Finding) -> str:
 def _free_form(shape: str) -> Callable[[str], str]:
     """The review's findings written again the way a model that ignores our format writes
     them: `shape` is `fields` (`### 1. Title` + `**Severity:** High` + `**File:**` lines),
-    `tags` (one numbered list of `**[High] Title**` items under `## Issues Found`) or `table`
-    (one table with a Severity column under `## Review`)."""
+    `headings` (the same with no findings section or summary at all: chatter, then each
+    finding its own heading, then a `## Notes` section), `tags` (one numbered list of
+    `**[High] Title**` items under `## Issues Found`) or `table` (one table with a Severity
+    column under `## Review`)."""
 
     def rewrite(text: str) -> str:
         review = parse_review(text)
         out = ["# Code review", "", "## Summary", "", review.executive_summary or "Reviewed.", ""]
-        if shape == "table":
+        if shape == "headings":
+            out = ["I read the diff and the files it touches. Here is what I found.", ""]
+        elif shape == "table":
             out += ["## Review", "", "| # | Severity | File | Issue |", "|---|---|---|---|"]
         else:
             out += ["## Issues Found" if shape == "tags" else "## Findings", ""]
@@ -75,7 +79,7 @@ def _free_form(shape: str) -> Callable[[str], str]:
                     else f"| {n} | {word} | | {cell} |"
                 )
                 continue
-            if shape == "fields":
+            if shape in ("fields", "headings"):
                 out += [f"### {n}. {title}", f"**Severity:** {word}"]
                 out += [f"**File:** `{place}`"] if place else []
                 out += ["", f.body, ""] + (["**Recommendation:**", "", f.fix, ""] if f.fix else [])
@@ -84,6 +88,8 @@ def _free_form(shape: str) -> Callable[[str], str]:
                 out.append(f"{n}. **[{word}] {title}**{where}")
                 body = "\n".join(("   " + ln) if ln.strip() else "" for ln in f.body.split("\n"))
                 out += [body, ""] if f.body.strip() else []
+        if shape == "headings":
+            out += ["## Notes", "", "Nothing else stood out.", ""]
         return "\n".join(out) + "\n"
 
     return rewrite
@@ -153,6 +159,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "places without backticks": lambda t: re.sub(r"`([\w./-]+\.\w+:\d+(?:-\d+)?)`", r"\1", t),
     "blank lines collapsed": lambda t: re.sub(r"\n{3,}", "\n\n", t),
     "free-form: Severity: lines": _free_form("fields"),
+    "free-form: headings, no section": _free_form("headings"),
     "free-form: [High] tagged list": _free_form("tags"),
     "free-form: one severity table": _free_form("table"),
     "free-form: grouped by file": _by_file,

@@ -439,3 +439,55 @@ def test_the_prs_feedback_threads_are_never_this_reviews_findings() -> None:
     )
     assert r.findings == ()
     assert [s.title for s in r.other_sections] == ["Unresolved Feedback Verdicts"]
+
+
+def test_findings_as_top_level_headings() -> None:
+    """No findings section: each finding is its own heading with a `Severity:` line; a numbered
+    heading without one (`## 4. Background`) stays a section."""
+    assert summary("top-level-finding-headings") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "Jobs are acknowledged before they run",
+            ("worker/queue.py:41-44",),
+        ),
+        ("S1", Severity.SUGGESTION, "No test drives the retry path", ("worker/queue.py",)),
+        ("I1", Severity.IMPORTANT, "The backoff cap is never read", ("worker/config.py:12",)),
+    ]
+    r = parse("top-level-finding-headings")
+    assert [s.title for s in r.other_sections] == ["4. Background", "Notes"]
+    assert r.findings[0].fix == "acknowledge after the handler returns."
+
+
+def test_a_file_label_without_a_line_is_the_findings_place() -> None:
+    """`**File:** a.py` right under a finding names its file; it is not a heading that groups
+    the findings below it by file (which would leave the finding with no place)."""
+    text = (
+        "## Findings\n\n### 1. Missing test\n**Severity:** Low\n**File:** `pkg/a.py`\n\nNone.\n\n"
+        "### 2. Loop never ends\n**Severity:** High\n**File:** pkg/b.py:9\n\nIt spins.\n"
+    )
+    r = parse_review(text)
+    assert [(f.title, [str(loc) for loc in f.locations]) for f in r.findings] == [
+        ("Missing test", ["pkg/a.py"]),
+        ("Loop never ends", ["pkg/b.py:9"]),
+    ]
+
+
+def test_top_level_headings_of_earlier_rounds_are_not_findings() -> None:
+    """A finding's title may say "status" or "resolved"; a heading that starts like an earlier
+    round's item, or whose section tracks one (`**Status:** fixed`), is not a new finding."""
+    text = (
+        "Second look at the branch.\n\n"
+        "### 1. `Status.Phase` is never set on the resolved path\n"
+        "**Severity:** Medium\n**File:** `ctl/phase.go:20`\n\nIt stays Pending.\n\n"
+        "### 2. Round 1 I3: retry loop never sleeps\n**Severity:** High\n\nNow sleeps.\n\n"
+        "### 3. Cache key omits the tenant\n**Severity:** High\n**Status:** fixed\n\nDone.\n\n"
+        "### Previous finding: unbounded queue\n**Severity:** Low\n\nStill there.\n"
+    )
+    r = parse_review(text)
+    assert [f.title for f in r.findings] == ["`Status.Phase` is never set on the resolved path"]
+    assert [s.title for s in r.other_sections] == [
+        "2. Round 1 I3: retry loop never sleeps",
+        "3. Cache key omits the tenant",
+        "Previous finding: unbounded queue",
+    ]

@@ -406,3 +406,38 @@ def test_a_severity_the_seat_never_gave_is_said_in_its_retro(tmp_path: Path) -> 
         "important." in retro["narrative"]
     )
     assert "each was taken as important" in md
+
+
+def test_findings_as_top_level_headings_are_findings(tmp_path: Path) -> None:
+    """A review with no findings section at all: chatter, then each finding as its own heading
+    with a `Severity:` line. Each heading is a finding; the seat is not "unparseable"."""
+    repo = make_repo(tmp_path)
+    numbered = (
+        "I read the change and ran the tests.\n\n"
+        "### 1. `sqrt()` loops forever on a negative input\n"
+        "**Severity:** High\n**File:** lib.py:20\n\nNewton's method never converges.\n\n"
+        "### 2. No test for `sqrt()`\n**Severity:** Low\n**File:** lib.py\n\n"
+        "Nothing covers a negative input.\n"
+    )
+    issues = (
+        "# Review\n\n## Issue 1: `mod()` keeps the sign of the dividend\n\n"
+        "- **Severity**: Medium\n- **Location**: `lib.py:30`\n\nPython's `%` does not.\n\n"
+        "## Overall\n\nOtherwise fine.\n"
+    )
+    _config(tmp_path, {"numbered": numbered, "issues": issues})
+    code, out, report, md = _review(tmp_path, repo, "numbered,issues")
+    assert code == 0
+    assert {s["seat"]: s["status"] for s in out["seats"]} == {"numbered": "ok", "issues": "ok"}
+    by_reviewer = _sources(report)
+    sqrt = "`sqrt()` loops forever on a negative input"
+    assert ("Numbered", "critical", sqrt) in by_reviewer
+    assert ("Numbered", "suggestion", "No test for `sqrt()`") in by_reviewer
+    where = {
+        src["title"]: [(loc["path"], loc["start"]) for loc in src["locations"]]
+        for f in report["findings"]
+        for src in f["sources"]
+    }
+    assert where["No test for `sqrt()`"] == [("lib.py", None)]
+    assert ("Issues", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
+    assert report["header"]["verdict"]["label"] != "Merge as-is"
+    assert "Otherwise fine." in md  # the prose section stays a section

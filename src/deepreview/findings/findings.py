@@ -126,7 +126,9 @@ def parse_findings_block(
         if fence or not line.strip():
             continue
         # (findings with IDs name their own places: a bold file name in one's body is its text)
-        grouping = file_heading(line, prefixes) if mode != "id" else None
+        grouping = None
+        if mode != "id" and not (starts and _labels_of(lines, fenced, starts[-1][0], i)):
+            grouping = file_heading(line, prefixes)
         if grouping is not None:
             in_file = grouping
             groups.add(i)
@@ -191,6 +193,18 @@ def parse_findings_block(
             )
         )
     return out
+
+
+def _labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
+    """Line `i` is a label line (`**File:** a.py`) of the finding that starts at `start`: only
+    blank lines and label lines lie between them. Such a line is the finding's place, never a
+    heading that groups the findings below it by file."""
+    if fenced[i] or _LABEL.match(lines[i]) is None:
+        return False
+    return all(
+        not fenced[k] and (not lines[k].strip() or _LABEL.match(lines[k]) is not None)
+        for k in range(start + 1, i)
+    )
 
 
 def _severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:

@@ -12,7 +12,8 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   `**CRITICAL** path:line — Title` + `Classification:` line (IDs assigned by order), rows of a
   findings table; tag before or after the location or reviewers, or absent (severity from the
   heading, then the ID letter);
-- free-form reviews that ignore our format: `### 1. Title` + `**Severity:** High` lines, a
+- free-form reviews that ignore our format: `### 1. Title` + `**Severity:** High` lines (also
+  as top-level headings with no findings section: `_heading_is_a_finding`), a
   numbered list of `**[Medium] Title**` items, one table with a Severity column under any
   heading (not one with a Status column: that tracks earlier rounds); severity words from
   `levels.py` (High/Medium/Low, Blocker/Major/Minor, Warning/Info, P0-P3), `High` ranked
@@ -228,6 +229,8 @@ def _take_verdicts(block: Block, st: _State) -> None:
 
 def _dispatch(block: Block, st: _State) -> None:
     k = block.kind
+    if k is Kind.OTHER and _heading_is_a_finding(block, st):
+        return
     if k in (Kind.PREAMBLE, Kind.OTHER):
         drafts, block.lines, block.fenced = loose_findings(
             block.title, block.lines, block.fenced, st.prefixes
@@ -282,6 +285,42 @@ def _dispatch(block: Block, st: _State) -> None:
             st.coverage[entry.path] = entry
     else:
         _other(block, body, st)
+
+
+def _heading_is_a_finding(block: Block, st: _State) -> bool:
+    """A review with no findings section may give each finding its own top-level heading
+    (`### 1. Title` + `**Severity:** High`): the heading and its section are one finding when
+    they read as exactly one finding with its own severity."""
+    if not block.title or _tracks_earlier_items(block):
+        return False
+    heading = f"{'#' * max(block.level, 1)} {block.title}"
+    res = parse_findings_block([heading, *block.lines], [False, *block.fenced], None, st.prefixes)
+    if res.first != 0 or len(res.drafts) != 1 or res.drafts[0].head.severity is None:
+        return False
+    st.drafts.extend(res.drafts)
+    return True
+
+
+# A finding's own title may well say "status", "resolved" or "since" (`Unchecked
+# `Status.Namespace``): only a title that *starts* like an earlier round's item, or a body that
+# tracks one (`**Status:** fixed`), is not this review's finding.
+_EARLIER_ITEM = re.compile(
+    r"^(?:\W*\d+[.)]\s*)?\W*(?:prior|previous|earlier|round|resolved|fixed|addressed|carried|"
+    r"feedback|thread)\b",
+    re.IGNORECASE,
+)
+_STATUS_LABEL = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:status|fix verdict|verdict)(?:\*\*|__)?\s*:", re.IGNORECASE
+)
+
+
+def _tracks_earlier_items(block: Block) -> bool:
+    if _EARLIER_ITEM.match(block.title):
+        return True
+    return any(
+        not fenced and _STATUS_LABEL.match(line)
+        for line, fenced in zip(block.lines, block.fenced, strict=True)
+    )
 
 
 def _design(block: Block, st: _State) -> None:
