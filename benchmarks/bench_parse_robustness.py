@@ -56,8 +56,9 @@ def _free_form(shape: str) -> Callable[[str], str]:
     them: `shape` is `fields` (`### 1. Title` + `**Severity:** High` + `**File:**` lines),
     `headings` (the same with no findings section or summary at all: chatter, then each
     finding its own heading, then a `## Notes` section), `tags` (one numbered list of
-    `**[High] Title**` items under `## Issues Found`) or `table` (one table with a Severity
-    column under `## Review`)."""
+    `**[High] Title**` items under `## Issues Found`), `phrases` (`1. **Title** (`a.go:3`) —
+    severity: high.` items under `## Review`) or `table` (one table with a Severity column
+    under `## Review`)."""
 
     def rewrite(text: str) -> str:
         review = parse_review(text)
@@ -66,6 +67,8 @@ def _free_form(shape: str) -> Callable[[str], str]:
             out = ["I read the diff and the files it touches. Here is what I found.", ""]
         elif shape == "table":
             out += ["## Review", "", "| # | Severity | File | Issue |", "|---|---|---|---|"]
+        elif shape == "phrases":
+            out += ["## Review", ""]
         else:
             out += ["## Issues Found" if shape == "tags" else "## Findings", ""]
         for n, f in enumerate(review.findings, 1):
@@ -83,6 +86,11 @@ def _free_form(shape: str) -> Callable[[str], str]:
                 out += [f"### {n}. {title}", f"**Severity:** {word}"]
                 out += [f"**File:** `{place}`"] if place else []
                 out += ["", f.body, ""] + (["**Recommendation:**", "", f.fix, ""] if f.fix else [])
+            elif shape == "phrases":
+                where = f" (`{place}`)" if place else ""
+                out.append(f"{n}. **{title}**{where} — severity: {word.lower()}.")
+                body = "\n".join(("   " + ln) if ln.strip() else "" for ln in f.body.split("\n"))
+                out += [body, ""] if f.body.strip() else []
             else:
                 where = f" (`{place}`)" if place else ""
                 out.append(f"{n}. **[{word}] {title}**{where}")
@@ -161,6 +169,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "free-form: Severity: lines": _free_form("fields"),
     "free-form: headings, no section": _free_form("headings"),
     "free-form: [High] tagged list": _free_form("tags"),
+    "free-form: — severity: high.": _free_form("phrases"),
     "free-form: one severity table": _free_form("table"),
     "free-form: grouped by file": _by_file,
 }

@@ -491,3 +491,51 @@ def test_top_level_headings_of_earlier_rounds_are_not_findings() -> None:
         "3. Cache key omits the tenant",
         "Previous finding: unbounded queue",
     ]
+
+
+def test_severity_written_as_a_phrase_on_the_first_line() -> None:
+    """`— severity: high.`, `(high severity)`, `[priority: low]` after the title and place."""
+    text = (
+        "## Review\n\n"
+        "1. **Pages drop their last item** (`app/pager.py:4`) — severity: high. The slice stops "
+        "one short.\n"
+        "2. **Page size is not validated** (`app/pager.py:2`) (medium severity)\n"
+        "3. **`n` is a vague name** [priority: low]\n"
+    )
+    r = parse_review(text)
+    assert [(f.severity, f.title, f.body) for f in r.findings] == [
+        (Severity.CRITICAL, "Pages drop their last item", "The slice stops one short."),
+        (Severity.IMPORTANT, "Page size is not validated", ""),
+        (Severity.SUGGESTION, "`n` is a vague name", ""),
+    ]
+    assert r.findings[0].locations == (Location("app/pager.py", 4),)
+    assert r.other_sections == ()  # the section held only findings
+
+
+def test_a_bold_kind_with_its_level_leads_the_item() -> None:
+    """`**Bug (high):** text` and `**Nit [low]:** text`: the kind and level lead; the text is the
+    finding (a sentence, its full stop dropped)."""
+    text = (
+        "**Summary:** one bug.\n\n**Issues:**\n\n"
+        "* **Bug (high):** `app/pager.py:4` — the slice drops the last element.\n"
+        "* **Nit [low]:** variable `n` could be named `page_no`.\n"
+    )
+    r = parse_review(text)
+    assert [(f.severity, f.title, [str(loc) for loc in f.locations]) for f in r.findings] == [
+        (Severity.CRITICAL, "the slice drops the last element", ["app/pager.py:4"]),
+        (Severity.SUGGESTION, "variable `n` could be named `page_no`", []),
+    ]
+    assert r.unread_findings == ()
+
+
+def test_a_sentence_that_mentions_a_severity_keeps_its_section_level() -> None:
+    text = (
+        "### Suggestions\n\n"
+        "- **Retry count is hard-coded** (`net/retry.go:9`) — not a high severity issue, but "
+        "worth a constant.\n"
+    )
+    (f,) = parse_review(text).findings
+    assert (f.severity, f.body) == (
+        Severity.SUGGESTION,
+        "not a high severity issue, but worth a constant.",
+    )

@@ -441,3 +441,30 @@ def test_findings_as_top_level_headings_are_findings(tmp_path: Path) -> None:
     assert ("Issues", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
     assert report["header"]["verdict"]["label"] != "Merge as-is"
     assert "Otherwise fine." in md  # the prose section stays a section
+
+
+def test_severity_phrases_and_bold_kinds_are_findings(tmp_path: Path) -> None:
+    """`1. **Title** (`lib.py:20`) — severity: high.` and `* **Bug (high):** …` items: before,
+    the first read as an ordinary section (the seat "found nothing") and the second as text the
+    verdict could not read."""
+    repo = make_repo(tmp_path)
+    phrases = (
+        "## Review\n\n1. **`sqrt()` loops forever on a negative input** (`lib.py:20`) — "
+        "severity: high. Newton's method never converges.\n"
+        "2. **`add` docstring names the wrong type** (`lib.py:2`) (low severity)\n"
+    )
+    kinds = (
+        "**Summary:** one bug.\n\n**Issues:**\n\n"
+        "* **Bug (medium):** `lib.py:30` — `mod()` keeps the sign of the dividend.\n"
+        "* **Nit (low):** the name `sub` is vague.\n"
+    )
+    _config(tmp_path, {"phrases": phrases, "kinds": kinds})
+    code, out, report, _md = _review(tmp_path, repo, "phrases,kinds")
+    assert code == 0
+    assert {s["seat"]: s["status"] for s in out["seats"]} == {"phrases": "ok", "kinds": "ok"}
+    by_reviewer = _sources(report)
+    assert ("Phrases", "critical", "`sqrt()` loops forever on a negative input") in by_reviewer
+    assert ("Phrases", "suggestion", "`add` docstring names the wrong type") in by_reviewer
+    assert ("Kinds", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
+    assert ("Kinds", "suggestion", "the name `sub` is vague") in by_reviewer
+    assert "could not be read" not in report["header"]["verdict"]["reason"]

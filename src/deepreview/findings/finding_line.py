@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
+from deepreview.findings.levels import TAG_PATTERN, level_lead, severity_phrase, tag_level
 from deepreview.findings.locations import (
     join_line_words,
     looks_like_path,
@@ -273,6 +273,10 @@ def _bullet_head(
     # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
     # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.
     title = head.title.rstrip("*").rstrip()
+    if word is not None and title.endswith(".") and not title.endswith(".."):
+        # `**Nit (low):** variable `n` could be named `page_no`.`: the level says it is a
+        # finding, so a sentence is its title
+        head.title = title = title[:-1].rstrip()
     if not title or title.endswith((":", ".")):
         return None
     if plain_ok or rest.startswith("**") or head.locations or head.severity is not None:
@@ -389,12 +393,19 @@ _CLOSING_PAREN = re.compile(r"^(?P<t>.*\S)[ \t]+\((?P<p>[^()\n]+)\)[ \t.]*$")
 
 
 _LINES_TOKEN = frozenset({"code", "word"})
+_EMPTY_BRACKETS = re.compile(r"\([ \t]*\)|\[[ \t]*\]")
 
 
 def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
     spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
     tail = join_line_words(tail)
+    phrase = severity_phrase(tail) if head.severity is None else None
+    if phrase is not None:
+        # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`
+        word, start, end = phrase
+        head.severity, head.level_word = tag_level(word), word.lower()
+        tail = _EMPTY_BRACKETS.sub(" ", tail[:start] + tail[end:])
     # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
     anchor: Location | None = None
     for m in _TAIL_TOKEN.finditer(tail):

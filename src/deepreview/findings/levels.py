@@ -153,7 +153,33 @@ _LEVEL_LEADS = (
     re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<r>\S.*)$", re.I),
     # `(Medium): text`, `[Low] text`
     re.compile(rf"^[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
+    # `**Bug (high):** text`, `**Nit [low]**: text`: a kind of finding and its level
+    re.compile(
+        rf"^\*\*[A-Za-z][\w /-]{{0,30}}?[ \t]*[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*:?[ \t]*\*\*"
+        r"[ \t]*:?[ \t]*(?P<r>\S.*)$",
+        re.I,
+    ),
 )
+# `severity: high`, `priority: P1`, `high severity`, `(medium priority)` written into the first
+# line after the title; only between separators (`— severity: high.`, inside brackets), so a
+# sentence that merely mentions "high severity" keeps its words.
+_PHRASE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s(\[—–:,;-]))(?:\*\*|__)?"
+    rf"(?:(?:severity|priority)(?:\*\*|__)?[ \t]*[:=]?[ \t]*(?:\*\*|__)?(?P<a>{TAG_PATTERN})"
+    rf"|(?P<b>{TAG_PATTERN})[ \t-]+(?:severity|priority))(?:\*\*|__)?"
+    r"(?=[ \t]*(?:$|[.,;)\]]|[—–]|-[ \t]))",
+    re.IGNORECASE,
+)
+_OPENS = re.compile(r"(?:^|[(\[—–:,;]|\s-)[ \t]*$")
+
+
+def severity_phrase(text: str) -> tuple[str, int, int] | None:
+    """(the level word, where the phrase starts, where it ends) of a severity phrase that stands
+    on its own in `text` (after a separator or an opening bracket), else None."""
+    for m in _PHRASE.finditer(text):
+        if _OPENS.search(text[: m.start()]):
+            return (m.group("a") or m.group("b")), m.start(), m.end()
+    return None
 
 
 def level_lead(rest: str) -> tuple[str | None, str]:

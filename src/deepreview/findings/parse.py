@@ -19,7 +19,9 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   `levels.py` (High/Medium/Low, Blocker/Major/Minor, Warning/Info, P0-P3), `High` ranked
   below Critical when the review also says critical; items led by their severity
   (`🔴 **Critical — Title**`, `**Nit:** x`, `(Medium): x`, `### Warning: Title` in any
-  section); `**1. Title** (High)`; findings grouped under `### `path`` headings by
+  section); `**1. Title** (High)`; a level written as a phrase after the title (`— severity:
+  high.`, `(medium priority)`) or with a kind (`**Bug (high):** text`); findings grouped under
+  `### `path`` headings by
   `Line 42` (`file_groups.py`); under an Issues heading, a bold title with a place and no
   severity (important, with a warning);
 - locations: several per line (joined by `,` `+` `vs`), `path` + `line 12`, Markdown links with
