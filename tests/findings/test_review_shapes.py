@@ -539,3 +539,47 @@ def test_a_sentence_that_mentions_a_severity_keeps_its_section_level() -> None:
         Severity.SUGGESTION,
         "not a high severity issue, but worth a constant.",
     )
+
+
+def test_inline_none_labels_close_their_section() -> None:
+    """`**Suggestions:** None found.` after a list is a section saying none, not a line of the
+    last finding's body."""
+    r = parse("inline-none-labels")
+    assert [(f.severity, f.title, f.body) for f in r.findings] == [
+        (Severity.IMPORTANT, "the session cookie is set without `HttpOnly`", ""),
+        (Severity.IMPORTANT, "logout does not clear the server-side session", ""),
+    ]
+    assert r.preamble == ""
+
+
+def test_task_list_items_with_a_trailing_level() -> None:
+    assert summary("task-list-findings") == [
+        ("C1", Severity.CRITICAL, "Token refresh races with logout", ("auth/refresh.py:22",)),
+        ("S1", Severity.SUGGESTION, "Refresh interval is a magic number", ("auth/refresh.py:9",)),
+        ("I1", Severity.IMPORTANT, "No test for an expired refresh token", ()),
+    ]
+    assert not any("cut off" in w for w in parse("task-list-findings").warnings)
+
+
+def test_plain_issue_lines_with_their_level() -> None:
+    assert summary("plain-issue-lines") == [
+        ("C1", Severity.CRITICAL, "Refresh token written to the log", ("auth/refresh.py:40",)),
+        ("S1", Severity.SUGGESTION, "Unused import in auth/refresh.py", ("auth/refresh.py:3",)),
+    ]
+
+
+def test_a_table_with_a_line_column() -> None:
+    """`| File | Line | Severity | Description |`: the line column completes the file's place."""
+    text = (
+        "### Issues\n\n| # | File | Line | Severity | Description |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | auth/refresh.py | 40 | High | Token logged |\n"
+        "| 2 | auth/refresh.py | 3-4 | Low | Unused imports |\n"
+        "| 3 | auth/refresh.py | - | Low | No tests |\n"
+    )
+    r = parse_review(text)
+    assert [[str(loc) for loc in f.locations] for f in r.findings] == [
+        ["auth/refresh.py:40"],
+        ["auth/refresh.py:3-4"],
+        ["auth/refresh.py"],
+    ]

@@ -468,3 +468,40 @@ def test_severity_phrases_and_bold_kinds_are_findings(tmp_path: Path) -> None:
     assert ("Kinds", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
     assert ("Kinds", "suggestion", "the name `sub` is vague") in by_reviewer
     assert "could not be read" not in report["header"]["verdict"]["reason"]
+
+
+def test_task_lists_issue_lines_and_line_columns_keep_their_findings(tmp_path: Path) -> None:
+    """Three more shapes models write, each lost or misplaced before: task-list items with a
+    trailing level, plain `Issue N (High):` lines, and a table whose line has its own column."""
+    repo = make_repo(tmp_path)
+    tasks = (
+        "## Review checklist\n\n"
+        "- [ ] **`sqrt()` loops forever on a negative input** (`lib.py:20`) — High\n"
+        "- [x] **Unused import** (`lib.py:1`) — Low\n"
+    )
+    lines = (
+        "Issue 1 (Medium): `mod()` keeps the sign of the dividend at lib.py:30\n"
+        "Python's `%` does not.\n"
+    )
+    table = (
+        "### Issues\n\n| # | File | Line | Severity | Description |\n"
+        "|---|---|---|---|---|\n| 1 | lib.py | 8 | Medium | `mul()` drops the sign |\n\n"
+        "**Suggestions:** None\n"
+    )
+    _config(tmp_path, {"tasks": tasks, "lines": lines, "table": table})
+    code, out, report, _md = _review(tmp_path, repo, "tasks,lines,table")
+    assert code == 0
+    assert {s["seat"]: s["status"] for s in out["seats"]} == dict.fromkeys(
+        ("tasks", "lines", "table"), "ok"
+    )
+    by_reviewer = _sources(report)
+    assert ("Tasks", "critical", "`sqrt()` loops forever on a negative input") in by_reviewer
+    assert ("Tasks", "suggestion", "Unused import") in by_reviewer
+    assert ("Lines", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
+    where = {
+        src["title"]: [(loc["path"], loc["start"]) for loc in src["locations"]]
+        for f in report["findings"]
+        for src in f["sources"]
+    }
+    assert where["`mod()` keeps the sign of the dividend"] == [("lib.py", 30)]
+    assert where["`mul()` drops the sign"] == [("lib.py", 8)]

@@ -90,6 +90,13 @@ _TITLES: dict[str, Kind] = {
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
 _LABEL_LINE = re.compile(r"^ {0,3}([A-Z][A-Za-z ]{2,40}):[ \t]*$")
+# `**Suggestions:** None`: a section whose whole content is on its heading's line. Only with a
+# "none" value: `**Suggestion:** extract a helper` inside a finding is that finding's text.
+_BOLD_LABEL_NONE = re.compile(
+    r"^ {0,3}(?:\*\*|__)([^*_\n]+?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*"
+    r"((?:none|n/a|nothing)(?:[ \t]+(?:found|identified|noted))?[ \t.!]*)$",
+    re.IGNORECASE,
+)
 BOLD_LEVEL = 7  # bold-line and `Label:` headings rank below every `#` heading
 
 
@@ -98,6 +105,7 @@ class Heading:
     kind: Kind
     title: str  # markup stripped, as written ("Critical Issues")
     level: int
+    rest: str = ""  # the section's content written on the heading's line (`**Suggestions:** None`)
 
 
 @dataclass
@@ -357,13 +365,14 @@ def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
 
 
 def _bold_or_label(line: str) -> Heading | None:
-    for rx in (_BOLD_LINE, _LABEL_LINE):
+    for rx in (_BOLD_LINE, _LABEL_LINE, _BOLD_LABEL_NONE):
         m = rx.match(line)
         if m:
             title = clean_title(m.group(1))
             kind = title_kind(title)
             if kind is not Kind.OTHER:
-                return Heading(kind, title, BOLD_LEVEL)
+                rest = m.group(2).strip() if rx is _BOLD_LABEL_NONE else ""
+                return Heading(kind, title, BOLD_LEVEL, rest)
     return None
 
 
@@ -412,6 +421,8 @@ def build_blocks(
             continue
         if h.kind is not Kind.OTHER:
             blocks.append(Block(h.kind, h.title, h.level))
+            if h.rest:
+                blocks[-1].add(h.rest, False)
             continue
         # An unknown heading: a sub-heading of the current section, a title, or a new section.
         if cur.kind is Kind.PREAMBLE:

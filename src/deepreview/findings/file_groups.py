@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.finding_line import FindingHead, locations_in
+from deepreview.findings.head import FindingHead, locations_in
 from deepreview.model import Location
 
 # `### `src/db.py``, `**src/db.py**`, `#### File: src/db.py`, `**File: `src/db.py`**`

@@ -13,23 +13,16 @@ Seen in the wild:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from deepreview.findings.levels import TAG_PATTERN, level_lead, severity_phrase, tag_level
-from deepreview.findings.locations import (
-    join_line_words,
-    looks_like_path,
-    parse_link,
-    parse_location,
-    parse_locations,
-    same_file_lines,
+from deepreview.findings.head import FindingHead, closing_place, parse_tail
+from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
+from deepreview.findings.locations import parse_location, same_file_lines
+from deepreview.model import Location
+
+# A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
+_PREFIX = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?=\*\*|\[|[CIS]\d))?"
 )
-from deepreview.markdown_fence import code_span_text
-from deepreview.model import Location, Severity
-
-VERIFICATION_WORDS = frozenset({"verified", "unverified", "reasoned", "added-by-lead"})
-
-_PREFIX = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?=\*\*|\[|[CIS]\d))?")
 _ID_PLAIN = re.compile(r"^(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)][ \t]+(?P<rest>\S.*)$")
 _ID_BOLD = re.compile(r"^\*\*(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$")
 _ID_IN_BOLD = re.compile(r"^\*\*(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)][ \t]*(?P<rest>[^*\s].*)$")
@@ -61,7 +54,7 @@ _ID_BRACKETED = re.compile(
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
 _BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,3})[.)][ \t]+(?P<rest>[^*\s].*)$")
-_BULLET = re.compile(r"^ ?[-*+][ \t]+(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^ ?[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$")
 _HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<rest>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 # Sub-headings a finding's own text uses: never a finding's title.
 _BODY_HEADINGS = frozenset(
@@ -71,38 +64,7 @@ _BODY_HEADINGS = frozenset(
         "steps to reproduce", "example", "context",
     )
 )  # fmt: skip
-_TAIL_TOKEN = re.compile(
-    # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
-    r"(?P<code>(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`))"
-    r"|(?P<link>\[[^\[\]\n]*\]\([^)\s]*\))"
-    r"|(?P<bracket>\[[^\[\]\n]+\])"
-    r"|(?P<paren>\([^()\n]*\))"
-    r"|(?P<sep>(?:[\s,;:—–+&]|-(?=\s)|\*\*|(?<=\s)(?:vs\.?|and)(?=\s))+)"
-    r"|(?P<word>[^\s`\[\](),;]+)"
-    r"|(?P<other>.)"  # a stray bracket or backtick: kept as leftover, never skipped
-)
 _SPLIT = re.compile(r"[ \t]+[—–][ \t]+|[ \t]+--?[ \t]+|:[ \t]+")
-_CARRY = re.compile(r"^Round\s+\d+\b", re.IGNORECASE)
-_LINES_PAREN = re.compile(r"^(?:lines?|l\.)\s*(\d+)(?:\s*[-–]\s*(\d+))?$", re.IGNORECASE)
-
-
-@dataclass
-class FindingHead:
-    """What the first line of a finding says."""
-
-    id: str | None
-    title: str
-    style: str  # "id" | "numbered" | "bracket"
-    number: int | None = None
-    severity: Severity | None = None  # from a tag or a `[CRITICAL]` marker
-    level_word: str | None = None  # the word that gave `severity` (`high` may be ranked down)
-    unrated: bool = False  # nothing gave a severity: taken as important (`make_draft`)
-    classification: str | None = None
-    verification: str | None = None
-    carry_forward: str | None = None
-    locations: list[Location] = field(default_factory=list)
-    reviewers: list[str] = field(default_factory=list)
-    leftover: str = ""  # tail text that is none of the above
 
 
 def strip_prefix(line: str) -> str:
@@ -173,6 +135,15 @@ def parse_head(
         head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
         _fill(head, m.group("rest"), prefixes)
         return head if head.title else None
+    if m:
+        # `Issue 2 (High): Title` as a plain line: its level makes it a finding
+        word, rest = level_lead(m.group("rest"))
+        if word is not None:
+            head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
+            head.severity, head.level_word = tag_level(word), word.lower()
+            _fill(head, rest, prefixes)
+            closing_place(head, prefixes)
+            return head if head.title else None
     for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
         m = rx.match(s)
         if m:
@@ -241,7 +212,7 @@ def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> boo
         parts = [lead.group("span"), lead.group("title")]
     if len(parts) != 2 or not _all_locations(parts[0], prefixes):
         return False
-    _parse_tail(head, parts[0], prefixes)
+    parse_tail(head, parts[0], prefixes)
     title = parts[1].strip().rstrip(".").rstrip()
     tag = _TRAILING_TAG.search(title)
     if tag and head.severity is None:
@@ -311,21 +282,21 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
         end = bold_close(rest, 2)
         if end > 2:
             head.title = rest[2:end].strip()
-            _parse_tail(head, rest[end + 2 :] + " " + tail, prefixes)
+            parse_tail(head, rest[end + 2 :] + " " + tail, prefixes)
             return head
     parts = _SPLIT.split(rest.strip().rstrip("*").strip(), maxsplit=1)
     if len(parts) == 2:
         left, right = parts
         if _all_locations(left, prefixes):
             head.title = right.strip().removesuffix(".").rstrip()
-            _parse_tail(head, left + " " + tail, prefixes)
+            parse_tail(head, left + " " + tail, prefixes)
             return head
         if _all_locations(right, prefixes):
             head.title = left.strip()
-            _parse_tail(head, right + " " + tail, prefixes)
+            parse_tail(head, right + " " + tail, prefixes)
             return head
     head.title = rest.strip().rstrip("*").strip()
-    _parse_tail(head, tail, prefixes)
+    parse_tail(head, tail, prefixes)
     return head
 
 
@@ -363,7 +334,7 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         end = bold_close(rest, 2)
         if end > 2:
             head.title = rest[2:end].strip()
-            _parse_tail(head, rest[end + 2 :], prefixes)
+            parse_tail(head, rest[end + 2 :], prefixes)
             return
         rest = rest[2:]
     cut = len(rest)
@@ -377,132 +348,4 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         if m and m.start() < cut:
             cut = m.start()
     head.title = rest[:cut].strip().strip("*").strip()
-    _parse_tail(head, rest[cut:], prefixes)
-
-
-def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
-    """`2. Variable name is unclear (src/api.py line 12).`: the place in closing parentheses."""
-    m = _CLOSING_PAREN.match(head.title)
-    places = locations_in(m.group("p"), prefixes) if m and not head.locations else []
-    if m and places:
-        head.title = m.group("t").rstrip()
-        head.locations.extend(places)
-
-
-_CLOSING_PAREN = re.compile(r"^(?P<t>.*\S)[ \t]+\((?P<p>[^()\n]+)\)[ \t.]*$")
-
-
-_LINES_TOKEN = frozenset({"code", "word"})
-_EMPTY_BRACKETS = re.compile(r"\([ \t]*\)|\[[ \t]*\]")
-
-
-def _parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
-    leftover: list[str] = []
-    spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
-    tail = join_line_words(tail)
-    phrase = severity_phrase(tail) if head.severity is None else None
-    if phrase is not None:
-        # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`
-        word, start, end = phrase
-        head.severity, head.level_word = tag_level(word), word.lower()
-        tail = _EMPTY_BRACKETS.sub(" ", tail[:start] + tail[end:])
-    # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
-    anchor: Location | None = None
-    for m in _TAIL_TOKEN.finditer(tail):
-        kind = m.lastgroup
-        tok = m.group(0)
-        if kind == "sep":
-            continue
-        before = len(leftover)
-        more = same_file_lines(anchor, tok.strip("`")) if anchor and kind in _LINES_TOKEN else None
-        if more is not None:
-            head.locations.append(more)
-            continue
-        anchor = None
-        if kind == "code":
-            inner = code_span_text(tok)
-            locs = parse_locations(inner, prefixes, code=True)
-            if locs:
-                head.locations.extend(locs)
-                anchor = locs[-1] if locs[-1].start is not None else None
-            elif re.fullmatch(r"\[[^\[\]\n]+\]", inner):  # `[Claude Opus 4.6]` as code
-                _bracket_token(head, inner[1:-1].strip(), leftover, tok)
-            elif re.fullmatch(r"\([^()\n]*\)", inner):  # `(important, regression)` as code
-                _paren_token(head, inner[1:-1].strip(), leftover, tok, prefixes)
-            else:
-                leftover.append(tok)
-        elif kind == "link":
-            lm = re.match(r"^\[(.*)\]\((.*)\)$", tok)
-            loc = parse_link(lm.group(1), lm.group(2), prefixes) if lm else None
-            if loc is not None:
-                head.locations.append(loc)
-            else:
-                leftover.append(tok)
-        elif kind == "bracket":
-            _bracket_token(head, tok[1:-1].strip(), leftover, tok)
-        elif kind == "paren":
-            _paren_token(head, tok[1:-1].strip(), leftover, tok, prefixes)
-        else:
-            loc = parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
-            if loc is not None:
-                head.locations.append(loc)
-                anchor = loc if loc.start is not None else None
-            else:
-                leftover.append(tok)
-        if len(leftover) > before and re.search(r"\w", tok):
-            spans.append((m.start(), m.end()))
-    # The leftover words as written, punctuation between them included (`sees an, then —`);
-    # stray punctuation around them ("." after the title) is not worth keeping.
-    head.leftover = tail[spans[0][0] : spans[-1][1]].strip() if spans else ""
-
-
-def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:
-    word = inner.lower()
-    if tag_level(word) is not None and head.severity is None:
-        head.severity, head.level_word = tag_level(word), word
-        return
-    # `[Claude, Codex]`, `[Claude & Codex]`, `[Claude and Codex]`
-    names = [n.strip() for n in re.split(r",|&|\s+and\s+|;", inner) if n.strip()]
-    if names and all(re.search(r"[A-Za-z]", n) for n in names):
-        head.reviewers.extend(n for n in names if n not in head.reviewers)
-    else:
-        leftover.append(tok)
-
-
-def _paren_token(
-    head: FindingHead, inner: str, leftover: list[str], tok: str, prefixes: tuple[str, ...] = ()
-) -> None:
-    if _CARRY.match(inner):
-        head.carry_forward = inner
-        return
-    parts = [p.strip() for p in inner.split(",") if p.strip()]
-    if parts and tag_level(parts[0]) is not None:
-        head.severity, head.level_word = tag_level(parts[0]), parts[0].lower()
-        rest = parts[1:]
-        if rest and rest[-1].lower() in VERIFICATION_WORDS:
-            head.verification = rest.pop().lower()
-        if rest:
-            head.classification = ", ".join(rest)
-        return
-    lm = _LINES_PAREN.match(inner)
-    if lm and head.locations and head.locations[-1].start is None:
-        last = head.locations[-1]
-        start = int(lm.group(1))
-        end = int(lm.group(2)) if lm.group(2) else None
-        head.locations[-1] = Location(last.path, start, end if end != start else None)
-        return
-    # `**Title** (`a.go:12`)`, `(see `a.go:12`, `b.go:3`)`: places in parentheses.
-    if "(" not in inner:
-        places = FindingHead(id=None, title="", style="table")
-        _parse_tail(places, inner, prefixes)
-        if places.locations and places.leftover.lower() in ("", "see", "in", "at"):
-            head.locations.extend(places.locations)
-            return
-    leftover.append(tok)
-
-
-def locations_in(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
-    """Every location named in a piece of text (a table cell, a `File:` line)."""
-    head = FindingHead(id=None, title="", style="table")
-    _parse_tail(head, text, prefixes)
-    return head.locations
+    parse_tail(head, rest[cut:], prefixes)

@@ -11,16 +11,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level, place_in_file
-from deepreview.findings.finding_line import (
-    FindingHead,
-    closing_place,
-    heading_head,
-    locations_in,
-    parse_head,
-)
-from deepreview.findings.levels import HIGH, LEVEL_WORDS, first_level_word
+from deepreview.findings.finding_line import heading_head, parse_head
+from deepreview.findings.head import FindingHead, closing_place
+from deepreview.findings.labels import body_location, label_lines, labels_of, severity_label_follows
+from deepreview.findings.levels import HIGH
 from deepreview.findings.table_findings import table_findings
-from deepreview.model import Finding, Location, Severity
+from deepreview.model import Finding, Severity
 
 _FIX = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
@@ -34,13 +30,6 @@ _FIX_HEADING = re.compile(
     r"^ {0,3}#{1,6}[ \t]+(?:Suggested |Recommended |Proposed )?Fix(?:es)?[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
-_LABEL = re.compile(
-    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*|__)?(?P<label>Classification|Severity|Priority|File|Files|"
-    r"Location|Locations)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
-    re.IGNORECASE,
-)
-# Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
-_CODE_OR_LINK = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)|\[[^\[\]\n]*\]\([^)\s]*\)")
 _BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
@@ -127,7 +116,7 @@ def parse_findings_block(
             continue
         # (findings with IDs name their own places: a bold file name in one's body is its text)
         grouping = None
-        if mode != "id" and not (starts and _labels_of(lines, fenced, starts[-1][0], i)):
+        if mode != "id" and not (starts and labels_of(lines, fenced, starts[-1][0], i)):
             grouping = file_heading(line, prefixes)
         if grouping is not None:
             in_file = grouping
@@ -152,7 +141,7 @@ def parse_findings_block(
             section is None
             and head.style in ("numbered", "bulleted", "placed", "plain", "heading")
             and head.severity is None
-            and not _severity_label_follows(lines, fenced, i + 1)
+            and not severity_label_follows(lines, fenced, i + 1)
             and not (head.locations and _BOLD_ITEM.match(line))
         ):
             if head.style == "heading" and level is not None and not starts:
@@ -195,34 +184,6 @@ def parse_findings_block(
     return out
 
 
-def _labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
-    """Line `i` is a label line (`**File:** a.py`) of the finding that starts at `start`: only
-    blank lines and label lines lie between them. Such a line is the finding's place, never a
-    heading that groups the findings below it by file."""
-    if fenced[i] or _LABEL.match(lines[i]) is None:
-        return False
-    return all(
-        not fenced[k] and (not lines[k].strip() or _LABEL.match(lines[k]) is not None)
-        for k in range(start + 1, i)
-    )
-
-
-def _severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
-    """A `**Severity:** High` (or `Priority:`) line among the label lines right below a finding's
-    first line."""
-    for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
-        if fence:
-            return False
-        if not line.strip():
-            continue
-        m = _LABEL.match(line)
-        if m is None:
-            return False
-        if m.group("label").lower() in ("severity", "priority"):
-            return first_level_word(m.group("value")) is not None
-    return False
-
-
 def _leading(lines: list[str], out: FindingsResult) -> None:
     """Text before the section's first finding: `None.` is expected, anything else is kept."""
     body = strip_rules(lines)
@@ -248,7 +209,7 @@ def _draft(
     *,
     section_high: bool = False,
 ) -> Draft:
-    lines, fenced = _label_lines(head, lines, fenced, prefixes)
+    lines, fenced = label_lines(head, lines, fenced, prefixes)
     fix_at = None
     for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if not fence and (_FIX.match(line) or _FIX_HEADING.match(line)):
@@ -274,7 +235,7 @@ def _draft(
     if not head.locations:
         # `**[High] SQL injection in `query.py:22`**`: a place named in the title, else the body
         prose = slice(0, len(lines) if fix_at is None else fix_at)
-        head.locations = _body_location(
+        head.locations = body_location(
             [head.title, *lines[prose]], [False, *fenced[prose]], prefixes
         )
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
@@ -287,53 +248,6 @@ def _draft(
     return make_draft(
         head, section, body=body, fix=fix, has_fix=fix_at is not None, section_high=section_high
     )
-
-
-def _body_location(
-    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
-) -> list[Location]:
-    """A finding whose first line names no place: the first place its prose names (one with a
-    line number before a whole file), so it can still be located and merged."""
-    whole: list[Location] = []
-    for line, fence in zip(lines, fenced, strict=True):
-        if fence:
-            continue
-        for m in _CODE_OR_LINK.finditer(line):
-            for loc in locations_in(m.group(0), prefixes):
-                if loc.start is not None:
-                    return [loc]
-                whole = whole or [loc]
-    return whole
-
-
-def _label_lines(
-    head: FindingHead, lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
-) -> tuple[list[str], list[bool]]:
-    """`Classification:`, `File:`/`Location:` and `Severity:` lines right under a finding's first
-    line (bold lead-ins, free-form `Finding N` reviews) fill the head and leave the body."""
-    keep = 0
-    while keep < len(lines) and not fenced[keep]:
-        line = lines[keep]
-        if not line.strip():
-            keep += 1
-            continue
-        m = _LABEL.match(line)
-        if m is None:
-            break
-        label, value = m.group("label").lower(), m.group("value").strip()
-        if label == "classification":
-            head.classification = head.classification or value.rstrip(".")
-        elif label in ("severity", "priority"):
-            word = first_level_word(value)
-            if word is not None and head.severity is None:
-                head.severity, head.level_word = LEVEL_WORDS[word], word
-        else:
-            found = locations_in(value, prefixes)
-            if not found:
-                break
-            head.locations.extend(loc for loc in found if loc not in head.locations)
-        lines, fenced = lines[:keep] + lines[keep + 1 :], fenced[:keep] + fenced[keep + 1 :]
-    return lines, fenced
 
 
 def make_draft(

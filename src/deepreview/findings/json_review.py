@@ -17,7 +17,6 @@ import json
 import re
 from typing import Any
 
-from deepreview.findings.finding_line import FindingHead, locations_in
 from deepreview.findings.findings import (
     Draft,
     assemble,
@@ -25,6 +24,7 @@ from deepreview.findings.findings import (
     rank_high,
     unrated_ids,
 )
+from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.model import AgentReview, Location
 

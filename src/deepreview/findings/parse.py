@@ -20,8 +20,10 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   below Critical when the review also says critical; items led by their severity
   (`🔴 **Critical — Title**`, `**Nit:** x`, `(Medium): x`, `### Warning: Title` in any
   section); `**1. Title** (High)`; a level written as a phrase after the title (`— severity:
-  high.`, `(medium priority)`) or with a kind (`**Bug (high):** text`); findings grouped under
-  `### `path`` headings by
+  high.`, `(medium priority)`), with a kind (`**Bug (high):** text`), or alone at the end
+  (`- [ ] **Title** (`a.py:3`) — High`, task-list items too); plain `Issue 2 (High): Title at
+  a.py:4` lines; a table whose line has its own column; `**Suggestions:** None` on one line;
+  findings grouped under `### `path`` headings by
   `Line 42` (`file_groups.py`); under an Issues heading, a bold title with a place and no
   severity (important, with a warning);
 - locations: several per line (joined by `,` `+` `vs`), `path` + `line 12`, Markdown links with
@@ -63,6 +65,7 @@ from deepreview.findings.findings import (
     unrated_ids,
 )
 from deepreview.findings.json_review import json_review
+from deepreview.findings.levels import tag_level
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.sections import (
     Sink,
@@ -396,6 +399,8 @@ def _shape_warnings(
         and prose
         and re.search(r"[A-Za-z0-9,;(\-]$", last.rstrip())
         and not re.search(r"\b(?:None|N/A)$", last.strip())
+        # `- **Title** (`a.py:3`) — Medium`: a finding's line ends with its level
+        and tag_level(last.split()[-1]) is None
     ):
         snippet = " ".join(last.split())[-50:]
         out.append(f"review may be cut off mid-sentence: '…{snippet}'")

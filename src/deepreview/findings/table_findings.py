@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.finding_line import FindingHead, locations_in
+from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.report_header import split_row
-from deepreview.model import Severity
+from deepreview.model import Location, Severity
 
 _SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COLUMNS = {
     "id": ("id", "#", "no", "no."),
     "severity": ("severity", "sev", "level", "priority"),
     "location": ("location", "locations", "file", "files", "where", "path", "file:line"),
+    "line": ("line", "lines", "line(s)", "line no", "line no.", "ln"),
     "title": ("finding", "issue", "title", "summary", "description", "problem"),
     "fix": ("fix", "recommendation", "suggested fix", "remedy"),
 }
@@ -101,6 +102,14 @@ def _row(
     if severity is not None and head.severity is None and section is None:
         head.severity = severity
     head.locations = locations_in(cell("location"), prefixes) if cell("location") else []
+    lines = _LINES_CELL.match(cell("line").strip("` "))
+    if lines and len(head.locations) == 1 and head.locations[0].start is None:
+        # `| app/pager.py | 4 |`: the line has a column of its own
+        start, end = int(lines["start"]), int(lines["end"]) if lines["end"] else None
+        head.locations = [Location(head.locations[0].path, start, end if end != start else None)]
     if not head.locations:
         head.locations = locations_in(title, prefixes)
     return head, cell("fix")
+
+
+_LINES_CELL = re.compile(r"^L?(?P<start>\d{1,6})(?:[ \t]*[-–][ \t]*L?(?P<end>\d{1,6}))?$")

@@ -1,0 +1,199 @@
+"""What a finding's first line says (`FindingHead`), and reading the tail of that line: the
+locations, reviewers, tags and carried-forward rounds after its title, in any order.
+
+`finding_line.py` recognises the line's shape (an ID, a `[TAG]`, a numbered or bulleted item, a
+heading) and splits off the title; everything after it goes through `parse_tail` here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from deepreview.findings.levels import severity_phrase, tag_level
+from deepreview.findings.locations import (
+    join_line_words,
+    looks_like_path,
+    parse_link,
+    parse_location,
+    parse_locations,
+    same_file_lines,
+)
+from deepreview.markdown_fence import code_span_text
+from deepreview.model import Location, Severity
+
+VERIFICATION_WORDS = frozenset({"verified", "unverified", "reasoned", "added-by-lead"})
+
+_TAIL_TOKEN = re.compile(
+    # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
+    r"(?P<code>(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`))"
+    r"|(?P<link>\[[^\[\]\n]*\]\([^)\s]*\))"
+    r"|(?P<bracket>\[[^\[\]\n]+\])"
+    r"|(?P<paren>\([^()\n]*\))"
+    r"|(?P<sep>(?:[\s,;:—–+&]|-(?=\s)|\*\*|(?<=\s)(?:vs\.?|and)(?=\s))+)"
+    r"|(?P<word>[^\s`\[\](),;]+)"
+    r"|(?P<other>.)"  # a stray bracket or backtick: kept as leftover, never skipped
+)
+_CARRY = re.compile(r"^Round\s+\d+\b", re.IGNORECASE)
+_LINES_PAREN = re.compile(r"^(?:lines?|l\.)\s*(\d+)(?:\s*[-–]\s*(\d+))?$", re.IGNORECASE)
+
+
+@dataclass
+class FindingHead:
+    """What the first line of a finding says."""
+
+    id: str | None
+    title: str
+    style: str  # "id" | "numbered" | "bracket"
+    number: int | None = None
+    severity: Severity | None = None  # from a tag or a `[CRITICAL]` marker
+    level_word: str | None = None  # the word that gave `severity` (`high` may be ranked down)
+    unrated: bool = False  # nothing gave a severity: taken as important (`make_draft`)
+    classification: str | None = None
+    verification: str | None = None
+    carry_forward: str | None = None
+    locations: list[Location] = field(default_factory=list)
+    reviewers: list[str] = field(default_factory=list)
+    leftover: str = ""  # tail text that is none of the above
+
+
+def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
+    """`2. Variable name is unclear (src/api.py line 12).`: the place in closing parentheses;
+    `Off-by-one at app/pager.py:4`: a place with a line, after a closing `at` or `in`."""
+    if head.locations:
+        return
+    m = _CLOSING_PAREN.match(head.title)
+    places = locations_in(m.group("p"), prefixes) if m else []
+    if m and places:
+        head.title = m.group("t").rstrip()
+        head.locations.extend(places)
+        return
+    m = _CLOSING_AT.match(head.title)
+    place = parse_location(m.group("p"), prefixes) if m else None
+    if m and place is not None and place.start is not None:
+        head.title = m.group("t").rstrip()
+        head.locations.append(place)
+
+
+_CLOSING_PAREN = re.compile(r"^(?P<t>.*\S)[ \t]+\((?P<p>[^()\n]+)\)[ \t.]*$")
+_CLOSING_AT = re.compile(r"^(?P<t>.*\S)[ \t]+(?:at|in)[ \t]+(?P<p>`?[^\s`]+:\d[^\s`]*`?)[ \t.]*$")
+
+
+_LINES_TOKEN = frozenset({"code", "word"})
+_EMPTY_BRACKETS = re.compile(r"\([ \t]*\)|\[[ \t]*\]")
+
+
+def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
+    leftover: list[str] = []
+    spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
+    tail = join_line_words(tail)
+    phrase = severity_phrase(tail) if head.severity is None else None
+    if phrase is not None:
+        # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`
+        word, start, end = phrase
+        head.severity, head.level_word = tag_level(word), word.lower()
+        tail = _EMPTY_BRACKETS.sub(" ", tail[:start] + tail[end:])
+    # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
+    anchor: Location | None = None
+    for m in _TAIL_TOKEN.finditer(tail):
+        kind = m.lastgroup
+        tok = m.group(0)
+        if kind == "sep":
+            continue
+        before = len(leftover)
+        more = same_file_lines(anchor, tok.strip("`")) if anchor and kind in _LINES_TOKEN else None
+        if more is not None:
+            head.locations.append(more)
+            continue
+        anchor = None
+        if kind == "code":
+            inner = code_span_text(tok)
+            locs = parse_locations(inner, prefixes, code=True)
+            if locs:
+                head.locations.extend(locs)
+                anchor = locs[-1] if locs[-1].start is not None else None
+            elif re.fullmatch(r"\[[^\[\]\n]+\]", inner):  # `[Claude Opus 4.6]` as code
+                _bracket_token(head, inner[1:-1].strip(), leftover, tok)
+            elif re.fullmatch(r"\([^()\n]*\)", inner):  # `(important, regression)` as code
+                _paren_token(head, inner[1:-1].strip(), leftover, tok, prefixes)
+            else:
+                leftover.append(tok)
+        elif kind == "link":
+            lm = re.match(r"^\[(.*)\]\((.*)\)$", tok)
+            loc = parse_link(lm.group(1), lm.group(2), prefixes) if lm else None
+            if loc is not None:
+                head.locations.append(loc)
+            else:
+                leftover.append(tok)
+        elif kind == "bracket":
+            _bracket_token(head, tok[1:-1].strip(), leftover, tok)
+        elif kind == "paren":
+            _paren_token(head, tok[1:-1].strip(), leftover, tok, prefixes)
+        else:
+            loc = parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
+            if loc is not None:
+                head.locations.append(loc)
+                anchor = loc if loc.start is not None else None
+            else:
+                leftover.append(tok)
+        if len(leftover) > before and re.search(r"\w", tok):
+            spans.append((m.start(), m.end()))
+    # The leftover words as written, punctuation between them included (`sees an, then —`);
+    # stray punctuation around them ("." after the title) is not worth keeping.
+    head.leftover = tail[spans[0][0] : spans[-1][1]].strip() if spans else ""
+    if head.severity is None and len(leftover) == 1 and tag_level(leftover[0]) is not None:
+        # `**Title** (`a.py:3`) — High`: a level word is all that follows the title
+        head.severity, head.level_word = tag_level(leftover[0]), leftover[0].strip("*_").lower()
+        head.leftover = ""
+
+
+def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:
+    word = inner.lower()
+    if tag_level(word) is not None and head.severity is None:
+        head.severity, head.level_word = tag_level(word), word
+        return
+    # `[Claude, Codex]`, `[Claude & Codex]`, `[Claude and Codex]`
+    names = [n.strip() for n in re.split(r",|&|\s+and\s+|;", inner) if n.strip()]
+    if names and all(re.search(r"[A-Za-z]", n) for n in names):
+        head.reviewers.extend(n for n in names if n not in head.reviewers)
+    else:
+        leftover.append(tok)
+
+
+def _paren_token(
+    head: FindingHead, inner: str, leftover: list[str], tok: str, prefixes: tuple[str, ...] = ()
+) -> None:
+    if _CARRY.match(inner):
+        head.carry_forward = inner
+        return
+    parts = [p.strip() for p in inner.split(",") if p.strip()]
+    if parts and tag_level(parts[0]) is not None:
+        head.severity, head.level_word = tag_level(parts[0]), parts[0].lower()
+        rest = parts[1:]
+        if rest and rest[-1].lower() in VERIFICATION_WORDS:
+            head.verification = rest.pop().lower()
+        if rest:
+            head.classification = ", ".join(rest)
+        return
+    lm = _LINES_PAREN.match(inner)
+    if lm and head.locations and head.locations[-1].start is None:
+        last = head.locations[-1]
+        start = int(lm.group(1))
+        end = int(lm.group(2)) if lm.group(2) else None
+        head.locations[-1] = Location(last.path, start, end if end != start else None)
+        return
+    # `**Title** (`a.go:12`)`, `(see `a.go:12`, `b.go:3`)`: places in parentheses.
+    if "(" not in inner:
+        places = FindingHead(id=None, title="", style="table")
+        parse_tail(places, inner, prefixes)
+        if places.locations and places.leftover.lower() in ("", "see", "in", "at"):
+            head.locations.extend(places.locations)
+            return
+    leftover.append(tok)
+
+
+def locations_in(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
+    """Every location named in a piece of text (a table cell, a `File:` line)."""
+    head = FindingHead(id=None, title="", style="table")
+    parse_tail(head, text, prefixes)
+    return head.locations

@@ -1,0 +1,98 @@
+"""The label lines right under a finding's first line (`**Severity:** High`, `**File:**
+`a.go:3``, `Classification: gap`), and the place a finding's prose names when its first line
+names none.
+
+Free-form reviews (`### 1. Title` + label lines) and bold lead-ins (`**CRITICAL** title` +
+`Classification:`) put a finding's level and place there instead of on its first line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.model import Location
+
+LABEL = re.compile(
+    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*|__)?(?P<label>Classification|Severity|Priority|File|Files|"
+    r"Location|Locations)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+# Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
+_CODE_OR_LINK = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)|\[[^\[\]\n]*\]\([^)\s]*\)")
+
+
+def labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
+    """Line `i` is a label line (`**File:** a.py`) of the finding that starts at `start`: only
+    blank lines and label lines lie between them. Such a line is the finding's place, never a
+    heading that groups the findings below it by file."""
+    if fenced[i] or LABEL.match(lines[i]) is None:
+        return False
+    return all(
+        not fenced[k] and (not lines[k].strip() or LABEL.match(lines[k]) is not None)
+        for k in range(start + 1, i)
+    )
+
+
+def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
+    """A `**Severity:** High` (or `Priority:`) line among the label lines right below a finding's
+    first line."""
+    for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
+        if fence:
+            return False
+        if not line.strip():
+            continue
+        m = LABEL.match(line)
+        if m is None:
+            return False
+        if m.group("label").lower() in ("severity", "priority"):
+            return first_level_word(m.group("value")) is not None
+    return False
+
+
+def body_location(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> list[Location]:
+    """A finding whose first line names no place: the first place its prose names (one with a
+    line number before a whole file), so it can still be located and merged."""
+    whole: list[Location] = []
+    for line, fence in zip(lines, fenced, strict=True):
+        if fence:
+            continue
+        for m in _CODE_OR_LINK.finditer(line):
+            for loc in locations_in(m.group(0), prefixes):
+                if loc.start is not None:
+                    return [loc]
+                whole = whole or [loc]
+    return whole
+
+
+def label_lines(
+    head: FindingHead, lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[str], list[bool]]:
+    """`Classification:`, `File:`/`Location:` and `Severity:` lines right under a finding's first
+    line (bold lead-ins, free-form `Finding N` reviews) fill the head and leave the body."""
+    keep = 0
+    while keep < len(lines) and not fenced[keep]:
+        line = lines[keep]
+        if not line.strip():
+            keep += 1
+            continue
+        m = LABEL.match(line)
+        if m is None:
+            break
+        label, value = m.group("label").lower(), m.group("value").strip()
+        if label == "classification":
+            head.classification = head.classification or value.rstrip(".")
+        elif label in ("severity", "priority"):
+            word = first_level_word(value)
+            if word is not None and head.severity is None:
+                head.severity, head.level_word = LEVEL_WORDS[word], word
+        else:
+            found = locations_in(value, prefixes)
+            if not found:
+                break
+            head.locations.extend(loc for loc in found if loc not in head.locations)
+        lines, fenced = lines[:keep] + lines[keep + 1 :], fenced[:keep] + fenced[keep + 1 :]
+    return lines, fenced
