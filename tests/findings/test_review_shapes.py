@@ -583,3 +583,33 @@ def test_a_table_with_a_line_column() -> None:
         ["auth/refresh.py:3-4"],
         ["auth/refresh.py"],
     ]
+
+
+def test_a_severity_section_that_is_a_list_of_sentences() -> None:
+    """Under a severity heading, a section that is only a list of plain sentences lists its
+    findings; with prose before the list, the list belongs to that prose and is not read."""
+    text = (
+        "## 🐛 Bugs\n\n- **app/pager.py:4** – `items[start:end-1]` drops the last item.\n\n"
+        "## 💡 Suggestions\n\n- Add a unit test for `page()`.\n"
+        "- Rename `n` to `page_no` (`app/pager.py:1`).\n"
+        "  It reads as a count.\n\n"
+        "## ✅ Looks good\n\n- Clear function signature.\n"
+    )
+    r = parse_review(text)
+    assert [(f.severity, f.title, [str(loc) for loc in f.locations], f.body) for f in r.findings][
+        1:
+    ] == [
+        (Severity.SUGGESTION, "Add a unit test for `page()`", [], ""),
+        (
+            Severity.SUGGESTION,
+            "Rename `n` to `page_no`",
+            ["app/pager.py:1"],
+            "It reads as a count.",
+        ),
+    ]
+    assert r.unread_findings == ()
+    prose = "### Important Issues\n\nThe retry loop has two problems:\n\n- it never sleeps\n"
+    assert parse_review(prose).findings == ()
+    # an `Optional:` label under the Testing Assessment lists tests to add, not suggestions
+    testing = "### Testing Assessment\n\nOptional:\n- A test for two members.\n"
+    assert parse_review(testing).findings == ()

@@ -505,3 +505,21 @@ def test_task_lists_issue_lines_and_line_columns_keep_their_findings(tmp_path: P
     }
     assert where["`mod()` keeps the sign of the dividend"] == [("lib.py", 30)]
     assert where["`mul()` drops the sign"] == [("lib.py", 8)]
+
+
+def test_a_suggestions_section_of_plain_sentences_is_read(tmp_path: Path) -> None:
+    """`## Suggestions` holding only `- Add a test for `sqrt()`.`: before, the verdict said the
+    seat's findings could not be read, and the suggestions were not in the report."""
+    repo = make_repo(tmp_path)
+    review = (
+        "## Summary\n\nSmall helpers.\n\n## Bugs\n\nNone.\n\n"
+        "## Suggestions\n\n- Add a test for a negative input to `sqrt()`.\n"
+        "- Name `sub` something clearer.\n"
+    )
+    _config(tmp_path, {"plain": review})
+    code, out, report, _md = _review(tmp_path, repo, "plain")
+    assert code == 0 and out["seats"][0]["status"] == "ok"
+    by_reviewer = _sources(report)
+    assert ("Plain", "suggestion", "Add a test for a negative input to `sqrt()`") in by_reviewer
+    assert ("Plain", "suggestion", "Name `sub` something clearer") in by_reviewer
+    assert "could not be read" not in report["header"]["verdict"]["reason"]

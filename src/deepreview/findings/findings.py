@@ -94,9 +94,12 @@ def parse_findings_block(
     prefixes: tuple[str, ...] = (),
     *,
     section_high: bool = False,
+    sentences: bool = False,
 ) -> FindingsResult:
     """Findings in one Critical/Important/Suggestions (or plain Findings) section;
-    `section_high`: the section's title calls that level `High`."""
+    `section_high`: the section's title calls that level `High`; `sentences`: its heading is a
+    real heading (not a `Label:` line), so a section that is only a list of plain sentences
+    lists one finding per item."""
     out = FindingsResult()
     starts: list[tuple[int, FindingHead]] = []
     # Numbered (`1. **Title**`), bulleted (`- **Title**`) and sub-heading (`#### Title`)
@@ -162,6 +165,8 @@ def parse_findings_block(
         if in_file is not None:
             place_in_file(head, in_file[0])
         starts.append((i, head))
+    if sentences and section is not None and _sentence_list(lines, fenced, starts):
+        starts = [(i, _sentence_head(lines[i], prefixes)) for i in _items(lines, fenced)]
     first = out.first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
     for head, fix in rows:
@@ -182,6 +187,40 @@ def parse_findings_block(
             )
         )
     return out
+
+
+_ITEM = re.compile(r"^ ?(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
+
+
+def _items(lines: list[str], fenced: list[bool]) -> list[int]:
+    return [i for i, ln in enumerate(lines) if not fenced[i] and _ITEM.match(ln)]
+
+
+def _sentence_list(
+    lines: list[str], fenced: list[bool], starts: list[tuple[int, FindingHead]]
+) -> bool:
+    """A severity section that is only a list (`- Add a test for `page()`.`): every item is
+    one finding, plain sentences included. Not when it opens with prose (its list is that
+    prose's points) or holds anything but the list and the items' indented text."""
+    items = _items(lines, fenced)
+    if not items or len(starts) >= len(items):
+        return False
+    for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
+        if not line.strip() or (fence and i > items[0]) or i in items:
+            continue
+        if i < items[0] or not line[:1].isspace():
+            return False
+    return True
+
+
+def _sentence_head(line: str, prefixes: tuple[str, ...]) -> FindingHead:
+    m = _ITEM.match(line)
+    assert m is not None  # `_items` chose the line
+    head = parse_head(line, numbered=True, bulleted=True, plain_bullets=True, prefixes=prefixes)
+    if head is None:
+        head = FindingHead(id=None, title=m.group("text").rstrip(" ."), style="plain")
+        closing_place(head, prefixes)
+    return head
 
 
 def _leading(lines: list[str], out: FindingsResult) -> None:

@@ -23,6 +23,7 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   high.`, `(medium priority)`), with a kind (`**Bug (high):** text`), or alone at the end
   (`- [ ] **Title** (`a.py:3`) — High`, task-list items too); plain `Issue 2 (High): Title at
   a.py:4` lines; a table whose line has its own column; `**Suggestions:** None` on one line;
+  a severity section (under a real heading) that is only a list of plain sentences;
   findings grouped under `### `path`` headings by
   `Line 42` (`file_groups.py`); under an Issues heading, a bold title with a place and no
   severity (important, with a warning);
@@ -44,6 +45,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from deepreview.findings.blocks import (
+    BOLD_LEVEL,
     DESIGN_KINDS,
     FINDING_KINDS,
     Block,
@@ -263,6 +265,8 @@ def _dispatch(block: Block, st: _State) -> None:
             SECTION_SEVERITY.get(k.value),
             st.prefixes,
             section_high=k is Kind.CRITICAL and says_high(block.title),
+            # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
+            sentences=0 < block.level < BOLD_LEVEL,
         )
         st.drafts.extend(res.drafts)
         st.unread.extend(res.unread)
