@@ -613,3 +613,29 @@ def test_a_severity_section_that_is_a_list_of_sentences() -> None:
     # an `Optional:` label under the Testing Assessment lists tests to add, not suggestions
     testing = "### Testing Assessment\n\nOptional:\n- A test for two members.\n"
     assert parse_review(testing).findings == ()
+
+
+def test_none_with_an_explanation_is_not_unread_text() -> None:
+    """`None. The earlier review's findings were all fixed …` says there is nothing; the
+    explanation must not make the verdict say the seat's findings could not be read."""
+    text = (
+        "### Important Issues\n\nNone. The earlier round's two findings (`a.py:3`, `b.py:9`) "
+        "are fixed at HEAD.\n\n### Suggestions\n\nNone.\n"
+    )
+    r = parse_review(text)
+    assert r.findings == () and r.unread_findings == ()
+    assert not any("not a finding" in w for w in r.warnings)
+
+
+def test_required_and_optional_labels_stay_in_the_testing_assessment() -> None:
+    """`Optional:` (a level word) under the Testing Assessment labels the optional tests; it is
+    not a Suggestions section whose text could not be read."""
+    text = (
+        "## Summary\n\nFine.\n\n## Findings\n\n### Critical Issues\n\nNone.\n\n"
+        "### Testing Assessment\n\nRequired:\n1. A test for an empty page.\n\n"
+        "Optional:\n- A test for two members.\n- A test for the predicate.\n\n"
+        "### Coverage Summary\n\n| File | Status |\n|---|---|\n| `a.py` | Reviewed, no issues |\n"
+    )
+    r = parse_review(text)
+    assert r.findings == () and r.unread_findings == ()
+    assert "A test for two members." in "\n".join(r.testing.items) + r.testing.intro

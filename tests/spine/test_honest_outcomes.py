@@ -523,3 +523,24 @@ def test_a_suggestions_section_of_plain_sentences_is_read(tmp_path: Path) -> Non
     assert ("Plain", "suggestion", "Add a test for a negative input to `sqrt()`") in by_reviewer
     assert ("Plain", "suggestion", "Name `sub` something clearer") in by_reviewer
     assert "could not be read" not in report["header"]["verdict"]["reason"]
+
+
+def test_none_with_a_reason_and_optional_tests_are_no_false_alarm(tmp_path: Path) -> None:
+    """Two real reviews made the verdict say the seat's findings "could not be read": a
+    findings section saying `None. <why>`, and `Optional:` tests in the Testing Assessment."""
+    repo = make_repo(tmp_path)
+    review = (
+        "## Executive Summary\n\nThe helpers are fine.\n\n## Findings\n\n"
+        "### Critical Issues\n\nNone.\n\n### Important Issues\n\n"
+        "None. The earlier round's finding about `sqrt()` (`lib.py:20`) is fixed at HEAD.\n\n"
+        "### Suggestions\n\nNone.\n\n## Testing Assessment\n\nRequired:\n"
+        "1. A test for a negative input.\n\nOptional:\n- A test for `sub` with floats.\n"
+    )
+    _config(tmp_path, {"careful": review})
+    code, out, report, md = _review(tmp_path, repo, "careful")
+    assert code == 0 and out["seats"][0]["status"] == "ok"
+    assert report["findings"] == [] or all(
+        src["reviewer"] != "Careful" for f in report["findings"] for src in f["sources"]
+    )
+    assert "could not be read" not in report["header"]["verdict"]["reason"]
+    assert "A test for `sub` with floats." in md

@@ -106,6 +106,7 @@ class Heading:
     title: str  # markup stripped, as written ("Critical Issues")
     level: int
     rest: str = ""  # the section's content written on the heading's line (`**Suggestions:** None`)
+    label: bool = False  # a plain `Label:` line, the weakest kind of heading
 
 
 @dataclass
@@ -372,7 +373,7 @@ def _bold_or_label(line: str) -> Heading | None:
             kind = title_kind(title)
             if kind is not Kind.OTHER:
                 rest = m.group(2).strip() if rx is _BOLD_LABEL_NONE else ""
-                return Heading(kind, title, BOLD_LEVEL, rest)
+                return Heading(kind, title, BOLD_LEVEL, rest, label=rx is _LABEL_LINE)
     return None
 
 
@@ -420,6 +421,10 @@ def build_blocks(
             cur.add(line, fenced)
             continue
         if h.kind is not Kind.OTHER:
+            if h.label and h.kind in FINDING_KINDS and cur.kind in (Kind.TESTING, Kind.DOCS):
+                # `Required:` / `Optional:` sort the tests a Testing Assessment asks for
+                cur.add(line, fenced)
+                continue
             blocks.append(Block(h.kind, h.title, h.level))
             if h.rest:
                 blocks[-1].add(h.rest, False)

@@ -232,6 +232,11 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     if paras and is_none_marker(paras[0]):
         paras = paras[1:]
+    elif paras and is_none_marker(re.split(r"(?<=[.!])\s+", paras[0], maxsplit=1)[0]):
+        # `None. The earlier round's findings are fixed …`: nothing, and why; kept, but not
+        # as text that might have been a finding
+        out.unparsed.append(text)
+        return
     if paras:
         kept = "\n\n".join(paras)
         out.unparsed.append(kept)
