@@ -239,7 +239,11 @@ def _findings_kind(normalized: str) -> Kind | None:
     words = set(order)
     if words & _FINDINGS_NOUNS and words <= _FINDINGS_NOUNS | _FINDINGS_FILLER:
         return Kind.FINDINGS
-    if order and order[-1] in _FINDINGS_NOUNS and len(order) <= 4:
+    # One noun, at the end, in plain words: `Findings x ## Findings` or `Findings x Important
+    # Issues` is two headings run together, and an ordinary section keeps all its words.
+    plain = re.fullmatch(r"[a-z][a-z &/-]*", normalized) is not None
+    nouns = sum(w in _FINDINGS_NOUNS for w in order)
+    if order and order[-1] in _FINDINGS_NOUNS and len(order) <= 4 and nouns == 1 and plain:
         return None if about_earlier_rounds(normalized) else Kind.FINDINGS
     return None
 
