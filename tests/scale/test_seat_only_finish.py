@@ -56,7 +56,7 @@ def test_three_runners_then_finish_equals_one_local_review(tmp_path: Path) -> No
     assert comparable(finished) == comparable(alone)
     # Not vacuous: the findings were merged across seats and credited.
     assert [(f["id"], f["reviewers"]) for f in finished["findings"]] == [
-        ("I1", ["Claude claude-opus-4-6", "Codex"]),
-        ("S1", ["Claude claude-opus-4-6"]),
-        ("S2", ["Gemini gemini-2.5-pro"]),
+        ("I1", ["Claude Opus 4.6", "Codex"]),
+        ("S1", ["Claude Opus 4.6"]),
+        ("S2", ["Gemini 2.5 Pro"]),
     ]

@@ -142,7 +142,7 @@ def test_stats_json_matches_the_hand_count(kit: StoreKit) -> None:
         "cost_per_unique_insight_usd": 7 * PRICEY_COST / 7,
         "failure_rate": 0.0,
     }
-    assert (pricey["model"], pricey["family"]) == ("claude-opus-4-6", "anthropic")
+    assert (pricey["model"], pricey["family"]) == ("Claude Opus 4.6", "anthropic")
     assert pricey["cost_median_usd"] == PRICEY_COST
     assert pricey["duration_median_s"] == pricey["duration_p90_s"] == PRICEY_SECONDS
     assert (pricey["tokens_in"], pricey["tokens_out"]) == (

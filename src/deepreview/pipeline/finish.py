@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deepreview.agents.model_names import pretty_model
 from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.errors import ExitCode, StoreError
@@ -55,11 +56,13 @@ def round_label(round_no: int, target: Target) -> str:
 def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
     seat = entry.seat
     settings = p.settings.seat(seat)
-    model = settings.model_label or run.model or settings.model
+    # the ID as the report shows it (`Opus 4.6`); run.json and the statistics keep the ID
+    shown = pretty_model(run.model or settings.model or "", entry.display_name)
+    model = settings.model_label or shown
     return Reviewer(
         seat=seat,
         name=entry.display_name,
-        model=model,
+        model=model or None,
         effort=settings.effort,
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deepreview.agents.model_names import pretty_model
 from deepreview.model import Report, Reviewer, SeatRetro
 from deepreview.runmodel import SeatRun
 
@@ -153,7 +154,10 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
     for retro in report.retro.seats:
         run = runs.get(retro.seat)
         reviewer = reviewers.get(retro.seat)
-        model = (reviewer.model if reviewer else None) or (run.model if run else None) or ""
+        # As the report shows it (`Opus 4.6`): reports stored before IDs were shown that way
+        # say `claude-opus-4-6`, and one model is one row.
+        shown = (reviewer.model if reviewer else None) or (run.model if run else None) or ""
+        model = pretty_model(shown, retro.name)
         m = _COUNTS.match(retro.cell("Findings"))
         c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
         unique = sum(1 for f in report.findings if f.reviewers == (retro.column,))

@@ -1,0 +1,36 @@
+"""A model's ID as a report shows it next to its seat's name.
+
+The CLIs report IDs (`claude-opus-4-6`, `gpt-5.4`, `gemini-2.5-pro`); the report reads
+`Claude Opus 4.6`, `Codex GPT 5.4`, `Gemini 2.5 Pro`. A seat's `model_label` setting overrides
+this. Only the shown text changes: run.json, transcripts and the statistics keep the ID.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DATE = re.compile(r"[-@](?:20\d{6}|latest)$")
+_ACRONYMS = frozenset({"gpt", "glm"})
+_ID = re.compile(r"^[a-z0-9][a-z0-9._/-]*$")
+
+
+def pretty_model(model: str, name: str) -> str:
+    """`claude-opus-4-6` shown by the seat `Claude` → `Opus 4.6`; an ID it does not recognise
+    as one (a label, a local `name:tag`) is shown as written."""
+    if not _ID.match(model):
+        return model
+    model = _DATE.sub("", model.rsplit("/", 1)[-1])
+    tokens = [t for t in model.split("-") if t]
+    if len(tokens) > 1 and tokens[0] == name.lower():
+        tokens = tokens[1:]  # `Gemini gemini-2.5-pro` says Gemini twice
+    words: list[str] = []
+    for t in tokens:
+        if t.isdigit() and words and re.fullmatch(r"\d+", words[-1]):
+            words[-1] += f".{t}"  # `4-6` is version 4.6
+        elif t in _ACRONYMS:
+            words.append(t.upper())
+        elif t[0].isalpha() and len(t) > 2:
+            words.append(t.capitalize())
+        else:
+            words.append(t)  # `o3`, `5.4`, `4`
+    return " ".join(words)
