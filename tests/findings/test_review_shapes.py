@@ -639,3 +639,18 @@ def test_required_and_optional_labels_stay_in_the_testing_assessment() -> None:
     r = parse_review(text)
     assert r.findings == () and r.unread_findings == ()
     assert "A test for two members." in "\n".join(r.testing.items) + r.testing.intro
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Suggestions\n\n- None.\n",
+        "## Suggestions\n\n1. N/A\n",
+        "## Important Issues\n\n* No issues found.\n",
+        "## Critical Issues\n\n- None identified.\n\n## Suggestions\n\n- Nothing to report.\n",
+    ],
+)
+def test_none_written_as_a_list_item_is_no_finding(text: str) -> None:
+    """`- None.` says the section is empty: neither a finding titled "None" nor unread text."""
+    r = parse_review(text)
+    assert (r.findings, r.unread_findings) == ((), ())

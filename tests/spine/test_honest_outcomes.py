@@ -544,3 +544,23 @@ def test_none_with_a_reason_and_optional_tests_are_no_false_alarm(tmp_path: Path
     )
     assert "could not be read" not in report["header"]["verdict"]["reason"]
     assert "A test for `sub` with floats." in md
+
+
+def test_none_as_a_list_item_is_neither_a_finding_nor_unreadable(tmp_path: Path) -> None:
+    """`- None.` under a severity heading: no finding titled "None" (which made the verdict
+    Rework), and no "findings could not be read"."""
+    repo = make_repo(tmp_path)
+    review = (
+        "## Summary\n\nSmall helpers.\n\n## Critical Issues\n\n- None.\n\n"
+        "## Important Issues\n\n* None identified.\n\n"
+        "## Suggestions\n\n- Add a test for a negative input to `sqrt()`.\n"
+    )
+    _config(tmp_path, {"terse": review})
+    code, out, report, _md = _review(tmp_path, repo, "terse")
+    assert code == 0 and out["seats"][0]["status"] == "ok"
+    assert [(f["severity"], f["title"]) for f in report["findings"]] == [
+        ("suggestion", "Add a test for a negative input to `sqrt()`")
+    ]
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "Merge with fixes" or verdict["label"] == "Merge as-is"
+    assert "could not be read" not in verdict["reason"]

@@ -33,7 +33,8 @@ _FIX_HEADING = re.compile(
 _BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
-    r"^[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|nothing(?: to report)?|"
+    r"^(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?"  # `- None.` as a list's only item
+    r"[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|nothing(?: to report)?|"
     r"no (?:[\w-]+ ){0,3}"
     r"(?:issues?|findings?|suggestions?|concerns?)(?: (?:found|identified|noted|raised))?)"
     r"[ .!_*]*(?:\(.*\))?[ .]*$",
@@ -193,7 +194,12 @@ _ITEM = re.compile(r"^ ?(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
 
 
 def _items(lines: list[str], fenced: list[bool]) -> list[int]:
-    return [i for i, ln in enumerate(lines) if not fenced[i] and _ITEM.match(ln)]
+    """The list's top-level items; `- None.` is the section saying it has none, not an item."""
+    return [
+        i
+        for i, ln in enumerate(lines)
+        if not fenced[i] and _ITEM.match(ln) and not is_none_marker(ln)
+    ]
 
 
 def _sentence_list(
