@@ -654,3 +654,35 @@ def test_none_written_as_a_list_item_is_no_finding(text: str) -> None:
     """`- None.` says the section is empty: neither a finding titled "None" nor unread text."""
     r = parse_review(text)
     assert (r.findings, r.unread_findings) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- [ ] None",
+        "- (none)",
+        "- No critical issues were found in this change.",
+        "- **None** — the change is small.",
+        "- There are no blocking problems.",
+        "1. I found no issues at this level.",
+    ],
+)
+def test_a_list_item_that_says_none_is_no_finding(item: str) -> None:
+    r = parse_review(f"## Critical Issues\n\n{item}\n\n## Suggestions\n\n- Add a test for `f`.\n")
+    assert [(f.severity, f.title) for f in r.findings] == [
+        (Severity.SUGGESTION, "Add a test for `f`")
+    ]
+    assert r.unread_findings == ()
+
+
+def test_a_finding_that_starts_with_no_is_still_a_finding() -> None:
+    r = parse_review("## Suggestions\n\n- No test covers `page()`.\n- No timeout on the client.\n")
+    assert [f.title for f in r.findings] == ["No test covers `page()`", "No timeout on the client"]
+
+
+def test_titles_that_open_with_a_negation_are_findings() -> None:
+    text = (
+        "## Suggestions\n\n- Nothing removes the block when the instance goes away.\n"
+        "- None of the handlers check errors.\n- There are no tests for the retry path.\n"
+    )
+    assert len(parse_review(text).findings) == 3

@@ -83,6 +83,30 @@ def is_rule(line: str) -> bool:
     return bool(_RULE.match(line))
 
 
+# A sentence saying a section has nothing: `None — the change is small.`, `No critical issues
+# were found.`, `I found no issues.` Real titles open with the same words (`No test covers
+# `f``, `Nothing removes the block`, `None of the handlers check errors`, `There are no tests
+# for X`): only an issue-word after the negation, or `none` / `nothing` alone, says none.
+_ISSUE_WORDS = (
+    r"(?:[\w-]+ ){0,3}(?:issues?|findings?|problems?|concerns?|bugs?|suggestions?|blockers?)\b"
+)
+_SAYS_NONE = re.compile(
+    r"^(?:none(?!\s+of\b)\b|n/?a\b"
+    r"|nothing(?:\s+else)?(?:\s+(?:to\s+(?:report|flag|add|note)|found|of\s+note|stood\s+out))?"
+    r"\s*(?:[.!:;,—–-]|$)"
+    rf"|(?:there (?:are|were|is)|i (?:found|see|saw)) no {_ISSUE_WORDS}"
+    rf"|(?:i )?did(?:n't| not) (?:find|see|spot) (?:any )?{_ISSUE_WORDS}"
+    rf"|no {_ISSUE_WORDS})",
+    re.IGNORECASE,
+)
+_ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
+
+
+def says_none(text: str) -> bool:
+    """`text` (a list item, a paragraph) opens by saying there is nothing to report."""
+    return bool(_SAYS_NONE.match(_ITEM_MARKUP.sub("", text.strip()).strip()))
+
+
 def is_none_marker(text: str) -> bool:
     t = text.strip()
     return bool(t) and len(t) < 120 and bool(_NONE.match(t))
@@ -139,8 +163,8 @@ def parse_findings_block(
             found = heading_head(line, prefixes)
             if found is not None and level in (None, found[0]):
                 level, head = found
-        if head is None:
-            continue
+        if head is None or (says_none(head.title) and not head.locations):
+            continue  # `- **None** — the change is small.`
         if (
             section is None
             and head.style in ("numbered", "bulleted", "placed", "plain", "heading")
@@ -196,9 +220,7 @@ _ITEM = re.compile(r"^ ?(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
 def _items(lines: list[str], fenced: list[bool]) -> list[int]:
     """The list's top-level items; `- None.` is the section saying it has none, not an item."""
     return [
-        i
-        for i, ln in enumerate(lines)
-        if not fenced[i] and _ITEM.match(ln) and not is_none_marker(ln)
+        i for i, ln in enumerate(lines) if not fenced[i] and _ITEM.match(ln) and not says_none(ln)
     ]
 
 
@@ -238,7 +260,7 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     if paras and is_none_marker(paras[0]):
         paras = paras[1:]
-    elif paras and is_none_marker(re.split(r"(?<=[.!])\s+", paras[0], maxsplit=1)[0]):
+    elif paras and says_none(paras[0]):
         # `None. The earlier round's findings are fixed …`: nothing, and why; kept, but not
         # as text that might have been a finding
         out.unparsed.append(text)
