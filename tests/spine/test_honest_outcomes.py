@@ -57,6 +57,15 @@ def _sources(report: dict) -> set[tuple[str, str, str]]:  # type: ignore[type-ar
     }
 
 
+def _places(report: dict) -> dict[str, list[tuple[str, int | None]]]:  # type: ignore[type-arg]
+    """Each seat finding's title -> its (path, start line) places, as the report keeps them."""
+    return {
+        src["title"]: [(loc["path"], loc["start"]) for loc in src["locations"]]
+        for f in report["findings"]
+        for src in f["sources"]
+    }
+
+
 def test_seats_printing_garbage_fail_as_unparseable(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     _config(
@@ -351,11 +360,7 @@ def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
     assert ("Tags", "suggestion", "Unused import") in by_reviewer
     assert ("Table", "important", "`mul()` drops the sign") in by_reviewer
     assert ("Table", "suggestion", "`sub` is a vague name") in by_reviewer
-    where = {
-        src["title"]: [(loc["path"], loc["start"]) for loc in src["locations"]]
-        for f in report["findings"]
-        for src in f["sources"]
-    }
+    where = _places(report)
     assert where["Docstring of `add` names the wrong type"] == [("lib.py", 2)]
     grouped = "`pow()` recurses without a base case — any call overflows"
     assert ("Grouped", "critical", grouped) in by_reviewer
@@ -432,11 +437,7 @@ def test_findings_as_top_level_headings_are_findings(tmp_path: Path) -> None:
     sqrt = "`sqrt()` loops forever on a negative input"
     assert ("Numbered", "critical", sqrt) in by_reviewer
     assert ("Numbered", "suggestion", "No test for `sqrt()`") in by_reviewer
-    where = {
-        src["title"]: [(loc["path"], loc["start"]) for loc in src["locations"]]
-        for f in report["findings"]
-        for src in f["sources"]
-    }
+    where = _places(report)
     assert where["No test for `sqrt()`"] == [("lib.py", None)]
     assert ("Issues", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
     assert report["header"]["verdict"]["label"] != "Merge as-is"
@@ -498,11 +499,7 @@ def test_task_lists_issue_lines_and_line_columns_keep_their_findings(tmp_path: P
     assert ("Tasks", "critical", "`sqrt()` loops forever on a negative input") in by_reviewer
     assert ("Tasks", "suggestion", "Unused import") in by_reviewer
     assert ("Lines", "important", "`mod()` keeps the sign of the dividend") in by_reviewer
-    where = {
-        src["title"]: [(loc["path"], loc["start"]) for loc in src["locations"]]
-        for f in report["findings"]
-        for src in f["sources"]
-    }
+    where = _places(report)
     assert where["`mod()` keeps the sign of the dividend"] == [("lib.py", 30)]
     assert where["`mul()` drops the sign"] == [("lib.py", 8)]
 

@@ -292,6 +292,18 @@ def _panel_outputs(out: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
     return run_json(out)["panel"], md, html
 
 
+def _panel_review(kit: StoreKit, *args: str) -> tuple[dict[str, Any], str, dict[str, str]]:
+    """`review --panel auto` of the three seats on the kit's store: (run.json's panel, the
+    report's Markdown, each seat's reason)."""
+    res = kit.cli(
+        "review", "--agents", "truthful,noisy,pricey", "--panel", "auto",
+        "--store", str(kit.store), "--json", *args,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-3000:]
+    panel, md, _ = _panel_outputs(res.json())
+    return panel, md, {c["seat"]: c["reason"] for c in panel["choices"]}
+
+
 def test_panel_auto_keeps_the_useful_seats_and_drops_the_noisy_one(fresh: StoreKit) -> None:
     res = fresh.cli(
         "review", "--agents", "truthful,noisy,pricey", "--lead", "claude", "--panel", "auto",
@@ -329,13 +341,7 @@ def test_panel_auto_keeps_the_useful_seats_and_drops_the_noisy_one(fresh: StoreK
 
 
 def test_panel_auto_respects_the_budget_and_keeps_two_families(fresh: StoreKit) -> None:
-    res = fresh.cli(
-        "review", "--agents", "truthful,noisy,pricey", "--lead", "claude", "--panel", "auto",
-        "--budget-usd", "1", "--store", str(fresh.store), "--json",
-    )  # fmt: skip
-    assert res.returncode == 0, res.stderr[-3000:]
-    panel, md, _ = _panel_outputs(res.json())
-    reasons = {c["seat"]: c["reason"] for c in panel["choices"]}
+    panel, md, reasons = _panel_review(fresh, "--lead", "claude", "--budget-usd", "1")
     assert panel["seats"] == ["truthful", "noisy"]
     assert "`pricey` dropped for the budget" in md
     assert reasons["pricey"].startswith("dropped for the budget: its median cost of $1.50")
@@ -350,13 +356,7 @@ def test_budget_without_panel_is_bad_input(kit: StoreKit) -> None:
 
 def test_panel_budget_counts_the_lead(fresh: StoreKit) -> None:
     """pricey's median $1.50 fits $1.52 alone; with the lead's median $0.0312 it does not."""
-    res = fresh.cli(
-        "review", "--agents", "truthful,noisy,pricey", "--lead", "claude", "--panel", "auto",
-        "--budget-usd", "1.52", "--store", str(fresh.store), "--json",
-    )  # fmt: skip
-    assert res.returncode == 0, res.stderr[-3000:]
-    panel, md, _ = _panel_outputs(res.json())
-    reasons = {c["seat"]: c["reason"] for c in panel["choices"]}
+    panel, md, reasons = _panel_review(fresh, "--lead", "claude", "--budget-usd", "1.52")
     assert panel["seats"] == ["truthful", "noisy"]
     assert reasons["pricey"].startswith(
         "dropped for the budget: its median cost of $1.50 per review would bring the estimate "
@@ -372,12 +372,7 @@ def test_panel_budget_counts_the_lead(fresh: StoreKit) -> None:
 
 
 def test_panel_budget_says_when_the_lead_has_no_cost_history(fresh: StoreKit) -> None:
-    res = fresh.cli(
-        "review", "--agents", "truthful,noisy,pricey", "--lead", "none", "--panel", "auto",
-        "--budget-usd", "1.52", "--store", str(fresh.store), "--json",
-    )  # fmt: skip
-    assert res.returncode == 0, res.stderr[-3000:]
-    panel, _, _ = _panel_outputs(res.json())
+    panel, _, _ = _panel_review(fresh, "--lead", "none", "--budget-usd", "1.52")
     assert panel["seats"] == ["truthful", "pricey"]
     assert panel["lead"] is None
     assert "estimated cost $1.50 per review within a budget of $1.52" in panel["summary"]
