@@ -89,7 +89,7 @@ def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
     assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
     assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
     assert "Consolidated without a lead" not in md
-    assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool calls" in md
+    assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool call," in md
 
     review_dir = Path(out["review_dir"])
     for name in (
