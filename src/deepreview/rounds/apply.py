@@ -93,6 +93,7 @@ def apply_round(
         # Open unless a seat showed it fixed or moot: judged (partially) not fixed, raised
         # again, or judged by nobody (the seat that could have failed; nobody showed it fixed).
         if match is not None or is_open(verdict):
+            word: str
             if verdict is not None and is_open(verdict):
                 word = verdict
             elif match is not None:
