@@ -215,3 +215,13 @@ def test_embedded_headings_are_demoted_and_restored_exactly() -> None:
     assert restore_embedded(demoted) == text
     plain = "No headings here."
     assert demote_embedded(plain) == plain == restore_embedded(plain)
+
+
+def test_a_reviewer_whose_name_has_a_space() -> None:
+    """`Static analysis` (the static seat's heading name) is one name, not `Static` running
+    model `analysis`, so `parse` of a stored report gives back what the report JSON says."""
+
+    assert parse_reviewer("Static analysis") == Reviewer("static", "Static analysis")
+    assert parse_reviewer("Claude Opus 4.6 (effort: high)") == Reviewer(
+        "claude", "Claude", "Opus 4.6", "high"
+    )

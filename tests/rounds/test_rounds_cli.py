@@ -144,26 +144,45 @@ None.
 """
 
 
-def test_a_prior_finding_no_seat_judged_stays_open(tmp_path: Path) -> None:
-    """Round 2's seat gives no fix verdict (it failed, or ignored the question): nobody showed
-    round 1's I1 fixed, so it stays open, says so, and counts in the verdict; it is never
-    "closed" on nobody's word."""
+def test_a_prior_finding_whose_seat_failed_stays_open(tmp_path: Path) -> None:
+    """Round 2: the seat that raised round 1's I1 fails, and the other seat gives no fix
+    verdict. Nobody showed I1 fixed, so it stays open, says so, and counts in the verdict; it
+    is never "closed" on nobody's word."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
+    commit_all(repo, "Reword the comment")
+    silent = tmp_path / "silent.md"
+    silent.write_text(ROUND2_SILENT, encoding="utf-8")
+    fakes.write_config(
+        {"alpha": fakes.seat("exit"), "beta": fakes.seat("ok", "--review-file", str(silent))}
+    )
+    res = fakes.review(repo, "--agents", "alpha,beta", "--format", "md")
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    md = stored(fakes, rid, ".md")
+    assert "(Round 1 I1, no verdict)" in md
+    section = md.split("## Round 2 Fix Verdicts", 1)[1].split("\n## ", 1)[0]
+    assert "closed" not in section
+    data = json.loads(stored(fakes, rid, ".json"))
+    assert data["header"]["verdict"]["label"] == "Merge with fixes"
+    assert data["findings"][0]["carry_forward"] == "Round 1 I1, no verdict"
+    assert data["round_info"]["fix_verdicts"][0]["carried_as"] == "I1"
+    assert "This round's report holds 1 finding" in data["executive_summary"]
+    assert "1 still open from round 1" in data["executive_summary"]
+
+
+def test_a_prior_finding_its_seat_no_longer_raises_is_closed(tmp_path: Path) -> None:
+    """The seat that raised I1 reviews round 2 and neither raises it nor judges it: its new
+    review is its word, and I1 is closed (not carried forever)."""
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     run_round(fakes, repo, ROUND1)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     second = run_round(fakes, repo, ROUND2_SILENT)
-    md = stored(fakes, second["review_id"], ".md")
-    assert "(Round 1 I1, no verdict)" in md
-    section = md.split("## Round 2 Fix Verdicts", 1)[1].split("\n## ", 1)[0]
-    assert "closed" not in section
     data = json.loads(stored(fakes, second["review_id"], ".json"))
-    assert data["header"]["verdict"]["label"] == "Merge with fixes"
-    assert data["findings"][0]["carry_forward"] == "Round 1 I1, no verdict"
-    assert data["executive_summary"].endswith(
-        "The reviews raised 0 findings. This round's report holds 1 finding (0 critical "
-        "issues, 1 important issue, 0 suggestions): 1 still open from round 1. "
-        "Verdict: Merge with fixes — I1 needs attention."
-    ), data["executive_summary"]
-    assert data["round_info"]["fix_verdicts"][0]["carried_as"] == "I1"
+    assert data["findings"] == []
+    assert data["round_info"]["fix_verdicts"][0]["carried_as"] is None
+    assert data["header"]["verdict"]["label"] == "Merge as-is"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from deepreview.model import Header, Reviewer, Verdict
@@ -139,8 +140,21 @@ def parse_reviewer(text: str) -> Reviewer:
     if m:
         effort = m.group("effort").strip() or None
         s = s[: m.start()].strip()
+    for seat, shown in _multiword_names().items():
+        if s == shown or s.startswith(shown + " "):  # `Static analysis` is one name
+            model = s[len(shown) :].strip()
+            return Reviewer(seat=seat, name=shown, model=model or None, effort=effort)
     name, _, model = s.partition(" ")
     return Reviewer(seat=seat_of(name), name=name, model=model.strip() or None, effort=effort)
+
+
+@functools.cache
+def _multiword_names() -> dict[str, str]:
+    """Built-in seats whose heading name has a space (`static`: `Static analysis`). Loaded on
+    first use: it imports the adapters."""
+    from deepreview.agents.registry import BUILTINS, display_name
+
+    return {seat: name for seat in BUILTINS if " " in (name := display_name(seat))}
 
 
 def seat_of(name: str) -> str:

@@ -91,9 +91,11 @@ def apply_round(
             continue  # handled with this round's findings below
         match = next((f for f in findings if same_finding(f, p)), None)
         carried_as = None
-        # Open unless a seat showed it fixed or moot: judged (partially) not fixed, raised
-        # again, or judged by nobody (the seat that could have failed; nobody showed it fixed).
-        if match is not None or is_open(verdict):
+        # Open when a seat judged it (partially) not fixed or raised it again, and when no seat
+        # judged it and a seat that raised it did not review this round (it failed): nobody
+        # showed it fixed. Its seats reviewing again without raising it is their word on it.
+        unjudged_open = verdict is None and not _raisers_reviewed(p, seat_reviews)
+        if match is not None or (verdict is not None and is_open(verdict)) or unjudged_open:
             word: str
             if verdict is not None and is_open(verdict):
                 word = verdict
@@ -174,6 +176,18 @@ def apply_round(
         else report.extra_sections,
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
     )
+
+
+def _first_word(name: str) -> str:
+    return name.strip().split(" ", 1)[0].lower()
+
+
+def _raisers_reviewed(p: Finding, seat_reviews: Sequence[SeatReview]) -> bool:
+    """Every seat that raised the prior finding reviewed this round (by heading name: the
+    model may have changed, `Claude Opus 4.6` is the seat `Claude`)."""
+    reviewed = {_first_word(sr.reviewer.name) for sr in seat_reviews if sr.review is not None}
+    raisers = {_first_word(r) for r in p.reviewers}
+    return bool(raisers) and raisers <= reviewed
 
 
 def _summary(
