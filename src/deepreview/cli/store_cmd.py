@@ -24,7 +24,10 @@ from deepreview.store.store import Store
 
 
 def _store(store: str | None, repo: str) -> Store:
-    return locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
+    """The store a reading command uses, checked (`Store.ensure_readable`)."""
+    st = locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
+    st.ensure_readable(named=store is not None)
+    return st
 
 
 _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
@@ -66,6 +69,9 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                 indent=2,
             )
         )
+        return
+    if not rows:
+        click.echo(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
         return
     table = Table(title="Deep Review store")
     for col in ("Date", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
