@@ -230,3 +230,24 @@ def test_artifact_uris_are_percent_encoded_relative_references(tmp_path: Path) -
         for loc in r["locations"]
     }
     assert "pkg/sp%20ace%20%C3%BC.py" in uris
+
+
+def test_a_review_stores_sarif_with_a_location_for_every_finding(tmp_path: Path) -> None:
+    """The same through `review --format sarif` (a command seat answering NO_PLACE_REVIEW)."""
+    repo = make_repo(tmp_path)
+    (tmp_path / "canned.md").write_text(NO_PLACE_REVIEW, encoding="utf-8")
+    argv = ["sh", "-c", f"cat >/dev/null; cat {tmp_path / 'canned.md'}"]
+    env = cli_env(tmp_path)
+    Path(env["DEEP_REVIEW_CONFIG"]).write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
+    res = run_cli(
+        ["review", "--agents", "canned", "--lead", "none", "--format", "sarif", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr
+    sarif = json.loads(Path(res.json()["paths"]["sarif"]).read_text(encoding="utf-8"))
+    _validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert len(results) == 2
+    for result in results:
+        _github_accepts(result)
