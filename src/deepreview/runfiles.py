@@ -23,6 +23,9 @@ SEAT_RESULT_JSON: Final = "seat-result.json"
 # A PR review's unresolved review threads as fetched before the seats ran (`resume` and
 # `relead` read them back instead of asking GitHub again).
 THREADS_JSON: Final = "threads.json"
+# The HTML page `open` renders from `<ID>.json` for a review stored without `<ID>.html`: kept
+# in the review folder, so the store's own report files stay the ones the review wrote.
+OPENED_HTML: Final = "report.html"
 
 _REVIEW_STEM: Final = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import jsonschema
 import pytest
@@ -66,7 +67,10 @@ def test_a_report_without_findings_or_locations_is_still_valid(seed: Report) -> 
         _validate(to_sarif(dataclasses.replace(seed, findings=findings)))
     data = to_sarif(dataclasses.replace(seed, findings=(bare, ranged)))
     first, second = data["runs"][0]["results"]
-    assert "locations" not in first and first["ruleId"] == "unclassified"
+    assert first["ruleId"] == "unclassified"
+    # No place of its own: line 1 of the first file the report names, and it says so.
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.c"
+    assert first["locations"][0]["message"]["text"].startswith("S1 names no file or line")
     assert second["locations"][0]["physicalLocation"]["region"] == {"startLine": 10, "endLine": 12}
     related = second["relatedLocations"]
     assert [r["physicalLocation"]["artifactLocation"]["uri"] for r in related] == ["b.c", "c.c"]
@@ -147,3 +151,103 @@ def test_config_formats_decide_the_files_and_unknown_names_are_refused(tmp_path:
     bad = run_cli(["review", "--agents", "static", "--lead", "none"], cwd=repo, env=env)
     assert bad.returncode == 2
     assert "unknown format 'pdf'; use one of json, md, html, sarif" in bad.stderr
+
+
+NO_PLACE_REVIEW = """## Executive Summary
+One design note.
+
+## Findings
+
+### Critical Issues
+None.
+
+### Important Issues
+
+**I1. The cache layer reaches into the wire format**
+
+Both halves change together, so neither can be swapped alone.
+
+### Suggestions
+
+**S1. Spell the module name out** — `pkg/sp ace ü.py:2`
+
+It reads oddly.
+"""
+
+
+def _consolidated_sarif(tmp_path: Path, review: str) -> dict:  # type: ignore[type-arg]
+    """`deep-review consolidate REVIEW.md --seat claude --format sarif`, as a user runs it."""
+    path = tmp_path / "review.md"
+    path.write_text(review, encoding="utf-8")
+    res = run_cli(
+        ["consolidate", str(path), "--seat", "claude", "--format", "sarif"],
+        cwd=tmp_path,
+        env=cli_env(tmp_path),
+    )
+    assert res.returncode == 0, res.stderr
+    data: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    _validate(data)
+    return data
+
+
+def _github_accepts(result: dict) -> None:  # type: ignore[type-arg]
+    """What GitHub code scanning requires of a result (docs: "SARIF support for code
+    scanning"): at least one location, each with a physicalLocation whose artifactLocation.uri
+    is a non-empty relative reference, and a region with a startLine; never `null`."""
+    locations = result.get("locations")
+    assert isinstance(locations, list) and locations, result
+    for loc in (*locations, *result.get("relatedLocations", ())):
+        uri = loc["physicalLocation"]["artifactLocation"]["uri"]
+        assert isinstance(uri, str) and uri.strip()
+        assert "://" not in uri and not uri.startswith("/")
+        assert uri == quote(unquote(uri), safe="/"), uri  # a valid URI reference
+    assert locations[0]["physicalLocation"]["region"]["startLine"] >= 1
+    assert ": null" not in json.dumps(result)
+
+
+def test_a_finding_without_a_place_still_has_a_location_github_accepts(tmp_path: Path) -> None:
+    data = _consolidated_sarif(tmp_path, NO_PLACE_REVIEW)
+    by_id = {r["properties"]["findingId"]: r for r in data["runs"][0]["results"]}
+    for result in by_id.values():
+        _github_accepts(result)
+    nowhere = next(r for r in by_id.values() if "wire format" in r["message"]["text"])
+    loc = nowhere["locations"][0]
+    # It says so on the location rather than pretending a line of that file is the place.
+    assert "names no file or line" in loc["message"]["text"]
+
+
+def test_the_only_finding_without_a_place_still_has_a_location(tmp_path: Path) -> None:
+    only = NO_PLACE_REVIEW.split("### Suggestions")[0] + "### Suggestions\nNone.\n"
+    (result,) = _consolidated_sarif(tmp_path, only)["runs"][0]["results"]
+    _github_accepts(result)
+
+
+def test_artifact_uris_are_percent_encoded_relative_references(tmp_path: Path) -> None:
+    data = _consolidated_sarif(tmp_path, NO_PLACE_REVIEW)
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in data["runs"][0]["results"]
+        for loc in r["locations"]
+    }
+    assert "pkg/sp%20ace%20%C3%BC.py" in uris
+
+
+def test_a_review_stores_sarif_with_a_location_for_every_finding(tmp_path: Path) -> None:
+    """The same through `review --format sarif` (a command seat answering NO_PLACE_REVIEW)."""
+    repo = make_repo(tmp_path)
+    (tmp_path / "canned.md").write_text(NO_PLACE_REVIEW, encoding="utf-8")
+    argv = ["sh", "-c", f"cat >/dev/null; cat {tmp_path / 'canned.md'}"]
+    env = cli_env(tmp_path)
+    Path(env["DEEP_REVIEW_CONFIG"]).write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
+    res = run_cli(
+        ["review", "--agents", "canned", "--lead", "none", "--format", "sarif", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr
+    sarif = json.loads(Path(res.json()["paths"]["sarif"]).read_text(encoding="utf-8"))
+    _validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert len(results) == 2
+    for result in results:
+        _github_accepts(result)

@@ -2,17 +2,43 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 from deepreview.rounds.context import ContextEdit, apply_edits, parse_update
 from fakebin.harness import Fakes
-from support.repos import commit_all, run_cli, write
+from support.repos import CliResult, commit_all, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round
 
 REASON = "by design: callers validate the divisor"
 
 
-def test_context_apply_shows_a_diff_and_writes_after_confirmation(tmp_path: Path) -> None:
+def run_in_terminal(args: list[str], *, cwd: Path, env: dict[str, str], keys: bytes) -> CliResult:
+    """`deep-review ARGS` as a real process whose stdin is a terminal (a pty) on which `keys`
+    are typed: what a person at the prompt does (b"\x04" is Ctrl-D, end of input)."""
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "deepreview", *args],
+            cwd=cwd,
+            env=env,
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        os.close(slave)
+        os.write(master, keys)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(master)
+    return CliResult(proc.returncode, out.decode(), err.decode())
+
+
+def _declined_round(tmp_path: Path) -> tuple[Path, dict[str, str], str]:
+    """A round whose I1 is declined, so the review proposes one line for the context file."""
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     write(repo, "deep-review-context.md", "# Review context\n\n- Money is in cents.\n")
@@ -20,15 +46,20 @@ def test_context_apply_shows_a_diff_and_writes_after_confirmation(tmp_path: Path
     rid = run_round(fakes, repo, ROUND1)["review_id"]
     env = fakes.env()
     assert run_cli(["decline", rid, "I1", "--reason", REASON], cwd=repo, env=env).returncode == 0
+    return repo, env, rid
 
-    declined = run_cli(["context", "apply", rid], cwd=repo, env=env, input_=b"n\n")
+
+def test_context_apply_shows_a_diff_and_writes_after_confirmation(tmp_path: Path) -> None:
+    repo, env, rid = _declined_round(tmp_path)
+
+    declined = run_in_terminal(["context", "apply", rid], cwd=repo, env=env, keys=b"n\n")
     assert declined.returncode == 0, declined.stderr
     line = f"+- `calc.py`: Division by zero is not handled — {REASON}"
     assert "--- a/deep-review-context.md" in declined.stdout and line in declined.stdout
     assert "Nothing written." in declined.stderr
     assert "Division" not in (repo / "deep-review-context.md").read_text(encoding="utf-8")
 
-    res = run_cli(["context", "apply", rid], cwd=repo, env=env, input_=b"y\n")
+    res = run_in_terminal(["context", "apply", rid], cwd=repo, env=env, keys=b"y\n")
     assert res.returncode == 0, res.stderr
     text = (repo / "deep-review-context.md").read_text(encoding="utf-8")
     assert text == (
@@ -45,6 +76,31 @@ def test_context_apply_shows_a_diff_and_writes_after_confirmation(tmp_path: Path
     forced = run_cli(["context", "apply", rid, "--yes", "--force"], cwd=repo, env=env)
     assert forced.returncode == 0, forced.stderr
     assert "proposes no changes" in forced.stdout
+
+
+def test_context_apply_without_a_terminal_refuses_before_asking(tmp_path: Path) -> None:
+    """In CI (stdin is /dev/null) there is nobody to answer: exit 2 with how to go on, not
+    the prompt and an "interrupted" 130."""
+    repo, env, rid = _declined_round(tmp_path)
+    res = run_cli(["context", "apply", rid], cwd=repo, env=env, in_process=False)
+    assert res.returncode == 2, res.stderr
+    assert "interrupted" not in res.stderr and "[y/N]" not in res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert line.endswith("pass --yes to write it without asking")
+    assert "Division" not in (repo / "deep-review-context.md").read_text(encoding="utf-8")
+    # --yes is the way: it writes without a terminal.
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env, in_process=False)
+    assert res.returncode == 0, res.stderr
+    assert "Division" in (repo / "deep-review-context.md").read_text(encoding="utf-8")
+
+
+def test_end_of_input_at_the_prompt_means_no(tmp_path: Path) -> None:
+    repo, env, rid = _declined_round(tmp_path)
+    res = run_in_terminal(["context", "apply", rid], cwd=repo, env=env, keys=b"\x04")
+    assert res.returncode == 0, res.stderr
+    assert "interrupted" not in res.stderr
+    assert res.stderr.strip().endswith("Nothing written.")
+    assert "Division" not in (repo / "deep-review-context.md").read_text(encoding="utf-8")
 
 
 def test_context_apply_of_an_unknown_review_is_exit_2(tmp_path: Path) -> None:

@@ -387,6 +387,10 @@ class Job:
         path = self._path(args["sarif_file"])
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data.get("version") == "2.1.0", f"{path} is not SARIF 2.1.0"
+        for result in (r for run in data["runs"] for r in run["results"]):
+            # GitHub refuses the whole file: "locationFromSarifResult: expected at least one
+            # location".
+            assert result.get("locations"), f"{path}: a result has no location"
         self.runner.sarif_uploads.append(path)
         return f"sarif {path}"
 

@@ -118,6 +118,7 @@ def publish(
     """
     cli = CliOverrides(store=store, config_path=Path(config) if config else None)
     st = locate_store(Path(repo), cli, dict(os.environ))
+    st.ensure_readable(named=store is not None)
     run_publish(
         st,
         review_id,

@@ -40,9 +40,12 @@ def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
             raise UsageError(
                 f"{repo} is not inside a git repository; run this in one or pass --store DIR"
             ) from None
-        return Store(store_root(setting, Path(repo), env)), None
-    name = repo_from_remote(Git(root)) or root.name
-    return Store(store_root(setting, root, env, repo_name=name)), name
+        found, name = Store(store_root(setting, Path(repo), env)), None
+    else:
+        name = repo_from_remote(Git(root)) or root.name
+        found = Store(store_root(setting, root, env, repo_name=name))
+    found.ensure_readable(named=store is not None)
+    return found, name
 
 
 def series_key(text: str) -> str:

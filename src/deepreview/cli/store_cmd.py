@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import webbrowser
 from pathlib import Path
 
@@ -16,12 +17,17 @@ from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.formats import FORMATS, renderer
 from deepreview.pipeline.review import locate_store
+from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
+from deepreview.store.store import Store
 
 
-def _store(store: str | None, repo: str):  # type: ignore[no-untyped-def]
-    return locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
+def _store(store: str | None, repo: str) -> Store:
+    """The store a reading command uses, checked (`Store.ensure_readable`)."""
+    st = locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
+    st.ensure_readable(named=store is not None)
+    return st
 
 
 _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
@@ -64,6 +70,9 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             )
         )
         return
+    if not rows:
+        click.echo(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
+        return
     table = Table(title="Deep Review store")
     for col in ("Date", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
         table.add_column(col)
@@ -90,20 +99,24 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
 @_repo_opt
 def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
     """Print a stored review (a format the review did not store is rendered from its JSON)."""
-    st = _store(store, repo)
+    click.echo(_report_text(_store(store, repo), review_id, fmt), nl=False)
+
+
+def _report_text(st: Store, review_id: str, fmt: str) -> str:
+    """The review in `fmt`: its stored file, else rendered from its JSON record (`show` and
+    `open` both read a review this way)."""
     row = st.get(review_id)
     path = st.root / renderer(fmt).file_name(review_id)
     record = st.root / renderer("json").file_name(review_id)
     if path.exists():
-        click.echo(path.read_text(encoding="utf-8"), nl=False)
-        return
+        return path.read_text(encoding="utf-8")
     if not record.exists():
         raise UsageError(
             f"review {review_id} has no report yet (status: {row.status}); "
             f"try `deep-review resume {review_id}`"
         )
     report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
-    click.echo(renderer(fmt).render(report), nl=False)
+    return renderer(fmt).render(report)
 
 
 @click.command("open")
@@ -113,12 +126,18 @@ def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
 def open_(review_id: str, store: str | None, repo: str) -> None:
     """Open the review's HTML page in the default browser (prints the path without one)."""
     st = _store(store, repo)
-    st.get(review_id)
-    path = st.root / f"{review_id}.html"
+    path = st.root / renderer("html").file_name(review_id)
     if not path.exists():
-        raise UsageError(
-            f"review {review_id} has no HTML report; try `deep-review resume {review_id}`"
-        )
+        # Stored without HTML (`--format md`): render it from the JSON, as `show` would.
+        html = _report_text(st, review_id, "html")
+        path = st.review_dir(review_id) / OPENED_HTML
+        try:
+            path.write_text(html, encoding="utf-8")
+        except OSError:  # a read-only store: the page goes to a temp file instead
+            fd, name = tempfile.mkstemp(prefix=f"{review_id}-", suffix=".html")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(html)
+            path = Path(name)
     opened = False
     try:
         opened = webbrowser.open(path.resolve().as_uri())

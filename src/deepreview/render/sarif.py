@@ -5,12 +5,23 @@ One result per finding: `ruleId` is the finding's classification (regression, ga
 level follows its severity, the region its first location (other locations are
 `relatedLocations`), and `partialFingerprints` carries the finding fingerprint so an alert
 stays the same alert across rounds.
+
+Every result has a location, even a finding that names no file or line (a design remark):
+GitHub code scanning rejects the whole upload otherwise ("locationFromSarifResult: expected at
+least one location"); its "SARIF support for code scanning" page lists `locations[]` (at least
+one), `physicalLocation`, a non-empty `artifactLocation.uri` (recommended: a path relative to the
+repository root; the empty string is not supported, so the repository root cannot be named) and
+`region.startLine` as required. Such a finding is put on line 1 of the first file the report's
+other findings name (a file of the reviewed change, so the alert is listed with it), else of a
+placeholder path, as OpenSSF Scorecard does for its repository-wide results; the location's
+message says the finding names no place, so line 1 is not read as its place.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any, Final
+from urllib.parse import quote
 
 from deepreview import __version__
 from deepreview.consolidate.fingerprint import fingerprint
@@ -19,6 +30,8 @@ from deepreview.model import Finding, Location, Report, Severity
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY: Final = "deepReviewFinding/v1"
 UNCLASSIFIED: Final = "unclassified"
+# The file a finding with no place is shown on when no finding of the report names a file.
+NO_FILE_URI: Final = "no-file-named-by-this-review"
 LEVELS: Final = {
     Severity.CRITICAL: "error",
     Severity.IMPORTANT: "warning",
@@ -26,8 +39,16 @@ LEVELS: Final = {
 }
 
 
+def _uri(path: str) -> str:
+    """A repo-relative path as a relative URI reference (SARIF wants a URI, not a path): a
+    space, `ü`, `#`, `%` or `:` are percent-encoded (UTF-8), `/` stays the separator."""
+    return quote(path, safe="/")
+
+
 def _location(loc: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": loc.path, "uriBaseId": "%SRCROOT%"}}
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": _uri(loc.path), "uriBaseId": "%SRCROOT%"}
+    }
     if loc.start is not None and loc.start >= 1:
         region: dict[str, Any] = {"startLine": loc.start}
         if loc.end is not None and loc.end >= loc.start:
@@ -40,7 +61,16 @@ def _rule_id(finding: Finding) -> str:
     return (finding.classification or UNCLASSIFIED).strip().lower() or UNCLASSIFIED
 
 
-def _result(finding: Finding) -> dict[str, Any]:
+def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
+    return {
+        **_location(Location(fallback_path, 1)),
+        "message": {
+            "text": f"{finding.id} names no file or line: it is about the change as a whole."
+        },
+    }
+
+
+def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
     markdown = "\n\n".join(
         part
         for part in (finding.title, finding.body, finding.fix and f"Fix:\n\n{finding.fix}")
@@ -67,12 +97,22 @@ def _result(finding: Finding) -> dict[str, Any]:
         ]
         if related:
             result["relatedLocations"] = related
+    else:
+        result["locations"] = [_no_place(finding, fallback_path)]
     return result
+
+
+def _fallback_path(report: Report) -> str:
+    return next(
+        (f.locations[0].path for f in report.findings if f.locations and f.locations[0].path),
+        NO_FILE_URI,
+    )
 
 
 def to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as data (`render_sarif` is its JSON text)."""
     rule_ids = sorted({_rule_id(f) for f in report.findings})
+    fallback = _fallback_path(report)
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -85,7 +125,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
             }
         },
         "automationDetails": {"id": f"deep-review/{report.header.review_id}"},
-        "results": [_result(f) for f in report.findings],
+        "results": [_result(f, fallback) for f in report.findings],
         "properties": {"verdict": report.header.verdict.label},
     }
     h = report.header
@@ -100,4 +140,4 @@ def render_sarif(report: Report) -> str:
     return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
 
 
-__all__ = ["FINGERPRINT_KEY", "LEVELS", "render_sarif", "to_sarif"]
+__all__ = ["FINGERPRINT_KEY", "LEVELS", "NO_FILE_URI", "render_sarif", "to_sarif"]

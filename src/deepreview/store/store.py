@@ -108,12 +108,27 @@ class Store:
         self.root = root
 
     # -- setup -------------------------------------------------------------------------
-    def ensure_writable(self) -> None:
+    def _refuse_a_file(self) -> None:
         if self.root.exists() and not self.root.is_dir():
             raise StoreError(
                 f"the review store {self.root} is a file, not a folder; "
                 "move it away or pass --store DIR"
             )
+
+    def ensure_readable(self, *, named: bool) -> None:
+        """Before a command reads the store (`list`, `show`, `stats`, ...): a path that is a
+        file is refused as `review` refuses it; so is a folder named with `--store` (`named`)
+        that is not there, most likely a typo, rather than read as an empty store. The default
+        store of a machine that has reviewed nothing yet reads as empty."""
+        self._refuse_a_file()
+        if named and not self.root.exists():
+            raise UsageError(
+                f"no review store at {self.root}; check the path, or run "
+                f"`deep-review review --store {self.root}` first to make one"
+            )
+
+    def ensure_writable(self) -> None:
+        self._refuse_a_file()
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             probe = self.root / f".probe-{os.getpid()}"

@@ -1,0 +1,83 @@
+"""Reading the store from the CLI when it lacks something: a review stored without HTML
+(`open`), and a store folder that is not there or is a file (`list`, `show`, `stats`,
+`declines`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support.repos import cli_env, make_repo, run_cli
+
+
+def _review_md_only(tmp_path: Path) -> tuple[Path, dict[str, str], str]:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    res = run_cli(
+        ["review", "--agents", "static", "--lead", "none", "--format", "md", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    assert not (Path(env["DEEP_REVIEW_STORE"]) / f"{rid}.html").exists()
+    return repo, env, rid
+
+
+def test_open_renders_the_html_of_a_review_stored_without_it(tmp_path: Path) -> None:
+    repo, env, rid = _review_md_only(tmp_path)
+    # BROWSER=false: no browser opens, so `open` prints the page's path.
+    opened = run_cli(["open", rid], cwd=repo, env={**env, "BROWSER": "false"})
+    assert opened.returncode == 0, opened.stderr
+    page = Path(opened.stdout.strip())
+    assert page.is_file() and page.suffix == ".html"
+    shown = run_cli(["show", rid, "--format", "html"], cwd=repo, env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert page.read_text(encoding="utf-8") == shown.stdout
+    # The store's own record of which formats the review wrote is unchanged.
+    assert not (Path(env["DEEP_REVIEW_STORE"]) / f"{rid}.html").exists()
+
+
+READERS = [["list"], ["list", "--json"], ["stats"], ["declines"], ["show", "20990101-000000-x"]]
+
+
+@pytest.mark.parametrize("args", READERS, ids=" ".join)
+def test_a_store_flag_naming_no_folder_is_bad_input(tmp_path: Path, args: list[str]) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    missing = tmp_path / "typo-store"
+    res = run_cli([*args, "--store", str(missing)], cwd=repo, env=env)
+    assert res.returncode == 2, (res.stdout, res.stderr)
+    (line,) = res.stderr.strip().splitlines()
+    assert f"no review store at {missing}" in line and "check the path" in line
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("args", READERS, ids=" ".join)
+def test_a_store_flag_naming_a_file_is_bad_input(tmp_path: Path, args: list[str]) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    a_file = tmp_path / "store.txt"
+    a_file.write_text("not a store\n")
+    res = run_cli([*args, "--store", str(a_file)], cwd=repo, env=env)
+    assert res.returncode == 2, (res.stdout, res.stderr)
+    (line,) = res.stderr.strip().splitlines()
+    assert f"the review store {a_file} is a file, not a folder" in line
+
+
+def test_a_default_store_not_made_yet_reads_as_empty(tmp_path: Path) -> None:
+    """A fresh machine: no --store, no $DEEP_REVIEW_STORE, nothing reviewed yet."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    del env["DEEP_REVIEW_STORE"]
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    listed = run_cli(["list"], cwd=repo, env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert "No reviews stored" in listed.stdout and "deep-review review" in listed.stdout
+    as_json = run_cli(["list", "--json"], cwd=repo, env=env)
+    assert as_json.returncode == 0 and as_json.json()["reviews"] == []
+    for args in (["stats"], ["declines"]):
+        res = run_cli(args, cwd=repo, env=env)
+        assert res.returncode == 0, res.stderr
+    assert not (tmp_path / "data").exists()  # reading made no store
