@@ -234,8 +234,12 @@ def combine_runs(runs: Sequence[SeatRun], seat: str) -> SeatRun | None:
     it starts with the first and ends with the last; its durations, counts, tokens and costs
     are the passes' sums (the time between passes, or before a `resume`, is not counted).
     Status, reason and everything else are the last pass's."""
-    if not runs:
-        return None
+    return added_runs(runs[0], *runs[1:], seat=seat) if runs else None
+
+
+def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
+    """`first` and the `later` passes as one run (see `combine_runs`)."""
+    runs = (first, *later)
     last = runs[-1]
 
     def total(values: Sequence[int | float | None]) -> int | float | None:

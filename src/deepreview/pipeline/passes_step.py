@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import RERUN_STATUSES, PassEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, review_name, seat_files
-from deepreview.runmodel import combine_runs
+from deepreview.runmodel import added_runs
 from deepreview.runner import SeatResult
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ def _recorded(
             # The seat's run is what all its passes spent; its status stays pass 1's (a later
             # pass that fails leaves the seat's review standing). A pass cut short is not
             # added: `resume` runs it again, as it runs again a seat cut short in pass 1.
-            total = combine_runs([seat.run, result.run], result.seat)
+            total = added_runs(seat.run, result.run, seat=result.seat)
             run = dataclasses.replace(total, status=seat.run.status, reason=seat.run.reason)
             state = state.with_seat(result.seat, run=run)
     if passes <= 1:
