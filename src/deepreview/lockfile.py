@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from deepreview.errors import DeepReviewError
+from deepreview.runmodel import format_duration
 
 POLL_S = 0.05
 
@@ -46,7 +47,7 @@ class FileLock:
                     continue
                 os.close(fd)
                 raise self.error(
-                    f"timed out after {self.timeout:g} s waiting for {self.path}: "
+                    f"timed out after {format_duration(self.timeout)} waiting for {self.path}: "
                     f"{self.holder}; try again once it is done"
                 ) from None
             except BaseException:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Final
 
+from deepreview.runmodel import format_duration
+
 _LOGGER: Final = logging.getLogger(__name__)
 
 _CHUNK = 1 << 16
@@ -61,7 +63,7 @@ class ProcResult:
         if self.spawn_error:
             return self.spawn_error
         if self.timed_out:
-            return f"timed out after {self.duration_s:.0f} s" + (
+            return f"timed out after {format_duration(self.duration_s)}" + (
                 " (killed with SIGKILL after ignoring SIGTERM)" if self.killed else ""
             )
         if self.cancelled:

@@ -70,3 +70,18 @@ def test_consolidate_the_seeds_three_reviews(tmp_path: Path) -> None:
         ["consolidate", paths[0], "--seat", "a", "--seat", "b"], cwd=tmp_path, env=cli_env(tmp_path)
     )
     assert bad.returncode == 2 and "--seat" in bad.stderr
+
+
+def test_consolidate_seat_name_errors_say_what_to_do(tmp_path: Path) -> None:
+    review = "## Findings\n\n### Critical Issues\n\nNone.\n"
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(review, encoding="utf-8")
+    env = cli_env(tmp_path)
+    res = run_cli(["consolidate", "a.md", "--seat", "x", "--seat", "y"], cwd=tmp_path, env=env)
+    assert res.returncode == 2
+    assert "2 --seat names for 1 review file; give one --seat per file or none" in res.stderr
+    res = run_cli(
+        ["consolidate", "a.md", "b.md", "--seat", "x", "--seat", "x"], cwd=tmp_path, env=env
+    )
+    assert res.returncode == 2
+    assert "a.md and b.md are both seat 'x'; give each file its own --seat" in res.stderr

@@ -157,3 +157,19 @@ def test_verdict(ids: list[str], label: str, reason: str) -> None:
 
 def test_verdict_when_every_seat_failed() -> None:
     assert decide([], all_seats_failed=True).label == "Failed"
+
+
+def test_a_lead_reason_ending_in_a_full_stop_joins_the_failed_seats_cleanly() -> None:
+    """The lead's `I1 first.` plus failed seats read `I1 first; 1 of 3 seats failed`, not
+    `I1 first.; 1 of 3 seats failed`."""
+    from deepreview.consolidate.verdict import qualify
+    from deepreview.model import Verdict
+
+    v = qualify(
+        Verdict("Merge with fixes", "I1 first."), [], seats=3, failed=1, model_reviewed=True
+    )
+    assert v.reason == "I1 first; 1 of 3 seats failed"
+    v = qualify(
+        Verdict("Rework", "C1 blocks merging."), [], seats=1, failed=0, model_reviewed=False
+    )
+    assert v.reason == "C1 blocks merging; no model reviewed this change (static checks only)"

@@ -131,7 +131,7 @@ def test_real_claude_lead_reshapes_the_report(
     assert lead["run"]["shell_breakdown"] == [["git blame", 1]]
     assert lead["run"]["duration_s"] > 0
     assert report.lead is not None and report.lead.run is not None
-    assert "_Lead: claude (claude-sonnet-4-5) — " in md and ", 1 tool calls" in md
+    assert "_Lead: claude (claude-sonnet-4-5) — " in md and ", 1 tool call," in md
     for name in (
         "prompt-lead.md",
         "transcript-lead-pass-1.jsonl",

@@ -37,7 +37,7 @@ FAULTS = [
         "failed",
         "exited with code 7: fake seat: the model backend refused the request",
     ),
-    Fault("hangs", ("hang",), "timeout", "timed out after 2 s", timeout=2),
+    Fault("hangs", ("hang",), "timeout", "timed out after 2.0 s", timeout=2),
     Fault(
         "ignores-sigterm",
         ("ignore-term",),

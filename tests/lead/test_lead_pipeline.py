@@ -89,7 +89,7 @@ def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
     assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
     assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
     assert "Consolidated without a lead" not in md
-    assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool calls" in md
+    assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool call," in md
 
     review_dir = Path(out["review_dir"])
     for name in (
@@ -191,12 +191,12 @@ def test_lead_timeout_gives_the_deterministic_report(tmp_path: Path) -> None:
     _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
 
     assert report.lead is not None and report.lead.status == "failed"
-    assert "> The lead (claude) failed: timed out after 2 s." in md
+    assert "> The lead (claude) failed: timed out after 2.0 s." in md
     assert "Consolidated without a lead" in md
     assert "_Lead: claude (claude-opus-4-6), failed — " in md
     assert [f.id for f in report.findings] == ["C1", "I1", "I2", "S1", "S2"]
     assert run["lead"]["status"] == "failed"
-    assert run["lead"]["reason"].startswith("timed out after 2 s")
+    assert run["lead"]["reason"].startswith("timed out after 2.0 s")
     assert run["lead"]["run"]["status"] == "timeout"
 
 

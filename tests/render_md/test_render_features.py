@@ -190,6 +190,15 @@ def test_every_duration_is_formatted_by_the_one_definition() -> None:
         if p.name != "runmodel.py" and own_format.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+    # nor formats one inline: `{d:.0f} s` printed `0 s` for a sub-second pass and timeout
+    inline = re.compile(r"\{[^{}\n]*:(?:\.\d+f|g)\}[ ]?s\b")
+    found = [
+        f"{p.relative_to(src)}: {m.group(0)}"
+        for p in src.rglob("*.py")
+        if p.name != "runmodel.py"
+        for m in inline.finditer(p.read_text(encoding="utf-8"))
+    ]
+    assert found == []
 
 
 def test_small_filters() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from fakebin.harness import Fakes
@@ -74,6 +75,8 @@ def test_a_seat_with_an_important_finding_runs_a_second_pass(tmp_path: Path) -> 
     assert "A float divisor of 0.0 is not caught either" in md.split("## Important Issues")[1]
     retro = md.split("## Agent Performance Retro", 1)[1]
     assert "pass 1: 0C 1I 0S (1 new)" in retro and "pass 2: 0C 1I 0S (1 new)" in retro
+    # a sub-second pass reads `in 0.1 s`, never `in 0 s` (issue 11 §5: one duration format)
+    assert re.search(r"pass 1: 0C 1I 0S \(1 new\) in \d+\.\d s", retro), retro
     data = json.loads(stored(fakes, rid, ".json"))
     assert [f["id"] for f in data["findings"]] == ["I1", "I2"]
 

@@ -185,4 +185,4 @@ def test_a_version_2_run_with_passes_json_is_migrated_and_resumes(tmp_path: Path
     assert state["schema_version"] == 3 and state["settings"]["passes"] == 2
     assert [e["pass_no"] for e in state["seats"]["alpha"]["passes"]] == [1, 2]
     md = stored(fakes, rid, ".md")
-    assert "### [Alpha] — Pass 2" in md and "pass 2: 0C 1I 0S (1 new) in 1 s" in md
+    assert "### [Alpha] — Pass 2" in md and "pass 2: 0C 1I 0S (1 new) in 1.0 s" in md

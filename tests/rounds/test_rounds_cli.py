@@ -122,3 +122,43 @@ def test_previous_sha_gone_falls_back_to_the_whole_diff(tmp_path: Path) -> None:
     prompt = (fakes.store / second["review_id"] / "prompt-alpha.md").read_text(encoding="utf-8")
     assert "no longer exists in this repository" in prompt
     assert "this round reviews the whole diff" in stored(fakes, second["review_id"], ".md")
+
+
+ROUND2_SILENT = """## Executive Summary
+
+Only a comment changed; nothing else to say.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+"""
+
+
+def test_a_prior_finding_no_seat_judged_stays_open(tmp_path: Path) -> None:
+    """Round 2's seat gives no fix verdict (it failed, or ignored the question): nobody showed
+    round 1's I1 fixed, so it stays open, says so, and counts in the verdict; it is never
+    "closed" on nobody's word."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
+    commit_all(repo, "Reword the comment")
+    second = run_round(fakes, repo, ROUND2_SILENT)
+    md = stored(fakes, second["review_id"], ".md")
+    assert "(Round 1 I1, no verdict)" in md
+    section = md.split("## Round 2 Fix Verdicts", 1)[1].split("\n## ", 1)[0]
+    assert "closed" not in section
+    data = json.loads(stored(fakes, second["review_id"], ".json"))
+    assert data["header"]["verdict"]["label"] == "Merge with fixes"
+    assert data["findings"][0]["carry_forward"] == "Round 1 I1, no verdict"
+    assert data["round_info"]["fix_verdicts"][0]["carried_as"] == "I1"

@@ -182,7 +182,7 @@ def test_stats_table_and_csv(kit: StoreKit) -> None:
     assert "7 reviews (6 with a lead), repository repo" in res.stdout
     rows = [ln for ln in lines if ln.startswith("│ ")]
     assert [r.split("│")[1].strip() for r in rows] == ["truthful", "pricey", "noisy"]
-    assert "$1.50" in rows[1] and "600s / 600s" in rows[1] and "1.4M / 210.0k" in rows[1]
+    assert "$1.50" in rows[1] and "10 min / 10 min" in rows[1] and "1.4M / 210.0k" in rows[1]
     assert "note: 1 of 7 reviews had no lead" in res.stdout
 
     res = kit.cli("stats", "--csv")

@@ -96,5 +96,6 @@ class Progress:
                 self._live.update(self._table())
             elif changed_state:
                 elapsed = format_duration(row.elapsed(time.monotonic()))
-                extra = f" ({elapsed}, {row.tools} tool calls)" if row.ended else ""
+                calls = f"{row.tools} tool call{'' if row.tools == 1 else 's'}"
+                extra = f" ({elapsed}, {calls})" if row.ended else ""
                 print(f"[{event.seat}] {event.detail}{extra}", file=self.stream, flush=True)

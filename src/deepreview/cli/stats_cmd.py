@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from deepreview.errors import GitError, UsageError
+from deepreview.runmodel import format_duration
 
 if TYPE_CHECKING:
     from deepreview.stats.aggregate import SeatStats, StatsTable
@@ -98,7 +99,7 @@ def _pct(value: float | None) -> str:
 
 
 def _secs(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}s"
+    return format_duration(value)
 
 
 def _tokens(value: int | None) -> str:

@@ -178,10 +178,6 @@ def consolidate(
     reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
 ) -> None:
     """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
-    if seats and len(seats) != len(reviews):
-        raise UsageError(
-            f"got {len(seats)} --seat names for {len(reviews)} reviews; give one per review"
-        )
     changed = None
     if changed_files:
         changed = [ln.strip() for ln in Path(changed_files).read_text().splitlines() if ln.strip()]

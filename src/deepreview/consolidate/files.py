@@ -40,8 +40,8 @@ def consolidate_files(
         raise UsageError("no review files given; pass one or more REVIEW.md files")
     if seats is not None and len(seats) != len(paths):
         raise UsageError(
-            f"{len(seats)} --seat names for {len(paths)} review files; give one --seat per file "
-            "or none"
+            f"{len(seats)} --seat name{'' if len(seats) == 1 else 's'} for {len(paths)} review "
+            f"file{'' if len(paths) == 1 else 's'}; give one --seat per file or none"
         )
     texts: list[ReviewText] = []
     seen: dict[str, Path] = {}
@@ -51,9 +51,8 @@ def consolidate_files(
         if not seat:
             raise UsageError(f"empty seat name for {path}; pass a name with --seat")
         if seat in seen:
-            raise UsageError(
-                f"{seen[seat]} and {path} are both seat {seat!r}; name the seats with --seat"
-            )
+            how = "give each file its own --seat" if seats is not None else "name them with --seat"
+            raise UsageError(f"{seen[seat]} and {path} are both seat {seat!r}; {how}")
         seen[seat] = path
         try:
             text = path.read_text(encoding="utf-8", errors="replace")

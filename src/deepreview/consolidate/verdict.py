@@ -60,6 +60,14 @@ def _seats(n: int) -> str:
     return "seat" if n == 1 else "seats"
 
 
+def _then(reason: str, clause: str) -> str:
+    """`reason; clause`: the lead writes sentences (`I1 first.`), whose full stop goes."""
+    head = reason.rstrip()
+    if head.endswith(".") and not head.endswith(".."):
+        head = head[:-1]
+    return f"{head}; {clause}"
+
+
 def qualify(
     verdict: Verdict,
     findings: Sequence[Finding],
@@ -83,14 +91,14 @@ def qualify(
                 else "static checks found nothing"
             )
         else:
-            reason = f"{reason}; no model reviewed this change (static checks only)"
+            reason = _then(reason, "no model reviewed this change (static checks only)")
     if failed:
-        reason = f"{reason}; {failed} of {seats} {_seats(seats)} failed"
+        reason = _then(reason, f"{failed} of {seats} {_seats(seats)} failed")
     if unread:
         if reason == "no issues found":
             reason = "no issues found in the findings that could be read"
         names = " and ".join(f"{n}'s" for n in unread)
-        reason = f"{reason}; {names} findings could not be read (see the appendix)"
+        reason = _then(reason, f"{names} findings could not be read (see the appendix)")
     return Verdict(label, reason)
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import RERUN_STATUSES, PassEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, review_name, seat_files
-from deepreview.runmodel import added_runs
+from deepreview.runmodel import added_runs, format_duration
 from deepreview.runner import SeatResult
 
 if TYPE_CHECKING:
@@ -248,7 +248,8 @@ def add_passes(report: Report, review_dir: Path, state: RunState, names: dict[st
         done = [e for e in entries if e.status not in ("pending", "running")]
         if len(done) > 1:
             lines = "; ".join(
-                f"pass {e.pass_no}: {e.findings} ({e.new} new) in {e.duration_s or 0:.0f} s"
+                f"pass {e.pass_no}: {e.findings} ({e.new} new)"
+                + (f" in {format_duration(e.duration_s)}" if e.duration_s is not None else "")
                 for e in done
             )
             s = dataclasses.replace(s, narrative=f"{s.narrative}\n\nPasses — {lines}.".strip())

@@ -90,12 +90,17 @@ def apply_round(
             continue  # handled with this round's findings below
         match = next((f for f in findings if same_finding(f, p)), None)
         carried_as = None
-        # Open when a seat judged it (partially) not fixed, or raised it again; a finding no
-        # seat gave a verdict on is listed as "no verdict" but not carried (nobody checked).
-        if match is not None or (verdict is not None and is_open(verdict)):
-            word = verdict if verdict is not None and is_open(verdict) else "not fixed"
-            if match is not None and verdict is not None and not is_open(verdict):
-                disagree = True  # a seat re-raised what the verdicts call closed
+        # Open unless a seat showed it fixed or moot: judged (partially) not fixed, raised
+        # again, or judged by nobody (the seat that could have failed; nobody showed it fixed).
+        if match is not None or is_open(verdict):
+            word: str
+            if verdict is not None and is_open(verdict):
+                word = verdict
+            elif match is not None:
+                word = "raised again"
+                disagree = disagree or verdict is not None  # re-raised what verdicts call closed
+            else:
+                word = "no verdict"
             tag = f"Round {prev} {p.id}, {word}"
             if match is not None:
                 i = findings.index(match)

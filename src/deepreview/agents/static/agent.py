@@ -27,6 +27,7 @@ from deepreview.agents.static.changes import ChangedFile, collect_changes
 from deepreview.agents.static.diagnostics import NO_TIME_LEFT, AnalyzerRun, Budget, Diagnostic
 from deepreview.agents.static.review import build_review
 from deepreview.model import AgentReview, CoverageEntry
+from deepreview.runmodel import format_duration
 
 _LOGGER = logging.getLogger(__name__)
 # Variables that would point git at another repository than the worktree (set inside git hooks).
@@ -163,7 +164,9 @@ class StaticAgent(Agent):
             if budget.cancelled:
                 return SeatOutcome("interrupted", reason="interrupted")
             if budget.expired:
-                return SeatOutcome("timeout", reason=f"timed out after {task.timeout:.0f} s")
+                return SeatOutcome(
+                    "timeout", reason=f"timed out after {format_duration(task.timeout)}"
+                )
             return SeatOutcome("failed", reason=changes.error)
         files = changes.files
         analyzers = _analyzer_runs(
@@ -203,7 +206,7 @@ class StaticAgent(Agent):
         status: Literal["ok", "timeout"] = "ok"
         reason = None
         if any(run.ran_out_of_time for run in analyzers):
-            status, reason = "timeout", f"timed out after {task.timeout:.0f} s"
+            status, reason = "timeout", f"timed out after {format_duration(task.timeout)}"
         return SeatOutcome(
             status,
             review_text=review.raw,
