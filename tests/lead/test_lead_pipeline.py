@@ -268,12 +268,18 @@ def test_relead_reruns_only_the_lead(tmp_path: Path) -> None:
     index = (Path(out["store"]) / "index.html").read_text(encoding="utf-8")
     assert rid in index
 
-    # relead again with no lead: back to the deterministic report, the lead's files gone
-    out2, md2, report2, _ = _outputs(s.run("relead", rid, "--lead", "none"))
+    # relead again with no lead: back to the deterministic report; the paid lead run's files
+    # are set aside under earlier-leads/1/, not deleted
+    folder = Path(out["review_dir"])
+    lead_files = sorted(p.name for p in folder.glob("*lead*"))
+    assert "transcript-lead-pass-1.jsonl" in lead_files and "lead-answer-1.json" in lead_files
+    _, md2, report2, _ = _outputs(s.run("relead", rid, "--lead", "none"))
     assert report2.lead is not None and report2.lead.status == "none"
     assert md2.count("Consolidated without a lead") == 1
     assert len(prompts_seen(s.log)) == 1
-    assert not list(Path(out2["review_dir"]).glob("*lead*"))
+    assert not [p for p in folder.glob("*lead*") if p.is_file()]
+    kept = folder / "earlier-leads" / "1"
+    assert sorted(p.name for p in kept.iterdir()) == lead_files
 
 
 def test_relead_of_an_unfinished_review_is_refused(tmp_path: Path) -> None:

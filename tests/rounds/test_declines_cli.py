@@ -39,6 +39,13 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     assert data["header"]["verdict"]["label"] == "Merge as-is"
     assert data["round_info"]["declined"][0]["code_changed"] is False
+    # the summary counts what the report holds: the declined finding is not among them
+    summary = data["executive_summary"]
+    assert "consolidated into" not in summary, summary
+    assert "This round's report holds no findings: 1 declined in an earlier round left out." in (
+        summary
+    )
+    assert summary.endswith("Verdict: Merge as-is — no issues found.")
 
     # Round 3: the code under the finding changed: it is reported again, tagged.
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return (a / b)\n")

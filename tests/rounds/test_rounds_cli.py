@@ -161,4 +161,9 @@ def test_a_prior_finding_no_seat_judged_stays_open(tmp_path: Path) -> None:
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     assert data["header"]["verdict"]["label"] == "Merge with fixes"
     assert data["findings"][0]["carry_forward"] == "Round 1 I1, no verdict"
+    assert data["executive_summary"].endswith(
+        "The reviews raised 0 findings. This round's report holds 1 finding (0 critical "
+        "issues, 1 important issue, 0 suggestions): 1 still open from round 1. "
+        "Verdict: Merge with fixes — I1 needs attention."
+    ), data["executive_summary"]
     assert data["round_info"]["fix_verdicts"][0]["carried_as"] == "I1"

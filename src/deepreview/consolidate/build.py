@@ -32,6 +32,7 @@ from deepreview.model import (
     AppendixEntry,
     Assessment,
     DesignObservation,
+    Finding,
     Header,
     LeadInfo,
     ProcessNotes,
@@ -173,18 +174,7 @@ def deterministic_summary(
     raised = sum(len(sr.review.findings) for sr in ok if sr.review is not None)
     findings = result.findings
     if ok:
-        counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
-        shape = ", ".join(
-            _count(counts[s], w)
-            for s, w in (
-                (Severity.CRITICAL, "critical issue"),
-                (Severity.IMPORTANT, "important issue"),
-                (Severity.SUGGESTION, "suggestion"),
-            )
-        )
-        text = f"The reviews raised {_count(raised, 'finding')}"
-        if findings:
-            text += f", consolidated into {_count(len(findings), 'finding')} ({shape})"
+        text = f"The reviews raised {_count(raised, 'finding')}{findings_clause(findings)}"
         shared = sum(1 for f in findings if len(f.reviewers) > 1)
         if shared:
             text += f"; {_count(shared, 'finding')} came from more than one reviewer"
@@ -193,7 +183,29 @@ def deterministic_summary(
         if changes:
             what = "severity" if changes == 1 else "severities"
             sentences.append(f"Reconciliation changed {changes} reviewer {what} (see the retro).")
-    sentences.append(
-        f"Verdict: {verdict.label}" + (f" — {verdict.reason}." if verdict.reason else ".")
-    )
+    sentences.append(verdict_sentence(verdict))
     return " ".join(sentences)
+
+
+def findings_clause(findings: Sequence[Finding]) -> str:
+    """`, consolidated into 3 findings (0 critical issues, 2 important issues, 1 suggestion)`,
+    or "" when there are none."""
+    return f", consolidated into {findings_count(findings)}" if findings else ""
+
+
+def findings_count(findings: Sequence[Finding]) -> str:
+    """`3 findings (0 critical issues, 2 important issues, 1 suggestion)`."""
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+    shape = ", ".join(
+        _count(counts[s], w)
+        for s, w in (
+            (Severity.CRITICAL, "critical issue"),
+            (Severity.IMPORTANT, "important issue"),
+            (Severity.SUGGESTION, "suggestion"),
+        )
+    )
+    return f"{_count(len(findings), 'finding')} ({shape})"
+
+
+def verdict_sentence(verdict: Verdict) -> str:
+    return f"Verdict: {verdict.label}" + (f" — {verdict.reason}." if verdict.reason else ".")

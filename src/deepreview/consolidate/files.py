@@ -20,7 +20,9 @@ from deepreview.consolidate.inputs import (
 )
 from deepreview.errors import UsageError
 from deepreview.findings.parse import parse_review
+from deepreview.findings.readable import unparseable_reason
 from deepreview.model import Header, LeadInfo, Report, Reviewer
+from deepreview.runmodel import SeatRun
 
 _REVIEW_ID = re.compile(r"^\d{8}-\d{6}-.+$")
 
@@ -85,16 +87,22 @@ def consolidate_reviews(
     review_id: str = "consolidated",
     changed_files: Sequence[str] | None = None,
 ) -> Report:
-    """Parse each text as one seat's review and consolidate them without a lead (pure)."""
-    seat_reviews = [
-        SeatReview(
-            Reviewer(r.seat, r.name or display_name(r.seat)),
-            parse_review(r.text, seat=r.seat, pass_no=r.pass_no),
-            None,
-            model_backed=is_model_backed(r.seat),
+    """Parse each text as one seat's review and consolidate them without a lead (pure).
+
+    A text that is no review (empty, `LGTM`, an error message) is a failed seat, as in
+    `deep-review review`: it must not read as a reviewer who found nothing."""
+    seat_reviews = []
+    for r in reviews:
+        parsed = parse_review(r.text, seat=r.seat, pass_no=r.pass_no)
+        failure = unparseable_reason(parsed)
+        seat_reviews.append(
+            SeatReview(
+                Reviewer(r.seat, r.name or display_name(r.seat)),
+                None if failure else parsed,
+                SeatRun(r.seat, "failed", reason=failure) if failure else None,
+                model_backed=is_model_backed(r.seat),
+            )
         )
-        for r in reviews
-    ]
     return build_report(
         Header(review_id=review_id),
         seat_reviews,

@@ -52,10 +52,27 @@ class LeadOutcome:
     files: dict[str, str] = field(default_factory=dict)
 
 
+EARLIER_LEADS = "earlier-leads"
+
+
 def clear_lead_files(review_dir: Path) -> None:
-    for pattern in (*seat_file_globs(LEAD_SEAT), *LEAD_ANSWER_GLOBS):
-        for path in review_dir.glob(pattern):
-            path.unlink(missing_ok=True)
+    """Move an earlier lead's files out of the way of the next lead (a `relead`): into
+    `earlier-leads/N/`, never deleted, since that lead's run was paid for and its transcript
+    is the record of what it decided."""
+    files = [
+        path
+        for pattern in (*seat_file_globs(LEAD_SEAT), *LEAD_ANSWER_GLOBS)
+        for path in sorted(review_dir.glob(pattern))
+        if path.is_file()
+    ]
+    if not files:
+        return
+    root = review_dir / EARLIER_LEADS
+    taken = [int(d.name) for d in root.glob("*") if d.is_dir() and d.name.isdigit()]
+    dest = root / str(max(taken, default=0) + 1)
+    dest.mkdir(parents=True)
+    for path in files:
+        path.rename(dest / path.name)
 
 
 def _why(run: SeatRun) -> str:

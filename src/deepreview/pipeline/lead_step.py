@@ -161,7 +161,7 @@ def run_lead(
     The lead's note (why there is no lead judgment) is `report.lead.note`, never a run note.
     """
     if p.lead == "none":
-        clear_lead_files(review_dir)  # a `relead --lead none` leaves no stale lead files
+        clear_lead_files(review_dir)  # `relead --lead none`: the earlier lead's files set aside
         info = LeadInfo(seat="none", status="none", note=NO_LEAD_NOTE)
         writer.set(lead=lead_record(info, None))
         return dataclasses.replace(report, lead=info)

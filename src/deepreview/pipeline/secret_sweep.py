@@ -46,6 +46,6 @@ def flagged_values(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
 
 def sweep(review_dir: Path, redactor: Redactor) -> None:
     """Rewrite every file of the review folder through `redactor` (now knowing more values)."""
-    for path in sorted(review_dir.iterdir()):
+    for path in sorted(review_dir.rglob("*")):  # earlier leads' files too
         if path.is_file() and path.name != "run.json":
             redactor.file(path)

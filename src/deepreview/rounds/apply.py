@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
+from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
 from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
 from deepreview.markdown_fence import table_cell
@@ -160,19 +161,42 @@ def apply_round(
     info = dataclasses.replace(
         info, fix_verdicts=tuple(verdicts), declined=tuple(declined), new_findings=tuple(new_ids)
     )
+    overall = _verdict(report, findings_t, seat_reviews)
     return dataclasses.replace(
         report,
         findings=findings_t,
         round_info=info,
-        header=dataclasses.replace(
-            report.header, verdict=_verdict(report, findings_t, seat_reviews)
-        ),
+        header=dataclasses.replace(report.header, verdict=overall),
+        executive_summary=_summary(report, findings_t, overall, info),
         limitations=_with_declined(report.limitations, declined),
         extra_sections=(*report.extra_sections, _verdicts_section(info))
         if verdicts
         else report.extra_sections,
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
     )
+
+
+def _summary(
+    report: Report, findings: tuple[Finding, ...], verdict: Verdict, info: RoundInfo
+) -> str:
+    """The deterministic summary (no lead) said again for the round: the report keeps prior
+    findings still open and leaves out declined ones, and its verdict may change with them."""
+    text = report.executive_summary
+    if report.lead is not None and report.lead.status == "ok":
+        return text  # the lead's own words, written knowing the round
+    text = text.replace(verdict_sentence(report.header.verdict), "").rstrip()
+    carried = sum(1 for v in info.fix_verdicts if v.carried_as)
+    quiet = sum(1 for d in info.declined if not d.code_changed)
+    if carried or quiet:
+        text = text.replace(findings_clause(report.findings), "") if report.findings else text
+        why = []
+        if carried:
+            why.append(f"{carried} still open from round {info.number - 1}")
+        if quiet:
+            why.append(f"{quiet} declined in an earlier round left out")
+        holds = f"{findings_count(findings)}" if findings else "no findings"
+        text += f" This round's report holds {holds}: {' and '.join(why)}."
+    return f"{text} {verdict_sentence(verdict)}".strip()
 
 
 def _verdict(
