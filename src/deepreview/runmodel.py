@@ -9,8 +9,13 @@ benchmarks/README.md, "first seat spawned after". The report's model builds on i
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from dataclasses import dataclass
-from typing import Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, get_args
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 SCHEMA_VERSION = 1
 
@@ -222,3 +227,49 @@ class SeatRun:
 
 
 _STATUS_WORDS = {"timeout": "timed out", "pending": "did not run"}
+
+
+def combine_runs(runs: Sequence[SeatRun], seat: str) -> SeatRun | None:
+    """One SeatRun for several passes of one seat (or of the lead), run one after another:
+    it starts with the first and ends with the last; its durations, counts, tokens and costs
+    are the passes' sums (the time between passes, or before a `resume`, is not counted).
+    Status, reason and everything else are the last pass's."""
+    return added_runs(runs[0], *runs[1:], seat=seat) if runs else None
+
+
+def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
+    """`first` and the `later` passes as one run (see `combine_runs`)."""
+    runs = (first, *later)
+    last = runs[-1]
+
+    def total(values: Sequence[int | float | None]) -> int | float | None:
+        present = [v for v in values if v is not None]
+        return sum(present) if present else None
+
+    tools: Counter[str] = Counter()
+    shell: Counter[str] = Counter()
+    for r in runs:
+        tools.update(dict(r.tool_counts))
+        shell.update(dict(r.shell_breakdown))
+    tokens_in = total([r.tokens_in for r in runs])
+    tokens_out = total([r.tokens_out for r in runs])
+    cli_ms = total([r.cli_duration_ms for r in runs])
+    return dataclasses.replace(
+        last,
+        seat=seat,
+        started_at=runs[0].started_at,
+        duration_s=total([r.duration_s for r in runs]),
+        cli_duration_ms=None if cli_ms is None else int(cli_ms),
+        model=last.model or next((r.model for r in runs if r.model), None),
+        tokens_in=None if tokens_in is None else int(tokens_in),
+        tokens_out=None if tokens_out is None else int(tokens_out),
+        cost_usd=total([r.cost_usd for r in runs]),
+        tool_calls=sum(r.tool_calls for r in runs),
+        tool_counts=tuple(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0]))),
+        shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
+        permission_denials=sum(r.permission_denials for r in runs),
+        errors=sum(r.errors for r in runs),
+        malformed_lines=sum(r.malformed_lines for r in runs),
+        worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
+        output_truncated=any(r.output_truncated for r in runs),
+    )

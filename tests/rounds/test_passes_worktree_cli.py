@@ -138,6 +138,12 @@ def test_resume_after_ctrl_c_during_pass_2_reruns_pass_2_and_keeps_pass_1(
         (1, "ok"),
         (2, "ok"),
     ]
+    # The seat's run is its passes' sum: pass 1 and the pass 2 that finished, not the one cut
+    # short (like a seat cut short in pass 1, it ran again).
+    passes = state["seats"]["alpha"]["passes"]
+    assert state["seats"]["alpha"]["run"]["duration_s"] == pytest.approx(
+        passes[0]["duration_s"] + passes[1]["duration_s"], abs=0.002
+    )
     md = stored(fakes, result["review_id"], ".md")
     assert "### [Alpha] — Pass 2" in md
     assert "A float divisor of 0.0 is not caught either" in md

@@ -255,6 +255,32 @@ def test_panel_keeps_two_families() -> None:
     assert reason.startswith("kept for diversity: the panel keeps at least two model families")
 
 
+def test_a_seat_failing_half_its_reviews_with_nothing_unique_is_no_diversity_pick() -> None:
+    def history(failed: int) -> list[ReviewFacts]:
+        return _reviews(
+            *(
+                (
+                    _fact("a", unique_insights=1, important=1, family="anthropic"),
+                    _fact("g", family="google", failure="crash" if n < failed else ""),
+                    _fact("o", family="openai", failure="timeout"),
+                )
+                for n in range(6)
+            )
+        )
+
+    cands = [Candidate(s, "?") for s in ("a", "g", "o")]
+    # 2 failures in 6: still a second family worth its seat (`o` failed every time).
+    assert choose_panel(cands, aggregate(history(2))).seats == ("a", "g")
+    # 3 in 6 (half): neither is; the panel says it has one family and why.
+    choice = choose_panel(cands, aggregate(history(3)))
+    assert choice.seats == ("a",)
+    assert choice.summary.endswith(
+        "The panel has one model family (anthropic): the only seats of another family keep "
+        "failing with no unique insight (g (google) failed in 3 of 6 reviews; o (openai) "
+        "failed in 6 of 6 reviews)."
+    )
+
+
 def test_panel_keeps_one_seat_when_nothing_is_useful() -> None:
     table = aggregate(_history(x={"suggestion": 1, "false_positives": 1, "family": "f"}))
     choice = choose_panel([Candidate("x", "f")], table)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
@@ -28,7 +27,7 @@ from deepreview.runfiles import (
     seat_file_globs,
     seat_files,
 )
-from deepreview.runmodel import SeatRun
+from deepreview.runmodel import SeatRun, combine_runs
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
@@ -51,45 +50,6 @@ class LeadOutcome:
     pass_runs: tuple[SeatRun, ...] = ()
     errors: tuple[str, ...] = ()  # the last answer's problems (fallback)
     files: dict[str, str] = field(default_factory=dict)
-
-
-def combine_runs(runs: Sequence[SeatRun], seat: str) -> SeatRun | None:
-    """One SeatRun for several passes: times span them, counts and costs add up."""
-    if not runs:
-        return None
-    last = runs[-1]
-
-    def total(values: Sequence[int | float | None]) -> int | float | None:
-        present = [v for v in values if v is not None]
-        return sum(present) if present else None
-
-    tools: Counter[str] = Counter()
-    shell: Counter[str] = Counter()
-    for r in runs:
-        tools.update(dict(r.tool_counts))
-        shell.update(dict(r.shell_breakdown))
-    tokens_in = total([r.tokens_in for r in runs])
-    tokens_out = total([r.tokens_out for r in runs])
-    cli_ms = total([r.cli_duration_ms for r in runs])
-    return dataclasses.replace(
-        last,
-        seat=seat,
-        started_at=runs[0].started_at,
-        duration_s=total([r.duration_s for r in runs]),
-        cli_duration_ms=None if cli_ms is None else int(cli_ms),
-        model=last.model or next((r.model for r in runs if r.model), None),
-        tokens_in=None if tokens_in is None else int(tokens_in),
-        tokens_out=None if tokens_out is None else int(tokens_out),
-        cost_usd=total([r.cost_usd for r in runs]),
-        tool_calls=sum(r.tool_calls for r in runs),
-        tool_counts=tuple(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0]))),
-        shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
-        permission_denials=sum(r.permission_denials for r in runs),
-        errors=sum(r.errors for r in runs),
-        malformed_lines=sum(r.malformed_lines for r in runs),
-        worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
-        output_truncated=any(r.output_truncated for r in runs),
-    )
 
 
 EARLIER_LEADS = "earlier-leads"

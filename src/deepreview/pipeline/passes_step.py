@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deepreview.pipeline.context import StateWriter
-from deepreview.pipeline.runstate import PassEntry, RunState, SeatEntry
+from deepreview.pipeline.runstate import RERUN_STATUSES, PassEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, review_name, seat_files
-from deepreview.runmodel import format_duration
+from deepreview.runmodel import added_runs, format_duration
 from deepreview.runner import SeatResult
 
 if TYPE_CHECKING:
@@ -161,6 +161,13 @@ def _recorded(
         earlier: tuple[PassEntry, ...] = ()
     else:
         earlier = tuple(e for e in seat.passes if e.pass_no < entry.pass_no)
+        if seat.run is not None and result.run.status not in RERUN_STATUSES:
+            # The seat's run is what all its passes spent; its status stays pass 1's (a later
+            # pass that fails leaves the seat's review standing). A pass cut short is not
+            # added: `resume` runs it again, as it runs again a seat cut short in pass 1.
+            total = added_runs(seat.run, result.run, seat=result.seat)
+            run = dataclasses.replace(total, status=seat.run.status, reason=seat.run.reason)
+            state = state.with_seat(result.seat, run=run)
     if passes <= 1:
         return state
     # the seat goes on to its next pass at once, in its own worktree
@@ -170,8 +177,6 @@ def _recorded(
 
 def interrupted_passes(state: RunState) -> RunState:
     """Later passes cut short are owed again (`pending`), like seats."""
-    from deepreview.pipeline.runstate import RERUN_STATUSES
-
     for name, entry in state.seats.items():
         if any(e.status in RERUN_STATUSES for e in entry.passes):
             passes = tuple(

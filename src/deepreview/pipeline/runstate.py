@@ -63,7 +63,8 @@ class SeatEntry:
     display_name: str
     status: SeatStatus = "pending"  # pass 1's
     reason: str | None = None
-    run: SeatRun | None = None  # set once the seat finished (pass 1)
+    # set once pass 1 finished; with later passes, what they all took and spent together
+    run: SeatRun | None = None
     files: dict[str, str] = field(default_factory=dict)  # kind -> file name in the review dir
     passes: tuple[PassEntry, ...] = ()  # with `--passes N` > 1: every pass, pass 1 first
 

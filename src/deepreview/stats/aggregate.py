@@ -1,13 +1,15 @@
 """Per-seat statistics over many reviews: `aggregate(reviews) -> StatsTable`. Pure.
 
 A seat is its name plus its model (models change; `claude` on Opus 4.5 and on Opus 4.6 are two
-rows). Survival, false positives, downgrades and drops need the lead's decisions, so they are
+rows); a run that failed before naming its model counts on the row of the model the seat last
+ran. Survival, false positives, downgrades and drops need the lead's decisions, so they are
 counted over reviews that had a lead only; raised findings, unique insights, coverage misses,
 durations, tokens and cost count every review the seat took part in.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -198,14 +200,30 @@ def rank_key(s: SeatStats) -> tuple[float, float, float, str]:
     return (-s.unique_insights, -survival, cost, s.key)
 
 
+def _last_models(ordered: Sequence[ReviewFacts]) -> dict[str, tuple[str, str]]:
+    """Each seat's model (and family) in the latest review where it said which it ran."""
+    ran: dict[str, tuple[str, str]] = {}
+    for review in ordered:
+        for fact in review.seats:
+            if fact.model:
+                ran[fact.seat] = (fact.model, fact.family)
+    return ran
+
+
 def aggregate(reviews: Sequence[ReviewFacts], *, by_effort: bool = False) -> StatsTable:
     """Group the seats of `reviews` by seat and model (and effort, for the panel's effort
     choice: each row's `last_effort` is then its effort), ranked by `rank_key`."""
     ordered = sorted(reviews, key=lambda r: (r.created_at, r.review_id))
+    ran = _last_models(ordered)
     groups: dict[tuple[str, str, str], list[SeatFacts]] = {}
     latest: dict[tuple[str, str, str], str] = {}
     for review in ordered:
         for fact in review.seats:
+            if not fact.model and fact.failure and fact.seat in ran:
+                # A run that failed before saying which model it was (the CLI exited at once)
+                # is a failure of the model the seat runs, not a row of its own.
+                model, family = ran[fact.seat]
+                fact = dataclasses.replace(fact, model=model, family=family)
             key = (fact.seat, fact.model, (fact.effort or "") if by_effort else "")
             groups.setdefault(key, []).append(fact)
             latest[key] = review.created_at

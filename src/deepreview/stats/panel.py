@@ -3,8 +3,9 @@
 Rules (issue 17): a seat is judged only with enough history (`MIN_REVIEWS` reviews in this
 repository); judged seats that never found anything no other seat found are dropped, the rest
 are ranked by unique insights per dollar and taken while the estimated cost (the lead's median
-cost per review plus each seat's) stays within the budget; the panel always keeps at least two
-model families when the candidates offer two; seats with too little history are kept (they
+cost per review plus each seat's) stays within the budget; the panel keeps at least two model
+families when the candidates offer two, but never for a seat with no unique insight that failed
+in half its reviews or more (`unreliable`); seats with too little history are kept (they
 cannot be judged yet). Without any judged seat the panel is every usable seat. Every choice gets
 a reason, written into the report's Review Process Notes and into run.json.
 """
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from deepreview.stats.aggregate import ReviewFacts, SeatStats, StatsTable
 
 MIN_REVIEWS = 5
+# A seat that found nothing of its own and failed in at least this share of its reviews is no
+# second model family to count on: it is never the panel's diversity pick.
+UNRELIABLE_FAILURE_RATE = 0.5
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,17 @@ def _order(s: SeatStats) -> tuple[float, float, str]:
     return (-per_dollar, -(s.survival or 0.0), s.seat)
 
 
+def unreliable(s: SeatStats | None) -> bool:
+    """No unique insight and failed in at least half of its reviews (e.g. every one)."""
+    if s is None or s.judged_unique or not s.failures:
+        return False
+    return s.failures >= UNRELIABLE_FAILURE_RATE * s.reviews
+
+
+def _failed(s: SeatStats) -> str:
+    return f"failed in {s.failures} of {s.reviews} review{'' if s.reviews == 1 else 's'}"
+
+
 def _family(c: Candidate, s: SeatStats | None) -> str:
     return s.family if s is not None else c.family
 
@@ -196,6 +211,8 @@ def choose_panel(
             reviews = s.reviews_with_lead if s.verified else s.reviews
             kind = "verified unique insight" if s.verified else "unique insight"
             why = f"dropped: no {kind} in {reviews} reviews"
+            if s.failures:
+                why += f"; {_failed(s)}"
             if s.raised_with_lead:
                 why += (
                     f"; the lead dropped {lost} of its {s.raised_with_lead} findings"
@@ -218,16 +235,34 @@ def choose_panel(
 
     if not kept:
         # Nothing useful fits: the best-ranked judged seat still reviews.
-        best = min(judged.values(), key=_order)
+        best = min(judged.values(), key=lambda s: (unreliable(s), _order(s)))
         kept.append(best.seat)
         estimate += best.cost_median_usd or 0.0
         reasons[best.seat] = f"kept: a review needs at least one seat ({_record(best)})."
 
     families = {family[s] for s in kept}
+    one_family = ""
     if len(families) < 2:
         others = [
             c.seat for c in candidates if c.seat not in kept and family[c.seat] not in families
         ]
+        failing = [seat for seat in others if unreliable(stats[seat])]
+        others = [seat for seat in others if seat not in failing]
+        for seat in failing:
+            reasons[seat] += (
+                " Not kept for diversity either: a seat with no unique insight that failed in "
+                "half its reviews or more is no second model family to count on."
+            )
+        if failing and not others:
+            why = "; ".join(
+                f"{f.seat} ({family[f.seat]}) {_failed(f)}"
+                for f in (stats[seat] for seat in failing)
+                if f is not None
+            )
+            one_family = (
+                f" The panel has one model family ({', '.join(sorted(families))}): the only "
+                f"seats of another family keep failing with no unique insight ({why})."
+            )
 
         def pick_order(seat: str) -> tuple[bool, bool, float, str]:
             s = stats[seat]
@@ -278,7 +313,7 @@ def choose_panel(
         f"Panel chosen from this repository's history ({table.reviews} reviews, "
         f"{n_judged} of {len(candidates)} candidate seats with at least {min_reviews}): "
         f"{', '.join(chosen)}; estimated cost ${estimate:.2f} per review"
-        f"{lead_part}{budget}."
+        f"{lead_part}{budget}.{one_family}"
     )
     return PanelChoice(
         "history", chosen, choices, summary, budget_usd, round(estimate, 6), lead=lead
