@@ -24,6 +24,11 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
 
     listed = run_cli(["declines", "--series", "branch:feature"], cwd=repo, env=fakes.env())
     assert f"branch:feature  {rid1} I1  calc.py:3" in listed.stdout
+    # the bare branch name, as `stats --series` takes it
+    listed = run_cli(["declines", "--series", "feature"], cwd=repo, env=fakes.env())
+    assert f"branch:feature  {rid1} I1  calc.py:3" in listed.stdout
+    other = run_cli(["declines", "--series", "#7"], cwd=repo, env=fakes.env())
+    assert other.stdout.strip() == "No declined findings in series pr:7."
 
     # Round 2: an unrelated change; the seat raises the same finding again.
     write(repo, "notes.txt", "unrelated\n")

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from deepreview.cli.options import store_option
+from deepreview.cli.options import series_key, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store
 from deepreview.errors import UsageError
 
@@ -16,7 +16,9 @@ from deepreview.errors import UsageError
 @click.argument("review_id")
 @click.argument("finding")
 @click.option("--reason", required=True, help='Why, e.g. "by design: retries are idempotent".')
-@click.option("--series", help="Refuse unless the finding belongs to this series (pr:N, branch:B).")
+@click.option(
+    "--series", help="Refuse unless the finding belongs to this series (123, #123, a branch)."
+)
 @store_option
 @_repo_opt
 def decline(
@@ -25,12 +27,13 @@ def decline(
     """Decline FINDING of REVIEW_ID: later rounds list it under "Declined in prior rounds"."""
     from deepreview.pipeline.memory import decline as decline_
 
-    d = decline_(_store(store, repo), review_id, finding, reason, series=series)
+    key = series_key(series) if series else None
+    d = decline_(_store(store, repo), review_id, finding, reason, series=key)
     click.echo(f"Declined {d.finding_id} ({d.title}) of {d.review_id} for {d.series}: {d.reason}")
 
 
 @click.command()
-@click.option("--series", help="Only this series (pr:N, branch:B).")
+@click.option("--series", help="Only this series: 123, #123, or a branch name (pr:N, branch:B).")
 @click.option("--json", "as_json", is_flag=True)
 @store_option
 @_repo_opt
@@ -41,13 +44,14 @@ def declines(series: str | None, as_json: bool, store: str | None, repo: str) ->
     from deepreview.pipeline.memory import declines as declines_
     from deepreview.runmodel import SCHEMA_VERSION
 
-    found = declines_(_store(store, repo), series)
+    key = series_key(series) if series else None
+    found = declines_(_store(store, repo), key)
     if as_json:
         data = {"schema_version": SCHEMA_VERSION, "declines": [asdict(d) for d in found]}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if not found:
-        click.echo("No declined findings.")
+        click.echo(f"No declined findings in series {key}." if key else "No declined findings.")
         return
     for d in found:
         click.echo(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import click
 
@@ -32,3 +33,13 @@ def github_env(github_api: str | None) -> dict[str, str]:
             )
         env["GITHUB_API_URL"] = github_api
     return env
+
+
+def series_key(text: str) -> str:
+    """`123`, `#123` → `pr:123`; `pr:…`/`branch:…` as given; anything else is a branch."""
+    text = text.strip()
+    if re.fullmatch(r"#?\d+", text):
+        return f"pr:{text.lstrip('#')}"
+    if text.startswith(("pr:", "branch:")):
+        return text
+    return f"branch:{text}"

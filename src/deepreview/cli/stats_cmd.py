@@ -6,13 +6,13 @@ import csv
 import io
 import json
 import os
-import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from deepreview.cli.options import series_key
 from deepreview.errors import GitError, UsageError
 from deepreview.runmodel import format_duration
 
@@ -46,16 +46,6 @@ def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
         found = Store(store_root(setting, root, env, repo_name=name))
     found.ensure_readable(named=store is not None)
     return found, name
-
-
-def series_key(text: str) -> str:
-    """`123`, `#123` → `pr:123`; `pr:…`/`branch:…` as given; anything else is a branch."""
-    text = text.strip()
-    if re.fullmatch(r"#?\d+", text):
-        return f"pr:{text.lstrip('#')}"
-    if text.startswith(("pr:", "branch:")):
-        return text
-    return f"branch:{text}"
 
 
 def _since(value: str | None) -> str | None:
