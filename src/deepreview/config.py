@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -332,7 +333,11 @@ def work_tree_copy_note(
         why = f"the base revision ({base_label}) has none, and a review reads the base's copy"
     else:
         why = f"it differs from the base revision's copy ({base_label}), which is used instead"
-    where = f"commit it to {base_branch}" if base_branch and base_branch != "HEAD" else "commit it"
+    # `HEAD~1`, `main^` or a SHA is a revision, not a branch one can commit to
+    branch = base_branch if base_branch and re.fullmatch(r"[\w./-]+", base_branch) else None
+    if branch is not None and (branch == "HEAD" or re.fullmatch(r"[0-9a-f]{7,40}", branch)):
+        branch = None
+    where = f"commit it to {branch}" if branch else "commit it to the base branch"
     return (
         f"the work tree's {REPO_CONFIG_NAME} is not the one used: {why}; to use yours, "
         f"{where} or pass `--config {REPO_CONFIG_NAME}`"
@@ -383,6 +388,9 @@ def _checks(
     )
 
 
+_TRUSTED_PER_FILE = 20
+
+
 def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
     """Record `repo_file`'s current content as trusted in the user config file."""
     from deepreview.config_file import TrustRecord  # pydantic: see parse_config_text
@@ -398,7 +406,12 @@ def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
         raw = tomllib.loads(user_path.read_text(encoding="utf-8")) if user_path.exists() else {}
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{user_path}: not valid TOML ({exc}); fix it before trusting") from exc
-    kept = [r for r in raw.get("trusted", []) if r.get("path") != record.path]
+    # Every version the user trusted stays trusted (the committed file and an edited work-tree
+    # copy are both reviewed); the newest `_TRUSTED_PER_FILE` per file are kept.
+    records = [r for r in raw.get("trusted", []) if r != record.model_dump()]
+    same = [r for r in records if r.get("path") == record.path]
+    dropped = same[: max(0, len(same) - (_TRUSTED_PER_FILE - 1))]
+    kept = [r for r in records if r not in dropped]
     raw["trusted"] = [*kept, record.model_dump()]
     user_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = user_path.with_suffix(".toml.tmp")

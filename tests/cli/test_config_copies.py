@@ -146,3 +146,18 @@ def test_resume_after_ctrl_c_reuses_the_config_file(tmp_path: Path) -> None:
     res = run_cli(["resume", rid, "--json"], cwd=repo, env=env, timeout=120)
     assert res.returncode == 0, res.stderr
     assert {s["seat"]: s["status"] for s in res.json()["seats"]} == {"fast": "ok", "slow": "ok"}
+
+
+def test_the_note_names_a_branch_only_when_the_base_is_one() -> None:
+    """A range's base (`HEAD~1`, a SHA) is no branch to commit to."""
+    from deepreview.config import work_tree_copy_note
+
+    def note(branch: str | None) -> str:
+        text = work_tree_copy_note("a", "b", base_label="x", base_branch=branch)
+        assert text is not None
+        return text
+
+    assert "commit it to main or pass" in note("main")
+    assert "commit it to the base branch or pass" in note("HEAD~1")
+    assert "commit it to the base branch or pass" in note("3f2a9c1d")
+    assert "commit it to feature/x or pass" in note("feature/x")

@@ -124,3 +124,22 @@ def test_instructions_come_from_base_revision(tmp_path: Path) -> None:
         ):
             assert head_text in inside
             assert head_text not in outside
+
+
+def test_trusting_an_edited_copy_keeps_the_committed_one_trusted(tmp_path: Path) -> None:
+    """`trust` after editing the work tree's file, then `git checkout` of the file: the
+    committed version, trusted before, is still trusted (trust pins versions, it does not
+    swap one for the next)."""
+    repo = make_repo(tmp_path)
+    marker = tmp_path / "MARKER"
+    commit_on_base(repo, ".deep-review.toml", _evil_config(marker), "add config")
+    env = cli_env(tmp_path)
+    assert run_cli(["trust"], cwd=repo, env=env).returncode == 0
+    config = repo / ".deep-review.toml"
+    committed = config.read_text(encoding="utf-8")
+    write(repo, ".deep-review.toml", committed + "# an edit\n")
+    assert run_cli(["trust"], cwd=repo, env=env).returncode == 0
+    write(repo, ".deep-review.toml", committed)
+    res = run_cli(["review", "--agents", "evil", "--lead", "none"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert marker.exists()
