@@ -173,3 +173,18 @@ def test_a_lead_reason_ending_in_a_full_stop_joins_the_failed_seats_cleanly() ->
         Verdict("Rework", "C1 blocks merging."), [], seats=1, failed=0, model_reviewed=False
     )
     assert v.reason == "C1 blocks merging; no model reviewed this change (static checks only)"
+
+
+def test_coverage_misses_of_a_large_change_stay_short() -> None:
+    """A 300-file change that a seat mostly did not mention: the cell names eight files and
+    counts the rest, instead of a 3 KB line."""
+    files = [f"pkg/m{n:03}.go" for n in range(300)]
+    quiet = seat("claude", model="Opus 4.6", coverage={files[0]: "Reviewed, no issues"})
+    result = apply_decisions(cluster_findings([quiet]), (), reviewers=[quiet.reviewer])
+    (retro,) = build_retro_seats([quiet], result, changed_files=files)
+    cell = retro.cell("Coverage misses")
+    shown = ", ".join(f"m{n:03}.go" for n in range(1, 9))
+    assert cell == f"299 ({shown} and 291 more not mentioned)"
+    assert "Coverage misses: m001.go" in retro.narrative and "and 259 more not mentioned." in (
+        retro.narrative
+    )

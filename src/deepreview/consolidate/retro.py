@@ -75,15 +75,22 @@ def seat_coverage(
     return rev, triv, missing
 
 
-def _names(paths: Sequence[str], files: Sequence[str]) -> str:
-    """Basenames where they are unique among the changed files, else the full paths."""
+def _names(paths: Sequence[str], files: Sequence[str], most: int | None = None) -> str:
+    """Basenames where they are unique among the changed files, else the full paths; past
+    `most` names, how many more (a 300-file change must not make a 3 KB table cell)."""
     base_count: dict[str, int] = {}
     for f in files:
         name = PurePosixPath(f).name
         base_count[name] = base_count.get(name, 0) + 1
-    return ", ".join(
-        PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p for p in paths
+    shown = paths if most is None or len(paths) <= most else paths[:most]
+    text = ", ".join(
+        PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p for p in shown
     )
+    return text if len(shown) == len(paths) else f"{text} and {len(paths) - len(shown)} more"
+
+
+_CELL_NAMES = 8  # file names in the retro table's Coverage misses cell
+_TEXT_NAMES = 40  # and in the seat's narrative
 
 
 def _count_list(items: Sequence[str]) -> str:
@@ -185,13 +192,17 @@ def seat_retro(
         cells["False positives"] += f"; {len(mine_suspected)} suspected ({_ids(mine_suspected)})"
     cells["Unique insights"] = ", ".join(f"{f.id} ({short_title(f.title)})" for f in unique) or "0"
     cells["Files reviewed"] = f"{len(reviewed)}/{len(files)}"
-    misses: list[str] = []
-    if missing:
-        misses.append(f"{_names(missing, files)} not mentioned")
-    if trivial:
-        misses.append(f"{_names(trivial, files)} marked trivial")
+
+    def misses_text(most: int) -> str:
+        parts = []
+        if missing:
+            parts.append(f"{_names(missing, files, most)} not mentioned")
+        if trivial:
+            parts.append(f"{_names(trivial, files, most)} marked trivial")
+        return "; ".join(parts)
+
     count = len(missing) + len(trivial)
-    cells["Coverage misses"] = f"{count} ({'; '.join(misses)})" if count else "0"
+    cells["Coverage misses"] = f"{count} ({misses_text(_CELL_NAMES)})" if count else "0"
     cells["Downgraded"] = _count_list([_severity_arrow(p) for p in tally.downgrades])
     cells["Dropped"] = _count_list(tally.dropped)
 
@@ -225,7 +236,7 @@ def seat_retro(
     if tally.dropped:
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
     if count:
-        second.append(f"Coverage misses: {'; '.join(misses)}.")
+        second.append(f"Coverage misses: {misses_text(_TEXT_NAMES)}.")
     if review.unread_findings:
         n = len(review.unread_findings)
         second.append(
