@@ -159,7 +159,11 @@ def test_detached_head_needs_base(tmp_path: Path) -> None:
     git(repo, "checkout", "-q", "--detach")
     with pytest.raises(UsageError, match="detached"):
         resolve_target(repo, None, env={})
-    assert resolve_target(repo, None, base="main", env={}).changed_files
+    t = resolve_target(repo, None, base="main", env={})
+    assert t.changed_files
+    # a detached head's review ID ends with its short SHA, as the README says
+    when = __import__("datetime").datetime(2026, 1, 2, 3, 4, 5)
+    assert review_id(t, when) == f"20260102-030405-{t.head_sha[:7]}"
 
 
 def _pr_origin(tmp_path: Path) -> tuple[Path, str]:

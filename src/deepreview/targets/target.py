@@ -100,6 +100,6 @@ def review_id(target: Target, now: datetime) -> str:
     elif target.kind == "uncommitted":
         suffix = f"{target.branch or 'head'}-uncommitted"
     else:
-        suffix = target.branch or target.head_sha[:12]
+        suffix = target.branch or target.head_sha[:7]  # the short SHA, as for a range
     slug = _SAFE.sub("-", suffix.replace("/", "-"))[:80].strip("-.") or "review"
     return f"{stamp}-{slug}"
