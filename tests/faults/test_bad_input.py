@@ -47,6 +47,8 @@ def _assert_bad_input(res, needle: str, store: Path) -> None:  # type: ignore[no
         (["--timeout", "soon"], "Invalid value for '--timeout'"),
         (["--agnets", "static"], "No such option '--agnets'. Did you mean '--agents'?"),
         (["a..b", "extra"], "unexpected extra argument"),
+        (["HEAD~1..HEAD", "--base", "main"], "HEAD~1..HEAD names its own base: drop --base"),
+        (["--uncommitted", "--base", "main"], "--uncommitted reviews against HEAD: drop --base"),
     ],
     ids=[
         "unknown-base",
@@ -64,6 +66,8 @@ def _assert_bad_input(res, needle: str, store: Path) -> None:  # type: ignore[no
         "bad-timeout",
         "misspelt-option",
         "extra-arg",
+        "base-with-range",
+        "base-with-uncommitted",
     ],
 )
 def test_bad_command_line(tmp_path: Path, args: list[str], needle: str) -> None:

@@ -41,6 +41,10 @@ def resolve_target(
     head = _require_commits(git, needs_head=uncommitted or not spec)
     if exact_range and not (_RANGE.match(spec) and "..." not in spec):
         raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
+    if base is not None and (uncommitted or spec):
+        # a range, a PR and the work tree name their own base: a --base would be ignored
+        what = "--uncommitted reviews against HEAD" if uncommitted else f"{spec} names its own base"
+        raise UsageError(f"--base applies to a review of the current branch; {what}: drop --base")
     if uncommitted:
         if spec:
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
@@ -60,9 +64,14 @@ def resolve_target(
     else:
         target = _branch(git, repo_root, base, head)
     if not target.changed_files:
+        hint = (
+            "pick another target or --base REF"
+            if target.kind == "branch"
+            else "pick another target"
+        )
         raise UsageError(
             f"nothing to review: {target.label()} has no changes against "
-            f"{target.base_ref or target.base_sha[:12]} (pick another target or --base REF)"
+            f"{target.base_ref or target.base_sha[:12]} ({hint})"
         )
     return target
 
