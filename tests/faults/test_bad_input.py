@@ -264,6 +264,13 @@ def test_odd_file_names(tmp_path: Path) -> None:
         assert name in paths
     report = Path(out["paths"]["md"]).read_text()
     assert "with space.py" in report
+    # the prompt's table of changed files keeps one row per file: `new\nline.txt` is written
+    # as git prints it, not broken across two rows
+    prompt = (Path(out["review_dir"]) / "prompt-echo.md").read_text()
+    table = prompt.split("### Changed files", 1)[1].split("\n\n", 2)[1]
+    rows = [ln for ln in table.splitlines() if ln.startswith("| `")]
+    assert len(rows) == len(names) + 1, table
+    assert "| `new\\nline.txt` |" in table and "| `tab\\there.txt` |" in table
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ import jinja2
 
 from deepreview import templating
 from deepreview.config import REPO_CONFIG_NAME
+from deepreview.markdown_fence import code_span, table_cell
 from deepreview.targets.git import Git
 from deepreview.targets.target import ChangedFile, Target
 
@@ -102,12 +103,22 @@ def _file_row(f: ChangedFile) -> dict[str, object]:
     return {
         "path": f.path,
         "old_path": f.old_path,
+        # As Markdown: a name with a backtick, a `|` or a line break keeps its table row whole
+        "path_md": _path_md(f.path),
+        "old_path_md": _path_md(f.old_path) if f.old_path else None,
         "status_word": _STATUS.get(f.status, f.status),
         "binary": f.binary,
         "added": f.added,
         "deleted": f.deleted,
         "size_text": "submodule" if f.submodule else size,
     }
+
+
+def _path_md(path: str) -> str:
+    """A path as a code span that fits on one table row: a line break or tab in the name is
+    written as `\n` / `\t` (what git prints), a pipe is escaped for the table."""
+    shown = path.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+    return table_cell(code_span(shown))
 
 
 def split_diff(diff: str, budget: int) -> tuple[str, list[str], bool]:
