@@ -43,7 +43,13 @@ from deepreview.pipeline.runstate import (
     load_target,
     new_state,
 )
-from deepreview.pipeline.seats import check_model_seats, choose_lead, choose_seats, plan_seat
+from deepreview.pipeline.seats import (
+    check_model_seats,
+    choose_lead,
+    choose_seats,
+    idle_models,
+    plan_seat,
+)
 from deepreview.prompts.review import (
     build_review_prompt,
     new_nonce,
@@ -150,7 +156,7 @@ def prepare(req: ReviewRequest) -> Prepared:
     store = Store(store_root(settings.store, r.root, req.env, repo_name=target.repo_name))
     store.ensure_writable()
     notes = [*target.notes, *notes]
-    warnings = (copy_note,) if copy_note else ()
+    warnings = (*((copy_note,) if copy_note else ()), *idle_models(req.cli.models, plans, lead))
     panel = None
     if req.panel == "auto":
         plans, settings, panel = auto_panel(

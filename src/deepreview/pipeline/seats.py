@@ -51,6 +51,20 @@ def check_model_seats(settings: Settings, models: tuple[tuple[str, str], ...]) -
             )
 
 
+def idle_models(
+    models: Sequence[tuple[str, str]], plans: Sequence[SeatPlan], lead: str
+) -> tuple[str, ...]:
+    """A warning per `--model SEAT=MODEL` whose seat exists but does not run here (not usable,
+    not in `--agents`): silently ignoring it would leave the user believing it did."""
+    planned = {plan.seat for plan in plans} | {lead}
+    return tuple(
+        f"--model {seat}={model} has no effect: {seat} is not reviewing or leading this change "
+        "(see `deep-review doctor`)"
+        for seat, model in models
+        if seat not in planned
+    )
+
+
 def seat_availability(plan: SeatPlan, env: Mapping[str, str]) -> Availability:
     """The adapter's answer under the seat's own name (a command seat calls itself `command`)."""
     avail = plan.agent.availability(plan.settings, env)
