@@ -117,6 +117,33 @@ def test_interrupted_seat_wording(tmp_path: Path) -> None:
     assert "interrupted — interrupted" not in stderr
 
 
+def test_an_interrupted_review_lists_only_the_seats_that_reviewed(tmp_path: Path) -> None:
+    """`list` of a review stopped by Ctrl-C: the seat that finished is a reviewer, the one cut
+    off is not."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120"), "quick": fakes.seat("ok")})
+    quick_done = tmp_path / "store"
+    run = interrupt_review(
+        ["review", "--agents", "slow,quick", "--lead", "none"],
+        cwd=repo,
+        env=fakes.env(),
+        when=lambda: (
+            any("--sleep" in p for p in processes_with(fakes.marker))
+            and any(
+                run_json(d).get("seats", {}).get("quick", {}).get("status") == "ok"
+                for d in quick_done.glob("*/")
+                if (d / "run.json").is_file()
+            )
+        ),
+        what="the quick seat to finish while the slow one works",
+    )
+    assert run.returncode == 130, run.stderr
+    listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env()).json()["reviews"]
+    assert listed[0]["status"] == "interrupted"
+    assert listed[0]["reviewers"] == ["Quick"]
+
+
 def test_retro_titles_are_not_cut_to_a_module_name(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)

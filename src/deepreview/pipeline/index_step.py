@@ -32,10 +32,16 @@ def _row(
     verdict = (
         report.header.verdict.label if report else ("Failed" if status == "failed" else "Unknown")
     )
+    # Without a report (running, interrupted, failed), only the seats that have reviewed: a
+    # seat still working, cut off or never started is no reviewer of this change.
     reviewers = (
         tuple(r.display for r in report.header.reviewers)
         if report
-        else tuple(e.display_name for e in state.seats.values())
+        else tuple(
+            e.display_name
+            for e in state.seats.values()
+            if e.run is not None and e.run.status == "ok"
+        )
     )
     return ReviewRow(
         id=rid,
