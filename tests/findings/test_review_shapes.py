@@ -686,3 +686,17 @@ def test_titles_that_open_with_a_negation_are_findings() -> None:
         "- None of the handlers check errors.\n- There are no tests for the retry path.\n"
     )
     assert len(parse_review(text).findings) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "### Important Issues\n\nNo issues in the parser, but the cache never evicts (`c.py:9`).\n",
+        "### Important Issues\n\n- No issues, except that `close()` leaks the socket.\n",
+    ],
+)
+def test_none_taken_back_in_the_same_sentence_is_not_none(text: str) -> None:
+    """A concern after "no issues, but" is the seat's word on a problem: kept for the verdict
+    (unread, or a finding), never swallowed as a statement that there is nothing."""
+    r = parse_review(text)
+    assert r.findings or r.unread_findings

@@ -103,8 +103,14 @@ _ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_
 
 
 def says_none(text: str) -> bool:
-    """`text` (a list item, a paragraph) opens by saying there is nothing to report."""
-    return bool(_SAYS_NONE.match(_ITEM_MARKUP.sub("", text.strip()).strip()))
+    """`text` (a list item, a paragraph) opens by saying there is nothing to report, and does
+    not take it back in the same sentence (`No issues in the parser, but the cache leaks`)."""
+    t = _ITEM_MARKUP.sub("", text.strip()).strip()
+    first = re.split(r"(?<=[.!?])\s+", t, maxsplit=1)[0]
+    return bool(_SAYS_NONE.match(t)) and _BUT.search(first) is None
+
+
+_BUT = re.compile(r"\b(?:but|however|except|although|though|apart from|other than)\b", re.I)
 
 
 def is_none_marker(text: str) -> bool:
