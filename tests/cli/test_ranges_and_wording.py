@@ -172,3 +172,40 @@ def test_a_model_for_a_seat_that_does_not_run_is_said(tmp_path: Path) -> None:
     assert "note: --model claude=opus has no effect: claude is not reviewing or leading" in (
         res.stderr
     )
+
+
+def test_ctrl_c_while_the_lead_works_interrupts_the_review(tmp_path: Path) -> None:
+    """Ctrl-C during the lead: exit 130, run.json `interrupted` with the lead pending, nothing
+    reported as complete (a `--post` would have published it); `resume` runs the lead again."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"quick": fakes.seat("ok")})
+    flag = tmp_path / "lead-may-finish"
+    fakes.agent("codex", {"duration": 60, "tools": 4, "slow_unless": str(flag)})
+    store = tmp_path / "store"
+
+    def lead_running() -> bool:
+        return any(
+            run_json(d).get("lead", {}).get("status") == "running"
+            for d in store.glob("*/")
+            if (d / "run.json").is_file()
+        )
+
+    run = interrupt_review(
+        ["review", "--agents", "quick", "--lead", "codex", "--json"],
+        cwd=repo,
+        env=fakes.env(agents=True),
+        when=lead_running,
+        what="the lead to start",
+    )
+    assert run.returncode == 130, run.stderr
+    (review_dir,) = [d for d in store.glob("*/") if (d / "run.json").is_file()]
+    state = run_json(review_dir)
+    assert state["status"] == "interrupted" and state["lead"]["status"] == "pending"
+    listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env(agents=True)).json()["reviews"]
+    assert listed[0]["status"] == "interrupted"
+
+    flag.write_text("go")
+    res = run_cli(["resume", review_dir.name, "--json"], cwd=repo, env=fakes.env(agents=True))
+    assert res.returncode == 0, res.stderr
+    assert run_json(review_dir)["status"] == "complete"

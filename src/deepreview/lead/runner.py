@@ -118,6 +118,10 @@ def run_lead_agent(
                 pass_no=pass_no,
                 on_progress=on_progress,
             )
+        if interrupted or (results and results[0].run.status == "interrupted"):
+            # Ctrl-C stops the review, not just the lead: a report finished without it would
+            # read as complete (and `--post` would publish it); `resume` runs the lead again.
+            raise KeyboardInterrupt
         names = seat_files(review_dir, LEAD_SEAT, pass_no).names()
         files["prompt" if pass_no == 1 else f"prompt_{pass_no}"] = names["prompt"]
         files[f"transcript_{pass_no}"] = names["transcript"]

@@ -20,6 +20,7 @@ from deepreview.lead.check import Checked, check_answer
 from deepreview.lead.prompt import LeadContext
 from deepreview.lead.runner import LeadOutcome, clear_lead_files, run_lead_agent
 from deepreview.model import LeadInfo, Report
+from deepreview.pipeline import index_step
 from deepreview.pipeline.context import Prepared, StateWriter
 from deepreview.pipeline.runstate import LeadEntry
 from deepreview.pipeline.seats import plan_seat
@@ -193,6 +194,18 @@ def run_lead(
         result = apply_outcome(
             outcome, p.lead, report, seat_reviews, ctx, present_files=present_files
         )
+    except KeyboardInterrupt:
+        # run.json says so, the lead owed: `resume` finishes the review with its lead (a
+        # `relead` of a complete review leaves it as it was: its stored report stands)
+        if writer.state.status == "complete":
+            raise
+        writer.update(
+            lambda s: dataclasses.replace(
+                s, status="interrupted", lead=LeadEntry(seat=p.lead, status="pending")
+            )
+        )
+        index_step.register_status(p.store, rid, p.target, writer.state, "interrupted")
+        raise
     except Exception as exc:  # the lead must never cost the seats' work
         _LOGGER.debug("lead %s crashed", p.lead, exc_info=True)
         why = f"failed: internal error: {exc}"
