@@ -105,3 +105,31 @@ def test_consolidate_of_files_that_are_no_review_says_so(tmp_path: Path) -> None
     res = run_cli(["consolidate", "oops.md", "real.md"], cwd=tmp_path, env=env)
     assert "**Merge as-is** — no issues found; 1 of 2 seats failed" in res.stdout
     assert "Oops failed (unparseable review)" in res.stdout
+
+
+def test_two_problems_on_one_line_stay_two_findings(tmp_path: Path) -> None:
+    """Same file and line, nothing else in common: the Critical one keeps its level and the
+    other reviewer's point is not lost in it."""
+    (tmp_path / "a.md").write_text(
+        "## Findings\n\n### Critical Issues\n\n**C1. `sub` returns b - a** — `calc.py:5`\n\n"
+        "The operands are reversed; sub(3,1) gives -2.\n\n### Important Issues\n\nNone.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\n"
+        "**I1. Missing type hints on sub** — `calc.py:5`\n\nAdd annotations to the parameters.\n",
+        encoding="utf-8",
+    )
+    res = run_cli(
+        ["consolidate", "a.md", "b.md", "--seat", "claude", "--seat", "codex", "--format", "json"],
+        cwd=tmp_path,
+        env=cli_env(tmp_path),
+    )
+    assert res.returncode == 0, res.stderr
+    found = [
+        (f["severity"], f["title"], f["reviewers"]) for f in json.loads(res.stdout)["findings"]
+    ]
+    assert found == [
+        ("critical", "`sub` returns b - a", ["Claude"]),
+        ("important", "Missing type hints on sub", ["Codex"]),
+    ]

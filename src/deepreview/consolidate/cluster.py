@@ -319,7 +319,8 @@ def cluster_findings(
     idf = rarity(item.features for item in items)
     scores: dict[tuple[int, int], float] = {}
     for a, b in sorted(_candidate_pairs(items)):
-        s = evidence(items[a].features, items[b].features, idf=idf).score
+        generic = not (items[a].member.model_backed and items[b].member.model_backed)
+        s = evidence(items[a].features, items[b].features, idf=idf, generic=generic).score
         if s > 0:
             scores[(a, b)] = s
     part = _Partition(items, scores)
@@ -354,7 +355,8 @@ def _links(
             (part.score[p].get(r, 0.0), -r, -p) for r in rest for p in placed
         )
         joiner, anchor = items[-neg_joiner], items[-neg_anchor]
-        ev = evidence(joiner.features, anchor.features, idf=idf)
+        generic = not (joiner.member.model_backed and anchor.member.model_backed)
+        ev = evidence(joiner.features, anchor.features, idf=idf, generic=generic)
         links.append(Link(joiner.member.key, anchor.member.key, describe(ev), ev.score))
         placed.append(joiner.index)
         rest.remove(joiner.index)
