@@ -313,3 +313,23 @@ def test_publish_takes_the_api_url_from_github_api(tmp_path: Path) -> None:
         res = _publish(clone, elsewhere, rid, "--github-api", gh.url)
         assert res.returncode == 0, res.stderr
         assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
+
+
+def test_a_pr_review_named_by_gh_repo_is_found_by_list_and_show(tmp_path: Path) -> None:
+    """GH_REPO names the PR's repository (the clone's remote is no GitHub URL): the review is
+    stored where `list`, `show` and `publish` look from the same checkout."""
+    with FakeGitHub() as gh:
+        _, clone, env = setup(tmp_path, gh)
+        env.pop("DEEP_REVIEW_STORE", None)  # the default, per-checkout store
+        env["XDG_DATA_HOME"] = str(tmp_path / "data")
+        res = run_cli(
+            ["review", f"#{NUMBER}", "--agents", "alpha", "--lead", "none", "--json"],
+            cwd=clone,
+            env=env,
+        )
+        assert res.returncode == 0, res.stderr
+        rid = res.json()["review_id"]
+        listed = run_cli(["list", "--json"], cwd=clone, env=env).json()["reviews"]
+        assert [r["id"] for r in listed] == [rid]
+        shown = run_cli(["show", rid], cwd=clone, env=env)
+        assert shown.returncode == 0 and rid in shown.stdout

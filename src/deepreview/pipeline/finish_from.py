@@ -39,7 +39,7 @@ from deepreview.prompts.review import read_steering_files
 from deepreview.runfiles import THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store, store_root
+from deepreview.store.store import Store, review_store_root
 from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import review_diff
 from deepreview.targets.target import Target, review_id
@@ -79,7 +79,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         check_model_seats(settings, req.cli.models)
         settings = _with_recorded_seats(settings, results)
         lead = choose_lead(settings, req.env, req.cli.lead)
-    store = Store(store_root(settings.store, root, req.env, repo_name=target.repo_name))
+    store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
     notes = list(target.notes)
     prepared = Prepared(

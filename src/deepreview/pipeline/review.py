@@ -60,7 +60,7 @@ from deepreview.prompts.review import (
 from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store, store_root
+from deepreview.store.store import Store, review_store_root, store_root
 from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
@@ -153,7 +153,7 @@ def prepare(req: ReviewRequest) -> Prepared:
     with explained_config_errors(copy_note):
         plans, notes = choose_seats(settings, req.env)
         lead = choose_lead(settings, req.env, req.cli.lead)
-    store = Store(store_root(settings.store, r.root, req.env, repo_name=target.repo_name))
+    store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
     notes = [*target.notes, *notes]
     warnings = (*((copy_note,) if copy_note else ()), *idle_models(req.cli.models, plans, lead))

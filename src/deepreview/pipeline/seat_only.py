@@ -38,7 +38,7 @@ from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_file_globs,
 from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store, store_root
+from deepreview.store.store import Store, review_store_root
 from deepreview.targets.target import review_id
 
 
@@ -89,7 +89,7 @@ def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
         plan = plan_seat(seat, settings)
         require_usable(plan, req.env)
     _check_out_dir(out_dir, seat)
-    root = store_root(settings.store, r.root, req.env, repo_name=r.target.repo_name)
+    root = review_store_root(settings.store, r.target, req.env)
     history = Store(root) if (root / "index.sqlite").is_file() else None
     prepared = Prepared(
         r.target,

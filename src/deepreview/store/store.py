@@ -34,6 +34,7 @@ from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
 from deepreview.store.migrations import migrate
 from deepreview.targets.git import Git, repo_from_remote
+from deepreview.targets.target import Target
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,14 @@ def store_root(
     slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.replace("/", "-"))
     digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]
     return Path(user_data_dir("deep-review")) / "reviews" / f"{slug}-{digest}"
+
+
+def review_store_root(setting: Path | None, target: Target, env: Mapping[str, str]) -> Path:
+    """`store_root` for a review of `target`, found again by `list`/`show`/`stats` from the
+    checkout alone: a PR's repository name may come from `GH_REPO` or a PR URL, which those
+    commands do not see, so the folder is named after the checkout's own remote then."""
+    hint = None if target.kind == "pr" else target.repo_name
+    return store_root(setting, target.repo_root, env, repo_name=hint)
 
 
 def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
