@@ -68,3 +68,21 @@ def test_an_unreadable_cache_only_costs_a_probe(tmp_path: Path) -> None:
     assert _claude(tmp_path, env)["version"] == "2.1.5"
     assert _claude(tmp_path, env)["version"] == "2.1.5"
     assert _probes(counter) == 1
+
+
+def test_a_version_answer_with_no_number_is_no_version(tmp_path: Path) -> None:
+    """`--version` printing `Error: …` (with a terminal colour code) is not a version: the seat
+    is not usable, says why, and no escape code reaches doctor's output or the cache."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    exe = folder / "claude"
+    exe.write_text('#!/bin/sh\nprintf "\\033[31mError: garbage <b>x</b>\\n"\n', encoding="utf-8")
+    exe.chmod(0o755)
+    env = cli_env(tmp_path, {"PATH": f"{folder}:/usr/bin:/bin", "ANTHROPIC_API_KEY": "k"})
+    seat = _claude(tmp_path, env)
+    assert seat["usable"] is False and seat["version"] is None
+    assert "printed no version number (Error: garbage <b>x</b>)" in str(seat["reason"])
+    res = run_cli(["doctor"], cwd=tmp_path, env=env)
+    assert "\x1b" not in res.stdout
+    cache = tmp_path / "cache" / "deep-review" / "agent-versions.json"
+    assert not cache.exists() or "Error" not in cache.read_text()

@@ -87,6 +87,9 @@ def _remember_version(env: Mapping[str, str], key: str, version: str) -> None:
             return
 
 
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x1f\x7f]")
+
+
 def probe_version(binary: str, env: Mapping[str, str]) -> tuple[str | None, str]:
     """(`--version` output's version number, error) with a short timeout.
 
@@ -117,7 +120,12 @@ def _probe(binary: str, env: Mapping[str, str]) -> tuple[str | None, str]:
         return None, f"`{binary} --version` failed ({why})"
     text = result.stdout_text.strip() or result.stderr_text.strip()
     match = _VERSION.search(text)
-    return (match.group(0) if match else text.splitlines()[0][:80] if text else "unknown"), ""
+    if match:
+        return match.group(0), ""
+    # `Error: …` or a wrapper's banner is no version: the binary is not the CLI it claims to
+    # be (or is broken). Shown sanitized: a terminal escape must not reach doctor's table.
+    first = _CONTROL.sub("", text.splitlines()[0] if text else "")[:80]
+    return None, f"`{binary} --version` printed no version number ({first or 'nothing'})"
 
 
 def check(
