@@ -116,7 +116,11 @@ def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
 def test_invalid_json_twice_falls_back_and_says_so(tmp_path: Path) -> None:
     bad_schema = answer(decisions=[{"cluster": "K1", "action": "delete", "reason": "x"}])
     s = Setup(tmp_path, ["I am done, it all looks fine.", fenced(bad_schema)])
-    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    res = s.run("review", *AGENTS, "--lead", "claude")
+    out, md, report, run = _outputs(res)
+    # `--json` and the command line say so too, not only the report
+    assert out["lead"]["status"] == "fallback" and out["lead"]["seat"] == "claude"
+    assert out["lead"]["note"].startswith("The lead (claude) answered 2 times without")
 
     first, second = prompts_seen(s.log)
     assert "## Your previous answer was not usable" not in first
@@ -151,6 +155,10 @@ def test_invalid_json_twice_falls_back_and_says_so(tmp_path: Path) -> None:
     assert (review_dir / "prompt-lead-pass-2.md").read_text() == second
     assert not (review_dir / "lead-answer-1.json").exists()
     assert run["lead"]["status"] == "fallback" and run["lead"]["passes"] == 2
+    # without --json the command line says the lead fell back (its run line said `ok`); the
+    # fake lead answers a third prompt with no JSON either
+    plain = run_cli(["relead", out["review_id"]], cwd=s.repo, env=s.env())
+    assert "  lead (claude): fallback — The lead (claude) answered" in plain.stderr, plain.stderr
 
 
 def test_second_attempt_can_succeed(tmp_path: Path) -> None:

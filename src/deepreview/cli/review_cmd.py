@@ -157,6 +157,9 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
                 for r in outcome.seats
             ],
         }
+        lead = outcome.report.lead if outcome.report else None
+        if lead is not None:
+            data["lead"] = {"seat": lead.seat, "status": lead.status, "note": lead.note or None}
         checks = outcome.report.checks if outcome.report else None
         if checks is not None:
             data["checks"] = {
@@ -188,6 +191,10 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
                     click.echo(f"Fix checks: {checks.fixes_summary}", err=True)
                 if checks.probes_requested:
                     click.echo(f"Test probes: {checks.probe_summary}", err=True)
+            lead = outcome.report.lead
+            if lead is not None and lead.status in ("failed", "fallback"):
+                # the progress line said the lead's run ended `ok`; its answer may not have been
+                click.echo(f"  lead ({lead.seat}): {lead.status} — {lead.note}", err=True)
             click.echo(f"Verdict: {v.label} — {v.reason}", err=True)
             click.echo(f"Review {outcome.review_id} stored:")
             for fmt, path in outcome.paths.items():
