@@ -378,6 +378,28 @@ def test_one_rule_in_one_file_is_one_finding_with_all_its_lines(repo, make_task)
     assert "— `notes.txt:2-4`, `notes.txt:7` (suggestion, regression)" in outcome.review_text
 
 
+def test_one_rule_with_two_messages_is_two_findings(repo, make_task) -> None:
+    """`Undefined name `alpha`` and `Undefined name `beta``: one rule, two problems; one
+    finding titled after the first would hide the second (and merge with a model's finding
+    about the first only)."""
+    repo.write("m.py", "x = 1\n")
+    base = repo.commit("base")
+    repo.write("m.py", "x = 1\ny = alpha(1)\nz = beta(2)\n")
+    repo.commit("branch")
+    outcome = run_static(make_task(repo, base))
+    assert outcome.status == "ok", outcome.reason
+    assert outcome.review is not None
+    undefined = sorted(
+        (f.title, [str(loc) for loc in f.locations])
+        for f in outcome.review.findings
+        if "Undefined name" in f.title
+    )
+    assert undefined == [
+        ("Undefined name `alpha`", ["m.py:2"]),
+        ("Undefined name `beta`", ["m.py:3"]),
+    ]
+
+
 def test_two_secrets_in_one_file_stay_two_findings(repo, make_task) -> None:
     repo.write("keys.py", "X = 1\n")
     base = repo.commit("base")

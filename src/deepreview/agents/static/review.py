@@ -55,17 +55,25 @@ def redact(text: str, secrets: Sequence[str], *, literals: bool = False) -> str:
     return text
 
 
-def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
-    return (diagnostic.analyzer, diagnostic.rule, diagnostic.path)
+def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str, str]:
+    # The message too (numbers aside): `Undefined name `alpha`` and `Undefined name `beta`` are
+    # two problems of one rule, and one finding titled after the first would hide the second.
+    return (
+        diagnostic.analyzer,
+        diagnostic.rule,
+        diagnostic.path,
+        re.sub(r"\d+", "N", diagnostic.message),
+    )
 
 
 def group_diagnostics(diagnostics: Sequence[Diagnostic]) -> list[tuple[Diagnostic, ...]]:
-    """One group per analyzer rule and file: 35 trailing-whitespace lines are one finding.
+    """One group per analyzer rule, file and message: 35 trailing-whitespace lines are one
+    finding, two undefined names two.
 
     Secrets stay one finding per line: each is its own credential to rotate, and a model seat
     reporting the same line must be able to meet exactly that finding.
     """
-    groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
+    groups: dict[tuple[str, str, str, str], list[Diagnostic]] = {}
     singles: list[tuple[Diagnostic, ...]] = []
     for diagnostic in sorted(diagnostics, key=lambda d: (d.path, d.line)):
         if diagnostic.category == "security":
