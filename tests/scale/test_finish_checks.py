@@ -159,6 +159,21 @@ def test_tampered_results_give_one_clear_line(
     assert _store_entries(runs) == before
 
 
+def test_an_edited_review_file_is_refused(runs: dict[str, Any], tmp_path: Path) -> None:
+    """A finding typed into a seat's review after it ran would be credited to the seat:
+    `finish` checks each file against the SHA-256 the result recorded."""
+    claude, codex = _copy(runs, tmp_path, "claude", "codex")
+    review = Path(codex) / "review-codex-pass-1.md"
+    review.write_text(
+        review.read_text() + "\n**C9. INJECTED** — `calc.py:1`\n\nx.\n", encoding="utf-8"
+    )
+    before = _store_entries(runs)
+    res = finish(runs["fakes"], runs["local"], "--from", claude, codex)
+    assert res.returncode == 2, res.stderr
+    assert "review-codex-pass-1.md changed after the seat ran" in res.stderr.splitlines()[-1]
+    assert _store_entries(runs) == before
+
+
 def test_not_a_result_folder(runs: dict[str, Any], tmp_path: Path) -> None:
     res = finish(runs["fakes"], runs["local"], "--from", str(tmp_path))
     assert res.returncode == 2

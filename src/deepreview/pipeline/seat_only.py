@@ -31,6 +31,7 @@ from deepreview.pipeline.seat_result import (
     RecordedSeat,
     SeatResultRecord,
     diff_hash,
+    file_hash,
     read_seat_name,
 )
 from deepreview.pipeline.seats import plan_seat, require_usable
@@ -203,6 +204,7 @@ def _record(s: SeatOnly, run: SeatRun, created_at: str) -> SeatResultRecord:
         series=series_of(target),
         deep_review_version=__version__,
         files=names,
+        file_sha256={n: h for n in names.values() if (h := file_hash(s.out_dir / n)) is not None},
     )
 
 

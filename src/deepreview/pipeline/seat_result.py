@@ -59,6 +59,9 @@ class SeatResultRecord:
     series: str  # `pr:<N>`, `branch:<name>` or ""
     deep_review_version: str
     files: dict[str, str] = field(default_factory=dict)  # kind -> file name in the folder
+    # file name -> SHA-256 of its bytes when the result was written: an edited review or
+    # transcript is refused by `finish` (it would put words in the seat's mouth)
+    file_sha256: dict[str, str] = field(default_factory=dict)
     kind: str = SEAT_RESULT_KIND
     schema_version: int = SEAT_RESULT_VERSION
 
@@ -74,6 +77,9 @@ class SeatResultRecord:
     @property
     def shas(self) -> tuple[str, str, str]:
         return (self.target.base_sha, self.target.head_sha, self.diff_sha256)
+
+
+SEAT_FILE_NAME = re.compile(r"^[\w.-]{1,200}$")
 
 
 def diff_hash(diff: str) -> str:
@@ -117,7 +123,23 @@ def load_seat_result(folder: Path) -> LoadedSeatResult:
         raise UsageError(
             f"{path} is not a valid seat result ({exc}); rerun that seat with --seat-only"
         ) from exc
-    return LoadedSeatResult(folder, record_from_data(data, str(path)))
+    record = record_from_data(data, str(path))
+    changed = [
+        name for name, sha in sorted(record.file_sha256.items()) if file_hash(folder / name) != sha
+    ]
+    if changed:
+        raise UsageError(
+            f"--from {folder}: {', '.join(changed)} changed after the seat ran (its SHA-256 "
+            f"does not match {SEAT_RESULT_JSON}); rerun that seat"
+        )
+    return LoadedSeatResult(folder, record)
+
+
+def file_hash(path: Path) -> str | None:
+    """SHA-256 of a regular file's bytes; None when it is missing or not a plain file."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def record_from_data(data: Any, origin: str) -> SeatResultRecord:
@@ -161,4 +183,8 @@ def _inconsistency(r: SeatResultRecord) -> str | None:
             return f"the {name} SHA {sha[:50]!r} is not a full commit SHA"
     if not _SHA256.match(r.diff_sha256):
         return "diff_sha256 is not a SHA-256"
+    if r.file_sha256 and set(r.files.values()) - set(r.file_sha256):
+        return "a file it lists has no SHA-256"
+    if any(not SEAT_FILE_NAME.match(n) for n in r.file_sha256):
+        return "a hashed file name is not a plain file name"
     return None
