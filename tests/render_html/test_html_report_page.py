@@ -88,3 +88,15 @@ def test_readable_without_javascript(report: Report) -> None:
     assert re.findall(r"<article [^>]*\bhidden\b", html) == []
     assert re.findall(r'<section class="sev-group"[^>]*\bhidden\b', html) == []
     assert html.count('<article class="finding') == len(report.findings)
+
+
+def test_one_permission_denial_is_singular(report: Report) -> None:
+    runs = tuple(
+        dataclasses.replace(r, permission_denials=1 if n == 0 else 2)
+        for n, r in enumerate(report.runs)
+    )
+    assert runs, "the fixture report has measured runs"
+    html = render_html(dataclasses.replace(report, runs=runs))
+    assert "1 permission denial<" in html and "1 permission denials" not in html
+    if len(runs) > 1:
+        assert "2 permission denials<" in html
