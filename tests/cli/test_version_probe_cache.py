@@ -86,3 +86,13 @@ def test_a_version_answer_with_no_number_is_no_version(tmp_path: Path) -> None:
     assert "\x1b" not in res.stdout
     cache = tmp_path / "cache" / "deep-review" / "agent-versions.json"
     assert not cache.exists() or "Error" not in cache.read_text()
+
+
+def test_doctor_asks_a_failing_cli_once(tmp_path: Path) -> None:
+    """A CLI whose probe fails (or hangs until its timeout) is asked once per `doctor`, not
+    once for the table and again to choose the lead."""
+    counter = tmp_path / "probes.txt"
+    _fake_claude(tmp_path / "bin", counter, ok=False)
+    env = cli_env(tmp_path, {"PATH": f"{tmp_path / 'bin'}:/usr/bin:/bin"})
+    assert _claude(tmp_path, env)["usable"] is False
+    assert _probes(counter) == 1

@@ -54,7 +54,8 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
         panel = list(settings.agents)
     else:
         panel, _ = default_panel(settings, rows)
-    lead = choose_lead(settings, env, None, check=False)
+    usable = {a.name for a in rows if a.usable}
+    lead = choose_lead(settings, env, None, check=False, usable=usable)
     if as_json:
         click.echo(
             json.dumps(

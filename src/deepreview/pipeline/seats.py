@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from deepreview.agents.base import Availability
@@ -154,9 +154,15 @@ def default_panel(settings: Settings, rows: list[Availability]) -> tuple[list[st
 
 
 def choose_lead(
-    settings: Settings, env: Mapping[str, str], requested: str | None, *, check: bool = True
+    settings: Settings,
+    env: Mapping[str, str],
+    requested: str | None,
+    *,
+    check: bool = True,
+    usable: Collection[str] | None = None,
 ) -> str:
-    """The lead: `requested`, else the configured one, else the first usable preferred seat.
+    """The lead: `requested`, else the configured one, else the first usable preferred seat
+    (`usable`: the seats known to be usable, instead of asking each CLI again).
 
     A lead the user named must be usable here (`check`), or the run stops before anything is
     written; a review's stored lead (`relead` without `--lead`) is taken as recorded.
@@ -174,6 +180,11 @@ def choose_lead(
             require_usable(plan, env, role="lead")
         return name
     for candidate in PREFERRED_LEADS:
+        if usable is not None:
+            # the seats already probed (`doctor`): a hanging CLI is not asked a second time
+            if candidate in usable:
+                return candidate
+            continue
         plan = plan_seat(candidate, settings)
         if plan.agent.availability(plan.settings, env).usable:
             return candidate
