@@ -100,3 +100,13 @@ def test_line_lists(text: str, expected: list[str]) -> None:
     """`path:12,40-45` names several places in one file: one location each."""
     assert [str(loc) for loc in parse_locations(text)] == expected
     assert [str(loc) for loc in parse_locations(text, code=True)] == expected
+
+
+def test_a_code_span_path_with_angle_brackets_and_a_line() -> None:
+    """`a<script>.py:3` names a file (a change may hold one); `a < b.x` and `Vec<u8>.len`
+    stay code."""
+    from deepreview.findings.locations import parse_location
+
+    assert str(parse_location("a<script>.py:3", code=True)) == "a<script>.py:3"
+    assert parse_location("a < b.x", code=True) is None
+    assert parse_location("Vec<u8>.len", code=True) is None

@@ -154,7 +154,15 @@ def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
     if not text or len(text) > 500 or "\n" in text:
         return None
     m = _CODE_LOCATION.match(text)
-    if not m or _NOT_IN_CODE_PATH.search(m.group("path")):
+    if not m:
+        return None
+    path = m.group("path")
+    # `<` / `>` read as code (`a < b.x`), unless the span is a path with a line and no spaces
+    # (`a<script>.py:3`, a file name a change may well hold)
+    checked = (
+        path.replace("<", "").replace(">", "") if m.group("start") and " " not in path else path
+    )
+    if _NOT_IN_CODE_PATH.search(checked):
         return None
     start = int(m.group("start")) if m.group("start") else None
     end = int(m.group("end")) if m.group("end") else None
