@@ -9,29 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from stats_kit import FIXTURES
+
 from fakebin.harness import Fakes
 from support.repos import make_repo, run_cli
 
-CODEX_REVIEW = """## Executive Summary
-
-Adds `sub` and `shout`.
-
-## Findings
-
-### Critical Issues
-
-None.
-
-### Important Issues
-
-I1. **`shout` fails on None** — `util/strings.py:2` (important, gap)
-
-`s.upper()` raises AttributeError when `s` is None.
-
-### Suggestions
-
-None.
-"""
+# a review with one finding only this seat makes (the stats kit's truthful seat)
+CODEX_REVIEW = (FIXTURES / "review-truthful.md").read_text(encoding="utf-8")
 FAILING = {"mode": "exit", "exit_code": 1, "stderr": "rate limited, try later"}
 
 
