@@ -129,7 +129,8 @@ def _per(cost: float | None, count: int) -> float | None:
     return cost / count if cost is not None and count else None
 
 
-def _median(values: Sequence[float]) -> float | None:
+def median(values: Sequence[float]) -> float | None:
+    """The median, or None for no values."""
     if not values:
         return None
     # Imported here: `statistics` brings `fractions` and `decimal` (~10 ms), and this module is
@@ -178,12 +179,12 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
         unique_insights=sum(r.unique_insights for r in rows),
         unique_with_lead=sum(r.unique_insights for r in led),
         coverage_misses=sum(r.coverage_misses for r in rows),
-        duration_median_s=_median(durations),
+        duration_median_s=median(durations),
         duration_p90_s=_p90(durations),
         tokens_in=None if tin is None else int(tin),
         tokens_out=None if tout is None else int(tout),
         cost_usd=None if not costs else round(sum(costs), 6),
-        cost_median_usd=_median(costs),
+        cost_median_usd=median(costs),
         cost_with_lead_usd=round(sum(led_costs), 6) if led_costs else None,
         timeouts=sum(r.failure == "timeout" for r in rows),
         crashes=sum(r.failure == "crash" for r in rows),

@@ -56,14 +56,14 @@ class LeadCost:
 def lead_cost(reviews: Sequence[ReviewFacts], seat: str) -> LeadCost:
     """The lead `seat`'s median cost per review over the reviews it led that reported one
     (whatever its outcome: a lead that failed still spent its tokens)."""
-    import statistics
+    from deepreview.stats.aggregate import median  # only with --panel auto, as the aggregation
 
     costs = [
         r.lead_run.cost_usd
         for r in reviews
         if r.lead_run is not None and r.lead_run.seat == seat and r.lead_run.cost_usd is not None
     ]
-    return LeadCost(seat, statistics.median(costs) if costs else None, len(costs))
+    return LeadCost(seat, median(costs), len(costs))
 
 
 @dataclass(frozen=True)
