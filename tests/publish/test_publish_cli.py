@@ -333,3 +333,6 @@ def test_a_pr_review_named_by_gh_repo_is_found_by_list_and_show(tmp_path: Path) 
         assert [r["id"] for r in listed] == [rid]
         shown = run_cli(["show", rid], cwd=clone, env=env)
         assert shown.returncode == 0 and rid in shown.stdout
+        stats = run_cli(["stats", "--json"], cwd=clone, env=env)
+        assert stats.returncode == 0, stats.stderr
+        assert stats.json()["reviews"] == 1  # the review is of this checkout's repository

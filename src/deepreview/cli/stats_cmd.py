@@ -27,7 +27,7 @@ def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
     name (None outside a repository: then every repository in the store counts)."""
     from deepreview.config import CliOverrides, build_settings
     from deepreview.store.store import STORE_ENV, Store, store_root
-    from deepreview.targets.git import Git, find_repo_root, repo_from_remote
+    from deepreview.targets.git import Git, find_repo_root, local_repo_name
 
     env = dict(os.environ)
     setting = build_settings(
@@ -42,7 +42,7 @@ def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
             ) from None
         found, name = Store(store_root(setting, Path(repo), env)), None
     else:
-        name = repo_from_remote(Git(root)) or root.name
+        name = local_repo_name(Git(root), env)
         found = Store(store_root(setting, root, env, repo_name=name))
     found.ensure_readable(named=store is not None)
     return found, name

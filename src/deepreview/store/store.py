@@ -33,7 +33,7 @@ from platformdirs import user_data_dir
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
 from deepreview.store.migrations import migrate
-from deepreview.targets.git import Git, repo_from_remote
+from deepreview.targets.git import Git, local_repo_name
 from deepreview.targets.target import Target
 
 
@@ -70,7 +70,7 @@ def store_root(
         return setting.expanduser()
     if env.get(STORE_ENV):
         return Path(env[STORE_ENV]).expanduser()
-    name = repo_name or repo_from_remote(Git(repo_root)) or repo_root.name
+    name = repo_name or local_repo_name(Git(repo_root), env)
     slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.replace("/", "-"))
     digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]
     return Path(user_data_dir("deep-review")) / "reviews" / f"{slug}-{digest}"

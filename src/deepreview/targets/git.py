@@ -142,6 +142,12 @@ def find_repo_root(start: Path) -> Path:
     return root
 
 
+def local_repo_name(git: Git, env: Mapping[str, str]) -> str:
+    """This checkout's repository as reviews name it: `GH_REPO`, else the GitHub `origin`'s
+    `owner/name`, else the folder's name (the review's target and every store command agree)."""
+    return env.get("GH_REPO") or repo_from_remote(git) or git.repo.name
+
+
 def repo_from_remote(git: Git) -> str | None:
     """`owner/name` when `origin` is a GitHub remote, else None."""
     result = git.run(["remote", "get-url", "origin"], check=False)

@@ -63,6 +63,13 @@ def resolve_target(
         )
     else:
         target = _branch(git, repo_root, base, head)
+    named = env.get("GH_REPO")
+    if named and target.kind != "pr" and named != target.repo_name:
+        # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
+        # this checkout is of that repository (its store, its series, `stats`' scope)
+        target = dataclasses.replace(
+            target, repo_name=named, repo_url=f"https://github.com/{named}"
+        )
     if not target.changed_files:
         hint = (
             "pick another target or --base REF"
