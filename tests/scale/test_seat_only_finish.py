@@ -60,3 +60,39 @@ def test_three_runners_then_finish_equals_one_local_review(tmp_path: Path) -> No
         ("S1", ["Claude Opus 4.6"]),
         ("S2", ["Gemini 2.5 Pro"]),
     ]
+
+
+def test_finishing_the_same_seat_results_again_reuses_the_review(tmp_path: Path) -> None:
+    """A CI rerun of the finish job (its post failed; the cached store already holds the review)
+    finishes the same seat results again: that is the same review, not round 2 of an unchanged
+    SHA whose seats never saw round 1's findings."""
+    fakes = Fakes(tmp_path)
+    install_agents(fakes)
+    _, clones = origin_and_clones(tmp_path, 2)
+    local, runner = clones
+    outs = []
+    for seat in SEATS:
+        out = tmp_path / "artifacts" / f"seat-{seat}"
+        assert seat_only(fakes, runner, seat, out).returncode == 0
+        outs.append(str(out))
+
+    first = finish(fakes, local, "--from", *outs)
+    assert first.returncode == 0, first.stderr
+    again = finish(fakes, local, "--from", *outs, "--format", "sarif")
+    assert again.returncode == 0, again.stderr
+    assert again.json()["review_id"] == first.json()["review_id"]
+    # a format the first run did not store is rendered from the stored report
+    assert Path(again.json()["paths"]["sarif"]).is_file()
+    assert "already finished as review" in again.stderr
+    assert "Round** | 1 |" in Path(again.json()["paths"]["md"]).read_text(encoding="utf-8")
+    listed = run_cli(["list", "--json"], cwd=local, env=fakes.env(agents=True)).json()
+    assert [r["id"] for r in listed["reviews"]] == [first.json()["review_id"]]
+
+    # One seat's result is new (its runner reran): that is a new review, and the same SHA's
+    # earlier review is its previous round.
+    rerun = tmp_path / "artifacts" / "seat-gemini-2"
+    assert seat_only(fakes, runner, "gemini", rerun).returncode == 0
+    other = finish(fakes, local, "--from", *outs[:2], str(rerun))
+    assert other.returncode == 0, other.stderr
+    assert other.json()["review_id"] != first.json()["review_id"]
+    assert "already finished" not in other.stderr

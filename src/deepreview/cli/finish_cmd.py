@@ -82,7 +82,13 @@ def finish(
     Every result must be for the same base and head SHAs (and diff); a seat the review
     expected that has no result, or whose run failed, is shown as failed.
     """
-    from deepreview.pipeline.finish_from import FinishRequest, execute_finish, prepare_finish
+    from deepreview.pipeline.finish_from import (
+        FinishRequest,
+        earlier_outcome,
+        execute_finish,
+        finished_before,
+        prepare_finish,
+    )
 
     if not from_dirs:
         raise UsageError("finish needs seat results: --from DIR [DIR...]")
@@ -119,13 +125,22 @@ def finish(
         )
     for note in plan.prepared.warnings:
         click.echo(f"note: {note}", err=True)
-    got = ", ".join(f"{r.record.seat} ({r.record.status})" for r in plan.results)
-    click.echo(
-        f"Finishing {plan.prepared.target.label()} from {got}; lead: {plan.prepared.lead}",
-        err=True,
-    )
-    with Progress([]) as progress:
-        outcome = execute_finish(plan, on_progress=progress)
+    earlier = finished_before(plan)
+    if earlier is not None:
+        click.echo(
+            f"note: these seat results were already finished as review {earlier}; using it "
+            f"(`deep-review relead {earlier}` reruns its lead)",
+            err=True,
+        )
+        outcome = earlier_outcome(plan, earlier)
+    else:
+        got = ", ".join(f"{r.record.seat} ({r.record.status})" for r in plan.results)
+        click.echo(
+            f"Finishing {plan.prepared.target.label()} from {got}; lead: {plan.prepared.lead}",
+            err=True,
+        )
+        with Progress([]) as progress:
+            outcome = execute_finish(plan, on_progress=progress)
     return post_and_gate(
         outcome,
         _emit(outcome, as_json),

@@ -268,9 +268,14 @@ def finish_review(
         review_dir=review_dir,
         paths=paths,
         seats=runs,
-        exit_code=ExitCode.OK if any(r.status == "ok" for r in runs) else ExitCode.ALL_SEATS_FAILED,
+        exit_code=seats_exit_code(runs),
         fail_on=p.settings.fail_on,
     )
+
+
+def seats_exit_code(runs: list[SeatRun]) -> ExitCode:
+    """A stored review's code: 3 when no seat produced a review."""
+    return ExitCode.OK if any(r.status == "ok" for r in runs) else ExitCode.ALL_SEATS_FAILED
 
 
 def write_report(

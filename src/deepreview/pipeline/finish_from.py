@@ -32,7 +32,7 @@ from deepreview.pipeline.review import (
     settings_record,
     store_failed,
 )
-from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, new_state
+from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, load_state, new_state
 from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_seat_result
 from deepreview.pipeline.seats import check_model_seats, choose_lead
 from deepreview.prompts.review import read_steering_files
@@ -227,6 +227,62 @@ def execute_finish(
         raise store_failed(p, rid, review_dir, writer, exc) from exc
 
 
+def _digests(plan: FinishPlan) -> dict[str, str]:
+    return {r.record.seat: r.digest for r in plan.results}
+
+
+def finished_before(plan: FinishPlan) -> str | None:
+    """The stored, complete review these very seat results (and panel) were already finished
+    into, if any: a rerun of a CI finish job (its posting failed, the cached store kept the
+    review) is that review again, not a round 2 of an unchanged SHA whose seats never saw
+    round 1's findings."""
+    p = plan.prepared
+    if not p.store.root.is_dir():
+        return None
+    digests = _digests(plan)
+    for row in reversed(p.store.rows()):
+        if row.status != "complete" or row.head_sha != p.target.head_sha:
+            continue
+        try:
+            state = load_state(p.store.review_dir(row.id))
+        except StoreError:
+            continue  # not one finish made: an unreadable run.json is no match
+        if state.seat_results == digests and tuple(state.settings.agents) == plan.panel:
+            return row.id
+    return None
+
+
+def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
+    """The stored review `rid` as `execute_finish` would have returned it; nothing is written."""
+    from deepreview.serialize import report_from_data
+
+    p = plan.prepared
+    state = load_state(p.store.review_dir(rid))
+    path = p.store.root / f"{rid}.json"
+    try:
+        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read {path}: {exc}; delete review {rid} to finish again") from exc
+    paths = dict(state.report or {})
+    missing = [f for f in p.settings.formats if f not in paths]
+    if missing:
+        # This run asked for a format the first did not store (`--format sarif` added)
+        paths |= finish.write_report(p.store, rid, report, tuple(missing), Redactor(p.env))
+        StateWriter(p.store, p.store.review_dir(rid), state).set(report=paths)
+    runs = state.seat_runs()
+    return ReviewOutcome(
+        review_id=rid,
+        status="complete",
+        report=report,
+        store_root=p.store.root,
+        review_dir=p.store.review_dir(rid),
+        paths=paths,
+        seats=runs,
+        exit_code=finish.seats_exit_code(runs),
+        fail_on=p.settings.fail_on,
+    )
+
+
 def _copy_seat_files(
     store: Store, result: LoadedSeatResult, review_dir: Path, redactor: Redactor
 ) -> None:
@@ -265,6 +321,7 @@ def _initial_state(plan: FinishPlan, rid: str, now: datetime, review_dir: Path) 
         # --seat-only runs one pass of each seat: nothing more is owed to a later `resume`.
         settings=dataclasses.replace(settings_record(p), agents=plan.panel, passes=1),
     )
+    state = dataclasses.replace(state, seat_results=_digests(plan))
     for seat in plan.panel:
         rec = by_seat.get(seat)
         if rec is None:

@@ -122,6 +122,9 @@ class RunState:
     config_sha256: str | None = None
     panel: PanelChoice | None = None  # `--panel auto`: the choice and its reasons
     checks: CheckResults | None = None  # measured by --check-fixes / --probe-tests
+    # `finish`: seat -> SHA-256 of the seat-result.json it was made from; finishing the same
+    # results again (a rerun CI job) finds this review instead of making a round 2
+    seat_results: dict[str, str] | None = None
     schema_version: int = RUN_STATE_VERSION
 
     def seat_runs(self) -> list[SeatRun]:

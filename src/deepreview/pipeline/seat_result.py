@@ -90,6 +90,7 @@ def diff_hash(diff: str) -> str:
 class LoadedSeatResult:
     folder: Path
     record: SeatResultRecord
+    digest: str = ""  # SHA-256 of its seat-result.json bytes
 
 
 def read_seat_name(folder: Path) -> str | None:
@@ -132,7 +133,7 @@ def load_seat_result(folder: Path) -> LoadedSeatResult:
             f"--from {folder}: {', '.join(changed)} changed after the seat ran (its SHA-256 "
             f"does not match {SEAT_RESULT_JSON}); rerun that seat"
         )
-    return LoadedSeatResult(folder, record)
+    return LoadedSeatResult(folder, record, hashlib.sha256(raw).hexdigest())
 
 
 def file_hash(path: Path) -> str | None:
