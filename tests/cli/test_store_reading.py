@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support.repos import cli_env, make_repo, run_cli
+from support.repos import cli_env, git, make_repo, run_cli
 
 
 def _review_md_only(tmp_path: Path) -> tuple[Path, dict[str, str], str]:
@@ -81,3 +81,26 @@ def test_a_default_store_not_made_yet_reads_as_empty(tmp_path: Path) -> None:
         res = run_cli(args, cwd=repo, env=env)
         assert res.returncode == 0, res.stderr
     assert not (tmp_path / "data").exists()  # reading made no store
+
+
+def test_adding_a_github_remote_keeps_the_default_store(tmp_path: Path) -> None:
+    """The default store folder is named after the repository when first used; a checkout that
+    later gains a GitHub `origin` (or a GH_REPO) still finds its earlier reviews and rounds."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    del env["DEEP_REVIEW_STORE"]
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    args = ["review", "main..feature/x", "--agents", "static", "--lead", "none", "--json"]
+    first = run_cli(args, cwd=repo, env=env)
+    assert first.returncode == 0, first.stderr
+    rid = first.json()["review_id"]
+
+    git(repo, "remote", "add", "origin", "https://github.com/octo/calc.git")
+    listed = run_cli(["list", "--json"], cwd=repo, env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert [r["id"] for r in listed.json()["reviews"]] == [rid]
+    second = run_cli(args, cwd=repo, env={**env, "GH_REPO": "octo/other"})
+    assert second.returncode == 0, second.stderr
+    assert Path(second.json()["paths"]["json"]).parent == Path(first.json()["paths"]["json"]).parent
+    stores = list((tmp_path / "data" / "deep-review" / "reviews").iterdir())
+    assert len(stores) == 1, stores

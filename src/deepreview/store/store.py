@@ -73,7 +73,19 @@ def store_root(
     name = repo_name or local_repo_name(Git(repo_root), env)
     slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.replace("/", "-"))
     digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]
-    return Path(user_data_dir("deep-review")) / "reviews" / f"{slug}-{digest}"
+    reviews = Path(user_data_dir("deep-review")) / "reviews"
+    wanted = reviews / f"{slug}-{digest}"
+    if wanted.is_dir():
+        return wanted
+    # The checkout's path (the digest) is what identifies its store; the name is only what the
+    # repository was called when first reviewed. A checkout that since gained a GitHub origin
+    # (or a GH_REPO) keeps its reviews and rounds instead of starting an empty store.
+    try:
+        earlier = [p for p in reviews.glob(f"*-{digest}") if p.is_dir()]
+        # several (renamed twice): the one reviews went to last
+        return max(earlier, key=lambda p: (p.stat().st_mtime, p.name)) if earlier else wanted
+    except OSError:
+        return wanted
 
 
 def review_store_root(setting: Path | None, target: Target, env: Mapping[str, str]) -> Path:
