@@ -150,3 +150,54 @@ def test_findings_outside_the_change_or_about_missing_files_are_marked(tmp_path:
     assert "*File not found at review SHA.*" in md and "*Outside this change.*" in md
     html = Path(paths["html"]).read_text()
     assert '<span class="tag tag-scope">file not found at review SHA</span>' in html
+
+
+PAST_END_REVIEW = """## Executive Summary
+
+Two helpers.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+I1. **`sub` overflows on huge ints** — `calc.py:412` (important, regression)
+
+Python ints do not overflow, but this line does not exist either: calc.py has six lines.
+
+I2. **`shout` ignores locale** — `util/strings.py:2` (important, regression)
+
+`upper()` is locale-independent.
+
+### Suggestions
+
+S1. **The old `add` docstring was removed** — `calc.py:2` (suggestion, gap)
+
+A line of the base and head file alike.
+"""
+
+
+def test_a_finding_past_the_end_of_its_file_is_marked_and_suspected(tmp_path: Path) -> None:
+    """A reviewer citing line 412 of a six-line file made the place up (or read another file):
+    without a lead, the report says so and the retro lists it as a suspected false positive."""
+    repo = make_repo(tmp_path)
+    review_file = tmp_path / "seat-review.md"
+    review_file.write_text(PAST_END_REVIEW, encoding="utf-8")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"bot": fakes.seat("ok", "--review-file", str(review_file))})
+    res = fakes.review(repo, "--agents", "bot")
+    assert res.returncode == 0, res.stderr
+    paths = res.json()["paths"]
+    report = json.loads(Path(paths["json"]).read_text())
+    scope = {f["title"]: (f["id"], f["scope"]) for f in report["findings"]}
+    past_id, past_scope = scope["`sub` overflows on huge ints"]
+    assert past_scope == "line past the end of its file at review SHA"
+    assert scope["`shout` ignores locale"][1] is None
+    assert scope["The old `add` docstring was removed"][1] is None
+    (bot,) = report["retro"]["seats"]
+    assert f"1 suspected ({past_id}" in dict(bot["cells"])["False positives"]
+    assert "line past the end of its file at review SHA, not verified by a lead" in bot["narrative"]
+    assert "*Line past the end of its file at review SHA.*" in Path(paths["md"]).read_text()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from consolidate_helpers import finding, seat
 
 from deepreview.consolidate import build_report
-from deepreview.consolidate.scope import NOT_FOUND, OUTSIDE, mark_scope
+from deepreview.consolidate.scope import NOT_FOUND, OUTSIDE, PAST_END, mark_scope
 from deepreview.model import Header, LeadInfo
+from deepreview.pipeline.finish import present_files
+from deepreview.targets.resolve import resolve_target
+from support.repos import commit_all, git, write
 
 CHANGED = ("svc/handler.py",)
 PRESENT = frozenset({"svc/handler.py", "svc/util.py", "docs/guide.md", "cmd/main.py", "x/main.py"})
@@ -80,3 +85,48 @@ def test_merged_finding_lists_who_said_what() -> None:
         ("Claude", "I2", "important", "Leak in `serve`"),
         ("Codex", "S1", "suggestion", "`serve` leaks the listener"),
     ]
+
+
+def test_a_finding_whose_every_line_is_past_the_end_of_its_file() -> None:
+    counted = {p: None for p in PRESENT} | {
+        "svc/handler.py": 40,
+        "cmd/main.py": 10,
+        "x/main.py": 90,
+    }
+    scopes = [
+        f.scope
+        for f in mark_scope(
+            [
+                finding("I1", "a", "svc/handler.py:41"),  # past the end, in the change
+                finding("I2", "b", "svc/handler.py:40"),  # the last line
+                finding("I3", "c", "svc/handler.py:99", "svc/handler.py:3"),  # one place is real
+                finding("I4", "d", "main.py:50"),  # x/main.py is long enough: it may mean that
+                finding("I5", "e", "cmd/main.py:11"),  # outside the change, past its end
+                finding("I6", "f", "svc/util.py:500"),  # not counted: nothing said
+                finding("I7", "g", "svc/handler.py"),  # the whole file
+            ],
+            changed_files=CHANGED,
+            present_files=counted,
+        )
+    ]
+    assert scopes == [PAST_END, None, None, OUTSIDE, PAST_END, OUTSIDE, None]
+    # a plain set of present files (no counts) marks nothing past the end
+    assert _scopes(finding("I1", "a", "svc/handler.py:4000")) == [None]
+
+
+def test_line_counts_take_the_longer_of_base_and_head(tmp_path: Path) -> None:
+    """A finding about deleted code cites a line only the base had: not past the end."""
+    repo = tmp_path / "r"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "a.py", "".join(f"x{i} = {i}\n" for i in range(30)))
+    commit_all(repo, "base")
+    git(repo, "checkout", "-q", "-b", "topic")
+    write(repo, "a.py", "x0 = 0\n")
+    commit_all(repo, "shrink")
+    target = resolve_target(repo, "main..topic")
+    seats = [seat("claude", finding("I1", "removed check", "a.py:25"))]
+    counts = present_files(target, seats)
+    assert counts is not None and counts["a.py"] == 30
+    report = build_report(Header("r"), seats, changed_files=("a.py",), present_files=counts)
+    assert report.findings[0].scope is None

@@ -20,7 +20,7 @@ from deepreview.consolidate.decisions import (
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.notes import credit_notes
 from deepreview.consolidate.retro import ROWS, build_retro_seats
-from deepreview.consolidate.scope import NOT_FOUND, mark_scope
+from deepreview.consolidate.scope import SUSPECT, mark_scope
 from deepreview.consolidate.sections import (
     merge_design_observations,
     merge_documentation,
@@ -76,8 +76,9 @@ def build_report(
     Reconciliation entries.
 
     `present_files` (the files at the review SHA, when known) and `changed_files` mark findings
-    "outside this change" or "file not found at review SHA" (see `scope.py`); without a lead the
-    latter are listed in the retro as suspected false positives."""
+    "outside this change", "file not found at review SHA" or "line past the end of its file" (see
+    `scope.py`); without a lead the latter two are listed in the retro as suspected false
+    positives."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files)
@@ -105,7 +106,7 @@ def build_report(
         reviewers=tuple(r for r in (header.reviewers or reviewers) if r.seat in ok_seats),
     )
     judged = lead is not None and lead.status == "ok"
-    suspected = () if judged else tuple(f.id for f in result.findings if f.scope == NOT_FOUND)
+    suspected = () if judged else tuple(f.id for f in result.findings if f.scope in SUSPECT)
     seats = build_retro_seats(
         seat_reviews, result, changed_files=changed_files, suspected=suspected
     )

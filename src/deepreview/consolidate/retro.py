@@ -144,7 +144,8 @@ def seat_retro(
     suspected: Sequence[str] = (),
 ) -> SeatRetro:
     """`suspected`: consolidated finding IDs nobody verified whose file is not at the review
-    SHA; the seat's share of them is listed as suspected false positives."""
+    SHA or whose lines are past its end; the seat's share of them is listed as suspected false
+    positives."""
     reviewer = sr.reviewer
     tally = consolidation.tallies.get(sr.seat, SeatTally(sr.seat))
     review = sr.review
@@ -228,10 +229,10 @@ def seat_retro(
         second.append("Severity reconciled: " + "; ".join(changes) + ".")
     if tally.false_positives:
         second.append(f"Dropped as false positives: {', '.join(tally.false_positives)}.")
-    if mine_suspected:
+    for why in dict.fromkeys(f.scope for f in mine_suspected):
         second.append(
-            f"Suspected false positives (file not found at review SHA, not verified by a lead): "
-            f"{_ids(mine_suspected)}."
+            f"Suspected false positives ({why}, not verified by a lead): "
+            f"{_ids([f for f in mine_suspected if f.scope == why])}."
         )
     if tally.dropped:
         second.append(f"Dropped: {', '.join(tally.dropped)}.")

@@ -4,15 +4,18 @@ A finding none of whose files changed is marked "outside this change" (it may st
 caller the change breaks). A finding whose files exist neither at the review SHA nor in the
 change is marked "file not found at review SHA": the reviewer named a file that is not there,
 which without a lead to check it makes the finding a suspected false positive (the retro lists it).
+So is one every line of which lies past the end of its file, at the review SHA and at the base
+alike ("line past the end of its file at review SHA": the place was made up, or read elsewhere).
 
-Pure: the pipeline supplies the changed files and the files present at the review SHA. Without
-the present files (offline `consolidate`), nothing is marked "not found"; without changed files,
-nothing is marked "outside".
+Pure: the pipeline supplies the changed files and the files present at the review SHA, as a
+mapping to their line counts where it read them (`present_line_counts`). Without the present
+files (offline `consolidate`), nothing is marked "not found" or "past the end"; without changed
+files, nothing is marked "outside".
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
@@ -21,6 +24,9 @@ from deepreview.model import Finding
 
 OUTSIDE = "outside this change"
 NOT_FOUND = "file not found at review SHA"
+PAST_END = "line past the end of its file at review SHA"
+# The scopes that, without a lead to check them, make a finding a suspected false positive.
+SUSPECT = (NOT_FOUND, PAST_END)
 
 
 class _Files:
@@ -35,21 +41,55 @@ class _Files:
     def __bool__(self) -> bool:
         return bool(self._by_name)
 
-    def has(self, written: str) -> bool:
+    def matches(self, written: str) -> list[str]:
         p = PathResolver.clean(written)
-        return any(
-            k == p or k.endswith("/" + p) or p.endswith("/" + k)
+        return [
+            k
             for k in self._by_name.get(PurePosixPath(p).name, ())
-        )
+            if k == p or k.endswith("/" + p) or p.endswith("/" + k)
+        ]
+
+    def has(self, written: str) -> bool:
+        return bool(self.matches(written))
 
 
-def finding_scope(f: Finding, changed: _Files, present: _Files | None) -> str | None:
+def _past_end(f: Finding, present: _Files | None, lines: Mapping[str, int | None]) -> bool:
+    """Every location names a line, and each lies past the end of every file its path may
+    mean (a basename several files share: past the longest)."""
+    if present is None or not lines or not f.locations:
+        return False
+    for loc in f.locations:
+        counts = [lines.get(k) for k in present.matches(loc.path)]
+        if loc.start is None or not counts or any(n is None for n in counts):
+            return False
+        if loc.start <= max(n for n in counts if n is not None):
+            return False
+    return True
+
+
+def finding_scope(
+    f: Finding,
+    changed: _Files,
+    present: _Files | None,
+    lines: Mapping[str, int | None] | None = None,
+) -> str | None:
     paths = {loc.path for loc in f.locations if loc.path.strip()}
-    if not paths or any(changed.has(p) for p in paths):
+    if not paths:
         return None
+    past_end = _past_end(f, present, lines or {})
+    if any(changed.has(p) for p in paths):
+        return PAST_END if past_end else None
     if present is not None and not any(present.has(p) for p in paths):
         return NOT_FOUND
+    if past_end:
+        return PAST_END
     return OUTSIDE if changed else None
+
+
+def referenced_files(findings: Sequence[Finding], present_files: Collection[str]) -> list[str]:
+    """The present files the findings' locations may mean: the ones whose lines to count."""
+    present = _Files(present_files)
+    return sorted({k for f in findings for loc in f.locations for k in present.matches(loc.path)})
 
 
 def mark_scope(
@@ -58,10 +98,12 @@ def mark_scope(
     changed_files: Sequence[str] = (),
     present_files: Collection[str] | None = None,
 ) -> tuple[Finding, ...]:
-    """The findings with `scope` set where it applies (a scope already set is kept)."""
+    """The findings with `scope` set where it applies (a scope already set is kept).
+    `present_files` may map each path to its line count (None: not counted)."""
     changed = _Files(changed_files)
     present = _Files(present_files) if present_files is not None else None
+    lines = present_files if isinstance(present_files, Mapping) else None
     return tuple(
-        f if f.scope is not None else replace(f, scope=finding_scope(f, changed, present))
+        f if f.scope is not None else replace(f, scope=finding_scope(f, changed, present, lines))
         for f in findings
     )

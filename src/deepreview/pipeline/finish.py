@@ -10,7 +10,7 @@ import contextlib
 import dataclasses
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from deepreview.agents.model_names import pretty_model
 from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.inputs import is_model_backed
+from deepreview.consolidate.scope import referenced_files
 from deepreview.errors import ExitCode, StoreError
 from deepreview.findings.parse import parse_review
 from deepreview.formats import RENDERERS, stored_formats
@@ -171,7 +172,7 @@ class Deterministic:
     seat_reviews: list[SeatReview]
     runs: list[SeatRun]
     clusters: tuple[Cluster, ...]
-    present_files: frozenset[str] | None
+    present_files: Mapping[str, int | None] | None
 
 
 def deterministic_report(
@@ -190,7 +191,7 @@ def deterministic_report(
     header = header_for(rid, p, state, reviewers, round_no)
     changed = p.target.changed_paths
     clusters = cluster_findings(seat_reviews, changed_files=changed)
-    present = Git(p.target.repo_root).tracked_files(p.target.head_sha)
+    present = present_files(p.target, seat_reviews)
     report = build_report(
         header,
         seat_reviews,
@@ -202,6 +203,24 @@ def deterministic_report(
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     report = passes_step.add_passes(report, review_dir, state, names)
     return Deterministic(report, seat_reviews, runs, clusters, present)
+
+
+def present_files(target: Target, seat_reviews: list[SeatReview]) -> dict[str, int | None] | None:
+    """The files at the review SHA (None when its commit is gone), with the line count of each
+    file a seat's finding may point at: the longer of its head and base versions, so a line
+    only the base had (a finding about deleted code) is not past the end."""
+    git = Git(target.repo_root)
+    tracked = git.tracked_files(target.head_sha)
+    if tracked is None:
+        return None
+    findings = [f for sr in seat_reviews if sr.review is not None for f in sr.review.findings]
+    cited = referenced_files(findings, tracked)
+    counts: dict[str, int | None] = dict.fromkeys(tracked)
+    for rev in (target.base_sha, target.head_sha):
+        for path, text in git.show_files(rev, cited).items():
+            n = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+            counts[path] = max(n, counts.get(path) or 0)
+    return counts
 
 
 def finish_review(
