@@ -124,7 +124,7 @@ def test_disk_full_while_writing_the_report(tmp_path: Path) -> None:
     store = tmp_path / "small-store"
     review = tmp_path / "review.md"
     review.write_text(
-        "## Executive Summary\n\nLong.\n\n"
+        "## Executive Summary\n\nLong; no issues found.\n\n"
         + "".join(f"- note {i}: lorem ipsum dolor sit amet\n" for i in range(900))
     )
     with _tiny_tmpfs(store, "4m"):
@@ -198,7 +198,9 @@ def test_index_row_follows_run_json_after_disk_full(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     store = tmp_path / "small-store"
     review = tmp_path / "review.md"
-    review.write_text("## Executive Summary\n\n" + "lorem ipsum dolor sit amet\n" * 2000)
+    review.write_text(
+        "## Executive Summary\n\nNo issues found.\n\n" + "lorem ipsum dolor sit amet\n" * 2000
+    )
     with _tiny_tmpfs(store, "4m"):
         env = fakes.env({"DEEP_REVIEW_STORE": str(store)})
         fakes.write_config(

@@ -17,6 +17,12 @@ from deepreview.findings.readable import UNPARSEABLE, unparseable_reason
         "qZ7 ;k(w] 9Lp-  ,,a Vt{3 }r!! mN0 _x " * 80,  # noise with spaces and punctuation
         "## Review\n\nThe tool crashed before it could look at anything.\n",
         '```\nTraceback (most recent call last):\n  File "x", line 1\n```\n',
+        # sections, but nothing said about findings: the seat never got to them
+        "## Executive Summary\n\nI ran out of turns before finishing the review.\n",
+        "## Executive Summary\n\nA small refactor.\n",
+        "## Findings\n",
+        "## Executive Summary\n\nTool calls were denied; I could not read any file.\n\n"
+        "## Coverage Summary\n\n| File | Status |\n|---|---|\n| `calc.py` | Not reviewed |\n",
     ],
 )
 def test_no_structure_is_unparseable(text: str) -> None:
@@ -32,7 +38,8 @@ def test_no_structure_is_unparseable(text: str) -> None:
         "## Review\n\nI read every changed file. No further issues.\n",
         "### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n",
         "```markdown\n## Critical\nNone.\n\n## Minor\nNone.\n```\n",
-        "## Executive Summary\n\nA small refactor.\n",
+        "## Executive Summary\n\nA small refactor; nothing to flag.\n",
+        "## Findings\n\n### Critical Issues\n\n### Important Issues\n\n### Suggestions\n",
         "I1. **Unchecked error** — `a.go:3` (important, regression)\n\nFix: check it.\n",
         "**Verdict:** Merge as-is\n",
         "## Coverage Summary\n\n- `a.py` — Reviewed, no issues\n",

@@ -95,7 +95,10 @@ def test_seats_printing_garbage_fail_as_unparseable(tmp_path: Path) -> None:
     assert verdict["reason"].endswith("; 2 of 4 seats failed")
     assert [r["seat"] for r in report["header"]["reviewers"]] == ["terse", "good"]
     assert "| **Reviewers** | Terse, Good |" in md
-    assert "Seat ratelimited failed: unparseable review." in md
+    assert (
+        "Seat ratelimited failed: unparseable review (it said: “I could not access the "
+        "repository. Error: rate limit exceeded.”)." in md
+    )
     assert "2 of 4 seats failed" in md.split("## Executive Summary", 1)[0]
     index = (Path(out["store"]) / "index.html").read_text()
     assert "Ratelimited" not in index and "Noise" not in index
@@ -561,3 +564,25 @@ def test_none_as_a_list_item_is_neither_a_finding_nor_unreadable(tmp_path: Path)
     verdict = report["header"]["verdict"]
     assert verdict["label"] == "Merge with fixes" or verdict["label"] == "Merge as-is"
     assert "could not be read" not in verdict["reason"]
+
+
+def test_a_seat_that_never_got_to_its_findings_fails_and_the_report_quotes_it(
+    tmp_path: Path,
+) -> None:
+    """A summary saying the seat ran out of turns is no review that found nothing: the seat
+    fails as unparseable, and the report quotes its words so the reader sees why."""
+    repo = make_repo(tmp_path)
+    _config(
+        tmp_path,
+        {
+            "tired": "## Executive Summary\n\nI ran out of turns before finishing the review.\n",
+            "good": GOOD_REVIEW,
+        },
+    )
+    code, out, report, md = _review(tmp_path, repo, "tired,good")
+    assert code == 0
+    seats = {s["seat"]: s for s in out["seats"]}
+    assert (seats["tired"]["status"], seats["tired"]["reason"]) == ("failed", "unparseable review")
+    assert report["header"]["verdict"]["reason"].endswith("; 1 of 2 seats failed")
+    said = "Seat tired failed: unparseable review (it said: “I ran out of turns before finishing"
+    assert said in md

@@ -10,7 +10,7 @@ import pytest
 
 from support.repos import cli_env, commit_all, commit_on_base, make_repo, run_cli, write
 
-REVIEW = "## Executive Summary\\n\\nFine.\\n"
+REVIEW = "## Executive Summary\\n\\nFine: no issues found.\\n"
 
 
 def _evil_config(marker: Path, tag: str = "") -> str:

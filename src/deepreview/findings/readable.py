@@ -2,10 +2,14 @@
 
 A seat that prints "I could not access the repository. Error: rate limit exceeded." or a page of
 noise exits 0 and prints *something*; read as a review it has no findings, and a report that
-counted it would say "no issues found".  A review is recognisable when it has at least one
-section we know (summary, findings — also when every severity section says `None.` —, design,
-testing, documentation, limitations, coverage, verdict), or a finding, or says in so many words
-that it found nothing ("No issues found.").
+counted it would say "no issues found".  Nor is a text that never gets to its findings: an
+Executive Summary saying "I ran out of turns before finishing the review", or a coverage table of
+files "Not reviewed".  A review is one when it says something about findings: a finding, a
+findings or severity section with something in it (`### Important Issues` + `None.`) or the
+severity sections of the template laid out, a verdict line, "no issues found" in so many words
+anywhere, or a coverage table that says every file was reviewed.  Summary, design, testing or
+coverage sections alone are not enough: measured on the dev corpus, only the four seats that
+produced no review lack all of these.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.blocks import FINDING_KINDS, build_blocks, fence_mask
+from deepreview.findings.blocks import FINDING_KINDS, Kind, build_blocks, fence_mask
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import AgentReview
@@ -39,28 +43,40 @@ def says_nothing_found(text: str) -> bool:
     return bool(_NOTHING_FOUND.search(text))
 
 
+_SEVERITY_KINDS: Final = FINDING_KINDS - {Kind.FINDINGS}
+
+
 def _findings_sections(raw: str) -> bool:
-    """The text has a findings or severity section (`### Important Issues` + `None.`)."""
+    """The text has a findings or severity section with something in it (`### Important Issues`
+    + `None.`), or lays out two severity sections (the template, left empty). A lone `## Findings`
+    heading with nothing under it is where the output stopped, not a statement."""
     lines = raw.replace("\r\n", "\n").split("\n")
     lines = unwrap_review(lines, is_strong_start) or lines
-    return any(b.kind in FINDING_KINDS for b in build_blocks(lines, fence_mask(lines)))
+    blocks = [b for b in build_blocks(lines, fence_mask(lines)) if b.kind in FINDING_KINDS]
+    return any(b.text.strip() for b in blocks) or (
+        len({b.kind for b in blocks if b.kind in _SEVERITY_KINDS}) >= 2
+    )
 
 
 def has_structure(review: AgentReview) -> bool:
-    """A known section, a finding, a verdict line, or an explicit "nothing found"."""
+    """A finding, a findings section with content, a verdict line, or an explicit "nothing
+    found" anywhere in the text."""
     return bool(
         review.findings
-        or review.executive_summary.strip()
         or review.verdict_line
-        or review.design_observations
-        or not review.testing.empty
-        or not review.documentation.empty
-        or review.limitations.strip()
-        or review.coverage
-        or says_nothing_found(review.preamble)
-        or any(says_nothing_found(s.body) for s in review.other_sections)
+        or says_nothing_found(review.raw)
         or _findings_sections(review.raw)
+        or _all_reviewed(review)
     )
+
+
+_REVIEWED: Final = re.compile(r"^\W*(?:reviewed|trivial)\b", re.IGNORECASE)
+
+
+def _all_reviewed(review: AgentReview) -> bool:
+    """A coverage table that says every file was reviewed (`Reviewed, no issues`, `Trivial`):
+    a finding-free review told file by file. `Not reviewed` is no such statement."""
+    return bool(review.coverage) and all(_REVIEWED.match(c.status) for c in review.coverage)
 
 
 def unparseable_reason(review: AgentReview) -> str | None:

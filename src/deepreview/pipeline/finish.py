@@ -20,7 +20,9 @@ from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.consolidate.scope import referenced_files
 from deepreview.errors import ExitCode, StoreError
+from deepreview.findings.findings import one_line
 from deepreview.findings.parse import parse_review
+from deepreview.findings.readable import UNPARSEABLE
 from deepreview.formats import RENDERERS, stored_formats
 from deepreview.model import AgentReview, Header, Report, Reviewer
 from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
@@ -93,12 +95,16 @@ def header_for(
     )
 
 
-def seat_notes(runs: list[SeatRun]) -> list[str]:
-    """The per-seat notes `finish_review` puts under the header (failures, truncation, edits)."""
+def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]:
+    """The per-seat notes `finish_review` puts under the header (failures, truncation, edits).
+    A seat whose text was no review is quoted: "unparseable review" alone hides whether it hit
+    a quota, crashed or gave up."""
     notes: list[str] = []
     for run in runs:
         if run.status != "ok":
-            notes.append(f"Seat {run.seat} {run.outcome_text}.")
+            said = _first_words(review_dir, run.seat) if run.reason == UNPARSEABLE else ""
+            said = f" (it said: “{said}”)" if said else ""
+            notes.append(f"Seat {run.seat} {run.outcome_text}{said}.")
         if run.output_truncated:
             notes.append(
                 f"Seat {run.seat}'s output was truncated: it printed more than a review can "
@@ -111,6 +117,24 @@ def seat_notes(runs: list[SeatRun]) -> list[str]:
                 + "); the user's checkout was not touched."
             )
     return notes
+
+
+def _first_words(review_dir: Path | None, seat: str) -> str:
+    """The first line of prose in the seat's stored (redacted) output, clipped."""
+    if review_dir is None:
+        return ""
+    path = seat_files(review_dir, seat, 1).review
+    try:
+        text = read_stored_text(path) if path.is_file() else ""
+    except StoreError:
+        return ""
+    for line in text.splitlines():
+        if line.lstrip().startswith(("#", "```", "|")):
+            continue  # a heading or table says nothing about what went wrong
+        words = line.strip().lstrip(">*-` ").strip()
+        if any(c.isalnum() for c in words):
+            return one_line(words, 100)
+    return ""
 
 
 def _stored_review(review_dir: Path, seat: str) -> AgentReview:
@@ -186,7 +210,7 @@ def deterministic_report(
     if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
         secret_sweep.sweep(review_dir, redactor)
         seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
-    notes = (*state.notes, *seat_notes(runs), *passes_step.pass_notes(state))
+    notes = (*state.notes, *seat_notes(runs, review_dir), *passes_step.pass_notes(state))
     round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
     header = header_for(rid, p, state, reviewers, round_no)
     changed = p.target.changed_paths
