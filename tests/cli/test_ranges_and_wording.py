@@ -202,6 +202,10 @@ def test_ctrl_c_while_the_lead_works_interrupts_the_review(tmp_path: Path) -> No
     (review_dir,) = [d for d in store.glob("*/") if (d / "run.json").is_file()]
     state = run_json(review_dir)
     assert state["status"] == "interrupted" and state["lead"]["status"] == "pending"
+    # as after a Ctrl-C during the seats: --json names the review, so a script can resume it
+    out = json.loads(run.stdout)
+    assert (out["review_id"], out["status"]) == (review_dir.name, "interrupted")
+    assert f"deep-review resume {review_dir.name}" in run.stderr
     listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env(agents=True)).json()["reviews"]
     assert listed[0]["status"] == "interrupted"
 

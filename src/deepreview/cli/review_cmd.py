@@ -135,6 +135,9 @@ def _files(n: int) -> str:
     return f"{n} file" if n == 1 else f"{n} files"
 
 
+_RESUME_HINT = "Interrupted. Finished seats are kept; run `deep-review resume {}`."
+
+
 def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
     if as_json:
         data = {
@@ -168,6 +171,8 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
                 "probes": checks.probe_summary if checks.probes_requested else None,
             }
         click.echo(json.dumps(data, indent=2))
+        if outcome.status == "interrupted":
+            click.echo(_RESUME_HINT.format(outcome.review_id), err=True)
     else:
         for r in outcome.seats:
             line = f"  {r.seat}: {r.outcome_text}"
@@ -175,11 +180,7 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
                 line += " [modified its worktree]"
             click.echo(line, err=True)
         if outcome.status == "interrupted":
-            click.echo(
-                "Interrupted. Finished seats are kept; "
-                f"run `deep-review resume {outcome.review_id}`.",
-                err=True,
-            )
+            click.echo(_RESUME_HINT.format(outcome.review_id), err=True)
         else:
             assert outcome.report is not None
             v = outcome.report.header.verdict
@@ -427,6 +428,8 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
             "tool_calls": run.tool_calls,
         }
         click.echo(json.dumps(data, indent=2))
+        if outcome.status == "interrupted":
+            click.echo(_RESUME_HINT.format(outcome.review_id), err=True)
     else:
         click.echo(f"  {seat}: {run.outcome_text}", err=True)
         click.echo(f"Seat result written to {outcome.out_dir}")

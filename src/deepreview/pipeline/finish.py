@@ -32,7 +32,7 @@ from deepreview.pipeline.index_step import register_status
 from deepreview.pipeline.lead_step import run_lead
 from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import RunState, SeatEntry
-from deepreview.runfiles import read_stored_text, seat_files
+from deepreview.runfiles import RUN_JSON, read_stored_text, seat_files
 from deepreview.runmodel import Commit, SeatRun
 from deepreview.serialize import review_from_data
 from deepreview.store.redact import Redactor
@@ -267,18 +267,34 @@ def finish_review(
     checks = None if relead else run_check_step(p, det.report, writer)
     checks = checks or writer.state.checks
     report = with_checks(det.report, checks)
-    report = run_lead(
-        p,
-        rid,
-        review_dir,
-        report,
-        det.seat_reviews,
-        det.clusters,
-        writer,
-        redactor,
-        on_progress=on_progress,
-        present_files=det.present_files,
-    )
+    try:
+        report = run_lead(
+            p,
+            rid,
+            review_dir,
+            report,
+            det.seat_reviews,
+            det.clusters,
+            writer,
+            redactor,
+            on_progress=on_progress,
+            present_files=det.present_files,
+        )
+    except KeyboardInterrupt:
+        if writer.state.status != "interrupted":
+            raise  # a relead of a complete review: its stored report stands
+        # as after a Ctrl-C during the seats: the caller names the review to resume
+        return ReviewOutcome(
+            review_id=rid,
+            status="interrupted",
+            report=None,
+            store_root=p.store.root,
+            review_dir=review_dir,
+            paths={"run": str(review_dir / RUN_JSON)},
+            seats=det.runs,
+            exit_code=ExitCode.INTERRUPTED,
+            fail_on=p.settings.fail_on,
+        )
     report = with_checks(report, checks)
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).
