@@ -428,8 +428,6 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
             "tool_calls": run.tool_calls,
         }
         click.echo(json.dumps(data, indent=2))
-        if outcome.status == "interrupted":
-            click.echo(_RESUME_HINT.format(outcome.review_id), err=True)
     else:
         click.echo(f"  {seat}: {run.outcome_text}", err=True)
         click.echo(f"Seat result written to {outcome.out_dir}")
