@@ -104,3 +104,36 @@ def test_adding_a_github_remote_keeps_the_default_store(tmp_path: Path) -> None:
     assert Path(second.json()["paths"]["json"]).parent == Path(first.json()["paths"]["json"]).parent
     stores = list((tmp_path / "data" / "deep-review" / "reviews").iterdir())
     assert len(stores) == 1, stores
+
+
+def test_a_named_store_is_read_from_outside_any_repository(tmp_path: Path) -> None:
+    """A store downloaded from CI is read where it lies: `--store DIR` or $DEEP_REVIEW_STORE
+    needs no checkout around the current folder."""
+    _repo, env, rid = _review_md_only(tmp_path)
+    store = env["DEEP_REVIEW_STORE"]
+    elsewhere = tmp_path / "downloads"
+    elsewhere.mkdir()
+    named = {k: v for k, v in env.items() if k != "DEEP_REVIEW_STORE"}
+    for how, extra, run_env in (("flag", ["--store", store], named), ("env", [], env)):
+        listed = run_cli(["list", "--json", *extra], cwd=elsewhere, env=run_env)
+        assert listed.returncode == 0, (how, listed.stderr)
+        assert [r["id"] for r in listed.json()["reviews"]] == [rid]
+        shown = run_cli(["show", rid, *extra], cwd=elsewhere, env=run_env)
+        assert shown.returncode == 0, (how, shown.stderr)
+        assert "## Executive Summary" in shown.stdout
+        opened = run_cli(["open", rid, *extra], cwd=elsewhere, env={**run_env, "BROWSER": "false"})
+        assert opened.returncode == 0, (how, opened.stderr)
+        assert Path(opened.stdout.strip()).suffix == ".html"
+
+
+def test_outside_a_repository_without_a_named_store_is_bad_input(tmp_path: Path) -> None:
+    env = cli_env(tmp_path)
+    del env["DEEP_REVIEW_STORE"]
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    elsewhere = tmp_path / "downloads"
+    elsewhere.mkdir()
+    for args in (["list"], ["show", "20990101-000000-x"]):
+        res = run_cli(args, cwd=elsewhere, env=env)
+        assert res.returncode == 2, (args, res.stdout, res.stderr)
+        (line,) = res.stderr.strip().splitlines()
+        assert "not inside a git repository" in line

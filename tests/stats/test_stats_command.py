@@ -226,6 +226,8 @@ def test_a_cache_from_before_lead_facts_is_recomputed(fresh: StoreKit) -> None:
     panel still counts the lead, from each review's JSON, and caches it."""
     import sqlite3
 
+    from deepreview.store.history import FACTS_VERSION
+
     db = sqlite3.connect(fresh.store / "index.sqlite")
     with db:
         db.execute("DELETE FROM lead_facts")
@@ -240,7 +242,8 @@ def test_a_cache_from_before_lead_facts_is_recomputed(fresh: StoreKit) -> None:
     assert panel["lead"] == {"seat": "claude", "median_cost_usd": LEAD_COST, "reviews": LED_REVIEWS}
     db = sqlite3.connect(fresh.store / "index.sqlite")
     # the 7 earlier reviews recomputed, and the new one recorded
-    assert db.execute("SELECT COUNT(*) FROM lead_facts WHERE version = 2").fetchone() == (8,)
+    current = db.execute("SELECT COUNT(*) FROM lead_facts WHERE version = ?", (FACTS_VERSION,))
+    assert current.fetchone() == (8,)
     db.close()
 
 

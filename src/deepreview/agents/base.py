@@ -112,6 +112,12 @@ class Agent(ABC):
     model_backed: ClassVar[bool] = True
     can_lead: ClassVar[bool] = False
     npm_package: ClassVar[str | None] = None
+    # Whether a seat of this adapter has a model for `model` / `--model SEAT=MODEL` to name
+    # (the static seat runs analyzers: it has none, and naming one is bad input).
+    takes_model: ClassVar[bool] = True
+    # Whether the adapter hands the seat's effort to its CLI: only then is it shown beside the
+    # reviewer (`Claude Opus 4.6 (effort: high)`); an effort nothing receives changes nothing.
+    takes_effort: ClassVar[bool] = False
 
     @abstractmethod
     def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:

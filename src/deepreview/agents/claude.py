@@ -70,6 +70,7 @@ class ClaudeAgent(TranscriptCliAgent):
     npm_package = "@anthropic-ai/claude-code"
     default_binary = "claude"
     transcript_parser = ClaudeParser
+    takes_effort = True  # see build(): its CLI gets the seat's effort
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings

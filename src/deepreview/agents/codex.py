@@ -58,6 +58,7 @@ class CodexAgent(TranscriptCliAgent):
     npm_package = "@openai/codex"
     default_binary = "codex"
     transcript_parser = CodexParser
+    takes_effort = True  # see build(): its CLI gets the seat's effort
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings

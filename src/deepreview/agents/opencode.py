@@ -89,6 +89,7 @@ class OpencodeAgent(TranscriptCliAgent):
     npm_package = "opencode-ai"
     default_binary = "opencode"
     transcript_parser = OpencodeParser
+    takes_effort = True  # see build(): its CLI gets the seat's effort
 
     def build(self, task: SeatTask) -> Invocation:
         s = task.settings

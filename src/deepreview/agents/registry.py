@@ -71,6 +71,14 @@ def display_name(seat: str) -> str:
     return seat.title()
 
 
+def takes_effort(adapter: str) -> bool:
+    """Whether the adapter hands a seat's effort to its CLI (`Agent.takes_effort`). An adapter
+    not installed here (a plugin only the seat's runner had) cannot say so: False."""
+    if adapter not in BUILTINS and adapter not in _plugin_targets():
+        return False
+    return get_agent(adapter).takes_effort
+
+
 def lead_agents() -> list[str]:
     """The registered agents that can lead (verify the consolidated findings)."""
     return [name for name in known_agents() if get_agent(name).can_lead]

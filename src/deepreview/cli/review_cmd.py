@@ -42,10 +42,15 @@ def _overrides(
     """The options every run command shares (`_common`), as one CliOverrides."""
     parsed = []
     for item in models:
-        seat, sep, model = item.partition("=")
-        if not sep or not seat or not model:
+        seat, sep, model = (part.strip() for part in item.partition("="))
+        if not sep or not seat:
             raise UsageError(f"--model {item!r}: use SEAT=MODEL, e.g. --model claude=opus")
-        parsed.append((seat.strip(), model.strip()))
+        if not model:
+            # `claude= ` would leave the seat on its default model without a word.
+            raise UsageError(
+                f"--model {item!r}: the model is empty; use SEAT=MODEL, e.g. --model claude=opus"
+            )
+        parsed.append((seat, model))
     # `not > 0` also refuses NaN; a zero budget would only make every seat "time out".
     if timeout is not None and not timeout > 0:
         raise UsageError(

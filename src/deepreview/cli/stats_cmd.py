@@ -57,10 +57,35 @@ def _since(value: str | None) -> str | None:
         raise UsageError(f"--since {value!r}: use a date like 2026-03-01") from exc
 
 
-def _notes(table: StatsTable, history: History) -> list[str]:
+def _unfiltered(st: Store, scope: Scope) -> int:
+    """Complete reviews `scope` would count without its --since / --series filters."""
+    from deepreview.store.history import Scope
+
+    wider = Scope(repo=scope.repo)
+    return sum(1 for row in st.rows() if wider.admits(row))
+
+
+def _no_match(scope: Scope, held: int) -> str:
+    """An empty scope that only its filters emptied: the filters are the fix, not a review."""
+    filters = ", ".join(
+        part
+        for part in (
+            f"--since {scope.since}" if scope.since else "",
+            f"--series {scope.series}" if scope.series else "",
+        )
+        if part
+    )
+    where = f" of repository {scope.repo}" if scope.repo else ""
+    return (
+        f"No review matches {filters}: the store holds {held} complete "
+        f"review{'' if held == 1 else 's'}{where}; widen or drop the filter."
+    )
+
+
+def _notes(table: StatsTable, history: History, no_match: str | None) -> list[str]:
     notes: list[str] = []
     if not table.reviews:
-        notes.append("No complete reviews in scope; run `deep-review review` first.")
+        notes.append(no_match or "No complete reviews in scope; run `deep-review review` first.")
     without = table.reviews - table.reviews_with_lead
     if table.reviews and without:
         notes.append(
@@ -180,7 +205,11 @@ def stats(
     )
     history = load_history(st, scope)
     table = aggregate(history.reviews)
-    notes = _notes(table, history)
+    no_match = None
+    if not table.reviews and (scope.since or scope.series):
+        held = _unfiltered(st, scope)
+        no_match = _no_match(scope, held) if held else None
+    notes = _notes(table, history, no_match)
     if as_json:
         data = {
             "schema_version": SCHEMA_VERSION,
@@ -204,16 +233,21 @@ def stats(
             writer.writerow(["" if record[f] is None else record[f] for f in RECORD_FIELDS])
         click.echo(out.getvalue(), nl=False)
         return
-    _print_table(st, scope, table, notes)
+    _print_table(st, scope, table, notes, no_match)
 
 
-def _print_table(st: Store, scope: Scope, table: StatsTable, notes: list[str]) -> None:
+def _print_table(
+    st: Store, scope: Scope, table: StatsTable, notes: list[str], no_match: str | None
+) -> None:
     from rich.console import Console
     from rich.table import Table
 
     probe = Console()
     # A pipe or a file gets every column unwrapped; a terminal its own width.
     console = Console(width=probe.width if probe.is_terminal else 240)
+    if not table.reviews and no_match is not None:
+        console.print(f"{no_match} Store: {st.root}", markup=False, highlight=False)
+        return
     if not table.reviews:
         hint = "" if scope.repo is None else " (--repo-wide counts every repository)"
         console.print(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deepreview.agents.model_names import pretty_model
+from deepreview.agents.registry import takes_effort
 from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.consolidate.scope import referenced_files
@@ -66,7 +67,8 @@ def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
         seat=seat,
         name=entry.display_name,
         model=model or None,
-        effort=settings.effort,
+        # Shown only where it did something: Gemini's CLI and the static seat take no effort.
+        effort=settings.effort if takes_effort(settings.kind or seat) else None,
     )
 
 

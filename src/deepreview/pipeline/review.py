@@ -60,7 +60,7 @@ from deepreview.prompts.review import (
 from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store, review_store_root, store_root
+from deepreview.store.store import STORE_ENV, Store, review_store_root, store_root
 from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
@@ -498,4 +498,8 @@ def resume(
 def locate_store(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
     """The store of a review run from `cwd` (`resume`, `relead`, `list`, `show`, `open`)."""
     settings = build_settings(cli, env=env, repo_config_text=None, repo_config_file=None)
+    if settings.store is not None or env.get(STORE_ENV):
+        # A named store (`--store`, a config file's `store`, $DEEP_REVIEW_STORE) is where it
+        # says, wherever this runs: a store downloaded from CI needs no checkout around it.
+        return Store(store_root(settings.store, cwd, env))
     return Store(store_root(settings.store, find_repo_root(cwd), env))

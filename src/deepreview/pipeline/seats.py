@@ -41,13 +41,34 @@ def plan_seat(name: str, settings: Settings) -> SeatPlan:
     return SeatPlan(name, agent, seat_settings, seat_settings.timeout or settings.timeout)
 
 
+def _takes_model(name: str, settings: Settings) -> bool:
+    """Whether seat `name` has a model to choose (its adapter says; the static seat has none)."""
+    adapter = settings.seat(name).kind or name
+    if adapter not in BUILTINS and adapter not in known_agents():
+        return True  # a configured program: its `model` says which model it runs
+    return get_agent(adapter).takes_model
+
+
 def check_model_seats(settings: Settings, models: tuple[tuple[str, str], ...]) -> None:
-    """`--model SEAT=MODEL` must name a seat that exists: a typo would be silently ignored."""
+    """`--model SEAT=MODEL` must name a seat that exists and has a model: a typo would be
+    silently ignored, and a model for the static seat would only relabel its analyzers (in the
+    report and in the statistics). A config file's `model` for such a seat is refused too."""
     for seat, model in models:
         if not _defined(seat, settings):
             raise UnknownSeatError(
                 f"--model {seat}={model}: unknown seat {seat!r}; valid seats: "
                 f"{valid_seats(settings)}"
+            )
+        if not _takes_model(seat, settings):
+            raise UsageError(
+                f"--model {seat}={model}: the {seat} seat has no model (it runs no agent); "
+                "drop this option"
+            )
+    for seat, seat_settings in sorted(settings.seats.items()):
+        if seat_settings.model and _defined(seat, settings) and not _takes_model(seat, settings):
+            raise UsageError(
+                f"[seats.{seat}] model = {seat_settings.model!r}: the {seat} seat has no model "
+                "(it runs no agent); remove the setting"
             )
 
 

@@ -1,9 +1,9 @@
 """One stored report → one `SeatFacts` per seat: what the seat raised and what survived.
 
 The numbers come from the report the pipeline wrote: the retro's cells (which the retro
-computes from the lead's decisions: `0C 2I 2S`, `1 (C1 add)`, ...), the consolidated
-findings' credits (a surviving finding credited to this seat alone is a unique insight) and
-the measured runs (duration, tokens, cost). Pure: no I/O.
+computes from the lead's decisions: `0C 2I 2S`, `1 (C1 add)`, ...), its unique insights (a
+surviving finding of this round credited to this seat alone) and the measured runs (duration,
+tokens, cost). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from deepreview.runmodel import SeatRun
 _COUNTS = re.compile(r"^\s*(\d+)C\s+(\d+)I\s+(\d+)S\s*$")
 _LEADING_INT = re.compile(r"^\s*(\d+)")
 _UNPARSEABLE_WARNINGS = ("no review sections recognised", "empty review")
+# A failed run's reason when its text was no review: nothing at all, or text that is not one
+# (`findings.readable.UNPARSEABLE`: "Error: quota exceeded ..."). Spelled out, not imported:
+# that module brings the review parser, which this one only loads after the seats ran.
+_UNPARSEABLE_REASONS = ("empty review", "unparseable review")
 
 # Model names (or CLI adapters) → the vendor family, for "keep at least two families".
 _FAMILY_HINTS = (
@@ -90,7 +94,7 @@ def _failure(run: SeatRun | None, retro: SeatRetro, report: Report, raised: int)
         return "timeout"
     if status == "failed":
         reason = (run.reason or "") if run is not None else ""
-        return "unparseable" if reason.startswith("empty review") else "crash"
+        return "unparseable" if reason.startswith(_UNPARSEABLE_REASONS) else "crash"
     if status != "ok":
         return status
     if _COUNTS.match(retro.cell("Findings")) is None:
@@ -145,6 +149,20 @@ def lead_facts(report: Report) -> LeadFacts:
     )
 
 
+def _unique_insights(report: Report, retro: SeatRetro) -> int:
+    """The retro's own count: findings of this round that only this seat raised. A finding
+    carried over from an earlier round (`Round 1 I1, not fixed`) is no new insight, although
+    its credit still names the seat that raised it then. Reports whose retro kept no numbers
+    are counted from the findings' credits, leaving carried findings out the same way."""
+    if retro.numbers is not None and retro.numbers.unique_insights is not None:
+        return retro.numbers.unique_insights
+    return sum(
+        1
+        for f in report.findings
+        if f.reviewers == (retro.column,) and f.carry_forward in (None, "new")
+    )
+
+
 def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
     """Every seat of the report's retro, in report order."""
     lead = report.lead is not None and report.lead.status == "ok"
@@ -160,7 +178,7 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
         model = pretty_model(shown, retro.name)
         m = _COUNTS.match(retro.cell("Findings"))
         c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
-        unique = sum(1 for f in report.findings if f.reviewers == (retro.column,))
+        unique = _unique_insights(report, retro)
         out.append(
             SeatFacts(
                 seat=retro.seat,

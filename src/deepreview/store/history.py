@@ -20,8 +20,9 @@ from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, seat_facts
 from deepreview.store.store import ReviewRow, Store
 
 # Bump when `SeatFacts` / `LeadFacts` or how they are computed changes: cached rows are then
-# recomputed. 2: the lead's facts (`lead_facts`) are cached beside the seats'.
-FACTS_VERSION: Final = 2
+# recomputed. 2: the lead's facts (`lead_facts`) are cached beside the seats'. 3: a finding
+# carried from an earlier round is no unique insight; an "unparseable review" failure is no crash.
+FACTS_VERSION: Final = 3
 
 
 @dataclass(frozen=True)

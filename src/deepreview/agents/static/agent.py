@@ -135,6 +135,7 @@ class StaticAgent(Agent):
     name: ClassVar[str] = "static"
     display_name: ClassVar[str] = "Static analysis"
     model_backed: ClassVar[bool] = False
+    takes_model: ClassVar[bool] = False
 
     def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
         ruff = ruff_check.find_ruff()
