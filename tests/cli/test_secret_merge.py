@@ -201,3 +201,53 @@ def test_a_finding_past_the_end_of_its_file_is_marked_and_suspected(tmp_path: Pa
     assert f"1 suspected ({past_id}" in dict(bot["cells"])["False positives"]
     assert "line past the end of its file at review SHA, not verified by a lead" in bot["narrative"]
     assert "*Line past the end of its file at review SHA.*" in Path(paths["md"]).read_text()
+
+
+SUB_A = """## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+1. **`sub` returns b - a instead of a - b** — `calc.py:6`
+   `sub(5, 3)` returns -2.
+
+### Suggestions
+
+None.
+"""
+
+SUB_B = """## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+- **Subtraction operands swapped in sub()** (`calc.py:5-6`): `b - a` gives the negated
+  difference; callers expecting a-b get the wrong sign.
+
+### Suggestions
+
+None.
+"""
+
+
+def test_one_bug_in_two_wordings_on_overlapping_lines_is_one_finding(tmp_path: Path) -> None:
+    """`sub` in backticks for one seat, `sub()` in plain text for the other, on line 6 and
+    lines 5-6: one finding credited to both, not two each "only found" by one seat."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    seats = {}
+    for name, text in (("one", SUB_A), ("two", SUB_B)):
+        path = tmp_path / f"{name}.md"
+        path.write_text(text, encoding="utf-8")
+        seats[name] = fakes.seat("ok", "--review-file", str(path))
+    fakes.write_config(seats)
+    res = fakes.review(repo, "--agents", "one,two")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    assert [(f["id"], f["reviewers"]) for f in report["findings"]] == [("I1", ["One", "Two"])]

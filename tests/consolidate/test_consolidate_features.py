@@ -71,6 +71,11 @@ def test_identifiers_drop_receivers_arguments_and_non_code() -> None:
     }
 
 
+def test_a_call_outside_backticks_is_an_identifier() -> None:
+    text = "Operands swapped in sub(); cache.get(key) misses. Check the file(s) (see above)."
+    assert identifiers_in(text) == {"sub": "sub", "get": "get", "cache.get": "cache.get"}
+
+
 def test_file_refs_need_a_known_extension() -> None:
     assert parse_file_ref("a/b.go:12-30") == Location("a/b.go", 12, 30)
     assert parse_file_ref("hvsock.Dial") is None

@@ -20,6 +20,11 @@ from deepreview.model import Finding, Location
 
 _BACKTICK = re.compile(r"`([^`\n]+)`")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+# A call written outside backticks (`sub()`, `cache.get(key)`): code, not prose; `file(s)` is a
+# plural, and a space before the bracket is prose ("the helper (see above)").
+_BARE_CALL = re.compile(
+    r"(?<![\w.`])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\((?!e?s\))"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 # `path/to/file.go:12-30`, `file.go:12`, `file.go` (an extension is what makes it a path)
@@ -104,15 +109,17 @@ def parse_file_ref(span: str) -> Location | None:
 
 
 def identifiers_in(text: str) -> dict[str, str]:
-    """Code identifiers named in backticks → their first spelling, keyed lower-case, without
-    call arguments or receivers.
+    """Code identifiers named in backticks, or written as a call outside them (`sub()`), → their
+    first spelling, keyed lower-case, without call arguments or receivers.
 
     `s.Serve(vnLn)` gives {"s.serve": "s.Serve", "serve": "Serve"}; `hostSwitchStates[name]`
     gives {"hostswitchstates": "hostSwitchStates"}. Spans with spaces (`go func()`, `git blame`)
     and file references are not identifiers.
     """
     out: dict[str, str] = {}
-    for span in _BACKTICK.findall(text):
+    spans = _BACKTICK.findall(text)
+    spans += _BARE_CALL.findall(_BACKTICK.sub(" ", text))
+    for span in spans:
         span = span.strip()
         if parse_file_ref(span) is not None:
             continue
