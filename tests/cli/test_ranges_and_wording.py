@@ -213,3 +213,18 @@ def test_ctrl_c_while_the_lead_works_interrupts_the_review(tmp_path: Path) -> No
     res = run_cli(["resume", review_dir.name, "--json"], cwd=repo, env=fakes.env(agents=True))
     assert res.returncode == 0, res.stderr
     assert run_json(review_dir)["status"] == "complete"
+
+
+def test_non_ascii_file_names_reach_the_seat_as_written(tmp_path: Path) -> None:
+    """git quotes non-ASCII paths in diff headers by default (`"na\\303\\257ve.py"`): the seat
+    would be asked about a file name that exists nowhere."""
+    repo = make_repo(tmp_path)
+    write(repo, "naïve.py", "def f():\n    return 1\n")
+    commit_all(repo, "Add naïve.py")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"quick": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "quick")
+    assert res.returncode == 0, res.stderr
+    prompt = (Path(res.json()["review_dir"]) / "prompt-quick.md").read_text(encoding="utf-8")
+    assert "diff --git a/naïve.py b/naïve.py" in prompt
+    assert "\\303" not in prompt

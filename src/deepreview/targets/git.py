@@ -48,7 +48,9 @@ class Git:
         stdin: bytes | None = None,
     ) -> proc.ProcResult:
         result = proc.run(
-            ["git", *args],
+            # quotepath off: diff headers, `--name-only` and such name `naïve.py` as it is,
+            # not as `"na\303\257ve.py"` (which the seats would then look for)
+            ["git", "-c", "core.quotepath=false", *args],
             cwd=cwd or self.repo,
             env=git_env(env),
             timeout=timeout,
