@@ -258,12 +258,13 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         last,
         seat=seat,
         started_at=runs[0].started_at,
-        duration_s=total([r.duration_s for r in runs]),
+        # summed floats carry binary noise (2.6790000000000003): keep the precision measured
+        duration_s=_rounded(total([r.duration_s for r in runs]), 3),
         cli_duration_ms=None if cli_ms is None else int(cli_ms),
         model=last.model or next((r.model for r in runs if r.model), None),
         tokens_in=None if tokens_in is None else int(tokens_in),
         tokens_out=None if tokens_out is None else int(tokens_out),
-        cost_usd=total([r.cost_usd for r in runs]),
+        cost_usd=_rounded(total([r.cost_usd for r in runs]), 6),
         tool_calls=sum(r.tool_calls for r in runs),
         tool_counts=tuple(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0]))),
         shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -273,3 +274,7 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
         output_truncated=any(r.output_truncated for r in runs),
     )
+
+
+def _rounded(value: int | float | None, digits: int) -> float | None:
+    return None if value is None else round(float(value), digits)

@@ -49,6 +49,9 @@ def test_a_seats_run_is_the_sum_of_its_passes(tmp_path: Path) -> None:
     (seat,) = out["seats"]
     assert seat["tool_calls"] == 6
     assert seat["duration_s"] == pytest.approx(run["duration_s"], abs=0.002)
+    # the README's promise: cost and tokens summed over the passes, in `review --json` too
+    assert (seat["cost_usd"], seat["tokens_in"], seat["tokens_out"]) == (0.0842, 4000, 480)
+    assert seat["duration_s"] == round(seat["duration_s"], 3)  # no float noise
 
     # The report: its runs and its retro.
     report = json.loads(stored(fakes, rid, ".json"))

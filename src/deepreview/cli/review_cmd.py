@@ -160,6 +160,9 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
                     "reason": r.reason,
                     "duration_s": r.duration_s,
                     "tool_calls": r.tool_calls,
+                    "tokens_in": r.tokens_in,
+                    "tokens_out": r.tokens_out,
+                    "cost_usd": r.cost_usd,
                     "modified_worktree": r.modified_worktree,
                 }
                 for r in outcome.seats
