@@ -177,17 +177,44 @@ def run_seat(
         # made after the pass before it (they share the worktree).
         setup: float | None = time.monotonic() - t0
         ready()
+        # The terminal shows the seat's run, as run.json and the retro do: its passes summed.
+        earlier = _Earlier(on_progress)
         while True:
             before = worktree_state(worktree) if setup is None else None
-            ran = ctx.run_agent(pass_no, prompt, worktree, home, on_progress, before)
+            ran = ctx.run_agent(pass_no, prompt, worktree, home, earlier.relay, before)
             if setup is not None:
                 ran = dataclasses.replace(ran, started=started, duration=ran.duration + setup)
                 setup = None
-            result = ctx.result(pass_no, ran, on_progress)
+            result = ctx.result(pass_no, ran, earlier.relay)
+            earlier.add(result.run)
             following = passes.after(result) if passes is not None else None
             if following is None or cancel.is_set():
                 return result
             pass_no, prompt = pass_no + 1, following
+
+
+class _Earlier:
+    """Progress of a seat's later pass with its earlier passes (this process ran) added."""
+
+    def __init__(self, on_progress: Callable[[ProgressEvent], None] | None) -> None:
+        self.on_progress = on_progress
+        self.tools, self.duration = 0, 0.0
+
+    def add(self, run: SeatRun) -> None:
+        self.tools += run.tool_calls
+        self.duration += run.duration_s or 0.0
+
+    def relay(self, event: ProgressEvent) -> None:
+        if self.on_progress is None:
+            return
+        if self.tools or self.duration:
+            duration = event.duration_s
+            event = dataclasses.replace(
+                event,
+                tool_calls=event.tool_calls + self.tools,
+                duration_s=None if duration is None else round(duration + self.duration, 3),
+            )
+        self.on_progress(event)
 
 
 @dataclass(frozen=True)

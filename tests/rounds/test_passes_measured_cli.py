@@ -52,6 +52,9 @@ def test_a_seats_run_is_the_sum_of_its_passes(tmp_path: Path) -> None:
     # the README's promise: cost and tokens summed over the passes, in `review --json` too
     assert (seat["cost_usd"], seat["tokens_in"], seat["tokens_out"]) == (0.0842, 4000, 480)
     assert seat["duration_s"] == round(seat["duration_s"], 3)  # no float noise
+    # the terminal's last line for the seat says the same: both passes, not the last one
+    finals = [ln for ln in res.stderr.splitlines() if ln.startswith("[claude] ok (")]
+    assert finals[-1].endswith(", 6 tool calls)"), res.stderr
 
     # The report: its runs and its retro.
     report = json.loads(stored(fakes, rid, ".json"))
