@@ -7,6 +7,7 @@ from typing import Any, Final
 
 from pydantic import TypeAdapter
 
+from deepreview.errors import ParseError
 from deepreview.feedback import FetchedThreads
 from deepreview.model import AgentReview, Report
 from deepreview.runmodel import SCHEMA_VERSION
@@ -31,6 +32,13 @@ def to_json(obj: Report | AgentReview, *, indent: int | None = 2) -> str:
 
 
 def report_from_data(data: dict[str, Any]) -> Report:
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        # read anyway, its new fields would vanish without a word (and a store rewrites it)
+        raise ParseError(
+            f"the report has schema_version {version}, newer than this deep-review reads "
+            f"({SCHEMA_VERSION}); upgrade deep-review to read it"
+        )
     return _REPORT.validate_python(data)
 
 

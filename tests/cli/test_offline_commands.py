@@ -133,3 +133,17 @@ def test_two_problems_on_one_line_stay_two_findings(tmp_path: Path) -> None:
         ("critical", "`sub` returns b - a", ["Claude"]),
         ("important", "Missing type hints on sub", ["Codex"]),
     ]
+
+
+def test_render_refuses_a_report_from_a_newer_deep_review(tmp_path: Path) -> None:
+    """Fields a newer version added would be dropped without a word: say so instead."""
+    env = cli_env(tmp_path)
+    res = run_cli(["parse", str(SEED), "--format", "json"], cwd=tmp_path, env=env)
+    data = json.loads(res.stdout)
+    data["schema_version"] = 99
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(data))
+    out = run_cli(["render", str(newer)], cwd=tmp_path, env=env)
+    assert out.returncode == 2, out.stdout[:200]
+    (line,) = out.stderr.strip().splitlines()
+    assert "schema_version 99" in line and "upgrade deep-review" in line

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Final
 
-from deepreview.errors import StoreError
+from deepreview.errors import ParseError, StoreError
 from deepreview.model import Report
 from deepreview.stats.aggregate import ReviewFacts
 from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, seat_facts
@@ -109,8 +109,8 @@ def _from_report(store: Store, review_id: str) -> _Facts | None:
     path = store.root / f"{review_id}.json"
     try:
         report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError):
-        return None
+    except (OSError, ValueError, ValidationError, ParseError):
+        return None  # unreadable, or written by a newer deep-review: not counted
     return seat_facts(report), lead_facts(report)
 
 
