@@ -25,7 +25,7 @@ from deepreview.model import (
     Section,
     Verdict,
 )
-from deepreview.rounds.verdicts import collect, consolidate, is_open, parse_fix_verdicts
+from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.store.declines import Decline
 
 _SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
@@ -70,11 +70,13 @@ def apply_round(
     decline's location changed since it was declined; `original` is the declined finding as
     its review stored it (to bring it back when the code changed and no seat re-raised it)."""
     prev = info.number - 1
-    per_seat = [
-        (sr.reviewer.credit, parse_fix_verdicts(sr.review.raw))
+    titles = {p.id: p.title for p in prior}
+    read = [
+        (sr.reviewer.credit, *read_fix_verdicts(sr.review.raw, titles))
         for sr in seat_reviews
         if sr.review is not None
     ]
+    per_seat = [(credit, parsed) for credit, parsed, _ in read]
     findings = list(report.findings)
     declined: list[DeclinedFinding] = []
     verdicts: list[FixVerdict] = []
@@ -86,22 +88,33 @@ def apply_round(
     for p in prior:
         seats = collect(per_seat, p.id)
         verdict, disagree = consolidate(seats)
+        unreadable = tuple((credit, unread[p.id]) for credit, _, unread in read if p.id in unread)
         location = str(p.locations[0]) if p.locations else ""
         if decline_for(p) is not None:
             continue  # handled with this round's findings below
         match = next((f for f in findings if same_finding(f, p)), None)
         carried_as = None
-        # Open when a seat judged it (partially) not fixed or raised it again, and when no seat
+        # Open when a seat judged it (partially) not fixed or raised it again; when a seat's
+        # verdict line for it could not be read (never closed on a guess); and when no seat
         # judged it and a seat that raised it did not review this round (it failed): nobody
         # showed it fixed. Its seats reviewing again without raising it is their word on it.
+        unread_open = bool(unreadable) and (verdict is None or not is_open(verdict))
         unjudged_open = verdict is None and not _raisers_reviewed(p, seat_reviews)
-        if match is not None or (verdict is not None and is_open(verdict)) or unjudged_open:
+        if (
+            match is not None
+            or (verdict is not None and is_open(verdict))
+            or unread_open
+            or unjudged_open
+        ):
             word: str
             if verdict is not None and is_open(verdict):
                 word = verdict
             elif match is not None:
                 word = "raised again"
                 disagree = disagree or verdict is not None  # re-raised what verdicts call closed
+            elif unread_open:
+                word = "verdict unreadable"
+                disagree = disagree or verdict is not None
             else:
                 word = "no verdict"
             tag = f"Round {prev} {p.id}, {word}"
@@ -124,6 +137,7 @@ def apply_round(
                 seats=seats,
                 disagreement=disagree,
                 carried_as=carried_as,
+                unreadable=unreadable,
             )
         )
 
@@ -263,13 +277,14 @@ def _verdicts_section(info: RoundInfo) -> Section:
         "|---|---|---|---|",
     ]
     for v in info.fix_verdicts:
-        word: str = v.verdict or "no verdict"
+        word: str = v.verdict or ("verdict unreadable" if v.unreadable else "no verdict")
         if v.disagreement:
             word += " (seats disagree)"
-        seats = "; ".join(
-            table_cell(f"{s.seat}: {s.verdict}" + (f" — {s.evidence}" if s.evidence else ""))
-            for s in v.seats
-        )
+        said = [
+            f"{s.seat}: {s.verdict}" + (f" — {s.evidence}" if s.evidence else "") for s in v.seats
+        ]
+        said += [f"{seat}: unreadable — {line}" for seat, line in v.unreadable]
+        seats = "; ".join(table_cell(x) for x in said)
         where = f" `{v.location}`" if v.location else ""
         rows.append(
             f"| {v.prior_id}. **{table_cell(v.title)}**{where} | {word} | {seats or '—'} "
