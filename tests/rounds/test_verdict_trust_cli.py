@@ -1,7 +1,8 @@
 """Round 2 closes a prior finding only on a verdict it can read as fixed: negations (`not yet
 fixed`, `Fixed? No.`), the seats' own words (`still present`, `❌`, `resolved`) and a title
 repeated before the verdict are read as a person reads them; a line that cannot be read keeps
-the finding open. All through the real `deep-review` command."""
+the finding open; silence closes nothing the changes did not touch. All through the real
+`deep-review` command."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, write
-from support.rounds import run_round, stored
+from support.rounds import ROUND1, make_branch_repo, run_round, stored
 
 TITLES = {
     1: "Off-by-one in the page count",
@@ -129,3 +130,38 @@ def test_fix_verdicts_are_read_with_negations_synonyms_and_titles(tmp_path: Path
     row = next(line for line in section.splitlines() if line.startswith("| I15."))
     assert "| verdict unreadable |" in row
     assert "Alpha: unreadable — I15: I looked at this one twice" in row
+
+
+def test_a_seat_silent_on_an_unchanged_sha_closes_nothing(tmp_path: Path) -> None:
+    """Round 2 reviews the same SHA and its seat says nothing about I1: the code did not
+    change, so its silence is no word on I1, which stays open."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    second = run_round(fakes, repo, EMPTY_FINDINGS.format(summary="Looks fine."))
+    data = json.loads(stored(fakes, second["review_id"], ".json"))
+    assert [f["carry_forward"] for f in data["findings"]] == ["Round 1 I1, no verdict"]
+    assert data["header"]["verdict"]["label"] == "Merge with fixes"
+
+
+def test_silence_closes_nothing_when_the_changes_miss_the_findings_file(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    write(repo, "README.md", "Notes.\n")
+    commit_all(repo, "Add notes")
+    second = run_round(fakes, repo, EMPTY_FINDINGS.format(summary="Looks fine."))
+    data = json.loads(stored(fakes, second["review_id"], ".json"))
+    assert [f["carry_forward"] for f in data["findings"]] == ["Round 1 I1, no verdict"]
+
+
+def test_silence_on_changed_code_closes_and_the_summary_counts_it(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
+    commit_all(repo, "Reword the comment")
+    second = run_round(fakes, repo, EMPTY_FINDINGS.format(summary="Looks fine."))
+    data = json.loads(stored(fakes, second["review_id"], ".json"))
+    assert data["findings"] == []
+    assert "1 from round 1 closed without a verdict" in data["executive_summary"]
