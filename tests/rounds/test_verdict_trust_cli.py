@@ -1,8 +1,8 @@
 """Round 2 closes a prior finding only on a verdict it can read as fixed: negations (`not yet
 fixed`, `Fixed? No.`), the seats' own words (`still present`, `❌`, `resolved`) and a title
 repeated before the verdict are read as a person reads them; a line that cannot be read keeps
-the finding open; silence closes nothing the changes did not touch. All through the real
-`deep-review` command."""
+the finding open; silence closes nothing the changes did not touch; an `--uncommitted` review
+is in no series. All through the real `deep-review` command."""
 
 from __future__ import annotations
 
@@ -165,3 +165,28 @@ def test_silence_on_changed_code_closes_and_the_summary_counts_it(tmp_path: Path
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     assert data["findings"] == []
     assert "1 from round 1 closed without a verdict" in data["executive_summary"]
+
+
+def test_an_uncommitted_review_is_in_no_round_series(tmp_path: Path) -> None:
+    """An `--uncommitted` review of work in progress is round 1 on its own; it neither closes
+    the branch's findings nor counts as one of the branch's rounds."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    first = run_round(fakes, repo, ROUND1)
+    write(repo, "notes.txt", "# wip\n")
+    review_file = fakes.tmp / "silent.md"
+    review_file.write_text(EMPTY_FINDINGS.format(summary="Looks fine."), encoding="utf-8")
+    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    res = fakes.review(repo, "--uncommitted", "--agents", "alpha", "--format", "md")
+    assert res.returncode == 0, res.stderr
+    wip = json.loads(stored(fakes, res.json()["review_id"], ".json"))
+    assert wip["round_info"] is None
+    assert "| **Round** | 1 |" in stored(fakes, res.json()["review_id"], ".md")
+    (repo / "notes.txt").unlink()
+
+    again = run_round(fakes, repo, EMPTY_FINDINGS.format(summary="Looks fine."))
+    data = json.loads(stored(fakes, again["review_id"], ".json"))
+    assert data["round_info"]["number"] == 2
+    assert data["round_info"]["previous_review_id"] == first["review_id"]
+    assert [f["carry_forward"] for f in data["findings"]] == ["Round 1 I1, no verdict"]
+    assert "| **Round** | 2 (of feature) |" in stored(fakes, again["review_id"], ".md")
