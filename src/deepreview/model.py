@@ -328,6 +328,9 @@ class FixVerdict:
     seats: tuple[SeatFixVerdict, ...] = ()
     disagreement: bool = False
     carried_as: str | None = None  # this round's ID when still open ("I2")
+    # (seat, its line) for each seat whose line on this finding gave no verdict that could be
+    # read: the finding stays open ("verdict unreadable") rather than close on a guess.
+    unreadable: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

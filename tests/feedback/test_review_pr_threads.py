@@ -246,3 +246,19 @@ def test_a_branch_review_fetches_nothing_and_has_no_section(tmp_path: Path) -> N
     assert not log.exists() or '"graphql"' not in log.read_text()
     md = Path(res.json()["paths"]["md"]).read_text()
     assert "Unresolved Feedback" not in md and "**GitHub**" not in md
+
+
+@pytest.mark.slow
+def test_negated_thread_verdicts_read_as_not_addressed(tmp_path: Path) -> None:
+    """`not yet addressed`, `isn't addressed`: the point still stands, it is not "addressed"."""
+    clone, fakes, _ = _setup(tmp_path)
+    lines = "- T1: not yet addressed — `calc.py:6` has no guard\n- T2: isn't addressed"
+    fakes.write_config({"a": _seat(fakes, "a", lines)})
+    res = fakes.review(clone, "123", "--agents", "a", env=fakes.env({"GH_REPO": "acme/demo"}))
+    assert res.returncode == 0, res.stderr
+    data = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    assert [(v["thread"]["ref"], v["verdict"]) for v in data["unresolved_feedback"]] == [
+        ("T1", "not addressed"),
+        ("T2", "not addressed"),
+    ]
+    assert data["unresolved_feedback"][0]["seats"][0]["evidence"] == "`calc.py:6` has no guard"

@@ -34,3 +34,22 @@ def test_bullets_read_each_word_and_only_the_section() -> None:
 def test_no_section_means_no_verdicts() -> None:
     assert parse_thread_verdicts("## Findings\n\n- T1: addressed\n") == {}
     assert parse_thread_verdicts("") == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("- T1: not yet addressed", "not addressed"),
+        ("- T1: isn't addressed", "not addressed"),
+        ("- T1: not fully addressed", "not addressed"),
+        ("- T1: partially addressed", "not addressed"),
+        ("- T1: still open", "not addressed"),
+        ("- T1: resolved", "addressed"),
+        ("- T1: addressed", "addressed"),
+        ("- T1: unclear", "unclear"),
+        ("| T1 | Fixed width | still open |", "not addressed"),
+    ],
+)
+def test_negations_and_synonyms(line: str, word: str) -> None:
+    got = parse_thread_verdicts(f"## Unresolved Feedback Verdicts\n\n{line}\n")
+    assert got["T1"][0] == word

@@ -11,8 +11,21 @@ from __future__ import annotations
 import re
 from typing import Final, cast
 
-from deepreview.feedback import THREAD_WORDS, ThreadWord
+from deepreview.feedback import ThreadWord
 from deepreview.findings.headings import last_section_body
+from deepreview.findings.verdict_phrases import (
+    ADV,
+    END,
+    FULLY,
+    NEG,
+    first_hit,
+    is_separator,
+    markup_free,
+    phrases,
+    table_cells,
+    table_hit,
+    verdict_column,
+)
 
 _HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*|\*\*)\s*(?:Unresolved\s+(?:PR\s+)?Feedback|(?:PR\s+|Review\s+)?Threads?)"
@@ -20,15 +33,27 @@ _HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _REF = re.compile(r"(?<![\w/.-])T(\d{1,4})\b")
-# Longest first: "not addressed" contains "addressed".
-_WORDS: Final = sorted(THREAD_WORDS, key=len, reverse=True)
-_WORD = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in _WORDS) + r")\b",
-    re.IGNORECASE,
-)
-# "unaddressed" and "partially addressed" say the point still stands in part.
-_SYNONYMS: Final = (
-    (re.compile(r"\b(?:unaddressed|partially[\s_-]+addressed)\b", re.I), "not addressed"),
+_S = r"[\s_-]+"
+_DONE = r"(?:addressed|resolved|fixed|handled|done)"
+# Read with their negations ("not yet addressed", "isn't addressed", "not fully addressed")
+# and the seats' own words; see `verdict_phrases`. A point addressed only in part still stands.
+_PHRASES: Final = phrases(
+    (rf"\b{NEG}{_S}(?:(?:{ADV}|{FULLY}){_S})*{_DONE}{END}", "not addressed"),
+    (rf"\b{_DONE}\s*[?:]\s*(?:no|nope)\b", "not addressed"),
+    (
+        rf"\b(?:un(?:addressed|resolved|fixed)|(?:partially|partly|half){_S}{_DONE}|"
+        r"still\s+(?:open|present|applies|valid|stands|an?\s+(?:issue|problem))|remains?|"
+        r"persists?|outstanding|open)\b",
+        "not addressed",
+    ),
+    (r"[❌✗✘]", "not addressed"),
+    (
+        r"\b(?:unclear|unknown|undetermined|uncertain|unsure|not\s+sure|can(?:no|['’])t\s+tell|"
+        r"cannot\s+(?:tell|determine|verify))\b|[❓?]{1,3}\s*$",
+        "unclear",
+    ),
+    (rf"\b{_DONE}{END}", "addressed"),
+    (r"✅|✔️?|☑️?", "addressed"),
 )
 
 
@@ -37,38 +62,32 @@ def section_text(review: str) -> str:
     return last_section_body(review, _HEADING)
 
 
-def _word(line: str, start: int) -> tuple[ThreadWord, int] | None:
-    m = _WORD.search(line, start)
-    found: list[tuple[int, ThreadWord, int]] = []
-    if m:
-        word = re.sub(r"[\s_-]+", " ", m.group(1).lower())
-        found.append((m.start(), cast(ThreadWord, word), m.end()))
-    for pattern, word in _SYNONYMS:
-        s = pattern.search(line, start)
-        if s:
-            found.append((s.start(), cast(ThreadWord, word), s.end()))
-    if not found:
-        return None
-    _, word, end = min(found)
-    return word, end
+def _word(text: str, start: int) -> tuple[ThreadWord, int] | None:
+    hit = first_hit(text, _PHRASES, start)
+    return (cast(ThreadWord, hit.word), hit.end) if hit else None
 
 
 def parse_thread_verdicts(review: str) -> dict[str, tuple[ThreadWord, str]]:
     """Thread reference ("T1") -> (verdict, evidence) from a seat's review text; the first
     answer for a reference wins."""
     out: dict[str, tuple[ThreadWord, str]] = {}
+    column: int | None = None
     for raw in section_text(review).splitlines():
-        line = raw.strip().strip("|").strip()
-        if not line or set(line) <= set("-|: "):
+        if not raw.strip() or is_separator(raw):
             continue
+        cells = table_cells(raw)
+        line = markup_free(raw)
         ref = _REF.search(line)
         if ref is None:
+            if cells is not None:
+                column = verdict_column(cells)  # a header row
             continue
-        got = _word(line, ref.end())
+        hit = table_hit(raw, line, _PHRASES, ref.end(), column)
+        got = (cast(ThreadWord, hit.word), hit.end) if hit else _word(line, ref.end())
         if got is None:
             continue
         word, end = got
-        evidence = line[end:].lstrip(" |:—–-*.").rstrip(" |*")
+        evidence = raw[end:].lstrip(" |:—–-*.?!,").rstrip(" |*").strip()
         evidence = re.sub(r"\s*\|\s*", " — ", evidence)
         out.setdefault(f"T{int(ref.group(1))}", (word, evidence))
     return out

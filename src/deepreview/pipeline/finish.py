@@ -213,7 +213,9 @@ def deterministic_report(
         secret_sweep.sweep(review_dir, redactor)
         seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     notes = (*state.notes, *seat_notes(runs, review_dir), *passes_step.pass_notes(state))
-    round_no = p.store.round_for(series_of(p.target), p.target.branch or "", state.created_at, rid)
+    round_no = p.store.round_for(
+        series_of(p.target), p.target.branch or "", state.created_at, rid, p.target.kind
+    )
     header = header_for(rid, p, state, reviewers, round_no)
     changed = p.target.changed_paths
     clusters = cluster_findings(seat_reviews, changed_files=changed)

@@ -77,7 +77,22 @@ def apply(
         declines=series_declines(p),
         code_changed=lambda d: code_changed(p.target, d),
         original=lambda d: stored_finding(p.store, d.review_id, d.finding_id),
+        touched=lambda f: touched(prev.interdiff, f),
     )
+
+
+_DIFF_PATHS = re.compile(r"^diff --git a/(.+?) b/(.+)$", re.MULTILINE)
+
+
+def touched(interdiff: str, f: Finding) -> bool:
+    """Whether the interdiff since the previous round changed one of `f`'s files (for a
+    finding without a location: whether anything changed). No interdiff (nothing changed, or
+    the previous SHA is gone and nothing can be told) touches nothing: silence then closes
+    nothing."""
+    changed = {p for m in _DIFF_PATHS.finditer(interdiff) for p in m.groups()}
+    if not f.locations:
+        return bool(changed)
+    return any(loc.path in changed for loc in f.locations)
 
 
 def stored_finding(store: Store, review_id: str, finding_id: str) -> Finding | None:

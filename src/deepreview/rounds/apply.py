@@ -25,7 +25,7 @@ from deepreview.model import (
     Section,
     Verdict,
 )
-from deepreview.rounds.verdicts import collect, consolidate, is_open, parse_fix_verdicts
+from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.store.declines import Decline
 
 _SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
@@ -65,16 +65,21 @@ def apply_round(
     declines: Sequence[Decline] = (),
     code_changed: Callable[[Decline], bool] = lambda d: False,
     original: Callable[[Decline], Finding | None] = lambda d: None,
+    touched: Callable[[Finding], bool] = lambda f: True,
 ) -> Report:
     """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
     decline's location changed since it was declined; `original` is the declined finding as
-    its review stored it (to bring it back when the code changed and no seat re-raised it)."""
+    its review stored it (to bring it back when the code changed and no seat re-raised it);
+    `touched` whether the changes since the previous round touched a prior finding's files
+    (anything at all, for a finding without a location)."""
     prev = info.number - 1
-    per_seat = [
-        (sr.reviewer.credit, parse_fix_verdicts(sr.review.raw))
+    titles = {p.id: p.title for p in prior}
+    read = [
+        (sr.reviewer.credit, *read_fix_verdicts(sr.review.raw, titles))
         for sr in seat_reviews
         if sr.review is not None
     ]
+    per_seat = [(credit, parsed) for credit, parsed, _ in read]
     findings = list(report.findings)
     declined: list[DeclinedFinding] = []
     verdicts: list[FixVerdict] = []
@@ -86,22 +91,36 @@ def apply_round(
     for p in prior:
         seats = collect(per_seat, p.id)
         verdict, disagree = consolidate(seats)
+        unreadable = tuple((credit, unread[p.id]) for credit, _, unread in read if p.id in unread)
         location = str(p.locations[0]) if p.locations else ""
         if decline_for(p) is not None:
             continue  # handled with this round's findings below
         match = next((f for f in findings if same_finding(f, p)), None)
         carried_as = None
-        # Open when a seat judged it (partially) not fixed or raised it again, and when no seat
-        # judged it and a seat that raised it did not review this round (it failed): nobody
-        # showed it fixed. Its seats reviewing again without raising it is their word on it.
-        unjudged_open = verdict is None and not _raisers_reviewed(p, seat_reviews)
-        if match is not None or (verdict is not None and is_open(verdict)) or unjudged_open:
+        # Open when a seat judged it (partially) not fixed or raised it again; when a seat's
+        # verdict line for it could not be read (never closed on a guess); and when no seat
+        # judged it and either a seat that raised it did not review this round (it failed) or
+        # the changes since the previous round did not touch its files: nobody showed it
+        # fixed. Its seats reviewing changed files again without raising it is their word.
+        unread_open = bool(unreadable) and (verdict is None or not is_open(verdict))
+        unjudged_open = verdict is None and (
+            not _raisers_reviewed(p, seat_reviews) or not touched(p)
+        )
+        if (
+            match is not None
+            or (verdict is not None and is_open(verdict))
+            or unread_open
+            or unjudged_open
+        ):
             word: str
             if verdict is not None and is_open(verdict):
                 word = verdict
             elif match is not None:
                 word = "raised again"
                 disagree = disagree or verdict is not None  # re-raised what verdicts call closed
+            elif unread_open:
+                word = "verdict unreadable"
+                disagree = disagree or verdict is not None
             else:
                 word = "no verdict"
             tag = f"Round {prev} {p.id}, {word}"
@@ -124,6 +143,7 @@ def apply_round(
                 seats=seats,
                 disagreement=disagree,
                 carried_as=carried_as,
+                unreadable=unreadable,
             )
         )
 
@@ -197,20 +217,41 @@ def _summary(
     findings still open and leaves out declined ones, and its verdict may change with them."""
     text = report.executive_summary
     if report.lead is not None and report.lead.status == "ok":
-        return text  # the lead's own words, written knowing the round
+        # The lead's own words, written knowing the round; what no seat said is added.
+        silent = _closed_silently(info)
+        if not silent:
+            return text
+        return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.number - 1)}."
     text = text.replace(verdict_sentence(report.header.verdict), "").rstrip()
     carried = sum(1 for v in info.fix_verdicts if v.carried_as)
     quiet = sum(1 for d in info.declined if not d.code_changed)
-    if carried or quiet:
+    silent = _closed_silently(info)
+    if carried or quiet or silent:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
         why = []
         if carried:
             why.append(f"{carried} still open from round {info.number - 1}")
         if quiet:
             why.append(f"{quiet} declined in an earlier round left out")
+        if silent:
+            why.append(_silent_clause(silent, info.number - 1))
         holds = f"{findings_count(findings)}" if findings else "no findings"
         text += f" This round's report holds {holds}: {' and '.join(why)}."
     return f"{text} {verdict_sentence(verdict)}".strip()
+
+
+def _closed_silently(info: RoundInfo) -> int:
+    return sum(
+        1 for v in info.fix_verdicts if v.verdict is None and not v.carried_as and not v.unreadable
+    )
+
+
+def _silent_clause(n: int, prev: int) -> str:
+    it, its = ("it", "its") if n == 1 else ("them", "their")
+    return (
+        f"{n} from round {prev} closed without a verdict (the code changed in {its} files and "
+        f"the seats that raised {it} reviewed again without raising or judging {it})"
+    )
 
 
 def _verdict(
@@ -263,13 +304,14 @@ def _verdicts_section(info: RoundInfo) -> Section:
         "|---|---|---|---|",
     ]
     for v in info.fix_verdicts:
-        word: str = v.verdict or "no verdict"
+        word: str = v.verdict or ("verdict unreadable" if v.unreadable else "no verdict")
         if v.disagreement:
             word += " (seats disagree)"
-        seats = "; ".join(
-            table_cell(f"{s.seat}: {s.verdict}" + (f" — {s.evidence}" if s.evidence else ""))
-            for s in v.seats
-        )
+        said = [
+            f"{s.seat}: {s.verdict}" + (f" — {s.evidence}" if s.evidence else "") for s in v.seats
+        ]
+        said += [f"{seat}: unreadable — {line}" for seat, line in v.unreadable]
+        seats = "; ".join(table_cell(x) for x in said)
         where = f" `{v.location}`" if v.location else ""
         rows.append(
             f"| {v.prior_id}. **{table_cell(v.title)}**{where} | {word} | {seats or '—'} "

@@ -2,6 +2,8 @@
 
 A series is one PR (`pr:<N>`) or one branch; a branch review whose branch has a PR review in the
 store continues that series (the store matches rows on the branch as well, see `Store.round_for`).
+An `--uncommitted` review is in no series: it is round 1 on its own, and the branch's rounds
+skip it (its work tree is not a state of the branch the next round could diff against).
 """
 
 from __future__ import annotations
@@ -40,11 +42,12 @@ class PreviousRound:
 
 
 def series_rows(store: Store, series: str, branch: str) -> list[ReviewRow]:
-    """Complete reviews of the series, oldest first."""
+    """Complete reviews of the series, oldest first (never an `--uncommitted` review)."""
     rows = [
         r
         for r in store.rows()
         if r.status == "complete"
+        and r.kind != "uncommitted"
         and ((series and r.series == series) or (branch and r.branch == branch))
     ]
     return sorted(rows, key=lambda r: (r.created_at, r.id))
@@ -55,7 +58,7 @@ def find_previous(
 ) -> PreviousRound | None:
     """The latest complete review of the series before this one, with its report; None on a
     first round (or when its stored JSON report is gone)."""
-    if not series and not target.branch:
+    if target.kind == "uncommitted" or (not series and not target.branch):
         return None
     earlier = [
         r

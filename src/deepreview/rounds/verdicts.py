@@ -2,30 +2,68 @@
 
 Pure `text -> model`. Seats write one line (bullet or table row) per prior finding, e.g.
 `- I1: fixed — calc.py:3 now checks for zero` or `| I1 | not fixed | calc.py:3 still ... |`.
+They also negate (`not yet fixed`, `isn't fixed`, `Fixed? No.`), use their own words
+(`still present`, `❌`, `resolved`) and repeat the title first; `verdict_phrases` reads all of
+that. A line that starts with a prior ID but says nothing readable is "unreadable": the
+finding stays open rather than close on a guess.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, cast
 
 from deepreview.findings.headings import last_section_body
-from deepreview.model import FIX_VERDICTS, FixVerdictWord, SeatFixVerdict
+from deepreview.findings.verdict_phrases import (
+    ADV,
+    END,
+    FULLY,
+    NEG,
+    first_hit,
+    is_separator,
+    markup_free,
+    phrases,
+    table_cells,
+    table_hit,
+    verdict_column,
+    without_title,
+)
+from deepreview.model import FixVerdictWord, SeatFixVerdict
 
 _HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*|\*\*)\s*Round\s+\d+\s+Fix\s+Verdicts\b.*$", re.IGNORECASE | re.MULTILINE
 )
 _ID = re.compile(r"\b([CIS]\d+)\b")
-# Longest first: "not fixed" and "partially fixed" both contain "fixed".
-_WORDS: Final = sorted(FIX_VERDICTS, key=len, reverse=True)
-_WORD = re.compile(
-    r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in _WORDS) + r")\b",
-    re.IGNORECASE,
+_S = r"[\s_-]+"
+_FIX = r"(?:fixed|resolved|addressed|corrected|handled)"
+_PHRASES: Final = phrases(
+    (rf"\b{NEG}{_S}(?:yet{_S})?{FULLY}{_S}{_FIX}{END}", "partially fixed"),
+    (rf"\b{NEG}{_S}(?:{ADV}{_S})*{_FIX}{END}", "not fixed"),
+    (rf"\b{_FIX}\s*[?:]\s*(?:no|nope)\b", "not fixed"),
+    (
+        r"\b(?:un(?:fixed|resolved|addressed|changed)|still\s+(?:present|open|there|exists?|"
+        r"broken|occurs|happens|applies|reproduces|valid|wrong|stands|unfixed|"
+        r"an?\s+(?:issue|problem|bug))|remains?|persists?|open|outstanding|regressed|"
+        rf"no{_S}change|not{_S}done)\b",
+        "not fixed",
+    ),
+    (r"[❌✗✘]\s*(?:still\s+\w+|not\s+fixed|unfixed|open|no)?\b", "not fixed"),
+    (rf"\b(?:partially|partly|half){_S}{_FIX}{END}|\bpartial(?:ly)?\b", "partially fixed"),
+    (r"(?:⚠️?|🟡)\s*(?:partial(?:ly)?(?:\s+fixed)?)?", "partially fixed"),
+    (
+        rf"\bno{_S}longer{_S}(?:applies|applicable|relevant)\b|"
+        r"\b(?:not\s+applicable|n/a|obsolete|moot|superseded)\b",
+        "no longer applies",
+    ),
+    (rf"\b{_FIX}{END}|\bdone\b", "fixed"),
+    (r"(?:✅|✔️?|☑️?)\s*(?:fixed|resolved|addressed|done)?\b", "fixed"),
 )
 # When seats disagree the report keeps the least optimistic word: a prior finding is only
 # closed when nobody still sees it open.
 _PESSIMISM: Final = ("not fixed", "partially fixed", "no longer applies", "fixed")
+
+Parsed = dict[str, tuple[FixVerdictWord, str]]
 
 
 def section_text(review: str) -> str:
@@ -33,21 +71,45 @@ def section_text(review: str) -> str:
     return last_section_body(review, _HEADING)
 
 
-def parse_fix_verdicts(review: str) -> dict[str, tuple[FixVerdictWord, str]]:
-    """Prior finding ID -> (verdict, evidence) from a seat's review text."""
-    out: dict[str, tuple[FixVerdictWord, str]] = {}
+def read_fix_verdicts(
+    review: str, titles: Mapping[str, str] | None = None
+) -> tuple[Parsed, dict[str, str]]:
+    """(prior finding ID -> (verdict, evidence), prior finding ID -> a line that starts with
+    the ID but gives no verdict that can be read). `titles` are the prior findings' titles:
+    a line that repeats one is not read from inside it."""
+    out: Parsed = {}
+    unreadable: dict[str, str] = {}
+    column: int | None = None
     for raw in section_text(review).splitlines():
-        line = raw.strip().strip("|").strip()
-        if not line or set(line) <= set("-|: "):
+        if not raw.strip() or is_separator(raw):
             continue
-        ident = _ID.search(line)
-        word = _WORD.search(line, ident.end()) if ident else None
-        if ident is None or word is None:
+        cells = table_cells(raw)
+        text = markup_free(raw)
+        ident = _ID.search(text)
+        if ident is None:
+            if cells is not None:
+                column = verdict_column(cells)  # a header row
             continue
-        verdict = cast(FixVerdictWord, re.sub(r"[\s_-]+", " ", word.group(1).lower()))
-        evidence = line[word.end() :].strip(" |:—–-*").strip()
-        out.setdefault(ident.group(1).upper(), (verdict, evidence))
-    return out
+        key = ident.group(1).upper()
+        if key in out or key in unreadable:
+            continue  # the first answer for an ID wins
+        title = (titles or {}).get(key, "")
+        if title:
+            text = without_title(text, title, ident.end())
+        hit = table_hit(raw, text, _PHRASES, ident.end(), column)
+        hit = hit or first_hit(text, _PHRASES, ident.end())
+        if hit is None:
+            if re.fullmatch(r"[\W_]*", text[: ident.start()]):
+                unreadable[key] = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", raw).strip()
+            continue
+        evidence = raw[hit.end :].lstrip(" |:—–-*.?!,").rstrip(" |*").strip()
+        out[key] = (cast(FixVerdictWord, hit.word), evidence)
+    return out, unreadable
+
+
+def parse_fix_verdicts(review: str, titles: Mapping[str, str] | None = None) -> Parsed:
+    """Prior finding ID -> (verdict, evidence) from a seat's review text."""
+    return read_fix_verdicts(review, titles)[0]
 
 
 def consolidate(seats: Sequence[SeatFixVerdict]) -> tuple[FixVerdictWord | None, bool]:
@@ -64,9 +126,7 @@ def is_open(verdict: str | None) -> bool:
     return verdict not in ("fixed", "no longer applies")
 
 
-def collect(
-    per_seat: Iterable[tuple[str, dict[str, tuple[FixVerdictWord, str]]]], prior_id: str
-) -> tuple[SeatFixVerdict, ...]:
+def collect(per_seat: Iterable[tuple[str, Parsed]], prior_id: str) -> tuple[SeatFixVerdict, ...]:
     return tuple(
         SeatFixVerdict(seat=credit, verdict=parsed[prior_id][0], evidence=parsed[prior_id][1])
         for credit, parsed in per_seat

@@ -312,15 +312,19 @@ class Store:
                 return row
         raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
 
-    def round_for(self, series: str, branch: str, created_at: str, review_id: str) -> int:
-        """1 + earlier complete reviews of the same PR or branch (either one matches)."""
-        if not series and not branch:
+    def round_for(
+        self, series: str, branch: str, created_at: str, review_id: str, kind: str = ""
+    ) -> int:
+        """1 + earlier complete reviews of the same PR or branch (either one matches). An
+        `--uncommitted` review (`kind`) is round 1 on its own and counts in no series."""
+        if kind == "uncommitted" or (not series and not branch):
             return 1
         earlier = [
             r
             for r in self.rows()
             if r.id != review_id
             and r.status == "complete"
+            and r.kind != "uncommitted"
             and r.created_at <= created_at
             and ((series and r.series == series) or (branch and r.branch == branch))
         ]

@@ -1,0 +1,138 @@
+"""Read a verdict phrase the way a person would: with its negation, its synonyms, and not
+from inside the finding's title. Shared by the round fix verdicts (`rounds/verdicts.py`) and
+the PR thread verdicts (`findings/thread_verdicts.py`). Pure text functions.
+
+A verdict line names an ID, sometimes repeats the title, then gives the verdict:
+`- I1: not yet fixed — calc.py:6 still ...`, `| I1 | Fixed-size buffer | not fixed | ... |`.
+The earliest phrase after the ID (and outside the title) wins; at the same place the longest
+one, so `not fixed` beats the `fixed` inside it and `Fixed? No.` beats `Fixed`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# "not", "isn't", "has not been", "was never" ... before the verdict's past participle.
+NEG = (
+    r"(?:not|never|isn['’]?t|is\s+not|wasn['’]?t|was\s+not|aren['’]?t|are\s+not|"
+    r"hasn['’]?t(?:\s+been)?|has\s+not(?:\s+been)?|haven['’]?t(?:\s+been)?|have\s+not(?:\s+been)?)"
+)
+# Adverbs that leave a negation whole ("not yet fixed", "not properly fixed").
+ADV = r"(?:yet|really|actually|properly|correctly|quite|truly|effectively|been|even|at\s+all)"
+# Adverbs that make a negation partial ("not fully fixed": part of it is).
+FULLY = r"(?:fully|completely|entirely|totally|wholly)"
+# A word ends where a letter, digit or a hyphenated word does not follow: "Fixed-size" is not
+# "fixed".
+END = r"(?![\w])(?!-\w)"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    pattern: re.Pattern[str]
+    word: str
+
+
+def phrases(*pairs: tuple[str, str]) -> tuple[Phrase, ...]:
+    return tuple(Phrase(re.compile(p, re.IGNORECASE), w) for p, w in pairs)
+
+
+@dataclass(frozen=True)
+class Hit:
+    word: str
+    start: int
+    end: int
+
+
+def first_hit(text: str, table: Sequence[Phrase], start: int = 0) -> Hit | None:
+    """The earliest phrase of `table` in `text[start:]` (the longest one at that place)."""
+    best: Hit | None = None
+    for ph in table:
+        m = ph.pattern.search(text, start)
+        if m is None:
+            continue
+        if best is None or (m.start(), -m.end()) < (best.start, -best.end):
+            best = Hit(ph.word, m.start(), m.end())
+    return best
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """`text` with `[start, end)` replaced by spaces (positions unchanged)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def without_title(text: str, title: str, start: int = 0) -> str:
+    """`text` with the finding's title (as the seat repeated it: any markup, any spacing)
+    blanked out, so a title that starts with "Fixed" is not read as the verdict."""
+    words = re.findall(r"\w+", title)
+    if not words:
+        return text
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    m = pattern.search(text, start)
+    return blank(text, m.start(), m.end()) if m else text
+
+
+def markup_free(line: str) -> str:
+    """`line` with emphasis markers blanked (positions unchanged): `**not** fixed` reads."""
+    return re.sub(r"[*_~]", " ", line)
+
+
+_VERDICT_HEADER = re.compile(
+    r"^\W*(?:verdict|status|state|result|outcome|fixed\??|addressed\??|resolved\??)\W*$",
+    re.IGNORECASE,
+)
+
+
+def verdict_column(header_cells: Sequence[str]) -> int | None:
+    """The index of a table header's verdict column (`Verdict`, `Status`, ...), if any."""
+    for i, cell in enumerate(header_cells):
+        if _VERDICT_HEADER.match(cell.strip()):
+            return i
+    return None
+
+
+def table_cells(raw: str) -> list[str] | None:
+    """The cells of a Markdown table row (None when `raw` is not one)."""
+    s = raw.strip()
+    if not s.startswith("|"):
+        return None
+    return [c for c in s.strip("|").split("|")]
+
+
+def cell_span(raw: str, index: int) -> tuple[int, int] | None:
+    """Where cell `index` of the table row `raw` lies in `raw`."""
+    pos = raw.index("|") + 1
+    for i, cell in enumerate(raw.strip().strip("|").split("|")):
+        if i == index:
+            return pos, pos + len(cell)
+        pos += len(cell) + 1
+    return None
+
+
+def is_separator(raw: str) -> bool:
+    return bool(raw.strip()) and set(raw.strip()) <= set("-|: ")
+
+
+def table_hit(
+    raw: str, text: str, table: Sequence[Phrase], after: int, column: int | None
+) -> Hit | None:
+    """The verdict of a table row: in the header's verdict column when it names one, else in
+    the first cell after `after` that holds nothing but a verdict (`| I1 | Fixed width | not
+    fixed |` is `not fixed`: the title cell only starts with a verdict word)."""
+    cells = table_cells(raw)
+    if cells is None:
+        return None
+    if column is not None:
+        span = cell_span(raw, column)
+        if span is not None and span[0] >= after:
+            return first_hit(text[: span[1]], table, span[0])
+    for i in range(len(cells)):
+        span = cell_span(raw, i)
+        if span is None or span[0] < after:
+            continue
+        hit = first_hit(text[: span[1]], table, span[0])
+        alone = hit is not None and not text[span[0] : hit.start].strip()
+        if hit is not None and alone and not text[hit.end : span[1]].strip(" .!"):
+            return hit
+    return None
