@@ -38,6 +38,10 @@ def test_three_reviews_listed_newest_first_with_pills(tmp_path: Path) -> None:
     for n, kind in enumerate(["critical", "important", None]):
         _seat_config(tmp_path, _review(kind))
         write(repo, f"f{n}.txt", f"{n}\n")
+        # calc.py changes too: a later round's silence closes the earlier round's finding
+        # there only because its code changed (unchanged code keeps it open)
+        calc = (repo / "calc.py").read_text()
+        write(repo, "calc.py", calc + f"\n\ndef f{n}():\n    return {n}\n")
         commit_all(repo, f"change {n}")
         res = run_cli(
             ["review", "--agents", "canned", "--lead", "none", "--json"], cwd=repo, env=env
