@@ -336,3 +336,20 @@ def test_a_pr_review_named_by_gh_repo_is_found_by_list_and_show(tmp_path: Path) 
         stats = run_cli(["stats", "--json"], cwd=clone, env=env)
         assert stats.returncode == 0, stats.stderr
         assert stats.json()["reviews"] == 1  # the review is of this checkout's repository
+
+
+def test_a_review_every_seat_failed_is_not_posted_over_the_summary(tmp_path: Path) -> None:
+    """Round 2 with every seat failing (a quota, an outage) reviewed nothing: `--post` leaves
+    the PR's summary of round 1 as it was instead of replacing it with "Failed"."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        first = review(fakes, clone, env, "--post")
+        assert first.returncode == 0, first.stderr
+        (comment,) = gh.pull(REPO, NUMBER).issue_comments
+        before = comment["body"]
+        fakes.write_config({"alpha": fakes.seat("exit")})
+        failed = review(fakes, clone, env, "--post")
+        assert failed.returncode == 3, failed.stderr
+        assert gh.pull(REPO, NUMBER).issue_comments[0]["body"] == before
+        assert len(gh.writes) == 1  # round 1's comment only
+        assert "not posted: no seat produced a review" in failed.stderr

@@ -73,7 +73,14 @@ def post_and_gate(
 ) -> int:
     """After a stored review (`review`, `finish`): publish it when asked, then the --fail-on
     gate. A publishing failure raises (exit 5) with the review already stored."""
-    if post and outcome.status == "complete" and outcome.report is not None:
+    if post and outcome.exit_code == ExitCode.ALL_SEATS_FAILED:
+        # Nothing was reviewed: a "Failed" summary would replace the PR's last real one.
+        click.echo(
+            "deep-review: not posted: no seat produced a review, so the PR's summary comment is "
+            f"left as it was (`deep-review publish {outcome.review_id}` posts it anyway)",
+            err=True,
+        )
+    elif post and outcome.status == "complete" and outcome.report is not None:
         from deepreview.cli.publish_cmd import run_publish
         from deepreview.store.store import Store
 
