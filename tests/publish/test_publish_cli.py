@@ -353,3 +353,22 @@ def test_a_review_every_seat_failed_is_not_posted_over_the_summary(tmp_path: Pat
         assert gh.pull(REPO, NUMBER).issue_comments[0]["body"] == before
         assert len(gh.writes) == 1  # round 1's comment only
         assert "not posted: no seat produced a review" in failed.stderr
+
+
+def test_publishing_an_older_round_over_a_newer_one_needs_force(tmp_path: Path) -> None:
+    """The summary is one sticky comment per PR: `publish` of round 1 after round 2 was posted
+    would put the older findings back without a word."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        old = review(fakes, clone, env).json()["review_id"]
+        new = review(fakes, clone, env, "--post")
+        assert new.returncode == 0, new.stderr
+        writes = len(gh.writes)
+        res = _publish(clone, env, old)
+        assert res.returncode == 2
+        (line,) = res.stderr.strip().splitlines()
+        assert new.json()["review_id"] in line and "--force" in line
+        assert len(gh.writes) == writes
+        forced = _publish(clone, env, old, "--force")
+        assert forced.returncode == 0, forced.stderr
+        assert old in gh.pull(REPO, NUMBER).issue_comments[-1]["body"]

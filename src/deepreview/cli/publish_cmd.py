@@ -10,6 +10,7 @@ import click
 
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.config import CliOverrides, build_settings
+from deepreview.errors import UsageError
 from deepreview.pipeline.review import locate_store
 from deepreview.publish.publisher import PublishResult, publish_review
 from deepreview.runmodel import SCHEMA_VERSION
@@ -101,6 +102,11 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
 @store_option
 @github_api_option
 @click.option("--repo", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Publish even though a newer review of the same PR is stored (its summary is replaced).",
+)
 def publish(
     review_id: str,
     inline: bool,
@@ -110,6 +116,7 @@ def publish(
     store: str | None,
     github_api: str | None,
     repo: str,
+    force: bool,
 ) -> None:
     """Publish stored PR review REVIEW_ID on its pull request: one sticky summary comment
     (updated in place on later rounds); with --inline, the findings on their diff lines.
@@ -119,6 +126,12 @@ def publish(
     cli = CliOverrides(store=store, config_path=Path(config) if config else None)
     st = locate_store(Path(repo), cli, dict(os.environ))
     st.ensure_readable(named=store is not None)
+    newer = None if force or dry_run else _newer_round(st, review_id)
+    if newer is not None:
+        raise UsageError(
+            f"review {newer} of the same pull request is newer than {review_id}, and the PR has "
+            f"one summary comment: publish {newer}, or pass --force to put {review_id} back"
+        )
     run_publish(
         st,
         review_id,
@@ -129,6 +142,23 @@ def publish(
         as_json=as_json,
         env=github_env(github_api),
     )
+
+
+def _newer_round(st: Store, review_id: str) -> str | None:
+    """The newest complete review of `review_id`'s PR series stored after it, if any."""
+    rows = st.rows()
+    this = next((r for r in rows if r.id == review_id), None)
+    if this is None or not this.series.startswith("pr:"):
+        return None  # `run_publish` says what is wrong with it
+    later = [
+        r
+        for r in rows
+        if r.series == this.series
+        and r.status == "complete"
+        and r.id != review_id
+        and (r.created_at, r.id) > (this.created_at, this.id)
+    ]
+    return max(later, key=lambda r: (r.created_at, r.id)).id if later else None
 
 
 __all__ = ["echo_result", "publish", "report_url_template", "run_publish"]
