@@ -271,6 +271,8 @@ def finish_review(
     checks = None if relead else run_check_step(p, det.report, writer)
     checks = checks or writer.state.checks
     report = with_checks(det.report, checks)
+    if not relead:
+        writer.set(before_lead_s=round(writer.elapsed(), 3))
     try:
         report = run_lead(
             p,

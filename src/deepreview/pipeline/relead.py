@@ -8,6 +8,8 @@ and the store index are rewritten. The seats do not run again.
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -50,6 +52,8 @@ def relead(
     settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
     lead = _lead_for(state, settings, env, cli.lead)
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
+    if state.before_lead_s is not None:
+        state = dataclasses.replace(state, elapsed_s=state.before_lead_s)
     writer = StateWriter(store, review_dir, state)
     return finish.finish_review(p, review_id, review_dir, writer, Redactor(env), relead=True)
 

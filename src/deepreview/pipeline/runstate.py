@@ -125,6 +125,9 @@ class RunState:
     # `finish`: seat -> SHA-256 of the seat-result.json it was made from; finishing the same
     # results again (a rerun CI job) finds this review instead of making a round 2
     seat_results: dict[str, str] | None = None
+    # the wall clock when the lead step began: a `relead` restarts from there, so neither the
+    # lead it replaces nor earlier releads count in the review's time
+    before_lead_s: float | None = None
     schema_version: int = RUN_STATE_VERSION
 
     def seat_runs(self) -> list[SeatRun]:
