@@ -9,7 +9,6 @@ and the store index are rewritten. The seats do not run again.
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Mapping
 from pathlib import Path
 
