@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, git, write
+from support.repos import commit_all, git, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round, stored
 
 ROUND2_FIXED = """## Executive Summary
@@ -186,3 +186,23 @@ def test_a_prior_finding_its_seat_no_longer_raises_is_closed(tmp_path: Path) -> 
     assert data["findings"] == []
     assert data["round_info"]["fix_verdicts"][0]["carried_as"] is None
     assert data["header"]["verdict"]["label"] == "Merge as-is"
+
+
+def test_relead_of_a_round_a_later_round_builds_on_needs_force(tmp_path: Path) -> None:
+    """Round 2 names round 1's findings by ID (`Round 1 I1, not fixed`): a relead of round 1
+    can renumber them under round 2's feet, so it is refused unless forced."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    first = run_round(fakes, repo, ROUND1)
+    write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
+    commit_all(repo, "Reword the comment")
+    second = run_round(fakes, repo, ROUND2_NOT_FIXED)
+    env = fakes.env()
+    res = run_cli(["relead", first["review_id"], "--lead", "none"], cwd=repo, env=env)
+    assert res.returncode == 2
+    (line,) = res.stderr.strip().splitlines()
+    assert second["review_id"] in line and "--force" in line
+    ok = run_cli(["relead", second["review_id"], "--lead", "none"], cwd=repo, env=env)
+    assert ok.returncode == 0, ok.stderr  # the latest round: nothing builds on it
+    forced = run_cli(["relead", first["review_id"], "--lead", "none", "--force"], cwd=repo, env=env)
+    assert forced.returncode == 0, forced.stderr

@@ -459,15 +459,22 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
 @click.command()
 @click.argument("review_id")
 @fail_on_option
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Relead even though a later round names this review's findings by their IDs.",
+)
 @_common
-def relead(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
+def relead(
+    review_id: str, as_json: bool, repo: str, fail_on: str | None, force: bool, **opts: Any
+) -> int:
     """Rerun only the lead (and rendering) on a stored review."""
     # Here, not at the top: it imports the report step, which `review` loads only once its
     # seats have started (benchmarks/bench_overhead.py, first seat spawned).
     from deepreview.pipeline.relead import relead as run_relead
 
     cli = _overrides(**opts)
-    outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ))
+    outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
     return post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
 
 
