@@ -196,6 +196,23 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
     return len(m.group("marks")), head
 
 
+_BOLD_PARAGRAPH = re.compile(r"^ {0,3}\*\*[^*\s]")
+
+
+def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """`**Retry swallows the error** (`a.py:42`)` as a paragraph of its own, no bullet or ID:
+    a finding when the bold title is followed by its place and nothing else (a bold word
+    opening a sentence of a finding's body is followed by more words)."""
+    if not _BOLD_PARAGRAPH.match(line):
+        return None
+    head = FindingHead(id=None, title="", style="boldline")
+    _fill(head, line.strip(), prefixes)
+    title = head.title.rstrip("*").rstrip()
+    if not title or title.endswith((":", ".")) or not head.locations or head.leftover.strip():
+        return None
+    return head
+
+
 def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> bool:
     """`- `a.py:3` — Title.` / `- `a.py:3` Title`: the item opens with its place. True when it
     did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a

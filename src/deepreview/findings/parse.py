@@ -67,6 +67,7 @@ from deepreview.findings.findings import (
     unrated_ids,
 )
 from deepreview.findings.json_review import json_review
+from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.sections import (
@@ -395,8 +396,11 @@ def _shape_warnings(
         return out
     last = next((ln for ln in reversed(lines) if ln.strip()), "")
     tail_kind = blocks[-1].kind
-    prose = not is_fence_line(last) and not re.match(
-        r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last
+    # (a `**Line:** 30` label ends the last finding whole, though it ends in a digit)
+    prose = (
+        not is_fence_line(last)
+        and not re.match(r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last)
+        and LABEL.match(last) is None
     )
     if (
         tail_kind is not Kind.COVERAGE

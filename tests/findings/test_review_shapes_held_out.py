@@ -1,0 +1,50 @@
+"""More review shapes agents write when they follow the prompt loosely, each with a fixture in
+our own words: the level or place on its own label line, bold-paragraph titles."""
+
+from __future__ import annotations
+
+from deepreview.model import Severity
+from findings.test_review_fixtures import parse
+
+
+def summary(name: str) -> list[tuple[str, Severity, str, tuple[str, ...]]]:
+    return [
+        (f.id, f.severity, f.title, tuple(str(loc) for loc in f.locations))
+        for f in parse(name).findings
+    ]
+
+
+def test_a_severity_label_bold_or_italic_around_its_value() -> None:
+    # `**Severity: High**` under a `### Title` heading is that finding's level, not a `High`
+    # section of its own; `*Severity: Medium*` is a label too, and a place may share its line.
+    r = parse("bold-severity-values")
+    assert summary("bold-severity-values") == [
+        ("C1", Severity.CRITICAL, "Last batch is never flushed", ("importer/stream.py:61-66",)),
+        ("I1", Severity.IMPORTANT, "Header row counted as data", ("importer/stream.py:24",)),
+        ("S1", Severity.SUGGESTION, "Unused `chunk_size` argument", ("importer/cli.py:12",)),
+    ]
+    assert r.findings[0].fix == "call `flush(batch)` once more after the loop."
+    assert r.unread_findings == ()
+
+
+def test_a_file_label_then_a_lines_label() -> None:
+    r = parse("file-and-line-labels")
+    assert summary("file-and-line-labels") == [
+        ("I1", Severity.IMPORTANT, "Last batch is never flushed", ("importer/stream.py:61-66",)),
+        ("S1", Severity.SUGGESTION, "Header row counted as data", ("importer/stream.py:24",)),
+        ("S2", Severity.SUGGESTION, "Unused `chunk_size` argument", ("importer/cli.py:12",)),
+    ]
+    assert r.findings[0].body == "The loop flushes only when the batch is full."
+    # the last finding ends with its `Line:` label: a whole review, not one cut off
+    assert not any("cut off" in w for w in r.warnings)
+
+
+def test_bold_title_paragraphs_with_a_place_under_severity_headings() -> None:
+    r = parse("bold-title-paragraphs")
+    assert summary("bold-title-paragraphs") == [
+        ("C1", Severity.CRITICAL, "Last batch is never flushed", ("importer/stream.py:61-66",)),
+        ("I1", Severity.IMPORTANT, "Header row counted as data", ("importer/stream.py:24",)),
+        ("S1", Severity.SUGGESTION, "Unused `chunk_size` argument", ("importer/cli.py:12",)),
+    ]
+    assert "**Note** that the unit test" in r.findings[0].body  # a bold word in the body
+    assert r.unread_findings == ()
