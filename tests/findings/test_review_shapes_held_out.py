@@ -48,3 +48,23 @@ def test_bold_title_paragraphs_with_a_place_under_severity_headings() -> None:
     ]
     assert "**Note** that the unit test" in r.findings[0].body  # a bold word in the body
     assert r.unread_findings == ()
+
+
+def test_blocking_non_blocking_and_nit_lead_ins_in_a_list() -> None:
+    assert summary("blocking-nit-list") == [
+        ("C1", Severity.CRITICAL, "Last batch is never flushed", ("importer/stream.py:61-66",)),
+        ("S1", Severity.SUGGESTION, "Header row counted as data", ("importer/stream.py:24",)),
+        ("S2", Severity.SUGGESTION, "Unused `chunk_size` argument", ("importer/cli.py:12",)),
+    ]
+
+
+def test_blocking_and_nit_lead_ins_as_paragraphs_with_no_headings() -> None:
+    r = parse("blocking-nit-paragraphs")
+    assert [(f.id, f.severity, tuple(map(str, f.locations))) for f in r.findings] == [
+        ("C1", Severity.CRITICAL, ("importer/stream.py:61",)),
+        ("S1", Severity.SUGGESTION, ("importer/stream.py:24",)),
+        ("S2", Severity.SUGGESTION, ("importer/cli.py:12",)),
+    ]
+    assert r.findings[1].title == "The header row is counted as data"
+    assert r.findings[0].body.startswith("when a batch is full")
+    assert r.preamble.startswith("Read the importer change")

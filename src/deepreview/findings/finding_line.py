@@ -213,6 +213,18 @@ def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
     return head
 
 
+def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """`**Blocking:** Retry swallows the error (`a.py:42`). …` as a paragraph of its own: a
+    bold level word leads the finding, as it does a list item."""
+    if not _BOLD_PARAGRAPH.match(line):
+        return None
+    head = _bullet_head(line.strip(), prefixes)
+    if head is None or head.severity is None:
+        return None
+    head.style = "lead"
+    return head
+
+
 def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> bool:
     """`- `a.py:3` — Title.` / `- `a.py:3` Title`: the item opens with its place. True when it
     did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a

@@ -45,6 +45,7 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
             "info",
             "p2",
             "p3",
+            "non-blocking",
         ),
         Severity.SUGGESTION,
     ),
@@ -90,6 +91,8 @@ TAG_WORDS: Final = frozenset(
     [
         "critical",
         "blocker",
+        "blocking",  # `**Blocking:** …` / `**Non-blocking:** …` / `**Nit:** …` review comments
+        "non-blocking",
         "high",
         "important",
         "major",
