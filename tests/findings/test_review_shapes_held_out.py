@@ -68,3 +68,14 @@ def test_blocking_and_nit_lead_ins_as_paragraphs_with_no_headings() -> None:
     assert r.findings[1].title == "The header row is counted as data"
     assert r.findings[0].body.startswith("when a batch is full")
     assert r.preamble.startswith("Read the importer change")
+
+
+def test_lines_written_after_a_code_span_path_in_prose() -> None:
+    # `In `a.py` (lines 61-66), …`, `in `a.py`, line 24`, `in `a.py` at line 12`
+    assert [
+        (f.severity, tuple(map(str, f.locations))) for f in parse("lines-after-code-path").findings
+    ] == [
+        (Severity.CRITICAL, ("importer/stream.py:61-66",)),
+        (Severity.IMPORTANT, ("importer/stream.py:24",)),
+        (Severity.SUGGESTION, ("importer/cli.py:12",)),
+    ]

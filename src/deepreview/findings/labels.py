@@ -64,10 +64,21 @@ def body_location(
             continue
         for m in _CODE_OR_LINK.finditer(line):
             for loc in locations_in(m.group(0), prefixes):
+                lines_after = _LINES_AFTER.match(line, m.end()) if loc.start is None else None
+                if lines_after is not None:
+                    # `In `a.py` (lines 42-48), …`, `in `a.py`, line 30`
+                    loc = same_file_lines(loc, lines_after.group("lines")) or loc
                 if loc.start is not None:
                     return [loc]
                 whole = whole or [loc]
     return whole
+
+
+_LINES_AFTER = re.compile(
+    r"[ \t]*[(,]?[ \t]*(?:(?:at|on)[ \t]+)?lines?[ \t]+(?P<lines>\d+(?:[ \t]*[-–—][ \t]*\d+)?)"
+    r"(?![\d.]\d)",
+    re.IGNORECASE,
+)
 
 
 def label_lines(
