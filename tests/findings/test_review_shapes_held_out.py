@@ -3,8 +3,9 @@ our own words: the level or place on its own label line, bold-paragraph titles."
 
 from __future__ import annotations
 
+from deepreview.findings import parse_review
 from deepreview.model import Severity
-from findings.test_review_fixtures import parse
+from findings.test_review_fixtures import FIXTURES, parse
 
 
 def summary(name: str) -> list[tuple[str, Severity, str, tuple[str, ...]]]:
@@ -79,3 +80,39 @@ def test_lines_written_after_a_code_span_path_in_prose() -> None:
         (Severity.IMPORTANT, ("importer/stream.py:24",)),
         (Severity.SUGGESTION, ("importer/cli.py:12",)),
     ]
+
+
+def test_a_json_copy_of_the_findings_after_them_is_not_unread_text() -> None:
+    r = parse("findings-then-json-copy")
+    assert [f.id for f in r.findings] == ["I1", "S1"]
+    assert r.findings[1].body == ""
+    assert r.unread_findings == ()
+    assert not any("not a finding" in w for w in r.warnings)
+    assert any('"findings"' in u for u in r.unparsed)  # kept all the same
+
+
+def _after_none(title: str) -> str:
+    # the JSON block under a section that says `None.` rather than after a finding
+    text = (FIXTURES / "findings-then-json-copy.md").read_text(encoding="utf-8")
+    text = text.replace("**S1. Unused `chunk_size` argument** — `importer/cli.py:12`", "None.")
+    return text.replace('"Unused chunk_size argument"', title)
+
+
+def test_a_json_copy_after_a_none_section_is_not_unread_text() -> None:
+    r = parse_review(_after_none('"Last batch never flushed"'), seat="fixture")
+    assert [f.id for f in r.findings] == ["I1"]
+    assert r.unread_findings == ()
+    assert not any("not a finding" in w for w in r.warnings)
+
+
+def test_a_json_block_with_a_finding_of_its_own_stays_unread() -> None:
+    text = _after_none('"Header row counted as data"').replace('"line": 12', '"line": 24')
+    r = parse_review(text.replace('"importer/cli.py"', '"x/y.py"'), seat="fixture")
+    assert len(r.unread_findings) == 1
+
+
+def test_a_json_copy_after_the_last_fix_leaves_the_fix() -> None:
+    text = (FIXTURES / "findings-then-json-copy.md").read_text(encoding="utf-8")
+    line = "**S1. Unused `chunk_size` argument** — `importer/cli.py:12`"
+    r = parse_review(text.replace(line, f"{line}\n\n**Fix:** pass it on."), seat="fixture")
+    assert r.findings[1].fix == "pass it on."
