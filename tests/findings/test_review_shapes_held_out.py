@@ -116,3 +116,16 @@ def test_a_json_copy_after_the_last_fix_leaves_the_fix() -> None:
     line = "**S1. Unused `chunk_size` argument** — `importer/cli.py:12`"
     r = parse_review(text.replace(line, f"{line}\n\n**Fix:** pass it on."), seat="fixture")
     assert r.findings[1].fix == "pass it on."
+
+
+def test_colored_circles_as_levels_and_an_improvements_section() -> None:
+    r = parse("circle-levels-and-improvements")
+    assert summary("circle-levels-and-improvements") == [
+        ("C1", Severity.CRITICAL, "Last batch is never flushed", ("importer/stream.py:61-66",)),
+        ("I1", Severity.IMPORTANT, "Header row counted as data", ("importer/stream.py:24",)),
+        ("S1", Severity.SUGGESTION, "Unused `chunk_size` argument", ("importer/cli.py:12",)),
+        ("S2", Severity.SUGGESTION, "Log the row count", ("importer/stream.py:70",)),
+    ]
+    # a green circle before praise with no place is no finding
+    assert "Streaming keeps memory flat" in r.other_sections[-1].body
+    assert not any("no severity given" in w for w in r.warnings)
