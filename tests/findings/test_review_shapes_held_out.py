@@ -129,3 +129,14 @@ def test_colored_circles_as_levels_and_an_improvements_section() -> None:
     # a green circle before praise with no place is no finding
     assert "Streaming keeps memory flat" in r.other_sections[-1].body
     assert not any("no severity given" in w for w in r.warnings)
+
+
+def test_a_place_then_a_priority_tag_then_the_sentence() -> None:
+    assert [
+        (f.id, tuple(map(str, f.locations))) for f in parse("place-then-priority-tag").findings
+    ] == [
+        ("I1", ("importer/stream.py:61-66",)),
+        ("S1", ("importer/stream.py:24",)),
+        ("S2", ("importer/cli.py:12",)),
+    ]
+    assert parse("place-then-priority-tag").findings[1].title == "The header row is counted as data"
