@@ -140,3 +140,14 @@ def test_a_place_then_a_priority_tag_then_the_sentence() -> None:
         ("S2", ("importer/cli.py:12",)),
     ]
     assert parse("place-then-priority-tag").findings[1].title == "The header row is counted as data"
+
+
+def test_a_bold_level_word_right_after_the_title() -> None:
+    r = parse("bold-level-after-title")
+    assert [(f.severity, tuple(map(str, f.locations))) for f in r.findings] == [
+        (Severity.CRITICAL, ("importer/stream.py:61-66",)),
+        (Severity.IMPORTANT, ("importer/stream.py:24",)),
+        (Severity.SUGGESTION, ("importer/cli.py:12",)),
+    ]
+    assert r.findings[0].title == "Last batch is never flushed"
+    assert r.findings[0].body == "The loop flushes only when a batch is full."
