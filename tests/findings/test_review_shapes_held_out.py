@@ -151,3 +151,14 @@ def test_a_bold_level_word_right_after_the_title() -> None:
     ]
     assert r.findings[0].title == "Last batch is never flushed"
     assert r.findings[0].body == "The loop flushes only when a batch is full."
+
+
+def test_a_bold_severity_label_closing_the_item() -> None:
+    # under topic headings (`### Correctness`), so each item must carry its own level
+    r = parse("closing-bold-severity")
+    assert [(f.severity, f.title) for f in r.findings] == [
+        (Severity.CRITICAL, "Last batch is never flushed"),
+        (Severity.IMPORTANT, "Header row counted as data"),
+        (Severity.SUGGESTION, "Unused `chunk_size` argument"),
+    ]
+    assert r.findings[0].body == "the loop flushes only when a batch is full."

@@ -39,6 +39,11 @@ _BOLD_LEVEL_FIRST = re.compile(
     r"(?=[ \t]*(?:$|[—–:,;.)]|-[ \t]))",
     re.IGNORECASE,
 )
+_BOLD_LEVEL_LAST = re.compile(
+    rf"(?:^|(?<=[.;!?)`]))[ \t]*(?:\*\*|__)(?:severity|priority)[ \t]*:[ \t]*(?P<w>{TAG_PATTERN})"
+    r"\.?(?:\*\*|__)[ \t.]*$",
+    re.IGNORECASE,
+)
 _CARRY = re.compile(r"^Round\s+\d+\b", re.IGNORECASE)
 _LINES_PAREN = re.compile(r"^(?:lines?|l\.)\s*(\d+)(?:\s*[-–]\s*(\d+))?$", re.IGNORECASE)
 
@@ -98,6 +103,12 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         word = bold_level.group("w")
         head.severity, head.level_word = tag_level(word), word.lower()
         tail = tail[bold_level.end() :]
+    closing_level = _BOLD_LEVEL_LAST.search(tail) if head.severity is None else None
+    if closing_level is not None:
+        # `- **Title** (`a.py:3`): the loop returns None. **Severity: high.**`
+        word = closing_level.group("w")
+        head.severity, head.level_word = tag_level(word), word.lower()
+        tail = tail[: closing_level.start()]
     phrase = severity_phrase(tail) if head.severity is None else None
     if phrase is not None:
         # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`
