@@ -23,6 +23,8 @@ from deepreview.findings.readable import UNPARSEABLE, unparseable_reason
         "## Findings\n",
         "## Executive Summary\n\nTool calls were denied; I could not read any file.\n\n"
         "## Coverage Summary\n\n| File | Status |\n|---|---|\n| `calc.py` | Not reviewed |\n",
+        "I did not find any files to review: the worktree is empty.",
+        "Error: could not find any credentials for the API.",
     ],
 )
 def test_no_structure_is_unparseable(text: str) -> None:
@@ -43,6 +45,11 @@ def test_no_structure_is_unparseable(text: str) -> None:
         "I1. **Unchecked error** — `a.go:3` (important, regression)\n\nFix: check it.\n",
         "**Verdict:** Merge as-is\n",
         "## Coverage Summary\n\n- `a.py` — Reviewed, no issues\n",
+        # a clean review in other words than "no issues found"
+        "I did not find any discrete, actionable bugs in this change.",
+        "I read the diff and the callers. I don't see any bugs or missing tests worth flagging.",
+        "Checked the retry path by hand; I found no correctness problems.",
+        "The change does what it says.\n\nNo changes requested.\n",
     ],
 )
 def test_a_genuine_review_is_not(text: str) -> None:

@@ -364,9 +364,25 @@ def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
         elif tok.type == "paragraph_open" and tok.level == 0:
             for n in range(tok.map[0], min(tok.map[1], len(lines))):
                 h = _bold_or_label(lines[n])
-                if h is not None:
+                if h is not None and not _level_label_of_heading(lines, out, n):
                     out[n] = h
     return out
+
+
+_LEVEL_LABEL = re.compile(r"^ {0,3}(?:\*\*|__)(?:severity|priority)[ \t]*:", re.IGNORECASE)
+
+
+def _level_label_of_heading(lines: list[str], headings: dict[int, Heading], n: int) -> bool:
+    """`### Retry swallows the error` + `**Severity: High**`: the bold line is that finding's
+    level label, written with the bold around the value too, not a `High` section of its own
+    (which would leave the heading above it empty and its finding unread)."""
+    if not _LEVEL_LABEL.match(lines[n]):
+        return False
+    k = n - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    above = headings.get(k)
+    return above is not None and above.kind is Kind.OTHER and above.level < BOLD_LEVEL
 
 
 def _bold_or_label(line: str) -> Heading | None:

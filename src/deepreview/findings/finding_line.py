@@ -196,10 +196,52 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
     return len(m.group("marks")), head
 
 
+_PLACE_TAG = re.compile(
+    rf"^(?P<place>`?[^\s`]+:\d[^\s`]*`?)[ \t]+\[(?P<w>{TAG_PATTERN})\][ \t]*[:—–-]?[ \t]*"
+    r"(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+_BOLD_PARAGRAPH = re.compile(r"^ {0,3}\*\*[^*\s]")
+
+
+def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """`**Retry swallows the error** (`a.py:42`)` as a paragraph of its own, no bullet or ID:
+    a finding when the bold title is followed by its place and nothing else (a bold word
+    opening a sentence of a finding's body is followed by more words)."""
+    if not _BOLD_PARAGRAPH.match(line):
+        return None
+    head = FindingHead(id=None, title="", style="boldline")
+    _fill(head, line.strip(), prefixes)
+    title = head.title.rstrip("*").rstrip()
+    if not title or title.endswith((":", ".")) or not head.locations or head.leftover.strip():
+        return None
+    return head
+
+
+def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """`**Blocking:** Retry swallows the error (`a.py:42`). …` as a paragraph of its own: a
+    bold level word leads the finding, as it does a list item."""
+    if not _BOLD_PARAGRAPH.match(line):
+        return None
+    head = _bullet_head(line.strip(), prefixes)
+    if head is None or head.severity is None:
+        return None
+    head.style = "lead"
+    return head
+
+
 def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> bool:
     """`- `a.py:3` — Title.` / `- `a.py:3` Title`: the item opens with its place. True when it
     did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a
     point of a body, not a title."""
+    tagged = _PLACE_TAG.match(rest)
+    if tagged and _all_locations(tagged.group("place").strip("`"), prefixes):
+        # `- src/a.py:42 [P1] The loop returns None …`: place, tag, then the finding's sentence
+        parse_tail(head, tagged.group("place"), prefixes)
+        if head.severity is None:
+            head.severity, head.level_word = tag_level(tagged.group("w")), tagged.group("w").lower()
+        head.title = tagged.group("title").strip().rstrip(".").rstrip()
+        return True
     bold = _BOLD_PLACE.match(rest)
     place = bold.group("place").strip("`") if bold else ""
     if bold and place and _all_locations(place, prefixes):

@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level, place_in_file
-from deepreview.findings.finding_line import heading_head, parse_head
+from deepreview.findings.finding_line import (
+    bold_lead_head,
+    bold_line_head,
+    heading_head,
+    parse_head,
+)
 from deepreview.findings.head import FindingHead, closing_place
 from deepreview.findings.labels import body_location, label_lines, labels_of, severity_label_follows
 from deepreview.findings.levels import HIGH
@@ -169,6 +174,10 @@ def parse_findings_block(
             found = heading_head(line, prefixes)
             if found is not None and level in (None, found[0]):
                 level, head = found
+        if head is None and mode in (None, "boldline") and section is not None:
+            head = bold_line_head(line, prefixes)
+        if head is None and mode in (None, "lead"):
+            head = bold_lead_head(line, prefixes)
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
         if (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deepreview.findings.levels import severity_phrase, tag_level
+from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level
 from deepreview.findings.locations import (
     join_line_words,
     looks_like_path,
@@ -33,6 +33,16 @@ _TAIL_TOKEN = re.compile(
     r"|(?P<sep>(?:[\s,;:—–+&]|-(?=\s)|\*\*|(?<=\s)(?:vs\.?|and)(?=\s))+)"
     r"|(?P<word>[^\s`\[\](),;]+)"
     r"|(?P<other>.)"  # a stray bracket or backtick: kept as leftover, never skipped
+)
+_BOLD_LEVEL_FIRST = re.compile(
+    rf"^[ \t]*(?:[—–:,;]|-(?=[ \t]))[ \t]*(?:\*\*|__)(?P<w>{TAG_PATTERN})(?:\*\*|__)"
+    r"(?=[ \t]*(?:$|[—–:,;.)]|-[ \t]))",
+    re.IGNORECASE,
+)
+_BOLD_LEVEL_LAST = re.compile(
+    rf"(?:^|(?<=[.;!?)`]))[ \t]*(?:\*\*|__)(?:severity|priority)[ \t]*:[ \t]*(?P<w>{TAG_PATTERN})"
+    r"\.?(?:\*\*|__)[ \t.]*$",
+    re.IGNORECASE,
 )
 _CARRY = re.compile(r"^Round\s+\d+\b", re.IGNORECASE)
 _LINES_PAREN = re.compile(r"^(?:lines?|l\.)\s*(\d+)(?:\s*[-–]\s*(\d+))?$", re.IGNORECASE)
@@ -87,6 +97,18 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
     spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
     tail = join_line_words(tail)
+    bold_level = _BOLD_LEVEL_FIRST.match(tail) if head.severity is None else None
+    if bold_level is not None:
+        # `1. Title — **High** — `a.py:3`. The loop…`: the level right after the title
+        word = bold_level.group("w")
+        head.severity, head.level_word = tag_level(word), word.lower()
+        tail = tail[bold_level.end() :]
+    closing_level = _BOLD_LEVEL_LAST.search(tail) if head.severity is None else None
+    if closing_level is not None:
+        # `- **Title** (`a.py:3`): the loop returns None. **Severity: high.**`
+        word = closing_level.group("w")
+        head.severity, head.level_word = tag_level(word), word.lower()
+        tail = tail[: closing_level.start()]
     phrase = severity_phrase(tail) if head.severity is None else None
     if phrase is not None:
         # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`

@@ -22,6 +22,7 @@ from deepreview.findings.findings import (
     assemble,
     make_draft,
     rank_high,
+    same_title,
     unrated_ids,
 )
 from deepreview.findings.head import FindingHead, locations_in
@@ -162,3 +163,43 @@ def _locations(file: str, line: str | None, end: int | None) -> list[Location]:
         end = int(m.group(2)) if m.group(2) else end
         return [Location(loc.path, start, end if end and end != start else None)]
     return [loc]
+
+
+def json_copy_of(text: str, drafts: list[Draft]) -> bool:
+    """`text` (unread text of a findings section) is a ```json block that repeats findings the
+    review already wrote in Markdown (`{"findings": [...]}` appended for tools): every finding
+    in it has the title or a place of one read already."""
+    if not text.lstrip().startswith(("```", "~~~")):
+        return False
+    doc = json_review(text)
+    if doc is None or not doc.findings:
+        return False
+    return all(
+        any(
+            same_title(f.title, d.head.title) or set(f.locations) & set(d.head.locations)
+            for d in drafts
+        )
+        for f in doc.findings
+    )
+
+
+_TRAILING_JSON = re.compile(
+    r"(?:^|\n)(?P<block>[ \t]*(`{3,}|~{3,})[ \t]*json5?[ \t]*\n.*?\n[ \t]*\2[ \t]*)\s*$",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def split_json_copy(drafts: list[Draft]) -> str | None:
+    """The last finding's body ending in a ```json copy of the review's findings (written right
+    after it): that block leaves the body, and is returned to be kept as unparsed text."""
+    if not drafts:
+        return None
+    last = drafts[-1]
+    # after a `**Fix:**` paragraph the block ends the fix, else the body
+    field = "fix" if last.fix else "body"
+    text = getattr(last, field)
+    m = _TRAILING_JSON.search(text)
+    if m is None or not json_copy_of(m.group("block"), drafts):
+        return None
+    setattr(last, field, text[: m.start()].rstrip())
+    return m.group("block").strip("\n")

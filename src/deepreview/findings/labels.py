@@ -12,11 +12,13 @@ import re
 
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.findings.locations import same_file_lines
 from deepreview.model import Location
 
+# `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
 LABEL = re.compile(
-    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*|__)?(?P<label>Classification|Severity|Priority|File|Files|"
-    r"Location|Locations)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
+    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
+    r"Location|Locations|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 # Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
@@ -62,10 +64,21 @@ def body_location(
             continue
         for m in _CODE_OR_LINK.finditer(line):
             for loc in locations_in(m.group(0), prefixes):
+                lines_after = _LINES_AFTER.match(line, m.end()) if loc.start is None else None
+                if lines_after is not None:
+                    # `In `a.py` (lines 42-48), …`, `in `a.py`, line 30`
+                    loc = same_file_lines(loc, lines_after.group("lines")) or loc
                 if loc.start is not None:
                     return [loc]
                 whole = whole or [loc]
     return whole
+
+
+_LINES_AFTER = re.compile(
+    r"[ \t]*[(,]?[ \t]*(?:(?:at|on)[ \t]+)?lines?[ \t]+(?P<lines>\d+(?:[ \t]*[-–—][ \t]*\d+)?)"
+    r"(?![\d.]\d)",
+    re.IGNORECASE,
+)
 
 
 def label_lines(
@@ -89,6 +102,14 @@ def label_lines(
             word = first_level_word(value)
             if word is not None and head.severity is None:
                 head.severity, head.level_word = LEVEL_WORDS[word], word
+            # `**Severity: High** | **File:** `a.py:3``: the place shares the level's line
+            head.locations.extend(
+                loc for loc in locations_in(value, prefixes) if loc not in head.locations
+            )
+        elif label in ("line", "lines"):
+            # `**File:** `a.py`` + `**Lines:** 42-48`: the lines of the file named just above
+            if not _lines_of_file(head, value):
+                break
         else:
             found = locations_in(value, prefixes)
             if not found:
@@ -96,3 +117,15 @@ def label_lines(
             head.locations.extend(loc for loc in found if loc not in head.locations)
         lines, fenced = lines[:keep] + lines[keep + 1 :], fenced[:keep] + fenced[keep + 1 :]
     return lines, fenced
+
+
+def _lines_of_file(head: FindingHead, value: str) -> bool:
+    """A `Lines: 42-48` label: narrow the whole-file place named last to those lines."""
+    whole = head.locations[-1] if head.locations else None
+    if whole is None or whole.start is not None:
+        return False
+    place = same_file_lines(whole, value.strip("*_` .").strip())
+    if place is None:
+        return False
+    head.locations[-1] = place
+    return True

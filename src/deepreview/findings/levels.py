@@ -45,6 +45,9 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
             "info",
             "p2",
             "p3",
+            "non-blocking",
+            "improvements",  # `### 💡 Improvements` after `### 🐛 Bugs`
+            "enhancements",
         ),
         Severity.SUGGESTION,
     ),
@@ -90,6 +93,8 @@ TAG_WORDS: Final = frozenset(
     [
         "critical",
         "blocker",
+        "blocking",  # `**Blocking:** …` / `**Non-blocking:** …` / `**Nit:** …` review comments
+        "non-blocking",
         "high",
         "important",
         "major",
@@ -182,6 +187,14 @@ def severity_phrase(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+# A colored circle alone as the level (`- 🔴 **Title** (`a.py:3`)`); red, orange and yellow are
+# never praise, green and blue may be (`- 🟢 **Clean helper**` under `What looks good`), so they
+# count only before a place with a line.
+_CIRCLES: Final = {"🔴": "critical", "🟠": "important", "🟡": "important"}
+_CALM_CIRCLES: Final = {"🟢": "suggestion", "🔵": "suggestion"}
+_PLACE_WITH_LINE = re.compile(r"`[^`\s]+:\d+")
+
+
 def level_lead(rest: str) -> tuple[str | None, str]:
     """A list item that opens with its severity word (`🔴 **Critical — Title**`, `**Nit:** x`,
     `High: x`): (the word, the item without it); (None, the item) otherwise."""
@@ -192,4 +205,10 @@ def level_lead(rest: str) -> tuple[str | None, str]:
             groups = m.groupdict()
             body = "**" + groups["b"] if groups.get("b") else groups["r"]
             return m.group("w"), body
+    circle = rest[:1]
+    if text != rest and text.startswith("**"):
+        if circle in _CIRCLES:
+            return _CIRCLES[circle], text
+        if circle in _CALM_CIRCLES and _PLACE_WITH_LINE.search(text):
+            return _CALM_CIRCLES[circle], text
     return None, rest

@@ -61,12 +61,14 @@ from deepreview.findings.findings import (
     SECTION_SEVERITY,
     Draft,
     assemble,
+    one_line,
     parse_findings_block,
     rank_high,
     strip_rules,
     unrated_ids,
 )
-from deepreview.findings.json_review import json_review
+from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
+from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.sections import (
@@ -188,6 +190,15 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         as_json = json_review(raw, seat=seat, pass_no=pass_no)
         if as_json is not None:
             return as_json
+    copied = split_json_copy(st.drafts)
+    if copied is not None:
+        st.sink.unparsed.append(copied)
+    for copy in [u for u in st.unread if st.drafts and json_copy_of(u, st.drafts)]:
+        # the Markdown findings again as data: kept as unparsed text, but neither unread
+        # findings text nor a warning about it
+        st.unread.remove(copy)
+        unread_warning = f"text in a findings section is not a finding: {one_line(copy)}"
+        st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
     findings, finding_warnings = assemble(st.drafts)
     warnings = list(st.sink.warnings) + finding_warnings
     for kind, n in seen.items():
@@ -395,8 +406,11 @@ def _shape_warnings(
         return out
     last = next((ln for ln in reversed(lines) if ln.strip()), "")
     tail_kind = blocks[-1].kind
-    prose = not is_fence_line(last) and not re.match(
-        r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last
+    # (a `**Line:** 30` label ends the last finding whole, though it ends in a digit)
+    prose = (
+        not is_fence_line(last)
+        and not re.match(r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last)
+        and LABEL.match(last) is None
     )
     if (
         tail_kind is not Kind.COVERAGE

@@ -32,6 +32,12 @@ _NOTHING_FOUND: Final = re.compile(
     r"(?:\s+(?:were|was))?\s+(?:found|identified|detected|spotted|raised|to\s+report)"
     r"|no\s+(?:other\s+|further\s+|additional\s+)?(?:issues?|findings?|problems?|concerns?)\s*[.!]"
     r"|nothing\s+(?:to\s+report|found|to\s+flag)"
+    # "I did not find any discrete, actionable bugs", "I don't see any issues", "found no
+    # problems": the words that make it about issues, not files or credentials, are required
+    r"|(?:did\s+not|didn't|do\s+not|don't|could\s+not|couldn't)\s+(?:find|see|spot|identify)"
+    r"\s+any\s+(?:[\w-]+,?\s+){0,3}(?:issues?|problems?|concerns?|bugs?|defects?|regressions?)"
+    r"|found\s+no\s+(?:[\w-]+,?\s+){0,3}(?:issues?|problems?|concerns?|bugs?|defects?)"
+    r"|no\s+changes\s+(?:are\s+)?(?:requested|needed|required)"
     r"|lgtm"
     r"|looks\s+(?:good|fine)(?:\s+to\s+me)?"
     r")(?!\w)",
