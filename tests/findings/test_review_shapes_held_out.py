@@ -162,3 +162,18 @@ def test_a_bold_severity_label_closing_the_item() -> None:
         (Severity.SUGGESTION, "Unused `chunk_size` argument"),
     ]
     assert r.findings[0].body == "the loop flushes only when a batch is full."
+
+
+def test_a_closing_remark_after_a_list_of_findings_is_not_the_last_ones_fix() -> None:
+    # every finding is a list item with its text indented under it: the bold paragraph back at
+    # the margin after the list is the review's closing word, not S1's fix
+    r = parse("bullets-then-closing-remark")
+    assert [(f.id, f.severity) for f in r.findings] == [
+        ("C1", Severity.CRITICAL),
+        ("I1", Severity.IMPORTANT),
+        ("S1", Severity.SUGGESTION),
+    ]
+    assert r.findings[-1].fix == "" and "Recommendation" not in r.findings[-1].body
+    assert r.findings[1].body == "The count is off by one for every file with a header."
+    assert any("Flush the last batch" in u for u in r.unparsed)
+    assert r.unread_findings == ()

@@ -213,8 +213,11 @@ def parse_findings_block(
         out.drafts.append(make_draft(head, section, fix=fix, section_high=section_high))
     taken = set(used) | groups
     _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
+    closing = _closing_remark(lines, fenced, [i for i, _ in starts])
+    if closing < len(lines):
+        out.unparsed.append("\n".join(strip_rules(lines[closing:])))
     for n, (i, head) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        end = starts[n + 1][0] if n + 1 < len(starts) else closing
         body = [k for k in range(i + 1, end) if k not in groups]
         out.drafts.append(
             _draft(
@@ -230,6 +233,28 @@ def parse_findings_block(
 
 
 _ITEM = re.compile(r"^ ?(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
+
+
+def _closing_remark(lines: list[str], fenced: list[bool], starts: list[int]) -> int:
+    """Where the text after a list of findings begins (the length when none does). When every
+    finding is a list item whose own text is indented under it, a paragraph back at the left
+    margin after the list (`**Recommendation:** Fix the two bugs before merging.`) is the
+    review's closing word, not the last finding's body or fix."""
+    if len(starts) < 2 or not all(_ITEM.match(lines[i]) for i in starts):
+        return len(lines)
+    for a, b in zip(starts, starts[1:], strict=False):
+        if any(
+            lines[k].strip() and not fenced[k] and not lines[k][:1].isspace()
+            for k in range(a + 1, b)
+        ):
+            return len(lines)  # bodies written at the margin: the last one's may be too
+    for k in range(starts[-1] + 1, len(lines)):
+        line = lines[k]
+        if fenced[k] or not line.strip() or line[:1].isspace() or _ITEM.match(line):
+            continue
+        if not lines[k - 1].strip():
+            return k
+    return len(lines)
 
 
 def _items(lines: list[str], fenced: list[bool]) -> list[int]:
