@@ -7,6 +7,7 @@ content, and are dropped from both ends.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -242,7 +243,7 @@ def _closing_remark(lines: list[str], fenced: list[bool], starts: list[int]) -> 
     review's closing word, not the last finding's body or fix."""
     if len(starts) < 2 or not all(_ITEM.match(lines[i]) for i in starts):
         return len(lines)
-    for a, b in zip(starts, starts[1:], strict=False):
+    for a, b in itertools.pairwise(starts):
         if any(
             lines[k].strip() and not fenced[k] and not lines[k][:1].isspace()
             for k in range(a + 1, b)
