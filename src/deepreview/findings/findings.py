@@ -7,7 +7,6 @@ content, and are dropped from both ends.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -19,6 +18,7 @@ from deepreview.findings.finding_line import (
     parse_head,
 )
 from deepreview.findings.head import FindingHead, closing_place
+from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
 from deepreview.findings.labels import body_location, label_lines, labels_of, severity_label_follows
 from deepreview.findings.levels import HIGH
 from deepreview.findings.table_findings import table_findings
@@ -207,14 +207,14 @@ def parse_findings_block(
             place_in_file(head, in_file[0])
         starts.append((i, head))
     if sentences and section is not None and _sentence_list(lines, fenced, starts):
-        starts = [(i, _sentence_head(lines[i], prefixes)) for i in _items(lines, fenced)]
+        starts = [(i, sentence_head(lines[i], prefixes)) for i in _items(lines, fenced)]
     first = out.first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
     for head, fix in rows:
         out.drafts.append(make_draft(head, section, fix=fix, section_high=section_high))
     taken = set(used) | groups
     _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
-    closing = _closing_remark(lines, fenced, [i for i, _ in starts])
+    closing = closing_remark(lines, fenced, [i for i, _ in starts])
     if closing < len(lines):
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
     for n, (i, head) in enumerate(starts):
@@ -233,35 +233,10 @@ def parse_findings_block(
     return out
 
 
-_ITEM = re.compile(r"^ ?(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
-
-
-def _closing_remark(lines: list[str], fenced: list[bool], starts: list[int]) -> int:
-    """Where the text after a list of findings begins (the length when none does). When every
-    finding is a list item whose own text is indented under it, a paragraph back at the left
-    margin after the list (`**Recommendation:** Fix the two bugs before merging.`) is the
-    review's closing word, not the last finding's body or fix."""
-    if len(starts) < 2 or not all(_ITEM.match(lines[i]) for i in starts):
-        return len(lines)
-    for a, b in itertools.pairwise(starts):
-        if any(
-            lines[k].strip() and not fenced[k] and not lines[k][:1].isspace()
-            for k in range(a + 1, b)
-        ):
-            return len(lines)  # bodies written at the margin: the last one's may be too
-    for k in range(starts[-1] + 1, len(lines)):
-        line = lines[k]
-        if fenced[k] or not line.strip() or line[:1].isspace() or _ITEM.match(line):
-            continue
-        if not lines[k - 1].strip():
-            return k
-    return len(lines)
-
-
 def _items(lines: list[str], fenced: list[bool]) -> list[int]:
     """The list's top-level items; `- None.` is the section saying it has none, not an item."""
     return [
-        i for i, ln in enumerate(lines) if not fenced[i] and _ITEM.match(ln) and not says_none(ln)
+        i for i, ln in enumerate(lines) if not fenced[i] and ITEM.match(ln) and not says_none(ln)
     ]
 
 
@@ -280,16 +255,6 @@ def _sentence_list(
         if i < items[0] or not line[:1].isspace():
             return False
     return True
-
-
-def _sentence_head(line: str, prefixes: tuple[str, ...]) -> FindingHead:
-    m = _ITEM.match(line)
-    assert m is not None  # `_items` chose the line
-    head = parse_head(line, numbered=True, bulleted=True, plain_bullets=True, prefixes=prefixes)
-    if head is None:
-        head = FindingHead(id=None, title=m.group("text").rstrip(" ."), style="plain")
-        closing_place(head, prefixes)
-    return head
 
 
 def _leading(lines: list[str], out: FindingsResult) -> None:
