@@ -235,3 +235,12 @@ def test_a_github_api_url_that_is_not_http_is_refused_before_anything_is_read(
     }
     with pytest.raises(UsageError, match=r"GITHUB_API_URL .* is not an http\(s\) URL"):
         resolve_target(clone, "https://github.com/acme/demo/pull/7", env=env)
+
+
+def test_a_non_ascii_branch_name_keeps_its_letters_in_the_review_id(tmp_path: Path) -> None:
+    """`feature/ü-x` gave `…-feature---x`: the letter is spelled in ASCII instead."""
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", "feature/ü-straße")
+    t = resolve_target(repo, None, base="main", env={})
+    when = __import__("datetime").datetime(2026, 1, 2, 3, 4, 5)
+    assert review_id(t, when) == "20260102-030405-feature-u-strasse"

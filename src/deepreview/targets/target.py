@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -101,5 +102,12 @@ def review_id(target: Target, now: datetime) -> str:
         suffix = f"{target.branch or 'head'}-uncommitted"
     else:
         suffix = target.branch or target.head_sha[:7]  # the short SHA, as for a range
-    slug = _SAFE.sub("-", suffix.replace("/", "-"))[:80].strip("-.") or "review"
+    slug = _SAFE.sub("-", _ascii(suffix).replace("/", "-"))[:80].strip("-.") or "review"
     return f"{stamp}-{slug}"
+
+
+def _ascii(text: str) -> str:
+    """`ü` → `u`, `ß` → `ss`: a branch's letters survive in an ID made of ASCII (file names,
+    URLs); what has no ASCII spelling is left out."""
+    text = text.replace("ß", "ss").replace("ẞ", "SS")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
