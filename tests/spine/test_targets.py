@@ -244,3 +244,17 @@ def test_a_non_ascii_branch_name_keeps_its_letters_in_the_review_id(tmp_path: Pa
     t = resolve_target(repo, None, base="main", env={})
     when = __import__("datetime").datetime(2026, 1, 2, 3, 4, 5)
     assert review_id(t, when) == "20260102-030405-feature-u-strasse"
+
+
+def test_a_range_between_unrelated_histories_says_how_it_was_read(tmp_path: Path) -> None:
+    """`main..orphan`: no merge-base, so the literal tree diff is reviewed, with a note (the
+    branch review of `orphan` exits 2 saying the two share no history)."""
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "--orphan", "orphan")
+    git(repo, "rm", "-rfq", ".")
+    write(repo, "other.py", "x = 1\n")
+    commit_all(repo, "Unrelated root")
+    t = resolve_target(repo, "main..orphan", env={})
+    assert any("share no history" in n and "literal tree diff" in n for n in t.notes), t.notes
+    with pytest.raises(GitError, match="share no history"):
+        resolve_target(repo, None, base="main", env={})

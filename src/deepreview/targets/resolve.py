@@ -184,6 +184,13 @@ def _range(
                 f"({mb[:7]}), like `{a}...{b}`; pass --exact-range for the literal tree diff "
                 f"`{a}..{b}`.",
             )
+        else:
+            # no merge-base to start from: the literal tree diff is all there is, and the
+            # report says so (every file of B that differs from A reads as B's change)
+            notes = (
+                f"{a} and {b} share no history: reviewed as the literal tree diff `{a}..{b}` "
+                f"(everything in which {b}'s tree differs from {a}'s).",
+            )
     target = _build(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
     return dataclasses.replace(target, notes=notes) if notes else target
 
