@@ -18,13 +18,11 @@ from deepreview.findings.verdict_phrases import (
     END,
     FULLY,
     NEG,
+    evidence_after,
     first_hit,
-    is_separator,
-    markup_free,
     phrases,
-    table_cells,
     table_hit,
-    verdict_column,
+    verdict_lines,
 )
 
 _HEADING = re.compile(
@@ -71,24 +69,13 @@ def parse_thread_verdicts(review: str) -> dict[str, tuple[ThreadWord, str]]:
     """Thread reference ("T1") -> (verdict, evidence) from a seat's review text; the first
     answer for a reference wins."""
     out: dict[str, tuple[ThreadWord, str]] = {}
-    column: int | None = None
-    for raw in section_text(review).splitlines():
-        if not raw.strip() or is_separator(raw):
-            continue
-        cells = table_cells(raw)
-        line = markup_free(raw)
-        ref = _REF.search(line)
-        if ref is None:
-            if cells is not None:
-                column = verdict_column(cells)  # a header row
-            continue
+    for raw, line, ref, column in verdict_lines(section_text(review), _REF):
         hit = table_hit(raw, line, _PHRASES, ref.end(), column)
         got = (cast(ThreadWord, hit.word), hit.end) if hit else _word(line, ref.end())
         if got is None:
             continue
         word, end = got
-        evidence = raw[end:].lstrip(" |:—–-*.?!,").rstrip(" |*").strip()
-        evidence = re.sub(r"\s*\|\s*", " — ", evidence)
+        evidence = re.sub(r"\s*\|\s*", " — ", evidence_after(raw, end))
         out.setdefault(f"T{int(ref.group(1))}", (word, evidence))
     return out
 

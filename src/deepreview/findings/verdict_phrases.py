@@ -11,7 +11,7 @@ one, so `not fixed` beats the `fixed` inside it and `Fixed? No.` beats `Fixed`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 # "not", "isn't", "has not been", "was never" ... before the verdict's past participle.
@@ -136,3 +136,28 @@ def table_hit(
         if hit is not None and alone and not text[hit.end : span[1]].strip(" .!"):
             return hit
     return None
+
+
+def verdict_lines(
+    text: str, ident: re.Pattern[str]
+) -> Iterator[tuple[str, str, re.Match[str], int | None]]:
+    """Each line of a verdicts section that names an item (`ident`): (the line as written, its
+    text without markup, the item's match, the Verdict column of the table it is a row of).
+    A table row naming no item is a header row: it says which column holds the verdict."""
+    column: int | None = None
+    for raw in text.splitlines():
+        if not raw.strip() or is_separator(raw):
+            continue
+        cells = table_cells(raw)
+        line = markup_free(raw)
+        found = ident.search(line)
+        if found is None:
+            if cells is not None:
+                column = verdict_column(cells)
+            continue
+        yield raw, line, found, column
+
+
+def evidence_after(raw: str, end: int) -> str:
+    """What a verdict line says after its verdict word: the seat's evidence."""
+    return raw[end:].lstrip(" |:—–-*.?!,").rstrip(" |*").strip()

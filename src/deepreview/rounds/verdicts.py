@@ -20,13 +20,11 @@ from deepreview.findings.verdict_phrases import (
     END,
     FULLY,
     NEG,
+    evidence_after,
     first_hit,
-    is_separator,
-    markup_free,
     phrases,
-    table_cells,
     table_hit,
-    verdict_column,
+    verdict_lines,
     without_title,
 )
 from deepreview.model import FixVerdictWord, SeatFixVerdict
@@ -79,17 +77,7 @@ def read_fix_verdicts(
     a line that repeats one is not read from inside it."""
     out: Parsed = {}
     unreadable: dict[str, str] = {}
-    column: int | None = None
-    for raw in section_text(review).splitlines():
-        if not raw.strip() or is_separator(raw):
-            continue
-        cells = table_cells(raw)
-        text = markup_free(raw)
-        ident = _ID.search(text)
-        if ident is None:
-            if cells is not None:
-                column = verdict_column(cells)  # a header row
-            continue
+    for raw, text, ident, column in verdict_lines(section_text(review), _ID):
         key = ident.group(1).upper()
         if key in out or key in unreadable:
             continue  # the first answer for an ID wins
@@ -102,8 +90,7 @@ def read_fix_verdicts(
             if re.fullmatch(r"[\W_]*", text[: ident.start()]):
                 unreadable[key] = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", raw).strip()
             continue
-        evidence = raw[hit.end :].lstrip(" |:—–-*.?!,").rstrip(" |*").strip()
-        out[key] = (cast(FixVerdictWord, hit.word), evidence)
+        out[key] = (cast(FixVerdictWord, hit.word), evidence_after(raw, hit.end))
     return out, unreadable
 
 
