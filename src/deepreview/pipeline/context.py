@@ -63,6 +63,23 @@ class ReviewOutcome:
     fail_on: str = "never"
 
 
+def interrupted_outcome(
+    p: Prepared, rid: str, review_dir: Path, seats: list[SeatRun]
+) -> ReviewOutcome:
+    """A review stopped by Ctrl-C (run.json says so): no report yet, `resume` finishes it."""
+    return ReviewOutcome(
+        review_id=rid,
+        status="interrupted",
+        report=None,
+        store_root=p.store.root,
+        review_dir=review_dir,
+        paths={"run": str(review_dir / RUN_JSON)},
+        seats=seats,
+        exit_code=ExitCode.INTERRUPTED,
+        fail_on=p.settings.fail_on,
+    )
+
+
 def series_of(target: Target) -> str:
     """A round series: one PR (`pr:<N>`) or one branch (`branch:<name>`); a branch with an open
     PR belongs to the PR's series."""

@@ -28,12 +28,18 @@ from deepreview.formats import RENDERERS, stored_formats
 from deepreview.model import AgentReview, Header, Report, Reviewer
 from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
 from deepreview.pipeline.checks_step import run_check_step, with_checks
-from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, series_of
+from deepreview.pipeline.context import (
+    Prepared,
+    ReviewOutcome,
+    StateWriter,
+    interrupted_outcome,
+    series_of,
+)
 from deepreview.pipeline.index_step import register_status
 from deepreview.pipeline.lead_step import run_lead
 from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import RunState, SeatEntry
-from deepreview.runfiles import RUN_JSON, read_stored_text, seat_files
+from deepreview.runfiles import read_stored_text, seat_files
 from deepreview.runmodel import Commit, SeatRun
 from deepreview.serialize import review_from_data
 from deepreview.store.redact import Redactor
@@ -290,17 +296,7 @@ def finish_review(
         if writer.state.status != "interrupted":
             raise  # a relead of a complete review: its stored report stands
         # as after a Ctrl-C during the seats: the caller names the review to resume
-        return ReviewOutcome(
-            review_id=rid,
-            status="interrupted",
-            report=None,
-            store_root=p.store.root,
-            review_dir=review_dir,
-            paths={"run": str(review_dir / RUN_JSON)},
-            seats=det.runs,
-            exit_code=ExitCode.INTERRUPTED,
-            fail_on=p.settings.fail_on,
-        )
+        return interrupted_outcome(p, rid, review_dir, det.runs)
     report = with_checks(report, checks)
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).

@@ -25,9 +25,9 @@ from deepreview.config import (
     content_hash,
     work_tree_copy_note,
 )
-from deepreview.errors import ConfigError, ExitCode, StoreError, UnknownSeatError, UsageError
+from deepreview.errors import ConfigError, StoreError, UnknownSeatError, UsageError
 from deepreview.pipeline import index_step, pr_series, rounds_prompt_step
-from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, interrupted_outcome
 from deepreview.pipeline.panel import (
     auto_panel,
     check_panel_options,
@@ -375,17 +375,7 @@ def _run_and_finish(
     if interrupted:
         _mark_interrupted(p, rid, writer)
         stop.release()
-        return ReviewOutcome(
-            review_id=rid,
-            status="interrupted",
-            report=None,
-            store_root=p.store.root,
-            review_dir=review_dir,
-            paths={"run": str(review_dir / RUN_JSON)},
-            seats=writer.state.seat_runs(),
-            exit_code=ExitCode.INTERRUPTED,
-            fail_on=p.settings.fail_on,
-        )
+        return interrupted_outcome(p, rid, review_dir, writer.state.seat_runs())
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
     # (run.json still says running; `resume` finishes the report).
     stop.release()
