@@ -174,7 +174,12 @@ def run_lead(
         info = LeadInfo(seat=p.lead, status="none", note=note)
         writer.set(lead=lead_record(info, None))
         return dataclasses.replace(report, lead=info)
-    writer.set(lead=LeadEntry(seat=p.lead, status="running"))
+    try:
+        writer.set(lead=LeadEntry(seat=p.lead, status="running"))
+    except KeyboardInterrupt:
+        # a Ctrl-C right after "running" reached run.json: recorded like one during the run
+        _interrupted(p, rid, writer)
+        raise
     outcome: LeadOutcome | None = None
     try:
         plan = plan_seat(p.lead, p.settings)
@@ -195,16 +200,7 @@ def run_lead(
             outcome, p.lead, report, seat_reviews, ctx, present_files=present_files
         )
     except KeyboardInterrupt:
-        # run.json says so, the lead owed: `resume` finishes the review with its lead (a
-        # `relead` of a complete review leaves it as it was: its stored report stands)
-        if writer.state.status == "complete":
-            raise
-        writer.update(
-            lambda s: dataclasses.replace(
-                s, status="interrupted", lead=LeadEntry(seat=p.lead, status="pending")
-            )
-        )
-        index_step.register_status(p.store, rid, p.target, writer.state, "interrupted")
+        _interrupted(p, rid, writer)
         raise
     except Exception as exc:  # the lead must never cost the seats' work
         _LOGGER.debug("lead %s crashed", p.lead, exc_info=True)
@@ -214,6 +210,19 @@ def run_lead(
     writer.set(lead=lead_record(result.lead, outcome))
     _LOGGER.debug("lead %s for %s: %s", p.lead, rid, result.lead.status)
     return result
+
+
+def _interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
+    """run.json says so, the lead owed: `resume` finishes the review with its lead (a `relead`
+    of a complete review leaves it as it was: its stored report stands)."""
+    if writer.state.status == "complete":
+        return
+    writer.update(
+        lambda s: dataclasses.replace(
+            s, status="interrupted", lead=LeadEntry(seat=p.lead, status="pending")
+        )
+    )
+    index_step.register_status(p.store, rid, p.target, writer.state, "interrupted")
 
 
 __all__ = [
