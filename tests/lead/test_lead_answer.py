@@ -121,3 +121,28 @@ def test_a_json_array_is_not_an_answer() -> None:
 
 def test_the_prompt_example_is_a_valid_answer() -> None:
     LeadAnswer.model_validate(EXAMPLE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trailing comma: the objects inside (a decision, the verdict) parse on their own
+        '```json\n{"decisions": [{"cluster": "K1", "action": "keep", "reason": "x"},], '
+        '"executive_summary": "s", "verdict": {"label": "Merge as-is", "reason": "r"}}\n```\n',
+        # cut off before its closing brace
+        'I think {"decisions": [{"cluster": "K1", "action": "keep", "reason": "x"}], '
+        '"executive_summary": "s", "verdict": {"label": "Merge as-is", "reason": "r"}',
+    ],
+)
+def test_a_broken_document_is_a_syntax_error_not_its_inner_object(text: str) -> None:
+    """The retry must hear what is wrong ("does not parse"), not that the verdict object lacks
+    `decisions` and has unknown keys `label` and `reason`."""
+    with pytest.raises(AnswerError) as err:
+        parse_answer(text)
+    assert len(err.value.errors) == 1, err.value.errors
+    assert err.value.errors[0].startswith("the JSON does not parse:"), err.value.errors
+
+
+def test_a_brace_in_prose_does_not_hide_the_document_after_it() -> None:
+    value = extract_json("I group {K1 and K2 as one issue. Here it is: " + json.dumps(ANSWER))
+    assert value is not None and "decisions" in value[0]

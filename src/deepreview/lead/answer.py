@@ -148,7 +148,9 @@ def _candidates(text: str) -> list[str]:
 
 
 def _objects(text: str) -> list[str]:
-    """Every top-level JSON object embedded in `text`, in order."""
+    """Every top-level JSON object embedded in `text`, in order. The objects inside one that
+    does not parse (a trailing comma, cut off) are not candidates: a decision or the verdict
+    object on its own would only earn the retry "decisions: Field required"."""
     decoder = json.JSONDecoder()
     found: list[str] = []
     pos = text.find("{")
@@ -156,11 +158,37 @@ def _objects(text: str) -> list[str]:
         try:
             _, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError:
-            pos = text.find("{", pos + 1)
+            # a broken object (`{"…`): skip all of it; a brace in prose (`{x}`): only itself
+            starts_object = text[pos + 1 :].lstrip().startswith('"')
+            pos = text.find("{", _past_braces(text, pos) if starts_object else pos + 1)
             continue
         found.append(text[pos:end])
         pos = text.find("{", end)
     return found
+
+
+def _past_braces(text: str, start: int) -> int:
+    """Just past the `}` that closes the `{` at `start` (strings skipped); the end of the text
+    when it never closes."""
+    depth, in_string, escaped = 0, False, False
+    for i in range(start, len(text)):
+        c = text[i]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
 
 
 def extract_json(text: str) -> tuple[Any, str] | None:
