@@ -304,14 +304,17 @@ def test_relead_of_an_unfinished_review_is_refused(tmp_path: Path) -> None:
 
 def test_relead_wall_clock_counts_only_the_lead_it_ran(tmp_path: Path) -> None:
     """A replaced lead's time is no part of the review's wall clock any more, and releads do not
-    add up (each restarts from where the lead step began)."""
-    s = Setup(tmp_path, [fenced(ANSWER)] * 3, sleep=2.0)
-    first, _, report0, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
-    rid = first["review_id"]
-    w0 = report0.header.wall_clock_s
-    _, _, report1, _ = _outputs(s.run("relead", rid, "--lead", "none"))
-    _, _, report2, _ = _outputs(s.run("relead", rid, "--lead", "none"))
-    w1, w2 = report1.header.wall_clock_s, report2.header.wall_clock_s
-    assert w0 is not None and w1 is not None and w2 is not None
-    assert w1 < w0 - 1.5, (w0, w1)
-    assert abs(w2 - w1) < 1.0, (w1, w2)
+    add up: each restarts from where the lead step began (run.json `before_lead_s`, set here
+    to 1000 s so the check does not depend on how long anything took)."""
+    s = Setup(tmp_path, [fenced(ANSWER)] * 3)
+    first, _, _, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    rid, review_dir = first["review_id"], Path(first["review_dir"])
+    assert 0 < run["before_lead_s"] <= run["elapsed_s"]
+    walls = []
+    for _ in range(2):
+        state = json.loads((review_dir / "run.json").read_text(encoding="utf-8"))
+        state["before_lead_s"] = 1000.0
+        (review_dir / "run.json").write_text(json.dumps(state), encoding="utf-8")
+        _, _, report, _ = _outputs(s.run("relead", rid, "--lead", "none"))
+        walls.append(report.header.wall_clock_s)
+    assert all(w is not None and 1000 <= w < 1060 for w in walls), walls
