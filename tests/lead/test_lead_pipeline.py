@@ -318,3 +318,16 @@ def test_relead_wall_clock_counts_only_the_lead_it_ran(tmp_path: Path) -> None:
         _, _, report, _ = _outputs(s.run("relead", rid, "--lead", "none"))
         walls.append(report.header.wall_clock_s)
     assert all(w is not None and 1000 <= w < 1060 for w in walls), walls
+
+
+def test_a_relead_whose_lead_fails_says_so_with_its_own_exit_code(tmp_path: Path) -> None:
+    """The relead's whole job is the lead: when it falls back the command fails (exit 6), says
+    the report is the consolidation without a lead now, and where the earlier lead's run is."""
+    s = Setup(tmp_path, [fenced(ANSWER), "no JSON here", "still none"])
+    first, _, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    assert report.lead is not None and report.lead.status == "ok"
+    res = run_cli(["relead", first["review_id"]], cwd=s.repo, env=s.env())
+    assert res.returncode == 6, res.stderr
+    assert "the lead (claude) fell back" in res.stderr
+    assert "earlier-leads/1" in res.stderr
+    assert (Path(first["review_dir"]) / "earlier-leads" / "1").is_dir()

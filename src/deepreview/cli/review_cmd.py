@@ -17,7 +17,7 @@ from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.cli.posting import fail_on_option, post_and_gate, post_options
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
-from deepreview.errors import UsageError
+from deepreview.errors import ExitCode, UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
 from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
 from deepreview.pipeline.review import resume as resume_review
@@ -475,7 +475,24 @@ def relead(
 
     cli = _overrides(**opts)
     outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
-    return post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
+    code = post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
+    lead = outcome.report.lead if outcome.report else None
+    if code == 0 and lead is not None and lead.status in ("failed", "fallback"):
+        # a relead is its lead: one that did not judge is a failed command, not a quiet swap
+        words = "fell back" if lead.status == "fallback" else "failed"
+        kept = sorted((outcome.review_dir / "earlier-leads").glob("*/"), key=lambda d: d.name)
+        where = (
+            f"; the earlier lead's run is in {kept[-1].relative_to(outcome.store_root)}"
+            if kept
+            else ""
+        )
+        click.echo(
+            f"deep-review: the lead ({lead.seat}) {words}: the stored report is now the "
+            f"consolidation without a lead{where}",
+            err=True,
+        )
+        return int(ExitCode.LEAD_FAILED)
+    return code
 
 
 __all__ = ["relead", "resume", "review"]
