@@ -3,10 +3,18 @@ from __future__ import annotations
 import pytest
 from consolidate_helpers import failed, finding, seat
 
-from deepreview.consolidate import apply_decisions, cluster_findings, decide
+from deepreview.consolidate import apply_decisions, build_report, cluster_findings, decide
 from deepreview.consolidate.decisions import Decision
 from deepreview.consolidate.retro import build_retro_seats
-from deepreview.model import DesignObservation, Finding, Location, RetroNumbers, Severity
+from deepreview.model import (
+    DesignObservation,
+    Finding,
+    Header,
+    LeadInfo,
+    Location,
+    RetroNumbers,
+    Severity,
+)
 from deepreview.runmodel import SeatRun
 
 CHANGED = ["pkg/a/lifecycle.go", "pkg/a/switch.go", "docs/net.md", "go.mod"]
@@ -188,3 +196,20 @@ def test_coverage_misses_of_a_large_change_stay_short() -> None:
     assert "Coverage misses: m001.go" in retro.narrative and "and 259 more not mentioned." in (
         retro.narrative
     )
+
+
+def test_a_leads_retro_words_for_a_failed_seat_do_not_hide_its_failure() -> None:
+    seats = [
+        seat("claude", finding("I1", "Leak", "a.py:3")),
+        failed("gemini", "exited with code 1"),
+    ]
+    report = build_report(
+        Header("r"),
+        seats,
+        lead=LeadInfo(seat="claude", status="ok"),
+        retro_narratives={"claude": "Claude traced the leak.", "gemini": "Gemini was brilliant."},
+    )
+    by_seat = {s.seat: s.narrative for s in report.retro.seats}
+    assert by_seat["claude"] == "Claude traced the leak."
+    assert "brilliant" not in by_seat["gemini"]
+    assert "failed" in by_seat["gemini"] and "exited with code 1" in by_seat["gemini"]

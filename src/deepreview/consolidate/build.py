@@ -111,8 +111,12 @@ def build_report(
         seat_reviews, result, changed_files=changed_files, suspected=suspected
     )
     if retro_narratives:
+        # A failed seat's entry says why it failed and that none of its findings are here;
+        # the lead has no review of it to judge, and its words must not hide the failure.
         seats = tuple(
-            replace(s, narrative=retro_narratives[s.seat]) if s.seat in retro_narratives else s
+            replace(s, narrative=retro_narratives[s.seat])
+            if s.seat in retro_narratives and s.seat in ok_seats
+            else s
             for s in seats
         )
     retro = Retro(
