@@ -298,3 +298,18 @@ def test_severity_decision_is_recorded_with_the_lead_reason(clusters) -> None:  
         "mentioning `sub` breaks nothing. (lead)"
     ]
     assert ANSWER["decisions"][1]["cluster"] == "K2"
+
+
+def test_two_severities_for_one_cluster_reject_the_second(clusters) -> None:  # type: ignore[no-untyped-def]
+    """A downgrade then a `keep` that says critical: the second contradicts the first and is
+    rejected with a note, rather than silently undoing it."""
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K1", "action": "severity", "severity": "suggestion", "reason": "minor"},
+        {"cluster": "K1", "action": "keep", "severity": "critical", "reason": "serious"},
+    )
+    assert [(d.cluster_id, d.action, d.severity) for d in accepted] == [
+        ("K1", "severity", Severity.SUGGESTION)
+    ]
+    (note,) = rejected
+    assert "an earlier decision made K1 suggestion" in note

@@ -32,6 +32,7 @@ from deepreview.model import (
     DesignObservation,
     Location,
     ProcessNotes,
+    Severity,
     Verdict,
 )
 
@@ -84,6 +85,7 @@ class _Decisions:
         self.dropped: set[str] = set()
         self.touched: set[str] = set()
         self.to_drop: set[str] = set()  # clusters the lead drops: a drop wins over a merge
+        self.severity_of: dict[str, Severity] = {}  # the severity an accepted decision gave
 
     def reject(self, d: DecisionIn, why: str) -> None:
         self.rejected.append(
@@ -198,6 +200,11 @@ class _Decisions:
                 "title on the merge decision or on that cluster",
             )
             return None
+        if d.severity is not None:
+            given = self.severity_of.setdefault(cid, d.severity)
+            if given != d.severity:
+                self.reject(d, f"an earlier decision made {cid} {given.value}; give one severity")
+                return None
         return self._base(cid, d)
 
 
