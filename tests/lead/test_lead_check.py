@@ -313,3 +313,11 @@ def test_two_severities_for_one_cluster_reject_the_second(clusters) -> None:  # 
     ]
     (note,) = rejected
     assert "an earlier decision made K1 suggestion" in note
+
+
+def test_thousands_of_rejected_decisions_are_summed_up(clusters) -> None:  # type: ignore[no-untyped-def]
+    junk = [{"cluster": f"K{900 + n}", "action": "drop", "reason": "x"} for n in range(300)]
+    report = _report(clusters, _answer(decisions=junk))
+    notes = [e.text for e in report.retro.reconciliation if "rejected" in e.text]
+    assert len(notes) == 21
+    assert notes[-1].startswith("280 more lead decisions were rejected")

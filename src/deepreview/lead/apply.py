@@ -97,6 +97,9 @@ def _assessment(a: Assessment | None, sub: Callable[[str], str]) -> Assessment |
     return Assessment(intro=sub(a.intro), items=tuple(sub(i) for i in a.items))
 
 
+MAX_REJECTED_NOTES = 20
+
+
 def report_from_answer(
     header: Header,
     seat_reviews: Sequence[SeatReview],
@@ -130,7 +133,18 @@ def report_from_answer(
     ]
     if verdict_note is not None:
         extra.append(verdict_note)
-    extra.extend(ReconciliationEntry("note", text) for text in checked.rejected)
+    shown = checked.rejected[:MAX_REJECTED_NOTES]
+    extra.extend(ReconciliationEntry("note", text) for text in shown)
+    if len(checked.rejected) > len(shown):
+        # thousands of junk decisions must not bury the report (their answer file keeps them)
+        more = len(checked.rejected) - len(shown)
+        extra.append(
+            ReconciliationEntry(
+                "note",
+                f"{more} more lead decisions were rejected; the lead's answer file in the review "
+                "folder holds them all.",
+            )
+        )
     pn = checked.process_notes
     return build_report(
         header,
