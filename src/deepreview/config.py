@@ -125,7 +125,7 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
     from deepreview.config_file import FileConfig
 
     try:
-        return FileConfig.model_validate(data)
+        cfg = FileConfig.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
@@ -134,16 +134,48 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
                 f"{origin}: unknown key {key!r}; remove it or fix its spelling"
             ) from exc
         raise ConfigError(f"{origin}: bad value for {key!r}: {err['msg']}") from exc
+    for name, seat in cfg.seats.items():
+        # An empty argv would make the seat look undefined ("unknown seat") further on.
+        if seat.argv is not None and not seat.argv:
+            raise ConfigError(
+                f"{origin}: seats.{name}.argv is empty; give the program to run and its "
+                'arguments (e.g. argv = ["my-reviewer", "{prompt_file}"]) or remove the key'
+            )
+    return cfg
+
+
+def read_config_text(path: Path) -> str:
+    """A config file's text; one clear line (exit 2) when it is unreadable or not UTF-8."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not UTF-8 text; a config file must be UTF-8 TOML (re-save it as UTF-8)"
+        ) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
 
 
 def load_file(path: Path, origin: str | None = None) -> FileConfig | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
+        text = read_config_text(path)
+    except ConfigError as exc:
+        if isinstance(exc.__cause__, FileNotFoundError):
+            return None
+        raise
     return parse_config_text(text, origin or str(path))
+
+
+def _load_user_file(env: Mapping[str, str]) -> FileConfig | None:
+    """The user file. A missing default file is fine; a missing `DEEP_REVIEW_CONFIG` is not
+    (as a missing `--config`: the user named a file, and ignoring it would hide a typo)."""
+    path = user_config_path(env)
+    if env.get("DEEP_REVIEW_CONFIG") and not path.is_file():
+        raise ConfigError(
+            f"DEEP_REVIEW_CONFIG={path}: no such file; create it, fix the path, or unset "
+            "DEEP_REVIEW_CONFIG"
+        )
+    return load_file(path)
 
 
 def content_hash(text: str) -> str:
@@ -180,8 +212,7 @@ def build_settings(
     repo_config_file: Path | None,
 ) -> Settings:
     """Merge every layer into one immutable Settings, enforcing the trust gate."""
-    user_path = user_config_path(env)
-    user = load_file(user_path)
+    user = _load_user_file(env)
     explicit = load_file(cli.config_path) if cli.config_path else None
     if cli.config_path and not cli.config_path.is_file():
         raise ConfigError(f"--config {cli.config_path}: no such file")
@@ -208,6 +239,17 @@ def build_settings(
     candidates.append((f"--config {cli.config_path}", explicit))
     layers = [(origin, cfg) for origin, cfg in candidates if cfg is not None]
     return _merge(cli, env, layers, trusted)
+
+
+def settings_for_repo(
+    cli: CliOverrides, env: Mapping[str, str], repo_root: Path, steering: Mapping[str, str]
+) -> Settings:
+    """A review's settings in `repo_root`; `steering` holds the base revision's files."""
+    # The reviewed change must not configure its own review: read the base revision's file.
+    text = steering.get(REPO_CONFIG_NAME)
+    return build_settings(
+        cli, env=env, repo_config_text=text, repo_config_file=repo_root / REPO_CONFIG_NAME
+    )
 
 
 def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
@@ -395,15 +437,12 @@ def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
     """Record `repo_file`'s current content as trusted in the user config file."""
     from deepreview.config_file import TrustRecord  # pydantic: see parse_config_text
 
-    try:
-        text = repo_file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read {repo_file}: {exc.strerror}") from exc
+    text = read_config_text(repo_file)
     parse_config_text(text, str(repo_file))  # refuse to trust a file we cannot read anyway
     record = TrustRecord(path=str(repo_file.resolve()), sha256=content_hash(text))
     user_path = user_config_path(env)
     try:
-        raw = tomllib.loads(user_path.read_text(encoding="utf-8")) if user_path.exists() else {}
+        raw = tomllib.loads(read_config_text(user_path)) if user_path.exists() else {}
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{user_path}: not valid TOML ({exc}); fix it before trusting") from exc
     # Every version the user trusted stays trusted (the committed file and an edited work-tree

@@ -143,6 +143,8 @@ def cli_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env.update(GIT_ENV)
     env["GIT_CONFIG_GLOBAL"] = os.devnull
     env["DEEP_REVIEW_CONFIG"] = str(tmp / "user-config.toml")
+    # DEEP_REVIEW_CONFIG must name a file that exists; an empty one holds no settings.
+    (tmp / "user-config.toml").touch()
     env["DEEP_REVIEW_STORE"] = str(tmp / "store")
     env["XDG_CACHE_HOME"] = str(tmp / "cache")  # e.g. the agents' remembered versions
     # Agents must not be discovered from the developer's machine.

@@ -14,8 +14,6 @@ from rich.table import Table
 
 from deepreview.config import (
     REPO_CONFIG_NAME,
-    CliOverrides,
-    build_settings,
     dangerous_keys,
     load_file,
     trust_repo_file,
@@ -47,8 +45,12 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
     if npm_for is not None:
         click.echo(" ".join(npm_packages([s.strip() for s in npm_for.split(",") if s.strip()])))
         return
+    from deepreview.pipeline.doctor_settings import review_settings
+
     env = dict(os.environ)
-    settings = build_settings(CliOverrides(), env=env, repo_config_text=None, repo_config_file=None)
+    # The settings a review here would use: the base revision's repository file included.
+    found = review_settings(Path(repo), env)
+    settings, refused = found.settings, found.refused
     rows = check(settings, env)
     if settings.agents is not None:
         panel = list(settings.agents)
@@ -75,8 +77,9 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
                         }
                         for a in rows
                     ],
-                    "default_panel": panel,
-                    "default_lead": lead,
+                    "default_panel": None if refused else panel,
+                    "default_lead": None if refused else lead,
+                    "review_refused": refused,
                 },
                 indent=2,
             )
@@ -105,6 +108,9 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
         click.echo(
             "No model-backed agent is usable; `deep-review review` will use the static seat."
         )
+    if refused:
+        click.echo(f"A review now would refuse to start: {refused}")
+        return
     source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
     click.echo(f"A review now would run: {', '.join(panel)}; lead: {lead}{source}")
 

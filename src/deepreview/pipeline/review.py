@@ -23,6 +23,7 @@ from deepreview.config import (
     Settings,
     build_settings,
     content_hash,
+    settings_for_repo,
     work_tree_copy_note,
 )
 from deepreview.errors import ConfigError, StoreError, UnknownSeatError, UsageError
@@ -83,11 +84,7 @@ def load_settings_for(
     target: Target, cli: CliOverrides, env: Mapping[str, str], steering: Mapping[str, str]
 ) -> Settings:
     """Settings for reviewing `target`; `steering` is `read_steering_files(target)`."""
-    # The reviewed change must not configure its own review: read the base revision's file.
-    text = steering.get(REPO_CONFIG_NAME)
-    return build_settings(
-        cli, env=env, repo_config_text=text, repo_config_file=target.repo_root / REPO_CONFIG_NAME
-    )
+    return settings_for_repo(cli, env, target.repo_root, steering)
 
 
 def config_copy_note(target: Target, cli: CliOverrides, steering: Mapping[str, str]) -> str | None:

@@ -1,0 +1,63 @@
+"""The settings `doctor` reports on: exactly those a `deep-review review` here would use.
+
+A review reads the repository's `.deep-review.toml` from the base revision under the trust
+rules; `doctor` must too, or it names a panel the review will not run (or one it refuses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from deepreview.config import (
+    REPO_CONFIG_NAME,
+    CliOverrides,
+    Settings,
+    build_settings,
+    settings_for_repo,
+)
+from deepreview.errors import ConfigError, GitError, UnknownSeatError, UsageError
+from deepreview.pipeline.review import ReviewRequest, resolve
+from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.resolve import current_branch_base
+
+
+@dataclass(frozen=True)
+class DoctorSettings:
+    settings: Settings
+    refused: str | None  # why a review here would stop at its config, with how to fix it
+
+
+def review_settings(cwd: Path, env: Mapping[str, str]) -> DoctorSettings:
+    """The settings of a review of the current branch in `cwd` (the user file alone outside a
+    repository); when the repository file would stop that review, the user file's settings
+    and the review's own error message."""
+    # A broken user file stops every review: it stays an error (exit 2) here as well.
+    without_repo = build_settings(
+        CliOverrides(), env=env, repo_config_text=None, repo_config_file=None
+    )
+    try:
+        root = find_repo_root(cwd)
+    except GitError:
+        return DoctorSettings(without_repo, None)
+    try:
+        return DoctorSettings(_settings_in(cwd, root, env), None)
+    except (ConfigError, UnknownSeatError) as exc:
+        return DoctorSettings(without_repo, exc.message)
+
+
+def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> Settings:
+    try:
+        return resolve(ReviewRequest(cwd=cwd, env=env)).settings
+    except (ConfigError, UnknownSeatError):
+        raise
+    except (UsageError, GitError):
+        pass  # nothing to review here (e.g. on the base branch itself): see below
+    # The file a review of a branch from here would read: at the merge-base with the default
+    # base branch, else at HEAD (a repository with no commits has none).
+    git = Git(root)
+    base = current_branch_base(root)
+    rev = base[1] if base else "HEAD"
+    steering = git.show_files(rev, [REPO_CONFIG_NAME]) if git.rev(rev) else {}
+    return settings_for_repo(CliOverrides(), env, root, steering)

@@ -1,0 +1,67 @@
+"""Config files that cannot be used: one line on stderr naming the file, exit 2, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support.repos import cli_env, commit_all, make_repo, run_cli, write
+
+
+def _one_line(res, *needles: str) -> None:  # type: ignore[no-untyped-def]
+    assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
+    assert "Traceback" not in res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, res.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("how", ["doctor", "review", "review --config"])
+def test_a_config_file_that_is_not_utf8(tmp_path: Path, how: str) -> None:
+    repo = make_repo(tmp_path)
+    bad = tmp_path / "f.toml"
+    bad.write_bytes(b"\xff\xfe[review]\n")
+    if how == "review --config":
+        env = cli_env(tmp_path)
+        args = ["review", "--agents", "static", "--lead", "none", "--config", str(bad)]
+    else:
+        env = cli_env(tmp_path, {"DEEP_REVIEW_CONFIG": str(bad)})
+        args = ["doctor"] if how == "doctor" else ["review", "--agents", "static", "--lead", "none"]
+    res = run_cli(args, cwd=repo, env=env)
+    _one_line(res, str(bad), "UTF-8")
+    assert not (tmp_path / "store").exists()
+
+
+def test_trust_of_a_utf16_repo_file(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    write(repo, ".deep-review.toml", '[review]\nlead = "none"\n'.encode("utf-16"))
+    commit_all(repo, "config in UTF-16")
+    env = cli_env(tmp_path)
+    res = run_cli(["trust"], cwd=repo, env=env)
+    _one_line(res, ".deep-review.toml", "UTF-8")
+    # a review reads the same file from the base revision: also one line, not a crash
+    write(repo, "calc.py", "def add(a, b):\n    return b + a\n")
+    commit_all(repo, "a change on top")
+    args = ["review", "--agents", "static", "--lead", "none", "HEAD~1..HEAD"]
+    _one_line(run_cli(args, cwd=repo, env=env), ".deep-review.toml")
+
+
+def test_a_seat_with_an_empty_argv(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    Path(env["DEEP_REVIEW_CONFIG"]).write_text("[seats.odd]\nargv = []\n", encoding="utf-8")
+    res = run_cli(["review", "--agents", "odd,static", "--lead", "none"], cwd=repo, env=env)
+    _one_line(res, "seats.odd.argv", "empty")
+    assert "unknown seat" not in res.stderr
+
+
+def test_deep_review_config_naming_a_missing_file(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    missing = tmp_path / "nowhere" / "config.toml"
+    env = cli_env(tmp_path, {"DEEP_REVIEW_CONFIG": str(missing)})
+    for args in (["review", "--agents", "static", "--lead", "none"], ["doctor"]):
+        res = run_cli(args, cwd=repo, env=env)
+        _one_line(res, "DEEP_REVIEW_CONFIG", str(missing), "no such file")
+    assert not (tmp_path / "store").exists()
