@@ -10,9 +10,10 @@ benchmarks/README.md, "first seat spawned after". The report's model builds on i
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, Protocol, get_args
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -78,6 +79,16 @@ class Mutant:
         return f"-{self.original.strip()} +{self.mutated.strip()}"
 
 
+class _Checked(Protocol):
+    """A report finding, as far as the fix-check list needs it (`deepreview.model` builds on
+    this module, so it cannot be imported here)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def fix_check(self) -> FixCheck | None: ...
+
+
 @dataclass(frozen=True)
 class CheckResults:
     """Measured evidence about the tests: fix checks and mutation probes (`--allow-exec`)."""
@@ -104,6 +115,23 @@ class CheckResults:
         }.get(self.baseline, "tests not run")
 
     @property
+    def test_command_text(self) -> str:
+        """The test command as one shell line that can be pasted back (`sh -c 'exit 1'`)."""
+        return shlex.join(self.test_command)
+
+    def listed_fix_checks(self, findings: Sequence[_Checked]) -> tuple[tuple[str, FixCheck], ...]:
+        """The fix checks the Testing Assessment lists (all but applied-and-passing), each with
+        the IDs of the findings whose fix it checked (`I1`, `I1, S3`; empty when none holds it).
+        """
+        out = []
+        for check in self.fix_checks:
+            if check.applies and check.tests == "pass":
+                continue
+            ids = ", ".join(f.id for f in findings if f.fix_check == check and f.id)
+            out.append((ids, check))
+        return tuple(out)
+
+    @property
     def survivors(self) -> tuple[Mutant, ...]:
         return tuple(m for m in self.mutants if m.status == "survived")
 
@@ -119,11 +147,17 @@ class CheckResults:
             f"{applied} {'applies' if applied == 1 else 'apply'}",
             f"{passed} {'passes' if passed == 1 else 'pass'} tests",
         ]
-        broken = [c.failing_test or "a test" for c in checks if c.tests == "fail"]
+        failed = [c for c in checks if c.tests == "fail"]
+        # A test that already failed without the fix is not the fix's doing (README, "Proof,
+        # not opinion"): counted apart, never as a test the fix breaks.
+        broken = [c.failing_test or "a test" for c in failed if not c.fails_without_fix]
         if broken:
             verb = "breaks" if len(broken) == 1 else "break"
             names = ", ".join(f"`{b}`" for b in dict.fromkeys(broken))
             parts.append(f"{len(broken)} {verb} {names}")
+        before = sum(c.fails_without_fix for c in failed)
+        if before:
+            parts.append(f"{before} with tests already failing before the fix")
         timeouts = sum(c.tests == "timeout" for c in checks)
         if timeouts:
             parts.append(f"{timeouts} {'times' if timeouts == 1 else 'time'} out")

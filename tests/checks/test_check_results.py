@@ -55,6 +55,33 @@ def test_summaries() -> None:
     )
 
 
+def test_a_fix_is_not_blamed_for_a_test_that_failed_before_it() -> None:
+    before = FixCheck(applies=True, tests="fail", failing_test="test_a", fails_without_fix=True)
+    new = FixCheck(applies=True, tests="fail", failing_test="test_b")
+    c = CheckResults(fix_checks=(before, before, new))
+    assert c.fixes_summary == (
+        "3 fixes: 3 apply, 0 pass tests, 1 breaks `test_b`, "
+        "2 with tests already failing before the fix"
+    )
+
+
+def test_listed_fix_checks_name_their_findings_and_the_command_is_quoted() -> None:
+    report = parse_report(SEED.read_text())
+    a, b, c = report.findings[:3]
+    findings = (
+        dataclasses.replace(a, fix_check=FIXES[2]),
+        dataclasses.replace(b, fix_check=FIXES[0]),
+        dataclasses.replace(c, fix_check=FIXES[2]),
+    )
+    checks = CheckResults(test_command=("sh", "-c", "env > /tmp/x"), fix_checks=FIXES)
+    assert checks.listed_fix_checks(findings) == (
+        (f"{a.id}, {c.id}", FIXES[2]),
+        ("", FIXES[3]),
+        ("", FIXES[4]),
+    )
+    assert checks.test_command_text == "sh -c 'env > /tmp/x'"
+
+
 def test_report_with_checks_round_trips_and_validates() -> None:
     report = parse_report(SEED.read_text())
     findings = (dataclasses.replace(report.findings[0], fix_check=FIXES[2]), *report.findings[1:])

@@ -19,6 +19,13 @@ def test_first_failing_test_per_runner() -> None:
     assert first_failing("FAIL: test_edge (pkg.tests.EdgeTest.test_edge)\n") == "test_edge"
     assert first_failing("ERROR test_broken.py - SyntaxError\n") == "test_broken.py"
     assert first_failing("make: *** [check] Error 1\n") is None
+    unittest_out = (
+        "F.\n======\nFAIL: test_sub (test_calc.CalcTest.test_sub)\n------\n"
+        "AssertionError: 2 != 0\n\nRan 2 tests in 0.001s\n\nFAILED (failures=1)\n"
+    )
+    assert first_failing(unittest_out) == "test_sub"
+    assert first_failing("ERROR: test_io (t.IoTest)\n\nFAILED (errors=1)\n") == "test_io"
+    assert first_failing("Ran 3 tests\n\nFAILED (failures=2, errors=1)\n") is None
 
 
 def test_env_drops_secrets_unless_named() -> None:

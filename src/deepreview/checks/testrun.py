@@ -16,8 +16,9 @@ from deepreview.store.redact import is_secret_name
 _MAX_OUTPUT: Final = 4 << 20
 _TAIL_LINES: Final = 15
 _FIRST_FAILING: Final = (
-    # pytest's short summary: "FAILED tests/test_a.py::test_x - assert 1 == 2"
-    re.compile(r"^FAILED (?:\S+::)*(?P<name>[^\s:]+)(?: - |\s*$)", re.M),
+    # pytest's short summary: "FAILED tests/test_a.py::test_x - assert 1 == 2" -- but not
+    # unittest's closing "FAILED (failures=1)", which names no test.
+    re.compile(r"^FAILED (?:\S+::)*(?P<name>[^\s:(][^\s:]*)(?: - |\s*$)", re.M),
     # go test: "--- FAIL: TestFoo (0.00s)"
     re.compile(r"^\s*--- FAIL: (?P<name>\S+)", re.M),
     # unittest: "FAIL: test_x (tests.test_a.TestA.test_x)"
