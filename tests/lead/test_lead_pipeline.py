@@ -199,7 +199,8 @@ def test_lead_timeout_gives_the_deterministic_report(tmp_path: Path) -> None:
     _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
 
     assert report.lead is not None and report.lead.status == "failed"
-    assert "> The lead (claude) failed: timed out after 2.0 s." in md
+    # (under load the reason may go on: "… (killed with SIGKILL after ignoring SIGTERM)")
+    assert "> The lead (claude) failed: timed out after 2.0 s" in md
     assert "Consolidated without a lead" in md
     assert "_Lead: claude (claude-opus-4-6), failed — " in md
     assert [f.id for f in report.findings] == ["C1", "I1", "I2", "S1", "S2"]
