@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -109,5 +108,9 @@ def review_id(target: Target, now: datetime) -> str:
 def _ascii(text: str) -> str:
     """`ü` → `u`, `ß` → `ss`: a branch's letters survive in an ID made of ASCII (file names,
     URLs); what has no ASCII spelling is left out."""
+    if text.isascii():
+        return text
+    import unicodedata  # only for such a name: not on every review's path to its first seat
+
     text = text.replace("ß", "ss").replace("ẞ", "SS")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
