@@ -8,7 +8,8 @@ So is one every line of which lies past the end of its file, at the review SHA a
 alike ("line past the end of its file at review SHA": the place was made up, or read elsewhere).
 
 Pure: the pipeline supplies the changed files and the files present at the review SHA, as a
-mapping to their line counts where it read them (`present_line_counts`). Without the present
+mapping of each path to its line count where it read one (`pipeline.finish.present_files`;
+a plain collection of paths counts no lines). Without the present
 files (offline `consolidate`), nothing is marked "not found" or "past the end"; without changed
 files, nothing is marked "outside".
 """

@@ -253,7 +253,8 @@ def finished_before(plan: FinishPlan) -> str | None:
 
 
 def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
-    """The stored review `rid` as `execute_finish` would have returned it; nothing is written."""
+    """The stored review `rid` as `execute_finish` would have returned it. Only a report format
+    this run asks for and the review has not stored yet is written (and run.json notes it)."""
     from deepreview.serialize import report_from_data
 
     p = plan.prepared
