@@ -321,6 +321,19 @@ def finish_review(
         # formats) would only confuse `list`, `show` and `resume`.
         remove_report(p.store, rid)
         raise
+    return complete_outcome(p, rid, review_dir, report, paths, runs)
+
+
+def complete_outcome(
+    p: Prepared,
+    rid: str,
+    review_dir: Path,
+    report: Report,
+    paths: dict[str, str],
+    runs: list[SeatRun],
+) -> ReviewOutcome:
+    """A stored review as the commands report it: exit 3 when no seat produced a review."""
+    ok = any(r.status == "ok" for r in runs)
     return ReviewOutcome(
         review_id=rid,
         status="complete",
@@ -329,14 +342,9 @@ def finish_review(
         review_dir=review_dir,
         paths=paths,
         seats=runs,
-        exit_code=seats_exit_code(runs),
+        exit_code=ExitCode.OK if ok else ExitCode.ALL_SEATS_FAILED,
         fail_on=p.settings.fail_on,
     )
-
-
-def seats_exit_code(runs: list[SeatRun]) -> ExitCode:
-    """A stored review's code: 3 when no seat produced a review."""
-    return ExitCode.OK if any(r.status == "ok" for r in runs) else ExitCode.ALL_SEATS_FAILED
 
 
 def write_report(

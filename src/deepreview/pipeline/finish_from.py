@@ -270,17 +270,8 @@ def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
         # This run asked for a format the first did not store (`--format sarif` added)
         paths |= finish.write_report(p.store, rid, report, tuple(missing), Redactor(p.env))
         StateWriter(p.store, p.store.review_dir(rid), state).set(report=paths)
-    runs = state.seat_runs()
-    return ReviewOutcome(
-        review_id=rid,
-        status="complete",
-        report=report,
-        store_root=p.store.root,
-        review_dir=p.store.review_dir(rid),
-        paths=paths,
-        seats=runs,
-        exit_code=finish.seats_exit_code(runs),
-        fail_on=p.settings.fail_on,
+    return finish.complete_outcome(
+        p, rid, p.store.review_dir(rid), report, paths, state.seat_runs()
     )
 
 
