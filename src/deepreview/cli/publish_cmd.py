@@ -13,6 +13,7 @@ from deepreview.config import CliOverrides, build_settings
 from deepreview.errors import UsageError
 from deepreview.pipeline.review import locate_store
 from deepreview.publish.publisher import PublishResult, publish_review
+from deepreview.rounds.previous import later_rows
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.store.store import Store
 
@@ -126,7 +127,8 @@ def publish(
     cli = CliOverrides(store=store, config_path=Path(config) if config else None)
     st = locate_store(Path(repo), cli, dict(os.environ))
     st.ensure_readable(named=store is not None)
-    newer = None if force or dry_run else _newer_round(st, review_id)
+    later = [] if force or dry_run else later_rows(st, review_id)
+    newer = next((r.id for r in reversed(later) if r.series.startswith("pr:")), None)
     if newer is not None:
         raise UsageError(
             f"review {newer} of the same pull request is newer than {review_id}, and the PR has "
@@ -142,23 +144,6 @@ def publish(
         as_json=as_json,
         env=github_env(github_api),
     )
-
-
-def _newer_round(st: Store, review_id: str) -> str | None:
-    """The newest complete review of `review_id`'s PR series stored after it, if any."""
-    rows = st.rows()
-    this = next((r for r in rows if r.id == review_id), None)
-    if this is None or not this.series.startswith("pr:"):
-        return None  # `run_publish` says what is wrong with it
-    later = [
-        r
-        for r in rows
-        if r.series == this.series
-        and r.status == "complete"
-        and r.id != review_id
-        and (r.created_at, r.id) > (this.created_at, this.id)
-    ]
-    return max(later, key=lambda r: (r.created_at, r.id)).id if later else None
 
 
 __all__ = ["echo_result", "publish", "report_url_template", "run_publish"]

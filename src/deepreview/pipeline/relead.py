@@ -21,9 +21,8 @@ from deepreview.pipeline.review import load_settings_for, locate_store
 from deepreview.pipeline.runstate import RunState, load_state, load_target
 from deepreview.pipeline.seats import choose_lead
 from deepreview.prompts.review import read_steering_files
-from deepreview.rounds.previous import series_rows
+from deepreview.rounds.previous import later_rows
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store
 
 
 def _lead_for(
@@ -53,11 +52,11 @@ def relead(
             f"review {review_id} is {state.status}, not complete; "
             f"finish it with `deep-review resume {review_id}` first"
         )
-    later = None if force else _later_round(store, review_id)
+    later = None if force else next(iter(later_rows(store, review_id)), None)
     if later is not None:
         raise UsageError(
-            f"review {later} is a later round that names this review's findings by their IDs, "
-            f"which a new lead may renumber; relead {later}, or pass --force"
+            f"review {later.id} is a later round that names this review's findings by their "
+            f"IDs, which a new lead may renumber; relead {later.id}, or pass --force"
         )
     target = load_target(state)
     steering = read_steering_files(target)
@@ -68,20 +67,6 @@ def relead(
         state = dataclasses.replace(state, elapsed_s=state.before_lead_s)
     writer = StateWriter(store, review_dir, state)
     return finish.finish_review(p, review_id, review_dir, writer, Redactor(env), relead=True)
-
-
-def _later_round(store: Store, review_id: str) -> str | None:
-    """The first complete review of the same series stored after `review_id`, if any."""
-    rows = store.rows()
-    this = next((r for r in rows if r.id == review_id), None)
-    if this is None or this.kind == "uncommitted" or not (this.series or this.branch):
-        return None
-    later = [
-        r
-        for r in series_rows(store, this.series, this.branch)
-        if (r.created_at, r.id) > (this.created_at, this.id)
-    ]
-    return later[0].id if later else None
 
 
 __all__ = ["relead"]

@@ -53,6 +53,20 @@ def series_rows(store: Store, series: str, branch: str) -> list[ReviewRow]:
     return sorted(rows, key=lambda r: (r.created_at, r.id))
 
 
+def later_rows(store: Store, review_id: str) -> list[ReviewRow]:
+    """Complete reviews of `review_id`'s series stored after it, oldest first (none for a
+    review in no series: an unknown ID, an `--uncommitted` one)."""
+    rows = store.rows()
+    this = next((r for r in rows if r.id == review_id), None)
+    if this is None or this.kind == "uncommitted" or not (this.series or this.branch):
+        return []
+    return [
+        r
+        for r in series_rows(store, this.series, this.branch)
+        if (r.created_at, r.id) > (this.created_at, this.id)
+    ]
+
+
 def find_previous(
     store: Store, target: Target, series: str, created_at: str, review_id: str
 ) -> PreviousRound | None:
