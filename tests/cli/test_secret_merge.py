@@ -58,17 +58,29 @@ None.
 """
 
 
+def _review(
+    tmp_path: Path, repo: Path, reviews: dict[str, str], *also: str
+) -> tuple[dict[str, str], dict]:  # type: ignore[type-arg]
+    """A review by one command seat per name, each answering its text (plus the `also` seats):
+    its stored paths and its JSON report."""
+    fakes = Fakes(tmp_path)
+    seats = {}
+    for name, text in reviews.items():
+        path = tmp_path / f"{name}-review.md"
+        path.write_text(text, encoding="utf-8")
+        seats[name] = fakes.seat("ok", "--review-file", str(path))
+    fakes.write_config(seats)
+    res = fakes.review(repo, "--agents", ",".join([*reviews, *also]))
+    assert res.returncode == 0, res.stderr
+    paths: dict[str, str] = res.json()["paths"]
+    return paths, json.loads(Path(paths["json"]).read_text())
+
+
 def test_seat_and_static_findings_on_the_secret_line_merge(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     write(repo, "app.py", APP)
     commit_all(repo, "Add an S3 client")
-    review_file = tmp_path / "seat-review.md"
-    review_file.write_text(SEAT_REVIEW, encoding="utf-8")
-    fakes = Fakes(tmp_path)
-    fakes.write_config({"bot": fakes.seat("ok", "--review-file", str(review_file))})
-    res = fakes.review(repo, "--agents", "bot,static")
-    assert res.returncode == 0, res.stderr
-    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    paths, report = _review(tmp_path, repo, {"bot": SEAT_REVIEW}, "static")
 
     def at(line: int) -> list[dict]:
         return [
@@ -87,7 +99,7 @@ def test_seat_and_static_findings_on_the_secret_line_merge(tmp_path: Path) -> No
     # who said what stays visible: both members in JSON and HTML
     said = [(s["reviewer"], s["finding_id"]) for s in merged["sources"]]
     assert said[0] == ("Bot", "C1") and said[1][0] == "Static analysis", said
-    html = Path(res.json()["paths"]["html"]).read_text()
+    html = Path(paths["html"]).read_text()
     assert "Reported by 2 reviewers" in html
     five = at(5)
     assert len(five) == 1 and five[0] is not merged, five
@@ -129,14 +141,7 @@ Document the new function.
 
 def test_findings_outside_the_change_or_about_missing_files_are_marked(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    review_file = tmp_path / "seat-review.md"
-    review_file.write_text(SCOPE_REVIEW, encoding="utf-8")
-    fakes = Fakes(tmp_path)
-    fakes.write_config({"bot": fakes.seat("ok", "--review-file", str(review_file))})
-    res = fakes.review(repo, "--agents", "bot")
-    assert res.returncode == 0, res.stderr
-    paths = res.json()["paths"]
-    report = json.loads(Path(paths["json"]).read_text())
+    paths, report = _review(tmp_path, repo, {"bot": SCOPE_REVIEW})
     scope = {f["locations"][0]["path"]: (f["id"], f["scope"]) for f in report["findings"]}
     assert scope["util/strings.py"][1] is None
     assert scope["README.md"][1] == "outside this change"
@@ -184,14 +189,7 @@ def test_a_finding_past_the_end_of_its_file_is_marked_and_suspected(tmp_path: Pa
     """A reviewer citing line 412 of a six-line file made the place up (or read another file):
     without a lead, the report says so and the retro lists it as a suspected false positive."""
     repo = make_repo(tmp_path)
-    review_file = tmp_path / "seat-review.md"
-    review_file.write_text(PAST_END_REVIEW, encoding="utf-8")
-    fakes = Fakes(tmp_path)
-    fakes.write_config({"bot": fakes.seat("ok", "--review-file", str(review_file))})
-    res = fakes.review(repo, "--agents", "bot")
-    assert res.returncode == 0, res.stderr
-    paths = res.json()["paths"]
-    report = json.loads(Path(paths["json"]).read_text())
+    paths, report = _review(tmp_path, repo, {"bot": PAST_END_REVIEW})
     scope = {f["title"]: (f["id"], f["scope"]) for f in report["findings"]}
     past_id, past_scope = scope["`sub` overflows on huge ints"]
     assert past_scope == "line past the end of its file at review SHA"
@@ -240,14 +238,5 @@ def test_one_bug_in_two_wordings_on_overlapping_lines_is_one_finding(tmp_path: P
     """`sub` in backticks for one seat, `sub()` in plain text for the other, on line 6 and
     lines 5-6: one finding credited to both, not two each "only found" by one seat."""
     repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    seats = {}
-    for name, text in (("one", SUB_A), ("two", SUB_B)):
-        path = tmp_path / f"{name}.md"
-        path.write_text(text, encoding="utf-8")
-        seats[name] = fakes.seat("ok", "--review-file", str(path))
-    fakes.write_config(seats)
-    res = fakes.review(repo, "--agents", "one,two")
-    assert res.returncode == 0, res.stderr
-    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    _, report = _review(tmp_path, repo, {"one": SUB_A, "two": SUB_B})
     assert [(f["id"], f["reviewers"]) for f in report["findings"]] == [("I1", ["One", "Two"])]
