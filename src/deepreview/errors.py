@@ -19,7 +19,7 @@ class ExitCode(IntEnum):
     ALL_SEATS_FAILED = 3  # review stored, but no seat produced a review
     FAIL_ON = 4  # --fail-on: review stored (and published), a finding at or above the threshold
     PUBLISH_FAILED = 5  # review stored, but GitHub refused the comment; `deep-review publish ID`
-    LEAD_FAILED = 6  # `relead` only: its lead failed or fell back; the report is stored without it
+    LEAD_FAILED = 6  # `relead` only: its lead failed or fell back (an earlier judged report stands)
     INTERRUPTED = 130  # Ctrl-C; what finished is kept, `deep-review resume ID` completes it
 
 

@@ -215,6 +215,40 @@ def test_ctrl_c_while_the_lead_works_interrupts_the_review(tmp_path: Path) -> No
     assert run_json(review_dir)["status"] == "complete"
 
 
+def test_ctrl_c_during_a_relead_leaves_the_review_as_it_was(tmp_path: Path) -> None:
+    """A relead stopped by Ctrl-C: the review stays complete with the earlier lead's entry and
+    files (not a lead "running" forever, nor its files set aside), its report unchanged."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"quick": fakes.seat("ok")})
+    flag = tmp_path / "lead-may-finish"
+    flag.write_text("go")
+    fakes.agent("codex", {"duration": 60, "tools": 4, "slow_unless": str(flag)})
+    env = fakes.env(agents=True)
+    first = fakes.review(repo, "--agents", "quick", lead="codex", env=env)
+    assert first.returncode == 0, first.stderr
+    out = first.json()
+    review_dir = Path(out["review_dir"])
+    before = run_json(review_dir)
+    assert before["lead"]["seat"] == "codex" and before["lead"]["files"]
+    stored = {k: Path(v).read_bytes() for k, v in out["paths"].items()}
+    lead_files = sorted(p.name for p in review_dir.glob("*lead*") if p.is_file())
+    flag.unlink()
+
+    run = interrupt_review(
+        ["relead", out["review_id"], "--json"],
+        cwd=repo,
+        env=env,
+        when=lambda: run_json(review_dir)["lead"]["status"] == "running",
+        what="the relead's lead to start",
+    )
+    assert run.returncode == 130, run.stderr
+    after = run_json(review_dir)
+    assert after["status"] == "complete" and after["lead"] == before["lead"]
+    assert sorted(p.name for p in review_dir.glob("*lead*") if p.is_file()) == lead_files
+    assert {k: Path(v).read_bytes() for k, v in out["paths"].items()} == stored
+
+
 def test_non_ascii_file_names_reach_the_seat_as_written(tmp_path: Path) -> None:
     """git quotes non-ASCII paths in diff headers by default (`"na\\303\\257ve.py"`): the seat
     would be asked about a file name that exists nowhere."""

@@ -321,14 +321,42 @@ def test_relead_wall_clock_counts_only_the_lead_it_ran(tmp_path: Path) -> None:
     assert all(w is not None and 1000 <= w < 1060 for w in walls), walls
 
 
-def test_a_relead_whose_lead_fails_says_so_with_its_own_exit_code(tmp_path: Path) -> None:
-    """The relead's whole job is the lead: when it falls back the command fails (exit 6), says
-    the report is the consolidation without a lead now, and where the earlier lead's run is."""
+def test_a_relead_whose_lead_fails_keeps_the_earlier_report(tmp_path: Path) -> None:
+    """The relead's whole job is the lead: when it falls back the command fails (exit 6), and a
+    report an earlier lead judged stands as it was (files, index, run.json), since that judgement
+    was paid for and the new run added nothing; the failed run is kept under failed-leads/1."""
     s = Setup(tmp_path, [fenced(ANSWER), "no JSON here", "still none"])
-    first, _, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    first, _, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
     assert report.lead is not None and report.lead.status == "ok"
-    res = run_cli(["relead", first["review_id"]], cwd=s.repo, env=s.env())
+    store, folder = Path(first["store"]), Path(first["review_dir"])
+    stored = {k: Path(v).read_bytes() for k, v in first["paths"].items()}
+    lead_files = sorted(p.name for p in folder.glob("*lead*") if p.is_file())
+    listed = s.run("list").json()
+    index_before = (store / "index.html").read_text(encoding="utf-8"), listed
+
+    res = run_cli(["relead", first["review_id"], "--json"], cwd=s.repo, env=s.env())
     assert res.returncode == 6, res.stderr
     assert "the lead (claude) fell back" in res.stderr
-    assert "earlier-leads/1" in res.stderr
-    assert (Path(first["review_dir"]) / "earlier-leads" / "1").is_dir()
+    assert "the earlier report stands" in res.stderr and "failed-leads/1" in res.stderr
+    out = res.json()
+    assert out["lead"]["status"] == "ok" and "fell back" in out["lead_failed"]
+    assert {k: Path(v).read_bytes() for k, v in first["paths"].items()} == stored
+    listed = s.run("list").json()
+    assert ((store / "index.html").read_text(encoding="utf-8"), listed) == index_before
+    after = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    assert after["lead"] == run["lead"] and after["status"] == "complete"
+    assert sorted(p.name for p in folder.glob("*lead*") if p.is_file()) == lead_files
+    assert not (folder / "earlier-leads").exists()
+    failed = folder / "failed-leads" / "1"
+    assert "transcript-lead-pass-1.jsonl" in {p.name for p in failed.iterdir()}
+
+
+def test_a_relead_whose_lead_fails_after_no_lead_says_so(tmp_path: Path) -> None:
+    """With no earlier judgement to keep, the report is the consolidation without a lead, as
+    before the relead; the command still fails (exit 6) and says so."""
+    s = Setup(tmp_path, ["no JSON here", "still none"])
+    first, _, _, _ = _outputs(s.run("review", *AGENTS, "--lead", "none"))
+    res = run_cli(["relead", first["review_id"], "--lead", "claude"], cwd=s.repo, env=s.env())
+    assert res.returncode == 6, res.stderr
+    assert "the lead (claude) fell back" in res.stderr
+    assert "consolidation without a lead" in res.stderr

@@ -115,7 +115,8 @@ def cli(verbose: int) -> None:
     Exit codes: 0 review stored; 2 bad input (nothing written); 3 review stored but every seat
     failed; 4 review stored (and published) with a finding at or above --fail-on; 5 review
     stored but GitHub refused to publish it (retry with `deep-review publish ID`); 6 relead
-    only: its lead failed, the report is stored without it; 130 interrupted (finish with
+    only: its lead failed (an earlier lead's report stands, else the report is stored without
+    a lead); 130 interrupted (finish with
     `deep-review resume ID`).
     """
     level = logging.WARNING - 10 * verbose

@@ -8,7 +8,7 @@ import os
 import shlex
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -22,6 +22,9 @@ from deepreview.formats import DEFAULT_FORMATS, FORMATS
 from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
 from deepreview.pipeline.review import resume as resume_review
 from deepreview.runmodel import EFFORTS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from deepreview.model import LeadInfo
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -171,6 +174,8 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
         lead = outcome.report.lead if outcome.report else None
         if lead is not None:
             data["lead"] = {"seat": lead.seat, "status": lead.status, "note": lead.note or None}
+        if outcome.failed_relead is not None:
+            data["lead_failed"] = _relead_failure(outcome, outcome.failed_relead.lead)
         checks = outcome.report.checks if outcome.report else None
         if checks is not None:
             data["checks"] = {
@@ -456,6 +461,21 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
     return post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
 
 
+def _relead_failure(outcome: ReviewOutcome, lead: LeadInfo) -> str:
+    words = "fell back" if lead.status == "fallback" else "failed"
+    root = outcome.store_root
+    if outcome.failed_relead is not None:
+        kept = outcome.failed_relead.kept_in
+        where = f"; its run is in {kept.relative_to(root)}" if kept else ""
+        return f"the lead ({lead.seat}) {words}: the earlier report stands{where}"
+    earlier = sorted((outcome.review_dir / "earlier-leads").glob("*/"), key=lambda d: d.name)
+    where = f"; the earlier lead's run is in {earlier[-1].relative_to(root)}" if earlier else ""
+    return (
+        f"the lead ({lead.seat}) {words}: the stored report is now the consolidation "
+        f"without a lead{where}"
+    )
+
+
 @click.command()
 @click.argument("review_id")
 @fail_on_option
@@ -476,21 +496,11 @@ def relead(
     cli = _overrides(**opts)
     outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
     code = post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
-    lead = outcome.report.lead if outcome.report else None
+    failed = outcome.failed_relead
+    lead = failed.lead if failed else (outcome.report.lead if outcome.report else None)
     if code == 0 and lead is not None and lead.status in ("failed", "fallback"):
         # a relead is its lead: one that did not judge is a failed command, not a quiet swap
-        words = "fell back" if lead.status == "fallback" else "failed"
-        kept = sorted((outcome.review_dir / "earlier-leads").glob("*/"), key=lambda d: d.name)
-        where = (
-            f"; the earlier lead's run is in {kept[-1].relative_to(outcome.store_root)}"
-            if kept
-            else ""
-        )
-        click.echo(
-            f"deep-review: the lead ({lead.seat}) {words}: the stored report is now the "
-            f"consolidation without a lead{where}",
-            err=True,
-        )
+        click.echo(f"deep-review: {_relead_failure(outcome, lead)}", err=True)
         return int(ExitCode.LEAD_FAILED)
     return code
 

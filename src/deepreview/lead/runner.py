@@ -53,26 +53,55 @@ class LeadOutcome:
 
 
 EARLIER_LEADS = "earlier-leads"
+FAILED_LEADS = "failed-leads"
+
+
+def _lead_files(review_dir: Path) -> list[Path]:
+    return [
+        path
+        for pattern in (*seat_file_globs(LEAD_SEAT), *LEAD_ANSWER_GLOBS)
+        for path in sorted(review_dir.glob(pattern))
+        if path.is_file()
+    ]
+
+
+def _move_to_next(files: list[Path], root: Path) -> Path:
+    """`files` into `root/N/`, N one past the highest number there."""
+    taken = [int(d.name) for d in root.glob("*") if d.is_dir() and d.name.isdigit()]
+    dest = root / str(max(taken, default=0) + 1)
+    dest.mkdir(parents=True)
+    for path in files:
+        path.rename(dest / path.name)
+    return dest
 
 
 def clear_lead_files(review_dir: Path) -> None:
     """Move an earlier lead's files out of the way of the next lead (a `relead`): into
     `earlier-leads/N/`, never deleted, since that lead's run was paid for and its transcript
     is the record of what it decided."""
-    files = [
-        path
-        for pattern in (*seat_file_globs(LEAD_SEAT), *LEAD_ANSWER_GLOBS)
-        for path in sorted(review_dir.glob(pattern))
-        if path.is_file()
-    ]
-    if not files:
-        return
+    files = _lead_files(review_dir)
+    if files:
+        _move_to_next(files, review_dir / EARLIER_LEADS)
+
+
+def restore_earlier_lead(review_dir: Path) -> Path | None:
+    """Undo `clear_lead_files` after a relead whose lead did not judge, over a report an earlier
+    lead did judge (that report stands): the failed run's files go to `failed-leads/N/` (its
+    transcript says why it failed), the earlier lead's come back from the last
+    `earlier-leads/N/`, so the folder again holds the run behind the stored report. Returns
+    where the failed run's files are (None: it left none)."""
+    failed = _lead_files(review_dir)
+    kept = _move_to_next(failed, review_dir / FAILED_LEADS) if failed else None
     root = review_dir / EARLIER_LEADS
-    taken = [int(d.name) for d in root.glob("*") if d.is_dir() and d.name.isdigit()]
-    dest = root / str(max(taken, default=0) + 1)
-    dest.mkdir(parents=True)
-    for path in files:
-        path.rename(dest / path.name)
+    numbered = [d for d in root.glob("*") if d.is_dir() and d.name.isdigit()]
+    if numbered:
+        last = max(numbered, key=lambda d: int(d.name))
+        for path in sorted(last.iterdir()):
+            path.rename(review_dir / path.name)
+        last.rmdir()
+        if not any(root.iterdir()):
+            root.rmdir()
+    return kept
 
 
 def _why(run: SeatRun) -> str:

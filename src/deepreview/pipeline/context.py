@@ -26,7 +26,7 @@ from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
     # Types only: a review imports this module before its first seat, the report's model after.
-    from deepreview.model import Report
+    from deepreview.model import LeadInfo, Report
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,16 @@ class ReviewOutcome:
     # The settings' gate (`--fail-on`, else `[review] fail_on` by precedence): `resume` and
     # `relead` read the same repo file as the review did.
     fail_on: str = "never"
+    # `relead` only: its lead did not judge, and the report an earlier lead judged stands
+    failed_relead: FailedRelead | None = None
+
+
+@dataclass(frozen=True)
+class FailedRelead:
+    """A relead's lead that failed or fell back, over a report an earlier lead judged."""
+
+    lead: LeadInfo
+    kept_in: Path | None  # the failed run's files (`failed-leads/N/`), if it left any
 
 
 def interrupted_outcome(

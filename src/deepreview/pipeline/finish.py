@@ -20,15 +20,17 @@ from deepreview.agents.registry import takes_effort
 from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.consolidate.scope import referenced_files
-from deepreview.errors import ExitCode, StoreError
+from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.findings.findings import one_line
 from deepreview.findings.parse import parse_review
 from deepreview.findings.readable import UNPARSEABLE
 from deepreview.formats import RENDERERS, stored_formats
-from deepreview.model import AgentReview, Header, Report, Reviewer
+from deepreview.lead.runner import restore_earlier_lead
+from deepreview.model import AgentReview, Header, LeadInfo, Report, Reviewer
 from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
 from deepreview.pipeline.checks_step import run_check_step, with_checks
 from deepreview.pipeline.context import (
+    FailedRelead,
     Prepared,
     ReviewOutcome,
     StateWriter,
@@ -38,10 +40,10 @@ from deepreview.pipeline.context import (
 from deepreview.pipeline.index_step import register_status
 from deepreview.pipeline.lead_step import run_lead
 from deepreview.pipeline.panel import with_panel_notes
-from deepreview.pipeline.runstate import RunState, SeatEntry
+from deepreview.pipeline.runstate import LeadEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, seat_files
 from deepreview.runmodel import Commit, SeatRun
-from deepreview.serialize import review_from_data
+from deepreview.serialize import report_from_data, review_from_data
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
@@ -266,8 +268,13 @@ def finish_review(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     *,
     relead: bool = False,
+    earlier: LeadEntry | None = None,
 ) -> ReviewOutcome:
-    """Consolidate, lead, render and store; run.json says `complete` last."""
+    """Consolidate, lead, render and store; run.json says `complete` last.
+
+    `earlier` (a relead): the stored report's lead entry in run.json. If the new lead is
+    stopped by Ctrl-C, or does not judge where the earlier one did, the stored report, index,
+    run.json and lead files stay as they were."""
 
     det = deterministic_report(p, rid, writer.state, review_dir, redactor)
     runs = det.runs
@@ -294,9 +301,21 @@ def finish_review(
         )
     except KeyboardInterrupt:
         if writer.state.status != "interrupted":
-            raise  # a relead of a complete review: its stored report stands
+            if earlier is not None:  # a relead of a complete review: its stored report stands
+                restore_earlier_lead(review_dir)
+                writer.set(lead=earlier)
+            raise
         # as after a Ctrl-C during the seats: the caller names the review to resume
         return interrupted_outcome(p, rid, review_dir, det.runs)
+    if (
+        earlier is not None
+        and earlier.status == "ok"
+        and report.lead is not None
+        and report.lead.status in _NO_JUDGEMENT
+    ):
+        kept = _keep_earlier(p, rid, review_dir, writer, earlier, report.lead, runs)
+        if kept is not None:
+            return kept
     report = with_checks(report, checks)
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).
@@ -322,6 +341,30 @@ def finish_review(
         remove_report(p.store, rid)
         raise
     return complete_outcome(p, rid, review_dir, report, paths, runs)
+
+
+_NO_JUDGEMENT = ("failed", "fallback")
+
+
+def _keep_earlier(
+    p: Prepared,
+    rid: str,
+    review_dir: Path,
+    writer: StateWriter,
+    keep: LeadEntry,
+    failed: LeadInfo,
+    runs: list[SeatRun],
+) -> ReviewOutcome | None:
+    """The stored report stands (None if it cannot be read: the relead then writes its own)."""
+    paths = dict(writer.state.report or {})
+    try:
+        stored = report_from_data(json.loads(Path(paths["json"]).read_text(encoding="utf-8")))
+    except (KeyError, TypeError, OSError, ValueError, DeepReviewError):
+        return None
+    kept_in = restore_earlier_lead(review_dir)
+    writer.set(lead=keep)
+    outcome = complete_outcome(p, rid, review_dir, stored, paths, runs)
+    return dataclasses.replace(outcome, failed_relead=FailedRelead(failed, kept_in))
 
 
 def complete_outcome(

@@ -66,7 +66,9 @@ def relead(
     if state.before_lead_s is not None:
         state = dataclasses.replace(state, elapsed_s=state.before_lead_s)
     writer = StateWriter(store, review_dir, state)
-    return finish.finish_review(p, review_id, review_dir, writer, Redactor(env), relead=True)
+    return finish.finish_review(
+        p, review_id, review_dir, writer, Redactor(env), relead=True, earlier=state.lead
+    )
 
 
 __all__ = ["relead"]
