@@ -71,7 +71,9 @@ def test_processes_asking_at_once_get_distinct_consecutive_rounds(tmp_path: Path
     ]
     time.sleep(0.5)  # every process is waiting for the start signal
     go.touch()
-    rounds = {rid: int(proc.communicate(timeout=60)[0]) for rid, proc in zip(ids, procs)}
+    rounds = {
+        rid: int(proc.communicate(timeout=60)[0]) for rid, proc in zip(ids, procs, strict=True)
+    }
     assert sorted(rounds.values()) == list(range(2, 2 + len(ids))), rounds
     # Asking again (a resume, a relead) keeps the number handed out.
     for rid, number in rounds.items():

@@ -98,9 +98,7 @@ def find_previous(
             f"re-run `deep-review resume {row.id}` or delete that review"
         ) from exc
     interdiff, note = _interdiff(target, row.head_sha)
-    return PreviousRound(
-        row=row, report=report, number=number, interdiff=interdiff, note=note
-    )
+    return PreviousRound(row=row, report=report, number=number, interdiff=interdiff, note=note)
 
 
 def _interdiff(target: Target, previous_sha: str) -> tuple[str, str]:

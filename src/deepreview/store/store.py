@@ -283,7 +283,8 @@ class Store:
         with self._db() as db:
             cur = db.execute(
                 "SELECT id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
-                " critical, important, suggestions, reviewers, series, branch, round_no FROM reviews"
+                " critical, important, suggestions, reviewers, series, branch, round_no"
+                " FROM reviews"
                 " ORDER BY created_at DESC, id DESC"
             )
             return [
@@ -346,7 +347,5 @@ class Store:
                 number = 1 + max([len(complete), *(r.round_no for r in others)])
             if own is not None:
                 with self._db() as db, db:
-                    db.execute(
-                        "UPDATE reviews SET round_no = ? WHERE id = ?", (number, review_id)
-                    )
+                    db.execute("UPDATE reviews SET round_no = ? WHERE id = ?", (number, review_id))
             return number
