@@ -111,7 +111,7 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
     for item in plan.skipped:
         click.echo(f"note: skipped {item}", err=True)
     if not plan.diff:
-        click.echo(f"Review {review_id} proposes no changes to {plan.path.name}.")
+        click.echo(f"Review {review_id} proposes no changes to {plan.path.name} ({plan.summary}).")
         return
     click.echo(plan.diff, nl=False)
     if not yes:
@@ -125,7 +125,7 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
             click.echo("Nothing written.", err=True)
             return
     write_context(plan)
-    click.echo(f"Wrote {plan.path} (not committed).")
+    click.echo(f"Wrote {plan.path} (not committed): {plan.summary}.")
 
 
 def _confirm(question: str) -> bool:

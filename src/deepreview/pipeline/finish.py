@@ -207,6 +207,7 @@ class Deterministic:
     runs: list[SeatRun]
     clusters: tuple[Cluster, ...]
     present_files: Mapping[str, int | None] | None
+    round_no: int  # this review's round (`Store.round_for`), as the header names it
 
 
 def deterministic_report(
@@ -238,7 +239,7 @@ def deterministic_report(
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     report = passes_step.add_passes(report, review_dir, state, names)
-    return Deterministic(report, seat_reviews, runs, clusters, present)
+    return Deterministic(report, seat_reviews, runs, clusters, present, round_no)
 
 
 def present_files(target: Target, seat_reviews: list[SeatReview]) -> dict[str, int | None] | None:
@@ -319,7 +320,9 @@ def finish_review(
     report = with_checks(report, checks)
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).
-    report = rounds_step.apply(p, rid, writer.state.created_at, report, det.seat_reviews)
+    report = rounds_step.apply(
+        p, rid, writer.state.created_at, report, det.seat_reviews, det.round_no
+    )
     report = feedback_step.apply(report, review_dir, det.seat_reviews)
     report = with_panel_notes(report, writer.state)
     # Covers the whole review (seats, lead, rendering), across resumes.

@@ -16,7 +16,14 @@ from deepreview.consolidate.fingerprint import fingerprint
 from deepreview.errors import UsageError
 from deepreview.model import Report
 from deepreview.prompts.review import CONTEXT_FILE
-from deepreview.rounds.context import ContextEdit, apply_edits, parse_update, unified_diff
+from deepreview.rounds.context import (
+    ContextEdit,
+    apply_edits,
+    one_line,
+    parse_update,
+    skip_reason,
+    unified_diff,
+)
 from deepreview.serialize import report_from_data
 from deepreview.store.declines import Decline, add_decline, list_declines, remove_decline
 from deepreview.store.store import ReviewRow, Store
@@ -107,7 +114,12 @@ class ContextPlan:
     old: str
     new: str
     diff: str  # unified diff, "" when nothing would change
-    skipped: tuple[str, ...]  # proposals that do not apply
+    skipped: tuple[str, ...]  # each proposal not written, with why (one line each)
+    written: int = 0  # proposals the new text carries
+
+    @property
+    def summary(self) -> str:
+        return f"{self.written} written, {len(self.skipped)} skipped"
 
 
 def context_path(repo_root: Path) -> Path:
@@ -124,7 +136,16 @@ def context_plan(store: Store, repo_root: Path, review_id: str, *, force: bool) 
         raise UsageError(
             f"{CONTEXT_FILE} has uncommitted changes; commit or stash them, or pass --force"
         )
-    edits = [e for u in report.process_notes.repo_context_updates if (e := parse_update(u))]
+    # Every proposal is written or listed with why not: none is dropped without a word.
+    edits: list[ContextEdit] = []
+    skipped: list[str] = []
+    for update in report.process_notes.repo_context_updates:
+        reason = skip_reason(update, CONTEXT_FILE)
+        edit = None if reason else parse_update(update)
+        if edit is None:
+            skipped.append(f"{one_line(update)} ({reason})")
+        else:
+            edits.append(edit)
     series = row_series(row)
     for d in list_declines(store, series) if series else []:
         if d.reason.lower().startswith("by design"):
@@ -134,8 +155,16 @@ def context_plan(store: Store, repo_root: Path, review_id: str, *, force: bool) 
         old = path.read_text(encoding="utf-8") if path.is_file() else ""
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    new, skipped = apply_edits(old, edits)
-    return ContextPlan(path, old, new, unified_diff(old, new, CONTEXT_FILE), tuple(skipped))
+    new, not_applied = apply_edits(old, edits)
+    skipped += not_applied
+    return ContextPlan(
+        path,
+        old,
+        new,
+        unified_diff(old, new, CONTEXT_FILE),
+        tuple(skipped),
+        written=len(edits) - len(not_applied),
+    )
 
 
 def write_context(plan: ContextPlan) -> None:

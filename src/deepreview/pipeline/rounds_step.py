@@ -57,13 +57,20 @@ def code_changed(target: Target, d: Decline) -> bool:
 
 
 def apply(
-    p: Prepared, rid: str, created_at: str, report: Report, seat_reviews: Sequence[SeatReview]
+    p: Prepared,
+    rid: str,
+    created_at: str,
+    report: Report,
+    seat_reviews: Sequence[SeatReview],
+    round_no: int,
 ) -> Report:
+    """`round_no`: this review's number, as its header has it (`Store.round_for`): one after
+    the previous round's unless another review of the series finished in between."""
     prev = previous_round(p, rid, created_at)
     if prev is None:
         return report
     info = RoundInfo(
-        number=prev.number + 1,
+        number=round_no,
         series=series_of(p.target),
         previous_review_id=prev.row.id,
         previous_sha=prev.row.head_sha,

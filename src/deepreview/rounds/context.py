@@ -1,5 +1,9 @@
 """Repo context updates: the lead's proposals (`[repo] Add: "…" Why: …`, `Change: "old" → "new"`)
-and "by design" declines, as edits to `deep-review-context.md`. Pure text functions."""
+and "by design" declines, as edits to `deep-review-context.md`. Pure text functions.
+
+Only untagged and `[repo]` proposals are for the repository's file; any other tag (`[user]`:
+the user's own context) names another audience, and such a proposal is skipped with its reason
+rather than written into the repository under review."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _QUOTED = r"[\"“](?P<{name}>.+?)[\"”]"
+_TAG = re.compile(r"^\s*\[(?P<tag>[^\]]*)\]")
 _ADD = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?Add:\s*" + _QUOTED.format(name="text"), re.IGNORECASE)
 _CHANGE = re.compile(
     r"^\s*(?:\[[^\]]*\]\s*)?(?:Change|Replace):\s*"
@@ -26,6 +31,33 @@ class ContextEdit:
     new: str = ""  # ... by this
 
 
+def proposal_tag(line: str) -> str:
+    """The proposal's leading `[tag]`, lower-cased ("" when it has none)."""
+    m = _TAG.match(line)
+    return m.group("tag").strip().lower() if m else ""
+
+
+def one_line(text: str) -> str:
+    """A proposal as one line of the skip list."""
+    return " ".join(text.split())
+
+
+def skip_reason(line: str, file_name: str) -> str:
+    """Why the proposal `line` is not for `file_name` ("" when it is: untagged or `[repo]`
+    and an exact `Add:` / `Change:`)."""
+    tag = proposal_tag(line)
+    if tag == "user":
+        return (
+            f"a [user] proposal is for your own context, not this repository's {file_name}; "
+            "add it yourself where you keep yours"
+        )
+    if tag and tag != "repo":
+        return f"tagged [{tag}]: only [repo] proposals go into {file_name}"
+    if parse_update(line) is None:
+        return 'not an exact `Add: "…"` or `Change: "old" → "new"` proposal'
+    return ""
+
+
 def parse_update(line: str) -> ContextEdit | None:
     """One proposed update, or None when it is not an exact `Add:` / `Change:` proposal."""
     if m := _CHANGE.match(line):
@@ -36,7 +68,8 @@ def parse_update(line: str) -> ContextEdit | None:
 
 
 def apply_edits(text: str, edits: Sequence[ContextEdit]) -> tuple[str, list[str]]:
-    """(the new text, the edits that could not apply: a `Change` whose old text is absent)."""
+    """(the new text, the edits that did not apply, each with why: a `Change` whose old text is
+    absent, an `Add` whose text the file already has)."""
     skipped: list[str] = []
     for e in edits:
         if e.old:
@@ -44,7 +77,9 @@ def apply_edits(text: str, edits: Sequence[ContextEdit]) -> tuple[str, list[str]
                 text = text.replace(e.old, e.new, 1)
             else:
                 skipped.append(f'Change: "{e.old}" (not found in the file)')
-        elif e.add and e.add not in text:
+        elif e.add and e.add in text:
+            skipped.append(f'Add: "{e.add}" (already in the file)')
+        elif e.add:
             line = e.add if e.add.lstrip().startswith(("-", "*", "#")) else f"- {e.add}"
             text = (text.rstrip("\n") + "\n" if text.strip() else "") + line + "\n"
     return text, skipped

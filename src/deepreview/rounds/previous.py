@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class PreviousRound:
     row: ReviewRow
     report: Report
-    number: int  # the previous round's own number
+    number: int  # the previous round's own number (as its header names it)
     interdiff: str  # "" when there is none (or it could not be computed: see `note`)
     note: str = ""
 
@@ -82,6 +82,9 @@ def find_previous(
     if not earlier:
         return None
     row = earlier[-1]
+    # Its number as handed out (`Store.round_for`); a review stored before numbers were kept
+    # was numbered by counting.
+    number = row.round_no or len(earlier)
     path = store.root / f"{row.id}.json"
     # Imported here: serialize brings pydantic (~0.07 s), and every review looks for a previous
     # round before its first seat; only a later round reads one.
@@ -91,13 +94,11 @@ def find_previous(
         report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as exc:
         raise StoreError(
-            f"cannot read round {len(earlier)}'s report {path}: {exc}; "
+            f"cannot read round {number}'s report {path}: {exc}; "
             f"re-run `deep-review resume {row.id}` or delete that review"
         ) from exc
     interdiff, note = _interdiff(target, row.head_sha)
-    return PreviousRound(
-        row=row, report=report, number=len(earlier), interdiff=interdiff, note=note
-    )
+    return PreviousRound(row=row, report=report, number=number, interdiff=interdiff, note=note)
 
 
 def _interdiff(target: Target, previous_sha: str) -> tuple[str, str]:

@@ -111,6 +111,13 @@ def m006_lead_facts(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m007_round_no(db: sqlite3.Connection) -> None:
+    # A review's round, handed out once (`Store.round_for`) so that two reviews of one series
+    # finishing at the same time do not both count the same earlier rounds; 0 until then.
+    db.execute("ALTER TABLE reviews ADD COLUMN round_no INTEGER NOT NULL DEFAULT 0")
+
+
 def _applied(db: sqlite3.Connection) -> set[str]:
     try:
         return {row[0] for row in db.execute("SELECT name FROM _migrations")}

@@ -54,6 +54,7 @@ class ReviewRow:
     reviewers: tuple[str, ...]
     series: str
     branch: str = ""
+    round_no: int = 0  # its round in its series, once `Store.round_for` handed it out
 
 
 STORE_ENV: Final = "DEEP_REVIEW_STORE"
@@ -282,7 +283,8 @@ class Store:
         with self._db() as db:
             cur = db.execute(
                 "SELECT id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
-                " critical, important, suggestions, reviewers, series, branch FROM reviews"
+                " critical, important, suggestions, reviewers, series, branch, round_no"
+                " FROM reviews"
                 " ORDER BY created_at DESC, id DESC"
             )
             return [
@@ -302,6 +304,7 @@ class Store:
                     reviewers=tuple(json.loads(r[12])),
                     series=r[13],
                     branch=r[14],
+                    round_no=r[15],
                 )
                 for r in cur.fetchall()
             ]
@@ -315,17 +318,34 @@ class Store:
     def round_for(
         self, series: str, branch: str, created_at: str, review_id: str, kind: str = ""
     ) -> int:
-        """1 + earlier complete reviews of the same PR or branch (either one matches). An
-        `--uncommitted` review (`kind`) is round 1 on its own and counts in no series."""
+        """This review's round in its PR's or branch's series (either one matches), handed out
+        once and kept in its index row: a resume or relead finds the same number. A new number
+        follows every number handed out and every complete review of the series, so reviews
+        that finish at the same time, or in another order than they started, each get their
+        own. An `--uncommitted` review (`kind`) is round 1 on its own and counts in no series.
+        """
         if kind == "uncommitted" or (not series and not branch):
             return 1
-        earlier = [
-            r
-            for r in self.rows()
-            if r.id != review_id
-            and r.status == "complete"
-            and r.kind != "uncommitted"
-            and r.created_at <= created_at
-            and ((series and r.series == series) or (branch and r.branch == branch))
-        ]
-        return len(earlier) + 1
+        # Read the index, pick the number, write it: one step across processes (`flock`, which
+        # the kernel releases however its holder ends), else two reviews read the same rows.
+        with self.lock():
+            rows = [
+                r
+                for r in self.rows()
+                if r.kind != "uncommitted"
+                and ((series and r.series == series) or (branch and r.branch == branch))
+            ]
+            own = next((r for r in rows if r.id == review_id), None)
+            if own is not None and own.round_no:
+                return own.round_no
+            others = [r for r in rows if r.id != review_id]
+            complete = [r for r in others if r.status == "complete"]
+            if own is not None and own.status == "complete":
+                # Stored before numbers were kept (a relead): counted as it was then.
+                number = 1 + sum(r.created_at <= created_at for r in complete)
+            else:
+                number = 1 + max([len(complete), *(r.round_no for r in others)])
+            if own is not None:
+                with self._db() as db, db:
+                    db.execute("UPDATE reviews SET round_no = ? WHERE id = ?", (number, review_id))
+            return number
