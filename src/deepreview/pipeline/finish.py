@@ -270,12 +270,13 @@ def finish_review(
     *,
     relead: bool = False,
     earlier: LeadEntry | None = None,
+    set_aside: Path | None = None,
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last.
 
-    `earlier` (a relead): the stored report's lead entry in run.json. If the new lead is
-    stopped by Ctrl-C, or does not judge where the earlier one did, the stored report, index,
-    run.json and lead files stay as they were."""
+    `earlier` (a relead): the stored report's lead entry in run.json, its files `set_aside`
+    (`clear_lead_files`). If the new lead does not judge where the earlier one did, the stored
+    report, index, run.json and lead files stay as they were."""
 
     det = deterministic_report(p, rid, writer.state, review_dir, redactor)
     runs = det.runs
@@ -302,10 +303,7 @@ def finish_review(
         )
     except KeyboardInterrupt:
         if writer.state.status != "interrupted":
-            if earlier is not None:  # a relead of a complete review: its stored report stands
-                restore_earlier_lead(review_dir)
-                writer.set(lead=earlier)
-            raise
+            raise  # a relead of a complete review: its stored report stands
         # as after a Ctrl-C during the seats: the caller names the review to resume
         return interrupted_outcome(p, rid, review_dir, det.runs)
     if (
@@ -314,7 +312,7 @@ def finish_review(
         and report.lead is not None
         and report.lead.status in _NO_JUDGEMENT
     ):
-        kept = _keep_earlier(p, rid, review_dir, writer, earlier, report.lead, runs)
+        kept = _keep_earlier(p, rid, review_dir, writer, (earlier, set_aside), report.lead, runs)
         if kept is not None:
             return kept
     report = with_checks(report, checks)
@@ -354,17 +352,18 @@ def _keep_earlier(
     rid: str,
     review_dir: Path,
     writer: StateWriter,
-    keep: LeadEntry,
+    earlier: tuple[LeadEntry, Path | None],
     failed: LeadInfo,
     runs: list[SeatRun],
 ) -> ReviewOutcome | None:
     """The stored report stands (None if it cannot be read: the relead then writes its own)."""
+    keep, set_aside = earlier
     paths = dict(writer.state.report or {})
     try:
         stored = report_from_data(json.loads(Path(paths["json"]).read_text(encoding="utf-8")))
     except (KeyError, TypeError, OSError, ValueError, DeepReviewError):
         return None
-    kept_in = restore_earlier_lead(review_dir)
+    kept_in = restore_earlier_lead(review_dir, set_aside)
     writer.set(lead=keep)
     outcome = complete_outcome(p, rid, review_dir, stored, paths, runs)
     return dataclasses.replace(outcome, failed_relead=FailedRelead(failed, kept_in))

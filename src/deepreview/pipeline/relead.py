@@ -8,12 +8,14 @@ and the store index are rewritten. The seats do not run again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
 from deepreview.config import CliOverrides, Settings
-from deepreview.errors import UsageError
+from deepreview.errors import DeepReviewError, UsageError
+from deepreview.lead.runner import clear_lead_files, restore_earlier_lead
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
@@ -66,9 +68,25 @@ def relead(
     if state.before_lead_s is not None:
         state = dataclasses.replace(state, elapsed_s=state.before_lead_s)
     writer = StateWriter(store, review_dir, state)
-    return finish.finish_review(
-        p, review_id, review_dir, writer, Redactor(env), relead=True, earlier=state.lead
-    )
+    # Set aside here, not when the lead starts, so that whatever stops the relead (Ctrl-C
+    # before or during its lead, an error) knows what to put back: the stored report stands.
+    set_aside = clear_lead_files(review_dir)
+    try:
+        return finish.finish_review(
+            p,
+            review_id,
+            review_dir,
+            writer,
+            Redactor(env),
+            relead=True,
+            earlier=state.lead,
+            set_aside=set_aside,
+        )
+    except BaseException:
+        restore_earlier_lead(review_dir, set_aside)
+        with contextlib.suppress(DeepReviewError):
+            writer.set(lead=state.lead)
+        raise
 
 
 __all__ = ["relead"]
