@@ -109,7 +109,7 @@ def test_fix_verdicts_are_read_with_negations_synonyms_and_titles(tmp_path: Path
     section = md.split("## Round 2 Fix Verdicts", 1)[1].split("\n## ", 1)[0]
     row = next(line for line in section.splitlines() if line.startswith("| I15."))
     assert "| verdict unreadable |" in row
-    assert "Alpha: unreadable — I15: I looked at this one twice" in row
+    assert "Alpha: unreadable — “I15: I looked at this one twice" in row
 
 
 def test_a_seat_silent_on_an_unchanged_sha_closes_nothing(tmp_path: Path) -> None:
