@@ -254,3 +254,24 @@ def test_an_item_is_read_with_the_lines_that_continue_it() -> None:
         "fixed — `calc.py:9` now checks the bound",
     )
     assert parsed["I3"][0] == "not fixed"
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("- Not fixed: I1, I2", {"I1": "not fixed", "I2": "not fixed"}),
+        ("- **Still open:** I1 and I2", {"I1": "not fixed", "I2": "not fixed"}),
+        ("Partially fixed — I1 (docs missing)", {"I1": "partially fixed"}),
+        ("- Fixed: I1, I2", {"I1": "fixed", "I2": "fixed"}),
+        ("- Fixed: I1, but I2 still open", {"I1": "not fixed"}),
+        ("- I1, I2 and I3: not fixed", {"I1": "not fixed", "I2": "not fixed", "I3": "not fixed"}),
+        ("- I1 (the bug I2 hides): fixed", {"I1": "fixed"}),
+        ("- Seems fixed: I1", {}),
+        ("| I1 | Fix for I2 | fixed |", {"I1": "fixed"}),
+    ],
+)
+def test_a_verdict_before_its_ids_is_read_for_each_id(line: str, words: dict[str, str]) -> None:
+    parsed, unreadable = read_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")
+    assert {k: word for k, (word, _, _) in parsed.items()} == words
+    if not words:
+        assert "I1" in unreadable

@@ -112,3 +112,19 @@ def test_no_mixed_hedged_or_struck_verdict_closes_a_finding(tmp_path: Path) -> N
     assert got["I3"]["verdict"] is None and got["I3"]["unreadable"]
     assert got["I4"]["verdict"] == "not fixed"
     assert got["I10"]["verdict"] == "partially fixed"
+
+
+def test_a_verdict_written_before_its_ids_is_read_for_each(tmp_path: Path) -> None:
+    """`- Not fixed: I1` puts the verdict first. It was read as no verdict at all, and a
+    finding whose files the round touched then closed "without a verdict"."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
+    commit_all(repo, "Reword the comment")
+    second = run_round(fakes, repo, f"{EMPTY}- Not fixed: I1 (`calc.py:3` still divides)\n")
+    data = json.loads(stored(fakes, second["review_id"], ".json"))
+    verdict = data["round_info"]["fix_verdicts"][0]
+    assert verdict["verdict"] == "not fixed"
+    assert verdict["carried_as"] == "I1"
+    assert data["findings"][0]["carry_forward"] == "Round 1 I1, not fixed"

@@ -149,3 +149,13 @@ def read_verdict(raw: str, text: str, scale: Scale, after: int, column: int | No
         return weigh(text, found[0], scale, found[1])
     hit = first_hit(text, scale.phrases, after)
     return weigh(text, hit, scale, after) if hit is not None else None
+
+
+def lead_verdict(raw: str, text: str, ident_start: int, scale: Scale) -> tuple[Hit | None, bool]:
+    """(the verdict of a line that gives it before the item's ID, `- Not fixed: I1, I3`, weighed
+    against the whole line; whether there was a verdict word there at all). (None, True): a
+    hedge took it back."""
+    if table_cells(raw) is not None:
+        return None, False
+    hit = first_hit(text[:ident_start], scale.phrases)
+    return (weigh(text, hit, scale, 0), True) if hit is not None else (None, False)

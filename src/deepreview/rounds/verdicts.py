@@ -23,10 +23,11 @@ from deepreview.findings.verdict_phrases import (
     evidence_after,
     first_hit,
     phrases,
+    table_cells,
     verdict_lines,
     without_title,
 )
-from deepreview.findings.verdict_weigh import Scale, read_verdict
+from deepreview.findings.verdict_weigh import Scale, lead_verdict, read_verdict
 from deepreview.model import FixVerdictWord, SeatFixVerdict
 
 _HEADING = re.compile(
@@ -76,6 +77,8 @@ _PESSIMISM: Final = ("not fixed", "partially fixed", "no longer applies", "fixed
 
 # Prior finding ID -> (our reading, the seat's evidence, the seat's words as it wrote them).
 Parsed = dict[str, tuple[FixVerdictWord, str, str]]
+_NEXT_ID = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)?\s*\b([CIS]\d+)\b")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 def section_text(review: str) -> str:
@@ -93,28 +96,45 @@ def read_fix_verdicts(
     out: Parsed = {}
     unreadable: dict[str, str] = {}
     for raw, text, ident, column in verdict_lines(section_text(review), _ID):
-        key = ident.group(1).upper()
-        if key in unreadable:
-            continue  # the first answer for an ID wins ...
-        title = (titles or {}).get(key, "")
+        keys = [ident.group(1).upper()]
+        title = (titles or {}).get(keys[0], "")
         if title:
             text = without_title(text, title, ident.end())
         hit = read_verdict(raw, text, _SCALE, ident.end(), column)
-        if hit is None:
-            hedged = first_hit(text, _PHRASES, ident.end()) is not None
-            if hedged or re.fullmatch(r"[\W_]*", text[: ident.start()]):
-                unreadable[key] = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", raw).strip()
-            continue
-        word = cast(FixVerdictWord, hit.word)
-        if key in out and _PESSIMISM.index(word) >= _PESSIMISM.index(out[key][0]):
-            continue  # ... unless a later one is less optimistic: the seat took it back
-        out[key] = (word, evidence_after(raw, hit.end), _said(raw, ident.end()))
+        said = _said(raw, ident.end())
+        worded = hit is not None or first_hit(text, _PHRASES, ident.end()) is not None
+        if not worded:
+            # `- Not fixed: I1, I3`: the verdict comes first.
+            hit, worded = lead_verdict(raw, text, ident.start(), _SCALE)
+            said = _said(raw, 0) if worded else said
+        if table_cells(raw) is None:
+            keys = _listed(text, ident)  # `- I1, I3: not fixed`: each listed ID's verdict
+        for key in keys:
+            if key in unreadable:
+                continue  # the first answer for an ID wins ...
+            if hit is None:
+                if worded or re.fullmatch(r"[\W_]*", text[: ident.start()]):
+                    unreadable[key] = _BULLET.sub("", raw).strip()
+                continue
+            word = cast(FixVerdictWord, hit.word)
+            if key in out and _PESSIMISM.index(word) >= _PESSIMISM.index(out[key][0]):
+                continue  # ... unless a later one is less optimistic: the seat took it back
+            out[key] = (word, evidence_after(raw, hit.end), said)
     return out, unreadable
+
+
+def _listed(text: str, ident: re.Match[str]) -> list[str]:
+    """The IDs listed together from `ident` on (`I1, I3 and C2`)."""
+    keys, end = [ident.group(1).upper()], ident.end()
+    while m := _NEXT_ID.match(text, end):
+        keys.append(m.group(1).upper())
+        end = m.end()
+    return list(dict.fromkeys(keys))
 
 
 def _said(raw: str, end: int) -> str:
     """The seat's words on the finding: its line after the ID, on one line, as written."""
-    return " ".join(raw[end:].lstrip(" *_:|—–-.)").rstrip(" |*_").split())
+    return " ".join(_BULLET.sub("", raw[end:]).lstrip(" *_:|—–-.)").rstrip(" |*_").split())
 
 
 def parse_fix_verdicts(
