@@ -275,3 +275,17 @@ def test_a_verdict_before_its_ids_is_read_for_each_id(line: str, words: dict[str
     assert {k: word for k, (word, _, _) in parsed.items()} == words
     if not words:
         assert "I1" in unreadable
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("| I1 | ✅ |", "fixed"),
+        ("- I1: ✅", "fixed"),
+        ("- I1: ✅ (but see I2)", "partially fixed"),
+        ("| I1 | ❌ |", "not fixed"),
+        ("- I1: ❌ `calc.py:3`", "not fixed"),
+    ],
+)
+def test_a_mark_alone_is_a_verdict(line: str, word: str) -> None:
+    assert parse_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")["I1"][0] == word

@@ -48,7 +48,8 @@ _PHRASES: Final = phrases(
         rf"reverted|reintroduced|re-?opened|came{_S}back|no{_S}change|not{_S}done)\b",
         "not fixed",
     ),
-    (r"[❌✗✘🚫⛔🔴👎✖]\s*(?:still\s+\w+|not\s+fixed|unfixed|open|no)?\b", "not fixed"),
+    # A mark alone is a verdict too (`| I1 | ✅ |`): the words after it are optional.
+    (r"[❌✗✘🚫⛔🔴👎✖](?:\s*(?:still\s+\w+|not\s+fixed|unfixed|open|no)\b)?", "not fixed"),
     (
         rf"\b(?:partially|partly|half|mostly|largely|almost|nearly){_S}(?:{_FIX}|done){END}|"
         r"\bpartial(?:ly)?\b|\bincomplete\b",
@@ -61,7 +62,7 @@ _PHRASES: Final = phrases(
         "no longer applies",
     ),
     (rf"\b{_FIX}{END}|\bdone\b", "fixed"),
-    (r"(?:✅|✔️?|☑️?)\s*(?:fixed|resolved|addressed|done)?\b", "fixed"),
+    (r"(?:✅|✔️?|☑️?)(?:\s*(?:fixed|resolved|addressed|done)\b)?", "fixed"),
 )
 _SCALE: Final = Scale(
     _PHRASES,
