@@ -177,6 +177,7 @@ def test_a_later_round_skips_a_previous_round_deleted_by_hand(tmp_path: Path) ->
     third = run_round(fakes, repo, ROUND1)["review_id"]
     data = json.loads(stored(fakes, third, ".json"))
     assert data["round_info"]["previous_review_id"] == first
+    assert f"Review {second} of this series was deleted" in data["round_info"]["interdiff_note"]
 
 
 def test_an_unreadable_previous_round_names_delete(tmp_path: Path) -> None:

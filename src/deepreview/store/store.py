@@ -343,7 +343,24 @@ class Store:
             raise StoreError(
                 self.damaged(f"has a damaged row for review {r[0]!r} ({exc})")
             ) from exc
-        return ReviewRow(*r[:12], tuple(reviewers), *r[13:16])  # type: ignore[misc]
+        return ReviewRow(
+            id=r[0],
+            created_at=r[1],
+            repo=r[2],
+            target=r[3],
+            kind=r[4],
+            base_sha=r[5],
+            head_sha=r[6],
+            status=r[7],
+            verdict=r[8],
+            critical=r[9],
+            important=r[10],
+            suggestions=r[11],
+            reviewers=tuple(reviewers),
+            series=r[13],
+            branch=r[14],
+            round_no=r[15],
+        )
 
     def ghost_rows(self) -> list[ReviewRow]:
         """Index rows whose review folder is gone (deleted by hand): `rows` leaves them out,
