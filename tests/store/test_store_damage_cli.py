@@ -106,6 +106,28 @@ def test_reindex_repairs_a_damaged_index(tmp_path: Path) -> None:
     assert list(fakes.store.glob("index.sqlite.damaged*"))
 
 
+def test_reindex_rewrites_a_row_edited_by_hand(tmp_path: Path) -> None:
+    fakes, repo, rid = _one_review(tmp_path)
+    with sqlite3.connect(fakes.store / "index.sqlite") as db:
+        db.execute("UPDATE reviews SET reviewers = 'not json', critical = 'x' WHERE id = ?", (rid,))
+    assert _cli(fakes, repo, "reindex").returncode == 0
+    listed = _cli(fakes, repo, "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (row,) = listed.json()["reviews"]
+    assert (row["reviewers"], row["critical"], row["important"]) == (["Alpha"], 0, 1)
+    assert not list(fakes.store.glob("index.sqlite.damaged*"))  # only the row was damaged
+
+
+def test_stats_recomputes_cached_facts_edited_by_hand(tmp_path: Path) -> None:
+    fakes, repo, _ = _one_review(tmp_path)
+    with sqlite3.connect(fakes.store / "index.sqlite") as db:
+        db.execute("UPDATE seat_facts SET data = 'not json'")
+        db.execute("UPDATE lead_facts SET data = '{\"nope\": 1}'")
+    res = _cli(fakes, repo, "stats", "--json")
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr
+
+
 # -- a lost index is rebuilt from the review folders ---------------------------------------------
 def test_a_lost_index_is_rebuilt_on_first_read(tmp_path: Path) -> None:
     fakes, repo, rid = _one_review(tmp_path)
