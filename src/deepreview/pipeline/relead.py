@@ -19,6 +19,7 @@ from deepreview.lead.runner import clear_lead_files, restore_earlier_lead
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
+from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import load_settings_for, locate_store
 from deepreview.pipeline.runstate import RunState, load_state, load_target
 from deepreview.pipeline.seats import choose_lead
@@ -47,6 +48,7 @@ def relead(
     force: bool = False,
 ) -> ReviewOutcome:
     store = locate_store(cwd, cli, env)
+    ready(store)
     review_dir = store.review_dir(review_id)
     state = load_state(review_dir)
     if state.status != "complete":
