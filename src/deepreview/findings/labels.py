@@ -12,7 +12,7 @@ import re
 
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
-from deepreview.findings.locations import same_file_lines
+from deepreview.findings.locations import RANGE_TO, same_file_lines
 from deepreview.model import Location
 
 # `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
@@ -75,8 +75,8 @@ def body_location(
 
 
 _LINES_AFTER = re.compile(
-    r"[ \t]*[(,]?[ \t]*(?:(?:at|on)[ \t]+)?lines?[ \t]+(?P<lines>\d+(?:[ \t]*[-–—][ \t]*\d+)?)"
-    r"(?![\d.]\d)",
+    r"[ \t]*[(,]?[ \t]*(?:(?:at|on)[ \t]+)?(?:lines?[ \t]+|(?-i:L)(?=\d))"
+    rf"(?P<lines>\d+(?:{RANGE_TO}\d+)?)(?![\d.]\d)",
     re.IGNORECASE,
 )
 
