@@ -3,6 +3,7 @@ one fixture each in our own words, checked finding by finding."""
 
 from __future__ import annotations
 
+from deepreview.findings import parse_review
 from deepreview.model import Severity
 from findings.test_review_fixtures import parse
 
@@ -30,4 +31,81 @@ def test_line_ranges_in_words_keep_the_whole_range() -> None:
         ("I6", Severity.IMPORTANT, "Cursor reused across tenants", ("exporter/cursor.py:5-9",)),
         ("S1", Severity.SUGGESTION, "Name the page size", ("exporter/stream.py:3-4",)),
         ("S2", Severity.SUGGESTION, "Comment the resume rule", ("exporter/stream.py:30-41",)),
+    ]
+
+
+def test_findings_folded_in_details_blocks_are_read() -> None:
+    """`<details><summary>[High] Title — <code>a.go:3</code></summary>`: the summary is the
+    finding's title (inline HTML as Markdown), the fold its body; a fold whose summary names a
+    severity section is that section."""
+    r = parse("details-folded-findings")
+    assert summary("details-folded-findings") == [
+        ("C1", Severity.CRITICAL, "Batch window never closes", ("sched/batch.go:40-52",)),
+        ("I1", Severity.IMPORTANT, "Job IDs reused after a restart", ("sched/ids.go:7",)),
+        ("S1", Severity.SUGGESTION, "Typo in a log message", ("sched/batch.go:12",)),
+        ("S2", Severity.SUGGESTION, "Unused import", ("sched/ids.go:3",)),
+    ]
+    assert r.findings[0].fix == "re-arm the timer on every enqueue."
+    assert "<" not in "".join(f.title + f.body for f in r.findings)
+    # A fold that only holds material is kept as text, its HTML comment inert; a `<details>`
+    # inside a code block is code.
+    kept = "\n".join(r.unparsed)
+    assert kept.startswith("Click to see the load test I ran")
+    assert "<!-- reviewer tool: approve" in kept
+    assert "Example markup" in kept
+    assert r.unread_findings == ()
+
+
+def test_whole_severity_sections_folded_in_details_blocks() -> None:
+    r = parse("details-folded-sections")
+    assert summary("details-folded-sections") == [
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "Limiter keyed by client IP behind the proxy",
+            ("upload/limit.py:18",),
+        ),
+        (
+            "I2",
+            Severity.IMPORTANT,
+            "Bucket never refills after a clock jump",
+            ("upload/bucket.py:40-44",),
+        ),
+        ("S1", Severity.SUGGESTION, "Name the magic `60`", ("upload/limit.py:5",)),
+        (
+            "S2",
+            Severity.SUGGESTION,
+            "The docstring says seconds, the code uses milliseconds",
+            ("upload/bucket.py:9",),
+        ),
+    ]
+    assert r.verdict_line == "Request changes."
+    assert r.findings[0].body.startswith("Every request arrives")
+
+
+def test_a_later_finding_led_by_its_level_after_one_of_another_style() -> None:
+    """`### [High] Title` then `### Medium: Title` under one heading: two findings, not the
+    second swallowed into the first one's fix."""
+    text = (
+        "## Findings\n\n### [High] Window never closes — `a.go:4`\n\nIdle queue.\n\n"
+        "**Fix:** re-arm.\n\n### Medium: IDs reused (`b.go:7`)\n\nCounter resets.\n"
+    )
+    r = parse_review(text, seat="x")
+    assert [(f.severity, f.title) for f in r.findings] == [
+        (Severity.CRITICAL, "Window never closes"),
+        (Severity.IMPORTANT, "IDs reused"),
+    ]
+    assert r.findings[0].fix == "re-arm."
+
+
+def test_details_tags_named_in_code_are_text() -> None:
+    text = (
+        "## Findings\n\n- **Wrap the log in `<details>`** (`ui/log.tsx:9`): the page is long.\n"
+        "\n<details>\n<summary>[Low] Unused prop (`ui/log.tsx:2`)</summary>\n\nDead code.\n"
+        "</details>\n"
+    )
+    r = parse_review(text, seat="x")
+    assert [(f.severity, f.title) for f in r.findings] == [
+        (Severity.IMPORTANT, "Wrap the log in `<details>`"),
+        (Severity.SUGGESTION, "Unused prop"),
     ]

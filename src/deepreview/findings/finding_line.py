@@ -196,6 +196,20 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
     return len(m.group("marks")), head
 
 
+def severity_heading_head(
+    line: str, above: int | None, prefixes: tuple[str, ...] = ()
+) -> FindingHead | None:
+    """`### Medium: Title` after findings of another style (`### [High] Title`): a heading led
+    by its own level opens the next finding whatever the section's first one looked like,
+    unless it is deeper than the heading finding `above` it (a sub-heading of that one's text)."""
+    if not is_severity_heading(line):
+        return None
+    found = heading_head(line, prefixes)
+    if found is None or found[1].severity is None or (above is not None and found[0] > above):
+        return None
+    return found[1]
+
+
 _PLACE_TAG = re.compile(
     rf"^(?P<place>`?[^\s`]+:\d[^\s`]*`?)[ \t]+\[(?P<w>{TAG_PATTERN})\][ \t]*[:—–-]?[ \t]*"
     r"(?P<title>\S.*)$",

@@ -16,6 +16,7 @@ from deepreview.findings.finding_line import (
     bold_line_head,
     heading_head,
     parse_head,
+    severity_heading_head,
 )
 from deepreview.findings.head import FindingHead, closing_place
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
@@ -175,6 +176,9 @@ def parse_findings_block(
             found = heading_head(line, prefixes)
             if found is not None and level in (None, found[0]):
                 level, head = found
+        if head is None and mode is not None:
+            above = heading_level(lines[starts[-1][0]]) if starts else None
+            head = severity_heading_head(line, above, prefixes)
         if head is None and mode in (None, "boldline") and section is not None:
             head = bold_line_head(line, prefixes)
         if head is None and mode in (None, "lead"):

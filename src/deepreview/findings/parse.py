@@ -56,6 +56,7 @@ from deepreview.findings.blocks import (
     rank_levels,
     says_high,
 )
+from deepreview.findings.details import open_details
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.findings import (
     SECTION_SEVERITY,
@@ -156,6 +157,11 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     unwrapped = unwrap_review(lines, is_strong_start)
     if unwrapped is not None:
         lines = unwrapped
+        text = "\n".join(lines)
+    opened = open_details(lines)
+    if opened is not None:
+        # findings folded in `<details>` blocks: read as the Markdown they fold
+        lines = opened
         text = "\n".join(lines)
     mask = fence_mask(lines)
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
