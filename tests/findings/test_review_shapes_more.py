@@ -109,3 +109,86 @@ def test_details_tags_named_in_code_are_text() -> None:
         (Severity.IMPORTANT, "Wrap the log in `<details>`"),
         (Severity.SUGGESTION, "Unused prop"),
     ]
+
+
+def test_place_word_forms() -> None:
+    """`File: a.py — line 33`, `— lines 50-52`, a bare Windows path, `@ line 40`, and a
+    place-first item `a.py` L80–L95 keep their lines."""
+    assert [(s, t, locs) for _, s, t, locs in summary("place-word-forms")] == [
+        (Severity.IMPORTANT, "Retries fire with no backoff", ("webhooks/send.py:33",)),
+        (Severity.CRITICAL, "Signing secret written to the log", ("webhooks/send.py:50-52",)),
+        (
+            Severity.IMPORTANT,
+            "Drive letter dropped from the spool path",
+            ("src/spool/paths.py:18",),
+        ),
+        (Severity.SUGGESTION, "Header name shadowed", ("webhooks/headers.py:40",)),
+        (Severity.SUGGESTION, "Validation repeated", ("webhooks/send.py:80-95",)),
+    ]
+
+
+def test_file_groups_with_severity_bullets_and_closing_lines() -> None:
+    """Gemini's `### `a.py`` + `*   **Severity: High** - Line 45: text`, and `#### [Medium]
+    Title (line 30)` under a file heading: the level, the line and a clean title."""
+    assert summary("file-groups-severity-bullets") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "The cache key leaves out the tenant ID, so tenants read each other's entries",
+            ("cache/store.py:45",),
+        ),
+        (
+            "S1",
+            Severity.SUGGESTION,
+            "Prefer an f-string over `%` formatting",
+            ("cache/store.py:12",),
+        ),
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "The TTL is in seconds but is compared with a millisecond clock",
+            ("cache/ttl.py:8-10",),
+        ),
+        ("I2", Severity.IMPORTANT, "Eviction scans the whole map", ("cache/evict.py:30",)),
+        ("S2", Severity.SUGGESTION, "Magic number", ("cache/evict.py:3-4",)),
+    ]
+
+
+def test_place_first_items_with_the_level_at_the_end() -> None:
+    """`- `a.py:45` — text — **high**` under a plain Issues heading: findings, not unread text."""
+    r = parse("placed-items-trailing-level")
+    assert summary("placed-items-trailing-level") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "the message is acked before it is processed",
+            ("queue/consumer.py:45",),
+        ),
+        ("I1", Severity.IMPORTANT, "redelivery retries are unbounded", ("queue/consumer.py:70",)),
+        (
+            "S1",
+            Severity.SUGGESTION,
+            "the logger is imported and never used",
+            ("queue/consumer.py:3",),
+        ),
+    ]
+    assert r.unread_findings == ()
+
+
+def test_findings_written_as_field_records() -> None:
+    """`**File:**` / `**Line:**` / `**Severity:**` / `**Issue:**` records, and after them a
+    heading finding with its own label lines (read once, not as a record)."""
+    r = parse("field-records")
+    assert summary("field-records") == [
+        ("C1", Severity.CRITICAL, "The container runs as root", ("k8s/deploy.yaml:22",)),
+        ("S1", Severity.SUGGESTION, "No resource limits are set", ("k8s/deploy.yaml:40-44",)),
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "Probe timeout shorter than startup",
+            ("k8s/probes.yaml:9",),
+        ),
+    ]
+    assert r.findings[0].fix == "set `runAsNonRoot: true` in the pod security context."
+    assert r.findings[1].body == "A noisy pod can starve its neighbours."
+    assert r.unread_findings == ()

@@ -178,7 +178,10 @@ def parse_findings_block(
                 level, head = found
         if head is None and mode is not None:
             above = heading_level(lines[starts[-1][0]]) if starts else None
-            head = severity_heading_head(line, above, prefixes)
+            labelled = heading_level(line) is not None and severity_label_follows(
+                lines, fenced, i + 1
+            )
+            head = severity_heading_head(line, above, prefixes, labelled=labelled)
         if head is None and mode in (None, "boldline") and section is not None:
             head = bold_line_head(line, prefixes)
         if head is None and mode in (None, "lead"):

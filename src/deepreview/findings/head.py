@@ -173,10 +173,12 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
 
 
 def _word_location(tok: str, prefixes: tuple[str, ...]) -> Location | None:
-    """A bare word naming a place: `a.py:3`, or a GitHub blob URL (`https://…/blob/main/a.py#L3`)
+    """A bare word naming a place: `a.py:3`, `src\\a.py:3`, or a GitHub blob URL (`https://…/blob/main/a.py#L3`)
     pasted without link syntax."""
     if tok.startswith(("https://", "http://")):
         return parse_link("", tok.rstrip(".:"), prefixes)
+    if "\\" in tok:  # `src\\a.py:3`, a Windows path written bare
+        return parse_location(tok, prefixes)
     return parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
 
 

@@ -211,7 +211,9 @@ def _make(path: str, start: int | None, end: int | None) -> Location:
 # `path` + `line 12` / `path`, line 12 / `path` at line 12 / `path` L42–L48 / `path` lines 42 to
 # 48 / `path` line 42 and 48: the line(s) join the path.
 _PATH_THEN_LINE = re.compile(
-    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)[ \t]*,?[ \t]+(?:(?:at|on|in)[ \t]+)?"
+    # (`a.py`, line 3 / `a.py` — line 3 / a.py @ line 3)
+    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)(?:[ \t]*(?:[,—–@]|--?(?=[ \t]))?[ \t]+|[ \t]*@)"
+    r"(?:(?:at|on|in)[ \t]+)?"
     r"(?:(?:lines?|l\.)[ \t]*|(?-i:L)(?=\d))"
     rf"(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?"
     # `line 42 and 48`, `lines 12, 30 and 41-44`: more lines of the same file

@@ -72,6 +72,7 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.loose import loose_findings
+from deepreview.findings.records import rewrite_records
 from deepreview.findings.sections import (
     Sink,
     parse_assessment,
@@ -164,6 +165,11 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         lines = opened
         text = "\n".join(lines)
     mask = fence_mask(lines)
+    records = rewrite_records(lines, mask)
+    if records is not None:
+        # findings written as `**File:**` / `**Severity:**` / `**Issue:**` records
+        lines = records
+        text = "\n".join(lines)
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
     rank_levels(blocks)
     st = _State(prefixes)
