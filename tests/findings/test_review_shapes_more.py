@@ -192,3 +192,40 @@ def test_findings_written_as_field_records() -> None:
     assert r.findings[0].fix == "set `runAsNonRoot: true` in the pod security context."
     assert r.findings[1].body == "A noisy pod can starve its neighbours."
     assert r.unread_findings == ()
+
+
+def test_nested_place_lists_and_lines_opening_the_body() -> None:
+    """A finding whose places are a nested list keeps every one; a title naming a whole file
+    with a body opening `Lines 55-61 …` is located at those lines."""
+    assert [locs for *_, locs in summary("nested-place-lists")] == [
+        ("cli/main.py:4", "cli/doctor.py:9", "tests/test_cli.py:2"),
+        ("config/loader.py:30-35",),
+        ("config/watch.py:55-61",),
+    ]
+
+
+def test_findings_without_sections_and_a_closing_label_line() -> None:
+    """Findings read from a review with no section headings do not make it "unparseable", and
+    a closing `**Overall correctness:** …` label is not a review cut off mid-sentence."""
+    r = parse("no-sections-codex-tail")
+    assert summary("no-sections-codex-tail") == [
+        (
+            "C1",
+            Severity.CRITICAL,
+            "Pool can close while a job runs in `worker/pool.go`",
+            ("worker/pool.go:55-61",),
+        ),
+        ("I1", Severity.IMPORTANT, "Close error dropped", ("worker/pool.go:80",)),
+    ]
+    assert not [w for w in r.warnings if "cut off" in w or "no review sections" in w]
+
+
+def test_a_last_finding_line_ending_with_its_place_is_not_cut_off() -> None:
+    for last in (
+        "S1. **Log the latency** — ./server/health.go:30",
+        "- **Typo** — `a.py` @ line 40",
+    ):
+        text = f"## Summary\n\nSmall.\n\n## Suggestions\n\n{last}\n"
+        r = parse_review(text, seat="x")
+        assert len(r.findings) == 1
+        assert not [w for w in r.warnings if "cut off" in w], last

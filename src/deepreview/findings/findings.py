@@ -20,7 +20,13 @@ from deepreview.findings.finding_line import (
 )
 from deepreview.findings.head import FindingHead, closing_place
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
-from deepreview.findings.labels import body_location, label_lines, labels_of, severity_label_follows
+from deepreview.findings.labels import (
+    body_location,
+    label_lines,
+    labels_of,
+    place_list,
+    severity_label_follows,
+)
 from deepreview.findings.levels import HIGH
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Severity
@@ -320,8 +326,11 @@ def _draft(
     if not head.locations:
         # `**[High] SQL injection in `query.py:22`**`: a place named in the title, else the body
         prose = slice(0, len(lines) if fix_at is None else fix_at)
-        head.locations = body_location(
-            [head.title, *lines[prose]], [False, *fenced[prose]], prefixes
+        in_title = body_location([head.title], [False], prefixes)
+        head.locations = (
+            [loc for loc in in_title if loc.start is not None]
+            or place_list(lines[prose], fenced[prose], prefixes)
+            or body_location([head.title, *lines[prose]], [False, *fenced[prose]], prefixes)
         )
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
     # finding's first line and goes on below it.

@@ -216,7 +216,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     for kind, n in seen.items():
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
-    warnings.extend(_shape_warnings(text, lines, mask, blocks))
+    warnings.extend(_shape_warnings(text, lines, mask, blocks, bool(findings)))
     return AgentReview(
         seat=seat,
         pass_no=pass_no,
@@ -402,14 +402,19 @@ def _merge_assessments(parts: list[Assessment]) -> Assessment:
     return Assessment(intro=intro, items=tuple(items))
 
 
+_BOLD_LABEL_VALUE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)\s*\S")
+_ENDS_WITH_PLACE = re.compile(r"(?:\S\.[A-Za-z]\w{0,9}:\d+(?:[-–]\d+)?|\blines?\s+\d+)\s*$", re.I)
+
+
 def _shape_warnings(
-    text: str, lines: list[str], mask: list[bool], blocks: list[Block]
+    text: str, lines: list[str], mask: list[bool], blocks: list[Block], found: bool
 ) -> list[str]:
     out: list[str] = []
     if not text.strip():
         return ["empty review"]
     kinds = {b.kind for b in blocks}
-    if kinds == {Kind.PREAMBLE}:
+    if kinds == {Kind.PREAMBLE} and not found:
+        # (findings read from a review with no section headings: not an unparseable review)
         out.append("no review sections recognised; the whole text is in the preamble")
     elif Kind.SUMMARY not in kinds:
         out.append("no Executive Summary section")
@@ -423,6 +428,10 @@ def _shape_warnings(
         not is_fence_line(last)
         and not re.match(r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last)
         and LABEL.match(last) is None
+        # `**Overall correctness:** patch is incorrect`: a label and its value, said whole
+        and _BOLD_LABEL_VALUE.match(last) is None
+        # `S1. **Title** — ./a.go:30`, `… `a.py` @ line 40`: a finding's line ends with its place
+        and _ENDS_WITH_PLACE.search(last) is None
     )
     if (
         tail_kind is not Kind.COVERAGE
