@@ -229,3 +229,29 @@ def test_a_last_finding_line_ending_with_its_place_is_not_cut_off() -> None:
         r = parse_review(text, seat="x")
         assert len(r.findings) == 1
         assert not [w for w in r.warnings if "cut off" in w], last
+
+
+def test_findings_in_blockquotes() -> None:
+    """GitHub alerts (`> [!CAUTION]`) and a quoted `> **Warning** — …` line are findings; a
+    quote of the docs stays a quote."""
+    r = parse("quoted-findings")
+    assert summary("quoted-findings") == [
+        ("C1", Severity.CRITICAL, "Retry loop ignores cancellation", ("retry/do.go:25-31",)),
+        ("S1", Severity.SUGGESTION, "Name the attempt budget", ("retry/do.go:3",)),
+        (
+            "I1",
+            Severity.IMPORTANT,
+            "jitter draws from the global source, so tests are not repeatable",
+            ("retry/jitter.go:12",),
+        ),
+    ]
+    assert r.findings[0].body.startswith("A cancelled context keeps retrying")
+    assert "> Retries stop when the context is done." in r.findings[2].body
+    assert r.unread_findings == ()
+
+
+def test_a_title_ending_in_a_colon_loses_it() -> None:
+    assert [t for _, _, t, _ in summary("colon-titles")] == [
+        "Retry never stops",
+        "Jitter seeded with the clock",
+    ]

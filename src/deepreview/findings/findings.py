@@ -505,7 +505,8 @@ def _finding(d: Draft) -> Finding:
     return Finding(
         id=h.id or "",
         severity=d.severity,
-        title=h.title,
+        # `**1. Retry never stops:**` + the place on the next line: the colon led to it
+        title=h.title[:-1].rstrip() if h.title.endswith(":") and len(h.title) > 1 else h.title,
         locations=tuple(dict.fromkeys(h.locations)),
         classification=h.classification,
         reviewers=tuple(h.reviewers),

@@ -72,7 +72,8 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.loose import loose_findings
-from deepreview.findings.records import rewrite_records
+from deepreview.findings.quotes import unquote_findings
+from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.sections import (
     Sink,
     parse_assessment,
@@ -159,17 +160,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     if unwrapped is not None:
         lines = unwrapped
         text = "\n".join(lines)
-    opened = open_details(lines)
-    if opened is not None:
-        # findings folded in `<details>` blocks: read as the Markdown they fold
-        lines = opened
-        text = "\n".join(lines)
+    opened = _opened_up(lines)
+    if opened is not lines:
+        lines, text = opened, "\n".join(opened)
     mask = fence_mask(lines)
-    records = rewrite_records(lines, mask)
-    if records is not None:
-        # findings written as `**File:**` / `**Severity:**` / `**Issue:**` records
-        lines = records
-        text = "\n".join(lines)
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
     rank_levels(blocks)
     st = _State(prefixes)
@@ -236,6 +230,20 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         unread_findings=tuple(st.unread),
         unrated=unrated_ids(st.drafts, findings),
     )
+
+
+def _opened_up(lines: list[str]) -> list[str]:
+    """The review with findings written in shapes the section parser does not read, rewritten
+    in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
+    (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
+    `**Issue:**` records."""
+    lines = open_details(lines) or lines
+    # (each step looks for its shape first: most reviews have none, and pay no fence scan)
+    if any(line.lstrip().startswith(">") for line in lines):
+        lines = unquote_findings(lines, fence_mask(lines), is_strong_start) or lines
+    if has_records(lines):
+        lines = rewrite_records(lines, fence_mask(lines)) or lines
+    return lines
 
 
 def _take_verdicts(block: Block, st: _State) -> None:

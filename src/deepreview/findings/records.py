@@ -56,6 +56,16 @@ _KEYS: Final = {
 }
 
 
+def has_records(lines: list[str]) -> bool:
+    """Whether any three lines in a row are fields (a cheap look before the fence scan)."""
+    run = 0
+    for line in lines:
+        run = run + 1 if ":" in line and _field(line) is not None else 0
+        if run >= 3:
+            return True
+    return False
+
+
 def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
     """The lines with every record finding rewritten, or None when there is none."""
     out = list(lines)
