@@ -220,12 +220,16 @@ _PATH_THEN_LINE = re.compile(
     rf"(?P<more>(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)\d+(?:{RANGE_TO}\d+)?)*)\b",
     re.IGNORECASE,
 )
+_LINE_WORD = re.compile(r"\b(?:lines?\b|l\.)|(?-i:L)\d", re.IGNORECASE)
 _MORE_LINES = re.compile(rf"(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?", re.IGNORECASE)
 
 
 def join_line_words(tail: str) -> str:
     """`a.go` line 12 -> `` `a.go:12` `` so the place reads as one location (`a.go` lines 3 and
     9 -> `` `a.go:3,9` ``, two places of one file)."""
+
+    if _LINE_WORD.search(tail) is None:
+        return tail  # (most tails name no line in words: skip the costly scan)
 
     def repl(m: re.Match[str]) -> str:
         path = m.group("path").strip("`")
