@@ -26,6 +26,15 @@ _LINE_TITLE = re.compile(
 )
 
 
+_LEADING_LINES = re.compile(
+    r"^(?:lines?|l\.?)[ \t]*(?P<start>\d{1,6})(?:[ \t]*[-–][ \t]*(?:l\.?)?(?P<end>\d{1,6}))?"
+    r"[ \t]*(?:[:—–]|-(?=[ \t]))[ \t]*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+# `#### [High] Rounding per item (line 88)`, `- **Title** — lines 20-25`: the line at the end
+_CLOSING_LINES = re.compile(
+    r"^(?P<title>.*\S)[ \t]*(?:\((?P<p>[^()]+)\)|[ \t][—–-][ \t]+(?P<d>[^—–]+?))[ \t.]*$"
+)
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]")
 BOLD_LEVEL = 7  # a bold line groups like a heading below every `#` level
 
@@ -59,4 +68,26 @@ def place_in_file(head: FindingHead, path: str) -> None:
         first, _, rest = title.partition(". ")
         head.title, head.leftover = (first.rstrip("."), rest) if first else (head.title, "")
     elif not head.locations:
-        head.locations.append(Location(path))
+        head.locations.append(_lines_in_title(head, path))
+
+
+def _lines_in_title(head: FindingHead, path: str) -> Location:
+    """The place of a grouped finding whose title holds its lines (`Line 45: The key omits
+    the tenant`, `Eviction scans the map (line 30)`), the title then without them; else the
+    whole file."""
+    lead = _LEADING_LINES.match(head.title)
+    if lead is not None:
+        head.title = lead.group("title")
+        return _lines(path, lead)
+    closing = _CLOSING_LINES.match(head.title)
+    lines = _LINE_TITLE.match((closing["p"] or closing["d"]).strip()) if closing else None
+    if closing is None or lines is None:
+        return Location(path)
+    head.title = closing.group("title").rstrip(" —–-")
+    return _lines(path, lines)
+
+
+def _lines(path: str, m: re.Match[str]) -> Location:
+    start = int(m.group("start"))
+    end = int(m.group("end")) if m.group("end") else None
+    return Location(path, start, end if end != start else None)

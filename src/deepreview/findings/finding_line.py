@@ -16,7 +16,7 @@ import re
 
 from deepreview.findings.head import FindingHead, closing_place, parse_tail
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
-from deepreview.findings.locations import parse_location, same_file_lines
+from deepreview.findings.locations import join_line_words, parse_location, same_file_lines
 from deepreview.model import Location
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
@@ -196,6 +196,21 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
     return len(m.group("marks")), head
 
 
+def severity_heading_head(
+    line: str, above: int | None, prefixes: tuple[str, ...] = (), *, labelled: bool = False
+) -> FindingHead | None:
+    """`### Medium: Title` after findings of another style (`### [High] Title`): a heading led
+    by its own level (or, `labelled`, with a `**Severity:**` line below it) opens the next
+    finding whatever the section's first one looked like, unless it is deeper than the heading
+    finding `above` it (a sub-heading of that one's text)."""
+    if not (labelled or is_severity_heading(line)):
+        return None
+    found = heading_head(line, prefixes)
+    if found is None or (above is not None and found[0] > above):
+        return None
+    return found[1] if labelled or found[1].severity is not None else None
+
+
 _PLACE_TAG = re.compile(
     rf"^(?P<place>`?[^\s`]+:\d[^\s`]*`?)[ \t]+\[(?P<w>{TAG_PATTERN})\][ \t]*[:—–-]?[ \t]*"
     r"(?P<title>\S.*)$",
@@ -234,6 +249,7 @@ def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> boo
     """`- `a.py:3` — Title.` / `- `a.py:3` Title`: the item opens with its place. True when it
     did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a
     point of a body, not a title."""
+    rest = join_line_words(rest)  # `- `a.py` L80–L95 duplicates …`: the lines are the place's
     tagged = _PLACE_TAG.match(rest)
     if tagged and _all_locations(tagged.group("place").strip("`"), prefixes):
         # `- src/a.py:42 [P1] The loop returns None …`: place, tag, then the finding's sentence
@@ -258,8 +274,9 @@ def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> boo
     title = parts[1].strip().rstrip(".").rstrip()
     tag = _TRAILING_TAG.search(title)
     if tag and head.severity is None:
-        # `- `a.py:3`: race on fill (**high**)`
-        head.severity, head.level_word = tag_level(tag.group("w")), tag.group("w").lower()
+        # `- `a.py:3`: race on fill (**high**)`, `- `a.py:3` — race on fill — **high**`
+        word = tag.group("w") or tag.group("w2")
+        head.severity, head.level_word = tag_level(word), word.lower()
         title = title[: tag.start()].rstrip()
     head.title = title
     return True
@@ -297,8 +314,11 @@ def _bullet_head(
     return None
 
 
+# `(**high**)`, `[high]`, or `— **high**` at the end of the title
 _TRAILING_TAG = re.compile(
-    rf"[ \t]*[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]][ \t.]*$", re.IGNORECASE
+    rf"(?:[ \t]*[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]"
+    rf"|[ \t]+[—–-][ \t]+(?P<b>\*\*|__|\*|_)(?P<w2>{TAG_PATTERN})(?P=b))[ \t.]*$",
+    re.IGNORECASE,
 )
 _BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")
 _LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`)[ \t]+(?P<title>[^\s`].*)$")

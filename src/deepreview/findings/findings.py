@@ -16,10 +16,17 @@ from deepreview.findings.finding_line import (
     bold_line_head,
     heading_head,
     parse_head,
+    severity_heading_head,
 )
 from deepreview.findings.head import FindingHead, closing_place
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
-from deepreview.findings.labels import body_location, label_lines, labels_of, severity_label_follows
+from deepreview.findings.labels import (
+    body_location,
+    label_lines,
+    labels_of,
+    place_list,
+    severity_label_follows,
+)
 from deepreview.findings.levels import HIGH
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Severity
@@ -175,6 +182,12 @@ def parse_findings_block(
             found = heading_head(line, prefixes)
             if found is not None and level in (None, found[0]):
                 level, head = found
+        if head is None and mode is not None:
+            above = heading_level(lines[starts[-1][0]]) if starts else None
+            labelled = heading_level(line) is not None and severity_label_follows(
+                lines, fenced, i + 1
+            )
+            head = severity_heading_head(line, above, prefixes, labelled=labelled)
         if head is None and mode in (None, "boldline") and section is not None:
             head = bold_line_head(line, prefixes)
         if head is None and mode in (None, "lead"):
@@ -313,8 +326,11 @@ def _draft(
     if not head.locations:
         # `**[High] SQL injection in `query.py:22`**`: a place named in the title, else the body
         prose = slice(0, len(lines) if fix_at is None else fix_at)
-        head.locations = body_location(
-            [head.title, *lines[prose]], [False, *fenced[prose]], prefixes
+        in_title = body_location([head.title], [False], prefixes)
+        head.locations = (
+            [loc for loc in in_title if loc.start is not None]
+            or place_list(lines[prose], fenced[prose], prefixes)
+            or body_location([head.title, *lines[prose]], [False, *fenced[prose]], prefixes)
         )
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
     # finding's first line and goes on below it.
@@ -489,7 +505,8 @@ def _finding(d: Draft) -> Finding:
     return Finding(
         id=h.id or "",
         severity=d.severity,
-        title=h.title,
+        # `**1. Retry never stops:**` + the place on the next line: the colon led to it
+        title=h.title[:-1].rstrip() if h.title.endswith(":") and len(h.title) > 1 else h.title,
         locations=tuple(dict.fromkeys(h.locations)),
         classification=h.classification,
         reviewers=tuple(h.reviewers),

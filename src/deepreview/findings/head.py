@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level
 from deepreview.findings.locations import (
+    RANGE_TO,
     join_line_words,
     looks_like_path,
     parse_link,
@@ -45,7 +46,9 @@ _BOLD_LEVEL_LAST = re.compile(
     re.IGNORECASE,
 )
 _CARRY = re.compile(r"^Round\s+\d+\b", re.IGNORECASE)
-_LINES_PAREN = re.compile(r"^(?:lines?|l\.)\s*(\d+)(?:\s*[-–]\s*(\d+))?$", re.IGNORECASE)
+_LINES_PAREN = re.compile(
+    rf"^(?:(?:lines?|l\.)\s*|(?-i:L)(?=\d))(\d+)(?:{RANGE_TO}(\d+))?$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -152,7 +155,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         elif kind == "paren":
             _paren_token(head, tok[1:-1].strip(), leftover, tok, prefixes)
         else:
-            loc = parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
+            loc = _word_location(tok, prefixes)
             if loc is not None:
                 head.locations.append(loc)
                 anchor = loc if loc.start is not None else None
@@ -167,6 +170,16 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         # `**Title** (`a.py:3`) — High`: a level word is all that follows the title
         head.severity, head.level_word = tag_level(leftover[0]), leftover[0].strip("*_").lower()
         head.leftover = ""
+
+
+def _word_location(tok: str, prefixes: tuple[str, ...]) -> Location | None:
+    """A bare word naming a place: `a.py:3`, `src\\a.py:3`, or a GitHub blob URL (`https://…/blob/main/a.py#L3`)
+    pasted without link syntax."""
+    if tok.startswith(("https://", "http://")):
+        return parse_link("", tok.rstrip(".:"), prefixes)
+    if "\\" in tok:  # `src\\a.py:3`, a Windows path written bare
+        return parse_location(tok, prefixes)
+    return parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
 
 
 def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.head import FindingHead, locations_in, parse_tail
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
-from deepreview.findings.locations import same_file_lines
+from deepreview.findings.locations import RANGE_TO, same_file_lines
 from deepreview.model import Location
 
 # `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
@@ -71,12 +71,45 @@ def body_location(
                 if loc.start is not None:
                     return [loc]
                 whole = whole or [loc]
+    first = next((ln for ln, f in zip(lines[1:], fenced[1:], strict=True) if ln.strip()), "")
+    opening = _OPENING_LINES.match(first)
+    if whole and opening is not None:
+        # `**Race in `pool.go`** (high)` + `Lines 55-61 read `closed` unlocked.`
+        return [same_file_lines(whole[0], opening.group("lines")) or whole[0]]
     return whole
 
 
+_OPENING_LINES = re.compile(
+    rf"^[ \t]*(?:lines?[ \t]+|(?-i:L)(?=\d))(?P<lines>\d+(?:{RANGE_TO}\d+)?)\b", re.IGNORECASE
+)
+
+
+_PLACE_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(?P<text>\S.*)$")
+
+
+def place_list(lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]) -> list[Location]:
+    """`- **Old import path still used**` + nested `- `cli/main.py:4`` items: the places a list
+    at the top of a finding's body names, one per item ([] when its first item is not just a
+    place)."""
+    out: list[Location] = []
+    for line, fence in zip(lines, fenced, strict=True):
+        if fence or (not line.strip() and out):
+            break
+        if not line.strip():
+            continue
+        m = _PLACE_ITEM.match(line)
+        head = FindingHead(id=None, title="", style="table")
+        if m is not None:
+            parse_tail(head, m.group("text"), prefixes)
+        if not head.locations or head.leftover.strip(" .,;:()—–-"):
+            break
+        out.extend(loc for loc in head.locations if loc not in out)
+    return out
+
+
 _LINES_AFTER = re.compile(
-    r"[ \t]*[(,]?[ \t]*(?:(?:at|on)[ \t]+)?lines?[ \t]+(?P<lines>\d+(?:[ \t]*[-–—][ \t]*\d+)?)"
-    r"(?![\d.]\d)",
+    r"[ \t]*[(,]?[ \t]*(?:(?:at|on)[ \t]+)?(?:lines?[ \t]+|(?-i:L)(?=\d))"
+    rf"(?P<lines>\d+(?:{RANGE_TO}\d+)?)(?![\d.]\d)",
     re.IGNORECASE,
 )
 

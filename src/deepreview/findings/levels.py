@@ -154,6 +154,12 @@ _LEVEL_LEADS = (
     re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–-][ \t]*\*\*[ \t]*(?P<r>\S.*)$", re.I),
     # `**Critical — Title** (`a.py:3`)`: the rest of the bold text is the title
     re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<b>\S.*)$", re.I),
+    # `**Severity: High** - text`, `**Priority:** P1 — text` (Gemini's bullets)
+    re.compile(
+        rf"^\*\*(?:severity|priority)[ \t]*:[ \t]*(?:\*\*[ \t]*(?P<w>{TAG_PATTERN})"
+        rf"|(?P<w2>{TAG_PATTERN})[ \t]*\*\*)[ \t]*[:—–-][ \t]*(?P<r>\S.*)$",
+        re.I,
+    ),
     # `High: text`, `Medium — text`
     re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<r>\S.*)$", re.I),
     # `(Medium): text`, `[Low] text`
@@ -204,7 +210,7 @@ def level_lead(rest: str) -> tuple[str | None, str]:
         if m:
             groups = m.groupdict()
             body = "**" + groups["b"] if groups.get("b") else groups["r"]
-            return m.group("w"), body
+            return groups.get("w") or groups["w2"], body
     circle = rest[:1]
     if text != rest and text.startswith("**"):
         if circle in _CIRCLES:

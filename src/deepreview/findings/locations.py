@@ -114,7 +114,9 @@ def parse_location(
 
 # `path:24,50,65` / `path:184-189, 345-346` / `a.md:21; b.md:4-9`: several places in one text.
 _LIST_SEP = re.compile(r"[ \t]*[;,][ \t]*")
-_LINES = re.compile(r"^L?(?P<start>\d+)(?:[ \t]*[-–—][ \t]*L?(?P<end>\d+))?$")
+# Between a range's two lines: `42-48`, `42–L48`, `42..48`, `42 to 48`, `42 through 48`.
+RANGE_TO = r"[ \t]*(?:[-–—]|\.\.|(?:to|through|thru)\b)[ \t]*(?-i:L)?"
+_LINES = re.compile(rf"^L?(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?$", re.IGNORECASE)
 
 
 def parse_locations(
@@ -206,22 +208,36 @@ def _make(path: str, start: int | None, end: int | None) -> Location:
     return Location(path=path, start=start, end=end)
 
 
-# `path` + `line 12` / `path`, line 12 / `path` at line 12: the line joins the path.
+# `path` + `line 12` / `path`, line 12 / `path` at line 12 / `path` L42–L48 / `path` lines 42 to
+# 48 / `path` line 42 and 48: the line(s) join the path.
 _PATH_THEN_LINE = re.compile(
-    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)[ \t]*,?[ \t]+(?:at[ \t]+)?(?:lines?|l\.)[ \t]*"
-    r"(?P<start>\d+)(?:[ \t]*[-–][ \t]*(?P<end>\d+))?\b",
+    # (`a.py`, line 3 / `a.py` — line 3 / a.py @ line 3)
+    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)(?:[ \t]*(?:[,—–@]|--?(?=[ \t]))?[ \t]+|[ \t]*@)"
+    r"(?:(?:at|on|in)[ \t]+)?"
+    r"(?:(?:lines?|l\.)[ \t]*|(?-i:L)(?=\d))"
+    rf"(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?"
+    # `line 42 and 48`, `lines 12, 30 and 41-44`: more lines of the same file
+    rf"(?P<more>(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)\d+(?:{RANGE_TO}\d+)?)*)\b",
     re.IGNORECASE,
 )
+_LINE_WORD = re.compile(r"\b(?:lines?\b|l\.)|(?-i:L)\d", re.IGNORECASE)
+_MORE_LINES = re.compile(rf"(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?", re.IGNORECASE)
 
 
 def join_line_words(tail: str) -> str:
-    """`a.go` line 12 -> `` `a.go:12` `` so the place reads as one location."""
+    """`a.go` line 12 -> `` `a.go:12` `` so the place reads as one location (`a.go` lines 3 and
+    9 -> `` `a.go:3,9` ``, two places of one file)."""
+
+    if _LINE_WORD.search(tail) is None:
+        return tail  # (most tails name no line in words: skip the costly scan)
 
     def repl(m: re.Match[str]) -> str:
         path = m.group("path").strip("`")
         if ":" in path or not looks_like_path(path):
             return m.group(0)
         lines = m.group("start") + (f"-{m.group('end')}" if m.group("end") else "")
+        for more in _MORE_LINES.finditer(m.group("more") or ""):
+            lines += "," + more.group("start") + (f"-{more['end']}" if more["end"] else "")
         return f"`{path}:{lines}`"
 
     return _PATH_THEN_LINE.sub(repl, tail)

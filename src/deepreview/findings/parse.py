@@ -56,6 +56,7 @@ from deepreview.findings.blocks import (
     rank_levels,
     says_high,
 )
+from deepreview.findings.details import open_details
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.findings import (
     SECTION_SEVERITY,
@@ -71,6 +72,8 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.loose import loose_findings
+from deepreview.findings.quotes import unquote_findings
+from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.sections import (
     Sink,
     parse_assessment,
@@ -157,6 +160,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     if unwrapped is not None:
         lines = unwrapped
         text = "\n".join(lines)
+    opened = _opened_up(lines)
+    if opened is not lines:
+        lines, text = opened, "\n".join(opened)
     mask = fence_mask(lines)
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
     rank_levels(blocks)
@@ -204,7 +210,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     for kind, n in seen.items():
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
-    warnings.extend(_shape_warnings(text, lines, mask, blocks))
+    warnings.extend(_shape_warnings(text, lines, mask, blocks, bool(findings)))
     return AgentReview(
         seat=seat,
         pass_no=pass_no,
@@ -224,6 +230,20 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         unread_findings=tuple(st.unread),
         unrated=unrated_ids(st.drafts, findings),
     )
+
+
+def _opened_up(lines: list[str]) -> list[str]:
+    """The review with findings written in shapes the section parser does not read, rewritten
+    in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
+    (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
+    `**Issue:**` records."""
+    lines = open_details(lines) or lines
+    # (each step looks for its shape first: most reviews have none, and pay no fence scan)
+    if any(line.lstrip().startswith(">") for line in lines):
+        lines = unquote_findings(lines, fence_mask(lines), is_strong_start) or lines
+    if has_records(lines):
+        lines = rewrite_records(lines, fence_mask(lines)) or lines
+    return lines
 
 
 def _take_verdicts(block: Block, st: _State) -> None:
@@ -390,14 +410,19 @@ def _merge_assessments(parts: list[Assessment]) -> Assessment:
     return Assessment(intro=intro, items=tuple(items))
 
 
+_BOLD_LABEL_VALUE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)\s*\S")
+_ENDS_WITH_PLACE = re.compile(r"(?:\S\.[A-Za-z]\w{0,9}:\d+(?:[-–]\d+)?|\blines?\s+\d+)\s*$", re.I)
+
+
 def _shape_warnings(
-    text: str, lines: list[str], mask: list[bool], blocks: list[Block]
+    text: str, lines: list[str], mask: list[bool], blocks: list[Block], found: bool
 ) -> list[str]:
     out: list[str] = []
     if not text.strip():
         return ["empty review"]
     kinds = {b.kind for b in blocks}
-    if kinds == {Kind.PREAMBLE}:
+    if kinds == {Kind.PREAMBLE} and not found:
+        # (findings read from a review with no section headings: not an unparseable review)
         out.append("no review sections recognised; the whole text is in the preamble")
     elif Kind.SUMMARY not in kinds:
         out.append("no Executive Summary section")
@@ -411,6 +436,10 @@ def _shape_warnings(
         not is_fence_line(last)
         and not re.match(r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last)
         and LABEL.match(last) is None
+        # `**Overall correctness:** patch is incorrect`: a label and its value, said whole
+        and _BOLD_LABEL_VALUE.match(last) is None
+        # `S1. **Title** — ./a.go:30`, `… `a.py` @ line 40`: a finding's line ends with its place
+        and _ENDS_WITH_PLACE.search(last) is None
     )
     if (
         tail_kind is not Kind.COVERAGE

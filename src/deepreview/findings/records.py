@@ -1,0 +1,142 @@
+"""Findings written as a record of label lines, with no title line of their own:
+
+    **File:** `k8s/deploy.yaml`
+    **Line:** 22
+    **Severity:** Critical
+    **Issue:** Container runs as root.
+    **Recommendation:** set `runAsNonRoot: true`.
+
+Models that think of a finding as a row of fields write it so. Nothing in such a record opens
+a finding (its first line even reads as a heading that groups findings by file), so each record
+is rewritten in place into the Markdown the parser reads: `**[Critical] Container runs as
+root.** — `k8s/deploy.yaml:22``, its description as the body and its recommendation as a
+`**Fix:**` line. A record needs a level, a title or description, and a file; a run of label
+lines missing any of them is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.blocks import Kind, classify_heading
+from deepreview.findings.levels import first_level_word
+
+_FIELD: Final = re.compile(
+    r"^(?P<indent>[ \t]{0,4}(?:[-*+][ \t]+)?)(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z ]{1,20}?)"
+    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$"
+)
+_KEYS: Final = {
+    "file": "file",
+    "path": "file",
+    "location": "file",
+    "where": "file",
+    "line": "line",
+    "lines": "line",
+    "severity": "level",
+    "priority": "level",
+    "level": "level",
+    "title": "title",
+    "issue": "title",
+    "problem": "title",
+    "finding": "title",
+    "summary": "title",
+    "bug": "title",
+    "description": "text",
+    "details": "text",
+    "explanation": "text",
+    "impact": "text",
+    "why": "text",
+    "fix": "fix",
+    "recommendation": "fix",
+    "suggestion": "fix",
+    "suggested fix": "fix",
+    "proposed fix": "fix",
+    "remediation": "fix",
+}
+
+
+def has_records(lines: list[str]) -> bool:
+    """Whether any three lines in a row are fields (a cheap look before the fence scan)."""
+    run = 0
+    for line in lines:
+        run = run + 1 if ":" in line and _field(line) is not None else 0
+        if run >= 3:
+            return True
+    return False
+
+
+def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
+    """The lines with every record finding rewritten, or None when there is none."""
+    out = list(lines)
+    found = False
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and not mask[end] and _field(lines[end]) is not None:
+            end += 1
+        if end - i >= 3 and not _labels_of_a_title(lines, i) and _rewrite(out, i, end):
+            found = True
+        i = max(end, i + 1)
+    return out if found else None
+
+
+def _labels_of_a_title(lines: list[str], start: int) -> bool:
+    """The fields right under a finding's own title (`### 2. Unbounded read`, `**Title**`,
+    `1. Title`) are that finding's labels, not a record of their own."""
+    k = start - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k < 0 or _field(lines[k]) is not None:
+        return False
+    above = lines[k]
+    if _ATX.match(above):
+        h = classify_heading(above)
+        return h is None or h.kind is Kind.OTHER
+    return bool(_TITLE_LINE.match(above))
+
+
+_ATX: Final = re.compile(r"^ {0,3}#{1,6}[ \t]")
+# a bold line or a list item: a title the fields below belong to
+_TITLE_LINE: Final = re.compile(r"^[ \t]*(?:\*\*|__|[-*+][ \t]|\d{1,3}[.)][ \t])")
+
+
+def _field(line: str) -> tuple[str, str] | None:
+    m = _FIELD.match(line)
+    if m is None:
+        return None
+    kind = _KEYS.get(m.group("key").strip().lower())
+    return None if kind is None else (kind, m.group("value").strip())
+
+
+def _rewrite(out: list[str], start: int, end: int) -> bool:
+    fields: dict[str, tuple[int, str]] = {}
+    for n in range(start, end):
+        got = _field(out[n])
+        assert got is not None  # the caller took only field lines
+        kind, value = got
+        if kind in fields:
+            return False  # `File:` twice: two records run together, or not a record at all
+        fields[kind] = (n, value.strip("*_ ").strip() if kind in ("level", "line") else value)
+    level = fields.get("level")
+    word = first_level_word(level[1]) if level else None
+    place = fields.get("file")
+    if word is None or place is None or not ({"title", "text"} & fields.keys()):
+        return False
+    path = place[1].strip("` ")
+    if "line" in fields:
+        path = f"{path.split(':', 1)[0]}:{fields['line'][1].strip('` ')}"
+    if "title" in fields:
+        title, body = fields["title"][1], fields.get("text", (0, ""))[1]
+    else:  # only a description: its first sentence is the title
+        title, _, body = fields["text"][1].partition(". ")
+    title = title.strip().rstrip(".").strip("*_ ")
+    indent = re.match(r"^[ \t]*", out[start])
+    for n in range(start, end):
+        out[n] = ""
+    out[start] = f"{indent.group(0) if indent else ''}**[{word}] {title}** — `{path}`"
+    if body:
+        out[start + 1] = body
+    if "fix" in fields:
+        out[end - 1] = f"**Fix:** {fields['fix'][1]}"
+    return True
