@@ -33,6 +33,23 @@ def test_parse_a_review_with_odd_paths(tmp_path: Path) -> None:
     ]
 
 
+def test_parse_a_review_naming_files_that_start_with_a_dash(tmp_path: Path) -> None:
+    """A file a change may hold (`--help.py`, `-x.sh`) keeps its place when the code span gives
+    a line; a flag in a code span (`--verbose`, `rm -rf`) is still no place."""
+    review = tmp_path / "review.md"
+    review.write_text(
+        "### Findings\n\n#### Important Issues\n\n"
+        "I1. **Shadowed help** — `--help.py:1` (important, gap)\n\n"
+        "I2. **Unsafe clean-up** — `-x.sh:3-4` runs `rm -rf` with `--verbose` (important, gap)\n",
+        encoding="utf-8",
+    )
+    data = _parse(tmp_path, review)
+    assert [
+        [(loc["path"], loc["start"], loc["end"]) for loc in f["locations"]]
+        for f in data["findings"]
+    ] == [[("--help.py", 1, None)], [("-x.sh", 3, 4)]]
+
+
 def test_parse_a_review_with_bold_severity_lead_ins(tmp_path: Path) -> None:
     data = _parse(tmp_path, FIXTURES / "bold-severity-lead-ins.md")
     assert [(f["id"], f["severity"]) for f in data["findings"]] == [

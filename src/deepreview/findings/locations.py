@@ -164,6 +164,9 @@ def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
     checked = (
         path.replace("<", "").replace(">", "") if m.group("start") and " " not in path else path
     )
+    if m.group("start") and " " not in path:
+        # `--help.py:1`: with a line, a leading dash is a file's name, not a flag (`--verbose`)
+        checked = checked.lstrip("-")
     if _NOT_IN_CODE_PATH.search(checked):
         return None
     start = int(m.group("start")) if m.group("start") else None
