@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -229,3 +230,40 @@ def test_index_row_follows_run_json_after_disk_full(tmp_path: Path) -> None:
         text = run_cli(["list"], cwd=repo, env=env).stdout
         assert "running" not in text and "Failed" in text, text
         assert _index_pill(store, failed_id) == "Failed"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="tmpfs mount")
+def test_disk_full_during_a_relead_keeps_the_stored_report(tmp_path: Path) -> None:
+    """A relead whose report does not fit: one clear line, and the report that was stored
+    stands byte for byte (a review's all-or-nothing clean-up must not delete it)."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    store = tmp_path / "small-store"
+    review = tmp_path / "review.md"
+    review.write_text(
+        "## Executive Summary\n\nLong; no issues found.\n\n"
+        + "".join(f"- note {i}: lorem ipsum dolor sit amet\n" for i in range(900))
+    )
+    with _tiny_tmpfs(store, "4m"):
+        env = fakes.env({"DEEP_REVIEW_STORE": str(store)})
+        fakes.write_config({"filler": fakes.seat("ok", "--review-file", str(review))})
+        first = fakes.review(repo, "--agents", "filler", env=env)
+        assert first.returncode == 0, first.stderr
+        out = first.json()
+        stored = {k: Path(v).read_bytes() for k, v in out["paths"].items()}
+        run_before = (Path(out["review_dir"]) / "run.json").read_bytes()
+        assert min(len(b) for b in stored.values()) > 30_000
+        st = os.statvfs(store)
+        (store / ".ballast-1").write_bytes(b"\0" * (st.f_bavail * st.f_frsize - 24_000))
+        res = run_cli(["relead", out["review_id"], "--lead", "none"], cwd=repo, env=env)
+        assert res.returncode == 2, res.stderr
+        assert "No space left on device" in res.stderr and "Traceback" not in res.stderr
+        for ballast in store.glob(".ballast-*"):
+            ballast.unlink()
+        assert {k: Path(v).read_bytes() for k, v in out["paths"].items()} == stored
+        assert (Path(out["review_dir"]) / "run.json").read_bytes() == run_before
+        shown = run_cli(["show", out["review_id"]], cwd=repo, env=env)
+        assert shown.returncode == 0, shown.stderr
+        listed = run_cli(["list", "--json"], cwd=repo, env=env).json()["reviews"]
+        assert [(r["id"], r["status"]) for r in listed] == [(out["review_id"], "complete")]

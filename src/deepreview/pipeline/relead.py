@@ -75,27 +75,34 @@ def relead(
     # Set aside here, not when the lead starts, so that whatever stops the relead (Ctrl-C
     # before or during its lead, an error, a lead that does not judge where the earlier one
     # did) knows what to put back: the stored report stands, with its run.json and lead files.
-    stored_run = (review_dir / RUN_JSON).read_bytes()
+    # A store that fails mid-write (disk full) loses no file of the stored review either.
+    stored = {path: path.read_bytes() for path in store.report_files(review_id)}
+    stored[review_dir / RUN_JSON] = (review_dir / RUN_JSON).read_bytes()
     set_aside = clear_lead_files(review_dir)
     try:
         outcome = finish.finish_review(
             p, review_id, review_dir, writer, Redactor(env), relead=True, earlier=state.lead
         )
     except BaseException:
-        _put_back(store, review_dir, set_aside, stored_run)
+        _put_back(store, review_dir, set_aside, stored)
         raise
     if outcome.failed_relead is not None:
-        kept_in = _put_back(store, review_dir, set_aside, stored_run)
+        kept_in = _put_back(store, review_dir, set_aside, stored)
         failed = dataclasses.replace(outcome.failed_relead, kept_in=kept_in)
         outcome = dataclasses.replace(outcome, failed_relead=failed)
     return outcome
 
 
-def _put_back(store: Store, review_dir: Path, set_aside: Path | None, run: bytes) -> Path | None:
-    """The earlier lead's files and run.json as they were; where this run's lead files went."""
+def _put_back(
+    store: Store, review_dir: Path, set_aside: Path | None, stored: dict[Path, bytes]
+) -> Path | None:
+    """The earlier lead's files, the report files and run.json as they were; returns where this
+    run's lead files went."""
     kept_in = restore_earlier_lead(review_dir, set_aside)
-    with contextlib.suppress(DeepReviewError):
-        store.write_bytes(review_dir / RUN_JSON, run)
+    for path, data in stored.items():
+        with contextlib.suppress(DeepReviewError):
+            if not path.is_file() or path.read_bytes() != data:
+                store.write_bytes(path, data)
     return kept_in
 
 
