@@ -70,3 +70,22 @@ def test_change_instruction_files_do_not_reach_the_model(
     for rel in INSTRUCTION_FILES:
         assert CANARY in (review_repo.path / rel).read_text("utf-8")
 
+
+def test_gemini_shell_runs_the_prompts_git_diff(
+    run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
+) -> None:
+    """Gemini's shell sets an empty `diff.external`: the prompt's `git diff --no-ext-diff` works
+    there (a plain `git diff` answers "external diff died")."""
+    base = review_repo.base_sha[:12]
+    srv = scripted_server(
+        [
+            Step.tools([Shell(f"git diff --no-ext-diff {base} HEAD -- calc.py")]),
+            Step.text(REVIEW_TEXT),
+        ]
+    )
+    run = run_seat("gemini", srv.url, prompt=f"Review. {PROMPT_MARKER}")
+
+    assert run.outcome.status == "ok", run.outcome.reason
+    turns = srv.turns()
+    assert turns[1].contains("+    return a - b")
+    assert not turns[1].contains("external diff died")
