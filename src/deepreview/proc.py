@@ -179,12 +179,14 @@ def run(
     max_output_bytes: int | None = None,
     cancel: threading.Event | None = None,
     kill_grace: float = DEFAULT_KILL_GRACE_S,
+    abort: threading.Event | None = None,
 ) -> ProcResult:
     """Run `argv` to completion (or timeout/cancel) and return what happened.
 
     Never raises for the child's own failure; the result says what went wrong.  Output goes to
     `stdout_file`/`stderr_file` when given (streamed, capped at `max_output_bytes` each), else
-    it is captured in memory.
+    it is captured in memory. `abort` ends the child like `cancel` but is not reported as an
+    interruption: the caller set it because the child's output showed it cannot succeed.
     """
     args = tuple(str(a) for a in argv)
     _LOGGER.debug("run %s (cwd=%s)", args, cwd)
@@ -247,7 +249,7 @@ def run(
                     timed_out = True
                 elif cancel is not None and cancel.is_set():
                     cancelled = True
-                if timed_out or cancelled:
+                if timed_out or cancelled or (abort is not None and abort.is_set()):
                     killed = _terminate(proc, kill_grace)
                     break
         except BaseException:

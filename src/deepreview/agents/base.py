@@ -156,8 +156,17 @@ class CliAgent(Agent):
         """Optional live view of stdout lines, for progress (tool calls so far)."""
         return None
 
+    def abort_watch(self, task: SeatTask, abort: threading.Event) -> Callable[[bytes], None] | None:
+        """Optional stdout line check that sets `abort` once the run cannot succeed (e.g. the
+        API rejected the key and the CLI keeps retrying); the process is then ended."""
+        return None
+
     def run(self, task: SeatTask) -> SeatOutcome:
         inv = self.build(task)
+        abort = threading.Event()
+        observers = [
+            o for o in (self.line_observer(task), self.abort_watch(task, abort)) if o is not None
+        ]
         result = proc.run(
             inv.argv,
             cwd=task.worktree,
@@ -166,8 +175,20 @@ class CliAgent(Agent):
             stdin=inv.stdin,
             stdout_file=task.transcript_path,
             stderr_file=task.stderr_path,
-            on_stdout_line=self.line_observer(task),
+            on_stdout_line=_each(observers),
             max_output_bytes=task.max_output_bytes,
             cancel=task.cancel,
+            abort=abort,
         )
         return self.interpret(task, result)
+
+
+def _each(observers: list[Callable[[bytes], None]]) -> Callable[[bytes], None] | None:
+    if len(observers) <= 1:
+        return observers[0] if observers else None
+
+    def observe(line: bytes) -> None:
+        for observer in observers:
+            observer(line)
+
+    return observe

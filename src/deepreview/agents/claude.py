@@ -21,19 +21,26 @@ is copied into the isolated home. `ANTHROPIC_BASE_URL` points it at another endp
 Failure: the result event's `is_error` decides, not its `subtype` (connection refused, HTTP
 errors and "Not logged in" all come as `subtype: "success"`, `is_error: true`); its `result`
 text is the reason. With the server down Claude retries for minutes (`CLAUDE_CODE_MAX_RETRIES`
-in the seat env shortens that); the seat timeout bounds it.
+in the seat env shortens that); the seat timeout bounds it. A rejected key (HTTP 401/403) is
+retried the same way, so after a few rejections in a row the run is stopped and fails with an
+authentication reason.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import sys
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from typing import Final
 
+from deepreview import proc
 from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 from deepreview.transcripts.claude import ClaudeParser
+from deepreview.transcripts.stats import TranscriptStats
 
 READ_ONLY_TOOLS: Final = (
     "Read", "Grep", "Glob", "LS",
@@ -61,6 +68,11 @@ AUTH_VARS: Final = (
     "CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX",
 )  # fmt: skip
 CREDENTIALS_FILE: Final = ".claude/.credentials.json"
+# The CLI retries a rejected key (HTTP 401/403) like any API error, for minutes. After this many
+# rejections in a row it will not succeed (the first ones leave room for an OAuth refresh).
+AUTH_REJECTIONS_BEFORE_STOP: Final = 3
+AUTH_STATUSES: Final = frozenset({401, 403})
+_AUTH_ERROR = re.compile(r"\(HTTP (401|403)\)")
 
 
 class ClaudeAgent(TranscriptCliAgent):
@@ -95,6 +107,41 @@ class ClaudeAgent(TranscriptCliAgent):
         return Invocation(
             argv=tuple(argv), env=seat_env(task, ENV_POLICY), stdin=self.prompt_bytes(task)
         )
+
+    def abort_watch(self, task: SeatTask, abort: threading.Event) -> Callable[[bytes], None]:
+        rejections = [0]
+
+        def watch(line: bytes) -> None:
+            if b'"api_retry"' not in line:
+                if b'"type":"assistant"' in line or b'"type": "assistant"' in line:
+                    rejections[0] = 0  # the API answered
+                return
+            try:
+                event = json.loads(line)
+            except ValueError:
+                return
+            if not isinstance(event, dict) or event.get("subtype") != "api_retry":
+                return
+            if event.get("error_status") in AUTH_STATUSES:
+                rejections[0] += 1
+                if rejections[0] >= AUTH_REJECTIONS_BEFORE_STOP:
+                    abort.set()
+            else:
+                rejections[0] = 0
+
+        return watch
+
+    def failure(
+        self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None
+    ) -> str | None:
+        last = stats.errors[-1] if stats is not None and stats.errors else ""
+        match = _AUTH_ERROR.search(last)
+        if match and not result.ok:
+            return (
+                f"authentication failed (HTTP {match.group(1)}): the API rejected the key; "
+                f"check ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN or log in again ({last[:200]})"
+            )
+        return super().failure(task, result, stats)
 
     def _copy_credentials(self, task: SeatTask) -> None:
         home = real_home(task.env)

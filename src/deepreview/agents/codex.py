@@ -1,7 +1,7 @@
 """Codex CLI (`@openai/codex`) as a reviewer seat.
 
     codex exec --json --sandbox read-only --skip-git-repo-check
-               -c analytics.enabled=false --disable plugins
+               -c analytics.enabled=false --disable plugins -c project_doc_max_bytes=0
                [-m M] [-c model_reasoning_effort="E"] [extra_args...] -   < prompt on stdin
 
 `CODEX_HOME` is a directory inside the isolated home, so the user's `config.toml` is not read:
@@ -70,6 +70,9 @@ class CodexAgent(TranscriptCliAgent):
             "--skip-git-repo-check",
             "-c", "analytics.enabled=false",
             "--disable", "plugins",  # no plugin sync from github.com at startup
+            # No AGENTS.md / AGENTS.override.md from the worktree (the change under review)
+            # as instructions: the prompt carries the base revision's as data.
+            "-c", "project_doc_max_bytes=0",
         ]  # fmt: skip
         if s.model:
             argv += ["-m", s.model]

@@ -16,9 +16,12 @@ Read-only by default: in the default approval mode, headless Gemini does not eve
 edit tools, and `run_shell_command` only runs the listed command prefixes (others come back as
 `policy_violation`, counted as denied). `allow_exec` allows any shell command.
 
-The reviewed repository's own `.gemini/` (settings with MCP servers, hooks, tool overrides) is
-moved out of the worktree for the run and put back afterwards: with `--skip-trust` the CLI would
-otherwise load it, letting the change under review run commands through its own config.
+The reviewed repository's own `.gemini/` (settings with MCP servers, hooks, tool overrides) and
+every `GEMINI.md` are moved out of the worktree for the run and put back afterwards: with
+`--skip-trust` the CLI would otherwise load them (the context files as instructions, from the
+cwd at startup and from a file's folders whenever a tool reads it), letting the change under
+review steer its own review. 0.61 has no setting that turns context files off. The prompt
+carries the base revision's instruction files as data instead.
 
 Exit codes carry the failure: an API error exits with its HTTP status mod 256 (400 -> 144),
 auth failure 41, and so on; `interpret` turns them back into words. With the server down the
@@ -28,13 +31,13 @@ CLI retries (up to 10 attempts, backing off from 5 s); the seat timeout bounds t
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Mapping
 from typing import Any, Final
 
 from deepreview import proc
 from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
+from deepreview.agents._park import parked
 from deepreview.agents.base import (
     Invocation,
     SeatOutcome,
@@ -65,6 +68,9 @@ ENV_POLICY: Final = EnvPolicy(
     prefixes=("GEMINI_",),
 )  # fmt: skip
 OAUTH_FILE: Final = ".gemini/oauth_creds.json"
+# Moved out of the worktree for the run (see the module docstring); GEMINI.md is the CLI's
+# default context file name, which no setting removes (`context.fileName` only adds names).
+PARKED_NAMES: Final = (".gemini", "GEMINI.md")
 
 # FatalError subclasses of the CLI (packages/core/src/utils/errors.ts).
 EXIT_REASONS: Final = {
@@ -146,27 +152,8 @@ class GeminiAgent(TranscriptCliAgent):
         return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
 
     def run(self, task: SeatTask) -> SeatOutcome:
-        workspace_config = task.worktree / ".gemini"
-        parked = task.home / "parked-workspace-gemini"
-        linked = workspace_config.is_symlink()
-        moved = workspace_config.is_dir() and not linked
-        if moved:
-            shutil.move(str(workspace_config), str(parked))
-        elif linked:
-            workspace_config.unlink()  # a link could point anywhere; git restores it below
-        try:
+        with parked(task.worktree, PARKED_NAMES, task.home / "parked-workspace-gemini"):
             return super().run(task)
-        finally:
-            if moved and parked.exists():
-                shutil.rmtree(workspace_config, ignore_errors=True)
-                shutil.move(str(parked), str(workspace_config))
-            elif linked:
-                proc.run(
-                    ["git", "checkout", "--", ".gemini"],
-                    cwd=task.worktree,
-                    env=task.env,
-                    timeout=60,
-                )
 
     def failure(
         self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None

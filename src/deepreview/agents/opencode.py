@@ -4,10 +4,13 @@
 
 The configuration is written to the isolated home (`$XDG_CONFIG_HOME/opencode/opencode.json`),
 never into the reviewed worktree, and `OPENCODE_DISABLE_PROJECT_CONFIG=1` keeps the reviewed
-repository's own `opencode.json` from loosening it. It denies edits, web fetches and every shell
-command except read-only prefixes (`allow_exec` allows any shell command); opencode then does not
-offer the edit tools at all, and a refused command comes back as a tool error that the transcript
-parser counts as denied. Sharing, auto-update, the models.dev fetch and LSP downloads are off.
+repository's own `opencode.json` from loosening it and its root `AGENTS.md`/`CLAUDE.md` from
+being loaded as instructions; the same files in subfolders, which opencode adds to a read
+tool's result regardless, are moved out of the worktree for the run and put back afterwards.
+It denies edits, web fetches and every shell command except read-only prefixes (`allow_exec`
+allows any shell command); opencode then does not offer the edit tools at all, and a refused
+command comes back as a tool error that the transcript parser counts as denied. Sharing,
+auto-update, the models.dev fetch and LSP downloads are off.
 
 Provider settings a user needs (a base URL, a custom provider) go in `OPENCODE_CONFIG_CONTENT`
 in the seat's `env`; it is merged under the permission block, which always wins. Provider keys
@@ -33,7 +36,8 @@ from deepreview.agents._home import (
     real_home,
     seat_env,
 )
-from deepreview.agents.base import Invocation, SeatSettings, SeatTask
+from deepreview.agents._park import parked
+from deepreview.agents.base import Invocation, SeatOutcome, SeatSettings, SeatTask
 from deepreview.transcripts.opencode import OpencodeParser
 
 READ_ONLY_COMMANDS: Final = (
@@ -52,6 +56,9 @@ ENV_POLICY: Final = EnvPolicy(
     ),
 )
 AUTH_FILE: Final = ".local/share/opencode/auth.json"
+# The instruction files opencode attaches to a read tool result from the read file's folders
+# (1.18: not switched off by OPENCODE_DISABLE_PROJECT_CONFIG, which covers only the root ones).
+PARKED_NAMES: Final = ("AGENTS.md", "CLAUDE.md", "CONTEXT.md")
 
 
 def permissions(allow_exec: bool) -> dict[str, Any]:
@@ -116,6 +123,10 @@ class OpencodeAgent(TranscriptCliAgent):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(config(user_config, task.allow_exec), indent=2), "utf-8")
         return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
+
+    def run(self, task: SeatTask) -> SeatOutcome:
+        with parked(task.worktree, PARKED_NAMES, task.home / "parked-instructions"):
+            return super().run(task)
 
     def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
         return auth_status(env)
