@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from deepreview.cli.options import series_key, store_option
+from deepreview.cli.options import confirmed, series_key, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store
-from deepreview.errors import UsageError
 
 
 @click.command()
@@ -114,27 +112,8 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
         click.echo(f"Review {review_id} proposes no changes to {plan.path.name} ({plan.summary}).")
         return
     click.echo(plan.diff, nl=False)
-    if not yes:
-        if not sys.stdin.isatty():
-            # Nobody can answer (CI, `</dev/null`): refuse before asking, as bad input.
-            raise UsageError(
-                f"no terminal to confirm writing {plan.path.name}; "
-                "pass --yes to write it without asking"
-            )
-        if not _confirm(f"Write {plan.path}?"):
-            click.echo("Nothing written.", err=True)
-            return
+    if not confirmed(yes, f"Write {plan.path}?", f"writing {plan.path.name}", "write"):
+        click.echo("Nothing written.", err=True)
+        return
     write_context(plan)
     click.echo(f"Wrote {plan.path} (not committed): {plan.summary}.")
-
-
-def _confirm(question: str) -> bool:
-    """Ask on the terminal; end of input (Ctrl-D) is "no". Unlike `click.confirm`, which turns
-    it into an abort, and so exit 130 — kept for Ctrl-C, which still interrupts."""
-    click.echo(f"{question} [y/N]: ", nl=False, err=True)
-    try:
-        answer = input()
-    except EOFError:
-        click.echo("", err=True)
-        return False
-    return answer.strip().lower() in ("y", "yes")

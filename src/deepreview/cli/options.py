@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 
 import click
+
+from deepreview.errors import UsageError
 
 store_option = click.option(
     "--store",
@@ -43,3 +46,22 @@ def series_key(text: str) -> str:
     if text.startswith(("pr:", "branch:")):
         return text
     return f"branch:{text}"
+
+
+def confirmed(yes: bool, question: str, what: str, verb: str) -> bool:
+    """`--yes`, else the user's answer on the terminal to `question`; with no terminal (CI,
+    `</dev/null`) nobody can answer, so it is refused before asking, as bad input (`what`:
+    "deleting review X", `verb`: "delete", for the error line)."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UsageError(f"no terminal to confirm {what}; pass --yes to {verb} it without asking")
+    # Not `click.confirm`: it turns end of input (Ctrl-D) into an abort (exit 130); here it is
+    # "no", and Ctrl-C still interrupts.
+    click.echo(f"{question} [y/N]: ", nl=False, err=True)
+    try:
+        answer = input()
+    except EOFError:
+        click.echo("", err=True)
+        return False
+    return answer.strip().lower() in ("y", "yes")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from deepreview.cli.memory_cmd import _confirm
-from deepreview.cli.options import store_option
+from deepreview.cli.options import confirmed, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store
 from deepreview.errors import UsageError
 
@@ -46,15 +43,10 @@ def delete(review_id: str, yes: bool, store: str | None, repo: str) -> None:
     from deepreview.pipeline.reindex import delete_review
 
     st = _store(store, repo)
-    if not yes:
-        if not sys.stdin.isatty():
-            # Nobody can answer (CI, `</dev/null`): refuse before asking, as bad input.
-            raise UsageError(
-                f"no terminal to confirm deleting review {review_id}; "
-                "pass --yes to delete it without asking"
-            )
-        if not _confirm(f"Delete review {review_id} from {st.root}?"):
-            click.echo("Nothing deleted.", err=True)
-            return
+    if not confirmed(
+        yes, f"Delete review {review_id} from {st.root}?", f"deleting review {review_id}", "delete"
+    ):
+        click.echo("Nothing deleted.", err=True)
+        return
     removed = delete_review(st, review_id)
     click.echo(f"Deleted review {review_id} ({len(removed)} files and folders removed).")
