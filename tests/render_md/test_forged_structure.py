@@ -31,6 +31,7 @@ from deepreview.model import (
 from deepreview.publish.summary import SummaryInput, summary_body
 from deepreview.render.markdown import render_markdown
 from deepreview.render.sarif import to_sarif
+from deepreview.runmodel import CheckResults
 from fakebin.harness import Fakes
 from support.repos import make_repo
 
@@ -173,3 +174,10 @@ def test_a_command_seat_cannot_forge_the_stored_report(tmp_path: Path) -> None:
     assert headings.count("Critical Issues") == 1
     assert "Injected heading" not in headings and "Verdict" not in headings
     assert sum(ln.startswith("| **Verdict**") for ln in text.splitlines()) == 1
+
+
+def test_no_fix_to_check_is_one_sentence_with_one_period() -> None:
+    checks = CheckResults(test_command=("pytest",), baseline="pass", fixes_requested=True)
+    text = render_markdown(Report(header=Header("20260101-000000-main"), checks=checks))
+    assert "- No finding proposed a fix diff to check.\n" in text
+    assert ".." not in text
