@@ -135,6 +135,7 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
             ) from exc
         raise ConfigError(f"{origin}: bad value for {key!r}: {err['msg']}") from exc
     for name, seat in cfg.seats.items():
+        check_seat_name(name, f"{origin}: [seats.{name}]")
         # An empty argv would make the seat look undefined ("unknown seat") further on.
         if seat.argv is not None and not seat.argv:
             raise ConfigError(
@@ -142,6 +143,19 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
                 'arguments (e.g. argv = ["my-reviewer", "{prompt_file}"]) or remove the key'
             )
     return cfg
+
+
+# A seat name becomes part of file names in the store (`prompt-<seat>.md`) and in temp dirs.
+_SEAT_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+
+
+def check_seat_name(name: str, where: str) -> None:
+    """Refuse a seat name that is not a plain file-name part, before anything is written."""
+    if not _SEAT_NAME.fullmatch(name) or ".." in name:
+        raise ConfigError(
+            f"{where}: seat name {name!r} is not a plain name; use letters, digits, '-', '_' "
+            "and '.' (starting with a letter or digit; no '/' or '..')"
+        )
 
 
 def read_config_text(path: Path) -> str:

@@ -312,8 +312,11 @@ class SeatFixVerdict:
     """One seat's word on one prior finding, from its `Round N Fix Verdicts` section."""
 
     seat: str  # reviewer credit ("Claude Opus 4.6")
-    verdict: FixVerdictWord
+    verdict: FixVerdictWord  # our reading of the seat's words
     evidence: str = ""  # Markdown: file:line and why
+    # The seat's own words on the finding, as it wrote them (its line after the ID), so a
+    # reader can check our reading against them. "" in reports written before it was kept.
+    said: str = ""
 
 
 @dataclass(frozen=True)

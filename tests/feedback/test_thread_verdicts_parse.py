@@ -53,3 +53,96 @@ def test_no_section_means_no_verdicts() -> None:
 def test_negations_and_synonyms(line: str, word: str) -> None:
     got = parse_thread_verdicts(f"## Unresolved Feedback Verdicts\n\n{line}\n")
     assert got["T1"][0] == word
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "word"),
+    [
+        ("| Thread | Status |", "| T1 | partly fixed, test still missing |", "not addressed"),
+        ("| Thread | Status |", "| T1 | fixed in code but not in docs |", "not addressed"),
+        (
+            "| Comment | Addressed? |",
+            "| T1 | Partly — the rename is done, the test is not |",
+            "not addressed",
+        ),
+        ("| Comment | Addressed? |", "| T1 | No |", "not addressed"),
+        ("| Comment | Addressed? |", "| T1 | Mostly |", "not addressed"),
+        ("| Comment | Addressed? |", "| T1 | Yes |", "addressed"),
+        (
+            "| Comment | Addressed in this PR? |",
+            "| T1 | No — the docs still say the old name |",
+            "not addressed",
+        ),
+        (
+            "| Thread | Resolution | Notes |",
+            "| T1 | Addressed? unclear | handled in docs |",
+            "unclear",
+        ),
+        (
+            "| Thread | Summary | Resolution |",
+            "| T1 | Fixed the null case? | No |",
+            "not addressed",
+        ),
+        ("| Thread | Concern | Addressed |", "| T1 | Retry done twice | No |", "not addressed"),
+        ("| Thread | Concern | Addressed |", "| T1 | Retry done twice | maybe |", "unclear"),
+        ("| Thread | Status |", "| T1 | addressed, then reverted |", "not addressed"),
+        ("| Thread | Status |", "| T1 | ~~addressed~~ reopened |", "not addressed"),
+        ("| Thread | Status |", "| T1 | addressed? |", "unclear"),
+        ("| Thread | Status |", "| T1 | seems addressed |", "unclear"),
+        ("| Thread | Verdict |", "| T1 | addressed in code, not in docs |", "not addressed"),
+        ("| Thread | Verdict |", "| T1 | ✅ addressed | `a.py:3` now logs |", "addressed"),
+    ],
+)
+def test_thread_tables_never_read_a_mixed_cell_as_addressed(
+    header: str, row: str, word: str
+) -> None:
+    text = f"## Unresolved Feedback Verdicts\n\n{header}\n|---|---|\n{row}\n"
+    assert parse_thread_verdicts(text)["T1"][0] == word
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("- T1: addressed?", "unclear"),
+        ("- T1: probably addressed", "unclear"),
+        ("- T1: addressed, but only for the CLI", "not addressed"),
+        ("- T1: was addressed, then regressed", "not addressed"),
+        ("- T1: mostly addressed", "not addressed"),
+        ("- T1: Partly — the rename is done, the test is not", "not addressed"),
+        ("- T1: addressed ❌", "not addressed"),
+        ("- T1: addressed — `a.py:3` now logs the error", "addressed"),
+    ],
+)
+def test_thread_lines_never_read_a_hedge_or_a_mix_as_addressed(line: str, word: str) -> None:
+    got = parse_thread_verdicts(f"## Unresolved Feedback Verdicts\n\n{line}\n")
+    assert got["T1"][0] == word
+
+
+def test_a_struck_out_answer_is_no_answer() -> None:
+    assert parse_thread_verdicts("## Unresolved Feedback Verdicts\n\n- T1: ~~addressed~~\n") == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- T1 (why not cache this?): addressed — `cache.py:4` caches it",
+        "- T1 (the retry should back off): addressed in `retry.py:9`",
+    ],
+)
+def test_a_restated_point_before_the_verdict_is_no_hedge(line: str) -> None:
+    got = parse_thread_verdicts(f"## Unresolved Feedback Verdicts\n\n{line}\n")
+    assert got["T1"][0] == "addressed"
+
+
+def test_a_later_less_optimistic_answer_takes_an_earlier_one_back() -> None:
+    text = (
+        "## Unresolved Feedback Verdicts\n\n- T1: addressed\n- T2: not addressed\n"
+        "- T1: not addressed after all, the docs still say the old name\n- T2: addressed\n"
+        "- T3: ✅ ⚠️ docs pending\n"
+    )
+    got = parse_thread_verdicts(text)
+    assert {ref: word for ref, (word, _) in got.items()} == {
+        "T1": "not addressed",
+        "T2": "not addressed",
+        "T3": "not addressed",
+    }

@@ -89,3 +89,203 @@ def test_a_verdict_column_is_read_before_the_title() -> None:
 def test_a_line_that_starts_with_an_id_but_cannot_be_read_is_unreadable() -> None:
     text = "## Round 2 Fix Verdicts\n\n- I1: looked at it twice\n- see I2 above\n"
     assert read_fix_verdicts(text) == ({}, {"I1": "I1: looked at it twice"})
+
+
+# Lines a person reads as "not (yet) shown fixed": a hedge, a question, a struck-out word, a
+# fix that regressed, a fix with an exception. None of them may close a finding.
+NEVER_FIXED = [
+    ("- I1: fixed?", None),
+    ("- I1: Fixed? Not really.", "not fixed"),
+    ("- I1: ~~fixed~~ not fixed", "not fixed"),
+    ("- I1: ~~fixed~~", None),
+    ("- I1: ~~Fixed~~ — still swaps the operands", None),
+    ("| I1 | ~~fixed~~ |", None),
+    ("- I1: was fixed, then regressed", "not fixed"),
+    ("- I1: previously fixed; the bug came back in abc123", "not fixed"),
+    ("- I1: fixed, but reintroduced by the last commit", "not fixed"),
+    ("- I1: fixed, then reverted", "not fixed"),
+    ("- I1: FIXED (but regressed later)", "not fixed"),
+    ("- I1: fixed in code but not in docs", "partially fixed"),
+    ("- I1: fixed, but a test is still missing", "partially fixed"),
+    ("- I1: fixed only for positive numbers", "partially fixed"),
+    ("- I1: fixed except for the negative case", "partially fixed"),
+    ("- I1: fixed the symptom, not the cause", "partially fixed"),
+    ("- I1: fixed — in part", "partially fixed"),
+    ("- I1: fixed, mostly", "partially fixed"),
+    ("- I1: mostly fixed", "partially fixed"),
+    ("- I1: almost fixed", "partially fixed"),
+    ("- I1: fixed: partially", "partially fixed"),
+    ("- I1: half-done", "partially fixed"),
+    ("- I1: fixed (needs a test)", "partially fixed"),
+    ("- I1: fixed, follow-up needed for the docs", "partially fixed"),
+    ("| I1 | fixed (partly) |", "partially fixed"),
+    ("- I1: incorrectly fixed", "not fixed"),
+    ("- I1: fixed incorrectly", "not fixed"),
+    ("- I1: fixed in the wrong place", "not fixed"),
+    ("- I1: fixed — no, the operands are still swapped", "not fixed"),
+    ("- I1: fixed (no)", "not fixed"),
+    ("- I1: Nope — fixed only in add()", "not fixed"),
+    ("- I1: fixed ❌", "not fixed"),
+    ("- I1: 🚫 fixed", "not fixed"),
+    ("- I1: seems fixed", None),
+    ("- I1: probably fixed", None),
+    ("- I1: appears to be fixed but I could not verify", None),
+    ("- I1: might be fixed", None),
+    ("- I1: should be fixed by the next commit", None),
+    ("- I1: will be fixed in a follow-up", None),
+    ("- I1: needs to be fixed", None),
+    ("- I1: claimed fixed by the author", None),
+    ("- I1: supposedly fixed", None),
+    ("- I1: 🤔 fixed?", None),
+    ("- I1: unverified — fixed per the commit message", None),
+    ("- I1: can't verify it's fixed", None),
+    ("- I1: unclear whether fixed", None),
+    ("- I1: fixed in theory", None),
+    ("- I1: fixed, I think", None),
+    ("- I1: done? no", "not fixed"),
+    ("| I1 | Fixed? | no |", "not fixed"),
+    ("- I1: no longer applies? not sure", None),
+    ("- I1: obsolete, but the same bug moved to util.py", "partially fixed"),
+]
+
+
+@pytest.mark.parametrize(("line", "word"), NEVER_FIXED)
+def test_mixed_hedged_or_struck_verdicts_never_close(line: str, word: str | None) -> None:
+    parsed, unreadable = read_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")
+    got = parsed["I1"][0] if "I1" in parsed else None
+    assert got == word, line
+    if word is None:
+        assert "I1" in unreadable, line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- I1: fixed — `calc.py:3` now returns 0.0 for a zero divisor",
+        "- I1: fixed; no division by zero any more",
+        "- I1: Fixed? Yes.",
+        "| I1 | ✅ Fixed | `calc.py:3` guards b == 0 |",
+        "- I1: resolved — `calc.py:3` uses Decimal now",
+        "- I1: addressed in `calc.py:3`",
+        "- I1: done",
+        "- I1: **fixed** — the check is in place",
+        "- I1: fixed — added a regression test for the wrong value",
+        "- I1: fixed — returns 0.0 if b is zero",
+        "- I1: fixed — only one call site needed the guard",
+        "- I1: fixed — the token is no longer printed",
+        "- I1: fixed — uses Decimal, not float",
+        "- I1: fixed — tests still pass",
+    ],
+)
+def test_a_plain_fixed_still_reads_fixed(line: str) -> None:
+    assert parse_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")["I1"][0] == "fixed"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "word"),
+    [
+        ("| Finding | Status |", "| I1 | partly fixed, test still missing |", "partially fixed"),
+        ("| Finding | Outcome |", "| I1 | fixed in code but not in docs |", "partially fixed"),
+        ("| Finding | Assessment | Evidence |", "| I1 | Fixed? not really | line 6 |", "not fixed"),
+        # The verdict column says nothing readable: the other cells are not read in its place.
+        ("| Finding | Summary | Verdict |", "| I1 | Fixed the guard | unsure |", None),
+        ("| Finding | Fixed? |", "| I1 | No |", "not fixed"),
+        ("| Finding | Fixed in round 2? |", "| I1 | Partly |", "partially fixed"),
+        ("| Finding | Fixed? |", "| I1 | Yes |", "fixed"),
+    ],
+)
+def test_fix_verdict_tables_read_their_verdict_column_only(
+    header: str, row: str, word: str | None
+) -> None:
+    text = f"## Round 2 Fix Verdicts\n\n{header}\n|---|---|\n{row}\n"
+    parsed, unreadable = read_fix_verdicts(text)
+    assert (parsed["I1"][0] if "I1" in parsed else None) == word
+    if word is None:
+        assert "I1" in unreadable
+
+
+def test_the_seats_own_words_are_kept_with_the_reading() -> None:
+    text = (
+        "## Round 2 Fix Verdicts\n\n- **I1**: still present — swaps the operands on line 6\n"
+        "| I2 | Slow loop | ✅ Fixed | `loop.py:3` |\n"
+    )
+    parsed, _ = read_fix_verdicts(text, {"I2": "Slow loop"})
+    assert parsed["I1"] == (
+        "not fixed",
+        "swaps the operands on line 6",
+        "still present — swaps the operands on line 6",
+    )
+    assert parsed["I2"][0] == "fixed"
+    assert parsed["I2"][2] == "Slow loop | ✅ Fixed | `loop.py:3`"
+
+
+def test_no_longer_applies_in_a_verdict_column_is_not_a_no() -> None:
+    text = (
+        "## Round 2 Fix Verdicts\n\n| Finding | Verdict |\n|---|---|\n| I1 | No longer applies |\n"
+    )
+    assert parse_fix_verdicts(text)["I1"][0] == "no longer applies"
+
+
+def test_a_later_less_optimistic_line_takes_an_earlier_fixed_back() -> None:
+    text = (
+        "## Round 2 Fix Verdicts\n\n- I1: fixed\n- I2: not fixed\n- I3: ✅ Fixed ⚠️\n\n"
+        "Looking again:\n\n- I1: actually not fixed, it regressed in the last commit\n"
+        "- I2: fixed\n"
+    )
+    got = parse_fix_verdicts(text)
+    assert {k: word for k, (word, _) in got.items()} == {
+        "I1": "not fixed",
+        "I2": "not fixed",
+        "I3": "partially fixed",
+    }
+
+
+def test_an_item_is_read_with_the_lines_that_continue_it() -> None:
+    text = (
+        "## Round 2 Fix Verdicts\n\n- I1: fixed.\n\n  Looking again, it regressed in abc123.\n"
+        "- I2: fixed —\n  `calc.py:9` now checks the bound\n"
+        "  - I3: not fixed\n"
+    )
+    parsed, _ = read_fix_verdicts(text)
+    assert parsed["I1"][0] == "not fixed"
+    assert parsed["I2"] == (
+        "fixed",
+        "`calc.py:9` now checks the bound",
+        "fixed — `calc.py:9` now checks the bound",
+    )
+    assert parsed["I3"][0] == "not fixed"
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("- Not fixed: I1, I2", {"I1": "not fixed", "I2": "not fixed"}),
+        ("- **Still open:** I1 and I2", {"I1": "not fixed", "I2": "not fixed"}),
+        ("Partially fixed — I1 (docs missing)", {"I1": "partially fixed"}),
+        ("- Fixed: I1, I2", {"I1": "fixed", "I2": "fixed"}),
+        ("- Fixed: I1, but I2 still open", {"I1": "not fixed"}),
+        ("- I1, I2 and I3: not fixed", {"I1": "not fixed", "I2": "not fixed", "I3": "not fixed"}),
+        ("- I1 (the bug I2 hides): fixed", {"I1": "fixed"}),
+        ("- Seems fixed: I1", {}),
+        ("| I1 | Fix for I2 | fixed |", {"I1": "fixed"}),
+    ],
+)
+def test_a_verdict_before_its_ids_is_read_for_each_id(line: str, words: dict[str, str]) -> None:
+    parsed, unreadable = read_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")
+    assert {k: word for k, (word, _, _) in parsed.items()} == words
+    if not words:
+        assert "I1" in unreadable
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("| I1 | ✅ |", "fixed"),
+        ("- I1: ✅", "fixed"),
+        ("- I1: ✅ (but see I2)", "partially fixed"),
+        ("| I1 | ❌ |", "not fixed"),
+        ("- I1: ❌ `calc.py:3`", "not fixed"),
+    ],
+)
+def test_a_mark_alone_is_a_verdict(line: str, word: str) -> None:
+    assert parse_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")["I1"][0] == word

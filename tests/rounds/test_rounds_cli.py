@@ -81,7 +81,8 @@ def test_round_two_knows_round_one_and_reports_fix_verdicts(tmp_path: Path) -> N
     assert "| **Round** | 2 (of feature) |" in md
     section = md.split("## Round 2 Fix Verdicts", 1)[1].split("## Appendix", 1)[0]
     assert "| I1. **Division by zero is not handled** `calc.py:3` | fixed |" in section
-    assert "alpha: fixed — `calc.py:3` now returns 0.0" in section.lower()
+    # Our reading, then the seat's own words (quoted, Markdown escaped).
+    assert "Alpha: fixed — “fixed — \\`calc.py:3\\` now returns 0.0" in section
     data = json.loads(stored(fakes, rid2, ".json"))
     info = data["round_info"]
     assert info["number"] == 2 and info["previous_review_id"] == rid1

@@ -11,8 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, git, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.repos import commit_all, write
+from support.rounds import (
+    ROUND1,
+    make_branch_repo,
+    many_findings_repo,
+    numbered_lib,
+    round1_many,
+    run_round,
+    stored,
+)
 
 TITLES = {
     1: "Off-by-one in the page count",
@@ -71,34 +79,6 @@ None.
 """
 
 
-def _lib(version: int) -> str:
-    return "".join(f"def f{n}():\n    return {n + version}\n" for n in range(1, 21))
-
-
-def _many_findings_repo(root: Path) -> Path:
-    repo = root / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    write(repo, "lib.py", "")
-    commit_all(repo, "Initial commit")
-    git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "lib.py", _lib(0))
-    commit_all(repo, "Add lib")
-    return repo
-
-
-def _round1_many() -> str:
-    items = "\n\n".join(
-        f"I{n}. **{title}** — `lib.py:{2 * n}` (important, regression)\n\n"
-        f"Seen by reading line {2 * n}."
-        for n, title in TITLES.items()
-    )
-    return (
-        "## Executive Summary\n\nMany problems.\n\n## Findings\n\n### Critical Issues\n\nNone."
-        f"\n\n### Important Issues\n\n{items}\n\n### Suggestions\n\nNone.\n"
-    )
-
-
 def _by_prior(data: dict[str, Any]) -> dict[str, tuple[str | None, bool]]:
     return {
         v["prior_id"]: (v["verdict"], v["carried_as"] is not None)
@@ -108,11 +88,11 @@ def _by_prior(data: dict[str, Any]) -> dict[str, tuple[str | None, bool]]:
 
 def test_fix_verdicts_are_read_with_negations_synonyms_and_titles(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
-    repo = _many_findings_repo(tmp_path)
-    first = run_round(fakes, repo, _round1_many())
+    repo = many_findings_repo(tmp_path)
+    first = run_round(fakes, repo, round1_many(TITLES))
     assert len(json.loads(stored(fakes, first["review_id"], ".json"))["findings"]) == 16
 
-    write(repo, "lib.py", _lib(1))
+    write(repo, "lib.py", numbered_lib(1))
     commit_all(repo, "Touch every function")
     text = EMPTY_FINDINGS.format(summary="Checked the fixes.")
     second = run_round(fakes, repo, f"{text}\n## Round 2 Fix Verdicts\n\n{VERDICT_LINES}")
@@ -129,7 +109,7 @@ def test_fix_verdicts_are_read_with_negations_synonyms_and_titles(tmp_path: Path
     section = md.split("## Round 2 Fix Verdicts", 1)[1].split("\n## ", 1)[0]
     row = next(line for line in section.splitlines() if line.startswith("| I15."))
     assert "| verdict unreadable |" in row
-    assert "Alpha: unreadable — I15: I looked at this one twice" in row
+    assert "Alpha: unreadable — “I15: I looked at this one twice" in row
 
 
 def test_a_seat_silent_on_an_unchanged_sha_closes_nothing(tmp_path: Path) -> None:

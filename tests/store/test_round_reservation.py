@@ -37,12 +37,18 @@ def _row(rid: str, status: str, created_at: str = CREATED, kind: str = "branch")
     )
 
 
+def _put(store: Store, row: ReviewRow) -> None:
+    """An index row and its review folder (a row without one is a review deleted by hand)."""
+    (store.root / row.id).mkdir(parents=True, exist_ok=True)
+    store.upsert(row)
+
+
 def _store_with_round_one(root: Path, running: list[str]) -> Store:
     store = Store(root)
     store.ensure_writable()
-    store.upsert(_row("r1", "complete", "2026-12-01T09:00:00+00:00"))
+    _put(store, _row("r1", "complete", "2026-12-01T09:00:00+00:00"))
     for rid in running:
-        store.upsert(_row(rid, "running"))
+        _put(store, _row(rid, "running"))
     return store
 
 
@@ -100,7 +106,7 @@ def test_threads_asking_at_once_get_distinct_consecutive_rounds(tmp_path: Path) 
 
 def test_an_uncommitted_review_is_round_one_and_takes_no_number(tmp_path: Path) -> None:
     store = _store_with_round_one(tmp_path / "store", ["r2"])
-    store.upsert(_row("u1", "running", kind="uncommitted"))
+    _put(store, _row("u1", "running", kind="uncommitted"))
     assert store.round_for(SERIES, BRANCH, CREATED, "u1", "uncommitted") == 1
     assert store.round_for(SERIES, BRANCH, CREATED, "r2", "branch") == 2
 
@@ -109,9 +115,9 @@ def test_a_review_stored_before_round_numbers_were_kept_counts_as_before(tmp_pat
     """Rows of an older store hold no number: a relead of such a complete review counts the
     complete reviews created before it, as the number was found then."""
     store = _store_with_round_one(tmp_path / "store", [])
-    store.upsert(_row("old2", "complete", "2026-12-01T09:30:00+00:00"))
-    store.upsert(_row("old3", "complete", "2026-12-01T09:45:00+00:00"))
+    _put(store, _row("old2", "complete", "2026-12-01T09:30:00+00:00"))
+    _put(store, _row("old3", "complete", "2026-12-01T09:45:00+00:00"))
     assert store.round_for(SERIES, BRANCH, "2026-12-01T09:30:00+00:00", "old2", "branch") == 2
     # A new review follows all of them.
-    store.upsert(_row("new", "running"))
+    _put(store, _row("new", "running"))
     assert store.round_for(SERIES, BRANCH, CREATED, "new", "branch") == 4

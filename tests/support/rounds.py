@@ -68,3 +68,34 @@ def run_round(fakes: Fakes, repo: Path, review_text: str) -> dict[str, Any]:
 
 def stored(fakes: Fakes, rid: str, suffix: str) -> str:
     return (fakes.store / f"{rid}{suffix}").read_text(encoding="utf-8")
+
+
+def numbered_lib(version: int) -> str:
+    """`lib.py` with twenty functions; each `version` changes every one of them."""
+    return "".join(f"def f{n}():\n    return {n + version}\n" for n in range(1, 21))
+
+
+def many_findings_repo(root: Path) -> Path:
+    """A branch `feature` that adds `lib.py` (see `numbered_lib`)."""
+    repo = root / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "lib.py", "")
+    commit_all(repo, "Initial commit")
+    git(repo, "checkout", "-q", "-b", "feature")
+    write(repo, "lib.py", numbered_lib(0))
+    commit_all(repo, "Add lib")
+    return repo
+
+
+def round1_many(titles: dict[int, str]) -> str:
+    """A first-round review raising one important finding `I<n>` on `lib.py` per title."""
+    items = "\n\n".join(
+        f"I{n}. **{title}** — `lib.py:{2 * n}` (important, regression)\n\n"
+        f"Seen by reading line {2 * n}."
+        for n, title in titles.items()
+    )
+    return (
+        "## Executive Summary\n\nMany problems.\n\n## Findings\n\n### Critical Issues\n\nNone."
+        f"\n\n### Important Issues\n\n{items}\n\n### Suggestions\n\nNone.\n"
+    )

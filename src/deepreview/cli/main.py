@@ -69,6 +69,16 @@ _COMMANDS = {
     "list": ("deepreview.cli.store_cmd", "list_", "List stored reviews, newest first."),
     "show": ("deepreview.cli.store_cmd", "show", f"Print a stored review ({', '.join(FORMATS)})."),
     "open": ("deepreview.cli.store_cmd", "open_", "Open a stored review's HTML in the browser."),
+    "delete": (
+        "deepreview.cli.store_fix_cmd",
+        "delete",
+        "Delete a stored review: its folder, report files and index row.",
+    ),
+    "reindex": (
+        "deepreview.cli.store_fix_cmd",
+        "reindex",
+        "Rebuild the store's index from its review folders.",
+    ),
     "stats": (
         "deepreview.cli.stats_cmd",
         "stats",

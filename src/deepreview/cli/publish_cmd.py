@@ -11,6 +11,7 @@ import click
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.config import CliOverrides, build_settings
 from deepreview.errors import UsageError
+from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import locate_store
 from deepreview.publish.publisher import PublishResult, publish_review
 from deepreview.rounds.previous import later_rows
@@ -127,6 +128,7 @@ def publish(
     cli = CliOverrides(store=store, config_path=Path(config) if config else None)
     st = locate_store(Path(repo), cli, dict(os.environ))
     st.ensure_readable(named=store is not None)
+    ready(st)
     later = [] if force or dry_run else later_rows(st, review_id)
     newer = next((r.id for r in reversed(later) if r.series.startswith("pr:")), None)
     if newer is not None:

@@ -26,6 +26,7 @@ def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
     """The store to read (as every store command finds it) and the current repository's
     name (None outside a repository: then every repository in the store counts)."""
     from deepreview.config import CliOverrides, build_settings
+    from deepreview.pipeline.reindex import ready
     from deepreview.store.store import STORE_ENV, Store, store_root
     from deepreview.targets.git import Git, find_repo_root, local_repo_name
 
@@ -45,6 +46,7 @@ def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
         name = local_repo_name(Git(root), env)
         found = Store(store_root(setting, root, env, repo_name=name))
     found.ensure_readable(named=store is not None)
+    ready(found)
     return found, name
 
 

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from deepreview.cli.options import store_option
 from deepreview.config import CliOverrides
-from deepreview.errors import UsageError
+from deepreview.errors import StoreError, UsageError
 from deepreview.formats import FORMATS, renderer
 from deepreview.pipeline.review import locate_store
 from deepreview.runfiles import OPENED_HTML
@@ -23,10 +23,15 @@ from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
 
 
-def _store(store: str | None, repo: str) -> Store:
-    """The store a reading command uses, checked (`Store.ensure_readable`)."""
+def _store(store: str | None, repo: str, *, check: bool = True) -> Store:
+    """The store a reading command uses, checked (`Store.ensure_readable`) and its index
+    readable (`pipeline.reindex.ready`; `check=False`: `reindex`, which repairs it)."""
     st = locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
     st.ensure_readable(named=store is not None)
+    if check:
+        from deepreview.pipeline.reindex import ready
+
+        ready(st)
     return st
 
 
@@ -105,17 +110,29 @@ def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
 def _report_text(st: Store, review_id: str, fmt: str) -> str:
     """The review in `fmt`: its stored file, else rendered from its JSON record (`show` and
     `open` both read a review this way)."""
-    row = st.get(review_id)
+    from pydantic import ValidationError
+
+    files = st.report_files(review_id)
+    # A review whose folder was deleted by hand is not listed, but its report still shows.
+    row = st.get(review_id) if not files else None
     path = st.root / renderer(fmt).file_name(review_id)
     record = st.root / renderer("json").file_name(review_id)
-    if path.exists():
-        return path.read_text(encoding="utf-8")
-    if not record.exists():
+    if path in files:
+        return path.read_text(encoding="utf-8", errors="replace")
+    if record not in files:
+        status = row.status if row is not None else "unknown"
         raise UsageError(
-            f"review {review_id} has no report yet (status: {row.status}); "
+            f"review {review_id} has no report yet (status: {status}); "
             f"try `deep-review resume {review_id}`"
         )
-    report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
+    try:
+        report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
+    except (ValueError, ValidationError) as exc:  # truncated or edited by hand
+        raise StoreError(
+            f"the report {record} is damaged ({str(exc).splitlines()[0]}); "
+            f"`deep-review relead {review_id}` writes it again from the seats' reviews, "
+            f"or `deep-review delete {review_id}` removes the review"
+        ) from exc
     return renderer(fmt).render(report)
 
 

@@ -13,15 +13,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.feedback import ReviewThread, SeatThreadVerdict, ThreadVerdict, ThreadWord
-from deepreview.findings.thread_verdicts import parse_thread_verdicts
+from deepreview.feedback import ReviewThread, SeatThreadVerdict, ThreadVerdict
+from deepreview.findings.thread_verdicts import PESSIMISM, parse_thread_verdicts
 from deepreview.model import Section
 
 SECTION_TITLE: Final = "Unresolved Feedback"
 EXCERPT_CHARS: Final = 160
-# When seats disagree the report keeps the least optimistic word: a thread only counts as
-# addressed when no seat still sees it open.
-_PESSIMISM: Final[tuple[ThreadWord, ...]] = ("not addressed", "unclear", "addressed")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~])")
 _MENTION = re.compile(r"([@#])(?=[\w-])")
 _ZWSP: Final = "\u200b"
@@ -44,7 +41,9 @@ def thread_verdicts(
             if t.ref in got
         )
         words = {s.verdict for s in seats}
-        chosen = min(words, key=_PESSIMISM.index) if words else None
+        # The least optimistic word: a thread only counts as addressed when no seat still
+        # sees it open.
+        chosen = min(words, key=PESSIMISM.index) if words else None
         out.append(ThreadVerdict(t, chosen, seats, disagreement=len(words) > 1))
     return tuple(out)
 

@@ -19,11 +19,10 @@ from deepreview.findings.verdict_phrases import (
     FULLY,
     NEG,
     evidence_after,
-    first_hit,
     phrases,
-    table_hit,
     verdict_lines,
 )
+from deepreview.findings.verdict_weigh import Scale, read_verdict
 
 _HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*|\*\*)\s*(?:Unresolved\s+(?:PR\s+)?Feedback|(?:PR\s+|Review\s+)?Threads?)"
@@ -38,13 +37,15 @@ _DONE = r"(?:addressed|resolved|fixed|handled|done)"
 _PHRASES: Final = phrases(
     (rf"\b{NEG}{_S}(?:(?:{ADV}|{FULLY}){_S})*{_DONE}{END}", "not addressed"),
     (rf"\b{_DONE}\s*[?:]\s*(?:no|nope)\b", "not addressed"),
+    (rf"\b(?:incorrectly|wrongly|improperly|badly){_S}{_DONE}{END}", "not addressed"),
     (
-        rf"\b(?:un(?:addressed|resolved|fixed)|(?:partially|partly|half){_S}{_DONE}|"
+        rf"\b(?:un(?:addressed|resolved|fixed)|"
+        rf"(?:partially|partly|half|mostly|largely|almost|nearly){_S}{_DONE}|"
         r"still\s+(?:open|present|applies|valid|stands|an?\s+(?:issue|problem))|remains?|"
-        r"persists?|outstanding|open)\b",
+        r"persists?|outstanding|open|regressed|reverted|reintroduced|re-?opened|incomplete)\b",
         "not addressed",
     ),
-    (r"[❌✗✘]", "not addressed"),
+    (r"[❌✗✘🚫⛔🔴👎✖]", "not addressed"),
     (
         r"\b(?:unclear|unknown|undetermined|uncertain|unsure|not\s+sure|can(?:no|['’])t\s+tell|"
         r"cannot\s+(?:tell|determine|verify))\b|[❓?]{1,3}\s*$",
@@ -54,30 +55,37 @@ _PHRASES: Final = phrases(
     (r"✅|✔️?|☑️?", "addressed"),
 )
 
+# The least optimistic word first: a seat's later answer and the panel's are weighed by it.
+PESSIMISM: Final[tuple[ThreadWord, ...]] = ("not addressed", "unclear", "addressed")
+_SCALE: Final = Scale(
+    _PHRASES,
+    closing=frozenset({"addressed"}),
+    yes="addressed",
+    no="not addressed",
+    partial="not addressed",  # a point addressed in part still stands
+    hedged="unclear",
+)
+
 
 def section_text(review: str) -> str:
     """The body of the last thread-verdicts section in `review` ("" when absent)."""
     return last_section_body(review, _HEADING)
 
 
-def _word(text: str, start: int) -> tuple[ThreadWord, int] | None:
-    hit = first_hit(text, _PHRASES, start)
-    return (cast(ThreadWord, hit.word), hit.end) if hit else None
-
-
 def parse_thread_verdicts(review: str) -> dict[str, tuple[ThreadWord, str]]:
     """Thread reference ("T1") -> (verdict, evidence) from a seat's review text; the first
-    answer for a reference wins."""
+    answer for a reference wins, unless a later one is less optimistic (`- T1: addressed` then
+    `- T1: not addressed after all`: the seat took it back)."""
     out: dict[str, tuple[ThreadWord, str]] = {}
     for raw, line, ref, column in verdict_lines(section_text(review), _REF):
-        hit = table_hit(raw, line, _PHRASES, ref.end(), column)
-        got = (cast(ThreadWord, hit.word), hit.end) if hit else _word(line, ref.end())
-        if got is None:
+        hit = read_verdict(raw, line, _SCALE, ref.end(), column)
+        if hit is None:
             continue
-        word, end = got
-        evidence = re.sub(r"\s*\|\s*", " — ", evidence_after(raw, end))
-        out.setdefault(f"T{int(ref.group(1))}", (word, evidence))
+        key, word = f"T{int(ref.group(1))}", cast(ThreadWord, hit.word)
+        if key in out and PESSIMISM.index(word) >= PESSIMISM.index(out[key][0]):
+            continue
+        out[key] = (word, re.sub(r"\s*\|\s*", " — ", evidence_after(raw, hit.end)))
     return out
 
 
-__all__ = ["parse_thread_verdicts", "section_text"]
+__all__ = ["PESSIMISM", "parse_thread_verdicts", "section_text"]

@@ -6,6 +6,11 @@ A verdict line names an ID, sometimes repeats the title, then gives the verdict:
 `- I1: not yet fixed — calc.py:6 still ...`, `| I1 | Fixed-size buffer | not fixed | ... |`.
 The earliest phrase after the ID (and outside the title) wins; at the same place the longest
 one, so `not fixed` beats the `fixed` inside it and `Fixed? No.` beats `Fixed`.
+
+A word that would close the item (`fixed`, `addressed`) is then weighed against the rest of the
+line (`weigh`): a hedge (`seems fixed`, `fixed?`), a contrary word after it (`fixed, then
+regressed`, `fixed ❌`, `(no)`) or a restriction (`fixed in code but not in docs`) keeps the
+item open. Struck-out text (`~~fixed~~`) is not read at all.
 """
 
 from __future__ import annotations
@@ -73,13 +78,21 @@ def without_title(text: str, title: str, start: int = 0) -> str:
     return blank(text, m.start(), m.end()) if m else text
 
 
+_STRUCK = re.compile(r"~~.*?~~|<(del|s|strike)>.*?</\1>", re.IGNORECASE)
+
+
 def markup_free(line: str) -> str:
-    """`line` with emphasis markers blanked (positions unchanged): `**not** fixed` reads."""
+    """`line` with emphasis markers blanked (positions unchanged): `**not** fixed` reads.
+    Struck-out text is blanked whole: `~~fixed~~` is a word the seat took back."""
+    line = _STRUCK.sub(lambda m: " " * len(m.group(0)), line)
     return re.sub(r"[*_~]", " ", line)
 
 
+# A verdict column is named for the verdict or asks the question: `Status`, `Fixed?`,
+# `Addressed in this PR?`, `Is it fixed?`.
 _VERDICT_HEADER = re.compile(
-    r"^\W*(?:verdict|status|state|result|outcome|fixed\??|addressed\??|resolved\??)\W*$",
+    r"^\W*(?:verdict|status|state|result|outcome|resolution|assessment|conclusion|concluded|"
+    r"(?:(?:is|was)\s+it\s+)?(?:fixed|addressed|resolved|handled|done)\b[^|]*)\W*$",
     re.IGNORECASE,
 )
 
@@ -114,30 +127,6 @@ def is_separator(raw: str) -> bool:
     return bool(raw.strip()) and set(raw.strip()) <= set("-|: ")
 
 
-def table_hit(
-    raw: str, text: str, table: Sequence[Phrase], after: int, column: int | None
-) -> Hit | None:
-    """The verdict of a table row: in the header's verdict column when it names one, else in
-    the first cell after `after` that holds nothing but a verdict (`| I1 | Fixed width | not
-    fixed |` is `not fixed`: the title cell only starts with a verdict word)."""
-    cells = table_cells(raw)
-    if cells is None:
-        return None
-    if column is not None:
-        span = cell_span(raw, column)
-        if span is not None and span[0] >= after:
-            return first_hit(text[: span[1]], table, span[0])
-    for i in range(len(cells)):
-        span = cell_span(raw, i)
-        if span is None or span[0] < after:
-            continue
-        hit = first_hit(text[: span[1]], table, span[0])
-        alone = hit is not None and not text[span[0] : hit.start].strip()
-        if hit is not None and alone and not text[hit.end : span[1]].strip(" .!"):
-            return hit
-    return None
-
-
 def verdict_lines(
     text: str, ident: re.Pattern[str]
 ) -> Iterator[tuple[str, str, re.Match[str], int | None]]:
@@ -145,7 +134,7 @@ def verdict_lines(
     text without markup, the item's match, the Verdict column of the table it is a row of).
     A table row naming no item is a header row: it says which column holds the verdict."""
     column: int | None = None
-    for raw in text.splitlines():
+    for raw in _items(text, ident):
         if not raw.strip() or is_separator(raw):
             continue
         cells = table_cells(raw)
@@ -156,6 +145,29 @@ def verdict_lines(
                 column = verdict_column(cells)
             continue
         yield raw, line, found, column
+
+
+def _items(text: str, ident: re.Pattern[str]) -> Iterator[str]:
+    """The section's lines, each list item or paragraph joined with the indented lines that
+    continue it (`- I1: fixed.` then `  Actually it regressed.`): the verdict is read whole."""
+    current: str | None = None
+    for raw in text.splitlines():
+        continues = (
+            current is not None
+            and raw[:1].isspace()
+            and raw.strip()
+            and table_cells(current) is None
+            and table_cells(raw) is None
+            and ident.search(markup_free(raw)) is None
+        )
+        if continues and current is not None:
+            current = f"{current} {raw.strip()}"
+        elif raw.strip():
+            if current is not None:
+                yield current
+            current = raw
+    if current is not None:
+        yield current
 
 
 def evidence_after(raw: str, end: int) -> str:

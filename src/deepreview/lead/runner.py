@@ -99,32 +99,28 @@ def _move_to_next(files: list[Path], root: Path) -> Path:
     return dest
 
 
-def clear_lead_files(review_dir: Path) -> None:
+def clear_lead_files(review_dir: Path) -> Path | None:
     """Move an earlier lead's files out of the way of the next lead (a `relead`): into
     `earlier-leads/N/`, never deleted, since that lead's run was paid for and its transcript
-    is the record of what it decided."""
+    is the record of what it decided. Returns that folder (None: there were no files)."""
     files = _lead_files(review_dir)
-    if files:
-        _move_to_next(files, review_dir / EARLIER_LEADS)
+    return _move_to_next(files, review_dir / EARLIER_LEADS) if files else None
 
 
-def restore_earlier_lead(review_dir: Path) -> Path | None:
-    """Undo `clear_lead_files` after a relead whose lead did not judge, over a report an earlier
-    lead did judge (that report stands): the failed run's files go to `failed-leads/N/` (its
-    transcript says why it failed), the earlier lead's come back from the last
-    `earlier-leads/N/`, so the folder again holds the run behind the stored report. Returns
-    where the failed run's files are (None: it left none)."""
+def restore_earlier_lead(review_dir: Path, set_aside: Path | None) -> Path | None:
+    """Undo `clear_lead_files` (which returned `set_aside`) when the report of the lead it set
+    aside stands after all (a relead whose lead failed or was stopped): this run's lead files
+    go to `failed-leads/N/` (its transcript says why it failed), the set-aside ones come back,
+    so the folder again holds the run behind the stored report. Returns where this run's files
+    are (None: it left none)."""
     failed = _lead_files(review_dir)
     kept = _move_to_next(failed, review_dir / FAILED_LEADS) if failed else None
-    root = review_dir / EARLIER_LEADS
-    numbered = [d for d in root.glob("*") if d.is_dir() and d.name.isdigit()]
-    if numbered:
-        last = max(numbered, key=lambda d: int(d.name))
-        for path in sorted(last.iterdir()):
+    if set_aside is not None and set_aside.is_dir():
+        for path in sorted(set_aside.iterdir()):
             path.rename(review_dir / path.name)
-        last.rmdir()
-        if not any(root.iterdir()):
-            root.rmdir()
+        set_aside.rmdir()
+        if not any(set_aside.parent.iterdir()):
+            set_aside.parent.rmdir()
     return kept
 
 

@@ -25,7 +25,6 @@ from deepreview.findings.findings import one_line
 from deepreview.findings.parse import parse_review
 from deepreview.findings.readable import UNPARSEABLE
 from deepreview.formats import RENDERERS, stored_formats
-from deepreview.lead.runner import restore_earlier_lead
 from deepreview.model import AgentReview, Header, LeadInfo, Report, Reviewer
 from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
 from deepreview.pipeline.checks_step import run_check_step, with_checks
@@ -273,9 +272,9 @@ def finish_review(
 ) -> ReviewOutcome:
     """Consolidate, lead, render and store; run.json says `complete` last.
 
-    `earlier` (a relead): the stored report's lead entry in run.json. If the new lead is
-    stopped by Ctrl-C, or does not judge where the earlier one did, the stored report, index,
-    run.json and lead files stay as they were."""
+    `earlier` (a relead): the stored report's lead entry in run.json. If the new lead does not
+    judge where the earlier one did, nothing is written: the outcome is the stored report, with
+    `failed_relead` saying why (the relead puts run.json and the lead files back)."""
 
     det = deterministic_report(p, rid, writer.state, review_dir, redactor)
     runs = det.runs
@@ -302,10 +301,7 @@ def finish_review(
         )
     except KeyboardInterrupt:
         if writer.state.status != "interrupted":
-            if earlier is not None:  # a relead of a complete review: its stored report stands
-                restore_earlier_lead(review_dir)
-                writer.set(lead=earlier)
-            raise
+            raise  # a relead of a complete review: its stored report stands
         # as after a Ctrl-C during the seats: the caller names the review to resume
         return interrupted_outcome(p, rid, review_dir, det.runs)
     if (
@@ -314,7 +310,7 @@ def finish_review(
         and report.lead is not None
         and report.lead.status in _NO_JUDGEMENT
     ):
-        kept = _keep_earlier(p, rid, review_dir, writer, earlier, report.lead, runs)
+        kept = _keep_earlier(p, rid, review_dir, writer, report.lead, runs)
         if kept is not None:
             return kept
     report = with_checks(report, checks)
@@ -354,7 +350,6 @@ def _keep_earlier(
     rid: str,
     review_dir: Path,
     writer: StateWriter,
-    keep: LeadEntry,
     failed: LeadInfo,
     runs: list[SeatRun],
 ) -> ReviewOutcome | None:
@@ -364,10 +359,8 @@ def _keep_earlier(
         stored = report_from_data(json.loads(Path(paths["json"]).read_text(encoding="utf-8")))
     except (KeyError, TypeError, OSError, ValueError, DeepReviewError):
         return None
-    kept_in = restore_earlier_lead(review_dir)
-    writer.set(lead=keep)
     outcome = complete_outcome(p, rid, review_dir, stored, paths, runs)
-    return dataclasses.replace(outcome, failed_relead=FailedRelead(failed, kept_in))
+    return dataclasses.replace(outcome, failed_relead=FailedRelead(failed, None))
 
 
 def complete_outcome(

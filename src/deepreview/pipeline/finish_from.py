@@ -25,6 +25,7 @@ from deepreview.config import CliOverrides, Settings
 from deepreview.errors import StoreError, UsageError
 from deepreview.pipeline import finish, index_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import (
     config_copy_note,
     explained_config_errors,
@@ -81,6 +82,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         lead = choose_lead(settings, req.env, req.cli.lead)
     store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
+    ready(store)
     notes = list(target.notes)
     prepared = Prepared(
         target,

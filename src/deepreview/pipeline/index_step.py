@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from deepreview.model import Report
 
 
-def _row(
+def index_row(
     rid: str, target: Target, state: RunState, status: str, report: Report | None
 ) -> ReviewRow:
     # By severity name: the report's `Severity` members are those names.
@@ -65,7 +65,7 @@ def _row(
 def register_running(store: Store, rid: str, target: Target, state: RunState) -> None:
     """The index row only: `while_seats_run` writes the index page."""
     with store.lock():
-        store.upsert(_row(rid, target, state, "running", None))
+        store.upsert(index_row(rid, target, state, "running", None))
 
 
 def while_seats_run(store: Store) -> None:
@@ -101,7 +101,7 @@ def register_status(
     report: Report | None = None,
 ) -> None:
     with store.lock():
-        store.upsert(_row(rid, target, state, status, report))
+        store.upsert(index_row(rid, target, state, status, report))
         if report is not None:
             from deepreview.store.history import record_facts
 
@@ -110,13 +110,15 @@ def register_status(
 
 
 def repair_index(store: Store) -> bool:
-    """Write back index rows that lag their run.json, and index.html; False if it cannot."""
-    if not store.stale_rows():
+    """Write back index rows that lag their run.json, drop those whose review folder was
+    deleted by hand, and write index.html; False if it cannot."""
+    if not store.stale_rows() and not store.ghost_ids():
         return True
     try:
         with store.lock():
             for row in store.stale_rows():
                 store.upsert(row)
+            store.forget(store.ghost_ids())
             write_index(store)
     except (StoreError, OSError):
         return False  # still full or read-only: `list` shows the right rows regardless

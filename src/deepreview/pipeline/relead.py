@@ -8,21 +8,26 @@ and the store index are rewritten. The seats do not run again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
 from deepreview.config import CliOverrides, Settings
-from deepreview.errors import UsageError
+from deepreview.errors import DeepReviewError, UsageError
+from deepreview.lead.runner import clear_lead_files, restore_earlier_lead
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
+from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import load_settings_for, locate_store
 from deepreview.pipeline.runstate import RunState, load_state, load_target
 from deepreview.pipeline.seats import choose_lead
 from deepreview.prompts.review import read_steering_files
 from deepreview.rounds.previous import later_rows
+from deepreview.runfiles import RUN_JSON
 from deepreview.store.redact import Redactor
+from deepreview.store.store import Store
 
 
 def _lead_for(
@@ -45,6 +50,7 @@ def relead(
     force: bool = False,
 ) -> ReviewOutcome:
     store = locate_store(cwd, cli, env)
+    ready(store)
     review_dir = store.review_dir(review_id)
     state = load_state(review_dir)
     if state.status != "complete":
@@ -66,9 +72,31 @@ def relead(
     if state.before_lead_s is not None:
         state = dataclasses.replace(state, elapsed_s=state.before_lead_s)
     writer = StateWriter(store, review_dir, state)
-    return finish.finish_review(
-        p, review_id, review_dir, writer, Redactor(env), relead=True, earlier=state.lead
-    )
+    # Set aside here, not when the lead starts, so that whatever stops the relead (Ctrl-C
+    # before or during its lead, an error, a lead that does not judge where the earlier one
+    # did) knows what to put back: the stored report stands, with its run.json and lead files.
+    stored_run = (review_dir / RUN_JSON).read_bytes()
+    set_aside = clear_lead_files(review_dir)
+    try:
+        outcome = finish.finish_review(
+            p, review_id, review_dir, writer, Redactor(env), relead=True, earlier=state.lead
+        )
+    except BaseException:
+        _put_back(store, review_dir, set_aside, stored_run)
+        raise
+    if outcome.failed_relead is not None:
+        kept_in = _put_back(store, review_dir, set_aside, stored_run)
+        failed = dataclasses.replace(outcome.failed_relead, kept_in=kept_in)
+        outcome = dataclasses.replace(outcome, failed_relead=failed)
+    return outcome
+
+
+def _put_back(store: Store, review_dir: Path, set_aside: Path | None, run: bytes) -> Path | None:
+    """The earlier lead's files and run.json as they were; where this run's lead files went."""
+    kept_in = restore_earlier_lead(review_dir, set_aside)
+    with contextlib.suppress(DeepReviewError):
+        store.write_bytes(review_dir / RUN_JSON, run)
+    return kept_in
 
 
 __all__ = ["relead"]

@@ -27,7 +27,7 @@ from deepreview.config import (
     work_tree_copy_note,
 )
 from deepreview.errors import ConfigError, StoreError, UnknownSeatError, UsageError
-from deepreview.pipeline import index_step, pr_series, rounds_prompt_step
+from deepreview.pipeline import index_step, pr_series, reindex, rounds_prompt_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, interrupted_outcome
 from deepreview.pipeline.panel import (
     auto_panel,
@@ -152,6 +152,7 @@ def prepare(req: ReviewRequest) -> Prepared:
         lead = choose_lead(settings, req.env, req.cli.lead)
     store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
+    reindex.ready(store)
     notes = [*target.notes, *notes]
     warnings = (*((copy_note,) if copy_note else ()), *idle_models(req.cli.models, plans, lead))
     panel = None
@@ -425,6 +426,7 @@ def resume(
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
     store = locate_store(cwd, cli, env)
+    reindex.ready(store)
     review_dir = store.review_dir(review_id_)
     state = load_state(review_dir)
     if state.status == "complete":

@@ -14,7 +14,7 @@ from deepreview.agents.registry import (
     known_agents,
     lead_agents,
 )
-from deepreview.config import Settings
+from deepreview.config import Settings, check_seat_name
 from deepreview.errors import UnknownSeatError, UsageError
 from deepreview.runner import SeatPlan
 
@@ -136,6 +136,8 @@ def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatP
     if settings.agents is not None:
         if not settings.agents:
             raise UsageError("--agents is empty; name at least one seat (e.g. --agents static)")
+        for name in settings.agents:
+            check_seat_name(name, "--agents")
         plans = [plan_seat(n, settings) for n in dict.fromkeys(settings.agents)]
         for plan, avail in zip(plans, availabilities(plans, env), strict=True):
             require_usable(plan, env, avail=avail)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
+from deepreview.consolidate.feedback import excerpt
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
 from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
 from deepreview.markdown_fence import table_cell
@@ -307,14 +308,23 @@ def _verdicts_section(info: RoundInfo) -> Section:
         word: str = v.verdict or ("verdict unreadable" if v.unreadable else "no verdict")
         if v.disagreement:
             word += " (seats disagree)"
-        said = [
-            f"{s.seat}: {s.verdict}" + (f" — {s.evidence}" if s.evidence else "") for s in v.seats
-        ]
-        said += [f"{seat}: unreadable — {line}" for seat, line in v.unreadable]
-        seats = "; ".join(table_cell(x) for x in said)
+        # Our reading, then what the seat wrote (quoted, escaped, trimmed): a reader checks
+        # the one against the other before trusting a closed or kept-open finding.
+        said = [_seat_said(s.seat, s.verdict, s.said, s.evidence) for s in v.seats]
+        said += [_seat_said(seat, "unreadable", line, "") for seat, line in v.unreadable]
+        seats = "; ".join(said)
         where = f" `{v.location}`" if v.location else ""
         rows.append(
             f"| {v.prior_id}. **{table_cell(v.title)}**{where} | {word} | {seats or '—'} "
             f"| {v.carried_as or 'closed'} |"
         )
     return Section(title=f"Round {info.number} Fix Verdicts", body="\n".join(rows))
+
+
+def _seat_said(seat: str, reading: str, words: str, evidence: str) -> str:
+    """`Claude: not fixed — “still swaps the operands on line 6”` for one table cell. A
+    report stored before the seat's words were kept has only its evidence (Markdown)."""
+    head = table_cell(f"{seat}: {reading}")
+    if words:
+        return f"{head} — “{excerpt(words)}”"
+    return f"{head} — {table_cell(evidence)}" if evidence else head

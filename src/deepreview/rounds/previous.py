@@ -41,11 +41,14 @@ class PreviousRound:
         return tuple(d.prior_id for d in info.declined) if info else ()
 
 
-def series_rows(store: Store, series: str, branch: str) -> list[ReviewRow]:
-    """Complete reviews of the series, oldest first (never an `--uncommitted` review)."""
+def series_rows(
+    store: Store, series: str, branch: str, rows: list[ReviewRow] | None = None
+) -> list[ReviewRow]:
+    """Complete reviews of the series, oldest first (never an `--uncommitted` review), among
+    `rows` (default: the store's)."""
     rows = [
         r
-        for r in store.rows()
+        for r in (store.rows() if rows is None else rows)
         if r.status == "complete"
         and r.kind != "uncommitted"
         and ((series and r.series == series) or (branch and r.branch == branch))
@@ -95,9 +98,22 @@ def find_previous(
     except (OSError, ValueError) as exc:
         raise StoreError(
             f"cannot read round {number}'s report {path}: {exc}; "
-            f"re-run `deep-review resume {row.id}` or delete that review"
+            f"`deep-review relead {row.id}` writes it again from the seats' reviews, "
+            f"or `deep-review delete {row.id}` removes that review"
         ) from exc
     interdiff, note = _interdiff(target, row.head_sha)
+    gone = [
+        g.id
+        for g in series_rows(store, series, target.branch or "", store.ghost_rows())
+        if (row.created_at, row.id) < (g.created_at, g.id) and g.created_at <= created_at
+    ]
+    if gone:
+        # Deleted by hand (its folder is gone): the round before it is the previous round.
+        skipped = (
+            f"Review {', '.join(gone)} of this series was deleted from the store; "
+            f"this round follows round {number} ({row.id})."
+        )
+        note = f"{skipped} {note}".strip()
     return PreviousRound(row=row, report=report, number=number, interdiff=interdiff, note=note)
 
 

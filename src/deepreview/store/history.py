@@ -11,7 +11,7 @@ import contextlib
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
-from typing import Final
+from typing import Final, TypeVar
 
 from deepreview.errors import ParseError, StoreError
 from deepreview.model import Report
@@ -86,19 +86,31 @@ def _cached(store: Store) -> dict[str, _Facts]:
         ).fetchall()
         lead_rows = db.execute("SELECT review_id, version, data FROM lead_facts").fetchall()
     for review_id, version, data in rows:
-        if version != FACTS_VERSION:
+        facts = _decoded(SeatFacts, data) if version == FACTS_VERSION else None
+        if facts is None:  # an older version, or edited by hand: computed again
             stale.add(review_id)
             continue
-        seats.setdefault(review_id, []).append(SeatFacts(**json.loads(data)))
+        seats.setdefault(review_id, []).append(facts)
     for review_id, version, data in lead_rows:
-        if version == FACTS_VERSION:
-            leads[review_id] = LeadFacts(**json.loads(data))
+        lead = _decoded(LeadFacts, data) if version == FACTS_VERSION else None
+        if lead is not None:
+            leads[review_id] = lead
     # Facts are written together: a review with only one half cached is recomputed whole.
     return {
         review_id: (tuple(facts), leads[review_id])
         for review_id, facts in seats.items()
         if review_id in leads and review_id not in stale
     }
+
+
+_F = TypeVar("_F", SeatFacts, LeadFacts)
+
+
+def _decoded(kind: type[_F], data: str) -> _F | None:
+    try:
+        return kind(**json.loads(data))
+    except (TypeError, ValueError):
+        return None
 
 
 def _from_report(store: Store, review_id: str) -> _Facts | None:

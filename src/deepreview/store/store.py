@@ -58,6 +58,7 @@ class ReviewRow:
 
 
 STORE_ENV: Final = "DEEP_REVIEW_STORE"
+INDEX: Final = "index.sqlite"
 
 
 def store_root(
@@ -108,6 +109,11 @@ def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
     return StoreError(f"cannot {action} {path}: {reason}; {hint} or pass --store DIR")
 
 
+def plain_id(review_id: str) -> bool:
+    """A review ID names one entry of the store root, nothing above or below it."""
+    return bool(review_id) and "/" not in review_id and review_id not in (".", "..")
+
+
 _RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
 
 
@@ -123,6 +129,12 @@ def _follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
         return row
     verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
     return dataclasses.replace(row, status=status, verdict=verdict)
+
+
+_ROW_COLUMNS: Final = (
+    "id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
+    " critical, important, suggestions, reviewers, series, branch, round_no"
+)
 
 
 class Store:
@@ -162,7 +174,7 @@ class Store:
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         try:
-            db = sqlite3.connect(self.root / "index.sqlite", timeout=60)
+            db = sqlite3.connect(self.root / INDEX, timeout=60)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store index in {self.root}: {exc}") from exc
         try:
@@ -173,8 +185,18 @@ class Store:
                 f"cannot update the store index in {self.root}: {exc}; "
                 "free some space or fix permissions, then `deep-review resume`"
             ) from exc
+        except sqlite3.DatabaseError as exc:
+            # Not a database, or a damaged one: the review folders still hold every review.
+            raise StoreError(self.damaged(f"is damaged ({exc})")) from exc
         finally:
             db.close()
+
+    def damaged(self, what: str) -> str:
+        """The one line for an index that cannot be read as deep-review wrote it."""
+        return (
+            f"the store index {self.root / INDEX} {what}; run "
+            f"`deep-review reindex --store {self.root}` to rebuild it from the review folders"
+        )
 
     @contextlib.contextmanager
     def index(self) -> Iterator[sqlite3.Connection]:
@@ -208,11 +230,26 @@ class Store:
 
     def review_dir(self, review_id: str) -> Path:
         path = self.root / review_id
-        if not review_id or "/" in review_id or not path.is_dir():
+        if plain_id(review_id) and path.is_dir():
+            return path
+        left = self.report_files(review_id)
+        if left:
+            # Deleted by hand, folder first: what `open` and `relead` need is gone.
             raise UsageError(
-                f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs"
+                f"the folder of review {review_id} ({path}) is gone, only its report files "
+                f"remain ({', '.join(p.name for p in left)}); `deep-review show {review_id}` "
+                f"prints the report, `deep-review delete {review_id}` removes the rest"
             )
-        return path
+        raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
+
+    def report_files(self, review_id: str) -> list[Path]:
+        """The review's report files in the store root (`<ID>.json`, `<ID>.md`, ...)."""
+        from deepreview.formats import RENDERERS
+
+        if not plain_id(review_id):
+            return []
+        named = (self.root / r.file_name(review_id) for r in RENDERERS)
+        return [p for p in named if p.is_file()]
 
     def write_text(self, path: Path, text: str) -> None:
         self.write_bytes(path, text.encode("utf-8", errors="surrogateescape"))
@@ -265,49 +302,114 @@ class Store:
             )
 
     def rows(self) -> list[ReviewRow]:
-        """Every review, newest first; a row's status follows its run.json (see `stale_rows`)."""
-        return [_follow_run_json(self.root, row) for row in self._index_rows()]
+        """Every review, newest first; a row's status follows its run.json (see `stale_rows`).
+        A row whose folder was deleted by hand is no review any more (see `ghost_ids`)."""
+        return [
+            _follow_run_json(self.root, row)
+            for row in self._index_rows()
+            if (self.root / row.id).is_dir()
+        ]
 
     def stale_rows(self) -> list[ReviewRow]:
         """Rows whose index entry lags run.json (an update lost to a full disk), as they
         should read; `pipeline.index_step.repair_index` writes them back."""
-        rows = self._index_rows()
+        rows = [r for r in self._index_rows() if (self.root / r.id).is_dir()]
         return [new for old, new in zip(rows, map(self._follow, rows), strict=True) if new != old]
 
     def _follow(self, row: ReviewRow) -> ReviewRow:
         return _follow_run_json(self.root, row)
 
     def _index_rows(self) -> list[ReviewRow]:
-        if not (self.root / "index.sqlite").exists():
+        if not (self.root / INDEX).exists():
             return []
         with self._db() as db:
             cur = db.execute(
-                "SELECT id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
-                " critical, important, suggestions, reviewers, series, branch, round_no"
-                " FROM reviews"
-                " ORDER BY created_at DESC, id DESC"
+                f"SELECT {_ROW_COLUMNS} FROM reviews ORDER BY created_at DESC, id DESC"
             )
-            return [
-                ReviewRow(
-                    id=r[0],
-                    created_at=r[1],
-                    repo=r[2],
-                    target=r[3],
-                    kind=r[4],
-                    base_sha=r[5],
-                    head_sha=r[6],
-                    status=r[7],
-                    verdict=r[8],
-                    critical=r[9],
-                    important=r[10],
-                    suggestions=r[11],
-                    reviewers=tuple(json.loads(r[12])),
-                    series=r[13],
-                    branch=r[14],
-                    round_no=r[15],
+            return [self._row_from(r) for r in cur.fetchall()]
+
+    def _row_from(self, r: tuple[Any, ...]) -> ReviewRow:
+        """An index row as deep-review wrote it; one edited by hand into something else is
+        refused by name (a traceback later on, or a silently wrong list, is worse)."""
+        try:
+            reviewers = json.loads(r[12])
+            if not isinstance(reviewers, list) or not all(isinstance(x, str) for x in reviewers):
+                raise ValueError("not a JSON list of names")
+            if not all(isinstance(r[i], int) for i in (9, 10, 11, 15)):
+                raise ValueError("a count or round number is not a whole number")
+            if not all(isinstance(r[i], str) for i in (*range(9), 13, 14)):
+                raise ValueError("a text column is not text")
+        except (TypeError, ValueError) as exc:
+            raise StoreError(
+                self.damaged(f"has a damaged row for review {r[0]!r} ({exc})")
+            ) from exc
+        return ReviewRow(
+            id=r[0],
+            created_at=r[1],
+            repo=r[2],
+            target=r[3],
+            kind=r[4],
+            base_sha=r[5],
+            head_sha=r[6],
+            status=r[7],
+            verdict=r[8],
+            critical=r[9],
+            important=r[10],
+            suggestions=r[11],
+            reviewers=tuple(reviewers),
+            series=r[13],
+            branch=r[14],
+            round_no=r[15],
+        )
+
+    def ghost_rows(self) -> list[ReviewRow]:
+        """Index rows whose review folder is gone (deleted by hand): `rows` leaves them out,
+        `pipeline.index_step.repair_index` drops them."""
+        return [r for r in self._index_rows() if not (self.root / r.id).is_dir()]
+
+    def ghost_ids(self) -> list[str]:
+        return [r.id for r in self.ghost_rows()]
+
+    def round_numbers(self) -> dict[str, int]:
+        """Every indexed review's round number (0: none handed out), read without the rest
+        of its row, which may be the damaged part."""
+        if not (self.root / INDEX).exists():
+            return {}
+        with self._db() as db:
+            found = db.execute("SELECT id, round_no FROM reviews").fetchall()
+        return {str(rid): n if isinstance(n, int) else 0 for rid, n in found}
+
+    def forget(self, review_ids: list[str]) -> None:
+        """Drop reviews from the index (their row and cached facts; declines stay: they are
+        the series' decisions, not the review's)."""
+        with self._db() as db, db:
+            for table, column in (
+                ("reviews", "id"),
+                ("seat_facts", "review_id"),
+                ("lead_facts", "review_id"),
+            ):
+                db.executemany(
+                    f"DELETE FROM {table} WHERE {column} = ?", [(rid,) for rid in review_ids]
                 )
-                for r in cur.fetchall()
-            ]
+
+    def put_rows(self, rows: list[ReviewRow], *, replace: bool) -> None:
+        """Write whole rows, round numbers included (a rebuilt index): `replace` overwrites
+        rows already there, else they are kept (another process may be writing them)."""
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        with self._db() as db, db:
+            db.executemany(
+                f"{verb} INTO reviews ({_ROW_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+                [
+                    (
+                        *dataclasses.astuple(r)[:12],
+                        json.dumps(list(r.reviewers)),
+                        r.series,
+                        r.branch,
+                        r.round_no,
+                    )
+                    for r in rows
+                ],
+            )
 
     def get(self, review_id: str) -> ReviewRow:
         for row in self.rows():

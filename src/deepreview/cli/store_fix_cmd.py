@@ -1,0 +1,60 @@
+"""`reindex` and `delete`: mend the review store by hand."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from deepreview.cli.memory_cmd import _confirm
+from deepreview.cli.options import store_option
+from deepreview.cli.store_cmd import _repo_opt, _store
+from deepreview.errors import UsageError
+
+
+@click.command()
+@store_option
+@_repo_opt
+def reindex(store: str | None, repo: str) -> None:
+    """Rebuild the store's index.sqlite from its review folders (run.json and <ID>.json)."""
+    from deepreview.pipeline.reindex import reindex as rebuild
+
+    st = _store(store, repo, check=False)
+    if not st.root.is_dir():
+        raise UsageError(f"no review store at {st.root}; nothing to rebuild")
+    done = rebuild(st)
+    for line in done.skipped:
+        click.echo(f"note: skipped {line}", err=True)
+    if done.moved_to is not None:
+        click.echo(
+            f"note: the damaged index was moved to {done.moved_to}; the declines recorded in it "
+            "are lost (`deep-review decline` records them again)",
+            err=True,
+        )
+    dropped = f", dropped {len(done.dropped)} whose folder is gone" if done.dropped else ""
+    noun = "review" if done.reviews == 1 else "reviews"
+    click.echo(f"Rebuilt the index of {st.root}: {done.reviews} {noun}{dropped}.")
+
+
+@click.command()
+@click.argument("review_id")
+@click.option("--yes", is_flag=True, help="Delete without asking (needed with no terminal).")
+@store_option
+@_repo_opt
+def delete(review_id: str, yes: bool, store: str | None, repo: str) -> None:
+    """Delete a stored review: its folder, report files and index row."""
+    from deepreview.pipeline.reindex import delete_review
+
+    st = _store(store, repo)
+    if not yes:
+        if not sys.stdin.isatty():
+            # Nobody can answer (CI, `</dev/null`): refuse before asking, as bad input.
+            raise UsageError(
+                f"no terminal to confirm deleting review {review_id}; "
+                "pass --yes to delete it without asking"
+            )
+        if not _confirm(f"Delete review {review_id} from {st.root}?"):
+            click.echo("Nothing deleted.", err=True)
+            return
+    removed = delete_review(st, review_id)
+    click.echo(f"Deleted review {review_id} ({len(removed)} files and folders removed).")

@@ -1,0 +1,165 @@
+"""The store index rebuilt from the review folders, and reviews removed from the store.
+
+The review folders (`<ID>/run.json`) and report files (`<ID>.json`) are the record of truth;
+`index.sqlite` is what `list`, `show`, `stats` and the rounds read. A lost index is rebuilt on
+first read (`ready`), a damaged one by `deep-review reindex` (`reindex`), and a review folder
+deleted by hand is no review any more (`Store.rows` leaves it out, `repair_index` drops it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deepreview.errors import DeepReviewError, StoreError, UsageError
+from deepreview.pipeline.index_step import index_row, write_index
+from deepreview.pipeline.runstate import load_state
+from deepreview.runfiles import RUN_JSON
+from deepreview.store.store import INDEX, ReviewRow, Store, plain_id
+
+if TYPE_CHECKING:
+    from deepreview.model import Report
+
+
+@dataclass(frozen=True)
+class Reindexed:
+    reviews: int
+    skipped: tuple[str, ...]  # one line per review folder that could not be read
+    dropped: tuple[str, ...]  # rows whose review folder is gone
+    moved_to: Path | None  # where a damaged index was moved
+
+
+def ready(store: Store) -> None:
+    """Before a command reads the store or a review writes to it: a store with review folders
+    but no index gets its index back; a damaged index (or row) is one line now, before
+    anything is written, rather than a traceback halfway."""
+    if not store.root.is_dir():
+        return
+    if not (store.root / INDEX).exists():
+        rows, _ = folder_rows(store)
+        if rows:
+            # INSERT OR IGNORE, no store lock: a review starting now may write its own row, and
+            # two readers rebuilding at once write the same rows. Read-only: nothing to keep.
+            with contextlib.suppress(StoreError):
+                store.put_rows(rows, replace=False)
+                with store.lock():
+                    write_index(store)
+    store.rows()
+
+
+def folder_rows(store: Store) -> tuple[list[ReviewRow], list[str]]:
+    """One index row per review folder, as its run.json and report tell it."""
+    rows: list[ReviewRow] = []
+    skipped: list[str] = []
+    try:
+        folders = sorted(d for d in store.root.iterdir() if (d / RUN_JSON).is_file())
+    except OSError as exc:
+        raise StoreError(f"cannot read the review store {store.root}: {exc.strerror}") from exc
+    for folder in folders:
+        try:
+            rows.append(_folder_row(store, folder))
+        except DeepReviewError as exc:
+            skipped.append(f"{folder.name}: {exc.message}")
+    return rows, skipped
+
+
+def _folder_row(store: Store, folder: Path) -> ReviewRow:
+    state = load_state(folder)
+    report, data = _report(store.root / f"{folder.name}.json")
+    row = index_row(folder.name, state.target, state, state.status, report)
+    # The number the report was made with: what `Store.round_for` hands out again.
+    return dataclasses.replace(row, round_no=_round_no(data))
+
+
+def _report(path: Path) -> tuple[Report | None, dict[str, Any]]:
+    from pydantic import ValidationError
+
+    from deepreview.serialize import report_from_data
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return report_from_data(data), data
+    except (OSError, ValueError, ValidationError, DeepReviewError):
+        return None, {}  # no report yet, or a damaged one: `show` names it
+
+
+def _round_no(data: dict[str, Any]) -> int:
+    info = data.get("round_info")
+    if isinstance(info, dict) and isinstance(info.get("number"), int):
+        return int(info["number"])
+    header = data.get("header")
+    text = str(header.get("round") or "") if isinstance(header, dict) else ""
+    found = re.match(r"\s*(\d+)", text)  # "3", "3 (of PR #711)"
+    return int(found.group(1)) if found else 0
+
+
+def reindex(store: Store) -> Reindexed:
+    """Rebuild the index from the review folders under the store lock. Round numbers already
+    handed out are kept; an index that cannot be read is moved aside (its declines and cached
+    facts go with it: the facts are computed again, the declines are not in any folder)."""
+    with store.lock():
+        moved_to = None
+        try:
+            known = store.round_numbers()
+        except StoreError as exc:
+            if isinstance(exc.__cause__, sqlite3.OperationalError):
+                raise  # full disk, permissions: nothing damaged, nothing to move
+            moved_to = _move_aside(store)
+            known = {}
+        rows, skipped = folder_rows(store)
+        rows = [dataclasses.replace(r, round_no=known.get(r.id) or r.round_no) for r in rows]
+        dropped = [rid for rid in known if not (store.root / rid).is_dir()]
+        store.forget(dropped)
+        store.put_rows(rows, replace=True)
+        write_index(store)
+    return Reindexed(len(rows), tuple(skipped), tuple(dropped), moved_to)
+
+
+def _move_aside(store: Store) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = store.root / f"{INDEX}.damaged-{stamp}"
+    try:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            path = store.root / f"{INDEX}{suffix}"
+            if path.exists():
+                path.replace(target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise StoreError(f"cannot move the damaged {store.root / INDEX} aside: {exc}") from exc
+    return target
+
+
+def delete_review(store: Store, review_id: str) -> list[Path]:
+    """Remove a review: its folder, its report files and its index row (declines recorded
+    from it stay: they are the series' decisions). What was removed."""
+    with store.lock():
+        folder = store.root / review_id
+        files = store.report_files(review_id)
+        known = review_id in store.round_numbers()
+        if not plain_id(review_id) or not (known or files or folder.is_dir()):
+            raise UsageError(
+                f"no review {review_id!r} in {store.root}; see `deep-review list` for IDs"
+            )
+        removed: list[Path] = []
+        try:
+            if folder.is_symlink():
+                folder.unlink()
+                removed.append(folder)
+            elif folder.is_dir():
+                shutil.rmtree(folder)
+                removed.append(folder)
+            for path in files:
+                path.unlink(missing_ok=True)
+                removed.append(path)
+        except OSError as exc:
+            raise StoreError(f"cannot remove {exc.filename or folder}: {exc.strerror}") from exc
+        store.forget([review_id])
+        write_index(store)
+    return removed
