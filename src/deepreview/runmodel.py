@@ -140,7 +140,7 @@ class CheckResults:
         """`5 fixes: 4 apply, 3 pass tests, 1 breaks `TestFoo``."""
         checks = self.fix_checks
         if not checks:
-            return "No finding proposed a fix diff to check."
+            return "No finding proposed a fix diff to check"
         n, applied = len(checks), sum(c.applies for c in checks)
         passed = sum(c.tests == "pass" for c in checks)
         parts = [

@@ -119,7 +119,7 @@ USER_CONFIGS = [
     ("[reveiw]\nagents = []\n", "unknown key 'reveiw'"),
     ("[review\n", "not valid TOML"),
     ('[review]\nagents = ["nosuchseat"]\n', "unknown seat 'nosuchseat'"),
-    ('[review]\nlead = "nosuchlead"\n', "unknown seat 'nosuchlead'"),
+    ('[review]\nlead = "nosuchlead"\n', "unknown lead 'nosuchlead'"),
 ]
 
 

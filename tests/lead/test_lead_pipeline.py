@@ -359,3 +359,16 @@ def test_a_relead_whose_lead_fails_after_no_lead_says_so(tmp_path: Path) -> None
     assert res.returncode == 6, res.stderr
     assert "the lead (claude) fell back" in res.stderr
     assert "consolidation without a lead" in res.stderr
+
+
+def test_progress_says_the_lead_retried_and_fell_back(tmp_path: Path) -> None:
+    s = Setup(tmp_path, ["I am done.", "Still no JSON."])
+    res = s.run("review", *AGENTS, "--lead", "claude")
+    assert res.returncode == 0, res.stderr[-3000:]
+    lead_lines = [ln for ln in res.stderr.splitlines() if ln.startswith("[lead]")]
+    assert [ln.split(" (")[0] for ln in lead_lines] == [
+        "[lead] running",
+        "[lead] answer not usable, asking again",
+        "[lead] running",
+        "[lead] fallback: no usable answer, consolidated without the lead",
+    ], res.stderr

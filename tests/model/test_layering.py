@@ -20,6 +20,7 @@ LAYERS = [
         "formats",
         "runfiles",
         "markdown_fence",
+        "markdown_untrusted",
         "usercache",
         "templating",
         "lockfile",

@@ -143,7 +143,7 @@ def test_failing_hanging_noisy_and_editing_seats(tmp_path: Path) -> None:
     ("args", "needle"),
     [
         (["review", "--agents", "nosuchseat"], "unknown seat 'nosuchseat'; valid seats:"),
-        (["review", "--agents", "static", "--lead", "nosuchlead"], "unknown seat 'nosuchlead'"),
+        (["review", "--agents", "static", "--lead", "nosuchlead"], "unknown lead 'nosuchlead'"),
         (["review", "HEAD..HEAD", "--agents", "static"], "nothing to review"),
         (["review", "nope..HEAD", "--agents", "static"], "unknown ref"),
     ],

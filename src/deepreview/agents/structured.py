@@ -16,6 +16,7 @@ from importlib import resources
 import jinja2
 
 from deepreview.markdown_fence import fence_for, table_cell
+from deepreview.markdown_untrusted import body_md, one_line, one_line_path
 from deepreview.model import SEVERITIES, AgentReview, Location
 
 
@@ -34,7 +35,7 @@ def inline_code(text: str) -> str:
 
 
 def _location(loc: Location) -> str:
-    return inline_code(str(loc))
+    return inline_code(one_line_path(loc))
 
 
 @cache
@@ -49,6 +50,9 @@ def _template() -> jinja2.Template:
     env.filters["code"] = inline_code
     env.filters["cell"] = table_cell
     env.filters["location"] = _location
+    # The seat's own text: one-line fields on one line, bodies below this review's headings.
+    env.filters["line"] = one_line
+    env.filters["body"] = body_md
     source = resources.files(__package__).joinpath("structured_review.md.j2").read_text("utf-8")
     return env.from_string(source)
 

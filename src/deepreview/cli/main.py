@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import signal
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -173,13 +174,32 @@ def _no_such_option(exc: click.exceptions.NoSuchOption) -> str:
     return f"{exc.message} (Did you mean one of: {', '.join(repr(p) for p in near)}?)"
 
 
+def _wants_json(argv: list[str] | None) -> bool:
+    """`--json` among the options (before a `--`): an error then answers on stdout too."""
+    args = sys.argv[1:] if argv is None else argv
+    return "--json" in args[: args.index("--")] if "--" in args else "--json" in args
+
+
+def _fail(message: str, code: int, argv: list[str] | None) -> NoReturn:
+    """The one error line on stderr and the exit. Bad input (exit 2) with `--json` also prints
+    a JSON object on stdout, so a script reading stdout gets an answer instead of nothing
+    (README, "Exit codes"); it is refused before any output. Later failures (a publish that
+    fails after the review's JSON) leave stdout as the command wrote it: one JSON document."""
+    click.echo(f"deep-review: error: {message}", err=True)
+    if code == ExitCode.USAGE and _wants_json(argv):
+        from deepreview.runmodel import SCHEMA_VERSION
+
+        error = {"schema_version": SCHEMA_VERSION, "error": message, "exit_code": code}
+        click.echo(json.dumps(error, ensure_ascii=False))
+    sys.exit(code)
+
+
 def _run(argv: list[str] | None) -> None:
     try:
         rv = cli.main(args=argv, standalone_mode=False)
     except DeepReviewError as exc:
         logging.getLogger(__name__).debug("error", exc_info=True)
-        click.echo(f"deep-review: error: {exc.message}", err=True)
-        sys.exit(int(exc.exit_code))
+        _fail(exc.message, int(exc.exit_code), argv)
     except click.exceptions.Abort:
         click.echo("deep-review: interrupted", err=True)
         sys.exit(int(ExitCode.INTERRUPTED))
@@ -195,8 +215,7 @@ def _run(argv: list[str] | None) -> None:
         message = exc.format_message()
         if isinstance(exc, click.exceptions.NoSuchOption):
             message = _no_such_option(exc)
-        click.echo(f"deep-review: error: {message} (see `{where} --help`)", err=True)
-        sys.exit(int(ExitCode.USAGE))
+        _fail(f"{message} (see `{where} --help`)", int(ExitCode.USAGE), argv)
     except click.exceptions.ClickException as exc:
         exc.show()
         sys.exit(int(ExitCode.USAGE))

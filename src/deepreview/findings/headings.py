@@ -9,55 +9,21 @@ the marker and promotes them back, so a stored review survives the round trip.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Final
 
-from markdown_it import MarkdownIt
+from deepreview.markdown_untrusted import heading_levels, shift_headings
 
 # An embedded review's highest heading goes to this level: below the report's `##` sections
 # and the appendix entry's `###`.
 EMBEDDED_TOP_LEVEL: Final = 4
 _MARKER: Final = re.compile(r"^<!-- deep-review: headings demoted by (?P<n>[1-5]) -->\n\n?")
-_ATX: Final = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?=[ \t]|$)")
-
-
-@cache
-def _commonmark() -> MarkdownIt:
-    # HTML blocks off, as in the review parser: an unclosed `<!--` must not hide headings.
-    return MarkdownIt("commonmark").disable("html_block")
-
-
-def _headings(lines: list[str], text: str) -> list[tuple[int, int]]:
-    """(line index, level) of the ATX headings that start their line (none inside code)."""
-    # A heading inside a container (a list item, a quote) does not start its line.
-    return [
-        (tok.map[0], int(tok.tag[1]))
-        for tok in _commonmark().parse(text)
-        if tok.type == "heading_open"
-        and tok.markup.startswith("#")
-        and tok.map
-        and _ATX.match(lines[tok.map[0]])
-    ]
-
-
-def shift_headings(text: str, delta: int) -> str:
-    """Every ATX heading `delta` levels deeper (negative: higher), kept within 1..6."""
-    if not delta:
-        return text
-    lines = text.split("\n")
-    for index, level in _headings(lines, text):
-        m = _ATX.match(lines[index])
-        if m is not None:
-            new = max(1, min(6, level + delta))
-            lines[index] = m["indent"] + "#" * new + lines[index][m.end() :]
-    return "\n".join(lines)
 
 
 def demote_embedded(text: str, top: int = EMBEDDED_TOP_LEVEL) -> str:
     """`text` with its highest heading at level `top`, behind a marker line saying by how much
     (nothing added when no heading moves). Code blocks and setext headings are left alone."""
     lines = text.split("\n")
-    found = _headings(lines, text)
+    found = heading_levels(lines, text)
     shift = max(0, top - min(level for _, level in found)) if found else 0
     if not shift:
         return text

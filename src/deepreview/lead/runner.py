@@ -35,6 +35,30 @@ from deepreview.store.store import Store
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
 
+_FALLBACK_STATE: Final = "fallback: no usable answer, consolidated without the lead"
+
+
+class _LeadProgress:
+    """The lead's progress events, with its run's `ok` held back: a run that ended fine but
+    answered no usable JSON is not `ok` on the terminal (it is asked again, or falls back)."""
+
+    def __init__(self, forward: Callable[[ProgressEvent], None] | None) -> None:
+        self.forward = forward
+        self.held: ProgressEvent | None = None
+
+    def __call__(self, event: ProgressEvent) -> None:
+        if event.kind == "state" and event.detail == "ok":
+            self.held = event
+        elif self.forward is not None:
+            self.forward(event)
+
+    def finish(self, state: str) -> None:
+        """Say how the run that ended `ok` turned out."""
+        held, self.held = self.held, None
+        if held is not None and self.forward is not None:
+            self.forward(dataclasses.replace(held, detail=state))
+
+
 LEAD_SEAT: Final = "lead"  # file names and the worktree use this name, whatever agent leads
 MAX_PASSES: Final = 2
 _PREVIOUS_ANSWER_CHARS: Final = 40_000
@@ -125,6 +149,7 @@ def run_lead_agent(
     runs: list[SeatRun] = []
     retry: Retry | None = None
     errors: tuple[str, ...] = ()
+    progress = _LeadProgress(on_progress)
     for pass_no in range(1, MAX_PASSES + 1):
         prompt = build_lead_prompt(ctx, retry)
         with StopSignals() as stop:
@@ -141,7 +166,7 @@ def run_lead_agent(
                 redactor=redactor,
                 allow_exec=allow_exec,
                 pass_no=pass_no,
-                on_progress=on_progress,
+                on_progress=progress,
             )
         if interrupted or (results and results[0].run.status == "interrupted"):
             # Ctrl-C stops the review, not just the lead: a report finished without it would
@@ -189,7 +214,10 @@ def run_lead_agent(
             store.write_text(errors_file, redactor.text("\n".join(errors) + "\n"))
             files[f"errors_{pass_no}"] = errors_file.name
             retry = Retry(errors=errors, previous=text[-_PREVIOUS_ANSWER_CHARS:])
+            last = pass_no == MAX_PASSES
+            progress.finish(_FALLBACK_STATE if last else "answer not usable, asking again")
             continue
+        progress.finish("ok")
         return LeadOutcome(
             "ok", answer=answer, run=combined, passes=pass_no, pass_runs=tuple(runs), files=files
         )

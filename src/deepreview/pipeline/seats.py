@@ -32,6 +32,14 @@ def valid_seats(settings: Settings) -> str:
     return ", ".join(sorted(names)) + " (or a [seats.NAME] entry with argv in your config)"
 
 
+def valid_leads(settings: Settings) -> str:
+    """The names `--lead` takes, for error messages: the agents that can lead, seats configured
+    as one of them (`[seats.NAME] kind = "claude"`), and `none`."""
+    leads = set(lead_agents())
+    names = leads | {n for n, seat in settings.seats.items() if seat.kind in leads}
+    return ", ".join(sorted(names)) + " or none"
+
+
 def plan_seat(name: str, settings: Settings) -> SeatPlan:
     seat_settings = settings.seat(name)
     adapter = seat_settings.kind or name
@@ -194,11 +202,11 @@ def choose_lead(
     if name == "none":
         return "none"
     if name is not None:
+        if not _defined(name, settings):
+            raise UnknownSeatError(f"unknown lead {name!r}; valid leads: {valid_leads(settings)}")
         plan = plan_seat(name, settings)
         if not plan.agent.can_lead:
-            raise UsageError(
-                f"seat {name!r} cannot lead; use one of {', '.join(lead_agents())} or none"
-            )
+            raise UsageError(f"seat {name!r} cannot lead; use one of {valid_leads(settings)}")
         if check:
             require_usable(plan, env, role="lead")
         return name

@@ -106,12 +106,34 @@ def _file_row(f: ChangedFile) -> dict[str, object]:
         # As Markdown: a name with a backtick, a `|` or a line break keeps its table row whole
         "path_md": _path_md(f.path),
         "old_path_md": _path_md(f.old_path) if f.old_path else None,
-        "status_word": _STATUS.get(f.status, f.status),
+        "status_word": status_word(f),
         "binary": f.binary,
         "added": f.added,
         "deleted": f.deleted,
         "size_text": "submodule" if f.submodule else size,
     }
+
+
+_SYMLINK: Final = "120000"
+_NO_FILE: Final = "000000"
+
+
+def status_word(f: ChangedFile) -> str:
+    """What happened to a file, in words: git's status, and what a +0 -0 would hide — a
+    symlink (its "lines" are its target) or an executable bit flipped."""
+    word = _STATUS.get(f.status, f.status)
+    modes = (f.old_mode, f.new_mode)
+    if _SYMLINK in modes and not f.submodule:
+        if f.status == "M":
+            return "symlink retargeted"
+        if f.status in "AD":
+            return f"{word} symlink"
+    if f.status in "MRCT" and f.old_mode and f.new_mode and f.old_mode != f.new_mode:
+        mode = f"mode {f.old_mode}→{f.new_mode}"
+        if f.status == "M" and not (f.added or f.deleted or f.binary):
+            return mode
+        return f"{word}, {mode}"
+    return word
 
 
 def _path_md(path: str) -> str:
@@ -122,7 +144,11 @@ def _path_md(path: str) -> str:
 
 
 def split_diff(diff: str, budget: int) -> tuple[str, list[str], bool]:
-    """Inline whole per-file diffs until the byte budget; return (inlined, omitted paths, all?)."""
+    """Inline every whole per-file diff that fits the byte budget, in diff order; return
+    (inlined, the others as Markdown — a rename with its old name —, all inlined?).
+
+    A file too big for what is left is skipped, not a stop: one 400 KB lock file early in path
+    order must not push the small source files after it out of the prompt."""
     if len(diff.encode("utf-8")) <= budget:
         return diff, [], True
     chunks = diff.split("\ndiff --git ")
@@ -132,14 +158,26 @@ def split_diff(diff: str, budget: int) -> tuple[str, list[str], bool]:
     for i, chunk in enumerate(chunks):
         text = chunk if i == 0 else "diff --git " + chunk
         size = len(text.encode("utf-8")) + 1
-        header = text.split("\n", 1)[0]
-        path = header.rsplit(" b/", 1)[-1] if " b/" in header else header
-        if used + size <= budget and not omitted:
+        if used + size <= budget:
             kept.append(text)
             used += size
         else:
-            omitted.append(path)
+            omitted.append(_omitted_md(text))
     return "\n".join(kept), omitted, False
+
+
+def _omitted_md(chunk: str) -> str:
+    """A file's name from its diff header, as Markdown; a rename or copy says where from."""
+    header, _, rest = chunk.partition("\n")
+    path = header.rsplit(" b/", 1)[-1] if " b/" in header else header
+    old = None
+    for line in rest.split("\n"):
+        if line.startswith(("rename from ", "copy from ")):
+            old = line.split(" from ", 1)[1]
+            break
+        if line.startswith(("@@", "--- ", "+++ ", "Binary files ")):
+            break  # past the extended header: the rest is the file's content
+    return f"{code_span(path)} (from {code_span(old)})" if old else code_span(path)
 
 
 def new_nonce() -> str:

@@ -15,6 +15,7 @@ from typing import Final
 
 from deepreview import markdown_fence
 from deepreview.markdown_fence import FenceTracker
+from deepreview.markdown_untrusted import body_md
 
 SUMMARY_MARKER: Final = "<!-- deep-review:summary -->"
 FINDING_MARKER_PREFIX: Final = "<!-- deep-review:finding "
@@ -69,11 +70,16 @@ def inline_text(text: str) -> str:
     return _prose(flat if len(flat) <= MAX_INLINE else flat[: MAX_INLINE - 1] + "…")
 
 
+# A body's headings go below the comment's own (`#### C1: title` in Details).
+_BODY_TOP: Final = 5
+
+
 def block_text(text: str) -> str:
-    """Untrusted Markdown paragraphs and fences, neutralised; open fences closed."""
+    """Untrusted Markdown paragraphs and fences, neutralised; open fences closed; headings
+    below ours and no setext underline, so a body cannot add a section to our comment."""
     tracker = FenceTracker()
     out: list[str] = []
-    for line in text.splitlines():
+    for line in body_md(text, _BODY_TOP, html=False).splitlines():
         if tracker.feed(line):
             out.append(line)
         else:

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from deepreview import markdown_fence, templating
 from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_fence import is_fence_line
+from deepreview.markdown_untrusted import body_md, one_line, one_line_path
 from deepreview.model import SEVERITIES, Location, Report
 from deepreview.runmodel import format_duration
 
@@ -51,12 +52,15 @@ def _env() -> Environment:
         fix_layout=fix_layout,
         blockquote=blockquote,
         demote=demote_embedded,
+        # Seat-written text: one-line fields on one line, bodies kept below our structure.
+        line=one_line,
+        body=body_md,
     )
     return env
 
 
 def format_location(loc: Location) -> str:
-    return str(loc)
+    return one_line_path(loc)
 
 
 def code_span(text: object) -> str:

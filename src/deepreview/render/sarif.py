@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from deepreview import __version__
 from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.markdown_untrusted import body_md, one_line
 from deepreview.model import Finding, Location, Report, Severity
 
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -58,7 +59,7 @@ def _location(loc: Location) -> dict[str, Any]:
 
 
 def _rule_id(finding: Finding) -> str:
-    return (finding.classification or UNCLASSIFIED).strip().lower() or UNCLASSIFIED
+    return one_line(finding.classification or UNCLASSIFIED).strip().lower() or UNCLASSIFIED
 
 
 def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
@@ -71,16 +72,17 @@ def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
 
 
 def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
-    markdown = "\n\n".join(
-        part
-        for part in (finding.title, finding.body, finding.fix and f"Fix:\n\n{finding.fix}")
-        if part
-    )
+    # The title is one line and the seat's body stays below it (headings demoted, fences
+    # closed), as in the Markdown report: GitHub renders this text on the alert's page.
+    title = one_line(finding.title)
+    body = body_md(finding.body) if finding.body else ""
+    fix = finding.fix and "Fix:\n\n" + body_md(finding.fix)
+    markdown = "\n\n".join(part for part in (title, body, fix) if part)
     result: dict[str, Any] = {
         "ruleId": _rule_id(finding),
         "level": LEVELS[finding.severity],
         "message": {
-            "text": f"{finding.id}: {finding.title}",
+            "text": f"{finding.id}: {title}",
             "markdown": markdown,
         },
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},

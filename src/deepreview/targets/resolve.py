@@ -364,7 +364,7 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
     # ":", then one or two paths), then the --numstat records, which never start with ":".
     argv = ["diff", "--raw", "--numstat", "-z", "-M", "--no-abbrev", base, head]
     fields = git.run(argv).stdout.split(b"\x00")
-    entries: list[tuple[str, str | None, str, str, bool]] = []
+    entries: list[tuple[str, str | None, str, str, bool, str, str]] = []
     i = 0
     while i < len(fields) - 1 and fields[i].startswith(b":"):
         meta = fields[i].decode("ascii", errors="replace")
@@ -376,11 +376,12 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
         else:
             old_path, path = None, decode_path(fields[i + 1])
             i += 2
-        entries.append((path, old_path, letter, new_sha, "160000" in (old_mode, new_mode)))
+        submodule = "160000" in (old_mode, new_mode)
+        entries.append((path, old_path, letter, new_sha, submodule, old_mode, new_mode))
     numstat = _numstat(fields[i:])
     sizes = _blob_sizes(git, [e[3] for e in entries if e[2] != "D" and not e[4]])
     files = []
-    for path, old_path, letter, new_sha, submodule in entries:
+    for path, old_path, letter, new_sha, submodule, old_mode, new_mode in entries:
         added, deleted, binary = numstat.get(path, (0, 0, False))
         files.append(
             ChangedFile(
@@ -392,6 +393,8 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
                 deleted=deleted,
                 size=sizes.get(new_sha),
                 submodule=submodule,
+                old_mode=old_mode,
+                new_mode=new_mode,
             )
         )
     return tuple(files)

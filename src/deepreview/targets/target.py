@@ -21,6 +21,9 @@ class ChangedFile:
     deleted: int = 0
     size: int | None = None  # bytes at the review SHA (None when deleted)
     submodule: bool = False
+    # git's file modes ("100644", "100755", "120000" for a symlink); "" when not known
+    old_mode: str = ""
+    new_mode: str = ""
 
 
 @dataclass(frozen=True)
