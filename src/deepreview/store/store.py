@@ -214,11 +214,16 @@ class Store:
 
     # -- review folders ----------------------------------------------------------------
     def create_review_dir(self, review_id: str) -> tuple[str, Path]:
-        """Make `<ID>/` exclusively; concurrent runs in the same second get `-2`, `-3`..."""
+        """Make `<ID>/` exclusively; concurrent runs in the same second get `-2`, `-3`... An ID
+        a review deleted by hand left behind (its index row, its report files) is not reused:
+        the new review would take over that row's round and SHAs."""
         self.ensure_writable()
+        ghosts = set(self.ghost_ids())
         for n in range(1, 100):
             rid = review_id if n == 1 else f"{review_id}-{n}"
             path = self.root / rid
+            if rid in ghosts or self.report_files(rid):
+                continue
             try:
                 path.mkdir()
                 return rid, path
