@@ -23,6 +23,7 @@ from deepreview.findings.parse import parse_review
 from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
 from deepreview.findings.sections import parse_assessment, parse_observations
+from deepreview.markdown_contain import uncontain
 from deepreview.model import (
     AgentReview,
     AppendixEntry,
@@ -213,9 +214,10 @@ def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
 
 def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[AppendixEntry, ...]:
     """The quoted reviews, each verbatim minus the blank lines around it (`appendix.py`); the
-    headings our own renderer demoted are restored (`headings.py`)."""
+    headings our own renderer demoted are restored (`headings.py`), and a fence or HTML block
+    it closed is reopened (`markdown_contain.py`)."""
     return tuple(
-        AppendixEntry(e.name, e.pass_no, restore_embedded(e.text))
+        AppendixEntry(e.name, e.pass_no, uncontain(restore_embedded(e.text)))
         for e in split_appendix(lines, reviewers)
     )
 
@@ -240,7 +242,8 @@ def parse_appendix_entries(report_text: str) -> list[QuotedReview]:
     entries = split_appendix(lines[at:], names)
     seats = _seats([e.name for e in entries])
     out = []
-    for e in entries:
+    for entry in entries:
+        e = AppendixEntry(entry.name, entry.pass_no, uncontain(entry.text))
         pointer = is_pointer_only(e.text)
         seat = seats[e.name]
         review = (

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from deepreview import markdown_fence, templating
 from deepreview.findings.headings import demote_embedded
+from deepreview.markdown_contain import contain
 from deepreview.markdown_fence import is_fence_line
 from deepreview.markdown_untrusted import body_md, one_line, one_line_path
 from deepreview.model import SEVERITIES, Location, Report
@@ -52,6 +53,7 @@ def _env() -> Environment:
         fix_layout=fix_layout,
         blockquote=blockquote,
         demote=demote_embedded,
+        contain=contain,  # a review's open fence or `<!--` stays in its appendix entry
         # Seat-written text: one-line fields on one line, bodies kept below our structure.
         line=one_line,
         body=body_md,
