@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
 from deepreview.findings.blocks import fence_mask
+from deepreview.findings.finding_escape import unescape_finding_lines
 from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
 from deepreview.findings.headings import restore_embedded
 from deepreview.findings.parse import parse_review
@@ -136,7 +137,7 @@ def _sections(
             sev = SECTION_SEVERITY[_SEVERITY_TITLES.get(key, "suggestions")]
             res = parse_findings_block(lines, fenced, sev)
             found, _ = assemble(res.drafts)
-            findings.extend(found)
+            findings.extend(_unescaped(found))
         elif key == "design observations":
             observations.extend(_design(lines, fenced))
         elif key == "testing assessment":
@@ -183,8 +184,16 @@ def _findings_section(lines: list[str], fenced: list[bool]) -> list[Finding]:
     for sev, part, part_fenced in parts:
         res = parse_findings_block(part, part_fenced, SECTION_SEVERITY[sev] if sev else None)
         found, _ = assemble(res.drafts)
-        out.extend(found)
+        out.extend(_unescaped(found))
     return out
+
+
+def _unescaped(found: list[Finding]) -> list[Finding]:
+    """Findings with the body lines the renderer kept from reading as findings given back."""
+    return [
+        replace(f, body=unescape_finding_lines(f.body), fix=unescape_finding_lines(f.fix))
+        for f in found
+    ]
 
 
 def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
