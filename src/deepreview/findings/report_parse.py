@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
 from deepreview.findings.blocks import fence_mask
+from deepreview.findings.finding_escape import unescape_finding_lines
 from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
 from deepreview.findings.headings import restore_embedded
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
 from deepreview.findings.sections import parse_assessment, parse_observations
+from deepreview.markdown_contain import uncontain
 from deepreview.model import (
     AgentReview,
     AppendixEntry,
@@ -135,7 +137,7 @@ def _sections(
             sev = SECTION_SEVERITY[_SEVERITY_TITLES.get(key, "suggestions")]
             res = parse_findings_block(lines, fenced, sev)
             found, _ = assemble(res.drafts)
-            findings.extend(found)
+            findings.extend(_unescaped(found))
         elif key == "design observations":
             observations.extend(_design(lines, fenced))
         elif key == "testing assessment":
@@ -182,8 +184,16 @@ def _findings_section(lines: list[str], fenced: list[bool]) -> list[Finding]:
     for sev, part, part_fenced in parts:
         res = parse_findings_block(part, part_fenced, SECTION_SEVERITY[sev] if sev else None)
         found, _ = assemble(res.drafts)
-        out.extend(found)
+        out.extend(_unescaped(found))
     return out
+
+
+def _unescaped(found: list[Finding]) -> list[Finding]:
+    """Findings with the body lines the renderer kept from reading as findings given back."""
+    return [
+        replace(f, body=unescape_finding_lines(f.body), fix=unescape_finding_lines(f.fix))
+        for f in found
+    ]
 
 
 def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
@@ -213,9 +223,10 @@ def _design(lines: list[str], fenced: list[bool]) -> list[DesignObservation]:
 
 def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[AppendixEntry, ...]:
     """The quoted reviews, each verbatim minus the blank lines around it (`appendix.py`); the
-    headings our own renderer demoted are restored (`headings.py`)."""
+    headings our own renderer demoted are restored (`headings.py`), and a fence or HTML block
+    it closed is reopened (`markdown_contain.py`)."""
     return tuple(
-        AppendixEntry(e.name, e.pass_no, restore_embedded(e.text))
+        AppendixEntry(e.name, e.pass_no, uncontain(restore_embedded(e.text)))
         for e in split_appendix(lines, reviewers)
     )
 
@@ -240,7 +251,8 @@ def parse_appendix_entries(report_text: str) -> list[QuotedReview]:
     entries = split_appendix(lines[at:], names)
     seats = _seats([e.name for e in entries])
     out = []
-    for e in entries:
+    for entry in entries:
+        e = AppendixEntry(entry.name, entry.pass_no, uncontain(entry.text))
         pointer = is_pointer_only(e.text)
         seat = seats[e.name]
         review = (

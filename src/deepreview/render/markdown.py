@@ -14,7 +14,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from deepreview import markdown_fence, templating
+from deepreview.findings.finding_escape import escape_finding_lines
 from deepreview.findings.headings import demote_embedded
+from deepreview.markdown_contain import contain
 from deepreview.markdown_fence import is_fence_line
 from deepreview.markdown_untrusted import body_md, one_line, one_line_path
 from deepreview.model import SEVERITIES, Location, Report
@@ -52,11 +54,18 @@ def _env() -> Environment:
         fix_layout=fix_layout,
         blockquote=blockquote,
         demote=demote_embedded,
+        contain=contain,  # a review's open fence or `<!--` stays in its appendix entry
         # Seat-written text: one-line fields on one line, bodies kept below our structure.
         line=one_line,
         body=body_md,
+        finding_body=finding_body,
     )
     return env
+
+
+def finding_body(text: str) -> str:
+    """A finding's body or fix: untrusted Markdown whose lines never read back as findings."""
+    return escape_finding_lines(body_md(text))
 
 
 def format_location(loc: Location) -> str:
