@@ -12,6 +12,7 @@ there itself gets one `amp;` more, and back).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from deepreview.findings.levels import TAG_PATTERN
@@ -63,8 +64,7 @@ def _keyed(m: re.Match[str]) -> bool:
     return _KEY.match(m["pre"] + chr(int(m["code"])) + m.string[m.end() :]) is not None
 
 
-def _each_prose_line(text: str, change: object) -> str:
-    assert callable(change)
+def _each_prose_line(text: str, change: Callable[[str], str]) -> str:
     tracker = FenceTracker()
     return "\n".join(line if tracker.feed(line) else change(line) for line in text.split("\n"))
 
