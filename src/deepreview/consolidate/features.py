@@ -252,6 +252,7 @@ class Features:
     excerpt: frozenset[str]  # quoted lines of the body's code blocks
     cited: frozenset[str]  # line numbers cited in the prose
     classification: str | None
+    test_gap: bool = False  # the finding is that something has no test (`_TEST_GAP`)
 
     @property
     def files(self) -> frozenset[str]:
@@ -264,6 +265,15 @@ def _span(loc: Location, resolver: PathResolver) -> Span:
     if start is not None and end is not None and end < start:
         start, end = end, start
     return Span(resolver.resolve(loc.path), start, end)
+
+
+# A title saying a test is missing ("`shout` has no test", "Missing tests for X", "untested").
+_TEST_GAP = re.compile(
+    r"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{0,40}\btests?\b|"
+    r"\buntested\b|\bnot\s+(?:unit[- ])?tested\b|\btest\s+(?:coverage\s+)?gap\b|"
+    r"\b(?:no|missing)\s+(?:test\s+)?coverage\b",
+    re.IGNORECASE,
+)
 
 
 def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
@@ -285,4 +295,5 @@ def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
         excerpt=frozenset(excerpt_lines(finding.body)),
         cited=frozenset(cited_lines(prose)),
         classification=(finding.classification or "").strip().lower() or None,
+        test_gap=bool(_TEST_GAP.search(finding.title)),
     )
