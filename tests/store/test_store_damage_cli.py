@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -266,3 +267,125 @@ def test_seat_names_on_the_command_line_must_be_plain(tmp_path: Path) -> None:
     res = fakes.review(repo, "--agents", "static,../x")
     _one_line(res, "'../x'", "letters, digits")
     assert not fakes.store.exists()
+
+
+# -- an index that lost its rows: rebuilt, never read as an empty store ---------------------------
+def _empty_file(index: Path) -> None:
+    index.write_bytes(b"")
+
+
+def _drop_reviews(index: Path) -> None:
+    with sqlite3.connect(index) as db:
+        db.execute("DROP TABLE reviews")
+
+
+def _empty_reviews(index: Path) -> None:
+    with sqlite3.connect(index) as db:
+        db.execute("DELETE FROM reviews")
+
+
+LOST_ROWS = [_empty_file, _drop_reviews, _empty_reviews]
+
+
+@pytest.mark.parametrize("damage", LOST_ROWS, ids=lambda f: f.__name__)
+def test_an_index_that_lost_its_rows_is_not_an_empty_store(tmp_path: Path, damage: Any) -> None:
+    fakes, repo, rid = _one_review(tmp_path)
+    damage(fakes.store / "index.sqlite")
+    listed = _cli(fakes, repo, "list", "--json")
+    if listed.returncode == 2:  # refused: the line says how to rebuild it
+        _one_line(listed, "index.sqlite", "deep-review reindex")
+        assert _cli(fakes, repo, "reindex").returncode == 0
+        listed = _cli(fakes, repo, "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [r["id"] for r in listed.json()["reviews"]] == [rid]
+
+
+@pytest.mark.parametrize("damage", LOST_ROWS, ids=lambda f: f.__name__)
+def test_the_next_round_after_an_index_lost_its_rows_is_round_2(
+    tmp_path: Path, damage: Any
+) -> None:
+    fakes, repo, first = _one_review(tmp_path)
+    damage(fakes.store / "index.sqlite")
+    review_file = fakes.tmp / "review.md"
+    review_file.write_text(ROUND1, encoding="utf-8")
+    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    res = fakes.review(repo, "--agents", "alpha", "--format", "md")
+    if res.returncode == 2:  # refused before writing anything: reindex, then the round
+        _one_line(res, "index.sqlite", "deep-review reindex")
+        assert _running_reviews(fakes.store) == []
+        assert _cli(fakes, repo, "reindex").returncode == 0
+        res = fakes.review(repo, "--agents", "alpha", "--format", "md")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(stored(fakes, res.json()["review_id"], ".json"))
+    assert data["header"]["round"].startswith("2 ")
+    assert data["round_info"]["previous_review_id"] == first
+
+
+# -- a damaged report: show and open refuse, whatever format they print ---------------------------
+def _html_beside(fakes: Fakes, repo: Path, rid: str) -> None:
+    """Store the HTML report too, as `review --format md,html` would."""
+    html = _cli(fakes, repo, "show", rid, "--format", "html")
+    assert html.returncode == 0, html.stderr
+    (fakes.store / f"{rid}.html").write_text(html.stdout, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "{rid}"], ["show", "{rid}", "--format", "json"], ["open", "{rid}"]],
+    ids=lambda a: "-".join(a[:1] + a[2:]),
+)
+def test_a_damaged_report_json_is_one_line_for_every_format(
+    tmp_path: Path, args: list[str]
+) -> None:
+    fakes, repo, rid = _one_review(tmp_path)
+    _html_beside(fakes, repo, rid)
+    record = fakes.store / f"{rid}.json"
+    record.write_text(record.read_text(encoding="utf-8")[:200], encoding="utf-8")
+    res = _cli(fakes, repo, *(a.format(rid=rid) for a in args))
+    _one_line(res, f"{rid}.json", f"deep-review relead {rid}", f"deep-review delete {rid}")
+    assert res.stdout == ""
+
+
+def test_open_of_a_review_whose_folder_was_deleted_by_hand(tmp_path: Path) -> None:
+    fakes, repo, rid = _one_review(tmp_path)
+    _html_beside(fakes, repo, rid)
+    _delete_by_hand(fakes.store, rid, files=False)
+    res = _cli(fakes, repo, "open", rid)
+    _one_line(res, rid, "folder", f"deep-review delete {rid}")
+
+
+# -- delete: not a review still running, not a round a later round builds on ------------------
+def _set_status(store: Path, rid: str, status: str) -> None:
+    path = store / rid / "run.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["status"] = status
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_delete_of_a_running_review_needs_force(tmp_path: Path) -> None:
+    fakes, repo, rid = _one_review(tmp_path)
+    _set_status(fakes.store, rid, "running")
+    _one_line(_cli(fakes, repo, "delete", rid, "--yes"), rid, "running", "--force")
+    assert (fakes.store / rid).is_dir() and (fakes.store / f"{rid}.json").is_file()
+    res = _cli(fakes, repo, "delete", rid, "--yes", "--force")
+    assert res.returncode == 0, res.stderr
+    assert not (fakes.store / rid).exists()
+
+
+def test_delete_of_an_interrupted_review_needs_no_force(tmp_path: Path) -> None:
+    fakes, repo, rid = _one_review(tmp_path)
+    _set_status(fakes.store, rid, "interrupted")
+    res = _cli(fakes, repo, "delete", rid, "--yes")
+    assert res.returncode == 0, res.stderr
+    assert not (fakes.store / rid).exists()
+
+
+def test_delete_of_a_round_a_later_round_builds_on_needs_force(tmp_path: Path) -> None:
+    fakes, repo, first = _one_review(tmp_path)
+    second = run_round(fakes, repo, ROUND1)["review_id"]
+    _one_line(_cli(fakes, repo, "delete", first, "--yes"), second, "--force")
+    assert (fakes.store / first).is_dir() and (fakes.store / f"{first}.json").is_file()
+    res = _cli(fakes, repo, "delete", first, "--yes", "--force")
+    assert res.returncode == 0, res.stderr
+    listed = _cli(fakes, repo, "list", "--json")
+    assert [r["id"] for r in listed.json()["reviews"]] == [second]

@@ -109,30 +109,38 @@ def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
 
 def _report_text(st: Store, review_id: str, fmt: str) -> str:
     """The review in `fmt`: its stored file, else rendered from its JSON record (`show` and
-    `open` both read a review this way)."""
+    `open` both read a review this way). A damaged JSON record is refused whatever the format:
+    the other files were written from the same report, and `relead` or `delete` mends it."""
     from pydantic import ValidationError
+
+    from deepreview.errors import ParseError
 
     files = st.report_files(review_id)
     # A review whose folder was deleted by hand is not listed, but its report still shows.
     row = st.get(review_id) if not files else None
     path = st.root / renderer(fmt).file_name(review_id)
     record = st.root / renderer("json").file_name(review_id)
+    report = None
+    if record in files:
+        try:
+            report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
+        except ParseError:
+            if path not in files:
+                raise  # from a newer deep-review: its stored files still print
+        except (ValueError, ValidationError) as exc:  # truncated or edited by hand
+            raise StoreError(
+                f"the report {record} is damaged ({str(exc).splitlines()[0]}); "
+                f"`deep-review relead {review_id}` writes it again from the seats' reviews, "
+                f"or `deep-review delete {review_id}` removes the review"
+            ) from exc
     if path in files:
         return path.read_text(encoding="utf-8", errors="replace")
-    if record not in files:
+    if report is None:
         status = row.status if row is not None else "unknown"
         raise UsageError(
             f"review {review_id} has no report yet (status: {status}); "
             f"try `deep-review resume {review_id}`"
         )
-    try:
-        report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
-    except (ValueError, ValidationError) as exc:  # truncated or edited by hand
-        raise StoreError(
-            f"the report {record} is damaged ({str(exc).splitlines()[0]}); "
-            f"`deep-review relead {review_id}` writes it again from the seats' reviews, "
-            f"or `deep-review delete {review_id}` removes the review"
-        ) from exc
     return renderer(fmt).render(report)
 
 
@@ -143,11 +151,13 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
 def open_(review_id: str, store: str | None, repo: str) -> None:
     """Open the review's HTML page in the default browser (prints the path without one)."""
     st = _store(store, repo)
+    # A folder deleted by hand, a damaged JSON record: one line, as `show` says it.
+    review_dir = st.review_dir(review_id)
+    html = _report_text(st, review_id, "html")
     path = st.root / renderer("html").file_name(review_id)
     if not path.exists():
-        # Stored without HTML (`--format md`): render it from the JSON, as `show` would.
-        html = _report_text(st, review_id, "html")
-        path = st.review_dir(review_id) / OPENED_HTML
+        # Stored without HTML (`--format md`): rendered from the JSON, as `show` would.
+        path = review_dir / OPENED_HTML
         try:
             path.write_text(html, encoding="utf-8")
         except OSError:  # a read-only store: the page goes to a temp file instead

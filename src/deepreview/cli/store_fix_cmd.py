@@ -36,13 +36,20 @@ def reindex(store: str | None, repo: str) -> None:
 @click.command()
 @click.argument("review_id")
 @click.option("--yes", is_flag=True, help="Delete without asking (needed with no terminal).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Delete even a review marked running, or a round a later round builds on.",
+)
 @store_option
 @_repo_opt
-def delete(review_id: str, yes: bool, store: str | None, repo: str) -> None:
+def delete(review_id: str, yes: bool, force: bool, store: str | None, repo: str) -> None:
     """Delete a stored review: its folder, report files and index row."""
-    from deepreview.pipeline.reindex import delete_review
+    from deepreview.pipeline.reindex import check_delete, delete_review
 
     st = _store(store, repo)
+    if not force:
+        check_delete(st, review_id)  # before asking: the answer would not matter
     if not confirmed(
         yes, f"Delete review {review_id} from {st.root}?", f"deleting review {review_id}", "delete"
     ):

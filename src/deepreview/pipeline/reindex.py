@@ -23,7 +23,7 @@ from deepreview.errors import DeepReviewError, StoreError, UsageError
 from deepreview.pipeline.index_step import index_row, write_index
 from deepreview.pipeline.runstate import load_state
 from deepreview.runfiles import RUN_JSON
-from deepreview.store.store import INDEX, ReviewRow, Store, plain_id
+from deepreview.store.store import INDEX, ReviewRow, Store, lost_schema, plain_id
 
 if TYPE_CHECKING:
     from deepreview.model import Report
@@ -38,36 +38,51 @@ class Reindexed:
 
 
 def ready(store: Store) -> None:
-    """Before a command reads the store or a review writes to it: a store with review folders
-    but no index gets its index back; a damaged index (or row) is one line now, before
-    anything is written, rather than a traceback halfway."""
+    """Before a command reads the store or a review writes to it: review folders the index
+    does not know (a lost index, an empty file, its rows deleted) get their rows back, so no
+    reader takes the store for empty and no review for a first round; a damaged index (or row)
+    is one line now, before anything is written, rather than a traceback halfway."""
     if not store.root.is_dir():
         return
-    if not (store.root / INDEX).exists():
-        rows, _ = folder_rows(store)
-        if rows:
-            # INSERT OR IGNORE, no store lock: a review starting now may write its own row, and
-            # two readers rebuilding at once write the same rows. Read-only: nothing to keep.
-            with contextlib.suppress(StoreError):
-                store.put_rows(rows, replace=False)
-                with store.lock():
-                    write_index(store)
+    # The cheap check on every read: folder names against the index's IDs, one query; only
+    # the folders it does not know are read.
+    known = store.round_numbers()
+    unknown = [d for d in _review_folders(store) if d.name not in known]
+    rows = [row for row, _ in (_try_row(store, d) for d in unknown) if row is not None]
+    if rows:
+        # INSERT OR IGNORE, no store lock: a review starting now may write its own row, and
+        # two readers rebuilding at once write the same rows. Read-only: nothing to keep.
+        with contextlib.suppress(StoreError):
+            store.put_rows(rows, replace=False)
+            with store.lock():
+                write_index(store)
     store.rows()
+
+
+def _review_folders(store: Store) -> list[Path]:
+    try:
+        return sorted(d for d in store.root.iterdir() if (d / RUN_JSON).is_file())
+    except OSError as exc:
+        raise StoreError(f"cannot read the review store {store.root}: {exc.strerror}") from exc
+
+
+def _try_row(store: Store, folder: Path) -> tuple[ReviewRow | None, str]:
+    try:
+        return _folder_row(store, folder), ""
+    except DeepReviewError as exc:
+        return None, f"{folder.name}: {exc.message}"
 
 
 def folder_rows(store: Store) -> tuple[list[ReviewRow], list[str]]:
     """One index row per review folder, as its run.json and report tell it."""
     rows: list[ReviewRow] = []
     skipped: list[str] = []
-    try:
-        folders = sorted(d for d in store.root.iterdir() if (d / RUN_JSON).is_file())
-    except OSError as exc:
-        raise StoreError(f"cannot read the review store {store.root}: {exc.strerror}") from exc
-    for folder in folders:
-        try:
-            rows.append(_folder_row(store, folder))
-        except DeepReviewError as exc:
-            skipped.append(f"{folder.name}: {exc.message}")
+    for folder in _review_folders(store):
+        row, why = _try_row(store, folder)
+        if row is not None:
+            rows.append(row)
+        else:
+            skipped.append(why)
     return rows, skipped
 
 
@@ -110,7 +125,8 @@ def reindex(store: Store) -> Reindexed:
         try:
             known = store.round_numbers()
         except StoreError as exc:
-            if isinstance(exc.__cause__, sqlite3.OperationalError):
+            cause = exc.__cause__
+            if isinstance(cause, sqlite3.OperationalError) and not lost_schema(cause):
                 raise  # full disk, permissions: nothing damaged, nothing to move
             moved_to = _move_aside(store)
             known = {}
@@ -134,6 +150,31 @@ def _move_aside(store: Store) -> Path:
     except OSError as exc:
         raise StoreError(f"cannot move the damaged {store.root / INDEX} aside: {exc}") from exc
     return target
+
+
+def check_delete(store: Store, review_id: str) -> None:
+    """What `delete` refuses without `--force`: a review whose run.json says it is still
+    running (its process may be writing it now; nothing records which process, so a run killed
+    outright also reads as running: `--force` is for that), and a round that a later round of
+    its series builds on (the later one carries its findings forward by their IDs)."""
+    from deepreview.rounds.previous import later_rows
+
+    try:
+        run = json.loads((store.root / review_id / RUN_JSON).read_text(encoding="utf-8"))
+        status = run.get("status") if isinstance(run, dict) else None
+    except (OSError, ValueError):
+        status = None  # no folder or a damaged run.json: nothing runs there
+    if plain_id(review_id) and status == "running":
+        raise UsageError(
+            f"review {review_id} is still running (its run.json says so); let it finish or stop "
+            "it first, or pass --force if its process is gone"
+        )
+    later = next(iter(later_rows(store, review_id)), None)
+    if later is not None:
+        raise UsageError(
+            f"review {later.id} is a later round that builds on review {review_id}'s findings; "
+            f"delete {later.id} first, or pass --force"
+        )
 
 
 def delete_review(store: Store, review_id: str) -> list[Path]:

@@ -131,6 +131,12 @@ def _follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
     return dataclasses.replace(row, status=status, verdict=verdict)
 
 
+def lost_schema(exc: sqlite3.OperationalError) -> bool:
+    """A table or column deep-review made is gone (dropped by hand, an index written by
+    something else): a damaged index, not a full disk or a permission."""
+    return str(exc).startswith(("no such table", "no such column"))
+
+
 _ROW_COLUMNS: Final = (
     "id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
     " critical, important, suggestions, reviewers, series, branch, round_no"
@@ -181,6 +187,8 @@ class Store:
             migrate(db)
             yield db
         except sqlite3.OperationalError as exc:
+            if lost_schema(exc):
+                raise StoreError(self.damaged(f"lacks part of its schema ({exc})")) from exc
             raise StoreError(
                 f"cannot update the store index in {self.root}: {exc}; "
                 "free some space or fix permissions, then `deep-review resume`"
