@@ -209,6 +209,7 @@ def test_gemini_defaults(make_task) -> None:
     assert "OPENAI_API_KEY" not in inv.env
     assert gemini_settings(task) == {
         "privacy": {"usageStatisticsEnabled": False},
+        "skills": {"enabled": False},
         "security": {"auth": {"selectedType": "gemini-api-key"}},
     }
 

@@ -2,7 +2,13 @@
 
     codex exec --json --sandbox read-only --skip-git-repo-check
                -c analytics.enabled=false --disable plugins -c project_doc_max_bytes=0
+               -c skills.include_instructions=false --disable skill_search
                [-m M] [-c model_reasoning_effort="E"] [extra_args...] -   < prompt on stdin
+
+The worktree's `.codex/config.toml` (MCP servers, hooks, `notify`) is not read: with an
+isolated `CODEX_HOME` no project is trusted, and 0.171 reads project config only for trusted
+ones (the e2e test checks it). Its skills (`.agents/skills`, `.codex/skills`) would still be
+listed as instructions; the two skill switches above stop that.
 
 `CODEX_HOME` is a directory inside the isolated home, so the user's `config.toml` is not read:
 model and provider come from the seat settings. A custom provider (a local server, Azure, a
@@ -73,6 +79,10 @@ class CodexAgent(TranscriptCliAgent):
             # No AGENTS.md / AGENTS.override.md from the worktree (the change under review)
             # as instructions: the prompt carries the base revision's as data.
             "-c", "project_doc_max_bytes=0",
+            # No catalog of skills (the change's `.agents/skills`, `.codex/skills` among them)
+            # in the instructions, and no tool that searches them.
+            "-c", "skills.include_instructions=false",
+            "--disable", "skill_search",
         ]  # fmt: skip
         if s.model:
             argv += ["-m", s.model]

@@ -93,7 +93,12 @@ def auth_type(env: Mapping[str, str], logged_in: bool) -> str | None:
 
 
 def settings_json(selected_auth: str | None) -> dict[str, Any]:
-    settings: dict[str, Any] = {"privacy": {"usageStatisticsEnabled": False}}
+    settings: dict[str, Any] = {
+        "privacy": {"usageStatisticsEnabled": False},
+        # No agent skills: 0.61 loads the worktree's `.agents/skills` (outside the parked
+        # `.gemini/`) and lists them to the model as instructions it may activate.
+        "skills": {"enabled": False},
+    }
     if selected_auth:
         settings["security"] = {"auth": {"selectedType": selected_auth}}
     return settings

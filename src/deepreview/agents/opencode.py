@@ -7,6 +7,10 @@ never into the reviewed worktree, and `OPENCODE_DISABLE_PROJECT_CONFIG=1` keeps 
 repository's own `opencode.json` from loosening it and its root `AGENTS.md`/`CLAUDE.md` from
 being loaded as instructions; the same files in subfolders, which opencode adds to a read
 tool's result regardless, are moved out of the worktree for the run and put back afterwards.
+So are the repository's `.opencode/` and `opencode.json(c)`: 1.18's newer config loader reads
+them despite that switch and imports their plugins (JavaScript, run in-process) and skills.
+`OPENCODE_DISABLE_EXTERNAL_SKILLS` / `OPENCODE_DISABLE_CLAUDE_CODE` keep the worktree's
+`.agents/skills` and `.claude/skills` out of the model's instructions.
 It denies edits, web fetches and every shell command except read-only prefixes (`allow_exec`
 allows any shell command); opencode then does not offer the edit tools at all, and a refused
 command comes back as a tool error that the transcript parser counts as denied. Sharing,
@@ -49,6 +53,8 @@ ENV_POLICY: Final = EnvPolicy(
     suffixes=("_API_KEY",),
     quiet=(
         ("OPENCODE_DISABLE_PROJECT_CONFIG", "1"),
+        ("OPENCODE_DISABLE_EXTERNAL_SKILLS", "1"),  # no `.agents/skills`, `.claude/skills`
+        ("OPENCODE_DISABLE_CLAUDE_CODE", "1"),  # no Claude Code prompt files or skills
         ("OPENCODE_DISABLE_AUTOUPDATE", "1"),
         ("OPENCODE_DISABLE_SHARE", "1"),
         ("OPENCODE_DISABLE_MODELS_FETCH", "1"),
@@ -58,7 +64,11 @@ ENV_POLICY: Final = EnvPolicy(
 AUTH_FILE: Final = ".local/share/opencode/auth.json"
 # The instruction files opencode attaches to a read tool result from the read file's folders
 # (1.18: not switched off by OPENCODE_DISABLE_PROJECT_CONFIG, which covers only the root ones).
-PARKED_NAMES: Final = ("AGENTS.md", "CLAUDE.md", "CONTEXT.md")
+# Also the project config: 1.18's newer config loader (plugins, skills, agents, commands)
+# reads the cwd's `.opencode/` and `opencode.json(c)` despite OPENCODE_DISABLE_PROJECT_CONFIG.
+PARKED_NAMES: Final = (
+    "AGENTS.md", "CLAUDE.md", "CONTEXT.md", ".opencode", "opencode.json", "opencode.jsonc",
+)  # fmt: skip
 
 
 def permissions(allow_exec: bool) -> dict[str, Any]:
