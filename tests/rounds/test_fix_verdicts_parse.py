@@ -320,6 +320,14 @@ def test_the_reviews_own_verdict_heading_is_not_a_verdicts_section() -> None:
     assert parse_fix_verdicts(text)["I1"][0] == "not fixed"
 
 
+def test_a_findings_own_heading_naming_fix_verdicts_is_not_the_section() -> None:
+    text = (
+        "## Round 2 Fix Verdicts\n\n- I1: not fixed\n\n## Findings\n\n"
+        "#### I2. Fix verdicts are ignored — `v.py:3` (important, bug)\n\nThey are.\n"
+    )
+    assert parse_fix_verdicts(text)["I1"][0] == "not fixed"
+
+
 def test_a_status_column_under_verdicts_on_prior_findings_is_read() -> None:
     text = (
         "## Coverage Summary\n\n| File | Status |\n|---|---|\n| `calc.py` | Reviewed |\n\n"

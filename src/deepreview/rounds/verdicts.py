@@ -49,7 +49,8 @@ _NAMES = (
     r"\b(?:verdicts?|status)\b"
 )
 _HEADING = re.compile(
-    rf"^[ \t]*(?:#{{1,6}}[ \t]*[^\n]*?(?:{_NAMES})[^\n]*$|"
+    # A finding's own heading (`#### I2. Fix verdicts are ignored`) is not the section.
+    rf"^[ \t]*(?:#{{1,6}}(?!#)(?![ \t]*[*_]*[CIS]\d+\b)[^\n]*?(?:{_NAMES})[^\n]*$|"
     rf"\*\*[^\n*]*?(?:{_NAMES})[^\n*]*\*\*:?)",
     re.IGNORECASE | re.MULTILINE,
 )
