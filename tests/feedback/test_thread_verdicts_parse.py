@@ -146,3 +146,19 @@ def test_a_later_less_optimistic_answer_takes_an_earlier_one_back() -> None:
         "T2": "not addressed",
         "T3": "not addressed",
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("- Not addressed: T1", {"T1": "not addressed"}),
+        ("- Addressed: T1, T2", {"T1": "addressed", "T2": "addressed"}),
+        ("- T1, T2: addressed", {"T1": "addressed", "T2": "addressed"}),
+        ("- T1 and T3: not addressed", {"T1": "not addressed", "T3": "not addressed"}),
+        ("- T1: addressed; T2: not addressed", {"T1": "addressed", "T2": "not addressed"}),
+        ("- T1: addressed, but T2 is still open", {"T1": "addressed", "T2": "not addressed"}),
+    ],
+)
+def test_thread_verdicts_for_lists_and_before_the_refs(line: str, words: dict[str, str]) -> None:
+    got = parse_thread_verdicts(f"## Unresolved Feedback Verdicts\n\n{line}\n")
+    assert {k: w for k, (w, _) in got.items()} == words

@@ -263,7 +263,7 @@ def test_an_item_is_read_with_the_lines_that_continue_it() -> None:
         ("- **Still open:** I1 and I2", {"I1": "not fixed", "I2": "not fixed"}),
         ("Partially fixed — I1 (docs missing)", {"I1": "partially fixed"}),
         ("- Fixed: I1, I2", {"I1": "fixed", "I2": "fixed"}),
-        ("- Fixed: I1, but I2 still open", {"I1": "not fixed"}),
+        ("- Fixed: I1, but I2 still open", {"I1": "fixed", "I2": "not fixed"}),
         ("- I1, I2 and I3: not fixed", {"I1": "not fixed", "I2": "not fixed", "I3": "not fixed"}),
         ("- I1 (the bug I2 hides): fixed", {"I1": "fixed"}),
         ("- Seems fixed: I1", {}),
@@ -289,3 +289,119 @@ def test_a_verdict_before_its_ids_is_read_for_each_id(line: str, words: dict[str
 )
 def test_a_mark_alone_is_a_verdict(line: str, word: str) -> None:
     assert parse_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")["I1"][0] == word
+
+
+# Headings and bold labels seats give their verdicts section in their own words.
+SECTION_NAMES = [
+    "## Round 4 Fix Verdicts",
+    "## Fix Verdicts",
+    "## Fix Verdicts (Round 4)",
+    "## Round 4 — Fix Verdicts",
+    "## Round 4: Fix Verdicts",
+    "## Round-4 Fix Verdicts",
+    "## Round 4 Fix Verdict",
+    "## Round 4 fix-verdicts",
+    "### Verdicts on prior findings",
+    "## Previous findings: status",
+    "**Fix verdicts:**",
+    "**Round 4 Fix Verdicts**",
+]
+
+
+@pytest.mark.parametrize("heading", SECTION_NAMES)
+def test_a_verdicts_section_is_found_under_the_seats_own_heading(heading: str) -> None:
+    text = f"## Findings\n\nNone.\n\n{heading}\n\n- S1: not fixed — no test yet\n- I2: fixed\n"
+    got = parse_fix_verdicts(text)
+    assert {k: w for k, (w, _) in got.items()} == {"S1": "not fixed", "I2": "fixed"}
+
+
+def test_the_reviews_own_verdict_heading_is_not_a_verdicts_section() -> None:
+    text = "## Round 2 Fix Verdicts\n\n- I1: not fixed\n\n## Verdict (round 2)\n\nRework.\n"
+    assert parse_fix_verdicts(text)["I1"][0] == "not fixed"
+
+
+def test_a_findings_own_heading_naming_fix_verdicts_is_not_the_section() -> None:
+    text = (
+        "## Round 2 Fix Verdicts\n\n- I1: not fixed\n\n## Findings\n\n"
+        "#### I2. Fix verdicts are ignored — `v.py:3` (important, bug)\n\nThey are.\n"
+    )
+    assert parse_fix_verdicts(text)["I1"][0] == "not fixed"
+
+
+def test_a_status_column_under_verdicts_on_prior_findings_is_read() -> None:
+    text = (
+        "## Coverage Summary\n\n| File | Status |\n|---|---|\n| `calc.py` | Reviewed |\n\n"
+        "## Verdicts on prior findings\n\n| ID | Status | Evidence |\n|----|----|----|\n"
+        "| S1 | Not fixed | no test added |\n| I2 | Fixed | `calc.py:3` |\n"
+    )
+    got = parse_fix_verdicts(text)
+    assert {k: w for k, (w, _) in got.items()} == {"S1": "not fixed", "I2": "fixed"}
+
+
+def test_a_bold_label_with_the_verdict_on_its_own_line_is_read() -> None:
+    assert parse_fix_verdicts("**Fix verdicts:** I1: not fixed\n")["I1"][0] == "not fixed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Notes for round 4\n\n- S1: fixed — calc.py:9 has a test\n",
+        "## Follow-up\n\n| S1 | fixed |\n",
+        "## Findings\n\nNone.\n\n## Summary\n\n**S1** — fixed\n",
+    ],
+)
+def test_verdict_lines_in_a_section_that_is_not_known_stay_unreadable(text: str) -> None:
+    parsed, unreadable = read_fix_verdicts(text)
+    assert parsed == {}
+    assert list(unreadable) == ["S1"]
+
+
+def test_a_seats_own_findings_are_not_verdict_lines() -> None:
+    text = (
+        "## Findings\n\n### Suggestions\n\nS1. **Add a test** — `calc.py:9` (suggestion, gap)\n\n"
+        "- S2: see above\n\n## Coverage Summary\n\n- calc.py — S1\n"
+    )
+    assert read_fix_verdicts(text) == ({}, {})
+
+
+# A `fixed` the rest of the line takes back (README: contrary words, restrictions, and a
+# claim the seat only reports).
+TAKEN_BACK = [
+    ("- I1: The commit message says fixed; the code at calc.py:7 is unchanged.", "not fixed"),
+    ("- I1: The commit message says fixed.", None),
+    ("- I1: the author says it is fixed", None),
+    ("- I1: fixed according to the PR description", None),
+    ("- I1: fixed for ints, broken for floats — calc.py:7 still `b - a`", "not fixed"),
+    ("- I1: fixed → no, calc.py:6 is unchanged", "not fixed"),
+    ("- I1: fixed → no", "not fixed"),
+    ("- I1: ✔ addressed in docs only, code untouched", "not fixed"),
+    ("- I1: fixed — calc.py:7 still `b - a`", "not fixed"),
+    ("- I1: fixed for ints only", "partially fixed"),
+]
+
+
+@pytest.mark.parametrize(("line", "word"), TAKEN_BACK)
+def test_a_fixed_the_line_takes_back_does_not_close(line: str, word: str | None) -> None:
+    parsed, unreadable = read_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")
+    assert (parsed["I1"][0] if "I1" in parsed else None) == word, line
+    if word is None:
+        assert "I1" in unreadable, line
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("- I1: not fixed; I2: fixed", {"I1": "not fixed", "I2": "fixed"}),
+        ("- I1: fixed in calc.py; S1: not fixed", {"I1": "fixed", "S1": "not fixed"}),
+        ("I1: fixed, but S1 is not fixed", {"I1": "fixed", "S1": "not fixed"}),
+        ("- I1: fixed. I2: still open", {"I1": "fixed", "I2": "not fixed"}),
+        ("- I1, I2: fixed; S1: not fixed", {"I1": "fixed", "I2": "fixed", "S1": "not fixed"}),
+        ("- I1: fixed, I2 was the cause", {"I1": "fixed"}),
+    ],
+)
+def test_several_verdicts_on_one_line_are_each_ids_own(line: str, words: dict[str, str]) -> None:
+    parsed, unreadable = read_fix_verdicts(f"## Round 2 Fix Verdicts\n\n{line}\n")
+    assert {k: word for k, (word, _, _) in parsed.items()} == words
+    assert unreadable == {}
+    if "S1" in words:
+        assert parsed["I1"][2] == line.split("I1", 1)[1].split(";")[0].split(", but")[0].strip(": ")

@@ -18,11 +18,14 @@ from deepreview.findings.verdict_phrases import (
     END,
     FULLY,
     NEG,
+    clauses,
     evidence_after,
+    listed,
     phrases,
+    table_cells,
     verdict_lines,
 )
-from deepreview.findings.verdict_weigh import Scale, read_verdict
+from deepreview.findings.verdict_weigh import Scale, lead_verdict, read_verdict
 
 _HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*|\*\*)\s*(?:Unresolved\s+(?:PR\s+)?Feedback|(?:PR\s+|Review\s+)?Threads?)"
@@ -77,14 +80,20 @@ def parse_thread_verdicts(review: str) -> dict[str, tuple[ThreadWord, str]]:
     answer for a reference wins, unless a later one is less optimistic (`- T1: addressed` then
     `- T1: not addressed after all`: the seat took it back)."""
     out: dict[str, tuple[ThreadWord, str]] = {}
-    for raw, line, ref, column in verdict_lines(section_text(review), _REF):
-        hit = read_verdict(raw, line, _SCALE, ref.end(), column)
-        if hit is None:
-            continue
-        key, word = f"T{int(ref.group(1))}", cast(ThreadWord, hit.word)
-        if key in out and PESSIMISM.index(word) >= PESSIMISM.index(out[key][0]):
-            continue
-        out[key] = (word, re.sub(r"\s*\|\s*", " — ", evidence_after(raw, hit.end)))
+    for line, text, _, column in verdict_lines(section_text(review), _REF):
+        for raw, clause, ref, _first in clauses(line, text, _REF):
+            hit = read_verdict(raw, clause, _SCALE, ref.end(), column)
+            if hit is None:
+                hit, _ = lead_verdict(raw, clause, ref.start(), _SCALE)  # `- Not addressed: T1`
+            if hit is None:
+                continue
+            word = cast(ThreadWord, hit.word)
+            refs = [ref] if table_cells(raw) is not None else listed(clause, ref, _REF)
+            for key in dict.fromkeys(f"T{int(m.group(1))}" for m in refs):  # `- T1, T2: ...`
+                if key in out and PESSIMISM.index(word) >= PESSIMISM.index(out[key][0]):
+                    continue
+                evidence = evidence_after(raw, hit.end).rstrip(" ;,")
+                out[key] = (word, re.sub(r"\s*\|\s*", " — ", evidence))
     return out
 
 

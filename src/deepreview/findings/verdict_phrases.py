@@ -170,6 +170,49 @@ def _items(text: str, ident: re.Pattern[str]) -> Iterator[str]:
         yield current
 
 
+_LIST_SEP = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)?\s*")
+
+
+def listed(text: str, first: re.Match[str], ident: re.Pattern[str]) -> list[re.Match[str]]:
+    """The items listed together from `first` on (`I1, I3 and C2`, `T1, T2`)."""
+    found = [first]
+    while (sep := _LIST_SEP.match(text, found[-1].end())) and (m := ident.match(text, sep.end())):
+        found.append(m)
+    return found
+
+
+# Where a line's next verdict starts: an item after a clause boundary (`- I1: not fixed; I2:
+# fixed`, `I1: fixed, but S1 is not fixed`).
+_CLAUSE_END = re.compile(
+    r"(?:[;,.—–]|\s-)\s*(?:(?:but|and|while|whereas|though|although)\s+)?$", re.IGNORECASE
+)
+
+
+def clauses(
+    raw: str, line: str, ident: re.Pattern[str]
+) -> Iterator[tuple[str, str, re.Match[str], bool]]:
+    """A verdict line cut into one clause per verdict: (the clause as written, without markup,
+    its item's match, whether it is the line's first clause). A table row is one clause; so
+    is a list of items sharing a verdict (`I1, I3: not fixed`)."""
+    first = ident.search(line)
+    if first is None:
+        return
+    cuts = [0]
+    if table_cells(raw) is None:
+        after = listed(line, first, ident)[-1].end()
+        for m in ident.finditer(line, after):
+            boundary = _CLAUSE_END.search(line, after, m.start()) if m.start() >= after else None
+            if boundary is not None:
+                cuts.append(boundary.start())
+                after = listed(line, m, ident)[-1].end()
+    for i, start in enumerate(cuts):
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(line)
+        part_raw, part = raw[start:end], line[start:end]
+        found = ident.search(part)
+        if found is not None:
+            yield part_raw, part, found, i == 0
+
+
 def evidence_after(raw: str, end: int) -> str:
     """What a verdict line says after its verdict word: the seat's evidence."""
-    return raw[end:].lstrip(" |:—–-*.?!,").rstrip(" |*").strip()
+    return raw[end:].lstrip(" |:;—–-*.?!,").rstrip(" |*").strip()

@@ -36,7 +36,7 @@ class Scale:
     hedged: str | None  # "seems fixed", "fixed?"; None: no verdict can be read
 
 
-_BOUND = r"[()\[\]|—–:;,.!?-]"
+_BOUND = r"[()\[\]|—–:;,.!?→>-]"
 _NO_WORDS = r"(?:no|nope|nah|not\s+really|not\s+yet|not\s+quite)"
 # "no" as an answer of its own ("Fixed? No.", "fixed (no)", "— no, the operands ..."); not the
 # "no" of "no division by zero any more".
@@ -51,8 +51,12 @@ _CONTRARY = re.compile(
     r"\b(?:regress(?:ed|es)|reverted|reintroduced|re-?opened|came\s+back|is\s+back|undone|"
     rf"not\s+(?:yet\s+)?{_CLOSED}|un(?:fixed|addressed|resolved)|"
     r"still\s+(?:present|open|broken|there|happens|occurs|reproduces|fails|wrong)|"
+    # The code the finding is about did not change: whatever was "fixed", this was not.
+    r"unchanged|untouched|not\s+(?:changed|touched)|broken|"
     r"(?:in\s+the\s+)?wrong\s+(?:place|file|function|line|way)|incorrectly|wrongly|improperly)\b|"
-    r"[❌✗✘🚫⛔🔴👎✖]",
+    r"[❌✗✘🚫⛔🔴👎✖]|"
+    # `still `b - a``: the seat quotes the code as it still is.
+    r"\bstill\s*[`'\"]",
     re.IGNORECASE,
 )
 _RESTRICTED = re.compile(
@@ -61,14 +65,16 @@ _RESTRICTED = re.compile(
     r"still\s+(?:needs?|missing|lacks?|requires?)|missing\s+(?:a\s+)?tests?|"
     r"needs?\s+(?:a\s+|more\s+|another\s+)?(?:test|tests|work|change|fix)|"
     r"not\s+(?:in|for|on|at|the|all|every\w*|entirely|fully|completely|everywhere)|"
-    r"only\s+(?:in|for|on|at|when|where|partly|partially|some|one\s+of|half))\b|[⚠🟡🟠]",
+    r"only\s+(?:in|for|on|at|when|where|partly|partially|some|one\s+of|half)|"
+    r"(?:in|for|on|at)\s+\S+(?:\s+\S+)?\s+only)\b|[⚠🟡🟠]",
     re.IGNORECASE,
 )
 _PARTLY = re.compile(r"\b(?:in\s+part|partly|partially|mostly|largely)\b", re.IGNORECASE)
 _HEDGES = (
     r"probably|presumably|apparently|supposedly|allegedly|reportedly|hopefully|maybe|perhaps|"
     r"possibly|likely|unverified|untested|not\s+verified|unclear|unsure|not\s+sure|"
-    r"in\s+theory|i\s+think|i\s+believe|i\s+guess|"
+    r"in\s+theory|i\s+think|i\s+believe|i\s+guess|according\s+to|"
+    r"per\s+(?:the\s+)?(?:commit|author|pr|description|message)|"
     r"(?:can['’]?t|cannot|could\s*n['’]?o?t)\s+(?:verify|tell|confirm|say|check)"
 )
 _HEDGE = re.compile(rf"\b(?:{_HEDGES})\b|[🤔❓]", re.IGNORECASE)
@@ -76,7 +82,9 @@ _HEDGE = re.compile(rf"\b(?:{_HEDGES})\b|[🤔❓]", re.IGNORECASE)
 # (`seems fixed`, `should be fixed`). An earlier clause is often the seat restating the point
 # (`T1 (why not cache this?): addressed`) and is only read for the hedges above.
 _HEDGE_NEAR = re.compile(
-    r"\b(?:seems?|seemingly|appears?|claimed|claims|might|may|could|should|would|will|to\s+be|"
+    # A reported claim (`the commit message says fixed`) is not the seat's own verdict.
+    r"\b(?:seems?|seemingly|appears?|claimed|claims?|says?|said|states?|stated|reports?|"
+    r"reported|marked|labell?ed|might|may|could|should|would|will|to\s+be|"
     r"needs?|assumed|can['’]?t|cannot)\b|\?",
     re.IGNORECASE,
 )

@@ -1,5 +1,10 @@
 """Parse a seat's `Round N Fix Verdicts` section, and consolidate the seats' verdicts.
 
+Seats name the section in their own words too (`## Fix Verdicts`, `## Round 4 — Fix Verdicts`,
+`**Fix verdicts:**`, `## Verdicts on prior findings`). A seat with no such section whose lines
+elsewhere give prior IDs a verdict (`- S1: fixed`) has verdicts nobody can read: those findings
+stay open ("verdict unreadable") rather than close by silence.
+
 Pure `text -> model`. Seats write one line (bullet or table row) per prior finding, e.g.
 `- I1: fixed — calc.py:3 now checks for zero` or `| I1 | not fixed | calc.py:3 still ... |`.
 They also negate (`not yet fixed`, `isn't fixed`, `Fixed? No.`), use their own words
@@ -20,8 +25,10 @@ from deepreview.findings.verdict_phrases import (
     END,
     FULLY,
     NEG,
+    clauses,
     evidence_after,
     first_hit,
+    listed,
     phrases,
     table_cells,
     verdict_lines,
@@ -30,8 +37,29 @@ from deepreview.findings.verdict_phrases import (
 from deepreview.findings.verdict_weigh import Scale, lead_verdict, read_verdict
 from deepreview.model import FixVerdictWord, SeatFixVerdict
 
+# What a seat calls its verdicts section: `Round 4 Fix Verdicts` as asked, and its own words
+# (`Fix Verdicts (Round 4)`, `Round 4 — Fix Verdicts`, `fix-verdicts`, `Verdicts on prior
+# findings`, `Previous findings: status`), as a heading or a bold label (`**Fix verdicts:**`).
+_NAMES = (
+    r"\bfix(?:es)?[\s_-]*verdicts?\b|"
+    # Not the review's own `Verdict (round 2)`: a verdict *on* the prior findings.
+    r"\bverdicts?\s+(?:on|for|of)\s+(?:the\s+)?(?:prior|previous|earlier|last|round)\b|"
+    r"\bverdicts\b[^\n*]*\b(?:prior|previous|earlier|round[\s_-]*\d+)\b|"
+    r"\b(?:prior|previous|earlier)[\s_-]+(?:round[\s_-]+)?findings?\b[^\n*]*"
+    r"\b(?:verdicts?|status)\b"
+)
 _HEADING = re.compile(
-    r"^\s*(?:#{1,6}\s*|\*\*)\s*Round\s+\d+\s+Fix\s+Verdicts\b.*$", re.IGNORECASE | re.MULTILINE
+    # A finding's own heading (`#### I2. Fix verdicts are ignored`) is not the section.
+    rf"^[ \t]*(?:#{{1,6}}(?!#)(?![ \t]*[*_]*[CIS]\d+\b)[^\n]*?(?:{_NAMES})[^\n]*$|"
+    rf"\*\*[^\n*]*?(?:{_NAMES})[^\n*]*\*\*:?)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A line that starts with a prior ID the way a verdict line does (`- S1: ...`, `| S1 |`,
+# `**S1** — ...`); a finding's own line is `S1. **Title**`.
+_STRAY = re.compile(r"^\s*(?:[-*+]\s+|\|\s*)?[*_]*([CIS]\d+)\b[*_]*\s*(?:[:|—–(]|-\s)")
+# Sections where a seat's own findings are, not its verdicts.
+_OWN = re.compile(
+    r"^\s*#{1,6}\s*(?:findings|critical|important|suggestions|coverage)\b", re.IGNORECASE
 )
 _ID = re.compile(r"\b([CIS]\d+)\b")
 _S = r"[\s_-]+"
@@ -78,7 +106,6 @@ _PESSIMISM: Final = ("not fixed", "partially fixed", "no longer applies", "fixed
 
 # Prior finding ID -> (our reading, the seat's evidence, the seat's words as it wrote them).
 Parsed = dict[str, tuple[FixVerdictWord, str, str]]
-_NEXT_ID = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)?\s*\b([CIS]\d+)\b")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
@@ -96,41 +123,68 @@ def read_fix_verdicts(
     read from inside it."""
     out: Parsed = {}
     unreadable: dict[str, str] = {}
-    for raw, text, ident, column in verdict_lines(section_text(review), _ID):
-        keys = [ident.group(1).upper()]
-        title = (titles or {}).get(keys[0], "")
-        if title:
-            text = without_title(text, title, ident.end())
-        hit = read_verdict(raw, text, _SCALE, ident.end(), column)
-        said = _said(raw, ident.end())
-        worded = hit is not None or first_hit(text, _PHRASES, ident.end()) is not None
-        if not worded:
-            # `- Not fixed: I1, I3`: the verdict comes first.
-            hit, worded = lead_verdict(raw, text, ident.start(), _SCALE)
-            said = _said(raw, 0) if worded else said
-        if table_cells(raw) is None:
-            keys = _listed(text, ident)  # `- I1, I3: not fixed`: each listed ID's verdict
-        for key in keys:
-            if key in unreadable:
-                continue  # the first answer for an ID wins ...
-            if hit is None:
-                if worded or re.fullmatch(r"[\W_]*", text[: ident.start()]):
-                    unreadable[key] = _BULLET.sub("", raw).strip()
-                continue
-            word = cast(FixVerdictWord, hit.word)
-            if key in out and _PESSIMISM.index(word) >= _PESSIMISM.index(out[key][0]):
-                continue  # ... unless a later one is less optimistic: the seat took it back
-            out[key] = (word, evidence_after(raw, hit.end), said)
+    body = section_text(review)
+    if not body.strip():
+        # A section we cannot tell for a verdicts section, with lines that give prior IDs a
+        # verdict: they cannot be read, and the findings stay open rather than close by silence.
+        return out, _stray_lines(review)
+    for line, text, _, column in verdict_lines(body, _ID):
+        for raw, clause, found, first in clauses(line, text, _ID):
+            _read_clause(raw, clause, found, column, first, titles or {}, out, unreadable)
     return out, unreadable
 
 
-def _listed(text: str, ident: re.Match[str]) -> list[str]:
-    """The IDs listed together from `ident` on (`I1, I3 and C2`)."""
-    keys, end = [ident.group(1).upper()], ident.end()
-    while m := _NEXT_ID.match(text, end):
-        keys.append(m.group(1).upper())
-        end = m.end()
-    return list(dict.fromkeys(keys))
+def _read_clause(
+    raw: str,
+    text: str,
+    ident: re.Match[str],
+    column: int | None,
+    first: bool,
+    titles: Mapping[str, str],
+    out: Parsed,
+    unreadable: dict[str, str],
+) -> None:
+    """Read one clause's verdict into `out` (or its IDs into `unreadable`). A clause after the
+    line's first that gives no verdict is a remark (`I1: fixed, I2 was the cause`): not read."""
+    title = titles.get(ident.group(1).upper(), "")
+    if title:
+        text = without_title(text, title, ident.end())
+    hit = read_verdict(raw, text, _SCALE, ident.end(), column)
+    said = _said(raw, ident.end())
+    worded = hit is not None or first_hit(text, _PHRASES, ident.end()) is not None
+    if not worded:
+        # `- Not fixed: I1, I3`: the verdict comes first.
+        hit, worded = lead_verdict(raw, text, ident.start(), _SCALE)
+        said = _said(raw, 0) if worded else said
+    keys = [ident.group(1).upper()]
+    if table_cells(raw) is None:
+        keys = [m.group(1).upper() for m in listed(text, ident, _ID)]  # `- I1, I3: not fixed`
+    for key in dict.fromkeys(keys):
+        if key in unreadable:
+            continue  # the first answer for an ID wins ...
+        if hit is None:
+            if first and (worded or re.fullmatch(r"[\W_]*", text[: ident.start()])):
+                unreadable[key] = _BULLET.sub("", raw).strip(" ;,")
+            continue
+        word = cast(FixVerdictWord, hit.word)
+        if key in out and _PESSIMISM.index(word) >= _PESSIMISM.index(out[key][0]):
+            continue  # ... unless a later one is less optimistic: the seat took it back
+        out[key] = (word, evidence_after(raw, hit.end).rstrip(" ;,"), said.rstrip(" ;,"))
+
+
+def _stray_lines(review: str) -> dict[str, str]:
+    """Prior ID -> its line, for each line outside the seat's own findings that starts with a
+    prior ID as a verdict line does."""
+    found: dict[str, str] = {}
+    own = False
+    for line in review.splitlines():
+        if re.match(r"^\s*#{1,6}\s", line):
+            own = bool(_OWN.match(line))
+            continue
+        m = _STRAY.match(line)
+        if m and not own:
+            found.setdefault(m.group(1).upper(), _BULLET.sub("", line).strip())
+    return found
 
 
 def _said(raw: str, end: int) -> str:
