@@ -181,7 +181,9 @@ def _delete_by_hand(store: Path, rid: str, *, files: bool = True) -> None:
             (store / f"{rid}{suffix}").unlink(missing_ok=True)
 
 
-def test_a_review_deleted_by_hand_leaves_no_ghost(tmp_path: Path) -> None:
+def test_a_review_deleted_by_hand_leaves_no_ghost_in_the_list(tmp_path: Path) -> None:
+    """`list` and the index page forget it; its index row stays (hidden) for the series'
+    round numbers and notes (see below) until `reindex` or `delete`."""
     fakes, repo, first = _one_review(tmp_path)
     second = run_round(fakes, repo, ROUND1)["review_id"]
     _delete_by_hand(fakes.store, second)
@@ -189,16 +191,24 @@ def test_a_review_deleted_by_hand_leaves_no_ghost(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     assert [r["id"] for r in listed.json()["reviews"]] == [first]
     assert second not in (fakes.store / "index.html").read_text(encoding="utf-8")
+    assert _cli(fakes, repo, "show", second).returncode == 2
+    assert _cli(fakes, repo, "reindex").returncode == 0
     with sqlite3.connect(fakes.store / "index.sqlite") as db:
         assert [r[0] for r in db.execute("SELECT id FROM reviews")] == [first]
 
 
-def test_a_later_round_skips_a_previous_round_deleted_by_hand(tmp_path: Path) -> None:
+@pytest.mark.parametrize("listed", [False, True], ids=["no-list", "after-list"])
+def test_a_later_round_skips_a_previous_round_deleted_by_hand(tmp_path: Path, listed: bool) -> None:
+    """Round 2 deleted by hand: the next review is round 3 (never a second "round 2"), follows
+    round 1 and says round 2 was deleted — whether or not `list` ran in between."""
     fakes, repo, first = _one_review(tmp_path)
     second = run_round(fakes, repo, ROUND1)["review_id"]
     _delete_by_hand(fakes.store, second)
+    if listed:
+        assert _cli(fakes, repo, "list").returncode == 0
     third = run_round(fakes, repo, ROUND1)["review_id"]
     data = json.loads(stored(fakes, third, ".json"))
+    assert data["header"]["round"] == "3 (of feature)"
     assert data["round_info"]["previous_review_id"] == first
     assert f"Review {second} of this series was deleted" in data["round_info"]["interdiff_note"]
 

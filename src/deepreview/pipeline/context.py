@@ -92,7 +92,10 @@ def interrupted_outcome(
 
 def series_of(target: Target) -> str:
     """A round series: one PR (`pr:<N>`) or one branch (`branch:<name>`); a branch with an open
-    PR belongs to the PR's series."""
+    PR belongs to the PR's series. An `--uncommitted` review is in none ("": its work tree is
+    no state of the branch; its branch is kept in the row's `branch` for display)."""
+    if target.kind == "uncommitted":
+        return ""
     if target.pr is not None:
         return f"pr:{target.pr.number}"
     if target.series_pr is not None:

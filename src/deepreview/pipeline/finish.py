@@ -317,7 +317,13 @@ def finish_review(
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).
     report = rounds_step.apply(
-        p, rid, writer.state.created_at, report, det.seat_reviews, det.round_no
+        p,
+        rid,
+        writer.state.created_at,
+        report,
+        det.seat_reviews,
+        det.round_no,
+        writer.state.previous_round,
     )
     report = feedback_step.apply(report, review_dir, det.seat_reviews)
     report = with_panel_notes(report, writer.state)

@@ -110,19 +110,30 @@ def register_status(
 
 
 def repair_index(store: Store) -> bool:
-    """Write back index rows that lag their run.json, drop those whose review folder was
-    deleted by hand, and write index.html; False if it cannot."""
-    if not store.stale_rows() and not store.ghost_ids():
+    """Write back index rows that lag their run.json, and write index.html again when those
+    changed or it still lists a review whose folder was deleted by hand; False if it cannot.
+    Such a review's row stays in the index (see `Store.ghost_rows`)."""
+    if not store.stale_rows() and not _page_lists_ghosts(store):
         return True
     try:
         with store.lock():
             for row in store.stale_rows():
                 store.upsert(row)
-            store.forget(store.ghost_ids())
             write_index(store)
     except (StoreError, OSError):
         return False  # still full or read-only: `list` shows the right rows regardless
     return True
+
+
+def _page_lists_ghosts(store: Store) -> bool:
+    ghosts = store.ghost_ids()
+    if not ghosts:
+        return False
+    try:
+        page = (store.root / "index.html").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    return any(g in page for g in ghosts)
 
 
 def write_index(store: Store) -> None:

@@ -221,16 +221,18 @@ def seat_prompt(
     threads_dir: Path,
     *,
     rounds: bool = True,
-) -> str:
+    pinned: str | None = None,
+) -> SeatPrompt:
     """The seats' prompt (`review`, `resume`, `--seat-only`): the change and the base revision's
     context, the previous round's findings on a later round, and a PR's unresolved threads —
-    fetched once into `threads_dir`, read from there afterwards."""
+    fetched once into `threads_dir`, read from there afterwards. `pinned`: the previous round
+    an earlier prompt of this review named (run.json's `previous_round`)."""
     base_ctx = read_base_context(p.target, p.steering)
     nonce = new_nonce()
     fences = untrusted_fences(nonce)
     prompt = build_review_prompt(p.target, base_ctx, budget=p.settings.diff_budget, nonce=nonce)
-    if rounds:
-        prompt += rounds_prompt_step.prompt_addition(p, rid, created_at, fences)
+    prev = rounds_prompt_step.previous_round(p, rid, created_at, pinned) if rounds else None
+    prompt += rounds_prompt_step.prompt_addition(p, prev, fences)
     if p.target.pr is not None:
         # Only a PR has threads. Lazy: feedback_step brings the GitHub client and consolidation,
         # which any other review would import before its first seat for nothing
@@ -241,13 +243,19 @@ def seat_prompt(
             p.target, threads_store, threads_dir, p.env, Redactor(p.env)
         )
         prompt += feedback_step.prompt_addition(fetched, fences)
-    return prompt
+    return SeatPrompt(prompt, prev.row.id if prev is not None else "")
+
+
+@dataclasses.dataclass(frozen=True)
+class SeatPrompt:
+    text: str
+    previous_round: str  # the previous round's review ID it names, "" for none (run.json)
 
 
 def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[StateWriter, str]:
     """Write the first run.json and index row; the writer, and the seats' prompt."""
     created_at = now.isoformat(timespec="seconds")
-    prompt = seat_prompt(p, rid, created_at, p.store, review_dir)
+    sp = seat_prompt(p, rid, created_at, p.store, review_dir)
     state = new_state(
         review_id=rid,
         created_at=created_at,
@@ -260,11 +268,11 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     )
     # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
     state = _with_config(state, p.settings_cli)
-    state = dataclasses.replace(state, panel=p.panel)
+    state = dataclasses.replace(state, panel=p.panel, previous_round=sp.previous_round)
     writer = StateWriter(p.store, review_dir, state)
     writer.update()
     index_step.register_running(p.store, rid, p.target, state)
-    return writer, prompt
+    return writer, sp.text
 
 
 def _with_config(state: RunState, cli: CliOverrides | None) -> RunState:
@@ -460,10 +468,16 @@ def resume(
         settings_cli=cli,
     )
     prepared = pr_series.for_range(prepared)
-    prompt = seat_prompt(prepared, review_id_, state.created_at, store, review_dir)
+    sp = seat_prompt(
+        prepared, review_id_, state.created_at, store, review_dir, pinned=state.previous_round
+    )
+    prompt = sp.text
     state = _with_config(state, cli)  # a later resume checks against the file this one used
+    # A run.json from before `previous_round` was kept: from now on, the round this prompt named.
     state = dataclasses.replace(
-        state, target=dataclasses.replace(state.target, series_pr=prepared.target.series_pr)
+        state,
+        target=dataclasses.replace(state.target, series_pr=prepared.target.series_pr),
+        previous_round=sp.previous_round,
     )
     writer = StateWriter(store, review_dir, state)
     with StopSignals() as stop:

@@ -21,17 +21,18 @@ def series_declines(p: Prepared) -> list[Decline]:
     return [d for d in list_declines(p.store) if d.series in names]
 
 
-def previous_round(p: Prepared, rid: str, created_at: str) -> PreviousRound | None:
-    return find_previous(p.store, p.target, series_of(p.target), created_at, rid)
+def previous_round(
+    p: Prepared, rid: str, created_at: str, pinned: str | None = None
+) -> PreviousRound | None:
+    """`pinned`: run.json's `previous_round` (see `find_previous`)."""
+    return find_previous(p.store, p.target, series_of(p.target), created_at, rid, pinned)
 
 
 def prompt_addition(
     p: Prepared,
-    rid: str,
-    created_at: str,
+    prev: PreviousRound | None,
     fences: tuple[Callable[[str], str], Callable[[str], str]],
 ) -> str:
-    prev = previous_round(p, rid, created_at)
     if prev is None:
         return ""
     declines = series_declines(p)

@@ -13,6 +13,7 @@ from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
+from deepreview.rounds.previous import PreviousRound, series_rows
 from deepreview.serialize import report_from_data
 from deepreview.store.declines import Decline
 from deepreview.store.store import Store
@@ -63,10 +64,12 @@ def apply(
     report: Report,
     seat_reviews: Sequence[SeatReview],
     round_no: int,
+    pinned: str | None = None,
 ) -> Report:
     """`round_no`: this review's number, as its header has it (`Store.round_for`): one after
-    the previous round's unless another review of the series finished in between."""
-    prev = previous_round(p, rid, created_at)
+    the previous round's unless another review of the series finished in between.
+    `pinned`: the previous round the seats were asked about (run.json's `previous_round`)."""
+    prev = previous_round(p, rid, created_at, pinned)
     if prev is None:
         return report
     info = RoundInfo(
@@ -74,7 +77,7 @@ def apply(
         series=series_of(p.target),
         previous_review_id=prev.row.id,
         previous_sha=prev.row.head_sha,
-        interdiff_note=prev.note,
+        interdiff_note=" ".join(filter(None, (finished_between(p, prev, round_no), prev.note))),
     )
     return apply_round(
         report,
@@ -85,6 +88,21 @@ def apply(
         code_changed=lambda d: code_changed(p.target, d),
         original=lambda d: stored_finding(p.store, d.review_id, d.finding_id),
         touched=lambda f: touched(prev.interdiff, f),
+    )
+
+
+def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
+    """Rounds of the series numbered between the previous round and this one: they finished
+    while this review ran, after its seats were asked about `prev` (so this round compares
+    with `prev`, not with them)."""
+    rows = series_rows(p.store, series_of(p.target), p.target.branch or "")
+    between = [r for r in rows if prev.number < r.round_no < round_no]
+    if not between:
+        return ""
+    names = ", ".join(f"{r.id} (round {r.round_no})" for r in between)
+    return (
+        f"Review {names} of this series finished while this one ran; this round compares with "
+        f"round {prev.number} ({prev.row.id}), the round its reviewers were asked about."
     )
 
 

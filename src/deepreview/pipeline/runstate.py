@@ -128,6 +128,10 @@ class RunState:
     # the wall clock when the lead step began: a `relead` restarts from there, so neither the
     # lead it replaces nor earlier releads count in the review's time
     before_lead_s: float | None = None
+    # The review ID of the previous round the seats' prompt named ("" on a first round): the
+    # report compares with that round, not with one that finished while the seats worked.
+    # None: a run.json from before it was kept (the report looks the round up by date).
+    previous_round: str | None = None
     schema_version: int = RUN_STATE_VERSION
 
     def seat_runs(self) -> list[SeatRun]:

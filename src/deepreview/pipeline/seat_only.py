@@ -141,7 +141,7 @@ def run_seat_only(
     # A later round asks about the previous round's findings, as a local review would; that
     # needs the review store the previous rounds are in. A PR's threads go into DIR: `finish`
     # reports on them.
-    prompt = seat_prompt(p, rid, created_at, out, s.out_dir, rounds=s.history is not None)
+    prompt = seat_prompt(p, rid, created_at, out, s.out_dir, rounds=s.history is not None).text
     with StopSignals() as stop:
         results, interrupted = _run(s, prompt, out, redactor, stop, on_progress)
     run = results[0].run if results else SeatRun(s.plan.seat, "interrupted", "interrupted")

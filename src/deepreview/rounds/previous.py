@@ -71,17 +71,28 @@ def later_rows(store: Store, review_id: str) -> list[ReviewRow]:
 
 
 def find_previous(
-    store: Store, target: Target, series: str, created_at: str, review_id: str
+    store: Store,
+    target: Target,
+    series: str,
+    created_at: str,
+    review_id: str,
+    pinned: str | None = None,
 ) -> PreviousRound | None:
     """The latest complete review of the series before this one, with its report; None on a
-    first round (or when its stored JSON report is gone)."""
+    first round (or when its stored JSON report is gone).
+
+    `pinned`: the previous round the seats' prompt was built on (run.json's `previous_round`;
+    "" for none): a review of the series that finished while this one ran is no round these
+    seats were asked about, so their verdicts must not be read against its findings. None (a
+    run.json from before it was kept, or a pinned review since deleted) looks it up by date."""
     if target.kind == "uncommitted" or (not series and not target.branch):
         return None
-    earlier = [
-        r
-        for r in series_rows(store, series, target.branch or "")
-        if r.id != review_id and r.created_at <= created_at
-    ]
+    if pinned == "":
+        return None
+    rows = series_rows(store, series, target.branch or "")
+    earlier = [r for r in rows if r.id != review_id and r.created_at <= created_at]
+    if pinned is not None and any(r.id == pinned for r in rows):
+        earlier = rows[: next(i for i, r in enumerate(rows) if r.id == pinned) + 1]
     if not earlier:
         return None
     row = earlier[-1]

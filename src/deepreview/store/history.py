@@ -40,7 +40,8 @@ class Scope:
             return False
         if self.since is not None and row.created_at[:10] < self.since:
             return False
-        return self.series is None or row.series == self.series
+        # An `--uncommitted` row in a series: stored so by an older version (see `series_of`).
+        return self.series is None or (row.series == self.series and row.kind != "uncommitted")
 
 
 @dataclass(frozen=True)

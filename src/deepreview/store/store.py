@@ -376,8 +376,9 @@ class Store:
         )
 
     def ghost_rows(self) -> list[ReviewRow]:
-        """Index rows whose review folder is gone (deleted by hand): `rows` leaves them out,
-        `pipeline.index_step.repair_index` drops them."""
+        """Index rows whose review folder is gone (deleted by hand): `rows` leaves them out;
+        they stay in the index until `reindex` or `delete`, so that their round numbers are
+        not handed out again and a later round can say the review was deleted."""
         return [r for r in self._index_rows() if not (self.root / r.id).is_dir()]
 
     def ghost_ids(self) -> list[str]:
@@ -444,9 +445,11 @@ class Store:
         # Read the index, pick the number, write it: one step across processes (`flock`, which
         # the kernel releases however its holder ends), else two reviews read the same rows.
         with self.lock():
+            # A review deleted by hand (a ghost row) still holds its number: the next round
+            # after it is not a second round of that number.
             rows = [
                 r
-                for r in self.rows()
+                for r in (*self.rows(), *self.ghost_rows())
                 if r.kind != "uncommitted"
                 and ((series and r.series == series) or (branch and r.branch == branch))
             ]

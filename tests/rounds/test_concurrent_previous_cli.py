@@ -1,0 +1,149 @@
+"""Two reviews of one branch running at the same time, through two real `deep-review`
+processes: each report compares with the round its seats were asked about, not with a round
+that finished while it ran."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from fakebin.harness import Fakes
+from support.repos import commit_all, write
+from support.rounds import ROUND1, make_branch_repo, run_round, stored
+
+# Review A (started first, finished first): a new finding of its own, I1, on another line.
+REVIEW_A = """## Executive Summary
+
+Handles a zero divisor; the new default hides the error.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+I1. **A zero divisor silently returns 0.0** — `calc.py:3` (important, regression)
+
+Callers cannot tell a real 0.0 from a division by zero; seen by reading the line.
+
+### Suggestions
+
+None.
+"""
+
+# Review B (started second, finished last): its seat was asked about round 1's I1.
+REVIEW_B = """## Executive Summary
+
+The zero divisor is handled now.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+
+## Round 2 Fix Verdicts
+
+- I1: fixed — `calc.py:3` no longer raises on a zero divisor
+"""
+
+
+def _start(repo: Path, env: dict[str, str], seat: str) -> subprocess.Popen[bytes]:
+    args = ["review", "--agents", seat, "--lead", "none", "--json", "--format", "md"]
+    return subprocess.Popen(
+        [sys.executable, "-m", "deepreview", *args],
+        cwd=repo,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _finish(proc: subprocess.Popen[bytes]) -> str:
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode(errors="replace")
+    rid: str = json.loads(out)["review_id"]
+    return rid
+
+
+def _wait_for_new_review(store: Path, known: set[str]) -> str:
+    """The ID of a review not in `known` once its run.json is written (after its prompt)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        new = [
+            d.name for d in store.iterdir() if d.name not in known and (d / "run.json").is_file()
+        ]
+        if new:
+            return new[0]
+        time.sleep(0.05)
+    raise AssertionError("the review never started")
+
+
+def test_a_review_compares_with_the_round_its_seats_were_asked_about(tmp_path: Path) -> None:
+    """A starts, B starts a second later: both prompts say "since round 1". A finishes first.
+    B's report still compares with round 1 (its seat's verdict is about round 1's I1), says
+    that A finished in between, and leaves A's own I1 alone."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    first = run_round(fakes, repo, ROUND1)["review_id"]
+    write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
+    commit_all(repo, "Handle a zero divisor")
+    files = {}
+    for name, text in (("a", REVIEW_A), ("b", REVIEW_B)):
+        review = tmp_path / f"review-{name}.md"
+        review.write_text(text, encoding="utf-8")
+        release = tmp_path / f"release-{name}"
+        files[name] = release
+    seats = {
+        name: fakes.seat(
+            "slow",
+            "--sleep",
+            "60",
+            "--wait-lines",
+            f"{files[name]}=1",
+            "--review-file",
+            str(tmp_path / f"review-{name}.md"),
+        )
+        for name in ("a", "b")
+    }
+    fakes.write_config(seats)
+    env = fakes.env()
+    proc_a = _start(repo, env, "a")
+    proc_b = None
+    try:
+        a_id = _wait_for_new_review(fakes.store, {first})
+        time.sleep(1.1)  # B is created in a later second than A
+        proc_b = _start(repo, env, "b")
+        b_id = _wait_for_new_review(fakes.store, {first, a_id})
+        files["a"].write_text("go\n", encoding="utf-8")
+        assert _finish(proc_a) == a_id
+    finally:
+        for release in files.values():
+            release.write_text("go\n", encoding="utf-8")
+    assert proc_b is not None
+    assert _finish(proc_b) == b_id
+
+    for rid, seat in ((a_id, "a"), (b_id, "b")):
+        prompt = (fakes.store / rid / f"prompt-{seat}.md").read_text(encoding="utf-8")
+        assert "## This is round 2" in prompt, prompt
+    b = json.loads(stored(fakes, b_id, ".json"))
+    info = b["round_info"]
+    assert info["previous_review_id"] == first, info
+    assert [(v["prior_id"], v["verdict"]) for v in info["fix_verdicts"]] == [("I1", "fixed")]
+    assert "Division by zero" in json.dumps(info["fix_verdicts"]), info["fix_verdicts"]
+    assert a_id in info["interdiff_note"], info["interdiff_note"]
+    assert "A zero divisor silently returns 0.0" not in stored(fakes, b_id, ".md")
