@@ -5,14 +5,19 @@ that finished while it ran."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from fakebin.harness import Fakes
 from support.repos import commit_all, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import (
+    ROUND1,
+    finish_review,
+    make_branch_repo,
+    run_round,
+    start_review,
+    stored,
+)
 
 # Review A (started first, finished first): a new finding of its own, I1, on another line.
 REVIEW_A = """## Executive Summary
@@ -61,25 +66,6 @@ None.
 """
 
 
-def _start(repo: Path, env: dict[str, str], seat: str) -> subprocess.Popen[bytes]:
-    args = ["review", "--agents", seat, "--lead", "none", "--json", "--format", "md"]
-    return subprocess.Popen(
-        [sys.executable, "-m", "deepreview", *args],
-        cwd=repo,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-
-
-def _finish(proc: subprocess.Popen[bytes]) -> str:
-    out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0, err.decode(errors="replace")
-    rid: str = json.loads(out)["review_id"]
-    return rid
-
-
 def _wait_for_new_review(store: Path, known: set[str]) -> str:
     """The ID of a review not in `known` once its run.json is written (after its prompt)."""
     deadline = time.monotonic() + 60
@@ -122,20 +108,20 @@ def test_a_review_compares_with_the_round_its_seats_were_asked_about(tmp_path: P
     }
     fakes.write_config(seats)
     env = fakes.env()
-    proc_a = _start(repo, env, "a")
+    proc_a = start_review(repo, env, "a")
     proc_b = None
     try:
         a_id = _wait_for_new_review(fakes.store, {first})
         time.sleep(1.1)  # B is created in a later second than A
-        proc_b = _start(repo, env, "b")
+        proc_b = start_review(repo, env, "b")
         b_id = _wait_for_new_review(fakes.store, {first, a_id})
         files["a"].write_text("go\n", encoding="utf-8")
-        assert _finish(proc_a) == a_id
+        assert finish_review(proc_a) == a_id
     finally:
         for release in files.values():
             release.write_text("go\n", encoding="utf-8")
     assert proc_b is not None
-    assert _finish(proc_b) == b_id
+    assert finish_review(proc_b) == b_id
 
     for rid, seat in ((a_id, "a"), (b_id, "b")):
         prompt = (fakes.store / rid / f"prompt-{seat}.md").read_text(encoding="utf-8")

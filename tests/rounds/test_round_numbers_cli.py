@@ -4,32 +4,18 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
-
-
-def _start(repo: Path, env: dict[str, str], seat: str) -> subprocess.Popen[bytes]:
-    args = ["review", "--agents", seat, "--lead", "none", "--json", "--format", "md"]
-    return subprocess.Popen(
-        [sys.executable, "-m", "deepreview", *args],
-        cwd=repo,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-
-
-def _finish(proc: subprocess.Popen[bytes]) -> str:
-    out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0, err.decode(errors="replace")
-    rid: str = json.loads(out)["review_id"]
-    return rid
+from support.rounds import (
+    ROUND1,
+    finish_review,
+    make_branch_repo,
+    run_round,
+    start_review,
+    stored,
+)
 
 
 def _round(fakes: Fakes, rid: str) -> str:
@@ -63,14 +49,14 @@ def test_two_reviews_of_one_branch_at_once_get_distinct_consecutive_rounds(
         }
     )
     env = fakes.env()
-    slow = _start(repo, env, "slow")
+    slow = start_review(repo, env, "slow")
     try:
         _wait_for_review_dir(fakes.store, {first})
         time.sleep(1.1)  # B is created in a later second than A
-        fast_id = _finish(_start(repo, env, "fast"))
+        fast_id = finish_review(start_review(repo, env, "fast"))
     finally:
         release.write_text("go\n", encoding="utf-8")
-    slow_id = _finish(slow)
+    slow_id = finish_review(slow)
 
     rounds = {_round(fakes, rid) for rid in (slow_id, fast_id)}
     assert rounds == {"2 (of feature)", "3 (of feature)"}, rounds

@@ -3,6 +3,9 @@ that runs one round through the real command with one command seat."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,3 +102,25 @@ def round1_many(titles: dict[int, str]) -> str:
         "## Executive Summary\n\nMany problems.\n\n## Findings\n\n### Critical Issues\n\nNone."
         f"\n\n### Important Issues\n\n{items}\n\n### Suggestions\n\nNone.\n"
     )
+
+
+def start_review(repo: Path, env: dict[str, str], seat: str) -> subprocess.Popen[bytes]:
+    """`deep-review review` with one seat, running in its own process (for reviews that must
+    overlap in time)."""
+    args = ["review", "--agents", seat, "--lead", "none", "--json", "--format", "md"]
+    return subprocess.Popen(
+        [sys.executable, "-m", "deepreview", *args],
+        cwd=repo,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def finish_review(proc: subprocess.Popen[bytes]) -> str:
+    """The review ID of a `start_review` process, once it has exited 0."""
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode(errors="replace")
+    rid: str = json.loads(out)["review_id"]
+    return rid
