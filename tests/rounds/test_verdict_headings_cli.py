@@ -12,32 +12,11 @@ import pytest
 
 from fakebin.harness import Fakes
 from support.repos import commit_all, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
 
-EMPTY = """## Executive Summary
-
-Checked the fixes.
-
-## Findings
-
-### Critical Issues
-
-None.
-
-### Important Issues
-
-None.
-
-### Suggestions
-
-None.
-
-## Coverage Summary
-
-| File | Status |
-|------|--------|
-| `calc.py` | Reviewed |
-"""
+EMPTY = NO_FINDINGS.format(summary="Checked the fixes.") + (
+    "\n## Coverage Summary\n\n| File | Status |\n|------|--------|\n| `calc.py` | Reviewed |\n"
+)
 
 
 def _second_round(tmp_path: Path, verdicts: str, *, change: bool = True) -> dict[str, Any]:

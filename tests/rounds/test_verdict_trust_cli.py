@@ -13,6 +13,7 @@ from typing import Any
 from fakebin.harness import Fakes
 from support.repos import commit_all, write
 from support.rounds import (
+    NO_FINDINGS,
     ROUND1,
     make_branch_repo,
     many_findings_repo,
@@ -59,25 +60,6 @@ VERDICT_LINES = """- I1: not yet fixed — `lib.py:1` still returns the wrong va
 | I16 | Fixed timeout is too short | still present | `lib.py:16` |
 """
 
-EMPTY_FINDINGS = """## Executive Summary
-
-{summary}
-
-## Findings
-
-### Critical Issues
-
-None.
-
-### Important Issues
-
-None.
-
-### Suggestions
-
-None.
-"""
-
 
 def _by_prior(data: dict[str, Any]) -> dict[str, tuple[str | None, bool]]:
     return {
@@ -94,7 +76,7 @@ def test_fix_verdicts_are_read_with_negations_synonyms_and_titles(tmp_path: Path
 
     write(repo, "lib.py", numbered_lib(1))
     commit_all(repo, "Touch every function")
-    text = EMPTY_FINDINGS.format(summary="Checked the fixes.")
+    text = NO_FINDINGS.format(summary="Checked the fixes.")
     second = run_round(fakes, repo, f"{text}\n## Round 2 Fix Verdicts\n\n{VERDICT_LINES}")
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     got = _by_prior(data)
@@ -118,7 +100,7 @@ def test_a_seat_silent_on_an_unchanged_sha_closes_nothing(tmp_path: Path) -> Non
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     run_round(fakes, repo, ROUND1)
-    second = run_round(fakes, repo, EMPTY_FINDINGS.format(summary="Looks fine."))
+    second = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     assert [f["carry_forward"] for f in data["findings"]] == ["Round 1 I1, no verdict"]
     assert data["header"]["verdict"]["label"] == "Merge with fixes"
@@ -130,7 +112,7 @@ def test_silence_closes_nothing_when_the_changes_miss_the_findings_file(tmp_path
     run_round(fakes, repo, ROUND1)
     write(repo, "README.md", "Notes.\n")
     commit_all(repo, "Add notes")
-    second = run_round(fakes, repo, EMPTY_FINDINGS.format(summary="Looks fine."))
+    second = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     assert [f["carry_forward"] for f in data["findings"]] == ["Round 1 I1, no verdict"]
 
@@ -141,7 +123,7 @@ def test_silence_on_changed_code_closes_and_the_summary_counts_it(tmp_path: Path
     run_round(fakes, repo, ROUND1)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
-    second = run_round(fakes, repo, EMPTY_FINDINGS.format(summary="Looks fine."))
+    second = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     assert data["findings"] == []
     assert "1 from round 1 closed without a verdict" in data["executive_summary"]
@@ -155,7 +137,7 @@ def test_an_uncommitted_review_is_in_no_round_series(tmp_path: Path) -> None:
     first = run_round(fakes, repo, ROUND1)
     write(repo, "notes.txt", "# wip\n")
     review_file = fakes.tmp / "silent.md"
-    review_file.write_text(EMPTY_FINDINGS.format(summary="Looks fine."), encoding="utf-8")
+    review_file.write_text(NO_FINDINGS.format(summary="Looks fine."), encoding="utf-8")
     fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
     res = fakes.review(repo, "--uncommitted", "--agents", "alpha", "--format", "md")
     assert res.returncode == 0, res.stderr
@@ -164,7 +146,7 @@ def test_an_uncommitted_review_is_in_no_round_series(tmp_path: Path) -> None:
     assert "| **Round** | 1 |" in stored(fakes, res.json()["review_id"], ".md")
     (repo / "notes.txt").unlink()
 
-    again = run_round(fakes, repo, EMPTY_FINDINGS.format(summary="Looks fine."))
+    again = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))
     data = json.loads(stored(fakes, again["review_id"], ".json"))
     assert data["round_info"]["number"] == 2
     assert data["round_info"]["previous_review_id"] == first["review_id"]

@@ -10,6 +10,7 @@ from pathlib import Path
 from fakebin.harness import Fakes
 from support.repos import commit_all, run_cli, write
 from support.rounds import (
+    NO_FINDINGS,
     ROUND1,
     make_branch_repo,
     many_findings_repo,
@@ -19,27 +20,7 @@ from support.rounds import (
     stored,
 )
 
-EMPTY = """## Executive Summary
-
-Checked the fixes.
-
-## Findings
-
-### Critical Issues
-
-None.
-
-### Important Issues
-
-None.
-
-### Suggestions
-
-None.
-
-## Round 2 Fix Verdicts
-
-"""
+EMPTY = NO_FINDINGS.format(summary="Checked the fixes.") + "\n## Round 2 Fix Verdicts\n\n"
 
 
 def _section(md: str) -> str:

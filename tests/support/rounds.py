@@ -46,6 +46,26 @@ Fix:
 None.
 """
 
+# A later round's review that raises nothing (its fix verdicts, if any, follow).
+NO_FINDINGS = """## Executive Summary
+
+{summary}
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+"""
+
 
 def make_branch_repo(root: Path) -> Path:
     repo = root / "repo"
