@@ -107,6 +107,16 @@ def _assert_store_healthy(store: Path, repo: Path, env: dict[str, str], complete
     return failed_id
 
 
+def _long_review(tmp_path: Path) -> Path:
+    """A seat's review of ~40 kB that finds nothing: the report it makes is large."""
+    review = tmp_path / "review.md"
+    review.write_text(
+        "## Executive Summary\n\nLong; no issues found.\n\n"
+        + "".join(f"- note {i}: lorem ipsum dolor sit amet\n" for i in range(900))
+    )
+    return review
+
+
 def _one_error_line(stderr: str) -> str:
     lines = [ln for ln in stderr.splitlines() if ln.startswith("deep-review:")]
     assert len(lines) == 1, stderr
@@ -123,11 +133,7 @@ def test_disk_full_while_writing_the_report(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     store = tmp_path / "small-store"
-    review = tmp_path / "review.md"
-    review.write_text(
-        "## Executive Summary\n\nLong; no issues found.\n\n"
-        + "".join(f"- note {i}: lorem ipsum dolor sit amet\n" for i in range(900))
-    )
+    review = _long_review(tmp_path)
     with _tiny_tmpfs(store, "4m"):
         env = fakes.env({"DEEP_REVIEW_STORE": str(store)})
         fakes.write_config(
@@ -240,11 +246,7 @@ def test_disk_full_during_a_relead_keeps_the_stored_report(tmp_path: Path) -> No
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     store = tmp_path / "small-store"
-    review = tmp_path / "review.md"
-    review.write_text(
-        "## Executive Summary\n\nLong; no issues found.\n\n"
-        + "".join(f"- note {i}: lorem ipsum dolor sit amet\n" for i in range(900))
-    )
+    review = _long_review(tmp_path)
     with _tiny_tmpfs(store, "4m"):
         env = fakes.env({"DEEP_REVIEW_STORE": str(store)})
         fakes.write_config({"filler": fakes.seat("ok", "--review-file", str(review))})
