@@ -252,7 +252,7 @@ class Features:
     excerpt: frozenset[str]  # quoted lines of the body's code blocks
     cited: frozenset[str]  # line numbers cited in the prose
     classification: str | None
-    test_gap: bool = False  # the finding is that something has no test (`_TEST_GAP`)
+    test_gap: bool = False  # the finding is about the tests, not the code (`_about_tests`)
 
     @property
     def files(self) -> frozenset[str]:
@@ -274,6 +274,19 @@ _TEST_GAP = re.compile(
     r"\b(?:no|missing)\s+(?:test\s+)?coverage\b",
     re.IGNORECASE,
 )
+# A test file: `tests/`, `__tests__/`, `spec/`, `x_test.go`, `x.spec.ts`, `test_x.py`, `x.bats`.
+TEST_PATH = re.compile(
+    r"(?:^|/)(?:tests?|__tests__|spec)/|[._-](?:test|spec)\.|\.bats$|(?:^|/)test_"
+)
+
+
+def _about_tests(finding: Finding) -> bool:
+    """The finding is about the tests, not the code: its title says a test is missing, or all
+    its own locations are test files ("Exercise the parser instead of seeding data",
+    placed on `BlogFeed.spec.ts`, is the same gap as "the parser is untested")."""
+    if _TEST_GAP.search(finding.title):
+        return True
+    return bool(finding.locations) and all(TEST_PATH.search(loc.path) for loc in finding.locations)
 
 
 def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
@@ -295,5 +308,5 @@ def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
         excerpt=frozenset(excerpt_lines(finding.body)),
         cited=frozenset(cited_lines(prose)),
         classification=(finding.classification or "").strip().lower() or None,
-        test_gap=bool(_TEST_GAP.search(finding.title)),
+        test_gap=_about_tests(finding),
     )

@@ -175,7 +175,9 @@ def evidence(
         if x.classification == y.classification:
             agree, cls = x.classification, 0.5
         elif x.classification in FAULT_CLASSES and y.classification in FAULT_CLASSES:
-            cls = -1.0
+            # Whether a missing test is a "gap" or a "regression" blames no code: two findings
+            # about the tests do not contradict each other by labelling it differently.
+            cls = 0.0 if x.test_gap and y.test_gap else -1.0
     score = (
         weights.where * where
         + weights.identifiers * ident
