@@ -22,7 +22,8 @@ from deepreview.store.store import ReviewRow, Store
 # Bump when `SeatFacts` / `LeadFacts` or how they are computed changes: cached rows are then
 # recomputed. 2: the lead's facts (`lead_facts`) are cached beside the seats'. 3: a finding
 # carried from an earlier round is no unique insight; an "unparseable review" failure is no crash.
-FACTS_VERSION: Final = 3
+# 4: nor is one a seat alone raised again after an earlier round reported it (`reraised`).
+FACTS_VERSION: Final = 4
 
 
 @dataclass(frozen=True)
