@@ -10,6 +10,7 @@ seats. A seat of the expected panel without a result is shown as failed, with th
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import time
@@ -39,6 +40,7 @@ from deepreview.pipeline.seats import check_model_seats, choose_lead
 from deepreview.prompts.review import read_steering_files
 from deepreview.runfiles import THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
+from deepreview.store import runlock
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, review_store_root
 from deepreview.targets.git import Git, find_repo_root
@@ -240,20 +242,23 @@ def execute_finish(
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     redactor = Redactor(p.env)
     writer: StateWriter | None = None
-    try:
-        for result in plan.results:
-            _copy_seat_files(p.store, result, review_dir, redactor)
-        if plan.threads is not None:
-            # `finish_review` adds the Unresolved Feedback section from the review folder's copy.
-            p.store.write_bytes(review_dir / THREADS_JSON, plan.threads.read_bytes())
-            redactor.file(review_dir / THREADS_JSON)
-        state = _initial_state(plan, rid, now, review_dir)
-        writer = StateWriter(p.store, review_dir, state)
-        writer.update()
-        index_step.register_running(p.store, rid, p.target, state)
-        return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
-    except StoreError as exc:
-        raise store_failed(p, rid, review_dir, writer, exc) from exc
+    with contextlib.ExitStack() as held:
+        try:
+            # As a review holds its own (`store.runlock`): a killed finish reads as one.
+            held.enter_context(runlock.holding(review_dir, rid, "finish", then="resume it"))
+            for result in plan.results:
+                _copy_seat_files(p.store, result, review_dir, redactor)
+            if plan.threads is not None:
+                # `finish_review` adds the Unresolved Feedback section from the folder's copy.
+                p.store.write_bytes(review_dir / THREADS_JSON, plan.threads.read_bytes())
+                redactor.file(review_dir / THREADS_JSON)
+            state = _initial_state(plan, rid, now, review_dir)
+            writer = StateWriter(p.store, review_dir, state)
+            writer.update()
+            index_step.register_running(p.store, rid, p.target, state)
+            return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
+        except StoreError as exc:
+            raise store_failed(p, rid, review_dir, writer, exc) from exc
 
 
 def _digests(plan: FinishPlan) -> dict[str, str]:

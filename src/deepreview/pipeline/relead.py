@@ -28,6 +28,7 @@ from deepreview.pipeline.seats import choose_lead
 from deepreview.prompts.review import read_steering_files
 from deepreview.rounds.previous import later_rows
 from deepreview.runfiles import RUN_JSON
+from deepreview.store import runlock
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 
@@ -54,10 +55,15 @@ def relead(
     store = locate_store(cwd, cli, env)
     ready(store)
     review_dir = store.review_dir(review_id)
+    # Not while another process works on the review (its own run, a resume, another relead):
+    # both would write its report, run.json and lead files.
+    runlock.refuse_running(review_dir, review_id, then="relead it")
     state = load_state(review_dir)
     if state.status != "complete":
+        # Marked running, and no process runs it: the one that ran it was killed.
+        status = "interrupted" if state.status == "running" else state.status
         raise UsageError(
-            f"review {review_id} is {state.status}, not complete; "
+            f"review {review_id} is {status}, not complete; "
             f"finish it with `deep-review resume {review_id}` first"
         )
     later = None if force else next(iter(later_rows(store, review_id)), None)
@@ -73,6 +79,12 @@ def relead(
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
     if state.before_lead_s is not None:
         state = dataclasses.replace(state, elapsed_s=state.before_lead_s)
+    with runlock.holding(review_dir, review_id, "relead", then="relead it"):
+        return _run(p, review_id, review_dir, state)
+
+
+def _run(p: Prepared, review_id: str, review_dir: Path, state: RunState) -> ReviewOutcome:
+    store = p.store
     writer = StateWriter(store, review_dir, state)
     # Set aside here, not when the lead starts, so that whatever stops the relead (Ctrl-C
     # before or during its lead, an error, a lead that does not judge where the earlier one
@@ -86,7 +98,7 @@ def relead(
     )
     try:
         outcome = finish.finish_review(
-            p, review_id, review_dir, writer, Redactor(env), relead=True, earlier=state.lead
+            p, review_id, review_dir, writer, Redactor(p.env), relead=True, earlier=state.lead
         )
     except BaseException:
         _put_back(store, review_dir, earlier)

@@ -1,5 +1,7 @@
 """`deep-review resume ID`: finish a review that was interrupted (Ctrl-C, SIGTERM, a failing
-store), as it was started: the seats that did not finish run again, then the report."""
+store, or a process killed outright), as it was started: the seats that did not finish run
+again, then the report. The review's own process, if it still runs, is never raced: resume
+refuses it (`store.runlock`)."""
 
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ from deepreview.pipeline.runstate import (
 )
 from deepreview.pipeline.seats import plan_seat
 from deepreview.prompts.review import read_steering_files
-from deepreview.runner import StopSignals
+from deepreview.runner import SeatPlan, StopSignals
+from deepreview.store import runlock
 
 
 def resume(
@@ -44,6 +47,9 @@ def resume(
     store = locate_store(cwd, cli, env)
     reindex.ready(store)
     review_dir = store.review_dir(review_id_)
+    # A review its own process still runs is refused (two runs would write one run.json); one
+    # whose process was killed outright (run.json says running, no process holds it) resumes.
+    runlock.refuse_running(review_dir, review_id_, then="resume it")
     state = load_state(review_dir)
     if state.status == "complete":
         raise UsageError(
@@ -76,6 +82,22 @@ def resume(
         settings_cli=cli,
     )
     prepared = pr_series.for_range(prepared)
+    # From the first write on (the prompt may fetch a PR's threads into the folder).
+    with runlock.holding(review_dir, review_id_, "resume", then="resume it"):
+        return _run(prepared, review_id_, review_dir, state, cli, missing, starts, on_progress)
+
+
+def _run(
+    prepared: Prepared,
+    review_id_: str,
+    review_dir: Path,
+    state: RunState,
+    cli: CliOverrides,
+    missing: list[SeatPlan],
+    starts: dict[str, int],
+    on_progress: Callable[[ProgressEvent], None] | None,
+) -> ReviewOutcome:
+    store = prepared.store
     sp = seat_prompt(
         prepared, review_id_, state.created_at, store, review_dir, pinned=state.previous_round
     )

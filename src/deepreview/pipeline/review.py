@@ -53,6 +53,7 @@ from deepreview.prompts.review import (
 )
 from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
+from deepreview.store import runlock
 from deepreview.store.redact import Redactor
 from deepreview.store.store import STORE_ENV, Store, review_store_root, store_root
 from deepreview.targets.git import find_repo_root
@@ -199,11 +200,15 @@ def _execute(
     p = pr_series.for_range(p)
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     writer: StateWriter | None = None
-    try:
-        writer, prompt = _start(p, rid, review_dir, now)
-        return run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
-    except StoreError as exc:
-        raise store_failed(p, rid, review_dir, writer, exc) from exc
+    with contextlib.ExitStack() as held:
+        try:
+            # Held until the review ends, however it ends (released after `store_failed`): a
+            # run.json left saying running by a process killed outright is told from this one.
+            held.enter_context(runlock.holding(review_dir, rid, "review", then="resume it"))
+            writer, prompt = _start(p, rid, review_dir, now)
+            return run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
+        except StoreError as exc:
+            raise store_failed(p, rid, review_dir, writer, exc) from exc
 
 
 def seat_prompt(
