@@ -61,7 +61,7 @@ def runner(review_dir: Path) -> Runner | None:
     )
 
 
-def busy(review_id: str, who: Runner, then: str) -> UsageError:
+def _busy(review_id: str, who: Runner, then: str) -> UsageError:
     return UsageError(
         f"review {review_id} is running ({who.describe()}); let it finish, or stop it "
         f"({who.how_to_stop()}) and then {then}"
@@ -73,7 +73,7 @@ def refuse_running(review_dir: Path, review_id: str, then: str) -> None:
     makes before anything is written (`holding` makes it again as it starts writing)."""
     who = runner(review_dir)
     if who is not None:
-        raise busy(review_id, who, then)
+        raise _busy(review_id, who, then)
 
 
 @contextlib.contextmanager
@@ -90,7 +90,7 @@ def holding(review_dir: Path, review_id: str, command: str, *, then: str) -> Ite
             "permissions, or pass --store DIR"
         ) from exc
     if fd is None:
-        raise busy(review_id, runner(review_dir) or Runner(), then)
+        raise _busy(review_id, runner(review_dir) or Runner(), then)
     try:
         yield
     finally:
