@@ -60,6 +60,13 @@ def record_facts(store: Store, review_id: str, report: Report) -> None:
     _write(store, review_id, (seat_facts(report), lead_facts(report)))
 
 
+def forget_facts(store: Store, review_id: str) -> None:
+    """Drop the review's cached facts: the next read computes them again from its report."""
+    with store.index() as db, db:
+        for table in ("seat_facts", "lead_facts"):
+            db.execute(f"DELETE FROM {table} WHERE review_id = ?", (review_id,))
+
+
 def _write(store: Store, review_id: str, facts: _Facts) -> None:
     seats, lead = facts
     with store.index() as db, db:
