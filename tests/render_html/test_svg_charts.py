@@ -145,3 +145,17 @@ def test_seat_chart_stacks_severities(report: Report) -> None:
     end = float(rects[0].get("x")) + float(rects[0].get("width"))  # type: ignore[arg-type]
     assert float(rects[1].get("x")) == pytest.approx(end, abs=0.1)  # type: ignore[arg-type]
     assert re.search(r">52<", ET.tostring(codex, encoding="unicode"))
+
+
+def test_the_lead_bar_says_how_the_lead_ended(report: Report) -> None:
+    """The lead's process exit is not the lead's outcome: one that exited 0 with no usable
+    answer fell back; one that timed out keeps `timeout`, the more precise word."""
+    from deepreview.model import LeadInfo
+
+    assert report.lead is not None and report.lead.run is not None
+    run = report.lead.run
+    fell_back = LeadInfo("claude", "fallback", "The lead (claude) gave no usable answer.", run)
+    bar = svg.timeline_bars(dataclasses.replace(report, lead=fell_back))[-1]
+    assert (bar.status, bar.reason) == ("fallback", "The lead (claude) gave no usable answer.")
+    timed_out = LeadInfo("claude", "failed", "x", dataclasses.replace(run, status="timeout"))
+    assert svg.timeline_bars(dataclasses.replace(report, lead=timed_out))[-1].status == "timeout"

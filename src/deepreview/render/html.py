@@ -320,6 +320,7 @@ def report_context(report: Report) -> dict[str, Any]:
         "concerns": [o for o in report.design_observations if o.kind == "concern"],
         "strengths": [o for o in report.design_observations if o.kind == "strength"],
         "timeline": svg.timeline_svg(bars) if bars else None,
+        "timeline_fallback": any(b.status == "fallback" for b in bars),
         "seat_chart": svg.seat_chart_svg(stats) if stats else None,
         "runs": _runs_view(report),
         # Rows nobody filled (a hand-made or partial retro) would only add empty lines.

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from deepreview.model import Report, SeatRetro, Severity
+from deepreview.model import LeadInfo, Report, SeatRetro, Severity
 from deepreview.runmodel import SeatRun, format_duration
 
-_STATUSES = ("ok", "failed", "timeout", "interrupted", "skipped", "pending")
+_STATUSES = ("ok", "failed", "fallback", "timeout", "interrupted", "skipped", "pending")
 _LABEL_MAX = 24
 
 
@@ -103,16 +103,16 @@ class TimelineBar:
 def timeline_bars(report: Report) -> tuple[TimelineBar, ...]:
     """One bar per seat run plus the lead's run; runs without times start at zero."""
     seats = report_seats(report)
-    runs: list[tuple[str, SeatRun]] = []
+    runs: list[tuple[str, SeatRun, str, str | None]] = []
     for run in report.runs:
         seat = seat_for(seats, run.seat)
-        runs.append((seat.label if seat else run.seat, run))
+        runs.append((seat.label if seat else run.seat, run, run.status, run.reason))
     if report.lead is not None and report.lead.run is not None:
-        runs.append((f"Lead ({report.lead.seat})", report.lead.run))
-    starts = [r.started_at for _, r in runs if r.started_at is not None]
+        runs.append((f"Lead ({report.lead.seat})", report.lead.run, *_lead_outcome(report.lead)))
+    starts = [r.started_at for _, r, _, _ in runs if r.started_at is not None]
     origin = min(starts) if starts else 0.0
     bars = []
-    for label, run in runs:
+    for label, run, status, reason in runs:
         start = run.started_at - origin if run.started_at is not None else None
         end = run.ended_at - origin if run.ended_at is not None else None
         if end is None and run.duration_s is not None:
@@ -120,8 +120,20 @@ def timeline_bars(report: Report) -> tuple[TimelineBar, ...]:
             end = start + run.duration_s
         if start is None and end is not None:
             start = max(0.0, end - (run.duration_s or 0.0))
-        bars.append(TimelineBar(label, run.status, start, end, run.reason))
+        bars.append(TimelineBar(label, status, start, end, reason))
     return tuple(bars)
+
+
+def _lead_outcome(lead: LeadInfo) -> tuple[str, str | None]:
+    """The lead bar's status and reason. Its process can exit cleanly (run status `ok`) with
+    no usable answer: the lead then failed or fell back, and the bar says so, with the report's
+    note as the reason. A run that did not end `ok` (a timeout) keeps its own, more precise,
+    status."""
+    run = lead.run
+    assert run is not None
+    if run.status == "ok" and lead.status in ("failed", "fallback"):
+        return lead.status, lead.note or run.reason
+    return run.status, run.reason
 
 
 def _tick_step(span: float) -> float:
