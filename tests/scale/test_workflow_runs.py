@@ -88,6 +88,46 @@ def test_the_workflow_reviews_posts_and_uploads(tmp_path: Path) -> None:
     assert ("Fail on findings or failed seats", "skipped") in _outcomes(finish)
 
 
+def test_a_review_where_every_seat_failed_uploads_no_sarif(tmp_path: Path) -> None:
+    """Exit 3: the store is saved and the job fails, but the SARIF file (no results, as no seat
+    reviewed) is not sent to code scanning, which would close the PR's open alerts."""
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    fakes = Fakes(tmp_path)
+    failing = {"mode": "exit", "exit_code": 1, "stderr": "401 invalid x-api-key"}
+    install_agents(fakes, {seat: failing for seat in SEATS})
+    shims(fakes)
+    origin = make_repo(tmp_path / "origin")
+    head = git(origin, "rev-parse", "feature/x")
+    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
+    with FakeGitHub() as gh:
+        gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub")
+        r = Runner(
+            root=tmp_path / "gha",
+            origin=origin,
+            action_dir=ROOT,
+            env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
+            checkout_ref="feature/x",
+            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
+            secrets={var: value for var, value in AGENT_AUTH.values()},
+        )
+        wf_env = {k: str(v) for k, v in flow["env"].items()}
+        for seat in flow["jobs"]["seat"]["strategy"]["matrix"]["seat"]:
+            job = r.run_job(flow["jobs"]["seat"], workflow_env=wf_env, matrix={"seat": seat})
+            assert not job.failed, _log(job)  # exit 3 of a seat is left to finish
+        done = r.run_job(flow["jobs"]["finish"], workflow_env=wf_env)
+    assert done.steps["finish"]["outputs"]["exit-code"] == "3", _log(done)
+    sarif = done.workspace / done.steps["finish"]["outputs"]["sarif"]
+    assert sarif.is_file()  # written to the store, with executionSuccessful false
+    assert (
+        json.loads(sarif.read_text())["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    )
+    assert r.sarif_uploads == []
+    outcomes = _outcomes(done)
+    assert ("github/codeql-action/upload-sarif@v3", "skipped") in outcomes
+    assert ("Save the PR's review store for the next round", "success") in outcomes
+    assert ("Fail on findings or failed seats", "failure") in outcomes
+
+
 def _package(seat: str) -> str:
     return {
         "claude": "@anthropic-ai/claude-code",

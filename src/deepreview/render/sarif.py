@@ -15,6 +15,12 @@ repository root; the empty string is not supported, so the repository root canno
 other findings name (a file of the reviewed change, so the alert is listed with it), else of a
 placeholder path, as OpenSSF Scorecard does for its repository-wide results; the location's
 message says the finding names no place, so line 1 is not read as its place.
+
+The run's `invocations[0]` says whether the review ran (SARIF 2.1.0 §3.20, and Appendix I on
+how a consumer tells an incomplete log): a review where every seat failed has no results, and
+without `executionSuccessful: false` that reads as a clean analysis. Each seat that did not
+review is a `toolExecutionNotifications` entry with its reason: `error` when no seat reviewed,
+`warning` when others did (the results stand, from fewer reviewers).
 """
 
 from __future__ import annotations
@@ -104,6 +110,38 @@ def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
     return result
 
 
+def review_failed(report: Report) -> bool:
+    """No seat produced a review: what exit code 3 says. A report without runs (`consolidate`
+    of review files) has only its verdict to go by."""
+    if report.header.verdict.label == "Failed":
+        return True
+    return bool(report.runs) and not any(run.status == "ok" for run in report.runs)
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    failed = review_failed(report)
+    level = "error" if failed else "warning"
+    notes = []
+    for run in report.runs:
+        if run.status == "ok":
+            continue
+        text = f"Seat {run.seat} {run.outcome_text}".rstrip(".")
+        notes.append(
+            {
+                "level": level,
+                "message": {"text": f"{text}."},
+                "properties": {"seat": run.seat, "status": run.status},
+            }
+        )
+    if failed and not notes:
+        reason = report.header.verdict.reason or "no seat produced a review"
+        notes.append({"level": "error", "message": {"text": f"The review failed: {reason}."}})
+    invocation: dict[str, Any] = {"executionSuccessful": not failed}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation
+
+
 def _fallback_path(report: Report) -> str:
     return next(
         (f.locations[0].path for f in report.findings if f.locations and f.locations[0].path),
@@ -127,6 +165,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
             }
         },
         "automationDetails": {"id": f"deep-review/{report.header.review_id}"},
+        "invocations": [_invocation(report)],
         "results": [_result(f, fallback) for f in report.findings],
         "properties": {"verdict": report.header.verdict.label},
     }
@@ -142,4 +181,4 @@ def render_sarif(report: Report) -> str:
     return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
 
 
-__all__ = ["FINGERPRINT_KEY", "LEVELS", "NO_FILE_URI", "render_sarif", "to_sarif"]
+__all__ = ["FINGERPRINT_KEY", "LEVELS", "NO_FILE_URI", "render_sarif", "review_failed", "to_sarif"]
