@@ -5,9 +5,10 @@ Rows (per seat): Duration (`340s`, or `failed (reason)`), Findings (the seat's o
 `0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1 concern, 4
 strengths`), False positives (findings the lead dropped as wrong), Unique insights (consolidated
 findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (changed files the
-seat's Coverage Summary or findings cover, not counting files it only marked Trivial), Coverage
-misses (changed files it marked Trivial or never mentioned), Downgraded (its findings that ended
-less severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
+seat's Coverage Summary or findings cover, or its text names anywhere (`mentions`), not
+counting files it only marked Trivial), Coverage misses (changed files it marked Trivial or
+never named), Downgraded (its findings that ended less severe, `1 (I→S)`), Dropped (findings
+the lead dropped for other reasons).
 
 In a later round of a series, a finding only this seat raised that an earlier round had already
 reported (the round's matching, `rounds.apply`) is no unique insight: `with_earlier_rounds`
@@ -23,6 +24,7 @@ from pathlib import PurePosixPath
 from deepreview.consolidate.decisions import Consolidation, SeatTally, short_title
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.mentions import named_files
 from deepreview.findings.findings import one_line
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import (
@@ -63,7 +65,9 @@ def changed_file_universe(
 def seat_coverage(
     review: AgentReview, files: Sequence[str], resolver: PathResolver
 ) -> tuple[list[str], list[str], list[str]]:
-    """(reviewed, marked trivial only, never mentioned) among `files`."""
+    """(reviewed, marked trivial only, never mentioned) among `files`. A file named anywhere
+    in the review's text counts as reviewed unless the review marked it Trivial: "I read
+    `calc.py` in full" is coverage, and a Trivial row names the file without reviewing it."""
     reviewed: set[str] = set()
     trivial: set[str] = set()
     for entry in review.coverage:
@@ -74,6 +78,7 @@ def seat_coverage(
             reviewed.add(path)
     for f in review.findings:
         reviewed.update(resolver.resolve(loc.path) for loc in f.locations)
+    reviewed.update(named_files(review.raw, files, resolver) - trivial)
     in_scope = set(files)
     rev = sorted(in_scope & reviewed)
     triv = sorted((in_scope & trivial) - reviewed)
