@@ -91,11 +91,13 @@ def test_a_store_from_before_declines_is_migrated(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     rid1 = run_round(fakes, repo, ROUND1)["review_id"]
-    # Make the index look like one written before declines existed.
+    # Make the index look like one written before declines existed (and so before the
+    # migrations that came after them).
     db = sqlite3.connect(fakes.store / "index.sqlite")
     with db:
         db.execute("DROP TABLE declines")
-        db.execute("DELETE FROM _migrations WHERE name = 'm005_declines'")
+        db.execute("ALTER TABLE reviews DROP COLUMN repo_key")
+        db.execute("DELETE FROM _migrations WHERE name IN ('m005_declines', 'm008_repository')")
     db.close()
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr

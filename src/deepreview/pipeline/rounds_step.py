@@ -16,6 +16,7 @@ from deepreview.rounds.apply import apply_round
 from deepreview.rounds.previous import PreviousRound, series_rows
 from deepreview.serialize import report_from_data
 from deepreview.store.declines import Decline
+from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
@@ -95,7 +96,9 @@ def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
     """Rounds of the series numbered between the previous round and this one: they finished
     while this review ran, after its seats were asked about `prev` (so this round compares
     with `prev`, not with them)."""
-    rows = series_rows(p.store, series_of(p.target), p.target.branch or "")
+    rows = series_rows(
+        p.store, series_of(p.target), p.target.branch or "", Repository.of_target(p.target)
+    )
     between = [r for r in rows if prev.number < r.round_no < round_no]
     if not between:
         return ""

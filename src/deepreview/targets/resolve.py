@@ -11,8 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
+from deepreview.github.remote import repo_from_url
 from deepreview.runmodel import Commit
-from deepreview.targets.git import Git, decode_path, repo_from_remote
+from deepreview.targets.git import Git, decode_path, origin_url, repo_from_remote
+from deepreview.targets.identity import checkout_identity, github_identity
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
 _PR_URL = re.compile(r"^https?://[^/]+/(?P<repo>[^/]+/[^/]+)/pull/(?P<num>\d+)(?:[/?#].*)?$")
@@ -64,9 +66,11 @@ def resolve_target(
     else:
         target = _branch(git, repo_root, base, head)
     named = env.get("GH_REPO")
-    if named and target.kind != "pr" and named != target.repo_name:
+    if named:
         # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
         # this checkout is of that repository (its store, its series, `stats`' scope)
+        target = dataclasses.replace(target, repo_key=github_identity(named))
+    if named and target.kind != "pr" and named != target.repo_name:
         target = dataclasses.replace(
             target, repo_name=named, repo_url=f"https://github.com/{named}"
         )
@@ -297,10 +301,11 @@ def _build(
         history = pool.submit(_history, git, base, head) if commits_override is None else None
         files_f = pool.submit(changed_files, git, base, head)
         diff_f = pool.submit(review_diff, git, base, head)
-        remote_f = pool.submit(repo_from_remote, git) if repo_name is None else None
+        origin_f = pool.submit(origin_url, git)
         commits, head_author = history.result() if history else (commits_override or (), None)
         files, diff = files_f.result(), diff_f.result()
-        remote_repo = repo_name or (remote_f.result() if remote_f else None)
+        origin = origin_f.result()
+    remote_repo = repo_name or (repo_from_url(origin) if origin else None)
     author = head_author if pr is None else None
     title = pr.title if pr else (commits[-1].subject if len(commits) == 1 else "")
     return Target(
@@ -319,6 +324,7 @@ def _build(
         repo_name=remote_repo or root.name,
         repo_url=f"https://github.com/{remote_repo}" if remote_repo else None,
         base_ref=base_ref,
+        repo_key=checkout_identity(git, origin),
     )
 
 
