@@ -26,7 +26,6 @@ from deepreview.rounds.context import (
 )
 from deepreview.serialize import report_from_data
 from deepreview.store.declines import Decline, add_decline, list_declines, remove_decline
-from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
 
@@ -151,7 +150,7 @@ def context_plan(store: Store, repo_root: Path, review_id: str, *, force: bool) 
         else:
             edits.append(edit)
     series = row_series(row)
-    for d in list_declines(store, series, Repository.of_row(row)) if series else []:
+    for d in list_declines(store, series, row.repository) if series else []:
         if d.reason.lower().startswith("by design"):
             where = f"`{d.path}`: " if d.path else ""
             edits.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))

@@ -72,7 +72,7 @@ def later_rows(store: Store, review_id: str) -> list[ReviewRow]:
         return []
     return [
         r
-        for r in series_rows(store, this.series, this.branch, Repository.of_row(this))
+        for r in series_rows(store, this.series, this.branch, this.repository)
         if (r.created_at, r.id) > (this.created_at, this.id)
     ]
 

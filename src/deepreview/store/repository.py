@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from deepreview.store.store import ReviewRow
     from deepreview.targets.target import Target
 
 
@@ -23,10 +22,6 @@ class Repository:
     @classmethod
     def of_target(cls, target: Target) -> Repository:
         return cls(target.repo_key, target.repo_name)
-
-    @classmethod
-    def of_row(cls, row: ReviewRow) -> Repository:
-        return cls(row.repo_key, row.repo)
 
     def holds(self, key: str, name: str) -> bool:
         """Whether a row recorded with `key` and `name` is of this repository."""

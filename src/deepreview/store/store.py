@@ -58,6 +58,10 @@ class ReviewRow:
     round_no: int = 0  # its round in its series, once `Store.round_for` handed it out
     repo_key: str = ""  # which repository (`targets.identity`); "" when stored before it was kept
 
+    @property
+    def repository(self) -> Repository:
+        return Repository(self.repo_key, self.repo)
+
 
 STORE_ENV: Final = "DEEP_REVIEW_STORE"
 INDEX: Final = "index.sqlite"
