@@ -353,7 +353,13 @@ class DeclinedFinding:
     location: str
     reason: str
     declined_round: int
-    code_changed: bool = False  # the code at its location changed since: reported again
+    code_changed: bool = False  # the lines it names changed since it was declined
+    # a seat raised it this round; with `code_changed` it is an open finding again
+    raised_again: bool = False
+
+    @property
+    def reopened(self) -> bool:
+        return self.code_changed and self.raised_again
 
 
 @dataclass(frozen=True)

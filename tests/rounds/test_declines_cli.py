@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from fakebin.harness import Fakes
 from support.repos import commit_all, run_cli, write
@@ -94,11 +95,101 @@ def test_a_store_from_before_declines_is_migrated(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     rid1 = run_round(fakes, repo, ROUND1)["review_id"]
-    # Make the index look like one written before declines existed.
+    # Make the index look like one written before declines existed (and so before the
+    # migrations that came after them).
     db = sqlite3.connect(fakes.store / "index.sqlite")
     with db:
         db.execute("DROP TABLE declines")
-        db.execute("DELETE FROM _migrations WHERE name = 'm005_declines'")
+        db.execute("ALTER TABLE reviews DROP COLUMN repo_key")
+        db.execute("DELETE FROM _migrations WHERE name IN ('m005_declines', 'm008_repository')")
     db.close()
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
+
+
+CALC = "def add(a, b):\n    return a - b\n\ndef div(a, b):\n    return a / b\n"
+ADD_SUBTRACTS = """I1. **`add` subtracts** — `calc.py:2` (important, regression)
+
+`return a - b`: the sum is now a difference."""
+NO_DOCSTRING = """S1. **`div` lacks a docstring** — `calc.py:4` (suggestion, gap)
+
+Add a docstring."""
+
+
+def _review(important: str, suggestions: str, verdicts: str = "") -> str:
+    text = (
+        "## Executive Summary\n\nArithmetic helpers.\n\n## Findings\n\n### Critical Issues\n\n"
+        f"None.\n\n### Important Issues\n\n{important}\n\n### Suggestions\n\n{suggestions}\n"
+    )
+    return f"{text}\n## Fix Verdicts\n\n{verdicts}\n" if verdicts else text
+
+
+def _calc_repo(root: Path) -> Path:
+    repo = make_branch_repo(root)
+    write(repo, "calc.py", CALC)
+    commit_all(repo, "add subtracts, div")
+    return repo
+
+
+def _round(fakes: Fakes, repo: Path, review: str) -> tuple[dict[str, Any], str]:
+    rid = run_round(fakes, repo, review)["review_id"]
+    return json.loads(stored(fakes, rid, ".json")), stored(fakes, rid, ".md")
+
+
+def _open_findings(md: str) -> str:
+    return md.split("## Critical Issues", 1)[1].split("## Acknowledged Limitations", 1)[0]
+
+
+def test_a_declined_finding_stays_declined_until_a_seat_raises_it_on_changed_lines(
+    tmp_path: Path,
+) -> None:
+    fakes = Fakes(tmp_path)
+    repo = _calc_repo(tmp_path)
+    rid1 = run_round(fakes, repo, _review(ADD_SUBTRACTS, NO_DOCSTRING))["review_id"]
+    res = run_cli(["decline", rid1, "S1", "--reason", "by design"], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+
+    # Round 2: line 2 is fixed (two lines above the declined one); the seat raises S1 again.
+    write(repo, "calc.py", CALC.replace("a - b", "a + b"))
+    commit_all(repo, "Fix add")
+    data, md = _round(fakes, repo, _review("None.", NO_DOCSTRING, "- I1: fixed — `a + b`"))
+    assert "docstring" not in _open_findings(md), md
+    assert data["findings"] == []
+    [declined] = data["round_info"]["declined"]
+    assert (declined["prior_id"], declined["code_changed"]) == ("S1", False)
+    assert "**`div` lacks a docstring** — `calc.py:4` — declined round 1: by design" in md
+    assert (
+        "This round's report holds no findings: 1 declined in an earlier round left out."
+        in (data["executive_summary"])
+    )
+
+    # Round 3: nothing changed, no seat raises it: still declined, not an open finding.
+    data, md = _round(fakes, repo, _review("None.", "None."))
+    assert "Nothing changed since the previous round" in md
+    assert "docstring" not in _open_findings(md), md
+    assert data["findings"] == []
+    assert data["round_info"]["declined"][0]["code_changed"] is False
+
+    # Round 4: the declined line itself changes; no seat raises it: still no open finding, and
+    # the Declined note says its code changed.
+    write(repo, "calc.py", CALC.replace("a - b", "a + b").replace("div(a, b)", "div(a, b=1)"))
+    commit_all(repo, "Default divisor")
+    data, md = _round(fakes, repo, _review("None.", "None."))
+    assert "docstring" not in _open_findings(md), md
+    assert data["findings"] == []
+    [declined] = data["round_info"]["declined"]
+    assert (declined["code_changed"], declined["raised_again"]) == (True, False)
+    assert (
+        "**`div` lacks a docstring** — `calc.py:4` — declined round 1: by design (the code "
+        "there changed since; no reviewer raised it again)"
+    ) in md
+
+    # Round 5: a seat raises it on the changed line: open again, tagged, and counted.
+    data, md = _round(fakes, repo, _review("None.", NO_DOCSTRING))
+    assert "(declined, code changed)" in _open_findings(md)
+    assert [f["carry_forward"] for f in data["findings"]] == ["declined, code changed"]
+    summary = data["executive_summary"]
+    assert (
+        "This round's report holds 1 finding (0 critical issues, 0 important issues, "
+        "1 suggestion): 1 declined in an earlier round, raised again on code changed since."
+    ) in summary, summary

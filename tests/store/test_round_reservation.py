@@ -10,11 +10,13 @@ import threading
 import time
 from pathlib import Path
 
+from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 
 SERIES = ""
 BRANCH = "feature"
 CREATED = "2026-12-01T10:00:00+00:00"
+REPO = Repository("/work/demo", "demo")
 
 
 def _row(rid: str, status: str, created_at: str = CREATED, kind: str = "branch") -> ReviewRow:
@@ -34,6 +36,7 @@ def _row(rid: str, status: str, created_at: str = CREATED, kind: str = "branch")
         reviewers=(),
         series=SERIES,
         branch=BRANCH,
+        repo_key=REPO.key,
     )
 
 
@@ -55,11 +58,13 @@ def _store_with_round_one(root: Path, running: list[str]) -> Store:
 _ASK = """
 import sys, time
 from pathlib import Path
+from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 root, rid, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 while not go.exists():
     time.sleep(0.005)
-print(Store(Path(root)).round_for("", "feature", "2026-12-01T10:00:00+00:00", rid, "branch"))
+print(Store(Path(root)).round_for("", "feature", "2026-12-01T10:00:00+00:00", rid, "branch",
+      repo=Repository("/work/demo", "demo")))
 """
 
 
@@ -83,7 +88,7 @@ def test_processes_asking_at_once_get_distinct_consecutive_rounds(tmp_path: Path
     assert sorted(rounds.values()) == list(range(2, 2 + len(ids))), rounds
     # Asking again (a resume, a relead) keeps the number handed out.
     for rid, number in rounds.items():
-        assert store.round_for(SERIES, BRANCH, CREATED, rid, "branch") == number
+        assert store.round_for(SERIES, BRANCH, CREATED, rid, "branch", repo=REPO) == number
 
 
 def test_threads_asking_at_once_get_distinct_consecutive_rounds(tmp_path: Path) -> None:
@@ -94,7 +99,7 @@ def test_threads_asking_at_once_get_distinct_consecutive_rounds(tmp_path: Path) 
 
     def ask(rid: str) -> None:
         barrier.wait()
-        got[rid] = Store(store.root).round_for(SERIES, BRANCH, CREATED, rid, "branch")
+        got[rid] = Store(store.root).round_for(SERIES, BRANCH, CREATED, rid, "branch", repo=REPO)
 
     threads = [threading.Thread(target=ask, args=(rid,)) for rid in ids]
     for t in threads:
@@ -107,8 +112,8 @@ def test_threads_asking_at_once_get_distinct_consecutive_rounds(tmp_path: Path) 
 def test_an_uncommitted_review_is_round_one_and_takes_no_number(tmp_path: Path) -> None:
     store = _store_with_round_one(tmp_path / "store", ["r2"])
     _put(store, _row("u1", "running", kind="uncommitted"))
-    assert store.round_for(SERIES, BRANCH, CREATED, "u1", "uncommitted") == 1
-    assert store.round_for(SERIES, BRANCH, CREATED, "r2", "branch") == 2
+    assert store.round_for(SERIES, BRANCH, CREATED, "u1", "uncommitted", repo=REPO) == 1
+    assert store.round_for(SERIES, BRANCH, CREATED, "r2", "branch", repo=REPO) == 2
 
 
 def test_a_review_stored_before_round_numbers_were_kept_counts_as_before(tmp_path: Path) -> None:
@@ -117,7 +122,10 @@ def test_a_review_stored_before_round_numbers_were_kept_counts_as_before(tmp_pat
     store = _store_with_round_one(tmp_path / "store", [])
     _put(store, _row("old2", "complete", "2026-12-01T09:30:00+00:00"))
     _put(store, _row("old3", "complete", "2026-12-01T09:45:00+00:00"))
-    assert store.round_for(SERIES, BRANCH, "2026-12-01T09:30:00+00:00", "old2", "branch") == 2
+    assert (
+        store.round_for(SERIES, BRANCH, "2026-12-01T09:30:00+00:00", "old2", "branch", repo=REPO)
+        == 2
+    )
     # A new review follows all of them.
     _put(store, _row("new", "running"))
-    assert store.round_for(SERIES, BRANCH, CREATED, "new", "branch") == 4
+    assert store.round_for(SERIES, BRANCH, CREATED, "new", "branch", repo=REPO) == 4

@@ -251,7 +251,8 @@ def _checks_options(fn: F) -> F:
 @click.argument("target", required=False)
 @click.option(
     "--base",
-    help="Base ref for the current branch (default: merge-base with origin/HEAD, main, master).",
+    help="Base ref for a branch review: the current branch, or the branch TARGET names "
+    "(default: merge-base with origin/HEAD, main, master).",
 )
 @click.option(
     "--uncommitted",
@@ -325,7 +326,8 @@ def review(
     github_api: str | None,
     **opts: Any,
 ) -> int:
-    """Review TARGET: nothing (current branch), A..B, A...B, 123, #123 or a PR URL."""
+    """Review TARGET: nothing (current branch), a local branch name, A..B, A...B, 123, #123
+    or a PR URL."""
     if (seat_only is None) != (out_dir is None):
         raise UsageError("--seat-only NAME and --out DIR go together; pass both or neither")
     if thorough and passes is not None and passes != 3:

@@ -19,16 +19,19 @@ from deepreview.runmodel import format_duration
 if TYPE_CHECKING:
     from deepreview.stats.aggregate import SeatStats, StatsTable
     from deepreview.store.history import History, Scope
+    from deepreview.store.repository import Repository
     from deepreview.store.store import Store
 
 
-def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
-    """The store to read (as every store command finds it) and the current repository's
-    name (None outside a repository: then every repository in the store counts)."""
+def _locate(store: str | None, repo: str) -> tuple[Store, Repository | None]:
+    """The store to read (as every store command finds it) and the current repository (None
+    outside a repository: then every repository in the store counts)."""
     from deepreview.config import CliOverrides, build_settings
     from deepreview.pipeline.reindex import ready
+    from deepreview.store.repository import Repository
     from deepreview.store.store import STORE_ENV, Store, store_root
     from deepreview.targets.git import Git, find_repo_root, local_repo_name
+    from deepreview.targets.identity import repo_identity
 
     env = dict(os.environ)
     setting = build_settings(
@@ -41,13 +44,14 @@ def _locate(store: str | None, repo: str) -> tuple[Store, str | None]:
             raise UsageError(
                 f"{repo} is not inside a git repository; run this in one or pass --store DIR"
             ) from None
-        found, name = Store(store_root(setting, Path(repo), env)), None
+        found, here = Store(store_root(setting, Path(repo), env)), None
     else:
         name = local_repo_name(Git(root), env)
         found = Store(store_root(setting, root, env, repo_name=name))
+        here = Repository(repo_identity(Git(root), env), name)
     found.ensure_readable(named=store is not None)
     ready(found)
-    return found, name
+    return found, here
 
 
 def _since(value: str | None) -> str | None:
@@ -77,7 +81,7 @@ def _no_match(scope: Scope, held: int) -> str:
         )
         if part
     )
-    where = f" of repository {scope.repo}" if scope.repo else ""
+    where = f" of repository {scope.repo.name}" if scope.repo else ""
     return (
         f"No review matches {filters}: the store holds {held} complete "
         f"review{'' if held == 1 else 's'}{where}; widen or drop the filter."
@@ -102,7 +106,7 @@ def _notes(table: StatsTable, history: History, no_match: str | None) -> list[st
 
 
 def _scope_text(scope: Scope) -> str:
-    parts = [f"repository {scope.repo}" if scope.repo else "every repository"]
+    parts = [f"repository {scope.repo.name}" if scope.repo else "every repository"]
     if scope.series:
         parts.append(f"series {scope.series}")
     if scope.since:
@@ -199,9 +203,9 @@ def stats(
 
     if as_json and as_csv:
         raise UsageError("--json and --csv exclude each other; pick one")
-    st, repo_name = _locate(store, repo)
+    st, here = _locate(store, repo)
     scope = Scope(
-        repo=None if repo_wide else repo_name,
+        repo=None if repo_wide else here,
         since=_since(since),
         series=series_key(series) if series else None,
     )
@@ -216,7 +220,11 @@ def stats(
         data = {
             "schema_version": SCHEMA_VERSION,
             "store": str(st.root),
-            "scope": {"repo": scope.repo, "since": scope.since, "series": scope.series},
+            "scope": {
+                "repo": scope.repo.name if scope.repo else None,
+                "since": scope.since,
+                "series": scope.series,
+            },
             "reviews": table.reviews,
             "reviews_with_lead": table.reviews_with_lead,
             "first": table.first,

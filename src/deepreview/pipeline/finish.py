@@ -44,6 +44,7 @@ from deepreview.runfiles import read_stored_text, seat_files
 from deepreview.runmodel import Commit, SeatRun
 from deepreview.serialize import report_from_data, review_from_data
 from deepreview.store.redact import Redactor
+from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
@@ -222,7 +223,12 @@ def deterministic_report(
         seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
     notes = (*state.notes, *seat_notes(runs, review_dir), *passes_step.pass_notes(state))
     round_no = p.store.round_for(
-        series_of(p.target), p.target.branch or "", state.created_at, rid, p.target.kind
+        series_of(p.target),
+        p.target.branch or "",
+        state.created_at,
+        rid,
+        p.target.kind,
+        repo=Repository.of_target(p.target),
     )
     header = header_for(rid, p, state, reviewers, round_no)
     changed = p.target.changed_paths

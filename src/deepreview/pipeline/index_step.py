@@ -59,6 +59,7 @@ def index_row(
         reviewers=reviewers,
         series=series_of(target),
         branch=target.branch or "",
+        repo_key=target.repo_key,
     )
 
 

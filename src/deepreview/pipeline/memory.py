@@ -53,7 +53,8 @@ def stored_report(store: Store, review_id: str) -> tuple[ReviewRow, Report]:
 def decline(
     store: Store, review_id: str, finding_id: str, reason: str, *, series: str | None = None
 ) -> Decline:
-    """Record that `finding_id` of `review_id` is declined on purpose, for its whole series."""
+    """Record that `finding_id` of `review_id` is declined on purpose, for its whole series
+    (of its repository)."""
     if not reason.strip():
         raise UsageError('a decline needs a reason: --reason "by design: ..."')
     row, report = stored_report(store, review_id)
@@ -88,6 +89,8 @@ def decline(
         round=int(m.group(1)) if m else 1,
         reason=reason.strip(),
         created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        repo_key=row.repo_key,
+        repo=row.repo,
     )
     add_decline(store, d)
     return d
@@ -147,7 +150,7 @@ def context_plan(store: Store, repo_root: Path, review_id: str, *, force: bool) 
         else:
             edits.append(edit)
     series = row_series(row)
-    for d in list_declines(store, series) if series else []:
+    for d in list_declines(store, series, row.repository) if series else []:
         if d.reason.lower().startswith("by design"):
             where = f"`{d.path}`: " if d.path else ""
             edits.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))

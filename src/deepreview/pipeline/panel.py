@@ -13,6 +13,7 @@ from deepreview.pipeline.runstate import RunState
 from deepreview.pipeline.seats import plan_seat
 from deepreview.runner import SeatPlan
 from deepreview.stats.panel import Candidate, PanelChoice, choose_panel, lead_cost
+from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def auto_panel(
     plans: list[SeatPlan],
     settings: Settings,
     store: Store,
-    repo: str,
+    repo: Repository,
     budget_usd: float | None,
     lead: str = "none",
 ) -> tuple[list[SeatPlan], Settings, PanelChoice]:

@@ -55,6 +55,7 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
 from deepreview.store.redact import Redactor
+from deepreview.store.repository import Repository
 from deepreview.store.store import STORE_ENV, Store, review_store_root, store_root
 from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
@@ -152,7 +153,7 @@ def prepare(req: ReviewRequest) -> Prepared:
     panel = None
     if req.panel == "auto":
         plans, settings, panel = auto_panel(
-            plans, settings, store, target.repo_name, req.budget_usd, lead
+            plans, settings, store, Repository.of_target(target), req.budget_usd, lead
         )
     return Prepared(
         target,

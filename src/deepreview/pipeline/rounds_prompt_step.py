@@ -10,15 +10,19 @@ from deepreview.pipeline.context import Prepared, series_of
 from deepreview.rounds.previous import PreviousRound, find_previous, series_rows
 from deepreview.rounds.prompt import DeclineNote, round_prompt
 from deepreview.store.declines import Decline, list_declines
+from deepreview.store.repository import Repository
 
 
 def series_declines(p: Prepared) -> list[Decline]:
-    """Declines of this series, including those recorded under another name of it (a branch
-    review continuing a PR's series)."""
+    """Declines of this series of this repository, including those recorded under another name
+    of it (a branch review continuing a PR's series)."""
+    repo = Repository.of_target(p.target)
     names = {series_of(p.target)}
-    names |= {r.series for r in series_rows(p.store, series_of(p.target), p.target.branch or "")}
+    names |= {
+        r.series for r in series_rows(p.store, series_of(p.target), p.target.branch or "", repo)
+    }
     names.discard("")
-    return [d for d in list_declines(p.store) if d.series in names]
+    return [d for d in list_declines(p.store, repo=repo) if d.series in names]
 
 
 def previous_round(

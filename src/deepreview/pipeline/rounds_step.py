@@ -4,7 +4,6 @@ way (`previous_round`)."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 
@@ -14,18 +13,18 @@ from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.previous import PreviousRound, series_rows
-from deepreview.serialize import report_from_data
 from deepreview.store.declines import Decline
-from deepreview.store.store import Store
+from deepreview.store.repository import Repository
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
-_CONTEXT_LINES = 3
 
 
 def code_changed(target: Target, d: Decline) -> bool:
-    """Whether the lines around the declined finding's location changed since its review."""
+    """Whether the lines the declined finding names changed since it was declined (since its
+    review's SHA, whatever rounds came between). A change elsewhere in the file, even on the
+    line next to them, is no reason to reconsider the decline; trailing whitespace is none."""
     git = Git(target.repo_root)
     if not d.reviewed_sha or git.rev(d.reviewed_sha) is None:
         return True  # cannot tell: show the finding again rather than hide it
@@ -37,6 +36,7 @@ def code_changed(target: Target, d: Decline) -> bool:
             "--no-color",
             "--no-ext-diff",
             "-U0",
+            "--ignore-space-at-eol",
             d.reviewed_sha,
             target.head_sha,
             "--",
@@ -47,12 +47,16 @@ def code_changed(target: Target, d: Decline) -> bool:
         return False
     if d.start_line is None:
         return True
-    lo = d.start_line - _CONTEXT_LINES
-    hi = (d.end_line or d.start_line) + _CONTEXT_LINES
+    lo, hi = d.start_line, max(d.end_line or d.start_line, d.start_line)
+    # Each hunk's old side: `-start,count` replaced lines start..start+count-1 of the declined
+    # review's file; `-start,0` added lines after line `start`, inside the range only when
+    # between two of its lines.
     for m in _HUNK.finditer(diff):
         start, count = int(m.group(1)), int(m.group(2) or "1")
-        end = start + max(count, 1) - 1
-        if start <= hi and end >= lo:
+        if count == 0:
+            if lo <= start < hi:
+                return True
+        elif start <= hi and start + count - 1 >= lo:
             return True
     return False
 
@@ -86,7 +90,6 @@ def apply(
         seat_reviews=seat_reviews,
         declines=series_declines(p),
         code_changed=lambda d: code_changed(p.target, d),
-        original=lambda d: stored_finding(p.store, d.review_id, d.finding_id),
         touched=lambda f: touched(prev.interdiff, f),
     )
 
@@ -95,7 +98,9 @@ def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
     """Rounds of the series numbered between the previous round and this one: they finished
     while this review ran, after its seats were asked about `prev` (so this round compares
     with `prev`, not with them)."""
-    rows = series_rows(p.store, series_of(p.target), p.target.branch or "")
+    rows = series_rows(
+        p.store, series_of(p.target), p.target.branch or "", Repository.of_target(p.target)
+    )
     between = [r for r in rows if prev.number < r.round_no < round_no]
     if not between:
         return ""
@@ -118,12 +123,3 @@ def touched(interdiff: str, f: Finding) -> bool:
     if not f.locations:
         return bool(changed)
     return any(loc.path in changed for loc in f.locations)
-
-
-def stored_finding(store: Store, review_id: str, finding_id: str) -> Finding | None:
-    path = store.root / f"{review_id}.json"
-    try:
-        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return None
-    return next((f for f in report.findings if f.id == finding_id), None)

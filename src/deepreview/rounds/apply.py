@@ -33,6 +33,7 @@ from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_v
 from deepreview.store.declines import Decline
 
 _SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
+REOPENED = "declined, code changed"  # the tag of a declined finding open again
 
 
 def same_finding(a: Finding, b: Finding) -> bool:
@@ -68,14 +69,16 @@ def apply_round(
     seat_reviews: Sequence[SeatReview],
     declines: Sequence[Decline] = (),
     code_changed: Callable[[Decline], bool] = lambda d: False,
-    original: Callable[[Decline], Finding | None] = lambda d: None,
     touched: Callable[[Finding], bool] = lambda f: True,
 ) -> Report:
     """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
-    decline's location changed since it was declined; `original` is the declined finding as
-    its review stored it (to bring it back when the code changed and no seat re-raised it);
-    `touched` whether the changes since the previous round touched a prior finding's files
-    (anything at all, for a finding without a location)."""
+    decline's location changed since it was declined; `touched` whether the changes since the
+    previous round touched a prior finding's files (anything at all, for a finding without a
+    location).
+
+    A declined finding is no open finding: it is open again only when a seat raises it this
+    round and its code changed since the decline (the author's reason may no longer hold).
+    Nobody raising it is no reason to bring it back, whatever changed."""
     prev = info.number - 1
     titles = {p.id: p.title for p in prior}
     read = [
@@ -155,32 +158,25 @@ def apply_round(
         )
 
     for d in declines:
-        changed = code_changed(d)
         matches = [f for f in findings if _matches_decline(f, d)]
+        entry = DeclinedFinding(
+            prior_id=d.finding_id,
+            title=d.title,
+            location=d.location,
+            reason=d.reason,
+            declined_round=d.round,
+            code_changed=code_changed(d),
+            raised_again=bool(matches),
+        )
         earlier.update((f.id, (d.round, d.finding_id)) for f in matches)
-        if not changed:
-            findings = [f for f in findings if f not in matches]
-        elif matches:
+        if entry.reopened:
             for f in matches:
                 i = findings.index(f)
-                findings[i] = dataclasses.replace(f, carry_forward="declined, code changed")
+                findings[i] = dataclasses.replace(f, carry_forward=REOPENED)
                 carried_ids.add(f.id)
-        elif (orig := original(d)) is not None:
-            new_id = _next_id(findings, orig.severity.letter)
-            findings.append(
-                dataclasses.replace(orig, id=new_id, carry_forward="declined, code changed")
-            )
-            carried_ids.add(new_id)
-        declined.append(
-            DeclinedFinding(
-                prior_id=d.finding_id,
-                title=d.title,
-                location=d.location,
-                reason=d.reason,
-                declined_round=d.round,
-                code_changed=changed,
-            )
-        )
+        else:
+            findings = [f for f in findings if f not in matches]
+        declined.append(entry)
     kept = list(findings)
     new_ids = []
     for i, f in enumerate(kept):
@@ -237,21 +233,36 @@ def _summary(
             return text
         return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.number - 1)}."
     text = text.replace(verdict_sentence(report.header.verdict), "").rstrip()
-    carried = sum(1 for v in info.fix_verdicts if v.carried_as)
-    quiet = sum(1 for d in info.declined if not d.code_changed)
+    # What the report holds, each finding counted once by its tag, then what it leaves out.
+    tags = [f.carry_forward or "" for f in findings]
+    carried = sum(1 for t in tags if t.startswith("Round "))
+    reopened = tags.count(REOPENED)
+    new = len(tags) - carried - reopened
+    quiet = sum(1 for d in info.declined if not d.reopened)
     silent = _closed_silently(info)
-    if carried or quiet or silent:
+    if carried or quiet or silent or reopened:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
-        why = []
-        if carried:
-            why.append(f"{carried} still open from round {info.number - 1}")
-        if quiet:
-            why.append(f"{quiet} declined in an earlier round left out")
-        if silent:
-            why.append(_silent_clause(silent, info.number - 1))
+        held = [
+            f"{carried} still open from round {info.number - 1}" if carried else "",
+            f"{new} new" if new else "",
+            f"{reopened} declined in an earlier round, raised again on code changed since"
+            if reopened
+            else "",
+        ]
+        left = [
+            f"{quiet} declined in an earlier round left out" if quiet else "",
+            _silent_clause(silent, info.number - 1) if silent else "",
+        ]
         holds = f"{findings_count(findings)}" if findings else "no findings"
-        text += f" This round's report holds {holds}: {' and '.join(why)}."
+        why = "; ".join(filter(None, (_listed(held), _listed(left))))
+        text += f" This round's report holds {holds}: {why}."
     return f"{text} {verdict_sentence(verdict)}".strip()
+
+
+def _listed(parts: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c` of the parts that are not empty."""
+    said = [p for p in parts if p]
+    return " and ".join(filter(None, (", ".join(said[:-1]), said[-1]))) if said else ""
 
 
 def _closed_silently(info: RoundInfo) -> int:
@@ -297,11 +308,12 @@ def _verdict(
 
 
 def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str:
-    quiet = [d for d in declined if not d.code_changed]
+    quiet = [d for d in declined if not d.reopened]
     if not quiet:
         return limitations
     lines = [
         f"- **{d.title}** — `{d.location}` — declined round {d.declined_round}: {d.reason}"
+        + (" (the code there changed since; no reviewer raised it again)" if d.code_changed else "")
         for d in quiet
     ]
     block = "### Declined in prior rounds\n\n" + "\n".join(lines)

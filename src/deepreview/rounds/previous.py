@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
+from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
@@ -42,16 +43,22 @@ class PreviousRound:
 
 
 def series_rows(
-    store: Store, series: str, branch: str, rows: list[ReviewRow] | None = None
+    store: Store,
+    series: str,
+    branch: str,
+    repo: Repository,
+    rows: list[ReviewRow] | None = None,
 ) -> list[ReviewRow]:
-    """Complete reviews of the series, oldest first (never an `--uncommitted` review), among
-    `rows` (default: the store's)."""
+    """Complete reviews of the series in `repo`, oldest first (never an `--uncommitted`
+    review), among `rows` (default: the store's). A shared store holds other repositories'
+    `branch:main` too."""
     rows = [
         r
         for r in (store.rows() if rows is None else rows)
         if r.status == "complete"
         and r.kind != "uncommitted"
         and ((series and r.series == series) or (branch and r.branch == branch))
+        and repo.holds(r.repo_key, r.repo)
     ]
     return sorted(rows, key=lambda r: (r.created_at, r.id))
 
@@ -65,7 +72,7 @@ def later_rows(store: Store, review_id: str) -> list[ReviewRow]:
         return []
     return [
         r
-        for r in series_rows(store, this.series, this.branch)
+        for r in series_rows(store, this.series, this.branch, this.repository)
         if (r.created_at, r.id) > (this.created_at, this.id)
     ]
 
@@ -89,7 +96,8 @@ def find_previous(
         return None
     if pinned == "":
         return None
-    rows = series_rows(store, series, target.branch or "")
+    repo = Repository.of_target(target)
+    rows = series_rows(store, series, target.branch or "", repo)
     earlier = [r for r in rows if r.id != review_id and r.created_at <= created_at]
     if pinned is not None and any(r.id == pinned for r in rows):
         earlier = rows[: next(i for i, r in enumerate(rows) if r.id == pinned) + 1]
@@ -115,7 +123,7 @@ def find_previous(
     interdiff, note = _interdiff(target, row.head_sha)
     gone = [
         g.id
-        for g in series_rows(store, series, target.branch or "", store.ghost_rows())
+        for g in series_rows(store, series, target.branch or "", repo, store.ghost_rows())
         if (row.created_at, row.id) < (g.created_at, g.id) and g.created_at <= created_at
     ]
     if gone:

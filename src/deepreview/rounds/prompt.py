@@ -78,8 +78,8 @@ def round_prompt(
             "",
             "### Declined findings",
             "",
-            "The author declined these on purpose. Do not raise them again unless the code around "
-            "them changed since; if you do, say what changed.",
+            "The author declined these on purpose. Do not raise them again unless the lines they "
+            "name changed since; if you do, say what changed.",
             "",
             fence_open("declined-findings"),
             *(

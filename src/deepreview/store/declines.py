@@ -1,13 +1,15 @@
 """Declined findings in the store index: `decline`, `declines`, `undecline`.
 
-Keyed by series + finding fingerprint (`consolidate.fingerprint`), so a decline still matches
-when a later round numbers the finding differently.
+Keyed by repository + series + finding fingerprint (`consolidate.fingerprint`), so a decline
+still matches when a later round numbers the finding differently, and a decline in one
+repository of a shared store is none in another (`store.Repository`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 
 
@@ -25,6 +27,8 @@ class Decline:
     round: int
     reason: str
     created_at: str
+    repo_key: str = ""  # the review's repository (`ReviewRow.repo_key`)
+    repo: str = ""  # its name; "" for a decline from before keys whose review was deleted
 
     @property
     def location(self) -> str:
@@ -37,14 +41,20 @@ class Decline:
 
 _COLUMNS = (
     "series, fingerprint, review_id, finding_id, title, path, start_line, end_line,"
-    " reviewed_sha, round, reason, created_at"
+    " reviewed_sha, round, reason, created_at, repo_key, repo"
 )
 
 
 def add_decline(store: Store, d: Decline) -> None:
     with store.lock(), store._db() as db, db:
+        # The same decline recorded before repositories were told apart: this one replaces it.
         db.execute(
-            f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "DELETE FROM declines WHERE repo_key = '' AND series = ? AND fingerprint = ?"
+            " AND repo IN ('', ?)",
+            (d.series, d.fingerprint, d.repo),
+        )
+        db.execute(
+            f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
             (
                 d.series,
                 d.fingerprint,
@@ -58,11 +68,16 @@ def add_decline(store: Store, d: Decline) -> None:
                 d.round,
                 d.reason,
                 d.created_at,
+                d.repo_key,
+                d.repo,
             ),
         )
 
 
-def list_declines(store: Store, series: str | None = None) -> list[Decline]:
+def list_declines(
+    store: Store, series: str | None = None, repo: Repository | None = None
+) -> list[Decline]:
+    """The store's declines, of one series and of one repository when given."""
     if not (store.root / "index.sqlite").exists():
         return []
     with store._db() as db:
@@ -72,7 +87,8 @@ def list_declines(store: Store, series: str | None = None) -> list[Decline]:
             sql += " WHERE series = ?"
             args = (series,)
         rows = db.execute(sql + " ORDER BY created_at, review_id, finding_id", args).fetchall()
-    return [Decline(*r) for r in rows]
+    found = [Decline(*r) for r in rows]
+    return [d for d in found if repo is None or repo.holds(d.repo_key, d.repo)]
 
 
 def remove_decline(store: Store, review_id: str, finding_id: str) -> bool:

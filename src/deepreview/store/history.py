@@ -17,6 +17,7 @@ from deepreview.errors import ParseError, StoreError
 from deepreview.model import Report
 from deepreview.stats.aggregate import ReviewFacts
 from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, seat_facts
+from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 
 # Bump when `SeatFacts` / `LeadFacts` or how they are computed changes: cached rows are then
@@ -30,14 +31,14 @@ FACTS_VERSION: Final = 4
 class Scope:
     """Which reviews count. `repo` None: every repository in the store."""
 
-    repo: str | None = None
+    repo: Repository | None = None
     since: str | None = None  # YYYY-MM-DD: reviews created on or after that day
     series: str | None = None  # `pr:123` or `branch:feature/x`
 
     def admits(self, row: ReviewRow) -> bool:
         if row.status != "complete":
             return False
-        if self.repo is not None and row.repo != self.repo:
+        if self.repo is not None and not self.repo.holds(row.repo_key, row.repo):
             return False
         if self.since is not None and row.created_at[:10] < self.since:
             return False

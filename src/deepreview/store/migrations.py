@@ -118,6 +118,47 @@ def m007_round_no(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE reviews ADD COLUMN round_no INTEGER NOT NULL DEFAULT 0")
 
 
+@migration
+def m008_repository(db: sqlite3.Connection) -> None:
+    # A store may hold reviews of many repositories: a series (`branch:feature`) and its
+    # declines are one repository's (`targets.identity`). Rows written before keep "" and are
+    # matched by the repository's name (`store.Repository`); a decline takes the name of the
+    # review it was recorded from, and its key joins the primary key.
+    db.execute("ALTER TABLE reviews ADD COLUMN repo_key TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        CREATE TABLE declines_by_repository (
+            series TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            review_id TEXT NOT NULL,
+            finding_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            path TEXT NOT NULL DEFAULT '',
+            start_line INTEGER,
+            end_line INTEGER,
+            reviewed_sha TEXT NOT NULL,
+            round INTEGER NOT NULL DEFAULT 1,
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            repo_key TEXT NOT NULL DEFAULT '',
+            repo TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (repo_key, series, fingerprint)
+        )
+        """
+    )
+    db.execute(
+        """
+        INSERT INTO declines_by_repository
+        SELECT d.series, d.fingerprint, d.review_id, d.finding_id, d.title, d.path,
+            d.start_line, d.end_line, d.reviewed_sha, d.round, d.reason, d.created_at, '',
+            COALESCE((SELECT r.repo FROM reviews r WHERE r.id = d.review_id), '')
+        FROM declines d
+        """
+    )
+    db.execute("DROP TABLE declines")
+    db.execute("ALTER TABLE declines_by_repository RENAME TO declines")
+
+
 def _applied(db: sqlite3.Connection) -> set[str]:
     try:
         return {row[0] for row in db.execute("SELECT name FROM _migrations")}

@@ -34,6 +34,7 @@ from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
 from deepreview.runfiles import RUN_JSON
 from deepreview.store.migrations import migrate
+from deepreview.store.repository import Repository
 from deepreview.store.runlock import runner
 from deepreview.targets.git import Git, local_repo_name
 from deepreview.targets.target import Target
@@ -57,6 +58,11 @@ class ReviewRow:
     series: str
     branch: str = ""
     round_no: int = 0  # its round in its series, once `Store.round_for` handed it out
+    repo_key: str = ""  # which repository (`targets.identity`); "" when stored before it was kept
+
+    @property
+    def repository(self) -> Repository:
+        return Repository(self.repo_key, self.repo)
 
 
 STORE_ENV: Final = "DEEP_REVIEW_STORE"
@@ -145,7 +151,7 @@ def lost_schema(exc: sqlite3.OperationalError) -> bool:
 
 _ROW_COLUMNS: Final = (
     "id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
-    " critical, important, suggestions, reviewers, series, branch, round_no"
+    " critical, important, suggestions, reviewers, series, branch, round_no, repo_key"
 )
 
 
@@ -295,8 +301,9 @@ class Store:
             db.execute(
                 """
                 INSERT INTO reviews (id, created_at, repo, target, kind, base_sha, head_sha,
-                    status, verdict, critical, important, suggestions, reviewers, series, branch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    status, verdict, critical, important, suggestions, reviewers, series, branch,
+                    repo_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET status=excluded.status, verdict=excluded.verdict,
                     critical=excluded.critical, important=excluded.important,
                     suggestions=excluded.suggestions, reviewers=excluded.reviewers
@@ -317,6 +324,7 @@ class Store:
                     json.dumps(list(row.reviewers)),
                     row.series,
                     row.branch,
+                    row.repo_key,
                 ),
             )
 
@@ -356,7 +364,7 @@ class Store:
                 raise ValueError("not a JSON list of names")
             if not all(isinstance(r[i], int) for i in (9, 10, 11, 15)):
                 raise ValueError("a count or round number is not a whole number")
-            if not all(isinstance(r[i], str) for i in (*range(9), 13, 14)):
+            if not all(isinstance(r[i], str) for i in (*range(9), 13, 14, 16)):
                 raise ValueError("a text column is not text")
         except (TypeError, ValueError) as exc:
             raise StoreError(
@@ -379,6 +387,7 @@ class Store:
             series=r[13],
             branch=r[14],
             round_no=r[15],
+            repo_key=r[16],
         )
 
     def ghost_rows(self) -> list[ReviewRow]:
@@ -418,7 +427,7 @@ class Store:
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         with self._db() as db, db:
             db.executemany(
-                f"{verb} INTO reviews ({_ROW_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+                f"{verb} INTO reviews ({_ROW_COLUMNS}) VALUES ({', '.join('?' * 17)})",
                 [
                     (
                         *dataclasses.astuple(r)[:12],
@@ -426,6 +435,7 @@ class Store:
                         r.series,
                         r.branch,
                         r.round_no,
+                        r.repo_key,
                     )
                     for r in rows
                 ],
@@ -438,13 +448,20 @@ class Store:
         raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
 
     def round_for(
-        self, series: str, branch: str, created_at: str, review_id: str, kind: str = ""
+        self,
+        series: str,
+        branch: str,
+        created_at: str,
+        review_id: str,
+        kind: str = "",
+        *,
+        repo: Repository,
     ) -> int:
-        """This review's round in its PR's or branch's series (either one matches), handed out
-        once and kept in its index row: a resume or relead finds the same number. A new number
-        follows every number handed out and every complete review of the series, so reviews
-        that finish at the same time, or in another order than they started, each get their
-        own. An `--uncommitted` review (`kind`) is round 1 on its own and counts in no series.
+        """This review's round in its PR's or branch's series (either one matches) of `repo`,
+        handed out once and kept in its index row: a resume or relead finds the same number. A
+        new number follows every number handed out and every complete review of the series, so
+        reviews that finish at the same time, or in another order than they started, each get
+        their own. An `--uncommitted` review (`kind`) is round 1 on its own and counts in no series.
         """
         if kind == "uncommitted" or (not series and not branch):
             return 1
@@ -458,6 +475,7 @@ class Store:
                 for r in (*self.rows(), *self.ghost_rows())
                 if r.kind != "uncommitted"
                 and ((series and r.series == series) or (branch and r.branch == branch))
+                and repo.holds(r.repo_key, r.repo)
             ]
             own = next((r for r in rows if r.id == review_id), None)
             if own is not None and own.round_no:

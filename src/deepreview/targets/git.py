@@ -150,7 +150,13 @@ def local_repo_name(git: Git, env: Mapping[str, str]) -> str:
     return env.get("GH_REPO") or repo_from_remote(git) or git.repo.name
 
 
+def origin_url(git: Git) -> str | None:
+    """The `origin` remote's URL, None without one."""
+    result = git.run(["remote", "get-url", "origin"], check=False)
+    return (result.stdout_text.strip() or None) if result.ok else None
+
+
 def repo_from_remote(git: Git) -> str | None:
     """`owner/name` when `origin` is a GitHub remote, else None."""
-    result = git.run(["remote", "get-url", "origin"], check=False)
-    return repo_from_url(result.stdout_text) if result.ok else None
+    url = origin_url(git)
+    return repo_from_url(url) if url else None

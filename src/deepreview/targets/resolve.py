@@ -1,4 +1,5 @@
-"""Turn what the user typed (`A..B`, `#123`, nothing, `--uncommitted`) into a `Target`."""
+"""Turn what the user typed (`A..B`, `#123`, a branch name, nothing, `--uncommitted`) into a
+`Target`."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
+from deepreview.github.remote import repo_from_url
 from deepreview.runmodel import Commit
-from deepreview.targets.git import Git, decode_path, repo_from_remote
+from deepreview.targets.git import Git, decode_path, origin_url, repo_from_remote
+from deepreview.targets.identity import checkout_identity, github_identity
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
 _PR_URL = re.compile(r"^https?://[^/]+/(?P<repo>[^/]+/[^/]+)/pull/(?P<num>\d+)(?:[/?#].*)?$")
@@ -41,7 +44,9 @@ def resolve_target(
     head = _require_commits(git, needs_head=uncommitted or not spec)
     if exact_range and not (_RANGE.match(spec) and "..." not in spec):
         raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
-    if base is not None and (uncommitted or spec):
+    # A local branch by name: reviewed as a bare `review` reviews it when checked out.
+    named_branch = spec if spec and not uncommitted and _is_branch_name(git, spec) else None
+    if base is not None and (uncommitted or spec) and not named_branch:
         # a range, a PR and the work tree name their own base: a --base would be ignored
         what = "--uncommitted reviews against HEAD" if uncommitted else f"{spec} names its own base"
         raise UsageError(f"--base applies to a review of the current branch; {what}: drop --base")
@@ -56,17 +61,22 @@ def resolve_target(
         target = _range(
             git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
         )
+    elif named_branch:
+        target = _branch(git, repo_root, base, None, name=spec)
     elif spec:
         raise UsageError(
-            f"cannot read target {spec!r}: use A..B, A...B, a PR number (123 or #123), a PR URL, "
-            "--uncommitted, or nothing for the current branch"
+            f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
+            "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
+            "the current branch"
         )
     else:
         target = _branch(git, repo_root, base, head)
     named = env.get("GH_REPO")
-    if named and target.kind != "pr" and named != target.repo_name:
+    if named:
         # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
         # this checkout is of that repository (its store, its series, `stats`' scope)
+        target = dataclasses.replace(target, repo_key=github_identity(named))
+    if named and target.kind != "pr" and named != target.repo_name:
         target = dataclasses.replace(
             target, repo_name=named, repo_url=f"https://github.com/{named}"
         )
@@ -143,7 +153,21 @@ def _base_tip(git: Git, base: str | None) -> tuple[str, str]:
     return (base, _need(git, base, "base ref")) if base else _default_base(git)
 
 
-def _branch(git: Git, root: Path, base: str | None, head: str | None) -> Target:
+def _is_branch_name(git: Git, spec: str) -> bool:
+    """`spec` names a local branch (`refs/heads/<spec>`); a PR number or a range does not."""
+    if _PR_URL.match(spec) or _PR_NUM.match(spec) or _RANGE.match(spec):
+        return False
+    return git.rev(f"refs/heads/{spec}") is not None
+
+
+def _branch(
+    git: Git, root: Path, base: str | None, head: str | None, *, name: str | None = None
+) -> Target:
+    """The branch `name` (default: the checked-out one) against its base."""
+    if name is not None:
+        base_name, base_tip = _base_tip(git, base)
+        tip = head or _need(git, f"refs/heads/{name}", "branch")
+        return _against_base(git, root, tip, name, (base_name, base_tip), shown=name)
     head = head or _need(git, "HEAD", "revision")
     # The branch and the base are independent lookups: asked at once (each `git` call is mostly
     # process start-up), their errors still reported in this order.
@@ -155,10 +179,18 @@ def _branch(git: Git, root: Path, base: str | None, head: str | None) -> Target:
         branch = symbolic_f.result().stdout_text.strip() or None
         if branch is None and base is None:
             raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
-        base_name, base_tip = base_f.result()
+        base_ref = base_f.result()
+    return _against_base(git, root, head, branch, base_ref, shown="HEAD")
+
+
+def _against_base(
+    git: Git, root: Path, head: str, branch: str | None, base: tuple[str, str], *, shown: str
+) -> Target:
+    """`head` (branch `branch`) reviewed from its merge-base with the base (name, tip)."""
+    base_name, base_tip = base
     mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
     if not mb:
-        raise GitError(f"{base_name} and HEAD share no history; pass --base REF")
+        raise GitError(f"{base_name} and {shown} share no history; pass --base REF")
     return _build(git, root, "branch", mb, head, spec="", branch=branch, base_ref=base_name)
 
 
@@ -297,10 +329,11 @@ def _build(
         history = pool.submit(_history, git, base, head) if commits_override is None else None
         files_f = pool.submit(changed_files, git, base, head)
         diff_f = pool.submit(review_diff, git, base, head)
-        remote_f = pool.submit(repo_from_remote, git) if repo_name is None else None
+        origin_f = pool.submit(origin_url, git)
         commits, head_author = history.result() if history else (commits_override or (), None)
         files, diff = files_f.result(), diff_f.result()
-        remote_repo = repo_name or (remote_f.result() if remote_f else None)
+        origin = origin_f.result()
+    remote_repo = repo_name or (repo_from_url(origin) if origin else None)
     author = head_author if pr is None else None
     title = pr.title if pr else (commits[-1].subject if len(commits) == 1 else "")
     return Target(
@@ -319,6 +352,7 @@ def _build(
         repo_name=remote_repo or root.name,
         repo_url=f"https://github.com/{remote_repo}" if remote_repo else None,
         base_ref=base_ref,
+        repo_key=checkout_identity(git, origin),
     )
 
 

@@ -60,6 +60,9 @@ class Target:
     # A branch (or `A..B` of a branch) that is the head of an open PR, looked up on GitHub: the
     # review continues that PR's round series (`pipeline/pr_series.py`).
     series_pr: int | None = None
+    # Which repository this is, as the store tells repositories apart (`targets.identity`);
+    # "" in a run.json from before it was kept (the store then goes by `repo_name`).
+    repo_key: str = ""
 
     @property
     def changed_paths(self) -> tuple[str, ...]:
