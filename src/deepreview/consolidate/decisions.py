@@ -21,6 +21,7 @@ from deepreview.consolidate.cluster import Cluster, Member
 from deepreview.consolidate.inputs import display_name
 from deepreview.consolidate.merge import (
     LEAD,
+    MERGE_RULE,
     SEVERITY_RULE,
     Group,
     best_member,
@@ -28,6 +29,8 @@ from deepreview.consolidate.merge import (
     draft,
     key_order,
     number,
+    rule_severity,
+    votes,
 )
 from deepreview.errors import ParseError
 from deepreview.model import Finding, Location, ReconciliationEntry, Reviewer, Severity
@@ -109,6 +112,7 @@ class _Work:
     lead_merges: list[str] = field(default_factory=list)
     severity: Severity | None = None
     severity_reason: str = ""
+    floor: Severity | None = None  # see Group.floor
     title: str | None = None
     classification: str | None = None
     classification_reason: str = ""
@@ -246,6 +250,7 @@ def apply_decisions(
             reasons=tuple(w.reasons + w.lead_merges),
             severity=w.severity,
             severity_reason=w.severity_reason,
+            floor=w.floor,
             title=w.title,
             classification=w.classification,
             classification_reason=w.classification_reason,
@@ -328,6 +333,10 @@ def _merge(
     w: _Work, target: _Work, d: Decision, work: dict[str, _Work], names: dict[str, str]
 ) -> None:
     moved = ", ".join(member_label(m, names) for m in w.members)
+    if target.severity is None:
+        # The lead folds `w` into `target`: the merged finding is target's problem, so it is
+        # at least as severe as target was on its own (a severity on the decision still wins).
+        target.floor = rule_severity(target.members, target.floor)
     target.members.extend(w.members)
     target.reasons.extend(w.reasons)
     target.lead_merges.append(f"lead merged {moved}: {d.reason}")
@@ -346,20 +355,26 @@ def _entries(
         labels = ", ".join(member_label(m, names) for m in g.members)
         why = "; ".join(g.reasons) if g.reasons else "the same problem"
         out.append(ReconciliationEntry("merge", f"{f.id} merges {labels} — {why}", (f.id,)))
-    own = [m.finding.severity for m in g.members]
-    for m in g.members:
+    # Each reviewer once, by the member it votes with: a seat's other findings merged into
+    # this one are not a second opinion, nor a severity of its own that changed.
+    voters = votes(g.members)
+    lifted = g.floor is not None and rule_severity(g.members) != f.severity
+    for m in voters:
         before = m.finding.severity
         if before == f.severity:
             continue
         head = f"{member_label(m, names)} ({before.value}) → {f.severity.value} {f.id}"
+        agree = sum(1 for v in voters if v.finding.severity == f.severity)
+        rated = f"{agree} of {len(voters)} reviewers rated it {f.severity.value}"
         if g.severity is not None:
             text = f"{head}: {g.severity_reason} (lead)"
-        else:
-            agree = sum(1 for s in own if s == f.severity)
+        elif lifted:
             text = (
-                f"{head}: {agree} of {len(own)} reviewers rated it {f.severity.value} "
-                f"(rule: {SEVERITY_RULE})"
+                f"{head}: {rated}, as it was before the lead merged other findings into it "
+                f"(rule: {MERGE_RULE})"
             )
+        else:
+            text = f"{head}: {rated} (rule: {SEVERITY_RULE})"
         out.append(ReconciliationEntry("severity", text, (f.id,)))
         row = "downgrades" if f.severity.rank > before.rank else "upgrades"
         tally.add(m.seat, row, (before, f.severity))

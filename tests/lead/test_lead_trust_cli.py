@@ -1,0 +1,149 @@
+"""What a lead's answer may and may not do to the report, through the real `deep-review review`
+with the fake `codex`, `gemini` and `claude` CLIs (tests/fakebin).
+
+* A lead's merge without a severity never lowers the finding it merges into: each reviewer
+  counts once however many of its findings the merged finding holds, so `--fail-on important`
+  still fails on an important finding the lead merged a suggestion into.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fakebin.harness import Fakes
+from support.repos import CliResult, make_repo
+
+# make_repo's change adds `sub` (calc.py:5-6) and `shout` (util/strings.py:1-2).
+CODEX = """**Findings**
+
+- [P1] `shout` crashes on `None` — util/strings.py:2
+  `shout(None)` calls `None.upper()` and raises AttributeError; guard the argument.
+
+- [P1] README is stale — README.md:1
+  The README lists the helpers but not the new one.
+
+- [P2] Missing test for `sub` — calc.py:5-6
+  Nothing calls `sub` in the tests; add `test_sub`.
+"""
+
+GEMINI = """## Executive Summary
+
+Two helpers added; one crashes.
+
+## Findings
+
+### Critical Issues
+
+C1. **`shout` crashes on `None`** — `util/strings.py:2` (critical, regression)
+
+`return s.upper()` raises AttributeError for `None`.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+S1. **No test covers `sub`** — `calc.py:5-6` (suggestion, gap)
+
+Add a test for `sub`.
+
+## Coverage Summary
+
+| File | Status |
+|------|--------|
+| `calc.py` | S1 |
+| `util/strings.py` | C1 |
+"""
+
+# The clusters of CODEX + GEMINI: K1 the crash (Codex I1, Gemini C1), K2 the README
+# (Codex I2), K3 the `sub` suggestions (Codex S1, Gemini S1).
+DROP_README = {
+    "cluster": "K2",
+    "action": "drop",
+    "false_positive": True,
+    "reason": "README.md:1 lists no helpers at all.",
+}
+
+
+def _review(
+    tmp_path: Path, lead: dict[str, Any], codex: str = CODEX, gemini: str = GEMINI, *args: str
+) -> tuple[CliResult, str, dict[str, Any]]:
+    fakes = Fakes(tmp_path)
+    repo = make_repo(tmp_path)
+    fakes.agent("codex", {"review": codex})
+    fakes.agent("gemini", {"review": gemini})
+    fakes.agent("claude", {"review": json.dumps(lead)})
+    res = fakes.review(
+        repo, "--agents", "codex,gemini", *args, lead="claude", env=fakes.env(agents=True)
+    )
+    assert res.returncode in (0, 4), res.stderr[-3000:]
+    out = res.json()
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    data = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    assert data["lead"]["status"] == "ok", data["lead"]
+    return res, md, data
+
+
+def _reconciliation(md: str) -> list[str]:
+    block = md.split("**Reconciliation**:", 1)[1].split("\n---", 1)[0]
+    return [ln[2:] for ln in block.splitlines() if ln.startswith("- ")]
+
+
+def _row(md: str, label: str) -> str:
+    return next(line for line in md.splitlines() if line.startswith(f"| {label} |"))
+
+
+def test_a_merge_without_severity_keeps_the_absorbing_findings_severity(tmp_path: Path) -> None:
+    lead = {
+        "decisions": [
+            {"cluster": "K1", "action": "keep", "reason": "util/strings.py:2 has no guard."},
+            DROP_README,
+            {
+                "cluster": "K3",
+                "action": "merge",
+                "merge_into": "K1",
+                "reason": "calc.py:5 is the same missing care for inputs as K1.",
+            },
+        ],
+        "executive_summary": "K1 is the one real problem.",
+        "verdict": {"label": "Merge with fixes", "reason": "fix K1 (K3 folded in)."},
+    }
+    res, md, data = _review(tmp_path, lead, CODEX, GEMINI, "--fail-on", "important")
+
+    # the crash was important (Codex) and critical (Gemini): merging two suggestions into it
+    # must not make it a suggestion, nor let --fail-on important pass
+    (finding,) = data["findings"]
+    assert (finding["id"], finding["severity"]) == ("I1", "important")
+    assert res.returncode == 4, res.stderr
+    severity = [ln for ln in _reconciliation(md) if " → " in ln and "reviewers" in ln]
+    # two seats reviewed: two reviewers, whatever the number of their findings merged here
+    assert severity == [
+        "Gemini C1 (critical) → important I1: 1 of 2 reviewers rated it important (rule: the "
+        "median of the reviewers' severities; an even split takes the less severe of the two "
+        "middle ones; a single reviewer's severity stands)"
+    ]
+    assert "of 4 reviewers" not in md
+    assert _row(md, "Downgraded") == "| Downgraded | 0 | 1 (C→I) |"
+
+
+def test_a_lead_severity_on_the_merge_still_wins(tmp_path: Path) -> None:
+    lead = {
+        "decisions": [
+            DROP_README,
+            {
+                "cluster": "K1",
+                "action": "merge",
+                "merge_into": "K3",
+                "severity": "suggestion",
+                "reason": "util/strings.py:2 is only reached with str callers.",
+            },
+        ],
+        "executive_summary": "Minor.",
+        "verdict": {"label": "Merge with fixes", "reason": "K3 is small."},
+    }
+    res, _, data = _review(tmp_path, lead, CODEX, GEMINI, "--fail-on", "important")
+    assert [(f["id"], f["severity"]) for f in data["findings"]] == [("S1", "suggestion")]
+    assert res.returncode == 0, res.stderr
