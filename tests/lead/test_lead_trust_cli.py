@@ -4,11 +4,14 @@ with the fake `codex`, `gemini` and `claude` CLIs (tests/fakebin).
 * A lead's merge without a severity never lowers the finding it merges into: each reviewer
   counts once however many of its findings the merged finding holds, so `--fail-on important`
   still fails on an important finding the lead merged a suggestion into.
+* The retro writes a seat's own finding IDs as `Gemini C1` and the report's as `I1`, and two
+  findings about the same function get short titles that tell them apart.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +95,10 @@ def _reconciliation(md: str) -> list[str]:
     return [ln[2:] for ln in block.splitlines() if ln.startswith("- ")]
 
 
+def _seat_retro(md: str, seat: str) -> str:
+    return md.split(f"### [{seat}]", 1)[1].split("\n### ", 1)[0]
+
+
 def _row(md: str, label: str) -> str:
     return next(line for line in md.splitlines() if line.startswith(f"| {label} |"))
 
@@ -147,3 +154,42 @@ def test_a_lead_severity_on_the_merge_still_wins(tmp_path: Path) -> None:
     res, _, data = _review(tmp_path, lead, CODEX, GEMINI, "--fail-on", "important")
     assert [(f["id"], f["severity"]) for f in data["findings"]] == [("S1", "suggestion")]
     assert res.returncode == 0, res.stderr
+
+
+def test_retro_ids_say_whose_they_are_and_short_titles_differ(tmp_path: Path) -> None:
+    lead = {
+        "decisions": [
+            DROP_README,
+            {
+                "cluster": "K3",
+                "action": "split",
+                "split_members": ["gemini:S1"],
+                "reason": "calc.py:5 the seats ask for different tests.",
+            },
+        ],
+        "executive_summary": "K1 crashes.",
+        "verdict": {"label": "Merge with fixes", "reason": "K1 crashes."},
+    }
+    _, md, data = _review(tmp_path, lead)
+    titles = {f["id"]: f["title"] for f in data["findings"]}
+    assert titles == {
+        "I1": "`shout` crashes on `None`",
+        "S1": "No test covers `sub`",
+        "S2": "Missing test for `sub`",
+    }
+    # both suggestions are about `sub`: "S1 (sub)" and "S2 (sub)" would not tell them apart
+    assert _row(md, "Unique insights") == (
+        "| Unique insights | S2 (Missing test for…) | S1 (No test covers…) |"
+    )
+    # the split is recorded with the report's IDs, not the lead's cluster IDs
+    assert (
+        "Split Gemini S1 out of S2 into S1: calc.py:5 the seats ask for different tests."
+        in _reconciliation(md)
+    )
+    # the retro names a seat's own finding as the seat's, the report's by its report ID
+    gemini = _seat_retro(md, "Gemini")
+    assert "Found by others but not by Gemini: S2 (Codex)." in gemini
+    assert "Severity reconciled: Gemini C1 (critical) → important I1." in gemini
+    assert _row(md, "False positives") == ("| False positives | 1 (Codex I2 README is stale) | 0 |")
+    assert "Dropped as false positives: Codex I2 README is stale." in _seat_retro(md, "Codex")
+    assert not re.search(r"\bK\d+\b", md.split("## Appendix", 1)[0])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal, NamedTuple, get_args
 
@@ -147,8 +147,33 @@ def short_title(title: str, *, words: int = 3) -> str:
     for ident in re.findall(r"`([^`\n]+)`", title):
         if _names_the_finding(ident):
             return ident
+    return _first_words(title, words)
+
+
+def _first_words(title: str, words: int) -> str:
     plain = title.replace("*", "").replace("`", "").split()
     return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
+
+
+def short_titles(titles: Sequence[str]) -> tuple[str, ...]:
+    """`short_title` of each title, except that different titles never shorten alike: two
+    findings about `div` are "Missing zero-divisor handling…" and "div lacks a…", not "div"
+    twice. Those that would clash take the title's first words, more of them until they differ
+    (identical titles stay identical)."""
+    out = [short_title(t) for t in titles]
+    longest = max((len(t.split()) for t in titles), default=0)
+    words = 3
+    while True:
+        clashing = [
+            i
+            for i, label in enumerate(out)
+            if any(out[j] == label and titles[j] != titles[i] for j in range(len(out)))
+        ]
+        if not clashing or words > longest:
+            return tuple(out)
+        for i in clashing:
+            out[i] = _first_words(titles[i], words)
+        words += 1
 
 
 def _link_text(cluster: Cluster, names: dict[str, str]) -> list[str]:
@@ -175,7 +200,7 @@ def apply_decisions(
     work: dict[str, _Work] = {
         c.id: _Work(c.id, list(c.members), _link_text(c, names)) for c in clusters
     }
-    entries_tail: list[ReconciliationEntry] = []
+    entries_tail: list[ReconciliationEntry | _SplitNote] = []
     tally = _Tally()
 
     decisions = list(decisions)
@@ -198,9 +223,7 @@ def apply_decisions(
     merged_into: dict[str, str] = {}  # a merged cluster → the one that absorbed it
 
     def find(cluster_id: str) -> _Work | None:
-        while cluster_id in merged_into:
-            cluster_id = merged_into[cluster_id]
-        return work.get(cluster_id)
+        return work.get(_end_of(cluster_id, merged_into))
 
     ordered = sorted(decisions, key=lambda d: (apply_rank(d.action), key_order(d.cluster_id)))
     for d in ordered:
@@ -227,8 +250,7 @@ def apply_decisions(
         elif d.action == "drop":
             del work[w.key]
             for m in w.members:
-                label = f"{m.finding.id} {short_title(m.finding.title)}"
-                tally.add(m.seat, "false_positives" if d.false_positive else "dropped", label)
+                tally.add(m.seat, "false_positives" if d.false_positive else "dropped", m)
             what = ", ".join(member_label(m, names) for m in w.members)
             title = w.title or (w.members[0].finding.title if w.members else w.key)
             as_what = " as a false positive" if d.false_positive else ""
@@ -286,7 +308,11 @@ def apply_decisions(
         findings.append(f)
         origins.append(Origin(f.id, key, g.members))
         entries.extend(_entries(g, f, names, tally))
-    entries.extend(entries_tail)
+    final = {key: f.id for key, f in numbered}
+    for entry in entries_tail:
+        if isinstance(entry, _SplitNote):
+            entry = entry.resolve(lambda key: final.get(_end_of(key, merged_into)))
+        entries.append(entry)
     for key, f in numbered:
         g = by_key[key]
         if g.added is not None:
@@ -295,9 +321,37 @@ def apply_decisions(
     return Consolidation(
         findings=tuple(findings),
         reconciliation=tuple(entries),
-        tallies=tally.result(),
+        tallies=tally.result(names),
         origins=tuple(origins),
     )
+
+
+@dataclass(frozen=True)
+class _SplitNote:
+    """A split, written once the findings are numbered: cluster keys (K3, K3.2) are the lead's
+    working names and must not reach the report."""
+
+    moved: str  # `Gemini S1`: the members split out
+    source: str  # the cluster they left (K3) ...
+    source_members: str  # ... and, should it be dropped later, the members it kept
+    target: str  # the new group (K3.2)
+    reason: str
+
+    def resolve(self, final_id: Callable[[str], str | None]) -> ReconciliationEntry:
+        source, target = final_id(self.source), final_id(self.target)
+        into = f" into {target}" if target else ""
+        ids = tuple(i for i in (target, source) if i)
+        return ReconciliationEntry(
+            "split",
+            f"Split {self.moved} out of {source or self.source_members}{into}: {self.reason}",
+            ids,
+        )
+
+
+def _end_of(key: str, merged_into: dict[str, str]) -> str:
+    while key in merged_into:
+        key = merged_into[key]
+    return key
 
 
 def _split(
@@ -305,7 +359,7 @@ def _split(
     d: Decision,
     work: dict[str, _Work],
     names: dict[str, str],
-    entries: list[ReconciliationEntry],
+    entries: list[ReconciliationEntry | _SplitNote],
 ) -> None:
     keys = tuple(d.split_member_ids or ())
     moving = [m for m in w.members if m.key in keys]
@@ -325,8 +379,15 @@ def _split(
     w.members = [m for m in w.members if m.key not in keys]
     w.reasons = []  # the automatic reasons no longer describe the remaining members
     work[new_key] = _Work(new_key, moving)
-    moved = ", ".join(member_label(m, names) for m in moving)
-    entries.append(ReconciliationEntry("split", f"Split {moved} out of {w.key}: {d.reason}"))
+    entries.append(
+        _SplitNote(
+            moved=", ".join(member_label(m, names) for m in moving),
+            source=w.key,
+            source_members=", ".join(member_label(m, names) for m in w.members),
+            target=new_key,
+            reason=d.reason,
+        )
+    )
 
 
 def _merge(
@@ -399,14 +460,30 @@ class _Tally:
     def add(self, seat: str, row: str, value: object) -> None:
         self.rows.setdefault(seat, {}).setdefault(row, []).append(value)
 
-    def result(self) -> dict[str, SeatTally]:
+    def result(self, names: dict[str, str]) -> dict[str, SeatTally]:
+        # A dropped finding is the seat's own (`Codex I2 …`, never a bare I2 that reads as the
+        # report's I2), with a short title no other dropped finding shares.
+        dropped = [
+            m
+            for rows in self.rows.values()
+            for row in ("false_positives", "dropped")
+            for m in rows.get(row, [])
+            if isinstance(m, Member)
+        ]
+        shorts = dict(zip(dropped, short_titles([m.finding.title for m in dropped]), strict=True))
+
+        def labels(row: list[object]) -> tuple[str, ...]:
+            return tuple(
+                f"{member_label(m, names)} {shorts[m]}" for m in row if isinstance(m, Member)
+            )
+
         out: dict[str, SeatTally] = {}
         for seat in sorted(self.rows):
             rows = self.rows[seat]
             out[seat] = SeatTally(
                 seat=seat,
-                false_positives=tuple(str(x) for x in rows.get("false_positives", [])),
-                dropped=tuple(str(x) for x in rows.get("dropped", [])),
+                false_positives=labels(rows.get("false_positives", [])),
+                dropped=labels(rows.get("dropped", [])),
                 downgrades=tuple(_pair(x) for x in rows.get("downgrades", [])),
                 upgrades=tuple(_pair(x) for x in rows.get("upgrades", [])),
             )
@@ -428,4 +505,5 @@ __all__ = [
     "SeatTally",
     "apply_decisions",
     "short_title",
+    "short_titles",
 ]
