@@ -6,6 +6,9 @@ with the fake `codex`, `gemini` and `claude` CLIs (tests/fakebin).
   still fails on an important finding the lead merged a suggestion into.
 * The retro writes a seat's own finding IDs as `Gemini C1` and the report's as `I1`, and two
   findings about the same function get short titles that tell them apart.
+* The lead's cluster IDs (`K1`) never reach the report: its verdict, summary and testing items
+  say the report's IDs, and a verdict that rests only on clusters that do not exist gives way
+  to the rule's verdict, with a Reconciliation note.
 """
 
 from __future__ import annotations
@@ -59,6 +62,15 @@ Add a test for `sub`.
 |------|--------|
 | `calc.py` | S1 |
 | `util/strings.py` | C1 |
+"""
+
+NOTHING = """## Executive Summary
+
+Nothing wrong.
+
+## Findings
+
+No issues found.
 """
 
 # The clusters of CODEX + GEMINI: K1 the crash (Codex I1, Gemini C1), K2 the README
@@ -134,6 +146,8 @@ def test_a_merge_without_severity_keeps_the_absorbing_findings_severity(tmp_path
     ]
     assert "of 4 reviewers" not in md
     assert _row(md, "Downgraded") == "| Downgraded | 0 | 1 (C→I) |"
+    # the merged cluster is named inside the finding that absorbed it, not as "I1 (I1 …)"
+    assert data["header"]["verdict"]["reason"] == "fix I1 (I1's Codex S1 + Gemini S1 folded in)."
 
 
 def test_a_lead_severity_on_the_merge_still_wins(tmp_path: Path) -> None:
@@ -193,3 +207,49 @@ def test_retro_ids_say_whose_they_are_and_short_titles_differ(tmp_path: Path) ->
     assert _row(md, "False positives") == ("| False positives | 1 (Codex I2 README is stale) | 0 |")
     assert "Dropped as false positives: Codex I2 README is stale." in _seat_retro(md, "Codex")
     assert not re.search(r"\bK\d+\b", md.split("## Appendix", 1)[0])
+
+
+def test_a_verdict_resting_on_clusters_that_do_not_exist_is_not_taken(tmp_path: Path) -> None:
+    lead = {
+        "decisions": [
+            {
+                "cluster": "K1",
+                "action": "severity",
+                "severity": "critical",
+                "reason": "calc.py:6 every caller breaks.",
+            }
+        ],
+        "added_findings": [
+            {
+                "severity": "important",
+                "title": "No tests for `sub`",
+                "locations": [{"path": "calc.py", "start": 5, "end": 6}],
+                "body": "`sub` is untested.",
+                "reason": "rg found no test files.",
+            }
+        ],
+        "executive_summary": "The change breaks `sub` (K1) and adds an untested helper (L1).",
+        "verdict": {"label": "Rework", "reason": "K1 breaks every caller of sub."},
+        "testing": {"intro": "No tests changed.", "items": ["Add a regression test (K1)."]},
+    }
+    _, md, data = _review(tmp_path, lead, NOTHING, NOTHING)
+
+    assert [f["id"] for f in data["findings"]] == ["I1"]
+    verdict = _row(md, "**Verdict**")
+    # the lead's Rework rested on K1, a cluster no seat raised: the rule's verdict stands
+    assert "**Merge with fixes**" in verdict, verdict
+    assert "K1" not in verdict and "Rework" not in verdict
+    assert data["header"]["verdict"]["label"] == "Merge with fixes"
+    notes = _reconciliation(md)
+    assert any(
+        n.startswith(
+            "The lead's verdict (Rework) rests only on findings that are not in this "
+            "report; the verdict is Merge with fixes"
+        )
+        for n in notes
+    ), notes
+    summary = md.split("## Executive Summary", 1)[1].split("\n---", 1)[0]
+    assert summary.strip() == (
+        "The change breaks `sub` (a finding not in this report) and adds an untested helper (I1)."
+    )
+    assert "1. Add a regression test (a finding not in this report)." in md
