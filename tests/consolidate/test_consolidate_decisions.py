@@ -11,7 +11,7 @@ from deepreview.consolidate import (
     apply_decisions,
     cluster_findings,
 )
-from deepreview.consolidate.decisions import short_title, short_titles
+from deepreview.consolidate.labels import short_title, short_titles
 from deepreview.model import Location, Severity
 
 IMP, SUG, CRIT = Severity.IMPORTANT, Severity.SUGGESTION, Severity.CRITICAL

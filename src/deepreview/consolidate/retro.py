@@ -15,15 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
-from deepreview.consolidate.decisions import (
-    Consolidation,
-    SeatTally,
-    member_label,
-    short_title,
-    short_titles,
-)
+from deepreview.consolidate.decisions import Consolidation, SeatTally
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.labels import member_label, short_title, short_titles
 from deepreview.consolidate.merge import votes
 from deepreview.findings.findings import one_line
 from deepreview.model import (

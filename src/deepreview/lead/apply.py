@@ -29,9 +29,9 @@ from deepreview.consolidate.decisions import (
     Consolidation,
     Decision,
     apply_decisions,
-    member_label,
 )
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.verdict import decide
 from deepreview.lead.check import Checked
 from deepreview.model import (
