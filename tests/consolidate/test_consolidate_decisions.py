@@ -11,7 +11,7 @@ from deepreview.consolidate import (
     apply_decisions,
     cluster_findings,
 )
-from deepreview.consolidate.decisions import short_title
+from deepreview.consolidate.labels import short_title, short_titles
 from deepreview.model import Location, Severity
 
 IMP, SUG, CRIT = Severity.IMPORTANT, Severity.SUGGESTION, Severity.CRITICAL
@@ -98,7 +98,9 @@ def test_drop_as_false_positive_feeds_the_tally() -> None:
         "Dropped Gemini C2 (Reconcile context cancellation kills the switch) as a false "
         "positive: the reconcile context is the manager's"
     )
-    assert result.tallies["gemini"].false_positives == ("C2 Reconcile context cancellation…",)
+    assert result.tallies["gemini"].false_positives == (
+        "Gemini C2 Reconcile context cancellation…",
+    )
     assert result.tallies["gemini"].dropped == ()
 
 
@@ -107,7 +109,7 @@ def test_plain_drop_is_counted_as_dropped() -> None:
     clusters = cluster_findings(seats)
     kid = _cluster_of(clusters, "claude:S1")
     result = apply_decisions(clusters, [Decision(kid, "drop", "out of scope")])
-    assert result.tallies["claude"].dropped == ("S1 Serve",)
+    assert result.tallies["claude"].dropped == ("Claude S1 Serve",)
     assert result.tallies["claude"].false_positives == ()
     assert "as a false positive" not in result.reconciliation[-1].text
 
@@ -229,6 +231,26 @@ def test_short_title() -> None:
     assert short_title("Integer overflow in `add`") == "add"
 
 
+def test_short_titles_tell_different_findings_apart() -> None:
+    titles = [
+        "Missing zero-divisor handling in `div`",
+        "`div` lacks a docstring",
+        "Integer overflow in `add`",
+        "No test for `sub` at all",
+        "No test for `sub` edge cases",
+        "`div` lacks a docstring",
+    ]
+    assert short_titles(titles) == (
+        "Missing zero-divisor handling…",
+        "div lacks a…",
+        "add",
+        "No test for sub at…",  # more words until they differ
+        "No test for sub edge…",
+        "div lacks a…",  # the same title: nothing to tell apart
+    )
+    assert short_titles([]) == ()
+
+
 def test_merge_chains_resolve_whatever_the_order() -> None:
     clusters = cluster_findings(_seats())
     ids = [c.id for c in clusters]
@@ -253,3 +275,54 @@ def test_duplicate_actions_and_drops_of_merged_clusters_are_refused() -> None:
         apply_decisions(
             clusters, [Decision(a, "merge", "x", merge_into=b), Decision(a, "drop", "y")]
         )
+
+
+def test_a_merged_finding_counts_each_reviewer_once() -> None:
+    seats = _seats()
+    clusters = cluster_findings(seats)
+    leak = _cluster_of(clusters, "claude:I1")  # Claude I1 important, Gemini C1 critical
+    serve = _cluster_of(clusters, "claude:S1")  # Claude S1 suggestion
+    result = apply_decisions(
+        clusters,
+        [Decision(serve, "merge", "same shutdown path", merge_into=leak)],
+        reviewers=_reviewers(seats),
+    )
+    merged = next(f for f in result.findings if "Claude" in " ".join(f.reviewers))
+    # Claude votes once, with its important I1: not important + suggestion against critical
+    assert merged.severity == IMP
+    sev = [e.text for e in result.reconciliation if e.kind == "severity"]
+    assert sev == [
+        f"Gemini C1 (critical) → important {merged.id}: 1 of 2 reviewers rated it important "
+        f"(rule: {SEVERITY_RULE})"
+    ]
+    assert "claude" not in result.tallies  # its folded-in S1 is no upgrade of its own grade
+
+
+def test_a_merge_without_severity_never_lowers_the_finding_it_joins() -> None:
+    seats = _seats()
+    clusters = cluster_findings(seats)
+    serve = _cluster_of(clusters, "claude:S1")  # suggestion
+    ctx = _cluster_of(clusters, "gemini:C2")  # critical, Gemini alone
+    result = apply_decisions(
+        clusters,
+        [Decision(serve, "merge", "the same shutdown", merge_into=ctx)],
+        reviewers=_reviewers(seats),
+    )
+    # critical + suggestion would split evenly to suggestion; the absorbing C2 was critical
+    merged = next(f for f in result.findings if f.title.startswith("Reconcile"))
+    assert merged.severity == CRIT
+    sev = [e.text for e in result.reconciliation if e.finding_ids == (merged.id,)][1:]
+    assert sev == [
+        f"Claude S1 (suggestion) → critical {merged.id}: 1 of 2 reviewers rated it critical, "
+        "as it was before the lead merged other findings into it (rule: a lead's merge "
+        "without a severity does not lower the finding it merges into)"
+    ]
+    assert result.tallies["claude"].upgrades == ((SUG, CRIT),)
+
+    # the same merge with the lead's own severity: that severity stands
+    lowered = apply_decisions(
+        clusters,
+        [Decision(serve, "merge", "minor after all", merge_into=ctx, severity=SUG)],
+        reviewers=_reviewers(seats),
+    )
+    assert next(f for f in lowered.findings if f.title.startswith("Reconcile")).severity == SUG

@@ -123,7 +123,7 @@ def test_narratives_state_facts() -> None:
     assert "Ran 7 `git blame` commands." in claude
     gemini = retro["gemini"].narrative
     assert "Found by others but not by Gemini: I2 (Claude)." in gemini
-    assert "Severity reconciled: C1 critical → important (I1)." in gemini
+    assert "Severity reconciled: Gemini C1 (critical) → important I1." in gemini
 
 
 def test_failed_seat_shows_its_reason_and_no_findings() -> None:
@@ -140,7 +140,7 @@ def test_false_positive_and_drop_rows() -> None:
     clusters = cluster_findings(seats)
     only = next(c.id for c in clusters if c.members[0].key == "claude:I2")
     retro, _ = _retro([Decision(only, "drop", "handled elsewhere", false_positive=True)])
-    assert retro["claude"].cell("False positives") == "1 (I2 stopSwitch)"
+    assert retro["claude"].cell("False positives") == "1 (Claude I2 stopSwitch)"
     assert retro["claude"].cell("Unique insights") == "0"
 
 

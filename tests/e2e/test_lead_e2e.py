@@ -86,10 +86,10 @@ def test_real_claude_lead_reshapes_the_report(
     assert "| **Verdict** | **Merge with fixes** — I1 needs a guard for `None` first. |" in md
 
     # The Summary table rows that come from the lead's decisions.
-    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (C1 add) |"
+    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
     assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
     assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
-    assert _row(md, "Unique insights") == "| Unique insights | S3 (sub) | 0 | 0 |"
+    assert _row(md, "Unique insights") == "| Unique insights | S3 (README does not…) | 0 | 0 |"
 
     # Reconciliation: the deterministic merge, then exactly the lead's four changes.
     entries = [(e.kind, e.text) for e in report.retro.reconciliation]

@@ -10,7 +10,12 @@ from lead_kit import ANSWER, CHANGED, EXPECTED_CLUSTERS, answer, seat_reviews
 from deepreview.consolidate import build_report, cluster_findings
 from deepreview.consolidate.decisions import Decision
 from deepreview.lead.answer import LeadAnswer
-from deepreview.lead.apply import choose_verdict, report_from_answer, substitute
+from deepreview.lead.apply import (
+    choose_verdict,
+    report_from_answer,
+    rests_on_nothing,
+    substitute,
+)
 from deepreview.lead.check import check_answer, check_decisions
 from deepreview.model import Header, LeadInfo, Report, Severity, Verdict
 
@@ -259,10 +264,24 @@ def test_ids_in_prose_become_final_ids(clusters) -> None:  # type: ignore[no-unt
     assert report.testing.items == ("No test calls `shout(None)` (I1).",)
 
 
-def test_substitute_leaves_unknown_and_embedded_ids_alone() -> None:
+def test_substitute_leaves_embedded_ids_alone_and_hides_unknown_clusters() -> None:
     ids = {"K1": "I1", "K12": "S3", "L1": "S4"}
-    text = "K1, K12 and L1; not K9, SK1, K1x, #L1, path/K1 or file.K1."
-    assert substitute(text, ids) == "I1, S3 and S4; not K9, SK1, K1x, #L1, path/K1 or file.K1."
+    text = "K1, K12 and L1; not SK1, K1x, #L1, path/K1, file.K1 or an L2 cache."
+    assert substitute(text, ids) == (
+        "I1, S3 and S4; not SK1, K1x, #L1, path/K1, file.K1 or an L2 cache."
+    )
+    # a cluster ID that names nothing of this review never reaches the report
+    assert substitute("Fix K9 first.", ids) == "Fix a finding not in this report first."
+
+
+def test_a_verdict_rests_on_nothing_only_when_no_finding_it_names_exists() -> None:
+    ids = {"K1": "I1", "K2": "Charlie C1", "L1": "S4"}  # K2: dropped, named by the seat
+    assert rests_on_nothing("K9 breaks every caller.", ids)
+    assert rests_on_nothing("K9 and L3 need work.", ids)
+    assert not rests_on_nothing("K9 and K1 need work.", ids)
+    assert not rests_on_nothing("K2 was a false positive.", ids)
+    assert not rests_on_nothing("L1 needs a test.", ids)
+    assert not rests_on_nothing("The tests are missing.", ids)  # names nothing: taken as written
 
 
 @pytest.mark.parametrize(

@@ -85,9 +85,11 @@ def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
         ("S3", ("Alpha",)),
     ]
     assert "Integer overflow" not in _section(md, "## Critical Issues", "## Design Observations")
-    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (C1 add) |"
+    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
     assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
     assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
+    # S1 and S3 both name `sub`: their short titles must still differ
+    assert _row(md, "Unique insights") == "| Unique insights | S3 (README does not…) | 0 | 0 |"
     assert "Consolidated without a lead" not in md
     assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool call," in md
 
@@ -169,7 +171,7 @@ def test_second_attempt_can_succeed(tmp_path: Path) -> None:
     assert run["lead"]["run"]["tool_calls"] == 2  # both passes measured
     assert run["lead"]["run"]["cost_usd"] == 0.0624
     assert "the JSON does not parse" in prompts_seen(s.log)[1]
-    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (C1 add) |"
+    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
 
 
 def test_unknown_cluster_is_rejected_and_recorded(tmp_path: Path) -> None:
@@ -270,7 +272,7 @@ def test_relead_reruns_only_the_lead(tmp_path: Path) -> None:
     assert out["review_id"] == rid and out["paths"]["md"] == first["paths"]["md"]
     assert report.lead is not None and report.lead.status == "ok"
     assert "Consolidated without a lead" in md_before and "Consolidated without a lead" not in md
-    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (C1 add) |"
+    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
     assert report.header.verdict.label == "Merge with fixes"
     assert run["lead"]["status"] == "ok" and run["status"] == "complete"
     assert seat_transcript.stat().st_mtime_ns == seat_stamp  # the seats did not run again

@@ -11,16 +11,15 @@ per-seat tallies feed the retro's False positives / Downgraded / Dropped rows.
 
 from __future__ import annotations
 
-import re
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal, NamedTuple, get_args
 
 from deepreview.consolidate.cluster import Cluster, Member
-from deepreview.consolidate.inputs import display_name
+from deepreview.consolidate.labels import member_label, short_titles
 from deepreview.consolidate.merge import (
     LEAD,
+    MERGE_RULE,
     SEVERITY_RULE,
     Group,
     best_member,
@@ -28,6 +27,8 @@ from deepreview.consolidate.merge import (
     draft,
     key_order,
     number,
+    rule_severity,
+    votes,
 )
 from deepreview.errors import ParseError
 from deepreview.model import Finding, Location, ReconciliationEntry, Reviewer, Severity
@@ -109,42 +110,10 @@ class _Work:
     lead_merges: list[str] = field(default_factory=list)
     severity: Severity | None = None
     severity_reason: str = ""
+    floor: Severity | None = None  # see Group.floor
     title: str | None = None
     classification: str | None = None
     classification_reason: str = ""
-
-
-def member_label(m: Member, names: dict[str, str]) -> str:
-    """`Gemini C3`."""
-    return f"{names.get(m.seat, display_name(m.seat))} {m.finding.id}"
-
-
-# Marks an identifier that names one thing: CamelCase / camelCase, snake_case, a dotted path,
-# a call.
-_SPECIFIC = re.compile(r"[A-Z_.(:/]")
-# Bare module names say which library, not what is wrong: "I1 (subprocess)" tells a reader
-# nothing. Python's standard modules plus the common Go / Node ones.
-_MODULES = frozenset(sys.stdlib_module_names) | {
-    "bytes", "context", "crypto", "errors", "fmt", "fs", "http", "net", "path", "strings",
-    "sync", "url", "util",
-}  # fmt: skip
-
-
-def _names_the_finding(ident: str) -> bool:
-    return bool(_SPECIFIC.search(ident)) or ident not in _MODULES
-
-
-def short_title(title: str, *, words: int = 3) -> str:
-    """The first specific backticked identifier of a title, else its first few words.
-
-    `handleRestartNeeded`, `add` or `os.environ` names the finding; a bare module name
-    (`subprocess`, `os`) does not, so the title's first words are used instead.
-    """
-    for ident in re.findall(r"`([^`\n]+)`", title):
-        if _names_the_finding(ident):
-            return ident
-    plain = title.replace("*", "").replace("`", "").split()
-    return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
 
 
 def _link_text(cluster: Cluster, names: dict[str, str]) -> list[str]:
@@ -171,7 +140,7 @@ def apply_decisions(
     work: dict[str, _Work] = {
         c.id: _Work(c.id, list(c.members), _link_text(c, names)) for c in clusters
     }
-    entries_tail: list[ReconciliationEntry] = []
+    entries_tail: list[ReconciliationEntry | _SplitNote] = []
     tally = _Tally()
 
     decisions = list(decisions)
@@ -194,9 +163,7 @@ def apply_decisions(
     merged_into: dict[str, str] = {}  # a merged cluster → the one that absorbed it
 
     def find(cluster_id: str) -> _Work | None:
-        while cluster_id in merged_into:
-            cluster_id = merged_into[cluster_id]
-        return work.get(cluster_id)
+        return work.get(_end_of(cluster_id, merged_into))
 
     ordered = sorted(decisions, key=lambda d: (apply_rank(d.action), key_order(d.cluster_id)))
     for d in ordered:
@@ -223,8 +190,7 @@ def apply_decisions(
         elif d.action == "drop":
             del work[w.key]
             for m in w.members:
-                label = f"{m.finding.id} {short_title(m.finding.title)}"
-                tally.add(m.seat, "false_positives" if d.false_positive else "dropped", label)
+                tally.add(m.seat, "false_positives" if d.false_positive else "dropped", m)
             what = ", ".join(member_label(m, names) for m in w.members)
             title = w.title or (w.members[0].finding.title if w.members else w.key)
             as_what = " as a false positive" if d.false_positive else ""
@@ -246,6 +212,7 @@ def apply_decisions(
             reasons=tuple(w.reasons + w.lead_merges),
             severity=w.severity,
             severity_reason=w.severity_reason,
+            floor=w.floor,
             title=w.title,
             classification=w.classification,
             classification_reason=w.classification_reason,
@@ -281,7 +248,11 @@ def apply_decisions(
         findings.append(f)
         origins.append(Origin(f.id, key, g.members))
         entries.extend(_entries(g, f, names, tally))
-    entries.extend(entries_tail)
+    final = {key: f.id for key, f in numbered}
+    for entry in entries_tail:
+        if isinstance(entry, _SplitNote):
+            entry = entry.resolve(lambda key: final.get(_end_of(key, merged_into)))
+        entries.append(entry)
     for key, f in numbered:
         g = by_key[key]
         if g.added is not None:
@@ -290,9 +261,37 @@ def apply_decisions(
     return Consolidation(
         findings=tuple(findings),
         reconciliation=tuple(entries),
-        tallies=tally.result(),
+        tallies=tally.result(names),
         origins=tuple(origins),
     )
+
+
+@dataclass(frozen=True)
+class _SplitNote:
+    """A split, written once the findings are numbered: cluster keys (K3, K3.2) are the lead's
+    working names and must not reach the report."""
+
+    moved: str  # `Gemini S1`: the members split out
+    source: str  # the cluster they left (K3) ...
+    source_members: str  # ... and, should it be dropped later, the members it kept
+    target: str  # the new group (K3.2)
+    reason: str
+
+    def resolve(self, final_id: Callable[[str], str | None]) -> ReconciliationEntry:
+        source, target = final_id(self.source), final_id(self.target)
+        into = f" into {target}" if target else ""
+        ids = tuple(i for i in (target, source) if i)
+        return ReconciliationEntry(
+            "split",
+            f"Split {self.moved} out of {source or self.source_members}{into}: {self.reason}",
+            ids,
+        )
+
+
+def _end_of(key: str, merged_into: dict[str, str]) -> str:
+    while key in merged_into:
+        key = merged_into[key]
+    return key
 
 
 def _split(
@@ -300,7 +299,7 @@ def _split(
     d: Decision,
     work: dict[str, _Work],
     names: dict[str, str],
-    entries: list[ReconciliationEntry],
+    entries: list[ReconciliationEntry | _SplitNote],
 ) -> None:
     keys = tuple(d.split_member_ids or ())
     moving = [m for m in w.members if m.key in keys]
@@ -320,14 +319,25 @@ def _split(
     w.members = [m for m in w.members if m.key not in keys]
     w.reasons = []  # the automatic reasons no longer describe the remaining members
     work[new_key] = _Work(new_key, moving)
-    moved = ", ".join(member_label(m, names) for m in moving)
-    entries.append(ReconciliationEntry("split", f"Split {moved} out of {w.key}: {d.reason}"))
+    entries.append(
+        _SplitNote(
+            moved=", ".join(member_label(m, names) for m in moving),
+            source=w.key,
+            source_members=", ".join(member_label(m, names) for m in w.members),
+            target=new_key,
+            reason=d.reason,
+        )
+    )
 
 
 def _merge(
     w: _Work, target: _Work, d: Decision, work: dict[str, _Work], names: dict[str, str]
 ) -> None:
     moved = ", ".join(member_label(m, names) for m in w.members)
+    if target.severity is None:
+        # The lead folds `w` into `target`: the merged finding is target's problem, so it is
+        # at least as severe as target was on its own (a severity on the decision still wins).
+        target.floor = rule_severity(target.members, target.floor)
     target.members.extend(w.members)
     target.reasons.extend(w.reasons)
     target.lead_merges.append(f"lead merged {moved}: {d.reason}")
@@ -346,20 +356,26 @@ def _entries(
         labels = ", ".join(member_label(m, names) for m in g.members)
         why = "; ".join(g.reasons) if g.reasons else "the same problem"
         out.append(ReconciliationEntry("merge", f"{f.id} merges {labels} — {why}", (f.id,)))
-    own = [m.finding.severity for m in g.members]
-    for m in g.members:
+    # Each reviewer once, by the member it votes with: a seat's other findings merged into
+    # this one are not a second opinion, nor a severity of its own that changed.
+    voters = votes(g.members)
+    lifted = g.floor is not None and rule_severity(g.members) != f.severity
+    for m in voters:
         before = m.finding.severity
         if before == f.severity:
             continue
         head = f"{member_label(m, names)} ({before.value}) → {f.severity.value} {f.id}"
+        agree = sum(1 for v in voters if v.finding.severity == f.severity)
+        rated = f"{agree} of {len(voters)} reviewers rated it {f.severity.value}"
         if g.severity is not None:
             text = f"{head}: {g.severity_reason} (lead)"
-        else:
-            agree = sum(1 for s in own if s == f.severity)
+        elif lifted:
             text = (
-                f"{head}: {agree} of {len(own)} reviewers rated it {f.severity.value} "
-                f"(rule: {SEVERITY_RULE})"
+                f"{head}: {rated}, as it was before the lead merged other findings into it "
+                f"(rule: {MERGE_RULE})"
             )
+        else:
+            text = f"{head}: {rated} (rule: {SEVERITY_RULE})"
         out.append(ReconciliationEntry("severity", text, (f.id,)))
         row = "downgrades" if f.severity.rank > before.rank else "upgrades"
         tally.add(m.seat, row, (before, f.severity))
@@ -384,14 +400,30 @@ class _Tally:
     def add(self, seat: str, row: str, value: object) -> None:
         self.rows.setdefault(seat, {}).setdefault(row, []).append(value)
 
-    def result(self) -> dict[str, SeatTally]:
+    def result(self, names: dict[str, str]) -> dict[str, SeatTally]:
+        # A dropped finding is the seat's own (`Codex I2 …`, never a bare I2 that reads as the
+        # report's I2), with a short title no other dropped finding shares.
+        dropped = [
+            m
+            for rows in self.rows.values()
+            for row in ("false_positives", "dropped")
+            for m in rows.get(row, [])
+            if isinstance(m, Member)
+        ]
+        shorts = dict(zip(dropped, short_titles([m.finding.title for m in dropped]), strict=True))
+
+        def labels(row: list[object]) -> tuple[str, ...]:
+            return tuple(
+                f"{member_label(m, names)} {shorts[m]}" for m in row if isinstance(m, Member)
+            )
+
         out: dict[str, SeatTally] = {}
         for seat in sorted(self.rows):
             rows = self.rows[seat]
             out[seat] = SeatTally(
                 seat=seat,
-                false_positives=tuple(str(x) for x in rows.get("false_positives", [])),
-                dropped=tuple(str(x) for x in rows.get("dropped", [])),
+                false_positives=labels(rows.get("false_positives", [])),
+                dropped=labels(rows.get("dropped", [])),
                 downgrades=tuple(_pair(x) for x in rows.get("downgrades", [])),
                 upgrades=tuple(_pair(x) for x in rows.get("upgrades", [])),
             )
@@ -412,5 +444,4 @@ __all__ = [
     "Origin",
     "SeatTally",
     "apply_decisions",
-    "short_title",
 ]

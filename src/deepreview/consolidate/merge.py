@@ -3,7 +3,11 @@
 Severity rule (quoted in the report's Reconciliation as `SEVERITY_RULE`): a finding gets the
 median of its reviewers' severities; when the reviewers split evenly, the less severe of the two
 middle severities, so one reviewer's higher grade needs a second reviewer to stand (the retro
-corrects over-grading, not under-grading); a single reviewer's severity stands. Every member
+corrects over-grading, not under-grading); a single reviewer's severity stands. A reviewer is
+counted once: when the lead merged several of its findings into one, it votes with the most
+severe of them (`votes`), since two findings of one seat are not two opinions. And a lead's merge
+without a severity of its own never lowers the finding that absorbs it (`Group.floor`): folding
+a suggestion into an important finding must not turn it into a suggestion. Every voting member
 whose own severity differs from the result is recorded in Reconciliation.
 
 The text of a consolidated finding comes from its most complete member (a model seat before an
@@ -39,12 +43,34 @@ CLASSIFICATION_ORDER = FAULT_CLASSES
 LEAD = "lead"  # credit of findings the lead adds
 
 
+MERGE_RULE = "a lead's merge without a severity does not lower the finding it merges into"
+
+
 def reconcile_severity(severities: Sequence[Severity]) -> Severity:
     """The median severity; an even split takes the less severe middle one."""
     if not severities:
         raise ValueError("reconcile_severity needs at least one severity")
     ranks = sorted(s.rank for s in severities)  # 0 = critical first
     return SEVERITIES[ranks[len(ranks) // 2]]
+
+
+def votes(members: Sequence[Member]) -> tuple[Member, ...]:
+    """One member per seat, in the given order: the seat's most severe (the first on a tie)."""
+    best: dict[str, int] = {}  # seat -> index of its voting member
+    for i, m in enumerate(members):
+        held = best.get(m.seat)
+        if held is None or m.finding.severity.rank < members[held].finding.severity.rank:
+            best[m.seat] = i
+    chosen = set(best.values())
+    return tuple(m for i, m in enumerate(members) if i in chosen)
+
+
+def rule_severity(members: Sequence[Member], floor: Severity | None = None) -> Severity:
+    """The severity rule over `members` (each seat once), never less severe than `floor`."""
+    severity = reconcile_severity([m.finding.severity for m in votes(members)])
+    if floor is not None and floor.rank < severity.rank:
+        return floor
+    return severity
 
 
 @dataclass(frozen=True)
@@ -56,6 +82,8 @@ class Group:
     reasons: tuple[str, ...] = ()  # why the members belong together (Markdown)
     severity: Severity | None = None  # the lead's severity; None: SEVERITY_RULE decides
     severity_reason: str = ""
+    # the absorbing finding's severity before the lead merged others into it (MERGE_RULE)
+    floor: Severity | None = None
     title: str | None = None  # the lead's title
     classification: str | None = None  # the lead's classification
     classification_reason: str = ""
@@ -167,7 +195,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         (m for m in sorted(members, key=member_rank, reverse=True) if m.finding.fix.strip()),
         None,
     )
-    severity = group.severity or reconcile_severity([m.finding.severity for m in members])
+    severity = group.severity or rule_severity(members, group.floor)
     return Finding(
         id=group.key,
         severity=severity,

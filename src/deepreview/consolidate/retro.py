@@ -21,10 +21,12 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
-from deepreview.consolidate.decisions import Consolidation, SeatTally, short_title
+from deepreview.consolidate.decisions import Consolidation, SeatTally
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.labels import member_label, short_title, short_titles
 from deepreview.consolidate.mentions import named_files
+from deepreview.consolidate.merge import votes
 from deepreview.findings.findings import one_line
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import (
@@ -142,8 +144,15 @@ def _severity_arrow(pair: tuple[Severity, Severity]) -> str:
     return f"{pair[0].letter}→{pair[1].letter}"
 
 
-def _ids(findings: Sequence[Finding]) -> str:
-    return ", ".join(f"{f.id} ({short_title(f.title)})" for f in findings)
+def _ids(findings: Sequence[Finding], labels: Mapping[str, str]) -> str:
+    """Report findings: `I1 (handleRestartNeeded)`, with the report-wide short titles."""
+    return ", ".join(f"{f.id} ({labels.get(f.id) or short_title(f.title)})" for f in findings)
+
+
+def finding_labels(findings: Sequence[Finding]) -> dict[str, str]:
+    """Finding ID → a short title no other finding of the report shares."""
+    titles = short_titles([f.title for f in findings])
+    return dict(zip((f.id for f in findings), titles, strict=True))
 
 
 def seat_retro(
@@ -153,10 +162,17 @@ def seat_retro(
     resolver: PathResolver,
     names: dict[str, str],
     suspected: Sequence[str] = (),
+    labels: Mapping[str, str] | None = None,
 ) -> SeatRetro:
     """`suspected`: consolidated finding IDs nobody verified whose file is not at the review
     SHA or whose lines are past its end; the seat's share of them is listed as suspected false
-    positives."""
+    positives. `labels`: short titles of the report's findings (`finding_labels`).
+
+    IDs: the report's findings are named by their report ID (`I1`), a seat's own findings by
+    the seat and its own ID (`Gemini C1`), as in Reconciliation: a seat's C1 is not the report's.
+    """
+    if labels is None:
+        labels = finding_labels(consolidation.findings)
     reviewer = sr.reviewer
     tally = consolidation.tallies.get(sr.seat, SeatTally(sr.seat))
     review = sr.review
@@ -202,8 +218,10 @@ def seat_retro(
     mine_suspected = [by_id[o.finding_id] for o in mine if o.finding_id in suspected]
     cells["False positives"] = _count_list(tally.false_positives)
     if mine_suspected:
-        cells["False positives"] += f"; {len(mine_suspected)} suspected ({_ids(mine_suspected)})"
-    cells["Unique insights"] = ", ".join(f"{f.id} ({short_title(f.title)})" for f in unique) or "0"
+        cells["False positives"] += (
+            f"; {len(mine_suspected)} suspected ({_ids(mine_suspected, labels)})"
+        )
+    cells["Unique insights"] = _ids(unique, labels) or "0"
     cells["Files reviewed"] = f"{len(reviewed)}/{len(files)}"
 
     def misses_text(most: int) -> str:
@@ -224,7 +242,7 @@ def seat_retro(
     total = len(review.findings)
     first = f"{name} raised {_plural(total, 'finding')} ({format_counts(review.counts())})"
     first += f" and {_plural(len(review.design_observations), 'design observation')}."
-    first += _only_found(name, _ids(unique))
+    first += _only_found(name, _ids(unique, labels))
     if shared:
         first += f" Shared with other reviewers: {', '.join(f.id for f in shared)}."
     paras.append(first)
@@ -243,7 +261,7 @@ def seat_retro(
     for why in dict.fromkeys(f.scope for f in mine_suspected):
         second.append(
             f"Suspected false positives ({why}, not verified by a lead): "
-            f"{_ids([f for f in mine_suspected if f.scope == why])}."
+            f"{_ids([f for f in mine_suspected if f.scope == why], labels)}."
         )
     if tally.dropped:
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
@@ -259,9 +277,11 @@ def seat_retro(
     unrated = [f for f in review.findings if f.id in review.unrated]
     if unrated:
         # its own IDs and titles: the severity shown for them is a default, not its grade
+        own = short_titles([f.title for f in unrated])
         second.append(
             f"{name} gave no severity for {_plural(len(unrated), 'finding')} of its own "
-            f"({_ids(unrated)}); each was taken as important."
+            f"({', '.join(f'{name} {f.id} ({t})' for f, t in zip(unrated, own, strict=True))}); "
+            "each was taken as important."
         )
     if second:
         paras.append(" ".join(second))
@@ -299,7 +319,7 @@ def with_earlier_rounds(
     if seat.numbers is None or not again:
         return seat
     new = [i for i in seat.unique_ids if i not in earlier]
-    titles = {f.id: short_title(f.title) for f in findings}
+    titles = finding_labels(findings)  # as `seat_retro` wrote them
 
     def label(i: str, then: str = "") -> str:
         inner = "; ".join(filter(None, (titles.get(i, ""), then)))
@@ -335,14 +355,17 @@ def with_earlier_rounds(
 
 
 def _severity_changes(seat: str, consolidation: Consolidation, names: dict[str, str]) -> list[str]:
+    """As Reconciliation writes them (`Gemini C1 (critical) → important I1`), for the member the
+    seat votes with in each finding (its other findings merged there are not its grade)."""
     by_id = {f.id: f for f in consolidation.findings}
     out: list[str] = []
     for o in consolidation.origins:
         final = by_id[o.finding_id].severity
-        for m in o.members:
+        for m in votes(o.members):
             if m.seat == seat and m.finding.severity != final:
                 out.append(
-                    f"{m.finding.id} {m.finding.severity.value} → {final.value} ({o.finding_id})"
+                    f"{member_label(m, names)} ({m.finding.severity.value}) → {final.value} "
+                    f"{o.finding_id}"
                 )
     return out
 
@@ -386,6 +409,8 @@ def build_retro_seats(
 ) -> tuple[SeatRetro, ...]:
     files, resolver = changed_file_universe(seat_reviews, changed_files)
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
+    labels = finding_labels(consolidation.findings)
     return tuple(
-        seat_retro(sr, consolidation, files, resolver, names, suspected) for sr in seat_reviews
+        seat_retro(sr, consolidation, files, resolver, names, suspected, labels)
+        for sr in seat_reviews
     )

@@ -4,10 +4,14 @@ lead's prose fills the judgment parts, and our renderer still writes every byte 
 The lead names findings by cluster ID (`K3`) or added-finding ID (`L1`, its position in
 `added_findings`) because it answers before the findings are numbered. Its prose is rewritten
 here to the final IDs: `K3` becomes `I2` (or, for a dropped cluster, the seats' own labels
-`Gemini C1`); an ID that does not exist is left as written.
+`Gemini C1`). Cluster IDs are the lead's working names and never reach the report: one that
+names no cluster of this review becomes "a finding not in this report". An unknown `L7` is left
+as written (`L2 cache` is ordinary prose).
 
 The verdict is the lead's, unless it is milder than the findings allow (a critical finding
-kept, yet "Merge as-is"): then the rule's verdict stands, and a Reconciliation note says so.
+kept, yet "Merge as-is"), or its reason names findings and none of them is a cluster of this
+review or an added finding (its decisions about them were rejected: "Rework — K1 breaks every
+caller" when there is no K1): then the rule's verdict stands, and a Reconciliation note says so.
 
 Pure: no I/O.
 """
@@ -25,9 +29,9 @@ from deepreview.consolidate.decisions import (
     Consolidation,
     Decision,
     apply_decisions,
-    member_label,
 )
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.verdict import decide
 from deepreview.lead.check import Checked
 from deepreview.model import (
@@ -41,6 +45,7 @@ from deepreview.model import (
 )
 
 _REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)?)(?![\w])")
+UNKNOWN_FINDING = "a finding not in this report"
 _STRICTNESS = {"Merge as-is": 0, "Merge with fixes": 1, "Rework": 2}
 
 
@@ -50,9 +55,16 @@ def id_map(
     result: Consolidation,
     names: Mapping[str, str],
 ) -> dict[str, str]:
-    """Cluster / added-finding ID → what the report calls it now."""
+    """Cluster / added-finding ID → what the report calls it now.
+
+    A cluster merged into another is named by its seats' labels inside the finding that
+    absorbed it (`I1's Codex S1 + Gemini S1`): "K3 was folded into K1" must not read "I1 was
+    folded into I1"."""
     final = {o.group: o.finding_id for o in result.origins}
     merged = {d.cluster_id: d.merge_into for d in decisions if d.action == "merge" and d.merge_into}
+    split_out = {
+        d.cluster_id: set(d.split_member_ids or ()) for d in decisions if d.action == "split"
+    }
     out: dict[str, str] = {}
     for c in clusters:
         key = c.id
@@ -60,17 +72,36 @@ def id_map(
         while key not in final and key in merged and merged[key] not in seen:
             key = merged[key]
             seen.add(key)
-        if key in final:
+        labels = [
+            member_label(m, dict(names))
+            for m in c.members
+            if m.key not in split_out.get(c.id, set())
+        ]
+        if key == c.id and key in final:
             out[c.id] = final[key]
+        elif key in final:  # merged into another cluster
+            out[c.id] = f"{final[key]}'s {' + '.join(labels)}"
         else:  # dropped: the seats' own labels
-            out[c.id] = ", ".join(member_label(m, dict(names)) for m in c.members)
+            out[c.id] = ", ".join(labels)
     for group, fid in final.items():
         out.setdefault(group, fid)  # K3.2 of a split, L1 of an added finding
     return out
 
 
 def substitute(text: str, ids: Mapping[str, str]) -> str:
-    return _REF.sub(lambda m: ids.get(m.group(1), m.group(1)), text)
+    def one(m: re.Match[str]) -> str:
+        ref = m.group(1)
+        if ref in ids:
+            return ids[ref]
+        return UNKNOWN_FINDING if ref.startswith("K") else ref
+
+    return _REF.sub(one, text)
+
+
+def rests_on_nothing(reason: str, ids: Mapping[str, str]) -> bool:
+    """The reason names findings (`K1`, `L2`) and none of them exists in this review."""
+    cited = _REF.findall(reason)
+    return bool(cited) and not any(ref in ids for ref in cited)
 
 
 def choose_verdict(lead: Verdict, rule: Verdict) -> tuple[Verdict, ReconciliationEntry | None]:
@@ -128,6 +159,15 @@ def report_from_answer(
     rule = decide(result.findings, all_seats_failed=all_failed)
     lead_verdict = Verdict(checked.verdict.label, sub(checked.verdict.reason))
     verdict, verdict_note = choose_verdict(lead_verdict, rule)
+    if rule.label != "Failed" and rests_on_nothing(checked.verdict.reason, ids):
+        # e.g. "Rework — K1 breaks every caller" where no seat raised K1: the lead's decisions
+        # about it were rejected, so nothing in the report supports its verdict
+        verdict = rule
+        verdict_note = ReconciliationEntry(
+            "note",
+            f"The lead's verdict ({checked.verdict.label}) rests only on findings that are not "
+            f"in this report; the verdict is {rule.label} ({rule.reason}).",
+        )
     extra: list[ReconciliationEntry] = [
         ReconciliationEntry("note", sub(text)) for text in checked.design_notes
     ]
@@ -174,4 +214,11 @@ def _added(a: AddedFinding, sub: Callable[[str], str]) -> AddedFinding:
     return replace(a, reason=sub(a.reason))
 
 
-__all__ = ["choose_verdict", "id_map", "report_from_answer", "substitute"]
+__all__ = [
+    "UNKNOWN_FINDING",
+    "choose_verdict",
+    "id_map",
+    "report_from_answer",
+    "rests_on_nothing",
+    "substitute",
+]

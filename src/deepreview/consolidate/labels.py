@@ -1,0 +1,71 @@
+"""How findings are named in the report's prose: a seat's own finding as `Gemini C3` (never a
+bare C3, which reads as the report's C3), and a finding's short title for lists and table cells
+(`I1 (handleRestartNeeded)`), unique across the findings listed together.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+
+from deepreview.consolidate.cluster import Member
+from deepreview.consolidate.inputs import display_name
+
+
+def member_label(m: Member, names: dict[str, str]) -> str:
+    """`Gemini C3`."""
+    return f"{names.get(m.seat, display_name(m.seat))} {m.finding.id}"
+
+
+# Marks an identifier that names one thing: CamelCase / camelCase, snake_case, a dotted path,
+# a call.
+_SPECIFIC = re.compile(r"[A-Z_.(:/]")
+# Bare module names say which library, not what is wrong: "I1 (subprocess)" tells a reader
+# nothing. Python's standard modules plus the common Go / Node ones.
+_MODULES = frozenset(sys.stdlib_module_names) | {
+    "bytes", "context", "crypto", "errors", "fmt", "fs", "http", "net", "path", "strings",
+    "sync", "url", "util",
+}  # fmt: skip
+
+
+def _names_the_finding(ident: str) -> bool:
+    return bool(_SPECIFIC.search(ident)) or ident not in _MODULES
+
+
+def short_title(title: str, *, words: int = 3) -> str:
+    """The first specific backticked identifier of a title, else its first few words.
+
+    `handleRestartNeeded`, `add` or `os.environ` names the finding; a bare module name
+    (`subprocess`, `os`) does not, so the title's first words are used instead.
+    """
+    for ident in re.findall(r"`([^`\n]+)`", title):
+        if _names_the_finding(ident):
+            return ident
+    return _first_words(title, words)
+
+
+def _first_words(title: str, words: int) -> str:
+    plain = title.replace("*", "").replace("`", "").split()
+    return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
+
+
+def short_titles(titles: Sequence[str]) -> tuple[str, ...]:
+    """`short_title` of each title, except that different titles never shorten alike: two
+    findings about `div` are "Missing zero-divisor handling…" and "div lacks a…", not "div"
+    twice. Those that would clash take the title's first words, more of them until they differ
+    (identical titles stay identical)."""
+    out = [short_title(t) for t in titles]
+    longest = max((len(t.split()) for t in titles), default=0)
+    words = 3
+    while True:
+        clashing = [
+            i
+            for i, label in enumerate(out)
+            if any(out[j] == label and titles[j] != titles[i] for j in range(len(out)))
+        ]
+        if not clashing or words > longest:
+            return tuple(out)
+        for i in clashing:
+            out[i] = _first_words(titles[i], words)
+        words += 1
