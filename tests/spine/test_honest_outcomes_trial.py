@@ -1,13 +1,13 @@
 """Through the real `deep-review review`: review shapes a tester's trial run lost (fixtures in
 our own words). A seat's findings under `## Review Summary` are findings, not a failed seat; a
 prose review naming problems never makes the verdict "no issues found"; a `**Tests**:` lead-in
-reaches the Testing Assessment."""
+reaches the Testing Assessment, and a report whose seats said nothing about testing says so."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from spine.test_honest_outcomes import _config, _review, _sources
+from spine.test_honest_outcomes import GOOD_REVIEW, _config, _review, _sources
 from support.repos import make_repo
 
 SUMMARY_FINDINGS = """## Review Summary
@@ -78,3 +78,12 @@ def test_a_tests_lead_in_reaches_the_testing_assessment(tmp_path: Path) -> None:
     testing = md.split("## Testing Assessment", 1)[1].split("\n## ", 1)[0]
     assert "nothing covers a negative input to `sqrt()`" in testing
     assert "nothing covers a negative input" in report["testing"]["intro"]
+
+
+def test_a_report_with_no_testing_or_documentation_note_says_so(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _config(tmp_path, {"good": GOOD_REVIEW})
+    code, _out, _report, md = _review(tmp_path, repo, "good")
+    assert code == 0
+    assert "## Testing Assessment\n\nNo reviewer assessed testing.\n" in md
+    assert "## Documentation Assessment\n\nNo reviewer assessed documentation.\n" in md
