@@ -125,6 +125,13 @@ def test_prose_without_places_or_levels_is_not_findings_text() -> None:
         assert r.unread_findings == (), text
 
 
+def test_a_huge_paragraph_is_no_prose_finding() -> None:
+    """Pasted output or noise is no passage telling a problem (and is not scanned for places:
+    a seat printing megabytes of one word once kept the parser busy for minutes)."""
+    noise = "A bug at `a.py:3`. " + "x" * 200_000
+    assert parse_review(noise).unread_findings == ()
+
+
 def test_testing_and_documentation_lead_ins_feed_the_assessments() -> None:
     """Codex's `**Tests**: none added …` and `**Docs**: …` after its findings list."""
     r = parse("testing-docs-lead-ins")

@@ -59,8 +59,14 @@ def _paragraphs(block: Block) -> list[str]:
     return out
 
 
+# A passage that tells a problem is a few sentences; a longer one is pasted output or noise (a
+# seat that prints 50 MB of one word), which the place reader would take very long to scan.
+_MAX_PASSAGE: Final = 4000
+
+
 def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
-    if says_none(text):
+    if len(text) > _MAX_PASSAGE or says_none(text):
         return False
-    placed = any(loc.start is not None for loc in locations_in(text, prefixes))
-    return placed and (_PROBLEM.search(text) is not None or stressed_level(text) is not None)
+    if _PROBLEM.search(text) is None and stressed_level(text) is None:
+        return False
+    return any(loc.start is not None for loc in locations_in(text, prefixes))
