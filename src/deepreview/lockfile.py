@@ -1,6 +1,7 @@
 """A lock that separate `deep-review` processes share: `flock(2)` on a file that stays in place
-(the store's index, a repository's worktree registrations). The kernel releases it when its
-holder exits, however it exits.
+(the store's index, a repository's worktree registrations, a review's folder). The kernel
+releases it when its holder exits, however it exits (SIGKILL and a reboot included), so a lock
+nobody holds means no process is there any more: `hold` and `holder` use it to tell.
 
 A few lines of our own instead of the `filelock` package, whose import (~18 ms with filelock 4)
 every review paid before its first seat (benchmarks/README.md, "first seat spawned after").
@@ -69,3 +70,57 @@ class FileLock:
         self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.release()
+
+
+def hold(path: Path, note: str, *, wait_s: float = 1.0) -> int | None:
+    """Take `path`'s lock for as long as this process wants it: the descriptor (`release` it),
+    or None when another process holds it. Only a `holder` probe's moment of a shared lock is
+    waited out (up to `wait_s`). `note` is written into the file, for `holder` to read."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() < deadline:
+                time.sleep(POLL_S)
+                continue
+            os.close(fd)
+            return None
+        except BaseException:
+            os.close(fd)
+            raise
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, note.encode("utf-8"))
+    except OSError:
+        pass  # a full disk: the lock holds all the same, only who holds it goes unsaid
+    return fd
+
+
+def release(fd: int) -> None:
+    os.close(fd)  # the only descriptor on that open file: the lock goes with it
+
+
+def holder(path: Path) -> str | None:
+    """What the process holding `path`'s lock wrote into it (`hold`'s note, maybe "" or cut
+    short), or None when no process holds it or there is no such file. Never waits, never
+    creates the file (a read-only store is probed too). A shared lock, so that two probes at
+    once do not take each other for a holder."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        try:
+            return os.read(fd, 4096).decode("utf-8", errors="replace")
+        except OSError:
+            return ""
+    except OSError:
+        return None  # a filesystem without locks: nothing can be told
+    finally:
+        os.close(fd)
+    return None

@@ -250,6 +250,10 @@ class RetroNumbers:
     suggestion: int = 0
     unique_insights: int | None = None  # None: not known (a parsed table without the row)
     tool_calls: int | None = None  # None: not measured
+    # Findings only this seat raised that an earlier round of the series had reported: they
+    # confirm it, and are no unique insight. None: not known (a report from before they were
+    # told apart, whose unique insights may include them).
+    reraised: int | None = None
 
 
 @dataclass(frozen=True)
@@ -261,6 +265,10 @@ class SeatRetro:
     tool_call_highlights: str = ""  # "23 calls. 10 Read, 8 Bash (7 `git blame`, 1 `git diff`)..."
     cells: tuple[tuple[str, str], ...] = ()  # (row label, value) for the Summary table
     numbers: RetroNumbers | None = None  # None: the seat produced no review (or none shown)
+    # Consolidated finding IDs only this seat raised: new ones (its unique insights), and
+    # those an earlier round reported (re-raised). Empty when not known (a parsed report).
+    unique_ids: tuple[str, ...] = ()
+    reraised_ids: tuple[str, ...] = ()
 
     def cell(self, row: str) -> str:
         return dict(self.cells).get(row, "")

@@ -15,6 +15,10 @@ from typing import Final
 from deepreview.errors import StoreError
 
 RUN_JSON: Final = "run.json"
+# Locked (flock) by the process working on the review for as long as it does, with its pid in
+# it: run.json's `running` of a process killed outright is told from a live one
+# (`store.runlock`). Never rewritten while held: a new file would be a new, unlocked one.
+RUN_LOCK: Final = "run.lock"
 # Run records of version 2 kept each seat's passes (`--passes`) here; now they are in run.json.
 PASSES_JSON_V2: Final = "passes.json"
 # `review --seat-only NAME --out DIR`: the portable record of one seat's run, beside the seat's

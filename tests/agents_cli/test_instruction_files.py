@@ -22,7 +22,7 @@ from deepreview.agents.opencode import OpencodeAgent
 FILES = (
     "AGENTS.md", "GEMINI.md", "CLAUDE.md", "CONTEXT.md", "gemini.md",
     "sub/AGENTS.md", "sub/GEMINI.md", "sub/CLAUDE.md", "sub/CONTEXT.md",
-    ".gemini/settings.json", "src/app.py",
+    ".gemini/settings.json", ".codex/config.toml", "sub/.codex/hooks.json", "src/app.py",
 )  # fmt: skip
 
 
@@ -71,6 +71,7 @@ def test_claude_reads_user_settings_only(make_task) -> None:
     [
         (GeminiAgent(), {"GEMINI.md", "gemini.md", "sub/GEMINI.md", ".gemini/settings.json"}),
         (OpencodeAgent(), {*OPENCODE_NAMES, *(f"sub/{n}" for n in OPENCODE_NAMES)}),
+        (CodexAgent(), {".codex/config.toml", "sub/.codex/hooks.json"}),
     ],
 )
 def test_instruction_files_are_out_of_the_worktree_during_the_run(

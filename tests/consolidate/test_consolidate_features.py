@@ -7,6 +7,7 @@ from deepreview.consolidate.features import (
     cited_lines,
     excerpt_lines,
     extract,
+    finding_words,
     identifiers_in,
     parse_file_ref,
     stem,
@@ -92,6 +93,7 @@ def test_words_split_camel_case_and_stem() -> None:
         "fail",
     ]
     assert stem("leaked") == stem("leaks") == stem("leak")
+    assert finding_words("hardcoded key") & finding_words("Hard-coded credential") == {"hardcod"}
     assert stem("failure") == stem("fails")
 
 

@@ -109,8 +109,9 @@ def test_retro_cells_are_computed() -> None:
     assert gemini.cell("Findings") == "1C 0I 0S"
     assert [f.id for f in result.findings] == ["I1", "I2"]
     # The same facts as numbers, for charts: nobody parses the cells back.
-    assert claude.numbers == RetroNumbers(0, 2, 0, unique_insights=1, tool_calls=23)
-    assert gemini.numbers == RetroNumbers(1, 0, 0, unique_insights=0, tool_calls=13)
+    # a first round: nothing raised again (known, so 0 rather than None)
+    assert claude.numbers == RetroNumbers(0, 2, 0, unique_insights=1, tool_calls=23, reraised=0)
+    assert gemini.numbers == RetroNumbers(1, 0, 0, unique_insights=0, tool_calls=13, reraised=0)
 
 
 def test_narratives_state_facts() -> None:

@@ -372,3 +372,33 @@ def test_progress_says_the_lead_retried_and_fell_back(tmp_path: Path) -> None:
         "[lead] running",
         "[lead] fallback: no usable answer, consolidated without the lead",
     ], res.stderr
+
+
+def test_a_relead_that_fails_mid_write_leaves_the_index_as_it_was(tmp_path: Path) -> None:
+    """The relead's report files are written, its index row too, then writing the store's
+    index page fails. The report files are put back, and the index row (its counts, the
+    cached facts `stats` reads) says what they say, not what the failed relead wrote."""
+    s = Setup(tmp_path, [fenced(ANSWER)])
+    first, _, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "none"))
+    rid, store = first["review_id"], Path(first["store"])
+    stored = {k: Path(v).read_bytes() for k, v in first["paths"].items()}
+    listed, stats = s.run("list").json()["reviews"], s.run("stats").json()
+    page = store / "index.html"
+    page.unlink()
+    page.mkdir()  # the page cannot be written: after the row, before run.json
+
+    res = run_cli(["relead", rid, "--lead", "claude"], cwd=s.repo, env=s.env())
+    assert res.returncode == 2, res.stderr
+    assert "index.html" in res.stderr and "Traceback" not in res.stderr
+    assert len(prompts_seen(s.log)) == 1  # the lead ran: its counts differ from the report's
+    page.rmdir()
+    assert {k: Path(v).read_bytes() for k, v in first["paths"].items()} == stored
+    assert s.run("list").json()["reviews"] == listed
+    counts = {sev.value: n for sev, n in report.counts().items()}
+    row = listed[0]
+    assert (row["critical"], row["important"], row["suggestions"]) == (
+        counts.get("critical", 0),
+        counts.get("important", 0),
+        counts.get("suggestion", 0),
+    )
+    assert s.run("stats").json() == stats

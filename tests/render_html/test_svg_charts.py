@@ -32,6 +32,9 @@ def test_parse_severity_counts(cell: str, expected: tuple[int, int, int] | None)
         ("upstream API inspection", 1),
         ("Panic on closed channel, I/O deadlines", 2),
         ("3 (I1, I2, S1)", 3),
+        # a later round: what the seat raised again after round 1 reported it is no insight
+        ("S1 (sub); re-raised from round 1: I1 (shout)", 1),
+        ("0; re-raised from round 1: I1 (shout), I2 (sub); from round 2: I4 (x)", 0),
         ("0", 0),
         ("None", 0),
         ("—", 0),
@@ -61,12 +64,20 @@ def test_seat_stats_fall_back_to_retro_numbers_then_findings(report: Report) -> 
     # No runs: tool calls come from the retro's numbers (parsed from the stored table).
     no_runs = dataclasses.replace(report, runs=())
     assert [s.tool_calls for s in svg.seat_stats(no_runs)] == [23, 52]
-    # No retro at all: counts and unique insights come from the findings' reviewers.
+    # No retro at all: counts and unique insights come from the findings' reviewers; one
+    # raised again after an earlier round reported it is no unique insight (as the retro says).
     extra = Finding("C1", Severity.CRITICAL, "boom", reviewers=("Claude Opus 4.6",))
-    bare = dataclasses.replace(report, retro=Retro(), findings=(*report.findings, extra))
+    again = Finding(
+        "C2",
+        Severity.CRITICAL,
+        "bang",
+        reviewers=("Claude Opus 4.6",),
+        carry_forward="Round 1 C4, raised again",
+    )
+    bare = dataclasses.replace(report, retro=Retro(), findings=(*report.findings, extra, again))
     stats = {s.label: s for s in svg.seat_stats(bare)}
     claude, codex = stats["Claude Opus 4.6"], stats["Codex GPT 5.4"]
-    assert (claude.critical, claude.important, claude.suggestion) == (1, 1, 0)
+    assert (claude.critical, claude.important, claude.suggestion) == (2, 1, 0)
     assert (codex.critical, codex.important, codex.suggestion) == (0, 1, 1)
     assert claude.unique_insights == 1  # C1
     assert codex.unique_insights == 1  # S1

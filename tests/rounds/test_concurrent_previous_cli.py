@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, write
+from support.repos import commit_all, run_cli, write
 from support.rounds import (
     ROUND1,
     finish_review,
@@ -133,3 +133,39 @@ def test_a_review_compares_with_the_round_its_seats_were_asked_about(tmp_path: P
     assert "Division by zero" in json.dumps(info["fix_verdicts"]), info["fix_verdicts"]
     assert a_id in info["interdiff_note"], info["interdiff_note"]
     assert "A zero divisor silently returns 0.0" not in stored(fakes, b_id, ".md")
+
+
+def test_finish_compares_with_the_round_the_seat_only_run_was_asked_about(tmp_path: Path) -> None:
+    """`review --seat-only` is asked about round 1; round 2 (review A) then completes before
+    `finish` runs. The finished report still compares with round 1, the round the seat's
+    verdicts are about, and says that A finished in between."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    first = run_round(fakes, repo, ROUND1)["review_id"]
+    write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
+    commit_all(repo, "Handle a zero divisor")
+    review_b = tmp_path / "review-b.md"
+    review_b.write_text(REVIEW_B, encoding="utf-8")
+    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_b))})
+    out = tmp_path / "seat-alpha"
+    env = fakes.env()
+    seat = run_cli(["review", "--seat-only", "alpha", "--out", str(out)], cwd=repo, env=env)
+    assert seat.returncode == 0, seat.stderr
+    assert "## This is round 2" in (out / "prompt-alpha.md").read_text(encoding="utf-8")
+    # (Most likely run in the same second as round 1: the ID a review made now would get.)
+    assert json.loads((out / "seat-result.json").read_text())["previous_round"] == first
+    a_id = run_round(fakes, repo, REVIEW_A)["review_id"]
+
+    done = run_cli(["finish", "--from", str(out), "--lead", "none", "--json"], cwd=repo, env=env)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(Path(done.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    info = report["round_info"]
+    assert info["previous_review_id"] == first, info
+    assert [(v["prior_id"], v["verdict"]) for v in info["fix_verdicts"]] == [("I1", "fixed")]
+    assert "Division by zero" in json.dumps(info["fix_verdicts"]), info["fix_verdicts"]
+    assert (
+        f"Review {a_id} (round 2) of this series finished while this one ran"
+        in (info["interdiff_note"])
+    ), info["interdiff_note"]
+    assert report["header"]["round"].startswith("3 ")
+    assert "A zero divisor silently returns 0.0" not in json.dumps(report["findings"])

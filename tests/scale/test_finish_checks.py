@@ -123,6 +123,40 @@ def test_commits_missing_from_the_finish_checkout(runs: dict[str, Any], tmp_path
     assert "which is not in" in res.stderr and "fetch-depth: 0" in res.stderr
 
 
+def test_a_version_1_result_finishes_as_before(runs: dict[str, Any], tmp_path: Path) -> None:
+    """A result from before `previous_round` was recorded: finished, the previous round
+    looked up by date as then."""
+    (claude,) = _copy(runs, tmp_path, "claude")
+    path = Path(claude) / "seat-result.json"
+    data = json.loads(path.read_text())
+    assert data.pop("previous_round") is None  # its runner had no review store
+    path.write_text(json.dumps({**data, "schema_version": 1}))
+    env = runs["fakes"].env({"DEEP_REVIEW_STORE": str(tmp_path / "store")}, agents=True)
+    res = finish(runs["fakes"], runs["local"], "--from", claude, "--expect", "claude", env=env)
+    assert res.returncode == 0, res.stderr
+    assert run_json(Path(res.json()["review_dir"]))["previous_round"] is None
+
+
+def test_results_asked_about_different_rounds_are_refused(
+    runs: dict[str, Any], tmp_path: Path
+) -> None:
+    """Runners that restored the store before and after a round finished: their verdicts name
+    the findings of different rounds, which no report can read together."""
+    claude, codex = _copy(runs, tmp_path, "claude", "codex")
+    older = "20260101-000000-feature-x"
+    for folder, pinned in ((claude, ""), (codex, older)):
+        path = Path(folder) / "seat-result.json"
+        path.write_text(json.dumps({**json.loads(path.read_text()), "previous_round": pinned}))
+    before = _store_entries(runs)
+    res = finish(runs["fakes"], runs["local"], "--from", claude, codex)
+    assert res.returncode == 2, res.stderr
+    assert (
+        f"--from {codex} (seat codex) was asked about review {older}'s findings, the others "
+        "about no previous round; rerun that seat with the same review store"
+    ) in res.stderr
+    assert _store_entries(runs) == before
+
+
 @pytest.mark.parametrize(
     ("tamper", "message"),
     [
@@ -140,7 +174,7 @@ def test_commits_missing_from_the_finish_checkout(runs: dict[str, Any], tmp_path
         ),
         (
             lambda d: json.dumps({**d, "schema_version": 99}),
-            "has seat result version 99, this deep-review reads 1",
+            "has seat result version 99, this deep-review reads 1 and 2",
         ),
     ],
 )

@@ -1,16 +1,20 @@
 """`deep-review stats` and `review --panel auto` on a store filled by real `review` runs.
 
-The store (see stats_kit): 6 reviews with the fake lead, then 1 with `--lead none`. Hand count,
-per seat:
+The store (see stats_kit): 6 reviews with the fake lead, then 1 with `--lead none`, all of the
+same branch: rounds 1 to 7 of one series, each seat raising the same finding every round. A
+finding a seat alone raises again after an earlier round reported it is no unique insight (it is
+counted apart, re-raised). Hand count, per seat:
 
     truthful  7 reviews, raised 7 (7I); with a lead: 6 raised, 6 kept (survival 100%),
-              6 downgraded (I→S by the lead); unique 7 (6 verified); no cost reported
+              6 downgraded (I→S by the lead); unique 1 (round 1's, verified), re-raised 6;
+              no cost reported
     noisy     7 reviews, raised 7 (7C); with a lead: 6 raised, 0 kept (survival 0%),
-              6 false positives; unique 1 (the review without a lead; 0 verified)
+              6 false positives; unique 1 (the review without a lead: the led rounds dropped
+              its finding, so no round reported it before; 0 verified), re-raised 0
     pricey    7 reviews, raised 7 (7S); with a lead: 6 raised, 6 kept (survival 100%);
-              unique 7 (6 verified); $1.50 and 600 s per review per its transcript, so
-              $10.50 in all, $9.00 over the led reviews: $9.00 / 6 kept = $1.50 per surviving
-              finding and $10.50 / 7 = $1.50 per unique insight
+              unique 1 (1 verified), re-raised 6; $1.50 and 600 s per review per its
+              transcript, so $10.50 in all, $9.00 over the led reviews: $9.00 / 6 kept =
+              $1.50 per surviving finding and $10.50 / 1 = $10.50 per unique insight
 """
 
 from __future__ import annotations
@@ -90,8 +94,9 @@ def test_stats_json_matches_the_hand_count(kit: StoreKit) -> None:
         "false_positives": 0,
         "downgraded": 6,
         "dropped": 0,
-        "unique_insights": 7,
-        "unique_insights_with_lead": 6,
+        "unique_insights": 1,
+        "unique_insights_with_lead": 1,
+        "reraised": 6,
         "cost_usd": None,
         "cost_per_surviving_finding_usd": None,
         "cost_per_unique_insight_usd": None,
@@ -115,6 +120,7 @@ def test_stats_json_matches_the_hand_count(kit: StoreKit) -> None:
         "dropped": 0,
         "unique_insights": 1,
         "unique_insights_with_lead": 0,
+        "reraised": 0,
         "cost_usd": None,
         "cost_per_surviving_finding_usd": None,
         "cost_per_unique_insight_usd": None,
@@ -135,11 +141,12 @@ def test_stats_json_matches_the_hand_count(kit: StoreKit) -> None:
         "false_positives": 0,
         "downgraded": 0,
         "dropped": 0,
-        "unique_insights": 7,
-        "unique_insights_with_lead": 6,
+        "unique_insights": 1,
+        "unique_insights_with_lead": 1,
+        "reraised": 6,
         "cost_usd": 7 * PRICEY_COST,
         "cost_per_surviving_finding_usd": 6 * PRICEY_COST / 6,
-        "cost_per_unique_insight_usd": 7 * PRICEY_COST / 7,
+        "cost_per_unique_insight_usd": 7 * PRICEY_COST / 1,
         "failure_rate": 0.0,
     }
     assert (pricey["model"], pricey["family"]) == ("Claude Opus 4.6", "anthropic")
@@ -168,6 +175,7 @@ HAND_COUNT = (
     "dropped",
     "unique_insights",
     "unique_insights_with_lead",
+    "reraised",
     "cost_usd",
     "cost_per_surviving_finding_usd",
     "cost_per_unique_insight_usd",
@@ -322,8 +330,9 @@ def test_panel_auto_keeps_the_useful_seats_and_drops_the_noisy_one(fresh: StoreK
     reasons = {c["seat"]: c["reason"] for c in panel["choices"]}
     assert reasons["noisy"].startswith("dropped: no verified unique insight in 6 reviews")
     assert "the lead dropped 6 of its 6 findings (6 as false positives)" in reasons["noisy"]
-    assert reasons["truthful"].startswith("kept: 6 verified unique insights in 6 reviews")
-    assert reasons["pricey"].startswith("kept: 6 verified unique insights in 6 reviews")
+    # one each: the other five led rounds raised the same finding again
+    assert reasons["truthful"].startswith("kept: 1 verified unique insight in 6 reviews")
+    assert reasons["pricey"].startswith("kept: 1 verified unique insight in 6 reviews")
     assert "$9.00" in reasons["pricey"] and "median cost $1.50" in reasons["pricey"]
     # the lead runs with any panel: its median cost is part of the estimate
     assert panel["estimated_cost_usd"] == PRICEY_COST + LEAD_COST

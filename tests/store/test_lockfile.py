@@ -1,5 +1,6 @@
 """`deepreview.lockfile.FileLock`: one holder at a time across processes and threads, a clear
-error after the timeout, and no lock left behind by a holder that died."""
+error after the timeout, and no lock left behind by a holder that died. `hold` / `holder`: a
+lock taken for a process's whole work, and the probe that tells whether anyone holds it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deepreview.errors import StoreError
-from deepreview.lockfile import FileLock
+from deepreview.lockfile import FileLock, hold, holder, release
 
 _HOLD = """
 import sys, time
@@ -85,3 +86,32 @@ def test_two_threads_of_one_process_take_turns(tmp_path: Path) -> None:
     for t in threads:
         t.join()
     assert overlaps == []
+
+
+def test_holder_tells_who_holds_a_lock_and_that_nobody_does(tmp_path: Path) -> None:
+    path = tmp_path / "run.lock"
+    assert holder(path) is None  # no file: nobody (and probing makes none)
+    assert not path.exists()
+    fd = hold(path, '{"pid": 1}')
+    assert fd is not None
+    try:
+        assert holder(path) == '{"pid": 1}'  # seen from another open file, even in-process
+        assert holder(path) == '{"pid": 1}'  # a probe does not take the lock away
+        assert hold(path, "second", wait_s=0) is None
+    finally:
+        release(fd)
+    assert holder(path) is None  # the file stays; nobody holds it
+    again = hold(path, "second", wait_s=0)
+    assert again is not None
+    release(again)
+
+
+def test_a_killed_holder_holds_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "run.lock"
+    proc = _holder(path)  # a FileLock: the same flock `hold` takes
+    try:
+        assert holder(path) == ""
+    finally:
+        proc.kill()
+        proc.wait()
+    assert holder(path) is None

@@ -364,7 +364,7 @@ def test_open_of_a_review_whose_folder_was_deleted_by_hand(tmp_path: Path) -> No
     _one_line(res, rid, "folder", f"deep-review delete {rid}")
 
 
-# -- delete: not a review still running, not a round a later round builds on ------------------
+# -- delete: not a round a later round builds on; a review marked running that nothing runs ---
 def _set_status(store: Path, rid: str, status: str) -> None:
     path = store / rid / "run.json"
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -372,13 +372,14 @@ def _set_status(store: Path, rid: str, status: str) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
-def test_delete_of_a_running_review_needs_force(tmp_path: Path) -> None:
+def test_delete_of_a_review_marked_running_that_no_process_runs(tmp_path: Path) -> None:
+    """run.json says running, and no deep-review holds the review: its process was killed
+    outright. No --force needed (tests/store/test_delete_running_cli.py: a live one)."""
     fakes, repo, rid = _one_review(tmp_path)
     _set_status(fakes.store, rid, "running")
-    _one_line(_cli(fakes, repo, "delete", rid, "--yes"), rid, "running", "--force")
-    assert (fakes.store / rid).is_dir() and (fakes.store / f"{rid}.json").is_file()
-    res = _cli(fakes, repo, "delete", rid, "--yes", "--force")
+    res = _cli(fakes, repo, "delete", rid, "--yes")
     assert res.returncode == 0, res.stderr
+    assert f"note: review {rid} was interrupted" in res.stderr, res.stderr
     assert not (fakes.store / rid).exists()
 
 

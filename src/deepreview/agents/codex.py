@@ -7,8 +7,10 @@
 
 The worktree's `.codex/config.toml` (MCP servers, hooks, `notify`) is not read: with an
 isolated `CODEX_HOME` no project is trusted, and 0.171 reads project config only for trusted
-ones (the e2e test checks it). Its skills (`.agents/skills`, `.codex/skills`) would still be
-listed as instructions; the two skill switches above stop that.
+ones (the e2e test checks it). The worktree's `.codex` folders are parked out of it for the
+run all the same (`_park`), so a later CLI that trusts more cannot run the change's hooks.
+Its skills (`.agents/skills`, `.codex/skills`) would still be listed as instructions; the two
+skill switches above stop that.
 
 `CODEX_HOME` is a directory inside the isolated home, so the user's `config.toml` is not read:
 model and provider come from the seat settings. A custom provider (a local server, Azure, a
@@ -40,7 +42,8 @@ from typing import Final
 from deepreview import proc
 from deepreview.agents._cli import TranscriptCliAgent, stderr_tail
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
-from deepreview.agents.base import Invocation, SeatSettings, SeatTask
+from deepreview.agents._park import parked
+from deepreview.agents.base import Invocation, SeatOutcome, SeatSettings, SeatTask
 from deepreview.transcripts import parse_codex_rollout_file
 from deepreview.transcripts.codex import CodexParser
 from deepreview.transcripts.stats import ToolCall, TranscriptStats
@@ -53,6 +56,7 @@ ENV_POLICY: Final = EnvPolicy(
     ),
 )
 CODEX_DIR: Final = ".codex"
+PARKED_NAMES: Final = (CODEX_DIR,)
 _ENV_KEY = re.compile(r"env_key\s*=\s*[\"']?([A-Za-z_][A-Za-z0-9_]*)")
 _PROVIDER = re.compile(r"^\s*model_provider\s*=")
 
@@ -98,6 +102,10 @@ class CodexAgent(TranscriptCliAgent):
         passthrough = {v: task.env[v] for v in env_keys(s.extra_args) if v in task.env}
         env = seat_env(task, ENV_POLICY, {"CODEX_HOME": str(codex_home), **passthrough})
         return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
+
+    def run(self, task: SeatTask) -> SeatOutcome:
+        with parked(task.worktree, PARKED_NAMES, task.home / "parked-workspace-codex"):
+            return super().run(task)
 
     def read_stats(self, task: SeatTask, result: proc.ProcResult) -> TranscriptStats | None:
         stats = super().read_stats(task, result)

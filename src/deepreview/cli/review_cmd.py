@@ -19,8 +19,8 @@ from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
 from deepreview.errors import ExitCode, UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
+from deepreview.pipeline.resume import resume as resume_review
 from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
-from deepreview.pipeline.review import resume as resume_review
 from deepreview.runmodel import EFFORTS, SCHEMA_VERSION
 
 if TYPE_CHECKING:

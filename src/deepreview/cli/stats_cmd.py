@@ -141,7 +141,7 @@ def _row(s: SeatStats) -> list[str]:
         _pct(s.survival),
         str(s.false_positives),
         str(s.downgraded),
-        str(s.unique_insights),
+        str(s.unique_insights) + (f" (+{s.reraised} re-raised)" if s.reraised else ""),
         str(s.coverage_misses),
         f"{_secs(s.duration_median_s)} / {_secs(s.duration_p90_s)}",
         f"{_tokens(s.tokens_in)} / {_tokens(s.tokens_out)}",

@@ -39,7 +39,7 @@ def reindex(store: str | None, repo: str) -> None:
 @click.option(
     "--force",
     is_flag=True,
-    help="Delete even a review marked running, or a round a later round builds on.",
+    help="Delete even a round a later round builds on (never a review a process still runs).",
 )
 @store_option
 @_repo_opt
@@ -48,8 +48,9 @@ def delete(review_id: str, yes: bool, force: bool, store: str | None, repo: str)
     from deepreview.pipeline.reindex import check_delete, delete_review
 
     st = _store(store, repo)
-    if not force:
-        check_delete(st, review_id)  # before asking: the answer would not matter
+    note = check_delete(st, review_id, force=force)  # before asking: the answer would not matter
+    if note:
+        click.echo(f"note: {note}", err=True)
     if not confirmed(
         yes, f"Delete review {review_id} from {st.root}?", f"deleting review {review_id}", "delete"
     ):

@@ -15,7 +15,9 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
 
 Clustering maximises the total evidence `Σ (score − AVERAGE_THRESHOLD)` over the pairs inside
 clusters, with at most one finding per seat per cluster, and every member tied to the cluster by
-at least one pair scoring `LINK_THRESHOLD`: greedy agglomeration (the merge with the largest total
+at least one pair scoring `LINK_THRESHOLD`, or by two pairs scoring above `SUPPORT_THRESHOLD`
+with members already linked to each other (a third seat's finding, worded its own way, that
+backs a pair two seats agree on): greedy agglomeration (the merge with the largest total
 gain first, so a cluster's pairs always average above the threshold), then single moves and
 same-seat swaps while they increase the total. So when one finding overlaps two findings of
 another seat, it goes to the cluster whose members together support it most, not to the first
@@ -30,6 +32,7 @@ not with the square of the number of findings.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
 
 LINK_THRESHOLD = 0.3  # a pair scoring this much is the same problem, unless the seats say otherwise
 AVERAGE_THRESHOLD = 0.2  # a cluster's pairs must average more than this
+SUPPORT_THRESHOLD = 0.25  # two pairs above it, to a linked pair, tie a finding like one link
 _BUCKET_CAP = 60  # anchors shared by more findings than this say little; they seed no pairs
 _EPS = 1e-9
 
@@ -178,9 +182,18 @@ class _Partition:
         )
 
     def anchored(self, item: int, cluster: int, *, without: int | None = None) -> bool:
-        return any(
-            self.linked(item, m) for m in self.members.get(cluster, ()) if m not in (item, without)
-        )
+        others = [m for m in self.members.get(cluster, ()) if m not in (item, without)]
+        return self.tied(item, others)
+
+    def tied(self, item: int, others: Iterable[int]) -> bool:
+        """One link to `others`, or two findings of other seats that each support it."""
+        support = 0
+        for m in others:
+            s = self.score[item].get(m, 0.0)
+            if s >= LINK_THRESHOLD:
+                return True
+            support += s > SUPPORT_THRESHOLD
+        return support >= 2
 
     def seat_member(self, cluster: int, seat: str) -> int | None:
         return next((m for m in self.members[cluster] if self.seat(m) == seat), None)
@@ -199,7 +212,7 @@ class _Partition:
         ma, mb = self.members[a], self.members[b]
         if {self.seat(m) for m in ma} & {self.seat(m) for m in mb}:
             return None
-        if not any(self.linked(x, y) for x in ma for y in mb):
+        if not any(self.tied(x, mb) for x in ma) and not any(self.tied(y, ma) for y in mb):
             return None
         gain = sum(self.pair_gain(x, y) for x in ma for y in mb)
         return gain if gain > _EPS else None
@@ -288,23 +301,38 @@ class _Partition:
         return label
 
     def components(self) -> list[list[int]]:
-        """The final clusters, each split into its linked components (a safety net: after
-        moves, a member whose only strong link left must not stay on average alone)."""
+        """The final clusters, each split into its tied components (a safety net: after
+        moves, a member whose only strong link left must not stay on average alone): the
+        linked components, then a finding left alone joins a component where two findings
+        support it (a third seat's finding backing a linked pair)."""
         out: list[list[int]] = []
         for members in self.members.values():
-            todo = sorted(members)
-            while todo:
-                comp = [todo.pop(0)]
-                grew = True
-                while grew:
-                    grew = False
-                    for m in list(todo):
-                        if any(self.linked(m, c) for c in comp):
-                            comp.append(m)
-                            todo.remove(m)
-                            grew = True
-                out.append(sorted(comp))
+            comps = self._linked_components(sorted(members))
+            joined = True
+            while joined:
+                joined = False
+                for a, b in itertools.permutations(range(len(comps)), 2):
+                    if len(comps[a]) == 1 and self.tied(comps[a][0], comps[b]):
+                        comps[b] = sorted(comps[a] + comps[b])
+                        del comps[a]
+                        joined = True
+                        break
+            out.extend(comps)
         return sorted(out)
+
+    def _linked_components(self, members: list[int]) -> list[list[int]]:
+        comps: list[list[int]] = []
+        todo = list(members)
+        while todo:
+            comp, stack = [], [todo[0]]
+            while stack:
+                m = stack.pop()
+                if m in todo:
+                    todo.remove(m)
+                    comp.append(m)
+                    stack.extend(o for o in todo if self.linked(m, o))
+            comps.append(sorted(comp))
+        return comps
 
 
 def cluster_findings(

@@ -26,6 +26,7 @@ _BARE_CALL = re.compile(
     r"(?<![\w.`])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\((?!e?s\))"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
+_COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 # `path/to/file.go:12-30`, `file.go:12`, `file.go` (an extension is what makes it a path)
 _FILE_REF = re.compile(
@@ -85,6 +86,12 @@ def words(text: str) -> list[str]:
             if len(w) >= 2 and w not in STOPWORDS and part.lower() not in STOPWORDS:
                 out.append(w)
     return out
+
+
+def finding_words(text: str) -> frozenset[str]:
+    """`words`, and each hyphenated compound also written joined: one reviewer's
+    "hard-coded" is another's "hardcoded"."""
+    return frozenset(words(text)) | {stem(c.replace("-", "")) for c in _COMPOUND.findall(text)}
 
 
 def strip_fences(text: str) -> str:
@@ -252,7 +259,9 @@ class Features:
     excerpt: frozenset[str]  # quoted lines of the body's code blocks
     cited: frozenset[str]  # line numbers cited in the prose
     classification: str | None
-    test_gap: bool = False  # the finding is that something has no test (`_TEST_GAP`)
+    # what the finding is about (`kind_of`): "tests" (a missing or weak test), "missing docs"
+    # (no docstring, comment or documentation), else "code"
+    kind: str = "code"
 
     @property
     def files(self) -> frozenset[str]:
@@ -274,6 +283,33 @@ _TEST_GAP = re.compile(
     r"\b(?:no|missing)\s+(?:test\s+)?coverage\b",
     re.IGNORECASE,
 )
+# A test file: `tests/`, `__tests__/`, `spec/`, `x_test.go`, `x.spec.ts`, `test_x.py`, `x.bats`.
+TEST_PATH = re.compile(
+    r"(?:^|/)(?:tests?|__tests__|spec)/|[._-](?:test|spec)\.|\.bats$|(?:^|/)test_"
+)
+
+
+# A title saying documentation is missing ("`div` lacks a docstring", "undocumented flag").
+# Only missing text: a stale or wrong comment is often one problem with the code it describes.
+_DOCS_GAP = re.compile(
+    r"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{0,40}\b(?:doc-?strings?|"
+    r"docs|documentation|doc[- ]comments?|comments?|godoc|jsdoc|javadoc|"
+    r"type (?:hints?|annotations?))\b|\bundocumented\b",
+    re.IGNORECASE,
+)
+
+
+def kind_of(finding: Finding) -> str:
+    """What the finding is about. "tests": its title says a test is missing, or all its own
+    locations are test files ("Exercise the parser instead of seeding data", placed on
+    `feed.spec.ts`, is the same gap as "the parser is untested"). "missing docs": its title
+    says a docstring, comment or documentation is missing. Else "code"."""
+    paths = [loc.path for loc in finding.locations]
+    if _TEST_GAP.search(finding.title) or (paths and all(TEST_PATH.search(p) for p in paths)):
+        return "tests"
+    if _DOCS_GAP.search(finding.title):
+        return "missing docs"
+    return "code"
 
 
 def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
@@ -290,10 +326,10 @@ def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
         mentions=mentions,
         identifiers=frozenset(idents),
         spellings=tuple(sorted(idents.items())),
-        title_words=frozenset(words(finding.title)),
-        prose_words=frozenset(words(prose)),
+        title_words=finding_words(finding.title),
+        prose_words=finding_words(prose),
         excerpt=frozenset(excerpt_lines(finding.body)),
         cited=frozenset(cited_lines(prose)),
         classification=(finding.classification or "").strip().lower() or None,
-        test_gap=bool(_TEST_GAP.search(finding.title)),
+        kind=kind_of(finding),
     )

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.features import (
+    TEST_PATH,
     PathResolver,
     identifiers_in,
     parse_file_ref,
@@ -108,9 +109,6 @@ def _about_the_same(note: Note, finding: Finding) -> bool:
     return bool(title & set(words(note.text)))
 
 
-_TEST_PATH = re.compile(
-    r"(?:^|/)(?:tests?|__tests__|spec)/|[._-](?:test|spec)\.|\.bats$|(?:^|/)test_"
-)
 _DOC_SUFFIXES = (".md", ".rst", ".txt", ".adoc")
 _TEST_WORDS = frozenset(words("test tests tested untested coverage covers covered pins pinned"))
 _DOC_WORDS = frozenset(
@@ -126,7 +124,7 @@ def _fits_section(note: Note, finding: Finding) -> bool:
     paths = [loc.path for loc in finding.locations]
     title = set(words(finding.title))
     if note.section == "Testing Assessment":
-        return bool(title & _TEST_WORDS) or any(_TEST_PATH.search(p) for p in paths)
+        return bool(title & _TEST_WORDS) or any(TEST_PATH.search(p) for p in paths)
     if note.section == "Documentation Assessment":
         return bool(title & _DOC_WORDS) or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
     return True

@@ -8,17 +8,23 @@ findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (cha
 seat's Coverage Summary or findings cover, not counting files it only marked Trivial), Coverage
 misses (changed files it marked Trivial or never mentioned), Downgraded (its findings that ended
 less severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
+
+In a later round of a series, a finding only this seat raised that an earlier round had already
+reported (the round's matching, `rounds.apply`) is no unique insight: `with_earlier_rounds`
+names it apart, `S1 (sub); re-raised from round 1: I1 (shout)`, as a confirmation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
 from deepreview.consolidate.decisions import Consolidation, SeatTally, short_title
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.findings.findings import one_line
+from deepreview.findings.report_retro import RERAISED
 from deepreview.model import (
     RETRO_ROWS,
     AgentReview,
@@ -184,6 +190,7 @@ def seat_retro(
         suggestion=counts[Severity.SUGGESTION],
         unique_insights=len(unique),
         tool_calls=sr.run.tool_calls if sr.run is not None else None,
+        reraised=0,  # known once the round is (`with_earlier_rounds`)
     )
     cells["Findings"] = format_counts(counts)
     cells["Design observations"] = design_cell(review)
@@ -212,8 +219,7 @@ def seat_retro(
     total = len(review.findings)
     first = f"{name} raised {_plural(total, 'finding')} ({format_counts(review.counts())})"
     first += f" and {_plural(len(review.design_observations), 'design observation')}."
-    if unique:
-        first += f" Only {name} found {_ids(unique)}."
+    first += _only_found(name, _ids(unique))
     if shared:
         first += f" Shared with other reviewers: {', '.join(f.id for f in shared)}."
     paras.append(first)
@@ -270,6 +276,57 @@ def seat_retro(
         tool_call_highlights=highlights,
         cells=tuple((row, cells[row]) for row in ROWS),
         numbers=numbers,
+        unique_ids=tuple(f.id for f in unique),
+    )
+
+
+def _only_found(name: str, ids: str) -> str:
+    return f" Only {name} found {ids}." if ids else ""
+
+
+def with_earlier_rounds(
+    seat: SeatRetro, findings: Sequence[Finding], earlier: Mapping[str, tuple[int, str]]
+) -> SeatRetro:
+    """`seat` in a later round: of the findings only it raised, those an earlier round had
+    reported (`earlier`: consolidated ID -> (that round, the finding's ID there)) are
+    re-raised, a confirmation and no unique insight. `findings`: the report's findings before
+    the round changed them (one declined earlier, and left out now, still has its title)."""
+    again = [i for i in seat.unique_ids if i in earlier]
+    if seat.numbers is None or not again:
+        return seat
+    new = [i for i in seat.unique_ids if i not in earlier]
+    titles = {f.id: short_title(f.title) for f in findings}
+
+    def label(i: str, then: str = "") -> str:
+        inner = "; ".join(filter(None, (titles.get(i, ""), then)))
+        return f"{i} ({inner})" if inner else i
+
+    fresh = ", ".join(label(i) for i in new)
+    rounds = sorted({earlier[i][0] for i in again})
+    by_round = [f"{r}: " + ", ".join(label(i) for i in again if earlier[i][0] == r) for r in rounds]
+    # `S1 (sub); re-raised from round 1: I1 (shout)`: the marker is where the parser cuts
+    cell = f"{fresh or '0'}; {RERAISED} " + "; from round ".join(by_round)
+    cells = tuple((row, cell if row == "Unique insights" else v) for row, v in seat.cells)
+    where = f"round {rounds[0]}" if len(rounds) == 1 else "earlier rounds"
+    items = ", ".join(label(i, f"Round {earlier[i][0]} {earlier[i][1]}") for i in again)
+    one = len(again) == 1
+    told = (
+        f"{seat.name} alone raised again what {where} reported: {items} — "
+        f"{'a confirmation' if one else 'confirmations'}, not counted as "
+        f"{'a unique insight' if one else 'unique insights'}."
+    )
+    before = _only_found(seat.name, ", ".join(label(i) for i in seat.unique_ids))
+    if before and before in seat.narrative:  # our own sentence: said again, truly
+        narrative = seat.narrative.replace(before, f"{_only_found(seat.name, fresh)} {told}", 1)
+    else:  # the lead's own words: the fact is added
+        narrative = f"{seat.narrative.rstrip()}\n\n{told}".lstrip()
+    return dataclasses.replace(
+        seat,
+        narrative=narrative,
+        cells=cells,
+        numbers=dataclasses.replace(seat.numbers, unique_insights=len(new), reraised=len(again)),
+        unique_ids=tuple(new),
+        reraised_ids=tuple(again),
     )
 
 

@@ -25,6 +25,9 @@ _EPS = 1e-9
 # however close its lines. Measured on the dev corpus: attribution unchanged (210/290).
 SAID_TITLE = 0.25
 SAID_PROSE = 0.15
+# ... or in title and prose together: one reviewer's title word is in the other's explanation
+# ("hardcoded API key" / "`API_KEY = ...` puts a credential in source control").
+SAID_TEXT = 0.15
 WHERE_ONLY_CAP = 0.29
 
 
@@ -143,9 +146,10 @@ def _one_line(x: Features, y: Features) -> bool:
     return True
 
 
-# One finding says a test is missing, the other names a defect: taken off the score, so that
-# the same function on the same lines is not enough (benchmarks/README.md: corpus unchanged).
-TEST_GAP_PENALTY = 0.2
+# One finding says a test (or a docstring) is missing, the other names a defect: taken off the
+# score, so that the same function on the same lines is not enough (benchmarks/README.md:
+# corpus unchanged by either kind).
+KIND_PENALTY = 0.2
 
 
 def evidence(
@@ -175,7 +179,9 @@ def evidence(
         if x.classification == y.classification:
             agree, cls = x.classification, 0.5
         elif x.classification in FAULT_CLASSES and y.classification in FAULT_CLASSES:
-            cls = -1.0
+            # Whether a missing test is a "gap" or a "regression" blames no code: two findings
+            # about the tests do not contradict each other by labelling it differently.
+            cls = 0.0 if x.kind == y.kind == "tests" else -1.0
     score = (
         weights.where * where
         + weights.identifiers * ident
@@ -184,16 +190,18 @@ def evidence(
         + weights.cited * cited
         + weights.classification * cls
     )
-    if x.test_gap != y.test_gap:
-        # "`shout` has no test" and "`shout(None)` raises": one names a missing test, the
-        # other a defect; the same function and file do not make them one problem.
-        score -= TEST_GAP_PENALTY
+    if x.kind != y.kind:
+        # "`shout` has no test" (or "`shout` lacks a docstring") and "`shout(None)` raises":
+        # one names something missing, the other a defect; the same function and lines do not
+        # make them one problem.
+        score -= KIND_PENALTY
     said_alike = (
         title >= SAID_TITLE
         or prose >= SAID_PROSE
         or bool(x.identifiers & y.identifiers)
         or bool(cited)
         or bool(x.excerpt & y.excerpt)
+        or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
     if not said_alike and not generic and _one_line(x, y):
         # Where is not what: two models' findings on one line (a function's `def` line takes

@@ -28,6 +28,13 @@ _NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 LEAD_FOOTER = re.compile(r"^_Lead: (?P<body>.+)_$")
+# The Unique insights cell names, after the seat's unique insights, the findings it alone
+# raised again from an earlier round: `S1 (sub); re-raised from round 1: I1 (shout)`, or
+# `0; re-raised from round 1: I1 (shout)`. They are no unique insight.
+RERAISED = "re-raised from round"
+_RERAISED = re.compile(rf";\s*{RERAISED}\b", re.IGNORECASE)
+_FROM_ROUND = re.compile(r"(?:^|;)\s*(?:re-raised\s+)?from\s+round\s+\d+:", re.IGNORECASE)
+_INSIGHT_ID = re.compile(r"^\s*([CIS]\d+)\b")
 NO_NOTES = "No skill improvements or repo context updates warranted."
 
 
@@ -176,6 +183,7 @@ def retro_numbers(cells: dict[str, str]) -> RetroNumbers | None:
         *counts,
         unique_insights=count_insights(insights) if insights.strip() else None,
         tool_calls=parse_leading_int(cells.get("Tool calls", "")),
+        reraised=count_reraised(insights),
     )
 
 
@@ -194,25 +202,51 @@ def parse_leading_int(cell: str) -> int | None:
 
 
 def count_insights(cell: str) -> int:
-    """`I1 (x), I4 (y)` → 2: items separated by commas or semicolons outside parentheses."""
-    text = cell.strip()
+    """`I1 (x), I4 (y)` → 2: items separated by commas or semicolons outside parentheses; the
+    findings named as re-raised (`; re-raised from round 1: I2 (z)`) are not counted."""
+    text = _RERAISED.split(cell, maxsplit=1)[0].strip()
     if not text or text.lower() in {"-", "—", "none", "n/a"}:
         return 0
     leading = parse_leading_int(text)
     if leading is not None and re.fullmatch(r"\d+(\s*\(.*\))?", text):
         return leading
-    depth, items, current = 0, 0, ""
+    return len(_items(text))
+
+
+def count_reraised(cell: str) -> int | None:
+    """`S1 (x); re-raised from round 1: I1 (y), I3 (z)` → 2; None when the cell names no
+    re-raised finding (a report from before they were told apart may count them as unique)."""
+    parts = _RERAISED.split(cell, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    return len(_items(_FROM_ROUND.sub(";", f"{RERAISED}{parts[1]}")))
+
+
+def insight_ids(cell: str) -> tuple[str, ...] | None:
+    """The finding IDs the Unique insights cell lists as unique insights (`I1 (x), S2 (y)` →
+    I1, S2); None when an item names no ID (a cell written by hand)."""
+    text = _RERAISED.split(cell, maxsplit=1)[0].strip()
+    if re.fullmatch(r"0|—|-|none", text, re.IGNORECASE):
+        return ()
+    ids = [_INSIGHT_ID.match(item) for item in _items(text)]
+    return tuple(m[1] for m in ids if m) if all(ids) else None
+
+
+def _items(text: str) -> list[str]:
+    """The items of `text` separated by commas or semicolons outside parentheses."""
+    depth, items, current = 0, [], ""
     for ch in text:
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
         if ch in ",;" and depth == 0:
-            items += bool(current.strip())
+            items.append(current)
             current = ""
         else:
             current += ch
-    return items + bool(current.strip())
+    items.append(current)
+    return [item.strip() for item in items if item.strip()]
 
 
 def parse_process_notes(lines: list[str]) -> tuple[ProcessNotes, LeadInfo | None]:

@@ -10,6 +10,7 @@ seats. A seat of the expected panel without a result is shown as failed, with th
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import time
@@ -39,6 +40,7 @@ from deepreview.pipeline.seats import check_model_seats, choose_lead
 from deepreview.prompts.review import read_steering_files
 from deepreview.runfiles import THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
+from deepreview.store import runlock
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, review_store_root
 from deepreview.targets.git import Git, find_repo_root
@@ -61,6 +63,9 @@ class FinishPlan:
     results: tuple[LoadedSeatResult, ...]
     panel: tuple[str, ...]
     threads: Path | None = None  # a PR's unresolved threads as a seat runner fetched them
+    # The previous round the seats were asked about (run.json's `previous_round`; None: no
+    # runner had a review store to look in, the report looks the round up by date).
+    previous_round: str | None = None
 
 
 def prepare_finish(req: FinishRequest) -> FinishPlan:
@@ -70,6 +75,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
     results = tuple(load_seat_result(folder) for folder in req.folders)
     _check_one_result_per_seat(results)
     _check_same_change(results)
+    previous_round = _same_previous_round(results)
     panel = _panel(req.expect, results)
     root = find_repo_root(req.cwd)
     target = _local_target(root, results[0])
@@ -96,7 +102,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         warnings=(copy_note,) if copy_note else (),
         settings_cli=req.cli,
     )
-    return FinishPlan(prepared, results, panel, _threads_file(results))
+    return FinishPlan(prepared, results, panel, _threads_file(results), previous_round)
 
 
 def _threads_file(results: tuple[LoadedSeatResult, ...]) -> Path | None:
@@ -149,6 +155,29 @@ def _check_same_change(results: tuple[LoadedSeatResult, ...]) -> None:
             f"--from {r.folder} (seat {r.record.seat}) reviewed {what}, the others "
             f"{_describe(common)}; rerun that seat on the same commits or leave it out"
         )
+
+
+def _same_previous_round(results: tuple[LoadedSeatResult, ...]) -> str | None:
+    """The previous round every seat was asked about: their verdicts name its findings by ID,
+    so seats asked about different rounds (runners that restored the store before and after a
+    round finished) cannot be read together; ties: the later result is the odd one out."""
+    pinned = [r for r in results if r.record.previous_round is not None]
+    if not pinned:
+        return None
+    counts = Counter(r.record.previous_round for r in pinned)
+    common = counts.most_common(1)[0][0]
+    for r in pinned:
+        if r.record.previous_round != common:
+            raise UsageError(
+                f"--from {r.folder} (seat {r.record.seat}) was asked about "
+                f"{_round_named(r.record.previous_round)}, the others about "
+                f"{_round_named(common)}; rerun that seat with the same review store"
+            )
+    return common
+
+
+def _round_named(review_id: str | None) -> str:
+    return f"review {review_id}'s findings" if review_id else "no previous round"
 
 
 def _panel(
@@ -213,20 +242,23 @@ def execute_finish(
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     redactor = Redactor(p.env)
     writer: StateWriter | None = None
-    try:
-        for result in plan.results:
-            _copy_seat_files(p.store, result, review_dir, redactor)
-        if plan.threads is not None:
-            # `finish_review` adds the Unresolved Feedback section from the review folder's copy.
-            p.store.write_bytes(review_dir / THREADS_JSON, plan.threads.read_bytes())
-            redactor.file(review_dir / THREADS_JSON)
-        state = _initial_state(plan, rid, now, review_dir)
-        writer = StateWriter(p.store, review_dir, state)
-        writer.update()
-        index_step.register_running(p.store, rid, p.target, state)
-        return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
-    except StoreError as exc:
-        raise store_failed(p, rid, review_dir, writer, exc) from exc
+    with contextlib.ExitStack() as held:
+        try:
+            # As a review holds its own (`store.runlock`): a killed finish reads as one.
+            held.enter_context(runlock.holding(review_dir, rid, "finish", then="resume it"))
+            for result in plan.results:
+                _copy_seat_files(p.store, result, review_dir, redactor)
+            if plan.threads is not None:
+                # `finish_review` adds the Unresolved Feedback section from the folder's copy.
+                p.store.write_bytes(review_dir / THREADS_JSON, plan.threads.read_bytes())
+                redactor.file(review_dir / THREADS_JSON)
+            state = _initial_state(plan, rid, now, review_dir)
+            writer = StateWriter(p.store, review_dir, state)
+            writer.update()
+            index_step.register_running(p.store, rid, p.target, state)
+            return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
+        except StoreError as exc:
+            raise store_failed(p, rid, review_dir, writer, exc) from exc
 
 
 def _digests(plan: FinishPlan) -> dict[str, str]:
@@ -315,7 +347,10 @@ def _initial_state(plan: FinishPlan, rid: str, now: datetime, review_dir: Path) 
         # --seat-only runs one pass of each seat: nothing more is owed to a later `resume`.
         settings=dataclasses.replace(settings_record(p), agents=plan.panel, passes=1),
     )
-    state = dataclasses.replace(state, seat_results=_digests(plan))
+    # The round the seats were asked about, whatever finished since (`finish_review`).
+    state = dataclasses.replace(
+        state, seat_results=_digests(plan), previous_round=plan.previous_round
+    )
     for seat in plan.panel:
         rec = by_seat.get(seat)
         if rec is None:

@@ -23,6 +23,7 @@ from deepreview.errors import DeepReviewError, StoreError, UsageError
 from deepreview.pipeline.index_step import index_row, write_index
 from deepreview.pipeline.runstate import load_state
 from deepreview.runfiles import RUN_JSON
+from deepreview.store import runlock
 from deepreview.store.store import INDEX, ReviewRow, Store, lost_schema, plain_id
 
 if TYPE_CHECKING:
@@ -152,34 +153,51 @@ def _move_aside(store: Store) -> Path:
     return target
 
 
-def check_delete(store: Store, review_id: str) -> None:
-    """What `delete` refuses without `--force`: a review whose run.json says it is still
-    running (its process may be writing it now; nothing records which process, so a run killed
-    outright also reads as running: `--force` is for that), and a round that a later round of
-    its series builds on (the later one carries its findings forward by their IDs)."""
+def check_delete(store: Store, review_id: str, *, force: bool) -> str | None:
+    """What `delete` refuses, before it asks: a review a process works on now (whatever
+    `force` says: that process would go on writing a review that is gone, so it is stopped
+    first), and without `force` a round that a later round of its series builds on (the later
+    one carries its findings forward by their IDs). Returns a note for a review whose run.json
+    says running while no process runs it: it was killed outright."""
     from deepreview.rounds.previous import later_rows
 
-    try:
-        run = json.loads((store.root / review_id / RUN_JSON).read_text(encoding="utf-8"))
-        status = run.get("status") if isinstance(run, dict) else None
-    except (OSError, ValueError):
-        status = None  # no folder or a damaged run.json: nothing runs there
-    if plain_id(review_id) and status == "running":
-        raise UsageError(
-            f"review {review_id} is still running (its run.json says so); let it finish or stop "
-            "it first, or pass --force if its process is gone"
-        )
-    later = next(iter(later_rows(store, review_id)), None)
+    folder = store.root / review_id
+    if plain_id(review_id):
+        runlock.refuse_running(folder, review_id, then="delete it")
+    later = None if force else next(iter(later_rows(store, review_id)), None)
     if later is not None:
         raise UsageError(
             f"review {later.id} is a later round that builds on review {review_id}'s findings; "
             f"delete {later.id} first, or pass --force"
         )
+    return _killed_note(folder, review_id)
+
+
+def _killed_note(folder: Path, review_id: str) -> str | None:
+    try:
+        run = json.loads((folder / RUN_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # no folder or a damaged run.json: nothing ran there
+    if not isinstance(run, dict) or run.get("status") != "running":
+        return None
+    return (
+        f"review {review_id} was interrupted: its run.json says running, but no deep-review "
+        "process runs it (killed, or the machine restarted)"
+    )
 
 
 def delete_review(store: Store, review_id: str) -> list[Path]:
     """Remove a review: its folder, its report files and its index row (declines recorded
-    from it stay: they are the series' decisions). What was removed."""
+    from it stay: they are the series' decisions). What was removed. Held while it deletes,
+    so that no `resume` or `relead` starts on the review meanwhile (`store.runlock`)."""
+    folder = store.root / review_id
+    with contextlib.ExitStack() as held:
+        if plain_id(review_id) and folder.is_dir() and not folder.is_symlink():
+            held.enter_context(runlock.holding(folder, review_id, "delete", then="delete it"))
+        return _delete(store, review_id)
+
+
+def _delete(store: Store, review_id: str) -> list[Path]:
     with store.lock():
         folder = store.root / review_id
         files = store.report_files(review_id)

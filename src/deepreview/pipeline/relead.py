@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from deepreview.config import CliOverrides, Settings
@@ -18,6 +19,7 @@ from deepreview.errors import DeepReviewError, UsageError
 from deepreview.lead.runner import clear_lead_files, restore_earlier_lead
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.index_step import write_index
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import load_settings_for, locate_store
@@ -26,8 +28,9 @@ from deepreview.pipeline.seats import choose_lead
 from deepreview.prompts.review import read_steering_files
 from deepreview.rounds.previous import later_rows
 from deepreview.runfiles import RUN_JSON
+from deepreview.store import runlock
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store
+from deepreview.store.store import ReviewRow, Store
 
 
 def _lead_for(
@@ -52,10 +55,15 @@ def relead(
     store = locate_store(cwd, cli, env)
     ready(store)
     review_dir = store.review_dir(review_id)
+    # Not while another process works on the review (its own run, a resume, another relead):
+    # both would write its report, run.json and lead files.
+    runlock.refuse_running(review_dir, review_id, then="relead it")
     state = load_state(review_dir)
     if state.status != "complete":
+        # Marked running, and no process runs it: the one that ran it was killed.
+        status = "interrupted" if state.status == "running" else state.status
         raise UsageError(
-            f"review {review_id} is {state.status}, not complete; "
+            f"review {review_id} is {status}, not complete; "
             f"finish it with `deep-review resume {review_id}` first"
         )
     later = None if force else next(iter(later_rows(store, review_id)), None)
@@ -71,39 +79,82 @@ def relead(
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
     if state.before_lead_s is not None:
         state = dataclasses.replace(state, elapsed_s=state.before_lead_s)
+    with runlock.holding(review_dir, review_id, "relead", then="relead it"):
+        return _run(p, review_id, review_dir, state)
+
+
+def _run(p: Prepared, review_id: str, review_dir: Path, state: RunState) -> ReviewOutcome:
+    store = p.store
     writer = StateWriter(store, review_dir, state)
     # Set aside here, not when the lead starts, so that whatever stops the relead (Ctrl-C
     # before or during its lead, an error, a lead that does not judge where the earlier one
-    # did) knows what to put back: the stored report stands, with its run.json and lead files.
-    # A store that fails mid-write (disk full) loses no file of the stored review either.
-    stored = {path: path.read_bytes() for path in store.report_files(review_id)}
-    stored[review_dir / RUN_JSON] = (review_dir / RUN_JSON).read_bytes()
-    set_aside = clear_lead_files(review_dir)
+    # did) knows what to put back: the stored report stands, with its run.json, lead files and
+    # index row. A store that fails mid-write (disk full) loses no file of the stored review.
+    earlier = _Earlier(
+        reports={path: path.read_bytes() for path in store.report_files(review_id)},
+        run_json=(review_dir / RUN_JSON).read_bytes(),
+        row=next((r for r in store.rows() if r.id == review_id), None),
+        lead_files=clear_lead_files(review_dir),
+    )
     try:
         outcome = finish.finish_review(
-            p, review_id, review_dir, writer, Redactor(env), relead=True, earlier=state.lead
+            p, review_id, review_dir, writer, Redactor(p.env), relead=True, earlier=state.lead
         )
     except BaseException:
-        _put_back(store, review_dir, set_aside, stored)
+        _put_back(store, review_dir, earlier)
         raise
     if outcome.failed_relead is not None:
-        kept_in = _put_back(store, review_dir, set_aside, stored)
+        kept_in = _put_back(store, review_dir, earlier)
         failed = dataclasses.replace(outcome.failed_relead, kept_in=kept_in)
         outcome = dataclasses.replace(outcome, failed_relead=failed)
     return outcome
 
 
-def _put_back(
-    store: Store, review_dir: Path, set_aside: Path | None, stored: dict[Path, bytes]
-) -> Path | None:
-    """The earlier lead's files, the report files and run.json as they were; returns where this
-    run's lead files went."""
-    kept_in = restore_earlier_lead(review_dir, set_aside)
-    for path, data in stored.items():
+@dataclass(frozen=True)
+class _Earlier:
+    """The stored review as it was before the relead."""
+
+    reports: dict[Path, bytes]  # the report files' bytes
+    run_json: bytes
+    row: ReviewRow | None  # its index row
+    lead_files: Path | None  # where its lead's files were set aside (`clear_lead_files`)
+
+
+def _put_back(store: Store, review_dir: Path, earlier: _Earlier) -> Path | None:
+    """The earlier lead's files, run.json, the report files and their index row as they were;
+    returns where this run's lead files went."""
+    kept_in = restore_earlier_lead(review_dir, earlier.lead_files)
+    with contextlib.suppress(DeepReviewError):
+        _write_back(store, review_dir / RUN_JSON, earlier.run_json)
+    rewritten = False
+    for path, data in earlier.reports.items():
         with contextlib.suppress(DeepReviewError):
-            if not path.is_file() or path.read_bytes() != data:
-                store.write_bytes(path, data)
+            rewritten = _write_back(store, path, data) or rewritten
+    if rewritten and earlier.row is not None:
+        # The relead got as far as writing its report: the index row may say what that report
+        # said (its counts, verdict, reviewers), and its cached facts too.
+        _index_back(store, earlier.row)
     return kept_in
+
+
+def _write_back(store: Store, path: Path, data: bytes) -> bool:
+    """`path` holding `data` again; whether it had to be written."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    store.write_bytes(path, data)
+    return True
+
+
+def _index_back(store: Store, row: ReviewRow) -> None:
+    """The review's index row as it was, its cached facts dropped (`stats` computes them again
+    from the report files put back) and the index page written again: as far as the failing
+    store lets it, each step kept once done."""
+    from deepreview.store.history import forget_facts
+
+    with contextlib.suppress(DeepReviewError), store.lock():
+        store.upsert(row)
+        forget_facts(store, row.id)
+        write_index(store)
 
 
 __all__ = ["relead"]

@@ -1,4 +1,5 @@
-"""`deep-review review` and `resume`: validate everything, run seats, then finish the report.
+"""`deep-review review`: validate everything, run seats, then finish the report; `resume`
+(`pipeline.resume`) runs the seats and the report through the same steps.
 
 All checks that can fail on bad input (repo, target, config, trust, seat names, store) happen in
 `prepare` before anything is written or started, so bad input leaves nothing half-written.
@@ -26,22 +27,15 @@ from deepreview.config import (
     settings_for_repo,
     work_tree_copy_note,
 )
-from deepreview.errors import ConfigError, StoreError, UnknownSeatError, UsageError
+from deepreview.errors import ConfigError, StoreError, UnknownSeatError
 from deepreview.pipeline import index_step, pr_series, reindex, rounds_prompt_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, interrupted_outcome
-from deepreview.pipeline.panel import (
-    auto_panel,
-    check_panel_options,
-    recorded_efforts,
-    with_efforts,
-)
+from deepreview.pipeline.panel import auto_panel, check_panel_options
 from deepreview.pipeline.passes_step import SeatPassRecorder, interrupted_passes
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
     RunState,
     SettingsRecord,
-    load_state,
-    load_target,
     new_state,
 )
 from deepreview.pipeline.seats import (
@@ -49,7 +43,6 @@ from deepreview.pipeline.seats import (
     choose_lead,
     choose_seats,
     idle_models,
-    plan_seat,
 )
 from deepreview.prompts.review import (
     build_review_prompt,
@@ -60,6 +53,7 @@ from deepreview.prompts.review import (
 )
 from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
+from deepreview.store import runlock
 from deepreview.store.redact import Redactor
 from deepreview.store.store import STORE_ENV, Store, review_store_root, store_root
 from deepreview.targets.git import find_repo_root
@@ -206,11 +200,15 @@ def _execute(
     p = pr_series.for_range(p)
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     writer: StateWriter | None = None
-    try:
-        writer, prompt = _start(p, rid, review_dir, now)
-        return _run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
-    except StoreError as exc:
-        raise store_failed(p, rid, review_dir, writer, exc) from exc
+    with contextlib.ExitStack() as held:
+        try:
+            # Held until the review ends, however it ends (released after `store_failed`): a
+            # run.json left saying running by a process killed outright is told from this one.
+            held.enter_context(runlock.holding(review_dir, rid, "review", then="resume it"))
+            writer, prompt = _start(p, rid, review_dir, now)
+            return run_and_finish(p, rid, review_dir, prompt, writer, p.plans, on_progress, stop)
+        except StoreError as exc:
+            raise store_failed(p, rid, review_dir, writer, exc) from exc
 
 
 def seat_prompt(
@@ -267,7 +265,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
         settings=settings_record(p),
     )
     # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
-    state = _with_config(state, p.settings_cli)
+    state = with_config(state, p.settings_cli)
     state = dataclasses.replace(state, panel=p.panel, previous_round=sp.previous_round)
     writer = StateWriter(p.store, review_dir, state)
     writer.update()
@@ -275,7 +273,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     return writer, sp.text
 
 
-def _with_config(state: RunState, cli: CliOverrides | None) -> RunState:
+def with_config(state: RunState, cli: CliOverrides | None) -> RunState:
     """`state` recording the run's `--config FILE` (absolute path and SHA-256), if any."""
     path = cli.config_path if cli is not None else None
     if path is None:
@@ -285,29 +283,6 @@ def _with_config(state: RunState, cli: CliOverrides | None) -> RunState:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read --config {path}: {exc}") from exc
     return dataclasses.replace(state, config_path=str(path.resolve()), config_sha256=digest)
-
-
-def _config_for_resume(review_id_: str, state: RunState, cli: CliOverrides) -> CliOverrides:
-    """The review's own `--config FILE`, when the user gave none now and it is unchanged."""
-    stored = state.config_path
-    if cli.config_path is not None or not stored:
-        return cli
-    path = Path(stored)
-    try:
-        digest = content_hash(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(
-            f"review {review_id_} ran with --config {stored}, which no longer exists; restore it, "
-            "or pass `--config FILE` defining the same seats"
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {stored} (the review's --config): {exc}") from exc
-    if digest != state.config_sha256:
-        raise ConfigError(
-            f"review {review_id_} ran with --config {stored}, which changed since the review "
-            f"started; pass `--config {stored}` to resume with it as it is now"
-        )
-    return dataclasses.replace(cli, config_path=path)
 
 
 def store_failed(
@@ -325,7 +300,7 @@ def store_failed(
     return StoreError(f"{exc.message}; once fixed, `deep-review resume {rid}` finishes this review")
 
 
-def _run_and_finish(
+def run_and_finish(
     p: Prepared,
     rid: str,
     review_dir: Path,
@@ -391,19 +366,6 @@ def _run_and_finish(
     return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
 
 
-def _as_started(settings: Settings, record: SettingsRecord, cli: CliOverrides) -> Settings:
-    """`resume` finishes the review as it was started: its `--allow-exec` (unless this command
-    line says `--no-allow-exec`) and its `--check-fixes` / `--probe-tests`, which are in no
-    config file either."""
-    if cli.allow_exec is None:
-        settings = dataclasses.replace(
-            settings, allow_exec=settings.allow_exec or record.allow_exec
-        )
-    if record.checks is not None and not settings.checks.wanted:
-        settings = dataclasses.replace(settings, checks=record.checks)
-    return settings
-
-
 def _mark_running(s: RunState, seats: list[str]) -> RunState:
     # A seat that already ended (its recorder wrote ok/failed) keeps its status.
     for name in seats:
@@ -423,79 +385,6 @@ def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
 
     writer.update(mark)
     index_step.register_status(p.store, rid, p.target, writer.state, "interrupted")
-
-
-def resume(
-    review_id_: str,
-    *,
-    cwd: Path,
-    cli: CliOverrides,
-    env: Mapping[str, str],
-    on_progress: Callable[[ProgressEvent], None] | None = None,
-) -> ReviewOutcome:
-    store = locate_store(cwd, cli, env)
-    reindex.ready(store)
-    review_dir = store.review_dir(review_id_)
-    state = load_state(review_dir)
-    if state.status == "complete":
-        raise UsageError(
-            f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
-        )
-    cli = _config_for_resume(review_id_, state, cli)
-    target = load_target(state)
-    steering = read_steering_files(target)
-    settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
-    # The passes the run was started with (`--passes N` is not in any config file).
-    settings = dataclasses.replace(settings, passes=state.settings.passes)
-    settings = _as_started(settings, state.settings, cli)
-    plans = [plan_seat(name, settings) for name in state.seats]
-    # Seats that never finished rerun whole; a seat cut short in a later pass reruns that pass.
-    starts = {
-        name: k for name, entry in state.seats.items() if (k := entry.owed_pass()) is not None
-    }
-    missing = [
-        pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES or pl.seat in starts
-    ]
-    prepared = Prepared(
-        target,
-        settings,
-        store,
-        plans,
-        state.lead.seat,
-        list(state.notes),
-        env,
-        steering,
-        settings_cli=cli,
-    )
-    prepared = pr_series.for_range(prepared)
-    sp = seat_prompt(
-        prepared, review_id_, state.created_at, store, review_dir, pinned=state.previous_round
-    )
-    prompt = sp.text
-    state = _with_config(state, cli)  # a later resume checks against the file this one used
-    # A run.json from before `previous_round` was kept: from now on, the round this prompt named.
-    state = dataclasses.replace(
-        state,
-        target=dataclasses.replace(state.target, series_pr=prepared.target.series_pr),
-        previous_round=sp.previous_round,
-    )
-    writer = StateWriter(store, review_dir, state)
-    with StopSignals() as stop:
-        try:
-            writer.set(status="running")
-            return _run_and_finish(
-                prepared,
-                review_id_,
-                review_dir,
-                prompt,
-                writer,
-                missing,
-                on_progress,
-                stop,
-                starts=starts,
-            )
-        except StoreError as exc:
-            raise store_failed(prepared, review_id_, review_dir, writer, exc) from exc
 
 
 def locate_store(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:

@@ -40,7 +40,6 @@ from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store, review_store_root
-from deepreview.targets.target import review_id
 
 
 @dataclass(frozen=True)
@@ -134,20 +133,22 @@ def run_seat_only(
     for pattern in (*seat_file_globs(s.plan.seat), SEAT_RESULT_JSON, THREADS_JSON):
         for old in s.out_dir.glob(pattern):
             old.unlink()
-    now = datetime.now().astimezone()
-    rid = review_id(p.target, now)
-    created_at = now.isoformat(timespec="seconds")
+    created_at = datetime.now().astimezone().isoformat(timespec="seconds")
     redactor = Redactor(p.env)
     # A later round asks about the previous round's findings, as a local review would; that
     # needs the review store the previous rounds are in. A PR's threads go into DIR: `finish`
     # reports on them.
-    prompt = seat_prompt(p, rid, created_at, out, s.out_dir, rounds=s.history is not None).text
+    # No review ID: the result is stored nowhere, so no stored review is this run (the ID a
+    # review would get can be that of the previous round, stored in the same second).
+    sp = seat_prompt(p, "", created_at, out, s.out_dir, rounds=s.history is not None)
+    # The round the seat is asked about, for `finish` to compare with (None: no store to ask).
+    previous_round = sp.previous_round if s.history is not None else None
     with StopSignals() as stop:
-        results, interrupted = _run(s, prompt, out, redactor, stop, on_progress)
+        results, interrupted = _run(s, sp.text, out, redactor, stop, on_progress)
     run = results[0].run if results else SeatRun(s.plan.seat, "interrupted", "interrupted")
     if interrupted and run.status == "ok":
         run = dataclasses.replace(run, status="interrupted", reason="interrupted")
-    record = _record(s, run, created_at)
+    record = _record(s, run, created_at, previous_round)
     out.write_json(s.out_dir / SEAT_RESULT_JSON, record.to_data())
     if interrupted:
         code = ExitCode.INTERRUPTED
@@ -183,7 +184,9 @@ def _run(
     )
 
 
-def _record(s: SeatOnly, run: SeatRun, created_at: str) -> SeatResultRecord:
+def _record(
+    s: SeatOnly, run: SeatRun, created_at: str, previous_round: str | None
+) -> SeatResultRecord:
     p, plan = s.prepared, s.plan
     target = p.target
     files = seat_files(s.out_dir, plan.seat)
@@ -205,6 +208,7 @@ def _record(s: SeatOnly, run: SeatRun, created_at: str) -> SeatResultRecord:
         deep_review_version=__version__,
         files=names,
         file_sha256={n: h for n in names.values() if (h := file_hash(s.out_dir / n)) is not None},
+        previous_round=previous_round,
     )
 
 

@@ -23,7 +23,9 @@ from deepreview.runfiles import SEAT_RESULT_JSON
 from deepreview.runmodel import SeatRun
 from deepreview.targets.target import Target
 
-SEAT_RESULT_VERSION: Final = 1
+# 2: `previous_round`, the round the seat was asked about (a version 1 result pins none).
+SEAT_RESULT_VERSION: Final = 2
+_READS: Final = (1, SEAT_RESULT_VERSION)
 SEAT_RESULT_KIND: Final = "deep-review seat result"
 # A seat name becomes part of file names: no separators, no dot-dot, nothing odd.
 SEAT_NAME: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -62,6 +64,10 @@ class SeatResultRecord:
     # file name -> SHA-256 of its bytes when the result was written: an edited review or
     # transcript is refused by `finish` (it would put words in the seat's mouth)
     file_sha256: dict[str, str] = field(default_factory=dict)
+    # The previous round's review ID the seat's prompt named ("" for none; None when the runner
+    # had no review store to look in): `finish` compares with that round (run.json's
+    # `previous_round`), not with one that finished after the seat ran.
+    previous_round: str | None = None
     kind: str = SEAT_RESULT_KIND
     schema_version: int = SEAT_RESULT_VERSION
 
@@ -149,11 +155,13 @@ def record_from_data(data: Any, origin: str) -> SeatResultRecord:
     if not isinstance(data, dict) or data.get("kind") != SEAT_RESULT_KIND:
         raise UsageError(f"{origin} is not a Deep Review seat result; rerun that seat")
     version = data.get("schema_version")
-    if version != SEAT_RESULT_VERSION:
+    if type(version) is not int or version not in _READS:
         raise UsageError(
             f"{origin} has seat result version {version!r}, this deep-review reads "
-            f"{SEAT_RESULT_VERSION}; run the seats and `finish` with the same deep-review"
+            f"{' and '.join(map(str, _READS))}; run the seats and `finish` with the same "
+            "deep-review"
         )
+    data = {**data, "schema_version": SEAT_RESULT_VERSION}  # version 1 pinned no round
     target = data.get("target")
     if isinstance(target, dict):
         data = {**data, "target": {**target, "diff": ""}}

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from deepreview.model import AgentReview
+from deepreview.runfiles import RUN_JSON, RUN_LOCK
 from deepreview.store.redact import Redactor, flags_secret, secret_candidates
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
@@ -47,5 +48,6 @@ def flagged_values(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
 def sweep(review_dir: Path, redactor: Redactor) -> None:
     """Rewrite every file of the review folder through `redactor` (now knowing more values)."""
     for path in sorted(review_dir.rglob("*")):  # earlier leads' files too
-        if path.is_file() and path.name != "run.json":
+        # run.json holds no seat text; run.lock is held by this process (its pid, host, command)
+        if path.is_file() and path.name not in (RUN_JSON, RUN_LOCK):
             redactor.file(path)

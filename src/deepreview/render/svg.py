@@ -233,10 +233,13 @@ def seat_stats(report: Report) -> tuple[SeatStats, ...]:
         if numbers is not None and numbers.unique_insights is not None:
             insights = numbers.unique_insights
         elif report.findings:
+            # as the retro counts them: a finding from an earlier round is no new insight
             insights = sum(
                 1
                 for f in report.findings
-                if len(f.reviewers) == 1 and _norm(f.reviewers[0]) in seat.aliases
+                if len(f.reviewers) == 1
+                and _norm(f.reviewers[0]) in seat.aliases
+                and f.carry_forward in (None, "new")
             )
         tools = run.tool_calls if run is not None and run.tool_calls else None
         if tools is None and numbers is not None:

@@ -3,6 +3,8 @@ findings, and declined findings.
 
 The previous round's findings that are still open come back in this round's report (with their
 carry-forward tag) even when no seat re-raised them, so the verdict weighs them like new ones.
+A finding a seat alone raised again (matched to a previous round's finding or to a declined
+one) is, in the retro, that round's confirmation rather than the seat's unique insight.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
 from deepreview.consolidate.feedback import excerpt
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
+from deepreview.consolidate.retro import with_earlier_rounds
 from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
 from deepreview.markdown_fence import table_cell
 from deepreview.model import (
@@ -85,6 +88,8 @@ def apply_round(
     declined: list[DeclinedFinding] = []
     verdicts: list[FixVerdict] = []
     carried_ids: set[str] = set()
+    # This round's findings that an earlier round reported: ID -> (that round, its ID there).
+    earlier: dict[str, tuple[int, str]] = {}
 
     def decline_for(f: Finding) -> Decline | None:
         return next((d for d in declines if _matches_decline(f, d)), None)
@@ -129,6 +134,7 @@ def apply_round(
                 i = findings.index(match)
                 findings[i] = dataclasses.replace(match, carry_forward=tag)
                 carried_as = match.id
+                earlier[match.id] = (prev, p.id)
             else:
                 new_id = _next_id(findings, p.severity.letter)
                 findings.append(dataclasses.replace(p, id=new_id, carry_forward=tag))
@@ -151,6 +157,7 @@ def apply_round(
     for d in declines:
         changed = code_changed(d)
         matches = [f for f in findings if _matches_decline(f, d)]
+        earlier.update((f.id, (d.round, d.finding_id)) for f in matches)
         if not changed:
             findings = [f for f in findings if f not in matches]
         elif matches:
@@ -196,6 +203,12 @@ def apply_round(
         if verdicts
         else report.extra_sections,
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
+        retro=dataclasses.replace(
+            report.retro,
+            seats=tuple(
+                with_earlier_rounds(s, report.findings, earlier) for s in report.retro.seats
+            ),
+        ),
     )
 
 

@@ -4,7 +4,9 @@ A seat is its name plus its model (models change; `claude` on Opus 4.5 and on Op
 rows); a run that failed before naming its model counts on the row of the model the seat last
 ran. Survival, false positives, downgrades and drops need the lead's decisions, so they are
 counted over reviews that had a lead only; raised findings, unique insights, coverage misses,
-durations, tokens and cost count every review the seat took part in.
+durations, tokens and cost count every review the seat took part in. A finding the seat alone
+raised again after an earlier round of its series reported it is no unique insight: it is
+counted apart (`reraised`).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class SeatStats:
     unparseable: int
     last_effort: str | None = None
     last_review: str = ""  # created_at of the latest review the seat took part in
+    reraised: int = 0  # findings it alone raised again after an earlier round reported them
 
     @property
     def raised(self) -> int:
@@ -191,6 +194,7 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
         unparseable=sum(r.failure == "unparseable" for r in rows),
         last_effort=last.effort,
         last_review=last_review,
+        reraised=sum(r.reraised for r in rows),
     )
 
 
@@ -274,6 +278,7 @@ RECORD_FIELDS = (
     "crashes",
     "unparseable",
     "failure_rate",
+    "reraised",  # last: CSV columns keep their places
 )
 
 
@@ -311,4 +316,5 @@ def seat_record(s: SeatStats) -> dict[str, str | int | float | None]:
         "crashes": s.crashes,
         "unparseable": s.unparseable,
         "failure_rate": _round(s.failure_rate),
+        "reraised": s.reraised,
     }

@@ -2,7 +2,8 @@
 
 The numbers come from the report the pipeline wrote: the retro's cells (which the retro
 computes from the lead's decisions: `0C 2I 2S`, `1 (C1 add)`, ...), its unique insights (a
-surviving finding of this round credited to this seat alone) and the measured runs (duration,
+surviving finding of this round credited to this seat alone, which no earlier round of the series
+reported: one it raised again is counted apart, as re-raised) and the measured runs (duration,
 tokens, cost). Pure: no I/O.
 """
 
@@ -67,6 +68,7 @@ class SeatFacts:
     dropped: int = 0
     downgraded: int = 0
     unique_insights: int = 0
+    reraised: int = 0  # findings it alone raised again after an earlier round reported them
     coverage_misses: int = 0
     duration_s: float | None = None
     tokens_in: int | None = None
@@ -149,18 +151,38 @@ def lead_facts(report: Report) -> LeadFacts:
     )
 
 
-def _unique_insights(report: Report, retro: SeatRetro) -> int:
-    """The retro's own count: findings of this round that only this seat raised. A finding
-    carried over from an earlier round (`Round 1 I1, not fixed`) is no new insight, although
-    its credit still names the seat that raised it then. Reports whose retro kept no numbers
-    are counted from the findings' credits, leaving carried findings out the same way."""
-    if retro.numbers is not None and retro.numbers.unique_insights is not None:
-        return retro.numbers.unique_insights
-    return sum(
+def _unique_insights(report: Report, retro: SeatRetro) -> tuple[int, int]:
+    """(unique insights, re-raised findings) as the retro counts them: findings of this round
+    only this seat raised, and of those the ones an earlier round had reported. A finding
+    carried over from an earlier round (`Round 1 I1, not fixed`) is neither, although its credit
+    still names the seat that raised it then.
+
+    A retro written before re-raised findings were told apart (its numbers say nothing of
+    them) counted them as unique insights: the findings its cell lists are then looked up
+    in the report, and those carried from an earlier round, or left out as declined in one,
+    are re-raised. Reports whose retro kept no numbers are counted from the findings'
+    credits, leaving carried findings out the same way."""
+    numbers = retro.numbers
+    if numbers is not None and numbers.reraised is not None and numbers.unique_insights is not None:
+        return numbers.unique_insights, numbers.reraised
+    if numbers is not None and numbers.unique_insights is not None:
+        if report.round_info is None:
+            return numbers.unique_insights, 0  # a first round: nothing to raise again
+        # Imported here: a review loads this module before its seats run.
+        from deepreview.findings.report_retro import insight_ids
+
+        ids = insight_ids(retro.cell("Unique insights"))
+        if ids is not None and len(ids) == numbers.unique_insights:
+            carried = {f.id for f in report.findings if f.carry_forward not in (None, "new")}
+            present = {f.id for f in report.findings}
+            again = sum(1 for i in ids if i in carried or i not in present)
+            return len(ids) - again, again
+    unique = sum(
         1
         for f in report.findings
         if f.reviewers == (retro.column,) and f.carry_forward in (None, "new")
     )
+    return unique, 0
 
 
 def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
@@ -178,7 +200,7 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
         model = pretty_model(shown, retro.name)
         m = _COUNTS.match(retro.cell("Findings"))
         c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
-        unique = _unique_insights(report, retro)
+        unique, reraised = _unique_insights(report, retro)
         out.append(
             SeatFacts(
                 seat=retro.seat,
@@ -196,6 +218,7 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
                 dropped=_leading_int(retro.cell("Dropped")),
                 downgraded=_leading_int(retro.cell("Downgraded")),
                 unique_insights=unique if m else 0,
+                reraised=reraised if m else 0,
                 coverage_misses=_leading_int(retro.cell("Coverage misses")),
                 duration_s=_duration(run),
                 tokens_in=run.tokens_in if run else None,

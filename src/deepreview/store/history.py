@@ -22,7 +22,8 @@ from deepreview.store.store import ReviewRow, Store
 # Bump when `SeatFacts` / `LeadFacts` or how they are computed changes: cached rows are then
 # recomputed. 2: the lead's facts (`lead_facts`) are cached beside the seats'. 3: a finding
 # carried from an earlier round is no unique insight; an "unparseable review" failure is no crash.
-FACTS_VERSION: Final = 3
+# 4: nor is one a seat alone raised again after an earlier round reported it (`reraised`).
+FACTS_VERSION: Final = 4
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,13 @@ def record_facts(store: Store, review_id: str, report: Report) -> None:
     """Store the review's per-seat and lead facts, replacing earlier ones (a relead changes
     them)."""
     _write(store, review_id, (seat_facts(report), lead_facts(report)))
+
+
+def forget_facts(store: Store, review_id: str) -> None:
+    """Drop the review's cached facts: the next read computes them again from its report."""
+    with store.index() as db, db:
+        for table in ("seat_facts", "lead_facts"):
+            db.execute(f"DELETE FROM {table} WHERE review_id = ?", (review_id,))
 
 
 def _write(store: Store, review_id: str, facts: _Facts) -> None:

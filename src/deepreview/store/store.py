@@ -32,7 +32,9 @@ from platformdirs import user_data_dir
 
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
+from deepreview.runfiles import RUN_JSON
 from deepreview.store.migrations import migrate
+from deepreview.store.runlock import runner
 from deepreview.targets.git import Git, local_repo_name
 from deepreview.targets.target import Target
 
@@ -118,13 +120,17 @@ _RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
 
 
 def _follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
-    """The row as run.json tells it: run.json is written first and is the record of truth."""
+    """The row as run.json tells it: run.json is written first and is the record of truth. A
+    review it calls running that no process works on (`runlock`) was killed outright before
+    it could say so: interrupted, as after a Ctrl-C (`resume` finishes it)."""
     if row.status == "complete":
         return row
     try:
-        status = json.loads((root / row.id / "run.json").read_text(encoding="utf-8"))["status"]
+        status = json.loads((root / row.id / RUN_JSON).read_text(encoding="utf-8"))["status"]
     except (OSError, ValueError, KeyError, TypeError):
         return row
+    if status == "running" and runner(root / row.id) is None:
+        status = "interrupted"
     if status == row.status or status not in _RUN_STATUSES:
         return row
     verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
