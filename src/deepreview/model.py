@@ -118,6 +118,12 @@ class Assessment:
         return not self.intro.strip() and not self.items
 
 
+# The seed layout always has both assessments: the report says so in one line when no reviewer
+# wrote one, and `parse_report` reads that line back as an empty assessment.
+NO_TESTING: Final = "No reviewer assessed testing."
+NO_DOCUMENTATION: Final = "No reviewer assessed documentation."
+
+
 @dataclass(frozen=True)
 class Section:
     """A section we keep but do not interpret (Commit Structure, Unresolved Feedback, ...)."""

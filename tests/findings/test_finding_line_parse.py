@@ -65,6 +65,12 @@ from deepreview.model import Location, Severity
             None,
             None,
         ),
+        # the kind before the level: the level is any one word of the tag
+        ("I1. **T** — `a.go:3` (bug, high)", "I1", "T", ["a.go:3"], "critical", "bug"),
+        ("C1. T plain (security, critical)", "C1", "T plain", [], "critical", "security"),
+        ("S1. **T** (gap, low, verified)", "S1", "T", [], "suggestion", "gap"),
+        # a sentence in brackets that mentions a level is no tag
+        ("I2. **T** (see the low path)", "I2", "T", [], None, None),
     ],
 )
 def test_parse_head(

@@ -50,6 +50,8 @@ def test_no_structure_is_unparseable(text: str) -> None:
         "I read the diff and the callers. I don't see any bugs or missing tests worth flagging.",
         "Checked the retry path by hand; I found no correctness problems.",
         "The change does what it says.\n\nNo changes requested.\n",
+        # problems told in prose: a review whose findings could not be read, not a failed seat
+        "The loop at `lib.py:20` never ends for a negative input, a critical bug.",
     ],
 )
 def test_a_genuine_review_is_not(text: str) -> None:

@@ -91,6 +91,7 @@ EXPECTED = [
     "Suggestions",
     "Design Observations",
     "Testing Assessment",
+    "Documentation Assessment",
     "Acknowledged Limitations",
     "Agent Performance Retro",
     "Review Process Notes",

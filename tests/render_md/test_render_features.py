@@ -44,6 +44,9 @@ def test_empty_report() -> None:
         "---\n\n## Critical Issues\n\nNone.\n\n"
         "---\n\n## Important Issues\n\nNone.\n\n"
         "---\n\n## Suggestions\n\nNone.\n\n"
+        # the seed layout always has both assessments, saying so when nobody wrote one
+        "---\n\n## Testing Assessment\n\nNo reviewer assessed testing.\n\n"
+        "---\n\n## Documentation Assessment\n\nNo reviewer assessed documentation.\n\n"
         "---\n\n## Review Process Notes\n\n"
         "No skill improvements or repo context updates warranted.\n"
     )

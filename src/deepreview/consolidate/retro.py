@@ -270,7 +270,8 @@ def seat_retro(
     if review.unread_findings:
         n = len(review.unread_findings)
         second.append(
-            f"{_plural(n, 'passage')} in {name}'s findings sections {'is' if n == 1 else 'are'} "
+            # (a findings section's text, or prose naming problems in a review without one)
+            f"{_plural(n, 'passage')} of {name}'s findings text {'is' if n == 1 else 'are'} "
             f"not findings as written (kept in its review below): "
             f"“{one_line(review.unread_findings[0], 100)}”."
         )

@@ -103,7 +103,8 @@ def qualify(
 
 
 def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
-    """Names of reviewers whose findings sections hold text but no finding we could read."""
+    """Names of reviewers whose findings text (a findings section's, or prose naming problems
+    at places) holds no finding we could read."""
     return tuple(
         name
         for name, review in reviews

@@ -77,8 +77,20 @@ _TITLES: dict[str, Kind] = {
     "testing assessment": Kind.TESTING,
     "testing": Kind.TESTING,
     "test assessment": Kind.TESTING,
+    # the same sections in the words seats use when they ignore the template
+    "tests": Kind.TESTING,
+    "test coverage": Kind.TESTING,
+    "testing notes": Kind.TESTING,
+    "tests and coverage": Kind.TESTING,
     "documentation assessment": Kind.DOCS,
     "documentation": Kind.DOCS,
+    "docs": Kind.DOCS,
+    "documentation notes": Kind.DOCS,
+    "design notes": Kind.DESIGN,
+    "design considerations": Kind.DESIGN,
+    "architecture": Kind.DESIGN,
+    "design and architecture": Kind.DESIGN,
+    "architecture and design": Kind.DESIGN,
     "acknowledged limitations": Kind.LIMITATIONS,
     "limitations": Kind.LIMITATIONS,
     "known limitations": Kind.LIMITATIONS,
@@ -97,6 +109,13 @@ _BOLD_LABEL_NONE = re.compile(
     r"((?:none|n/a|nothing)(?:[ \t]+(?:found|identified|noted))?[ \t.!]*)$",
     re.IGNORECASE,
 )
+# `**Tests**: none added for `div`.`: a Testing, Documentation or Design note led by its
+# section's name in bold, the note on the same line (a lead-in). Other bold labels with a value
+# (`**Suggestion:** extract a helper`) are a finding's text.
+_BOLD_LEAD_IN = re.compile(
+    r"^ {0,3}(?:\*\*|__)([^*_\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*(\S.*)$"
+)
+_LEAD_IN_KINDS = frozenset({Kind.TESTING, Kind.DOCS, Kind.DESIGN})
 BOLD_LEVEL = 7  # bold-line and `Label:` headings rank below every `#` heading
 
 
@@ -107,6 +126,7 @@ class Heading:
     level: int
     rest: str = ""  # the section's content written on the heading's line (`**Suggestions:** None`)
     label: bool = False  # a plain `Label:` line, the weakest kind of heading
+    lead_in: bool = False  # `**Tests**: note`: the section's name leads its first paragraph
 
 
 @dataclass
@@ -394,7 +414,25 @@ def _bold_or_label(line: str) -> Heading | None:
             if kind is not Kind.OTHER:
                 rest = m.group(2).strip() if rx is _BOLD_LABEL_NONE else ""
                 return Heading(kind, title, BOLD_LEVEL, rest, label=rx is _LABEL_LINE)
+    m = _BOLD_LEAD_IN.match(line)
+    if m:
+        title = clean_title(m.group(1))
+        kind = title_kind(title)
+        if kind in _LEAD_IN_KINDS:
+            return Heading(kind, title, BOLD_LEVEL, m.group(2).strip(), lead_in=True)
     return None
+
+
+def _lead_in_opens(h: Heading, cur: Block) -> bool:
+    """A lead-in (`**Tests**: none added`) opens its section, except inside that very section,
+    or inside a findings section before its list of findings has ended: after a paragraph at
+    the margin it may be a finding's own text (`**I1. Title**` + paragraphs)."""
+    if h.kind is cur.kind:
+        return False
+    if cur.kind not in FINDING_KINDS:
+        return True
+    last = next((ln for ln in reversed(cur.lines) if ln.strip()), "")
+    return last[:1].isspace() or re.match(r"^(?:[-*+]|\d{1,3}[.)])[ \t]", last) is not None
 
 
 def build_blocks(
@@ -443,6 +481,9 @@ def build_blocks(
         if h.kind is not Kind.OTHER:
             if h.label and h.kind in FINDING_KINDS and cur.kind in (Kind.TESTING, Kind.DOCS):
                 # `Required:` / `Optional:` sort the tests a Testing Assessment asks for
+                cur.add(line, fenced)
+                continue
+            if h.lead_in and not _lead_in_opens(h, cur):
                 cur.add(line, fenced)
                 continue
             blocks.append(Block(h.kind, h.title, h.level))

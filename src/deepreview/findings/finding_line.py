@@ -101,7 +101,9 @@ def is_severity_heading(line: str) -> bool:
     m = _HEADING.match(line)
     if m is None:
         return False
-    word, rest = level_lead(m.group("rest"))
+    # `### 1. **Critical: Title**` (Gemini, under `## Review Summary`): numbered the same
+    text = _NUMBERED.sub(r"\g<rest>", m.group("rest"), count=1)
+    word, rest = level_lead(text)
     return word is not None and bool(rest.strip("*: "))
 
 
@@ -403,7 +405,9 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     for rx in (
         r"[ \t]+[—–][ \t]+",
         r"[ \t]+--?[ \t]+(?=[`\[(])",
-        rf"[ \t]+`?\((?:\*\*|__)?(?:{TAG_PATTERN})(?:\*\*|__)?(?=[ \t]*[,)])",
+        # `(important, gap)`, `(bug, high)`: a tag opens the tail, its level first or second
+        rf"[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*)?(?:\*\*|__)?(?:{TAG_PATTERN})"
+        r"(?:\*\*|__)?(?=[ \t]*[,)])",
         r"[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
     ):
         m = re.search(rx, rest, re.IGNORECASE)

@@ -27,7 +27,7 @@ from deepreview.findings.labels import (
     place_list,
     severity_label_follows,
 )
-from deepreview.findings.levels import HIGH
+from deepreview.findings.levels import HIGH, stressed_level, tag_level
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Finding, Severity
 
@@ -80,6 +80,7 @@ class FindingsResult:
     warnings: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)  # text before the first finding (not None)
     first: int = 0  # index of the first finding's line (the length when there is none)
+    closing: int = 0  # where the text after the findings list begins (`closing_remark`)
 
 
 def strip_rules(lines: list[str]) -> list[str]:
@@ -227,7 +228,7 @@ def parse_findings_block(
         out.drafts.append(make_draft(head, section, fix=fix, section_high=section_high))
     taken = set(used) | groups
     _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
-    closing = closing_remark(lines, fenced, [i for i, _ in starts])
+    closing = out.closing = closing_remark(lines, fenced, [i for i, _ in starts])
     if closing < len(lines):
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
     for n, (i, head) in enumerate(starts):
@@ -355,6 +356,12 @@ def make_draft(
 ) -> Draft:
     """A draft whose level comes from its head and its section (`_severity`), remembering
     whether that level was written `high` (`rank_high`); `has_fix` defaults to a fix given."""
+    if head.severity is None and section is None and head.id is None:
+        # a finding in prose, with no tag, label, section or ID: `… This is a **critical**
+        # regression.` on its own line gives its level
+        word = stressed_level(head.leftover)
+        if word is not None:
+            head.severity, head.level_word = tag_level(word), word
     severity, conflict = _severity(head, section)
     has = bool(fix) if has_fix is None else has_fix
     return Draft(head, severity, body, fix, has, conflict, _says_high(head, section_high))

@@ -202,9 +202,10 @@ def _paren_token(
         head.carry_forward = inner
         return
     parts = [p.strip() for p in inner.split(",") if p.strip()]
-    if parts and tag_level(parts[0]) is not None:
-        head.severity, head.level_word = tag_level(parts[0]), parts[0].lower()
-        rest = parts[1:]
+    at = _tag_part(parts)
+    if at is not None:
+        head.severity, head.level_word = tag_level(parts[at]), parts[at].lower()
+        rest = parts[:at] + parts[at + 1 :]
         if rest and rest[-1].lower() in VERIFICATION_WORDS:
             head.verification = rest.pop().lower()
         if rest:
@@ -225,6 +226,21 @@ def _paren_token(
             head.locations.extend(places.locations)
             return
     leftover.append(tok)
+
+
+_KIND_WORD = re.compile(r"^[A-Za-z][\w-]{0,24}$")
+
+
+def _tag_part(parts: list[str]) -> int | None:
+    """Which part of a `(…, …)` tag is the level: the first (`(important, gap)`), or any one
+    when the others are single words, a kind first (`(bug, high)`, `(security, critical)`).
+    Not a sentence that happens to hold a level word (`(see above, low priority)`)."""
+    if parts and tag_level(parts[0]) is not None:
+        return 0
+    levels = [k for k, p in enumerate(parts) if tag_level(p) is not None]
+    if len(levels) == 1 and all(_KIND_WORD.match(p) for p in parts):
+        return levels[0]
+    return None
 
 
 def locations_in(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:

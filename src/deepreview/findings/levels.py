@@ -193,6 +193,26 @@ def severity_phrase(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+# `This is a **critical** regression.`: a level word stressed inside a finding's sentence; not
+# one that is negated (`not **critical**`).
+_STRESSED = re.compile(
+    rf"(?<![\w*_])(?P<m>\*\*|__|\*|_)(?P<w>{TAG_PATTERN})(?P=m)(?![\w*_])", re.IGNORECASE
+)
+_NEGATED = re.compile(r"\b(?:not|no|never|nor|isn't|wasn't)\s*$", re.IGNORECASE)
+
+
+def stressed_level(text: str) -> str | None:
+    """The level word a finding's own sentence stresses (`a **critical** bug`), if exactly one
+    level is stressed there and not negated; None otherwise."""
+    words = {
+        m.group("w").lower()
+        for m in _STRESSED.finditer(text)
+        if not _NEGATED.search(text[: m.start()])
+    }
+    levels = {LEVEL_WORDS[w] for w in words}
+    return next(iter(words)) if len(levels) == 1 and len(words) == 1 else None
+
+
 # A colored circle alone as the level (`- 🔴 **Title** (`a.py:3`)`); red, orange and yellow are
 # never praise, green and blue may be (`- 🟢 **Clean helper**` under `What looks good`), so they
 # count only before a place with a line.

@@ -7,11 +7,20 @@ this review's: a section whose title is about earlier rounds or their status (`#
 Findings`, `## Resolved`) keeps everything, and so does a table with a Status column; and in any
 other section every finding-like item must carry its own severity (a tag or a `Severity:`
 line), or the section is left alone.
+
+One exception (`prose`): a review with no findings section at all, written as prose around a
+list (`I found two problems: 1. **`add` is broken** — `calc.py:2`: …`).  There an item with a
+bold title and a place with a line is a finding even with no level of its own: it is taken as
+important and listed as unrated (the seat's retro says so), unless its title is only a place or
+an earlier round's verdict (`**C1** — `a.py:3`: fixed`).
 """
 
 from __future__ import annotations
 
+import re
+
 from deepreview.findings.blocks import about_earlier_rounds
+from deepreview.findings.file_groups import file_heading
 from deepreview.findings.findings import (
     Draft,
     make_draft,
@@ -21,18 +30,51 @@ from deepreview.findings.table_findings import table_findings
 
 
 def loose_findings(
-    title: str, lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+    title: str,
+    lines: list[str],
+    fenced: list[bool],
+    prefixes: tuple[str, ...],
+    *,
+    prose: bool = False,
 ) -> tuple[list[Draft], list[str], list[bool]]:
-    """(drafts, the section's lines without them) for an ordinary section or the preamble."""
+    """(drafts, the section's lines without them) for an ordinary section or the preamble;
+    `prose`: the review has no findings section (see the module doc)."""
     if about_earlier_rounds(title):
         return [], lines, fenced
     drafts, lines, fenced = _tables(lines, fenced, prefixes)
     res = parse_findings_block(lines, fenced, None, prefixes)
     own = [d for d in res.drafts if d.head.style != "table"]
-    if own and all(d.head.severity is not None for d in own):
+    if own and all(d.head.severity is not None or (prose and _placed_item(d)) for d in own):
         drafts.extend(own)
-        lines, fenced = lines[: res.first], fenced[: res.first]
+        cut = res.first
+        while cut and (
+            not lines[cut - 1].strip()
+            or (not fenced[cut - 1] and file_heading(lines[cut - 1], prefixes))
+        ):
+            cut -= 1  # the `### `a.py`` heading of the first group belongs to its findings
+        # the section's words after the list (`The rest looks fine.`) stay with its prose
+        after = range(res.closing, len(lines))
+        lines = lines[:cut] + ([""] if cut else []) + [lines[k] for k in after]
+        fenced = fenced[:cut] + ([False] if cut else []) + [fenced[k] for k in after]
     return drafts, lines, fenced
+
+
+# An earlier round's item or a bare ID as the title: `**C1**`, `**I2 fixed**`, `**Resolved**`
+_NOT_A_TITLE = re.compile(
+    r"^(?:[CIS]-?\d{1,3}\b|(?:fixed|resolved|addressed|not fixed|unchanged|verified)\b)",
+    re.IGNORECASE,
+)
+
+
+def _placed_item(d: Draft) -> bool:
+    """A list item with a bold title of words and a place with a line."""
+    words = re.sub(r"`[^`]*`", "", d.head.title)
+    return (
+        d.head.style in ("numbered", "bulleted")
+        and any(loc.start is not None for loc in d.head.locations)
+        and re.search(r"[A-Za-z]{2,}", words) is not None
+        and _NOT_A_TITLE.match(d.head.title.strip("`* ")) is None
+    )
 
 
 def _tables(

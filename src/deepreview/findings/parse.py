@@ -25,8 +25,15 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   a.py:4` lines; a table whose line has its own column; `**Suggestions:** None` on one line;
   a severity section (under a real heading) that is only a list of plain sentences;
   findings grouped under `### `path`` headings by
-  `Line 42` (`file_groups.py`); under an Issues heading, a bold title with a place and no
-  severity (important, with a warning);
+  `Line 42` (`file_groups.py`), their tag's level in any word (`(bug, high)`); under an Issues
+  heading, a bold title with a place and no severity (important, with a warning), and so in a
+  review with no findings section at all (`loose.py`), its level from a stressed word
+  (`a **critical** bug`); `### 1. **Critical: Title**` headings under `## Review Summary`;
+  prose naming problems at places with no finding we can read: unread findings text
+  (`prose_problems.py`), never "no issues found";
+- Testing / Documentation / Design sections under other names (`### Test coverage`,
+  `Documentation:`, `## Design Notes`) or as a bold lead-in after the findings (`**Tests**:
+  none added`, `blocks._lead_in_opens`);
 - locations: several per line (joined by `,` `+` `vs`), `path` + `line 12`, Markdown links with
   `#L12-L30`, GitHub blob URLs, absolute paths in the seat's `review-<seat>-XXXX/` worktree or
   under `worktree_prefixes`, odd paths inside code spans (``back`tick.py:1``);
@@ -72,6 +79,7 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.loose import loose_findings
+from deepreview.findings.prose_problems import prose_problems
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.sections import (
@@ -151,6 +159,7 @@ class _State:
     others: list[Section] = field(default_factory=list)
     design_kind: Literal["concern", "strength"] = "concern"
     unread: list[str] = field(default_factory=list)
+    prose: bool = False  # no findings section: the review tells its findings in prose
 
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
@@ -166,7 +175,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     mask = fence_mask(lines)
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
     rank_levels(blocks)
-    st = _State(prefixes)
+    st = _State(prefixes, prose=not any(b.kind in FINDING_KINDS for b in blocks))
     if unwrapped is not None:
         st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
     seen: dict[Kind, int] = {}
@@ -207,6 +216,14 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
     findings, finding_warnings = assemble(st.drafts)
     warnings = list(st.sink.warnings) + finding_warnings
+    if not findings and st.prose and not st.unread:
+        # no findings section and no finding read, but sentences that name problems at places:
+        # findings that could not be read, never a review that found nothing
+        st.unread.extend(prose_problems(blocks, st.prefixes))
+        if st.unread:
+            warnings.append(
+                f"problems named in prose but no finding could be read: {one_line(st.unread[0])}"
+            )
     for kind, n in seen.items():
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
@@ -271,7 +288,7 @@ def _dispatch(block: Block, st: _State) -> None:
         return
     if k in (Kind.PREAMBLE, Kind.OTHER):
         drafts, block.lines, block.fenced = loose_findings(
-            block.title, block.lines, block.fenced, st.prefixes
+            block.title, block.lines, block.fenced, st.prefixes, prose=st.prose
         )
         st.drafts.extend(drafts)
         if drafts and not any(line.strip() for line in block.lines):

@@ -7,9 +7,11 @@ Executive Summary saying "I ran out of turns before finishing the review", or a 
 files "Not reviewed".  A review is one when it says something about findings: a finding, a
 findings or severity section with something in it (`### Important Issues` + `None.`) or the
 severity sections of the template laid out, a verdict line, "no issues found" in so many words
-anywhere, or a coverage table that says every file was reviewed.  Summary, design, testing or
-coverage sections alone are not enough: measured on the dev corpus, only the four seats that
-produced no review lack all of these.
+anywhere, a coverage table that says every file was reviewed, or problems named at places in
+prose that holds no finding we can read (`prose_problems.py`: its findings could not be read,
+which the verdict says; it is no failed seat).  Summary, design, testing or coverage sections
+alone are not enough: measured on the dev corpus, only the four seats that produced no review
+lack all of these.
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ def says_nothing_found(text: str) -> bool:
     return bool(_NOTHING_FOUND.search(text))
 
 
+def says_nothing_found_outright(text: str) -> bool:
+    """`says_nothing_found`, but not on "looks good" / "looks fine" alone: a review that lists
+    problems and closes with "Everything else looks fine" has not said it found nothing."""
+    return any(not m.group(0).lower().startswith("looks") for m in _NOTHING_FOUND.finditer(text))
+
+
 _SEVERITY_KINDS: Final = FINDING_KINDS - {Kind.FINDINGS}
 
 
@@ -65,10 +73,12 @@ def _findings_sections(raw: str) -> bool:
 
 
 def has_structure(review: AgentReview) -> bool:
-    """A finding, a findings section with content, a verdict line, or an explicit "nothing
-    found" anywhere in the text."""
+    """A finding, a findings section with content, a verdict line, an explicit "nothing
+    found" anywhere in the text, or problems told in prose that we could not read as findings
+    (`prose_problems.py`)."""
     return bool(
         review.findings
+        or review.unread_findings
         or review.verdict_line
         or says_nothing_found(review.raw)
         or _findings_sections(review.raw)

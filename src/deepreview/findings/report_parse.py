@@ -26,8 +26,11 @@ from deepreview.findings.report_retro import parse_process_notes, parse_retro
 from deepreview.findings.sections import parse_assessment, parse_observations
 from deepreview.markdown_contain import uncontain
 from deepreview.model import (
+    NO_DOCUMENTATION,
+    NO_TESTING,
     AgentReview,
     AppendixEntry,
+    Assessment,
     DesignObservation,
     Finding,
     Report,
@@ -104,6 +107,14 @@ def _section_heading(lines: list[str], mask: list[bool]) -> re.Pattern[str]:
     return re.compile(rf"^{'#' * level}[ \t]+(?P<title>.*?)[ \t]*$")
 
 
+def _assessment(lines: list[str], fenced: list[bool], none_said: str) -> Assessment:
+    """A Testing or Documentation Assessment; the line the report writes when no reviewer
+    gave one (`NO_TESTING`) is an empty one."""
+    if "\n".join(lines).strip() == none_said:
+        return Assessment()
+    return parse_assessment(lines, fenced)
+
+
 def _trim(lines: list[str], fenced: list[bool]) -> tuple[list[str], list[bool]]:
     """Drop surrounding blank lines and the one `---` rule that separates sections."""
     a, b = 0, len(lines)
@@ -141,9 +152,9 @@ def _sections(
         elif key == "design observations":
             observations.extend(_design(lines, fenced))
         elif key == "testing assessment":
-            fields["testing"] = parse_assessment(lines, fenced)
+            fields["testing"] = _assessment(lines, fenced, NO_TESTING)
         elif key == "documentation assessment":
-            fields["documentation"] = parse_assessment(lines, fenced)
+            fields["documentation"] = _assessment(lines, fenced, NO_DOCUMENTATION)
         elif key == "acknowledged limitations":
             fields["limitations"] = text
         elif key == "agent performance retro":

@@ -28,7 +28,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from deepreview import templating
-from deepreview.model import SEVERITIES, Finding, Report
+from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Finding, Report
 from deepreview.render import svg
 from deepreview.runmodel import format_duration
 
@@ -284,8 +284,8 @@ def _sections(report: Report, *, pictures: bool) -> list[tuple[str, str]]:
         ("summary", "Summary", bool(report.executive_summary.strip())),
         ("findings", "Findings", True),
         ("design", "Design", bool(report.design_observations)),
-        ("testing", "Testing", not report.testing.empty or report.checks is not None),
-        ("documentation", "Docs", not report.documentation.empty),
+        ("testing", "Testing", True),  # (saying no reviewer assessed it, when none did)
+        ("documentation", "Docs", True),
         ("runs", "Runs", pictures or bool(report.runs)),
         ("retro", "Retro", bool(report.retro.seats) or bool(report.retro.reconciliation)),
         ("process", "Process", True),
@@ -328,6 +328,8 @@ def report_context(report: Report) -> dict[str, Any]:
             row for row in report.retro.rows if any(s.cell(row).strip() for s in report.retro.seats)
         ],
         "sections": _sections(report, pictures=bool(bars or stats)),
+        "no_testing": NO_TESTING,
+        "no_documentation": NO_DOCUMENTATION,
         "css": Markup(css),
         "js": Markup(js),
         "csp": content_security_policy(style=css, script=js),

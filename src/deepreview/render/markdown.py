@@ -19,7 +19,7 @@ from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_contain import contain
 from deepreview.markdown_fence import is_fence_line
 from deepreview.markdown_untrusted import body_md, one_line, one_line_path
-from deepreview.model import SEVERITIES, Location, Report
+from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Location, Report
 from deepreview.runmodel import format_duration
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
@@ -31,7 +31,11 @@ def render_markdown(report: Report) -> str:
     """The report as Markdown; ends with one newline."""
     template = _env().get_template("report.md.j2")
     return template.render(
-        report=report, severities=SEVERITIES, before_limitations=BEFORE_LIMITATIONS
+        report=report,
+        severities=SEVERITIES,
+        before_limitations=BEFORE_LIMITATIONS,
+        no_testing=NO_TESTING,
+        no_documentation=NO_DOCUMENTATION,
     )
 
 

@@ -1,0 +1,72 @@
+"""Problems told in prose: a review with no findings section and no finding we could read, whose
+sentences still name problems at places (`The retry loop at `run.py:55` never gives up, a
+critical problem …`).
+
+Read as a review that found nothing, it would make the verdict "no issues found".  Such passages
+are the seat's findings text that could not be read (`AgentReview.unread_findings`), as text in
+a findings section that holds no finding is: the verdict then says that seat's findings could
+not be read.  A passage counts when it names a place with a line and a problem (a problem word
+such as `bug`, `broken`, `regression`, `wrong`, or a stressed level word: `**critical**`) and
+does not itself say there is none.  A review that says outright that it found nothing ("No
+issues found", "LGTM") is taken at its word: the passages are then context (a bug it checked).
+"Looks good" / "looks fine" is not such a statement: "Everything else looks fine" follows the
+problems it closes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.blocks import Block, Kind
+from deepreview.findings.findings import says_none
+from deepreview.findings.head import locations_in
+from deepreview.findings.levels import stressed_level
+from deepreview.findings.readable import says_nothing_found_outright
+
+# Only these sections tell findings in a review without a findings section; a Testing or
+# Documentation Assessment names gaps as notes (`consolidate/notes.py`), a coverage table files.
+_PROSE_KINDS: Final = frozenset({Kind.PREAMBLE, Kind.SUMMARY, Kind.OTHER, Kind.VERDICT})
+_PROBLEM: Final = re.compile(
+    r"\b(?:bugs?|buggy|broken|breaks|regressions?|vulnerab\w*|leaks?|leaked|leaking|crash\w*|"
+    r"incorrect(?:ly)?|wrong|problems?|issues?|defects?|flaws?|deadlocks?|race\s+condition|"
+    r"injection|critical|blockers?|blocking|severe|must\s+fix)\b",
+    re.IGNORECASE,
+)
+
+
+def prose_problems(blocks: list[Block], prefixes: tuple[str, ...] = ()) -> list[str]:
+    """The passages (paragraphs or list items, outside code) of the review's prose sections
+    that name a problem at a place with a line."""
+    paragraphs = [p for b in blocks if b.kind in _PROSE_KINDS for p in _paragraphs(b)]
+    if says_nothing_found_outright("\n\n".join(paragraphs)):
+        return []
+    return [p for p in paragraphs if _names_a_problem(p, prefixes)]
+
+
+def _paragraphs(block: Block) -> list[str]:
+    out: list[str] = []
+    cur: list[str] = []
+    for line, fenced in zip(block.lines, block.fenced, strict=True):
+        if fenced or not line.strip():
+            if cur:
+                out.append("\n".join(cur))
+                cur = []
+            continue
+        cur.append(line.strip())
+    if cur:
+        out.append("\n".join(cur))
+    return out
+
+
+# A passage that tells a problem is a few sentences; a longer one is pasted output or noise (a
+# seat that prints 50 MB of one word), which the place reader would take very long to scan.
+_MAX_PASSAGE: Final = 4000
+
+
+def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
+    if len(text) > _MAX_PASSAGE or says_none(text):
+        return False
+    if _PROBLEM.search(text) is None and stressed_level(text) is None:
+        return False
+    return any(loc.start is not None for loc in locations_in(text, prefixes))
