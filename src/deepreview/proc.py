@@ -45,6 +45,7 @@ class ProcResult:
     spawn_error: str | None = None
     # Writing stdout_file/stderr_file failed (e.g. disk full); the rest was drained and dropped.
     output_error: str | None = None
+    timeout_s: float | None = None  # the limit it ran under
 
     @property
     def ok(self) -> bool:
@@ -63,7 +64,9 @@ class ProcResult:
         if self.spawn_error:
             return self.spawn_error
         if self.timed_out:
-            return f"timed out after {format_duration(self.duration_s)}" + (
+            # the limit the user set, not the moment the poll noticed it (2.0 s, not 2.1 s)
+            limit = self.timeout_s if self.timeout_s is not None else self.duration_s
+            return f"timed out after {format_duration(limit)}" + (
                 " (killed with SIGKILL after ignoring SIGTERM)" if self.killed else ""
             )
         if self.cancelled:
@@ -270,6 +273,7 @@ def run(
             timed_out=timed_out,
             cancelled=cancelled,
             killed=killed,
+            timeout_s=timeout,
             stdout=bytes(pumps[0].buffer or b""),
             stderr=bytes(pumps[1].buffer or b""),
             stdout_bytes=pumps[0].total,
