@@ -72,3 +72,28 @@ def test_a_missing_docstring_and_a_defect_in_one_function_stay_apart(tmp_path: P
         },
     )
     assert sorted(r for _, r in found) == [["Codex"], ["Gemini"]], found
+
+
+def test_folders_named_a_and_b_are_not_diff_prefixes(tmp_path: Path) -> None:
+    """`a/util.py` and `b/util.py` are two changed files (two copies of one helper), not one
+    file `util.py` spelled with diff prefixes: the same bug reported in each keeps both places
+    (one issue in two files, as a lead would write it)."""
+    changed = tmp_path / "changed.txt"
+    changed.write_text("a/util.py\nb/util.py\n", encoding="utf-8")
+    review = (
+        "## Findings\n\n### Important Issues\n\n"
+        "**I1. `ratio` divides by zero** — `{path}:3` (important, regression)\n\n"
+        "`ratio(1, 0)` raises ZeroDivisionError.\n"
+    )
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(review.format(path="a/util.py"), encoding="utf-8")
+    b.write_text(review.format(path="b/util.py"), encoding="utf-8")
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--changed-files", str(changed), "--format", "json"],
+        cwd=tmp_path,
+        env=cli_env(tmp_path),
+    )
+    assert res.returncode == 0, res.stderr
+    found = json.loads(res.stdout)["findings"]
+    places = sorted(loc["path"] for f in found for loc in f["locations"])
+    assert places == ["a/util.py", "b/util.py"], found

@@ -190,7 +190,8 @@ class PathResolver:
     """
 
     def __init__(self, known: Iterable[str], authoritative: Iterable[str] = ()) -> None:
-        self._authoritative = frozenset(c for c in (self.clean(p) for p in authoritative) if c)
+        # a changed file is a real path: `a/x.py` is the folder `a`, not a diff prefix
+        self._authoritative = frozenset(c for c in (_plain(p) for p in authoritative) if c)
         self._known = self._authoritative | frozenset(
             c for c in (self.clean(p) for p in known) if c
         )
@@ -202,8 +203,8 @@ class PathResolver:
     @staticmethod
     def clean(path: str) -> str:
         """Without backticks, `./`, diff prefixes `a/` `b/`; forward slashes."""
-        p = path.strip().strip("`").replace("\\", "/")
-        for prefix in ("./", "a/", "b/"):
+        p = _plain(path)
+        for prefix in ("a/", "b/"):
             if p.startswith(prefix) and len(p) > len(prefix):
                 p = p[len(prefix) :]
         return p
@@ -215,7 +216,9 @@ class PathResolver:
     def resolve(self, path: str) -> str:
         cached = self._cache.get(path)
         if cached is None:
-            cached = self._cache[path] = self._resolve(self.clean(path))
+            plain = _plain(path)
+            cached = plain if plain in self._authoritative else self._resolve(self.clean(path))
+            self._cache[path] = cached
         return cached
 
     def _resolve(self, p: str) -> str:
@@ -231,6 +234,12 @@ class PathResolver:
                 return p
         within = [k for k in candidates if p.endswith("/" + k)]
         return max(within, key=len) if within else p
+
+
+def _plain(path: str) -> str:
+    """Without backticks or a leading `./`; forward slashes."""
+    p = path.strip().strip("`").replace("\\", "/")
+    return p[2:] if p.startswith("./") and len(p) > 2 else p
 
 
 def _absolute(path: str) -> bool:
