@@ -84,6 +84,10 @@ def test_the_workflow_reviews_posts_and_uploads(tmp_path: Path) -> None:
     assert [f["id"] for f in report["findings"]] == ["I1", "S1", "S2"]
     (sarif,) = r.sarif_uploads
     assert sarif.name == f"{report_file.stem}.sarif"
+    # `--format sarif` adds SARIF: the artifact still holds the report a person reads.
+    rid = report_file.stem
+    assert {f"{rid}.md", f"{rid}.html"} <= {p.name for p in store.iterdir()}
+    assert f'href="{rid}.html"' in (store / "index.html").read_text()
     assert len(posted) == 1 and "<!-- deep-review:summary -->" in posted[0].body["body"]
     assert ("Fail on findings or failed seats", "skipped") in _outcomes(finish)
 
