@@ -153,7 +153,7 @@ def test_a_later_round_says_what_became_of_the_round_before(tmp_path: Path) -> N
         (summary,) = pull.issue_comments
         body = summary["body"]
         assert f"Round 2 (of PR #{NUMBER})" in body
-        assert "### Round 1's findings" in body
+        assert "### The previous round's findings" in body
         assert "- **I1** compute() fails" in body and ": fixed (Alpha)" in body
         i2 = (
             "**I2** risky() swallows errors — `calc.py:40`: not fixed (Alpha), still open as **I1**"

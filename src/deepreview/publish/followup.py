@@ -49,7 +49,8 @@ def round_lines(report: Report) -> list[str]:
     info = report.round_info
     out: list[str] = []
     if info is not None and info.fix_verdicts:
-        out.append(f"\n### Round {info.number - 1}'s findings")
+        # Not "round N-1": a round that got its number and never completed leaves a gap.
+        out.append("\n### The previous round's findings")
         for fv in info.fix_verdicts:
             word = fv.verdict or "no verdict"
             by = _by(fv) if fv.verdict else ""
