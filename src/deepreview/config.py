@@ -185,11 +185,24 @@ def _load_user_file(env: Mapping[str, str]) -> FileConfig | None:
     (as a missing `--config`: the user named a file, and ignoring it would hide a typo)."""
     path = user_config_path(env)
     if env.get("DEEP_REVIEW_CONFIG") and not path.is_file():
-        raise ConfigError(
-            f"DEEP_REVIEW_CONFIG={path}: no such file; create it, fix the path, or unset "
-            "DEEP_REVIEW_CONFIG"
-        )
+        why = _not_a_file(path)
+        fix = "create it, fix the path" if why == "no such file" else "name a TOML file"
+        raise ConfigError(f"DEEP_REVIEW_CONFIG={path}: {why}; {fix}, or unset DEEP_REVIEW_CONFIG")
     return load_file(path)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a named config path cannot be read: missing, or there but no file (a device such as
+    /dev/null, a folder), which "no such file" would hide."""
+    if not path.exists():
+        return "no such file"
+    if path.is_dir():
+        what = "a folder"
+    elif path.is_char_device() or path.is_block_device():
+        what = "a device"
+    else:
+        what = "a pipe or socket"
+    return f"not a regular file ({what})"
 
 
 def content_hash(text: str) -> str:
@@ -227,9 +240,9 @@ def build_settings(
 ) -> Settings:
     """Merge every layer into one immutable Settings, enforcing the trust gate."""
     user = _load_user_file(env)
-    explicit = load_file(cli.config_path) if cli.config_path else None
     if cli.config_path and not cli.config_path.is_file():
-        raise ConfigError(f"--config {cli.config_path}: no such file")
+        raise ConfigError(f"--config {cli.config_path}: {_not_a_file(cli.config_path)}")
+    explicit = load_file(cli.config_path) if cli.config_path else None
     repo: FileConfig | None = None
     trusted = False
     if repo_config_text is not None:

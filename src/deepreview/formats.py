@@ -54,6 +54,10 @@ FORMATS: Final = tuple(r.name for r in RENDERERS)
 # format from (and what a later `render --format X` reads).
 STORED_ALWAYS: Final = ("json",)
 DEFAULT_FORMATS: Final = ("md", "json", "html")
+# The formats a person reads. A requested list naming neither (`--format sarif`, for code
+# scanning) gets these too: the store, its index.html and a CI artifact of it must hold a
+# report someone can open; `--format md` alone still skips the HTML.
+READABLE: Final = ("md", "html")
 
 
 def renderer(name: str) -> Renderer:
@@ -69,7 +73,9 @@ def render_report(report: Report, fmt: str) -> str:
 
 
 def stored_formats(requested: tuple[str, ...]) -> tuple[Renderer, ...]:
-    """The renderers whose files a review writes: the requested ones plus `STORED_ALWAYS`,
-    in registry order."""
+    """The renderers whose files a review writes: the requested ones plus `STORED_ALWAYS`, and
+    the `READABLE` ones when the request names none of them, in registry order."""
     wanted = set(requested) | set(STORED_ALWAYS)
+    if not wanted & set(READABLE):
+        wanted |= set(READABLE)
     return tuple(r for r in RENDERERS if r.name in wanted)

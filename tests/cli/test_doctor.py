@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import cli_env, make_repo, run_cli
+from support.repos import cli_env, git, make_repo, run_cli
 
 PACKAGES = {
     "claude": "@anthropic-ai/claude-code",
@@ -98,3 +98,26 @@ def test_doctor_panel_with_a_model_agent(tmp_path: Path) -> None:
     res = run_cli(["doctor"], cwd=tmp_path, env=env)
     flat = " ".join(res.stdout.split())
     assert "A review now would run: claude, lint-a, static; lead: claude" in flat
+
+
+def test_npm_packages_of_configured_seats(tmp_path: Path) -> None:
+    """The Action and the example workflow run `doctor --npm-packages "$AGENTS"` before the
+    review: a command seat from the repository's file needs no npm package (not "unknown
+    seat"), a seat configured as an agent kind needs that agent's, a typo is still refused."""
+    repo = make_repo(tmp_path / "repo")
+    git(repo, "checkout", "-q", "main")  # a review reads the file from the base branch
+    (repo / ".deep-review.toml").write_text('[seats.my-linter]\nargv = ["true"]\n')
+    git(repo, "add", ".deep-review.toml")
+    git(repo, "commit", "-qm", "a command seat")
+    env = cli_env(tmp_path, {"CI": "true", "HOME": str(tmp_path / "home")})
+    Path(env["DEEP_REVIEW_CONFIG"]).write_text('[seats.opus]\nkind = "claude"\nmodel = "opus"\n')
+    res = run_cli(["doctor", "--npm-packages", "claude,my-linter,opus,static"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.split() == [PACKAGES["claude"]]
+    res = run_cli(["doctor", "--npm-packages", "my-linter"], cwd=repo, env=env)
+    assert (res.returncode, res.stdout.strip()) == (0, "")
+    bad = run_cli(["doctor", "--npm-packages", "claude,my-lintr"], cwd=repo, env=env)
+    assert bad.returncode == 2
+    (line,) = bad.stderr.strip().splitlines()
+    assert "unknown seat 'my-lintr'" in line and "my-linter" in line and "codex" in line
+    assert bad.stdout == ""

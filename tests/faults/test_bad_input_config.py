@@ -65,3 +65,24 @@ def test_deep_review_config_naming_a_missing_file(tmp_path: Path) -> None:
         res = run_cli(args, cwd=repo, env=env)
         _one_line(res, "DEEP_REVIEW_CONFIG", str(missing), "no such file")
     assert not (tmp_path / "store").exists()
+
+
+@pytest.mark.parametrize("kind", ["device", "folder"])
+def test_a_config_path_that_is_no_regular_file(tmp_path: Path, kind: str) -> None:
+    """`/dev/null` or a folder exists, so "no such file" would send the user looking for a
+    typo: the line says what the path is instead."""
+    repo = make_repo(tmp_path)
+    path = Path("/dev/null") if kind == "device" else tmp_path / "conf.d"
+    if kind == "folder":
+        path.mkdir()
+    what = "a device" if kind == "device" else "a folder"
+    env = cli_env(tmp_path, {"DEEP_REVIEW_CONFIG": str(path)})
+    for args in (["review", "--agents", "static", "--lead", "none"], ["doctor"]):
+        res = run_cli(args, cwd=repo, env=env)
+        _one_line(res, f"DEEP_REVIEW_CONFIG={path}", f"not a regular file ({what})")
+        assert "no such file" not in res.stderr
+    review = ["review", "--agents", "static", "--lead", "none", "--config", str(path)]
+    res = run_cli(review, cwd=repo, env=cli_env(tmp_path))
+    # (click itself refuses a folder for --config: "... is a directory")
+    _one_line(res, str(path), "not a regular file (a device)" if kind == "device" else "directory")
+    assert not (tmp_path / "store").exists()

@@ -353,6 +353,33 @@ def test_a_review_every_seat_failed_is_not_posted_over_the_summary(tmp_path: Pat
         assert gh.pull(REPO, NUMBER).issue_comments[0]["body"] == before
         assert len(gh.writes) == 1  # round 1's comment only
         assert "not posted: no seat produced a review" in failed.stderr
+        assert f"`deep-review publish {failed.json()['review_id']} --force`" in failed.stderr
+
+        # `publish ID` (what the Action ran) refuses too, dry run included; --force posts it.
+        rid = failed.json()["review_id"]
+        for args in ((rid,), (rid, "--dry-run"), (rid, "--inline", "--json")):
+            refused = _publish(clone, env, *args)
+            assert refused.returncode == 2, refused.stderr
+            (line,) = refused.stderr.strip().splitlines()
+            assert "every seat failed" in line and "--force" in line, line
+        assert len(gh.writes) == 1
+        assert gh.pull(REPO, NUMBER).issue_comments[0]["body"] == before
+        forced = _publish(clone, env, rid, "--force")
+        assert forced.returncode == 0, forced.stderr
+        assert "## Deep Review: Failed" in gh.pull(REPO, NUMBER).issue_comments[0]["body"]
+
+
+def test_a_failed_review_is_posted_where_the_pr_has_no_summary(tmp_path: Path) -> None:
+    """With no summary to keep, "every seat failed" is news for the PR: `publish` posts it."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        fakes.write_config({"alpha": fakes.seat("exit")})
+        failed = review(fakes, clone, env)
+        assert failed.returncode == 3, failed.stderr
+        res = _publish(clone, env, failed.json()["review_id"])
+        assert res.returncode == 0, res.stderr
+        (comment,) = gh.pull(REPO, NUMBER).issue_comments
+        assert "## Deep Review: Failed" in comment["body"]
 
 
 def test_publishing_an_older_round_over_a_newer_one_needs_force(tmp_path: Path) -> None:
@@ -369,6 +396,54 @@ def test_publishing_an_older_round_over_a_newer_one_needs_force(tmp_path: Path) 
         (line,) = res.stderr.strip().splitlines()
         assert new.json()["review_id"] in line and "--force" in line
         assert len(gh.writes) == writes
+        # A dry run shows what the real run would do: the same refusal, the same exit code.
+        dry = _publish(clone, env, old, "--dry-run")
+        assert (dry.returncode, dry.stderr.strip(), dry.stdout) == (2, line, "")
+        dry_json = _publish(clone, env, old, "--dry-run", "--json")
+        assert dry_json.returncode == 2 and dry_json.json()["exit_code"] == 2
+        assert len(gh.writes) == writes
         forced = _publish(clone, env, old, "--force")
         assert forced.returncode == 0, forced.stderr
         assert old in gh.pull(REPO, NUMBER).issue_comments[-1]["body"]
+
+
+def test_a_newer_failed_review_is_not_the_one_to_publish(tmp_path: Path) -> None:
+    """Round 3 failed in every seat: publishing round 1 names round 2 (the newest review worth
+    a summary), and round 2 itself may be published over nothing newer worth posting."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        first = review(fakes, clone, env).json()["review_id"]
+        second = review(fakes, clone, env).json()["review_id"]
+        fakes.write_config({"alpha": fakes.seat("exit")})
+        third = review(fakes, clone, env)
+        assert third.returncode == 3, third.stderr
+        for args in ((first,), (first, "--dry-run")):
+            res = _publish(clone, env, *args)
+            assert res.returncode == 2
+            (line,) = res.stderr.strip().splitlines()
+            assert f"publish {second}, or" in line and third.json()["review_id"] not in line, line
+        assert gh.writes == []
+        dry = _publish(clone, env, second, "--dry-run")
+        assert dry.returncode == 0, dry.stderr
+        res = _publish(clone, env, second)
+        assert res.returncode == 0, res.stderr
+        assert second in gh.pull(REPO, NUMBER).issue_comments[0]["body"]
+
+
+def test_publish_json_reports_a_refused_publication(tmp_path: Path) -> None:
+    """GitHub refuses (exit 5): `--json` still answers on stdout, as `review --post --json`
+    does, with what failed and what was already sent."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        gh.fail_next(403, method="POST", path_prefix=f"/repos/{REPO}/issues/")
+        res = _publish(clone, env, rid, "--inline", "--json")
+        assert res.returncode == 5, res.stderr
+        doc = res.json()
+        assert doc["schema_version"] == 1 and doc["exit_code"] == 5
+        assert (doc["review_id"], doc["repo"], doc["pr"]) == (rid, REPO, NUMBER)
+        assert "pull-requests: write" in doc["error"] and doc["error"] in res.stderr
+        # The inline review went out before the summary was refused.
+        assert [r["method"] for r in doc["requests"]] == ["POST"]
+        assert doc["requests"][0]["url"].endswith(f"/pulls/{NUMBER}/reviews")
+        assert doc["inline_posted"] and doc["summary"] is None

@@ -109,7 +109,9 @@ def test_sarif_is_a_registered_format() -> None:
     assert r.media_type == "application/sarif+json"
 
 
-def test_review_format_sarif_writes_only_sarif_and_the_json_record(tmp_path: Path) -> None:
+def test_review_format_sarif_adds_sarif_to_the_readable_report(tmp_path: Path) -> None:
+    """`--format sarif` (as the example workflow passes) asks for SARIF on top: the store still
+    keeps a report a person can read, and its index.html links it."""
     repo = make_repo(tmp_path)
     env = cli_env(tmp_path)
     res = run_cli(
@@ -121,17 +123,29 @@ def test_review_format_sarif_writes_only_sarif_and_the_json_record(tmp_path: Pat
     out = res.json()
     rid = out["review_id"]
     store = Path(env["DEEP_REVIEW_STORE"])
-    assert set(out["paths"]) == {"json", "sarif"}
+    assert set(out["paths"]) == {"json", "md", "html", "sarif"}
     written = sorted(p.name for p in store.glob(f"{rid}.*"))
-    assert written == [f"{rid}.json", f"{rid}.sarif"]
+    assert written == [f"{rid}.html", f"{rid}.json", f"{rid}.md", f"{rid}.sarif"]
+    assert f'href="{rid}.html"' in (store / "index.html").read_text()
     sarif = json.loads((store / f"{rid}.sarif").read_text())
     _validate(sarif)
     report = json.loads((store / f"{rid}.json").read_text())
     assert len(sarif["runs"][0]["results"]) == len(report["findings"])
-    # A format the review did not write is rendered from the JSON record.
-    shown = run_cli(["show", rid, "--format", "md"], cwd=repo, env=env)
+
+
+def test_a_readable_format_named_is_the_readable_report(tmp_path: Path) -> None:
+    """`--format md` (no HTML to render) stores the Markdown and the JSON record only; a format
+    the review did not write is rendered from the JSON record."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    args = ["review", "--agents", "static", "--lead", "none", "--format", "md", "--json"]
+    res = run_cli(args, cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    assert set(res.json()["paths"]) == {"json", "md"}
+    shown = run_cli(["show", rid, "--format", "html"], cwd=repo, env=env)
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.startswith(f"# Deep Review: {rid}")
+    assert shown.stdout.lstrip().startswith("<!DOCTYPE html>")
 
 
 def test_config_formats_decide_the_files_and_unknown_names_are_refused(tmp_path: Path) -> None:

@@ -84,6 +84,10 @@ def test_the_workflow_reviews_posts_and_uploads(tmp_path: Path) -> None:
     assert [f["id"] for f in report["findings"]] == ["I1", "S1", "S2"]
     (sarif,) = r.sarif_uploads
     assert sarif.name == f"{report_file.stem}.sarif"
+    # `--format sarif` adds SARIF: the artifact still holds the report a person reads.
+    rid = report_file.stem
+    assert {f"{rid}.md", f"{rid}.html"} <= {p.name for p in store.iterdir()}
+    assert f'href="{rid}.html"' in (store / "index.html").read_text()
     assert len(posted) == 1 and "<!-- deep-review:summary -->" in posted[0].body["body"]
     assert ("Fail on findings or failed seats", "skipped") in _outcomes(finish)
 
@@ -216,9 +220,10 @@ def _push(origin: Path, gh: FakeGitHub, text: str) -> str:
     return head
 
 
-def _two_pushes(tmp: Path, gh: FakeGitHub) -> Iterator[Runner]:
+def _two_pushes(tmp: Path, gh: FakeGitHub, *, fail_second: bool = False) -> Iterator[Runner]:
     """A PR, reviewed on two pushes: one Runner (a workflow run) per push, the second after
-    a new commit, both with the same Actions cache."""
+    a new commit, both with the same Actions cache. `fail_second`: every agent CLI fails in
+    the second run (a quota, an outage)."""
     fakes = Fakes(tmp)
     install_agents(fakes)
     shims(fakes)
@@ -230,6 +235,9 @@ def _two_pushes(tmp: Path, gh: FakeGitHub) -> Iterator[Runner]:
     for run_id in (101, 102):
         if run_id == 102:
             _push(origin, gh, "def shout(s):\n    return s.upper() + '!'\n")
+            if fail_second:
+                failing = {"mode": "exit", "exit_code": 1, "stderr": "429 quota exceeded"}
+                install_agents(fakes, {seat: failing for seat in SEATS})
         yield Runner(
             root=tmp / f"run-{run_id}",
             origin=origin,
@@ -288,3 +296,23 @@ def test_the_action_keeps_rounds_between_pushes(tmp_path: Path) -> None:
             rounds.append([json.loads(p.read_text())["header"]["round"] for p in stored])
     # The second run's store holds both rounds: the first restored from the cache.
     assert len(rounds[0]) == 1 and rounds[1][-1] == f"2 (of PR #{PR})" and len(rounds[1]) == 2
+
+
+def test_the_action_posts_no_failed_review_over_the_summary(tmp_path: Path) -> None:
+    """A push whose review failed in every seat (exit 3) reviewed nothing: the Action's post
+    step is skipped, the PR keeps the last real summary, and the job fails with 3."""
+    jobs = []
+    with FakeGitHub() as gh:
+        for r in _two_pushes(tmp_path, gh, fail_second=True):
+            with_ = {"agents": ",".join(SEATS), "post": "true", "extra-args": "--lead none"}
+            jobs.append(r.run_job(job(with_)))
+        (comment,) = gh.pull(REPO, PR).issue_comments
+        writes = [(w.method, w.path) for w in gh.writes]
+    first, second = jobs
+    assert not first.failed, _log(first)
+    (step,) = [x for x in second.results if x.name == "./"]
+    assert step.code == 3, step.stdout
+    assert "[Post on the pull request] skipped" in step.stdout, step.stdout
+    assert "[Fail on findings or failed seats] failure" in step.stdout
+    assert "## Deep Review: Failed" not in comment["body"]
+    assert writes == [("POST", f"/repos/{REPO}/issues/{PR}/comments")]

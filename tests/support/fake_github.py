@@ -14,8 +14,13 @@ GraphQL: `POST /graphql` is dispatched on the operation name (`query Name(...)`)
 selected root field when the query is anonymous, through `gh.graphql_handlers` — a dict of
 name -> handler(fake, variables, query) returning the `data` object. Add one entry per query.
 
-A review whose comments are not all on RIGHT-side lines of the PR diff is refused with 422,
-as GitHub does (the whole review, not just the bad comment).
+A review whose comments are not all on RIGHT-side lines of the PR diff at its `commit_id` is
+refused with 422, as GitHub does (the whole review, not just the bad comment): `gh.push(...)`
+moves a PR's head and keeps the earlier head's files, so a review of an older commit is checked
+against that commit's diff (`GET …/compare/BASE...HEAD` answers them too), and a commit the PR
+never had is refused. Each top-level review comment is a review thread for the GraphQL
+`publishThreads` query (thread IDs, `resolveReviewThread`); `reviewThreads` serves only the
+threads a test gives (`PullState.review_threads`). `POST …/pulls/N/comments/ID/replies` answers.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from support.fake_threads import threads_data
+from support.fake_github_graphql import HANDLERS, GraphQLErrors
 
 GraphQLHandler = Callable[["FakeGitHub", dict[str, Any], str], Any]
 
@@ -95,6 +100,12 @@ class PullState:
     reviews: list[dict[str, Any]] = field(default_factory=list)
     review_comments: list[dict[str, Any]] = field(default_factory=list)
     review_threads: list[dict[str, Any]] = field(default_factory=list)
+    files_at: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # earlier heads
+    resolved_threads: set[str] = field(default_factory=set)  # node IDs of resolved threads
+
+    def files_of(self, sha: str) -> list[dict[str, Any]] | None:
+        """The PR's files at head commit `sha` (None: the PR never had that head)."""
+        return self.files if sha == self.data["head"]["sha"] else self.files_at.get(sha)
 
 
 class FakeGitHub:
@@ -108,7 +119,7 @@ class FakeGitHub:
         self.pulls: dict[tuple[str, int], PullState] = {}
         # (repo, path, ref) -> file text, served by GET /repos/o/n/contents/PATH?ref=REF
         self.contents: dict[tuple[str, str, str], str] = {}
-        self.graphql_handlers: dict[str, GraphQLHandler] = {"reviewThreads": _review_threads}
+        self.graphql_handlers: dict[str, GraphQLHandler] = dict(HANDLERS)
         self._failures: list[_Failure] = []
         self._ids = itertools.count(1001)
         self._lock = threading.Lock()
@@ -186,6 +197,14 @@ class FakeGitHub:
 
     def pull(self, repo: str, number: int) -> PullState:
         return self.pulls[(repo, number)]
+
+    def push(self, repo: str, number: int, head_sha: str, files: list[dict[str, Any]]) -> None:
+        """A push to the PR: its head and files move on; the old head's files are kept (a
+        review may still name that commit)."""
+        pull = self.pulls[(repo, number)]
+        pull.files_at[pull.data["head"]["sha"]] = pull.files
+        pull.data["head"]["sha"] = head_sha
+        pull.files = list(files)
 
     def fail_next(
         self,
@@ -343,6 +362,15 @@ class _Handler(BaseHTTPRequestHandler):
             encoded = base64.b64encode(text.encode("utf-8")).decode("ascii")
             self._send(200, {"type": "file", "encoding": "base64", "content": encoded})
             return
+        m = re.fullmatch(r"compare/([0-9a-f]+)\.\.\.([0-9a-f]+)", rest)
+        if m and method == "GET":
+            # The files of a PR head (the base is the PR's merge-base in every test).
+            for pull in fake.pulls.values():
+                files = pull.files_of(m.group(2)) if pull.repo == repo else None
+                if files is not None:
+                    self._send(200, {"status": "ahead", "files": files})
+                    return
+            raise _Answer(404, {"message": "Not Found"})
         m = re.fullmatch(r"issues/comments/(\d+)", rest)
         if m and method == "PATCH":
             self._patch_comment(repo, int(m.group(1)), body or {})
@@ -371,6 +399,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_page(path, pull.review_comments, query)
         elif method == "POST" and kind == "pulls" and sub == "reviews":
             self._send(200, self._new_review(pull, body or {}))
+        elif method == "POST" and kind == "pulls" and re.fullmatch(r"comments/\d+/replies", sub):
+            self._send(201, self._reply(pull, int(sub.split("/")[1]), body or {}))
         else:
             raise _Answer(404, {"message": "Not Found"})
 
@@ -409,7 +439,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _new_review(self, pull: PullState, body: dict[str, Any]) -> dict[str, Any]:
         comments = body.get("comments") or []
-        diff_lines = {f["filename"]: right_side_lines(f.get("patch") or "") for f in pull.files}
+        files = pull.files_of(body.get("commit_id") or pull.data["head"]["sha"])
+        if files is None:
+            raise _Answer(422, {"message": "Unprocessable Entity", "errors": ["No commit found"]})
+        diff_lines = {f["filename"]: right_side_lines(f.get("patch") or "") for f in files}
         for c in comments:
             if not isinstance(c, dict) or not isinstance(c.get("body"), str):
                 raise _Answer(422, {"message": "Validation Failed: comment body"})
@@ -449,6 +482,24 @@ class _Handler(BaseHTTPRequestHandler):
             )
         return review
 
+    def _reply(self, pull: PullState, cid: int, body: dict[str, Any]) -> dict[str, Any]:
+        parent = next((c for c in pull.review_comments if c["id"] == cid), None)
+        if parent is None:
+            raise _Answer(404, {"message": "Not Found"})
+        text = body.get("body")
+        if not isinstance(text, str) or not text:
+            raise _Answer(422, {"message": "Validation Failed: body is missing"})
+        reply = {
+            **{k: parent[k] for k in ("pull_request_review_id", "path", "line", "side")},
+            "id": self.fake.next_id(),
+            "in_reply_to_id": cid,
+            "body": text,
+            "commit_id": parent["commit_id"],
+            "user": self._user(),
+        }
+        pull.review_comments.append(reply)
+        return reply
+
     def _graphql(self, body: dict[str, Any]) -> None:
         query = body.get("query")
         if not isinstance(query, str):
@@ -459,17 +510,12 @@ class _Handler(BaseHTTPRequestHandler):
         if handler is None:
             self._send(200, {"errors": [{"message": f"fake GitHub has no handler for {name!r}"}]})
             return
-        self._send(200, {"data": handler(self.fake, body.get("variables") or {}, query)})
-
-
-def _review_threads(fake: FakeGitHub, variables: dict[str, Any], query: str) -> Any:
-    """`reviewThreads`: the PR's `review_threads` (GraphQL nodes, see `fake_threads.thread`),
-    100 per page after the `after` cursor."""
-    key = (f"{variables.get('owner')}/{variables.get('name')}", int(variables.get("number", 0)))
-    pull = fake.pulls.get(key)
-    if pull is None:
-        return {"repository": {"pullRequest": None}}
-    return threads_data(pull.review_threads, variables)
+        try:
+            data = handler(self.fake, body.get("variables") or {}, query)
+        except GraphQLErrors as exc:
+            self._send(200, {"errors": [{"message": exc.message}]})
+            return
+        self._send(200, {"data": data})
 
 
 class _Answer(Exception):  # an early answer from deep inside a route

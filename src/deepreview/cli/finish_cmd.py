@@ -38,7 +38,8 @@ from deepreview.formats import FORMATS
     "formats",
     multiple=True,
     type=click.Choice(FORMATS),
-    help="Report format to store (repeatable); the JSON report is always stored.",
+    help="Report format to store (repeatable); the JSON report is always stored, and md and "
+    "html unless one of them is named (--format sarif adds SARIF to them).",
 )
 @click.option("--model", "models", multiple=True, metavar="SEAT=MODEL")
 @store_option

@@ -77,7 +77,7 @@ def post_and_gate(
         # Nothing was reviewed: a "Failed" summary would replace the PR's last real one.
         click.echo(
             "deep-review: not posted: no seat produced a review, so the PR's summary comment is "
-            f"left as it was (`deep-review publish {outcome.review_id}` posts it anyway)",
+            f"left as it was (`deep-review publish {outcome.review_id} --force` posts it anyway)",
             err=True,
         )
     elif post and outcome.status == "complete" and outcome.report is not None:

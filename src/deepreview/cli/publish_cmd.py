@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,7 +14,7 @@ from deepreview.config import CliOverrides, build_settings
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import locate_store
-from deepreview.publish.publisher import PublishResult, publish_review
+from deepreview.publish.publisher import ApiRequest, PublishFailed, PublishResult, publish_review
 from deepreview.rounds.previous import later_rows
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.store.store import Store
@@ -36,19 +37,47 @@ def run_publish(
     report_url: str | None,
     as_json: bool = False,
     env: dict[str, str] | None = None,
+    force: bool = False,
 ) -> None:
     """Publish and print what happened (what `publish`, `review --post` and `finish --post`
-    call)."""
-    result = publish_review(
-        store,
-        review_id,
-        env=dict(os.environ) if env is None else env,
-        cwd=cwd,
-        inline=inline,
-        dry_run=dry_run,
-        report_url=report_url,
-    )
+    call). With `as_json`, a refusal by GitHub (exit 5) prints its document too."""
+    try:
+        result = publish_review(
+            store,
+            review_id,
+            env=dict(os.environ) if env is None else env,
+            cwd=cwd,
+            inline=inline,
+            dry_run=dry_run,
+            report_url=report_url,
+            force=force,
+        )
+    except PublishFailed as exc:
+        if as_json:
+            click.echo(json.dumps(_failed_doc(exc, dry_run), indent=2))
+        raise
     echo_result(result, as_json=as_json)
+
+
+def _requests(writes: tuple[ApiRequest, ...]) -> list[dict[str, Any]]:
+    return [{"method": r.method, "url": r.url, "body": r.body} for r in writes]
+
+
+def _failed_doc(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
+    """What a refused publication did: the error (exit 5) and the writes GitHub took first."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "review_id": exc.review_id,
+        "repo": exc.repo,
+        "pr": exc.pr_number,
+        "dry_run": dry_run,
+        "summary": None,
+        "summary_url": None,
+        "inline_posted": list(exc.inline_posted),
+        "requests": _requests(exc.sent),
+        "error": exc.message,
+        "exit_code": int(exc.exit_code),
+    }
 
 
 def echo_result(result: PublishResult, *, as_json: bool) -> None:
@@ -66,14 +95,17 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
                     "inline_posted": list(result.inline_posted),
                     "inline_already": list(result.inline_already),
                     "unanchored": list(result.unanchored),
-                    "requests": [
-                        {"method": r.method, "url": r.url, "body": r.body} for r in result.writes
-                    ],
+                    "replies": list(result.replies),
+                    "resolved": list(result.resolved),
+                    "notes": list(result.notes),
+                    "requests": _requests(result.writes),
                 },
                 indent=2,
             )
         )
         return
+    for note in result.notes:
+        click.echo(f"deep-review: note: {note}", err=True)
     where = f"{result.repo}#{result.pr_number}"
     if result.dry_run:
         for r in result.writes:
@@ -89,6 +121,12 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
             f"Inline comments: {len(result.inline_posted)} posted, "
             f"{len(result.inline_already)} already there, "
             f"{len(result.unanchored)} not on the diff (listed in the summary).",
+            err=True,
+        )
+    if result.replies:
+        click.echo(
+            f"Replies on the previous round's inline comments: {', '.join(result.replies)} "
+            f"(threads resolved: {', '.join(result.resolved) or 'none'}).",
             err=True,
         )
 
@@ -107,7 +145,8 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
 @click.option(
     "--force",
     is_flag=True,
-    help="Publish even though a newer review of the same PR is stored (its summary is replaced).",
+    help="Publish even though a newer review of the same PR is stored, or every seat of this "
+    "one failed while the PR has a summary (that summary is replaced).",
 )
 def publish(
     review_id: str,
@@ -129,8 +168,13 @@ def publish(
     st = locate_store(Path(repo), cli, dict(os.environ))
     st.ensure_readable(named=store is not None)
     ready(st)
-    later = [] if force or dry_run else later_rows(st, review_id)
-    newer = next((r.id for r in reversed(later) if r.series.startswith("pr:")), None)
+    # A dry run refuses what the real run refuses: it shows what that run would do.
+    later = [] if force else later_rows(st, review_id)
+    # A newer review where every seat failed is no summary to keep (`--post` never posts one).
+    newer = next(
+        (r.id for r in reversed(later) if r.series.startswith("pr:") and r.verdict != "Failed"),
+        None,
+    )
     if newer is not None:
         raise UsageError(
             f"review {newer} of the same pull request is newer than {review_id}, and the PR has "
@@ -145,6 +189,7 @@ def publish(
         report_url=report_url_template(cli),
         as_json=as_json,
         env=github_env(github_api),
+        force=force,
     )
 
 

@@ -104,7 +104,8 @@ def _common(fn: F) -> F:
             multiple=True,
             type=click.Choice(FORMATS),
             help=f"Report format to store (repeatable; default: {', '.join(DEFAULT_FORMATS)}). "
-            "The JSON report is always stored: `show` renders any other format from it.",
+            "The JSON report is always stored: `show` renders any other format from it; a list "
+            "naming neither md nor html (--format sarif) keeps those too.",
         ),
         click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
         store_option,

@@ -42,15 +42,17 @@ from deepreview.targets.git import find_repo_root
 )
 def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
     """Every known seat: found or not, version, authenticated, usable, and why not."""
-    if npm_for is not None:
-        click.echo(" ".join(npm_packages([s.strip() for s in npm_for.split(",") if s.strip()])))
-        return
     from deepreview.pipeline.doctor_settings import review_settings
 
     env = dict(os.environ)
-    # The settings a review here would use: the base revision's repository file included.
+    # The settings a review here would use: the base revision's repository file included
+    # (its command seats are seats `--npm-packages` knows, with no package to install).
     found = review_settings(Path(repo), env)
     settings, refused = found.settings, found.refused
+    if npm_for is not None:
+        names = [s.strip() for s in npm_for.split(",") if s.strip()]
+        click.echo(" ".join(npm_packages(names, settings, refused)))
+        return
     rows = check(settings, env)
     if settings.agents is not None:
         panel = list(settings.agents)

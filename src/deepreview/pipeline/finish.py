@@ -24,7 +24,7 @@ from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.findings.findings import one_line
 from deepreview.findings.parse import parse_review
 from deepreview.findings.readable import UNPARSEABLE
-from deepreview.formats import RENDERERS, stored_formats
+from deepreview.formats import RENDERERS, Renderer, stored_formats
 from deepreview.model import AgentReview, Header, LeadInfo, Report, Reviewer
 from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
 from deepreview.pipeline.checks_step import run_check_step, with_checks
@@ -338,7 +338,7 @@ def finish_review(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))
     )
     try:
-        paths = write_report(p.store, rid, report, p.settings.formats, redactor)
+        paths = write_report(p.store, rid, report, stored_formats(p.settings.formats), redactor)
         register_status(p.store, rid, p.target, writer.state, "complete", report)
         # Last: run.json saying "complete" is what makes `resume` refuse to run again.
         now = time.time()
@@ -399,11 +399,11 @@ def complete_outcome(
 
 
 def write_report(
-    store: Store, rid: str, report: Report, formats: tuple[str, ...], redactor: Redactor
+    store: Store, rid: str, report: Report, renderers: tuple[Renderer, ...], redactor: Redactor
 ) -> dict[str, str]:
-    """`<ID><suffix>` for each requested format (and always the JSON); format -> path."""
+    """`<ID><suffix>` for each of `renderers` (`stored_formats` of the request); format -> path."""
     paths: dict[str, str] = {}
-    for renderer in stored_formats(formats):
+    for renderer in renderers:
         path = store.root / renderer.file_name(rid)
         store.write_text(path, redactor.text(renderer.render(report)))
         paths[renderer.name] = str(path)

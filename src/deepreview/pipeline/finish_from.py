@@ -24,6 +24,7 @@ from deepreview.agents.base import ProgressEvent, SeatSettings
 from deepreview.agents.registry import display_name
 from deepreview.config import CliOverrides, Settings
 from deepreview.errors import StoreError, UsageError
+from deepreview.formats import stored_formats
 from deepreview.pipeline import finish, index_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.reindex import ready
@@ -299,10 +300,10 @@ def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {path}: {exc}; delete review {rid} to finish again") from exc
     paths = dict(state.report or {})
-    missing = [f for f in p.settings.formats if f not in paths]
+    missing = tuple(r for r in stored_formats(p.settings.formats) if r.name not in paths)
     if missing:
         # This run asked for a format the first did not store (`--format sarif` added)
-        paths |= finish.write_report(p.store, rid, report, tuple(missing), Redactor(p.env))
+        paths |= finish.write_report(p.store, rid, report, missing, Redactor(p.env))
         StateWriter(p.store, p.store.review_dir(rid), state).set(report=paths)
     return finish.complete_outcome(
         p, rid, p.store.review_dir(rid), report, paths, state.seat_runs()

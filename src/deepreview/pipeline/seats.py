@@ -146,12 +146,20 @@ def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatP
     return [plan_seat(n, settings) for n in names], notes
 
 
-def npm_packages(names: list[str]) -> list[str]:
-    """The npm packages that provide the agent CLIs of `names` (the adapters' own record);
-    seats with no CLI to install (static, command seats) add none."""
+def npm_packages(names: list[str], settings: Settings, refused: str | None = None) -> list[str]:
+    """The npm packages that provide the agent CLIs of `names` (the adapters' own record), for
+    the seats as `settings` define them: a configured command seat adds none, a seat configured
+    as an agent kind (`kind = "claude"`) adds that agent's. `refused`: why the repository's
+    file was not read, named when a seat is unknown (it may be defined there)."""
     packages = []
     for name in names:
-        package = get_agent(name).npm_package
+        check_seat_name(name, "--npm-packages")
+        if not _defined(name, settings):
+            unread = f" (the repository's file was not read: {refused})" if refused else ""
+            raise UnknownSeatError(
+                f"unknown seat {name!r}{unread}; valid seats: {valid_seats(settings)}"
+            )
+        package = plan_seat(name, settings).agent.npm_package
         if package and package not in packages:
             packages.append(package)
     return packages

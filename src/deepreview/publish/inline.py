@@ -53,6 +53,34 @@ def diff_lines_by_file(files: Sequence[Mapping[str, Any]]) -> dict[str, frozense
     return out
 
 
+def diff_lines_of(diff: str) -> dict[str, frozenset[int]] | None:
+    """A whole `git diff` (the reviewed commit's, from the local clone) -> new-side path -> its
+    commentable lines, as `diff_lines_by_file` reads GitHub's file list; None when the text
+    cannot be read as a diff."""
+    # Imported here: only `publish --inline` of a review whose clone is at hand needs them.
+    import unidiff
+
+    from deepreview.agents.static.changes import unquote_git_path
+
+    lines = [part + "\n" for part in diff.split("\n")]
+    try:
+        patches = unidiff.PatchSet(lines)
+    except (unidiff.UnidiffParseError, ValueError):
+        return None
+    out: dict[str, frozenset[int]] = {}
+    for patched in patches:
+        name = unquote_git_path(patched.target_file)
+        if name == "/dev/null":
+            continue  # a deleted file has no new side to comment on
+        out[name.removeprefix("b/")] = frozenset(
+            line.target_line_no
+            for hunk in patched
+            for line in hunk
+            if (line.is_added or line.is_context) and line.target_line_no is not None
+        )
+    return out
+
+
 def quoted_lines(finding: Finding) -> list[str]:
     """The finding's first quoted code block as stripped, non-empty lines; a diff block gives
     its new side (context and `+` lines, markers dropped)."""
@@ -195,6 +223,7 @@ __all__ = [
     "anchor",
     "comment_body",
     "diff_lines_by_file",
+    "diff_lines_of",
     "needs_head_file",
     "plan_inline",
     "quoted_lines",

@@ -1,10 +1,12 @@
 """Publish a stored review on its pull request: the one module of `publish` that does I/O.
 
 It reads the review from the store (never changes it), reads what the PR already holds (our
-sticky comment, our inline comments by fingerprint, the PR's files), then sends at most one
-review of inline comments and one summary comment (created, or PATCHed when a round before
-left one). With `dry_run` it reads the same but sends nothing and returns the writes it would
-have sent.
+sticky comment, our inline comments by fingerprint), then sends at most one review of inline
+comments (placed on the diff at the reviewed commit, which the review names as its
+`commit_id`), on a later round a reply on each earlier inline comment whose finding is now
+fixed (resolving its thread), and one summary comment (created, or PATCHed when a round before
+left one). With `dry_run` it reads the same, refuses the same, but sends nothing and returns
+the writes it would have sent.
 """
 
 from __future__ import annotations
@@ -20,17 +22,22 @@ from typing import Any, Literal
 from deepreview.errors import GitHubError, PublishError, StoreError, UsageError
 from deepreview.formats import renderer
 from deepreview.github.client import GitHubClient
+from deepreview.github.graphql import graphql, graphql_url
+from deepreview.github.review_threads import RESOLVE, thread_ids
 from deepreview.model import Finding, Report
 from deepreview.pipeline.runstate import RunState, load_state
+from deepreview.publish.followup import may_reply, plan_replies
 from deepreview.publish.inline import (
     Anchor,
     diff_lines_by_file,
+    diff_lines_of,
     needs_head_file,
     plan_inline,
     review_payload,
 )
 from deepreview.publish.safe import is_summary, marker_fingerprint
 from deepreview.publish.summary import SummaryInput, summary_body
+from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
@@ -55,14 +62,32 @@ class PublishResult:
     inline_posted: tuple[str, ...] = ()  # finding IDs now inline comments
     inline_already: tuple[str, ...] = ()  # inline from an earlier round (same fingerprint)
     unanchored: tuple[str, ...] = ()  # asked for inline, no diff line: in the summary instead
+    replies: tuple[str, ...] = ()  # previous round's finding IDs whose inline comment got a reply
+    resolved: tuple[str, ...] = ()  # ... and whose thread was resolved (fixed, no longer applies)
+    notes: tuple[str, ...] = ()  # what could not be done and did not fail the publication
+
+
+class PublishFailed(PublishError):
+    """GitHub refused a write (exit 5), with what was sent before it: `--json` reports both."""
+
+    def __init__(
+        self, message: str, *, stored: _Stored, sent: tuple[ApiRequest, ...], posted: list[str]
+    ) -> None:
+        super().__init__(message)
+        self.review_id = stored.review_id
+        self.repo, self.pr_number = stored.repo, stored.number
+        self.sent = sent
+        self.inline_posted = tuple(posted)
 
 
 @dataclass(frozen=True)
 class _Stored:
+    review_id: str
     state: RunState
     report: Report
     repo: str
     number: int
+    previous: Report | None  # a later round's previous round, read from the store
 
 
 def _load(store: Store, review_id: str) -> _Stored:
@@ -90,7 +115,44 @@ def _load(store: Store, review_id: str) -> _Stored:
         report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {path}: {exc}") from exc
-    return _Stored(state, report, repo, pr.number)
+    return _Stored(review_id, state, report, repo, pr.number, _previous(store, report))
+
+
+def _previous(store: Store, report: Report) -> Report | None:
+    """Round N-1's report, whose findings the replies name (None on a first round, or when it
+    is gone from the store: then no reply is sent)."""
+    info = report.round_info
+    if info is None or not info.previous_review_id:
+        return None
+    path = store.root / renderer("json").file_name(info.previous_review_id)
+    try:
+        return report_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, StoreError):
+        return None
+
+
+def _reviewed_diff_lines(client: GitHubClient, stored: _Stored) -> dict[str, frozenset[int]]:
+    """The commentable lines of the PR diff at the reviewed commit. The review names that
+    commit (`commit_id`) and GitHub places its comments on that commit's diff, not the PR's
+    current one: a push since the review moves or drops lines. From the local clone when it has
+    both commits, else GitHub's compare of the two."""
+    t = stored.state.target
+    root = Path(t.repo_root)
+    if root.is_dir():
+        git = Git(root)
+        if git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"):
+            argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/"]
+            argv += ["--dst-prefix=b/", t.base_sha, t.head_sha]
+            res = git.run(argv, check=False, timeout=900)
+            lines = diff_lines_of(res.stdout.decode("utf-8", "replace")) if res.ok else None
+            if lines is not None:
+                return lines
+    data = client.get_json(
+        f"repos/{stored.repo}/compare/{t.base_sha}...{t.head_sha}",
+        what=f"the diff of PR #{stored.number} at {t.head_sha[:12]}",
+    )
+    files = data.get("files") if isinstance(data, dict) else None
+    return diff_lines_by_file([f for f in files or [] if isinstance(f, dict)])
 
 
 def _head_files(
@@ -129,13 +191,22 @@ class _Sender:
 
     def __init__(self, client: GitHubClient, dry_run: bool) -> None:
         self.client, self.dry_run = client, dry_run
-        self.writes: list[ApiRequest] = []
+        self.writes: list[ApiRequest] = []  # sent (GitHub took them), or would be sent
+        self.posted: list[str] = []  # finding IDs now inline comments
 
     def send(self, method: str, path: str, body: dict[str, Any], what: str) -> Any:
+        answer = None
+        if not self.dry_run:
+            answer = self.client.request(method, path, body=body, what=what)
         self.writes.append(ApiRequest(method, f"{self.client.api_url}/{path}", body))
-        if self.dry_run:
-            return None
-        return self.client.request(method, path, body=body, what=what)
+        return answer
+
+    def graphql(self, query: str, variables: dict[str, str | int], what: str) -> None:
+        """A GraphQL mutation (raises `UsageError`, GraphQL's one line, when refused)."""
+        if not self.dry_run:
+            graphql(self.client, query, variables, what=what)
+        body = {"query": query, "variables": dict(variables)}
+        self.writes.append(ApiRequest("POST", graphql_url(self.client), body))
 
     def review(
         self, path: str, comments: Sequence[tuple[Finding, Anchor]], head_sha: str
@@ -149,13 +220,13 @@ class _Sender:
         except GitHubError as exc:
             if exc.status != 422:
                 raise
-            self.writes.pop()
             if len(comments) == 1:
                 return [], [comments[0][0].id]
             mid = len(comments) // 2
             a_ok, a_bad = self.review(path, comments[:mid], head_sha)
             b_ok, b_bad = self.review(path, comments[mid:], head_sha)
             return a_ok + b_ok, a_bad + b_bad
+        self.posted += [f.id for f, _ in comments]
         return [f.id for f, _ in comments], []
 
 
@@ -168,32 +239,37 @@ def publish_review(
     inline: bool = False,
     dry_run: bool = False,
     report_url: str | None = None,
+    force: bool = False,
 ) -> PublishResult:
-    """Publish stored review `review_id` on its PR. `report_url` is a template (`{id}`)."""
+    """Publish stored review `review_id` on its PR. `report_url` is a template (`{id}`).
+    `force`: post a review where every seat failed over the PR's summary all the same."""
     stored = _load(store, review_id)
+    root = Path(stored.state.target.repo_root)
+    client = GitHubClient(env=env, cwd=root if root.is_dir() else cwd)
+    sender = _Sender(client, dry_run)
     try:
-        return _publish(stored, review_id, env, cwd, inline, dry_run, report_url)
+        return _publish(stored, client, sender, inline, report_url, force)
     except GitHubError as exc:
-        raise PublishError(
+        raise PublishFailed(
             f"{exc.message}. The review is stored unchanged; publish it again with "
-            f"`deep-review publish {review_id}`"
+            f"`deep-review publish {review_id}`",
+            stored=stored,
+            sent=tuple(sender.writes),
+            posted=sender.posted,
         ) from exc
 
 
 def _publish(
     stored: _Stored,
-    review_id: str,
-    env: Mapping[str, str],
-    cwd: Path,
+    client: GitHubClient,
+    sender: _Sender,
     inline: bool,
-    dry_run: bool,
     report_url: str | None,
+    force: bool,
 ) -> PublishResult:
-    root = Path(stored.state.target.repo_root)
-    client = GitHubClient(env=env, cwd=root if root.is_dir() else cwd)
+    review_id, dry_run = stored.review_id, sender.dry_run
     pr_path = f"repos/{stored.repo}/pulls/{stored.number}"
     issue_path = f"repos/{stored.repo}/issues/{stored.number}"
-    sender = _Sender(client, dry_run)
     existing = client.get_pages(
         f"{issue_path}/comments", what=f"the comments of PR #{stored.number}"
     )
@@ -201,16 +277,24 @@ def _publish(
     # A bot's comment first: a person's comment that starts with our marker is not adopted.
     ours.sort(key=lambda c: (c.get("user") or {}).get("type") != "Bot")
 
+    if ours and not force and review_failed(stored.report):
+        raise UsageError(
+            f"review {review_id}: every seat failed, so it reviewed nothing, and PR "
+            f'#{stored.number} has a summary comment it would replace with "Failed": '
+            f"publish a review whose seats ran, or pass --force to post {review_id} anyway"
+        )
+
     posted: list[str] = []
     moved: dict[str, str] = {}
     already: list[str] = []
     unanchored: list[str] = []
-    if inline:
-        files = client.get_pages(f"{pr_path}/files", what=f"the files of PR #{stored.number}")
-        diff_lines = diff_lines_by_file([f for f in files if isinstance(f, dict)])
+    earlier: list[Any] = []  # the PR's review comments: ours carry finding fingerprints
+    if inline or (stored.previous is not None and may_reply(stored.report)):
         earlier = client.get_pages(
             f"{pr_path}/comments", what=f"the review comments of PR #{stored.number}"
         )
+    if inline:
+        diff_lines = _reviewed_diff_lines(client, stored)
         fingerprints = frozenset(
             fp
             for c in earlier
@@ -230,6 +314,7 @@ def _publish(
             f"{pr_path}/reviews", plan.comments, stored.state.target.head_sha
         )
         unanchored += rejected
+    replies, resolved, notes = _follow_up(client, sender, stored, earlier)
 
     url = report_url.replace("{id}", review_id) if report_url else None
     body = summary_body(
@@ -271,7 +356,55 @@ def _publish(
         inline_posted=tuple(posted),
         inline_already=tuple(already),
         unanchored=tuple(unanchored),
+        replies=tuple(replies),
+        resolved=tuple(resolved),
+        notes=tuple(notes),
     )
 
 
-__all__ = ["ApiRequest", "PublishResult", "publish_review"]
+def _follow_up(
+    client: GitHubClient, sender: _Sender, stored: _Stored, comments: Sequence[Any]
+) -> tuple[list[str], list[str], list[str]]:
+    """Round N >= 2: a reply on each inline comment of a round N-1 finding this round found
+    fixed, and its thread resolved when the finding is gone. Resolving is GraphQL and
+    best-effort: when GitHub refuses it, a note says so and the replies stand. (replies,
+    resolved, notes), as finding IDs of round N-1."""
+    plan = plan_replies(
+        stored.report,
+        stored.previous,
+        [c for c in comments if isinstance(c, dict)],
+        stored.review_id,
+    )
+    replies: list[str] = []
+    resolved: list[str] = []
+    notes: list[str] = []
+    threads: dict[int, tuple[str, bool]] | None = None
+    for reply in plan:
+        sender.send(
+            "POST",
+            f"repos/{stored.repo}/pulls/{stored.number}/comments/{reply.comment_id}/replies",
+            {"body": reply.body},
+            f"the reply on the inline comment of {reply.prior_id}",
+        )
+        replies.append(reply.prior_id)
+        if not reply.resolve:
+            continue
+        try:
+            if threads is None:
+                threads = thread_ids(client, stored.repo, stored.number)
+            thread = threads.get(reply.comment_id)
+            if thread is None or thread[1]:
+                continue  # no thread of ours, or someone resolved it already
+            what = f"resolving the thread of {reply.prior_id}"
+            sender.graphql(RESOLVE, {"thread": thread[0]}, what)
+        except UsageError as exc:
+            if isinstance(exc, GitHubError):
+                raise
+            notes.append(f"review thread of {reply.prior_id} not resolved: {exc.message}")
+            threads = threads or {}
+            continue
+        resolved.append(reply.prior_id)
+    return replies, resolved, notes
+
+
+__all__ = ["ApiRequest", "PublishFailed", "PublishResult", "publish_review"]

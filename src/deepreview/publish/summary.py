@@ -1,9 +1,11 @@
 """The sticky summary comment: one per PR, found again by its first line (`SUMMARY_MARKER`)
 and edited in place on later rounds.
 
-It shows the verdict, the counts, every Critical and Important finding with its location, a
-link to the HTML report when one is configured, and a collapsed section with the rest (the
-suggestions, and the full text of findings that are not inline comments). It stays under
+It shows the verdict, the round, the counts, every Critical and Important finding with its
+location, on a later round what became of the previous round's findings and the seats' word on
+the PR's unresolved threads (`followup`), a link to the HTML report when one is configured, and
+a collapsed section with the rest (the suggestions, and the full text of findings that are not
+inline comments). It stays under
 GitHub's 65,536-character limit: whole entries are dropped from the end, with a note.
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from deepreview.model import Finding, Report, Severity
+from deepreview.publish.followup import round_lines
 from deepreview.publish.safe import SUMMARY_MARKER, block_text, code_span, inline_text
 
 GITHUB_LIMIT: Final = 65_536
@@ -70,6 +73,8 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
     if h.verdict.reason:
         head.append(inline_text(h.verdict.reason))
     facts = [_counts(report)]
+    if h.round:
+        facts.insert(0, f"Round {inline_text(h.round)}")
     if h.review_sha:
         facts.append(f"reviewed {code_span(h.review_sha[:12])}")
     if h.reviewers:
@@ -88,6 +93,7 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
         main += [_entry(f, s) for f in blocking]
     else:
         main.append("No Critical or Important findings.")
+    main += round_lines(report)
     folded: list[str] = []
     if rest:
         folded.append("### Suggestions")

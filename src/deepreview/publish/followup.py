@@ -1,0 +1,148 @@
+"""A later round on its pull request: what the summary says about the round before (its number,
+what the previous round's findings became, the seats' word on the PR's unresolved threads), and
+a reply on each inline comment the previous round posted for a finding this round found fixed.
+
+Pure builders; `publisher` reads GitHub and sends. The seats' words (evidence) and PR logins
+are untrusted text and go through `safe`. A reply starts with a hidden marker naming its round,
+so publishing the same round again does not repeat it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.model import FixVerdict, Report
+from deepreview.publish.safe import code_span, inline_text, marker_fingerprint
+
+VERDICT_MARKER: Final = "<!-- deep-review:verdict round={n} -->"
+_VERDICT_MARKER: Final = re.compile(r"^<!-- deep-review:verdict round=(\d+) -->$")
+# What a reply says, by the round's consolidated verdict; a thread is resolved only when the
+# finding is gone (a partly fixed one is still open, under this round's ID).
+_SAID: Final = {
+    "fixed": "Fixed",
+    "no longer applies": "No longer applies",
+    "partially fixed": "Partly fixed",
+}
+RESOLVES: Final = frozenset({"fixed", "no longer applies"})
+
+
+def verdict_round(body: str) -> int | None:
+    """The round a comment body's first line names, when it is one of our verdict replies."""
+    first = body.lstrip().split("\n", 1)[0].strip()
+    m = _VERDICT_MARKER.match(first)
+    return int(m.group(1)) if m else None
+
+
+def _by(fv: FixVerdict) -> str:
+    """The seats whose word is the verdict ("Claude, Codex")."""
+    names = [s.seat for s in fv.seats if s.verdict == fv.verdict]
+    return ", ".join(inline_text(n) for n in dict.fromkeys(names))
+
+
+def round_lines(report: Report) -> list[str]:
+    """The summary's lines on round N >= 2 (none on a first round): one per finding of round
+    N-1 with what it became, then one per unresolved PR thread with the seats' word."""
+    info = report.round_info
+    out: list[str] = []
+    if info is not None and info.fix_verdicts:
+        # Not "round N-1": a round that got its number and never completed leaves a gap.
+        out.append("\n### The previous round's findings")
+        for fv in info.fix_verdicts:
+            word = fv.verdict or "no verdict"
+            by = _by(fv) if fv.verdict else ""
+            now = f", still open as **{fv.carried_as}**" if fv.carried_as else ""
+            where = f" — {code_span(fv.location)}" if fv.location else ""
+            said = f"{word} ({by})" if by else word
+            out.append(f"- **{fv.prior_id}** {inline_text(fv.title)}{where}: {said}{now}")
+    if report.unresolved_feedback:
+        out.append("\n### Unresolved PR feedback")
+        for tv in report.unresolved_feedback:
+            t = tv.thread
+            where = f" {code_span(t.location)}" if t.location else ""
+            who = f" ({inline_text(t.author)})" if t.author else ""
+            out.append(f"- **{t.ref}**{where}{who}: {tv.verdict or 'no verdict'}")
+    return out
+
+
+def may_reply(report: Report) -> bool:
+    """Whether this round found any previous finding fixed (or partly, or gone): only then
+    are the PR's review comments read for `plan_replies`."""
+    info = report.round_info
+    return info is not None and any(fv.verdict in _SAID for fv in info.fix_verdicts)
+
+
+@dataclass(frozen=True)
+class Reply:
+    prior_id: str  # the finding's ID in the previous round
+    comment_id: int  # our inline comment of that finding
+    body: str
+    resolve: bool  # the finding is gone: its thread can be resolved
+
+
+def _ours(comments: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """Our top-level inline comments (the first per fingerprint), by fingerprint."""
+    by_fp: dict[str, int] = {}
+    for c in comments:
+        if c.get("in_reply_to_id") or not isinstance(c.get("id"), int):
+            continue
+        fp = marker_fingerprint(str(c.get("body") or ""))
+        if fp is not None:
+            by_fp.setdefault(fp, c["id"])
+    return by_fp
+
+
+def plan_replies(
+    report: Report,
+    previous: Report | None,
+    comments: Sequence[Mapping[str, Any]],
+    review_id: str,
+) -> tuple[Reply, ...]:
+    """A reply for each finding of `previous` (round N-1's report) that this round found fixed
+    (or partly fixed, or no longer applying) and that has an inline comment among `comments`
+    (GitHub's review comments of the PR) without a reply of this round yet."""
+    info = report.round_info
+    if info is None or previous is None:
+        return ()
+    by_fp = _ours(comments)
+    replied = {
+        c.get("in_reply_to_id")
+        for c in comments
+        if verdict_round(str(c.get("body") or "")) == info.number
+    }
+    findings = {f.id: f for f in previous.findings}
+    replies: list[Reply] = []
+    for fv in info.fix_verdicts:
+        finding = findings.get(fv.prior_id)
+        if fv.verdict not in _SAID or finding is None:
+            continue
+        cid = by_fp.get(fingerprint(finding))
+        if cid is None or cid in replied:
+            continue
+        by = _by(fv)
+        lines = [
+            VERDICT_MARKER.format(n=info.number),
+            f"**{_SAID[fv.verdict]} in round {info.number}**"
+            + (f" (verdict by {by})" if by else "")
+            + (f"; still open as **{fv.carried_as}**" if fv.carried_as else ""),
+        ]
+        evidence = next((s.evidence for s in fv.seats if s.verdict == fv.verdict), "")
+        if evidence.strip():
+            lines.append(f"> {inline_text(evidence)}")
+        lines.append(f"<sub>Deep Review · review {code_span(review_id)}</sub>")
+        replies.append(Reply(fv.prior_id, cid, "\n\n".join(lines), resolve=fv.verdict in RESOLVES))
+    return tuple(replies)
+
+
+__all__ = [
+    "RESOLVES",
+    "VERDICT_MARKER",
+    "Reply",
+    "may_reply",
+    "plan_replies",
+    "round_lines",
+    "verdict_round",
+]
