@@ -69,3 +69,14 @@ def test_escaped_backticks_do_not_let_mentions_or_html_through(tmp_path: Path) -
             assert live_hazards(body, allowed_html=allowed) == [], body
         # Real code spans still show their text as written.
         assert "``@octocat` <img src=y>``" in summary
+
+
+def test_a_details_fold_inside_a_line_of_a_body_is_text_not_a_heading(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh, BYPASS)
+        res = review(fakes, clone, env, "--post", "--inline")
+        assert res.returncode == 0, res.stderr
+        (comment,) = gh.pull(REPO, NUMBER).review_comments
+        lines = comment["body"].split("\n")
+        assert not [line for line in lines if line.startswith("#")], comment["body"]
+        assert "and also &lt;details>&lt;summary>x&lt;/summary>." in lines
