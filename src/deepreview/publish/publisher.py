@@ -20,6 +20,7 @@ from typing import Any, Literal
 from deepreview.errors import GitHubError, PublishError, StoreError, UsageError
 from deepreview.formats import renderer
 from deepreview.github.client import GitHubClient
+from deepreview.github.viewer import viewer_login
 from deepreview.model import Finding, Report
 from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.inline import (
@@ -30,7 +31,7 @@ from deepreview.publish.inline import (
     review_payload,
 )
 from deepreview.publish.safe import is_summary, marker_fingerprint
-from deepreview.publish.summary import SummaryInput, summary_body
+from deepreview.publish.summary import SummaryInput, adopted, author, summary_body
 from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
@@ -55,6 +56,7 @@ class PublishResult:
     inline_posted: tuple[str, ...] = ()  # finding IDs now inline comments
     inline_already: tuple[str, ...] = ()  # inline from an earlier round (same fingerprint)
     unanchored: tuple[str, ...] = ()  # asked for inline, no diff line: in the summary instead
+    not_adopted: tuple[str, ...] = ()  # authors of marker comments the token did not write
 
 
 @dataclass(frozen=True)
@@ -197,9 +199,9 @@ def _publish(
     existing = client.get_pages(
         f"{issue_path}/comments", what=f"the comments of PR #{stored.number}"
     )
-    ours = [c for c in existing if isinstance(c, dict) and is_summary(str(c.get("body") or ""))]
-    # A bot's comment first: a person's comment that starts with our marker is not adopted.
-    ours.sort(key=lambda c: (c.get("user") or {}).get("type") != "Bot")
+    marked = [c for c in existing if isinstance(c, dict) and is_summary(str(c.get("body") or ""))]
+    # Only a comment this token wrote is ours to edit; who it is matters only when one is marked.
+    ours, others = adopted(marked, viewer_login(client) if marked else None)
 
     posted: list[str] = []
     moved: dict[str, str] = {}
@@ -271,6 +273,7 @@ def _publish(
         inline_posted=tuple(posted),
         inline_already=tuple(already),
         unanchored=tuple(unanchored),
+        not_adopted=tuple(author(c)[0] or "?" for c in others),
     )
 
 
