@@ -3,10 +3,10 @@
 Seat text (titles, bodies, whole reviews) and PR text (title, commit subjects) end up in the
 Markdown report and in comments on GitHub. There, `@user` would ping people and raw HTML
 (`<img>`, `<details>`, `<!-- marker -->`) would render or hide our own structure. `neutral`
-breaks every mention with an invisible word joiner (`@\u2060name` is no mention), writes `<` as
-`&lt;`, and defuses character references that spell a mention (`&#64;`, `&#111;`), everywhere
-but in code: fenced code blocks and code spans are kept exactly as written, since GitHub neither
-renders HTML nor resolves mentions there.
+breaks every mention with an invisible word joiner (`@\u2060name` is no mention, nor is
+`@\u2060&#111;ctocat`), writes `<` as `&lt;` and a character reference for `@` as typed
+(`&amp;#64;`), everywhere but in code: fenced code blocks and code spans are kept exactly as
+written, since GitHub neither renders HTML nor resolves mentions there.
 
 Which text is code is read the way CommonMark reads it, from markdown-it's own tokens (a
 backslash-escaped backtick opens no code span; a span closes only at a backtick run of the same
@@ -28,12 +28,15 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _WJ: Final = "\u2060"  # word joiner: invisible, and `@\u2060name` is no mention
-_MENTION: Final = re.compile(r"@(?=[A-Za-z0-9_-])")
+# `@` before a login character, or before a character reference that may decode to one.
+_MENTION: Final = re.compile(r"@(?=[A-Za-z0-9_-]|&#|&[A-Za-z])")
 _LIVE_MENTION: Final = re.compile(r"@[A-Za-z0-9]")  # a login starts with one
-# A CommonMark character reference; one that decodes to `@` or a login character could spell a
-# mention once rendered, so its `&` is written `&amp;` (it then shows as typed).
-_CHAR_REF: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SPELLS: Final = frozenset("@_-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# In prose, left to right: a backslash escape (already literal: `\<` shows `<`, kept), a
+# CommonMark character reference (one that decodes to `@` would spell a mention once rendered,
+# so its `&` is written `&amp;` and it shows as typed), or a `<`.
+_HAZARD: Final = re.compile(
+    r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<"
+)
 _SPANS: Final = "deepreview_code_spans"  # env key: inline source -> its code spans
 
 
@@ -55,6 +58,11 @@ def neutral(text: str, *, lead: str = "") -> str:
     return "\n".join(_prose(line) for line in doc.split("\n"))[len(lead) :]
 
 
+def restore_mentions(text: str) -> str:
+    """`text` read back from our Markdown with its mentions as written (the joiner removed)."""
+    return text.replace("@" + _WJ, "@")
+
+
 def neutral_inline(text: str) -> str:
     """One line of untrusted text placed inside a line of ours (a title after `**I1** —`, a
     table cell): read as the middle of a paragraph, never as a fence or heading of its own."""
@@ -66,13 +74,16 @@ _INSIDE: Final = "x "
 
 
 def _prose(text: str) -> str:
-    text = _CHAR_REF.sub(_defuse, text).replace("<", "&lt;")
-    return _MENTION.sub("@" + _WJ, text)
+    return _MENTION.sub("@" + _WJ, _HAZARD.sub(_defuse, text))
 
 
 def _defuse(m: re.Match[str]) -> str:
-    ref = m.group(0)
-    return "&amp;" + ref[1:] if html.unescape(ref) in _SPELLS else ref
+    found = m.group(0)
+    if found == "<":
+        return "&lt;"
+    if found.startswith("&") and html.unescape(found) == "@":
+        return "&amp;" + found[1:]
+    return found
 
 
 def _neutral_lines(doc: str, keep_spans: bool) -> list[str]:
@@ -228,4 +239,4 @@ def _reader() -> MarkdownIt:
     return md
 
 
-__all__ = ["neutral", "neutral_inline"]
+__all__ = ["neutral", "neutral_inline", "restore_mentions"]
