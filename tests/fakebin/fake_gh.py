@@ -5,6 +5,8 @@
     gh api PATH [--method M] [--input -]          -> the request, answered like gh does:
                                                     the JSON body on stdout; on an HTTP error
                                                     also `gh: MESSAGE (HTTP NNN)` on stderr, exit 1
+    gh api graphql -f query=Q [-f|-F K=V]         -> POST /graphql {query, variables}; GraphQL
+        [--hostname H]                              errors: `gh: MESSAGE` on stderr, exit 1
 
 It sends what real `gh` would (the method, the path, the JSON from stdin) with its own token,
 so a test can compare the requests of the `gh` path with those of the HTTPS path.
@@ -27,6 +29,8 @@ def main(argv: list[str]) -> int:
         print(f"fake gh: unsupported {argv}", file=sys.stderr)
         return 2
     path = argv[1]
+    if path == "graphql":
+        return _graphql(argv[2:])
     method = "GET"
     data = None
     rest = argv[2:]
@@ -59,6 +63,42 @@ def main(argv: list[str]) -> int:
             message = ""
         print(f"gh: {message} (HTTP {exc.code})", file=sys.stderr)
         return 1
+
+
+def _graphql(rest: list[str]) -> int:
+    query = ""
+    variables: dict[str, object] = {}
+    while rest:
+        flag = rest.pop(0)
+        if flag == "--hostname":
+            rest.pop(0)
+            continue
+        if flag not in ("-f", "-F"):
+            print(f"fake gh: unsupported flag {flag}", file=sys.stderr)
+            return 2
+        key, _, value = rest.pop(0).partition("=")
+        if key == "query":
+            query = value
+        else:
+            variables[key] = int(value) if flag == "-F" and value.isdigit() else value
+    url = f"{os.environ['FAKE_GITHUB_URL'].rstrip('/')}/graphql"
+    data = json.dumps({"query": query, "variables": variables}).encode("utf-8")
+    req = urllib.request.Request(url, data=data, method="POST")
+    req.add_header("Authorization", "Bearer gh-cli-token")
+    req.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            text = resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        sys.stdout.write(exc.read().decode("utf-8"))
+        print(f"gh: HTTP {exc.code}", file=sys.stderr)
+        return 1
+    sys.stdout.write(text)
+    errors = json.loads(text).get("errors")
+    if errors:
+        print(f"gh: {errors[0].get('message', 'error')}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

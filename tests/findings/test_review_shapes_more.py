@@ -255,3 +255,18 @@ def test_a_title_ending_in_a_colon_loses_it() -> None:
         "Retry never stops",
         "Jitter seeded with the clock",
     ]
+
+
+def test_details_tags_inside_a_line_are_text() -> None:
+    """Only a tag that starts its line folds; `… and also <details><summary>x</summary>.` in a
+    finding's body is what the seat wrote, not a heading (nor a new finding)."""
+    text = (
+        "## Findings\n\n### Important Issues\n\n"
+        "I1. **Leak** — `a.py:3` (important, bug)\n\n"
+        "Text before. See <details><summary>x</summary> here.\nAnd <summary>y</summary>.\n"
+    )
+    r = parse_review(text, seat="x")
+    assert [f.title for f in r.findings] == ["Leak"]
+    assert r.findings[0].body == (
+        "Text before. See <details><summary>x</summary> here.\nAnd <summary>y</summary>."
+    )

@@ -21,6 +21,7 @@ LAYERS = [
         "runfiles",
         "markdown_fence",
         "markdown_untrusted",
+        "markdown_neutral",
         "markdown_contain",
         "usercache",
         "templating",

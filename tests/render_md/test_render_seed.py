@@ -41,13 +41,17 @@ def test_golden(rendered: str) -> None:
     assert_golden("render/seed-roundtrip.md", rendered)
 
 
+# The author is named, not pinged: our report breaks every mention outside code.
+AUTHOR, AUTHOR_SHOWN = "| **Author** | @jandubois |", "| **Author** | @\u2060jandubois |"
+
+
 def test_only_difference_is_the_missing_rule_between_i3_and_i4(
     seed_text: str, rendered: str
 ) -> None:
     # The seed forgot the `---` between I3 and I4; the renderer puts one between every finding.
     fixed_seed = seed_text.replace(
         "\n```\n\nI4. **Vsock listener", "\n```\n\n---\n\nI4. **Vsock listener"
-    )
+    ).replace(AUTHOR, AUTHOR_SHOWN)
     assert fixed_seed != seed_text
     # The seed keeps each review's `## Executive Summary` as a section of the report; we demote.
     for entry in parse_report(seed_text).appendix:
@@ -57,7 +61,7 @@ def test_only_difference_is_the_missing_rule_between_i3_and_i4(
 
 
 def test_section_by_section(seed_text: str, rendered: str) -> None:
-    want, got = sections(seed_text), sections(rendered)
+    want, got = sections(seed_text.replace(AUTHOR, AUTHOR_SHOWN)), sections(rendered)
     assert list(got) == list(want)
     for title, body in want.items():
         if title in ("Important Issues", "Appendix: Original Reviews"):

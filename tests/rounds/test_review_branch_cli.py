@@ -25,8 +25,8 @@ def test_review_of_a_branch_by_name_continues_its_series(tmp_path: Path) -> None
     res = fakes.review(repo, "feature", "--agents", "alpha", "--format", "md")
     assert res.returncode == 0, res.stderr
     second = res.json()
-    # two reviews in one second: the second ID gets a `-2` suffix
-    assert re.search(r"-feature(-\d+)?$", second["review_id"]), second["review_id"]
+    # Named after the branch; `-2` when round 1 was stored in the same second (store.py).
+    assert re.fullmatch(r"\d{8}-\d{6}-feature(?:-2)?", second["review_id"])
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     assert data["header"]["round"] == "2 (of feature)"
     assert data["header"]["branch"] == "feature"

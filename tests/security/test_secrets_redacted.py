@@ -111,3 +111,20 @@ def test_static_seat_does_not_store_a_committed_token(tmp_path: Path) -> None:
     report = Path(res.json()["paths"]["md"]).read_text()
     assert "Possible secret committed" in report
     assert grep_store(fakes.store, _needles(values)) == []
+
+
+def test_an_npm_token_nobody_named_is_not_stored(tmp_path: Path) -> None:
+    """An npm access token (`npm_` + 36 letters and digits) in the change, in no environment
+    variable: the prompt quotes it, the seat echoes it to its transcript and review."""
+    token = "npm_" + secrets.token_hex(18)[:36]
+    repo = make_repo(tmp_path)
+    write(repo, ".npmrc", f"//registry.npmjs.org/:_authToken={token}\n")
+    commit_all(repo, "publish from CI")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"echo": fakes.seat("echo-secrets", "--secret-vars", "")})
+    res = fakes.review(repo, "--agents", "echo", env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    review_dir = Path(res.json()["review_dir"])
+    assert "_authToken=[REDACTED]" in (review_dir / "transcript-echo-pass-1.jsonl").read_text()
+    assert grep_store(fakes.store, [token, token[4:20]]) == []
+    assert token not in res.stdout + res.stderr

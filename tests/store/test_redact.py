@@ -38,6 +38,7 @@ def test_token_patterns_without_env() -> None:
         "AKIAIOSFODNN7EXAMPLE",
         "AIza" + "d" * 35,
         "xoxb-1234567890-abcdef",
+        "npm_" + "f1" * 18,
         "Authorization: Bearer " + "e" * 32,
         "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----",
     ]

@@ -13,6 +13,8 @@ Failures on demand: `gh.fail_next(403, times=2)`, `gh.fail_next(429)`, or
 GraphQL: `POST /graphql` is dispatched on the operation name (`query Name(...)`), or the first
 selected root field when the query is anonymous, through `gh.graphql_handlers` — a dict of
 name -> handler(fake, variables, query) returning the `data` object. Add one entry per query.
+`{ viewer { login } }` answers `gh.login`, the account every comment is posted as (a Bot), or,
+with `gh.viewer_known = False`, the error GitHub gives a token that may not ask.
 
 A review whose comments are not all on RIGHT-side lines of the PR diff at its `commit_id` is
 refused with 422, as GitHub does (the whole review, not just the bad comment): `gh.push(...)`
@@ -119,7 +121,8 @@ class FakeGitHub:
         self.pulls: dict[tuple[str, int], PullState] = {}
         # (repo, path, ref) -> file text, served by GET /repos/o/n/contents/PATH?ref=REF
         self.contents: dict[tuple[str, str, str], str] = {}
-        self.graphql_handlers: dict[str, GraphQLHandler] = dict(HANDLERS)
+        self.viewer_known = True
+        self.graphql_handlers: dict[str, GraphQLHandler] = {**HANDLERS, "viewer": _viewer}
         self._failures: list[_Failure] = []
         self._ids = itertools.count(1001)
         self._lock = threading.Lock()
@@ -516,6 +519,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, {"errors": [{"message": exc.message}]})
             return
         self._send(200, {"data": data})
+
+
+def _viewer(fake: FakeGitHub, variables: dict[str, Any], query: str) -> Any:
+    """`viewer { login }`: who the token is."""
+    if not fake.viewer_known:
+        error = {"type": "FORBIDDEN", "message": "Resource not accessible by integration"}
+        raise _Answer(200, {"data": None, "errors": [error]})
+    return {"viewer": {"login": fake.login}}
 
 
 class _Answer(Exception):  # an early answer from deep inside a route

@@ -81,6 +81,15 @@ def _failed_doc(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
 
 
 def echo_result(result: PublishResult, *, as_json: bool) -> None:
+    if result.not_adopted:
+        n = len(result.not_adopted)
+        click.echo(
+            f"deep-review: note: {n} comment{'s' if n != 1 else ''} on the PR start with the "
+            f"Deep Review summary marker but this token did not write {'them' if n != 1 else 'it'} "
+            f"(by {', '.join(sorted(set(result.not_adopted)))}): not adopted, left as "
+            f"{'they are' if n != 1 else 'it is'}",
+            err=True,
+        )
     if as_json:
         click.echo(
             json.dumps(

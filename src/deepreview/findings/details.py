@@ -18,7 +18,9 @@ that finding's body.
 
 Only these two tags and a handful of inline tags inside a summary (`<b>`, `<code>`, …) are
 touched, outside code blocks; any other HTML stays as inert text (never obeyed, never
-rendered), and nothing is taken from attributes.
+rendered), and nothing is taken from attributes. A fold opens only where its tag starts the line
+(as an HTML block does): `… and also <details><summary>x</summary>.` inside a paragraph is the
+seat's text, kept as written, not a heading.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ _SUMMARY_OPEN: Final = re.compile(r"<summary\b[^>]*>", re.IGNORECASE)
 _SUMMARY_CLOSE: Final = re.compile(r"</summary\s*>", re.IGNORECASE)
 _CODE_SPAN: Final = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _ATX: Final = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
+# A line a fold opens on: its first text (after any list marker or `>`) is a `<details>` or
+# `<summary>` tag, where CommonMark starts an HTML block.
+_OPENS_LINE: Final = re.compile(
+    r"^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+|>\s*)*<(?:details|summary)\b", re.IGNORECASE
+)
 _SUMMARY_SPAN: Final = 6  # lines a `<summary>` may take before its `</summary>`
 # Inline tags a summary uses for emphasis, as Markdown; every other tag is dropped, text kept.
 _INLINE: Final = (
@@ -76,6 +83,10 @@ def open_details(lines: list[str]) -> list[str] | None:
         prose = _CODE_SPAN.sub("", line)  # "wrap it in `<details>`" names the tag, no fold
         opened = [m.group(0) for m in _DETAILS_TAG.finditer(prose)]
         summary = _SUMMARY_OPEN.search(prose)
+        opens = summary is not None or any(not t.startswith("</") for t in opened)
+        if opens and not _OPENS_LINE.match(prose):
+            i += 1  # tags inside a line of text: the seat's words, not a fold
+            continue
         if not opened and summary is None:
             i += 1
             continue

@@ -62,7 +62,9 @@ def parse_header(rid: str, lines: list[str]) -> tuple[Header, list[str]]:
         m = _ROW.match(line)
         if m:
             label = m.group("label").strip()
-            value = unescape_cell(m.group("value"))
+            # A cell shows PR and git text with `<` as `&lt;` (`markdown_neutral`): read back
+            # as written, so the header renders the same again.
+            value = unescape_cell(m.group("value")).replace("&lt;", "<")
             if not _apply(fields, label, value):
                 notes.append(f"**{label}**: {value}")
             continue

@@ -25,6 +25,7 @@ from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
 from deepreview.findings.sections import parse_assessment, parse_observations
 from deepreview.markdown_contain import uncontain
+from deepreview.markdown_neutral import restore_mentions
 from deepreview.model import (
     NO_DOCUMENTATION,
     NO_TESTING,
@@ -46,8 +47,11 @@ _DESIGN_SUB = re.compile(
 
 
 def parse_report(text: str) -> Report:
-    """Parse a rendered report back into the model (header, sections, retro, appendix)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Parse a rendered report back into the model (header, sections, retro, appendix).
+
+    Untrusted text reads back as the report shows it (`markdown_neutral`: `<` as `&lt;` outside
+    code), its mentions as written: rendering it again gives the same report."""
+    lines = _lines(text)
     app_at = appendix_start(lines)
     body = lines if app_at is None else lines[:app_at]
     mask = fence_mask(body)
@@ -242,6 +246,10 @@ def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[A
     )
 
 
+def _lines(report_text: str) -> list[str]:
+    return restore_mentions(report_text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+
+
 @dataclass(frozen=True)
 class QuotedReview:
     """One review quoted in a report's appendix, parsed."""
@@ -254,7 +262,7 @@ class QuotedReview:
 
 def parse_appendix_entries(report_text: str) -> list[QuotedReview]:
     """Every appendix entry of a report with its reviewer name, through `parse_review`."""
-    lines = report_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _lines(report_text)
     at = appendix_start(lines)
     if at is None:
         return []

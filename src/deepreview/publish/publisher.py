@@ -24,6 +24,7 @@ from deepreview.formats import renderer
 from deepreview.github.client import GitHubClient
 from deepreview.github.graphql import graphql, graphql_url
 from deepreview.github.review_threads import RESOLVE, thread_ids
+from deepreview.github.viewer import viewer_login
 from deepreview.model import Finding, Report
 from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.followup import may_reply, plan_replies
@@ -36,7 +37,7 @@ from deepreview.publish.inline import (
     review_payload,
 )
 from deepreview.publish.safe import is_summary, marker_fingerprint
-from deepreview.publish.summary import SummaryInput, summary_body
+from deepreview.publish.summary import SummaryInput, adopted, author, summary_body
 from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
@@ -65,6 +66,7 @@ class PublishResult:
     replies: tuple[str, ...] = ()  # previous round's finding IDs whose inline comment got a reply
     resolved: tuple[str, ...] = ()  # ... and whose thread was resolved (fixed, no longer applies)
     notes: tuple[str, ...] = ()  # what could not be done and did not fail the publication
+    not_adopted: tuple[str, ...] = ()  # authors of marker comments the token did not write
 
 
 class PublishFailed(PublishError):
@@ -273,9 +275,9 @@ def _publish(
     existing = client.get_pages(
         f"{issue_path}/comments", what=f"the comments of PR #{stored.number}"
     )
-    ours = [c for c in existing if isinstance(c, dict) and is_summary(str(c.get("body") or ""))]
-    # A bot's comment first: a person's comment that starts with our marker is not adopted.
-    ours.sort(key=lambda c: (c.get("user") or {}).get("type") != "Bot")
+    marked = [c for c in existing if isinstance(c, dict) and is_summary(str(c.get("body") or ""))]
+    # Only a comment this token wrote is ours to edit; who it is matters only when one is marked.
+    ours, others = adopted(marked, viewer_login(client) if marked else None)
 
     if ours and not force and review_failed(stored.report):
         raise UsageError(
@@ -359,6 +361,7 @@ def _publish(
         replies=tuple(replies),
         resolved=tuple(resolved),
         notes=tuple(notes),
+        not_adopted=tuple(author(c)[0] or "?" for c in others),
     )
 
 

@@ -2,10 +2,10 @@
 
 Finding titles and bodies come from model output about an untrusted change, so they may hold
 `@user` mentions (which would ping people), raw HTML (`<img>`, `<details>`, comments), or our own
-hidden markers (which would make a later round adopt the wrong comment). Outside code, `<` is
-escaped and `@` gets a zero-width joiner so no mention resolves; code spans and fences are left
-as written (GitHub neither renders HTML nor resolves mentions there), and a fence the text
-leaves open is closed so it cannot swallow the rest of our comment.
+hidden markers (which would make a later round adopt the wrong comment). `markdown_neutral`
+breaks every mention and escapes `<` outside code (code spans and fences, read as CommonMark
+reads them, are left as written: GitHub neither renders HTML nor resolves mentions there), and a
+fence the text leaves open is closed so it cannot swallow the rest of our comment.
 """
 
 from __future__ import annotations
@@ -14,14 +14,11 @@ import re
 from typing import Final
 
 from deepreview import markdown_fence
-from deepreview.markdown_fence import FenceTracker
+from deepreview.markdown_neutral import neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md
 
 SUMMARY_MARKER: Final = "<!-- deep-review:summary -->"
 FINDING_MARKER_PREFIX: Final = "<!-- deep-review:finding "
-_ZWJ: Final = "\u2060"  # word joiner: invisible, and `@\u2060name` is no mention
-_MENTION: Final = re.compile(r"@(?=[A-Za-z0-9_-])")
-_CODE_SPAN: Final = re.compile(r"(`+)(?!`)(.*?[^`])\1(?!`)")
 _FINGERPRINT: Final = re.compile(r"^v\d+:[0-9a-f]{8,64}$")
 
 
@@ -46,28 +43,13 @@ def is_summary(body: str) -> bool:
     return body.lstrip().startswith(SUMMARY_MARKER)
 
 
-def _prose(text: str) -> str:
-    out: list[str] = []
-    last = 0
-    for m in _CODE_SPAN.finditer(text):
-        out.append(_neutral(text[last : m.start()]))
-        out.append(m.group(0))
-        last = m.end()
-    out.append(_neutral(text[last:]))
-    return "".join(out)
-
-
-def _neutral(text: str) -> str:
-    return _MENTION.sub("@" + _ZWJ, text.replace("&", "&amp;").replace("<", "&lt;"))
-
-
 MAX_INLINE: Final = 500
 
 
 def inline_text(text: str) -> str:
     """One line of untrusted Markdown (a title): whitespace flattened, cut, neutralised."""
     flat = " ".join(text.split())
-    return _prose(flat if len(flat) <= MAX_INLINE else flat[: MAX_INLINE - 1] + "…")
+    return neutral_inline(flat if len(flat) <= MAX_INLINE else flat[: MAX_INLINE - 1] + "…")
 
 
 # A body's headings go below the comment's own (`#### C1: title` in Details).
@@ -77,16 +59,7 @@ _BODY_TOP: Final = 5
 def block_text(text: str) -> str:
     """Untrusted Markdown paragraphs and fences, neutralised; open fences closed; headings
     below ours and no setext underline, so a body cannot add a section to our comment."""
-    tracker = FenceTracker()
-    out: list[str] = []
-    for line in body_md(text, _BODY_TOP, html=False).splitlines():
-        if tracker.feed(line):
-            out.append(line)
-        else:
-            out.append(_prose(line))
-    if tracker.open is not None:
-        out.append(tracker.open.char * tracker.open.length)
-    return "\n".join(out)
+    return neutral(body_md(text, _BODY_TOP, html=False))
 
 
 def code_span(text: str) -> str:

@@ -7,17 +7,28 @@ the PR's unresolved threads (`followup`), a link to the HTML report when one is 
 a collapsed section with the rest (the suggestions, and the full text of findings that are not
 inline comments). It stays under
 GitHub's 65,536-character limit: whole entries are dropped from the end, with a note.
+
+Anyone can start a comment with the marker, so a marked comment is only ours to edit when the
+token wrote it (`adopted`): editing someone else's would put our verdict in their name, or
+theirs in ours.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from deepreview.model import Finding, Report, Severity
 from deepreview.publish.followup import round_lines
-from deepreview.publish.safe import SUMMARY_MARKER, block_text, code_span, inline_text
+from deepreview.publish.safe import (
+    SUMMARY_MARKER,
+    block_text,
+    code_span,
+    inline_text,
+    is_summary,
+)
 
 GITHUB_LIMIT: Final = 65_536
 # Room kept for the closing lines and the truncation note, whatever the entries were.
@@ -145,4 +156,58 @@ def _fit(
     return out[:limit]
 
 
-__all__ = ["GITHUB_LIMIT", "SummaryInput", "summary_body"]
+_HEAD: Final = f"{SUMMARY_MARKER}\n\n## Deep Review: "
+_COUNTS: Final = re.compile(r"^\*\*\d+ Critical · \d+ Important · \d+ Suggestions?\*\*", re.M)
+_TAIL: Final = re.compile(r"\n\n<sub>Deep Review · review `[^`\n]+`</sub>\Z")
+
+
+def has_summary_layout(body: str) -> bool:
+    """Whether `body` is laid out as `summary_body` writes it: marker, heading, counts, tail."""
+    return body.startswith(_HEAD) and bool(_COUNTS.search(body)) and bool(_TAIL.search(body))
+
+
+def adopted(
+    comments: Sequence[Any], viewer: str | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(ours, others) among the comments that start with the summary marker.
+
+    Ours are the ones `viewer` (the token's login) wrote. When the login is unknown, a Bot's
+    comment laid out as our summary is taken for ours, never a person's."""
+    ours: list[dict[str, Any]] = []
+    others: list[dict[str, Any]] = []
+    for c in comments:
+        if not isinstance(c, dict) or not is_summary(body := str(c.get("body") or "")):
+            continue
+        login, kind = author(c)
+        if viewer is not None:
+            mine = _same_login(login, viewer, bot=kind == "Bot")
+        else:
+            mine = kind == "Bot" and has_summary_layout(body)
+        (ours if mine else others).append(c)
+    return ours, others
+
+
+def author(comment: Mapping[str, Any]) -> tuple[str, str]:
+    """(login, type) of a comment's author as GitHub gives them (`User`, `Bot`)."""
+    user = comment.get("user")
+    if not isinstance(user, dict):
+        return "", ""
+    return str(user.get("login") or ""), str(user.get("type") or "")
+
+
+def _same_login(login: str, viewer: str, *, bot: bool) -> bool:
+    if login.casefold() == viewer.casefold():
+        return True
+    # A bot's login reads `NAME[bot]` in REST and may read `NAME` in GraphQL; a person's
+    # login cannot hold brackets, so only a Bot's comment matches without the suffix.
+    return bot and login.casefold().removesuffix("[bot]") == viewer.casefold().removesuffix("[bot]")
+
+
+__all__ = [
+    "GITHUB_LIMIT",
+    "SummaryInput",
+    "adopted",
+    "author",
+    "has_summary_layout",
+    "summary_body",
+]

@@ -2,14 +2,17 @@
 
 All Markdown comes from the Jinja2 templates in `render/templates/` (package data); the filters
 here only format single values (a location, a duration, a table cell).  Autoescape is off: the
-output is Markdown, and agent text is written through verbatim.  `parse_report` reads the
-output back; the two are kept in step by round-trip tests.
+output is Markdown.  Agent and PR text keeps its Markdown, but as in a comment we post
+(`markdown_neutral`): outside code, mentions are broken and `<` is escaped, since this file is
+what users paste into a PR.  `parse_report` reads the output back (that text as written here);
+the two are kept in step by round-trip tests.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -18,6 +21,7 @@ from deepreview.findings.finding_escape import escape_finding_lines
 from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_contain import contain
 from deepreview.markdown_fence import is_fence_line
+from deepreview.markdown_neutral import neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line, one_line_path
 from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Location, Report
 from deepreview.runmodel import format_duration
@@ -59,17 +63,28 @@ def _env() -> Environment:
         blockquote=blockquote,
         demote=demote_embedded,
         contain=contain,  # a review's open fence or `<!--` stays in its appendix entry
-        # Seat-written text: one-line fields on one line, bodies kept below our structure.
-        line=one_line,
-        body=body_md,
+        # Seat-written text: one-line fields on one line, bodies kept below our structure, and
+        # all of it neutral (a body placed after a list marker or label is read after it).
+        neutral=neutral,
+        line=untrusted_line,
+        body=untrusted_body,
         finding_body=finding_body,
     )
     return env
 
 
-def finding_body(text: str) -> str:
+def untrusted_line(text: object) -> str:
+    return neutral_inline(one_line(text))
+
+
+def untrusted_body(text: str, lead: str = "") -> str:
+    """Untrusted Markdown placed after `lead` on its first line (`- ` for a list item)."""
+    return neutral(body_md(text, html=False), lead=lead)
+
+
+def finding_body(text: str, lead: str = "") -> str:
     """A finding's body or fix: untrusted Markdown whose lines never read back as findings."""
-    return escape_finding_lines(body_md(text))
+    return neutral(escape_finding_lines(body_md(text, html=False)), lead=lead)
 
 
 def format_location(loc: Location) -> str:
@@ -81,9 +96,14 @@ def code_span(text: object) -> str:
     return markdown_fence.code_span(str(text))
 
 
+_BREAK: Final = "\u2063"  # stands for a cell's `<br>` while its text is neutralised
+
+
 def table_cell(text: object) -> str:
-    """A value safe inside a `| ... |` cell: pipes escaped, line breaks as `<br>`."""
-    return str(text).replace("|", "\\|").replace("\n", "<br>")
+    """A value safe inside a `| ... |` cell: neutral, pipes escaped, line breaks as `<br>`."""
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").replace(_BREAK, " ")
+    cell = neutral_inline(lines.replace("\n", _BREAK))
+    return cell.replace("|", "\\|").replace(_BREAK, "<br>")
 
 
 def lead_bold(text: str) -> tuple[str, str]:

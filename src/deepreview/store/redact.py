@@ -28,6 +28,7 @@ _PATTERNS: Final = [
     re.compile(r"(?:AKIA|ASIA)[0-9A-Z]{16}"),
     re.compile(r"AIza[0-9A-Za-z_\-]{35}"),
     re.compile(r"xox[abprs]-[A-Za-z0-9\-]{10,}"),
+    re.compile(r"npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),  # npm access tokens
     re.compile(r"(?i)bearer\s+[A-Za-z0-9._\-]{20,}"),
     re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S),
 ]
@@ -77,7 +78,17 @@ class Redactor:
             data = data.replace(value, MASK.encode())
         if any(
             p in data
-            for p in (b"sk-", b"gh", b"AKIA", b"ASIA", b"AIza", b"xox", b"earer", b"PRIVATE KEY")
+            for p in (
+                b"sk-",
+                b"gh",
+                b"AKIA",
+                b"ASIA",
+                b"AIza",
+                b"xox",
+                b"npm_",
+                b"earer",
+                b"PRIVATE KEY",
+            )
         ):
             decoded = data.decode("utf-8", errors="surrogateescape")
             for pattern in _PATTERNS:

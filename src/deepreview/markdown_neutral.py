@@ -1,0 +1,242 @@
+"""Untrusted Markdown that pings nobody and renders no HTML, wherever it is shown.
+
+Seat text (titles, bodies, whole reviews) and PR text (title, commit subjects) end up in the
+Markdown report and in comments on GitHub. There, `@user` would ping people and raw HTML
+(`<img>`, `<details>`, `<!-- marker -->`) would render or hide our own structure. `neutral`
+breaks every mention with an invisible word joiner (`@\u2060name` is no mention, nor is
+`@\u2060&#111;ctocat`), writes `<` as `&lt;` and a character reference for `@` as typed
+(`&amp;#64;`), everywhere but in code: fenced code blocks and code spans are kept exactly as
+written, since GitHub neither renders HTML nor resolves mentions there.
+
+Which text is code is read the way CommonMark reads it, from markdown-it's own tokens (a
+backslash-escaped backtick opens no code span; a span closes only at a backtick run of the same
+length), never from a pattern of ours. The result is then parsed again as GitHub would render it
+(HTML on); should anything still be live there, the text is neutralised again with fewer code
+spans kept, down to none at all. The output is stable: `neutral(neutral(t)) == neutral(t)`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
+
+_WJ: Final = "\u2060"  # word joiner: invisible, and `@\u2060name` is no mention
+# `@` before a login character, or before a character reference that may decode to one.
+_MENTION: Final = re.compile(r"@(?=[A-Za-z0-9_-]|&#|&[A-Za-z])")
+_LIVE_MENTION: Final = re.compile(r"@[A-Za-z0-9]")  # a login starts with one
+# In prose, left to right: a backslash escape (already literal: `\<` shows `<`, kept), a
+# CommonMark character reference (one that decodes to `@` would spell a mention once rendered,
+# so its `&` is written `&amp;` and it shows as typed), or a `<`.
+_HAZARD: Final = re.compile(
+    r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<"
+)
+_SPANS: Final = "deepreview_code_spans"  # env key: inline source -> its code spans
+
+
+def neutral(text: str, *, lead: str = "") -> str:
+    """`text` with no live mention and no raw HTML outside code; code kept as written.
+
+    `lead` is what stands before the text on its first line where it is placed (`- ` for a
+    list item): the text is read in that context, and returned without it."""
+    if any(c in lead for c in "<&@`"):
+        raise ValueError(f"a lead is our own Markdown, not {lead!r}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    doc = lead + text
+    for keep_spans in (True, False):
+        lines = _neutral_lines(doc, keep_spans)
+        out = "\n".join(lines)
+        if not _live(out):
+            return out[len(lead) :]
+    # Nothing kept as code: every `<`, mention and spelling reference is gone, by construction.
+    return "\n".join(_prose(line) for line in doc.split("\n"))[len(lead) :]
+
+
+def restore_mentions(text: str) -> str:
+    """`text` read back from our Markdown with its mentions as written (the joiner removed)."""
+    return text.replace("@" + _WJ, "@")
+
+
+def neutral_inline(text: str) -> str:
+    """One line of untrusted text placed inside a line of ours (a title after `**I1** —`, a
+    table cell): read as the middle of a paragraph, never as a fence or heading of its own."""
+    return neutral(" ".join(text.split("\n")), lead=_INSIDE)
+
+
+# Any paragraph text: after it, no line start (fence, heading, list marker) is one.
+_INSIDE: Final = "x "
+
+
+def _prose(text: str) -> str:
+    return _MENTION.sub("@" + _WJ, _HAZARD.sub(_defuse, text))
+
+
+def _defuse(m: re.Match[str]) -> str:
+    found = m.group(0)
+    if found == "<":
+        return "&lt;"
+    if found.startswith("&") and html.unescape(found) == "@":
+        return "&amp;" + found[1:]
+    return found
+
+
+def _neutral_lines(doc: str, keep_spans: bool) -> list[str]:
+    lines = doc.split("\n")
+    kept = _code(doc, lines, keep_spans)
+    out = []
+    for i, line in enumerate(lines):
+        ranges = kept.get(i, [])
+        if ranges == [(0, len(line))]:
+            out.append(line)
+            continue
+        parts: list[str] = []
+        at = 0
+        for start, end in ranges:
+            start = max(start, at)  # ranges of two readings of one line may overlap
+            if start < end:
+                parts += [_prose(line[at:start]), line[start:end]]
+                at = end
+        parts.append(_prose(line[at:]))
+        out.append("".join(parts))
+    return out
+
+
+def _code(doc: str, lines: list[str], keep_spans: bool) -> dict[int, list[tuple[int, int]]]:
+    """Line index -> the sorted (start, end) column ranges of that line that are code."""
+    env: dict[str, Any] = {}
+    kept: dict[int, list[tuple[int, int]]] = {}
+    cells: dict[int, int] = {}  # line index -> where its next table cell is searched from
+    tokens = _reader().parse(doc, env)
+    for i, tok in enumerate(tokens):
+        if tok.map is None:
+            continue
+        start, end = tok.map
+        if tok.type == "fence":
+            for n in range(start, end):
+                kept[n] = [(0, len(lines[n]))]
+        elif tok.type == "inline" and keep_spans and tok.content:
+            spans = env.get(_SPANS, {}).get(tok.content)
+            if spans:
+                in_cell = i > 0 and tokens[i - 1].type in ("th_open", "td_open")
+                _place(tok, spans, lines, kept, cells if in_cell else None)
+    return {n: sorted(r) for n, r in kept.items()}
+
+
+def _place(
+    tok: Token,
+    spans: set[tuple[int, int]],
+    lines: list[str],
+    kept: dict[int, list[tuple[int, int]]],
+    cells: dict[int, int] | None,
+) -> None:
+    """Keep `spans` (offsets in the inline token's content) on the source lines they came
+    from; when a content line cannot be found on its source line, keep nothing of the token."""
+    assert tok.map is not None
+    offsets: list[tuple[int, int, int]] = []  # (content offset, line index, column)
+    at = 0
+    for j, part in enumerate(tok.content.split("\n")):
+        n = tok.map[0] + j
+        if n >= len(lines):
+            return
+        col = _column(lines[n], part, None if cells is None else cells.get(n, 0))
+        if col is None:
+            return
+        if cells is not None:
+            cells[n] = col + len(part)
+        offsets.append((at, n, col))
+        at += len(part) + 1
+    for start, end in spans:
+        # A span may run over several lines of a paragraph: keep each line's piece.
+        pieces = []
+        for k, (base, n, col) in enumerate(offsets):
+            stop = offsets[k + 1][0] - 1 if k + 1 < len(offsets) else len(tok.content)
+            lo, hi = max(start, base), min(end, stop)
+            if lo < hi:
+                pieces.append((n, col + lo - base, col + hi - base))
+        # A `<` starting a later line would start an HTML block where HTML is on, ending the
+        # paragraph and the span with it: such a span is not kept (its text is escaped).
+        if any(
+            k and lines[n][lo:hi].lstrip().startswith("<") for k, (n, lo, hi) in enumerate(pieces)
+        ):
+            continue
+        for n, lo, hi in pieces:
+            kept.setdefault(n, []).append((lo, hi))
+
+
+def _column(line: str, part: str, cell_from: int | None) -> int | None:
+    """Where content line `part` sits on its source line: after the container markers and
+    indent (a suffix), or for a table cell, at its first occurrence after the cell before."""
+    if not part:
+        return len(line)
+    if cell_from is not None:
+        col = line.find(part, cell_from)
+        return col if col >= 0 else None
+    for col in (len(line) - len(part), len(line.rstrip(" \t")) - len(part)):
+        if col >= 0 and line.startswith(part, col):
+            return col
+    col = line.find(part)  # an ATX heading's text sits between its markers
+    return col if col >= 0 else None
+
+
+def _live(text: str) -> bool:
+    """Does a GitHub-like reading of `text` (HTML on) find raw HTML or a mention in it?"""
+    for tok in _renderer().parse(text):
+        if tok.type == "html_block":
+            return True
+        if tok.type != "inline":
+            continue
+        run = ""
+        for child in tok.children or []:
+            if child.type == "html_inline":
+                return True
+            if child.type in ("text", "text_special"):
+                run += child.content
+                continue
+            if _LIVE_MENTION.search(run):
+                return True
+            run = ""
+        if _LIVE_MENTION.search(run):
+            return True
+    return False
+
+
+@cache
+def _renderer() -> MarkdownIt:
+    # Imported on first use, as in `markdown_untrusted`: a seat's module imports this package.
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")  # GitHub: HTML on, GFM tables
+
+
+@cache
+def _reader() -> MarkdownIt:
+    """The reading that decides what is code: HTML and autolinks off (our output has no `<`
+    outside code, so no tag or autolink can hide a backtick there), and every code span the
+    inline parser makes recorded by its offsets."""
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline.backticks import backtick
+
+    def recording(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        found = backtick(state, silent)
+        if (
+            found
+            and not silent
+            and len(state.tokens) > count
+            and state.tokens[-1].type == "code_inline"
+        ):
+            state.env.setdefault(_SPANS, {}).setdefault(state.src, set()).add((start, state.pos))
+        return found
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("autolink")
+    md.inline.ruler.at("backticks", recording)
+    return md
+
+
+__all__ = ["neutral", "neutral_inline", "restore_mentions"]

@@ -1,0 +1,75 @@
+"""The stored Markdown report neutralises PR text and seat text as a posted comment does: it is
+what users paste into a PR, so rendered as GitHub would, it pings nobody and renders none of
+their HTML. Code blocks and code spans stay as written. Through the real `review` of a PR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.scenario import NUMBER, REPO, review, setup
+from support.fake_github import FakeGitHub
+from support.live_markdown import live_hazards
+
+pytestmark = pytest.mark.slow  # a real review
+
+TITLE = "Fix </details> @octocat ## Verdict <img src=x>"
+SEAT = r"""## Executive Summary
+
+Hi @team <b>bold</b> &#64;ops, see \`@octocat\`.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+I1. **Ask @admin about <script>x</script>** — `calc.py:10` (important, regression)
+
+```python
+if a <b and c@d: pass  # @keep <tag>
+```
+
+@security-team <script>alert(1)</script> and `<kept> @span`.
+
+Fix: ping @ops <i>now</i>.
+
+### Suggestions
+
+None.
+
+## Design Observations
+
+**Concerns**
+
+- **Naming** <u>@naming-team</u> please.
+
+## Testing Assessment
+
+1. Tests by @qa <em>missing</em>.
+
+## Documentation Assessment
+
+Docs <!-- hidden --> by @docs.
+"""
+
+# Our own HTML in the report: a table cell's line break, the appendix's markers.
+OURS = ("<br>", "<!-- deep-review: headings demoted by 2 -->")
+
+
+def test_the_stored_report_pings_nobody_and_renders_no_html_of_theirs(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh, SEAT)
+        gh.pull(REPO, NUMBER).data["title"] = TITLE
+        res = review(fakes, clone, env)
+        assert res.returncode == 0, res.stderr
+        md = Path(res.json()["paths"]["md"]).read_text(encoding="utf-8")
+        assert live_hazards(md, allowed_html=OURS) == [], md
+        # Shown as text, not structure: the title stays in its header cell.
+        assert "— Fix &lt;/details> @\u2060octocat ## Verdict &lt;img src=x> |" in md
+        # Code as written, in the finding and in the seat's own review in the appendix.
+        assert md.count("if a <b and c@d: pass  # @keep <tag>") == 2
+        assert "`<kept> @span`" in md
