@@ -11,6 +11,10 @@ MANY = tuple(
     Finding(f"I{n}", Severity.IMPORTANT, f"Finding {n}", (Location("a.py", n),), body="x" * 200)
     for n in range(1, 60)
 )
+# A PR review's summary names its round first on the facts line.
+ROUND = summary_body(
+    SummaryInput(report=Report(header=Header("r", verdict=Verdict("Rework"), round="2 (of PR #7)")))
+)
 CUT = summary_body(
     SummaryInput(report=Report(header=HEADER, findings=MANY), review_id="r"), limit=4_000
 )
@@ -23,6 +27,7 @@ def _c(body: str, login: str, kind: str) -> dict[str, object]:
 def test_what_we_write_has_our_layout_and_a_lookalike_start_does_not() -> None:
     assert "Cut to fit" in CUT
     assert has_summary_layout(OURS) and has_summary_layout(CUT)
+    assert ROUND.count("Round 2 (of PR #7) · **0 Critical") == 1 and has_summary_layout(ROUND)
     assert not has_summary_layout("<!-- deep-review:summary -->\n## Deep Review: Merge as-is")
     assert not has_summary_layout(OURS.replace("<sub>", "<sup>"))
 

@@ -157,7 +157,10 @@ def _fit(
 
 
 _HEAD: Final = f"{SUMMARY_MARKER}\n\n## Deep Review: "
-_COUNTS: Final = re.compile(r"^\*\*\d+ Critical · \d+ Important · \d+ Suggestions?\*\*", re.M)
+# The facts line may open with the round (`Round 2 (of PR #7) · **0 Critical · …`).
+_COUNTS: Final = re.compile(
+    r"^(?:Round [^\n]*? · )?\*\*\d+ Critical · \d+ Important · \d+ Suggestions?\*\*", re.M
+)
 _TAIL: Final = re.compile(r"\n\n<sub>Deep Review · review `[^`\n]+`</sub>\Z")
 
 
