@@ -16,9 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
+from deepreview.findings.assemble import assemble
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.finding_escape import unescape_finding_lines
-from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
+from deepreview.findings.findings import SECTION_SEVERITY, parse_findings_block
 from deepreview.findings.headings import restore_embedded
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_header import parse_header, review_id, seat_of
