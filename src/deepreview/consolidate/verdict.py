@@ -98,7 +98,7 @@ def qualify(
             )
         else:
             reason = _then(reason, "no model reviewed this change (static checks only)")
-    if unread and reason == "no issues found":
+    if unread and reason == "no issues found" and not lead_read:
         reason = "no issues found in the findings that could be read"
     if failed:
         reason = _then(reason, f"{failed} of {seats} {_seats(seats)} failed")
@@ -107,7 +107,10 @@ def qualify(
             # Nobody read what that seat found: approving on it would be approving unread text.
             label = UNVERIFIED
         names = " and ".join(f"{n}'s" for n in unread)
-        reason = _then(reason, f"{names} {UNREAD_CLAUSE}")
+        if lead_read:
+            reason = _then(reason, f"the lead read {names} findings text, which the tool could not")
+        else:
+            reason = _then(reason, f"{names} {UNREAD_CLAUSE}")
     return Verdict(label, reason)
 
 

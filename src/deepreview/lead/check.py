@@ -311,14 +311,35 @@ def _bullet(text: str) -> str:
     return re.sub(r"^\s*[-*]\s+", "", text).strip()
 
 
+def _unread_seat(
+    named: str | None, title: str, unread: Sequence[str], rejected: list[str]
+) -> str | None:
+    """The seat an added finding is credited to: one whose findings text the tool could not
+    read. Any other name is refused (the finding stays, as the lead's own): a lead must not
+    put words in a seat whose findings the report shows."""
+    if named is None or not named.strip():
+        return None
+    seat = next((s for s in unread if s.lower() == named.strip().lower()), None)
+    if seat is None:
+        which = ", ".join(unread) if unread else "none"
+        rejected.append(
+            f"Lead's credit of the added finding “{title}” to seat {named!r} rejected: only a "
+            f"seat whose findings text the tool could not read may be credited ({which}); "
+            "it is shown as the lead's."
+        )
+    return seat
+
+
 def check_answer(
     answer: LeadAnswer,
     clusters: Sequence[Cluster],
     *,
     seats: Sequence[str],
     design_observations: Sequence[DesignObservation] = (),
+    unread_seats: Sequence[str] = (),
 ) -> Checked:
-    """What of `answer` applies to this review (pure)."""
+    """What of `answer` applies to this review (pure). `unread_seats`: the seats whose
+    findings text the tool could not read (an added finding may be credited to one)."""
     decisions, rejected_decisions, undecided = check_decisions(answer, clusters)
     rejected = list(rejected_decisions)
     narratives: dict[str, str] = {}
@@ -343,6 +364,7 @@ def check_answer(
             body=a.body,
             fix=a.fix,
             reason=a.reason,
+            seat=_unread_seat(a.seat, a.title, unread_seats, rejected),
         )
         for a in answer.added_findings
     )

@@ -17,7 +17,7 @@ from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import DecisionError
 from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import Checked, check_answer
-from deepreview.lead.prompt import LeadContext
+from deepreview.lead.prompt import LeadContext, unread_seats
 from deepreview.lead.runner import LeadOutcome, clear_lead_files, run_lead_agent
 from deepreview.model import LeadInfo, Report
 from deepreview.pipeline import index_step
@@ -89,6 +89,7 @@ def apply_outcome(
             ctx.clusters,
             seats=[sr.seat for sr in seat_reviews],
             design_observations=ctx.design,
+            unread_seats=unread_seats(seat_reviews),
         )
         info = LeadInfo(seat=lead, status="ok", note=_lead_note(checked), run=outcome.run)
         try:
