@@ -6,29 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support.printing_seats import NO_FINDINGS, printing_seats
 from support.repos import cli_env, make_repo, run_cli
 
-GOOD = (
-    "## Executive Summary\n\nSmall helpers; nothing wrong with them.\n\n"
-    "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n\n"
-    "### Suggestions\n\nNone.\n"
-)
 # Problems named in prose inside a findings section: no finding we can read.
 PROSE = (
     "## Executive Summary\n\nOne real problem.\n\n## Findings\n\n### Critical Issues\n\n"
     "The new subtraction helper returns the wrong sign whenever the first argument is "
     "smaller, which corrupts every balance it touches.\n\n### Suggestions\n\nNone.\n"
 )
-
-
-def _seats(tmp: Path, seats: dict[str, str]) -> None:
-    lines = []
-    for name, text in seats.items():
-        out = tmp / f"{name}.out"
-        out.write_text(text, encoding="utf-8")
-        argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
-        lines.append(f"[seats.{name}]\nargv = {json.dumps(argv)}\n")
-    (tmp / "user-config.toml").write_text("\n".join(lines), encoding="utf-8")
 
 
 def _review(tmp: Path, *args: str):  # type: ignore[no-untyped-def]
@@ -43,7 +29,9 @@ def _review(tmp: Path, *args: str):  # type: ignore[no-untyped-def]
 
 
 def test_unread_findings_make_the_verdict_unverified_not_merge_as_is(tmp_path: Path) -> None:
-    _seats(tmp_path, {"good": GOOD, "prose": PROSE, "broken": "Error: rate limit exceeded."})
+    printing_seats(
+        tmp_path, {"good": NO_FINDINGS, "prose": PROSE, "broken": "Error: rate limit exceeded."}
+    )
     res, report = _review(tmp_path)
     assert res.returncode == 0, res.stderr
     verdict = report["header"]["verdict"]
@@ -56,7 +44,7 @@ def test_unread_findings_make_the_verdict_unverified_not_merge_as_is(tmp_path: P
 
 
 def test_the_gate_does_not_pass_on_findings_it_could_not_read(tmp_path: Path) -> None:
-    _seats(tmp_path, {"good": GOOD, "prose": PROSE, "broken": GOOD})
+    printing_seats(tmp_path, {"good": NO_FINDINGS, "prose": PROSE, "broken": NO_FINDINGS})
     res, report = _review(tmp_path, "--fail-on", "important")
     assert res.returncode == 4, res.stderr
     assert "--fail-on important: Prose's findings could not be read" in res.stderr
@@ -73,12 +61,12 @@ def test_the_gate_does_not_pass_on_findings_it_could_not_read(tmp_path: Path) ->
 def test_a_stricter_gate_does_not_pass_on_unread_text_either(tmp_path: Path) -> None:
     """Another seat's Important finding: the verdict is no approval already, but `--fail-on
     critical` still cannot tell whether the unread text held a Critical one."""
-    important = GOOD.replace(
+    important = NO_FINDINGS.replace(
         "### Important Issues\n\nNone.",
         "### Important Issues\n\n**I1: `sub` returns a + b** — `calc.py:5`\n\nWrong sign.\n\n"
         "Fix: return a - b.",
     )
-    _seats(tmp_path, {"good": important, "prose": PROSE, "broken": GOOD})
+    printing_seats(tmp_path, {"good": important, "prose": PROSE, "broken": NO_FINDINGS})
     res, report = _review(tmp_path, "--fail-on", "critical")
     assert report["header"]["verdict"]["label"] == "Merge with fixes"
     assert res.returncode == 4, res.stderr
