@@ -3,10 +3,10 @@
 It reads the review from the store (never changes it), reads what the PR already holds (our
 sticky comment, our inline comments by fingerprint: only those the token wrote, `authorship`),
 then sends at most one review of inline comments (placed on the diff at the reviewed commit,
-which the review names as its `commit_id`), on a later round a reply on each earlier inline comment whose finding is now
-fixed (resolving its thread), and one summary comment (created, or PATCHed when a round before
-left one). With `dry_run` it reads the same, refuses the same, but sends nothing and returns
-the writes it would have sent.
+which the review names as its `commit_id`), on a later round a reply on each earlier inline
+comment whose finding is now fixed (resolving its thread), and one summary comment (created, or
+PATCHed when a round before left one). With `dry_run` it reads the same, refuses the same, but
+sends nothing and returns the writes it would have sent.
 """
 
 from __future__ import annotations
