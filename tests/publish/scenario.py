@@ -100,7 +100,7 @@ compute is fixed; risky() is still called.
 
 ## Round 2 Fix Verdicts
 
-- I1: fixed — `calc.py:10` is now `v10 = 10` @octocat <img src=x onerror=y>
+- I1: fixed — `calc.py:10` is now `v10 = 10` @octocat <img src=x onerror=y> as in #12
 - I2: not fixed — `calc.py:25` still calls risky()
 - S1: not fixed — unchanged
 

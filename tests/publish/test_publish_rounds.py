@@ -112,6 +112,7 @@ def test_a_later_round_says_what_became_of_the_round_before(tmp_path: Path) -> N
         assert reply.startswith("<!-- deep-review:verdict round=2 -->")
         assert "**Fixed in round 2** (verdict by Alpha)" in reply and rid in reply
         assert "@octocat" not in reply and "<img" not in reply
+        assert "as in #\u206012" in reply  # the seat's cross-reference links nothing
         assert pull.resolved_threads == {f"PRRT_{by_line[10]}"}
         assert "Replies on the previous round's inline comments: I1" in second.stderr
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from deepreview.markdown_neutral import is_own_round
 from deepreview.model import Finding, Report, Severity
 from deepreview.publish.authorship import written_by
 from deepreview.publish.followup import round_lines
@@ -86,7 +87,8 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
         head.append(inline_text(h.verdict.reason))
     facts = [_counts(report)]
     if h.round:
-        facts.insert(0, f"Round {inline_text(h.round)}")
+        # Our own `2 (of PR #7)` links the PR itself; any other label is neutralised.
+        facts.insert(0, f"Round {h.round if is_own_round(h.round) else inline_text(h.round)}")
     if h.review_sha:
         facts.append(f"reviewed {code_span(h.review_sha[:12])}")
     if h.reviewers:
