@@ -79,9 +79,9 @@ def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
 
 
 def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
-    # `message.text` is plain text (SARIF 2.1.0 §3.11.3; GitHub code scanning, which reads no
+    # `message.text` is plain text (the SARIF 2.1.0 schema; GitHub code scanning, which reads no
     # other message field of a result, shows it as the alert's title): the title as written,
-    # on one line. `message.markdown` is GitHub Flavored Markdown that SARIF viewers render:
+    # on one line. `message.markdown` is Markdown that SARIF viewers render (GitHub ignores it):
     # the seat's text goes there as in the Markdown report, the title on one line, the body
     # below it (headings demoted, fences closed) and all of it neutral (no live mention or
     # `#123` reference, no raw HTML outside code).
