@@ -26,7 +26,7 @@ from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
 from deepreview.findings.sections import parse_assessment, parse_observations
 from deepreview.markdown_contain import uncontain
-from deepreview.markdown_neutral import restore_mentions
+from deepreview.markdown_neutral import restore_joiners
 from deepreview.model import (
     NO_DOCUMENTATION,
     NO_TESTING,
@@ -51,7 +51,8 @@ def parse_report(text: str) -> Report:
     """Parse a rendered report back into the model (header, sections, retro, appendix).
 
     Untrusted text reads back as the report shows it (`markdown_neutral`: `<` as `&lt;` outside
-    code), its mentions as written: rendering it again gives the same report."""
+    code), its mentions and `#123` references as written: rendering it again gives the same
+    report."""
     lines = _lines(text)
     app_at = appendix_start(lines)
     body = lines if app_at is None else lines[:app_at]
@@ -248,7 +249,7 @@ def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[A
 
 
 def _lines(report_text: str) -> list[str]:
-    return restore_mentions(report_text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    return restore_joiners(report_text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
 
 
 @dataclass(frozen=True)
