@@ -150,6 +150,8 @@ def prepare(req: ReviewRequest) -> Prepared:
     store.ensure_writable()
     reindex.ready(store)
     notes = [*target.notes, *notes]
+    if unkeyed := rounds_prompt_step.first_round_note(store, target):
+        notes.append(unkeyed)
     warnings = (
         *((copy_note,) if copy_note else ()),
         *idle_models(req.cli.models, plans, lead),
