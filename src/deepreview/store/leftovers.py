@@ -29,15 +29,14 @@ def _note(review_id: str, lefts: list[Leftover]) -> str:
     done: list[str] = []
     if trees:
         repos = ", ".join(sorted({str(x.repo) for x in trees}))
-        done.append(f"{_count(len(trees), 'seat worktree')} of {repos}")
+        done.append(f"{_count(len(trees), 'leftover seat worktree')} of {repos}")
     if homes:
-        done.append(_count(len(homes), "seat home folder"))
-    what = " and ".join(done) or "nothing"
-    line = f"review {review_id} was killed before it cleaned up: removed its leftover {what}"
+        done.append(_count(len(homes), "home folder" if trees else "leftover seat home folder"))
+    said = [f"removed {' and '.join(done)}"] if done else []
     if kept:
         paths = ", ".join(str(x.path) for x in kept)
-        line += f"; left {paths}, which is no longer what it made (or could not be removed)"
-    return line
+        said.append(f"left {paths} alone: no longer what it made")
+    return f"review {review_id} was killed before it cleaned up: {'; '.join(said)}"
 
 
 def _count(n: int, noun: str) -> str:
