@@ -8,6 +8,8 @@ from pathlib import Path
 
 from deepreview.store.leftovers import sweep_killed
 from deepreview.store.store import Store
+from deepreview.workspace.ledger import Ledger, recorded
+from support.repos import cli_env, make_repo, run_cli
 
 
 def _entry(store: Path, name: str, review: str, kind: str, path: Path) -> None:
@@ -36,3 +38,16 @@ def test_one_line_per_killed_review_saying_what_was_removed_and_what_left(
     assert not home.exists() and mine.is_dir()
     assert not (store / ".workspaces").exists()
     assert sweep_killed(Store(store)) == []
+
+
+def test_the_ledger_folder_is_no_review_to_delete(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    store = tmp_path / "store"
+    home = tmp_path / "deep-review-home-live"
+    home.mkdir()
+    env = cli_env(tmp_path, {"DEEP_REVIEW_STORE": str(store)})
+    with recorded(Ledger(store / ".workspaces", "R1"), "home", home, home):  # a live seat's
+        res = run_cli(["delete", ".workspaces", "--yes"], cwd=repo, env=env)
+        assert res.returncode == 2, res.stderr
+        assert "no review '.workspaces'" in res.stderr
+        assert len(list((store / ".workspaces").iterdir())) == 1 and home.is_dir()

@@ -120,8 +120,9 @@ def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
 
 
 def plain_id(review_id: str) -> bool:
-    """A review ID names one entry of the store root, nothing above or below it."""
-    return bool(review_id) and "/" not in review_id and review_id not in (".", "..")
+    """A review ID names one entry of the store root, nothing above or below it, and none of
+    the store's own hidden ones (`.workspaces/`, `.index.lock`): no review ID starts with a dot."""
+    return bool(review_id) and "/" not in review_id and not review_id.startswith(".")
 
 
 _RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
