@@ -99,6 +99,24 @@ def hold(path: Path, note: str, *, wait_s: float = 1.0) -> int | None:
     return fd
 
 
+def take(path: Path) -> int | None:
+    """Take the lock of the existing file `path` at once: the descriptor (`release` it), or
+    None when another process holds it or there is no such file. Nothing is written."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # held (BlockingIOError), or a filesystem without locks: nothing told
+        os.close(fd)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 def release(fd: int) -> None:
     os.close(fd)  # the only descriptor on that open file: the lock goes with it
 

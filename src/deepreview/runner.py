@@ -23,6 +23,7 @@ from deepreview.runmodel import SeatRun
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
+from deepreview.workspace.ledger import Ledger
 from deepreview.workspace.worktree import (
     WorktreeState,
     isolated_home,
@@ -146,10 +147,12 @@ def run_seat(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     passes: SeatPasses | None = None,
     on_ready: Callable[[], None] | None = None,
+    ledger: Ledger | None = None,
 ) -> SeatResult:
     """Run the seat's passes (one, without `passes`) in one worktree; the last pass's result.
     `on_ready` is called once the seat's worktree is set up and its agent is about to start
-    (or the setup failed)."""
+    (or the setup failed). `ledger`: where the worktree and home are written down while they
+    exist (`workspace.ledger`: a later command removes them if this process is killed)."""
     ready = on_ready or (lambda: None)
     if passes is not None:
         pass_no, prompt = passes.start(plan.seat)
@@ -158,9 +161,9 @@ def run_seat(
         t0, started = time.monotonic(), time.time()
         try:
             worktree = stack.enter_context(
-                seat_worktree(target.repo_root, target.head_sha, plan.seat)
+                seat_worktree(target.repo_root, target.head_sha, plan.seat, ledger)
             )
-            home = stack.enter_context(isolated_home(plan.seat))
+            home = stack.enter_context(isolated_home(plan.seat, ledger))
         except Exception as exc:
             ready()
             _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)

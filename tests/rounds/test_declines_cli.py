@@ -24,12 +24,12 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
     assert f"Declined I1 (Division by zero is not handled) of {rid1}" in res.stdout
 
     listed = run_cli(["declines", "--series", "branch:feature"], cwd=repo, env=fakes.env())
-    assert f"branch:feature  {rid1} I1  calc.py:3" in listed.stdout
+    assert f"branch:feature  repo  {rid1} I1  calc.py:3" in listed.stdout
     # the bare branch name, as `stats --series` takes it
     listed = run_cli(["declines", "--series", "feature"], cwd=repo, env=fakes.env())
-    assert f"branch:feature  {rid1} I1  calc.py:3" in listed.stdout
+    assert f"branch:feature  repo  {rid1} I1  calc.py:3" in listed.stdout
     other = run_cli(["declines", "--series", "#7"], cwd=repo, env=fakes.env())
-    assert other.stdout.strip() == "No declined findings in series pr:7."
+    assert other.stdout.strip() == "No declined findings in series pr:7 of repository repo."
 
     # Round 2: an unrelated change; the seat raises the same finding again.
     write(repo, "notes.txt", "unrelated\n")
@@ -69,7 +69,7 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
     res = run_cli(["undecline", rid1, "I1"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     assert run_cli(["declines"], cwd=repo, env=fakes.env()).stdout.strip() == (
-        "No declined findings."
+        "No declined findings of repository repo."
     )
 
 

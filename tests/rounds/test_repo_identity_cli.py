@@ -10,6 +10,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round, stored
@@ -134,3 +136,47 @@ def test_a_store_from_before_repository_keys_keeps_its_rounds_and_declines(
     # A repository of another name has no part in that series.
     other = _branch_repo(tmp_path / "elsewhere", "other")
     assert _round(fakes, run_round(fakes, other, ROUND1)["review_id"]) == ("1", None)
+
+
+def _without_recorded_keys(store: Path) -> None:
+    """Each run.json as a deep-review from before repository keys wrote it (no `repo_key`)."""
+    for path in store.glob("*/run.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["target"].pop("repo_key", None)
+        path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.slow  # four reviews through the real command: ~4 s
+def test_an_old_review_whose_repository_cannot_be_told_is_no_round_of_a_namesake(
+    tmp_path: Path,
+) -> None:
+    fakes = Fakes(tmp_path)
+    # Two repositories called `repo` (no remote), branch `feature` each; one declines I1.
+    one = _branch_repo(tmp_path / "o1")
+    two = _branch_repo(tmp_path / "o2")
+    first = run_round(fakes, one, ROUND1)["review_id"]
+    gone = run_round(fakes, two, ROUND1)["review_id"]
+    res = run_cli(["decline", gone, "I1", "--reason", "by design"], cwd=two, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    # Stored before keys; the second checkout has since been deleted.
+    _as_before_repository_keys(fakes.store)
+    _without_recorded_keys(fakes.store)
+    (tmp_path / "o2").rename(tmp_path / "o2-deleted")
+
+    # The first repository's review is still told by its checkout: round 2 of it only.
+    _next_commit(one, "notes.txt")
+    second = run_round(fakes, one, ROUND1)["review_id"]
+    header, info = _round(fakes, second)
+    assert header == "2 (of feature)"
+    assert info["previous_review_id"] == first
+    assert info["declined"] == []  # the other repository's decline
+    assert f"Review {gone} and 1 decline of this series" in info["interdiff_note"]
+
+    # A third repository of that name: a first round, saying what it did not count and why.
+    three = _branch_repo(tmp_path / "o3")
+    res = fakes.review(three, "--agents", "alpha", "--format", "md")
+    assert res.returncode == 0, res.stderr
+    assert f"note: Review {gone} and 1 decline of this series" in res.stderr
+    data = json.loads(stored(fakes, res.json()["review_id"], ".json"))
+    assert data["header"]["round"] == "1"
+    assert any("told repositories apart" in n for n in data["notes"])

@@ -39,11 +39,16 @@ def test_gh_repo_names_a_github_repository() -> None:
     assert github_identity("ghe.example.com/team/app") == "ghe.example.com/team/app"
 
 
-def test_rows_from_before_keys_are_matched_by_name() -> None:
+def test_rows_still_keyless_belong_to_no_keyed_repository() -> None:
+    # The store's upgrade (m009) gave every row it could tell its key; a name alone does not
+    # tell `o1/app` from `o2/app`.
     here = Repository("github.com/team/app", "team/app")
     assert here.holds("github.com/team/app", "anything")
     assert not here.holds("/elsewhere/app", "team/app")
-    assert here.holds("", "team/app")
-    assert not here.holds("", "app")
-    # a decline from before keys whose review row is gone: as it applied then
-    assert here.holds("", "")
+    assert not here.holds("", "team/app")
+    assert here.would_have_held("", "team/app")
+    assert not here.holds("", "")
+    assert not here.would_have_held("", "app")
+    # Only a review itself stored before keys (resumed) has none: rows as they were then.
+    old = Repository("", "app")
+    assert old.holds("", "app") and not old.holds("/x/app", "app")

@@ -26,6 +26,7 @@ from deepreview.config import ChecksSettings
 from deepreview.model import Finding
 from deepreview.runmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.targets.git import Git
+from deepreview.workspace.ledger import Ledger
 from deepreview.workspace.worktree import seat_worktree
 
 NO_TEST_COMMAND: Final = "no test command configured"
@@ -48,6 +49,8 @@ class CheckRequest:
     findings: tuple[Finding, ...]
     settings: ChecksSettings
     env: Mapping[str, str]
+    # Where the scratch worktrees are written down while they exist (`workspace.ledger`).
+    ledger: Ledger | None = None
 
 
 def checked_fixes(findings: Sequence[Finding]) -> dict[str, str | None]:
@@ -91,7 +94,7 @@ def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> Chec
 
 @contextlib.contextmanager
 def _worktree(req: CheckRequest, name: str) -> Iterator[Path]:
-    with seat_worktree(req.repo, req.sha, f"check-{name}") as wt:
+    with seat_worktree(req.repo, req.sha, f"check-{name}", req.ledger) as wt:
         yield wt
 
 

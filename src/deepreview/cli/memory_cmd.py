@@ -32,28 +32,42 @@ def decline(
 
 @click.command()
 @click.option("--series", help="Only this series: 123, #123, or a branch name (pr:N, branch:B).")
+@click.option(
+    "--repo-wide",
+    is_flag=True,
+    help="Every repository in the store (default: the current repository's declines).",
+)
 @click.option("--json", "as_json", is_flag=True)
 @store_option
 @_repo_opt
-def declines(series: str | None, as_json: bool, store: str | None, repo: str) -> None:
-    """Declined findings: series, review, finding, location, reason."""
+def declines(
+    series: str | None, repo_wide: bool, as_json: bool, store: str | None, repo: str
+) -> None:
+    """Declined findings: series, repository, review, finding, location, reason."""
     from dataclasses import asdict
 
+    from deepreview.cli.scope import store_and_repository
     from deepreview.pipeline.memory import declines as declines_
+    from deepreview.pipeline.memory import repository_labels
     from deepreview.runmodel import SCHEMA_VERSION
 
     key = series_key(series) if series else None
-    found = declines_(_store(store, repo), key)
+    st, here = store_and_repository(store, repo)
+    found = declines_(st, key, None if repo_wide else here)
     if as_json:
         data = {"schema_version": SCHEMA_VERSION, "declines": [asdict(d) for d in found]}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if not found:
-        click.echo(f"No declined findings in series {key}." if key else "No declined findings.")
+        where = f" of repository {here.name}" if here and not repo_wide else ""
+        what = f" in series {key}" if key else ""
+        click.echo(f"No declined findings{what}{where}.")
         return
+    labels = repository_labels(found)
     for d in found:
         click.echo(
-            f"{d.series}  {d.review_id} {d.finding_id}  {d.location}  {d.title} — {d.reason}"
+            f"{d.series}  {labels[d]}  {d.review_id} {d.finding_id}  {d.location}  "
+            f"{d.title} — {d.reason}"
         )
 
 

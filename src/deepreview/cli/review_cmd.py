@@ -20,8 +20,15 @@ from deepreview.config import CliOverrides
 from deepreview.errors import ExitCode, UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
 from deepreview.pipeline.resume import resume as resume_review
-from deepreview.pipeline.review import ReviewOutcome, ReviewRequest, execute, prepare
+from deepreview.pipeline.review import (
+    ReviewOutcome,
+    ReviewRequest,
+    execute,
+    locate_store,
+    prepare,
+)
 from deepreview.runmodel import EFFORTS, SCHEMA_VERSION
+from deepreview.store.leftovers import sweep_killed
 
 if TYPE_CHECKING:
     from deepreview.model import LeadInfo
@@ -457,6 +464,9 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
 def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
     cli = _overrides(**opts)
+    # What the review's own killed run (or another's) left: removed before it runs again.
+    for note in sweep_killed(locate_store(Path(repo), cli, dict(os.environ))):
+        click.echo(f"note: {note}", err=True)
     with Progress([]) as progress:
         outcome = resume_review(
             review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress

@@ -5,53 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from deepreview.cli.options import series_key
-from deepreview.errors import GitError, UsageError
+from deepreview.cli.scope import store_and_repository
+from deepreview.errors import UsageError
 from deepreview.runmodel import format_duration
 
 if TYPE_CHECKING:
     from deepreview.stats.aggregate import SeatStats, StatsTable
     from deepreview.store.history import History, Scope
-    from deepreview.store.repository import Repository
     from deepreview.store.store import Store
-
-
-def _locate(store: str | None, repo: str) -> tuple[Store, Repository | None]:
-    """The store to read (as every store command finds it) and the current repository (None
-    outside a repository: then every repository in the store counts)."""
-    from deepreview.config import CliOverrides, build_settings
-    from deepreview.pipeline.reindex import ready
-    from deepreview.store.repository import Repository
-    from deepreview.store.store import STORE_ENV, Store, store_root
-    from deepreview.targets.git import Git, find_repo_root, local_repo_name
-    from deepreview.targets.identity import repo_identity
-
-    env = dict(os.environ)
-    setting = build_settings(
-        CliOverrides(store=store), env=env, repo_config_text=None, repo_config_file=None
-    ).store
-    try:
-        root = find_repo_root(Path(repo))
-    except GitError:
-        if setting is None and not env.get(STORE_ENV):
-            raise UsageError(
-                f"{repo} is not inside a git repository; run this in one or pass --store DIR"
-            ) from None
-        found, here = Store(store_root(setting, Path(repo), env)), None
-    else:
-        name = local_repo_name(Git(root), env)
-        found = Store(store_root(setting, root, env, repo_name=name))
-        here = Repository(repo_identity(Git(root), env), name)
-    found.ensure_readable(named=store is not None)
-    ready(found)
-    return found, here
 
 
 def _since(value: str | None) -> str | None:
@@ -203,7 +170,7 @@ def stats(
 
     if as_json and as_csv:
         raise UsageError("--json and --csv exclude each other; pick one")
-    st, here = _locate(store, repo)
+    st, here = store_and_repository(store, repo)
     scope = Scope(
         repo=None if repo_wide else here,
         since=_since(since),

@@ -38,6 +38,14 @@ def _store(store: str | None, repo: str, *, check: bool = True) -> Store:
 _repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
 
 
+def sweep_leftovers(st: Store) -> None:
+    """Remove what killed reviews' seats left (worktrees, homes), saying so on stderr."""
+    from deepreview.store.leftovers import sweep_killed
+
+    for note in sweep_killed(st):
+        click.echo(f"note: {note}", err=True)
+
+
 @click.command("list")
 @click.option("--json", "as_json", is_flag=True)
 @store_option
@@ -47,6 +55,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     from deepreview.pipeline.index_step import repair_index
 
     st = _store(store, repo)
+    sweep_leftovers(st)
     repair_index(st)  # index.html too must follow run.json, not only this listing
     rows = st.rows()
     if as_json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from deepreview.cli.options import confirmed, store_option
-from deepreview.cli.store_cmd import _repo_opt, _store
+from deepreview.cli.store_cmd import _repo_opt, _store, sweep_leftovers
 from deepreview.errors import UsageError
 
 
@@ -48,6 +48,7 @@ def delete(review_id: str, yes: bool, force: bool, store: str | None, repo: str)
     from deepreview.pipeline.reindex import check_delete, delete_review
 
     st = _store(store, repo)
+    sweep_leftovers(st)  # a killed review's worktrees go whatever the answer below
     note = check_delete(st, review_id, force=force)  # before asking: the answer would not matter
     if note:
         click.echo(f"note: {note}", err=True)

@@ -162,6 +162,7 @@ def run_lead_agent(
                 prompt=prompt,
                 store=store,
                 review_dir=review_dir,
+                ledger=store.ledger(review_dir.name),
                 env=env,
                 redactor=redactor,
                 allow_exec=allow_exec,

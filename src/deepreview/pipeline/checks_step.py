@@ -30,6 +30,7 @@ def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> CheckRes
         findings=report.findings,
         settings=settings,
         env=p.env,
+        ledger=p.store.ledger(writer.state.id),
     )
     checks = run_checks(request)
     writer.set(checks=checks)

@@ -26,6 +26,7 @@ from deepreview.rounds.context import (
 )
 from deepreview.serialize import report_from_data
 from deepreview.store.declines import Decline, add_decline, list_declines, remove_decline
+from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
 
@@ -96,8 +97,29 @@ def decline(
     return d
 
 
-def declines(store: Store, series: str | None = None) -> list[Decline]:
-    return list_declines(store, series)
+def declines(
+    store: Store, series: str | None = None, repo: Repository | None = None
+) -> list[Decline]:
+    """The store's declines, of one series and of one repository when given."""
+    return list_declines(store, series, repo)
+
+
+def repository_labels(found: list[Decline]) -> dict[Decline, str]:
+    """What `declines` calls each decline's repository: its name, with its key when two
+    repositories of that name are listed (`o1/app` and `o2/app` are both `app` without a
+    GitHub remote); a decline whose repository could not be told says so."""
+    keys: dict[str, set[str]] = {}
+    for d in found:
+        keys.setdefault(d.repo, set()).add(d.repo_key)
+    labels: dict[Decline, str] = {}
+    for d in found:
+        if not d.repo_key:
+            labels[d] = f"{d.repo or '?'} (repository unknown: stored before keys were kept)"
+        elif len(keys[d.repo]) > 1:
+            labels[d] = f"{d.repo} ({d.repo_key})"
+        else:
+            labels[d] = d.repo or d.repo_key
+    return labels
 
 
 def undecline(store: Store, review_id: str, finding_id: str) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from deepreview.errors import DeepReviewError, StoreError, UsageError
 from deepreview.pipeline.index_step import index_row, write_index
-from deepreview.pipeline.runstate import load_state
+from deepreview.pipeline.runstate import load_state, with_repo_key
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
 from deepreview.store.store import INDEX, ReviewRow, Store, lost_schema, plain_id
@@ -90,7 +90,7 @@ def folder_rows(store: Store) -> tuple[list[ReviewRow], list[str]]:
 def _folder_row(store: Store, folder: Path) -> ReviewRow:
     state = load_state(folder)
     report, data = _report(store.root / f"{folder.name}.json")
-    row = index_row(folder.name, state.target, state, state.status, report)
+    row = index_row(folder.name, with_repo_key(state.target), state, state.status, report)
     # The number the report was made with: what `Store.round_for` hands out again.
     return dataclasses.replace(row, round_no=_round_no(data))
 

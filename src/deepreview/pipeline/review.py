@@ -54,6 +54,7 @@ from deepreview.prompts.review import (
 from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
+from deepreview.store.leftovers import sweep_killed
 from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
 from deepreview.store.store import STORE_ENV, Store, review_store_root, store_root
@@ -149,7 +150,13 @@ def prepare(req: ReviewRequest) -> Prepared:
     store.ensure_writable()
     reindex.ready(store)
     notes = [*target.notes, *notes]
-    warnings = (*((copy_note,) if copy_note else ()), *idle_models(req.cli.models, plans, lead))
+    if unkeyed := rounds_prompt_step.first_round_note(store, target):
+        notes.append(unkeyed)
+    warnings = (
+        *((copy_note,) if copy_note else ()),
+        *idle_models(req.cli.models, plans, lead),
+        *sweep_killed(store),  # what killed reviews' seats left: removed, said once
+    )
     panel = None
     if req.panel == "auto":
         plans, settings, panel = auto_panel(
@@ -350,6 +357,7 @@ def run_and_finish(
             on_progress=on_progress,
             idle=idle,
             passes=recorder,
+            ledger=p.store.ledger(rid),
         )
     if interrupted and lookup[0] is not None:
         lookup[0].cancel()  # keep what it found, do not wait for it

@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from deepreview.pipeline.context import Prepared, series_of
-from deepreview.rounds.previous import PreviousRound, find_previous, series_rows
+from deepreview.rounds.previous import PreviousRound, find_previous, series_rows, unkeyed_note
 from deepreview.rounds.prompt import DeclineNote, round_prompt
 from deepreview.store.declines import Decline, list_declines
 from deepreview.store.repository import Repository
+from deepreview.store.store import Store
+from deepreview.targets.target import Target
 
 
 def series_declines(p: Prepared) -> list[Decline]:
@@ -23,6 +25,15 @@ def series_declines(p: Prepared) -> list[Decline]:
     }
     names.discard("")
     return [d for d in list_declines(p.store, repo=repo) if d.series in names]
+
+
+def first_round_note(store: Store, target: Target) -> str:
+    """On what will be a first round of `target`'s repository: the earlier reviews of its
+    series that are not counted, and why (a later round says it in its round note)."""
+    series, branch, repo = series_of(target), target.branch or "", Repository.of_target(target)
+    if not (series or branch) or series_rows(store, series, branch, repo):
+        return ""
+    return unkeyed_note(store, series, branch, repo)
 
 
 def previous_round(

@@ -23,6 +23,7 @@ from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
 from deepreview.runmodel import CheckResults, SeatRun
 from deepreview.stats.panel import PanelChoice
 from deepreview.targets.git import Git
+from deepreview.targets.identity import recorded_identity
 from deepreview.targets.resolve import review_diff
 from deepreview.targets.target import Target
 
@@ -266,6 +267,14 @@ def load_state(review_dir: Path) -> RunState:
 
 def load_target(state: RunState) -> Target:
     """The stored target, its diff recomputed from the pinned SHAs (run.json keeps no diff)."""
-    t = state.target
+    t = with_repo_key(state.target)
     diff = review_diff(Git(t.repo_root), t.base_sha, t.head_sha)
     return dataclasses.replace(t, diff=diff)
+
+
+def with_repo_key(t: Target) -> Target:
+    """`t` with its repository's key: a run.json from before keys were kept has none, and
+    gets what its record tells (`recorded_identity`, as the index's upgrade gave its row)."""
+    if t.repo_key:
+        return t
+    return dataclasses.replace(t, repo_key=recorded_identity(t.repo_url, t.repo_root, t.head_sha))

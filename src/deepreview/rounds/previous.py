@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
+from deepreview.store.declines import list_declines
 from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
@@ -61,6 +62,40 @@ def series_rows(
         and repo.holds(r.repo_key, r.repo)
     ]
     return sorted(rows, key=lambda r: (r.created_at, r.id))
+
+
+def unkeyed_note(store: Store, series: str, branch: str, repo: Repository) -> str:
+    """What a round of `repo` leaves out of its series, and why: reviews and declines of the
+    series stored before repositories were told apart whose repository could not be told
+    since (m009: their checkout is gone), under `repo`'s name. Once they were counted by that
+    name, which another repository may bear too. "" when there are none."""
+    rows = [
+        r
+        for r in store.rows()
+        if r.status == "complete"
+        and r.kind != "uncommitted"
+        and ((series and r.series == series) or (branch and r.branch == branch))
+        and repo.would_have_held(r.repo_key, r.repo)
+    ]
+    names = ({series} | {r.series for r in rows}) - {""}
+    declined = [
+        d
+        for d in list_declines(store)
+        if d.series in names and repo.would_have_held(d.repo_key, d.repo)
+    ]
+    if not rows and not declined:
+        return ""
+    what = []
+    if rows:
+        what.append(f"review {', '.join(r.id for r in rows)}")
+    if declined:
+        what.append(f"{len(declined)} decline{'s' if len(declined) > 1 else ''}")
+    return (
+        f"{' and '.join(what).capitalize()} of this series under the name {repo.name} "
+        "were stored before deep-review told repositories apart, and their repository can no "
+        "longer be told (its checkout is gone): not counted in this round "
+        "(`deep-review declines --repo-wide` lists them)."
+    )
 
 
 def later_rows(store: Store, review_id: str) -> list[ReviewRow]:
@@ -133,6 +168,7 @@ def find_previous(
             f"this round follows round {number} ({row.id})."
         )
         note = f"{skipped} {note}".strip()
+    note = f"{note} {unkeyed_note(store, series, target.branch or '', repo)}".strip()
     return PreviousRound(row=row, report=report, number=number, interdiff=interdiff, note=note)
 
 

@@ -5,8 +5,13 @@ Never edit a migration that has shipped; add a new numbered function instead.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from deepreview.runfiles import RUN_JSON
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -157,6 +162,72 @@ def m008_repository(db: sqlite3.Connection) -> None:
     )
     db.execute("DROP TABLE declines")
     db.execute("ALTER TABLE declines_by_repository RENAME TO declines")
+
+
+@migration
+def m009_repository_backfill(db: sqlite3.Connection) -> None:
+    # m008 left rows from before it keyless, matched by name: `o1/app`'s keyless `branch:main`
+    # chained into `o2/app`'s series alike. A keyless row now gets the key its run.json tells
+    # (`targets.identity.recorded_identity`: its GitHub repository, or its checkout if still
+    # there and holding the reviewed commit), and its declines with it; a row whose repository
+    # cannot be told stays keyless, and is no round (nor its declines) of any keyed repository.
+    root = _store_root(db)
+    if root is None:
+        return
+    from deepreview.targets.identity import recorded_identity
+
+    keyless = db.execute("SELECT id FROM reviews WHERE repo_key = ''").fetchall()
+    known: dict[tuple[str, str, str], str] = {}
+    for (review_id,) in keyless:
+        target = _recorded_target(root / str(review_id) / RUN_JSON)
+        if target is None:
+            continue
+        key = str(target.get("repo_key") or "")
+        if not key and isinstance(target.get("repo_root"), str):
+            head = str(target.get("head_sha") or "")
+            url = target.get("repo_url") if isinstance(target.get("repo_url"), str) else None
+            seen = (url or "", target["repo_root"], head)
+            if seen not in known:
+                known[seen] = recorded_identity(url, Path(target["repo_root"]), head)
+            key = known[seen]
+        if key:
+            db.execute("UPDATE reviews SET repo_key = ? WHERE id = ?", (key, review_id))
+    # A keyless decline whose review now has a key joins it; where that repository has since
+    # recorded the same decline itself (keyed), the later one stands.
+    db.execute(
+        """
+        DELETE FROM declines WHERE repo_key = '' AND EXISTS (
+            SELECT 1 FROM reviews r JOIN declines k ON k.repo_key = r.repo_key
+            WHERE r.id = declines.review_id AND r.repo_key != ''
+                AND k.series = declines.series AND k.fingerprint = declines.fingerprint)
+        """
+    )
+    db.execute(
+        """
+        UPDATE declines SET
+            repo_key = (SELECT r.repo_key FROM reviews r WHERE r.id = declines.review_id),
+            repo = (SELECT r.repo FROM reviews r WHERE r.id = declines.review_id)
+        WHERE repo_key = '' AND review_id IN (SELECT id FROM reviews WHERE repo_key != '')
+        """
+    )
+
+
+def _store_root(db: sqlite3.Connection) -> Path | None:
+    """The folder of `db`'s file (the store root); None for an in-memory database."""
+    for _, name, file in db.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(file).parent
+    return None
+
+
+def _recorded_target(path: Path) -> dict[str, Any] | None:
+    """The `target` a review's run.json recorded, as written (None when there is none)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    target = data.get("target") if isinstance(data, dict) else None
+    return target if isinstance(target, dict) else None
 
 
 def _applied(db: sqlite3.Connection) -> set[str]:

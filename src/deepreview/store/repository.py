@@ -13,8 +13,10 @@ if TYPE_CHECKING:
 class Repository:
     """Which repository a stored review (or decline) is of. A store may hold many, and a
     series (`branch:feature`, `pr:7`) is one repository's: rounds, declines and `stats` go by
-    this. `key` identifies it (`targets.identity`); `name` is what reports call it. Rows stored
-    before keys were kept have only the name: they are the repository of that name."""
+    this. `key` identifies it (`targets.identity`); `name` is what reports call it. A row
+    stored before keys were kept got its key when the store was upgraded (migration m009) if
+    its repository could be told; one still keyless is of no keyed repository (a name does
+    not tell `o1/app` from `o2/app`)."""
 
     key: str
     name: str
@@ -25,8 +27,12 @@ class Repository:
 
     def holds(self, key: str, name: str) -> bool:
         """Whether a row recorded with `key` and `name` is of this repository."""
-        if key and self.key:
+        if self.key:
             return key == self.key
-        if not key and not name:
-            return True  # a decline from before keys whose review was deleted: as it was then
-        return name == self.name
+        # Only a review itself stored before keys (its `resume`) has none: as it was then.
+        return not key and name == self.name
+
+    def would_have_held(self, key: str, name: str) -> bool:
+        """A keyless row this repository held by its name before keys were told (m009): one
+        that is left out now, which a round says (`rounds.previous.unkeyed_note`)."""
+        return bool(self.key) and not key and name == self.name

@@ -3,6 +3,7 @@
 Layout of a store root (one per reviewed repository by default):
 
     index.sqlite  index.html
+    .workspaces/                            what running seats made outside the store
     <ID>.md  <ID>.json  <ID>.html           the report
     <ID>/run.json                           target, seats, timings, status
     <ID>/prompt-<seat>.md                   what each seat was asked (redacted)
@@ -38,6 +39,7 @@ from deepreview.store.repository import Repository
 from deepreview.store.runlock import runner
 from deepreview.targets.git import Git, local_repo_name
 from deepreview.targets.target import Target
+from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,9 @@ def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
 
 
 def plain_id(review_id: str) -> bool:
-    """A review ID names one entry of the store root, nothing above or below it."""
-    return bool(review_id) and "/" not in review_id and review_id not in (".", "..")
+    """A review ID names one entry of the store root, nothing above or below it, and none of
+    the store's own hidden ones (`.workspaces/`, `.index.lock`): no review ID starts with a dot."""
+    return bool(review_id) and "/" not in review_id and not review_id.startswith(".")
 
 
 _RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
@@ -223,6 +226,12 @@ class Store:
         """The migrated index, for store modules that keep tables of their own (history)."""
         with self._db() as db:
             yield db
+
+    def ledger(self, review_id: str) -> Ledger:
+        """Where the seats of review `review_id` write down their worktrees and homes until
+        they are removed (`workspace.ledger`; `pipeline.leftovers` removes those of a
+        review that was killed)."""
+        return Ledger(self.root / LEDGER_DIR, review_id)
 
     def lock(self) -> FileLock:
         return FileLock(

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from deepreview.errors import GitError
 from deepreview.targets.git import Git, origin_url
 
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<rest>.*)$")
@@ -72,3 +73,22 @@ def repo_identity(git: Git, env: Mapping[str, str]) -> str:
     if env.get("GH_REPO"):
         return github_identity(env["GH_REPO"])
     return checkout_identity(git, origin_url(git))
+
+
+def recorded_identity(repo_url: str | None, repo_root: Path, head_sha: str) -> str:
+    """The key of a review recorded before keys were kept, from what its run.json recorded;
+    "" when it cannot be told. A GitHub `repo_url` is `github.com/owner/name`, what a review
+    of it records now (by `GH_REPO` or a GitHub `origin`). Else the checkout at `repo_root`,
+    if it is still there and holds the reviewed commit (not another repository since put in
+    its place): its key as a review of it records it now."""
+    if repo_url and repo_url.startswith("https://github.com/"):
+        return remote_identity(repo_url, repo_root)
+    if not head_sha or not repo_root.is_absolute() or not (repo_root / ".git").exists():
+        return ""
+    git = Git(repo_root)
+    try:
+        if git.rev(head_sha) != head_sha:
+            return ""
+        return checkout_identity(git, origin_url(git))
+    except GitError:
+        return ""

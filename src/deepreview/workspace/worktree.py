@@ -22,6 +22,7 @@ from typing import Final
 from deepreview.errors import GitError
 from deepreview.lockfile import FileLock
 from deepreview.targets.git import Git
+from deepreview.workspace.ledger import HOME_PREFIX, WORKTREE_PREFIX, Ledger, recorded
 
 _LOGGER: Final = logging.getLogger(__name__)
 _LOCK_TIMEOUT_S: Final = 300
@@ -84,23 +85,26 @@ def repo_lock(git: Git) -> RepoLock:
 
 
 @contextlib.contextmanager
-def seat_worktree(repo: Path, sha: str, seat: str) -> Iterator[Path]:
+def seat_worktree(repo: Path, sha: str, seat: str, ledger: Ledger | None = None) -> Iterator[Path]:
+    """`ledger`: where the worktree is written down until it is removed, so that a later
+    command removes it if this process is killed first (`workspace.ledger`)."""
     git = Git(repo)
     lock = repo_lock(git)
     slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in seat)[:40]
-    path = Path(tempfile.mkdtemp(prefix=f"review-{slug}-"))
-    try:
-        with lock:
-            git.run(["worktree", "add", "--detach", "--no-checkout", "--force", str(path), sha])
-    except BaseException:
-        shutil.rmtree(path, ignore_errors=True)
-        raise
-    try:
-        # What `worktree add` itself runs to check out, here outside the lock.
-        Git(path).run(["reset", "--hard", "--quiet", "--no-recurse-submodules"])
-        yield path
-    finally:
-        remove_worktree(git, path, lock)
+    path = Path(tempfile.mkdtemp(prefix=f"{WORKTREE_PREFIX}{slug}-"))
+    with recorded(ledger, "worktree", path, repo):
+        try:
+            with lock:
+                git.run(["worktree", "add", "--detach", "--no-checkout", "--force", str(path), sha])
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)
+            raise
+        try:
+            # What `worktree add` itself runs to check out, here outside the lock.
+            Git(path).run(["reset", "--hard", "--quiet", "--no-recurse-submodules"])
+            yield path
+        finally:
+            remove_worktree(git, path, lock)
 
 
 def _clear_checkout(path: Path) -> None:
@@ -201,10 +205,12 @@ def worktree_changes(
 
 
 @contextlib.contextmanager
-def isolated_home(seat: str) -> Iterator[Path]:
-    """An empty, private directory the seat's CLI may use as HOME / config dir."""
-    path = Path(tempfile.mkdtemp(prefix=f"deep-review-home-{seat}-"))
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
+def isolated_home(seat: str, ledger: Ledger | None = None) -> Iterator[Path]:
+    """An empty, private directory the seat's CLI may use as HOME / config dir (it may get
+    copies of the agent's credentials: written down in `ledger` as a worktree is)."""
+    path = Path(tempfile.mkdtemp(prefix=f"{HOME_PREFIX}{seat}-"))
+    with recorded(ledger, "home", path, path):
+        try:
+            yield path
+        finally:
+            shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,43 @@
+"""What reviews killed outright left outside the store: their seats' worktrees (registered in
+the user's repository) and homes. `review`, `resume`, `list` and `delete` remove them when they
+find them (`workspace.sweep`: never those of a review a process still runs), one note a review.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from deepreview.store.store import Store
+from deepreview.workspace.ledger import LEDGER_DIR
+from deepreview.workspace.sweep import Leftover, sweep
+
+
+def sweep_killed(store: Store) -> list[str]:
+    """Remove what the seats of killed reviews left behind; one line per review saying what."""
+    if not (store.root / LEDGER_DIR).is_dir():
+        return []
+    by_review: dict[str, list[Leftover]] = defaultdict(list)
+    for left in sweep(store.root / LEDGER_DIR):
+        by_review[left.owner].append(left)
+    return [_note(rid, lefts) for rid, lefts in sorted(by_review.items())]
+
+
+def _note(review_id: str, lefts: list[Leftover]) -> str:
+    trees = [x for x in lefts if x.kind == "worktree" and x.removed]
+    homes = [x for x in lefts if x.kind == "home" and x.removed]
+    kept = [x for x in lefts if not x.removed]
+    done: list[str] = []
+    if trees:
+        repos = ", ".join(sorted({str(x.repo) for x in trees}))
+        done.append(f"{_count(len(trees), 'leftover seat worktree')} of {repos}")
+    if homes:
+        done.append(_count(len(homes), "home folder" if trees else "leftover seat home folder"))
+    said = [f"removed {' and '.join(done)}"] if done else []
+    if kept:
+        paths = ", ".join(str(x.path) for x in kept)
+        said.append(f"left {paths} alone: no longer what it made")
+    return f"review {review_id} was killed before it cleaned up: {'; '.join(said)}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

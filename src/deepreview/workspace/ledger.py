@@ -1,0 +1,97 @@
+"""What a review's seats made outside the store (worktrees, homes) and have not removed yet.
+
+A seat's worktree is registered in the user's repository and its home holds copies of the
+agent's credentials; both are removed when the seat ends, however it ends, except when the
+process is killed outright (SIGKILL, a machine crash). So each one is written down first, in
+one small file of the store's `.workspaces/` folder (`LEDGER_DIR`), which the process holds a
+`flock` on until it has removed it. An entry nobody holds was left by a process that is gone:
+`workspace.sweep` removes what it names, and only that, and only when it is still what we made
+(a worktree of the recorded repository, a folder of our own name).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, Literal
+
+from deepreview.lockfile import hold, release
+
+_LOGGER: Final = logging.getLogger(__name__)
+
+LEDGER_DIR: Final = ".workspaces"  # in the store root
+# Our folders' names (`tempfile.mkdtemp` prefixes): nothing else is ever removed.
+WORKTREE_PREFIX: Final = "review-"
+HOME_PREFIX: Final = "deep-review-home-"
+
+Kind = Literal["worktree", "home"]
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Where the seats of review `owner` write down what they make."""
+
+    folder: Path
+    owner: str
+
+
+@contextlib.contextmanager
+def recorded(ledger: Ledger | None, kind: Kind, path: Path, repo: Path) -> Iterator[None]:
+    """Write `path` down (held) for as long as the block runs; the block removes `path`.
+    Nothing is written without a ledger, or when it cannot be (a full disk): only the cleanup
+    after a kill would be lost, never the review."""
+    if ledger is None:
+        yield
+        return
+    entry = ledger.folder / f"{path.name}.json"
+    note = json.dumps(
+        {
+            "review": ledger.owner,
+            "kind": kind,
+            "path": str(path),
+            "repo": str(repo),
+            "host": os.uname().nodename,
+        }
+    )
+    fd = _write_down(ledger.folder, entry, note)
+    try:
+        yield
+    finally:
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+            release(fd)
+            # The folder goes with its last entry: a store no seat works on holds none.
+            with contextlib.suppress(OSError):
+                ledger.folder.rmdir()
+
+
+def _write_down(folder: Path, entry: Path, note: str) -> int | None:
+    """`entry` made, holding `note`, locked by this process: its descriptor (None: it could
+    not be). Locked and written under another name first: a sweep never sees it half-made."""
+    tmp = entry.with_name(f".{entry.stem}.tmp")
+    for _ in range(3):  # another seat's last entry may take the folder away meanwhile
+        fd: int | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = hold(tmp, note, wait_s=0)
+            if fd is None:
+                return None
+            tmp.replace(entry)
+            return fd
+        except FileNotFoundError:
+            if fd is not None:
+                release(fd)
+        except OSError:
+            _LOGGER.debug("cannot write down %s", entry, exc_info=True)
+            if fd is not None:
+                release(fd)
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            return None
+    return None

@@ -1,0 +1,138 @@
+"""A review killed outright (SIGKILL, a machine crash) cannot remove its seats' worktrees: they
+stay registered in the user's repository (`git worktree list`) and on disk. The next `review`,
+`list`, `delete` or `resume` that finds them removes them, says so in one line, and never
+touches those of a review a process still runs. Real `deep-review` processes and real git."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fakebin.harness import Fakes, processes_with, worktrees
+from support.repos import CliResult, make_repo, run_cli
+
+
+def _start_review(repo: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "deepreview", "review", "--agents", "slow", "--lead", "none"],
+        cwd=repo,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def _wait_until_the_seat_runs(store: Path, proc: subprocess.Popen[bytes]) -> str:
+    """The review's ID once its run.json says its seat is running (its worktree is made)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        for path in store.glob("*/run.json") if store.is_dir() else ():
+            try:
+                if json.loads(path.read_text())["seats"]["slow"]["status"] == "running":
+                    return path.parent.name
+            except (ValueError, KeyError):
+                pass  # written between our reads
+        time.sleep(0.05)
+    raise AssertionError("the review's seat never started")
+
+
+def _kill_seats(fakes: Fakes) -> None:
+    """The seats of a SIGKILLed review outlive it (their own process groups): ended by pid."""
+    for found in processes_with(fakes.marker):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(found.split(":", 1)[0]), signal.SIGKILL)
+
+
+def _seat_worktrees(repo: Path) -> list[Path]:
+    return [Path(p) for p in worktrees(repo) if Path(p) != repo]
+
+
+def _notes(res: CliResult) -> list[str]:
+    return [ln for ln in res.stderr.splitlines() if "leftover" in ln]
+
+
+def _killed_review(tmp_path: Path, release: Path) -> tuple[Path, Fakes, dict[str, str], str]:
+    """A repository, and a review of it SIGKILLed while its seat ran: (repo, fakes, env, ID).
+    While it runs, `list` leaves its worktree alone."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config(
+        {"slow": fakes.seat("slow", "--sleep", "120", "--wait-lines", f"{release}=1")}
+    )
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = fakes.env({"TMPDIR": str(temp)})
+    proc = _start_review(repo, env)
+    try:
+        rid = _wait_until_the_seat_runs(fakes.store, proc)
+        [live] = _seat_worktrees(repo)
+        res = run_cli(["list"], cwd=repo, env=env)
+        assert res.returncode == 0, res.stderr
+        assert _notes(res) == [], res.stderr
+        assert _seat_worktrees(repo) == [live] and live.is_dir()
+        # The review process only: the lock on its worktrees dies with it, its seat lives on.
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
+    assert _seat_worktrees(repo) == [live] and live.is_dir(), "nothing to clean up?"
+    return repo, fakes, env, rid
+
+
+def _assert_cleaned(repo: Path, rid: str, res: CliResult) -> None:
+    assert res.returncode == 0, res.stderr
+    [line] = _notes(res)
+    assert rid in line and "killed" in line, line
+    assert _seat_worktrees(repo) == [], worktrees(repo)
+    assert [p for p in (repo.parent / "tmp").iterdir() if p.name.startswith("review-")] == []
+    assert (
+        "prunable"
+        not in subprocess.run(
+            ["git", "worktree", "list", "--porcelain"], cwd=repo, capture_output=True, text=True
+        ).stdout
+    )
+
+
+@pytest.mark.parametrize("command", ["list", "delete"])
+def test_the_next_command_removes_a_killed_reviews_worktrees(tmp_path: Path, command: str) -> None:
+    release = tmp_path / "release"
+    repo, fakes, env, rid = _killed_review(tmp_path, release)
+    try:
+        args = ["list"] if command == "list" else ["delete", rid, "--yes"]
+        res = run_cli(args, cwd=repo, env=env)
+        _assert_cleaned(repo, rid, res)
+        # Said once: the next command has nothing left to remove.
+        again = run_cli(["list"], cwd=repo, env=env)
+        assert again.returncode == 0 and _notes(again) == [], again.stderr
+    finally:
+        _kill_seats(fakes)
+
+
+@pytest.mark.slow  # two reviews through the real process: ~4 s
+@pytest.mark.parametrize("command", ["review", "resume"])
+def test_a_later_review_or_resume_removes_a_killed_reviews_worktrees(
+    tmp_path: Path, command: str
+) -> None:
+    release = tmp_path / "release"
+    repo, fakes, env, rid = _killed_review(tmp_path, release)
+    try:
+        release.write_text("go\n", encoding="utf-8")  # the seats of the next run finish at once
+        args = ["review", "--agents", "slow", "--lead", "none"] if command == "review" else []
+        res = run_cli(args or ["resume", rid, "--lead", "none"], cwd=repo, env=env)
+        _assert_cleaned(repo, rid, res)
+    finally:
+        _kill_seats(fakes)
