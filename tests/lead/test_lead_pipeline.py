@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -187,12 +188,58 @@ def test_unknown_cluster_is_rejected_and_recorded(tmp_path: Path) -> None:
     assert len(prompts_seen(s.log)) == 1  # unknown IDs are rejected, not retried
     reconciliation = md.split("**Reconciliation**", 1)[1]
     assert (
-        "- Lead decision `drop` about K9 rejected: there is no cluster 'K9' "
-        "(valid: K1, K2, K3, K4, K5)." in reconciliation
+        "- Lead decision `drop` about 'K9' rejected: no finding of this review has that ID."
+        in reconciliation
     )
     assert "invented" not in md
     # everything else still applied
     assert [f.id for f in report.findings] == ["I1", "S1", "S2", "S3"]
+
+
+def test_rejected_decisions_name_findings_as_the_report_does(tmp_path: Path) -> None:
+    """The lead's cluster IDs (K1...) appear nowhere else in the report: a note about a rejected
+    decision names each finding by its report ID and short title, or by its seats' labels when
+    it is gone; an ID the lead made up is quoted as written. The lead's answer keeps its IDs."""
+    doc = answer()
+    keep_k1 = doc["decisions"].pop(0)  # K1 gets no decision of its own: the lead note says so
+    assert keep_k1["cluster"] == "K1"
+    doc["decisions"] += [
+        {"cluster": "K1", "action": "merge", "merge_into": "K9", "reason": "same"},
+        {"cluster": "K4", "action": "merge", "merge_into": "K1", "reason": "same claim"},
+        {"cluster": "K5", "action": "severity", "severity": "critical", "reason": "bad"},
+        {"cluster": "K2", "action": "split", "split_members": ["gemini:C3"], "reason": "two"},
+    ]
+    s = Setup(tmp_path, [fenced(doc)])
+    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+
+    expected = [
+        "Lead decision `split` about S3 (sub) rejected: the members to split out must be among "
+        "Alpha I2; got 'gemini:C3'.",
+        "Lead decision `merge` about I1 (shout) rejected: it merges into 'K9', which names no "
+        "finding of this review.",
+        "Lead decision `merge` about Charlie C1 (add) rejected: it is dropped; drop both if they "
+        "make the same claim.",
+        "Lead decision `severity` about S1's Charlie S1 rejected: it is merged into S1 (sub); "
+        "give the severity or title on the merge decision or on that finding.",
+    ]
+    reconciliation = _section(md, "**Reconciliation**", "## Review Process Notes")
+    for text in expected:
+        assert f"- {text}\n" in reconciliation, text
+    stored = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    notes = [e for e in stored["retro"]["reconciliation"] if "rejected" in e["text"]]
+    assert [(e["text"], e["finding_ids"]) for e in notes] == list(
+        zip(expected, [["S3"], ["I1"], [], ["S1"]], strict=True)
+    )
+    note = "4 of the lead's claims rejected (see Reconciliation); no decision for I1 (shout), "
+    assert report.lead is not None and report.lead.note == note + "kept as consolidated."
+    assert out["lead"]["note"] == run["lead"]["note"] == report.lead.note
+    html = Path(out["paths"]["html"]).read_text(encoding="utf-8")
+    body = html.split("</head>", 1)[1]  # (the CSP's hashes are base64)
+    for text in (md, json.dumps(stored), body, json.dumps(out)):
+        assert not re.search(r"\bK\d+\b(?!')", text)  # only the quoted 'K9'
+    # the lead's own answer, stored as data, keeps its IDs
+    kept = json.loads((Path(out["review_dir"]) / "lead-answer-1.json").read_text())
+    assert kept["decisions"][-1]["cluster"] == "K2"
 
 
 @pytest.mark.slow

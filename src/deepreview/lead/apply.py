@@ -6,7 +6,9 @@ The lead names findings by cluster ID (`K3`) or added-finding ID (`L1`, its posi
 here to the final IDs: `K3` becomes `I2` (or, for a dropped cluster, the seats' own labels
 `Gemini C1`). Cluster IDs are the lead's working names and never reach the report: one that
 names no cluster of this review becomes "a finding not in this report". An unknown `L7` is left
-as written (`L2 cache` is ordinary prose).
+as written (`L2 cache` is ordinary prose). Our own notes about the answer (a rejected decision,
+a cluster without a decision) name each cluster with its short title too (`I2 (`parse`)`),
+since a reader has only the note to tell which finding is meant.
 
 The verdict is the lead's, unless it is milder than the findings allow (a critical finding
 kept, yet "Merge as-is"), or its reason names findings and none of them is a cluster of this
@@ -31,9 +33,9 @@ from deepreview.consolidate.decisions import (
     apply_decisions,
 )
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.labels import member_label
+from deepreview.consolidate.labels import member_label, short_title
 from deepreview.consolidate.verdict import decide
-from deepreview.lead.check import Checked
+from deepreview.lead.check import Checked, Ref
 from deepreview.model import (
     Assessment,
     Header,
@@ -86,6 +88,50 @@ def id_map(
     for group, fid in final.items():
         out.setdefault(group, fid)  # K3.2 of a split, L1 of an added finding
     return out
+
+
+def ref_namer(
+    clusters: Sequence[Cluster],
+    decisions: Sequence[Decision],
+    result: Consolidation,
+    names: Mapping[str, str],
+) -> Callable[[Ref], str]:
+    """How a note names a cluster or member (`lead.check.Ref`), as the report does: `I2 (`parse`)`
+    for a finding of the report, `I1's Codex S1` inside the one that absorbed it, `Gemini C1
+    (Overflow in…)` when it was dropped; a member by its seat's label (`Gemini C3`)."""
+    ids = id_map(clusters, decisions, result, names)
+    titles = {f.id: f.title for f in result.findings}
+    members = {m.key: m for c in clusters for m in c.members}
+    merged = {d.cluster_id for d in decisions if d.action == "merge"}
+    first_title = {c.id: c.members[0].finding.title for c in clusters if c.members}
+
+    def name(ref: Ref) -> str:
+        if ref.kind == "member":
+            m = members.get(ref.key)
+            return member_label(m, dict(names)) if m is not None else repr(ref.key)
+        label = ids.get(ref.key)
+        if label is None:  # not a cluster of this review (the checks make none such)
+            return repr(ref.key)
+        if label in titles:
+            return f"{label} ({short_title(titles[label])})"
+        if ref.key in merged or ref.key not in first_title:  # inside the finding that took it
+            return label
+        return f"{label} ({short_title(first_title[ref.key])})"  # dropped: the seats' labels
+
+    return name
+
+
+def lead_note(checked: Checked, name: Callable[[Ref], str]) -> str:
+    """`LeadInfo.note` for an applied answer: how many claims were rejected, and which clusters
+    the lead said nothing about."""
+    parts = []
+    if checked.rejected:
+        n = len(checked.rejected)
+        parts.append(f"{n} of the lead's claims rejected (see Reconciliation)")
+    if checked.undecided:
+        kept = ", ".join(name(Ref("cluster", c)) for c in checked.undecided)
+        parts.append(f"no decision for {kept}, kept as consolidated")
+    return "; ".join(parts) + ("." if parts else "")
 
 
 def substitute(text: str, ids: Mapping[str, str]) -> str:
@@ -142,7 +188,7 @@ def report_from_answer(
     present_files: Collection[str] | None = None,
     notes: Sequence[str] = (),
 ) -> Report:
-    """The consolidated report with the lead's judgment applied.
+    """The consolidated report with the lead's judgment applied (`lead` with its note set).
 
     Raises `DecisionError` only if a checked decision still does not apply (a bug in the
     checks); the caller falls back to the deterministic report.
@@ -151,6 +197,7 @@ def report_from_answer(
     names = {r.seat: r.name for r in reviewers}
     result = apply_decisions(clusters, checked.decisions, checked.added, reviewers=reviewers)
     ids = id_map(clusters, checked.decisions, result, names)
+    name = ref_namer(clusters, checked.decisions, result, names)
 
     def sub(text: str) -> str:
         return substitute(text, ids)
@@ -174,7 +221,15 @@ def report_from_answer(
     if verdict_note is not None:
         extra.append(verdict_note)
     shown = checked.rejected[:MAX_REJECTED_NOTES]
-    extra.extend(ReconciliationEntry("note", text) for text in shown)
+    final = {f.id for f in result.findings}
+    extra.extend(
+        ReconciliationEntry(
+            "note",
+            note.text(name),
+            tuple(dict.fromkeys(i for r in note.refs if (i := ids.get(r.key)) in final)),
+        )
+        for note in shown
+    )
     if len(checked.rejected) > len(shown):
         # thousands of junk decisions must not bury the report (their answer file keeps them)
         more = len(checked.rejected) - len(shown)
@@ -193,7 +248,7 @@ def report_from_answer(
         present_files=present_files,
         decisions=[replace(d, reason=sub(d.reason)) for d in checked.decisions],
         added=[_added(a, sub) for a in checked.added],
-        lead=lead,
+        lead=replace(lead, note=lead_note(checked, name)),
         notes=notes,
         executive_summary=sub(checked.executive_summary),
         process_notes=ProcessNotes(
@@ -218,6 +273,8 @@ __all__ = [
     "UNKNOWN_FINDING",
     "choose_verdict",
     "id_map",
+    "lead_note",
+    "ref_namer",
     "report_from_answer",
     "rests_on_nothing",
     "substitute",
