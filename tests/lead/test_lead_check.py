@@ -222,8 +222,7 @@ def test_retro_design_and_notes(clusters) -> None:  # type: ignore[no-untyped-de
     assert [str(r).split(":")[0] for r in checked.rejected] == [
         "Lead retro for seat 'zulu' rejected",
         "Lead choice about design observation 'D7' rejected",
-        "Lead choice about design strength (Small, focused helpers with no side effects.) "
-        "rejected",
+        "Lead choice about design strength (Small, focused helpers with no side effects.) rejected",
     ]
     # the report does not number design observations: a note names one by its first words
     assert [str(r).split(": ", 1)[1] for r in checked.rejected[1:]] == [
