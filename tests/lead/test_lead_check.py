@@ -353,3 +353,26 @@ def test_thousands_of_rejected_decisions_are_summed_up(clusters) -> None:  # typ
     notes = [e.text for e in report.retro.reconciliation if "rejected" in e.text]
     assert len(notes) == 21
     assert notes[-1].startswith("280 more lead decisions were rejected")
+
+
+def test_the_lead_assessment_credits_who_said_each_statement(clusters) -> None:  # type: ignore[no-untyped-def]
+    """An item the lead kept word for word stays the seats'; one it wrote is the lead's."""
+    seats = build_report(Header("r0"), seat_reviews(), changed_files=CHANGED).testing
+    (kept, who), *_ = seats.credited_items
+    assert who == ("Alpha",)
+    lead_answer = _answer(
+        testing={"intro": "Thin tests.", "items": [f" {kept}", "No test calls `shout(None)` (K1)."]}
+    )
+    checked = check_answer(lead_answer, clusters, seats=SEATS, testing=seats)
+    assert checked.testing is not None
+    assert checked.testing.item_reviewers == (("Alpha",), ("lead",))
+    assert checked.testing.intro_reviewers == ("lead",)
+    report = report_from_answer(
+        Header("r1"),
+        seat_reviews(),
+        clusters,
+        checked,
+        lead=LeadInfo("claude", "ok"),
+        changed_files=CHANGED,
+    )
+    assert report.testing.credited_items[1] == ("No test calls `shout(None)` (I1).", ("lead",))

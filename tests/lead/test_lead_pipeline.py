@@ -93,6 +93,9 @@ def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
     assert _row(md, "Unique insights") == "| Unique insights | S3 (README does not…) | 0 | 0 |"
     assert "Consolidated without a lead" not in md
     assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool call," in md
+    # the lead wrote the testing assessment: its statement is credited to it
+    testing = _section(md, "## Testing Assessment", "---")
+    assert testing.strip() == "1. No test calls `shout(None)` (I1). [lead]"
 
     review_dir = Path(out["review_dir"])
     for name in (
@@ -279,6 +282,9 @@ def test_lead_none(tmp_path: Path) -> None:
     s = Setup(tmp_path, [fenced(ANSWER)])
     _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "none"))
     _assert_without_lead(md, report, run)
+    # each statement of the merged assessment says which seat made it
+    testing = _section(md, "## Testing Assessment", "---")
+    assert "1. Nothing tests `shout` with `None`. [Alpha]" in testing
     assert not s.log.exists()  # the fake claude never ran
 
 

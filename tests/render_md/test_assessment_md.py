@@ -9,7 +9,7 @@ import dataclasses
 from pathlib import Path
 
 from deepreview.findings.report_parse import parse_report
-from deepreview.model import Assessment
+from deepreview.model import Assessment, DesignObservation
 from deepreview.render import render_report
 from deepreview.runmodel import CheckResults, FixCheck, Mutant
 from support.live_markdown import live_hazards
@@ -61,3 +61,36 @@ def test_assessment_text_is_neutral() -> None:
         section = _section(md, title)
         assert live_hazards(section) == [], section
         assert "2. `<kept> @code`" in section  # code stays as written
+
+
+CODE_LAST = "Add a test like this:\n\n```python\ndef test_x():\n    assert x() == 1\n```"
+
+
+def test_each_statement_shows_its_reviewers_and_reads_back() -> None:
+    testing = Assessment(
+        intro="Existing tests pass.",
+        items=("No test for `x`.", CODE_LAST),
+        item_reviewers=(("Claude Opus 4.6", "Gemini 3.1 Pro"), ("lead",)),
+        intro_reviewers=("Codex GPT 5.4",),
+    )
+    md = _render(testing=testing)
+    section = _section(md, "Testing Assessment")
+    assert section.strip().startswith(
+        "Existing tests pass. [Codex GPT 5.4]\n\n"
+        "1. No test for `x`. [Claude Opus 4.6, Gemini 3.1 Pro]\n"
+        "2. Add a test like this:"
+    )
+    # after a code block the credit is a line of its own: on the fence's closing line it would
+    # leave the fence open, and the rest of the report would read as code
+    assert "    assert x() == 1\n```\n\n[lead]\n" in section
+    assert "## Documentation Assessment" in md.split(CODE_LAST.split("\n")[-1], 1)[1]
+    assert parse_report(md).testing == testing
+
+
+def test_a_design_observation_ending_in_code_keeps_the_rest_of_the_report() -> None:
+    observation = DesignObservation("concern", CODE_LAST, None, ("Claude Opus 4.6",))
+    md = _render(design_observations=(observation,))
+    assert "```\n\n[Claude Opus 4.6]\n" in md
+    report = parse_report(md)
+    assert report.design_observations == (observation,)
+    assert report.testing == parse_report(SEED.read_text(encoding="utf-8")).testing

@@ -171,7 +171,7 @@ def choose_verdict(lead: Verdict, rule: Verdict) -> tuple[Verdict, Reconciliatio
 def _assessment(a: Assessment | None, sub: Callable[[str], str]) -> Assessment | None:
     if a is None:
         return None
-    return Assessment(intro=sub(a.intro), items=tuple(sub(i) for i in a.items))
+    return replace(a, intro=sub(a.intro), items=tuple(sub(i) for i in a.items))
 
 
 MAX_REJECTED_NOTES = 20

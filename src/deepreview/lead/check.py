@@ -386,8 +386,11 @@ def check_answer(
     *,
     seats: Sequence[str],
     design_observations: Sequence[DesignObservation] = (),
+    testing: Assessment | None = None,
+    documentation: Assessment | None = None,
 ) -> Checked:
-    """What of `answer` applies to this review (pure)."""
+    """What of `answer` applies to this review (pure). `testing` / `documentation`: the seats'
+    merged assessments the lead was shown, whose reviewers keep an item the lead kept as is."""
     decisions, rejected_decisions, undecided = check_decisions(answer, clusters)
     rejected = list(rejected_decisions)
     narratives: dict[str, str] = {}
@@ -427,8 +430,8 @@ def check_answer(
         narratives=narratives,
         design_observations=design,
         design_notes=design_notes,
-        testing=_assessment(answer.testing),
-        documentation=_assessment(answer.documentation),
+        testing=_assessment(answer.testing, testing),
+        documentation=_assessment(answer.documentation, documentation),
         process_notes=ProcessNotes(
             skill_improvements=tuple(_bullet(x) for x in answer.skill_improvements if x.strip()),
             repo_context_updates=tuple(
@@ -440,10 +443,24 @@ def check_answer(
     )
 
 
-def _assessment(a: AssessmentIn | None) -> Assessment | None:
+def _assessment(a: AssessmentIn | None, seats: Assessment | None) -> Assessment | None:
+    """The lead's assessment, each statement credited to who made it: the seats, for one the
+    lead kept word for word; else the lead, who wrote it."""
     if a is None:
         return None
-    return Assessment(intro=a.intro, items=tuple(i for i in a.items if i.strip()))
+    said = {_words(t): who for t, who in seats.credited_items} if seats else {}
+    items = tuple(i for i in a.items if i.strip())
+    intro_said = seats.intro_reviewers if seats and _words(a.intro) == _words(seats.intro) else ()
+    return Assessment(
+        intro=a.intro,
+        items=items,
+        item_reviewers=tuple(said.get(_words(i)) or (LEAD_CREDIT,) for i in items),
+        intro_reviewers=(intro_said or (LEAD_CREDIT,)) if a.intro.strip() else (),
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 __all__ = [

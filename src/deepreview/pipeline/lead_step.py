@@ -79,6 +79,8 @@ def apply_outcome(
             ctx.clusters,
             seats=[sr.seat for sr in seat_reviews],
             design_observations=ctx.design,
+            testing=ctx.testing,
+            documentation=ctx.documentation,
         )
         # its note (rejected claims, clusters without a decision) names findings as the report
         # does, so `report_from_answer` writes it
