@@ -287,6 +287,18 @@ def test_substitute_leaves_embedded_ids_alone_and_hides_unknown_clusters() -> No
     assert substitute("Fix K9 first.", ids) == "Fix a finding not in this report first."
 
 
+def test_substitute_names_members_and_design_observations_it_knows() -> None:
+    names = {"gemini:c3": "Gemini C3", "D1": "design concern (No bound)"}
+    text = (
+        "D1: Gemini:C3 and gemini:c3 agree. See D1, not D2, a.go:C3, http://gemini:C3, "
+        "x/gemini:C3 or gemini:C3:12."
+    )
+    assert substitute(text, {}, names) == (
+        "The design concern (No bound): Gemini C3 and Gemini C3 agree. See the design concern "
+        "(No bound), not D2, a.go:C3, http://gemini:C3, x/gemini:C3 or gemini:C3:12."
+    )
+
+
 def test_a_verdict_rests_on_nothing_only_when_no_finding_it_names_exists() -> None:
     ids = {"K1": "I1", "K2": "Charlie C1", "L1": "S4"}  # K2: dropped, named by the seat
     assert rests_on_nothing("K9 breaks every caller.", ids)

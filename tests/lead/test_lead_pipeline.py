@@ -22,7 +22,9 @@ from lead_kit import (
     write_config,
 )
 
+from deepreview.consolidate.decisions import DecisionError
 from deepreview.model import Report
+from deepreview.pipeline import lead_step
 from deepreview.serialize import report_from_data
 from support.repos import CliResult, cli_env, make_repo, run_cli
 
@@ -243,6 +245,45 @@ def test_rejected_decisions_name_findings_as_the_report_does(tmp_path: Path) -> 
     # the lead's own answer, stored as data, keeps its IDs
     kept = json.loads((Path(out["review_dir"]) / "lead-answer-1.json").read_text())
     assert kept["decisions"][-1]["cluster"] == "K2"
+
+
+def test_member_keys_and_design_ids_in_the_lead_prose_are_named_as_the_report_does(
+    tmp_path: Path,
+) -> None:
+    """The prompt names members `charlie:C1` and design observations `D1`; the report calls
+    them `Charlie C1` and does not number its design observations."""
+    doc = answer(
+        executive_summary="alpha:I1 and Bravo:I1 agree (K1); charlie:C1 is wrong. D1 is fair; "
+        "see calc.py:2, zulu:C1 and D7 cache.",
+        design_observations=[{"id": "D1", "action": "keep", "reason": "as D1 says"}],
+    )
+    s = Setup(tmp_path, [fenced(doc)])
+    _, md, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    assert report.executive_summary == (
+        "Alpha I1 and Bravo I1 agree (I1); Charlie C1 is wrong. The design concern (Helpers "
+        "live in a grab-bag util package —…) is fair; see calc.py:2, zulu:C1 and D7 cache."
+    )
+    assert _section(md, "## Executive Summary\n\n", "\n").startswith("Alpha I1 and Bravo I1")
+
+
+def test_decisions_that_do_not_apply_fall_back_without_cluster_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A gap in the checks (`DecisionError`): the deterministic report, and a note that does not
+    quote the error's cluster IDs (the lead's answer file keeps the decisions)."""
+
+    def gap(*_: Any, **__: Any) -> Report:
+        raise DecisionError("merge of K3 needs merge_into naming another existing cluster")
+
+    monkeypatch.setattr(lead_step, "report_from_answer", gap)
+    s = Setup(tmp_path, [fenced(ANSWER)])
+    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    assert report.lead is not None and report.lead.status == "fallback"
+    assert report.lead.note.startswith(
+        "The lead (claude) gave decisions that did not apply (a gap in deep-review's checks; "
+        "its answer file in the review folder holds them)."
+    )
+    assert "K3" not in md and "K3" not in json.dumps(out) and "K3" not in run["lead"]["note"]
 
 
 @pytest.mark.slow

@@ -4,11 +4,13 @@ lead's prose fills the judgment parts, and our renderer still writes every byte 
 The lead names findings by cluster ID (`K3`) or added-finding ID (`L1`, its position in
 `added_findings`) because it answers before the findings are numbered. Its prose is rewritten
 here to the final IDs: `K3` becomes `I2` (or, for a dropped cluster, the seats' own labels
-`Gemini C1`). Cluster IDs are the lead's working names and never reach the report: one that
-names no cluster of this review becomes "a finding not in this report". An unknown `L7` is left
-as written (`L2 cache` is ordinary prose). Our own notes about the answer (a rejected decision,
-a cluster without a decision) name each cluster with its short title too (`I2 (`parse`)`),
-since a reader has only the note to tell which finding is meant.
+`Gemini C1`). The other names its prompt gave it are rewritten too: a member key `gemini:C1`
+becomes `Gemini C1`, a design observation `D2` its kind and first words. Cluster IDs are the
+lead's working names and never reach the report: one that names no cluster of this review
+becomes "a finding not in this report". An unknown `L7`, `D9` or `x:C1` is left as written
+(`L2 cache` is ordinary prose). Our own notes about the answer (a rejected decision, a cluster
+without a decision) name each cluster with its short title too (`I2 (`parse`)`), since a reader
+has only the note to tell which finding is meant.
 
 The verdict is the lead's, unless it is milder than the findings allow (a critical finding
 kept, yet "Merge as-is"), or its reason names findings and none of them is a cluster of this
@@ -47,6 +49,10 @@ from deepreview.model import (
 )
 
 _REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)?)(?![\w])")
+# A member key (`gemini:C1`) or design observation (`D2`): rewritten only when it is one of this
+# review's (`calc.py:2`, `D2 cache` stay as written).
+_NAME = re.compile(r"(?<![\w#/.:-])([A-Za-z][\w-]*:[A-Za-z]+\d+(?!:\w)|D\d+)(?!\w)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 UNKNOWN_FINDING = "a finding not in this report"
 _STRICTNESS = {"Merge as-is": 0, "Merge with fixes": 1, "Rework": 2}
 
@@ -134,14 +140,37 @@ def lead_note(checked: Checked, name: Callable[[Ref], str]) -> str:
     return "; ".join(parts) + ("." if parts else "")
 
 
-def substitute(text: str, ids: Mapping[str, str]) -> str:
+def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | None = None) -> str:
+    """`text` with the lead's IDs (`ids`: `K3`, `L1`) and other names (`names`: member keys
+    `gemini:c1`, lower case; design observations `D2`) as the report says them."""
+
     def one(m: re.Match[str]) -> str:
         ref = m.group(1)
         if ref in ids:
             return ids[ref]
         return UNKNOWN_FINDING if ref.startswith("K") else ref
 
-    return _REF.sub(one, text)
+    def name(m: re.Match[str]) -> str:
+        said = (names or {}).get(m.group(1).lower() if ":" in m.group(1) else m.group(1))
+        if said is None:
+            return m.group(1)
+        if ":" not in m.group(1):
+            said = f"the {said}"  # the design concern (...)
+        if _SENTENCE_START.search(m.string[: m.start()]):
+            return said[0].upper() + said[1:]
+        return said
+
+    return _NAME.sub(name, _REF.sub(one, text))
+
+
+def prose_names(
+    clusters: Sequence[Cluster], names: Mapping[str, str], design: Mapping[str, str]
+) -> dict[str, str]:
+    """`substitute`'s `names`: member keys (lower case) → `Gemini C1`, `D2` → `design concern
+    (Helpers live in…)`."""
+    out = {m.key.lower(): member_label(m, dict(names)) for c in clusters for m in c.members}
+    out.update(design)
+    return out
 
 
 def rests_on_nothing(reason: str, ids: Mapping[str, str]) -> bool:
@@ -199,8 +228,10 @@ def report_from_answer(
     ids = id_map(clusters, checked.decisions, result, names)
     name = ref_namer(clusters, checked.decisions, result, names)
 
+    said = prose_names(clusters, names, checked.design_names)
+
     def sub(text: str) -> str:
-        return substitute(text, ids)
+        return substitute(text, ids, said)
 
     all_failed = not seat_reviews or all(sr.review is None for sr in seat_reviews)
     rule = decide(result.findings, all_seats_failed=all_failed)
@@ -274,6 +305,7 @@ __all__ = [
     "choose_verdict",
     "id_map",
     "lead_note",
+    "prose_names",
     "ref_namer",
     "report_from_answer",
     "rests_on_nothing",

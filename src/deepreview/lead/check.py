@@ -97,7 +97,10 @@ class Checked:
     verdict: Verdict
     narratives: dict[str, str] = field(default_factory=dict)  # seat -> retro narrative
     design_observations: tuple[DesignObservation, ...] = ()
-    design_notes: tuple[str, ...] = ()  # "Dropped design concern D2 (...): reason"
+    design_notes: tuple[str, ...] = ()  # "Dropped design concern (...): reason"
+    # The lead's names for the design observations it was shown, as the report can say them:
+    # `D2` -> `design concern (Helpers live in…)` (the report does not number them).
+    design_names: dict[str, str] = field(default_factory=dict)
     testing: Assessment | None = None
     documentation: Assessment | None = None
     process_notes: ProcessNotes = field(default_factory=ProcessNotes)
@@ -430,6 +433,10 @@ def check_answer(
         narratives=narratives,
         design_observations=design,
         design_notes=design_notes,
+        design_names={
+            f"D{n}": f"design {o.kind} ({_gist(o.text)})"
+            for n, o in enumerate(design_observations, start=1)
+        },
         testing=_assessment(answer.testing, testing),
         documentation=_assessment(answer.documentation, documentation),
         process_notes=ProcessNotes(

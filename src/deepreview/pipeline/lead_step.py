@@ -96,9 +96,13 @@ def apply_outcome(
                 present_files=present_files,
                 notes=report.notes,
             )
-        except DecisionError as exc:  # a gap in the checks: never lose the review over it
+        except DecisionError:  # a gap in the checks: never lose the review over it
+            # (its message speaks of the lead's cluster IDs, which name nothing in the report)
             _LOGGER.debug("lead decisions did not apply", exc_info=True)
-            why = f"gave decisions that did not apply ({exc})"
+            why = (
+                "gave decisions that did not apply (a gap in deep-review's checks; its answer "
+                "file in the review folder holds them)"
+            )
             return _deterministic(report, lead, "fallback", why, outcome)
     if outcome.status == "fallback":
         why = outcome.reason or "gave no usable answer"
