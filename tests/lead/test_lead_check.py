@@ -12,6 +12,7 @@ from deepreview.consolidate.decisions import Decision
 from deepreview.lead.answer import LeadAnswer
 from deepreview.lead.apply import (
     choose_verdict,
+    outside_code,
     report_from_answer,
     rests_on_nothing,
     substitute,
@@ -296,6 +297,13 @@ def test_substitute_names_members_and_design_observations_it_knows() -> None:
     assert substitute(text, {}, names) == (
         "The design concern (No bound): Gemini C3 and Gemini C3 agree. See the design concern "
         "(No bound), not D2, a.go:C3, http://gemini:C3, x/gemini:C3 or gemini:C3:12."
+    )
+
+
+def test_outside_code_changes_prose_only() -> None:
+    text = "K1 and `K1` and ``a ` K1`` K1\n\n~~~\nK1\n~~~\nK1 ```K1``` K1\n```\nK1"
+    assert outside_code(text, lambda t: t.replace("K1", "I1")) == (
+        "I1 and `K1` and ``a ` K1`` I1\n\n~~~\nK1\n~~~\nI1 ```K1``` I1\n```\nK1"
     )
 
 

@@ -266,6 +266,22 @@ def test_member_keys_and_design_ids_in_the_lead_prose_are_named_as_the_report_do
     assert _section(md, "## Executive Summary\n\n", "\n").startswith("Alpha I1 and Bravo I1")
 
 
+def test_cluster_ids_in_an_added_finding_are_renumbered_outside_code(tmp_path: Path) -> None:
+    added = dict(ANSWER["added_findings"][0])
+    added["title"] = "`shout` grows some strings, unlike the K1 crash"
+    added["body"] = "Unlike K1, this is no crash:\n\n```python\nK1 = 'ß'.upper()  # K1\n```\n"
+    added["fix"] = "Document it next to the guard K1 adds: `K1`."
+    doc = answer(added_findings=[added])
+    s = Setup(tmp_path, [fenced(doc)])
+    _, md, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    (lead_finding,) = [f for f in report.findings if f.reviewers == ("lead",)]
+    assert lead_finding.title == "`shout` grows some strings, unlike the I1 crash"
+    assert lead_finding.body.startswith("Unlike I1, this is no crash:")
+    assert "K1 = 'ß'.upper()  # K1" in lead_finding.body  # code is kept as written
+    assert lead_finding.fix == "Document it next to the guard I1 adds: `K1`."
+    assert "unlike the I1 crash" in md
+
+
 def test_decisions_that_do_not_apply_fall_back_without_cluster_ids(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -38,6 +38,7 @@ from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title
 from deepreview.consolidate.verdict import decide
 from deepreview.lead.check import Checked, Ref
+from deepreview.markdown_fence import FenceTracker
 from deepreview.model import (
     Assessment,
     Header,
@@ -163,6 +164,36 @@ def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | Non
     return _NAME.sub(name, _REF.sub(one, text))
 
 
+# An inline code span: a backtick run, then the text up to the next run of the same length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+
+
+def outside_code(text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` applied to its prose only: fenced blocks and code spans (the lead's
+    code, where `K1` may be a name) are kept as written."""
+    out: list[str] = []
+    prose: list[str] = []
+    fences = FenceTracker()
+
+    def flush() -> None:
+        joined = "".join(prose)
+        pos = 0
+        for m in _CODE_SPAN.finditer(joined):
+            out.extend((change(joined[pos : m.start()]), m.group(0)))
+            pos = m.end()
+        out.append(change(joined[pos:]))
+        prose.clear()
+
+    for line in text.splitlines(keepends=True):
+        if fences.feed(line.rstrip("\r\n")):
+            flush()
+            out.append(line)
+        else:
+            prose.append(line)
+    flush()
+    return "".join(out)
+
+
 def prose_names(
     clusters: Sequence[Cluster], names: Mapping[str, str], design: Mapping[str, str]
 ) -> dict[str, str]:
@@ -277,7 +308,10 @@ def report_from_answer(
         seat_reviews,
         changed_files=changed_files,
         present_files=present_files,
-        decisions=[replace(d, reason=sub(d.reason)) for d in checked.decisions],
+        decisions=[
+            replace(d, reason=sub(d.reason), title=d.title and outside_code(d.title, sub))
+            for d in checked.decisions
+        ],
         added=[_added(a, sub) for a in checked.added],
         lead=replace(lead, note=lead_note(checked, name)),
         notes=notes,
@@ -297,7 +331,13 @@ def report_from_answer(
 
 
 def _added(a: AddedFinding, sub: Callable[[str], str]) -> AddedFinding:
-    return replace(a, reason=sub(a.reason))
+    return replace(
+        a,
+        title=outside_code(a.title, sub),
+        body=outside_code(a.body, sub),
+        fix=outside_code(a.fix, sub),
+        reason=sub(a.reason),
+    )
 
 
 __all__ = [
@@ -305,6 +345,7 @@ __all__ = [
     "choose_verdict",
     "id_map",
     "lead_note",
+    "outside_code",
     "prose_names",
     "ref_namer",
     "report_from_answer",
