@@ -224,12 +224,9 @@ class _Decisions:
             return None
         sources = [s for s in self.order if self.merged_into.get(s) == cid]
         if sources:
-            which = (
-                " merges into it; dropping it drops that one"
-                if len(sources) == 1
-                else (" merge into it; dropping it drops them")
-            )
-            self.reject(d, *_listed([_k(s) for s in sources]), which, " too")
+            verb, them = ("merges", "that one") if len(sources) == 1 else ("merge", "them")
+            why = f" {verb} into it; dropping it drops {them} too"
+            self.reject(d, *_listed([_k(s) for s in sources]), why)
             return None
         self.dropped.add(cid)
         return Decision(cid, "drop", d.reason, false_positive=d.false_positive)
