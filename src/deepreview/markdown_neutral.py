@@ -1,12 +1,17 @@
-"""Untrusted Markdown that pings nobody and renders no HTML, wherever it is shown.
+"""Untrusted Markdown that pings nobody, links no other thread and renders no HTML, wherever
+it is shown.
 
 Seat text (titles, bodies, whole reviews) and PR text (title, commit subjects) end up in the
-Markdown report and in comments on GitHub. There, `@user` would ping people and raw HTML
-(`<img>`, `<details>`, `<!-- marker -->`) would render or hide our own structure. `neutral`
-breaks every mention with an invisible word joiner (`@\u2060name` is no mention, nor is
-`@\u2060&#111;ctocat`), writes `<` as `&lt;` and a character reference for `@` as typed
-(`&amp;#64;`), everywhere but in code: fenced code blocks and code spans are kept exactly as
-written, since GitHub neither renders HTML nor resolves mentions there.
+Markdown report and in comments on GitHub. There, `@user` would ping people, `#123`, `GH-123`
+and `owner/repo#123` would autolink and put a cross-reference event in issue or PR 123 (noise in
+someone else's thread, from untrusted text), and raw HTML (`<img>`, `<details>`,
+`<!-- marker -->`) would render or hide our own structure. `neutral` breaks every mention and
+reference with an invisible word joiner (`@\u2060name` is no mention, nor is
+`@\u2060&#111;ctocat`; `#\u2060123` and `GH-\u2060123` link nothing), writes `<` as `&lt;`,
+and writes a character reference that would spell part of a mention or reference (`&#64;`,
+`&#35;`, `&#45;`, a `G` or `H`) as typed, its own `#` broken (`&amp;#\u206064;`), everywhere
+but in code: fenced code blocks and code spans are kept exactly as written, since GitHub
+neither renders HTML nor resolves mentions or references there.
 
 Which text is code is read the way CommonMark reads it, from markdown-it's own tokens (a
 backslash-escaped backtick opens no code span; a span closes only at a backtick run of the same
@@ -31,17 +36,24 @@ _WJ: Final = "\u2060"  # word joiner: invisible, and `@\u2060name` is no mention
 # `@` before a login character, or before a character reference that may decode to one.
 _MENTION: Final = re.compile(r"@(?=[A-Za-z0-9_-]|&#|&[A-Za-z])")
 _LIVE_MENTION: Final = re.compile(r"@[A-Za-z0-9]")  # a login starts with one
-# In prose, left to right: a backslash escape (already literal: `\<` shows `<`, kept), a
-# CommonMark character reference (one that decodes to `@` would spell a mention once rendered,
-# so its `&` is written `&amp;` and it shows as typed), or a `<`.
+_LIVE_REFERENCE: Final = re.compile(r"#[0-9]|(?i:gh)-[0-9]")  # as GitHub's filter sees text
+# In prose, left to right: the `#` or `GH-` of a cross-reference (escaped or not: `\#1` shows
+# `#1`), before a digit or a character reference that may decode to one (a joiner follows it);
+# a backslash escape (already literal: `\<` shows `<`, kept); a CommonMark character reference
+# (one that decodes to a character of `_SPELLING` would spell a mention or reference once
+# rendered, so its `&` is written `&amp;` and it shows as typed); or a `<`.
 _HAZARD: Final = re.compile(
-    r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<"
+    r"(?P<ref>\\?#|(?i:gh)\\?-)(?=[0-9]|&#|&[A-Za-z])"
+    r"|\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<"
 )
+_SPELLING: Final = frozenset("@#-GHgh")
+_NUMBERED: Final = re.compile(r"^#(?=[0-9])")  # a numeric reference's `#`
 _SPANS: Final = "deepreview_code_spans"  # env key: inline source -> its code spans
 
 
 def neutral(text: str, *, lead: str = "") -> str:
-    """`text` with no live mention and no raw HTML outside code; code kept as written.
+    """`text` with no live mention or reference and no raw HTML outside code; code kept as
+    written.
 
     `lead` is what stands before the text on its first line where it is placed (`- ` for a
     list item): the text is read in that context, and returned without it."""
@@ -58,9 +70,24 @@ def neutral(text: str, *, lead: str = "") -> str:
     return "\n".join(_prose(line) for line in doc.split("\n"))[len(lead) :]
 
 
-def restore_mentions(text: str) -> str:
-    """`text` read back from our Markdown with its mentions as written (the joiner removed)."""
-    return text.replace("@" + _WJ, "@")
+_JOINED: Final = re.compile(r"(@|#|(?i:gh)\\?-)" + _WJ)
+
+
+def restore_joiners(text: str) -> str:
+    """`text` read back from our Markdown with its mentions and references as written (the
+    joiners `neutral` put after `@`, `#` and `GH-` removed)."""
+    return _JOINED.sub(r"\1", text)
+
+
+# A round label as `pipeline.finish.round_label` writes it for a PR (`3 (of PR #711)`).
+_OWN_ROUND: Final = re.compile(r"[0-9]+ \(of PR #[0-9]+\)")
+
+
+def is_own_round(label: str) -> bool:
+    """Whether a report's round label is our own `3 (of PR #711)`: its `#711` is kept live, a
+    link to the reviewed PR itself (a summary posted there makes no cross-reference event);
+    any other label (one naming a branch) is untrusted text like the rest."""
+    return bool(_OWN_ROUND.fullmatch(label))
 
 
 def neutral_inline(text: str) -> str:
@@ -79,10 +106,13 @@ def _prose(text: str) -> str:
 
 def _defuse(m: re.Match[str]) -> str:
     found = m.group(0)
+    if m.group("ref"):
+        return found + _WJ
     if found == "<":
         return "&lt;"
-    if found.startswith("&") and html.unescape(found) == "@":
-        return "&amp;" + found[1:]
+    if found.startswith("&") and html.unescape(found) in _SPELLING:
+        # Shown as typed, `&#35;` would read `#35` to GitHub: its `#` is broken too.
+        return "&amp;" + _NUMBERED.sub("#" + _WJ, found[1:])
     return found
 
 
@@ -185,7 +215,8 @@ def _column(line: str, part: str, cell_from: int | None) -> int | None:
 
 
 def _live(text: str) -> bool:
-    """Does a GitHub-like reading of `text` (HTML on) find raw HTML or a mention in it?"""
+    """Does a GitHub-like reading of `text` (HTML on) find raw HTML, a mention or a reference
+    in it?"""
     for tok in _renderer().parse(text):
         if tok.type == "html_block":
             return True
@@ -198,12 +229,16 @@ def _live(text: str) -> bool:
             if child.type in ("text", "text_special"):
                 run += child.content
                 continue
-            if _LIVE_MENTION.search(run):
+            if _live_text(run):
                 return True
             run = ""
-        if _LIVE_MENTION.search(run):
+        if _live_text(run):
             return True
     return False
+
+
+def _live_text(run: str) -> bool:
+    return bool(_LIVE_MENTION.search(run) or _LIVE_REFERENCE.search(run))
 
 
 @cache
@@ -239,4 +274,4 @@ def _reader() -> MarkdownIt:
     return md
 
 
-__all__ = ["neutral", "neutral_inline", "restore_mentions"]
+__all__ = ["is_own_round", "neutral", "neutral_inline", "restore_joiners"]

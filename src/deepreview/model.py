@@ -209,7 +209,8 @@ class Reviewer:
 
 @dataclass(frozen=True)
 class Verdict:
-    label: str  # Merge as-is | Merge with fixes | Rework | Failed | Unknown
+    # Merge as-is | Merge with fixes | Rework | Failed | No model review | Unverified | Unknown
+    label: str
     reason: str = ""
 
     @property

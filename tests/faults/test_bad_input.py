@@ -38,6 +38,11 @@ def _assert_bad_input(res, needle: str, store: Path) -> None:  # type: ignore[no
         (["deadbeef..HEAD"], "unknown ref 'deadbeef'"),
         (["feature/x..feature/x"], "nothing to review"),
         (["not a target"], "cannot read target"),
+        # a commit, not a branch: the error says how to review what it changed
+        (
+            ["HEAD"],
+            "'HEAD' is a commit, not a local branch; to review what it changed, use HEAD~1..HEAD",
+        ),
         (["--uncommitted"], "nothing to review"),
         (["--agents", "static", "--lead", "static"], "cannot lead"),
         (["--agents", ""], "--agents is empty"),
@@ -57,6 +62,7 @@ def _assert_bad_input(res, needle: str, store: Path) -> None:  # type: ignore[no
         "unknown-sha",
         "empty-range",
         "unparseable",
+        "a-commit",
         "clean-worktree",
         "lead-cannot-lead",
         "no-agents",

@@ -93,6 +93,65 @@ A name would read better.
 """
 
 
+# Round 2 after the push that fixed `compute` (round 1's I1): risky() is still there.
+ROUND_2 = """## Executive Summary
+
+compute is fixed; risky() is still called.
+
+## Round 2 Fix Verdicts
+
+- I1: fixed — `calc.py:10` is now `v10 = 10` @octocat <img src=x onerror=y> as in #12
+- I2: not fixed — `calc.py:25` still calls risky()
+- S1: not fixed — unchanged
+
+## Unresolved Feedback Verdicts
+
+- T1: not addressed — `calc.py:25` still calls risky()
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+I1. **risky() swallows errors** — `calc.py:25` (important, regression)
+
+```python
+v25 = risky(25)
+```
+
+The call hides failures.
+
+### Suggestions
+
+S1. **Name the constant** — `calc.py:2` (suggestion, enhancement)
+
+```python
+v2 = 2
+```
+
+A name would read better.
+"""
+
+
+def push_fix(tmp: Path, gh: FakeGitHub) -> str:
+    """A push to the PR that fixes line 10: the PR's diff keeps only the hunk at line 25."""
+    upstream = tmp / "upstream"
+    git(upstream, "checkout", "-q", "feature")
+    lines = list(HEAD_LINES)
+    lines[9] = "v10 = 10"
+    write(upstream, "calc.py", "\n".join(lines) + "\n")
+    head = commit_all(upstream, "Fix compute")
+    git(upstream, "checkout", "-q", "main")
+    git(upstream, "push", "-q", "--force", str(tmp / "origin.git"), f"{head}:refs/pull/7/head")
+    diff = git(upstream, "diff", "main", head, "--", "calc.py")
+    files = [{"filename": "calc.py", "status": "modified", "patch": diff[diff.index("@@") :]}]
+    gh.push(REPO, NUMBER, head, files)
+    return head
+
+
 def make_pr(tmp: Path, gh: FakeGitHub) -> Path:
     """A clone whose origin has `refs/pull/7/head`; the fake serves the PR and its files."""
     upstream = tmp / "upstream"

@@ -1,13 +1,14 @@
 """Property: whatever text goes in, what we post (and write to the Markdown report) has no live
-`@mention` and no raw HTML outside code, read by markdown-it as GitHub renders a comment; code
-is kept as written, and neutralising twice changes nothing."""
+`@mention`, no live cross-reference (`#123`, `GH-123`) and no raw HTML outside code, read by
+markdown-it as GitHub renders a comment; code is kept as written, and neutralising twice changes
+nothing."""
 
 from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from deepreview.markdown_neutral import neutral, neutral_inline
+from deepreview.markdown_neutral import is_own_round, neutral, neutral_inline, restore_joiners
 from deepreview.model import Finding, Header, Location, Report, Severity, Verdict
 from deepreview.publish.safe import block_text, inline_text
 from deepreview.publish.summary import SummaryInput, summary_body
@@ -29,6 +30,18 @@ PIECES = (
     "&commat;ops",
     "&amp;",
     "&lt;",
+    "#12",
+    "GH-3",
+    "gh\\-4",
+    "o/r#5",
+    "\\#6",
+    "&#35;7",
+    "&num;8",
+    "GH&#45;9",
+    "&#71;H-1",
+    "#&#49;",
+    "#",
+    "1",
     "<img src=x>",
     "<b>",
     "</b>",
@@ -77,6 +90,8 @@ KNOWN = [
     "[x]: <b `c>\n`@x` y`",
     "<http://a`b>`@c`",
     '<a title="`">`<img>`',
+    "Fixes #12, GH-3 and o/r#4 (`#5` stays) \\#6 &#35;7 &num;8 GH&#45;9 &#71;H-1 #&#49;2",
+    "```\n#12 GH-3\n```\nsee #12",
 ]
 
 
@@ -125,9 +140,40 @@ def test_code_is_kept_as_written(code: str) -> None:
 
 def test_what_a_reader_sees_is_kept() -> None:
     assert neutral("Hi @admin <b>x</b> & co") == "Hi @\u2060admin &lt;b>x&lt;/b> & co"
-    assert neutral("&#64;x and &lt;") == "&amp;#64;x and &lt;"  # the reference shows as typed
+    # The reference shows as typed, and `#64` in it is no cross-reference either.
+    assert neutral("&#64;x and &lt;") == "&amp;#\u206064;x and &lt;"
     assert neutral(r"\`@a\`") == "\\`@\u2060a\\`"
     assert neutral("`@a` `` @b ` `` \\`@c`") == "`@a` `` @b ` `` \\`@\u2060c`"
+
+
+def test_cross_references_are_broken_outside_code_only() -> None:
+    wj = "\u2060"
+    assert neutral("Fixes #12, GH-3, gh-4 and o/r#5") == (
+        f"Fixes #{wj}12, GH-{wj}3, gh-{wj}4 and o/r#{wj}5"
+    )
+    assert neutral("`#12` and\n```\nGH-3 #4\n```") == "`#12` and\n```\nGH-3 #4\n```"
+    # Spelled with escapes or references, as GitHub would read the rendered text.
+    assert neutral("\\#6 GH\\-7 &#35;8 GH&#45;9 #&#49;") == (
+        f"\\#{wj}6 GH\\-{wj}7 &amp;#{wj}35;8 GH&amp;#{wj}45;9 #{wj}&#49;"
+    )
+    # What is no reference is left alone: a heading, a fragment word, `#` alone, `&#60;`.
+    assert neutral("# Title\n\na#b, issue # 5, C# and &#60;") == (
+        "# Title\n\na#b, issue # 5, C# and &#60;"
+    )
+    assert restore_joiners(neutral("Fixes #12 and GH-3 @a")) == "Fixes #12 and GH-3 @a"
+
+
+def test_our_own_round_label_keeps_its_link_to_the_pr() -> None:
+    assert is_own_round("2 (of PR #7)")
+    assert not is_own_round("2 (of #7)") and not is_own_round("2 (of PR #7) #8")
+    summary = summary_body(
+        SummaryInput(report=Report(header=Header("r", round="2 (of PR #7)")), review_id="r")
+    )
+    assert "Round 2 (of PR #7) · " in summary
+    branch = summary_body(
+        SummaryInput(report=Report(header=Header("r", round="2 (of fix-#8)")), review_id="r")
+    )
+    assert "Round 2 (of fix-#\u20608) · " in branch
 
 
 @settings(max_examples=60)
@@ -151,3 +197,7 @@ def test_a_whole_summary_comment_is_never_live(pairs: list[tuple[str, str]]) -> 
     )
     body = summary_body(SummaryInput(report=report, review_id="r"))
     assert live_hazards(body, allowed_html=OURS) == [], body
+    # Our own round label is the one reference left live.
+    header = Header(review_id="r", verdict=Verdict("Rework"), round="2 (of PR #7)")
+    body = summary_body(SummaryInput(report=Report(header=header, findings=findings)))
+    assert live_hazards(body, allowed_html=OURS, allowed_refs=["Round 2 (of PR #7)"]) == []

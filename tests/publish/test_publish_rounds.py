@@ -8,70 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from publish.scenario import HEAD_LINES, NUMBER, REPO, review, setup
+from publish.scenario import HEAD_LINES, NUMBER, REPO, ROUND_2, push_fix, review, setup
 from support.fake_github import FakeGitHub
 from support.fake_threads import thread
-from support.repos import commit_all, git, run_cli, write
+from support.repos import run_cli
 
 pytestmark = pytest.mark.slow  # each test runs two real reviews
-
-# Round 2 after the push that fixed `compute` (round 1's I1): risky() is still there.
-ROUND_2 = """## Executive Summary
-
-compute is fixed; risky() is still called.
-
-## Round 2 Fix Verdicts
-
-- I1: fixed — `calc.py:10` is now `v10 = 10` @octocat <img src=x onerror=y>
-- I2: not fixed — `calc.py:25` still calls risky()
-- S1: not fixed — unchanged
-
-## Unresolved Feedback Verdicts
-
-- T1: not addressed — `calc.py:25` still calls risky()
-
-## Findings
-
-### Critical Issues
-
-None.
-
-### Important Issues
-
-I1. **risky() swallows errors** — `calc.py:25` (important, regression)
-
-```python
-v25 = risky(25)
-```
-
-The call hides failures.
-
-### Suggestions
-
-S1. **Name the constant** — `calc.py:2` (suggestion, enhancement)
-
-```python
-v2 = 2
-```
-
-A name would read better.
-"""
-
-
-def _push_fix(tmp: Path, gh: FakeGitHub) -> str:
-    """A push to the PR that fixes line 10: the PR's diff keeps only the hunk at line 25."""
-    upstream = tmp / "upstream"
-    git(upstream, "checkout", "-q", "feature")
-    lines = list(HEAD_LINES)
-    lines[9] = "v10 = 10"
-    write(upstream, "calc.py", "\n".join(lines) + "\n")
-    head = commit_all(upstream, "Fix compute")
-    git(upstream, "checkout", "-q", "main")
-    git(upstream, "push", "-q", "--force", str(tmp / "origin.git"), f"{head}:refs/pull/7/head")
-    diff = git(upstream, "diff", "main", head, "--", "calc.py")
-    files = [{"filename": "calc.py", "status": "modified", "patch": diff[diff.index("@@") :]}]
-    gh.push(REPO, NUMBER, head, files)
-    return head
 
 
 def _publish(clone: Path, env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
@@ -89,7 +31,7 @@ def test_inline_comments_go_on_the_reviewed_commits_diff(
         fakes, clone, env = setup(tmp_path, gh)
         rid = review(fakes, clone, env).json()["review_id"]
         reviewed = gh.pull(REPO, NUMBER).data["head"]["sha"]
-        _push_fix(tmp_path, gh)
+        push_fix(tmp_path, gh)
         cwd = clone
         if not clone_at_hand:  # e.g. the store artifact, published on another machine
             cwd = tmp_path / "elsewhere"
@@ -112,7 +54,7 @@ def test_the_fake_refuses_lines_off_the_commits_diff(tmp_path: Path) -> None:
     with FakeGitHub() as gh:
         setup(tmp_path, gh)
         old = gh.pull(REPO, NUMBER).data["head"]["sha"]
-        new = _push_fix(tmp_path, gh)
+        new = push_fix(tmp_path, gh)
         path = f"/repos/{REPO}/pulls/{NUMBER}/reviews"
         for sha, code in ((old, 200), (new, 422), ("f" * 40, 422)):
             body = {"commit_id": sha, "event": "COMMENT", "body": "x"}
@@ -143,7 +85,7 @@ def test_a_later_round_says_what_became_of_the_round_before(tmp_path: Path) -> N
         by_line = {c["line"]: c["id"] for c in pull.review_comments}
         assert sorted(by_line) == [10, 25]
 
-        _push_fix(tmp_path, gh)
+        push_fix(tmp_path, gh)
         pull.review_threads = [thread("calc.py", 25, "Why risky()? @octocat", author="alice")]
         (tmp_path / "review.md").write_text(ROUND_2, encoding="utf-8")
         second = review(fakes, clone, env, "--post", "--inline")
@@ -170,6 +112,7 @@ def test_a_later_round_says_what_became_of_the_round_before(tmp_path: Path) -> N
         assert reply.startswith("<!-- deep-review:verdict round=2 -->")
         assert "**Fixed in round 2** (verdict by Alpha)" in reply and rid in reply
         assert "@octocat" not in reply and "<img" not in reply
+        assert "as in #\u206012" in reply  # the seat's cross-reference links nothing
         assert pull.resolved_threads == {f"PRRT_{by_line[10]}"}
         assert "Replies on the previous round's inline comments: I1" in second.stderr
 
@@ -188,7 +131,7 @@ def test_a_reply_stands_when_github_will_not_resolve_its_thread(tmp_path: Path) 
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)
         assert review(fakes, clone, env, "--post", "--inline").returncode == 0
-        _push_fix(tmp_path, gh)
+        push_fix(tmp_path, gh)
         (tmp_path / "review.md").write_text(ROUND_2, encoding="utf-8")
         rid = review(fakes, clone, env).json()["review_id"]
         writes = len(gh.writes)

@@ -1,6 +1,7 @@
 """What `review --post --inline` puts on GitHub from untrusted finding text, through the real
-command against the fake GitHub: rendered as GitHub would, it pings nobody and has no raw HTML
-of the seat's."""
+command against the fake GitHub: rendered as GitHub would, it pings nobody, links no other
+issue or PR (no cross-reference event in someone else's thread) and has no raw HTML of the
+seat's."""
 
 from __future__ import annotations
 
@@ -50,6 +51,58 @@ S1. **Name it** — `calc.py:2` (suggestion, enhancement)
 
 Spans need runs of equal length: ``@octocat` <img src=y>`` stays code, `@a`` @bob <b>x</b>.
 """
+
+
+# Cross-references every way GitHub reads them; code keeps its own.
+REFS = r"""## Executive Summary
+
+Refs test.
+
+## Findings
+
+### Critical Issues
+
+None.
+
+### Important Issues
+
+I1. **Breaks #12 and GH-3** — `calc.py:10` (important, regression)
+
+See octo/other#4, \#5, &#35;6 and GH&#45;7; `#8` and `GH-9` are code.
+
+```python
+v10 = compute(10)  # see #10
+```
+
+Fix: revert acme/demo#11.
+
+### Suggestions
+
+S1. **Like gh-13** — `calc.py:2` (suggestion, enhancement)
+
+As in #14.
+"""
+
+
+def test_cross_references_in_finding_text_link_no_other_thread(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh, REFS)
+        gh.pull(REPO, NUMBER).data["title"] = "Closes #99"
+        res = review(fakes, clone, env, "--post", "--inline")
+        assert res.returncode == 0, res.stderr
+        pull = gh.pull(REPO, NUMBER)
+        inline = [c["body"] for c in pull.review_comments]
+        summary = pull.issue_comments[0]["body"]
+        assert len(inline) == 1 and "Breaks" in inline[0]
+        allowed = (*OURS, *_finding_markers(inline))
+        for body in (summary, *inline):
+            assert live_hazards(body, allowed_html=allowed) == [], body
+        assert "— Breaks #\u206012 and GH-\u20603\n" in inline[0]
+        assert "See octo/other#\u20604, \\#\u20605, &amp;#\u206035;6" in inline[0]
+        # Code keeps what it says.
+        assert "`#8` and `GH-9` are code." in inline[0]
+        assert "v10 = compute(10)  # see #10" in inline[0]
+        assert "As in #\u206014." in summary
 
 
 def _finding_markers(bodies: list[str]) -> list[str]:

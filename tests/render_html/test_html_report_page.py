@@ -83,6 +83,9 @@ def test_verdict_banner_classes(report: Report) -> None:
         ("Merge with fixes", "merge-with-fixes"),
         ("Rework", "rework"),
         ("Failed", "failed"),
+        # neither is approval: amber like "Merge with fixes", never grey "unknown"
+        ("No model review", "no-model-review"),
+        ("Unverified", "unverified"),
         ("Unknown", "unknown"),
         ("Something new", "unknown"),
     ]:

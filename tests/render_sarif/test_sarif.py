@@ -14,8 +14,9 @@ from sarif_kit import validate as _validate
 from deepreview.consolidate.fingerprint import fingerprint
 from deepreview.findings import parse_report
 from deepreview.formats import FORMATS, render_report, renderer
-from deepreview.model import Finding, Location, Report, Severity
+from deepreview.model import Finding, Header, Location, Report, Severity
 from deepreview.render.sarif import FINGERPRINT_KEY, to_sarif
+from support.live_markdown import live_hazards
 from support.repos import cli_env, make_repo, run_cli
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"
@@ -260,3 +261,23 @@ def test_a_review_stores_sarif_with_a_location_for_every_finding(tmp_path: Path)
     assert len(results) == 2
     for result in results:
         _github_accepts(result)
+
+
+def test_the_markdown_message_is_neutral_and_the_text_is_plain() -> None:
+    """`message.markdown` is GitHub Flavored Markdown that SARIF viewers render (GitHub code
+    scanning reads only `message.text`, shown as plain text): untrusted text there pings
+    nobody, links no other issue and renders no HTML, as in the Markdown report."""
+    finding = Finding(
+        "I1",
+        Severity.IMPORTANT,
+        "Ask @octocat about #12 <img src=x>",
+        (Location("a.py", 3),),
+        body="See GH-3 and o/r#4, cc @team <b>now</b>; `#5 @kept <kept>` is code.",
+        fix="Revert #6.",
+    )
+    [result] = to_sarif(Report(Header("r"), findings=(finding,)))["runs"][0]["results"]
+    markdown = result["message"]["markdown"]
+    assert live_hazards(markdown) == [], markdown
+    assert "`#5 @kept <kept>`" in markdown
+    # Plain text is shown as written: nothing there is rendered.
+    assert result["message"]["text"] == "I1: Ask @octocat about #12 <img src=x>"

@@ -12,24 +12,8 @@ import string
 from html import escape as html_escape
 from pathlib import Path
 
+from support.printing_seats import NO_FINDINGS, printing_seats
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
-
-GOOD_REVIEW = (
-    "## Executive Summary\n\nSmall helper functions; nothing wrong with them.\n\n"
-    "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n\n"
-    "### Suggestions\n\nNone.\n"
-)
-
-
-def _config(tmp: Path, seats: dict[str, str]) -> None:
-    """One `command` seat per name, printing the given text (read from a file)."""
-    lines = []
-    for name, text in seats.items():
-        out = tmp / f"{name}.out"
-        out.write_text(text, encoding="utf-8")
-        argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
-        lines.append(f"[seats.{name}]\nargv = {json.dumps(argv)}\n")
-    (tmp / "user-config.toml").write_text("\n".join(lines), encoding="utf-8")
 
 
 def _noise(n: int) -> str:
@@ -68,13 +52,13 @@ def _places(report: dict) -> dict[str, list[tuple[str, int | None]]]:  # type: i
 
 def test_seats_printing_garbage_fail_as_unparseable(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    _config(
+    printing_seats(
         tmp_path,
         {
             "ratelimited": "I could not access the repository. Error: rate limit exceeded.\n",
             "noise": _noise(3000),
             "terse": "No issues found.\n",
-            "good": GOOD_REVIEW,
+            "good": NO_FINDINGS,
         },
     )
     code, out, report, md = _review(tmp_path, repo, "ratelimited,noise,terse,good")
@@ -106,7 +90,7 @@ def test_seats_printing_garbage_fail_as_unparseable(tmp_path: Path) -> None:
 
 def test_all_seats_unparseable_exits_3(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"a": "Error: rate limit exceeded.\n", "b": _noise(500)})
+    printing_seats(tmp_path, {"a": "Error: rate limit exceeded.\n", "b": _noise(500)})
     code, out, report, _md = _review(tmp_path, repo, "a,b")
     assert code == 3
     assert [s["status"] for s in out["seats"]] == ["failed", "failed"]
@@ -141,7 +125,7 @@ def test_static_only_review_with_findings_still_says_so(tmp_path: Path) -> None:
 
 def test_static_with_a_model_seat_is_a_plain_verdict(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"good": GOOD_REVIEW})
+    printing_seats(tmp_path, {"good": NO_FINDINGS})
     _code, _out, report, _md = _review(tmp_path, repo, "static,good")
     assert report["header"]["verdict"] == {"label": "Merge as-is", "reason": "no issues found"}
 
@@ -166,8 +150,8 @@ def test_tool_calls_and_duration_agree_everywhere(tmp_path: Path) -> None:
 
 def test_markdown_appendix_demotes_each_reviews_headings(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    fenced = GOOD_REVIEW + "\n```markdown\n## Not a heading\n```\n"
-    _config(tmp_path, {"one": GOOD_REVIEW, "two": fenced})
+    fenced = NO_FINDINGS + "\n```markdown\n## Not a heading\n```\n"
+    printing_seats(tmp_path, {"one": NO_FINDINGS, "two": fenced})
     _code, _out, report, md = _review(tmp_path, repo, "static,one,two")
     # One Executive Summary section: the report's own; the reviews' are below their entry.
     assert md.count("\n## Executive Summary\n") == 1
@@ -188,7 +172,7 @@ def test_odd_file_names_keep_their_locations_and_coverage(tmp_path: Path) -> Non
     for name in ODD_NAMES:
         write(repo, f"odd/{name}", "import os\n")  # F401 on line 1 of each
     commit_all(repo, "Add oddly named files")
-    _config(tmp_path, {"good": GOOD_REVIEW})
+    printing_seats(tmp_path, {"good": NO_FINDINGS})
     code, out, report, md = _review(tmp_path, repo, "static,good")
     assert code == 0
     located = {loc["path"] for f in report["findings"] for loc in f["locations"]}
@@ -207,7 +191,7 @@ def test_odd_file_names_keep_their_locations_and_coverage(tmp_path: Path) -> Non
 
 def test_a_seats_statements_about_itself_go_to_its_retro_entry(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"good": GOOD_REVIEW})
+    printing_seats(tmp_path, {"good": NO_FINDINGS})
     _code, _out, report, md = _review(tmp_path, repo, "static,good")
     assert "Static analysis does not assess tests" not in md
     assert "--isolated" not in report["limitations"]
@@ -258,7 +242,7 @@ def test_reviews_in_other_shapes_keep_their_findings(tmp_path: Path) -> None:
     that is a review, not garbage. Sections called High/Low and IDs written `[I1]` keep their
     findings instead of reading as "ok, 0 findings"."""
     repo = make_repo(tmp_path)
-    _config(
+    printing_seats(
         tmp_path,
         {
             "wrapped": WRAPPED_REVIEW,
@@ -314,7 +298,7 @@ def test_severity_sections_that_all_say_none_are_a_review(tmp_path: Path) -> Non
         "### Suggestions\n\nNone.\n"
     )
     levels = "## Critical\nNone.\n\n## Major\nNone.\n\n## Minor\nNone.\n"
-    _config(tmp_path, {"terse": terse, "levels": levels})
+    printing_seats(tmp_path, {"terse": terse, "levels": levels})
     code, out, _report, _md = _review(tmp_path, repo, "terse,levels")
     assert code == 0
     assert {s["seat"]: (s["status"], s["reason"]) for s in out["seats"]} == {
@@ -340,7 +324,7 @@ def test_free_form_reviews_keep_their_findings(tmp_path: Path) -> None:
     `[Medium]` tags in a numbered list, or one table with a Severity column: those are findings,
     and the seat must not read as "ok, 0 findings" (nor fail as unparseable)."""
     repo = make_repo(tmp_path)
-    _config(
+    printing_seats(
         tmp_path,
         {
             "fields": FIELDS_REVIEW,
@@ -381,7 +365,7 @@ def test_findings_text_that_cannot_be_read_is_never_no_issues(tmp_path: Path) ->
         "The retry loop in the helper never gives up when the server keeps failing; it should "
         "stop after a few attempts.\n\n### Suggestions\n\nNone.\n"
     )
-    _config(tmp_path, {"prose": prose})
+    printing_seats(tmp_path, {"prose": prose})
     code, out, report, md = _review(tmp_path, repo, "prose")
     assert code == 0
     assert out["seats"][0]["status"] == "ok"
@@ -404,7 +388,7 @@ def test_a_severity_the_seat_never_gave_is_said_in_its_retro(tmp_path: Path) -> 
         "## Summary\n\nOne thing.\n\n## Other Issues\n\n"
         "1. **`add()` ignores its second argument** (`lib.py:2`): it returns `a`.\n"
     )
-    _config(tmp_path, {"plain": untagged})
+    printing_seats(tmp_path, {"plain": untagged})
     code, _out, report, md = _review(tmp_path, repo, "plain")
     assert code == 0
     assert ("Plain", "important", "`add()` ignores its second argument") in _sources(report)
@@ -432,7 +416,7 @@ def test_findings_as_top_level_headings_are_findings(tmp_path: Path) -> None:
         "- **Severity**: Medium\n- **Location**: `lib.py:30`\n\nPython's `%` does not.\n\n"
         "## Overall\n\nOtherwise fine.\n"
     )
-    _config(tmp_path, {"numbered": numbered, "issues": issues})
+    printing_seats(tmp_path, {"numbered": numbered, "issues": issues})
     code, out, report, md = _review(tmp_path, repo, "numbered,issues")
     assert code == 0
     assert {s["seat"]: s["status"] for s in out["seats"]} == {"numbered": "ok", "issues": "ok"}
@@ -462,7 +446,7 @@ def test_severity_phrases_and_bold_kinds_are_findings(tmp_path: Path) -> None:
         "* **Bug (medium):** `lib.py:30` — `mod()` keeps the sign of the dividend.\n"
         "* **Nit (low):** the name `sub` is vague.\n"
     )
-    _config(tmp_path, {"phrases": phrases, "kinds": kinds})
+    printing_seats(tmp_path, {"phrases": phrases, "kinds": kinds})
     code, out, report, _md = _review(tmp_path, repo, "phrases,kinds")
     assert code == 0
     assert {s["seat"]: s["status"] for s in out["seats"]} == {"phrases": "ok", "kinds": "ok"}
@@ -492,7 +476,7 @@ def test_task_lists_issue_lines_and_line_columns_keep_their_findings(tmp_path: P
         "|---|---|---|---|---|\n| 1 | lib.py | 8 | Medium | `mul()` drops the sign |\n\n"
         "**Suggestions:** None\n"
     )
-    _config(tmp_path, {"tasks": tasks, "lines": lines, "table": table})
+    printing_seats(tmp_path, {"tasks": tasks, "lines": lines, "table": table})
     code, out, report, _md = _review(tmp_path, repo, "tasks,lines,table")
     assert code == 0
     assert {s["seat"]: s["status"] for s in out["seats"]} == dict.fromkeys(
@@ -516,7 +500,7 @@ def test_a_suggestions_section_of_plain_sentences_is_read(tmp_path: Path) -> Non
         "## Suggestions\n\n- Add a test for a negative input to `sqrt()`.\n"
         "- Name `sub` something clearer.\n"
     )
-    _config(tmp_path, {"plain": review})
+    printing_seats(tmp_path, {"plain": review})
     code, out, report, _md = _review(tmp_path, repo, "plain")
     assert code == 0 and out["seats"][0]["status"] == "ok"
     by_reviewer = _sources(report)
@@ -536,7 +520,7 @@ def test_none_with_a_reason_and_optional_tests_are_no_false_alarm(tmp_path: Path
         "### Suggestions\n\nNone.\n\n## Testing Assessment\n\nRequired:\n"
         "1. A test for a negative input.\n\nOptional:\n- A test for `sub` with floats.\n"
     )
-    _config(tmp_path, {"careful": review})
+    printing_seats(tmp_path, {"careful": review})
     code, out, report, md = _review(tmp_path, repo, "careful")
     assert code == 0 and out["seats"][0]["status"] == "ok"
     assert report["findings"] == [] or all(
@@ -555,7 +539,7 @@ def test_none_as_a_list_item_is_neither_a_finding_nor_unreadable(tmp_path: Path)
         "## Important Issues\n\n* None identified.\n\n"
         "## Suggestions\n\n- Add a test for a negative input to `sqrt()`.\n"
     )
-    _config(tmp_path, {"terse": review})
+    printing_seats(tmp_path, {"terse": review})
     code, out, report, _md = _review(tmp_path, repo, "terse")
     assert code == 0 and out["seats"][0]["status"] == "ok"
     assert [(f["severity"], f["title"]) for f in report["findings"]] == [
@@ -572,11 +556,11 @@ def test_a_seat_that_never_got_to_its_findings_fails_and_the_report_quotes_it(
     """A summary saying the seat ran out of turns is no review that found nothing: the seat
     fails as unparseable, and the report quotes its words so the reader sees why."""
     repo = make_repo(tmp_path)
-    _config(
+    printing_seats(
         tmp_path,
         {
             "tired": "## Executive Summary\n\nI ran out of turns before finishing the review.\n",
-            "good": GOOD_REVIEW,
+            "good": NO_FINDINGS,
         },
     )
     code, out, report, md = _review(tmp_path, repo, "tired,good")

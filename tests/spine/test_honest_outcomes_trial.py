@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spine.test_honest_outcomes import GOOD_REVIEW, _config, _review, _sources
+from spine.test_honest_outcomes import _review, _sources
+from support.printing_seats import NO_FINDINGS, printing_seats
 from support.repos import make_repo
 
 SUMMARY_FINDINGS = """## Review Summary
@@ -49,7 +50,7 @@ LEAD_INS = """**Findings**
 
 def test_numbered_level_headings_under_a_summary_are_the_seats_findings(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"summary": SUMMARY_FINDINGS})
+    printing_seats(tmp_path, {"summary": SUMMARY_FINDINGS})
     code, out, report, _md = _review(tmp_path, repo, "summary")
     assert code == 0
     assert out["seats"][0]["status"] == "ok", out["seats"]
@@ -61,7 +62,7 @@ def test_numbered_level_headings_under_a_summary_are_the_seats_findings(tmp_path
 
 def test_a_prose_review_naming_a_problem_is_never_no_issues(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"prose": PROSE})
+    printing_seats(tmp_path, {"prose": PROSE})
     code, out, report, _md = _review(tmp_path, repo, "prose")
     assert code == 0
     assert out["seats"][0]["status"] == "ok", out["seats"]
@@ -72,7 +73,7 @@ def test_a_prose_review_naming_a_problem_is_never_no_issues(tmp_path: Path) -> N
 
 def test_a_tests_lead_in_reaches_the_testing_assessment(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"codexish": LEAD_INS})
+    printing_seats(tmp_path, {"codexish": LEAD_INS})
     code, _out, report, md = _review(tmp_path, repo, "codexish")
     assert code == 0
     testing = md.split("## Testing Assessment", 1)[1].split("\n## ", 1)[0]
@@ -82,7 +83,7 @@ def test_a_tests_lead_in_reaches_the_testing_assessment(tmp_path: Path) -> None:
 
 def test_a_report_with_no_testing_or_documentation_note_says_so(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    _config(tmp_path, {"good": GOOD_REVIEW})
+    printing_seats(tmp_path, {"good": NO_FINDINGS})
     code, _out, _report, md = _review(tmp_path, repo, "good")
     assert code == 0
     assert "## Testing Assessment\n\nNo reviewer assessed testing.\n" in md

@@ -258,3 +258,14 @@ def test_a_range_between_unrelated_histories_says_how_it_was_read(tmp_path: Path
     assert any("share no history" in n and "literal tree diff" in n for n in t.notes), t.notes
     with pytest.raises(GitError, match="share no history"):
         resolve_target(repo, None, base="main", env={})
+
+
+def test_a_commit_is_no_target_and_the_error_says_the_range(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    first = git(repo, "rev-list", "--max-parents=0", "HEAD")
+    with pytest.raises(
+        UsageError, match=r"'HEAD~1' is a commit, not a local branch.*HEAD~1~1\.\.HEAD~1"
+    ):
+        resolve_target(repo, "HEAD~1", env={})
+    with pytest.raises(UsageError, match="first commit, with no parent"):
+        resolve_target(repo, first[:10], env={})

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from deepreview.errors import ExitCode
-from deepreview.publish.gate import FAIL_ON_CHOICES, fails
+from deepreview.publish.gate import FAIL_ON_CHOICES, fails, unverified
 
 if TYPE_CHECKING:
     from deepreview.pipeline.context import ReviewOutcome
@@ -50,7 +50,17 @@ def post_options(fn: F) -> F:
 def _gate(outcome: ReviewOutcome, code: int, threshold: str) -> int:
     """Exit 4 when a stored report fails the --fail-on gate (other exits stand)."""
     report = outcome.report
-    if code != 0 or report is None or not fails(report, threshold):
+    if code != 0 or report is None or threshold == "never":
+        return code
+    unread = unverified(report)
+    if unread is not None and not fails(report, threshold):
+        click.echo(
+            f"deep-review: --fail-on {threshold}: {unread}, so the gate cannot tell whether "
+            f"they reach {threshold} (verdict: {report.header.verdict.label}); exit 4",
+            err=True,
+        )
+        return int(ExitCode.FAIL_ON)
+    if not fails(report, threshold):
         return code
     click.echo(
         f"deep-review: --fail-on {threshold}: the report has a finding at or above "

@@ -97,6 +97,7 @@ def build_report(
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
         unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        lead_read=lead is not None and lead.status == "ok",
     )
     # A failed seat reviewed nothing: it is shown as failed (notes, retro), not as a reviewer.
     ok_seats = {sr.seat for sr in ok}

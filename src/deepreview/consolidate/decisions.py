@@ -66,7 +66,8 @@ class Decision:
 
 @dataclass(frozen=True)
 class AddedFinding:
-    """A finding the lead adds (it verified something every seat missed); credited `lead`."""
+    """A finding the lead adds: one it verified and every seat missed (credited `lead`), or one
+    it read in a seat's findings text the tool could not read (credited to that `seat`)."""
 
     severity: Severity
     title: str
@@ -75,6 +76,7 @@ class AddedFinding:
     body: str = ""
     fix: str = ""
     reason: str = ""
+    seat: str | None = None
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,8 @@ def apply_decisions(
                     classification=a.classification,
                     body=a.body,
                     fix=a.fix,
+                    # the seat whose unread text named it, credited in `draft`
+                    reviewers=(a.seat,) if a.seat else (),
                 ),
                 reasons=(a.reason,) if a.reason else (),
             )
@@ -257,7 +261,15 @@ def apply_decisions(
         g = by_key[key]
         if g.added is not None:
             why = f": {g.reasons[0]}" if g.reasons else ""
-            entries.append(ReconciliationEntry("add", f"{f.id} added by the lead{why}", (f.id,)))
+            seat = g.added.reviewers[0] if g.added.reviewers else None
+            source = (
+                f" from {names.get(seat, seat)}'s findings text, which the tool could not read"
+                if seat
+                else ""
+            )
+            entries.append(
+                ReconciliationEntry("add", f"{f.id} added by the lead{source}{why}", (f.id,))
+            )
     return Consolidation(
         findings=tuple(findings),
         reconciliation=tuple(entries),

@@ -182,11 +182,14 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
     """The consolidated finding of one group, with the group's key as its provisional ID."""
     if group.added is not None:
         f = group.added
+        # Read by the lead in a seat's unread findings text: that seat's finding, not the lead's.
+        credit = {r.seat: r.credit for r in reviewers}
+        by = tuple(credit.get(s, s) for s in f.reviewers) or (LEAD,)
         return replace(
             f,
             id=group.key,
             locations=union_locations(f.locations),
-            reviewers=(LEAD,),
+            reviewers=by,
             verification=f.verification or "added-by-lead",
         )
     members = group.members

@@ -7,7 +7,8 @@ a review → Failed. The reason names the findings that drive it (`I1–I4 need 
 the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
 "No model review", when some seats failed the reason says how many (`2 of 3 seats failed`), and
 when a seat wrote findings we could not read (and none we could) the reason says so: its
-silence is not "no issues".
+silence is not "no issues". Unless a lead read that text, "Merge as-is" then becomes
+"Unverified" (and `--fail-on` does not pass it).
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ def decide(findings: Sequence[Finding], *, all_seats_failed: bool = False) -> Ve
 
 
 NO_MODEL_REVIEW = "No model review"
+# "Merge as-is" while a seat's findings text could not be read and no lead read it for us.
+UNVERIFIED = "Unverified"
+UNREAD_CLAUSE = "findings could not be read (see the appendix)"
 
 
 def _seats(n: int) -> str:
@@ -76,8 +80,10 @@ def qualify(
     failed: int,
     model_reviewed: bool,
     unread: Sequence[str] = (),
+    lead_read: bool = False,
 ) -> Verdict:
-    """The verdict as it may be shown, given who actually reviewed (see the module doc)."""
+    """The verdict as it may be shown, given who actually reviewed (see the module doc).
+    `lead_read`: a lead judged the review, the unread seats' text included."""
     if verdict.label == "Failed":
         return verdict
     label, reason = verdict.label, verdict.reason
@@ -92,14 +98,25 @@ def qualify(
             )
         else:
             reason = _then(reason, "no model reviewed this change (static checks only)")
+    if unread and reason == "no issues found" and not lead_read:
+        reason = "no issues found in the findings that could be read"
     if failed:
         reason = _then(reason, f"{failed} of {seats} {_seats(seats)} failed")
     if unread:
-        if reason == "no issues found":
-            reason = "no issues found in the findings that could be read"
+        if label == "Merge as-is" and not lead_read:
+            # Nobody read what that seat found: approving on it would be approving unread text.
+            label = UNVERIFIED
         names = " and ".join(f"{n}'s" for n in unread)
-        reason = _then(reason, f"{names} findings could not be read (see the appendix)")
+        if lead_read:
+            reason = _then(reason, f"the lead read {names} findings text, which the tool could not")
+        else:
+            reason = _then(reason, f"{names} {UNREAD_CLAUSE}")
     return Verdict(label, reason)
+
+
+def unread_clause(reason: str) -> str | None:
+    """The clause of a verdict reason naming the seats whose findings could not be read."""
+    return next((c for c in reason.split("; ") if c.endswith(UNREAD_CLAUSE)), None)
 
 
 def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:

@@ -14,90 +14,17 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from deepreview.findings.levels import HIGH, title_level
+from deepreview.findings.section_titles import (
+    FINDING_KINDS,
+    Kind,
+    says_high,
+    title_kind,
+)
 from deepreview.markdown_fence import Fence, closes, closing_marker, is_fence_line, opening
-from deepreview.model import Severity
-
-
-class Kind(StrEnum):
-    PREAMBLE = "preamble"
-    SUMMARY = "summary"
-    VERDICT = "verdict"
-    FINDINGS = "findings"
-    CRITICAL = "critical"
-    IMPORTANT = "important"
-    SUGGESTIONS = "suggestions"
-    DESIGN = "design"
-    CONCERNS = "concerns"
-    STRENGTHS = "strengths"
-    TESTING = "testing"
-    DOCS = "documentation"
-    LIMITATIONS = "limitations"
-    COVERAGE = "coverage"
-    OTHER = "other"
-
-
-FINDING_KINDS = frozenset({Kind.FINDINGS, Kind.CRITICAL, Kind.IMPORTANT, Kind.SUGGESTIONS})
-DESIGN_KINDS = frozenset({Kind.DESIGN, Kind.CONCERNS, Kind.STRENGTHS})
-
-_TITLES: dict[str, Kind] = {
-    "executive summary": Kind.SUMMARY,
-    "summary": Kind.SUMMARY,
-    "review summary": Kind.SUMMARY,
-    "overview": Kind.SUMMARY,
-    "verdict": Kind.VERDICT,
-    "findings": Kind.FINDINGS,
-    "review findings": Kind.FINDINGS,
-    "issues": Kind.FINDINGS,
-    "critical issues": Kind.CRITICAL,
-    "critical": Kind.CRITICAL,
-    "critical findings": Kind.CRITICAL,
-    "important issues": Kind.IMPORTANT,
-    "important": Kind.IMPORTANT,
-    "important findings": Kind.IMPORTANT,
-    "suggestions": Kind.SUGGESTIONS,
-    "suggestion": Kind.SUGGESTIONS,
-    # Other words agents use for the same three levels.
-    "blockers": Kind.CRITICAL,
-    "critical issues found": Kind.CRITICAL,
-    "major issues": Kind.IMPORTANT,
-    "minor issues": Kind.SUGGESTIONS,
-    "nits": Kind.SUGGESTIONS,
-    "nitpicks": Kind.SUGGESTIONS,
-    "suggestions (non-blocking)": Kind.SUGGESTIONS,
-    "design observations": Kind.DESIGN,
-    "design": Kind.DESIGN,
-    "concerns": Kind.CONCERNS,
-    "strengths": Kind.STRENGTHS,
-    "testing assessment": Kind.TESTING,
-    "testing": Kind.TESTING,
-    "test assessment": Kind.TESTING,
-    # the same sections in the words seats use when they ignore the template
-    "tests": Kind.TESTING,
-    "test coverage": Kind.TESTING,
-    "testing notes": Kind.TESTING,
-    "tests and coverage": Kind.TESTING,
-    "documentation assessment": Kind.DOCS,
-    "documentation": Kind.DOCS,
-    "docs": Kind.DOCS,
-    "documentation notes": Kind.DOCS,
-    "design notes": Kind.DESIGN,
-    "design considerations": Kind.DESIGN,
-    "architecture": Kind.DESIGN,
-    "design and architecture": Kind.DESIGN,
-    "architecture and design": Kind.DESIGN,
-    "acknowledged limitations": Kind.LIMITATIONS,
-    "limitations": Kind.LIMITATIONS,
-    "known limitations": Kind.LIMITATIONS,
-    "coverage summary": Kind.COVERAGE,
-    "coverage": Kind.COVERAGE,
-    "file coverage": Kind.COVERAGE,
-}
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
@@ -208,115 +135,6 @@ def ends_inside_fence(lines: list[str], mask: list[bool]) -> bool:
         elif closes(line, open_fence):
             open_fence = None
     return open_fence is not None
-
-
-def normalize_title(title: str) -> str:
-    t = re.sub(r"[*_`]", "", title).strip()
-    t = re.sub(r"^[^\w(]+", "", t)  # emoji, bullets
-    t = re.sub(r"^(?:\d{1,2}|[IVX]{1,4}|[A-Z])[.)]\s+", "", t)
-    t = re.sub(r"\s*\(\d+\)\s*$", "", t)  # "Important Issues (2)"
-    t = t.rstrip(":").strip()
-    return re.sub(r"\s+", " ", t).lower()
-
-
-def title_kind(title: str) -> Kind:
-    t = normalize_title(title)
-    return _TITLES.get(t) or _severity_kind(t) or _findings_kind(t) or Kind.OTHER
-
-
-# `Issues Found`, `Key Findings`, `Problems identified`, `Detailed findings`: a findings section
-# in other words.  Only these words: `Prior round findings` or `Resolved issues` list items that
-# are not this review's findings, and stay ordinary sections.
-_FINDINGS_NOUNS = frozenset(["issues", "issue", "findings", "problems", "bugs", "defects"])
-_FINDINGS_FILLER = frozenset(
-    [
-        "potential",
-        "possible",
-        "additional",
-        "other",
-        "new",
-        "noted",
-        "observed",
-        "found",
-        "identified",
-        "key",
-        "detailed",
-        "main",
-        "review",
-        "code",
-        "list",
-        "of",
-        "the",
-        "and",
-    ]
-)
-
-
-def _findings_kind(normalized: str) -> Kind | None:
-    """`Issues Found`, `Key Findings`; and a short title ending in one of those nouns
-    (`Correctness issues`, `Security bugs`) unless it is about earlier rounds."""
-    order = [w for w in re.split(r"[^a-z]+", normalized) if w]
-    words = set(order)
-    if words & _FINDINGS_NOUNS and words <= _FINDINGS_NOUNS | _FINDINGS_FILLER:
-        return Kind.FINDINGS
-    # One noun, at the end, in plain words: `Findings x ## Findings` or `Findings x Important
-    # Issues` is two headings run together, and an ordinary section keeps all its words.
-    plain = re.fullmatch(r"[a-z][a-z &/-]*", normalized) is not None
-    nouns = sum(w in _FINDINGS_NOUNS for w in order)
-    if order and order[-1] in _FINDINGS_NOUNS and len(order) <= 4 and nouns == 1 and plain:
-        return None if about_earlier_rounds(normalized) else Kind.FINDINGS
-    return None
-
-
-_EARLIER = frozenset(
-    [
-        "prior",
-        "previous",
-        "earlier",
-        "round",
-        "rounds",
-        "resolved",
-        "fixed",
-        "addressed",
-        "status",
-        "verification",
-        "carried",
-        "history",
-        "changes",
-        "changelog",
-        "since",
-        # the PR's own review threads (`## Unresolved Feedback Verdicts`): others' findings
-        "feedback",
-        "thread",
-        "threads",
-        "verdicts",
-    ]
-)
-
-
-def about_earlier_rounds(title: str) -> bool:
-    """The section lists items that are not this review's findings: earlier rounds' (their
-    status, what was fixed) or the PR's feedback threads."""
-    return bool(set(re.split(r"[^a-z]+", title.lower())) & _EARLIER)
-
-
-# Severity sections in other words than ours: `High Severity`, `Medium priority (should fix)`,
-# `Low / Nits`, `Major issues — fix before merge` (the vocabulary is `levels.py`).
-_LEVEL_KINDS = {
-    Severity.CRITICAL: Kind.CRITICAL,
-    Severity.IMPORTANT: Kind.IMPORTANT,
-    Severity.SUGGESTION: Kind.SUGGESTIONS,
-}
-
-
-def _severity_kind(normalized: str) -> Kind | None:
-    found = title_level(normalized)
-    return _LEVEL_KINDS[found[0]] if found else None
-
-
-def says_high(title: str) -> bool:
-    """The section's title names its level `High` (`High Severity`, `High / must fix`)."""
-    return HIGH in re.split(r"[^a-z]+", normalize_title(title))
 
 
 def rank_levels(blocks: list[Block]) -> None:

@@ -29,7 +29,8 @@ import html
 import re
 from typing import Final
 
-from deepreview.findings.blocks import Kind, classify_heading, fence_mask
+from deepreview.findings.blocks import classify_heading, fence_mask
+from deepreview.findings.section_titles import Kind
 
 _DETAILS_TAG: Final = re.compile(r"</?details\b[^>]*>", re.IGNORECASE)
 _SUMMARY_OPEN: Final = re.compile(r"<summary\b[^>]*>", re.IGNORECASE)

@@ -17,14 +17,8 @@ import json
 import re
 from typing import Any
 
-from deepreview.findings.findings import (
-    Draft,
-    assemble,
-    make_draft,
-    rank_high,
-    same_title,
-    unrated_ids,
-)
+from deepreview.findings.assemble import assemble, same_title, unrated_ids
+from deepreview.findings.findings import Draft, make_draft, rank_high
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.model import AgentReview, Location

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.blocks import about_earlier_rounds
 from deepreview.findings.file_groups import file_heading
 from deepreview.findings.findings import (
     Draft,
     make_draft,
     parse_findings_block,
 )
+from deepreview.findings.section_titles import about_earlier_rounds
 from deepreview.findings.table_findings import table_findings
 
 

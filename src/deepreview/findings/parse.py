@@ -51,29 +51,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from deepreview.findings.assemble import assemble, unrated_ids
 from deepreview.findings.blocks import (
     BOLD_LEVEL,
-    DESIGN_KINDS,
-    FINDING_KINDS,
     Block,
-    Kind,
     build_blocks,
     ends_inside_fence,
     fence_mask,
     rank_levels,
-    says_high,
 )
 from deepreview.findings.details import open_details
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.findings import (
     SECTION_SEVERITY,
     Draft,
-    assemble,
     one_line,
     parse_findings_block,
     rank_high,
     strip_rules,
-    unrated_ids,
 )
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.labels import LABEL
@@ -82,6 +77,7 @@ from deepreview.findings.loose import loose_findings
 from deepreview.findings.prose_problems import prose_problems
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.records import has_records, rewrite_records
+from deepreview.findings.section_titles import DESIGN_KINDS, FINDING_KINDS, Kind, says_high
 from deepreview.findings.sections import (
     Sink,
     parse_assessment,

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.blocks import Block, Kind
+from deepreview.findings.blocks import Block
 from deepreview.findings.findings import says_none
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.readable import says_nothing_found_outright
+from deepreview.findings.section_titles import Kind
 
 # Only these sections tell findings in a review without a findings section; a Testing or
 # Documentation Assessment names gaps as notes (`consolidate/notes.py`), a coverage table files.

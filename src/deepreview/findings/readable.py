@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.blocks import FINDING_KINDS, Kind, build_blocks, fence_mask
+from deepreview.findings.blocks import build_blocks, fence_mask
 from deepreview.findings.finding_line import is_strong_start
+from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import AgentReview
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.blocks import Kind, classify_heading
+from deepreview.findings.blocks import classify_heading
 from deepreview.findings.levels import first_level_word
+from deepreview.findings.section_titles import Kind
 
 _FIELD: Final = re.compile(
     r"^(?P<indent>[ \t]{0,4}(?:[-*+][ \t]+)?)(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z ]{1,20}?)"

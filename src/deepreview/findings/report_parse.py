@@ -16,16 +16,17 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
+from deepreview.findings.assemble import assemble
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.finding_escape import unescape_finding_lines
-from deepreview.findings.findings import SECTION_SEVERITY, assemble, parse_findings_block
+from deepreview.findings.findings import SECTION_SEVERITY, parse_findings_block
 from deepreview.findings.headings import restore_embedded
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
 from deepreview.findings.sections import parse_credited_assessment, parse_observations
 from deepreview.markdown_contain import uncontain
-from deepreview.markdown_neutral import restore_mentions
+from deepreview.markdown_neutral import restore_joiners
 from deepreview.model import (
     NO_DOCUMENTATION,
     NO_TESTING,
@@ -50,7 +51,8 @@ def parse_report(text: str) -> Report:
     """Parse a rendered report back into the model (header, sections, retro, appendix).
 
     Untrusted text reads back as the report shows it (`markdown_neutral`: `<` as `&lt;` outside
-    code), its mentions as written: rendering it again gives the same report."""
+    code), its mentions and `#123` references as written: rendering it again gives the same
+    report."""
     lines = _lines(text)
     app_at = appendix_start(lines)
     body = lines if app_at is None else lines[:app_at]
@@ -247,7 +249,7 @@ def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[A
 
 
 def _lines(report_text: str) -> list[str]:
-    return restore_mentions(report_text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    return restore_joiners(report_text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
 
 
 @dataclass(frozen=True)

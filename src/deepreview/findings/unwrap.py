@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from deepreview.findings.blocks import Kind, fence_mask, heading_lines
+from deepreview.findings.blocks import fence_mask, heading_lines
+from deepreview.findings.section_titles import Kind
 from deepreview.markdown_fence import closing_marker, opening
 
 _WRAPPER_INFO = frozenset({"markdown", "md", ""})

@@ -67,6 +67,11 @@ class AddedFindingIn(_Strict):
     body: str = Field(default="", description="Markdown: code excerpt and explanation.")
     fix: str = Field(default="", description="Markdown: usually a diff block.")
     reason: str = Field(min_length=1, description="How the lead verified it (cite code).")
+    seat: str | None = Field(
+        default=None,
+        description="The seat whose findings text the tool could not read named this problem "
+        "(credited to that seat); omit for a problem the lead found itself.",
+    )
 
 
 class VerdictIn(_Strict):

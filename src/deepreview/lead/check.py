@@ -380,6 +380,29 @@ def _bullet(text: str) -> str:
     return re.sub(r"^\s*[-*]\s+", "", text).strip()
 
 
+def _unread_seat(
+    named: str | None, title: str, unread: Sequence[str], rejected: list[Note]
+) -> str | None:
+    """The seat an added finding is credited to: one whose findings text the tool could not
+    read. Any other name is refused (the finding stays, as the lead's own): a lead must not
+    put words in a seat whose findings the report shows."""
+    if named is None or not named.strip():
+        return None
+    seat = next((s for s in unread if s.lower() == named.strip().lower()), None)
+    if seat is None:
+        which = ", ".join(unread) if unread else "none"
+        rejected.append(
+            Note(
+                (
+                    f"Lead's credit of the added finding “{title}” to seat {named!r} rejected: "
+                    f"only a seat whose findings text the tool could not read may be credited "
+                    f"({which}); it is shown as the lead's.",
+                )
+            )
+        )
+    return seat
+
+
 def check_answer(
     answer: LeadAnswer,
     clusters: Sequence[Cluster],
@@ -388,9 +411,12 @@ def check_answer(
     design_observations: Sequence[DesignObservation] = (),
     testing: Assessment | None = None,
     documentation: Assessment | None = None,
+    unread_seats: Sequence[str] = (),
 ) -> Checked:
     """What of `answer` applies to this review (pure). `testing` / `documentation`: the seats'
-    merged assessments the lead was shown, whose reviewers keep an item the lead kept as is."""
+    merged assessments the lead was shown, whose reviewers keep an item the lead kept as is.
+    `unread_seats`: the seats whose findings text the tool could not read (an added finding
+    may be credited to one)."""
     decisions, rejected_decisions, undecided = check_decisions(answer, clusters)
     rejected = list(rejected_decisions)
     narratives: dict[str, str] = {}
@@ -419,6 +445,7 @@ def check_answer(
             body=a.body,
             fix=a.fix,
             reason=a.reason,
+            seat=_unread_seat(a.seat, a.title, unread_seats, rejected),
         )
         for a in answer.added_findings
     )

@@ -180,6 +180,29 @@ def design_data(design: Sequence[DesignObservation]) -> list[Any]:
     ]
 
 
+# Per seat: a seat whose unread text runs longer is a seat that wrote its review some other way;
+# the lead reads the rest in the seat's raw review if it must.
+UNREAD_LIMIT: Final = 6_000
+
+
+def unread_seats(seat_reviews: Sequence[SeatReview]) -> list[str]:
+    """The seats with findings text the tool could not read as findings."""
+    return [sr.seat for sr in seat_reviews if sr.review is not None and sr.review.unread_findings]
+
+
+def unread_data(seat_reviews: Sequence[SeatReview]) -> list[Any]:
+    """Each such seat's unread findings text, for the lead to read and credit."""
+    return [
+        {
+            "seat": sr.seat,
+            "name": sr.reviewer.credit,
+            "text": _clip("\n\n".join(sr.review.unread_findings), UNREAD_LIMIT),
+        }
+        for sr in seat_reviews
+        if sr.review is not None and sr.review.unread_findings
+    ]
+
+
 def _assessments(testing: Assessment, documentation: Assessment) -> str:
     data = {
         name: {"intro": a.intro, "items": list(a.items)}
@@ -262,6 +285,7 @@ def build_lead_prompt(ctx: LeadContext, retry: Retry | None = None) -> str:
             design=bool(ctx.design),
             design_json=_dump(design_data(ctx.design)),
             assessments_json=_assessments(ctx.testing, ctx.documentation),
+            unread_json=_dump(unread) if (unread := unread_data(ctx.seat_reviews)) else "",
             checks_json=_dump(checks) if checks else "",
             retry=retry,
             schema_json=_compact_schema(),
@@ -277,4 +301,6 @@ __all__ = [
     "clusters_data",
     "design_data",
     "stats_data",
+    "unread_data",
+    "unread_seats",
 ]

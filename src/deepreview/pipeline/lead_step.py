@@ -17,7 +17,7 @@ from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import DecisionError
 from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import check_answer
-from deepreview.lead.prompt import LeadContext
+from deepreview.lead.prompt import LeadContext, unread_seats
 from deepreview.lead.runner import LeadOutcome, clear_lead_files, run_lead_agent
 from deepreview.model import LeadInfo, Report
 from deepreview.pipeline import index_step
@@ -81,6 +81,7 @@ def apply_outcome(
             design_observations=ctx.design,
             testing=ctx.testing,
             documentation=ctx.documentation,
+            unread_seats=unread_seats(seat_reviews),
         )
         # its note (rejected claims, clusters without a decision) names findings as the report
         # does, so `report_from_answer` writes it

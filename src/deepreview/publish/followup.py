@@ -37,6 +37,19 @@ def verdict_round(body: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# What `plan_replies` writes: the marker, the verdict line, ..., the credit line last.
+_LAYOUT: Final = re.compile(
+    r"<!-- deep-review:verdict round=\d+ -->\n\n"
+    r"\*\*(?:Fixed|No longer applies|Partly fixed) in round \d+\*\*"
+    r"[^\n]*\n(?:.*\n)*?<sub>Deep Review · review `[^`\n]+`</sub>\Z"
+)
+
+
+def has_verdict_layout(body: str) -> bool:
+    """Whether `body` is laid out as `plan_replies` writes a verdict reply."""
+    return bool(_LAYOUT.match(body))
+
+
 def _by(fv: FixVerdict) -> str:
     """The seats whose word is the verdict ("Claude, Codex")."""
     names = [s.seat for s in fv.seats if s.verdict == fv.verdict]
@@ -84,7 +97,8 @@ class Reply:
 
 
 def _ours(comments: Sequence[Mapping[str, Any]]) -> dict[str, int]:
-    """Our top-level inline comments (the first per fingerprint), by fingerprint."""
+    """Our top-level inline comments (the first per fingerprint), by fingerprint; `comments`
+    are the token's own (`authorship.own_review_comments`): anyone may write our marker."""
     by_fp: dict[str, int] = {}
     for c in comments:
         if c.get("in_reply_to_id") or not isinstance(c.get("id"), int):
@@ -103,7 +117,7 @@ def plan_replies(
 ) -> tuple[Reply, ...]:
     """A reply for each finding of `previous` (round N-1's report) that this round found fixed
     (or partly fixed, or no longer applying) and that has an inline comment among `comments`
-    (GitHub's review comments of the PR) without a reply of this round yet."""
+    (the PR's review comments that the token wrote) without a reply of this round yet."""
     info = report.round_info
     if info is None or previous is None:
         return ()
@@ -141,6 +155,7 @@ __all__ = [
     "RESOLVES",
     "VERDICT_MARKER",
     "Reply",
+    "has_verdict_layout",
     "may_reply",
     "plan_replies",
     "round_lines",

@@ -22,4 +22,13 @@ def fails(report: Report, threshold: str) -> bool:
     return any(f.severity.rank <= limit for f in report.findings)
 
 
-__all__ = ["FAIL_ON_CHOICES", "fails"]
+def unverified(report: Report) -> str | None:
+    """When no one read a seat's findings text: the verdict's clause naming those seats
+    ("Prose's findings could not be read (see the appendix)"). A gate passes nothing on text
+    it could not read, whatever the findings it could."""
+    from deepreview.consolidate.verdict import unread_clause
+
+    return unread_clause(report.header.verdict.reason)
+
+
+__all__ = ["FAIL_ON_CHOICES", "fails", "unverified"]

@@ -170,6 +170,18 @@ def comment_body(finding: Finding, where: Anchor) -> str:
     return "\n\n".join(parts)
 
 
+# `comment_body`'s first two parts: the marker line, then the finding's ID and severity.
+_LAYOUT: Final = re.compile(
+    r"<!-- deep-review:finding v\d+:[0-9a-f]{8,64} -->\n\n"
+    r"\*\*[A-Za-z0-9]+ · (?:Critical|Important|Suggestion)\*\* — "
+)
+
+
+def has_inline_layout(body: str) -> bool:
+    """Whether `body` starts as `comment_body` writes an inline comment."""
+    return bool(_LAYOUT.match(body))
+
+
 @dataclass(frozen=True)
 class InlinePlan:
     comments: tuple[tuple[Finding, Anchor], ...]  # to post, in report order
@@ -224,6 +236,7 @@ __all__ = [
     "comment_body",
     "diff_lines_by_file",
     "diff_lines_of",
+    "has_inline_layout",
     "needs_head_file",
     "plan_inline",
     "quoted_lines",

@@ -1,18 +1,19 @@
 """Publish a stored review on its pull request: the one module of `publish` that does I/O.
 
 It reads the review from the store (never changes it), reads what the PR already holds (our
-sticky comment, our inline comments by fingerprint), then sends at most one review of inline
-comments (placed on the diff at the reviewed commit, which the review names as its
-`commit_id`), on a later round a reply on each earlier inline comment whose finding is now
-fixed (resolving its thread), and one summary comment (created, or PATCHed when a round before
-left one). With `dry_run` it reads the same, refuses the same, but sends nothing and returns
-the writes it would have sent.
+sticky comment, our inline comments by fingerprint: only those the token wrote, `authorship`),
+then sends at most one review of inline comments (placed on the diff at the reviewed commit,
+which the review names as its `commit_id`), on a later round a reply on each earlier inline
+comment whose finding is now fixed (resolving its thread), and one summary comment (created, or
+PATCHed when a round before left one). With `dry_run` it reads the same, refuses the same, but
+sends nothing and returns the writes it would have sent.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from deepreview.github.review_threads import RESOLVE, thread_ids
 from deepreview.github.viewer import viewer_login
 from deepreview.model import Finding, Report
 from deepreview.pipeline.runstate import RunState, load_state
+from deepreview.publish.authorship import author, own_review_comments
 from deepreview.publish.followup import may_reply, plan_replies
 from deepreview.publish.inline import (
     Anchor,
@@ -37,7 +39,7 @@ from deepreview.publish.inline import (
     review_payload,
 )
 from deepreview.publish.safe import is_summary, marker_fingerprint
-from deepreview.publish.summary import SummaryInput, adopted, author, summary_body
+from deepreview.publish.summary import SummaryInput, adopted, summary_body
 from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
@@ -276,8 +278,10 @@ def _publish(
         f"{issue_path}/comments", what=f"the comments of PR #{stored.number}"
     )
     marked = [c for c in existing if isinstance(c, dict) and is_summary(str(c.get("body") or ""))]
-    # Only a comment this token wrote is ours to edit; who it is matters only when one is marked.
-    ours, others = adopted(marked, viewer_login(client) if marked else None)
+    # Only a comment this token wrote is ours (`authorship`); who the token is matters only
+    # when some comment carries a marker, and is asked once.
+    viewer = functools.cache(lambda: viewer_login(client))
+    ours, others = adopted(marked, viewer() if marked else None)
 
     if ours and not force and review_failed(stored.report):
         raise UsageError(
@@ -290,17 +294,19 @@ def _publish(
     moved: dict[str, str] = {}
     already: list[str] = []
     unanchored: list[str] = []
-    earlier: list[Any] = []  # the PR's review comments: ours carry finding fingerprints
+    earlier: list[dict[str, Any]] = []  # our marked review comments: inline and replies
+    notes: list[str] = []
     if inline or (stored.previous is not None and may_reply(stored.report)):
-        earlier = client.get_pages(
+        comments = client.get_pages(
             f"{pr_path}/comments", what=f"the review comments of PR #{stored.number}"
         )
+        earlier, foreign = own_review_comments(comments, viewer)
+        if foreign:
+            notes.append(_foreign_note(foreign))
     if inline:
         diff_lines = _reviewed_diff_lines(client, stored)
         fingerprints = frozenset(
-            fp
-            for c in earlier
-            if isinstance(c, dict) and (fp := marker_fingerprint(str(c.get("body") or "")))
+            fp for c in earlier if (fp := marker_fingerprint(str(c.get("body") or "")))
         )
         findings = stored.report.findings
         heads = _head_files(client, stored, findings, diff_lines)
@@ -316,7 +322,8 @@ def _publish(
             f"{pr_path}/reviews", plan.comments, stored.state.target.head_sha
         )
         unanchored += rejected
-    replies, resolved, notes = _follow_up(client, sender, stored, earlier)
+    replies, resolved, follow_notes = _follow_up(client, sender, stored, earlier)
+    notes += follow_notes
 
     url = report_url.replace("{id}", review_id) if report_url else None
     body = summary_body(
@@ -365,19 +372,23 @@ def _publish(
     )
 
 
+def _foreign_note(comments: Sequence[dict[str, Any]]) -> str:
+    n = len(comments)
+    who = ", ".join(sorted({author(c)[0] or "?" for c in comments}))
+    return (
+        f"{n} review comment{'s' if n != 1 else ''} on the PR start with a Deep Review marker "
+        f"but this token did not write {'them' if n != 1 else 'it'} (by {who}): ignored"
+    )
+
+
 def _follow_up(
-    client: GitHubClient, sender: _Sender, stored: _Stored, comments: Sequence[Any]
+    client: GitHubClient, sender: _Sender, stored: _Stored, comments: Sequence[dict[str, Any]]
 ) -> tuple[list[str], list[str], list[str]]:
     """Round N >= 2: a reply on each inline comment of a round N-1 finding this round found
     fixed, and its thread resolved when the finding is gone. Resolving is GraphQL and
     best-effort: when GitHub refuses it, a note says so and the replies stand. (replies,
     resolved, notes), as finding IDs of round N-1."""
-    plan = plan_replies(
-        stored.report,
-        stored.previous,
-        [c for c in comments if isinstance(c, dict)],
-        stored.review_id,
-    )
+    plan = plan_replies(stored.report, stored.previous, comments, stored.review_id)
     replies: list[str] = []
     resolved: list[str] = []
     notes: list[str] = []

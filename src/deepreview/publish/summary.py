@@ -9,8 +9,8 @@ inline comments). It stays under
 GitHub's 65,536-character limit: whole entries are dropped from the end, with a note.
 
 Anyone can start a comment with the marker, so a marked comment is only ours to edit when the
-token wrote it (`adopted`): editing someone else's would put our verdict in their name, or
-theirs in ours.
+token wrote it (`adopted`, by `authorship`'s rule): editing someone else's would put our verdict
+in their name, or theirs in ours.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from deepreview.markdown_neutral import is_own_round
 from deepreview.model import Finding, Report, Severity
+from deepreview.publish.authorship import written_by
 from deepreview.publish.followup import round_lines
 from deepreview.publish.safe import (
     SUMMARY_MARKER,
@@ -85,7 +87,8 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
         head.append(inline_text(h.verdict.reason))
     facts = [_counts(report)]
     if h.round:
-        facts.insert(0, f"Round {inline_text(h.round)}")
+        # Our own `2 (of PR #7)` links the PR itself; any other label is neutralised.
+        facts.insert(0, f"Round {h.round if is_own_round(h.round) else inline_text(h.round)}")
     if h.review_sha:
         facts.append(f"reviewed {code_span(h.review_sha[:12])}")
     if h.reviewers:
@@ -157,7 +160,10 @@ def _fit(
 
 
 _HEAD: Final = f"{SUMMARY_MARKER}\n\n## Deep Review: "
-_COUNTS: Final = re.compile(r"^\*\*\d+ Critical · \d+ Important · \d+ Suggestions?\*\*", re.M)
+# The facts line may open with the round (`Round 2 (of PR #7) · **0 Critical · …`).
+_COUNTS: Final = re.compile(
+    r"^(?:Round [^\n]*? · )?\*\*\d+ Critical · \d+ Important · \d+ Suggestions?\*\*", re.M
+)
 _TAIL: Final = re.compile(r"\n\n<sub>Deep Review · review `[^`\n]+`</sub>\Z")
 
 
@@ -172,42 +178,20 @@ def adopted(
     """(ours, others) among the comments that start with the summary marker.
 
     Ours are the ones `viewer` (the token's login) wrote. When the login is unknown, a Bot's
-    comment laid out as our summary is taken for ours, never a person's."""
+    comment laid out as our summary is taken for ours, never a person's (`authorship`)."""
     ours: list[dict[str, Any]] = []
     others: list[dict[str, Any]] = []
     for c in comments:
-        if not isinstance(c, dict) or not is_summary(body := str(c.get("body") or "")):
+        if not isinstance(c, dict) or not is_summary(str(c.get("body") or "")):
             continue
-        login, kind = author(c)
-        if viewer is not None:
-            mine = _same_login(login, viewer, bot=kind == "Bot")
-        else:
-            mine = kind == "Bot" and has_summary_layout(body)
-        (ours if mine else others).append(c)
+        (ours if written_by(c, viewer, layout=has_summary_layout) else others).append(c)
     return ours, others
-
-
-def author(comment: Mapping[str, Any]) -> tuple[str, str]:
-    """(login, type) of a comment's author as GitHub gives them (`User`, `Bot`)."""
-    user = comment.get("user")
-    if not isinstance(user, dict):
-        return "", ""
-    return str(user.get("login") or ""), str(user.get("type") or "")
-
-
-def _same_login(login: str, viewer: str, *, bot: bool) -> bool:
-    if login.casefold() == viewer.casefold():
-        return True
-    # A bot's login reads `NAME[bot]` in REST and may read `NAME` in GraphQL; a person's
-    # login cannot hold brackets, so only a Bot's comment matches without the suffix.
-    return bot and login.casefold().removesuffix("[bot]") == viewer.casefold().removesuffix("[bot]")
 
 
 __all__ = [
     "GITHUB_LIMIT",
     "SummaryInput",
     "adopted",
-    "author",
     "has_summary_layout",
     "summary_body",
 ]

@@ -32,7 +32,15 @@ from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Finding, 
 from deepreview.render import svg
 from deepreview.runmodel import format_duration
 
-VERDICT_SLUGS = ("merge-as-is", "merge-with-fixes", "rework", "failed", "unknown")
+VERDICT_SLUGS = (
+    "merge-as-is",
+    "merge-with-fixes",
+    "rework",
+    "failed",
+    "no-model-review",
+    "unverified",
+    "unknown",
+)
 _SAFE_SCHEMES = ("http", "https")
 _PYGMENTS_LIGHT = "default"
 _PYGMENTS_DARK = "github-dark"

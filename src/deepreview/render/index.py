@@ -23,7 +23,7 @@ class IndexEntry:
     html_href: str | None
     md_href: str | None
     target: str  # "PR #280 — Add host-switch …" or "branch host-switch"
-    verdict: str  # Verdict label: Merge as-is | Merge with fixes | Rework | Failed | Unknown
+    verdict: str  # Verdict label (model.Verdict.label)
     critical: int
     important: int
     suggestions: int

@@ -3,9 +3,9 @@
 All Markdown comes from the Jinja2 templates in `render/templates/` (package data); the filters
 here only format single values (a location, a duration, a table cell).  Autoescape is off: the
 output is Markdown.  Agent and PR text keeps its Markdown, but as in a comment we post
-(`markdown_neutral`): outside code, mentions are broken and `<` is escaped, since this file is
-what users paste into a PR.  `parse_report` reads the output back (that text as written here);
-the two are kept in step by round-trip tests.
+(`markdown_neutral`): outside code, mentions and `#123` references are broken and `<` is
+escaped, since this file is what users paste into a PR.  `parse_report` reads the output back
+(that text as written here); the two are kept in step by round-trip tests.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from deepreview.findings.finding_escape import escape_finding_lines
 from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_contain import contain
 from deepreview.markdown_fence import is_fence_line
-from deepreview.markdown_neutral import neutral, neutral_inline
+from deepreview.markdown_neutral import is_own_round, neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line, one_line_path
 from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Location, Report
 from deepreview.runmodel import format_duration
@@ -58,6 +58,7 @@ def _env() -> Environment:
         loc=format_location,
         code=code_span,
         cell=table_cell,
+        round_cell=round_cell,
         duration=format_duration,
         lead_bold=lead_bold,
         fix_layout=fix_layout,
@@ -120,6 +121,11 @@ def table_cell(text: object) -> str:
     lines = str(text).replace("\r\n", "\n").replace("\r", "\n").replace(_BREAK, " ")
     cell = neutral_inline(lines.replace("\n", _BREAK))
     return cell.replace("|", "\\|").replace(_BREAK, "<br>")
+
+
+def round_cell(label: str) -> str:
+    """The round's cell: our own `3 (of PR #711)` keeps its link to the reviewed PR."""
+    return label if is_own_round(label) else table_cell(label)
 
 
 def lead_bold(text: str) -> tuple[str, str]:

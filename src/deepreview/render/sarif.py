@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 from deepreview import __version__
 from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.markdown_neutral import neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line
 from deepreview.model import Finding, Location, Report, Severity
 
@@ -78,12 +79,17 @@ def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
 
 
 def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
-    # The title is one line and the seat's body stays below it (headings demoted, fences
-    # closed), as in the Markdown report: GitHub renders this text on the alert's page.
+    # `message.text` is plain text (the SARIF 2.1.0 schema; GitHub code scanning, which reads no
+    # other message field of a result, shows it as the alert's title): the title as written,
+    # on one line. `message.markdown` is Markdown that SARIF viewers render (GitHub ignores it):
+    # the seat's text goes there as in the Markdown report, the title on one line, the body
+    # below it (headings demoted, fences closed) and all of it neutral (no live mention or
+    # `#123` reference, no raw HTML outside code).
     title = one_line(finding.title)
-    body = body_md(finding.body) if finding.body else ""
-    fix = finding.fix and "Fix:\n\n" + body_md(finding.fix)
-    markdown = "\n\n".join(part for part in (title, body, fix) if part)
+    body = neutral(body_md(finding.body, html=False)) if finding.body else ""
+    fix = finding.fix and "Fix:\n\n" + neutral(body_md(finding.fix, html=False))
+    parts = (neutral_inline(title), body, fix)
+    markdown = "\n\n".join(part for part in parts if part)
     result: dict[str, Any] = {
         "ruleId": _rule_id(finding),
         "level": LEVELS[finding.severity],

@@ -295,6 +295,7 @@ def _verdict(
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
         unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        lead_read=report.lead is not None and report.lead.status == "ok",
     )
     lead_ok = report.lead is not None and report.lead.status == "ok"
     if not lead_ok or old.label not in _SEVERITY_ORDER:

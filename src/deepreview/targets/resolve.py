@@ -64,11 +64,7 @@ def resolve_target(
     elif named_branch:
         target = _branch(git, repo_root, base, None, name=spec)
     elif spec:
-        raise UsageError(
-            f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
-            "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
-            "the current branch"
-        )
+        raise UsageError(_not_a_target(git, spec))
     else:
         target = _branch(git, repo_root, base, head)
     named = env.get("GH_REPO")
@@ -91,6 +87,26 @@ def resolve_target(
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
         )
     return target
+
+
+def _not_a_target(git: Git, spec: str) -> str:
+    """Why `spec` is no target, and what to type instead. A commit (`HEAD`, a SHA, a tag) is
+    not reviewed on its own: its parent is not a base the user chose, so say the range."""
+    if not spec.startswith("-") and (sha := git.rev(spec)) is not None:
+        if git.rev(f"{sha}~1") is None:
+            return (
+                f"cannot read target {spec!r}: it is the repository's first commit, with no "
+                "parent to review it against; review a later range or a branch"
+            )
+        return (
+            f"cannot read target {spec!r}: {spec!r} is a commit, not a local branch; to review "
+            f"what it changed, use {spec}~1..{spec}"
+        )
+    return (
+        f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
+        "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
+        "the current branch"
+    )
 
 
 def _require_commits(git: Git, *, needs_head: bool) -> str | None:

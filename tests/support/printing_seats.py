@@ -1,0 +1,26 @@
+"""Command seats that print a canned review: the fastest way to put a given text through the
+real `deep-review review` (parser, consolidation, verdict) as if a seat wrote it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+# A complete review in our own format that finds nothing.
+NO_FINDINGS = (
+    "## Executive Summary\n\nSmall helper functions; nothing wrong with them.\n\n"
+    "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n\n"
+    "### Suggestions\n\nNone.\n"
+)
+
+
+def printing_seats(tmp: Path, seats: dict[str, str]) -> None:
+    """One `command` seat per name in `tmp/user-config.toml` (the file `cli_env(tmp)` points
+    DEEP_REVIEW_CONFIG at), printing the given text (read from a file)."""
+    lines = []
+    for name, text in seats.items():
+        out = tmp / f"{name}.out"
+        out.write_text(text, encoding="utf-8")
+        argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
+        lines.append(f"[seats.{name}]\nargv = {json.dumps(argv)}\n")
+    (tmp / "user-config.toml").write_text("\n".join(lines), encoding="utf-8")
