@@ -112,10 +112,21 @@ class Assessment:
 
     intro: str = ""  # Markdown
     items: tuple[str, ...] = ()  # Markdown, without the "1. " prefix
+    # Who said it (reviewer credits, as on a finding): each item's, in step with `items`, and
+    # the intro's (every seat whose intro it joins). Empty in a seat's own review and in reports
+    # written before credits were kept.
+    item_reviewers: tuple[tuple[str, ...], ...] = ()
+    intro_reviewers: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
         return not self.intro.strip() and not self.items
+
+    @property
+    def credited_items(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(item, its reviewers) pairs; () reviewers where none are known."""
+        credits = self.item_reviewers if len(self.item_reviewers) == len(self.items) else ()
+        return tuple((item, credits[n] if credits else ()) for n, item in enumerate(self.items))
 
 
 # The seed layout always has both assessments: the report says so in one line when no reviewer

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, Protocol, get_args
 
+from deepreview.markdown_fence import code_span
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -153,7 +155,8 @@ class CheckResults:
         broken = [c.failing_test or "a test" for c in failed if not c.fails_without_fix]
         if broken:
             verb = "breaks" if len(broken) == 1 else "break"
-            names = ", ".join(f"`{b}`" for b in dict.fromkeys(broken))
+            # a test's name is the project's own output: a backtick in it must not end the span
+            names = ", ".join(code_span(b) for b in dict.fromkeys(broken))
             parts.append(f"{len(broken)} {verb} {names}")
         before = sum(c.fails_without_fix for c in failed)
         if before:

@@ -23,6 +23,12 @@ def to_data(obj: Report | AgentReview) -> dict[str, Any]:
     adapter: Any = _REPORT if isinstance(obj, Report) else _REVIEW
     data: dict[str, Any] = adapter.dump_python(obj, mode="json")
     if isinstance(obj, AgentReview):
+        # A seat's own assessments credit nobody (the report credits the seats): their empty
+        # credit fields would only add noise to every stored seat review.
+        for key in ("testing", "documentation"):
+            for credits in ("item_reviewers", "intro_reviewers"):
+                if not data[key][credits]:
+                    del data[key][credits]
         data = {"schema_version": SCHEMA_VERSION, **data}
     return data
 

@@ -97,6 +97,9 @@ def normalised(report: Report) -> dict[str, Any]:
         f["sources"] = sorted(f["sources"], key=lambda s: (s["reviewer"], s["finding_id"]))
     for o in data["design_observations"]:
         o["reviewers"] = sorted(o["reviewers"])
+    for a in (data["testing"], data["documentation"]):
+        a["item_reviewers"] = [sorted(who) for who in a["item_reviewers"]]
+        a["intro_reviewers"] = sorted(a["intro_reviewers"])
     data["header"]["reviewers"] = sorted(data["header"]["reviewers"], key=lambda r: r["seat"])
     data["retro"]["seats"] = sorted(data["retro"]["seats"], key=lambda s: s["seat"])
     data["appendix"] = sorted(data["appendix"], key=lambda a: a["name"])

@@ -6,6 +6,7 @@ from deepreview.consolidate.sections import (
     merge_assessments,
     merge_design_observations,
     merge_limitations,
+    merge_testing,
 )
 from deepreview.model import Assessment, DesignObservation
 
@@ -75,6 +76,33 @@ def test_assessment_items_dedupe_and_rank_by_seats() -> None:
     assert len(merged.items) == 2
     assert "validateSubnet" in merged.items[0]  # two seats raised it: ranked first
     assert "handleRestart" in merged.items[1]
+
+
+def test_every_assessment_statement_is_credited_to_the_seats_that_made_it() -> None:
+    claude = seat(
+        "claude",
+        model="Opus 4.6",
+        testing=Assessment(
+            intro="Existing tests pass.",
+            items=("No unit tests for `validateSubnet`; it is a pure function.",),
+        ),
+    )
+    gemini = seat(
+        "gemini",
+        model="3.1 Pro",
+        testing=Assessment(
+            intro="The PR adds no test at all for the new network code.",
+            items=("Missing unit tests for `validateSubnet`, a pure function.",),
+        ),
+    )
+    merged = merge_testing([gemini, claude])
+    # one intro per statement: the other seat's intro leads the items, with its own credit
+    assert (merged.intro, merged.intro_reviewers) == ("Existing tests pass.", ("Claude Opus 4.6",))
+    assert [who for _, who in merged.credited_items] == [
+        ("Gemini 3.1 Pro",),
+        ("Gemini 3.1 Pro", "Claude Opus 4.6"),  # said by both, credited in the seats' order
+    ]
+    assert merged.items[0] == "The PR adds no test at all for the new network code."
 
 
 def test_limitations_skip_none() -> None:

@@ -12,6 +12,7 @@ from deepreview.consolidate.decisions import Decision
 from deepreview.lead.answer import LeadAnswer
 from deepreview.lead.apply import (
     choose_verdict,
+    outside_code,
     report_from_answer,
     rests_on_nothing,
     substitute,
@@ -32,7 +33,9 @@ def _answer(**changes: Any) -> LeadAnswer:
 
 
 def _decisions(clusters, *decisions: dict[str, Any]):  # type: ignore[no-untyped-def]
-    return check_decisions(_answer(decisions=list(decisions)), clusters)
+    """(accepted, rejection notes with their raw cluster IDs, undecided)."""
+    accepted, rejected, undecided = check_decisions(_answer(decisions=list(decisions)), clusters)
+    return accepted, tuple(str(n) for n in rejected), undecided
 
 
 def _report(clusters, lead_answer: LeadAnswer) -> Report:  # type: ignore[no-untyped-def]
@@ -73,8 +76,11 @@ def test_unknown_cluster_is_rejected_not_invented(clusters) -> None:  # type: ig
     )
     assert [(d.cluster_id, d.action) for d in accepted] == [("K1", "keep")]
     assert len(rejected) == 2
-    assert "there is no cluster 'K9' (valid: K1, K2, K3, K4, K5)" in rejected[1]
-    assert "merge_into must name another existing cluster (got 'K42')" in rejected[0]
+    assert rejected == (
+        "Lead decision `merge` about K4 rejected: it merges into 'K42', which names no finding "
+        "of this review.",
+        "Lead decision `drop` about 'K9' rejected: no finding of this review has that ID.",
+    )
 
 
 def test_merge_chain_ends_in_one_finding(clusters) -> None:  # type: ignore[no-untyped-def]
@@ -102,7 +108,7 @@ def test_merge_cycle_is_rejected(clusters) -> None:  # type: ignore[no-untyped-d
     )
     assert [d.cluster_id for d in accepted] == ["K2", "K3"]
     assert rejected == (
-        "Lead decision `merge` about K5 rejected: merging K5 into K2 would close a merge cycle.",
+        "Lead decision `merge` about K5 rejected: merging it into K2 would close a merge cycle.",
     )
 
 
@@ -110,7 +116,7 @@ def test_merge_into_self_is_rejected(clusters) -> None:  # type: ignore[no-untyp
     accepted, rejected, _ = _decisions(
         clusters, {"cluster": "K2", "action": "merge", "merge_into": "K2", "reason": "a"}
     )
-    assert accepted == () and "another existing cluster" in rejected[0]
+    assert accepted == () and "it merges into itself" in rejected[0]
 
 
 def test_a_drop_wins_over_a_merge_into_it(clusters) -> None:  # type: ignore[no-untyped-def]
@@ -121,8 +127,8 @@ def test_a_drop_wins_over_a_merge_into_it(clusters) -> None:  # type: ignore[no-
         {"cluster": "K4", "action": "severity", "severity": "suggestion", "reason": "meh"},
     )
     assert [(d.cluster_id, d.action) for d in accepted] == [("K4", "drop")]
-    assert "K4 is dropped; drop both" in rejected[0]
-    assert "K4 is dropped" in rejected[1]
+    assert "about K3 rejected: K4 is dropped; drop both" in rejected[0]
+    assert "about K4 rejected: it is dropped" in rejected[1]
 
 
 def test_severity_on_a_merged_cluster_is_rejected(clusters) -> None:  # type: ignore[no-untyped-def]
@@ -132,7 +138,7 @@ def test_severity_on_a_merged_cluster_is_rejected(clusters) -> None:  # type: ig
         {"cluster": "K5", "action": "merge", "merge_into": "K3", "reason": "same"},
     )
     assert [(d.cluster_id, d.action) for d in accepted] == [("K5", "merge")]
-    assert "K5 is merged into K3" in rejected[0]
+    assert "about K5 rejected: it is merged into K3" in rejected[0]
 
 
 def test_duplicate_and_incomplete_decisions(clusters) -> None:  # type: ignore[no-untyped-def]
@@ -154,8 +160,8 @@ def test_split_checks_member_keys(clusters) -> None:  # type: ignore[no-untyped-
         {"cluster": "K1", "action": "split", "split_members": ["gemini:C3"], "reason": "x"},
     )
     assert accepted == ()
-    assert (
-        "split_members must name members of K1 (alpha:I1, bravo:I1); got gemini:C3" in (rejected[0])
+    assert rejected[0].endswith(
+        "the members to split out must be among alpha:I1, bravo:I1; got 'gemini:C3'."
     )
     accepted, rejected, _ = _decisions(
         clusters,
@@ -204,6 +210,7 @@ def test_retro_design_and_notes(clusters) -> None:  # type: ignore[no-untyped-de
             {"id": "D1", "action": "drop", "reason": "util/ is the project's convention."},
             {"id": "D7", "action": "drop", "reason": "no such"},
             {"id": "D2", "action": "keep", "reason": "true", "text": "Pure helpers (K1 aside)."},
+            {"id": "d2", "action": "drop", "reason": "changed my mind"},
         ],
         added_design_observations=[
             {"kind": "concern", "text": "No type hints.", "scope": "future"}
@@ -213,15 +220,22 @@ def test_retro_design_and_notes(clusters) -> None:  # type: ignore[no-untyped-de
     design = build_report(Header("r0"), seat_reviews(), changed_files=CHANGED).design_observations
     checked = check_answer(lead_answer, clusters, seats=SEATS, design_observations=design)
     assert checked.narratives == {"alpha": "Alpha did well (K1)."}
-    assert [r.split(":")[0] for r in checked.rejected] == [
+    assert [str(r).split(":")[0] for r in checked.rejected] == [
         "Lead retro for seat 'zulu' rejected",
         "Lead choice about design observation 'D7' rejected",
+        "Lead choice about design strength (Small, focused helpers with no side effects.) rejected",
+    ]
+    # the report does not number design observations: a note names one by its first words
+    assert [str(r).split(": ", 1)[1] for r in checked.rejected[1:]] == [
+        "no design observation of this review has that ID.",
+        "it was decided already.",
     ]
     assert [(o.kind, o.text, o.reviewers) for o in checked.design_observations] == [
         ("strength", "Pure helpers (K1 aside).", ("Alpha",)),
         ("concern", "No type hints.", ("lead",)),
     ]
-    assert checked.design_notes[0].startswith("Dropped design concern D1 (Helpers live in")
+    # the lead's `D1` names nothing in the report: the observation's first words do
+    assert checked.design_notes[0].startswith("Dropped design concern (Helpers live in")
     assert checked.process_notes.skill_improvements == ("Ask seats to run the code.",)
 
     report = report_from_answer(
@@ -241,7 +255,7 @@ def test_retro_design_and_notes(clusters) -> None:  # type: ignore[no-untyped-de
         "No type hints.",
     ]
     notes = [e.text for e in report.retro.reconciliation if e.kind == "note"]
-    assert notes[0].startswith("Dropped design concern D1")
+    assert notes[0].startswith("Dropped design concern (Helpers live in")
     assert "Lead retro for seat 'zulu' rejected" in notes[1]
 
 
@@ -272,6 +286,25 @@ def test_substitute_leaves_embedded_ids_alone_and_hides_unknown_clusters() -> No
     )
     # a cluster ID that names nothing of this review never reaches the report
     assert substitute("Fix K9 first.", ids) == "Fix a finding not in this report first."
+
+
+def test_substitute_names_members_and_design_observations_it_knows() -> None:
+    names = {"gemini:c3": "Gemini C3", "D1": "design concern (No bound)"}
+    text = (
+        "D1: Gemini:C3 and gemini:c3 agree. See D1, not D2, a.go:C3, http://gemini:C3, "
+        "x/gemini:C3 or gemini:C3:12."
+    )
+    assert substitute(text, {}, names) == (
+        "The design concern (No bound): Gemini C3 and Gemini C3 agree. See the design concern "
+        "(No bound), not D2, a.go:C3, http://gemini:C3, x/gemini:C3 or gemini:C3:12."
+    )
+
+
+def test_outside_code_changes_prose_only() -> None:
+    text = "K1 and `K1` and ``a ` K1`` K1\n\n~~~\nK1\n~~~\nK1 ```K1``` K1\n```\nK1"
+    assert outside_code(text, lambda t: t.replace("K1", "I1")) == (
+        "I1 and `K1` and ``a ` K1`` I1\n\n~~~\nK1\n~~~\nI1 ```K1``` I1\n```\nK1"
+    )
 
 
 def test_a_verdict_rests_on_nothing_only_when_no_finding_it_names_exists() -> None:
@@ -331,7 +364,7 @@ def test_two_severities_for_one_cluster_reject_the_second(clusters) -> None:  # 
         ("K1", "severity", Severity.SUGGESTION)
     ]
     (note,) = rejected
-    assert "an earlier decision made K1 suggestion" in note
+    assert "about K1 rejected: an earlier decision made it suggestion" in note
 
 
 def test_thousands_of_rejected_decisions_are_summed_up(clusters) -> None:  # type: ignore[no-untyped-def]
@@ -340,3 +373,26 @@ def test_thousands_of_rejected_decisions_are_summed_up(clusters) -> None:  # typ
     notes = [e.text for e in report.retro.reconciliation if "rejected" in e.text]
     assert len(notes) == 21
     assert notes[-1].startswith("280 more lead decisions were rejected")
+
+
+def test_the_lead_assessment_credits_who_said_each_statement(clusters) -> None:  # type: ignore[no-untyped-def]
+    """An item the lead kept word for word stays the seats'; one it wrote is the lead's."""
+    seats = build_report(Header("r0"), seat_reviews(), changed_files=CHANGED).testing
+    (kept, who), *_ = seats.credited_items
+    assert who == ("Alpha",)
+    lead_answer = _answer(
+        testing={"intro": "Thin tests.", "items": [f" {kept}", "No test calls `shout(None)` (K1)."]}
+    )
+    checked = check_answer(lead_answer, clusters, seats=SEATS, testing=seats)
+    assert checked.testing is not None
+    assert checked.testing.item_reviewers == (("Alpha",), ("lead",))
+    assert checked.testing.intro_reviewers == ("lead",)
+    report = report_from_answer(
+        Header("r1"),
+        seat_reviews(),
+        clusters,
+        checked,
+        lead=LeadInfo("claude", "ok"),
+        changed_files=CHANGED,
+    )
+    assert report.testing.credited_items[1] == ("No test calls `shout(None)` (I1).", ("lead",))

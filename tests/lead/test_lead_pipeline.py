@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,9 @@ from lead_kit import (
     write_config,
 )
 
+from deepreview.consolidate.decisions import DecisionError
 from deepreview.model import Report
+from deepreview.pipeline import lead_step
 from deepreview.serialize import report_from_data
 from support.repos import CliResult, cli_env, make_repo, run_cli
 
@@ -92,6 +95,9 @@ def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
     assert _row(md, "Unique insights") == "| Unique insights | S3 (README does not…) | 0 | 0 |"
     assert "Consolidated without a lead" not in md
     assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool call," in md
+    # the lead wrote the testing assessment: its statement is credited to it
+    testing = _section(md, "## Testing Assessment", "---")
+    assert testing.strip() == "1. No test calls `shout(None)` (I1). [lead]"
 
     review_dir = Path(out["review_dir"])
     for name in (
@@ -187,12 +193,113 @@ def test_unknown_cluster_is_rejected_and_recorded(tmp_path: Path) -> None:
     assert len(prompts_seen(s.log)) == 1  # unknown IDs are rejected, not retried
     reconciliation = md.split("**Reconciliation**", 1)[1]
     assert (
-        "- Lead decision `drop` about K9 rejected: there is no cluster 'K9' "
-        "(valid: K1, K2, K3, K4, K5)." in reconciliation
+        "- Lead decision `drop` about 'K9' rejected: no finding of this review has that ID."
+        in reconciliation
     )
     assert "invented" not in md
     # everything else still applied
     assert [f.id for f in report.findings] == ["I1", "S1", "S2", "S3"]
+
+
+def test_rejected_decisions_name_findings_as_the_report_does(tmp_path: Path) -> None:
+    """The lead's cluster IDs (K1...) appear nowhere else in the report: a note about a rejected
+    decision names each finding by its report ID and short title, or by its seats' labels when
+    it is gone; an ID the lead made up is quoted as written. The lead's answer keeps its IDs."""
+    doc = answer()
+    keep_k1 = doc["decisions"].pop(0)  # K1 gets no decision of its own: the lead note says so
+    assert keep_k1["cluster"] == "K1"
+    doc["decisions"] += [
+        {"cluster": "K1", "action": "merge", "merge_into": "K9", "reason": "same"},
+        {"cluster": "K4", "action": "merge", "merge_into": "K1", "reason": "same claim"},
+        {"cluster": "K5", "action": "severity", "severity": "critical", "reason": "bad"},
+        {"cluster": "K2", "action": "split", "split_members": ["gemini:C3"], "reason": "two"},
+    ]
+    s = Setup(tmp_path, [fenced(doc)])
+    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+
+    expected = [
+        "Lead decision `split` about S3 (sub) rejected: the members to split out must be among "
+        "Alpha I2; got 'gemini:C3'.",
+        "Lead decision `merge` about I1 (shout) rejected: it merges into 'K9', which names no "
+        "finding of this review.",
+        "Lead decision `merge` about Charlie C1 (add) rejected: it is dropped; drop both if they "
+        "make the same claim.",
+        "Lead decision `severity` about S1's Charlie S1 rejected: it is merged into S1 (sub); "
+        "give the severity or title on the merge decision or on that finding.",
+    ]
+    reconciliation = _section(md, "**Reconciliation**", "## Review Process Notes")
+    for text in expected:
+        assert f"- {text}\n" in reconciliation, text
+    stored = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    notes = [e for e in stored["retro"]["reconciliation"] if "rejected" in e["text"]]
+    assert [(e["text"], e["finding_ids"]) for e in notes] == list(
+        zip(expected, [["S3"], ["I1"], [], ["S1"]], strict=True)
+    )
+    note = "4 of the lead's claims rejected (see Reconciliation); no decision for I1 (shout), "
+    assert report.lead is not None and report.lead.note == note + "kept as consolidated."
+    assert out["lead"]["note"] == run["lead"]["note"] == report.lead.note
+    html = Path(out["paths"]["html"]).read_text(encoding="utf-8")
+    body = html.split("</head>", 1)[1]  # (the CSP's hashes are base64)
+    for text in (md, json.dumps(stored), body, json.dumps(out)):
+        assert not re.search(r"\bK\d+\b(?!')", text)  # only the quoted 'K9'
+    # the lead's own answer, stored as data, keeps its IDs
+    kept = json.loads((Path(out["review_dir"]) / "lead-answer-1.json").read_text())
+    assert kept["decisions"][-1]["cluster"] == "K2"
+
+
+def test_member_keys_and_design_ids_in_the_lead_prose_are_named_as_the_report_does(
+    tmp_path: Path,
+) -> None:
+    """The prompt names members `charlie:C1` and design observations `D1`; the report calls
+    them `Charlie C1` and does not number its design observations."""
+    doc = answer(
+        executive_summary="alpha:I1 and Bravo:I1 agree (K1); charlie:C1 is wrong. D1 is fair; "
+        "see calc.py:2, zulu:C1 and D7 cache.",
+        design_observations=[{"id": "D1", "action": "keep", "reason": "as D1 says"}],
+    )
+    s = Setup(tmp_path, [fenced(doc)])
+    _, md, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    assert report.executive_summary == (
+        "Alpha I1 and Bravo I1 agree (I1); Charlie C1 is wrong. The design concern (Helpers "
+        "live in a grab-bag util package —…) is fair; see calc.py:2, zulu:C1 and D7 cache."
+    )
+    assert _section(md, "## Executive Summary\n\n", "\n").startswith("Alpha I1 and Bravo I1")
+
+
+def test_cluster_ids_in_an_added_finding_are_renumbered_outside_code(tmp_path: Path) -> None:
+    added = dict(ANSWER["added_findings"][0])
+    added["title"] = "`shout` grows some strings, unlike the K1 crash"
+    added["body"] = "Unlike K1, this is no crash:\n\n```python\nK1 = 'ß'.upper()  # K1\n```\n"
+    added["fix"] = "Document it next to the guard K1 adds: `K1`."
+    doc = answer(added_findings=[added])
+    s = Setup(tmp_path, [fenced(doc)])
+    _, md, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    (lead_finding,) = [f for f in report.findings if f.reviewers == ("lead",)]
+    assert lead_finding.title == "`shout` grows some strings, unlike the I1 crash"
+    assert lead_finding.body.startswith("Unlike I1, this is no crash:")
+    assert "K1 = 'ß'.upper()  # K1" in lead_finding.body  # code is kept as written
+    assert lead_finding.fix == "Document it next to the guard I1 adds: `K1`."
+    assert "unlike the I1 crash" in md
+
+
+def test_decisions_that_do_not_apply_fall_back_without_cluster_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A gap in the checks (`DecisionError`): the deterministic report, and a note that does not
+    quote the error's cluster IDs (the lead's answer file keeps the decisions)."""
+
+    def gap(*_: Any, **__: Any) -> Report:
+        raise DecisionError("merge of K3 needs merge_into naming another existing cluster")
+
+    monkeypatch.setattr(lead_step, "report_from_answer", gap)
+    s = Setup(tmp_path, [fenced(ANSWER)])
+    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+    assert report.lead is not None and report.lead.status == "fallback"
+    assert report.lead.note.startswith(
+        "The lead (claude) gave decisions that did not apply (a gap in deep-review's checks; "
+        "its answer file in the review folder holds them)."
+    )
+    assert "K3" not in md and "K3" not in json.dumps(out) and "K3" not in run["lead"]["note"]
 
 
 @pytest.mark.slow
@@ -232,6 +339,9 @@ def test_lead_none(tmp_path: Path) -> None:
     s = Setup(tmp_path, [fenced(ANSWER)])
     _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "none"))
     _assert_without_lead(md, report, run)
+    # each statement of the merged assessment says which seat made it
+    testing = _section(md, "## Testing Assessment", "---")
+    assert "1. Nothing tests `shout` with `None`. [Alpha]" in testing
     assert not s.log.exists()  # the fake claude never ran
 
 

@@ -142,8 +142,11 @@ def small_report() -> Report:
             DesignObservation("concern", "Cache has no size bound", "future", ("Codex GPT 5.4",)),
             DesignObservation("strength", "Clear `Cache` interface", None, ("Claude Opus 4.6",)),
         ),
-        testing=Assessment(items=("No test for reload", "No test for eviction")),
-        documentation=Assessment(intro="README is fine."),
+        testing=Assessment(
+            items=("No test for reload", "No test for eviction"),
+            item_reviewers=(("Claude Opus 4.6", "Codex GPT 5.4"), ("lead",)),
+        ),
+        documentation=Assessment(intro="README is fine.", intro_reviewers=("Codex GPT 5.4",)),
         retro=retro,
         process_notes=ProcessNotes(repo_context_updates=('[repo] Add: "caches" Why: I1',)),
         appendix=(

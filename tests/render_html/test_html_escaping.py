@@ -13,6 +13,7 @@ import pytest
 
 from deepreview.model import (
     AppendixEntry,
+    Assessment,
     DesignObservation,
     Finding,
     LeadInfo,
@@ -25,7 +26,7 @@ from deepreview.model import (
     Severity,
 )
 from deepreview.render.html import asset, markdown_html, markdown_inline, render_html, safe_url
-from deepreview.runmodel import SeatRun
+from deepreview.runmodel import CheckResults, FixCheck, SeatRun
 
 # The `probe_html` fixture (conftest): HTML text -> parsed facts about it.
 Probe = Callable[[str], Any]
@@ -86,6 +87,27 @@ _VARIANTS = {
         r,
         runs=(SeatRun(SCRIPT, status="failed", reason=IMG, started_at=1.0, ended_at=9.0),),
         lead=LeadInfo(SCRIPT, "failed", note=SCRIPT, run=SeatRun(IMG, tool_counts=((IMG, 1),))),
+    ),
+    "testing and documentation assessments": lambda r, f: dataclasses.replace(
+        r,
+        testing=Assessment(intro=SCRIPT, items=(IMG, JS_LINK)),
+        documentation=Assessment(intro=IMG, items=(SCRIPT,)),
+    ),
+    # a failing test's name and why nothing ran come from the reviewed project's tests
+    "measured checks": lambda r, f: dataclasses.replace(
+        r,
+        checks=CheckResults(
+            test_command=(SCRIPT,),
+            baseline="fail",
+            baseline_failing=IMG,
+            fixes_requested=True,
+            fix_checks=(FixCheck(applies=True, tests="fail", failing_test=f"`{IMG}"),),
+            probes_requested=True,
+            probe_note=SCRIPT,
+        ),
+    ),
+    "measured note": lambda r, f: dataclasses.replace(
+        r, checks=CheckResults(test_command=("make",), note=SCRIPT)
     ),
     "notes and extra sections": lambda r, f: dataclasses.replace(
         r,

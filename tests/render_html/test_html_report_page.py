@@ -31,6 +31,18 @@ def test_findings_grouped_by_severity_with_ids(report: Report) -> None:
     assert html.count("<details open>") == 2  # finding bodies collapsible, open by default
 
 
+def test_assessments_credit_each_statement(report: Report) -> None:
+    html = render_html(report)
+    testing = html.split('<section id="testing">', 1)[1].split("</section>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", testing, re.S)
+    assert [re.findall(r'<span class="rv rv-(\w+)">([^<]*)</span>', li) for li in items] == [
+        [("0", "Claude Opus 4.6"), ("1", "Codex GPT 5.4")],
+        [("x", "lead")],
+    ]
+    docs = html.split('<section id="documentation">', 1)[1].split("</section>", 1)[0]
+    assert '<p class="credit"><span class="rv rv-1">Codex GPT 5.4</span>' in docs
+
+
 def test_sections_present(report: Report, probe_html: Callable[[str], Any]) -> None:
     html = render_html(report)
     p = probe_html(html)

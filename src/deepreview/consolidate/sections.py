@@ -11,7 +11,7 @@ changes only the order of credits.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -123,8 +123,14 @@ def merge_design_observations(
     return tuple(out)
 
 
-def merge_assessments(parts: Sequence[tuple[str, Assessment]]) -> Assessment:
-    """`parts` = (seat, assessment); similar items (even from one seat) become one."""
+def merge_assessments(
+    parts: Sequence[tuple[str, Assessment]], credit: Mapping[str, str] | None = None
+) -> Assessment:
+    """`parts` = (seat, assessment); similar items (even from one seat) become one, credited
+    to every seat that said it (`credit`: seat -> reviewer credit, in the seats' order).
+
+    Each statement keeps its own credit: when the seats' intros say different things, the most
+    shared one is the intro and the others lead the items."""
     intros: list[_Entry] = []
     items: list[_Entry] = []
     for seat, a in sorted(parts, key=lambda p: p[0]):
@@ -135,21 +141,38 @@ def merge_assessments(parts: Sequence[tuple[str, Assessment]]) -> Assessment:
                 items.append(_entry(seat, pos, item.strip()))
     intro_groups = group_entries(intros, one_per_seat=False)
     item_groups = group_entries(items, one_per_seat=False)
+    names = dict(credit) if credit is not None else {seat: seat for seat, _ in parts}
+    order = list(names)
+
+    def who(entries: Sequence[_Entry]) -> tuple[str, ...]:
+        seats = {e.seat for e in entries}
+        return tuple(names[s] for s in order if s in seats)
+
+    intro, *other_intros = intro_groups or [[]]
+    listed = [*other_intros, *item_groups]
     return Assessment(
-        intro="\n\n".join(_kept(g).text for g in intro_groups),
-        items=tuple(_kept(g).text for g in item_groups),
+        intro=_kept(intro).text if intro else "",
+        items=tuple(_kept(g).text for g in listed),
+        item_reviewers=tuple(who(g) for g in listed),
+        intro_reviewers=who(intro),
     )
+
+
+def _credits(seat_reviews: Sequence[SeatReview]) -> dict[str, str]:
+    return {sr.seat: sr.reviewer.credit for sr in seat_reviews}
 
 
 def merge_testing(seat_reviews: Sequence[SeatReview]) -> Assessment:
     return merge_assessments(
-        [(sr.seat, sr.review.testing) for sr in seat_reviews if sr.review is not None]
+        [(sr.seat, sr.review.testing) for sr in seat_reviews if sr.review is not None],
+        _credits(seat_reviews),
     )
 
 
 def merge_documentation(seat_reviews: Sequence[SeatReview]) -> Assessment:
     return merge_assessments(
-        [(sr.seat, sr.review.documentation) for sr in seat_reviews if sr.review is not None]
+        [(sr.seat, sr.review.documentation) for sr in seat_reviews if sr.review is not None],
+        _credits(seat_reviews),
     )
 
 
@@ -165,4 +188,5 @@ def merge_limitations(seat_reviews: Sequence[SeatReview]) -> str:
         and sr.review.limitations.strip()
         and not _NONE.match(sr.review.limitations)
     ]
-    return merge_assessments(parts).intro
+    merged = merge_assessments(parts)
+    return "\n\n".join((merged.intro, *merged.items)).strip()

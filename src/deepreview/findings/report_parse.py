@@ -24,7 +24,7 @@ from deepreview.findings.headings import restore_embedded
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
-from deepreview.findings.sections import parse_assessment, parse_observations
+from deepreview.findings.sections import parse_credited_assessment, parse_observations
 from deepreview.markdown_contain import uncontain
 from deepreview.markdown_neutral import restore_joiners
 from deepreview.model import (
@@ -118,7 +118,7 @@ def _assessment(lines: list[str], fenced: list[bool], none_said: str) -> Assessm
     gave one (`NO_TESTING`) is an empty one."""
     if "\n".join(lines).strip() == none_said:
         return Assessment()
-    return parse_assessment(lines, fenced)
+    return parse_credited_assessment(lines, fenced)
 
 
 def _trim(lines: list[str], fenced: list[bool]) -> tuple[list[str], list[bool]]:

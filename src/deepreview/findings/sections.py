@@ -81,15 +81,34 @@ def parse_observations(
     return [parse_observation(t, kind) for t in texts if not is_none_marker(t)]
 
 
-def parse_observation(text: str, kind: Literal["concern", "strength"]) -> DesignObservation:
-    """Scope `(in-scope)`/`(future)` anywhere, reviewers `[A, B]` at the end; the rest is text."""
-    reviewers: tuple[str, ...] = ()
+def split_credit(text: str) -> tuple[str, tuple[str, ...]]:
+    """(text, reviewers) of an item our report wrote with its reviewers `[A, B]` at the end
+    (on a line of their own after a code block); () reviewers when it ends in none."""
     m = _REVIEWERS.search(text)
     if m and not text[m.end() :].startswith("("):
         names = [n.strip() for n in m.group("names").split(",") if n.strip()]
         if names and all(_is_name(n) for n in names):
-            reviewers = tuple(names)
-            text = text[: m.start()].rstrip()
+            return text[: m.start()].rstrip(), tuple(names)
+    return text, ()
+
+
+def parse_credited_assessment(lines: list[str], fenced: list[bool]) -> Assessment:
+    """An assessment of our report: each item's reviewers, and the intro's, read back."""
+    a = parse_assessment(lines, fenced)
+    intro, intro_reviewers = split_credit(a.intro)
+    credited = [split_credit(item) for item in a.items]
+    return Assessment(
+        intro=intro,
+        items=tuple(text for text, _ in credited),
+        # a report written before credits were kept has none: the same as it was stored
+        item_reviewers=tuple(who for _, who in credited) if any(w for _, w in credited) else (),
+        intro_reviewers=intro_reviewers,
+    )
+
+
+def parse_observation(text: str, kind: Literal["concern", "strength"]) -> DesignObservation:
+    """Scope `(in-scope)`/`(future)` anywhere, reviewers `[A, B]` at the end; the rest is text."""
+    text, reviewers = split_credit(text)
     scope = None
     s = _SCOPE.search(text)
     if s:

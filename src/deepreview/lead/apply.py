@@ -4,9 +4,13 @@ lead's prose fills the judgment parts, and our renderer still writes every byte 
 The lead names findings by cluster ID (`K3`) or added-finding ID (`L1`, its position in
 `added_findings`) because it answers before the findings are numbered. Its prose is rewritten
 here to the final IDs: `K3` becomes `I2` (or, for a dropped cluster, the seats' own labels
-`Gemini C1`). Cluster IDs are the lead's working names and never reach the report: one that
-names no cluster of this review becomes "a finding not in this report". An unknown `L7` is left
-as written (`L2 cache` is ordinary prose).
+`Gemini C1`). The other names its prompt gave it are rewritten too: a member key `gemini:C1`
+becomes `Gemini C1`, a design observation `D2` its kind and first words. Cluster IDs are the
+lead's working names and never reach the report: one that names no cluster of this review
+becomes "a finding not in this report". An unknown `L7`, `D9` or `x:C1` is left as written
+(`L2 cache` is ordinary prose). Our own notes about the answer (a rejected decision, a cluster
+without a decision) name each cluster with its short title too (`I2 (`parse`)`), since a reader
+has only the note to tell which finding is meant.
 
 The verdict is the lead's, unless it is milder than the findings allow (a critical finding
 kept, yet "Merge as-is"), or its reason names findings and none of them is a cluster of this
@@ -31,9 +35,10 @@ from deepreview.consolidate.decisions import (
     apply_decisions,
 )
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.labels import member_label
+from deepreview.consolidate.labels import member_label, short_title
 from deepreview.consolidate.verdict import decide
-from deepreview.lead.check import Checked
+from deepreview.lead.check import Checked, Ref
+from deepreview.markdown_fence import FenceTracker
 from deepreview.model import (
     Assessment,
     Header,
@@ -45,6 +50,10 @@ from deepreview.model import (
 )
 
 _REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)?)(?![\w])")
+# A member key (`gemini:C1`) or design observation (`D2`): rewritten only when it is one of this
+# review's (`calc.py:2`, `D2 cache` stay as written).
+_NAME = re.compile(r"(?<![\w#/.:-])([A-Za-z][\w-]*:[A-Za-z]+\d+(?!:\w)|D\d+)(?!\w)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 UNKNOWN_FINDING = "a finding not in this report"
 _STRICTNESS = {"Merge as-is": 0, "Merge with fixes": 1, "Rework": 2}
 
@@ -88,14 +97,111 @@ def id_map(
     return out
 
 
-def substitute(text: str, ids: Mapping[str, str]) -> str:
+def ref_namer(
+    clusters: Sequence[Cluster],
+    decisions: Sequence[Decision],
+    result: Consolidation,
+    names: Mapping[str, str],
+) -> Callable[[Ref], str]:
+    """How a note names a cluster or member (`lead.check.Ref`), as the report does: `I2 (`parse`)`
+    for a finding of the report, `I1's Codex S1` inside the one that absorbed it, `Gemini C1
+    (Overflow in…)` when it was dropped; a member by its seat's label (`Gemini C3`)."""
+    ids = id_map(clusters, decisions, result, names)
+    titles = {f.id: f.title for f in result.findings}
+    members = {m.key: m for c in clusters for m in c.members}
+    merged = {d.cluster_id for d in decisions if d.action == "merge"}
+    first_title = {c.id: c.members[0].finding.title for c in clusters if c.members}
+
+    def name(ref: Ref) -> str:
+        if ref.kind == "member":
+            m = members.get(ref.key)
+            return member_label(m, dict(names)) if m is not None else repr(ref.key)
+        label = ids.get(ref.key)
+        if label is None:  # not a cluster of this review (the checks make none such)
+            return repr(ref.key)
+        if label in titles:
+            return f"{label} ({short_title(titles[label])})"
+        if ref.key in merged or ref.key not in first_title:  # inside the finding that took it
+            return label
+        return f"{label} ({short_title(first_title[ref.key])})"  # dropped: the seats' labels
+
+    return name
+
+
+def lead_note(checked: Checked, name: Callable[[Ref], str]) -> str:
+    """`LeadInfo.note` for an applied answer: how many claims were rejected, and which clusters
+    the lead said nothing about."""
+    parts = []
+    if checked.rejected:
+        n = len(checked.rejected)
+        parts.append(f"{n} of the lead's claims rejected (see Reconciliation)")
+    if checked.undecided:
+        kept = ", ".join(name(Ref("cluster", c)) for c in checked.undecided)
+        parts.append(f"no decision for {kept}, kept as consolidated")
+    return "; ".join(parts) + ("." if parts else "")
+
+
+def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | None = None) -> str:
+    """`text` with the lead's IDs (`ids`: `K3`, `L1`) and other names (`names`: member keys
+    `gemini:c1`, lower case; design observations `D2`) as the report says them."""
+
     def one(m: re.Match[str]) -> str:
         ref = m.group(1)
         if ref in ids:
             return ids[ref]
         return UNKNOWN_FINDING if ref.startswith("K") else ref
 
-    return _REF.sub(one, text)
+    def name(m: re.Match[str]) -> str:
+        said = (names or {}).get(m.group(1).lower() if ":" in m.group(1) else m.group(1))
+        if said is None:
+            return m.group(1)
+        if ":" not in m.group(1):
+            said = f"the {said}"  # the design concern (...)
+        if _SENTENCE_START.search(m.string[: m.start()]):
+            return said[0].upper() + said[1:]
+        return said
+
+    return _NAME.sub(name, _REF.sub(one, text))
+
+
+# An inline code span: a backtick run, then the text up to the next run of the same length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+
+
+def outside_code(text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` applied to its prose only: fenced blocks and code spans (the lead's
+    code, where `K1` may be a name) are kept as written."""
+    out: list[str] = []
+    prose: list[str] = []
+    fences = FenceTracker()
+
+    def flush() -> None:
+        joined = "".join(prose)
+        pos = 0
+        for m in _CODE_SPAN.finditer(joined):
+            out.extend((change(joined[pos : m.start()]), m.group(0)))
+            pos = m.end()
+        out.append(change(joined[pos:]))
+        prose.clear()
+
+    for line in text.splitlines(keepends=True):
+        if fences.feed(line.rstrip("\r\n")):
+            flush()
+            out.append(line)
+        else:
+            prose.append(line)
+    flush()
+    return "".join(out)
+
+
+def prose_names(
+    clusters: Sequence[Cluster], names: Mapping[str, str], design: Mapping[str, str]
+) -> dict[str, str]:
+    """`substitute`'s `names`: member keys (lower case) → `Gemini C1`, `D2` → `design concern
+    (Helpers live in…)`."""
+    out = {m.key.lower(): member_label(m, dict(names)) for c in clusters for m in c.members}
+    out.update(design)
+    return out
 
 
 def rests_on_nothing(reason: str, ids: Mapping[str, str]) -> bool:
@@ -125,7 +231,7 @@ def choose_verdict(lead: Verdict, rule: Verdict) -> tuple[Verdict, Reconciliatio
 def _assessment(a: Assessment | None, sub: Callable[[str], str]) -> Assessment | None:
     if a is None:
         return None
-    return Assessment(intro=sub(a.intro), items=tuple(sub(i) for i in a.items))
+    return replace(a, intro=sub(a.intro), items=tuple(sub(i) for i in a.items))
 
 
 MAX_REJECTED_NOTES = 20
@@ -142,7 +248,7 @@ def report_from_answer(
     present_files: Collection[str] | None = None,
     notes: Sequence[str] = (),
 ) -> Report:
-    """The consolidated report with the lead's judgment applied.
+    """The consolidated report with the lead's judgment applied (`lead` with its note set).
 
     Raises `DecisionError` only if a checked decision still does not apply (a bug in the
     checks); the caller falls back to the deterministic report.
@@ -151,9 +257,12 @@ def report_from_answer(
     names = {r.seat: r.name for r in reviewers}
     result = apply_decisions(clusters, checked.decisions, checked.added, reviewers=reviewers)
     ids = id_map(clusters, checked.decisions, result, names)
+    name = ref_namer(clusters, checked.decisions, result, names)
+
+    said = prose_names(clusters, names, checked.design_names)
 
     def sub(text: str) -> str:
-        return substitute(text, ids)
+        return substitute(text, ids, said)
 
     all_failed = not seat_reviews or all(sr.review is None for sr in seat_reviews)
     rule = decide(result.findings, all_seats_failed=all_failed)
@@ -174,7 +283,15 @@ def report_from_answer(
     if verdict_note is not None:
         extra.append(verdict_note)
     shown = checked.rejected[:MAX_REJECTED_NOTES]
-    extra.extend(ReconciliationEntry("note", text) for text in shown)
+    final = {f.id for f in result.findings}
+    extra.extend(
+        ReconciliationEntry(
+            "note",
+            note.text(name),
+            tuple(dict.fromkeys(i for r in note.refs if (i := ids.get(r.key)) in final)),
+        )
+        for note in shown
+    )
     if len(checked.rejected) > len(shown):
         # thousands of junk decisions must not bury the report (their answer file keeps them)
         more = len(checked.rejected) - len(shown)
@@ -191,9 +308,12 @@ def report_from_answer(
         seat_reviews,
         changed_files=changed_files,
         present_files=present_files,
-        decisions=[replace(d, reason=sub(d.reason)) for d in checked.decisions],
+        decisions=[
+            replace(d, reason=sub(d.reason), title=d.title and outside_code(d.title, sub))
+            for d in checked.decisions
+        ],
         added=[_added(a, sub) for a in checked.added],
-        lead=lead,
+        lead=replace(lead, note=lead_note(checked, name)),
         notes=notes,
         executive_summary=sub(checked.executive_summary),
         process_notes=ProcessNotes(
@@ -211,13 +331,23 @@ def report_from_answer(
 
 
 def _added(a: AddedFinding, sub: Callable[[str], str]) -> AddedFinding:
-    return replace(a, reason=sub(a.reason))
+    return replace(
+        a,
+        title=outside_code(a.title, sub),
+        body=outside_code(a.body, sub),
+        fix=outside_code(a.fix, sub),
+        reason=sub(a.reason),
+    )
 
 
 __all__ = [
     "UNKNOWN_FINDING",
     "choose_verdict",
     "id_map",
+    "lead_note",
+    "outside_code",
+    "prose_names",
+    "ref_namer",
     "report_from_answer",
     "rests_on_nothing",
     "substitute",

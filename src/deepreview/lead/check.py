@@ -5,6 +5,10 @@ cluster, member, seat or design observation, or that contradicts a decision acce
 is rejected: it is left out and a note says why (shown in the report's Reconciliation). Nothing
 the lead names is ever invented into the report.
 
+A note keeps the clusters and members it names apart from its words (`Ref`): cluster IDs are
+the lead's working names, so the report names them as it names findings (`I2 (`parse`)`,
+`lead.apply`), while a name the lead made up is quoted as written (`'K9'`).
+
 Decisions are checked in the order `apply_decisions` applies them (splits, merges, drops, then
 severity/keep), the lead's order breaking ties, so every accepted set applies cleanly:
 
@@ -21,8 +25,9 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import AddedFinding, Decision, apply_rank
@@ -42,6 +47,47 @@ LEAD_CREDIT = "lead"
 
 
 @dataclass(frozen=True)
+class Ref:
+    """A cluster (`K3`) or cluster member (`alpha:C1`) of this review that a note names."""
+
+    kind: Literal["cluster", "member"]
+    key: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """One sentence about the lead's answer; the clusters and members it names stay `Ref`s
+    until it is shown (`text`), since only the report knows what they are called there."""
+
+    parts: tuple[str | Ref, ...]
+
+    def text(self, name: Callable[[Ref], str] | None = None) -> str:
+        """The sentence, each `Ref` as `name` gives it (its raw key without `name`)."""
+        return "".join(
+            p if isinstance(p, str) else (name(p) if name else p.key) for p in self.parts
+        )
+
+    @property
+    def refs(self) -> tuple[Ref, ...]:
+        return tuple(p for p in self.parts if isinstance(p, Ref))
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _k(cid: str) -> Ref:
+    return Ref("cluster", cid)
+
+
+def _listed(refs: Sequence[Ref]) -> tuple[str | Ref, ...]:
+    """`a, b, c` as note parts."""
+    out: list[str | Ref] = []
+    for n, r in enumerate(refs):
+        out.extend((", ", r) if n else (r,))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class Checked:
     """A lead answer reduced to what can be applied, plus the notes on what could not."""
 
@@ -51,11 +97,14 @@ class Checked:
     verdict: Verdict
     narratives: dict[str, str] = field(default_factory=dict)  # seat -> retro narrative
     design_observations: tuple[DesignObservation, ...] = ()
-    design_notes: tuple[str, ...] = ()  # "Dropped design concern D2 (...): reason"
+    design_notes: tuple[str, ...] = ()  # "Dropped design concern (...): reason"
+    # The lead's names for the design observations it was shown, as the report can say them:
+    # `D2` -> `design concern (Helpers live in…)` (the report does not number them).
+    design_names: dict[str, str] = field(default_factory=dict)
     testing: Assessment | None = None
     documentation: Assessment | None = None
     process_notes: ProcessNotes = field(default_factory=ProcessNotes)
-    rejected: tuple[str, ...] = ()  # one sentence per rejected claim
+    rejected: tuple[Note, ...] = ()  # one sentence per rejected claim
     undecided: tuple[str, ...] = ()  # clusters the lead said nothing about (kept)
 
 
@@ -79,7 +128,7 @@ class _Decisions:
         self.order = [c.id for c in clusters]
         self.members = {c.id: [m.key for m in c.members] for c in clusters}
         self.accepted: list[Decision] = []
-        self.rejected: list[str] = []
+        self.rejected: list[Note] = []
         self.seen: set[tuple[str, str]] = set()
         self.merged_into: dict[str, str] = {}
         self.dropped: set[str] = set()
@@ -87,18 +136,19 @@ class _Decisions:
         self.to_drop: set[str] = set()  # clusters the lead drops: a drop wins over a merge
         self.severity_of: dict[str, Severity] = {}  # the severity an accepted decision gave
 
-    def reject(self, d: DecisionIn, why: str) -> None:
-        self.rejected.append(
-            f"Lead decision `{d.action}` about {d.cluster or '(no cluster)'} rejected: {why}."
-        )
+    def reject(self, d: DecisionIn, *why: str | Ref) -> None:
+        cid = cluster_id(d.cluster, self.ids)
+        about: str | Ref = _k(cid) if cid else repr(d.cluster) if d.cluster else "(no cluster)"
+        head = ("Lead decision `", d.action, "` about ", about, " rejected: ")
+        self.rejected.append(Note((*head, *why, ".")))
 
     def check(self, d: DecisionIn) -> None:
         cid = cluster_id(d.cluster, self.ids)
         if cid is None:
-            self.reject(d, f"there is no cluster {d.cluster!r} (valid: {', '.join(self.order)})")
+            self.reject(d, "no finding of this review has that ID")
             return
         if (cid, d.action) in self.seen:
-            self.reject(d, f"a `{d.action}` decision about {cid} was accepted already")
+            self.reject(d, f"a `{d.action}` decision about it was accepted already")
             return
         decision = getattr(self, f"_{d.action}")(cid, d)
         if decision is None:
@@ -132,32 +182,35 @@ class _Decisions:
         found = [_member_key(w, keys) for w in wanted]
         unknown = [w for w, k in zip(wanted, found, strict=True) if k is None]
         if not wanted or unknown:
-            self.reject(
-                d,
-                f"split_members must name members of {cid} "
-                f"({', '.join(keys)}); got {', '.join(unknown) or 'none'}",
-            )
+            got = ", ".join(repr(w) for w in unknown) if unknown else "none"
+            members = _listed([Ref("member", k) for k in keys])
+            self.reject(d, "the members to split out must be among ", *members, f"; got {got}")
             return None
         moving = tuple(dict.fromkeys(k for k in found if k is not None))
         if len(moving) == len(keys):
-            self.reject(d, f"a split must leave at least one member in {cid}")
+            self.reject(d, "a split must leave at least one member where it is")
             return None
         return self._base(cid, d, split_member_ids=moving)
 
     def _merge(self, cid: str, d: DecisionIn) -> Decision | None:
         target = cluster_id(d.merge_into, self.ids)
-        if target is None or target == cid:
-            self.reject(d, f"merge_into must name another existing cluster (got {d.merge_into!r})")
+        if target is None:
+            into = repr(d.merge_into) if d.merge_into else "nothing"
+            self.reject(d, f"it merges into {into}, which names no finding of this review")
+            return None
+        if target == cid:
+            self.reject(d, "it merges into itself")
             return None
         for dropped in (cid, target):
             if dropped in self.to_drop:
-                self.reject(d, f"{dropped} is dropped; drop both if they make the same claim")
+                which: str | Ref = "it" if dropped == cid else _k(dropped)
+                self.reject(d, which, " is dropped; drop both if they make the same claim")
                 return None
         end = target
         while end in self.merged_into:
             end = self.merged_into[end]
             if end == cid:
-                self.reject(d, f"merging {cid} into {target} would close a merge cycle")
+                self.reject(d, "merging it into ", _k(target), " would close a merge cycle")
                 return None
         self.merged_into[cid] = target
         self.touched.add(target)  # absorbing a merge is a decision about it, too
@@ -165,11 +218,15 @@ class _Decisions:
 
     def _drop(self, cid: str, d: DecisionIn) -> Decision | None:
         if cid in self.merged_into:
-            self.reject(d, f"{cid} is merged into {self.merged_into[cid]}; drop that one instead")
+            self.reject(
+                d, "it is merged into ", _k(self.merged_into[cid]), "; drop that one instead"
+            )
             return None
-        sources = sorted(s for s, t in self.merged_into.items() if t == cid)
+        sources = [s for s in self.order if self.merged_into.get(s) == cid]
         if sources:
-            self.reject(d, f"{', '.join(sources)} merge into {cid}; dropping it drops them too")
+            verb, them = ("merges", "that one") if len(sources) == 1 else ("merge", "them")
+            why = f" {verb} into it; dropping it drops {them} too"
+            self.reject(d, *_listed([_k(s) for s in sources]), why)
             return None
         self.dropped.add(cid)
         return Decision(cid, "drop", d.reason, false_positive=d.false_positive)
@@ -182,7 +239,7 @@ class _Decisions:
 
     def _keep(self, cid: str, d: DecisionIn) -> Decision | None:
         if cid in self.dropped:
-            self.reject(d, f"{cid} is dropped")
+            self.reject(d, "it is dropped")
             return None
         if cid in self.merged_into and not (d.severity or d.title or d.classification):
             self.touched.add(cid)
@@ -191,26 +248,27 @@ class _Decisions:
 
     def _change(self, cid: str, d: DecisionIn) -> Decision | None:
         if cid in self.dropped:
-            self.reject(d, f"{cid} is dropped")
+            self.reject(d, "it is dropped")
             return None
         if cid in self.merged_into:
             self.reject(
                 d,
-                f"{cid} is merged into {self.merged_into[cid]}; give the severity or "
-                "title on the merge decision or on that cluster",
+                "it is merged into ",
+                _k(self.merged_into[cid]),
+                "; give the severity or title on the merge decision or on that finding",
             )
             return None
         if d.severity is not None:
             given = self.severity_of.setdefault(cid, d.severity)
             if given != d.severity:
-                self.reject(d, f"an earlier decision made {cid} {given.value}; give one severity")
+                self.reject(d, f"an earlier decision made it {given.value}; give one severity")
                 return None
         return self._base(cid, d)
 
 
 def check_decisions(
     answer: LeadAnswer, clusters: Sequence[Cluster]
-) -> tuple[tuple[Decision, ...], tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[Decision, ...], tuple[Note, ...], tuple[str, ...]]:
     """(accepted decisions, rejection notes, clusters without a decision)."""
     state = _Decisions(clusters)
     state.to_drop = {
@@ -251,22 +309,33 @@ def _merge_titles(decisions: list[Decision], merged_into: dict[str, str]) -> tup
 
 
 def _design(
-    answer: LeadAnswer, merged: Sequence[DesignObservation], rejected: list[str]
+    answer: LeadAnswer, merged: Sequence[DesignObservation], rejected: list[Note]
 ) -> tuple[tuple[DesignObservation, ...], tuple[str, ...]]:
+    """The design observations after the lead's choices. Their `D2` IDs are the lead's working
+    names (the report does not number them): notes name an observation by its first words."""
     choices: dict[int, tuple[str, str, str | None, str | None]] = {}
     for c in answer.design_observations:
         m = _DESIGN_ID.match(c.id)
         n = int(m.group(1)) if m else 0
         if not 1 <= n <= len(merged):
-            valid = f"D1-D{len(merged)}" if merged else "none"
             rejected.append(
-                f"Lead choice about design observation {c.id!r} rejected: no such "
-                f"observation (valid: {valid})."
+                Note(
+                    (
+                        f"Lead choice about design observation {c.id!r} rejected: no design "
+                        "observation of this review has that ID.",
+                    )
+                )
             )
             continue
         if n in choices:
+            obs = merged[n - 1]
             rejected.append(
-                f"Lead choice about design observation D{n} rejected: D{n} was decided already."
+                Note(
+                    (
+                        f"Lead choice about design {obs.kind} ({_gist(obs.text)}) rejected: "
+                        "it was decided already.",
+                    )
+                )
             )
             continue
         choices[n] = (c.action, c.reason, c.scope, c.text)
@@ -280,7 +349,7 @@ def _design(
         action, reason, scope, text = choice
         if action == "drop":
             who = f" [{', '.join(obs.reviewers)}]" if obs.reviewers else ""
-            notes.append(f"Dropped design {obs.kind} D{n} ({_gist(obs.text)}){who}: {reason}")
+            notes.append(f"Dropped design {obs.kind} ({_gist(obs.text)}){who}: {reason}")
             continue
         kept.append(
             DesignObservation(
@@ -312,7 +381,7 @@ def _bullet(text: str) -> str:
 
 
 def _unread_seat(
-    named: str | None, title: str, unread: Sequence[str], rejected: list[str]
+    named: str | None, title: str, unread: Sequence[str], rejected: list[Note]
 ) -> str | None:
     """The seat an added finding is credited to: one whose findings text the tool could not
     read. Any other name is refused (the finding stays, as the lead's own): a lead must not
@@ -323,9 +392,13 @@ def _unread_seat(
     if seat is None:
         which = ", ".join(unread) if unread else "none"
         rejected.append(
-            f"Lead's credit of the added finding “{title}” to seat {named!r} rejected: only a "
-            f"seat whose findings text the tool could not read may be credited ({which}); "
-            "it is shown as the lead's."
+            Note(
+                (
+                    f"Lead's credit of the added finding “{title}” to seat {named!r} rejected: "
+                    f"only a seat whose findings text the tool could not read may be credited "
+                    f"({which}); it is shown as the lead's.",
+                )
+            )
         )
     return seat
 
@@ -336,10 +409,14 @@ def check_answer(
     *,
     seats: Sequence[str],
     design_observations: Sequence[DesignObservation] = (),
+    testing: Assessment | None = None,
+    documentation: Assessment | None = None,
     unread_seats: Sequence[str] = (),
 ) -> Checked:
-    """What of `answer` applies to this review (pure). `unread_seats`: the seats whose
-    findings text the tool could not read (an added finding may be credited to one)."""
+    """What of `answer` applies to this review (pure). `testing` / `documentation`: the seats'
+    merged assessments the lead was shown, whose reviewers keep an item the lead kept as is.
+    `unread_seats`: the seats whose findings text the tool could not read (an added finding
+    may be credited to one)."""
     decisions, rejected_decisions, undecided = check_decisions(answer, clusters)
     rejected = list(rejected_decisions)
     narratives: dict[str, str] = {}
@@ -347,11 +424,15 @@ def check_answer(
         seat = next((s for s in seats if s.lower() == r.seat.strip().lower()), None)
         if seat is None:
             rejected.append(
-                f"Lead retro for seat {r.seat!r} rejected: no such seat "
-                f"(seats: {', '.join(seats)})."
+                Note(
+                    (
+                        f"Lead retro for seat {r.seat!r} rejected: no such seat "
+                        f"(seats: {', '.join(seats)}).",
+                    )
+                )
             )
         elif seat in narratives:
-            rejected.append(f"Lead retro for seat {seat!r} rejected: given twice.")
+            rejected.append(Note((f"Lead retro for seat {seat!r} rejected: given twice.",)))
         else:
             narratives[seat] = r.narrative
     design, design_notes = _design(answer, design_observations, rejected)
@@ -376,8 +457,12 @@ def check_answer(
         narratives=narratives,
         design_observations=design,
         design_notes=design_notes,
-        testing=_assessment(answer.testing),
-        documentation=_assessment(answer.documentation),
+        design_names={
+            f"D{n}": f"design {o.kind} ({_gist(o.text)})"
+            for n, o in enumerate(design_observations, start=1)
+        },
+        testing=_assessment(answer.testing, testing),
+        documentation=_assessment(answer.documentation, documentation),
         process_notes=ProcessNotes(
             skill_improvements=tuple(_bullet(x) for x in answer.skill_improvements if x.strip()),
             repo_context_updates=tuple(
@@ -389,10 +474,32 @@ def check_answer(
     )
 
 
-def _assessment(a: AssessmentIn | None) -> Assessment | None:
+def _assessment(a: AssessmentIn | None, seats: Assessment | None) -> Assessment | None:
+    """The lead's assessment, each statement credited to who made it: the seats, for one the
+    lead kept word for word; else the lead, who wrote it."""
     if a is None:
         return None
-    return Assessment(intro=a.intro, items=tuple(i for i in a.items if i.strip()))
+    said = {_words(t): who for t, who in seats.credited_items} if seats else {}
+    items = tuple(i for i in a.items if i.strip())
+    intro_said = seats.intro_reviewers if seats and _words(a.intro) == _words(seats.intro) else ()
+    return Assessment(
+        intro=a.intro,
+        items=items,
+        item_reviewers=tuple(said.get(_words(i)) or (LEAD_CREDIT,) for i in items),
+        intro_reviewers=(intro_said or (LEAD_CREDIT,)) if a.intro.strip() else (),
+    )
 
 
-__all__ = ["LEAD_CREDIT", "Checked", "check_answer", "check_decisions", "cluster_id"]
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+__all__ = [
+    "LEAD_CREDIT",
+    "Checked",
+    "Note",
+    "Ref",
+    "check_answer",
+    "check_decisions",
+    "cluster_id",
+]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import DecisionError
 from deepreview.lead.apply import report_from_answer
-from deepreview.lead.check import Checked, check_answer
+from deepreview.lead.check import check_answer
 from deepreview.lead.prompt import LeadContext, unread_seats
 from deepreview.lead.runner import LeadOutcome, clear_lead_files, run_lead_agent
 from deepreview.model import LeadInfo, Report
@@ -63,16 +63,6 @@ def lead_context(
     )
 
 
-def _lead_note(checked: Checked) -> str:
-    parts = []
-    if checked.rejected:
-        n = len(checked.rejected)
-        parts.append(f"{n} of the lead's claims rejected (see Reconciliation)")
-    if checked.undecided:
-        parts.append(f"no decision for {', '.join(checked.undecided)} (kept as consolidated)")
-    return "; ".join(parts) + ("." if parts else "")
-
-
 def apply_outcome(
     outcome: LeadOutcome,
     lead: str,
@@ -89,9 +79,13 @@ def apply_outcome(
             ctx.clusters,
             seats=[sr.seat for sr in seat_reviews],
             design_observations=ctx.design,
+            testing=ctx.testing,
+            documentation=ctx.documentation,
             unread_seats=unread_seats(seat_reviews),
         )
-        info = LeadInfo(seat=lead, status="ok", note=_lead_note(checked), run=outcome.run)
+        # its note (rejected claims, clusters without a decision) names findings as the report
+        # does, so `report_from_answer` writes it
+        info = LeadInfo(seat=lead, status="ok", run=outcome.run)
         try:
             return report_from_answer(
                 report.header,
@@ -103,9 +97,13 @@ def apply_outcome(
                 present_files=present_files,
                 notes=report.notes,
             )
-        except DecisionError as exc:  # a gap in the checks: never lose the review over it
+        except DecisionError:  # a gap in the checks: never lose the review over it
+            # (its message speaks of the lead's cluster IDs, which name nothing in the report)
             _LOGGER.debug("lead decisions did not apply", exc_info=True)
-            why = f"gave decisions that did not apply ({exc})"
+            why = (
+                "gave decisions that did not apply (a gap in deep-review's checks; its answer "
+                "file in the review folder holds them)"
+            )
             return _deterministic(report, lead, "fallback", why, outcome)
     if outcome.status == "fallback":
         why = outcome.reason or "gave no usable answer"

@@ -11,6 +11,7 @@ escaped, since this file is what users paste into a PR.  `parse_report` reads th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Final
 
@@ -70,8 +71,23 @@ def _env() -> Environment:
         line=untrusted_line,
         body=untrusted_body,
         finding_body=finding_body,
+        credit=credit,
     )
     return env
+
+
+def credit(names: Sequence[str], after: str) -> str:
+    """` [A, B]`, the reviewers of an item whose rendered Markdown is `after`; "" for none.
+
+    On a line of its own when `after` ends in a code block: on a fence's closing line it would
+    leave the fence open, and the rest of the report would read as code."""
+    if not names:
+        return ""
+    label = "[" + ", ".join(untrusted_line(n) for n in names) + "]"
+    last = after.rstrip("\n").rsplit("\n", 1)[-1]
+    if is_fence_line(last) or last.startswith(("    ", "\t")):
+        return f"\n\n{label}"
+    return f" {label}"
 
 
 def untrusted_line(text: object) -> str:
