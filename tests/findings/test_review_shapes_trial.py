@@ -5,6 +5,8 @@ other names than ours."""
 
 from __future__ import annotations
 
+import pytest
+
 from deepreview.findings import parse_review
 from deepreview.findings.readable import unparseable_reason
 from deepreview.model import Severity
@@ -157,3 +159,45 @@ def test_testing_and_documentation_under_other_headings() -> None:
         "The store interface stayed the same, so callers did not change."
     ]
     assert r.other_sections == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a place closing its sentence (`calc.py:2.`, `calc.py:2:`) is still a place
+        (
+            "## Summary\n\nThe ledger total is broken at ledger.py:2: it subtracts.\n\n"
+            "## Verdict\n\nRework.\n",
+            "The ledger total is broken at ledger.py:2: it subtracts.",
+        ),
+        (
+            "## Verdict\n\nRework: the total is broken at ledger.py:2.\n",
+            "Rework: the total is broken at ledger.py:2.",
+        ),
+        # the seat's own verdict is the problem word
+        ("Do not merge: ledger.py:2 now subtracts.\n", "Do not merge: ledger.py:2 now subtracts."),
+        # no place at all, but the seat asks for changes: what it found is not in the text
+        ("**Verdict:** Request changes\n", "Request changes"),
+        ("## Verdict\n\nMerge with fixes.\n", "Merge with fixes."),
+    ],
+)
+def test_a_seat_that_asks_for_changes_with_no_finding_read_is_unread(
+    text: str, unread: str
+) -> None:
+    r = parse_review(text, seat="gemini")
+    assert r.findings == ()
+    assert r.unread_findings == (unread,)
+    assert unparseable_reason(r) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Verdict\n\nMerge as-is.\n",
+        "## Summary\n\nNo issues found.\n\n## Verdict\n\nApprove.\n",
+        # "no rework needed" approves
+        "## Verdict\n\nNo rework needed; merge it.\n",
+    ],
+)
+def test_an_approving_verdict_with_no_findings_is_no_unread_text(text: str) -> None:
+    assert parse_review(text, seat="gemini").unread_findings == ()

@@ -71,3 +71,16 @@ def test_a_stricter_gate_does_not_pass_on_unread_text_either(tmp_path: Path) -> 
     assert report["header"]["verdict"]["label"] == "Merge with fixes"
     assert res.returncode == 4, res.stderr
     assert "--fail-on critical: Prose's findings could not be read" in res.stderr
+
+
+def test_a_seat_that_says_rework_is_never_merge_as_is(tmp_path: Path) -> None:
+    """The seat's own verdict asks for changes and names its problem in a sentence: the report
+    may not turn that into "no issues found", nor the gate into a pass."""
+    rework = (
+        "## Summary\n\nThe new `sub` is broken at calc.py:5: it adds.\n\n## Verdict\n\nRework.\n"
+    )
+    printing_seats(tmp_path, {"good": NO_FINDINGS, "prose": rework, "broken": NO_FINDINGS})
+    res, report = _review(tmp_path, "--fail-on", "important")
+    assert report["header"]["verdict"]["label"] == "Unverified", report["header"]["verdict"]
+    assert res.returncode == 4, res.stderr
+    assert "Prose's findings could not be read" in res.stderr

@@ -177,9 +177,15 @@ def _word_location(tok: str, prefixes: tuple[str, ...]) -> Location | None:
     pasted without link syntax."""
     if tok.startswith(("https://", "http://")):
         return parse_link("", tok.rstrip(".:"), prefixes)
+    if _SENTENCE_END.search(tok):
+        tok = tok.rstrip(".,;:!?")  # `broken at a.py:3.`, `at a.py:3: it …`
     if "\\" in tok:  # `src\\a.py:3`, a Windows path written bare
         return parse_location(tok, prefixes)
     return parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
+
+
+# A bare place that ends its sentence or clause: the punctuation is the sentence's, not the place's.
+_SENTENCE_END = re.compile(r":\d+(?:-\d+)?[.,;:!?]+$")
 
 
 def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str) -> None:

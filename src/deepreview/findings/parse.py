@@ -74,7 +74,7 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.loose import loose_findings
-from deepreview.findings.prose_problems import prose_problems
+from deepreview.findings.prose_problems import asks_for_changes, prose_problems
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.section_titles import DESIGN_KINDS, FINDING_KINDS, Kind, says_high
@@ -216,6 +216,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         # no findings section and no finding read, but sentences that name problems at places:
         # findings that could not be read, never a review that found nothing
         st.unread.extend(prose_problems(blocks, st.prefixes))
+        verdict = st.verdicts[-1] if st.verdicts else None
+        if not st.unread and asks_for_changes(verdict) and verdict is not None:
+            st.unread.append(verdict)  # it asks for changes and names none we could read
         if st.unread:
             warnings.append(
                 f"problems named in prose but no finding could be read: {one_line(st.unread[0])}"

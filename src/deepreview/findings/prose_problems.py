@@ -31,7 +31,8 @@ _PROSE_KINDS: Final = frozenset({Kind.PREAMBLE, Kind.SUMMARY, Kind.OTHER, Kind.V
 _PROBLEM: Final = re.compile(
     r"\b(?:bugs?|buggy|broken|breaks|regressions?|vulnerab\w*|leaks?|leaked|leaking|crash\w*|"
     r"incorrect(?:ly)?|wrong|problems?|issues?|defects?|flaws?|deadlocks?|race\s+condition|"
-    r"injection|critical|blockers?|blocking|severe|must\s+fix)\b",
+    r"injection|critical|blockers?|blocking|severe|must\s+fix|rework|do\s+not\s+merge|"
+    r"don['’]t\s+merge|request(?:ed|ing)?\s+changes|changes\s+requested)\b",
     re.IGNORECASE,
 )
 
@@ -43,6 +44,22 @@ def prose_problems(blocks: list[Block], prefixes: tuple[str, ...] = ()) -> list[
     if says_nothing_found_outright("\n\n".join(paragraphs)):
         return []
     return [p for p in paragraphs if _names_a_problem(p, prefixes)]
+
+
+# A seat's own verdict that asks for changes (`Rework`, `Request changes`, `Merge with fixes`):
+# with no finding read, what it found is in text we could not read. Anchored at the start, so
+# "No rework needed" is no such verdict.
+_ASKS_FOR_CHANGES: Final = re.compile(
+    r"^[\W_]*(?:rework|request(?:ed|ing)?\s+changes|changes\s+requested|do\s+not\s+merge|"
+    r"don['’]t\s+merge|merge\s+(?:with|after)\s+fix(?:es|ing)|needs?\s+(?:work|changes|fixes)|"
+    r"not\s+ready\s+to\s+merge|reject(?:ed)?|block(?:ed|s|ing)?\s+merg\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_changes(verdict_line: str | None) -> bool:
+    """The seat's verdict line asks for changes before merging."""
+    return verdict_line is not None and _ASKS_FOR_CHANGES.match(verdict_line) is not None
 
 
 def _paragraphs(block: Block) -> list[str]:
