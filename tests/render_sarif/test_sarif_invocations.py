@@ -119,3 +119,33 @@ def test_golden_review_with_a_failed_seat() -> None:
     runs = (SeatRun("claude"), SeatRun("codex", status="interrupted"))
     verdict = Verdict("Merge with fixes", "I1 needs attention; 1 of 2 seats failed")
     _golden("partial-review.sarif", _report(verdict, runs, finding))
+
+
+def test_an_unverified_review_is_not_a_clean_analysis(tmp_path: Path) -> None:
+    """A seat's findings no one could read: zero results would read as a clean analysis and
+    close open alerts. The run says it was not successful, and why."""
+    reason = (
+        "no issues found in the findings that could be read; "
+        "Claude's findings could not be read (see the appendix)"
+    )
+    report = _report(Verdict("Unverified", reason), (SeatRun("claude"), SeatRun("codex")))
+    (run,) = json.loads(render_report(report, "sarif"))["runs"]
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["message"]["text"] == (
+        "The review is incomplete: Claude's findings could not be read (see the appendix)."
+    )
+
+
+def test_only_static_checks_after_every_model_seat_failed_is_not_clean(tmp_path: Path) -> None:
+    runs = (SeatRun("claude", "failed", reason="401"), SeatRun("static"))
+    report = _report(Verdict("No model review", "static checks found nothing"), runs)
+    (invocation,) = json.loads(render_report(report, "sarif"))["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    texts = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
+    assert texts[-1] == (
+        "The review is incomplete: no model seat produced a review (claude failed; only "
+        "static checks ran)."
+    )

@@ -84,3 +84,24 @@ def test_a_seat_that_says_rework_is_never_merge_as_is(tmp_path: Path) -> None:
     assert report["header"]["verdict"]["label"] == "Unverified", report["header"]["verdict"]
     assert res.returncode == 4, res.stderr
     assert "Prose's findings could not be read" in res.stderr
+
+
+def test_the_gate_does_not_pass_when_every_model_seat_failed(tmp_path: Path) -> None:
+    """An expired API key: the model seat fails, the static seat finds nothing. The run is no
+    failure (exit 3 is for no review at all), but a CI gate must not go green on it."""
+    printing_seats(tmp_path, {"model": "Error: 401 Unauthorized (check your API key)."})
+    repo = make_repo(tmp_path)
+    res = run_cli(
+        ["review", "--agents", "model,static", "--lead", "none", "--fail-on", "suggestion"],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    assert res.returncode == 4, res.stderr
+    assert "--fail-on suggestion: no model seat produced a review (model failed" in res.stderr
+    # a static-only run chosen as such is judged on its findings
+    static = run_cli(
+        ["review", "--agents", "static", "--lead", "none", "--fail-on", "important"],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    assert static.returncode == 0, static.stderr

@@ -52,11 +52,12 @@ def _gate(outcome: ReviewOutcome, code: int, threshold: str) -> int:
     report = outcome.report
     if code != 0 or report is None or threshold == "never":
         return code
-    unread = unverified(report)
-    if unread is not None and not fails(report, threshold):
+    why = unverified(report)
+    if why is not None and not fails(report, threshold):
         click.echo(
-            f"deep-review: --fail-on {threshold}: {unread}, so the gate cannot tell whether "
-            f"they reach {threshold} (verdict: {report.header.verdict.label}); exit 4",
+            f"deep-review: --fail-on {threshold}: {why}, so the gate cannot tell whether the "
+            f"change has findings at or above {threshold} (verdict: "
+            f"{report.header.verdict.label}); exit 4",
             err=True,
         )
         return int(ExitCode.FAIL_ON)

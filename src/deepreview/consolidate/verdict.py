@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deepreview.model import AgentReview, Finding, Severity, Verdict
+from deepreview.consolidate.inputs import is_model_backed
+from deepreview.model import AgentReview, Finding, Report, Severity, Verdict
 
 
 def id_range(findings: Sequence[Finding]) -> str:
@@ -117,6 +118,20 @@ def qualify(
 def unread_clause(reason: str) -> str | None:
     """The clause of a verdict reason naming the seats whose findings could not be read."""
     return next((c for c in reason.split("; ") if c.endswith(UNREAD_CLAUSE)), None)
+
+
+def unjudged(report: Report) -> str | None:
+    """Why the report's findings are not all there is to judge, or None: a seat's findings
+    text no one could read, or every model seat of the run failed so that only analyzers (the
+    static seat) reviewed. A gate passes nothing on such a report."""
+    unread = unread_clause(report.header.verdict.reason)
+    if unread is not None:
+        return unread
+    models = [r for r in report.runs if is_model_backed(r.seat)]
+    if models and not any(r.status == "ok" for r in models):
+        names = ", ".join(r.seat for r in models)
+        return f"no model seat produced a review ({names} failed; only static checks ran)"
+    return None
 
 
 def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:

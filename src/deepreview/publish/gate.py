@@ -23,12 +23,12 @@ def fails(report: Report, threshold: str) -> bool:
 
 
 def unverified(report: Report) -> str | None:
-    """When no one read a seat's findings text: the verdict's clause naming those seats
-    ("Prose's findings could not be read (see the appendix)"). A gate passes nothing on text
-    it could not read, whatever the findings it could."""
-    from deepreview.consolidate.verdict import unread_clause
+    """Why the findings are not all there is to judge (`consolidate.verdict.unjudged`): a
+    seat's findings text no one could read, or no model seat produced a review. A gate passes
+    nothing it could not judge, whatever the findings it could."""
+    from deepreview.consolidate.verdict import unjudged
 
-    return unread_clause(report.header.verdict.reason)
+    return unjudged(report)
 
 
 __all__ = ["FAIL_ON_CHOICES", "fails", "unverified"]

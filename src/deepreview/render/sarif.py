@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 from deepreview import __version__
 from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.consolidate.verdict import unjudged
 from deepreview.markdown_neutral import neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line
 from deepreview.model import Finding, Location, Report, Severity
@@ -142,7 +143,13 @@ def _invocation(report: Report) -> dict[str, Any]:
     if failed and not notes:
         reason = report.header.verdict.reason or "no seat produced a review"
         notes.append({"level": "error", "message": {"text": f"The review failed: {reason}."}})
-    invocation: dict[str, Any] = {"executionSuccessful": not failed}
+    # Reviewed, but not all of it could be judged: zero results must not read as a clean
+    # analysis (which closes a PR's open alerts).
+    incomplete = None if failed else unjudged(report)
+    if incomplete is not None:
+        text = f"The review is incomplete: {incomplete.rstrip('.')}."
+        notes.append({"level": "error", "message": {"text": text}})
+    invocation: dict[str, Any] = {"executionSuccessful": not failed and incomplete is None}
     if notes:
         invocation["toolExecutionNotifications"] = notes
     return invocation
