@@ -14,7 +14,8 @@ from deepreview.agents.registry import (
     known_agents,
     lead_agents,
 )
-from deepreview.config import Settings, check_seat_name
+from deepreview.config import Settings
+from deepreview.config_seats import check_seat_name
 from deepreview.errors import UnknownSeatError, UsageError
 from deepreview.runner import SeatPlan
 
