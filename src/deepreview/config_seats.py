@@ -69,7 +69,7 @@ def check_merged_seat(name: str, merged: Mapping[str, Any], origins: Mapping[str
     if argv and kind and kind != "command":
         where = _beside(origins, "argv", "kind")
         raise ConfigError(
-            f"{origins['argv']}: seats.{name}.argv runs a program, but kind = \"{kind}\"{where} "
+            f'{origins["argv"]}: seats.{name}.argv runs a program, but kind = "{kind}"{where} '
             f"runs the {kind} agent, which ignores argv; remove kind to run the program, or "
             f"argv to run {kind}"
         )
