@@ -24,6 +24,7 @@ import tomli_w
 from platformdirs import user_config_dir
 
 from deepreview.agents.base import SeatSettings
+from deepreview.config_seats import check_merged_seat, check_seat_file
 from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
 from deepreview.runmodel import EFFORTS
@@ -135,27 +136,8 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
             ) from exc
         raise ConfigError(f"{origin}: bad value for {key!r}: {err['msg']}") from exc
     for name, seat in cfg.seats.items():
-        check_seat_name(name, f"{origin}: [seats.{name}]")
-        # An empty argv would make the seat look undefined ("unknown seat") further on.
-        if seat.argv is not None and not seat.argv:
-            raise ConfigError(
-                f"{origin}: seats.{name}.argv is empty; give the program to run and its "
-                'arguments (e.g. argv = ["my-reviewer", "{prompt_file}"]) or remove the key'
-            )
+        check_seat_file(name, seat, origin)
     return cfg
-
-
-# A seat name becomes part of file names in the store (`prompt-<seat>.md`) and in temp dirs.
-_SEAT_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
-
-
-def check_seat_name(name: str, where: str) -> None:
-    """Refuse a seat name that is not a plain file-name part, before anything is written."""
-    if not _SEAT_NAME.fullmatch(name) or ".." in name:
-        raise ConfigError(
-            f"{where}: seat name {name!r} is not a plain name; use letters, digits, '-', '_' "
-            "and '.' (starting with a letter or digit; no '/' or '..')"
-        )
 
 
 def read_config_text(path: Path) -> str:
@@ -340,12 +322,16 @@ def _merge(
     names = {n for _, cfg in ordered for n in cfg.seats} | {s for s, _ in cli.models}
     for name in sorted(names):
         merged: dict[str, Any] = {}
-        for _, cfg in ordered:
+        origins: dict[str, str] = {}  # which file set each key, for a refusal to name it
+        for origin, cfg in ordered:
             if name in cfg.seats:
-                merged.update(cfg.seats[name].model_dump(exclude_none=True))
+                keys = cfg.seats[name].model_dump(exclude_none=True)
+                merged.update(keys)
+                origins.update(dict.fromkeys(keys, _layer_file(origin, env)))
         for seat, model in cli.models:
             if seat == name:
                 merged["model"] = model
+        check_merged_seat(name, merged, origins)
         seats[name] = SeatSettings(
             kind=merged.get("kind") or ("command" if merged.get("argv") else None),
             binary=merged.get("binary"),
@@ -375,6 +361,15 @@ def _merge(
         fail_on=str(values["fail_on"]),
         report_url=_report_url(env, ordered),
     )
+
+
+def _layer_file(origin: str, env: Mapping[str, str]) -> str:
+    """The file a layer came from, as a refusal names it (`origin` is the layer's label)."""
+    if origin == "user config":
+        return str(user_config_path(env))
+    if origin == "repo config":
+        return f"{REPO_CONFIG_NAME} (base revision)"
+    return origin.removeprefix("--config ")
 
 
 def _report_url(env: Mapping[str, str], layers: list[tuple[str, FileConfig]]) -> str | None:

@@ -75,14 +75,14 @@ def test_doctor_says_what_a_review_would_run(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     _seat_config(fakes)
     env = fakes.env({"HOME": str(tmp_path / "home")})
-    res = run_cli(["doctor"], cwd=tmp_path, env=env)
+    repo = make_repo(tmp_path)
+    res = run_cli(["doctor"], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
     flat = " ".join(res.stdout.split())
     # No model agent here: the configured command seats run, static stands in for the models.
     assert "A review now would run: lint-a, lint-b, static; lead: none" in flat
-    data = run_cli(["doctor", "--json"], cwd=tmp_path, env=env).json()
+    data = run_cli(["doctor", "--json"], cwd=repo, env=env).json()
     assert data["default_panel"] == ["lint-a", "lint-b", "static"]
-    repo = make_repo(tmp_path)
     review = fakes.review(repo, env=env, lead=None)
     assert review.returncode == 0, review.stderr
     assert [s["seat"] for s in review.json()["seats"]] == ["lint-a", "lint-b", "static"]
@@ -95,7 +95,7 @@ def test_doctor_panel_with_a_model_agent(tmp_path: Path) -> None:
     fakes.agent("claude")
     fakes.write_config({"lint-a": fakes.seat("ok")})
     env = fakes.env({"HOME": str(tmp_path / "home")}, agents=True)
-    res = run_cli(["doctor"], cwd=tmp_path, env=env)
+    res = run_cli(["doctor"], cwd=make_repo(tmp_path), env=env)
     flat = " ".join(res.stdout.split())
     assert "A review now would run: claude, lint-a, static; lead: claude" in flat
 

@@ -86,3 +86,43 @@ def test_a_config_path_that_is_no_regular_file(tmp_path: Path, kind: str) -> Non
     # (click itself refuses a folder for --config: "... is a directory")
     _one_line(res, str(path), "not a regular file (a device)" if kind == "device" else "directory")
     assert not (tmp_path / "store").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "needles"),
+    [
+        # kind names a built-in agent, which runs its own CLI: the argv would be dropped
+        ('[seats.mine]\nargv = ["x"]\nkind = "claude"\n', ["seats.mine.argv", 'kind = "claude"']),
+        # a command seat runs argv as given: binary and extra_args would be dropped
+        ('[seats.mine]\nargv = ["x"]\nbinary = "/opt/x"\n', ["seats.mine.binary", "argv"]),
+        ('[seats.mine]\nargv = ["x"]\nextra_args = ["-v"]\n', ["seats.mine.extra_args", "argv"]),
+        # `--model claude=` is refused; the same empty model in a file was the default model
+        ('[seats.claude]\nmodel = ""\n', ["seats.claude.model", "empty"]),
+        ('[seats.claude]\nmodel = "  "\n', ["seats.claude.model", "empty"]),
+        ('[seats.mine]\nargv = ["x"]\nkind = ""\n', ["seats.mine.kind", "empty"]),
+    ],
+)
+def test_a_seat_setting_that_would_be_ignored(
+    tmp_path: Path, text: str, needles: list[str]
+) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    config = Path(env["DEEP_REVIEW_CONFIG"])
+    config.write_text(text, encoding="utf-8")
+    res = run_cli(["review", "--agents", "static", "--lead", "none"], cwd=repo, env=env)
+    _one_line(res, str(config), *needles)
+    assert not (tmp_path / "store").exists()
+
+
+def test_a_kind_and_an_argv_from_two_files(tmp_path: Path) -> None:
+    """The user file makes `mine` a Claude seat, `--config` gives it a program: which one runs
+    is not for deep-review to guess; the line names both files."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    user = Path(env["DEEP_REVIEW_CONFIG"])
+    user.write_text('[seats.mine]\nkind = "claude"\n', encoding="utf-8")
+    other = tmp_path / "other.toml"
+    other.write_text('[seats.mine]\nargv = ["x"]\n', encoding="utf-8")
+    args = ["review", "--agents", "static", "--lead", "none", "--config", str(other)]
+    res = run_cli(args, cwd=repo, env=env)
+    _one_line(res, str(other), str(user), "seats.mine.argv", 'kind = "claude"')

@@ -83,3 +83,19 @@ def test_a_user_proposal_alone_writes_nothing_into_the_repository(tmp_path: Path
     (line,) = _skipped_lines(res.stderr)
     assert "I prefer findings with a failing test." in line and "[user]" in line
     assert "proposes no changes" in res.stdout and "0 written, 1 skipped" in res.stdout
+
+
+def test_a_change_whose_old_text_is_not_unique_is_skipped(tmp_path: Path) -> None:
+    """`Change: "tabs" → "spaces"` where "tabs" occurs in several places: which one the lead
+    meant is not known, so none is edited (not silently the first) and the skip says why."""
+    repo, env, rid = _reviewed(tmp_path, ['[repo] Change: "cents" → "pennies" Why: K1'])
+    start = START + "- Fees are in cents too.\n"
+    (repo / CONTEXT).write_text(start, encoding="utf-8")
+    git(repo, "commit", "-qam", "Fees")
+
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert (repo / CONTEXT).read_text(encoding="utf-8") == start
+    (line,) = _skipped_lines(res.stderr)
+    assert 'Change: "cents"' in line and "old text is not unique (2 places)" in line, line
+    assert "proposes no changes" in res.stdout and "0 written, 1 skipped" in res.stdout

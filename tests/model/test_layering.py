@@ -32,7 +32,7 @@ LAYERS = [
     ("workspace",),
     ("transcripts",),
     ("agents",),
-    ("config", "config_file"),
+    ("config", "config_file", "config_seats"),
     ("findings",),
     ("consolidate",),
     ("stats",),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from deepreview.rounds.context import ContextEdit, apply_edits, parse_update
 from fakebin.harness import Fakes
-from support.repos import CliResult, commit_all, run_cli, write
+from support.repos import CliResult, commit_all, git, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round
 
 REASON = "by design: callers validate the divisor"
@@ -125,3 +125,29 @@ def test_lead_proposals_parse_into_edits() -> None:
     assert text == "- Money is in minor units.\n"
     assert skipped == ['Change: "absent" (not found in the file)']
     assert apply_edits("", [ContextEdit(add="First line")]) == ("- First line\n", [])
+
+
+def test_context_apply_from_another_repository_is_refused(tmp_path: Path) -> None:
+    """The store is shared (`DEEP_REVIEW_STORE`), the current repository is not the one the
+    review is of: its proposals are for that repository's file, so nothing is written here."""
+    repo, env, rid = _declined_round(tmp_path)
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    git(odd, "init", "-q", "-b", "main")
+    write(odd, "README.md", "odd\n")
+    commit_all(odd, "Initial commit")
+
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=odd, env=env)
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert f"review {rid} is of repository repo" in line and "cd" in line, line
+    assert str(repo) in line, line
+    assert not (odd / "deep-review-context.md").exists()
+    assert git(odd, "status", "--porcelain") == ""
+    # --repo names the repository to write into: the same refusal from anywhere
+    res = run_cli(["context", "apply", rid, "--yes", "--repo", str(odd)], cwd=repo, env=env)
+    assert res.returncode == 2 and "is of repository repo" in res.stderr, res.stderr
+    # In the review's own repository it writes.
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert "Division" in (repo / "deep-review-context.md").read_text(encoding="utf-8")

@@ -113,13 +113,19 @@ def context_show(repo: str) -> None:
 @_repo_opt
 def context_apply(review_id: str, yes: bool, force: bool, store: str | None, repo: str) -> None:
     """Show REVIEW_ID's proposed context updates as a diff; write them after confirmation."""
+    import os
     from pathlib import Path
 
     from deepreview.pipeline.memory import context_plan, write_context
-    from deepreview.targets.git import find_repo_root
+    from deepreview.store.repository import Repository
+    from deepreview.targets.git import Git, find_repo_root, local_repo_name
+    from deepreview.targets.identity import repo_identity
 
     root = find_repo_root(Path(repo))
-    plan = context_plan(_store(store, repo), root, review_id, force=force)
+    env = dict(os.environ)
+    # Which repository the file is written into, as a review of it records it (`GH_REPO` too).
+    here = Repository(repo_identity(Git(root), env), local_repo_name(Git(root), env))
+    plan = context_plan(_store(store, repo), root, here, review_id, force=force)
     for item in plan.skipped:
         click.echo(f"note: skipped {item}", err=True)
     if not plan.diff:

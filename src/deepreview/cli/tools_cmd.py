@@ -110,10 +110,18 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
         click.echo(
             "No model-backed agent is usable; `deep-review review` will use the static seat."
         )
+    source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
+    if not found.in_repository:
+        # `review` here exits 2; what it would run in a repository (by the user's settings
+        # alone: a repository's own file may change it) is still worth saying.
+        click.echo(
+            f"A review here would refuse to start: {refused}; in a repository it would run: "
+            f"{', '.join(panel)}; lead: {lead}{source}"
+        )
+        return
     if refused:
         click.echo(f"A review now would refuse to start: {refused}")
         return
-    source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
     click.echo(f"A review now would run: {', '.join(panel)}; lead: {lead}{source}")
 
 

@@ -19,6 +19,7 @@ from deepreview.config import (
 )
 from deepreview.errors import ConfigError, GitError, UnknownSeatError, UsageError
 from deepreview.pipeline.review import ReviewRequest, resolve
+from deepreview.pipeline.seats import check_agents
 from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import current_branch_base
 
@@ -27,6 +28,9 @@ from deepreview.targets.resolve import current_branch_base
 class DoctorSettings:
     settings: Settings
     refused: str | None  # why a review here would stop at its config, with how to fix it
+    # False outside a git repository: a review refuses to start (`refused` says so), and
+    # `settings` are the user's alone, what a review in a repository starts from
+    in_repository: bool = True
 
 
 def review_settings(cwd: Path, env: Mapping[str, str]) -> DoctorSettings:
@@ -39,11 +43,15 @@ def review_settings(cwd: Path, env: Mapping[str, str]) -> DoctorSettings:
     )
     try:
         root = find_repo_root(cwd)
-    except GitError:
-        return DoctorSettings(without_repo, None)
+    except GitError as exc:
+        return DoctorSettings(without_repo, exc.message, in_repository=False)
     try:
-        return DoctorSettings(_settings_in(cwd, root, env), None)
-    except (ConfigError, UnknownSeatError) as exc:
+        settings = _settings_in(cwd, root, env)
+        # A seat list naming no seat, or an unknown one (`DEEP_REVIEW_AGENTS=bogus`), stops
+        # the review before its first seat: the panel line must not promise it.
+        check_agents(settings)
+        return DoctorSettings(settings, None)
+    except (ConfigError, UsageError) as exc:
         return DoctorSettings(without_repo, exc.message)
 
 

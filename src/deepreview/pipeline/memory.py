@@ -151,10 +151,14 @@ def context_path(repo_root: Path) -> Path:
     return repo_root / CONTEXT_FILE
 
 
-def context_plan(store: Store, repo_root: Path, review_id: str, *, force: bool) -> ContextPlan:
+def context_plan(
+    store: Store, repo_root: Path, here: Repository, review_id: str, *, force: bool
+) -> ContextPlan:
     """The edits review `review_id` proposes to the working tree's context file: the lead's
-    repo context updates plus the series' "by design" declines."""
+    repo context updates plus the series' "by design" declines. `here` is the repository of
+    `repo_root`: a review of another one is refused (its proposals are for that one's file)."""
     row, report = stored_report(store, review_id)
+    _ensure_same_repository(row, here, review_id)
     path = context_path(repo_root)
     dirty = Git(repo_root).out("status", "--porcelain", "--", CONTEXT_FILE)
     if dirty and not force:
@@ -189,6 +193,19 @@ def context_plan(store: Store, repo_root: Path, review_id: str, *, force: bool) 
         unified_diff(old, new, CONTEXT_FILE),
         tuple(skipped),
         written=len(edits) - len(not_applied),
+    )
+
+
+def _ensure_same_repository(row: ReviewRow, here: Repository, review_id: str) -> None:
+    # A row stored before keys were kept (and not told by m009) has only its name to go by.
+    same = here.holds(row.repo_key, row.repo) or (not row.repo_key and row.repo == here.name)
+    if same:
+        return
+    where = f" ({row.repo_key})" if row.repo_key and row.repo_key != row.repo else ""
+    raise UsageError(
+        f"review {review_id} is of repository {row.repo}{where}, not of this one "
+        f"({here.name}); cd into a checkout of {row.repo} and run `deep-review context apply "
+        f"{review_id}` there"
     )
 
 

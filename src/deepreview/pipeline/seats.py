@@ -14,7 +14,8 @@ from deepreview.agents.registry import (
     known_agents,
     lead_agents,
 )
-from deepreview.config import Settings, check_seat_name
+from deepreview.config import Settings
+from deepreview.config_seats import check_seat_name
 from deepreview.errors import UnknownSeatError, UsageError
 from deepreview.runner import SeatPlan
 
@@ -134,16 +135,41 @@ def choose_seats(settings: Settings, env: Mapping[str, str]) -> tuple[list[SeatP
     """The seats to run and notes for the report (e.g. why only `static` runs)."""
     notes: list[str] = []
     if settings.agents is not None:
-        if not settings.agents:
-            raise UsageError("--agents is empty; name at least one seat (e.g. --agents static)")
-        for name in settings.agents:
-            check_seat_name(name, "--agents")
+        check_agents(settings)
         plans = [plan_seat(n, settings) for n in dict.fromkeys(settings.agents)]
         for plan, avail in zip(plans, availabilities(plans, env), strict=True):
             require_usable(plan, env, avail=avail)
         return plans, notes
     names, notes = default_panel(settings, doctor(settings, env))
     return [plan_seat(n, settings) for n in names], notes
+
+
+def agents_source(settings: Settings) -> tuple[str, str]:
+    """Where the seat list came from, as an error names it, and how that source names
+    `static`: `--agents`, `DEEP_REVIEW_AGENTS`, or a config file's `[review] agents`."""
+    origin = settings.sources.get("agents", "command line")
+    if origin == "command line":
+        return "--agents", "--agents static"
+    if origin == "environment":
+        return "DEEP_REVIEW_AGENTS", "DEEP_REVIEW_AGENTS=static, or unset it"
+    return f"[review] agents ({origin})", 'agents = ["static"], or remove the key'
+
+
+def check_agents(settings: Settings) -> None:
+    """The configured seat list names seats that exist; an error names its source (a typo in
+    an environment variable is not found by looking at the command line)."""
+    if settings.agents is None:
+        return
+    where, example = agents_source(settings)
+    if not settings.agents:
+        what = "is empty" if where == "--agents" else "names no seat"
+        raise UsageError(f"{where} {what}; name at least one seat (e.g. {example})")
+    for name in settings.agents:
+        check_seat_name(name, where)
+        if where != "--agents" and not _defined(name, settings):
+            raise UnknownSeatError(
+                f"{where}: unknown seat {name!r}; valid seats: {valid_seats(settings)}"
+            )
 
 
 def npm_packages(names: list[str], settings: Settings, refused: str | None = None) -> list[str]:

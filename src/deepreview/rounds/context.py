@@ -69,12 +69,16 @@ def parse_update(line: str) -> ContextEdit | None:
 
 def apply_edits(text: str, edits: Sequence[ContextEdit]) -> tuple[str, list[str]]:
     """(the new text, the edits that did not apply, each with why: a `Change` whose old text is
-    absent, an `Add` whose text the file already has)."""
+    absent or in several places, an `Add` whose text the file already has)."""
     skipped: list[str] = []
     for e in edits:
         if e.old:
-            if e.old in text:
+            places = text.count(e.old)
+            if places == 1:
                 text = text.replace(e.old, e.new, 1)
+            elif places:
+                # Which place the lead meant is not known: editing the first would be a guess.
+                skipped.append(f'Change: "{e.old}" (old text is not unique ({places} places))')
             else:
                 skipped.append(f'Change: "{e.old}" (not found in the file)')
         elif e.add and e.add in text:

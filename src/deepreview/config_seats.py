@@ -1,0 +1,90 @@
+"""`[seats.NAME]` settings a config file cannot mean: a name that is no plain file-name part,
+an empty value, and keys the seat's kind would drop without a word.
+
+A seat with `argv` is a `command` seat: it runs that program as given, so a `binary` or
+`extra_args` beside it would be ignored; a `kind` naming an agent (`claude`) runs that agent's
+CLI, so an `argv` beside it would be ignored. Either way the user meant something that would not
+happen: refused (exit 2) with one line naming the file and key, as `--model claude=` is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from deepreview.errors import ConfigError
+
+if TYPE_CHECKING:
+    from deepreview.config_file import SeatConfig
+
+# A seat name becomes part of file names in the store (`prompt-<seat>.md`) and in temp dirs.
+_SEAT_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+# Text keys for which "" would quietly mean "not set" (the default model, the seat's own kind).
+_TEXT_KEYS: Final = ("kind", "binary", "model", "display_name", "model_label")
+_TEXT_EXAMPLES: Final = {
+    "kind": 'kind = "claude"',
+    "binary": 'binary = "/opt/claude/bin/claude"',
+    "model": 'model = "opus"',
+    "display_name": 'display_name = "My Reviewer"',
+    "model_label": 'model_label = "Opus 4.6"',
+}
+# What only an agent's CLI reads: a command seat runs its argv as written.
+_CLI_ONLY_KEYS: Final = ("binary", "extra_args")
+
+
+def check_seat_name(name: str, where: str) -> None:
+    """Refuse a seat name that is not a plain file-name part, before anything is written."""
+    if not _SEAT_NAME.fullmatch(name) or ".." in name:
+        raise ConfigError(
+            f"{where}: seat name {name!r} is not a plain name; use letters, digits, '-', '_' "
+            "and '.' (starting with a letter or digit; no '/' or '..')"
+        )
+
+
+def check_seat_file(name: str, seat: SeatConfig, origin: str) -> None:
+    """One file's `[seats.NAME]`: a plain name, and no key set to an empty value."""
+    check_seat_name(name, f"{origin}: [seats.{name}]")
+    # An empty argv would make the seat look undefined ("unknown seat") further on.
+    if seat.argv is not None and not seat.argv:
+        raise ConfigError(
+            f"{origin}: seats.{name}.argv is empty; give the program to run and its "
+            'arguments (e.g. argv = ["my-reviewer", "{prompt_file}"]) or remove the key'
+        )
+    for key in _TEXT_KEYS:
+        value = getattr(seat, key)
+        if value is not None and not value.strip():
+            raise ConfigError(
+                f"{origin}: seats.{name}.{key} is empty; set it (e.g. {_TEXT_EXAMPLES[key]}) "
+                "or remove the key"
+            )
+
+
+def check_merged_seat(name: str, merged: Mapping[str, Any], origins: Mapping[str, str]) -> None:
+    """The seat as every layer together sets it (`origins`: which file set each key, last
+    one wins): no key its kind would ignore. Files may disagree (the user file makes `mine` a
+    Claude seat, `--config` gives it a program): which one was meant is not guessed."""
+    kind = merged.get("kind")
+    argv = merged.get("argv")
+    if argv and kind and kind != "command":
+        where = _beside(origins, "argv", "kind")
+        raise ConfigError(
+            f'{origins["argv"]}: seats.{name}.argv runs a program, but kind = "{kind}"{where} '
+            f"runs the {kind} agent, which ignores argv; remove kind to run the program, or "
+            f"argv to run {kind}"
+        )
+    if argv or kind == "command":
+        for key in _CLI_ONLY_KEYS:
+            if merged.get(key):
+                what = "argv" if argv else 'kind = "command"'
+                where = _beside(origins, key, "argv" if argv else "kind")
+                raise ConfigError(
+                    f"{origins[key]}: seats.{name}.{key} is for an agent's CLI, but the seat "
+                    f"is a command seat ({what}{where}) that runs its argv as written; put the "
+                    f"program and its arguments in argv and remove {key}"
+                )
+
+
+def _beside(origins: Mapping[str, str], key: str, other: str) -> str:
+    """Where `other` was set, when not in the same file as `key`."""
+    return "" if origins.get(other) == origins.get(key) else f" (from {origins.get(other)})"
