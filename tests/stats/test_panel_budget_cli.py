@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from stats_kit import FIXTURES
 
 from fakebin.harness import Fakes, run_json
@@ -42,6 +43,7 @@ def _panel(fakes: Fakes, repo: Path, budget: str) -> dict[str, Any]:
     return panel
 
 
+@pytest.mark.slow  # seven reviews of three seats
 def test_the_static_seat_is_no_model_family_and_the_budget_words_are_true(
     tmp_path: Path,
 ) -> None:
