@@ -249,7 +249,11 @@ def test_a_verdict_resting_on_clusters_that_do_not_exist_is_not_taken(tmp_path: 
         for n in notes
     ), notes
     summary = md.split("## Executive Summary", 1)[1].split("\n---", 1)[0]
+    # The summary says first that the lead's verdict was not taken, then gives its words.
     assert summary.strip() == (
+        "**The lead's verdict was overridden.** The lead judged *Rework*, which rests only on "
+        "findings that are not in this report; the verdict is **Merge with fixes** (I1 needs "
+        "attention). The lead's summary below was written for its own verdict.\n\n"
         "The change breaks `sub` (a finding not in this report) and adds an untested helper (I1)."
     )
     assert "1. Add a regression test (a finding not in this report)." in md

@@ -387,4 +387,4 @@ def test_panel_budget_says_when_the_lead_has_no_cost_history(fresh: StoreKit) ->
     panel, _, _ = _panel_review(fresh, "--lead", "none", "--budget-usd", "1.52")
     assert panel["seats"] == ["truthful", "pricey"]
     assert panel["lead"] is None
-    assert "estimated cost $1.50 per review within a budget of $1.52" in panel["summary"]
+    assert "estimated cost $1.50 per review, within a budget of $1.52" in panel["summary"]

@@ -313,3 +313,60 @@ def test_panel_chooses_the_effort_the_seat_did_best_with() -> None:
         "Effort high (2.00 unique insights per dollar; xhigh: 0.50 unique insights per dollar)."
     )
     assert asdict(choice)["choices"][0]["effort"] == "high"  # as run.json records it
+
+
+def test_panel_words_agree_with_the_numbers() -> None:
+    """One review of five had a lead: "1 review", not "1 reviews"; a panel over its budget
+    says "over", and a seat with no reported cost puts no estimate over anything."""
+    rows = _reviews(
+        *(
+            (
+                _fact("a", unique_insights=1, important=1, cost_usd=0.04, family="anthropic",
+                      lead=n == 0),
+                _fact("o", family="openai", lead=n == 0),
+            )
+            for n in range(5)
+        )
+    )  # fmt: skip
+    choice = choose_panel(
+        [Candidate("a", "?"), Candidate("o", "?")], aggregate(rows), budget_usd=0.01
+    )
+    assert choice.seats == ("a", "o")
+    reasons = {c.seat: c.reason for c in choice.choices}
+    assert reasons["a"].startswith(
+        "kept: a review needs at least one seat (1 verified unique insight in 1 review with a "
+        "lead for $0.04"
+    ), reasons["a"]
+    assert reasons["o"].startswith("kept for diversity"), reasons["o"]
+    assert "in 1 reviews" not in " ".join(reasons.values())
+    assert "budget" not in reasons["o"], reasons["o"]
+    assert "within" not in choice.summary
+    assert choice.summary.endswith(
+        "estimated cost $0.04 per review, over the budget of $0.01: a is kept whatever the "
+        "budget (a review needs at least one seat)."
+    ), choice.summary
+
+
+def test_the_static_seat_is_no_second_model_family() -> None:
+    table = aggregate(
+        _history(
+            a={"unique_insights": 1, "important": 1, "cost_usd": 0.5, "family": "anthropic"},
+            o={"important": 1, "false_positives": 1, "family": "openai"},
+            static={"unique_insights": 1, "important": 1, "family": "static"},
+        )
+    )
+    cands = [Candidate("a", "anthropic"), Candidate("o", "openai"),
+             Candidate("static", "static", model_backed=False)]  # fmt: skip
+    choice = choose_panel(cands, table)
+    assert choice.seats == ("a", "o", "static")
+    reason = next(c.reason for c in choice.choices if c.seat == "o")
+    assert reason.startswith("kept for diversity: the panel keeps at least two model families")
+    # Only static finds anything: two model seats still review beside it.
+    only_static = aggregate(
+        _history(
+            a={"important": 1, "false_positives": 1, "cost_usd": 0.5, "family": "anthropic"},
+            o={"important": 1, "false_positives": 1, "family": "openai"},
+            static={"unique_insights": 1, "important": 1, "family": "static"},
+        )
+    )
+    assert choose_panel(cands, only_static).seats == ("a", "o", "static")

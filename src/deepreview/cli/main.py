@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 import click
 
 from deepreview import __version__
+from deepreview.cli.streams import output_survives_closed_pipes
 from deepreview.errors import DeepReviewError, ExitCode
 from deepreview.formats import FORMATS
 
@@ -148,7 +149,8 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        _run(argv)
+        with output_survives_closed_pipes():
+            _run(argv)
     finally:
         # The work is done and its exit code chosen: a late Ctrl-C must not turn the exit
         # into a KeyboardInterrupt traceback during interpreter shutdown.

@@ -15,7 +15,9 @@ has only the note to tell which finding is meant.
 The verdict is the lead's, unless it is milder than the findings allow (a critical finding
 kept, yet "Merge as-is"), or its reason names findings and none of them is a cluster of this
 review or an added finding (its decisions about them were rejected: "Rework — K1 breaks every
-caller" when there is no K1): then the rule's verdict stands, and a Reconciliation note says so.
+caller" when there is no K1): then the rule's verdict stands, a Reconciliation note says so,
+and the Executive Summary opens with the override (the lead's summary was written for its own
+verdict).
 
 Pure: no I/O.
 """
@@ -228,6 +230,20 @@ def choose_verdict(lead: Verdict, rule: Verdict) -> tuple[Verdict, Reconciliatio
     return lead, None
 
 
+def overridden_first(summary: str, lead_label: str, verdict: Verdict, why: str) -> str:
+    """The lead's summary, led by a paragraph saying its verdict was overridden and why when
+    the report's verdict is not the one the lead judged: its words ("All good, ship it") were
+    written for that verdict and must not stand unexplained under a stricter one. Only the
+    Reconciliation note, far below, said so before."""
+    if verdict.label == lead_label or verdict.label not in _STRICTNESS:
+        return summary  # "Failed": no seat reviewed, there was nothing for a lead to judge
+    return (
+        f"**The lead's verdict was overridden.** The lead judged *{lead_label}*, which {why}; "
+        f"the verdict is **{verdict.label}** ({verdict.reason}). The lead's summary below was "
+        f"written for its own verdict.\n\n{summary}"
+    )
+
+
 def _assessment(a: Assessment | None, sub: Callable[[str], str]) -> Assessment | None:
     if a is None:
         return None
@@ -268,7 +284,9 @@ def report_from_answer(
     rule = decide(result.findings, all_seats_failed=all_failed)
     lead_verdict = Verdict(checked.verdict.label, sub(checked.verdict.reason))
     verdict, verdict_note = choose_verdict(lead_verdict, rule)
+    why_overridden = "is milder than the findings kept in this report allow"
     if rule.label != "Failed" and rests_on_nothing(checked.verdict.reason, ids):
+        why_overridden = "rests only on findings that are not in this report"
         # e.g. "Rework — K1 breaks every caller" where no seat raised K1: the lead's decisions
         # about it were rejected, so nothing in the report supports its verdict
         verdict = rule
@@ -315,7 +333,9 @@ def report_from_answer(
         added=[_added(a, sub) for a in checked.added],
         lead=replace(lead, note=lead_note(checked, name)),
         notes=notes,
-        executive_summary=sub(checked.executive_summary),
+        executive_summary=overridden_first(
+            sub(checked.executive_summary), checked.verdict.label, verdict, why_overridden
+        ),
         process_notes=ProcessNotes(
             skill_improvements=tuple(sub(x) for x in pn.skill_improvements),
             repo_context_updates=tuple(sub(x) for x in pn.repo_context_updates),
@@ -346,6 +366,7 @@ __all__ = [
     "id_map",
     "lead_note",
     "outside_code",
+    "overridden_first",
     "prose_names",
     "ref_namer",
     "report_from_answer",

@@ -48,9 +48,15 @@ def auto_panel(
     from deepreview.store.history import Scope, load_history
 
     def _candidate(plan: SeatPlan) -> Candidate:
-        # A `command` seat is a program we know nothing about: its own family, as in the facts.
-        adapter = plan.seat if plan.agent.name == "command" else plan.agent.name
-        return Candidate(plan.seat, model_family(plan.settings.model, adapter))
+        # A `command` seat is a program we know nothing about: its own family, as in the facts,
+        # and a reviewer (consolidate.inputs.is_model_backed); the static seat is no model.
+        command = plan.agent.name == "command"
+        adapter = plan.seat if command else plan.agent.name
+        return Candidate(
+            plan.seat,
+            model_family(plan.settings.model, adapter),
+            model_backed=command or plan.agent.model_backed,
+        )
 
     history = load_history(store, Scope(repo=repo))
     choice = choose_panel(

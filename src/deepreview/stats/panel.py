@@ -4,8 +4,9 @@ Rules (issue 17): a seat is judged only with enough history (`MIN_REVIEWS` revie
 repository); judged seats that never found anything no other seat found are dropped, the rest
 are ranked by unique insights per dollar and taken while the estimated cost (the lead's median
 cost per review plus each seat's) stays within the budget; the panel keeps at least two model
-families when the candidates offer two, but never for a seat with no unique insight that failed
-in half its reviews or more (`unreliable`); seats with too little history are kept (they
+families when the candidates offer two (the static seat, which runs analyzers, is no model
+family), but never for a seat with no unique insight that failed in half its reviews or more
+(`unreliable`); seats with too little history are kept (they
 cannot be judged yet). Without any judged seat the panel is every usable seat. Every choice gets
 a reason, written into the report's Review Process Notes and into run.json.
 """
@@ -32,6 +33,9 @@ UNRELIABLE_FAILURE_RATE = 0.5
 class Candidate:
     seat: str
     family: str  # from the configured model or the adapter, when the seat has no history
+    # False for the static seat: its analyzers are no model family, so keeping it never stands
+    # in for a second model reading the change.
+    model_backed: bool = True
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,10 @@ class PanelChoice:
         return (self.summary, *(f"`{c.seat}` {c.reason}" for c in self.choices))
 
 
+def _reviews(n: int) -> str:
+    return f"{n} review{'' if n == 1 else 's'}"
+
+
 def _usd(value: float | None) -> str:
     return "no reported cost" if not value else f"${value:.2f}"
 
@@ -97,7 +105,7 @@ def _record(s: SeatStats) -> str:
     cost = s.cost_with_lead_usd if s.verified else s.cost_usd
     kind = "verified unique insight" if s.verified else "unique insight"
     return (
-        f"{n} {kind}{'' if n == 1 else 's'} in {reviews} reviews"
+        f"{n} {kind}{'' if n == 1 else 's'} in {_reviews(reviews)}"
         f"{' with a lead' if s.verified else ''} for {_usd(cost)}{rate}; "
         f"survival {_pct(s.survival)}"
     )
@@ -122,7 +130,7 @@ def unreliable(s: SeatStats | None) -> bool:
 
 
 def _failed(s: SeatStats) -> str:
-    return f"failed in {s.failures} of {s.reviews} review{'' if s.reviews == 1 else 's'}"
+    return f"failed in {s.failures} of {_reviews(s.reviews)}"
 
 
 def _family(c: Candidate, s: SeatStats | None) -> str:
@@ -210,7 +218,7 @@ def choose_panel(
             lost = s.false_positives + s.dropped
             reviews = s.reviews_with_lead if s.verified else s.reviews
             kind = "verified unique insight" if s.verified else "unique insight"
-            why = f"dropped: no {kind} in {reviews} reviews"
+            why = f"dropped: no {kind} in {_reviews(reviews)}"
             if s.failures:
                 why += f"; {_failed(s)}"
             if s.raised_with_lead:
@@ -233,58 +241,68 @@ def choose_panel(
         median = f"; median cost {_usd(cost)} per review" if cost else ""
         reasons[s.seat] = f"kept: {_record(s)}{median}."
 
+    # Seats kept whatever the budget, with why: what explains an estimate over it.
+    regardless: dict[str, str] = {}
+    for seat in kept:
+        if (s := stats[seat]) is not None and s.cost_median_usd:
+            regardless[seat] = "too little history to judge it"
+    model_seat = {c.seat: c.model_backed for c in candidates}
     if not kept:
-        # Nothing useful fits: the best-ranked judged seat still reviews.
-        best = min(judged.values(), key=lambda s: (unreliable(s), _order(s)))
+        # Nothing useful fits: the best-ranked judged seat still reviews, a model if any.
+        best = min(
+            judged.values(), key=lambda s: (not model_seat[s.seat], unreliable(s), _order(s))
+        )
         kept.append(best.seat)
         estimate += best.cost_median_usd or 0.0
         reasons[best.seat] = f"kept: a review needs at least one seat ({_record(best)})."
+        if best.cost_median_usd:
+            regardless[best.seat] = "a review needs at least one seat"
 
-    families = {family[s] for s in kept}
+    def pick_order(seat: str) -> tuple[bool, bool, float, str]:
+        s = stats[seat]
+        cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
+        fits = budget_usd is None or estimate + cost <= budget_usd + 1e-9
+        return (not fits, not (s is not None and s.judged_unique), cost, seat)
+
     one_family = ""
-    if len(families) < 2:
+    not_for_diversity: set[str] = set()
+    # Only model seats count: the static seat's analyzers are no second reading of the change.
+    while len(families := {family[s] for s in kept if model_seat[s]}) < 2:
         others = [
-            c.seat for c in candidates if c.seat not in kept and family[c.seat] not in families
+            c.seat
+            for c in candidates
+            if c.model_backed and c.seat not in kept and family[c.seat] not in families
         ]
         failing = [seat for seat in others if unreliable(stats[seat])]
         others = [seat for seat in others if seat not in failing]
-        for seat in failing:
+        for seat in set(failing) - not_for_diversity:
+            not_for_diversity.add(seat)
             reasons[seat] += (
                 " Not kept for diversity either: a seat with no unique insight that failed in "
                 "half its reviews or more is no second model family to count on."
             )
-        if failing and not others:
-            why = "; ".join(
-                f"{f.seat} ({family[f.seat]}) {_failed(f)}"
-                for f in (stats[seat] for seat in failing)
-                if f is not None
-            )
-            one_family = (
-                f" The panel has one model family ({', '.join(sorted(families))}): the only "
-                f"seats of another family keep failing with no unique insight ({why})."
-            )
-
-        def pick_order(seat: str) -> tuple[bool, bool, float, str]:
-            s = stats[seat]
-            cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
-            fits = budget_usd is None or estimate + cost <= budget_usd + 1e-9
-            return (not fits, not (s is not None and s.judged_unique), cost, seat)
-
-        if others:
-            extra = min(others, key=pick_order)
-            s = stats[extra]
-            cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
-            kept.append(extra)
-            estimate += cost
+        if not others:
+            if failing:
+                one_family = _one_family(families, [stats[seat] for seat in failing], family)
+            break
+        extra = min(others, key=pick_order)
+        s = stats[extra]
+        cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
+        over_before = budget_usd is not None and estimate > budget_usd + 1e-9
+        kept.append(extra)
+        estimate += cost
+        over_note = ""
+        if cost and budget_usd is not None and estimate > budget_usd + 1e-9:
+            regardless[extra] = "for a second model family"
             over_note = (
-                f"; this puts the estimate over the budget of ${budget_usd:.2f}"
-                if budget_usd is not None and estimate > budget_usd + 1e-9
-                else ""
+                f"; its cost adds to an estimate already over the budget of ${budget_usd:.2f}"
+                if over_before
+                else f"; this puts the estimate over the budget of ${budget_usd:.2f}"
             )
-            reasons[extra] = (
-                f"kept for diversity: the panel keeps at least two model families and "
-                f"{extra} is {family[extra]} ({_record(s) if s else 'no history'}){over_note}."
-            )
+        reasons[extra] = (
+            f"kept for diversity: the panel keeps at least two model families and "
+            f"{extra} is {family[extra]} ({_record(s) if s else 'no history'}){over_note}."
+        )
 
     efforts: dict[str, str | None] = {}
     for seat in kept:
@@ -306,9 +324,7 @@ def choose_panel(
     )
     n_judged = len(judged)
     lead_part = _lead_part(lead)
-    budget = f" within a budget of ${budget_usd:.2f}" if budget_usd is not None else ""
-    if budget and lead_part.startswith(","):
-        budget = "," + budget
+    budget = _budget_part(budget_usd, estimate, lead_usd, regardless, chosen)
     summary = (
         f"Panel chosen from this repository's history ({table.reviews} reviews, "
         f"{n_judged} of {len(candidates)} candidate seats with at least {min_reviews}): "
@@ -330,3 +346,36 @@ def _lead_part(lead: LeadCost | None) -> str:
         f", ${lead.median_cost_usd:.2f} of it the lead `{lead.seat}` (its median over {n} "
         f"review{'' if n == 1 else 's'})"
     )
+
+
+def _one_family(
+    families: set[str], failing: Sequence[SeatStats | None], family: dict[str, str]
+) -> str:
+    """The summary's sentence when the only seats of another model family keep failing."""
+    why = "; ".join(f"{f.seat} ({family[f.seat]}) {_failed(f)}" for f in failing if f is not None)
+    have = f"one model family ({', '.join(sorted(families))})" if families else "no model seat"
+    return (
+        f" The panel has {have}: the only seats of another family keep failing with no unique "
+        f"insight ({why})."
+    )
+
+
+def _budget_part(
+    budget_usd: float | None,
+    estimate: float,
+    lead_usd: float,
+    regardless: dict[str, str],
+    chosen: Sequence[str],
+) -> str:
+    """ ", within a budget of $X", or ", over the budget of $X: " and what put it there."""
+    if budget_usd is None:
+        return ""
+    if estimate <= budget_usd + 1e-9:
+        return f", within a budget of ${budget_usd:.2f}"
+    why = [f"the lead's ${lead_usd:.2f} alone is over it"] if lead_usd > budget_usd + 1e-9 else []
+    why += [
+        f"{seat} is kept whatever the budget ({regardless[seat]})"
+        for seat in chosen
+        if seat in regardless
+    ]
+    return f", over the budget of ${budget_usd:.2f}" + (f": {'; '.join(why)}" if why else "")

@@ -1,0 +1,76 @@
+"""stdout/stderr that a reader going away cannot break (`deep-review review | head -1`).
+
+Python ignores SIGPIPE, so a write to a pipe whose reader has exited raises BrokenPipeError —
+from a progress line in the middle of the seats, which would stop the review, or from the
+interpreter's last flush, which turns the exit status into 120. The review is the product and
+the store its record: output nobody can read any more is dropped, and the command goes on to
+its documented exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO, cast
+
+
+class _DropWhenClosed:
+    """A text stream's stand-in whose writes to a closed pipe are dropped.
+
+    Everything else (encoding, isatty, fileno, ...) is the wrapped stream's, so click and rich
+    treat it as that stream. Writing bytes still raises TypeError, as click's probe expects.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._closed_pipe = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def write(self, text: str) -> int:
+        if not self._closed_pipe:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._reader_gone()
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if not self._closed_pipe:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        self._closed_pipe = True
+        # What the stream still buffers would fail again at the interpreter's exit (status
+        # 120): point its file descriptor at /dev/null so that flush succeeds, unseen.
+        try:
+            fd = self._stream.fileno()
+        except (OSError, ValueError):  # an in-memory stream: nothing reaches a descriptor
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, fd)
+        finally:
+            os.close(devnull)
+
+
+@contextmanager
+def output_survives_closed_pipes() -> Iterator[None]:
+    """sys.stdout and sys.stderr drop what a closed pipe cannot take, for the whole command."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, _DropWhenClosed(sys.stdout))
+    sys.stderr = cast(TextIO, _DropWhenClosed(sys.stderr))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -1,0 +1,86 @@
+"""When the tool overrides the lead's verdict, the Executive Summary says so first: the lead's
+own summary (written for its verdict) never stands uncontradicted under a stricter one.
+
+Through the real `deep-review review` with the fake `claude` lead of tests/lead: the answer
+keeps K1 (important) yet judges "Merge as-is", so the findings' rule ("Merge with fixes")
+stands."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lead_kit import answer, fenced, install_fake_claude, write_config
+
+from support.repos import cli_env, make_repo, run_cli
+
+API_KEY = {"ANTHROPIC_API_KEY": "test-key-not-a-secret"}
+
+
+def _review(tmp_path: Path, verdict: dict[str, str]) -> tuple[dict[str, Any], str, str]:
+    """The stored report JSON, its Markdown and HTML for a lead answering `verdict`."""
+    repo = make_repo(tmp_path)
+    write_config(tmp_path / "user-config.toml")
+    bin_dir = tmp_path / "bin"
+    lead = answer(executive_summary="All good, ship it.", verdict=verdict)
+    install_fake_claude(bin_dir, [fenced(lead)], log_dir=tmp_path / "log")
+    env = cli_env(tmp_path, API_KEY)
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
+    res = run_cli(
+        ["review", "--agents", "alpha,bravo,charlie", "--lead", "claude", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    paths = res.json()["paths"]
+    report = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
+    return report, Path(paths["md"]).read_text("utf-8"), Path(paths["html"]).read_text("utf-8")
+
+
+def _summary(md: str) -> str:
+    return md.split("## Executive Summary\n", 1)[1].split("\n---\n", 1)[0].strip()
+
+
+@pytest.mark.parametrize(
+    ("verdict", "why"),
+    [
+        (
+            {"label": "Merge as-is", "reason": "Nothing blocks it."},
+            "is milder than the findings kept in this report allow",
+        ),
+        (
+            {"label": "Rework", "reason": "K9 breaks every caller."},
+            "rests only on findings that are not in this report",
+        ),
+    ],
+    ids=["milder", "rests-on-nothing"],
+)
+def test_an_overridden_lead_verdict_is_said_first_in_the_summary(
+    tmp_path: Path, verdict: dict[str, str], why: str
+) -> None:
+    report, md, html = _review(tmp_path, verdict)
+    assert "**Verdict** | **Merge with fixes** — I1 needs attention" in md
+    summary = _summary(md)
+    first, _, rest = summary.partition("\n\n")
+    assert first == (
+        f"**The lead's verdict was overridden.** The lead judged *{verdict['label']}*, which "
+        f"{why}; the verdict is **Merge with fixes** (I1 needs attention). The lead's summary "
+        "below was written for its own verdict."
+    ), summary
+    assert rest == "All good, ship it."  # the lead's words are kept, after the override
+    assert report["executive_summary"].startswith("**The lead's verdict was overridden.**")
+    assert "The lead&#39;s verdict was overridden." in html or (
+        "The lead's verdict was overridden." in html
+    )
+
+
+def test_a_lead_verdict_that_stands_leaves_the_summary_alone(tmp_path: Path) -> None:
+    report, md, _ = _review(tmp_path, {"label": "Merge with fixes", "reason": "K1 first."})
+    assert _summary(md) == "All good, ship it."
+    # Stricter than the rule: the lead's verdict stands (Reconciliation says it raised it).
+    report, md, _ = _review(tmp_path / "strict", {"label": "Rework", "reason": "K1 is serious."})
+    assert _summary(md) == "All good, ship it."
+    assert report["header"]["verdict"]["label"] == "Rework"
