@@ -239,6 +239,7 @@ def deterministic_report(
         seat_reviews,
         changed_files=changed,
         present_files=present,
+        removed_files=p.target.removed_paths,
         notes=notes,
         clusters=clusters,
     )
