@@ -41,6 +41,7 @@ from deepreview.model import (
 )
 from deepreview.runmodel import SeatRun, format_duration
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
+from deepreview.untrusted_text import one_line_name
 
 ROWS = (*RETRO_ROWS, "Downgraded", "Dropped")
 NONE = "—"  # a cell with nothing to measure (a failed seat's findings, an unmeasured run)
@@ -119,8 +120,10 @@ def _names(paths: Sequence[str], files: Sequence[str], most: int | None = None) 
         name = PurePosixPath(f).name
         base_count[name] = base_count.get(name, 0) + 1
     shown = paths if most is None or len(paths) <= most else paths[:most]
+    # a file name may hold a newline (git allows it): it must not end the retro's paragraph
     text = ", ".join(
-        PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p for p in shown
+        one_line_name(PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p)
+        for p in shown
     )
     return text if len(shown) == len(paths) else f"{text} and {len(paths) - len(shown)} more"
 
