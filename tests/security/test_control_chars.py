@@ -97,3 +97,29 @@ def test_control_characters_from_a_seat_never_reach_the_report(tmp_path: Path) -
     assert not [u for u in uris if ".." in u.split("/") or u.startswith("/")], uris
     outside = next(r for r in results if "password" in r["message"]["text"])
     assert "outside the repository" in outside["locations"][0]["message"]["text"]
+
+
+def test_an_earlier_rounds_report_stored_with_control_characters_is_cleaned(
+    tmp_path: Path,
+) -> None:
+    """A report stored before seat text was cleaned carries its findings into the next round
+    (`Round 1 I1`): they are cleaned there too."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    review_file = tmp_path / "bot-review.md"
+    review_file.write_text(REVIEW.replace("\x1b[2J", "").replace("\x00", ""), encoding="utf-8")
+    fakes.write_config({"bot": fakes.seat("ok", "--review-file", str(review_file))})
+    first = fakes.review(repo, "--agents", "bot")
+    assert first.returncode == 0, first.stderr
+    stored = Path(first.json()["paths"]["json"])
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    for f in data["findings"]:
+        f["title"] += "\x1b[2J\x00"
+    stored.write_text(json.dumps(data), encoding="utf-8")
+
+    fakes.write_config({"bot": fakes.seat("ok")})  # its short review, with no finding
+    second = fakes.review(repo, "--agents", "bot")
+    assert second.returncode == 0, second.stderr
+    md = Path(second.json()["paths"]["md"]).read_text(encoding="utf-8")
+    assert "Round 1" in md
+    assert not CONTROLS.search(md), CONTROLS.findall(md)
