@@ -87,7 +87,8 @@ class Finding:
     carry_forward: str | None = None  # "Round 4 I3, unaddressed"
     verification: str | None = None  # verified | unverified | reasoned | added-by-lead
     fix_check: FixCheck | None = None  # measured with --check-fixes
-    # "outside this change" (no file of it changed) | "file not found at review SHA"
+    # "outside this change" (no file of it changed) | "file not found at review SHA" |
+    # "file deleted by this change" | "renamed to NEW by this change" (consolidate/scope.py)
     scope: str | None = None
     sources: tuple[FindingSource, ...] = ()  # the reviewers' own findings merged into this one
 

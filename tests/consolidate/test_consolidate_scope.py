@@ -7,7 +7,15 @@ from pathlib import Path
 from consolidate_helpers import finding, seat
 
 from deepreview.consolidate import build_report
-from deepreview.consolidate.scope import NOT_FOUND, OUTSIDE, PAST_END, mark_scope
+from deepreview.consolidate.scope import (
+    DELETED,
+    NOT_FOUND,
+    OUTSIDE,
+    PAST_END,
+    SUSPECT,
+    mark_scope,
+    renamed,
+)
 from deepreview.model import Header, LeadInfo
 from deepreview.pipeline.finish import present_files
 from deepreview.targets.resolve import resolve_target
@@ -130,3 +138,21 @@ def test_line_counts_take_the_longer_of_base_and_head(tmp_path: Path) -> None:
     assert counts is not None and counts["a.py"] == 30
     report = build_report(Header("r"), seats, changed_files=("a.py",), present_files=counts)
     assert report.findings[0].scope is None
+
+
+def test_deleted_and_renamed_away_paths_are_in_the_change() -> None:
+    """A deleted file is among the changed paths but gone at the review SHA; a rename's old
+    path is neither: both are the change's, tagged with what happened to them."""
+    removed = {"svc/legacy.py": None, "svc/old.py": "svc/new.py"}
+    out = mark_scope(
+        [
+            finding("I1", "a", "svc/legacy.py:2"),
+            finding("I2", "b", "old.py:1"),  # a basename spelling of the old path
+            finding("I3", "c", "svc/new.py:1"),
+        ],
+        changed_files=(*CHANGED, "svc/legacy.py", "svc/new.py"),
+        present_files=PRESENT | {"svc/new.py"},
+        removed_files=removed,
+    )
+    assert [f.scope for f in out] == [DELETED, renamed("svc/new.py"), None]
+    assert not {f.scope for f in out} & set(SUSPECT)

@@ -146,3 +146,12 @@ def test_a_broken_document_is_a_syntax_error_not_its_inner_object(text: str) -> 
 def test_a_brace_in_prose_does_not_hide_the_document_after_it() -> None:
     value = extract_json("I group {K1 and K2 as one issue. Here it is: " + json.dumps(ANSWER))
     assert value is not None and "decisions" in value[0]
+
+
+def test_control_characters_in_the_answer_are_cleaned_as_a_seats_are() -> None:
+    """Trial 26 defect 14: the lead's words go into the report as a seat's do; a NUL or a
+    terminal escape in them must not (the answer file keeps what the lead printed)."""
+    doc = {**MINIMAL, "executive_summary": "\x1b[2JFine\x00.", "skill_improvements": ["a\x07b"]}
+    parsed = parse_answer(json.dumps(doc))
+    assert parsed.executive_summary == "Fine\ufffd."
+    assert parsed.skill_improvements == ["a\ufffdb"]

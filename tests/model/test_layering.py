@@ -26,6 +26,7 @@ LAYERS = [
         "usercache",
         "templating",
         "lockfile",
+        "untrusted_text",
     ),
     ("github",),
     ("targets",),

@@ -281,3 +281,24 @@ def test_the_markdown_message_is_neutral_and_the_text_is_plain() -> None:
     assert "`#5 @kept <kept>`" in markdown
     # Plain text is shown as written: nothing there is rendered.
     assert result["message"]["text"] == "I1: Ask @octocat about #12 <img src=x>"
+
+
+def test_a_place_outside_the_repository_is_never_an_artifact() -> None:
+    """Trial 26 defect 14: a seat's `../../etc/passwd` (or `/etc/hosts`) is not handed to a
+    SARIF consumer to resolve against the checkout; a good place of the same finding is kept."""
+    findings = (
+        Finding("I1", Severity.IMPORTANT, "a", (Location("../../etc/passwd", 1),)),
+        Finding("I2", Severity.IMPORTANT, "b", (Location("/etc/hosts", 2), Location("calc.py", 3))),
+    )
+    data = to_sarif(Report(header=Header("r"), findings=findings))
+    _validate(data)
+    first, second = data["runs"][0]["results"]
+    for result in (first, second):
+        _github_accepts(result)
+        for loc in (*result["locations"], *result.get("relatedLocations", ())):
+            uri = loc["physicalLocation"]["artifactLocation"]["uri"]
+            assert ".." not in uri.split("/") and "etc/" not in uri, uri
+    assert "outside the repository (../../etc/passwd)" in first["locations"][0]["message"]["text"]
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "calc.py"
+    assert second["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    assert "relatedLocations" not in second

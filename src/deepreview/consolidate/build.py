@@ -51,6 +51,7 @@ def build_report(
     *,
     changed_files: Sequence[str] = (),
     present_files: Collection[str] | None = None,
+    removed_files: Mapping[str, str | None] | None = None,
     decisions: Iterable[Decision] = (),
     added: Iterable[AddedFinding] = (),
     lead: LeadInfo | None = None,
@@ -78,14 +79,20 @@ def build_report(
     `present_files` (the files at the review SHA, when known) and `changed_files` mark findings
     "outside this change", "file not found at review SHA" or "line past the end of its file" (see
     `scope.py`); without a lead the latter two are listed in the retro as suspected false
-    positives."""
+    positives. `removed_files` (`Target.removed_paths`) marks findings on the files the change
+    deletes or renames away as such, not as "not found"."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files)
     result = apply_decisions(clusters, decisions, added, reviewers=reviewers)
     findings = credit_notes(result.findings, seat_reviews, changed_files=changed_files)
     result = result._replace(
-        findings=mark_scope(findings, changed_files=changed_files, present_files=present_files)
+        findings=mark_scope(
+            findings,
+            changed_files=changed_files,
+            present_files=present_files,
+            removed_files=removed_files,
+        )
     )
     ok = [sr for sr in seat_reviews if sr.review is not None]
     rule = decide(result.findings, all_seats_failed=not ok)

@@ -8,6 +8,7 @@ from deepreview.agents.registry import BUILTINS, display_name, get_agent
 from deepreview.model import AgentReview, Reviewer
 from deepreview.runfiles import seat_from_review_stem
 from deepreview.runmodel import SeatRun
+from deepreview.untrusted_text import clean_strings
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,13 @@ class SeatReview:
     # False for analyzers (the static seat): a model seat's explanation and fix read better than
     # an analyzer's generic message, so a merged finding prefers the model seat's text.
     model_backed: bool = True
+
+    def __post_init__(self) -> None:
+        # A seat's text enters the report here, whichever way it was read (parsed Markdown,
+        # structured JSON, the static seat, `finish --from`, offline `consolidate`): its NULs
+        # and terminal escapes go now, so that no renderer has to know about them.
+        if self.review is not None:
+            object.__setattr__(self, "review", clean_strings(self.review))
 
     @property
     def seat(self) -> str:

@@ -6,8 +6,9 @@ Rows (per seat): Duration (`340s`, or `failed (reason)`), Findings (the seat's o
 strengths`), False positives (findings the lead dropped as wrong), Unique insights (consolidated
 findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (changed files the
 seat's Coverage Summary or findings cover, or its text names anywhere (`mentions`), not
-counting files it only marked Trivial), Coverage misses (changed files it marked Trivial or
-never named), Downgraded (its findings that ended less severe, `1 (I→S)`), Dropped (findings
+counting files it only marked Trivial or said it did not analyse), Coverage misses (changed
+files it marked Trivial, said it did not analyse — the static seat's `Not analyzed (binary)` —
+or never named), Downgraded (its findings that ended less severe, `1 (I→S)`), Dropped (findings
 the lead dropped for other reasons).
 
 In a later round of a series, a finding only this seat raised that an earlier round had already
@@ -40,6 +41,7 @@ from deepreview.model import (
 )
 from deepreview.runmodel import SeatRun, format_duration
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
+from deepreview.untrusted_text import one_line_name
 
 ROWS = (*RETRO_ROWS, "Downgraded", "Dropped")
 NONE = "—"  # a cell with nothing to measure (a failed seat's findings, an unmeasured run)
@@ -64,28 +66,50 @@ def changed_file_universe(
     return files, resolver
 
 
+# Coverage statuses that say the file was not looked at: the static seat's "Not analyzed
+# (binary)", and the same said by a model seat.
+_NOT_ANALYZED = ("not analyzed", "not analysed", "not reviewed", "skipped")
+
+
+@dataclasses.dataclass(frozen=True)
+class SeatCoverage:
+    """Among the changed files: reviewed, marked trivial only, said not analysed, never named."""
+
+    reviewed: list[str]
+    trivial: list[str]
+    not_analyzed: list[str]
+    missing: list[str]
+
+
 def seat_coverage(
     review: AgentReview, files: Sequence[str], resolver: PathResolver
-) -> tuple[list[str], list[str], list[str]]:
-    """(reviewed, marked trivial only, never mentioned) among `files`. A file named anywhere
-    in the review's text counts as reviewed unless the review marked it Trivial: "I read
-    `calc.py` in full" is coverage, and a Trivial row names the file without reviewing it."""
+) -> SeatCoverage:
+    """Which of `files` the review covered. A file named anywhere in the review's text counts
+    as reviewed unless the review marked it Trivial or not analysed: "I read `calc.py` in
+    full" is coverage, while a Trivial or `Not analyzed (binary)` row names the file without
+    reviewing it. A finding on a file is coverage whatever its row says."""
     reviewed: set[str] = set()
     trivial: set[str] = set()
+    skipped: set[str] = set()
     for entry in review.coverage:
         path = resolver.resolve(entry.path)
-        if entry.status.strip().lower().startswith("trivial"):
+        status = entry.status.strip().lower()
+        if status.startswith("trivial"):
             trivial.add(path)
+        elif status.startswith(_NOT_ANALYZED):
+            skipped.add(path)
         else:
             reviewed.add(path)
     for f in review.findings:
         reviewed.update(resolver.resolve(loc.path) for loc in f.locations)
-    reviewed.update(named_files(review.raw, files, resolver) - trivial)
+    reviewed.update(named_files(review.raw, files, resolver) - trivial - skipped)
     in_scope = set(files)
-    rev = sorted(in_scope & reviewed)
-    triv = sorted((in_scope & trivial) - reviewed)
-    missing = sorted(in_scope - reviewed - trivial)
-    return rev, triv, missing
+    return SeatCoverage(
+        reviewed=sorted(in_scope & reviewed),
+        trivial=sorted((in_scope & trivial) - reviewed),
+        not_analyzed=sorted((in_scope & skipped) - reviewed - trivial),
+        missing=sorted(in_scope - reviewed - trivial - skipped),
+    )
 
 
 def _names(paths: Sequence[str], files: Sequence[str], most: int | None = None) -> str:
@@ -96,8 +120,10 @@ def _names(paths: Sequence[str], files: Sequence[str], most: int | None = None) 
         name = PurePosixPath(f).name
         base_count[name] = base_count.get(name, 0) + 1
     shown = paths if most is None or len(paths) <= most else paths[:most]
+    # a file name may hold a newline (git allows it): it must not end the retro's paragraph
     text = ", ".join(
-        PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p for p in shown
+        one_line_name(PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p)
+        for p in shown
     )
     return text if len(shown) == len(paths) else f"{text} and {len(paths) - len(shown)} more"
 
@@ -203,7 +229,9 @@ def seat_retro(
     missed = [
         o for o in consolidation.origins if o.members and all(m.seat != sr.seat for m in o.members)
     ]
-    reviewed, trivial, missing = seat_coverage(review, files, resolver)
+    coverage = seat_coverage(review, files, resolver)
+    reviewed, trivial, missing = coverage.reviewed, coverage.trivial, coverage.missing
+    not_analyzed = coverage.not_analyzed
     counts = review.counts()
     numbers = RetroNumbers(
         critical=counts[Severity.CRITICAL],
@@ -230,9 +258,11 @@ def seat_retro(
             parts.append(f"{_names(missing, files, most)} not mentioned")
         if trivial:
             parts.append(f"{_names(trivial, files, most)} marked trivial")
+        if not_analyzed:
+            parts.append(f"{_names(not_analyzed, files, most)} not analyzed")
         return "; ".join(parts)
 
-    count = len(missing) + len(trivial)
+    count = len(missing) + len(trivial) + len(not_analyzed)
     cells["Coverage misses"] = f"{count} ({misses_text(_CELL_NAMES)})" if count else "0"
     cells["Downgraded"] = _count_list([_severity_arrow(p) for p in tally.downgrades])
     cells["Dropped"] = _count_list(tally.dropped)

@@ -7,7 +7,13 @@ which without a lead to check it makes the finding a suspected false positive (t
 So is one every line of which lies past the end of its file, at the review SHA and at the base
 alike ("line past the end of its file at review SHA": the place was made up, or read elsewhere).
 
-Pure: the pipeline supplies the changed files and the files present at the review SHA, as a
+A finding on a file the change deletes, or on the old path of a file it renames, is about the
+change (removed code is reviewable): it is marked "file deleted by this change" or "renamed to
+NEW by this change", never "not found", and is no suspected false positive.
+
+Pure: the pipeline supplies the changed files, the paths the change removes
+(`Target.removed_paths`: deleted -> None, rename source -> new path) and the files present at
+the review SHA, as a
 mapping of each path to its line count where it read one (`pipeline.finish.present_files`;
 a plain collection of paths counts no lines). Without the present
 files (offline `consolidate`), nothing is marked "not found" or "past the end"; without changed
@@ -26,6 +32,7 @@ from deepreview.model import Finding
 OUTSIDE = "outside this change"
 NOT_FOUND = "file not found at review SHA"
 PAST_END = "line past the end of its file at review SHA"
+DELETED = "file deleted by this change"
 # The scopes that, without a lead to check them, make a finding a suspected false positive.
 SUSPECT = (NOT_FOUND, PAST_END)
 
@@ -68,23 +75,37 @@ def _past_end(f: Finding, present: _Files | None, lines: Mapping[str, int | None
     return True
 
 
+def renamed(new_path: str) -> str:
+    """The scope of a finding on a rename's old path."""
+    return f"renamed to {new_path} by this change"
+
+
 def finding_scope(
     f: Finding,
     changed: _Files,
     present: _Files | None,
     lines: Mapping[str, int | None] | None = None,
+    removed: Mapping[str, str | None] | None = None,
 ) -> str | None:
-    paths = {loc.path for loc in f.locations if loc.path.strip()}
+    """`changed`: the change's files still there at the review SHA; `removed`: the paths it
+    takes away (deleted -> None, rename source -> new path)."""
+    paths = sorted({loc.path for loc in f.locations if loc.path.strip()})
     if not paths:
         return None
+    removed = removed or {}
     past_end = _past_end(f, present, lines or {})
     if any(changed.has(p) for p in paths):
         return PAST_END if past_end else None
+    gone = _Files(removed)
+    hit = next((k for p in paths for k in sorted(gone.matches(p))), None)
+    if hit is not None:
+        new_path = removed[hit]
+        return DELETED if new_path is None else renamed(new_path)
     if present is not None and not any(present.has(p) for p in paths):
         return NOT_FOUND
     if past_end:
         return PAST_END
-    return OUTSIDE if changed else None
+    return OUTSIDE if changed or gone else None
 
 
 def referenced_files(findings: Sequence[Finding], present_files: Collection[str]) -> list[str]:
@@ -98,13 +119,19 @@ def mark_scope(
     *,
     changed_files: Sequence[str] = (),
     present_files: Collection[str] | None = None,
+    removed_files: Mapping[str, str | None] | None = None,
 ) -> tuple[Finding, ...]:
     """The findings with `scope` set where it applies (a scope already set is kept).
-    `present_files` may map each path to its line count (None: not counted)."""
-    changed = _Files(changed_files)
+    `present_files` may map each path to its line count (None: not counted); `removed_files`
+    maps each deleted path to None and each rename's old path to its new one."""
+    removed = dict(removed_files or {})
+    # a deleted file is among the changed paths, but gone at the review SHA
+    changed = _Files([p for p in changed_files if p not in removed or removed[p] is not None])
     present = _Files(present_files) if present_files is not None else None
     lines = present_files if isinstance(present_files, Mapping) else None
     return tuple(
-        f if f.scope is not None else replace(f, scope=finding_scope(f, changed, present, lines))
+        f
+        if f.scope is not None
+        else replace(f, scope=finding_scope(f, changed, present, lines, removed))
         for f in findings
     )

@@ -20,6 +20,7 @@ from deepreview.consolidate.decisions import Action
 from deepreview.errors import ParseError
 from deepreview.markdown_fence import code_blocks
 from deepreview.model import Severity
+from deepreview.untrusted_text import clean_strings
 
 _MAX_ERRORS: Final = 20
 
@@ -258,7 +259,8 @@ def parse_answer(text: str) -> LeadAnswer:
         raise AnswerError([_syntax_error(text)])
     value, document = found
     try:
-        return LeadAnswer.model_validate(value)
+        # the lead's words enter the report here: cleaned as a seat's are (`SeatReview`)
+        return LeadAnswer.model_validate(clean_strings(value))
     except ValidationError as exc:
         raise AnswerError(schema_errors(exc), document=document) from exc
 

@@ -262,6 +262,7 @@ def report_from_answer(
     lead: LeadInfo,
     changed_files: Sequence[str] = (),
     present_files: Collection[str] | None = None,
+    removed_files: Mapping[str, str | None] | None = None,
     notes: Sequence[str] = (),
 ) -> Report:
     """The consolidated report with the lead's judgment applied (`lead` with its note set).
@@ -326,6 +327,7 @@ def report_from_answer(
         seat_reviews,
         changed_files=changed_files,
         present_files=present_files,
+        removed_files=removed_files,
         decisions=[
             replace(d, reason=sub(d.reason), title=d.title and outside_code(d.title, sub))
             for d in checked.decisions

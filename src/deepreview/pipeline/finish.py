@@ -48,6 +48,7 @@ from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
+from deepreview.untrusted_text import clean_text
 
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
@@ -138,7 +139,8 @@ def _first_words(review_dir: Path | None, seat: str) -> str:
         text = read_stored_text(path) if path.is_file() else ""
     except StoreError:
         return ""
-    for line in text.splitlines():
+    # the failed seat's text goes into a note as it is: cleaned as a seat's review is
+    for line in clean_text(text).splitlines():
         if line.lstrip().startswith(("#", "```", "|")):
             continue  # a heading or table says nothing about what went wrong
         words = line.strip().lstrip(">*-` ").strip()
@@ -239,6 +241,7 @@ def deterministic_report(
         seat_reviews,
         changed_files=changed,
         present_files=present,
+        removed_files=p.target.removed_paths,
         notes=notes,
         clusters=clusters,
     )

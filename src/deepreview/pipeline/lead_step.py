@@ -95,6 +95,7 @@ def apply_outcome(
                 lead=info,
                 changed_files=ctx.target.changed_paths,
                 present_files=present_files,
+                removed_files=ctx.target.removed_paths,
                 notes=report.notes,
             )
         except DecisionError:  # a gap in the checks: never lose the review over it

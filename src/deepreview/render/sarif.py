@@ -16,6 +16,11 @@ other findings name (a file of the reviewed change, so the alert is listed with 
 placeholder path, as OpenSSF Scorecard does for its repository-wide results; the location's
 message says the finding names no place, so line 1 is not read as its place.
 
+A place a seat cited that is not a file of the repository (`../../etc/passwd`, `/etc/hosts`) is
+never an artifact: a SARIF consumer resolves the URI against the checkout. Such a location is
+left out; a finding left with none is shown like one without a place, its location's message
+naming the path it cited and saying it is outside the repository.
+
 The run's `invocations[0]` says whether the review ran (SARIF 2.1.0 §3.20, and Appendix I on
 how a consumer tells an incomplete log): a review where every seat failed has no results, and
 without `executionSuccessful: false` that reads as a clean analysis. Each seat that did not
@@ -35,6 +40,7 @@ from deepreview.consolidate.verdict import unjudged
 from deepreview.markdown_neutral import neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line
 from deepreview.model import Finding, Location, Report, Severity
+from deepreview.untrusted_text import inside_repo
 
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY: Final = "deepReviewFinding/v1"
@@ -54,10 +60,12 @@ def _uri(path: str) -> str:
     return quote(path, safe="/")
 
 
-def _location(loc: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {
-        "artifactLocation": {"uri": _uri(loc.path), "uriBaseId": "%SRCROOT%"}
-    }
+def _location(loc: Location) -> dict[str, Any] | None:
+    """The SARIF location of `loc`, None when its path names no file inside the repository."""
+    path = inside_repo(loc.path)
+    if path is None:
+        return None
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"}}
     if loc.start is not None and loc.start >= 1:
         region: dict[str, Any] = {"startLine": loc.start}
         if loc.end is not None and loc.end >= loc.start:
@@ -71,12 +79,15 @@ def _rule_id(finding: Finding) -> str:
 
 
 def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
-    return {
-        **_location(Location(fallback_path, 1)),
-        "message": {
-            "text": f"{finding.id} names no file or line: it is about the change as a whole."
-        },
-    }
+    outside = [loc.path for loc in finding.locations if loc.path.strip()]
+    if outside:
+        text = (
+            f"{finding.id} names a place outside the repository ({one_line(outside[0])}); "
+            "it is shown here, not there."
+        )
+    else:
+        text = f"{finding.id} names no file or line: it is about the change as a whole."
+    return {**(_location(Location(fallback_path, 1)) or {}), "message": {"text": text}}
 
 
 def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
@@ -105,11 +116,10 @@ def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
             "reviewers": list(finding.reviewers),
         },
     }
-    if finding.locations:
-        result["locations"] = [_location(finding.locations[0])]
-        related = [
-            {"id": i, **_location(loc)} for i, loc in enumerate(finding.locations[1:], start=1)
-        ]
+    places = [p for p in map(_location, finding.locations) if p is not None]
+    if places:
+        result["locations"] = places[:1]
+        related = [{"id": i, **p} for i, p in enumerate(places[1:], start=1)]
         if related:
             result["relatedLocations"] = related
     else:
@@ -157,7 +167,12 @@ def _invocation(report: Report) -> dict[str, Any]:
 
 def _fallback_path(report: Report) -> str:
     return next(
-        (f.locations[0].path for f in report.findings if f.locations and f.locations[0].path),
+        (
+            path
+            for f in report.findings
+            for loc in f.locations
+            if (path := inside_repo(loc.path)) is not None
+        ),
         NO_FILE_URI,
     )
 

@@ -18,6 +18,7 @@ from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
+from deepreview.untrusted_text import clean_strings
 
 if TYPE_CHECKING:
     # Types only: every review looks for a previous round before its first seat; the report's
@@ -148,7 +149,9 @@ def find_previous(
     from deepreview.serialize import report_from_data
 
     try:
-        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
+        # a report stored before seat text was cleaned (`SeatReview`) carries its NULs and
+        # escapes into this round's findings: cleaned as it is read
+        report = clean_strings(report_from_data(json.loads(path.read_text(encoding="utf-8"))))
     except (OSError, ValueError) as exc:
         raise StoreError(
             f"cannot read round {number}'s report {path}: {exc}; "

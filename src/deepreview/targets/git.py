@@ -9,6 +9,7 @@ from pathlib import Path
 from deepreview import proc
 from deepreview.errors import GitError
 from deepreview.github.remote import repo_from_url
+from deepreview.untrusted_text import inside_repo
 
 # Git must never page, prompt, or run user-configured helpers that expect a terminal.
 _BASE_ENV = {
@@ -79,8 +80,12 @@ class Git:
     def show_files(self, rev: str, paths: Sequence[str]) -> dict[str, str]:
         """Text of each of `paths` that is a file at `rev`, read in one `git cat-file --batch`.
 
-        Paths missing at `rev` (or naming a directory) are left out of the result.
+        Paths missing at `rev` (or naming a directory) are left out of the result, and so are
+        paths that cannot name a file of the repository (a seat's `../../etc/passwd`, which git
+        refuses with an error, or a name with a newline, which the line-based request would
+        read as two).
         """
+        paths = [p for p in paths if inside_repo(p) is not None]
         if not paths:
             return {}
         request = "".join(f"{rev}:{path}\n" for path in paths).encode()

@@ -68,6 +68,18 @@ class Target:
     def changed_paths(self) -> tuple[str, ...]:
         return tuple(f.path for f in self.changed_files)
 
+    @property
+    def removed_paths(self) -> dict[str, str | None]:
+        """The paths this change takes away: each deleted file (-> None) and each rename's
+        source (-> its new path). Findings about them are about the change (removed code)."""
+        removed: dict[str, str | None] = {}
+        for f in self.changed_files:
+            if f.status == "D":
+                removed[f.path] = None
+            elif f.status == "R" and f.old_path:
+                removed[f.old_path] = f.path
+        return removed
+
     def label(self) -> str:
         if self.pr is not None:
             return f"PR #{self.pr.number}"

@@ -1,0 +1,99 @@
+"""Text from outside the tool (a seat's output, a file name of the reviewed repository) made safe
+to store, show and use as a repository path.
+
+A seat prints anything: a NUL makes `grep` take the stored report for a binary file, a terminal
+escape sequence runs when the report is `cat`ed (clears the screen, recolours, retitles the
+window). Such text is cleaned once, where it enters the report's model (`SeatReview`), so no
+renderer has to: escape sequences are removed, CR LF and a lone CR become a newline, and every
+other control character but tab and newline becomes U+FFFD (visible: something was there). The
+seat's own output file in the review folder stays what it printed.
+
+A path a seat cites is not trusted either: `inside_repo` says whether it may name a file of the
+repository (`../../etc/passwd` may not), for the places that hand it to git or to a SARIF
+consumer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+from typing import Any, TypeVar
+
+REPLACEMENT = "\ufffd"
+# CSI (colour, cursor, erase: ESC [ ... final byte), OSC (window title, hyperlink: ESC ] ...
+# BEL or ESC \), and the 8-bit CSI.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+T = TypeVar("T")
+
+
+def clean_text(text: str) -> str:
+    """`text` without escape sequences or control characters other than tab and newline."""
+    if not _CONTROL.search(text):  # (ESC, CR and the 8-bit CSI are among these)
+        return text  # the common case: one scan, no copy
+    text = _ESCAPES.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(REPLACEMENT, text)
+
+
+def one_line_name(name: str) -> str:
+    """A name (a file path) as shown in prose: on one line, every control character, tab and
+    newline included, as U+FFFD (git allows a newline in a file name)."""
+    return _LINE_CONTROL.sub(REPLACEMENT, name)
+
+
+def clean_strings(value: T) -> T:
+    """`value` with `clean_text` applied to every string in it: through frozen dataclasses,
+    tuples, lists and dicts (a parsed review and everything in it). Unchanged parts are kept
+    as they are (the same objects)."""
+    cleaned: T = _clean(value)
+    return cleaned
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            if not field.init:
+                continue
+            old = getattr(value, field.name)
+            new = _clean(old)
+            if new is not old:
+                changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, (tuple, list)):
+        items = [_clean(v) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        if hasattr(value, "_fields"):  # a NamedTuple takes its items as arguments
+            return type(value)(*items)
+        return type(value)(items)
+    if isinstance(value, dict):
+        pairs = [(_clean(k), _clean(v)) for k, v in value.items()]
+        if all(a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True)):
+            return value
+        return dict(pairs)
+    return value
+
+
+def inside_repo(path: str) -> str | None:
+    """`path` as a clean repository-relative path (`./a//b.py` -> `a/b.py`), or None when it
+    cannot name a file inside the repository: absolute, leaving it (`..`), empty, or holding
+    a control character (git's line-based batch requests would read a newline as two)."""
+    if not path or _LINE_CONTROL.search(path) or path.startswith(("/", "\\", "~")):
+        return None
+    norm = posixpath.normpath(path)
+    if norm in (".", "..") or norm.startswith("../") or re.match(r"^[A-Za-z]:", norm):
+        return None
+    return norm
+
+
+__all__ = ["REPLACEMENT", "clean_strings", "clean_text", "inside_repo", "one_line_name"]
