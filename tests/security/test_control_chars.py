@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, make_repo, write
+from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 # C0 controls but tab and newline, DEL, C1 controls: what a terminal or grep reacts to.
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -123,3 +123,24 @@ def test_an_earlier_rounds_report_stored_with_control_characters_is_cleaned(
     md = Path(second.json()["paths"]["md"]).read_text(encoding="utf-8")
     assert "Round 1" in md
     assert not CONTROLS.search(md), CONTROLS.findall(md)
+
+
+def test_parse_and_render_of_outside_files_print_no_control_characters(tmp_path: Path) -> None:
+    """`parse REPORT.md --format md` and `render REPORT.json` print what a terminal shows: a
+    report or JSON from anywhere may carry escapes (a JSON review escapes them itself)."""
+    report = tmp_path / "r.md"
+    report.write_text(
+        "# Deep Review: x\n\n## Executive Summary\n\nHello \x1b[31mred\x1b[0m, NUL \x00.\n",
+        encoding="utf-8",
+    )
+    env = cli_env(tmp_path)
+    md = run_cli(["parse", str(report), "--format", "md"], cwd=tmp_path, env=env)
+    assert md.returncode == 0, md.stderr
+    assert "Hello red" in md.stdout and not CONTROLS.search(md.stdout)
+    as_json = run_cli(["parse", str(report), "--format", "json"], cwd=tmp_path, env=env)
+    data = json.loads(as_json.stdout)
+    data["header"]["verdict"]["reason"] = "bad \x1b[2J clear"
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    shown = run_cli(["render", str(tmp_path / "r.json")], cwd=tmp_path, env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert "bad  clear" in shown.stdout and not CONTROLS.search(shown.stdout)

@@ -28,6 +28,7 @@ from deepreview.pipeline.seats import doctor as check
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data, to_json
 from deepreview.targets.git import find_repo_root
+from deepreview.untrusted_text import clean_strings, clean_text
 
 
 @click.command()
@@ -174,7 +175,9 @@ def parse(file: str, fmt: str, seat: str) -> None:
     """Parse one agent review, or a whole Deep Review report, to JSON (or re-render it)."""
     text = Path(file).read_text(encoding="utf-8", errors="replace")
     if text.lstrip().startswith("# Deep Review:"):
-        click.echo(render_report(parse_report(text), fmt), nl=False)
+        # re-rendered for a terminal or a file: no terminal escapes or NULs from the report
+        # (a review's JSON escapes them itself)
+        click.echo(render_report(parse_report(clean_text(text)), fmt), nl=False)
         return
     review = parse_review(text, seat=seat or Path(file).stem)
     if fmt != "json":
@@ -221,7 +224,8 @@ def render(report_json: str, fmt: str) -> None:
         raise UsageError(
             f"{report_json} is not a Deep Review report JSON: {_first_problem(exc)}"
         ) from exc
-    click.echo(render_report(report, fmt), nl=False)
+    # a JSON from anywhere (not only our store): its strings may carry terminal escapes
+    click.echo(render_report(clean_strings(report), fmt), nl=False)
 
 
 def _first_problem(exc: ValidationError) -> str:
