@@ -32,6 +32,7 @@ from typing import Literal
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import AddedFinding, Decision, apply_rank
 from deepreview.lead.answer import AssessmentIn, DecisionIn, LeadAnswer
+from deepreview.lead.check_design import LEAD_CREDIT, design_choices, gist
 from deepreview.model import (
     Assessment,
     DesignObservation,
@@ -42,8 +43,6 @@ from deepreview.model import (
 )
 
 _CLUSTER_ID = re.compile(r"^\s*K\s*(\d+)\s*$", re.IGNORECASE)
-_DESIGN_ID = re.compile(r"^\s*D\s*(\d+)\s*$", re.IGNORECASE)
-LEAD_CREDIT = "lead"
 
 
 @dataclass(frozen=True)
@@ -308,74 +307,6 @@ def _merge_titles(decisions: list[Decision], merged_into: dict[str, str]) -> tup
     return tuple(out)
 
 
-def _design(
-    answer: LeadAnswer, merged: Sequence[DesignObservation], rejected: list[Note]
-) -> tuple[tuple[DesignObservation, ...], tuple[str, ...]]:
-    """The design observations after the lead's choices. Their `D2` IDs are the lead's working
-    names (the report does not number them): notes name an observation by its first words."""
-    choices: dict[int, tuple[str, str, str | None, str | None]] = {}
-    for c in answer.design_observations:
-        m = _DESIGN_ID.match(c.id)
-        n = int(m.group(1)) if m else 0
-        if not 1 <= n <= len(merged):
-            rejected.append(
-                Note(
-                    (
-                        f"Lead choice about design observation {c.id!r} rejected: no design "
-                        "observation of this review has that ID.",
-                    )
-                )
-            )
-            continue
-        if n in choices:
-            obs = merged[n - 1]
-            rejected.append(
-                Note(
-                    (
-                        f"Lead choice about design {obs.kind} ({_gist(obs.text)}) rejected: "
-                        "it was decided already.",
-                    )
-                )
-            )
-            continue
-        choices[n] = (c.action, c.reason, c.scope, c.text)
-    kept: list[DesignObservation] = []
-    notes: list[str] = []
-    for n, obs in enumerate(merged, start=1):
-        choice = choices.get(n)
-        if choice is None:
-            kept.append(obs)
-            continue
-        action, reason, scope, text = choice
-        if action == "drop":
-            who = f" [{', '.join(obs.reviewers)}]" if obs.reviewers else ""
-            notes.append(f"Dropped design {obs.kind} ({_gist(obs.text)}){who}: {reason}")
-            continue
-        kept.append(
-            DesignObservation(
-                kind=obs.kind,
-                text=text or obs.text,
-                scope=(scope or obs.scope) if obs.kind == "concern" else None,
-                reviewers=obs.reviewers,
-            )
-        )
-    for added in answer.added_design_observations:
-        kept.append(
-            DesignObservation(
-                kind=added.kind,
-                text=added.text,
-                scope=added.scope if added.kind == "concern" else None,
-                reviewers=(LEAD_CREDIT,),
-            )
-        )
-    return tuple(kept), tuple(notes)
-
-
-def _gist(text: str, words: int = 8) -> str:
-    plain = text.replace("*", "").replace("`", "").split()
-    return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
-
-
 def _bullet(text: str) -> str:
     return re.sub(r"^\s*[-*]\s+", "", text).strip()
 
@@ -435,7 +366,9 @@ def check_answer(
             rejected.append(Note((f"Lead retro for seat {seat!r} rejected: given twice.",)))
         else:
             narratives[seat] = r.narrative
-    design, design_notes = _design(answer, design_observations, rejected)
+    design, design_notes = design_choices(
+        answer, design_observations, lambda text: rejected.append(Note((text,)))
+    )
     added = tuple(
         AddedFinding(
             severity=a.severity,
@@ -458,7 +391,7 @@ def check_answer(
         design_observations=design,
         design_notes=design_notes,
         design_names={
-            f"D{n}": f"design {o.kind} ({_gist(o.text)})"
+            f"D{n}": f"design {o.kind} ({gist(o.text)})"
             for n, o in enumerate(design_observations, start=1)
         },
         testing=_assessment(answer.testing, testing),

@@ -1,0 +1,77 @@
+"""The lead's choices about the design observations it was shown (`D1`, `D2`: its working
+names; the report does not number them, so notes name an observation by its first words).
+Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from deepreview.lead.answer import LeadAnswer
+from deepreview.model import DesignObservation
+
+_DESIGN_ID = re.compile(r"^\s*D\s*(\d+)\s*$", re.IGNORECASE)
+LEAD_CREDIT = "lead"
+
+
+def design_choices(
+    answer: LeadAnswer, merged: Sequence[DesignObservation], reject: Callable[[str], None]
+) -> tuple[tuple[DesignObservation, ...], tuple[str, ...]]:
+    """The design observations after the lead's choices. Their `D2` IDs are the lead's working
+    names (the report does not number them): notes name an observation by its first words."""
+    choices: dict[int, tuple[str, str, str | None, str | None]] = {}
+    for c in answer.design_observations:
+        m = _DESIGN_ID.match(c.id)
+        n = int(m.group(1)) if m else 0
+        if not 1 <= n <= len(merged):
+            reject(
+                f"Lead choice about design observation {c.id!r} rejected: no design "
+                "observation of this review has that ID.",
+            )
+            continue
+        if n in choices:
+            obs = merged[n - 1]
+            reject(
+                f"Lead choice about design {obs.kind} ({gist(obs.text)}) rejected: "
+                "it was decided already.",
+            )
+            continue
+        choices[n] = (c.action, c.reason, c.scope, c.text)
+    kept: list[DesignObservation] = []
+    notes: list[str] = []
+    for n, obs in enumerate(merged, start=1):
+        choice = choices.get(n)
+        if choice is None:
+            kept.append(obs)
+            continue
+        action, reason, scope, text = choice
+        if action == "drop":
+            who = f" [{', '.join(obs.reviewers)}]" if obs.reviewers else ""
+            notes.append(f"Dropped design {obs.kind} ({gist(obs.text)}){who}: {reason}")
+            continue
+        kept.append(
+            DesignObservation(
+                kind=obs.kind,
+                text=text or obs.text,
+                scope=(scope or obs.scope) if obs.kind == "concern" else None,
+                reviewers=obs.reviewers,
+            )
+        )
+    for added in answer.added_design_observations:
+        kept.append(
+            DesignObservation(
+                kind=added.kind,
+                text=added.text,
+                scope=added.scope if added.kind == "concern" else None,
+                reviewers=(LEAD_CREDIT,),
+            )
+        )
+    return tuple(kept), tuple(notes)
+
+
+def gist(text: str, words: int = 8) -> str:
+    plain = text.replace("*", "").replace("`", "").split()
+    return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
+
+
+__all__ = ["LEAD_CREDIT", "design_choices", "gist"]
