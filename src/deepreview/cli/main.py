@@ -23,12 +23,12 @@ _COMMANDS = {
         "Review a change with several agents in parallel.",
     ),
     "resume": (
-        "deepreview.cli.review_cmd",
+        "deepreview.cli.rerun_cmd",
         "resume",
         "Finish an interrupted review: missing seats, then the report.",
     ),
     "relead": (
-        "deepreview.cli.review_cmd",
+        "deepreview.cli.rerun_cmd",
         "relead",
         "Rerun only the lead (and rendering) on a stored review.",
     ),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -17,18 +16,15 @@ from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.cli.posting import fail_on_option, post_and_gate, post_options
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
-from deepreview.errors import ExitCode, UsageError
+from deepreview.errors import UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
-from deepreview.pipeline.resume import resume as resume_review
 from deepreview.pipeline.review import (
     ReviewOutcome,
     ReviewRequest,
     execute,
-    locate_store,
     prepare,
 )
 from deepreview.runmodel import EFFORTS, SCHEMA_VERSION
-from deepreview.store.leftovers import sweep_killed
 
 if TYPE_CHECKING:
     from deepreview.model import LeadInfo
@@ -457,23 +453,6 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
     return int(outcome.exit_code)
 
 
-@click.command()
-@click.argument("review_id")
-@fail_on_option
-@_common
-def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
-    """Finish an interrupted review: rerun the seats that did not finish, then the report."""
-    cli = _overrides(**opts)
-    # What the review's own killed run (or another's) left: removed before it runs again.
-    for note in sweep_killed(locate_store(Path(repo), cli, dict(os.environ))):
-        click.echo(f"note: {note}", err=True)
-    with Progress([]) as progress:
-        outcome = resume_review(
-            review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress
-        )
-    return post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
-
-
 def _relead_failure(outcome: ReviewOutcome, lead: LeadInfo) -> str:
     words = "fell back" if lead.status == "fallback" else "failed"
     root = outcome.store_root
@@ -489,33 +468,4 @@ def _relead_failure(outcome: ReviewOutcome, lead: LeadInfo) -> str:
     )
 
 
-@click.command()
-@click.argument("review_id")
-@fail_on_option
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Relead even though a later round names this review's findings by their IDs.",
-)
-@_common
-def relead(
-    review_id: str, as_json: bool, repo: str, fail_on: str | None, force: bool, **opts: Any
-) -> int:
-    """Rerun only the lead (and rendering) on a stored review."""
-    # Here, not at the top: it imports the report step, which `review` loads only once its
-    # seats have started (benchmarks/bench_overhead.py, first seat spawned).
-    from deepreview.pipeline.relead import relead as run_relead
-
-    cli = _overrides(**opts)
-    outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
-    code = post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
-    failed = outcome.failed_relead
-    lead = failed.lead if failed else (outcome.report.lead if outcome.report else None)
-    if code == 0 and lead is not None and lead.status in ("failed", "fallback"):
-        # a relead is its lead: one that did not judge is a failed command, not a quiet swap
-        click.echo(f"deep-review: {_relead_failure(outcome, lead)}", err=True)
-        return int(ExitCode.LEAD_FAILED)
-    return code
-
-
-__all__ = ["relead", "resume", "review"]
+__all__ = ["review"]

@@ -1,0 +1,67 @@
+"""`resume` and `relead`: a stored review run again, all of what did not finish or only its lead.
+Their options are `review`'s (`review_cmd._common`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from deepreview.cli.posting import fail_on_option, post_and_gate
+from deepreview.cli.progress import Progress
+from deepreview.cli.review_cmd import _common, _emit, _overrides, _relead_failure
+from deepreview.errors import ExitCode
+from deepreview.pipeline.resume import resume as resume_review
+from deepreview.pipeline.review import locate_store
+from deepreview.store.leftovers import sweep_killed
+
+
+@click.command()
+@click.argument("review_id")
+@fail_on_option
+@_common
+def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
+    """Finish an interrupted review: rerun the seats that did not finish, then the report."""
+    cli = _overrides(**opts)
+    # What the review's own killed run (or another's) left: removed before it runs again.
+    for note in sweep_killed(locate_store(Path(repo), cli, dict(os.environ))):
+        click.echo(f"note: {note}", err=True)
+    with Progress([]) as progress:
+        outcome = resume_review(
+            review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress
+        )
+    return post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
+
+
+@click.command()
+@click.argument("review_id")
+@fail_on_option
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Relead even though a later round names this review's findings by their IDs.",
+)
+@_common
+def relead(
+    review_id: str, as_json: bool, repo: str, fail_on: str | None, force: bool, **opts: Any
+) -> int:
+    """Rerun only the lead (and rendering) on a stored review."""
+    # Here, not at the top: it imports the report step, which `review` loads only once its
+    # seats have started (benchmarks/bench_overhead.py, first seat spawned).
+    from deepreview.pipeline.relead import relead as run_relead
+
+    cli = _overrides(**opts)
+    outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
+    code = post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
+    failed = outcome.failed_relead
+    lead = failed.lead if failed else (outcome.report.lead if outcome.report else None)
+    if code == 0 and lead is not None and lead.status in ("failed", "fallback"):
+        # a relead is its lead: one that did not judge is a failed command, not a quiet swap
+        click.echo(f"deep-review: {_relead_failure(outcome, lead)}", err=True)
+        return int(ExitCode.LEAD_FAILED)
+    return code
+
+
+__all__ = ["relead", "resume"]
