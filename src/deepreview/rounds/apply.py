@@ -29,6 +29,7 @@ from deepreview.model import (
     Section,
     Verdict,
 )
+from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.store.declines import Decline
 
@@ -188,7 +189,9 @@ def apply_round(
         info, fix_verdicts=tuple(verdicts), declined=tuple(declined), new_findings=tuple(new_ids)
     )
     overall = _verdict(report, findings_t, seat_reviews)
-    return dataclasses.replace(
+    kept_ids = {f.id for f in findings_t}
+    left_out = [f for f in report.findings if f.id not in kept_ids]
+    round_report = dataclasses.replace(
         report,
         findings=findings_t,
         round_info=info,
@@ -206,6 +209,7 @@ def apply_round(
             ),
         ),
     )
+    return name_left_out(round_report, left_out)
 
 
 def _first_word(name: str) -> str:
