@@ -125,7 +125,8 @@ def cli(verbose: int) -> None:
     """Deep Review: several coding agents review one change; one verified report.
 
     Exit codes: 0 review stored; 2 bad input (nothing written); 3 review stored but every seat
-    failed; 4 review stored (and published) with a finding at or above --fail-on; 5 review
+    failed; 4 review stored (and published) with a finding at or above --fail-on, or not all
+    of it could be judged (findings not read, no model seat reviewed); 5 review
     stored but GitHub refused to publish it (retry with `deep-review publish ID`); 6 relead
     only: its lead failed (an earlier lead's report stands, else the report is stored without
     a lead); 130 interrupted (finish with
