@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from deepreview.store.redact import MASK, Redactor
@@ -55,3 +56,25 @@ def test_file_redaction_streams_and_keeps_invalid_utf8(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert b"openai-key-abcdef" not in data and MASK.encode() in data
     assert b"\xff\xfe raw" in data
+
+
+def test_json_masks_string_values_but_keeps_keys_and_hashes(tmp_path: Path) -> None:
+    """run.json and seat-result.json: a value with a quote is masked (the dumped text would
+    hold it escaped), and a hash field stays loadable even if a flagged value is part of it."""
+    r = Redactor({})
+    r.add(['ab"cd1234', "0123456789abcdef"])
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    data = {
+        "target": {"base_sha": sha, "commits": [{"sha": sha, "subject": 'key ab"cd1234'}]},
+        "file_sha256": {"a.md": sha},
+        'ab"cd1234': 3,
+        "n": None,
+    }
+    out = r.json(data)
+    assert out["target"]["commits"][0] == {"sha": sha, "subject": f"key {MASK}"}
+    assert out["target"]["base_sha"] == sha and out["file_sha256"] == {"a.md": sha}
+    assert out['ab"cd1234'] == 3 and out["n"] is None
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(data))
+    r.json_file(path)
+    assert json.loads(path.read_text()) == out

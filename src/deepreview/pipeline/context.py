@@ -21,6 +21,7 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan
 from deepreview.stats.panel import PanelChoice
+from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
 
@@ -105,10 +106,15 @@ def series_of(target: Target) -> str:
 
 class StateWriter:
     """Owns the run's `RunState`: serialises changes from the seat threads, and writes the
-    whole record atomically after each one (with the time spent so far, across resumes)."""
+    whole record atomically after each one (with the time spent so far, across resumes).
 
-    def __init__(self, store: Store, review_dir: Path, state: RunState) -> None:
+    run.json holds the reviewed repository's text (commit subjects, a PR's title and body), so
+    it is written through `redactor`: the run's one, which learns the values the seats flag as
+    secrets, so that every later write masks them too."""
+
+    def __init__(self, store: Store, review_dir: Path, state: RunState, redactor: Redactor) -> None:
         self.store, self.path, self._state = store, review_dir / RUN_JSON, state
+        self.redactor = redactor
         self.lock = threading.Lock()
         self.t0 = time.monotonic()
         self.elapsed_before = state.elapsed_s
@@ -123,7 +129,7 @@ class StateWriter:
     def update(self, fn: Callable[[RunState], RunState] = lambda s: s) -> RunState:
         with self.lock:
             new = dataclasses.replace(fn(self._state), elapsed_s=round(self.elapsed(), 3))
-            self.store.write_json(self.path, new.to_data())
+            self.store.write_json(self.path, self.redactor.json(new.to_data()))
             self._state = new
             return new
 

@@ -149,7 +149,7 @@ def _first_words(review_dir: Path | None, seat: str) -> str:
     return ""
 
 
-def _stored_review(review_dir: Path, seat: str) -> AgentReview:
+def stored_review(review_dir: Path, seat: str) -> AgentReview:
     """A structured seat's findings as it handed them over; any other seat's text, parsed."""
 
     files = seat_files(review_dir, seat, 1)
@@ -178,7 +178,7 @@ def stored_seat_reviews(
         reviewers.append(reviewer)
         review = None
         if run.status == "ok":
-            review = _stored_review(review_dir, entry.seat)
+            review = stored_review(review_dir, entry.seat)
             review = passes_step.merged_review(review, review_dir, entry)
         kind = p.settings.seat(entry.seat).kind or entry.seat
         seat_reviews.append(

@@ -254,7 +254,7 @@ def execute_finish(
                 p.store.write_bytes(review_dir / THREADS_JSON, plan.threads.read_bytes())
                 redactor.file(review_dir / THREADS_JSON)
             state = _initial_state(plan, rid, now, review_dir)
-            writer = StateWriter(p.store, review_dir, state)
+            writer = StateWriter(p.store, review_dir, state, redactor)
             writer.update()
             index_step.register_running(p.store, rid, p.target, state)
             return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
@@ -303,8 +303,9 @@ def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
     missing = tuple(r for r in stored_formats(p.settings.formats) if r.name not in paths)
     if missing:
         # This run asked for a format the first did not store (`--format sarif` added)
-        paths |= finish.write_report(p.store, rid, report, missing, Redactor(p.env))
-        StateWriter(p.store, p.store.review_dir(rid), state).set(report=paths)
+        redactor = Redactor(p.env)
+        paths |= finish.write_report(p.store, rid, report, missing, redactor)
+        StateWriter(p.store, p.store.review_dir(rid), state, redactor).set(report=paths)
     return finish.complete_outcome(
         p, rid, p.store.review_dir(rid), report, paths, state.seat_runs()
     )

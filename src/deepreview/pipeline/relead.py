@@ -85,7 +85,7 @@ def relead(
 
 def _run(p: Prepared, review_id: str, review_dir: Path, state: RunState) -> ReviewOutcome:
     store = p.store
-    writer = StateWriter(store, review_dir, state)
+    writer = StateWriter(store, review_dir, state, Redactor(p.env))
     # Set aside here, not when the lead starts, so that whatever stops the relead (Ctrl-C
     # before or during its lead, an error, a lead that does not judge where the earlier one
     # did) knows what to put back: the stored report stands, with its run.json, lead files and
@@ -98,7 +98,7 @@ def _run(p: Prepared, review_id: str, review_dir: Path, state: RunState) -> Revi
     )
     try:
         outcome = finish.finish_review(
-            p, review_id, review_dir, writer, Redactor(p.env), relead=True, earlier=state.lead
+            p, review_id, review_dir, writer, writer.redactor, relead=True, earlier=state.lead
         )
     except BaseException:
         _put_back(store, review_dir, earlier)

@@ -275,7 +275,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
     state = with_config(state, p.settings_cli)
     state = dataclasses.replace(state, panel=p.panel, previous_round=sp.previous_round)
-    writer = StateWriter(p.store, review_dir, state)
+    writer = StateWriter(p.store, review_dir, state, Redactor(p.env))
     writer.update()
     index_step.register_running(p.store, rid, p.target, state)
     return writer, sp.text
@@ -321,7 +321,7 @@ def run_and_finish(
 ) -> ReviewOutcome:
     """Run the seats (with `stop` active), then finish the report (with it released).
     `starts`: seats that start with a later pass (resume), seat -> pass number."""
-    redactor = Redactor(p.env)
+    redactor = writer.redactor  # the one run.json is written with: it learns what seats flag
     cancel = threading.Event()
     # Records each seat's passes in run.json as they end (in the seat threads); a seat goes on
     # to its next pass in its own worktree without waiting for the others.

@@ -148,8 +148,9 @@ def run_seat_only(
     run = results[0].run if results else SeatRun(s.plan.seat, "interrupted", "interrupted")
     if interrupted and run.status == "ok":
         run = dataclasses.replace(run, status="interrupted", reason="interrupted")
+    _mask_flagged(s, run, redactor)
     record = _record(s, run, created_at, previous_round)
-    out.write_json(s.out_dir / SEAT_RESULT_JSON, record.to_data())
+    out.write_json(s.out_dir / SEAT_RESULT_JSON, redactor.json(record.to_data()))
     if interrupted:
         code = ExitCode.INTERRUPTED
     else:
@@ -182,6 +183,20 @@ def _run(
         allow_exec=p.settings.allow_exec,
         on_progress=on_progress,
     )
+
+
+def _mask_flagged(s: SeatOnly, run: SeatRun, redactor: Redactor) -> None:
+    """Mask, in DIR's files, what the seat flagged as a secret, as `finish` does in a review
+    folder: DIR travels as a CI artifact, and its prompt holds the diff with the value.
+    Before `_record`, which hashes the files as they stay."""
+    # Imported here, after the seat ran: the report's modules stay out of the seat's start.
+    from deepreview.pipeline import finish, secret_sweep
+
+    if run.status == "ok":
+        review = finish.stored_review(s.out_dir, s.plan.seat)
+        redactor.add(secret_sweep.flagged_values(s.prepared.target, [review]))
+    if redactor.extended:
+        secret_sweep.sweep(s.out_dir, redactor)
 
 
 def _record(

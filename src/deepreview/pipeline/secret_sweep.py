@@ -48,6 +48,12 @@ def flagged_values(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
 def sweep(review_dir: Path, redactor: Redactor) -> None:
     """Rewrite every file of the review folder through `redactor` (now knowing more values)."""
     for path in sorted(review_dir.rglob("*")):  # earlier leads' files too
-        # run.json holds no seat text; run.lock is held by this process (its pid, host, command)
-        if path.is_file() and path.name not in (RUN_JSON, RUN_LOCK):
+        # run.lock is held by this process (its pid, host, command)
+        if not path.is_file() or path.name == RUN_LOCK:
+            continue
+        if path.name == RUN_JSON:
+            # The reviewed commits' subjects, a PR's title: masked on the values, so the
+            # record still loads (`Redactor.json`)
+            redactor.json_file(path)
+        else:
             redactor.file(path)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import re
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from deepreview.errors import StoreError
 
@@ -33,6 +34,9 @@ _PATTERNS: Final = [
     re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S),
 ]
 MASK: Final = "[REDACTED]"
+# JSON keys whose values are commit or content hashes: never secrets, and masking one (a flagged
+# hex value that happens to be part of the base SHA) would make run.json unloadable.
+_HASH_KEY = re.compile(r"(?:^|_)sha(?:256)?s?$")
 _MIN_VALUE_LEN: Final = 8
 
 
@@ -73,6 +77,22 @@ class Redactor:
             text = pattern.sub(MASK, text)
         return text
 
+    def json(self, data: Any) -> Any:
+        """A copy of JSON-ready `data` with every string value redacted (keys kept).
+
+        Done on the values, not on the dumped text: a value with a quote or a backslash is
+        escaped in the text and would no longer match."""
+        if isinstance(data, str):
+            return self.text(data)
+        if isinstance(data, dict):
+            return {
+                k: v if isinstance(k, str) and _HASH_KEY.search(k) else self.json(v)
+                for k, v in data.items()
+            }
+        if isinstance(data, list | tuple):
+            return [self.json(v) for v in data]
+        return data
+
     def data(self, data: bytes) -> bytes:
         for value in self._bvalues:
             data = data.replace(value, MASK.encode())
@@ -95,6 +115,28 @@ class Redactor:
                 decoded = pattern.sub(MASK, decoded)
             data = decoded.encode("utf-8", errors="surrogateescape")
         return data
+
+    def json_file(self, path: Path) -> None:
+        """Rewrite the JSON document at `path` in place through `json` (a small record)."""
+        if not path.is_file():
+            return
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.file(path)  # not a readable record: masked as text, as any other file
+            return
+        tmp = path.with_name(path.name + ".redact")
+        try:
+            tmp.write_text(
+                json.dumps(self.json(data), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+            tmp.replace(path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise StoreError(
+                f"cannot write {path}: {exc.strerror or exc}; free some space"
+            ) from exc
 
     def file(self, path: Path) -> None:
         """Rewrite `path` in place, line by line (files can be hundreds of MB).
