@@ -126,10 +126,14 @@ def apply_round(
                 word = verdict
             elif match is not None:
                 word = "raised again"
-                disagree = disagree or verdict is not None  # re-raised what verdicts call closed
+                # A seat raising it again says it is not fixed, the least optimistic word: a
+                # carried finding never reads (or is published as) fixed.
+                disagree = disagree or verdict is not None
+                verdict = "not fixed" if verdict is not None else None
             elif unread_open:
                 word = "verdict unreadable"
                 disagree = disagree or verdict is not None
+                verdict = None  # a line nobody can read outweighs "fixed": no verdict stands
             else:
                 word = "no verdict"
             tag = f"Round {prev} {p.id}, {word}"
@@ -195,7 +199,7 @@ def apply_round(
         header=dataclasses.replace(report.header, verdict=overall),
         executive_summary=_summary(report, findings_t, overall, info),
         limitations=_with_declined(report.limitations, declined),
-        extra_sections=(*report.extra_sections, _verdicts_section(info))
+        extra_sections=(*report.extra_sections, _verdicts_section(info, findings_t))
         if verdicts
         else report.extra_sections,
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
@@ -321,8 +325,14 @@ def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str
     return f"{limitations.rstrip()}\n\n{block}" if limitations.strip() else block
 
 
-def _verdicts_section(info: RoundInfo) -> Section:
+def _verdicts_section(info: RoundInfo, findings: Sequence[Finding]) -> Section:
     prev = info.number - 1
+    # Who raised a carried finding again: their word counts as much as a verdict line's.
+    raisers = {
+        f.id: f.reviewers
+        for f in findings
+        if f.carry_forward and f.carry_forward.endswith(", raised again")
+    }
     rows = [
         f"Round {info.number} reviewed the changes since round {prev} "
         f"(`{info.previous_review_id}`, `{info.previous_sha[:12]}`).",
@@ -338,6 +348,10 @@ def _verdicts_section(info: RoundInfo) -> Section:
         # the one against the other before trusting a closed or kept-open finding.
         said = [_seat_said(s.seat, s.verdict, s.said, s.evidence) for s in v.seats]
         said += [_seat_said(seat, "unreadable", line, "") for seat, line in v.unreadable]
+        said += [
+            table_cell(f"{seat}: raised it again")
+            for seat in raisers.get(v.carried_as or "", ())
+        ]
         seats = "; ".join(said)
         where = f" `{v.location}`" if v.location else ""
         rows.append(
