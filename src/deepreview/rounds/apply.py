@@ -79,7 +79,7 @@ def apply_round(
     A declined finding is no open finding: it is open again only when a seat raises it this
     round and its code changed since the decline (the author's reason may no longer hold).
     Nobody raising it is no reason to bring it back, whatever changed."""
-    prev = info.number - 1
+    prev = info.previous
     titles = {p.id: p.title for p in prior}
     read = [
         (sr.reviewer.credit, *read_fix_verdicts(sr.review.raw, titles))
@@ -235,7 +235,7 @@ def _summary(
         silent = _closed_silently(info)
         if not silent:
             return text
-        return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.number - 1)}."
+        return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.previous)}."
     text = text.replace(verdict_sentence(report.header.verdict), "").rstrip()
     # What the report holds, each finding counted once by its tag, then what it leaves out.
     tags = [f.carry_forward or "" for f in findings]
@@ -247,7 +247,7 @@ def _summary(
     if carried or quiet or silent or reopened:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
         held = [
-            f"{carried} still open from round {info.number - 1}" if carried else "",
+            f"{carried} still open from round {info.previous}" if carried else "",
             f"{new} new" if new else "",
             f"{reopened} declined in an earlier round, raised again on code changed since"
             if reopened
@@ -255,7 +255,7 @@ def _summary(
         ]
         left = [
             f"{quiet} declined in an earlier round left out" if quiet else "",
-            _silent_clause(silent, info.number - 1) if silent else "",
+            _silent_clause(silent, info.previous) if silent else "",
         ]
         holds = f"{findings_count(findings)}" if findings else "no findings"
         why = "; ".join(filter(None, (_listed(held), _listed(left))))
@@ -326,7 +326,7 @@ def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str
 
 
 def _verdicts_section(info: RoundInfo, findings: Sequence[Finding]) -> Section:
-    prev = info.number - 1
+    prev = info.previous
     # Who raised a carried finding again: their word counts as much as a verdict line's.
     raisers = {
         f.id: f.reviewers
@@ -349,8 +349,7 @@ def _verdicts_section(info: RoundInfo, findings: Sequence[Finding]) -> Section:
         said = [_seat_said(s.seat, s.verdict, s.said, s.evidence) for s in v.seats]
         said += [_seat_said(seat, "unreadable", line, "") for seat, line in v.unreadable]
         said += [
-            table_cell(f"{seat}: raised it again")
-            for seat in raisers.get(v.carried_as or "", ())
+            table_cell(f"{seat}: raised it again") for seat in raisers.get(v.carried_as or "", ())
         ]
         seats = "; ".join(said)
         where = f" `{v.location}`" if v.location else ""
