@@ -393,6 +393,15 @@ class RoundInfo:
     fix_verdicts: tuple[FixVerdict, ...] = ()
     declined: tuple[DeclinedFinding, ...] = ()
     new_findings: tuple[str, ...] = ()  # IDs of this round's findings not seen before
+    # The compared round's own number: not always `number - 1`, since a review of the series
+    # that finished while this one ran took a number in between. None in reports from before
+    # it was kept (they compared with `number - 1`).
+    previous_number: int | None = None
+
+    @property
+    def previous(self) -> int:
+        """The number of the round this one compares with."""
+        return self.previous_number if self.previous_number is not None else self.number - 1
 
 
 @dataclass(frozen=True)

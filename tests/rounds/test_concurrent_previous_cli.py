@@ -132,7 +132,11 @@ def test_a_review_compares_with_the_round_its_seats_were_asked_about(tmp_path: P
     assert [(v["prior_id"], v["verdict"]) for v in info["fix_verdicts"]] == [("I1", "fixed")]
     assert "Division by zero" in json.dumps(info["fix_verdicts"]), info["fix_verdicts"]
     assert a_id in info["interdiff_note"], info["interdiff_note"]
-    assert "A zero divisor silently returns 0.0" not in stored(fakes, b_id, ".md")
+    b_md = stored(fakes, b_id, ".md")
+    assert "A zero divisor silently returns 0.0" not in b_md
+    # B is round 3: it names the round it compares with by that round's own number.
+    assert f"Round 3 reviewed the changes since round 1 (`{first}`" in b_md, b_md
+    assert "| Round 1 finding |" in b_md
 
 
 def test_finish_compares_with_the_round_the_seat_only_run_was_asked_about(tmp_path: Path) -> None:
@@ -169,3 +173,37 @@ def test_finish_compares_with_the_round_the_seat_only_run_was_asked_about(tmp_pa
     ), info["interdiff_note"]
     assert report["header"]["round"].startswith("3 ")
     assert "A zero divisor silently returns 0.0" not in json.dumps(report["findings"])
+
+
+def test_a_report_names_the_compared_round_by_its_own_number(tmp_path: Path) -> None:
+    """`--seat-only` is asked about round 1 and raises its I1 again; round 2 completes before
+    `finish`, which makes round 3. Everything in round 3's report that names the round it
+    compares with says round 1 (its section, its table, its summary, its retro), never
+    round 2 (trial 2026-12-03, defect 4)."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    first = run_round(fakes, repo, ROUND1)["review_id"]
+    write(repo, "calc.py", "def div(a, b):\n    # divide two numbers\n    return a / b\n")
+    commit_all(repo, "Reword a comment")
+    again = tmp_path / "again.md"
+    again.write_text(ROUND1, encoding="utf-8")
+    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(again))})
+    out = tmp_path / "seat-alpha"
+    env = fakes.env()
+    seat = run_cli(["review", "--seat-only", "alpha", "--out", str(out)], cwd=repo, env=env)
+    assert seat.returncode == 0, seat.stderr
+    run_round(fakes, repo, REVIEW_A)
+
+    done = run_cli(["finish", "--from", str(out), "--lead", "none", "--json"], cwd=repo, env=env)
+    assert done.returncode == 0, done.stderr
+    paths = done.json()["paths"]
+    report = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
+    assert report["header"]["round"].startswith("3 ")
+    assert report["round_info"]["previous_review_id"] == first
+    md = Path(paths["md"]).read_text(encoding="utf-8")
+    assert f"Round 3 reviewed the changes since round 1 (`{first}`" in md
+    assert "| Round 1 finding |" in md
+    assert "1 still open from round 1" in md
+    assert "(Round 1 I1, raised again)" in md or "Round 1 I1, raised again" in md
+    assert "re-raised from round 1" in md or "what round 1 reported" in md
+    assert "round 2" not in md.replace(first, "").lower().replace("(round 2)", ""), md

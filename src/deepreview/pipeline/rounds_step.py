@@ -81,6 +81,7 @@ def apply(
         series=series_of(p.target),
         previous_review_id=prev.row.id,
         previous_sha=prev.row.head_sha,
+        previous_number=prev.number,
         interdiff_note=" ".join(filter(None, (finished_between(p, prev, round_no), prev.note))),
     )
     return apply_round(

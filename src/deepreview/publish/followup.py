@@ -50,9 +50,17 @@ def has_verdict_layout(body: str) -> bool:
     return bool(_LAYOUT.match(body))
 
 
+def _word(fv: FixVerdict) -> str | None:
+    """The verdict as published: a finding carried into this round is still open, so it never
+    reads fixed or gone (a report stored before `rounds.apply` said so itself could)."""
+    if fv.carried_as and fv.verdict in RESOLVES:
+        return "not fixed"
+    return fv.verdict
+
+
 def _by(fv: FixVerdict) -> str:
     """The seats whose word is the verdict ("Claude, Codex")."""
-    names = [s.seat for s in fv.seats if s.verdict == fv.verdict]
+    names = [s.seat for s in fv.seats if s.verdict == _word(fv)]
     return ", ".join(inline_text(n) for n in dict.fromkeys(names))
 
 
@@ -65,7 +73,7 @@ def round_lines(report: Report) -> list[str]:
         # Not "round N-1": a round that got its number and never completed leaves a gap.
         out.append("\n### The previous round's findings")
         for fv in info.fix_verdicts:
-            word = fv.verdict or "no verdict"
+            word = _word(fv) or "no verdict"
             by = _by(fv) if fv.verdict else ""
             now = f", still open as **{fv.carried_as}**" if fv.carried_as else ""
             where = f" — {code_span(fv.location)}" if fv.location else ""
@@ -85,7 +93,7 @@ def may_reply(report: Report) -> bool:
     """Whether this round found any previous finding fixed (or partly, or gone): only then
     are the PR's review comments read for `plan_replies`."""
     info = report.round_info
-    return info is not None and any(fv.verdict in _SAID for fv in info.fix_verdicts)
+    return info is not None and any(_word(fv) in _SAID for fv in info.fix_verdicts)
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,8 @@ def plan_replies(
     replies: list[Reply] = []
     for fv in info.fix_verdicts:
         finding = findings.get(fv.prior_id)
-        if fv.verdict not in _SAID or finding is None:
+        word = _word(fv)
+        if word is None or word not in _SAID or finding is None:
             continue
         cid = by_fp.get(fingerprint(finding))
         if cid is None or cid in replied:
@@ -139,15 +148,15 @@ def plan_replies(
         by = _by(fv)
         lines = [
             VERDICT_MARKER.format(n=info.number),
-            f"**{_SAID[fv.verdict]} in round {info.number}**"
+            f"**{_SAID[word]} in round {info.number}**"
             + (f" (verdict by {by})" if by else "")
             + (f"; still open as **{fv.carried_as}**" if fv.carried_as else ""),
         ]
-        evidence = next((s.evidence for s in fv.seats if s.verdict == fv.verdict), "")
+        evidence = next((s.evidence for s in fv.seats if s.verdict == word), "")
         if evidence.strip():
             lines.append(f"> {inline_text(evidence)}")
         lines.append(f"<sub>Deep Review · review {code_span(review_id)}</sub>")
-        replies.append(Reply(fv.prior_id, cid, "\n\n".join(lines), resolve=fv.verdict in RESOLVES))
+        replies.append(Reply(fv.prior_id, cid, "\n\n".join(lines), resolve=word in RESOLVES))
     return tuple(replies)
 
 

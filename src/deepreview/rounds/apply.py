@@ -80,7 +80,7 @@ def apply_round(
     A declined finding is no open finding: it is open again only when a seat raises it this
     round and its code changed since the decline (the author's reason may no longer hold).
     Nobody raising it is no reason to bring it back, whatever changed."""
-    prev = info.number - 1
+    prev = info.previous
     titles = {p.id: p.title for p in prior}
     read = [
         (sr.reviewer.credit, *read_fix_verdicts(sr.review.raw, titles))
@@ -127,10 +127,14 @@ def apply_round(
                 word = verdict
             elif match is not None:
                 word = "raised again"
-                disagree = disagree or verdict is not None  # re-raised what verdicts call closed
+                # A seat raising it again says it is not fixed, the least optimistic word: a
+                # carried finding never reads (or is published as) fixed.
+                disagree = disagree or verdict is not None
+                verdict = "not fixed" if verdict is not None else None
             elif unread_open:
                 word = "verdict unreadable"
                 disagree = disagree or verdict is not None
+                verdict = None  # a line nobody can read outweighs "fixed": no verdict stands
             else:
                 word = "no verdict"
             tag = f"Round {prev} {p.id}, {word}"
@@ -198,7 +202,7 @@ def apply_round(
         header=dataclasses.replace(report.header, verdict=overall),
         executive_summary=_summary(report, findings_t, overall, info),
         limitations=_with_declined(report.limitations, declined),
-        extra_sections=(*report.extra_sections, _verdicts_section(info))
+        extra_sections=(*report.extra_sections, _verdicts_section(info, findings_t))
         if verdicts
         else report.extra_sections,
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
@@ -235,7 +239,7 @@ def _summary(
         silent = _closed_silently(info)
         if not silent:
             return text
-        return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.number - 1)}."
+        return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.previous)}."
     text = text.replace(verdict_sentence(report.header.verdict), "").rstrip()
     # What the report holds, each finding counted once by its tag, then what it leaves out.
     tags = [f.carry_forward or "" for f in findings]
@@ -247,7 +251,7 @@ def _summary(
     if carried or quiet or silent or reopened:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
         held = [
-            f"{carried} still open from round {info.number - 1}" if carried else "",
+            f"{carried} still open from round {info.previous}" if carried else "",
             f"{new} new" if new else "",
             f"{reopened} declined in an earlier round, raised again on code changed since"
             if reopened
@@ -255,7 +259,7 @@ def _summary(
         ]
         left = [
             f"{quiet} declined in an earlier round left out" if quiet else "",
-            _silent_clause(silent, info.number - 1) if silent else "",
+            _silent_clause(silent, info.previous) if silent else "",
         ]
         holds = f"{findings_count(findings)}" if findings else "no findings"
         why = "; ".join(filter(None, (_listed(held), _listed(left))))
@@ -325,8 +329,14 @@ def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str
     return f"{limitations.rstrip()}\n\n{block}" if limitations.strip() else block
 
 
-def _verdicts_section(info: RoundInfo) -> Section:
-    prev = info.number - 1
+def _verdicts_section(info: RoundInfo, findings: Sequence[Finding]) -> Section:
+    prev = info.previous
+    # Who raised a carried finding again: their word counts as much as a verdict line's.
+    raisers = {
+        f.id: f.reviewers
+        for f in findings
+        if f.carry_forward and f.carry_forward.endswith(", raised again")
+    }
     rows = [
         f"Round {info.number} reviewed the changes since round {prev} "
         f"(`{info.previous_review_id}`, `{info.previous_sha[:12]}`).",
@@ -342,6 +352,9 @@ def _verdicts_section(info: RoundInfo) -> Section:
         # the one against the other before trusting a closed or kept-open finding.
         said = [_seat_said(s.seat, s.verdict, s.said, s.evidence) for s in v.seats]
         said += [_seat_said(seat, "unreadable", line, "") for seat, line in v.unreadable]
+        said += [
+            table_cell(f"{seat}: raised it again") for seat in raisers.get(v.carried_as or "", ())
+        ]
         seats = "; ".join(said)
         where = f" `{v.location}`" if v.location else ""
         rows.append(
