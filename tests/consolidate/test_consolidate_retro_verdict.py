@@ -5,7 +5,7 @@ from consolidate_helpers import failed, finding, seat
 
 from deepreview.consolidate import apply_decisions, build_report, cluster_findings, decide
 from deepreview.consolidate.decisions import Decision
-from deepreview.consolidate.retro import build_retro_seats
+from deepreview.consolidate.retro import ROWS, build_retro_seats, shown_rows
 from deepreview.model import (
     DesignObservation,
     Finding,
@@ -45,6 +45,9 @@ def _seats():  # type: ignore[no-untyped-def]
         tool_calls=23,
         tool_counts=(("Read", 10), ("Bash", 8), ("Grep", 5)),
         shell_breakdown=(("git blame", 7), ("git diff", 1)),
+        tokens_in=412000,
+        tokens_out=9800,
+        cost_usd=2.414,
     )
     claude = seat(
         "claude",
@@ -78,6 +81,21 @@ def _retro(decisions=()):  # type: ignore[no-untyped-def]
     return {r.seat: r for r in retro}, result
 
 
+def test_usage_rows_are_shown_when_some_seat_measured_them() -> None:
+    """The retro's Tokens and Cost rows, as the intro promises; left out when no seat's agent
+    reported them (a panel of `command` seats keeps the seed's table)."""
+    retro, _ = _retro()
+    seats = tuple(retro.values())
+    rows, kept = shown_rows(seats)
+    assert rows == ROWS and kept == seats
+    assert [s.cell("Cost") for s in kept] == ["$2.41", "—", "—"]
+    unmeasured = tuple(s for s in seats if s.seat != "claude")
+    rows, kept = shown_rows(unmeasured)
+    assert "Tokens" not in rows and "Cost" not in rows
+    assert all(s.cell("Tokens") == "" and s.cell("Cost") == "" for s in kept)
+    assert rows == tuple(r for r in ROWS if r not in ("Tokens", "Cost"))
+
+
 def test_retro_cells_are_computed() -> None:
     retro, result = _retro()
     claude, gemini = retro["claude"], retro["gemini"]
@@ -86,6 +104,8 @@ def test_retro_cells_are_computed() -> None:
         "Duration": "5 min 40 s",
         "Findings": "0C 2I 0S",
         "Tool calls": "23 (Read 10, Bash 8, Grep 5)",
+        "Tokens": "412000 in, 9800 out",
+        "Cost": "$2.41",
         "Design observations": "1 concern, 2 strengths",
         "False positives": "0",
         "Unique insights": "I2 (stopSwitch)",

@@ -24,7 +24,8 @@ REVIEWERS = {
     "codex": Reviewer("codex", "Codex", "GPT 5.4"),
     "gemini": Reviewer("gemini", "Gemini", "3.1 Pro"),
 }
-# What the seed's retro says about the runs.
+# What the seed's retro says about the runs, plus tokens and cost as the agents report them
+# (Gemini's CLI reports no cost).
 RUNS = {
     "claude": SeatRun(
         "claude",
@@ -32,6 +33,9 @@ RUNS = {
         tool_calls=23,
         tool_counts=(("Read", 10), ("Bash", 8), ("Grep", 5)),
         shell_breakdown=(("git blame", 7), ("git diff", 1)),
+        tokens_in=412000,
+        tokens_out=9800,
+        cost_usd=2.41,
     ),
     "codex": SeatRun(
         "codex",
@@ -39,6 +43,9 @@ RUNS = {
         tool_calls=52,
         tool_counts=(("exec_command", 51), ("write_stdin", 1)),
         shell_breakdown=(("sed -n", 21), ("nl", 11), ("rg", 9), ("git blame", 5)),
+        tokens_in=1200000,
+        tokens_out=15000,
+        cost_usd=1.87,
     ),
     "gemini": SeatRun(
         "gemini",
@@ -46,6 +53,8 @@ RUNS = {
         tool_calls=13,
         tool_counts=(("grep_search", 7), ("read_file", 4), ("run_shell_command", 2)),
         shell_breakdown=(("make build", 1), ("go test", 1)),
+        tokens_in=180000,
+        tokens_out=6000,
     ),
 }
 _CTRL = "pkg/controllers/lima/limavm/controllers/"

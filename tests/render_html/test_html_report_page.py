@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from deepreview.model import Header, Report, Verdict
+from deepreview.model import Header, LeadInfo, Report, Section, Verdict
 from deepreview.render.html import render_html, verdict_slug
+from deepreview.runmodel import SeatRun
 from support.golden import assert_golden
 
 
@@ -68,6 +69,36 @@ def test_sections_present(report: Report, probe_html: Callable[[str], Any]) -> N
     appendix = html[html.index('id="appendix"') :]
     assert '<details class="appendix-entry"' in appendix
     assert "<h4>Findings</h4>" in appendix and "<h5>Important Issues</h5>" in appendix
+
+
+def test_the_lead_has_a_row_in_the_runs_table(report: Report) -> None:
+    """What the Markdown's `_Lead: ..._` line says: its model, time, tokens and cost; a lead
+    whose process exited cleanly without a usable answer shows as failed, not ok."""
+    run = SeatRun("claude", duration_s=9, tool_calls=1, tokens_in=5100, tokens_out=640)
+    led = dataclasses.replace(
+        report,
+        lead=LeadInfo("claude", "ok", run=dataclasses.replace(run, model="opus", cost_usd=0.03)),
+    )
+    table = render_html(led).split('<table class="runs-table">', 1)[1].split("</table>", 1)[0]
+    row = table.split("<td>Lead (claude), opus</td>", 1)[1].split("</tr>", 1)[0]
+    assert "st-ok" in row and "5,100 / 640" in row and "$0.03" in row
+    failed = dataclasses.replace(report, lead=LeadInfo("codex", "failed", "no JSON twice", run))
+    table = render_html(failed).split('<table class="runs-table">', 1)[1]
+    row = table.split("<td>Lead (codex)</td>", 1)[1].split("</tr>", 1)[0]
+    assert 'class="status st-failed">failed<' in row and "no JSON twice" in row
+
+
+def test_the_navigation_names_every_section_shown(report: Report) -> None:
+    page = dataclasses.replace(
+        report,
+        limitations="Not run against real hardware.",
+        extra_sections=(Section("Round 2 Fix Verdicts", "| Finding | Verdict |"),),
+    )
+    html = render_html(page)
+    nav = html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="#limitations">Limitations</a>' in nav
+    assert '<a href="#extra-1">Round 2 Fix Verdicts</a>' in nav
+    assert 'id="limitations"' in html and 'id="extra-1"' in html
 
 
 def test_empty_report_renders() -> None:

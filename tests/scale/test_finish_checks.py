@@ -157,6 +157,35 @@ def test_results_asked_about_different_rounds_are_refused(
     assert _store_entries(runs) == before
 
 
+def test_results_that_recorded_different_panels_are_refused(
+    runs: dict[str, Any], tmp_path: Path
+) -> None:
+    """Runners given different `--agents`: no panel is the review's, and a seat only one of
+    them listed must not be shown (and counted by `stats`) as failed. `--expect` names it."""
+    fakes = runs["fakes"]
+    _, (clone,) = origin_and_clones(tmp_path, 1)
+    p1, p2 = tmp_path / "p1", tmp_path / "p2"
+    assert seat_only(fakes, clone, "claude", p1, "--agents", "claude,codex").returncode == 0
+    assert seat_only(fakes, clone, "codex", p2, "--agents", "codex,gemini").returncode == 0
+    before = _store_entries(runs)
+    res = finish(fakes, runs["local"], "--from", str(p1), str(p2))
+    assert res.returncode == 2, res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    assert (
+        f"--from {p2} (seat codex) was run for the panel codex, gemini, the others for "
+        "claude, codex; pass --expect SEATS to name the review's panel, or rerun that seat "
+        "with the same --agents"
+    ) in lines[0]
+    assert _store_entries(runs) == before
+    named = finish(fakes, runs["local"], "--from", str(p1), str(p2), "--expect", "claude,codex")
+    assert named.returncode == 0, named.stderr
+    assert [(s["seat"], s["status"]) for s in named.json()["seats"]] == [
+        ("claude", "ok"),
+        ("codex", "ok"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("tamper", "message"),
     [

@@ -255,6 +255,18 @@ def test_a_cache_from_before_lead_facts_is_recomputed(fresh: StoreKit) -> None:
     db.close()
 
 
+def test_the_reports_show_each_seats_tokens_and_cost(kit: StoreKit) -> None:
+    """The retro's Summary table carries what `stats` counts (the README's "measured numbers:
+    duration, tool calls, tokens, cost"): the command seats measured none."""
+    reports = sorted(kit.store.glob("*.md"))
+    assert len(reports) == LED_REVIEWS + 1
+    tokens_in, tokens_out = PRICEY_TOKENS
+    for path in reports:
+        table = path.read_text(encoding="utf-8").split("### Summary\n", 1)[1]
+        assert f"| Tokens | — | — | {tokens_in} in, {tokens_out} out |\n" in table, path
+        assert f"| Cost | — | — | ${PRICEY_COST:.2f} |\n" in table, path
+
+
 def test_index_html_has_the_reviewers_panel(kit: StoreKit) -> None:
     html = (kit.store / "index.html").read_text(encoding="utf-8")
     panel = html.split('<section class="reviewers-panel"', 1)[1]

@@ -30,7 +30,8 @@ from deepreview.formats import FORMATS
 @click.option(
     "--expect",
     help="Comma-separated seats the review should have (default: the panel the results "
-    "recorded); a seat without a result is shown as failed.",
+    "recorded, which must be the same in all of them); a seat without a result is shown as "
+    "failed.",
 )
 @click.option("--lead", cls=_LeadOption)
 @click.option(

@@ -19,7 +19,7 @@ from deepreview.consolidate.decisions import (
 )
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.notes import credit_notes
-from deepreview.consolidate.retro import ROWS, build_retro_seats
+from deepreview.consolidate.retro import build_retro_seats, shown_rows
 from deepreview.consolidate.scope import SUSPECT, mark_scope
 from deepreview.consolidate.sections import (
     merge_design_observations,
@@ -127,9 +127,10 @@ def build_report(
             else s
             for s in seats
         )
+    rows, seats = shown_rows(seats)
     retro = Retro(
         seats=seats,
-        rows=ROWS,
+        rows=rows,
         reconciliation=result.reconciliation + tuple(reconciliation_notes),
     )
     summary = executive_summary

@@ -43,8 +43,33 @@ from deepreview.runmodel import SeatRun, format_duration
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 from deepreview.untrusted_text import one_line_name
 
-ROWS = (*RETRO_ROWS, "Downgraded", "Dropped")
+# What a seat's run cost, measured when its agent reports it (a `command` seat reports nothing):
+# these rows are shown only when some seat has a figure (`shown_rows`), so a panel of programs
+# keeps the seed report's table as it was.
+USAGE_ROWS = ("Tokens", "Cost")
+_AFTER_TOOLS = RETRO_ROWS.index("Tool calls") + 1
+ROWS = (
+    *RETRO_ROWS[:_AFTER_TOOLS],
+    *USAGE_ROWS,
+    *RETRO_ROWS[_AFTER_TOOLS:],
+    "Downgraded",
+    "Dropped",
+)
 NONE = "—"  # a cell with nothing to measure (a failed seat's findings, an unmeasured run)
+
+
+def shown_rows(seats: Sequence[SeatRetro]) -> tuple[tuple[str, ...], tuple[SeatRetro, ...]]:
+    """The Summary table's rows, and the seats with only those cells: a usage row nobody
+    measured is left out."""
+    rows = tuple(
+        row
+        for row in ROWS
+        if row not in USAGE_ROWS or any(s.cell(row) not in ("", NONE) for s in seats)
+    )
+    kept = tuple(
+        dataclasses.replace(s, cells=tuple(c for c in s.cells if c[0] in rows)) for s in seats
+    )
+    return rows, kept
 
 
 def changed_file_universe(
@@ -155,6 +180,22 @@ def tool_cell(run: SeatRun | None) -> str:
     return table_cell_from_counts(run.tool_calls, run.tool_counts)
 
 
+def tokens_cell(run: SeatRun | None) -> str:
+    """`200000 in, 30000 out`, as the lead's run line counts them."""
+    if run is None:
+        return NONE
+    parts = [
+        f"{n} {which}"
+        for n, which in ((run.tokens_in, "in"), (run.tokens_out, "out"))
+        if n is not None
+    ]
+    return ", ".join(parts) or NONE
+
+
+def cost_cell(run: SeatRun | None) -> str:
+    return NONE if run is None or run.cost_usd is None else f"${run.cost_usd:.2f}"
+
+
 def design_cell(review: AgentReview) -> str:
     concerns = sum(1 for o in review.design_observations if o.kind == "concern")
     strengths = sum(1 for o in review.design_observations if o.kind == "strength")
@@ -205,6 +246,8 @@ def seat_retro(
     cells: dict[str, str] = dict.fromkeys(ROWS, NONE)
     cells["Duration"] = duration_cell(sr)
     cells["Tool calls"] = tool_cell(sr.run)
+    cells["Tokens"] = tokens_cell(sr.run)  # a failed seat spent them too
+    cells["Cost"] = cost_cell(sr.run)
     highlights = ""
     if sr.run is not None and (sr.run.tool_calls or sr.run.tool_counts):
         highlights = highlights_from_counts(

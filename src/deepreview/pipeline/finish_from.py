@@ -5,7 +5,8 @@ own runner. All of them must be for the same change (base SHA, head SHA and diff
 checkout `finish` runs in must hold both commits and compute the same diff. The review is then
 created like a local one (review folder, run.json, index row) with the seats' files copied in,
 and `finish.finish_review` consolidates, runs the lead and renders it, exactly as after local
-seats. A seat of the expected panel without a result is shown as failed, with the reason.
+seats. A seat of the expected panel without a result is shown as failed, with the reason;
+without `--expect` every result must have recorded the same panel (`--agents`).
 """
 
 from __future__ import annotations
@@ -193,8 +194,26 @@ def _panel(
                     f"list ({', '.join(expect)}); add it or leave that folder out"
                 )
         return tuple(dict.fromkeys(expect))
+    _check_same_panel(results)
     recorded = [s for r in results for s in r.record.panel]
     return tuple(dict.fromkeys([*recorded, *seats]))
+
+
+def _check_same_panel(results: tuple[LoadedSeatResult, ...]) -> None:
+    """Without `--expect` the panel is the one the results recorded: runners given different
+    `--agents` recorded no one panel, and a union would show a seat only some runners listed as
+    failed (and `stats` would count it so). Ties: the later result is the odd one out."""
+    counts = Counter(frozenset(r.record.panel) for r in results)
+    common = counts.most_common(1)[0][0]
+    shown = next(r.record.panel for r in results if frozenset(r.record.panel) == common)
+    for r in results:
+        if frozenset(r.record.panel) != common:
+            raise UsageError(
+                f"--from {r.folder} (seat {r.record.seat}) was run for the panel "
+                f"{', '.join(r.record.panel)}, the others for {', '.join(shown)}; pass "
+                "--expect SEATS to name the review's panel, or rerun that seat with the same "
+                "--agents"
+            )
 
 
 def _local_target(root: Path, result: LoadedSeatResult) -> Target:

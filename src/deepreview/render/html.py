@@ -278,11 +278,19 @@ def _filter_reviewers(report: Report, rv: dict[str, int]) -> list[dict[str, Any]
 
 
 def _runs_view(report: Report) -> list[dict[str, Any]]:
+    """The Runs table: every seat's run, then the lead's (it spent time and tokens too; the
+    Markdown report's `_Lead: ..._` line), labelled as on the timeline."""
     seats = svg.report_seats(report)
     out = []
     for run in report.runs:
         seat = svg.seat_for(seats, run.seat)
-        out.append({"label": seat.label if seat else run.seat, "run": run})
+        label = seat.label if seat else run.seat
+        out.append({"label": label, "run": run, "status": run.status, "reason": run.reason})
+    lead = report.lead
+    if lead is not None and lead.run is not None:
+        status, reason = svg.lead_outcome(lead)
+        label = f"Lead ({lead.seat})" + (f", {lead.run.model}" if lead.run.model else "")
+        out.append({"label": label, "run": lead.run, "status": status, "reason": reason})
     return out
 
 
@@ -294,7 +302,10 @@ def _sections(report: Report, *, pictures: bool) -> list[tuple[str, str]]:
         ("design", "Design", bool(report.design_observations)),
         ("testing", "Testing", True),  # (saying no reviewer assessed it, when none did)
         ("documentation", "Docs", True),
-        ("runs", "Runs", pictures or bool(report.runs)),
+        ("limitations", "Limitations", bool(report.limitations.strip())),
+        # Round N Fix Verdicts, Unresolved Feedback, ...: anchored by position in the page
+        *((f"extra-{n}", sec.title, True) for n, sec in enumerate(report.extra_sections, 1)),
+        ("runs", "Runs", pictures or bool(report.runs) or bool(report.lead and report.lead.run)),
         ("retro", "Retro", bool(report.retro.seats) or bool(report.retro.reconciliation)),
         ("process", "Process", True),
         ("appendix", "Appendix", bool(report.appendix)),

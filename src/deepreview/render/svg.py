@@ -108,7 +108,7 @@ def timeline_bars(report: Report) -> tuple[TimelineBar, ...]:
         seat = seat_for(seats, run.seat)
         runs.append((seat.label if seat else run.seat, run, run.status, run.reason))
     if report.lead is not None and report.lead.run is not None:
-        runs.append((f"Lead ({report.lead.seat})", report.lead.run, *_lead_outcome(report.lead)))
+        runs.append((f"Lead ({report.lead.seat})", report.lead.run, *lead_outcome(report.lead)))
     starts = [r.started_at for _, r, _, _ in runs if r.started_at is not None]
     origin = min(starts) if starts else 0.0
     bars = []
@@ -124,7 +124,7 @@ def timeline_bars(report: Report) -> tuple[TimelineBar, ...]:
     return tuple(bars)
 
 
-def _lead_outcome(lead: LeadInfo) -> tuple[str, str | None]:
+def lead_outcome(lead: LeadInfo) -> tuple[str, str | None]:
     """The lead bar's status and reason. Its process can exit cleanly (run status `ok`) with
     no usable answer: the lead then failed or fell back, and the bar says so, with the report's
     note as the reason. A run that did not end `ok` (a timeout) keeps its own, more precise,

@@ -19,7 +19,6 @@ from deepreview.runmodel import SeatRun
 # Retro cells hold `—` when there was nothing to measure (a failed seat).
 _COUNTS = re.compile(r"^\s*(\d+)C\s+(\d+)I\s+(\d+)S\s*$")
 _LEADING_INT = re.compile(r"^\s*(\d+)")
-_UNPARSEABLE_WARNINGS = ("no review sections recognised", "empty review")
 # A failed run's reason when its text was no review: nothing at all, or text that is not one
 # (`findings.readable.UNPARSEABLE`: "Error: quota exceeded ..."). Spelled out, not imported:
 # that module brings the review parser, which this one only loads after the seats ran.
@@ -103,14 +102,15 @@ def _failure(run: SeatRun | None, retro: SeatRetro, report: Report, raised: int)
         return "crash"  # a review we could not use at all
     if raised == 0:
         # A review with no finding is either a clean bill of health or text we could not
-        # read; only the latter is a failure.
+        # read; only the latter is a failure, judged as the review judged it
+        # (`findings.readable`): "No issues found." has no section headings and is a review.
         # Imported here: `review` loads this module before its seats start (run.json's
         # panel) and the review parser is only needed after them.
         from deepreview.findings.parse import parse_review
+        from deepreview.findings.readable import unparseable_reason
 
         text = next((a.text for a in report.appendix if a.name == retro.name), "")
-        warnings = parse_review(text, seat=retro.seat).warnings
-        if any(w.startswith(_UNPARSEABLE_WARNINGS) for w in warnings):
+        if unparseable_reason(parse_review(text, seat=retro.seat)) is not None:
             return "unparseable"
     return ""
 

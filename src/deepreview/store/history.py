@@ -24,7 +24,9 @@ from deepreview.store.store import ReviewRow, Store
 # recomputed. 2: the lead's facts (`lead_facts`) are cached beside the seats'. 3: a finding
 # carried from an earlier round is no unique insight; an "unparseable review" failure is no crash.
 # 4: nor is one a seat alone raised again after an earlier round reported it (`reraised`).
-FACTS_VERSION: Final = 4
+# 5: a review with no finding is unparseable only when `findings.readable` says it is no review
+# ("No issues found." alone was counted as one).
+FACTS_VERSION: Final = 5
 
 
 @dataclass(frozen=True)
