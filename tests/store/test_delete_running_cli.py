@@ -5,45 +5,16 @@ a reboot) and never got to say so. `delete`, `resume` and `list` tell the two ap
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from fakebin.harness import Fakes, processes_with, run_json
+from support.interrupt import start_slow_review, wait_until_the_seat_runs
 from support.repos import CliResult, make_repo, run_cli
-
-
-def _start_review(repo: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "deepreview", "review", "--agents", "slow", "--lead", "none"],
-        cwd=repo,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-
-
-def _wait_until_the_seat_runs(store: Path, proc: subprocess.Popen[bytes]) -> str:
-    """The review's ID once its run.json says its seat is running."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-        for path in store.glob("*/run.json") if store.is_dir() else ():
-            try:
-                if json.loads(path.read_text())["seats"]["slow"]["status"] == "running":
-                    return path.parent.name
-            except (ValueError, KeyError):
-                pass  # written between our reads
-        time.sleep(0.05)
-    raise AssertionError("the review's seat never started")
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -84,9 +55,9 @@ def test_a_killed_review_reads_as_interrupted_and_deletes_without_force(tmp_path
     fakes = Fakes(tmp_path)
     fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120")})
     env = fakes.env()
-    proc = _start_review(repo, env)
+    proc = start_slow_review(repo, env)
     try:
-        rid = _wait_until_the_seat_runs(fakes.store, proc)
+        rid = wait_until_the_seat_runs(fakes.store, proc)
         os.kill(proc.pid, signal.SIGKILL)  # no handler runs: run.json keeps saying running
     finally:
         _stop(proc)
@@ -113,9 +84,9 @@ def test_a_running_review_is_neither_deleted_nor_resumed(tmp_path: Path) -> None
         {"slow": fakes.seat("slow", "--sleep", "120", "--wait-lines", f"{release}=1")}
     )
     env = fakes.env()
-    proc = _start_review(repo, env)
+    proc = start_slow_review(repo, env)
     try:
-        rid = _wait_until_the_seat_runs(fakes.store, proc)
+        rid = wait_until_the_seat_runs(fakes.store, proc)
         for force in ((), ("--force",)):
             res = run_cli(["delete", rid, "--yes", *force], cwd=repo, env=env)
             line = _one_line(res, rid, "is running", f"pid {proc.pid}", f"kill {proc.pid}")

@@ -6,45 +6,16 @@ touches those of a review a process still runs. Real `deep-review` processes and
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from fakebin.harness import Fakes, processes_with, worktrees
+from support.interrupt import start_slow_review, wait_until_the_seat_runs
 from support.repos import CliResult, make_repo, run_cli
-
-
-def _start_review(repo: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "deepreview", "review", "--agents", "slow", "--lead", "none"],
-        cwd=repo,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-
-
-def _wait_until_the_seat_runs(store: Path, proc: subprocess.Popen[bytes]) -> str:
-    """The review's ID once its run.json says its seat is running (its worktree is made)."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-        for path in store.glob("*/run.json") if store.is_dir() else ():
-            try:
-                if json.loads(path.read_text())["seats"]["slow"]["status"] == "running":
-                    return path.parent.name
-            except (ValueError, KeyError):
-                pass  # written between our reads
-        time.sleep(0.05)
-    raise AssertionError("the review's seat never started")
 
 
 def _kill_seats(fakes: Fakes) -> None:
@@ -73,9 +44,9 @@ def _killed_review(tmp_path: Path, release: Path) -> tuple[Path, Fakes, dict[str
     temp = tmp_path / "tmp"
     temp.mkdir()
     env = fakes.env({"TMPDIR": str(temp)})
-    proc = _start_review(repo, env)
+    proc = start_slow_review(repo, env)
     try:
-        rid = _wait_until_the_seat_runs(fakes.store, proc)
+        rid = wait_until_the_seat_runs(fakes.store, proc)
         [live] = _seat_worktrees(repo)
         res = run_cli(["list"], cwd=repo, env=env)
         assert res.returncode == 0, res.stderr

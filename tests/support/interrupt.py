@@ -60,3 +60,33 @@ def interrupt_review(
             proc.kill()
             proc.wait()
     return Interrupted(proc.returncode, out, err.decode(errors="replace"))
+
+
+def start_slow_review(repo: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """`deep-review review --agents slow --lead none` as a real process in its own session
+    (the `slow` seat is the test's own command seat that takes its time)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "deepreview", "review", "--agents", "slow", "--lead", "none"],
+        cwd=repo,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def wait_until_the_seat_runs(store: Path, proc: subprocess.Popen[bytes]) -> str:
+    """The review's ID once its run.json says its `slow` seat is running (its worktree is
+    made)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        for path in store.glob("*/run.json") if store.is_dir() else ():
+            try:
+                if json.loads(path.read_text())["seats"]["slow"]["status"] == "running":
+                    return path.parent.name
+            except (ValueError, KeyError):
+                pass  # written between our reads
+        time.sleep(0.05)
+    raise AssertionError("the review's seat never started")
