@@ -193,3 +193,23 @@ def test_a_declined_finding_stays_declined_until_a_seat_raises_it_on_changed_lin
         "This round's report holds 1 finding (0 critical issues, 0 important issues, "
         "1 suggestion): 1 declined in an earlier round, raised again on code changed since."
     ) in summary, summary
+
+
+def test_relead_of_a_review_with_declined_findings_is_refused_without_force(
+    tmp_path: Path,
+) -> None:
+    """A decline names the review's finding by its ID; a new lead may renumber the findings, so
+    the decline would then name another one (trial 27)."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    declined = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
+    assert declined.returncode == 0, declined.stderr
+    res = run_cli(["relead", rid1, "--lead", "none"], cwd=repo, env=fakes.env())
+    assert res.returncode == 2, res.stderr
+    assert (
+        f"review {rid1} has declined findings (I1), named by IDs a new lead may renumber; "
+        f"undecline them first (`deep-review undecline {rid1} I1`), or pass --force"
+    ) in res.stderr
+    forced = run_cli(["relead", rid1, "--lead", "none", "--force"], cwd=repo, env=fakes.env())
+    assert forced.returncode == 0, forced.stderr

@@ -29,6 +29,7 @@ from deepreview.prompts.review import read_steering_files
 from deepreview.rounds.previous import later_rows
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
+from deepreview.store.declines import list_declines
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 
@@ -71,6 +72,18 @@ def relead(
         raise UsageError(
             f"review {later.id} is a later round that names this review's findings by their "
             f"IDs, which a new lead may renumber; relead {later.id}, or pass --force"
+        )
+    declined = [] if force else [d for d in list_declines(store) if d.review_id == review_id]
+    if declined:
+        ids = sorted({d.finding_id for d in declined})
+        how = (
+            f"`deep-review undecline {review_id} {ids[0]}`"
+            if len(ids) == 1
+            else f"`deep-review undecline {review_id} ID` for each"
+        )
+        raise UsageError(
+            f"review {review_id} has declined findings ({', '.join(ids)}), named by IDs a new "
+            f"lead may renumber; undecline them first ({how}), or pass --force"
         )
     target = load_target(state)
     steering = read_steering_files(target)
