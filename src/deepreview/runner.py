@@ -306,7 +306,7 @@ class _PassContext:
         if outcome.review is not None:
             from deepreview.serialize import to_json  # after the seat ran: not on the start-up path
 
-            store.write_text(files.findings, redactor.text(to_json(outcome.review)))
+            store.write_text(files.findings, redactor.json_text(to_json(outcome.review)))
         status = outcome.status
         # A reason can quote the seat's stderr, which may echo a secret.
         reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason

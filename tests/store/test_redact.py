@@ -78,3 +78,17 @@ def test_json_masks_string_values_but_keeps_keys_and_hashes(tmp_path: Path) -> N
     path.write_text(json.dumps(data))
     r.json_file(path)
     assert json.loads(path.read_text()) == out
+
+
+def test_json_text_masks_a_flagged_value_a_dumped_document_escapes() -> None:
+    """A seat's parsed review, the lead's answer and the PR threads are stored as JSON text: a
+    flagged value with a quote or backslash is escaped there, and masking the text missed it."""
+    r = Redactor({})
+    r.add(['pa"ss\\word99'])
+    document = json.dumps({"body": 'DB_PASSWORD = "pa"ss\\word99"', "n": 1}, indent=2) + "\n"
+    assert 'pa\\"ss\\\\word99' in document and r.text(document) == document
+    out = r.json_text(document)
+    assert json.loads(out) == {"body": f'DB_PASSWORD = "{MASK}"', "n": 1}
+    assert out.endswith("}\n")
+    # not JSON (a lead that answered prose): masked as text
+    assert r.json_text('key pa"ss\\word99') == f"key {MASK}"

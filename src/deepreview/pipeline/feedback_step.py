@@ -52,7 +52,7 @@ def threads_for(
     if stored is not None:
         return stored
     fetched = fetch_threads(GitHubClient(env, target.repo_root), pr.repo, pr.number)
-    store.write_text(review_dir / THREADS_JSON, redactor.text(threads_to_json(fetched)))
+    store.write_text(review_dir / THREADS_JSON, redactor.json_text(threads_to_json(fetched)))
     # Read back what was stored, so the prompt and the report show the redacted text.
     return stored_threads(review_dir) or fetched
 

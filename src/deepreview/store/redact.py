@@ -93,6 +93,15 @@ class Redactor:
             return [self.json(v) for v in data]
         return data
 
+    def json_text(self, text: str) -> str:
+        """A JSON document's text redacted on its values (`json`), written as `to_json` writes
+        (two-space indent, a final newline); text that is no JSON is redacted as text."""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return self.text(text)
+        return json.dumps(self.json(data), indent=2, ensure_ascii=False) + "\n"
+
     def data(self, data: bytes) -> bytes:
         for value in self._bvalues:
             data = data.replace(value, MASK.encode())
