@@ -373,9 +373,12 @@ class StopSignals:
         return self
 
     def release(self) -> None:
-        """Give Ctrl-C back to the previous handlers (idempotent)."""
+        """Give Ctrl-C back to the previous handlers (idempotent). After a requested stop the
+        user has pressed Ctrl-C already: later presses are ignored, as the CLI's own handler
+        ignores all but the first, so one hammered while the review winds down cannot raise
+        in the middle of marking it interrupted (and lose the resume hint)."""
         for sig, previous in self._previous.items():
-            signal.signal(sig, previous)
+            signal.signal(sig, signal.SIG_IGN if self.requested else previous)
         self._previous.clear()
 
     def __exit__(
