@@ -52,8 +52,9 @@ def _gate(outcome: ReviewOutcome, code: int, threshold: str) -> int:
     report = outcome.report
     if code != 0 or report is None or threshold == "never":
         return code
-    why = unverified(report)
-    if why is not None and not fails(report, threshold):
+    failing = fails(report, threshold)
+    why = None if failing else unverified(report)
+    if why is not None:
         click.echo(
             f"deep-review: --fail-on {threshold}: {why}, so the gate cannot tell whether the "
             f"change has findings at or above {threshold} (verdict: "
@@ -61,7 +62,7 @@ def _gate(outcome: ReviewOutcome, code: int, threshold: str) -> int:
             err=True,
         )
         return int(ExitCode.FAIL_ON)
-    if not fails(report, threshold):
+    if not failing:
         return code
     click.echo(
         f"deep-review: --fail-on {threshold}: the report has a finding at or above "

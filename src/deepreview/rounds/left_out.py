@@ -13,14 +13,10 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Final
 
+from deepreview.findings.findings import one_line
 from deepreview.model import Finding, ReconciliationEntry, Report
 
 _ID: Final = re.compile(r"(?<![\w`#/.-])([CIS]\d+)(?![\w-])")
-
-
-def _short(title: str, n: int = 48) -> str:
-    one = " ".join(title.replace("`", "").split())
-    return one if len(one) <= n else one[: n - 1] + "…"
 
 
 def unname(text: str, gone: Mapping[str, str], seat_names: Sequence[str]) -> str:
@@ -33,7 +29,7 @@ def unname(text: str, gone: Mapping[str, str], seat_names: Sequence[str]) -> str
         before = text[: m.start()]
         if fid not in gone or any(before.endswith(f"{n} ") for n in seat_names):
             return m.group(0)
-        return f"the declined finding “{_short(gone[fid])}”"
+        return f"the declined finding “{one_line(gone[fid].replace('`', ''), 48)}”"
 
     return _ID.sub(sub, text)
 
