@@ -111,9 +111,9 @@ def _distance(
             if loc.start is None or o.start is None:
                 d = (float(NEAR), float(NEAR))  # whole file: matches, but any line is nearer
             else:
-                end = o.end or o.start
-                inside = o.start <= loc.start <= end
-                near = 0 if inside else min(abs(loc.start - o.start), abs(loc.start - end))
+                # the nearest lines of the two ranges: 0 when they overlap
+                end, their_end = o.end or o.start, loc.end or loc.start
+                near = max(0, o.start - their_end, loc.start - end)
                 d = (float(near), float(abs(loc.start - o.start)))
             if d[0] <= NEAR and (best is None or d < best):
                 best = d
