@@ -142,3 +142,53 @@ def test_a_credit_with_the_version_glued_to_the_family_names_the_appendix_review
     assert names("Claude Opus 9") == "Claude"
     assert names("Gemini 4.1 Flash") == "Gemini 4.1 Flash"
     assert names("Gemini") is None  # two of that family, no words to tell them apart
+
+
+RANGES = """# Deep Review: 20260107-101010-pr-11
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro |
+
+---
+
+## Important Issues
+
+I1. **Slow reader never waited on** — `lib/pump.go:42-67` [Claude Opus 9] (important, gap)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Important Issues
+
+I1. **Slow-reader test never blocks the reader** — `lib/pump.go:52-67` (important, gap)
+
+The test drains `out` at once, so back-pressure is never reached.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Suggestions
+
+S1. **Use the shared `fakeClock` helper** — `lib/pump.go:20-37` (suggestion, enhancement)
+
+The setup builds its own clock.
+"""
+
+
+def test_a_report_range_matches_the_finding_it_overlaps_not_the_nearest_first_line(
+    tmp_path: Path,
+) -> None:
+    """Lines 42-67 overlap our 52-67; its first line, 42, is nearer our 20-37 (5 against 10)."""
+    (tmp_path / "a.md").write_text(RANGES, encoding="utf-8")
+    out = io.StringIO()
+    rate = _module().report(tmp_path, out)
+    assert rate == 1.0, out.getvalue()
