@@ -5,13 +5,13 @@ Installed on PATH under the CLI's name (see `harness.install_agent`), so the rea
 its real command line and parses what this prints. It speaks the CLI picked by its own file
 name and does what `<name>.scenario.json` next to it says (all keys optional):
 
-    {"mode": "ok" | "truncated" | "denial" | "exit",
+    {"mode": "ok" | "truncated" | "denial" | "exit" | "hang",
      "review": "<final answer>",            # default: a short valid review
      "review_file": "<path>",               # final answer read from this file instead
      "duration": 0.0,                       # seconds spread over the tool calls
      "tools": 3,                            # tool calls emitted before the answer
      "slow_unless": "<path>",               # sleep `duration` only while this file is absent
-     "exit_code": 1, "stderr": "...",       # for mode "exit"
+     "exit_code": 1, "stderr": "...",       # for modes "exit" and "hang"
      "leak_vars": ["ANTHROPIC_API_KEY"],    # echo these variables (and the prompt) into the
                                             # transcript, stderr and the final answer
      "output_bytes": 4000,                  # code-like text in every tool result
@@ -20,7 +20,8 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
-`exit` prints `stderr` and exits with `exit_code` before any event.
+`exit` prints `stderr` and exits with `exit_code` before any event; `hang` prints `stderr` (say,
+a CLI's retry messages) and then waits for the seat timeout.
 Standard library only: it runs with whatever python the test suite uses.
 """
 
@@ -420,6 +421,11 @@ def main() -> int:
     if scenario.get("mode") == "exit":
         sys.stderr.write(scenario.get("stderr", "fatal: fake agent failed") + "\n")
         return int(scenario.get("exit_code", 1))
+    if scenario.get("mode") == "hang":
+        sys.stderr.write(scenario.get("stderr", ""))
+        sys.stderr.flush()
+        while True:
+            time.sleep(60)
     review = scenario.get("review", DEFAULT_REVIEW)
     if scenario.get("review_file"):
         review = Path(scenario["review_file"]).read_text(encoding="utf-8")

@@ -42,9 +42,10 @@ from pathlib import Path
 from typing import Final
 
 from deepreview import proc
-from deepreview.agents._cli import TranscriptCliAgent, stderr_tail
+from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents._park import parked
+from deepreview.agents._stderr import stderr_tail
 from deepreview.agents.base import Invocation, SeatOutcome, SeatSettings, SeatTask
 from deepreview.transcripts import parse_codex_rollout_file
 from deepreview.transcripts.codex import CodexParser
@@ -186,7 +187,7 @@ def _provider_auth(
     if env_key is None:
         return None, (
             f"custom provider {provider} sends no API key (add "
-            f"model_providers.{provider}.env_key=\"VAR\" if it needs one)"
+            f'model_providers.{provider}.env_key="VAR" if it needs one)'
         )
     if not env.get(env_key):
         return False, f"provider {provider} key missing: set {env_key}"
