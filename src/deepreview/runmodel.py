@@ -240,6 +240,7 @@ class SeatRun:
     shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
     permission_denials: int = 0
     errors: int = 0
+    api_retries: int = 0  # the CLI retried the model API (HTTP 429/5xx, network errors)
     malformed_lines: int = 0
     worktree_changes: tuple[str, ...] = ()  # `git status --porcelain` lines after the run
     output_truncated: bool = False
@@ -307,6 +308,7 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
         permission_denials=sum(r.permission_denials for r in runs),
         errors=sum(r.errors for r in runs),
+        api_retries=sum(r.api_retries for r in runs),
         malformed_lines=sum(r.malformed_lines for r in runs),
         worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
         output_truncated=any(r.output_truncated for r in runs),

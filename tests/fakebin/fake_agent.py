@@ -15,6 +15,7 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "leak_vars": ["ANTHROPIC_API_KEY"],    # echo these variables (and the prompt) into the
                                             # transcript, stderr and the final answer
      "output_bytes": 4000,                  # code-like text in every tool result
+     "api_retries": 2,                      # claude: `system/api_retry` events (HTTP 429)
      "started_file": "<path>"}              # append "<cli> <epoch seconds> <parent CPU s>"
                                             # on start (benchmarks: time to first seat)
 
@@ -142,6 +143,20 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             "uuid": str(uuid.uuid4()),
         }
     )
+    for attempt in range(1, int(scenario.get("api_retries", 0)) + 1):
+        emit(
+            {
+                "type": "system",
+                "subtype": "api_retry",
+                "attempt": attempt,
+                "max_retries": 10,
+                "retry_delay_ms": 500.0,
+                "error_status": 429,
+                "error": "rate_limit",
+                "session_id": sid,
+                "uuid": str(uuid.uuid4()),
+            }
+        )
 
     def assistant(content: list) -> dict:  # type: ignore[type-arg]
         return {

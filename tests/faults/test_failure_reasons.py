@@ -54,6 +54,7 @@ def test_gemini_timeout_names_the_repeated_429(tmp_path: Path) -> None:
     seat, report, out = _review(tmp_path, "gemini", {"mode": "hang", "stderr": attempts}, 1)
     assert seat["status"] == "timeout"
     assert "(last error: HTTP 429 rate limited, 4 retries)" in seat["reason"]
+    assert seat["api_retries"] == 4  # counted from stderr: Gemini's stream does not say
     note = next(ln for ln in report.splitlines() if ln.startswith("> Seat gemini timed out"))
     assert "HTTP 429 rate limited, 4 retries" in note
     assert f"{Path(out['review_dir']).name}/stderr-gemini-pass-1.log" in note

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import ClassVar, Final
 
 from deepreview import proc
@@ -107,6 +108,10 @@ class TranscriptCliAgent(CliAgent):
     # -- reading the result ----------------------------------------------------------------------
     def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
         stats = self.read_stats(task, result)
+        if stats is not None and not stats.retries:
+            # A CLI whose transcript does not report retries may say so on stderr (Gemini).
+            seen = stderr_retries(task.stderr_path)
+            stats = replace(stats, retries=seen.count) if seen is not None else stats
         model = (stats.model if stats is not None else None) or task.settings.model
         if result.timed_out or result.cancelled:
             _, reason = outcome_from_proc(result)

@@ -458,6 +458,9 @@ def _usage(run: SeatRun | None) -> str:
         facts.append(f"{_plural(run.permission_denials, 'tool call')} denied.")
     if run.errors:
         facts.append(f"{_plural(run.errors, 'tool error')}.")
+    if run.api_retries:
+        retries = "1 API retry" if run.api_retries == 1 else f"{run.api_retries} API retries"
+        facts.append(f"{retries} (rate limits or server errors).")
     if run.worktree_changes:
         facts.append(f"Modified the worktree ({_plural(len(run.worktree_changes), 'path')}).")
     if run.output_truncated:
