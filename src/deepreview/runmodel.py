@@ -10,6 +10,7 @@ benchmarks/README.md, "first seat spawned after". The report's model builds on i
 from __future__ import annotations
 
 import dataclasses
+import math
 import shlex
 from collections import Counter
 from dataclasses import dataclass
@@ -187,6 +188,16 @@ class CheckResults:
         if errors:
             body += f"; {errors} could not run"
         return head + body
+
+
+def format_usd(value: float) -> str:
+    """Dollars as every report shows them: cents from $0.01 up, and below a cent two
+    significant digits ("$0.0018"), so a cheap run never reads as "$0.00"."""
+    if value >= 0.01 or value <= 0:
+        return f"${max(value, 0.0):.2f}"
+    decimals = min(1 - math.floor(math.log10(value)), 10)
+    text = f"{value:.{decimals}f}"
+    return f"${value:.2f}" if float(text) >= 0.01 else f"${text}"  # 0.00996 rounds to a cent
 
 
 def format_duration(seconds: float | None) -> str:

@@ -16,6 +16,7 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
                                             # transcript, stderr and the final answer
      "output_bytes": 4000,                  # code-like text in every tool result
      "api_retries": 2,                      # claude: `system/api_retry` events (HTTP 429)
+     "cost_usd": 0.0421,                    # claude: the cost its result event reports
      "started_file": "<path>"}              # append "<cli> <epoch seconds> <parent CPU s>"
                                             # on start (benchmarks: time to first seat)
 
@@ -264,7 +265,7 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             "result": review,
             "stop_reason": "end_turn",
             "session_id": sid,
-            "total_cost_usd": 0.0421,
+            "total_cost_usd": scenario.get("cost_usd", 0.0421),
             "usage": {
                 "input_tokens": 1200,
                 "cache_creation_input_tokens": 300,
@@ -277,7 +278,7 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
                     "outputTokens": 240,
                     "cacheReadInputTokens": 500,
                     "cacheCreationInputTokens": 300,
-                    "costUSD": 0.0421,
+                    "costUSD": scenario.get("cost_usd", 0.0421),
                 }
             },
             "permission_denials": denied,

@@ -116,7 +116,7 @@ class TranscriptCliAgent(CliAgent):
         if result.timed_out or result.cancelled:
             _, reason = outcome_from_proc(result)
             if result.timed_out:
-                reason += _last_error(task, stats)
+                reason = f"{reason or 'timed out'}{_last_error(task, stats)}"
             status: Final = "timeout" if result.timed_out else "interrupted"
             return SeatOutcome(status, reason=reason, stats=stats, proc=result, model=model)
         if result.spawn_error:

@@ -39,7 +39,7 @@ from deepreview.model import (
     Severity,
     format_counts,
 )
-from deepreview.runmodel import SeatRun, format_duration
+from deepreview.runmodel import SeatRun, format_duration, format_usd
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 from deepreview.untrusted_text import one_line_name
 
@@ -193,7 +193,7 @@ def tokens_cell(run: SeatRun | None) -> str:
 
 
 def cost_cell(run: SeatRun | None) -> str:
-    return NONE if run is None or run.cost_usd is None else f"${run.cost_usd:.2f}"
+    return NONE if run is None or run.cost_usd is None else format_usd(run.cost_usd)
 
 
 def design_cell(review: AgentReview) -> str:
