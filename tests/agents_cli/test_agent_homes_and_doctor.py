@@ -164,3 +164,8 @@ def test_codex_custom_provider_auth(tmp_path: Path) -> None:
     assert not no_key.usable and "GW_KEY" in no_key.reason
     assert with_key.usable and with_key.authenticated is True
     assert open_provider.usable and open_provider.authenticated is None
+    # the built-in provider chosen by name still takes OpenAI's own key
+    builtin = CodexAgent().availability(
+        SeatSettings(extra_args=("-c", "model_provider=openai")), {**env, "OPENAI_API_KEY": "k"}
+    )
+    assert builtin.authenticated is True and "OPENAI_API_KEY" in builtin.reason

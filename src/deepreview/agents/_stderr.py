@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Final
 
 _TAIL_BYTES: Final = 8192
+_RETRY_SCAN_BYTES: Final = 1 << 20
 _MAX_LINES: Final = 3
 _MAX_CHARS: Final = 500
 # Stack frames and the closing lines of a dumped object say nothing a reader can act on.
@@ -84,11 +85,14 @@ class Retries:
 
 
 def stderr_retries(path: Path) -> Retries | None:
-    """The retries in the seat's stderr (read whole, line by line: a stack trace per attempt
-    pushes the early ones out of any tail), or None when it shows none."""
+    """The retries in the seat's stderr, or None when it shows none. Its last megabyte is
+    read, not a short tail: a stack trace per attempt (about 2 KB for Gemini) pushes the early
+    attempts out of any tail, and a CLI flooding stderr must not cost a full read."""
     count, status, network = 0, None, None
     try:
         with path.open("rb") as fh:
+            fh.seek(0, 2)
+            fh.seek(max(0, fh.tell() - _RETRY_SCAN_BYTES))
             for raw in fh:
                 line = raw.decode("utf-8", errors="replace")
                 if not _RETRY.search(line):

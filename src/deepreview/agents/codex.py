@@ -152,7 +152,7 @@ def _user_codex_home(env: Mapping[str, str]) -> Path | None:
 
 def auth_status(env: Mapping[str, str], extra_args: Sequence[str]) -> tuple[bool | None, str]:
     provider = chosen_provider(extra_args)
-    if provider is not None:
+    if provider is not None and (provider != "openai" or provider_keys(provider, extra_args)):
         return _provider_auth(provider, env, extra_args)
     for var in AUTH_VARS:
         if env.get(var):
