@@ -16,6 +16,7 @@ from deepreview.agents._stderr import stderr_retries, stderr_tail
         ("Error: bad\nin `providers`\n\n", "Error: bad | in `providers`"),
         ("Error: boom\n    at f (x.js:1:2)\n    at g (x.js:3:4)\n", "Error: boom"),
         ("Ripgrep is not available.\nerror: quota exceeded\n", "error: quota exceeded"),
+        ("Failed: 429.\n    at f (x.js:1:2)\n  status: 429\n}\n", "Failed: 429. | status: 429"),
         ("", ""),
     ],
 )  # fmt: skip

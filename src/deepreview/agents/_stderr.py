@@ -56,14 +56,21 @@ def stderr_tail(path: Path) -> str:
 
     One line, unless that line is the fragment of a message wrapped onto several lines: then
     the lines before it, up to three, are joined with " | "."""
-    lines = [ln.strip() for ln in _read_tail(path, _TAIL_BYTES).splitlines()]
-    kept = [ln for ln in lines if ln and not _NOISE.match(ln)]
+    lines = _read_tail(path, _TAIL_BYTES).splitlines()
+    # (text, indented): an indented line belongs to the one above it (a dumped object's
+    # `  status: 429`), like a lowercase continuation does
+    kept = [(ln.strip(), ln[:1].isspace()) for ln in lines if ln.strip()]
+    kept = [(text, indented) for text, indented in kept if not _NOISE.match(text)]
     if not kept:
         return ""
     start = len(kept) - 1
-    while start > 0 and len(kept) - start < _MAX_LINES and _FRAGMENT.match(kept[start]):
+    while start > 0 and len(kept) - start < _MAX_LINES and _continues(*kept[start]):
         start -= 1
-    return " | ".join(kept[start:])[:_MAX_CHARS]
+    return " | ".join(text for text, _ in kept[start:])[:_MAX_CHARS]
+
+
+def _continues(text: str, indented: bool) -> bool:
+    return indented or bool(_FRAGMENT.match(text))
 
 
 @dataclass(frozen=True)
