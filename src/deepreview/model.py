@@ -393,6 +393,9 @@ class DeclinedFinding:
     code_changed: bool = False  # the lines it names changed since it was declined
     # a seat raised it this round; with `code_changed` it is an open finding again
     raised_again: bool = False
+    # the ID of a finding still open from the previous round that it was raised again inside
+    # (the seats' findings merged): shown there, once, and named by the Declined entry
+    within: str = ""
 
     @property
     def reopened(self) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from deepreview.publish.followup import may_reply, plan_replies, round_lines
 from deepreview.serialize import report_from_data
 from fakebin.harness import Fakes
-from support.repos import commit_all, write
+from support.repos import commit_all, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round, stored
 
 ROUND1_BODY = ROUND1.split("## Findings", 1)[1]
@@ -146,3 +146,100 @@ def test_a_finding_closed_in_the_previous_round_and_raised_again_is_not_new(
     assert "(new)" not in md
     assert "1 fixed in round 2, raised again" in data["executive_summary"]
     assert "| Unique insights | 0; re-raised from round 1: I1 (Division by zero…) |" in md
+
+
+SUBTRACTS = """I1. **`add` returns `a - b` instead of the sum** — `calc.py:2` (important, \
+regression)
+
+```python
+    return a - b
+```
+
+`add(1, 2)` returns -1: `add` subtracts."""
+SUBTRACTS_TOO = """S1. **`add` subtracts its operands, so the sum is wrong** — `calc.py:2` \
+(suggestion, regression)
+
+```python
+    return a - b
+```
+
+`add` computes `a - b`; callers get the difference."""
+
+
+def _findings(important: str, suggestions: str, verdicts: str = "") -> str:
+    text = (
+        "## Executive Summary\n\nArithmetic.\n\n## Findings\n\n### Critical Issues\n\nNone.\n\n"
+        f"### Important Issues\n\n{important}\n\n### Suggestions\n\n{suggestions}\n"
+    )
+    return f"{text}\n## Round 2 Fix Verdicts\n\n{verdicts}\n" if verdicts else text
+
+
+def _two_seats(fakes: Fakes, repo: Path, alpha: str, beta: str) -> tuple[dict[str, Any], str]:
+    files = {}
+    for name, text in (("alpha", alpha), ("beta", beta)):
+        files[name] = fakes.tmp / f"{name}.md"
+        files[name].write_text(text, encoding="utf-8")
+    fakes.write_config({n: fakes.seat("ok", "--review-file", str(f)) for n, f in files.items()})
+    res = fakes.review(repo, "--agents", "alpha,beta", "--format", "md")
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    return json.loads(stored(fakes, rid, ".json")), stored(fakes, rid, ".md")
+
+
+def _calc_repo(tmp_path: Path) -> Path:
+    repo = make_branch_repo(tmp_path)
+    write(repo, "calc.py", "def add(a, b):\n    return a - b\n")
+    commit_all(repo, "add")
+    return repo
+
+
+def test_a_declined_finding_raised_again_inside_a_carried_one_is_shown_once(
+    tmp_path: Path,
+) -> None:
+    """Round 1: one seat raises I1 and S1 on calc.py:2; S1 is declined. Round 2 (the line
+    changed): Alpha raises I1 again (`not fixed`), Beta raises S1 again; their findings merge
+    into one under S1's title. It was shown twice: I1 carried, and the merged finding as
+    `(declined, code changed)`. Shown once now, as I1 still open."""
+    fakes = Fakes(tmp_path)
+    repo = _calc_repo(tmp_path)
+    rid1 = run_round(fakes, repo, _findings(SUBTRACTS, SUBTRACTS_TOO))["review_id"]
+    res = run_cli(["decline", rid1, "S1", "--reason", "by design"], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    write(repo, "calc.py", "def add(a, b):\n    return a - b  # sum\n")
+    commit_all(repo, "Comment add")
+    data, md = _two_seats(
+        fakes,
+        repo,
+        _findings(SUBTRACTS, "None.", "- I1: not fixed"),
+        _findings("None.", SUBTRACTS_TOO),
+    )
+    assert len(data["findings"]) == 1, [f["title"] for f in data["findings"]]
+    [finding] = data["findings"]
+    assert finding["carry_forward"] == "Round 1 I1, not fixed"
+    assert finding["reviewers"] == ["Alpha", "Beta"]
+    [declined] = data["round_info"]["declined"]
+    assert (declined["within"], declined["raised_again"]) == (finding["id"], True)
+    assert f"declined round 1: by design (raised again within {finding['id']}, still open" in md
+    assert "(declined, code changed)" not in md
+    summary = data["executive_summary"]
+    assert "1 still open from round 1" in summary and "left out" not in summary, summary
+
+
+def test_a_carried_finding_raised_again_inside_a_merged_finding_is_raised_again(
+    tmp_path: Path,
+) -> None:
+    """The merged finding took the declined finding's title: Alpha's raise of I1 inside it still
+    counts, so I1 is `raised again`, not closed without a verdict."""
+    fakes = Fakes(tmp_path)
+    repo = _calc_repo(tmp_path)
+    rid1 = run_round(fakes, repo, _findings(SUBTRACTS, SUBTRACTS_TOO))["review_id"]
+    run_cli(["decline", rid1, "S1", "--reason", "by design"], cwd=repo, env=fakes.env())
+    write(repo, "calc.py", "def add(a, b):\n    return a - b  # sum\n")
+    commit_all(repo, "Comment add")
+    data, md = _two_seats(
+        fakes, repo, _findings(SUBTRACTS, "None."), _findings("None.", SUBTRACTS_TOO)
+    )
+    assert [f["carry_forward"] for f in data["findings"]] == ["Round 1 I1, raised again"]
+    [fv] = data["round_info"]["fix_verdicts"]
+    assert fv["raised_again"] and fv["carried_as"], fv
+    assert "| raised again | Alpha: raised it again; Beta: raised it again |" in md

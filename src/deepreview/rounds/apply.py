@@ -47,10 +47,29 @@ def same_finding(a: Finding, b: Finding) -> bool:
     return path_a == path_b and normalised_title(a.title) == normalised_title(b.title)
 
 
+def _member_keys(f: Finding) -> set[tuple[str, str]]:
+    """(file, normalised title) of each reviewer's own finding merged into `f`: a finding that
+    took one seat's title still holds what the other seat raised."""
+    return {
+        (s.locations[0].path if s.locations else "", normalised_title(s.title))
+        for s in f.sources
+        if s.kind == "finding"
+    }
+
+
+def raises(f: Finding, p: Finding) -> bool:
+    """Whether this round's `f` raises the earlier `p` again: itself, or one of the findings
+    merged into it."""
+    path = p.locations[0].path if p.locations else ""
+    return same_finding(f, p) or (path, normalised_title(p.title)) in _member_keys(f)
+
+
 def _matches_decline(f: Finding, d: Decline) -> bool:
     path = f.locations[0].path if f.locations else ""
-    return fingerprint(f) == d.fingerprint or (
-        path == d.path and normalised_title(f.title) == normalised_title(d.title)
+    return (
+        fingerprint(f) == d.fingerprint
+        or (path == d.path and normalised_title(f.title) == normalised_title(d.title))
+        or (d.path, normalised_title(d.title)) in _member_keys(f)
     )
 
 
@@ -110,7 +129,7 @@ def apply_round(
         location = str(p.locations[0]) if p.locations else ""
         if decline_for(p) is not None:
             continue  # handled with this round's findings below
-        match = next((f for f in findings if same_finding(f, p)), None)
+        match = next((f for f in findings if raises(f, p)), None)
         carried_as = None
         # Open when a seat judged it (partially) not fixed or raised it again; when a seat's
         # verdict line for it could not be read (never closed on a guess); when a seat called
@@ -166,8 +185,14 @@ def apply_round(
             carried_ids.add(carried_as)
         verdicts.append(dataclasses.replace(fv, carried_as=carried_as))
 
+    still_open = set(carried_ids)  # this round's findings that carry a previous one
     for d in declines:
         matches = [f for f in findings if _matches_decline(f, d)]
+        # Raised again inside a finding still open from the previous round (the seats' two
+        # findings merged into one): that finding stays as it is, shown once with its status;
+        # the decline names it.
+        within = next((f.id for f in matches if f.id in still_open), "")
+        matches = [f for f in matches if f.id not in still_open]
         entry = DeclinedFinding(
             prior_id=d.finding_id,
             title=d.title,
@@ -175,7 +200,8 @@ def apply_round(
             reason=d.reason,
             declined_round=d.round,
             code_changed=code_changed(d),
-            raised_again=bool(matches),
+            raised_again=bool(matches) or bool(within),
+            within=within,
         )
         earlier.update((f.id, (d.round, d.finding_id)) for f in matches)
         if entry.reopened:
@@ -192,7 +218,7 @@ def apply_round(
     for i, f in enumerate(kept):
         if f.id not in carried_ids and f.carry_forward is None:
             # Closed or dropped by the previous round and raised again: no new finding.
-            before = next((e for e in earlier_found if same_finding(f, e.finding)), None)
+            before = next((e for e in earlier_found if raises(f, e.finding)), None)
             if before is not None:
                 kept[i] = dataclasses.replace(f, carry_forward=before.tag)
                 again[f.id] = before.what
@@ -214,7 +240,7 @@ def apply_round(
         round_info=info,
         header=dataclasses.replace(report.header, verdict=overall),
         executive_summary=_summary(report, findings_t, overall, info, again),
-        limitations=_with_declined(report.limitations, declined),
+        limitations=_with_declined(report.limitations, declined, info.previous),
         extra_sections=(*report.extra_sections, _verdicts_section(info, findings_t))
         if verdicts
         else report.extra_sections,
@@ -263,7 +289,7 @@ def _summary(
     carried = sum(1 for t in tags if t.startswith("Round "))
     reopened = tags.count(REOPENED)
     new = len(tags) - carried - reopened
-    quiet = sum(1 for d in info.declined if not d.reopened)
+    quiet = sum(1 for d in info.declined if not d.reopened and not d.within)
     silent = _closed_silently(info)
     if carried or quiet or silent or reopened or again:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
@@ -338,13 +364,21 @@ def _verdict(
     return old
 
 
-def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str:
-    quiet = [d for d in declined if not d.reopened]
+def _declined_note(d: DeclinedFinding, previous: int) -> str:
+    if d.within:
+        return f" (raised again within {d.within}, still open from round {previous})"
+    if d.code_changed:
+        return " (the code there changed since; no reviewer raised it again)"
+    return ""
+
+
+def _with_declined(limitations: str, declined: Sequence[DeclinedFinding], previous: int) -> str:
+    quiet = [d for d in declined if not d.reopened or d.within]
     if not quiet:
         return limitations
     lines = [
         f"- **{d.title}** — `{d.location}` — declined round {d.declined_round}: {d.reason}"
-        + (" (the code there changed since; no reviewer raised it again)" if d.code_changed else "")
+        + _declined_note(d, previous)
         for d in quiet
     ]
     block = "### Declined in prior rounds\n\n" + "\n".join(lines)
@@ -370,7 +404,10 @@ def _verdicts_section(info: RoundInfo, findings: Sequence[Finding]) -> Section:
         # the one against the other before trusting a closed or kept-open finding.
         said = [_seat_said(s.seat, s.verdict, s.said, s.evidence) for s in v.seats]
         said += [_seat_said(seat, "unreadable", line, "") for seat, line in v.unreadable]
-        raisers = reviewers.get(v.carried_as or "", ()) if v.raised_again else ()
+        judged = {s.seat for s in v.seats}
+        raisers = [
+            r for r in reviewers.get(v.carried_as or "", ()) if v.raised_again and r not in judged
+        ]
         said += [table_cell(f"{seat}: raised it again") for seat in raisers]
         seats = "; ".join(said)
         where = f" `{v.location}`" if v.location else ""
