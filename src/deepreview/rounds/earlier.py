@@ -21,7 +21,8 @@ class EarlierFinding:
     finding: Finding  # enough of it to match: its file and title (a closed one has no body)
     what: str  # "fixed in round 2", "dropped by the lead in round 1": the summary's words
     tag: str  # "Round 1 I1, fixed in round 2, raised again"
-    # (round, its ID there) when a report listed it (the retro's confirmation), else None
+    # (round, its ID there) when that round's report listed it: raising it again confirms that
+    # round, no unique insight. None for one its lead dropped: no round reported it (`stats`).
     reported: tuple[int, str] | None = None
 
 
