@@ -3,7 +3,7 @@
 One vocabulary for every place a severity is written: section headings (`## High Severity`),
 tags (`[Medium]`, `(minor, gap)`), `**Severity:** Low` lines and table cells.  Models that
 ignore the prompt's Critical / Important / Suggestions use High / Medium / Low, Blocker / Major /
-Minor, P0 / P1 / P2 or Nits.
+Minor, P0 / P1 / P2 / P3 (Codex: P2 is important, P3 a suggestion) or Nits.
 
 `high` is ambiguous: it is the top of a three-level scale (High / Medium / Low), so it reads as
 critical, but the level below Critical in a review that uses both words; `parse.py` ranks it
@@ -25,7 +25,9 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
         Severity.CRITICAL,
     ),
     **dict.fromkeys(
-        ("important", "major", "medium", "moderate", "significant", "warning", "warnings", "p1"),
+        # Codex's own review prompt: `[P1]` urgent, `[P2]` normal, "to be fixed eventually" —
+        # a real bug it asks to fix, so not a suggestion; `[P3]` "low, nice to have" is one.
+        ("important", "major", "medium", "moderate", "significant", "warning", "warnings", "p1", "p2"),
         Severity.IMPORTANT,
     ),
     **dict.fromkeys(
@@ -43,7 +45,6 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
             "cosmetic",
             "trivial",
             "info",
-            "p2",
             "p3",
             "non-blocking",
             "improvements",  # `### 💡 Improvements` after `### 🐛 Bugs`
