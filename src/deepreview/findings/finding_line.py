@@ -219,6 +219,8 @@ _PLACE_TAG = re.compile(
     re.IGNORECASE,
 )
 _BOLD_PARAGRAPH = re.compile(r"^ {0,3}\*\*[^*\s]")
+# `🔴 `a.py:3` — text` as a paragraph of its own: a circle leads it as a bold level word would
+_LED_PARAGRAPH = re.compile(r"^ {0,3}(?:\*\*[^*\s]|[🔴🟠🟡🟢🔵])")
 
 
 def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
@@ -237,8 +239,8 @@ def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
 
 def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
     """`**Blocking:** Retry swallows the error (`a.py:42`). …` as a paragraph of its own: a
-    bold level word leads the finding, as it does a list item."""
-    if not _BOLD_PARAGRAPH.match(line):
+    bold level word (or a colored circle) leads the finding, as it does a list item."""
+    if not _LED_PARAGRAPH.match(line):
         return None
     head = _bullet_head(line.strip(), prefixes)
     if head is None or head.severity is None:
