@@ -30,7 +30,7 @@ CODEX = """**Findings**
 - [P1] README is stale — README.md:1
   The README lists the helpers but not the new one.
 
-- [P2] Missing test for `sub` — calc.py:5-6
+- [P3] Missing test for `sub` — calc.py:5-6
   Nothing calls `sub` in the tests; add `test_sub`.
 """
 

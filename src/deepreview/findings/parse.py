@@ -67,13 +67,15 @@ from deepreview.findings.findings import (
     Draft,
     one_line,
     parse_findings_block,
+    rank_circles,
     rank_high,
     strip_rules,
 )
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.labels import LABEL
+from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.levels import tag_level
-from deepreview.findings.loose import loose_findings
+from deepreview.findings.loose import loose_findings, placed_concerns
 from deepreview.findings.prose_problems import asks_for_changes, prose_problems
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.records import has_records, rewrite_records
@@ -171,6 +173,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     mask = fence_mask(lines)
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
     rank_levels(blocks)
+    placed_concerns(blocks, prefixes)
     st = _State(prefixes, prose=not any(b.kind in FINDING_KINDS for b in blocks))
     if unwrapped is not None:
         st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
@@ -195,6 +198,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         st.drafts,
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
+    rank_circles(st.drafts)
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
     # or as the unread text of a `Findings:` section).
     if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
@@ -252,13 +256,15 @@ def _opened_up(lines: list[str]) -> list[str]:
     """The review with findings written in shapes the section parser does not read, rewritten
     in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
     (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
-    `**Issue:**` records."""
+    `**Issue:**` records, nested under `- **Critical**` items."""
     lines = open_details(lines) or lines
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
         lines = unquote_findings(lines, fence_mask(lines), is_strong_start) or lines
     if has_records(lines):
         lines = rewrite_records(lines, fence_mask(lines)) or lines
+    if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
+        lines = open_level_lists(lines, fence_mask(lines)) or lines
     return lines
 
 
