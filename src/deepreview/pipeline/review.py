@@ -31,7 +31,11 @@ from deepreview.errors import ConfigError, StoreError, UnknownSeatError
 from deepreview.pipeline import index_step, pr_series, reindex, rounds_prompt_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, interrupted_outcome
 from deepreview.pipeline.panel import auto_panel, check_panel_options
-from deepreview.pipeline.passes_step import SeatPassRecorder, interrupted_passes
+from deepreview.pipeline.passes_step import (
+    SeatPassRecorder,
+    interrupted_passes,
+    seat_runs_after_interrupt,
+)
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
     RunState,
@@ -365,7 +369,7 @@ def run_and_finish(
     if interrupted:
         _mark_interrupted(p, rid, writer)
         stop.release()
-        return interrupted_outcome(p, rid, review_dir, writer.state.seat_runs())
+        return interrupted_outcome(p, rid, review_dir, seat_runs_after_interrupt(writer.state))
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
     # (run.json still says running; `resume` finishes the report).
     stop.release()
