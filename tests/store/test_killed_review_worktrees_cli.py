@@ -113,7 +113,7 @@ def test_a_killed_test_review_leaves_its_seat_folders_in_the_tests_own_folder(
     """Test hygiene: what a review the test kills outright leaves (its seat's home and
     worktree) is in the test's folder (`repos.cli_env` sets TMPDIR), not in the machine's /tmp,
     where no later review of the test's store would ever remove it."""
-    repo, fakes, env, _ = _killed_review(tmp_path, tmp_path / "release")
+    _, fakes, env, _ = _killed_review(tmp_path, tmp_path / "release")
     try:
         left = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "tmp").iterdir())
         assert left == ["deep-review-home-slow", "review-slow"], left
