@@ -259,8 +259,8 @@ def execute_finish(
 ) -> ReviewOutcome:
     p = plan.prepared
     now = datetime.now().astimezone()
-    rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     redactor = Redactor(p.env)
+    rid, review_dir = p.store.create_review_dir(review_id(p.target, now, redactor.name))
     writer: StateWriter | None = None
     with contextlib.ExitStack() as held:
         try:

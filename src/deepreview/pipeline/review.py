@@ -210,7 +210,7 @@ def _execute(
 ) -> ReviewOutcome:
     now = datetime.now().astimezone()
     p = pr_series.for_range(p)
-    rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
+    rid, review_dir = p.store.create_review_dir(review_id(p.target, now, Redactor(p.env).name))
     writer: StateWriter | None = None
     with contextlib.ExitStack() as held:
         try:
