@@ -59,9 +59,10 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
 from deepreview.store.leftovers import sweep_killed
+from deepreview.store.location import STORE_ENV, review_store_root, store_root
 from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
-from deepreview.store.store import STORE_ENV, Store, review_store_root, store_root
+from deepreview.store.store import Store
 from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
