@@ -17,6 +17,7 @@ from deepreview.errors import StoreError
 from deepreview.formats import RENDERERS
 from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
+from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
 
@@ -47,7 +48,9 @@ def index_row(
         id=rid,
         created_at=state.created_at,
         repo=target.repo_name,
-        target=target.label(),
+        # What `list` and index.html show: without a token a branch's name may hold, as the
+        # report and run.json say it (the series and branch below match later rounds by name).
+        target=Redactor({}).text(target.label()),
         kind=target.kind,
         base_sha=target.base_sha,
         head_sha=target.head_sha,
