@@ -212,9 +212,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
     findings, finding_warnings = assemble(st.drafts)
     warnings = list(st.sink.warnings) + finding_warnings
-    if not findings and st.prose and not st.unread:
-        # no findings section and no finding read, but sentences that name problems at places:
-        # findings that could not be read, never a review that found nothing
+    if not findings and not st.unread:
+        # no finding read (no findings section, or severity sections that all say "None"), but
+        # sentences that name problems at places (the summary, `## Observations`): findings
+        # that could not be read, never a review that found nothing
         st.unread.extend(prose_problems(blocks, st.prefixes))
         verdict = st.verdicts[-1] if st.verdicts else None
         if not st.unread and asks_for_changes(verdict) and verdict is not None:
