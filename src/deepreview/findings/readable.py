@@ -26,6 +26,10 @@ from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import AgentReview
 
 UNPARSEABLE: Final = "unparseable review"
+# A text that stops before its work is done (`unfinished.py`) and holds no finding (read or
+# unread), no findings section and no verdict: "Looks good so far" is no review that found
+# nothing. One that laid out its severity sections ("None.") is kept, its verdict qualified.
+UNFINISHED: Final = "unfinished review"
 
 # "No issues found.", "No findings.", "Nothing to report", "LGTM", "Looks good to me": a genuine
 # short review that found nothing.  Whole statements only: "no access" is not one of them.
@@ -130,6 +134,18 @@ def _all_reviewed(review: AgentReview) -> bool:
     return bool(review.coverage) and all(_REVIEWED.match(c.status) for c in review.coverage)
 
 
+def _says_anything_usable(review: AgentReview) -> bool:
+    return bool(
+        review.findings
+        or review.unread_findings
+        or review.verdict_line
+        or _findings_sections(review.raw)
+    )
+
+
 def unparseable_reason(review: AgentReview) -> str | None:
-    """`UNPARSEABLE` when the seat's text is not a review; None when it is one."""
+    """`UNPARSEABLE` when the seat's text is not a review, `UNFINISHED` when it stopped before
+    saying anything usable; None when it is a review."""
+    if review.cut_off and not _says_anything_usable(review):
+        return UNFINISHED
     return None if has_structure(review) else UNPARSEABLE
