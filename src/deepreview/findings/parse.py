@@ -70,6 +70,7 @@ from deepreview.findings.findings import (
     rank_high,
     strip_rules,
 )
+from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.prose_problems import asks_for_changes, prose_problems
@@ -257,6 +258,7 @@ def _opened_up(lines: list[str]) -> list[str]:
     (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
     `**Issue:**` records."""
     lines = open_details(lines) or lines
+    lines = split_inline_nits(lines, fence_mask(lines)) or lines
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
         lines = unquote_findings(lines, fence_mask(lines), is_strong_start) or lines
