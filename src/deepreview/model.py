@@ -170,6 +170,9 @@ class AgentReview:
     # Text in a findings section that is neither a finding nor "None": findings written in a
     # shape we cannot read. The report must not take the seat's silence for "no issues".
     unread_findings: tuple[str, ...] = ()
+    # Why the text looks unfinished (cut off mid-sentence, or ending on work announced and not
+    # done: `findings/unfinished.py`), or "": its silence is then no approval.
+    cut_off: str = ""
     # IDs of findings the review gave no severity (no section, tag, label or ID letter says
     # one): taken as important, and the retro says so rather than presenting a guess as a grade.
     unrated: tuple[str, ...] = ()

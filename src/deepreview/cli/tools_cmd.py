@@ -20,7 +20,7 @@ from deepreview.config import (
     trust_repo_file,
 )
 from deepreview.consolidate.files import consolidate_files
-from deepreview.errors import ConfigError, ParseError, UsageError, first_problem
+from deepreview.errors import ConfigError, ExitCode, ParseError, UsageError, first_problem
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
@@ -205,7 +205,7 @@ def parse(file: str, fmt: str, seat: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
 def consolidate(
     reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
-) -> None:
+) -> int:
     """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
     changed = None
     if changed_files:
@@ -214,6 +214,12 @@ def consolidate(
         [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
     )
     click.echo(render_report(report, fmt), nl=False)
+    if report.header.verdict.label != "Failed":
+        return 0
+    # as `review`: a report in which no seat produced a review is no review (exit 3)
+    why = ", ".join(f"{r.seat}: {r.reason or r.status}" for r in report.runs)
+    click.echo(f"deep-review: no review could be used ({why}); exit 3", err=True)
+    return int(ExitCode.ALL_SEATS_FAILED)
 
 
 @click.command()

@@ -30,9 +30,13 @@ def index_row(
 ) -> ReviewRow:
     # By severity name: the report's `Severity` members are those names.
     counts = {s.value: n for s, n in report.counts().items()} if report else {}
-    verdict = (
-        report.header.verdict.label if report else ("Failed" if status == "failed" else "Unknown")
-    )
+    if report is not None:
+        # (imported here: the report's modules are loaded by now, not before the first seat)
+        from deepreview.consolidate.verdict import listed_verdict
+
+        verdict = listed_verdict(report.header.verdict)
+    else:
+        verdict = "Failed" if status == "failed" else "Unknown"
     # Without a report (running, interrupted, failed), only the seats that have reviewed: a
     # seat still working, cut off or never started is no reviewer of this change.
     reviewers = (

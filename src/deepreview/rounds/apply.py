@@ -17,7 +17,12 @@ from deepreview.consolidate.build import findings_clause, findings_count, verdic
 from deepreview.consolidate.feedback import excerpt
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
 from deepreview.consolidate.retro import with_earlier_rounds
-from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
+from deepreview.consolidate.verdict import (
+    cut_off_reviewers,
+    decide,
+    qualify,
+    unread_reviewers,
+)
 from deepreview.markdown_fence import table_cell
 from deepreview.model import (
     SEVERITIES,
@@ -351,6 +356,7 @@ def _verdict(
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
         unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
         lead_read=report.lead is not None and report.lead.status == "ok",
     )
     lead_ok = report.lead is not None and report.lead.status == "ok"
