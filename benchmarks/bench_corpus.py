@@ -74,6 +74,9 @@ def parse_accuracy(corpus: Path, gold_path: Path, out: TextIO, verbose: bool = F
     # Text in a findings section that was read as no finding: the report's verdict says the
     # seat's findings "could not be read". On reviews a human counted, each is a false alarm.
     unread: list[str] = []
+    # Reviews read as stopped before they were done (`findings/unfinished.py`): the verdict
+    # says so (or the seat fails as "unfinished review"); on finished reviews, false alarms.
+    cut: list[str] = []
     for report in sorted(corpus.glob("*.md")):
         for q in parse_appendix_entries(report.read_text(encoding="utf-8")):
             key = (report.name, q.name, q.pass_no)
@@ -96,6 +99,8 @@ def parse_accuracy(corpus: Path, gold_path: Path, out: TextIO, verbose: bool = F
             total += 1
             if q.review.unread_findings:
                 unread.append(f"{report.name} [{q.name}]: {q.review.unread_findings[0][:80]!r}")
+            if q.review.cut_off:
+                cut.append(f"{report.name} [{q.name}]: {q.review.cut_off[:100]}")
             if got == want:
                 ok += 1
                 if verbose:
@@ -122,10 +127,13 @@ def parse_accuracy(corpus: Path, gold_path: Path, out: TextIO, verbose: bool = F
         f"findings text not read (the verdict would say so): {len(unread)}/{total}",
         file=out,
     )
+    print(f"reviews read as cut off (the verdict would say so): {len(cut)}/{total}", file=out)
     for m in misses:
         print(f"  MISS {m}", file=out)
     for u in unread:
         print(f"  UNREAD {u}", file=out)
+    for c in cut:
+        print(f"  CUT {c}", file=out)
     for s in skips:
         print(f"  skip {s}", file=out)
     return rate

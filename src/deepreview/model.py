@@ -170,6 +170,9 @@ class AgentReview:
     # Text in a findings section that is neither a finding nor "None": findings written in a
     # shape we cannot read. The report must not take the seat's silence for "no issues".
     unread_findings: tuple[str, ...] = ()
+    # Why the text looks unfinished (cut off mid-sentence, or ending on work announced and not
+    # done: `findings/unfinished.py`), or "": its silence is then no approval.
+    cut_off: str = ""
     # IDs of findings the review gave no severity (no section, tag, label or ID letter says
     # one): taken as important, and the retro says so rather than presenting a guess as a grade.
     unrated: tuple[str, ...] = ()
@@ -361,6 +364,24 @@ class FixVerdict:
     # (seat, its line) for each seat whose line on this finding gave no verdict that could be
     # read: the finding stays open ("verdict unreadable") rather than close on a guess.
     unreadable: tuple[tuple[str, str], ...] = ()
+    raised_again: bool = False  # a seat raised it again this round
+    # A seat called it fixed, but no commit since the compared round touched its files: a fix
+    # nobody made is not taken (`verdict` is None), and the finding stays open.
+    code_unchanged: bool = False
+
+    @property
+    def status(self) -> str:
+        """What became of the finding, in the one wording the Fix Verdicts table, the carried
+        finding's tag and the PR summary all use."""
+        if self.code_unchanged:
+            return "claimed fixed, code unchanged"
+        if self.carried_as and self.verdict in ("fixed", "no longer applies"):
+            return "not fixed"  # a report stored before `rounds.apply` said so itself
+        if self.verdict is not None:
+            return self.verdict
+        if self.raised_again:
+            return "raised again"
+        return "verdict unreadable" if self.unreadable else "no verdict"
 
 
 @dataclass(frozen=True)
@@ -375,6 +396,9 @@ class DeclinedFinding:
     code_changed: bool = False  # the lines it names changed since it was declined
     # a seat raised it this round; with `code_changed` it is an open finding again
     raised_again: bool = False
+    # the ID of a finding still open from the previous round that it was raised again inside
+    # (the seats' findings merged): shown there, once, and named by the Declined entry
+    within: str = ""
 
     @property
     def reopened(self) -> bool:

@@ -348,17 +348,19 @@ class _PassContext:
 
 
 class StopSignals:
-    """While active, SIGINT and SIGTERM only *request* a stop instead of raising.
+    """While active, SIGINT, SIGTERM and SIGHUP only *request* a stop instead of raising.
 
     A KeyboardInterrupt raised at an arbitrary point of the main thread (inside a run.json
     write, or while the thread pool joins its workers) would skip the cleanup that kills the
     seats' process groups and removes their worktrees; a user hammering Ctrl-C made exactly
     that happen. The handler only sets a flag (no locks: it runs between two bytecodes of
     whatever the main thread was doing); `run_seats` polls it and cancels the seats. Outside
-    the main thread (library use) signals cannot be handled and nothing is installed.
+    the main thread (library use) signals cannot be handled and nothing is installed. A
+    hangup (the terminal closed) stops the review as Ctrl-C does, unless it is ignored
+    (`nohup`): then the review goes on.
     """
 
-    _SIGNALS = (signal.SIGINT, signal.SIGTERM)
+    _SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
     def __init__(self) -> None:
         self.requested = False
@@ -370,6 +372,8 @@ class StopSignals:
     def __enter__(self) -> StopSignals:
         if threading.current_thread() is threading.main_thread():
             for sig in self._SIGNALS:
+                if sig == signal.SIGHUP and signal.getsignal(sig) == signal.SIG_IGN:
+                    continue  # `nohup deep-review ...`: asked to outlive the terminal
                 self._previous[sig] = signal.signal(sig, self._handler)
         return self
 

@@ -29,6 +29,8 @@ def to_data(obj: Report | AgentReview) -> dict[str, Any]:
             for credits in ("item_reviewers", "intro_reviewers"):
                 if not data[key][credits]:
                     del data[key][credits]
+        if not data["cut_off"]:
+            del data["cut_off"]  # (most reviews end whole: no empty field in each)
         data = {"schema_version": SCHEMA_VERSION, **data}
     return data
 

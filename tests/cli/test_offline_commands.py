@@ -89,7 +89,8 @@ def test_consolidate_seat_name_errors_say_what_to_do(tmp_path: Path) -> None:
 
 def test_consolidate_of_files_that_are_no_review_says_so(tmp_path: Path) -> None:
     """An empty file or an error message is not a review: offline, as in `review`, that seat
-    failed (`unparseable review`), and the verdict is never "Merge as-is — no issues found"."""
+    failed (`unparseable review`), and the verdict is never "Merge as-is — no issues found";
+    when every one failed, `consolidate` exits 3 as `review` does."""
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
     (tmp_path / "oops.md").write_text("Error: rate limit exceeded.\n", encoding="utf-8")
     (tmp_path / "real.md").write_text(
@@ -98,11 +99,16 @@ def test_consolidate_of_files_that_are_no_review_says_so(tmp_path: Path) -> None
     )
     env = cli_env(tmp_path)
     res = run_cli(["consolidate", "empty.md", "oops.md", "--format", "json"], cwd=tmp_path, env=env)
-    assert res.returncode == 0, res.stderr
+    assert res.returncode == 3, res.stderr
+    assert (
+        "no review could be used (empty: unparseable review, oops: unparseable review)"
+        in res.stderr
+    )
     data = json.loads(res.stdout)
     assert data["header"]["verdict"]["label"] == "Failed"
     assert data["header"]["reviewers"] == []
     res = run_cli(["consolidate", "oops.md", "real.md"], cwd=tmp_path, env=env)
+    assert res.returncode == 0, res.stderr
     assert "**Merge as-is** — no issues found; 1 of 2 seats failed" in res.stdout
     assert "Oops failed (unparseable review)" in res.stdout
 

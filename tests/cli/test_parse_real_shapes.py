@@ -89,3 +89,33 @@ def test_parse_a_review_with_line_lists(tmp_path: Path) -> None:
         ("cache/store.go", 7, None),
         ("cache/store.go", 19, None),
     ]
+
+
+def test_parse_says_what_a_command_seat_would_do_with_its_json(tmp_path: Path) -> None:
+    """`parse` is the preview of a seat's output: JSON in the command seats' format that does
+    not fit it fails there, so `parse` fails with the same reason; JSON in that format reads as
+    the seat hands it over."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema_version": 1, "findings": [{"severity": "x", "title": "t"}]}))
+    res = run_cli(["parse", str(bad)], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode != 0
+    assert "invalid review JSON: findings.0.severity:" in res.stderr
+    good = tmp_path / "good.json"
+    good.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "findings": [
+                    {
+                        "severity": "important",
+                        "title": "Leak",
+                        "locations": [{"path": "a.py", "line": 3}],
+                    }
+                ],
+            }
+        )
+    )
+    data = _parse(tmp_path, good)
+    assert [(f["id"], f["locations"]) for f in data["findings"]] == [
+        ("I1", [{"path": "a.py", "start": 3, "end": None}])
+    ]

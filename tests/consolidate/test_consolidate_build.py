@@ -61,11 +61,12 @@ def test_build_report_puts_everything_in_place() -> None:
     seats = _seats()
     lead = LeadInfo(seat="none", note="Consolidated without a lead")
     report = build_report(Header(review_id="r1"), seats, lead=lead, notes=("a note",))
-    assert report.header.verdict.label == "Merge with fixes"
+    # important + critical: an even split keeps the critical
+    assert report.header.verdict.label == "Rework"
     # codex failed: the verdict says so, and codex is no reviewer.
-    assert report.header.verdict.reason == "I1 needs attention; 1 of 3 seats failed"
+    assert report.header.verdict.reason == "C1 blocks merging; 1 of 3 seats failed"
     assert [r.seat for r in report.header.reviewers] == ["claude", "gemini"]
-    assert [f.id for f in report.findings] == ["I1"]
+    assert [f.id for f in report.findings] == ["C1"]
     assert [(a.name, a.text) for a in report.appendix] == [
         ("Claude", "claude's review"),
         ("Gemini", "gemini's review"),
@@ -78,10 +79,10 @@ def test_build_report_puts_everything_in_place() -> None:
     assert summary.startswith("Claude Opus 4.6 and Gemini 3.1 Pro reviewed this change.")
     assert "Codex failed (timed out after 30 s)." in summary
     assert (
-        "consolidated into 1 finding (0 critical issues, 1 important issue, 0 suggestions)"
+        "consolidated into 1 finding (1 critical issue, 0 important issues, 0 suggestions)"
         in summary
     )
-    assert summary.endswith("Verdict: Merge with fixes — I1 needs attention; 1 of 3 seats failed.")
+    assert summary.endswith("Verdict: Rework — C1 blocks merging; 1 of 3 seats failed.")
 
 
 def test_given_summary_and_header_reviewers_are_kept() -> None:
@@ -130,7 +131,7 @@ def test_consolidate_files(tmp_path: Path) -> None:
     report = consolidate_files([a, b], seats=None, changed_files=["pkg/a/switch.go", "go.mod"])
     assert report.header.review_id == "20260408-145125-pr-280"
     assert [r.name for r in report.header.reviewers] == ["Claude", "Gemini"]
-    assert [(f.id, f.reviewers) for f in report.findings] == [("I1", ("Claude", "Gemini"))]
+    assert [(f.id, f.reviewers) for f in report.findings] == [("C1", ("Claude", "Gemini"))]
     assert report.retro.seats[0].cell("Files reviewed") == "1/2"
     assert report.lead is not None and report.lead.note == "Consolidated without a lead"
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from consolidate_helpers import failed, finding, groups, seat
 
@@ -251,9 +252,9 @@ def test_adjacent_lines_saying_different_things_stay_apart() -> None:
         body='```python\n    secret = "…"\n```\n\nThe secret key is a literal; read it from the '
         "environment.",
     )
-    got = groups(
-        cluster_findings([seat("static", key_id, secret_static), seat("bot", secret_seat)])
-    )
+    # the static seat is an analyzer: its grades are a rule's defaults, not a judgment
+    static = replace(seat("static", key_id, secret_static), model_backed=False)
+    got = groups(cluster_findings([static, seat("bot", secret_seat)]))
     assert got == {frozenset({"static:S1"}), frozenset({"static:S2", "bot:C1"})}
 
 

@@ -63,23 +63,23 @@ def test_without_decisions_the_rule_decides_and_every_change_is_recorded() -> No
     clusters = cluster_findings(seats)
     result = apply_decisions(clusters, reviewers=_reviewers(seats))
     ids = [f.id for f in result.findings]
-    assert ids == ["C1", "I1", "S1"]
-    c1, i1, _ = result.findings
-    assert c1.title.startswith("Reconcile") and c1.reviewers == ("Gemini 3.1 Pro",)
-    assert i1.reviewers == ("Claude Opus 4.6", "Gemini 3.1 Pro")
-    assert i1.severity == IMP  # critical + important: even split → important
+    assert ids == ["C1", "C2", "S1"]
+    c1, c2, _ = result.findings
+    assert c2.title.startswith("Reconcile") and c2.reviewers == ("Gemini 3.1 Pro",)
+    assert c1.reviewers == ("Claude Opus 4.6", "Gemini 3.1 Pro")
+    assert c1.severity == CRIT  # critical + important: even split → critical
     kinds = [(e.kind, e.finding_ids) for e in result.reconciliation]
-    assert kinds == [("merge", ("I1",)), ("severity", ("I1",))]
+    assert kinds == [("merge", ("C1",)), ("severity", ("C1",))]
     merge, sev = result.reconciliation
-    assert merge.text.startswith("I1 merges Claude I1, Gemini C1 — Gemini C1 joins Claude I1:")
+    assert merge.text.startswith("C1 merges Claude I1, Gemini C1 — Gemini C1 joins Claude I1:")
     assert sev.text == (
-        "Gemini C1 (critical) → important I1: 1 of 2 reviewers rated it important "
+        "Claude I1 (important) → critical C1: 1 of 2 reviewers rated it critical "
         f"(rule: {SEVERITY_RULE})"
     )
-    assert result.tallies["gemini"].downgrades == ((CRIT, IMP),)
-    assert "claude" not in result.tallies
+    assert result.tallies["claude"].upgrades == ((IMP, CRIT),)
+    assert "gemini" not in result.tallies
     origins = {o.finding_id: [m.key for m in o.members] for o in result.origins}
-    assert origins["I1"] == ["claude:I1", "gemini:C1"]
+    assert origins["C1"] == ["claude:I1", "gemini:C1"]
 
 
 def test_drop_as_false_positive_feeds_the_tally() -> None:
@@ -91,7 +91,7 @@ def test_drop_as_false_positive_feeds_the_tally() -> None:
         [Decision(kid, "drop", "the reconcile context is the manager's", false_positive=True)],
         reviewers=_reviewers(seats),
     )
-    assert [f.id for f in result.findings] == ["I1", "S1"]
+    assert [f.id for f in result.findings] == ["C1", "S1"]
     drop = result.reconciliation[-1]
     assert drop.kind == "drop"
     assert drop.text == (
@@ -289,35 +289,43 @@ def test_a_merged_finding_counts_each_reviewer_once() -> None:
     )
     merged = next(f for f in result.findings if "Claude" in " ".join(f.reviewers))
     # Claude votes once, with its important I1: not important + suggestion against critical
-    assert merged.severity == IMP
+    # (three votes, whose median is important), but an even split, which takes the critical
+    assert merged.severity == CRIT
     sev = [e.text for e in result.reconciliation if e.kind == "severity"]
     assert sev == [
-        f"Gemini C1 (critical) → important {merged.id}: 1 of 2 reviewers rated it important "
+        f"Claude I1 (important) → critical {merged.id}: 1 of 2 reviewers rated it critical "
         f"(rule: {SEVERITY_RULE})"
     ]
-    assert "claude" not in result.tallies  # its folded-in S1 is no upgrade of its own grade
+    # its folded-in S1 is no upgrade of its own: one row, for the grade it voted with
+    assert result.tallies["claude"].upgrades == ((IMP, CRIT),)
 
 
 def test_a_merge_without_severity_never_lowers_the_finding_it_joins() -> None:
-    seats = _seats()
+    hook = finding("S1", "Name the `onStop` hook in the log", "cmd/main.go:7", body="Say which.")
+    seats = [*_seats(), seat("codex", hook)]
     clusters = cluster_findings(seats)
     serve = _cluster_of(clusters, "claude:S1")  # suggestion
+    nit = _cluster_of(clusters, "codex:S1")  # suggestion
     ctx = _cluster_of(clusters, "gemini:C2")  # critical, Gemini alone
     result = apply_decisions(
         clusters,
-        [Decision(serve, "merge", "the same shutdown", merge_into=ctx)],
+        [
+            Decision(serve, "merge", "the same shutdown", merge_into=ctx),
+            Decision(nit, "merge", "the same shutdown", merge_into=ctx),
+        ],
         reviewers=_reviewers(seats),
     )
-    # critical + suggestion would split evenly to suggestion; the absorbing C2 was critical
+    # critical + two suggestions: the median is a suggestion; the absorbing C2 was critical
     merged = next(f for f in result.findings if f.title.startswith("Reconcile"))
     assert merged.severity == CRIT
     sev = [e.text for e in result.reconciliation if e.finding_ids == (merged.id,)][1:]
     assert sev == [
-        f"Claude S1 (suggestion) → critical {merged.id}: 1 of 2 reviewers rated it critical, "
+        f"{who} S1 (suggestion) → critical {merged.id}: 1 of 3 reviewers rated it critical, "
         "as it was before the lead merged other findings into it (rule: a lead's merge "
         "without a severity does not lower the finding it merges into)"
+        for who in ("Claude", "Codex")
     ]
-    assert result.tallies["claude"].upgrades == ((SUG, CRIT),)
+    assert (SUG, CRIT) in result.tallies["claude"].upgrades
 
     # the same merge with the lead's own severity: that severity stands
     lowered = apply_decisions(
@@ -325,4 +333,6 @@ def test_a_merge_without_severity_never_lowers_the_finding_it_joins() -> None:
         [Decision(serve, "merge", "minor after all", merge_into=ctx, severity=SUG)],
         reviewers=_reviewers(seats),
     )
-    assert next(f for f in lowered.findings if f.title.startswith("Reconcile")).severity == SUG
+    # its text argues the grade it carries: Claude's suggestion, not Gemini's critical
+    merged = next(f for f in lowered.findings if f.title.startswith("HTTP `Serve`"))
+    assert merged.severity == SUG and "Gemini 3.1 Pro" in merged.reviewers

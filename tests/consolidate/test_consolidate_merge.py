@@ -29,13 +29,14 @@ REVIEWERS = (
     [
         ([CRIT], CRIT),  # a single reviewer's severity stands
         ([SUG], SUG),
-        ([CRIT, IMP], IMP),  # even split: the less severe middle one
-        ([IMP, SUG], SUG),
-        ([CRIT, SUG], SUG),
-        ([CRIT, IMP, IMP], IMP),
+        ([CRIT, IMP], CRIT),  # even split: the more severe middle one
+        ([IMP, SUG], IMP),
+        ([CRIT, SUG], CRIT),  # one dismissive seat does not demote a Critical
+        ([CRIT, IMP, IMP], IMP),  # an odd count: the majority
         ([CRIT, CRIT, SUG], CRIT),
         ([SUG, IMP, CRIT], IMP),
-        ([CRIT, CRIT, IMP, SUG], IMP),
+        ([CRIT, CRIT, IMP, SUG], CRIT),
+        ([CRIT, IMP, SUG, SUG], IMP),
         ([CRIT, CRIT, CRIT, SUG], CRIT),
     ],
 )

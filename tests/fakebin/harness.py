@@ -141,6 +141,9 @@ def worktrees(repo: Path) -> list[str]:
 def assert_no_leftovers(fakes: Fakes, repo: Path) -> None:
     assert fakes.survivors() == [], "seat processes survived the review"
     assert worktrees(repo) == [str(repo)], "a seat worktree was left behind"
+    temp = fakes.tmp / "tmp"  # the reviews' TMPDIR (`repos.cli_env`): their seat homes
+    homes = sorted(p.name for p in temp.glob("deep-review-home-*"))
+    assert homes == [], f"a seat home was left behind: {homes}"
 
 
 def run_json(review_dir: Path) -> dict[str, Any]:

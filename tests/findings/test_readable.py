@@ -18,7 +18,6 @@ from deepreview.findings.readable import UNPARSEABLE, unparseable_reason
         "## Review\n\nThe tool crashed before it could look at anything.\n",
         '```\nTraceback (most recent call last):\n  File "x", line 1\n```\n',
         # sections, but nothing said about findings: the seat never got to them
-        "## Executive Summary\n\nI ran out of turns before finishing the review.\n",
         "## Executive Summary\n\nA small refactor.\n",
         "## Findings\n",
         "## Executive Summary\n\nTool calls were denied; I could not read any file.\n\n"

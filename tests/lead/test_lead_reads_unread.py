@@ -14,7 +14,7 @@ from support.repos import CliResult, make_repo
 # make_repo's change adds `sub` (calc.py:5-6) and `shout` (util/strings.py:1-2).
 CODEX = """**Findings**
 
-- [P2] Missing test for `sub` — calc.py:5-6
+- [P3] Missing test for `sub` — calc.py:5-6
   Nothing calls `sub` in the tests; add `test_sub`.
 """
 # Findings in prose: no severity, ID or place the parser reads as a finding.

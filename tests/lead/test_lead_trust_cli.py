@@ -30,7 +30,7 @@ CODEX = """**Findings**
 - [P1] README is stale — README.md:1
   The README lists the helpers but not the new one.
 
-- [P2] Missing test for `sub` — calc.py:5-6
+- [P3] Missing test for `sub` — calc.py:5-6
   Nothing calls `sub` in the tests; add `test_sub`.
 """
 
@@ -128,26 +128,27 @@ def test_a_merge_without_severity_keeps_the_absorbing_findings_severity(tmp_path
             },
         ],
         "executive_summary": "K1 is the one real problem.",
-        "verdict": {"label": "Merge with fixes", "reason": "fix K1 (K3 folded in)."},
+        "verdict": {"label": "Rework", "reason": "fix K1 (K3 folded in)."},
     }
     res, md, data = _review(tmp_path, lead, CODEX, GEMINI, "--fail-on", "important")
 
     # the crash was important (Codex) and critical (Gemini): merging two suggestions into it
     # must not make it a suggestion, nor let --fail-on important pass
     (finding,) = data["findings"]
-    assert (finding["id"], finding["severity"]) == ("I1", "important")
+    assert (finding["id"], finding["severity"]) == ("C1", "critical")
     assert res.returncode == 4, res.stderr
     severity = [ln for ln in _reconciliation(md) if " → " in ln and "reviewers" in ln]
     # two seats reviewed: two reviewers, whatever the number of their findings merged here
+    # (four votes would be critical, important and two suggestions: an important)
     assert severity == [
-        "Gemini C1 (critical) → important I1: 1 of 2 reviewers rated it important (rule: the "
-        "median of the reviewers' severities; an even split takes the less severe of the two "
+        "Codex I1 (important) → critical C1: 1 of 2 reviewers rated it critical (rule: the "
+        "median of the reviewers' severities; an even split takes the more severe of the two "
         "middle ones; a single reviewer's severity stands)"
     ]
     assert "of 4 reviewers" not in md
-    assert _row(md, "Downgraded") == "| Downgraded | 0 | 1 (C→I) |"
-    # the merged cluster is named inside the finding that absorbed it, not as "I1 (I1 …)"
-    assert data["header"]["verdict"]["reason"] == "fix I1 (I1's Codex S1 + Gemini S1 folded in)."
+    assert _row(md, "Downgraded") == "| Downgraded | 0 | 0 |"
+    # the merged cluster is named inside the finding that absorbed it, not as "C1 (C1 …)"
+    assert data["header"]["verdict"]["reason"] == "fix C1 (C1's Codex S1 + Gemini S1 folded in)."
 
 
 def test_a_lead_severity_on_the_merge_still_wins(tmp_path: Path) -> None:
@@ -187,7 +188,7 @@ def test_retro_ids_say_whose_they_are_and_short_titles_differ(tmp_path: Path) ->
     _, md, data = _review(tmp_path, lead)
     titles = {f["id"]: f["title"] for f in data["findings"]}
     assert titles == {
-        "I1": "`shout` crashes on `None`",
+        "C1": "`shout` crashes on `None`",
         "S1": "No test covers `sub`",
         "S2": "Missing test for `sub`",
     }
@@ -203,7 +204,8 @@ def test_retro_ids_say_whose_they_are_and_short_titles_differ(tmp_path: Path) ->
     # the retro names a seat's own finding as the seat's, the report's by its report ID
     gemini = _seat_retro(md, "Gemini")
     assert "Found by others but not by Gemini: S2 (Codex)." in gemini
-    assert "Severity reconciled: Gemini C1 (critical) → important I1." in gemini
+    assert "Severity reconciled" not in gemini
+    assert "Severity reconciled: Codex I1 (important) → critical C1." in _seat_retro(md, "Codex")
     assert _row(md, "False positives") == ("| False positives | 1 (Codex I2 README is stale) | 0 |")
     assert "Dropped as false positives: Codex I2 README is stale." in _seat_retro(md, "Codex")
     assert not re.search(r"\bK\d+\b", md.split("## Appendix", 1)[0])

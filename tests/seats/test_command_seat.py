@@ -12,6 +12,7 @@ import pytest
 from deepreview.agents.base import SeatSettings
 from deepreview.agents.command import CommandAgent
 from deepreview.agents.registry import get_agent
+from deepreview.findings import parse_review
 
 PY = sys.executable
 REVIEW = "## Executive Summary\n\nLooks fine.\n"
@@ -223,3 +224,23 @@ def test_json_that_is_no_object_is_read_as_markdown(repo, make_task, base) -> No
     task = make_task(repo, base, seat="bot", settings=settings("print('{not json} ## hello')"))
     outcome = CommandAgent().run(task)
     assert outcome.status == "ok" and outcome.review is None
+
+
+def test_json_without_schema_version_is_read_as_parse_reads_it(repo, make_task, base) -> None:
+    """A model's own JSON (`{"findings": [...]}`, no `schema_version`) is not our strict format:
+    the seat reads it as `deep-review parse` does, instead of failing on the missing field."""
+    payload = {
+        "findings": [
+            {"severity": "high", "file": "a.py", "line": 1, "title": "x is overwritten"},
+            {"severity": "low", "file": "a.py", "line": 1, "title": "name x is vague"},
+        ]
+    }
+    task = make_task(repo, base, seat="model", settings=_json_seat(payload))
+    outcome = CommandAgent().run(task)
+    assert outcome.status == "ok", outcome.reason
+    assert outcome.review is None  # read like any text the seat prints, as `parse` reads it
+    review = parse_review(outcome.review_text, seat="model")
+    assert [(f.id, f.title) for f in review.findings] == [
+        ("C1", "x is overwritten"),
+        ("S1", "name x is vague"),
+    ]

@@ -8,8 +8,6 @@ seat's stats.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
 from fakebin.harness import Fakes, assert_no_leftovers, run_json
@@ -77,9 +75,9 @@ def test_cleanup_never_deletes_through_a_swapped_worktree(tmp_path: Path) -> Non
     assert res.json()["seats"][0]["modified_worktree"] is True
     assert_no_leftovers(fakes, repo)
     # The symlink left in the worktree's place was removed (the link, not its target).
-    assert not [p for p in Path(tempfile.gettempdir()).glob("review-swapper-*") if p.is_symlink()]
-    for moved in Path(tempfile.gettempdir()).glob("review-swapper-*.moved"):
-        shutil.rmtree(moved, ignore_errors=True)  # the seat's own mess
+    temp = tmp_path / "tmp"  # TMPDIR (`repos.cli_env`)
+    assert [p for p in temp.glob("review-swapper-*.moved")]  # the seat's own mess, left
+    assert not [p for p in temp.glob("review-swapper-*") if p.is_symlink()]
 
 
 def test_claude_permission_denial_counts_in_stats(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes, assert_no_leftovers, grep_store, store_files
-from support.repos import commit_all, make_repo, write
+from support.repos import commit_all, git, make_repo, run_cli, write
 
 
 def _secrets() -> dict[str, str]:
@@ -128,3 +128,25 @@ def test_an_npm_token_nobody_named_is_not_stored(tmp_path: Path) -> None:
     assert "_authToken=[REDACTED]" in (review_dir / "transcript-echo-pass-1.jsonl").read_text()
     assert grep_store(fakes.store, [token, token[4:20]]) == []
     assert token not in res.stdout + res.stderr
+
+
+def test_a_token_in_the_branch_name_is_no_part_of_the_review_id(tmp_path: Path) -> None:
+    """The ID names the review's folder and files and is in every report: its branch part is
+    redacted as everything stored is (`fix-ghp_…` → `fix-redacted`)."""
+    token = f"ghp_{secrets.token_hex(18)}"
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", f"fix-{token}")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"alpha": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "alpha")
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    assert rid.endswith("-fix-redacted"), rid
+    assert token not in res.stdout + res.stderr
+    assert "Reviewing branch fix-[REDACTED] (2 files) with alpha" in res.stderr
+    assert [p for p in fakes.store.rglob("*") if token in p.name] == []
+    listed = run_cli(["list"], cwd=repo, env=fakes.env())
+    assert token not in listed.stdout and "branch fix-[REDACTED]" in listed.stdout
+    # the index keeps the branch's name: the series later rounds are matched by
+    hits = grep_store(fakes.store, [token])
+    assert [h for h in hits if not h.startswith(f"{fakes.store / 'index.sqlite'}:")] == []

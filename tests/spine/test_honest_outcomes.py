@@ -554,7 +554,7 @@ def test_a_seat_that_never_got_to_its_findings_fails_and_the_report_quotes_it(
     tmp_path: Path,
 ) -> None:
     """A summary saying the seat ran out of turns is no review that found nothing: the seat
-    fails as unparseable, and the report quotes its words so the reader sees why."""
+    fails as unfinished, and the report quotes where it stopped so the reader sees why."""
     repo = make_repo(tmp_path)
     printing_seats(
         tmp_path,
@@ -566,7 +566,7 @@ def test_a_seat_that_never_got_to_its_findings_fails_and_the_report_quotes_it(
     code, out, report, md = _review(tmp_path, repo, "tired,good")
     assert code == 0
     seats = {s["seat"]: s for s in out["seats"]}
-    assert (seats["tired"]["status"], seats["tired"]["reason"]) == ("failed", "unparseable review")
+    assert (seats["tired"]["status"], seats["tired"]["reason"]) == ("failed", "unfinished review")
     assert report["header"]["verdict"]["reason"].endswith("; 1 of 2 seats failed")
-    said = "Seat tired failed: unparseable review (it said: “I ran out of turns before finishing"
+    said = "Seat tired failed: unfinished review (it ended: “I ran out of turns before finishing"
     assert said in md

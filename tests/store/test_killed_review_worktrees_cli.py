@@ -41,9 +41,7 @@ def _killed_review(tmp_path: Path, release: Path) -> tuple[Path, Fakes, dict[str
     fakes.write_config(
         {"slow": fakes.seat("slow", "--sleep", "120", "--wait-lines", f"{release}=1")}
     )
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    env = fakes.env({"TMPDIR": str(temp)})
+    env = fakes.env()  # TMPDIR: tmp_path / "tmp"
     proc = start_slow_review(repo, env)
     try:
         rid = wait_until_the_seat_runs(fakes.store, proc)
@@ -105,5 +103,20 @@ def test_a_later_review_or_resume_removes_a_killed_reviews_worktrees(
         args = ["review", "--agents", "slow", "--lead", "none"] if command == "review" else []
         res = run_cli(args or ["resume", rid, "--lead", "none"], cwd=repo, env=env)
         _assert_cleaned(repo, rid, res)
+    finally:
+        _kill_seats(fakes)
+
+
+def test_a_killed_test_review_leaves_its_seat_folders_in_the_tests_own_folder(
+    tmp_path: Path,
+) -> None:
+    """Test hygiene: what a review the test kills outright leaves (its seat's home and
+    worktree) is in the test's folder (`repos.cli_env` sets TMPDIR), not in the machine's /tmp,
+    where no later review of the test's store would ever remove it."""
+    _, fakes, env, _ = _killed_review(tmp_path, tmp_path / "release")
+    try:
+        left = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "tmp").iterdir())
+        assert left == ["deep-review-home-slow", "review-slow"], left
+        assert env["TMPDIR"] == str(tmp_path / "tmp")
     finally:
         _kill_seats(fakes)

@@ -23,13 +23,14 @@ import logging
 import os
 import signal
 import sys
+import tempfile
 import threading
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def can_run_in_process() -> bool:
@@ -66,6 +67,9 @@ def _fresh_process_state(cwd: Path, env: dict[str, str]) -> Iterator[None]:
     saved_logging = (root.handlers[:], root.level)
     os.environ.clear()
     os.environ.update(env)
+    # `tempfile` reads TMPDIR once per process: forget it, so the run makes its folders where
+    # its environment says (`repos.cli_env`: in the test's folder), as a process of its own would.
+    saved_tempdir, tempfile.tempdir = tempfile.tempdir, None
     os.chdir(cwd)
     root.handlers = []
     root.setLevel(logging.WARNING)
@@ -79,6 +83,7 @@ def _fresh_process_state(cwd: Path, env: dict[str, str]) -> Iterator[None]:
         root.handlers, level = saved_logging
         root.setLevel(level)
         os.chdir(saved_cwd)
+        tempfile.tempdir = saved_tempdir
         os.environ.clear()
         os.environ.update(saved_env)
 

@@ -147,6 +147,11 @@ def cli_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     (tmp / "user-config.toml").touch()
     env["DEEP_REVIEW_STORE"] = str(tmp / "store")
     env["XDG_CACHE_HOME"] = str(tmp / "cache")  # e.g. the agents' remembered versions
+    # The seats' worktrees and homes (`tempfile.mkdtemp`) go into the test's own folder: a
+    # review the test kills outright (SIGKILL, a `timeout` expiring) cannot remove them, and
+    # only the next review of the test's store would, which never comes.
+    (tmp / "tmp").mkdir(exist_ok=True)
+    env["TMPDIR"] = str(tmp / "tmp")
     # Agents must not be discovered from the developer's machine.
     env["PATH"] = os.pathsep.join(
         p for p in env.get("PATH", "").split(os.pathsep) if ".tools" not in p

@@ -74,13 +74,14 @@ def looks_like_json(text: str) -> bool:
 
 def parse_json_review(text: str, *, seat: str) -> AgentReview | str | None:
     """The review a seat printed as JSON; a one-line reason when it is JSON of the wrong shape;
-    None when it is no review JSON at all — not an object with `schema_version` or `findings` —
-    and is read as Markdown."""
+    None when it is not this format — an object without `schema_version` — and is read as any
+    other text (a model's own `{"findings": [...]}` by the parser's lenient JSON reader, as
+    `deep-review parse` reads it: the seat and its preview agree)."""
     try:
         data = json.loads(text)
     except ValueError:
         return None
-    if not isinstance(data, dict) or not ({"schema_version", "findings"} & data.keys()):
+    if not isinstance(data, dict) or "schema_version" not in data:
         return None
     from pydantic import ValidationError
 

@@ -138,25 +138,34 @@ def cli(verbose: int) -> None:
     )
 
 
+def _stop_signals() -> tuple[signal.Signals, ...]:
+    """Ctrl-C, SIGTERM, and a hangup (the terminal closed) unless it is ignored (`nohup`):
+    each stops the command as Ctrl-C does, so a review still removes its seats' worktrees and
+    homes; killed by a hangup it would leave them until the next command sweeps them."""
+    hangup = () if signal.getsignal(signal.SIGHUP) == signal.SIG_IGN else (signal.SIGHUP,)
+    return (signal.SIGINT, signal.SIGTERM, *hangup)
+
+
 def _interrupt(signum: int, frame: Any) -> None:
     # The first Ctrl-C / SIGTERM raises; later ones are ignored, so a user hammering Ctrl-C
     # cannot cut short the "interrupted" message and the clean exit with code 130.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> None:
-    signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGTERM, _interrupt)
+    stops = _stop_signals()
+    for sig in stops:
+        signal.signal(sig, _interrupt)
     try:
         with output_survives_closed_pipes():
             _run(argv)
     finally:
         # The work is done and its exit code chosen: a late Ctrl-C must not turn the exit
         # into a KeyboardInterrupt traceback during interpreter shutdown.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        for sig in stops:
+            signal.signal(sig, signal.SIG_IGN)
 
 
 def _no_such_option(exc: click.exceptions.NoSuchOption) -> str:

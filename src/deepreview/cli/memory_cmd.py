@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from deepreview.cli.options import confirmed, series_key, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store
+
+if TYPE_CHECKING:
+    from deepreview.store.declines import Decline
 
 
 @click.command()
@@ -47,15 +51,19 @@ def declines(
     from dataclasses import asdict
 
     from deepreview.cli.scope import store_and_repository
+    from deepreview.pipeline.memory import current_ids, repository_labels
     from deepreview.pipeline.memory import declines as declines_
-    from deepreview.pipeline.memory import repository_labels
     from deepreview.runmodel import SCHEMA_VERSION
 
     key = series_key(series) if series else None
     st, here = store_and_repository(store, repo)
     found = declines_(st, key, None if repo_wide else here)
+    now = current_ids(st, found)
     if as_json:
-        data = {"schema_version": SCHEMA_VERSION, "declines": [asdict(d) for d in found]}
+        # `current_finding_id`: the finding's ID in its review's report now (a relead may have
+        # renumbered it); null when the report holds it no more, or cannot be read.
+        listed = [{**asdict(d), "current_finding_id": now.get(d)} for d in found]
+        data = {"schema_version": SCHEMA_VERSION, "declines": listed}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if not found:
@@ -66,9 +74,16 @@ def declines(
     labels = repository_labels(found)
     for d in found:
         click.echo(
-            f"{d.series}  {labels[d]}  {d.review_id} {d.finding_id}  {d.location}  "
-            f"{d.title} — {d.reason}"
+            f"{d.series}  {labels[d]}  {d.review_id} {d.finding_id}{_renumbered(d, now)}  "
+            f"{d.location}  {d.title} — {d.reason}"
         )
+
+
+def _renumbered(d: Decline, now: dict[Decline, str | None]) -> str:
+    """What a relead made of the ID the decline was recorded under, if it changed."""
+    if d not in now or now[d] == d.finding_id:
+        return ""
+    return f" (now {now[d]})" if now[d] else " (no longer in its report)"
 
 
 @click.command()
@@ -80,8 +95,8 @@ def undecline(review_id: str, finding: str, store: str | None, repo: str) -> Non
     """Remove the decline of FINDING of REVIEW_ID: later rounds report it again."""
     from deepreview.pipeline.memory import undecline as undecline_
 
-    undecline_(_store(store, repo), review_id, finding)
-    click.echo(f"Removed the decline of {finding.upper()} from {review_id}.")
+    d = undecline_(_store(store, repo), review_id, finding)
+    click.echo(f"Removed the decline of {d.finding_id} ({d.title}) from {review_id}.")
 
 
 @click.group()

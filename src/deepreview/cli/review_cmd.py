@@ -28,6 +28,7 @@ from deepreview.runmodel import EFFORTS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from deepreview.model import LeadInfo
+    from deepreview.pipeline.context import Prepared
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -388,7 +389,7 @@ def review(
         for choice in prepared.panel.choices:
             click.echo(f"  {choice.seat}: {choice.reason}", err=True)
     click.echo(
-        f"Reviewing {prepared.target.label()} ({_files(len(prepared.target.changed_files))}) with "
+        f"Reviewing {_label(prepared)} ({_files(len(prepared.target.changed_files))}) with "
         f"{', '.join(p.seat for p in prepared.plans)}; lead: {prepared.lead}",
         err=True,
     )
@@ -419,6 +420,14 @@ def review(
     )
 
 
+def _label(prepared: Prepared) -> str:
+    """What is reviewed, redacted as the report says it (a token in a branch's name: CI logs
+    keep this line)."""
+    from deepreview.store.redact import Redactor
+
+    return Redactor(prepared.env).text(prepared.target.label())
+
+
 def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> int:
     from deepreview.pipeline.seat_only import prepare_seat_only, run_seat_only
 
@@ -427,7 +436,7 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
         click.echo(f"note: {note}", err=True)
     target = s.prepared.target
     click.echo(
-        f"Reviewing {target.label()} ({_files(len(target.changed_files))}) with seat {seat} "
+        f"Reviewing {_label(s.prepared)} ({_files(len(target.changed_files))}) with seat {seat} "
         f"only (one of {', '.join(s.panel)}); result to {out_dir}",
         err=True,
     )

@@ -19,8 +19,9 @@ def store_and_repository(store: str | None, repo: str) -> tuple[Store, Repositor
     outside a repository: then every repository in the store counts)."""
     from deepreview.config import CliOverrides, build_settings
     from deepreview.pipeline.reindex import ready
+    from deepreview.store.location import STORE_ENV, store_root
     from deepreview.store.repository import Repository
-    from deepreview.store.store import STORE_ENV, Store, store_root
+    from deepreview.store.store import Store
     from deepreview.targets.git import Git, find_repo_root, local_repo_name
     from deepreview.targets.identity import repo_identity
 

@@ -1,4 +1,5 @@
-"""stdout/stderr that a reader going away cannot break (`deep-review review | head -1`).
+"""stdout/stderr that a reader going away cannot break (`deep-review review | head -1`, or a
+terminal closed while a review stops on the hangup).
 
 Python ignores SIGPIPE, so a write to a pipe whose reader has exited raises BrokenPipeError —
 from a progress line in the middle of the seats, which would stop the review, or from the
@@ -9,11 +10,15 @@ its documented exit code.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO, cast
+
+# A closed pipe, or a terminal that hung up (a review stopping on SIGHUP still says so).
+_READER_GONE = (errno.EPIPE, errno.EIO)
 
 
 class _DropWhenClosed:
@@ -34,7 +39,9 @@ class _DropWhenClosed:
         if not self._closed_pipe:
             try:
                 return self._stream.write(text)
-            except BrokenPipeError:
+            except OSError as exc:
+                if exc.errno not in _READER_GONE:
+                    raise
                 self._reader_gone()
         return len(text)
 
@@ -46,7 +53,9 @@ class _DropWhenClosed:
         if not self._closed_pipe:
             try:
                 self._stream.flush()
-            except BrokenPipeError:
+            except OSError as exc:
+                if exc.errno not in _READER_GONE:
+                    raise
                 self._reader_gone()
 
     def _reader_gone(self) -> None:

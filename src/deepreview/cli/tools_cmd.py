@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.config import (
     REPO_CONFIG_NAME,
     dangerous_keys,
@@ -19,7 +20,7 @@ from deepreview.config import (
     trust_repo_file,
 )
 from deepreview.consolidate.files import consolidate_files
-from deepreview.errors import ConfigError, UsageError, first_problem
+from deepreview.errors import ConfigError, ExitCode, ParseError, UsageError, first_problem
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
@@ -179,7 +180,15 @@ def parse(file: str, fmt: str, seat: str) -> None:
         # (a review's JSON escapes them itself)
         click.echo(render_report(parse_report(clean_text(text)), fmt), nl=False)
         return
-    review = parse_review(text, seat=seat or Path(file).stem)
+    name = seat or Path(file).stem
+    review = parse_review(text, seat=name)
+    if looks_like_json(text):
+        # what a command seat printing this text would hand over (`parse` is its preview):
+        # JSON in the command seats' format is read strictly, and the wrong shape fails
+        strict = parse_json_review(text, seat=name)
+        if isinstance(strict, str):
+            raise ParseError(f"{strict}; a command seat printing this would fail")
+        review = strict or review
     if fmt != "json":
         raise UsageError(f"--format {fmt} renders whole reports only; use --format json")
     click.echo(to_json(review), nl=False)
@@ -196,7 +205,7 @@ def parse(file: str, fmt: str, seat: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
 def consolidate(
     reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
-) -> None:
+) -> int:
     """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
     changed = None
     if changed_files:
@@ -205,6 +214,12 @@ def consolidate(
         [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
     )
     click.echo(render_report(report, fmt), nl=False)
+    if report.header.verdict.label != "Failed":
+        return 0
+    # as `review`: a report in which no seat produced a review is no review (exit 3)
+    why = ", ".join(f"{r.seat}: {r.reason or r.status}" for r in report.runs)
+    click.echo(f"deep-review: no review could be used ({why}); exit 3", err=True)
+    return int(ExitCode.ALL_SEATS_FAILED)
 
 
 @click.command()

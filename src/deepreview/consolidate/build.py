@@ -27,7 +27,12 @@ from deepreview.consolidate.sections import (
     merge_limitations,
     merge_testing,
 )
-from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
+from deepreview.consolidate.verdict import (
+    cut_off_reviewers,
+    decide,
+    qualify,
+    unread_reviewers,
+)
 from deepreview.model import (
     AppendixEntry,
     Assessment,
@@ -104,6 +109,7 @@ def build_report(
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
         unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
         lead_read=lead is not None and lead.status == "ok",
     )
     # A failed seat reviewed nothing: it is shown as failed (notes, retro), not as a reviewer.

@@ -11,7 +11,13 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
   line numbers;
 * the reviewers' classifications: agreeing counts a little for, contradicting (one says *gap*,
   the other *regression*) counts against, since it is a claim about which code is at fault;
-  labels that name no culprit (*enhancement*, *correctness*) contradict nothing.
+  labels that name no culprit (*enhancement*, *correctness*) contradict nothing;
+* the reviewers' grading (`score._stance`), read as a careful lead reads it: grades two levels
+  apart (critical and suggestion) or a defect beside a nit (*bug* and *design*) count against,
+  and a pair that shares nothing but a name and its line is then capped below a link ("`div`
+  crashes on zero" and "`div` returns a float"); the same grade and nature at the same line(s),
+  or a finding naming only a file beside one at a line of it with a title word in common,
+  count for ("Hard-coded API key committed" and "Credential leaked in repository").
 
 Clustering maximises the total evidence `Σ (score − AVERAGE_THRESHOLD)` over the pairs inside
 clusters, with at most one finding per seat per cluster, and every member tied to the cluster by

@@ -392,7 +392,7 @@ def _entries(
         row = "downgrades" if f.severity.rank > before.rank else "upgrades"
         tally.add(m.seat, row, (before, f.severity))
     if g.classification is not None:
-        before_cls = classification_of(g.members, best_member(g.members))
+        before_cls = classification_of(g.members, best_member(g.members, f.severity))
         if before_cls != g.classification:
             out.append(
                 ReconciliationEntry(

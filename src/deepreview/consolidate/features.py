@@ -9,6 +9,7 @@ identifiers are compared without receivers or call arguments (`r.stopHostSwitch(
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -88,10 +89,28 @@ def words(text: str) -> list[str]:
     return out
 
 
+# Words that name one thing a reviewer may call by any of them: a committed secret is a
+# "credential" to one seat, a "secret" or an "API key" to the next. Each adds its concept's word.
+# "token" and "key" alone are often code (a lexer's tokens, a map's keys): only as a pair.
+_SECRET_WORDS = frozenset({"secret", "credential", "password", "passwd", "apikey"})
+_SECRET_PAIR_LIST = "api key, access token, auth token, private key"
+
+
+@lru_cache(maxsize=1)
+def _secret_pairs() -> frozenset[tuple[str, ...]]:
+    """`_SECRET_PAIR_LIST` as stemmed word pairs, as `words` gives them."""
+    return frozenset(tuple(words(pair)) for pair in _SECRET_PAIR_LIST.split(","))
+
+
 def finding_words(text: str) -> frozenset[str]:
     """`words`, and each hyphenated compound also written joined: one reviewer's
-    "hard-coded" is another's "hardcoded"."""
-    return frozenset(words(text)) | {stem(c.replace("-", "")) for c in _COMPOUND.findall(text)}
+    "hard-coded" is another's "hardcoded"; a synonym of "secret" also gives "secret"."""
+    found = words(text)
+    out = set(found) | {stem(c.replace("-", "")) for c in _COMPOUND.findall(text)}
+    pairs = set(itertools.pairwise(found))
+    if out & _SECRET_WORDS or pairs & _secret_pairs():
+        out.add("secret")
+    return frozenset(out)
 
 
 def strip_fences(text: str) -> str:
@@ -269,8 +288,10 @@ class Features:
     cited: frozenset[str]  # line numbers cited in the prose
     classification: str | None
     # what the finding is about (`kind_of`): "tests" (a missing or weak test), "missing docs"
-    # (no docstring, comment or documentation), else "code"
+    # (no docstring, comment or documentation), "missing types" (no type hints), else "code"
     kind: str = "code"
+    severity: int | None = None  # the reviewer's grade as a rank, 0 = critical
+    nature: str | None = None  # `nature_of` the classification: "defect", "security", "nit"
 
     @property
     def files(self) -> frozenset[str]:
@@ -302,22 +323,49 @@ TEST_PATH = re.compile(
 # Only missing text: a stale or wrong comment is often one problem with the code it describes.
 _DOCS_GAP = re.compile(
     r"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{0,40}\b(?:doc-?strings?|"
-    r"docs|documentation|doc[- ]comments?|comments?|godoc|jsdoc|javadoc|"
-    r"type (?:hints?|annotations?))\b|\bundocumented\b",
+    r"docs|documentation|doc[- ]comments?|comments?|godoc|jsdoc|javadoc)\b|\bundocumented\b",
     re.IGNORECASE,
 )
+# Missing type hints are a remark of their own: "`div` lacks type hints" is not "add a docstring
+# to `div`", though both name what the function is missing.
+_TYPES_GAP = re.compile(
+    r"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{0,40}\b"
+    r"(?:type[- ]?(?:hints?|annotations?)|annotations?|typing)\b|\buntyped\b",
+    re.IGNORECASE,
+)
+
+# What a classification says the finding is. A defect (or a security hole) and a nit (style,
+# typing, design) are two claims about the code: one seat's crash and another's design remark at
+# one line are two problems. Labels not listed (gap, enhancement, pre-existing) claim neither.
+_NATURES = {
+    "defect": ("bug", "regression", "correctness", "crash", "defect", "logic", "error"),
+    "security": ("security", "vulnerability"),
+    "nit": (
+        "nit", "style", "typing", "types", "design", "naming", "readability", "maintainability",
+        "documentation", "docs", "cleanup", "refactor", "consistency", "polish",
+    ),
+}  # fmt: skip
+_NATURE_OF = {label: nature for nature, labels in _NATURES.items() for label in labels}
+
+
+def nature_of(classification: str | None) -> str | None:
+    """`defect`, `security` or `nit` for a classification that says which, else None."""
+    return _NATURE_OF.get((classification or "").strip().lower())
 
 
 def kind_of(finding: Finding) -> str:
     """What the finding is about. "tests": its title says a test is missing, or all its own
     locations are test files ("Exercise the parser instead of seeding data", placed on
     `feed.spec.ts`, is the same gap as "the parser is untested"). "missing docs": its title
-    says a docstring, comment or documentation is missing. Else "code"."""
+    says a docstring, comment or documentation is missing; "missing types": type hints. Else
+    "code"."""
     paths = [loc.path for loc in finding.locations]
     if _TEST_GAP.search(finding.title) or (paths and all(TEST_PATH.search(p) for p in paths)):
         return "tests"
     if _DOCS_GAP.search(finding.title):
         return "missing docs"
+    if _TYPES_GAP.search(finding.title):
+        return "missing types"
     return "code"
 
 
@@ -341,4 +389,6 @@ def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
         cited=frozenset(cited_lines(prose)),
         classification=(finding.classification or "").strip().lower() or None,
         kind=kind_of(finding),
+        severity=finding.severity.rank,
+        nature=nature_of(finding.classification),
     )

@@ -1,17 +1,20 @@
 """One consolidated finding per group of members, numbered by severity and importance.
 
 Severity rule (quoted in the report's Reconciliation as `SEVERITY_RULE`): a finding gets the
-median of its reviewers' severities; when the reviewers split evenly, the less severe of the two
-middle severities, so one reviewer's higher grade needs a second reviewer to stand (the retro
-corrects over-grading, not under-grading); a single reviewer's severity stands. A reviewer is
+median of its reviewers' severities; when the reviewers split evenly, the more severe of the two
+middle severities, so one dismissive reviewer cannot silently demote a seat's Critical (and the
+`--fail-on` gate never passes a finding one of two reviewers called Critical); a single
+reviewer's severity stands. A reviewer is
 counted once: when the lead merged several of its findings into one, it votes with the most
 severe of them (`votes`), since two findings of one seat are not two opinions. And a lead's merge
 without a severity of its own never lowers the finding that absorbs it (`Group.floor`): folding
 a suggestion into an important finding must not turn it into a suggestion. Every voting member
 whose own severity differs from the result is recorded in Reconciliation.
 
-The text of a consolidated finding comes from its most complete member (a model seat before an
-analyzer such as the static seat, then a code excerpt in the body, a fix, then the longest body);
+The text of a consolidated finding comes from a member whose severity the finding ends with (the
+Critical seat's explanation, not the dismissive seat's "maybe intentional?"), and among those
+from the most complete (a model seat before an analyzer such as the static seat, then a code
+excerpt in the body, a fix, then the longest body);
 the fix from the first member in that ranking that has one.
 Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
 references dropped when a line range in that file is known), sorted by path and line. Reviewers
@@ -36,7 +39,7 @@ from deepreview.markdown_fence import has_code
 from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
 
 SEVERITY_RULE = (
-    "the median of the reviewers' severities; an even split takes the less severe of the two "
+    "the median of the reviewers' severities; an even split takes the more severe of the two "
     "middle ones; a single reviewer's severity stands"
 )
 CLASSIFICATION_ORDER = FAULT_CLASSES
@@ -47,11 +50,12 @@ MERGE_RULE = "a lead's merge without a severity does not lower the finding it me
 
 
 def reconcile_severity(severities: Sequence[Severity]) -> Severity:
-    """The median severity; an even split takes the less severe middle one."""
+    """The median severity; an even split takes the more severe middle one."""
     if not severities:
         raise ValueError("reconcile_severity needs at least one severity")
     ranks = sorted(s.rank for s in severities)  # 0 = critical first
-    return SEVERITIES[ranks[len(ranks) // 2]]
+    # (n - 1) // 2 is the middle of an odd count and the first (more severe) of an even one's two
+    return SEVERITIES[ranks[(len(ranks) - 1) // 2]]
 
 
 def votes(members: Sequence[Member]) -> tuple[Member, ...]:
@@ -100,10 +104,13 @@ def member_rank(m: Member) -> tuple[int, tuple[int, int, int]]:
     return (1 if m.model_backed else 0, completeness(m.finding))
 
 
-def best_member(members: Sequence[Member]) -> Member:
-    """The most complete member; ties go to the first in the given (canonical) order."""
-    best = members[0]
-    for m in members[1:]:
+def best_member(members: Sequence[Member], severity: Severity | None = None) -> Member:
+    """The most complete member, among those rated `severity` when any is (the text should
+    argue the grade the finding carries); ties go to the first in the given (canonical) order."""
+    graded = [m for m in members if m.finding.severity == severity]
+    pool = graded or list(members)
+    best = pool[0]
+    for m in pool[1:]:
         if member_rank(m) > member_rank(best):
             best = m
     return best
@@ -193,12 +200,12 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
             verification=f.verification or "added-by-lead",
         )
     members = group.members
-    best = best_member(members)
+    severity = group.severity or rule_severity(members, group.floor)
+    best = best_member(members, severity)
     fix_from = next(
         (m for m in sorted(members, key=member_rank, reverse=True) if m.finding.fix.strip()),
         None,
     )
-    severity = group.severity or rule_severity(members, group.floor)
     return Finding(
         id=group.key,
         severity=severity,

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from deepreview.consolidate.features import Features, Span
+from deepreview.consolidate.features import Features, Span, finding_words
 
 # Classifications that say which code is at fault: two of them that differ contradict each other.
 # Other labels (enhancement, correctness, security, ...) name a kind of finding, not a culprit;
@@ -150,6 +150,63 @@ def _one_line(x: Features, y: Features) -> bool:
 # score, so that the same function on the same lines is not enough (benchmarks/README.md:
 # corpus unchanged by either kind).
 KIND_PENALTY = 0.2
+# The reviewers' own grading as evidence, as a careful lead reads it. Against one issue: grades
+# two levels apart (critical and suggestion), or a defect beside a nit (`nature_of`). For it:
+# the same grade and nature at the same line(s), or a finding naming only the file beside one
+# at a line of it, on the same topic. See `_stance`.
+CONTRADICTION_PENALTY = 0.15
+AGREEMENT_BONUS = 0.1
+# A finding naming only the file can place itself no closer than "same file" (0.3 of `where`
+# against 1.0 for one line): agreeing on the topic there earns what the missing line costs.
+FILE_TOPIC_BONUS = 0.15
+SAME_PLACE_LINES = 3  # "the same line(s)": one range inside the other, neither longer than this
+
+
+def _stance(x: Features, y: Features, title: float) -> float:
+    """The bonus or penalty of the reviewers' grading: negative when their grades or natures
+    contradict; positive when both point at the same line(s) with the same grade and nature,
+    or one names only the file the other has a line in, with the same nature and a title word
+    in common; else 0."""
+    gap = abs(x.severity - y.severity) if x.severity is not None and y.severity is not None else 0
+    natures = {x.nature, y.nature}
+    if gap >= 2 or (x.nature and y.nature and "nit" in natures and len(natures) == 2):
+        return -CONTRADICTION_PENALTY
+    if x.nature is None or x.nature != y.nature:
+        return 0.0
+    same_place, file_and_line = _places(x, y)
+    if same_place and gap == 0:
+        return AGREEMENT_BONUS
+    return FILE_TOPIC_BONUS if file_and_line and title > 0 else 0.0
+
+
+def _places(x: Features, y: Features) -> tuple[bool, bool]:
+    """(both point at the same short line range, one names only a file the other has lines in)."""
+    same, file_and_line = False, False
+    for a in x.locations:
+        for b in y.locations:
+            if a.path != b.path:
+                continue
+            if a.start is None or b.start is None or a.end is None or b.end is None:
+                file_and_line |= (a.start is None) != (b.start is None)
+                continue
+            inside = (a.start <= b.start and b.end <= a.end) or (
+                b.start <= a.start and a.end <= b.end
+            )
+            short = max(a.end - a.start, b.end - b.start) < SAME_PLACE_LINES
+            same |= inside and short
+    return same, file_and_line
+
+
+def _names_only(x: Features, y: Features, title: float, prose: float) -> bool:
+    """The findings share code names and nothing else they say: no title word beyond those
+    names, no wording of the explanation, no cited line or quoted code."""
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
+    return (
+        not ((x.title_words & y.title_words) - names)
+        and prose < SAID_PROSE
+        and not (x.cited & y.cited)
+        and not (x.excerpt & y.excerpt)
+    )
 
 
 def evidence(
@@ -195,6 +252,15 @@ def evidence(
         # one names something missing, the other a defect; the same function and lines do not
         # make them one problem.
         score -= KIND_PENALTY
+    # "`div` crashes on a zero divisor" (critical, bug) and "`div` returns a float"
+    # (suggestion): the reviewers say two different things happen there. "Hard-coded API key
+    # committed" / "Credential leaked in repository", both critical security at app.py:1:
+    # worded apart, graded and classified alike, at one place.
+    stance = 0.0 if generic else _stance(x, y, title)
+    score += stance
+    if stance < 0 and _names_only(x, y, title, prose) and _one_line(x, y):
+        # the function's name and its line were all they had in common
+        score = min(score, WHERE_ONLY_CAP)
     said_alike = (
         title >= SAID_TITLE
         or prose >= SAID_PROSE
@@ -203,7 +269,7 @@ def evidence(
         or bool(x.excerpt & y.excerpt)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
-    if not said_alike and not generic and _one_line(x, y):
+    if not said_alike and not generic and stance <= 0 and _one_line(x, y):
         # Where is not what: two models' findings on one line (a function's `def` line takes
         # many remarks) that share no name, quoted code or wording are two problems there
         # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is

@@ -8,11 +8,15 @@ the change (only analyzers such as the static seat produced a review) "Merge as-
 "No model review", when some seats failed the reason says how many (`2 of 3 seats failed`), and
 when a seat wrote findings we could not read (and none we could) the reason says so: its
 silence is not "no issues". Unless a lead read that text, "Merge as-is" then becomes
-"Unverified" (and `--fail-on` does not pass it).
+"Unverified" (and `--fail-on` does not pass it). A seat whose review stopped before it was done
+(`findings/unfinished.py`) but left something to keep (findings, severity sections saying
+"None", a verdict) is said the same way ("Alpha's review is cut off"): what it did not get to
+write no one can read, so without a lead its silence on the rest is no approval either.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from deepreview.consolidate.inputs import is_model_backed
@@ -59,6 +63,7 @@ NO_MODEL_REVIEW = "No model review"
 # "Merge as-is" while a seat's findings text could not be read and no lead read it for us.
 UNVERIFIED = "Unverified"
 UNREAD_CLAUSE = "findings could not be read (see the appendix)"
+CUT_OFF_CLAUSE = "cut off"
 
 
 def _seats(n: int) -> str:
@@ -81,6 +86,7 @@ def qualify(
     failed: int,
     model_reviewed: bool,
     unread: Sequence[str] = (),
+    cut_off: Sequence[str] = (),
     lead_read: bool = False,
 ) -> Verdict:
     """The verdict as it may be shown, given who actually reviewed (see the module doc).
@@ -112,12 +118,40 @@ def qualify(
             reason = _then(reason, f"the lead read {names} findings text, which the tool could not")
         else:
             reason = _then(reason, f"{names} {UNREAD_CLAUSE}")
+    if cut_off:
+        if label == "Merge as-is" and not lead_read:
+            label = UNVERIFIED
+        names = " and ".join(f"{n}'s" for n in cut_off)
+        its = "review is" if len(cut_off) == 1 else "reviews are"
+        reason = _then(reason, f"{names} {its} {CUT_OFF_CLAUSE}")
     return Verdict(label, reason)
 
 
 def unread_clause(reason: str) -> str | None:
     """The clause of a verdict reason naming the seats whose findings could not be read."""
     return next((c for c in reason.split("; ") if c.endswith(UNREAD_CLAUSE)), None)
+
+
+def listed_verdict(verdict: Verdict) -> str:
+    """The verdict as a store listing shows it (`list`, index.html): its label, with the
+    failed seats when some failed: "Merge as-is (1 of 2 seats failed)" is no bare approval."""
+    failed = next((c for c in verdict.reason.split("; ") if _FAILED_SEATS.fullmatch(c)), None)
+    return f"{verdict.label} ({failed})" if failed and verdict.label != "Failed" else verdict.label
+
+
+_FAILED_SEATS = re.compile(r"\d+ of \d+ seats? failed")
+
+
+def cut_off_clause(reason: str) -> str | None:
+    """The clause of a verdict reason naming the seats whose review is cut off."""
+    return next(
+        (
+            c
+            for c in reason.split("; ")
+            if re.fullmatch(r".+'s (?:review is|reviews are) cut off", c)
+        ),
+        None,
+    )
 
 
 def unjudged(report: Report) -> str | None:
@@ -127,6 +161,9 @@ def unjudged(report: Report) -> str | None:
     unread = unread_clause(report.header.verdict.reason)
     if unread is not None:
         return unread
+    cut = cut_off_clause(report.header.verdict.reason)
+    if cut is not None and (report.lead is None or report.lead.status != "ok"):
+        return cut  # (a lead judged the panel knowing it: its verdict stands, as for unread text)
     models = [r for r in report.runs if is_model_backed(r.seat)]
     if models and not any(r.status == "ok" for r in models):
         names = ", ".join(r.seat for r in models)
@@ -142,3 +179,9 @@ def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple
         for name, review in reviews
         if review is not None and review.unread_findings and not review.findings
     )
+
+
+def cut_off_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
+    """Names of reviewers whose review stopped before it was done (a seat with nothing usable in
+    it, no finding, findings section or verdict, failed as "unfinished review" instead)."""
+    return tuple(name for name, review in reviews if review is not None and review.cut_off)

@@ -219,6 +219,8 @@ _PLACE_TAG = re.compile(
     re.IGNORECASE,
 )
 _BOLD_PARAGRAPH = re.compile(r"^ {0,3}\*\*[^*\s]")
+# `🔴 `a.py:3` — text` as a paragraph of its own: a circle leads it as a bold level word would
+_LED_PARAGRAPH = re.compile(r"^ {0,3}(?:\*\*[^*\s]|[🔴🟠🟡🟢🔵])")
 
 
 def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
@@ -237,8 +239,8 @@ def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
 
 def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
     """`**Blocking:** Retry swallows the error (`a.py:42`). …` as a paragraph of its own: a
-    bold level word leads the finding, as it does a list item."""
-    if not _BOLD_PARAGRAPH.match(line):
+    bold level word (or a colored circle) leads the finding, as it does a list item."""
+    if not _LED_PARAGRAPH.match(line):
         return None
     head = _bullet_head(line.strip(), prefixes)
     if head is None or head.severity is None:
@@ -247,10 +249,13 @@ def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
     return head
 
 
-def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> bool:
+def _place_first(
+    head: FindingHead, rest: str, prefixes: tuple[str, ...], *, led: bool = False
+) -> bool:
     """`- `a.py:3` — Title.` / `- `a.py:3` Title`: the item opens with its place. True when it
     did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a
-    point of a body, not a title."""
+    point of a body, not a title — unless a level word `led` the item (`- Blocking: `a.py:3`
+    closes …`): that makes it a finding, and the place leaves its title."""
     rest = join_line_words(rest)  # `- `a.py` L80–L95 duplicates …`: the lines are the place's
     tagged = _PLACE_TAG.match(rest)
     if tagged and _all_locations(tagged.group("place").strip("`"), prefixes):
@@ -268,7 +273,7 @@ def _place_first(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> boo
         return False
     parts = _SPLIT.split(rest, maxsplit=1)
     lead = _LEADING_SPAN.match(rest)
-    if len(parts) < 2 and lead and lead.group("title")[0].isupper():
+    if len(parts) < 2 and lead and (led or lead.group("title")[0].isupper()):
         parts = [lead.group("span"), lead.group("title")]
     if len(parts) != 2 or not _all_locations(parts[0], prefixes):
         return False
@@ -293,7 +298,7 @@ def _bullet_head(
     word, rest = level_lead(rest)
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
-    if _place_first(head, rest, prefixes):
+    if _place_first(head, rest, prefixes, led=word is not None):
         head.style = "placed"
     else:
         _fill(head, rest, prefixes)

@@ -27,7 +27,7 @@ from deepreview.findings.labels import (
     place_list,
     severity_label_follows,
 )
-from deepreview.findings.levels import HIGH, stressed_level, tag_level
+from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Severity
 
@@ -383,6 +383,16 @@ def rank_high(drafts: list[Draft], *, critical_section: bool) -> None:
     for d in drafts:
         if d.high and d.severity is Severity.CRITICAL:
             d.severity = Severity.IMPORTANT
+
+
+def rank_circles(drafts: list[Draft]) -> None:
+    """🟡 is the level below 🟠 in a review that uses both (🔴/🟠/🟡), the middle one of a
+    🔴/🟡/🟢 traffic light otherwise."""
+    if not any(d.head.level_word == ORANGE for d in drafts):
+        return
+    for d in drafts:
+        if d.head.level_word == YELLOW and d.severity is Severity.IMPORTANT:
+            d.severity = Severity.SUGGESTION
 
 
 def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:

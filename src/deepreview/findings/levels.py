@@ -3,7 +3,7 @@
 One vocabulary for every place a severity is written: section headings (`## High Severity`),
 tags (`[Medium]`, `(minor, gap)`), `**Severity:** Low` lines and table cells.  Models that
 ignore the prompt's Critical / Important / Suggestions use High / Medium / Low, Blocker / Major /
-Minor, P0 / P1 / P2 or Nits.
+Minor, P0 / P1 / P2 / P3 (Codex: P2 is important, P3 a suggestion) or Nits.
 
 `high` is ambiguous: it is the top of a three-level scale (High / Medium / Low), so it reads as
 critical, but the level below Critical in a review that uses both words; `parse.py` ranks it
@@ -25,7 +25,19 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
         Severity.CRITICAL,
     ),
     **dict.fromkeys(
-        ("important", "major", "medium", "moderate", "significant", "warning", "warnings", "p1"),
+        # Codex's own review prompt: `[P1]` urgent, `[P2]` normal, "to be fixed eventually" —
+        # a real bug it asks to fix, so not a suggestion; `[P3]` "low, nice to have" is one.
+        (
+            "important",
+            "major",
+            "medium",
+            "moderate",
+            "significant",
+            "warning",
+            "warnings",
+            "p1",
+            "p2",
+        ),
         Severity.IMPORTANT,
     ),
     **dict.fromkeys(
@@ -43,7 +55,6 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
             "cosmetic",
             "trivial",
             "info",
-            "p2",
             "p3",
             "non-blocking",
             "improvements",  # `### 💡 Improvements` after `### 🐛 Bugs`
@@ -55,6 +66,19 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
 # Words that mean the top level without being `high`: a review using one of them and `high`
 # has four levels, and its `high` is the second.
 TOP_WORDS: Final = frozenset(w for w, s in LEVEL_WORDS.items() if s is Severity.CRITICAL) - {HIGH}
+# A colored circle as the level (`🔴 `a.py:3` — …`, a table's Severity cell `🟠`). Yellow is the
+# middle of a 🔴/🟡/🟢 traffic light, but the level below orange where a review uses 🟠 too
+# (`findings.rank_circles`).
+YELLOW: Final = "🟡"
+ORANGE: Final = "🟠"
+CIRCLES: Final[dict[str, Severity]] = {
+    "🔴": Severity.CRITICAL,
+    ORANGE: Severity.IMPORTANT,
+    YELLOW: Severity.IMPORTANT,
+    "🟢": Severity.SUGGESTION,
+    "🔵": Severity.SUGGESTION,
+}
+LEVEL_WORDS.update(CIRCLES)  # (a circle is a level "word" wherever a level word is looked up)
 
 _PHRASES: Final = (
     ("non-blocking", "optional"),
@@ -117,14 +141,18 @@ TAG_PATTERN: Final = "|".join(sorted(TAG_WORDS, key=len, reverse=True))
 def tag_level(word: str) -> Severity | None:
     """A tag's word (`High`, `nit`, `P1`) -> its level; None for any other word."""
     w = word.strip().strip("*_`").lower()  # `(**high**)`
-    return LEVEL_WORDS[w] if w in TAG_WORDS else None
+    return LEVEL_WORDS[w] if w in TAG_WORDS or w in CIRCLES else None
 
 
 def first_level_word(text: str) -> str | None:
     """The level word a `Severity:` value or a table cell starts with (`High (security)`,
-    `🔴 Critical`, `Suggestion / nit`); None when it starts with another word."""
+    `🔴 Critical`, `Suggestion / nit`), or the circle that is all it gives (`🟠`, `🔴 Bug`); None
+    when it starts with another word."""
     words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
-    return words[0] if words and words[0] in LEVEL_WORDS else None
+    if words and words[0] in LEVEL_WORDS:
+        return words[0]
+    circle = text.strip(" \t*_`")[:1]
+    return circle if circle in CIRCLES else None
 
 
 def title_level(normalized: str) -> tuple[Severity, bool] | None:
@@ -213,12 +241,12 @@ def stressed_level(text: str) -> str | None:
     return next(iter(words)) if len(levels) == 1 and len(words) == 1 else None
 
 
-# A colored circle alone as the level (`- 🔴 **Title** (`a.py:3`)`); red, orange and yellow are
-# never praise, green and blue may be (`- 🟢 **Clean helper**` under `What looks good`), so they
-# count only before a place with a line.
-_CIRCLES: Final = {"🔴": "critical", "🟠": "important", "🟡": "important"}
-_CALM_CIRCLES: Final = {"🟢": "suggestion", "🔵": "suggestion"}
+# A colored circle alone as the level (`- 🔴 **Title** (`a.py:3`)`, `🟠 `a.py:3` — text`); red,
+# orange and yellow are never praise, green and blue may be (`- 🟢 **Clean helper**` under
+# `What looks good`), so they count only before a place with a line.
+_WARM_CIRCLES: Final = frozenset(("🔴", ORANGE, YELLOW))
 _PLACE_WITH_LINE = re.compile(r"`[^`\s]+:\d+")
+_OPENS_WITH_PLACE = re.compile(r"^`?[^\s`*]+:\d+")
 
 
 def level_lead(rest: str) -> tuple[str | None, str]:
@@ -232,9 +260,10 @@ def level_lead(rest: str) -> tuple[str | None, str]:
             body = "**" + groups["b"] if groups.get("b") else groups["r"]
             return groups.get("w") or groups["w2"], body
     circle = rest[:1]
-    if text != rest and text.startswith("**"):
-        if circle in _CIRCLES:
-            return _CIRCLES[circle], text
-        if circle in _CALM_CIRCLES and _PLACE_WITH_LINE.search(text):
-            return _CALM_CIRCLES[circle], text
+    if text != rest and circle in CIRCLES:
+        placed = _OPENS_WITH_PLACE.match(text) is not None
+        if text.startswith("**") and circle in _WARM_CIRCLES:
+            return circle, text
+        if placed or (text.startswith("**") and _PLACE_WITH_LINE.search(text)):
+            return circle, text
     return None, rest

@@ -243,4 +243,18 @@ def join_line_words(tail: str) -> str:
             lines += "," + more.group("start") + (f"-{more['end']}" if more["end"] else "")
         return f"`{path}:{lines}`"
 
-    return _PATH_THEN_LINE.sub(repl, tail)
+    def line_first(m: re.Match[str]) -> str:
+        path = m.group("path").strip("`")
+        if ":" in path or not looks_like_path(path):
+            return m.group(0)
+        return f"`{path}:{m.group('start')}" + (f"-{m['end']}`" if m["end"] else "`")
+
+    return _LINE_OF_PATH.sub(line_first, _PATH_THEN_LINE.sub(repl, tail))
+
+
+# `L10 of `c.py``, `line 4 in `d.py``, `lines 3-9 of e.py`: the line(s) first, then the file.
+_LINE_OF_PATH = re.compile(
+    rf"\b(?:(?:lines?|l\.)[ \t]*|(?-i:L)(?=\d))(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?"
+    r"[ \t]+(?:of|in)[ \t]+(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)",
+    re.IGNORECASE,
+)

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 
+from deepreview.findings.blocks import Block
 from deepreview.findings.file_groups import file_heading
 from deepreview.findings.findings import (
     Draft,
     make_draft,
     parse_findings_block,
 )
-from deepreview.findings.section_titles import about_earlier_rounds
+from deepreview.findings.section_titles import DESIGN_KINDS, Kind, about_earlier_rounds
 from deepreview.findings.table_findings import table_findings
 
 
@@ -87,3 +88,28 @@ def _tables(
     taken = set(used)
     rest = [k for k in range(len(lines)) if k not in taken]
     return drafts, [lines[k] for k in rest], [fenced[k] for k in rest]
+
+
+def placed_concerns(blocks: list[Block], prefixes: tuple[str, ...]) -> None:
+    """A `## Concerns` section of its own whose items are findings (`1. **`add` subtracts** —
+    `calc.py:2`. …`) is a findings section, as `## Problems` or `## Risks` is. Not one under
+    `## Design Observations` (our layout's `### Concerns`), nor one of plain remarks: those are
+    design observations."""
+    for n, block in enumerate(blocks):
+        if block.kind is not Kind.CONCERNS or _under_design(blocks, n):
+            continue
+        res = parse_findings_block(block.lines, block.fenced, None, prefixes)
+        leading = [ln for ln in block.lines[: res.first] if ln.strip()]
+        if res.drafts and not leading and all(_placed_item(d) for d in res.drafts):
+            block.kind = Kind.FINDINGS
+
+
+def _under_design(blocks: list[Block], n: int) -> bool:
+    """The nearest section above block `n` with a higher heading is a Design section, or the
+    section right before it is one (`### Design Observations` + `### Concerns`, one level)."""
+    if n and blocks[n - 1].kind in DESIGN_KINDS:
+        return True
+    for above in reversed(blocks[:n]):
+        if above.level < blocks[n].level:
+            return above.kind is Kind.DESIGN
+    return False

@@ -67,13 +67,14 @@ from deepreview.findings.findings import (
     Draft,
     one_line,
     parse_findings_block,
+    rank_circles,
     rank_high,
     strip_rules,
 )
+from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
-from deepreview.findings.labels import LABEL
-from deepreview.findings.levels import tag_level
-from deepreview.findings.loose import loose_findings
+from deepreview.findings.level_lists import open_level_lists
+from deepreview.findings.loose import loose_findings, placed_concerns
 from deepreview.findings.prose_problems import asks_for_changes, prose_problems
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.records import has_records, rewrite_records
@@ -84,8 +85,8 @@ from deepreview.findings.sections import (
     parse_coverage,
     parse_observations,
 )
+from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
-from deepreview.markdown_fence import is_fence_line
 from deepreview.model import (
     AgentReview,
     Assessment,
@@ -171,6 +172,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     mask = fence_mask(lines)
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
     rank_levels(blocks)
+    placed_concerns(blocks, prefixes)
     st = _State(prefixes, prose=not any(b.kind in FINDING_KINDS for b in blocks))
     if unwrapped is not None:
         st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
@@ -195,6 +197,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         st.drafts,
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
+    rank_circles(st.drafts)
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
     # or as the unread text of a `Findings:` section).
     if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
@@ -212,9 +215,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
     findings, finding_warnings = assemble(st.drafts)
     warnings = list(st.sink.warnings) + finding_warnings
-    if not findings and st.prose and not st.unread:
-        # no findings section and no finding read, but sentences that name problems at places:
-        # findings that could not be read, never a review that found nothing
+    if not findings and not st.unread:
+        # no finding read (no findings section, or severity sections that all say "None"), but
+        # sentences that name problems at places (the summary, `## Observations`): findings
+        # that could not be read, never a review that found nothing
         st.unread.extend(prose_problems(blocks, st.prefixes))
         verdict = st.verdicts[-1] if st.verdicts else None
         if not st.unread and asks_for_changes(verdict) and verdict is not None:
@@ -227,6 +231,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
     warnings.extend(_shape_warnings(text, lines, mask, blocks, bool(findings)))
+    unfinished = cut_off(lines, mask, blocks) if text.strip() else ""
+    if unfinished:
+        warnings.append(unfinished)
     return AgentReview(
         seat=seat,
         pass_no=pass_no,
@@ -244,6 +251,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         warnings=tuple(dict.fromkeys(warnings)),
         raw=raw,
         unread_findings=tuple(st.unread),
+        cut_off=unfinished,
         unrated=unrated_ids(st.drafts, findings),
     )
 
@@ -252,13 +260,16 @@ def _opened_up(lines: list[str]) -> list[str]:
     """The review with findings written in shapes the section parser does not read, rewritten
     in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
     (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
-    `**Issue:**` records."""
+    `**Issue:**` records, nested under `- **Critical**` items."""
     lines = open_details(lines) or lines
+    lines = split_inline_nits(lines, fence_mask(lines)) or lines
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
         lines = unquote_findings(lines, fence_mask(lines), is_strong_start) or lines
     if has_records(lines):
         lines = rewrite_records(lines, fence_mask(lines)) or lines
+    if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
+        lines = open_level_lists(lines, fence_mask(lines)) or lines
     return lines
 
 
@@ -426,10 +437,6 @@ def _merge_assessments(parts: list[Assessment]) -> Assessment:
     return Assessment(intro=intro, items=tuple(items))
 
 
-_BOLD_LABEL_VALUE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)\s*\S")
-_ENDS_WITH_PLACE = re.compile(r"(?:\S\.[A-Za-z]\w{0,9}:\d+(?:[-–]\d+)?|\blines?\s+\d+)\s*$", re.I)
-
-
 def _shape_warnings(
     text: str, lines: list[str], mask: list[bool], blocks: list[Block], found: bool
 ) -> list[str]:
@@ -444,27 +451,4 @@ def _shape_warnings(
         out.append("no Executive Summary section")
     if ends_inside_fence(lines, mask):
         out.append("review ends inside an unclosed code block (cut off?)")
-        return out
-    last = next((ln for ln in reversed(lines) if ln.strip()), "")
-    tail_kind = blocks[-1].kind
-    # (a `**Line:** 30` label ends the last finding whole, though it ends in a digit)
-    prose = (
-        not is_fence_line(last)
-        and not re.match(r"^\s*(?:[|#>]|[-*+] `|\*\*[^*]+\*\*\s*$)", last)
-        and LABEL.match(last) is None
-        # `**Overall correctness:** patch is incorrect`: a label and its value, said whole
-        and _BOLD_LABEL_VALUE.match(last) is None
-        # `S1. **Title** — ./a.go:30`, `… `a.py` @ line 40`: a finding's line ends with its place
-        and _ENDS_WITH_PLACE.search(last) is None
-    )
-    if (
-        tail_kind is not Kind.COVERAGE
-        and prose
-        and re.search(r"[A-Za-z0-9,;(\-]$", last.rstrip())
-        and not re.search(r"\b(?:None|N/A)$", last.strip())
-        # `- **Title** (`a.py:3`) — Medium`: a finding's line ends with its level
-        and tag_level(last.split()[-1]) is None
-    ):
-        snippet = " ".join(last.split())[-50:]
-        out.append(f"review may be cut off mid-sentence: '…{snippet}'")
     return out

@@ -1,16 +1,18 @@
-"""Problems told in prose: a review with no findings section and no finding we could read, whose
-sentences still name problems at places (`The retry loop at `run.py:55` never gives up, a
-critical problem …`).
+"""Problems told in prose: a review with no finding we could read (no findings section, or
+severity sections that all say "None"), whose sentences still name problems at places (`The
+retry loop at `run.py:55` never gives up, a critical problem …`) — in its summary, preamble or
+another section (`## Observations`), not in design, testing or earlier-round sections.
 
 Read as a review that found nothing, it would make the verdict "no issues found".  Such passages
 are the seat's findings text that could not be read (`AgentReview.unread_findings`), as text in
 a findings section that holds no finding is: the verdict then says that seat's findings could
 not be read.  A passage counts when it names a place with a line and a problem (a problem word
 such as `bug`, `broken`, `regression`, `wrong`, or a stressed level word: `**critical**`) and
-does not itself say there is none.  A review that says outright that it found nothing ("No
-issues found", "LGTM") is taken at its word: the passages are then context (a bug it checked).
-"Looks good" / "looks fine" is not such a statement: "Everything else looks fine" follows the
-problems it closes.
+does not itself say there is none, nor that its problem is fixed or pre-existing.  A review
+that says outright that it found nothing ("No issues found", "LGTM") is taken at its word: the
+passages are then context (a bug it checked).  "Looks good" / "looks fine" is not such a
+statement: "Everything else looks fine" follows the problems it closes; nor is a qualified one
+("no blocking issues found", "Otherwise, no issues found", "No major issues.").
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from deepreview.findings.blocks import Block
 from deepreview.findings.findings import says_none
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
-from deepreview.findings.readable import says_nothing_found_outright
-from deepreview.findings.section_titles import Kind
+from deepreview.findings.readable import qualified_none, says_nothing_found_outright
+from deepreview.findings.section_titles import Kind, about_earlier_rounds
 
 # Only these sections tell findings in a review without a findings section; a Testing or
 # Documentation Assessment names gaps as notes (`consolidate/notes.py`), a coverage table files.
@@ -37,10 +39,27 @@ _PROBLEM: Final = re.compile(
 )
 
 
+# A problem this change did not bring, or an earlier round's that is gone: "the bug at `a.py:3`
+# reported last round is now fixed", "a pre-existing problem, not introduced by this change".
+# ("Must be fixed before merge" is no such word: only fixed as done.)
+_SETTLED: Final = re.compile(
+    r"\b(?:(?:is|are|was|were|been|now|got)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
+    r"pre-?existing|not\s+introduced|already\s+(?:there|present|on\s+\w+)|out\s+of\s+scope|"
+    r"(?:previous|prior|earlier|last)\s+(?:round|review|pass)|round\s+\d)",
+    re.IGNORECASE,
+)
+
+
 def prose_problems(blocks: list[Block], prefixes: tuple[str, ...] = ()) -> list[str]:
     """The passages (paragraphs or list items, outside code) of the review's prose sections
-    that name a problem at a place with a line."""
-    paragraphs = [p for b in blocks if b.kind in _PROSE_KINDS for p in _paragraphs(b)]
+    that name a problem at a place with a line. Sections about earlier rounds (`## Prior Round
+    Findings`) are not this review's findings."""
+    paragraphs = [
+        p
+        for b in blocks
+        if b.kind in _PROSE_KINDS and not about_earlier_rounds(b.title)
+        for p in _paragraphs(b)
+    ]
     if says_nothing_found_outright("\n\n".join(paragraphs)):
         return []
     return [p for p in paragraphs if _names_a_problem(p, prefixes)]
@@ -83,7 +102,9 @@ _MAX_PASSAGE: Final = 4000
 
 
 def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
-    if len(text) > _MAX_PASSAGE or says_none(text):
+    if len(text) > _MAX_PASSAGE or _SETTLED.search(text):
+        return False
+    if says_none(text) and not qualified_none(text):
         return False
     if _PROBLEM.search(text) is None and stressed_level(text) is None:
         return False

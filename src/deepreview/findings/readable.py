@@ -26,6 +26,10 @@ from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import AgentReview
 
 UNPARSEABLE: Final = "unparseable review"
+# A text that stops before its work is done (`unfinished.py`) and holds no finding (read or
+# unread), no findings section and no verdict: "Looks good so far" is no review that found
+# nothing. One that laid out its severity sections ("None.") is kept, its verdict qualified.
+UNFINISHED: Final = "unfinished review"
 
 # "No issues found.", "No findings.", "Nothing to report", "LGTM", "Looks good to me": a genuine
 # short review that found nothing.  Whole statements only: "no access" is not one of them.
@@ -52,10 +56,44 @@ def says_nothing_found(text: str) -> bool:
     return bool(_NOTHING_FOUND.search(text))
 
 
+# "No *blocking* issues found", "no other issues", "no major problems": nothing of *that* kind,
+# which leaves room for the lesser or earlier-named problems beside it.
+_QUALIFIER: Final = re.compile(
+    r"\b(?:other|further|additional|more|else|blocking|major|critical|serious|significant|"
+    r"big|severe|remaining|high[\s-]severity)\b",
+    re.IGNORECASE,
+)
+# "Otherwise, no issues found", "Apart from that, LGTM", "LGTM except …", "no issues beyond …"
+_BEFORE: Final = re.compile(
+    r"(?:otherwise|apart\s+from|aside\s+from|other\s+than|besides|beyond|except(?:\s+for)?)"
+    r"\b[^.!?\n]{0,60}$",
+    re.IGNORECASE,
+)
+_AFTER: Final = re.compile(
+    r"^[^.!?\n]{0,40}\b(?:except|but|apart\s+from|aside\s+from|other\s+than|besides|beyond)\b",
+    re.IGNORECASE,
+)
+
+
+def qualified_none(text: str) -> bool:
+    """The text's first sentence says only that nothing of *some* kind was found ("No major
+    issues.", "No other problems."): the sentences after it may still name problems."""
+    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    return _QUALIFIER.search(first) is not None
+
+
 def says_nothing_found_outright(text: str) -> bool:
-    """`says_nothing_found`, but not on "looks good" / "looks fine" alone: a review that lists
-    problems and closes with "Everything else looks fine" has not said it found nothing."""
-    return any(not m.group(0).lower().startswith("looks") for m in _NOTHING_FOUND.finditer(text))
+    """`says_nothing_found`, but only unqualified: not on "looks good" / "looks fine" alone (a
+    review that lists problems and closes with "Everything else looks fine" has not said it
+    found nothing), nor on "no *blocking* issues", "no other issues", "Otherwise, no issues
+    found", "LGTM except …": each leaves room for the problems it names beside it."""
+    return any(
+        not m.group(0).lower().startswith("looks")
+        and _QUALIFIER.search(m.group(0)) is None
+        and _BEFORE.search(text, 0, m.start()) is None
+        and _AFTER.search(text[m.end() :]) is None
+        for m in _NOTHING_FOUND.finditer(text)
+    )
 
 
 _SEVERITY_KINDS: Final = FINDING_KINDS - {Kind.FINDINGS}
@@ -96,6 +134,18 @@ def _all_reviewed(review: AgentReview) -> bool:
     return bool(review.coverage) and all(_REVIEWED.match(c.status) for c in review.coverage)
 
 
+def _says_anything_usable(review: AgentReview) -> bool:
+    return bool(
+        review.findings
+        or review.unread_findings
+        or review.verdict_line
+        or _findings_sections(review.raw)
+    )
+
+
 def unparseable_reason(review: AgentReview) -> str | None:
-    """`UNPARSEABLE` when the seat's text is not a review; None when it is one."""
+    """`UNPARSEABLE` when the seat's text is not a review, `UNFINISHED` when it stopped before
+    saying anything usable; None when it is a review."""
+    if review.cut_off and not _says_anything_usable(review):
+        return UNFINISHED
     return None if has_structure(review) else UNPARSEABLE

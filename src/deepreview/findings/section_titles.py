@@ -58,6 +58,14 @@ _TITLES: dict[str, Kind] = {
     "nits": Kind.SUGGESTIONS,
     "nitpicks": Kind.SUGGESTIONS,
     "suggestions (non-blocking)": Kind.SUGGESTIONS,
+    # The three levels and the summary in German, French and Spanish (a seat that answers in
+    # the language of the change's comments); no bare `Critique`, an English word for a review.
+    **dict.fromkeys(("kritische probleme", "kritisch", "kritische fehler"), Kind.CRITICAL),
+    **dict.fromkeys(("problèmes critiques", "problemas críticos", "críticos"), Kind.CRITICAL),
+    **dict.fromkeys(("wichtige probleme", "wichtig", "problèmes importants"), Kind.IMPORTANT),
+    **dict.fromkeys(("problemas importantes", "importantes"), Kind.IMPORTANT),
+    **dict.fromkeys(("vorschläge", "verbesserungsvorschläge", "sugerencias"), Kind.SUGGESTIONS),
+    **dict.fromkeys(("zusammenfassung", "résumé", "resumen"), Kind.SUMMARY),
     "design observations": Kind.DESIGN,
     "design": Kind.DESIGN,
     "concerns": Kind.CONCERNS,

@@ -20,7 +20,9 @@ _COLUMNS = {
     "severity": ("severity", "sev", "level", "priority"),
     "location": ("location", "locations", "file", "files", "where", "path", "file:line"),
     "line": ("line", "lines", "line(s)", "line no", "line no.", "ln"),
-    "title": ("finding", "issue", "title", "summary", "description", "problem"),
+    "title": ("finding", "issue", "title", "summary", "description", "problem", "what"),
+    # `| Type | Where | What |`: a finding's kind (Bug, Security), or a level (Nit)
+    "kind": ("type", "kind", "category"),
     "fix": ("fix", "recommendation", "suggested fix", "remedy"),
 }
 _ID = re.compile(r"^\**(?P<id>[CIS])-?(?P<n>\d{1,3})\**$")
@@ -70,7 +72,10 @@ def table_findings(
         tracking = loose and any(
             re.sub(r"[^a-z ]", "", c.lower()).strip() in _TRACKING for c in header
         )
-        if "title" in cols and ("severity" in cols or section is not None) and not tracking:
+        # (a kind column makes a findings table only inside a findings section: elsewhere
+        # `| Type | Description |` lists anything, options or fields)
+        rated = "severity" in cols or section is not None or ("kind" in cols and not loose)
+        if "title" in cols and rated and not tracking:
             used.extend(range(i, j))
             out.extend(h for h in (_row(r, cols, section, prefixes) for r in rows) if h)
         i = j
@@ -101,6 +106,15 @@ def _row(
     )
     if severity is not None and head.severity is None and section is None:
         head.severity = severity
+    kind = cell("kind").strip("*_` ")
+    kind_level = first_level_word(kind) if kind else None
+    if kind_level is not None:
+        # `Nit`, `Minor`: a level written as the kind
+        if head.severity is None:
+            head.severity, head.level_word = LEVEL_WORDS[kind_level], kind_level
+    elif kind:
+        # `Bug`, `Security`: what kind of finding, not how severe (no severity given)
+        head.classification = kind.lower()
     head.locations = locations_in(cell("location"), prefixes) if cell("location") else []
     lines = _LINES_CELL.match(cell("line").strip("` "))
     if lines and len(head.locations) == 1 and head.locations[0].start is None:

@@ -23,7 +23,7 @@ from deepreview.consolidate.scope import referenced_files
 from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.findings.findings import one_line
 from deepreview.findings.parse import parse_review
-from deepreview.findings.readable import UNPARSEABLE
+from deepreview.findings.readable import UNFINISHED, UNPARSEABLE
 from deepreview.formats import RENDERERS, Renderer, stored_formats
 from deepreview.model import AgentReview, Header, LeadInfo, Report, Reviewer
 from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
@@ -115,6 +115,10 @@ def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]
         if run.status != "ok":
             said = _first_words(review_dir, run.seat) if run.reason == UNPARSEABLE else ""
             said = f" (it said: “{said}”)" if said else ""
+            if run.reason == UNFINISHED:
+                # where it stopped tells whether it ran out of turns or announced more work
+                last = _last_words(review_dir, run.seat)
+                said = f" (it ended: “{last}”)" if last else ""
             notes.append(
                 f"Seat {run.seat} {run.outcome_text}{said}{_stderr_pointer(review_dir, run)}."
             )
@@ -173,6 +177,20 @@ def _first_words(review_dir: Path | None, seat: str) -> str:
         if any(c.isalnum() for c in words):
             return one_line(words, 100)
     return ""
+
+
+def _last_words(review_dir: Path | None, seat: str) -> str:
+    """The end of the seat's stored (redacted) output, clipped from the front."""
+    if review_dir is None:
+        return ""
+    path = seat_files(review_dir, seat, 1).review
+    try:
+        text = read_stored_text(path) if path.is_file() else ""
+    except StoreError:
+        return ""
+    prose = [ln for ln in clean_text(text).splitlines() if not ln.lstrip().startswith("#")]
+    words = " ".join(" ".join(prose).split())
+    return words if len(words) <= 100 else "…" + words[-99:]
 
 
 def stored_review(review_dir: Path, seat: str) -> AgentReview:

@@ -43,8 +43,9 @@ from deepreview.prompts.review import read_steering_files
 from deepreview.runfiles import THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.store import runlock
+from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store, review_store_root
+from deepreview.store.store import Store
 from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import review_diff
 from deepreview.targets.target import Target, review_id
@@ -259,8 +260,8 @@ def execute_finish(
 ) -> ReviewOutcome:
     p = plan.prepared
     now = datetime.now().astimezone()
-    rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
     redactor = Redactor(p.env)
+    rid, review_dir = p.store.create_review_dir(review_id(p.target, now, redactor.name))
     writer: StateWriter | None = None
     with contextlib.ExitStack() as held:
         try:

@@ -17,6 +17,7 @@ from deepreview.errors import StoreError
 from deepreview.formats import RENDERERS
 from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
+from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
 
@@ -29,9 +30,13 @@ def index_row(
 ) -> ReviewRow:
     # By severity name: the report's `Severity` members are those names.
     counts = {s.value: n for s, n in report.counts().items()} if report else {}
-    verdict = (
-        report.header.verdict.label if report else ("Failed" if status == "failed" else "Unknown")
-    )
+    if report is not None:
+        # (imported here: the report's modules are loaded by now, not before the first seat)
+        from deepreview.consolidate.verdict import listed_verdict
+
+        verdict = listed_verdict(report.header.verdict)
+    else:
+        verdict = "Failed" if status == "failed" else "Unknown"
     # Without a report (running, interrupted, failed), only the seats that have reviewed: a
     # seat still working, cut off or never started is no reviewer of this change.
     reviewers = (
@@ -47,7 +52,9 @@ def index_row(
         id=rid,
         created_at=state.created_at,
         repo=target.repo_name,
-        target=target.label(),
+        # What `list` and index.html show: without a token a branch's name may hold, as the
+        # report and run.json say it (the series and branch below match later rounds by name).
+        target=Redactor({}).text(target.label()),
         kind=target.kind,
         base_sha=target.base_sha,
         head_sha=target.head_sha,

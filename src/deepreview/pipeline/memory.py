@@ -25,7 +25,13 @@ from deepreview.rounds.context import (
     unified_diff,
 )
 from deepreview.serialize import report_from_data
-from deepreview.store.declines import Decline, add_decline, list_declines, remove_decline
+from deepreview.store.declines import (
+    Decline,
+    add_decline,
+    declines_from,
+    list_declines,
+    remove_decline,
+)
 from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.git import Git
@@ -122,12 +128,58 @@ def repository_labels(found: list[Decline]) -> dict[Decline, str]:
     return labels
 
 
-def undecline(store: Store, review_id: str, finding_id: str) -> None:
+def current_ids(store: Store, found: list[Decline]) -> dict[Decline, str | None]:
+    """Each decline's finding ID in its review's report as stored now (None: no finding of the
+    report is it any more). A relead may renumber a review's findings after a decline was
+    recorded: the ID the decline was recorded under may stand for another finding now. A review
+    whose report cannot be read is left out."""
+    reports: dict[str, dict[str, str] | None] = {}
+    out: dict[Decline, str | None] = {}
+    for d in found:
+        if d.review_id not in reports:
+            reports[d.review_id] = _ids_by_fingerprint(store, d.review_id)
+        ids = reports[d.review_id]
+        if ids is not None:
+            out[d] = ids.get(d.fingerprint)
+    return out
+
+
+def _ids_by_fingerprint(store: Store, review_id: str) -> dict[str, str] | None:
+    try:
+        _, report = stored_report(store, review_id)
+    except UsageError:  # deleted, unfinished or unreadable: nothing to compare with
+        return None
+    return {fingerprint(f): f.id for f in report.findings}
+
+
+def undecline(store: Store, review_id: str, finding_id: str) -> Decline:
+    """Remove the decline of `finding_id` of `review_id` and return it. When a relead
+    renumbered the findings, two declines may have been recorded under that ID: the one of
+    the finding the report names so now is removed; when neither is, the command is refused
+    with the candidates (each may be named by its fingerprint instead of the ID)."""
     store.get(review_id)
-    if not remove_decline(store, review_id, finding_id):
+    wanted = finding_id.strip()
+    mine = declines_from(store, review_id)
+    if wanted.lower().startswith("v") and ":" in wanted:
+        recorded = [d for d in mine if d.fingerprint == wanted.lower()]
+    else:
+        recorded = [d for d in mine if d.finding_id.upper() == wanted.upper()]
+    if not recorded:
         raise UsageError(
             f"no decline of {finding_id} from review {review_id}; see `deep-review declines`"
         )
+    if len(recorded) > 1:
+        now = current_ids(store, recorded)
+        recorded = [d for d in recorded if now.get(d) == d.finding_id] or recorded
+    if len(recorded) > 1:
+        candidates = "; ".join(f"{d.fingerprint}: {d.title} ({d.location})" for d in recorded)
+        raise UsageError(
+            f"{len(recorded)} declines of review {review_id} were recorded as {wanted.upper()} "
+            f"(a relead renumbered its findings): {candidates}; name one by its fingerprint: "
+            f"`deep-review undecline {review_id} {recorded[0].fingerprint}`"
+        )
+    remove_decline(store, recorded[0])
+    return recorded[0]
 
 
 # -- repo context memory ----------------------------------------------------------------------

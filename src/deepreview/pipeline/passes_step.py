@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import RERUN_STATUSES, PassEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, review_name, seat_files
-from deepreview.runmodel import added_runs, format_duration
+from deepreview.runmodel import SeatRun, added_runs, format_duration
 from deepreview.runner import SeatResult
 
 if TYPE_CHECKING:
@@ -185,6 +185,22 @@ def interrupted_passes(state: RunState) -> RunState:
             )
             state = state.with_seat(name, passes=passes)
     return state
+
+
+def seat_runs_after_interrupt(state: RunState) -> list[SeatRun]:
+    """Each seat's run as the summary of an interrupted review tells it (after
+    `interrupted_passes`): a seat whose later pass the interrupt cut short was stopped, though
+    its pass 1 ended ok (run.json keeps that `ok`: `resume` reruns only the pass owed)."""
+    runs = []
+    for entry, run in zip(state.seats.values(), state.seat_runs(), strict=True):
+        cut = [e.pass_no for e in entry.passes if e.status == "pending"]
+        if run.status == "ok" and cut:
+            kept = [str(e.pass_no) for e in entry.passes if e.status == "ok"]
+            passes = f"pass {kept[0]}" if len(kept) == 1 else f"passes {', '.join(kept)}"
+            why = f"interrupted in pass {cut[0]} ({passes} kept)"
+            run = dataclasses.replace(run, status="interrupted", reason=why)
+        runs.append(run)
+    return runs
 
 
 def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:

@@ -31,7 +31,11 @@ from deepreview.errors import ConfigError, StoreError, UnknownSeatError
 from deepreview.pipeline import index_step, pr_series, reindex, rounds_prompt_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, interrupted_outcome
 from deepreview.pipeline.panel import auto_panel, check_panel_options
-from deepreview.pipeline.passes_step import SeatPassRecorder, interrupted_passes
+from deepreview.pipeline.passes_step import (
+    SeatPassRecorder,
+    interrupted_passes,
+    seat_runs_after_interrupt,
+)
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
     RunState,
@@ -55,9 +59,10 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
 from deepreview.store.leftovers import sweep_killed
+from deepreview.store.location import STORE_ENV, review_store_root, store_root
 from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
-from deepreview.store.store import STORE_ENV, Store, review_store_root, store_root
+from deepreview.store.store import Store
 from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
@@ -206,7 +211,7 @@ def _execute(
 ) -> ReviewOutcome:
     now = datetime.now().astimezone()
     p = pr_series.for_range(p)
-    rid, review_dir = p.store.create_review_dir(review_id(p.target, now))
+    rid, review_dir = p.store.create_review_dir(review_id(p.target, now, Redactor(p.env).name))
     writer: StateWriter | None = None
     with contextlib.ExitStack() as held:
         try:
@@ -365,7 +370,7 @@ def run_and_finish(
     if interrupted:
         _mark_interrupted(p, rid, writer)
         stop.release()
-        return interrupted_outcome(p, rid, review_dir, writer.state.seat_runs())
+        return interrupted_outcome(p, rid, review_dir, seat_runs_after_interrupt(writer.state))
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
     # (run.json still says running; `resume` finishes the report).
     stop.release()

@@ -12,6 +12,7 @@ from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
+from deepreview.rounds.earlier import earlier_findings
 from deepreview.rounds.previous import PreviousRound, series_rows
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
@@ -92,6 +93,8 @@ def apply(
         declines=series_declines(p),
         code_changed=lambda d: code_changed(p.target, d),
         touched=lambda f: touched(prev.interdiff, f),
+        untouched=lambda f: untouched(p.target, prev, f),
+        earlier_found=earlier_findings(prev.report, prev.number),
     )
 
 
@@ -124,3 +127,11 @@ def touched(interdiff: str, f: Finding) -> bool:
     if not f.locations:
         return bool(changed)
     return any(loc.path in changed for loc in f.locations)
+
+
+def untouched(target: Target, prev: PreviousRound, f: Finding) -> bool:
+    """Whether the commits since the previous round are known and changed none of `f`'s files
+    (nothing at all, for a finding without a location). A previous SHA that is gone tells
+    nothing: then no claim is doubted."""
+    known = bool(prev.interdiff) or prev.row.head_sha == target.head_sha
+    return known and not touched(prev.interdiff, f)

@@ -38,8 +38,9 @@ from deepreview.pipeline.seats import plan_seat, require_usable
 from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_file_globs, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
+from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
-from deepreview.store.store import Store, review_store_root
+from deepreview.store.store import Store
 
 
 @dataclass(frozen=True)

@@ -50,17 +50,18 @@ def has_verdict_layout(body: str) -> bool:
     return bool(_LAYOUT.match(body))
 
 
-def _word(fv: FixVerdict) -> str | None:
-    """The verdict as published: a finding carried into this round is still open, so it never
-    reads fixed or gone (a report stored before `rounds.apply` said so itself could)."""
-    if fv.carried_as and fv.verdict in RESOLVES:
-        return "not fixed"
-    return fv.verdict
+def _word(fv: FixVerdict) -> str:
+    """The verdict as published: the report's own word (`FixVerdict.status`, as its Fix
+    Verdicts table and the carried finding's tag say it). A finding carried into this round is
+    still open, so it never reads fixed or gone."""
+    return fv.status
 
 
 def _by(fv: FixVerdict) -> str:
-    """The seats whose word is the verdict ("Claude, Codex")."""
-    names = [s.seat for s in fv.seats if s.verdict == _word(fv)]
+    """The seats whose word is the verdict ("Claude, Codex"); for a fix claimed on unchanged
+    code, the seats that claimed it."""
+    word = "fixed" if fv.code_unchanged else fv.status
+    names = [s.seat for s in fv.seats if word is not None and s.verdict == word]
     return ", ".join(inline_text(n) for n in dict.fromkeys(names))
 
 
@@ -73,8 +74,8 @@ def round_lines(report: Report) -> list[str]:
         # Not "round N-1": a round that got its number and never completed leaves a gap.
         out.append("\n### The previous round's findings")
         for fv in info.fix_verdicts:
-            word = _word(fv) or "no verdict"
-            by = _by(fv) if fv.verdict else ""
+            word = _word(fv)
+            by = _by(fv)
             now = f", still open as **{fv.carried_as}**" if fv.carried_as else ""
             where = f" — {code_span(fv.location)}" if fv.location else ""
             said = f"{word} ({by})" if by else word
@@ -140,7 +141,7 @@ def plan_replies(
     for fv in info.fix_verdicts:
         finding = findings.get(fv.prior_id)
         word = _word(fv)
-        if word is None or word not in _SAID or finding is None:
+        if word not in _SAID or finding is None:
             continue
         cid = by_fp.get(fingerprint(finding))
         if cid is None or cid in replied:

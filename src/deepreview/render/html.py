@@ -241,7 +241,8 @@ def anchor(text: str) -> str:
 
 
 def verdict_slug(label: str) -> str:
-    slug = label.strip().lower().replace(" ", "-")
+    # a listed verdict carries its failed seats: "Merge as-is (1 of 2 seats failed)"
+    slug = label.split(" (", 1)[0].strip().lower().replace(" ", "-")
     return slug if slug in VERDICT_SLUGS else "unknown"
 
 

@@ -10,14 +10,19 @@ one) is, in the retro, that round's confirmation rather than the seat's unique i
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
 from deepreview.consolidate.feedback import excerpt
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
 from deepreview.consolidate.retro import with_earlier_rounds
-from deepreview.consolidate.verdict import decide, qualify, unread_reviewers
+from deepreview.consolidate.verdict import (
+    cut_off_reviewers,
+    decide,
+    qualify,
+    unread_reviewers,
+)
 from deepreview.markdown_fence import table_cell
 from deepreview.model import (
     SEVERITIES,
@@ -29,6 +34,7 @@ from deepreview.model import (
     Section,
     Verdict,
 )
+from deepreview.rounds.earlier import EarlierFinding
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.store.declines import Decline
@@ -46,10 +52,29 @@ def same_finding(a: Finding, b: Finding) -> bool:
     return path_a == path_b and normalised_title(a.title) == normalised_title(b.title)
 
 
+def _member_keys(f: Finding) -> set[tuple[str, str]]:
+    """(file, normalised title) of each reviewer's own finding merged into `f`: a finding that
+    took one seat's title still holds what the other seat raised."""
+    return {
+        (s.locations[0].path if s.locations else "", normalised_title(s.title))
+        for s in f.sources
+        if s.kind == "finding"
+    }
+
+
+def raises(f: Finding, p: Finding) -> bool:
+    """Whether this round's `f` raises the earlier `p` again: itself, or one of the findings
+    merged into it."""
+    path = p.locations[0].path if p.locations else ""
+    return same_finding(f, p) or (path, normalised_title(p.title)) in _member_keys(f)
+
+
 def _matches_decline(f: Finding, d: Decline) -> bool:
     path = f.locations[0].path if f.locations else ""
-    return fingerprint(f) == d.fingerprint or (
-        path == d.path and normalised_title(f.title) == normalised_title(d.title)
+    return (
+        fingerprint(f) == d.fingerprint
+        or (path == d.path and normalised_title(f.title) == normalised_title(d.title))
+        or (d.path, normalised_title(d.title)) in _member_keys(f)
     )
 
 
@@ -71,11 +96,15 @@ def apply_round(
     declines: Sequence[Decline] = (),
     code_changed: Callable[[Decline], bool] = lambda d: False,
     touched: Callable[[Finding], bool] = lambda f: True,
+    untouched: Callable[[Finding], bool] = lambda f: False,
+    earlier_found: Sequence[EarlierFinding] = (),
 ) -> Report:
     """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
     decline's location changed since it was declined; `touched` whether the changes since the
     previous round touched a prior finding's files (anything at all, for a finding without a
-    location).
+    location); `untouched` whether they are known and left its files as they were (a `fixed`
+    then names no fix anyone made). `earlier_found`: what the previous round closed or its
+    lead dropped (`rounds.earlier`).
 
     A declined finding is no open finding: it is open again only when a seat raises it this
     round and its code changed since the decline (the author's reason may no longer hold).
@@ -105,39 +134,50 @@ def apply_round(
         location = str(p.locations[0]) if p.locations else ""
         if decline_for(p) is not None:
             continue  # handled with this round's findings below
-        match = next((f for f in findings if same_finding(f, p)), None)
+        match = next((f for f in findings if raises(f, p)), None)
         carried_as = None
         # Open when a seat judged it (partially) not fixed or raised it again; when a seat's
-        # verdict line for it could not be read (never closed on a guess); and when no seat
-        # judged it and either a seat that raised it did not review this round (it failed) or
-        # the changes since the previous round did not touch its files: nobody showed it
-        # fixed. Its seats reviewing changed files again without raising it is their word.
+        # verdict line for it could not be read (never closed on a guess); when a seat called
+        # it fixed but no commit since the previous round touched its files (a fix nobody
+        # made); and when no seat judged it and either a seat that raised it did not review
+        # this round (it failed) or the changes since the previous round did not touch its
+        # files: nobody showed it fixed. Its seats reviewing changed files again without
+        # raising it is their word.
         unread_open = bool(unreadable) and (verdict is None or not is_open(verdict))
+        unchanged = verdict == "fixed" and match is None and not unread_open and untouched(p)
         unjudged_open = verdict is None and (
             not _raisers_reviewed(p, seat_reviews) or not touched(p)
+        )
+        if match is not None and verdict is not None and not is_open(verdict):
+            # A seat raising it again says it is not fixed, the least optimistic word: a
+            # carried finding never reads (or is published as) fixed.
+            verdict, disagree = "not fixed", True
+        elif unread_open or unchanged:
+            # A line nobody can read, or a fix claimed on code nobody changed, outweighs
+            # "fixed": no verdict stands.
+            disagree = disagree or (unread_open and verdict is not None)
+            verdict = None
+        fv = FixVerdict(
+            prior_id=p.id,
+            title=p.title,
+            severity=p.severity,
+            location=location,
+            verdict=verdict,
+            seats=seats,
+            disagreement=disagree,
+            unreadable=unreadable,
+            raised_again=match is not None,
+            code_unchanged=unchanged,
         )
         if (
             match is not None
             or (verdict is not None and is_open(verdict))
             or unread_open
+            or unchanged
             or unjudged_open
         ):
-            word: str
-            if verdict is not None and is_open(verdict):
-                word = verdict
-            elif match is not None:
-                word = "raised again"
-                # A seat raising it again says it is not fixed, the least optimistic word: a
-                # carried finding never reads (or is published as) fixed.
-                disagree = disagree or verdict is not None
-                verdict = "not fixed" if verdict is not None else None
-            elif unread_open:
-                word = "verdict unreadable"
-                disagree = disagree or verdict is not None
-                verdict = None  # a line nobody can read outweighs "fixed": no verdict stands
-            else:
-                word = "no verdict"
-            tag = f"Round {prev} {p.id}, {word}"
+            # The tag says what the Fix Verdicts table and the PR summary say (`status`).
+            tag = f"Round {prev} {p.id}, {fv.status}"
             if match is not None:
                 i = findings.index(match)
                 findings[i] = dataclasses.replace(match, carry_forward=tag)
@@ -148,22 +188,16 @@ def apply_round(
                 findings.append(dataclasses.replace(p, id=new_id, carry_forward=tag))
                 carried_as = new_id
             carried_ids.add(carried_as)
-        verdicts.append(
-            FixVerdict(
-                prior_id=p.id,
-                title=p.title,
-                severity=p.severity,
-                location=location,
-                verdict=verdict,
-                seats=seats,
-                disagreement=disagree,
-                carried_as=carried_as,
-                unreadable=unreadable,
-            )
-        )
+        verdicts.append(dataclasses.replace(fv, carried_as=carried_as))
 
+    still_open = set(carried_ids)  # this round's findings that carry a previous one
     for d in declines:
         matches = [f for f in findings if _matches_decline(f, d)]
+        # Raised again inside a finding still open from the previous round (the seats' two
+        # findings merged into one): that finding stays as it is, shown once with its status;
+        # the decline names it.
+        within = next((f.id for f in matches if f.id in still_open), "")
+        matches = [f for f in matches if f.id not in still_open]
         entry = DeclinedFinding(
             prior_id=d.finding_id,
             title=d.title,
@@ -171,7 +205,8 @@ def apply_round(
             reason=d.reason,
             declined_round=d.round,
             code_changed=code_changed(d),
-            raised_again=bool(matches),
+            raised_again=bool(matches) or bool(within),
+            within=within,
         )
         earlier.update((f.id, (d.round, d.finding_id)) for f in matches)
         if entry.reopened:
@@ -184,8 +219,17 @@ def apply_round(
         declined.append(entry)
     kept = list(findings)
     new_ids = []
+    again: dict[str, str] = {}  # ID -> what became of it before ("fixed in round 2")
     for i, f in enumerate(kept):
         if f.id not in carried_ids and f.carry_forward is None:
+            # Closed or dropped by the previous round and raised again: no new finding.
+            before = next((e for e in earlier_found if raises(f, e.finding)), None)
+            if before is not None:
+                kept[i] = dataclasses.replace(f, carry_forward=before.tag)
+                again[f.id] = before.what
+                if before.reported is not None:
+                    earlier[f.id] = before.reported
+                continue
             kept[i] = dataclasses.replace(f, carry_forward="new")
             new_ids.append(f.id)
     findings_t = _ordered(kept)
@@ -200,8 +244,8 @@ def apply_round(
         findings=findings_t,
         round_info=info,
         header=dataclasses.replace(report.header, verdict=overall),
-        executive_summary=_summary(report, findings_t, overall, info),
-        limitations=_with_declined(report.limitations, declined),
+        executive_summary=_summary(report, findings_t, overall, info, again),
+        limitations=_with_declined(report.limitations, declined, info.previous),
         extra_sections=(*report.extra_sections, _verdicts_section(info, findings_t))
         if verdicts
         else report.extra_sections,
@@ -229,7 +273,11 @@ def _raisers_reviewed(p: Finding, seat_reviews: Sequence[SeatReview]) -> bool:
 
 
 def _summary(
-    report: Report, findings: tuple[Finding, ...], verdict: Verdict, info: RoundInfo
+    report: Report,
+    findings: tuple[Finding, ...],
+    verdict: Verdict,
+    info: RoundInfo,
+    again: Mapping[str, str],
 ) -> str:
     """The deterministic summary (no lead) said again for the round: the report keeps prior
     findings still open and leaves out declined ones, and its verdict may change with them."""
@@ -242,13 +290,13 @@ def _summary(
         return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.previous)}."
     text = text.replace(verdict_sentence(report.header.verdict), "").rstrip()
     # What the report holds, each finding counted once by its tag, then what it leaves out.
-    tags = [f.carry_forward or "" for f in findings]
+    tags = [f.carry_forward or "" for f in findings if f.id not in again]
     carried = sum(1 for t in tags if t.startswith("Round "))
     reopened = tags.count(REOPENED)
     new = len(tags) - carried - reopened
-    quiet = sum(1 for d in info.declined if not d.reopened)
+    quiet = sum(1 for d in info.declined if not d.reopened and not d.within)
     silent = _closed_silently(info)
-    if carried or quiet or silent or reopened:
+    if carried or quiet or silent or reopened or again:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
         held = [
             f"{carried} still open from round {info.previous}" if carried else "",
@@ -256,6 +304,11 @@ def _summary(
             f"{reopened} declined in an earlier round, raised again on code changed since"
             if reopened
             else "",
+            *(
+                f"{n} {what}, raised again"
+                for what in dict.fromkeys(again.values())
+                for n in (sum(1 for w in again.values() if w == what),)
+            ),
         ]
         left = [
             f"{quiet} declined in an earlier round left out" if quiet else "",
@@ -303,6 +356,7 @@ def _verdict(
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
         unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
         lead_read=report.lead is not None and report.lead.status == "ok",
     )
     lead_ok = report.lead is not None and report.lead.status == "ok"
@@ -316,13 +370,21 @@ def _verdict(
     return old
 
 
-def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str:
-    quiet = [d for d in declined if not d.reopened]
+def _declined_note(d: DeclinedFinding, previous: int) -> str:
+    if d.within:
+        return f" (raised again within {d.within}, still open from round {previous})"
+    if d.code_changed:
+        return " (the code there changed since; no reviewer raised it again)"
+    return ""
+
+
+def _with_declined(limitations: str, declined: Sequence[DeclinedFinding], previous: int) -> str:
+    quiet = [d for d in declined if not d.reopened or d.within]
     if not quiet:
         return limitations
     lines = [
         f"- **{d.title}** — `{d.location}` — declined round {d.declined_round}: {d.reason}"
-        + (" (the code there changed since; no reviewer raised it again)" if d.code_changed else "")
+        + _declined_note(d, previous)
         for d in quiet
     ]
     block = "### Declined in prior rounds\n\n" + "\n".join(lines)
@@ -332,11 +394,7 @@ def _with_declined(limitations: str, declined: Sequence[DeclinedFinding]) -> str
 def _verdicts_section(info: RoundInfo, findings: Sequence[Finding]) -> Section:
     prev = info.previous
     # Who raised a carried finding again: their word counts as much as a verdict line's.
-    raisers = {
-        f.id: f.reviewers
-        for f in findings
-        if f.carry_forward and f.carry_forward.endswith(", raised again")
-    }
+    reviewers = {f.id: f.reviewers for f in findings}
     rows = [
         f"Round {info.number} reviewed the changes since round {prev} "
         f"(`{info.previous_review_id}`, `{info.previous_sha[:12]}`).",
@@ -345,22 +403,31 @@ def _verdicts_section(info: RoundInfo, findings: Sequence[Finding]) -> Section:
         "|---|---|---|---|",
     ]
     for v in info.fix_verdicts:
-        word: str = v.verdict or ("verdict unreadable" if v.unreadable else "no verdict")
+        word = v.status
         if v.disagreement:
             word += " (seats disagree)"
         # Our reading, then what the seat wrote (quoted, escaped, trimmed): a reader checks
         # the one against the other before trusting a closed or kept-open finding.
         said = [_seat_said(s.seat, s.verdict, s.said, s.evidence) for s in v.seats]
         said += [_seat_said(seat, "unreadable", line, "") for seat, line in v.unreadable]
-        said += [
-            table_cell(f"{seat}: raised it again") for seat in raisers.get(v.carried_as or "", ())
+        judged = {s.seat for s in v.seats}
+        raisers = [
+            r for r in reviewers.get(v.carried_as or "", ()) if v.raised_again and r not in judged
         ]
+        said += [table_cell(f"{seat}: raised it again") for seat in raisers]
         seats = "; ".join(said)
         where = f" `{v.location}`" if v.location else ""
         rows.append(
             f"| {v.prior_id}. **{table_cell(v.title)}**{where} | {word} | {seats or '—'} "
             f"| {v.carried_as or 'closed'} |"
         )
+    if any(v.code_unchanged for v in info.fix_verdicts):
+        rows += [
+            "",
+            f"_Claimed fixed, code unchanged_: a seat called it fixed, but no commit since round "
+            f"{prev} touched its files — the code it names is as round {prev} reviewed it, so "
+            "the finding stays open.",
+        ]
     return Section(title=f"Round {info.number} Fix Verdicts", body="\n".join(rows))
 
 

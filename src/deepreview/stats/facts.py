@@ -20,9 +20,10 @@ from deepreview.runmodel import SeatRun
 _COUNTS = re.compile(r"^\s*(\d+)C\s+(\d+)I\s+(\d+)S\s*$")
 _LEADING_INT = re.compile(r"^\s*(\d+)")
 # A failed run's reason when its text was no review: nothing at all, or text that is not one
-# (`findings.readable.UNPARSEABLE`: "Error: quota exceeded ..."). Spelled out, not imported:
-# that module brings the review parser, which this one only loads after the seats ran.
-_UNPARSEABLE_REASONS = ("empty review", "unparseable review")
+# (`findings.readable.UNPARSEABLE`: "Error: quota exceeded ..."), or a text that stopped before
+# saying anything usable (`UNFINISHED`). Spelled out, not imported: that module brings the
+# review parser, which this one only loads after the seats ran.
+_UNPARSEABLE_REASONS = ("empty review", "unparseable review", "unfinished review")
 
 # Model names (or CLI adapters) → the vendor family, for "keep at least two families".
 _FAMILY_HINTS = (

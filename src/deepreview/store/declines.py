@@ -91,11 +91,26 @@ def list_declines(
     return [d for d in found if repo is None or repo.holds(d.repo_key, d.repo)]
 
 
-def remove_decline(store: Store, review_id: str, finding_id: str) -> bool:
-    """Remove the decline recorded from `review_id`'s `finding_id`; False when there is none."""
+def declines_from(store: Store, review_id: str) -> list[Decline]:
+    """The declines recorded from findings of `review_id`. Two may carry one finding ID: a
+    relead renumbered the review's findings and the new holder of that ID was declined too."""
+    if not (store.root / "index.sqlite").exists():
+        return []
+    with store._db() as db:
+        rows = db.execute(
+            f"SELECT {_COLUMNS} FROM declines WHERE review_id = ? ORDER BY created_at",
+            (review_id,),
+        ).fetchall()
+    return [Decline(*r) for r in rows]
+
+
+def remove_decline(store: Store, d: Decline) -> bool:
+    """Remove the decline `d` (by its key: repository, series, fingerprint); False when it is
+    gone already."""
     with store.lock(), store._db() as db, db:
         cur = db.execute(
-            "DELETE FROM declines WHERE review_id = ? AND finding_id = ?",
-            (review_id, finding_id.upper()),
+            "DELETE FROM declines WHERE repo_key = ? AND series = ? AND fingerprint = ?"
+            " AND review_id = ?",
+            (d.repo_key, d.series, d.fingerprint, d.review_id),
         )
         return cur.rowcount > 0

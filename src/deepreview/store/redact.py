@@ -77,6 +77,11 @@ class Redactor:
             text = pattern.sub(MASK, text)
         return text
 
+    def name(self, text: str) -> str:
+        """`text` for a name (a review ID, its folder and file names): each secret `text`
+        masks replaced by `redacted`, a word such a name can hold."""
+        return self.text(text).replace(MASK, "redacted")
+
     def json(self, data: Any) -> Any:
         """A copy of JSON-ready `data` with every string value redacted (keys kept).
 

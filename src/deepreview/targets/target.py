@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -108,8 +109,12 @@ def _range_slug(target: Target) -> str:
     return dots.join(sides)
 
 
-def review_id(target: Target, now: datetime) -> str:
-    """`<ts>-pr-<N>`, `<ts>-<branch>` (`/` → `-`), `<ts>-main..topic` or `<ts>-<short SHA>`."""
+def review_id(
+    target: Target, now: datetime, redact: Callable[[str], str] = lambda name: name
+) -> str:
+    """`<ts>-pr-<N>`, `<ts>-<branch>` (`/` → `-`), `<ts>-main..topic` or `<ts>-<short SHA>`.
+    `redact` masks the secrets a branch name may hold (`Redactor.name`): the ID names the
+    review's folder and files and is in every report, which hold no secret."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     if target.pr is not None:
         return f"{stamp}-pr-{target.pr.number}"
@@ -119,7 +124,7 @@ def review_id(target: Target, now: datetime) -> str:
         suffix = f"{target.branch or 'head'}-uncommitted"
     else:
         suffix = target.branch or target.head_sha[:7]  # the short SHA, as for a range
-    slug = _SAFE.sub("-", _ascii(suffix).replace("/", "-"))[:80].strip("-.") or "review"
+    slug = _SAFE.sub("-", _ascii(redact(suffix)).replace("/", "-"))[:80].strip("-.") or "review"
     return f"{stamp}-{slug}"
 
 

@@ -1,0 +1,121 @@
+"""Did the review stop before it was done?
+
+An agent that runs out of turns, time or output prints what it had: a sentence cut mid-word
+(`… to make sure th`), a finding title with its bold still open (`1. **`add` returns the
+differ`), or an announcement of work it never did (`Let me now check `calc.py`.`, `I still need
+to check X, which I did not get to.`, `Looks good so far.`).  Read as a whole review, its silence
+would be approval.  `cut_off` says why the text looks unfinished ("" when it does not); the
+seat then fails as "unfinished review" when nothing in it is usable (`readable.py`), else the
+verdict keeps its findings and says the review is cut off (`consolidate/verdict.py`).
+
+Normal endings are not cut off: a plain bullet with no full stop (`- app.py:1: constant name
+is vague`), a one-word body, a label and its value, a table row, a verdict, a place or a level
+at the end of a finding's line.  A line without its full stop is only cut off when it ends
+inside bold or code, on a word that cannot end a sentence (`the`, `for`, `to`), or is a long
+sentence of prose (not a list item) with no end.  Announcements count only in the review's last
+paragraph, and not in a Limitations, Testing or Coverage section, where "I did not get to the
+integration tests" is a limitation stated, not work left undone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.blocks import Block
+from deepreview.findings.labels import LABEL
+from deepreview.findings.levels import tag_level
+from deepreview.findings.section_titles import Kind
+from deepreview.markdown_fence import is_fence_line
+
+_BOLD_LABEL_VALUE: Final = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)\s*\S")
+_ENDS_WITH_PLACE: Final = re.compile(
+    r"(?:\S\.[A-Za-z]\w{0,9}:\d+(?:[-–]\d+)?|\blines?\s+\d+)\s*$", re.IGNORECASE
+)
+# Words no sentence ends on: a line ending on one stopped mid-sentence. (Not `in`, `on`, `is`,
+# `that`: "the guard is in", "turned on", "as is", "I agree with that" end sentences.)
+_OPEN_WORD: Final = re.compile(
+    r"(?<![\w-])(?:the|a|an|to|of|and|or|with|for|from|into|than|but|if|when|whether|because|"
+    r"its|their|our|your|my)$",
+    re.IGNORECASE,
+)
+_LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|[A-Z]\d{1,3}[.):])\s+")
+# A sentence of prose this long with no end is not a terse note but a sentence that stopped.
+_LONG_SENTENCE: Final = 8
+
+# The agent says what it does next, or that it did not finish.
+_MORE_WORK: Final = re.compile(
+    r"\b(?:let\s+me\s+(?:now\s+|next\s+|also\s+)?(?:check|look|review|verify|examine|read|"
+    r"inspect|run|open|see|continue|start|dig|trace|search|grep|test)"
+    r"|let['’]s\s+(?:now\s+)?(?:check|look|review|verify|examine|read|inspect|see|continue)"
+    r"|(?:now|next|then),?\s+I['’]?(?:ll|\s+will|\s+need\s+to)\s+\w+"
+    r"|I['’]?(?:ll|\s+will)\s+now\s+\w+"
+    r"|I\s+(?:still\s+)?(?:need|have)\s+to\s+(?:check|look|review|verify|examine|read|inspect|"
+    r"finish|go\s+through)"
+    r"|did(?:\s+not|n['’]t)\s+get\s+to"
+    r"|(?:ran|run|running)\s+out\s+of\s+(?:time|turns|budget|context|tokens)"
+    r"|(?:is|are)\s+next\b)",
+    re.IGNORECASE,
+)
+# "Looks good so far." as the review's last sentence: a progress report, not a verdict.
+_SO_FAR: Final = re.compile(r"\bso\s+far\b[^.!?\n]*[.!]?\s*$", re.IGNORECASE)
+_SENTENCE_END: Final = re.compile(r"[.!?]\s+(?=\S)")
+
+# Sections where "I did not get to X" states a limitation of a finished review.
+_STATED_LIMITS: Final = frozenset({Kind.LIMITATIONS, Kind.TESTING, Kind.DOCS, Kind.COVERAGE})
+
+
+def cut_off(lines: list[str], mask: list[bool], blocks: list[Block]) -> str:
+    """Why the review looks unfinished ("… ends mid-sentence: '…make sure th'"), or ""."""
+    last_i = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
+    if last_i is None or not blocks or mask[last_i]:
+        return ""  # empty, or a fence still open (its own warning: often a closing fence lost)
+    last = lines[last_i]
+    tail = blocks[-1]
+    if tail.kind is Kind.COVERAGE:
+        return ""
+    if _mid_sentence(last):
+        return f"review may be cut off mid-sentence: '…{' '.join(last.split())[-50:]}'"
+    if tail.kind in _STATED_LIMITS:
+        return ""
+    paragraph = _last_paragraph(lines, mask, last_i)
+    said = _MORE_WORK.search(paragraph)
+    if said is not None or _SO_FAR.search(_last_sentence(paragraph)):
+        return f"review ends before its work is done: '{_clip(paragraph)}'"
+    return ""
+
+
+def _mid_sentence(last: str) -> bool:
+    text = last.rstrip()
+    if is_fence_line(last) or re.match(r"^\s*(?:[|#>]|\*\*[^*]+\*\*\s*$|[-*_=]{3,}\s*$)", last):
+        return False  # (a table row, heading, quote, bold line or rule `---` ends whole)
+    if text.count("**") % 2 or text.count("`") % 2:
+        return re.search(r"[A-Za-z0-9]$", text) is not None  # bold or code left open
+    if (
+        LABEL.match(last) is not None
+        or _BOLD_LABEL_VALUE.match(last) is not None
+        or _ENDS_WITH_PLACE.search(last) is not None
+        or re.search(r"[A-Za-z0-9,;(\-]$", text) is None
+        or re.search(r"\b(?:None|N/A)$", text.strip()) is not None
+        or tag_level(text.split()[-1]) is not None
+    ):
+        return False
+    if _OPEN_WORD.search(text) or text.endswith((",", ";", "(", "-")):
+        return True
+    sentence = _SENTENCE_END.split(text)[-1]
+    return _LIST_ITEM.match(last) is None and len(sentence.split()) >= _LONG_SENTENCE
+
+
+def _last_paragraph(lines: list[str], mask: list[bool], last_i: int) -> str:
+    start = last_i
+    while start > 0 and lines[start - 1].strip() and not mask[start - 1]:
+        start -= 1
+    return " ".join(" ".join(lines[start : last_i + 1]).split())
+
+
+def _last_sentence(paragraph: str) -> str:
+    return _SENTENCE_END.split(paragraph)[-1]
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else "…" + text[-limit:]

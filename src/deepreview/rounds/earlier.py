@@ -1,0 +1,81 @@
+"""Findings the previous round knew but did not leave open: those it closed (found fixed, no
+longer applying, or closed without a verdict) and those its lead dropped. A seat raising one
+again this round raises no new finding: its tag says what became of it before.
+
+Read from the previous round's report alone (its Fix Verdicts, its Reconciliation's drops and
+its appendix, the seats' own reviews): pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from deepreview.findings.parse import parse_review
+from deepreview.model import Finding, Location, Report
+
+
+@dataclass(frozen=True)
+class EarlierFinding:
+    finding: Finding  # enough of it to match: its file and title (a closed one has no body)
+    what: str  # "fixed in round 2", "dropped by the lead in round 1": the summary's words
+    tag: str  # "Round 1 I1, fixed in round 2, raised again"
+    # (round, its ID there) when that round's report listed it: raising it again confirms that
+    # round, no unique insight. None for one its lead dropped: no round reported it (`stats`).
+    reported: tuple[int, str] | None = None
+
+
+def earlier_findings(report: Report, number: int) -> tuple[EarlierFinding, ...]:
+    """What round `number` (whose report is `report`) closed or dropped."""
+    return (*_closed(report, number), *_dropped(report, number))
+
+
+def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
+    info = report.round_info
+    if info is None:
+        return
+    for fv in info.fix_verdicts:
+        if fv.carried_as:
+            continue
+        path = fv.location.rsplit(":", 1)[0] if re.search(r":\d", fv.location) else fv.location
+        stub = Finding(
+            id=fv.prior_id,
+            severity=fv.severity,
+            title=fv.title,
+            locations=(Location(path),) if path else (),
+        )
+        what = f"{'fixed' if fv.verdict == 'fixed' else 'closed'} in round {number}"
+        yield EarlierFinding(
+            stub,
+            what,
+            f"Round {info.previous} {fv.prior_id}, {what}, raised again",
+            (info.previous, fv.prior_id),
+        )
+
+
+# `Dropped Charlie C1, Bravo I2 (title) as a false positive: reason` (consolidate.decisions)
+_DROP = re.compile(r"^Dropped (?P<who>.+?) \(")
+
+
+def _dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
+    labels = {
+        label.strip()
+        for e in report.retro.reconciliation
+        if e.kind == "drop" and (m := _DROP.match(e.text))
+        for label in m.group("who").split(",")
+    }
+    if not labels:
+        return
+    for entry in report.appendix:
+        for f in parse_review(entry.text, seat=entry.name.lower()).findings:
+            label = f"{entry.name} {f.id}"
+            if label in labels:
+                yield EarlierFinding(
+                    f,
+                    f"dropped by the lead in round {number}",
+                    f"Round {number} {label}, dropped by the lead, raised again",
+                )
+
+
+__all__ = ["EarlierFinding", "earlier_findings"]

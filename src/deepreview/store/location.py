@@ -1,0 +1,53 @@
+"""Where a repository's reviews are stored: the one place that decides it (`store_root`), for
+the review and for every command that reads the store."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+from platformdirs import user_data_dir
+
+from deepreview.targets.git import Git, local_repo_name
+from deepreview.targets.target import Target
+
+STORE_ENV: Final = "DEEP_REVIEW_STORE"
+
+
+def store_root(
+    setting: Path | None, repo_root: Path, env: Mapping[str, str], *, repo_name: str | None = None
+) -> Path:
+    """Where reviews of `repo_root` are stored: `--store` / a config file's `store`
+    (`setting`), else `$DEEP_REVIEW_STORE`, else one folder per repository under the user
+    data dir. The one place that decides it, for the review and every command that reads it.
+    """
+    if setting is not None:
+        return setting.expanduser()
+    if env.get(STORE_ENV):
+        return Path(env[STORE_ENV]).expanduser()
+    name = repo_name or local_repo_name(Git(repo_root), env)
+    slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.replace("/", "-"))
+    digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]
+    reviews = Path(user_data_dir("deep-review")) / "reviews"
+    wanted = reviews / f"{slug}-{digest}"
+    if wanted.is_dir():
+        return wanted
+    # The checkout's path (the digest) is what identifies its store; the name is only what the
+    # repository was called when first reviewed. A checkout that since gained a GitHub origin
+    # (or a GH_REPO) keeps its reviews and rounds instead of starting an empty store.
+    try:
+        earlier = [p for p in reviews.glob(f"*-{digest}") if p.is_dir()]
+        # several (renamed twice): the one reviews went to last
+        return max(earlier, key=lambda p: (p.stat().st_mtime, p.name)) if earlier else wanted
+    except OSError:
+        return wanted
+
+
+def review_store_root(setting: Path | None, target: Target, env: Mapping[str, str]) -> Path:
+    """`store_root` for a review of `target`, found again by `list`/`show`/`stats` from the
+    checkout alone: a PR's repository name may come from `GH_REPO` or a PR URL, which those
+    commands do not see, so the folder is named after the checkout's own remote then."""
+    hint = None if target.kind == "pr" else target.repo_name
+    return store_root(setting, target.repo_root, env, repo_name=hint)

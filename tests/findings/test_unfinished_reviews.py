@@ -1,0 +1,68 @@
+"""Reading a review that stops before it is done (`findings/unfinished.py`), without calling
+normal endings cut off; and a one-line "LGTM! One nit: `a.py:4` — …" is a suggestion."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepreview.findings import parse_review
+from deepreview.findings.readable import unparseable_reason
+from deepreview.model import Severity
+
+# Normal endings: a plain bullet with no full stop, a one-word body, a verdict, a table row.
+WHOLE = {
+    "plain-bullets": (
+        "## Findings\n\n### Important\n- calc.py:2: add() subtracts instead of adding\n"
+        "- calc.py:5: div() raises ZeroDivisionError on b == 0\n\n### Minor\n"
+        "- app.py:1: constant name is vague\n"
+    ),
+    "one-word-body": (
+        "## Important Issues\n\n1. **Inconsistent arithmetic** — `calc.py:2` and `app.py:1` "
+        "(important, bug)\n\nBoth places are wrong.\n\n3. **Line range words** — `calc.py` "
+        "lines 2 to 5 (important, bug)\n\nx\n"
+    ),
+    "verdict": "## Summary\n\nFine.\n\n## Verdict\n\nMerge as-is\n",
+    "lgtm": "LGTM\n",
+    "rule": "No review produced: the CLI hit its quota.\n\n---\n",
+    "no-issues-so-far-then-done": (
+        "No issues so far in `a.py`. I then checked `b.py` as well: nothing to report.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_normal_endings_are_not_cut_off(name: str) -> None:
+    r = parse_review(WHOLE[name], seat="alpha")
+    assert r.cut_off == "", r.cut_off
+    assert not any("cut off" in w for w in r.warnings), r.warnings
+
+
+CUT = {
+    "mid-word": "## Summary\n\nThe change looks fine. Let me check the tests to make sure th",
+    "mid-bold": "## Important Issues\n\n1. **`add` returns the differ",
+    "function-word": "## Suggestions\n\n- `a.py:1` — the name could be confused with the\n",
+    "let-me": "Nothing wrong in `b.py`.\n\nLet me now check `a.py`.\n",
+    "next-i-will": "## Summary\n\n`a.py` is fine so far. Next, I'll look at the tests.\n",
+    "ran-out": "## Executive Summary\n\nI ran out of turns before finishing the review.\n",
+    "did-not-get-to": "Looks good so far. I still need to check `a.py`, which I did not get to.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT))
+def test_unfinished_reviews_say_so(name: str) -> None:
+    r = parse_review(CUT[name], seat="alpha")
+    assert r.cut_off, name
+
+
+def test_an_unfinished_review_with_no_finding_is_no_review() -> None:
+    assert unparseable_reason(parse_review(CUT["did-not-get-to"])) == "unfinished review"
+    assert unparseable_reason(parse_review(CUT["ran-out"])) == "unfinished review"
+    assert unparseable_reason(parse_review(CUT["mid-bold"])) is None  # its title is a finding
+
+
+def test_a_one_line_lgtm_with_a_nit_is_a_suggestion() -> None:
+    r = parse_review("LGTM! One nit: `calc.py:4` — `div` could use a type hint.\n", seat="alpha")
+    assert [(f.severity, str(f.locations[0])) for f in r.findings] == [
+        (Severity.SUGGESTION, "calc.py:4")
+    ]
+    assert "type hint" in r.findings[0].title

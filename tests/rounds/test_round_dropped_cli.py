@@ -1,0 +1,46 @@
+"""A finding the lead dropped in round 1 that a seat raises again in round 2, through the real
+`deep-review` command (a fake `claude` lead, three command seats): it says it was dropped by
+the lead, not that it is new."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from support.repos import cli_env, commit_all, run_cli, write
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lead"))
+from lead_kit import ANSWER, fenced, install_fake_claude, write_config
+
+from support.repos import make_repo
+
+
+def test_a_finding_the_lead_dropped_and_a_seat_raises_again_is_not_new(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    write_config(tmp_path / "user-config.toml")
+    install_fake_claude(tmp_path / "bin", [fenced(ANSWER)], log_dir=tmp_path / "log")
+    env = cli_env(tmp_path, {"ANTHROPIC_API_KEY": "test-key-not-a-secret"})
+    env["PATH"] = f"{tmp_path / 'bin'}{os.pathsep}{env['PATH']}"
+    seats = ["--agents", "alpha,bravo,charlie", "--json"]
+
+    # Round 1: the lead drops Charlie's C1 (`add` overflows) as a false positive.
+    first = run_cli(["review", *seats, "--lead", "claude"], cwd=repo, env=env)
+    assert first.returncode == 0, first.stderr[-2000:]
+    data1 = json.loads(Path(first.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    assert not any("overflow" in f["title"].lower() for f in data1["findings"])
+
+    # Round 2, without a lead: Charlie raises it again.
+    write(repo, "notes.txt", "notes\n")
+    commit_all(repo, "Add notes")
+    second = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
+    assert second.returncode == 0, second.stderr[-2000:]
+    paths = second.json()["paths"]
+    data = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
+    md = Path(paths["md"]).read_text(encoding="utf-8")
+    [overflow] = [f for f in data["findings"] if "overflow" in f["title"].lower()]
+    assert overflow["carry_forward"] == "Round 1 Charlie C1, dropped by the lead, raised again"
+    assert overflow["id"] not in data["round_info"]["new_findings"]
+    assert "(Round 1 Charlie C1, dropped by the lead, raised again)" in md
+    assert "1 dropped by the lead in round 1, raised again" in data["executive_summary"]
