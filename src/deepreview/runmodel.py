@@ -10,6 +10,7 @@ benchmarks/README.md, "first seat spawned after". The report's model builds on i
 from __future__ import annotations
 
 import dataclasses
+import math
 import shlex
 from collections import Counter
 from dataclasses import dataclass
@@ -189,6 +190,16 @@ class CheckResults:
         return head + body
 
 
+def format_usd(value: float) -> str:
+    """Dollars as every report shows them: cents from $0.01 up, and below a cent two
+    significant digits ("$0.0018"), so a cheap run never reads as "$0.00"."""
+    if value >= 0.01 or value <= 0:
+        return f"${max(value, 0.0):.2f}"
+    decimals = min(1 - math.floor(math.log10(value)), 10)
+    text = f"{value:.{decimals}f}"
+    return f"${value:.2f}" if float(text) >= 0.01 else f"${text}"  # 0.00996 rounds to a cent
+
+
 def format_duration(seconds: float | None) -> str:
     """The one way a duration is shown (report header, retro, run table, charts, progress).
 
@@ -240,6 +251,7 @@ class SeatRun:
     shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
     permission_denials: int = 0
     errors: int = 0
+    api_retries: int = 0  # the CLI retried the model API (HTTP 429/5xx, network errors)
     malformed_lines: int = 0
     worktree_changes: tuple[str, ...] = ()  # `git status --porcelain` lines after the run
     output_truncated: bool = False
@@ -307,6 +319,7 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
         permission_denials=sum(r.permission_denials for r in runs),
         errors=sum(r.errors for r in runs),
+        api_retries=sum(r.api_retries for r in runs),
         malformed_lines=sum(r.malformed_lines for r in runs),
         worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
         output_truncated=any(r.output_truncated for r in runs),

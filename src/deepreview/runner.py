@@ -102,6 +102,7 @@ def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
         "shell_breakdown": stats.shell_breakdown,
         "permission_denials": len(stats.permission_denials),
         "errors": len(stats.errors),
+        "api_retries": stats.retries,
         "malformed_lines": stats.malformed_lines,
     }
 

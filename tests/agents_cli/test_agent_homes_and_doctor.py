@@ -151,7 +151,10 @@ def test_logged_in_users_are_authenticated(agent, files, env, tmp_path: Path) ->
 def test_codex_custom_provider_auth(tmp_path: Path) -> None:
     fake_cli(tmp_path, "codex", "codex-cli 0.171.0")
     env = {"PATH": str(tmp_path / "bin"), "HOME": str(tmp_path)}
-    keyed = ("-c", 'model_providers.x.env_key="GW_KEY"', "-c", "model_provider=x")
+    keyed = (
+        *("-c", 'model_providers.x.name="X"', "-c", 'model_providers.x.env_key="GW_KEY"'),
+        *("-c", "model_provider=x"),
+    )
     no_key = CodexAgent().availability(SeatSettings(extra_args=keyed), env)
     with_key = CodexAgent().availability(SeatSettings(extra_args=keyed), {**env, "GW_KEY": "k"})
     open_provider = CodexAgent().availability(
@@ -161,3 +164,8 @@ def test_codex_custom_provider_auth(tmp_path: Path) -> None:
     assert not no_key.usable and "GW_KEY" in no_key.reason
     assert with_key.usable and with_key.authenticated is True
     assert open_provider.usable and open_provider.authenticated is None
+    # the built-in provider chosen by name still takes OpenAI's own key
+    builtin = CodexAgent().availability(
+        SeatSettings(extra_args=("-c", "model_provider=openai")), {**env, "OPENAI_API_KEY": "k"}
+    )
+    assert builtin.authenticated is True and "OPENAI_API_KEY" in builtin.reason

@@ -5,22 +5,25 @@ Installed on PATH under the CLI's name (see `harness.install_agent`), so the rea
 its real command line and parses what this prints. It speaks the CLI picked by its own file
 name and does what `<name>.scenario.json` next to it says (all keys optional):
 
-    {"mode": "ok" | "truncated" | "denial" | "exit",
+    {"mode": "ok" | "truncated" | "denial" | "exit" | "hang",
      "review": "<final answer>",            # default: a short valid review
      "review_file": "<path>",               # final answer read from this file instead
      "duration": 0.0,                       # seconds spread over the tool calls
      "tools": 3,                            # tool calls emitted before the answer
      "slow_unless": "<path>",               # sleep `duration` only while this file is absent
-     "exit_code": 1, "stderr": "...",       # for mode "exit"
+     "exit_code": 1, "stderr": "...",       # for modes "exit" and "hang"
      "leak_vars": ["ANTHROPIC_API_KEY"],    # echo these variables (and the prompt) into the
                                             # transcript, stderr and the final answer
      "output_bytes": 4000,                  # code-like text in every tool result
+     "api_retries": 2,                      # claude: `system/api_retry` events (HTTP 429)
+     "cost_usd": 0.0421,                    # claude: the cost its result event reports
      "started_file": "<path>"}              # append "<cli> <epoch seconds> <parent CPU s>"
                                             # on start (benchmarks: time to first seat)
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
-`exit` prints `stderr` and exits with `exit_code` before any event.
+`exit` prints `stderr` and exits with `exit_code` before any event; `hang` prints `stderr` (say,
+a CLI's retry messages) and then waits for the seat timeout.
 Standard library only: it runs with whatever python the test suite uses.
 """
 
@@ -141,6 +144,20 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             "uuid": str(uuid.uuid4()),
         }
     )
+    for attempt in range(1, int(scenario.get("api_retries", 0)) + 1):
+        emit(
+            {
+                "type": "system",
+                "subtype": "api_retry",
+                "attempt": attempt,
+                "max_retries": 10,
+                "retry_delay_ms": 500.0,
+                "error_status": 429,
+                "error": "rate_limit",
+                "session_id": sid,
+                "uuid": str(uuid.uuid4()),
+            }
+        )
 
     def assistant(content: list) -> dict:  # type: ignore[type-arg]
         return {
@@ -248,7 +265,7 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             "result": review,
             "stop_reason": "end_turn",
             "session_id": sid,
-            "total_cost_usd": 0.0421,
+            "total_cost_usd": scenario.get("cost_usd", 0.0421),
             "usage": {
                 "input_tokens": 1200,
                 "cache_creation_input_tokens": 300,
@@ -261,7 +278,7 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
                     "outputTokens": 240,
                     "cacheReadInputTokens": 500,
                     "cacheCreationInputTokens": 300,
-                    "costUSD": 0.0421,
+                    "costUSD": scenario.get("cost_usd", 0.0421),
                 }
             },
             "permission_denials": denied,
@@ -420,6 +437,11 @@ def main() -> int:
     if scenario.get("mode") == "exit":
         sys.stderr.write(scenario.get("stderr", "fatal: fake agent failed") + "\n")
         return int(scenario.get("exit_code", 1))
+    if scenario.get("mode") == "hang":
+        sys.stderr.write(scenario.get("stderr", ""))
+        sys.stderr.flush()
+        while True:
+            time.sleep(60)
     review = scenario.get("review", DEFAULT_REVIEW)
     if scenario.get("review_file"):
         review = Path(scenario["review_file"]).read_text(encoding="utf-8")

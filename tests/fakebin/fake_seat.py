@@ -29,7 +29,8 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
 `--fill DIR --leave N` first fills DIR's filesystem up to N free bytes (a disk filling up
 while the review runs). `--exit-code N` makes the modes that print a review exit with N
 afterwards; `--count-file F` appends a line to F on every start (was a seat rerun?);
-`--cwd-file F` appends the folder it runs in (did two passes share a worktree?).
+`--cwd-file F` appends the folder it runs in (did two passes share a worktree?); `--say TEXT`
+prints TEXT on stderr first.
 
 Every process it starts carries its own path in its command line, so a test can find
 survivors by scanning /proc for the (unique) folder this file was copied to.
@@ -119,7 +120,10 @@ def main() -> int:
     ap.add_argument("--slow-when", help="slow: sleep only when the prompt holds this text")
     ap.add_argument("--wait-lines", help="slow: F=N, wait until file F has N lines")
     ap.add_argument("--cwd-file", help="append the working directory to this file")
+    ap.add_argument("--say", help="print this line on stderr first (a run's own trace)")
     args = ap.parse_args()
+    if args.say:
+        print(args.say, file=sys.stderr, flush=True)
     if args.fill:
         fill(Path(args.fill), args.leave)
     if args.count_file:

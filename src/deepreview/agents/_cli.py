@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable, Mapping
-from pathlib import Path
+from dataclasses import replace
 from typing import ClassVar, Final
 
 from deepreview import proc
 from deepreview.agents import _doctor
 from deepreview.agents._home import sync_back_credentials, user_env
+from deepreview.agents._stderr import stderr_retries, stderr_tail
 from deepreview.agents.base import (
     Availability,
     CliAgent,
@@ -28,27 +29,21 @@ from deepreview.transcripts import parse_file
 from deepreview.transcripts.stats import TranscriptStats
 from deepreview.transcripts.stream import StreamParser
 
-_STDERR_TAIL_BYTES: Final = 8192
 _LABEL_MAX: Final = 120
-
-
-def stderr_tail(path: Path, lines: int = 1) -> str:
-    """The last non-blank stderr line(s): the CLI's own words when there is no transcript."""
-    try:
-        with path.open("rb") as fh:
-            fh.seek(0, 2)
-            size = fh.tell()
-            fh.seek(max(0, size - _STDERR_TAIL_BYTES))
-            text = fh.read().decode("utf-8", errors="replace")
-    except OSError:
-        return ""
-    kept = [line.strip() for line in text.splitlines() if line.strip()]
-    return " | ".join(kept[-lines:])[:500]
 
 
 def tool_label(tool: str | None, what: str | None) -> str:
     label = f"{tool}: {what}" if tool and what else (tool or "")
     return label if len(label) <= _LABEL_MAX else label[: _LABEL_MAX - 1] + "…"
+
+
+def _last_error(task: SeatTask, stats: TranscriptStats | None) -> str:
+    """Why a timed-out seat got nowhere, when its transcript or stderr says: a CLI retrying a
+    429 or an unreachable server until the timeout is not a slow review."""
+    if stats is not None and stats.errors:
+        return f" (last error: {stats.errors[-1][:300]})"
+    retries = stderr_retries(task.stderr_path)
+    return f" (last error: {retries})" if retries is not None else ""
 
 
 class TranscriptCliAgent(CliAgent):
@@ -113,11 +108,15 @@ class TranscriptCliAgent(CliAgent):
     # -- reading the result ----------------------------------------------------------------------
     def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
         stats = self.read_stats(task, result)
+        if stats is not None and not stats.retries:
+            # A CLI whose transcript does not report retries may say so on stderr (Gemini).
+            seen = stderr_retries(task.stderr_path)
+            stats = replace(stats, retries=seen.count) if seen is not None else stats
         model = (stats.model if stats is not None else None) or task.settings.model
         if result.timed_out or result.cancelled:
             _, reason = outcome_from_proc(result)
-            if result.timed_out and stats is not None and stats.errors:
-                reason = f"{reason}; last error: {stats.errors[-1][:300]}"
+            if result.timed_out:
+                reason = f"{reason or 'timed out'}{_last_error(task, stats)}"
             status: Final = "timeout" if result.timed_out else "interrupted"
             return SeatOutcome(status, reason=reason, stats=stats, proc=result, model=model)
         if result.spawn_error:

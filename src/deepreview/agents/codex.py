@@ -15,8 +15,10 @@ skill switches above stop that.
 `CODEX_HOME` is a directory inside the isolated home, so the user's `config.toml` is not read:
 model and provider come from the seat settings. A custom provider (a local server, Azure, a
 gateway) is given with `extra_args`, e.g.
-`-c model_providers.x.base_url="http://host/v1" -c model_providers.x.wire_api="responses"
--c model_provider=x`; a variable named by `env_key=` there is passed through.
+`-c model_providers.x.name="X" -c model_providers.x.base_url="http://host/v1"
+-c model_providers.x.wire_api="responses" -c model_providers.x.env_key="X_API_KEY"
+-c model_provider=x`; a variable named by `env_key=` there is passed through. Codex refuses a
+provider without `name`, and sends no key without `env_key`: `auth_status` says so.
 
 Read-only by default through Codex's own sandbox (`--sandbox read-only`); `allow_exec` switches
 to `workspace-write` so the project's tests can run. Commands the sandbox refused are missing
@@ -35,14 +37,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
 from deepreview import proc
-from deepreview.agents._cli import TranscriptCliAgent, stderr_tail
+from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents._park import parked
+from deepreview.agents._stderr import stderr_tail
 from deepreview.agents.base import Invocation, SeatOutcome, SeatSettings, SeatTask
 from deepreview.transcripts import parse_codex_rollout_file
 from deepreview.transcripts.codex import CodexParser
@@ -58,7 +61,8 @@ ENV_POLICY: Final = EnvPolicy(
 CODEX_DIR: Final = ".codex"
 PARKED_NAMES: Final = (CODEX_DIR,)
 _ENV_KEY = re.compile(r"env_key\s*=\s*[\"']?([A-Za-z_][A-Za-z0-9_]*)")
-_PROVIDER = re.compile(r"^\s*model_provider\s*=")
+_PROVIDER = re.compile(r"^\s*model_provider\s*=\s*[\"']?([A-Za-z0-9_.-]+)")
+_INLINE_NAME = re.compile(r"\bname\s*=\s*[\"'][^\"']")
 
 
 class CodexAgent(TranscriptCliAgent):
@@ -147,12 +151,9 @@ def _user_codex_home(env: Mapping[str, str]) -> Path | None:
 
 
 def auth_status(env: Mapping[str, str], extra_args: Sequence[str]) -> tuple[bool | None, str]:
-    if any(_PROVIDER.match(arg) for arg in extra_args):
-        keys = env_keys(extra_args)
-        missing = [k for k in keys if not env.get(k)]
-        if missing:
-            return False, f"provider key missing: set {', '.join(missing)}"
-        return (True, f"auth: provider key {keys[0]}") if keys else (None, "custom provider")
+    provider = chosen_provider(extra_args)
+    if provider is not None and (provider != "openai" or provider_keys(provider, extra_args)):
+        return _provider_auth(provider, env, extra_args)
     for var in AUTH_VARS:
         if env.get(var):
             return True, f"auth: {var} is set"
@@ -160,6 +161,65 @@ def auth_status(env: Mapping[str, str], extra_args: Sequence[str]) -> tuple[bool
     if source is not None and (source / "auth.json").is_file():
         return True, "auth: logged in (codex auth.json)"
     return False, "not logged in: set OPENAI_API_KEY or run `codex login`"
+
+
+def chosen_provider(extra_args: Sequence[str]) -> str | None:
+    """The provider id `model_provider=` selects in `extra_args` (the last one wins)."""
+    found = [m.group(1) for arg in extra_args if (m := _PROVIDER.match(arg))]
+    return found[-1] if found else None
+
+
+def _provider_auth(
+    provider: str, env: Mapping[str, str], extra_args: Sequence[str]
+) -> tuple[bool | None, str]:
+    """A provider defined in `extra_args` needs a `name` (Codex refuses to start without one:
+    "provider name must not be empty") and sends a key only when `env_key` names a variable."""
+    keys = provider_keys(provider, extra_args)
+    if keys is not None and not keys.named:
+        return False, (
+            f"custom provider {provider} has no name: add "
+            f'"-c", \'model_providers.{provider}.name="{provider}"\' to extra_args'
+        )
+    if keys is not None:
+        env_key = keys.env_key
+    else:  # defined elsewhere (a built-in): an `env_key=` anywhere is the best guess
+        env_key = next(iter(env_keys(extra_args)), None)
+    if env_key is None:
+        return None, (
+            f"custom provider {provider} sends no API key (add "
+            f'model_providers.{provider}.env_key="VAR" if it needs one)'
+        )
+    if not env.get(env_key):
+        return False, f"provider {provider} key missing: set {env_key}"
+    return True, f"auth: provider {provider} key from {env_key}"
+
+
+@dataclass(frozen=True)
+class ProviderKeys:
+    named: bool
+    env_key: str | None
+
+
+def provider_keys(provider: str, extra_args: Sequence[str]) -> ProviderKeys | None:
+    """What `extra_args` set for `model_providers.<provider>` (as dotted keys or one inline
+    table), or None when they define nothing for it (a built-in such as `oss`)."""
+    prefix = f"model_providers.{provider}"
+    named, env_key, defined = False, None, False
+    for arg in extra_args:
+        key, sep, value = arg.partition("=")
+        key = key.strip()
+        if not sep or not (key == prefix or key.startswith(prefix + ".")):
+            continue
+        defined = True
+        if key == prefix:  # an inline table: `model_providers.gw={name="GW", ...}`
+            named = named or bool(_INLINE_NAME.search(value))
+            found = _ENV_KEY.search(value)
+            env_key = found.group(1) if found else env_key
+        elif key == f"{prefix}.name":
+            named = bool(value.strip().strip("\"'"))
+        elif key == f"{prefix}.env_key":
+            env_key = value.strip().strip("\"'") or None
+    return ProviderKeys(named, env_key) if defined else None
 
 
 def newest_rollout(codex_home: Path, since: float) -> Path | None:

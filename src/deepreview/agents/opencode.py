@@ -139,7 +139,7 @@ class OpencodeAgent(TranscriptCliAgent):
             return super().run(task)
 
     def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
-        return auth_status(env)
+        return auth_status(env, settings.model)
 
 
 def user_auth_file(env: Mapping[str, str]) -> Path | None:
@@ -149,7 +149,26 @@ def user_auth_file(env: Mapping[str, str]) -> Path | None:
     return home / AUTH_FILE if home is not None else None
 
 
-def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:
+# The variables opencode reads a provider's key from (models.dev's `env`); any other provider
+# `p` is assumed to read `P_API_KEY`, and a provider not listed here may need no key at all.
+PROVIDER_KEYS: Final = {
+    "openai": ("OPENAI_API_KEY",),
+    "anthropic": ("ANTHROPIC_API_KEY",),
+    "google": ("GOOGLE_GENERATIVE_AI_API_KEY", "GEMINI_API_KEY"),
+    "openrouter": ("OPENROUTER_API_KEY",),
+    "groq": ("GROQ_API_KEY",),
+    "xai": ("XAI_API_KEY",),
+    "mistral": ("MISTRAL_API_KEY",),
+    "deepseek": ("DEEPSEEK_API_KEY",),
+}
+
+
+def auth_status(env: Mapping[str, str], model: str | None = None) -> tuple[bool | None, str]:
+    """With a `provider/model`, only that provider's key counts (trial 29: an Anthropic key
+    made an `openai/...` seat look ready); without a model, any provider key does."""
+    provider = model.split("/", 1)[0] if model and "/" in model else None
+    if provider is not None:
+        return _provider_auth(provider, env)
     keys = sorted(k for k, v in env.items() if k.endswith("_API_KEY") and v)
     if keys:
         return True, f"auth: {keys[0]} is set"
@@ -157,3 +176,45 @@ def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:
     if source is not None and source.is_file():
         return True, "auth: logged in (opencode auth.json)"
     return None, "no provider key found; opencode may still have a free provider"
+
+
+def _provider_auth(provider: str, env: Mapping[str, str]) -> tuple[bool | None, str]:
+    wanted = PROVIDER_KEYS.get(provider, (f"{provider.upper().replace('-', '_')}_API_KEY",))
+    for var in wanted:
+        if env.get(var):
+            return True, f"auth: {var} is set (provider {provider})"
+    if provider in _logged_in_providers(env):
+        return True, f"auth: logged in to {provider} (opencode auth.json)"
+    if provider in _configured_providers(env.get("OPENCODE_CONFIG_CONTENT")):
+        return None, f"provider {provider} comes from OPENCODE_CONFIG_CONTENT"
+    how = f"set {' or '.join(wanted)} or run `opencode auth login`"
+    if provider in PROVIDER_KEYS:
+        return False, f"no key for provider {provider}: {how}"
+    return None, f"no key found for provider {provider} ({how} if it needs one)"
+
+
+def _json_keys(text: str | None) -> set[str]:
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return set()
+    return set(data) if isinstance(data, dict) else set()
+
+
+def _logged_in_providers(env: Mapping[str, str]) -> set[str]:
+    """The providers `opencode auth login` stored a credential for."""
+    source = user_auth_file(env)
+    try:
+        text = source.read_text(encoding="utf-8") if source is not None else None
+    except OSError:
+        return set()
+    return _json_keys(text)
+
+
+def _configured_providers(user_config: str | None) -> set[str]:
+    try:
+        loaded = json.loads(user_config) if user_config else None
+    except ValueError:
+        return set()
+    provider = loaded.get("provider") if isinstance(loaded, dict) else None
+    return set(provider) if isinstance(provider, dict) else set()

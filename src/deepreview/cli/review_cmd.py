@@ -171,6 +171,7 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
                     "tokens_in": r.tokens_in,
                     "tokens_out": r.tokens_out,
                     "cost_usd": r.cost_usd,
+                    "api_retries": r.api_retries,
                     "modified_worktree": r.modified_worktree,
                 }
                 for r in outcome.seats

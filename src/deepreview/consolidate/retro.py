@@ -39,7 +39,7 @@ from deepreview.model import (
     Severity,
     format_counts,
 )
-from deepreview.runmodel import SeatRun, format_duration
+from deepreview.runmodel import SeatRun, format_duration, format_usd
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 from deepreview.untrusted_text import one_line_name
 
@@ -193,7 +193,7 @@ def tokens_cell(run: SeatRun | None) -> str:
 
 
 def cost_cell(run: SeatRun | None) -> str:
-    return NONE if run is None or run.cost_usd is None else f"${run.cost_usd:.2f}"
+    return NONE if run is None or run.cost_usd is None else format_usd(run.cost_usd)
 
 
 def design_cell(review: AgentReview) -> str:
@@ -458,6 +458,9 @@ def _usage(run: SeatRun | None) -> str:
         facts.append(f"{_plural(run.permission_denials, 'tool call')} denied.")
     if run.errors:
         facts.append(f"{_plural(run.errors, 'tool error')}.")
+    if run.api_retries:
+        retries = "1 API retry" if run.api_retries == 1 else f"{run.api_retries} API retries"
+        facts.append(f"{retries} (rate limits or server errors).")
     if run.worktree_changes:
         facts.append(f"Modified the worktree ({_plural(len(run.worktree_changes), 'path')}).")
     if run.output_truncated:

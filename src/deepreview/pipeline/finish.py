@@ -119,7 +119,9 @@ def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]
                 # where it stopped tells whether it ran out of turns or announced more work
                 last = _last_words(review_dir, run.seat)
                 said = f" (it ended: “{last}”)" if last else ""
-            notes.append(f"Seat {run.seat} {run.outcome_text}{said}.")
+            notes.append(
+                f"Seat {run.seat} {run.outcome_text}{said}{_stderr_pointer(review_dir, run)}."
+            )
         if run.output_truncated:
             notes.append(
                 f"Seat {run.seat}'s output was truncated: it printed more than a review can "
@@ -132,6 +134,30 @@ def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]
                 + "); the user's checkout was not touched."
             )
     return notes
+
+
+def _stderr_pointer(review_dir: Path | None, run: SeatRun) -> str:
+    """Where the failed seat's stderr is, as a path beside the report (`<ID>/stderr-…`), when
+    it holds anything: the CLI's full words are there when the reason had to be short."""
+    if review_dir is None or run.status not in ("failed", "timeout"):
+        return ""
+    found = sorted(
+        (p for p in review_dir.glob(f"stderr-{run.seat}-pass-*.log") if _non_empty(p)),
+        key=lambda p: _pass_number(p.stem),
+    )
+    return f"; its stderr is in {review_dir.name}/{found[-1].name}" if found else ""
+
+
+def _non_empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _pass_number(stem: str) -> int:
+    tail = stem.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 def _first_words(review_dir: Path | None, seat: str) -> str:

@@ -6,6 +6,7 @@ refuses it (`store.runlock`)."""
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from deepreview.pipeline.review import (
 )
 from deepreview.pipeline.runstate import (
     RERUN_STATUSES,
+    ResumeRecord,
     RunState,
     SettingsRecord,
     load_state,
@@ -103,14 +105,23 @@ def _run(
         prepared, review_id_, state.created_at, store, review_dir, pinned=state.previous_round
     )
     prompt = sp.text
+    redactor = Redactor(prepared.env)
+    earlier = state
     state = with_config(state, cli)  # a later resume checks against the file this one used
+    record = _resume_record(earlier, state, [pl.seat for pl in missing])
+    attempt = _keep_attempts(review_dir, missing, starts, redactor)
+    state = dataclasses.replace(
+        state,
+        resumes=(*state.resumes, record),
+        notes=(*state.notes, _resume_note(record, attempt)),
+    )
     # A run.json from before `previous_round` was kept: from now on, the round this prompt named.
     state = dataclasses.replace(
         state,
         target=dataclasses.replace(state.target, series_pr=prepared.target.series_pr),
         previous_round=sp.previous_round,
     )
-    writer = StateWriter(store, review_dir, state, Redactor(prepared.env))
+    writer = StateWriter(store, review_dir, state, redactor)
     with StopSignals() as stop:
         try:
             writer.set(status="running")
@@ -127,6 +138,62 @@ def _run(
             )
         except StoreError as exc:
             raise store_failed(prepared, review_id_, review_dir, writer, exc) from exc
+
+
+def _resume_record(earlier: RunState, now: RunState, seats: list[str]) -> ResumeRecord:
+    """This resume, with its `--config` when it is not what the run used until now."""
+    changed = (now.config_path, now.config_sha256) != (earlier.config_path, earlier.config_sha256)
+    return ResumeRecord(
+        at=time.time(),
+        seats=tuple(seats),
+        config_path=now.config_path if changed else None,
+        config_sha256=now.config_sha256 if changed else None,
+        earlier_config_path=earlier.config_path if changed else None,
+        earlier_config_sha256=earlier.config_sha256 if changed else None,
+    )
+
+
+def _keep_attempts(
+    review_dir: Path, missing: list[SeatPlan], starts: dict[str, int], redactor: Redactor
+) -> int:
+    """Move the interrupted attempt's transcript and stderr of every pass that runs again to
+    `<name>.attemptN` (the rerun would overwrite them: they are the only record of what the
+    cut-short run did and spent). Redacted again: a run killed outright never got there.
+    The highest N used (0: nothing was kept)."""
+    used = 0
+    for plan in missing:
+        first = starts.get(plan.seat, 1)
+        for pattern in (f"transcript-{plan.seat}-pass-*.jsonl", f"stderr-{plan.seat}-pass-*.log"):
+            for path in review_dir.glob(pattern):
+                number = path.name.rsplit("-", 1)[-1].split(".", 1)[0]
+                if not number.isdigit() or int(number) < first:
+                    continue
+                n = 1
+                while path.with_name(f"{path.name}.attempt{n}").exists():
+                    n += 1
+                kept = path.replace(path.with_name(f"{path.name}.attempt{n}"))
+                redactor.file(kept)
+                used = max(used, n)
+    return used
+
+
+def _resume_note(record: ResumeRecord, attempt: int) -> str:
+    """The report's word that the run was interrupted, what ran again and with which config."""
+    text = "Resumed after an interruption"
+    if record.seats:
+        text += f": {', '.join(record.seats)} ran again"
+    if attempt:
+        text += f" (the interrupted attempt's transcript and stderr are kept as *.attempt{attempt})"
+    if record.config_path is not None:
+        name = Path(record.config_path).name
+        if record.earlier_config_path == record.config_path:
+            how = ", changed since the review started"
+        elif record.earlier_config_path:
+            how = f" in place of {Path(record.earlier_config_path).name}"
+        else:
+            how = ", which the review did not start with"
+        text += f"; with --config {name}{how}"
+    return text + "."
 
 
 def _config_for_resume(review_id_: str, state: RunState, cli: CliOverrides) -> CliOverrides:

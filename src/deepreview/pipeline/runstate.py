@@ -104,6 +104,19 @@ class SettingsRecord:
 
 
 @dataclass(frozen=True)
+class ResumeRecord:
+    """One `resume` of the run: when, which seats it ran again, and the `--config` it used
+    when that is not the file (or content) the run had until then."""
+
+    at: float  # epoch seconds
+    seats: tuple[str, ...]
+    config_path: str | None = None
+    config_sha256: str | None = None
+    earlier_config_path: str | None = None
+    earlier_config_sha256: str | None = None
+
+
+@dataclass(frozen=True)
 class RunState:
     id: str
     created_at: str  # ISO 8601 with offset
@@ -133,6 +146,7 @@ class RunState:
     # report compares with that round, not with one that finished while the seats worked.
     # None: a run.json from before it was kept (the report looks the round up by date).
     previous_round: str | None = None
+    resumes: tuple[ResumeRecord, ...] = ()  # each `resume`, oldest first
     schema_version: int = RUN_STATE_VERSION
 
     def seat_runs(self) -> list[SeatRun]:

@@ -30,7 +30,7 @@ from pygments.util import ClassNotFound
 from deepreview import templating
 from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Finding, Report
 from deepreview.render import svg
-from deepreview.runmodel import format_duration
+from deepreview.runmodel import format_duration, format_usd
 
 VERDICT_SLUGS = (
     "merge-as-is",
@@ -227,6 +227,7 @@ def jinja_env() -> Environment:
     env.filters["mdi"] = markdown_inline
     env.filters["safe_url"] = safe_url
     env.filters["duration"] = format_duration
+    env.filters["usd"] = format_usd
     env.filters["anchor"] = anchor
     return env
 

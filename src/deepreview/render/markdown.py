@@ -25,7 +25,7 @@ from deepreview.markdown_fence import is_fence_line
 from deepreview.markdown_neutral import is_own_round, neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line, one_line_path
 from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Location, Report
-from deepreview.runmodel import format_duration
+from deepreview.runmodel import format_duration, format_usd
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
 BEFORE_LIMITATIONS = ("Commit Structure",)
@@ -60,6 +60,7 @@ def _env() -> Environment:
         cell=table_cell,
         round_cell=round_cell,
         duration=format_duration,
+        usd=format_usd,
         lead_bold=lead_bold,
         fix_layout=fix_layout,
         blockquote=blockquote,

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from deepreview.runmodel import format_usd
+
 if TYPE_CHECKING:
     # Types only: run.json's model (`PanelChoice`) is read before every review's first seat,
     # the aggregation only with `--panel auto` (benchmarks/README.md, "first seat spawned").
@@ -91,7 +93,7 @@ def _reviews(n: int) -> str:
 
 
 def _usd(value: float | None) -> str:
-    return "no reported cost" if not value else f"${value:.2f}"
+    return "no reported cost" if not value else format_usd(value)
 
 
 def _pct(value: float | None) -> str:
@@ -232,8 +234,8 @@ def choose_panel(
         if budget_usd is not None and estimate + cost > budget_usd + 1e-9:
             reasons[s.seat] = (
                 f"dropped for the budget: its median cost of {_usd(cost)} per review would "
-                f"bring the estimate{with_lead} to ${estimate + cost:.2f}, over "
-                f"${budget_usd:.2f} ({_record(s)})."
+                f"bring the estimate{with_lead} to {format_usd(estimate + cost)}, over "
+                f"{format_usd(budget_usd)} ({_record(s)})."
             )
             continue
         kept.append(s.seat)
@@ -294,10 +296,11 @@ def choose_panel(
         over_note = ""
         if cost and budget_usd is not None and estimate > budget_usd + 1e-9:
             regardless[extra] = "for a second model family"
+            budget = format_usd(budget_usd)
             over_note = (
-                f"; its cost adds to an estimate already over the budget of ${budget_usd:.2f}"
+                f"; its cost adds to an estimate already over the budget of {budget}"
                 if over_before
-                else f"; this puts the estimate over the budget of ${budget_usd:.2f}"
+                else f"; this puts the estimate over the budget of {budget}"
             )
         reasons[extra] = (
             f"kept for diversity: the panel keeps at least two model families and "
@@ -328,7 +331,7 @@ def choose_panel(
     summary = (
         f"Panel chosen from this repository's history ({table.reviews} reviews, "
         f"{n_judged} of {len(candidates)} candidate seats with at least {min_reviews}): "
-        f"{', '.join(chosen)}; estimated cost ${estimate:.2f} per review"
+        f"{', '.join(chosen)}; estimated cost {format_usd(estimate)} per review"
         f"{lead_part}{budget}.{one_family}"
     )
     return PanelChoice(
@@ -343,7 +346,7 @@ def _lead_part(lead: LeadCost | None) -> str:
         return f" (the lead `{lead.seat}` not counted: no review in this history reported its cost)"
     n = lead.reviews
     return (
-        f", ${lead.median_cost_usd:.2f} of it the lead `{lead.seat}` (its median over {n} "
+        f", {format_usd(lead.median_cost_usd)} of it the lead `{lead.seat}` (its median over {n} "
         f"review{'' if n == 1 else 's'})"
     )
 
@@ -371,11 +374,15 @@ def _budget_part(
     if budget_usd is None:
         return ""
     if estimate <= budget_usd + 1e-9:
-        return f", within a budget of ${budget_usd:.2f}"
-    why = [f"the lead's ${lead_usd:.2f} alone is over it"] if lead_usd > budget_usd + 1e-9 else []
+        return f", within a budget of {format_usd(budget_usd)}"
+    why = (
+        [f"the lead's {format_usd(lead_usd)} alone is over it"]
+        if lead_usd > budget_usd + 1e-9
+        else []
+    )
     why += [
         f"{seat} is kept whatever the budget ({regardless[seat]})"
         for seat in chosen
         if seat in regardless
     ]
-    return f", over the budget of ${budget_usd:.2f}" + (f": {'; '.join(why)}" if why else "")
+    return f", over the budget of {format_usd(budget_usd)}" + (f": {'; '.join(why)}" if why else "")

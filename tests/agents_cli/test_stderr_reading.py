@@ -1,0 +1,41 @@
+"""What a failure reason quotes from a CLI's stderr (`agents._stderr`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deepreview.agents._stderr import stderr_retries, stderr_tail
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Warning: colours\nfatal: no such model\n", "fatal: no such model"),
+        ("Error: bad\nin `providers`\n\n", "Error: bad | in `providers`"),
+        ("Error: boom\n    at f (x.js:1:2)\n    at g (x.js:3:4)\n", "Error: boom"),
+        ("Ripgrep is not available.\nerror: quota exceeded\n", "error: quota exceeded"),
+        ("Failed: 429.\n    at f (x.js:1:2)\n  status: 429\n}\n", "Failed: 429. | status: 429"),
+        ("", ""),
+    ],
+)  # fmt: skip
+def test_stderr_tail(tmp_path: Path, text: str, want: str) -> None:
+    path = tmp_path / "stderr.log"
+    path.write_text(text, encoding="utf-8")
+    assert stderr_tail(path) == want
+
+
+def test_stderr_retries(tmp_path: Path) -> None:
+    path = tmp_path / "stderr.log"
+    path.write_text("Ripgrep is not available.\n  status: 429\n", encoding="utf-8")
+    assert stderr_retries(path) is None
+    path.write_text(
+        "Attempt 1 failed with status 503. Retrying with backoff...\n"
+        "Attempt 2 failed. Retrying with backoff... Error: fetch failed\n",
+        encoding="utf-8",
+    )
+    assert str(stderr_retries(path)) == "fetch failed, 2 retries"
+    path.write_text("Retrying request (HTTP 500)\n", encoding="utf-8")
+    assert str(stderr_retries(path)) == "HTTP 500 server error, 1 retry"
+    assert stderr_retries(tmp_path / "missing.log") is None

@@ -1,0 +1,78 @@
+"""A failed seat's reason keeps the cause, and the report points at the seat's stderr file.
+
+Trial 29: codex's reason was stderr's last line only ("stderr: in `model_providers`"); gemini
+answering 429 forever, or a server that never answers, was a bare "timed out after 1 min"
+though stderr repeated the retries; the report never named the stderr file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fakebin.harness import Fakes
+from support.repos import make_repo
+
+FRAMES = "".join(
+    f"    at frame{i} (file:///opt/gemini-cli/bundle/chunk.js:{267000 + i}:13)\n" for i in range(8)
+)
+
+
+def _review(tmp_path: Path, cli: str, scenario: dict[str, Any], timeout: float | None = None):  # type: ignore[no-untyped-def]
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.agent(cli, scenario)
+    fakes.write_config({cli: {"timeout": timeout}} if timeout else {})
+    res = fakes.review(repo, "--agents", cli, env=fakes.env(agents=True))
+    assert res.returncode == 3, res.stderr
+    out = res.json()
+    seat = next(s for s in out["seats"] if s["seat"] == cli)
+    return seat, Path(out["paths"]["md"]).read_text(encoding="utf-8"), out
+
+
+def test_codex_config_error_keeps_the_line_before_the_fragment(tmp_path: Path) -> None:
+    stderr = (
+        "Error loading config.toml: model_providers.gw: provider name must not be empty\n"
+        "in `model_providers`\n\n"
+    )
+    seat, report, out = _review(tmp_path, "codex", {"mode": "exit", "stderr": stderr})
+    assert "provider name must not be empty" in seat["reason"]
+    assert "in `model_providers`" in seat["reason"]
+    stderr_file = f"{Path(out['review_dir']).name}/stderr-codex-pass-1.log"
+    note = next(ln for ln in report.splitlines() if ln.startswith("> Seat codex failed"))
+    assert stderr_file in note
+
+
+def test_gemini_timeout_names_the_repeated_429(tmp_path: Path) -> None:
+    attempts = "".join(
+        f"Attempt {n} failed with status 429. Retrying with backoff... _ApiError: "
+        f'{{"error":{{"code":429,"message":"scripted 429","status":"RESOURCE_EXHAUSTED"}}}}\n'
+        f"{FRAMES}  status: 429\n}}\n"
+        for n in range(1, 5)
+    )
+    seat, report, out = _review(tmp_path, "gemini", {"mode": "hang", "stderr": attempts}, 1)
+    assert seat["status"] == "timeout"
+    assert "(last error: HTTP 429 rate limited, 4 retries)" in seat["reason"]
+    assert seat["api_retries"] == 4  # counted from stderr: Gemini's stream does not say
+    note = next(ln for ln in report.splitlines() if ln.startswith("> Seat gemini timed out"))
+    assert "HTTP 429 rate limited, 4 retries" in note
+    assert f"{Path(out['review_dir']).name}/stderr-gemini-pass-1.log" in note
+
+
+def test_gemini_timeout_names_fetch_failed_retries(tmp_path: Path) -> None:
+    attempts = "".join(
+        f"Attempt {n} failed. Retrying with backoff... Error: exception TypeError: "
+        f"fetch failed sending request\n{FRAMES}"
+        for n in range(1, 4)
+    )
+    seat, _, _ = _review(tmp_path, "gemini", {"mode": "hang", "stderr": attempts}, 1)
+    assert "(last error: fetch failed, 3 retries)" in seat["reason"], seat["reason"]
+
+
+def test_exit_after_a_stack_trace_reports_the_error_not_a_frame(tmp_path: Path) -> None:
+    stderr = f"Error when talking to Gemini API: quota exceeded\n{FRAMES}"
+    seat, _, _ = _review(tmp_path, "gemini", {"mode": "exit", "stderr": stderr})
+    assert "quota exceeded" in seat["reason"], seat["reason"]
+    assert "frame7" not in seat["reason"]
+    json.dumps(seat)
