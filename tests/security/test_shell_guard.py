@@ -175,7 +175,7 @@ def test_hook_blocks_with_exit_2_and_reason(worktree: Path) -> None:
 def test_hook_runs_as_an_isolated_script(worktree: Path) -> None:
     """The hook command runs the file with `python -I`: no package import, no PYTHONPATH."""
     event = {"tool_name": "Bash", "tool_input": {"command": "rg --pre ./x y"}}
-    res = subprocess.run(  # noqa: S603 - a test of the hook's own command line
+    res = subprocess.run(
         [sys.executable, "-I", shell_guard.__file__, "--root", str(worktree)],
         input=json.dumps(event),
         capture_output=True,

@@ -197,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         event = json.loads(sys.stdin.read() or "{}")
     except ValueError:
-        print("deep-review guard: unreadable hook input", file=sys.stderr)
+        sys.stderr.write("deep-review guard: unreadable hook input\n")
         return 2
     if not isinstance(event, dict):
         return 2
@@ -205,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cwd = event.get("cwd")
         roots = [cwd] if isinstance(cwd, str) else []
     if not roots:
-        print("deep-review guard: no worktree to confine the seat to", file=sys.stderr)
+        sys.stderr.write("deep-review guard: no worktree to confine the seat to\n")
         return 2
     tool = event.get("tool_name")
     tool_input = event.get("tool_input")
@@ -214,7 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     reason = check_tool(tool, tool_input, roots)
     if reason is None:
         return 0
-    print(f"Refused by deep-review (read-only review): {reason}", file=sys.stderr)
+    # The CLI hands stderr of a blocking hook (exit 2) to the model as the refusal.
+    sys.stderr.write(f"Refused by deep-review (read-only review): {reason}\n")
     return 2
 
 
