@@ -217,6 +217,7 @@ def test_gemini_defaults(make_task) -> None:
     assert inv.argv.count("--allowed-tools") == 1
     allowed = option(inv.argv, "--allowed-tools").split(",")
     assert "run_shell_command(git log)" in allowed and "read_file" in allowed
+    assert "run_shell_command(git grep)" not in allowed
     assert "run_shell_command" not in allowed
     assert option(inv.argv, "-m") == "gemini-2.5-pro"
     assert inv.stdin == task.prompt.encode()
@@ -224,11 +225,19 @@ def test_gemini_defaults(make_task) -> None:
     assert inv.env["GEMINI_API_KEY"] == "g-key"
     assert inv.env["GOOGLE_GEMINI_BASE_URL"] == "http://127.0.0.1:9/g"
     assert "OPENAI_API_KEY" not in inv.env
-    assert gemini_settings(task) == {
+    settings = gemini_settings(task)
+    hooks = settings.pop("hooks")
+    assert settings == {
         "privacy": {"usageStatisticsEnabled": False},
         "skills": {"enabled": False},
         "security": {"auth": {"selectedType": "gemini-api-key"}},
     }
+    # Every tool call goes past deep-review's guard first (a BeforeTool hook).
+    [entry] = hooks["BeforeTool"]
+    assert entry["matcher"] == ".*"
+    command = shlex.split(entry["hooks"][0]["command"])
+    assert command[1] == "-I" and command[2].endswith("shell_guard.py")
+    assert command[3:] == ["--root", str(task.worktree), "--root", inv.env["TMPDIR"]]
 
 
 def test_gemini_allow_exec_and_oauth_login(make_task, user_home: Path) -> None:
@@ -241,6 +250,7 @@ def test_gemini_allow_exec_and_oauth_login(make_task, user_home: Path) -> None:
     assert "run_shell_command" in option(inv.argv, "--allowed-tools").split(",")
     assert (task.home / ".gemini" / "oauth_creds.json").is_file()
     assert gemini_settings(task)["security"]["auth"]["selectedType"] == "oauth-personal"
+    assert "hooks" not in gemini_settings(task)  # allow_exec: the shell is free
 
 
 def test_gemini_without_any_auth_selects_none(make_task) -> None:

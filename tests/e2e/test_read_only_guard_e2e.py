@@ -59,8 +59,13 @@ def test_trial29_escapes_are_refused(
     assert len(stats.permission_denials) >= len(commands)
 
 
-def test_claude_read_only_commands_still_run(
-    run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo, tmp_path: Path
+# Per CLI: the shell tool's name and the read tool's.
+TOOLS = {"claude": ("Bash", "Read"), "gemini": ("run_shell_command", "read_file")}
+
+
+@pytest.mark.parametrize("name", sorted(TOOLS))
+def test_read_only_commands_still_run(
+    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo, tmp_path: Path
 ) -> None:
     out = _setup(tmp_path)
     srv = scripted_server(
@@ -70,18 +75,20 @@ def test_claude_read_only_commands_still_run(
             Step.text(REVIEW_TEXT),
         ]
     )
-    run = run_seat("claude", srv.url, prompt=f"Review calc.py. {PROMPT_MARKER}")
+    run = run_seat(name, srv.url, prompt=f"Review calc.py. {PROMPT_MARKER}")
 
     assert run.outcome.status == "ok", run.outcome.reason
+    shell, read = TOOLS[name]
     turns = srv.turns()
     assert turns[1].contains("Change add") and turns[1].contains("return a - b")
     assert not any(t.contains("OUTSIDE-SECRET-9931") for t in turns)
     stats = run.outcome.stats
     assert stats is not None
     ok = [c for c in stats.tool_calls if c.ok]
-    assert sorted(c.command or "" for c in ok if c.tool == "Bash") == [
+    assert sorted(c.command or "" for c in ok if c.tool == shell) == [
         "git log -3",
         "sed -n 1,5p calc.py",
     ]
-    denied = [c for c in stats.tool_calls if c.denied]
-    assert [c.tool for c in denied] == ["Read"], stats.tool_calls
+    # The read outside the worktree failed (Gemini's own workspace check may refuse it first).
+    failed = [c for c in stats.tool_calls if not c.ok]
+    assert [c.tool for c in failed] == [read], stats.tool_calls

@@ -151,6 +151,13 @@ def test_file_tools_are_confined(worktree: Path, tmp_path: Path) -> None:
     assert check_tool("Glob", {"pattern": "**/*.py"}, roots) is None
     assert check_tool("LS", {"path": "/"}, roots)
     assert check_tool("TodoWrite", {"todos": []}, roots) is None  # left to the CLI's rules
+    # Gemini CLI's tool names.
+    assert check_tool("run_shell_command", {"command": "git log --output=/tmp/x"}, roots)
+    assert check_tool("read_file", {"file_path": "/tmp/trial29/env.sh"}, roots)
+    assert check_tool("read_file", {"file_path": str(worktree / "calc.py")}, roots) is None
+    assert check_tool("read_many_files", {"paths": ["calc.py", "/etc/passwd"]}, roots)
+    assert check_tool("read_many_files", {"paths": ["*.py", "sub/**"]}, roots) is None
+    assert check_tool("grep_search", {"pattern": "SECRET", "dir_path": "/tmp/trial29"}, roots)
 
 
 def _hook(event: dict[str, object], *roots: str) -> tuple[int, str]:

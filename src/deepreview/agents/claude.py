@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from deepreview import proc
-from deepreview.agents import shell_guard
 from deepreview.agents._cli import TranscriptCliAgent
-from deepreview.agents._home import EnvPolicy, copy_credentials, home_dirs, real_home, seat_env
+from deepreview.agents._guard_hook import guard_command, guard_roots
+from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 from deepreview.transcripts.claude import ClaudeParser
 from deepreview.transcripts.stats import TranscriptStats
@@ -162,21 +162,9 @@ class ClaudeAgent(TranscriptCliAgent):
         return auth_status(env)
 
 
-def guard_roots(task: SeatTask) -> list[Path]:
-    """Where a read-only seat may read: its worktree, and its own temp dir (where the CLI
-    keeps long tool outputs for the model to read back)."""
-    return [task.worktree, home_dirs(task.home)["TMPDIR"]]
-
-
 def guard_hook_settings(roots: list[Path]) -> dict[str, Any]:
-    """The seat's user settings: every tool call goes through `shell_guard` first (a
-    PreToolUse hook; exit 2 refuses the call and its stderr tells the model why). The file is
-    run with `python -I` by path, so it needs neither this package's import path nor the
-    seat's environment."""
-    argv = [sys.executable, "-I", str(Path(shell_guard.__file__).resolve())]
-    for root in roots:
-        argv += ["--root", str(root)]
-    hook = {"type": "command", "command": shlex.join(argv), "timeout": 30}
+    """The seat's user settings: every tool call goes through `shell_guard` first."""
+    hook = {"type": "command", "command": shlex.join(guard_command(roots)), "timeout": 30}
     return {"hooks": {"PreToolUse": [{"matcher": "*", "hooks": [hook]}]}}
 
 

@@ -39,12 +39,21 @@ _SED_PRINT = re.compile(r"^(?:\d+|\$)(?:,(?:\d+|\$))?p$")
 _UNQUOTED_REFUSED = set(";&|<>()$`\\\n*?[]{}")
 _IN_DOUBLE_REFUSED = set("$`\\")
 
+SHELL_TOOLS = frozenset({"Bash", "run_shell_command"})
+# Path arguments of the file tools: Claude Code's, then Gemini CLI's (which also confines them
+# to its workspace; checked here all the same, symlinks included).
 PATH_TOOLS: Mapping[str, tuple[str, ...]] = {
     "Read": ("file_path",),
     "NotebookRead": ("notebook_path",),
     "Grep": ("path",),
     "Glob": ("path", "pattern"),
     "LS": ("path",),
+    "read_file": ("file_path", "absolute_path", "path"),
+    "read_many_files": ("paths", "include"),
+    "list_directory": ("dir_path", "path"),
+    "glob": ("dir_path", "path", "pattern"),
+    "grep_search": ("dir_path", "path"),
+    "search_file_content": ("dir_path", "path"),
 }
 
 
@@ -88,19 +97,20 @@ def check_path(path: str, roots: Sequence[str]) -> str | None:
 
 
 def check_tool(tool: str, tool_input: Mapping[str, object], roots: Sequence[str]) -> str | None:
-    """Why a Claude Code tool call is refused; None leaves it to the CLI's permission rules."""
-    if tool == "Bash":
+    """Why a tool call (Claude Code's or Gemini CLI's names) is refused; None leaves it to the
+    CLI's own permission rules."""
+    if tool in SHELL_TOOLS:
         command = tool_input.get("command")
         return check(command, roots) if isinstance(command, str) else "no command given"
     for key in PATH_TOOLS.get(tool, ()):
         value = tool_input.get(key)
-        if not isinstance(value, str):
-            continue
-        if key == "pattern" and not value.startswith(("/", "~")) and ".." not in value:
-            continue  # a relative glob pattern stays under `path`, checked on its own
-        reason = check_path(value, roots)
-        if reason is not None:
-            return reason
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if not isinstance(item, str):
+                continue
+            reason = check_path(item, roots)
+            if reason is not None:
+                return reason
     return None
 
 
@@ -130,7 +140,7 @@ def _program_options(program: str, args: list[str]) -> str | None:
         if not args or args[0] not in GIT_SUBCOMMANDS:
             sub = args[0] if args else ""
             return f"`git {sub}` is not allowed: only git {', '.join(sorted(GIT_SUBCOMMANDS))}"
-        return _long_refused(program, args[1:], _GIT_LONG, _GIT_LONG_OK)
+        return _long_refused(f"git {args[0]}", args[1:], _GIT_LONG, _GIT_LONG_OK)
     if program == "sed":
         if len(args) < 2 or args[0] != "-n" or not _SED_PRINT.match(args[1]):
             return "only `sed -n 'A,Bp' FILE...` (a line-range print) is allowed"
