@@ -53,6 +53,10 @@ def test_trial29_escapes_are_refused(
     assert not any(t.contains("OUTSIDE-SECRET-9931") for t in srv.turns())
     stats = run.outcome.stats
     assert stats is not None
+    if name == "opencode":
+        # No shell is offered at all: opencode routes each call to its `invalid` tool.
+        assert [c.tool for c in stats.tool_calls] == ["invalid"] * len(commands)
+        return
     calls = [c for c in stats.tool_calls if c.command in commands]
     assert len(calls) == len(commands), stats.tool_calls
     assert all(c.denied and c.ok is False for c in calls), calls

@@ -28,3 +28,4 @@ def guard_command(roots: list[Path]) -> list[str]:
     for root in roots:
         argv += ["--root", str(root)]
     return argv
+

@@ -8,8 +8,9 @@ anything, no option that writes or executes, and no path outside the allowed roo
 worktree; symlinks are resolved, so a link in the reviewed change cannot point outside).
 
 `check_tool` applies the same to a Claude Code tool call (Bash, and the paths of Read, Grep,
-Glob, LS), and `main` is that CLI's PreToolUse hook: it reads the hook's JSON on stdin and
-exits 2 with the reason on stderr to refuse the call. Standard library only, and no imports
+Glob, LS; Gemini CLI's tools by their names), and `main` is the hook: it reads the tool call
+as JSON on stdin (`tool_name`, `tool_input`) and exits 2 with the reason on stderr to refuse
+it (Claude Code's PreToolUse, Gemini CLI's BeforeTool). Standard library only, and no imports
 from this package: the hook runs as `python -I <this file>`, in the seat's environment.
 """
 
@@ -39,7 +40,8 @@ _SED_PRINT = re.compile(r"^(?:\d+|\$)(?:,(?:\d+|\$))?p$")
 _UNQUOTED_REFUSED = set(";&|<>()$`\\\n*?[]{}")
 _IN_DOUBLE_REFUSED = set("$`\\")
 
-SHELL_TOOLS = frozenset({"Bash", "run_shell_command"})
+SHELL_TOOLS = frozenset({"Bash", "run_shell_command"})  # Claude Code's, Gemini CLI's
+REFUSAL = "Refused by deep-review (read-only review)"
 # Path arguments of the file tools: Claude Code's, then Gemini CLI's (which also confines them
 # to its workspace; checked here all the same, symlinks included).
 PATH_TOOLS: Mapping[str, tuple[str, ...]] = {
@@ -225,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if reason is None:
         return 0
     # The CLI hands stderr of a blocking hook (exit 2) to the model as the refusal.
-    sys.stderr.write(f"Refused by deep-review (read-only review): {reason}\n")
+    sys.stderr.write(f"{REFUSAL}: {reason}\n")
     return 2
 
 
