@@ -28,4 +28,3 @@ def guard_command(roots: list[Path]) -> list[str]:
     for root in roots:
         argv += ["--root", str(root)]
     return argv
-

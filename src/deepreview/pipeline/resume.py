@@ -34,7 +34,6 @@ from deepreview.pipeline.seats import plan_seat
 from deepreview.prompts.review import read_steering_files
 from deepreview.runner import SeatPlan, StopSignals
 from deepreview.store import runlock
-from deepreview.store.redact import Redactor
 
 
 def resume(
@@ -110,7 +109,7 @@ def _run(
         target=dataclasses.replace(state.target, series_pr=prepared.target.series_pr),
         previous_round=sp.previous_round,
     )
-    writer = StateWriter(store, review_dir, state, Redactor(prepared.env))
+    writer = StateWriter(store, review_dir, state, prepared.redactor())
     with StopSignals() as stop:
         try:
             writer.set(status="running")

@@ -55,7 +55,6 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
 from deepreview.store.leftovers import sweep_killed
-from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
 from deepreview.store.store import STORE_ENV, Store, review_store_root, store_root
 from deepreview.targets.git import find_repo_root
@@ -246,7 +245,7 @@ def seat_prompt(
         from deepreview.pipeline import feedback_step
 
         fetched = feedback_step.threads_for(
-            p.target, threads_store, threads_dir, p.env, Redactor(p.env)
+            p.target, threads_store, threads_dir, p.env, p.redactor()
         )
         prompt += feedback_step.prompt_addition(fetched, fences)
     return SeatPrompt(prompt, prev.row.id if prev is not None else "")
@@ -275,7 +274,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
     state = with_config(state, p.settings_cli)
     state = dataclasses.replace(state, panel=p.panel, previous_round=sp.previous_round)
-    writer = StateWriter(p.store, review_dir, state, Redactor(p.env))
+    writer = StateWriter(p.store, review_dir, state, p.redactor())
     writer.update()
     index_step.register_running(p.store, rid, p.target, state)
     return writer, sp.text
