@@ -60,6 +60,7 @@ from deepreview.store.store import STORE_ENV, Store, review_store_root, store_ro
 from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
+from deepreview.workspace.worktree import worktree_changes, worktree_state
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,9 @@ def run_and_finish(
         lookup[0] = pr_series.start(p.target, p.env)
         index_step.while_seats_run(p.store)
 
+    # Seats run in their own worktrees, but a CLI's tool may still write elsewhere: the user's
+    # checkout is the place we can check cheaply (git status before and after).
+    checkout = worktree_state(p.target.repo_root)
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
     if not interrupted:
@@ -358,6 +362,8 @@ def run_and_finish(
             passes=recorder,
             ledger=p.store.ledger(rid),
         )
+    if checkout is not None:
+        _note_checkout_changes(writer, worktree_changes(p.target.repo_root, since=checkout))
     if interrupted and lookup[0] is not None:
         lookup[0].cancel()  # keep what it found, do not wait for it
     p = pr_series.joined(p, lookup[0], writer)
@@ -372,6 +378,21 @@ def run_and_finish(
     from deepreview.pipeline import finish
 
     return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
+
+
+def checkout_note(changes: tuple[str, ...]) -> str:
+    shown = ", ".join(c.strip() for c in changes[:5]) + (", …" if len(changes) > 5 else "")
+    return (
+        f"Your checkout changed while the seats ran ({len(changes)} "
+        f"{'path' if len(changes) == 1 else 'paths'}: {shown}): a seat may have written "
+        "outside its worktree (edits of your own during the review show here too)."
+    )
+
+
+def _note_checkout_changes(writer: StateWriter, changes: tuple[str, ...]) -> None:
+    if changes:
+        note = checkout_note(changes)
+        writer.update(lambda s: dataclasses.replace(s, notes=(*s.notes, note)))
 
 
 def _mark_running(s: RunState, seats: list[str]) -> RunState:
