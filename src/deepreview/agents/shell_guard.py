@@ -192,6 +192,8 @@ def _arg_path(arg: str, roots: Sequence[str]) -> str | None:
             value = arg.split("=", 1)[1]
         elif "/" in arg:
             value = arg[arg.index("/") :]  # `-f/etc/passwd`: a short option's attached value
+        elif not arg.startswith("--") and len(arg) > 2:
+            value = arg[2:]  # `-fLINK`: checked below if such a file exists
         else:
             return None
     if value.startswith(("/", "~")) or ".." in value:
