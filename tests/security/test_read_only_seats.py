@@ -68,6 +68,17 @@ def test_seat_writing_into_the_users_checkout_is_flagged(tmp_path: Path) -> None
     assert "Seat editor modified its worktree" in report
 
 
+def test_a_store_inside_the_checkout_is_not_a_seat_change(tmp_path: Path) -> None:
+    """The review's own files, written while the seats run, are not flagged as a seat's."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"reader": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "reader", "--store", str(repo / "reviews"))
+    assert res.returncode == 0, res.stderr
+    assert git(repo, "status", "--porcelain").startswith("?? reviews/")  # it is untracked
+    assert "checkout changed" not in Path(res.json()["paths"]["md"]).read_text()
+
+
 def test_seat_edits_are_flagged_in_every_format(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)

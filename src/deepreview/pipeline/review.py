@@ -363,7 +363,8 @@ def run_and_finish(
             ledger=p.store.ledger(rid),
         )
     if checkout is not None:
-        _note_checkout_changes(writer, worktree_changes(p.target.repo_root, since=checkout))
+        changes = worktree_changes(p.target.repo_root, since=checkout)
+        _note_checkout_changes(writer, not_in_store(changes, p.target.repo_root, p.store.root))
     if interrupted and lookup[0] is not None:
         lookup[0].cancel()  # keep what it found, do not wait for it
     p = pr_series.joined(p, lookup[0], writer)
@@ -387,6 +388,16 @@ def checkout_note(changes: tuple[str, ...]) -> str:
         f"{'path' if len(changes) == 1 else 'paths'}: {shown}): a seat may have written "
         "outside its worktree (edits of your own during the review show here too)."
     )
+
+
+def not_in_store(changes: tuple[str, ...], repo_root: Path, store: Path) -> tuple[str, ...]:
+    """`git status` lines without the review's own files (a `--store` inside the checkout)."""
+    try:
+        inside = store.resolve().relative_to(repo_root.resolve()).as_posix()
+    except ValueError:
+        return changes
+    prefix = "" if inside == "." else inside.rstrip("/") + "/"
+    return tuple(c for c in changes if not c[3:].startswith(prefix))
 
 
 def _note_checkout_changes(writer: StateWriter, changes: tuple[str, ...]) -> None:
