@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import stat
 from pathlib import Path
 
@@ -71,6 +72,19 @@ def test_claude_defaults_are_read_only_and_prompt_goes_on_stdin(make_task) -> No
     assert all(len(a) < 10_000 for a in inv.argv)
 
 
+def test_claude_read_only_seat_runs_every_tool_call_past_the_guard(make_task) -> None:
+    task = make_task("claude", user_env=USER_ENV)
+    inv = ClaudeAgent().build(task)
+
+    settings = json.loads((task.home / ".claude" / "settings.json").read_text())
+    [entry] = settings["hooks"]["PreToolUse"]
+    assert entry["matcher"] == "*"
+    command = shlex.split(entry["hooks"][0]["command"])
+    assert command[1] == "-I" and command[2].endswith("shell_guard.py")
+    assert command[3:] == ["--root", str(task.worktree), "--root", inv.env["TMPDIR"]]
+    assert "Bash(git grep:*)" not in option(inv.argv, "--allowedTools").split(",")
+
+
 def test_claude_allow_exec_model_effort_extra_args_binary(make_task, tmp_path: Path) -> None:
     binary = tmp_path / "my-claude"
     binary.write_text("#!/bin/sh\n", encoding="utf-8")
@@ -91,6 +105,7 @@ def test_claude_allow_exec_model_effort_extra_args_binary(make_task, tmp_path: P
     assert option(inv.argv, "--model") == "claude-opus-4-6"
     assert option(inv.argv, "--effort") == "xhigh"
     assert inv.argv[-2:] == ("--max-turns", "40")
+    assert not (task.home / ".claude" / "settings.json").exists()  # no guard: Bash is free
 
 
 def test_claude_env_passes_only_its_auth_and_quiets(make_task) -> None:
@@ -115,7 +130,7 @@ def test_claude_copies_only_the_credentials_file(make_task, user_home: Path) -> 
     creds = user_home / ".claude" / ".credentials.json"
     creds.parent.mkdir()
     creds.write_text('{"token": "t"}', encoding="utf-8")
-    (user_home / ".claude" / "settings.json").write_text("{}", encoding="utf-8")
+    (user_home / ".claude" / "settings.json").write_text('{"model": "x"}', encoding="utf-8")
     (user_home / ".claude.json").write_text("{}", encoding="utf-8")
     task = make_task("claude")
     ClaudeAgent().build(task)
@@ -123,7 +138,9 @@ def test_claude_copies_only_the_credentials_file(make_task, user_home: Path) -> 
     copied = task.home / ".claude" / ".credentials.json"
     assert copied.read_text(encoding="utf-8") == '{"token": "t"}'
     assert stat.S_IMODE(copied.stat().st_mode) == 0o600
-    assert not (task.home / ".claude" / "settings.json").exists()
+    # The seat's settings are deep-review's own (the guard hook), not the user's.
+    own = json.loads((task.home / ".claude" / "settings.json").read_text(encoding="utf-8"))
+    assert set(own) == {"hooks"}
     assert not (task.home / ".claude.json").exists()
 
 
@@ -200,6 +217,7 @@ def test_gemini_defaults(make_task) -> None:
     assert inv.argv.count("--allowed-tools") == 1
     allowed = option(inv.argv, "--allowed-tools").split(",")
     assert "run_shell_command(git log)" in allowed and "read_file" in allowed
+    assert "run_shell_command(git grep)" not in allowed
     assert "run_shell_command" not in allowed
     assert option(inv.argv, "-m") == "gemini-2.5-pro"
     assert inv.stdin == task.prompt.encode()
@@ -207,11 +225,19 @@ def test_gemini_defaults(make_task) -> None:
     assert inv.env["GEMINI_API_KEY"] == "g-key"
     assert inv.env["GOOGLE_GEMINI_BASE_URL"] == "http://127.0.0.1:9/g"
     assert "OPENAI_API_KEY" not in inv.env
-    assert gemini_settings(task) == {
+    settings = gemini_settings(task)
+    hooks = settings.pop("hooks")
+    assert settings == {
         "privacy": {"usageStatisticsEnabled": False},
         "skills": {"enabled": False},
         "security": {"auth": {"selectedType": "gemini-api-key"}},
     }
+    # Every tool call goes past deep-review's guard first (a BeforeTool hook).
+    [entry] = hooks["BeforeTool"]
+    assert entry["matcher"] == ".*"
+    command = shlex.split(entry["hooks"][0]["command"])
+    assert command[1] == "-I" and command[2].endswith("shell_guard.py")
+    assert command[3:] == ["--root", str(task.worktree), "--root", inv.env["TMPDIR"]]
 
 
 def test_gemini_allow_exec_and_oauth_login(make_task, user_home: Path) -> None:
@@ -224,6 +250,7 @@ def test_gemini_allow_exec_and_oauth_login(make_task, user_home: Path) -> None:
     assert "run_shell_command" in option(inv.argv, "--allowed-tools").split(",")
     assert (task.home / ".gemini" / "oauth_creds.json").is_file()
     assert gemini_settings(task)["security"]["auth"]["selectedType"] == "oauth-personal"
+    assert "hooks" not in gemini_settings(task)  # allow_exec: the shell is free
 
 
 def test_gemini_without_any_auth_selects_none(make_task) -> None:
@@ -260,8 +287,7 @@ def test_opencode_config_denies_edits_outside_the_worktree(make_task) -> None:
     cfg = opencode_config(task)
     assert cfg["provider"]["openai"]["options"]["baseURL"] == "http://x/v1"  # user's kept
     assert cfg["permission"]["edit"] == "deny"  # ours wins
-    assert cfg["permission"]["bash"]["*"] == "deny"
-    assert cfg["permission"]["bash"]["git log*"] == "allow"
+    assert cfg["permission"]["bash"] == "deny"  # patterns cannot refuse `git log --output=F`
     assert cfg["share"] == "disabled" and cfg["autoupdate"] is False
     assert not any(task.worktree.iterdir())  # nothing written into the reviewed tree
     assert inv.env["OPENCODE_DISABLE_PROJECT_CONFIG"] == "1"

@@ -36,13 +36,14 @@ EXPECTED_TOOLS = {
     "claude": {"Bash": 2, "Read": 1},
     "codex": {"command_execution": 3},  # Codex reads files through its shell tool
     "gemini": {"run_shell_command": 2, "read_file": 1},
-    "opencode": {"bash": 2, "read": 1},
+    # No shell in a read-only review: opencode routes each shell call to its `invalid` tool.
+    "opencode": {"invalid": 2, "read": 1},
 }
 EXPECTED_SHELL = {
     "claude": ["git blame calc.py", "git log --oneline -1"],
     "codex": ["cat README.md", "git blame calc.py", "git log --oneline -1"],
     "gemini": ["git blame calc.py", "git log --oneline -1"],
-    "opencode": ["git blame calc.py", "git log --oneline -1"],
+    "opencode": [],
 }
 
 
@@ -76,7 +77,7 @@ def test_seat_plays_review_script(
     assert turns[0].contains("+    return a - b")
     assert turns[0].raw_bytes > 128 * 1024
     # The tool results went back: the second turn carries what `git log` printed.
-    assert turns[1].contains("Change add")
+    assert turns[1].contains("Change add") or name == "opencode"
     # Progress: one event per tool call, the last one with the full count.
     assert [e.tool_calls for e in run.events] == list(range(1, len(out.stats.tool_calls) + 1))
     assert all(e.seat == name and e.kind == "tool" for e in run.events)
@@ -101,6 +102,9 @@ def test_read_only_refuses_writes(
     assert not (review_repo.path / "pwned2.txt").exists()
     assert_untouched(review_repo)
     assert out.stats is not None
+    if name == "opencode":  # no shell, no edit tool: both calls go to its `invalid` tool
+        assert [c.tool for c in out.stats.tool_calls] == ["invalid", "invalid"]
+        return
     # The shell write is refused by the CLI's permission policy or sandbox, and says so.
     assert any("touch pwned2.txt" in d for d in out.stats.permission_denials), out.stats
     touch = [c for c in out.stats.tool_calls if c.command == "touch pwned2.txt"]

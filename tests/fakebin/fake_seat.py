@@ -16,6 +16,8 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
     edit          modify calc.py, delete README.md, add a file; then print the review
     commit        modify calc.py and `git commit` it in the worktree; then print the review
     swap-worktree move the worktree away and leave a symlink to `--victim DIR` in its place
+    write-outside write TOUCHED_BY_SEAT.txt into `--victim DIR` (the user's checkout, say)
+                  and append a line to its README.md, then print the review
     empty         print nothing, exit 0
     slow          sleep `--sleep S` unless `--flag F` exists, then print the review; with
                   `--slow-when TEXT` only when the prompt holds TEXT; with `--wait-lines F=N`
@@ -196,6 +198,13 @@ def main() -> int:
         here = Path.cwd()
         here.rename(here.with_name(here.name + ".moved"))
         here.symlink_to(args.victim, target_is_directory=True)
+        out.write(review.encode())
+    elif mode == "write-outside":
+        # What `git log --output=F` / `sed -n 'w F'` did in trial 29, through a prefix rule.
+        victim = Path(args.victim)
+        (victim / "TOUCHED_BY_SEAT.txt").write_text("a seat was here\n", encoding="utf-8")
+        with (victim / "README.md").open("a", encoding="utf-8") as fh:
+            fh.write("appended by a seat\n")
         out.write(review.encode())
     elif mode == "empty":
         pass

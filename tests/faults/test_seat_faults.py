@@ -152,7 +152,8 @@ def test_seat_that_edits_its_worktree_is_flagged(tmp_path: Path) -> None:
     assert any("new-file.txt" in c for c in changes), changes
     report = Path(res.json()["paths"]["md"]).read_text()
     assert "Seat bad modified its worktree (3 paths" in report
-    assert "the user's checkout was not touched" in report
+    # Checked, not claimed: the checkout did not change, so no note says it did.
+    assert "not touched" not in report and "Your checkout changed" not in report
     # The user's checkout is exactly as before.
     assert {p: (repo / p).read_bytes() for p in before} == before
     assert not (repo / "new-file.txt").exists()

@@ -42,6 +42,41 @@ def test_seat_that_commits_in_its_worktree_is_flagged(tmp_path: Path) -> None:
     assert_no_leftovers(fakes, repo)
 
 
+def test_seat_writing_into_the_users_checkout_is_flagged(tmp_path: Path) -> None:
+    """Trial 29: a seat wrote into the user's own checkout (outside its worktree); the report
+    said nothing, and even claimed "the user's checkout was not touched"."""
+    repo = make_repo(tmp_path)
+    (repo / "notes.txt").write_text("the user's own untracked file\n")
+    fakes = Fakes(tmp_path)
+    fakes.write_config(
+        {
+            "writer": fakes.seat("write-outside", "--victim", str(repo)),
+            "editor": fakes.seat("edit"),
+        }
+    )
+    res = fakes.review(repo, "--agents", "writer,editor")
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = Path(out["paths"]["md"]).read_text()
+    assert "Your checkout changed while the seats ran (2 paths: " in report
+    assert "TOUCHED_BY_SEAT.txt" in report and "README.md" in report
+    assert "notes.txt" not in report  # dirty before the review: not the seats' doing
+    assert "checkout changed while the seats ran" in Path(out["paths"]["html"]).read_text()
+    assert "not touched" not in report
+    assert "Seat editor modified its worktree" in report
+
+
+def test_a_store_inside_the_checkout_is_not_a_seat_change(tmp_path: Path) -> None:
+    """The review's own files, written while the seats run, are not flagged as a seat's."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"reader": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "reader", "--store", str(repo / "reviews"))
+    assert res.returncode == 0, res.stderr
+    assert git(repo, "status", "--porcelain").startswith("?? reviews/")  # it is untracked
+    assert "checkout changed" not in Path(res.json()["paths"]["md"]).read_text()
+
+
 def test_seat_edits_are_flagged_in_every_format(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)

@@ -150,3 +150,29 @@ def test_a_token_in_the_branch_name_is_no_part_of_the_review_id(tmp_path: Path) 
     # the index keeps the branch's name: the series later rounds are matched by
     hits = grep_store(fakes.store, [token])
     assert [h for h in hits if not h.startswith(f"{fakes.store / 'index.sqlite'}:")] == []
+
+
+def test_secrets_set_in_a_seats_env_are_never_stored(tmp_path: Path) -> None:
+    """Trial 29: a gateway token in `[seats.X] env` (README's recipe) went into the transcript,
+    the raw review and every report format; only the process environment was masked."""
+    token = f"gwtok{secrets.token_hex(12)}"
+    password = f"pw{secrets.token_hex(8)}"
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    seat = fakes.seat("echo-secrets", "--secret-vars", "ANTHROPIC_AUTH_TOKEN,DB_PASSWORD")
+    seat["env"] = {
+        "ANTHROPIC_AUTH_TOKEN": token,
+        "DB_PASSWORD": password,
+        "GATEWAY_REGION": "eu-west-1-long",  # not a secret name: left alone
+    }
+    fakes.write_config({"echo": seat})
+    res = fakes.review(repo, "--agents", "echo", env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    review_dir = Path(res.json()["review_dir"])
+    # Positive control: the seat did print them.
+    transcript = (review_dir / "transcript-echo-pass-1.jsonl").read_text()
+    assert "ANTHROPIC_AUTH_TOKEN=[REDACTED]" in transcript
+    assert "DB_PASSWORD=[REDACTED]" in transcript
+    assert grep_store(fakes.store, [token, password, token[5:17]]) == []
+    for stream in (res.stdout, res.stderr):
+        assert token not in stream and password not in stream

@@ -9,10 +9,15 @@ Read-only by default: in `-p` mode nothing can be approved interactively, so any
 in `--allowedTools` is refused and listed in the result's `permission_denials`; the edit tools
 are not offered at all. `--setting-sources user` and `--strict-mcp-config` keep a reviewed
 repository's `.claude/settings.json` (permissions, hooks) and `.mcp.json` from taking effect.
-With `allow_exec`, Bash is unrestricted (to run the project's tests); edits stay disabled.
 
-Prefix rules such as `Bash(git log:*)` are a convenience, not a sandbox (`git log --output=F`
-writes a file); the worktree is a throwaway checkout, which is the real protection.
+Prefix rules such as `Bash(git log:*)` are no sandbox (`git log --output=F` writes a file,
+`rg --pre PROG` runs one), so the seat's own user settings (`~/.claude/settings.json` in the
+isolated home, the one source `--setting-sources user` loads) add a PreToolUse hook that runs
+`shell_guard` before every tool call: a Bash command must be one plain read-only command with
+no option that writes or executes, and Bash, Read, Grep, Glob and LS may only name paths inside
+the worktree (and the seat's temp dir). A refused call is reported by the CLI as a permission
+denial. With `allow_exec`, Bash is unrestricted (to run the project's tests) and there is no
+hook; edits stay disabled.
 
 Auth: `ANTHROPIC_API_KEY` / `ANTHROPIC_AUTH_TOKEN` / `CLAUDE_CODE_OAUTH_TOKEN` (and the
 Bedrock/Vertex variables) pass through; a `claude login` user's `~/.claude/.credentials.json`
@@ -30,13 +35,16 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import sys
 import threading
 from collections.abc import Callable, Mapping
-from typing import Final
+from pathlib import Path
+from typing import Any, Final
 
 from deepreview import proc
 from deepreview.agents._cli import TranscriptCliAgent
+from deepreview.agents._guard_hook import guard_command, guard_roots
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 from deepreview.transcripts.claude import ClaudeParser
@@ -45,7 +53,7 @@ from deepreview.transcripts.stats import TranscriptStats
 READ_ONLY_TOOLS: Final = (
     "Read", "Grep", "Glob", "LS",
     "Bash(git log:*)", "Bash(git blame:*)", "Bash(git diff:*)", "Bash(git show:*)",
-    "Bash(git status:*)", "Bash(git grep:*)",
+    "Bash(git status:*)",
     "Bash(rg:*)", "Bash(grep:*)", "Bash(cat:*)", "Bash(sed -n:*)", "Bash(nl:*)", "Bash(ls:*)",
     "Bash(head:*)", "Bash(tail:*)", "Bash(wc:*)",
 )  # fmt: skip
@@ -104,6 +112,8 @@ class ClaudeAgent(TranscriptCliAgent):
             argv += ["--effort", s.effort]
         argv += s.extra_args
         self._copy_credentials(task)
+        if not task.allow_exec:
+            write_guard_settings(task.home, guard_roots(task))
         return Invocation(
             argv=tuple(argv), env=seat_env(task, ENV_POLICY), stdin=self.prompt_bytes(task)
         )
@@ -150,6 +160,19 @@ class ClaudeAgent(TranscriptCliAgent):
 
     def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
         return auth_status(env)
+
+
+def guard_hook_settings(roots: list[Path]) -> dict[str, Any]:
+    """The seat's user settings: every tool call goes through `shell_guard` first."""
+    hook = {"type": "command", "command": shlex.join(guard_command(roots)), "timeout": 30}
+    return {"hooks": {"PreToolUse": [{"matcher": "*", "hooks": [hook]}]}}
+
+
+def write_guard_settings(home: Path, roots: list[Path]) -> None:
+    # `--setting-sources user` loads exactly this file (HOME is the seat's home).
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(guard_hook_settings(roots), indent=2), encoding="utf-8")
 
 
 def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:

@@ -14,7 +14,11 @@ for `GOOGLE_GENAI_USE_VERTEXAI`, `oauth-personal` when the user logged in
 
 Read-only by default: in the default approval mode, headless Gemini does not even offer the
 edit tools, and `run_shell_command` only runs the listed command prefixes (others come back as
-`policy_violation`, counted as denied). `allow_exec` allows any shell command.
+`policy_violation`, counted as denied). Prefixes are no sandbox (`git log --output=F` writes a
+file), so the isolated settings add a BeforeTool hook that runs `shell_guard` on every tool
+call: one plain read-only command, no option that writes or executes, no path outside the
+worktree; a refusal also comes back as `policy_violation`. `allow_exec` allows any shell
+command, without the hook.
 
 The reviewed repository's own `.gemini/` (settings with MCP servers, hooks, tool overrides) and
 every `GEMINI.md` are moved out of the worktree for the run and put back afterwards: with
@@ -31,11 +35,13 @@ CLI retries (up to 10 attempts, backing off from 5 s); the seat timeout bounds t
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Mapping
 from typing import Any, Final
 
 from deepreview import proc
 from deepreview.agents._cli import TranscriptCliAgent
+from deepreview.agents._guard_hook import guard_command, guard_roots
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents._park import parked
 from deepreview.agents.base import (
@@ -51,7 +57,7 @@ READ_ONLY_TOOLS: Final = (
     "read_file", "read_many_files", "list_directory", "glob", "grep_search",
     "search_file_content",
     "run_shell_command(git log)", "run_shell_command(git blame)", "run_shell_command(git diff)",
-    "run_shell_command(git show)", "run_shell_command(git status)", "run_shell_command(git grep)",
+    "run_shell_command(git show)", "run_shell_command(git status)",
     "run_shell_command(rg)", "run_shell_command(grep)", "run_shell_command(cat)",
     "run_shell_command(sed -n)", "run_shell_command(nl)", "run_shell_command(ls)",
     "run_shell_command(head)", "run_shell_command(tail)", "run_shell_command(wc)",
@@ -92,7 +98,7 @@ def auth_type(env: Mapping[str, str], logged_in: bool) -> str | None:
     return "oauth-personal" if logged_in else None
 
 
-def settings_json(selected_auth: str | None) -> dict[str, Any]:
+def settings_json(selected_auth: str | None, guard: list[str] | None = None) -> dict[str, Any]:
     settings: dict[str, Any] = {
         "privacy": {"usageStatisticsEnabled": False},
         # No agent skills: 0.61 loads the worktree's `.agents/skills` (outside the parked
@@ -101,6 +107,9 @@ def settings_json(selected_auth: str | None) -> dict[str, Any]:
     }
     if selected_auth:
         settings["security"] = {"auth": {"selectedType": selected_auth}}
+    if guard is not None:
+        hook = {"type": "command", "name": "deep-review-guard", "command": shlex.join(guard)}
+        settings["hooks"] = {"BeforeTool": [{"matcher": ".*", "hooks": [hook]}]}
     return settings
 
 
@@ -151,8 +160,10 @@ class GeminiAgent(TranscriptCliAgent):
         env = seat_env(task, ENV_POLICY)
         gemini_dir = task.home / ".gemini"
         gemini_dir.mkdir(parents=True, exist_ok=True)
+        guard = None if task.allow_exec else guard_command(guard_roots(task))
         (gemini_dir / "settings.json").write_text(
-            json.dumps(settings_json(auth_type(env, logged_in)), indent=2), encoding="utf-8"
+            json.dumps(settings_json(auth_type(env, logged_in), guard), indent=2),
+            encoding="utf-8",
         )
         return Invocation(argv=tuple(argv), env=env, stdin=self.prompt_bytes(task))
 

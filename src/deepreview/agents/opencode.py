@@ -11,9 +11,10 @@ So are the repository's `.opencode/` and `opencode.json(c)`: 1.18's newer config
 them despite that switch and imports their plugins (JavaScript, run in-process) and skills.
 `OPENCODE_DISABLE_EXTERNAL_SKILLS` / `OPENCODE_DISABLE_CLAUDE_CODE` keep the worktree's
 `.agents/skills` and `.claude/skills` out of the model's instructions.
-It denies edits, web fetches and every shell command except read-only prefixes (`allow_exec`
-allows any shell command); opencode then does not offer the edit tools at all, and a refused
-command comes back as a tool error that the transcript parser counts as denied. Sharing,
+It denies edits, web fetches, paths outside the worktree and, in a read-only review, the shell
+altogether (`allow_exec` allows any shell command); opencode then does not offer the edit
+tools at all, and a refused command comes back as a tool error that the transcript parser
+counts as denied. Sharing,
 auto-update, the models.dev fetch and LSP downloads are off.
 
 Provider settings a user needs (a base URL, a custom provider) go in `OPENCODE_CONFIG_CONTENT`
@@ -44,10 +45,6 @@ from deepreview.agents._park import parked
 from deepreview.agents.base import Invocation, SeatOutcome, SeatSettings, SeatTask
 from deepreview.transcripts.opencode import OpencodeParser
 
-READ_ONLY_COMMANDS: Final = (
-    "git log*", "git blame*", "git diff*", "git show*", "git status*", "git grep*",
-    "rg *", "grep *", "cat *", "sed -n *", "nl *", "ls", "ls *", "head *", "tail *", "wc *",
-)  # fmt: skip
 ENV_POLICY: Final = EnvPolicy(
     names=frozenset({"OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "GOOGLE_GEMINI_BASE_URL"}),
     suffixes=("_API_KEY",),
@@ -72,10 +69,16 @@ PARKED_NAMES: Final = (
 
 
 def permissions(allow_exec: bool) -> dict[str, Any]:
-    bash: str | dict[str, str] = (
-        "allow" if allow_exec else {"*": "deny", **dict.fromkeys(READ_ONLY_COMMANDS, "allow")}
-    )
-    return {"edit": "deny", "webfetch": "deny", "external_directory": "deny", "bash": bash}
+    # Read-only: no shell at all. Permission patterns match a command's text (`git log*` lets
+    # `git log --output=F` write anywhere) and opencode 1.18 has no command hook to check
+    # options; a plugin would do, but it makes the CLI wait on an npm install at startup. Its
+    # read, grep, glob and list tools cover reading; `external_directory` keeps them inside.
+    return {
+        "edit": "deny",
+        "webfetch": "deny",
+        "external_directory": "deny",
+        "bash": "allow" if allow_exec else "deny",
+    }
 
 
 def config(user_config: str | None, allow_exec: bool) -> dict[str, Any]:

@@ -48,6 +48,15 @@ class Prepared:
     )
     panel: PanelChoice | None = None  # `--panel auto` chose `plans`
 
+    def redactor(self) -> Redactor:
+        """Masks the secrets of the environment and those set in any seat's `env` (the lead's
+        included: it is a seat), e.g. a gateway token in `[seats.claude] env`."""
+        return Redactor(self.env, seat_env_pairs(self.settings))
+
+
+def seat_env_pairs(settings: Settings) -> list[tuple[str, str]]:
+    return [pair for seat in settings.seats.values() for pair in seat.env]
+
 
 @dataclass(frozen=True)
 class ReviewOutcome:

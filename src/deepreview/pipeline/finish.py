@@ -131,7 +131,7 @@ def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]
             notes.append(
                 f"Seat {run.seat} modified its worktree ({len(run.worktree_changes)} paths: "
                 + ", ".join(c.strip() for c in run.worktree_changes[:5])
-                + "); the user's checkout was not touched."
+                + ")."
             )
     return notes
 

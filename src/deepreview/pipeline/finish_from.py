@@ -260,7 +260,7 @@ def execute_finish(
 ) -> ReviewOutcome:
     p = plan.prepared
     now = datetime.now().astimezone()
-    redactor = Redactor(p.env)
+    redactor = p.redactor()
     rid, review_dir = p.store.create_review_dir(review_id(p.target, now, redactor.name))
     writer: StateWriter | None = None
     with contextlib.ExitStack() as held:
@@ -323,7 +323,7 @@ def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
     missing = tuple(r for r in stored_formats(p.settings.formats) if r.name not in paths)
     if missing:
         # This run asked for a format the first did not store (`--format sarif` added)
-        redactor = Redactor(p.env)
+        redactor = p.redactor()
         paths |= finish.write_report(p.store, rid, report, missing, redactor)
         StateWriter(p.store, p.store.review_dir(rid), state, redactor).set(report=paths)
     return finish.complete_outcome(

@@ -238,7 +238,7 @@ def pass_notes(state: RunState) -> list[str]:
                     f"Seat {entry.seat} modified its worktree in pass {e.pass_no} "
                     f"({len(e.worktree_changes)} paths: "
                     + ", ".join(c.strip() for c in e.worktree_changes[:5])
-                    + "); the user's checkout was not touched."
+                    + ")."
                 )
     return notes
 

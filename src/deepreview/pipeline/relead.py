@@ -30,7 +30,6 @@ from deepreview.rounds.previous import later_rows
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
 from deepreview.store.declines import list_declines
-from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 
 
@@ -98,7 +97,7 @@ def relead(
 
 def _run(p: Prepared, review_id: str, review_dir: Path, state: RunState) -> ReviewOutcome:
     store = p.store
-    writer = StateWriter(store, review_dir, state, Redactor(p.env))
+    writer = StateWriter(store, review_dir, state, p.redactor())
     # Set aside here, not when the lead starts, so that whatever stops the relead (Ctrl-C
     # before or during its lead, an error, a lead that does not judge where the earlier one
     # did) knows what to put back: the stored report stands, with its run.json, lead files and

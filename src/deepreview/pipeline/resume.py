@@ -105,7 +105,7 @@ def _run(
         prepared, review_id_, state.created_at, store, review_dir, pinned=state.previous_round
     )
     prompt = sp.text
-    redactor = Redactor(prepared.env)
+    redactor = prepared.redactor()
     earlier = state
     state = with_config(state, cli)  # a later resume checks against the file this one used
     record = _resume_record(earlier, state, [pl.seat for pl in missing])

@@ -60,12 +60,12 @@ from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
 from deepreview.store.leftovers import sweep_killed
 from deepreview.store.location import STORE_ENV, review_store_root, store_root
-from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
+from deepreview.workspace.worktree import worktree_changes, worktree_state
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ def _execute(
 ) -> ReviewOutcome:
     now = datetime.now().astimezone()
     p = pr_series.for_range(p)
-    rid, review_dir = p.store.create_review_dir(review_id(p.target, now, Redactor(p.env).name))
+    rid, review_dir = p.store.create_review_dir(review_id(p.target, now, p.redactor().name))
     writer: StateWriter | None = None
     with contextlib.ExitStack() as held:
         try:
@@ -251,7 +251,7 @@ def seat_prompt(
         from deepreview.pipeline import feedback_step
 
         fetched = feedback_step.threads_for(
-            p.target, threads_store, threads_dir, p.env, Redactor(p.env)
+            p.target, threads_store, threads_dir, p.env, p.redactor()
         )
         prompt += feedback_step.prompt_addition(fetched, fences)
     return SeatPrompt(prompt, prev.row.id if prev is not None else "")
@@ -280,7 +280,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
     state = with_config(state, p.settings_cli)
     state = dataclasses.replace(state, panel=p.panel, previous_round=sp.previous_round)
-    writer = StateWriter(p.store, review_dir, state, Redactor(p.env))
+    writer = StateWriter(p.store, review_dir, state, p.redactor())
     writer.update()
     index_step.register_running(p.store, rid, p.target, state)
     return writer, sp.text
@@ -344,6 +344,9 @@ def run_and_finish(
         lookup[0] = pr_series.start(p.target, p.env)
         index_step.while_seats_run(p.store)
 
+    # Seats run in their own worktrees, but a CLI's tool may still write elsewhere: the user's
+    # checkout is the place we can check cheaply (git status before and after).
+    checkout = worktree_state(p.target.repo_root)
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
     if not interrupted:
@@ -364,6 +367,9 @@ def run_and_finish(
             passes=recorder,
             ledger=p.store.ledger(rid),
         )
+    if checkout is not None:
+        changes = worktree_changes(p.target.repo_root, since=checkout)
+        _note_checkout_changes(writer, not_in_store(changes, p.target.repo_root, p.store.root))
     if interrupted and lookup[0] is not None:
         lookup[0].cancel()  # keep what it found, do not wait for it
     p = pr_series.joined(p, lookup[0], writer)
@@ -378,6 +384,31 @@ def run_and_finish(
     from deepreview.pipeline import finish
 
     return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
+
+
+def checkout_note(changes: tuple[str, ...]) -> str:
+    shown = ", ".join(c.strip() for c in changes[:5]) + (", …" if len(changes) > 5 else "")
+    return (
+        f"Your checkout changed while the seats ran ({len(changes)} "
+        f"{'path' if len(changes) == 1 else 'paths'}: {shown}): a seat may have written "
+        "outside its worktree (edits of your own during the review show here too)."
+    )
+
+
+def not_in_store(changes: tuple[str, ...], repo_root: Path, store: Path) -> tuple[str, ...]:
+    """`git status` lines without the review's own files (a `--store` inside the checkout)."""
+    try:
+        inside = store.resolve().relative_to(repo_root.resolve()).as_posix()
+    except ValueError:
+        return changes
+    prefix = "" if inside == "." else inside.rstrip("/") + "/"
+    return tuple(c for c in changes if not c[3:].startswith(prefix))
+
+
+def _note_checkout_changes(writer: StateWriter, changes: tuple[str, ...]) -> None:
+    if changes:
+        note = checkout_note(changes)
+        writer.update(lambda s: dataclasses.replace(s, notes=(*s.notes, note)))
 
 
 def _mark_running(s: RunState, seats: list[str]) -> RunState:

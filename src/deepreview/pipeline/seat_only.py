@@ -135,7 +135,7 @@ def run_seat_only(
         for old in s.out_dir.glob(pattern):
             old.unlink()
     created_at = datetime.now().astimezone().isoformat(timespec="seconds")
-    redactor = Redactor(p.env)
+    redactor = p.redactor()
     # A later round asks about the previous round's findings, as a local review would; that
     # needs the review store the previous rounds are in. A PR's threads go into DIR: `finish`
     # reports on them.

@@ -46,8 +46,12 @@ def is_secret_name(name: str) -> bool:
 
 
 class Redactor:
-    def __init__(self, env: Mapping[str, str]) -> None:
-        values = {v for k, v in env.items() if is_secret_name(k) and len(v) >= _MIN_VALUE_LEN}
+    def __init__(self, env: Mapping[str, str], also: Iterable[tuple[str, str]] = ()) -> None:
+        """Masks the values of `env`'s secret-named variables, and of the `(name, value)` pairs
+        in `also` (the variables a config sets in a seat's `env`, which the process
+        environment does not hold)."""
+        pairs = [*env.items(), *also]
+        values = {v for k, v in pairs if is_secret_name(k) and len(v) >= _MIN_VALUE_LEN}
         self._lock = threading.Lock()
         self.extended = False  # add() taught it values beyond the environment's
         self._set(values)
