@@ -90,12 +90,19 @@ def apply(
         info=info,
         prior=prev.open_findings,
         seat_reviews=seat_reviews,
-        declines=series_declines(p),
+        declines=declined_before(series_declines(p), rid, round_no),
         code_changed=lambda d: code_changed(p.target, d),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),
         earlier_found=earlier_findings(prev.report, prev.number),
     )
+
+
+def declined_before(declines: Sequence[Decline], rid: str, round_no: int) -> list[Decline]:
+    """The declines recorded on earlier rounds: a decline applies to the rounds after the one
+    it was recorded on, so a relead of that round (or of an earlier one) keeps its own finding
+    in its report, as it was when the author declined it."""
+    return [d for d in declines if d.review_id != rid and d.round < round_no]
 
 
 def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
