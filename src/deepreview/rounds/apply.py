@@ -121,6 +121,7 @@ def apply_round(
     declined: list[DeclinedFinding] = []
     verdicts: list[FixVerdict] = []
     carried_ids: set[str] = set()
+    unraised: set[str] = set()  # carried findings no seat of this round raised
     # This round's findings that an earlier round reported: ID -> (that round, its ID there).
     earlier: dict[str, tuple[int, str]] = {}
 
@@ -187,6 +188,7 @@ def apply_round(
                 new_id = _next_id(findings, p.severity.letter)
                 findings.append(dataclasses.replace(p, id=new_id, carry_forward=tag))
                 carried_as = new_id
+                unraised.add(new_id)
             carried_ids.add(carried_as)
         verdicts.append(dataclasses.replace(fv, carried_as=carried_as))
 
@@ -236,7 +238,8 @@ def apply_round(
     info = dataclasses.replace(
         info, fix_verdicts=tuple(verdicts), declined=tuple(declined), new_findings=tuple(new_ids)
     )
-    overall = _verdict(report, findings_t, seat_reviews)
+    carried = [f for f in findings_t if f.id in unraised]
+    overall = _verdict(report, findings_t, seat_reviews, carried, prev)
     kept_ids = {f.id for f in findings_t}
     left_out = [f for f in report.findings if f.id not in kept_ids]
     round_report = dataclasses.replace(
@@ -341,7 +344,11 @@ def _silent_clause(n: int, prev: int) -> str:
 
 
 def _verdict(
-    report: Report, findings: tuple[Finding, ...], seat_reviews: Sequence[SeatReview]
+    report: Report,
+    findings: tuple[Finding, ...],
+    seat_reviews: Sequence[SeatReview],
+    carried: Sequence[Finding],
+    previous: int,
 ) -> Verdict:
     old = report.header.verdict
     if old.label == "Failed":
@@ -358,6 +365,8 @@ def _verdict(
         unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
         cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
         lead_read=report.lead is not None and report.lead.status == "ok",
+        carried=carried,
+        carried_from=previous,
     )
     lead_ok = report.lead is not None and report.lead.status == "ok"
     if not lead_ok or old.label not in _SEVERITY_ORDER:
