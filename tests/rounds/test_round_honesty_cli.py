@@ -94,8 +94,10 @@ def test_a_round_in_which_every_seat_failed_reports_no_findings_of_its_own(
     md = stored(fakes, rid2, ".md")
     suggestions = md.split("## Suggestions", 1)[1].split("\n## ", 1)[0]
     assert "Name the divisor" not in suggestions
-    assert "still open from round 1" in md
-    assert "Name the divisor" in md
+    still = md.split("## Still open from round 1", 1)[1].split("\n## ", 1)[0]
+    assert "- S1. **Name the divisor** — `calc.py:1` (suggestion)" in still, still
+    assert "Division by zero" not in still  # declined in round 1
+    assert "1 finding of round 1 stays open" in data["executive_summary"]
     assert "holds 1 finding" not in data["executive_summary"]
 
     # The next round still knows round 1's open suggestion (a failed round reviewed nothing).

@@ -110,6 +110,9 @@ def apply_round(
     round and its code changed since the decline (the author's reason may no longer hold).
     Nobody raising it is no reason to bring it back, whatever changed."""
     prev = info.previous
+    if report.header.verdict.label == "Failed":
+        undeclined = [p for p in prior if not any(_matches_decline(p, d) for d in declines)]
+        return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
     read = [
         (sr.reviewer.credit, *read_fix_verdicts(sr.review.raw, titles))
@@ -261,6 +264,46 @@ def apply_round(
         ),
     )
     return name_left_out(round_report, left_out)
+
+
+def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding]) -> Report:
+    """A round in which every seat failed reviewed nothing: it judges no prior finding and
+    holds none (its SARIF has no results, the index counts none). What round N-1 left open is
+    named as round N-1's, still open, in a section of its own; the next round compares with
+    round N-1 (`rounds.previous.find_previous` passes over a failed round)."""
+    if not prior:
+        return dataclasses.replace(report, round_info=info)
+    prev = info.previous
+    lines = [
+        f"Every seat failed, so this review judged none of round {prev}'s findings and reports "
+        f"none of its own. Still open from round {prev} (`{info.previous_review_id}`), as it "
+        "reported them:",
+        "",
+        *(
+            f"- {f.id}. **{table_cell(f.title)}**"
+            + (f" — `{f.locations[0]}`" if f.locations else "")
+            + f" ({f.severity.value})"
+            for f in _ordered(prior)
+        ),
+    ]
+    n = len(prior)
+    said = (
+        f"This review reviewed nothing: {n} finding{'s' if n > 1 else ''} of round {prev} "
+        f"{'stay' if n > 1 else 'stays'} open (listed under Still open from round {prev}), "
+        "not counted as this review's."
+    )
+    verdict = verdict_sentence(report.header.verdict)
+    text = report.executive_summary.replace(verdict, "").rstrip()
+    return dataclasses.replace(
+        report,
+        round_info=info,
+        executive_summary=f"{text} {said} {verdict}".strip(),
+        extra_sections=(
+            *report.extra_sections,
+            Section(title=f"Still open from round {prev}", body="\n".join(lines)),
+        ),
+        notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
+    )
 
 
 def _first_word(name: str) -> str:
