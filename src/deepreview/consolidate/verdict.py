@@ -88,21 +88,31 @@ def qualify(
     unread: Sequence[str] = (),
     cut_off: Sequence[str] = (),
     lead_read: bool = False,
+    carried: Sequence[Finding] = (),
+    carried_from: int = 0,
 ) -> Verdict:
     """The verdict as it may be shown, given who actually reviewed (see the module doc).
-    `lead_read`: a lead judged the review, the unread seats' text included."""
+    `lead_read`: a lead judged the review, the unread seats' text included. `carried`: the
+    findings still open from round `carried_from` that no seat of this review raised (a
+    static-only round must not credit a model's finding to the static checks)."""
     if verdict.label == "Failed":
         return verdict
     label, reason = verdict.label, verdict.reason
     if not model_reviewed:
         if label == "Merge as-is":
             label = NO_MODEL_REVIEW
+            kept = {f.id for f in carried}
             optional = [f for f in findings if f.severity == Severity.SUGGESTION]
+            found = [f for f in optional if f.id not in kept]
             reason = (
-                f"static checks found only {id_range(optional)} (optional)"
-                if optional
+                f"static checks found only {id_range(found)} (optional)"
+                if found
                 else "static checks found nothing"
             )
+            still = [f for f in optional if f.id in kept]
+            if still:
+                since = f"round {carried_from}" if carried_from else "an earlier round"
+                reason = _then(reason, f"{id_range(still)} still open from {since} (optional)")
         else:
             reason = _then(reason, "no model reviewed this change (static checks only)")
     if unread and reason == "no issues found" and not lead_read:

@@ -13,7 +13,7 @@ from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.earlier import earlier_findings
-from deepreview.rounds.previous import PreviousRound, series_rows
+from deepreview.rounds.previous import FAILED, PreviousRound, series_rows
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
 from deepreview.targets.git import Git
@@ -90,12 +90,19 @@ def apply(
         info=info,
         prior=prev.open_findings,
         seat_reviews=seat_reviews,
-        declines=series_declines(p),
+        declines=declined_before(series_declines(p), rid, round_no),
         code_changed=lambda d: code_changed(p.target, d),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),
         earlier_found=earlier_findings(prev.report, prev.number),
     )
+
+
+def declined_before(declines: Sequence[Decline], rid: str, round_no: int) -> list[Decline]:
+    """The declines recorded on earlier rounds: a decline applies to the rounds after the one
+    it was recorded on, so a relead of that round (or of an earlier one) keeps its own finding
+    in its report, as it was when the author declined it."""
+    return [d for d in declines if d.review_id != rid and d.round < round_no]
 
 
 def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
@@ -106,13 +113,22 @@ def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
         p.store, series_of(p.target), p.target.branch or "", Repository.of_target(p.target)
     )
     between = [r for r in rows if prev.number < r.round_no < round_no]
-    if not between:
-        return ""
-    names = ", ".join(f"{r.id} (round {r.round_no})" for r in between)
-    return (
-        f"Review {names} of this series finished while this one ran; this round compares with "
-        f"round {prev.number} ({prev.row.id}), the round its reviewers were asked about."
-    )
+    failed = [r for r in between if r.verdict == FAILED]
+    between = [r for r in between if r.verdict != FAILED]
+    said = []
+    if failed:
+        names = ", ".join(f"{r.id} (round {r.round_no})" for r in failed)
+        said.append(
+            f"Every seat of review {names} failed: it reviewed nothing, so this round compares "
+            f"with round {prev.number} ({prev.row.id})."
+        )
+    if between:
+        names = ", ".join(f"{r.id} (round {r.round_no})" for r in between)
+        said.append(
+            f"Review {names} of this series finished while this one ran; this round compares "
+            f"with round {prev.number} ({prev.row.id}), the round its reviewers were asked about."
+        )
+    return " ".join(said)
 
 
 _DIFF_PATHS = re.compile(r"^diff --git a/(.+?) b/(.+)$", re.MULTILINE)

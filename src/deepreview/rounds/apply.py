@@ -110,6 +110,9 @@ def apply_round(
     round and its code changed since the decline (the author's reason may no longer hold).
     Nobody raising it is no reason to bring it back, whatever changed."""
     prev = info.previous
+    if report.header.verdict.label == "Failed":
+        undeclined = [p for p in prior if not any(_matches_decline(p, d) for d in declines)]
+        return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
     read = [
         (sr.reviewer.credit, *read_fix_verdicts(sr.review.raw, titles))
@@ -121,6 +124,7 @@ def apply_round(
     declined: list[DeclinedFinding] = []
     verdicts: list[FixVerdict] = []
     carried_ids: set[str] = set()
+    unraised: set[str] = set()  # carried findings no seat of this round raised
     # This round's findings that an earlier round reported: ID -> (that round, its ID there).
     earlier: dict[str, tuple[int, str]] = {}
 
@@ -187,6 +191,7 @@ def apply_round(
                 new_id = _next_id(findings, p.severity.letter)
                 findings.append(dataclasses.replace(p, id=new_id, carry_forward=tag))
                 carried_as = new_id
+                unraised.add(new_id)
             carried_ids.add(carried_as)
         verdicts.append(dataclasses.replace(fv, carried_as=carried_as))
 
@@ -236,7 +241,8 @@ def apply_round(
     info = dataclasses.replace(
         info, fix_verdicts=tuple(verdicts), declined=tuple(declined), new_findings=tuple(new_ids)
     )
-    overall = _verdict(report, findings_t, seat_reviews)
+    carried = [f for f in findings_t if f.id in unraised]
+    overall = _verdict(report, findings_t, seat_reviews, carried, prev)
     kept_ids = {f.id for f in findings_t}
     left_out = [f for f in report.findings if f.id not in kept_ids]
     round_report = dataclasses.replace(
@@ -258,6 +264,46 @@ def apply_round(
         ),
     )
     return name_left_out(round_report, left_out)
+
+
+def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding]) -> Report:
+    """A round in which every seat failed reviewed nothing: it judges no prior finding and
+    holds none (its SARIF has no results, the index counts none). What round N-1 left open is
+    named as round N-1's, still open, in a section of its own; the next round compares with
+    round N-1 (`rounds.previous.find_previous` passes over a failed round)."""
+    if not prior:
+        return dataclasses.replace(report, round_info=info)
+    prev = info.previous
+    lines = [
+        f"Every seat failed, so this review judged none of round {prev}'s findings and reports "
+        f"none of its own. Still open from round {prev} (`{info.previous_review_id}`), as it "
+        "reported them:",
+        "",
+        *(
+            f"- {f.id}. **{table_cell(f.title)}**"
+            + (f" — `{f.locations[0]}`" if f.locations else "")
+            + f" ({f.severity.value})"
+            for f in _ordered(prior)
+        ),
+    ]
+    n = len(prior)
+    said = (
+        f"This review reviewed nothing: {n} finding{'s' if n > 1 else ''} of round {prev} "
+        f"{'stay' if n > 1 else 'stays'} open (listed under Still open from round {prev}), "
+        "not counted as this review's."
+    )
+    verdict = verdict_sentence(report.header.verdict)
+    text = report.executive_summary.replace(verdict, "").rstrip()
+    return dataclasses.replace(
+        report,
+        round_info=info,
+        executive_summary=f"{text} {said} {verdict}".strip(),
+        extra_sections=(
+            *report.extra_sections,
+            Section(title=f"Still open from round {prev}", body="\n".join(lines)),
+        ),
+        notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
+    )
 
 
 def _first_word(name: str) -> str:
@@ -341,7 +387,11 @@ def _silent_clause(n: int, prev: int) -> str:
 
 
 def _verdict(
-    report: Report, findings: tuple[Finding, ...], seat_reviews: Sequence[SeatReview]
+    report: Report,
+    findings: tuple[Finding, ...],
+    seat_reviews: Sequence[SeatReview],
+    carried: Sequence[Finding],
+    previous: int,
 ) -> Verdict:
     old = report.header.verdict
     if old.label == "Failed":
@@ -358,6 +408,8 @@ def _verdict(
         unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
         cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
         lead_read=report.lead is not None and report.lead.status == "ok",
+        carried=carried,
+        carried_from=previous,
     )
     lead_ok = report.lead is not None and report.lead.status == "ok"
     if not lead_ok or old.label not in _SEVERITY_ORDER:

@@ -20,6 +20,9 @@ from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_strings
 
+# The verdict label of a review in which every seat failed (`consolidate.verdict.decide`).
+FAILED = "Failed"
+
 if TYPE_CHECKING:
     # Types only: every review looks for a previous round before its first seat; the report's
     # model is loaded (by `report_from_data`) only when there is one.
@@ -137,12 +140,15 @@ def find_previous(
     earlier = [r for r in rows if r.id != review_id and r.created_at <= created_at]
     if pinned is not None and any(r.id == pinned for r in rows):
         earlier = rows[: next(i for i, r in enumerate(rows) if r.id == pinned) + 1]
+    # A review in which every seat failed reviewed nothing: it holds no findings, and what it
+    # names as still open is the round before it's. That round is the previous one.
+    earlier = [r for r in earlier if r.verdict != FAILED]
     if not earlier:
         return None
     row = earlier[-1]
     # Its number as handed out (`Store.round_for`); a review stored before numbers were kept
     # was numbered by counting.
-    number = row.round_no or len(earlier)
+    number = row.round_no or rows.index(row) + 1
     path = store.root / f"{row.id}.json"
     # Imported here: serialize brings pydantic (~0.07 s), and every review looks for a previous
     # round before its first seat; only a later round reads one.
