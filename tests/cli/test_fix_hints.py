@@ -1,0 +1,48 @@
+"""One-line refusals that say where the offending setting came from and how to fix it, through
+the real `deep-review` command (README walk-through, trial 30)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support.repos import cli_env, make_repo, run_cli
+
+RANGE = "main..feature/x"
+
+
+def _seat_only(repo: Path, env: dict[str, str], tmp: Path, *extra: str) -> tuple[int, str]:
+    args = ["review", RANGE, *extra, "--seat-only", "gemini", "--out", str(tmp / "out")]
+    res = run_cli(args, cwd=repo, env=env)
+    return res.returncode, res.stderr
+
+
+@pytest.mark.parametrize(
+    ("source", "named", "fix"),
+    [
+        ("cli", "(claude, codex), which --agents", "add it to --agents or drop --agents"),
+        ("env", "(codex), which DEEP_REVIEW_AGENTS", "add it to DEEP_REVIEW_AGENTS or unset it"),
+        ("config", "(codex), which [review] agents (", "add it there, or pass --agents"),
+    ],
+)
+def test_seat_only_outside_the_seats_names_where_they_came_from(
+    tmp_path: Path, source: str, named: str, fix: str
+) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    extra: tuple[str, ...] = ()
+    if source == "cli":
+        extra = ("--agents", "claude,codex")
+    elif source == "env":
+        env["DEEP_REVIEW_AGENTS"] = "codex"
+    else:
+        (tmp_path / "user-config.toml").write_text('[review]\nagents = ["codex"]\n')
+    code, err = _seat_only(repo, env, tmp_path, *extra)
+    assert code == 2, err
+    line = err.strip().splitlines()[-1]
+    assert f"--seat-only gemini: not one of the review's seats {named}" in line, line
+    assert fix in line, line
+    if source == "config":
+        assert "[review] agents (user config)" in line
+    assert not (tmp_path / "out").exists()
