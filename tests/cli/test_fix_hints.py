@@ -46,3 +46,17 @@ def test_seat_only_outside_the_seats_names_where_they_came_from(
     if source == "config":
         assert "[review] agents (user config)" in line
     assert not (tmp_path / "out").exists()
+
+
+def test_a_review_key_at_the_top_of_a_config_file_says_it_belongs_under_review(
+    tmp_path: Path,
+) -> None:
+    """README: `--store DIR` (or `store = ...` in a config file's [review] section)."""
+    repo = make_repo(tmp_path)
+    config = tmp_path / "user-config.toml"
+    config.write_text(f'store = "{tmp_path / "x"}"\n', encoding="utf-8")
+    res = run_cli(["list"], cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert f"{config}: unknown key 'store'" in line, line
+    assert "it belongs under [review]" in line, line
