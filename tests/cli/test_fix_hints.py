@@ -60,3 +60,30 @@ def test_a_review_key_at_the_top_of_a_config_file_says_it_belongs_under_review(
     (line,) = res.stderr.strip().splitlines()
     assert f"{config}: unknown key 'store'" in line, line
     assert "it belongs under [review]" in line, line
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "X"], ["resume", "X"], ["delete", "X"]])
+def test_a_store_reader_outside_a_repository_says_to_pass_store(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """The default store is per repository; a named one is read from anywhere: the line says
+    both ways out, and nothing about reviewing."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    env = cli_env(tmp_path)
+    del env["DEEP_REVIEW_STORE"]
+    res = run_cli(command, cwd=outside, env=env)
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert "is not inside a git repository" in line, line
+    assert "or pass --store DIR" in line and "to review" not in line, line
+
+
+def test_finish_outside_a_repository_says_it_needs_the_checkout(tmp_path: Path) -> None:
+    from deepreview.errors import GitError
+    from deepreview.pipeline import finish_from
+
+    with pytest.raises(GitError) as caught:
+        finish_from.checkout_root(tmp_path)
+    assert "is not inside a git repository" in str(caught.value)
+    assert "a checkout of the reviewed repository" in str(caught.value)
