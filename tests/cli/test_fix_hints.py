@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 import pytest
 
 from support.repos import cli_env, make_repo, run_cli
@@ -87,3 +88,20 @@ def test_finish_outside_a_repository_says_it_needs_the_checkout(tmp_path: Path) 
         finish_from.checkout_root(tmp_path)
     assert "is not inside a git repository" in str(caught.value)
     assert "a checkout of the reviewed repository" in str(caught.value)
+
+
+def test_every_store_option_documents_the_same_default() -> None:
+    """`stats` honours [review] store like the others: its --help says so too."""
+    from deepreview.cli import main
+
+    helps = {}
+    for name, (module, attr, _) in main._COMMANDS.items():
+        cmd = getattr(__import__(module, fromlist=[attr]), attr)
+        subs = cmd.commands.values() if isinstance(cmd, click.Group) else [cmd]
+        for sub in subs:
+            for p in sub.params:
+                if "--store" in getattr(p, "opts", ()):
+                    helps[f"{name} {sub.name}"] = p.help
+    assert len(helps) > 8, helps
+    assert len(set(helps.values())) == 1, helps
+    assert "[review] store" in next(iter(helps.values()))
