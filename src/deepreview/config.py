@@ -233,7 +233,9 @@ def build_settings(
     """Merge every layer into one immutable Settings, enforcing the trust gate."""
     user = _load_user_file(env)
     if cli.config_path and not cli.config_path.is_file():
-        raise ConfigError(f"--config {cli.config_path}: {_not_a_file(cli.config_path)}")
+        why = _not_a_file(cli.config_path)
+        fix = "create it or fix the path" if why == "no such file" else "name a TOML file"
+        raise ConfigError(f"--config {cli.config_path}: {why}; {fix}, or drop --config")
     explicit = load_file(cli.config_path) if cli.config_path else None
     repo: FileConfig | None = None
     trusted = False

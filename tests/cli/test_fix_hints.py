@@ -105,3 +105,35 @@ def test_every_store_option_documents_the_same_default() -> None:
     assert len(helps) > 8, helps
     assert len(set(helps.values())) == 1, helps
     assert "[review] store" in next(iter(helps.values()))
+
+
+@pytest.mark.parametrize("command", [["review", RANGE], ["publish", "X"]])
+@pytest.mark.parametrize(
+    ("name", "why", "fix"),
+    [
+        ("missing.toml", "no such file", "create it or fix the path"),
+        ("/dev/null", "not a regular file (a device)", "name a TOML file"),
+        ("folder", "not a regular file (a folder)", "name a TOML file"),
+    ],
+)
+def test_a_config_option_that_names_no_file_says_how_to_fix_it(
+    tmp_path: Path, command: list[str], name: str, why: str, fix: str
+) -> None:
+    repo = make_repo(tmp_path)
+    (tmp_path / "folder").mkdir()
+    path = Path(name) if name.startswith("/") else tmp_path / name
+    res = run_cli([*command, "--config", str(path)], cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert f"--config {path}: {why}; {fix}" in line, line
+    assert line.endswith("or drop --config"), line
+
+
+def test_finish_config_naming_a_folder_is_not_a_click_usage_error(tmp_path: Path) -> None:
+    """`finish` checks its results first; its --config is then checked as `review`'s is, not
+    refused by Click with a usage block before anything else."""
+    repo = make_repo(tmp_path)
+    res = run_cli(
+        ["finish", "--from", ".", "--config", str(tmp_path)], cwd=repo, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 2 and "Invalid value" not in res.stderr, res.stderr

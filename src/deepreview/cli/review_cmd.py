@@ -121,7 +121,8 @@ def _common(fn: F) -> F:
         click.option(
             "--config",
             "config",
-            type=click.Path(dir_okay=False),
+            # a folder is refused by settings, as a missing file is: one line saying the fix
+            type=click.Path(),
             help="Extra config file (trusted: may define commands).",
         ),
         click.option(
