@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import pytest
 
-from support.repos import cli_env, make_repo, run_cli
+from support.repos import cli_env, commit_all, git, make_repo, run_cli, write
 
 RANGE = "main..feature/x"
 
@@ -137,3 +137,47 @@ def test_finish_config_naming_a_folder_is_not_a_click_usage_error(tmp_path: Path
         ["finish", "--from", ".", "--config", str(tmp_path)], cwd=repo, env=cli_env(tmp_path)
     )
     assert res.returncode == 2 and "Invalid value" not in res.stderr, res.stderr
+
+
+def _one_commit_repo(tmp: Path) -> Path:
+    repo = tmp / "one"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "a.py", "x = 1\n")
+    commit_all(repo, "first")
+    return repo
+
+
+def test_a_range_before_the_first_commit_says_the_history_is_one_commit(tmp_path: Path) -> None:
+    """The Quick start's `HEAD~1..HEAD` in a repository of one commit: not a typo to look up
+    with `git branch -a`, but a commit with no parent."""
+    repo = _one_commit_repo(tmp_path)
+    res = run_cli(["review", "HEAD~1..HEAD", "--agents", "static"], cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert "unknown ref 'HEAD~1'" in line and "git branch -a" not in line, line
+    assert "HEAD's history has one commit" in line and "no parent" in line, line
+
+
+def test_uncommitted_with_a_clean_work_tree_says_so(tmp_path: Path) -> None:
+    repo = _one_commit_repo(tmp_path)
+    res = run_cli(
+        ["review", "--uncommitted", "--agents", "static"], cwd=repo, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert "nothing to review: the work tree on main has no uncommitted changes" in line, line
+
+
+def test_delete_counts_what_it_removed_in_good_english(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    review = run_cli(
+        ["review", RANGE, "--agents", "static", "--lead", "none", "--json"], cwd=repo, env=env
+    )
+    assert review.returncode == 0, review.stderr
+    rid = review.json()["review_id"]
+    res = run_cli(["delete", rid, "--yes"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert "files and folders removed" not in res.stdout, res.stdout
+    assert "removed: the folder and" in res.stdout, res.stdout

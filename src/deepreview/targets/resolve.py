@@ -77,6 +77,11 @@ def resolve_target(
             target, repo_name=named, repo_url=f"https://github.com/{named}"
         )
     if not target.changed_files:
+        if target.kind == "uncommitted":
+            raise UsageError(
+                f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
+                "uncommitted changes; edit files first, or review a branch or range"
+            )
         hint = (
             "pick another target or --base REF"
             if target.kind == "branch"
@@ -133,6 +138,25 @@ def _need(git: Git, ref: str, what: str) -> str:
     if sha is None:
         raise GitError(f"unknown {what} {ref!r}: check the name with `git branch -a` / `git log`")
     return sha
+
+
+def _range_side(git: Git, side: str) -> str:
+    """A range side's commit. `HEAD~1` in a repository of one commit (the Quick start's
+    range, in a new repository) is no typo to look up with `git branch -a`: say why."""
+    if (sha := git.rev(side)) is not None:
+        return sha
+    past = re.fullmatch(r"(.+?)(?:~\d*|\^\d*)+", side)
+    tip = git.rev(past.group(1)) if past else None
+    if past is None or tip is None:
+        return _need(git, side, "ref")
+    count = git.run(["rev-list", "--count", tip], check=False).stdout_text.strip()
+    n = int(count) if count.isdigit() else 0
+    if n == 1:
+        why = "has one commit, which has no parent to review it against; commit the next change"
+        why += " and review that"
+    else:
+        why = f"has {n} commits, the first with no parent; review a range inside that history"
+    raise GitError(f"unknown ref {side!r}: {past.group(1)}'s history {why}")
 
 
 def _default_base(git: Git) -> tuple[str, str]:
@@ -213,8 +237,8 @@ def _against_base(
 def _range(
     git: Git, root: Path, a: str, b: str, dots: str, spec: str, *, exact: bool = False
 ) -> Target:
-    a_sha = _need(git, a, "ref")
-    b_sha = _need(git, b, "ref")
+    a_sha = _range_side(git, a)
+    b_sha = _range_side(git, b)
     base = a_sha
     notes: tuple[str, ...] = ()
     if dots == "...":
