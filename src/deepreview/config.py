@@ -131,13 +131,23 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
         if err["type"] == "extra_forbidden":
-            raise ConfigError(
-                f"{origin}: unknown key {key!r}; remove it or fix its spelling"
-            ) from exc
+            raise ConfigError(f"{origin}: unknown key {key!r}; {_unknown_key_fix(key)}") from exc
         raise ConfigError(f"{origin}: bad value for {key!r}: {err['msg']}") from exc
     for name, seat in cfg.seats.items():
         check_seat_file(name, seat, origin)
     return cfg
+
+
+def _unknown_key_fix(key: str) -> str:
+    """A section's key written at the top of the file (`store = ...` above any `[review]`) is
+    a likely slip: say which section takes it rather than to remove it."""
+    from deepreview.config_file import FileConfig
+
+    for section in ("review", "publish", "checks"):
+        fields = FileConfig.model_fields[section].annotation
+        if "." not in key and key in getattr(fields, "model_fields", {}):
+            return f"it belongs under [{section}] (a `[{section}]` line above `{key} = ...`)"
+    return "remove it or fix its spelling"
 
 
 def read_config_text(path: Path) -> str:
@@ -223,7 +233,9 @@ def build_settings(
     """Merge every layer into one immutable Settings, enforcing the trust gate."""
     user = _load_user_file(env)
     if cli.config_path and not cli.config_path.is_file():
-        raise ConfigError(f"--config {cli.config_path}: {_not_a_file(cli.config_path)}")
+        why = _not_a_file(cli.config_path)
+        fix = "create it or fix the path" if why == "no such file" else "name a TOML file"
+        raise ConfigError(f"--config {cli.config_path}: {why}; {fix}, or drop --config")
     explicit = load_file(cli.config_path) if cli.config_path else None
     repo: FileConfig | None = None
     trusted = False

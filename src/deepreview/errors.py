@@ -50,6 +50,11 @@ class GitError(DeepReviewError):
     """A git command failed in a way the user must fix (not a repo, unknown ref)."""
 
 
+class NotARepositoryError(GitError):
+    """The folder a command runs in (or `--repo`) is in no git repository: each command says
+    its own way out (a reader can name a store instead)."""
+
+
 class ConfigError(DeepReviewError):
     """A config file has unknown keys, wrong types, or untrusted commands."""
 

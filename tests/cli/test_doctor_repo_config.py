@@ -86,3 +86,29 @@ def test_doctor_on_the_base_branch_itself_reads_its_committed_file(tmp_path: Pat
     res = run_cli(["doctor", "--repo", str(repo)], cwd=tmp_path, env=env)
     assert res.returncode == 0, res.stderr
     assert "A review now would run: static; lead: none" in _flat(res.stdout)
+
+
+def test_doctor_says_the_work_tree_copy_is_not_the_one_read(tmp_path: Path) -> None:
+    """As `review` and `trust` do: an edited work-tree file is ignored, and doctor's "agents
+    from repo config" must not leave the user thinking it is theirs."""
+    fakes = Fakes(tmp_path)
+    for cli in ("claude", "codex"):
+        fakes.agent(cli)
+    env = fakes.env({"HOME": str(tmp_path / "home")}, agents=True)
+    repo = make_repo(tmp_path)
+    commit_on_base(
+        repo, ".deep-review.toml", '[review]\nagents = ["codex"]\nlead = "none"\n', "config"
+    )
+    (repo / ".deep-review.toml").write_text('[review]\nagents = ["claude"]\n', encoding="utf-8")
+    res = run_cli(["doctor"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    flat = _flat(res.stdout)
+    assert "A review now would run: codex; lead: none (agents from repo config)" in flat
+    assert "the work tree's .deep-review.toml is not the one used" in flat
+    assert "pass `--config .deep-review.toml`" in flat
+    data = run_cli(["doctor", "--json"], cwd=repo, env=env).json()
+    assert "is not the one used" in data["config_note"]
+    # the same file as the base's: no note
+    git(repo, "checkout", "--", ".deep-review.toml")
+    data = run_cli(["doctor", "--json"], cwd=repo, env=env).json()
+    assert data["config_note"] is None

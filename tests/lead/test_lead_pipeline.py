@@ -464,13 +464,20 @@ def test_a_relead_whose_lead_fails_keeps_the_earlier_report(tmp_path: Path) -> N
 
 def test_a_relead_whose_lead_fails_after_no_lead_says_so(tmp_path: Path) -> None:
     """With no earlier judgement to keep, the report is the consolidation without a lead, as
-    before the relead; the command still fails (exit 6) and says so."""
-    s = Setup(tmp_path, ["no JSON here", "still none"])
+    before the relead; the command still fails (exit 6) and says so, `--json` as `lead_failed`
+    (README, exit 6) like a relead whose earlier report stands."""
+    s = Setup(tmp_path, ["no JSON here", "still none"] * 2)
     first, _, _, _ = _outputs(s.run("review", *AGENTS, "--lead", "none"))
     res = run_cli(["relead", first["review_id"], "--lead", "claude"], cwd=s.repo, env=s.env())
     assert res.returncode == 6, res.stderr
     assert "the lead (claude) fell back" in res.stderr
     assert "consolidation without a lead" in res.stderr
+    res = s.run("relead", first["review_id"], "--lead", "claude")
+    assert res.returncode == 6, res.stderr
+    out = res.json()
+    assert out["lead"]["status"] == "fallback"
+    assert "fell back" in out["lead_failed"]
+    assert "consolidation without a lead" in out["lead_failed"]
 
 
 def test_progress_says_the_lead_retried_and_fell_back(tmp_path: Path) -> None:

@@ -92,6 +92,9 @@ def test_context_apply_without_a_terminal_refuses_before_asking(tmp_path: Path) 
     res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env, in_process=False)
     assert res.returncode == 0, res.stderr
     assert "Division" in (repo / "deep-review-context.md").read_text(encoding="utf-8")
+    # The line is no lead's proposal but the series' "by design" decline: the output says so.
+    assert '(1 "by design" decline of this series, from' in res.stdout, res.stdout
+    assert '1 written (1 from "by design" declines), 0 skipped' in res.stdout, res.stdout
 
 
 def test_end_of_input_at_the_prompt_means_no(tmp_path: Path) -> None:

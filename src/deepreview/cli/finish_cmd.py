@@ -47,7 +47,8 @@ from deepreview.formats import FORMATS
 @click.option(
     "--config",
     "config",
-    type=click.Path(dir_okay=False),
+    # a folder is refused by settings, as a missing file is: one line saying the fix
+    type=click.Path(),
     help="Extra config file (trusted: may define commands).",
 )
 @click.option(

@@ -147,6 +147,13 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
         click.echo(f"Review {review_id} proposes no changes to {plan.path.name} ({plan.summary}).")
         return
     click.echo(plan.diff, nl=False)
+    if plan.from_declines:
+        # part of what is confirmed: the report's "no context updates" was the lead's word only
+        n = plan.from_declines
+        click.echo(
+            f'({n} "by design" decline{"s" if n > 1 else ""} of this series, '
+            "from `deep-review declines`, proposed as context beside the lead's updates)"
+        )
     if not confirmed(yes, f"Write {plan.path}?", f"writing {plan.path.name}", "write"):
         click.echo("Nothing written.", err=True)
         return

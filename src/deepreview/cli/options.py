@@ -12,7 +12,10 @@ from deepreview.errors import UsageError
 
 store_option = click.option(
     "--store",
-    help="Store folder (default: a config file's `store`, else $DEEP_REVIEW_STORE, else per repo).",
+    help=(
+        "Store folder (default: a config file's [review] store, else $DEEP_REVIEW_STORE, "
+        "else per repo)."
+    ),
 )
 
 github_api_option = click.option(

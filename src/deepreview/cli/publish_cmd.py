@@ -147,7 +147,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
     "--dry-run", is_flag=True, help="Print the requests that would be sent; send nothing."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
-@click.option("--config", type=click.Path(dir_okay=False), help="Extra config file.")
+@click.option("--config", type=click.Path(), help="Extra config file.")  # checked in settings
 @store_option
 @github_api_option
 @click.option("--repo", default=".", type=click.Path(file_okay=False))

@@ -54,12 +54,20 @@ def relead(
 
     cli = _overrides(**opts)
     outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
-    code = post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
     failed = outcome.failed_relead
     lead = failed.lead if failed else (outcome.report.lead if outcome.report else None)
-    if code == 0 and lead is not None and lead.status in ("failed", "fallback"):
+    # whether the earlier report stands or the no-lead consolidation replaced it
+    why = (
+        _relead_failure(outcome, lead)
+        if lead is not None and lead.status in ("failed", "fallback")
+        else None
+    )
+    code = post_and_gate(
+        outcome, _emit(outcome, as_json, lead_failed=why), threshold=fail_on or outcome.fail_on
+    )
+    if code == 0 and why is not None:
         # a relead is its lead: one that did not judge is a failed command, not a quiet swap
-        click.echo(f"deep-review: {_relead_failure(outcome, lead)}", err=True)
+        click.echo(f"deep-review: {why}", err=True)
         return int(ExitCode.LEAD_FAILED)
     return code
 

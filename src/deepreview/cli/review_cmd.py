@@ -121,7 +121,8 @@ def _common(fn: F) -> F:
         click.option(
             "--config",
             "config",
-            type=click.Path(dir_okay=False),
+            # a folder is refused by settings, as a missing file is: one line saying the fix
+            type=click.Path(),
             help="Extra config file (trusted: may define commands).",
         ),
         click.option(
@@ -151,7 +152,9 @@ def _files(n: int) -> str:
 _RESUME_HINT = "Interrupted. Finished seats are kept; run `deep-review resume {}`."
 
 
-def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
+def _emit(outcome: ReviewOutcome, as_json: bool, *, lead_failed: str | None = None) -> int:
+    """`lead_failed`: `relead`'s line for a lead that failed or fell back, whichever report
+    stands (README, exit 6: `--json` carries it)."""
     if as_json:
         data = {
             "schema_version": SCHEMA_VERSION,
@@ -180,8 +183,8 @@ def _emit(outcome: ReviewOutcome, as_json: bool) -> int:
         lead = outcome.report.lead if outcome.report else None
         if lead is not None:
             data["lead"] = {"seat": lead.seat, "status": lead.status, "note": lead.note or None}
-        if outcome.failed_relead is not None:
-            data["lead_failed"] = _relead_failure(outcome, outcome.failed_relead.lead)
+        if lead_failed is not None:
+            data["lead_failed"] = lead_failed
         checks = outcome.report.checks if outcome.report else None
         if checks is not None:
             data["checks"] = {

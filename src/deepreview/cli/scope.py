@@ -34,7 +34,9 @@ def store_and_repository(store: str | None, repo: str) -> tuple[Store, Repositor
     except GitError:
         if setting is None and not env.get(STORE_ENV):
             raise UsageError(
-                f"{repo} is not inside a git repository; run this in one or pass --store DIR"
+                f"{repo} is not inside a git repository, and the default store is per "
+                "repository; cd into the reviewed repository (or pass --repo PATH), or pass "
+                "--store DIR"
             ) from None
         found, here = Store(store_root(setting, Path(repo), env)), None
     else:

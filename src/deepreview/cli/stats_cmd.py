@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from deepreview.cli.options import series_key
+from deepreview.cli.options import series_key, store_option
 from deepreview.cli.scope import store_and_repository
 from deepreview.errors import UsageError
 from deepreview.runmodel import format_duration
@@ -143,7 +143,7 @@ _COLUMNS = (
 
 
 @click.command()
-@click.option("--store", help="Store folder (default: env DEEP_REVIEW_STORE, else per repo).")
+@store_option
 @click.option("--repo", default=".", type=click.Path(file_okay=False))
 @click.option("--since", metavar="DATE", help="Only reviews created on or after DATE (YYYY-MM-DD).")
 @click.option("--series", metavar="S", help="Only one PR or branch: 123, #123, or a branch name.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from deepreview.cli.options import confirmed, store_option
@@ -58,4 +60,13 @@ def delete(review_id: str, yes: bool, force: bool, store: str | None, repo: str)
         click.echo("Nothing deleted.", err=True)
         return
     removed = delete_review(st, review_id)
-    click.echo(f"Deleted review {review_id} ({len(removed)} files and folders removed).")
+    click.echo(f"Deleted review {review_id} (removed: {_removed_text(removed, review_id)}).")
+
+
+def _removed_text(removed: list[Path], review_id: str) -> str:
+    """`the folder and 3 report files`: what went, counted in words that agree with it."""
+    files = sum(1 for p in removed if p.name != review_id)
+    parts = ["the folder"] if len(removed) > files else []
+    if files:
+        parts.append(f"{files} report file{'' if files == 1 else 's'}")
+    return " and ".join(parts) or "only its index row"

@@ -84,6 +84,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
                     "default_panel": None if refused else panel,
                     "default_lead": None if refused else lead,
                     "review_refused": refused,
+                    "config_note": found.copy_note,
                 },
                 indent=2,
             )
@@ -125,6 +126,9 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
         click.echo(f"A review now would refuse to start: {refused}")
         return
     click.echo(f"A review now would run: {', '.join(panel)}; lead: {lead}{source}")
+    if found.copy_note:
+        # `review` and `trust` say it too: "from repo config" is the base revision's copy
+        click.echo(f"Note: {found.copy_note}")
 
 
 @click.command()

@@ -16,6 +16,7 @@ from deepreview.config import (
     Settings,
     build_settings,
     settings_for_repo,
+    work_tree_copy_note,
 )
 from deepreview.errors import ConfigError, GitError, UnknownSeatError, UsageError
 from deepreview.pipeline.review import ReviewRequest, resolve
@@ -31,6 +32,8 @@ class DoctorSettings:
     # False outside a git repository: a review refuses to start (`refused` says so), and
     # `settings` are the user's alone, what a review in a repository starts from
     in_repository: bool = True
+    # the work tree's repo config is not the copy a review reads (as `review` says it)
+    copy_note: str | None = None
 
 
 def review_settings(cwd: Path, env: Mapping[str, str]) -> DoctorSettings:
@@ -46,18 +49,21 @@ def review_settings(cwd: Path, env: Mapping[str, str]) -> DoctorSettings:
     except GitError as exc:
         return DoctorSettings(without_repo, exc.message, in_repository=False)
     try:
-        settings = _settings_in(cwd, root, env)
+        settings, note = _settings_in(cwd, root, env)
         # A seat list naming no seat, or an unknown one (`DEEP_REVIEW_AGENTS=bogus`), stops
         # the review before its first seat: the panel line must not promise it.
         check_agents(settings)
-        return DoctorSettings(settings, None)
+        return DoctorSettings(settings, None, copy_note=note)
     except (ConfigError, UsageError) as exc:
         return DoctorSettings(without_repo, exc.message)
 
 
-def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> Settings:
+def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> tuple[Settings, str | None]:
+    """The settings, and the note on the work tree's copy of the repo config if it is not
+    the one read."""
     try:
-        return resolve(ReviewRequest(cwd=cwd, env=env)).settings
+        r = resolve(ReviewRequest(cwd=cwd, env=env))
+        return r.settings, r.copy_note
     except (ConfigError, UnknownSeatError):
         raise
     except (UsageError, GitError):
@@ -68,4 +74,14 @@ def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> Settings:
     base = current_branch_base(root)
     rev = base[1] if base else "HEAD"
     steering = git.show_files(rev, [REPO_CONFIG_NAME]) if git.rev(rev) else {}
-    return settings_for_repo(CliOverrides(), env, root, steering)
+    try:
+        work_text: str | None = (root / REPO_CONFIG_NAME).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        work_text = None
+    note = work_tree_copy_note(
+        work_text,
+        steering.get(REPO_CONFIG_NAME),
+        base_label=f"{rev[:7]} on {base[0]}" if base else "HEAD",
+        base_branch=base[0] if base else None,
+    )
+    return settings_for_repo(CliOverrides(), env, root, steering), note

@@ -24,7 +24,7 @@ from pathlib import Path
 from deepreview.agents.base import ProgressEvent, SeatSettings
 from deepreview.agents.registry import display_name
 from deepreview.config import CliOverrides, Settings
-from deepreview.errors import StoreError, UsageError
+from deepreview.errors import NotARepositoryError, StoreError, UsageError
 from deepreview.formats import stored_formats
 from deepreview.pipeline import finish, index_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
@@ -71,6 +71,17 @@ class FinishPlan:
     previous_round: str | None = None
 
 
+def checkout_root(cwd: Path) -> Path:
+    """The checkout `finish` stores the review from: it needs the reviewed commits."""
+    try:
+        return find_repo_root(cwd)
+    except NotARepositoryError:
+        raise NotARepositoryError(
+            f"{cwd} is not inside a git repository; run `finish` in a checkout of the reviewed "
+            "repository (or pass --repo PATH)"
+        ) from None
+
+
 def prepare_finish(req: FinishRequest) -> FinishPlan:
     """Load and check every result, the checkout and the settings; nothing is written."""
     if not req.folders:
@@ -80,7 +91,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
     _check_same_change(results)
     previous_round = _same_previous_round(results)
     panel = _panel(req.expect, results)
-    root = find_repo_root(req.cwd)
+    root = checkout_root(req.cwd)
     target = _local_target(root, results[0])
     steering = read_steering_files(target)
     copy_note = config_copy_note(target, req.cli, steering)

@@ -193,10 +193,14 @@ class ContextPlan:
     diff: str  # unified diff, "" when nothing would change
     skipped: tuple[str, ...]  # each proposal not written, with why (one line each)
     written: int = 0  # proposals the new text carries
+    # of `written`, the series' "by design" declines: no lead proposed them, and a report
+    # saying no context update is warranted does not mean none will be written
+    from_declines: int = 0
 
     @property
     def summary(self) -> str:
-        return f"{self.written} written, {len(self.skipped)} skipped"
+        of = f' ({self.from_declines} from "by design" declines)' if self.from_declines else ""
+        return f"{self.written} written{of}, {len(self.skipped)} skipped"
 
 
 def context_path(repo_root: Path) -> Path:
@@ -228,23 +232,27 @@ def context_plan(
         else:
             edits.append(edit)
     series = row_series(row)
+    by_design: list[ContextEdit] = []
     for d in list_declines(store, series, row.repository) if series else []:
         if d.reason.lower().startswith("by design"):
             where = f"`{d.path}`: " if d.path else ""
-            edits.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))
+            by_design.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))
     try:
         old = path.read_text(encoding="utf-8") if path.is_file() else ""
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    new, not_applied = apply_edits(old, edits)
-    skipped += not_applied
+    # in two steps (the same order as one) to count what the declines themselves add
+    mid, lead_not_applied = apply_edits(old, edits)
+    new, decline_not_applied = apply_edits(mid, by_design)
+    skipped += lead_not_applied + decline_not_applied
     return ContextPlan(
         path,
         old,
         new,
         unified_diff(old, new, CONTEXT_FILE),
         tuple(skipped),
-        written=len(edits) - len(not_applied),
+        written=len(edits) - len(lead_not_applied) + len(by_design) - len(decline_not_applied),
+        from_declines=len(by_design) - len(decline_not_applied),
     )
 
 

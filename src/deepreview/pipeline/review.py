@@ -27,7 +27,13 @@ from deepreview.config import (
     settings_for_repo,
     work_tree_copy_note,
 )
-from deepreview.errors import ConfigError, StoreError, UnknownSeatError
+from deepreview.errors import (
+    ConfigError,
+    NotARepositoryError,
+    StoreError,
+    UnknownSeatError,
+    UsageError,
+)
 from deepreview.pipeline import index_step, pr_series, reindex, rounds_prompt_step
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, interrupted_outcome
 from deepreview.pipeline.panel import auto_panel, check_panel_options
@@ -439,4 +445,12 @@ def locate_store(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
         # A named store (`--store`, a config file's `store`, $DEEP_REVIEW_STORE) is where it
         # says, wherever this runs: a store downloaded from CI needs no checkout around it.
         return Store(store_root(settings.store, cwd, env))
-    return Store(store_root(settings.store, find_repo_root(cwd), env))
+    try:
+        root = find_repo_root(cwd)
+    except NotARepositoryError:
+        # Reading the store, not reviewing: a named store is the other way out.
+        raise UsageError(
+            f"{cwd} is not inside a git repository, and the default store is per repository; "
+            "cd into the reviewed repository (or pass --repo PATH), or pass --store DIR"
+        ) from None
+    return Store(store_root(settings.store, root, env))

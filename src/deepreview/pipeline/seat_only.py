@@ -34,7 +34,7 @@ from deepreview.pipeline.seat_result import (
     file_hash,
     read_seat_name,
 )
-from deepreview.pipeline.seats import plan_seat, require_usable
+from deepreview.pipeline.seats import agents_source, plan_seat, require_usable
 from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_file_globs, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
@@ -82,9 +82,15 @@ def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
         raise UsageError("--seat-only runs no checks; drop --check-fixes/--probe-tests")
     panel = tuple(settings.agents) if settings.agents else (seat,)
     if seat not in panel:
+        # the list may not be on the command line at all: say which setting holds it
+        where, _ = agents_source(settings)
+        fix = {
+            "--agents": "add it to --agents or drop --agents",
+            "DEEP_REVIEW_AGENTS": "add it to DEEP_REVIEW_AGENTS or unset it",
+        }.get(where, "add it there, or pass --agents naming it")
         raise UsageError(
-            f"--seat-only {seat}: not one of the review's seats ({', '.join(panel)}); "
-            "add it to --agents or drop --agents"
+            f"--seat-only {seat}: not one of the review's seats ({', '.join(panel)}), "
+            f"which {where} names; {fix}"
         )
     with explained_config_errors(r.copy_note):
         plan = plan_seat(seat, settings)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from deepreview import proc
-from deepreview.errors import GitError
+from deepreview.errors import GitError, NotARepositoryError
 from deepreview.github.remote import repo_from_url
 from deepreview.untrusted_text import inside_repo
 
@@ -136,7 +136,7 @@ def find_repo_root(start: Path) -> Path:
     if result.spawn_error:
         raise GitError("git is not installed or not on PATH; install git and retry")
     if not result.ok:
-        raise GitError(
+        raise NotARepositoryError(
             f"{start} is not inside a git repository; cd into the repository to review "
             "(or pass --repo PATH)"
         )

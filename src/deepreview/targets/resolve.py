@@ -16,6 +16,7 @@ from deepreview.github.remote import repo_from_url
 from deepreview.runmodel import Commit
 from deepreview.targets.git import Git, decode_path, origin_url, repo_from_remote
 from deepreview.targets.identity import checkout_identity, github_identity
+from deepreview.targets.refs import need, not_a_target, range_side, require_commits
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
 _PR_URL = re.compile(r"^https?://[^/]+/(?P<repo>[^/]+/[^/]+)/pull/(?P<num>\d+)(?:[/?#].*)?$")
@@ -41,7 +42,7 @@ def resolve_target(
     git = Git(repo_root)
     env = dict(os.environ if env is None else env)
     spec = (spec or "").strip()
-    head = _require_commits(git, needs_head=uncommitted or not spec)
+    head = require_commits(git, needs_head=uncommitted or not spec)
     if exact_range and not (_RANGE.match(spec) and "..." not in spec):
         raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
     # A local branch by name: reviewed as a bare `review` reviews it when checked out.
@@ -64,7 +65,7 @@ def resolve_target(
     elif named_branch:
         target = _branch(git, repo_root, base, None, name=spec)
     elif spec:
-        raise UsageError(_not_a_target(git, spec))
+        raise UsageError(not_a_target(git, spec))
     else:
         target = _branch(git, repo_root, base, head)
     named = env.get("GH_REPO")
@@ -77,6 +78,11 @@ def resolve_target(
             target, repo_name=named, repo_url=f"https://github.com/{named}"
         )
     if not target.changed_files:
+        if target.kind == "uncommitted":
+            raise UsageError(
+                f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
+                "uncommitted changes; edit files first, or review a branch or range"
+            )
         hint = (
             "pick another target or --base REF"
             if target.kind == "branch"
@@ -87,52 +93,6 @@ def resolve_target(
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
         )
     return target
-
-
-def _not_a_target(git: Git, spec: str) -> str:
-    """Why `spec` is no target, and what to type instead. A commit (`HEAD`, a SHA, a tag) is
-    not reviewed on its own: its parent is not a base the user chose, so say the range."""
-    if not spec.startswith("-") and (sha := git.rev(spec)) is not None:
-        if git.rev(f"{sha}~1") is None:
-            return (
-                f"cannot read target {spec!r}: it is the repository's first commit, with no "
-                "parent to review it against; review a later range or a branch"
-            )
-        return (
-            f"cannot read target {spec!r}: {spec!r} is a commit, not a local branch; to review "
-            f"what it changed, use {spec}~1..{spec}"
-        )
-    return (
-        f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
-        "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
-        "the current branch"
-    )
-
-
-def _require_commits(git: Git, *, needs_head: bool) -> str | None:
-    """HEAD's commit. A fresh `git init` has no HEAD to review against: say that, not
-    "unknown revision"."""
-    if (head := git.rev("HEAD")) is not None:
-        return head
-    if not git.run(["rev-list", "-n", "1", "--all"], check=False).stdout_text.strip():
-        raise UsageError(
-            "this repository has no commits yet; commit the code first, then review a range "
-            "or a branch"
-        )
-    if not needs_head:
-        return None  # an orphan branch is checked out; a range of other refs is still fine
-    branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
-    raise UsageError(
-        f"the current branch {branch.strip() or 'HEAD'} has no commits yet; commit something "
-        "or check out another branch"
-    )
-
-
-def _need(git: Git, ref: str, what: str) -> str:
-    sha = git.rev(ref)
-    if sha is None:
-        raise GitError(f"unknown {what} {ref!r}: check the name with `git branch -a` / `git log`")
-    return sha
 
 
 def _default_base(git: Git) -> tuple[str, str]:
@@ -166,7 +126,7 @@ def current_branch_base(root: Path) -> tuple[str, str] | None:
 
 def _base_tip(git: Git, base: str | None) -> tuple[str, str]:
     """The base's name and tip commit: `--base REF`, else the default base branch."""
-    return (base, _need(git, base, "base ref")) if base else _default_base(git)
+    return (base, need(git, base, "base ref")) if base else _default_base(git)
 
 
 def _is_branch_name(git: Git, spec: str) -> bool:
@@ -182,9 +142,9 @@ def _branch(
     """The branch `name` (default: the checked-out one) against its base."""
     if name is not None:
         base_name, base_tip = _base_tip(git, base)
-        tip = head or _need(git, f"refs/heads/{name}", "branch")
+        tip = head or need(git, f"refs/heads/{name}", "branch")
         return _against_base(git, root, tip, name, (base_name, base_tip), shown=name)
-    head = head or _need(git, "HEAD", "revision")
+    head = head or need(git, "HEAD", "revision")
     # The branch and the base are independent lookups: asked at once (each `git` call is mostly
     # process start-up), their errors still reported in this order.
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="git") as pool:
@@ -213,8 +173,8 @@ def _against_base(
 def _range(
     git: Git, root: Path, a: str, b: str, dots: str, spec: str, *, exact: bool = False
 ) -> Target:
-    a_sha = _need(git, a, "ref")
-    b_sha = _need(git, b, "ref")
+    a_sha = range_side(git, a)
+    b_sha = range_side(git, b)
     base = a_sha
     notes: tuple[str, ...] = ()
     if dots == "...":
@@ -249,7 +209,7 @@ def _uncommitted(git: Git, root: Path, head: str | None) -> Target:
     The worktrees then check out a real SHA holding exactly the uncommitted state, without
     touching the user's index or work tree.
     """
-    head = head or _need(git, "HEAD", "revision")
+    head = head or need(git, "HEAD", "revision")
     with tempfile.TemporaryDirectory(prefix="deep-review-index-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), **_SYNTHETIC_IDENT}
         git.run(["read-tree", head], env=env)

@@ -1,0 +1,74 @@
+"""Commits the user names (a range's sides, the base, HEAD) and, when a name is none, why
+and what to type instead: the one-line refusals `resolve` raises before anything runs."""
+
+from __future__ import annotations
+
+import re
+
+from deepreview.errors import GitError, UsageError
+from deepreview.targets.git import Git
+
+
+def not_a_target(git: Git, spec: str) -> str:
+    """Why `spec` is no target, and what to type instead. A commit (`HEAD`, a SHA, a tag) is
+    not reviewed on its own: its parent is not a base the user chose, so say the range."""
+    if not spec.startswith("-") and (sha := git.rev(spec)) is not None:
+        if git.rev(f"{sha}~1") is None:
+            return (
+                f"cannot read target {spec!r}: it is the repository's first commit, with no "
+                "parent to review it against; review a later range or a branch"
+            )
+        return (
+            f"cannot read target {spec!r}: {spec!r} is a commit, not a local branch; to review "
+            f"what it changed, use {spec}~1..{spec}"
+        )
+    return (
+        f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
+        "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
+        "the current branch"
+    )
+
+
+def require_commits(git: Git, *, needs_head: bool) -> str | None:
+    """HEAD's commit. A fresh `git init` has no HEAD to review against: say that, not
+    "unknown revision"."""
+    if (head := git.rev("HEAD")) is not None:
+        return head
+    if not git.run(["rev-list", "-n", "1", "--all"], check=False).stdout_text.strip():
+        raise UsageError(
+            "this repository has no commits yet; commit the code first, then review a range "
+            "or a branch"
+        )
+    if not needs_head:
+        return None  # an orphan branch is checked out; a range of other refs is still fine
+    branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    raise UsageError(
+        f"the current branch {branch.strip() or 'HEAD'} has no commits yet; commit something "
+        "or check out another branch"
+    )
+
+
+def need(git: Git, ref: str, what: str) -> str:
+    sha = git.rev(ref)
+    if sha is None:
+        raise GitError(f"unknown {what} {ref!r}: check the name with `git branch -a` / `git log`")
+    return sha
+
+
+def range_side(git: Git, side: str) -> str:
+    """A range side's commit. `HEAD~1` in a repository of one commit (the Quick start's
+    range, in a new repository) is no typo to look up with `git branch -a`: say why."""
+    if (sha := git.rev(side)) is not None:
+        return sha
+    past = re.fullmatch(r"(.+?)(?:~\d*|\^\d*)+", side)
+    tip = git.rev(past.group(1)) if past else None
+    if past is None or tip is None:
+        return need(git, side, "ref")
+    count = git.run(["rev-list", "--count", tip], check=False).stdout_text.strip()
+    n = int(count) if count.isdigit() else 0
+    if n == 1:
+        why = "has one commit, which has no parent to review it against; commit the next change"
+        why += " and review that"
+    else:
+        why = f"has {n} commits, the first with no parent; review a range inside that history"
+    raise GitError(f"unknown ref {side!r}: {past.group(1)}'s history {why}")
