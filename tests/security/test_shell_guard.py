@@ -198,3 +198,61 @@ def test_hook_runs_as_an_isolated_script(worktree: Path) -> None:
     )
     assert res.returncode == 2, res.stderr
     assert "--pre" in res.stderr
+
+
+# Trial 31 (a red-team of this guard): each of these read outside the worktree or hung a seat.
+REFUSED_31 = [
+    "ls -LR docs",
+    "ls -H docs",
+    "ls --dereference docs",
+    "wc --files0-from=filelist",
+    "wc --files0-from filelist",
+    "tail +1f README.md",
+    "tail +f README.md",
+    "git log --show-signature",
+]
+
+
+@pytest.mark.parametrize("command", REFUSED_31)
+def test_refused_after_trial_31(command: str, worktree: Path) -> None:
+    assert check(command, [str(worktree)]) is not None
+
+
+def test_a_symlink_chain_too_deep_to_resolve_is_refused_not_a_crash(
+    worktree: Path, tmp_path: Path
+) -> None:
+    """A committed chain of 1,200 links made `realpath` raise: the hook exited 1, which both
+    CLIs take as a non-blocking hook error, and the tool ran unchecked (the guard failed open)."""
+    chain = worktree / "chain"
+    chain.mkdir()
+    for i in range(1, 1201):
+        (chain / f"l{i}").symlink_to(f"l{i + 1}")
+    (chain / "l1201").symlink_to(tmp_path / "secret.txt")
+    (tmp_path / "secret.txt").write_text("s3cret\n")
+    assert check("cat chain/l1", [str(worktree)]) is not None
+    event = {"tool_name": "Bash", "tool_input": {"command": "cat chain/l1 calc.py"}}
+    code, err = _hook(event, str(worktree))
+    assert code == 2, err
+
+
+def test_the_hook_fails_closed_on_any_error(worktree: Path) -> None:
+    """A lone surrogate (from a JSON `\\ud800` escape) made a path unencodable: exit 2, not 1."""
+    event = {"tool_name": "Bash", "tool_input": {"command": "cat '/\ud800' calc.py"}}
+    code, _ = _hook(event, str(worktree))
+    assert code == 2
+    read = {"tool_name": "Read", "tool_input": {"file_path": "/\ud800"}}
+    assert _hook(read, str(worktree))[0] == 2
+
+
+def test_gemini_dir_path_is_where_relative_paths_start(worktree: Path, tmp_path: Path) -> None:
+    """`run_shell_command` runs in `dir_path`: `cat ext/secret.txt` there went through a link
+    committed at `docs/a/ext`, while the guard looked for `<worktree>/ext/secret.txt`."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.txt").write_text("s3cret\n")
+    (worktree / "docs" / "a").mkdir(parents=True)
+    (worktree / "docs" / "a" / "ext").symlink_to(tmp_path / "outside")
+    roots = [str(worktree)]
+    shell = "run_shell_command"
+    assert check_tool(shell, {"command": "cat ext/secret.txt", "dir_path": "docs/a"}, roots)
+    assert check_tool(shell, {"command": "cat calc.py", "dir_path": "/tmp"}, roots)
+    assert check_tool(shell, {"command": "ls", "dir_path": "docs/a"}, roots) is None

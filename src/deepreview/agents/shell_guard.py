@@ -27,13 +27,20 @@ PROGRAMS = frozenset({"git", "rg", "grep", "cat", "head", "tail", "wc", "nl", "l
 GIT_SUBCOMMANDS = frozenset({"log", "show", "diff", "blame", "status"})
 # Long options that write a file, run a program or read outside the repository. An
 # abbreviation is refused too (git accepts unambiguous prefixes: `--outp=F`).
-_GIT_LONG = ("output", "ext-diff", "textconv", "exec-path", "open-files-in-pager", "no-index")
+_GIT_LONG = (
+    "output", "ext-diff", "textconv", "exec-path", "open-files-in-pager", "no-index",
+    "show-signature",  # runs gpg on the reviewed commits' signatures
+)  # fmt: skip
 _GIT_LONG_OK = frozenset({"text", "no-textconv", "no-ext-diff"})
 _RG_LONG = ("pre", "pre-glob", "search-zip", "hostname-bin", "follow")
 _GREP_LONG = ("dereference-recursive",)
 _TAIL_LONG = ("follow", "retry")
+_LS_LONG = ("dereference", "dereference-command-line", "dereference-command-line-symlink-to-dir")
+_WC_LONG = ("files0-from",)  # reads the names of the files to count from a file
 # Short flags that follow symlinks (out of the worktree) or never end.
-_SHORT_REFUSED = {"rg": "Lz", "grep": "R", "tail": "fF"}
+_SHORT_REFUSED = {"rg": "Lz", "grep": "R", "tail": "fF", "ls": "LH"}
+# `tail +1f FILE`: the obsolete form of `-f` (follows forever).
+_TAIL_PLUS_FOLLOW = re.compile(r"^\+\d*[bcl]?f")
 # `sed -n` with one pure print script: `10,20p`, `5p`, `$p`, `1,$p`.
 _SED_PRINT = re.compile(r"^(?:\d+|\$)(?:,(?:\d+|\$))?p$")
 # Outside quotes these make the shell run, redirect, expand or glob something.
@@ -90,7 +97,12 @@ def check_path(path: str, roots: Sequence[str]) -> str | None:
     if path.startswith("~"):
         return f"{path} is outside the worktree"
     full = path if os.path.isabs(path) else os.path.join(roots[0], path)
-    real = os.path.realpath(full)
+    try:
+        real = os.path.realpath(full)
+        os.fsencode(real)
+    except (OSError, ValueError, RecursionError):
+        # a link chain too deep to follow, a name no file system can hold: never "inside"
+        return f"{path} cannot be resolved"
     for root in roots:
         base = os.path.realpath(root)
         if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
@@ -103,7 +115,17 @@ def check_tool(tool: str, tool_input: Mapping[str, object], roots: Sequence[str]
     CLI's own permission rules."""
     if tool in SHELL_TOOLS:
         command = tool_input.get("command")
-        return check(command, roots) if isinstance(command, str) else "no command given"
+        if not isinstance(command, str):
+            return "no command given"
+        # Gemini CLI runs the command in `dir_path`: its relative paths start there.
+        where = tool_input.get("dir_path") or tool_input.get("directory")
+        if isinstance(where, str) and where not in ("", "."):
+            reason = check_path(where, roots)
+            if reason is not None:
+                return reason
+            cwd = os.path.realpath(os.path.join(roots[0], where))
+            return check(command, [cwd, *roots])
+        return check(command, roots)
     for key in PATH_TOOLS.get(tool, ()):
         value = tool_input.get(key)
         values = value if isinstance(value, list) else [value]
@@ -149,7 +171,11 @@ def _program_options(program: str, args: list[str]) -> str | None:
         if any(a.startswith("-") for a in args[2:]):
             return "only `sed -n 'A,Bp' FILE...` (a line-range print) is allowed"
         return None
-    longs = {"rg": _RG_LONG, "grep": _GREP_LONG, "tail": _TAIL_LONG}.get(program, ())
+    if program == "tail" and any(_TAIL_PLUS_FOLLOW.match(a) for a in args):
+        return "`tail +Nf` follows the file forever: not allowed"
+    longs = {
+        "rg": _RG_LONG, "grep": _GREP_LONG, "tail": _TAIL_LONG, "ls": _LS_LONG, "wc": _WC_LONG,
+    }.get(program, ())  # fmt: skip
     reason = _long_refused(program, args, longs, frozenset({"pretty"}))
     if reason is not None:
         return reason
@@ -205,7 +231,18 @@ def _arg_path(arg: str, roots: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Claude Code PreToolUse hook: `python -I shell_guard.py --root DIR [--root DIR...]`."""
+    """Claude Code PreToolUse hook: `python -I shell_guard.py --root DIR [--root DIR...]`.
+
+    Fails closed: both CLIs treat any exit but 2 as a hook that merely did not work, and run
+    the tool unchecked, so an error in the guard refuses the call."""
+    try:
+        return _hook(argv)
+    except Exception as exc:  # noqa: BLE001 — any error must refuse, never let the call through
+        sys.stderr.write(f"{REFUSAL}: the guard could not check this call ({type(exc).__name__})\n")
+        return 2
+
+
+def _hook(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     roots = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--root"]
     try:
