@@ -160,17 +160,21 @@ def _pass_number(stem: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _first_words(review_dir: Path | None, seat: str) -> str:
-    """The first line of prose in the seat's stored (redacted) output, clipped."""
+def _stored_output(review_dir: Path | None, seat: str) -> str:
+    """The seat's stored (redacted) output of pass 1, cleaned as a seat's review is (it goes
+    into a note as it is); "" when there is none."""
     if review_dir is None:
         return ""
     path = seat_files(review_dir, seat, 1).review
     try:
-        text = read_stored_text(path) if path.is_file() else ""
+        return clean_text(read_stored_text(path)) if path.is_file() else ""
     except StoreError:
         return ""
-    # the failed seat's text goes into a note as it is: cleaned as a seat's review is
-    for line in clean_text(text).splitlines():
+
+
+def _first_words(review_dir: Path | None, seat: str) -> str:
+    """The first line of prose in the seat's stored output, clipped."""
+    for line in _stored_output(review_dir, seat).splitlines():
         if line.lstrip().startswith(("#", "```", "|")):
             continue  # a heading or table says nothing about what went wrong
         words = line.strip().lstrip(">*-` ").strip()
@@ -180,15 +184,9 @@ def _first_words(review_dir: Path | None, seat: str) -> str:
 
 
 def _last_words(review_dir: Path | None, seat: str) -> str:
-    """The end of the seat's stored (redacted) output, clipped from the front."""
-    if review_dir is None:
-        return ""
-    path = seat_files(review_dir, seat, 1).review
-    try:
-        text = read_stored_text(path) if path.is_file() else ""
-    except StoreError:
-        return ""
-    prose = [ln for ln in clean_text(text).splitlines() if not ln.lstrip().startswith("#")]
+    """The end of the seat's stored output, clipped from the front."""
+    text = _stored_output(review_dir, seat)
+    prose = [ln for ln in text.splitlines() if not ln.lstrip().startswith("#")]
     words = " ".join(" ".join(prose).split())
     return words if len(words) <= 100 else "…" + words[-99:]
 
