@@ -37,9 +37,11 @@ def test_claude_denial_is_counted_once_mid_stream_and_at_the_end() -> None:
     lines = (FIXTURES / "claude-refused-write.jsonl").read_bytes().splitlines()
     for line in lines[:-1]:
         parser.feed(line)
-    assert parser.result().permission_denials == ("Edit: <workdir>/r-claude/calc.py",)
+    # the blocked redirection is seen from its tool_result, before the result event lists it
+    before = parser.result().permission_denials
+    assert before == ("Edit: <workdir>/r-claude/calc.py", "Bash: printf fixed > calc.py")
     parser.feed(lines[-1])
-    assert len(parser.result().permission_denials) == 2
+    assert parser.result().permission_denials == before
 
 
 def test_gemini_unregistered_edit_tools_are_denied() -> None:
