@@ -30,7 +30,6 @@ from deepreview.consolidate.mentions import named_files
 from deepreview.consolidate.merge import votes
 from deepreview.findings.findings import one_line
 from deepreview.findings.report_retro import RERAISED
-from deepreview.transcripts.stats import EDIT_TOOLS
 from deepreview.model import (
     RETRO_ROWS,
     AgentReview,
@@ -41,6 +40,7 @@ from deepreview.model import (
     format_counts,
 )
 from deepreview.runmodel import SeatRun, format_duration, format_usd
+from deepreview.transcripts.stats import EDIT_TOOLS
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 from deepreview.untrusted_text import one_line_name
 

@@ -3,7 +3,8 @@
 The final answer is the assistant `message` deltas after the last `tool_use`; the `result` event
 carries none. A `tool_result` refused by policy (`error.type == "policy_violation"`) is a denied
 call, and so is a failed call to an edit tool: a review does not register them, so the CLI
-answers `tool_not_registered`. `init.model` is the requested model; `stats.models` is keyed by what the server answered.
+answers `tool_not_registered`. `init.model` is the requested model; `stats.models` is keyed
+by what the server answered.
 """
 
 from __future__ import annotations

@@ -128,7 +128,7 @@ class OpencodeParser(StreamParser):
 
 
 def _invalid_call(params: dict[str, Any]) -> tuple[ToolCall, bool, bool]:
-    """(call, ok, denied) for opencode's `invalid` stand-in: named by the tool the model asked for."""
+    """(call, ok, denied) of opencode's `invalid` stand-in, named by the tool asked for."""
     asked = as_str(params.get("tool")) or "invalid"
     error = as_str(params.get("error")) or ""
     refused = asked in EDIT_TOOLS or (asked in SHELL_TOOLS and "unavailable tool" in error)
