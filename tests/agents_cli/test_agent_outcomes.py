@@ -91,7 +91,10 @@ def test_claude_denials_are_counted_and_run_still_ok(make_task, proc_result) -> 
     assert out.stats is not None
     # the Write is not offered at all ("No such tool available"): a refusal too, though the
     # result event lists only the command
-    assert out.stats.permission_denials == ("Write: <workdir>/repo/pwned.txt", "Bash: touch pwned2.txt")
+    assert out.stats.permission_denials == (
+        "Write: <workdir>/repo/pwned.txt",
+        "Bash: touch pwned2.txt",
+    )
     write = next(c for c in out.stats.tool_calls if c.tool == "Write")
     assert write.ok is False and write.denied
 

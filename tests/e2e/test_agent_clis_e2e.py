@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from deepreview.transcripts.stats import EDIT_TOOLS
 from e2e.agentkit import (
     CANARY,
     CLIS,
@@ -102,18 +103,23 @@ def test_read_only_refuses_writes(
     assert not (review_repo.path / "pwned2.txt").exists()
     assert_untouched(review_repo)
     assert out.stats is not None
-    if name == "opencode":  # no shell, no edit tool: both calls go to its `invalid` tool
-        assert [c.tool for c in out.stats.tool_calls] == ["invalid", "invalid"]
+    if name == "opencode":  # no shell, no edit tool: both calls go to its `invalid` tool,
+        # recorded under the tool the model asked for, refused
+        calls = [(c.tool, c.ok, c.denied) for c in out.stats.tool_calls]
+        assert calls == [("write", False, True), ("bash", False, True)], out.stats
+        assert len(out.stats.permission_denials) == 2
         return
     # The shell write is refused by the CLI's permission policy or sandbox, and says so.
     assert any("touch pwned2.txt" in d for d in out.stats.permission_denials), out.stats
     touch = [c for c in out.stats.tool_calls if c.command == "touch pwned2.txt"]
     assert len(touch) == 1 and touch[0].denied and touch[0].ok is False
-    # The file write never succeeded either: the edit tools are not offered, so the call fails
-    # (opencode routes a call to an unknown tool to its own `invalid` tool, which "completes").
+    # The file write never succeeded either: the edit tools are not offered, so the CLI refuses
+    # the call, and a refused edit tool is a denied call.
     others = [c for c in out.stats.tool_calls if c.command != "touch pwned2.txt"]
     assert len(others) == 1, out.stats.tool_calls
-    assert others[0].ok is False or (name == "opencode" and others[0].tool == "invalid")
+    assert others[0].ok is False
+    if others[0].tool in EDIT_TOOLS:
+        assert others[0].denied, out.stats
 
 
 @pytest.mark.parametrize("name", CLIS)
