@@ -89,9 +89,14 @@ def test_claude_denials_are_counted_and_run_still_ok(make_task, proc_result) -> 
 
     assert out.status == "ok"
     assert out.stats is not None
-    assert out.stats.permission_denials == ("Bash: touch pwned2.txt",)
+    # the Write is not offered at all ("No such tool available"): a refusal too, though the
+    # result event lists only the command
+    assert out.stats.permission_denials == (
+        "Write: <workdir>/repo/pwned.txt",
+        "Bash: touch pwned2.txt",
+    )
     write = next(c for c in out.stats.tool_calls if c.tool == "Write")
-    assert write.ok is False  # not offered at all: "No such tool available"
+    assert write.ok is False and write.denied
 
 
 def test_codex_turn_failed_is_a_failure(make_task, proc_result) -> None:
@@ -179,7 +184,22 @@ def test_gemini_policy_denials(make_task, proc_result) -> None:
     )
     assert out.status == "ok"
     assert out.stats is not None
-    assert out.stats.permission_denials == ("run_shell_command: touch pwned2.txt",)
+    # write_file is not registered in a review: the CLI refused it as much as the command
+    assert out.stats.permission_denials == (
+        "write_file: pwned.txt",
+        "run_shell_command: touch pwned2.txt",
+    )
+
+
+def test_opencode_refused_write_is_a_denied_write(make_task, proc_result) -> None:
+    out = OpencodeAgent().interpret(
+        make_task("opencode", transcript="opencode-write-refused.jsonl"), proc_result(0)
+    )
+    assert out.status == "ok"
+    assert out.stats is not None
+    # opencode's `invalid` stand-in is recorded as the write the model asked for
+    assert out.stats.permission_denials == ("write", "bash: touch pwned2.txt")
+    assert "invalid" not in dict(out.stats.tool_counts)
 
 
 def test_opencode_error_event_fails(make_task, proc_result) -> None:

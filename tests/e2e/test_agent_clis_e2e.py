@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from deepreview.transcripts.stats import EDIT_TOOLS
 from e2e.agentkit import (
     CANARY,
     CLIS,
@@ -36,8 +37,9 @@ EXPECTED_TOOLS = {
     "claude": {"Bash": 2, "Read": 1},
     "codex": {"command_execution": 3},  # Codex reads files through its shell tool
     "gemini": {"run_shell_command": 2, "read_file": 1},
-    # No shell in a read-only review: opencode routes each shell call to its `invalid` tool.
-    "opencode": {"invalid": 2, "read": 1},
+    # No shell in a read-only review: opencode routes each shell call to its `invalid` tool,
+    # counted as the refused `bash` call it stands in for (without the command: not given).
+    "opencode": {"bash": 2, "read": 1},
 }
 EXPECTED_SHELL = {
     "claude": ["git blame calc.py", "git log --oneline -1"],
@@ -64,8 +66,13 @@ def test_seat_plays_review_script(
     assert out.stats is not None
     assert dict(out.stats.tool_counts) == EXPECTED_TOOLS[name]
     assert sorted(out.stats.shell_commands) == EXPECTED_SHELL[name]
-    assert all(call.ok for call in out.stats.tool_calls), out.stats.tool_calls
-    assert out.stats.permission_denials == ()
+    if name == "opencode":  # the seat tried the shell twice and was refused twice
+        refused = [c.tool for c in out.stats.tool_calls if c.denied and c.ok is False]
+        assert refused == ["bash", "bash"], out.stats.tool_calls
+        assert out.stats.permission_denials == ("bash", "bash")
+    else:
+        assert all(call.ok for call in out.stats.tool_calls), out.stats.tool_calls
+        assert out.stats.permission_denials == ()
     assert out.model in ("claude-sonnet-4-5", "gpt-5.5", "gemini-2.5-pro", "openai/gpt-5.5")
 
     # The server played each step once, to this client only, over loopback.
@@ -102,18 +109,23 @@ def test_read_only_refuses_writes(
     assert not (review_repo.path / "pwned2.txt").exists()
     assert_untouched(review_repo)
     assert out.stats is not None
-    if name == "opencode":  # no shell, no edit tool: both calls go to its `invalid` tool
-        assert [c.tool for c in out.stats.tool_calls] == ["invalid", "invalid"]
+    if name == "opencode":  # no shell, no edit tool: both calls go to its `invalid` tool,
+        # recorded under the tool the model asked for, refused
+        calls = [(c.tool, c.ok, c.denied) for c in out.stats.tool_calls]
+        assert calls == [("write", False, True), ("bash", False, True)], out.stats
+        assert len(out.stats.permission_denials) == 2
         return
     # The shell write is refused by the CLI's permission policy or sandbox, and says so.
     assert any("touch pwned2.txt" in d for d in out.stats.permission_denials), out.stats
     touch = [c for c in out.stats.tool_calls if c.command == "touch pwned2.txt"]
     assert len(touch) == 1 and touch[0].denied and touch[0].ok is False
-    # The file write never succeeded either: the edit tools are not offered, so the call fails
-    # (opencode routes a call to an unknown tool to its own `invalid` tool, which "completes").
+    # The file write never succeeded either: the edit tools are not offered, so the CLI refuses
+    # the call, and a refused edit tool is a denied call.
     others = [c for c in out.stats.tool_calls if c.command != "touch pwned2.txt"]
     assert len(others) == 1, out.stats.tool_calls
-    assert others[0].ok is False or (name == "opencode" and others[0].tool == "invalid")
+    assert others[0].ok is False
+    if others[0].tool in EDIT_TOOLS:
+        assert others[0].denied, out.stats
 
 
 @pytest.mark.parametrize("name", CLIS)

@@ -54,8 +54,10 @@ def test_trial29_escapes_are_refused(
     stats = run.outcome.stats
     assert stats is not None
     if name == "opencode":
-        # No shell is offered at all: opencode routes each call to its `invalid` tool.
-        assert [c.tool for c in stats.tool_calls] == ["invalid"] * len(commands)
+        # No shell is offered at all: opencode routes each call to its `invalid` tool, and
+        # each is counted as the refused `bash` call it stands in for.
+        assert [(c.tool, c.denied) for c in stats.tool_calls] == [("bash", True)] * len(commands)
+        assert len(stats.permission_denials) == len(commands)
         return
     calls = [c for c in stats.tool_calls if c.command in commands]
     assert len(calls) == len(commands), stats.tool_calls

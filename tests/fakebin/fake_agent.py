@@ -5,7 +5,7 @@ Installed on PATH under the CLI's name (see `harness.install_agent`), so the rea
 its real command line and parses what this prints. It speaks the CLI picked by its own file
 name and does what `<name>.scenario.json` next to it says (all keys optional):
 
-    {"mode": "ok" | "truncated" | "denial" | "exit" | "hang",
+    {"mode": "ok" | "truncated" | "denial" | "write_denial" | "exit" | "hang",
      "review": "<final answer>",            # default: a short valid review
      "review_file": "<path>",               # final answer read from this file instead
      "duration": 0.0,                       # seconds spread over the tool calls
@@ -22,6 +22,8 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
+`write_denial` as `denial`, after a first call to the `Write` tool that Claude Code answers
+"exists but is not enabled" and does not list in the result event (claude only);
 `exit` prints `stderr` and exits with `exit_code` before any event; `hang` prints `stderr` (say,
 a CLI's retry messages) and then waits for the seat timeout.
 Standard library only: it runs with whatever python the test suite uses.
@@ -178,11 +180,23 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
         }
 
     denied = []
+    denied_at = {"denial": 0, "write_denial": 1}.get(mode)
     for i in range(n):
         pace.wait()
         cmd = COMMANDS[i % len(COMMANDS)]
         tid = f"toolu_{i:02d}"
-        if mode == "denial" and i == 0:
+        if mode == "write_denial" and i == 0:
+            emit(assistant([{"type": "tool_use", "id": tid, "name": "Write",
+                             "input": {"file_path": "NOTES.md", "content": "x"}}]))  # fmt: skip
+            refusal = (
+                "<tool_use_error>Error: No such tool available: Write. Write exists but is not "
+                "enabled in this context. Use one of the available tools instead.</tool_use_error>"
+            )
+            emit({"type": "user", "message": {"role": "user", "content": [
+                {"type": "tool_result", "content": refusal, "is_error": True, "tool_use_id": tid}
+            ]}, "parent_tool_use_id": None, "session_id": sid})  # fmt: skip
+            continue
+        if i == denied_at:
             cmd = "git blame calc.py && touch x"
         event = assistant(
             [
@@ -197,7 +211,7 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
         if mode == "truncated" and i == n - 1:
             crash_mid_line(event)
         emit(event)
-        if mode == "denial" and i == 0:
+        if i == denied_at:
             denied.append(
                 {
                     "tool_name": "Bash",

@@ -130,3 +130,20 @@ def test_claude_permission_denial_counts_in_stats(tmp_path: Path) -> None:
     report = Path(res.json()["paths"]["md"]).read_text()
     assert "1 tool call denied" in report
     assert_no_leftovers(fakes, repo)
+
+
+def test_claude_refused_write_tool_and_refused_command_both_count(tmp_path: Path) -> None:
+    """Trial 29: a `Write` Claude Code refused as "not enabled" (absent from its result's
+    permission_denials) beside a blocked command showed as "1 denied"."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.agent("claude", {"mode": "write_denial", "tools": 3})
+    fakes.write_config({})
+    res = fakes.review(repo, "--agents", "claude", env=fakes.env(agents=True))
+    assert res.returncode == 0, res.stderr
+    run = run_json(Path(res.json()["review_dir"]))["seats"]["claude"]["run"]
+    assert run["permission_denials"] == 2
+    assert dict(run["tool_counts"]) == {"Bash": 2, "Write": 1}
+    report = Path(res.json()["paths"]["md"]).read_text()
+    assert "Tried to write files: 1 Write call. 2 tool calls denied." in report
+    assert_no_leftovers(fakes, repo)

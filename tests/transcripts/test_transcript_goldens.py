@@ -28,6 +28,7 @@ STREAMS = [
     ("claude", "claude-is-error-success.jsonl"),
     ("claude", "claude-api-retry.jsonl"),
     ("claude", "claude-max-turns.jsonl"),
+    ("claude", "claude-refused-write.jsonl"),
     ("codex", "codex-exec.jsonl"),
     ("codex", "codex-messy.jsonl"),
     ("codex", "codex-turn-failed.jsonl"),
@@ -35,9 +36,11 @@ STREAMS = [
     ("gemini", "gemini-stream.jsonl"),
     ("gemini", "gemini-policy-violation.jsonl"),
     ("gemini", "gemini-error-result.jsonl"),
+    ("gemini", "gemini-tool-not-registered.jsonl"),
     ("opencode", "opencode-tools.jsonl"),
     ("opencode", "opencode-error.jsonl"),
     ("opencode", "opencode-done-rejected.jsonl"),
+    ("opencode", "opencode-invalid-tool.jsonl"),
 ]
 FINAL = "## Executive Summary\nLooks fine."
 

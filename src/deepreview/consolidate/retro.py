@@ -40,6 +40,7 @@ from deepreview.model import (
     format_counts,
 )
 from deepreview.runmodel import SeatRun, format_duration, format_usd
+from deepreview.transcripts.stats import EDIT_TOOLS
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 from deepreview.untrusted_text import one_line_name
 
@@ -454,6 +455,10 @@ def _usage(run: SeatRun | None) -> str:
             facts.append(f"Ran {blame} `git blame` command{'' if blame == 1 else 's'}.")
         else:
             facts.append("Ran no `git blame`.")
+    # a review offers no edit tool: a call to one is an attempt to write, refused or not
+    edits = [_plural(n, f"{name} call") for name, n in run.tool_counts if name in EDIT_TOOLS]
+    if edits:
+        facts.append(f"Tried to write files: {', '.join(edits)}.")
     if run.permission_denials:
         facts.append(f"{_plural(run.permission_denials, 'tool call')} denied.")
     if run.errors:

@@ -3,6 +3,9 @@
 Traps handled: one `assistant` event per content block (parallel tool_use blocks share a
 message.id, so calls are keyed by the tool_use id); `is_error: true` with `subtype: "success"` is an
 error; `system/api_retry` events are retries; `result.permission_denials[]` marks denied calls.
+It lists only what the permission policy refused: a call to a tool that is not enabled (the edit
+tools in a review) and a blocked write come back only as an erroring `tool_result`, so those
+are marked denied from the result's text.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from deepreview.transcripts.stats import TranscriptStats
+from deepreview.transcripts.stats import EDIT_TOOLS, ToolCall, TranscriptStats
 from deepreview.transcripts.stream import (
     StreamParser,
     add_opt,
@@ -24,6 +27,9 @@ from deepreview.transcripts.stream import (
 )
 
 _SYNTHETIC = "<synthetic>"
+# Words of a refusal in an erroring tool_result (Claude Code 2.1): a tool that is not offered,
+# and a write outside the allowed directories (also listed in permission_denials, counted once).
+_REFUSAL_MARKERS = ("exists but is not enabled", "was blocked. For security")
 
 
 class ClaudeParser(StreamParser):
@@ -83,10 +89,19 @@ class ClaudeParser(StreamParser):
     def _user(self, event: dict[str, Any]) -> None:
         for block in as_list(as_dict(event.get("message")).get("content")):
             block = as_dict(block)
-            if block.get("type") == "tool_result":
-                self._update_call(
-                    as_str(block.get("tool_use_id")), ok=block.get("is_error") is not True
-                )
+            if block.get("type") != "tool_result":
+                continue
+            key = as_str(block.get("tool_use_id"))
+            if block.get("is_error") is not True:
+                self._update_call(key, ok=True)
+            elif _refused(self._call_of(key), _result_text(block.get("content"))):
+                self._deny(key, ToolCall("?"))
+            else:
+                self._update_call(key, ok=False)
+
+    def _call_of(self, key: str | None) -> ToolCall | None:
+        index = self._call_index.get(key) if key is not None else None
+        return self._calls[index] if index is not None else None
 
     def result(self) -> TranscriptStats:
         """Pure with respect to the parser: callable for progress, then again at the end."""
@@ -107,13 +122,15 @@ class ClaudeParser(StreamParser):
             )
 
         calls = list(self._calls)
-        denials: list[str] = []
+        denials = list(self._denials)
         for denial in as_list(res.get("permission_denials")):
             denial = as_dict(denial)
             name = as_str(denial.get("tool_name")) or "?"
             key = as_str(denial.get("tool_use_id"))
             index = self._call_index.get(key) if key is not None else None
             if index is not None:
+                if calls[index].denied:  # already counted from its tool_result
+                    continue
                 calls[index] = replace(calls[index], denied=True, ok=False)
                 denials.append(denial_text(calls[index]))
             else:
@@ -142,6 +159,20 @@ class ClaudeParser(StreamParser):
             denials=denials,
             errors=errors,
         )
+
+
+def _refused(call: ToolCall | None, text: str) -> bool:
+    # an edit tool is never offered in a review, so its failure is a refusal whatever the words
+    if call is not None and call.tool in EDIT_TOOLS:
+        return True
+    return any(marker in text for marker in _REFUSAL_MARKERS)
+
+
+def _result_text(content: object) -> str:
+    """A tool_result's content: a string, or a list of text blocks."""
+    if isinstance(content, str):
+        return content
+    return " ".join(as_str(as_dict(b).get("text")) or "" for b in as_list(content))
 
 
 def _tokens(

@@ -2,7 +2,9 @@
 
 The final answer is the assistant `message` deltas after the last `tool_use`; the `result` event
 carries none. A `tool_result` refused by policy (`error.type == "policy_violation"`) is a denied
-call. `init.model` is the requested model; `stats.models` is keyed by what the server answered.
+call, and so is a failed call to an edit tool: a review does not register them, so the CLI
+answers `tool_not_registered`. `init.model` is the requested model; `stats.models` is keyed
+by what the server answered.
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from deepreview.transcripts.stats import ToolCall, TranscriptStats
+from deepreview.transcripts.stats import EDIT_TOOLS, ToolCall, TranscriptStats
 from deepreview.transcripts.stream import (
     StreamParser,
     add_opt,
     as_dict,
     as_int,
     as_str,
-    denial_text,
     make_call,
 )
 
@@ -58,9 +59,10 @@ class GeminiParser(StreamParser):
         if event.get("status") != "error":
             self._update_call(key, ok=True)
             return
-        if as_dict(event.get("error")).get("type") == "policy_violation":
-            call = self._update_call(key, ok=False, denied=True)
-            self._denials.append(denial_text(call or ToolCall(_tool_name(key))))
+        index = self._call_index.get(key) if key is not None else None
+        name = self._calls[index].tool if index is not None else _tool_name(key)
+        if as_dict(event.get("error")).get("type") == "policy_violation" or name in EDIT_TOOLS:
+            self._deny(key, ToolCall(name))
         else:
             self._update_call(key, ok=False)
 
@@ -148,7 +150,12 @@ def parse_gemini_output_json(text: str) -> TranscriptStats:
         count = as_int(entry.get("count")) or 0
         fail = as_int(entry.get("fail")) or 0
         rejected = as_int(as_dict(entry.get("decisions")).get("reject")) or 0
-        calls.extend(ToolCall(str(name), ok=i >= fail) for i in range(count))
+        if name in EDIT_TOOLS:  # never registered in a review: every failure was a refusal
+            rejected = max(rejected, fail)
+        calls.extend(
+            ToolCall(str(name), ok=i >= max(fail, rejected), denied=i < rejected)
+            for i in range(count)
+        )
         denials.extend([str(name)] * rejected)
 
     error = as_dict(data.get("error"))

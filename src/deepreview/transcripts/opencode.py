@@ -6,14 +6,19 @@ once per finished call, `{"part": {"tool", "callID", "state": {"status": "comple
 (`part.reason`, `part.tokens`, `part.cost`); `error` (`{"error": {"name", "data": {"message"}}}`);
 newer releases end with `done` (`{"reason": "idle", "rejected": [permission names]}`).
 A refused permission shows as a tool part with status `error` and a "rejected permission" /
-"specified a rule which prevents you" message. The stream names no model and has no duration.
+"specified a rule which prevents you" message. A call to a tool opencode does not offer (the
+edit tools in a review; bash when the shell is denied) comes as a completed call of the stand-in
+tool `invalid`, `input: {"tool": <the name asked for>, "error": "...unavailable tool..."}`: it is
+recorded under the name asked for, failed, and denied for an edit or shell tool (`invalid` also
+stands in for a call with bad arguments, a plain failure). The stream names no model and has no
+duration.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from deepreview.transcripts.stats import ToolCall, TranscriptStats
+from deepreview.transcripts.stats import EDIT_TOOLS, SHELL_TOOLS, ToolCall, TranscriptStats
 from deepreview.transcripts.stream import (
     StreamParser,
     add_opt,
@@ -79,10 +84,15 @@ class OpencodeParser(StreamParser):
             # pending/running parts are not emitted today; count them when they finish
             self._last_tool = name
             return
-        call = make_call(name, as_dict(state.get("input")))
-        ok = status == "completed"
-        error = "" if ok else str(state.get("error") or "")
-        denied = any(marker in error for marker in _DENIAL_MARKERS)
+        params = as_dict(state.get("input"))
+        if name == "invalid":
+            call, ok, denied = _invalid_call(params)
+        else:
+            call = make_call(name, params)
+            ok = status == "completed"
+            error = "" if ok else str(state.get("error") or "")
+            # an edit tool is never offered in a review: its failure is a refusal
+            denied = not ok and (name in EDIT_TOOLS or any(m in error for m in _DENIAL_MARKERS))
         if key is None or key not in self._call_index:
             call = ToolCall(call.tool, call.command, ok, denied, call.detail)
             if denied:
@@ -115,3 +125,11 @@ class OpencodeParser(StreamParser):
             is_error=is_error,
             final_text="\n".join(self._text_parts),
         )
+
+
+def _invalid_call(params: dict[str, Any]) -> tuple[ToolCall, bool, bool]:
+    """(call, ok, denied) of opencode's `invalid` stand-in, named by the tool asked for."""
+    asked = as_str(params.get("tool")) or "invalid"
+    error = as_str(params.get("error")) or ""
+    refused = asked in EDIT_TOOLS or (asked in SHELL_TOOLS and "unavailable tool" in error)
+    return ToolCall(asked), False, refused

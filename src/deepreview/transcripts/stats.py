@@ -18,6 +18,15 @@ SHELL_TOOLS = frozenset(
      "bash"}
 )  # fmt: skip
 
+# Tools that write files, per CLI. A review never offers them, so a call to one that did not
+# succeed was refused by the CLI ("not enabled", "not found", opencode's `invalid` stand-in):
+# it is a denied call, the trace of a seat that tried to write.
+EDIT_TOOLS = frozenset(
+    {"Write", "Edit", "MultiEdit", "NotebookEdit",  # claude
+     "write_file", "replace",  # gemini
+     "write", "edit", "patch", "multiedit", "apply_patch"}  # opencode (and codex's patch tool)
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class ToolCall:
