@@ -125,7 +125,7 @@ def test_a_review_compares_with_the_round_its_seats_were_asked_about(tmp_path: P
 
     for rid, seat in ((a_id, "a"), (b_id, "b")):
         prompt = (fakes.store / rid / f"prompt-{seat}.md").read_text(encoding="utf-8")
-        assert "## This is round 2" in prompt, prompt
+        assert "## A later round: what changed since round 1" in prompt, prompt
     b = json.loads(stored(fakes, b_id, ".json"))
     info = b["round_info"]
     assert info["previous_review_id"] == first, info
@@ -155,7 +155,8 @@ def test_finish_compares_with_the_round_the_seat_only_run_was_asked_about(tmp_pa
     env = fakes.env()
     seat = run_cli(["review", "--seat-only", "alpha", "--out", str(out)], cwd=repo, env=env)
     assert seat.returncode == 0, seat.stderr
-    assert "## This is round 2" in (out / "prompt-alpha.md").read_text(encoding="utf-8")
+    prompt = (out / "prompt-alpha.md").read_text(encoding="utf-8")
+    assert "## A later round: what changed since round 1" in prompt
     # (Most likely run in the same second as round 1: the ID a review made now would get.)
     assert json.loads((out / "seat-result.json").read_text())["previous_round"] == first
     a_id = run_round(fakes, repo, REVIEW_A)["review_id"]

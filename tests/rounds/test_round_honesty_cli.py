@@ -105,6 +105,12 @@ def test_a_round_in_which_every_seat_failed_reports_no_findings_of_its_own(
     data3 = _data(fakes, rid3)
     tags = {f["title"]: f["carry_forward"] for f in data3["findings"]}
     assert tags == {"Name the divisor": "Round 1 S1, no verdict"}, tags
+    # Its seats were asked about round 1, and not told a number the report does not have (the
+    # report is round 3: round 2 was handed out to the failed review).
+    prompt = (fakes.store / rid3 / "prompt-alpha.md").read_text(encoding="utf-8")
+    assert "## A later round: what changed since round 1" in prompt
+    assert "round 2" not in prompt.lower(), prompt
+    assert data3["round_info"]["number"] == 3
 
 
 def test_static_only_verdict_does_not_credit_carried_findings_to_static(

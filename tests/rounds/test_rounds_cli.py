@@ -72,8 +72,9 @@ def test_round_two_knows_round_one_and_reports_fix_verdicts(tmp_path: Path) -> N
     rid2 = second["review_id"]
 
     prompt = (fakes.store / rid2 / "prompt-alpha.md").read_text(encoding="utf-8")
-    assert "## This is round 2" in prompt
-    assert "+    return a / b if b else 0.0" in prompt.split("## This is round 2", 1)[1]
+    assert "## A later round: what changed since round 1" in prompt
+    later = prompt.split("## A later round: what changed since round 1", 1)[1]
+    assert "+    return a / b if b else 0.0" in later
     assert "I1. Division by zero is not handled — `calc.py:3` (important)" in prompt
     assert "`fixed`, `partially fixed`, `not fixed`, `no longer applies`" in prompt
 

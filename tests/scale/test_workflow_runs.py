@@ -282,7 +282,7 @@ def test_the_next_push_is_the_next_round(tmp_path: Path) -> None:
     assert second["round_info"] is not None
     assert second["header"]["round"] == f"2 (of PR #{PR})"
     # The last prompt is the second run's: the seat saw round 1's open findings.
-    assert "## This is round 2: what changed since round 1" in prompt
+    assert "## A later round: what changed since round 1" in prompt
     assert "### Round 1's open findings" in prompt
 
 

@@ -52,7 +52,7 @@ def prompt_addition(
         return ""
     declines = series_declines(p)
     return round_prompt(
-        round_no=prev.number + 1,
+        previous_no=prev.number,
         previous_id=prev.row.id,
         previous_sha=prev.row.head_sha,
         interdiff=prev.interdiff,

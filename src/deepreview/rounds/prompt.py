@@ -31,7 +31,7 @@ def _finding_line(f: Finding) -> str:
 
 def round_prompt(
     *,
-    round_no: int,
+    previous_no: int,
     previous_id: str,
     previous_sha: str,
     interdiff: str,
@@ -41,10 +41,13 @@ def round_prompt(
     fence_open: Callable[[str], str],
     fence_close: Callable[[str], str],
 ) -> str:
-    prev = round_no - 1
+    # This round's own number is handed out when it is stored (`Store.round_for`: reviews of a
+    # series that finish in between, or a round in which every seat failed, move it), so the
+    # prompt names only the round it compares with.
+    prev = previous_no
     out = [
         "",
-        f"## This is round {round_no}: what changed since round {prev}",
+        f"## A later round: what changed since round {prev}",
         "",
         f"Round {prev} (review `{previous_id}`) reviewed `{previous_sha}`.",
     ]
@@ -94,7 +97,7 @@ def round_prompt(
             "Add this section to your review, after Coverage Summary:",
             "",
             "```",
-            f"## Round {round_no} Fix Verdicts",
+            f"## Fix Verdicts (round {prev} findings)",
             "",
             "- <prior ID>: <fixed|partially fixed|not fixed|no longer applies>"
             " — <file:line> <evidence>",
