@@ -8,13 +8,12 @@ with `--config FILE` records the file, so the printed `deep-review resume ID` wo
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import tomli_w
 
-from fakebin.harness import Fakes, processes_with, run_json, store_files
-from support.interrupt import interrupt_review
+from fakebin.harness import Fakes, run_json, store_files
+from support.interrupt import interrupt_after_the_fast_seat
 from support.repos import commit_on_base, make_repo, run_cli, write
 
 
@@ -82,27 +81,6 @@ def test_trust_is_quiet_when_the_base_has_the_same_file(tmp_path: Path) -> None:
 
 
 # -- item 5 ---------------------------------------------------------------------------------------
-def _interrupted_review(tmp_path: Path, fakes: Fakes, repo: Path, config: Path) -> str:
-    """`review --config FILE` with a fast and a slow seat, Ctrl-C once the fast one is done."""
-
-    def fast_done_slow_running() -> bool:
-        files = list(fakes.store.glob("*/run.json"))
-        slow_running = any("--sleep" in p for p in processes_with(fakes.marker))
-        fast = files and json.loads(files[0].read_text())["seats"]["fast"]["status"]
-        return fast == "ok" and slow_running
-
-    run = interrupt_review(
-        ["review", "--config", str(config), "--agents", "fast,slow", "--lead", "none", "--json"],
-        cwd=repo,
-        env=fakes.env(),
-        when=fast_done_slow_running,
-        what="the fast seat to finish",
-    )
-    assert run.returncode == 130, run.stderr
-    result = run.json()
-    assert result["status"] == "interrupted"
-    rid: str = result["review_id"]
-    return rid
 
 
 def test_resume_after_ctrl_c_reuses_the_config_file(tmp_path: Path) -> None:
@@ -119,7 +97,7 @@ def test_resume_after_ctrl_c_reuses_the_config_file(tmp_path: Path) -> None:
         }
     )
     config.write_text(text)
-    rid = _interrupted_review(tmp_path, fakes, repo, config)
+    rid = interrupt_after_the_fast_seat(fakes, repo, config)
     state = run_json(fakes.store / rid)
     assert state["config_path"] == str(config.resolve())
     assert state["config_sha256"] == hashlib.sha256(text.encode()).hexdigest()

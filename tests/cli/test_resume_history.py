@@ -5,13 +5,12 @@ SHA-256, and the report said nothing of the interruption)."""
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import tomli_w
 
-from fakebin.harness import Fakes, processes_with, run_json
-from support.interrupt import interrupt_review
+from fakebin.harness import Fakes, run_json
+from support.interrupt import interrupt_after_the_fast_seat
 from support.repos import make_repo, run_cli
 
 
@@ -24,21 +23,7 @@ def test_resume_keeps_the_interrupted_attempt_and_says_so(tmp_path: Path) -> Non
     text = tomli_w.dumps({"seats": {"fast": fakes.seat("ok"), "slow": slow}})
     config.write_text(text)
 
-    def fast_done_slow_running() -> bool:
-        files = list(fakes.store.glob("*/run.json"))
-        slow_running = any("--sleep" in p for p in processes_with(fakes.marker))
-        fast = files and json.loads(files[0].read_text())["seats"]["fast"]["status"]
-        return fast == "ok" and slow_running
-
-    run = interrupt_review(
-        ["review", "--config", str(config), "--agents", "fast,slow", "--lead", "none", "--json"],
-        cwd=repo,
-        env=fakes.env(),
-        when=fast_done_slow_running,
-        what="the fast seat to finish",
-    )
-    assert run.returncode == 130, run.stderr
-    rid = run.json()["review_id"]
+    rid = interrupt_after_the_fast_seat(fakes, repo, config)
     review_dir = fakes.store / rid
     assert "first attempt" in (review_dir / "stderr-slow-pass-1.log").read_text()
 

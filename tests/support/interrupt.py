@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fakebin.harness import Fakes, processes_with
+
 
 @dataclass(frozen=True)
 class Interrupted:
@@ -60,6 +62,30 @@ def interrupt_review(
             proc.kill()
             proc.wait()
     return Interrupted(proc.returncode, out, err.decode(errors="replace"))
+
+
+def interrupt_after_the_fast_seat(fakes: Fakes, repo: Path, config: Path) -> str:
+    """`review --config FILE --agents fast,slow` (seats `fast` and `slow` in FILE), Ctrl-C once
+    the fast seat is done and the slow one runs; the interrupted review's ID."""
+
+    def fast_done_slow_running() -> bool:
+        files = list(fakes.store.glob("*/run.json"))
+        slow_running = any("--sleep" in p for p in processes_with(fakes.marker))
+        fast = files and json.loads(files[0].read_text())["seats"]["fast"]["status"]
+        return fast == "ok" and slow_running
+
+    run = interrupt_review(
+        ["review", "--config", str(config), "--agents", "fast,slow", "--lead", "none", "--json"],
+        cwd=repo,
+        env=fakes.env(),
+        when=fast_done_slow_running,
+        what="the fast seat to finish",
+    )
+    assert run.returncode == 130, run.stderr
+    result = run.json()
+    assert result["status"] == "interrupted"
+    rid: str = result["review_id"]
+    return rid
 
 
 def start_slow_review(repo: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
