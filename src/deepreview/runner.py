@@ -13,11 +13,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
+from deepreview.late_imports import LATE_IMPORTS
 from deepreview.runfiles import seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.store.redact import Redactor
@@ -31,6 +32,9 @@ from deepreview.workspace.worktree import (
     worktree_changes,
     worktree_state,
 )
+
+if TYPE_CHECKING:
+    from deepreview.model import AgentReview
 
 _LOGGER: Final = logging.getLogger(__name__)
 # A review is tens of KB. A seat that prints more (a command seat whose stdout is its review can
@@ -305,9 +309,7 @@ class _PassContext:
         review_text = redactor.text(review_text)
         store.write_text(files.review, review_text)
         if outcome.review is not None:
-            from deepreview.serialize import to_json  # after the seat ran: not on the start-up path
-
-            store.write_text(files.findings, redactor.json_text(to_json(outcome.review)))
+            store.write_text(files.findings, redactor.json_text(review_json(outcome.review)))
         status = outcome.status
         # A reason can quote the seat's stderr, which may echo a secret.
         reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason
@@ -315,11 +317,8 @@ class _PassContext:
             status, reason = "failed", "empty review"
         elif status == "ok" and outcome.review is None and plan.writes_review:
             # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
-            # seat that found nothing. (Imported here: the parser is not needed to spawn a seat.)
-            from deepreview.findings.parse import parse_review
-            from deepreview.findings.readable import unparseable_reason
-
-            failure = unparseable_reason(parse_review(review_text, seat=plan.seat))
+            # seat that found nothing.
+            failure = unreadable(review_text, plan.seat)
             if failure is not None:
                 status, reason = "failed", failure
         duration = ran.duration
@@ -420,6 +419,25 @@ def _wait_until_ready(
     deadline = time.monotonic() + AGENT_START_S
     while (left := deadline - time.monotonic()) > 0 and not over():
         cancel.wait(min(0.05, left))
+
+
+def unreadable(review_text: str, seat: str) -> str | None:
+    """Why a seat's text is no review at all (`findings.readable`), or None. The parser is
+    imported here, in the seat's thread once its agent is done: the first seat does not wait
+    for it."""
+    with LATE_IMPORTS:
+        from deepreview.findings.parse import parse_review
+        from deepreview.findings.readable import unparseable_reason
+
+    return unparseable_reason(parse_review(review_text, seat=seat))
+
+
+def review_json(review: AgentReview) -> str:
+    """A seat's parsed review as JSON (imported as late as `unreadable`)."""
+    with LATE_IMPORTS:
+        from deepreview.serialize import to_json
+
+    return to_json(review)
 
 
 def run_seats(

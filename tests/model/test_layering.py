@@ -27,6 +27,7 @@ LAYERS = [
         "templating",
         "lockfile",
         "untrusted_text",
+        "late_imports",
     ),
     ("github",),
     ("targets",),

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from deepreview.agents.structured import review_markdown
 from deepreview.errors import first_problem
+from deepreview.late_imports import LATE_IMPORTS
 from deepreview.model import AgentReview, CoverageEntry, Finding, Location, Severity
 
 SCHEMA_VERSION = 1
@@ -30,7 +31,8 @@ SCHEMA_VERSION = 1
 
 def _models() -> Any:
     # pydantic is imported only when a seat printed JSON (start-up stays light).
-    from pydantic import BaseModel, ConfigDict, Field, model_validator
+    with LATE_IMPORTS:
+        from pydantic import BaseModel, ConfigDict, Field, model_validator
 
     class _Strict(BaseModel):
         model_config = ConfigDict(extra="forbid", frozen=True)
@@ -83,7 +85,8 @@ def parse_json_review(text: str, *, seat: str) -> AgentReview | str | None:
         return None
     if not isinstance(data, dict) or "schema_version" not in data:
         return None
-    from pydantic import ValidationError
+    with LATE_IMPORTS:
+        from pydantic import ValidationError
 
     try:
         parsed = _models().model_validate(data)

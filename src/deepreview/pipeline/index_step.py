@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
 from deepreview.formats import RENDERERS
+from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
 from deepreview.store.redact import Redactor
@@ -83,10 +84,16 @@ def while_seats_run(store: Store) -> None:
     """
     with store.lock():
         write_index(store)
-    renderers = (r.target.partition(":")[0] for r in RENDERERS)
-    for module in ("deepreview.pipeline.finish", *renderers):
-        importlib.import_module(module)
+    import_report_step()
     _freeze_loaded_objects()
+
+
+def import_report_step() -> None:
+    """The modules of the report step (`pipeline.finish` and the renderers)."""
+    renderers = (r.target.partition(":")[0] for r in RENDERERS)
+    with LATE_IMPORTS:
+        for module in ("deepreview.pipeline.finish", *renderers):
+            importlib.import_module(module)
 
 
 @functools.cache

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
 from deepreview.errors import DeepReviewError
+from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import Prepared, StateWriter
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
@@ -62,7 +63,8 @@ class PrLookup:
         self._thread.start()
 
     def _run(self, client: GitHubClient) -> None:
-        from deepreview.github.branch_pr import open_pr_for_branch
+        with LATE_IMPORTS:
+            from deepreview.github.branch_pr import open_pr_for_branch
 
         try:
             found = open_pr_for_branch(client, self.repo, self.branch, cancel=self._cancel)

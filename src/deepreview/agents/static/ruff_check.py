@@ -24,6 +24,7 @@ from deepreview.agents.static.diagnostics import (
     failure_reason,
     run_tool,
 )
+from deepreview.late_imports import LATE_IMPORTS
 from deepreview.model import Severity
 
 NAME = "ruff"
@@ -69,7 +70,8 @@ def find_ruff() -> Path | None:
     if beside.is_file():
         return beside
     try:
-        from ruff.__main__ import find_ruff_bin  # user installs keep scripts elsewhere
+        with LATE_IMPORTS:  # user installs keep scripts elsewhere
+            from ruff.__main__ import find_ruff_bin
     except ImportError:
         return None
     try:
