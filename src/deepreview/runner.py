@@ -476,7 +476,8 @@ def run_seats(
             # (imports, ~0.3 s of CPU) would hold the GIL that they need for it, and delay them.
             try:
                 _wait_until_ready(ready, len(plans), pending, cancel, stop)
-                idle()
+                with LATE_IMPORTS:  # its imports must not meet a seat thread's (late_imports.py)
+                    idle()
             except KeyboardInterrupt:  # Ctrl-C without StopSignals: as in the loop below
                 interrupted = True
                 cancel.set()
