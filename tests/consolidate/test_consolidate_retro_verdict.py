@@ -205,6 +205,29 @@ def test_a_lead_reason_ending_in_a_full_stop_joins_the_failed_seats_cleanly() ->
     assert v.reason == "C1 blocks merging; no model reviewed this change (static checks only)"
 
 
+def test_a_static_only_verdict_names_the_carried_findings_it_did_not_find() -> None:
+    """Static checks found I2; I1 and S1 are carried from round 3: the reason says I1 (which
+    drives it) is still open from round 3, not found by the static checks; I2 is theirs."""
+    from deepreview.consolidate.verdict import qualify
+
+    i1, i2 = finding("I1", "Leak", "a.py:3"), finding("I2", "Unused import", "b.py:1")
+    s1 = finding("S1", "Rename", "a.py:1")
+    v = qualify(
+        decide([i1, i2, s1]),
+        [i1, i2, s1],
+        seats=1,
+        failed=0,
+        model_reviewed=False,
+        carried=[i1, s1],
+        carried_from=3,
+    )
+    assert (v.label, v.reason) == (
+        "Merge with fixes",
+        "I1–I2 need attention; I1 still open from round 3, not found by this round's static "
+        "checks; no model reviewed this change (static checks only)",
+    )
+
+
 def test_coverage_misses_of_a_large_change_stay_short() -> None:
     """A 300-file change that a seat mostly did not mention: the cell names eight files and
     counts the rest, instead of a 3 KB line."""

@@ -127,3 +127,26 @@ def test_static_only_verdict_does_not_credit_carried_findings_to_static(
     assert verdict["reason"] == (
         "static checks found nothing; S1 still open from round 1 (optional)"
     ), verdict
+
+
+def test_static_only_verdict_says_a_carried_important_finding_is_carried(
+    tmp_path: Path,
+) -> None:
+    """Round 1's model seat raises I1 (important); round 2 runs the static seat alone, which
+    finds nothing. The verdict said "I1 needs attention" as if the static checks had found it:
+    it says I1 is still open from round 1, not found by this round's static checks."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, ROUND1)
+    res = fakes.review(repo, "--agents", "static", "--format", "md")
+    assert res.returncode == 0, res.stderr
+    data = _data(fakes, res.json()["review_id"])
+    verdict = data["header"]["verdict"]
+    assert verdict["label"] == "Merge with fixes"
+    assert verdict["reason"] == (
+        "I1 needs attention; I1 still open from round 1, not found by this round's static "
+        "checks; no model reviewed this change (static checks only)"
+    ), verdict
+    summary = data["executive_summary"]
+    assert "1 still open from round 1" in summary, summary
+    assert "not found by this round's static checks" in summary, summary

@@ -94,7 +94,8 @@ def qualify(
     """The verdict as it may be shown, given who actually reviewed (see the module doc).
     `lead_read`: a lead judged the review, the unread seats' text included. `carried`: the
     findings still open from round `carried_from` that no seat of this review raised (a
-    static-only round must not credit a model's finding to the static checks)."""
+    static-only round must not credit a model's finding to the static checks: its reason says
+    which are carried, whether it approves or not)."""
     if verdict.label == "Failed":
         return verdict
     label, reason = verdict.label, verdict.reason
@@ -114,6 +115,17 @@ def qualify(
                 since = f"round {carried_from}" if carried_from else "an earlier round"
                 reason = _then(reason, f"{id_range(still)} still open from {since} (optional)")
         else:
+            # The reason names the findings that drive it; those a model raised in an earlier
+            # round are not what this round's static checks found.
+            kept = {f.id for f in carried}
+            driving = [f for f in findings if f.id in kept and f.severity != Severity.SUGGESTION]
+            if driving:
+                since = f"round {carried_from}" if carried_from else "an earlier round"
+                reason = _then(
+                    reason,
+                    f"{id_range(driving)} still open from {since}, not found by this round's "
+                    "static checks",
+                )
             reason = _then(reason, "no model reviewed this change (static checks only)")
     if unread and reason == "no issues found" and not lead_read:
         reason = "no issues found in the findings that could be read"

@@ -12,8 +12,8 @@ from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
-from deepreview.rounds.earlier import earlier_findings
-from deepreview.rounds.previous import FAILED, PreviousRound, series_rows
+from deepreview.rounds.earlier import series_earlier_findings
+from deepreview.rounds.previous import FAILED, PreviousRound, older_rounds, series_rows
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
 from deepreview.targets.git import Git
@@ -94,7 +94,14 @@ def apply(
         code_changed=lambda d: code_changed(p.target, d),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),
-        earlier_found=earlier_findings(prev.report, prev.number),
+        # Closed or dropped in any earlier round of the series, not only the previous one: a
+        # finding fixed in round 2 and raised again in round 4 is round 2's, not new.
+        earlier_found=series_earlier_findings(
+            (
+                (prev.number, prev.report),
+                *older_rounds(p.store, p.target, series_of(p.target), prev),
+            )
+        ),
     )
 
 

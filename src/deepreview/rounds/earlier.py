@@ -1,15 +1,16 @@
-"""Findings the previous round knew but did not leave open: those it closed (found fixed, no
+"""Findings earlier rounds knew but did not leave open: those a round closed (found fixed, no
 longer applying, or closed without a verdict) and those its lead dropped. A seat raising one
-again this round raises no new finding: its tag says what became of it before.
+again this round raises no new finding, however many rounds back it was closed or dropped: its
+tag says what became of it before.
 
-Read from the previous round's report alone (its Fix Verdicts, its Reconciliation's drops and
+Read from each earlier round's report alone (its Fix Verdicts, its Reconciliation's drops and
 its appendix, the seats' own reviews): pure functions.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from deepreview.findings.parse import parse_review
@@ -29,6 +30,13 @@ class EarlierFinding:
 def earlier_findings(report: Report, number: int) -> tuple[EarlierFinding, ...]:
     """What round `number` (whose report is `report`) closed or dropped."""
     return (*_closed(report, number), *_dropped(report, number))
+
+
+def series_earlier_findings(rounds: Sequence[tuple[int, Report]]) -> tuple[EarlierFinding, ...]:
+    """What the rounds (number, report), newest first, closed or dropped, newest first: a
+    finding closed in round 2, raised again in round 3 and fixed in round 4 was last fixed in
+    round 4, and the first match says so."""
+    return tuple(e for number, report in rounds for e in earlier_findings(report, number))
 
 
 def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
@@ -78,4 +86,4 @@ def _dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
                 )
 
 
-__all__ = ["EarlierFinding", "earlier_findings"]
+__all__ = ["EarlierFinding", "earlier_findings", "series_earlier_findings"]

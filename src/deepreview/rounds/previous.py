@@ -146,24 +146,8 @@ def find_previous(
     if not earlier:
         return None
     row = earlier[-1]
-    # Its number as handed out (`Store.round_for`); a review stored before numbers were kept
-    # was numbered by counting.
-    number = row.round_no or rows.index(row) + 1
-    path = store.root / f"{row.id}.json"
-    # Imported here: serialize brings pydantic (~0.07 s), and every review looks for a previous
-    # round before its first seat; only a later round reads one.
-    from deepreview.serialize import report_from_data
-
-    try:
-        # a report stored before seat text was cleaned (`SeatReview`) carries its NULs and
-        # escapes into this round's findings: cleaned as it is read
-        report = clean_strings(report_from_data(json.loads(path.read_text(encoding="utf-8"))))
-    except (OSError, ValueError) as exc:
-        raise StoreError(
-            f"cannot read round {number}'s report {path}: {exc}; "
-            f"`deep-review relead {row.id}` writes it again from the seats' reviews, "
-            f"or `deep-review delete {row.id}` removes that review"
-        ) from exc
+    number = _number(row, rows)
+    report = _read_report(store, row, number)
     interdiff, note = _interdiff(target, row.head_sha)
     gone = [
         g.id
@@ -179,6 +163,53 @@ def find_previous(
         note = f"{skipped} {note}".strip()
     note = f"{note} {unkeyed_note(store, series, target.branch or '', repo)}".strip()
     return PreviousRound(row=row, report=report, number=number, interdiff=interdiff, note=note)
+
+
+def older_rounds(
+    store: Store, target: Target, series: str, prev: PreviousRound
+) -> tuple[tuple[int, Report], ...]:
+    """(number, report) of each round of the series before `prev`, newest first: what they
+    closed or dropped, a seat may raise again however many rounds later (`rounds.earlier`).
+    Read only after the seats ran (a first round, and the seats' prompt, need none of them)."""
+    rows = series_rows(store, series, target.branch or "", Repository.of_target(target))
+    if prev.row not in rows:
+        return ()
+    older = []
+    for row in reversed(rows[: rows.index(prev.row)]):
+        if row.verdict == FAILED:
+            continue  # reviewed nothing: it closed and dropped nothing
+        number = _number(row, rows)
+        try:
+            older.append((number, _read_report(store, row, number)))
+        except StoreError:
+            # An old round's report only helps name a finding raised again; one that cannot be
+            # read fails no later round (the previous round's must be read, and is).
+            continue
+    return tuple(older)
+
+
+def _number(row: ReviewRow, rows: list[ReviewRow]) -> int:
+    """Its number as handed out (`Store.round_for`); a review stored before numbers were kept
+    was numbered by counting."""
+    return row.round_no or rows.index(row) + 1
+
+
+def _read_report(store: Store, row: ReviewRow, number: int) -> Report:
+    path = store.root / f"{row.id}.json"
+    # Imported here: serialize brings pydantic (~0.07 s), and every review looks for a previous
+    # round before its first seat; only a later round reads one.
+    from deepreview.serialize import report_from_data
+
+    try:
+        # a report stored before seat text was cleaned (`SeatReview`) carries its NULs and
+        # escapes into this round's findings: cleaned as it is read
+        return clean_strings(report_from_data(json.loads(path.read_text(encoding="utf-8"))))
+    except (OSError, ValueError) as exc:
+        raise StoreError(
+            f"cannot read round {number}'s report {path}: {exc}; "
+            f"`deep-review relead {row.id}` writes it again from the seats' reviews, "
+            f"or `deep-review delete {row.id}` removes that review"
+        ) from exc
 
 
 def _interdiff(target: Target, previous_sha: str) -> tuple[str, str]:
