@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fakebin.harness import Fakes
 from support.inprocess import run_in_process
-from support.repos import make_repo
+from support.repos import make_repo, run_cli
 
 _BIG = 50 << 20
 
@@ -68,3 +68,47 @@ def test_big_untracked_files_are_not_read_and_later_changes_still_show(tmp_path:
         report
     )
     assert "kept.txt" not in report
+
+
+def test_a_seat_only_run_checks_the_checkout_and_finish_notes_it(tmp_path: Path) -> None:
+    """`--seat-only` ran its seat with no check of the checkout at all."""
+    repo = make_repo(tmp_path)
+    (repo / "notes.txt").write_text("the user's own untracked file\n", encoding="utf-8")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"writer": fakes.seat("write-outside", "--victim", str(repo))})
+    out = repo / "seat-out"  # inside the checkout: the run's own files are not a change
+    env = fakes.env()
+    seat = run_cli(
+        ["review", "--agents", "writer", "--seat-only", "writer", "--out", str(out), "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert seat.returncode == 0, seat.stderr
+    note = (
+        "Your checkout changed while the seats ran (2 paths: M README.md, ?? TOUCHED_BY_SEAT.txt)"
+    )
+    assert f"note: {note}" in seat.stderr
+    assert [n[: len(note)] for n in seat.json()["notes"]] == [note]
+    recorded = json.loads((out / "seat-result.json").read_text(encoding="utf-8"))
+    assert recorded["checkout_changes"] == [" M README.md", "?? TOUCHED_BY_SEAT.txt"]
+
+    done = run_cli(["finish", "--from", str(out), "--lead", "none", "--json"], cwd=repo, env=env)
+    assert done.returncode == 0, done.stderr
+    report = Path(done.json()["paths"]["md"]).read_text(encoding="utf-8")
+    assert "The checkout seat writer was run from changed while it ran (2 paths: " in report
+    assert "notes.txt" not in report and "seat-out" not in report
+
+
+def test_a_clean_seat_only_run_notes_nothing(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"reader": fakes.seat("ok")})
+    out = repo / "seat-out"
+    seat = run_cli(
+        ["review", "--agents", "reader", "--seat-only", "reader", "--out", str(out), "--json"],
+        cwd=repo,
+        env=fakes.env(),
+    )
+    assert seat.returncode == 0, seat.stderr
+    assert seat.json()["notes"] == [] and "note:" not in seat.stderr
+    assert json.loads((out / "seat-result.json").read_text())["checkout_changes"] == []
