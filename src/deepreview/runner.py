@@ -188,7 +188,9 @@ def run_seat(
         # The terminal shows the seat's run, as run.json and the retro do: its passes summed.
         earlier = _Earlier(on_progress)
         while True:
-            before = worktree_state(worktree) if setup is None else None
+            # By content: a later pass that rewrites a file its earlier pass left, byte for
+            # byte, changed nothing (the seat's own worktree: small, unlike the user's).
+            before = worktree_state(worktree, by_content=True) if setup is None else None
             ran = ctx.run_agent(pass_no, prompt, worktree, home, earlier.relay, before)
             if setup is not None:
                 ran = dataclasses.replace(ran, started=started, duration=ran.duration + setup)

@@ -18,6 +18,8 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
     swap-worktree move the worktree away and leave a symlink to `--victim DIR` in its place
     write-outside write TOUCHED_BY_SEAT.txt into `--victim DIR` (the user's checkout, say)
                   and append a line to its README.md, then print the review
+    alter-outside append one byte to each `--append F` and set each `--retime F` back a minute
+                  (same size, same bytes), then print the review: changes a stat sees
     empty         print nothing, exit 0
     slow          sleep `--sleep S` unless `--flag F` exists, then print the review; with
                   `--slow-when TEXT` only when the prompt holds TEXT; with `--wait-lines F=N`
@@ -123,6 +125,8 @@ def main() -> int:
     ap.add_argument("--wait-lines", help="slow: F=N, wait until file F has N lines")
     ap.add_argument("--cwd-file", help="append the working directory to this file")
     ap.add_argument("--say", help="print this line on stderr first (a run's own trace)")
+    ap.add_argument("--append", action="append", default=[], help="alter-outside: grow F")
+    ap.add_argument("--retime", action="append", default=[], help="alter-outside: touch F")
     args = ap.parse_args()
     if args.say:
         print(args.say, file=sys.stderr, flush=True)
@@ -205,6 +209,14 @@ def main() -> int:
         (victim / "TOUCHED_BY_SEAT.txt").write_text("a seat was here\n", encoding="utf-8")
         with (victim / "README.md").open("a", encoding="utf-8") as fh:
             fh.write("appended by a seat\n")
+        out.write(review.encode())
+    elif mode == "alter-outside":
+        for name in args.append:
+            with open(name, "ab") as fh:
+                fh.write(b"x")
+        for name in args.retime:
+            st = os.stat(name)
+            os.utime(name, ns=(st.st_atime_ns, st.st_mtime_ns - 60 * 10**9))
         out.write(review.encode())
     elif mode == "empty":
         pass

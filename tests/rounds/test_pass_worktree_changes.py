@@ -16,7 +16,7 @@ def test_only_what_changed_after_the_snapshot_is_reported(tmp_path: Path) -> Non
         (wt / "calc.py").write_text("# pass 1\n", encoding="utf-8")
         (wt / "notes.txt").write_text("pass 1\n", encoding="utf-8")
         (wt / "README.md").unlink()
-        before = worktree_state(wt)
+        before = worktree_state(wt, by_content=True)
         assert before is not None
         assert worktree_changes(wt, head, since=before) == ()  # nothing new yet
         # Pass 2 rewrites one file, leaves the rest as it was, adds one.
@@ -35,7 +35,7 @@ def test_a_commit_in_a_later_pass_is_reported_against_the_head_before_it(tmp_pat
     repo = make_repo(tmp_path)
     head = git(repo, "rev-parse", "HEAD")
     with seat_worktree(repo, head, "alpha") as wt:
-        before = worktree_state(wt)
+        before = worktree_state(wt, by_content=True)
         assert before is not None
         (wt / "calc.py").write_text("# committed by pass 2\n", encoding="utf-8")
         git(wt, "commit", "-qam", "pass 2 was here")

@@ -445,6 +445,8 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
     )
     with Progress([seat]) as progress:
         outcome = run_seat_only(s, on_progress=progress)
+    for note in outcome.notes:
+        click.echo(f"note: {note}", err=True)
     run = outcome.record.run
     if as_json:
         data = {
@@ -458,6 +460,7 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
             "diff_sha256": outcome.record.diff_sha256,
             "duration_s": run.duration_s,
             "tool_calls": run.tool_calls,
+            "notes": list(outcome.notes),
         }
         click.echo(json.dumps(data, indent=2))
     else:

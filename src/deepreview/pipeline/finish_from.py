@@ -27,6 +27,7 @@ from deepreview.config import CliOverrides, Settings
 from deepreview.errors import NotARepositoryError, StoreError, UsageError
 from deepreview.formats import stored_formats
 from deepreview.pipeline import finish, index_step
+from deepreview.pipeline.checkout_watch import checkout_note
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import (
@@ -104,6 +105,12 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
     store.ensure_writable()
     ready(store)
     notes = list(target.notes)
+    # What a seat's runner saw change in its checkout, as a review notes it for the user's.
+    notes += [
+        checkout_note(r.record.checkout_changes, r.record.seat)
+        for r in results
+        if r.record.checkout_changes
+    ]
     prepared = Prepared(
         target,
         settings,

@@ -35,6 +35,7 @@ from deepreview.errors import (
     UsageError,
 )
 from deepreview.pipeline import index_step, pr_series, reindex, rounds_prompt_step
+from deepreview.pipeline.checkout_watch import CheckoutWatch, checkout_note
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, interrupted_outcome
 from deepreview.pipeline.panel import auto_panel, check_panel_options
 from deepreview.pipeline.passes_step import (
@@ -71,7 +72,6 @@ from deepreview.store.store import Store
 from deepreview.targets.git import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
-from deepreview.workspace.worktree import worktree_changes, worktree_state
 
 
 @dataclass(frozen=True)
@@ -350,9 +350,7 @@ def run_and_finish(
         lookup[0] = pr_series.start(p.target, p.env)
         index_step.while_seats_run(p.store)
 
-    # Seats run in their own worktrees, but a CLI's tool may still write elsewhere: the user's
-    # checkout is the place we can check cheaply (git status before and after).
-    checkout = worktree_state(p.target.repo_root)
+    checkout = CheckoutWatch.start(p.target.repo_root)
     # A stop requested while we were still preparing starts no seat at all.
     interrupted = stop.requested
     if not interrupted:
@@ -373,9 +371,7 @@ def run_and_finish(
             passes=recorder,
             ledger=p.store.ledger(rid),
         )
-    if checkout is not None:
-        changes = worktree_changes(p.target.repo_root, since=checkout)
-        _note_checkout_changes(writer, not_in_store(changes, p.target.repo_root, p.store.root))
+    _note_checkout_changes(writer, checkout.changes(p.store.root))
     if interrupted and lookup[0] is not None:
         lookup[0].cancel()  # keep what it found, do not wait for it
     p = pr_series.joined(p, lookup[0], writer)
@@ -390,25 +386,6 @@ def run_and_finish(
     from deepreview.pipeline import finish
 
     return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
-
-
-def checkout_note(changes: tuple[str, ...]) -> str:
-    shown = ", ".join(c.strip() for c in changes[:5]) + (", …" if len(changes) > 5 else "")
-    return (
-        f"Your checkout changed while the seats ran ({len(changes)} "
-        f"{'path' if len(changes) == 1 else 'paths'}: {shown}): a seat may have written "
-        "outside its worktree (edits of your own during the review show here too)."
-    )
-
-
-def not_in_store(changes: tuple[str, ...], repo_root: Path, store: Path) -> tuple[str, ...]:
-    """`git status` lines without the review's own files (a `--store` inside the checkout)."""
-    try:
-        inside = store.resolve().relative_to(repo_root.resolve()).as_posix()
-    except ValueError:
-        return changes
-    prefix = "" if inside == "." else inside.rstrip("/") + "/"
-    return tuple(c for c in changes if not c[3:].startswith(prefix))
 
 
 def _note_checkout_changes(writer: StateWriter, changes: tuple[str, ...]) -> None:

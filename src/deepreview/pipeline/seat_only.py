@@ -19,6 +19,7 @@ from pathlib import Path
 from deepreview import __version__
 from deepreview.agents.base import ProgressEvent
 from deepreview.errors import ExitCode, UsageError
+from deepreview.pipeline.checkout_watch import CheckoutWatch, checkout_note
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.review import (
     ReviewRequest,
@@ -59,6 +60,7 @@ class SeatOnlyOutcome:
     out_dir: Path
     record: SeatResultRecord
     exit_code: ExitCode
+    notes: tuple[str, ...] = ()  # for the terminal, redacted: the checkout changed, say
 
 
 def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
@@ -150,19 +152,23 @@ def run_seat_only(
     sp = seat_prompt(p, "", created_at, out, s.out_dir, rounds=s.history is not None)
     # The round the seat is asked about, for `finish` to compare with (None: no store to ask).
     previous_round = sp.previous_round if s.history is not None else None
+    # The same check of the user's checkout as a review's (`--out` and the store are ours).
+    checkout = CheckoutWatch.start(p.target.repo_root)
     with StopSignals() as stop:
         results, interrupted = _run(s, sp.text, out, redactor, stop, on_progress)
+    changes = checkout.changes(s.out_dir, p.store.root)
     run = results[0].run if results else SeatRun(s.plan.seat, "interrupted", "interrupted")
     if interrupted and run.status == "ok":
         run = dataclasses.replace(run, status="interrupted", reason="interrupted")
     _mask_flagged(s, run, redactor)
-    record = _record(s, run, created_at, previous_round)
+    record = _record(s, run, created_at, previous_round, changes)
     out.write_json(s.out_dir / SEAT_RESULT_JSON, redactor.json(record.to_data()))
     if interrupted:
         code = ExitCode.INTERRUPTED
     else:
         code = ExitCode.OK if run.status == "ok" else ExitCode.ALL_SEATS_FAILED
-    return SeatOnlyOutcome(s.out_dir, record, code)
+    notes = (redactor.text(checkout_note(changes)),) if changes else ()
+    return SeatOnlyOutcome(s.out_dir, record, code, notes)
 
 
 def _run(
@@ -207,7 +213,11 @@ def _mask_flagged(s: SeatOnly, run: SeatRun, redactor: Redactor) -> None:
 
 
 def _record(
-    s: SeatOnly, run: SeatRun, created_at: str, previous_round: str | None
+    s: SeatOnly,
+    run: SeatRun,
+    created_at: str,
+    previous_round: str | None,
+    checkout_changes: tuple[str, ...],
 ) -> SeatResultRecord:
     p, plan = s.prepared, s.plan
     target = p.target
@@ -231,6 +241,7 @@ def _record(
         files=names,
         file_sha256={n: h for n in names.values() if (h := file_hash(s.out_dir / n)) is not None},
         previous_round=previous_round,
+        checkout_changes=checkout_changes,
     )
 
 

@@ -24,8 +24,9 @@ from deepreview.runmodel import SeatRun
 from deepreview.targets.target import Target
 
 # 2: `previous_round`, the round the seat was asked about (a version 1 result pins none).
-SEAT_RESULT_VERSION: Final = 2
-_READS: Final = (1, SEAT_RESULT_VERSION)
+# 3: `checkout_changes`, what changed in the runner's checkout while the seat ran.
+SEAT_RESULT_VERSION: Final = 3
+_READS: Final = (1, 2, SEAT_RESULT_VERSION)
 SEAT_RESULT_KIND: Final = "deep-review seat result"
 # A seat name becomes part of file names: no separators, no dot-dot, nothing odd.
 SEAT_NAME: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -68,6 +69,9 @@ class SeatResultRecord:
     # had no review store to look in): `finish` compares with that round (run.json's
     # `previous_round`), not with one that finished after the seat ran.
     previous_round: str | None = None
+    # `git status` lines of the checkout the seat was run from that changed while it ran (a
+    # seat that wrote outside its worktree): `finish` notes them as a review does.
+    checkout_changes: tuple[str, ...] = ()
     kind: str = SEAT_RESULT_KIND
     schema_version: int = SEAT_RESULT_VERSION
 
@@ -158,10 +162,11 @@ def record_from_data(data: Any, origin: str) -> SeatResultRecord:
     if type(version) is not int or version not in _READS:
         raise UsageError(
             f"{origin} has seat result version {version!r}, this deep-review reads "
-            f"{' and '.join(map(str, _READS))}; run the seats and `finish` with the same "
-            "deep-review"
+            f"{', '.join(map(str, _READS[:-1]))} and {_READS[-1]}; run the seats and `finish` "
+            "with the same deep-review"
         )
-    data = {**data, "schema_version": SEAT_RESULT_VERSION}  # version 1 pinned no round
+    # Version 1 pinned no round, versions 1 and 2 checked no checkout: their defaults.
+    data = {**data, "schema_version": SEAT_RESULT_VERSION}
     target = data.get("target")
     if isinstance(target, dict):
         data = {**data, "target": {**target, "diff": ""}}

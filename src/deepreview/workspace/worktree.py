@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import logging
 import shutil
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping
@@ -142,11 +143,19 @@ def remove_worktree(git: Git, path: Path, lock: RepoLock | None = None) -> None:
 
 @dataclass(frozen=True)
 class WorktreeState:
-    """What a seat's worktree holds beyond its checkout: HEAD, and a digest of every path
-    `git status` lists. Taken between two passes of one seat, which share the worktree."""
+    """What a worktree holds beyond its checkout: HEAD, and a fingerprint of every path
+    `git status` lists, to tell later what changed after it was taken.
+
+    `by_content`: fingerprints are SHA-256 digests of the files (a seat's own worktree between
+    two of its passes: a pass that rewrites a file with the bytes it had changed nothing).
+    Otherwise they are the file's stat, as git's index keeps it: the user's checkout may hold
+    gigabytes of untracked files, and reading them all before the first seat starts would
+    hold the review up for nothing.
+    """
 
     head: str
-    paths: Mapping[str, str]  # status path -> content digest ("" when missing or a folder)
+    paths: Mapping[str, str]  # status path -> fingerprint ("" when missing or a folder)
+    by_content: bool = False
 
 
 def _status(path: Path) -> tuple[list[str], str]:
@@ -169,12 +178,29 @@ def _digest(file: Path) -> str:
         return ""
 
 
-def worktree_state(path: Path) -> WorktreeState | None:
+def _stamp(file: Path) -> str:
+    """The file's stat, never its bytes: a rewrite moves mtime (and ctime, which no tool can
+    set back), even when the size stays; a replaced file has another inode."""
+    try:
+        st = file.lstat()
+    except OSError:
+        return ""
+    if stat.S_ISDIR(st.st_mode):
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_mode:o}"
+
+
+def _fingerprint(file: Path, by_content: bool) -> str:
+    return _digest(file) if by_content else _stamp(file)
+
+
+def worktree_state(path: Path, *, by_content: bool = False) -> WorktreeState | None:
     try:
         lines, head = _status(path)
     except GitError:
         return None
-    return WorktreeState(head, {_status_path(ln): _digest(path / _status_path(ln)) for ln in lines})
+    paths = {_status_path(ln): _fingerprint(path / _status_path(ln), by_content) for ln in lines}
+    return WorktreeState(head, paths, by_content)
 
 
 def worktree_changes(
@@ -185,7 +211,7 @@ def worktree_changes(
     With `expected_head`, a moved HEAD (the seat committed, reset or checked out something
     else, which leaves `git status` clean) is reported as one more line. With `since` (the
     state before this pass), only what changed after it: a path listed then is reported again
-    only when its content differs, and HEAD is compared with the HEAD then.
+    only when its fingerprint differs, and HEAD is compared with the HEAD then.
     """
     try:
         lines, head = _status(path)
@@ -196,7 +222,8 @@ def worktree_changes(
         lines = [
             ln
             for ln in lines
-            if since.paths.get(_status_path(ln)) != _digest(path / _status_path(ln))
+            if since.paths.get(_status_path(ln))
+            != _fingerprint(path / _status_path(ln), since.by_content)
         ]
     changes = list(lines)
     if expected_head and head != expected_head:
