@@ -131,6 +131,14 @@ def test_cut_off_inside_code_block() -> None:
     assert "review ends inside an unclosed code block (cut off?)" in r.warnings
 
 
+def test_circle_headings_with_no_place() -> None:
+    r = parse("circle-headings-no-place")
+    assert [(f.id, f.severity, f.title, f.locations) for f in r.findings] == [
+        ("C1", Severity.CRITICAL, "Jobs can run twice after a restart", ()),
+        ("I1", Severity.IMPORTANT, "No test covers the restart path", ()),
+    ]  # (the green circle before praise is no finding)
+
+
 def test_two_drafts_are_merged_not_double_counted() -> None:
     r = parse("two-drafts")
     assert ids(r) == ["I1", "S1", "I2"]
