@@ -128,7 +128,12 @@ def test_cut_off_inside_code_block() -> None:
     r = parse("cut-off-in-code")
     assert ids(r) == ["C1"]
     assert r.findings[0].fix.startswith("```diff\n-if sig == expected {")
-    assert "review ends inside an unclosed code block (cut off?)" in r.warnings
+    assert r.cut_off.startswith("review ends inside an unclosed code block: '…+if hmac.Equal(")
+    assert r.cut_off in r.warnings
+
+
+def test_cut_off_in_a_fix_diff() -> None:
+    assert parse("cut-off-in-fix-diff").cut_off.endswith("'…+ if push(chu'")
 
 
 def test_circle_headings_with_no_place() -> None:

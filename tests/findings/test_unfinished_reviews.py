@@ -27,6 +27,11 @@ WHOLE = {
     "no-issues-so-far-then-done": (
         "No issues so far in `a.py`. I then checked `b.py` as well: nothing to report.\n"
     ),
+    # a fix that ends the review with its code block closed
+    "closed-fence-at-end": (
+        "## Important Issues\n\n- **I1** `a.py:4` — the loop never sleeps.\n\n"
+        "```diff\n-while True:\n+for _ in range(5):\n```\n"
+    ),
 }
 
 
@@ -45,6 +50,11 @@ CUT = {
     "next-i-will": "## Summary\n\n`a.py` is fine so far. Next, I'll look at the tests.\n",
     "ran-out": "## Executive Summary\n\nI ran out of turns before finishing the review.\n",
     "did-not-get-to": "Looks good so far. I still need to check `a.py`, which I did not get to.\n",
+    # the output stopped inside a fix's diff: its fence never closes
+    "open-fence": (
+        "## Critical Issues\n\n- **C1** `pay.py:7` — the refund is sent twice.\n\n"
+        "```diff\n-    send(refund)\n+    if not refund.sent:\n+        send(ref"
+    ),
 }
 
 
@@ -52,6 +62,12 @@ CUT = {
 def test_unfinished_reviews_say_so(name: str) -> None:
     r = parse_review(CUT[name], seat="alpha")
     assert r.cut_off, name
+
+
+def test_where_the_review_stopped_is_said() -> None:
+    fence = parse_review(CUT["open-fence"], seat="alpha")
+    assert fence.cut_off == "review ends inside an unclosed code block: '…+ send(ref'"
+    assert [f.id for f in fence.findings] == ["C1"]  # what it found is kept
 
 
 def test_an_unfinished_review_with_no_finding_is_no_review() -> None:

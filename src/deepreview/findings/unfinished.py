@@ -8,6 +8,9 @@ would be approval.  `cut_off` says why the text looks unfinished ("" when it doe
 seat then fails as "unfinished review" when nothing in it is usable (`readable.py`), else the
 verdict keeps its findings and says the review is cut off (`consolidate/verdict.py`).
 
+A review whose text ends inside a code block that never closes (a fix's diff cut mid-way)
+stopped there too.
+
 Normal endings are not cut off: a plain bullet with no full stop (`- app.py:1: constant name
 is vague`), a one-word body, a label and its value, a table row, a verdict, a place or a level
 at the end of a finding's line.  A line without its full stop is only cut off when it ends
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.blocks import Block
+from deepreview.findings.blocks import Block, ends_inside_fence
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.section_titles import Kind
@@ -68,14 +71,20 @@ _STATED_LIMITS: Final = frozenset({Kind.LIMITATIONS, Kind.TESTING, Kind.DOCS, Ki
 def cut_off(lines: list[str], mask: list[bool], blocks: list[Block]) -> str:
     """Why the review looks unfinished ("… ends mid-sentence: '…make sure th'"), or ""."""
     last_i = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
-    if last_i is None or not blocks or mask[last_i]:
-        return ""  # empty, or a fence still open (its own warning: often a closing fence lost)
+    if last_i is None or not blocks:
+        return ""
     last = lines[last_i]
+    if ends_inside_fence(lines, mask):
+        # (the fence mask already reads a fence with a section heading after it as a forgotten
+        # opening line: what is still open here runs to the end of the text)
+        return f"review ends inside an unclosed code block: '…{_quote(last)}'"
+    if mask[last_i]:
+        return ""  # a closed code block ends the review
     tail = blocks[-1]
     if tail.kind is Kind.COVERAGE:
         return ""
     if _mid_sentence(last):
-        return f"review may be cut off mid-sentence: '…{' '.join(last.split())[-50:]}'"
+        return f"review may be cut off mid-sentence: '…{_quote(last)}'"
     if tail.kind in _STATED_LIMITS:
         return ""
     paragraph = _last_paragraph(lines, mask, last_i)
@@ -87,23 +96,41 @@ def cut_off(lines: list[str], mask: list[bool], blocks: list[Block]) -> str:
 
 def _mid_sentence(last: str) -> bool:
     text = last.rstrip()
-    if is_fence_line(last) or re.match(r"^\s*(?:[|#>]|\*\*[^*]+\*\*\s*$|[-*_=]{3,}\s*$)", last):
-        return False  # (a table row, heading, quote, bold line or rule `---` ends whole)
+    if _whole_line(last):
+        return False
     if text.count("**") % 2 or text.count("`") % 2:
         return re.search(r"[A-Za-z0-9]$", text) is not None  # bold or code left open
-    if (
-        LABEL.match(last) is not None
-        or _BOLD_LABEL_VALUE.match(last) is not None
-        or _ENDS_WITH_PLACE.search(last) is not None
-        or re.search(r"[A-Za-z0-9,;(\-]$", text) is None
-        or re.search(r"\b(?:None|N/A)$", text.strip()) is not None
-        or tag_level(text.split()[-1]) is not None
-    ):
+    if _ends_whole(last):
         return False
     if _OPEN_WORD.search(text) or text.endswith((",", ";", "(", "-")):
         return True
     sentence = _SENTENCE_END.split(text)[-1]
     return _LIST_ITEM.match(last) is None and len(sentence.split()) >= _LONG_SENTENCE
+
+
+def _whole_line(line: str) -> bool:
+    """A table row, heading, quote, bold line, rule `---` or fence line: it ends whole."""
+    return is_fence_line(line) or bool(
+        re.match(r"^\s*(?:[|#>]|\*\*[^*]+\*\*\s*$|[-*_=]{3,}\s*$)", line)
+    )
+
+
+def _ends_whole(line: str) -> bool:
+    """A line that ends as a line may without a full stop: a label and its value, a place, a
+    closing bracket or mark, `None`, a level word."""
+    text = line.rstrip()
+    return (
+        LABEL.match(line) is not None
+        or _BOLD_LABEL_VALUE.match(line) is not None
+        or _ENDS_WITH_PLACE.search(line) is not None
+        or re.search(r"[A-Za-z0-9,;(\-]$", text) is None
+        or re.search(r"\b(?:None|N/A)$", text.strip()) is not None
+        or tag_level(text.split()[-1]) is not None
+    )
+
+
+def _quote(line: str) -> str:
+    return " ".join(line.split())[-50:]
 
 
 def _last_paragraph(lines: list[str], mask: list[bool], last_i: int) -> str:
