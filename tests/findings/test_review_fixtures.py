@@ -132,8 +132,11 @@ def test_cut_off_inside_code_block() -> None:
     assert r.cut_off in r.warnings
 
 
-def test_cut_off_in_a_fix_diff() -> None:
+def test_cut_off_in_a_fix_diff_or_a_finding_item() -> None:
     assert parse("cut-off-in-fix-diff").cut_off.endswith("'…+ if push(chu'")
+    r = parse("cut-off-finding-item")
+    assert ids(r) == ["I1", "I2", "I3"]
+    assert r.cut_off.endswith("'…errors from the writer are swallowed when the disk'")
 
 
 def test_circle_headings_with_no_place() -> None:

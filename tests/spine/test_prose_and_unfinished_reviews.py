@@ -159,6 +159,11 @@ CUT_WITH_FINDINGS = {
         "## Important Issues\n\n- **I1** `calc.py:2` — `add` subtracts its arguments.\n\n"
         "```diff\n-    return a - b\n+    return a +"
     ),
+    # the last finding item stops after an ordinary word
+    "item-word": (
+        "## Important Issues\n\n- **I1** `calc.py:2` — `add` subtracts its arguments.\n"
+        "- **I2** `calc.py:5` — `sub` drops the sign of negative\n"
+    ),
 }
 
 

@@ -230,7 +230,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
     warnings.extend(_shape_warnings(text, blocks, bool(findings)))
-    unfinished = cut_off(lines, mask, blocks) if text.strip() else ""
+    unfinished = cut_off(lines, mask, blocks, findings) if text.strip() else ""
     if unfinished:
         warnings.append(unfinished)
     return AgentReview(
