@@ -128,7 +128,23 @@ def test_cut_off_inside_code_block() -> None:
     r = parse("cut-off-in-code")
     assert ids(r) == ["C1"]
     assert r.findings[0].fix.startswith("```diff\n-if sig == expected {")
-    assert "review ends inside an unclosed code block (cut off?)" in r.warnings
+    assert r.cut_off.startswith("review ends inside an unclosed code block: '…+if hmac.Equal(")
+    assert r.cut_off in r.warnings
+
+
+def test_cut_off_in_a_fix_diff_or_a_finding_item() -> None:
+    assert parse("cut-off-in-fix-diff").cut_off.endswith("'…+ if push(chu'")
+    r = parse("cut-off-finding-item")
+    assert ids(r) == ["I1", "I2", "I3"]
+    assert r.cut_off.endswith("'…errors from the writer are swallowed when the disk'")
+
+
+def test_circle_headings_with_no_place() -> None:
+    r = parse("circle-headings-no-place")
+    assert [(f.id, f.severity, f.title, f.locations) for f in r.findings] == [
+        ("C1", Severity.CRITICAL, "Jobs can run twice after a restart", ()),
+        ("I1", Severity.IMPORTANT, "No test covers the restart path", ()),
+    ]  # (the green circle before praise is no finding)
 
 
 def test_two_drafts_are_merged_not_double_counted() -> None:

@@ -111,6 +111,32 @@ def test_circles_in_a_tables_severity_column_and_in_headings() -> None:
     ]
 
 
+def test_circle_headings_with_no_place_are_findings() -> None:
+    """`### 🔴 Title` + a paragraph: the circle is the level as in `### 🔴 `a.py:3` — Title`,
+    the finding has no place; under a findings heading and with no section heading at all."""
+    headings = (
+        "### 🔴 Retries never stop\n\nA dead server is called forever.\n\n"
+        "### 🟠 The timeout is hard-coded\n\nIt cannot be raised for slow links.\n"
+    )
+    expected = [
+        ("C1", Severity.CRITICAL, "Retries never stop", ()),
+        ("I1", Severity.IMPORTANT, "The timeout is hard-coded", ()),
+    ]
+    for text in ("## Findings\n\n" + headings, "## Summary\n\nTwo problems.\n\n" + headings):
+        r = parse_review(text, seat="s")
+        assert rows(r) == expected, text
+        assert r.findings[0].body == "A dead server is called forever."
+        assert r.unread_findings == ()
+    # the traffic light's yellow is the middle level here too
+    yellow = parse_review(headings.replace("🟠", "🟡"), seat="s")
+    assert [f.severity for f in yellow.findings] == [Severity.CRITICAL, Severity.IMPORTANT]
+
+
+def test_green_circle_headings_with_no_place_stay_praise() -> None:
+    r = parse_review("## Strengths\n\n### 🟢 Clear error messages\n\nEach one names the file.\n")
+    assert r.findings == ()
+
+
 def test_severity_headings_in_german_french_and_spanish() -> None:
     words = {
         "de": ("Kritische Probleme", "Wichtige Probleme", "Vorschläge"),

@@ -27,6 +27,33 @@ WHOLE = {
     "no-issues-so-far-then-done": (
         "No issues so far in `a.py`. I then checked `b.py` as well: nothing to report.\n"
     ),
+    # a fix that ends the review with its code block closed
+    "closed-fence-at-end": (
+        "## Important Issues\n\n- **I1** `a.py:4` — the loop never sleeps.\n\n"
+        "```diff\n-while True:\n+for _ in range(5):\n```\n"
+    ),
+    # terse items throughout: the last one is no shorter-sentenced than the others
+    "terse-bold-items": (
+        "## Important Issues\n\n- **I1** `a.py:1` — cache key ignores the tenant\n"
+        "- **I2** `a.py:4` — loop never sleeps\n"
+    ),
+    # one finding alone: nothing in the review says its items end with a full stop
+    "lone-unstopped-item": "## Important Issues\n\n- **I1** `a.py:4` — loop never sleeps\n",
+    # the findings' sentences end, then a closing remark that is no finding's text
+    "closing-remark": (
+        "## Important Issues\n\n1. **Cache key** — `a.py:1`. The key ignores the tenant.\n"
+        "2. **Loop** — `a.py:4`. The loop never sleeps.\n\nOverall a careful change\n"
+    ),
+    # a one-word body after a finding whose text ends with a full stop
+    "one-word-body-after-a-sentence": (
+        "## Important Issues\n\n**I1. Cache key** — `a.py:1`\n\nThe key ignores the tenant.\n\n"
+        "**I2. Loop** — `a.py:4`\n\nx\n"
+    ),
+    # a closing section after the findings
+    "verdict-after-items": (
+        "## Important Issues\n\n- **I1** `a.py:1` — the key ignores the tenant.\n"
+        "- **I2** `a.py:4` — the loop never sleeps\n\n## Verdict\n\nRequest changes\n"
+    ),
 }
 
 
@@ -45,6 +72,21 @@ CUT = {
     "next-i-will": "## Summary\n\n`a.py` is fine so far. Next, I'll look at the tests.\n",
     "ran-out": "## Executive Summary\n\nI ran out of turns before finishing the review.\n",
     "did-not-get-to": "Looks good so far. I still need to check `a.py`, which I did not get to.\n",
+    # the output stopped inside a fix's diff: its fence never closes
+    "open-fence": (
+        "## Critical Issues\n\n- **C1** `pay.py:7` — the refund is sent twice.\n\n"
+        "```diff\n-    send(refund)\n+    if not refund.sent:\n+        send(ref"
+    ),
+    # the last finding item stops after an ordinary word; the one before ends its sentence
+    "finding-item-word": (
+        "## Important Issues\n\n- **I1** `a.py:1` — the cache key ignores the tenant.\n"
+        "- **I2** `a.py:4` — the loop never\n"
+    ),
+    # the last finding's paragraph stops after an ordinary word
+    "finding-paragraph-word": (
+        "## Important Issues\n\n**I1. Cache key** — `a.py:1`\n\nThe key ignores the tenant.\n\n"
+        "**I2. Loop** — `a.py:4`\n\nThe loop retries the request\n"
+    ),
 }
 
 
@@ -52,6 +94,15 @@ CUT = {
 def test_unfinished_reviews_say_so(name: str) -> None:
     r = parse_review(CUT[name], seat="alpha")
     assert r.cut_off, name
+
+
+def test_where_the_review_stopped_is_said() -> None:
+    fence = parse_review(CUT["open-fence"], seat="alpha")
+    assert fence.cut_off == "review ends inside an unclosed code block: '…+ send(ref'"
+    assert [f.id for f in fence.findings] == ["C1"]  # what it found is kept
+    item = parse_review(CUT["finding-item-word"], seat="alpha")
+    assert item.cut_off.endswith("mid-sentence: '…- **I2** `a.py:4` — the loop never'")
+    assert item.findings[1].body == "the loop never"
 
 
 def test_an_unfinished_review_with_no_finding_is_no_review() -> None:

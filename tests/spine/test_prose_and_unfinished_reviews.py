@@ -153,6 +153,35 @@ def test_a_cut_off_review_keeps_its_findings_and_is_no_approval(tmp_path: Path) 
     assert "Alpha's review is cut off" in md
 
 
+CUT_WITH_FINDINGS = {
+    # the output stopped inside the fix's diff: its code block never closes
+    "open-fence": (
+        "## Important Issues\n\n- **I1** `calc.py:2` — `add` subtracts its arguments.\n\n"
+        "```diff\n-    return a - b\n+    return a +"
+    ),
+    # the last finding item stops after an ordinary word
+    "item-word": (
+        "## Important Issues\n\n- **I1** `calc.py:2` — `add` subtracts its arguments.\n"
+        "- **I2** `calc.py:5` — `sub` drops the sign of negative\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_WITH_FINDINGS))
+def test_a_review_cut_in_code_or_in_a_finding_item_is_no_approval(
+    tmp_path: Path, name: str
+) -> None:
+    res, out, report = _review(
+        tmp_path, {"alpha": CUT_WITH_FINDINGS[name], "bravo": NO_FINDINGS}, "--fail-on", "critical"
+    )
+    assert out["seats"][0]["status"] == "ok"
+    verdict = report["header"]["verdict"]
+    assert verdict["reason"].endswith("Alpha's review is cut off"), verdict
+    assert report["findings"][0]["id"] == "I1"
+    assert "Alpha's review is cut off" in Path(out["paths"]["md"]).read_text()
+    assert res.returncode == 4, res.stderr
+
+
 def test_a_cut_off_review_that_said_none_is_kept_but_no_approval(tmp_path: Path) -> None:
     """Severity sections laid out ("None.") are something to keep: the seat did not fail, but
     where it stopped (mid-sentence, in its design notes) leaves the verdict unverified."""

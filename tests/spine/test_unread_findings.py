@@ -105,3 +105,23 @@ def test_the_gate_does_not_pass_when_every_model_seat_failed(tmp_path: Path) -> 
         env=cli_env(tmp_path),
     )
     assert static.returncode == 0, static.stderr
+
+
+# `### 🔴 Title` findings with no place: the circle is their level, as with a place.
+CIRCLE_HEADINGS = (
+    "## Executive Summary\n\nOne real problem.\n\n## Findings\n\n"
+    "### 🔴 Subtraction returns the wrong sign\n\n"
+    "Every balance the helper touches is corrupted.\n"
+)
+
+
+def test_circle_headings_without_a_place_are_findings_not_unread_text(tmp_path: Path) -> None:
+    printing_seats(tmp_path, {"good": NO_FINDINGS, "prose": CIRCLE_HEADINGS, "broken": NO_FINDINGS})
+    res, report = _review(tmp_path, "--fail-on", "critical")
+    assert [(f["id"], f["severity"], f["title"]) for f in report["findings"]] == [
+        ("C1", "critical", "Subtraction returns the wrong sign")
+    ]
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "Rework", verdict
+    assert "could not be read" not in verdict["reason"]
+    assert res.returncode == 4, res.stderr

@@ -103,7 +103,7 @@ def is_severity_heading(line: str) -> bool:
         return False
     # `### 1. **Critical: Title**` (Gemini, under `## Review Summary`): numbered the same
     text = _NUMBERED.sub(r"\g<rest>", m.group("rest"), count=1)
-    word, rest = level_lead(text)
+    word, rest = level_lead(text, heading=True)
     return word is not None and bool(rest.strip("*: "))
 
 
@@ -190,7 +190,7 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
     if text.strip("*").rstrip(":").strip().lower() in _BODY_HEADINGS:
         return None
     numbered = _NUMBERED.match(text)  # `### 2. Title`: the number is not part of the title
-    head = _bullet_head(numbered.group("rest") if numbered else text, prefixes, plain_ok=True)
+    head = _bullet_head(numbered.group("rest") if numbered else text, prefixes, heading=True)
     if head is None:
         return None
     head.style = "heading"
@@ -290,12 +290,12 @@ def _place_first(
 
 
 def _bullet_head(
-    rest: str, prefixes: tuple[str, ...], *, plain_ok: bool = False, plain: bool = False
+    rest: str, prefixes: tuple[str, ...], *, heading: bool = False, plain: bool = False
 ) -> FindingHead | None:
     """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title.`, `- Title — `a.py:3``,
-    `- **Nit:** Title (`a.py:3`)`."""
+    `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title."""
     head = FindingHead(id=None, title="", style="bulleted")
-    word, rest = level_lead(rest)
+    word, rest = level_lead(rest, heading=heading)
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
     if _place_first(head, rest, prefixes, led=word is not None):
@@ -316,7 +316,7 @@ def _bullet_head(
         head.title = title = title[:-1].rstrip()
     if not title or title.endswith((":", ".")):
         return None
-    if plain_ok or rest.startswith("**") or head.locations or head.severity is not None:
+    if heading or rest.startswith("**") or head.locations or head.severity is not None:
         return head
     return None
 

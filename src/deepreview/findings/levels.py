@@ -249,9 +249,11 @@ _PLACE_WITH_LINE = re.compile(r"`[^`\s]+:\d+")
 _OPENS_WITH_PLACE = re.compile(r"^`?[^\s`*]+:\d+")
 
 
-def level_lead(rest: str) -> tuple[str | None, str]:
+def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     """A list item that opens with its severity word (`🔴 **Critical — Title**`, `**Nit:** x`,
-    `High: x`): (the word, the item without it); (None, the item) otherwise."""
+    `High: x`): (the word, the item without it); (None, the item) otherwise.  `heading`: the
+    text of a heading, where a red, orange or yellow circle before a plain title is its level
+    (`### 🔴 Unbounded retry loop`) as it is before a place (`### 🔴 `a.py:3` — Title`)."""
     text = _EMOJI.sub("", rest)
     for rx in _LEVEL_LEADS:
         m = rx.match(text)
@@ -265,5 +267,7 @@ def level_lead(rest: str) -> tuple[str | None, str]:
         if text.startswith("**") and circle in _WARM_CIRCLES:
             return circle, text
         if placed or (text.startswith("**") and _PLACE_WITH_LINE.search(text)):
+            return circle, text
+        if heading and circle in _WARM_CIRCLES and text.strip():
             return circle, text
     return None, rest

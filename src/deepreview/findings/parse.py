@@ -56,7 +56,6 @@ from deepreview.findings.blocks import (
     BOLD_LEVEL,
     Block,
     build_blocks,
-    ends_inside_fence,
     fence_mask,
     rank_levels,
 )
@@ -230,8 +229,8 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     for kind, n in seen.items():
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
-    warnings.extend(_shape_warnings(text, lines, mask, blocks, bool(findings)))
-    unfinished = cut_off(lines, mask, blocks) if text.strip() else ""
+    warnings.extend(_shape_warnings(text, blocks, bool(findings)))
+    unfinished = cut_off(lines, mask, blocks, findings) if text.strip() else ""
     if unfinished:
         warnings.append(unfinished)
     return AgentReview(
@@ -437,9 +436,7 @@ def _merge_assessments(parts: list[Assessment]) -> Assessment:
     return Assessment(intro=intro, items=tuple(items))
 
 
-def _shape_warnings(
-    text: str, lines: list[str], mask: list[bool], blocks: list[Block], found: bool
-) -> list[str]:
+def _shape_warnings(text: str, blocks: list[Block], found: bool) -> list[str]:
     out: list[str] = []
     if not text.strip():
         return ["empty review"]
@@ -449,6 +446,4 @@ def _shape_warnings(
         out.append("no review sections recognised; the whole text is in the preamble")
     elif Kind.SUMMARY not in kinds:
         out.append("no Executive Summary section")
-    if ends_inside_fence(lines, mask):
-        out.append("review ends inside an unclosed code block (cut off?)")
     return out

@@ -8,25 +8,32 @@ would be approval.  `cut_off` says why the text looks unfinished ("" when it doe
 seat then fails as "unfinished review" when nothing in it is usable (`readable.py`), else the
 verdict keeps its findings and says the review is cut off (`consolidate/verdict.py`).
 
+A review whose text ends inside a code block that never closes (a fix's diff cut mid-way)
+stopped there too.
+
 Normal endings are not cut off: a plain bullet with no full stop (`- app.py:1: constant name
 is vague`), a one-word body, a label and its value, a table row, a verdict, a place or a level
 at the end of a finding's line.  A line without its full stop is only cut off when it ends
 inside bold or code, on a word that cannot end a sentence (`the`, `for`, `to`), or is a long
-sentence of prose (not a list item) with no end.  Announcements count only in the review's last
-paragraph, and not in a Limitations, Testing or Coverage section, where "I did not get to the
-integration tests" is a limitation stated, not work left undone.
+sentence of prose (not a list item) with no end — or when it is the end of a finding's text,
+stops on a word, and every other finding of the review ends its text with a full stop (a review
+that writes terse items ends them all without one).  Announcements count only in the review's
+last paragraph, and not in a Limitations, Testing or Coverage section, where "I did not get to
+the integration tests" is a limitation stated, not work left undone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
-from deepreview.findings.blocks import Block
+from deepreview.findings.blocks import Block, ends_inside_fence
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
-from deepreview.findings.section_titles import Kind
-from deepreview.markdown_fence import is_fence_line
+from deepreview.findings.section_titles import FINDING_KINDS, Kind
+from deepreview.markdown_fence import is_fence_line, strip_code
+from deepreview.model import Finding
 
 _BOLD_LABEL_VALUE: Final = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)\s*\S")
 _ENDS_WITH_PLACE: Final = re.compile(
@@ -42,6 +49,8 @@ _OPEN_WORD: Final = re.compile(
 _LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|[A-Z]\d{1,3}[.):])\s+")
 # A sentence of prose this long with no end is not a terse note but a sentence that stopped.
 _LONG_SENTENCE: Final = 8
+# A finding's last sentence shorter than this is a terse note, whatever the other findings do.
+_SHORT_TEXT: Final = 3
 
 # The agent says what it does next, or that it did not finish.
 _MORE_WORK: Final = re.compile(
@@ -60,22 +69,33 @@ _MORE_WORK: Final = re.compile(
 # "Looks good so far." as the review's last sentence: a progress report, not a verdict.
 _SO_FAR: Final = re.compile(r"\bso\s+far\b[^.!?\n]*[.!]?\s*$", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(r"[.!?]\s+(?=\S)")
+# A finding's text that ends its last sentence (`… the tenant.`, `… (see `a.py:3`).`).
+_ENDS_SENTENCE: Final = re.compile(r"[.!?][)\]\"'’”*_`]*$")
 
 # Sections where "I did not get to X" states a limitation of a finished review.
 _STATED_LIMITS: Final = frozenset({Kind.LIMITATIONS, Kind.TESTING, Kind.DOCS, Kind.COVERAGE})
 
 
-def cut_off(lines: list[str], mask: list[bool], blocks: list[Block]) -> str:
-    """Why the review looks unfinished ("… ends mid-sentence: '…make sure th'"), or ""."""
+def cut_off(
+    lines: list[str], mask: list[bool], blocks: list[Block], findings: Sequence[Finding] = ()
+) -> str:
+    """Why the review looks unfinished ("… ends mid-sentence: '…make sure th'"), or "".
+    `findings`: the review's findings as read, to tell a finding's text that stopped."""
     last_i = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
-    if last_i is None or not blocks or mask[last_i]:
-        return ""  # empty, or a fence still open (its own warning: often a closing fence lost)
+    if last_i is None or not blocks:
+        return ""
     last = lines[last_i]
+    if ends_inside_fence(lines, mask):
+        # (the fence mask already reads a fence with a section heading after it as a forgotten
+        # opening line: what is still open here runs to the end of the text)
+        return f"review ends inside an unclosed code block: '…{_quote(last)}'"
+    if mask[last_i]:
+        return ""  # a closed code block ends the review
     tail = blocks[-1]
     if tail.kind is Kind.COVERAGE:
         return ""
-    if _mid_sentence(last):
-        return f"review may be cut off mid-sentence: '…{' '.join(last.split())[-50:]}'"
+    if _mid_sentence(last) or (tail.kind in FINDING_KINDS and _finding_stops(last, findings)):
+        return f"review may be cut off mid-sentence: '…{_quote(last)}'"
     if tail.kind in _STATED_LIMITS:
         return ""
     paragraph = _last_paragraph(lines, mask, last_i)
@@ -87,23 +107,74 @@ def cut_off(lines: list[str], mask: list[bool], blocks: list[Block]) -> str:
 
 def _mid_sentence(last: str) -> bool:
     text = last.rstrip()
-    if is_fence_line(last) or re.match(r"^\s*(?:[|#>]|\*\*[^*]+\*\*\s*$|[-*_=]{3,}\s*$)", last):
-        return False  # (a table row, heading, quote, bold line or rule `---` ends whole)
+    if _whole_line(last):
+        return False
     if text.count("**") % 2 or text.count("`") % 2:
         return re.search(r"[A-Za-z0-9]$", text) is not None  # bold or code left open
-    if (
-        LABEL.match(last) is not None
-        or _BOLD_LABEL_VALUE.match(last) is not None
-        or _ENDS_WITH_PLACE.search(last) is not None
-        or re.search(r"[A-Za-z0-9,;(\-]$", text) is None
-        or re.search(r"\b(?:None|N/A)$", text.strip()) is not None
-        or tag_level(text.split()[-1]) is not None
-    ):
+    if _ends_whole(last):
         return False
     if _OPEN_WORD.search(text) or text.endswith((",", ";", "(", "-")):
         return True
     sentence = _SENTENCE_END.split(text)[-1]
     return _LIST_ITEM.match(last) is None and len(sentence.split()) >= _LONG_SENTENCE
+
+
+def _whole_line(line: str) -> bool:
+    """A table row, heading, quote, bold line, rule `---` or fence line: it ends whole."""
+    return is_fence_line(line) or bool(
+        re.match(r"^\s*(?:[|#>]|\*\*[^*]+\*\*\s*$|[-*_=]{3,}\s*$)", line)
+    )
+
+
+def _ends_whole(line: str) -> bool:
+    """A line that ends as a line may without a full stop: a label and its value, a place, a
+    closing bracket or mark, `None`, a level word."""
+    text = line.rstrip()
+    return (
+        LABEL.match(line) is not None
+        or _BOLD_LABEL_VALUE.match(line) is not None
+        or _ENDS_WITH_PLACE.search(line) is not None
+        or re.search(r"[A-Za-z0-9,;(\-]$", text) is None
+        or re.search(r"\b(?:None|N/A)$", text.strip()) is not None
+        or tag_level(text.split()[-1]) is not None
+    )
+
+
+def _finding_stops(last: str, findings: Sequence[Finding]) -> bool:
+    """`- **I2** `a.py:4` — the loop never` as the review's last line: the end of a finding's
+    text, stopped on a plain word, in a review whose other findings all end their text with a
+    full stop.  A review with one finding, or with terse items, gives no such measure."""
+    if _whole_line(last) or _ends_whole(last) or re.search(r"[A-Za-z]$", last.rstrip()) is None:
+        return False
+    if last.count("`") % 2 or last.count("**") % 2:
+        return False  # (open code or bold: `_mid_sentence` judges those)
+    own = [f for f in findings if any(_ends_with(t, last) for t in (f.body, f.fix) if t)]
+    if len(_SENTENCE_END.split(_text_end(own[0]) if own else "")[-1].split()) < _SHORT_TEXT:
+        return False  # (a word or two, `Rename it`, is a note, not a sentence cut short)
+    ends = [_text_end(f) for f in findings if f not in own]
+    ends = [e for e in ends if e]
+    return bool(own) and bool(ends) and all(_ENDS_SENTENCE.search(e) for e in ends)
+
+
+def _ends_with(text: str, line: str) -> bool:
+    """A finding's text ends with `line`: the line holds all of it (after a bullet, an ID, a
+    place), or it is the text's last line (its last words are the text's)."""
+    flat, said = " ".join(text.split()), " ".join(line.split())
+    return said.endswith(flat) or flat.endswith(" ".join(said.split()[-3:]))
+
+
+def _text_end(finding: Finding) -> str:
+    """The prose a finding's text ends with (its Fix, else its body), code blocks left out;
+    "" when it has none."""
+    for text in (finding.fix, finding.body):
+        prose = strip_code(text, "").strip()
+        if prose:
+            return prose
+    return ""
+
+
+def _quote(line: str) -> str:
+    return " ".join(line.split())[-50:]
 
 
 def _last_paragraph(lines: list[str], mask: list[bool], last_i: int) -> str:
