@@ -97,6 +97,31 @@ def seat_file_globs(seat: str) -> tuple[str, ...]:
 LEAD_ANSWER_GLOBS: Final = ("lead-answer-*.json", "lead-errors-*.txt")
 
 
+def stderr_pointer(review_dir: Path | None, seat: str) -> str:
+    """ "; its stderr is in <ID>/stderr-<seat>-pass-N.log" (the last pass that wrote any), for
+    the note on a failed seat or lead: the CLI's full words are there when its reason had to
+    be short. "" when no pass wrote to stderr."""
+    if review_dir is None:
+        return ""
+    found = sorted(
+        (p for p in review_dir.glob(f"stderr-{seat}-pass-*.log") if _non_empty(p)),
+        key=lambda p: _pass_number(p.stem),
+    )
+    return f"; its stderr is in {review_dir.name}/{found[-1].name}" if found else ""
+
+
+def _non_empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _pass_number(stem: str) -> int:
+    tail = stem.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
 def seat_from_review_stem(stem: str) -> tuple[str, int]:
     """`review-claude-pass-1` → ("claude", 1); any other stem is the seat name, pass 1."""
     m = _REVIEW_STEM.match(stem)

@@ -190,9 +190,20 @@ class CheckResults:
         return head + body
 
 
-def format_usd(value: float) -> str:
+def format_usd(value: float | None, *, step: float | None = None) -> str:
     """Dollars as every report shows them: cents from $0.01 up, and below a cent two
-    significant digits ("$0.0018"), so a cheap run never reads as "$0.00"."""
+    significant digits ("$0.0018"), so a cheap run never reads as "$0.00"; `—` when no cost
+    was reported (as `format_duration` shows a duration that was not measured).
+
+    `step`: the value is a chart axis tick, a multiple of `step`, shown with as many decimals
+    as the step needs (at least two). Rounded to cents, ticks $0.025 apart would read "$0.03",
+    "$0.05", "$0.08"; to two significant digits, $0.0025 and $0.01 would differ in places.
+    """
+    if value is None:
+        return "—"
+    if step is not None:
+        places = next((d for d in range(2, 10) if abs(round(step, d) - step) < 1e-12), 10)
+        return f"${max(value, 0.0):.{places}f}"
     if value >= 0.01 or value <= 0:
         return f"${max(value, 0.0):.2f}"
     decimals = min(1 - math.floor(math.log10(value)), 10)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from deepreview.agents._stderr import stderr_retries, stderr_tail
+from deepreview.agents.opencode_log import log_retries
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,21 @@ def test_stderr_retries(tmp_path: Path) -> None:
     path.write_text("Retrying request (HTTP 500)\n", encoding="utf-8")
     assert str(stderr_retries(path)) == "HTTP 500 server error, 1 retry"
     assert stderr_retries(tmp_path / "missing.log") is None
+
+
+def test_opencode_log_retries(tmp_path: Path) -> None:
+    """opencode's logfmt lines: quoted values unescaped, the title request's failures left
+    out, a network error named as the stderr reader names it; no log folder, no retries."""
+    assert log_retries(tmp_path / "missing") is None
+    line = (
+        'level=ERROR message="stream error" small={small} error.error="AI_APICallError: {text}"\n'
+    )
+    (tmp_path / "opencode.log").write_text(
+        line.format(small="true", text="title failed")
+        + line.format(small="false", text=r"bad \"key\"")
+        + line.format(small="false", text="Cannot connect: fetch failed"),
+        encoding="utf-8",
+    )
+    assert str(log_retries(tmp_path)) == "fetch failed, 2 retries"
+    (tmp_path / "opencode.log").write_text(line.format(small="false", text=r"bad \"key\""))
+    assert str(log_retries(tmp_path)) == 'bad "key", 1 retry'

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A stand-in for the `claude`, `codex` and `gemini` CLIs in headless JSON mode.
+"""A stand-in for the `claude`, `codex` and `gemini` CLIs in headless JSON mode (and for
+`opencode` in modes `exit` and `hang`).
 
 Installed on PATH under the CLI's name (see `harness.install_agent`), so the real adapter builds
 its real command line and parses what this prints. It speaks the CLI picked by its own file
@@ -17,8 +18,10 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "output_bytes": 4000,                  # code-like text in every tool result
      "api_retries": 2,                      # claude: `system/api_retry` events (HTTP 429)
      "cost_usd": 0.0421,                    # claude: the cost its result event reports
-     "started_file": "<path>"}              # append "<cli> <epoch seconds> <parent CPU s>"
+     "started_file": "<path>",              # append "<cli> <epoch seconds> <parent CPU s>"
                                             # on start (benchmarks: time to first seat)
+     "log": "..."}                          # opencode, mode "hang": written to its log,
+                                            # where opencode 1.18 logs its failed requests
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
@@ -43,6 +46,7 @@ VERSIONS = {
     "claude": "2.1.197 (Claude Code)",
     "codex": "codex-cli 0.61.0",
     "gemini": "0.19.4",
+    "opencode": "1.18.33",
 }
 DEFAULT_REVIEW = """## Executive Summary
 
@@ -454,6 +458,10 @@ def main() -> int:
     if scenario.get("mode") == "hang":
         sys.stderr.write(scenario.get("stderr", ""))
         sys.stderr.flush()
+        if cli == "opencode" and scenario.get("log"):  # its log file, in the isolated home
+            logs = Path(os.environ["XDG_DATA_HOME"]) / "opencode" / "log"
+            logs.mkdir(parents=True, exist_ok=True)
+            (logs / "opencode.log").write_text(scenario["log"], encoding="utf-8")
         while True:
             time.sleep(60)
     review = scenario.get("review", DEFAULT_REVIEW)

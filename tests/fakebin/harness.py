@@ -58,7 +58,8 @@ class Fakes:
     def agent(
         self, cli: str, scenario: dict[str, Any] | None = None, sub: str | None = None
     ) -> Path:
-        """Install the fake `cli` (claude/codex/gemini) on PATH, or in `sub/` for a `binary`."""
+        """Install the fake `cli` (claude/codex/gemini; opencode only failing) on PATH, or in
+        `sub/` for a `binary`."""
         folder = self.bin / sub if sub else self.bin
         path = _install(FAKE_AGENT, folder / cli)
         (folder / f"{cli}.scenario.json").write_text(json.dumps(scenario or {}))

@@ -76,3 +76,29 @@ def test_exit_after_a_stack_trace_reports_the_error_not_a_frame(tmp_path: Path) 
     assert "quota exceeded" in seat["reason"], seat["reason"]
     assert "frame7" not in seat["reason"]
     json.dumps(seat)
+
+
+def _opencode_log_line(error: str, *, small: bool = False) -> str:
+    """A failed model request as opencode 1.18 logs it (seen with a server answering 429)."""
+    return (
+        'timestamp=2026-12-03T06:33:52.116Z level=ERROR run=b42afbb4 message="stream error" '
+        f"providerID=openai modelID=gpt-5.5 session.id=ses_1 small={str(small).lower()} "
+        f'agent=build mode=primary error.error="{error}"\n'
+    )
+
+
+def test_opencode_timeout_names_the_requests_its_log_shows_failing(tmp_path: Path) -> None:
+    """opencode prints its retries nowhere a seat reads (not stderr, not its JSON events): its
+    own log in the isolated home has them, and the reason carries the last one, as for Gemini."""
+    log = (
+        "timestamp=2026-12-03T06:33:48.206Z level=INFO run=b42afbb4 message=loop step=0\n"
+        + _opencode_log_line("AI_APICallError: Rate limit reached for gpt-5.5")
+        + _opencode_log_line("AI_RetryError: Failed after 3 attempts.", small=True)
+        + _opencode_log_line("AI_APICallError: Rate limit reached for gpt-5.5")
+        + _opencode_log_line("AI_APICallError: Rate limit reached for gpt-5.5")
+    )
+    seat, report, _ = _review(tmp_path, "opencode", {"mode": "hang", "log": log}, 1)
+    assert seat["status"] == "timeout"
+    assert "(last error: Rate limit reached for gpt-5.5, 3 retries)" in seat["reason"]
+    note = next(ln for ln in report.splitlines() if ln.startswith("> Seat opencode timed out"))
+    assert "Rate limit reached for gpt-5.5, 3 retries" in note

@@ -7,7 +7,8 @@ to itself:
 
     {"answers": ["<pass 1 final text>", "<pass 2 final text>"],   # the last one repeats
      "sleep": 0.0,                                                 # before answering
-     "log_dir": "<dir>"}                                          # prompt-N.txt, argv-N.json
+     "log_dir": "<dir>",                                          # prompt-N.txt, argv-N.json
+     "crash": {"stderr": "<text>", "code": 7}}                    # optional: crash instead
 
 Each run saves the prompt it got on stdin as `prompt-N.txt` (N = 1, 2, ...) in `log_dir`, runs
 one `git blame` tool call (as an event pair), then answers with `answers[N-1]`.
@@ -43,6 +44,10 @@ def main() -> int:
     n = len(list(log_dir.glob("prompt-*.txt"))) + 1
     (log_dir / f"prompt-{n}.txt").write_text(prompt, encoding="utf-8")
     (log_dir / f"argv-{n}.json").write_text(json.dumps(sys.argv[1:]), encoding="utf-8")
+    crash = scenario.get("crash")
+    if crash:  # a CLI that dies before answering: its words on stderr, a non-zero exit
+        sys.stderr.write(crash["stderr"])
+        return int(crash["code"])
     answers = scenario.get("answers") or [""]
     answer = answers[min(n, len(answers)) - 1]
     sid = str(uuid.uuid4())

@@ -143,15 +143,21 @@ def write_config(path: Path, *, seats: dict[str, dict[str, Any]] | None = None) 
 
 
 def install_fake_claude(
-    bin_dir: Path, answers: list[str], *, log_dir: Path, sleep: float = 0.0
+    bin_dir: Path,
+    answers: list[str],
+    *,
+    log_dir: Path,
+    sleep: float = 0.0,
+    crash: dict[str, Any] | None = None,
 ) -> Path:
-    """`claude` on PATH in `bin_dir`, answering `answers` in turn (see fake_claude_lead.py)."""
+    """`claude` on PATH in `bin_dir`, answering `answers` in turn, or crashing as `crash` says
+    (see fake_claude_lead.py)."""
     bin_dir.mkdir(parents=True, exist_ok=True)
     body = FAKE_CLAUDE.read_text(encoding="utf-8").split("\n", 1)[1]
     exe = bin_dir / "claude"
     exe.write_text(f"#!{sys.executable}\n{body}", encoding="utf-8")
     exe.chmod(0o755)
-    scenario = {"answers": answers, "sleep": sleep, "log_dir": str(log_dir)}
+    scenario = {"answers": answers, "sleep": sleep, "log_dir": str(log_dir), "crash": crash}
     (bin_dir / "claude.scenario.json").write_text(json.dumps(scenario), encoding="utf-8")
     return exe
 

@@ -40,6 +40,7 @@ class Setup:
         *,
         sleep: float = 0.0,
         claude: dict[str, Any] | None = None,
+        crash: dict[str, Any] | None = None,
     ) -> None:
         self.tmp = tmp
         self.repo = make_repo(tmp)
@@ -47,7 +48,7 @@ class Setup:
         self.bin = tmp / "bin"
         write_config(tmp / "user-config.toml", seats={"claude": claude} if claude else None)
         if answers is not None:
-            install_fake_claude(self.bin, answers, log_dir=self.log, sleep=sleep)
+            install_fake_claude(self.bin, answers, log_dir=self.log, sleep=sleep, crash=crash)
 
     def env(self, *, with_bin: bool = True) -> dict[str, str]:
         env = cli_env(self.tmp, API_KEY)
@@ -316,6 +317,23 @@ def test_lead_timeout_gives_the_deterministic_report(tmp_path: Path) -> None:
     assert run["lead"]["status"] == "failed"
     assert run["lead"]["reason"].startswith("timed out after 2.0 s")
     assert run["lead"]["run"]["status"] == "timeout"
+
+
+def test_a_crashed_lead_names_its_stderr_file(tmp_path: Path) -> None:
+    """A lead that dies leaves a note naming the file with its stderr, as a failed seat's note
+    does: its reason is one clipped line, the CLI's full words are in that file."""
+    crash = {"stderr": "Error: invalid API key\n    at main (cli.js:1:1)\n", "code": 7}
+    s = Setup(tmp_path, [fenced(ANSWER)], crash=crash)
+    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
+
+    assert report.lead is not None and report.lead.status == "failed"
+    rid = Path(out["review_dir"]).name
+    pointer = f"; its stderr is in {rid}/stderr-lead-pass-1.log. Consolidated without a lead"
+    assert "> The lead (claude) failed: exited with code 7" in md
+    assert pointer in md
+    assert pointer in run["lead"]["note"]
+    stderr = (Path(out["review_dir"]) / "stderr-lead-pass-1.log").read_text(encoding="utf-8")
+    assert "invalid API key" in stderr
 
 
 def _assert_without_lead(md: str, report: Report, run: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from typing import ClassVar, Final
 from deepreview import proc
 from deepreview.agents import _doctor
 from deepreview.agents._home import sync_back_credentials, user_env
-from deepreview.agents._stderr import stderr_retries, stderr_tail
+from deepreview.agents._stderr import Retries, stderr_retries, stderr_tail
 from deepreview.agents.base import (
     Availability,
     CliAgent,
@@ -37,12 +37,11 @@ def tool_label(tool: str | None, what: str | None) -> str:
     return label if len(label) <= _LABEL_MAX else label[: _LABEL_MAX - 1] + "…"
 
 
-def _last_error(task: SeatTask, stats: TranscriptStats | None) -> str:
-    """Why a timed-out seat got nowhere, when its transcript or stderr says: a CLI retrying a
-    429 or an unreachable server until the timeout is not a slow review."""
+def _last_error(stats: TranscriptStats | None, retries: Retries | None) -> str:
+    """Why a timed-out seat got nowhere, when its transcript or its retries say: a CLI
+    retrying a 429 or an unreachable server until the timeout is not a slow review."""
     if stats is not None and stats.errors:
         return f" (last error: {stats.errors[-1][:300]})"
-    retries = stderr_retries(task.stderr_path)
     return f" (last error: {retries})" if retries is not None else ""
 
 
@@ -106,17 +105,22 @@ class TranscriptCliAgent(CliAgent):
         return task.prompt.encode("utf-8")
 
     # -- reading the result ----------------------------------------------------------------------
+    def api_retries(self, task: SeatTask) -> Retries | None:
+        """The API retries the CLI reported outside its transcript: on stderr (Gemini), unless
+        a subclass knows where else its CLI says so."""
+        return stderr_retries(task.stderr_path)
+
     def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
         stats = self.read_stats(task, result)
-        if stats is not None and not stats.retries:
-            # A CLI whose transcript does not report retries may say so on stderr (Gemini).
-            seen = stderr_retries(task.stderr_path)
-            stats = replace(stats, retries=seen.count) if seen is not None else stats
+        seen = self.api_retries(task)
+        if stats is not None and not stats.retries and seen is not None:
+            # A CLI whose transcript does not report retries may say so elsewhere.
+            stats = replace(stats, retries=seen.count)
         model = (stats.model if stats is not None else None) or task.settings.model
         if result.timed_out or result.cancelled:
             _, reason = outcome_from_proc(result)
             if result.timed_out:
-                reason = f"{reason or 'timed out'}{_last_error(task, stats)}"
+                reason = f"{reason or 'timed out'}{_last_error(stats, seen)}"
             status: Final = "timeout" if result.timed_out else "interrupted"
             return SeatOutcome(status, reason=reason, stats=stats, proc=result, model=model)
         if result.spawn_error:

@@ -80,15 +80,23 @@ class Retries:
     count: int
     status: int | None  # the last HTTP status, when the last failure had one
     network: str | None  # else the last network error ("fetch failed")
+    # else the last failure's own words, where the CLI logs them without a status (opencode)
+    message: str | None = None
 
     def __str__(self) -> str:
         if self.status is not None:
             words = _STATUS_WORDS.get(self.status, "server error")
             cause = f"HTTP {self.status} {words}"
         else:
-            cause = self.network or "API error"
+            cause = self.network or self.message or "API error"
         plural = "retry" if self.count == 1 else "retries"
         return f"{cause}, {self.count} {plural}"
+
+
+def network_error(text: str) -> str | None:
+    """The network error `text` names ("fetch failed", "ECONNREFUSED"), if any."""
+    found = _NETWORK.search(text)
+    return found.group(1) if found else None
 
 
 def stderr_retries(path: Path) -> Retries | None:

@@ -42,7 +42,9 @@ from deepreview.agents._home import (
     seat_env,
 )
 from deepreview.agents._park import parked
+from deepreview.agents._stderr import Retries
 from deepreview.agents.base import Invocation, SeatOutcome, SeatSettings, SeatTask
+from deepreview.agents.opencode_log import log_dir, log_retries
 from deepreview.transcripts.opencode import OpencodeParser
 
 ENV_POLICY: Final = EnvPolicy(
@@ -143,6 +145,11 @@ class OpencodeAgent(TranscriptCliAgent):
 
     def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
         return auth_status(env, settings.model)
+
+    def api_retries(self, task: SeatTask) -> Retries | None:
+        """opencode logs its failed model requests to its own log, not stderr."""
+        data_home = home_dirs(task.home)["XDG_DATA_HOME"]
+        return log_retries(log_dir(data_home)) or super().api_retries(task)
 
 
 def user_auth_file(env: Mapping[str, str]) -> Path | None:

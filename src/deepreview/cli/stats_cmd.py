@@ -13,7 +13,7 @@ import click
 from deepreview.cli.options import series_key, store_option
 from deepreview.cli.scope import store_and_repository
 from deepreview.errors import UsageError
-from deepreview.runmodel import format_duration
+from deepreview.runmodel import format_duration, format_usd
 
 if TYPE_CHECKING:
     from deepreview.stats.aggregate import SeatStats, StatsTable
@@ -81,10 +81,6 @@ def _scope_text(scope: Scope) -> str:
     return ", ".join(parts)
 
 
-def _money(value: float | None) -> str:
-    return "—" if value is None else f"${value:.2f}" if value >= 0.1 else f"${value:.4f}"
-
-
 def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{round(value * 100)}%"
 
@@ -116,9 +112,9 @@ def _row(s: SeatStats) -> list[str]:
         str(s.coverage_misses),
         f"{_secs(s.duration_median_s)} / {_secs(s.duration_p90_s)}",
         f"{_tokens(s.tokens_in)} / {_tokens(s.tokens_out)}",
-        _money(s.cost_usd),
-        _money(s.cost_per_surviving),
-        _money(s.cost_per_unique),
+        format_usd(s.cost_usd),
+        format_usd(s.cost_per_surviving),
+        format_usd(s.cost_per_unique),
         fail,
     ]
 

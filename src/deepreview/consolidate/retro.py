@@ -8,8 +8,8 @@ findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (cha
 seat's Coverage Summary or findings cover, or its text names anywhere (`mentions`), not
 counting files it only marked Trivial or said it did not analyse), Coverage misses (changed
 files it marked Trivial, said it did not analyse — the static seat's `Not analyzed (binary)` —
-or never named), Downgraded (its findings that ended less severe, `1 (I→S)`), Dropped (findings
-the lead dropped for other reasons).
+or never named; both counted in `coverage`), Downgraded (its findings that ended less
+severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
 
 In a later round of a series, a finding only this seat raised that an earlier round had already
 reported (the round's matching, `rounds.apply`) is no unique insight: `with_earlier_rounds`
@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from pathlib import PurePosixPath
 
+from deepreview.consolidate.coverage import changed_file_universe, seat_coverage
 from deepreview.consolidate.decisions import Consolidation, SeatTally
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title, short_titles
-from deepreview.consolidate.mentions import named_files
 from deepreview.consolidate.merge import votes
 from deepreview.findings.findings import one_line
 from deepreview.findings.report_retro import RERAISED
@@ -42,7 +41,6 @@ from deepreview.model import (
 from deepreview.runmodel import SeatRun, format_duration, format_usd
 from deepreview.transcripts.stats import EDIT_TOOLS
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
-from deepreview.untrusted_text import one_line_name
 
 # What a seat's run cost, measured when its agent reports it (a `command` seat reports nothing):
 # these rows are shown only when some seat has a figure (`shown_rows`), so a panel of programs
@@ -71,87 +69,6 @@ def shown_rows(seats: Sequence[SeatRetro]) -> tuple[tuple[str, ...], tuple[SeatR
         dataclasses.replace(s, cells=tuple(c for c in s.cells if c[0] in rows)) for s in seats
     )
     return rows, kept
-
-
-def changed_file_universe(
-    seat_reviews: Sequence[SeatReview], changed_files: Sequence[str] = ()
-) -> tuple[tuple[str, ...], PathResolver]:
-    """The changed files (given, or every file any seat mentions) and a resolver onto them."""
-    known: set[str] = set(changed_files)
-    mentioned: list[str] = []
-    for sr in seat_reviews:
-        if sr.review is None:
-            continue
-        mentioned.extend(c.path for c in sr.review.coverage)
-        mentioned.extend(loc.path for f in sr.review.findings for loc in f.locations)
-    resolver = PathResolver({p for p in mentioned if "/" in p}, authoritative=known)
-    if changed_files:
-        files = tuple(sorted({resolver.resolve(p) for p in changed_files}))
-    else:
-        files = tuple(sorted({resolver.resolve(p) for p in mentioned if p.strip()}))
-    return files, resolver
-
-
-# Coverage statuses that say the file was not looked at: the static seat's "Not analyzed
-# (binary)", and the same said by a model seat.
-_NOT_ANALYZED = ("not analyzed", "not analysed", "not reviewed", "skipped")
-
-
-@dataclasses.dataclass(frozen=True)
-class SeatCoverage:
-    """Among the changed files: reviewed, marked trivial only, said not analysed, never named."""
-
-    reviewed: list[str]
-    trivial: list[str]
-    not_analyzed: list[str]
-    missing: list[str]
-
-
-def seat_coverage(
-    review: AgentReview, files: Sequence[str], resolver: PathResolver
-) -> SeatCoverage:
-    """Which of `files` the review covered. A file named anywhere in the review's text counts
-    as reviewed unless the review marked it Trivial or not analysed: "I read `calc.py` in
-    full" is coverage, while a Trivial or `Not analyzed (binary)` row names the file without
-    reviewing it. A finding on a file is coverage whatever its row says."""
-    reviewed: set[str] = set()
-    trivial: set[str] = set()
-    skipped: set[str] = set()
-    for entry in review.coverage:
-        path = resolver.resolve(entry.path)
-        status = entry.status.strip().lower()
-        if status.startswith("trivial"):
-            trivial.add(path)
-        elif status.startswith(_NOT_ANALYZED):
-            skipped.add(path)
-        else:
-            reviewed.add(path)
-    for f in review.findings:
-        reviewed.update(resolver.resolve(loc.path) for loc in f.locations)
-    reviewed.update(named_files(review.raw, files, resolver) - trivial - skipped)
-    in_scope = set(files)
-    return SeatCoverage(
-        reviewed=sorted(in_scope & reviewed),
-        trivial=sorted((in_scope & trivial) - reviewed),
-        not_analyzed=sorted((in_scope & skipped) - reviewed - trivial),
-        missing=sorted(in_scope - reviewed - trivial - skipped),
-    )
-
-
-def _names(paths: Sequence[str], files: Sequence[str], most: int | None = None) -> str:
-    """Basenames where they are unique among the changed files, else the full paths; past
-    `most` names, how many more (a 300-file change must not make a 3 KB table cell)."""
-    base_count: dict[str, int] = {}
-    for f in files:
-        name = PurePosixPath(f).name
-        base_count[name] = base_count.get(name, 0) + 1
-    shown = paths if most is None or len(paths) <= most else paths[:most]
-    # a file name may hold a newline (git allows it): it must not end the retro's paragraph
-    text = ", ".join(
-        one_line_name(PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p)
-        for p in shown
-    )
-    return text if len(shown) == len(paths) else f"{text} and {len(paths) - len(shown)} more"
 
 
 _CELL_NAMES = 8  # file names in the retro table's Coverage misses cell
@@ -274,8 +191,6 @@ def seat_retro(
         o for o in consolidation.origins if o.members and all(m.seat != sr.seat for m in o.members)
     ]
     coverage = seat_coverage(review, files, resolver)
-    reviewed, trivial, missing = coverage.reviewed, coverage.trivial, coverage.missing
-    not_analyzed = coverage.not_analyzed
     counts = review.counts()
     numbers = RetroNumbers(
         critical=counts[Severity.CRITICAL],
@@ -294,20 +209,10 @@ def seat_retro(
             f"; {len(mine_suspected)} suspected ({_ids(mine_suspected, labels)})"
         )
     cells["Unique insights"] = _ids(unique, labels) or "0"
-    cells["Files reviewed"] = f"{len(reviewed)}/{len(files)}"
-
-    def misses_text(most: int) -> str:
-        parts = []
-        if missing:
-            parts.append(f"{_names(missing, files, most)} not mentioned")
-        if trivial:
-            parts.append(f"{_names(trivial, files, most)} marked trivial")
-        if not_analyzed:
-            parts.append(f"{_names(not_analyzed, files, most)} not analyzed")
-        return "; ".join(parts)
-
-    count = len(missing) + len(trivial) + len(not_analyzed)
-    cells["Coverage misses"] = f"{count} ({misses_text(_CELL_NAMES)})" if count else "0"
+    cells["Files reviewed"] = f"{len(coverage.reviewed)}/{len(files)}"
+    count = coverage.miss_count
+    misses = coverage.misses_text(files, _CELL_NAMES)
+    cells["Coverage misses"] = f"{count} ({misses})" if count else "0"
     cells["Downgraded"] = _count_list([_severity_arrow(p) for p in tally.downgrades])
     cells["Dropped"] = _count_list(tally.dropped)
 
@@ -340,7 +245,7 @@ def seat_retro(
     if tally.dropped:
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
     if count:
-        second.append(f"Coverage misses: {misses_text(_TEXT_NAMES)}.")
+        second.append(f"Coverage misses: {coverage.misses_text(files, _TEXT_NAMES)}.")
     if review.unread_findings:
         n = len(review.unread_findings)
         second.append(

@@ -40,7 +40,7 @@ from deepreview.pipeline.index_step import register_status
 from deepreview.pipeline.lead_step import run_lead
 from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import LeadEntry, RunState, SeatEntry
-from deepreview.runfiles import read_stored_text, seat_files
+from deepreview.runfiles import read_stored_text, seat_files, stderr_pointer
 from deepreview.runmodel import Commit, SeatRun
 from deepreview.serialize import report_from_data, review_from_data
 from deepreview.store.redact import Redactor
@@ -137,27 +137,10 @@ def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]
 
 
 def _stderr_pointer(review_dir: Path | None, run: SeatRun) -> str:
-    """Where the failed seat's stderr is, as a path beside the report (`<ID>/stderr-…`), when
-    it holds anything: the CLI's full words are there when the reason had to be short."""
-    if review_dir is None or run.status not in ("failed", "timeout"):
+    """Where the failed seat's stderr is, as a path beside the report (`<ID>/stderr-…`)."""
+    if run.status not in ("failed", "timeout"):
         return ""
-    found = sorted(
-        (p for p in review_dir.glob(f"stderr-{run.seat}-pass-*.log") if _non_empty(p)),
-        key=lambda p: _pass_number(p.stem),
-    )
-    return f"; its stderr is in {review_dir.name}/{found[-1].name}" if found else ""
-
-
-def _non_empty(path: Path) -> bool:
-    try:
-        return path.stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _pass_number(stem: str) -> int:
-    tail = stem.rsplit("-", 1)[-1]
-    return int(tail) if tail.isdigit() else 0
+    return stderr_pointer(review_dir, run.seat)
 
 
 def _stored_output(review_dir: Path | None, seat: str) -> str:

@@ -18,13 +18,14 @@ from deepreview.consolidate.decisions import DecisionError
 from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import check_answer
 from deepreview.lead.prompt import LeadContext, unread_seats
-from deepreview.lead.runner import LeadOutcome, clear_lead_files, run_lead_agent
+from deepreview.lead.runner import LEAD_SEAT, LeadOutcome, clear_lead_files, run_lead_agent
 from deepreview.model import LeadInfo, Report
 from deepreview.pipeline import index_step
 from deepreview.pipeline.context import Prepared, StateWriter
 from deepreview.pipeline.runstate import LeadEntry
 from deepreview.pipeline.seats import plan_seat
 from deepreview.prompts.review import new_nonce
+from deepreview.runfiles import stderr_pointer
 from deepreview.store.redact import Redactor
 from deepreview.targets.target import Target
 
@@ -71,8 +72,10 @@ def apply_outcome(
     ctx: LeadContext,
     *,
     present_files: Collection[str] | None = None,
+    review_dir: Path | None = None,
 ) -> Report:
-    """The report after the lead: its judgment applied, or the deterministic one with a note."""
+    """The report after the lead: its judgment applied, or the deterministic one with a note
+    (for a lead that failed, naming its stderr in `review_dir` as a failed seat's note does)."""
     if outcome.status == "ok" and outcome.answer is not None:
         checked = check_answer(
             outcome.answer,
@@ -109,9 +112,9 @@ def apply_outcome(
     if outcome.status == "fallback":
         why = outcome.reason or "gave no usable answer"
         return _deterministic(report, lead, "fallback", why, outcome)
-    return _deterministic(
-        report, lead, "failed", f"failed: {outcome.reason or 'no reason'}", outcome
-    )
+    pointer = stderr_pointer(review_dir, LEAD_SEAT)
+    why = f"failed: {outcome.reason or 'no reason'}{pointer}"
+    return _deterministic(report, lead, "failed", why, outcome)
 
 
 def _deterministic(
@@ -197,7 +200,13 @@ def run_lead(
             on_progress=on_progress,
         )
         result = apply_outcome(
-            outcome, p.lead, report, seat_reviews, ctx, present_files=present_files
+            outcome,
+            p.lead,
+            report,
+            seat_reviews,
+            ctx,
+            present_files=present_files,
+            review_dir=review_dir,
         )
     except KeyboardInterrupt:
         _interrupted(p, rid, writer)

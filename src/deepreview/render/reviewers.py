@@ -14,13 +14,8 @@ from typing import Any
 from markupsafe import Markup
 
 from deepreview.render.svg import _clip, _esc, _num, format_duration
+from deepreview.runmodel import format_usd
 from deepreview.stats.aggregate import SeatStats, StatsTable
-
-
-def _money(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"${value:.2f}" if value >= 0.1 or value == 0 else f"${value:.4f}"
 
 
 def _pct(value: float | None) -> str:
@@ -68,7 +63,7 @@ def survival_cost_svg(seats: Sequence[SeatStats]) -> Markup:
         out.append(
             f'<line class="grid" x1="{gx}" y1="{top}" x2="{gx}" y2="{axis_y}"/>'
             f'<text class="tick" x="{gx}" y="{axis_y + 16}" text-anchor="middle">'
-            f"{_esc(_money(tick))}</text>"
+            f"{_esc(format_usd(tick, step=step))}</text>"
         )
         tick += step
     out.append(
@@ -84,7 +79,7 @@ def survival_cost_svg(seats: Sequence[SeatStats]) -> Markup:
         y = axis_y - s.survival * plot_h
         tip = (
             f"{s.key}: survival {_pct(s.survival)} ({s.kept} of {s.raised_with_lead} kept), "
-            f"{s.unique_insights} unique insights, median cost {_money(s.cost_median_usd)} per "
+            f"{s.unique_insights} unique insights, median cost {format_usd(s.cost_median_usd)} per "
             f"review, {s.reviews} reviews"
         )
         out.append(
@@ -120,9 +115,9 @@ def reviewers_view(table: StatsTable) -> dict[str, Any] | None:
             "misses": s.coverage_misses,
             "duration": f"{format_duration(s.duration_median_s)} / "
             f"{format_duration(s.duration_p90_s)}",
-            "cost": _money(s.cost_usd),
-            "per_surviving": _money(s.cost_per_surviving),
-            "per_unique": _money(s.cost_per_unique),
+            "cost": format_usd(s.cost_usd),
+            "per_surviving": format_usd(s.cost_per_surviving),
+            "per_unique": format_usd(s.cost_per_unique),
             "failures": s.failures,
         }
         for s in table.seats
