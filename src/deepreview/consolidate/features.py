@@ -160,12 +160,25 @@ def identifiers_in(text: str) -> dict[str, str]:
     return out
 
 
+# `a.go:68-118,131`: one file, several lines or ranges after the first, comma-separated
+_LINE_LIST = re.compile(r"^(?P<head>[^\s,]+?:\d+(?:[-–]\d+)?)(?P<rest>(?:,\s*\d+(?:[-–]\d+)?)+)$")
+_RANGE = re.compile(r"(\d+)(?:[-–](\d+))?")
+
+
 def file_refs_in(text: str) -> list[Location]:
+    """Backticked file references; `a.go:68-118,131` names two places of `a.go`."""
     refs: list[Location] = []
     for span in _BACKTICK.findall(text):
-        loc = parse_file_ref(span)
-        if loc is not None:
-            refs.append(loc)
+        listed = _LINE_LIST.match(span.strip())
+        loc = parse_file_ref(listed.group("head") if listed else span)
+        if loc is None:
+            continue
+        refs.append(loc)
+        if listed:
+            for m in _RANGE.finditer(listed.group("rest")):
+                start = int(m.group(1))
+                end = int(m.group(2)) if m.group(2) else None
+                refs.append(Location(loc.path, start, end))
     return refs
 
 
@@ -292,10 +305,17 @@ class Features:
     kind: str = "code"
     severity: int | None = None  # the reviewer's grade as a rank, 0 = critical
     nature: str | None = None  # `nature_of` the classification: "defect", "security", "nit"
+    # "tests" only because every location is a test file, not because the title says a test is
+    # missing: the finding may be a test the change breaks (`score._cites_the_test`)
+    test_by_place: bool = False
 
     @property
     def files(self) -> frozenset[str]:
         return frozenset(s.path for s in self.locations)
+
+    @property
+    def mention_files(self) -> frozenset[str]:
+        return frozenset(s.path for s in self.mentions)
 
 
 def _span(loc: Location, resolver: PathResolver) -> Span:
@@ -391,4 +411,5 @@ def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
         kind=kind_of(finding),
         severity=finding.severity.rank,
         nature=nature_of(finding.classification),
+        test_by_place=kind_of(finding) == "tests" and not _TEST_GAP.search(finding.title),
     )

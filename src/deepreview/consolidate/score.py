@@ -132,6 +132,18 @@ def _where(x: Features, y: Features) -> tuple[float, str]:
     return best, text
 
 
+def _cites_the_test(x: Features, y: Features) -> bool:
+    """One finding is about code and its text cites the test file the other is placed on, the
+    other being about tests only by that place (its title says no test is missing): "moving
+    the setup step makes `copytool_test.go:131` fail" and a finding at `copytool_test.go:131`
+    whose assertion now fails are one problem seen from both ends, not a defect beside a test
+    gap."""
+    return any(
+        a.kind == "code" and b.kind == "tests" and b.test_by_place and a.mention_files & b.files
+        for a, b in ((x, y), (y, x))
+    )
+
+
 def _one_line(x: Features, y: Features) -> bool:
     """The two findings meet on single lines only: no multi-line range of one overlaps the
     other's by more than a line."""
@@ -238,7 +250,10 @@ def evidence(
         elif x.classification in FAULT_CLASSES and y.classification in FAULT_CLASSES:
             # Whether a missing test is a "gap" or a "regression" blames no code: two findings
             # about the tests do not contradict each other by labelling it differently.
-            cls = 0.0 if x.kind == y.kind == "tests" else -1.0
+            # Nor does a test that the other finding's change breaks ("regression" at the code,
+            # "gap" at the test).
+            same_tests = x.kind == y.kind == "tests"
+            cls = 0.0 if same_tests or _cites_the_test(x, y) else -1.0
     score = (
         weights.where * where
         + weights.identifiers * ident
@@ -247,7 +262,9 @@ def evidence(
         + weights.cited * cited
         + weights.classification * cls
     )
-    if x.kind != y.kind:
+    # a test the other finding's change breaks is not a test gap (`_cites_the_test`)
+    broken_test = _cites_the_test(x, y)
+    if x.kind != y.kind and not broken_test:
         # "`shout` has no test" (or "`shout` lacks a docstring") and "`shout(None)` raises":
         # one names something missing, the other a defect; the same function and lines do not
         # make them one problem.
