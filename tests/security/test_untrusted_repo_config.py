@@ -1,0 +1,65 @@
+"""What the reviewed repository may not decide for itself: execution, its own config, its base.
+
+trial32 (red team: the change steering its own review) found a repository file turning on
+execution (`[review] allow_exec`), the tool advising the user to run the change's own config,
+and a range's base on the branch itself supplying the review's instructions.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support.repos import cli_env, commit_on_base, make_repo, run_cli
+
+ALLOW_EXEC = "[review]\nallow_exec = true\n"
+STATIC = ["review", "--agents", "static", "--lead", "none", "--json"]
+
+
+def _run_settings(stdout: str) -> dict:  # type: ignore[type-arg]
+    review_dir = Path(json.loads(stdout)["review_dir"])
+    run = json.loads((review_dir / "run.json").read_text(encoding="utf-8"))
+    return run["settings"]  # type: ignore[no-any-return]
+
+
+def test_repo_file_cannot_turn_on_execution_untrusted(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    commit_on_base(repo, ".deep-review.toml", ALLOW_EXEC, "allow exec")
+    env = cli_env(tmp_path)
+    marker = tmp_path / "RAN-checks"
+
+    res = run_cli(STATIC, cwd=repo, env=env)
+    assert res.returncode == 2, res.stdout
+    assert "review.allow_exec" in res.stderr and "deep-review trust" in res.stderr
+    assert "--allow-exec" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "store").exists()
+
+    # Nor does it open the gate of the checks, which run the change's tests.
+    check = [*STATIC, "--check-fixes", "--test-cmd", f"touch {marker}"]
+    res = run_cli(check, cwd=repo, env=env)
+    assert res.returncode == 2 and "review.allow_exec" in res.stderr
+    assert not marker.exists()
+
+    # The command line decides over the file either way: the file's value does not matter then.
+    res = run_cli([*STATIC, "--no-allow-exec"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert _run_settings(res.stdout)["allow_exec"] is False
+    res = run_cli([*STATIC, "--allow-exec"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert _run_settings(res.stdout)["allow_exec"] is True
+
+    # Trusted, the file's `allow_exec` holds, like any other key that runs something.
+    res = run_cli(["trust"], cwd=repo, env=env)
+    assert res.returncode == 0 and "review.allow_exec" in res.stdout
+    res = run_cli(STATIC, cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert _run_settings(res.stdout)["allow_exec"] is True
+
+
+def test_repo_file_may_turn_execution_off(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    commit_on_base(repo, ".deep-review.toml", "[review]\nallow_exec = false\n", "no exec")
+    res = run_cli(STATIC, cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    assert _run_settings(res.stdout)["allow_exec"] is False
