@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -407,31 +406,6 @@ def _report_url(env: Mapping[str, str], layers: list[tuple[str, FileConfig]]) ->
     if url is not None and not url.startswith(("https://", "http://")):
         raise ConfigError("DEEP_REVIEW_REPORT_URL must be an http(s) URL template")
     return url
-
-
-def work_tree_copy_note(
-    work_text: str | None, base_text: str | None, *, base_label: str, base_branch: str | None
-) -> str | None:
-    """Why the work tree's `.deep-review.toml` is not the copy a review reads, or None.
-
-    The base revision's copy is read on purpose (a change must not steer its own review), but a
-    user who just wrote or edited the file needs to hear that, and the two ways to use theirs.
-    """
-    if work_text is None or work_text == base_text:
-        return None
-    if base_text is None:
-        why = f"the base revision ({base_label}) has none, and a review reads the base's copy"
-    else:
-        why = f"it differs from the base revision's copy ({base_label}), which is used instead"
-    # `HEAD~1`, `main^` or a SHA is a revision, not a branch one can commit to
-    branch = base_branch if base_branch and re.fullmatch(r"[\w./-]+", base_branch) else None
-    if branch is not None and (branch == "HEAD" or re.fullmatch(r"[0-9a-f]{7,40}", branch)):
-        branch = None
-    where = f"commit it to {branch}" if branch else "commit it to the base branch"
-    return (
-        f"the work tree's {REPO_CONFIG_NAME} is not the one used: {why}; to use yours, "
-        f"{where} or pass `--config {REPO_CONFIG_NAME}`"
-    )
 
 
 def _checks(

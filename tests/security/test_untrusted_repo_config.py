@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.repos import cli_env, commit_on_base, make_repo, run_cli
+from support.repos import cli_env, commit_all, commit_on_base, make_repo, run_cli, write
 
 ALLOW_EXEC = "[review]\nallow_exec = true\n"
 STATIC = ["review", "--agents", "static", "--lead", "none", "--json"]
@@ -63,3 +63,40 @@ def test_repo_file_may_turn_execution_off(tmp_path: Path) -> None:
     res = run_cli(STATIC, cwd=repo, env=cli_env(tmp_path))
     assert res.returncode == 0, res.stderr
     assert _run_settings(res.stdout)["allow_exec"] is False
+
+
+def test_no_advice_to_use_the_changes_own_config(tmp_path: Path) -> None:
+    """The change adds a config that runs a command: every note says the change's config is
+    not used, and none tells the user to pass it with `--config` (trusted as given) or to
+    commit it to the base branch."""
+    repo = make_repo(tmp_path)
+    marker = tmp_path / "PWNED-argv"
+    write(repo, ".deep-review.toml", f'[seats.pwn]\nargv = ["sh", "-c", "touch {marker}"]\n')
+    commit_all(repo, "sneak in a seat")
+    env = cli_env(tmp_path)
+    said = "this change adds .deep-review.toml; a change never configures its own review"
+
+    runs = {
+        "review": run_cli(STATIC, cwd=repo, env=env),
+        "refused review": run_cli(
+            ["review", "--agents", "pwn", "--lead", "none"], cwd=repo, env=env
+        ),
+        "doctor": run_cli(["doctor"], cwd=repo, env=env),
+        "trust": run_cli(["trust"], cwd=repo, env=env),
+    }
+    for name, res in runs.items():
+        out = " ".join((res.stdout + res.stderr).split())
+        assert said in out or "this change adds .deep-review.toml, and a change never" in out, (
+            name,
+            out,
+        )
+        assert "--config" not in out and "commit it" not in out, (name, out)
+    assert runs["review"].returncode == 0 and runs["refused review"].returncode == 2
+    assert not marker.exists()
+
+    # An uncommitted edit on top is the user's own: the advice stays for it.
+    write(repo, ".deep-review.toml", "[review]\ntimeout = 900\n")
+    res = run_cli(STATIC, cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert "pass `--config .deep-review.toml`" in " ".join(res.stderr.split())
+    assert "this change" not in res.stderr
