@@ -111,11 +111,12 @@ def config_copy_note(target: Target, cli: CliOverrides, steering: Mapping[str, s
     head_text = None
     if target.kind != "uncommitted":
         head_text = Git(target.repo_root).show_file(target.head_sha, REPO_CONFIG_NAME)
-    label = target.base_sha[:7]
-    if target.base_ref and target.base_ref != "HEAD":
-        label = f"{label} on {target.base_ref}"
+    label = target.steering_rev[:7]
+    base_branch = None if target.steering_sha else target.base_ref  # then read off the base
+    if base_branch and base_branch != "HEAD":
+        label = f"{label} on {base_branch}"
     return work_tree_copy_note(
-        work_text, base_text, base_label=label, base_branch=target.base_ref, head_text=head_text
+        work_text, base_text, base_label=label, base_branch=base_branch, head_text=head_text
     )
 
 
