@@ -3,17 +3,17 @@
 Precedence: command line > repository file (`.deep-review.toml` at the *base* revision) > user
 file (`~/.config/deep-review/config.toml`) > environment (`DEEP_REVIEW_*`) > defaults.
 
-Trust: seat keys that make us run something (`argv`, `binary`, `extra_args`, `env`) are honoured
-from the user file, from `--config PATH`, or from a repository file whose exact content the
-user has trusted with `deep-review trust` (path + SHA-256 recorded in the user file, like
-direnv's `allow`).  Anything else in a repository file is harmless and always read.
+Trust: keys that make us run something (seat `argv`, `binary`, `extra_args`, `env`; `[checks]`
+`test`, `env`; `[review] allow_exec = true`) are honoured from the user file, from `--config
+PATH`, or from a repository file whose exact content the user has trusted with `deep-review
+trust` (path + SHA-256 recorded in the user file, like direnv's `allow`).  Anything else in a
+repository file is harmless and always read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,6 +38,8 @@ DEFAULT_DIFF_BUDGET: Final = 200_000
 DANGEROUS_SEAT_KEYS: Final = ("argv", "binary", "extra_args", "env")
 # `[checks] test` runs the project's tests; `env` hands secrets to them.
 DANGEROUS_CHECK_KEYS: Final = ("test", "env")
+# `[review] allow_exec` lets every seat run commands and opens the checks' gate.
+DANGEROUS_REVIEW_KEYS: Final = ("allow_exec",)
 DEFAULT_CHECK_TIMEOUT_S: Final = 10 * 60
 DEFAULT_PROBE_MAX: Final = 20
 DEFAULT_PROBE_MINUTES: Final = 10.0
@@ -205,6 +207,8 @@ def dangerous_keys(cfg: FileConfig | None) -> list[str]:
     found: list[str] = []
     if cfg is None:
         return found
+    # only `true` runs anything: a file may always turn execution off
+    found.extend(f"review.{key}" for key in DANGEROUS_REVIEW_KEYS if getattr(cfg.review, key))
     for name, seat in cfg.seats.items():
         for key in DANGEROUS_SEAT_KEYS:
             if getattr(seat, key) is not None:
@@ -243,6 +247,8 @@ def build_settings(
         origin = f"{REPO_CONFIG_NAME} (base revision)"
         repo = parse_config_text(repo_config_text, origin)
         risky = dangerous_keys(repo)
+        if cli.allow_exec is not None:  # the command line decides; the file's value is unused
+            risky = [k for k in risky if k != "review.allow_exec"]
         trusted = bool(
             cli.yes_trust_repo_config
             or env.get("CI", "").lower() == "true"
@@ -252,9 +258,16 @@ def build_settings(
             )
         )
         if risky and not trusted:
+            # `allow_exec` alone: deciding it on the command line also settles it
+            own = (
+                ", or decide with --allow-exec/--no-allow-exec"
+                if risky == ["review.allow_exec"]
+                else ""
+            )
             raise ConfigError(
                 f"{REPO_CONFIG_NAME} asks to run commands ({', '.join(risky)}) and is not trusted; "
-                "review the file, then run `deep-review trust` (or pass --yes-trust-repo-config)"
+                "review the file, then run `deep-review trust` "
+                f"(or pass --yes-trust-repo-config){own}"
             )
     candidates = [("user config", user), ("repo config", repo)]
     candidates.append((f"--config {cli.config_path}", explicit))
@@ -393,31 +406,6 @@ def _report_url(env: Mapping[str, str], layers: list[tuple[str, FileConfig]]) ->
     if url is not None and not url.startswith(("https://", "http://")):
         raise ConfigError("DEEP_REVIEW_REPORT_URL must be an http(s) URL template")
     return url
-
-
-def work_tree_copy_note(
-    work_text: str | None, base_text: str | None, *, base_label: str, base_branch: str | None
-) -> str | None:
-    """Why the work tree's `.deep-review.toml` is not the copy a review reads, or None.
-
-    The base revision's copy is read on purpose (a change must not steer its own review), but a
-    user who just wrote or edited the file needs to hear that, and the two ways to use theirs.
-    """
-    if work_text is None or work_text == base_text:
-        return None
-    if base_text is None:
-        why = f"the base revision ({base_label}) has none, and a review reads the base's copy"
-    else:
-        why = f"it differs from the base revision's copy ({base_label}), which is used instead"
-    # `HEAD~1`, `main^` or a SHA is a revision, not a branch one can commit to
-    branch = base_branch if base_branch and re.fullmatch(r"[\w./-]+", base_branch) else None
-    if branch is not None and (branch == "HEAD" or re.fullmatch(r"[0-9a-f]{7,40}", branch)):
-        branch = None
-    where = f"commit it to {branch}" if branch else "commit it to the base branch"
-    return (
-        f"the work tree's {REPO_CONFIG_NAME} is not the one used: {why}; to use yours, "
-        f"{where} or pass `--config {REPO_CONFIG_NAME}`"
-    )
 
 
 def _checks(

@@ -128,7 +128,7 @@ def test_resume_after_ctrl_c_reuses_the_config_file(tmp_path: Path) -> None:
 
 def test_the_note_names_a_branch_only_when_the_base_is_one() -> None:
     """A range's base (`HEAD~1`, a SHA) is no branch to commit to."""
-    from deepreview.config import work_tree_copy_note
+    from deepreview.config_copy import work_tree_copy_note
 
     def note(branch: str | None) -> str:
         text = work_tree_copy_note("a", "b", base_label="x", base_branch=branch)

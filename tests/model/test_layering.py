@@ -34,7 +34,7 @@ LAYERS = [
     ("workspace",),
     ("transcripts",),
     ("agents",),
-    ("config", "config_file", "config_seats"),
+    ("config", "config_file", "config_seats", "config_copy"),
     ("findings",),
     ("consolidate",),
     ("stats",),

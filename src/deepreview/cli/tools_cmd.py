@@ -154,6 +154,7 @@ def trust(path: str | None, repo: str) -> None:
 def _base_copy_note(root: Path, file: Path) -> str | None:
     """Trust pins this content; a review reads the base revision's copy, which may differ."""
     from deepreview.config import REPO_CONFIG_NAME
+    from deepreview.config_copy import change_edits_config
     from deepreview.targets.git import Git
     from deepreview.targets.resolve import current_branch_base
 
@@ -161,10 +162,20 @@ def _base_copy_note(root: Path, file: Path) -> str | None:
     if base is None:
         return None
     name, sha = base
-    base_text = Git(root).show_file(sha, REPO_CONFIG_NAME)
-    if base_text == file.read_text(encoding="utf-8"):
+    git = Git(root)
+    base_text = git.show_file(sha, REPO_CONFIG_NAME)
+    text = file.read_text(encoding="utf-8")
+    if base_text == text:
         return None
     what = "which has no such file" if base_text is None else "which holds a different version"
+    if change_edits_config(text, base_text, git.show_file("HEAD", REPO_CONFIG_NAME)):
+        # committed on the branch: the change's own config, never to be used for its review
+        return (
+            f"Note: this change {'adds' if base_text is None else 'edits'} {REPO_CONFIG_NAME}, "
+            "and a change never configures its own review: a review of the current branch "
+            f"reads the base revision's copy ({sha[:7]} on {name}), {what}, so this trust does "
+            "not apply to it."
+        )
     return (
         f"Note: a review of the current branch reads {REPO_CONFIG_NAME} from its base revision "
         f"({sha[:7]} on {name}), {what}, so this trust does not apply to it; to use this file, "

@@ -16,8 +16,8 @@ from deepreview.config import (
     Settings,
     build_settings,
     settings_for_repo,
-    work_tree_copy_note,
 )
+from deepreview.config_copy import work_tree_copy_note
 from deepreview.errors import ConfigError, GitError, UnknownSeatError, UsageError
 from deepreview.pipeline.review import ReviewRequest, resolve
 from deepreview.pipeline.seats import check_agents
@@ -74,6 +74,7 @@ def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> tuple[Setting
     base = current_branch_base(root)
     rev = base[1] if base else "HEAD"
     steering = git.show_files(rev, [REPO_CONFIG_NAME]) if git.rev(rev) else {}
+    head_text = git.show_file("HEAD", REPO_CONFIG_NAME) if git.rev("HEAD") else None
     try:
         work_text: str | None = (root / REPO_CONFIG_NAME).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -83,5 +84,6 @@ def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> tuple[Setting
         steering.get(REPO_CONFIG_NAME),
         base_label=f"{rev[:7]} on {base[0]}" if base else "HEAD",
         base_branch=base[0] if base else None,
+        head_text=head_text,
     )
     return settings_for_repo(CliOverrides(), env, root, steering), note

@@ -25,8 +25,8 @@ from deepreview.config import (
     build_settings,
     content_hash,
     settings_for_repo,
-    work_tree_copy_note,
 )
+from deepreview.config_copy import work_tree_copy_note
 from deepreview.errors import (
     ConfigError,
     NotARepositoryError,
@@ -69,7 +69,7 @@ from deepreview.store.leftovers import sweep_killed
 from deepreview.store.location import STORE_ENV, review_store_root, store_root
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
-from deepreview.targets.git import find_repo_root
+from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
 
@@ -104,10 +104,20 @@ def config_copy_note(target: Target, cli: CliOverrides, steering: Mapping[str, s
     except (OSError, UnicodeDecodeError):
         work_text = None
     base_text = steering.get(REPO_CONFIG_NAME)
-    label = target.base_sha[:7]
-    if target.base_ref and target.base_ref != "HEAD":
-        label = f"{label} on {target.base_ref}"
-    return work_tree_copy_note(work_text, base_text, base_label=label, base_branch=target.base_ref)
+    if work_text is None or work_text == base_text:
+        return None
+    # The copy committed at the reviewed head is the change's own; uncommitted edits are the
+    # user's (an --uncommitted review's head is a synthetic commit of the work tree).
+    head_text = None
+    if target.kind != "uncommitted":
+        head_text = Git(target.repo_root).show_file(target.head_sha, REPO_CONFIG_NAME)
+    label = target.steering_rev[:7]
+    base_branch = None if target.steering_sha else target.base_ref  # then read off the base
+    if base_branch and base_branch != "HEAD":
+        label = f"{label} on {base_branch}"
+    return work_tree_copy_note(
+        work_text, base_text, base_label=label, base_branch=base_branch, head_text=head_text
+    )
 
 
 @contextlib.contextmanager

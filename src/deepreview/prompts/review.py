@@ -52,14 +52,17 @@ class BaseContext:
     instructions: tuple[RepoDoc, ...]
     context: str | None
     steering_changes: tuple[str, ...]  # steering files this change edits
+    source: str = "the base revision"  # the commit the instructions were read from, as said
 
 
 def read_steering_files(target: Target) -> dict[str, str]:
     """The base revision's `STEERING_FILES` that exist (path -> text), in one git call.
 
     Read once per run: the config file configures the run and the others steer the prompt.
+    A range's or --uncommitted review's base off the default branch gives way to its
+    merge-base with it (`Target.steering_rev`): that base may be the change's own commit.
     """
-    return Git(target.repo_root).show_files(target.base_sha, STEERING_FILES)
+    return Git(target.repo_root).show_files(target.steering_rev, STEERING_FILES)
 
 
 def read_base_context(target: Target, steering: Mapping[str, str]) -> BaseContext:
@@ -75,6 +78,11 @@ def read_base_context(target: Target, steering: Mapping[str, str]) -> BaseContex
         instructions=tuple(docs),
         context=_clip(context) if context and context.strip() else None,
         steering_changes=tuple(p for p in STEERING_FILES if p in changed),
+        source=(
+            f"{target.steering_sha[:7]} on the default branch, as the base is not on it"
+            if target.steering_sha
+            else "the base revision"
+        ),
     )
 
 
@@ -232,5 +240,7 @@ def build_review_prompt(target: Target, base: BaseContext, *, budget: int, nonce
             instruction_changes=base.steering_changes,
             instructions=base.instructions,
             context=base.context,
+            instructions_source=base.source,
+            context_source="base revision" if base.source == "the base revision" else base.source,
         )
     )

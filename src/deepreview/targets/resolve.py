@@ -17,6 +17,7 @@ from deepreview.runmodel import Commit
 from deepreview.targets.git import Git, decode_path, origin_url, repo_from_remote
 from deepreview.targets.identity import checkout_identity, github_identity
 from deepreview.targets.refs import need, not_a_target, range_side, require_commits
+from deepreview.targets.steering import off_default_branch
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
 _PR_URL = re.compile(r"^https?://[^/]+/(?P<repo>[^/]+/[^/]+)/pull/(?P<num>\d+)(?:[/?#].*)?$")
@@ -68,6 +69,8 @@ def resolve_target(
         raise UsageError(not_a_target(git, spec))
     else:
         target = _branch(git, repo_root, base, head)
+    if target.kind in ("range", "uncommitted"):
+        target = off_default_branch(git, target, _default_base_if_any(git))
     named = env.get("GH_REPO")
     if named:
         # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
@@ -122,6 +125,13 @@ def current_branch_base(root: Path) -> tuple[str, str] | None:
         return None
     mb = git.run(["merge-base", name, head], check=False).stdout_text.strip()
     return (name, mb) if mb else None
+
+
+def _default_base_if_any(git: Git) -> tuple[str, str] | None:
+    try:
+        return _default_base(git)
+    except UsageError:
+        return None
 
 
 def _base_tip(git: Git, base: str | None) -> tuple[str, str]:

@@ -64,6 +64,14 @@ class Target:
     # Which repository this is, as the store tells repositories apart (`targets.identity`);
     # "" in a run.json from before it was kept (the store then goes by `repo_name`).
     repo_key: str = ""
+    # Where reviewer instructions and the repository config are read from, when not the base:
+    # a range's or --uncommitted review's base off the default branch may be the change's own
+    # commit (`targets.steering`); "" (every branch and PR review): the base revision.
+    steering_sha: str = ""
+
+    @property
+    def steering_rev(self) -> str:
+        return self.steering_sha or self.base_sha
 
     @property
     def changed_paths(self) -> tuple[str, ...]:
