@@ -163,8 +163,8 @@ def trust(path: str | None, repo: str) -> None:
     seats = {
         n: SeatSettings(argv=tuple(s.argv or ())) for n, s in (cfg.seats if cfg else {}).items()
     }
-    for note in _script_notes(seats, root or file.resolve().parent):
-        click.echo(f"Note: {note}")
+    for script_note in _script_notes(seats, root or file.resolve().parent):
+        click.echo(f"Note: {script_note}")
     if root is not None:
         note = _base_copy_note(root, file)
         if note:
