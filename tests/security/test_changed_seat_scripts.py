@@ -50,6 +50,9 @@ def _seats(repo: Path, env: dict[str, str], *extra: str) -> dict[str, dict[str, 
 
 def test_a_seat_script_the_change_leaves_alone_runs(tmp_path: Path) -> None:
     repo, env = _repo_with_trusted_lint(tmp_path)
+    # A bare argv[0] is found on PATH: a change adding a file `sh` does not stop the seat.
+    write(repo, "sh", "#!/bin/sh\n")
+    commit_all(repo, "add a file named sh")
     seats = _seats(repo, env)
     assert {n: s["status"] for n, s in seats.items()} == {"lint": "ok", "direct": "ok"}
 

@@ -73,9 +73,13 @@ def repo_path(arg: str) -> str | None:
 
 def named_files(argv: tuple[str, ...]) -> tuple[str, ...]:
     """Every repository-relative path that argv's elements (argv[0] included) name; an
-    element with spaces (`sh -c "sh tools/lint.sh"`) is split into its words as a shell would."""
+    element with spaces (`sh -c "sh tools/lint.sh"`) is split into its words as a shell would.
+    A bare argv[0] (`sh`) is looked up on PATH, never in the repository: a change adding a
+    file `sh` must not be able to stop the seat."""
     words: list[str] = []
-    for arg in argv:
+    for n, arg in enumerate(argv):
+        if n == 0 and os.sep not in arg and not (os.altsep and os.altsep in arg):
+            continue
         if any(c.isspace() for c in arg):
             try:
                 words += shlex.split(arg)
