@@ -7,11 +7,18 @@
 `{prompt_file}` the prompt is written to the program's stdin.  The program runs in the review
 worktree and whatever it prints on stdout is its review: a Markdown review, or findings as one
 JSON object (`command_json.py`).
+
+Trust pins the config's text, not the files its argv names: `sh tools/lint.sh` runs the
+reviewed head's `tools/lint.sh` (the worktree is the seat's cwd; a relative argv[0] is resolved
+against the user's checkout, often that same branch). A seat whose argv names a file the change
+edits fails instead of running the change's code, unless the run allows that (`--allow-exec`).
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
+import shlex
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -50,6 +57,57 @@ def resolve_program(program: str, env: Mapping[str, str]) -> str | None:
         path = Path(program).expanduser()
         return str(path.resolve()) if path.is_file() else None
     return shutil.which(program, path=env.get("PATH", os.defpath))
+
+
+def repo_path(arg: str) -> str | None:
+    """The repository-relative path an argv element names, if any: `tools/lint.sh`,
+    `./lint.sh`, `{worktree}/tools/lint.sh`, or the value of `--rules=tools/rules.yml`. Never
+    an absolute path (the user's own file), an option or another placeholder."""
+    text = arg.partition("=")[2] if arg.startswith("-") else arg
+    text = text.removeprefix(WORKTREE + "/")
+    if not text or text.startswith(("-", "~", "/")) or "{" in text:
+        return None
+    norm = posixpath.normpath(text.replace(os.sep, "/"))
+    return None if norm == "." or norm.startswith("../") or norm == ".." else norm
+
+
+def named_files(argv: tuple[str, ...]) -> tuple[str, ...]:
+    """Every repository-relative path that argv's elements (argv[0] included) name; an
+    element with spaces (`sh -c "sh tools/lint.sh"`) is split into its words as a shell would.
+    A bare argv[0] (`sh`) is looked up on PATH, never in the repository: a change adding a
+    file `sh` must not be able to stop the seat."""
+    words: list[str] = []
+    for n, arg in enumerate(argv):
+        if n == 0 and os.sep not in arg and not (os.altsep and os.altsep in arg):
+            continue
+        if any(c.isspace() for c in arg):
+            try:
+                words += shlex.split(arg)
+            except ValueError:  # unbalanced quotes: the plain words still name the files
+                words += arg.split()
+        else:
+            words.append(arg)
+    return tuple(dict.fromkeys(p for p in map(repo_path, words) if p is not None))
+
+
+def changed_scripts(argv: tuple[str, ...], changed: tuple[str, ...]) -> tuple[str, ...]:
+    """The files argv names that the reviewed change adds or edits."""
+    edited = set(changed)
+    return tuple(p for p in named_files(argv) if p in edited)
+
+
+def repo_scripts_note(seat: str, argv: tuple[str, ...], root: Path) -> str | None:
+    """What `trust` and `doctor` say about a seat whose argv names files of the repository:
+    trusting the config does not pin them."""
+    files = [p for p in named_files(argv) if (root / p).is_file()]
+    if not files:
+        return None
+    return (
+        f"seat {seat} runs {', '.join(files)} from the reviewed head (the seat's worktree), "
+        "which trusting the config does not pin; a change that edits "
+        f"{'it' if len(files) == 1 else 'one of them'} fails the seat unless you pass "
+        "--allow-exec"
+    )
 
 
 def expand_argv(argv: tuple[str, ...], task: SeatTask) -> tuple[str, ...]:
@@ -121,6 +179,9 @@ class CommandAgent(CliAgent):
     def run(self, task: SeatTask) -> SeatOutcome:
         if not task.settings.argv:
             return SeatOutcome("failed", reason=_no_argv_reason(task.seat))
+        edited = changed_scripts(task.settings.argv, task.changed_files)
+        if edited and not task.allow_exec:
+            return SeatOutcome("failed", reason=_edited_reason(edited))
         return super().run(task)
 
     def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
@@ -140,6 +201,14 @@ class CommandAgent(CliAgent):
             if parsed is not None:
                 return SeatOutcome("ok", review_text=parsed.raw, review=parsed, proc=result)
         return SeatOutcome("ok", review_text=text, proc=result)
+
+
+def _edited_reason(edited: tuple[str, ...]) -> str:
+    return (
+        f"not run: argv names {', '.join(edited)}, which this change edits, so the seat would "
+        "run the change's own code (trusting the config does not cover the files it runs); "
+        "pass --allow-exec to run it anyway, or point argv at a copy outside the repository"
+    )
 
 
 def _read_text(path: Path) -> str:

@@ -110,14 +110,16 @@ def context_show(repo: str) -> None:
     """Print the working tree's deep-review-context.md."""
     from pathlib import Path
 
+    from deepreview.pipeline.context_file import read_context
     from deepreview.pipeline.memory import context_path
     from deepreview.targets.git import find_repo_root
 
     path = context_path(find_repo_root(Path(repo)))
-    if not path.is_file():
+    text = read_context(path)  # never through a link the reviewed change committed
+    if text is None:
         click.echo(f"No {path.name} in {path.parent} yet; `context apply ID` can start one.")
         return
-    click.echo(path.read_text(encoding="utf-8"), nl=False)
+    click.echo(text, nl=False)
 
 
 @context.command("apply")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -12,6 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from deepreview.agents.base import SeatSettings
+from deepreview.agents.command import repo_scripts_note
 from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.config import (
     REPO_CONFIG_NAME,
@@ -20,7 +23,14 @@ from deepreview.config import (
     trust_repo_file,
 )
 from deepreview.consolidate.files import consolidate_files
-from deepreview.errors import ConfigError, ExitCode, ParseError, UsageError, first_problem
+from deepreview.errors import (
+    ConfigError,
+    ExitCode,
+    NotARepositoryError,
+    ParseError,
+    UsageError,
+    first_problem,
+)
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
@@ -62,6 +72,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
         panel, _ = default_panel(settings, rows)
     usable = {a.name for a in rows if a.usable}
     lead = choose_lead(settings, env, None, check=False, usable=usable)
+    script_notes = _script_notes(settings.seats, Path(repo)) if found.in_repository else []
     if as_json:
         click.echo(
             json.dumps(
@@ -85,6 +96,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
                     "default_lead": None if refused else lead,
                     "review_refused": refused,
                     "config_note": found.copy_note,
+                    "script_notes": script_notes,
                 },
                 indent=2,
             )
@@ -113,6 +125,8 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
         click.echo(
             "No model-backed agent is usable; `deep-review review` will use the static seat."
         )
+    for note in script_notes:
+        click.echo(f"Note: {note}")
     source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
     if not found.in_repository:
         # `review` here exits 2; what it would run in a repository (by the user's settings
@@ -141,14 +155,31 @@ def trust(path: str | None, repo: str) -> None:
     if not file.is_file():
         raise ConfigError(f"{file}: no such file; nothing to trust")
     record = trust_repo_file(dict(os.environ), file)
-    keys = dangerous_keys(load_file(file))
+    cfg = load_file(file)
+    keys = dangerous_keys(cfg)
     click.echo(f"Trusted {record.path} (sha256 {record.sha256[:12]}…)")
     if keys:
         click.echo(f"It may now run: {', '.join(keys)}")
+    seats = {
+        n: SeatSettings(argv=tuple(s.argv or ())) for n, s in (cfg.seats if cfg else {}).items()
+    }
+    for script_note in _script_notes(seats, root or file.resolve().parent):
+        click.echo(f"Note: {script_note}")
     if root is not None:
         note = _base_copy_note(root, file)
         if note:
             click.echo(note)
+
+
+def _script_notes(seats: Mapping[str, SeatSettings], where: Path) -> list[str]:
+    """A note per command seat whose argv names files of the repository at `where`: a review
+    runs the reviewed head's copies, which trusting the config does not pin."""
+    try:
+        root = find_repo_root(where)
+    except NotARepositoryError:  # `trust PATH` of a file outside any repository
+        root = where
+    notes = (repo_scripts_note(name, seat.argv, root) for name, seat in seats.items())
+    return [n for n in notes if n]
 
 
 def _base_copy_note(root: Path, file: Path) -> str | None:

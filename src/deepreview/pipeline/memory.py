@@ -15,6 +15,7 @@ from pathlib import Path
 from deepreview.consolidate.fingerprint import fingerprint
 from deepreview.errors import UsageError
 from deepreview.model import Report
+from deepreview.pipeline.context_file import read_context, write_context_text
 from deepreview.prompts.review import CONTEXT_FILE
 from deepreview.rounds.context import (
     ContextEdit,
@@ -237,10 +238,7 @@ def context_plan(
         if d.reason.lower().startswith("by design"):
             where = f"`{d.path}`: " if d.path else ""
             by_design.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))
-    try:
-        old = path.read_text(encoding="utf-8") if path.is_file() else ""
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    old = read_context(path) or ""
     # in two steps (the same order as one) to count what the declines themselves add
     mid, lead_not_applied = apply_edits(old, edits)
     new, decline_not_applied = apply_edits(mid, by_design)
@@ -271,7 +269,4 @@ def _ensure_same_repository(row: ReviewRow, here: Repository, review_id: str) ->
 
 def write_context(plan: ContextPlan) -> None:
     """Write the planned file (never commits)."""
-    try:
-        plan.path.write_text(plan.new, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {plan.path}: {exc.strerror or exc}") from exc
+    write_context_text(plan.path, plan.new)

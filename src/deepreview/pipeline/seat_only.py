@@ -137,7 +137,7 @@ def run_seat_only(
 ) -> SeatOnlyOutcome:
     p = s.prepared
     out = Store(s.out_dir)
-    out.ensure_writable()
+    out.ensure_writable(store=False)
     # Rerunning the same seat into its own folder replaces its old files, never another's.
     for pattern in (*seat_file_globs(s.plan.seat), SEAT_RESULT_JSON, THREADS_JSON):
         for old in s.out_dir.glob(pattern):

@@ -31,6 +31,7 @@ from typing import Any, Final
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
 from deepreview.runfiles import RUN_JSON
+from deepreview.store.foreign import foreign_entries
 from deepreview.store.migrations import migrate
 from deepreview.store.repository import Repository
 from deepreview.store.runlock import runner
@@ -63,6 +64,7 @@ class ReviewRow:
 
 
 INDEX: Final = "index.sqlite"
+_LOCK: Final = ".index.lock"
 
 
 def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
@@ -127,20 +129,37 @@ class Store:
                 "move it away or pass --store DIR"
             )
 
+    def _refuse_a_foreign_folder(self) -> None:
+        # the index, its lock, the seats' ledger: a review killed early leaves only those
+        names = foreign_entries(self.root, (INDEX, _LOCK, LEDGER_DIR))
+        if names:
+            shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+            raise StoreError(
+                f"the review store {self.root} is not a Deep Review store but a folder holding "
+                f"other files ({shown}); nothing was written there: pass --store with a new or "
+                "empty folder, or fix the `store` setting"
+            )
+
     def ensure_readable(self, *, named: bool) -> None:
         """Before a command reads the store (`list`, `show`, `stats`, ...): a path that is a
         file is refused as `review` refuses it; so is a folder named with `--store` (`named`)
         that is not there, most likely a typo, rather than read as an empty store. The default
-        store of a machine that has reviewed nothing yet reads as empty."""
+        store of a machine that has reviewed nothing yet reads as empty. A folder holding
+        other files is no store (reading one would write an index into it)."""
         self._refuse_a_file()
+        self._refuse_a_foreign_folder()
         if named and not self.root.exists():
             raise UsageError(
                 f"no review store at {self.root}; check the path, or run "
                 f"`deep-review review --store {self.root}` first to make one"
             )
 
-    def ensure_writable(self) -> None:
+    def ensure_writable(self, *, store: bool = True) -> None:
+        """`store=False`: the folder is no review store but a `--seat-only` result folder,
+        which checks what it holds itself."""
         self._refuse_a_file()
+        if store:
+            self._refuse_a_foreign_folder()
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             probe = self.root / f".probe-{os.getpid()}"
@@ -192,7 +211,7 @@ class Store:
 
     def lock(self) -> FileLock:
         return FileLock(
-            self.root / ".index.lock",
+            self.root / _LOCK,
             timeout=120,
             error=StoreError,
             holder="another deep-review is writing to this store",

@@ -1,0 +1,80 @@
+"""Reading and writing the working tree's `deep-review-context.md` without following links.
+
+The file is in the repository, so the reviewed change may have committed it as a symbolic
+link to any file of the user's (`~/.bashrc`): `context apply` would append a decline's reason
+to that file and show its contents in the diff. Only a regular file directly in the
+repository root is read (opened with O_NOFOLLOW, checked with fstat) and written (a temporary
+file beside it, renamed over it, so neither a link nor a hard link is written through).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from deepreview.errors import UsageError
+
+
+def _refuse(path: Path, what: str) -> UsageError:
+    return UsageError(
+        f"{path} is {what}, not a regular file; Deep Review reads and writes only a plain "
+        f"{path.name} of the repository, never through a link: remove it (`git rm "
+        f"{path.name}`) and write a file there"
+    )
+
+
+def _existing_mode(path: Path) -> int | None:
+    """The permission bits of the regular file at `path`; None when there is none; refused
+    when the name is a link, a folder or anything else."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if stat.S_ISLNK(st.st_mode):
+        raise _refuse(path, "a symbolic link")
+    if not stat.S_ISREG(st.st_mode):
+        raise _refuse(path, "a folder" if stat.S_ISDIR(st.st_mode) else "a special file")
+    return stat.S_IMODE(st.st_mode)
+
+
+def read_context(path: Path) -> str | None:
+    """The file's text; None when there is no such file."""
+    if _existing_mode(path) is None:
+        return None
+    try:
+        # O_NONBLOCK: a FIFO swapped in after the check must not hang the read (fstat refuses it).
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise _refuse(path, "a special file")
+        data = fh.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"cannot read {path}: it is not UTF-8 text; fix or remove it") from exc
+
+
+def write_context_text(path: Path, text: str) -> None:
+    """Replace the file (or create it) with `text`: never through a link, keeping its mode."""
+    mode = _existing_mode(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+        with os.fdopen(fd, "wb") as fh:
+            if mode is not None:
+                os.fchmod(fh.fileno(), mode)
+            fh.write(text.encode("utf-8"))
+        _existing_mode(path)  # still no link where the file goes (renaming over one is safe)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
