@@ -15,6 +15,7 @@ from typing import Final, TypeVar
 
 from deepreview.errors import ParseError, StoreError
 from deepreview.model import Report
+from deepreview.runfiles import RUN_JSON
 from deepreview.stats.aggregate import ReviewFacts
 from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, seat_facts
 from deepreview.store.repository import Repository
@@ -68,6 +69,13 @@ def forget_facts(store: Store, review_id: str) -> None:
     with store.index() as db, db:
         for table in ("seat_facts", "lead_facts"):
             db.execute(f"DELETE FROM {table} WHERE review_id = ?", (review_id,))
+
+
+def forget_all_facts(store: Store) -> None:
+    """Drop every review's cached facts (`reindex`): each is computed again from its report."""
+    with store.index() as db, db:
+        for table in ("seat_facts", "lead_facts"):
+            db.execute(f"DELETE FROM {table}")
 
 
 def _write(store: Store, review_id: str, facts: _Facts) -> None:
@@ -140,13 +148,21 @@ def _from_report(store: Store, review_id: str) -> _Facts | None:
 
 def load_history(store: Store, scope: Scope) -> History:
     rows = [r for r in store.rows() if scope.admits(r)]
+    unindexed = tuple(
+        f"{name}: its run.json cannot be read, so it is in no index "
+        "(`deep-review reindex` names the problem)"
+        for name in _unindexed(store)
+    )
     if not rows:
-        return History((), ())
+        return History((), unindexed)
     cached = _cached(store)
     reviews: list[ReviewFacts] = []
     skipped: list[str] = []
     for row in sorted(rows, key=lambda r: (r.created_at, r.id)):
-        facts = cached.get(row.id)
+        # Cached facts count only while their report is there: one deleted by hand since is
+        # no review `list` can show the numbers of (a damaged one: `reindex` drops the cache).
+        there = (store.root / f"{row.id}.json").is_file()
+        facts = cached.get(row.id) if there else None
         if facts is None:
             facts = _from_report(store, row.id)
             if facts is None:
@@ -157,4 +173,15 @@ def load_history(store: Store, scope: Scope) -> History:
                 _write(store, row.id, facts)
         seats, lead = facts
         reviews.append(ReviewFacts(row.id, row.created_at, row.repo, row.series, seats, lead))
-    return History(tuple(reviews), tuple(skipped))
+    return History(tuple(reviews), (*skipped, *unindexed))
+
+
+def _unindexed(store: Store) -> list[str]:
+    """Review folders the index has no row for: every read first adds the rows of folders
+    whose run.json it can read (`pipeline.reindex.ready`), so these are the ones it cannot."""
+    known = store.round_numbers()
+    try:
+        folders = sorted(d.name for d in store.root.iterdir() if (d / RUN_JSON).is_file())
+    except OSError:
+        return []  # the rows read above came from this store: nothing more to say
+    return [name for name in folders if name not in known]
