@@ -57,6 +57,8 @@ def _no_match(scope: Scope, held: int) -> str:
 
 def _notes(table: StatsTable, history: History, no_match: str | None) -> list[str]:
     notes: list[str] = []
+    if table.reviews == 1:
+        notes.append("Only one review in scope: these numbers describe it, not a trend.")
     if not table.reviews:
         notes.append(no_match or "No complete reviews in scope; run `deep-review review` first.")
     without = table.reviews - table.reviews_with_lead
@@ -205,6 +207,9 @@ def stats(
         for record in records:
             writer.writerow(["" if record[f] is None else record[f] for f in RECORD_FIELDS])
         click.echo(out.getvalue(), nl=False)
+        # stdout is the table alone (a spreadsheet reads it); what the notes say goes beside it.
+        for note in notes:
+            click.echo(f"note: {note}", err=True)
         return
     _print_table(st, scope, table, notes, no_match)
 
@@ -241,7 +246,5 @@ def _print_table(
     for s in table.seats:
         out.add_row(*_row(s))
     console.print(out)
-    if table.reviews == 1:
-        notes = ["Only one review in scope: these numbers describe it, not a trend.", *notes]
     for note in notes:
         console.print(f"note: {note}", markup=False, highlight=False)
