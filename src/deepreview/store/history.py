@@ -11,6 +11,7 @@ import contextlib
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from typing import Final, TypeVar
 
 from deepreview.errors import ParseError, StoreError
@@ -43,10 +44,26 @@ class Scope:
             return False
         if self.repo is not None and not self.repo.holds(row.repo_key, row.repo):
             return False
-        if self.since is not None and row.created_at[:10] < self.since:
-            return False
+        if self.since is not None:
+            when = utc_time(row.created_at)
+            # No date at all: admitted, so that `load_history` leaves it out with a note.
+            if when is not None and when[:10] < self.since:
+                return False
         # An `--uncommitted` row in a series: stored so by an older version (see `series_of`).
         return self.series is None or (row.series == self.series and row.kind != "uncommitted")
+
+
+def utc_time(created_at: str) -> str | None:
+    """`created_at` as an ISO 8601 UTC time, which sorts and compares as text: the store writes
+    it with an offset, a run.json edited by hand may hold another offset, none (taken as UTC),
+    or no date at all (None)."""
+    try:
+        when = datetime.fromisoformat(created_at)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat()
 
 
 @dataclass(frozen=True)
@@ -158,7 +175,14 @@ def load_history(store: Store, scope: Scope) -> History:
     cached = _cached(store)
     reviews: list[ReviewFacts] = []
     skipped: list[str] = []
-    for row in sorted(rows, key=lambda r: (r.created_at, r.id)):
+    dated: list[tuple[str, ReviewRow]] = []
+    for row in rows:
+        when = utc_time(row.created_at)
+        if when is None:
+            skipped.append(f"{row.id}: its created_at {row.created_at!r} (run.json) is no date")
+        else:
+            dated.append((when, row))
+    for when, row in sorted(dated, key=lambda d: (d[0], d[1].id)):
         # Cached facts count only while their report is there: one deleted by hand since is
         # no review `list` can show the numbers of (a damaged one: `reindex` drops the cache).
         there = (store.root / f"{row.id}.json").is_file()
@@ -172,7 +196,7 @@ def load_history(store: Store, scope: Scope) -> History:
             with contextlib.suppress(StoreError, sqlite3.Error):
                 _write(store, row.id, facts)
         seats, lead = facts
-        reviews.append(ReviewFacts(row.id, row.created_at, row.repo, row.series, seats, lead))
+        reviews.append(ReviewFacts(row.id, when, row.repo, row.series, seats, lead))
     return History(tuple(reviews), (*skipped, *unindexed))
 
 
