@@ -22,7 +22,9 @@ def test_created_at_is_read_as_a_time(tmp_path: Path) -> None:
     env = cli_env(tmp_path)
     ids = []
     for _ in range(3):
-        res = run_cli(["review", "--agents", "alpha", "--lead", "none", "--json"], cwd=repo, env=env)
+        res = run_cli(
+            ["review", "--agents", "alpha", "--lead", "none", "--json"], cwd=repo, env=env
+        )
         assert res.returncode in (0, 1), res.stderr[-3000:]
         ids.append(res.json()["review_id"])
     bogus, offset, _ = ids

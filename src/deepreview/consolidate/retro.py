@@ -1,8 +1,8 @@
 """The Agent Performance Retro, computed: every number comes from the reviews, the clusters, the
 lead's decisions and the measured runs; the narrative states facts only.
 
-Rows (per seat): Duration (`340s`, or `failed after 3.1 s (reason)`), Findings (the seat's own review,
-`0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1 concern, 4
+Rows (per seat): Duration (`340s`, or `failed after 3.1 s (reason)`), Findings (the seat's own
+review, `0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1 concern, 4
 strengths`), False positives (findings the lead dropped as wrong), Unique insights (consolidated
 findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (changed files the
 seat's Coverage Summary or findings cover, or its text names anywhere (`mentions`), not
