@@ -24,7 +24,6 @@ from deepreview.pipeline.index_step import index_row, write_index
 from deepreview.pipeline.runstate import load_state, with_repo_key
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
-from deepreview.store.history import forget_all_facts
 from deepreview.store.store import INDEX, ReviewRow, Store, lost_schema, plain_id
 
 if TYPE_CHECKING:
@@ -142,7 +141,7 @@ def reindex(store: Store) -> Reindexed:
         # A folder whose run.json cannot be read keeps the row it had: `list` still shows it.
         kept = [rid for rid in known if rid not in read and rid not in dropped]
         store.forget(dropped)
-        forget_all_facts(store)
+        store.forget_all_facts()
         store.put_rows(rows, replace=True)
         write_index(store)
     return Reindexed(len(rows), tuple(skipped), tuple(dropped), moved_to, tuple(kept))

@@ -88,13 +88,6 @@ def forget_facts(store: Store, review_id: str) -> None:
             db.execute(f"DELETE FROM {table} WHERE review_id = ?", (review_id,))
 
 
-def forget_all_facts(store: Store) -> None:
-    """Drop every review's cached facts (`reindex`): each is computed again from its report."""
-    with store.index() as db, db:
-        for table in ("seat_facts", "lead_facts"):
-            db.execute(f"DELETE FROM {table}")
-
-
 def _write(store: Store, review_id: str, facts: _Facts) -> None:
     seats, lead = facts
     with store.index() as db, db:
