@@ -150,7 +150,7 @@ def test_narratives_state_facts() -> None:
 def test_failed_seat_shows_its_reason_and_no_findings() -> None:
     retro, _ = _retro()
     codex = retro["codex"]
-    assert codex.cell("Duration") == "failed (timed out after 30 s)"
+    assert codex.cell("Duration") == "failed after 30 s (timed out after 30 s)"
     assert codex.cell("Findings") == "—"
     assert codex.numbers is None
     assert "Codex failed: timed out after 30 s." in codex.narrative

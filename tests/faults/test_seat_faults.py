@@ -258,3 +258,19 @@ def test_seat_printing_200_mb_is_capped_in_the_report(tmp_path: Path) -> None:
         assert_no_leftovers(fakes, repo)
     finally:
         rmtree(fakes.store)
+
+
+def test_the_retro_shows_how_long_a_failed_seat_ran(tmp_path: Path) -> None:
+    """The retro's Duration cell of a failed seat says what failed it and the time it ran, as
+    run.json, `--json` and the HTML Runs table measure it (not only the reason)."""
+    from deepreview.runmodel import format_duration
+
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = _review_with(fakes, repo, fakes.seat("exit"))
+    assert res.returncode == 0, res.stderr
+    measured = run_json(Path(res.json()["review_dir"]))["seats"]["bad"]["run"]["duration_s"]
+    assert measured is not None
+    report = Path(res.json()["paths"]["md"]).read_text(encoding="utf-8")
+    [row] = [ln for ln in report.splitlines() if ln.startswith("| Duration |")]
+    assert f"failed after {format_duration(measured)} (exited with code 7" in row, row

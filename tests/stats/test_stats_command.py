@@ -280,6 +280,33 @@ def test_index_html_has_the_reviewers_panel(kit: StoreKit) -> None:
     assert "script-src &#39;none&#39;" in html and "<script" not in html
 
 
+def test_index_html_reviewers_panel_is_the_stats_table(kit: StoreKit) -> None:
+    """The panel covers the whole store, as `stats --repo-wide` does, with the same cells
+    (re-raised findings, tokens, failure rates) and the same note about reviews without a
+    lead."""
+    import html as html_lib
+    import re
+
+    res = kit.cli("stats", "--repo-wide")
+    assert res.returncode == 0, res.stderr
+    text_rows = [
+        [cell.strip() for cell in line.split("│")[1:-1]]
+        for line in res.stdout.splitlines()
+        if line.startswith("│ ")
+    ]
+    page = (kit.store / "index.html").read_text(encoding="utf-8")
+    panel = page.split('<section class="reviewers-panel"', 1)[1].split("</section>", 1)[0]
+    html_rows = [
+        [html_lib.unescape(cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        for row in panel.split('<tr class="seat-stats"')[1:]
+    ]
+    assert html_rows == text_rows
+    assert any("(+6 re-raised)" in cell for row in html_rows for cell in row), html_rows
+    [note] = [ln[len("note: ") :] for ln in res.stdout.splitlines() if "had no lead" in ln]
+    assert note in html_lib.unescape(panel), note
+    assert "they count raised findings and unique insights only" not in panel
+
+
 def test_empty_store_is_clear(tmp_path: Path) -> None:
     kit = StoreKit(tmp_path)
     res = kit.cli("stats")

@@ -353,7 +353,10 @@ def test_a_damaged_report_json_is_one_line_for_every_format(
     record.write_text(record.read_text(encoding="utf-8")[:200], encoding="utf-8")
     res = _cli(fakes, repo, *(a.format(rid=rid) for a in args))
     _one_line(res, f"{rid}.json", f"deep-review relead {rid}", f"deep-review delete {rid}")
-    assert res.stdout == ""
+    if "json" in args:  # stdout asked for JSON: the error object, as with `--json`
+        assert json.loads(res.stdout)["exit_code"] == 2
+    else:
+        assert res.stdout == ""
 
 
 def test_open_of_a_review_whose_folder_was_deleted_by_hand(tmp_path: Path) -> None:

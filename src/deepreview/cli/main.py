@@ -7,7 +7,7 @@ import json
 import logging
 import signal
 import sys
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn
 
 import click
 
@@ -186,10 +186,29 @@ def _no_such_option(exc: click.exceptions.NoSuchOption) -> str:
     return f"{exc.message} (Did you mean one of: {', '.join(repr(p) for p in near)}?)"
 
 
+# Commands that print their report on stdout in `--format` (and its default): asked for JSON
+# they answer a refusal in JSON too. `review`'s and `finish`'s `--format` names stored files.
+_FORMAT_ON_STDOUT: Final = {"show": "md", "render": "md", "parse": "json", "consolidate": "md"}
+
+
 def _wants_json(argv: list[str] | None) -> bool:
-    """`--json` among the options (before a `--`): an error then answers on stdout too."""
+    """`--json` among the options (before a `--`), or `--format json` of a command whose stdout
+    is the report: an error then answers on stdout too."""
     args = sys.argv[1:] if argv is None else argv
-    return "--json" in args[: args.index("--")] if "--" in args else "--json" in args
+    if "--" in args:
+        args = args[: args.index("--")]
+    if "--json" in args:
+        return True
+    command = next((a for a in args if not a.startswith("-")), "")
+    if command not in _FORMAT_ON_STDOUT:
+        return False
+    fmt = _FORMAT_ON_STDOUT[command]
+    for n, arg in enumerate(args):
+        if arg == "--format" and n + 1 < len(args):
+            fmt = args[n + 1]
+        elif arg.startswith("--format="):
+            fmt = arg.split("=", 1)[1]
+    return fmt == "json"
 
 
 def _fail(message: str, code: int, argv: list[str] | None) -> NoReturn:

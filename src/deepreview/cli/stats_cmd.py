@@ -13,10 +13,10 @@ import click
 from deepreview.cli.options import series_key, store_option
 from deepreview.cli.scope import store_and_repository
 from deepreview.errors import UsageError
-from deepreview.runmodel import format_duration, format_usd
+from deepreview.stats.cells import COLUMNS, no_lead_note, row_cells
 
 if TYPE_CHECKING:
-    from deepreview.stats.aggregate import SeatStats, StatsTable
+    from deepreview.stats.aggregate import StatsTable
     from deepreview.store.history import History, Scope
     from deepreview.store.store import Store
 
@@ -57,15 +57,13 @@ def _no_match(scope: Scope, held: int) -> str:
 
 def _notes(table: StatsTable, history: History, no_match: str | None) -> list[str]:
     notes: list[str] = []
+    if table.reviews == 1:
+        notes.append("Only one review in scope: these numbers describe it, not a trend.")
     if not table.reviews:
         notes.append(no_match or "No complete reviews in scope; run `deep-review review` first.")
-    without = table.reviews - table.reviews_with_lead
-    if table.reviews and without:
-        notes.append(
-            f"{without} of {table.reviews} reviews had no lead: they count raised findings, "
-            "unique insights, coverage, time and cost only (survival, false positives, "
-            "downgrades and drops need the lead's decisions)."
-        )
+    no_lead = no_lead_note(table)
+    if no_lead:
+        notes.append(no_lead)
     if table.reviews and not table.reviews_with_lead:
         notes.append("Survival is n/a: no review in scope had a lead.")
     notes.extend(f"Skipped {line}." for line in history.skipped)
@@ -79,63 +77,6 @@ def _scope_text(scope: Scope) -> str:
     if scope.since:
         parts.append(f"since {scope.since}")
     return ", ".join(parts)
-
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{round(value * 100)}%"
-
-
-def _secs(value: float | None) -> str:
-    return format_duration(value)
-
-
-def _tokens(value: int | None) -> str:
-    if value is None:
-        return "—"
-    if value >= 1_000_000:
-        return f"{value / 1_000_000:.1f}M"
-    return f"{value / 1000:.1f}k" if value >= 1000 else str(value)
-
-
-def _row(s: SeatStats) -> list[str]:
-    failures = s.failures
-    fail = "0" if not failures else f"{failures} ({_pct(s.failure_rate)})"
-    return [
-        s.seat,
-        s.model or "—",
-        str(s.reviews),
-        f"{s.critical}C {s.important}I {s.suggestion}S",
-        _pct(s.survival),
-        str(s.false_positives),
-        str(s.downgraded),
-        str(s.unique_insights) + (f" (+{s.reraised} re-raised)" if s.reraised else ""),
-        str(s.coverage_misses),
-        f"{_secs(s.duration_median_s)} / {_secs(s.duration_p90_s)}",
-        f"{_tokens(s.tokens_in)} / {_tokens(s.tokens_out)}",
-        format_usd(s.cost_usd),
-        format_usd(s.cost_per_surviving),
-        format_usd(s.cost_per_unique),
-        fail,
-    ]
-
-
-_COLUMNS = (
-    "Seat",
-    "Model",
-    "Reviews",
-    "Raised",
-    "Survival",
-    "False pos.",
-    "Downgr.",
-    "Unique",
-    "Cov. misses",
-    "Median / p90",
-    "Tokens in / out",
-    "Cost",
-    "$ / surviving",
-    "$ / unique",
-    "Failures",
-)
 
 
 @click.command()
@@ -205,6 +146,9 @@ def stats(
         for record in records:
             writer.writerow(["" if record[f] is None else record[f] for f in RECORD_FIELDS])
         click.echo(out.getvalue(), nl=False)
+        # stdout is the table alone (a spreadsheet reads it); what the notes say goes beside it.
+        for note in notes:
+            click.echo(f"note: {note}", err=True)
         return
     _print_table(st, scope, table, notes, no_match)
 
@@ -236,12 +180,10 @@ def _print_table(
         f"({table.reviews_with_lead} with a lead), {_scope_text(scope)}, {span}"
     )
     out = Table(title=title, title_justify="left")
-    for col in _COLUMNS:
+    for col in COLUMNS:
         out.add_column(col, no_wrap=col != "Model")
     for s in table.seats:
-        out.add_row(*_row(s))
+        out.add_row(*row_cells(s))
     console.print(out)
-    if table.reviews == 1:
-        notes = ["Only one review in scope: these numbers describe it, not a trend.", *notes]
     for note in notes:
         console.print(f"note: {note}", markup=False, highlight=False)

@@ -31,8 +31,13 @@ def reindex(store: str | None, repo: str) -> None:
             err=True,
         )
     dropped = f", dropped {len(done.dropped)} whose folder is gone" if done.dropped else ""
+    kept = (
+        f", kept {len(done.kept)} as indexed before whose run.json cannot be read (see above)"
+        if done.kept
+        else ""
+    )
     noun = "review" if done.reviews == 1 else "reviews"
-    click.echo(f"Rebuilt the index of {st.root}: {done.reviews} {noun}{dropped}.")
+    click.echo(f"Rebuilt the index of {st.root}: {done.reviews} {noun}{kept}{dropped}.")
 
 
 @click.command()

@@ -1,8 +1,8 @@
 """The Agent Performance Retro, computed: every number comes from the reviews, the clusters, the
 lead's decisions and the measured runs; the narrative states facts only.
 
-Rows (per seat): Duration (`340s`, or `failed (reason)`), Findings (the seat's own review,
-`0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1 concern, 4
+Rows (per seat): Duration (`340s`, or `failed after 3.1 s (reason)`), Findings (the seat's own
+review, `0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1 concern, 4
 strengths`), False positives (findings the lead dropped as wrong), Unique insights (consolidated
 findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (changed files the
 seat's Coverage Summary or findings cover, or its text names anywhere (`mentions`), not
@@ -86,7 +86,13 @@ def _plural(n: int, word: str) -> str:
 def duration_cell(sr: SeatReview) -> str:
     run = sr.run
     if sr.review is None:
-        return f"failed ({sr.failure})"
+        # The time it ran too: a timeout's reason names the limit, not what was measured.
+        ran = (
+            ""
+            if run is None or run.duration_s is None
+            else f" after {format_duration(run.duration_s)}"
+        )
+        return f"failed{ran} ({sr.failure})"
     if run is None or run.duration_s is None:
         return NONE
     return format_duration(run.duration_s)

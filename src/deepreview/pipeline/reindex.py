@@ -36,6 +36,7 @@ class Reindexed:
     skipped: tuple[str, ...]  # one line per review folder that could not be read
     dropped: tuple[str, ...]  # rows whose review folder is gone
     moved_to: Path | None  # where a damaged index was moved
+    kept: tuple[str, ...] = ()  # skipped folders whose row stays as it was indexed before
 
 
 def ready(store: Store) -> None:
@@ -120,7 +121,9 @@ def _round_no(data: dict[str, Any]) -> int:
 def reindex(store: Store) -> Reindexed:
     """Rebuild the index from the review folders under the store lock. Round numbers already
     handed out are kept; an index that cannot be read is moved aside (its declines and cached
-    facts go with it: the facts are computed again, the declines are not in any folder)."""
+    facts go with it: the facts are computed again, the declines are not in any folder). The
+    cached facts are dropped in any case: they were computed from reports that may since have
+    been deleted or damaged by hand, and `stats` computes them again from the reports there."""
     with store.lock():
         moved_to = None
         try:
@@ -134,10 +137,14 @@ def reindex(store: Store) -> Reindexed:
         rows, skipped = folder_rows(store)
         rows = [dataclasses.replace(r, round_no=known.get(r.id) or r.round_no) for r in rows]
         dropped = [rid for rid in known if not (store.root / rid).is_dir()]
+        read = {r.id for r in rows}
+        # A folder whose run.json cannot be read keeps the row it had: `list` still shows it.
+        kept = [rid for rid in known if rid not in read and rid not in dropped]
         store.forget(dropped)
+        store.forget_all_facts()
         store.put_rows(rows, replace=True)
         write_index(store)
-    return Reindexed(len(rows), tuple(skipped), tuple(dropped), moved_to)
+    return Reindexed(len(rows), tuple(skipped), tuple(dropped), moved_to, tuple(kept))
 
 
 def _move_aside(store: Store) -> Path:

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from markupsafe import Markup
 
-from deepreview.render.svg import _clip, _esc, _num, format_duration
+from deepreview.render.svg import _clip, _esc, _num
 from deepreview.runmodel import format_usd
 from deepreview.stats.aggregate import SeatStats, StatsTable
-
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{round(value * 100)}%"
+from deepreview.stats.cells import COLUMNS, no_lead_note, pct, row_cells
 
 
 def _cost_step(span: float) -> float:
@@ -51,11 +48,11 @@ def survival_cost_svg(seats: Sequence[SeatStats]) -> Markup:
         '<title id="survival-cost-title">Survival rate against median cost per review, '
         "per seat</title>",
     ]
-    for pct in (0, 25, 50, 75, 100):
-        gy = _num(axis_y - pct / 100 * plot_h)
+    for share in (0, 25, 50, 75, 100):
+        gy = _num(axis_y - share / 100 * plot_h)
         out.append(
             f'<line class="grid" x1="{left}" y1="{gy}" x2="{left + plot_w}" y2="{gy}"/>'
-            f'<text class="tick" x="{left - 8}" y="{gy}" dy="4" text-anchor="end">{pct}%</text>'
+            f'<text class="tick" x="{left - 8}" y="{gy}" dy="4" text-anchor="end">{share}%</text>'
         )
     tick = 0.0
     while tick <= span + 1e-9:
@@ -78,7 +75,7 @@ def survival_cost_svg(seats: Sequence[SeatStats]) -> Markup:
         x = left + (s.cost_median_usd or 0.0) / span * plot_w
         y = axis_y - s.survival * plot_h
         tip = (
-            f"{s.key}: survival {_pct(s.survival)} ({s.kept} of {s.raised_with_lead} kept), "
+            f"{s.key}: survival {pct(s.survival)} ({s.kept} of {s.raised_with_lead} kept), "
             f"{s.unique_insights} unique insights, median cost {format_usd(s.cost_median_usd)} per "
             f"review, {s.reviews} reviews"
         )
@@ -98,41 +95,41 @@ def survival_cost_svg(seats: Sequence[SeatStats]) -> Markup:
     return Markup("".join(out))
 
 
+# Each column's cell class, in `COLUMNS` order: numbers align right; the page's stylesheet and
+# its browser tests find the seat, survival and cost cells by name.
+_CLASSES: Final = (
+    "seat",
+    "model",
+    "num",
+    "raised",
+    "num survival",
+    "num",
+    "num",
+    "num unique",
+    "num",
+    "duration",
+    "tokens",
+    "num",
+    "num per-surviving",
+    "num",
+    "num",
+)
+
+
 def reviewers_view(table: StatsTable) -> dict[str, Any] | None:
-    """What the index template needs for the panel; None without any seat to show."""
+    """What the index template needs for the panel; None without any seat to show. The rows
+    and the note are `deep-review stats --repo-wide`'s (`stats.cells`): the page covers the
+    whole store."""
     if not table.seats:
         return None
-    rows = [
-        {
-            "seat": s.seat,
-            "model": s.model or "—",
-            "reviews": s.reviews,
-            "raised": f"{s.critical}C {s.important}I {s.suggestion}S",
-            "survival": _pct(s.survival),
-            "false_positives": s.false_positives,
-            "downgraded": s.downgraded,
-            "unique": s.unique_insights,
-            "misses": s.coverage_misses,
-            "duration": f"{format_duration(s.duration_median_s)} / "
-            f"{format_duration(s.duration_p90_s)}",
-            "cost": format_usd(s.cost_usd),
-            "per_surviving": format_usd(s.cost_per_surviving),
-            "per_unique": format_usd(s.cost_per_unique),
-            "failures": s.failures,
-        }
-        for s in table.seats
-    ]
-    without = table.reviews - table.reviews_with_lead
-    note = (
-        f"{without} of {table.reviews} reviews had no lead: they count raised findings and "
-        "unique insights only."
-        if without
-        else ""
-    )
     return {
         "reviews": table.reviews,
         "with_lead": table.reviews_with_lead,
-        "rows": rows,
+        "columns": list(zip(COLUMNS, _CLASSES, strict=True)),
+        "rows": [
+            {"seat": s.seat, "cells": list(zip(_CLASSES, row_cells(s), strict=True))}
+            for s in table.seats
+        ],
         "chart": survival_cost_svg(table.seats),
-        "note": note,
+        "note": no_lead_note(table) or "",
     }

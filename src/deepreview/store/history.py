@@ -11,10 +11,12 @@ import contextlib
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from typing import Final, TypeVar
 
 from deepreview.errors import ParseError, StoreError
 from deepreview.model import Report
+from deepreview.runfiles import RUN_JSON
 from deepreview.stats.aggregate import ReviewFacts
 from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, seat_facts
 from deepreview.store.repository import Repository
@@ -42,10 +44,26 @@ class Scope:
             return False
         if self.repo is not None and not self.repo.holds(row.repo_key, row.repo):
             return False
-        if self.since is not None and row.created_at[:10] < self.since:
-            return False
+        if self.since is not None:
+            when = utc_time(row.created_at)
+            # No date at all: admitted, so that `load_history` leaves it out with a note.
+            if when is not None and when[:10] < self.since:
+                return False
         # An `--uncommitted` row in a series: stored so by an older version (see `series_of`).
         return self.series is None or (row.series == self.series and row.kind != "uncommitted")
+
+
+def utc_time(created_at: str) -> str | None:
+    """`created_at` as an ISO 8601 UTC time, which sorts and compares as text: the store writes
+    it with an offset, a run.json edited by hand may hold another offset, none (taken as UTC),
+    or no date at all (None)."""
+    try:
+        when = datetime.fromisoformat(created_at)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat()
 
 
 @dataclass(frozen=True)
@@ -140,13 +158,28 @@ def _from_report(store: Store, review_id: str) -> _Facts | None:
 
 def load_history(store: Store, scope: Scope) -> History:
     rows = [r for r in store.rows() if scope.admits(r)]
+    unindexed = tuple(
+        f"{name}: its run.json cannot be read, so it is in no index "
+        "(`deep-review reindex` names the problem)"
+        for name in _unindexed(store)
+    )
     if not rows:
-        return History((), ())
+        return History((), unindexed)
     cached = _cached(store)
     reviews: list[ReviewFacts] = []
     skipped: list[str] = []
-    for row in sorted(rows, key=lambda r: (r.created_at, r.id)):
-        facts = cached.get(row.id)
+    dated: list[tuple[str, ReviewRow]] = []
+    for row in rows:
+        when = utc_time(row.created_at)
+        if when is None:
+            skipped.append(f"{row.id}: its created_at {row.created_at!r} (run.json) is no date")
+        else:
+            dated.append((when, row))
+    for when, row in sorted(dated, key=lambda d: (d[0], d[1].id)):
+        # Cached facts count only while their report is there: one deleted by hand since is
+        # no review `list` can show the numbers of (a damaged one: `reindex` drops the cache).
+        there = (store.root / f"{row.id}.json").is_file()
+        facts = cached.get(row.id) if there else None
         if facts is None:
             facts = _from_report(store, row.id)
             if facts is None:
@@ -156,5 +189,16 @@ def load_history(store: Store, scope: Scope) -> History:
             with contextlib.suppress(StoreError, sqlite3.Error):
                 _write(store, row.id, facts)
         seats, lead = facts
-        reviews.append(ReviewFacts(row.id, row.created_at, row.repo, row.series, seats, lead))
-    return History(tuple(reviews), tuple(skipped))
+        reviews.append(ReviewFacts(row.id, when, row.repo, row.series, seats, lead))
+    return History(tuple(reviews), (*skipped, *unindexed))
+
+
+def _unindexed(store: Store) -> list[str]:
+    """Review folders the index has no row for: every read first adds the rows of folders
+    whose run.json it can read (`pipeline.reindex.ready`), so these are the ones it cannot."""
+    known = store.round_numbers()
+    try:
+        folders = sorted(d.name for d in store.root.iterdir() if (d / RUN_JSON).is_file())
+    except OSError:
+        return []  # the rows read above came from this store: nothing more to say
+    return [name for name in folders if name not in known]

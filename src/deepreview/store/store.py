@@ -406,6 +406,14 @@ class Store:
                     f"DELETE FROM {table} WHERE {column} = ?", [(rid,) for rid in review_ids]
                 )
 
+    def forget_all_facts(self) -> None:
+        """Drop every review's cached per-seat and lead facts (`reindex`): the reports they
+        came from may have been deleted or damaged since; `store.history` computes them again
+        from the reports there."""
+        with self._db() as db, db:
+            for table in ("seat_facts", "lead_facts"):
+                db.execute(f"DELETE FROM {table}")
+
     def put_rows(self, rows: list[ReviewRow], *, replace: bool) -> None:
         """Write whole rows, round numbers included (a rebuilt index): `replace` overwrites
         rows already there, else they are kept (another process may be writing them)."""
