@@ -3,12 +3,13 @@ lead's decisions and the measured runs; the narrative states facts only.
 
 Rows (per seat): Duration (`340s`, or `failed (reason)`), Findings (the seat's own review,
 `0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1 concern, 4
-strengths`), False positives (findings the lead dropped as wrong), Unique insights (consolidated
-findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (changed files the
-seat's Coverage Summary or findings cover, or its text names anywhere (`mentions`), not
-counting files it only marked Trivial or said it did not analyse), Coverage misses (changed
-files it marked Trivial, said it did not analyse — the static seat's `Not analyzed (binary)` —
-or never named; both counted in `coverage`), Downgraded (its findings that ended less
+strengths`), False positives (findings the lead dropped as wrong; without a lead, suspected
+ones), Unique insights (consolidated findings only this seat raised, suspected false positives
+not counted: `I1 (handleRestartNeeded)`), Files reviewed (changed files the seat's Coverage
+Summary or findings cover, or its text names anywhere (`mentions`), not counting files it only
+marked Trivial or said it did not analyse), Coverage misses (changed files it marked Trivial,
+said it did not analyse — the static seat's `Not analyzed (binary)` — or never named; both
+counted in `coverage`), Downgraded (its findings that ended less
 severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
 
 In a later round of a series, a finding only this seat raised that an earlier round had already
@@ -185,10 +186,18 @@ def seat_retro(
         )
     by_id = {f.id: f for f in consolidation.findings}
     mine = [o for o in consolidation.origins if any(m.seat == sr.seat for m in o.members)]
-    unique = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} == {sr.seat}]
+    # A suspected false positive (its file or lines are not there) is no insight of the seat
+    # that alone raised it, nor something the other seats missed: the retro lists it apart.
+    unique = [
+        by_id[o.finding_id]
+        for o in mine
+        if {m.seat for m in o.members} == {sr.seat} and o.finding_id not in suspected
+    ]
     shared = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} != {sr.seat}]
     missed = [
-        o for o in consolidation.origins if o.members and all(m.seat != sr.seat for m in o.members)
+        o
+        for o in consolidation.origins
+        if o.members and all(m.seat != sr.seat for m in o.members) and o.finding_id not in suspected
     ]
     coverage = seat_coverage(review, files, resolver)
     counts = review.counts()
