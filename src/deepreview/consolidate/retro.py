@@ -343,6 +343,22 @@ def with_earlier_rounds(
     )
 
 
+def with_carried(seat: SeatRetro, ids: Sequence[str], previous: int) -> SeatRetro:
+    """A seat that failed in a later round, whose findings from round `previous` are carried
+    into the report under its name (`ids`): its retro says they are there, and whose they are."""
+    if not ids:
+        return seat
+    tags = (
+        "its tag says what became of it" if len(ids) == 1 else "their tags say what became of them"
+    )
+    told = (
+        f"Still open from round {previous} and carried into this report under its name: "
+        f"{', '.join(ids)} ({tags})."
+    )
+    head, sep, rest = seat.narrative.partition("\n\n")
+    return dataclasses.replace(seat, narrative=f"{head} {told}{sep}{rest}")
+
+
 def _severity_changes(seat: str, consolidation: Consolidation, names: dict[str, str]) -> list[str]:
     """As Reconciliation writes them (`Gemini C1 (critical) → important I1`), for the member the
     seat votes with in each finding (its other findings merged there are not its grade)."""
@@ -389,8 +405,8 @@ def _usage(run: SeatRun | None) -> str:
 
 def _failed_narrative(sr: SeatReview) -> str:
     text = (
-        f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so none of its findings "
-        "are in this report."
+        f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so it raised none of "
+        "this report's findings."
     )
     usage = _usage(sr.run)
     return f"{text}\n\n{usage}" if usage else text

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
-from deepreview.consolidate.retro import with_earlier_rounds
+from deepreview.consolidate.retro import with_carried, with_earlier_rounds
 from deepreview.consolidate.verdict import (
     cut_off_reviewers,
     decide,
@@ -282,7 +282,12 @@ def apply_round(
         retro=dataclasses.replace(
             report.retro,
             seats=tuple(
-                with_earlier_rounds(s, report.findings, earlier) for s in report.retro.seats
+                with_carried(
+                    with_earlier_rounds(s, report.findings, earlier),
+                    _carried_for(s.seat, seat_reviews, findings_t, carried_ids),
+                    prev,
+                )
+                for s in report.retro.seats
             ),
         ),
     )
@@ -331,6 +336,22 @@ def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding])
 
 def _first_word(name: str) -> str:
     return name.strip().split(" ", 1)[0].lower()
+
+
+def _carried_for(
+    seat: str, seat_reviews: Sequence[SeatReview], findings: Sequence[Finding], carried: set[str]
+) -> list[str]:
+    """For a seat that failed this round: the carried findings credited to it (by heading
+    name's first word, as `_raisers_reviewed` tells seats apart)."""
+    sr = next((sr for sr in seat_reviews if sr.seat == seat), None)
+    if sr is None or sr.review is not None:
+        return []
+    name = _first_word(sr.reviewer.name)
+    return [
+        f.id
+        for f in findings
+        if f.id in carried and any(_first_word(r) == name for r in f.reviewers)
+    ]
 
 
 def _raisers_reviewed(p: Finding, seat_reviews: Sequence[SeatReview]) -> bool:
