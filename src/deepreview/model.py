@@ -368,11 +368,16 @@ class FixVerdict:
     # A seat called it fixed, but no commit since the compared round touched its files: a fix
     # nobody made is not taken (`verdict` is None), and the finding stays open.
     code_unchanged: bool = False
+    # A seat raised it again and this round's lead dropped that (as a false positive, or out of
+    # scope): the lead's judgment closes it, like a fix verdict would (`carried_as` is None).
+    dropped_by_lead: bool = False
 
     @property
     def status(self) -> str:
         """What became of the finding, in the one wording the Fix Verdicts table, the carried
         finding's tag and the PR summary all use."""
+        if self.dropped_by_lead:
+            return "dropped by the lead"
         if self.code_unchanged:
             return "claimed fixed, code unchanged"
         if self.carried_as and self.verdict in ("fixed", "no longer applies"):

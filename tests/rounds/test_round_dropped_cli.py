@@ -44,3 +44,49 @@ def test_a_finding_the_lead_dropped_and_a_seat_raises_again_is_not_new(tmp_path:
     assert overflow["id"] not in data["round_info"]["new_findings"]
     assert "(Round 1 Charlie C1, dropped by the lead, raised again)" in md
     assert "1 dropped by the lead in round 1, raised again" in data["executive_summary"]
+
+
+def test_a_previous_finding_whose_re_raise_the_lead_drops_closes(tmp_path: Path) -> None:
+    """Round 1 (no lead) reports Charlie's overflow claim; in round 2 Charlie raises it again and
+    the lead drops it as a false positive: the round-1 finding closes, dropped by the lead — it
+    is not carried as an open finding without a verdict (which moved the verdict and tripped
+    --fail-on), and round 3 does not bring it back."""
+    repo = make_repo(tmp_path)
+    write_config(tmp_path / "user-config.toml")
+    install_fake_claude(tmp_path / "bin", [fenced(ANSWER)], log_dir=tmp_path / "log")
+    env = cli_env(tmp_path, {"ANTHROPIC_API_KEY": "test-key-not-a-secret"})
+    env["PATH"] = f"{tmp_path / 'bin'}{os.pathsep}{env['PATH']}"
+    seats = ["--agents", "alpha,bravo,charlie", "--json"]
+
+    first = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
+    assert first.returncode == 0, first.stderr[-2000:]
+    data1 = json.loads(Path(first.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    [c1] = [f for f in data1["findings"] if "overflow" in f["title"].lower()]
+    assert c1["severity"] == "critical"
+
+    # Round 2 on the same code, the lead drops Charlie's re-raise (K4) as a false positive.
+    second = run_cli(
+        ["review", *seats, "--lead", "claude", "--fail-on", "critical"], cwd=repo, env=env
+    )
+    assert second.returncode == 0, second.stderr[-2000:]
+    paths = second.json()["paths"]
+    data = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
+    md = Path(paths["md"]).read_text(encoding="utf-8")
+    assert not any("overflow" in f["title"].lower() for f in data["findings"])
+    [fv] = [v for v in data["round_info"]["fix_verdicts"] if v["prior_id"] == c1["id"]]
+    assert fv["carried_as"] is None
+    assert fv["dropped_by_lead"] is True
+    row = next(line for line in md.splitlines() if line.startswith(f"| {c1['id']}. **Integer"))
+    assert "| dropped by the lead | Charlie: raised it again | closed |" in row
+    assert "closed without a verdict" not in data["executive_summary"]
+
+    # Round 3, Charlie no longer reviewing: nothing of the overflow claim comes back.
+    write(repo, "notes.txt", "notes\n")
+    commit_all(repo, "Add notes")
+    third = run_cli(
+        ["review", "--agents", "alpha,bravo", "--json", "--lead", "none"], cwd=repo, env=env
+    )
+    assert third.returncode == 0, third.stderr[-2000:]
+    data3 = json.loads(Path(third.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    assert not any("overflow" in f["title"].lower() for f in data3["findings"])
+    assert not any("overflow" in v["title"].lower() for v in data3["round_info"]["fix_verdicts"])

@@ -2,13 +2,14 @@
 lead's decisions and the measured runs; the narrative states facts only.
 
 Rows (per seat): Duration (`340s`, or `failed after 3.1 s (reason)`), Findings (the seat's own
-review, `0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1 concern, 4
-strengths`), False positives (findings the lead dropped as wrong), Unique insights (consolidated
-findings only this seat raised: `I1 (handleRestartNeeded)`), Files reviewed (changed files the
-seat's Coverage Summary or findings cover, or its text names anywhere (`mentions`), not
-counting files it only marked Trivial or said it did not analyse), Coverage misses (changed
-files it marked Trivial, said it did not analyse — the static seat's `Not analyzed (binary)` —
-or never named; both counted in `coverage`), Downgraded (its findings that ended less
+review, `0C 2I 2S`), Tool calls (`23 (Read 10, Bash 8, Grep 5)`), Design observations (`1
+concern, 4 strengths`), False positives (findings the lead dropped as wrong; without a lead,
+suspected ones), Unique insights (consolidated findings only this seat raised, suspected false
+positives not counted: `I1 (handleRestartNeeded)`), Files reviewed (changed files the seat's
+Coverage Summary or findings cover, or its text names anywhere (`mentions`), not counting files
+it only marked Trivial or said it did not analyse), Coverage misses (changed files it marked
+Trivial, said it did not analyse — the static seat's `Not analyzed (binary)` — or never named;
+both counted in `coverage`), Downgraded (its findings that ended less
 severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
 
 In a later round of a series, a finding only this seat raised that an earlier round had already
@@ -191,10 +192,18 @@ def seat_retro(
         )
     by_id = {f.id: f for f in consolidation.findings}
     mine = [o for o in consolidation.origins if any(m.seat == sr.seat for m in o.members)]
-    unique = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} == {sr.seat}]
+    # A suspected false positive (its file or lines are not there) is no insight of the seat
+    # that alone raised it, nor something the other seats missed: the retro lists it apart.
+    unique = [
+        by_id[o.finding_id]
+        for o in mine
+        if {m.seat for m in o.members} == {sr.seat} and o.finding_id not in suspected
+    ]
     shared = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} != {sr.seat}]
     missed = [
-        o for o in consolidation.origins if o.members and all(m.seat != sr.seat for m in o.members)
+        o
+        for o in consolidation.origins
+        if o.members and all(m.seat != sr.seat for m in o.members) and o.finding_id not in suspected
     ]
     coverage = seat_coverage(review, files, resolver)
     counts = review.counts()
@@ -340,6 +349,22 @@ def with_earlier_rounds(
     )
 
 
+def with_carried(seat: SeatRetro, ids: Sequence[str], previous: int) -> SeatRetro:
+    """A seat that failed in a later round, whose findings from round `previous` are carried
+    into the report under its name (`ids`): its retro says they are there, and whose they are."""
+    if not ids:
+        return seat
+    tags = (
+        "its tag says what became of it" if len(ids) == 1 else "their tags say what became of them"
+    )
+    told = (
+        f"Still open from round {previous} and carried into this report under its name: "
+        f"{', '.join(ids)} ({tags})."
+    )
+    head, sep, rest = seat.narrative.partition("\n\n")
+    return dataclasses.replace(seat, narrative=f"{head} {told}{sep}{rest}")
+
+
 def _severity_changes(seat: str, consolidation: Consolidation, names: dict[str, str]) -> list[str]:
     """As Reconciliation writes them (`Gemini C1 (critical) → important I1`), for the member the
     seat votes with in each finding (its other findings merged there are not its grade)."""
@@ -386,8 +411,8 @@ def _usage(run: SeatRun | None) -> str:
 
 def _failed_narrative(sr: SeatReview) -> str:
     text = (
-        f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so none of its findings "
-        "are in this report."
+        f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so it raised none of "
+        "this report's findings."
     )
     usage = _usage(sr.run)
     return f"{text}\n\n{usage}" if usage else text

@@ -222,6 +222,11 @@ class SeatStats:
     suggestion: int = 0
     unique_insights: int | None = None
     tool_calls: int | None = None
+    # A seat whose run failed this round ("failed", "timed out"): it raised none of the
+    # report's findings; those still credited to it are carried from an earlier round.
+    failed: str = ""
+    carried: tuple[str, ...] = ()
+    carried_from: str = "an earlier round"
 
     @property
     def findings(self) -> int:
@@ -231,10 +236,16 @@ class SeatStats:
 def seat_stats(report: Report) -> tuple[SeatStats, ...]:
     """The retro's numbers when the report has them, else counts from the findings."""
     out = []
-    for seat in report_seats(report):
+    seats = report_seats(report)
+    for seat in seats:
         retro = next((s for s in report.retro.seats if _retro_matches(s, seat)), None)
         numbers = retro.numbers if retro is not None else None
         run = next((r for r in report.runs if _norm(r.seat) in seat.aliases), None)
+        if run is not None and run.status in _FAILED and retro is not None and numbers is None:
+            # No review this round: its retro has no numbers (a seat cut off by its timeout may
+            # still have had a review read, and numbers)
+            out.append(_failed_seat(report, seat, seats, run))
+            continue
         mine = [f for f in report.findings if any(_norm(n) in seat.aliases for n in f.reviewers)]
         if numbers is not None:
             counts = (numbers.critical, numbers.important, numbers.suggestion)
@@ -258,6 +269,37 @@ def seat_stats(report: Report) -> tuple[SeatStats, ...]:
             tools = numbers.tool_calls
         out.append(SeatStats(seat.label, *counts, insights, tools))
     return tuple(out)
+
+
+_FAILED = {"failed": "failed", "timeout": "timed out", "interrupted": "interrupted"}
+
+
+def _failed_seat(report: Report, seat: Seat, seats: Sequence[Seat], run: SeatRun) -> SeatStats:
+    """A seat that failed this round is credited no findings (its retro has none either); the
+    findings that still name it came from an earlier round. Its tool calls are the run's, as the
+    Runs table and the retro show them (0 is a count here, not "unknown")."""
+    carried = tuple(
+        f.id for f in report.findings if any(_credits(n, seat, seats) for n in f.reviewers)
+    )
+    info = report.round_info
+    return SeatStats(
+        seat.label,
+        tool_calls=run.tool_calls,
+        failed=_FAILED[run.status],
+        carried=carried,
+        carried_from=f"round {info.previous}" if info is not None else "an earlier round",
+    )
+
+
+def _credits(name: str, seat: Seat, seats: Sequence[Seat]) -> bool:
+    """Whether a finding's reviewer `name` is `seat`: one of its spellings, or, for a name an
+    earlier round wrote with the model a failed run could not report (`Gemini 2.5 Pro` for the
+    seat `gemini`), the same first word when no other seat of the report has it."""
+    if _norm(name) in seat.aliases:
+        return True
+    word = _norm(name.split(" ", 1)[0])
+    same = [s for s in seats if word in {_norm(a.split(" ", 1)[0]) for a in (s.key, s.label)}]
+    return same == [seat]
 
 
 def _retro_matches(retro: SeatRetro, seat: Seat) -> bool:
@@ -307,7 +349,11 @@ def seat_chart_svg(stats: Sequence[SeatStats]) -> Markup:
                     f'height="{row_h - 10}"/>'
                 )
                 x += w
-        out.append(f'<text class="value" x="{_num(x + 6)}" y="{y + 18}">{s.findings}</text>')
+        if s.failed:
+            said = s.failed + (f" · {len(s.carried)} carried" if s.carried else "")
+            out.append(f'<text class="value muted" x="{_num(x)}" y="{y + 18}">{_esc(said)}</text>')
+        else:
+            out.append(f'<text class="value" x="{_num(x + 6)}" y="{y + 18}">{s.findings}</text>')
         x_u = left + panels[0][1] + gap
         out.append(_simple_bar(x_u, y, row_h, s.unique_insights, u_max, panels[1][1] - 30, "uniq"))
         x_t = x_u + panels[1][1] + gap
@@ -331,8 +377,13 @@ def _simple_bar(x: float, y: int, row_h: int, value: int | None, top: int, w: in
 
 
 def _seat_tip(s: SeatStats) -> str:
+    found = f"{s.critical}C {s.important}I {s.suggestion}S"
+    if s.failed:
+        found = f"{s.failed}, no review this round, so no findings of its own"
+        if s.carried:
+            found += f"; carried from {s.carried_from}: {', '.join(s.carried)}"
     parts = [
-        f"{s.label}: {s.critical}C {s.important}I {s.suggestion}S",
+        f"{s.label}: {found}",
         f"unique insights {s.unique_insights if s.unique_insights is not None else 'n/a'}",
         f"tool calls {s.tool_calls if s.tool_calls is not None else 'n/a'}",
     ]

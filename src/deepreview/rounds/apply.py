@@ -14,9 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
-from deepreview.consolidate.feedback import excerpt
 from deepreview.consolidate.fingerprint import fingerprint, normalised_title
-from deepreview.consolidate.retro import with_earlier_rounds
+from deepreview.consolidate.retro import with_carried, with_earlier_rounds
 from deepreview.consolidate.verdict import (
     cut_off_reviewers,
     decide,
@@ -34,9 +33,10 @@ from deepreview.model import (
     Section,
     Verdict,
 )
-from deepreview.rounds.earlier import EarlierFinding
+from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
+from deepreview.rounds.verdicts_table import verdicts_section
 from deepreview.store.declines import Decline
 
 _SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
@@ -127,6 +127,9 @@ def apply_round(
     unraised: set[str] = set()  # carried findings no seat of this round raised
     # This round's findings that an earlier round reported: ID -> (that round, its ID there).
     earlier: dict[str, tuple[int, str]] = {}
+    # What this round's lead dropped, and prior ID -> the seats whose re-raise of it it dropped.
+    dropped_now = tuple(lead_dropped(report, info.number))
+    dropped_raisers: dict[str, tuple[str, ...]] = {}
 
     def decline_for(f: Finding) -> Decline | None:
         return next((d for d in declines if _matches_decline(f, d)), None)
@@ -139,6 +142,23 @@ def apply_round(
         if decline_for(p) is not None:
             continue  # handled with this round's findings below
         match = next((f for f in findings if raises(f, p)), None)
+        dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
+        if match is None and dropped_by:
+            # Raised again, and this round's lead dropped that: the lead's judgment of the claim
+            # closes it; carried, it would be an open finding nobody stands behind.
+            dropped_raisers[p.id] = tuple(dict.fromkeys(dropped_by))
+            verdicts.append(
+                FixVerdict(
+                    prior_id=p.id,
+                    title=p.title,
+                    severity=p.severity,
+                    location=location,
+                    seats=seats,
+                    raised_again=True,
+                    dropped_by_lead=True,
+                )
+            )
+            continue
         carried_as = None
         # Open when a seat judged it (partially) not fixed or raised it again; when a seat's
         # verdict line for it could not be read (never closed on a guess); when a seat called
@@ -252,14 +272,22 @@ def apply_round(
         header=dataclasses.replace(report.header, verdict=overall),
         executive_summary=_summary(report, findings_t, overall, info, again),
         limitations=_with_declined(report.limitations, declined, info.previous),
-        extra_sections=(*report.extra_sections, _verdicts_section(info, findings_t))
+        extra_sections=(
+            *report.extra_sections,
+            verdicts_section(info, findings_t, dropped_raisers),
+        )
         if verdicts
         else report.extra_sections,
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
         retro=dataclasses.replace(
             report.retro,
             seats=tuple(
-                with_earlier_rounds(s, report.findings, earlier) for s in report.retro.seats
+                with_carried(
+                    with_earlier_rounds(s, report.findings, earlier),
+                    _carried_for(s.seat, seat_reviews, findings_t, carried_ids),
+                    prev,
+                )
+                for s in report.retro.seats
             ),
         ),
     )
@@ -308,6 +336,22 @@ def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding])
 
 def _first_word(name: str) -> str:
     return name.strip().split(" ", 1)[0].lower()
+
+
+def _carried_for(
+    seat: str, seat_reviews: Sequence[SeatReview], findings: Sequence[Finding], carried: set[str]
+) -> list[str]:
+    """For a seat that failed this round: the carried findings credited to it (by heading
+    name's first word, as `_raisers_reviewed` tells seats apart)."""
+    sr = next((sr for sr in seat_reviews if sr.seat == seat), None)
+    if sr is None or sr.review is not None:
+        return []
+    name = _first_word(sr.reviewer.name)
+    return [
+        f.id
+        for f in findings
+        if f.id in carried and any(_first_word(r) == name for r in f.reviewers)
+    ]
 
 
 def _raisers_reviewed(p: Finding, seat_reviews: Sequence[SeatReview]) -> bool:
@@ -374,7 +418,9 @@ def _listed(parts: Sequence[str]) -> str:
 
 def _closed_silently(info: RoundInfo) -> int:
     return sum(
-        1 for v in info.fix_verdicts if v.verdict is None and not v.carried_as and not v.unreadable
+        1
+        for v in info.fix_verdicts
+        if v.verdict is None and not v.carried_as and not v.unreadable and not v.dropped_by_lead
     )
 
 
@@ -441,52 +487,3 @@ def _with_declined(limitations: str, declined: Sequence[DeclinedFinding], previo
     ]
     block = "### Declined in prior rounds\n\n" + "\n".join(lines)
     return f"{limitations.rstrip()}\n\n{block}" if limitations.strip() else block
-
-
-def _verdicts_section(info: RoundInfo, findings: Sequence[Finding]) -> Section:
-    prev = info.previous
-    # Who raised a carried finding again: their word counts as much as a verdict line's.
-    reviewers = {f.id: f.reviewers for f in findings}
-    rows = [
-        f"Round {info.number} reviewed the changes since round {prev} "
-        f"(`{info.previous_review_id}`, `{info.previous_sha[:12]}`).",
-        "",
-        f"| Round {prev} finding | Verdict | Seats | Now |",
-        "|---|---|---|---|",
-    ]
-    for v in info.fix_verdicts:
-        word = v.status
-        if v.disagreement:
-            word += " (seats disagree)"
-        # Our reading, then what the seat wrote (quoted, escaped, trimmed): a reader checks
-        # the one against the other before trusting a closed or kept-open finding.
-        said = [_seat_said(s.seat, s.verdict, s.said, s.evidence) for s in v.seats]
-        said += [_seat_said(seat, "unreadable", line, "") for seat, line in v.unreadable]
-        judged = {s.seat for s in v.seats}
-        raisers = [
-            r for r in reviewers.get(v.carried_as or "", ()) if v.raised_again and r not in judged
-        ]
-        said += [table_cell(f"{seat}: raised it again") for seat in raisers]
-        seats = "; ".join(said)
-        where = f" `{v.location}`" if v.location else ""
-        rows.append(
-            f"| {v.prior_id}. **{table_cell(v.title)}**{where} | {word} | {seats or '—'} "
-            f"| {v.carried_as or 'closed'} |"
-        )
-    if any(v.code_unchanged for v in info.fix_verdicts):
-        rows += [
-            "",
-            f"_Claimed fixed, code unchanged_: a seat called it fixed, but no commit since round "
-            f"{prev} touched its files — the code it names is as round {prev} reviewed it, so "
-            "the finding stays open.",
-        ]
-    return Section(title=f"Round {info.number} Fix Verdicts", body="\n".join(rows))
-
-
-def _seat_said(seat: str, reading: str, words: str, evidence: str) -> str:
-    """`Claude: not fixed — “still swaps the operands on line 6”` for one table cell. A
-    report stored before the seat's words were kept has only its evidence (Markdown)."""
-    head = table_cell(f"{seat}: {reading}")
-    if words:
-        return f"{head} — “{excerpt(words)}”"
-    return f"{head} — {table_cell(evidence)}" if evidence else head

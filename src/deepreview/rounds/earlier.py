@@ -25,11 +25,12 @@ class EarlierFinding:
     # (round, its ID there) when that round's report listed it: raising it again confirms that
     # round, no unique insight. None for one its lead dropped: no round reported it (`stats`).
     reported: tuple[int, str] | None = None
+    seat: str = ""  # for one its lead dropped: the seat that raised it ("Charlie")
 
 
 def earlier_findings(report: Report, number: int) -> tuple[EarlierFinding, ...]:
     """What round `number` (whose report is `report`) closed or dropped."""
-    return (*_closed(report, number), *_dropped(report, number))
+    return (*_closed(report, number), *lead_dropped(report, number))
 
 
 def series_earlier_findings(rounds: Sequence[tuple[int, Report]]) -> tuple[EarlierFinding, ...]:
@@ -53,7 +54,10 @@ def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
             title=fv.title,
             locations=(Location(path),) if path else (),
         )
-        what = f"{'fixed' if fv.verdict == 'fixed' else 'closed'} in round {number}"
+        if fv.dropped_by_lead:
+            what = f"dropped by the lead in round {number}"
+        else:
+            what = f"{'fixed' if fv.verdict == 'fixed' else 'closed'} in round {number}"
         yield EarlierFinding(
             stub,
             what,
@@ -66,7 +70,9 @@ def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
 _DROP = re.compile(r"^Dropped (?P<who>.+?) \(")
 
 
-def _dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
+def lead_dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
+    """The seats' findings that the lead of round `number` dropped (`report` is its report):
+    `rounds.apply` reads this round's own, to close a previous finding a seat raised again."""
     labels = {
         label.strip()
         for e in report.retro.reconciliation
@@ -83,7 +89,8 @@ def _dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
                     f,
                     f"dropped by the lead in round {number}",
                     f"Round {number} {label}, dropped by the lead, raised again",
+                    seat=entry.name,
                 )
 
 
-__all__ = ["EarlierFinding", "earlier_findings", "series_earlier_findings"]
+__all__ = ["EarlierFinding", "earlier_findings", "lead_dropped", "series_earlier_findings"]
