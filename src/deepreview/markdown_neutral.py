@@ -38,14 +38,22 @@ _MENTION: Final = re.compile(r"@(?=[A-Za-z0-9_-]|&#|&[A-Za-z])")
 _LIVE_MENTION: Final = re.compile(r"@[A-Za-z0-9]")  # a login starts with one
 _LIVE_REFERENCE: Final = re.compile(r"#[0-9]|(?i:gh)-[0-9]")  # as GitHub's filter sees text
 # In prose, left to right: the `#` or `GH-` of a cross-reference (escaped or not: `\#1` shows
-# `#1`), before a digit or a character reference that may decode to one (a joiner follows it);
+# `#1`), before a digit or a character reference that may decode to one, or a `<` (written
+# `&lt;` below: joined now, so a second pass changes nothing) (a joiner follows it);
 # a backslash escape (already literal: `\<` shows `<`, kept); a CommonMark character reference
 # (one that decodes to a character of `_SPELLING` would spell a mention or reference once
-# rendered, so its `&` is written `&amp;` and it shows as typed); or a `<`.
+# rendered, so its `&` is written `&amp;` and it shows as typed); a `<`; the `!` of an image
+# (`![`: a remote image loads when the report is viewed); or the `]` of a link or link reference
+# definition whose destination is not written `http(s)://…`, `#…` or `/…` (`javascript:`, `data:`,
+# one spelled with a character reference or escape): a backslash after either shows the text
+# as written and makes it no image, link or definition.
 _HAZARD: Final = re.compile(
-    r"(?P<ref>\\?#|(?i:gh)\\?-)(?=[0-9]|&#|&[A-Za-z])"
+    r"(?P<ref>\\?#|(?i:gh)\\?-)(?=[0-9]|&#|&[A-Za-z]|<)"
     r"|\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<"
+    r"|(?P<link>!(?=\[)|\](?=[(:](?![ \t]*<?(?i:https?://|[#/]))))"
 )
+# A destination left live: the web, a fragment, or a path (a seat links the files it read).
+_WEB_LINK: Final = re.compile(r"(?i)https?://|[#/]")
 _SPELLING: Final = frozenset("@#-GHgh")
 _NUMBERED: Final = re.compile(r"^#(?=[0-9])")  # a numeric reference's `#`
 _SPANS: Final = "deepreview_code_spans"  # env key: inline source -> its code spans
@@ -108,6 +116,8 @@ def _defuse(m: re.Match[str]) -> str:
     found = m.group(0)
     if m.group("ref"):
         return found + _WJ
+    if m.group("link"):
+        return found + "\\"
     if found == "<":
         return "&lt;"
     if found.startswith("&") and html.unescape(found) in _SPELLING:
@@ -215,8 +225,8 @@ def _column(line: str, part: str, cell_from: int | None) -> int | None:
 
 
 def _live(text: str) -> bool:
-    """Does a GitHub-like reading of `text` (HTML on) find raw HTML, a mention or a reference
-    in it?"""
+    """Does a GitHub-like reading of `text` (HTML on) find raw HTML, a mention, a reference,
+    an image or a link to anywhere but the web (or a fragment) in it?"""
     for tok in _renderer().parse(text):
         if tok.type == "html_block":
             return True
@@ -224,7 +234,9 @@ def _live(text: str) -> bool:
             continue
         run = ""
         for child in tok.children or []:
-            if child.type == "html_inline":
+            if child.type == "html_inline" or child.type == "image":
+                return True
+            if child.type == "link_open" and not _WEB_LINK.match(str(child.attrs.get("href"))):
                 return True
             if child.type in ("text", "text_special"):
                 run += child.content
@@ -246,7 +258,11 @@ def _renderer() -> MarkdownIt:
     # Imported on first use, as in `markdown_untrusted`: a seat's module imports this package.
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")  # GitHub: HTML on, GFM tables
+    md = MarkdownIt("commonmark").enable("table")  # GitHub: HTML on, GFM tables
+    # Every link seen, whatever its destination: markdown-it drops a `javascript:` link,
+    # another viewer of the report may not.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
 
 
 @cache

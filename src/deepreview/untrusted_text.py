@@ -48,6 +48,15 @@ def one_line_name(name: str) -> str:
     return _LINE_CONTROL.sub(REPLACEMENT, name)
 
 
+_JSON_RAW = re.compile(r"[\x7f-\x9f]")  # JSON escapes every C0 control, not these
+
+
+def escape_json_controls(text: str) -> str:
+    """JSON text with DEL and the C1 controls (the 8-bit CSI) written as `\\u` escapes: the
+    same data, nothing a terminal reacts to. (They can stand only inside a string.)"""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def clean_strings(value: T) -> T:
     """`value` with `clean_text` applied to every string in it: through frozen dataclasses,
     tuples, lists and dicts (a parsed review and everything in it). Unchanged parts are kept
@@ -96,4 +105,11 @@ def inside_repo(path: str) -> str | None:
     return norm
 
 
-__all__ = ["REPLACEMENT", "clean_strings", "clean_text", "inside_repo", "one_line_name"]
+__all__ = [
+    "REPLACEMENT",
+    "clean_strings",
+    "clean_text",
+    "escape_json_controls",
+    "inside_repo",
+    "one_line_name",
+]

@@ -85,7 +85,7 @@ def test_files_a_review_names_outside_a_coverage_table_are_reviewed(tmp_path: Pa
     assert cells["codex"]["Coverage misses"] == "0"
     # calc.py:2 in its fix verdicts; app.py is named nowhere: still a miss.
     assert cells["claude"]["Files reviewed"] == "1/2"
-    assert cells["claude"]["Coverage misses"] == "1 (app.py not mentioned)"
+    assert cells["claude"]["Coverage misses"] == "1 (`app.py` not mentioned)"
 
 
 def test_every_spelling_counts_and_trivial_or_unnamed_files_stay_misses(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_every_spelling_counts_and_trivial_or_unnamed_files_stay_misses(tmp_path
     cells = _cells(tmp_path, changed, codex=SPELLINGS)["codex"]
     assert cells["Files reviewed"] == "3/7"
     assert cells["Coverage misses"] == (
-        "4 (serve.go, x/config.py, y/config.py not mentioned; guide.md marked trivial)"
+        "4 (`serve.go`, `x/config.py`, `y/config.py` not mentioned; `guide.md` marked trivial)"
     )
 
 

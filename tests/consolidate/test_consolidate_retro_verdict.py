@@ -121,7 +121,7 @@ def test_retro_cells_are_computed() -> None:
     assert gemini.cell("Files reviewed") == "1/4"
     assert (
         gemini.cell("Coverage misses")
-        == "3 (lifecycle.go not mentioned; net.md, go.mod marked trivial)"
+        == "3 (`lifecycle.go` not mentioned; `net.md`, `go.mod` marked trivial)"
     )
     assert gemini.cell("Downgraded") == "0"  # an even split keeps its critical
     assert gemini.cell("Unique insights") == "0"
@@ -236,9 +236,9 @@ def test_coverage_misses_of_a_large_change_stay_short() -> None:
     result = apply_decisions(cluster_findings([quiet]), (), reviewers=[quiet.reviewer])
     (retro,) = build_retro_seats([quiet], result, changed_files=files)
     cell = retro.cell("Coverage misses")
-    shown = ", ".join(f"m{n:03}.go" for n in range(1, 9))
+    shown = ", ".join(f"`m{n:03}.go`" for n in range(1, 9))  # code: a file name is no Markdown
     assert cell == f"299 ({shown} and 291 more not mentioned)"
-    assert "Coverage misses: m001.go" in retro.narrative and "and 259 more not mentioned." in (
+    assert "Coverage misses: `m001.go`" in retro.narrative and "and 259 more not mentioned." in (
         retro.narrative
     )
 

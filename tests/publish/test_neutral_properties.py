@@ -52,6 +52,17 @@ PIECES = (
     "<http://a`b>",
     '<a title="`">',
     "[l](u)",
+    "[w](https://example.com)",
+    "[j](javascript:x)",
+    "](",
+    "]: ",
+    "![",
+    "!",
+    "[",
+    "https://e/i.png",
+    "javascript&#58;y",
+    "[r]",
+    "[r]: javascript:y",
     "| a | b |",
     "|---|---|",
     "> ",
@@ -92,6 +103,9 @@ KNOWN = [
     '<a title="`">`<img>`',
     "Fixes #12, GH-3 and o/r#4 (`#5` stays) \\#6 &#35;7 &num;8 GH&#45;9 &#71;H-1 #&#49;2",
     "```\n#12 GH-3\n```\nsee #12",
+    "![i](https://evil.example/i.png) [j](javascript:alert(1)) [e](javascript&#58;x)",
+    "#<img src=x>",  # stable: its `#` is joined on the first pass
+    "[r][d] `[c](javascript:x)`\n\n[d]: javascript:y\n[a](\njavascript:z)",
 ]
 
 
@@ -144,6 +158,15 @@ def test_what_a_reader_sees_is_kept() -> None:
     assert neutral("&#64;x and &lt;") == "&amp;#\u206064;x and &lt;"
     assert neutral(r"\`@a\`") == "\\`@\u2060a\\`"
     assert neutral("`@a` `` @b ` `` \\`@c`") == "`@a` `` @b ` `` \\`@\u2060c`"
+
+
+def test_images_and_links_off_the_web_are_shown_as_written() -> None:
+    """Trial 32 defect 7c: a seat's remote image would load, a `javascript:` link run."""
+    assert neutral("![x](https://e/i.png) [j](javascript:a) [w](https://e/w) [f](#top)") == (
+        "!\\[x](https://e/i.png) [j]\\(javascript:a) [w](https://e/w) [f](#top)"
+    )
+    assert neutral("[r]\n\n[r]: data:text/html,x") == "[r]\n\n[r]\\: data:text/html,x"
+    assert neutral("`[c](javascript:x)` ![a]") == "`[c](javascript:x)` !\\[a]"
 
 
 def test_cross_references_are_broken_outside_code_only() -> None:

@@ -30,5 +30,5 @@ def test_files_the_static_seat_did_not_analyse_are_coverage_misses(tmp_path: Pat
     cells = dict(static["cells"])
     # calc.py and util/strings.py were analysed; logo.png, link.py and old.txt were not
     assert cells["Files reviewed"] == "2/5", cells
-    assert cells["Coverage misses"] == "3 (link.py, logo.png, old.txt not analyzed)", cells
-    assert "link.py, logo.png, old.txt not analyzed" in static["narrative"]
+    assert cells["Coverage misses"] == "3 (`link.py`, `logo.png`, `old.txt` not analyzed)", cells
+    assert "`link.py`, `logo.png`, `old.txt` not analyzed" in static["narrative"]

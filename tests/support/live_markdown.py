@@ -7,6 +7,10 @@ are read. Raw HTML is an `html_block` or `html_inline` token; a mention is `@` f
 the first character of a login in the text a reader sees (character references and backslash
 escapes decoded, as GitHub's mention filter sees the rendered text), outside code; a reference
 is `#` or `GH-` followed by a digit in that text (wherever it stands: stricter than GitHub).
+
+Links and images are read with every destination accepted (markdown-it itself drops a
+`javascript:` link, a viewer may not): an image is live wherever it points (a remote one loads
+when the report is viewed), a link unless it goes to `http(s)://`, a `#fragment` or a `/path`.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ _MENTION = re.compile(r"@[A-Za-z0-9]")  # a GitHub login starts with a letter or
 _REFERENCE = re.compile(r"#[0-9]|[Gg][Hh]-[0-9]")
 _TEXT = ("text", "text_special")
 _MD = MarkdownIt("commonmark").enable("table")
+_MD.validateLink = lambda url: True  # type: ignore[method-assign]  # see every link
+_SAFE_HREF = re.compile(r"(?i)https?://|[#/]")
 
 
 def _runs(children: Iterable[Token]) -> Iterator[str]:
@@ -57,6 +63,12 @@ def live_hazards(
             f"html: {c.content}"
             for c in children
             if c.type == "html_inline" and c.content.strip() not in allowed
+        ]
+        found += [f"image: {c.attrs.get('src')}" for c in children if c.type == "image"]
+        found += [
+            f"link: {c.attrs.get('href')}"
+            for c in children
+            if c.type == "link_open" and not _SAFE_HREF.match(str(c.attrs.get("href", "")))
         ]
         for run in _runs(children):
             if _MENTION.search(run):

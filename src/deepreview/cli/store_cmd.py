@@ -15,12 +15,13 @@ from rich.table import Table
 from deepreview.cli.options import store_option
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
-from deepreview.formats import FORMATS, renderer
+from deepreview.formats import FORMATS, READABLE, renderer
 from deepreview.pipeline.review import locate_store
 from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
+from deepreview.untrusted_text import clean_text, escape_json_controls
 
 
 def _store(store: str | None, repo: str, *, check: bool = True) -> Store:
@@ -113,7 +114,10 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
 @_repo_opt
 def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
     """Print a stored review (a format the review did not store is rendered from its JSON)."""
-    click.echo(_report_text(_store(store, repo), review_id, fmt), nl=False)
+    text = _report_text(_store(store, repo), review_id, fmt)
+    # For a terminal: a review stored before the repository's text (a commit subject, a PR's
+    # title) was cleaned may hold escapes; the JSON formats stay valid JSON (C1 as `\u009b`).
+    click.echo(clean_text(text) if fmt in READABLE else escape_json_controls(text), nl=False)
 
 
 def _report_text(st: Store, review_id: str, fmt: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.mentions import named_files
+from deepreview.markdown_fence import code_span
 from deepreview.model import AgentReview
 from deepreview.untrusted_text import one_line_name
 
@@ -106,9 +107,14 @@ def file_names(paths: Sequence[str], files: Sequence[str], most: int | None = No
         name = PurePosixPath(f).name
         base_count[name] = base_count.get(name, 0) + 1
     shown = paths if most is None or len(paths) <= most else paths[:most]
-    # a file name may hold a newline (git allows it): it must not end the retro's paragraph
+    # a file name may hold a newline (git allows it): it must not end the retro's paragraph;
+    # it is code, as in the tables (`[x](javascript:…).py` is a file name, not a link)
     text = ", ".join(
-        one_line_name(PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p)
+        code_span(
+            one_line_name(
+                PurePosixPath(p).name if base_count.get(PurePosixPath(p).name, 0) <= 1 else p
+            )
+        )
         for p in shown
     )
     return text if len(shown) == len(paths) else f"{text} and {len(paths) - len(shown)} more"

@@ -48,7 +48,7 @@ from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
-from deepreview.untrusted_text import clean_text
+from deepreview.untrusted_text import clean_strings, clean_text
 
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
@@ -87,22 +87,27 @@ def header_for(
     t = p.target
     created = datetime.fromisoformat(state.created_at)
     pr = t.pr
-    return Header(
-        review_id=rid,
-        date=created.strftime("%Y-%m-%d %H:%M"),
-        repo=t.repo_name,
-        repo_url=t.repo_url,
-        round=round_label(round_no, p.target),
-        author=f"@{pr.author}" if pr and pr.author else t.author,
-        author_url=pr.author_url if pr else None,
-        pr_number=pr.number if pr else None,
-        pr_url=pr.url if pr else None,
-        pr_title=pr.title if pr else None,
-        branch=t.branch,
-        commits=tuple(Commit(c.sha[:7], c.subject) for c in t.commits),
-        review_sha=t.head_sha,
-        reviewers=tuple(reviewers),
-        wall_clock_s=None,
+    # The repository's text (a PR's title, commit subjects, authors, a branch's or folder's
+    # name) is cleaned as a seat's is: a terminal escape in it would run when the report is
+    # `cat`ed or shown.
+    return clean_strings(
+        Header(
+            review_id=rid,
+            date=created.strftime("%Y-%m-%d %H:%M"),
+            repo=t.repo_name,
+            repo_url=t.repo_url,
+            round=round_label(round_no, p.target),
+            author=f"@{pr.author}" if pr and pr.author else t.author,
+            author_url=pr.author_url if pr else None,
+            pr_number=pr.number if pr else None,
+            pr_url=pr.url if pr else None,
+            pr_title=pr.title if pr else None,
+            branch=t.branch,
+            commits=tuple(Commit(c.sha[:7], c.subject) for c in t.commits),
+            review_sha=t.head_sha,
+            reviewers=tuple(reviewers),
+            wall_clock_s=None,
+        )
     )
 
 

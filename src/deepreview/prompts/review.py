@@ -30,6 +30,24 @@ INSTRUCTION_FILES: Final = (
 )
 CONTEXT_FILE: Final = "deep-review-context.md"
 STEERING_FILES: Final = (*INSTRUCTION_FILES, CONTEXT_FILE, REPO_CONFIG_NAME)
+# What a change could steer a reviewer through, at any depth: instruction files (opencode and
+# Gemini load a subfolder's `AGENTS.md`/`GEMINI.md` beside a file they read), agent CLIs'
+# project config and skills folders (hooks, MCP servers, slash commands), and Deep Review's own.
+# The prompt flags every such path the change touches (case-insensitive, as a file system may be).
+_STEERING_NAMES: Final = frozenset(
+    n.lower()
+    for n in (
+        *(p.rsplit("/", 1)[-1] for p in STEERING_FILES),
+        "CONTEXT.md",
+        "opencode.json",
+        "opencode.jsonc",
+        ".mcp.json",
+    )
+)
+_STEERING_DIRS: Final = frozenset(
+    {".claude", ".gemini", ".codex", ".opencode", ".agents", ".deep-review"}
+)
+_MAX_FLAGGED: Final = 30  # paths named in the note; past that, how many more
 _MAX_DOC_BYTES: Final = 64_000
 _STATUS = {
     "A": "added",
@@ -73,17 +91,26 @@ def read_base_context(target: Target, steering: Mapping[str, str]) -> BaseContex
         if text is not None and text.strip():
             docs.append(RepoDoc(path, _clip(text)))
     context = steering.get(CONTEXT_FILE)
-    changed = set(target.changed_paths) | {f.old_path for f in target.changed_files if f.old_path}
+    changed = dict.fromkeys(
+        p for f in target.changed_files for p in (f.path, f.old_path) if p is not None
+    )
     return BaseContext(
         instructions=tuple(docs),
         context=_clip(context) if context and context.strip() else None,
-        steering_changes=tuple(p for p in STEERING_FILES if p in changed),
+        steering_changes=tuple(p for p in changed if is_steering_path(p)),
         source=(
             f"{target.steering_sha[:7]} on the default branch, as the base is not on it"
             if target.steering_sha
             else "the base revision"
         ),
     )
+
+
+def is_steering_path(path: str) -> bool:
+    """Whether `path` could steer a reviewer: a steering file's name in any folder, or
+    anything inside an agent's or Deep Review's project folder."""
+    parts = path.lower().split("/")
+    return parts[-1] in _STEERING_NAMES or any(p in _STEERING_DIRS for p in parts)
 
 
 def _clip(text: str) -> str:
@@ -145,10 +172,15 @@ def status_word(f: ChangedFile) -> str:
 
 
 def _path_md(path: str) -> str:
-    """A path as a code span that fits on one table row: a line break or tab in the name is
-    written as `\n` / `\t` (what git prints), a pipe is escaped for the table."""
+    """A path as a code span that fits on one table row: a pipe is escaped for the table."""
+    return table_cell(_name_md(path))
+
+
+def _name_md(path: str) -> str:
+    """A path as a code span on one line: a line break or tab in the name is written as `\n`
+    / `\t` (what git prints)."""
     shown = path.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
-    return table_cell(code_span(shown))
+    return code_span(shown)
 
 
 def split_diff(diff: str, budget: int) -> tuple[str, list[str], bool]:
@@ -237,7 +269,9 @@ def build_review_prompt(target: Target, base: BaseContext, *, budget: int, nonce
         .get_template("review.md.j2")
         .render(
             **target_vars(target, budget=budget, nonce=nonce),
-            instruction_changes=base.steering_changes,
+            # The change's own paths: each one code span on the note's line
+            instruction_changes=[_name_md(p) for p in base.steering_changes[:_MAX_FLAGGED]],
+            instruction_changes_more=max(0, len(base.steering_changes) - _MAX_FLAGGED),
             instructions=base.instructions,
             context=base.context,
             instructions_source=base.source,

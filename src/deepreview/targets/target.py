@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from deepreview.runmodel import Commit
+from deepreview.untrusted_text import clean_text
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,11 @@ class Target:
         return removed
 
     def label(self) -> str:
+        """What is reviewed, as the terminal and the store's index show it: a branch's name is
+        the repository's text, and git allows the 8-bit CSI (U+009B) in one."""
+        return clean_text(self._label())
+
+    def _label(self) -> str:
         if self.pr is not None:
             return f"PR #{self.pr.number}"
         if self.kind == "range":
