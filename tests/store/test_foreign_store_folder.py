@@ -56,3 +56,33 @@ def test_an_empty_folder_becomes_a_store_and_stays_one(tmp_path: Path) -> None:
         assert res.returncode == 0, res.stderr
     assert (store / "index.sqlite").is_file()
     assert len([p for p in store.iterdir() if (p / "run.json").is_file()]) == 2
+
+
+def test_a_store_other_reviews_are_just_making_is_not_foreign(tmp_path: Path) -> None:
+    """Four reviews started at once on a new store: one saw another's first files (its review
+    folder, no run.json yet; its write probe) and refused the store as someone else's."""
+    from deepreview.store.foreign import STORE_MARK, foreign_entries
+
+    made = tmp_path / "store"
+    made.mkdir()
+    (made / "20261203-074121-feature-x").mkdir()
+    (made / ".probe-4242").write_bytes(b"ok")
+    assert foreign_entries(made, ()) == []
+    (made / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert foreign_entries(made, ()) == ["notes.txt"]
+    # once a review has marked it, it is a store whatever else it holds
+    (made / STORE_MARK).touch()
+    assert foreign_entries(made, ()) == []
+
+
+def test_a_new_store_is_marked_before_anything_else(tmp_path: Path) -> None:
+    from deepreview.store.foreign import STORE_MARK
+
+    repo = make_repo(tmp_path)
+    store = tmp_path / "fresh"
+    env = cli_env(tmp_path)
+    res = run_cli(
+        ["review", "--agents", "static", "--lead", "none", "--store", str(store)], cwd=repo, env=env
+    )
+    assert res.returncode == 0, res.stderr
+    assert (store / STORE_MARK).is_file()

@@ -9,15 +9,24 @@ refused instead.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import Final
 
 from deepreview.runfiles import RUN_JSON
+
+# Written first into a folder a review makes its store (`Store.ensure_writable`): from then on
+# the folder is a store, whatever else it holds yet.
+STORE_MARK: Final = ".deep-review-store"
+# What a review writes before its index and run.json exist: several reviews may start on one
+# new store at once, and each must read the others' first files as a store's.
+_BEING_MADE: Final = re.compile(r"^(?:\.probe-\d+|\d{8}-\d{6}(?:-.*)?)$")
 
 
 def foreign_entries(root: Path, marks: tuple[str, ...]) -> list[str]:
     """What `root` holds when it is a folder with files but no Deep Review store; [] when it
     is a store (it holds one of `marks`, what only a store holds), empty, or not there."""
-    if any(os.path.lexists(root / mark) for mark in marks):
+    if any(os.path.lexists(root / mark) for mark in (STORE_MARK, *marks)):
         return []
     try:
         with os.scandir(root) as entries:
@@ -27,4 +36,4 @@ def foreign_entries(root: Path, marks: tuple[str, ...]) -> list[str]:
     # A store whose index was deleted by hand still has its review folders (`reindex`).
     if any((root / name / RUN_JSON).is_file() for name in names):
         return []
-    return names
+    return [name for name in names if not _BEING_MADE.match(name)]

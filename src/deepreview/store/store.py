@@ -31,7 +31,7 @@ from typing import Any, Final
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
 from deepreview.runfiles import RUN_JSON
-from deepreview.store.foreign import foreign_entries
+from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
 from deepreview.store.repository import Repository
 from deepreview.store.runlock import runner
@@ -162,6 +162,8 @@ class Store:
             self._refuse_a_foreign_folder()
         try:
             self.root.mkdir(parents=True, exist_ok=True)
+            if store:
+                (self.root / STORE_MARK).touch(exist_ok=True)
             probe = self.root / f".probe-{os.getpid()}"
             probe.write_bytes(b"ok")
             probe.unlink()
