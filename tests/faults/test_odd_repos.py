@@ -119,8 +119,14 @@ def test_bare_repository_says_to_use_a_checkout(tmp_path: Path, how: str) -> Non
     else:
         res = fakes.review(tmp_path, "--agents", "static", "main..feature/x", "--repo", str(bare))
     _assert_refused(res, "is a bare repository", fakes.store)
-    assert "worktree add" in res.stderr
-    assert "not inside a git repository" not in res.stderr
+    assert f"git -C {bare} worktree add" in res.stderr
+
+
+def test_inside_the_git_folder_says_to_cd_to_the_checkout(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo / ".git", "--agents", "static", "main..feature/x")
+    _assert_refused(res, "is inside a repository's .git folder", fakes.store)
 
 
 # A `git-lfs` whose server cannot be reached: smudging fails, unless told to skip it (as
