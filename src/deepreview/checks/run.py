@@ -94,7 +94,7 @@ def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> Chec
 
 @contextlib.contextmanager
 def _worktree(req: CheckRequest, name: str) -> Iterator[Path]:
-    with seat_worktree(req.repo, req.sha, f"check-{name}", req.ledger) as wt:
+    with seat_worktree(req.repo, req.sha, f"check-{name}", req.ledger, lfs_content=True) as wt:
         yield wt
 
 

@@ -136,6 +136,7 @@ def find_repo_root(start: Path) -> Path:
     if result.spawn_error:
         raise GitError("git is not installed or not on PATH; install git and retry")
     if not result.ok:
+        _refuse_checkoutless(start)
         raise NotARepositoryError(
             f"{start} is not inside a git repository; cd into the repository to review "
             "(or pass --repo PATH)"
@@ -147,6 +148,32 @@ def find_repo_root(start: Path) -> Path:
         common = Path(rest[0])
         _COMMON_DIRS[root] = common if common.is_absolute() else (start / common).resolve()
     return root
+
+
+def _refuse_checkoutless(start: Path) -> None:
+    """A bare repository, or the inside of a `.git` folder, is a repository with no checkout
+    here: "not inside a git repository" would send the user looking for the wrong thing."""
+    asked = proc.run(
+        ["git", "rev-parse", "--is-bare-repository", "--is-inside-git-dir"],
+        cwd=start,
+        env=git_env(),
+        timeout=60,
+    )
+    bare, _, inside = asked.stdout_text.strip().partition("\n")
+    if not asked.ok:
+        return
+    if bare == "true":
+        where = start.resolve()
+        raise GitError(
+            f"{where} is a bare repository, with no checkout to review from; run deep-review "
+            f"in a checkout of it (`git -C {where} worktree add ../NAME BRANCH`, or `git "
+            "clone`), or pass --repo CHECKOUT"
+        )
+    if inside == "true":
+        raise GitError(
+            f"{start} is inside a repository's .git folder; cd to its checkout (the folder "
+            "holding .git), or pass --repo CHECKOUT"
+        )
 
 
 def local_repo_name(git: Git, env: Mapping[str, str]) -> str:

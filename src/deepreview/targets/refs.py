@@ -9,11 +9,26 @@ from deepreview.errors import GitError, UsageError
 from deepreview.targets.git import Git
 
 
+def require_full_history(git: Git, problem: str) -> None:
+    """In a shallow clone (CI's `--depth 1` checkout) a missing parent or merge-base is no
+    fact about the repository, only about what was fetched: a literal tree diff in its place
+    would review the base's own new work as the change's. Say so and how to fetch it."""
+    shallow = git.run(["rev-parse", "--is-shallow-repository"], check=False).stdout_text
+    if shallow.strip() != "true":
+        return
+    raise UsageError(
+        f"{problem}: this is a shallow clone, whose history stops short of it; fetch the "
+        "history with `git fetch --unshallow` (GitHub Actions: actions/checkout with "
+        "fetch-depth: 0), then review again"
+    )
+
+
 def not_a_target(git: Git, spec: str) -> str:
     """Why `spec` is no target, and what to type instead. A commit (`HEAD`, a SHA, a tag) is
     not reviewed on its own: its parent is not a base the user chose, so say the range."""
     if not spec.startswith("-") and (sha := git.rev(spec)) is not None:
         if git.rev(f"{sha}~1") is None:
+            require_full_history(git, f"cannot read the parent of {spec!r}")
             return (
                 f"cannot read target {spec!r}: it is the repository's first commit, with no "
                 "parent to review it against; review a later range or a branch"
@@ -64,6 +79,7 @@ def range_side(git: Git, side: str) -> str:
     tip = git.rev(past.group(1)) if past else None
     if past is None or tip is None:
         return need(git, side, "ref")
+    require_full_history(git, f"cannot read {side!r}")
     count = git.run(["rev-list", "--count", tip], check=False).stdout_text.strip()
     n = int(count) if count.isdigit() else 0
     if n == 1:

@@ -16,7 +16,13 @@ from deepreview.github.remote import repo_from_url
 from deepreview.runmodel import Commit
 from deepreview.targets.git import Git, decode_path, origin_url, repo_from_remote
 from deepreview.targets.identity import checkout_identity, github_identity
-from deepreview.targets.refs import need, not_a_target, range_side, require_commits
+from deepreview.targets.refs import (
+    need,
+    not_a_target,
+    range_side,
+    require_commits,
+    require_full_history,
+)
 from deepreview.targets.steering import off_default_branch
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
@@ -176,6 +182,7 @@ def _against_base(
     base_name, base_tip = base
     mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
     if not mb:
+        require_full_history(git, f"cannot find where {base_name} and {shown} meet")
         raise GitError(f"{base_name} and {shown} share no history; pass --base REF")
     return _build(git, root, "branch", mb, head, spec="", branch=branch, base_ref=base_name)
 
@@ -190,6 +197,7 @@ def _range(
     if dots == "...":
         base = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
         if not base:
+            require_full_history(git, f"cannot find where {a} and {b} meet")
             raise GitError(f"{a} and {b} share no history; use A..B instead of A...B")
     elif not exact and not git.ok("merge-base", "--is-ancestor", a_sha, b_sha):
         # `A..B` is git's tree diff: once A moved on, A's own new work shows up as undone by B.
@@ -203,6 +211,7 @@ def _range(
                 f"`{a}..{b}`.",
             )
         else:
+            require_full_history(git, f"cannot find where {a} and {b} meet")
             # no merge-base to start from: the literal tree diff is all there is, and the
             # report says so (every file of B that differs from A reads as B's change)
             notes = (
@@ -269,7 +278,10 @@ def _pull_request(
             f"cannot find base branch {info.base_ref!r} of PR #{number}; "
             f"run `git fetch origin {info.base_ref}`"
         )
-    mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip() or base_tip
+    mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
+    if not mb:
+        require_full_history(git, f"cannot find where PR #{number} leaves {info.base_ref}")
+        mb = base_tip  # unrelated histories: the PR's tree against its base's
     pr = PullRequest(
         number=number,
         title=info.title,

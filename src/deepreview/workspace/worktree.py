@@ -86,9 +86,12 @@ def repo_lock(git: Git) -> RepoLock:
 
 
 @contextlib.contextmanager
-def seat_worktree(repo: Path, sha: str, seat: str, ledger: Ledger | None = None) -> Iterator[Path]:
+def seat_worktree(
+    repo: Path, sha: str, seat: str, ledger: Ledger | None = None, *, lfs_content: bool = False
+) -> Iterator[Path]:
     """`ledger`: where the worktree is written down until it is removed, so that a later
-    command removes it if this process is killed first (`workspace.ledger`)."""
+    command removes it if this process is killed first (`workspace.ledger`). `lfs_content`:
+    Git LFS files get their content (the tests a check runs may read them), not pointers."""
     git = Git(repo)
     lock = repo_lock(git)
     slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in seat)[:40]
@@ -101,8 +104,14 @@ def seat_worktree(repo: Path, sha: str, seat: str, ledger: Ledger | None = None)
             shutil.rmtree(path, ignore_errors=True)
             raise
         try:
-            # What `worktree add` itself runs to check out, here outside the lock.
-            Git(path).run(["reset", "--hard", "--quiet", "--no-recurse-submodules"])
+            # What `worktree add` itself runs to check out, here outside the lock. For a
+            # seat, Git LFS files stay pointers, as the diff shows them: smudging would
+            # download every object once per seat, or fail every seat when they cannot be
+            # fetched (CI checks out with `lfs: false`).
+            Git(path).run(
+                ["reset", "--hard", "--quiet", "--no-recurse-submodules"],
+                env=None if lfs_content else {"GIT_LFS_SKIP_SMUDGE": "1"},
+            )
             yield path
         finally:
             remove_worktree(git, path, lock)
