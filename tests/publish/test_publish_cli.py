@@ -187,6 +187,30 @@ def test_a_rejected_inline_comment_goes_to_the_summary_and_the_rest_are_posted(
         assert "1 posted, 0 already there, 2 not on the diff" in res.stderr
 
 
+def test_a_very_long_finding_is_still_an_inline_comment_within_githubs_limit(
+    tmp_path: Path,
+) -> None:
+    """Escaping can make a finding's text four times longer (`<` is `&lt;`): its inline
+    comment is cut to fit GitHub's 65,536 characters, not refused and reported off the diff."""
+    # A seat stuck repeating itself, in the body and again in the fix: over 130,000
+    # characters once escaped, though each is cut to 16,000 before.
+    prose = "List<int> and Map<K, V> " + "<" * 17_000
+    long = REVIEW.replace("`compute` is not defined for ten.", prose).replace(
+        "Fix:\n", f"Fix:\n\n{prose}\n"
+    )
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh, long)
+        rid = review(fakes, clone, env).json()["review_id"]
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 0, res.stderr
+        assert "2 posted, 0 already there, 1 not on the diff" in res.stderr
+        pull = gh.pull(REPO, NUMBER)
+        (i1,) = [c for c in pull.review_comments if c["line"] == 10]
+        assert len(i1["body"]) <= 65536
+        assert "List&lt;int>" in i1["body"] and "**Fix:**" in i1["body"]
+        assert "cut to fit" in i1["body"]
+
+
 def test_publish_a_branch_review_says_it_needs_a_pr(tmp_path: Path) -> None:
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)

@@ -449,6 +449,8 @@ class _Handler(BaseHTTPRequestHandler):
         for c in comments:
             if not isinstance(c, dict) or not isinstance(c.get("body"), str):
                 raise _Answer(422, {"message": "Validation Failed: comment body"})
+            if len(c["body"]) > 65536:  # as GitHub: one comment's limit
+                raise _Answer(422, {"message": "Validation Failed: body is too long"})
             if c.get("side", "RIGHT") != "RIGHT" or c.get("line") not in diff_lines.get(
                 c.get("path"), set()
             ):
@@ -492,6 +494,8 @@ class _Handler(BaseHTTPRequestHandler):
         text = body.get("body")
         if not isinstance(text, str) or not text:
             raise _Answer(422, {"message": "Validation Failed: body is missing"})
+        if len(text) > 65536:
+            raise _Answer(422, {"message": "Validation Failed: body is too long"})
         reply = {
             **{k: parent[k] for k in ("pull_request_review_id", "path", "line", "side")},
             "id": self.fake.next_id(),
