@@ -171,6 +171,28 @@ def test_review_post_that_cannot_publish_keeps_the_review(tmp_path: Path) -> Non
         assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
 
 
+def test_review_post_without_credentials_is_refused_before_the_seats_run(
+    tmp_path: Path,
+) -> None:
+    """A public PR reads without a token, but nothing can be posted: `--post` says so before
+    the review runs, rather than after every seat has (exit 5)."""
+    with FakeGitHub() as gh:
+        gh.public = True
+        fakes, clone, env = setup(tmp_path, gh)
+        env.pop("GITHUB_TOKEN")
+        res = review(fakes, clone, env, "--post")
+        assert res.returncode == 2, res.stderr
+        assert "--post needs GitHub credentials" in res.stderr
+        assert "gh auth login" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+        assert list(fakes.store.glob("*.json")) == []  # no review ran
+        assert gh.writes == []
+        # Without --post the same review runs; it is published once a token is at hand.
+        rid = review(fakes, clone, env).json()["review_id"]
+        env["GITHUB_TOKEN"] = "tok-fake"
+        assert _publish(clone, env, rid).returncode == 0
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
+
+
 def test_a_rejected_inline_comment_goes_to_the_summary_and_the_rest_are_posted(
     tmp_path: Path,
 ) -> None:

@@ -117,6 +117,8 @@ class FakeGitHub:
         self.login = login
         # When set, requests without `Authorization: Bearer <token>` answer 401.
         self.token = token
+        # A public repository: anyone reads it, but a write without a token answers 401.
+        self.public = False
         self.requests: list[Recorded] = []
         self.pulls: dict[tuple[str, int], PullState] = {}
         # (repo, path, ref) -> file text, served by GET /repos/o/n/contents/PATH?ref=REF
@@ -320,6 +322,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fake.token is not None and self.headers.get("Authorization") != f"Bearer {fake.token}":
             self._send(401, {"message": "Bad credentials"})
+            return
+        if fake.public and method != "GET" and not self.headers.get("Authorization"):
+            self._send(401, {"message": "Requires authentication"})
             return
         try:
             self._route(method, parts.path.rstrip("/"), query, body)

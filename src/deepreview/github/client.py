@@ -120,6 +120,10 @@ class GitHubClient:
         """`gh`, when it is installed and logged in."""
         return self._gh_path
 
+    def has_credentials(self) -> bool:
+        """Whether requests go out authenticated: a token, or `gh` logged in."""
+        return bool(self.token) or self._gh() is not None
+
     def get_json(self, path: str, *, what: str, not_found: str | None = None) -> Any:
         """GET `path` (e.g. `repos/o/n/pulls/1`) as JSON; `what` names it in errors,
         `not_found` is the whole message for a 404."""
