@@ -326,6 +326,22 @@ def test_gh_and_https_send_the_same_requests(tmp_path: Path) -> None:
     assert seen[0] == seen[1]
 
 
+def test_through_gh_every_request_goes_to_the_enterprise_host(tmp_path: Path) -> None:
+    """`gh api` asks github.com unless told the host: with GITHUB_API_URL naming a GitHub
+    Enterprise, REST calls must name it as GraphQL calls do, or they reach the wrong GitHub."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        install_fake_gh(fakes, gh)
+        env = {**env, "FAKE_GITHUB_URL": gh.url, "FAKE_GH_HOST": "127.0.0.1"}
+        del env["GITHUB_TOKEN"]
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 0, res.stderr
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
+        assert len(gh.pull(REPO, NUMBER).review_comments) == 2
+        assert {r.auth for r in gh.requests} == {"Bearer gh-cli-token", "Bearer tok-fake"}
+
+
 def _without_ids(body: object) -> object:
     # Review IDs and commit SHAs differ between the two runs (timestamps); nothing else may.
     text = re.sub(r"\d{8}-\d{6}-pr-7", "RID", json.dumps(body))
