@@ -8,6 +8,10 @@
     gh api graphql -f query=Q [-f|-F K=V]         -> POST /graphql {query, variables}; GraphQL
         [--hostname H]                              errors: `gh: MESSAGE` on stderr, exit 1
 
+As real `gh`, a request goes to `--hostname`, else $GH_HOST, else github.com. With
+$FAKE_GH_HOST set (the host the fake GitHub plays, a GitHub Enterprise), a request for any other
+host is answered as that host would answer a stranger: `gh: Bad credentials (HTTP 401)`.
+
 It sends what real `gh` would (the method, the path, the JSON from stdin) with its own token,
 so a test can compare the requests of the `gh` path with those of the HTTPS path.
 """
@@ -33,17 +37,22 @@ def main(argv: list[str]) -> int:
         return _graphql(argv[2:])
     method = "GET"
     data = None
+    host = None
     rest = argv[2:]
     while rest:
         flag = rest.pop(0)
         if flag in ("--method", "-X"):
             method = rest.pop(0)
+        elif flag == "--hostname":
+            host = rest.pop(0)
         elif flag == "--input":
             source = rest.pop(0)
             data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
         else:
             print(f"fake gh: unsupported flag {flag}", file=sys.stderr)
             return 2
+    if not _serves(host):
+        return 1
     url = f"{os.environ['FAKE_GITHUB_URL'].rstrip('/')}/{path.lstrip('/')}"
     req = urllib.request.Request(url, data=data, method=method)
     req.add_header("Authorization", "Bearer gh-cli-token")
@@ -65,13 +74,25 @@ def main(argv: list[str]) -> int:
         return 1
 
 
+def _serves(host: str | None) -> bool:
+    """Whether the request reaches the fake GitHub (else `gh`'s 401 is printed)."""
+    played = os.environ.get("FAKE_GH_HOST")
+    asked = host or os.environ.get("GH_HOST") or "github.com"
+    if played and asked != played:
+        sys.stdout.write('{"message": "Bad credentials"}')
+        print("gh: Bad credentials (HTTP 401)", file=sys.stderr)
+        return False
+    return True
+
+
 def _graphql(rest: list[str]) -> int:
     query = ""
     variables: dict[str, object] = {}
+    host = None
     while rest:
         flag = rest.pop(0)
         if flag == "--hostname":
-            rest.pop(0)
+            host = rest.pop(0)
             continue
         if flag not in ("-f", "-F"):
             print(f"fake gh: unsupported flag {flag}", file=sys.stderr)
@@ -81,6 +102,8 @@ def _graphql(rest: list[str]) -> int:
             query = value
         else:
             variables[key] = int(value) if flag == "-F" and value.isdigit() else value
+    if not _serves(host):
+        return 1
     url = f"{os.environ['FAKE_GITHUB_URL'].rstrip('/')}/graphql"
     data = json.dumps({"query": query, "variables": variables}).encode("utf-8")
     req = urllib.request.Request(url, data=data, method="POST")

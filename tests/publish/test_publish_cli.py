@@ -171,6 +171,28 @@ def test_review_post_that_cannot_publish_keeps_the_review(tmp_path: Path) -> Non
         assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
 
 
+def test_review_post_without_credentials_is_refused_before_the_seats_run(
+    tmp_path: Path,
+) -> None:
+    """A public PR reads without a token, but nothing can be posted: `--post` says so before
+    the review runs, rather than after every seat has (exit 5)."""
+    with FakeGitHub() as gh:
+        gh.public = True
+        fakes, clone, env = setup(tmp_path, gh)
+        env.pop("GITHUB_TOKEN")
+        res = review(fakes, clone, env, "--post")
+        assert res.returncode == 2, res.stderr
+        assert "--post needs GitHub credentials" in res.stderr
+        assert "gh auth login" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+        assert list(fakes.store.glob("*.json")) == []  # no review ran
+        assert gh.writes == []
+        # Without --post the same review runs; it is published once a token is at hand.
+        rid = review(fakes, clone, env).json()["review_id"]
+        env["GITHUB_TOKEN"] = "tok-fake"
+        assert _publish(clone, env, rid).returncode == 0
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
+
+
 def test_a_rejected_inline_comment_goes_to_the_summary_and_the_rest_are_posted(
     tmp_path: Path,
 ) -> None:
@@ -185,6 +207,30 @@ def test_a_rejected_inline_comment_goes_to_the_summary_and_the_rest_are_posted(
         assert [c["line"] for c in pull.review_comments] == [25]
         assert "not on the diff" in pull.issue_comments[0]["body"]
         assert "1 posted, 0 already there, 2 not on the diff" in res.stderr
+
+
+def test_a_very_long_finding_is_still_an_inline_comment_within_githubs_limit(
+    tmp_path: Path,
+) -> None:
+    """Escaping can make a finding's text four times longer (`<` is `&lt;`): its inline
+    comment is cut to fit GitHub's 65,536 characters, not refused and reported off the diff."""
+    # A seat stuck repeating itself, in the body and again in the fix: over 130,000
+    # characters once escaped, though each is cut to 16,000 before.
+    prose = "List<int> and Map<K, V> " + "<" * 17_000
+    long = REVIEW.replace("`compute` is not defined for ten.", prose).replace(
+        "Fix:\n", f"Fix:\n\n{prose}\n"
+    )
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh, long)
+        rid = review(fakes, clone, env).json()["review_id"]
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 0, res.stderr
+        assert "2 posted, 0 already there, 1 not on the diff" in res.stderr
+        pull = gh.pull(REPO, NUMBER)
+        (i1,) = [c for c in pull.review_comments if c["line"] == 10]
+        assert len(i1["body"]) <= 65536
+        assert "List&lt;int>" in i1["body"] and "**Fix:**" in i1["body"]
+        assert "cut to fit" in i1["body"]
 
 
 def test_publish_a_branch_review_says_it_needs_a_pr(tmp_path: Path) -> None:
@@ -278,6 +324,22 @@ def test_gh_and_https_send_the_same_requests(tmp_path: Path) -> None:
             assert failed.returncode == 5
             assert "rejected the credentials" in failed.stderr
     assert seen[0] == seen[1]
+
+
+def test_through_gh_every_request_goes_to_the_enterprise_host(tmp_path: Path) -> None:
+    """`gh api` asks github.com unless told the host: with GITHUB_API_URL naming a GitHub
+    Enterprise, REST calls must name it as GraphQL calls do, or they reach the wrong GitHub."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        install_fake_gh(fakes, gh)
+        env = {**env, "FAKE_GITHUB_URL": gh.url, "FAKE_GH_HOST": "127.0.0.1"}
+        del env["GITHUB_TOKEN"]
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 0, res.stderr
+        assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
+        assert len(gh.pull(REPO, NUMBER).review_comments) == 2
+        assert {r.auth for r in gh.requests} == {"Bearer gh-cli-token", "Bearer tok-fake"}
 
 
 def _without_ids(body: object) -> object:

@@ -149,3 +149,49 @@ def test_a_reply_stands_when_github_will_not_resolve_its_thread(tmp_path: Path) 
         assert len([c for c in pull.review_comments if c.get("in_reply_to_id")]) == 1
         assert pull.resolved_threads == set()
         assert "note: review thread of I1 not resolved" in res.stderr
+
+
+def test_publishing_the_round_again_resolves_a_thread_its_reply_left_open(
+    tmp_path: Path,
+) -> None:
+    """The reply went out but its thread was not resolved (GitHub refused once, or the run
+    stopped in between): publishing the round again resolves it, without a second reply —
+    unless someone has answered in the thread since (they may have reopened it)."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        assert review(fakes, clone, env, "--post", "--inline").returncode == 0
+        push_fix(tmp_path, gh)
+        (tmp_path / "review.md").write_text(ROUND_2, encoding="utf-8")
+        rid = review(fakes, clone, env).json()["review_id"]
+        pull = gh.pull(REPO, NUMBER)
+        resolve = gh.graphql_handlers.pop("resolveReviewThread")
+        first = _publish(clone, env, rid)
+        assert first.returncode == 0, first.stderr
+        assert f"`deep-review publish {rid}` tries again" in first.stderr
+        assert pull.resolved_threads == set()
+
+        gh.graphql_handlers["resolveReviewThread"] = resolve
+        again = _publish(clone, env, rid, "--json")
+        assert again.returncode == 0, again.stderr
+        fixed = next(
+            c for c in pull.review_comments if c["line"] == 10 and "in_reply_to_id" not in c
+        )
+        assert pull.resolved_threads == {f"PRRT_{fixed['id']}"}
+        assert again.json()["replies"] == [] and again.json()["resolved"] == ["I1"]
+        assert len([c for c in pull.review_comments if c.get("in_reply_to_id")]) == 1
+
+        # Someone reopens the thread and says why: a retry leaves it open.
+        pull.resolved_threads.clear()
+        pull.review_comments.append(
+            {
+                "id": gh.next_id(),
+                "in_reply_to_id": fixed["id"],
+                "body": "Not fixed: the test still fails.",
+                "user": {"login": "alice", "type": "User"},
+                "path": "calc.py",
+                "line": 10,
+            }
+        )
+        third = _publish(clone, env, rid, "--json")
+        assert third.returncode == 0, third.stderr
+        assert third.json()["resolved"] == [] and pull.resolved_threads == set()

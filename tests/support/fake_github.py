@@ -117,6 +117,8 @@ class FakeGitHub:
         self.login = login
         # When set, requests without `Authorization: Bearer <token>` answer 401.
         self.token = token
+        # A public repository: anyone reads it, but a write without a token answers 401.
+        self.public = False
         self.requests: list[Recorded] = []
         self.pulls: dict[tuple[str, int], PullState] = {}
         # (repo, path, ref) -> file text, served by GET /repos/o/n/contents/PATH?ref=REF
@@ -321,6 +323,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fake.token is not None and self.headers.get("Authorization") != f"Bearer {fake.token}":
             self._send(401, {"message": "Bad credentials"})
             return
+        if fake.public and method != "GET" and not self.headers.get("Authorization"):
+            self._send(401, {"message": "Requires authentication"})
+            return
         try:
             self._route(method, parts.path.rstrip("/"), query, body)
         except _Answer as answer:
@@ -449,6 +454,8 @@ class _Handler(BaseHTTPRequestHandler):
         for c in comments:
             if not isinstance(c, dict) or not isinstance(c.get("body"), str):
                 raise _Answer(422, {"message": "Validation Failed: comment body"})
+            if len(c["body"]) > 65536:  # as GitHub: one comment's limit
+                raise _Answer(422, {"message": "Validation Failed: body is too long"})
             if c.get("side", "RIGHT") != "RIGHT" or c.get("line") not in diff_lines.get(
                 c.get("path"), set()
             ):
@@ -492,6 +499,8 @@ class _Handler(BaseHTTPRequestHandler):
         text = body.get("body")
         if not isinstance(text, str) or not text:
             raise _Answer(422, {"message": "Validation Failed: body is missing"})
+        if len(text) > 65536:
+            raise _Answer(422, {"message": "Validation Failed: body is too long"})
         reply = {
             **{k: parent[k] for k in ("pull_request_review_id", "path", "line", "side")},
             "id": self.fake.next_id(),

@@ -72,6 +72,21 @@ def _gate(outcome: ReviewOutcome, code: int, threshold: str) -> int:
     return int(ExitCode.FAIL_ON)
 
 
+def require_credentials(env: dict[str, str], cwd: Path) -> None:
+    """`--post` before the review starts: without a token or a logged-in `gh`, GitHub takes
+    no write (a public PR still reads without one), so posting would fail only after every
+    seat had run. Refused now, with nothing spent (exit 2)."""
+    from deepreview.errors import UsageError
+    from deepreview.github.client import GitHubClient
+
+    if not GitHubClient(env=env, cwd=cwd).has_credentials():
+        raise UsageError(
+            "--post needs GitHub credentials to write the comment: run `gh auth login` or set "
+            "GITHUB_TOKEN (with `pull-requests: write`), or drop --post and "
+            "`deep-review publish ID` later"
+        )
+
+
 def post_and_gate(
     outcome: ReviewOutcome,
     code: int,
@@ -108,4 +123,4 @@ def post_and_gate(
     return _gate(outcome, code, threshold)
 
 
-__all__ = ["fail_on_option", "post_and_gate", "post_options"]
+__all__ = ["fail_on_option", "post_and_gate", "post_options", "require_credentials"]

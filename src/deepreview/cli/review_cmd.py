@@ -13,7 +13,12 @@ import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.options import github_api_option, github_env, store_option
-from deepreview.cli.posting import fail_on_option, post_and_gate, post_options
+from deepreview.cli.posting import (
+    fail_on_option,
+    post_and_gate,
+    post_options,
+    require_credentials,
+)
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
@@ -385,6 +390,8 @@ def review(
             f"--post publishes on a pull request, and {prepared.target.label()} is not one; "
             "review the PR by number (`deep-review review 123 --post`) or drop --post"
         )
+    if post:
+        require_credentials(env, Path(repo))
     for note in (*prepared.warnings, *prepared.notes):
         click.echo(f"note: {note}", err=True)
     if prepared.panel is not None:

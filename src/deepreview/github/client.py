@@ -16,6 +16,7 @@ import json
 import re
 import shutil
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -120,6 +121,16 @@ class GitHubClient:
         """`gh`, when it is installed and logged in."""
         return self._gh_path
 
+    def gh_hostname(self) -> list[str]:
+        """`gh api` asks its default host (github.com, or $GH_HOST) whatever the API URL: a
+        GitHub Enterprise API URL names its host, for REST as for GraphQL."""
+        host = urllib.parse.urlsplit(self.api_url).hostname
+        return ["--hostname", host] if host and self.api_url != DEFAULT_API else []
+
+    def has_credentials(self) -> bool:
+        """Whether requests go out authenticated: a token, or `gh` logged in."""
+        return bool(self.token) or self._gh() is not None
+
     def get_json(self, path: str, *, what: str, not_found: str | None = None) -> Any:
         """GET `path` (e.g. `repos/o/n/pulls/1`) as JSON; `what` names it in errors,
         `not_found` is the whole message for a 404."""
@@ -158,6 +169,7 @@ class GitHubClient:
     ) -> Any:
         # `gh api PATH` is a GET; writes name their method and send the body on stdin.
         argv = [gh, "api", path] if method == "GET" else [gh, "api", path, "--method", method]
+        argv += self.gh_hostname()
         stdin = None
         if body is not None:
             argv += ["--input", "-"]

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import urllib.error
-import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from typing import Any
 
 from deepreview import proc
 from deepreview.errors import UsageError
-from deepreview.github.client import DEFAULT_API, GitHubClient
+from deepreview.github.client import GitHubClient
 
 
 def graphql_url(client: GitHubClient) -> str:
@@ -38,9 +37,7 @@ def graphql(
     gh = client._gh()  # the client's own "is gh installed and logged in" check
     if gh is not None:
         argv = [gh, "api", "graphql", "-f", f"query={query}"]
-        host = urllib.parse.urlsplit(client.api_url).hostname
-        if host and client.api_url != DEFAULT_API:
-            argv += ["--hostname", host]  # GitHub Enterprise: gh picks its login by host
+        argv += client.gh_hostname()  # GitHub Enterprise: gh picks its login by host
         for key, value in variables.items():
             # -F converts numbers; -f keeps strings as given (a repo may be named "true").
             argv += ["-F" if isinstance(value, int) else "-f", f"{key}={value}"]

@@ -103,6 +103,9 @@ class Reply:
     comment_id: int  # our inline comment of that finding
     body: str
     resolve: bool  # the finding is gone: its thread can be resolved
+    # This round's reply is on the PR already (a publication that stopped, or could not
+    # resolve, after sending it): only its thread is left to resolve.
+    sent: bool = False
 
 
 def _ours(comments: Sequence[Mapping[str, Any]]) -> dict[str, int]:
@@ -123,16 +126,21 @@ def plan_replies(
     previous: Report | None,
     comments: Sequence[Mapping[str, Any]],
     review_id: str,
+    last_word: Mapping[int, int] | None = None,
 ) -> tuple[Reply, ...]:
     """A reply for each finding of `previous` (round N-1's report) that this round found fixed
     (or partly fixed, or no longer applying) and that has an inline comment among `comments`
-    (the PR's review comments that the token wrote) without a reply of this round yet."""
+    (the PR's review comments that the token wrote) without a reply of this round yet; where
+    that reply was sent already, a `sent` one that only resolves the thread, when the finding
+    is gone and the reply is still the thread's last comment (`last_word`: our inline
+    comment's ID -> the ID of the newest comment anyone wrote in its thread)."""
+    last_word = last_word or {}
     info = report.round_info
     if info is None or previous is None:
         return ()
     by_fp = _ours(comments)
     replied = {
-        c.get("in_reply_to_id")
+        c.get("in_reply_to_id"): c.get("id")
         for c in comments
         if verdict_round(str(c.get("body") or "")) == info.number
     }
@@ -144,7 +152,15 @@ def plan_replies(
         if word not in _SAID or finding is None:
             continue
         cid = by_fp.get(fingerprint(finding))
-        if cid is None or cid in replied:
+        if cid is None:
+            continue
+        if cid in replied:
+            # Its thread may still be open: resolving failed, or stopped, after the reply
+            # went out. Resolved again only while our reply is the thread's last word:
+            # whoever answers it (and may reopen it) is not overruled by a retry.
+            reply_id = replied[cid]
+            if word in RESOLVES and isinstance(reply_id, int) and last_word.get(cid) == reply_id:
+                replies.append(Reply(fv.prior_id, cid, "", resolve=True, sent=True))
             continue
         by = _by(fv)
         lines = [
@@ -161,11 +177,23 @@ def plan_replies(
     return tuple(replies)
 
 
+def last_words(comments: Sequence[Mapping[str, Any]]) -> dict[int, int]:
+    """Every PR review comment (anyone's) -> a thread's first comment ID -> the ID of its
+    newest reply (IDs grow with time)."""
+    last: dict[int, int] = {}
+    for c in comments:
+        parent, cid = c.get("in_reply_to_id"), c.get("id")
+        if isinstance(parent, int) and isinstance(cid, int):
+            last[parent] = max(last.get(parent, cid), cid)
+    return last
+
+
 __all__ = [
     "RESOLVES",
     "VERDICT_MARKER",
     "Reply",
     "has_verdict_layout",
+    "last_words",
     "may_reply",
     "plan_replies",
     "round_lines",

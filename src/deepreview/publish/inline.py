@@ -20,7 +20,8 @@ from deepreview.model import Finding, Severity
 from deepreview.publish.safe import block_text, finding_marker, inline_text
 
 _HUNK: Final = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
-MAX_COMMENT: Final = 16_000  # one inline comment; GitHub's limit is 65,536
+MAX_COMMENT: Final = 16_000  # a finding's body (and its fix) in one inline comment
+GITHUB_LIMIT: Final = 65_536  # characters of one comment, as posted
 
 
 def right_side_lines(patch: str) -> frozenset[int]:
@@ -149,7 +150,18 @@ def needs_head_file(finding: Finding, diff_lines: Mapping[str, frozenset[int]]) 
 
 
 def comment_body(finding: Finding, where: Anchor) -> str:
-    """One inline comment: the hidden fingerprint marker, then the finding."""
+    """One inline comment: the hidden fingerprint marker, then the finding, within GitHub's
+    limit. Escaping can make untrusted text four times longer (`<` is `&lt;`), so the limit is
+    checked on the comment as posted, and the text cut shorter until it fits."""
+    cut = MAX_COMMENT
+    while True:
+        body = _comment_body(finding, where, cut)
+        if len(body) <= GITHUB_LIMIT or cut <= 0:
+            return body
+        cut //= 2
+
+
+def _comment_body(finding: Finding, where: Anchor, cut: int) -> str:
     label = {Severity.CRITICAL: "Critical", Severity.IMPORTANT: "Important"}.get(
         finding.severity, "Suggestion"
     )
@@ -159,11 +171,13 @@ def comment_body(finding: Finding, where: Anchor) -> str:
     ]
     if where.moved_from is not None and where.moved_from != where.line:
         parts.append(f"_(the review placed this at line {where.moved_from})_")
-    body = finding.body.strip()
+    body, fix = finding.body.strip(), finding.fix.strip()
     if body:
-        parts.append(block_text(body[:MAX_COMMENT]))
-    if finding.fix.strip():
-        parts.append("**Fix:**\n\n" + block_text(finding.fix.strip()[:MAX_COMMENT]))
+        parts.append(block_text(body[:cut]))
+    if fix:
+        parts.append("**Fix:**\n\n" + block_text(fix[:cut]))
+    if len(body) > cut or len(fix) > cut:
+        parts.append("_(cut to fit GitHub's comment limit: the whole finding is in the report)_")
     if finding.reviewers:
         names = ", ".join(inline_text(r) for r in finding.reviewers)
         parts.append(f"<sub>Deep Review · found by {names}</sub>")

@@ -29,7 +29,7 @@ from deepreview.github.viewer import viewer_login
 from deepreview.model import Finding, Report
 from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.authorship import author, own_review_comments
-from deepreview.publish.followup import may_reply, plan_replies
+from deepreview.publish.followup import last_words, may_reply, plan_replies
 from deepreview.publish.inline import (
     Anchor,
     diff_lines_by_file,
@@ -295,12 +295,14 @@ def _publish(
     already: list[str] = []
     unanchored: list[str] = []
     earlier: list[dict[str, Any]] = []  # our marked review comments: inline and replies
+    last_word: dict[int, int] = {}  # a thread's first comment -> its newest reply (anyone's)
     notes: list[str] = []
     if inline or (stored.previous is not None and may_reply(stored.report)):
         comments = client.get_pages(
             f"{pr_path}/comments", what=f"the review comments of PR #{stored.number}"
         )
         earlier, foreign = own_review_comments(comments, viewer)
+        last_word = last_words([c for c in comments if isinstance(c, dict)])
         if foreign:
             notes.append(_foreign_note(foreign))
     if inline:
@@ -322,7 +324,7 @@ def _publish(
             f"{pr_path}/reviews", plan.comments, stored.state.target.head_sha
         )
         unanchored += rejected
-    replies, resolved, follow_notes = _follow_up(client, sender, stored, earlier)
+    replies, resolved, follow_notes = _follow_up(client, sender, stored, earlier, last_word)
     notes += follow_notes
 
     url = report_url.replace("{id}", review_id) if report_url else None
@@ -382,25 +384,31 @@ def _foreign_note(comments: Sequence[dict[str, Any]]) -> str:
 
 
 def _follow_up(
-    client: GitHubClient, sender: _Sender, stored: _Stored, comments: Sequence[dict[str, Any]]
+    client: GitHubClient,
+    sender: _Sender,
+    stored: _Stored,
+    comments: Sequence[dict[str, Any]],
+    last_word: Mapping[int, int],
 ) -> tuple[list[str], list[str], list[str]]:
     """Round N >= 2: a reply on each inline comment of a round N-1 finding this round found
     fixed, and its thread resolved when the finding is gone. Resolving is GraphQL and
-    best-effort: when GitHub refuses it, a note says so and the replies stand. (replies,
-    resolved, notes), as finding IDs of round N-1."""
-    plan = plan_replies(stored.report, stored.previous, comments, stored.review_id)
+    best-effort: when GitHub refuses it, a note says so and the replies stand; publishing the
+    round again resolves the threads its replies left open. (replies, resolved, notes), as
+    finding IDs of round N-1."""
+    plan = plan_replies(stored.report, stored.previous, comments, stored.review_id, last_word)
     replies: list[str] = []
     resolved: list[str] = []
     notes: list[str] = []
     threads: dict[int, tuple[str, bool]] | None = None
     for reply in plan:
-        sender.send(
-            "POST",
-            f"repos/{stored.repo}/pulls/{stored.number}/comments/{reply.comment_id}/replies",
-            {"body": reply.body},
-            f"the reply on the inline comment of {reply.prior_id}",
-        )
-        replies.append(reply.prior_id)
+        if not reply.sent:
+            sender.send(
+                "POST",
+                f"repos/{stored.repo}/pulls/{stored.number}/comments/{reply.comment_id}/replies",
+                {"body": reply.body},
+                f"the reply on the inline comment of {reply.prior_id}",
+            )
+            replies.append(reply.prior_id)
         if not reply.resolve:
             continue
         try:
@@ -414,7 +422,10 @@ def _follow_up(
         except UsageError as exc:
             if isinstance(exc, GitHubError):
                 raise
-            notes.append(f"review thread of {reply.prior_id} not resolved: {exc.message}")
+            notes.append(
+                f"review thread of {reply.prior_id} not resolved: {exc.message}; "
+                f"`deep-review publish {stored.review_id}` tries again"
+            )
             threads = threads or {}
             continue
         resolved.append(reply.prior_id)
