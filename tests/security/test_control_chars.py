@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.json_strings import json_strings
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 # C0 controls but tab and newline, DEL, C1 controls: what a terminal or grep reacts to.
@@ -42,16 +43,6 @@ None.
 """
 
 
-def _strings(data: object) -> list[str]:
-    if isinstance(data, str):
-        return [data]
-    if isinstance(data, dict):
-        return [s for v in data.values() for s in _strings(v)]
-    if isinstance(data, list):
-        return [s for v in data for s in _strings(v)]
-    return []
-
-
 def test_control_characters_from_a_seat_never_reach_the_report(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     write(repo, "we\nird.py", "x = 1\n")
@@ -69,7 +60,7 @@ def test_control_characters_from_a_seat_never_reach_the_report(tmp_path: Path) -
         text = Path(paths[fmt]).read_text(encoding="utf-8")
         assert not CONTROLS.search(text), (fmt, CONTROLS.findall(text))
     report = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
-    assert not [s for s in _strings(report) if CONTROLS.search(s)]
+    assert not [s for s in json_strings(report) if CONTROLS.search(s)]
     titles = [f["title"] for f in report["findings"]]
     assert "`sub` subtracts" in titles, titles  # the escape sequence is gone, not its text
     md = Path(paths["md"]).read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes
+from support.json_strings import json_strings
 from support.repos import git, make_repo, run_cli, write
 
 # C0 controls but tab and newline, DEL, C1 controls: what a terminal or grep reacts to.
@@ -21,16 +22,6 @@ SUBJECT = "subj \x1b]0;SUBJ-PWN\x07 \x1b[31mred\x1b[0m done"
 AUTHOR = "Ev\x1b[2Jil"
 # git refuses C0 controls in a ref name, not the 8-bit CSI (U+009B, UTF-8 C2 9B)
 BRANCH = "esc\x9b31my"
-
-
-def _strings(data: object) -> list[str]:
-    if isinstance(data, str):
-        return [data]
-    if isinstance(data, dict):
-        return [s for v in data.values() for s in _strings(v)]
-    if isinstance(data, list):
-        return [s for v in data for s in _strings(v)]
-    return []
 
 
 def test_commit_subjects_authors_and_branch_names_reach_no_report_or_terminal(
@@ -53,7 +44,7 @@ def test_commit_subjects_authors_and_branch_names_reach_no_report_or_terminal(
         assert not CONTROLS.search(text), (fmt, CONTROLS.findall(text))
     assert "subj  red done" in Path(paths["md"]).read_text(encoding="utf-8")
     report = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
-    assert not [s for s in _strings(report) if CONTROLS.search(s)]
+    assert not [s for s in json_strings(report) if CONTROLS.search(s)]
     assert report["header"]["branch"] == "escy"  # the sequence is gone, as in a seat's text
 
     env = fakes.env()
