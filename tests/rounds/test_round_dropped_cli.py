@@ -17,12 +17,19 @@ from lead_kit import ANSWER, fenced, install_fake_claude, write_config
 from support.repos import make_repo
 
 
-def test_a_finding_the_lead_dropped_and_a_seat_raises_again_is_not_new(tmp_path: Path) -> None:
+def _with_a_claude_lead(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A repository, and seats alpha, bravo, charlie (Charlie claims `add` overflows) with a
+    fake Claude lead that drops Charlie's claim as a false positive."""
     repo = make_repo(tmp_path)
     write_config(tmp_path / "user-config.toml")
     install_fake_claude(tmp_path / "bin", [fenced(ANSWER)], log_dir=tmp_path / "log")
     env = cli_env(tmp_path, {"ANTHROPIC_API_KEY": "test-key-not-a-secret"})
     env["PATH"] = f"{tmp_path / 'bin'}{os.pathsep}{env['PATH']}"
+    return repo, env
+
+
+def test_a_finding_the_lead_dropped_and_a_seat_raises_again_is_not_new(tmp_path: Path) -> None:
+    repo, env = _with_a_claude_lead(tmp_path)
     seats = ["--agents", "alpha,bravo,charlie", "--json"]
 
     # Round 1: the lead drops Charlie's C1 (`add` overflows) as a false positive.
@@ -51,11 +58,7 @@ def test_a_previous_finding_whose_re_raise_the_lead_drops_closes(tmp_path: Path)
     the lead drops it as a false positive: the round-1 finding closes, dropped by the lead — it
     is not carried as an open finding without a verdict (which moved the verdict and tripped
     --fail-on), and round 3 does not bring it back."""
-    repo = make_repo(tmp_path)
-    write_config(tmp_path / "user-config.toml")
-    install_fake_claude(tmp_path / "bin", [fenced(ANSWER)], log_dir=tmp_path / "log")
-    env = cli_env(tmp_path, {"ANTHROPIC_API_KEY": "test-key-not-a-secret"})
-    env["PATH"] = f"{tmp_path / 'bin'}{os.pathsep}{env['PATH']}"
+    repo, env = _with_a_claude_lead(tmp_path)
     seats = ["--agents", "alpha,bravo,charlie", "--json"]
 
     first = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
