@@ -55,6 +55,19 @@ class NotARepositoryError(GitError):
     its own way out (a reader can name a store instead)."""
 
 
+class NoCheckoutError(GitError):
+    """The folder is a repository with no checkout here (a bare one, or inside `.git`): a
+    command that only reads the store names the store as another way out."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__(f"{problem}, or pass --repo CHECKOUT")
+
+    def or_store(self) -> str:
+        """The same line for a store reader: a named store needs no checkout."""
+        return f"{self.problem}, or pass --repo CHECKOUT or --store DIR"
+
+
 class ConfigError(DeepReviewError):
     """A config file has unknown keys, wrong types, or untrusted commands."""
 

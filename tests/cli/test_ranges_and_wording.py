@@ -86,6 +86,22 @@ def test_range_review_ids_use_short_shas_or_branch_names(tmp_path: Path) -> None
     assert re.fullmatch(r"\d{8}-\d{6}-feature-x", branch.json()["review_id"])
 
 
+def test_range_with_non_ascii_names_gets_the_branch_slug(tmp_path: Path) -> None:
+    """A range side that is a branch name with non-ASCII letters is still a name: its ID
+    spells it as the branch review does (`ü` → `u`), not as the head's short SHA."""
+    repo = make_repo(tmp_path)
+    git(repo, "branch", "feat/ünï/x", "feature/x")
+    fakes = Fakes(tmp_path)
+    git(repo, "checkout", "-q", "feat/ünï/x")
+    branch = fakes.review(repo, "--agents", "static")
+    assert branch.returncode == 0, branch.stderr
+    assert re.fullmatch(r"\d{8}-\d{6}-feat-uni-x", branch.json()["review_id"])
+    ranged = fakes.review(repo, "main..feat/ünï/x", "--agents", "static")
+    assert ranged.returncode == 0, ranged.stderr
+    rid = ranged.json()["review_id"]
+    assert re.fullmatch(r"\d{8}-\d{6}-main\.\.feat-uni-x", rid), rid
+
+
 # -- item 10: wording ------------------------------------------------------------------------------
 def test_timed_out_seat_wording(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)

@@ -137,3 +137,23 @@ def test_outside_a_repository_without_a_named_store_is_bad_input(tmp_path: Path)
         assert res.returncode == 2, (args, res.stdout, res.stderr)
         (line,) = res.stderr.strip().splitlines()
         assert "not inside a git repository" in line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["show", "20990101-000000-x"], ["stats"], ["resume", "20990101-000000-x"]],
+)
+def test_a_bare_repository_without_a_named_store_says_so(tmp_path: Path, args: list[str]) -> None:
+    """The store readers say what `review` says in a bare repository (not "not inside a git
+    repository", which it is), plus their own way out: a named store."""
+    bare = tmp_path / "bare.git"
+    git(tmp_path, "clone", "-q", "--bare", str(make_repo(tmp_path)), str(bare))
+    env = cli_env(tmp_path)
+    del env["DEEP_REVIEW_STORE"]
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    res = run_cli(args, cwd=bare, env=env)
+    assert res.returncode == 2, (args, res.stdout, res.stderr)
+    (line,) = res.stderr.strip().splitlines()
+    assert f"{bare.resolve()} is a bare repository" in line, line
+    assert f"git -C {bare.resolve()} worktree add" in line, line
+    assert line.endswith("or pass --repo CHECKOUT or --store DIR"), line

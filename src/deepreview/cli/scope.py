@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deepreview.errors import GitError, UsageError
+from deepreview.errors import GitError, NoCheckoutError, UsageError
 
 if TYPE_CHECKING:
     from deepreview.store.repository import Repository
@@ -31,8 +31,10 @@ def store_and_repository(store: str | None, repo: str) -> tuple[Store, Repositor
     ).store
     try:
         root = find_repo_root(Path(repo))
-    except GitError:
+    except GitError as e:
         if setting is None and not env.get(STORE_ENV):
+            if isinstance(e, NoCheckoutError):
+                raise UsageError(e.or_store()) from None
             raise UsageError(
                 f"{repo} is not inside a git repository, and the default store is per "
                 "repository; cd into the reviewed repository (or pass --repo PATH), or pass "

@@ -223,7 +223,8 @@ class PathResolver:
 
     def __init__(self, known: Iterable[str], authoritative: Iterable[str] = ()) -> None:
         # a changed file is a real path: `a/x.py` is the folder `a`, not a diff prefix
-        self._authoritative = frozenset(c for c in (_plain(p) for p in authoritative) if c)
+        # and its backslash is a character of its name (`na\\xefve.py`, `decode_path`)
+        self._authoritative = frozenset(c for c in (_bare(p) for p in authoritative) if c)
         self._known = self._authoritative | frozenset(
             c for c in (self.clean(p) for p in known) if c
         )
@@ -248,8 +249,13 @@ class PathResolver:
     def resolve(self, path: str) -> str:
         cached = self._cache.get(path)
         if cached is None:
-            plain = _plain(path)
-            cached = plain if plain in self._authoritative else self._resolve(self.clean(path))
+            bare, plain = _bare(path), _plain(path)
+            if bare in self._authoritative:
+                cached = bare
+            elif plain in self._authoritative:
+                cached = plain
+            else:
+                cached = self._resolve(self.clean(path))
             self._cache[path] = cached
         return cached
 
@@ -270,7 +276,12 @@ class PathResolver:
 
 def _plain(path: str) -> str:
     """Without backticks or a leading `./`; forward slashes."""
-    p = path.strip().strip("`").replace("\\", "/")
+    return _bare(path.replace("\\", "/"))
+
+
+def _bare(path: str) -> str:
+    """Without backticks or a leading `./`; a backslash kept (it may be part of the name)."""
+    p = path.strip().strip("`")
     return p[2:] if p.startswith("./") and len(p) > 2 else p
 
 

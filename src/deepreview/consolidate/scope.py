@@ -50,6 +50,9 @@ class _Files:
         return bool(self._by_name)
 
     def matches(self, written: str) -> list[str]:
+        exact = written.strip().strip("`")
+        if exact in self._by_name.get(PurePosixPath(exact).name, ()):
+            return [exact]  # a backslash in a real name (`na\\xefve.py`) is no folder
         p = PathResolver.clean(written)
         return [
             k

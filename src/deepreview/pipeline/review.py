@@ -29,6 +29,7 @@ from deepreview.config import (
 from deepreview.config_copy import work_tree_copy_note
 from deepreview.errors import (
     ConfigError,
+    NoCheckoutError,
     NotARepositoryError,
     StoreError,
     UnknownSeatError,
@@ -434,6 +435,8 @@ def locate_store(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
         return Store(store_root(settings.store, cwd, env))
     try:
         root = find_repo_root(cwd)
+    except NoCheckoutError as e:
+        raise UsageError(e.or_store()) from None
     except NotARepositoryError:
         # Reading the store, not reviewing: a named store is the other way out.
         raise UsageError(

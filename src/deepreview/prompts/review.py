@@ -178,8 +178,9 @@ def _path_md(path: str) -> str:
 
 def _name_md(path: str) -> str:
     """A path as a code span on one line: a line break or tab in the name is written as `\n`
-    / `\t` (what git prints)."""
-    shown = path.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+    / `\t` (what git prints). A backslash stays one: a name that is not UTF-8 is spelt
+    `na\\xefve.py` (`targets.git.decode_path`), as in the diff and the report."""
+    shown = path.replace("\n", "\\n").replace("\t", "\\t")
     return code_span(shown)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from deepreview import proc
-from deepreview.errors import GitError, NotARepositoryError
+from deepreview.errors import GitError, NoCheckoutError, NotARepositoryError
 from deepreview.github.remote import repo_from_url
 from deepreview.untrusted_text import inside_repo
 
@@ -164,15 +164,15 @@ def _refuse_checkoutless(start: Path) -> None:
         return
     if bare == "true":
         where = start.resolve()
-        raise GitError(
+        raise NoCheckoutError(
             f"{where} is a bare repository, with no checkout to review from; run deep-review "
             f"in a checkout of it (`git -C {where} worktree add ../NAME BRANCH`, or `git "
-            "clone`), or pass --repo CHECKOUT"
+            "clone`)"
         )
     if inside == "true":
-        raise GitError(
+        raise NoCheckoutError(
             f"{start} is inside a repository's .git folder; cd to its checkout (the folder "
-            "holding .git), or pass --repo CHECKOUT"
+            "holding .git)"
         )
 
 

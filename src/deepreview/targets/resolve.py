@@ -374,7 +374,9 @@ def _fetch_pr_head(git: Git, number: int, repo: str) -> str:
 def review_diff(git: Git, base: str, head: str) -> str:
     """The diff the seats review; `resume` recomputes it with this same command."""
     argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short", base, head]
-    return git.run(argv, timeout=900).stdout.decode("utf-8", errors="replace")
+    # bytes that are not UTF-8 as `\xef`, so a file name in a diff header is spelt as
+    # `decode_path` spells it in the file table and the findings
+    return git.run(argv, timeout=900).stdout.decode("utf-8", errors="backslashreplace")
 
 
 def _history(git: Git, base: str, head: str) -> tuple[tuple[Commit, ...], str | None]:

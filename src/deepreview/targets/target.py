@@ -117,7 +117,8 @@ def _range_slug(target: Target) -> str:
     a, _, b = target.spec.partition(dots)
     sides = []
     for side in (a, b):
-        if side == "HEAD" or not _NAME.match(side) or ".." in side:
+        # judged by its ASCII spelling, as `review_id` writes it: `feat/ünï/x` is a name
+        if side == "HEAD" or not _NAME.match(_ascii(side)) or ".." in side:
             return target.head_sha[:7]
         sides.append(side[:7] if _HEX.match(side) else side)
     return dots.join(sides)

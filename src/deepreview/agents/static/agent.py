@@ -93,12 +93,13 @@ def keep_changed(
 
 
 def _printable(text: str) -> str:
-    """Non-UTF-8 file names arrive as surrogate escapes; show them as U+FFFD, do not crash."""
+    """Non-UTF-8 file names arrive as surrogate escapes; spell them as `decode_path` does
+    (`na\\xefve.py`, the name the file table and the other seats use), do not crash."""
     try:
         raw = text.encode("utf-8", errors="surrogateescape")
     except UnicodeEncodeError:
         raw = text.encode("utf-8", errors="replace")
-    return raw.decode("utf-8", errors="replace")
+    return raw.decode("utf-8", errors="backslashreplace")
 
 
 def _printable_review(review: AgentReview) -> AgentReview:
