@@ -265,9 +265,9 @@ def publish_review(
     except GitHubError as exc:
         line = exc.message
         if exc.status == 403 and not exc.rate_limited and sender.refused is not None:
-            head_repo = _fork_of(client, stored)
-            if head_repo is not None:
-                line = fork_forbidden_line(sender.refused, stored.number, head_repo, stored.repo)
+            fork = _fork_of(client, stored)
+            if fork is not None:
+                line = fork_forbidden_line(sender.refused, stored.number, fork, stored.repo)
         raise PublishFailed(
             f"{line}. The review is stored unchanged; publish it again with "
             f"`deep-review publish {review_id}`",
