@@ -75,9 +75,20 @@ class ConfigError(DeepReviewError):
 class GitHubError(UsageError):
     """GitHub refused or could not answer a request (auth, permission, missing, rate limit)."""
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        detail: str = "",
+        rate_limited: bool = False,
+    ) -> None:
         super().__init__(message)
         self.status = status  # the HTTP status, when GitHub answered one
+        # GitHub's own `message` and `errors`, untrusted: for callers that act on why a
+        # request was refused (a 422's bad line vs. bad commit), never shown unescaped.
+        self.detail = detail
+        self.rate_limited = rate_limited
 
 
 class PublishError(DeepReviewError):

@@ -136,19 +136,22 @@ A name would read better.
 """
 
 
-def push_fix(tmp: Path, gh: FakeGitHub) -> str:
-    """A push to the PR that fixes line 10: the PR's diff keeps only the hunk at line 25."""
+def push_fix(tmp: Path, gh: FakeGitHub, *, force: bool = False) -> str:
+    """A push to the PR that fixes line 10: the PR's diff keeps only the hunk at line 25.
+    `force`: the fix rewrites the reviewed commit (amend, force-push), which leaves the PR."""
     upstream = tmp / "upstream"
     git(upstream, "checkout", "-q", "feature")
     lines = list(HEAD_LINES)
     lines[9] = "v10 = 10"
     write(upstream, "calc.py", "\n".join(lines) + "\n")
+    if force:
+        git(upstream, "reset", "-q", "--soft", "HEAD~1")
     head = commit_all(upstream, "Fix compute")
     git(upstream, "checkout", "-q", "main")
     git(upstream, "push", "-q", "--force", str(tmp / "origin.git"), f"{head}:refs/pull/7/head")
     diff = git(upstream, "diff", "main", head, "--", "calc.py")
     files = [{"filename": "calc.py", "status": "modified", "patch": diff[diff.index("@@") :]}]
-    gh.push(REPO, NUMBER, head, files)
+    gh.push(REPO, NUMBER, head, files, force=force)
     return head
 
 

@@ -193,14 +193,36 @@ def test_review_post_without_credentials_is_refused_before_the_seats_run(
         assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
 
 
+@pytest.mark.parametrize(
+    "errors",
+    [
+        ["Pull request review thread line must be part of the diff"],
+        ["Line could not be resolved"],
+        [
+            {
+                "resource": "PullRequestReviewComment",
+                "code": "custom",
+                "field": "pull_request_review_thread.line",
+                "message": "pull_request_review_thread.line must be part of the diff",
+            }
+        ],
+    ],
+)
 def test_a_rejected_inline_comment_goes_to_the_summary_and_the_rest_are_posted(
-    tmp_path: Path,
+    tmp_path: Path, errors: list[object]
 ) -> None:
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)
         rid = review(fakes, clone, env).json()["review_id"]
-        # Both comments, then the first alone, are refused; the second alone is taken.
-        gh.fail_next(422, times=2, method="POST", path_prefix=f"/repos/{REPO}/pulls/")
+        # Both comments, then the first alone, are refused for their line (GitHub's words
+        # vary); the second alone is taken.
+        gh.fail_next(
+            422,
+            times=2,
+            errors=errors,
+            method="POST",
+            path_prefix=f"/repos/{REPO}/pulls/",
+        )
         res = _publish(clone, env, rid, "--inline")
         assert res.returncode == 0, res.stderr
         pull = gh.pull(REPO, NUMBER)

@@ -8,7 +8,8 @@ GraphQL queries Deep Review uses, keeps their state in memory and records every 
         assert [r.method for r in gh.requests] == [...]
 
 Failures on demand: `gh.fail_next(403, times=2)`, `gh.fail_next(429)`, or
-`gh.fail_next(403, rate_limited=True)` (403 with `X-RateLimit-Remaining: 0`, as GitHub does).
+`gh.fail_next(403, rate_limited=True)` (403 with `X-RateLimit-Remaining: 0`, as GitHub does);
+GitHub's words with `message=` and `errors=[...]` (a 422's `errors` say what was wrong).
 
 GraphQL: `POST /graphql` is dispatched on the operation name (`query Name(...)`), or the first
 selected root field when the query is anonymous, through `gh.graphql_handlers` — a dict of
@@ -20,9 +21,12 @@ A review whose comments are not all on RIGHT-side lines of the PR diff at its `c
 refused with 422, as GitHub does (the whole review, not just the bad comment): `gh.push(...)`
 moves a PR's head and keeps the earlier head's files, so a review of an older commit is checked
 against that commit's diff (`GET …/compare/BASE...HEAD` answers them too), and a commit the PR
-never had is refused. Each top-level review comment is a review thread for the GraphQL
-`publishThreads` query (thread IDs, `resolveReviewThread`); `reviewThreads` serves only the
-threads a test gives (`PullState.review_threads`). `POST …/pulls/N/comments/ID/replies` answers.
+does not have (never had, or lost to `gh.push(..., force=True)`) is refused with GitHub's words.
+`add_pull(..., head_repo="fork/demo")` makes a PR from a fork (`head.repo.full_name`).
+
+Each top-level review comment is a review thread for the GraphQL `publishThreads` query
+(thread IDs, `resolveReviewThread`); `reviewThreads` serves only the threads a test gives
+(`PullState.review_threads`). `POST …/pulls/N/comments/ID/replies` answers.
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ class _Failure:
     times: int
     rate_limited: bool
     message: str
+    errors: list[Any] | None = None  # GitHub's `errors` list, when given
     method: str | None = None  # only requests with this method ...
     path_prefix: str | None = None  # ... and a path starting with this fail
 
@@ -103,6 +108,7 @@ class PullState:
     review_comments: list[dict[str, Any]] = field(default_factory=list)
     review_threads: list[dict[str, Any]] = field(default_factory=list)
     files_at: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # earlier heads
+    forgotten: set[str] = field(default_factory=set)  # heads a force-push took off the PR
     resolved_threads: set[str] = field(default_factory=set)  # node IDs of resolved threads
 
     def files_of(self, sha: str) -> list[dict[str, Any]] | None:
@@ -185,16 +191,22 @@ class FakeGitHub:
         body: str = "",
         author: str = "octocat",
         files: list[dict[str, Any]] | None = None,
+        head_repo: str | None = None,
     ) -> PullState:
-        """A PR; `files` are GitHub's pull-file objects (`filename`, `status`, `patch`)."""
+        """A PR; `files` are GitHub's pull-file objects (`filename`, `status`, `patch`);
+        `head_repo` the fork it comes from (default: a branch of `repo` itself)."""
         data = {
             "number": number,
             "title": title,
             "body": body,
             "html_url": f"https://github.com/{repo}/pull/{number}",
             "user": {"login": author, "html_url": f"https://github.com/{author}"},
-            "base": {"ref": base_ref, "sha": base_sha},
-            "head": {"ref": head_ref, "sha": head_sha},
+            "base": {"ref": base_ref, "sha": base_sha, "repo": {"full_name": repo}},
+            "head": {
+                "ref": head_ref,
+                "sha": head_sha,
+                "repo": {"full_name": head_repo or repo},
+            },
         }
         state = PullState(repo=repo, number=number, data=data, files=list(files or []))
         self.pulls[(repo, number)] = state
@@ -203,11 +215,23 @@ class FakeGitHub:
     def pull(self, repo: str, number: int) -> PullState:
         return self.pulls[(repo, number)]
 
-    def push(self, repo: str, number: int, head_sha: str, files: list[dict[str, Any]]) -> None:
+    def push(
+        self,
+        repo: str,
+        number: int,
+        head_sha: str,
+        files: list[dict[str, Any]],
+        *,
+        force: bool = False,
+    ) -> None:
         """A push to the PR: its head and files move on; the old head's files are kept (a
-        review may still name that commit)."""
+        review may still name that commit), unless `force`: a force-push takes the old head
+        off the PR, and a review naming it is refused."""
         pull = self.pulls[(repo, number)]
-        pull.files_at[pull.data["head"]["sha"]] = pull.files
+        if force:
+            pull.forgotten.add(pull.data["head"]["sha"])
+        else:
+            pull.files_at[pull.data["head"]["sha"]] = pull.files
         pull.data["head"]["sha"] = head_sha
         pull.files = list(files)
 
@@ -218,11 +242,13 @@ class FakeGitHub:
         times: int = 1,
         rate_limited: bool = False,
         message: str | None = None,
+        errors: list[Any] | None = None,
         method: str | None = None,
         path_prefix: str | None = None,
     ) -> None:
         """The next `times` requests (those with `method` and a path under `path_prefix`, when
-        given) answer `status`, with rate-limit headers when asked or for 429."""
+        given) answer `status` with `message` (and `errors`, when given), with rate-limit
+        headers when asked or for 429."""
         default = {
             401: "Bad credentials",
             403: "Resource not accessible by integration",
@@ -233,7 +259,7 @@ class FakeGitHub:
         if rate_limited:
             default = "API rate limit exceeded"
         self._failures.append(
-            _Failure(status, times, rate_limited, message or default, method, path_prefix)
+            _Failure(status, times, rate_limited, message or default, errors, method, path_prefix)
         )
 
     def requests_to(self, method: str, path_prefix: str = "") -> list[Recorded]:
@@ -318,7 +344,10 @@ class _Handler(BaseHTTPRequestHandler):
             headers = {}
             if failure.rate_limited or failure.status == 429:
                 headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1700000000"}
-            self._send(failure.status, {"message": failure.message}, headers)
+            answer: dict[str, Any] = {"message": failure.message}
+            if failure.errors is not None:
+                answer["errors"] = failure.errors
+            self._send(failure.status, answer, headers)
             return
         if fake.token is not None and self.headers.get("Authorization") != f"Bearer {fake.token}":
             self._send(401, {"message": "Bad credentials"})
@@ -447,9 +476,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _new_review(self, pull: PullState, body: dict[str, Any]) -> dict[str, Any]:
         comments = body.get("comments") or []
-        files = pull.files_of(body.get("commit_id") or pull.data["head"]["sha"])
+        sha = body.get("commit_id") or pull.data["head"]["sha"]
+        files = pull.files_of(sha)
         if files is None:
-            raise _Answer(422, {"message": "Unprocessable Entity", "errors": ["No commit found"]})
+            # GitHub's words: a commit it knows but the PR lost, or one it never saw.
+            said = (
+                "The commitOID is not part of the pull request"
+                if sha in pull.forgotten
+                else f"No commit found for SHA: {sha}"
+            )
+            raise _Answer(422, {"message": "Unprocessable Entity", "errors": [said]})
         diff_lines = {f["filename"]: right_side_lines(f.get("patch") or "") for f in files}
         for c in comments:
             if not isinstance(c, dict) or not isinstance(c.get("body"), str):

@@ -40,6 +40,15 @@ class HttpFailure:
     message: str  # GitHub's own `message`, one line, untrusted: shown trimmed
     rate_limited: bool
     reset_at: int | None = None  # X-RateLimit-Reset: epoch seconds, when GitHub said
+    errors: str = ""  # GitHub's `errors` list, flattened: a 422 says there what was wrong
+
+    def error(self, what: str, not_found: str | None = None) -> GitHubError:
+        return GitHubError(
+            failure_message(self, what, not_found),
+            status=self.status,
+            detail=f"{self.message}; {self.errors}" if self.errors else self.message,
+            rate_limited=self.rate_limited,
+        )
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -80,13 +89,25 @@ def failure_message(failure: HttpFailure, what: str, not_found: str | None = Non
     return f"GitHub API error for {what}: HTTP {code}{said}"
 
 
-def _body_message(raw: bytes) -> str:
+def _body_message(raw: bytes) -> tuple[str, str]:
+    """GitHub's `message`, and its `errors` (strings, or objects with `message`, `field`,
+    `code`) flattened to one line."""
     try:
         data = json.loads(raw.decode("utf-8", errors="replace") or "{}")
     except json.JSONDecodeError:
-        return ""
-    msg = data.get("message") if isinstance(data, dict) else None
-    return msg if isinstance(msg, str) else ""
+        return "", ""
+    if not isinstance(data, dict):
+        return "", ""
+    msg = data.get("message")
+    errors = data.get("errors")
+    said: list[str] = []
+    for item in errors if isinstance(errors, list) else []:
+        if isinstance(item, str):
+            said.append(item)
+        elif isinstance(item, dict):
+            parts = (item.get(k) for k in ("field", "code", "message"))
+            said.append(" ".join(p for p in parts if isinstance(p, str) and p))
+    return (msg if isinstance(msg, str) else ""), _one_line("; ".join(said), 500)
 
 
 @dataclass(frozen=True)
@@ -189,8 +210,9 @@ class GitHubClient:
                 "check `gh auth status` and the network"
             )
         status = int(m.group(1) or m.group(2))
-        failure = HttpFailure(status, _body_message(result.stdout), bool(_RATE_LIMIT.search(said)))
-        raise GitHubError(failure_message(failure, what, not_found), status=failure.status)
+        message, errors = _body_message(result.stdout)
+        limited = bool(_RATE_LIMIT.search(said))
+        raise HttpFailure(status, message, limited, errors=errors).error(what, not_found)
 
     def https(
         self,
@@ -221,7 +243,7 @@ class GitHubClient:
                 return json.loads(raw) if raw.strip() else None
         except urllib.error.HTTPError as exc:
             raw_body = exc.read() if exc.fp is not None else b""
-            message = _body_message(raw_body)
+            message, errors = _body_message(raw_body)
             headers = exc.headers
             limited = bool(headers and headers.get("X-RateLimit-Remaining") == "0")
             reset = headers.get("X-RateLimit-Reset", "") if headers else ""
@@ -230,10 +252,9 @@ class GitHubClient:
                 message,
                 limited or bool(_RATE_LIMIT.search(message)),
                 int(reset) if reset.isdigit() else None,
+                errors,
             )
-            raise GitHubError(
-                failure_message(failure, what, not_found), status=failure.status
-            ) from exc
+            raise failure.error(what, not_found) from exc
         except (urllib.error.URLError, OSError, json.JSONDecodeError) as exc:
             raise GitHubError(
                 f"cannot reach the GitHub API for {what} ({exc}); install and log in to `gh`, "

@@ -38,6 +38,7 @@ from deepreview.publish.inline import (
     plan_inline,
     review_payload,
 )
+from deepreview.publish.refusal import fork_forbidden_line, head_moved_line, review_refusal
 from deepreview.publish.safe import is_summary, marker_fingerprint
 from deepreview.publish.summary import SummaryInput, adopted, summary_body
 from deepreview.render.sarif import review_failed
@@ -197,11 +198,17 @@ class _Sender:
         self.client, self.dry_run = client, dry_run
         self.writes: list[ApiRequest] = []  # sent (GitHub took them), or would be sent
         self.posted: list[str] = []  # finding IDs now inline comments
+        self.refused: str | None = None  # the write GitHub refused with 403, if one was
 
     def send(self, method: str, path: str, body: dict[str, Any], what: str) -> Any:
         answer = None
         if not self.dry_run:
-            answer = self.client.request(method, path, body=body, what=what)
+            try:
+                answer = self.client.request(method, path, body=body, what=what)
+            except GitHubError as exc:
+                if exc.status == 403:  # it stops the publication: the last write sent
+                    self.refused = what
+                raise
         self.writes.append(ApiRequest(method, f"{self.client.api_url}/{path}", body))
         return answer
 
@@ -215,14 +222,16 @@ class _Sender:
     def review(
         self, path: str, comments: Sequence[tuple[Finding, Anchor]], head_sha: str
     ) -> tuple[list[str], list[str]]:
-        """Post `comments` as one review; on a 422 (some line GitHub will not take) split the
-        batch in halves and retry, so one bad line loses only itself. (posted, rejected) IDs."""
+        """Post `comments` as one review; on a 422 that blames a comment's place (a line not
+        on the diff) split the batch in halves and retry, so one bad line loses only itself.
+        Any other refusal (the commit, an unknown reason) would refuse every half alike: it
+        is raised. (posted, rejected) IDs."""
         if not comments:
             return [], []
         try:
             self.send("POST", path, review_payload(comments, head_sha), "the inline review")
         except GitHubError as exc:
-            if exc.status != 422:
+            if exc.status != 422 or review_refusal(exc.detail) != "place":
                 raise
             if len(comments) == 1:
                 return [], [comments[0][0].id]
@@ -254,8 +263,13 @@ def publish_review(
     try:
         return _publish(stored, client, sender, inline, report_url, force)
     except GitHubError as exc:
+        line = exc.message
+        if exc.status == 403 and not exc.rate_limited and sender.refused is not None:
+            fork = _fork_of(client, stored)
+            if fork is not None:
+                line = fork_forbidden_line(sender.refused, stored.number, fork, stored.repo)
         raise PublishFailed(
-            f"{exc.message}. The review is stored unchanged; publish it again with "
+            f"{line}. The review is stored unchanged; publish it again with "
             f"`deep-review publish {review_id}`",
             stored=stored,
             sent=tuple(sender.writes),
@@ -320,9 +334,19 @@ def _publish(
             for f, a in plan.comments
             if a.moved_from is not None and a.moved_from != a.line
         }
-        posted, rejected = sender.review(
-            f"{pr_path}/reviews", plan.comments, stored.state.target.head_sha
-        )
+        head_sha = stored.state.target.head_sha
+        try:
+            posted, rejected = sender.review(f"{pr_path}/reviews", plan.comments, head_sha)
+        except GitHubError as exc:
+            if exc.status != 422 or review_refusal(exc.detail) != "commit":
+                raise
+            # Publishing this review again would fail alike: no "publish it again" advice.
+            raise PublishFailed(
+                head_moved_line(review_id, stored.number, head_sha),
+                stored=stored,
+                sent=tuple(sender.writes),
+                posted=sender.posted,
+            ) from exc
         unanchored += rejected
     replies, resolved, follow_notes = _follow_up(client, sender, stored, earlier, last_word)
     notes += follow_notes
@@ -372,6 +396,28 @@ def _publish(
         notes=tuple(notes),
         not_adopted=tuple(author(c)[0] or "?" for c in others),
     )
+
+
+def _fork_of(client: GitHubClient, stored: _Stored) -> str | None:
+    """Which fork a PR comes from (its head repository, when not the base one), asked after a
+    write was refused: a fork's PR gets a read-only token on `pull_request` events. None when
+    the PR is not from a fork, or GitHub does not say."""
+    try:
+        data = client.get_json(f"repos/{stored.repo}/pulls/{stored.number}", what="the PR")
+    except GitHubError:
+        return None
+    head = data.get("head") if isinstance(data, dict) else None
+    base = data.get("base") if isinstance(data, dict) else None
+    head_repo = head.get("repo", {}) if isinstance(head, dict) else {}
+    base_repo = base.get("repo", {}) if isinstance(base, dict) else {}
+    if isinstance(head, dict) and head_repo is None:
+        return "a deleted fork"  # GitHub drops `head.repo` with the fork; its PR stays one
+    name = head_repo.get("full_name") if isinstance(head_repo, dict) else None
+    base_name = base_repo.get("full_name") if isinstance(base_repo, dict) else None
+    if not isinstance(name, str):
+        return None
+    base_name = base_name if isinstance(base_name, str) else stored.repo
+    return f"the fork {name}" if name.lower() != base_name.lower() else None
 
 
 def _foreign_note(comments: Sequence[dict[str, Any]]) -> str:

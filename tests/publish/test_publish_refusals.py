@@ -1,0 +1,108 @@
+"""GitHub refuses a publication for a reason that is not a comment's line: the PR's head moved
+(the inline review's commit is gone), or a fork's PR gets a read-only token. Through the real
+`deep-review publish` against the fake GitHub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from publish.scenario import NUMBER, REPO, install_fake_gh, push_fix, review, setup
+from support.fake_github import FakeGitHub
+from support.repos import CliResult, run_cli
+
+pytestmark = pytest.mark.slow  # each test runs a real review
+
+REVIEWS = f"/repos/{REPO}/pulls/{NUMBER}/reviews"
+
+
+def _publish(clone: Path, env: dict[str, str], *args: str) -> CliResult:
+    return run_cli(["publish", *args], cwd=clone, env=env)
+
+
+@pytest.mark.parametrize("way", ["https", "gh"])
+def test_a_review_whose_commit_a_force_push_dropped_stops_after_one_post(
+    tmp_path: Path, way: str
+) -> None:
+    """Splitting the batch cannot help when GitHub refuses the review's commit: one POST, one
+    line saying the head moved and what to do, nothing posted; without --inline it posts."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        push_fix(tmp_path, gh, force=True)
+        if way == "gh":  # `gh api` prints GitHub's answer on stdout: the same words
+            install_fake_gh(fakes, gh)
+            env = {**env, "FAKE_GITHUB_URL": gh.url}
+            del env["GITHUB_TOKEN"]
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 5, res.stderr
+        (line,) = res.stderr.strip().splitlines()
+        assert f"no longer part of PR #{NUMBER}" in line and "head moved" in line, line
+        assert f"`deep-review review {NUMBER}`" in line and "without --inline" in line, line
+        assert "not on the diff" not in res.stdout + res.stderr
+        assert len(gh.requests_to("POST", REVIEWS)) == 1
+        pull = gh.pull(REPO, NUMBER)
+        assert pull.review_comments == [] and pull.issue_comments == []
+        again = _publish(clone, env, rid)
+        assert again.returncode == 0, again.stderr
+        assert len(pull.issue_comments) == 1
+
+
+@pytest.mark.parametrize(
+    ("errors", "words"),
+    [
+        # GitHub's words for a commit the PR does not have, old and new.
+        (
+            [
+                {
+                    "resource": "PullRequestReviewComment",
+                    "code": "custom",
+                    "field": "commit_id",
+                    "message": "commit_id is not part of the pull request",
+                }
+            ],
+            "head moved",
+        ),
+        (["No commit found for SHA: 0123abcd"], "head moved"),
+        # A reason nobody can place: every half would be refused alike.
+        (None, "HTTP 422: Unprocessable Entity"),
+    ],
+)
+def test_a_422_that_blames_no_line_is_not_split(
+    tmp_path: Path, errors: list[Any] | None, words: str
+) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        gh.fail_next(422, times=99, errors=errors, method="POST", path_prefix=REVIEWS)
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 5, res.stderr
+        (line,) = res.stderr.strip().splitlines()
+        assert words in line, line
+        assert len(gh.requests_to("POST", REVIEWS)) == 1
+        assert gh.pull(REPO, NUMBER).issue_comments == []
+
+
+@pytest.mark.parametrize(
+    ("head_repo", "fork"),
+    [({"full_name": "mallory/demo"}, "the fork mallory/demo"), (None, "a deleted fork")],
+)
+def test_a_403_on_a_fork_pr_says_the_token_is_read_only(
+    tmp_path: Path, head_repo: dict[str, str] | None, fork: str
+) -> None:
+    """On `pull_request` a fork's PR gets a read-only token whatever `permissions:` says:
+    asking for `pull-requests: write` would send the user the wrong way."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        gh.pull(REPO, NUMBER).data["head"]["repo"] = head_repo
+        rid = review(fakes, clone, env).json()["review_id"]
+        gh.fail_next(403, method="POST", path_prefix="/repos/")
+        res = _publish(clone, env, rid)
+        assert res.returncode == 5, res.stderr
+        (line,) = res.stderr.strip().splitlines()
+        assert f"PR #{NUMBER} comes from {fork}" in line, line
+        assert "read-only token" in line and "pull_request_target" in line, line
+        assert "workflow_run" in line and f"publish {rid}" in line, line
+        assert "pull-requests: write" not in line
