@@ -21,7 +21,7 @@ _SCRIPT = textwrap.dedent(
     import deepreview.runner
     from deepreview.pipeline import index_step
 
-    first = sys.argv[1]
+    first, call = sys.argv[1], sys.argv[2]
     loading = threading.Event()
 
 
@@ -50,7 +50,12 @@ _SCRIPT = textwrap.dedent(
         if first == "main":
             loading.wait()
         try:
-            deepreview.runner.unreadable("I could not access the repository.", "alpha")
+            if call == "unreadable":  # a seat's text checked once its agent is done
+                deepreview.runner.unreadable("I could not access the repository.", "alpha")
+            else:  # a `--passes 2` seat's findings counted (pipeline.passes_step)
+                from deepreview.pipeline import passes_step
+
+                passes_step._findings("## Critical\\n- **C1** `a.py:1` - x\\n", "alpha", 1)
         except Exception as exc:
             errors.append(f"seat: {exc!r}")
 
@@ -69,10 +74,11 @@ _SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.parametrize("call", ["unreadable", "pass findings"])
 @pytest.mark.parametrize("first", ["main", "seat"])
-def test_late_imports_in_two_threads_do_not_break_each_other(first: str) -> None:
+def test_late_imports_in_two_threads_do_not_break_each_other(first: str, call: str) -> None:
     run = subprocess.run(
-        [sys.executable, "-c", _SCRIPT, first],
+        [sys.executable, "-c", _SCRIPT, first, call],
         capture_output=True,
         text=True,
         timeout=60,

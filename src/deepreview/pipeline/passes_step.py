@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import RERUN_STATUSES, PassEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, review_name, seat_files
@@ -59,13 +60,16 @@ def pass_prompt(base_prompt: str, pass_no: int, earlier: Sequence[Finding]) -> s
 
 
 def _findings(text: str, seat: str, pass_no: int) -> tuple[Finding, ...]:
-    from deepreview.findings.parse import parse_review
+    # in a seat's thread, while the main thread may import too (`late_imports`)
+    with LATE_IMPORTS:
+        from deepreview.findings.parse import parse_review
 
     return parse_review(text, seat=seat, pass_no=pass_no, worktree_prefixes=()).findings
 
 
 def _new(found: Sequence[Finding], earlier: Sequence[Finding]) -> list[Finding]:
-    from deepreview.rounds.apply import same_finding
+    with LATE_IMPORTS:
+        from deepreview.rounds.apply import same_finding
 
     return [f for f in found if not any(same_finding(f, e) for e in earlier)]
 
