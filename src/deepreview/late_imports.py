@@ -9,8 +9,9 @@ package's `__init__`, which imports `deepreview.findings.parse`; a seat importin
 directly takes the locks in the opposite order. One thread then gets `_DeadlockError` or
 "cannot import name ... from partially initialized module" (both seen: CI, and
 tests/faults/test_import_race.py). Every import made after a second thread starts holds this
-lock, so they run one at a time. Re-entrant: code holding it may import through a path that
-takes it again.
+lock, so they run one at a time, and so does code that imports on first use (parsing a review:
+pydantic imports as it builds its models). Re-entrant: code holding it may import through a
+path that takes it again.
 """
 
 from __future__ import annotations

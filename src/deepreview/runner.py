@@ -427,11 +427,12 @@ def unreadable(review_text: str, seat: str) -> str | None:
     """Why a seat's text is no review at all (`findings.readable`), or None. The parser is
     imported here, in the seat's thread once its agent is done: the first seat does not wait
     for it."""
+    # (the parser may import on first use too: pydantic for a JSON review)
     with LATE_IMPORTS:
         from deepreview.findings.parse import parse_review
         from deepreview.findings.readable import unparseable_reason
 
-    return unparseable_reason(parse_review(review_text, seat=seat))
+        return unparseable_reason(parse_review(review_text, seat=seat))
 
 
 def review_json(review: AgentReview) -> str:
@@ -439,7 +440,7 @@ def review_json(review: AgentReview) -> str:
     with LATE_IMPORTS:
         from deepreview.serialize import to_json
 
-    return to_json(review)
+        return to_json(review)
 
 
 def run_seats(

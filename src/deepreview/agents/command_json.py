@@ -85,16 +85,17 @@ def parse_json_review(text: str, *, seat: str) -> AgentReview | str | None:
         return None
     if not isinstance(data, dict) or "schema_version" not in data:
         return None
+    # in the seat's thread: pydantic imports as it builds the models (`late_imports`)
     with LATE_IMPORTS:
         from pydantic import ValidationError
 
-    try:
-        parsed = _models().model_validate(data)
-    except ValidationError as exc:
-        return (
-            f"invalid review JSON: {first_problem(exc, top='the top level')} "
-            f"(see README, command seats; {exc.error_count()} error(s))"
-        )
+        try:
+            parsed = _models().model_validate(data)
+        except ValidationError as exc:
+            return (
+                f"invalid review JSON: {first_problem(exc, top='the top level')} "
+                f"(see README, command seats; {exc.error_count()} error(s))"
+            )
     counters: dict[str, int] = {}
     findings: list[Finding] = []
     ordered = sorted(parsed.findings, key=lambda f: Severity(f.severity).rank)

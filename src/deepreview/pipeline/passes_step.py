@@ -64,14 +64,14 @@ def _findings(text: str, seat: str, pass_no: int) -> tuple[Finding, ...]:
     with LATE_IMPORTS:
         from deepreview.findings.parse import parse_review
 
-    return parse_review(text, seat=seat, pass_no=pass_no, worktree_prefixes=()).findings
+        return parse_review(text, seat=seat, pass_no=pass_no, worktree_prefixes=()).findings
 
 
 def _new(found: Sequence[Finding], earlier: Sequence[Finding]) -> list[Finding]:
     with LATE_IMPORTS:
         from deepreview.rounds.apply import same_finding
 
-    return [f for f in found if not any(same_finding(f, e) for e in earlier)]
+        return [f for f in found if not any(same_finding(f, e) for e in earlier)]
 
 
 class SeatPassRecorder:
