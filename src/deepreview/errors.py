@@ -42,6 +42,10 @@ class UsageError(DeepReviewError):
     """Bad input from the user: wrong target, empty diff, unknown seat name."""
 
 
+class ShallowCloneError(UsageError):
+    """The history a review starts from was not fetched (`git clone --depth 1`)."""
+
+
 class UnknownSeatError(UsageError):
     """A seat name that no built-in, plugin or configured seat answers to."""
 

@@ -164,3 +164,17 @@ def test_lfs_files_whose_content_is_not_here(tmp_path: Path) -> None:
     out = res.json()
     assert {s["seat"]: s["status"] for s in out["seats"]} == {"static": "ok", "echo": "ok"}
     assert_no_leftovers(fakes, repo)
+
+
+def test_doctor_in_a_shallow_clone_says_a_review_would_refuse(tmp_path: Path) -> None:
+    """`doctor` said "A review now would run: …" where `review` refuses (exit 2): it ignored
+    the target's error like "nothing to review on the base branch"."""
+    from support.repos import run_cli
+
+    clone = _shallow_clone(tmp_path)
+    env = Fakes(tmp_path).env()
+    res = run_cli(["doctor"], cwd=clone, env=env)
+    assert "A review now would refuse to start:" in res.stdout, res.stdout
+    assert "shallow clone" in res.stdout and "git fetch --unshallow" in res.stdout
+    data = json.loads(run_cli(["doctor", "--json"], cwd=clone, env=env).stdout)
+    assert "shallow clone" in (data["review_refused"] or ""), data

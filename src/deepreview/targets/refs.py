@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from deepreview.errors import GitError, UsageError
+from deepreview.errors import GitError, ShallowCloneError, UsageError
 from deepreview.targets.git import Git
 
 
@@ -16,7 +16,7 @@ def require_full_history(git: Git, problem: str) -> None:
     shallow = git.run(["rev-parse", "--is-shallow-repository"], check=False).stdout_text
     if shallow.strip() != "true":
         return
-    raise UsageError(
+    raise ShallowCloneError(
         f"{problem}: this is a shallow clone, whose history stops short of it; fetch the "
         "history with `git fetch --unshallow` (GitHub Actions: actions/checkout with "
         "fetch-depth: 0), then review again"
