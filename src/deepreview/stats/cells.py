@@ -66,8 +66,13 @@ def no_lead_note(table: StatsTable) -> str | None:
     without = table.reviews - table.reviews_with_lead
     if not table.reviews or not without:
         return None
+    if table.reviews == 1:
+        which = "The one review had no lead: it counts"
+    else:
+        which = f"{without} of {table.reviews} reviews had no lead: " + (
+            "it counts" if without == 1 else "they count"
+        )
     return (
-        f"{without} of {table.reviews} reviews had no lead: they count raised findings, "
-        "unique insights, coverage, time and cost only (survival, false positives, "
-        "downgrades and drops need the lead's decisions)."
+        f"{which} raised findings, unique insights, coverage, time and cost only (survival, "
+        "false positives, downgrades and drops need the lead's decisions)."
     )
