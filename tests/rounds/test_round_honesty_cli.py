@@ -113,15 +113,21 @@ def test_a_round_in_which_every_seat_failed_reports_no_findings_of_its_own(
     assert data3["round_info"]["number"] == 3
 
 
+def _static_round_after(tmp_path: Path, round1: str) -> dict[str, Any]:
+    """Round 1 with a model seat answering `round1`, then round 2 with the static seat alone:
+    round 2's report."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    run_round(fakes, repo, round1)
+    res = fakes.review(repo, "--agents", "static", "--format", "md")
+    assert res.returncode == 0, res.stderr
+    return _data(fakes, res.json()["review_id"])
+
+
 def test_static_only_verdict_does_not_credit_carried_findings_to_static(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ONLY_SUGGESTION)
-    res = fakes.review(repo, "--agents", "static", "--format", "md")
-    assert res.returncode == 0, res.stderr
-    data = _data(fakes, res.json()["review_id"])
+    data = _static_round_after(tmp_path, ONLY_SUGGESTION)
     verdict = data["header"]["verdict"]
     assert verdict["label"] == "No model review"
     assert verdict["reason"] == (
@@ -135,12 +141,7 @@ def test_static_only_verdict_says_a_carried_important_finding_is_carried(
     """Round 1's model seat raises I1 (important); round 2 runs the static seat alone, which
     finds nothing. The verdict said "I1 needs attention" as if the static checks had found it:
     it says I1 is still open from round 1, not found by this round's static checks."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
-    res = fakes.review(repo, "--agents", "static", "--format", "md")
-    assert res.returncode == 0, res.stderr
-    data = _data(fakes, res.json()["review_id"])
+    data = _static_round_after(tmp_path, ROUND1)
     verdict = data["header"]["verdict"]
     assert verdict["label"] == "Merge with fixes"
     assert verdict["reason"] == (
