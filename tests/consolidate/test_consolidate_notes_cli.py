@@ -91,3 +91,24 @@ def test_the_html_report_shows_a_note_credit_as_a_note(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     assert "Documentation Assessment (note):" in res.stdout
     assert "Documentation Assessment (suggestion)" not in res.stdout
+
+
+PRAISER = NOTER.replace(
+    "1. `pkg/quota/parse.go:21` still says `parseQuota` takes megabytes; it takes bytes now.",
+    "1. `pkg/quota/parse.go:21` — accurate, matches what `parseQuota` does.",
+)
+
+
+def test_a_note_calling_the_lines_accurate_credits_nobody(tmp_path: Path) -> None:
+    """A reviewer who read the comment and called it accurate did not see the problem another
+    reviewer found there: crediting it would show it agreeing with a finding it contradicts."""
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(FINDER)
+    b.write_text(PRAISER)
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    [finding] = json.loads(res.stdout)["findings"]
+    assert finding["reviewers"] == ["Claude"]
+    assert [s["kind"] for s in finding["sources"]] == ["finding"]

@@ -14,7 +14,9 @@ note as its title.
 
 Notes are Testing and Documentation Assessment items and design *concerns*. Not notes: the
 reviewer's own findings (those are clustered), strengths, verdict tables about earlier rounds,
-and Acknowledged Limitations (they quote the code's comments about known limits).
+Acknowledged Limitations (they quote the code's comments about known limits), and praise: an
+item calling the cited lines accurate or correct, naming no problem, is the reviewer checking
+the place and finding nothing there, the opposite of a sighting.
 """
 
 from __future__ import annotations
@@ -43,6 +45,19 @@ _REF = re.compile(
     r":(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?"
 )
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# "`guide.md:21` — accurate, matches the implementation": the reviewer checked and approved.
+_APPROVES = re.compile(
+    r"\b(?:accurate|correct(?:ly)?|matches|consistent with|up[- ]to[- ]date|lgtm"
+    r"|looks (?:right|good)|well[- ]documented|no (?:issues?|changes?) (?:found|needed))\b",
+    re.IGNORECASE,
+)
+# Any of these and the item may be approving one part and faulting another: still a note.
+_FAULTS = re.compile(
+    r"\b(?:but|however|except|although|though|yet|still|missing|stale|wrong|incorrect|inaccurate"
+    r"|outdated|misleading|should|must|needs?|no longer|not|never|lacks?|overstat\w*"
+    r"|contradict\w*|typos?|untested|fails?|broken|bug)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,8 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
         for unit in _units(text):
             if unit.lstrip().startswith("|"):
                 continue  # a verdict table (prior items, accepted changes), not a remark
+            if _APPROVES.search(unit) and not _FAULTS.search(unit):
+                continue
             for m in _REF.finditer(unit):
                 loc = parse_file_ref(m.group(0).replace(" ", ""))
                 if loc is None or loc.start is None:
