@@ -94,26 +94,24 @@ def apply_round(
         seats = collect(per_seat, p.id)
         verdict, disagree = consolidate(seats)
         unreadable = tuple((credit, unread[p.id]) for credit, _, unread in read if p.id in unread)
-        location = str(p.locations[0]) if p.locations else ""
         if decline_for(p) is not None:
             continue  # handled with this round's findings below
+        # Either verdict below (its re-raise dropped by the lead, or what the seats concluded)
+        # starts from what `p` was.
+        about_p = FixVerdict(
+            prior_id=p.id,
+            title=p.title,
+            severity=p.severity,
+            location=str(p.locations[0]) if p.locations else "",
+            seats=seats,
+        )
         match = next((f for f in findings if raises(f, p)), None)
         dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
         if match is None and dropped_by:
             # Raised again, and this round's lead dropped that: the lead's judgment of the claim
             # closes it; carried, it would be an open finding nobody stands behind.
             dropped_raisers[p.id] = tuple(dict.fromkeys(dropped_by))
-            verdicts.append(
-                FixVerdict(
-                    prior_id=p.id,
-                    title=p.title,
-                    severity=p.severity,
-                    location=location,
-                    seats=seats,
-                    raised_again=True,
-                    dropped_by_lead=True,
-                )
-            )
+            verdicts.append(dataclasses.replace(about_p, raised_again=True, dropped_by_lead=True))
             continue
         carried_as = None
         # Open when a seat judged it (partially) not fixed or raised it again; when a seat's
@@ -137,13 +135,9 @@ def apply_round(
             # "fixed": no verdict stands.
             disagree = disagree or (unread_open and verdict is not None)
             verdict = None
-        fv = FixVerdict(
-            prior_id=p.id,
-            title=p.title,
-            severity=p.severity,
-            location=location,
+        fv = dataclasses.replace(
+            about_p,
             verdict=verdict,
-            seats=seats,
             disagreement=disagree,
             unreadable=unreadable,
             raised_again=match is not None,
