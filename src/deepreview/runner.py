@@ -424,15 +424,14 @@ def _wait_until_ready(
 
 
 def unreadable(review_text: str, seat: str) -> str | None:
-    """Why a seat's text is no review at all (`findings.readable`), or None. The parser is
-    imported here, in the seat's thread once its agent is done: the first seat does not wait
-    for it."""
+    """Why a seat's text is no review at all (`findings.parse.unreadable_reason`), or None. The
+    parser is imported here, in the seat's thread once its agent is done: the first seat does
+    not wait for it."""
     # (the parser may import on first use too: pydantic for a JSON review)
     with LATE_IMPORTS:
-        from deepreview.findings.parse import parse_review
-        from deepreview.findings.readable import unparseable_reason
+        from deepreview.findings.parse import unreadable_reason
 
-        return unparseable_reason(parse_review(review_text, seat=seat))
+        return unreadable_reason(review_text, seat=seat)
 
 
 def review_json(review: AgentReview) -> str:

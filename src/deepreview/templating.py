@@ -13,12 +13,12 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import threading
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from deepreview.atomicfile import replace_bytes
 from deepreview.usercache import user_cache_dir
 
 _FOLDER = "templates"
@@ -73,14 +73,10 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         path = self._path(bucket)
         if path is None:
             return
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
+        # A cache: a lost file only costs a compile, not worth a disk flush per template.
+        with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(bucket.bytecode_to_string())
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
+            replace_bytes(path, bucket.bytecode_to_string(), durable=False)
 
 
 def environment(**options: Any) -> jinja2.Environment:

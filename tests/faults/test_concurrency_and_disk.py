@@ -102,7 +102,7 @@ def _assert_store_healthy(store: Path, repo: Path, env: dict[str, str], complete
         assert rows[failed_id] == "failed"
         for ext in ("md", "json", "html"):
             assert not (store / f"{failed_id}.{ext}").exists(), ext
-    leftovers = [p.name for p in store.rglob("*") if ".tmp-" in p.name or p.suffix == ".redact"]
+    leftovers = [p.name for p in store.rglob("*") if p.suffix == ".tmp"]  # half-written files
     assert leftovers == []
     return failed_id
 

@@ -26,6 +26,7 @@ LAYERS = [
         "usercache",
         "templating",
         "lockfile",
+        "atomicfile",
         "untrusted_text",
         "late_imports",
     ),

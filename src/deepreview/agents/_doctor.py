@@ -19,6 +19,7 @@ from typing import Final
 
 from deepreview import proc
 from deepreview.agents.base import Availability, SeatSettings
+from deepreview.atomicfile import replace_bytes
 from deepreview.usercache import user_cache_dir
 
 VERSION_TIMEOUT_S: Final = 15.0
@@ -80,9 +81,8 @@ def _remember_version(env: Mapping[str, str], key: str, version: str) -> None:
         data[key] = version
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-            os.replace(tmp, path)
+            # A cache: not worth a disk flush on every newly probed CLI.
+            replace_bytes(path, json.dumps(data, sort_keys=True).encode("utf-8"), durable=False)
         except (OSError, ValueError):
             return
 

@@ -20,7 +20,6 @@ could log the user out.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Final
 
 from deepreview.agents.base import SeatTask
+from deepreview.atomicfile import replace_bytes
 
 _LOGGER: Final = logging.getLogger(__name__)
 
@@ -156,14 +156,8 @@ def sync_back_credentials(home: Path) -> list[Path]:
             new = dest.read_bytes()
             if _digest(new) == original or _digest(source.read_bytes()) != original:
                 continue
-            tmp = source.with_name(source.name + ".deepreview-tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(new)
-            os.replace(tmp, source)
+            replace_bytes(source, new, mode=0o600)
             updated.append(source)
         except (OSError, KeyError, TypeError) as exc:
             _LOGGER.warning("could not write refreshed credentials back: %s", exc)
-            with contextlib.suppress(OSError, KeyError, TypeError):
-                Path(entry["source"] + ".deepreview-tmp").unlink(missing_ok=True)
     return updated

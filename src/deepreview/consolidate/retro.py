@@ -13,7 +13,7 @@ both counted in `coverage`), Downgraded (its findings that ended less
 severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
 
 In a later round of a series, a finding only this seat raised that an earlier round had already
-reported (the round's matching, `rounds.apply`) is no unique insight: `with_earlier_rounds`
+reported (the round's matching, `rounds.matching`) is no unique insight: `with_earlier_rounds`
 names it apart, `S1 (sub); re-raised from round 1: I1 (shout)`, as a confirmation.
 """
 

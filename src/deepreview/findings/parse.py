@@ -76,6 +76,7 @@ from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.loose import loose_findings, placed_concerns
 from deepreview.findings.prose_problems import asks_for_changes, prose_problems
 from deepreview.findings.quotes import unquote_findings
+from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.section_titles import DESIGN_KINDS, FINDING_KINDS, Kind, says_high
 from deepreview.findings.sections import (
@@ -128,6 +129,12 @@ def parse_review(
             warnings=(f"review parser failed ({type(exc).__name__}: {exc}); text kept unparsed",),
             raw=raw,
         )
+
+
+def unreadable_reason(text: str, *, seat: str = "") -> str | None:
+    """Why a seat's text is no review at all (`readable.unparseable_reason` of its parse), or
+    None when it is one: how a seat's run is judged (`runner`) and counted (`stats`)."""
+    return unparseable_reason(parse_review(text, seat=seat))
 
 
 def _as_text(text: object) -> str:

@@ -9,12 +9,11 @@ file beside it, renamed over it, so neither a link nor a hard link is written th
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
+from deepreview.atomicfile import replace_bytes
 from deepreview.errors import UsageError
 
 
@@ -64,17 +63,14 @@ def read_context(path: Path) -> str | None:
 def write_context_text(path: Path, text: str) -> None:
     """Replace the file (or create it) with `text`: never through a link, keeping its mode."""
     mode = _existing_mode(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
-        with os.fdopen(fd, "wb") as fh:
-            if mode is not None:
-                os.fchmod(fh.fileno(), mode)
-            fh.write(text.encode("utf-8"))
-        _existing_mode(path)  # still no link where the file goes (renaming over one is safe)
-        os.replace(tmp, path)
+        replace_bytes(
+            path,
+            text.encode("utf-8"),
+            mode=mode,
+            # Checked again just before the rename: a link that appeared meanwhile is refused
+            # as one found first would be (renaming over it would not write through it).
+            before_replace=lambda: _existing_mode(path),
+        )
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()

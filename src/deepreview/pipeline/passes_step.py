@@ -69,7 +69,7 @@ def _findings(text: str, seat: str, pass_no: int) -> tuple[Finding, ...]:
 
 def _new(found: Sequence[Finding], earlier: Sequence[Finding]) -> list[Finding]:
     with LATE_IMPORTS:
-        from deepreview.rounds.apply import same_finding
+        from deepreview.rounds.matching import same_finding
 
         return [f for f in found if not any(same_finding(f, e) for e in earlier)]
 
@@ -219,7 +219,7 @@ def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
 def merged_review(review: AgentReview, review_dir: Path, entry: SeatEntry) -> AgentReview:
     """Pass 1's review with the new findings of later passes added (numbered on)."""
     from deepreview.model import SEVERITIES
-    from deepreview.rounds.apply import same_finding
+    from deepreview.rounds.matching import same_finding
 
     findings = list(review.findings)
     for pass_no, text in _later_texts(review_dir, entry):

@@ -10,18 +10,11 @@ one) is, in the retro, that round's confirmation rather than the seat's unique i
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
-from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
-from deepreview.consolidate.fingerprint import fingerprint, normalised_title
+from deepreview.consolidate.build import verdict_sentence
 from deepreview.consolidate.retro import with_carried, with_earlier_rounds
-from deepreview.consolidate.verdict import (
-    cut_off_reviewers,
-    decide,
-    qualify,
-    unread_reviewers,
-)
 from deepreview.markdown_fence import table_cell
 from deepreview.model import (
     SEVERITIES,
@@ -31,51 +24,14 @@ from deepreview.model import (
     Report,
     RoundInfo,
     Section,
-    Verdict,
 )
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
+from deepreview.rounds.matching import matches_decline, raises
+from deepreview.rounds.summary import REOPENED, round_summary, round_verdict, with_declined
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.rounds.verdicts_table import verdicts_section
 from deepreview.store.declines import Decline
-
-_SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
-REOPENED = "declined, code changed"  # the tag of a declined finding open again
-
-
-def same_finding(a: Finding, b: Finding) -> bool:
-    """The same problem: equal fingerprints, or the same file and the same normalised title."""
-    if fingerprint(a) == fingerprint(b):
-        return True
-    path_a = a.locations[0].path if a.locations else ""
-    path_b = b.locations[0].path if b.locations else ""
-    return path_a == path_b and normalised_title(a.title) == normalised_title(b.title)
-
-
-def _member_keys(f: Finding) -> set[tuple[str, str]]:
-    """(file, normalised title) of each reviewer's own finding merged into `f`: a finding that
-    took one seat's title still holds what the other seat raised."""
-    return {
-        (s.locations[0].path if s.locations else "", normalised_title(s.title))
-        for s in f.sources
-        if s.kind == "finding"
-    }
-
-
-def raises(f: Finding, p: Finding) -> bool:
-    """Whether this round's `f` raises the earlier `p` again: itself, or one of the findings
-    merged into it."""
-    path = p.locations[0].path if p.locations else ""
-    return same_finding(f, p) or (path, normalised_title(p.title)) in _member_keys(f)
-
-
-def _matches_decline(f: Finding, d: Decline) -> bool:
-    path = f.locations[0].path if f.locations else ""
-    return (
-        fingerprint(f) == d.fingerprint
-        or (path == d.path and normalised_title(f.title) == normalised_title(d.title))
-        or (d.path, normalised_title(d.title)) in _member_keys(f)
-    )
 
 
 def _next_id(findings: Sequence[Finding], letter: str) -> str:
@@ -111,7 +67,7 @@ def apply_round(
     Nobody raising it is no reason to bring it back, whatever changed."""
     prev = info.previous
     if report.header.verdict.label == "Failed":
-        undeclined = [p for p in prior if not any(_matches_decline(p, d) for d in declines)]
+        undeclined = [p for p in prior if not any(matches_decline(p, d) for d in declines)]
         return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
     read = [
@@ -132,32 +88,30 @@ def apply_round(
     dropped_raisers: dict[str, tuple[str, ...]] = {}
 
     def decline_for(f: Finding) -> Decline | None:
-        return next((d for d in declines if _matches_decline(f, d)), None)
+        return next((d for d in declines if matches_decline(f, d)), None)
 
     for p in prior:
         seats = collect(per_seat, p.id)
         verdict, disagree = consolidate(seats)
         unreadable = tuple((credit, unread[p.id]) for credit, _, unread in read if p.id in unread)
-        location = str(p.locations[0]) if p.locations else ""
         if decline_for(p) is not None:
             continue  # handled with this round's findings below
+        # Either verdict below (its re-raise dropped by the lead, or what the seats concluded)
+        # starts from what `p` was.
+        about_p = FixVerdict(
+            prior_id=p.id,
+            title=p.title,
+            severity=p.severity,
+            location=str(p.locations[0]) if p.locations else "",
+            seats=seats,
+        )
         match = next((f for f in findings if raises(f, p)), None)
         dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
         if match is None and dropped_by:
             # Raised again, and this round's lead dropped that: the lead's judgment of the claim
             # closes it; carried, it would be an open finding nobody stands behind.
             dropped_raisers[p.id] = tuple(dict.fromkeys(dropped_by))
-            verdicts.append(
-                FixVerdict(
-                    prior_id=p.id,
-                    title=p.title,
-                    severity=p.severity,
-                    location=location,
-                    seats=seats,
-                    raised_again=True,
-                    dropped_by_lead=True,
-                )
-            )
+            verdicts.append(dataclasses.replace(about_p, raised_again=True, dropped_by_lead=True))
             continue
         carried_as = None
         # Open when a seat judged it (partially) not fixed or raised it again; when a seat's
@@ -181,13 +135,9 @@ def apply_round(
             # "fixed": no verdict stands.
             disagree = disagree or (unread_open and verdict is not None)
             verdict = None
-        fv = FixVerdict(
-            prior_id=p.id,
-            title=p.title,
-            severity=p.severity,
-            location=location,
+        fv = dataclasses.replace(
+            about_p,
             verdict=verdict,
-            seats=seats,
             disagreement=disagree,
             unreadable=unreadable,
             raised_again=match is not None,
@@ -217,7 +167,7 @@ def apply_round(
 
     still_open = set(carried_ids)  # this round's findings that carry a previous one
     for d in declines:
-        matches = [f for f in findings if _matches_decline(f, d)]
+        matches = [f for f in findings if matches_decline(f, d)]
         # Raised again inside a finding still open from the previous round (the seats' two
         # findings merged into one): that finding stays as it is, shown once with its status;
         # the decline names it.
@@ -262,7 +212,7 @@ def apply_round(
         info, fix_verdicts=tuple(verdicts), declined=tuple(declined), new_findings=tuple(new_ids)
     )
     carried = [f for f in findings_t if f.id in unraised]
-    overall = _verdict(report, findings_t, seat_reviews, carried, prev)
+    overall = round_verdict(report, findings_t, seat_reviews, carried, prev)
     kept_ids = {f.id for f in findings_t}
     left_out = [f for f in report.findings if f.id not in kept_ids]
     round_report = dataclasses.replace(
@@ -270,8 +220,8 @@ def apply_round(
         findings=findings_t,
         round_info=info,
         header=dataclasses.replace(report.header, verdict=overall),
-        executive_summary=_summary(report, findings_t, overall, info, again),
-        limitations=_with_declined(report.limitations, declined, info.previous),
+        executive_summary=round_summary(report, findings_t, overall, info, again),
+        limitations=with_declined(report.limitations, declined, info.previous),
         extra_sections=(
             *report.extra_sections,
             verdicts_section(info, findings_t, dropped_raisers),
@@ -360,130 +310,3 @@ def _raisers_reviewed(p: Finding, seat_reviews: Sequence[SeatReview]) -> bool:
     reviewed = {_first_word(sr.reviewer.name) for sr in seat_reviews if sr.review is not None}
     raisers = {_first_word(r) for r in p.reviewers}
     return bool(raisers) and raisers <= reviewed
-
-
-def _summary(
-    report: Report,
-    findings: tuple[Finding, ...],
-    verdict: Verdict,
-    info: RoundInfo,
-    again: Mapping[str, str],
-) -> str:
-    """The deterministic summary (no lead) said again for the round: the report keeps prior
-    findings still open and leaves out declined ones, and its verdict may change with them."""
-    text = report.executive_summary
-    if report.lead is not None and report.lead.status == "ok":
-        # The lead's own words, written knowing the round; what no seat said is added.
-        silent = _closed_silently(info)
-        if not silent:
-            return text
-        return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.previous)}."
-    text = text.replace(verdict_sentence(report.header.verdict), "").rstrip()
-    # What the report holds, each finding counted once by its tag, then what it leaves out.
-    tags = [f.carry_forward or "" for f in findings if f.id not in again]
-    carried = sum(1 for t in tags if t.startswith("Round "))
-    reopened = tags.count(REOPENED)
-    new = len(tags) - carried - reopened
-    quiet = sum(1 for d in info.declined if not d.reopened and not d.within)
-    silent = _closed_silently(info)
-    if carried or quiet or silent or reopened or again:
-        text = text.replace(findings_clause(report.findings), "") if report.findings else text
-        held = [
-            f"{carried} still open from round {info.previous}" if carried else "",
-            f"{new} new" if new else "",
-            f"{reopened} declined in an earlier round, raised again on code changed since"
-            if reopened
-            else "",
-            *(
-                f"{n} {what}, raised again"
-                for what in dict.fromkeys(again.values())
-                for n in (sum(1 for w in again.values() if w == what),)
-            ),
-        ]
-        left = [
-            f"{quiet} declined in an earlier round left out" if quiet else "",
-            _silent_clause(silent, info.previous) if silent else "",
-        ]
-        holds = f"{findings_count(findings)}" if findings else "no findings"
-        why = "; ".join(filter(None, (_listed(held), _listed(left))))
-        text += f" This round's report holds {holds}: {why}."
-    return f"{text} {verdict_sentence(verdict)}".strip()
-
-
-def _listed(parts: Sequence[str]) -> str:
-    """`a`, `a and b`, `a, b and c` of the parts that are not empty."""
-    said = [p for p in parts if p]
-    return " and ".join(filter(None, (", ".join(said[:-1]), said[-1]))) if said else ""
-
-
-def _closed_silently(info: RoundInfo) -> int:
-    return sum(
-        1
-        for v in info.fix_verdicts
-        if v.verdict is None and not v.carried_as and not v.unreadable and not v.dropped_by_lead
-    )
-
-
-def _silent_clause(n: int, prev: int) -> str:
-    it, its = ("it", "its") if n == 1 else ("them", "their")
-    return (
-        f"{n} from round {prev} closed without a verdict (the code changed in {its} files and "
-        f"the seats that raised {it} reviewed again without raising or judging {it})"
-    )
-
-
-def _verdict(
-    report: Report,
-    findings: tuple[Finding, ...],
-    seat_reviews: Sequence[SeatReview],
-    carried: Sequence[Finding],
-    previous: int,
-) -> Verdict:
-    old = report.header.verdict
-    if old.label == "Failed":
-        return old
-    # Said the way the round's own verdict was (no model review, failed seats), now counting the
-    # carried-forward findings too.
-    ok = [sr for sr in seat_reviews if sr.review is not None]
-    rule = qualify(
-        decide(findings),
-        findings,
-        seats=len(seat_reviews),
-        failed=len(seat_reviews) - len(ok),
-        model_reviewed=any(sr.model_backed for sr in ok),
-        unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
-        cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
-        lead_read=report.lead is not None and report.lead.status == "ok",
-        carried=carried,
-        carried_from=previous,
-    )
-    lead_ok = report.lead is not None and report.lead.status == "ok"
-    if not lead_ok or old.label not in _SEVERITY_ORDER:
-        return rule
-    if rule.label not in _SEVERITY_ORDER:
-        return old
-    # The lead's judgment stands unless carried-forward findings make the rule stricter.
-    if _SEVERITY_ORDER.index(rule.label) > _SEVERITY_ORDER.index(old.label):
-        return rule
-    return old
-
-
-def _declined_note(d: DeclinedFinding, previous: int) -> str:
-    if d.within:
-        return f" (raised again within {d.within}, still open from round {previous})"
-    if d.code_changed:
-        return " (the code there changed since; no reviewer raised it again)"
-    return ""
-
-
-def _with_declined(limitations: str, declined: Sequence[DeclinedFinding], previous: int) -> str:
-    quiet = [d for d in declined if not d.reopened or d.within]
-    if not quiet:
-        return limitations
-    lines = [
-        f"- **{d.title}** — `{d.location}` — declined round {d.declined_round}: {d.reason}"
-        + _declined_note(d, previous)
-        for d in quiet
-    ]
-    block = "### Declined in prior rounds\n\n" + "\n".join(lines)
-    return f"{limitations.rstrip()}\n\n{block}" if limitations.strip() else block

@@ -103,15 +103,15 @@ def _failure(run: SeatRun | None, retro: SeatRetro, report: Report, raised: int)
         return "crash"  # a review we could not use at all
     if raised == 0:
         # A review with no finding is either a clean bill of health or text we could not
-        # read; only the latter is a failure, judged as the review judged it
-        # (`findings.readable`): "No issues found." has no section headings and is a review.
+        # read; only the latter is a failure, judged as the review's run judged it
+        # (`findings.parse.unreadable_reason`, as `runner` does): "No issues found." has no
+        # section headings and is a review.
         # Imported here: `review` loads this module before its seats start (run.json's
         # panel) and the review parser is only needed after them.
-        from deepreview.findings.parse import parse_review
-        from deepreview.findings.readable import unparseable_reason
+        from deepreview.findings.parse import unreadable_reason
 
         text = next((a.text for a in report.appendix if a.name == retro.name), "")
-        if unparseable_reason(parse_review(text, seat=retro.seat)) is not None:
+        if unreadable_reason(text, seat=retro.seat) is not None:
             return "unparseable"
     return ""
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
+from deepreview.atomicfile import replace_bytes, replacing
 from deepreview.errors import StoreError
 
 # Whole name segments only: ANTHROPIC_AUTH_TOKEN and OPENAI_API_KEY are secrets, GIT_AUTHOR_NAME
@@ -143,15 +144,10 @@ class Redactor:
         except (OSError, ValueError):
             self.file(path)  # not a readable record: masked as text, as any other file
             return
-        tmp = path.with_name(path.name + ".redact")
+        text = json.dumps(self.json(data), indent=2, ensure_ascii=False) + "\n"
         try:
-            tmp.write_text(
-                json.dumps(self.json(data), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-            )
-            tmp.replace(path)
+            replace_bytes(path, text.encode("utf-8"))
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise StoreError(
                 f"cannot write {path}: {exc.strerror or exc}; free some space"
             ) from exc
@@ -164,16 +160,14 @@ class Redactor:
         """
         if not path.exists():
             return
-        tmp = path.with_name(path.name + ".redact")
         try:
-            with path.open("rb") as src, tmp.open("wb") as dst:
+            # Not flushed to the disk before the rename: the file may be hundreds of MB.
+            with path.open("rb") as src, replacing(path, durable=False) as dst:
                 for line in src:
                     dst.write(self.data(line))
-            tmp.replace(path)
         except OSError as exc:
-            for leftover in (tmp, path):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+            with contextlib.suppress(OSError):
+                path.unlink()  # the redacted copy is gone already
             hint = "free some space" if exc.errno == errno.ENOSPC else "fix its permissions"
             raise StoreError(
                 f"cannot write {path}: {exc.strerror or exc}; {hint} or pass --store DIR"

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
 from deepreview.runfiles import RUN_JSON
@@ -267,16 +268,9 @@ class Store:
         self.write_bytes(path, text.encode("utf-8", errors="surrogateescape"))
 
     def write_bytes(self, path: Path, data: bytes) -> None:
-        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         try:
-            with tmp.open("wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            tmp.replace(path)
+            replace_bytes(path, data)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise _store_error("write", path, exc) from exc
 
     def write_json(self, path: Path, data: Any) -> None:

@@ -1,0 +1,148 @@
+"""What a round N >= 2's report says in words: its verdict with the carried-forward findings
+counted, its executive summary (what it holds: still open, new, reopened, raised again; what it
+leaves out), and the declined findings listed under its limitations. `rounds.apply` decides
+what the round holds; this module weighs it into a verdict and says it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from deepreview.consolidate import SeatReview
+from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
+from deepreview.consolidate.verdict import (
+    cut_off_reviewers,
+    decide,
+    qualify,
+    unread_reviewers,
+)
+from deepreview.model import DeclinedFinding, Finding, Report, RoundInfo, Verdict
+
+_SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
+REOPENED = "declined, code changed"  # the tag of a declined finding open again
+
+
+def round_summary(
+    report: Report,
+    findings: tuple[Finding, ...],
+    verdict: Verdict,
+    info: RoundInfo,
+    again: Mapping[str, str],
+) -> str:
+    """The deterministic summary (no lead) said again for the round: the report keeps prior
+    findings still open and leaves out declined ones, and its verdict may change with them."""
+    text = report.executive_summary
+    if report.lead is not None and report.lead.status == "ok":
+        # The lead's own words, written knowing the round; what no seat said is added.
+        silent = _closed_silently(info)
+        if not silent:
+            return text
+        return f"{text.rstrip()} Round {info.number}: {_silent_clause(silent, info.previous)}."
+    text = text.replace(verdict_sentence(report.header.verdict), "").rstrip()
+    # What the report holds, each finding counted once by its tag, then what it leaves out.
+    tags = [f.carry_forward or "" for f in findings if f.id not in again]
+    carried = sum(1 for t in tags if t.startswith("Round "))
+    reopened = tags.count(REOPENED)
+    new = len(tags) - carried - reopened
+    quiet = sum(1 for d in info.declined if not d.reopened and not d.within)
+    silent = _closed_silently(info)
+    if carried or quiet or silent or reopened or again:
+        text = text.replace(findings_clause(report.findings), "") if report.findings else text
+        held = [
+            f"{carried} still open from round {info.previous}" if carried else "",
+            f"{new} new" if new else "",
+            f"{reopened} declined in an earlier round, raised again on code changed since"
+            if reopened
+            else "",
+            *(
+                f"{n} {what}, raised again"
+                for what in dict.fromkeys(again.values())
+                for n in (sum(1 for w in again.values() if w == what),)
+            ),
+        ]
+        left = [
+            f"{quiet} declined in an earlier round left out" if quiet else "",
+            _silent_clause(silent, info.previous) if silent else "",
+        ]
+        holds = f"{findings_count(findings)}" if findings else "no findings"
+        why = "; ".join(filter(None, (_listed(held), _listed(left))))
+        text += f" This round's report holds {holds}: {why}."
+    return f"{text} {verdict_sentence(verdict)}".strip()
+
+
+def _listed(parts: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c` of the parts that are not empty."""
+    said = [p for p in parts if p]
+    return " and ".join(filter(None, (", ".join(said[:-1]), said[-1]))) if said else ""
+
+
+def _closed_silently(info: RoundInfo) -> int:
+    return sum(
+        1
+        for v in info.fix_verdicts
+        if v.verdict is None and not v.carried_as and not v.unreadable and not v.dropped_by_lead
+    )
+
+
+def _silent_clause(n: int, prev: int) -> str:
+    it, its = ("it", "its") if n == 1 else ("them", "their")
+    return (
+        f"{n} from round {prev} closed without a verdict (the code changed in {its} files and "
+        f"the seats that raised {it} reviewed again without raising or judging {it})"
+    )
+
+
+def round_verdict(
+    report: Report,
+    findings: tuple[Finding, ...],
+    seat_reviews: Sequence[SeatReview],
+    carried: Sequence[Finding],
+    previous: int,
+) -> Verdict:
+    old = report.header.verdict
+    if old.label == "Failed":
+        return old
+    # Said the way the round's own verdict was (no model review, failed seats), now counting the
+    # carried-forward findings too.
+    ok = [sr for sr in seat_reviews if sr.review is not None]
+    rule = qualify(
+        decide(findings),
+        findings,
+        seats=len(seat_reviews),
+        failed=len(seat_reviews) - len(ok),
+        model_reviewed=any(sr.model_backed for sr in ok),
+        unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        lead_read=report.lead is not None and report.lead.status == "ok",
+        carried=carried,
+        carried_from=previous,
+    )
+    lead_ok = report.lead is not None and report.lead.status == "ok"
+    if not lead_ok or old.label not in _SEVERITY_ORDER:
+        return rule
+    if rule.label not in _SEVERITY_ORDER:
+        return old
+    # The lead's judgment stands unless carried-forward findings make the rule stricter.
+    if _SEVERITY_ORDER.index(rule.label) > _SEVERITY_ORDER.index(old.label):
+        return rule
+    return old
+
+
+def _declined_note(d: DeclinedFinding, previous: int) -> str:
+    if d.within:
+        return f" (raised again within {d.within}, still open from round {previous})"
+    if d.code_changed:
+        return " (the code there changed since; no reviewer raised it again)"
+    return ""
+
+
+def with_declined(limitations: str, declined: Sequence[DeclinedFinding], previous: int) -> str:
+    quiet = [d for d in declined if not d.reopened or d.within]
+    if not quiet:
+        return limitations
+    lines = [
+        f"- **{d.title}** — `{d.location}` — declined round {d.declined_round}: {d.reason}"
+        + _declined_note(d, previous)
+        for d in quiet
+    ]
+    block = "### Declined in prior rounds\n\n" + "\n".join(lines)
+    return f"{limitations.rstrip()}\n\n{block}" if limitations.strip() else block
