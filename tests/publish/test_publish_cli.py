@@ -119,8 +119,10 @@ def test_dry_run_prints_the_requests_and_sends_nothing(tmp_path: Path) -> None:
         assert "Dry run: nothing was sent" in res.stderr
         as_json = _publish(clone, env, rid, "--inline", "--dry-run", "--json")
         requests = json.loads(as_json.stdout)["requests"]
-        assert [r["method"] for r in requests] == ["POST", "POST"]
-        assert requests[0]["body"]["comments"][0]["side"] == "RIGHT"
+        # The summary first, then the inline review (a stop in between leaves no inline
+        # comment without its summary).
+        assert [r["url"].split("/")[-1] for r in requests] == ["comments", "reviews"]
+        assert requests[1]["body"]["comments"][0]["side"] == "RIGHT"
         assert gh.writes == []
 
 
@@ -527,7 +529,6 @@ def test_publish_json_reports_a_refused_publication(tmp_path: Path) -> None:
         assert doc["schema_version"] == 1 and doc["exit_code"] == 5
         assert (doc["review_id"], doc["repo"], doc["pr"]) == (rid, REPO, NUMBER)
         assert "pull-requests: write" in doc["error"] and doc["error"] in res.stderr
-        # The inline review went out before the summary was refused.
-        assert [r["method"] for r in doc["requests"]] == ["POST"]
-        assert doc["requests"][0]["url"].endswith(f"/pulls/{NUMBER}/reviews")
-        assert doc["inline_posted"] and doc["summary"] is None
+        # The summary goes first: refused, it leaves no inline comment behind.
+        assert doc["requests"] == [] and doc["inline_posted"] == []
+        assert doc["summary"] is None and gh.pull(REPO, NUMBER).review_comments == []

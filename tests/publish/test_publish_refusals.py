@@ -27,7 +27,8 @@ def test_a_review_whose_commit_a_force_push_dropped_stops_after_one_post(
     tmp_path: Path, way: str
 ) -> None:
     """Splitting the batch cannot help when GitHub refuses the review's commit: one POST, one
-    line saying the head moved and what to do, nothing posted; without --inline it posts."""
+    line saying the head moved and what to do; the summary (posted first) holds every finding
+    instead of naming inline comments that are not there."""
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)
         rid = review(fakes, clone, env).json()["review_id"]
@@ -40,39 +41,36 @@ def test_a_review_whose_commit_a_force_push_dropped_stops_after_one_post(
         assert res.returncode == 5, res.stderr
         (line,) = res.stderr.strip().splitlines()
         assert f"no longer part of PR #{NUMBER}" in line and "head moved" in line, line
-        assert f"`deep-review review {NUMBER}`" in line and "without --inline" in line, line
+        assert f"`deep-review review {NUMBER}`" in line, line
+        assert "its summary comment lists the findings instead" in line, line
         assert "not on the diff" not in res.stdout + res.stderr
         assert len(gh.requests_to("POST", REVIEWS)) == 1
         pull = gh.pull(REPO, NUMBER)
-        assert pull.review_comments == [] and pull.issue_comments == []
+        assert pull.review_comments == []
+        (summary,) = pull.issue_comments
+        assert "GitHub refused the inline comments: " in summary["body"]
+        assert "#### I1: " in summary["body"] and "· inline comment" not in summary["body"]
         again = _publish(clone, env, rid)
         assert again.returncode == 0, again.stderr
         assert len(pull.issue_comments) == 1
 
 
 @pytest.mark.parametrize(
-    ("errors", "words"),
+    "errors",
     [
         # GitHub's words for a commit the PR does not have, old and new.
-        (
-            [
-                {
-                    "resource": "PullRequestReviewComment",
-                    "code": "custom",
-                    "field": "commit_id",
-                    "message": "commit_id is not part of the pull request",
-                }
-            ],
-            "head moved",
-        ),
-        (["No commit found for SHA: 0123abcd"], "head moved"),
-        # A reason nobody can place: every half would be refused alike.
-        (None, "HTTP 422: Unprocessable Entity"),
+        [
+            {
+                "resource": "PullRequestReviewComment",
+                "code": "custom",
+                "field": "commit_id",
+                "message": "commit_id is not part of the pull request",
+            }
+        ],
+        ["No commit found for SHA: 0123abcd"],
     ],
 )
-def test_a_422_that_blames_no_line_is_not_split(
-    tmp_path: Path, errors: list[Any] | None, words: str
-) -> None:
+def test_a_422_that_blames_the_commit_is_not_split(tmp_path: Path, errors: list[Any]) -> None:
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)
         rid = review(fakes, clone, env).json()["review_id"]
@@ -80,9 +78,10 @@ def test_a_422_that_blames_no_line_is_not_split(
         res = _publish(clone, env, rid, "--inline")
         assert res.returncode == 5, res.stderr
         (line,) = res.stderr.strip().splitlines()
-        assert words in line, line
+        assert "head moved" in line, line
         assert len(gh.requests_to("POST", REVIEWS)) == 1
-        assert gh.pull(REPO, NUMBER).issue_comments == []
+        (summary,) = gh.pull(REPO, NUMBER).issue_comments
+        assert "#### I1: " in summary["body"] and "#### I2: " in summary["body"]
 
 
 @pytest.mark.parametrize(
@@ -106,3 +105,65 @@ def test_a_403_on_a_fork_pr_says_the_token_is_read_only(
         assert "read-only token" in line and "pull_request_target" in line, line
         assert "workflow_run" in line and f"publish {rid}" in line, line
         assert "pull-requests: write" not in line
+
+
+@pytest.mark.parametrize(
+    ("message", "errors", "said"),
+    [
+        # GitHub's usual 422 for a payload it will not take, naming a field of no comment.
+        (
+            "Validation Failed",
+            [
+                {
+                    "resource": "PullRequestReview",
+                    "code": "custom",
+                    "field": "body",
+                    "message": "body is too long (maximum is 65536 characters)",
+                }
+            ],
+            "Validation Failed; body custom body is too long (maximum is 65536 characters)",
+        ),
+        # Words nobody foresaw, over two lines, with a mention and HTML: cleaned to one line.
+        (
+            "Something odd happened\n\n@octocat <img src=x onerror=y>",
+            None,
+            "Something odd happened",
+        ),
+    ],
+)
+def test_a_422_that_blames_neither_a_line_nor_the_commit_puts_the_findings_in_the_summary(
+    tmp_path: Path, message: str, errors: list[Any] | None, said: str
+) -> None:
+    """Splitting cannot help (every half would be refused alike), but the findings still reach
+    the PR: no inline comment, every finding in full in the summary with GitHub's words, one
+    POST of the review per publication and no other, exit 0 as when a line is refused."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        gh.fail_next(
+            422, times=99, message=message, errors=errors, method="POST", path_prefix=REVIEWS
+        )
+        res = _publish(clone, env, rid, "--inline")
+        assert res.returncode == 0, res.stderr
+        assert len(gh.requests_to("POST", REVIEWS)) == 1
+        pull = gh.pull(REPO, NUMBER)
+        assert pull.review_comments == [] and pull.reviews == []
+        (summary,) = pull.issue_comments
+        body = summary["body"]
+        (line,) = [ln for ln in body.splitlines() if "GitHub refused the inline comments: " in ln]
+        assert said in line, line
+        assert "@octocat" not in body and "<img" not in body
+        for fid in ("I1", "I2", "S1"):
+            assert f"#### {fid}: " in body  # each finding in full
+        assert "· inline comment" not in body
+        assert "GitHub refused the inline comments" in res.stderr and "note:" in res.stderr
+        assert "Summary comment created" in res.stderr
+
+        # Publishing again tries the inline comments once more: still one summary, one POST.
+        again = _publish(clone, env, rid, "--inline", "--json")
+        assert again.returncode == 0, again.stderr
+        doc = again.json()
+        assert doc["inline_posted"] == [] and doc["summary"] == "updated"
+        assert any("GitHub refused the inline comments" in n for n in doc["notes"])
+        assert len(gh.requests_to("POST", REVIEWS)) == 2
+        assert len(pull.issue_comments) == 1 and pull.review_comments == []

@@ -138,8 +138,9 @@ def test_a_reply_stands_when_github_will_not_resolve_its_thread(tmp_path: Path) 
         dry = _publish(clone, env, rid, "--dry-run", "--json")
         assert dry.returncode == 0, dry.stderr
         sent = [(r["method"], r["url"].split("/")[-2:]) for r in dry.json()["requests"]]
-        assert [(m, tail[-1]) for m, tail in sent[:2]] == [("POST", "replies"), ("POST", "graphql")]
-        assert sent[2][0] == "PATCH" and len(sent) == 3
+        # The summary (PATCHed: round 1 left it), then the reply and its thread resolved.
+        assert sent[0][0] == "PATCH" and len(sent) == 3
+        assert [(m, tail[-1]) for m, tail in sent[1:]] == [("POST", "replies"), ("POST", "graphql")]
         assert len(gh.writes) == writes
 
         del gh.graphql_handlers["resolveReviewThread"]  # e.g. a token that may not resolve

@@ -9,7 +9,12 @@ from typing import Any
 import click
 
 from deepreview.cli.options import github_api_option, github_env, store_option
-from deepreview.cli.posting import fail_on_option, post_and_gate, post_options
+from deepreview.cli.posting import (
+    fail_on_option,
+    post_and_gate,
+    post_options,
+    require_credentials,
+)
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _emit, _LeadOption, _overrides
 from deepreview.errors import UsageError
@@ -126,6 +131,10 @@ def finish(
             f"--post publishes on a pull request, and the seats reviewed {target.label()}; "
             "run them on the PR (`review 123 --seat-only NAME`) or drop --post"
         )
+    if post:
+        # As `review --post` before its seats: without credentials the post would fail only
+        # after the lead and the report, so it is refused before either (exit 2).
+        require_credentials(env, Path(repo))
     for note in plan.prepared.warnings:
         click.echo(f"note: {note}", err=True)
     earlier = finished_before(plan)

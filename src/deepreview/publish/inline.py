@@ -224,15 +224,23 @@ def plan_inline(
     return InlinePlan(tuple(comments), tuple(unanchored), tuple(already))
 
 
+_URL: Final = re.compile(r"https?://[^\s()<>\[\]]+")
+
+
 def review_payload(
-    comments: Sequence[tuple[Finding, Anchor]], head_sha: str | None
+    comments: Sequence[tuple[Finding, Anchor]],
+    head_sha: str | None,
+    summary_url: str | None = None,
 ) -> dict[str, Any]:
-    """The body of `POST /repos/o/n/pulls/N/reviews`: a plain COMMENT review."""
+    """The body of `POST /repos/o/n/pulls/N/reviews`: a plain COMMENT review, linking the
+    summary comment (posted before it) when GitHub gave its address."""
     n = len(comments)
+    where = "the summary is in the PR conversation"
+    if summary_url is not None and _URL.fullmatch(summary_url):
+        where = f"the summary is [in the PR conversation]({summary_url})"
     payload: dict[str, Any] = {
         "event": "COMMENT",
-        "body": f"Deep Review: {n} inline comment{'s' if n != 1 else ''}; "
-        "the summary is in the PR conversation.",
+        "body": f"Deep Review: {n} inline comment{'s' if n != 1 else ''}; {where}.",
         "comments": [
             {"path": a.path, "line": a.line, "side": "RIGHT", "body": comment_body(f, a)}
             for f, a in comments

@@ -1,18 +1,19 @@
-"""Publish a stored review on its pull request: the one module of `publish` that does I/O.
+"""Publish a stored review on its pull request: what `publish`, `review --post` and `finish
+--post` call.
 
 It reads the review from the store (never changes it), reads what the PR already holds (our
 sticky comment, our inline comments by fingerprint: only those the token wrote, `authorship`),
-then sends at most one review of inline comments (placed on the diff at the reviewed commit,
-which the review names as its `commit_id`), on a later round a reply on each earlier inline
-comment whose finding is now fixed (resolving its thread), and one summary comment (created, or
-PATCHed when a round before left one). With `dry_run` it reads the same, refuses the same, but
-sends nothing and returns the writes it would have sent.
+then sends the summary comment (created, or PATCHed when a round before left one), at most one
+review of inline comments (placed on the diff at the reviewed commit, which the review names as
+its `commit_id`: `placement`; sent by `sender`), the summary again when that review did not go
+as it said, and on a later round a reply on each earlier inline comment whose finding is now
+fixed (resolving its thread). With `dry_run` it reads the same, refuses the same, but sends
+nothing and returns the writes it would have sent.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
+import dataclasses
 import functools
 import json
 from collections.abc import Mapping, Sequence
@@ -23,35 +24,21 @@ from typing import Any, Literal
 from deepreview.errors import GitHubError, PublishError, StoreError, UsageError
 from deepreview.formats import renderer
 from deepreview.github.client import GitHubClient
-from deepreview.github.graphql import graphql, graphql_url
 from deepreview.github.review_threads import RESOLVE, thread_ids
 from deepreview.github.viewer import viewer_login
-from deepreview.model import Finding, Report
+from deepreview.model import Report
 from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.authorship import author, own_review_comments
 from deepreview.publish.followup import last_words, may_reply, plan_replies
-from deepreview.publish.inline import (
-    Anchor,
-    diff_lines_by_file,
-    diff_lines_of,
-    needs_head_file,
-    plan_inline,
-    review_payload,
-)
+from deepreview.publish.inline import InlinePlan
+from deepreview.publish.placement import inline_plan
 from deepreview.publish.refusal import fork_forbidden_line, head_moved_line, review_refusal
 from deepreview.publish.safe import is_summary, marker_fingerprint
-from deepreview.publish.summary import SummaryInput, adopted, summary_body
+from deepreview.publish.sender import ApiRequest, Sender
+from deepreview.publish.summary import InlineMissing, SummaryInput, adopted, summary_body
 from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
-from deepreview.targets.git import Git
-
-
-@dataclass(frozen=True)
-class ApiRequest:
-    method: str
-    url: str
-    body: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -136,113 +123,6 @@ def _previous(store: Store, report: Report) -> Report | None:
         return None
 
 
-def _reviewed_diff_lines(client: GitHubClient, stored: _Stored) -> dict[str, frozenset[int]]:
-    """The commentable lines of the PR diff at the reviewed commit. The review names that
-    commit (`commit_id`) and GitHub places its comments on that commit's diff, not the PR's
-    current one: a push since the review moves or drops lines. From the local clone when it has
-    both commits, else GitHub's compare of the two."""
-    t = stored.state.target
-    root = Path(t.repo_root)
-    if root.is_dir():
-        git = Git(root)
-        if git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"):
-            argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/"]
-            argv += ["--dst-prefix=b/", t.base_sha, t.head_sha]
-            res = git.run(argv, check=False, timeout=900)
-            lines = diff_lines_of(res.stdout.decode("utf-8", "replace")) if res.ok else None
-            if lines is not None:
-                return lines
-    data = client.get_json(
-        f"repos/{stored.repo}/compare/{t.base_sha}...{t.head_sha}",
-        what=f"the diff of PR #{stored.number} at {t.head_sha[:12]}",
-    )
-    files = data.get("files") if isinstance(data, dict) else None
-    return diff_lines_by_file([f for f in files or [] if isinstance(f, dict)])
-
-
-def _head_files(
-    client: GitHubClient,
-    stored: _Stored,
-    findings: Sequence[Finding],
-    diff_lines: Mapping[str, frozenset[int]],
-) -> dict[str, str]:
-    """Head texts of the files re-anchoring searches: from the local clone when it has the
-    head commit, else from GitHub at the head SHA."""
-    paths = sorted({p for f in findings if (p := needs_head_file(f, diff_lines)) is not None})
-    if not paths:
-        return {}
-    sha = stored.state.target.head_sha
-    root = Path(stored.state.target.repo_root)
-    found: dict[str, str] = {}
-    if root.is_dir() and Git(root).rev(f"{sha}^{{commit}}") is not None:
-        found = Git(root).show_files(sha, paths)
-    for path in paths:
-        if path in found:
-            continue
-        data = client.get_json(
-            f"repos/{stored.repo}/contents/{path}?ref={sha}", what=f"{path} at {sha[:12]}"
-        )
-        content = data.get("content") if isinstance(data, dict) else None
-        if isinstance(content, str):
-            try:
-                found[path] = base64.b64decode(content).decode("utf-8", errors="replace")
-            except (binascii.Error, ValueError):
-                continue
-    return found
-
-
-class _Sender:
-    """Sends writes (or, on a dry run, only records them)."""
-
-    def __init__(self, client: GitHubClient, dry_run: bool) -> None:
-        self.client, self.dry_run = client, dry_run
-        self.writes: list[ApiRequest] = []  # sent (GitHub took them), or would be sent
-        self.posted: list[str] = []  # finding IDs now inline comments
-        self.refused: str | None = None  # the write GitHub refused with 403, if one was
-
-    def send(self, method: str, path: str, body: dict[str, Any], what: str) -> Any:
-        answer = None
-        if not self.dry_run:
-            try:
-                answer = self.client.request(method, path, body=body, what=what)
-            except GitHubError as exc:
-                if exc.status == 403:  # it stops the publication: the last write sent
-                    self.refused = what
-                raise
-        self.writes.append(ApiRequest(method, f"{self.client.api_url}/{path}", body))
-        return answer
-
-    def graphql(self, query: str, variables: dict[str, str | int], what: str) -> None:
-        """A GraphQL mutation (raises `UsageError`, GraphQL's one line, when refused)."""
-        if not self.dry_run:
-            graphql(self.client, query, variables, what=what)
-        body = {"query": query, "variables": dict(variables)}
-        self.writes.append(ApiRequest("POST", graphql_url(self.client), body))
-
-    def review(
-        self, path: str, comments: Sequence[tuple[Finding, Anchor]], head_sha: str
-    ) -> tuple[list[str], list[str]]:
-        """Post `comments` as one review; on a 422 that blames a comment's place (a line not
-        on the diff) split the batch in halves and retry, so one bad line loses only itself.
-        Any other refusal (the commit, an unknown reason) would refuse every half alike: it
-        is raised. (posted, rejected) IDs."""
-        if not comments:
-            return [], []
-        try:
-            self.send("POST", path, review_payload(comments, head_sha), "the inline review")
-        except GitHubError as exc:
-            if exc.status != 422 or review_refusal(exc.detail) != "place":
-                raise
-            if len(comments) == 1:
-                return [], [comments[0][0].id]
-            mid = len(comments) // 2
-            a_ok, a_bad = self.review(path, comments[:mid], head_sha)
-            b_ok, b_bad = self.review(path, comments[mid:], head_sha)
-            return a_ok + b_ok, a_bad + b_bad
-        self.posted += [f.id for f, _ in comments]
-        return [f.id for f, _ in comments], []
-
-
 def publish_review(
     store: Store,
     review_id: str,
@@ -259,7 +139,7 @@ def publish_review(
     stored = _load(store, review_id)
     root = Path(stored.state.target.repo_root)
     client = GitHubClient(env=env, cwd=root if root.is_dir() else cwd)
-    sender = _Sender(client, dry_run)
+    sender = Sender(client, dry_run)
     try:
         return _publish(stored, client, sender, inline, report_url, force)
     except GitHubError as exc:
@@ -268,9 +148,9 @@ def publish_review(
             fork = _fork_of(client, stored)
             if fork is not None:
                 line = fork_forbidden_line(sender.refused, stored.number, fork, stored.repo)
+        again = f"deep-review publish {review_id}{' --inline' if inline else ''}"
         raise PublishFailed(
-            f"{line}. The review is stored unchanged; publish it again with "
-            f"`deep-review publish {review_id}`",
+            f"{line}. The review is stored unchanged; publish it again with `{again}`",
             stored=stored,
             sent=tuple(sender.writes),
             posted=sender.posted,
@@ -280,7 +160,7 @@ def publish_review(
 def _publish(
     stored: _Stored,
     client: GitHubClient,
-    sender: _Sender,
+    sender: Sender,
     inline: bool,
     report_url: str | None,
     force: bool,
@@ -304,10 +184,7 @@ def _publish(
             f"publish a review whose seats ran, or pass --force to post {review_id} anyway"
         )
 
-    posted: list[str] = []
-    moved: dict[str, str] = {}
-    already: list[str] = []
-    unanchored: list[str] = []
+    plan = InlinePlan((), (), ())
     earlier: list[dict[str, Any]] = []  # our marked review comments: inline and replies
     last_word: dict[int, int] = {}  # a thread's first comment -> its newest reply (anyone's)
     notes: list[str] = []
@@ -320,66 +197,90 @@ def _publish(
         if foreign:
             notes.append(_foreign_note(foreign))
     if inline:
-        diff_lines = _reviewed_diff_lines(client, stored)
         fingerprints = frozenset(
             fp for c in earlier if (fp := marker_fingerprint(str(c.get("body") or "")))
         )
-        findings = stored.report.findings
-        heads = _head_files(client, stored, findings, diff_lines)
-        plan = plan_inline(findings, diff_lines, heads, fingerprints)
-        already = [f.id for f in plan.already]
-        unanchored = [f.id for f in plan.unanchored]
-        moved = {
-            f.id: f"{a.path}:{a.line}"
-            for f, a in plan.comments
-            if a.moved_from is not None and a.moved_from != a.line
-        }
-        head_sha = stored.state.target.head_sha
-        try:
-            posted, rejected = sender.review(f"{pr_path}/reviews", plan.comments, head_sha)
-        except GitHubError as exc:
-            if exc.status != 422 or review_refusal(exc.detail) != "commit":
-                raise
-            # Publishing this review again would fail alike: no "publish it again" advice.
-            raise PublishFailed(
-                head_moved_line(review_id, stored.number, head_sha),
-                stored=stored,
-                sent=tuple(sender.writes),
-                posted=sender.posted,
-            ) from exc
-        unanchored += rejected
-    replies, resolved, follow_notes = _follow_up(client, sender, stored, earlier, last_word)
-    notes += follow_notes
-
+        target, findings = stored.state.target, stored.report.findings
+        plan = inline_plan(client, target, stored.repo, stored.number, findings, fingerprints)
+    already = [f.id for f in plan.already]
+    moved = {
+        f.id: f"{a.path}:{a.line}"
+        for f, a in plan.comments
+        if a.moved_from is not None and a.moved_from != a.line
+    }
     url = report_url.replace("{id}", review_id) if report_url else None
-    body = summary_body(
-        SummaryInput(
-            report=stored.report,
-            inline_ids=frozenset(posted + already),
-            moved={fid: at for fid, at in moved.items() if fid in posted},
-            unanchored_ids=frozenset(unanchored),
-            report_url=url,
-            review_id=review_id,
-        )
+    # What the summary says while the inline comments it names go out (and after, when all
+    # of them are taken): each planned comment is an inline one.
+    told = SummaryInput(
+        report=stored.report,
+        inline_ids=frozenset(already + [f.id for f, _ in plan.comments]),
+        moved=moved,
+        unanchored_ids=frozenset(f.id for f in plan.unanchored),
+        report_url=url,
+        review_id=review_id,
     )
+    # The summary goes out before the inline review, so a publication that stops half-way
+    # never leaves inline comments without their summary. Not the summary as the review's
+    # own body: the summary is one sticky issue comment, found again by its marker and edited
+    # in place on every round, where a review's body would add one more on each. Both halves
+    # stay idempotent on a retry: the summary is found and PATCHed (never a second one), an
+    # inline comment already there is found by its fingerprint (never posted twice).
     if ours:
         cid = ours[0].get("id")
         answer = sender.send(
             "PATCH",
             f"repos/{stored.repo}/issues/comments/{cid}",
-            {"body": body},
+            {"body": summary_body(told)},
             "the summary comment",
         )
         action: Literal["created", "updated"] = "updated"
         summary_url = ours[0].get("html_url")
     else:
         answer = sender.send(
-            "POST", f"{issue_path}/comments", {"body": body}, "the summary comment"
+            "POST", f"{issue_path}/comments", {"body": summary_body(told)}, "the summary comment"
         )
         action = "created"
-        summary_url = None
-    if isinstance(answer, dict) and isinstance(answer.get("html_url"), str):
-        summary_url = answer["html_url"]
+        cid, summary_url = None, None
+    if isinstance(answer, dict):
+        cid = answer.get("id", cid)
+        summary_url = answer.get("html_url", summary_url)
+    summary_url = summary_url if isinstance(summary_url, str) else None
+    comment = f"repos/{stored.repo}/issues/comments/{cid}"
+
+    head_sha = stored.state.target.head_sha
+    try:
+        outcome = sender.review(f"{pr_path}/reviews", plan.comments, head_sha, summary_url)
+    except GitHubError as exc:
+        # The summary names inline comments that are not there: it says so now, and holds
+        # the findings in full, until a publication that posts them (or for good, when the
+        # review's commit is gone).
+        commit = exc.status == 422 and review_refusal(exc.detail) == "commit"
+        words = f"HTTP {exc.status}: {exc.detail}" if exc.status else exc.message
+        inline_ids = frozenset(already + sender.posted)
+        gone = InlineMissing(words, retry=not commit)
+        listed = cid is not None and _amend(
+            sender, comment, told, inline_ids, gone, best_effort=True
+        )
+        if not commit:
+            raise
+        # Publishing this review again would fail alike: no "publish it again" advice.
+        raise PublishFailed(
+            head_moved_line(review_id, stored.number, head_sha, listed=listed),
+            stored=stored,
+            sent=tuple(sender.writes),
+            posted=sender.posted,
+        ) from exc
+    if outcome.refused is not None:
+        notes.append(
+            f"GitHub refused the inline comments (HTTP 422: {' '.join(outcome.refused.split())}"
+            "), not for a line: the summary comment holds every finding instead"
+        )
+    missing = InlineMissing(outcome.refused, retry=False) if outcome.refused else None
+    if cid is not None:
+        inline_ids = frozenset(already + list(outcome.posted))
+        _amend(sender, comment, told, inline_ids, missing, rejected=outcome.rejected)
+    replies, resolved, follow_notes = _follow_up(client, sender, stored, earlier, last_word)
+    notes += follow_notes
     return PublishResult(
         review_id=review_id,
         repo=stored.repo,
@@ -387,15 +288,47 @@ def _publish(
         dry_run=dry_run,
         writes=tuple(sender.writes),
         summary=action,
-        summary_url=summary_url if isinstance(summary_url, str) else None,
-        inline_posted=tuple(posted),
+        summary_url=summary_url,
+        inline_posted=outcome.posted,
         inline_already=tuple(already),
-        unanchored=tuple(unanchored),
+        unanchored=tuple(f.id for f in plan.unanchored) + outcome.rejected,
         replies=tuple(replies),
         resolved=tuple(resolved),
         notes=tuple(notes),
         not_adopted=tuple(author(c)[0] or "?" for c in others),
     )
+
+
+def _amend(
+    sender: Sender,
+    path: str,
+    told: SummaryInput,
+    inline_ids: frozenset[str],
+    missing: InlineMissing | None,
+    *,
+    rejected: Sequence[str] = (),
+    best_effort: bool = False,
+) -> bool:
+    """The summary sent (`told`, at `path`) made to say which inline comments are there
+    (`inline_ids`, this round's and earlier ones): a finding without one is in full in its
+    Details. PATCHed only when that changes what it says; with `best_effort` (the publication
+    is failing already) a refusal is not raised. Whether the summary now says it."""
+    now = dataclasses.replace(
+        told,
+        inline_ids=inline_ids,
+        moved={fid: at for fid, at in told.moved.items() if fid in inline_ids},
+        unanchored_ids=told.unanchored_ids | frozenset(rejected),
+        inline_missing=missing,
+    )
+    if now == told:
+        return True
+    try:
+        sender.send("PATCH", path, {"body": summary_body(now)}, "the summary comment")
+    except GitHubError:
+        if not best_effort:
+            raise
+        return False
+    return True
 
 
 def _fork_of(client: GitHubClient, stored: _Stored) -> str | None:
@@ -431,7 +364,7 @@ def _foreign_note(comments: Sequence[dict[str, Any]]) -> str:
 
 def _follow_up(
     client: GitHubClient,
-    sender: _Sender,
+    sender: Sender,
     stored: _Stored,
     comments: Sequence[dict[str, Any]],
     last_word: Mapping[int, int],

@@ -3,10 +3,12 @@
 A 422 on the inline review names either a comment's place (a line not on the diff, a path
 GitHub cannot resolve: splitting the batch isolates that comment) or the review's commit (the
 PR's head moved since the review, e.g. a force-push dropped it: every comment would fail the
-same way, so splitting only multiplies the POSTs). GitHub's wording varies between endpoints
-and years ("commit_id is not part of the pull request", "The commitOID is not part of the pull
-request", "No commit found for SHA: …"; "pull_request_review_thread.line must be part of the
-diff", "Line could not be resolved"), so the match is on the words that name the cause.
+same way, so splitting only multiplies the POSTs), or neither (a field of no comment, words
+nobody foresaw: every half would be refused alike, so `sender` posts no more and the findings
+go to the summary). GitHub's wording varies between endpoints and years ("commit_id is not
+part of the pull request", "The commitOID is not part of the pull request", "No commit found
+for SHA: …"; "pull_request_review_thread.line must be part of the diff", "Line could not be
+resolved"), so the match is on the words that name the cause.
 """
 
 from __future__ import annotations
@@ -34,13 +36,19 @@ def review_refusal(detail: str) -> Refusal:
     return "other"
 
 
-def head_moved_line(review_id: str, number: int, head_sha: str) -> str:
-    """The one line for a review whose commit is no longer part of its PR."""
+def head_moved_line(review_id: str, number: int, head_sha: str, *, listed: bool) -> str:
+    """The one line for a review whose commit is no longer part of its PR. `listed`: the
+    summary comment (posted before the inline review) now holds every finding instead."""
+    instead = (
+        "its summary comment lists the findings instead"
+        if listed
+        else "or publish this one without --inline (summary comment only)"
+    )
     return (
         f"GitHub refused the inline comments of review {review_id} (HTTP 422): the review's "
         f"commit {head_sha[:12]} is no longer part of PR #{number}, whose head moved since the "
         f"review (a force-push?); review the PR again (`deep-review review {number}`) and "
-        f"publish that review, or publish this one without --inline (summary comment only)"
+        f"publish that review{'; ' if listed else ', '}{instead}"
     )
 
 

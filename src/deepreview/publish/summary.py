@@ -38,6 +38,18 @@ _RESERVE: Final = 1_000
 MAX_DETAIL: Final = 6_000  # one finding's text in the collapsed section
 
 
+MAX_REFUSAL: Final = 300  # GitHub's words on a refused inline review, as the summary quotes them
+
+
+@dataclass(frozen=True)
+class InlineMissing:
+    """The inline comments asked for are not on the PR: the summary says why, and its Details
+    hold the findings in full instead."""
+
+    words: str  # why: GitHub's own words (untrusted), or its HTTP status
+    retry: bool  # publishing again may post them (a failure, not a refusal of the payload)
+
+
 @dataclass(frozen=True)
 class SummaryInput:
     report: Report
@@ -46,6 +58,18 @@ class SummaryInput:
     unanchored_ids: frozenset[str] = frozenset()  # asked for inline, no diff line fits
     report_url: str | None = None
     review_id: str = ""
+    inline_missing: InlineMissing | None = None
+
+
+def _missing_line(missing: InlineMissing, review_id: str) -> str:
+    flat = " ".join(missing.words.split())
+    words = inline_text(flat if len(flat) <= MAX_REFUSAL else flat[: MAX_REFUSAL - 1] + "…")
+    if missing.retry:
+        return (
+            f"The inline comments are not posted ({words}): the findings are in full below "
+            f"until {code_span(f'deep-review publish {review_id} --inline')} posts them."
+        )
+    return f"GitHub refused the inline comments: {words}. The findings are in full below."
 
 
 def _where(f: Finding) -> str:
@@ -96,6 +120,8 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
     head.append(" · ".join(facts))
     if s.report_url:
         head.append(f"[Full report]({s.report_url})")
+    if s.inline_missing is not None:
+        head.append(_missing_line(s.inline_missing, s.review_id or h.review_id))
 
     # Entries in order of importance; each is kept whole or dropped with everything after it.
     blocking = [f for f in report.findings if f.severity != Severity.SUGGESTION]
@@ -190,6 +216,7 @@ def adopted(
 
 __all__ = [
     "GITHUB_LIMIT",
+    "InlineMissing",
     "SummaryInput",
     "adopted",
     "has_summary_layout",

@@ -1,0 +1,97 @@
+"""Where a publication's inline comments go, read from the local clone when it has the
+commits, else from GitHub: the reviewed commit's diff lines and the head files re-anchoring
+searches, planned (`inline.plan_inline`) against the comments earlier rounds posted."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from deepreview.github.client import GitHubClient
+from deepreview.model import Finding
+from deepreview.publish.inline import (
+    InlinePlan,
+    diff_lines_by_file,
+    diff_lines_of,
+    needs_head_file,
+    plan_inline,
+)
+from deepreview.targets.git import Git
+from deepreview.targets.target import Target
+
+
+def inline_plan(
+    client: GitHubClient,
+    target: Target,
+    repo: str,
+    number: int,
+    findings: Sequence[Finding],
+    posted: frozenset[str],
+) -> InlinePlan:
+    """Each finding placed on a line of the PR diff at the reviewed commit, unless `posted`
+    (fingerprints of inline comments already on the PR) has it."""
+    diff_lines = _reviewed_diff_lines(client, target, repo, number)
+    heads = _head_files(client, target, repo, findings, diff_lines)
+    return plan_inline(findings, diff_lines, heads, posted)
+
+
+def _reviewed_diff_lines(
+    client: GitHubClient, t: Target, repo: str, number: int
+) -> dict[str, frozenset[int]]:
+    """The commentable lines of the PR diff at the reviewed commit. The review names that
+    commit (`commit_id`) and GitHub places its comments on that commit's diff, not the PR's
+    current one: a push since the review moves or drops lines. From the local clone when it has
+    both commits, else GitHub's compare of the two."""
+    root = Path(t.repo_root)
+    if root.is_dir():
+        git = Git(root)
+        if git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"):
+            argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/"]
+            argv += ["--dst-prefix=b/", t.base_sha, t.head_sha]
+            res = git.run(argv, check=False, timeout=900)
+            lines = diff_lines_of(res.stdout.decode("utf-8", "replace")) if res.ok else None
+            if lines is not None:
+                return lines
+    data = client.get_json(
+        f"repos/{repo}/compare/{t.base_sha}...{t.head_sha}",
+        what=f"the diff of PR #{number} at {t.head_sha[:12]}",
+    )
+    files = data.get("files") if isinstance(data, dict) else None
+    return diff_lines_by_file([f for f in files or [] if isinstance(f, dict)])
+
+
+def _head_files(
+    client: GitHubClient,
+    t: Target,
+    repo: str,
+    findings: Sequence[Finding],
+    diff_lines: Mapping[str, frozenset[int]],
+) -> dict[str, str]:
+    """Head texts of the files re-anchoring searches: from the local clone when it has the
+    head commit, else from GitHub at the head SHA."""
+    paths = sorted({p for f in findings if (p := needs_head_file(f, diff_lines)) is not None})
+    if not paths:
+        return {}
+    sha = t.head_sha
+    root = Path(t.repo_root)
+    found: dict[str, str] = {}
+    if root.is_dir() and Git(root).rev(f"{sha}^{{commit}}") is not None:
+        found = Git(root).show_files(sha, paths)
+    for path in paths:
+        if path in found:
+            continue
+        data = client.get_json(
+            f"repos/{repo}/contents/{path}?ref={sha}", what=f"{path} at {sha[:12]}"
+        )
+        content = data.get("content") if isinstance(data, dict) else None
+        if isinstance(content, str):
+            try:
+                found[path] = base64.b64decode(content).decode("utf-8", errors="replace")
+            except (binascii.Error, ValueError):
+                continue
+    return found
+
+
+__all__ = ["inline_plan"]
