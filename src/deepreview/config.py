@@ -24,6 +24,7 @@ import tomli_w
 from platformdirs import user_config_dir
 
 from deepreview.agents.base import SeatSettings
+from deepreview.atomicfile import replace_bytes
 from deepreview.config_seats import check_merged_seat, check_seat_file
 from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
@@ -475,7 +476,7 @@ def trust_repo_file(env: Mapping[str, str], repo_file: Path) -> TrustRecord:
     kept = [r for r in records if r not in dropped]
     raw["trusted"] = [*kept, record.model_dump()]
     user_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = user_path.with_suffix(".toml.tmp")
-    tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")
-    tmp.replace(user_path)
+    # The user's own file: a crash mid-write must not leave it half-written, nor widen its mode.
+    mode = user_path.stat().st_mode & 0o777 if user_path.exists() else None
+    replace_bytes(user_path, tomli_w.dumps(raw).encode("utf-8"), mode=mode)
     return record

@@ -143,3 +143,21 @@ def test_trusting_an_edited_copy_keeps_the_committed_one_trusted(tmp_path: Path)
     res = run_cli(["review", "--agents", "evil", "--lead", "none"], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
     assert marker.exists()
+
+
+def test_trust_keeps_the_user_config_private_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """`trust` rewrites the user's own config: a private file (it may hold API settings) stays
+    private, and nothing is left beside it."""
+    repo = make_repo(tmp_path)
+    commit_on_base(repo, ".deep-review.toml", '[review]\nlead = "none"\n', "config")
+    env = cli_env(tmp_path)
+    user = Path(env["DEEP_REVIEW_CONFIG"])
+    user.write_text("[review]\ntimeout = 60\n")
+    user.chmod(0o600)
+    res = run_cli(["trust"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert user.stat().st_mode & 0o777 == 0o600
+    assert "timeout = 60" in user.read_text() and "[[trusted]]" in user.read_text()
+    assert sorted(p.name for p in user.parent.iterdir() if p.name.startswith((".", "user-"))) == [
+        "user-config.toml"
+    ]
