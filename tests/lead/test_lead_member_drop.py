@@ -89,6 +89,49 @@ def test_the_canned_reviews_cluster_as_the_docstring_says(tmp_path: Path) -> Non
     assert "README" in report.findings[1].title
 
 
+# Seat-local finding IDs in the seats' prose (trial34 item 5) ---------------------------------
+
+
+def test_a_seats_own_finding_ids_in_its_prose_become_the_reports(tmp_path: Path) -> None:
+    """Alpha's "would have caught I1" means its own I1, which is the report's C1 (the report's
+    I1 is the README finding); `I1` in code, and an I1 in Bravo's text (Bravo has no I1), stay."""
+    md, report, _ = _review(tmp_path, None)
+    testing = _section(md, "## Testing Assessment", "\n---")
+    assert "a single `shout(None)` test would have caught C1 (see `I1` in code). [Alpha]" in testing
+    assert "(C1 here; another review may number it I1). [Bravo]" in testing
+    assert "1. Large operands of `sub` are untested; see S1. [Charlie]" in md.replace("3. ", "1. ")
+    design = _section(md, "## Design Observations", "\n---")
+    assert "— C1 shows what that costs. [Alpha]" in design
+    # the seat's own review in the appendix is the seat's, word for word
+    assert "would have caught I1 (see `I1` in code)." in _section(md, "## Appendix", "### [Bravo]")
+    assert not any("caught I1" in i for i in report.testing.items)
+
+
+def test_the_lead_sees_a_seats_own_finding_ids_as_cluster_ids(tmp_path: Path) -> None:
+    """The lead prompt's merged sections name the seats' findings by the cluster IDs the lead
+    is told to use; an item the lead keeps word for word stays the seat's, renumbered."""
+    kept = (
+        "**No test caught the `shout` crash** — a single `shout(None)` test would have caught "
+        "K1 (see `I1` in code)."
+    )
+    doc = _answer(
+        _decisions({"cluster": "K3", "action": "keep", "reason": "calc.py:5-6 is untested."}),
+        testing={"intro": "", "items": [kept]},
+    )
+    md, _, (prompt,) = _review(tmp_path, doc)
+    merged = prompt.split("## Design observations (merged from the seats)", 1)[1]
+    merged = merged.split("## What to decide and write", 1)[0]
+    assert "would have caught K1 (see `I1` in code)" in merged
+    assert "(K1 here; another review may number it I1)" in merged
+    assert "— K1 shows what that costs." in merged
+    assert "untested; see K3." in merged
+    testing = _section(md, "## Testing Assessment", "\n---")
+    assert testing.strip() == (
+        "1. **No test caught the `shout` crash** — a single `shout(None)` test would have caught "
+        "C1 (see `I1` in code). [Alpha]"
+    )
+
+
 # Dropping one member of a merged cluster (trial34 item 2) ------------------------------------
 
 FP_REASON = "Python ints are arbitrary precision, so `a - b` at calc.py:6 cannot wrap."
