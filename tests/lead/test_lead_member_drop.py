@@ -214,3 +214,55 @@ def test_the_lead_regrades_the_part_it_split_out(tmp_path: Path) -> None:
     ]
     assert "rejected" not in md
     assert "Charlie I1 (important) → suggestion S2: Only huge operands" in md
+
+
+# The lead's prose about a cluster it split (trial34 item 3) ----------------------------------
+
+
+def test_prose_about_a_split_cluster_names_the_part_it_means_or_all_parts(tmp_path: Path) -> None:
+    doc = _answer(
+        _decisions(
+            {"cluster": "K3", "action": "split", "split_members": ["charlie:I1"],
+             "reason": "charlie:I1 claims an overflow at calc.py:6, a different problem."},
+            {"cluster": "K3", "action": "keep", "reason": "K3 holds: nothing tests `sub`."},
+            {"cluster": "K3.2", "action": "drop", "false_positive": True,
+             "reason": "Unlike the rest of K3, this claim is wrong: " + FP_REASON},
+        ),
+        executive_summary="The change adds `sub` and `shout`; K1 must be fixed, and K3 was "
+        "partly wrong.",
+        retro=[
+            {"seat": "bravo", "narrative": "Bravo found K1 and K3."},
+            {"seat": "charlie", "narrative": "Charlie's overflow claim (K3) is a false positive."},
+        ],
+    )  # fmt: skip
+    md, report, _ = _review(tmp_path, doc)
+    assert report.executive_summary == (
+        "The change adds `sub` and `shout`; C1 must be fixed, and S1/Charlie I1 was partly wrong."
+    )
+    narratives = {s.seat: s.narrative for s in report.retro.seats}
+    assert narratives["charlie"] == "Charlie's overflow claim (Charlie I1) is a false positive."
+    assert narratives["bravo"] == "Bravo found C1 and S1."
+    reconciliation = _section(md, "**Reconciliation**", "## Review Process Notes")
+    assert "Unlike the rest of S1/Charlie I1, this claim is wrong" in reconciliation
+
+
+def test_prose_about_a_split_cluster_kept_whole_names_both_findings(tmp_path: Path) -> None:
+    doc = _answer(
+        _decisions(
+            {"cluster": "K3", "action": "split", "split_members": ["charlie:I1"],
+             "reason": "charlie:I1 claims an overflow at calc.py:6, a different problem."},
+            {"cluster": "K3.2", "action": "keep", "reason": "K3.2 is its own claim."},
+        ),
+        executive_summary="K3 covers `sub`.",
+        retro=[{"seat": "charlie", "narrative": "Charlie raised K3."}],
+    )  # fmt: skip
+    _, report, _ = _review(tmp_path, doc)
+    assert [(f.id, f.reviewers) for f in report.findings] == [
+        ("C1", ("Alpha", "Bravo")),
+        ("I1", ("Charlie",)),
+        ("I2", ("Alpha",)),
+        ("S1", ("Alpha", "Bravo")),
+    ]
+    assert report.executive_summary == "S1/I1 covers `sub`."
+    narratives = {s.seat: s.narrative for s in report.retro.seats}
+    assert narratives["charlie"] == "Charlie raised I1."
