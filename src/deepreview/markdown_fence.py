@@ -11,7 +11,7 @@ agree on where code starts and ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>`{3,}(?=[^`]*$)|~{3,})[ \t]*(?P<info>.*?)[ \t]*$")
@@ -147,3 +147,33 @@ def code_span_text(span: str) -> str:
     if len(inner) > 2 and inner.startswith(" ") and inner.endswith(" ") and inner.strip():
         inner = inner[1:-1]
     return inner
+
+
+# An inline code span: a backtick run, then the text up to the next run of the same length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+
+
+def outside_code(text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` applied to its prose only: fenced blocks and code spans (code,
+    where `K1` or `I1` may be a name) are kept as written."""
+    out: list[str] = []
+    prose: list[str] = []
+    fences = FenceTracker()
+
+    def flush() -> None:
+        joined = "".join(prose)
+        pos = 0
+        for m in _CODE_SPAN.finditer(joined):
+            out.extend((change(joined[pos : m.start()]), m.group(0)))
+            pos = m.end()
+        out.append(change(joined[pos:]))
+        prose.clear()
+
+    for line in text.splitlines(keepends=True):
+        if fences.feed(line.rstrip("\r\n")):
+            flush()
+            out.append(line)
+        else:
+            prose.append(line)
+    flush()
+    return "".join(out)

@@ -200,6 +200,61 @@ def test_split_applies(clusters) -> None:  # type: ignore[no-untyped-def]
     assert any(e.kind == "split" for e in report.retro.reconciliation)
 
 
+def test_a_member_key_may_only_be_dropped_and_not_from_a_cluster_dropped_whole(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, undecided = _decisions(
+        clusters,
+        {"cluster": "bravo:I1", "action": "drop", "false_positive": True, "reason": "wrong"},
+        {"cluster": "alpha:I1", "action": "severity", "severity": "suggestion", "reason": "x"},
+        {"cluster": "charlie:C1", "action": "drop", "reason": "x"},
+        {"cluster": "K4", "action": "drop", "reason": "whole"},
+        {"cluster": "Bravo:i1", "action": "drop", "reason": "again"},
+    )
+    assert accepted == (
+        Decision("bravo:I1", "drop", "wrong", false_positive=True),
+        Decision("K4", "drop", "whole"),
+    )
+    assert rejected == (
+        "Lead decision `drop` about charlie:C1 rejected: it is in K4, which is dropped whole.",
+        "Lead decision `drop` about bravo:I1 rejected: a `drop` decision about it was accepted "
+        "already.",
+        "Lead decision `severity` about alpha:I1 rejected: a member key can only be dropped; to "
+        "regrade or retitle one member, split it out and decide about the part the split makes.",
+    )
+    assert "K1" in undecided  # dropping one member is no decision about the others
+
+
+def test_dropping_every_member_drops_the_cluster(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K2", "action": "keep", "reason": "still"},
+        {"cluster": "alpha:I2", "action": "drop", "reason": "gone"},
+    )
+    assert accepted == (Decision("alpha:I2", "drop", "gone"),)
+    assert rejected == ("Lead decision `keep` about K2 rejected: it is dropped.",)
+
+
+def test_a_split_part_is_a_cluster_of_the_same_answer(clusters) -> None:  # type: ignore[no-untyped-def]
+    accepted, rejected, _ = _decisions(
+        clusters,
+        {"cluster": "K1.2", "action": "merge", "merge_into": "K4", "reason": "same"},
+        {"cluster": "K1", "action": "split", "split_members": ["bravo:I1"], "reason": "two"},
+        {"cluster": "K2.2", "action": "drop", "reason": "no such split"},
+    )
+    assert [(d.cluster_id, d.action) for d in accepted] == [("K1", "split"), ("K1.2", "merge")]
+    assert rejected == (
+        "Lead decision `drop` about 'K2.2' rejected: no finding of this review has that ID.",
+    )
+    report = _report(clusters, _answer(decisions=[
+        {"cluster": "K1", "action": "split", "split_members": ["bravo:I1"], "reason": "two"},
+        {"cluster": "K1.2", "action": "drop", "false_positive": True, "reason": "wrong"},
+    ]))  # fmt: skip
+    assert report.retro.rows is not None
+    shout = [f for f in report.findings if "`shout`" in f.title and "None" in f.title]
+    assert [f.reviewers for f in shout] == [("Alpha",)]
+    bravo = next(s for s in report.retro.seats if s.seat == "bravo")
+    assert bravo.cell("False positives").startswith("1 (Bravo I1 ")
+
+
 def test_retro_design_and_notes(clusters) -> None:  # type: ignore[no-untyped-def]
     lead_answer = _answer(
         retro=[

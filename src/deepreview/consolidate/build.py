@@ -18,6 +18,7 @@ from deepreview.consolidate.decisions import (
     apply_decisions,
 )
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.local_ids import renamed, report_names
 from deepreview.consolidate.notes import credit_notes
 from deepreview.consolidate.retro import build_retro_seats, shown_rows
 from deepreview.consolidate.scope import SUSPECT, mark_scope
@@ -99,6 +100,8 @@ def build_report(
             removed_files=removed_files,
         )
     )
+    # the seats' own finding IDs in the prose merged below, as the report numbers them
+    prose = renamed(seat_reviews, report_names(seat_reviews, result))
     ok = [sr for sr in seat_reviews if sr.review is not None]
     rule = decide(result.findings, all_seats_failed=not ok)
     verdict = rule if verdict is None or rule.label == "Failed" else verdict
@@ -149,13 +152,11 @@ def build_report(
         design_observations=(
             tuple(design_observations)
             if design_observations is not None
-            else merge_design_observations(seat_reviews)
+            else merge_design_observations(prose)
         ),
-        testing=testing if testing is not None else merge_testing(seat_reviews),
-        documentation=(
-            documentation if documentation is not None else merge_documentation(seat_reviews)
-        ),
-        limitations=merge_limitations(seat_reviews),
+        testing=testing if testing is not None else merge_testing(prose),
+        documentation=(documentation if documentation is not None else merge_documentation(prose)),
+        limitations=merge_limitations(prose),
         extra_sections=tuple(extra_sections),
         retro=retro,
         process_notes=process_notes or ProcessNotes(),

@@ -5,17 +5,21 @@ writes findings itself. Without decisions, `apply_decisions` gives the determini
 
 Decisions are applied in a fixed order, whatever order the lead gave them in: splits, then merges,
 then drops, then severity/title/classification changes; each cluster takes at most one decision
-of each action. Every change is recorded in Reconciliation with the lead's reason, and the
-per-seat tallies feed the retro's False positives / Downgraded / Dropped rows.
+of each action. A split's part is a cluster of its own (`K3.2`, `part_id`) that the later
+decisions may name, and a drop may name one member (`gemini:I1`): that seat's claim is dropped
+alone, after the clusters dropped whole, and the finding it was merged into keeps the others.
+Every change is recorded in Reconciliation with the lead's reason, and the per-seat tallies feed
+the retro's False positives / Downgraded / Dropped rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal, NamedTuple, get_args
 
 from deepreview.consolidate.cluster import Cluster, Member
+from deepreview.consolidate.decision_notes import MemberDropNote, SplitNote
 from deepreview.consolidate.labels import member_label, short_titles
 from deepreview.consolidate.merge import (
     LEAD,
@@ -47,13 +51,24 @@ def apply_rank(action: str) -> int:
     return _ORDER[action]
 
 
+def part_id(cluster_id: str) -> str:
+    """The cluster a split of `cluster_id` makes of the members it moves: `K3` → `K3.2` (a
+    cluster takes one split, so its part is always the second)."""
+    return f"{cluster_id}.2"
+
+
+def is_member_key(key: str) -> bool:
+    """`gemini:I1` names a cluster member; cluster IDs (`K3`, `K3.2`) have no colon."""
+    return ":" in key
+
+
 class DecisionError(ParseError):
     """A lead decision names a cluster or member that does not exist, or contradicts another."""
 
 
 @dataclass(frozen=True)
 class Decision:
-    cluster_id: str  # K3
+    cluster_id: str  # K3, a split's part K3.2, or with "drop" one member's key (`gemini:I1`)
     action: Action
     reason: str  # one sentence; quoted in Reconciliation
     severity: Severity | None = None  # for "severity" (optional with any other action)
@@ -142,7 +157,7 @@ def apply_decisions(
     work: dict[str, _Work] = {
         c.id: _Work(c.id, list(c.members), _link_text(c, names)) for c in clusters
     }
-    entries_tail: list[ReconciliationEntry | _SplitNote] = []
+    entries_tail: list[ReconciliationEntry | SplitNote | MemberDropNote] = []
     tally = _Tally()
 
     decisions = list(decisions)
@@ -167,8 +182,15 @@ def apply_decisions(
     def find(cluster_id: str) -> _Work | None:
         return work.get(_end_of(cluster_id, merged_into))
 
-    ordered = sorted(decisions, key=lambda d: (apply_rank(d.action), key_order(d.cluster_id)))
+    # a member is dropped after the clusters dropped whole (the checks reject one of those)
+    ordered = sorted(
+        decisions,
+        key=lambda d: (apply_rank(d.action), is_member_key(d.cluster_id), key_order(d.cluster_id)),
+    )
     for d in ordered:
+        if is_member_key(d.cluster_id) and d.action == "drop":
+            _drop_member(d, work, names, tally, entries_tail)
+            continue
         w = find(d.cluster_id)
         if w is None or (d.action == "drop" and d.cluster_id in merged_into):
             raise DecisionError(
@@ -254,7 +276,7 @@ def apply_decisions(
         entries.extend(_entries(g, f, names, tally))
     final = {key: f.id for key, f in numbered}
     for entry in entries_tail:
-        if isinstance(entry, _SplitNote):
+        if isinstance(entry, (SplitNote, MemberDropNote)):
             entry = entry.resolve(lambda key: final.get(_end_of(key, merged_into)))
         entries.append(entry)
     for key, f in numbered:
@@ -278,26 +300,32 @@ def apply_decisions(
     )
 
 
-@dataclass(frozen=True)
-class _SplitNote:
-    """A split, written once the findings are numbered: cluster keys (K3, K3.2) are the lead's
-    working names and must not reach the report."""
-
-    moved: str  # `Gemini S1`: the members split out
-    source: str  # the cluster they left (K3) ...
-    source_members: str  # ... and, should it be dropped later, the members it kept
-    target: str  # the new group (K3.2)
-    reason: str
-
-    def resolve(self, final_id: Callable[[str], str | None]) -> ReconciliationEntry:
-        source, target = final_id(self.source), final_id(self.target)
-        into = f" into {target}" if target else ""
-        ids = tuple(i for i in (target, source) if i)
-        return ReconciliationEntry(
-            "split",
-            f"Split {self.moved} out of {source or self.source_members}{into}: {self.reason}",
-            ids,
+def _drop_member(
+    d: Decision,
+    work: dict[str, _Work],
+    names: dict[str, str],
+    tally: _Tally,
+    entries: list[ReconciliationEntry | SplitNote | MemberDropNote],
+) -> None:
+    """Drop the one member `d.cluster_id` (`gemini:I1`) from whichever group holds it now (after
+    splits and merges): the finding keeps its other members, and so their text and credits."""
+    for w in work.values():
+        m = next((m for m in w.members if m.key == d.cluster_id), None)
+        if m is not None:
+            break
+    else:
+        raise DecisionError(
+            f"drop names member {d.cluster_id!r}, which no remaining finding has; name a member "
+            "key of a cluster that is not dropped whole"
         )
+    w.members.remove(m)
+    label = member_label(m, names)
+    # the grouping evidence that tied it in no longer describes the finding (`_link_text`)
+    w.reasons = [
+        r for r in w.reasons if not r.startswith(f"{label} joins ") and f" joins {label}: " not in r
+    ]
+    tally.add(m.seat, "false_positives" if d.false_positive else "dropped", m)
+    entries.append(MemberDropNote(label, m.finding.title, w.key, d.false_positive, d.reason))
 
 
 def _end_of(key: str, merged_into: dict[str, str]) -> str:
@@ -311,7 +339,7 @@ def _split(
     d: Decision,
     work: dict[str, _Work],
     names: dict[str, str],
-    entries: list[ReconciliationEntry | _SplitNote],
+    entries: list[ReconciliationEntry | SplitNote | MemberDropNote],
 ) -> None:
     keys = tuple(d.split_member_ids or ())
     moving = [m for m in w.members if m.key in keys]
@@ -324,15 +352,14 @@ def _split(
         )
     if len(moving) == len(w.members):
         raise DecisionError(f"split of {w.key} would move every member; name only those to move")
-    n = 2
-    while f"{w.key}.{n}" in work:
-        n += 1
-    new_key = f"{w.key}.{n}"
+    new_key = part_id(w.key)
+    if new_key in work:
+        raise DecisionError(f"{w.key} is split twice; give one split naming every member to move")
     w.members = [m for m in w.members if m.key not in keys]
     w.reasons = []  # the automatic reasons no longer describe the remaining members
     work[new_key] = _Work(new_key, moving)
     entries.append(
-        _SplitNote(
+        SplitNote(
             moved=", ".join(member_label(m, names) for m in moving),
             source=w.key,
             source_members=", ".join(member_label(m, names) for m in w.members),
@@ -456,4 +483,6 @@ __all__ = [
     "Origin",
     "SeatTally",
     "apply_decisions",
+    "is_member_key",
+    "part_id",
 ]

@@ -39,7 +39,10 @@ class LocationIn(_Strict):
 class DecisionIn(_Strict):
     """What the lead decided about one cluster, with a one-sentence reason that cites code."""
 
-    cluster: str = Field(description="A cluster ID from the prompt, e.g. K3.")
+    cluster: str = Field(
+        description="A cluster ID from the prompt (K3), the part a split in this answer makes "
+        "(K3.2), or, with drop, one member key (gemini:I1) to drop that finding alone."
+    )
     action: Action
     reason: str = Field(min_length=1, description="One sentence citing the code (file:line).")
     false_positive: bool = Field(

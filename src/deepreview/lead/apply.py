@@ -40,7 +40,8 @@ from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title
 from deepreview.consolidate.verdict import decide
 from deepreview.lead.check import Checked, Ref
-from deepreview.markdown_fence import FenceTracker
+from deepreview.lead.prose_ids import ProseIds
+from deepreview.markdown_fence import outside_code
 from deepreview.model import (
     Assessment,
     Header,
@@ -51,7 +52,7 @@ from deepreview.model import (
     Verdict,
 )
 
-_REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)?)(?![\w])")
+_REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)*)(?![\w])")
 # A member key (`gemini:C1`) or design observation (`D2`): rewritten only when it is one of this
 # review's (`calc.py:2`, `D2 cache` stay as written).
 _NAME = re.compile(r"(?<![\w#/.:-])([A-Za-z][\w-]*:[A-Za-z]+\d+(?!:\w)|D\d+)(?!\w)")
@@ -108,7 +109,11 @@ def ref_namer(
     """How a note names a cluster or member (`lead.check.Ref`), as the report does: `I2 (`parse`)`
     for a finding of the report, `I1's Codex S1` inside the one that absorbed it, `Gemini C1
     (Overflow in…)` when it was dropped; a member by its seat's label (`Gemini C3`)."""
-    ids = id_map(clusters, decisions, result, names)
+    # a split's part (K3.2) is no cluster of `id_map`'s: named as the lead's prose names it
+    ids = {
+        **ProseIds(clusters, decisions, result, names).default,
+        **id_map(clusters, decisions, result, names),
+    }
     titles = {f.id: f.title for f in result.findings}
     members = {m.key: m for c in clusters for m in c.members}
     merged = {d.cluster_id for d in decisions if d.action == "merge"}
@@ -164,36 +169,6 @@ def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | Non
         return said
 
     return _NAME.sub(name, _REF.sub(one, text))
-
-
-# An inline code span: a backtick run, then the text up to the next run of the same length.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-
-
-def outside_code(text: str, change: Callable[[str], str]) -> str:
-    """`text` with `change` applied to its prose only: fenced blocks and code spans (the lead's
-    code, where `K1` may be a name) are kept as written."""
-    out: list[str] = []
-    prose: list[str] = []
-    fences = FenceTracker()
-
-    def flush() -> None:
-        joined = "".join(prose)
-        pos = 0
-        for m in _CODE_SPAN.finditer(joined):
-            out.extend((change(joined[pos : m.start()]), m.group(0)))
-            pos = m.end()
-        out.append(change(joined[pos:]))
-        prose.clear()
-
-    for line in text.splitlines(keepends=True):
-        if fences.feed(line.rstrip("\r\n")):
-            flush()
-            out.append(line)
-        else:
-            prose.append(line)
-    flush()
-    return "".join(out)
 
 
 def prose_names(
@@ -275,18 +250,26 @@ def report_from_answer(
     result = apply_decisions(clusters, checked.decisions, checked.added, reviewers=reviewers)
     ids = id_map(clusters, checked.decisions, result, names)
     name = ref_namer(clusters, checked.decisions, result, names)
+    # the lead's prose: a cluster it split, or dropped one member of, is named by the part
+    # the prose is about when that can be told, else by every part (`lead.prose_ids`)
+    prose = ProseIds(clusters, checked.decisions, result, names)
 
     said = prose_names(clusters, names, checked.design_names)
 
-    def sub(text: str) -> str:
-        return substitute(text, ids, said)
+    def sub(text: str, meant: Mapping[str, str] = prose.default) -> str:
+        return substitute(text, meant, said)
+
+    def sub_decision(d: Decision) -> Decision:
+        meant = prose.for_decision(d)
+        title = d.title and outside_code(d.title, lambda x: sub(x, meant))
+        return replace(d, reason=sub(d.reason, meant), title=title)
 
     all_failed = not seat_reviews or all(sr.review is None for sr in seat_reviews)
     rule = decide(result.findings, all_seats_failed=all_failed)
     lead_verdict = Verdict(checked.verdict.label, sub(checked.verdict.reason))
     verdict, verdict_note = choose_verdict(lead_verdict, rule)
     why_overridden = "is milder than the findings kept in this report allow"
-    if rule.label != "Failed" and rests_on_nothing(checked.verdict.reason, ids):
+    if rule.label != "Failed" and rests_on_nothing(checked.verdict.reason, prose.default):
         why_overridden = "rests only on findings that are not in this report"
         # e.g. "Rework — K1 breaks every caller" where no seat raised K1: the lead's decisions
         # about it were rejected, so nothing in the report supports its verdict
@@ -328,10 +311,7 @@ def report_from_answer(
         changed_files=changed_files,
         present_files=present_files,
         removed_files=removed_files,
-        decisions=[
-            replace(d, reason=sub(d.reason), title=d.title and outside_code(d.title, sub))
-            for d in checked.decisions
-        ],
+        decisions=[sub_decision(d) for d in checked.decisions],
         added=[_added(a, sub) for a in checked.added],
         lead=replace(lead, note=lead_note(checked, name)),
         notes=notes,
@@ -344,7 +324,9 @@ def report_from_answer(
         ),
         clusters=clusters,
         verdict=verdict,
-        retro_narratives={seat: sub(text) for seat, text in checked.narratives.items()},
+        retro_narratives={
+            seat: sub(text, prose.for_seat(seat)) for seat, text in checked.narratives.items()
+        },
         design_observations=[replace(o, text=sub(o.text)) for o in checked.design_observations],
         testing=_assessment(checked.testing, sub),
         documentation=_assessment(checked.documentation, sub),

@@ -17,7 +17,11 @@ severity/keep), the lead's order breaking ties, so every accepted set applies cl
   into a cluster the lead drops is rejected (the drop wins);
 * severity / keep with changes: not of a dropped cluster, nor of one merged into another (put
   the severity on the merge decision instead);
-* one decision per (cluster, action).
+* one decision per (cluster, action);
+* a split's part (`K3.2`, `part_id`) is a cluster the other decisions may name: splits are checked
+  first, as they apply first;
+* a member key (`gemini:I1`) may only be dropped, which drops that seat's claim alone, and not
+  from a cluster the lead drops whole; dropping every member of a cluster drops it.
 
 Pure: no I/O.
 """
@@ -30,9 +34,15 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from deepreview.consolidate.cluster import Cluster
-from deepreview.consolidate.decisions import AddedFinding, Decision, apply_rank
-from deepreview.lead.answer import AssessmentIn, DecisionIn, LeadAnswer
-from deepreview.lead.check_design import LEAD_CREDIT, design_choices, gist
+from deepreview.consolidate.decisions import (
+    AddedFinding,
+    Decision,
+    apply_rank,
+    is_member_key,
+    part_id,
+)
+from deepreview.lead.answer import DecisionIn, LeadAnswer
+from deepreview.lead.check_design import LEAD_CREDIT, credited_assessment, design_choices, gist
 from deepreview.model import (
     Assessment,
     DesignObservation,
@@ -42,7 +52,7 @@ from deepreview.model import (
     Verdict,
 )
 
-_CLUSTER_ID = re.compile(r"^\s*K\s*(\d+)\s*$", re.IGNORECASE)
+_CLUSTER_ID = re.compile(r"^\s*K\s*(\d+(?:\.\d+)*)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,11 +118,11 @@ class Checked:
 
 
 def cluster_id(text: str | None, valid: set[str]) -> str | None:
-    """`k3`, ` K 3 ` → `K3` when it is one of `valid`; else None."""
+    """`k3`, ` K 3 ` → `K3`, `K3.2` → `K3.2` when it is one of `valid`; else None."""
     m = _CLUSTER_ID.match(text or "")
     if m is None:
         return None
-    cid = f"K{int(m.group(1))}"
+    cid = "K" + ".".join(str(int(n)) for n in m.group(1).split("."))
     return cid if cid in valid else None
 
 
@@ -134,14 +144,39 @@ class _Decisions:
         self.touched: set[str] = set()
         self.to_drop: set[str] = set()  # clusters the lead drops: a drop wins over a merge
         self.severity_of: dict[str, Severity] = {}  # the severity an accepted decision gave
+        # the members each cluster holds now: a split moves some to its part, a merge all
+        self.holds = {cid: list(keys) for cid, keys in self.members.items()}
 
     def reject(self, d: DecisionIn, *why: str | Ref) -> None:
         cid = cluster_id(d.cluster, self.ids)
-        about: str | Ref = _k(cid) if cid else repr(d.cluster) if d.cluster else "(no cluster)"
+        member = self.member(d.cluster)
+        about: str | Ref = (
+            _k(cid)
+            if cid
+            else Ref("member", member)
+            if member
+            else repr(d.cluster)
+            if d.cluster
+            else "(no cluster)"
+        )
         head = ("Lead decision `", d.action, "` about ", about, " rejected: ")
         self.rejected.append(Note((*head, *why, ".")))
 
+    def member(self, text: str) -> str | None:
+        """The member key `text` names (`Gemini:i1` → `gemini:I1`), or None."""
+        if not is_member_key(text):
+            return None
+        return _member_key(text, [k for c in self.order for k in self.members[c]])
+
+    def home(self, key: str) -> str:
+        """The cluster that holds member `key` now."""
+        return next(c for c in self.order if key in self.holds.get(c, ()))
+
     def check(self, d: DecisionIn) -> None:
+        member = self.member(d.cluster)
+        if member is not None:
+            self._drop_member(member, d)
+            return
         cid = cluster_id(d.cluster, self.ids)
         if cid is None:
             self.reject(d, "no finding of this review has that ID")
@@ -189,6 +224,15 @@ class _Decisions:
         if len(moving) == len(keys):
             self.reject(d, "a split must leave at least one member where it is")
             return None
+        # the part is a cluster the decisions after the splits may name
+        part = part_id(cid)
+        self.ids.add(part)
+        self.order.append(part)
+        self.members[part] = list(moving)
+        self.members[cid] = [k for k in keys if k not in moving]
+        self.holds[part] = list(moving)
+        self.holds[cid] = list(self.members[cid])
+        self.touched.add(part)  # the split is the lead's decision about it
         return self._base(cid, d, split_member_ids=moving)
 
     def _merge(self, cid: str, d: DecisionIn) -> Decision | None:
@@ -212,6 +256,7 @@ class _Decisions:
                 self.reject(d, "merging it into ", _k(target), " would close a merge cycle")
                 return None
         self.merged_into[cid] = target
+        self.holds.setdefault(end, []).extend(self.holds.pop(cid, []))
         self.touched.add(target)  # absorbing a merge is a decision about it, too
         return self._base(cid, d, merge_into=target)
 
@@ -229,6 +274,28 @@ class _Decisions:
             return None
         self.dropped.add(cid)
         return Decision(cid, "drop", d.reason, false_positive=d.false_positive)
+
+    def _drop_member(self, key: str, d: DecisionIn) -> None:
+        """Drop one seat's claim from the cluster that holds it, keeping the others."""
+        if d.action != "drop":
+            self.reject(
+                d,
+                "a member key can only be dropped; to regrade or retitle one member, split it "
+                "out and decide about the part the split makes",
+            )
+            return
+        if (key, "drop") in self.seen:
+            self.reject(d, "a `drop` decision about it was accepted already")
+            return
+        home = self.home(key)
+        if home in self.to_drop or home in self.dropped:
+            self.reject(d, "it is in ", _k(home), ", which is dropped whole")
+            return
+        self.seen.add((key, "drop"))
+        self.holds[home].remove(key)
+        if not self.holds[home]:
+            self.dropped.add(home)  # every member dropped: nothing is left to keep or regrade
+        self.accepted.append(Decision(key, "drop", d.reason, false_positive=d.false_positive))
 
     def _severity(self, cid: str, d: DecisionIn) -> Decision | None:
         if d.severity is None:
@@ -270,14 +337,19 @@ def check_decisions(
 ) -> tuple[tuple[Decision, ...], tuple[Note, ...], tuple[str, ...]]:
     """(accepted decisions, rejection notes, clusters without a decision)."""
     state = _Decisions(clusters)
+    ordered = sorted(enumerate(answer.decisions), key=lambda p: (apply_rank(p[1].action), p[0]))
+    splits = [d for _, d in ordered if d.action == "split"]
+    for d in splits:
+        state.check(d)
+    # known only now: the parts the splits made may be dropped too
     state.to_drop = {
         cid
         for d in answer.decisions
         if d.action == "drop" and (cid := cluster_id(d.cluster, state.ids)) is not None
     }
-    ordered = sorted(enumerate(answer.decisions), key=lambda p: (apply_rank(p[1].action), p[0]))
     for _, d in ordered:
-        state.check(d)
+        if d.action != "split":
+            state.check(d)
     undecided = tuple(c for c in state.order if c not in state.touched)
     return _merge_titles(state.accepted, state.merged_into), tuple(state.rejected), undecided
 
@@ -394,8 +466,8 @@ def check_answer(
             f"D{n}": f"design {o.kind} ({gist(o.text)})"
             for n, o in enumerate(design_observations, start=1)
         },
-        testing=_assessment(answer.testing, testing),
-        documentation=_assessment(answer.documentation, documentation),
+        testing=credited_assessment(answer.testing, testing),
+        documentation=credited_assessment(answer.documentation, documentation),
         process_notes=ProcessNotes(
             skill_improvements=tuple(_bullet(x) for x in answer.skill_improvements if x.strip()),
             repo_context_updates=tuple(
@@ -405,26 +477,6 @@ def check_answer(
         rejected=tuple(rejected),
         undecided=undecided,
     )
-
-
-def _assessment(a: AssessmentIn | None, seats: Assessment | None) -> Assessment | None:
-    """The lead's assessment, each statement credited to who made it: the seats, for one the
-    lead kept word for word; else the lead, who wrote it."""
-    if a is None:
-        return None
-    said = {_words(t): who for t, who in seats.credited_items} if seats else {}
-    items = tuple(i for i in a.items if i.strip())
-    intro_said = seats.intro_reviewers if seats and _words(a.intro) == _words(seats.intro) else ()
-    return Assessment(
-        intro=a.intro,
-        items=items,
-        item_reviewers=tuple(said.get(_words(i)) or (LEAD_CREDIT,) for i in items),
-        intro_reviewers=(intro_said or (LEAD_CREDIT,)) if a.intro.strip() else (),
-    )
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split())
 
 
 __all__ = [

@@ -1,14 +1,14 @@
 """The lead's choices about the design observations it was shown (`D1`, `D2`: its working
-names; the report does not number them, so notes name an observation by its first words).
-Pure: no I/O."""
+names; the report does not number them, so notes name an observation by its first words), and
+the credits of the assessments it writes. Pure: no I/O."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
 
-from deepreview.lead.answer import LeadAnswer
-from deepreview.model import DesignObservation
+from deepreview.lead.answer import AssessmentIn, LeadAnswer
+from deepreview.model import Assessment, DesignObservation
 
 _DESIGN_ID = re.compile(r"^\s*D\s*(\d+)\s*$", re.IGNORECASE)
 LEAD_CREDIT = "lead"
@@ -74,4 +74,24 @@ def gist(text: str, words: int = 8) -> str:
     return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
 
 
-__all__ = ["LEAD_CREDIT", "design_choices", "gist"]
+def credited_assessment(a: AssessmentIn | None, seats: Assessment | None) -> Assessment | None:
+    """The lead's assessment, each statement credited to who made it: the seats, for one the
+    lead kept word for word; else the lead, who wrote it."""
+    if a is None:
+        return None
+    said = {_words(t): who for t, who in seats.credited_items} if seats else {}
+    items = tuple(i for i in a.items if i.strip())
+    intro_said = seats.intro_reviewers if seats and _words(a.intro) == _words(seats.intro) else ()
+    return Assessment(
+        intro=a.intro,
+        items=items,
+        item_reviewers=tuple(said.get(_words(i)) or (LEAD_CREDIT,) for i in items),
+        intro_reviewers=(intro_said or (LEAD_CREDIT,)) if a.intro.strip() else (),
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+__all__ = ["LEAD_CREDIT", "credited_assessment", "design_choices", "gist"]

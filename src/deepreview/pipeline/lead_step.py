@@ -15,6 +15,12 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import DecisionError
+from deepreview.consolidate.local_ids import cluster_names, renamed
+from deepreview.consolidate.sections import (
+    merge_design_observations,
+    merge_documentation,
+    merge_testing,
+)
 from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import check_answer
 from deepreview.lead.prompt import LeadContext, unread_seats
@@ -50,14 +56,17 @@ def lead_context(
     budget: int,
 ) -> LeadContext:
     """What the lead decides about: the clusters the deterministic report was built from (passed
-    on, not computed again: clustering is the costly half of consolidation)."""
+    on, not computed again: clustering is the costly half of consolidation), and the seats'
+    merged sections with their own finding IDs as the cluster IDs the lead is told to use (the
+    report's say C1 where Claude wrote I1, names the lead does not know)."""
+    prose = renamed(seat_reviews, cluster_names(clusters))
     return LeadContext(
         target=target,
         seat_reviews=tuple(seat_reviews),
         clusters=tuple(clusters),
-        design=report.design_observations,
-        testing=report.testing,
-        documentation=report.documentation,
+        design=merge_design_observations(prose),
+        testing=merge_testing(prose),
+        documentation=merge_documentation(prose),
         report=report,
         budget=budget,
         nonce=new_nonce(),

@@ -1,0 +1,89 @@
+"""A seat's own finding IDs in its prose, renamed to what the reader is shown.
+
+A seat numbers its findings itself: Claude's "a test would have caught I1" means Claude's I1,
+which the report may call C1 while its own I1 is another finding. So before the seats' design
+observations and assessments are merged, each seat's mention of one of its own finding IDs is
+renamed: to the report's ID (`report_names`), or to the cluster ID the lead is told to use
+(`cluster_names`). Only that seat's own IDs, and only in prose: an `I1` in a code span or
+block, or one the seat has no finding for (another review's numbering), stays as written.
+The seat's review in the appendix stays word for word. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from deepreview.consolidate.cluster import Cluster
+from deepreview.consolidate.decisions import Consolidation
+from deepreview.consolidate.inputs import SeatReview
+from deepreview.markdown_fence import outside_code
+from deepreview.model import AgentReview, Assessment
+
+# (seat, its own finding ID) -> the name to show, or None to leave it as written
+Namer = Callable[[str, str], str | None]
+
+# An ID standing alone: not part of a word, a path, a member key (`claude:I1`) or `I1.2`.
+_ID = re.compile(r"(?<![\w#/.:-])([A-Z]+\d+)(?!\w|\.\d)")
+
+
+def report_names(seat_reviews: Sequence[SeatReview], result: Consolidation) -> Namer:
+    """A seat's finding as the report names it: the ID of the finding it is part of, or the
+    seat's label (`Claude I1`) when the lead dropped it."""
+    names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
+    final = {(m.seat, m.finding.id): o.finding_id for o in result.origins for m in o.members}
+    own = {(sr.seat, f.id): f for sr in seat_reviews if sr.review for f in sr.review.findings}
+
+    def name(seat: str, fid: str) -> str | None:
+        if (seat, fid) in final:
+            return final[seat, fid]
+        if (seat, fid) in own:  # dropped: the seat's own label, never a bare ID of the report
+            return f"{names.get(seat, seat)} {fid}"
+        return None
+
+    return name
+
+
+def cluster_names(clusters: Sequence[Cluster]) -> Namer:
+    """A seat's finding as the lead prompt names it: its cluster's ID (`K3`)."""
+    ids = {(m.seat, m.finding.id): c.id for c in clusters for m in c.members}
+    return lambda seat, fid: ids.get((seat, fid))
+
+
+def renamed(seat_reviews: Sequence[SeatReview], name: Namer) -> tuple[SeatReview, ...]:
+    """The seat reviews with their own finding IDs in their design observations, assessments
+    and limitations renamed by `name`."""
+    return tuple(
+        sr if sr.review is None else replace(sr, review=_renamed(sr.seat, sr.review, name))
+        for sr in seat_reviews
+    )
+
+
+def _renamed(seat: str, review: AgentReview, name: Namer) -> AgentReview:
+    own = {f.id for f in review.findings}
+    if not own:
+        return review
+
+    def one(m: re.Match[str]) -> str:
+        fid = m.group(1)
+        return (name(seat, fid) if fid in own else None) or fid
+
+    def text(t: str) -> str:
+        return outside_code(t, lambda prose: _ID.sub(one, prose))
+
+    def assessment(a: Assessment) -> Assessment:
+        return replace(a, intro=text(a.intro), items=tuple(text(i) for i in a.items))
+
+    return replace(
+        review,
+        design_observations=tuple(
+            replace(o, text=text(o.text)) for o in review.design_observations
+        ),
+        testing=assessment(review.testing),
+        documentation=assessment(review.documentation),
+        limitations=text(review.limitations),
+    )
+
+
+__all__ = ["Namer", "cluster_names", "renamed", "report_names"]
