@@ -10,12 +10,12 @@ import re
 import sys
 from pathlib import Path
 
+from deepreview.rounds.prompt import CLOSED_LISTED, ClosedNote, round_prompt
 from fakebin.harness import Fakes
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
 from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lead"))
-from deepreview.rounds.prompt import CLOSED_LISTED, ClosedNote, round_prompt
 from lead_kit import ANSWER, fenced, install_fake_claude, write_config
 
 CLAIMS_FIXED = (
