@@ -86,6 +86,12 @@ class ChecksSettings:
     def wanted(self) -> bool:
         return self.check_fixes or self.probe_tests
 
+    @property
+    def flags(self) -> str:
+        """The options that asked for checks, as typed: `--check-fixes and --probe-tests`."""
+        on = (("--check-fixes", self.check_fixes), ("--probe-tests", self.probe_tests))
+        return " and ".join(flag for flag, wanted in on if wanted)
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -190,7 +190,9 @@ def run_seat(
         while True:
             # By content: a later pass that rewrites a file its earlier pass left, byte for
             # byte, changed nothing (the seat's own worktree: small, unlike the user's).
-            before = worktree_state(worktree, by_content=True) if setup is None else None
+            before = (
+                worktree_state(worktree, by_content=True, pointers=True) if setup is None else None
+            )
             ran = ctx.run_agent(pass_no, prompt, worktree, home, earlier.relay, before)
             if setup is not None:
                 ran = dataclasses.replace(ran, started=started, duration=ran.duration + setup)
@@ -282,7 +284,7 @@ class _PassContext:
             _LOGGER.debug("seat %s crashed", plan.seat, exc_info=True)
             outcome = SeatOutcome(status="failed", reason=f"internal error: {exc}")
         # Later passes share the worktree: each reports only what it changed itself.
-        changes = worktree_changes(worktree, self.target.head_sha, since=before)
+        changes = worktree_changes(worktree, self.target.head_sha, since=before, pointers=True)
         return _Pass(outcome, started, time.monotonic() - t0, changes)
 
     def result(

@@ -49,6 +49,16 @@ WHOLE = {
         "## Important Issues\n\n**I1. Cache key** — `a.py:1`\n\nThe key ignores the tenant.\n\n"
         "**I2. Loop** — `a.py:4`\n\nx\n"
     ),
+    # a lone finding whose long sentence has no full stop, then a verdict: it ended
+    "lone-long-item-then-verdict": (
+        "## Important Issues\n\n- **I1** `a.py:4` — the key ignores the tenant, which means "
+        "the caller will\n\n## Verdict\n\nRequest changes\n"
+    ),
+    # a lone finding of a few words whose only sentence has no full stop
+    "lone-short-paragraph": (
+        "## Important Issues\n\n**I1. Loop** — `a.py:4`\n\nThe loop never sleeps\n"
+    ),
+    "no-issues-found": "## Findings\n\nNo issues found\n",
     # a closing section after the findings
     "verdict-after-items": (
         "## Important Issues\n\n- **I1** `a.py:1` — the key ignores the tenant.\n"
@@ -81,6 +91,16 @@ CUT = {
     "finding-item-word": (
         "## Important Issues\n\n- **I1** `a.py:1` — the cache key ignores the tenant.\n"
         "- **I2** `a.py:4` — the loop never\n"
+    ),
+    # a lone finding, nothing after it: its long sentence stops after an ordinary word
+    "lone-finding-long-sentence": (
+        "## Important Issues\n\n- **I1** `a.py:1` — the key ignores the tenant, which means "
+        "the caller will\n"
+    ),
+    # a lone finding whose first sentence ends, and whose next one stops
+    "lone-finding-after-a-sentence": (
+        "## Important Issues\n\n**I1. Cache key** — `a.py:1`\n\nThe key ignores the tenant. "
+        "So the caller will\n"
     ),
     # the last finding's paragraph stops after an ordinary word
     "finding-paragraph-word": (

@@ -164,6 +164,11 @@ CUT_WITH_FINDINGS = {
         "## Important Issues\n\n- **I1** `calc.py:2` — `add` subtracts its arguments.\n"
         "- **I2** `calc.py:5` — `sub` drops the sign of negative\n"
     ),
+    # a lone finding, nothing after it, whose sentence stops after an ordinary word
+    "lone-item-word": (
+        "## Important Issues\n\n- **I1** `calc.py:2` — `add` subtracts its arguments, which "
+        "means the caller will\n"
+    ),
 }
 
 

@@ -8,7 +8,8 @@ and two seats never share state.
 The environment is built from an allow-list, never inherited whole: basic locale/PATH/proxy/TLS
 variables, then each CLI's own auth and provider variables (API keys, base URLs), then the
 quieting settings (no telemetry, no update checks), then the seat's `settings.env` (the user's
-explicit choice, so it wins).
+explicit choice, so it wins), and last the git settings that keep Git LFS files pointers
+(`workspace.lfs.pointer_env`, counted after any `GIT_CONFIG_COUNT` entries `settings.env` sets).
 
 Users who log in instead of using API keys: only the credential file of that CLI is copied into
 the isolated home (`~/.claude/.credentials.json`, `$CODEX_HOME/auth.json` (default
@@ -31,6 +32,7 @@ from typing import Final
 
 from deepreview.agents.base import SeatTask
 from deepreview.atomicfile import replace_bytes
+from deepreview.workspace.lfs import pointer_env
 
 _LOGGER: Final = logging.getLogger(__name__)
 
@@ -96,6 +98,8 @@ def seat_env(
     env.update(extra or {})
     env.update(dict(policy.quiet))
     env.update(dict(task.settings.env))
+    # The CLI's git sees the worktree's LFS pointers as they are (`workspace.lfs`).
+    env.update(pointer_env(env))
     return env
 
 

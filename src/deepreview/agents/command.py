@@ -35,6 +35,7 @@ from deepreview.agents.base import (
     outcome_from_proc,
 )
 from deepreview.agents.command_json import looks_like_json, parse_json_review
+from deepreview.workspace.lfs import pointer_env
 
 PROMPT_FILE = "{prompt_file}"
 WORKTREE = "{worktree}"
@@ -169,6 +170,7 @@ class CommandAgent(CliAgent):
                 argv = (resolved, *argv[1:])
         env = dict(task.env)
         env.update(settings.env)
+        env.update(pointer_env(env))  # its git sees the worktree's LFS pointers as they are
         env["DEEP_REVIEW_BASE_SHA"] = task.base_sha
         env["DEEP_REVIEW_PROMPT_FILE"] = str(task.prompt_file)
         env["DEEP_REVIEW_SEAT"] = task.seat

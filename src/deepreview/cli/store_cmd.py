@@ -20,6 +20,7 @@ from deepreview.pipeline.review import locate_store
 from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
+from deepreview.store.dates import no_date_note, shown_time, utc_time
 from deepreview.store.store import Store
 from deepreview.untrusted_text import clean_text, escape_json_controls
 
@@ -59,6 +60,8 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     sweep_leftovers(st)
     repair_index(st)  # index.html too must follow run.json, not only this listing
     rows = st.rows()
+    # A run.json edited by hand: its date is unknown, said as `stats` says it.
+    notes = [no_date_note(r.id, r.created_at) for r in rows if utc_time(r.created_at) is None]
     if as_json:
         click.echo(
             json.dumps(
@@ -67,7 +70,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                     "reviews": [
                         {
                             "id": r.id,
-                            "date": r.created_at,
+                            "date": utc_time(r.created_at),
                             "target": r.target,
                             "status": r.status,
                             "verdict": r.verdict,
@@ -80,22 +83,25 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                         }
                         for r in rows
                     ],
+                    "notes": notes,
                 },
                 indent=2,
             )
         )
         return
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
     if not rows:
         click.echo(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
         return
     table = Table(title="Deep Review store")
-    for col in ("Date", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
+    for col in ("Date (UTC)", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
         table.add_column(col)
     for r in rows:
         same = r.status == "complete" or r.verdict.lower() == r.status
         verdict = r.verdict if same else f"{r.verdict} ({r.status})"
         table.add_row(
-            r.created_at.replace("T", " ")[:16],
+            shown_time(r.created_at),
             r.id,
             r.target,
             verdict,

@@ -17,7 +17,9 @@ at the end of a finding's line.  A line without its full stop is only cut off wh
 inside bold or code, on a word that cannot end a sentence (`the`, `for`, `to`), or is a long
 sentence of prose (not a list item) with no end — or when it is the end of a finding's text,
 stops on a word, and every other finding of the review ends its text with a full stop (a review
-that writes terse items ends them all without one).  Announcements count only in the review's
+that writes terse items ends them all without one); a finding alone, with no closing section
+after it, is measured by its own text (an earlier sentence that ends, or a long last sentence
+with no end: `… which means the caller will`).  Announcements count only in the review's
 last paragraph, and not in a Limitations, Testing or Coverage section, where "I did not get to
 the integration tests" is a limitation stated, not work left undone.
 """
@@ -143,17 +145,28 @@ def _ends_whole(line: str) -> bool:
 def _finding_stops(last: str, findings: Sequence[Finding]) -> bool:
     """`- **I2** `a.py:4` — the loop never` as the review's last line: the end of a finding's
     text, stopped on a plain word, in a review whose other findings all end their text with a
-    full stop.  A review with one finding, or with terse items, gives no such measure."""
+    full stop.  A review with terse items gives no such measure.  A finding alone (no other
+    finding's text to compare) is measured by its own text: cut off when an earlier sentence
+    of its last paragraph ends with a full stop, or when its last sentence is a long one with
+    no end (`… which means the caller will`); a short note (`loop never sleeps`) ends whole."""
     if _whole_line(last) or _ends_whole(last) or re.search(r"[A-Za-z]$", last.rstrip()) is None:
         return False
     if last.count("`") % 2 or last.count("**") % 2:
         return False  # (open code or bold: `_mid_sentence` judges those)
     own = [f for f in findings if any(_ends_with(t, last) for t in (f.body, f.fix) if t)]
-    if len(_SENTENCE_END.split(_text_end(own[0]) if own else "")[-1].split()) < _SHORT_TEXT:
+    if not own:
+        return False
+    # Its last paragraph's sentences: an earlier paragraph (another item the parser joined to
+    # it, a quote) says nothing about how this one ends.
+    paragraph = re.split(r"\n\s*\n", _text_end(own[0]))[-1]
+    sentences = _SENTENCE_END.split(" ".join(paragraph.split()))
+    if len(sentences[-1].split()) < _SHORT_TEXT:
         return False  # (a word or two, `Rename it`, is a note, not a sentence cut short)
     ends = [_text_end(f) for f in findings if f not in own]
     ends = [e for e in ends if e]
-    return bool(own) and bool(ends) and all(_ENDS_SENTENCE.search(e) for e in ends)
+    if ends:
+        return all(_ENDS_SENTENCE.search(e) for e in ends)
+    return len(sentences) > 1 or len(sentences[-1].split()) >= _LONG_SENTENCE
 
 
 def _ends_with(text: str, line: str) -> bool:

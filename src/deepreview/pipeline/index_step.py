@@ -18,6 +18,7 @@ from deepreview.formats import RENDERERS
 from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
+from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
@@ -166,7 +167,7 @@ def write_index(store: Store) -> None:
         entries.append(
             IndexEntry(
                 review_id=row.id,
-                date=row.created_at.replace("T", " ")[:16],
+                date=shown_time(row.created_at),
                 html_href=html,
                 md_href=md,
                 target=row.target,

@@ -17,6 +17,7 @@ from deepreview.pipeline import pr_series, reindex
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.review import (
+    check_lfs_content,
     load_settings_for,
     locate_store,
     run_and_finish,
@@ -65,6 +66,7 @@ def resume(
     # The passes the run was started with (`--passes N` is not in any config file).
     settings = dataclasses.replace(settings, passes=state.settings.passes)
     settings = _as_started(settings, state.settings, cli)
+    check_lfs_content(target, settings, env)
     plans = [plan_seat(name, settings) for name in state.seats]
     # Seats that never finished rerun whole; a seat cut short in a later pass reruns that pass.
     starts = {

@@ -73,6 +73,7 @@ from deepreview.store.store import Store
 from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
+from deepreview.workspace.lfs import require_lfs_content
 
 
 @dataclass(frozen=True)
@@ -161,10 +162,19 @@ def resolve(req: ReviewRequest) -> Resolved:
     return Resolved(root, target, steering, settings, copy_note)
 
 
+def check_lfs_content(target: Target, settings: Settings, env: Mapping[str, str]) -> None:
+    """The checks run the tests on the change's files, Git LFS ones included: without git-lfs
+    that fails after the seats ran, so say it before they start."""
+    checks = settings.checks
+    if checks.wanted and checks.test and settings.allow_exec:
+        require_lfs_content(target.repo_root, target.head_sha, env, checks.flags)
+
+
 def prepare(req: ReviewRequest) -> Prepared:
     check_panel_options(req.panel, req.budget_usd)
     r = resolve(req)
     target, steering, settings, copy_note = r.target, r.steering, r.settings, r.copy_note
+    check_lfs_content(target, settings, req.env)
     with explained_config_errors(copy_note):
         plans, notes = choose_seats(settings, req.env)
         lead = choose_lead(settings, req.env, req.cli.lead)

@@ -5,14 +5,24 @@ after the seats (consolidation, the stored report's model) are `rounds_step`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from deepreview.pipeline.context import Prepared, series_of
-from deepreview.rounds.previous import PreviousRound, find_previous, series_rows, unkeyed_note
-from deepreview.rounds.prompt import DeclineNote, round_prompt
+from deepreview.rounds.previous import (
+    PreviousRound,
+    find_previous,
+    older_rounds,
+    series_rows,
+    unkeyed_note,
+)
+from deepreview.rounds.prompt import ClosedNote, DeclineNote, round_prompt
 from deepreview.store.declines import Decline, list_declines
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
+
+if TYPE_CHECKING:
+    from deepreview.model import Finding  # types only: not loaded before the first seat
 
 
 def series_declines(p: Prepared) -> list[Decline]:
@@ -52,6 +62,7 @@ def prompt_addition(
         return ""
     declines = series_declines(p)
     return round_prompt(
+        closed=closed_notes(p, prev),
         previous_no=prev.number,
         previous_id=prev.row.id,
         previous_sha=prev.row.head_sha,
@@ -62,3 +73,33 @@ def prompt_addition(
         fence_open=fences[0],
         fence_close=fences[1],
     )
+
+
+def closed_notes(p: Prepared, prev: PreviousRound) -> list[ClosedNote]:
+    """What the rounds up to `prev` closed or their leads dropped, newest first, once each:
+    the previous round's open findings list only what is still open, and a seat that does not
+    know the rest raises it again as new. Left out: one raised again since and still open
+    (its carried tag names it: it is one of the open findings)."""
+    # Imported here, on a later round only: it reads the seats' reviews with the findings
+    # parser, which a first round does not load before its first seat.
+    from deepreview.rounds.earlier import series_earlier_findings
+
+    rounds = (
+        (prev.number, prev.report),
+        *older_rounds(p.store, p.target, series_of(p.target), prev),
+    )
+    carried = [f.carry_forward or "" for f in prev.open_findings]
+    seen = {_key(f) for f in prev.open_findings}
+    notes: list[ClosedNote] = []
+    for e in series_earlier_findings(rounds):
+        if _key(e.finding) in seen or any(tag.startswith(f"{e.label},") for tag in carried):
+            continue
+        seen.add(_key(e.finding))
+        where = ", ".join(str(loc) for loc in e.finding.locations)
+        notes.append(ClosedNote(e.label, e.finding.title, where, e.what))
+    return notes
+
+
+def _key(f: Finding) -> tuple[str, str]:
+    """Its title and file: a finding closed twice (fixed, raised again, fixed) is listed once."""
+    return " ".join(f.title.lower().split()), f.locations[0].path if f.locations else ""

@@ -14,12 +14,13 @@ from markupsafe import Markup
 from deepreview.render.html import asset, content_security_policy, jinja_env, verdict_slug
 from deepreview.render.reviewers import reviewers_view
 from deepreview.stats.aggregate import StatsTable
+from deepreview.store.dates import UNKNOWN
 
 
 @dataclass(frozen=True)
 class IndexEntry:
     review_id: str
-    date: str  # "2026-04-08 14:51": sorts as text
+    date: str  # "2026-04-08 14:51" (UTC): sorts as text; "unknown" (`store.dates`) sorts last
     html_href: str | None
     md_href: str | None
     target: str  # "PR #280 — Add host-switch …" or "branch host-switch"
@@ -35,7 +36,7 @@ def render_index(
 ) -> str:
     """The store's index page, newest review first (by date, then review ID), and the
     Reviewers panel when `reviewers` has any seat."""
-    ordered = sorted(entries, key=lambda e: (e.date, e.review_id), reverse=True)
+    ordered = sorted(entries, key=lambda e: (e.date != UNKNOWN, e.date, e.review_id), reverse=True)
     css = asset("base.css") + asset("index.css")
     rows = [{"e": e, "slug": verdict_slug(e.verdict)} for e in ordered]
     return (

@@ -26,6 +26,7 @@ class EarlierFinding:
     # round, no unique insight. None for one its lead dropped: no round reported it (`stats`).
     reported: tuple[int, str] | None = None
     seat: str = ""  # for one its lead dropped: the seat that raised it ("Charlie")
+    label: str = ""  # the ID it had where it was raised: "Round 1 I3", "Round 1 Charlie C1"
 
 
 def earlier_findings(report: Report, number: int) -> tuple[EarlierFinding, ...]:
@@ -58,11 +59,9 @@ def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
             what = f"dropped by the lead in round {number}"
         else:
             what = f"{'fixed' if fv.verdict == 'fixed' else 'closed'} in round {number}"
+        label = f"Round {info.previous} {fv.prior_id}"
         yield EarlierFinding(
-            stub,
-            what,
-            f"Round {info.previous} {fv.prior_id}, {what}, raised again",
-            (info.previous, fv.prior_id),
+            stub, what, f"{label}, {what}, raised again", (info.previous, fv.prior_id), label=label
         )
 
 
@@ -90,6 +89,7 @@ def lead_dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
                     f"dropped by the lead in round {number}",
                     f"Round {number} {label}, dropped by the lead, raised again",
                     seat=entry.name,
+                    label=f"Round {number} {label}",
                 )
 
 

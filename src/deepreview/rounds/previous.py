@@ -170,7 +170,8 @@ def older_rounds(
 ) -> tuple[tuple[int, Report], ...]:
     """(number, report) of each round of the series before `prev`, newest first: what they
     closed or dropped, a seat may raise again however many rounds later (`rounds.earlier`).
-    Read only after the seats ran (a first round, and the seats' prompt, need none of them)."""
+    Read for a later round's prompt (which lists them) and again after its seats ran; a first
+    round reads none."""
     rows = series_rows(store, series, target.branch or "", Repository.of_target(target))
     if prev.row not in rows:
         return ()

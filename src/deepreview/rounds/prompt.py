@@ -1,5 +1,8 @@
 """What a round N >= 2 adds to every seat's prompt: the interdiff, the previous round's open
-findings with the fix-verdict instruction, and the declined findings with their reasons.
+findings with the fix-verdict instruction (a finding still open from any earlier round is one
+of them: each round carries it forward), what earlier rounds closed or their leads dropped (one
+short line each, so a seat does not raise it again as new), and the declined findings with
+their reasons.
 
 Prior findings and decline reasons are text from earlier agents and users, the interdiff is the
 author's: all of it is fenced as data like the rest of the prompt.
@@ -23,6 +26,20 @@ class DeclineNote:
     reason: str
 
 
+@dataclass(frozen=True)
+class ClosedNote:
+    """A finding an earlier round closed, or its lead dropped (`rounds.earlier`)."""
+
+    label: str  # "Round 1 I3", "Round 1 Charlie C1"
+    title: str
+    location: str  # "calc.py", "calc.py:3"; "" when it named none
+    what: str  # "fixed in round 2", "closed in round 2", "dropped by the lead in round 1"
+
+
+# More than this many closed findings are counted, not listed: the prompt is for the change.
+CLOSED_LISTED = 30
+
+
 def _finding_line(f: Finding) -> str:
     where = ", ".join(str(loc) for loc in f.locations) or "(no location)"
     who = f" [{', '.join(f.reviewers)}]" if f.reviewers else ""
@@ -40,6 +57,7 @@ def round_prompt(
     declines: Sequence[DeclineNote],
     fence_open: Callable[[str], str],
     fence_close: Callable[[str], str],
+    closed: Sequence[ClosedNote] = (),
 ) -> str:
     # This round's own number is handed out when it is stored (`Store.round_for`: reviews of a
     # series that finish in between, or a round in which every seat failed, move it), so the
@@ -76,6 +94,26 @@ def round_prompt(
             *(_finding_line(f) for f in open_findings),
             fence_close("prior-findings"),
         ]
+    if closed:
+        listed, more = closed[:CLOSED_LISTED], len(closed) - CLOSED_LISTED
+        out += [
+            "",
+            "### Closed in earlier rounds",
+            "",
+            "Earlier rounds closed these (found fixed or no longer applying) or their lead "
+            "dropped them. They are not open: give them no fix verdict, and do not raise one "
+            "again unless the code it names changed so that the problem is back; if you do, say "
+            "what changed.",
+            "",
+            fence_open("closed-findings"),
+            *(
+                f"- {c.label}. {c.title} — `{c.location or '(no location)'}` — {c.what}"
+                for c in listed
+            ),
+            fence_close("closed-findings"),
+        ]
+        if more > 0:
+            out += [f"({more} more closed in earlier rounds are not listed: the newest are.)"]
     if declines:
         out += [
             "",

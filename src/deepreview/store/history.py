@@ -11,7 +11,6 @@ import contextlib
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from typing import Final, TypeVar
 
 from deepreview.errors import ParseError, StoreError
@@ -19,6 +18,7 @@ from deepreview.model import Report
 from deepreview.runfiles import RUN_JSON
 from deepreview.stats.aggregate import ReviewFacts
 from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, seat_facts
+from deepreview.store.dates import no_date_note, utc_time
 from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
 
@@ -51,19 +51,6 @@ class Scope:
                 return False
         # An `--uncommitted` row in a series: stored so by an older version (see `series_of`).
         return self.series is None or (row.series == self.series and row.kind != "uncommitted")
-
-
-def utc_time(created_at: str) -> str | None:
-    """`created_at` as an ISO 8601 UTC time, which sorts and compares as text: the store writes
-    it with an offset, a run.json edited by hand may hold another offset, none (taken as UTC),
-    or no date at all (None)."""
-    try:
-        when = datetime.fromisoformat(created_at)
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat()
 
 
 @dataclass(frozen=True)
@@ -172,7 +159,7 @@ def load_history(store: Store, scope: Scope) -> History:
     for row in rows:
         when = utc_time(row.created_at)
         if when is None:
-            skipped.append(f"{row.id}: its created_at {row.created_at!r} (run.json) is no date")
+            skipped.append(no_date_note(row.id, row.created_at))
         else:
             dated.append((when, row))
     for when, row in sorted(dated, key=lambda d: (d[0], d[1].id)):

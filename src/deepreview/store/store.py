@@ -32,6 +32,7 @@ from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
 from deepreview.runfiles import RUN_JSON
+from deepreview.store.dates import newest_first_key
 from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
 from deepreview.store.repository import Repository
@@ -311,12 +312,15 @@ class Store:
 
     def rows(self) -> list[ReviewRow]:
         """Every review, newest first; a row's status follows its run.json (see `stale_rows`).
-        A row whose folder was deleted by hand is no review any more (see `ghost_ids`)."""
-        return [
+        A row whose folder was deleted by hand is no review any more (see `ghost_ids`).
+        Newest in UTC: the index orders `created_at` as text, and run.json may hold any offset
+        (`store.dates`); one that is no date comes last."""
+        rows = [
             _follow_run_json(self.root, row)
             for row in self._index_rows()
             if (self.root / row.id).is_dir()
         ]
+        return sorted(rows, key=lambda r: newest_first_key(r.created_at, r.id), reverse=True)
 
     def stale_rows(self) -> list[ReviewRow]:
         """Rows whose index entry lags run.json (an update lost to a full disk), as they

@@ -47,11 +47,16 @@ class Git:
         timeout: float = 600,
         cwd: Path | None = None,
         stdin: bytes | None = None,
+        config: Mapping[str, str] | None = None,
     ) -> proc.ProcResult:
+        """`config`: `-c KEY=VALUE` settings for this one command (over every config file)."""
+        overrides = [
+            arg for key, value in (config or {}).items() for arg in ("-c", f"{key}={value}")
+        ]
         result = proc.run(
             # quotepath off: diff headers, `--name-only` and such name `naïve.py` as it is,
             # not as `"na\303\257ve.py"` (which the seats would then look for)
-            ["git", "-c", "core.quotepath=false", *args],
+            ["git", "-c", "core.quotepath=false", *overrides, *args],
             cwd=cwd or self.repo,
             env=git_env(env),
             timeout=timeout,

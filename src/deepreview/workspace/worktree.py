@@ -24,6 +24,7 @@ from deepreview.errors import GitError
 from deepreview.lockfile import FileLock
 from deepreview.targets.git import Git
 from deepreview.workspace.ledger import HOME_PREFIX, WORKTREE_PREFIX, Ledger, recorded
+from deepreview.workspace.lfs import POINTER_CONFIG
 
 _LOGGER: Final = logging.getLogger(__name__)
 _LOCK_TIMEOUT_S: Final = 300
@@ -105,12 +106,13 @@ def seat_worktree(
             raise
         try:
             # What `worktree add` itself runs to check out, here outside the lock. For a
-            # seat, Git LFS files stay pointers, as the diff shows them: smudging would
-            # download every object once per seat, or fail every seat when they cannot be
-            # fetched (CI checks out with `lfs: false`).
+            # seat, Git LFS files stay pointers, as the diff shows them, with the filter
+            # off (`workspace.lfs`): smudging would download every object once per seat,
+            # fail every seat when they cannot be fetched (CI checks out with `lfs: false`),
+            # or when git-lfs is not installed at all.
             Git(path).run(
                 ["reset", "--hard", "--quiet", "--no-recurse-submodules"],
-                env=None if lfs_content else {"GIT_LFS_SKIP_SMUDGE": "1"},
+                config=None if lfs_content else POINTER_CONFIG,
             )
             yield path
         finally:
@@ -167,9 +169,15 @@ class WorktreeState:
     by_content: bool = False
 
 
-def _status(path: Path) -> tuple[list[str], str]:
+def _status(path: Path, pointers: bool) -> tuple[list[str], str]:
     git = Git(path)
-    result = git.run(["status", "--porcelain", "--untracked-files=all"], check=False)
+    result = git.run(
+        ["status", "--porcelain", "--untracked-files=all"],
+        check=False,
+        # A seat's worktree holds LFS pointers: `status` re-reads a file whose stat it cannot
+        # trust (one checked out in the second the index was written) through the filter.
+        config=POINTER_CONFIG if pointers else None,
+    )
     head = git.run(["rev-parse", "HEAD"], check=False).stdout_text.strip()
     return [line for line in result.stdout_text.splitlines() if line.strip()], head
 
@@ -203,9 +211,12 @@ def _fingerprint(file: Path, by_content: bool) -> str:
     return _digest(file) if by_content else _stamp(file)
 
 
-def worktree_state(path: Path, *, by_content: bool = False) -> WorktreeState | None:
+def worktree_state(
+    path: Path, *, by_content: bool = False, pointers: bool = False
+) -> WorktreeState | None:
+    """`pointers`: `path` is a seat's worktree (`seat_worktree`: LFS files are pointers)."""
     try:
-        lines, head = _status(path)
+        lines, head = _status(path, pointers)
     except GitError:
         return None
     paths = {_status_path(ln): _fingerprint(path / _status_path(ln), by_content) for ln in lines}
@@ -213,17 +224,22 @@ def worktree_state(path: Path, *, by_content: bool = False) -> WorktreeState | N
 
 
 def worktree_changes(
-    path: Path, expected_head: str | None = None, *, since: WorktreeState | None = None
+    path: Path,
+    expected_head: str | None = None,
+    *,
+    since: WorktreeState | None = None,
+    pointers: bool = False,
 ) -> tuple[str, ...]:
     """`git status --porcelain` lines: anything a read-only seat should never have produced.
 
     With `expected_head`, a moved HEAD (the seat committed, reset or checked out something
     else, which leaves `git status` clean) is reported as one more line. With `since` (the
     state before this pass), only what changed after it: a path listed then is reported again
-    only when its fingerprint differs, and HEAD is compared with the HEAD then.
+    only when its fingerprint differs, and HEAD is compared with the HEAD then. `pointers`: as
+    for `worktree_state`.
     """
     try:
-        lines, head = _status(path)
+        lines, head = _status(path, pointers)
     except GitError:
         return ()
     if since is not None:

@@ -1,0 +1,74 @@
+"""`list` and the store's `index.html` (which `reindex` rewrites) show each review's
+`created_at` as `stats` reads it, through the real commands: in UTC whatever offset run.json
+holds, and a `created_at` that is no date as unknown, with the note `stats` gives."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import tomli_w
+
+from support.repos import cli_env, make_repo, run_cli
+
+SEAT = ["sh", "-c", "cat >/dev/null; echo '## Important'; echo; echo '- **a bug** - calc.py:2'"]
+
+
+def _store_of_three(tmp_path: Path) -> tuple[Path, dict[str, str], list[str]]:
+    repo = make_repo(tmp_path)
+    seats = {"alpha": {"argv": SEAT}}
+    (tmp_path / "user-config.toml").write_text(tomli_w.dumps({"seats": seats}), encoding="utf-8")
+    env = cli_env(tmp_path)
+    ids = []
+    for _ in range(3):
+        res = run_cli(
+            ["review", "--agents", "alpha", "--lead", "none", "--json"], cwd=repo, env=env
+        )
+        assert res.returncode in (0, 1), res.stderr[-3000:]
+        ids.append(res.json()["review_id"])
+    store = tmp_path / "store"
+    dates = ("not a date", "2026-12-01T10:00:00+02:00", "2026-12-01T09:30:00+00:00")
+    for rid, when in zip(ids, dates, strict=True):
+        path = store / rid / "run.json"
+        run = json.loads(path.read_text(encoding="utf-8"))
+        run["created_at"] = when
+        path.write_text(json.dumps(run), encoding="utf-8")
+    return repo, env, ids
+
+
+def test_list_and_index_show_utc_and_unknown(tmp_path: Path) -> None:
+    repo, env, (bogus, offset, utc) = _store_of_three(tmp_path)
+    res = run_cli(["reindex"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    note = f"{bogus}: its created_at 'not a date' (run.json) is no date"
+
+    listed = run_cli(["list", "--json"], cwd=repo, env=env)
+    assert listed.returncode == 0, listed.stderr
+    data = listed.json()
+    dates = {r["id"]: r["date"] for r in data["reviews"]}
+    assert dates == {
+        offset: "2026-12-01T08:00:00+00:00",
+        utc: "2026-12-01T09:30:00+00:00",
+        bogus: None,
+    }
+    # Newest first in UTC (as text, "10:00+02:00" would come first); no date: last.
+    assert [r["id"] for r in data["reviews"]] == [utc, offset, bogus]
+    assert data["notes"] == [note]
+
+    table = run_cli(["list"], cwd=repo, env=env)
+    assert table.returncode == 0, table.stderr
+    assert "Traceback" not in table.stderr
+    lines = {
+        rid: ln for ln in table.stdout.splitlines() for rid in (bogus, offset, utc) if rid in ln
+    }
+    assert "2026-12-01 08:00" in lines[offset], table.stdout
+    assert "2026-12-01 09:30" in lines[utc], table.stdout
+    assert "unknown" in lines[bogus], table.stdout
+    assert "Date (UTC)" in table.stdout
+    assert f"note: {note}" in table.stderr, table.stderr
+
+    page = (tmp_path / "store" / "index.html").read_text(encoding="utf-8")
+    cells = re.findall(r'<td class="date">([^<]*)</td>', page)
+    assert cells == ["2026-12-01 09:30", "2026-12-01 08:00", "unknown"], cells
+    assert "<th>Date (UTC)</th>" in page
