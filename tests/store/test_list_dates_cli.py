@@ -72,3 +72,42 @@ def test_list_and_index_show_utc_and_unknown(tmp_path: Path) -> None:
     cells = re.findall(r'<td class="date">([^<]*)</td>', page)
     assert cells == ["2026-12-01 09:30", "2026-12-01 08:00", "unknown"], cells
     assert "<th>Date (UTC)</th>" in page
+
+
+def test_relead_of_a_review_whose_date_is_no_date_still_writes_the_report(
+    tmp_path: Path,
+) -> None:
+    """A hand-edited run.json must not turn a relead into a traceback: the header's date is
+    unknown, the rest of the report is written."""
+    repo, env, (bogus, _, _) = _store_of_three(tmp_path)
+    res = run_cli(["relead", bogus, "--lead", "none", "--force", "--json"], cwd=repo, env=env)
+    assert res.returncode in (0, 1), res.stderr[-3000:]
+    assert "Traceback" not in res.stderr
+    md = (tmp_path / "store" / f"{bogus}.md").read_text(encoding="utf-8")
+    assert "| **Date** | unknown |" in md
+
+
+def test_rounds_follow_utc_time_not_the_written_offset(tmp_path: Path) -> None:
+    """Across a daylight-saving change the store writes two offsets: the later review by the
+    clock is the later round, whatever its text sorts as."""
+    from deepreview.rounds.previous import series_rows
+    from deepreview.store.repository import Repository
+    from deepreview.store.store import Store
+
+    repo, env, ids = _store_of_three(tmp_path)
+    store = tmp_path / "store"
+    # 02:30+02:00 is 00:30 UTC; 02:10+01:00 is 01:10 UTC, the later one.
+    for rid, when in zip(
+        ids,
+        ("2026-10-25T02:30:00+02:00", "2026-10-25T02:10:00+01:00", "2026-10-25T01:59:00+00:00"),
+        strict=True,
+    ):
+        path = store / rid / "run.json"
+        run = json.loads(path.read_text(encoding="utf-8"))
+        run["created_at"] = when
+        path.write_text(json.dumps(run), encoding="utf-8")
+    assert run_cli(["reindex"], cwd=repo, env=env).returncode == 0
+    st = Store(store)
+    row = next(r for r in st.rows() if r.id == ids[0])
+    got = series_rows(st, row.series, row.branch, Repository(row.repo_key, row.repo))
+    assert [r.id for r in got] == ids

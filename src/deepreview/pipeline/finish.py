@@ -43,6 +43,7 @@ from deepreview.pipeline.runstate import LeadEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, seat_files, stderr_pointer
 from deepreview.runmodel import Commit, SeatRun
 from deepreview.serialize import report_from_data, review_from_data
+from deepreview.store.dates import UNKNOWN
 from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
@@ -85,7 +86,11 @@ def header_for(
     rid: str, p: Prepared, state: RunState, reviewers: list[Reviewer], round_no: int
 ) -> Header:
     t = p.target
-    created = datetime.fromisoformat(state.created_at)
+    try:
+        # The review's own local time, as it was written (the index shows UTC).
+        date = datetime.fromisoformat(state.created_at).strftime("%Y-%m-%d %H:%M")
+    except ValueError:  # a run.json edited by hand: the report still gets written
+        date = UNKNOWN
     pr = t.pr
     # The repository's text (a PR's title, commit subjects, authors, a branch's or folder's
     # name) is cleaned as a seat's is: a terminal escape in it would run when the report is
@@ -93,7 +98,7 @@ def header_for(
     return clean_strings(
         Header(
             review_id=rid,
-            date=created.strftime("%Y-%m-%d %H:%M"),
+            date=date,
             repo=t.repo_name,
             repo_url=t.repo_url,
             round=round_label(round_no, p.target),

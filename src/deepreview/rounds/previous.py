@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
+from deepreview.store.dates import utc_time
 from deepreview.store.declines import list_declines
 from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
@@ -65,7 +66,17 @@ def series_rows(
         and ((series and r.series == series) or (branch and r.branch == branch))
         and repo.holds(r.repo_key, r.repo)
     ]
-    return sorted(rows, key=lambda r: (r.created_at, r.id))
+    return sorted(rows, key=_order)
+
+
+def _utc(created_at: str) -> str:
+    """`created_at` comparable with another review's: the store writes the local offset, which
+    changes with daylight saving time (02:10+01:00 is after 02:30+02:00)."""
+    return utc_time(created_at) or created_at
+
+
+def _order(row: ReviewRow) -> tuple[str, str]:
+    return _utc(row.created_at), row.id
 
 
 def unkeyed_note(store: Store, series: str, branch: str, repo: Repository) -> str:
@@ -112,7 +123,7 @@ def later_rows(store: Store, review_id: str) -> list[ReviewRow]:
     return [
         r
         for r in series_rows(store, this.series, this.branch, this.repository)
-        if (r.created_at, r.id) > (this.created_at, this.id)
+        if _order(r) > _order(this)
     ]
 
 
@@ -137,7 +148,7 @@ def find_previous(
         return None
     repo = Repository.of_target(target)
     rows = series_rows(store, series, target.branch or "", repo)
-    earlier = [r for r in rows if r.id != review_id and r.created_at <= created_at]
+    earlier = [r for r in rows if r.id != review_id and _utc(r.created_at) <= _utc(created_at)]
     if pinned is not None and any(r.id == pinned for r in rows):
         earlier = rows[: next(i for i, r in enumerate(rows) if r.id == pinned) + 1]
     # A review in which every seat failed reviewed nothing: it holds no findings, and what it
@@ -152,7 +163,7 @@ def find_previous(
     gone = [
         g.id
         for g in series_rows(store, series, target.branch or "", repo, store.ghost_rows())
-        if (row.created_at, row.id) < (g.created_at, g.id) and g.created_at <= created_at
+        if _order(row) < _order(g) and _utc(g.created_at) <= _utc(created_at)
     ]
     if gone:
         # Deleted by hand (its folder is gone): the round before it is the previous round.
