@@ -141,7 +141,7 @@ def _file_row(f: ChangedFile) -> dict[str, object]:
         # As Markdown: a name with a backtick, a `|` or a line break keeps its table row whole
         "path_md": _path_md(f.path),
         "old_path_md": _path_md(f.old_path) if f.old_path else None,
-        "status_word": status_word(f),
+        "status_word": status_word(f) + ("; the change hides this file's diff" if f.hidden else ""),
         "binary": f.binary,
         "added": f.added,
         "deleted": f.deleted,
@@ -254,6 +254,7 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "body": pr.body if pr else "",
         "commits": target.commits,
         "files": [_file_row(f) for f in target.changed_files],
+        "hidden": [_name_md(f.path) for f in target.changed_files if f.hidden][:_MAX_FLAGGED],
         "diff": inlined,
         "diff_complete": complete,
         "diff_bytes": len(target.diff.encode("utf-8")),
