@@ -60,7 +60,8 @@ def test_split_keeps_every_file_that_fits_in_diff_order() -> None:
         "c.py",
         "e.py",
     ]
-    assert split.omitted_md() == ["`big.json`", "`new_name.py` (from `old_name.py`)"]
+    # hand-written source is listed (and was offered room) before config
+    assert split.omitted_md() == ["`new_name.py` (from `old_name.py`)", "`big.json`"]
 
 
 def test_rename_not_inlined_names_its_old_path(tmp_path: Path) -> None:
@@ -119,6 +120,37 @@ def _diff_part(prompt: str) -> tuple[str, str]:
     return inlined, listed
 
 
+def test_hand_written_source_is_inlined_before_tests_config_and_generated_code(
+    tmp_path: Path,
+) -> None:
+    repo = _big_change(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"echo": fakes.seat("ok")}, review={"diff_budget": 6000})
+    inlined, listed = _diff_part(_prompt(fakes, repo))
+    assert "+    return eval(request)" in inlined  # src/service.py, last in path order
+    assert "b/tests/test_service.py" in inlined  # then the tests
+    assert "`src/service.py`" not in listed
+    for name in ("`package-lock.json`", "`vendor/lib/util.py`", "`api/gen_11_pb2.py`"):
+        assert name in listed, listed
+
+
+def test_base_linguist_generated_counts_and_the_changes_own_does_not(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "main")
+    write(repo, ".gitattributes", "a_schema/** linguist-generated\n")
+    commit_all(repo, "generated schema")
+    git(repo, "checkout", "-q", "-b", "attrs")
+    body = "".join(f"    field_{i} = {i}\n" for i in range(60))
+    write(repo, "z_app/core.py", "class Core:\n" + body)  # the change calls it generated
+    write(repo, "a_schema/models.py", "class Model:\n" + body)  # the base does
+    write(repo, ".gitattributes", "a_schema/** linguist-generated\nz_app/** linguist-generated\n")
+    commit_all(repo, "core and models")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"echo": fakes.seat("ok")}, review={"diff_budget": 1500})
+    inlined, listed = _diff_part(_prompt(fakes, repo))
+    assert "b/z_app/core.py" in inlined and "`a_schema/models.py`" in listed
+
+
 def test_a_diff_not_inlined_is_said_in_the_report_run_json_and_terminal(tmp_path: Path) -> None:
     repo = _big_change(tmp_path)
     fakes = Fakes(tmp_path)
@@ -128,7 +160,7 @@ def test_a_diff_not_inlined_is_said_in_the_report_run_json_and_terminal(tmp_path
     out = res.json()
     state = run_json(Path(out["review_dir"]))
     omitted = state["not_inlined"]
-    assert "package-lock.json" in omitted
+    assert "package-lock.json" in omitted and "src/service.py" not in omitted
     assert len(omitted) >= 10
     said = [ln for ln in res.stderr.splitlines() if "not inlined" in ln]
     assert len(said) == 1 and said[0].startswith("note: "), res.stderr

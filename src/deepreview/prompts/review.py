@@ -187,8 +187,10 @@ def _name_md(path: str) -> str:
 
 
 def diff_plan(target: Target, budget: int) -> DiffSplit:
-    """What of the target's diff the prompts inline (`prompts.inline`)."""
-    return inline.plan(target.diff, budget)
+    """What of the target's diff the prompts inline (`prompts.inline`): a file the change
+    hides and one that could steer a reviewer rank with hand-written source."""
+    first = frozenset(f.path for f in target.changed_files if f.hidden or is_steering_path(f.path))
+    return inline.plan(target, budget, first)
 
 
 def new_nonce() -> str:
