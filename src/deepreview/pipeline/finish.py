@@ -40,6 +40,7 @@ from deepreview.pipeline.index_step import register_status
 from deepreview.pipeline.lead_step import run_lead
 from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import LeadEntry, RunState, SeatEntry
+from deepreview.prompts.inline import verdict_clause
 from deepreview.runfiles import read_stored_text, seat_files, stderr_pointer
 from deepreview.runmodel import Commit, SeatRun
 from deepreview.serialize import report_from_data, review_from_data
@@ -371,6 +372,7 @@ def finish_review(
     )
     report = feedback_step.apply(report, review_dir, det.seat_reviews)
     report = with_panel_notes(report, writer.state)
+    report = with_not_inlined(report, writer.state)
     # Covers the whole review (seats, lead, rendering), across resumes.
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))
@@ -393,6 +395,19 @@ def finish_review(
 
 
 _NO_JUDGEMENT = ("failed", "fallback")
+
+
+def with_not_inlined(report: Report, state: RunState) -> Report:
+    """A "Merge as-is" says when some files' diffs were not in the seats' prompts: the seats
+    were told to read them with git, and no one can tell whether they did."""
+    verdict = report.header.verdict
+    if not state.not_inlined or verdict.label != "Merge as-is":
+        return report
+    clause = verdict_clause(len(state.not_inlined), len(state.target.changed_files))
+    if clause in verdict.reason:
+        return report
+    qualified = dataclasses.replace(verdict, reason=f"{verdict.reason.rstrip('.')}; {clause}")
+    return dataclasses.replace(report, header=dataclasses.replace(report.header, verdict=qualified))
 
 
 def _keep_earlier(

@@ -40,7 +40,8 @@ from deepreview.pipeline.review import (
 from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, load_state, new_state
 from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_seat_result
 from deepreview.pipeline.seats import check_model_seats, choose_lead
-from deepreview.prompts.review import read_steering_files
+from deepreview.prompts.inline import omission_note
+from deepreview.prompts.review import diff_plan, read_steering_files
 from deepreview.runfiles import THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.store import runlock
@@ -105,6 +106,8 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
     store.ensure_writable()
     ready(store)
     notes = list(target.notes)
+    if inline := omission_note(diff_plan(target, settings.diff_budget), settings.diff_budget):
+        notes.append(inline)  # as a review says it (the runners split with the same budget)
     # What a seat's runner saw change in its checkout, as a review notes it for the user's.
     notes += [
         checkout_note(r.record.checkout_changes, r.record.seat)
@@ -388,8 +391,12 @@ def _initial_state(plan: FinishPlan, rid: str, now: datetime, review_dir: Path) 
         settings=dataclasses.replace(settings_record(p), agents=plan.panel, passes=1),
     )
     # The round the seats were asked about, whatever finished since (`finish_review`).
+    omitted = diff_plan(p.target, p.settings.diff_budget).omitted
     state = dataclasses.replace(
-        state, seat_results=_digests(plan), previous_round=plan.previous_round
+        state,
+        seat_results=_digests(plan),
+        previous_round=plan.previous_round,
+        not_inlined=tuple(f.path for f in omitted),
     )
     for seat in plan.panel:
         rec = by_seat.get(seat)

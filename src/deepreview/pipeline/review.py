@@ -56,8 +56,10 @@ from deepreview.pipeline.seats import (
     choose_seats,
     idle_models,
 )
+from deepreview.prompts.inline import omission_note
 from deepreview.prompts.review import (
     build_review_prompt,
+    diff_plan,
     new_nonce,
     read_base_context,
     read_steering_files,
@@ -182,6 +184,8 @@ def prepare(req: ReviewRequest) -> Prepared:
     store.ensure_writable()
     reindex.ready(store)
     notes = [*target.notes, *notes]
+    if inline := omission_note(diff_plan(target, settings.diff_budget), settings.diff_budget):
+        notes.append(inline)  # the report, run.json and stderr say what the prompts left out
     if unkeyed := rounds_prompt_step.first_round_note(store, target):
         notes.append(unkeyed)
     warnings = (
@@ -306,7 +310,10 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
     )
     # `resume` after Ctrl-C needs the same --config seats: keep where it was and what it said.
     state = with_config(state, p.settings_cli)
-    state = dataclasses.replace(state, panel=p.panel, previous_round=sp.previous_round)
+    not_inlined = tuple(f.path for f in diff_plan(p.target, p.settings.diff_budget).omitted)
+    state = dataclasses.replace(
+        state, panel=p.panel, previous_round=sp.previous_round, not_inlined=not_inlined
+    )
     writer = StateWriter(p.store, review_dir, state, p.redactor())
     writer.update()
     index_step.register_running(p.store, rid, p.target, state)

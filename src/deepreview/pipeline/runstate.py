@@ -147,6 +147,9 @@ class RunState:
     # None: a run.json from before it was kept (the report looks the round up by date).
     previous_round: str | None = None
     resumes: tuple[ResumeRecord, ...] = ()  # each `resume`, oldest first
+    # The changed files whose diff the seats' prompt did not inline (over `diff_budget`),
+    # hand-written source first (`prompts.inline`); the report's verdict says so.
+    not_inlined: tuple[str, ...] = ()
     schema_version: int = RUN_STATE_VERSION
 
     def seat_runs(self) -> list[SeatRun]:

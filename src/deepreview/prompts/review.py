@@ -18,6 +18,8 @@ import jinja2
 from deepreview import templating
 from deepreview.config import REPO_CONFIG_NAME
 from deepreview.markdown_fence import code_span, table_cell
+from deepreview.prompts import inline
+from deepreview.prompts.inline import DiffSplit
 from deepreview.targets.git import Git
 from deepreview.targets.target import ChangedFile, Target
 
@@ -141,7 +143,7 @@ def _file_row(f: ChangedFile) -> dict[str, object]:
         # As Markdown: a name with a backtick, a `|` or a line break keeps its table row whole
         "path_md": _path_md(f.path),
         "old_path_md": _path_md(f.old_path) if f.old_path else None,
-        "status_word": status_word(f),
+        "status_word": status_word(f) + ("; the change hides this file's diff" if f.hidden else ""),
         "binary": f.binary,
         "added": f.added,
         "deleted": f.deleted,
@@ -184,41 +186,11 @@ def _name_md(path: str) -> str:
     return code_span(shown)
 
 
-def split_diff(diff: str, budget: int) -> tuple[str, list[str], bool]:
-    """Inline every whole per-file diff that fits the byte budget, in diff order; return
-    (inlined, the others as Markdown — a rename with its old name —, all inlined?).
-
-    A file too big for what is left is skipped, not a stop: one 400 KB lock file early in path
-    order must not push the small source files after it out of the prompt."""
-    if len(diff.encode("utf-8")) <= budget:
-        return diff, [], True
-    chunks = diff.split("\ndiff --git ")
-    kept: list[str] = []
-    omitted: list[str] = []
-    used = 0
-    for i, chunk in enumerate(chunks):
-        text = chunk if i == 0 else "diff --git " + chunk
-        size = len(text.encode("utf-8")) + 1
-        if used + size <= budget:
-            kept.append(text)
-            used += size
-        else:
-            omitted.append(_omitted_md(text))
-    return "\n".join(kept), omitted, False
-
-
-def _omitted_md(chunk: str) -> str:
-    """A file's name from its diff header, as Markdown; a rename or copy says where from."""
-    header, _, rest = chunk.partition("\n")
-    path = header.rsplit(" b/", 1)[-1] if " b/" in header else header
-    old = None
-    for line in rest.split("\n"):
-        if line.startswith(("rename from ", "copy from ")):
-            old = line.split(" from ", 1)[1]
-            break
-        if line.startswith(("@@", "--- ", "+++ ", "Binary files ")):
-            break  # past the extended header: the rest is the file's content
-    return f"{code_span(path)} (from {code_span(old)})" if old else code_span(path)
+def diff_plan(target: Target, budget: int) -> DiffSplit:
+    """What of the target's diff the prompts inline (`prompts.inline`): a file the change
+    hides and one that could steer a reviewer rank with hand-written source."""
+    first = frozenset(f.path for f in target.changed_files if f.hidden or is_steering_path(f.path))
+    return inline.plan(target, budget, first)
 
 
 def new_nonce() -> str:
@@ -239,7 +211,7 @@ def untrusted_fences(nonce: str) -> tuple[Callable[[str], str], Callable[[str], 
 
 def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
     """Template variables every prompt shares: the target, its budgeted diff, the fences."""
-    inlined, omitted, complete = split_diff(target.diff, budget)
+    split = diff_plan(target, budget)
     fence_open, fence_close = untrusted_fences(nonce)
     pr = target.pr
     return {
@@ -254,11 +226,12 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "body": pr.body if pr else "",
         "commits": target.commits,
         "files": [_file_row(f) for f in target.changed_files],
-        "diff": inlined,
-        "diff_complete": complete,
-        "diff_bytes": len(target.diff.encode("utf-8")),
+        "hidden": [_name_md(f.path) for f in target.changed_files if f.hidden][:_MAX_FLAGGED],
+        "diff": split.inlined,
+        "diff_complete": split.complete,
+        "diff_bytes": split.total_bytes,
         "budget": budget,
-        "omitted": omitted,
+        "omitted": split.omitted_md(),
         "fence_open": fence_open,
         "fence_close": fence_close,
     }

@@ -65,7 +65,10 @@ class Git:
         if check and not result.ok:
             detail = result.stderr_text.strip().splitlines()
             reason = detail[-1] if detail else result.describe_failure()
-            raise GitError(f"git {' '.join(args[:3])} failed: {reason}")
+            shown = list(args)
+            while shown[:1] == ["-c"]:  # `git -c key=value diff …` is named by its command
+                shown = shown[2:]
+            raise GitError(f"git {' '.join(shown[:3])} failed: {reason}")
         return result
 
     def out(self, *args: str, env: Mapping[str, str] | None = None) -> str:

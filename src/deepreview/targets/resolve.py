@@ -14,6 +14,7 @@ from pathlib import Path
 from deepreview.errors import GitError, UsageError
 from deepreview.github.remote import repo_from_url
 from deepreview.runmodel import Commit
+from deepreview.targets.attributes import blind_run, is_attributes_file, tree_attributes
 from deepreview.targets.git import Git, decode_path, origin_url, repo_from_remote
 from deepreview.targets.identity import checkout_identity, github_identity
 from deepreview.targets.refs import (
@@ -77,6 +78,8 @@ def resolve_target(
         target = _branch(git, repo_root, base, head)
     if target.kind in ("range", "uncommitted"):
         target = off_default_branch(git, target, _default_base_if_any(git))
+    if note := hidden_note(target.changed_files):
+        target = dataclasses.replace(target, notes=(*target.notes, note))
     named = env.get("GH_REPO")
     if named:
         # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
@@ -372,11 +375,16 @@ def _fetch_pr_head(git: Git, number: int, repo: str) -> str:
 
 
 def review_diff(git: Git, base: str, head: str) -> str:
-    """The diff the seats review; `resume` recomputes it with this same command."""
-    argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--submodule=short", base, head]
+    """The diff the seats review; `resume` recomputes it with this same command. Blind to
+    `.gitattributes` (`targets.attributes`): the change cannot hide a text file's lines, and
+    the user's checkout does not decide what the seats see."""
+    argv = [
+        "diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--submodule=short",
+        base, head,
+    ]  # fmt: skip
     # bytes that are not UTF-8 as `\xef`, so a file name in a diff header is spelt as
     # `decode_path` spells it in the file table and the findings
-    return git.run(argv, timeout=900).stdout.decode("utf-8", errors="backslashreplace")
+    return blind_run(git, argv, timeout=900).decode("utf-8", errors="backslashreplace")
 
 
 def _history(git: Git, base: str, head: str) -> tuple[tuple[Commit, ...], str | None]:
@@ -397,7 +405,8 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
     # One `git diff` prints both lists: every --raw record first (its first field starts with
     # ":", then one or two paths), then the --numstat records, which never start with ":".
     argv = ["diff", "--raw", "--numstat", "-z", "-M", "--no-abbrev", base, head]
-    fields = git.run(argv).stdout.split(b"\x00")
+    # attributes ignored, as in `review_diff`: "binary" is what the bytes are
+    fields = blind_run(git, argv).split(b"\x00")
     entries: list[tuple[str, str | None, str, str, bool, str, str]] = []
     i = 0
     while i < len(fields) - 1 and fields[i].startswith(b":"):
@@ -431,7 +440,51 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
                 new_mode=new_mode,
             )
         )
-    return tuple(files)
+    return _with_hidden(git, base, head, files)
+
+
+def _with_hidden(
+    git: Git, base: str, head: str, files: list[ChangedFile]
+) -> tuple[ChangedFile, ...]:
+    """`files`, each text file the change's `.gitattributes` newly mark `-diff` (or `binary`)
+    marked `hidden`. Asked only when the change touches an attributes file: otherwise the
+    head's attributes are the base's, and the change hides nothing (what the base already
+    hid, the seats now see all the same)."""
+    if not any(is_attributes_file(p) for f in files for p in (f.path, f.old_path) if p):
+        return tuple(files)
+    text = [f.path for f in files if f.status != "D" and not f.binary and not f.submodule]
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="git") as pool:
+        head_f = pool.submit(tree_attributes, git, head, text, ["diff"])
+        base_f = pool.submit(tree_attributes, git, base, text, ["diff"])
+        at_head, at_base = head_f.result(), base_f.result()
+
+    def unset(attrs: dict[str, dict[str, str]], path: str) -> bool:
+        return attrs.get(path, {}).get("diff") == "unset"
+
+    return tuple(
+        dataclasses.replace(f, hidden=True)
+        if unset(at_head, f.path) and not unset(at_base, f.old_path or f.path)
+        else f
+        for f in files
+    )
+
+
+_MAX_NAMED = 5
+
+
+def hidden_note(files: tuple[ChangedFile, ...]) -> str | None:
+    """The run note for files the change hides from a plain `git diff`, None when none."""
+    hidden = [f.path for f in files if f.hidden]
+    if not hidden:
+        return None
+    named = ", ".join(hidden[:_MAX_NAMED])
+    more = f" and {len(hidden) - _MAX_NAMED} more" if len(hidden) > _MAX_NAMED else ""
+    which = "this file's diff" if len(hidden) == 1 else "these files' diffs"
+    return (
+        f"The change hides {which} ({named}{more}): its .gitattributes mark text as `-diff` "
+        'or `binary`, so a plain `git diff` prints "Binary files … differ". The seats were '
+        "shown the text; check why the change hides it."
+    )
 
 
 def _blob_sizes(git: Git, shas: list[str]) -> dict[str, int]:

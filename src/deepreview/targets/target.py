@@ -26,6 +26,10 @@ class ChangedFile:
     # git's file modes ("100644", "100755", "120000" for a symlink); "" when not known
     old_mode: str = ""
     new_mode: str = ""
+    # A text file the change's own `.gitattributes` mark `-diff`/`binary`: a plain `git diff`
+    # calls it binary. The review's diffs ignore attributes (`targets.attributes`); this says
+    # the change tried to hide it.
+    hidden: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from typing import Literal
 
 import unidiff
 
+from deepreview import proc
 from deepreview.agents.static.diagnostics import AnalyzerRun, Budget, failure_reason, run_tool
+from deepreview.targets import attributes
 
 ChangeKind = Literal["added", "modified", "renamed", "copied", "deleted", "type-changed"]
 
@@ -32,7 +34,9 @@ _SYMLINK_MODE = "120000"
 _SUBMODULE_MODE = "160000"
 
 # Options that make the output independent of the user's diff configuration (prefixes, colours,
-# external drivers) and keep non-ASCII names unescaped.
+# external drivers) and keep non-ASCII names unescaped. Attributes are ignored as well (run
+# through `blind_tool`): the change's own `.gitattributes` must not turn a text file it adds
+# into "binary" and so out of every analyzer's sight.
 GIT_DIFF_FLAGS = (
     "--no-color",
     "--no-ext-diff",
@@ -41,7 +45,7 @@ GIT_DIFF_FLAGS = (
     "--dst-prefix=b/",
     "-M",
 )
-GIT_CONFIG = ("-c", "core.quotePath=false")
+GIT_CONFIG = ("-c", "core.quotePath=false", *attributes.CONFIG)
 _MAX_DIFF_BYTES = 256 * 1024 * 1024
 
 
@@ -210,6 +214,22 @@ def _split_lines_keep_lf(text: str) -> list[str]:
     return lines
 
 
+def blind_tool(
+    argv: tuple[str, ...],
+    worktree: Path,
+    env: Mapping[str, str],
+    budget: Budget,
+    limit: int | None = None,
+) -> proc.ProcResult:
+    """A `git` command on `worktree`'s repository that reads no `.gitattributes`
+    (`targets.attributes`): the head's are the change's own."""
+    with attributes.attribute_blind(worktree / ".git") as blind:
+        run_env = {**env, **blind.env}
+        if limit is None:
+            return run_tool(argv, cwd=blind.cwd, env=run_env, budget=budget)
+        return run_tool(argv, cwd=blind.cwd, env=run_env, budget=budget, limit=limit)
+
+
 @dataclass(frozen=True)
 class ChangesResult:
     files: list[ChangedFile]
@@ -223,12 +243,12 @@ def collect_changes(
     """Run the two diffs in `worktree` and join them; `error` says why it could not."""
     raw_argv = ("git", *GIT_CONFIG, "diff", "--raw", "-z", "--no-abbrev", *GIT_DIFF_FLAGS,
                 base_sha, "HEAD", "--")  # fmt: skip
-    raw_res = run_tool(raw_argv, cwd=worktree, env=env, budget=budget, limit=_MAX_DIFF_BYTES)
+    raw_res = blind_tool(raw_argv, worktree, env, budget, limit=_MAX_DIFF_BYTES)
     runs = [AnalyzerRun.from_proc("git diff --raw", raw_res)]
     if not raw_res.ok:
         return ChangesResult([], runs, f"git diff --raw {failure_reason(raw_res)}")
     uni_argv = ("git", *GIT_CONFIG, "diff", "--unified=0", *GIT_DIFF_FLAGS, base_sha, "HEAD", "--")
-    uni_res = run_tool(uni_argv, cwd=worktree, env=env, budget=budget, limit=_MAX_DIFF_BYTES)
+    uni_res = blind_tool(uni_argv, worktree, env, budget, limit=_MAX_DIFF_BYTES)
     runs.append(AnalyzerRun.from_proc("git diff --unified=0", uni_res))
     if not uni_res.ok:
         return ChangesResult([], runs, f"git diff {failure_reason(uni_res)}")

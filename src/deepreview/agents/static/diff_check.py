@@ -7,13 +7,12 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from deepreview.agents.static.changes import GIT_CONFIG, GIT_DIFF_FLAGS
+from deepreview.agents.static.changes import GIT_CONFIG, GIT_DIFF_FLAGS, blind_tool
 from deepreview.agents.static.diagnostics import (
     AnalyzerRun,
     Budget,
     Diagnostic,
     failure_reason,
-    run_tool,
 )
 from deepreview.model import Severity
 
@@ -170,7 +169,7 @@ def run_diff_check(
     if not paths:
         return AnalyzerRun(NAME, skipped="no changed text files")
     argv = ("git", *GIT_CONFIG, "diff", "--check", *GIT_DIFF_FLAGS, base_sha, "HEAD", "--")
-    result = run_tool(argv, cwd=worktree, env=env, budget=budget)
+    result = blind_tool(argv, worktree, env, budget)
     base = AnalyzerRun.from_proc(NAME, result)
     if result.timed_out or result.cancelled or result.spawn_error:
         return base
