@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, make_repo, write
 
@@ -51,3 +53,34 @@ def test_the_prompt_without_instructions_has_no_runs_of_empty_lines(tmp_path: Pa
     assert _blank_runs(prompt) == []
     assert "| `calc.py` | modified | +1 -1 |" in prompt
     assert re.search(r"\| `calc.py` \| modified \| \+1 -1 \| [^\n]*\|\n\n## The diff\n", prompt)
+
+
+@pytest.mark.slow  # a submodule: ~10 git calls more
+def test_a_submodule_bump_names_its_commits_and_says_the_seat_cannot_read_them(
+    tmp_path: Path,
+) -> None:
+    sub = make_repo(tmp_path, "lib")
+    old = git(sub, "rev-parse", "main")
+    new = git(sub, "rev-parse", "feature/x")
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", "sub", "main")
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor/lib")
+    git(repo / "vendor/lib", "checkout", "-q", old)
+    commit_all(repo, "add submodule")
+    git(repo, "checkout", "-q", "-b", "bump")
+    git(repo / "vendor/lib", "checkout", "-q", new)
+    commit_all(repo, "bump submodule")
+    prompt = _prompt(tmp_path, repo, "sub..bump")
+    assert "| `vendor/lib` | modified | +1 -1 | submodule |" in prompt
+    note = prompt.split("**Submodules:**", 1)[1].split("\n\n", 1)[0]
+    assert f"`vendor/lib` moves from `{old[:12]}` to `{new[:12]}`" in note
+    assert "not checked out in your worktree" in note
+    assert _blank_runs(prompt) == []
+
+
+def test_an_added_or_removed_submodule_says_so() -> None:
+    from deepreview.prompts.submodules import SubmoduleMove
+
+    sha = "1ac93b58114f1cbfdbbb321b88cf7c3728b1a061"
+    assert SubmoduleMove("lib", None, sha).markdown == "`lib` is added at `1ac93b58114f`"
+    assert SubmoduleMove("lib", sha, None).markdown == "`lib` is removed (it was at `1ac93b58114f`)"

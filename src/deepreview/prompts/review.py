@@ -19,6 +19,7 @@ import jinja2
 from deepreview import templating
 from deepreview.config import REPO_CONFIG_NAME
 from deepreview.markdown_fence import code_span, table_cell
+from deepreview.prompts.submodules import submodule_note
 from deepreview.targets.git import Git
 from deepreview.targets.target import ChangedFile, Target
 
@@ -271,6 +272,7 @@ def build_review_prompt(target: Target, base: BaseContext, *, budget: int, nonce
         .get_template("review.md.j2")
         .render(
             **target_vars(target, budget=budget, nonce=nonce),
+            submodules=submodule_note(target),
             # The change's own paths: each one code span on the note's line
             instruction_changes=[_name_md(p) for p in base.steering_changes[:_MAX_FLAGGED]],
             instruction_changes_more=max(0, len(base.steering_changes) - _MAX_FLAGGED),
