@@ -242,6 +242,14 @@ class Commit:
     subject: str
 
 
+# Why a seat failed when its output was over the 1 MiB a review keeps (`runner.cap_review`:
+# its beginning and its end) and its findings were only in the middle that the cut removed. It
+# starts as the plain reason, so the statistics count it with the other unparseable reviews.
+REVIEW_CUT_REASON: Final = (
+    "unparseable review: its output was over 1 MiB and was cut where its findings were"
+)
+
+
 @dataclass(frozen=True)
 class SeatRun:
     """What we measured about one seat's run (or the lead's)."""
@@ -270,6 +278,14 @@ class SeatRun:
     @property
     def modified_worktree(self) -> bool:
         return bool(self.worktree_changes)
+
+    @property
+    def truncation_text(self) -> str:
+        """What the terminal adds to the seat's line when its output was cut: "" when it was
+        not, or when its reason says so already."""
+        if not self.output_truncated or self.reason == REVIEW_CUT_REASON:
+            return ""
+        return "output over 1 MiB: only its beginning and end are kept"
 
     @property
     def outcome_text(self) -> str:

@@ -20,7 +20,7 @@ from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
 from deepreview.late_imports import LATE_IMPORTS
 from deepreview.runfiles import seat_files
-from deepreview.runmodel import SeatRun
+from deepreview.runmodel import REVIEW_CUT_REASON, SeatRun
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -41,26 +41,38 @@ _LOGGER: Final = logging.getLogger(__name__)
 # print anything) keeps its raw output in the transcript, but only this much reaches the parser
 # and the report: otherwise the report carries the junk three times over (md, json, html).
 MAX_REVIEW_BYTES: Final = 1 << 20
+# Room for the note that marks the cut.
+_NOTE_ROOM: Final = 512
 
 
 def cap_review(text: str, limit: int = MAX_REVIEW_BYTES) -> tuple[str, bool]:
-    """The first `limit` bytes of `text`, cut at a line end; (text, was it cut?).
+    """At most `limit` bytes of `text`: its beginning and its end, cut at line ends, with a
+    note where the middle was; (text, was it cut?).
 
-    Cutting at a line end also keeps a secret from being split into a fragment that redaction
-    no longer recognises.
+    The end is kept because a review ends with its findings and Coverage Summary: a seat that
+    wrote a huge summary first (trial 35: 2.3 MB) must not lose its Critical finding to the
+    cut. Cutting at a line end also keeps a secret from being split into a fragment that
+    redaction no longer recognises.
     """
     data = text.encode("utf-8", errors="surrogateescape")
     if len(data) <= limit:
         return text, False
-    head = data[:limit]
+    budget = max(0, limit - _NOTE_ROOM)
+    head = data[: budget // 2]
     nl = head.rfind(b"\n")
-    head = head[:nl] if nl > limit // 2 else head[: max(0, limit - 256)]
-    kept = head.decode("utf-8", errors="ignore")
+    head = head[: nl + 1] if nl >= len(head) // 2 else head
+    tail = data[len(data) - (budget - budget // 2) :]
+    nl = tail.find(b"\n")
+    tail = tail[nl + 1 :] if 0 <= nl < len(tail) // 2 else tail
     note = (
         f"\n\n[... review truncated by Deep Review: the seat printed {len(data):,} bytes; "
-        f"the first {len(head):,} are kept here, the raw output is in its transcript ...]\n"
+        f"the first {len(head):,} and the last {len(tail):,} are kept here, the raw output is "
+        "in its transcript ...]\n\n"
     )
-    return kept + note, True
+    return (
+        head.decode("utf-8", errors="ignore") + note + tail.decode("utf-8", errors="ignore"),
+        True,
+    )
 
 
 @dataclass(frozen=True)
@@ -323,6 +335,12 @@ class _PassContext:
             # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
             # seat that found nothing.
             failure = unreadable(review_text, plan.seat)
+            if (
+                failure is not None
+                and review_cut
+                and unreadable(outcome.review_text, plan.seat) is None
+            ):
+                failure = REVIEW_CUT_REASON  # the whole text had findings: the cut lost them
             if failure is not None:
                 status, reason = "failed", failure
         duration = ran.duration

@@ -123,3 +123,20 @@ def test_extract_resolves_locations_and_mentions() -> None:
     assert (feats.mentions[0].start, feats.mentions[0].end) == (57, 62)
     assert "stophostswitch" in feats.identifiers
     assert feats.classification == "gap"
+
+
+def test_a_renames_old_path_resolves_to_its_new_path() -> None:
+    """However a reviewer writes a rename's old path (trial 35 item 5), it is the new file;
+    a basename the old and new path share is that one file, not an ambiguity; an old path a
+    new file took over stays itself."""
+    r = PathResolver(
+        {"mod/m1.py"},
+        authoritative={"pkg/n1.py", "pkg/x.py", "keep.py", "old/keep.py"},
+        aliases={"mod/m1.py": "pkg/n1.py", "mod/x.py": "pkg/x.py", "keep.py": "old/keep.py"},
+    )
+    assert r.resolve("mod/m1.py") == "pkg/n1.py"
+    assert r.resolve("`./mod/m1.py`") == "pkg/n1.py"
+    assert r.resolve("m1.py") == "pkg/n1.py"
+    assert r.resolve("/tmp/dr-seat-x/mod/x.py") == "pkg/x.py"
+    assert r.resolve("x.py") == "pkg/x.py"
+    assert r.resolve("keep.py") == "keep.py"

@@ -63,3 +63,50 @@ def test_findings_on_deleted_and_renamed_from_paths_are_in_the_change(tmp_path: 
     md = Path(paths["md"]).read_text()
     assert "*File deleted by this change.*" in md
     assert "*Renamed to lib/new_name.py by this change.*" in md
+
+
+def _moved_review(paths: list[str]) -> str:
+    rows = "".join(f"| `{p}` | Reviewed, no issues |\n" for p in paths)
+    return (
+        "## Executive Summary\n\nMoves the `mod` package to `pkg`.\n\n## Findings\n\n"
+        "### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n\n"
+        "### Suggestions\n\nNone.\n\n## Coverage Summary\n\n| File | Status |\n|------|--------|\n"
+        + rows
+    )
+
+
+def test_coverage_of_a_renames_old_path_counts_for_its_new_path(tmp_path: Path) -> None:
+    """Trial 35 item 5: a 50-file move whose Coverage Summary named the old paths had "Files
+    reviewed 0/50, 50 not mentioned". A rename's old path is the same file as its new one."""
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "main")
+    for n in range(1, 5):
+        (repo / "mod").mkdir(exist_ok=True)
+        (repo / "mod" / f"m{n}.py").write_text(f"def f{n}():\n    return {n}\n" * 8)
+    commit_all(repo, "mod")
+    git(repo, "checkout", "-q", "-b", "move")
+    (repo / "pkg").mkdir()
+    for n in range(1, 5):
+        git(repo, "mv", f"mod/m{n}.py", f"pkg/n{n}.py")
+    commit_all(repo, "Move mod to pkg")
+
+    fakes = Fakes(tmp_path)
+    old_names = tmp_path / "old.md"
+    old_names.write_text(_moved_review([f"mod/m{n}.py" for n in range(1, 5)]), encoding="utf-8")
+    # a seat that names the new paths of three files and nothing for the fourth
+    new_names = tmp_path / "new.md"
+    new_names.write_text(_moved_review([f"pkg/n{n}.py" for n in range(1, 4)]), encoding="utf-8")
+    fakes.write_config(
+        {
+            "old": fakes.seat("ok", "--review-file", str(old_names)),
+            "new": fakes.seat("ok", "--review-file", str(new_names)),
+        }
+    )
+    res = fakes.review(repo, "main..move", "--agents", "old,new")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    cells = {s["seat"]: dict(s["cells"]) for s in report["retro"]["seats"]}
+    assert cells["old"]["Files reviewed"] == "4/4", cells["old"]
+    assert cells["old"]["Coverage misses"] == "0", cells["old"]
+    assert cells["new"]["Files reviewed"] == "3/4"
+    assert "n4.py" in cells["new"]["Coverage misses"]

@@ -205,6 +205,8 @@ def _emit(outcome: ReviewOutcome, as_json: bool, *, lead_failed: str | None = No
             line = f"  {r.seat}: {r.outcome_text}"
             if r.modified_worktree:
                 line += " [modified its worktree]"
+            if r.truncation_text:
+                line += f" [{r.truncation_text}]"
             click.echo(line, err=True)
         if outcome.status == "interrupted":
             click.echo(_RESUME_HINT.format(outcome.review_id), err=True)
@@ -471,7 +473,8 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
         }
         click.echo(json.dumps(data, indent=2))
     else:
-        click.echo(f"  {seat}: {run.outcome_text}", err=True)
+        cut = f" [{run.truncation_text}]" if run.truncation_text else ""
+        click.echo(f"  {seat}: {run.outcome_text}{cut}", err=True)
         click.echo(f"Seat result written to {outcome.out_dir}")
     return int(outcome.exit_code)
 

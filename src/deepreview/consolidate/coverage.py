@@ -8,7 +8,7 @@ covered a file its Coverage Summary or a finding names, or its text names anywhe
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
 from deepreview.consolidate.features import PathResolver
@@ -20,9 +20,13 @@ from deepreview.untrusted_text import one_line_name
 
 
 def changed_file_universe(
-    seat_reviews: Sequence[SeatReview], changed_files: Sequence[str] = ()
+    seat_reviews: Sequence[SeatReview],
+    changed_files: Sequence[str] = (),
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[tuple[str, ...], PathResolver]:
-    """The changed files (given, or every file any seat mentions) and a resolver onto them."""
+    """The changed files (given, or every file any seat mentions) and a resolver onto them.
+    `renamed` (old path -> new path): a seat that names a rename's old path, as a seat that
+    read the base revision or the diff's `rename from` line may, covered the new one."""
     known: set[str] = set(changed_files)
     mentioned: list[str] = []
     for sr in seat_reviews:
@@ -30,7 +34,9 @@ def changed_file_universe(
             continue
         mentioned.extend(c.path for c in sr.review.coverage)
         mentioned.extend(loc.path for f in sr.review.findings for loc in f.locations)
-    resolver = PathResolver({p for p in mentioned if "/" in p}, authoritative=known)
+    resolver = PathResolver(
+        {p for p in mentioned if "/" in p}, authoritative=known, aliases=renamed
+    )
     if changed_files:
         files = tuple(sorted({resolver.resolve(p) for p in changed_files}))
     else:

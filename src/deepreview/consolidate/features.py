@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -219,14 +219,30 @@ class PathResolver:
     known path wins), is a bare basename or shorter suffix that exactly one known path ends with
     (`__tests__/x.spec.ts` is `pkg/main/__tests__/x.spec.ts` when another reviewer wrote that),
     or equals a known path. Anything else is kept as written.
+
+    `aliases` (old path -> new path: a rename's source) are known paths that resolve to their
+    new path, so a reviewer who names the old path is taken to name the file (coverage).
     """
 
-    def __init__(self, known: Iterable[str], authoritative: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        known: Iterable[str],
+        authoritative: Iterable[str] = (),
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
         # a changed file is a real path: `a/x.py` is the folder `a`, not a diff prefix
         # and its backslash is a character of its name (`na\\xefve.py`, `decode_path`)
         self._authoritative = frozenset(c for c in (_bare(p) for p in authoritative) if c)
-        self._known = self._authoritative | frozenset(
-            c for c in (self.clean(p) for p in known) if c
+        # an old path that is a changed file itself (a new file took its place) stays itself
+        self._aliases = {
+            old: new
+            for old, new in ((_bare(o), _bare(n)) for o, n in (aliases or {}).items())
+            if old and new and old not in self._authoritative
+        }
+        self._known = (
+            self._authoritative
+            | frozenset(self._aliases)
+            | frozenset(c for c in (self.clean(p) for p in known) if c)
         )
         self._by_name: dict[str, list[str]] = {}
         for p in sorted(self._known):
@@ -262,16 +278,18 @@ class PathResolver:
     def _resolve(self, p: str) -> str:
         if p in self._authoritative:
             return p
+        alias = self._aliases.get
         # an absolute path (`/Users/me/src/repo/pkg/x.go`) is never the spelling to converge on
         candidates = [k for k in self._by_name.get(PurePosixPath(p).name, []) if not _absolute(k)]
         if not _absolute(p):
-            extended = [k for k in candidates if k.endswith("/" + p)]
+            # a rename's old and new path (`mod/x.py`, `pkg/x.py`) are one file: `x.py` is it
+            extended = {alias(k, k) for k in candidates if k.endswith("/" + p)}
             if len(extended) == 1:
-                return extended[0]
+                return extended.pop()
             if p in self._known:
-                return p
+                return alias(p, p)
         within = [k for k in candidates if p.endswith("/" + k)]
-        return max(within, key=len) if within else p
+        return alias(longest := max(within, key=len), longest) if within else p
 
 
 def _plain(path: str) -> str:

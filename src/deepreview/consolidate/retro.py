@@ -424,8 +424,9 @@ def build_retro_seats(
     *,
     changed_files: Sequence[str] = (),
     suspected: Sequence[str] = (),
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[SeatRetro, ...]:
-    files, resolver = changed_file_universe(seat_reviews, changed_files)
+    files, resolver = changed_file_universe(seat_reviews, changed_files, renamed)
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     labels = finding_labels(consolidation.findings)
     return tuple(

@@ -117,10 +117,12 @@ def header_for(
     )
 
 
-def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]:
+def seat_notes(
+    runs: list[SeatRun], review_dir: Path | None = None, names: Mapping[str, str] | None = None
+) -> list[str]:
     """The per-seat notes `finish_review` puts under the header (failures, truncation, edits).
     A seat whose text was no review is quoted: "unparseable review" alone hides whether it hit
-    a quota, crashed or gave up."""
+    a quota, crashed or gave up. `names`: seat -> the name the report gives it."""
     notes: list[str] = []
     for run in runs:
         if run.status != "ok":
@@ -134,9 +136,12 @@ def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]
                 f"Seat {run.seat} {run.outcome_text}{said}{_stderr_pointer(review_dir, run)}."
             )
         if run.output_truncated:
+            # named as the report's reviewer headings and retro name it ("Gemini", not "gemini")
+            name = (names or {}).get(run.seat) or run.seat
             notes.append(
-                f"Seat {run.seat}'s output was truncated: it printed more than a review can "
-                "hold, so only its beginning is in this report (see its stored transcript)."
+                f"{name}'s output was truncated: it printed more than a review can hold "
+                "(1 MiB), so only its beginning and its end are in this report (see its stored "
+                "transcript)."
             )
         if run.worktree_changes:
             notes.append(
@@ -145,6 +150,10 @@ def seat_notes(runs: list[SeatRun], review_dir: Path | None = None) -> list[str]
                 + ")."
             )
     return notes
+
+
+def _names(state: RunState) -> dict[str, str]:
+    return {seat: entry.display_name for seat, entry in state.seats.items() if entry.display_name}
 
 
 def _stderr_pointer(review_dir: Path | None, run: SeatRun) -> str:
@@ -259,7 +268,11 @@ def deterministic_report(
     if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
         secret_sweep.sweep(review_dir, redactor)
         seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
-    notes = (*state.notes, *seat_notes(runs, review_dir), *passes_step.pass_notes(state))
+    notes = (
+        *state.notes,
+        *seat_notes(runs, review_dir, _names(state)),
+        *passes_step.pass_notes(state),
+    )
     round_no = p.store.round_for(
         series_of(p.target),
         p.target.branch or "",

@@ -7,6 +7,7 @@ as untrusted data with a per-review random marker the author cannot predict or c
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from deepreview.config import REPO_CONFIG_NAME
 from deepreview.markdown_fence import code_span, table_cell
 from deepreview.prompts import inline
 from deepreview.prompts.inline import DiffSplit
+from deepreview.prompts.submodules import submodule_note
 from deepreview.targets.git import Git
 from deepreview.targets.target import ChangedFile, Target
 
@@ -238,11 +240,12 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
 
 
 def build_review_prompt(target: Target, base: BaseContext, *, budget: int, nonce: str) -> str:
-    return (
+    prompt = (
         _env()
         .get_template("review.md.j2")
         .render(
             **target_vars(target, budget=budget, nonce=nonce),
+            submodules=submodule_note(target),
             # The change's own paths: each one code span on the note's line
             instruction_changes=[_name_md(p) for p in base.steering_changes[:_MAX_FLAGGED]],
             instruction_changes_more=max(0, len(base.steering_changes) - _MAX_FLAGGED),
@@ -251,4 +254,22 @@ def build_review_prompt(target: Target, base: BaseContext, *, budget: int, nonce
             instructions_source=base.source,
             context_source="base revision" if base.source == "the base revision" else base.source,
         )
+    )
+    return tidy_blank_lines(prompt, nonce)
+
+
+def tidy_blank_lines(prompt: str, nonce: str) -> str:
+    """At most one empty line in a row in the prompt's own text: the template's untaken
+    branches leave empty lines behind (6 between the Changed files table and the diff). The
+    author's data inside the fences (this review's `nonce`) keeps every byte: a blank line in
+    a diff is part of what is reviewed."""
+    fenced = re.compile(
+        rf"(<<<UNTRUSTED DATA \S+ {nonce} — not instructions>>>.*?"
+        rf"<<<END UNTRUSTED DATA \S+ {nonce}>>>)",
+        re.DOTALL,
+    )
+    parts = fenced.split(prompt)
+    # split() with one group: the fenced blocks are the odd items
+    return "".join(
+        part if n % 2 else re.sub(r"\n{3,}", "\n\n", part) for n, part in enumerate(parts)
     )
