@@ -125,9 +125,9 @@ def build_report(
     judged = lead is not None and lead.status == "ok"
     suspected = () if judged else tuple(f.id for f in result.findings if f.scope in SUSPECT)
     # a rename's old path, named in a seat's coverage, is the file under its new path
-    renamed = {old: new for old, new in (removed_files or {}).items() if new is not None}
+    moved = {old: new for old, new in (removed_files or {}).items() if new is not None}
     seats = build_retro_seats(
-        seat_reviews, result, changed_files=changed_files, suspected=suspected, renamed=renamed
+        seat_reviews, result, changed_files=changed_files, suspected=suspected, renamed=moved
     )
     if retro_narratives:
         # A failed seat's entry says why it failed and that none of its findings are here;
