@@ -229,12 +229,16 @@ def _names_only(
 
 
 def _one_name_at_one_line(x: Features, y: Features, title: float, prose: float) -> bool:
-    """All the two findings share is one line, at most one code name (the function's) and the
-    quote of that line: "`div` can overflow for large operands" and "`div` has no guard for a
-    zero divisor", both at `calc.py:5`, quoting `return a / b`. Each reviewer names the function
-    it is in and quotes the line; that is where they look, not what they say."""
+    """The reviewers graded them differently, and all the two findings share is one line, at
+    most one code name (the function's) and the quote of that line: "`div` can overflow for
+    large operands" (important) and "`div` has no guard for a zero divisor" (suggestion), both
+    at `calc.py:5`, quoting `return a / b`. Each reviewer names the function it is in and
+    quotes the line; that is where they look, not what they say. Graded alike ("`sub` returns
+    b - a" / "operands swapped in sub()", both important), such a pair is still one problem."""
+    graded_apart = x.severity is not None and y.severity is not None and x.severity != y.severity
     return (
-        len(x.identifiers & y.identifiers) <= 1
+        graded_apart
+        and len(x.identifiers & y.identifiers) <= 1
         and _meet_on_a_line(x, y)
         and _one_line(x, y)
         and _names_only(x, y, title, prose, quoted_line=True)
@@ -310,9 +314,8 @@ def evidence(
         # the function's name and its line were all they had in common
         score = min(score, WHERE_ONLY_CAP)
     if not generic and stance <= 0 and _one_name_at_one_line(x, y, title, prose):
-        # grades that do not contradict do not make the place and the name enough either; the
-        # same grade and nature at the same line (`_stance` > 0) still may ("Hard-coded API key"
-        # / "Credential leaked", worded apart)
+        # grades one level apart do not contradict, but beside them the place and the name
+        # are not enough to call it one problem
         score = min(score, WHERE_ONLY_CAP)
     said_alike = (
         title >= SAID_TITLE
