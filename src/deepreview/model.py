@@ -134,6 +134,11 @@ class Assessment:
 # wrote one, and `parse_report` reads that line back as an empty assessment.
 NO_TESTING: Final = "No reviewer assessed testing."
 NO_DOCUMENTATION: Final = "No reviewer assessed documentation."
+# Review Process Notes with nothing in them: the lead's judgement, or no judgement at all.
+NO_PROCESS_NOTES: Final = "No skill improvements or repo context updates warranted."
+NO_LEAD_PROCESS_NOTES: Final = (
+    "No lead judged this review, so no skill improvements or repo context updates were proposed."
+)
 
 
 @dataclass(frozen=True)
@@ -463,6 +468,14 @@ class Report:
         if lead is None or lead.status == "ok" or not lead.note or lead.note in self.notes:
             return self.notes
         return (*self.notes, lead.note)
+
+    @property
+    def no_process_notes(self) -> str:
+        """What empty Review Process Notes say: "warranted" is the lead's word, and a lead that
+        did not run, failed or fell back proposed nothing (unknown, in a report read back from
+        Markdown without a lead line: the old wording)."""
+        lead = self.lead
+        return NO_PROCESS_NOTES if lead is None or lead.status == "ok" else NO_LEAD_PROCESS_NOTES
 
     def by_severity(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity == severity)

@@ -126,3 +126,79 @@ def test_a_file_level_finding_joins_the_same_topic_at_a_line_of_that_file(
         ("critical", "Hard-coded access token committed", ["Alpha", "Bravo"])
     ], _credits(found)
     assert code == 4
+
+
+def _review3(tmp: Path, alpha: str, bravo: str, charlie: str) -> list[dict[str, object]]:
+    """The report's findings from three printing seats, without a lead."""
+    repo = make_repo(tmp)
+    printing_seats(tmp, {"alpha": _doc(alpha), "bravo": _doc(bravo), "charlie": _doc(charlie)})
+    res = run_cli(
+        ["review", "--agents", "alpha,bravo,charlie", "--lead", "none", "--json"],
+        cwd=repo,
+        env=cli_env(tmp),
+    )
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    return report["findings"]  # type: ignore[no-any-return]
+
+
+_GUARD = (
+    "### Suggestions\n\n1. **`sub` raises a bare `TypeError` on `None`** — "
+    "`calc.py:5-6` (suggestion, regression)\n\n```python\n    return a - b\n```\n\n"
+    "Callers get an unexplained `TypeError`. Raise a `ValueError` with a message.\n\n"
+    "Fix:\n\n```diff\n+    if a is None or b is None:\n+        raise ValueError('sub: None')\n"
+    "```\n"
+)
+
+
+def test_a_claim_sharing_only_the_name_and_line_stays_out_and_lends_no_fix(
+    tmp_path: Path,
+) -> None:
+    """Trial 34: two seats say `sub` has no guard for `None`; a third says it overflows (a
+    false claim, graded higher) at the same line, quoting the same line, naming only `sub`. It
+    was merged in (score 0.42), and its `Decimal` fix shown under the guard finding."""
+    found = _review3(
+        tmp_path,
+        _GUARD,
+        "### Suggestions\n\n1. **`sub` has no guard for `None`** — `calc.py:6` "
+        "(suggestion, regression)\n\n```python\n    return a - b\n```\n\n`sub(None, 1)` raises "
+        "`TypeError`. If callers pass user input, guard it and raise a `ValueError`.\n\n"
+        "Fix:\n\n```diff\n+    if None in (a, b):\n+        raise ValueError('None')\n```\n",
+        "### Important Issues\n\n1. **`sub` can overflow for large integer operands** — "
+        "`calc.py:6` (important, regression)\n\n```python\n    return a - b\n```\n\n"
+        "When `a` is beyond 2**63 the result wraps around the 64-bit range and is wrong.\n\n"
+        "Fix: use `decimal.Decimal` for arbitrary precision:\n\n```diff\n"
+        "+from decimal import Decimal\n-    return a - b\n+    return Decimal(a) - Decimal(b)\n"
+        "```\n",
+    )
+    assert [(sev, who) for sev, _title, who in _credits(found)] == [
+        ("important", ["Charlie"]),
+        ("suggestion", ["Alpha", "Bravo"]),
+    ], _credits(found)
+    guard = next(f for f in found if f["severity"] == "suggestion")
+    assert "Decimal" not in str(guard["fix"])
+
+
+def test_the_fix_comes_from_a_member_with_the_findings_grade(tmp_path: Path) -> None:
+    """One finding, three seats: the shown text (a suggestion with a code excerpt) has no fix;
+    the other suggestion's fix is shown, not the outvoted Important seat's longer one."""
+    said = (
+        "`sub(None, 1)` raises a bare `TypeError` on a `None` operand; callers get no message "
+        "saying which operand was missing."
+    )
+    found = _review3(
+        tmp_path,
+        "### Suggestions\n\n1. **`sub` raises a bare `TypeError` on a `None` operand** — "
+        f"`calc.py:6` (suggestion, regression)\n\n```python\n    return a - b\n```\n\n{said}\n",
+        "### Suggestions\n\n1. **`sub` raises a bare `TypeError` on a `None` operand** — "
+        f"`calc.py:6` (suggestion, regression)\n\n{said}\n\n"
+        "Fix: check for `None` first and raise `ValueError('sub: None operand')`.\n",
+        "### Important Issues\n\n1. **`sub` raises a bare `TypeError` on a `None` operand** — "
+        f"`calc.py:6` (important, regression)\n\n```python\n    return a - b\n```\n\n{said}\n\n"
+        "Fix: rewrite `sub` with full validation of both operands and a custom error class "
+        "`OperandError`, raised for every kind of invalid input.\n",
+    )
+    assert [sorted(f["reviewers"]) for f in found] == [["Alpha", "Bravo", "Charlie"]], _credits(  # type: ignore[call-overload]
+        found
+    )
+    assert found[0]["severity"] == "suggestion"
+    assert "ValueError('sub: None operand')" in str(found[0]["fix"])

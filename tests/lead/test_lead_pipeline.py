@@ -262,7 +262,7 @@ def test_member_keys_and_design_ids_in_the_lead_prose_are_named_as_the_report_do
     _, md, report, _ = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
     assert report.executive_summary == (
         "Alpha I1 and Bravo I1 agree (I1); Charlie C1 is wrong. The design concern (Helpers "
-        "live in a grab-bag util package —…) is fair; see calc.py:2, zulu:C1 and D7 cache."
+        "live in a grab-bag `util` package —…) is fair; see calc.py:2, zulu:C1 and D7 cache."
     )
     assert _section(md, "## Executive Summary\n\n", "\n").startswith("Alpha I1 and Bravo I1")
 
@@ -336,8 +336,8 @@ def test_a_crashed_lead_names_its_stderr_file(tmp_path: Path) -> None:
     assert "invalid API key" in stderr
 
 
-def _assert_without_lead(md: str, report: Report, run: dict[str, Any]) -> None:
-    assert "> Consolidated without a lead: no lead agent was requested or usable." in md
+def _assert_without_lead(md: str, report: Report, run: dict[str, Any], why: str) -> None:
+    assert f"> Consolidated without a lead: {why}" in md
     assert md.count("Consolidated without a lead") == 1
     assert report.lead is not None and report.lead.status == "none"
     assert run["lead"]["status"] == "none"
@@ -356,7 +356,7 @@ def _assert_without_lead(md: str, report: Report, run: dict[str, Any]) -> None:
 def test_lead_none(tmp_path: Path) -> None:
     s = Setup(tmp_path, [fenced(ANSWER)])
     _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "none"))
-    _assert_without_lead(md, report, run)
+    _assert_without_lead(md, report, run, "none was requested.")
     # each statement of the merged assessment says which seat made it
     testing = _section(md, "## Testing Assessment", "---")
     assert "1. Nothing tests `shout` with `None`. [Alpha]" in testing
@@ -370,7 +370,7 @@ def test_no_usable_agent_means_no_lead(tmp_path: Path) -> None:
     for var in API_KEY:
         env.pop(var)
     _, md, report, run = _outputs(s.run("review", *AGENTS, env=env))
-    _assert_without_lead(md, report, run)
+    _assert_without_lead(md, report, run, "no lead agent is usable here")
 
 
 def test_no_review_no_lead_run(tmp_path: Path) -> None:

@@ -101,8 +101,33 @@ def test_a_version_1_run_json_is_migrated_and_resumes(
     assert res.returncode == 0, res.stderr
     assert res.json()["status"] == "complete"
     md = (Path(env["DEEP_REVIEW_STORE"]) / f"{rid}.md").read_text()
-    assert md.count(note) == 1
+    assert md.count("Consolidated without a lead") == 1
     assert json.loads(path.read_text())["schema_version"] == RUN_STATE_VERSION
+
+
+@pytest.mark.slow
+def test_a_resumed_review_says_no_lead_was_requested(tmp_path: Path) -> None:
+    """Started with `--lead none` and resumed without it: the banner still says none was
+    requested (the reason is recorded when the run starts), not that no lead could run."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    res = run_cli(["review", "--agents", "static", "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    path = _run_json(env, rid)
+    data = json.loads(path.read_text())
+    assert data["lead"]["note"] == "Consolidated without a lead: none was requested."
+    # as a run interrupted while its seat ran: nothing after the start recorded
+    data.update(status="interrupted")
+    data["seats"]["static"].update(status="pending")
+    del data["seats"]["static"]["run"]
+    data["lead"] = {"seat": "none", "status": "pending", "note": data["lead"]["note"]}
+    path.write_text(json.dumps(data))
+
+    res = run_cli(["resume", rid, "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    md = (Path(env["DEEP_REVIEW_STORE"]) / f"{rid}.md").read_text()
+    assert "> Consolidated without a lead: none was requested." in md
 
 
 def test_every_command_finds_a_store_set_in_the_config_file(tmp_path: Path) -> None:

@@ -51,9 +51,10 @@ def test_highlights_from_counts_seed_codex_shape() -> None:
         [("exec_command", 51), ("write_stdin", 1)],
         [("sed -n", 21), ("nl", 11), ("rg", 9), ("git blame", 5), ("go test", 3), ("go doc", 2)],
     )
+    # a single label left after five is named, not folded into "2 other"
     assert text == (
         "52 calls. 51 exec_command (21 `sed -n`, 11 `nl`, 9 `rg`, 5 `git blame`, 3 `go test`,"
-        " 2 other), 1 write_stdin."
+        " 2 `go doc`), 1 write_stdin."
     )
     assert table_cell_from_counts(52, [("exec_command", 51), ("write_stdin", 1)]) == (
         "52 (exec_command 51, write_stdin 1)"
@@ -75,3 +76,15 @@ def test_table_cell_names_at_most_three_tools() -> None:
 
 def test_backtick_in_label_is_kept_readable() -> None:
     assert highlights_from_counts(1, [("Bash", 1)], [("`x`", 1)]) == "1 call. 1 Bash (1 `` `x` ``)."
+
+
+def test_only_two_or_more_labels_fold_into_other() -> None:
+    """Trial 34: `23 Bash (4 git blame, …, 4 rg, 3 other)` where the 3 were all `sed -n`."""
+    labels = [("git blame", 4), ("git diff", 4), ("git log", 4), ("git show", 4), ("rg", 4)]
+    one_more = highlights_from_counts(23, [("Bash", 23)], [*labels, ("sed -n", 3)])
+    assert one_more.endswith("4 `rg`, 3 `sed -n`).")
+    two_more = highlights_from_counts(23, [("Bash", 23)], [*labels, ("sed -n", 2), ("nl", 1)])
+    assert two_more.endswith("4 `rg`, 3 other).")
+    tools = [(f"t{i}", 9 - i) for i in range(9)]
+    assert highlights_from_counts(45, tools).endswith("2 t7, 1 t8.")
+    assert highlights_from_counts(46, [*tools, ("t9", 1)]).endswith("2 t7, 2 other.")

@@ -15,7 +15,9 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
 * the reviewers' grading (`score._stance`), read as a careful lead reads it: grades two levels
   apart (critical and suggestion) or a defect beside a nit (*bug* and *design*) count against,
   and a pair that shares nothing but a name and its line is then capped below a link ("`div`
-  crashes on zero" and "`div` returns a float"); the same grade and nature at the same line(s),
+  crashes on zero" and "`div` returns a float"), as is one graded one level apart that shares
+  only one line, its quote and one name ("`div` can overflow" and "`div` has no guard for a zero
+  divisor"); the same grade and nature at the same line(s),
   or a finding naming only a file beside one at a line of it with a title word in common,
   count for ("Hard-coded API key committed" and "Credential leaked in repository").
 

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from deepreview.consolidate.cluster import Member
+from deepreview.consolidate.features import parse_file_ref
 from deepreview.consolidate.inputs import display_name
 
 
@@ -30,6 +31,10 @@ _MODULES = frozenset(sys.stdlib_module_names) | {
 
 
 def _names_the_finding(ident: str) -> bool:
+    # a file (`app.py`, `calc.go:12`) says where, not what: "S2 (app.py)" beside "I1 (API key
+    # hard-coded…)" names no finding
+    if parse_file_ref(ident) is not None:
+        return False
     return bool(_SPECIFIC.search(ident)) or ident not in _MODULES
 
 
@@ -37,7 +42,8 @@ def short_title(title: str, *, words: int = 3) -> str:
     """The first specific backticked identifier of a title, else its first few words.
 
     `handleRestartNeeded`, `add` or `os.environ` names the finding; a bare module name
-    (`subprocess`, `os`) does not, so the title's first words are used instead.
+    (`subprocess`, `os`) or a file (`app.py`) does not, so the title's first words are used
+    instead.
     """
     for ident in re.findall(r"`([^`\n]+)`", title):
         if _names_the_finding(ident):

@@ -15,7 +15,8 @@ The text of a consolidated finding comes from a member whose severity the findin
 Critical seat's explanation, not the dismissive seat's "maybe intentional?"), and among those
 from the most complete (a model seat before an analyzer such as the static seat, then a code
 excerpt in the body, a fix, then the longest body);
-the fix from the first member in that ranking that has one.
+the fix from that member when it has one, else from the most complete member with that severity
+that has one (`fix_member`): never from a member the severity rule outvoted.
 Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
 references dropped when a line range in that file is known), sorted by path and line. Reviewers
 are credited in the order the seats were given. The classification is the members' most common
@@ -116,6 +117,20 @@ def best_member(members: Sequence[Member], severity: Severity | None = None) -> 
     return best
 
 
+def fix_member(members: Sequence[Member], severity: Severity, best: Member) -> Member | None:
+    """Whose fix the finding shows: the member whose text it shows, when that one has a fix;
+    else the most complete member graded `severity` that has one. A member outvoted on the
+    grade is never the source: its fix answers its own reading of the problem (an "overflow"
+    seat's `Decimal(a) / Decimal(b)` under a zero-divisor finding). When no member has the
+    finding's grade (the lead set one), the most complete member with a fix."""
+    if best.finding.fix.strip():
+        return best
+    graded = [m for m in members if m.finding.severity == severity]
+    pool = graded or list(members)
+    with_fix = [m for m in pool if m.finding.fix.strip()]
+    return max(with_fix, key=member_rank) if with_fix else None
+
+
 def union_locations(locations: Sequence[Location]) -> tuple[Location, ...]:
     ranges: dict[str, list[tuple[int, int]]] = {}
     whole: set[str] = set()
@@ -202,10 +217,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
     members = group.members
     severity = group.severity or rule_severity(members, group.floor)
     best = best_member(members, severity)
-    fix_from = next(
-        (m for m in sorted(members, key=member_rank, reverse=True) if m.finding.fix.strip()),
-        None,
-    )
+    fix_from = fix_member(members, severity, best)
     return Finding(
         id=group.key,
         severity=severity,

@@ -12,6 +12,11 @@ Trivial, said it did not analyse — the static seat's `Not analyzed (binary)` �
 both counted in `coverage`), Downgraded (its findings that ended less
 severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
 
+The narrative's "Found by others but not by X" lists the consolidated findings no finding of
+the seat is part of; for an analyzer seat (the static seat: lint rules, whitespace, conflict
+markers, committed secrets) it lists none, since the models' findings are not of the kinds it
+checks.
+
 In a later round of a series, a finding only this seat raised that an earlier round had already
 reported (the round's matching, `rounds.matching`) is no unique insight: `with_earlier_rounds`
 names it apart, `S1 (sub); re-raised from round 1: I1 (shout)`, as a confirmation.
@@ -200,10 +205,17 @@ def seat_retro(
         if {m.seat for m in o.members} == {sr.seat} and o.finding_id not in suspected
     ]
     shared = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} != {sr.seat}]
+    # An analyzer (the static seat) is not said to have missed what its rules do not check:
+    # the models' logic, design and test findings are none of its kinds, and whether one of its
+    # rules would have fired on another seat's finding (a committed secret too short for
+    # detect-secrets) cannot be told from that finding's words. So it misses nothing here.
     missed = [
         o
         for o in consolidation.origins
-        if o.members and all(m.seat != sr.seat for m in o.members) and o.finding_id not in suspected
+        if sr.model_backed
+        and o.members
+        and all(m.seat != sr.seat for m in o.members)
+        and o.finding_id not in suspected
     ]
     coverage = seat_coverage(review, files, resolver)
     counts = review.counts()

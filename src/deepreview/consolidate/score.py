@@ -28,7 +28,10 @@ SAID_PROSE = 0.15
 # ... or in title and prose together: one reviewer's title word is in the other's explanation
 # ("hardcoded API key" / "`API_KEY = ...` puts a credential in source control").
 SAID_TEXT = 0.15
-WHERE_ONLY_CAP = 0.29
+# Capped pairs stay below a link (cluster.LINK_THRESHOLD, 0.3) and do not count as one of the two
+# supports that tie a third seat's finding to a linked pair (cluster.SUPPORT_THRESHOLD: above
+# 0.25): at 0.29 two capped pairs pulled an "overflow" claim into two seats' zero-divisor finding.
+WHERE_ONLY_CAP = 0.25
 
 
 @dataclass(frozen=True)
@@ -209,15 +212,47 @@ def _places(x: Features, y: Features) -> tuple[bool, bool]:
     return same, file_and_line
 
 
-def _names_only(x: Features, y: Features, title: float, prose: float) -> bool:
+def _names_only(
+    x: Features, y: Features, title: float, prose: float, *, quoted_line: bool = False
+) -> bool:
     """The findings share code names and nothing else they say: no title word beyond those
-    names, no wording of the explanation, no cited line or quoted code."""
+    names, no wording of the explanation, no cited line or quoted code. `quoted_line`: one
+    shared quoted line is allowed (the line both findings point at, quoted by each)."""
     names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
+    quoted = len(x.excerpt & y.excerpt)
     return (
         not ((x.title_words & y.title_words) - names)
         and prose < SAID_PROSE
         and not (x.cited & y.cited)
-        and not (x.excerpt & y.excerpt)
+        and quoted <= (1 if quoted_line else 0)
+    )
+
+
+def _one_name_at_one_line(x: Features, y: Features, title: float, prose: float) -> bool:
+    """The reviewers graded them differently, and all the two findings share is one line, at
+    most one code name (the function's) and the quote of that line: "`div` can overflow for
+    large operands" (important) and "`div` has no guard for a zero divisor" (suggestion), both
+    at `calc.py:5`, quoting `return a / b`. Each reviewer names the function it is in and
+    quotes the line; that is where they look, not what they say. Graded alike ("`sub` returns
+    b - a" / "operands swapped in sub()", both important), such a pair is still one problem."""
+    graded_apart = x.severity is not None and y.severity is not None and x.severity != y.severity
+    return (
+        graded_apart
+        and len(x.identifiers & y.identifiers) <= 1
+        and _meet_on_a_line(x, y)
+        and _one_line(x, y)
+        and _names_only(x, y, title, prose, quoted_line=True)
+    )
+
+
+def _meet_on_a_line(x: Features, y: Features) -> bool:
+    """Some location of one overlaps one of the other's (a quoted line is then that line)."""
+    return any(
+        a.path == b.path
+        and None not in (a.start, a.end, b.start, b.end)
+        and max(a.start or 0, b.start or 0) <= min(a.end or 0, b.end or 0)
+        for a in x.locations
+        for b in y.locations
     )
 
 
@@ -277,6 +312,10 @@ def evidence(
     score += stance
     if stance < 0 and _names_only(x, y, title, prose) and _one_line(x, y):
         # the function's name and its line were all they had in common
+        score = min(score, WHERE_ONLY_CAP)
+    if not generic and stance <= 0 and _one_name_at_one_line(x, y, title, prose):
+        # grades one level apart do not contradict, but beside them the place and the name
+        # are not enough to call it one problem
         score = min(score, WHERE_ONLY_CAP)
     said_alike = (
         title >= SAID_TITLE

@@ -1,11 +1,12 @@
 """Design observations, testing and documentation assessments merged across seats.
 
 Two entries say the same thing when their words and their anchors (backticked identifiers, file
-names in code spans or links) are similar enough; a group keeps its most complete text (the
-longest, counting a link by its label), credits every reviewer, and keeps the scope of the kept
-concern (or the first scope any member gives). Groups are ordered by how many seats contributed,
-then canonically (seat name, position in the seat's review), so the order of the seats given
-changes only the order of credits.
+names in code spans or links) are similar enough (assessment items: also the same anchors and
+most of each one's words in the other, against every member of the group); a group keeps its
+most complete text (the longest, counting a link by its label), credits every reviewer, and
+keeps the scope of the kept concern (or the first scope any member gives). Groups are ordered by
+how many seats contributed, then canonically (seat name, position in the seat's review), so the
+order of the seats given changes only the order of credits.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from deepreview.consolidate.inputs import SeatReview
 from deepreview.model import Assessment, DesignObservation
 
 SIMILAR = 0.5  # combined similarity at which two entries are one
+# Assessment statements are one only when each shares this much of the other's words and
+# anchors (`says_the_same`): a kept text stands for every statement credited with it.
+SAME_SHARE = 0.5
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 
 
@@ -62,13 +66,33 @@ def _entry(seat: str, pos: int, text: str, scope: str | None = None, kind: str =
     return _Entry((seat, pos), seat, text, frozenset(words(text)), anchors(text), scope, kind)
 
 
-def group_entries(entries: Sequence[_Entry], *, one_per_seat: bool) -> list[list[_Entry]]:
-    """Each entry (canonical order) joins the most similar group of its kind, if similar enough."""
+def says_the_same(a: _Entry, b: _Entry) -> bool:
+    """Whether one assessment statement can stand for the other: similar, naming the same code
+    and files, and each saying little the other does not (most of each one's words and anchors
+    are in the other). "No tests for `div`" is not "Nothing exercises `add` or `div`; the `add`
+    regression would be caught", nor "`div` should be tested with zero and negative divisors":
+    showing one of those, credited to both seats, loses what the other said and credits it
+    with something it did not say."""
+    if similarity(a, b) < SIMILAR or a.anchors != b.anchors:
+        return False
+    ta = a.words | {"`" + x for x in a.anchors}
+    tb = b.words | {"`" + x for x in b.anchors}
+    shared = len(ta & tb)
+    return shared >= SAME_SHARE * max(len(ta), len(tb))
+
+
+def group_entries(
+    entries: Sequence[_Entry], *, one_per_seat: bool, strict: bool = False
+) -> list[list[_Entry]]:
+    """Each entry (canonical order) joins the most similar group of its kind, if similar enough;
+    `strict`: only a group every member of which `says_the_same` as the entry."""
     groups: list[list[_Entry]] = []
     for e in sorted(entries, key=lambda e: e.rank):
         best: tuple[float, int] | None = None
         for n, g in enumerate(groups):
             if g[0].kind != e.kind or (one_per_seat and any(x.seat == e.seat for x in g)):
+                continue
+            if strict and not all(says_the_same(e, x) for x in g):
                 continue
             sim = max(similarity(e, x) for x in g)
             if sim >= SIMILAR and (best is None or sim > best[0]):
@@ -126,8 +150,9 @@ def merge_design_observations(
 def merge_assessments(
     parts: Sequence[tuple[str, Assessment]], credit: Mapping[str, str] | None = None
 ) -> Assessment:
-    """`parts` = (seat, assessment); similar items (even from one seat) become one, credited
-    to every seat that said it (`credit`: seat -> reviewer credit, in the seats' order).
+    """`parts` = (seat, assessment); items that say the same thing (`says_the_same`, even from
+    one seat) become one, credited to every seat that said it (`credit`: seat -> reviewer
+    credit, in the seats' order); every other item stays, with its own credit.
 
     Each statement keeps its own credit: when the seats' intros say different things, the most
     shared one is the intro and the others lead the items."""
@@ -139,8 +164,8 @@ def merge_assessments(
         for pos, item in enumerate(a.items):
             if item.strip():
                 items.append(_entry(seat, pos, item.strip()))
-    intro_groups = group_entries(intros, one_per_seat=False)
-    item_groups = group_entries(items, one_per_seat=False)
+    intro_groups = group_entries(intros, one_per_seat=False, strict=True)
+    item_groups = group_entries(items, one_per_seat=False, strict=True)
     names = dict(credit) if credit is not None else {seat: seat for seat, _ in parts}
     order = list(names)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from deepreview.markdown_fence import code_span_text
 from deepreview.model import Header, Reviewer, Verdict
 from deepreview.runmodel import Commit
 
@@ -94,7 +95,7 @@ def _apply(fields: dict[str, object], label: str, value: str) -> bool:
         fields["mode"] = value
     elif key == "author":
         link = _LINK.match(value)
-        fields["author"] = link.group("text") if link else value
+        fields["author"] = link.group("text") if link else _git_author(value)
         fields["author_url"] = link.group("url") if link else None
     elif key == "pr":
         pr = _PR.match(value)
@@ -124,6 +125,19 @@ def _apply(fields: dict[str, object], label: str, value: str) -> bool:
     else:
         return False
     return True
+
+
+# `Name `email``, as the report writes a git author (`render.markdown.author_cell`).
+_AUTHOR_EMAIL = re.compile(r"^(?P<name>[^`]*?)\s*(?P<span>(?P<fence>`+).+?(?P=fence))$")
+
+
+def _git_author(value: str) -> str:
+    """`Name <email>` again from the cell's `Name `email``; any other value as it is."""
+    m = _AUTHOR_EMAIL.match(value.strip())
+    if m is None:
+        return value
+    email = code_span_text(m.group("span"))
+    return f"{m.group('name')} <{email}>" if m.group("name") else f"<{email}>"
 
 
 def _commit(text: str) -> Commit:

@@ -35,7 +35,6 @@ RERAISED = "re-raised from round"
 _RERAISED = re.compile(rf";\s*{RERAISED}\b", re.IGNORECASE)
 _FROM_ROUND = re.compile(r"(?:^|;)\s*(?:re-raised\s+)?from\s+round\s+\d+:", re.IGNORECASE)
 _INSIGHT_ID = re.compile(r"^\s*([CIS]\d+)\b")
-NO_NOTES = "No skill improvements or repo context updates warranted."
 
 
 def _paragraphs(lines: list[str]) -> str:

@@ -46,7 +46,9 @@ def design_choices(
             continue
         action, reason, scope, text = choice
         if action == "drop":
-            who = f" [{', '.join(obs.reviewers)}]" if obs.reviewers else ""
+            # "from Codex", not "[Codex]": `[Codex]:` would read as a link reference definition,
+            # and the text made safe shows it as `[Codex]\:`
+            who = f" from {', '.join(obs.reviewers)}" if obs.reviewers else ""
             notes.append(f"Dropped design {obs.kind} ({gist(obs.text)}){who}: {reason}")
             continue
         kept.append(
@@ -70,8 +72,17 @@ def design_choices(
 
 
 def gist(text: str, words: int = 8) -> str:
-    plain = text.replace("*", "").replace("`", "").split()
-    return " ".join(plain[:words]) + ("…" if len(plain) > words else "")
+    """The first `words` words, bold marks off and code spans kept: a span the cut leaves open
+    is closed (`div` stays code, not a bare div)."""
+    plain = text.replace("*", "").split()
+    cut = " ".join(plain[:words])
+    open_run = ""
+    for run in re.findall(r"`+", cut):
+        if not open_run:
+            open_run = run
+        elif run == open_run:
+            open_run = ""
+    return cut + open_run + ("…" if len(plain) > words else "")
 
 
 def credited_assessment(a: AssessmentIn | None, seats: Assessment | None) -> Assessment | None:

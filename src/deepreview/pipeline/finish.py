@@ -108,7 +108,7 @@ def header_for(
             pr_number=pr.number if pr else None,
             pr_url=pr.url if pr else None,
             pr_title=pr.title if pr else None,
-            branch=t.branch,
+            branch=t.branch or t.range_branch or None,
             commits=tuple(Commit(c.sha[:7], c.subject) for c in t.commits),
             review_sha=t.head_sha,
             reviewers=tuple(reviewers),

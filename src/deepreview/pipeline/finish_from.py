@@ -386,6 +386,7 @@ def _initial_state(plan: FinishPlan, rid: str, now: datetime, review_dir: Path) 
         target=p.target,
         seats=names,
         lead=p.lead,
+        lead_requested=p.settings.lead,
         notes=p.notes,
         # --seat-only runs one pass of each seat: nothing more is owed to a later `resume`.
         settings=dataclasses.replace(settings_record(p), agents=plan.panel, passes=1),

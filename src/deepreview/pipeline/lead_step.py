@@ -28,7 +28,7 @@ from deepreview.lead.runner import LEAD_SEAT, LeadOutcome, clear_lead_files, run
 from deepreview.model import LeadInfo, Report
 from deepreview.pipeline import index_step
 from deepreview.pipeline.context import Prepared, StateWriter
-from deepreview.pipeline.runstate import LeadEntry
+from deepreview.pipeline.runstate import NO_LEAD, LeadEntry, no_lead_note
 from deepreview.pipeline.seats import plan_seat
 from deepreview.prompts.review import new_nonce
 from deepreview.runfiles import stderr_pointer
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
     from deepreview.consolidate import SeatReview
 
 _LOGGER: Final = logging.getLogger(__name__)
-NO_LEAD: Final = "Consolidated without a lead"
-NO_LEAD_NOTE: Final = f"{NO_LEAD}: no lead agent was requested or usable."
 _DETERMINISTIC: Final = (
     f"{NO_LEAD}: the findings, verdict and retro below are the deterministic consolidation."
 )
@@ -155,6 +153,14 @@ def lead_record(info: LeadInfo, outcome: LeadOutcome | None) -> LeadEntry:
     )
 
 
+def _why_no_lead(p: Prepared, recorded: LeadEntry) -> str:
+    """Asked for now (`--lead none`), else as recorded when this run started (a `resume`
+    whose command line does not repeat `--lead none`), else no lead agent could run."""
+    if p.settings.lead != "none" and recorded.seat == "none" and recorded.status == "pending":
+        return recorded.note or no_lead_note(p.settings.lead)
+    return no_lead_note(p.settings.lead)
+
+
 def run_lead(
     p: Prepared,
     rid: str,
@@ -175,7 +181,7 @@ def run_lead(
     """
     if p.lead == "none":
         clear_lead_files(review_dir)  # `relead --lead none`: the earlier lead's files set aside
-        info = LeadInfo(seat="none", status="none", note=NO_LEAD_NOTE)
+        info = LeadInfo(seat="none", status="none", note=_why_no_lead(p, writer.state.lead))
         writer.set(lead=lead_record(info, None))
         return dataclasses.replace(report, lead=info)
     if all(sr.review is None for sr in seat_reviews):
@@ -245,7 +251,6 @@ def _interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
 
 __all__ = [
     "NO_LEAD",
-    "NO_LEAD_NOTE",
     "apply_outcome",
     "lead_context",
     "lead_record",

@@ -305,6 +305,7 @@ def _start(p: Prepared, rid: str, review_dir: Path, now: datetime) -> tuple[Stat
         target=p.target,
         seats={plan.seat: plan.display_name for plan in p.plans},
         lead=p.lead,
+        lead_requested=p.settings.lead,
         notes=p.notes,
         settings=settings_record(p),
     )

@@ -35,6 +35,19 @@ RUN_STATE_VERSION: Final = 3
 _MIGRATABLE: Final = (1, 2)
 _V1_NO_LEAD_NOTE: Final = "Consolidated without a lead: no lead agent was requested or usable."
 
+# Why a review has no lead, as its report's banner says: asked for (`--lead none`, or
+# `lead = "none"` in a config file), or no lead agent could run here. Recorded when the run
+# starts, so that a `resume` (whose command line may not repeat `--lead none`) says the same.
+NO_LEAD: Final = "Consolidated without a lead"
+NO_LEAD_REQUESTED: Final = f"{NO_LEAD}: none was requested."
+NO_LEAD_UNUSABLE: Final = f"{NO_LEAD}: no lead agent is usable here (see `deep-review doctor`)."
+
+
+def no_lead_note(requested: str | None) -> str:
+    """The banner of a review without a lead; `requested`: the lead the settings name."""
+    return NO_LEAD_REQUESTED if requested == "none" else NO_LEAD_UNUSABLE
+
+
 RunStatus = Literal["running", "interrupted", "complete", "failed"]
 SeatStatus = Literal["pending", "running", "ok", "failed", "timeout", "interrupted", "skipped"]
 LeadStatus = Literal["pending", "running", "ok", "failed", "fallback", "none"]
@@ -182,15 +195,17 @@ def new_state(
     lead: str,
     notes: list[str],
     settings: SettingsRecord,
+    lead_requested: str | None = None,
 ) -> RunState:
-    """A fresh run: `seats` maps each planned seat to its display name."""
+    """A fresh run: `seats` maps each planned seat to its display name; `lead_requested`: the
+    lead the settings name (for why there is none, when `lead` is "none")."""
     return RunState(
         id=review_id,
         created_at=created_at,
         started_at=started_at,
         target=dataclasses.replace(target, diff=""),
         seats={name: SeatEntry(seat=name, display_name=dn) for name, dn in seats.items()},
-        lead=LeadEntry(seat=lead),
+        lead=LeadEntry(seat=lead, note=no_lead_note(lead_requested) if lead == "none" else ""),
         settings=settings,
         notes=tuple(notes),
     )

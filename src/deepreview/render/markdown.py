@@ -58,6 +58,7 @@ def _env() -> Environment:
         loc=format_location,
         code=code_span,
         cell=table_cell,
+        author_cell=author_cell,
         round_cell=round_cell,
         duration=format_duration,
         usd=format_usd,
@@ -122,6 +123,22 @@ def table_cell(text: object) -> str:
     lines = str(text).replace("\r\n", "\n").replace("\r", "\n").replace(_BREAK, " ")
     cell = neutral_inline(lines.replace("\n", _BREAK))
     return cell.replace("|", "\\|").replace(_BREAK, "<br>")
+
+
+# A git author as `_history` writes it: `Name <email>`.
+_GIT_AUTHOR: Final = re.compile(r"^(?P<name>[^<>]*?)\s*<(?P<email>[^<>\n]*)>$")
+
+
+def author_cell(author: str) -> str:
+    """The Author cell: a git author's name, then the email as a code span. Written as prose,
+    `<` became `&lt;` and the `@` got an invisible joiner (it could be a mention); in a code
+    span the address reads as typed and pings nobody."""
+    m = _GIT_AUTHOR.match(author)
+    if m is None:
+        return table_cell(author)
+    name, email = m.group("name"), m.group("email")
+    span = table_cell(code_span(email)) if email else ""
+    return " ".join(part for part in (table_cell(name) if name else "", span) if part)
 
 
 def round_cell(label: str) -> str:

@@ -222,7 +222,8 @@ def _range(
                 f"(everything in which {b}'s tree differs from {a}'s).",
             )
     target = _build(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
-    return dataclasses.replace(target, notes=notes) if notes else target
+    named = b if git.rev(f"refs/heads/{b}") is not None else ""
+    return dataclasses.replace(target, notes=notes, range_branch=named)
 
 
 def _uncommitted(git: Git, root: Path, head: str | None) -> Target:

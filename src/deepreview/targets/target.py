@@ -73,6 +73,9 @@ class Target:
     # a range's or --uncommitted review's base off the default branch may be the change's own
     # commit (`targets.steering`); "" (every branch and PR review): the base revision.
     steering_sha: str = ""
+    # B of `A..B` when it names a local branch (`main..topic`): the report's Branch row. Not
+    # `branch`, which makes a review a round of that branch's series.
+    range_branch: str = ""
 
     @property
     def steering_rev(self) -> str:

@@ -38,15 +38,14 @@ def highlights_from_counts(
     breakdown = _breakdown(shell_breakdown, max_labels)
     placed = not breakdown
     parts: list[str] = []
-    for name, count in tool_counts[:max_tools]:
+    for name, count in _shown(tool_counts, max_tools):
         item = f"{count} {name}"
         if not placed and name in SHELL_TOOLS:
             item += f" ({breakdown})"
             placed = True
         parts.append(item)
-    rest = sum(count for _, count in tool_counts[max_tools:])
-    if rest:
-        parts.append(f"{rest} other")
+    for name, count in _folded(tool_counts, max_tools):
+        parts.append(f"{count} {name}")
     if parts:
         text += " " + ", ".join(parts) + "."
     if not placed:  # the shell tool is not among the named ones
@@ -68,11 +67,21 @@ def table_cell_from_counts(
 
 
 def _breakdown(shell_breakdown: Sequence[tuple[str, int]], max_labels: int) -> str:
-    parts = [f"{count} {_code(label)}" for label, count in shell_breakdown[:max_labels]]
-    rest = sum(count for _, count in shell_breakdown[max_labels:])
-    if rest:
-        parts.append(f"{rest} other")
+    parts = [f"{count} {_code(label)}" for label, count in _shown(shell_breakdown, max_labels)]
+    parts += [f"{count} other" for _, count in _folded(shell_breakdown, max_labels)]
     return ", ".join(parts)
+
+
+def _shown(counts: Sequence[tuple[str, int]], limit: int) -> Sequence[tuple[str, int]]:
+    """The named ones: `limit` of them, or all when only one more would be left ("3 other"
+    for a single label hides its name and saves nothing)."""
+    return counts if len(counts) <= limit + 1 else counts[:limit]
+
+
+def _folded(counts: Sequence[tuple[str, int]], limit: int) -> list[tuple[str, int]]:
+    """The rest, summed as one "N other" entry (empty when `_shown` named them all)."""
+    rest = counts[len(_shown(counts, limit)) :]
+    return [("other", sum(count for _, count in rest))] if rest else []
 
 
 def _code(label: str) -> str:
