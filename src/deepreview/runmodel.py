@@ -242,7 +242,7 @@ class Commit:
     subject: str
 
 
-# Why a seat failed when its output was over the 1 MiB a review keeps (`runner.cap_review`:
+# Why a seat failed when its output was over the 1 MiB a review keeps (`seat_output.cap_review`:
 # its beginning and its end) and its findings were only in the middle that the cut removed. It
 # starts as the plain reason, so the statistics count it with the other unparseable reviews.
 REVIEW_CUT_REASON: Final = (

@@ -13,14 +13,15 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import Any, Final, Protocol
 
 from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
 from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
 from deepreview.late_imports import LATE_IMPORTS
 from deepreview.runfiles import seat_files
-from deepreview.runmodel import REVIEW_CUT_REASON, SeatRun
+from deepreview.runmodel import SeatRun
+from deepreview.seat_output import cap_review, checked_status, review_json, stats_fields
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -33,46 +34,7 @@ from deepreview.workspace.worktree import (
     worktree_state,
 )
 
-if TYPE_CHECKING:
-    from deepreview.model import AgentReview
-
 _LOGGER: Final = logging.getLogger(__name__)
-# A review is tens of KB. A seat that prints more (a command seat whose stdout is its review can
-# print anything) keeps its raw output in the transcript, but only this much reaches the parser
-# and the report: otherwise the report carries the junk three times over (md, json, html).
-MAX_REVIEW_BYTES: Final = 1 << 20
-# Room for the note that marks the cut.
-_NOTE_ROOM: Final = 512
-
-
-def cap_review(text: str, limit: int = MAX_REVIEW_BYTES) -> tuple[str, bool]:
-    """At most `limit` bytes of `text`: its beginning and its end, cut at line ends, with a
-    note where the middle was; (text, was it cut?).
-
-    The end is kept because a review ends with its findings and Coverage Summary: a seat that
-    wrote a huge summary first (trial 35: 2.3 MB) must not lose its Critical finding to the
-    cut. Cutting at a line end also keeps a secret from being split into a fragment that
-    redaction no longer recognises.
-    """
-    data = text.encode("utf-8", errors="surrogateescape")
-    if len(data) <= limit:
-        return text, False
-    budget = max(0, limit - _NOTE_ROOM)
-    head = data[: budget // 2]
-    nl = head.rfind(b"\n")
-    head = head[: nl + 1] if nl >= len(head) // 2 else head
-    tail = data[len(data) - (budget - budget // 2) :]
-    nl = tail.find(b"\n")
-    tail = tail[nl + 1 :] if 0 <= nl < len(tail) // 2 else tail
-    note = (
-        f"\n\n[... review truncated by Deep Review: the seat printed {len(data):,} bytes; "
-        f"the first {len(head):,} and the last {len(tail):,} are kept here, the raw output is "
-        "in its transcript ...]\n\n"
-    )
-    return (
-        head.decode("utf-8", errors="ignore") + note + tail.decode("utf-8", errors="ignore"),
-        True,
-    )
 
 
 @dataclass(frozen=True)
@@ -97,30 +59,6 @@ class SeatResult:
     # Values the seat flagged as secrets (in memory only): masked in every stored file.
     secrets: tuple[str, ...] = ()
     pass_no: int = 1
-
-
-def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
-    stats = outcome.stats
-    if stats is None:
-        return {
-            "model": outcome.model,
-            "tool_calls": sum(n for _, n in outcome.tool_counts),
-            "tool_counts": outcome.tool_counts,
-        }
-    return {
-        "model": outcome.model or stats.model,
-        "cli_duration_ms": stats.cli_duration_ms,
-        "tokens_in": stats.tokens_in,
-        "tokens_out": stats.tokens_out,
-        "cost_usd": stats.cost_usd,
-        "tool_calls": len(stats.tool_calls),
-        "tool_counts": stats.tool_counts,
-        "shell_breakdown": stats.shell_breakdown,
-        "permission_denials": len(stats.permission_denials),
-        "errors": len(stats.errors),
-        "api_retries": stats.retries,
-        "malformed_lines": stats.malformed_lines,
-    }
 
 
 class SeatPasses(Protocol):
@@ -326,23 +264,15 @@ class _PassContext:
         store.write_text(files.review, review_text)
         if outcome.review is not None:
             store.write_text(files.findings, redactor.json_text(review_json(outcome.review)))
-        status = outcome.status
-        # A reason can quote the seat's stderr, which may echo a secret.
-        reason = redactor.text(outcome.reason) if outcome.reason else outcome.reason
-        if status == "ok" and not review_text.strip():
-            status, reason = "failed", "empty review"
-        elif status == "ok" and outcome.review is None and plan.writes_review:
-            # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
-            # seat that found nothing.
-            failure = unreadable(review_text, plan.seat)
-            if (
-                failure is not None
-                and review_cut
-                and unreadable(outcome.review_text, plan.seat) is None
-            ):
-                failure = REVIEW_CUT_REASON  # the whole text had findings: the cut lost them
-            if failure is not None:
-                status, reason = "failed", failure
+        status, reason = checked_status(
+            outcome,
+            review_text,
+            review_cut,
+            # A reason can quote the seat's stderr, which may echo a secret.
+            reason=redactor.text(outcome.reason) if outcome.reason else outcome.reason,
+            seat=plan.seat,
+            writes_review=plan.writes_review,
+        )
         duration = ran.duration
         run = SeatRun(
             seat=plan.seat,
@@ -353,7 +283,7 @@ class _PassContext:
             duration_s=round(duration, 3),
             worktree_changes=ran.changes,
             output_truncated=review_cut or bool(outcome.proc and outcome.proc.output_truncated),
-            **_stats_fields(outcome),  # type: ignore[arg-type]
+            **stats_fields(outcome),  # type: ignore[arg-type]
         )
         if on_progress:
             on_progress(
@@ -441,25 +371,6 @@ def _wait_until_ready(
     deadline = time.monotonic() + AGENT_START_S
     while (left := deadline - time.monotonic()) > 0 and not over():
         cancel.wait(min(0.05, left))
-
-
-def unreadable(review_text: str, seat: str) -> str | None:
-    """Why a seat's text is no review at all (`findings.parse.unreadable_reason`), or None. The
-    parser is imported here, in the seat's thread once its agent is done: the first seat does
-    not wait for it."""
-    # (the parser may import on first use too: pydantic for a JSON review)
-    with LATE_IMPORTS:
-        from deepreview.findings.parse import unreadable_reason
-
-        return unreadable_reason(review_text, seat=seat)
-
-
-def review_json(review: AgentReview) -> str:
-    """A seat's parsed review as JSON (imported as late as `unreadable`)."""
-    with LATE_IMPORTS:
-        from deepreview.serialize import to_json
-
-        return to_json(review)
 
 
 def run_seats(

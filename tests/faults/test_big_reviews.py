@@ -1,4 +1,4 @@
-"""A review over the 1 MiB a report keeps (`runner.cap_review`) is still read for its findings.
+"""A review over the 1 MiB a report keeps (`seat_output.cap_review`) is still read for its findings.
 
 Trial 35 item 4: a 2.3 MB Executive Summary followed by `C1. **add subtracts** — calc.py:5`
 was cut to its first MiB, failed as "unparseable review", lost its Critical finding, and the
@@ -120,7 +120,7 @@ def test_a_review_under_the_cap_is_stored_as_it_came(tmp_path: Path) -> None:
 
 
 def test_the_cut_stays_within_the_cap_and_keeps_whole_lines() -> None:
-    from deepreview.runner import cap_review
+    from deepreview.seat_output import cap_review
 
     lines = [f"Zeile {n}: Größe ändert sich — ✓\n" for n in range(100_000)]
     text = "".join(lines)

@@ -18,7 +18,7 @@ _SCRIPT = textwrap.dedent(
 
     # What a review has loaded when its seats start.
     import deepreview.cli.main, deepreview.cli.review_cmd, deepreview.pipeline.review
-    import deepreview.runner
+    import deepreview.runner, deepreview.seat_output
     from deepreview.pipeline import index_step
 
     first, call = sys.argv[1], sys.argv[2]
@@ -51,7 +51,7 @@ _SCRIPT = textwrap.dedent(
             loading.wait()
         try:
             if call == "unreadable":  # a seat's text checked once its agent is done
-                deepreview.runner.unreadable("I could not access the repository.", "alpha")
+                deepreview.seat_output.unreadable("I could not access the repository.", "alpha")
             else:  # a `--passes 2` seat's findings counted (pipeline.passes_step)
                 from deepreview.pipeline import passes_step
 

@@ -42,7 +42,7 @@ LAYERS = [
     ("prompts",),
     ("store",),
     ("rounds",),
-    ("runner",),
+    ("runner", "seat_output"),
     ("checks",),
     ("lead",),
     ("render",),

@@ -155,8 +155,9 @@ def push_fix(tmp: Path, gh: FakeGitHub, *, force: bool = False) -> str:
     return head
 
 
-def make_pr(tmp: Path, gh: FakeGitHub) -> Path:
-    """A clone whose origin has `refs/pull/7/head`; the fake serves the PR and its files."""
+def make_pr(tmp: Path, gh: FakeGitHub, attributes: str | None = None) -> Path:
+    """A clone whose origin has `refs/pull/7/head`; the fake serves the PR and its files.
+    `attributes`: the PR's commit also writes them to `.gitattributes`."""
     upstream = tmp / "upstream"
     upstream.mkdir(parents=True)
     git(upstream, "init", "-q", "-b", "main")
@@ -164,6 +165,8 @@ def make_pr(tmp: Path, gh: FakeGitHub) -> Path:
     base = commit_all(upstream, "Initial commit")
     git(upstream, "checkout", "-q", "-b", "feature")
     write(upstream, "calc.py", "\n".join(HEAD_LINES) + "\n")
+    if attributes is not None:
+        write(upstream, ".gitattributes", attributes)
     head = commit_all(upstream, "Risky calls")
     git(upstream, "checkout", "-q", "main")  # the clone checks out main
     clone, _ = clone_with_pr(tmp, upstream, NUMBER, "feature", drop_branch=True)
@@ -180,8 +183,10 @@ def make_pr(tmp: Path, gh: FakeGitHub) -> Path:
     return clone
 
 
-def setup(tmp: Path, gh: FakeGitHub, review: str = REVIEW) -> tuple[Fakes, Path, dict[str, str]]:
-    clone = make_pr(tmp, gh)
+def setup(
+    tmp: Path, gh: FakeGitHub, review: str = REVIEW, attributes: str | None = None
+) -> tuple[Fakes, Path, dict[str, str]]:
+    clone = make_pr(tmp, gh, attributes)
     fakes = Fakes(tmp)
     review_file = tmp / "review.md"
     review_file.write_text(review, encoding="utf-8")

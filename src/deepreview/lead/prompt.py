@@ -3,7 +3,9 @@
 Like the seats' prompt, every piece of author-written text (PR text, commit messages, the diff)
 is fenced as untrusted data with a per-review random marker, and so is everything the seats wrote
 (the clusters' findings, design observations, assessments), since the seats read that text.
-The diff is inlined within the same byte budget as the seats'.
+The diff is inlined within the same byte budget as the seats', with the same notes on what no
+one can read in the worktree (a submodule's code) or what git hides there (a file the change
+marks `-diff`), and at most one empty line in a row outside the fenced data.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.merge import reconcile_severity
 from deepreview.lead.schema import published_schema_text
 from deepreview.model import Assessment, DesignObservation, Report, format_counts
-from deepreview.prompts.review import target_vars
+from deepreview.prompts.review import target_vars, tidy_blank_lines
 from deepreview.runmodel import CheckResults
 from deepreview.targets.target import Target
 
@@ -273,7 +275,7 @@ def build_lead_prompt(ctx: LeadContext, retry: Retry | None = None) -> str:
         for sr in ctx.seat_reviews
     ]
     checks = checks_data(ctx.report.checks, ctx.clusters)
-    return (
+    prompt = (
         _env()
         .get_template("lead.md.j2")
         .render(
@@ -292,6 +294,7 @@ def build_lead_prompt(ctx: LeadContext, retry: Retry | None = None) -> str:
             example_json=_dump(EXAMPLE),
         )
     )
+    return tidy_blank_lines(prompt, ctx.nonce)
 
 
 __all__ = [

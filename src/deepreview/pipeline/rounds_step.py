@@ -16,6 +16,7 @@ from deepreview.rounds.earlier import series_earlier_findings
 from deepreview.rounds.previous import FAILED, PreviousRound, older_rounds, series_rows
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
+from deepreview.targets.attributes import blind_run
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
@@ -31,7 +32,10 @@ def code_changed(target: Target, d: Decline) -> bool:
         return True  # cannot tell: show the finding again rather than hide it
     if d.reviewed_sha == target.head_sha or not d.path:
         return False
-    diff = git.run(
+    # Blind to `.gitattributes`: under a `-diff` in the user's checkout the lines read as
+    # "Binary files … differ", no hunk, and a change to them went unseen.
+    diff = blind_run(
+        git,
         [
             "diff",
             "--no-color",
@@ -42,8 +46,8 @@ def code_changed(target: Target, d: Decline) -> bool:
             target.head_sha,
             "--",
             d.path,
-        ]
-    ).stdout_text
+        ],
+    ).decode("utf-8", errors="replace")
     if not diff.strip():
         return False
     if d.start_line is None:

@@ -229,6 +229,7 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "commits": target.commits,
         "files": [_file_row(f) for f in target.changed_files],
         "hidden": [_name_md(f.path) for f in target.changed_files if f.hidden][:_MAX_FLAGGED],
+        "submodules": submodule_note(target),
         "diff": split.inlined,
         "diff_complete": split.complete,
         "diff_bytes": split.total_bytes,
@@ -245,7 +246,6 @@ def build_review_prompt(target: Target, base: BaseContext, *, budget: int, nonce
         .get_template("review.md.j2")
         .render(
             **target_vars(target, budget=budget, nonce=nonce),
-            submodules=submodule_note(target),
             # The change's own paths: each one code span on the note's line
             instruction_changes=[_name_md(p) for p in base.steering_changes[:_MAX_FLAGGED]],
             instruction_changes_more=max(0, len(base.steering_changes) - _MAX_FLAGGED),

@@ -9,6 +9,7 @@ import binascii
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from deepreview.errors import GitError
 from deepreview.github.client import GitHubClient
 from deepreview.model import Finding
 from deepreview.publish.inline import (
@@ -18,6 +19,7 @@ from deepreview.publish.inline import (
     needs_head_file,
     plan_inline,
 )
+from deepreview.targets.attributes import blind_run
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
@@ -50,8 +52,13 @@ def _reviewed_diff_lines(
         if git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"):
             argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/"]
             argv += ["--dst-prefix=b/", t.base_sha, t.head_sha]
-            res = git.run(argv, check=False, timeout=900)
-            lines = diff_lines_of(res.stdout.decode("utf-8", "replace")) if res.ok else None
+            # Blind to `.gitattributes`, as the seats' diff was: with the PR checked out, its
+            # `-diff` made a reviewed file "Binary files … differ", with no line to comment on.
+            try:
+                out: bytes | None = blind_run(git, argv, timeout=900)
+            except GitError:
+                out = None  # GitHub's compare below
+            lines = diff_lines_of(out.decode("utf-8", "replace")) if out is not None else None
             if lines is not None:
                 return lines
     data = client.get_json(

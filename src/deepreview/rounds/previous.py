@@ -17,6 +17,7 @@ from deepreview.store.dates import utc_time
 from deepreview.store.declines import list_declines
 from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.attributes import blind_run
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_strings
@@ -233,5 +234,7 @@ def _interdiff(target: Target, previous_sha: str) -> tuple[str, str]:
         )
     if previous_sha == target.head_sha:
         return "", "Nothing changed since the previous round's reviewed SHA."
-    result = git.run(["diff", "--no-color", "--no-ext-diff", previous_sha, target.head_sha])
-    return result.stdout.decode("utf-8", errors="replace"), ""
+    # Blind to `.gitattributes`, as the review's own diff (`targets.attributes`): the branch's
+    # `calc.py -diff` in the user's checkout must not turn what changed into "Binary files".
+    out = blind_run(git, ["diff", "--no-color", "--no-ext-diff", previous_sha, target.head_sha])
+    return out.decode("utf-8", errors="replace"), ""
