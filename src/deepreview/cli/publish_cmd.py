@@ -63,20 +63,46 @@ def _requests(writes: tuple[ApiRequest, ...]) -> list[dict[str, Any]]:
     return [{"method": r.method, "url": r.url, "body": r.body} for r in writes]
 
 
-def _failed_doc(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
-    """What a refused publication did: the error (exit 5) and the writes GitHub took first."""
+def result_fields(result: PublishResult) -> dict[str, Any]:
+    """What a publication did, as `publish --json` says it and `review`/`finish --post --json`
+    carry it (their `publish` object): everything but the requests."""
     return {
-        "schema_version": SCHEMA_VERSION,
-        "review_id": exc.review_id,
+        "repo": result.repo,
+        "pr": result.pr_number,
+        "dry_run": result.dry_run,
+        "summary": result.summary,
+        "summary_url": result.summary_url,
+        "skipped": result.skipped,
+        "inline_posted": list(result.inline_posted),
+        "inline_already": list(result.inline_already),
+        "unanchored": list(result.unanchored),
+        "replies": list(result.replies),
+        "resolved": list(result.resolved),
+        "notes": list(result.notes),
+    }
+
+
+def failed_fields(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
+    """What a refused publication did: the error (exit 5) and the inline comments posted
+    before it (the requests GitHub took are `publish --json`'s)."""
+    return {
         "repo": exc.repo,
         "pr": exc.pr_number,
         "dry_run": dry_run,
         "summary": None,
         "summary_url": None,
         "inline_posted": list(exc.inline_posted),
-        "requests": _requests(exc.sent),
         "error": exc.message,
         "exit_code": int(exc.exit_code),
+    }
+
+
+def _failed_doc(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "review_id": exc.review_id,
+        **failed_fields(exc, dry_run),
+        "requests": _requests(exc.sent),
     }
 
 
@@ -90,28 +116,16 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
             f"{'they are' if n != 1 else 'it is'}",
             err=True,
         )
+    if result.skipped is not None:
+        click.echo(f"deep-review: {result.skipped}", err=True)
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "schema_version": SCHEMA_VERSION,
-                    "review_id": result.review_id,
-                    "repo": result.repo,
-                    "pr": result.pr_number,
-                    "dry_run": result.dry_run,
-                    "summary": result.summary,
-                    "summary_url": result.summary_url,
-                    "inline_posted": list(result.inline_posted),
-                    "inline_already": list(result.inline_already),
-                    "unanchored": list(result.unanchored),
-                    "replies": list(result.replies),
-                    "resolved": list(result.resolved),
-                    "notes": list(result.notes),
-                    "requests": _requests(result.writes),
-                },
-                indent=2,
-            )
-        )
+        doc = {
+            "schema_version": SCHEMA_VERSION,
+            "review_id": result.review_id,
+            **result_fields(result),
+            "requests": _requests(result.writes),
+        }
+        click.echo(json.dumps(doc, indent=2))
         return
     for note in result.notes:
         click.echo(f"deep-review: note: {note}", err=True)
@@ -122,6 +136,8 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
             click.echo(json.dumps(r.body, indent=2, ensure_ascii=False))
             click.echo()
         click.echo(f"Dry run: nothing was sent to {where}.", err=True)
+        return
+    if result.summary is None:
         return
     line = f"Summary comment {result.summary} on {where}"
     click.echo(f"{line}: {result.summary_url}" if result.summary_url else line, err=True)
