@@ -9,11 +9,13 @@ from typing import Any
 
 import click
 
+from deepreview.cli.job_summary import append_job_summary
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.config import CliOverrides, build_settings
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import locate_store
+from deepreview.publish.job_summary import publish_summary
 from deepreview.publish.publisher import ApiRequest, PublishFailed, PublishResult, publish_review
 from deepreview.rounds.previous import later_rows
 from deepreview.runmodel import SCHEMA_VERSION
@@ -38,7 +40,7 @@ def run_publish(
     as_json: bool = False,
     env: dict[str, str] | None = None,
     force: bool = False,
-) -> None:
+) -> PublishResult:
     """Publish and print what happened (what `publish`, `review --post` and `finish --post`
     call). With `as_json`, a refusal by GitHub (exit 5) prints its document too."""
     try:
@@ -57,6 +59,7 @@ def run_publish(
             click.echo(json.dumps(_failed_doc(exc, dry_run), indent=2))
         raise
     echo_result(result, as_json=as_json)
+    return result
 
 
 def _requests(writes: tuple[ApiRequest, ...]) -> list[dict[str, Any]]:
@@ -206,17 +209,31 @@ def publish(
             f"review {newer} of the same pull request is newer than {review_id}, and the PR has "
             f"one summary comment: publish {newer}, or pass --force to put {review_id} back"
         )
-    run_publish(
-        st,
-        review_id,
-        cwd=Path(repo),
-        inline=inline,
-        dry_run=dry_run,
-        report_url=report_url_template(cli),
-        as_json=as_json,
-        env=github_env(github_api),
-        force=force,
-    )
+    try:
+        result = run_publish(
+            st,
+            review_id,
+            cwd=Path(repo),
+            inline=inline,
+            dry_run=dry_run,
+            report_url=report_url_template(cli),
+            as_json=as_json,
+            env=github_env(github_api),
+            force=force,
+        )
+    except PublishFailed as exc:
+        if not dry_run:
+            append_job_summary(publish_summary(review_id, None, exc.message))
+        raise
+    if not dry_run:
+        append_job_summary(publish_summary(review_id, result, None))
 
 
-__all__ = ["echo_result", "publish", "report_url_template", "run_publish"]
+__all__ = [
+    "echo_result",
+    "failed_fields",
+    "publish",
+    "report_url_template",
+    "result_fields",
+    "run_publish",
+]

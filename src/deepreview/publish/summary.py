@@ -97,7 +97,8 @@ def _detail(f: Finding) -> str:
     return "\n\n".join(parts)
 
 
-def _counts(report: Report) -> str:
+def counts_text(report: Report) -> str:
+    """`**0 Critical · 2 Important · 1 Suggestion**`."""
     c, i, s = (len(report.by_severity(sev)) for sev in Severity)
     return f"**{c} Critical · {i} Important · {s} Suggestion{'s' if s != 1 else ''}**"
 
@@ -109,7 +110,7 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
     head = [SUMMARY_MARKER, f"## Deep Review: {inline_text(h.verdict.label)}"]
     if h.verdict.reason:
         head.append(inline_text(h.verdict.reason))
-    facts = [_counts(report)]
+    facts = [counts_text(report)]
     if h.round:
         # Our own `2 (of PR #7)` links the PR itself; any other label is neutralised.
         facts.insert(0, f"Round {h.round if is_own_round(h.round) else inline_text(h.round)}")
@@ -237,6 +238,7 @@ __all__ = [
     "InlineMissing",
     "SummaryInput",
     "adopted",
+    "counts_text",
     "has_summary_layout",
     "reviewed_in",
     "summary_body",
