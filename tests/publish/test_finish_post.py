@@ -46,7 +46,7 @@ def test_finish_post_json_carries_what_was_posted_or_why_not(tmp_path: Path) -> 
     """A CI finish job reads `finish --json`: the publication is in it (`publish`), and so is
     the refusal that made it exit 5; the job summary says the same."""
     with FakeGitHub() as gh:
-        fakes, clone, env = setup(tmp_path, gh)
+        _fakes, clone, env = setup(tmp_path, gh)
         out = tmp_path / "alpha-result"
         seat_args = ["--agents", "alpha", "--seat-only", "alpha", "--out", str(out)]
         seat = run_cli(["review", f"#{NUMBER}", *seat_args], cwd=clone, env=env)
