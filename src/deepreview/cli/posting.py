@@ -106,7 +106,8 @@ def conclude(
     """After a stored review (`review`, `finish`, `resume`, `relead`): its lines (or, once
     the rest is known, its `--json` document with a `publish` object), the publication when
     asked, the --fail-on gate, and on GitHub Actions the job summary. A publishing failure
-    raises (exit 5) after all of them, with the review already stored."""
+    raises (exit 5) after all of them, with the review already stored. `lead_failed`:
+    `relead`'s line for a lead that did not judge (exit 6 when nothing else failed)."""
     from deepreview.cli.job_summary import append_job_summary
     from deepreview.cli.outcome_output import RESUME_HINT, echo_outcome, outcome_doc
     from deepreview.publish.job_summary import ReviewFacts, review_summary
@@ -126,6 +127,10 @@ def conclude(
         if code == 0 and outcome.report is not None and threshold != "never":
             gate_failed = gated == ExitCode.FAIL_ON
         code = gated
+    if code == 0 and lead_failed is not None:
+        # a relead is its lead: one that did not judge is a failed command, not a quiet swap
+        click.echo(f"deep-review: {lead_failed}", err=True)
+        code = int(ExitCode.LEAD_FAILED)
     if as_json:
         doc = outcome_doc(outcome, lead_failed=lead_failed)
         doc["publish"] = fields

@@ -12,7 +12,6 @@ import click
 from deepreview.cli.posting import conclude, fail_on_option
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _common, _overrides, _relead_failure
-from deepreview.errors import ExitCode
 from deepreview.pipeline.resume import resume as resume_review
 from deepreview.pipeline.review import locate_store
 from deepreview.store.leftovers import sweep_killed
@@ -62,12 +61,7 @@ def relead(
         if lead is not None and lead.status in ("failed", "fallback")
         else None
     )
-    code = conclude(outcome, as_json=as_json, lead_failed=why, threshold=fail_on or outcome.fail_on)
-    if code == 0 and why is not None:
-        # a relead is its lead: one that did not judge is a failed command, not a quiet swap
-        click.echo(f"deep-review: {why}", err=True)
-        return int(ExitCode.LEAD_FAILED)
-    return code
+    return conclude(outcome, as_json=as_json, lead_failed=why, threshold=fail_on or outcome.fail_on)
 
 
 __all__ = ["relead", "resume"]
