@@ -209,8 +209,14 @@ def _post(
         )
     except PublishFailed as exc:
         return Posting(error=exc.message), {**empty, **failed_fields(exc, False)}, exc
-    except Interrupted:
-        raise
+    except (KeyboardInterrupt, Interrupted):
+        # Ctrl-C while posting: the review is stored, and `--json` still gets its document.
+        stop = Interrupted(
+            f"interrupted while posting; review {outcome.review_id} is stored: "
+            f"`deep-review publish {outcome.review_id}` posts it"
+        )
+        fields = {**empty, "error": stop.message, "exit_code": int(stop.exit_code)}
+        return Posting(error=stop.message, error_code=int(stop.exit_code)), fields, stop
     except DeepReviewError as exc:
         # Whatever stops the publication comes after the review was stored: exit 5 (README),
         # never 2, whose "nothing written" it is not.

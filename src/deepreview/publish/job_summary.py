@@ -37,6 +37,7 @@ class Posting:
     result: PublishResult | None = None
     skipped: str | None = None
     error: str | None = None
+    error_code: int = 5  # the exit code of `error` (130: interrupted while posting)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _posting_line(facts: ReviewFacts, report: Report) -> str | None:
             f"({code_span(f'deep-review publish {facts.review_id}')} posts it)"
         )
     if p.error is not None:
-        return f"Posting failed (exit 5): {_line(p.error)}"
+        return f"Posting failed (exit {p.error_code}): {_line(p.error)}"
     if p.skipped is not None:
         return f"Not posted: {_line(p.skipped.removeprefix('not posted: '))}"
     return posted_line(p.result) if p.result is not None else None
