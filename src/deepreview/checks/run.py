@@ -16,11 +16,11 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Final
 
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
-from deepreview.checks.patch import fix_diff, fuzzy_apply
+from deepreview.checks.patch import fix_diff, fuzzy_apply, parse_patch
 from deepreview.checks.testrun import SuiteRun, run_tests, scrubbed_env
 from deepreview.config import ChecksSettings
 from deepreview.model import Finding
@@ -118,6 +118,11 @@ def _check_fixes(
 
 def apply_fix(wt: Path, diff: str, default_path: str | None) -> tuple[bool, str]:
     """Apply `diff` in the worktree `wt`: `git apply --3way`, else a fuzzy re-anchor."""
+    for fp in parse_patch(diff, default_path):
+        # Git's own files are never a fix's to write (hooks run code; a worktree's `.git` is a
+        # file): refused whatever case the name is in, as case-insensitive file systems see it.
+        if any(part.lower() == ".git" for part in PurePosixPath(fp.path).parts):
+            return False, f"{fp.path} is inside .git"
     git = Git(wt)
     patch_file = wt / ".git-deep-review-fix.diff"
     try:
@@ -145,9 +150,22 @@ def apply_fix(wt: Path, diff: str, default_path: str | None) -> tuple[bool, str]
         target = wt / path
         if not target.resolve().is_relative_to(wt.resolve()):
             return False, f"{path} is outside the repository"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        # A path through a file (`a.py/b.py`) or onto a folder: the fix cannot be written, and
+        # the review goes on (a half-written worktree is thrown away, its tests never run).
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            return False, _unwritable(wt, path, exc)
     return True, applied.reason
+
+
+def _unwritable(wt: Path, path: str, exc: OSError) -> str:
+    """Why `path` cannot be written: a file where the fix needs a folder, or the OS's word."""
+    for folder in reversed(PurePosixPath(path).parents[:-1]):
+        if (wt / folder).exists() and not (wt / folder).is_dir():
+            return f"{folder} is a file, not a folder, in the way of {path}"
+    return f"cannot write {path}: {exc.strerror or exc}"
 
 
 def check_fix(
