@@ -51,6 +51,60 @@ def _badge(md: str, fid: str) -> str:
     return block.rstrip().rsplit("\n", 1)[-1]
 
 
+@pytest.mark.slow
+def test_a_fix_is_blamed_for_each_test_it_breaks_though_another_failed_before(
+    tmp_path: Path,
+) -> None:
+    # The review SHA fails test_aaa_negative_is_refused. BAD_FIX also breaks
+    # test_eighteen_is_adult: comparing only the first failing test excused it.
+    repo = make_python_repo(tmp_path, strong=True, red=True)
+    fixes = [("Negative ages", GOOD_FIX), ("Use 21", BAD_FIX), ("Use 21 and say so", TEST_EDIT_FIX)]
+    out = _review(
+        repo, seat_config(tmp_path, review_text(fixes)), "--check-fixes", "--test-cmd", PYTEST
+    )
+    md, checks = out["md"], out["checks"]
+
+    assert _badge(md, "I2") == "`fix: applies · tests fail (test_eighteen_is_adult)`"
+    assert checks["I2"]["fails_without_fix"] is False
+    assert checks["I2"]["new_failures"] == ["test_ages.py::test_eighteen_is_adult"]
+    # Turning the red suite green is what a fix check can prove.
+    assert _badge(md, "I1") == "`fix: applies · tests pass, and fail without the fix`"
+    # Still failing only the test that failed before, but by editing the test it breaks.
+    assert _badge(md, "I3") == (
+        "`fix: applies · tests fail (test_aaa_negative_is_refused), failing before the fix too"
+        " · edits test_ages.py`"
+    )
+    assert checks["I3"]["edits_tests"] == ["test_ages.py"]
+    testing = md.split("## Testing Assessment")[1]
+    assert (
+        "- 3 fixes: 3 apply, 1 makes the tests pass, 1 breaks `test_eighteen_is_adult`, "
+        "1 with tests already failing before the fix, 1 edits test files." in testing
+    )
+    assert "`I3: fix: applies · tests fail (test_aaa_negative_is_refused)" in testing
+
+
+def test_a_pass_the_tests_gave_without_the_fix_is_not_proof(tmp_path: Path) -> None:
+    repo = make_python_repo(tmp_path, strong=True)
+    fixes = [("Negative ages", GOOD_FIX), ("Use 21 and say so", TEST_EDIT_FIX)]
+    env = seat_config(tmp_path, review_text(fixes))
+    out = _review(repo, env, "--check-fixes", "--test-cmd", IMPORT_CHECK)
+    md = out["md"]
+    as_before = "tests pass, as they did without the fix: no test tells it apart"
+    assert _badge(md, "I1") == f"`fix: applies · {as_before}`"
+    assert out["checks"]["I1"]["baseline"] == "pass"
+    assert _badge(md, "I2") == "`fix: applies · tests fail · edits test_ages.py`"
+    summary = (
+        "2 fixes: 2 apply, 1 passes tests (as they did without any fix), 1 breaks a test, "
+        "1 edits test files"
+    )
+    assert out["cli"]["checks"]["fixes"] == summary
+    # Neither reads as verified in the page: no green tag.
+    body = out["html"].split("</style>")[1]
+    assert 'fixcheck-weak" title="measured: the fix was applied and the tests run">fix: ' in body
+    assert f"fix: applies · {as_before}</span>" in body
+    assert "fixcheck-ok" not in body
+
+
 def test_a_fix_aimed_at_git_or_through_a_file_does_not_apply(tmp_path: Path) -> None:
     hook = "```diff\n--- /dev/null\n+++ b/.git/hooks/pre-commit\n@@ -0,0 +1 @@\n+echo hi\n```"
     nested = "```diff\n--- /dev/null\n+++ b/ages.py/extra.py\n@@ -0,0 +1 @@\n+X = 1\n```"
@@ -71,3 +125,37 @@ def test_a_fix_aimed_at_git_or_through_a_file_does_not_apply(tmp_path: Path) -> 
     assert not (repo / ".git" / "hooks" / "pre-commit").exists()
     assert not (tmp_path / "escape.py").exists()
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_suite_that_times_out_without_a_fix_runs_no_fix(tmp_path: Path) -> None:
+    repo = make_python_repo(tmp_path, strong=True)
+    runs = tmp_path / "runs.txt"
+    count = f'open({json.dumps(str(runs))}, "a").write("run\\n")'
+    hang = f"python -c '{count}; import time; time.sleep(60)'"
+    env = seat_config(
+        tmp_path,
+        review_text([("Negative ages", GOOD_FIX), ("Use 21", BAD_FIX), ("Old", STALE_FIX)]),
+        "[checks]\ntimeout = 1\n",
+    )
+    out = _review(repo, env, "--check-fixes", "--test-cmd", hang)
+    md = out["md"]
+    why = "the tests time out without any fix"
+    assert _badge(md, "I1") == f"`fix: applies · tests not run ({why})`"
+    assert out["checks"]["I1"]["tests"] == "not run"
+    assert "fix: does not apply (context not found" in _badge(md, "I3")
+    assert out["cli"]["checks"]["fixes"] == f"3 fixes: 2 apply, 0 pass tests, 2 not run ({why})"
+    assert runs.read_text() == "run\n"  # the baseline alone
+
+
+def test_failures_that_name_no_test_excuse_no_fix(tmp_path: Path) -> None:
+    repo = make_python_repo(tmp_path, strong=True)
+    env = seat_config(tmp_path, review_text([("Negative ages", GOOD_FIX)]))
+    out = _review(repo, env, "--check-fixes", "--test-cmd", "sh -c 'exit 1'")
+    assert out["checks"]["I1"]["fails_without_fix"] is False
+    assert _badge(out["md"], "I1") == (
+        "`fix: applies · tests fail, as they did without the fix, naming no test to compare`"
+    )
+    assert out["cli"]["checks"]["fixes"] == (
+        "1 fix: 1 applies, 0 pass tests, 1 fails as the tests did without any fix "
+        "(no test named to compare)"
+    )
