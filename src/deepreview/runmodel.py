@@ -148,6 +148,8 @@ class CheckResults:
     probes_requested: bool = False
     mutants: tuple[Mutant, ...] = ()
     probe_note: str = ""  # "stopped at --probe-minutes after 8 of 20", "no Python or Go lines"
+    # `git status` lines of the user's checkout that changed while the tests ran.
+    checkout_changes: tuple[str, ...] = ()
 
     @property
     def baseline_text(self) -> str:

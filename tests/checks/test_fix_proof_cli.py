@@ -159,3 +159,36 @@ def test_failures_that_name_no_test_excuse_no_fix(tmp_path: Path) -> None:
         "1 fix: 1 applies, 0 pass tests, 1 fails as the tests did without any fix "
         "(no test named to compare)"
     )
+
+
+def test_a_test_writing_into_the_checkout_is_reported(tmp_path: Path) -> None:
+    repo = make_python_repo(tmp_path, strong=True)
+    marker = repo / "ESCAPED_INTO_CHECKOUT"
+    cmd = f'{sys.executable} -c \'open({json.dumps(str(marker))}, "w").write("x")\''
+    env = seat_config(tmp_path, review_text([("Negative ages", GOOD_FIX)]))
+    out = _review(repo, env, "--check-fixes", "--test-cmd", cmd)
+    note = (
+        "Your checkout changed while the tests ran (1 path: ?? ESCAPED_INTO_CHECKOUT): a test "
+        "may have written outside its scratch worktree."
+    )
+    assert note in out["report"]["notes"]
+    assert note in out["md"]
+
+
+def test_test_cmd_without_a_check_is_refused(tmp_path: Path) -> None:
+    repo = make_python_repo(tmp_path, strong=True)
+    env = seat_config(tmp_path, review_text([]))
+    res = run_cli([*REVIEW, "--test-cmd", PYTEST], cwd=repo, env=env)
+    assert res.returncode == 2
+    assert res.stderr.strip().splitlines()[-1] == (
+        "deep-review: error: --test-cmd is run only by --check-fixes or --probe-tests; "
+        "add one of them or drop --test-cmd"
+    )
+    # One seat alone runs no checks at all: that is what it says.
+    out = tmp_path / "seat-out"
+    args = ["review", "--seat-only", "bot", "--out", str(out), "--test-cmd", PYTEST]
+    res = run_cli(args, cwd=repo, env=env)
+    assert res.returncode == 2
+    assert res.stderr.strip().splitlines()[-1] == (
+        "deep-review: error: --seat-only runs no checks; drop --test-cmd"
+    )
