@@ -48,8 +48,8 @@ from deepreview.store import runlock
 from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
+from deepreview.targets.build import review_diff
 from deepreview.targets.git import Git, find_repo_root
-from deepreview.targets.resolve import review_diff
 from deepreview.targets.target import Target, review_id
 
 
@@ -106,6 +106,8 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
     store.ensure_writable()
     ready(store)
     notes = list(target.notes)
+    # a seat that started after a push to the PR noted it (`targets.pr_head`): said once
+    notes += dict.fromkeys(n for r in results[1:] for n in r.record.target.notes if n not in notes)
     if inline := omission_note(diff_plan(target, settings.diff_budget), settings.diff_budget):
         notes.append(inline)  # as a review says it (the runners split with the same budget)
     # What a seat's runner saw change in its checkout, as a review notes it for the user's.
