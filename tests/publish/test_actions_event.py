@@ -1,7 +1,8 @@
 """A review in a GitHub Actions run started for a pull request (`GITHUB_ACTIONS`,
 `GITHUB_EVENT_PATH`, `GITHUB_REPOSITORY`...): every seat of the run reviews the commit the run
 was started for, however the PR moved since; the run's repository and Enterprise host name the
-repository. Through the real `deep-review` against the fake GitHub."""
+repository; `finish` with no seat result at all shows every expected seat failed. Through the
+real `deep-review` against the fake GitHub."""
 
 from __future__ import annotations
 
@@ -207,3 +208,37 @@ def _enterprise_branch(clone: Path) -> Path:
     write(clone, "calc.py", "\n".join(HEAD_LINES) + "\n")
     commit_all(clone, "Local change")
     return clone
+
+
+def test_finish_with_no_seat_result_shows_every_expected_seat_failed(tmp_path: Path) -> None:
+    """No seat job left an artifact (every runner failed before its upload): `finish --expect`
+    with no --from still stores the review of the run's PR, every seat failed (exit 3)."""
+    with FakeGitHub() as gh:
+        clone = make_pr(tmp_path, gh)
+        fakes = Fakes(tmp_path)
+        _seats(tmp_path, fakes)
+        started = gh.pull(REPO, NUMBER).data["head"]["sha"]
+        env = _actions(fakes, gh, _event(tmp_path, gh))
+        push_fix(tmp_path, gh)
+        args = ["finish", "--expect", "alpha,beta", "--lead", "none", "--post", "--json"]
+        res = run_cli(args, cwd=clone, env=env)
+        comments = gh.pull(REPO, NUMBER).issue_comments
+        bare = run_cli(["finish", "--lead", "none"], cwd=clone, env=env)
+        outside = {k: v for k, v in env.items() if k != "GITHUB_ACTIONS"}
+        lost = run_cli(["finish", "--expect", "alpha", "--lead", "none"], cwd=clone, env=outside)
+    assert res.returncode == 3, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    assert report["header"]["review_sha"] == started
+    assert report["header"]["pr_number"] == NUMBER
+    run = json.loads((fakes.store / res.json()["review_id"] / "run.json").read_text())
+    assert {s: (v["status"], v["reason"]) for s, v in run["seats"].items()} == {
+        seat: ("failed", "no seat result: its runner left none in the --from folders")
+        for seat in ("alpha", "beta")
+    }
+    assert comments == []  # nothing reviewed: the PR's summary is left alone
+    assert bare.returncode == 2
+    assert "finish needs seat results: --from DIR [DIR...] (with none, --expect SEATS" in (
+        bare.stderr
+    )
+    assert lost.returncode == 2
+    assert "no GitHub Actions pull request event (GITHUB_EVENT_PATH)" in lost.stderr
