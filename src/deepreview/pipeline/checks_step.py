@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from deepreview.checks import CheckRequest, attach_fix_checks, run_checks
 from deepreview.model import Report
+from deepreview.pipeline.checkout_watch import CheckoutWatch, tests_checkout_note
 from deepreview.runmodel import CheckResults
 
 if TYPE_CHECKING:
@@ -32,7 +33,13 @@ def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> CheckRes
         env=p.env,
         ledger=p.store.ledger(writer.state.id),
     )
+    # The tests run in scratch worktrees, but they are the change's code: they may write
+    # anywhere, the user's checkout included, which is the place we can check.
+    watch = CheckoutWatch.start(p.target.repo_root)
     checks = run_checks(request)
+    changes = watch.changes(p.store.root)
+    if changes:
+        checks = dataclasses.replace(checks, checkout_changes=changes)
     writer.set(checks=checks)
     return checks
 
@@ -41,6 +48,10 @@ def with_checks(report: Report, checks: CheckResults | None) -> Report:
     """`report` with the measured checks and each finding's fix badge."""
     if checks is None:
         return report
+    notes = report.notes
+    if checks.checkout_changes:
+        note = tests_checkout_note(checks.checkout_changes)
+        notes = notes if note in notes else (*notes, note)
     return dataclasses.replace(
-        report, checks=checks, findings=attach_fix_checks(report.findings, checks)
+        report, checks=checks, findings=attach_fix_checks(report.findings, checks), notes=notes
     )
