@@ -6,7 +6,8 @@
   parentheses, string literals and `always()` / `success()` / `failure()`. An `if:` without a
   status function means `success() && …`, as on GitHub.
 - `run:` steps run in bash (`--noprofile --norc -eo pipefail`, GitHub's `shell: bash`) in the
-  job's workspace with the step's env; `$GITHUB_OUTPUT` lines become `steps.<id>.outputs`.
+  job's workspace with the step's env; `$GITHUB_OUTPUT` lines become `steps.<id>.outputs`, and
+  what a step appends to its own `$GITHUB_STEP_SUMMARY` file is the job's `summaries`.
   As on GitHub they see `GITHUB_ACTIONS=true`, the event (`github.event`) in the file
   `GITHUB_EVENT_PATH` names, and `GITHUB_REPOSITORY` / `GITHUB_SHA` when `github` has them.
   `pip` and `npm` are shell functions that only record what they were asked to install: the
@@ -14,7 +15,8 @@
 - `uses:` steps are emulated: checkout clones the origin repository into a fresh workspace,
   setup-python does nothing, upload/download-artifact copy folders to and from an artifacts
   folder, upload-sarif checks the file is SARIF 2.1.0 (and keeps its inputs), and `./` runs the
-  composite action.
+  composite action (its `outputs:`, evaluated over its own steps, become the `uses:` step's
+  outputs).
   actions/cache/restore and actions/cache/save keep folders by key in `Runner.cache_dir`, which
   outlives a workflow run as GitHub's cache does: an exact key, else the newest entry whose key
   starts with a `restore-keys` line; a key is never saved twice.
@@ -225,6 +227,7 @@ class StepResult:
     code: int = 0
     stdout: str = ""
     stderr: str = ""
+    outputs: dict[str, str] = field(default_factory=dict)
 
 
 class Job:
@@ -234,6 +237,7 @@ class Job:
         self.env: dict[str, str] = {}
         self.steps: dict[str, dict[str, Any]] = {}
         self.results: list[StepResult] = []
+        self.summaries: list[str] = []  # each step's $GITHUB_STEP_SUMMARY, when it wrote one
         self.failed = False
 
     def ctx(self, inputs: dict[str, str] | None = None, steps: dict[str, Any] | None = None) -> Any:
@@ -255,7 +259,8 @@ class Job:
         self,
         steps: list[dict[str, Any]],
         inputs: dict[str, str] | None = None,
-    ) -> None:
+    ) -> dict[str, Any]:
+        """Run `steps` (a composite action's, with `inputs`); their `steps.<id>` context."""
         own: dict[str, Any] = {} if inputs is not None else self.steps
         for i, step in enumerate(steps):
             ctx = self.ctx(inputs, own)
@@ -268,9 +273,12 @@ class Job:
                 result = self._run(name, str(step["run"]), env, own, step.get("id"))
             else:
                 result = self._uses(name, str(step["uses"]), step.get("with") or {}, ctx, env)
+                if step.get("id"):
+                    own[str(step["id"])] = {"outputs": result.outputs}
             self.results.append(result)
             if result.outcome == "failure":
                 self.failed = True
+        return own
 
     # -- run: ------------------------------------------------------------------------------
     def _run(
@@ -278,6 +286,7 @@ class Job:
     ) -> StepResult:
         out_file = self.temp / f"output-{len(self.results)}"
         out_file.write_text("")
+        summary_file = self.temp / f"summary-{len(self.results)}.md"
         script_file = self.temp / f"step-{len(self.results)}.sh"
         script_file.write_text(_PRELUDE + script)
         log = self.runner.root / "installs.log"
@@ -287,6 +296,7 @@ class Job:
             **self.env,
             **env,
             "GITHUB_OUTPUT": str(out_file),
+            "GITHUB_STEP_SUMMARY": str(summary_file),
             "GITHUB_WORKSPACE": str(self.workspace),
             "RUNNER_TEMP": str(self.temp),
             "GHA_INSTALL_LOG": str(log),
@@ -305,6 +315,8 @@ class Job:
         )
         if sid:
             own[str(sid)] = {"outputs": outputs}
+        if summary_file.exists():
+            self.summaries.append(summary_file.read_text(encoding="utf-8"))
         if log.exists():
             self.runner.installs = log.read_text().splitlines()
         outcome = "success" if proc.returncode == 0 else "failure"
@@ -422,12 +434,14 @@ class Job:
         saved = dict(self.env)
         self.env.update(env)  # a `uses:` step's env reaches the action's steps
         try:
-            self.run_steps(action["runs"]["steps"], inputs)
+            own = self.run_steps(action["runs"]["steps"], inputs)
         finally:
             self.env = saved
+        ctx = self.ctx(inputs, own)
+        outputs = {k: interpolate(v["value"], ctx) for k, v in action.get("outputs", {}).items()}
         inner = self.results[before:]
         del self.results[before:]
         failed = [r for r in inner if r.outcome == "failure"]
         code = failed[-1].code if failed else 0
         out = "\n".join(f"[{r.name}] {r.outcome}\n{r.stdout}{r.stderr}" for r in inner)
-        return StepResult(name, "failure" if failed else "success", code, out)
+        return StepResult(name, "failure" if failed else "success", code, out, outputs=outputs)

@@ -182,6 +182,49 @@ def test_the_action_posts_then_fails_on_findings(tmp_path: Path) -> None:
     assert list((r.artifacts / "deep-review-store").glob("*-pr-7.json"))
 
 
+def test_the_actions_exit_code_is_the_jobs_when_posting_fails(tmp_path: Path) -> None:
+    """GitHub refuses the summary comment (exit 5 in the post step): the job fails with 5, and
+    the Action's `exit-code` output says 5, not the review step's 4; the job summary says why."""
+    fakes = Fakes(tmp_path)
+    install_agents(fakes)
+    shims(fakes)
+    origin = make_repo(tmp_path / "origin")
+    head = git(origin, "rev-parse", "feature/x")
+    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
+    with FakeGitHub() as gh:
+        gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
+        gh.fail_next(403, method="POST", path_prefix=f"/repos/{REPO}/issues/{PR}/comments")
+        r = Runner(
+            root=tmp_path / "gha",
+            origin=origin,
+            action_dir=ROOT,
+            env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
+            checkout_ref="feature/x",
+            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
+            secrets={var: value for var, value in AGENT_AUTH.values()},
+        )
+        with_ = {
+            "agents": ",".join(SEATS),
+            "post": "true",
+            "fail-on": "important",
+            "extra-args": "--lead none",
+        }
+        steps = job(with_)["steps"]
+        steps[-1]["id"] = "review"
+        j = r.run_job({"steps": steps})
+    assert j.failed
+    (step,) = [x for x in j.results if x.name == "./"]
+    assert step.code == 5, step.stdout
+    assert "[Post on the pull request] failure" in step.stdout, step.stdout
+    assert "[Fail on findings or failed seats] skipped" in step.stdout, step.stdout
+    outputs = j.steps["review"]["outputs"]
+    assert outputs["exit-code"] == "5", outputs
+    assert outputs["review-id"]
+    summaries = "\n".join(j.summaries)
+    assert "Gate `--fail-on important`: failed (exit 4)" in summaries, summaries
+    assert "Posting failed (exit 5)" in summaries, summaries
+
+
 def test_post_and_fail_on_belong_to_finish(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     install_agents(fakes)

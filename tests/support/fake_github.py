@@ -110,6 +110,13 @@ class PullState:
     files_at: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # earlier heads
     forgotten: set[str] = field(default_factory=set)  # heads a force-push took off the PR
     resolved_threads: set[str] = field(default_factory=set)  # node IDs of resolved threads
+    history: list[str] = field(default_factory=list)  # the PR's commits, oldest first
+
+    def commits(self) -> list[str]:
+        """`GET pulls/N/commits`, as SHAs: every head the PR had, but those a force-push took
+        off, and its head (also when a test moved `data["head"]["sha"]` by hand)."""
+        head = self.data["head"]["sha"]
+        return [*(s for s in self.history if s != head), head]
 
     def files_of(self, sha: str) -> list[dict[str, Any]] | None:
         """The PR's files at head commit `sha` (None: the PR never had that head)."""
@@ -208,7 +215,9 @@ class FakeGitHub:
                 "repo": {"full_name": head_repo or repo},
             },
         }
-        state = PullState(repo=repo, number=number, data=data, files=list(files or []))
+        state = PullState(
+            repo=repo, number=number, data=data, files=list(files or []), history=[head_sha]
+        )
         self.pulls[(repo, number)] = state
         return state
 
@@ -228,10 +237,13 @@ class FakeGitHub:
         review may still name that commit), unless `force`: a force-push takes the old head
         off the PR, and a review naming it is refused."""
         pull = self.pulls[(repo, number)]
+        old = pull.data["head"]["sha"]
         if force:
-            pull.forgotten.add(pull.data["head"]["sha"])
+            pull.forgotten.add(old)
+            pull.history = [s for s in pull.history if s != old]
         else:
-            pull.files_at[pull.data["head"]["sha"]] = pull.files
+            pull.files_at[old] = pull.files
+        pull.history.append(head_sha)
         pull.data["head"]["sha"] = head_sha
         pull.files = list(files)
 
@@ -424,6 +436,8 @@ class _Handler(BaseHTTPRequestHandler):
         kind, sub = m.group(1), m.group(3) or ""
         if method == "GET" and kind == "pulls" and sub == "":
             self._send(200, pull.data)
+        elif method == "GET" and kind == "pulls" and sub == "commits":
+            self._send_page(path, [{"sha": sha} for sha in pull.commits()], query)
         elif method == "GET" and kind == "pulls" and sub == "files":
             self._send_page(path, pull.files, query)
         elif method == "GET" and kind == "issues" and sub == "comments":

@@ -10,13 +10,13 @@ import click
 
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.cli.posting import (
+    conclude,
     fail_on_option,
-    post_and_gate,
     post_options,
     require_credentials,
 )
 from deepreview.cli.progress import Progress
-from deepreview.cli.review_cmd import _emit, _LeadOption, _overrides
+from deepreview.cli.review_cmd import _LeadOption, _overrides
 from deepreview.errors import UsageError
 from deepreview.formats import FORMATS
 
@@ -154,9 +154,9 @@ def finish(
         )
         with Progress([]) as progress:
             outcome = execute_finish(plan, on_progress=progress)
-    return post_and_gate(
+    return conclude(
         outcome,
-        _emit(outcome, as_json),
+        as_json=as_json,
         cwd=Path(repo),
         post=post,
         inline=inline,

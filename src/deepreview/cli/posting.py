@@ -1,22 +1,26 @@
 """What runs after a review is stored, shared by `review`, `resume`, `relead` (and `finish`):
-`--post [--inline]` publishes it on its pull request, then `--fail-on` is the CI gate (exit 4).
+`--post [--inline]` publishes it on its pull request, then `--fail-on` is the CI gate (exit 4);
+then the review's output (`--json` carries the publication) and, on GitHub Actions, the job
+summary.
 
 Light at import: `review` loads it before its seats start; publishing is imported when used.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from deepreview.errors import ExitCode
+from deepreview.errors import DeepReviewError, ExitCode, Interrupted, PublishError
 from deepreview.publish.gate import FAIL_ON_CHOICES, fails, unverified
 
 if TYPE_CHECKING:
     from deepreview.pipeline.context import ReviewOutcome
+    from deepreview.publish.job_summary import Posting
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,31 +91,114 @@ def require_credentials(env: dict[str, str], cwd: Path) -> None:
         )
 
 
-def post_and_gate(
+def conclude(
     outcome: ReviewOutcome,
-    code: int,
     *,
+    as_json: bool,
     threshold: str,
     post: bool = False,
     inline: bool = False,
     cwd: Path = Path("."),
     report_url: str | None = None,
     env: dict[str, str] | None = None,
+    lead_failed: str | None = None,
 ) -> int:
-    """After a stored review (`review`, `finish`): publish it when asked, then the --fail-on
-    gate. A publishing failure raises (exit 5) with the review already stored."""
-    if post and outcome.exit_code == ExitCode.ALL_SEATS_FAILED:
-        # Nothing was reviewed: a "Failed" summary would replace the PR's last real one.
-        click.echo(
-            "deep-review: not posted: no seat produced a review, so the PR's summary comment is "
-            f"left as it was (`deep-review publish {outcome.review_id} --force` posts it anyway)",
-            err=True,
-        )
-    elif post and outcome.status == "complete" and outcome.report is not None:
-        from deepreview.cli.publish_cmd import run_publish
-        from deepreview.store.store import Store
+    """After a stored review (`review`, `finish`, `resume`, `relead`): its lines (or, once
+    the rest is known, its `--json` document with a `publish` object), the publication when
+    asked, the --fail-on gate, and on GitHub Actions the job summary. A publishing failure
+    raises (exit 5) after all of them, with the review already stored. `lead_failed`:
+    `relead`'s line for a lead that did not judge (exit 6 when nothing else failed)."""
+    from deepreview.cli.job_summary import append_job_summary
+    from deepreview.cli.outcome_output import RESUME_HINT, echo_outcome, outcome_doc
+    from deepreview.publish.job_summary import ReviewFacts, review_summary
 
-        run_publish(
+    if not as_json:
+        echo_outcome(outcome)
+    posting, fields, failure = (
+        _post(outcome, inline=inline, cwd=cwd, report_url=report_url, env=env)
+        if post
+        else (None, None, None)
+    )
+    code, gate_failed = int(outcome.exit_code), None
+    if failure is not None:
+        code = int(failure.exit_code)
+    else:
+        gated = _gate(outcome, code, threshold)
+        if code == 0 and outcome.report is not None and threshold != "never":
+            gate_failed = gated == ExitCode.FAIL_ON
+        code = gated
+    if code == 0 and lead_failed is not None:
+        # a relead is its lead: one that did not judge is a failed command, not a quiet swap
+        click.echo(f"deep-review: {lead_failed}", err=True)
+        code = int(ExitCode.LEAD_FAILED)
+    if as_json:
+        doc = outcome_doc(outcome, lead_failed=lead_failed)
+        doc["publish"] = fields
+        click.echo(json.dumps(doc, indent=2))
+        if outcome.status == "interrupted":
+            click.echo(RESUME_HINT.format(outcome.review_id), err=True)
+    facts = ReviewFacts(
+        review_id=outcome.review_id,
+        status=outcome.status,
+        report=outcome.report,
+        paths=outcome.paths,
+        seats=outcome.seats,
+        exit_code=code,
+        posting=posting,
+        fail_on=threshold,
+        gate_failed=gate_failed,
+    )
+    append_job_summary(review_summary(facts))
+    if failure is not None:
+        raise failure
+    return code
+
+
+def _post(
+    outcome: ReviewOutcome,
+    *,
+    inline: bool,
+    cwd: Path,
+    report_url: str | None,
+    env: dict[str, str] | None,
+) -> tuple[Posting, dict[str, Any], DeepReviewError | None]:
+    """`--post`: what became of it, its `publish` object for `--json`, and the error to raise
+    (exit 5) once the review's output and job summary are out."""
+    from deepreview.cli.publish_cmd import failed_fields, result_fields, run_publish
+    from deepreview.publish.job_summary import Posting
+    from deepreview.publish.publisher import PublishFailed
+    from deepreview.store.store import Store
+
+    header = outcome.report.header if outcome.report is not None else None
+    empty: dict[str, Any] = {
+        "repo": header.repo if header else None,
+        "pr": header.pr_number if header else None,
+        "dry_run": False,
+        "summary": None,
+        "summary_url": None,
+        "skipped": None,
+        "inline_posted": [],
+        "inline_already": [],
+        "unanchored": [],
+        "replies": [],
+        "resolved": [],
+        "notes": [],
+        "error": None,
+        "exit_code": 0,
+    }
+    if outcome.exit_code == ExitCode.ALL_SEATS_FAILED:
+        # Nothing was reviewed: a "Failed" summary would replace the PR's last real one.
+        line = (
+            "not posted: no seat produced a review, so the PR's summary comment is left as it "
+            f"was (`deep-review publish {outcome.review_id} --force` posts it anyway)"
+        )
+        click.echo(f"deep-review: {line}", err=True)
+        return Posting(skipped=line), {**empty, "skipped": line}, None
+    if outcome.status != "complete" or outcome.report is None:
+        line = f"not posted: review {outcome.review_id} has no report yet"
+        return Posting(skipped=line), {**empty, "skipped": line}, None
+    try:
+        result = run_publish(
             Store(outcome.store_root),
             outcome.review_id,
             cwd=cwd,
@@ -120,7 +207,24 @@ def post_and_gate(
             report_url=report_url,
             env=env,
         )
-    return _gate(outcome, code, threshold)
+    except PublishFailed as exc:
+        return Posting(error=exc.message), {**empty, **failed_fields(exc, False)}, exc
+    except (KeyboardInterrupt, Interrupted):
+        # Ctrl-C while posting: the review is stored, and `--json` still gets its document.
+        stop = Interrupted(
+            f"interrupted while posting; review {outcome.review_id} is stored: "
+            f"`deep-review publish {outcome.review_id}` posts it"
+        )
+        fields = {**empty, "error": stop.message, "exit_code": int(stop.exit_code)}
+        return Posting(error=stop.message, error_code=int(stop.exit_code)), fields, stop
+    except DeepReviewError as exc:
+        # Whatever stops the publication comes after the review was stored: exit 5 (README),
+        # never 2, whose "nothing written" it is not.
+        failure = PublishError(exc.message)
+        fields = {**empty, "error": exc.message, "exit_code": int(failure.exit_code)}
+        return Posting(error=exc.message), fields, failure
+    fields = {**empty, **result_fields(result)}
+    return Posting(result=result), fields, None
 
 
-__all__ = ["fail_on_option", "post_and_gate", "post_options", "require_credentials"]
+__all__ = ["conclude", "fail_on_option", "post_options", "require_credentials"]

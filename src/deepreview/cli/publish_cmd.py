@@ -9,11 +9,13 @@ from typing import Any
 
 import click
 
+from deepreview.cli.job_summary import append_job_summary
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.config import CliOverrides, build_settings
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import locate_store
+from deepreview.publish.job_summary import publish_summary
 from deepreview.publish.publisher import ApiRequest, PublishFailed, PublishResult, publish_review
 from deepreview.rounds.previous import later_rows
 from deepreview.runmodel import SCHEMA_VERSION
@@ -38,7 +40,7 @@ def run_publish(
     as_json: bool = False,
     env: dict[str, str] | None = None,
     force: bool = False,
-) -> None:
+) -> PublishResult:
     """Publish and print what happened (what `publish`, `review --post` and `finish --post`
     call). With `as_json`, a refusal by GitHub (exit 5) prints its document too."""
     try:
@@ -57,26 +59,53 @@ def run_publish(
             click.echo(json.dumps(_failed_doc(exc, dry_run), indent=2))
         raise
     echo_result(result, as_json=as_json)
+    return result
 
 
 def _requests(writes: tuple[ApiRequest, ...]) -> list[dict[str, Any]]:
     return [{"method": r.method, "url": r.url, "body": r.body} for r in writes]
 
 
-def _failed_doc(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
-    """What a refused publication did: the error (exit 5) and the writes GitHub took first."""
+def result_fields(result: PublishResult) -> dict[str, Any]:
+    """What a publication did, as `publish --json` says it and `review`/`finish --post --json`
+    carry it (their `publish` object): everything but the requests."""
     return {
-        "schema_version": SCHEMA_VERSION,
-        "review_id": exc.review_id,
+        "repo": result.repo,
+        "pr": result.pr_number,
+        "dry_run": result.dry_run,
+        "summary": result.summary,
+        "summary_url": result.summary_url,
+        "skipped": result.skipped,
+        "inline_posted": list(result.inline_posted),
+        "inline_already": list(result.inline_already),
+        "unanchored": list(result.unanchored),
+        "replies": list(result.replies),
+        "resolved": list(result.resolved),
+        "notes": list(result.notes),
+    }
+
+
+def failed_fields(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
+    """What a refused publication did: the error (exit 5) and the inline comments posted
+    before it (the requests GitHub took are `publish --json`'s)."""
+    return {
         "repo": exc.repo,
         "pr": exc.pr_number,
         "dry_run": dry_run,
         "summary": None,
         "summary_url": None,
         "inline_posted": list(exc.inline_posted),
-        "requests": _requests(exc.sent),
         "error": exc.message,
         "exit_code": int(exc.exit_code),
+    }
+
+
+def _failed_doc(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "review_id": exc.review_id,
+        **failed_fields(exc, dry_run),
+        "requests": _requests(exc.sent),
     }
 
 
@@ -90,28 +119,16 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
             f"{'they are' if n != 1 else 'it is'}",
             err=True,
         )
+    if result.skipped is not None:
+        click.echo(f"deep-review: {result.skipped}", err=True)
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "schema_version": SCHEMA_VERSION,
-                    "review_id": result.review_id,
-                    "repo": result.repo,
-                    "pr": result.pr_number,
-                    "dry_run": result.dry_run,
-                    "summary": result.summary,
-                    "summary_url": result.summary_url,
-                    "inline_posted": list(result.inline_posted),
-                    "inline_already": list(result.inline_already),
-                    "unanchored": list(result.unanchored),
-                    "replies": list(result.replies),
-                    "resolved": list(result.resolved),
-                    "notes": list(result.notes),
-                    "requests": _requests(result.writes),
-                },
-                indent=2,
-            )
-        )
+        doc = {
+            "schema_version": SCHEMA_VERSION,
+            "review_id": result.review_id,
+            **result_fields(result),
+            "requests": _requests(result.writes),
+        }
+        click.echo(json.dumps(doc, indent=2))
         return
     for note in result.notes:
         click.echo(f"deep-review: note: {note}", err=True)
@@ -122,6 +139,8 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
             click.echo(json.dumps(r.body, indent=2, ensure_ascii=False))
             click.echo()
         click.echo(f"Dry run: nothing was sent to {where}.", err=True)
+        return
+    if result.summary is None:
         return
     line = f"Summary comment {result.summary} on {where}"
     click.echo(f"{line}: {result.summary_url}" if result.summary_url else line, err=True)
@@ -154,8 +173,9 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
 @click.option(
     "--force",
     is_flag=True,
-    help="Publish even though a newer review of the same PR is stored, or every seat of this "
-    "one failed while the PR has a summary (that summary is replaced).",
+    help="Publish even though a newer review of the same PR is stored, or the PR's summary "
+    "is about a newer commit, or every seat of this one failed while the PR has a summary "
+    "(that summary is replaced).",
 )
 def publish(
     review_id: str,
@@ -189,17 +209,31 @@ def publish(
             f"review {newer} of the same pull request is newer than {review_id}, and the PR has "
             f"one summary comment: publish {newer}, or pass --force to put {review_id} back"
         )
-    run_publish(
-        st,
-        review_id,
-        cwd=Path(repo),
-        inline=inline,
-        dry_run=dry_run,
-        report_url=report_url_template(cli),
-        as_json=as_json,
-        env=github_env(github_api),
-        force=force,
-    )
+    try:
+        result = run_publish(
+            st,
+            review_id,
+            cwd=Path(repo),
+            inline=inline,
+            dry_run=dry_run,
+            report_url=report_url_template(cli),
+            as_json=as_json,
+            env=github_env(github_api),
+            force=force,
+        )
+    except PublishFailed as exc:
+        if not dry_run:
+            append_job_summary(publish_summary(review_id, None, exc.message))
+        raise
+    if not dry_run:
+        append_job_summary(publish_summary(review_id, result, None))
 
 
-__all__ = ["echo_result", "publish", "report_url_template", "run_publish"]
+__all__ = [
+    "echo_result",
+    "failed_fields",
+    "publish",
+    "report_url_template",
+    "result_fields",
+    "run_publish",
+]

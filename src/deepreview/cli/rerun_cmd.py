@@ -9,10 +9,9 @@ from typing import Any
 
 import click
 
-from deepreview.cli.posting import fail_on_option, post_and_gate
+from deepreview.cli.posting import conclude, fail_on_option
 from deepreview.cli.progress import Progress
-from deepreview.cli.review_cmd import _common, _emit, _overrides, _relead_failure
-from deepreview.errors import ExitCode
+from deepreview.cli.review_cmd import _common, _overrides, _relead_failure
 from deepreview.pipeline.resume import resume as resume_review
 from deepreview.pipeline.review import locate_store
 from deepreview.store.leftovers import sweep_killed
@@ -32,7 +31,7 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
         outcome = resume_review(
             review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress
         )
-    return post_and_gate(outcome, _emit(outcome, as_json), threshold=fail_on or outcome.fail_on)
+    return conclude(outcome, as_json=as_json, threshold=fail_on or outcome.fail_on)
 
 
 @click.command()
@@ -62,14 +61,7 @@ def relead(
         if lead is not None and lead.status in ("failed", "fallback")
         else None
     )
-    code = post_and_gate(
-        outcome, _emit(outcome, as_json, lead_failed=why), threshold=fail_on or outcome.fail_on
-    )
-    if code == 0 and why is not None:
-        # a relead is its lead: one that did not judge is a failed command, not a quiet swap
-        click.echo(f"deep-review: {why}", err=True)
-        return int(ExitCode.LEAD_FAILED)
-    return code
+    return conclude(outcome, as_json=as_json, lead_failed=why, threshold=fail_on or outcome.fail_on)
 
 
 __all__ = ["relead", "resume"]

@@ -14,8 +14,8 @@ import click
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.cli.posting import (
+    conclude,
     fail_on_option,
-    post_and_gate,
     post_options,
     require_credentials,
 )
@@ -152,84 +152,6 @@ def _common(fn: F) -> F:
 
 def _files(n: int) -> str:
     return f"{n} file" if n == 1 else f"{n} files"
-
-
-_RESUME_HINT = "Interrupted. Finished seats are kept; run `deep-review resume {}`."
-
-
-def _emit(outcome: ReviewOutcome, as_json: bool, *, lead_failed: str | None = None) -> int:
-    """`lead_failed`: `relead`'s line for a lead that failed or fell back, whichever report
-    stands (README, exit 6: `--json` carries it)."""
-    if as_json:
-        data = {
-            "schema_version": SCHEMA_VERSION,
-            "review_id": outcome.review_id,
-            "status": outcome.status,
-            "store": str(outcome.store_root),
-            "review_dir": str(outcome.review_dir),
-            "paths": outcome.paths,
-            "verdict": outcome.report.header.verdict.label if outcome.report else None,
-            "seats": [
-                {
-                    "seat": r.seat,
-                    "status": r.status,
-                    "reason": r.reason,
-                    "duration_s": r.duration_s,
-                    "tool_calls": r.tool_calls,
-                    "tokens_in": r.tokens_in,
-                    "tokens_out": r.tokens_out,
-                    "cost_usd": r.cost_usd,
-                    "api_retries": r.api_retries,
-                    "modified_worktree": r.modified_worktree,
-                }
-                for r in outcome.seats
-            ],
-        }
-        lead = outcome.report.lead if outcome.report else None
-        if lead is not None:
-            data["lead"] = {"seat": lead.seat, "status": lead.status, "note": lead.note or None}
-        if lead_failed is not None:
-            data["lead_failed"] = lead_failed
-        checks = outcome.report.checks if outcome.report else None
-        if checks is not None:
-            data["checks"] = {
-                "note": checks.note or None,
-                "fixes": checks.fixes_summary if checks.fixes_requested else None,
-                "probes": checks.probe_summary if checks.probes_requested else None,
-            }
-        click.echo(json.dumps(data, indent=2))
-        if outcome.status == "interrupted":
-            click.echo(_RESUME_HINT.format(outcome.review_id), err=True)
-    else:
-        for r in outcome.seats:
-            line = f"  {r.seat}: {r.outcome_text}"
-            if r.modified_worktree:
-                line += " [modified its worktree]"
-            if r.truncation_text:
-                line += f" [{r.truncation_text}]"
-            click.echo(line, err=True)
-        if outcome.status == "interrupted":
-            click.echo(_RESUME_HINT.format(outcome.review_id), err=True)
-        else:
-            assert outcome.report is not None
-            v = outcome.report.header.verdict
-            checks = outcome.report.checks
-            if checks is not None and checks.note:  # the same lines as `--json`'s "checks"
-                click.echo(f"Checks: {checks.note}", err=True)
-            elif checks is not None:
-                if checks.fixes_requested:
-                    click.echo(f"Fix checks: {checks.fixes_summary}", err=True)
-                if checks.probes_requested:
-                    click.echo(f"Test probes: {checks.probe_summary}", err=True)
-            lead = outcome.report.lead
-            if lead is not None and lead.status in ("failed", "fallback"):
-                # the progress line said the lead's run ended `ok`; its answer may not have been
-                click.echo(f"  lead ({lead.seat}): {lead.status} — {lead.note}", err=True)
-            click.echo(f"Verdict: {v.label} — {v.reason}", err=True)
-            click.echo(f"Review {outcome.review_id} stored:")
-            for fmt, path in outcome.paths.items():
-                click.echo(f"  {fmt}: {path}")
-    return int(outcome.exit_code)
 
 
 def _checks_options(fn: F) -> F:
@@ -420,9 +342,9 @@ def review(
         )
     with Progress([p.seat for p in prepared.plans]) as progress:
         outcome = execute(prepared, on_progress=progress)
-    return post_and_gate(
+    return conclude(
         outcome,
-        _emit(outcome, as_json),
+        as_json=as_json,
         cwd=Path(repo),
         post=post,
         inline=inline,
@@ -477,6 +399,10 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
         cut = f" [{run.truncation_text}]" if run.truncation_text else ""
         click.echo(f"  {seat}: {run.outcome_text}{cut}", err=True)
         click.echo(f"Seat result written to {outcome.out_dir}")
+    from deepreview.cli.job_summary import append_job_summary
+    from deepreview.publish.job_summary import seat_summary
+
+    append_job_summary(seat_summary(run, str(outcome.out_dir), int(outcome.exit_code)))
     return int(outcome.exit_code)
 
 

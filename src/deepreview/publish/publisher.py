@@ -7,8 +7,9 @@ then sends the summary comment (created, or PATCHed when a round before left one
 review of inline comments (placed on the diff at the reviewed commit, which the review names as
 its `commit_id`: `placement`; sent by `sender`), the summary again when that review did not go
 as it said, and on a later round a reply on each earlier inline comment whose finding is now
-fixed (resolving its thread). With `dry_run` it reads the same, refuses the same, but sends
-nothing and returns the writes it would have sent.
+fixed (resolving its thread). A summary about a newer commit of the PR is left as it is
+(`newer`): nothing is sent, and the result says why. With `dry_run` it reads the same,
+refuses the same, but sends nothing and returns the writes it would have sent.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.authorship import author, own_review_comments
 from deepreview.publish.followup import last_words, may_reply, plan_replies
 from deepreview.publish.inline import InlinePlan
+from deepreview.publish.newer import newer_summary
 from deepreview.publish.placement import inline_plan
 from deepreview.publish.refusal import fork_forbidden_line, head_moved_line, review_refusal
 from deepreview.publish.safe import is_summary, marker_fingerprint
@@ -48,7 +50,7 @@ class PublishResult:
     pr_number: int
     dry_run: bool
     writes: tuple[ApiRequest, ...]  # sent, or (dry run) what would be sent
-    summary: Literal["created", "updated"]
+    summary: Literal["created", "updated"] | None  # None: skipped (below)
     summary_url: str | None
     inline_posted: tuple[str, ...] = ()  # finding IDs now inline comments
     inline_already: tuple[str, ...] = ()  # inline from an earlier round (same fingerprint)
@@ -57,6 +59,7 @@ class PublishResult:
     resolved: tuple[str, ...] = ()  # ... and whose thread was resolved (fixed, no longer applies)
     notes: tuple[str, ...] = ()  # what could not be done and did not fail the publication
     not_adopted: tuple[str, ...] = ()  # authors of marker comments the token did not write
+    skipped: str | None = None  # why nothing was sent: the PR's summary is of a newer commit
 
 
 class PublishFailed(PublishError):
@@ -135,7 +138,8 @@ def publish_review(
     force: bool = False,
 ) -> PublishResult:
     """Publish stored review `review_id` on its PR. `report_url` is a template (`{id}`).
-    `force`: post a review where every seat failed over the PR's summary all the same."""
+    `force`: post it all the same over a summary of a newer commit (`newer`), or, for a review
+    where every seat failed, over the PR's summary."""
     stored = _load(store, review_id)
     root = Path(stored.state.target.repo_root)
     client = GitHubClient(env=env, cwd=root if root.is_dir() else cwd)
@@ -176,6 +180,24 @@ def _publish(
     # when some comment carries a marker, and is asked once.
     viewer = functools.cache(lambda: viewer_login(client))
     ours, others = adopted(marked, viewer() if marked else None)
+    not_adopted = tuple(author(c)[0] or "?" for c in others)
+
+    if ours and not force:
+        body, head_sha = str(ours[0].get("body") or ""), stored.state.target.head_sha
+        why = newer_summary(client, stored.repo, stored.number, review_id, head_sha, body)
+        if why is not None:
+            url = ours[0].get("html_url")
+            return PublishResult(
+                review_id=review_id,
+                repo=stored.repo,
+                pr_number=stored.number,
+                dry_run=dry_run,
+                writes=(),
+                summary=None,
+                summary_url=url if isinstance(url, str) else None,
+                not_adopted=not_adopted,
+                skipped=why,
+            )
 
     if ours and not force and review_failed(stored.report):
         raise UsageError(
@@ -295,7 +317,7 @@ def _publish(
         replies=tuple(replies),
         resolved=tuple(resolved),
         notes=tuple(notes),
-        not_adopted=tuple(author(c)[0] or "?" for c in others),
+        not_adopted=not_adopted,
     )
 
 

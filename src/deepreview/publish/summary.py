@@ -97,7 +97,8 @@ def _detail(f: Finding) -> str:
     return "\n\n".join(parts)
 
 
-def _counts(report: Report) -> str:
+def counts_text(report: Report) -> str:
+    """`**0 Critical · 2 Important · 1 Suggestion**`."""
     c, i, s = (len(report.by_severity(sev)) for sev in Severity)
     return f"**{c} Critical · {i} Important · {s} Suggestion{'s' if s != 1 else ''}**"
 
@@ -109,7 +110,7 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
     head = [SUMMARY_MARKER, f"## Deep Review: {inline_text(h.verdict.label)}"]
     if h.verdict.reason:
         head.append(inline_text(h.verdict.reason))
-    facts = [_counts(report)]
+    facts = [counts_text(report)]
     if h.round:
         # Our own `2 (of PR #7)` links the PR itself; any other label is neutralised.
         facts.insert(0, f"Round {h.round if is_own_round(h.round) else inline_text(h.round)}")
@@ -190,12 +191,30 @@ _HEAD: Final = f"{SUMMARY_MARKER}\n\n## Deep Review: "
 _COUNTS: Final = re.compile(
     r"^(?:Round [^\n]*? · )?\*\*\d+ Critical · \d+ Important · \d+ Suggestions?\*\*", re.M
 )
-_TAIL: Final = re.compile(r"\n\n<sub>Deep Review · review `[^`\n]+`</sub>\Z")
+_TAIL: Final = re.compile(r"\n\n<sub>Deep Review · review `([^`\n]+)`</sub>\Z")
+# The counts line and the commit it names (`… · reviewed `48e764080d3f``): read only in the
+# comment's head, above the findings, whose untrusted text could hold such a line too.
+_FACTS: Final = re.compile(
+    r"(?:Round [^\n]*? · )?\*\*\d+ Critical · \d+ Important · \d+ Suggestions?\*\*"
+    r"(?: · reviewed `([0-9a-f]{7,40})`)?(?: · [^\n]*)?"
+)
+_HEAD_PARAGRAPHS: Final = 4  # marker, heading, the verdict's reason, the counts line
 
 
 def has_summary_layout(body: str) -> bool:
     """Whether `body` is laid out as `summary_body` writes it: marker, heading, counts, tail."""
     return body.startswith(_HEAD) and bool(_COUNTS.search(body)) and bool(_TAIL.search(body))
+
+
+def reviewed_in(body: str) -> tuple[str | None, str | None]:
+    """(the reviewed commit's short SHA, the review ID) a summary we wrote names, each None
+    when it does not say."""
+    rid = _TAIL.search(body)
+    for paragraph in body.split("\n\n")[:_HEAD_PARAGRAPHS]:
+        facts = _FACTS.fullmatch(paragraph)
+        if facts is not None:
+            return facts.group(1), rid.group(1) if rid else None
+    return None, rid.group(1) if rid else None
 
 
 def adopted(
@@ -219,6 +238,8 @@ __all__ = [
     "InlineMissing",
     "SummaryInput",
     "adopted",
+    "counts_text",
     "has_summary_layout",
+    "reviewed_in",
     "summary_body",
 ]

@@ -1,0 +1,92 @@
+"""What `review`, `finish`, `resume` and `relead` print about the review they stored: its
+`--json` document, or the lines a person reads (`posting.conclude` decides when)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from deepreview.runmodel import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from deepreview.pipeline.context import ReviewOutcome
+
+RESUME_HINT = "Interrupted. Finished seats are kept; run `deep-review resume {}`."
+
+
+def outcome_doc(outcome: ReviewOutcome, *, lead_failed: str | None = None) -> dict[str, Any]:
+    """The `--json` document. `lead_failed`: `relead`'s line for a lead that failed or fell
+    back, whichever report stands (README, exit 6)."""
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "review_id": outcome.review_id,
+        "status": outcome.status,
+        "store": str(outcome.store_root),
+        "review_dir": str(outcome.review_dir),
+        "paths": outcome.paths,
+        "verdict": outcome.report.header.verdict.label if outcome.report else None,
+        "seats": [
+            {
+                "seat": r.seat,
+                "status": r.status,
+                "reason": r.reason,
+                "duration_s": r.duration_s,
+                "tool_calls": r.tool_calls,
+                "tokens_in": r.tokens_in,
+                "tokens_out": r.tokens_out,
+                "cost_usd": r.cost_usd,
+                "api_retries": r.api_retries,
+                "modified_worktree": r.modified_worktree,
+            }
+            for r in outcome.seats
+        ],
+    }
+    lead = outcome.report.lead if outcome.report else None
+    if lead is not None:
+        data["lead"] = {"seat": lead.seat, "status": lead.status, "note": lead.note or None}
+    if lead_failed is not None:
+        data["lead_failed"] = lead_failed
+    checks = outcome.report.checks if outcome.report else None
+    if checks is not None:
+        data["checks"] = {
+            "note": checks.note or None,
+            "fixes": checks.fixes_summary if checks.fixes_requested else None,
+            "probes": checks.probe_summary if checks.probes_requested else None,
+        }
+    return data
+
+
+def echo_outcome(outcome: ReviewOutcome) -> None:
+    """The seats, the checks, the lead when it did not judge, the verdict, the stored files."""
+    for r in outcome.seats:
+        line = f"  {r.seat}: {r.outcome_text}"
+        if r.modified_worktree:
+            line += " [modified its worktree]"
+        if r.truncation_text:
+            line += f" [{r.truncation_text}]"
+        click.echo(line, err=True)
+    if outcome.status == "interrupted":
+        click.echo(RESUME_HINT.format(outcome.review_id), err=True)
+        return
+    assert outcome.report is not None
+    v = outcome.report.header.verdict
+    checks = outcome.report.checks
+    if checks is not None and checks.note:  # the same lines as `--json`'s "checks"
+        click.echo(f"Checks: {checks.note}", err=True)
+    elif checks is not None:
+        if checks.fixes_requested:
+            click.echo(f"Fix checks: {checks.fixes_summary}", err=True)
+        if checks.probes_requested:
+            click.echo(f"Test probes: {checks.probe_summary}", err=True)
+    lead = outcome.report.lead
+    if lead is not None and lead.status in ("failed", "fallback"):
+        # the progress line said the lead's run ended `ok`; its answer may not have been
+        click.echo(f"  lead ({lead.seat}): {lead.status} — {lead.note}", err=True)
+    click.echo(f"Verdict: {v.label} — {v.reason}", err=True)
+    click.echo(f"Review {outcome.review_id} stored:")
+    for fmt, path in outcome.paths.items():
+        click.echo(f"  {fmt}: {path}")
+
+
+__all__ = ["RESUME_HINT", "echo_outcome", "outcome_doc"]
