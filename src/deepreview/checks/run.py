@@ -27,7 +27,7 @@ from deepreview.model import Finding
 from deepreview.runmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.targets.git import Git
 from deepreview.workspace.ledger import Ledger
-from deepreview.workspace.worktree import seat_worktree
+from deepreview.workspace.worktree import restore_checkout, seat_worktree, worktree_git_dir
 
 NO_TEST_COMMAND: Final = "no test command configured"
 SEED: Final = 0
@@ -214,11 +214,19 @@ def _probe(
 
     def worker(n: int) -> None:
         with _worktree(req, f"mutant{n}") as wt:
+            git_dir = worktree_git_dir(wt)
+            fresh = True
             while time.monotonic() < deadline and not cancel.is_set():
                 try:
                     i, m = todo.get_nowait()
                 except queue.Empty:
                     return
+                # Every mutant runs on the checkout the baseline ran on: an earlier run's
+                # traces (a fixture its tests deleted, a cache) must not kill this one.
+                if not fresh and not restore_checkout(wt, git_dir, req.sha):
+                    results[i] = _unrun(m)
+                    continue
+                fresh = False
                 results[i] = run_mutant(wt, m, s.test, env, timeout, cancel)
 
     workers = min(s.jobs, len(chosen))
@@ -237,6 +245,10 @@ def _probe(
     return done, note
 
 
+def _unrun(m: Mutation) -> Mutant:
+    return Mutant(m.path, m.line, m.operator, m.original, m.mutated, status="error")
+
+
 def run_mutant(
     wt: Path,
     m: Mutation,
@@ -247,7 +259,7 @@ def run_mutant(
 ) -> Mutant:
     """Run the tests with `m` applied in `wt`; the file is restored afterwards."""
     file = wt / m.path
-    mutant = Mutant(m.path, m.line, m.operator, m.original, m.mutated, status="error")
+    mutant = _unrun(m)
     # A symlink (the change may add one) would have us write outside the scratch worktree.
     if file.is_symlink() or not file.resolve().is_relative_to(wt.resolve()):
         return mutant

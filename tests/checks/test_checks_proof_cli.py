@@ -1,0 +1,64 @@
+"""What a measured badge or probe count means, through the real `deep-review review`: each
+mutant runs on a pristine checkout, a fix lands where its finding points, a badge is this run's.
+
+Cheap test commands (a Python script, no pytest start-up) so these stay in the fast loop.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from support.proof_repos import make_python_repo, review_text, seat_config
+from support.repos import commit_all, run_cli, write
+
+REVIEW = ["review", "--agents", "bot", "--lead", "none", "--json", "--allow-exec"]
+
+# A suite that leaves traces behind, as real ones do: it consumes a tracked fixture, writes an
+# untracked file and an ignored cache. Run twice in one checkout, it fails on its own traces.
+MESSY_SUITE = """import os, sys
+sys.path.insert(0, os.getcwd())
+import ages
+assert open("data.txt").read() == "ok\\n", "the fixture is gone"
+os.remove("data.txt")
+assert not os.path.exists("made.txt"), "an earlier run left made.txt"
+open("made.txt", "w").close()
+os.makedirs("cache", exist_ok=True)
+assert not os.path.exists("cache/x"), "an earlier run left cache/x"
+open("cache/x", "w").close()
+assert ages.is_adult(40) and not ages.is_adult(5)
+"""
+
+
+def _review(repo: Path, env: dict[str, str], *args: str) -> dict:  # type: ignore[type-arg]
+    res = run_cli([*REVIEW, *args], cwd=repo, env=env, timeout=120)
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    return {
+        "cli": out,
+        "md": Path(out["paths"]["md"]).read_text(encoding="utf-8"),
+        "json": json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8")),
+        "html": Path(out["paths"]["html"]).read_text(encoding="utf-8"),
+        "dir": Path(out["review_dir"]),
+    }
+
+
+def test_each_mutant_runs_on_a_pristine_checkout(tmp_path: Path) -> None:
+    """One worker runs every mutant (`--jobs 1`) of a suite that deletes its fixture and leaves
+    untracked and ignored files: the traces of one mutant's run must not kill the next."""
+    repo = make_python_repo(tmp_path, strong=False)
+    write(repo, "data.txt", "ok\n")
+    write(repo, ".gitignore", "cache/\n")
+    commit_all(repo, "fixture")
+    suite = tmp_path / "messy_suite.py"
+    suite.write_text(MESSY_SUITE, encoding="utf-8")
+    env = seat_config(tmp_path, review_text([]))
+    cmd = f"{sys.executable} {suite}"
+    out = _review(repo, env, "--probe-tests", "--jobs", "1", "--test-cmd", cmd)
+    mutants = out["json"]["checks"]["mutants"]
+    # `return age >= 18`: `>`, 19 and 17 pass the weak suite; `return None` fails it.
+    assert sorted(m["status"] for m in mutants) == ["killed", "survived", "survived", "survived"]
+    assert out["cli"]["checks"]["probes"] == (
+        "Probed 4 mutations of the changed lines: the suite caught 1; 3 survived"
+    )
