@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from support.proof_repos import make_python_repo, review_text, seat_config
+from support.proof_repos import BAD_FIX, GOOD_FIX, make_python_repo, review_text, seat_config
 from support.repos import commit_all, run_cli, write
 
 REVIEW = ["review", "--agents", "bot", "--lead", "none", "--json", "--allow-exec"]
@@ -62,3 +62,25 @@ def test_each_mutant_runs_on_a_pristine_checkout(tmp_path: Path) -> None:
     assert out["cli"]["checks"]["probes"] == (
         "Probed 4 mutations of the changed lines: the suite caught 1; 3 survived"
     )
+
+
+def test_a_carried_findings_badge_is_measured_this_round(tmp_path: Path) -> None:
+    """Round 1 checks its fixes with a command that runs no test: the wrong fix "passes". Round
+    2 measures with a real check and no seat raises that finding again: it is carried, and its
+    badge must be this round's measurement, not round 1's."""
+    repo = make_python_repo(tmp_path, strong=True)
+    env = seat_config(tmp_path, review_text([("Use 21", BAD_FIX)]))
+    first = _review(repo, env, "--check-fixes", "--test-cmd", f"{sys.executable} -c pass")
+    assert "`fix: applies · tests pass`" in first["md"]
+
+    seat_config(tmp_path, review_text([("Negative ages pass", GOOD_FIX)]))
+    check = f"{sys.executable} -c 'import ages; assert ages.is_adult(18)'"
+    second = _review(repo, env, "--check-fixes", "--test-cmd", check)
+    carried = next(f for f in second["json"]["findings"] if f["title"] == "Use 21")
+    assert carried["carry_forward"].startswith("Round 1 ")
+    assert carried["fix_check"]["tests"] == "fail"
+    md = second["md"]
+    block = md.split(f"\n{carried['id']}. **Use 21**")[1].split("\n---\n")[0]
+    assert "`fix: applies · tests fail`" in block
+    assert "tests pass`" not in block
+    assert second["cli"]["checks"]["fixes"].startswith("2 fixes: 2 apply, 1 passes tests, 1 ")

@@ -274,11 +274,12 @@ def run_mutant(
 
 
 def attach_fix_checks(findings: Sequence[Finding], checks: CheckResults) -> tuple[Finding, ...]:
-    """Each finding whose fix holds a checked diff, with that check's result."""
+    """Each finding with the check of its fix diff; None where this run checked none (a badge
+    a finding brought along from an earlier round is not this run's measurement)."""
     by_diff = {c.diff: c for c in checks.fix_checks}
     out = []
     for f in findings:
         diff = fix_diff(f.fix)
         check = by_diff.get(diff) if diff is not None else None
-        out.append(dataclasses.replace(f, fix_check=check) if check else f)
+        out.append(f if f.fix_check == check else dataclasses.replace(f, fix_check=check))
     return tuple(out)
