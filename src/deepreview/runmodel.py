@@ -36,7 +36,7 @@ class FixCheck:
     """What happened when the finding's fix diff was applied and the tests were run."""
 
     applies: bool
-    reason: str = ""  # why it does not apply; or how it was applied ("re-anchored")
+    reason: str = ""  # why it does not apply; or where it was placed ("re-anchored at a.py:9")
     tests: TestOutcome = "not run"
     failing_test: str | None = None  # first failing test: `test_x`, `TestFoo`
     fails_without_fix: bool = False  # the baseline already failed this way
@@ -45,20 +45,23 @@ class FixCheck:
 
     @property
     def badge(self) -> str:
-        """`applies · tests pass`, `applies · tests fail (test_x)`, `does not apply (why)`."""
+        """`applies · tests pass`, `applies (re-anchored at a.py:9) · tests fail (test_x)`,
+        `does not apply (why)`."""
         if not self.applies:
             return f"does not apply ({self.reason})" if self.reason else "does not apply"
+        if self.tests == "error":
+            return f"applies · tests could not run ({self.reason})"
+        # Placed by us, not where the diff said: "applies (re-anchored at shop.py:19)".
+        applies = f"applies ({self.reason})" if self.reason else "applies"
         if self.tests == "pass":
-            return "applies · tests pass"
+            return f"{applies} · tests pass"
         if self.tests == "fail":
             who = f" ({self.failing_test})" if self.failing_test else ""
             before = ", failing before the fix too" if self.fails_without_fix else ""
-            return f"applies · tests fail{who}{before}"
+            return f"{applies} · tests fail{who}{before}"
         if self.tests == "timeout":
-            return "applies · tests timeout"
-        if self.tests == "error":
-            return f"applies · tests could not run ({self.reason})"
-        return "applies"
+            return f"{applies} · tests timeout"
+        return applies
 
 
 @dataclass(frozen=True)

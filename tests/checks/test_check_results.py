@@ -19,7 +19,7 @@ SEED = ROOT / "tests/fixtures/seed-report.md"
 
 FIXES = (
     FixCheck(applies=True, tests="pass"),
-    FixCheck(applies=True, tests="pass", reason="re-anchored"),
+    FixCheck(applies=True, tests="pass", reason="re-anchored at a.go:9"),
     FixCheck(applies=True, tests="fail", failing_test="TestFoo", output_tail="--- FAIL: TestFoo"),
     FixCheck(applies=True, tests="timeout"),
     FixCheck(applies=False, reason="context not found in a.go: `x := 1`"),
@@ -34,7 +34,7 @@ MUTANTS = (
 def test_badges() -> None:
     assert [f.badge for f in FIXES] == [
         "applies · tests pass",
-        "applies · tests pass",
+        "applies (re-anchored at a.go:9) · tests pass",
         "applies · tests fail (TestFoo)",
         "applies · tests timeout",
         "does not apply (context not found in a.go: `x := 1`)",

@@ -71,7 +71,7 @@ def test_a_carried_findings_badge_is_measured_this_round(tmp_path: Path) -> None
     repo = make_python_repo(tmp_path, strong=True)
     env = seat_config(tmp_path, review_text([("Use 21", BAD_FIX)]))
     first = _review(repo, env, "--check-fixes", "--test-cmd", f"{sys.executable} -c pass")
-    assert "`fix: applies · tests pass`" in first["md"]
+    assert "`fix: applies (re-anchored at ages.py:3) · tests pass`" in first["md"]
 
     seat_config(tmp_path, review_text([("Negative ages pass", GOOD_FIX)]))
     check = f"{sys.executable} -c 'import ages; assert ages.is_adult(18)'"
@@ -81,6 +81,53 @@ def test_a_carried_findings_badge_is_measured_this_round(tmp_path: Path) -> None
     assert carried["fix_check"]["tests"] == "fail"
     md = second["md"]
     block = md.split(f"\n{carried['id']}. **Use 21**")[1].split("\n---\n")[0]
-    assert "`fix: applies · tests fail`" in block
+    assert "`fix: applies (re-anchored at ages.py:3) · tests fail`" in block
     assert "tests pass`" not in block
     assert second["cli"]["checks"]["fixes"].startswith("2 fixes: 2 apply, 1 passes tests, 1 ")
+
+
+CLAMP = """def clamp(x, lo, hi):
+    if x < lo:
+        return lo
+    if x > hi:
+        return lo
+    return x
+"""
+# No file header, no @@ line: where it goes is the finding's to say (`clamp.py:5`).
+CLAMP_FIX = "```diff\n-        return lo\n+        return hi\n```"
+
+
+def _clamp_repo(tmp_path: Path) -> Path:
+    repo = make_python_repo(tmp_path, strong=True)
+    write(repo, "clamp.py", CLAMP)
+    commit_all(repo, "Add clamp")
+    return repo
+
+
+def test_a_fix_without_line_numbers_lands_at_its_findings_line(tmp_path: Path) -> None:
+    """`return lo` is on lines 3 and 5; the finding points at 5. Applied at 3 (the first match)
+    the low branch breaks; at 5 the tests pass. An equally near pair is refused."""
+    repo = _clamp_repo(tmp_path)
+    odd = CLAMP_FIX.replace("hi\n", "hi  # odd\n")
+    review = review_text(
+        [
+            ("clamp returns lo above hi", CLAMP_FIX, "clamp.py:5"),
+            ("clamp is odd", odd, "clamp.py:4"),
+        ]
+    )
+    env = seat_config(tmp_path, review)
+    check = (
+        f"{sys.executable} -c 'from clamp import clamp; "
+        "assert clamp(-1, 0, 5) == 0 and clamp(9, 0, 5) == 5'"
+    )
+    out = _review(repo, env, "--check-fixes", "--test-cmd", check)
+    checks = {f["title"]: f["fix_check"] for f in out["json"]["findings"]}
+    landed = checks["clamp returns lo above hi"]
+    assert (landed["tests"], landed["reason"]) == ("pass", "re-anchored at clamp.py:5")
+    assert "`fix: applies (re-anchored at clamp.py:5) · tests pass`" in out["md"]
+    # Line 4 is as near to line 3 as to line 5: no guess.
+    refused = checks["clamp is odd"]
+    assert refused["applies"] is False
+    assert refused["reason"] == (
+        "ambiguous: `return lo` is at clamp.py:3 and clamp.py:5, equally near line 4"
+    )

@@ -52,8 +52,9 @@ def test_a_suite_failing_before_any_fix_is_not_blamed_on_the_fixes(tmp_path: Pat
     assert "<code>sh -c &#39;exit 1&#39;</code>" in html
     # Each listed badge says whose fix it is.
     assert "  - `I1: fix: applies · tests fail, failing before the fix too`" in testing
-    assert "  - `I2: fix: applies · tests fail, failing before the fix too`" in testing
-    assert "I2: fix: applies · tests fail, failing before the fix too</span>" in html
+    i2 = "I2: fix: applies (re-anchored at ages.py:3) · tests fail, failing before the fix too"
+    assert f"  - `{i2}`" in testing
+    assert f"{i2}</span>" in html
     # Why no mutation ran is said once, not again as a note.
     assert testing.count("the tests do not pass without any mutation") == 1
     assert "Note:" not in testing
@@ -71,4 +72,4 @@ def test_unittest_failures_are_named_by_their_test(tmp_path: Path) -> None:
     report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
     assert report["findings"][0]["fix_check"]["failing_test"] == "test_eighteen"
     assert "(failures=1)`" not in md
-    assert "`I1: fix: applies · tests fail (test_eighteen)`" in md
+    assert "`I1: fix: applies (re-anchored at ages.py:3) · tests fail (test_eighteen)`" in md

@@ -53,13 +53,27 @@ class CheckRequest:
     ledger: Ledger | None = None
 
 
-def checked_fixes(findings: Sequence[Finding]) -> dict[str, str | None]:
-    """Each distinct fix diff -> the file its finding points at (for diffs without headers)."""
-    out: dict[str, str | None] = {}
+@dataclass(frozen=True)
+class FixTarget:
+    """Where a fix's finding points: the file a diff without headers edits, and the lines a
+    hunk without an `@@` line is placed nearest to."""
+
+    path: str | None = None
+    lines: tuple[int, int] | None = None
+
+
+def checked_fixes(findings: Sequence[Finding]) -> dict[str, FixTarget]:
+    """Each distinct fix diff -> where its (first) finding points."""
+    out: dict[str, FixTarget] = {}
     for f in findings:
         diff = fix_diff(f.fix)
-        if diff is not None and diff not in out:
-            out[diff] = f.locations[0].path if f.locations else None
+        if diff is None or diff in out:
+            continue
+        loc = f.locations[0] if f.locations else None
+        lines = None
+        if loc is not None and loc.start is not None:
+            lines = (loc.start, max(loc.end or loc.start, loc.start))
+        out[diff] = FixTarget(loc.path if loc else None, lines)
     return out
 
 
@@ -103,10 +117,10 @@ def _check_fixes(
 ) -> tuple[FixCheck, ...]:
     fixes = checked_fixes(req.findings)
 
-    def one(item: tuple[int, tuple[str, str | None]]) -> FixCheck:
-        n, (diff, path) = item
+    def one(item: tuple[int, tuple[str, FixTarget]]) -> FixCheck:
+        n, (diff, at) = item
         with _worktree(req, f"fix{n}") as wt:
-            return check_fix(wt, diff, path, req.settings, env, baseline, cancel)
+            return check_fix(wt, diff, at.path, req.settings, env, baseline, cancel, near=at.lines)
 
     with ThreadPoolExecutor(max_workers=req.settings.jobs) as pool:
         try:
@@ -116,8 +130,11 @@ def _check_fixes(
             raise
 
 
-def apply_fix(wt: Path, diff: str, default_path: str | None) -> tuple[bool, str]:
-    """Apply `diff` in the worktree `wt`: `git apply --3way`, else a fuzzy re-anchor."""
+def apply_fix(
+    wt: Path, diff: str, default_path: str | None, near: tuple[int, int] | None = None
+) -> tuple[bool, str]:
+    """Apply `diff` in the worktree `wt`: `git apply --3way`, else a fuzzy re-anchor (`near`:
+    the finding's lines in `default_path`, see `patch.fuzzy_apply`)."""
     git = Git(wt)
     patch_file = wt / ".git-deep-review-fix.diff"
     try:
@@ -138,7 +155,7 @@ def apply_fix(wt: Path, diff: str, default_path: str | None) -> tuple[bool, str]
             return None
         return file.read_text(encoding="utf-8", errors="replace")
 
-    applied = fuzzy_apply(diff, default_path, read)
+    applied = fuzzy_apply(diff, default_path, read, near)
     if not applied.ok:
         return False, applied.reason
     for path, text in applied.files.items():
@@ -158,8 +175,10 @@ def check_fix(
     env: Mapping[str, str],
     baseline: SuiteRun,
     cancel: threading.Event | None = None,
+    *,
+    near: tuple[int, int] | None = None,
 ) -> FixCheck:
-    ok, reason = apply_fix(wt, diff, default_path)
+    ok, reason = apply_fix(wt, diff, default_path, near)
     if not ok:
         return FixCheck(applies=False, reason=reason, diff=diff)
     run = run_tests(settings.test, cwd=wt, env=env, timeout=settings.timeout, cancel=cancel)
