@@ -93,6 +93,8 @@ class _Checked(Protocol):
     def id(self) -> str: ...
     @property
     def fix_check(self) -> FixCheck | None: ...
+    @property
+    def verification(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,10 @@ class CheckResults:
     probes_requested: bool = False
     mutants: tuple[Mutant, ...] = ()
     probe_note: str = ""  # "stopped at --probe-minutes after 8 of 20", "no Python or Go lines"
+    # The report's findings (IDs) whose fix diff this run did not check: the lead wrote it after
+    # the tests ran. Set with the report's badges; `fix_checks` then holds only the checks of
+    # fixes the report shows (not those of findings the lead merged away or dropped).
+    unchecked: tuple[str, ...] = ()
 
     @property
     def baseline_text(self) -> str:
@@ -137,14 +143,32 @@ class CheckResults:
             out.append((ids, check))
         return tuple(out)
 
+    def unchecked_badge(self, finding: _Checked) -> str | None:
+        """`not checked (why)` for a finding whose fix diff this run did not check."""
+        if finding.id not in self.unchecked:
+            return None
+        if finding.verification == "added-by-lead":
+            return "not checked (written by the lead after the tests ran)"
+        return "not checked (not among this run's fix checks)"
+
+    def unchecked_badges(self, findings: Sequence[_Checked]) -> tuple[tuple[str, str], ...]:
+        """(ID, badge) of each finding whose fix diff was not checked, as the list shows them."""
+        return tuple(
+            (f.id, badge) for f in findings if (badge := self.unchecked_badge(f)) is not None
+        )
+
     @property
     def survivors(self) -> tuple[Mutant, ...]:
         return tuple(m for m in self.mutants if m.status == "survived")
 
     @property
     def fixes_summary(self) -> str:
-        """`5 fixes: 4 apply, 3 pass tests, 1 breaks `TestFoo``."""
+        """`5 fixes: 4 apply, 3 pass tests, 1 breaks `TestFoo`; 1 more not checked`."""
         checks = self.fix_checks
+        # Not measured, so never counted with those that were: said apart, at the end.
+        unchecked = len(self.unchecked)
+        if not checks and unchecked:
+            return f"{unchecked} {'fix' if unchecked == 1 else 'fixes'}, not checked"
         if not checks:
             return "No finding proposed a fix diff to check"
         n, applied = len(checks), sum(c.applies for c in checks)
@@ -168,7 +192,8 @@ class CheckResults:
         timeouts = sum(c.tests == "timeout" for c in checks)
         if timeouts:
             parts.append(f"{timeouts} {'times' if timeouts == 1 else 'time'} out")
-        return f"{n} {'fix' if n == 1 else 'fixes'}: " + ", ".join(parts)
+        summary = f"{n} {'fix' if n == 1 else 'fixes'}: " + ", ".join(parts)
+        return f"{summary}; {unchecked} more not checked" if unchecked else summary
 
     @property
     def probe_summary(self) -> str:

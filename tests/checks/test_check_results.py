@@ -126,3 +126,19 @@ def test_html_escapes_everything_measured() -> None:
     assert evil not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<pre>&lt;img src=x onerror=alert(1)&gt;</pre>" in html  # the test output tail
+
+
+def test_fixes_nobody_checked_are_said_apart() -> None:
+    c = CheckResults(fix_checks=FIXES[:1], unchecked=("S1",))
+    assert c.fixes_summary == "1 fix: 1 applies, 1 passes tests; 1 more not checked"
+    assert CheckResults(unchecked=("S1", "S2")).fixes_summary == "2 fixes, not checked"
+    report = parse_report(SEED.read_text())
+    lead, seat = (
+        dataclasses.replace(report.findings[0], verification="added-by-lead"),
+        report.findings[1],
+    )
+    c = CheckResults(unchecked=(lead.id, seat.id))
+    assert c.unchecked_badges((lead, seat)) == (
+        (lead.id, "not checked (written by the lead after the tests ran)"),
+        (seat.id, "not checked (not among this run's fix checks)"),
+    )

@@ -292,6 +292,23 @@ def run_mutant(
     return dataclasses.replace(mutant, status=status, killed_by=run.failing)
 
 
+def report_checks(
+    findings: Sequence[Finding], checks: CheckResults
+) -> tuple[tuple[Finding, ...], CheckResults]:
+    """The findings with this run's badges, and the checks as the report tells them: only the
+    fixes it shows (a fix of a finding the lead merged away is not counted), and the IDs of
+    those with a fix diff nobody checked (the lead's own, written after the tests ran)."""
+    findings = attach_fix_checks(findings, checks)
+    shown = {d for f in findings if (d := fix_diff(f.fix)) is not None}
+    unchecked: tuple[str, ...] = ()
+    if checks.fixes_requested and not checks.note:
+        unchecked = tuple(
+            f.id for f in findings if f.fix_check is None and fix_diff(f.fix) is not None
+        )
+    kept = tuple(c for c in checks.fix_checks if c.diff in shown)
+    return findings, dataclasses.replace(checks, fix_checks=kept, unchecked=unchecked)
+
+
 def attach_fix_checks(findings: Sequence[Finding], checks: CheckResults) -> tuple[Finding, ...]:
     """Each finding with the check of its fix diff; None where this run checked none (a badge
     a finding brought along from an earlier round is not this run's measurement)."""

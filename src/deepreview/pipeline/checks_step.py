@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from deepreview.checks import CheckRequest, attach_fix_checks, run_checks
+from deepreview.checks import CheckRequest, report_checks, run_checks
 from deepreview.model import Finding, Report
 from deepreview.pipeline.rounds_prompt_step import previous_round
 from deepreview.runmodel import CheckResults
@@ -55,6 +55,5 @@ def with_checks(report: Report, checks: CheckResults | None) -> Report:
             dataclasses.replace(f, fix_check=None) if f.fix_check else f for f in report.findings
         )
         return dataclasses.replace(report, findings=findings)
-    return dataclasses.replace(
-        report, checks=checks, findings=attach_fix_checks(report.findings, checks)
-    )
+    findings, shown = report_checks(report.findings, checks)
+    return dataclasses.replace(report, checks=shown, findings=findings)
