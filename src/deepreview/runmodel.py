@@ -42,6 +42,7 @@ class FixCheck:
     fails_without_fix: bool = False  # the baseline already failed this way
     output_tail: str = ""  # last lines of the test output when they did not pass
     diff: str = ""  # the diff that was applied, as extracted from the fix
+    log: str = ""  # its test run's log in the review folder ("checks/fix-2.log")
 
     @property
     def badge(self) -> str:
@@ -75,6 +76,7 @@ class Mutant:
     mutated: str
     status: MutantStatus = "survived"
     killed_by: str | None = None  # first failing test, when known
+    log: str = ""  # its test run's log in the review folder ("checks/mutant-3.log")
 
     @property
     def caught(self) -> bool:
@@ -106,6 +108,7 @@ class CheckResults:
     baseline: TestOutcome = "not run"
     baseline_failing: str | None = None
     baseline_duration_s: float | None = None
+    baseline_log: str = ""  # the run without any fix or mutation ("checks/baseline.log")
     fixes_requested: bool = False
     fix_checks: tuple[FixCheck, ...] = ()
     probes_requested: bool = False

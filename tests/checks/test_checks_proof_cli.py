@@ -131,3 +131,48 @@ def test_a_fix_without_line_numbers_lands_at_its_findings_line(tmp_path: Path) -
     assert refused["reason"] == (
         "ambiguous: `return lo` is at clamp.py:3 and clamp.py:5, equally near line 4"
     )
+
+
+def test_every_test_run_leaves_a_redacted_log_named_in_run_json(tmp_path: Path) -> None:
+    """The baseline, each fix and each mutant: one log each in the review folder's `checks/`,
+    with the command, what was applied and the whole output, secrets masked."""
+    repo = make_python_repo(tmp_path, strong=False)
+    token = "tok-" + "7" * 24
+    suite = tmp_path / "talky_suite.py"
+    suite.write_text(
+        "import os, sys\nsys.path.insert(0, os.getcwd())\nimport ages\n"
+        "print('token is', os.environ.get('FAKE_API_TOKEN'))\n"
+        "print('checking 40 and 5')\n"
+        "assert ages.is_adult(40) and not ages.is_adult(5), 'the ages are wrong'\n",
+        encoding="utf-8",
+    )
+    env = seat_config(
+        tmp_path, review_text([("Use 21", BAD_FIX)]), '[checks]\nenv = ["FAKE_API_TOKEN"]\n'
+    )
+    env["FAKE_API_TOKEN"] = token
+    cmd = f"{sys.executable} {suite}"
+    out = _review(repo, env, "--check-fixes", "--probe-tests", "--test-cmd", cmd)
+    run = json.loads((out["dir"] / "run.json").read_text(encoding="utf-8"))["checks"]
+
+    assert run["baseline_log"] == "checks/baseline.log"
+    baseline = (out["dir"] / run["baseline_log"]).read_text(encoding="utf-8")
+    assert f"$ {cmd}\n" in baseline
+    assert "checking 40 and 5" in baseline and "outcome: pass" in baseline
+    assert token not in baseline and "token is [REDACTED]" in baseline
+
+    [fix] = run["fix_checks"]
+    assert fix["log"] == "checks/fix-1.log"
+    text = (out["dir"] / fix["log"]).read_text(encoding="utf-8")
+    assert "+    return age >= 21" in text  # the fix as it was applied
+    assert "checking 40 and 5" in text
+
+    mutants = run["mutants"]
+    assert [m["log"] for m in mutants] == [f"checks/mutant-{n}.log" for n in range(1, 5)]
+    killed = next(m for m in mutants if m["status"] == "killed")
+    text = (out["dir"] / killed["log"]).read_text(encoding="utf-8")
+    assert f"with {killed['path']}:{killed['line']} mutated ({killed['operator']})" in text
+    assert "the ages are wrong" in text and "outcome: fail" in text
+    for log in (out["dir"] / "checks").iterdir():
+        assert token not in log.read_text(encoding="utf-8")
+    # The report's JSON names them too (the same record as run.json's).
+    assert out["json"]["checks"]["baseline_log"] == "checks/baseline.log"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
 from deepreview.checks.patch import fix_diff, fuzzy_apply
 from deepreview.checks.testrun import SuiteRun, run_tests, scrubbed_env
@@ -51,6 +52,7 @@ class CheckRequest:
     env: Mapping[str, str]
     # Where the scratch worktrees are written down while they exist (`workspace.ledger`).
     ledger: Ledger | None = None
+    logs: CheckLogs | None = None  # where each test run's log goes (none: not kept)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> Chec
         baseline = run_tests(s.test, cwd=wt, env=env, timeout=s.timeout, cancel=cancel)
     result = dataclasses.replace(
         base,
+        baseline_log=_log(req.logs, "baseline", s.test, baseline, "without any fix or mutation"),
         baseline=baseline.outcome,
         baseline_failing=baseline.failing,
         baseline_duration_s=round(baseline.duration_s, 2),
@@ -120,7 +123,18 @@ def _check_fixes(
     def one(item: tuple[int, tuple[str, FixTarget]]) -> FixCheck:
         n, (diff, at) = item
         with _worktree(req, f"fix{n}") as wt:
-            return check_fix(wt, diff, at.path, req.settings, env, baseline, cancel, near=at.lines)
+            return check_fix(
+                wt,
+                diff,
+                at.path,
+                req.settings,
+                env,
+                baseline,
+                cancel,
+                near=at.lines,
+                logs=req.logs,
+                log_name=f"fix-{n}",
+            )
 
     with ThreadPoolExecutor(max_workers=req.settings.jobs) as pool:
         try:
@@ -177,12 +191,16 @@ def check_fix(
     cancel: threading.Event | None = None,
     *,
     near: tuple[int, int] | None = None,
+    logs: CheckLogs | None = None,
+    log_name: str = "fix",
 ) -> FixCheck:
     ok, reason = apply_fix(wt, diff, default_path, near)
     if not ok:
         return FixCheck(applies=False, reason=reason, diff=diff)
     run = run_tests(settings.test, cwd=wt, env=env, timeout=settings.timeout, cancel=cancel)
+    what = "with this fix applied" + (f" ({reason})" if reason else "")
     return FixCheck(
+        log=_log(logs, log_name, settings.test, run, what, diff),
         applies=True,
         reason=run.reason or reason,
         tests=run.outcome,
@@ -246,7 +264,9 @@ def _probe(
                     results[i] = _unrun(m)
                     continue
                 fresh = False
-                results[i] = run_mutant(wt, m, s.test, env, timeout, cancel)
+                results[i] = run_mutant(
+                    wt, m, s.test, env, timeout, cancel, logs=req.logs, log_name=f"mutant-{i + 1}"
+                )
 
     workers = min(s.jobs, len(chosen))
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -275,6 +295,9 @@ def run_mutant(
     env: Mapping[str, str],
     timeout: float,
     cancel: threading.Event | None = None,
+    *,
+    logs: CheckLogs | None = None,
+    log_name: str = "mutant",
 ) -> Mutant:
     """Run the tests with `m` applied in `wt`; the file is restored afterwards."""
     file = wt / m.path
@@ -289,7 +312,20 @@ def run_mutant(
     finally:
         file.write_bytes(original)
     status = _MUTANT_STATUS.get(run.outcome, "error")
-    return dataclasses.replace(mutant, status=status, killed_by=run.failing)
+    what = f"with {m.path}:{m.line} mutated ({m.operator})"
+    log = _log(logs, log_name, test, run, what, f"-{m.original}\n+{m.mutated}")
+    return dataclasses.replace(mutant, status=status, killed_by=run.failing, log=log)
+
+
+def _log(
+    logs: CheckLogs | None,
+    name: str,
+    argv: Sequence[str],
+    run: SuiteRun,
+    what: str,
+    detail: str = "",
+) -> str:
+    return logs.record(name, argv, run, what, detail) if logs is not None else ""
 
 
 def report_checks(

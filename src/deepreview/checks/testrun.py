@@ -35,6 +35,7 @@ class SuiteRun:
     tail: str = ""
     duration_s: float = 0.0
     reason: str = ""  # for "error": why the command could not run
+    output: str = ""  # stdout, then stderr (for the run's log: `checks.logs`)
 
 
 def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str]:
@@ -73,14 +74,15 @@ def run_tests(
         argv, cwd=cwd, env=env, timeout=timeout, max_output_bytes=_MAX_OUTPUT, cancel=cancel
     )
     output = result.stdout_text + ("\n" + result.stderr_text if result.stderr else "")
+    took = result.duration_s
     if result.spawn_error:
-        return SuiteRun("error", reason=result.spawn_error, duration_s=result.duration_s)
+        return SuiteRun("error", reason=result.spawn_error, duration_s=took)
     if result.timed_out:
-        return SuiteRun("timeout", tail=_tail(output), duration_s=result.duration_s)
+        return SuiteRun("timeout", tail=_tail(output), duration_s=took, output=output)
     if result.cancelled:
-        return SuiteRun("error", reason="interrupted", duration_s=result.duration_s)
+        return SuiteRun("error", reason="interrupted", duration_s=took, output=output)
     if result.returncode == 0:
-        return SuiteRun("pass", duration_s=result.duration_s)
+        return SuiteRun("pass", duration_s=took, output=output)
     return SuiteRun(
-        "fail", failing=first_failing(output), tail=_tail(output), duration_s=result.duration_s
+        "fail", failing=first_failing(output), tail=_tail(output), duration_s=took, output=output
     )

@@ -11,6 +11,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from deepreview.checks import CheckRequest, report_checks, run_checks
+from deepreview.checks.logs import CheckLogs
 from deepreview.model import Finding, Report
 from deepreview.pipeline.rounds_prompt_step import previous_round
 from deepreview.runmodel import CheckResults
@@ -32,6 +33,7 @@ def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> CheckRes
         settings=settings,
         env=p.env,
         ledger=p.store.ledger(writer.state.id),
+        logs=CheckLogs(writer.path.parent, p.store.write_text, writer.redactor.text),
     )
     checks = run_checks(request)
     writer.set(checks=checks)
