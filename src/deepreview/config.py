@@ -436,6 +436,12 @@ def _checks(
         for flag, on in (("--check-fixes", cli.check_fixes), ("--probe-tests", cli.probe_tests))
         if on
     ]
+    if cli.test_cmd is not None and not wanted:
+        # Else it is silently ignored, and the user believes the tests ran.
+        raise UsageError(
+            "--test-cmd is run only by --check-fixes or --probe-tests; "
+            "add one of them or drop --test-cmd"
+        )
     if wanted and not allow_exec:
         raise UsageError(
             f"{' and '.join(wanted)} {'run' if len(wanted) > 1 else 'runs'} the change's code "

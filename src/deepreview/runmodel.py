@@ -36,33 +36,80 @@ class FixCheck:
     """What happened when the finding's fix diff was applied and the tests were run."""
 
     applies: bool
-    reason: str = ""  # why it does not apply; or where it was placed ("re-anchored at a.py:9")
+    # Why it does not apply, or why the tests did not run; else where we placed it when the diff
+    # did not say ("re-anchored at a.py:9").
+    reason: str = ""
     tests: TestOutcome = "not run"
-    failing_test: str | None = None  # first failing test: `test_x`, `TestFoo`
-    fails_without_fix: bool = False  # the baseline already failed this way
+    failing_test: str | None = None  # the first failing test to blame: `test_x`, `TestFoo`
+    fails_without_fix: bool = False  # every test failing with the fix failed without it too
     output_tail: str = ""  # last lines of the test output when they did not pass
     diff: str = ""  # the diff that was applied, as extracted from the fix
     log: str = ""  # its test run's log in the review folder ("checks/fix-2.log")
+    # The same tests without any fix: a pass they gave anyway proves nothing about the fix.
+    baseline: TestOutcome = "not run"
+    # The failing tests that passed without the fix (`test_a.py::test_x`); empty when none
+    # did, or when either run failed without naming a test (then nothing can excuse the fix).
+    new_failures: tuple[str, ...] = ()
+    edits_tests: tuple[str, ...] = ()  # test files the fix changes (it may bend its own proof)
 
     @property
     def badge(self) -> str:
-        """`applies · tests pass`, `applies (re-anchored at a.py:9) · tests fail (test_x)`,
-        `does not apply (why)`."""
+        """`applies · tests pass, and fail without the fix`, `applies (re-anchored at a.py:9) ·
+        tests fail (test_x)`, `does not apply (why)`; ` · edits tests/test_a.py` when the fix
+        changes tests."""
         if not self.applies:
             return f"does not apply ({self.reason})" if self.reason else "does not apply"
-        if self.tests == "error":
-            return f"applies · tests could not run ({self.reason})"
+        edits = ""
+        if self.edits_tests:
+            shown = ", ".join(self.edits_tests[:3]) + (", …" if len(self.edits_tests) > 3 else "")
+            edits = f" · edits {shown}"
+        if self.tests in ("error", "not run"):
+            # `reason` says why the tests did not run (`_tests_text`), not where the fix went.
+            return f"applies · {self._tests_text}{edits}"
         # Placed by us, not where the diff said: "applies (re-anchored at shop.py:19)".
         applies = f"applies ({self.reason})" if self.reason else "applies"
+        return f"{applies} · {self._tests_text}{edits}"
+
+    @property
+    def _tests_text(self) -> str:
         if self.tests == "pass":
-            return f"{applies} · tests pass"
+            if self.baseline == "pass":
+                return "tests pass, as they did without the fix: no test tells it apart"
+            if self.baseline == "fail":
+                return "tests pass, and fail without the fix"
+            return "tests pass"
         if self.tests == "fail":
             who = f" ({self.failing_test})" if self.failing_test else ""
-            before = ", failing before the fix too" if self.fails_without_fix else ""
-            return f"{applies} · tests fail{who}{before}"
+            if self.fails_without_fix:
+                return f"tests fail{who}, failing before the fix too"
+            if self.unnamed_before:
+                return "tests fail, as they did without the fix, naming no test to compare"
+            return f"tests fail{who}"
         if self.tests == "timeout":
-            return f"{applies} · tests timeout"
-        return applies
+            return "tests timeout"
+        if self.tests == "error":
+            return f"tests could not run ({self.reason})"
+        return f"tests not run ({self.reason})" if self.reason else "tests not run"
+
+    @property
+    def unnamed_before(self) -> bool:
+        """The tests failed with and without the fix, and which tests cannot be told apart."""
+        return (
+            self.tests == "fail"
+            and self.baseline == "fail"
+            and not self.fails_without_fix
+            and not self.new_failures
+        )
+
+    @property
+    def tone(self) -> str:
+        """`ok` when the run speaks for the fix, `weak` when it proves little (the tests passed
+        without it too, it edits tests, they did not run), `bad` when it fails or breaks."""
+        if not self.applies or self.tests in ("fail", "timeout", "error"):
+            return "bad"
+        if self.tests == "pass" and self.baseline != "pass" and not self.edits_tests:
+            return "ok"
+        return "weak"
 
 
 @dataclass(frozen=True)
@@ -118,6 +165,8 @@ class CheckResults:
     # the tests ran. Set with the report's badges; `fix_checks` then holds only the checks of
     # fixes the report shows (not those of findings the lead merged away or dropped).
     unchecked: tuple[str, ...] = ()
+    # `git status` lines of the user's checkout that changed while the tests ran.
+    checkout_changes: tuple[str, ...] = ()
 
     @property
     def baseline_text(self) -> str:
@@ -135,12 +184,13 @@ class CheckResults:
         return shlex.join(self.test_command)
 
     def listed_fix_checks(self, findings: Sequence[_Checked]) -> tuple[tuple[str, FixCheck], ...]:
-        """The fix checks the Testing Assessment lists (all but applied-and-passing), each with
-        the IDs of the findings whose fix it checked (`I1`, `I1, S3`; empty when none holds it).
+        """The fix checks the Testing Assessment lists (all but applied-and-passing ones that
+        edit no test), each with the IDs of the findings whose fix it checked (`I1`, `I1, S3`;
+        empty when none holds it).
         """
         out = []
         for check in self.fix_checks:
-            if check.applies and check.tests == "pass":
+            if check.applies and check.tests == "pass" and not check.edits_tests:
                 continue
             ids = ", ".join(f.id for f in findings if f.fix_check == check and f.id)
             out.append((ids, check))
@@ -166,7 +216,8 @@ class CheckResults:
 
     @property
     def fixes_summary(self) -> str:
-        """`5 fixes: 4 apply, 3 pass tests, 1 breaks `TestFoo`; 1 more not checked`."""
+        """`5 fixes: 4 apply, 3 pass tests (as they did without any fix), 1 breaks `TestFoo`; 1
+        more not checked`."""
         checks = self.fix_checks
         # Not measured, so never counted with those that were: said apart, at the end.
         unchecked = len(self.unchecked)
@@ -175,26 +226,40 @@ class CheckResults:
         if not checks:
             return "No finding proposed a fix diff to check"
         n, applied = len(checks), sum(c.applies for c in checks)
-        passed = sum(c.tests == "pass" for c in checks)
-        parts = [
-            f"{applied} {'applies' if applied == 1 else 'apply'}",
-            f"{passed} {'passes' if passed == 1 else 'pass'} tests",
-        ]
+        parts = [f"{applied} {'applies' if applied == 1 else 'apply'}", _passed(checks)]
         failed = [c for c in checks if c.tests == "fail"]
         # A test that already failed without the fix is not the fix's doing (README, "Proof,
-        # not opinion"): counted apart, never as a test the fix breaks.
-        broken = [c.failing_test or "a test" for c in failed if not c.fails_without_fix]
+        # not opinion"): counted apart, never as a test the fix breaks. Nor is a failure we
+        # cannot compare, as no test is named: counted apart too, excused by nothing.
+        broken = [
+            c.failing_test or "a test"
+            for c in failed
+            if not c.fails_without_fix and not c.unnamed_before
+        ]
         if broken:
             verb = "breaks" if len(broken) == 1 else "break"
             # a test's name is the project's own output: a backtick in it must not end the span
-            names = ", ".join(code_span(b) for b in dict.fromkeys(broken))
+            names = ", ".join(b if b == "a test" else code_span(b) for b in dict.fromkeys(broken))
             parts.append(f"{len(broken)} {verb} {names}")
         before = sum(c.fails_without_fix for c in failed)
         if before:
             parts.append(f"{before} with tests already failing before the fix")
+        unnamed = sum(c.unnamed_before for c in failed)
+        if unnamed:
+            verb = "fails" if unnamed == 1 else "fail"
+            parts.append(
+                f"{unnamed} {verb} as the tests did without any fix (no test named to compare)"
+            )
         timeouts = sum(c.tests == "timeout" for c in checks)
         if timeouts:
             parts.append(f"{timeouts} {'times' if timeouts == 1 else 'time'} out")
+        not_run = [c for c in checks if c.applies and c.tests == "not run"]
+        if not_run:
+            why = f" ({not_run[0].reason})" if not_run[0].reason else ""
+            parts.append(f"{len(not_run)} not run{why}")
+        edits = sum(bool(c.applies and c.edits_tests) for c in checks)
+        if edits:
+            parts.append(f"{edits} {'edits' if edits == 1 else 'edit'} test files")
         summary = f"{n} {'fix' if n == 1 else 'fixes'}: " + ", ".join(parts)
         return f"{summary}; {unchecked} more not checked" if unchecked else summary
 
@@ -219,6 +284,19 @@ class CheckResults:
         if errors:
             body += f"; {errors} could not run"
         return head + body
+
+
+def _passed(checks: Sequence[FixCheck]) -> str:
+    """`3 pass tests (as they did without any fix)`, `1 makes the tests pass`: whether the
+    tests passed without the fixes too, which leaves a pass proving nothing about them."""
+    passed = [c for c in checks if c.tests == "pass"]
+    n = len(passed)
+    if n and all(c.baseline == "fail" for c in passed):
+        return f"{n} {'makes' if n == 1 else 'make'} the tests pass"
+    text = f"{n} {'passes' if n == 1 else 'pass'} tests"
+    if n and all(c.baseline == "pass" for c in passed):
+        text += " (as they did without any fix)"
+    return text
 
 
 def format_usd(value: float | None, *, step: float | None = None) -> str:

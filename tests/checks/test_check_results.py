@@ -65,6 +65,50 @@ def test_a_fix_is_not_blamed_for_a_test_that_failed_before_it() -> None:
     )
 
 
+def test_a_badge_says_what_the_run_without_the_fix_leaves_of_its_proof() -> None:
+    as_before = FixCheck(applies=True, tests="pass", baseline="pass")
+    greened = FixCheck(applies=True, tests="pass", baseline="fail")
+    bent = FixCheck(applies=True, tests="pass", baseline="fail", edits_tests=("t/test_a.py",))
+    unnamed = FixCheck(applies=True, tests="fail", baseline="fail")
+    skipped = FixCheck(
+        applies=True, baseline="timeout", reason="the tests time out without any fix"
+    )
+    assert [c.badge for c in (as_before, greened, bent, unnamed, skipped)] == [
+        "applies · tests pass, as they did without the fix: no test tells it apart",
+        "applies · tests pass, and fail without the fix",
+        "applies · tests pass, and fail without the fix · edits t/test_a.py",
+        "applies · tests fail, as they did without the fix, naming no test to compare",
+        "applies · tests not run (the tests time out without any fix)",
+    ]
+    # Stored before the baseline was kept: the badge it had.
+    assert FixCheck(applies=True, tests="pass").badge == "applies · tests pass"
+    assert [c.tone for c in (as_before, greened, bent, unnamed, skipped)] == [
+        "weak",
+        "ok",
+        "weak",
+        "bad",
+        "weak",
+    ]
+    c = CheckResults(fix_checks=(greened, bent, unnamed, skipped))
+    assert c.fixes_summary == (
+        "4 fixes: 4 apply, 2 make the tests pass, "
+        "1 fails as the tests did without any fix (no test named to compare), "
+        "1 not run (the tests time out without any fix), 1 edits test files"
+    )
+    assert [check for _, check in c.listed_fix_checks(())] == [bent, unnamed, skipped]
+
+
+def test_a_re_anchored_badge_says_where_it_landed_and_what_the_run_proves() -> None:
+    at = "re-anchored at a.py:9"
+    greened = FixCheck(applies=True, reason=at, tests="pass", baseline="fail")
+    bent = FixCheck(applies=True, reason=at, tests="fail", baseline="pass", edits_tests=("t.py",))
+    assert greened.badge == "applies (re-anchored at a.py:9) · tests pass, and fail without the fix"
+    assert bent.badge == "applies (re-anchored at a.py:9) · tests fail · edits t.py"
+    # When the tests did not run, `reason` says why, never as where the fix landed.
+    crashed = FixCheck(applies=True, reason="no such file", tests="error", baseline="pass")
+    assert crashed.badge == "applies · tests could not run (no such file)"
+
+
 def test_listed_fix_checks_name_their_findings_and_the_command_is_quoted() -> None:
     report = parse_report(SEED.read_text())
     a, b, c = report.findings[:3]

@@ -61,17 +61,27 @@ def test_check_fixes_marks_the_good_bad_and_stale_fix(tmp_path: Path) -> None:
 
     md = out["md"]
     good, bad, stale = md.split("\nI1. ")[1], md.split("\nI2. ")[1], md.split("\nI3. ")[1]
-    assert good.split("\n---\n")[0].rstrip().endswith("`fix: applies · tests pass`")
+    assert (
+        good.split("\n---\n")[0]
+        .rstrip()
+        .endswith(
+            "`fix: applies · tests pass, as they did without the fix: no test tells it apart`"
+        )
+    )
     # BAD_FIX's header says line 7: placed on its context, the badge says where it landed.
     badge = "`fix: applies (re-anchored at ages.py:3) · tests fail (test_eighteen_is_adult)`"
     assert badge in bad.split("\n---\n")[0]
     assert "fix: does not apply (context not found in ages.py: `return age > 17`)" in stale
     testing = md.split("## Testing Assessment")[1]
     assert "**Measured** with `python -m pytest -q` (without any change: tests pass" in testing
-    assert "3 fixes: 2 apply, 1 passes tests, 1 breaks `test_eighteen_is_adult`." in testing
+    assert (
+        "3 fixes: 2 apply, 1 passes tests (as they did without any fix), "
+        "1 breaks `test_eighteen_is_adult`." in testing
+    )
     assert out["cli"]["checks"] == {
         "note": None,
-        "fixes": "3 fixes: 2 apply, 1 passes tests, 1 breaks `test_eighteen_is_adult`",
+        "fixes": "3 fixes: 2 apply, 1 passes tests (as they did without any fix), "
+        "1 breaks `test_eighteen_is_adult`",
         "probes": None,
     }
 
@@ -87,7 +97,10 @@ def test_check_fixes_marks_the_good_bad_and_stale_fix(tmp_path: Path) -> None:
     assert out["json"]["checks"]["mutants"] == []
 
     html = out["html"]
-    assert "fix: applies · tests pass</span>" in html
+    assert (
+        "fix: applies · tests pass, as they did without the fix: no test tells it apart</span>"
+        in html
+    )
     assert "fix: does not apply (context not found in ages.py: `return age &gt; 17`)" in html
     # Never the user's checkout, and no scratch worktree left behind.
     assert git(repo, "status", "--porcelain") == ""
@@ -197,7 +210,7 @@ def test_relead_keeps_the_measured_checks(tmp_path: Path) -> None:
     res = run_cli(["relead", out["id"], "--lead", "none", "--json"], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
     md = Path(res.json()["paths"]["md"]).read_text(encoding="utf-8")
-    assert "`fix: applies · tests pass`" in md
+    assert "`fix: applies · tests pass, as they did without the fix: no test tells it apart`" in md
 
 
 @pytest.mark.slow
@@ -220,7 +233,10 @@ def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
         "go test ./...",
         timeout=400,
     )
-    assert "`fix: applies · tests pass`" in out["md"]
+    assert (
+        "`fix: applies · tests pass, as they did without the fix: no test tells it apart`"
+        in out["md"]
+    )
     survivors = [m for m in out["json"]["checks"]["mutants"] if m["status"] == "survived"]
     assert (GO_BOUNDARY_LINE, "return age > 18") in {
         (m["line"], m["mutated"].strip()) for m in survivors

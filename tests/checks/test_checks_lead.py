@@ -134,13 +134,15 @@ def test_fix_counts_follow_the_leads_findings(tmp_path: Path) -> None:
     out = res.json()
     [prompt] = prompts_seen(log_dir)
     evidence = prompt.split("## Measured evidence")[1].split("## What to decide")[0]
-    assert "3 fixes: 2 apply, 1 passes tests, 1 breaks" in evidence  # the lead saw them all
+    assert (
+        "3 fixes: 2 apply, 1 passes tests (as they did without any fix), 1 breaks" in evidence
+    )  # the lead saw them all
 
     report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
     assert report["lead"]["status"] == "ok"
     by_title = {f["title"]: f for f in report["findings"]}
     assert "Use 21" not in by_title
-    summary = "2 fixes: 1 applies, 1 passes tests; 1 more not checked"
+    summary = "2 fixes: 1 applies, 1 passes tests (as they did without any fix); 1 more not checked"
     assert out["checks"]["fixes"] == summary
     md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
     testing = md.split("## Testing Assessment")[1]

@@ -71,7 +71,7 @@ def test_a_carried_findings_badge_is_measured_this_round(tmp_path: Path) -> None
     repo = make_python_repo(tmp_path, strong=True)
     env = seat_config(tmp_path, review_text([("Use 21", BAD_FIX)]))
     first = _review(repo, env, "--check-fixes", "--test-cmd", f"{sys.executable} -c pass")
-    assert "`fix: applies (re-anchored at ages.py:3) · tests pass`" in first["md"]
+    assert "`fix: applies (re-anchored at ages.py:3) · tests pass, as they did" in first["md"]
 
     seat_config(tmp_path, review_text([("Negative ages pass", GOOD_FIX)]))
     check = f"{sys.executable} -c 'import ages; assert ages.is_adult(18)'"
@@ -82,8 +82,9 @@ def test_a_carried_findings_badge_is_measured_this_round(tmp_path: Path) -> None
     md = second["md"]
     block = md.split(f"\n{carried['id']}. **Use 21**")[1].split("\n---\n")[0]
     assert "`fix: applies (re-anchored at ages.py:3) · tests fail`" in block
-    assert "tests pass`" not in block
-    assert second["cli"]["checks"]["fixes"].startswith("2 fixes: 2 apply, 1 passes tests, 1 ")
+    assert "tests pass" not in block
+    fixes = second["cli"]["checks"]["fixes"]
+    assert fixes.startswith("2 fixes: 2 apply, 1 passes tests (as they did without any fix), 1 ")
 
 
 CLAMP = """def clamp(x, lo, hi):
@@ -124,7 +125,8 @@ def test_a_fix_without_line_numbers_lands_at_its_findings_line(tmp_path: Path) -
     checks = {f["title"]: f["fix_check"] for f in out["json"]["findings"]}
     landed = checks["clamp returns lo above hi"]
     assert (landed["tests"], landed["reason"]) == ("pass", "re-anchored at clamp.py:5")
-    assert "`fix: applies (re-anchored at clamp.py:5) · tests pass`" in out["md"]
+    badge = "`fix: applies (re-anchored at clamp.py:5) · tests pass, and fail without the fix`"
+    assert badge in out["md"]
     # Line 4 is as near to line 3 as to line 5: no guess.
     refused = checks["clamp is odd"]
     assert refused["applies"] is False

@@ -36,23 +36,30 @@ def _review(repo: Path, env: dict[str, str], *args: str) -> tuple[dict, str, str
     return out, md, html
 
 
-def test_a_suite_failing_before_any_fix_is_not_blamed_on_the_fixes(tmp_path: Path) -> None:
+def test_a_suite_failing_before_any_fix_naming_no_test_excuses_none(tmp_path: Path) -> None:
+    # The command fails with and without each fix, and names no test: whether a fix broke
+    # another test cannot be told, so the failure before it excuses nothing (nor blames it).
     repo = make_python_repo(tmp_path, strong=True)
     env = seat_config(tmp_path, review_text([("Negative ages", GOOD_FIX), ("Use 21", BAD_FIX)]))
     out, md, html = _review(
         repo, env, "--check-fixes", "--probe-tests", "--test-cmd", "sh -c 'exit 1'"
     )
-    summary = "2 fixes: 2 apply, 0 pass tests, 2 with tests already failing before the fix"
+    summary = (
+        "2 fixes: 2 apply, 0 pass tests, "
+        "2 fail as the tests did without any fix (no test named to compare)"
+    )
     assert out["checks"]["fixes"] == summary
     testing = md.split("## Testing Assessment")[1]
     assert f"- {summary}." in testing
     assert "break" not in testing
+    assert "already failing" not in testing
     # The command as it can be pasted back into a shell.
     assert "**Measured** with `sh -c 'exit 1'` (without any change: tests fail" in testing
     assert "<code>sh -c &#39;exit 1&#39;</code>" in html
     # Each listed badge says whose fix it is.
-    assert "  - `I1: fix: applies · tests fail, failing before the fix too`" in testing
-    i2 = "I2: fix: applies (re-anchored at ages.py:3) · tests fail, failing before the fix too"
+    badge = "tests fail, as they did without the fix, naming no test to compare"
+    assert f"  - `I1: fix: applies · {badge}`" in testing
+    i2 = f"I2: fix: applies (re-anchored at ages.py:3) · {badge}"
     assert f"  - `{i2}`" in testing
     assert f"{i2}</span>" in html
     # Why no mutation ran is said once, not again as a note.

@@ -5,7 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from deepreview.checks.testrun import first_failing, run_tests, scrubbed_env
+from deepreview.checks.testrun import (
+    Failure,
+    SuiteRun,
+    failing_tests,
+    first_failing,
+    new_failures,
+    run_tests,
+    scrubbed_env,
+)
 
 
 def test_first_failing_test_per_runner() -> None:
@@ -68,3 +76,42 @@ def test_a_hanging_test_is_killed_at_the_timeout(tmp_path: Path) -> None:
     hang = [sys.executable, "-c", "import time\nwhile True: time.sleep(1)"]
     run = run_tests(hang, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"}, timeout=0.5)
     assert run.outcome == "timeout"
+
+
+def test_every_failing_test_is_read_by_its_id() -> None:
+    pytest_out = (
+        "FAILED tests/test_a.py::test_x - assert 1 == 2\n"
+        "FAILED tests/test_b.py::test_x\n"
+        "FAILED tests/test_a.py::test_x - again\n"
+    )
+    assert [(f.id, f.name) for f in failing_tests(pytest_out)] == [
+        ("tests/test_a.py::test_x", "test_x"),
+        ("tests/test_b.py::test_x", "test_x"),
+    ]
+    # Older Pythons name only the class: two tests of one class are still two.
+    old_unittest = "FAIL: test_a (t.ATest)\nFAIL: test_b (t.ATest)\n\nFAILED (failures=2)\n"
+    assert [f.id for f in failing_tests(old_unittest)] == ["test_a (t.ATest)", "test_b (t.ATest)"]
+    assert failing_tests("make: *** [check] Error 1\n") == ()
+
+
+def _failed(*ids: str) -> SuiteRun:
+    return SuiteRun("fail", failures=tuple(Failure(i, i.rsplit("::", 1)[-1]) for i in ids))
+
+
+def test_new_failures_compare_every_failing_test() -> None:
+    before = _failed("t.py::test_red")
+    assert new_failures(_failed("t.py::test_red", "t.py::test_bulk"), before) == (
+        Failure("t.py::test_bulk", "test_bulk"),
+    )
+    assert new_failures(_failed("t.py::test_red"), before) == ()
+    # The same name in another file is another test.
+    assert new_failures(_failed("u.py::test_red"), before) == (
+        Failure("u.py::test_red", "test_red"),
+    )
+    # Against a green run, every failure is new; a run that names none can be compared to nothing.
+    assert new_failures(_failed("t.py::test_red"), SuiteRun("pass")) == (
+        Failure("t.py::test_red", "test_red"),
+    )
+    assert new_failures(SuiteRun("fail"), before) is None
+    assert new_failures(_failed("t.py::test_red"), SuiteRun("fail")) is None
+    assert new_failures(SuiteRun("pass"), before) == ()

@@ -7,11 +7,14 @@
   status function means `success() && …`, as on GitHub.
 - `run:` steps run in bash (`--noprofile --norc -eo pipefail`, GitHub's `shell: bash`) in the
   job's workspace with the step's env; `$GITHUB_OUTPUT` lines become `steps.<id>.outputs`.
+  As on GitHub they see `GITHUB_ACTIONS=true`, the event (`github.event`) in the file
+  `GITHUB_EVENT_PATH` names, and `GITHUB_REPOSITORY` / `GITHUB_SHA` when `github` has them.
   `pip` and `npm` are shell functions that only record what they were asked to install: the
   package under test is already installed, and fake agent CLIs stand in for the npm ones.
 - `uses:` steps are emulated: checkout clones the origin repository into a fresh workspace,
   setup-python does nothing, upload/download-artifact copy folders to and from an artifacts
-  folder, upload-sarif checks the file is SARIF 2.1.0, and `./` runs the composite action.
+  folder, upload-sarif checks the file is SARIF 2.1.0 (and keeps its inputs), and `./` runs the
+  composite action.
   actions/cache/restore and actions/cache/save keep folders by key in `Runner.cache_dir`, which
   outlives a workflow run as GitHub's cache does: an exact key, else the newest entry whose key
   starts with a `restore-keys` line; a key is never saved twice.
@@ -173,6 +176,7 @@ class Runner:
     secrets: dict[str, str] = field(default_factory=dict)
     installs: list[str] = field(default_factory=list)
     sarif_uploads: list[Path] = field(default_factory=list)
+    sarif_inputs: list[dict[str, str]] = field(default_factory=list)  # each upload's `with:`
     jobs_run: int = 0
     cache_dir: Path | None = None  # default: root/caches; pass one to share it between runs
 
@@ -183,6 +187,18 @@ class Runner:
     @property
     def caches(self) -> Path:
         return self.cache_dir or self.root / "caches"
+
+    def actions_env(self) -> dict[str, str]:
+        """What the GitHub runner tells every step about the run: its event in a file."""
+        event = self.root / "event.json"
+        if not event.exists():
+            event.parent.mkdir(parents=True, exist_ok=True)
+            event.write_text(json.dumps(self.github.get("event") or {}), encoding="utf-8")
+        env = {"GITHUB_ACTIONS": "true", "GITHUB_EVENT_PATH": str(event)}
+        for var, key in (("GITHUB_REPOSITORY", "repository"), ("GITHUB_SHA", "sha")):
+            if self.github.get(key):
+                env[var] = str(self.github[key])
+        return env
 
     def run_job(
         self,
@@ -266,6 +282,7 @@ class Job:
         script_file.write_text(_PRELUDE + script)
         log = self.runner.root / "installs.log"
         full_env = {
+            **self.runner.actions_env(),
             **self.runner.env,
             **self.env,
             **env,
@@ -392,6 +409,7 @@ class Job:
             # location".
             assert result.get("locations"), f"{path}: a result has no location"
         self.runner.sarif_uploads.append(path)
+        self.runner.sarif_inputs.append(args)
         return f"sarif {path}"
 
     def _composite(self, name: str, args: dict[str, str], env: dict[str, str]) -> StepResult:

@@ -87,6 +87,11 @@ def test_action_and_workflow_parse() -> None:
     assert "actions/setup-python" in uses and "actions/upload-artifact" in uses
     flow = load(WORKFLOW)
     assert "pull_request" in flow[True]  # YAML 1.1 reads the key `on` as true
+    # a push cancels the run of the commit it replaces (whose finish would post after it)
+    assert flow["concurrency"] == {
+        "group": "deep-review-${{ github.event.pull_request.number }}",
+        "cancel-in-progress": True,
+    }
     assert flow["permissions"] == {
         "contents": "read",
         "pull-requests": "write",

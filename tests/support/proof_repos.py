@@ -39,6 +39,16 @@ def test_seventeen_is_not():
 def test_answers_a_bool():
     assert is_adult(40) is True
 """
+# A test the change leaves red: it wants negative ages refused, which GOOD_FIX adds. First in
+# the file, so pytest names it first among the failing tests.
+PY_RED_TEST = """
+
+def test_aaa_negative_is_refused():
+    import pytest
+
+    with pytest.raises(ValueError):
+        is_adult(-1)
+"""
 # The boundary line of PY_SOURCE / GO_SOURCE (1-based).
 PY_BOUNDARY_LINE = 3
 
@@ -99,6 +109,20 @@ STALE_FIX = """```diff
 -    return age > 17
 +    return age >= 18
 ```"""
+# Makes its own test agree with it: the fix edits the test file.
+TEST_EDIT_FIX = """```diff
+--- a/ages.py
++++ b/ages.py
+@@ -3 +3 @@
+-    return age >= 18
++    return age >= 21
+--- a/test_ages.py
++++ b/test_ages.py
+@@ -4,2 +4,2 @@
+ def test_eighteen_is_adult():
+-    assert is_adult(18)
++    assert is_adult(21)
+```"""
 HANGING_FIX = """```diff
 --- a/ages.py
 +++ b/ages.py
@@ -110,7 +134,8 @@ HANGING_FIX = """```diff
 ```"""
 
 
-def make_python_repo(root: Path, *, strong: bool, name: str = "pyrepo") -> Path:
+def make_python_repo(root: Path, *, strong: bool, name: str = "pyrepo", red: bool = False) -> Path:
+    """`red`: the strong tests with PY_RED_TEST first, failing at the review SHA."""
     repo = root / name
     repo.mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
@@ -119,7 +144,11 @@ def make_python_repo(root: Path, *, strong: bool, name: str = "pyrepo") -> Path:
     commit_all(repo, "Initial commit")
     git(repo, "checkout", "-q", "-b", "feature")
     write(repo, "ages.py", PY_SOURCE)
-    write(repo, "test_ages.py", PY_STRONG_TESTS if strong else PY_WEAK_TESTS)
+    tests = PY_STRONG_TESTS if strong else PY_WEAK_TESTS
+    if red:
+        head, rest = tests.split("\n", 1)
+        tests = head + PY_RED_TEST + rest
+    write(repo, "test_ages.py", tests)
     commit_all(repo, "Add is_adult")
     return repo
 

@@ -138,7 +138,10 @@ def cli_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("DEEP_REVIEW_", "ANTHROPIC_", "OPENAI_", "GEMINI_", "GOOGLE_"))
-        and k not in ("CI",)
+        # A test run inside GitHub Actions is no review in one: the run's event, repository
+        # and server are not the test's (a test sets them itself).
+        and not k.startswith("GITHUB_")
+        and k not in ("CI", "GH_HOST")
     }
     env.update(GIT_ENV)
     env["GIT_CONFIG_GLOBAL"] = os.devnull

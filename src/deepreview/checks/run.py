@@ -16,14 +16,15 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Final
 
 from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
-from deepreview.checks.patch import fix_diff, fuzzy_apply
-from deepreview.checks.testrun import SuiteRun, run_tests, scrubbed_env
+from deepreview.checks.patch import fix_diff, fuzzy_apply, parse_patch
+from deepreview.checks.testrun import SuiteRun, new_failures, run_tests, scrubbed_env
 from deepreview.config import ChecksSettings
+from deepreview.consolidate.features import TEST_PATH
 from deepreview.model import Finding
 from deepreview.runmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.targets.git import Git
@@ -31,6 +32,7 @@ from deepreview.workspace.ledger import Ledger
 from deepreview.workspace.worktree import restore_checkout, seat_worktree, worktree_git_dir
 
 NO_TEST_COMMAND: Final = "no test command configured"
+BASELINE_TIMED_OUT: Final = "the tests time out without any fix"
 SEED: Final = 0
 # A mutant may make the suite slower (a loop that runs longer) without hanging it.
 _MUTANT_TIMEOUT_FACTOR: Final = 4.0
@@ -149,6 +151,11 @@ def apply_fix(
 ) -> tuple[bool, str]:
     """Apply `diff` in the worktree `wt`: `git apply --3way`, else a fuzzy re-anchor (`near`:
     the finding's lines in `default_path`, see `patch.fuzzy_apply`)."""
+    for fp in parse_patch(diff, default_path):
+        # Git's own files are never a fix's to write (hooks run code; a worktree's `.git` is a
+        # file): refused whatever case the name is in, as case-insensitive file systems see it.
+        if any(part.lower() == ".git" for part in PurePosixPath(fp.path).parts):
+            return False, f"{fp.path} is inside .git"
     git = Git(wt)
     patch_file = wt / ".git-deep-review-fix.diff"
     try:
@@ -176,9 +183,37 @@ def apply_fix(
         target = wt / path
         if not target.resolve().is_relative_to(wt.resolve()):
             return False, f"{path} is outside the repository"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        # A path through a file (`a.py/b.py`) or onto a folder: the fix cannot be written, and
+        # the review goes on (a half-written worktree is thrown away, its tests never run).
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            return False, _unwritable(wt, path, exc)
     return True, applied.reason
+
+
+def _unwritable(wt: Path, path: str, exc: OSError) -> str:
+    """Why `path` cannot be written: a file where the fix needs a folder, or the OS's word."""
+    for folder in reversed(PurePosixPath(path).parents[:-1]):
+        if (wt / folder).exists() and not (wt / folder).is_dir():
+            return f"{folder} is a file, not a folder, in the way of {path}"
+    return f"cannot write {path}: {exc.strerror or exc}"
+
+
+def edited_tests(wt: Path) -> tuple[str, ...]:
+    """The test files an applied fix changed or added in `wt` (`git apply --3way` stages its
+    changes, the fuzzy apply writes only the files: both are compared with HEAD)."""
+    git = Git(wt)
+    changed = git.run(["diff", "--name-only", "-z", "HEAD"], check=False).stdout_text
+    added = git.run(["ls-files", "-z", "--others", "--exclude-standard"], check=False).stdout_text
+    paths = dict.fromkeys(p for p in (changed + added).split("\0") if p)
+    return tuple(p for p in paths if is_test_path(p))
+
+
+def is_test_path(path: str) -> bool:
+    """A test file, or pytest's `conftest.py` that shapes every test beside it."""
+    return bool(TEST_PATH.search(path)) or PurePosixPath(path).name == "conftest.py"
 
 
 def check_fix(
@@ -197,19 +232,31 @@ def check_fix(
     ok, reason = apply_fix(wt, diff, default_path, near)
     if not ok:
         return FixCheck(applies=False, reason=reason, diff=diff)
+    applied = FixCheck(
+        applies=True,
+        reason=reason,
+        diff=diff,
+        baseline=baseline.outcome,
+        edits_tests=edited_tests(wt),
+    )
+    if baseline.outcome == "timeout":
+        # Each fix would wait out the whole timeout too, and prove nothing (as the probes).
+        return dataclasses.replace(applied, reason=BASELINE_TIMED_OUT)
     run = run_tests(settings.test, cwd=wt, env=env, timeout=settings.timeout, cancel=cancel)
     what = "with this fix applied" + (f" ({reason})" if reason else "")
-    return FixCheck(
+    new = new_failures(run, baseline)
+    # Excused only when every test failing now failed without the fix too, by name.
+    excused = run.outcome == "fail" and baseline.outcome == "fail" and new == ()
+    blamed = new[0].name if new else run.failing
+    return dataclasses.replace(
+        applied,
         log=_log(logs, log_name, settings.test, run, what, diff),
-        applies=True,
         reason=run.reason or reason,
         tests=run.outcome,
-        failing_test=run.failing,
-        fails_without_fix=run.outcome == "fail"
-        and baseline.outcome == "fail"
-        and run.failing == baseline.failing,
+        failing_test=blamed,
+        fails_without_fix=excused,
+        new_failures=tuple(f.id for f in new or ()),
         output_tail=run.tail if run.outcome != "pass" else "",
-        diff=diff,
     )
 
 

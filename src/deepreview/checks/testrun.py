@@ -15,26 +15,36 @@ from deepreview.store.redact import is_secret_name
 
 _MAX_OUTPUT: Final = 4 << 20
 _TAIL_LINES: Final = 15
-_FIRST_FAILING: Final = (
+# Each pattern reads a test's `id` (unique in the run: what two runs are compared by) and its
+# short `name` (what a badge shows). In order of trust: the first pattern that matches names
+# the first failing test.
+_FAILING: Final = (
     # pytest's short summary: "FAILED tests/test_a.py::test_x - assert 1 == 2" -- but not
     # unittest's closing "FAILED (failures=1)", which names no test.
-    re.compile(r"^FAILED (?:\S+::)*(?P<name>[^\s:(][^\s:]*)(?: - |\s*$)", re.M),
+    re.compile(r"^FAILED (?P<id>(?:\S+::)*(?P<name>[^\s:(][^\s:]*))(?: - |\s*$)", re.M),
     # go test: "--- FAIL: TestFoo (0.00s)"
-    re.compile(r"^\s*--- FAIL: (?P<name>\S+)", re.M),
-    # unittest: "FAIL: test_x (tests.test_a.TestA.test_x)"
-    re.compile(r"^(?:FAIL|ERROR): (?P<name>\w+) \(", re.M),
+    re.compile(r"^\s*--- FAIL: (?P<id>(?P<name>\S+))", re.M),
+    # unittest: "FAIL: test_x (tests.test_a.TestA.test_x)" (older Pythons name only the class)
+    re.compile(r"^(?:FAIL|ERROR): (?P<id>(?P<name>\w+) \([^)\s]*\))", re.M),
     # pytest collection errors: "ERROR tests/test_a.py - SyntaxError: ..."
-    re.compile(r"^ERROR (?P<name>\S+)", re.M),
+    re.compile(r"^ERROR (?P<id>(?P<name>\S+))", re.M),
 )
+
+
+@dataclass(frozen=True)
+class Failure:
+    id: str  # `tests/test_a.py::test_x`, `test_x (t.A.test_x)`, `TestFoo`
+    name: str  # `test_x`, `TestFoo`
 
 
 @dataclass(frozen=True)
 class SuiteRun:
     outcome: TestOutcome
-    failing: str | None = None
+    failing: str | None = None  # the first failing test's name
     tail: str = ""
     duration_s: float = 0.0
     reason: str = ""  # for "error": why the command could not run
+    failures: tuple[Failure, ...] = ()  # every failing test the output names
     output: str = ""  # stdout, then stderr (for the run's log: `checks.logs`)
 
 
@@ -49,12 +59,31 @@ def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str
     return out
 
 
+def failing_tests(output: str) -> tuple[Failure, ...]:
+    """Every failing test `output` names, the first one first (see `_FAILING`), each once."""
+    seen: dict[str, Failure] = {}
+    for pattern in _FAILING:
+        for m in pattern.finditer(output):
+            seen.setdefault(m.group("id"), Failure(m.group("id"), m.group("name")))
+    return tuple(seen.values())
+
+
 def first_failing(output: str) -> str | None:
-    for pattern in _FIRST_FAILING:
-        m = pattern.search(output)
-        if m:
-            return m.group("name")
-    return None
+    failures = failing_tests(output)
+    return failures[0].name if failures else None
+
+
+def new_failures(run: SuiteRun, without: SuiteRun) -> tuple[Failure, ...] | None:
+    """The tests failing in `run` that passed in `without` (the same tests before a change);
+    None when that cannot be told: both failed and either named no failing test."""
+    if run.outcome != "fail":
+        return ()
+    if without.outcome != "fail":
+        return run.failures
+    if not run.failures or not without.failures:
+        return None
+    before = {f.id for f in without.failures}
+    return tuple(f for f in run.failures if f.id not in before)
 
 
 def _tail(output: str) -> str:
@@ -83,6 +112,12 @@ def run_tests(
         return SuiteRun("error", reason="interrupted", duration_s=took, output=output)
     if result.returncode == 0:
         return SuiteRun("pass", duration_s=took, output=output)
+    failures = failing_tests(output)
     return SuiteRun(
-        "fail", failing=first_failing(output), tail=_tail(output), duration_s=took, output=output
+        "fail",
+        failing=failures[0].name if failures else None,
+        tail=_tail(output),
+        duration_s=took,
+        failures=failures,
+        output=output,
     )

@@ -36,7 +36,7 @@ from deepreview.formats import FORMATS
     "--expect",
     help="Comma-separated seats the review should have (default: the panel the results "
     "recorded, which must be the same in all of them); a seat without a result is shown as "
-    "failed.",
+    "failed (with no --from at all: every seat, for the PR of a GitHub Actions run).",
 )
 @click.option("--lead", cls=_LeadOption)
 @click.option(
@@ -98,7 +98,7 @@ def finish(
         prepare_finish,
     )
 
-    if not from_dirs:
+    if more_dirs and not from_dirs:
         raise UsageError("finish needs seat results: --from DIR [DIR...]")
     if inline and not post:
         raise UsageError("--inline posts inline comments with --post; add --post")
@@ -147,6 +147,7 @@ def finish(
         outcome = earlier_outcome(plan, earlier)
     else:
         got = ", ".join(f"{r.record.seat} ({r.record.status})" for r in plan.results)
+        got = got or "no seat results (every seat failed)"
         click.echo(
             f"Finishing {plan.prepared.target.label()} from {got}; lead: {plan.prepared.lead}",
             err=True,

@@ -444,7 +444,8 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
     from deepreview.pipeline.seat_only import prepare_seat_only, run_seat_only
 
     s = prepare_seat_only(req, seat, out_dir)
-    for note in s.prepared.warnings:
+    # as a review says them: the target's notes (a PR moved on since the run started, ...)
+    for note in (*s.prepared.warnings, *s.prepared.notes):
         click.echo(f"note: {note}", err=True)
     target = s.prepared.target
     click.echo(
@@ -469,7 +470,7 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
             "diff_sha256": outcome.record.diff_sha256,
             "duration_s": run.duration_s,
             "tool_calls": run.tool_calls,
-            "notes": list(outcome.notes),
+            "notes": [*s.prepared.notes, *outcome.notes],
         }
         click.echo(json.dumps(data, indent=2))
     else:

@@ -25,7 +25,7 @@ names it apart, `S1 (sub); re-raised from round 1: I1 (shout)`, as a confirmatio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from deepreview.consolidate.coverage import changed_file_universe, seat_coverage
 from deepreview.consolidate.decisions import Consolidation, SeatTally
@@ -141,9 +141,17 @@ def _severity_arrow(pair: tuple[Severity, Severity]) -> str:
     return f"{pair[0].letter}→{pair[1].letter}"
 
 
+def listed(ids: Sequence[str], label: Callable[[str], str]) -> str:
+    """`I1 (x), I2 (y), …`: the first `_CELL_NAMES` with their labels, the rest by ID alone. A
+    seat with 500 findings only it raised made a 15 KB table cell; every ID stays, since
+    `stats` counts a seat's unique insights from this cell (`insight_ids`)."""
+    return ", ".join(label(i) if n < _CELL_NAMES else i for n, i in enumerate(ids))
+
+
 def _ids(findings: Sequence[Finding], labels: Mapping[str, str]) -> str:
     """Report findings: `I1 (handleRestartNeeded)`, with the report-wide short titles."""
-    return ", ".join(f"{f.id} ({labels.get(f.id) or short_title(f.title)})" for f in findings)
+    titles = {f.id: labels.get(f.id) or short_title(f.title) for f in findings}
+    return listed([f.id for f in findings], lambda i: f"{i} ({titles[i]})")
 
 
 def finding_labels(findings: Sequence[Finding]) -> dict[str, str]:
@@ -332,21 +340,21 @@ def with_earlier_rounds(
         inner = "; ".join(filter(None, (titles.get(i, ""), then)))
         return f"{i} ({inner})" if inner else i
 
-    fresh = ", ".join(label(i) for i in new)
+    fresh = listed(new, label)
     rounds = sorted({earlier[i][0] for i in again})
-    by_round = [f"{r}: " + ", ".join(label(i) for i in again if earlier[i][0] == r) for r in rounds]
+    by_round = [f"{r}: " + listed([i for i in again if earlier[i][0] == r], label) for r in rounds]
     # `S1 (sub); re-raised from round 1: I1 (shout)`: the marker is where the parser cuts
     cell = f"{fresh or '0'}; {RERAISED} " + "; from round ".join(by_round)
     cells = tuple((row, cell if row == "Unique insights" else v) for row, v in seat.cells)
     where = f"round {rounds[0]}" if len(rounds) == 1 else "earlier rounds"
-    items = ", ".join(label(i, f"Round {earlier[i][0]} {earlier[i][1]}") for i in again)
+    items = listed(again, lambda i: label(i, f"Round {earlier[i][0]} {earlier[i][1]}"))
     one = len(again) == 1
     told = (
         f"{seat.name} alone raised again what {where} reported: {items} — "
         f"{'a confirmation' if one else 'confirmations'}, not counted as "
         f"{'a unique insight' if one else 'unique insights'}."
     )
-    before = _only_found(seat.name, ", ".join(label(i) for i in seat.unique_ids))
+    before = _only_found(seat.name, listed(seat.unique_ids, label))
     if before and before in seat.narrative:  # our own sentence: said again, truly
         narrative = seat.narrative.replace(before, f"{_only_found(seat.name, fresh)} {told}", 1)
     else:  # the lead's own words: the fact is added

@@ -1,4 +1,5 @@
-"""The user's own checkout, checked around the seats (a review's, or one `--seat-only` seat's).
+"""The user's own checkout, checked around the seats (a review's, or one `--seat-only` seat's)
+and around the checks that run the change's tests (`--check-fixes`, `--probe-tests`).
 
 Seats run in their own worktrees, but a CLI's tool may still write elsewhere: the user's
 checkout is the place we can check cheaply, `git status` before and after. The snapshot keeps
@@ -33,10 +34,22 @@ class CheckoutWatch:
         return changes
 
 
+def _paths(changes: tuple[str, ...]) -> str:
+    shown = ", ".join(c.strip() for c in changes[:5]) + (", …" if len(changes) > 5 else "")
+    return f"({len(changes)} {'path' if len(changes) == 1 else 'paths'}: {shown})"
+
+
+def tests_checkout_note(changes: tuple[str, ...]) -> str:
+    """The report's note when the checkout changed while the checks ran the change's tests."""
+    return (
+        f"Your checkout changed while the tests ran {_paths(changes)}: a test may have "
+        "written outside its scratch worktree."
+    )
+
+
 def checkout_note(changes: tuple[str, ...], seat: str | None = None) -> str:
     """The report's note; `seat`: the one `--seat-only` seat whose runner's checkout it was."""
-    shown = ", ".join(c.strip() for c in changes[:5]) + (", …" if len(changes) > 5 else "")
-    paths = f"({len(changes)} {'path' if len(changes) == 1 else 'paths'}: {shown})"
+    paths = _paths(changes)
     if seat is not None:
         return (
             f"The checkout seat {seat} was run from changed while it ran {paths}: the seat may "

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from deepreview.checks import CheckRequest, report_checks, run_checks
 from deepreview.checks.logs import CheckLogs
 from deepreview.model import Finding, Report
+from deepreview.pipeline.checkout_watch import CheckoutWatch, tests_checkout_note
 from deepreview.pipeline.rounds_prompt_step import previous_round
 from deepreview.runmodel import CheckResults
 
@@ -35,7 +36,13 @@ def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> CheckRes
         ledger=p.store.ledger(writer.state.id),
         logs=CheckLogs(writer.path.parent, p.store.write_text, writer.redactor.text),
     )
+    # The tests run in scratch worktrees, but they are the change's code: they may write
+    # anywhere, the user's checkout included, which is the place we can check.
+    watch = CheckoutWatch.start(p.target.repo_root)
     checks = run_checks(request)
+    changes = watch.changes(p.store.root)
+    if changes:
+        checks = dataclasses.replace(checks, checkout_changes=changes)
     writer.set(checks=checks)
     return checks
 
@@ -57,5 +64,9 @@ def with_checks(report: Report, checks: CheckResults | None) -> Report:
             dataclasses.replace(f, fix_check=None) if f.fix_check else f for f in report.findings
         )
         return dataclasses.replace(report, findings=findings)
+    notes = report.notes
+    if checks.checkout_changes:
+        note = tests_checkout_note(checks.checkout_changes)
+        notes = notes if note in notes else (*notes, note)
     findings, shown = report_checks(report.findings, checks)
-    return dataclasses.replace(report, checks=shown, findings=findings)
+    return dataclasses.replace(report, checks=shown, findings=findings, notes=notes)

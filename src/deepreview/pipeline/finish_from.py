@@ -6,7 +6,9 @@ checkout `finish` runs in must hold both commits and compute the same diff. The 
 created like a local one (review folder, run.json, index row) with the seats' files copied in,
 and `finish.finish_review` consolidates, runs the lead and renders it, exactly as after local
 seats. A seat of the expected panel without a result is shown as failed, with the reason;
-without `--expect` every result must have recorded the same panel (`--agents`).
+without `--expect` every result must have recorded the same panel (`--agents`). When no seat
+left a result at all, `--expect` still makes the review (every seat failed) in a GitHub Actions
+run for a pull request: the run's event names the commits the seats were to review.
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ from deepreview.store import runlock
 from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
+from deepreview.targets.build import review_diff
 from deepreview.targets.git import Git, find_repo_root
-from deepreview.targets.resolve import review_diff
 from deepreview.targets.target import Target, review_id
 
 
@@ -86,15 +88,18 @@ def checkout_root(cwd: Path) -> Path:
 
 def prepare_finish(req: FinishRequest) -> FinishPlan:
     """Load and check every result, the checkout and the settings; nothing is written."""
-    if not req.folders:
-        raise UsageError("finish needs seat results: --from DIR [DIR...]")
+    if not req.folders and not req.expect:
+        raise UsageError(
+            "finish needs seat results: --from DIR [DIR...] (with none, --expect SEATS records "
+            "that every seat failed)"
+        )
     results = tuple(load_seat_result(folder) for folder in req.folders)
     _check_one_result_per_seat(results)
     _check_same_change(results)
     previous_round = _same_previous_round(results)
     panel = _panel(req.expect, results)
     root = checkout_root(req.cwd)
-    target = _local_target(root, results[0])
+    target = _local_target(root, results[0]) if results else _event_target(root, req.env)
     steering = read_steering_files(target)
     copy_note = config_copy_note(target, req.cli, steering)
     with explained_config_errors(copy_note):
@@ -106,6 +111,8 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
     store.ensure_writable()
     ready(store)
     notes = list(target.notes)
+    # a seat that started after a push to the PR noted it (`targets.pr_head`): said once
+    notes += dict.fromkeys(n for r in results[1:] for n in r.record.target.notes if n not in notes)
     if inline := omission_note(diff_plan(target, settings.diff_budget), settings.diff_budget):
         notes.append(inline)  # as a review says it (the runners split with the same budget)
     # What a seat's runner saw change in its checkout, as a review notes it for the user's.
@@ -164,6 +171,8 @@ def _describe(shas: tuple[str, str, str]) -> str:
 
 def _check_same_change(results: tuple[LoadedSeatResult, ...]) -> None:
     """All results reviewed one change; else name the odd one out (ties: the later one)."""
+    if not results:
+        return
     counts = Counter(r.record.shas for r in results)
     common = counts.most_common(1)[0][0]
     for r in results:
@@ -256,6 +265,22 @@ def _local_target(root: Path, result: LoadedSeatResult) -> Target:
             "deep-review versions as the seats"
         )
     return dataclasses.replace(rec.target, repo_root=root, diff=diff)
+
+
+def _event_target(root: Path, env: Mapping[str, str]) -> Target:
+    """With no seat result, the commits the seats were to review: those of the pull request
+    the GitHub Actions run was started for, resolved as each seat resolved them (`review N`,
+    pinned to the run's event)."""
+    from deepreview.github.actions import pull_event
+    from deepreview.targets.resolve import resolve_target
+
+    event = pull_event(env)
+    if event is None:
+        raise UsageError(
+            "no seat results to finish, and no GitHub Actions pull request event "
+            "(GITHUB_EVENT_PATH) naming the commits the seats were to review; pass --from DIR"
+        )
+    return resolve_target(root, str(event.number), env=env)
 
 
 def _with_recorded_seats(settings: Settings, results: tuple[LoadedSeatResult, ...]) -> Settings:

@@ -22,9 +22,9 @@ from deepreview.errors import StoreError, first_problem
 from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
 from deepreview.runmodel import CheckResults, SeatRun
 from deepreview.stats.panel import PanelChoice
+from deepreview.targets.build import review_diff
 from deepreview.targets.git import Git
 from deepreview.targets.identity import recorded_identity
-from deepreview.targets.resolve import review_diff
 from deepreview.targets.target import Target
 
 # 1: the untyped dict of the first releases (same keys; the run notes could hold the

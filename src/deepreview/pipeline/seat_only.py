@@ -76,6 +76,8 @@ def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
         raise UsageError("--seat-only runs the seat it names; drop --panel")
     if req.cli.lead is not None:
         raise UsageError("--seat-only runs no lead; pass --lead to `deep-review finish`")
+    if req.cli.test_cmd is not None:
+        raise UsageError("--seat-only runs no checks; drop --test-cmd")
     r = resolve(req)
     settings = r.settings
     if settings.passes > 1:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from deepreview import proc
 from deepreview.errors import GitError, NoCheckoutError, NotARepositoryError
-from deepreview.github.remote import repo_from_url
+from deepreview.github.actions import actions_repo
+from deepreview.github.remote import RemoteRepo, remote_repo
 from deepreview.untrusted_text import inside_repo
 
 # Git must never page, prompt, or run user-configured helpers that expect a terminal.
@@ -186,8 +187,9 @@ def _refuse_checkoutless(start: Path) -> None:
 
 def local_repo_name(git: Git, env: Mapping[str, str]) -> str:
     """This checkout's repository as reviews name it: `GH_REPO`, else the GitHub `origin`'s
-    `owner/name`, else the folder's name (the review's target and every store command agree)."""
-    return env.get("GH_REPO") or repo_from_remote(git) or git.repo.name
+    `owner/name` (in Actions, else the run's repository), else the folder's name (the review's
+    target and every store command agree)."""
+    return env.get("GH_REPO") or repo_from_remote(git, env) or git.repo.name
 
 
 def origin_url(git: Git) -> str | None:
@@ -196,7 +198,15 @@ def origin_url(git: Git) -> str | None:
     return (result.stdout_text.strip() or None) if result.ok else None
 
 
-def repo_from_remote(git: Git) -> str | None:
-    """`owner/name` when `origin` is a GitHub remote, else None."""
-    url = origin_url(git)
-    return repo_from_url(url) if url else None
+def github_remote(git: Git, env: Mapping[str, str], origin: str | None = None) -> RemoteRepo | None:
+    """This checkout's GitHub repository: `origin` (`origin_url`, asked when not given) on
+    github.com or the configured Enterprise host, else, in GitHub Actions, the run's own
+    repository (`GITHUB_REPOSITORY`): an origin the runner rewrote or a mirror does not hide it."""
+    url = origin if origin is not None else origin_url(git)
+    return (remote_repo(url, env) if url else None) or actions_repo(env)
+
+
+def repo_from_remote(git: Git, env: Mapping[str, str]) -> str | None:
+    """`owner/name` of this checkout's GitHub repository (`github_remote`), else None."""
+    found = github_remote(git, env)
+    return found.name if found else None

@@ -1,0 +1,103 @@
+"""A pull request as a target: its repository, its head (pinned, in a GitHub Actions run, to
+the commit the run was started for: `targets.pr_head`) and its base."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from pathlib import Path
+
+from deepreview.errors import GitError, UsageError
+from deepreview.github.actions import pull_event
+from deepreview.targets.build import build_target
+from deepreview.targets.git import Git, github_remote
+from deepreview.targets.pr_head import fetch_pr_head, moved_note, pinned_base_tip, pinned_head
+from deepreview.targets.refs import require_full_history
+from deepreview.targets.target import PullRequest, Target
+
+
+def pull_request(
+    git: Git,
+    root: Path,
+    number: int,
+    hint: tuple[str, str] | None,
+    env: dict[str, str],
+    spec: str,
+) -> Target:
+    """PR `number`; `hint`: the (host, owner/name) of a PR URL."""
+    repo_name, repo_url = _pr_repo(git, hint, env)
+    # Imported here: the GitHub client brings urllib.request (with ssl, http.client, email),
+    # which only a pull request needs; every other review would pay for it before its first
+    # seat (benchmarks/README.md, "first seat spawned after").
+    from deepreview.github.client import GitHubClient
+    from deepreview.github.pulls import fetch_pr
+
+    info = fetch_pr(GitHubClient(env, root), repo_name, number)
+    # A GitHub Actions run started for this PR reviews the commits it was started for: every
+    # seat of the run (and every re-run of a job) then reviews the same ones, however the PR
+    # moved since (`targets.pr_head`).
+    event = pull_event(env)
+    pin = (
+        event
+        if event and (event.number, event.repo.lower()) == (number, repo_name.lower())
+        else None
+    )
+    head = pinned_head(git, pin, repo_name) if pin else fetch_pr_head(git, number, repo_name)
+    base_tip = pinned_base_tip(git, pin, head) if pin else None
+    base_tip = base_tip or git.rev(f"origin/{info.base_ref}") or git.rev(info.base_ref)
+    if base_tip is None:
+        fetched = git.run(["fetch", "--quiet", "origin", info.base_ref], check=False)
+        base_tip = git.rev("FETCH_HEAD") if fetched.ok else None
+    if base_tip is None:
+        raise GitError(
+            f"cannot find base branch {info.base_ref!r} of PR #{number}; "
+            f"run `git fetch origin {info.base_ref}`"
+        )
+    mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
+    if not mb:
+        require_full_history(git, f"cannot find where PR #{number} leaves {info.base_ref}")
+        mb = base_tip  # unrelated histories: the PR's tree against its base's
+    pr = PullRequest(
+        number=number,
+        title=info.title,
+        author=info.author,
+        author_url=info.author_url,
+        url=info.url,
+        base_ref=info.base_ref,
+        head_ref=info.head_ref,
+        body=info.body,
+        repo=repo_name,
+    )
+    target = build_target(
+        git,
+        root,
+        "pr",
+        mb,
+        head,
+        spec=spec,
+        branch=info.head_ref or None,
+        base_ref=info.base_ref,
+        pr=pr,
+        repo_name=repo_name,
+        repo_url=repo_url,
+    )
+    note = moved_note(pin, info.head_sha) if pin else None
+    return dataclasses.replace(target, notes=(note,)) if note else target
+
+
+def _pr_repo(git: Git, hint: tuple[str, str] | None, env: Mapping[str, str]) -> tuple[str, str]:
+    """The PR's repository (`owner/name`) and its web URL: the PR URL's, else `GH_REPO`, else
+    this checkout's GitHub remote (`github_remote`: the Enterprise host's, the Actions run's)."""
+    if hint is not None:
+        host, name = hint
+        return name, f"https://{host}/{name}"
+    if named := env.get("GH_REPO"):
+        return named, f"https://github.com/{named}"
+    found = github_remote(git, env)
+    if found is None:
+        raise UsageError(
+            "cannot tell which GitHub repository this is: add an `origin` remote on github.com "
+            "(GitHub Enterprise: set GITHUB_SERVER_URL or GH_HOST to its URL or host), set "
+            "GH_REPO=owner/name, or pass the full PR URL"
+        )
+    return found.name, found.web_url
