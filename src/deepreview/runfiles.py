@@ -30,6 +30,9 @@ THREADS_JSON: Final = "threads.json"
 # The HTML page `open` renders from `<ID>.json` for a review stored without `<ID>.html`: kept
 # in the review folder, so the store's own report files stay the ones the review wrote.
 OPENED_HTML: Final = "report.html"
+# `--check-fixes` / `--probe-tests`: one log per test run (`baseline.log`, `fix-N.log`,
+# `mutant-N.log`), named in run.json's `checks`.
+CHECK_LOGS: Final = "checks"
 
 _REVIEW_STEM: Final = re.compile(r"^review-(?P<seat>.+?)(?:-pass-(?P<pass>\d+))?$")
 

@@ -36,12 +36,15 @@ class FixCheck:
     """What happened when the finding's fix diff was applied and the tests were run."""
 
     applies: bool
-    reason: str = ""  # why it does not apply or the tests did not run; or "re-anchored"
+    # Why it does not apply, or why the tests did not run; else where we placed it when the diff
+    # did not say ("re-anchored at a.py:9").
+    reason: str = ""
     tests: TestOutcome = "not run"
     failing_test: str | None = None  # the first failing test to blame: `test_x`, `TestFoo`
     fails_without_fix: bool = False  # every test failing with the fix failed without it too
     output_tail: str = ""  # last lines of the test output when they did not pass
     diff: str = ""  # the diff that was applied, as extracted from the fix
+    log: str = ""  # its test run's log in the review folder ("checks/fix-2.log")
     # The same tests without any fix: a pass they gave anyway proves nothing about the fix.
     baseline: TestOutcome = "not run"
     # The failing tests that passed without the fix (`test_a.py::test_x`); empty when none
@@ -51,15 +54,21 @@ class FixCheck:
 
     @property
     def badge(self) -> str:
-        """`applies · tests pass, and fail without the fix`, `applies · tests fail (test_x)`,
-        `does not apply (why)`; ` · edits tests/test_a.py` when the fix changes tests."""
+        """`applies · tests pass, and fail without the fix`, `applies (re-anchored at a.py:9) ·
+        tests fail (test_x)`, `does not apply (why)`; ` · edits tests/test_a.py` when the fix
+        changes tests."""
         if not self.applies:
             return f"does not apply ({self.reason})" if self.reason else "does not apply"
         edits = ""
         if self.edits_tests:
             shown = ", ".join(self.edits_tests[:3]) + (", …" if len(self.edits_tests) > 3 else "")
             edits = f" · edits {shown}"
-        return f"applies · {self._tests_text}{edits}"
+        if self.tests in ("error", "not run"):
+            # `reason` says why the tests did not run (`_tests_text`), not where the fix went.
+            return f"applies · {self._tests_text}{edits}"
+        # Placed by us, not where the diff said: "applies (re-anchored at shop.py:19)".
+        applies = f"applies ({self.reason})" if self.reason else "applies"
+        return f"{applies} · {self._tests_text}{edits}"
 
     @property
     def _tests_text(self) -> str:
@@ -114,6 +123,7 @@ class Mutant:
     mutated: str
     status: MutantStatus = "survived"
     killed_by: str | None = None  # first failing test, when known
+    log: str = ""  # its test run's log in the review folder ("checks/mutant-3.log")
 
     @property
     def caught(self) -> bool:
@@ -132,6 +142,8 @@ class _Checked(Protocol):
     def id(self) -> str: ...
     @property
     def fix_check(self) -> FixCheck | None: ...
+    @property
+    def verification(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -143,11 +155,16 @@ class CheckResults:
     baseline: TestOutcome = "not run"
     baseline_failing: str | None = None
     baseline_duration_s: float | None = None
+    baseline_log: str = ""  # the run without any fix or mutation ("checks/baseline.log")
     fixes_requested: bool = False
     fix_checks: tuple[FixCheck, ...] = ()
     probes_requested: bool = False
     mutants: tuple[Mutant, ...] = ()
     probe_note: str = ""  # "stopped at --probe-minutes after 8 of 20", "no Python or Go lines"
+    # The report's findings (IDs) whose fix diff this run did not check: the lead wrote it after
+    # the tests ran. Set with the report's badges; `fix_checks` then holds only the checks of
+    # fixes the report shows (not those of findings the lead merged away or dropped).
+    unchecked: tuple[str, ...] = ()
     # `git status` lines of the user's checkout that changed while the tests ran.
     checkout_changes: tuple[str, ...] = ()
 
@@ -179,14 +196,33 @@ class CheckResults:
             out.append((ids, check))
         return tuple(out)
 
+    def unchecked_badge(self, finding: _Checked) -> str | None:
+        """`not checked (why)` for a finding whose fix diff this run did not check."""
+        if finding.id not in self.unchecked:
+            return None
+        if finding.verification == "added-by-lead":
+            return "not checked (written by the lead after the tests ran)"
+        return "not checked (not among this run's fix checks)"
+
+    def unchecked_badges(self, findings: Sequence[_Checked]) -> tuple[tuple[str, str], ...]:
+        """(ID, badge) of each finding whose fix diff was not checked, as the list shows them."""
+        return tuple(
+            (f.id, badge) for f in findings if (badge := self.unchecked_badge(f)) is not None
+        )
+
     @property
     def survivors(self) -> tuple[Mutant, ...]:
         return tuple(m for m in self.mutants if m.status == "survived")
 
     @property
     def fixes_summary(self) -> str:
-        """`5 fixes: 4 apply, 3 pass tests (as they did without any fix), 1 breaks `TestFoo``."""
+        """`5 fixes: 4 apply, 3 pass tests (as they did without any fix), 1 breaks `TestFoo`; 1
+        more not checked`."""
         checks = self.fix_checks
+        # Not measured, so never counted with those that were: said apart, at the end.
+        unchecked = len(self.unchecked)
+        if not checks and unchecked:
+            return f"{unchecked} {'fix' if unchecked == 1 else 'fixes'}, not checked"
         if not checks:
             return "No finding proposed a fix diff to check"
         n, applied = len(checks), sum(c.applies for c in checks)
@@ -224,7 +260,8 @@ class CheckResults:
         edits = sum(bool(c.applies and c.edits_tests) for c in checks)
         if edits:
             parts.append(f"{edits} {'edits' if edits == 1 else 'edit'} test files")
-        return f"{n} {'fix' if n == 1 else 'fixes'}: " + ", ".join(parts)
+        summary = f"{n} {'fix' if n == 1 else 'fixes'}: " + ", ".join(parts)
+        return f"{summary}; {unchecked} more not checked" if unchecked else summary
 
     @property
     def probe_summary(self) -> str:

@@ -19,7 +19,7 @@ SEED = ROOT / "tests/fixtures/seed-report.md"
 
 FIXES = (
     FixCheck(applies=True, tests="pass"),
-    FixCheck(applies=True, tests="pass", reason="re-anchored"),
+    FixCheck(applies=True, tests="pass", reason="re-anchored at a.go:9"),
     FixCheck(applies=True, tests="fail", failing_test="TestFoo", output_tail="--- FAIL: TestFoo"),
     FixCheck(applies=True, tests="timeout"),
     FixCheck(applies=False, reason="context not found in a.go: `x := 1`"),
@@ -34,7 +34,7 @@ MUTANTS = (
 def test_badges() -> None:
     assert [f.badge for f in FIXES] == [
         "applies · tests pass",
-        "applies · tests pass",
+        "applies (re-anchored at a.go:9) · tests pass",
         "applies · tests fail (TestFoo)",
         "applies · tests timeout",
         "does not apply (context not found in a.go: `x := 1`)",
@@ -98,6 +98,17 @@ def test_a_badge_says_what_the_run_without_the_fix_leaves_of_its_proof() -> None
     assert [check for _, check in c.listed_fix_checks(())] == [bent, unnamed, skipped]
 
 
+def test_a_re_anchored_badge_says_where_it_landed_and_what_the_run_proves() -> None:
+    at = "re-anchored at a.py:9"
+    greened = FixCheck(applies=True, reason=at, tests="pass", baseline="fail")
+    bent = FixCheck(applies=True, reason=at, tests="fail", baseline="pass", edits_tests=("t.py",))
+    assert greened.badge == "applies (re-anchored at a.py:9) · tests pass, and fail without the fix"
+    assert bent.badge == "applies (re-anchored at a.py:9) · tests fail · edits t.py"
+    # When the tests did not run, `reason` says why, never as where the fix landed.
+    crashed = FixCheck(applies=True, reason="no such file", tests="error", baseline="pass")
+    assert crashed.badge == "applies · tests could not run (no such file)"
+
+
 def test_listed_fix_checks_name_their_findings_and_the_command_is_quoted() -> None:
     report = parse_report(SEED.read_text())
     a, b, c = report.findings[:3]
@@ -159,3 +170,19 @@ def test_html_escapes_everything_measured() -> None:
     assert evil not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<pre>&lt;img src=x onerror=alert(1)&gt;</pre>" in html  # the test output tail
+
+
+def test_fixes_nobody_checked_are_said_apart() -> None:
+    c = CheckResults(fix_checks=FIXES[:1], unchecked=("S1",))
+    assert c.fixes_summary == "1 fix: 1 applies, 1 passes tests; 1 more not checked"
+    assert CheckResults(unchecked=("S1", "S2")).fixes_summary == "2 fixes, not checked"
+    report = parse_report(SEED.read_text())
+    lead, seat = (
+        dataclasses.replace(report.findings[0], verification="added-by-lead"),
+        report.findings[1],
+    )
+    c = CheckResults(unchecked=(lead.id, seat.id))
+    assert c.unchecked_badges((lead, seat)) == (
+        (lead.id, "not checked (written by the lead after the tests ran)"),
+        (seat.id, "not checked (not among this run's fix checks)"),
+    )

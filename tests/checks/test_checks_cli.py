@@ -68,7 +68,9 @@ def test_check_fixes_marks_the_good_bad_and_stale_fix(tmp_path: Path) -> None:
             "`fix: applies · tests pass, as they did without the fix: no test tells it apart`"
         )
     )
-    assert "`fix: applies · tests fail (test_eighteen_is_adult)`" in bad.split("\n---\n")[0]
+    # BAD_FIX's header says line 7: placed on its context, the badge says where it landed.
+    badge = "`fix: applies (re-anchored at ages.py:3) · tests fail (test_eighteen_is_adult)`"
+    assert badge in bad.split("\n---\n")[0]
     assert "fix: does not apply (context not found in ages.py: `return age > 17`)" in stale
     testing = md.split("## Testing Assessment")[1]
     assert "**Measured** with `python -m pytest -q` (without any change: tests pass" in testing
@@ -86,7 +88,7 @@ def test_check_fixes_marks_the_good_bad_and_stale_fix(tmp_path: Path) -> None:
     checks = {f["id"]: f["fix_check"] for f in out["json"]["findings"]}
     assert checks["I1"]["applies"] and checks["I1"]["tests"] == "pass"
     assert (
-        checks["I2"]["reason"] == "re-anchored"
+        checks["I2"]["reason"] == "re-anchored at ages.py:3"
         and checks["I2"]["failing_test"] == "test_eighteen_is_adult"
     )
     assert "assert" in checks["I2"]["output_tail"]
@@ -254,7 +256,7 @@ def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
         "go test ./...",
         timeout=400,
     )
-    assert "`fix: applies · tests fail (TestBoundary)`" in out["md"]
+    assert "`fix: applies (re-anchored at ages.go:5) · tests fail (TestBoundary)`" in out["md"]
     assert "mutations of the changed lines: all killed." in out["md"]
 
 

@@ -57,10 +57,11 @@ def test_a_suite_failing_before_any_fix_naming_no_test_excuses_none(tmp_path: Pa
     assert "**Measured** with `sh -c 'exit 1'` (without any change: tests fail" in testing
     assert "<code>sh -c &#39;exit 1&#39;</code>" in html
     # Each listed badge says whose fix it is.
-    badge = "fix: applies · tests fail, as they did without the fix, naming no test to compare"
-    assert f"  - `I1: {badge}`" in testing
-    assert f"  - `I2: {badge}`" in testing
-    assert f"I2: {badge}</span>" in html
+    badge = "tests fail, as they did without the fix, naming no test to compare"
+    assert f"  - `I1: fix: applies · {badge}`" in testing
+    i2 = f"I2: fix: applies (re-anchored at ages.py:3) · {badge}"
+    assert f"  - `{i2}`" in testing
+    assert f"{i2}</span>" in html
     # Why no mutation ran is said once, not again as a note.
     assert testing.count("the tests do not pass without any mutation") == 1
     assert "Note:" not in testing
@@ -78,4 +79,4 @@ def test_unittest_failures_are_named_by_their_test(tmp_path: Path) -> None:
     report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
     assert report["findings"][0]["fix_check"]["failing_test"] == "test_eighteen"
     assert "(failures=1)`" not in md
-    assert "`I1: fix: applies · tests fail (test_eighteen)`" in md
+    assert "`I1: fix: applies (re-anchored at ages.py:3) · tests fail (test_eighteen)`" in md

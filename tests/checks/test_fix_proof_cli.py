@@ -64,15 +64,19 @@ def test_a_fix_is_blamed_for_each_test_it_breaks_though_another_failed_before(
     )
     md, checks = out["md"], out["checks"]
 
-    assert _badge(md, "I2") == "`fix: applies · tests fail (test_eighteen_is_adult)`"
+    # BAD_FIX's header says line 7: placed on its context, the badge says where it landed.
+    assert _badge(md, "I2") == (
+        "`fix: applies (re-anchored at ages.py:3) · tests fail (test_eighteen_is_adult)`"
+    )
     assert checks["I2"]["fails_without_fix"] is False
     assert checks["I2"]["new_failures"] == ["test_ages.py::test_eighteen_is_adult"]
     # Turning the red suite green is what a fix check can prove.
     assert _badge(md, "I1") == "`fix: applies · tests pass, and fail without the fix`"
     # Still failing only the test that failed before, but by editing the test it breaks.
+    # PY_RED_TEST moved the test TEST_EDIT_FIX edits down: placed on its context.
     assert _badge(md, "I3") == (
-        "`fix: applies · tests fail (test_aaa_negative_is_refused), failing before the fix too"
-        " · edits test_ages.py`"
+        "`fix: applies (re-anchored at test_ages.py:11) · tests fail"
+        " (test_aaa_negative_is_refused), failing before the fix too · edits test_ages.py`"
     )
     assert checks["I3"]["edits_tests"] == ["test_ages.py"]
     testing = md.split("## Testing Assessment")[1]
@@ -80,7 +84,7 @@ def test_a_fix_is_blamed_for_each_test_it_breaks_though_another_failed_before(
         "- 3 fixes: 3 apply, 1 makes the tests pass, 1 breaks `test_eighteen_is_adult`, "
         "1 with tests already failing before the fix, 1 edits test files." in testing
     )
-    assert "`I3: fix: applies · tests fail (test_aaa_negative_is_refused)" in testing
+    assert "`I3: fix: applies (re-anchored at test_ages.py:11) · tests fail (test_aaa_" in testing
 
 
 def test_a_pass_the_tests_gave_without_the_fix_is_not_proof(tmp_path: Path) -> None:

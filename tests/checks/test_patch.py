@@ -36,7 +36,7 @@ def test_wrong_line_numbers_are_re_anchored_on_the_context() -> None:
     applied = fuzzy_apply(diff, None, read({"shapes.py": SOURCE}))
     assert applied.ok, applied.reason
     assert applied.files["shapes.py"].endswith("    return 2 * (w + h)\n")
-    assert applied.reason == "re-anchored"
+    assert applied.reason == "re-anchored at shapes.py:6"
 
 
 def test_bare_lines_without_headers_use_the_findings_file() -> None:
@@ -88,3 +88,46 @@ def test_blank_context_lines_that_lost_their_space() -> None:
     assert fp.hunks[0].old == ("    return w * h", "", "", "def perimeter(w, h):")
     applied = fuzzy_apply(diff, "shapes.py", read({"shapes.py": SOURCE}))
     assert applied.ok and "def perimeter(w: int, h: int):" in applied.files["shapes.py"]
+
+
+CLAMP = (
+    "def clamp(x, lo, hi):\n    if x < lo:\n        return lo\n"
+    "    if x > hi:\n        return lo\n    return x\n"
+)
+NO_LINES = "-        return lo\n+        return hi\n"
+
+
+def test_a_hunk_without_a_line_goes_nearest_the_findings_lines() -> None:
+    applied = fuzzy_apply(NO_LINES, "clamp.py", read({"clamp.py": CLAMP}), near=(5, 5))
+    assert applied.ok and applied.reason == "re-anchored at clamp.py:5"
+    assert applied.files["clamp.py"].splitlines()[2:5] == [
+        "        return lo",
+        "    if x > hi:",
+        "        return hi",
+    ]
+    # A finding on lines 4-6 overlaps only the second `return lo`.
+    assert fuzzy_apply(NO_LINES, "clamp.py", read({"clamp.py": CLAMP}), near=(4, 6)).ok
+
+
+def test_equally_near_or_unanchored_matches_are_refused() -> None:
+    tie = fuzzy_apply(NO_LINES, "clamp.py", read({"clamp.py": CLAMP}), near=(4, 4))
+    assert not tie.ok
+    assert tie.reason == (
+        "ambiguous: `return lo` is at clamp.py:3 and clamp.py:5, equally near line 4"
+    )
+    blind = fuzzy_apply(NO_LINES, "clamp.py", read({"clamp.py": CLAMP}))
+    assert blind.reason == (
+        "ambiguous: `return lo` is at clamp.py:3 and clamp.py:5, and the fix names no line"
+    )
+
+
+def test_where_a_hunk_landed_is_a_line_of_the_reviewed_file() -> None:
+    """The second hunk lands after the first added two lines: its line is still counted in the
+    file as the review SHA has it."""
+    diff = (
+        "@@ -90 +90,3 @@\n def area(w, h):\n+    # area\n+    # of a rectangle\n"
+        "@@ -95 +97 @@\n-    return w + h\n+    return 2 * (w + h)\n"
+    )
+    applied = fuzzy_apply(diff, "shapes.py", read({"shapes.py": SOURCE}))
+    assert applied.ok
+    assert applied.reason == "re-anchored at shapes.py:2, shapes.py:6"

@@ -167,15 +167,19 @@ def make_go_repo(root: Path, *, strong: bool, name: str = "gorepo") -> Path:
     return repo
 
 
-def review_text(fixes: list[tuple[str, str]], where: str = f"ages.py:{PY_BOUNDARY_LINE}") -> str:
-    """A seat's review with one Important finding per (title, fix) at `where`."""
+def review_text(
+    fixes: list[tuple[str, str]] | list[tuple[str, str, str]],
+    where: str = f"ages.py:{PY_BOUNDARY_LINE}",
+) -> str:
+    """A seat's review with one Important finding per (title, fix) at `where`, or per
+    (title, fix, its own location)."""
     parts = [
         "## Executive Summary\n\nThe change adds an age check.\n\n## Critical Issues\n\nNone.\n"
     ]
     parts.append("\n## Important Issues\n")
-    for n, (title, fix) in enumerate(fixes, start=1):
+    for n, (title, fix, *at) in enumerate(fixes, start=1):
         parts.append(
-            f"\n{n}. **{title}** — `{where}` (important, gap)\n\n"
+            f"\n{n}. **{title}** — `{at[0] if at else where}` (important, gap)\n\n"
             f"The check at the boundary deserves a look.\n\nFix:\n\n{fix}\n"
         )
     parts.append("\n## Suggestions\n\nNone.\n")

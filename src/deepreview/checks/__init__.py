@@ -4,7 +4,8 @@ from deepreview.checks.run import (
     NO_TEST_COMMAND,
     CheckRequest,
     attach_fix_checks,
+    report_checks,
     run_checks,
 )
 
-__all__ = ["NO_TEST_COMMAND", "CheckRequest", "attach_fix_checks", "run_checks"]
+__all__ = ["NO_TEST_COMMAND", "CheckRequest", "attach_fix_checks", "report_checks", "run_checks"]

@@ -5,7 +5,8 @@ header may have no numbers at all, the file headers may be missing (the finding'
 names the file), and blank context lines lose their leading space. `git apply --3way` gets the
 first try (see `deepreview.checks.run`); these pure functions are the fuzzy second try: each
 hunk's old side is searched for in the file (exactly, then ignoring trailing and then all
-surrounding whitespace), the match nearest the stated line wins.
+surrounding whitespace), the match nearest the stated line wins -- or, for a hunk that
+states none, the match nearest the finding's own line; a tie is refused.
 """
 
 from __future__ import annotations
@@ -131,8 +132,9 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def _find(content: list[str], old: tuple[str, ...], near: int | None) -> tuple[int, str] | None:
-    """Where `old` occurs in `content` (index, how it matched), nearest to `near`."""
+def _matches(content: list[str], old: tuple[str, ...]) -> tuple[list[int], str]:
+    """Where `old` occurs in `content` (indexes), and how it matched: exactly, else ignoring
+    trailing space, else ignoring all surrounding whitespace."""
     n = len(old)
     for how, norm in (("exact", str), ("trailing space", str.rstrip), ("whitespace", str.strip)):
         want = [norm(x) for x in old]
@@ -140,9 +142,18 @@ def _find(content: list[str], old: tuple[str, ...], near: int | None) -> tuple[i
             i for i in range(len(content) - n + 1) if [norm(x) for x in content[i : i + n]] == want
         ]
         if hits:
-            target = (near - 1) if near is not None else 0
-            return min(hits, key=lambda i: (abs(i - target), i)), how
-    return None
+            return hits, how
+    return [], ""
+
+
+def _first_change(hunk: Hunk) -> int:
+    """How many lines into the hunk its first change comes (after its leading context)."""
+    same = 0
+    for a, b in zip(hunk.old, hunk.new, strict=False):
+        if a != b:
+            break
+        same += 1
+    return same
 
 
 def _reindent(new: tuple[str, ...], old: tuple[str, ...], found: list[str]) -> list[str]:
@@ -162,28 +173,55 @@ def _reindent(new: tuple[str, ...], old: tuple[str, ...], found: list[str]) -> l
     return out
 
 
-def apply_hunks(content: str, patch: FilePatch) -> tuple[str | None, str]:
-    """(new content, "") or (None, why the patch does not apply)."""
+def _distances(
+    hits: list[int], hunk: Hunk, near: tuple[int, int] | None, offset: int
+) -> tuple[dict[int, int], int | None]:
+    """How far each match is from where the hunk should go, and that line (None: nowhere)."""
+    if hunk.old_start is not None:
+        stated = hunk.old_start - 1 + offset
+        return {i: abs(i - stated) for i in hits}, hunk.old_start
+    if near is None:
+        return dict.fromkeys(hits, 0), None
+    # From the finding's lines to the matched ones: 0 when they overlap.
+    lo, hi, n = near[0] - 1 + offset, near[1] - 1 + offset, len(hunk.old)
+    return {i: max(lo - (i + n - 1), i - hi, 0) for i in hits}, near[0]
+
+
+def apply_hunks(
+    content: str, patch: FilePatch, near: tuple[int, int] | None = None
+) -> tuple[str | None, str, tuple[int, ...]]:
+    """(new content, "", lines it was re-anchored at) or (None, why the patch does not apply, ()).
+
+    A hunk goes where its context occurs nearest the line its `@@` header states; a hunk without
+    one, nearest `near` (the first and last line of the finding that proposed the fix) -- the
+    file's first match would be a guess, and a wrong one makes a right fix fail its tests. Two
+    matches equally near (or any two, with no line to go by) are refused, never guessed."""
     trailing_nl = content.endswith("\n") or not content
     lines = content.splitlines()
     offset = 0
-    notes = set()
+    moved: list[int] = []
     for hunk in patch.hunks:
         if not hunk.old:
             if hunk.old_start is None:
-                return None, f"a hunk of {patch.path} has no context to anchor it"
+                return None, f"a hunk of {patch.path} has no context to anchor it", ()
             at = min(max(hunk.old_start - 1 + offset, 0), len(lines))
             lines[at:at] = list(hunk.new)
             offset += len(hunk.new)
             continue
-        near = hunk.old_start + offset if hunk.old_start is not None else None
-        found = _find(lines, hunk.old, near)
-        if found is None:
-            first = next((x.strip() for x in hunk.old if x.strip()), "")
-            return None, f"context not found in {patch.path}: `{first[:60]}`"
-        at, how = found
-        if how != "exact" or (hunk.old_start is not None and at != hunk.old_start - 1 + offset):
-            notes.add("re-anchored")
+        hits, how = _matches(lines, hunk.old)
+        first = next((x.strip() for x in hunk.old if x.strip()), "")
+        if not hits:
+            return None, f"context not found in {patch.path}: `{first[:60]}`", ()
+        distance, line_no = _distances(hits, hunk, near, offset)
+        best = min(distance.values())
+        nearest = [i for i in hits if distance[i] == best]
+        if len(nearest) > 1:
+            spots = " and ".join(f"{patch.path}:{i + 1}" for i in nearest[:2])
+            why = f"equally near line {line_no}" if line_no else "and the fix names no line"
+            return None, f"ambiguous: `{first[:60]}` is at {spots}, {why}", ()
+        at = nearest[0]
+        if how != "exact" or hunk.old_start is None or at != hunk.old_start - 1 + offset:
+            moved.append(at + 1 + _first_change(hunk) - offset)
         replacement = (
             list(hunk.new)
             if how == "exact"
@@ -192,16 +230,22 @@ def apply_hunks(content: str, patch: FilePatch) -> tuple[str | None, str]:
         lines[at : at + len(hunk.old)] = replacement
         offset += len(hunk.new) - len(hunk.old)
     text = "\n".join(lines) + ("\n" if trailing_nl and lines else "")
-    return text, ", ".join(sorted(notes))
+    return text, "", tuple(moved)
 
 
-def fuzzy_apply(diff: str, default_path: str | None, read: Callable[[str], str | None]) -> Applied:
-    """Apply `diff` to the files `read(path)` returns (None: no such file)."""
+def fuzzy_apply(
+    diff: str,
+    default_path: str | None,
+    read: Callable[[str], str | None],
+    near: tuple[int, int] | None = None,
+) -> Applied:
+    """Apply `diff` to the files `read(path)` returns (None: no such file). `near`: the lines
+    of `default_path` the fix's finding points at, where a hunk without an `@@` line goes."""
     patches = parse_patch(diff, default_path)
     if not patches:
         return Applied(False, {}, "no hunk with a file to apply it to")
     files: dict[str, str] = {}
-    notes: list[str] = []
+    moved: list[str] = []
     for fp in patches:
         current = files.get(fp.path)
         if current is None:
@@ -211,10 +255,11 @@ def fuzzy_apply(diff: str, default_path: str | None, read: Callable[[str], str |
                 current = ""
             else:
                 return Applied(False, {}, f"{fp.path} does not exist at the review SHA")
-        new, note = apply_hunks(current, fp)
+        new, why, lines = apply_hunks(current, fp, near if fp.path == default_path else None)
         if new is None:
-            return Applied(False, {}, note)
+            return Applied(False, {}, why)
         files[fp.path] = new
-        if note:
-            notes.append(note)
-    return Applied(True, files, ", ".join(dict.fromkeys(notes)))
+        moved.extend(f"{fp.path}:{n}" for n in lines)
+    # Where it landed, so that a badge never hides that the fix was placed by us, not by it.
+    note = f"re-anchored at {', '.join(dict.fromkeys(moved))}" if moved else ""
+    return Applied(True, files, note)

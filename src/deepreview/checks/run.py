@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
 from deepreview.checks.patch import fix_diff, fuzzy_apply, parse_patch
 from deepreview.checks.testrun import SuiteRun, new_failures, run_tests, scrubbed_env
@@ -28,7 +29,7 @@ from deepreview.model import Finding
 from deepreview.runmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.targets.git import Git
 from deepreview.workspace.ledger import Ledger
-from deepreview.workspace.worktree import seat_worktree
+from deepreview.workspace.worktree import restore_checkout, seat_worktree, worktree_git_dir
 
 NO_TEST_COMMAND: Final = "no test command configured"
 BASELINE_TIMED_OUT: Final = "the tests time out without any fix"
@@ -53,15 +54,30 @@ class CheckRequest:
     env: Mapping[str, str]
     # Where the scratch worktrees are written down while they exist (`workspace.ledger`).
     ledger: Ledger | None = None
+    logs: CheckLogs | None = None  # where each test run's log goes (none: not kept)
 
 
-def checked_fixes(findings: Sequence[Finding]) -> dict[str, str | None]:
-    """Each distinct fix diff -> the file its finding points at (for diffs without headers)."""
-    out: dict[str, str | None] = {}
+@dataclass(frozen=True)
+class FixTarget:
+    """Where a fix's finding points: the file a diff without headers edits, and the lines a
+    hunk without an `@@` line is placed nearest to."""
+
+    path: str | None = None
+    lines: tuple[int, int] | None = None
+
+
+def checked_fixes(findings: Sequence[Finding]) -> dict[str, FixTarget]:
+    """Each distinct fix diff -> where its (first) finding points."""
+    out: dict[str, FixTarget] = {}
     for f in findings:
         diff = fix_diff(f.fix)
-        if diff is not None and diff not in out:
-            out[diff] = f.locations[0].path if f.locations else None
+        if diff is None or diff in out:
+            continue
+        loc = f.locations[0] if f.locations else None
+        lines = None
+        if loc is not None and loc.start is not None:
+            lines = (loc.start, max(loc.end or loc.start, loc.start))
+        out[diff] = FixTarget(loc.path if loc else None, lines)
     return out
 
 
@@ -78,6 +94,7 @@ def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> Chec
         baseline = run_tests(s.test, cwd=wt, env=env, timeout=s.timeout, cancel=cancel)
     result = dataclasses.replace(
         base,
+        baseline_log=_log(req.logs, "baseline", s.test, baseline, "without any fix or mutation"),
         baseline=baseline.outcome,
         baseline_failing=baseline.failing,
         baseline_duration_s=round(baseline.duration_s, 2),
@@ -105,10 +122,21 @@ def _check_fixes(
 ) -> tuple[FixCheck, ...]:
     fixes = checked_fixes(req.findings)
 
-    def one(item: tuple[int, tuple[str, str | None]]) -> FixCheck:
-        n, (diff, path) = item
+    def one(item: tuple[int, tuple[str, FixTarget]]) -> FixCheck:
+        n, (diff, at) = item
         with _worktree(req, f"fix{n}") as wt:
-            return check_fix(wt, diff, path, req.settings, env, baseline, cancel)
+            return check_fix(
+                wt,
+                diff,
+                at.path,
+                req.settings,
+                env,
+                baseline,
+                cancel,
+                near=at.lines,
+                logs=req.logs,
+                log_name=f"fix-{n}",
+            )
 
     with ThreadPoolExecutor(max_workers=req.settings.jobs) as pool:
         try:
@@ -118,8 +146,11 @@ def _check_fixes(
             raise
 
 
-def apply_fix(wt: Path, diff: str, default_path: str | None) -> tuple[bool, str]:
-    """Apply `diff` in the worktree `wt`: `git apply --3way`, else a fuzzy re-anchor."""
+def apply_fix(
+    wt: Path, diff: str, default_path: str | None, near: tuple[int, int] | None = None
+) -> tuple[bool, str]:
+    """Apply `diff` in the worktree `wt`: `git apply --3way`, else a fuzzy re-anchor (`near`:
+    the finding's lines in `default_path`, see `patch.fuzzy_apply`)."""
     for fp in parse_patch(diff, default_path):
         # Git's own files are never a fix's to write (hooks run code; a worktree's `.git` is a
         # file): refused whatever case the name is in, as case-insensitive file systems see it.
@@ -145,7 +176,7 @@ def apply_fix(wt: Path, diff: str, default_path: str | None) -> tuple[bool, str]
             return None
         return file.read_text(encoding="utf-8", errors="replace")
 
-    applied = fuzzy_apply(diff, default_path, read)
+    applied = fuzzy_apply(diff, default_path, read, near)
     if not applied.ok:
         return False, applied.reason
     for path, text in applied.files.items():
@@ -193,8 +224,12 @@ def check_fix(
     env: Mapping[str, str],
     baseline: SuiteRun,
     cancel: threading.Event | None = None,
+    *,
+    near: tuple[int, int] | None = None,
+    logs: CheckLogs | None = None,
+    log_name: str = "fix",
 ) -> FixCheck:
-    ok, reason = apply_fix(wt, diff, default_path)
+    ok, reason = apply_fix(wt, diff, default_path, near)
     if not ok:
         return FixCheck(applies=False, reason=reason, diff=diff)
     applied = FixCheck(
@@ -208,12 +243,14 @@ def check_fix(
         # Each fix would wait out the whole timeout too, and prove nothing (as the probes).
         return dataclasses.replace(applied, reason=BASELINE_TIMED_OUT)
     run = run_tests(settings.test, cwd=wt, env=env, timeout=settings.timeout, cancel=cancel)
+    what = "with this fix applied" + (f" ({reason})" if reason else "")
     new = new_failures(run, baseline)
     # Excused only when every test failing now failed without the fix too, by name.
     excused = run.outcome == "fail" and baseline.outcome == "fail" and new == ()
     blamed = new[0].name if new else run.failing
     return dataclasses.replace(
         applied,
+        log=_log(logs, log_name, settings.test, run, what, diff),
         reason=run.reason or reason,
         tests=run.outcome,
         failing_test=blamed,
@@ -261,12 +298,22 @@ def _probe(
 
     def worker(n: int) -> None:
         with _worktree(req, f"mutant{n}") as wt:
+            git_dir = worktree_git_dir(wt)
+            fresh = True
             while time.monotonic() < deadline and not cancel.is_set():
                 try:
                     i, m = todo.get_nowait()
                 except queue.Empty:
                     return
-                results[i] = run_mutant(wt, m, s.test, env, timeout, cancel)
+                # Every mutant runs on the checkout the baseline ran on: an earlier run's
+                # traces (a fixture its tests deleted, a cache) must not kill this one.
+                if not fresh and not restore_checkout(wt, git_dir, req.sha):
+                    results[i] = _unrun(m)
+                    continue
+                fresh = False
+                results[i] = run_mutant(
+                    wt, m, s.test, env, timeout, cancel, logs=req.logs, log_name=f"mutant-{i + 1}"
+                )
 
     workers = min(s.jobs, len(chosen))
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -284,6 +331,10 @@ def _probe(
     return done, note
 
 
+def _unrun(m: Mutation) -> Mutant:
+    return Mutant(m.path, m.line, m.operator, m.original, m.mutated, status="error")
+
+
 def run_mutant(
     wt: Path,
     m: Mutation,
@@ -291,10 +342,13 @@ def run_mutant(
     env: Mapping[str, str],
     timeout: float,
     cancel: threading.Event | None = None,
+    *,
+    logs: CheckLogs | None = None,
+    log_name: str = "mutant",
 ) -> Mutant:
     """Run the tests with `m` applied in `wt`; the file is restored afterwards."""
     file = wt / m.path
-    mutant = Mutant(m.path, m.line, m.operator, m.original, m.mutated, status="error")
+    mutant = _unrun(m)
     # A symlink (the change may add one) would have us write outside the scratch worktree.
     if file.is_symlink() or not file.resolve().is_relative_to(wt.resolve()):
         return mutant
@@ -305,15 +359,46 @@ def run_mutant(
     finally:
         file.write_bytes(original)
     status = _MUTANT_STATUS.get(run.outcome, "error")
-    return dataclasses.replace(mutant, status=status, killed_by=run.failing)
+    what = f"with {m.path}:{m.line} mutated ({m.operator})"
+    log = _log(logs, log_name, test, run, what, f"-{m.original}\n+{m.mutated}")
+    return dataclasses.replace(mutant, status=status, killed_by=run.failing, log=log)
+
+
+def _log(
+    logs: CheckLogs | None,
+    name: str,
+    argv: Sequence[str],
+    run: SuiteRun,
+    what: str,
+    detail: str = "",
+) -> str:
+    return logs.record(name, argv, run, what, detail) if logs is not None else ""
+
+
+def report_checks(
+    findings: Sequence[Finding], checks: CheckResults
+) -> tuple[tuple[Finding, ...], CheckResults]:
+    """The findings with this run's badges, and the checks as the report tells them: only the
+    fixes it shows (a fix of a finding the lead merged away is not counted), and the IDs of
+    those with a fix diff nobody checked (the lead's own, written after the tests ran)."""
+    findings = attach_fix_checks(findings, checks)
+    shown = {d for f in findings if (d := fix_diff(f.fix)) is not None}
+    unchecked: tuple[str, ...] = ()
+    if checks.fixes_requested and not checks.note:
+        unchecked = tuple(
+            f.id for f in findings if f.fix_check is None and fix_diff(f.fix) is not None
+        )
+    kept = tuple(c for c in checks.fix_checks if c.diff in shown)
+    return findings, dataclasses.replace(checks, fix_checks=kept, unchecked=unchecked)
 
 
 def attach_fix_checks(findings: Sequence[Finding], checks: CheckResults) -> tuple[Finding, ...]:
-    """Each finding whose fix holds a checked diff, with that check's result."""
+    """Each finding with the check of its fix diff; None where this run checked none (a badge
+    a finding brought along from an earlier round is not this run's measurement)."""
     by_diff = {c.diff: c for c in checks.fix_checks}
     out = []
     for f in findings:
         diff = fix_diff(f.fix)
         check = by_diff.get(diff) if diff is not None else None
-        out.append(dataclasses.replace(f, fix_check=check) if check else f)
+        out.append(f if f.fix_check == check else dataclasses.replace(f, fix_check=check))
     return tuple(out)

@@ -45,6 +45,7 @@ class SuiteRun:
     duration_s: float = 0.0
     reason: str = ""  # for "error": why the command could not run
     failures: tuple[Failure, ...] = ()  # every failing test the output names
+    output: str = ""  # stdout, then stderr (for the run's log: `checks.logs`)
 
 
 def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str]:
@@ -102,19 +103,21 @@ def run_tests(
         argv, cwd=cwd, env=env, timeout=timeout, max_output_bytes=_MAX_OUTPUT, cancel=cancel
     )
     output = result.stdout_text + ("\n" + result.stderr_text if result.stderr else "")
+    took = result.duration_s
     if result.spawn_error:
-        return SuiteRun("error", reason=result.spawn_error, duration_s=result.duration_s)
+        return SuiteRun("error", reason=result.spawn_error, duration_s=took)
     if result.timed_out:
-        return SuiteRun("timeout", tail=_tail(output), duration_s=result.duration_s)
+        return SuiteRun("timeout", tail=_tail(output), duration_s=took, output=output)
     if result.cancelled:
-        return SuiteRun("error", reason="interrupted", duration_s=result.duration_s)
+        return SuiteRun("error", reason="interrupted", duration_s=took, output=output)
     if result.returncode == 0:
-        return SuiteRun("pass", duration_s=result.duration_s)
+        return SuiteRun("pass", duration_s=took, output=output)
     failures = failing_tests(output)
     return SuiteRun(
         "fail",
         failing=failures[0].name if failures else None,
         tail=_tail(output),
-        duration_s=result.duration_s,
+        duration_s=took,
         failures=failures,
+        output=output,
     )

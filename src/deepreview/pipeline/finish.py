@@ -371,7 +371,6 @@ def finish_review(
         kept = _keep_earlier(p, rid, review_dir, writer, report.lead, runs)
         if kept is not None:
             return kept
-    report = with_checks(report, checks)
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).
     report = rounds_step.apply(
@@ -383,6 +382,8 @@ def finish_review(
         det.round_no,
         writer.state.previous_round,
     )
+    # After the rounds step: a carried finding gets this run's badge, not its round's.
+    report = with_checks(report, checks)
     report = feedback_step.apply(report, review_dir, det.seat_reviews)
     report = with_panel_notes(report, writer.state)
     report = with_not_inlined(report, writer.state)

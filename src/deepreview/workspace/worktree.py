@@ -119,6 +119,39 @@ def seat_worktree(
             remove_worktree(git, path, lock)
 
 
+def worktree_git_dir(path: Path) -> Path:
+    """The worktree's own folder under the repository's `.git/worktrees/`: read before anything
+    runs in it, as its `.git` file may later be gone or point elsewhere (`restore_checkout`)."""
+    return Path(Git(path).out("rev-parse", "--absolute-git-dir"))
+
+
+def restore_checkout(path: Path, git_dir: Path, sha: str) -> bool:
+    """Put a scratch worktree back as `seat_worktree` checked it out: HEAD detached at `sha`,
+    every tracked file as committed and nothing else -- no untracked or ignored file, no nested
+    repository. A test run leaves traces (a fixture it deleted, a cache, a build folder) that
+    change what the next run in the same worktree sees; the first run saw none. False when it
+    could not be done (the tests made the worktree unusable).
+
+    Git is given `git_dir` and `path`, never the worktree's `.git` file, which the tests may
+    have removed or rewritten (it is written back); HEAD is detached before the reset, so a
+    branch the tests checked out in there is never moved."""
+    link = path / ".git"
+    if link.is_symlink() or (link.exists() and not link.is_file()):
+        return False
+    try:
+        link.write_text(f"gitdir: {git_dir}\n", encoding="utf-8")
+    except OSError:
+        return False
+    git = Git(path)
+    where = [f"--git-dir={git_dir}", f"--work-tree={path}"]
+    steps = (
+        ["update-ref", "--no-deref", "HEAD", sha],
+        ["reset", "--quiet", "--hard", "--no-recurse-submodules"],
+        ["clean", "-q", "-ffdx"],  # -ff: nested repositories too; -x: ignored files too
+    )
+    return all(git.run([*where, *step], check=False).ok for step in steps)
+
+
 def _clear_checkout(path: Path) -> None:
     """Delete the worktree's files, keeping its `.git` link for `git worktree remove`."""
     # Only a real worktree folder: never follow a seat that swapped it for a symlink.
