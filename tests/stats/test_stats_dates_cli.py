@@ -4,36 +4,19 @@ note instead of passing every `--since`."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
-from support.repos import cli_env, make_repo, run_cli
-
-SEAT = ["sh", "-c", "cat >/dev/null; echo '## Important'; echo; echo '- **a bug** - calc.py:2'"]
+from support.dated_store import set_created_at, stored_reviews
+from support.repos import run_cli
 
 
 def test_created_at_is_read_as_a_time(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path)
-    seats = {"alpha": {"argv": SEAT}}
-    (tmp_path / "user-config.toml").write_text(tomli_w.dumps({"seats": seats}), encoding="utf-8")
-    env = cli_env(tmp_path)
-    ids = []
-    for _ in range(3):
-        res = run_cli(
-            ["review", "--agents", "alpha", "--lead", "none", "--json"], cwd=repo, env=env
-        )
-        assert res.returncode in (0, 1), res.stderr[-3000:]
-        ids.append(res.json()["review_id"])
+    repo, env, ids = stored_reviews(tmp_path)
     bogus, offset, _ = ids
     store = tmp_path / "store"
     for rid, when in ((bogus, "not a date"), (offset, "2027-05-31T20:00:00-07:00")):
-        path = store / rid / "run.json"
-        run = json.loads(path.read_text(encoding="utf-8"))
-        run["created_at"] = when
-        path.write_text(json.dumps(run), encoding="utf-8")
+        set_created_at(store, rid, when)
     assert run_cli(["reindex"], cwd=repo, env=env).returncode == 0
 
     def stats(*args: str) -> dict[str, Any]:

@@ -4,36 +4,18 @@ holds, and a `created_at` that is no date as unknown, with the note `stats` give
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-import tomli_w
-
-from support.repos import cli_env, make_repo, run_cli
-
-SEAT = ["sh", "-c", "cat >/dev/null; echo '## Important'; echo; echo '- **a bug** - calc.py:2'"]
+from support.dated_store import set_created_at, stored_reviews
+from support.repos import run_cli
 
 
 def _store_of_three(tmp_path: Path) -> tuple[Path, dict[str, str], list[str]]:
-    repo = make_repo(tmp_path)
-    seats = {"alpha": {"argv": SEAT}}
-    (tmp_path / "user-config.toml").write_text(tomli_w.dumps({"seats": seats}), encoding="utf-8")
-    env = cli_env(tmp_path)
-    ids = []
-    for _ in range(3):
-        res = run_cli(
-            ["review", "--agents", "alpha", "--lead", "none", "--json"], cwd=repo, env=env
-        )
-        assert res.returncode in (0, 1), res.stderr[-3000:]
-        ids.append(res.json()["review_id"])
-    store = tmp_path / "store"
+    repo, env, ids = stored_reviews(tmp_path)
     dates = ("not a date", "2026-12-01T10:00:00+02:00", "2026-12-01T09:30:00+00:00")
     for rid, when in zip(ids, dates, strict=True):
-        path = store / rid / "run.json"
-        run = json.loads(path.read_text(encoding="utf-8"))
-        run["created_at"] = when
-        path.write_text(json.dumps(run), encoding="utf-8")
+        set_created_at(tmp_path / "store", rid, when)
     return repo, env, ids
 
 
@@ -102,10 +84,7 @@ def test_rounds_follow_utc_time_not_the_written_offset(tmp_path: Path) -> None:
         ("2026-10-25T02:30:00+02:00", "2026-10-25T02:10:00+01:00", "2026-10-25T01:59:00+00:00"),
         strict=True,
     ):
-        path = store / rid / "run.json"
-        run = json.loads(path.read_text(encoding="utf-8"))
-        run["created_at"] = when
-        path.write_text(json.dumps(run), encoding="utf-8")
+        set_created_at(store, rid, when)
     assert run_cli(["reindex"], cwd=repo, env=env).returncode == 0
     st = Store(store)
     row = next(r for r in st.rows() if r.id == ids[0])
