@@ -9,15 +9,13 @@ lead reads the same change and verifies the seats' claims about it: it needs the
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 from lead_kit import ANSWER, fenced, install_fake_claude, write_config
 
-from support.repos import cli_env, commit_all, git, make_repo, run_cli, write
-
-_DATA = re.compile(r"<<<UNTRUSTED DATA .*?<<<END UNTRUSTED DATA [^>]*>>>", re.DOTALL)
+from support.prompt_layout import blank_runs, submodule_bump
+from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 
 def _lead_prompt(tmp_path: Path, repo: Path, *args: str) -> str:
@@ -33,17 +31,10 @@ def _lead_prompt(tmp_path: Path, repo: Path, *args: str) -> str:
     return (Path(res.json()["review_dir"]) / "prompt-lead.md").read_text(encoding="utf-8")
 
 
-def _blank_runs(prompt: str) -> list[str]:
-    """Where the prompt's own text (not the author's or the seats' data) has two or more empty
-    lines in a row."""
-    text = _DATA.sub("<DATA>", prompt)
-    return [text[max(0, m.start() - 40) : m.end() + 20] for m in re.finditer(r"\n{3,}", text)]
-
-
 def test_the_lead_prompt_has_no_runs_of_empty_lines(tmp_path: Path) -> None:
     prompt = _lead_prompt(tmp_path, make_repo(tmp_path))
     assert "## The clusters" in prompt
-    assert _blank_runs(prompt) == []
+    assert blank_runs(prompt) == []
     assert "**Submodules:**" not in prompt and "as not to be diffed" not in prompt
 
 
@@ -56,24 +47,14 @@ def test_the_lead_is_told_which_file_the_change_hides_from_git_diff(tmp_path: Pa
     assert "mark `util/strings.py` as not to be diffed" in note
     assert "git diff --no-ext-diff --text" in note
     assert "+def shout(s):" in prompt  # the diff shows the text all the same
-    assert _blank_runs(prompt) == []
+    assert blank_runs(prompt) == []
 
 
 @pytest.mark.slow  # a submodule: ~10 git calls more
 def test_the_lead_is_told_a_submodule_bump_cannot_be_read(tmp_path: Path) -> None:
-    sub = make_repo(tmp_path, "lib")
-    old = git(sub, "rev-parse", "main")
-    new = git(sub, "rev-parse", "feature/x")
-    repo = make_repo(tmp_path)
-    git(repo, "checkout", "-q", "-b", "sub", "main")
-    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor/lib")
-    git(repo / "vendor/lib", "checkout", "-q", old)
-    commit_all(repo, "add submodule")
-    git(repo, "checkout", "-q", "-b", "bump")
-    git(repo / "vendor/lib", "checkout", "-q", new)
-    commit_all(repo, "bump submodule")
+    repo, old, new = submodule_bump(tmp_path)
     prompt = _lead_prompt(tmp_path, repo, "sub..bump")
     note = prompt.split("**Submodules:**", 1)[1].split("\n\n", 1)[0]
     assert f"`vendor/lib` moves from `{old[:12]}` to `{new[:12]}`" in note
     assert "not checked out in your worktree" in note
-    assert _blank_runs(prompt) == []
+    assert blank_runs(prompt) == []

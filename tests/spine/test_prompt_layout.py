@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes
+from support.prompt_layout import blank_runs, submodule_bump
 from support.repos import commit_all, git, make_repo, write
-
-_DATA = re.compile(r"<<<UNTRUSTED DATA .*?<<<END UNTRUSTED DATA [^>]*>>>", re.DOTALL)
 
 
 def _prompt(tmp_path: Path, repo: Path, *args: str) -> str:
@@ -26,18 +25,11 @@ def _prompt(tmp_path: Path, repo: Path, *args: str) -> str:
     return (Path(res.json()["review_dir"]) / "prompt-echo.md").read_text(encoding="utf-8")
 
 
-def _blank_runs(prompt: str) -> list[str]:
-    """Where the prompt's own text (not the author's data, whose blank lines are its own) has
-    two or more empty lines in a row."""
-    text = _DATA.sub("<DATA>", prompt)
-    return [text[max(0, m.start() - 40) : m.end() + 20] for m in re.finditer(r"\n{3,}", text)]
-
-
 def test_the_prompt_has_no_runs_of_empty_lines(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)  # feature/x: base instructions (AGENTS.md), two files
     prompt = _prompt(tmp_path, repo)
     assert "## Repository instructions" in prompt
-    assert _blank_runs(prompt) == []
+    assert blank_runs(prompt) == []
     # the table is followed by one empty line, then the next section
     table_end = prompt.split("### Changed files", 1)[1].split("\n\n", 2)[1]
     assert table_end.startswith("| File |")
@@ -50,7 +42,7 @@ def test_the_prompt_without_instructions_has_no_runs_of_empty_lines(tmp_path: Pa
     write(repo, "calc.py", "def add(a, b):\n    return a - b\n")
     commit_all(repo, "drop instructions")
     prompt = _prompt(tmp_path, repo, "main~1..bare", "--exact-range")
-    assert _blank_runs(prompt) == []
+    assert blank_runs(prompt) == []
     assert "| `calc.py` | modified | +1 -1 |" in prompt
     assert re.search(r"\| `calc.py` \| modified \| \+1 -1 \| [^\n]*\|\n\n## The diff\n", prompt)
 
@@ -59,23 +51,13 @@ def test_the_prompt_without_instructions_has_no_runs_of_empty_lines(tmp_path: Pa
 def test_a_submodule_bump_names_its_commits_and_says_the_seat_cannot_read_them(
     tmp_path: Path,
 ) -> None:
-    sub = make_repo(tmp_path, "lib")
-    old = git(sub, "rev-parse", "main")
-    new = git(sub, "rev-parse", "feature/x")
-    repo = make_repo(tmp_path)
-    git(repo, "checkout", "-q", "-b", "sub", "main")
-    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor/lib")
-    git(repo / "vendor/lib", "checkout", "-q", old)
-    commit_all(repo, "add submodule")
-    git(repo, "checkout", "-q", "-b", "bump")
-    git(repo / "vendor/lib", "checkout", "-q", new)
-    commit_all(repo, "bump submodule")
+    repo, old, new = submodule_bump(tmp_path)
     prompt = _prompt(tmp_path, repo, "sub..bump")
     assert "| `vendor/lib` | modified | +1 -1 | submodule |" in prompt
     note = prompt.split("**Submodules:**", 1)[1].split("\n\n", 1)[0]
     assert f"`vendor/lib` moves from `{old[:12]}` to `{new[:12]}`" in note
     assert "not checked out in your worktree" in note
-    assert _blank_runs(prompt) == []
+    assert blank_runs(prompt) == []
 
 
 def test_an_added_or_removed_submodule_says_so() -> None:
