@@ -37,7 +37,7 @@ class FixCheck:
 
     applies: bool
     # Why it does not apply, or why the tests did not run; else where we placed it when the diff
-    # did not say ("re-anchored at a.py:9").
+    # did not say ("re-anchored at a.py:9"), as `anchor_note` says it whatever happened next.
     reason: str = ""
     tests: TestOutcome = "not run"
     failing_test: str | None = None  # the first failing test to blame: `test_x`, `TestFoo`
@@ -51,6 +51,9 @@ class FixCheck:
     # did, or when either run failed without naming a test (then nothing can excuse the fix).
     new_failures: tuple[str, ...] = ()
     edits_tests: tuple[str, ...] = ()  # test files the fix changes (it may bend its own proof)
+    # Where we placed a fix whose diff did not say ("re-anchored at a.py:9"): its own field, as
+    # `reason` may have to say why the tests did not run (their baseline timed out) instead.
+    anchor_note: str = ""
 
     @property
     def badge(self) -> str:
@@ -63,11 +66,12 @@ class FixCheck:
         if self.edits_tests:
             shown = ", ".join(self.edits_tests[:3]) + (", …" if len(self.edits_tests) > 3 else "")
             edits = f" · edits {shown}"
-        if self.tests in ("error", "not run"):
-            # `reason` says why the tests did not run (`_tests_text`), not where the fix went.
-            return f"applies · {self._tests_text}{edits}"
-        # Placed by us, not where the diff said: "applies (re-anchored at shop.py:19)".
-        applies = f"applies ({self.reason})" if self.reason else "applies"
+        # Placed by us, not where the diff said: "applies (re-anchored at shop.py:19)". A record
+        # older than `anchor_note` has it in `reason` when the tests ran; when they did not,
+        # `reason` says why (`_tests_text`), not where the fix went.
+        ran = self.tests not in ("error", "not run")
+        placed = self.anchor_note or (self.reason if ran else "")
+        applies = f"applies ({placed})" if placed else "applies"
         return f"{applies} · {self._tests_text}{edits}"
 
     @property

@@ -235,6 +235,7 @@ def check_fix(
     applied = FixCheck(
         applies=True,
         reason=reason,
+        anchor_note=reason,  # `apply_fix` says only where it placed a fix that applies
         diff=diff,
         baseline=baseline.outcome,
         edits_tests=edited_tests(wt),
