@@ -166,9 +166,13 @@ class CheckResults:
     mutants: tuple[Mutant, ...] = ()
     probe_note: str = ""  # "stopped at --probe-minutes after 8 of 20", "no Python or Go lines"
     # The report's findings (IDs) whose fix diff this run did not check: the lead wrote it after
-    # the tests ran. Set with the report's badges; `fix_checks` then holds only the checks of
-    # fixes the report shows (not those of findings the lead merged away or dropped).
+    # the tests ran, and they were not run again for it (a relead; `lead_unchecked`). Set with
+    # the report's badges; `fix_checks` then holds only the checks of fixes the report shows
+    # (not those of findings the lead merged away or dropped).
     unchecked: tuple[str, ...] = ()
+    # Why the fix diffs the lead wrote were not checked after it ran ("the tests time out
+    # without any fix"); empty when they were, or when no tests ran after the lead (a relead).
+    lead_unchecked: str = ""
     # `git status` lines of the user's checkout that changed while the tests ran.
     checkout_changes: tuple[str, ...] = ()
 
@@ -204,7 +208,11 @@ class CheckResults:
         """`not checked (why)` for a finding whose fix diff this run did not check."""
         if finding.id not in self.unchecked:
             return None
-        if finding.verification == "added-by-lead":
+        by_lead = finding.verification == "added-by-lead"
+        if self.lead_unchecked:
+            who = "written by the lead; " if by_lead else ""
+            return f"not checked ({who}{self.lead_unchecked})"
+        if by_lead:
             return "not checked (written by the lead after the tests ran)"
         return "not checked (not among this run's fix checks)"
 
