@@ -37,7 +37,7 @@ class FixCheck:
 
     applies: bool
     # Why it does not apply, or why the tests did not run; else where we placed it when the diff
-    # did not say ("re-anchored at a.py:9").
+    # did not say ("re-anchored at a.py:9"), as `anchor_note` says it whatever happened next.
     reason: str = ""
     tests: TestOutcome = "not run"
     failing_test: str | None = None  # the first failing test to blame: `test_x`, `TestFoo`
@@ -51,6 +51,9 @@ class FixCheck:
     # did, or when either run failed without naming a test (then nothing can excuse the fix).
     new_failures: tuple[str, ...] = ()
     edits_tests: tuple[str, ...] = ()  # test files the fix changes (it may bend its own proof)
+    # Where we placed a fix whose diff did not say ("re-anchored at a.py:9"): its own field, as
+    # `reason` may have to say why the tests did not run (their baseline timed out) instead.
+    anchor_note: str = ""
 
     @property
     def badge(self) -> str:
@@ -63,11 +66,12 @@ class FixCheck:
         if self.edits_tests:
             shown = ", ".join(self.edits_tests[:3]) + (", …" if len(self.edits_tests) > 3 else "")
             edits = f" · edits {shown}"
-        if self.tests in ("error", "not run"):
-            # `reason` says why the tests did not run (`_tests_text`), not where the fix went.
-            return f"applies · {self._tests_text}{edits}"
-        # Placed by us, not where the diff said: "applies (re-anchored at shop.py:19)".
-        applies = f"applies ({self.reason})" if self.reason else "applies"
+        # Placed by us, not where the diff said: "applies (re-anchored at shop.py:19)". A record
+        # older than `anchor_note` has it in `reason` when the tests ran; when they did not,
+        # `reason` says why (`_tests_text`), not where the fix went.
+        ran = self.tests not in ("error", "not run")
+        placed = self.anchor_note or (self.reason if ran else "")
+        applies = f"applies ({placed})" if placed else "applies"
         return f"{applies} · {self._tests_text}{edits}"
 
     @property
@@ -162,9 +166,13 @@ class CheckResults:
     mutants: tuple[Mutant, ...] = ()
     probe_note: str = ""  # "stopped at --probe-minutes after 8 of 20", "no Python or Go lines"
     # The report's findings (IDs) whose fix diff this run did not check: the lead wrote it after
-    # the tests ran. Set with the report's badges; `fix_checks` then holds only the checks of
-    # fixes the report shows (not those of findings the lead merged away or dropped).
+    # the tests ran, and they were not run again for it (a relead; `lead_unchecked`). Set with
+    # the report's badges; `fix_checks` then holds only the checks of fixes the report shows
+    # (not those of findings the lead merged away or dropped).
     unchecked: tuple[str, ...] = ()
+    # Why the fix diffs the lead wrote were not checked after it ran ("the tests time out
+    # without any fix"); empty when they were, or when no tests ran after the lead (a relead).
+    lead_unchecked: str = ""
     # `git status` lines of the user's checkout that changed while the tests ran.
     checkout_changes: tuple[str, ...] = ()
 
@@ -200,7 +208,11 @@ class CheckResults:
         """`not checked (why)` for a finding whose fix diff this run did not check."""
         if finding.id not in self.unchecked:
             return None
-        if finding.verification == "added-by-lead":
+        by_lead = finding.verification == "added-by-lead"
+        if self.lead_unchecked:
+            who = "written by the lead; " if by_lead else ""
+            return f"not checked ({who}{self.lead_unchecked})"
+        if by_lead:
             return "not checked (written by the lead after the tests ran)"
         return "not checked (not among this run's fix checks)"
 

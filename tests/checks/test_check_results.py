@@ -186,3 +186,40 @@ def test_fixes_nobody_checked_are_said_apart() -> None:
         (lead.id, "not checked (written by the lead after the tests ran)"),
         (seat.id, "not checked (not among this run's fix checks)"),
     )
+
+
+def test_the_re_anchor_note_is_kept_when_the_tests_do_not_run() -> None:
+    """`anchor_note` says where the fix went, `reason` why its tests did not run: both shown."""
+    at = "re-anchored at a.py:9"
+    skipped = FixCheck(
+        applies=True,
+        anchor_note=at,
+        baseline="timeout",
+        reason="the tests time out without any fix",
+    )
+    crashed = FixCheck(applies=True, anchor_note=at, reason="no such file", tests="error")
+    assert skipped.badge == (
+        "applies (re-anchored at a.py:9) · tests not run (the tests time out without any fix)"
+    )
+    assert crashed.badge == "applies (re-anchored at a.py:9) · tests could not run (no such file)"
+    ran = FixCheck(applies=True, anchor_note=at, reason=at, tests="pass", baseline="fail")
+    assert ran.badge == "applies (re-anchored at a.py:9) · tests pass, and fail without the fix"
+
+
+class _Found:
+    def __init__(self, id: str, verification: str | None) -> None:
+        self.id, self.verification, self.fix_check = id, verification, None
+
+
+def test_a_fix_not_checked_says_why() -> None:
+    lead, rewrite = _Found("S1", "added-by-lead"), _Found("I2", "verified")
+    after = CheckResults(fixes_requested=True, unchecked=("S1", "I2"))
+    assert after.unchecked_badges((lead, rewrite)) == (
+        ("S1", "not checked (written by the lead after the tests ran)"),
+        ("I2", "not checked (not among this run's fix checks)"),
+    )
+    timed_out = dataclasses.replace(after, lead_unchecked="the tests time out without any fix")
+    assert timed_out.unchecked_badges((lead, rewrite)) == (
+        ("S1", "not checked (written by the lead; the tests time out without any fix)"),
+        ("I2", "not checked (the tests time out without any fix)"),
+    )

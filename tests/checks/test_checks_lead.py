@@ -114,44 +114,87 @@ MERGING = {
 }
 
 
-def test_fix_counts_follow_the_leads_findings(tmp_path: Path) -> None:
-    """The lead merges K2 (the fix that breaks a test) into K1 and adds a finding with a diff
-    of its own: the Testing Assessment counts the fixes the report shows, and the lead's fix
-    says it was not checked (it was written after the tests ran)."""
+def _lead_review(tmp_path: Path, test_cmd: str, checks_config: str = "") -> dict:  # type: ignore[type-arg]
+    """A review whose lead merges K2 (the fix that breaks a test) into K1 and adds a finding
+    with a fix diff of its own (`LEAD_FIX`)."""
     repo = make_python_repo(tmp_path, strong=True)
     fixes = [("Negative ages pass", GOOD_FIX), ("Use 21", BAD_FIX), ("Stale fix", STALE_FIX)]
-    env = seat_config(tmp_path, review_text(fixes))
+    env = seat_config(tmp_path, review_text(fixes), checks_config)
     bin_dir, log_dir = tmp_path / "bin", tmp_path / "lead-log"
     log_dir.mkdir()
     install_fake_claude(bin_dir, [fenced(MERGING)], log_dir=log_dir)
     env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
     env["ANTHROPIC_API_KEY"] = "test-key-not-a-secret"
-    cmd = f"{sys.executable} -c 'import ages; assert ages.is_adult(18)'"
     res = run_cli(
-        [*LEAD_REVIEW, "--check-fixes", "--test-cmd", cmd], cwd=repo, env=env, timeout=240
+        [*LEAD_REVIEW, "--check-fixes", "--test-cmd", test_cmd], cwd=repo, env=env, timeout=240
     )
     assert res.returncode == 0, res.stderr
     out = res.json()
     [prompt] = prompts_seen(log_dir)
-    evidence = prompt.split("## Measured evidence")[1].split("## What to decide")[0]
+    review_dir = Path(out["review_dir"])
+    return {
+        "cli": out,
+        "evidence": prompt.split("## Measured evidence")[1].split("## What to decide")[0],
+        "json": json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8")),
+        "md": Path(out["paths"]["md"]).read_text(encoding="utf-8"),
+        "html": Path(out["paths"]["html"]).read_text(encoding="utf-8"),
+        "run": json.loads((review_dir / "run.json").read_text(encoding="utf-8")),
+        "dir": review_dir,
+    }
+
+
+def test_the_leads_own_fix_is_checked_after_it_ran(tmp_path: Path) -> None:
+    """The Testing Assessment counts the fixes the report shows (K2's, merged away, is not
+    counted), and the fix diff the lead wrote is checked after it ran, as the seats' were."""
+    cmd = f"{sys.executable} -c 'import ages; assert ages.is_adult(18)'"
+    out = _lead_review(tmp_path, cmd)
     assert (
-        "3 fixes: 2 apply, 1 passes tests (as they did without any fix), 1 breaks" in evidence
+        "3 fixes: 2 apply, 1 passes tests (as they did without any fix), 1 breaks"
+        in out["evidence"]
     )  # the lead saw them all
 
-    report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    report = out["json"]
     assert report["lead"]["status"] == "ok"
     by_title = {f["title"]: f for f in report["findings"]}
     assert "Use 21" not in by_title
-    summary = "2 fixes: 1 applies, 1 passes tests (as they did without any fix); 1 more not checked"
-    assert out["checks"]["fixes"] == summary
-    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
-    testing = md.split("## Testing Assessment")[1]
-    added = by_title["Type the signature"]
-    badge = "fix: not checked (written by the lead after the tests ran)"
+    summary = "3 fixes: 2 apply, 2 pass tests (as they did without any fix)"
+    assert out["cli"]["checks"]["fixes"] == summary
+    testing = out["md"].split("## Testing Assessment")[1]
     assert f"- {summary}.\n" in testing
-    assert f"  - `{added['id']}: {badge}`" in testing
-    assert added["fix_check"] is None
-    block = md.split(f"\n{added['id']}. **Type the signature**")[1].split("\n---\n")[0]
+    assert "not checked" not in out["md"] and "not checked" not in out["html"]
+    added = by_title["Type the signature"]
+    assert added["verification"] == "added-by-lead"
+    check = added["fix_check"]
+    assert (check["applies"], check["tests"], check["baseline"]) == (True, "pass", "pass")
+    assert check["log"] == "checks/fix-4.log"  # numbered on from the three checked before
+    log = (out["dir"] / check["log"]).read_text(encoding="utf-8")
+    assert f"$ {cmd}\n" in log and "+def is_adult(age: int) -> bool:" in log
+    badge = "fix: applies · tests pass, as they did without the fix: no test tells it apart"
+    block = out["md"].split(f"\n{added['id']}. **Type the signature**")[1].split("\n---\n")[0]
     assert f"`{badge}`" in block
-    html = Path(out["paths"]["html"]).read_text(encoding="utf-8")
-    assert f"{badge}</span>" in html and f"{added['id']}: {badge}</span>" in html
+    measured = 'title="measured: the fix was applied and the tests run"'
+    assert f'fixcheck-weak" {measured}>{badge}</span>' in out["html"]
+    # run.json records every check: the seats' three (the stale fix ran no tests) and the lead's.
+    assert [c["log"] for c in out["run"]["checks"]["fix_checks"]] == [
+        "checks/fix-1.log",
+        "checks/fix-2.log",
+        "",
+        "checks/fix-4.log",
+    ]
+    assert out["run"]["checks"]["lead_unchecked"] == ""
+
+
+def test_the_leads_own_fix_is_not_checked_when_the_tests_time_out(tmp_path: Path) -> None:
+    """Without any fix the tests time out: the lead's fix diff is not run against them, and its
+    badge says why."""
+    hang = f"{sys.executable} -c 'import time; time.sleep(120)'"
+    out = _lead_review(tmp_path, hang, "[checks]\ntimeout = 1\n")
+    added = next(f for f in out["json"]["findings"] if f["title"] == "Type the signature")
+    assert added["fix_check"] is None
+    badge = "fix: not checked (written by the lead; the tests time out without any fix)"
+    testing = out["md"].split("## Testing Assessment")[1]
+    assert f"  - `{added['id']}: {badge}`" in testing
+    assert out["cli"]["checks"]["fixes"].endswith("; 1 more not checked")
+    assert f"{added['id']}: {badge}</span>" in out["html"]
+    assert len(out["run"]["checks"]["fix_checks"]) == 3  # the seats' only
+    assert out["run"]["checks"]["lead_unchecked"] == "the tests time out without any fix"

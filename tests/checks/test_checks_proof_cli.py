@@ -178,3 +178,26 @@ def test_every_test_run_leaves_a_redacted_log_named_in_run_json(tmp_path: Path) 
         assert token not in log.read_text(encoding="utf-8")
     # The report's JSON names them too (the same record as run.json's).
     assert out["json"]["checks"]["baseline_log"] == "checks/baseline.log"
+
+
+def test_a_fix_placed_by_us_says_so_when_the_baseline_times_out(tmp_path: Path) -> None:
+    """The tests time out without any fix, so the fix's tests never run: its badge and its JSON
+    say both why they did not run and where the fix without line numbers was placed."""
+    repo = _clamp_repo(tmp_path)
+    review = review_text([("clamp returns lo above hi", CLAMP_FIX, "clamp.py:5")])
+    env = seat_config(tmp_path, review, "[checks]\ntimeout = 1\n")
+    hang = f"{sys.executable} -c 'import time; time.sleep(120)'"
+    out = _review(repo, env, "--check-fixes", "--test-cmd", hang)
+    [finding] = out["json"]["findings"]
+    check = finding["fix_check"]
+    assert (check["applies"], check["tests"]) == (True, "not run")
+    assert check["reason"] == "the tests time out without any fix"
+    assert check["anchor_note"] == "re-anchored at clamp.py:5"
+    badge = (
+        "fix: applies (re-anchored at clamp.py:5) · "
+        "tests not run (the tests time out without any fix)"
+    )
+    assert f"`{badge}`" in out["md"]
+    assert f"{badge}</span>" in out["html"]
+    run = json.loads((out["dir"] / "run.json").read_text(encoding="utf-8"))["checks"]
+    assert run["fix_checks"][0]["anchor_note"] == "re-anchored at clamp.py:5"

@@ -81,14 +81,27 @@ def checked_fixes(findings: Sequence[Finding]) -> dict[str, FixTarget]:
     return out
 
 
+@dataclass(frozen=True)
+class Measured:
+    """The checks as run, and the baseline run they compared against (None when the tests did
+    not run at all), which the fixes the lead writes afterwards are compared against too."""
+
+    results: CheckResults
+    baseline: SuiteRun | None = None
+
+
 def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> CheckResults:
+    return measure(req, cancel).results
+
+
+def measure(req: CheckRequest, cancel: threading.Event | None = None) -> Measured:
     s = req.settings
     cancel = cancel or threading.Event()
     base = CheckResults(
         test_command=s.test, fixes_requested=s.check_fixes, probes_requested=s.probe_tests
     )
     if not s.test:
-        return dataclasses.replace(base, note=NO_TEST_COMMAND)
+        return Measured(dataclasses.replace(base, note=NO_TEST_COMMAND))
     env = scrubbed_env(req.env, s.env)
     with _worktree(req, "baseline") as wt:
         baseline = run_tests(s.test, cwd=wt, env=env, timeout=s.timeout, cancel=cancel)
@@ -100,15 +113,49 @@ def run_checks(req: CheckRequest, cancel: threading.Event | None = None) -> Chec
         baseline_duration_s=round(baseline.duration_s, 2),
     )
     if baseline.outcome == "error":
-        return dataclasses.replace(
-            result, note=f"the test command could not run: {baseline.reason}"
-        )
+        note = f"the test command could not run: {baseline.reason}"
+        return Measured(dataclasses.replace(result, note=note), baseline)
     if s.check_fixes:
-        result = dataclasses.replace(result, fix_checks=_check_fixes(req, env, baseline, cancel))
+        fixes = tuple(checked_fixes(req.findings).items())
+        result = dataclasses.replace(
+            result, fix_checks=_check_fixes(req, env, baseline, cancel, fixes)
+        )
     if s.probe_tests:
         mutants, note = _probe(req, env, baseline, cancel)
         result = dataclasses.replace(result, mutants=mutants, probe_note=note)
-    return result
+    return Measured(result, baseline)
+
+
+def pending_fixes(
+    findings: Sequence[Finding], measured: Measured
+) -> tuple[tuple[str, FixTarget], ...]:
+    """The fix diffs of `findings` that `measured` has not checked, and could have: fixes were
+    asked for and the tests ran."""
+    results = measured.results
+    if not results.fixes_requested or results.note or measured.baseline is None:
+        return ()
+    done = {c.diff for c in results.fix_checks}
+    return tuple((d, at) for d, at in checked_fixes(findings).items() if d not in done)
+
+
+def check_more_fixes(
+    req: CheckRequest, measured: Measured, cancel: threading.Event | None = None
+) -> CheckResults:
+    """`measured` with the fix diffs of `req.findings` it has not checked yet (those the lead
+    wrote after the tests ran), checked the same way against the same baseline; their logs
+    are numbered on from the first checks'. Unchanged when there is nothing to check, and when
+    the baseline did not run or timed out (see `lead_unchecked`)."""
+    results, baseline = measured.results, measured.baseline
+    todo = pending_fixes(req.findings, measured)
+    if not todo or baseline is None:
+        return results
+    if baseline.outcome == "timeout":
+        return dataclasses.replace(results, lead_unchecked=BASELINE_TIMED_OUT)
+    env = scrubbed_env(req.env, req.settings.env)
+    more = _check_fixes(
+        req, env, baseline, cancel or threading.Event(), todo, first=len(results.fix_checks) + 1
+    )
+    return dataclasses.replace(results, fix_checks=(*results.fix_checks, *more))
 
 
 @contextlib.contextmanager
@@ -118,9 +165,15 @@ def _worktree(req: CheckRequest, name: str) -> Iterator[Path]:
 
 
 def _check_fixes(
-    req: CheckRequest, env: Mapping[str, str], baseline: SuiteRun, cancel: threading.Event
+    req: CheckRequest,
+    env: Mapping[str, str],
+    baseline: SuiteRun,
+    cancel: threading.Event,
+    fixes: Sequence[tuple[str, FixTarget]],
+    *,
+    first: int = 1,
 ) -> tuple[FixCheck, ...]:
-    fixes = checked_fixes(req.findings)
+    """Each fix diff checked in a fresh worktree of its own: `fix-<first>`, `fix-<first+1>`..."""
 
     def one(item: tuple[int, tuple[str, FixTarget]]) -> FixCheck:
         n, (diff, at) = item
@@ -140,7 +193,7 @@ def _check_fixes(
 
     with ThreadPoolExecutor(max_workers=req.settings.jobs) as pool:
         try:
-            return tuple(pool.map(one, enumerate(fixes.items(), start=1)))
+            return tuple(pool.map(one, enumerate(fixes, start=first)))
         except BaseException:
             cancel.set()  # Ctrl-C: stop the other workers' test runs too, not wait for them
             raise
@@ -235,6 +288,7 @@ def check_fix(
     applied = FixCheck(
         applies=True,
         reason=reason,
+        anchor_note=reason,  # `apply_fix` says only where it placed a fix that applies
         diff=diff,
         baseline=baseline.outcome,
         edits_tests=edited_tests(wt),

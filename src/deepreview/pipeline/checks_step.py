@@ -1,4 +1,5 @@
-"""The checks step, between consolidation and the lead: fix checks and mutation probes.
+"""The checks step, between consolidation and the lead: fix checks and mutation probes; after
+the lead, the checks of the fix diffs it wrote itself.
 
 Their results are evidence the lead sees (a fix that does not apply, a surviving mutant) and
 measured facts the report shows (a badge per finding, the Testing Assessment's first lines).
@@ -10,7 +11,14 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from deepreview.checks import CheckRequest, report_checks, run_checks
+from deepreview.checks import (
+    CheckRequest,
+    Measured,
+    check_more_fixes,
+    measure,
+    pending_fixes,
+    report_checks,
+)
 from deepreview.checks.logs import CheckLogs
 from deepreview.model import Finding, Report
 from deepreview.pipeline.checkout_watch import CheckoutWatch, tests_checkout_note
@@ -21,30 +29,59 @@ if TYPE_CHECKING:
     from deepreview.pipeline.context import Prepared, StateWriter
 
 
-def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> CheckResults | None:
+def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> Measured | None:
     """Run what `--check-fixes` / `--probe-tests` asked for; None when neither was."""
     settings = p.settings.checks
     if not settings.wanted or not p.settings.allow_exec:
         return None
-    request = CheckRequest(
+    request = _request(p, (*report.findings, *_previous_open(p, writer)), writer)
+    # The tests run in scratch worktrees, but they are the change's code: they may write
+    # anywhere, the user's checkout included, which is the place we can check.
+    watch = CheckoutWatch.start(p.target.repo_root)
+    measured = measure(request)
+    checks = _with_changes(measured.results, watch, p)
+    writer.set(checks=checks)
+    return dataclasses.replace(measured, results=checks)
+
+
+def check_lead_fixes(
+    p: Prepared, report: Report, measured: Measured, writer: StateWriter
+) -> CheckResults:
+    """The checks with those of the fix diffs in `report` (after the lead) that were not
+    checked before it: a finding the lead added, a fix it rewrote. Same test command, timeout,
+    worktrees and logs as the first checks; run.json records them."""
+    before = measured.results
+    if not pending_fixes(report.findings, measured):
+        return before
+    watch = CheckoutWatch.start(p.target.repo_root)
+    checks = check_more_fixes(_request(p, report.findings, writer), measured)
+    if len(checks.fix_checks) > len(before.fix_checks):
+        checks = _with_changes(checks, watch, p)
+    writer.set(checks=checks)
+    return checks
+
+
+def _request(p: Prepared, findings: tuple[Finding, ...], writer: StateWriter) -> CheckRequest:
+    return CheckRequest(
         repo=p.target.repo_root,
         sha=p.target.head_sha,
         diff=p.target.diff,
-        findings=(*report.findings, *_previous_open(p, writer)),
-        settings=settings,
+        findings=findings,
+        settings=p.settings.checks,
         env=p.env,
         ledger=p.store.ledger(writer.state.id),
         logs=CheckLogs(writer.path.parent, p.store.write_text, writer.redactor.text),
     )
-    # The tests run in scratch worktrees, but they are the change's code: they may write
-    # anywhere, the user's checkout included, which is the place we can check.
-    watch = CheckoutWatch.start(p.target.repo_root)
-    checks = run_checks(request)
+
+
+def _with_changes(checks: CheckResults, watch: CheckoutWatch, p: Prepared) -> CheckResults:
+    """`checks` with the lines of the user's checkout the tests changed, on top of any the
+    earlier runs changed."""
     changes = watch.changes(p.store.root)
-    if changes:
-        checks = dataclasses.replace(checks, checkout_changes=changes)
-    writer.set(checks=checks)
-    return checks
+    if not changes:
+        return checks
+    kept = (*checks.checkout_changes, *(c for c in changes if c not in checks.checkout_changes))
+    return dataclasses.replace(checks, checkout_changes=kept)
 
 
 def _previous_open(p: Prepared, writer: StateWriter) -> tuple[Finding, ...]:

@@ -27,7 +27,7 @@ from deepreview.findings.readable import UNFINISHED, UNPARSEABLE
 from deepreview.formats import RENDERERS, Renderer, stored_formats
 from deepreview.model import AgentReview, Header, LeadInfo, Report, Reviewer
 from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
-from deepreview.pipeline.checks_step import run_check_step, with_checks
+from deepreview.pipeline.checks_step import check_lead_fixes, run_check_step, with_checks
 from deepreview.pipeline.context import (
     FailedRelead,
     Prepared,
@@ -339,8 +339,8 @@ def finish_review(
     # Measured before the lead, so that fixes that do not apply and surviving mutants are
     # evidence it can act on; attached again after it, as the lead rebuilds the findings. A
     # relead (or a resume without the flags) shows what the review measured, never reruns it.
-    checks = None if relead else run_check_step(p, det.report, writer)
-    checks = checks or writer.state.checks
+    measured = None if relead else run_check_step(p, det.report, writer)
+    checks = measured.results if measured is not None else writer.state.checks
     report = with_checks(det.report, checks)
     if not relead:
         writer.set(before_lead_s=round(writer.elapsed(), 3))
@@ -382,6 +382,10 @@ def finish_review(
         det.round_no,
         writer.state.previous_round,
     )
+    # The fix diffs the lead wrote are checked too, as the others were (a relead runs no tests:
+    # they say they were not checked).
+    if measured is not None:
+        checks = check_lead_fixes(p, report, measured, writer)
     # After the rounds step: a carried finding gets this run's badge, not its round's.
     report = with_checks(report, checks)
     report = feedback_step.apply(report, review_dir, det.seat_reviews)
