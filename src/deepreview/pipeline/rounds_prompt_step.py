@@ -16,9 +16,11 @@ from deepreview.rounds.previous import (
     unkeyed_note,
 )
 from deepreview.rounds.prompt import ClosedNote, DeclineNote, round_prompt
+from deepreview.rounds.renames import follow_declines
 from deepreview.store.declines import Decline, list_declines
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
+from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
@@ -60,7 +62,8 @@ def prompt_addition(
 ) -> str:
     if prev is None:
         return ""
-    declines = series_declines(p)
+    # At their files' paths now: a seat looks for a renamed file's decline where it is.
+    declines = follow_declines(Git(p.target.repo_root), series_declines(p), p.target.head_sha)
     return round_prompt(
         closed=closed_notes(p, prev),
         previous_no=prev.number,

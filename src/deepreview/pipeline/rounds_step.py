@@ -14,6 +14,7 @@ from deepreview.pipeline.rounds_prompt_step import previous_round, series_declin
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.earlier import series_earlier_findings
 from deepreview.rounds.previous import FAILED, PreviousRound, older_rounds, series_rows
+from deepreview.rounds.renames import changed_paths, follow_declines, origin_paths
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
 from deepreview.targets.attributes import blind_run
@@ -23,10 +24,11 @@ from deepreview.targets.target import Target
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
 
 
-def code_changed(target: Target, d: Decline) -> bool:
+def code_changed(target: Target, d: Decline, old_path: str = "") -> bool:
     """Whether the lines the declined finding names changed since it was declined (since its
     review's SHA, whatever rounds came between). A change elsewhere in the file, even on the
-    line next to them, is no reason to reconsider the decline; trailing whitespace is none."""
+    line next to them, is no reason to reconsider the decline; trailing whitespace is none.
+    `old_path`: the path it was declined at, when the file was renamed since to `d.path`."""
     git = Git(target.repo_root)
     if not d.reviewed_sha or git.rev(d.reviewed_sha) is None:
         return True  # cannot tell: show the finding again rather than hide it
@@ -42,10 +44,12 @@ def code_changed(target: Target, d: Decline) -> bool:
             "--no-ext-diff",
             "-U0",
             "--ignore-space-at-eol",
+            "-M",
             d.reviewed_sha,
             target.head_sha,
             "--",
-            d.path,
+            # Both names of a renamed file: the hunks' old side is the declined file's.
+            *dict.fromkeys(filter(None, (old_path, d.path))),
         ],
     ).decode("utf-8", errors="replace")
     if not diff.strip():
@@ -89,13 +93,17 @@ def apply(
         previous_number=prev.number,
         interdiff_note=" ".join(filter(None, (finished_between(p, prev, round_no), prev.note))),
     )
+    # Each decline at its file's path now (`rounds.renames`), and where it was declined.
+    earlier = declined_before(series_declines(p), rid, round_no)
+    declines = follow_declines(Git(p.target.repo_root), earlier, p.target.head_sha)
+    origin = origin_paths(earlier, declines)
     return apply_round(
         report,
         info=info,
         prior=prev.open_findings,
         seat_reviews=seat_reviews,
-        declines=declined_before(series_declines(p), rid, round_no),
-        code_changed=lambda d: code_changed(p.target, d),
+        declines=declines,
+        code_changed=lambda d: code_changed(p.target, d, origin.get(d, "")),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),
         # Closed or dropped in any earlier round of the series, not only the previous one: a
@@ -142,15 +150,12 @@ def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
     return " ".join(said)
 
 
-_DIFF_PATHS = re.compile(r"^diff --git a/(.+?) b/(.+)$", re.MULTILINE)
-
-
 def touched(interdiff: str, f: Finding) -> bool:
     """Whether the interdiff since the previous round changed one of `f`'s files (for a
     finding without a location: whether anything changed). No interdiff (nothing changed, or
     the previous SHA is gone and nothing can be told) touches nothing: silence then closes
     nothing."""
-    changed = {p for m in _DIFF_PATHS.finditer(interdiff) for p in m.groups()}
+    changed = changed_paths(interdiff)  # a rename that changed no line touches nothing
     if not f.locations:
         return bool(changed)
     return any(loc.path in changed for loc in f.locations)
@@ -160,5 +165,5 @@ def untouched(target: Target, prev: PreviousRound, f: Finding) -> bool:
     """Whether the commits since the previous round are known and changed none of `f`'s files
     (nothing at all, for a finding without a location). A previous SHA that is gone tells
     nothing: then no claim is doubted."""
-    known = bool(prev.interdiff) or prev.row.head_sha == target.head_sha
+    known = prev.compared or prev.row.head_sha == target.head_sha
     return known and not touched(prev.interdiff, f)

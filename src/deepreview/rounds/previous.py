@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
+from deepreview.rounds.interdiff import branch_interdiff
+from deepreview.rounds.renames import follow_finding, moved_note, renamed_paths
 from deepreview.store.dates import utc_time
 from deepreview.store.declines import list_declines
 from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
-from deepreview.targets.attributes import blind_run
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_strings
@@ -38,10 +39,16 @@ class PreviousRound:
     number: int  # the previous round's own number (as its header names it)
     interdiff: str  # "" when there is none (or it could not be computed: see `note`)
     note: str = ""
+    # The interdiff was computed (the previous SHA exists): "" then means nothing changed.
+    compared: bool = False
+    # Files renamed since the previous round's SHA, old path -> new (`rounds.renames`).
+    moves: tuple[tuple[str, str], ...] = ()
 
     @property
     def open_findings(self) -> tuple[Finding, ...]:
-        return self.report.findings
+        """Its findings, each at its file's path now (renamed since: `rounds.renames`)."""
+        moves = dict(self.moves)
+        return tuple(follow_finding(f, moves) for f in self.report.findings)
 
     @property
     def declined_ids(self) -> tuple[str, ...]:
@@ -160,7 +167,7 @@ def find_previous(
     row = earlier[-1]
     number = _number(row, rows)
     report = _read_report(store, row, number)
-    interdiff, note = _interdiff(target, row.head_sha)
+    interdiff, note, moves = _interdiff(target, row)
     gone = [
         g.id
         for g in series_rows(store, series, target.branch or "", repo, store.ghost_rows())
@@ -174,7 +181,17 @@ def find_previous(
         )
         note = f"{skipped} {note}".strip()
     note = f"{note} {unkeyed_note(store, series, target.branch or '', repo)}".strip()
-    return PreviousRound(row=row, report=report, number=number, interdiff=interdiff, note=note)
+    moved = moved_note(moves or {}, (loc.path for f in report.findings for loc in f.locations))
+    note = f"{note} {moved}".strip()
+    return PreviousRound(
+        row=row,
+        report=report,
+        number=number,
+        interdiff=interdiff,
+        note=note,
+        compared=moves is not None,
+        moves=tuple((moves or {}).items()),
+    )
 
 
 def older_rounds(
@@ -225,16 +242,22 @@ def _read_report(store: Store, row: ReviewRow, number: int) -> Report:
         ) from exc
 
 
-def _interdiff(target: Target, previous_sha: str) -> tuple[str, str]:
+def _interdiff(target: Target, row: ReviewRow) -> tuple[str, str, dict[str, str] | None]:
+    """(the interdiff, its note, the renames since) from the previous round's SHA; renames are
+    None when that SHA is gone (nothing could be compared)."""
     git = Git(target.repo_root)
+    previous_sha = row.head_sha
     if not previous_sha or git.rev(previous_sha) is None:
-        return "", (
+        return (
+            "",
             f"The previous round's reviewed SHA {previous_sha[:12] or '(none)'} no longer exists "
-            "in this repository (rewritten history?); this round reviews the whole diff."
+            "in this repository (rewritten history?); this round reviews the whole diff.",
+            None,
         )
     if previous_sha == target.head_sha:
-        return "", "Nothing changed since the previous round's reviewed SHA."
+        return "", "Nothing changed since the previous round's reviewed SHA.", {}
     # Blind to `.gitattributes`, as the review's own diff (`targets.attributes`): the branch's
     # `calc.py -diff` in the user's checkout must not turn what changed into "Binary files".
-    out = blind_run(git, ["diff", "--no-color", "--no-ext-diff", previous_sha, target.head_sha])
-    return out.decode("utf-8", errors="replace"), ""
+    # Only the branch's own changes: a rebase onto a moved base leaves the base's out.
+    found = branch_interdiff(git, row.base_sha, previous_sha, target.base_sha, target.head_sha)
+    return found.text, found.note, renamed_paths(git, previous_sha, target.head_sha)

@@ -70,6 +70,9 @@ def round_prompt(
         f"Round {prev} (review `{previous_id}`) reviewed `{previous_sha}`.",
     ]
     if interdiff:
+        # The note says what the interdiff is when that needs saying (the base moved: only the
+        # branch's own changes; a file renamed: its findings follow it).
+        out += [interdiff_note] if interdiff_note else []
         out += [
             "The interdiff below is everything that changed since then; review it closely, and "
             "still review the whole change above.",

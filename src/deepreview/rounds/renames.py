@@ -1,0 +1,109 @@
+"""Findings and declines follow a renamed file.
+
+A finding names the path its round reviewed. After `git mv calc.py mathops.py` the same lines
+live at `mathops.py`: a seat raising the finding there raises it again (not a new finding), a
+declined one stays declined, a carried one is shown (and asked about) where the code now is, and
+a rename that changed no line touches no finding. The renames are git's (`git diff -M`) between
+the SHA the finding or decline was reviewed at and this round's head.
+
+Imported before the first seat (the prompt lists the previous round's findings at their new
+paths): no report model at run time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from deepreview.store.declines import Decline
+from deepreview.targets.attributes import blind_run
+from deepreview.targets.git import Git, decode_path
+
+if TYPE_CHECKING:
+    from deepreview.model import Finding
+
+
+def renamed_paths(git: Git, old_sha: str, new_sha: str) -> dict[str, str]:
+    """Old path -> new path of each file git finds renamed from `old_sha` to `new_sha` (both
+    exist); {} when they are the same commit."""
+    if not old_sha or old_sha == new_sha:
+        return {}
+    out = blind_run(
+        git,
+        ["diff", "--no-color", "--no-ext-diff", "-M", "--name-status", "-z", old_sha, new_sha],
+    )
+    fields = out.split(b"\0")
+    moves: dict[str, str] = {}
+    i = 0
+    while i < len(fields) and fields[i]:
+        status = fields[i]
+        if status[:1] in (b"R", b"C"):
+            if status[:1] == b"R":
+                moves[decode_path(fields[i + 1])] = decode_path(fields[i + 2])
+            i += 3
+        else:
+            i += 2
+    return moves
+
+
+def follow_finding(f: Finding, moves: Mapping[str, str]) -> Finding:
+    """`f` with each location in a renamed file at its new path."""
+    if not any(loc.path in moves for loc in f.locations):
+        return f
+    return dataclasses.replace(
+        f,
+        locations=tuple(
+            dataclasses.replace(loc, path=moves[loc.path]) if loc.path in moves else loc
+            for loc in f.locations
+        ),
+    )
+
+
+def moved_note(moves: Mapping[str, str], paths: Iterable[str]) -> str:
+    """What the report and the prompt say about the renames that moved one of `paths`."""
+    wanted = set(paths)
+    said = [f"{old} was renamed to {new}" for old, new in sorted(moves.items()) if old in wanted]
+    if not said:
+        return ""
+    return f"{'; '.join(said)} since the previous round: its findings follow it."
+
+
+def follow_declines(git: Git, declines: Sequence[Decline], head_sha: str) -> list[Decline]:
+    """Each decline at its file's path at `head_sha` (renamed since its review's SHA, when that
+    SHA still exists); `origin_path` gives back the path it was declined at."""
+    by_sha: dict[str, dict[str, str]] = {}
+    followed = []
+    for d in declines:
+        sha = d.reviewed_sha
+        if sha and sha not in by_sha:
+            by_sha[sha] = renamed_paths(git, sha, head_sha) if git.rev(sha) else {}
+        new = by_sha.get(sha, {}).get(d.path)
+        followed.append(dataclasses.replace(d, path=new) if new else d)
+    return followed
+
+
+def origin_paths(before: Sequence[Decline], after: Sequence[Decline]) -> dict[Decline, str]:
+    """Followed decline -> the path it was declined at (`follow_declines`'s input and output,
+    in order), for the ones that moved."""
+    return {a: b.path for b, a in zip(before, after, strict=True) if a.path != b.path}
+
+
+_SECTION = re.compile(r"^diff --git a/(.+?) b/(.+)$", re.MULTILINE)
+# A section holding only these lines renamed a file without changing it.
+_PURE_RENAME = ("similarity index 100%", "rename from ", "rename to ")
+
+
+def changed_paths(interdiff: str) -> set[str]:
+    """The files the interdiff changes (both names of a renamed one), leaving out a rename that
+    changed no line: it touches no finding."""
+    changed: set[str] = set()
+    heads = list(_SECTION.finditer(interdiff))
+    for i, m in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(interdiff)
+        body = interdiff[m.end() : end].strip("\n").splitlines()
+        if body and all(line.startswith(_PURE_RENAME) for line in body):
+            continue
+        changed.update(m.groups())
+    return changed
