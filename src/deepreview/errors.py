@@ -72,6 +72,11 @@ class NoCheckoutError(GitError):
         return f"{self.problem}, or pass --repo CHECKOUT or --store DIR"
 
 
+class UnsafeRepositoryError(GitError):
+    """Git refuses the repository for its owner (`safe.directory`): neither `--repo` nor
+    `--store` is the way out, trusting it is."""
+
+
 class ConfigError(DeepReviewError):
     """A config file has unknown keys, wrong types, or untrusted commands."""
 

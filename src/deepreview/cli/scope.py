@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deepreview.errors import GitError, NoCheckoutError, UsageError
+from deepreview.errors import GitError, NoCheckoutError, UnsafeRepositoryError, UsageError
 
 if TYPE_CHECKING:
     from deepreview.store.repository import Repository
@@ -32,6 +32,8 @@ def store_and_repository(store: str | None, repo: str) -> tuple[Store, Repositor
     try:
         root = find_repo_root(Path(repo))
     except GitError as e:
+        if isinstance(e, UnsafeRepositoryError):
+            raise  # a named store would not make git trust the repository
         if setting is None and not env.get(STORE_ENV):
             if isinstance(e, NoCheckoutError):
                 raise UsageError(e.or_store()) from None

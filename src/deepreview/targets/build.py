@@ -8,11 +8,13 @@ import dataclasses
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from deepreview.errors import GitError
 from deepreview.github.remote import repo_from_url
 from deepreview.runmodel import Commit
 from deepreview.targets.attributes import blind_run, is_attributes_file, tree_attributes
 from deepreview.targets.git import Git, decode_path, origin_url
 from deepreview.targets.identity import checkout_identity
+from deepreview.targets.refs import partial_clone_problem
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
 
@@ -38,8 +40,13 @@ def build_target(
         files_f = pool.submit(changed_files, git, base, head)
         diff_f = pool.submit(review_diff, git, base, head)
         origin_f = pool.submit(origin_url, git)
-        commits, head_author = history.result() if history else (commits_override or (), None)
-        files, diff = files_f.result(), diff_f.result()
+        try:
+            commits, head_author = history.result() if history else (commits_override or (), None)
+            files, diff = files_f.result(), diff_f.result()
+        except GitError as e:
+            # git's own `fatal: could not fetch … from promisor remote` says neither what the
+            # checkout is nor what to do
+            raise GitError(partial_clone_problem(e.message) or e.message) from None
         origin = origin_f.result()
     remote_repo = repo_name or (repo_from_url(origin) if origin else None)
     author = head_author if pr is None else None

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from deepreview import proc
-from deepreview.errors import GitError, NoCheckoutError, NotARepositoryError
+from deepreview.errors import (
+    GitError,
+    NoCheckoutError,
+    NotARepositoryError,
+    UnsafeRepositoryError,
+)
 from deepreview.github.actions import actions_repo
 from deepreview.github.remote import RemoteRepo, remote_repo
 from deepreview.untrusted_text import inside_repo
@@ -79,7 +85,10 @@ class Git:
         return self.run(args, check=False).ok
 
     def rev(self, ref: str) -> str | None:
-        result = self.run(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], check=False)
+        # --end-of-options: a name is a name, never an option (a branch `refs/heads/-dash`,
+        # or a range side typed as `--all`)
+        argv = ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"]
+        result = self.run(argv, check=False)
         return result.stdout_text.strip() if result.ok else None
 
     def show_file(self, rev: str, path: str) -> str | None:
@@ -145,9 +154,10 @@ def find_repo_root(start: Path) -> Path:
     if result.spawn_error:
         raise GitError("git is not installed or not on PATH; install git and retry")
     if not result.ok:
+        _refuse_unsafe(result.stderr_text)
         _refuse_checkoutless(start)
         raise NotARepositoryError(
-            f"{start} is not inside a git repository; cd into the repository to review "
+            f"{start.resolve()} is not inside a git repository; cd into the repository to review "
             "(or pass --repo PATH)"
         )
     # The answers, one a line, in the order asked; a relative common dir is relative to `start`.
@@ -157,6 +167,24 @@ def find_repo_root(start: Path) -> Path:
         common = Path(rest[0])
         _COMMON_DIRS[root] = common if common.is_absolute() else (start / common).resolve()
     return root
+
+
+def _refuse_unsafe(stderr: str) -> None:
+    """A repository owned by another user (a mounted volume, a checkout made by root) is one
+    git refuses until it is trusted (`safe.directory`): "not inside a git repository" would be
+    false, and the fix is git's own. The folder is git's (the repository it found)."""
+    found = _DUBIOUS.search(stderr)
+    if found is None:
+        return
+    where = found.group(1)
+    raise UnsafeRepositoryError(
+        f"git refuses {where}: it is owned by another user (dubious ownership); if you trust "
+        f"it, run `git config --global --add safe.directory {where}` and review again"
+    )
+
+
+# git's refusal (LC_ALL=C: `git_env`), naming the repository it found
+_DUBIOUS = re.compile(r"detected dubious ownership in repository at '([^\n]*)'")
 
 
 def _refuse_checkoutless(start: Path) -> None:
@@ -180,8 +208,8 @@ def _refuse_checkoutless(start: Path) -> None:
         )
     if inside == "true":
         raise NoCheckoutError(
-            f"{start} is inside a repository's .git folder; cd to its checkout (the folder "
-            "holding .git)"
+            f"{start.resolve()} is inside a repository's .git folder; cd to its checkout (the "
+            "folder holding .git)"
         )
 
 

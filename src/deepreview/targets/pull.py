@@ -46,7 +46,9 @@ def pull_request(
     base_tip = pinned_base_tip(git, pin, head) if pin else None
     base_tip = base_tip or git.rev(f"origin/{info.base_ref}") or git.rev(info.base_ref)
     if base_tip is None:
-        fetched = git.run(["fetch", "--quiet", "origin", info.base_ref], check=False)
+        # the base's name is GitHub's answer: a name, never an option
+        argv = ["fetch", "--quiet", "--end-of-options", "origin", info.base_ref]
+        fetched = git.run(argv, check=False)
         base_tip = git.rev("FETCH_HEAD") if fetched.ok else None
     if base_tip is None:
         raise GitError(

@@ -26,21 +26,79 @@ def require_full_history(git: Git, problem: str) -> None:
 def not_a_target(git: Git, spec: str) -> str:
     """Why `spec` is no target, and what to type instead. A commit (`HEAD`, a SHA, a tag) is
     not reviewed on its own: its parent is not a base the user chose, so say the range."""
-    if not spec.startswith("-") and (sha := git.rev(spec)) is not None:
+    if (sha := git.rev(spec)) is not None:
         if git.rev(f"{sha}~1") is None:
             require_full_history(git, f"cannot read the parent of {spec!r}")
             return (
                 f"cannot read target {spec!r}: it is the repository's first commit, with no "
                 "parent to review it against; review a later range or a branch"
             )
+        asked = ["rev-parse", "--symbolic-full-name", "--end-of-options", spec]
+        # the ref's full name is the last line (git echoes `--end-of-options` before it)
+        ref = (git.run(asked, check=False).stdout_text.splitlines() or [""])[-1].strip()
+        if pull := _PULL_REF.fullmatch(ref):
+            return (
+                f"cannot read target {spec!r}: {spec!r} is the head of pull request "
+                f"#{pull[1]}, not a local branch; review the PR with `deep-review review "
+                f"{pull[1]}`, or what its last commit changed with {spec}~1..{spec}"
+            )
+        what = next((name for prefix, name in _REF_KINDS if ref.startswith(prefix)), "a commit")
         return (
-            f"cannot read target {spec!r}: {spec!r} is a commit, not a local branch; to review "
+            f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to review "
             f"what it changed, use {spec}~1..{spec}"
         )
     return (
         f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
         "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
         "the current branch"
+    )
+
+
+# What a name that is no local branch is (`rev-parse --symbolic-full-name`), for the line
+# that says so: "is a commit" of a tag sends the user looking for the wrong thing. A name
+# that is no ref (a SHA, `HEAD~2`), or HEAD itself, is a commit.
+_REF_KINDS = (
+    ("refs/tags/", "a tag"),
+    ("refs/remotes/", "a remote-tracking branch"),
+)
+_PULL_REF = re.compile(r"refs/pull/(\d+)/(?:head|merge)")
+
+
+def ambiguity_note(git: Git, name: str, sha: str) -> str | None:
+    """A note when `name`, resolved as a ref to `sha`, is also the abbreviated ID of another
+    commit: git takes the ref without a word, and the user may have meant the commit."""
+    if not _HEX.fullmatch(name) or sha.startswith(name.lower()):
+        return None  # no ID, or the commit's own (a SHA range costs no extra `git` call)
+    listed = git.run(["rev-parse", f"--disambiguate={name.lower()}"], check=False)
+    commits = [
+        full
+        for full in listed.stdout_text.split()
+        if full != sha and git.rev(full) == full  # a commit, not a tree or blob
+    ]
+    if not commits:
+        return None
+    other = commits[0]
+    return (
+        f"{name!r} is ambiguous: it names a ref (reviewed, at {sha[:12]}) and is also the "
+        f"abbreviated ID of commit {other}; to review that commit, use "
+        f"{other}~1..{other}"
+    )
+
+
+# git's shortest abbreviation, up to one short of a full SHA-1 (a full ID is always the
+# object, git says: no ref can shadow it)
+_HEX = re.compile(r"[0-9a-fA-F]{4,39}")
+
+
+def partial_clone_problem(message: str) -> str | None:
+    """The line for a git failure on a blob a partial clone (`--filter=blob:none`) never
+    fetched, and could not fetch now (its remote out of reach); None for any other failure."""
+    if "promisor remote" not in message:
+        return None
+    return (
+        "this is a partial clone (`git clone --filter`) and a file the review reads was never "
+        "fetched, and its remote cannot be reached now; reach the remote (`git remote -v`) and "
+        "review again, or review in a full clone"
     )
 
 

@@ -19,6 +19,7 @@ from deepreview.targets.git import Git, github_remote
 from deepreview.targets.identity import github_identity
 from deepreview.targets.pull import pull_request
 from deepreview.targets.refs import (
+    ambiguity_note,
     need,
     not_a_target,
     range_side,
@@ -75,6 +76,8 @@ def resolve_target(
         )
     elif named_branch:
         target = _branch(git, repo_root, base, None, name=spec)
+        if note := ambiguity_note(git, spec, target.head_sha):
+            target = dataclasses.replace(target, notes=(*target.notes, note))
     elif spec:
         raise UsageError(not_a_target(git, spec))
     else:
@@ -216,7 +219,11 @@ def _range(
         if not base:
             require_full_history(git, f"cannot find where {a} and {b} meet")
             raise GitError(f"{a} and {b} share no history; use A..B instead of A...B")
+        if base == b_sha != a_sha:
+            raise UsageError(_backwards(spec, a, b, dots))
     elif not exact and not git.ok("merge-base", "--is-ancestor", a_sha, b_sha):
+        if git.ok("merge-base", "--is-ancestor", b_sha, a_sha):
+            raise UsageError(_backwards(spec, a, b, dots))
         # `A..B` is git's tree diff: once A moved on, A's own new work shows up as undone by B.
         # A review means "what B changed", so start from the merge-base unless told otherwise.
         mb = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
@@ -237,7 +244,19 @@ def _range(
             )
     target = build_target(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
     named = b if git.rev(f"refs/heads/{b}") is not None else ""
+    for side, sha in ((a, a_sha), (b, b_sha)):
+        if note := ambiguity_note(git, side, sha):
+            notes = (*notes, note)
     return dataclasses.replace(target, notes=notes, range_branch=named)
+
+
+def _backwards(spec: str, a: str, b: str, dots: str) -> str:
+    """B is behind A: from their merge-base (B itself) there is nothing to review, and "no
+    changes" would not say that the sides are swapped."""
+    return (
+        f"{spec} is backwards: {b} is an ancestor of {a}, so it adds nothing to it; to review "
+        f"the commits from {b} to {a}, use {b}{dots}{a}"
+    )
 
 
 def _uncommitted(git: Git, root: Path, head: str | None) -> Target:

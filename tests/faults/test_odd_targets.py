@@ -1,0 +1,129 @@
+"""Odd targets and odd repositories the user names by mistake or by chance: a repository git
+refuses for its owner, a partial clone whose blobs are not here, a backwards range, a branch
+named like an option or like a commit, a tag or a PR's ref given as a branch. Each says in
+one line what it is and what to type instead (exit 2, nothing written), or warns."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fakebin.harness import Fakes
+from support.repos import git, make_repo
+
+
+def _assert_refused(res, needle: str, store: Path) -> None:  # type: ignore[no-untyped-def]
+    assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, res.stderr
+    assert needle in lines[0], lines[0]
+    assert not store.exists(), "a refused review must not create the store"
+
+
+def test_repository_git_refuses_for_its_owner(tmp_path: Path) -> None:
+    """A checkout owned by another user (a container's mounted volume): git refuses it
+    ("dubious ownership"), which is no "not inside a git repository". Git's own test switch
+    makes it refuse as it does for another owner, without root."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    env = fakes.env({"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"})
+    res = fakes.review(repo, "--agents", "static", "main..feature/x", env=env)
+    _assert_refused(res, "owned by another user", fakes.store)
+    assert f"git config --global --add safe.directory {repo}" in res.stderr
+    assert "not inside a git repository" not in res.stderr
+
+
+def test_partial_clone_whose_blobs_are_not_here(tmp_path: Path) -> None:
+    """`git clone --filter=blob:none` fetches a blob when first read; with the remote out of
+    reach, say it is a partial clone and how to get the blobs, not git's raw `fatal:`."""
+    upstream = make_repo(tmp_path, "upstream")
+    git(upstream, "config", "uploadpack.allowfilter", "true")
+    clone = tmp_path / "clone"
+    git(
+        tmp_path,
+        "clone",
+        "-q",
+        "-b",
+        "main",
+        "--filter=blob:none",
+        f"file://{upstream}",
+        str(clone),
+    )
+    shutil.rmtree(upstream)  # the promisor remote is gone: the branch's blobs cannot be fetched
+    fakes = Fakes(tmp_path)
+    res = fakes.review(clone, "--agents", "static", "main..origin/feature/x")
+    _assert_refused(res, "partial clone", fakes.store)
+    assert "fatal:" not in res.stderr
+
+
+@pytest.mark.parametrize("dots", ["..", "..."])
+def test_backwards_range_says_so(tmp_path: Path, dots: str) -> None:
+    """`feature/x..main` where main is behind the branch: "no changes" would not say the
+    sides are swapped."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", f"feature/x{dots}main")
+    _assert_refused(res, f"feature/x{dots}main is backwards", fakes.store)
+    assert f"use main{dots}feature/x" in res.stderr
+
+
+def test_branch_named_like_an_option(tmp_path: Path) -> None:
+    """`refs/heads/-dash` is a branch git itself can name: a range side is a name, never an
+    option (`rev-parse --end-of-options`)."""
+    repo = make_repo(tmp_path)
+    git(repo, "update-ref", "refs/heads/-dash", "feature/x")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", "main..-dash")
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    # a review's ID ends with its head commit's short SHA
+    assert res.json()["review_id"].endswith(git(repo, "rev-parse", "feature/x")[:7])
+
+
+def test_option_shaped_name_is_not_an_option(tmp_path: Path) -> None:
+    """A side spelt like a `rev-parse` option must not act as one (`--all` would print every
+    ref)."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", "main..--all")
+    _assert_refused(res, "unknown ref '--all'", fakes.store)
+
+
+def test_branch_named_like_a_commit_warns(tmp_path: Path) -> None:
+    """A branch whose name is also a commit's abbreviated ID: the branch is reviewed, as git
+    resolves it, and a note says the name was ambiguous and how to name the commit."""
+    repo = make_repo(tmp_path)
+    commit = git(repo, "rev-parse", "main~1")
+    short = commit[:7]
+    git(repo, "update-ref", f"refs/heads/{short}", "feature/x")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", short)
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    notes = [ln for ln in res.stderr.splitlines() if ln.startswith("note:")]
+    assert any("ambiguous" in n and commit in n for n in notes), res.stderr
+
+
+def test_inside_the_git_folder_names_the_folder(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo / ".git", "--agents", "static", "main..feature/x")
+    _assert_refused(res, f"{repo.resolve() / '.git'} is inside a repository's .git", fakes.store)
+
+
+def test_tag_is_named_a_tag(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    git(repo, "tag", "-a", "v2", "-m", "release 2", "feature/x")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", "v2")
+    _assert_refused(res, "'v2' is a tag, not a local branch", fakes.store)
+    assert "use v2~1..v2" in res.stderr
+
+
+def test_pull_request_ref_names_the_pull_request(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    git(repo, "update-ref", "refs/pull/7/head", "feature/x")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", "refs/pull/7/head")
+    _assert_refused(res, "is the head of pull request #7, not a local branch", fakes.store)
+    assert "deep-review review 7" in res.stderr
