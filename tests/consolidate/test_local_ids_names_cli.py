@@ -36,6 +36,7 @@ S3. **Name the bucket in config** — `calc.py:1` hard-codes it.
 2. I1, I2 and S3 share one cause; see S3 for the config part (S3).
 3. S3: the upload goes to S3 without a retry.
 4. Nothing checks the S3 bucket policy, and Amazon S3 errors are swallowed.
+5. As finding S3 says, **S3** matters more than S3 above suggests.
 """
 
 BRAVO = """## Executive Summary
@@ -83,5 +84,6 @@ def test_references_are_renamed_and_names_are_not(tmp_path: Path) -> None:
     assert "the upload goes to S3 without a retry" in testing, testing
     assert "Nothing checks the S3 bucket policy, and Amazon S3 errors are swallowed" in testing
     # the references: no bare S3 of Alpha's is left where it means the finding
-    for ref in ("see S3 for", "(S3)", "S3: the upload", "I1, I2 and S3", "caught I1"):
+    refs = ("see S3 for", "(S3)", "S3: the upload", "I1, I2 and S3", "caught I1", "finding S3")
+    for ref in (*refs, "**S3**", "S3 above"):
         assert ref not in testing, (ref, testing)
