@@ -87,7 +87,7 @@ def resolve_target(
     if named:
         # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
         # this checkout is of that repository (its store, its series, `stats`' scope)
-        target = dataclasses.replace(target, repo_key=github_identity(env["GH_REPO"]))
+        target = dataclasses.replace(target, repo_key=github_identity(named))
     if named and target.kind != "pr" and named.name != target.repo_name:
         target = dataclasses.replace(target, repo_name=named.name, repo_url=named.web_url)
     elif not named and target.repo_url is None and (found := _configured_remote(git, env)):
