@@ -98,6 +98,7 @@ def _load(store: Store, review_id: str) -> _Stored:
     if repo is None:
         raise UsageError(
             f"review {review_id} does not know the PR's repository; set GH_REPO=owner/name "
+            "(or host/owner/name) "
             "and review the PR again"
         )
     path = store.root / renderer("json").file_name(review_id)

@@ -15,7 +15,7 @@ from deepreview.errors import (
     UnsafeRepositoryError,
 )
 from deepreview.github.actions import actions_repo
-from deepreview.github.remote import RemoteRepo, remote_repo
+from deepreview.github.remote import RemoteRepo, gh_repo, remote_repo
 from deepreview.untrusted_text import inside_repo
 
 # Git must never page, prompt, or run user-configured helpers that expect a terminal.
@@ -217,7 +217,8 @@ def local_repo_name(git: Git, env: Mapping[str, str]) -> str:
     """This checkout's repository as reviews name it: `GH_REPO`, else the GitHub `origin`'s
     `owner/name` (in Actions, else the run's repository), else the folder's name (the review's
     target and every store command agree)."""
-    return env.get("GH_REPO") or repo_from_remote(git, env) or git.repo.name
+    named = gh_repo(env)
+    return named.name if named else repo_from_remote(git, env) or git.repo.name
 
 
 def origin_url(git: Git) -> str | None:
