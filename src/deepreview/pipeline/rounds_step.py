@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from deepreview.consolidate import SeatReview
 from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared, series_of
+from deepreview.pipeline.decline_lines import unchanged_at
 from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.earlier import series_earlier_findings
@@ -23,13 +24,15 @@ from deepreview.targets.target import Target
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
 
 
-def code_changed(target: Target, d: Decline) -> bool:
+def code_changed(target: Target, d: Decline) -> bool | None:
     """Whether the lines the declined finding names changed since it was declined (since its
     review's SHA, whatever rounds came between). A change elsewhere in the file, even on the
-    line next to them, is no reason to reconsider the decline; trailing whitespace is none."""
+    line next to them, is no reason to reconsider the decline; trailing whitespace is none.
+    When that SHA is gone (rewritten away), the lines' text kept at decline time is looked
+    for at HEAD; None when none was kept: nothing can be told, and the decline stands."""
     git = Git(target.repo_root)
     if not d.reviewed_sha or git.rev(d.reviewed_sha) is None:
-        return True  # cannot tell: show the finding again rather than hide it
+        return None if (same := unchanged_at(git, target.head_sha, d)) is None else not same
     if d.reviewed_sha == target.head_sha or not d.path:
         return False
     # Blind to `.gitattributes`: under a `-diff` in the user's checkout the lines read as

@@ -50,13 +50,14 @@ def apply_round(
     prior: Sequence[Finding],
     seat_reviews: Sequence[SeatReview],
     declines: Sequence[Decline] = (),
-    code_changed: Callable[[Decline], bool] = lambda d: False,
+    code_changed: Callable[[Decline], bool | None] = lambda d: False,
     touched: Callable[[Finding], bool] = lambda f: True,
     untouched: Callable[[Finding], bool] = lambda f: False,
     earlier_found: Sequence[EarlierFinding] = (),
 ) -> Report:
     """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
-    decline's location changed since it was declined; `touched` whether the changes since the
+    decline's location changed since it was declined (None: it cannot be told, the decline
+    stands); `touched` whether the changes since the
     previous round touched a prior finding's files (anything at all, for a finding without a
     location); `untouched` whether they are known and left its files as they were (a `fixed`
     then names no fix anyone made). `earlier_found`: what the previous round closed or its
@@ -173,13 +174,15 @@ def apply_round(
         # the decline names it.
         within = next((f.id for f in matches if f.id in still_open), "")
         matches = [f for f in matches if f.id not in still_open]
+        changed = code_changed(d)
         entry = DeclinedFinding(
             prior_id=d.finding_id,
             title=d.title,
             location=d.location,
             reason=d.reason,
             declined_round=d.round,
-            code_changed=code_changed(d),
+            code_changed=bool(changed),
+            uncompared=changed is None,
             raised_again=bool(matches) or bool(within),
             within=within,
         )

@@ -132,6 +132,11 @@ def _declined_note(d: DeclinedFinding, previous: int) -> str:
         return f" (raised again within {d.within}, still open from round {previous})"
     if d.code_changed:
         return " (the code there changed since; no reviewer raised it again)"
+    if d.uncompared:
+        return (
+            " (not compared with the code: its review's commit is gone, rewritten by a rebase "
+            "or force push, and its lines' text was not kept)"
+        )
     return ""
 
 
