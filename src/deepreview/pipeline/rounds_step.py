@@ -15,6 +15,7 @@ from deepreview.pipeline.rounds_prompt_step import previous_round, series_declin
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.earlier import series_earlier_findings
 from deepreview.rounds.previous import FAILED, PreviousRound, older_rounds, series_rows
+from deepreview.rounds.reopened import kept_open
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
 from deepreview.targets.attributes import blind_run
@@ -97,7 +98,8 @@ def apply(
         info=info,
         prior=prev.open_findings,
         seat_reviews=seat_reviews,
-        declines=declined_before(series_declines(p), rid, round_no),
+        declines=(declines := declined_before(series_declines(p), rid, round_no)),
+        kept_open=kept_open(prev.report, declines),
         code_changed=lambda d: code_changed(p.target, d),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),
