@@ -87,3 +87,17 @@ def test_declining_a_finding_again_says_it_replaced_the_reason(tmp_path: Path) -
     again = run_cli(["decline", rid1, "I1", "--reason", "second"], cwd=repo, env=fakes.env())
     assert again.returncode == 0, again.stderr
     assert "(replaced reason: first)" in again.stdout, again.stdout
+
+
+def test_relead_of_a_review_whose_commit_is_gone_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    old_sha = git(repo, "rev-parse", "HEAD")
+    _rewrite_history(repo)
+    res = run_cli(["relead", rid1, "--force"], cwd=repo, env=fakes.env())
+    assert res.returncode == 2, res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert f"reviewed commit {old_sha[:12]}" in res.stderr, res.stderr
+    assert "no longer in the repository" in res.stderr
+    assert "bad object" not in res.stderr
