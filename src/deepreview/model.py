@@ -411,6 +411,9 @@ class DeclinedFinding:
     # the ID of a finding still open from the previous round that it was raised again inside
     # (the seats' findings merged): shown there, once, and named by the Declined entry
     within: str = ""
+    # this round's ID(s) of the finding raised again and left out as declined: the report's
+    # numbering skips it, and the retro may name it
+    left_out_as: str = ""
 
     @property
     def reopened(self) -> bool:

@@ -101,3 +101,21 @@ def test_relead_of_a_review_whose_commit_is_gone_is_one_line_and_exit_2(tmp_path
     assert f"reviewed commit {old_sha[:12]}" in res.stderr, res.stderr
     assert "no longer in the repository" in res.stderr
     assert "bad object" not in res.stderr
+
+
+def test_a_declined_finding_left_out_names_the_id_it_was_raised_under(tmp_path: Path) -> None:
+    """The report's IDs skip the left-out finding's (its retro may cite it): the Declined entry
+    says which ID it was, so no ID the report cites is nowhere in it."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    write(repo, "notes.txt", "unrelated\n")
+    commit_all(repo, "Add notes")
+    rid2 = run_round(fakes, repo, ROUND1)["review_id"]
+    md = stored(fakes, rid2, ".md")
+    declined = md.split("### Declined in prior rounds", 1)[1].split("\n#", 1)[0]
+    assert "(raised again as I1 of this round, left out as declined)" in declined, declined
+    data = json.loads(stored(fakes, rid2, ".json"))
+    assert data["round_info"]["declined"][0]["left_out_as"] == "I1"

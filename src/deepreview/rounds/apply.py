@@ -200,6 +200,7 @@ def apply_round(
                 carried_ids.add(f.id)
         else:
             findings = [f for f in findings if f not in matches]
+            entry = dataclasses.replace(entry, left_out_as=", ".join(f.id for f in matches))
         declined.append(entry)
     kept = list(findings)
     new_ids = []

@@ -128,6 +128,8 @@ def round_verdict(
 
 
 def _declined_note(d: DeclinedFinding, previous: int) -> str:
+    if d.left_out_as:
+        return f" (raised again as {d.left_out_as} of this round, left out as declined)"
     if d.within:
         return f" (raised again within {d.within}, still open from round {previous})"
     if d.code_changed:
