@@ -5,6 +5,7 @@ finding declined a second time."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from fakebin.harness import Fakes
@@ -119,3 +120,26 @@ def test_a_declined_finding_left_out_names_the_id_it_was_raised_under(tmp_path: 
     assert "(raised again as I1 of this round, left out as declined)" in declined, declined
     data = json.loads(stored(fakes, rid2, ".json"))
     assert data["round_info"]["declined"][0]["left_out_as"] == "I1"
+
+
+def test_a_decline_without_kept_lines_whose_commit_is_gone_stays_declined_and_says_so(
+    tmp_path: Path,
+) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    # As a decline recorded before the lines' text was kept.
+    db = sqlite3.connect(fakes.store / "index.sqlite")
+    with db:
+        db.execute("UPDATE declines SET lines = NULL")
+    db.close()
+    _rewrite_history(repo)
+    rid2 = run_round(fakes, repo, ROUND1)["review_id"]
+    md = stored(fakes, rid2, ".md")
+    assert "(declined, code changed)" not in md
+    declined = md.split("### Declined in prior rounds", 1)[1]
+    assert "(not compared with the code: its review's commit is gone" in declined, declined
+    data = json.loads(stored(fakes, rid2, ".json"))
+    assert data["round_info"]["declined"][0]["uncompared"] is True
