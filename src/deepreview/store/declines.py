@@ -14,7 +14,12 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, astuple, dataclass, fields
 
-from deepreview.store.declines_file import read_declines_file, write_declines_file
+from deepreview.errors import StoreError
+from deepreview.store.declines_file import (
+    DECLINES_JSON,
+    read_declines_file,
+    write_declines_file,
+)
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 
@@ -97,7 +102,13 @@ def restore_declines(store: Store) -> int:
     names = [f.name for f in fields(Decline)]
     with store._db() as db, db:
         for item in kept:
-            d = Decline(**{k: item[k] for k in names if k in item})
+            try:
+                d = Decline(**{k: item[k] for k in names if k in item})
+            except TypeError as exc:  # a field missing: edited by hand
+                raise StoreError(
+                    f"a decline in {store.root / DECLINES_JSON} lacks a field ({exc}); fix or "
+                    "remove it, then run `deep-review reindex`"
+                ) from exc
             db.execute(
                 f"INSERT OR IGNORE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
                 astuple(d),
