@@ -1,6 +1,7 @@
 """What reviews killed outright left outside the store: their seats' worktrees (registered in
-the user's repository) and homes. `review`, `resume`, `list` and `delete` remove them when they
-find them (`workspace.sweep`: never those of a review a process still runs), one note a review.
+the user's repository) and homes, and their seats' agents, still running. `review`, `resume`,
+`list` and `delete` stop and remove them when they find them (`workspace.sweep`: never those of
+a review a process still runs), one note a review.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def sweep_killed(store: Store) -> list[str]:
 def _note(review_id: str, lefts: list[Leftover]) -> str:
     trees = [x for x in lefts if x.kind == "worktree" and x.removed]
     homes = [x for x in lefts if x.kind == "home" and x.removed]
-    kept = [x for x in lefts if not x.removed]
+    groups = [x for x in lefts if x.kind == "group" and x.removed]
+    kept = [x for x in lefts if not x.removed and x.kind != "group"]
     done: list[str] = []
     if trees:
         repos = ", ".join(sorted({str(x.repo) for x in trees}))
@@ -33,6 +35,9 @@ def _note(review_id: str, lefts: list[Leftover]) -> str:
     if homes:
         done.append(_count(len(homes), "home folder" if trees else "leftover seat home folder"))
     said = [f"removed {' and '.join(done)}"] if done else []
+    if groups:
+        # first: a seat still running after its review was killed was spending money
+        said.insert(0, f"stopped {_count(len(groups), 'seat process group')} still running")
     if kept:
         paths = ", ".join(str(x.path) for x in kept)
         said.append(f"left {paths} alone: no longer what it made")
