@@ -16,17 +16,26 @@ def test_output_over_the_cap_is_cut_and_flagged_and_the_child_still_finishes(
 ) -> None:
     out, err = tmp_path / "out", tmp_path / "err"
     cap = 1024 * 1024
+    lines: list[bytes] = []
     result = proc.run(
         [sys.executable, str(FAKE_SEAT), "flood", "--bytes", str(8 * cap)],
         stdout_file=out,
         stderr_file=err,
+        on_stdout_line=lines.append,
         max_output_bytes=cap,
         timeout=60,
     )
     assert result.ok, result.describe_failure()  # drained to the end, never blocked
-    assert result.output_truncated
-    assert out.stat().st_size == cap
+    assert result.output_truncated and result.output_cap == cap
     assert result.stdout_bytes > 8 * cap  # what it printed, not what was kept
+    # Every line reached the callback, also those past the cap (8 MiB of 1 KiB lines).
+    assert len([ln for ln in lines if ln.startswith(b"xxx")]) == 8 * 1024
+    kept = out.read_bytes()
+    # Its first `cap` bytes, then its last lines (at most `cap` of them): the end of its
+    # output, where a transcript's final answer is, is stored too.
+    assert kept[:cap] == (b"x" * 1023 + b"\n") * 1024
+    assert cap < len(kept) <= 2 * cap + 1
+    assert kept.endswith(b"### Suggestions\n\nNone.\n")  # the review line, the last printed
 
 
 def test_unwritable_sink_is_reported_not_raised(tmp_path: Path) -> None:
