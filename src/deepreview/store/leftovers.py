@@ -8,14 +8,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from deepreview.errors import StoreError
 from deepreview.store.store import Store
 from deepreview.workspace.ledger import LEDGER_DIR
 from deepreview.workspace.sweep import Leftover, sweep
 
 
-def sweep_killed(store: Store) -> list[str]:
-    """Remove what the seats of killed reviews left behind; one line per review saying what."""
-    if not (store.root / LEDGER_DIR).is_dir():
+def sweep_killed(store: Store, *, seats_next: bool = False) -> list[str]:
+    """Remove what the seats of killed reviews left behind; one line per review saying what.
+    `seats_next`: seats are about to run, and must not without the folder they write down
+    what to clean up after a crash in (StoreError); otherwise a note says it is damaged."""
+    folder = store.root / LEDGER_DIR
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        # Seats would run without crash cleanup: a kill would leak worktrees and homes
+        # (with copies of the agents' credentials) and leave agents running.
+        damaged = f"store damaged: {folder} is not a folder; remove it"
+        if seats_next:
+            raise StoreError(damaged)
+        return [f"{damaged} (until then a killed review's seats are not cleaned up)"]
+    if not folder.is_dir():
         return []
     by_review: dict[str, list[Leftover]] = defaultdict(list)
     for left in sweep(store.root / LEDGER_DIR):
