@@ -43,7 +43,7 @@ from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import LeadEntry, RunState, SeatEntry
 from deepreview.prompts.inline import verdict_clause
 from deepreview.runfiles import read_stored_text, seat_files, stderr_pointer
-from deepreview.runmodel import Commit, SeatRun
+from deepreview.runmodel import Commit, SeatRun, format_bytes
 from deepreview.serialize import report_from_data, review_from_data
 from deepreview.store.dates import UNKNOWN
 from deepreview.store.redact import Redactor
@@ -139,7 +139,14 @@ def seat_notes(
                 f"Seat {label[run.seat]} {run.outcome_text}{said}"
                 f"{_stderr_pointer(review_dir, run)}."
             )
-        if run.output_truncated:
+        if run.transcript_cut_at is not None:
+            name = (names or {}).get(run.seat) or run.seat
+            cap = format_bytes(run.transcript_cut_at)
+            notes.append(
+                f"{name}'s output went over {cap}: its stored transcript keeps its first {cap} "
+                "and its last lines."
+            )
+        elif run.output_truncated:
             # named as the report's reviewer headings and retro name it ("Gemini", not "gemini")
             notes.append(
                 f"{label[run.seat]}'s output was truncated: it printed more than a review can hold "
