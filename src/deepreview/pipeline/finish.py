@@ -140,11 +140,10 @@ def seat_notes(
                 f"{_stderr_pointer(review_dir, run)}."
             )
         if run.transcript_cut_at is not None:
-            name = (names or {}).get(run.seat) or run.seat
             cap = format_bytes(run.transcript_cut_at)
             notes.append(
-                f"{name}'s output went over {cap}: its stored transcript keeps its first {cap} "
-                "and its last lines."
+                f"{label[run.seat]}'s output went over {cap}: its stored transcript keeps its "
+                f"first {cap} and its last lines."
             )
         elif run.output_truncated:
             # named as the report's reviewer headings and retro name it ("Gemini", not "gemini")
