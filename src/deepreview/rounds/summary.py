@@ -140,7 +140,7 @@ def _declined_note(d: DeclinedFinding, previous: int) -> str:
     if d.uncompared:
         said.append(
             "(not compared with the code: its review's commit is gone, rewritten by a rebase "
-            "or force push, and its lines' text was not kept)"
+            "or force push, and its lines' text was not kept or its file is not found here)"
         )
     return "".join(f" {n}" for n in said)
 
