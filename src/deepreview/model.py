@@ -404,7 +404,8 @@ class DeclinedFinding:
     reason: str
     declined_round: int
     code_changed: bool = False  # the lines it names changed since it was declined
-    # its review's commit is gone and no text of its lines was kept: nothing was compared
+    # its review's commit is gone and no text of its lines was kept, or its file is not found
+    # at this round's commit: nothing was compared
     uncompared: bool = False
     # a seat raised it this round; with `code_changed` it is an open finding again
     raised_again: bool = False

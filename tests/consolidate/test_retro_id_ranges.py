@@ -66,3 +66,23 @@ def test_one_model_seat_claims_nothing_only_it_found(tmp_path: Path) -> None:
     md, _ = _run(tmp_path, {"alpha": _review(N, "big.py")})
     assert " found I1 (" not in md, md
     assert "Only " not in md.split("## Agent Performance Retro", 1)[1]
+
+
+def test_shared_and_missed_findings_in_the_prose_are_ranges_too(tmp_path: Path) -> None:
+    """Both seats raise the same 20 findings, and alpha 20 more: beta's paragraph names the
+    shared ones and those it missed by ranges past the first few, as the insights cell does."""
+    both = _review(N, "big.py")
+    more = both.replace("None.\n", "", 0) + "".join(
+        f"\nS{k}. **Extra {k}** — `big.py:{20 + k}` (suggestion, style)\n\nWhy {k}.\n"
+        for k in range(1, N + 1)
+    )
+    md, _ = _run(tmp_path, {"alpha": more, "beta": both})
+    prose = md.split("## Agent Performance Retro", 1)[1]
+    shared = prose.split("Shared with other reviewers: ", 1)[1].split(".", 1)[0]
+    assert shared == "I1–I20", shared
+    missed = prose.split("Found by others but not by ", 1)[1].split(". ", 1)[0]
+    assert missed.endswith(", S9–S20"), missed
+    assert "S10, S11" not in prose
+    report = parse_report(md)
+    numbers = [s.numbers for s in report.retro.seats if "alpha" in s.name.lower()]
+    assert numbers[0] is not None and numbers[0].unique_insights == N

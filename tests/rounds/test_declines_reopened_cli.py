@@ -36,6 +36,12 @@ def test_a_reopened_declined_finding_is_carried_and_judged(tmp_path: Path) -> No
     assert [(v["prior_id"], v["verdict"]) for v in verdicts] == [("I1", "not fixed")]
     md = stored(fakes, rid3, ".md")
     assert "no reviewer raised it again" not in md
+    # The seat gave a verdict and raised nothing: the Declined entry says so.
+    declined = md.split("### Declined in prior rounds", 1)[1].split("\n#", 1)[0]
+    assert "raised again" not in declined, declined
+    assert "(still open from round 2 as I1; seats: not fixed)" in declined, declined
+    [entry] = data["round_info"]["declined"]
+    assert entry["raised_again"] is False, entry
 
     # Round 4: every seat fails; round 3's open finding is named as still open.
     fakes.write_config({"alpha": fakes.seat("exit")})

@@ -266,14 +266,16 @@ def seat_retro(
     if compared:
         first += _only_found(name, _ids(unique, labels))
     if shared:
-        first += f" Shared with other reviewers: {', '.join(f.id for f in shared)}."
+        # Runs as ranges, as the unique insights: a panel sharing 2000 findings listed each.
+        first += f" Shared with other reviewers: {', '.join(id_runs([f.id for f in shared]))}."
     paras.append(first)
     second: list[str] = []
     if missed:
-        others = ", ".join(
-            f"{o.finding_id} ({', '.join(sorted({names.get(m.seat, m.seat) for m in o.members}))})"
+        found_by = {
+            o.finding_id: ", ".join(sorted({names.get(m.seat, m.seat) for m in o.members}))
             for o in missed
-        )
+        }
+        others = listed(list(found_by), lambda i: f"{i} ({found_by[i]})")
         second.append(f"Found by others but not by {name}: {others}.")
     changes = _severity_changes(sr.seat, consolidation, names)
     if changes:

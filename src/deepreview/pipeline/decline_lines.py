@@ -29,13 +29,14 @@ def lines_at(git: Git, sha: str, path: str, start: int | None, end: int | None) 
 
 def unchanged_at(git: Git, head: str, d: Decline) -> bool | None:
     """Whether `d`'s kept lines are still in its file at `head`, wherever they moved to (a
-    rebase shifts lines; trailing whitespace is no change). None: no lines were kept, so
-    nothing can be told."""
+    rebase shifts lines; trailing whitespace is no change). None: no lines were kept, or its
+    file is not at `head` (moved where no rename git sees since the previous round tells, or
+    deleted): nothing can be told, and the decline stands."""
     if d.lines is None:
         return None
     text = git.show_file(head, d.path)
     if text is None:
-        return False  # the file is gone: its lines changed
+        return None
     want = [line.rstrip() for line in d.lines.splitlines()]
     have = [line.rstrip() for line in text.splitlines()]
     n = len(want)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.rounds.previous import (
     PreviousRound,
+    earlier_rounds,
     find_previous,
-    older_rounds,
     series_rows,
     unkeyed_note,
 )
@@ -63,7 +63,9 @@ def prompt_addition(
     if prev is None:
         return ""
     # At their files' paths now: a seat looks for a renamed file's decline where it is.
-    declines = follow_declines(Git(p.target.repo_root), series_declines(p), p.target.head_sha)
+    declines = follow_declines(
+        Git(p.target.repo_root), series_declines(p), p.target.head_sha, dict(prev.moves)
+    )
     return round_prompt(
         closed=closed_notes(p, prev),
         previous_no=prev.number,
@@ -87,10 +89,7 @@ def closed_notes(p: Prepared, prev: PreviousRound) -> list[ClosedNote]:
     # parser, which a first round does not load before its first seat.
     from deepreview.rounds.earlier import series_earlier_findings
 
-    rounds = (
-        (prev.number, prev.report),
-        *older_rounds(p.store, p.target, series_of(p.target), prev),
-    )
+    rounds = earlier_rounds(p.store, p.target, series_of(p.target), prev)
     carried = [f.carry_forward or "" for f in prev.open_findings]
     seen = {_key(f) for f in prev.open_findings}
     notes: list[ClosedNote] = []

@@ -14,7 +14,7 @@ from deepreview.pipeline.decline_lines import unchanged_at
 from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.earlier import series_earlier_findings
-from deepreview.rounds.previous import FAILED, PreviousRound, older_rounds, series_rows
+from deepreview.rounds.previous import FAILED, PreviousRound, earlier_rounds, series_rows
 from deepreview.rounds.renames import changed_paths, follow_declines, origin_paths
 from deepreview.rounds.reopened import kept_open
 from deepreview.store.declines import Decline
@@ -32,7 +32,9 @@ def code_changed(target: Target, d: Decline, old_path: str = "") -> bool | None:
     line next to them, is no reason to reconsider the decline; trailing whitespace is none.
     `old_path`: the path it was declined at, when the file was renamed since to `d.path`.
     When that SHA is gone (rewritten away), the lines' text kept at decline time is looked
-    for at HEAD; None when none was kept: nothing can be told, and the decline stands."""
+    for at HEAD (in the file `d.path` names, followed through the renames since the previous
+    round: `follow_declines`); None when none was kept or that file is not there: nothing can
+    be told, and the decline stands."""
     git = Git(target.repo_root)
     if not d.reviewed_sha or git.rev(d.reviewed_sha) is None:
         return None if (same := unchanged_at(git, target.head_sha, d)) is None else not same
@@ -99,7 +101,9 @@ def apply(
     )
     # Each decline at its file's path now (`rounds.renames`), and where it was declined.
     earlier = declined_before(series_declines(p), rid, round_no)
-    declines = follow_declines(Git(p.target.repo_root), earlier, p.target.head_sha)
+    declines = follow_declines(
+        Git(p.target.repo_root), earlier, p.target.head_sha, dict(prev.moves)
+    )
     origin = origin_paths(earlier, declines)
     return apply_round(
         report,
@@ -114,10 +118,7 @@ def apply(
         # Closed or dropped in any earlier round of the series, not only the previous one: a
         # finding fixed in round 2 and raised again in round 4 is round 2's, not new.
         earlier_found=series_earlier_findings(
-            (
-                (prev.number, prev.report),
-                *older_rounds(p.store, p.target, series_of(p.target), prev),
-            )
+            earlier_rounds(p.store, p.target, series_of(p.target), prev)
         ),
     )
 

@@ -181,6 +181,10 @@ def apply_round(
         within = next((f.id for f in matches if f.id in still_open), "")
         matches = [f for f in matches if f.id not in still_open]
         changed = code_changed(d)
+        # A decline the previous round kept open is one of its open findings, carried by the
+        # seats' verdict on it: raised again only when a seat raised it (not merely judged it).
+        carrying = next((v for v in verdicts if within and v.carried_as == within), None)
+        raised_within = bool(within) and (carrying is None or carrying.raised_again)
         entry = DeclinedFinding(
             prior_id=d.finding_id,
             title=d.title,
@@ -189,7 +193,7 @@ def apply_round(
             declined_round=d.round,
             code_changed=bool(changed),
             uncompared=changed is None,
-            raised_again=bool(matches) or bool(within),
+            raised_again=bool(matches) or raised_within,
             within=within,
         )
         earlier.update((f.id, (d.round, d.finding_id)) for f in matches)
@@ -231,7 +235,7 @@ def apply_round(
         round_info=info,
         header=dataclasses.replace(report.header, verdict=overall),
         executive_summary=round_summary(report, findings_t, overall, info, again),
-        limitations=with_declined(report.limitations, declined, info.previous),
+        limitations=with_declined(report.limitations, declined, info.previous, verdicts),
         extra_sections=(
             *report.extra_sections,
             verdicts_section(info, findings_t, dropped_raisers),

@@ -9,12 +9,14 @@ its appendix, the seats' own reviews): pure functions.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from deepreview.findings.parse import parse_review
 from deepreview.model import Finding, Location, Report
+from deepreview.rounds.renames import follow_finding
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,18 @@ def earlier_findings(report: Report, number: int) -> tuple[EarlierFinding, ...]:
     return (*_closed(report, number), *lead_dropped(report, number))
 
 
-def series_earlier_findings(rounds: Sequence[tuple[int, Report]]) -> tuple[EarlierFinding, ...]:
-    """What the rounds (number, report), newest first, closed or dropped, newest first: a
-    finding closed in round 2, raised again in round 3 and fixed in round 4 was last fixed in
-    round 4, and the first match says so."""
-    return tuple(e for number, report in rounds for e in earlier_findings(report, number))
+def series_earlier_findings(
+    rounds: Sequence[tuple[int, Report, Mapping[str, str]]],
+) -> tuple[EarlierFinding, ...]:
+    """What the rounds (number, report, the files renamed since it), newest first, closed or
+    dropped, newest first, each at its file's path now (`rounds.renames`, as the previous
+    round's open findings): a finding closed in round 2, raised again in round 3 and fixed in
+    round 4 was last fixed in round 4, and the first match says so."""
+    return tuple(
+        dataclasses.replace(e, finding=follow_finding(e.finding, moves))
+        for number, report, moves in rounds
+        for e in earlier_findings(report, number)
+    )
 
 
 def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
 from deepreview.rounds.interdiff import branch_interdiff
-from deepreview.rounds.renames import follow_finding, moved_note, renamed_paths
+from deepreview.rounds.renames import follow_finding, moved_note, renamed_paths, renamed_since
 from deepreview.store.dates import utc_time
 from deepreview.store.declines import list_declines
 from deepreview.store.repository import Repository
@@ -194,28 +194,33 @@ def find_previous(
     )
 
 
-def older_rounds(
+def earlier_rounds(
     store: Store, target: Target, series: str, prev: PreviousRound
-) -> tuple[tuple[int, Report], ...]:
-    """(number, report) of each round of the series before `prev`, newest first: what they
-    closed or dropped, a seat may raise again however many rounds later (`rounds.earlier`).
-    Read for a later round's prompt (which lists them) and again after its seats ran; a first
-    round reads none."""
+) -> tuple[tuple[int, Report, dict[str, str]], ...]:
+    """(number, report, the files renamed since its SHA) of `prev` and each round of the
+    series before it, newest first: what they closed or dropped, a seat may raise again however
+    many rounds later (`rounds.earlier`), at the path its file has now. Read for a later
+    round's prompt (which lists them) and again after its seats ran; a first round reads
+    none."""
     rows = series_rows(store, series, target.branch or "", Repository.of_target(target))
+    rounds = [(prev.number, prev.report, dict(prev.moves))]
     if prev.row not in rows:
-        return ()
-    older = []
+        return tuple(rounds)
+    git = Git(target.repo_root)
     for row in reversed(rows[: rows.index(prev.row)]):
         if row.verdict == FAILED:
             continue  # reviewed nothing: it closed and dropped nothing
         number = _number(row, rows)
         try:
-            older.append((number, _read_report(store, row, number)))
+            report = _read_report(store, row, number)
         except StoreError:
             # An old round's report only helps name a finding raised again; one that cannot be
             # read fails no later round (the previous round's must be read, and is).
             continue
-    return tuple(older)
+        # Its SHA gone: the renames since the previous round's are the ones that can be seen.
+        moves = renamed_since(git, row.head_sha, target.head_sha)
+        rounds.append((number, report, dict(prev.moves) if moves is None else moves))
+    return tuple(rounds)
 
 
 def _number(row: ReviewRow, rows: list[ReviewRow]) -> int:

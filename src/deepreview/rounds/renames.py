@@ -48,6 +48,14 @@ def renamed_paths(git: Git, old_sha: str, new_sha: str) -> dict[str, str]:
     return moves
 
 
+def renamed_since(git: Git, sha: str, head_sha: str) -> dict[str, str] | None:
+    """`renamed_paths` from `sha` to `head_sha`; None when `sha` is gone (rewritten away):
+    which files moved since cannot be told from it."""
+    if not sha or git.rev(sha) is None:
+        return None
+    return renamed_paths(git, sha, head_sha)
+
+
 def follow_finding(f: Finding, moves: Mapping[str, str]) -> Finding:
     """`f` with each location in a renamed file at its new path."""
     if not any(loc.path in moves for loc in f.locations):
@@ -70,16 +78,23 @@ def moved_note(moves: Mapping[str, str], paths: Iterable[str]) -> str:
     return f"{'; '.join(said)} since the previous round: its findings follow it."
 
 
-def follow_declines(git: Git, declines: Sequence[Decline], head_sha: str) -> list[Decline]:
-    """Each decline at its file's path at `head_sha` (renamed since its review's SHA, when that
-    SHA still exists); `origin_path` gives back the path it was declined at."""
-    by_sha: dict[str, dict[str, str]] = {}
+def follow_declines(
+    git: Git, declines: Sequence[Decline], head_sha: str, since_previous: Mapping[str, str]
+) -> list[Decline]:
+    """Each decline at its file's path at `head_sha`: renamed since its review's SHA, or, when
+    that SHA is gone (rewritten away), since the previous round's (`since_previous`, its
+    renames to `head_sha`): the kept lines are then looked for where git sees the file now.
+    A rename before the previous round of a decline whose SHA is gone cannot be seen: its
+    lines are not found, and the decline stands uncompared. `origin_paths` gives back the
+    path each was declined at."""
+    by_sha: dict[str, Mapping[str, str]] = {}
     followed = []
     for d in declines:
         sha = d.reviewed_sha
-        if sha and sha not in by_sha:
-            by_sha[sha] = renamed_paths(git, sha, head_sha) if git.rev(sha) else {}
-        new = by_sha.get(sha, {}).get(d.path)
+        if sha not in by_sha:
+            known = renamed_since(git, sha, head_sha)
+            by_sha[sha] = since_previous if known is None else known
+        new = by_sha[sha].get(d.path)
         followed.append(dataclasses.replace(d, path=new) if new else d)
     return followed
 

@@ -15,7 +15,7 @@ from deepreview.consolidate.verdict import (
     qualify,
     unread_reviewers,
 )
-from deepreview.model import DeclinedFinding, Finding, Report, RoundInfo, Verdict
+from deepreview.model import DeclinedFinding, Finding, FixVerdict, Report, RoundInfo, Verdict
 
 _SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
 REOPENED = "declined, code changed"  # the tag of a declined finding open again
@@ -127,11 +127,15 @@ def round_verdict(
     return old
 
 
-def _declined_note(d: DeclinedFinding, previous: int) -> str:
+def _declined_note(d: DeclinedFinding, previous: int, verdicts: Sequence[FixVerdict]) -> str:
     """What became of a declined finding this round: where it was raised (within a finding
-    still open, or as an ID left out), and whether its code was compared."""
+    still open, or as an ID left out), or, open since the previous round and raised by nobody,
+    what the seats' verdicts on it were; and whether its code was compared."""
     said: list[str] = []
-    if d.within:
+    if d.within and not d.raised_again:
+        status = next((v.status for v in verdicts if v.carried_as == d.within), "no verdict")
+        said.append(f"(still open from round {previous} as {d.within}; seats: {status})")
+    elif d.within:
         said.append(f"(raised again within {d.within}, still open from round {previous})")
     if d.left_out_as:
         said.append(f"(raised again as {d.left_out_as} of this round, left out as declined)")
@@ -140,18 +144,25 @@ def _declined_note(d: DeclinedFinding, previous: int) -> str:
     if d.uncompared:
         said.append(
             "(not compared with the code: its review's commit is gone, rewritten by a rebase "
-            "or force push, and its lines' text was not kept)"
+            "or force push, and its lines' text was not kept or its file is not found here)"
         )
     return "".join(f" {n}" for n in said)
 
 
-def with_declined(limitations: str, declined: Sequence[DeclinedFinding], previous: int) -> str:
+def with_declined(
+    limitations: str,
+    declined: Sequence[DeclinedFinding],
+    previous: int,
+    verdicts: Sequence[FixVerdict] = (),
+) -> str:
+    """`limitations` with the Declined in prior rounds list; `verdicts`: this round's Fix
+    Verdicts (what the seats said of a decline still open since the previous round)."""
     quiet = [d for d in declined if not d.reopened or d.within]
     if not quiet:
         return limitations
     lines = [
         f"- **{d.title}** — `{d.location}` — declined round {d.declined_round}: {d.reason}"
-        + _declined_note(d, previous)
+        + _declined_note(d, previous, verdicts)
         for d in quiet
     ]
     block = "### Declined in prior rounds\n\n" + "\n".join(lines)
