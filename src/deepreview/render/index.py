@@ -29,6 +29,14 @@ class IndexEntry:
     important: int
     suggestions: int
     reviewers: tuple[str, ...]
+    status: str = "complete"  # run.json's: running | interrupted | failed | complete
+
+    @property
+    def pill(self) -> str:
+        """The verdict as `list` shows it: with the status when that says more
+        ("Unknown (interrupted)")."""
+        same = self.status == "complete" or self.verdict.lower() == self.status
+        return self.verdict if same else f"{self.verdict} ({self.status})"
 
 
 def render_index(

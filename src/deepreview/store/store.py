@@ -89,19 +89,28 @@ def plain_id(review_id: str) -> bool:
 _RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
 
 
+def run_status(review_dir: Path) -> str | None:
+    """The review's status as its run.json says it (None: no run.json deep-review could
+    read). A review it calls running that no process works on (`runlock`) was killed outright
+    before it could say so: interrupted, as after a Ctrl-C (`resume` finishes it)."""
+    try:
+        status = json.loads((review_dir / RUN_JSON).read_text(encoding="utf-8"))["status"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if status not in _RUN_STATUSES:
+        return None
+    if status == "running" and runner(review_dir) is None:
+        return "interrupted"
+    return str(status)
+
+
 def _follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
-    """The row as run.json tells it: run.json is written first and is the record of truth. A
-    review it calls running that no process works on (`runlock`) was killed outright before
-    it could say so: interrupted, as after a Ctrl-C (`resume` finishes it)."""
+    """The row as run.json tells it (`run_status`): run.json is written first and is the
+    record of truth."""
     if row.status == "complete":
         return row
-    try:
-        status = json.loads((root / row.id / RUN_JSON).read_text(encoding="utf-8"))["status"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return row
-    if status == "running" and runner(root / row.id) is None:
-        status = "interrupted"
-    if status == row.status or status not in _RUN_STATUSES:
+    status = run_status(root / row.id)
+    if status is None or status == row.status:
         return row
     verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
     return dataclasses.replace(row, status=status, verdict=verdict)
