@@ -30,8 +30,9 @@ from typing import Any, Final
 
 from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError, UsageError
-from deepreview.lockfile import FileLock
+from deepreview.lockfile import FileLock, note_wait
 from deepreview.runfiles import RUN_JSON
+from deepreview.runmodel import format_duration
 from deepreview.store.dates import newest_first_key
 from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
@@ -67,6 +68,13 @@ class ReviewRow:
 
 INDEX: Final = "index.sqlite"
 _LOCK: Final = ".index.lock"
+INDEX_WAIT_S: Final = 60.0  # how long a command waits for another process's index write
+LOCK_WAIT_S: Final = 120.0  # ... and for another process's `.index.lock` (`Store.lock`)
+_INDEX_WRITER: Final = "another process is writing to the store index"
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    return str(exc).startswith(("database is locked", "database table is locked"))
 
 
 def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
@@ -184,24 +192,46 @@ class Store:
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         try:
-            db = sqlite3.connect(self.root / INDEX, timeout=60)
+            db = sqlite3.connect(self.root / INDEX, timeout=INDEX_WAIT_S)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store index in {self.root}: {exc}") from exc
         try:
+            self._note_a_wait(db)
             migrate(db)
             yield db
         except sqlite3.OperationalError as exc:
             if lost_schema(exc):
                 raise StoreError(self.damaged(f"lacks part of its schema ({exc})")) from exc
+            if _locked(exc):
+                raise StoreError(
+                    f"timed out after {format_duration(INDEX_WAIT_S)} waiting for "
+                    f"{self.root / INDEX}: {_INDEX_WRITER}; try again once it is done"
+                ) from exc
+            # No resume advice here: what failed may be a `list`; a review adds its own.
+            hint = "free some space" if "full" in str(exc) else "fix its permissions"
             raise StoreError(
-                f"cannot update the store index in {self.root}: {exc}; "
-                "free some space or fix permissions, then `deep-review resume`"
+                f"cannot update the store index in {self.root}: {exc}; {hint} or pass --store DIR"
             ) from exc
         except sqlite3.DatabaseError as exc:
             # Not a database, or a damaged one: the review folders still hold every review.
             raise StoreError(self.damaged(f"is damaged ({exc})")) from exc
         finally:
             db.close()
+
+    def _note_a_wait(self, db: sqlite3.Connection) -> None:
+        """Say so before waiting on another process's write (`BEGIN EXCLUSIVE` in a tool, a
+        review writing its row): SQLite itself waits in silence. A read that cannot start at
+        once is the sign; its error, if any other, is left to the first real statement."""
+        db.execute("PRAGMA busy_timeout = 0")
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlite3.OperationalError as exc:
+            if _locked(exc):
+                note_wait(self.root / INDEX, _INDEX_WRITER)
+        except sqlite3.DatabaseError:
+            pass  # not a database: `migrate` says it, as before
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {int(INDEX_WAIT_S * 1000)}")
 
     def damaged(self, what: str) -> str:
         """The one line for an index that cannot be read as deep-review wrote it."""
@@ -225,7 +255,7 @@ class Store:
     def lock(self) -> FileLock:
         return FileLock(
             self.root / _LOCK,
-            timeout=120,
+            timeout=LOCK_WAIT_S,
             error=StoreError,
             holder="another deep-review is writing to this store",
         )
