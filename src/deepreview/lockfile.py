@@ -24,6 +24,9 @@ from deepreview.errors import DeepReviewError
 from deepreview.runmodel import format_duration
 
 POLL_S = 0.05
+# Reviews of one repository take turns on its locks for a moment all the time: a wait is said
+# (`note_wait`) only once it has lasted this long.
+NOTE_AFTER_S = 2.0
 _PROC_LOCKS: Final = Path("/proc/locks")
 
 # Where "note: waiting for ..." goes when a command starts waiting on a lock another process
@@ -83,13 +86,14 @@ class FileLock:
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + self.timeout
+        start = time.monotonic()
+        deadline = start + self.timeout
         noted = False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                if not noted:
+                if not noted and time.monotonic() - start >= NOTE_AFTER_S:
                     note_wait(self.path, self.holder)
                     noted = True
                 if time.monotonic() < deadline:

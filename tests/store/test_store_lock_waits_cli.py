@@ -1,6 +1,6 @@
 """Another process holds the store's locks: a `BEGIN EXCLUSIVE` on index.sqlite (a tool, a
 `sqlite3` shell) or the `.index.lock` flock. Through the real `deep-review` command (in this
-process, so that its wait can be cut short): a `note: waiting for …` line when the wait starts,
+process, so that its wait can be cut short): a `note: waiting for …` line once the wait lasts,
 naming the holder's pid, and on timeout one line that says what to do — not `resume`."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from deepreview import lockfile
 from deepreview.store import store as store_module
 from fakebin.harness import Fakes
 from support.inprocess import can_run_in_process
@@ -66,6 +67,7 @@ def test_a_held_index_database_is_said_when_the_wait_starts_and_ends(
 ) -> None:
     fakes, repo = _stored_review(tmp_path)
     monkeypatch.setattr(store_module, "INDEX_WAIT_S", 0.2)
+    monkeypatch.setattr(lockfile, "NOTE_AFTER_S", 0.05)
     index = fakes.store / "index.sqlite"
     with _exclusive_transaction(index):
         res = run_cli(["list"], cwd=repo, env=fakes.env())
@@ -79,6 +81,7 @@ def test_a_held_store_lock_is_said_when_the_wait_starts_and_ends(
 ) -> None:
     fakes, repo = _stored_review(tmp_path)
     monkeypatch.setattr(store_module, "LOCK_WAIT_S", 0.2)
+    monkeypatch.setattr(lockfile, "NOTE_AFTER_S", 0.05)
     lock = fakes.store / ".index.lock"
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     try:

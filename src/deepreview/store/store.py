@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from deepreview import lockfile
 from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock, note_wait
@@ -219,10 +220,10 @@ class Store:
             db.close()
 
     def _note_a_wait(self, db: sqlite3.Connection) -> None:
-        """Say so before waiting on another process's write (`BEGIN EXCLUSIVE` in a tool, a
-        review writing its row): SQLite itself waits in silence. A read that cannot start at
-        once is the sign; its error, if any other, is left to the first real statement."""
-        db.execute("PRAGMA busy_timeout = 0")
+        """Say so when waiting on another process's write (`BEGIN EXCLUSIVE` in a tool) lasts
+        (`lockfile.NOTE_AFTER_S`): SQLite itself waits in silence. A read that cannot start
+        by then is the sign; its error, if any other, is left to the first real statement."""
+        db.execute(f"PRAGMA busy_timeout = {int(lockfile.NOTE_AFTER_S * 1000)}")
         try:
             db.execute("SELECT count(*) FROM sqlite_master").fetchall()
         except sqlite3.OperationalError as exc:
