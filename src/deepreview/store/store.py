@@ -32,13 +32,12 @@ from deepreview import lockfile
 from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock, note_wait
-from deepreview.runfiles import RUN_JSON
 from deepreview.runmodel import format_duration
 from deepreview.store.dates import newest_first_key
 from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
 from deepreview.store.repository import Repository
-from deepreview.store.runlock import runner
+from deepreview.store.runlock import run_status
 from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
 
@@ -93,24 +92,6 @@ def plain_id(review_id: str) -> bool:
     """A review ID names one entry of the store root, nothing above or below it, and none of
     the store's own hidden ones (`.workspaces/`, `.index.lock`): no review ID starts with a dot."""
     return bool(review_id) and "/" not in review_id and not review_id.startswith(".")
-
-
-_RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
-
-
-def run_status(review_dir: Path) -> str | None:
-    """The review's status as its run.json says it (None: no run.json deep-review could
-    read). A review it calls running that no process works on (`runlock`) was killed outright
-    before it could say so: interrupted, as after a Ctrl-C (`resume` finishes it)."""
-    try:
-        status = json.loads((review_dir / RUN_JSON).read_text(encoding="utf-8"))["status"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if status not in _RUN_STATUSES:
-        return None
-    if status == "running" and runner(review_dir) is None:
-        return "interrupted"
-    return str(status)
 
 
 def _follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
