@@ -404,11 +404,16 @@ class DeclinedFinding:
     reason: str
     declined_round: int
     code_changed: bool = False  # the lines it names changed since it was declined
+    # its review's commit is gone and no text of its lines was kept: nothing was compared
+    uncompared: bool = False
     # a seat raised it this round; with `code_changed` it is an open finding again
     raised_again: bool = False
     # the ID of a finding still open from the previous round that it was raised again inside
     # (the seats' findings merged): shown there, once, and named by the Declined entry
     within: str = ""
+    # this round's ID(s) of the finding raised again and left out as declined: the report's
+    # numbering skips it, and the retro may name it
+    left_out_as: str = ""
 
     @property
     def reopened(self) -> bool:

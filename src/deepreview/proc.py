@@ -4,6 +4,10 @@ Every git, analyzer and agent call goes through `run`: an argv list (never a she
 process group (so a timeout or Ctrl-C kills grandchildren too), stdin closed unless data is
 given, output either captured (small outputs such as git plumbing) or streamed to files so a seat
 that prints hundreds of megabytes never sits in our memory.
+
+A process the child started in a session of its own (`setsid`) escapes the group kill and may
+hold our pipes open forever: once the group is gone, whatever still holds them is killed, and the
+pipes are read for at most `_DRAIN_S` more (`ProcResult.held_open` says so).
 """
 
 from __future__ import annotations
@@ -11,21 +15,29 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import select
 import signal
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Final
 
-from deepreview.runmodel import format_duration
+from deepreview.runmodel import OUTPUT_DRAIN_S, format_duration
 
 _LOGGER: Final = logging.getLogger(__name__)
 
 _CHUNK = 1 << 16
 DEFAULT_KILL_GRACE_S: Final = 3.0
+# Past the output cap the last lines are still kept, up to this much (a transcript's final
+# result event is its last line): stored after the first `max_output_bytes`.
+TAIL_BYTES: Final = 8 * 1024 * 1024
+_DRAIN_S: Final = OUTPUT_DRAIN_S
+_POLL_MS: Final = 100
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,11 @@ class ProcResult:
     # Writing stdout_file/stderr_file failed (e.g. disk full); the rest was drained and dropped.
     output_error: str | None = None
     timeout_s: float | None = None  # the limit it ran under
+    # Processes it left in sessions of their own still held its output open when it ended:
+    # they were killed (`strays`), or reading stopped after `_DRAIN_S` (`held_open`).
+    strays: int = 0
+    held_open: bool = False
+    output_cap: int | None = None  # `max_output_bytes`
 
     @property
     def ok(self) -> bool:
@@ -83,7 +100,11 @@ class ProcResult:
 
 
 class _Pump(threading.Thread):
-    """Copies one pipe to a file or buffer, optionally splitting lines for a callback."""
+    """Copies one pipe to a file or buffer, optionally splitting lines for a callback.
+
+    Past `max_bytes` nothing more is stored, but every line still reaches the callback and the
+    last `TAIL_BYTES` of whole lines are kept, to be stored after the first `max_bytes` when
+    the pipe ends (`finish`): a transcript's final answer is its last line."""
 
     def __init__(
         self,
@@ -101,21 +122,32 @@ class _Pump(threading.Thread):
         self.total = 0
         self.truncated = False
         self.write_error: OSError | None = None
+        self.stop = threading.Event()  # set: stop reading even if the pipe stays open
         self._partial = b""
+        self._tail: deque[bytes] = deque()
+        self._tail_size = 0
+        self._tail_max = None if max_bytes is None else min(max_bytes, TAIL_BYTES)
 
     def run(self) -> None:
-        read = getattr(self.pipe, "read1", self.pipe.read)
-        while True:
+        # poll, not a blocking read: a pipe that a stray process holds open never ends, and
+        # `stop` must still end this thread (closing the pipe under a blocked read does not).
+        fd = self.pipe.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        while not self.stop.is_set():
             try:
-                chunk = read(_CHUNK)
+                if not poller.poll(_POLL_MS):
+                    continue
+                chunk = os.read(fd, _CHUNK)
             except (OSError, ValueError):
                 break
             if not chunk:
                 break
             self._take(chunk)
-        if self._partial and self.on_line is not None:
-            self._callback(self._partial)
+        if self._partial:
+            self._line(self._partial)
         self._partial = b""
+        self._store_tail()
 
     def _take(self, chunk: bytes) -> None:
         kept = chunk
@@ -133,14 +165,31 @@ class _Pump(threading.Thread):
                 self._write(kept)
             elif self.buffer is not None:
                 self.buffer.extend(kept)
-        if self.on_line is not None and kept:
-            data = self._partial + kept
+        if self.on_line is not None or (self.truncated and self.sink is not None):
+            # Every line, also past the cap: the callback watches the whole run.
+            data = self._partial + chunk
             *lines, self._partial = data.split(b"\n")
             for line in lines:
-                self._callback(line)
+                self._line(line)
             # A single unterminated line must not grow without bound.
             if len(self._partial) > 8 * _CHUNK * 16:
                 self._partial = b""
+
+    def _line(self, line: bytes) -> None:
+        if self.truncated and self._tail_max is not None and self.sink is not None:
+            self._tail.append(line)
+            self._tail_size += len(line) + 1
+            while self._tail_size > self._tail_max and len(self._tail) > 1:
+                self._tail_size -= len(self._tail.popleft()) + 1
+        if self.on_line is not None:
+            self._callback(line)
+
+    def _store_tail(self) -> None:
+        """After the cut: a newline (the cut may end mid-line), then the last whole lines."""
+        if not self._tail:
+            return
+        self._write(b"\n" + b"\n".join(self._tail) + b"\n")
+        self._tail.clear()
 
     def _write(self, data: bytes) -> None:
         # A full disk must not kill this thread: the child would block on a pipe nobody
@@ -154,6 +203,8 @@ class _Pump(threading.Thread):
                 rest = rest[written:] if written else b""
         except OSError as exc:
             self.write_error = exc
+            self.truncated = True
+        except ValueError:  # closed under us: the caller gave up on this pump (`_drain`)
             self.truncated = True
 
     def _callback(self, line: bytes) -> None:
@@ -183,6 +234,7 @@ def run(
     cancel: threading.Event | None = None,
     kill_grace: float = DEFAULT_KILL_GRACE_S,
     abort: threading.Event | None = None,
+    watch: Callable[[int], AbstractContextManager[object]] | None = None,
 ) -> ProcResult:
     """Run `argv` to completion (or timeout/cancel) and return what happened.
 
@@ -190,6 +242,9 @@ def run(
     `stdout_file`/`stderr_file` when given (streamed, capped at `max_output_bytes` each), else
     it is captured in memory. `abort` ends the child like `cancel` but is not reported as an
     interruption: the caller set it because the child's output showed it cannot succeed.
+    `watch(pid)` is entered once the child runs and left once its group is gone: it writes the
+    group down for a later command to kill should this process be killed outright
+    (`workspace.ledger`).
     """
     args = tuple(str(a) for a in argv)
     _LOGGER.debug("run %s (cwd=%s)", args, cwd)
@@ -229,6 +284,13 @@ def run(
                 spawn_error=f"could not start {args[0]!r}: {exc.strerror or exc}",
             )
         assert proc.stdout is not None and proc.stderr is not None
+        watched = contextlib.ExitStack()
+        if watch is not None:
+            try:
+                watched.enter_context(watch(proc.pid))
+            except BaseException:
+                _terminate(proc, kill_grace)
+                raise
         pumps = (
             _Pump(proc.stdout, out_fh, on_stdout_line, max_output_bytes),
             _Pump(proc.stderr, err_fh, None, max_output_bytes),
@@ -262,8 +324,8 @@ def run(
         finally:
             # Grandchildren that outlive the leader would keep our pipes open forever.
             _kill_group(proc.pid, signal.SIGKILL)
-            for pump in pumps:
-                pump.join(timeout=10)
+            with watched:
+                strays, held_open = _drain(pumps)
         rc = proc.returncode
         return ProcResult(
             argv=args,
@@ -283,11 +345,59 @@ def run(
                 (f"{p.write_error.strerror or p.write_error}" for p in pumps if p.write_error),
                 None,
             ),
+            strays=strays,
+            held_open=held_open,
+            output_cap=max_output_bytes,
         )
     finally:
         for fh in (out_fh, err_fh, stdin_fh):
             if fh is not None:
                 fh.close()
+
+
+def _drain(pumps: Sequence[_Pump]) -> tuple[int, bool]:
+    """Wait for the pumps once the child's group is gone: (stray processes killed, whether
+    reading had to stop with the pipes still open). Whatever still holds a pipe open then is
+    no member of the group: a process the child started in a session of its own."""
+    for pump in pumps:
+        pump.join(timeout=0.2)
+    strays = 0
+    if any(p.is_alive() for p in pumps):
+        holders = _holders(p.pipe for p in pumps if p.is_alive())
+        for pid in holders:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+        strays = len(holders)
+    deadline = time.monotonic() + _DRAIN_S
+    for pump in pumps:
+        pump.join(timeout=max(0.0, deadline - time.monotonic()))
+    held_open = any(p.is_alive() for p in pumps)
+    for pump in pumps:
+        pump.stop.set()
+    for pump in pumps:
+        pump.join(timeout=5 * _POLL_MS / 1000)
+        if not pump.is_alive():
+            with contextlib.suppress(OSError):
+                pump.pipe.close()
+    return strays, held_open
+
+
+def _holders(pipes: Iterable[IO[bytes]]) -> list[int]:
+    """The other processes holding one of `pipes` (their write ends) open (Linux /proc)."""
+    try:
+        names = {f"pipe:[{os.fstat(p.fileno()).st_ino}]" for p in pipes}
+        pids = [int(n) for n in os.listdir("/proc") if n.isdigit() and int(n) != os.getpid()]
+    except (OSError, ValueError):
+        return []
+    found = []
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+            if any(os.readlink(f"/proc/{pid}/fd/{fd}") in names for fd in fds):
+                found.append(pid)
+        except OSError:  # gone meanwhile, or not ours to look at
+            continue
+    return found
 
 
 def _feed(pipe: IO[bytes], data: bytes) -> None:

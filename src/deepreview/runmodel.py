@@ -395,18 +395,37 @@ class SeatRun:
     malformed_lines: int = 0
     worktree_changes: tuple[str, ...] = ()  # `git status --porcelain` lines after the run
     output_truncated: bool = False
+    # The transcript (or stderr) went over the cap of this many bytes per stream: its first
+    # that many bytes and its last lines are stored (`proc.run`); None: not cut.
+    transcript_cut_at: int | None = None
+    # Processes it started in sessions of their own still held its output open when it
+    # ended: how many were killed, and whether reading stopped with them still there.
+    strays: int = 0
+    held_open: bool = False
 
     @property
     def modified_worktree(self) -> bool:
         return bool(self.worktree_changes)
 
     @property
-    def truncation_text(self) -> str:
-        """What the terminal adds to the seat's line when its output was cut: "" when it was
-        not, or when its reason says so already."""
-        if not self.output_truncated or self.reason == REVIEW_CUT_REASON:
-            return ""
-        return "output over 1 MiB: only its beginning and end are kept"
+    def output_note(self) -> str:
+        """What the terminal adds to the seat's line about its output: "" when nothing
+        happened to it, or when its reason says so already."""
+        notes = []
+        if self.transcript_cut_at is not None:
+            cap = format_bytes(self.transcript_cut_at)
+            notes.append(f"output over {cap}: its first {cap} and its last lines are stored")
+        elif self.output_truncated and self.reason != REVIEW_CUT_REASON:
+            notes.append("output over 1 MiB: only its beginning and end are kept")
+        if self.strays:
+            left = "a process" if self.strays == 1 else f"{self.strays} processes"
+            notes.append(f"killed {left} it left running with its output open")
+        if self.held_open:
+            notes.append(
+                f"stopped reading its output {format_duration(OUTPUT_DRAIN_S)} after it ended: "
+                "a process it left held it open"
+            )
+        return "; ".join(notes)
 
     @property
     def outcome_text(self) -> str:
@@ -424,6 +443,17 @@ class SeatRun:
 
 
 _STATUS_WORDS = {"timeout": "timed out", "pending": "did not run"}
+# How long `proc.run` reads a child's output once its group is gone and the processes still
+# holding it were killed (a pipe drains in microseconds: this only bounds a stray's hold).
+OUTPUT_DRAIN_S: Final = 2.0
+
+
+def format_bytes(n: int) -> str:
+    """256 MiB, 64 KiB, 100 bytes: the units the output caps are set in."""
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.4g} {unit}"
+    return f"{n} bytes"
 
 
 def combine_runs(runs: Sequence[SeatRun], seat: str) -> SeatRun | None:
@@ -471,6 +501,11 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         malformed_lines=sum(r.malformed_lines for r in runs),
         worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
         output_truncated=any(r.output_truncated for r in runs),
+        transcript_cut_at=max(
+            (r.transcript_cut_at for r in runs if r.transcript_cut_at), default=None
+        ),
+        strays=sum(r.strays for r in runs),
+        held_open=any(r.held_open for r in runs),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import logging
 import signal
 import threading
@@ -15,17 +16,25 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any, Final, Protocol
 
-from deepreview.agents.base import Agent, ProgressEvent, SeatOutcome, SeatSettings, SeatTask
+from deepreview.agents.base import (
+    Agent,
+    ProgressEvent,
+    SeatOutcome,
+    SeatSettings,
+    SeatTask,
+    output_cap,
+)
 from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
 from deepreview.late_imports import LATE_IMPORTS
+from deepreview.proc import ProcResult
 from deepreview.runfiles import seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.seat_output import cap_review, checked_status, review_json, stats_fields
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
-from deepreview.workspace.ledger import Ledger
+from deepreview.workspace.ledger import Ledger, recorded_group
 from deepreview.workspace.worktree import (
     WorktreeState,
     isolated_home,
@@ -111,7 +120,7 @@ def run_seat(
     ready = on_ready or (lambda: None)
     if passes is not None:
         pass_no, prompt = passes.start(plan.seat)
-    ctx = _PassContext(plan, target, store, review_dir, env, redactor, cancel, allow_exec)
+    ctx = _PassContext(plan, target, store, review_dir, env, redactor, cancel, allow_exec, ledger)
     with contextlib.ExitStack() as stack:
         t0, started = time.monotonic(), time.time()
         try:
@@ -191,6 +200,7 @@ class _PassContext:
     redactor: Redactor
     cancel: threading.Event
     allow_exec: bool
+    ledger: Ledger | None = None
 
     def run_agent(
         self,
@@ -228,6 +238,8 @@ class _PassContext:
                 pass_no=pass_no,
                 cancel=self.cancel,
                 on_progress=on_progress,
+                max_output_bytes=output_cap(self.env),
+                watch=functools.partial(recorded_group, self.ledger),
             )
             outcome = plan.agent.run(task)
         except Exception as exc:
@@ -283,6 +295,7 @@ class _PassContext:
             duration_s=round(duration, 3),
             worktree_changes=ran.changes,
             output_truncated=review_cut or bool(outcome.proc and outcome.proc.output_truncated),
+            **_output_facts(outcome.proc),
             **stats_fields(outcome),  # type: ignore[arg-type]
         )
         if on_progress:
@@ -296,6 +309,18 @@ class _PassContext:
             secrets=outcome.secrets,
             pass_no=pass_no,
         )
+
+
+def _output_facts(result: ProcResult | None) -> dict[str, Any]:
+    """`SeatRun`'s facts about what happened to the seat's output on its way to the store."""
+    if result is None:
+        return {}
+    cut = result.output_truncated and result.output_cap is not None
+    return {
+        "transcript_cut_at": result.output_cap if cut else None,
+        "strays": result.strays,
+        "held_open": result.held_open,
+    }
 
 
 class StopSignals:

@@ -8,6 +8,14 @@ renderer has to: escape sequences are removed, CR LF and a lone CR become a newl
 other control character but tab and newline becomes U+FFFD (visible: something was there). The
 seat's own output file in the review folder stays what it printed.
 
+Bidi controls that reorder text (the explicit embeddings, overrides and isolates, U+202A–202E and
+U+2066–2069) are written as their code points (`⟨U+202E⟩`): `\u202etxt.exe` shows as "exe.txt"
+otherwise (Trojan Source), in the Markdown, the HTML, SARIF and on GitHub alike. Cleaning here,
+where the text enters the model, covers every output and every later reading of the stored
+report at once, which no renderer-by-renderer escaping would. The marks (U+200E/U+200F/U+061C)
+stay: they move no letters, only neutral characters beside them, and right-to-left prose needs
+them.
+
 A path a seat cites is not trusted either: `inside_repo` says whether it may name a file of the
 repository (`../../etc/passwd` may not), for the places that hand it to git or to a SARIF
 consumer.
@@ -30,22 +38,31 @@ _ESCAPES = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Anything `clean_text` changes: one scan finds out that most text needs no copy.
+_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 T = TypeVar("T")
 
 
 def clean_text(text: str) -> str:
-    """`text` without escape sequences or control characters other than tab and newline."""
-    if not _CONTROL.search(text):  # (ESC, CR and the 8-bit CSI are among these)
+    """`text` without escape sequences or control characters other than tab and newline, its
+    bidi controls shown (`visible_bidi`)."""
+    if not _SUSPECT.search(text):  # (ESC, CR and the 8-bit CSI are among these)
         return text  # the common case: one scan, no copy
     text = _ESCAPES.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(REPLACEMENT, text)
+    return visible_bidi(_CONTROL.sub(REPLACEMENT, text))
+
+
+def visible_bidi(text: str) -> str:
+    """`text` with each bidi control that reorders text written as its code point."""
+    return _BIDI.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
 
 
 def one_line_name(name: str) -> str:
     """A name (a file path) as shown in prose: on one line, every control character, tab and
-    newline included, as U+FFFD (git allows a newline in a file name)."""
-    return _LINE_CONTROL.sub(REPLACEMENT, name)
+    newline included, as U+FFFD (git allows a newline in a file name), bidi controls shown."""
+    return visible_bidi(_LINE_CONTROL.sub(REPLACEMENT, name))
 
 
 _JSON_RAW = re.compile(r"[\x7f-\x9f]")  # JSON escapes every C0 control, not these
@@ -112,4 +129,5 @@ __all__ = [
     "escape_json_controls",
     "inside_repo",
     "one_line_name",
+    "visible_bidi",
 ]

@@ -112,8 +112,8 @@ def test_timed_out_seat_wording(tmp_path: Path) -> None:
     assert re.search(r"^  hang: timed out after \d+(?:\.\d)? s$", res.stderr, re.M), res.stderr
     assert "timeout —" not in res.stderr
     md = next(fakes.store.glob("*.md")).read_text()
-    assert re.search(r"Seat hang timed out after \d+(?:\.\d)? s\.", md), md
-    assert "Seat hang timeout" not in md
+    assert re.search(r"Seat Hang timed out after \d+(?:\.\d)? s\.", md), md
+    assert "Seat Hang timeout" not in md
 
 
 def test_interrupted_seat_wording(tmp_path: Path) -> None:

@@ -13,6 +13,9 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
     bad-utf8      a review and a stderr line with invalid UTF-8 bytes
     grandchild    start a grandchild that sleeps forever, print the review, exit 0
     grandchild-hang  start the same grandchild, then hang
+    escape        start a grandchild in a session of its own (out of reach of the seat's
+                  group kill) that keeps stdout open and writes to stderr forever; print the
+                  review, exit 0
     edit          modify calc.py, delete README.md, add a file; then print the review
     commit        modify calc.py and `git commit` it in the worktree; then print the review
     swap-worktree move the worktree away and leave a symlink to `--victim DIR` in its place
@@ -180,6 +183,17 @@ def main() -> int:
     elif mode == "bad-utf8":
         out.write(review.encode() + b"\nInvalid bytes: \xff\xfe\xc3\x28 end\n")
         sys.stderr.buffer.write(b"warning: \xff\xfe undecodable stderr\n")
+    elif mode == "escape":
+        script = "import sys, time\nwhile True:\n    print('still here', file=sys.stderr)\n" + (
+            "    sys.stderr.flush()\n    time.sleep(0.05)\n"
+        )
+        # the path in its command line: the test finds it in /proc
+        subprocess.Popen(
+            [sys.executable, "-c", script, __file__],
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        out.write(review.encode())
     elif mode in ("grandchild", "grandchild-hang"):
         spawn_grandchild()
         if mode == "grandchild-hang":

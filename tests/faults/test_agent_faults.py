@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from deepreview.agents.registry import display_name
 from fakebin.harness import AGENT_CLIS, Fakes, assert_no_leftovers, run_json
 from support.repos import make_repo
 
@@ -54,7 +55,7 @@ def test_crash_mid_stream_with_truncated_line(tmp_path: Path, cli: str) -> None:
     assert run["malformed_lines"] >= 1
     assert run["tool_calls"] >= 2  # the complete events before the crash still count
     report = Path(out["paths"]["md"]).read_text()
-    assert f"Seat {cli} failed: {bad['reason']}" in report
+    assert f"Seat {display_name(cli)} failed: {bad['reason']}" in report
     assert_no_leftovers(fakes, repo)
 
 

@@ -104,7 +104,7 @@ def test_findings_lost_in_the_cut_are_said_to_be(tmp_path: Path) -> None:
     assert seat["reason"] == reason
     line = next(ln for ln in res.stderr.splitlines() if ln.startswith("  gemini: "))
     assert line == f"  gemini: failed: {reason}", line
-    assert f"Seat gemini failed: {reason}" in report
+    assert f"Seat Gemini failed: {reason}" in report
     assert "> Gemini's output was truncated" in report
 
 

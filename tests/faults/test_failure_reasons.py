@@ -40,7 +40,7 @@ def test_codex_config_error_keeps_the_line_before_the_fragment(tmp_path: Path) -
     assert "provider name must not be empty" in seat["reason"]
     assert "in `model_providers`" in seat["reason"]
     stderr_file = f"{Path(out['review_dir']).name}/stderr-codex-pass-1.log"
-    note = next(ln for ln in report.splitlines() if ln.startswith("> Seat codex failed"))
+    note = next(ln for ln in report.splitlines() if ln.startswith("> Seat Codex failed"))
     assert stderr_file in note
 
 
@@ -55,7 +55,7 @@ def test_gemini_timeout_names_the_repeated_429(tmp_path: Path) -> None:
     assert seat["status"] == "timeout"
     assert "(last error: HTTP 429 rate limited, 4 retries)" in seat["reason"]
     assert seat["api_retries"] == 4  # counted from stderr: Gemini's stream does not say
-    note = next(ln for ln in report.splitlines() if ln.startswith("> Seat gemini timed out"))
+    note = next(ln for ln in report.splitlines() if ln.startswith("> Seat Gemini timed out"))
     assert "HTTP 429 rate limited, 4 retries" in note
     assert f"{Path(out['review_dir']).name}/stderr-gemini-pass-1.log" in note
 

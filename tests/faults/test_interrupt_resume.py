@@ -110,7 +110,7 @@ def test_interrupt_keeps_finished_seats_and_resume_completes(
     assert counts["slow1"].read_text().count("\n") == 2
     report = Path(out2["paths"]["md"]).read_text()
     assert "Fake seat review" in report
-    assert "Seat slow1" not in report  # no failure note for a seat that finished on resume
+    assert "Seat Slow1" not in report  # no failure note for a seat that finished on resume
     listed = run_cli(["list", "--json"], cwd=repo, env=env).json()["reviews"]
     assert [(r["id"], r["status"]) for r in listed] == [(rid, "complete")]
     assert worktrees(repo) == [str(repo)]

@@ -103,7 +103,7 @@ def test_seat_fault_is_contained(tmp_path: Path, fault: Fault) -> None:
     report = Path(out["paths"]["md"]).read_text(encoding="utf-8")
     if fault.status != "ok":
         said = {"failed": "failed: ", "timeout": "timed out"}[fault.status]
-        assert f"Seat bad {said}" in report
+        assert f"Seat Bad {said}" in report
         assert (fault.reason or "") in report
     assert_no_leftovers(fakes, repo)
     assert git(repo, "status", "--porcelain") == ""
@@ -151,7 +151,7 @@ def test_seat_that_edits_its_worktree_is_flagged(tmp_path: Path) -> None:
     assert any("README.md" in c and c.lstrip().startswith("D") for c in changes), changes
     assert any("new-file.txt" in c for c in changes), changes
     report = Path(res.json()["paths"]["md"]).read_text()
-    assert "Seat bad modified its worktree (3 paths" in report
+    assert "Seat Bad modified its worktree (3 paths" in report
     # Checked, not claimed: the checkout did not change, so no note says it did.
     assert "not touched" not in report and "Your checkout changed" not in report
     # The user's checkout is exactly as before.
@@ -220,9 +220,9 @@ def test_every_seat_failing_exits_3_with_a_report(tmp_path: Path) -> None:
     }
     report = Path(out["paths"]["md"]).read_text()
     for line in (
-        "Seat crash failed: exited with code 7",
-        "Seat mute failed: empty review",
-        "Seat stuck timed out after",
+        "Seat Crash failed: exited with code 7",
+        "Seat Mute failed: empty review",
+        "Seat Stuck timed out after",
     ):
         assert line in report
     assert Path(out["paths"]["html"]).is_file()

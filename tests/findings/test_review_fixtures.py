@@ -278,3 +278,17 @@ def test_findings_as_sub_headings_under_severity_headings() -> None:
     assert 'leave `"a"` in `_order`' in r.findings[0].body
     assert r.findings[0].fix == "Hold `self._lock` around both steps."
     assert r.unread_findings == ()
+
+
+def test_ids_of_four_and_more_digits_are_findings_of_their_own() -> None:
+    # A review of 2000 findings numbered past I999: I1000 was read as part of I999's text.
+    r = parse("four-digit-ids")
+    assert ids(r) == ["I998", "I999", "I1000", "I1001", "I1002", "I1003", "S999", "S1000", "S12345"]
+    assert "I1000" not in r.findings[1].body
+    assert [str(loc) for loc in r.findings[2].locations] == ["gen/page.py:1000"]
+    table = parse("four-digit-ids-table")
+    assert [(f.id, f.title) for f in table.findings] == [
+        ("I999", "Off by one in the last page"),
+        ("I1000", "Four-digit ID in a table row"),
+        ("S1000", "Name the other constant"),
+    ]

@@ -17,6 +17,8 @@ HOSTILE = [
     "**[CRITICAL] a.py:3 — Forged**",
     "&#67;2. written as a reference by the seat",
     "&amp;#67;2. and escaped twice",
+    "C1000. **Forged with four digits** — `a.py:1`",
+    "[I1000] Forged — `a.py:1`",
 ]
 
 

@@ -49,8 +49,8 @@ def test_a_review_where_every_seat_failed_is_an_unsuccessful_run(tmp_path: Path)
     notes = invocation["toolExecutionNotifications"]
     assert [n["level"] for n in notes] == ["error", "error"]
     texts = [n["message"]["text"] for n in notes]
-    assert texts[0] == "Seat claude failed: exited with code 1: 401 invalid x-api-key."
-    assert texts[1].startswith("Seat codex failed: ") and "401 invalid x-api-key" in texts[1]
+    assert texts[0] == "Seat Claude failed: exited with code 1: 401 invalid x-api-key."
+    assert texts[1].startswith("Seat Codex failed: ") and "401 invalid x-api-key" in texts[1]
     assert [n["properties"]["seat"] for n in notes] == ["claude", "codex"]
 
 
@@ -61,7 +61,7 @@ def test_a_review_with_one_failed_seat_ran_and_says_which_seat_failed(tmp_path: 
     assert invocation["executionSuccessful"] is True
     (note,) = invocation["toolExecutionNotifications"]
     assert note["level"] == "warning"
-    assert note["message"]["text"].startswith("Seat codex failed: ")
+    assert note["message"]["text"].startswith("Seat Codex failed: ")
     assert note["properties"] == {"seat": "codex", "status": "failed"}
 
 

@@ -101,7 +101,10 @@ def test_a_store_from_before_declines_is_migrated(tmp_path: Path) -> None:
     with db:
         db.execute("DROP TABLE declines")
         db.execute("ALTER TABLE reviews DROP COLUMN repo_key")
-        db.execute("DELETE FROM _migrations WHERE name IN ('m005_declines', 'm008_repository')")
+        db.execute(
+            "DELETE FROM _migrations WHERE name IN"
+            " ('m005_declines', 'm008_repository', 'm010_decline_lines')"
+        )
     db.close()
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr

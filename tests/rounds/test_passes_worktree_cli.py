@@ -84,7 +84,7 @@ def test_a_later_pass_reports_only_its_own_edits_of_the_shared_worktree(tmp_path
     ]
     assert state["seats"]["alpha"]["passes"][1]["worktree_changes"] == [" M calc.py"]
     md = stored(fakes, out["review_id"], ".md")
-    assert "Seat alpha modified its worktree in pass 2 (1 paths: M calc.py)" in md
+    assert "Seat Alpha modified its worktree in pass 2 (1 paths: M calc.py)" in md
     assert_no_leftovers(fakes, repo)
 
 

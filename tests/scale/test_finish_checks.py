@@ -73,9 +73,9 @@ def test_failed_and_missing_seats_are_shown_failed(runs: dict[str, Any], tmp_pat
     }
     md = Path(out["paths"]["md"]).read_text()
     # the note names the seat's stderr file, kept in the review's folder
-    assert "Seat gemini failed: exited with code 7: quota exhausted; its stderr is in " in md
+    assert "Seat Gemini failed: exited with code 7: quota exhausted; its stderr is in " in md
     assert "/stderr-gemini-pass-1.log" in md
-    assert "Seat codex failed: no seat result" in md
+    assert "Seat Codex failed: no seat result" in md
     assert "2 of 3 seats failed" in md
     state = run_json(Path(out["review_dir"]))
     assert state["status"] == "complete"

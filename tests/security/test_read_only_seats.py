@@ -34,7 +34,7 @@ def test_seat_that_commits_in_its_worktree_is_flagged(tmp_path: Path) -> None:
     ]
     assert changes == [f"HEAD moved from {head[:12]} to {changes[0].split()[-1]}"]
     report = Path(res.json()["paths"]["md"]).read_text()
-    assert "Seat committer modified its worktree" in report
+    assert "Seat Committer modified its worktree" in report
     # The user's branch, checkout and refs are exactly as before.
     assert git(repo, "rev-parse", "HEAD") == head
     assert _refs(repo) == refs_before
@@ -63,7 +63,7 @@ def test_seat_writing_into_the_users_checkout_is_flagged(tmp_path: Path) -> None
     assert "notes.txt" not in report  # dirty before the review: not the seats' doing
     assert "checkout changed while the seats ran" in Path(out["paths"]["html"]).read_text()
     assert "not touched" not in report
-    assert "Seat editor modified its worktree" in report
+    assert "Seat Editor modified its worktree" in report
 
 
 def test_a_store_inside_the_checkout_is_not_a_seat_change(tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_seat_edits_are_flagged_in_every_format(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     out = res.json()
     assert out["seats"][0]["modified_worktree"] is True
-    assert "Seat editor modified its worktree (3 paths" in Path(out["paths"]["md"]).read_text()
+    assert "Seat Editor modified its worktree (3 paths" in Path(out["paths"]["md"]).read_text()
     assert "modified the worktree (3 paths)" in Path(out["paths"]["html"]).read_text()
     assert "worktree_changes" in Path(out["paths"]["json"]).read_text()
     assert (repo / "README.md").is_file() and not (repo / "new-file.txt").exists()

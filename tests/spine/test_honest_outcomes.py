@@ -80,7 +80,7 @@ def test_seats_printing_garbage_fail_as_unparseable(tmp_path: Path) -> None:
     assert [r["seat"] for r in report["header"]["reviewers"]] == ["terse", "good"]
     assert "| **Reviewers** | Terse, Good |" in md
     assert (
-        "Seat ratelimited failed: unparseable review (it said: “I could not access the "
+        "Seat Ratelimited failed: unparseable review (it said: “I could not access the "
         "repository. Error: rate limit exceeded.”)." in md
     )
     assert "2 of 4 seats failed" in md.split("## Executive Summary", 1)[0]
@@ -568,5 +568,5 @@ def test_a_seat_that_never_got_to_its_findings_fails_and_the_report_quotes_it(
     seats = {s["seat"]: s for s in out["seats"]}
     assert (seats["tired"]["status"], seats["tired"]["reason"]) == ("failed", "unfinished review")
     assert report["header"]["verdict"]["reason"].endswith("; 1 of 2 seats failed")
-    said = "Seat tired failed: unfinished review (it ended: “I ran out of turns before finishing"
+    said = "Seat Tired failed: unfinished review (it ended: “I ran out of turns before finishing"
     assert said in md

@@ -129,7 +129,7 @@ def test_an_unfinished_review_with_nothing_usable_fails_the_seat(tmp_path: Path,
     assert run["seats"]["alpha"]["run"]["reason"] == "unfinished review"
     # the report's note quotes where it stopped
     md = Path(out["paths"]["md"]).read_text()
-    assert "Seat alpha failed: unfinished review (it ended: “" in md
+    assert "Seat Alpha failed: unfinished review (it ended: “" in md
 
 
 def test_a_cut_off_review_keeps_its_findings_and_is_no_approval(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from deepreview.github.remote import gh_repo
 from deepreview.store.repository import Repository
 from deepreview.targets.identity import github_identity, remote_identity
 
@@ -35,8 +36,13 @@ def test_a_path_remote_is_its_absolute_path() -> None:
 
 
 def test_gh_repo_names_a_github_repository() -> None:
-    assert github_identity("Team/App") == "github.com/team/app"
-    assert github_identity("ghe.example.com/team/app") == "ghe.example.com/team/app"
+    def key(value: str) -> str:
+        named = gh_repo({"GH_REPO": value})
+        assert named is not None
+        return github_identity(named)
+
+    assert key("Team/App") == "github.com/team/app"
+    assert key("ghe.example.com/team/app") == "ghe.example.com/team/app"
 
 
 def test_rows_still_keyless_belong_to_no_keyed_repository() -> None:

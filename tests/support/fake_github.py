@@ -98,6 +98,17 @@ class _Failure:
 
 
 @dataclass
+class Hold:
+    """One request held unanswered (`FakeGitHub.hold_next`): `arrived` is set when it comes in;
+    once `release` is set it answers 503 without doing anything, as a write that never landed."""
+
+    method: str
+    path_prefix: str
+    arrived: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
 class PullState:
     repo: str
     number: int
@@ -139,6 +150,7 @@ class FakeGitHub:
         self.viewer_known = True
         self.graphql_handlers: dict[str, GraphQLHandler] = {**HANDLERS, "viewer": _viewer}
         self._failures: list[_Failure] = []
+        self._holds: list[Hold] = []
         self._ids = itertools.count(1001)
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -166,6 +178,8 @@ class FakeGitHub:
         self._thread.start()
 
     def stop(self) -> None:
+        for hold in self._holds:
+            hold.release.set()  # a held handler thread ends with the server
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -274,6 +288,14 @@ class FakeGitHub:
             _Failure(status, times, rate_limited, message or default, errors, method, path_prefix)
         )
 
+    def hold_next(self, method: str, path_prefix: str) -> Hold:
+        """The next `method` request under `path_prefix` waits, unanswered, until the test sets
+        the returned hold's `release` (a slow GitHub, for a Ctrl-C in the middle of a write)."""
+        hold = Hold(method, path_prefix)
+        with self._lock:
+            self._holds.append(hold)
+        return hold
+
     def requests_to(self, method: str, path_prefix: str = "") -> list[Recorded]:
         return [r for r in self.requests if r.method == method and r.path.startswith(path_prefix)]
 
@@ -351,6 +373,23 @@ class _Handler(BaseHTTPRequestHandler):
             fake.requests.append(
                 Recorded(method, parts.path, query, dict(self.headers.items()), body)
             )
+        with fake._lock:
+            held = next(
+                (
+                    h
+                    for h in fake._holds
+                    if not h.arrived.is_set()
+                    and h.method == method
+                    and parts.path.startswith(h.path_prefix)
+                ),
+                None,
+            )
+            if held is not None:
+                held.arrived.set()
+        if held is not None:
+            held.release.wait(600)  # a cap, not a timing: only a test that never releases hits it
+            self._send(503, {"message": "Service Unavailable"})
+            return
         failure = fake._take_failure(method, parts.path)
         if failure is not None:
             headers = {}

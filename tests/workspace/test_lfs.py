@@ -6,7 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from deepreview.workspace.lfs import POINTER_CONFIG, pointer_env, uses_lfs
+from deepreview.targets.git import config_env
+from deepreview.workspace.lfs import POINTER_CONFIG, uses_lfs
 from support.repos import commit_all, git, make_repo, write
 
 
@@ -26,9 +27,9 @@ def test_uses_lfs_reads_every_gitattributes_of_the_revision(tmp_path: Path) -> N
     assert uses_lfs(repo, plain)
 
 
-def test_pointer_env_comes_after_the_entries_already_there(tmp_path: Path) -> None:
+def test_config_env_comes_after_the_entries_already_there(tmp_path: Path) -> None:
     env = {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "user.name", "GIT_CONFIG_VALUE_0": "X"}
-    added = pointer_env(env)
+    added = config_env(env, POINTER_CONFIG)
     assert added["GIT_CONFIG_COUNT"] == str(1 + len(POINTER_CONFIG))
     assert added["GIT_CONFIG_KEY_1"] == "filter.lfs.smudge"
     assert "GIT_CONFIG_KEY_0" not in added

@@ -8,8 +8,9 @@ and two seats never share state.
 The environment is built from an allow-list, never inherited whole: basic locale/PATH/proxy/TLS
 variables, then each CLI's own auth and provider variables (API keys, base URLs), then the
 quieting settings (no telemetry, no update checks), then the seat's `settings.env` (the user's
-explicit choice, so it wins), and last the git settings that keep Git LFS files pointers
-(`workspace.lfs.pointer_env`, counted after any `GIT_CONFIG_COUNT` entries `settings.env` sets).
+explicit choice, so it wins), and last the git settings of a seat (`workspace.worktree.
+seat_git_env`: no hooks, the whole tree, LFS pointers; counted after any `GIT_CONFIG_COUNT`
+entries `settings.env` sets), with no variable that points git at another repository.
 
 Users who log in instead of using API keys: only the credential file of that CLI is copied into
 the isolated home (`~/.claude/.credentials.json`, `$CODEX_HOME/auth.json` (default
@@ -32,7 +33,7 @@ from typing import Final
 
 from deepreview.agents.base import SeatTask
 from deepreview.atomicfile import replace_bytes
-from deepreview.workspace.lfs import pointer_env
+from deepreview.workspace.worktree import seat_git_env
 
 _LOGGER: Final = logging.getLogger(__name__)
 
@@ -98,9 +99,8 @@ def seat_env(
     env.update(extra or {})
     env.update(dict(policy.quiet))
     env.update(dict(task.settings.env))
-    # The CLI's git sees the worktree's LFS pointers as they are (`workspace.lfs`).
-    env.update(pointer_env(env))
-    return env
+    # The CLI's git runs no hook, sees the whole tree and the LFS pointers as they are.
+    return seat_git_env(env)
 
 
 def user_env(settings_env: Iterable[tuple[str, str]], env: Mapping[str, str]) -> dict[str, str]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Final, Literal
 
 from deepreview import proc
 
@@ -21,6 +22,14 @@ if TYPE_CHECKING:
     from deepreview.transcripts.stats import TranscriptStats
 
 DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024
+# Tests set a small cap through this variable, to pass it without printing 256 MiB.
+OUTPUT_CAP_ENV: Final = "DEEP_REVIEW_TEST_OUTPUT_CAP"
+
+
+def output_cap(env: Mapping[str, str]) -> int:
+    """The most of each of a seat's output streams that is stored (`proc.run`)."""
+    raw = env.get(OUTPUT_CAP_ENV, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_OUTPUT_BYTES
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,9 @@ class SeatTask:
     cancel: threading.Event = field(default_factory=threading.Event)
     on_progress: Callable[[ProgressEvent], None] | None = None
     max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES
+    # Entered with the agent's pid while it runs (`proc.run`'s `watch`): writes its process
+    # group down, so a later command stops it should this process be killed outright.
+    watch: Callable[[int], AbstractContextManager[object]] | None = None
 
 
 @dataclass(frozen=True)
@@ -179,6 +191,7 @@ class CliAgent(Agent):
             max_output_bytes=task.max_output_bytes,
             cancel=task.cancel,
             abort=abort,
+            watch=task.watch,
         )
         return self.interpret(task, result)
 

@@ -35,7 +35,7 @@ from deepreview.agents.base import (
     outcome_from_proc,
 )
 from deepreview.agents.command_json import looks_like_json, parse_json_review
-from deepreview.workspace.lfs import pointer_env
+from deepreview.workspace.worktree import seat_git_env
 
 PROMPT_FILE = "{prompt_file}"
 WORKTREE = "{worktree}"
@@ -168,9 +168,8 @@ class CommandAgent(CliAgent):
                 resolved = os.path.abspath(argv[0])
             if resolved is not None:
                 argv = (resolved, *argv[1:])
-        env = dict(task.env)
-        env.update(settings.env)
-        env.update(pointer_env(env))  # its git sees the worktree's LFS pointers as they are
+        # Its git runs no hook, in the worktree only, which holds the whole tree, LFS pointers
+        env = seat_git_env({**task.env, **dict(settings.env)})
         env["DEEP_REVIEW_BASE_SHA"] = task.base_sha
         env["DEEP_REVIEW_PROMPT_FILE"] = str(task.prompt_file)
         env["DEEP_REVIEW_SEAT"] = task.seat

@@ -12,6 +12,7 @@ from typing import Final
 from deepreview import proc
 from deepreview.runmodel import TestOutcome
 from deepreview.store.redact import is_secret_name
+from deepreview.targets.git import without_inherited
 
 _MAX_OUTPUT: Final = 4 << 20
 _TAIL_LINES: Final = 15
@@ -54,7 +55,8 @@ def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str
     Bytecode caches are off: a mutant and the original can have the same size and mtime second,
     and Python would then run a stale `.pyc` of the other.
     """
-    out = {k: v for k, v in env.items() if k in passed or not is_secret_name(k)}
+    # Nor what points git at the user's repository: the tests run in the scratch worktree.
+    out = {k: v for k, v in without_inherited(env).items() if k in passed or not is_secret_name(k)}
     out["PYTHONDONTWRITEBYTECODE"] = "1"
     return out
 

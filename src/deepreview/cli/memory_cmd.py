@@ -27,11 +27,19 @@ def decline(
     review_id: str, finding: str, reason: str, series: str | None, store: str | None, repo: str
 ) -> None:
     """Decline FINDING of REVIEW_ID: later rounds list it under "Declined in prior rounds"."""
+    from pathlib import Path
+
     from deepreview.pipeline.memory import decline as decline_
 
     key = series_key(series) if series else None
-    d = decline_(_store(store, repo), review_id, finding, reason, series=key)
-    click.echo(f"Declined {d.finding_id} ({d.title}) of {d.review_id} for {d.series}: {d.reason}")
+    d, before = decline_(
+        _store(store, repo), review_id, finding, reason, series=key, repo=Path(repo)
+    )
+    # Declining it again replaces the reason: the earlier one is said, not silently lost.
+    was = f" (replaced reason: {before.reason})" if before and before.reason != d.reason else ""
+    click.echo(
+        f"Declined {d.finding_id} ({d.title}) of {d.review_id} for {d.series}: {d.reason}{was}"
+    )
 
 
 @click.command()

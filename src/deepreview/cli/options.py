@@ -26,9 +26,12 @@ github_api_option = click.option(
 
 
 def github_env(github_api: str | None) -> dict[str, str]:
-    """The environment GitHub calls see: this process's, with --github-api applied."""
-    # Imported here: only the commands that talk to GitHub need the error type.
+    """The environment GitHub calls see: this process's, with --github-api applied, else the
+    API of `GH_REPO`'s host (`host/owner/name` on GitHub Enterprise); a malformed `GH_REPO`
+    is refused here, before any work."""
+    # Imported here: only the commands that talk to GitHub need them.
     from deepreview.errors import UsageError
+    from deepreview.github.remote import with_gh_repo_api
 
     env = dict(os.environ)
     if github_api is not None:
@@ -38,7 +41,7 @@ def github_env(github_api: str | None) -> dict[str, str]:
                 "(or https://api.github.com)"
             )
         env["GITHUB_API_URL"] = github_api
-    return env
+    return with_gh_repo_api(env)
 
 
 def series_key(text: str) -> str:

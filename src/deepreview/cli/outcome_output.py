@@ -63,8 +63,8 @@ def echo_outcome(outcome: ReviewOutcome) -> None:
         line = f"  {r.seat}: {r.outcome_text}"
         if r.modified_worktree:
             line += " [modified its worktree]"
-        if r.truncation_text:
-            line += f" [{r.truncation_text}]"
+        if r.output_note:
+            line += f" [{r.output_note}]"
         click.echo(line, err=True)
     if outcome.status == "interrupted":
         click.echo(RESUME_HINT.format(outcome.review_id), err=True)

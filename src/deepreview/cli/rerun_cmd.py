@@ -25,7 +25,7 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
     cli = _overrides(**opts)
     # What the review's own killed run (or another's) left: removed before it runs again.
-    for note in sweep_killed(locate_store(Path(repo), cli, dict(os.environ))):
+    for note in sweep_killed(locate_store(Path(repo), cli, dict(os.environ)), seats_next=True):
         click.echo(f"note: {note}", err=True)
     with Progress([]) as progress:
         outcome = resume_review(

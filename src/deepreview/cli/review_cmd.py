@@ -396,7 +396,7 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
         }
         click.echo(json.dumps(data, indent=2))
     else:
-        cut = f" [{run.truncation_text}]" if run.truncation_text else ""
+        cut = f" [{run.output_note}]" if run.output_note else ""
         click.echo(f"  {seat}: {run.outcome_text}{cut}", err=True)
         click.echo(f"Seat result written to {outcome.out_dir}")
     from deepreview.cli.job_summary import append_job_summary

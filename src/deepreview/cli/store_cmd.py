@@ -22,7 +22,7 @@ from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import no_date_note, shown_time, utc_time
 from deepreview.store.runlock import run_status
-from deepreview.store.store import Store
+from deepreview.store.store import ReviewRow, Store
 from deepreview.untrusted_text import clean_text, escape_json_controls
 
 
@@ -54,7 +54,8 @@ def sweep_leftovers(st: Store) -> None:
 @store_option
 @_repo_opt
 def list_(as_json: bool, store: str | None, repo: str) -> None:
-    """Stored reviews, newest first: date, review, target, verdict, C/I/S, reviewers."""
+    """Stored reviews, newest first: date, review, repository, target, round, verdict, C/I/S,
+    reviewers."""
     from deepreview.pipeline.index_step import repair_index
 
     st = _store(store, repo)
@@ -63,6 +64,9 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     rows = st.rows()
     # A run.json edited by hand: its date is unknown, said as `stats` says it.
     notes = [no_date_note(r.id, r.created_at) for r in rows if utc_time(r.created_at) is None]
+    # A store may be shared by repositories reviewing branches of the same name: each row says
+    # whose it is, and its round in that repository's series.
+    repos = _repository_labels(rows)
     if as_json:
         click.echo(
             json.dumps(
@@ -81,6 +85,10 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                             "reviewers": list(r.reviewers),
                             "base_sha": r.base_sha,
                             "head_sha": r.head_sha,
+                            "repo": repos[r.id],
+                            "repo_key": r.repo_key,
+                            "series": r.series or (f"branch:{r.branch}" if r.branch else ""),
+                            "round": r.round_no or None,
                         }
                         for r in rows
                     ],
@@ -96,7 +104,8 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
         click.echo(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
         return
     table = Table(title="Deep Review store")
-    for col in ("Date (UTC)", "Review", "Target", "Verdict", "C", "I", "S", "Reviewers"):
+    cols = ("Date (UTC)", "Review", "Repo", "Target", "Round", "Verdict", "C", "I", "S")
+    for col in (*cols, "Reviewers"):
         table.add_column(col)
     for r in rows:
         same = r.status == "complete" or r.verdict.lower() == r.status
@@ -104,7 +113,9 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
         table.add_row(
             shown_time(r.created_at),
             r.id,
+            repos[r.id],
             r.target,
+            str(r.round_no or ""),
             verdict,
             str(r.critical),
             str(r.important),
@@ -112,6 +123,18 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             ", ".join(r.reviewers),
         )
     Console(width=160).print(table)
+
+
+def _repository_labels(rows: list[ReviewRow]) -> dict[str, str]:
+    """Review ID -> its repository's name, with its key when two repositories of that name are
+    listed (`o1/app` and `o2/app` are both `app` without a GitHub remote)."""
+    keys: dict[str, set[str]] = {}
+    for r in rows:
+        keys.setdefault(r.repo, set()).add(r.repo_key)
+    return {
+        r.id: f"{r.repo} ({r.repo_key})" if len(keys[r.repo]) > 1 and r.repo_key else r.repo
+        for r in rows
+    }
 
 
 @click.command()

@@ -7,11 +7,21 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from deepreview.consolidate.cluster import Member
 from deepreview.consolidate.features import parse_file_ref
 from deepreview.consolidate.inputs import display_name
+
+
+def seat_labels(seats: Iterable[str], names: Mapping[str, str]) -> dict[str, str]:
+    """seat -> how the report's notes name it: as its reviewer headings do (`Claude`), with the
+    seat's ID beside the name where two seats share it (`Claude (claude-2)`): a note must say
+    which of them failed."""
+    shown = {seat: names.get(seat) or display_name(seat) for seat in seats}
+    count = Counter(shown.values())
+    return {seat: name if count[name] == 1 else f"{name} ({seat})" for seat, name in shown.items()}
 
 
 def member_label(m: Member, names: dict[str, str]) -> str:

@@ -6,6 +6,8 @@ observations and assessments are merged, each seat's mention of one of its own f
 renamed: to the report's ID (`report_names`), or to the cluster ID the lead is told to use
 (`cluster_names`). Only that seat's own IDs, and only in prose: an `I1` in a code span or
 block, or one the seat has no finding for (another review's numbering), stays as written.
+Nor is a token renamed where it reads as a name rather than a reference: a seat whose S3 is a
+finding may also write "uploads to S3" or "the Amazon S3 bucket" (`_is_name`).
 The seat's review in the appendix stays word for word. Pure: no I/O.
 """
 
@@ -26,6 +28,34 @@ Namer = Callable[[str, str], str | None]
 
 # An ID standing alone: not part of a word, a path, a member key (`claude:I1`) or `I1.2`.
 _ID = re.compile(r"(?<![\w#/.:-])([A-Z]+\d+)(?!\w|\.\d)")
+
+# Where an ID is surely a finding reference: in a list or range of the seat's IDs ("I1, I2 and
+# S3", "I1–I2"; checked apart), opening a parenthesis, line, table cell or clause ("(S3",
+# "- S3", "| S3", "— S3"), in bold ("**S3**"), after a word that announces one ("see S3",
+# "finding S3"), or before ":" / "above" / "below".
+_REF_BEFORE = re.compile(
+    r"(?:^|[(\[|—–]|\*\*|__|^\s*(?:[-*+]|\d+[.)])|\b(?:see|cf\.|per|findings?|issues?|suggestions?))\s*$",
+    re.IGNORECASE,
+)
+_REF_AFTER = re.compile(r"^(?::|\s+(?:above|below)\b)", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"([A-Z]+\d+)\s*(?:,|/|&|–|-|,?\s+(?:and|or))\s*$")
+_LIST_AFTER = re.compile(r"^\s*(?:,|/|&|–|-|,?\s+(?:and|or)\b)\s*([A-Z]+\d+)")
+# Where a token reads as a name: after an article or a preposition of place ("to S3", "the S3
+# bucket") or after a capitalised word inside a sentence ("Amazon S3"). Anywhere else in running
+# prose ("a test would have caught I1") it stays a reference, as seats mostly write them.
+_NAME_BEFORE = re.compile(r"\b(?:a|an|the|to|from|into|onto|via)\s+$", re.IGNORECASE)
+_CAPITALISED_BEFORE = re.compile(r"[\w,;]\s+[A-Z][a-z]+\s+$")
+
+
+def _is_name(prose: str, m: re.Match[str], own: set[str]) -> bool:
+    """Whether the ID at `m` reads as a name ("uploads to S3") rather than a finding reference
+    ("see S3", "I1 and S3", "would have caught S3")."""
+    line_start = prose.rfind("\n", 0, m.start()) + 1
+    before, after = prose[line_start : m.start()], prose[m.end() :]
+    listed = _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
+    if (listed and listed.group(1) in own) or _REF_BEFORE.search(before) or _REF_AFTER.match(after):
+        return False
+    return bool(_NAME_BEFORE.search(before) or _CAPITALISED_BEFORE.search(before))
 
 
 def report_names(seat_reviews: Sequence[SeatReview], result: Consolidation) -> Namer:
@@ -65,12 +95,14 @@ def _renamed(seat: str, review: AgentReview, name: Namer) -> AgentReview:
     if not own:
         return review
 
-    def one(m: re.Match[str]) -> str:
+    def one(prose: str, m: re.Match[str]) -> str:
         fid = m.group(1)
-        return (name(seat, fid) if fid in own else None) or fid
+        if fid not in own or _is_name(prose, m, own):
+            return fid
+        return name(seat, fid) or fid
 
     def text(t: str) -> str:
-        return outside_code(t, lambda prose: _ID.sub(one, prose))
+        return outside_code(t, lambda prose: _ID.sub(lambda m: one(prose, m), prose))
 
     def assessment(a: Assessment) -> Assessment:
         return replace(a, intro=text(a.intro), items=tuple(text(i) for i in a.items))

@@ -34,6 +34,7 @@ from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title, short_titles
 from deepreview.consolidate.merge import votes
 from deepreview.findings.findings import one_line
+from deepreview.findings.ids import id_runs
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import (
     RETRO_ROWS,
@@ -142,10 +143,13 @@ def _severity_arrow(pair: tuple[Severity, Severity]) -> str:
 
 
 def listed(ids: Sequence[str], label: Callable[[str], str]) -> str:
-    """`I1 (x), I2 (y), …`: the first `_CELL_NAMES` with their labels, the rest by ID alone. A
-    seat with 500 findings only it raised made a 15 KB table cell; every ID stays, since
-    `stats` counts a seat's unique insights from this cell (`insight_ids`)."""
-    return ", ".join(label(i) if n < _CELL_NAMES else i for n, i in enumerate(ids))
+    """`I1 (x), I2 (y), …, I9–I20`: the first `_CELL_NAMES` with their labels, the rest by ID
+    alone, runs of them as ranges (`id_runs`). A seat with 500 findings only it raised made a
+    15 KB table cell, and 1998 of them the same list in its paragraph again; every ID is still
+    there to read, since `stats` counts a seat's unique insights from this cell
+    (`insight_ids` reads the ranges)."""
+    head = [label(i) for i in ids[:_CELL_NAMES]]
+    return ", ".join([*head, *id_runs(ids[_CELL_NAMES:])])
 
 
 def _ids(findings: Sequence[Finding], labels: Mapping[str, str]) -> str:
@@ -168,10 +172,13 @@ def seat_retro(
     names: dict[str, str],
     suspected: Sequence[str] = (),
     labels: Mapping[str, str] | None = None,
+    compared: bool = True,
 ) -> SeatRetro:
     """`suspected`: consolidated finding IDs nobody verified whose file is not at the review
     SHA or whose lines are past its end; the seat's share of them is listed as suspected false
-    positives. `labels`: short titles of the report's findings (`finding_labels`).
+    positives. `labels`: short titles of the report's findings (`finding_labels`). `compared`:
+    another seat's review could have found what this one did (`_compared`); without one, no
+    finding is said to be one only this seat found.
 
     IDs: the report's findings are named by their report ID (`I1`), a seat's own findings by
     the seat and its own ID (`Gemini C1`), as in Reconciliation: a seat's C1 is not the report's.
@@ -256,7 +263,8 @@ def seat_retro(
     total = len(review.findings)
     first = f"{name} raised {_plural(total, 'finding')} ({format_counts(review.counts())})"
     first += f" and {_plural(len(review.design_observations), 'design observation')}."
-    first += _only_found(name, _ids(unique, labels))
+    if compared:
+        first += _only_found(name, _ids(unique, labels))
     if shared:
         first += f" Shared with other reviewers: {', '.join(f.id for f in shared)}."
     paras.append(first)
@@ -450,6 +458,25 @@ def build_retro_seats(
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     labels = finding_labels(consolidation.findings)
     return tuple(
-        seat_retro(sr, consolidation, files, resolver, names, suspected, labels)
+        seat_retro(
+            sr,
+            consolidation,
+            files,
+            resolver,
+            names,
+            suspected,
+            labels,
+            compared=_compared(sr, seat_reviews),
+        )
         for sr in seat_reviews
+    )
+
+
+def _compared(sr: SeatReview, seat_reviews: Sequence[SeatReview]) -> bool:
+    """Another seat produced a review that could have raised `sr`'s findings: for a model, another
+    model (an analyzer checks none of a model's kinds, as `missed` says); for an analyzer, any
+    other seat. "Only Codex found I1–I999" of the one model in the panel compared it to nobody."""
+    return any(
+        o.seat != sr.seat and o.review is not None and (o.model_backed or not sr.model_backed)
+        for o in seat_reviews
     )

@@ -15,14 +15,15 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from deepreview.findings.ids import FINDING_ID, ID_NUMBER
 from deepreview.findings.levels import TAG_PATTERN
 from deepreview.markdown_fence import FenceTracker
 
 # What may come before an ID on a finding line: indentation, heading marks, a (task) bullet, `**`.
 _PRE: Final = r"(?P<pre> {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)?(?:\*\*)?)"
 _WHAT: Final = (
-    r"(?:[CIS](?=-?\d{1,3}\b)"  # the ID: `C2.`, `**C2.**`, `#### C2 — x`
-    rf"|\[(?=(?:[CIS]-?\d{{1,3}}|(?i:{TAG_PATTERN}))\])"  # `[C2] x`, `**[CRITICAL] x**`
+    rf"(?:[CIS](?=-?{ID_NUMBER}\b)"  # the ID: `C2.`, `**C2.**`, `#### C2 — x`
+    rf"|\[(?=(?:{FINDING_ID}|(?i:{TAG_PATTERN}))\])"  # `[C2] x`, `**[CRITICAL] x**`
     rf"|(?<=\*\*)(?=(?i:{TAG_PATTERN})\*\*)\w)"  # `**CRITICAL** x` (the word's first letter)
 )
 _KEY: Final = re.compile(rf"^{_PRE}(?P<key>{_WHAT})")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.head import FindingHead, closing_place, parse_tail
+from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import join_line_words, parse_location, same_file_lines
 from deepreview.model import Location
@@ -23,10 +24,10 @@ from deepreview.model import Location
 _PREFIX = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?=\*\*|\[|[CIS]\d))?"
 )
-_ID_PLAIN = re.compile(r"^(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)][ \t]+(?P<rest>\S.*)$")
-_ID_BOLD = re.compile(r"^\*\*(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$")
-_ID_IN_BOLD = re.compile(r"^\*\*(?P<id>[CIS]-?\d{1,3})[ \t]*[.:)][ \t]*(?P<rest>[^*\s].*)$")
-_ID_HEADING = re.compile(r"^(?P<id>[CIS]-?\d{1,3})(?:[ \t]*[.:)]|[ \t]+[—–-])[ \t]+(?P<rest>\S.*)$")
+_ID_PLAIN = re.compile(rf"^(?P<id>{FINDING_ID})[ \t]*[.:)][ \t]+(?P<rest>\S.*)$")
+_ID_BOLD = re.compile(rf"^\*\*(?P<id>{FINDING_ID})[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$")
+_ID_IN_BOLD = re.compile(rf"^\*\*(?P<id>{FINDING_ID})[ \t]*[.:)][ \t]*(?P<rest>[^*\s].*)$")
+_ID_HEADING = re.compile(rf"^(?P<id>{FINDING_ID})(?:[ \t]*[.:)]|[ \t]+[—–-])[ \t]+(?P<rest>\S.*)$")
 _BRACKET = re.compile(
     rf"^(?P<open>\*\*)?\[(?P<sev>{TAG_PATTERN})\]"
     r"(?P<close>\*\*)?[ \t]*(?P<rest>.*)$",
@@ -50,7 +51,7 @@ _FINDING_WORD = re.compile(
 )
 # `[I1] Title`, `**[I1]** Title`, `**[I1] Title**`: the ID in brackets (never a link `[I1](#i1)`).
 _ID_BRACKETED = re.compile(
-    r"^(?P<open>\*\*)?\[(?P<id>[CIS]-?\d{1,3})\](?!\()(?P<close>\*\*)?[ \t]*:?[ \t]*(?=\S)"
+    rf"^(?P<open>\*\*)?\[(?P<id>{FINDING_ID})\](?!\()(?P<close>\*\*)?[ \t]*:?[ \t]*(?=\S)"
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
 _BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,3})[.)][ \t]+(?P<rest>[^*\s].*)$")

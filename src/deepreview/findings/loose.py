@@ -26,6 +26,7 @@ from deepreview.findings.findings import (
     make_draft,
     parse_findings_block,
 )
+from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.section_titles import DESIGN_KINDS, Kind, about_earlier_rounds
 from deepreview.findings.table_findings import table_findings
 
@@ -62,7 +63,7 @@ def loose_findings(
 
 # An earlier round's item or a bare ID as the title: `**C1**`, `**I2 fixed**`, `**Resolved**`
 _NOT_A_TITLE = re.compile(
-    r"^(?:[CIS]-?\d{1,3}\b|(?:fixed|resolved|addressed|not fixed|unchanged|verified)\b)",
+    rf"^(?:{FINDING_ID}\b|(?:fixed|resolved|addressed|not fixed|unchanged|verified)\b)",
     re.IGNORECASE,
 )
 

@@ -6,6 +6,7 @@ import re
 from typing import Literal
 
 from deepreview.findings.findings import strip_rules
+from deepreview.findings.ids import expand_id_range
 from deepreview.findings.report_header import parse_duration, seat_of, split_row
 from deepreview.model import (
     LeadInfo,
@@ -209,7 +210,12 @@ def count_insights(cell: str) -> int:
     leading = parse_leading_int(text)
     if leading is not None and re.fullmatch(r"\d+(\s*\(.*\))?", text):
         return leading
-    return len(_items(text))
+    return _count(_items(text))
+
+
+def _count(items: list[str]) -> int:
+    """Items, a range of IDs (`I9–I20`) counting as the IDs it stands for."""
+    return sum(len(expand_id_range(item) or (item,)) for item in items)
 
 
 def count_reraised(cell: str) -> int | None:
@@ -218,17 +224,24 @@ def count_reraised(cell: str) -> int | None:
     parts = _RERAISED.split(cell, maxsplit=1)
     if len(parts) < 2:
         return None
-    return len(_items(_FROM_ROUND.sub(";", f"{RERAISED}{parts[1]}")))
+    return _count(_items(_FROM_ROUND.sub(";", f"{RERAISED}{parts[1]}")))
 
 
 def insight_ids(cell: str) -> tuple[str, ...] | None:
     """The finding IDs the Unique insights cell lists as unique insights (`I1 (x), S2 (y)` →
-    I1, S2); None when an item names no ID (a cell written by hand)."""
+    I1, S2; a range `I9–I11` → I9, I10, I11); None when an item names no ID (a cell written
+    by hand)."""
     text = _RERAISED.split(cell, maxsplit=1)[0].strip()
     if re.fullmatch(r"0|—|-|none", text, re.IGNORECASE):
         return ()
-    ids = [_INSIGHT_ID.match(item) for item in _items(text)]
-    return tuple(m[1] for m in ids if m) if all(ids) else None
+    out: list[str] = []
+    for item in _items(text):
+        run = expand_id_range(item)
+        m = _INSIGHT_ID.match(item)
+        if run is None and m is None:
+            return None
+        out.extend(run if run is not None else [m[1]] if m else [])
+    return tuple(out)
 
 
 def _items(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.ids import ID_NUMBER
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.report_header import split_row
 from deepreview.model import Location, Severity
@@ -25,7 +26,7 @@ _COLUMNS = {
     "kind": ("type", "kind", "category"),
     "fix": ("fix", "recommendation", "suggested fix", "remedy"),
 }
-_ID = re.compile(r"^\**(?P<id>[CIS])-?(?P<n>\d{1,3})\**$")
+_ID = re.compile(rf"^\**(?P<id>[CIS])-?(?P<n>{ID_NUMBER})\**$")
 
 
 def _columns(header: list[str]) -> dict[str, int]:

@@ -10,11 +10,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
+from deepreview.errors import UsageError
+
 DEFAULT_HOST: Final = "github.com"
 _SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?P<rest>.*)$")
 # scp-like `[user@]host:owner/name`: no slash before the colon (`./a:b` is a path)
 _SCP: Final = re.compile(r"^(?:[^@/]+@)?(?P<host>[^:/]+):(?P<path>.*)$")
 _NAME: Final = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+# `GH_REPO` as `gh` reads it: `owner/name`, or `host/owner/name` (a GitHub Enterprise host)
+_GH_REPO: Final = re.compile(
+    r"^(?:(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?)/)?"
+    r"(?P<name>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)$"
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,31 @@ def remote_repo(url: str, env: Mapping[str, str] | None = None) -> RemoteRepo | 
     return RemoteRepo(host, name)
 
 
+def gh_repo(env: Mapping[str, str]) -> RemoteRepo | None:
+    """The repository `GH_REPO` names (None when it is unset): `owner/name` is on github.com,
+    `host/owner/name` on that host, as for `gh`."""
+    value = env.get("GH_REPO", "").strip()
+    if not value:
+        return None
+    m = _GH_REPO.match(value)
+    if m is None:
+        raise UsageError(
+            f"GH_REPO {value!r} is not a repository; set it to OWNER/NAME or HOST/OWNER/NAME "
+            "(e.g. octo/app or github.example.com/octo/app), or unset it"
+        )
+    return RemoteRepo((m["host"] or DEFAULT_HOST).lower(), m["name"])
+
+
+def with_gh_repo_api(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` with the API of `GH_REPO`'s host: a GitHub Enterprise host serves it at
+    `https://HOST/api/v3`. A GITHUB_API_URL that is set wins (tests, a proxy, --github-api)."""
+    out = dict(env)
+    named = gh_repo(env)
+    if named is not None and named.host != DEFAULT_HOST and not env.get("GITHUB_API_URL"):
+        out["GITHUB_API_URL"] = f"https://{named.host}/api/v3"
+    return out
+
+
 def repo_from_url(url: str, env: Mapping[str, str] | None = None) -> str | None:
     """`owner/name` for a remote URL on github.com (or the configured GitHub Enterprise host),
     else None."""
@@ -78,8 +110,10 @@ def repo_from_url(url: str, env: Mapping[str, str] | None = None) -> str | None:
 __all__ = [
     "DEFAULT_HOST",
     "RemoteRepo",
+    "gh_repo",
     "github_hosts",
     "remote_repo",
     "repo_from_url",
     "url_host",
+    "with_gh_repo_api",
 ]

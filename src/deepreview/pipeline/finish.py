@@ -19,6 +19,7 @@ from deepreview.agents.model_names import pretty_model
 from deepreview.agents.registry import takes_effort
 from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.inputs import is_model_backed
+from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.scope import referenced_files
 from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.findings.findings import one_line
@@ -42,7 +43,7 @@ from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import LeadEntry, RunState, SeatEntry
 from deepreview.prompts.inline import verdict_clause
 from deepreview.runfiles import read_stored_text, seat_files, stderr_pointer
-from deepreview.runmodel import Commit, SeatRun
+from deepreview.runmodel import Commit, SeatRun, format_bytes
 from deepreview.serialize import report_from_data, review_from_data
 from deepreview.store.dates import UNKNOWN
 from deepreview.store.redact import Redactor
@@ -118,12 +119,14 @@ def header_for(
 
 
 def seat_notes(
-    runs: list[SeatRun], review_dir: Path | None = None, names: Mapping[str, str] | None = None
+    runs: list[SeatRun], review_dir: Path | None = None, labels: Mapping[str, str] | None = None
 ) -> list[str]:
     """The per-seat notes `finish_review` puts under the header (failures, truncation, edits).
     A seat whose text was no review is quoted: "unparseable review" alone hides whether it hit
-    a quota, crashed or gave up. `names`: seat -> the name the report gives it."""
+    a quota, crashed or gave up. `labels`: seat -> the name the report gives it
+    (`seat_labels`)."""
     notes: list[str] = []
+    label = {run.seat: (labels or {}).get(run.seat) or run.seat for run in runs}
     for run in runs:
         if run.status != "ok":
             said = _first_words(review_dir, run.seat) if run.reason == UNPARSEABLE else ""
@@ -133,19 +136,25 @@ def seat_notes(
                 last = _last_words(review_dir, run.seat)
                 said = f" (it ended: “{last}”)" if last else ""
             notes.append(
-                f"Seat {run.seat} {run.outcome_text}{said}{_stderr_pointer(review_dir, run)}."
+                f"Seat {label[run.seat]} {run.outcome_text}{said}"
+                f"{_stderr_pointer(review_dir, run)}."
             )
-        if run.output_truncated:
-            # named as the report's reviewer headings and retro name it ("Gemini", not "gemini")
-            name = (names or {}).get(run.seat) or run.seat
+        if run.transcript_cut_at is not None:
+            cap = format_bytes(run.transcript_cut_at)
             notes.append(
-                f"{name}'s output was truncated: it printed more than a review can hold "
+                f"{label[run.seat]}'s output went over {cap}: its stored transcript keeps its "
+                f"first {cap} and its last lines."
+            )
+        elif run.output_truncated:
+            # named as the report's reviewer headings and retro name it ("Gemini", not "gemini")
+            notes.append(
+                f"{label[run.seat]}'s output was truncated: it printed more than a review can hold "
                 "(1 MiB), so only its beginning and its end are in this report (see its stored "
                 "transcript)."
             )
         if run.worktree_changes:
             notes.append(
-                f"Seat {run.seat} modified its worktree ({len(run.worktree_changes)} paths: "
+                f"Seat {label[run.seat]} modified its worktree ({len(run.worktree_changes)} paths: "
                 + ", ".join(c.strip() for c in run.worktree_changes[:5])
                 + ")."
             )
@@ -268,10 +277,12 @@ def deterministic_report(
     if redactor is not None and mask_flagged_secrets(p.target, seat_reviews, redactor):
         secret_sweep.sweep(review_dir, redactor)
         seat_reviews, reviewers, runs = stored_seat_reviews(p, state, review_dir)
+    # the notes name seats as the report does (`Claude`, `Claude (claude-2)` beside another)
+    labels = seat_labels([*state.seats, *(run.seat for run in runs)], _names(state))
     notes = (
         *state.notes,
-        *seat_notes(runs, review_dir, _names(state)),
-        *passes_step.pass_notes(state),
+        *seat_notes(runs, review_dir, labels),
+        *passes_step.pass_notes(state, labels),
     )
     round_no = p.store.round_for(
         series_of(p.target),

@@ -179,10 +179,8 @@ def write_index(store: Store) -> None:
                 suggestions=row.suggestions,
                 reviewers=row.reviewers,
                 status=row.status,
+                repo=row.repo,
             )
         )
-    title = f"Deep Review — {store.rows()[0].repo}" if entries else "Deep Review"
     reviewers = aggregate(load_history(store, Scope()).reviews)
-    store.write_text(
-        store.root / "index.html", render_index(entries, title=title, reviewers=reviewers)
-    )
+    store.write_text(store.root / "index.html", render_index(entries, reviewers=reviewers))

@@ -13,9 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from deepreview.consolidate.fingerprint import fingerprint
-from deepreview.errors import UsageError
+from deepreview.errors import DeepReviewError, UsageError
 from deepreview.model import Report
 from deepreview.pipeline.context_file import read_context, write_context_text
+from deepreview.pipeline.decline_lines import lines_at
 from deepreview.prompts.review import CONTEXT_FILE
 from deepreview.rounds.context import (
     ContextEdit,
@@ -35,7 +36,7 @@ from deepreview.store.declines import (
 )
 from deepreview.store.repository import Repository
 from deepreview.store.store import ReviewRow, Store
-from deepreview.targets.git import Git
+from deepreview.targets.git import Git, find_repo_root
 
 _ROUND = re.compile(r"^\s*(\d+)")
 
@@ -59,10 +60,18 @@ def stored_report(store: Store, review_id: str) -> tuple[ReviewRow, Report]:
 
 
 def decline(
-    store: Store, review_id: str, finding_id: str, reason: str, *, series: str | None = None
-) -> Decline:
+    store: Store,
+    review_id: str,
+    finding_id: str,
+    reason: str,
+    *,
+    series: str | None = None,
+    repo: Path | None = None,
+) -> tuple[Decline, Decline | None]:
     """Record that `finding_id` of `review_id` is declined on purpose, for its whole series
-    (of its repository)."""
+    (of its repository). `repo`: where the reviewed repository is, to keep the declined lines'
+    text (`decline_lines`). Returns the decline and the earlier decline of the same finding
+    it replaced, if any."""
     if not reason.strip():
         raise UsageError('a decline needs a reason: --reason "by design: ..."')
     row, report = stored_report(store, review_id)
@@ -99,9 +108,22 @@ def decline(
         created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
         repo_key=row.repo_key,
         repo=row.repo,
+        lines=_lines(repo, row.head_sha, loc.path, loc.start, loc.end) if loc else None,
     )
-    add_decline(store, d)
-    return d
+    return d, add_decline(store, d)
+
+
+def _lines(
+    repo: Path | None, sha: str, path: str, start: int | None, end: int | None
+) -> str | None:
+    """The declined lines' text at the review's SHA, when the repository is at hand."""
+    if repo is None:
+        return None
+    try:
+        git = Git(find_repo_root(repo))
+    except DeepReviewError:
+        return None  # declined from outside the repository: compared by SHA only
+    return lines_at(git, sha, path, start, end)
 
 
 def declines(

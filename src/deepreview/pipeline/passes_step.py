@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -232,14 +232,16 @@ def merged_review(review: AgentReview, review_dir: Path, entry: SeatEntry) -> Ag
     return dataclasses.replace(review, findings=ordered)
 
 
-def pass_notes(state: RunState) -> list[str]:
-    """Header notes for later passes that modified the (shared, read-only) worktree."""
+def pass_notes(state: RunState, labels: Mapping[str, str]) -> list[str]:
+    """Header notes for later passes that modified the (shared, read-only) worktree; `labels`:
+    seat -> the name the report gives it."""
     notes = []
     for entry in state.seats.values():
         for e in entry.passes:
             if e.pass_no >= 2 and e.worktree_changes:
                 notes.append(
-                    f"Seat {entry.seat} modified its worktree in pass {e.pass_no} "
+                    f"Seat {labels.get(entry.seat, entry.seat)} modified its worktree in pass "
+                    f"{e.pass_no} "
                     f"({len(e.worktree_changes)} paths: "
                     + ", ".join(c.strip() for c in e.worktree_changes[:5])
                     + ")."

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
 from deepreview.errors import DeepReviewError
+from deepreview.github.remote import gh_repo
 from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import Prepared, StateWriter
 from deepreview.targets.git import Git
@@ -91,7 +92,8 @@ class PrLookup:
 def start(target: Target, env: Mapping[str, str], *, ranges: bool = False) -> PrLookup | None:
     """Start looking the PR up, when there is anything to look up and anyone to ask."""
     branch = lookup_branch(target, ranges=ranges)
-    repo = env.get("GH_REPO") or (target.repo_name if target.repo_url else None)
+    named = gh_repo(env)
+    repo = named.name if named else (target.repo_name if target.repo_url else None)
     if not branch or not repo:
         return None
     if not (

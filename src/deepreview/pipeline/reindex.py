@@ -24,6 +24,7 @@ from deepreview.pipeline.index_step import index_row, write_index
 from deepreview.pipeline.runstate import load_state, with_repo_key
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
+from deepreview.store.declines import restore_declines
 from deepreview.store.store import INDEX, ReviewRow, Store, lost_schema, plain_id
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def ready(store: Store) -> None:
         with contextlib.suppress(StoreError):
             store.put_rows(rows, replace=False)
             with store.lock():
+                restore_declines(store)  # a lost index lost them too
                 write_index(store)
     store.rows()
 
@@ -120,8 +122,8 @@ def _round_no(data: dict[str, Any]) -> int:
 
 def reindex(store: Store) -> Reindexed:
     """Rebuild the index from the review folders under the store lock. Round numbers already
-    handed out are kept; an index that cannot be read is moved aside (its declines and cached
-    facts go with it: the facts are computed again, the declines are not in any folder). The
+    handed out are kept; an index that cannot be read is moved aside (its cached facts go with
+    it and are computed again; its declines come back from the store's `declines.json`). The
     cached facts are dropped in any case: they were computed from reports that may since have
     been deleted or damaged by hand, and `stats` computes them again from the reports there."""
     with store.lock():
@@ -143,6 +145,7 @@ def reindex(store: Store) -> Reindexed:
         store.forget(dropped)
         store.forget_all_facts()
         store.put_rows(rows, replace=True)
+        restore_declines(store)
         write_index(store)
     return Reindexed(len(rows), tuple(skipped), tuple(dropped), moved_to, tuple(kept))
 

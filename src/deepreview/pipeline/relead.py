@@ -31,6 +31,8 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
 from deepreview.store.declines import list_declines
 from deepreview.store.store import ReviewRow, Store
+from deepreview.targets.git import Git
+from deepreview.targets.target import Target
 
 
 def _lead_for(
@@ -42,6 +44,19 @@ def _lead_for(
     if state.lead.seat != "none":
         return choose_lead(settings, env, state.lead.seat, check=False)
     return choose_lead(settings, env, None)
+
+
+def _refuse_gone_commits(review_id: str, target: Target) -> None:
+    """The lead is given the reviewed diff, read from git again: a rebase or force push (and a
+    `gc` since) may have taken the reviewed commits away, and then there is no diff to read."""
+    git = Git(target.repo_root)
+    for what, sha in (("commit", target.head_sha), ("base commit", target.base_sha)):
+        if sha and git.rev(sha) is None:
+            raise UsageError(
+                f"review {review_id} reviewed {what} {sha[:12]}, which is no longer in the "
+                "repository (rewritten by a rebase or force push); fetch it back (`git fetch "
+                f"origin {sha}`) to relead, or review the branch again"
+            )
 
 
 def relead(
@@ -84,6 +99,7 @@ def relead(
             f"review {review_id} has declined findings ({', '.join(ids)}), named by IDs a new "
             f"lead may renumber; undecline them first ({how}), or pass --force"
         )
+    _refuse_gone_commits(review_id, state.target)
     target = load_target(state)
     steering = read_steering_files(target)
     settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))

@@ -192,7 +192,9 @@ def prepare(req: ReviewRequest) -> Prepared:
     warnings = (
         *((copy_note,) if copy_note else ()),
         *idle_models(req.cli.models, plans, lead),
-        *sweep_killed(store),  # what killed reviews' seats left: removed, said once
+        *sweep_killed(
+            store, seats_next=True
+        ),  # what killed reviews' seats left: removed, said once
     )
     panel = None
     if req.panel == "auto":

@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from deepreview.consolidate import SeatReview
 from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared, series_of
+from deepreview.pipeline.decline_lines import unchanged_at
 from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.earlier import series_earlier_findings
 from deepreview.rounds.previous import FAILED, PreviousRound, older_rounds, series_rows
 from deepreview.rounds.renames import changed_paths, follow_declines, origin_paths
+from deepreview.rounds.reopened import kept_open
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
 from deepreview.targets.attributes import blind_run
@@ -24,14 +26,16 @@ from deepreview.targets.target import Target
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
 
 
-def code_changed(target: Target, d: Decline, old_path: str = "") -> bool:
+def code_changed(target: Target, d: Decline, old_path: str = "") -> bool | None:
     """Whether the lines the declined finding names changed since it was declined (since its
     review's SHA, whatever rounds came between). A change elsewhere in the file, even on the
     line next to them, is no reason to reconsider the decline; trailing whitespace is none.
-    `old_path`: the path it was declined at, when the file was renamed since to `d.path`."""
+    `old_path`: the path it was declined at, when the file was renamed since to `d.path`.
+    When that SHA is gone (rewritten away), the lines' text kept at decline time is looked
+    for at HEAD; None when none was kept: nothing can be told, and the decline stands."""
     git = Git(target.repo_root)
     if not d.reviewed_sha or git.rev(d.reviewed_sha) is None:
-        return True  # cannot tell: show the finding again rather than hide it
+        return None if (same := unchanged_at(git, target.head_sha, d)) is None else not same
     if d.reviewed_sha == target.head_sha or not d.path:
         return False
     # Blind to `.gitattributes`: under a `-diff` in the user's checkout the lines read as
@@ -103,6 +107,7 @@ def apply(
         prior=prev.open_findings,
         seat_reviews=seat_reviews,
         declines=declines,
+        kept_open=kept_open(prev.report, declines),
         code_changed=lambda d: code_changed(p.target, d, origin.get(d, "")),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),

@@ -41,6 +41,7 @@ from deepreview.publish.summary import InlineMissing, SummaryInput, adopted, sum
 from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
+from deepreview.untrusted_text import clean_strings
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def _load(store: Store, review_id: str) -> _Stored:
     if repo is None:
         raise UsageError(
             f"review {review_id} does not know the PR's repository; set GH_REPO=owner/name "
+            "(or host/owner/name) "
             "and review the PR again"
         )
     path = store.root / renderer("json").file_name(review_id)
@@ -107,7 +109,7 @@ def _load(store: Store, review_id: str) -> _Stored:
             f"finish it with `deep-review resume {review_id}`"
         )
     try:
-        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
+        report = _stored_report(path)
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {path}: {exc}") from exc
     return _Stored(review_id, state, report, repo, pr.number, _previous(store, report))
@@ -121,9 +123,15 @@ def _previous(store: Store, report: Report) -> Report | None:
         return None
     path = store.root / renderer("json").file_name(info.previous_review_id)
     try:
-        return report_from_data(json.loads(path.read_text(encoding="utf-8")))
+        return _stored_report(path)
     except (OSError, ValueError, StoreError):
         return None
+
+
+def _stored_report(path: Path) -> Report:
+    """A stored report, cleaned as seat text is when it enters the model: one stored before
+    bidi controls were shown still shows them on GitHub (`untrusted_text`)."""
+    return clean_strings(report_from_data(json.loads(path.read_text(encoding="utf-8"))))
 
 
 def publish_review(

@@ -2,7 +2,7 @@
 
 Everything in a Report is agent or PR text, so nothing from it reaches the page unescaped:
 plain strings go through Jinja autoescaping; Markdown goes through markdown-it with raw HTML
-disabled, images shown as their alt text and links limited to http(s) and relative URLs; code
+disabled, images shown as their alt text and links limited to http(s) and #fragments; code
 goes through Pygments, which escapes. On top of that the page carries a Content-Security-Policy
 that admits only our own inline `<style>` and `<script>`, by hash, so a missed escape still
 cannot load or run anything.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Collection
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -30,6 +31,7 @@ from pygments.util import ClassNotFound
 from deepreview import templating
 from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Finding, Report
 from deepreview.render import svg
+from deepreview.render.finding_links import anchor, finding_anchor, link_ids, mentioned_ids
 from deepreview.runmodel import format_duration, format_usd
 
 VERDICT_SLUGS = (
@@ -66,8 +68,21 @@ def safe_url(url: str | None) -> str | None:
     return text
 
 
+def safe_markdown_url(url: str) -> bool:
+    """Whether a link in reviewer Markdown stays live: http(s) or a #fragment of this page.
+
+    Stricter than `safe_url`: a path ("/etc/passwd", "../x") would open a local file when the
+    report is read from file://, and no reviewer has a reason to link one.
+    """
+    href = safe_url(url)
+    if href is None:
+        return False
+    compact = re.sub(r"[\x00-\x20]", "", href)
+    return compact.startswith("#") or compact.split(":", 1)[0].lower() in _SAFE_SCHEMES
+
+
 class _SafeMarkdown(MarkdownIt):
-    """CommonMark + tables, raw HTML off, images as alt text, only http(s)/relative links."""
+    """CommonMark + tables, raw HTML off, images as alt text, only http(s)/#fragment links."""
 
     def __init__(self) -> None:
         super().__init__("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -76,11 +91,13 @@ class _SafeMarkdown(MarkdownIt):
         self.add_render_rule("fence", _render_fence)
         self.add_render_rule("code_block", _render_code_block)
         self.add_render_rule("link_open", _render_link_open)
+        self.add_render_rule("table_open", _render_table_open)
+        self.add_render_rule("table_close", _render_table_close)
         for name in ("th_open", "td_open"):
             self.add_render_rule(name, _render_cell_open)
 
     def validateLink(self, url: str) -> bool:
-        return safe_url(url) is not None
+        return safe_markdown_url(url)
 
 
 def _render_fence(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
@@ -97,7 +114,8 @@ def _render_code_block(self: Any, tokens: list[Token], idx: int, options: Any, e
 
 
 def _render_link_open(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-    tokens[idx].attrSet("rel", "nofollow noopener noreferrer")
+    if not str(tokens[idx].attrGet("href") or "").startswith("#"):  # leaves this page
+        tokens[idx].attrSet("rel", "nofollow noopener noreferrer")
     return str(self.renderToken(tokens, idx, options, env))
 
 
@@ -105,6 +123,15 @@ def _render_image(self: Any, tokens: list[Token], idx: int, options: Any, env: d
     # An image would be a network fetch (and a tracking pixel); show its alt text instead.
     alt = self.renderInlineAsText(tokens[idx].children or [], options, env)
     return f'<span class="img-alt">[image: {escape(alt)}]</span>'
+
+
+def _render_table_open(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    # A wide table scrolls inside its wrapper instead of widening the whole page.
+    return '<div class="table-wrap">' + str(self.renderToken(tokens, idx, options, env))
+
+
+def _render_table_close(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    return str(self.renderToken(tokens, idx, options, env)) + "</div>\n"
 
 
 def _render_cell_open(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
@@ -155,12 +182,16 @@ def _md() -> _SafeMarkdown:
     return _SafeMarkdown()
 
 
-def markdown_html(text: str, *, fence_default: str = "", heading_shift: int = 0) -> Markup:
-    """Block Markdown → safe HTML. `heading_shift` demotes headings (the appendix's `#`s)."""
+def markdown_html(
+    text: str, *, fence_default: str = "", heading_shift: int = 0, ids: Collection[str] = ()
+) -> Markup:
+    """Block Markdown → safe HTML. `heading_shift` demotes headings (the appendix's `#`s);
+    mentions of the finding IDs in `ids` become links to their cards."""
     if not text.strip():
         return Markup("")
     env: dict[str, Any] = {"fence_default": fence_default}
     tokens = _md().parse(text, env)
+    link_ids(tokens, ids)
     if heading_shift:
         for tok in tokens:
             if tok.type in ("heading_open", "heading_close"):
@@ -168,9 +199,13 @@ def markdown_html(text: str, *, fence_default: str = "", heading_shift: int = 0)
     return Markup(_md().renderer.render(tokens, _md().options, env))
 
 
-def markdown_inline(text: str) -> Markup:
-    """Inline Markdown (titles, table cells) → safe HTML without a wrapping `<p>`."""
-    return Markup(_md().renderInline(text or ""))
+def markdown_inline(text: str, ids: Collection[str] = ()) -> Markup:
+    """Inline Markdown (titles, table cells) → safe HTML without a wrapping `<p>`; mentions of
+    the finding IDs in `ids` become links to their cards."""
+    env: dict[str, Any] = {}
+    tokens = _md().parseInline(text or "", env)
+    link_ids(tokens, ids)
+    return Markup(_md().renderer.render(tokens, _md().options, env))
 
 
 # --- assets and CSP -------------------------------------------------------------------------
@@ -229,12 +264,8 @@ def jinja_env() -> Environment:
     env.filters["duration"] = format_duration
     env.filters["usd"] = format_usd
     env.filters["anchor"] = anchor
+    env.filters["mentioned_ids"] = mentioned_ids
     return env
-
-
-def anchor(text: str) -> str:
-    """A fragment id from finding IDs and the like: only [A-Za-z0-9_-]."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "x"
 
 
 # --- the report page ------------------------------------------------------------------------
@@ -261,7 +292,7 @@ def _reviewer_index(report: Report) -> dict[str, int]:
 
 def _finding_view(f: Finding, rv: dict[str, int]) -> dict[str, Any]:
     tokens = " ".join(f"r{rv[n]}" for n in f.reviewers) or "r-none"
-    return {"f": f, "anchor": "finding-" + anchor(f.id), "rev_tokens": tokens}
+    return {"f": f, "anchor": finding_anchor(f.id), "rev_tokens": tokens}
 
 
 def _filter_reviewers(report: Report, rv: dict[str, int]) -> list[dict[str, Any]]:
@@ -336,6 +367,8 @@ def report_context(report: Report) -> dict[str, Any]:
         "groups": groups,
         "severities": SEVERITIES,
         "rv": rv,
+        # IDs that prose may link: only cards this page has.
+        "fids": frozenset(f.id for f in report.findings),
         "hues": _REVIEWER_HUES,
         "filter_reviewers": _filter_reviewers(report, rv),
         "concerns": [o for o in report.design_observations if o.kind == "concern"],

@@ -29,6 +29,7 @@ class IndexEntry:
     important: int
     suggestions: int
     reviewers: tuple[str, ...]
+    repo: str = ""  # the reviewed repository's name (`owner/name`, or its folder's)
     status: str = "complete"  # run.json's: running | interrupted | failed | complete
 
     @property
@@ -39,11 +40,23 @@ class IndexEntry:
         return self.verdict if same else f"{self.verdict} ({self.status})"
 
 
+def index_title(entries: Sequence[IndexEntry]) -> str:
+    """`Deep Review — acme/widgets` when every review is of one repository; plain `Deep Review`
+    when the store holds several (the Repo column says whose each is) or none: titling it after
+    one of them mislabelled the others' reviews."""
+    repos = {e.repo for e in entries}
+    return f"Deep Review — {repos.pop()}" if len(repos) == 1 and "" not in repos else "Deep Review"
+
+
 def render_index(
-    entries: Sequence[IndexEntry], *, title: str, reviewers: StatsTable | None = None
+    entries: Sequence[IndexEntry],
+    *,
+    title: str | None = None,
+    reviewers: StatsTable | None = None,
 ) -> str:
     """The store's index page, newest review first (by date, then review ID), and the
-    Reviewers panel when `reviewers` has any seat."""
+    Reviewers panel when `reviewers` has any seat. `title`: `index_title` unless given; a
+    Repo column when the reviews are of more than one repository."""
     ordered = sorted(entries, key=lambda e: (e.date != UNKNOWN, e.date, e.review_id), reverse=True)
     css = asset("base.css") + asset("index.css")
     rows = [{"e": e, "slug": verdict_slug(e.verdict)} for e in ordered]
@@ -51,8 +64,9 @@ def render_index(
         jinja_env()
         .get_template("index.html.j2")
         .render(
-            title=title,
+            title=index_title(entries) if title is None else title,
             rows=rows,
+            repo_column=len({e.repo for e in entries}) > 1,
             reviewers=reviewers_view(reviewers) if reviewers is not None else None,
             css=Markup(css),
             csp=content_security_policy(style=css, script=None),

@@ -36,6 +36,7 @@ from urllib.parse import quote
 
 from deepreview import __version__
 from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.verdict import unjudged
 from deepreview.markdown_neutral import neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line
@@ -139,10 +140,15 @@ def _invocation(report: Report) -> dict[str, Any]:
     failed = review_failed(report)
     level = "error" if failed else "warning"
     notes = []
+    # named as the report names them: a failed seat is no reviewer, but has its retro heading
+    names = {s.seat: s.name for s in report.retro.seats} | {
+        r.seat: r.name for r in report.header.reviewers
+    }
+    label = seat_labels([*names, *(run.seat for run in report.runs)], names)
     for run in report.runs:
         if run.status == "ok":
             continue
-        text = f"Seat {run.seat} {run.outcome_text}".rstrip(".")
+        text = f"Seat {label[run.seat]} {run.outcome_text}".rstrip(".")
         notes.append(
             {
                 "level": level,

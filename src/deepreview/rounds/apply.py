@@ -50,24 +50,31 @@ def apply_round(
     prior: Sequence[Finding],
     seat_reviews: Sequence[SeatReview],
     declines: Sequence[Decline] = (),
-    code_changed: Callable[[Decline], bool] = lambda d: False,
+    code_changed: Callable[[Decline], bool | None] = lambda d: False,
     touched: Callable[[Finding], bool] = lambda f: True,
     untouched: Callable[[Finding], bool] = lambda f: False,
     earlier_found: Sequence[EarlierFinding] = (),
+    kept_open: Sequence[Decline] = (),
 ) -> Report:
     """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
-    decline's location changed since it was declined; `touched` whether the changes since the
+    decline's location changed since it was declined (None: it cannot be told, the decline
+    stands); `touched` whether the changes since the
     previous round touched a prior finding's files (anything at all, for a finding without a
     location); `untouched` whether they are known and left its files as they were (a `fixed`
     then names no fix anyone made). `earlier_found`: what the previous round closed or its
-    lead dropped (`rounds.earlier`).
+    lead dropped (`rounds.earlier`). `kept_open`: declines whose finding the previous round
+    showed open all the same (`rounds.reopened`): a prior finding like any other.
 
     A declined finding is no open finding: it is open again only when a seat raises it this
     round and its code changed since the decline (the author's reason may no longer hold).
     Nobody raising it is no reason to bring it back, whatever changed."""
     prev = info.previous
     if report.header.verdict.label == "Failed":
-        undeclined = [p for p in prior if not any(matches_decline(p, d) for d in declines)]
+        undeclined = [
+            p
+            for p in prior
+            if not any(matches_decline(p, d) and d not in kept_open for d in declines)
+        ]
         return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
     read = [
@@ -94,7 +101,7 @@ def apply_round(
         seats = collect(per_seat, p.id)
         verdict, disagree = consolidate(seats)
         unreadable = tuple((credit, unread[p.id]) for credit, _, unread in read if p.id in unread)
-        if decline_for(p) is not None:
+        if (d := decline_for(p)) is not None and d not in kept_open:
             continue  # handled with this round's findings below
         # Either verdict below (its re-raise dropped by the lead, or what the seats concluded)
         # starts from what `p` was.
@@ -173,13 +180,15 @@ def apply_round(
         # the decline names it.
         within = next((f.id for f in matches if f.id in still_open), "")
         matches = [f for f in matches if f.id not in still_open]
+        changed = code_changed(d)
         entry = DeclinedFinding(
             prior_id=d.finding_id,
             title=d.title,
             location=d.location,
             reason=d.reason,
             declined_round=d.round,
-            code_changed=code_changed(d),
+            code_changed=bool(changed),
+            uncompared=changed is None,
             raised_again=bool(matches) or bool(within),
             within=within,
         )
@@ -191,6 +200,7 @@ def apply_round(
                 carried_ids.add(f.id)
         else:
             findings = [f for f in findings if f not in matches]
+            entry = dataclasses.replace(entry, left_out_as=", ".join(f.id for f in matches))
         declined.append(entry)
     kept = list(findings)
     new_ids = []

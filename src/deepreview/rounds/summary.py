@@ -128,11 +128,21 @@ def round_verdict(
 
 
 def _declined_note(d: DeclinedFinding, previous: int) -> str:
+    """What became of a declined finding this round: where it was raised (within a finding
+    still open, or as an ID left out), and whether its code was compared."""
+    said: list[str] = []
     if d.within:
-        return f" (raised again within {d.within}, still open from round {previous})"
-    if d.code_changed:
-        return " (the code there changed since; no reviewer raised it again)"
-    return ""
+        said.append(f"(raised again within {d.within}, still open from round {previous})")
+    if d.left_out_as:
+        said.append(f"(raised again as {d.left_out_as} of this round, left out as declined)")
+    elif d.code_changed and not d.within:
+        said.append("(the code there changed since; no reviewer raised it again)")
+    if d.uncompared:
+        said.append(
+            "(not compared with the code: its review's commit is gone, rewritten by a rebase "
+            "or force push, and its lines' text was not kept)"
+        )
+    return "".join(f" {n}" for n in said)
 
 
 def with_declined(limitations: str, declined: Sequence[DeclinedFinding], previous: int) -> str:

@@ -3,12 +3,23 @@
 Keyed by repository + series + finding fingerprint (`consolidate.fingerprint`), so a decline
 still matches when a later round numbers the finding differently, and a decline in one
 repository of a shared store is none in another (`store.Repository`).
+
+The index is no record of truth (`deep-review reindex` rebuilds it from the review folders):
+every change to the declines also rewrites `declines.json` in the store (`declines_file`), from
+which a rebuilt index takes them back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import asdict, astuple, dataclass, fields
 
+from deepreview.errors import StoreError
+from deepreview.store.declines_file import (
+    DECLINES_JSON,
+    read_declines_file,
+    write_declines_file,
+)
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 
@@ -29,6 +40,9 @@ class Decline:
     created_at: str
     repo_key: str = ""  # the review's repository (`ReviewRow.repo_key`)
     repo: str = ""  # its name; "" for a decline from before keys whose review was deleted
+    # The declined lines' text at `reviewed_sha` (`decline_lines`), compared with the code when
+    # that commit is gone; None when not kept.
+    lines: str | None = None
 
     @property
     def location(self) -> str:
@@ -41,37 +55,65 @@ class Decline:
 
 _COLUMNS = (
     "series, fingerprint, review_id, finding_id, title, path, start_line, end_line,"
-    " reviewed_sha, round, reason, created_at, repo_key, repo"
+    " reviewed_sha, round, reason, created_at, repo_key, repo, lines"
 )
 
 
-def add_decline(store: Store, d: Decline) -> None:
-    with store.lock(), store._db() as db, db:
-        # The same decline recorded before repositories were told apart: this one replaces it.
-        db.execute(
-            "DELETE FROM declines WHERE repo_key = '' AND series = ? AND fingerprint = ?"
-            " AND repo IN ('', ?)",
-            (d.series, d.fingerprint, d.repo),
-        )
-        db.execute(
-            f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
-            (
-                d.series,
-                d.fingerprint,
-                d.review_id,
-                d.finding_id,
-                d.title,
-                d.path,
-                d.start_line,
-                d.end_line,
-                d.reviewed_sha,
-                d.round,
-                d.reason,
-                d.created_at,
-                d.repo_key,
-                d.repo,
-            ),
-        )
+def add_decline(store: Store, d: Decline) -> Decline | None:
+    """Record `d`; the decline of the same finding it replaces, if any (its reason is gone)."""
+    with store.lock():
+        with store._db() as db, db:
+            before = _same_key(db, d)
+            # The same decline recorded before repositories were told apart: this one replaces
+            # it.
+            db.execute(
+                "DELETE FROM declines WHERE repo_key = '' AND series = ? AND fingerprint = ?"
+                " AND repo IN ('', ?)",
+                (d.series, d.fingerprint, d.repo),
+            )
+            db.execute(
+                f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                astuple(d),
+            )
+        _write_file(store)
+    return before
+
+
+def _same_key(db: sqlite3.Connection, d: Decline) -> Decline | None:
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM declines WHERE series = ? AND fingerprint = ?"
+        " AND (repo_key = ? OR (repo_key = '' AND repo IN ('', ?)))",
+        (d.series, d.fingerprint, d.repo_key, d.repo),
+    ).fetchone()
+    return Decline(*row) if row else None
+
+
+def _write_file(store: Store) -> None:
+    """The index's declines, whole, in the store's declines file (under the store lock)."""
+    with store._db() as db:
+        rows = db.execute(f"SELECT {_COLUMNS} FROM declines ORDER BY created_at").fetchall()
+    write_declines_file(store.root, [asdict(Decline(*r)) for r in rows])
+
+
+def restore_declines(store: Store) -> int:
+    """Put the declines file's declines back into a rebuilt index (under the store lock); how
+    many it held. A decline the index has already is left as it is."""
+    kept = read_declines_file(store.root)
+    names = [f.name for f in fields(Decline)]
+    with store._db() as db, db:
+        for item in kept:
+            try:
+                d = Decline(**{k: item[k] for k in names if k in item})
+            except TypeError as exc:  # a field missing: edited by hand
+                raise StoreError(
+                    f"a decline in {store.root / DECLINES_JSON} lacks a field ({exc}); fix or "
+                    "remove it, then run `deep-review reindex`"
+                ) from exc
+            db.execute(
+                f"INSERT OR IGNORE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                astuple(d),
+            )
+    return len(kept)
 
 
 def list_declines(
@@ -107,10 +149,12 @@ def declines_from(store: Store, review_id: str) -> list[Decline]:
 def remove_decline(store: Store, d: Decline) -> bool:
     """Remove the decline `d` (by its key: repository, series, fingerprint); False when it is
     gone already."""
-    with store.lock(), store._db() as db, db:
-        cur = db.execute(
-            "DELETE FROM declines WHERE repo_key = ? AND series = ? AND fingerprint = ?"
-            " AND review_id = ?",
-            (d.repo_key, d.series, d.fingerprint, d.review_id),
-        )
+    with store.lock():
+        with store._db() as db, db:
+            cur = db.execute(
+                "DELETE FROM declines WHERE repo_key = ? AND series = ? AND fingerprint = ?"
+                " AND review_id = ?",
+                (d.repo_key, d.series, d.fingerprint, d.review_id),
+            )
+        _write_file(store)
         return cur.rowcount > 0

@@ -1,7 +1,8 @@
 """What reviews killed outright left: their seats' worktrees (registered in the user's
-repository) and homes outside the store, and the temporary files of a write cut short inside it.
-`review`, `resume`, `list`, `reindex` and `delete` remove them when they find them
-(`workspace.sweep`: never those of a review a process still runs), one note a review.
+repository) and homes outside the store, their seats' agents, still running, and the temporary
+files of a write cut short inside the store. `review`, `resume`, `list`, `reindex` and `delete`
+stop and remove them when they find them (`workspace.sweep`: never those of a review a process
+still runs), one note a review.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Final
 
+from deepreview.errors import StoreError
 from deepreview.formats import RENDERERS
 from deepreview.lockfile import release, take
 from deepreview.runfiles import RUN_LOCK
@@ -24,10 +26,20 @@ from deepreview.workspace.sweep import Leftover, sweep
 _TEMP: Final = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
 
 
-def sweep_killed(store: Store) -> list[str]:
-    """Remove what the seats of killed reviews left behind; one line per review saying what."""
+def sweep_killed(store: Store, *, seats_next: bool = False) -> list[str]:
+    """Remove what the seats of killed reviews left behind; one line per review saying what.
+    `seats_next`: seats are about to run, and must not without the folder they write down
+    what to clean up after a crash in (StoreError); otherwise a note says it is damaged."""
     _sweep_temp_files(store.root)
-    if not (store.root / LEDGER_DIR).is_dir():
+    folder = store.root / LEDGER_DIR
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        # Seats would run without crash cleanup: a kill would leak worktrees and homes
+        # (with copies of the agents' credentials) and leave agents running.
+        damaged = f"store damaged: {folder} is not a folder; remove it"
+        if seats_next:
+            raise StoreError(damaged)
+        return [f"{damaged} (until then a killed review's seats are not cleaned up)"]
+    if not folder.is_dir():
         return []
     by_review: dict[str, list[Leftover]] = defaultdict(list)
     for left in sweep(store.root / LEDGER_DIR):
@@ -38,7 +50,8 @@ def sweep_killed(store: Store) -> list[str]:
 def _note(review_id: str, lefts: list[Leftover]) -> str:
     trees = [x for x in lefts if x.kind == "worktree" and x.removed]
     homes = [x for x in lefts if x.kind == "home" and x.removed]
-    kept = [x for x in lefts if not x.removed]
+    groups = [x for x in lefts if x.kind == "group" and x.removed]
+    kept = [x for x in lefts if not x.removed and x.kind != "group"]
     done: list[str] = []
     if trees:
         repos = ", ".join(sorted({str(x.repo) for x in trees}))
@@ -46,6 +59,9 @@ def _note(review_id: str, lefts: list[Leftover]) -> str:
     if homes:
         done.append(_count(len(homes), "home folder" if trees else "leftover seat home folder"))
     said = [f"removed {' and '.join(done)}"] if done else []
+    if groups:
+        # first: a seat still running after its review was killed was spending money
+        said.insert(0, f"stopped {_count(len(groups), 'seat process group')} still running")
     if kept:
         paths = ", ".join(str(x.path) for x in kept)
         said.append(f"left {paths} alone: no longer what it made")

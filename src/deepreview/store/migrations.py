@@ -230,6 +230,14 @@ def _recorded_target(path: Path) -> dict[str, Any] | None:
     return target if isinstance(target, dict) else None
 
 
+@migration
+def m010_decline_lines(db: sqlite3.Connection) -> None:
+    # The text of a declined finding's lines as its review saw them: a rebase or force push
+    # may take that review's commit away, and the decline is still compared with the code.
+    # NULL: not kept (a decline from before, or its commit already gone when declined).
+    db.execute("ALTER TABLE declines ADD COLUMN lines TEXT")
+
+
 def _applied(db: sqlite3.Connection) -> set[str]:
     try:
         return {row[0] for row in db.execute("SELECT name FROM _migrations")}

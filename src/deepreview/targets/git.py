@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Final
 
 from deepreview import proc
 from deepreview.errors import (
@@ -15,7 +16,7 @@ from deepreview.errors import (
     UnsafeRepositoryError,
 )
 from deepreview.github.actions import actions_repo
-from deepreview.github.remote import RemoteRepo, remote_repo
+from deepreview.github.remote import RemoteRepo, gh_repo, remote_repo
 from deepreview.untrusted_text import inside_repo
 
 # Git must never page, prompt, or run user-configured helpers that expect a terminal.
@@ -28,12 +29,76 @@ _BASE_ENV = {
 }
 
 
-def git_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    env = dict(os.environ)
+# What a git process hands its children (hooks, aliases): where the repository, work tree,
+# index and objects are, and its `-c` settings. Honoured only to find the user's repository
+# (`find_repo_root`); every later git command, scratch worktree and seat goes without them: a
+# `deep-review` run from a pre-commit hook inherits `GIT_INDEX_FILE`, and the seat worktree's
+# `reset --hard` then wrote the reviewed tree into the user's index and checkout.
+INHERITED_GIT_VARS: Final = frozenset(
+    {
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_COMMON_DIR",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_QUARANTINE_PATH",
+        "GIT_NAMESPACE",
+        "GIT_PREFIX",
+        "GIT_CEILING_DIRECTORIES",
+        "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+        # `git -c core.hooksPath=… <hook>` hands this down; it would win over the settings
+        # below when they come through `GIT_CONFIG_COUNT` (a seat's environment).
+        "GIT_CONFIG_PARAMETERS",
+    }
+)
+# Settings every git command of ours carries, in the user's checkout, in a scratch worktree and
+# in a seat's environment: no hook and no fsmonitor ever runs. A relative `core.hooksPath`
+# (husky's `.husky/_`) or `core.fsmonitor` is resolved in the worktree git runs in, which for a
+# scratch worktree holds the reviewed change's files: its own hooks ran on the reviewer's machine.
+# The user's own hooks do not run either: a review is no commit, checkout or ref update of theirs.
+SAFE_CONFIG: Final[Mapping[str, str]] = {
+    "core.hooksPath": os.devnull,
+    "core.fsmonitor": "false",
+}
+
+
+def without_inherited(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` minus `INHERITED_GIT_VARS`."""
+    return {k: v for k, v in env.items() if k not in INHERITED_GIT_VARS}
+
+
+def git_env(extra: Mapping[str, str] | None = None, *, discover: bool = False) -> dict[str, str]:
+    """The environment of every git command of ours. `discover`: keep `INHERITED_GIT_VARS`
+    (finding the user's repository, which `GIT_DIR`/`GIT_WORK_TREE` may name); `extra` may
+    set them again (an explicit, scratch `GIT_INDEX_FILE`)."""
+    env = dict(os.environ) if discover else without_inherited(os.environ)
     env.update(_BASE_ENV)
     if extra:
         env.update(extra)
     return env
+
+
+def config_args(config: Mapping[str, str]) -> list[str]:
+    return [arg for key, value in config.items() for arg in ("-c", f"{key}={value}")]
+
+
+def config_env(env: Mapping[str, str], config: Mapping[str, str]) -> dict[str, str]:
+    """The variables that add `config` to every git command run in `env` (a seat's).
+
+    `GIT_CONFIG_COUNT` (git 2.31+) entries after those `env` already holds, so ours win; an
+    older git ignores them.
+    """
+    try:
+        start = max(int(env.get("GIT_CONFIG_COUNT", "0")), 0)
+    except ValueError:
+        start = 0  # git refuses a bogus count anyway: ours replaces it
+    out: dict[str, str] = {}
+    for n, (key, value) in enumerate(config.items(), start=start):
+        out[f"GIT_CONFIG_KEY_{n}"] = key
+        out[f"GIT_CONFIG_VALUE_{n}"] = value
+    out["GIT_CONFIG_COUNT"] = str(start + len(config))
+    return out
 
 
 def decode_path(raw: bytes) -> str:
@@ -57,9 +122,7 @@ class Git:
         config: Mapping[str, str] | None = None,
     ) -> proc.ProcResult:
         """`config`: `-c KEY=VALUE` settings for this one command (over every config file)."""
-        overrides = [
-            arg for key, value in (config or {}).items() for arg in ("-c", f"{key}={value}")
-        ]
+        overrides = config_args({**(config or {}), **SAFE_CONFIG})  # ours last: they win
         result = proc.run(
             # quotepath off: diff headers, `--name-only` and such name `naïve.py` as it is,
             # not as `"na\303\257ve.py"` (which the seats would then look for)
@@ -148,7 +211,7 @@ def find_repo_root(start: Path) -> Path:
     result = proc.run(
         ["git", "rev-parse", "--show-toplevel", "--git-common-dir"],
         cwd=start,
-        env=git_env(),
+        env=git_env(discover=True),
         timeout=60,
     )
     if result.spawn_error:
@@ -166,6 +229,7 @@ def find_repo_root(start: Path) -> Path:
     if rest:
         common = Path(rest[0])
         _COMMON_DIRS[root] = common if common.is_absolute() else (start / common).resolve()
+    _same_repo_without_overrides(root)
     return root
 
 
@@ -187,13 +251,39 @@ def _refuse_unsafe(stderr: str) -> None:
 _DUBIOUS = re.compile(r"detected dubious ownership in repository at '([^\n]*)'")
 
 
+def _same_repo_without_overrides(root: Path) -> None:
+    """Every later git command runs in `root` without `INHERITED_GIT_VARS`: refuse when git
+    would then find another repository (or none) there than the one the variables named."""
+    if not any(os.environ.get(k) for k in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR")):
+        return
+    result = proc.run(
+        ["git", "rev-parse", "--show-toplevel", "--git-common-dir"],
+        cwd=root,
+        env=git_env(),
+        timeout=60,
+    )
+    found = result.stdout_text.splitlines() if result.ok else []
+    named = _COMMON_DIRS.get(root)
+    if (
+        len(found) == 2
+        and Path(found[0]) == root
+        and named is not None
+        and (root / found[1]).resolve() == named.resolve()
+    ):
+        return
+    raise NotARepositoryError(
+        f"GIT_DIR/GIT_WORK_TREE name a repository git does not find from its work tree "
+        f"{root}; unset them and run deep-review inside that checkout"
+    )
+
+
 def _refuse_checkoutless(start: Path) -> None:
     """A bare repository, or the inside of a `.git` folder, is a repository with no checkout
     here: "not inside a git repository" would send the user looking for the wrong thing."""
     asked = proc.run(
         ["git", "rev-parse", "--is-bare-repository", "--is-inside-git-dir"],
         cwd=start,
-        env=git_env(),
+        env=git_env(discover=True),
         timeout=60,
     )
     bare, _, inside = asked.stdout_text.strip().partition("\n")
@@ -217,7 +307,8 @@ def local_repo_name(git: Git, env: Mapping[str, str]) -> str:
     """This checkout's repository as reviews name it: `GH_REPO`, else the GitHub `origin`'s
     `owner/name` (in Actions, else the run's repository), else the folder's name (the review's
     target and every store command agree)."""
-    return env.get("GH_REPO") or repo_from_remote(git, env) or git.repo.name
+    named = gh_repo(env)
+    return named.name if named else repo_from_remote(git, env) or git.repo.name
 
 
 def origin_url(git: Git) -> str | None:

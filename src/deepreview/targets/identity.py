@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from deepreview.errors import GitError
+from deepreview.github.remote import RemoteRepo, gh_repo
 from deepreview.targets.git import Git, origin_url
 
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<rest>.*)$")
@@ -26,10 +27,9 @@ _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<rest>.*)$")
 _SCP = re.compile(r"^(?:[^@/]+@)?(?P<host>[^:/]+):(?P<path>.*)$")
 
 
-def github_identity(gh_repo: str) -> str:
-    """`GH_REPO` (`owner/name` or `host/owner/name`) as a key."""
-    parts = gh_repo.strip().strip("/").split("/")
-    return "/".join(["github.com", *parts] if len(parts) == 2 else parts).lower()
+def github_identity(named: RemoteRepo) -> str:
+    """The repository `GH_REPO` names (`gh_repo`) as a key: `host/owner/name`."""
+    return f"{named.host}/{named.name}".lower()
 
 
 def remote_identity(url: str, repo_root: Path) -> str:
@@ -70,8 +70,8 @@ def checkout_identity(git: Git, origin: str | None) -> str:
 
 def repo_identity(git: Git, env: Mapping[str, str]) -> str:
     """The key of the checkout `git` is in, as a review of it records it."""
-    if env.get("GH_REPO"):
-        return github_identity(env["GH_REPO"])
+    if named := gh_repo(env):
+        return github_identity(named)
     return checkout_identity(git, origin_url(git))
 
 

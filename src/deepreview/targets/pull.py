@@ -9,6 +9,7 @@ from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
 from deepreview.github.actions import pull_event
+from deepreview.github.remote import gh_repo
 from deepreview.targets.build import build_target
 from deepreview.targets.git import Git, github_remote
 from deepreview.targets.pr_head import fetch_pr_head, moved_note, pinned_base_tip, pinned_head
@@ -93,13 +94,13 @@ def _pr_repo(git: Git, hint: tuple[str, str] | None, env: Mapping[str, str]) -> 
     if hint is not None:
         host, name = hint
         return name, f"https://{host}/{name}"
-    if named := env.get("GH_REPO"):
-        return named, f"https://github.com/{named}"
+    if named := gh_repo(env):
+        return named.name, named.web_url
     found = github_remote(git, env)
     if found is None:
         raise UsageError(
             "cannot tell which GitHub repository this is: add an `origin` remote on github.com "
             "(GitHub Enterprise: set GITHUB_SERVER_URL or GH_HOST to its URL or host), set "
-            "GH_REPO=owner/name, or pass the full PR URL"
+            "GH_REPO=owner/name (or host/owner/name), or pass the full PR URL"
         )
     return found.name, found.web_url

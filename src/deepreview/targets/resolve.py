@@ -13,7 +13,7 @@ from pathlib import Path
 
 from deepreview.errors import GitError, UsageError
 from deepreview.github.actions import in_actions
-from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, github_hosts
+from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
 from deepreview.targets.build import build_target, hidden_note
 from deepreview.targets.git import Git, github_remote
 from deepreview.targets.identity import github_identity
@@ -86,15 +86,13 @@ def resolve_target(
         target = off_default_branch(git, target, _default_base_if_any(git))
     if note := hidden_note(target.changed_files):
         target = dataclasses.replace(target, notes=(*target.notes, note))
-    named = env.get("GH_REPO")
+    named = gh_repo(env)
     if named:
         # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
         # this checkout is of that repository (its store, its series, `stats`' scope)
         target = dataclasses.replace(target, repo_key=github_identity(named))
-    if named and target.kind != "pr" and named != target.repo_name:
-        target = dataclasses.replace(
-            target, repo_name=named, repo_url=f"https://github.com/{named}"
-        )
+    if named and target.kind != "pr" and named.name != target.repo_name:
+        target = dataclasses.replace(target, repo_name=named.name, repo_url=named.web_url)
     elif not named and target.repo_url is None and (found := _configured_remote(git, env)):
         target = dataclasses.replace(target, repo_name=found.name, repo_url=found.web_url)
     if not target.changed_files:

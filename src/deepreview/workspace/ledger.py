@@ -1,17 +1,20 @@
 """What a review's seats made outside the store (worktrees, homes) and have not removed yet.
 
 A seat's worktree is registered in the user's repository and its home holds copies of the
-agent's credentials; both are removed when the seat ends, however it ends, except when the
-process is killed outright (SIGKILL, a machine crash). So each one is written down first, in
-one small file of the store's `.workspaces/` folder (`LEDGER_DIR`), which the process holds a
-`flock` on until it has removed it. An entry nobody holds was left by a process that is gone:
-`workspace.sweep` removes what it names, and only that, and only when it is still what we made
-(a worktree of the recorded repository, a folder of our own name).
+agent's credentials; both are removed when the seat ends, however it ends, and its agent's
+process group is killed, except when the process is killed outright (SIGKILL, a machine crash).
+So each one is written down first, in one small file of the store's `.workspaces/` folder
+(`LEDGER_DIR`), which the process holds a `flock` on until it has removed it. An entry
+nobody holds was left by a process that is gone:
+`workspace.sweep` first stops the seats' process groups it names (when still the ones we made,
+`workspace.groups`), then removes what it names, and only that, and only when it is still what
+we made (a worktree of the recorded repository, a folder of our own name).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from deepreview.lockfile import hold, release
+from deepreview.workspace.groups import group_of
 
 _LOGGER: Final = logging.getLogger(__name__)
 
@@ -28,6 +32,8 @@ LEDGER_DIR: Final = ".workspaces"  # in the store root
 # Our folders' names (`tempfile.mkdtemp` prefixes): nothing else is ever removed.
 WORKTREE_PREFIX: Final = "review-"
 HOME_PREFIX: Final = "deep-review-home-"
+# Entries for seats' process groups; swept before the folders (`workspace.sweep`).
+GROUP_PREFIX: Final = "group-"
 
 Kind = Literal["worktree", "home"]
 
@@ -48,16 +54,28 @@ def recorded(ledger: Ledger | None, kind: Kind, path: Path, repo: Path) -> Itera
     if ledger is None:
         yield
         return
-    entry = ledger.folder / f"{path.name}.json"
-    note = json.dumps(
-        {
-            "review": ledger.owner,
-            "kind": kind,
-            "path": str(path),
-            "repo": str(repo),
-            "host": os.uname().nodename,
-        }
-    )
+    with _held(ledger, path.name, {"kind": kind, "path": str(path), "repo": str(repo)}):
+        yield
+
+
+@contextlib.contextmanager
+def recorded_group(ledger: Ledger | None, pid: int) -> Iterator[None]:
+    """Write down the process group `pid` leads (a seat's agent) for as long as the block
+    runs; the block ends once the group is gone. Should this process be killed outright, a
+    later command's sweep stops the group before it removes the seat's worktree and home."""
+    group = group_of(pid) if ledger is not None else None
+    if ledger is None or group is None:
+        yield
+        return
+    name = f"{GROUP_PREFIX}{group.pgid}-{group.start}"
+    with _held(ledger, name, {"kind": "group", **dataclasses.asdict(group)}):
+        yield
+
+
+@contextlib.contextmanager
+def _held(ledger: Ledger, name: str, fields: dict[str, object]) -> Iterator[None]:
+    entry = ledger.folder / f"{name}.json"
+    note = json.dumps({"review": ledger.owner, **fields, "host": os.uname().nodename})
     fd = _write_down(ledger.folder, entry, note)
     try:
         yield

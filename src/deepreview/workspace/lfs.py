@@ -4,7 +4,7 @@ A seat reviews what the diff shows, and for a Git LFS file that is the pointer. 
 worktree is checked out with the `lfs` filter switched off (`POINTER_CONFIG`): no download per
 seat, and no `git-lfs` needed at all — `git lfs install` sets `filter.lfs.required`, which
 makes every checkout, and every `git status` that re-reads a file, fail on a machine without
-it. The seat's own git commands get the same settings through `pointer_env`.
+it. The seat's own git commands get the same settings (`worktree.seat_git_env`).
 
 The checks run the change's tests, which may read those files: they need the content, so
 `require_lfs_content` refuses up front, before any seat runs, when `git-lfs` is missing.
@@ -28,24 +28,6 @@ POINTER_CONFIG: Final[Mapping[str, str]] = {
     "filter.lfs.process": "",
     "filter.lfs.required": "false",
 }
-
-
-def pointer_env(env: Mapping[str, str]) -> dict[str, str]:
-    """The variables that add `POINTER_CONFIG` to every git command run in `env`.
-
-    `GIT_CONFIG_COUNT` (git 2.31+) entries after those `env` already holds; an older git
-    ignores them (a seat's own `git status` may then fail there, as it would in the checkout).
-    """
-    try:
-        start = max(int(env.get("GIT_CONFIG_COUNT", "0")), 0)
-    except ValueError:
-        start = 0  # git refuses a bogus count anyway: ours replaces it
-    out: dict[str, str] = {}
-    for n, (key, value) in enumerate(POINTER_CONFIG.items(), start=start):
-        out[f"GIT_CONFIG_KEY_{n}"] = key
-        out[f"GIT_CONFIG_VALUE_{n}"] = value
-    out["GIT_CONFIG_COUNT"] = str(start + len(POINTER_CONFIG))
-    return out
 
 
 def uses_lfs(repo: Path, sha: str) -> bool:

@@ -1,5 +1,7 @@
 """Remove what the seats of killed reviews left behind (`workspace.ledger`): a later command's
-cleanup. Only entries no live process holds, and only what is still ours."""
+cleanup. Only entries no live process holds, and only what is still ours. Their agents' process
+groups are stopped first (`workspace.groups`): removing a worktree under a running agent would
+leave it running, and spending."""
 
 from __future__ import annotations
 
@@ -11,11 +13,13 @@ import shutil
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from deepreview.errors import GitError
 from deepreview.lockfile import release, take
 from deepreview.targets.git import Git
-from deepreview.workspace.ledger import HOME_PREFIX, WORKTREE_PREFIX, Kind
+from deepreview.workspace.groups import Group, stop_group
+from deepreview.workspace.ledger import GROUP_PREFIX, HOME_PREFIX, WORKTREE_PREFIX, Kind
 from deepreview.workspace.worktree import remove_worktree
 
 
@@ -24,18 +28,23 @@ class Leftover:
     """One thing a process that is gone left behind, and what became of it."""
 
     owner: str  # the review ID
-    kind: Kind
-    path: Path
+    kind: Kind | Literal["group"]
+    path: Path  # a group: /proc/PGID
     repo: Path  # the repository a worktree is registered in
     host: str  # the machine it was made on
-    removed: bool = False  # False: it is no longer ours, so it was left
+    removed: bool = False  # False: it is no longer ours, so it was left; a group: stopped
+    group: Group | None = None
 
 
 def sweep(folder: Path) -> list[Leftover]:
     """Remove what processes that are gone wrote down in `folder` (a store's `LEDGER_DIR`);
     what each entry named. Entries a live process holds are not touched."""
     try:
-        entries = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+        entries = sorted(
+            (p for p in folder.glob("*.json") if not p.name.startswith(".")),
+            # the seats' processes first: they may still write into their worktrees and homes
+            key=lambda p: (not p.name.startswith(GROUP_PREFIX), p.name),
+        )
     except OSError:
         return []
     found = [left for entry in entries if (left := _sweep_entry(entry)) is not None]
@@ -62,6 +71,10 @@ def _sweep_entry(entry: Path) -> Leftover | None:
             return None
         if left.host != os.uname().nodename:
             return None  # another machine's folders (a shared store): its own commands'
+        if left.group is not None:
+            entry.unlink()
+            # a group already gone (the seat ended on its own) is nothing to report
+            return dataclasses.replace(left, removed=True) if stop_group(left.group) else None
         removed = _remove(left)  # a busy repository (GitError): the entry stays, for next time
         entry.unlink()
         return dataclasses.replace(left, removed=removed) if removed is not None else None
@@ -74,8 +87,15 @@ def _sweep_entry(entry: Path) -> Leftover | None:
 def _read(fd: int) -> Leftover | None:
     try:
         data = json.loads(os.pread(fd, 1 << 16, 0).decode("utf-8"))
-        kind, path, repo = data["kind"], Path(data["path"]), Path(data["repo"])
-        owner, host = str(data["review"]), str(data["host"])
+        owner, host, kind = str(data["review"]), str(data["host"]), data["kind"]
+        if kind == "group":
+            group = Group(int(data["pgid"]), int(data["start"]), str(data["boot"]))
+            if group.pgid <= 1:
+                return None
+            return Leftover(
+                owner, kind, Path("/proc", str(group.pgid)), Path("/"), host, False, group
+            )
+        path, repo = Path(data["path"]), Path(data["repo"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if kind not in ("worktree", "home") or not path.is_absolute():

@@ -22,12 +22,31 @@ from typing import Final
 
 from deepreview.errors import GitError
 from deepreview.lockfile import FileLock
-from deepreview.targets.git import Git
+from deepreview.targets.git import SAFE_CONFIG, Git, config_env, without_inherited
 from deepreview.workspace.ledger import HOME_PREFIX, WORKTREE_PREFIX, Ledger, recorded
 from deepreview.workspace.lfs import POINTER_CONFIG
 
 _LOGGER: Final = logging.getLogger(__name__)
 _LOCK_TIMEOUT_S: Final = 300
+# A sparse checkout's cone is the user's view of their checkout, not the review's: a scratch
+# worktree holds every file of the reviewed tree (`worktree add` copies the user's cone, and the
+# changed files outside it were missing from every seat's worktree).
+FULL_TREE: Final[Mapping[str, str]] = {
+    "core.sparseCheckout": "false",
+    "core.sparseCheckoutCone": "false",
+    "index.sparse": "false",
+}
+# What git in a seat's worktree runs with (`Git.run` adds `SAFE_CONFIG` to each of ours).
+SEAT_CONFIG: Final[Mapping[str, str]] = {**FULL_TREE, **POINTER_CONFIG}
+
+
+def seat_git_env(env: Mapping[str, str]) -> dict[str, str]:
+    """A seat's environment (`env`, the rest of it as the seat gets it) for the git commands it
+    runs itself in its worktree: no variable pointing git elsewhere (`INHERITED_GIT_VARS`), no
+    hooks or fsmonitor (`SAFE_CONFIG`), the whole tree, and LFS pointers (`workspace.lfs`)."""
+    clean = without_inherited(env)
+    clean.update(config_env(clean, {**SEAT_CONFIG, **SAFE_CONFIG}))
+    return clean
 
 
 _LOCAL_LOCKS: dict[str, threading.Lock] = {}
@@ -100,7 +119,10 @@ def seat_worktree(
     with recorded(ledger, "worktree", path, repo):
         try:
             with lock:
-                git.run(["worktree", "add", "--detach", "--no-checkout", "--force", str(path), sha])
+                git.run(
+                    ["worktree", "add", "--detach", "--no-checkout", "--force", str(path), sha],
+                    config=FULL_TREE,
+                )
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise
@@ -112,7 +134,7 @@ def seat_worktree(
             # or when git-lfs is not installed at all.
             Git(path).run(
                 ["reset", "--hard", "--quiet", "--no-recurse-submodules"],
-                config=None if lfs_content else POINTER_CONFIG,
+                config=FULL_TREE if lfs_content else SEAT_CONFIG,
             )
             yield path
         finally:
@@ -149,7 +171,7 @@ def restore_checkout(path: Path, git_dir: Path, sha: str) -> bool:
         ["reset", "--quiet", "--hard", "--no-recurse-submodules"],
         ["clean", "-q", "-ffdx"],  # -ff: nested repositories too; -x: ignored files too
     )
-    return all(git.run([*where, *step], check=False).ok for step in steps)
+    return all(git.run([*where, *step], check=False, config=FULL_TREE).ok for step in steps)
 
 
 def _clear_checkout(path: Path) -> None:
@@ -219,7 +241,7 @@ def _status(path: Path, pointers: bool) -> tuple[list[str], str]:
         ["status", "--porcelain", "--untracked-files=all"],
         # A seat's worktree holds LFS pointers: `status` re-reads a file whose stat it cannot
         # trust (one checked out in the second the index was written) through the filter.
-        config=POINTER_CONFIG if pointers else None,
+        config=SEAT_CONFIG if pointers else None,
     )
     head = git.run(["rev-parse", "HEAD"]).stdout_text.strip()
     return [line for line in result.stdout_text.splitlines() if line.strip()], head

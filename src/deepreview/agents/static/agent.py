@@ -28,21 +28,9 @@ from deepreview.agents.static.diagnostics import NO_TIME_LEFT, AnalyzerRun, Budg
 from deepreview.agents.static.review import build_review
 from deepreview.model import AgentReview, CoverageEntry
 from deepreview.runmodel import format_duration
+from deepreview.workspace.worktree import seat_git_env
 
 _LOGGER = logging.getLogger(__name__)
-# Variables that would point git at another repository than the worktree (set inside git hooks).
-_GIT_LOCATION_VARS = frozenset(
-    {
-        "GIT_DIR",
-        "GIT_WORK_TREE",
-        "GIT_INDEX_FILE",
-        "GIT_COMMON_DIR",
-        "GIT_OBJECT_DIRECTORY",
-        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-        "GIT_NAMESPACE",
-        "GIT_PREFIX",
-    }
-)
 _ALWAYS = (
     "Only lines added by this change were analyzed; problems on unchanged lines are out of scope.",
     "No model read this change: design, logic and test gaps are left to the other seats.",
@@ -54,8 +42,9 @@ _RUFF_ISOLATED = (
 
 
 def analysis_env(env: Mapping[str, str]) -> dict[str, str]:
-    """The user's environment, minus git location overrides, with git messages in English."""
-    clean = {k: v for k, v in env.items() if k not in _GIT_LOCATION_VARS}
+    """The user's environment as a seat's git gets it (`seat_git_env`: nothing pointing git at
+    another repository, no hooks), with git messages in English."""
+    clean = seat_git_env(env)
     clean["LC_ALL"] = "C"  # `git diff --check` messages are parsed
     clean["GIT_TERMINAL_PROMPT"] = "0"
     return clean

@@ -47,6 +47,43 @@
 
   sevBoxes.concat(revBoxes).forEach(function (box) { box.addEventListener("change", apply); });
 
+  // A link to a finding the filters hide (a Reconciliation or summary link, a shared URL with
+  // #finding-C1) reveals it: its severity and reviewers are checked again, its card opened.
+  function reveal(id) {
+    var el = id ? doc.getElementById(id) : null;
+    if (!el || !el.matches("article.finding")) { return false; }
+    var wasHidden = el.hidden;
+    if (wasHidden) {
+      sevBoxes.forEach(function (box) {
+        if (box.getAttribute("data-sev") === el.getAttribute("data-severity")) { box.checked = true; }
+      });
+      var tokens = (el.getAttribute("data-reviewers") || "").split(" ");
+      revBoxes.forEach(function (box) {
+        if (tokens.indexOf(box.getAttribute("data-rev")) >= 0) { box.checked = true; }
+      });
+      apply();
+    }
+    var card = el.querySelector("details");
+    if (card) { card.open = true; }
+    return wasHidden;
+  }
+
+  function fragment(href) {
+    // Card ids are [A-Za-z0-9_-] only: nothing to decode.
+    return href && href.charAt(0) === "#" ? href.slice(1) : "";
+  }
+
+  // On click, before the browser scrolls, so it scrolls to the now visible card; a click on
+  // the link of the current hash fires no hashchange.
+  doc.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+    if (link) { reveal(fragment(link.getAttribute("href"))); }
+  });
+  window.addEventListener("hashchange", function () {
+    var id = fragment(location.hash);
+    if (reveal(id)) { doc.getElementById(id).scrollIntoView(); }
+  });
+
   Array.prototype.forEach.call(doc.querySelectorAll("button[data-details]"), function (button) {
     button.addEventListener("click", function () {
       var open = button.getAttribute("data-details") === "open";
@@ -69,4 +106,6 @@
 
   if (bar) { bar.hidden = false; }
   apply();
+  // Opened with #finding-X while the browser restored unchecked boxes: show that finding.
+  if (reveal(fragment(location.hash))) { doc.getElementById(fragment(location.hash)).scrollIntoView(); }
 })();

@@ -1,0 +1,64 @@
+"""A review killed outright (SIGKILL) leaves its seats' agents running: they run in sessions of
+their own, and a real agent would go on spending the user's API money. The next command that
+cleans up after the killed review (`list` here) stops them before it removes their worktrees
+and homes. Real `deep-review` processes, real git, the test's own command seat."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import time
+from pathlib import Path
+
+from fakebin.harness import Fakes, processes_with
+from support.interrupt import start_slow_review, wait_until_the_seat_runs
+from support.repos import make_repo, run_cli
+
+
+def _wait_for(what: str, condition: object) -> None:
+    deadline = time.monotonic() + 60
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_the_next_command_stops_a_killed_reviews_seat_before_removing_its_worktree(
+    tmp_path: Path,
+) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"slow": fakes.seat("slow", "--sleep", "600", "--flag", "never")})
+    env = fakes.env()
+    proc = start_slow_review(repo, env)
+    try:
+        rid = wait_until_the_seat_runs(fakes.store, proc)
+        ledger = fakes.store / ".workspaces"
+        # The seat's process runs and its group is written down.
+        _wait_for(
+            "the seat's process group to be written down",
+            lambda: processes_with(fakes.marker) and list(ledger.glob("group-*.json")),
+        )
+        os.kill(proc.pid, signal.SIGKILL)  # no handler runs, nothing is cleaned up
+        proc.wait()
+        assert processes_with(fakes.marker), "the seat went with its review: nothing to test"
+
+        res = run_cli(["list"], cwd=repo, env=env)
+
+        assert res.returncode == 0, res.stderr
+        [note] = [ln for ln in res.stderr.splitlines() if "killed before it cleaned up" in ln]
+        assert rid in note and "stopped 1 seat process group still running" in note, note
+        assert "removed 1 leftover seat worktree" in note, note
+        _wait_for("the seat's process to end", lambda: not processes_with(fakes.marker))
+        # Said once: nothing is left for the next command.
+        again = run_cli(["list"], cwd=repo, env=env)
+        assert "killed before it cleaned up" not in again.stderr, again.stderr
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
+        for found in processes_with(fakes.marker):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(found.split(":", 1)[0]), signal.SIGKILL)
