@@ -11,16 +11,64 @@ waits for the first even in the same thread.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Final
 
 from deepreview.errors import DeepReviewError
 from deepreview.runmodel import format_duration
 
 POLL_S = 0.05
+# Reviews of one repository take turns on its locks for a moment all the time: a wait is said
+# (`note_wait`) only once it has lasted this long.
+NOTE_AFTER_S = 2.0
+_PROC_LOCKS: Final = Path("/proc/locks")
+
+# Where "note: waiting for ..." goes when a command starts waiting on a lock another process
+# holds: the CLI sets it (`set_wait_notice`; the core prints nothing), else a wait is silent.
+_wait_notice: Callable[[str], None] | None = None
+
+
+def set_wait_notice(notice: Callable[[str], None] | None) -> None:
+    global _wait_notice
+    _wait_notice = notice
+
+
+def note_wait(path: Path, who: str) -> None:
+    """Say that this process now waits for `path`, which `who` holds (with its pid when the
+    kernel tells it): a wait of minutes must not look like a hang."""
+    if _wait_notice is None:
+        return
+    pids = holder_pids(path)
+    held = f", held by pid {', '.join(map(str, pids))}" if pids else ""
+    _wait_notice(f"waiting for {path} ({who}{held})")
+
+
+def holder_pids(path: Path) -> list[int]:
+    """The processes holding a lock (flock or fcntl, as SQLite takes) on `path`, as Linux's
+    /proc/locks lists them; [] when it cannot tell (another system, the file gone)."""
+    try:
+        st = path.stat()
+        lines = _PROC_LOCKS.read_text(encoding="ascii", errors="replace").splitlines()
+    except OSError:
+        return []
+    # "1: POSIX  ADVISORY  WRITE 4242 08:01:1234 0 EOF"; a waiter's line has "->" first
+    where = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    pids: list[int] = []
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 6 or fields[1] == "->" or fields[5] != where:
+            continue
+        with contextlib.suppress(ValueError):
+            pid = int(fields[4])
+            if pid > 0 and pid not in pids:
+                pids.append(pid)
+    return pids
 
 
 class FileLock:
@@ -38,11 +86,16 @@ class FileLock:
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + self.timeout
+        start = time.monotonic()
+        deadline = start + self.timeout
+        noted = False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
+                if not noted and time.monotonic() - start >= NOTE_AFTER_S:
+                    note_wait(self.path, self.holder)
+                    noted = True
                 if time.monotonic() < deadline:
                     time.sleep(POLL_S)
                     continue

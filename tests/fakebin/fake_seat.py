@@ -20,6 +20,7 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
     commit        modify calc.py and `git commit` it in the worktree; then print the review
     swap-worktree move the worktree away and leave a symlink to `--victim DIR` in its place
     write-outside write TOUCHED_BY_SEAT.txt into `--victim DIR` (the user's checkout, say)
+    delete-victim delete `--victim DIR` (the user's checkout: gone while the review runs)
                   and append a line to its README.md, then print the review
     alter-outside append one byte to each `--append F` and set each `--retime F` back a minute
                   (same size, same bytes), then print the review: changes a stat sees
@@ -47,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -223,6 +225,9 @@ def main() -> int:
         (victim / "TOUCHED_BY_SEAT.txt").write_text("a seat was here\n", encoding="utf-8")
         with (victim / "README.md").open("a", encoding="utf-8") as fh:
             fh.write("appended by a seat\n")
+        out.write(review.encode())
+    elif mode == "delete-victim":
+        shutil.rmtree(args.victim)
         out.write(review.encode())
     elif mode == "alter-outside":
         for name in args.append:

@@ -122,6 +122,7 @@ def _one_error_line(stderr: str) -> str:
     assert len(lines) == 1, stderr
     assert "Traceback" not in stderr
     assert "No space left on device" in lines[0] and "free some space" in lines[0], lines
+    assert lines[0].count("resume") <= 1, lines  # one piece of advice, not the store's and ours
     return lines[0]
 
 

@@ -132,6 +132,11 @@ def cli(verbose: int) -> None:
     a lead); 130 interrupted (finish with
     `deep-review resume ID`).
     """
+    # A command that has to wait for another one's lock on the store says so as it starts
+    # (imported here: `--help` needs none of it).
+    from deepreview.lockfile import set_wait_notice
+
+    set_wait_notice(lambda line: click.echo(f"note: {line}", err=True))
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(
         level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"

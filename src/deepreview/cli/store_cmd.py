@@ -21,6 +21,7 @@ from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import no_date_note, shown_time, utc_time
+from deepreview.store.runlock import run_status
 from deepreview.store.store import ReviewRow, Store
 from deepreview.untrusted_text import clean_text, escape_json_controls
 
@@ -160,6 +161,11 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
     files = st.report_files(review_id)
     # A review whose folder was deleted by hand is not listed, but its report still shows.
     row = st.get(review_id) if not files else None
+    status = run_status(st.root / review_id) if files else None
+    if status not in (None, "complete"):
+        # Report files run.json does not call complete: a review killed while it wrote them
+        # (run.json says complete last), whose report may be half of one.
+        raise _no_report(review_id, status)
     path = st.root / renderer(fmt).file_name(review_id)
     record = st.root / renderer("json").file_name(review_id)
     report = None
@@ -178,12 +184,14 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
     if path in files:
         return path.read_text(encoding="utf-8", errors="replace")
     if report is None:
-        status = row.status if row is not None else "unknown"
-        raise UsageError(
-            f"review {review_id} has no report yet (status: {status}); "
-            f"try `deep-review resume {review_id}`"
-        )
+        raise _no_report(review_id, row.status if row is not None else "unknown")
     return renderer(fmt).render(report)
+
+
+def _no_report(review_id: str, status: str) -> UsageError:
+    resume = f"try `deep-review resume {review_id}`"
+    then = "wait for it to finish" if status == "running" else resume
+    return UsageError(f"review {review_id} has no report yet (status: {status}); {then}")
 
 
 @click.command("open")

@@ -21,6 +21,7 @@ def reindex(store: str | None, repo: str) -> None:
     st = _store(store, repo, check=False)
     if not st.root.is_dir():
         raise UsageError(f"no review store at {st.root}; nothing to rebuild")
+    sweep_leftovers(st)
     done = rebuild(st)
     for line in done.skipped:
         click.echo(f"note: skipped {line}", err=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from deepreview.targets.git import Git
 from deepreview.workspace.worktree import WorktreeState, worktree_changes, worktree_state
 
 
@@ -22,6 +23,12 @@ class CheckoutWatch:
     @classmethod
     def start(cls, repo_root: Path) -> CheckoutWatch:
         return cls(repo_root, worktree_state(repo_root))
+
+    def gone(self) -> bool:
+        """The checkout is no repository any more: deleted (or moved) while the seats ran."""
+        if not self.repo_root.is_dir():
+            return True
+        return not Git(self.repo_root).run(["rev-parse", "--git-dir"], check=False).ok
 
     def changes(self, *own: Path) -> tuple[str, ...]:
         """What changed since the start, without what is under `own` (the run's own folders:

@@ -159,8 +159,10 @@ def write_index(store: Store) -> None:
 
     entries = []
     for row in store.rows():
-        html = f"{row.id}.html" if (store.root / f"{row.id}.html").exists() else None
-        md = f"{row.id}.md" if (store.root / f"{row.id}.md").exists() else None
+        # Report files of a review not complete are a killed final write's: not linked.
+        done = row.status == "complete"
+        html = f"{row.id}.html" if done and (store.root / f"{row.id}.html").exists() else None
+        md = f"{row.id}.md" if done and (store.root / f"{row.id}.md").exists() else None
         verdict = row.verdict
         if row.status == "interrupted":
             verdict = "Unknown"
@@ -176,6 +178,7 @@ def write_index(store: Store) -> None:
                 important=row.important,
                 suggestions=row.suggestions,
                 reviewers=row.reviewers,
+                status=row.status,
                 repo=row.repo,
             )
         )

@@ -29,6 +29,7 @@ from deepreview.config import (
 from deepreview.config_copy import work_tree_copy_note
 from deepreview.errors import (
     ConfigError,
+    GitError,
     NoCheckoutError,
     NotARepositoryError,
     StoreError,
@@ -402,7 +403,9 @@ def run_and_finish(
             passes=recorder,
             ledger=p.store.ledger(rid),
         )
-    _note_checkout_changes(writer, checkout.changes(p.store.root))
+    gone = not interrupted and checkout.gone()
+    if not gone:
+        _note_checkout_changes(writer, checkout.changes(p.store.root))
     if interrupted and lookup[0] is not None:
         lookup[0].cancel()  # keep what it found, do not wait for it
     p = pr_series.joined(p, lookup[0], writer)
@@ -413,10 +416,26 @@ def run_and_finish(
     # Rendering may take a while on a big change: Ctrl-C is a plain KeyboardInterrupt again
     # (run.json still says running; `resume` finishes the report).
     stop.release()
+    if gone:
+        raise _repository_gone(p, rid, review_dir, writer)
     # The report step: imported while the seats ran (`index_step.while_seats_run`), not before.
     from deepreview.pipeline import finish
 
     return finish.finish_review(p, rid, review_dir, writer, redactor, on_progress)
+
+
+def _repository_gone(p: Prepared, rid: str, review_dir: Path, writer: StateWriter) -> GitError:
+    """The checkout was deleted while the seats ran: the lead and the report would read a
+    repository that is not there. The seats' reviews stay in the store; the review is marked
+    failed, which `resume` finishes once the checkout is back."""
+    message = (
+        f"the repository {p.target.repo_root} is gone (deleted or moved while the seats ran); "
+        f"the seats' reviews are kept in {review_dir}: put the checkout back and run "
+        f"`deep-review resume {rid}` there"
+    )
+    writer.set(status="failed", error=message)
+    index_step.register_status(p.store, rid, p.target, writer.state, "failed")
+    return GitError(message)
 
 
 def _note_checkout_changes(writer: StateWriter, changes: tuple[str, ...]) -> None:

@@ -30,6 +30,14 @@ class IndexEntry:
     suggestions: int
     reviewers: tuple[str, ...]
     repo: str = ""  # the reviewed repository's name (`owner/name`, or its folder's)
+    status: str = "complete"  # run.json's: running | interrupted | failed | complete
+
+    @property
+    def pill(self) -> str:
+        """The verdict as `list` shows it: with the status when that says more
+        ("Unknown (interrupted)")."""
+        same = self.status == "complete" or self.verdict.lower() == self.status
+        return self.verdict if same else f"{self.verdict} ({self.status})"
 
 
 def index_title(entries: Sequence[IndexEntry]) -> str:

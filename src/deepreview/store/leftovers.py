@@ -1,23 +1,36 @@
-"""What reviews killed outright left outside the store: their seats' worktrees (registered in
-the user's repository) and homes, and their seats' agents, still running. `review`, `resume`,
-`list` and `delete` stop and remove them when they find them (`workspace.sweep`: never those of
-a review a process still runs), one note a review.
+"""What reviews killed outright left: their seats' worktrees (registered in the user's
+repository) and homes outside the store, their seats' agents, still running, and the temporary
+files of a write cut short inside the store. `review`, `resume`, `list`, `reindex` and `delete`
+stop and remove them when they find them (`workspace.sweep`: never those of a review a process
+still runs), one note a review.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
 from collections import defaultdict
+from pathlib import Path
+from typing import Final
 
 from deepreview.errors import StoreError
-from deepreview.store.store import Store
+from deepreview.formats import RENDERERS
+from deepreview.lockfile import release, take
+from deepreview.runfiles import RUN_LOCK
+from deepreview.store.store import Store, plain_id
 from deepreview.workspace.ledger import LEDGER_DIR
 from deepreview.workspace.sweep import Leftover, sweep
+
+# `atomicfile._temp_name`: `.<name>.<8 hex digits>.tmp` beside the file it was to replace.
+_TEMP: Final = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
 
 
 def sweep_killed(store: Store, *, seats_next: bool = False) -> list[str]:
     """Remove what the seats of killed reviews left behind; one line per review saying what.
     `seats_next`: seats are about to run, and must not without the folder they write down
     what to clean up after a crash in (StoreError); otherwise a note says it is damaged."""
+    _sweep_temp_files(store.root)
     folder = store.root / LEDGER_DIR
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         # Seats would run without crash cleanup: a kill would leak worktrees and homes
@@ -57,3 +70,45 @@ def _note(review_id: str, lefts: list[Leftover]) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _temp_names(folder: Path) -> list[tuple[str, Path]]:
+    """Each temporary file in `folder`: the name of the file it was to replace, and its path."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [(_TEMP.fullmatch(e.name), Path(e.path)) for e in entries if e.is_file()]
+    except OSError:
+        return []
+    return [(m["name"], path) for m, path in found if m is not None]
+
+
+def _sweep_temp_files(root: Path) -> None:
+    """A review's temporary files (its report's beside it in the store root, its folder's)
+    that a SIGKILL left halfway through a write: removed while this process holds the review's
+    lock, so never a file a process working on the review is writing now. Silent: they held
+    nothing the review still needs (the file they were to replace is as it was)."""
+    in_root: dict[str, list[Path]] = defaultdict(list)
+    for name, path in _temp_names(root):
+        in_root[name].append(path)
+    try:
+        with os.scandir(root) as entries:
+            folders = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for review_id in folders:
+        if not plain_id(review_id):
+            continue
+        reports = (r.file_name(review_id) for r in RENDERERS)
+        left = [p for name in reports for p in in_root.get(name, [])]
+        left += [p for _, p in _temp_names(root / review_id)]
+        if not left:
+            continue
+        fd = take(root / review_id / RUN_LOCK)
+        if fd is None:  # a process works on it, or no deep-review ever did
+            continue
+        try:
+            for path in left:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+        finally:
+            release(fd)

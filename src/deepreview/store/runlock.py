@@ -20,7 +20,7 @@ from pathlib import Path
 
 from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import hold, holder, release
-from deepreview.runfiles import RUN_LOCK
+from deepreview.runfiles import RUN_JSON, RUN_LOCK
 
 
 @dataclass(frozen=True)
@@ -95,3 +95,21 @@ def holding(review_dir: Path, review_id: str, command: str, *, then: str) -> Ite
         yield
     finally:
         release(fd)
+
+
+_RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
+
+
+def run_status(review_dir: Path) -> str | None:
+    """The review's status as its run.json says it (None: no run.json deep-review could
+    read). A review it calls running that no process works on (`runner`) was killed outright
+    before it could say so: interrupted, as after a Ctrl-C (`resume` finishes it)."""
+    try:
+        status = json.loads((review_dir / RUN_JSON).read_text(encoding="utf-8"))["status"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if status not in _RUN_STATUSES:
+        return None
+    if status == "running" and runner(review_dir) is None:
+        return "interrupted"
+    return str(status)

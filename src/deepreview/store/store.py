@@ -28,15 +28,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from deepreview import lockfile
 from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError, UsageError
-from deepreview.lockfile import FileLock
-from deepreview.runfiles import RUN_JSON
+from deepreview.lockfile import FileLock, note_wait
+from deepreview.runmodel import format_duration
 from deepreview.store.dates import newest_first_key
 from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
 from deepreview.store.repository import Repository
-from deepreview.store.runlock import runner
+from deepreview.store.runlock import run_status
 from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
 
@@ -67,6 +68,13 @@ class ReviewRow:
 
 INDEX: Final = "index.sqlite"
 _LOCK: Final = ".index.lock"
+INDEX_WAIT_S: Final = 60.0  # how long a command waits for another process's index write
+LOCK_WAIT_S: Final = 120.0  # ... and for another process's `.index.lock` (`Store.lock`)
+_INDEX_WRITER: Final = "another process is writing to the store index"
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    return str(exc).startswith(("database is locked", "database table is locked"))
 
 
 def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
@@ -86,22 +94,13 @@ def plain_id(review_id: str) -> bool:
     return bool(review_id) and "/" not in review_id and not review_id.startswith(".")
 
 
-_RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
-
-
 def _follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
-    """The row as run.json tells it: run.json is written first and is the record of truth. A
-    review it calls running that no process works on (`runlock`) was killed outright before
-    it could say so: interrupted, as after a Ctrl-C (`resume` finishes it)."""
+    """The row as run.json tells it (`run_status`): run.json is written first and is the
+    record of truth."""
     if row.status == "complete":
         return row
-    try:
-        status = json.loads((root / row.id / RUN_JSON).read_text(encoding="utf-8"))["status"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return row
-    if status == "running" and runner(root / row.id) is None:
-        status = "interrupted"
-    if status == row.status or status not in _RUN_STATUSES:
+    status = run_status(root / row.id)
+    if status is None or status == row.status:
         return row
     verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
     return dataclasses.replace(row, status=status, verdict=verdict)
@@ -175,24 +174,46 @@ class Store:
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         try:
-            db = sqlite3.connect(self.root / INDEX, timeout=60)
+            db = sqlite3.connect(self.root / INDEX, timeout=INDEX_WAIT_S)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store index in {self.root}: {exc}") from exc
         try:
+            self._note_a_wait(db)
             migrate(db)
             yield db
         except sqlite3.OperationalError as exc:
             if lost_schema(exc):
                 raise StoreError(self.damaged(f"lacks part of its schema ({exc})")) from exc
+            if _locked(exc):
+                raise StoreError(
+                    f"timed out after {format_duration(INDEX_WAIT_S)} waiting for "
+                    f"{self.root / INDEX}: {_INDEX_WRITER}; try again once it is done"
+                ) from exc
+            # No resume advice here: what failed may be a `list`; a review adds its own.
+            hint = "free some space" if "full" in str(exc) else "fix its permissions"
             raise StoreError(
-                f"cannot update the store index in {self.root}: {exc}; "
-                "free some space or fix permissions, then `deep-review resume`"
+                f"cannot update the store index in {self.root}: {exc}; {hint} or pass --store DIR"
             ) from exc
         except sqlite3.DatabaseError as exc:
             # Not a database, or a damaged one: the review folders still hold every review.
             raise StoreError(self.damaged(f"is damaged ({exc})")) from exc
         finally:
             db.close()
+
+    def _note_a_wait(self, db: sqlite3.Connection) -> None:
+        """Say so when waiting on another process's write (`BEGIN EXCLUSIVE` in a tool) lasts
+        (`lockfile.NOTE_AFTER_S`): SQLite itself waits in silence. A read that cannot start
+        by then is the sign; its error, if any other, is left to the first real statement."""
+        db.execute(f"PRAGMA busy_timeout = {int(lockfile.NOTE_AFTER_S * 1000)}")
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlite3.OperationalError as exc:
+            if _locked(exc):
+                note_wait(self.root / INDEX, _INDEX_WRITER)
+        except sqlite3.DatabaseError:
+            pass  # not a database: `migrate` says it, as before
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {int(INDEX_WAIT_S * 1000)}")
 
     def damaged(self, what: str) -> str:
         """The one line for an index that cannot be read as deep-review wrote it."""
@@ -216,7 +237,7 @@ class Store:
     def lock(self) -> FileLock:
         return FileLock(
             self.root / _LOCK,
-            timeout=120,
+            timeout=LOCK_WAIT_S,
             error=StoreError,
             holder="another deep-review is writing to this store",
         )

@@ -196,15 +196,24 @@ def _clear_checkout(path: Path) -> None:
 def remove_worktree(git: Git, path: Path, lock: RepoLock | None = None) -> None:
     lock = lock or repo_lock(git)
     _clear_checkout(path)
+    if not lock.file.path.parent.is_dir():
+        # The repository was deleted while the seat ran: no registration is left to remove,
+        # and taking its lock would make its `.git` folder again.
+        _remove_folder(path)
+        return
     with lock:
         result = git.run(["worktree", "remove", "--force", "--force", str(path)], check=False)
         if not result.ok:
             _LOGGER.debug("worktree remove failed: %s", result.stderr_text)
-            if path.is_symlink():
-                path.unlink()  # the link only, never what it points to
-            else:
-                shutil.rmtree(path, ignore_errors=True)
+            _remove_folder(path)
             git.run(["worktree", "prune"], check=False)
+
+
+def _remove_folder(path: Path) -> None:
+    if path.is_symlink():
+        path.unlink()  # the link only, never what it points to
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -225,15 +234,16 @@ class WorktreeState:
 
 
 def _status(path: Path, pointers: bool) -> tuple[list[str], str]:
+    """A GitError when git cannot read `path` (the repository deleted meanwhile): nothing can
+    be told then, which must not read as an empty status and a HEAD moved to nothing."""
     git = Git(path)
     result = git.run(
         ["status", "--porcelain", "--untracked-files=all"],
-        check=False,
         # A seat's worktree holds LFS pointers: `status` re-reads a file whose stat it cannot
         # trust (one checked out in the second the index was written) through the filter.
         config=SEAT_CONFIG if pointers else None,
     )
-    head = git.run(["rev-parse", "HEAD"], check=False).stdout_text.strip()
+    head = git.run(["rev-parse", "HEAD"]).stdout_text.strip()
     return [line for line in result.stdout_text.splitlines() if line.strip()], head
 
 
@@ -291,8 +301,11 @@ def worktree_changes(
     else, which leaves `git status` clean) is reported as one more line. With `since` (the
     state before this pass), only what changed after it: a path listed then is reported again
     only when its fingerprint differs, and HEAD is compared with the HEAD then. `pointers`: as
-    for `worktree_state`.
+    for `worktree_state`. A folder that is no longer one (removed, or replaced by a link to
+    elsewhere) is one change; one git cannot read (its repository is gone) tells nothing: ().
     """
+    if path.is_symlink() or not path.is_dir():
+        return (f"{path} was replaced or removed",)
     try:
         lines, head = _status(path, pointers)
     except GitError:
