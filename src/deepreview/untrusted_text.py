@@ -44,6 +44,8 @@ _ESCAPES = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# In a file name the marks too: no prose needs them there, and `a\u200f.py` hides one.
+_NAME_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Anything `clean_text` changes: one scan finds out that most text needs no copy.
 _SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -70,13 +72,18 @@ def clean_machine_text(text: str) -> str:
 
 def visible_bidi(text: str) -> str:
     """`text` with each bidi control that reorders text written as its code point."""
-    return _BIDI.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+    return _BIDI.sub(_code_point, text)
+
+
+def _code_point(m: re.Match[str]) -> str:
+    return f"⟨U+{ord(m.group()):04X}⟩"
 
 
 def one_line_name(name: str) -> str:
     """A name (a file path) as shown in prose: on one line, every control character, tab and
-    newline included, as U+FFFD (git allows a newline in a file name), bidi controls shown."""
-    return visible_bidi(_LINE_CONTROL.sub(REPLACEMENT, name))
+    newline included, as U+FFFD (git allows a newline in a file name), bidi controls and
+    marks shown."""
+    return _NAME_BIDI.sub(_code_point, _LINE_CONTROL.sub(REPLACEMENT, name))
 
 
 # JSON escapes every C0 control, not these; nor the bidi controls a machine field keeps.
