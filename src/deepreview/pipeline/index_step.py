@@ -22,6 +22,7 @@ from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
+from deepreview.untrusted_text import clean_text
 
 if TYPE_CHECKING:
     from deepreview.model import Report
@@ -177,9 +178,10 @@ def write_index(store: Store) -> None:
                 critical=row.critical,
                 important=row.important,
                 suggestions=row.suggestions,
-                reviewers=row.reviewers,
+                # as `list` shows them: a folder's name, a config's seat name, cleaned
+                reviewers=tuple(map(clean_text, row.reviewers)),
                 status=row.status,
-                repo=row.repo,
+                repo=clean_text(row.repo),
             )
         )
     reviewers = aggregate(load_history(store, Scope()).reviews)

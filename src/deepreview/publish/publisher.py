@@ -41,7 +41,7 @@ from deepreview.publish.summary import InlineMissing, SummaryInput, adopted, sum
 from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
 from deepreview.store.store import Store
-from deepreview.untrusted_text import clean_strings
+from deepreview.untrusted_text import clean_strings, visible_bidi
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,7 @@ def _publish(
         plan = inline_plan(client, target, stored.repo, stored.number, findings, fingerprints)
     already = [f.id for f in plan.already]
     moved = {
-        f.id: f"{a.path}:{a.line}"
+        f.id: f"{visible_bidi(a.path)}:{a.line}"
         for f, a in plan.comments
         if a.moved_from is not None and a.moved_from != a.line
     }
