@@ -32,6 +32,7 @@ from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.authorship import author, own_review_comments
 from deepreview.publish.followup import last_words, may_reply, plan_replies
 from deepreview.publish.inline import InlinePlan
+from deepreview.publish.lineage import Fingerprints, lineage
 from deepreview.publish.newer import newer_summary
 from deepreview.publish.placement import inline_plan
 from deepreview.publish.refusal import fork_forbidden_line, head_moved_line, review_refusal
@@ -84,6 +85,10 @@ class _Stored:
     repo: str
     number: int
     previous: Report | None  # a later round's previous round, read from the store
+    # By finding ID, the fingerprints of this round's findings and of the previous round's
+    # along their carry chains (`lineage`): their inline comments may carry any of them.
+    fingerprints: Fingerprints = dataclasses.field(default_factory=dict)
+    previous_fingerprints: Fingerprints = dataclasses.field(default_factory=dict)
 
 
 def _load(store: Store, review_id: str) -> _Stored:
@@ -112,20 +117,33 @@ def _load(store: Store, review_id: str) -> _Stored:
         report = _stored_report(path)
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {path}: {exc}") from exc
-    return _Stored(review_id, state, report, repo, pr.number, _previous(store, report))
+    rounds = _rounds(store, report)
+    chain = [*lineage(rounds), {}, {}]
+    previous = rounds[1] if len(rounds) > 1 else None
+    return _Stored(review_id, state, report, repo, pr.number, previous, chain[0], chain[1])
 
 
-def _previous(store: Store, report: Report) -> Report | None:
-    """Round N-1's report, whose findings the replies name (None on a first round, or when it
-    is gone from the store: then no reply is sent)."""
-    info = report.round_info
-    if info is None or not info.previous_review_id:
-        return None
-    path = store.root / renderer("json").file_name(info.previous_review_id)
-    try:
-        return _stored_report(path)
-    except (OSError, ValueError, StoreError):
-        return None
+_ROUNDS_READ = 200  # a bound on the carry chain followed back, against a looping store
+
+
+def _rounds(store: Store, report: Report) -> list[Report]:
+    """`report`, then the round it compared with, and so on back to the first round: round
+    N-1's report is the one whose findings the replies name, all of them the carry chain of
+    fingerprints (`lineage`). It stops at a round gone from the store (none before it: then,
+    without round N-1, no reply is sent)."""
+    rounds = [report]
+    seen: set[str] = set()
+    while len(rounds) < _ROUNDS_READ:
+        info = rounds[-1].round_info
+        if info is None or not info.previous_review_id or info.previous_review_id in seen:
+            break
+        seen.add(info.previous_review_id)
+        path = store.root / renderer("json").file_name(info.previous_review_id)
+        try:
+            rounds.append(_stored_report(path))
+        except (OSError, ValueError, StoreError):
+            break
+    return rounds
 
 
 def _stored_report(path: Path) -> Report:
@@ -231,7 +249,9 @@ def _publish(
             fp for c in earlier if (fp := marker_fingerprint(str(c.get("body") or "")))
         )
         target, findings = stored.state.target, stored.report.findings
-        plan = inline_plan(client, target, stored.repo, stored.number, findings, fingerprints)
+        plan = inline_plan(
+            client, target, stored.repo, stored.number, findings, fingerprints, stored.fingerprints
+        )
     already = [f.id for f in plan.already]
     moved = {
         f.id: f"{a.path}:{a.line}"
@@ -404,7 +424,14 @@ def _follow_up(
     best-effort: when GitHub refuses it, a note says so and the replies stand; publishing the
     round again resolves the threads its replies left open. (replies, resolved, notes), as
     finding IDs of round N-1."""
-    plan = plan_replies(stored.report, stored.previous, comments, stored.review_id, last_word)
+    plan = plan_replies(
+        stored.report,
+        stored.previous,
+        comments,
+        stored.review_id,
+        last_word,
+        stored.previous_fingerprints,
+    )
     replies: list[str] = []
     resolved: list[str] = []
     notes: list[str] = []
@@ -417,7 +444,8 @@ def _follow_up(
                 {"body": reply.body},
                 f"the reply on the inline comment of {reply.prior_id}",
             )
-            replies.append(reply.prior_id)
+            if reply.prior_id not in replies:  # one finding may hold two threads
+                replies.append(reply.prior_id)
         if not reply.resolve:
             continue
         try:
@@ -437,7 +465,8 @@ def _follow_up(
             )
             threads = threads or {}
             continue
-        resolved.append(reply.prior_id)
+        if reply.prior_id not in resolved:
+            resolved.append(reply.prior_id)
     return replies, resolved, notes
 
 
