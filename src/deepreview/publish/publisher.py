@@ -67,14 +67,14 @@ class PublishResult:
 class PublishFailed(PublishError):
     """GitHub refused a write (exit 5), with what was sent before it: `--json` reports both."""
 
-    def __init__(
-        self, message: str, *, stored: _Stored, sent: tuple[ApiRequest, ...], posted: list[str]
-    ) -> None:
+    def __init__(self, message: str, *, stored: _Stored, sender: Sender) -> None:
         super().__init__(message)
         self.review_id = stored.review_id
         self.repo, self.pr_number = stored.repo, stored.number
-        self.sent = sent
-        self.inline_posted = tuple(posted)
+        self.sent = tuple(sender.writes)
+        self.inline_posted = tuple(sender.posted)
+        # The summary went out before the write that failed (it goes first): said as sent.
+        self.summary, self.summary_url = sender.summary, sender.summary_url
 
 
 @dataclass(frozen=True)
@@ -182,8 +182,7 @@ def publish_review(
         raise PublishFailed(
             f"{line}. The review is stored unchanged; publish it again with `{again}`",
             stored=stored,
-            sent=tuple(sender.writes),
-            posted=sender.posted,
+            sender=sender,
         ) from exc
 
 
@@ -295,6 +294,7 @@ def _publish(
         cid = answer.get("id", cid)
         summary_url = answer.get("html_url", summary_url)
     summary_url = summary_url if isinstance(summary_url, str) else None
+    sender.summary, sender.summary_url = action, summary_url
     comment = f"repos/{stored.repo}/issues/comments/{cid}"
 
     head_sha = stored.state.target.head_sha
@@ -317,8 +317,7 @@ def _publish(
         raise PublishFailed(
             head_moved_line(review_id, stored.number, head_sha, listed=listed),
             stored=stored,
-            sent=tuple(sender.writes),
-            posted=sender.posted,
+            sender=sender,
         ) from exc
     if outcome.refused is not None:
         notes.append(
