@@ -108,7 +108,7 @@ class Reply:
     sent: bool = False
 
 
-def _ours(comments: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+def ours_by_fingerprint(comments: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     """Our top-level inline comments (the first per fingerprint), by fingerprint; `comments`
     are the token's own (`authorship.own_review_comments`): anyone may write our marker."""
     by_fp: dict[str, int] = {}
@@ -143,7 +143,7 @@ def plan_replies(
     info = report.round_info
     if info is None or previous is None:
         return ()
-    by_fp = _ours(comments)
+    by_fp = ours_by_fingerprint(comments)
     replied = {
         c.get("in_reply_to_id"): c.get("id")
         for c in comments
@@ -203,6 +203,7 @@ __all__ = [
     "has_verdict_layout",
     "last_words",
     "may_reply",
+    "ours_by_fingerprint",
     "plan_replies",
     "round_lines",
     "verdict_round",

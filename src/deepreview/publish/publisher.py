@@ -30,6 +30,7 @@ from deepreview.github.viewer import viewer_login
 from deepreview.model import Report
 from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.authorship import author, own_review_comments
+from deepreview.publish.declined import left_out, plan_declined
 from deepreview.publish.followup import last_words, may_reply, plan_replies
 from deepreview.publish.inline import InlinePlan
 from deepreview.publish.lineage import Fingerprints, lineage
@@ -89,6 +90,9 @@ class _Stored:
     # along their carry chains (`lineage`): their inline comments may carry any of them.
     fingerprints: Fingerprints = dataclasses.field(default_factory=dict)
     previous_fingerprints: Fingerprints = dataclasses.field(default_factory=dict)
+    # (round, finding ID) -> its fingerprints, for every round read: a declined finding's
+    # inline comment is found by them (`declined`).
+    by_round: Mapping[tuple[int, str], frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 def _load(store: Store, review_id: str) -> _Stored:
@@ -120,7 +124,14 @@ def _load(store: Store, review_id: str) -> _Stored:
     rounds = _rounds(store, report)
     chain = [*lineage(rounds), {}, {}]
     previous = rounds[1] if len(rounds) > 1 else None
-    return _Stored(review_id, state, report, repo, pr.number, previous, chain[0], chain[1])
+    by_round = {
+        (r.round_info.number if r.round_info is not None else 1, fid): fps
+        for r, fps_by_id in zip(rounds, chain, strict=False)
+        for fid, fps in fps_by_id.items()
+    }
+    return _Stored(
+        review_id, state, report, repo, pr.number, previous, chain[0], chain[1], by_round
+    )
 
 
 _ROUNDS_READ = 200  # a bound on the carry chain followed back, against a looping store
@@ -235,7 +246,8 @@ def _publish(
     earlier: list[dict[str, Any]] = []  # our marked review comments: inline and replies
     last_word: dict[int, int] = {}  # a thread's first comment -> its newest reply (anyone's)
     notes: list[str] = []
-    if inline or (stored.previous is not None and may_reply(stored.report)):
+    answers = stored.previous is not None and may_reply(stored.report)
+    if inline or answers or left_out(stored.report):
         comments = client.get_pages(
             f"{pr_path}/comments", what=f"the review comments of PR #{stored.number}"
         )
@@ -430,7 +442,7 @@ def _follow_up(
         stored.review_id,
         last_word,
         stored.previous_fingerprints,
-    )
+    ) + plan_declined(stored.report, comments, stored.by_round, stored.review_id)
     replies: list[str] = []
     resolved: list[str] = []
     notes: list[str] = []
