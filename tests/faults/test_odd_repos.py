@@ -11,15 +11,8 @@ import pytest
 
 from fakebin.harness import Fakes, assert_no_leftovers
 from support.fake_github import FakeGitHub
+from support.refusal import assert_refused
 from support.repos import commit_all, git, make_repo, write
-
-
-def _assert_refused(res, needle: str, store: Path) -> None:  # type: ignore[no-untyped-def]
-    assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
-    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, res.stderr
-    assert needle in lines[0], lines[0]
-    assert not store.exists(), "a refused review must not create the store"
 
 
 def _shallow_clone(tmp_path: Path) -> Path:
@@ -63,7 +56,7 @@ def test_shallow_clone_says_to_fetch_history(tmp_path: Path, args: list[str]) ->
     clone = _shallow_clone(tmp_path)
     fakes = Fakes(tmp_path)
     res = fakes.review(clone, "--agents", "static", *args)
-    _assert_refused(res, "shallow clone", fakes.store)
+    assert_refused(res, "shallow clone", fakes.store)
     assert "git fetch --unshallow" in res.stderr
 
 
@@ -85,7 +78,7 @@ def test_shallow_clone_of_a_pr_says_to_fetch_history(tmp_path: Path) -> None:
         api.add_pull("acme/demo", 7, head_ref="feature/x")
         env = fakes.env({"GH_REPO": "acme/demo", **api.env("tok-1")})
         res = fakes.review(clone, "--agents", "static", "7", env=env)
-    _assert_refused(res, "shallow clone", fakes.store)
+    assert_refused(res, "shallow clone", fakes.store)
 
 
 def test_shallow_clone_reviews_once_history_is_there(tmp_path: Path) -> None:
@@ -118,7 +111,7 @@ def test_bare_repository_says_to_use_a_checkout(tmp_path: Path, how: str) -> Non
         res = fakes.review(bare, "--agents", "static", "main..feature/x")
     else:
         res = fakes.review(tmp_path, "--agents", "static", "main..feature/x", "--repo", str(bare))
-    _assert_refused(res, "is a bare repository", fakes.store)
+    assert_refused(res, "is a bare repository", fakes.store)
     assert f"git -C {bare} worktree add" in res.stderr
 
 
@@ -126,7 +119,7 @@ def test_inside_the_git_folder_says_to_cd_to_the_checkout(tmp_path: Path) -> Non
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     res = fakes.review(repo / ".git", "--agents", "static", "main..feature/x")
-    _assert_refused(res, "is inside a repository's .git folder", fakes.store)
+    assert_refused(res, "is inside a repository's .git folder", fakes.store)
 
 
 # A `git-lfs` whose server cannot be reached: smudging fails, unless told to skip it (as

@@ -11,15 +11,8 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes
+from support.refusal import assert_refused
 from support.repos import git, make_repo
-
-
-def _assert_refused(res, needle: str, store: Path) -> None:  # type: ignore[no-untyped-def]
-    assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
-    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, res.stderr
-    assert needle in lines[0], lines[0]
-    assert not store.exists(), "a refused review must not create the store"
 
 
 def test_repository_git_refuses_for_its_owner(tmp_path: Path) -> None:
@@ -30,7 +23,7 @@ def test_repository_git_refuses_for_its_owner(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     env = fakes.env({"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"})
     res = fakes.review(repo, "--agents", "static", "main..feature/x", env=env)
-    _assert_refused(res, "owned by another user", fakes.store)
+    assert_refused(res, "owned by another user", fakes.store)
     assert f"git config --global --add safe.directory {repo}" in res.stderr
     assert "not inside a git repository" not in res.stderr
 
@@ -54,7 +47,7 @@ def test_partial_clone_whose_blobs_are_not_here(tmp_path: Path) -> None:
     shutil.rmtree(upstream)  # the promisor remote is gone: the branch's blobs cannot be fetched
     fakes = Fakes(tmp_path)
     res = fakes.review(clone, "--agents", "static", "main..origin/feature/x")
-    _assert_refused(res, "partial clone", fakes.store)
+    assert_refused(res, "partial clone", fakes.store)
     assert "fatal:" not in res.stderr
 
 
@@ -65,7 +58,7 @@ def test_backwards_range_says_so(tmp_path: Path, dots: str) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, "--agents", "static", f"feature/x{dots}main")
-    _assert_refused(res, f"feature/x{dots}main is backwards", fakes.store)
+    assert_refused(res, f"feature/x{dots}main is backwards", fakes.store)
     assert f"use main{dots}feature/x" in res.stderr
 
 
@@ -87,7 +80,7 @@ def test_option_shaped_name_is_not_an_option(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, "--agents", "static", "main..--all")
-    _assert_refused(res, "unknown ref '--all'", fakes.store)
+    assert_refused(res, "unknown ref '--all'", fakes.store)
 
 
 def test_branch_named_like_a_commit_warns(tmp_path: Path) -> None:
@@ -108,7 +101,7 @@ def test_inside_the_git_folder_names_the_folder(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     res = fakes.review(repo / ".git", "--agents", "static", "main..feature/x")
-    _assert_refused(res, f"{repo.resolve() / '.git'} is inside a repository's .git", fakes.store)
+    assert_refused(res, f"{repo.resolve() / '.git'} is inside a repository's .git", fakes.store)
 
 
 def test_tag_is_named_a_tag(tmp_path: Path) -> None:
@@ -116,7 +109,7 @@ def test_tag_is_named_a_tag(tmp_path: Path) -> None:
     git(repo, "tag", "-a", "v2", "-m", "release 2", "feature/x")
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, "--agents", "static", "v2")
-    _assert_refused(res, "'v2' is a tag, not a local branch", fakes.store)
+    assert_refused(res, "'v2' is a tag, not a local branch", fakes.store)
     assert "use v2~1..v2" in res.stderr
 
 
@@ -125,5 +118,5 @@ def test_pull_request_ref_names_the_pull_request(tmp_path: Path) -> None:
     git(repo, "update-ref", "refs/pull/7/head", "feature/x")
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, "--agents", "static", "refs/pull/7/head")
-    _assert_refused(res, "is the head of pull request #7, not a local branch", fakes.store)
+    assert_refused(res, "is the head of pull request #7, not a local branch", fakes.store)
     assert "deep-review review 7" in res.stderr
