@@ -16,6 +16,7 @@ from deepreview.cli.options import store_option
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
 from deepreview.formats import FORMATS, READABLE, renderer
+from deepreview.pipeline.memory import row_series
 from deepreview.pipeline.review import locate_store
 from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
@@ -88,7 +89,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                             "head_sha": r.head_sha,
                             "repo": repos[r.id],
                             "repo_key": r.repo_key,
-                            "series": r.series or (f"branch:{r.branch}" if r.branch else ""),
+                            "series": row_series(r),
                             "round": r.round_no or None,
                         }
                         for r in rows
