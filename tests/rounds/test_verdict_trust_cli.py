@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, write
+from support.repos import commit_all, run_cli, write
 from support.rounds import (
     NO_FINDINGS,
     ROUND1,
@@ -144,6 +144,12 @@ def test_an_uncommitted_review_is_in_no_round_series(tmp_path: Path) -> None:
     wip = json.loads(stored(fakes, res.json()["review_id"], ".json"))
     assert wip["round_info"] is None
     assert "| **Round** | 1 |" in stored(fakes, res.json()["review_id"], ".md")
+    # Trial 44: `list --json` put it in the branch's series, as a script grouping rounds reads
+    listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env()).json()["reviews"]
+    wip_row = next(r for r in listed if r["id"] == res.json()["review_id"])
+    assert (wip_row["series"], wip_row["round"]) == ("", None), wip_row
+    declined = run_cli(["decline", wip_row["id"], "I1", "--reason", "x"], cwd=repo, env=fakes.env())
+    assert declined.returncode == 2 and "no series" in declined.stderr, declined.stderr
     (repo / "notes.txt").unlink()
 
     again = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))

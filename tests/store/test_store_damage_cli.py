@@ -403,3 +403,29 @@ def test_delete_of_a_round_a_later_round_builds_on_needs_force(tmp_path: Path) -
     assert res.returncode == 0, res.stderr
     listed = _cli(fakes, repo, "list", "--json")
     assert [r["id"] for r in listed.json()["reviews"]] == [second]
+
+
+def test_delete_of_a_round_no_later_round_builds_on_needs_no_force(tmp_path: Path) -> None:
+    """Trial 44: a round in which every seat failed, and a review killed outright, hold no
+    findings a later round carries forward: deleting either needed --force, and the advice was
+    to delete the good later round first."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    fakes.write_config({"alpha": fakes.seat("exit")})
+    failed = fakes.review(repo, "--agents", "alpha", "--format", "md")
+    assert failed.returncode == 3, failed.stderr
+    failed_id = failed.json()["review_id"]
+    killed = run_round(fakes, repo, ROUND1)["review_id"]
+    _set_status(fakes.store, killed, "running")  # killed outright: nothing runs it
+    with sqlite3.connect(fakes.store / "index.sqlite") as db:
+        db.execute("UPDATE reviews SET status = 'running' WHERE id = ?", (killed,))
+    db.close()
+    later = run_round(fakes, repo, ROUND1)["review_id"]
+
+    res = _cli(fakes, repo, "delete", failed_id, "--yes")
+    assert res.returncode == 0, res.stderr
+    res = _cli(fakes, repo, "delete", killed, "--yes")
+    assert res.returncode == 0, res.stderr
+    assert f"note: review {killed} was interrupted" in res.stderr, res.stderr
+    listed = _cli(fakes, repo, "list", "--json")
+    assert [r["id"] for r in listed.json()["reviews"]] == [later]

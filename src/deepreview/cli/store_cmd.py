@@ -16,13 +16,15 @@ from deepreview.cli.options import store_option
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
 from deepreview.formats import FORMATS, READABLE, renderer
+from deepreview.pipeline.memory import row_series
 from deepreview.pipeline.review import locate_store
 from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import no_date_note, shown_time, utc_time
+from deepreview.store.repository import repository_labels
 from deepreview.store.runlock import run_status
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.store import Store
 from deepreview.untrusted_text import clean_text, escape_json_controls
 
 
@@ -66,7 +68,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     notes = [no_date_note(r.id, r.created_at) for r in rows if utc_time(r.created_at) is None]
     # A store may be shared by repositories reviewing branches of the same name: each row says
     # whose it is, and its round in that repository's series.
-    repos = _repository_labels(rows)
+    repos = repository_labels(rows)
     if as_json:
         click.echo(
             json.dumps(
@@ -87,7 +89,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                             "head_sha": r.head_sha,
                             "repo": repos[r.id],
                             "repo_key": r.repo_key,
-                            "series": r.series or (f"branch:{r.branch}" if r.branch else ""),
+                            "series": row_series(r),
                             "round": r.round_no or None,
                         }
                         for r in rows
@@ -123,18 +125,6 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             clean_text(", ".join(r.reviewers)),  # as stored by an older version, too
         )
     Console(width=160).print(table)
-
-
-def _repository_labels(rows: list[ReviewRow]) -> dict[str, str]:
-    """Review ID -> its repository's name, with its key when two repositories of that name are
-    listed (`o1/app` and `o2/app` are both `app` without a GitHub remote)."""
-    keys: dict[str, set[str]] = {}
-    for r in rows:
-        keys.setdefault(r.repo, set()).add(r.repo_key)
-    return {
-        r.id: f"{r.repo} ({r.repo_key})" if len(keys[r.repo]) > 1 and r.repo_key else r.repo
-        for r in rows
-    }
 
 
 @click.command()

@@ -20,6 +20,7 @@ from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
 from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor
+from deepreview.store.repository import repository_labels
 from deepreview.store.store import ReviewRow, Store
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_text
@@ -159,7 +160,9 @@ def write_index(store: Store) -> None:
     from deepreview.store.history import Scope, load_history
 
     entries = []
-    for row in store.rows():
+    rows = store.rows()
+    repos = repository_labels(rows)  # as `list` names them: `app (/src/o1/app)` beside o2's
+    for row in rows:
         # Report files of a review not complete are a killed final write's: not linked.
         done = row.status == "complete"
         html = f"{row.id}.html" if done and (store.root / f"{row.id}.html").exists() else None
@@ -181,7 +184,7 @@ def write_index(store: Store) -> None:
                 # as `list` shows them: a folder's name, a config's seat name, cleaned
                 reviewers=tuple(map(clean_text, row.reviewers)),
                 status=row.status,
-                repo=clean_text(row.repo),
+                repo=clean_text(repos[row.id]),
             )
         )
     reviewers = aggregate(load_history(store, Scope()).reviews)

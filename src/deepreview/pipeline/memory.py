@@ -43,6 +43,10 @@ _ROUND = re.compile(r"^\s*(\d+)")
 
 
 def row_series(row: ReviewRow) -> str:
+    """The series a stored review is a round of: "" for a range and for an `--uncommitted`
+    review (its branch is kept for display only: it is round 1 on its own)."""
+    if row.kind == "uncommitted":
+        return ""
     return row.series or (f"branch:{row.branch}" if row.branch else "")
 
 
@@ -265,7 +269,8 @@ def context_plan(
             skipped.append(f"{one_line(update)} ({reason})")
         else:
             edits.append(edit)
-    series = row_series(row)
+    # the branch's declines apply to its work in progress too (an `--uncommitted` review)
+    series = row.series or (f"branch:{row.branch}" if row.branch else "")
     by_design: list[ContextEdit] = []
     for d in list_declines(store, series, row.repository) if series else []:
         if d.reason.lower().startswith("by design"):

@@ -122,11 +122,17 @@ def unkeyed_note(store: Store, series: str, branch: str, repo: Repository) -> st
 
 
 def later_rows(store: Store, review_id: str) -> list[ReviewRow]:
-    """Complete reviews of `review_id`'s series stored after it, oldest first (none for a
-    review in no series: an unknown ID, an `--uncommitted` one)."""
+    """Complete reviews of `review_id`'s series stored after it, oldest first: the rounds that
+    build on its findings. None for a review in no series (an unknown ID, an `--uncommitted`
+    one) and for one that is no complete round (interrupted, killed, every seat failed): a
+    later round compares with the round before it, never with that one."""
     rows = store.rows()
     this = next((r for r in rows if r.id == review_id), None)
-    if this is None or this.kind == "uncommitted" or not (this.series or this.branch):
+    if this is None or this.status != "complete" or this.verdict == FAILED:
+        return []
+    if this.kind == "uncommitted":
+        return []
+    if not (this.series or this.branch):
         return []
     return [
         r

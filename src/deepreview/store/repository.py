@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from deepreview.targets.target import Target
+
+
+class _Row(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def repo(self) -> str: ...
+    @property
+    def repo_key(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -36,3 +46,17 @@ class Repository:
         """A keyless row this repository held by its name before keys were told (m009): one
         that is left out now, which a round says (`rounds.previous.unkeyed_note`)."""
         return bool(self.key) and not key and name == self.name
+
+
+def repository_labels(rows: Iterable[_Row]) -> dict[str, str]:
+    """Review ID -> its repository's name, with its key when two repositories of that name are
+    listed (`o1/app` and `o2/app` are both `app` without a GitHub remote): what `list` and the
+    index page show, so both tell them apart the same way."""
+    rows = list(rows)
+    keys: dict[str, set[str]] = {}
+    for r in rows:
+        keys.setdefault(r.repo, set()).add(r.repo_key)
+    return {
+        r.id: f"{r.repo} ({r.repo_key})" if len(keys[r.repo]) > 1 and r.repo_key else r.repo
+        for r in rows
+    }
