@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+from deepreview.checkmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
 from deepreview.checks.patch import fix_diff, fuzzy_apply, parse_patch
@@ -26,7 +27,6 @@ from deepreview.checks.testrun import SuiteRun, new_failures, run_tests, scrubbe
 from deepreview.config import ChecksSettings
 from deepreview.consolidate.features import TEST_PATH
 from deepreview.model import Finding
-from deepreview.runmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.targets.git import Git
 from deepreview.workspace.ledger import Ledger
 from deepreview.workspace.worktree import restore_checkout, seat_worktree, worktree_git_dir

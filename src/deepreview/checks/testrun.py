@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Final
 
 from deepreview import proc
-from deepreview.runmodel import TestOutcome
+from deepreview.checkmodel import TestOutcome
 from deepreview.store.redact import is_secret_name
 from deepreview.targets.git import without_inherited
 
