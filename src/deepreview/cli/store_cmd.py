@@ -21,8 +21,9 @@ from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import no_date_note, shown_time, utc_time
+from deepreview.store.rows import ReviewRow
 from deepreview.store.runlock import run_status
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.store import Store
 from deepreview.untrusted_text import clean_text, escape_json_controls
 
 

@@ -20,7 +20,8 @@ from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
 from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import Store
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
