@@ -75,7 +75,9 @@ def test_a_test_runs_group_is_told_from_a_seats(tmp_path: Path) -> None:
             "review R1 was killed before it cleaned up: stopped 1 seat process group and "
             "1 test run process group still running"
         ]
-        assert [proc.wait(timeout=60) for proc in procs] == [-signal.SIGTERM] * 2
+        # stopped by a signal: SIGTERM, or SIGKILL where it is ignored (as an xdist worker's
+        # children may inherit)
+        assert all(proc.wait(timeout=60) in (-signal.SIGTERM, -signal.SIGKILL) for proc in procs)
     finally:
         for proc in procs:
             if proc.poll() is None:
