@@ -23,7 +23,8 @@ from deepreview.runmodel import SeatRun
 from deepreview.serialize import to_json
 from deepreview.stats.aggregate import aggregate
 from deepreview.store.history import Scope, load_history
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import Store
 
 SEATS = (("claude", "Opus 4.6"), ("codex", "GPT 5.4"), ("gemini", "3.1 Pro"), ("static", None))
 

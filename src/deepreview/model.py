@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, Final, Literal, get_args
 
+from deepreview.checkmodel import CheckResults, FixCheck
 from deepreview.feedback import ThreadVerdict
-from deepreview.runmodel import SCHEMA_VERSION, CheckResults, Commit, FixCheck, SeatRun
+from deepreview.runmodel import SCHEMA_VERSION, Commit, SeatRun
 from deepreview.untrusted_text import visible_bidi
 
 

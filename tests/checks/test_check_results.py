@@ -8,9 +8,9 @@ from pathlib import Path
 
 import jsonschema
 
+from deepreview.checkmodel import CheckResults, FixCheck, Mutant
 from deepreview.findings.report_parse import parse_report
 from deepreview.render import render_report
-from deepreview.runmodel import CheckResults, FixCheck, Mutant
 from deepreview.serialize import report_from_data, to_data
 
 ROOT = Path(__file__).resolve().parents[2]

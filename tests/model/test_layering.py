@@ -13,6 +13,7 @@ LAYERS = [
         "errors",
         "feedback",
         "runmodel",
+        "checkmodel",
         "model",
         "proc",
         "serialize",

@@ -7,9 +7,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from deepreview.checkmodel import CheckResults, FixCheck
 from deepreview.model import Report
 from deepreview.render.html import render_html
-from deepreview.runmodel import CheckResults, FixCheck
 
 OK = FixCheck(applies=True, tests="pass", baseline="fail", diff="-a\n+b")
 WEAK = FixCheck(applies=True, tests="pass", baseline="fail", edits_tests=("t.py",), diff="-c\n+d")

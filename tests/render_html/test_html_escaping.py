@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from deepreview.checkmodel import CheckResults, FixCheck
 from deepreview.model import (
     AppendixEntry,
     Assessment,
@@ -26,7 +27,7 @@ from deepreview.model import (
     Severity,
 )
 from deepreview.render.html import asset, markdown_html, markdown_inline, render_html, safe_url
-from deepreview.runmodel import CheckResults, FixCheck, SeatRun
+from deepreview.runmodel import SeatRun
 
 # The `probe_html` fixture (conftest): HTML text -> parsed facts about it.
 Probe = Callable[[str], Any]

@@ -8,10 +8,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from deepreview.checkmodel import CheckResults, FixCheck, Mutant
 from deepreview.findings.report_parse import parse_report
 from deepreview.model import Assessment, DesignObservation
 from deepreview.render import render_report
-from deepreview.runmodel import CheckResults, FixCheck, Mutant
 from support.live_markdown import live_hazards
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from deepreview.checkmodel import CheckResults
 from deepreview.findings import parse_report
 from deepreview.model import (
     AppendixEntry,
@@ -31,7 +32,6 @@ from deepreview.model import (
 from deepreview.publish.summary import SummaryInput, summary_body
 from deepreview.render.markdown import render_markdown
 from deepreview.render.sarif import to_sarif
-from deepreview.runmodel import CheckResults
 from fakebin.harness import Fakes
 from support.repos import make_repo
 

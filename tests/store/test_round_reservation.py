@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from deepreview.store.repository import Repository
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import Store
 
 SERIES = ""
 BRANCH = "feature"

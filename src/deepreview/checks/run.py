@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import queue
 import threading
 import time
@@ -19,16 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+from deepreview.checkmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
 from deepreview.checks.patch import fix_diff, fuzzy_apply, parse_patch
-from deepreview.checks.testrun import SuiteRun, new_failures, run_tests, scrubbed_env
+from deepreview.checks.testrun import SuiteRun, Watch, new_failures, run_tests, scrubbed_env
 from deepreview.config import ChecksSettings
 from deepreview.consolidate.features import TEST_PATH
 from deepreview.model import Finding
-from deepreview.runmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.targets.git import Git
-from deepreview.workspace.ledger import Ledger
+from deepreview.workspace.ledger import Ledger, recorded_group
 from deepreview.workspace.worktree import restore_checkout, seat_worktree, worktree_git_dir
 
 NO_TEST_COMMAND: Final = "no test command configured"
@@ -104,7 +105,9 @@ def measure(req: CheckRequest, cancel: threading.Event | None = None) -> Measure
         return Measured(dataclasses.replace(base, note=NO_TEST_COMMAND))
     env = scrubbed_env(req.env, s.env)
     with _worktree(req, "baseline") as wt:
-        baseline = run_tests(s.test, cwd=wt, env=env, timeout=s.timeout, cancel=cancel)
+        baseline = run_tests(
+            s.test, cwd=wt, env=env, timeout=s.timeout, cancel=cancel, watch=_watch(req)
+        )
     result = dataclasses.replace(
         base,
         baseline_log=_log(req.logs, "baseline", s.test, baseline, "without any fix or mutation"),
@@ -158,6 +161,12 @@ def check_more_fixes(
     return dataclasses.replace(results, fix_checks=(*results.fix_checks, *more))
 
 
+def _watch(req: CheckRequest) -> Watch:
+    """Each test run's process group written down while it runs, as a seat's is: should this
+    process be killed outright, the next command's cleanup stops it (`workspace.sweep`)."""
+    return functools.partial(recorded_group, req.ledger, of="tests")
+
+
 @contextlib.contextmanager
 def _worktree(req: CheckRequest, name: str) -> Iterator[Path]:
     with seat_worktree(req.repo, req.sha, f"check-{name}", req.ledger, lfs_content=True) as wt:
@@ -189,6 +198,7 @@ def _check_fixes(
                 near=at.lines,
                 logs=req.logs,
                 log_name=f"fix-{n}",
+                watch=_watch(req),
             )
 
     with ThreadPoolExecutor(max_workers=req.settings.jobs) as pool:
@@ -281,6 +291,7 @@ def check_fix(
     near: tuple[int, int] | None = None,
     logs: CheckLogs | None = None,
     log_name: str = "fix",
+    watch: Watch | None = None,
 ) -> FixCheck:
     ok, reason = apply_fix(wt, diff, default_path, near)
     if not ok:
@@ -296,7 +307,9 @@ def check_fix(
     if baseline.outcome == "timeout":
         # Each fix would wait out the whole timeout too, and prove nothing (as the probes).
         return dataclasses.replace(applied, reason=BASELINE_TIMED_OUT)
-    run = run_tests(settings.test, cwd=wt, env=env, timeout=settings.timeout, cancel=cancel)
+    run = run_tests(
+        settings.test, cwd=wt, env=env, timeout=settings.timeout, cancel=cancel, watch=watch
+    )
     what = "with this fix applied" + (f" ({reason})" if reason else "")
     new = new_failures(run, baseline)
     # Excused only when every test failing now failed without the fix too, by name.
@@ -366,7 +379,15 @@ def _probe(
                     continue
                 fresh = False
                 results[i] = run_mutant(
-                    wt, m, s.test, env, timeout, cancel, logs=req.logs, log_name=f"mutant-{i + 1}"
+                    wt,
+                    m,
+                    s.test,
+                    env,
+                    timeout,
+                    cancel,
+                    logs=req.logs,
+                    log_name=f"mutant-{i + 1}",
+                    watch=_watch(req),
                 )
 
     workers = min(s.jobs, len(chosen))
@@ -399,6 +420,7 @@ def run_mutant(
     *,
     logs: CheckLogs | None = None,
     log_name: str = "mutant",
+    watch: Watch | None = None,
 ) -> Mutant:
     """Run the tests with `m` applied in `wt`; the file is restored afterwards."""
     file = wt / m.path
@@ -409,7 +431,7 @@ def run_mutant(
     original = file.read_bytes()
     try:
         file.write_text(apply_mutation(original.decode("utf-8"), m), encoding="utf-8")
-        run = run_tests(test, cwd=wt, env=env, timeout=timeout, cancel=cancel)
+        run = run_tests(test, cwd=wt, env=env, timeout=timeout, cancel=cancel, watch=watch)
     finally:
         file.write_bytes(original)
     status = _MUTANT_STATUS.get(run.outcome, "error")

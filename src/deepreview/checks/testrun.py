@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from deepreview import proc
-from deepreview.runmodel import TestOutcome
+from deepreview.checkmodel import TestOutcome
 from deepreview.store.redact import is_secret_name
 from deepreview.targets.git import without_inherited
+
+# Entered with the test command's pid once it runs, left once its process group is gone.
+Watch = Callable[[int], AbstractContextManager[object]]
 
 _MAX_OUTPUT: Final = 4 << 20
 _TAIL_LINES: Final = 15
@@ -100,9 +104,17 @@ def run_tests(
     env: Mapping[str, str],
     timeout: float,
     cancel: threading.Event | None = None,
+    watch: Watch | None = None,
 ) -> SuiteRun:
+    """`watch`: see `proc.run` (the run's group written down, `ledger.recorded_group`)."""
     result = proc.run(
-        argv, cwd=cwd, env=env, timeout=timeout, max_output_bytes=_MAX_OUTPUT, cancel=cancel
+        argv,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        max_output_bytes=_MAX_OUTPUT,
+        cancel=cancel,
+        watch=watch,
     )
     output = result.stdout_text + ("\n" + result.stderr_text if result.stderr else "")
     took = result.duration_s

@@ -19,6 +19,7 @@ from typing import Any, Final
 import jinja2
 
 from deepreview import templating
+from deepreview.checkmodel import CheckResults
 from deepreview.checks.patch import fix_diff
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.inputs import SeatReview
@@ -26,7 +27,6 @@ from deepreview.consolidate.merge import reconcile_severity
 from deepreview.lead.schema import published_schema_text
 from deepreview.model import Assessment, DesignObservation, Report, format_counts
 from deepreview.prompts.review import target_vars, tidy_blank_lines
-from deepreview.runmodel import CheckResults
 from deepreview.targets.target import Target
 
 BODY_EXCERPT: Final = 1500  # characters of a finding's body shown to the lead

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from deepreview.checkmodel import CheckResults
 from deepreview.checks import (
     CheckRequest,
     Measured,
@@ -23,7 +24,6 @@ from deepreview.checks.logs import CheckLogs
 from deepreview.model import Finding, Report
 from deepreview.pipeline.checkout_watch import CheckoutWatch, tests_checkout_note
 from deepreview.pipeline.rounds_prompt_step import previous_round
-from deepreview.runmodel import CheckResults
 
 if TYPE_CHECKING:
     from deepreview.pipeline.context import Prepared, StateWriter

@@ -21,7 +21,8 @@ from deepreview.pipeline.runstate import RunState
 from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor
 from deepreview.store.repository import repository_labels
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import Store
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_text
 

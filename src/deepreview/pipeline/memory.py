@@ -36,7 +36,8 @@ from deepreview.store.declines import (
     remove_decline,
 )
 from deepreview.store.repository import Repository
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import Store
 from deepreview.targets.git import Git, find_repo_root
 
 _ROUND = re.compile(r"^\s*(\d+)")

@@ -25,7 +25,8 @@ from deepreview.pipeline.runstate import load_state, with_repo_key
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
 from deepreview.store.declines import restore_declines
-from deepreview.store.store import INDEX, ReviewRow, Store, lost_schema, plain_id
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import INDEX, Store, lost_schema, plain_id
 
 if TYPE_CHECKING:
     from deepreview.model import Report

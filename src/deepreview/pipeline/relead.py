@@ -30,7 +30,8 @@ from deepreview.rounds.previous import later_rows
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
 from deepreview.store.declines import list_declines
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from deepreview.checkmodel import CheckResults
 from deepreview.config import ChecksSettings
 from deepreview.errors import StoreError, first_problem
 from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
-from deepreview.runmodel import CheckResults, SeatRun
+from deepreview.runmodel import SeatRun
 from deepreview.stats.panel import PanelChoice
 from deepreview.targets.build import review_diff
 from deepreview.targets.git import Git

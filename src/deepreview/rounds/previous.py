@@ -18,7 +18,8 @@ from deepreview.rounds.renames import follow_finding, moved_note, renamed_paths,
 from deepreview.store.dates import utc_time
 from deepreview.store.declines import list_declines
 from deepreview.store.repository import Repository
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import Store
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_strings

@@ -20,7 +20,8 @@ from deepreview.stats.aggregate import ReviewFacts
 from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, seat_facts
 from deepreview.store.dates import no_date_note, utc_time
 from deepreview.store.repository import Repository
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.rows import ReviewRow
+from deepreview.store.store import Store
 
 # Bump when `SeatFacts` / `LeadFacts` or how they are computed changes: cached rows are then
 # recomputed. 2: the lead's facts (`lead_facts`) are cached beside the seats'. 3: a finding

@@ -1,8 +1,8 @@
 """What reviews killed outright left: their seats' worktrees (registered in the user's
-repository) and homes outside the store, their seats' agents, still running, and the temporary
-files of a write cut short inside the store. `review`, `resume`, `list`, `reindex` and `delete`
-stop and remove them when they find them (`workspace.sweep`: never those of a review a process
-still runs), one note a review.
+repository) and homes outside the store, their seats' agents and their checks' test runs,
+still running, and the temporary files of a write cut short inside the store. `review`,
+`resume`, `list`, `reindex` and `delete` stop and remove them when they find them
+(`workspace.sweep`: never those of a review a process still runs), one note a review.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def sweep_killed(store: Store, *, seats_next: bool = False) -> list[str]:
 def _note(review_id: str, lefts: list[Leftover]) -> str:
     trees = [x for x in lefts if x.kind == "worktree" and x.removed]
     homes = [x for x in lefts if x.kind == "home" and x.removed]
-    groups = [x for x in lefts if x.kind == "group" and x.removed]
+    seats = sum(x.kind == "group" and x.removed and x.of == "seat" for x in lefts)
+    tests = sum(x.kind == "group" and x.removed and x.of == "tests" for x in lefts)
     kept = [x for x in lefts if not x.removed and x.kind != "group"]
     done: list[str] = []
     if trees:
@@ -59,9 +60,11 @@ def _note(review_id: str, lefts: list[Leftover]) -> str:
     if homes:
         done.append(_count(len(homes), "home folder" if trees else "leftover seat home folder"))
     said = [f"removed {' and '.join(done)}"] if done else []
-    if groups:
+    if seats or tests:
         # first: a seat still running after its review was killed was spending money
-        said.insert(0, f"stopped {_count(len(groups), 'seat process group')} still running")
+        groups = [_count(seats, "seat process group")] if seats else []
+        groups += [_count(tests, "test run process group")] if tests else []
+        said.insert(0, f"stopped {' and '.join(groups)} still running")
     if kept:
         paths = ", ".join(str(x.path) for x in kept)
         said.append(f"left {paths} alone: no longer what it made")

@@ -12,19 +12,18 @@ Layout of a store root (one per reviewed repository by default):
     <ID>/stderr-<seat>-pass-<n>.log
 
 Every file is written atomically (temp file, then rename) so a full disk or a crash never leaves
-a half-written report or index behind.
+a half-written report or index behind. What an index row holds, and how one read back is
+checked, is `store.rows`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -37,34 +36,15 @@ from deepreview.store.dates import newest_first_key
 from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
 from deepreview.store.repository import Repository
-from deepreview.store.runlock import run_status
+from deepreview.store.rows import (
+    ROW_COLUMNS,
+    DamagedRow,
+    ReviewRow,
+    follow_run_json,
+    row_from,
+    row_values,
+)
 from deepreview.workspace.ledger import LEDGER_DIR, Ledger
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    id: str
-    created_at: str
-    repo: str
-    target: str
-    kind: str
-    base_sha: str
-    head_sha: str
-    status: str
-    verdict: str
-    critical: int
-    important: int
-    suggestions: int
-    reviewers: tuple[str, ...]
-    series: str
-    branch: str = ""
-    round_no: int = 0  # its round in its series, once `Store.round_for` handed it out
-    repo_key: str = ""  # which repository (`targets.identity`); "" when stored before it was kept
-
-    @property
-    def repository(self) -> Repository:
-        return Repository(self.repo_key, self.repo)
-
 
 INDEX: Final = "index.sqlite"
 _LOCK: Final = ".index.lock"
@@ -94,28 +74,10 @@ def plain_id(review_id: str) -> bool:
     return bool(review_id) and "/" not in review_id and not review_id.startswith(".")
 
 
-def _follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
-    """The row as run.json tells it (`run_status`): run.json is written first and is the
-    record of truth."""
-    if row.status == "complete":
-        return row
-    status = run_status(root / row.id)
-    if status is None or status == row.status:
-        return row
-    verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
-    return dataclasses.replace(row, status=status, verdict=verdict)
-
-
 def lost_schema(exc: sqlite3.OperationalError) -> bool:
     """A table or column deep-review made is gone (dropped by hand, an index written by
     something else): a damaged index, not a full disk or a permission."""
     return str(exc).startswith(("no such table", "no such column"))
-
-
-_ROW_COLUMNS: Final = (
-    "id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
-    " critical, important, suggestions, reviewers, series, branch, round_no, repo_key"
-)
 
 
 class Store:
@@ -337,7 +299,7 @@ class Store:
         Newest in UTC: the index orders `created_at` as text, and run.json may hold any offset
         (`store.dates`); one that is no date comes last."""
         rows = [
-            _follow_run_json(self.root, row)
+            follow_run_json(self.root, row)
             for row in self._index_rows()
             if (self.root / row.id).is_dir()
         ]
@@ -350,51 +312,20 @@ class Store:
         return [new for old, new in zip(rows, map(self._follow, rows), strict=True) if new != old]
 
     def _follow(self, row: ReviewRow) -> ReviewRow:
-        return _follow_run_json(self.root, row)
+        return follow_run_json(self.root, row)
 
     def _index_rows(self) -> list[ReviewRow]:
         if not (self.root / INDEX).exists():
             return []
         with self._db() as db:
-            cur = db.execute(
-                f"SELECT {_ROW_COLUMNS} FROM reviews ORDER BY created_at DESC, id DESC"
-            )
+            cur = db.execute(f"SELECT {ROW_COLUMNS} FROM reviews ORDER BY created_at DESC, id DESC")
             return [self._row_from(r) for r in cur.fetchall()]
 
     def _row_from(self, r: tuple[Any, ...]) -> ReviewRow:
-        """An index row as deep-review wrote it; one edited by hand into something else is
-        refused by name (a traceback later on, or a silently wrong list, is worse)."""
         try:
-            reviewers = json.loads(r[12])
-            if not isinstance(reviewers, list) or not all(isinstance(x, str) for x in reviewers):
-                raise ValueError("not a JSON list of names")
-            if not all(isinstance(r[i], int) for i in (9, 10, 11, 15)):
-                raise ValueError("a count or round number is not a whole number")
-            if not all(isinstance(r[i], str) for i in (*range(9), 13, 14, 16)):
-                raise ValueError("a text column is not text")
-        except (TypeError, ValueError) as exc:
-            raise StoreError(
-                self.damaged(f"has a damaged row for review {r[0]!r} ({exc})")
-            ) from exc
-        return ReviewRow(
-            id=r[0],
-            created_at=r[1],
-            repo=r[2],
-            target=r[3],
-            kind=r[4],
-            base_sha=r[5],
-            head_sha=r[6],
-            status=r[7],
-            verdict=r[8],
-            critical=r[9],
-            important=r[10],
-            suggestions=r[11],
-            reviewers=tuple(reviewers),
-            series=r[13],
-            branch=r[14],
-            round_no=r[15],
-            repo_key=r[16],
-        )
+            return row_from(r)
+        except DamagedRow as exc:
+            raise StoreError(self.damaged(str(exc))) from exc
 
     def ghost_rows(self) -> list[ReviewRow]:
         """Index rows whose review folder is gone (deleted by hand): `rows` leaves them out;
@@ -441,18 +372,8 @@ class Store:
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         with self._db() as db, db:
             db.executemany(
-                f"{verb} INTO reviews ({_ROW_COLUMNS}) VALUES ({', '.join('?' * 17)})",
-                [
-                    (
-                        *dataclasses.astuple(r)[:12],
-                        json.dumps(list(r.reviewers)),
-                        r.series,
-                        r.branch,
-                        r.round_no,
-                        r.repo_key,
-                    )
-                    for r in rows
-                ],
+                f"{verb} INTO reviews ({ROW_COLUMNS}) VALUES ({', '.join('?' * 17)})",
+                [row_values(r) for r in rows],
             )
 
     def get(self, review_id: str) -> ReviewRow:

@@ -3,6 +3,7 @@
 A seat's worktree is registered in the user's repository and its home holds copies of the
 agent's credentials; both are removed when the seat ends, however it ends, and its agent's
 process group is killed, except when the process is killed outright (SIGKILL, a machine crash).
+The scratch worktrees of `--allow-exec` checks, and their test runs' process groups, likewise.
 So each one is written down first, in one small file of the store's `.workspaces/` folder
 (`LEDGER_DIR`), which the process holds a `flock` on until it has removed it. An entry
 nobody holds was left by a process that is gone:
@@ -32,10 +33,12 @@ LEDGER_DIR: Final = ".workspaces"  # in the store root
 # Our folders' names (`tempfile.mkdtemp` prefixes): nothing else is ever removed.
 WORKTREE_PREFIX: Final = "review-"
 HOME_PREFIX: Final = "deep-review-home-"
-# Entries for seats' process groups; swept before the folders (`workspace.sweep`).
+# Entries for process groups (seats' agents, checks' test runs); swept before the folders.
 GROUP_PREFIX: Final = "group-"
 
 Kind = Literal["worktree", "home"]
+# Whose process group an entry names: a seat's agent, or a test run of `--allow-exec` checks.
+GroupOf = Literal["seat", "tests"]
 
 
 @dataclass(frozen=True)
@@ -59,16 +62,17 @@ def recorded(ledger: Ledger | None, kind: Kind, path: Path, repo: Path) -> Itera
 
 
 @contextlib.contextmanager
-def recorded_group(ledger: Ledger | None, pid: int) -> Iterator[None]:
-    """Write down the process group `pid` leads (a seat's agent) for as long as the block
-    runs; the block ends once the group is gone. Should this process be killed outright, a
-    later command's sweep stops the group before it removes the seat's worktree and home."""
+def recorded_group(ledger: Ledger | None, pid: int, *, of: GroupOf = "seat") -> Iterator[None]:
+    """Write down the process group `pid` leads (a seat's agent, or a test run of the checks:
+    `of`) for as long as the block runs; the block ends once the group is gone. Should this
+    process be killed outright, a later command's sweep stops the group before it removes the
+    worktree it runs in."""
     group = group_of(pid) if ledger is not None else None
     if ledger is None or group is None:
         yield
         return
     name = f"{GROUP_PREFIX}{group.pgid}-{group.start}"
-    with _held(ledger, name, {"kind": "group", **dataclasses.asdict(group)}):
+    with _held(ledger, name, {"kind": "group", "of": of, **dataclasses.asdict(group)}):
         yield
 
 

@@ -1,7 +1,7 @@
 """Remove what the seats of killed reviews left behind (`workspace.ledger`): a later command's
 cleanup. Only entries no live process holds, and only what is still ours. Their agents' process
-groups are stopped first (`workspace.groups`): removing a worktree under a running agent would
-leave it running, and spending."""
+groups (and the checks' test runs') are stopped first (`workspace.groups`): removing a worktree
+under a running agent would leave it running, and spending."""
 
 from __future__ import annotations
 
@@ -19,7 +19,13 @@ from deepreview.errors import GitError
 from deepreview.lockfile import release, take
 from deepreview.targets.git import Git
 from deepreview.workspace.groups import Group, stop_group
-from deepreview.workspace.ledger import GROUP_PREFIX, HOME_PREFIX, WORKTREE_PREFIX, Kind
+from deepreview.workspace.ledger import (
+    GROUP_PREFIX,
+    HOME_PREFIX,
+    WORKTREE_PREFIX,
+    GroupOf,
+    Kind,
+)
 from deepreview.workspace.worktree import remove_worktree
 
 
@@ -34,6 +40,7 @@ class Leftover:
     host: str  # the machine it was made on
     removed: bool = False  # False: it is no longer ours, so it was left; a group: stopped
     group: Group | None = None
+    of: GroupOf = "seat"  # a group: a seat's agent, or a test run of the checks
 
 
 def sweep(folder: Path) -> list[Leftover]:
@@ -98,8 +105,10 @@ def _read(fd: int) -> Leftover | None:
             )
             if group.pgid <= 1:
                 return None
+            # written before test runs were: a seat's
+            of: GroupOf = "tests" if data.get("of") == "tests" else "seat"
             return Leftover(
-                owner, kind, Path("/proc", str(group.pgid)), Path("/"), host, False, group
+                owner, kind, Path("/proc", str(group.pgid)), Path("/"), host, False, group, of
             )
         path, repo = Path(data["path"]), Path(data["repo"])
     except (OSError, ValueError, KeyError, TypeError):

@@ -1,15 +1,22 @@
-"""The fake GitHub's GraphQL handlers (`FakeGitHub.graphql_handlers`), one per operation:
+"""The fake GitHub's GraphQL endpoint: `POST /graphql` is dispatched on the operation name
+(`query Name(...)`), or the first selected root field when the query is anonymous, through
+`FakeGitHub.graphql_handlers`, one handler per operation: `viewer` (who the token is),
 `reviewThreads` (the threads a test gives a PR), and for `publish` the thread IDs of the review
 comments deep-review posted (`publishThreads`) and `resolveReviewThread`."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from support.fake_github.reply import Answer, Reply
 from support.fake_threads import threads_data
 
 if TYPE_CHECKING:
-    from support.fake_github import FakeGitHub
+    from support.fake_github.server import FakeGitHub
+
+GraphQLHandler = Callable[["FakeGitHub", dict[str, Any], str], Any]
 
 
 class GraphQLErrors(Exception):
@@ -18,6 +25,31 @@ class GraphQLErrors(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def answer(fake: FakeGitHub, body: dict[str, Any]) -> Reply:
+    """The answer to `POST /graphql`: the handler's `data`, or GraphQL's `errors` (HTTP 200)."""
+    query = body.get("query")
+    if not isinstance(query, str):
+        raise Answer(400, {"message": "A query attribute must be specified"})
+    m = re.search(r"\b(?:query|mutation)\s+(\w+)", query) or re.search(r"\{\s*(\w+)", query)
+    name = m.group(1) if m else ""
+    handler = fake.graphql_handlers.get(name)
+    if handler is None:
+        return Reply(200, {"errors": [{"message": f"fake GitHub has no handler for {name!r}"}]})
+    try:
+        data = handler(fake, body.get("variables") or {}, query)
+    except GraphQLErrors as exc:
+        return Reply(200, {"errors": [{"message": exc.message}]})
+    return Reply(200, {"data": data})
+
+
+def _viewer(fake: FakeGitHub, variables: dict[str, Any], query: str) -> Any:
+    """`viewer { login }`: who the token is."""
+    if not fake.viewer_known:
+        error = {"type": "FORBIDDEN", "message": "Resource not accessible by integration"}
+        raise Answer(200, {"data": None, "errors": [error]})
+    return {"viewer": {"login": fake.login}}
 
 
 def _review_threads(fake: FakeGitHub, variables: dict[str, Any], query: str) -> Any:
@@ -60,7 +92,8 @@ def _resolve_thread(fake: FakeGitHub, variables: dict[str, Any], query: str) -> 
     raise GraphQLErrors(f"Could not resolve to a node with ID {thread}")
 
 
-HANDLERS = {
+HANDLERS: dict[str, GraphQLHandler] = {
+    "viewer": _viewer,
     "reviewThreads": _review_threads,
     "publishThreads": _publish_threads,
     "resolveReviewThread": _resolve_thread,

@@ -1,0 +1,113 @@
+"""A review's row in the store index (`reviews` table): its fields, its columns, and how a
+row read back is checked and brought in line with the review's run.json.
+
+Apart from `Store`, which opens the index and runs the statements: what a row *is* does not
+change with how the index is reached, and `list`, `reindex` and the rounds build rows of
+their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from deepreview.store.repository import Repository
+from deepreview.store.runlock import run_status
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: str
+    created_at: str
+    repo: str
+    target: str
+    kind: str
+    base_sha: str
+    head_sha: str
+    status: str
+    verdict: str
+    critical: int
+    important: int
+    suggestions: int
+    reviewers: tuple[str, ...]
+    series: str
+    branch: str = ""
+    round_no: int = 0  # its round in its series, once `Store.round_for` handed it out
+    repo_key: str = ""  # which repository (`targets.identity`); "" when stored before it was kept
+
+    @property
+    def repository(self) -> Repository:
+        return Repository(self.repo_key, self.repo)
+
+
+# The `reviews` columns of a whole row, in `ReviewRow`'s field order.
+ROW_COLUMNS: Final = (
+    "id, created_at, repo, target, kind, base_sha, head_sha, status, verdict,"
+    " critical, important, suggestions, reviewers, series, branch, round_no, repo_key"
+)
+
+
+class DamagedRow(ValueError):
+    """An index row that is not as deep-review wrote it; says which review and what is wrong."""
+
+
+def row_values(row: ReviewRow) -> tuple[Any, ...]:
+    """`row` as the values of `ROW_COLUMNS` (the reviewers as a JSON list)."""
+    return (
+        *dataclasses.astuple(row)[:12],
+        json.dumps(list(row.reviewers)),
+        row.series,
+        row.branch,
+        row.round_no,
+        row.repo_key,
+    )
+
+
+def row_from(r: tuple[Any, ...]) -> ReviewRow:
+    """An index row (the values of `ROW_COLUMNS`) as deep-review wrote it; one edited by hand
+    into something else is refused by name (a traceback later on, or a silently wrong list, is
+    worse): `DamagedRow`."""
+    try:
+        reviewers = json.loads(r[12])
+        if not isinstance(reviewers, list) or not all(isinstance(x, str) for x in reviewers):
+            raise ValueError("not a JSON list of names")
+        if not all(isinstance(r[i], int) for i in (9, 10, 11, 15)):
+            raise ValueError("a count or round number is not a whole number")
+        if not all(isinstance(r[i], str) for i in (*range(9), 13, 14, 16)):
+            raise ValueError("a text column is not text")
+    except (TypeError, ValueError) as exc:
+        raise DamagedRow(f"has a damaged row for review {r[0]!r} ({exc})") from exc
+    return ReviewRow(
+        id=r[0],
+        created_at=r[1],
+        repo=r[2],
+        target=r[3],
+        kind=r[4],
+        base_sha=r[5],
+        head_sha=r[6],
+        status=r[7],
+        verdict=r[8],
+        critical=r[9],
+        important=r[10],
+        suggestions=r[11],
+        reviewers=tuple(reviewers),
+        series=r[13],
+        branch=r[14],
+        round_no=r[15],
+        repo_key=r[16],
+    )
+
+
+def follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
+    """The row as run.json tells it (`run_status`): run.json is written first and is the
+    record of truth."""
+    if row.status == "complete":
+        return row
+    status = run_status(root / row.id)
+    if status is None or status == row.status:
+        return row
+    verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
+    return dataclasses.replace(row, status=status, verdict=verdict)
