@@ -21,7 +21,7 @@ from deepreview.pipeline.runstate import RunState
 from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor
 from deepreview.store.report_files import FILES_MISSING, missing_report_files
-from deepreview.store.store import ReviewRow, Store
+from deepreview.store.store import INDEX_HTML, ReviewRow, Store
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def _page_is_stale(store: Store) -> bool:
         if r.status == "complete" and missing_report_files(store.root, r.id)
     }
     try:
-        page = (store.root / "index.html").read_text(encoding="utf-8", errors="replace")
+        page = (store.root / INDEX_HTML).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return bool(ghosts or damaged)
     return any(g in page for g in ghosts) or marked_missing(page) != damaged
@@ -195,4 +195,4 @@ def write_index(store: Store) -> None:
             )
         )
     reviewers = aggregate(load_history(store, Scope()).reviews)
-    store.write_text(store.root / "index.html", render_index(entries, reviewers=reviewers))
+    store.write_text(store.root / INDEX_HTML, render_index(entries, reviewers=reviewers))
