@@ -324,6 +324,25 @@ def worktree_changes(
     return tuple(changes)
 
 
+def worktree_lost(path: Path) -> str | None:
+    """Why the seat's worktree at `path` is no checkout of the change any more, when the seat
+    deleted it (or its `.git` file) while it ran, else None: what it printed then is no review
+    of the change. A folder replaced by a link is a change (`worktree_changes`), and a `.git`
+    file whose repository is gone is the user's checkout deleted (`pipeline.checkout_watch`):
+    neither is this."""
+    if path.is_symlink():
+        return None
+    if not path.is_dir():
+        return "deleted its worktree (the checkout of the change) while it ran"
+    link = path / ".git"
+    if link.is_symlink() or not link.is_file():
+        return (
+            "deleted or replaced its worktree's .git file while it ran (the worktree was no "
+            "checkout of the change any more)"
+        )
+    return None
+
+
 @contextlib.contextmanager
 def isolated_home(seat: str, ledger: Ledger | None = None) -> Iterator[Path]:
     """An empty, private directory the seat's CLI may use as HOME / config dir (it may get
