@@ -67,6 +67,9 @@ class RepoLock:
             timeout=_LOCK_TIMEOUT_S,
             error=GitError,
             holder="another deep-review is adding or removing worktrees of this repository",
+            # The repository's `.git`: deleted while a review runs (the user's checkout
+            # removed), it must not be made again, empty, by a seat setting up or cleaning up.
+            make_folder=False,
         )
         with _LOCAL_LOCKS_GUARD:
             self.local = _LOCAL_LOCKS.setdefault(str(path), threading.Lock())
@@ -196,17 +199,19 @@ def _clear_checkout(path: Path) -> None:
 def remove_worktree(git: Git, path: Path, lock: RepoLock | None = None) -> None:
     lock = lock or repo_lock(git)
     _clear_checkout(path)
-    if not lock.file.path.parent.is_dir():
-        # The repository was deleted while the seat ran: no registration is left to remove,
-        # and taking its lock would make its `.git` folder again.
+    try:
+        with lock:
+            result = git.run(["worktree", "remove", "--force", "--force", str(path)], check=False)
+            if not result.ok:
+                _LOGGER.debug("worktree remove failed: %s", result.stderr_text)
+                _remove_folder(path)
+                git.run(["worktree", "prune"], check=False)
+    except GitError:
+        if not lock.file.folder_gone():
+            raise
+        # The repository was deleted while the seat ran (before or while this waited for its
+        # lock): no registration is left to remove, only the worktree's files.
         _remove_folder(path)
-        return
-    with lock:
-        result = git.run(["worktree", "remove", "--force", "--force", str(path)], check=False)
-        if not result.ok:
-            _LOGGER.debug("worktree remove failed: %s", result.stderr_text)
-            _remove_folder(path)
-            git.run(["worktree", "prune"], check=False)
 
 
 def _remove_folder(path: Path) -> None:
