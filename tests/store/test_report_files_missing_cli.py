@@ -14,7 +14,7 @@ import pytest
 
 from fakebin.harness import Fakes
 from support.repos import CliResult, run_cli
-from support.rounds import ROUND1, make_branch_repo
+from support.rounds import ROUND1, make_branch_repo, run_round
 
 SUFFIXES = (".json", ".md", ".html")
 
@@ -114,3 +114,32 @@ def test_a_whole_review_lists_no_missing_files(tmp_path: Path) -> None:
     shown = _cli(fakes, repo, "show", rid, "--format", "sarif")  # never stored: rendered
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["version"] == "2.1.0"
+
+
+def test_a_format_the_review_did_not_store_is_not_missing(tmp_path: Path) -> None:
+    """`--format md` stores no HTML: that is no missing file (run.json lists what was written),
+    but its Markdown deleted is."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid: str = run_round(fakes, repo, ROUND1)["review_id"]  # --format md: md and json
+    assert not (fakes.store / f"{rid}.html").exists()
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert (entry["status"], entry["missing_files"]) == ("complete", []), entry
+    assert _cli(fakes, repo, "open", rid).returncode == 0  # rendered from the JSON record
+    (fakes.store / f"{rid}.md").unlink()
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert (entry["status"], entry["missing_files"]) == ("files missing", [f"{rid}.md"]), entry
+
+
+def test_decline_names_relead_not_resume(tmp_path: Path) -> None:
+    """What else reads the JSON record of a complete review says the same, not `resume`
+    (which has nothing left to do on a complete review)."""
+    fakes, repo, rid = _stored(tmp_path)
+    _damage(fakes, rid, ".json")
+    res = _cli(fakes, repo, "decline", rid, "I1", "--reason", "by design: fine")
+    assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
+    assert "Traceback" not in res.stderr, res.stderr
+    assert f"deep-review relead {rid}" in res.stderr, res.stderr
+    assert "resume" not in res.stderr, res.stderr

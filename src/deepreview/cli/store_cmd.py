@@ -21,7 +21,11 @@ from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import no_date_note, shown_time, utc_time
-from deepreview.store.report_files import FILES_MISSING, missing_report_files
+from deepreview.store.report_files import (
+    FILES_MISSING,
+    files_missing_error,
+    missing_report_files,
+)
 from deepreview.store.runlock import run_status
 from deepreview.store.store import ReviewRow, Store
 from deepreview.untrusted_text import clean_text, escape_json_controls
@@ -177,11 +181,7 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
         # not be all the review said, and `list` calls it `files missing`.
         gone = missing_report_files(st.root, review_id)
         if gone:
-            raise StoreError(
-                f"review {review_id} is complete but its report files {', '.join(gone)} are "
-                f"missing or empty in {st.root}; `deep-review relead {review_id}` writes them "
-                f"again from the seats' reviews, or `deep-review delete {review_id}` removes it"
-            )
+            raise files_missing_error(st.root, review_id, gone)
     path = st.root / renderer(fmt).file_name(review_id)
     record = st.root / renderer("json").file_name(review_id)
     report = None
