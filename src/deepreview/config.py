@@ -29,6 +29,7 @@ from deepreview.config_seats import check_merged_seat, check_seat_file
 from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
 from deepreview.runmodel import EFFORTS
+from deepreview.untrusted_text import clean_text
 
 if TYPE_CHECKING:
     from deepreview.config_file import FileConfig, TrustRecord
@@ -373,8 +374,9 @@ def _merge(
             extra_args=tuple(merged.get("extra_args", ())),
             env=tuple(sorted(merged.get("env", {}).items())),
             argv=tuple(merged.get("argv", ())),
-            display_name=merged.get("display_name"),
-            model_label=merged.get("model_label"),
+            # Names people read in every output: cleaned once here, as a seat's text is.
+            display_name=_shown(merged.get("display_name")),
+            model_label=_shown(merged.get("model_label")),
         )
     return Settings(
         checks=_checks(cli, ordered, allow_exec=bool(values["allow_exec"])),
@@ -393,6 +395,12 @@ def _merge(
         fail_on=str(values["fail_on"]),
         report_url=_report_url(env, ordered),
     )
+
+
+def _shown(name: str | None) -> str | None:
+    """A seat's name from a config file, its control characters and bidi controls shown as
+    `clean_text` shows a seat's (`\u202e` would reverse every line that names the seat)."""
+    return clean_text(name) if name is not None else None
 
 
 def _layer_file(origin: str, env: Mapping[str, str]) -> str:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Final, Literal, get_args
+from typing import ClassVar, Final, Literal, get_args
 
 from deepreview.feedback import ThreadVerdict
 from deepreview.runmodel import SCHEMA_VERSION, CheckResults, Commit, FixCheck, SeatRun
+from deepreview.untrusted_text import visible_bidi
 
 
 class Severity(StrEnum):
@@ -47,16 +48,21 @@ SEVERITIES = _SEVERITY_ORDER
 
 @dataclass(frozen=True)
 class Location:
-    path: str  # repo-relative
+    path: str  # repo-relative: the file's real name, bidi controls and all (a machine field)
     start: int | None = None
     end: int | None = None
+    # `untrusted_text.clean_strings` keeps these as they are: JSON, SARIF and inline comments
+    # must name the file that exists, not its display text.
+    KEEPS_BIDI: ClassVar[tuple[str, ...]] = ("path",)
 
     def __str__(self) -> str:
+        """The place as people read it: bidi controls shown as code points (Trojan Source)."""
+        path = visible_bidi(self.path)
         if self.start is None:
-            return self.path
+            return path
         if self.end is None or self.end == self.start:
-            return f"{self.path}:{self.start}"
-        return f"{self.path}:{self.start}-{self.end}"
+            return f"{path}:{self.start}"
+        return f"{path}:{self.start}-{self.end}"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,11 @@ that prints hundreds of megabytes never sits in our memory.
 A process the child started in a session of its own (`setsid`) escapes the group kill and may
 hold our pipes open forever: once the group is gone, whatever still holds them is killed, and the
 pipes are read for at most `_DRAIN_S` more (`ProcResult.held_open` says so).
+
+No program is ever looked up relative to a child's cwd: that is a scratch worktree holding the
+reviewed change's files, and a relative PATH entry (`node_modules/.bin`, or an empty one, the
+current folder) ran the change's own `git` there. Every child gets `clean_path`'s PATH, and a
+bare argv[0] is resolved against it here, in our process (`which`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import contextlib
 import logging
 import os
 import select
+import shutil
 import signal
 import subprocess
 import threading
@@ -215,6 +221,29 @@ class _Pump(threading.Thread):
             _LOGGER.debug("line callback failed", exc_info=True)
 
 
+def clean_path(value: str | None) -> str:
+    """PATH with only its absolute entries: an empty, `.` or relative entry names a folder
+    relative to whatever cwd a lookup happens in (for a child, the change's worktree). With no
+    absolute entry left, the system's default."""
+    kept = [p for p in (value or "").split(os.pathsep) if os.path.isabs(p)]
+    if not kept:
+        kept = [p for p in os.defpath.split(os.pathsep) if os.path.isabs(p)]
+    return os.pathsep.join(dict.fromkeys(kept))
+
+
+def which(program: str, env: Mapping[str, str] | None = None) -> str | None:
+    """`program` looked up on `env`'s (else our) PATH, cleaned (`clean_path`): an absolute
+    path, or None. A name holding a `/` is the caller's to resolve (never a PATH lookup)."""
+    path = (os.environ if env is None else env).get("PATH")
+    return shutil.which(program, path=clean_path(path))
+
+
+def _child_env(env: Mapping[str, str] | None) -> dict[str, str]:
+    child = dict(os.environ if env is None else env)
+    child["PATH"] = clean_path(child.get("PATH"))
+    return child
+
+
 def _kill_group(pgid: int, sig: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, sig)
@@ -248,6 +277,9 @@ def run(
     """
     args = tuple(str(a) for a in argv)
     _LOGGER.debug("run %s (cwd=%s)", args, cwd)
+    child_env = _child_env(env)
+    # argv[0] stays as given (what the child sees as its name); the program run is found here.
+    program = which(args[0], child_env) if os.sep not in args[0] else None
     started = time.time()
     t0 = time.monotonic()
     stdin_arg: int | IO[bytes]
@@ -268,8 +300,9 @@ def run(
         try:
             proc = subprocess.Popen(
                 args,
+                executable=program,
                 cwd=cwd,
-                env=dict(env) if env is not None else None,
+                env=child_env,
                 stdin=stdin_arg,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,

@@ -11,6 +11,7 @@ from deepreview.errors import ParseError
 from deepreview.feedback import FetchedThreads
 from deepreview.model import AgentReview, Report
 from deepreview.runmodel import SCHEMA_VERSION
+from deepreview.untrusted_text import escape_json_controls
 
 # Built on import (~0.06 s): a review imports this module while its seats run
 # (`pipeline.index_step.while_seats_run`), so the report is not kept waiting for them.
@@ -36,7 +37,8 @@ def to_data(obj: Report | AgentReview) -> dict[str, Any]:
 
 
 def to_json(obj: Report | AgentReview, *, indent: int | None = 2) -> str:
-    return json.dumps(to_data(obj), indent=indent, ensure_ascii=False) + "\n"
+    # A file path keeps its bidi controls (a machine field): escaped, they reorder no text.
+    return escape_json_controls(json.dumps(to_data(obj), indent=indent, ensure_ascii=False)) + "\n"
 
 
 def report_from_data(data: dict[str, Any]) -> Report:

@@ -16,6 +16,11 @@ report at once, which no renderer-by-renderer escaping would. The marks (U+200E/
 stay: they move no letters, only neutral characters beside them, and right-to-left prose needs
 them.
 
+A machine field is the exception: a finding's file path (`Location.path`, which names its fields
+in `KEEPS_BIDI`) keeps its bidi controls, or the JSON, SARIF and inline comments would name a
+file that does not exist; `Location.__str__`, what people read, shows them, and the JSON text
+writes them as `\\u` escapes (`escape_json_controls`).
+
 A path a seat cites is not trusted either: `inside_repo` says whether it may name a file of the
 repository (`../../etc/passwd` may not), for the places that hand it to git or to a SARIF
 consumer.
@@ -39,6 +44,8 @@ _ESCAPES = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# In a file name the marks too: no prose needs them there, and `a\u200f.py` hides one.
+_NAME_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Anything `clean_text` changes: one scan finds out that most text needs no copy.
 _SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -50,27 +57,43 @@ def clean_text(text: str) -> str:
     bidi controls shown (`visible_bidi`)."""
     if not _SUSPECT.search(text):  # (ESC, CR and the 8-bit CSI are among these)
         return text  # the common case: one scan, no copy
+    return visible_bidi(_controls_cleaned(text))
+
+
+def _controls_cleaned(text: str) -> str:
     text = _ESCAPES.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return visible_bidi(_CONTROL.sub(REPLACEMENT, text))
+    return _CONTROL.sub(REPLACEMENT, text)
+
+
+def clean_machine_text(text: str) -> str:
+    """`clean_text` for a machine field (a file path): its bidi controls kept as they are."""
+    return _controls_cleaned(text) if _SUSPECT.search(text) else text
 
 
 def visible_bidi(text: str) -> str:
     """`text` with each bidi control that reorders text written as its code point."""
-    return _BIDI.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+    return _BIDI.sub(_code_point, text)
+
+
+def _code_point(m: re.Match[str]) -> str:
+    return f"⟨U+{ord(m.group()):04X}⟩"
 
 
 def one_line_name(name: str) -> str:
     """A name (a file path) as shown in prose: on one line, every control character, tab and
-    newline included, as U+FFFD (git allows a newline in a file name), bidi controls shown."""
-    return visible_bidi(_LINE_CONTROL.sub(REPLACEMENT, name))
+    newline included, as U+FFFD (git allows a newline in a file name), bidi controls and
+    marks shown."""
+    return _NAME_BIDI.sub(_code_point, _LINE_CONTROL.sub(REPLACEMENT, name))
 
 
-_JSON_RAW = re.compile(r"[\x7f-\x9f]")  # JSON escapes every C0 control, not these
+# JSON escapes every C0 control, not these; nor the bidi controls a machine field keeps.
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape_json_controls(text: str) -> str:
-    """JSON text with DEL and the C1 controls (the 8-bit CSI) written as `\\u` escapes: the
-    same data, nothing a terminal reacts to. (They can stand only inside a string.)"""
+    """JSON text with DEL, the C1 controls (the 8-bit CSI) and the bidi controls written as
+    `\\u` escapes: the same data, nothing a terminal reacts to or reorders. (They can stand only
+    inside a string.)"""
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -87,11 +110,13 @@ def _clean(value: Any) -> Any:
         return clean_text(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
+        machine = getattr(value, "KEEPS_BIDI", ())
         for field in dataclasses.fields(value):
             if not field.init:
                 continue
             old = getattr(value, field.name)
-            new = _clean(old)
+            keep = field.name in machine and isinstance(old, str)
+            new = clean_machine_text(old) if keep else _clean(old)
             if new is not old:
                 changes[field.name] = new
         return dataclasses.replace(value, **changes) if changes else value
@@ -124,6 +149,7 @@ def inside_repo(path: str) -> str | None:
 
 __all__ = [
     "REPLACEMENT",
+    "clean_machine_text",
     "clean_strings",
     "clean_text",
     "escape_json_controls",

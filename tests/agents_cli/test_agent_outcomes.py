@@ -224,5 +224,9 @@ def test_line_observer_reports_each_tool_call(name, make_task) -> None:  # type:
     assert any("git blame calc.py" in e.detail for e in events)
 
 
-def test_no_observer_without_progress_callback(make_task) -> None:
-    assert ClaudeAgent().line_observer(make_task("claude")) is None
+def test_observer_without_progress_callback_only_counts(make_task) -> None:
+    """Past the output cap the stored transcript loses its middle: the tool calls are counted
+    by the live parser, which runs whether or not anyone shows progress."""
+    observe = ClaudeAgent().line_observer(make_task("claude"))
+    assert observe is not None
+    observe(b'{"type": "system", "subtype": "init"}\n')  # no progress callback to call

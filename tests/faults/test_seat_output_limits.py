@@ -34,6 +34,11 @@ def test_a_transcript_over_the_cap_keeps_its_final_answer_and_says_what_was_stor
     assert seat["run"]["transcript_cut_at"] == _CAP
     line = next(ln for ln in res.stderr.splitlines() if ln.strip().startswith("claude:"))
     assert "[output over 64 KiB: its first 64 KiB and its last lines are stored]" in line, line
+    # Trial 43 defect 6: the tool calls are counted from every line the seat printed, not
+    # from the stored transcript (which lost the middle ones).
+    assert seat["run"]["tool_calls"] == 40, seat["run"]
+    [done] = [ln for ln in res.stderr.splitlines() if ln.startswith("[claude] ok")]
+    assert done.endswith(", 40 tool calls)"), done
     transcript = (review_dir / "transcript-claude-pass-1.jsonl").read_bytes()
     assert _CAP < len(transcript) <= 2 * _CAP + 2
     assert json.loads(transcript.splitlines()[-1])["type"] == "result"

@@ -136,13 +136,17 @@ A name would read better.
 """
 
 
-def push_fix(tmp: Path, gh: FakeGitHub, *, force: bool = False) -> str:
+def push_fix(
+    tmp: Path, gh: FakeGitHub, *, force: bool = False, line_25: str = HEAD_LINES[24]
+) -> str:
     """A push to the PR that fixes line 10: the PR's diff keeps only the hunk at line 25.
-    `force`: the fix rewrites the reviewed commit (amend, force-push), which leaves the PR."""
+    `force`: the fix rewrites the reviewed commit (amend, force-push), which leaves the PR.
+    `line_25`: what line 25 says after the push."""
     upstream = tmp / "upstream"
     git(upstream, "checkout", "-q", "feature")
     lines = list(HEAD_LINES)
     lines[9] = "v10 = 10"
+    lines[24] = line_25
     write(upstream, "calc.py", "\n".join(lines) + "\n")
     if force:
         git(upstream, "reset", "-q", "--soft", "HEAD~1")

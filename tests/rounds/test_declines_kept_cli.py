@@ -143,3 +143,38 @@ def test_a_decline_without_kept_lines_whose_commit_is_gone_stays_declined_and_sa
     assert "(not compared with the code: its review's commit is gone" in declined, declined
     data = json.loads(stored(fakes, rid2, ".json"))
     assert data["round_info"]["declined"][0]["uncompared"] is True
+
+
+def test_relead_of_a_gone_commit_names_no_remote_the_repository_lacks(tmp_path: Path) -> None:
+    """Trial 43: the advice was `git fetch origin SHA` in a repository with no `origin`."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    _rewrite_history(repo)
+    res = run_cli(["relead", rid1, "--force"], cwd=repo, env=fakes.env())
+    assert res.returncode == 2, res.stderr
+    assert "origin" not in res.stderr, res.stderr
+    assert "no remote to fetch it from" in res.stderr and "review the branch again" in res.stderr
+
+    git(repo, "remote", "add", "upstream", str(tmp_path / "nowhere.git"))
+    res = run_cli(["relead", rid1, "--force"], cwd=repo, env=fakes.env())
+    assert res.returncode == 2, res.stderr
+    assert "`git fetch upstream " in res.stderr and "origin" not in res.stderr, res.stderr
+
+
+def test_declining_an_unknown_id_of_a_long_review_lists_its_ids_as_ranges(tmp_path: Path) -> None:
+    """Trial 43: the one-line error listed every ID of a 2000-finding review (15 KB)."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    items = "\n".join(
+        f"S{n}. **Name {n} is vague** — `calc.py:{n % 3 + 1}` (suggestion, naming)\n\n"
+        f"Rename thing number {n} so it says what it holds.\n"
+        for n in range(1, 401)
+    )
+    review = ROUND1.split("### Suggestions", 1)[0] + "### Suggestions\n\n" + items
+    rid = run_round(fakes, repo, review)["review_id"]
+    res = run_cli(["decline", rid, "S999", "--reason", "x"], cwd=repo, env=fakes.env())
+    assert res.returncode == 2, res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert "its findings: I1, S1–S400" in res.stderr, res.stderr[:500]
+    assert len(res.stderr) < 400, len(res.stderr)

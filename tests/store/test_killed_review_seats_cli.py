@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -53,6 +54,56 @@ def test_the_next_command_stops_a_killed_reviews_seat_before_removing_its_worktr
         # Said once: nothing is left for the next command.
         again = run_cli(["list"], cwd=repo, env=env)
         assert "killed before it cleaned up" not in again.stderr, again.stderr
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
+        for found in processes_with(fakes.marker):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(found.split(":", 1)[0]), signal.SIGKILL)
+
+
+# The seat's program starts a helper in a session of its own (`setsid`), out of the seat's
+# process group, then waits: a real agent's MCP server or shell tool may do the same.
+_ESCAPING_SEAT = """
+import subprocess, sys, time
+subprocess.Popen(
+    [sys.executable, "-c", "import time; time.sleep(301)", sys.argv[1] + "-escaped"],
+    start_new_session=True,
+)
+time.sleep(600)
+"""
+
+
+def test_a_killed_reviews_seat_helper_in_a_session_of_its_own_is_stopped_too(
+    tmp_path: Path,
+) -> None:
+    """Trial 43 defect 5: `setsid sleep 301 &` in a command seat outlived the cleanup after a
+    kill -9 (`list` said it stopped the seat's group, the helper lived on)."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"slow": {"argv": [sys.executable, "-c", _ESCAPING_SEAT, fakes.marker]}})
+    env = fakes.env()
+    proc = start_slow_review(repo, env)
+    try:
+        wait_until_the_seat_runs(fakes.store, proc)
+        _wait_for(
+            "the seat's helper to start",
+            lambda: (
+                processes_with(f"{fakes.marker}-escaped")
+                and list((fakes.store / ".workspaces").glob("group-*.json"))
+            ),
+        )
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+        res = run_cli(["list"], cwd=repo, env=env)
+
+        assert res.returncode == 0, res.stderr
+        assert "stopped 1 seat process group still running" in res.stderr, res.stderr
+        _wait_for("the seat and its helper to end", lambda: not processes_with(fakes.marker))
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -7,9 +7,11 @@ parser for progress, parses the transcript with `deepreview.transcripts`, and de
 
 from __future__ import annotations
 
+import threading
 from abc import abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar, Final
 
 from deepreview import proc
@@ -30,6 +32,8 @@ from deepreview.transcripts.stats import TranscriptStats
 from deepreview.transcripts.stream import StreamParser
 
 _LABEL_MAX: Final = 120
+# Seats of one agent run in threads side by side: their live parsers share the agent's dict.
+_LIVE_LOCK: Final = threading.Lock()
 
 
 def tool_label(tool: str | None, what: str | None) -> str:
@@ -80,16 +84,19 @@ class TranscriptCliAgent(CliAgent):
             sync_back_credentials(task.home)
 
     def line_observer(self, task: SeatTask) -> Callable[[bytes], None] | None:
+        """Progress (tool calls so far), and a parser that sees every line: past the output
+        cap the stored transcript keeps only its head and tail, and the tool calls between
+        are counted from this one (`read_stats`)."""
         on_progress = task.on_progress
-        if on_progress is None:
-            return None
         parser = self.transcript_parser()
+        with _LIVE_LOCK:
+            self._live()[task.transcript_path] = parser
         seen = [0]
 
         def observe(line: bytes) -> None:
             parser.feed(line)
             count = parser.tool_call_count
-            if count == seen[0]:
+            if count == seen[0] or on_progress is None:
                 return
             seen[0] = count
             call = parser.last_call
@@ -141,9 +148,25 @@ class TranscriptCliAgent(CliAgent):
         )
 
     def read_stats(self, task: SeatTask, result: proc.ProcResult) -> TranscriptStats | None:
+        with _LIVE_LOCK:
+            live = self._live().pop(task.transcript_path, None)
         if not task.transcript_path.is_file():
             return None
-        return parse_file(self.transcript_parser, task.transcript_path)
+        stats = parse_file(self.transcript_parser, task.transcript_path)
+        if result.output_truncated and live is not None:
+            # The rest (the final answer, the usage) is in the stored tail; the tool calls
+            # of the cut middle only the live parser saw.
+            calls = live.result().tool_calls
+            if len(calls) > len(stats.tool_calls):
+                stats = replace(stats, tool_calls=calls)
+        return stats
+
+    def _live(self) -> dict[Path, StreamParser]:
+        """The live parser of each run of this agent, by its transcript (one per seat pass)."""
+        live: dict[Path, StreamParser] | None = self.__dict__.get("_live_parsers")
+        if live is None:
+            live = self.__dict__["_live_parsers"] = {}
+        return live
 
     def failure(
         self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None

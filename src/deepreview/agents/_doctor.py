@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import tempfile
 import threading
 from collections.abc import Mapping
@@ -32,7 +31,7 @@ def resolve_binary(settings: SeatSettings, env: Mapping[str, str], default: str)
     if os.sep in wanted:
         path = Path(wanted)
         return str(path.resolve()) if path.is_file() and os.access(path, os.X_OK) else None
-    return shutil.which(wanted, path=env.get("PATH", os.defpath))
+    return proc.which(wanted, env)
 
 
 def _cache_path(env: Mapping[str, str]) -> Path | None:

@@ -100,7 +100,7 @@ def seat_env(
     env.update(dict(policy.quiet))
     env.update(dict(task.settings.env))
     # The CLI's git runs no hook, sees the whole tree and the LFS pointers as they are.
-    return seat_git_env(env)
+    return seat_git_env(env, task.worktree)
 
 
 def user_env(settings_env: Iterable[tuple[str, str]], env: Mapping[str, str]) -> dict[str, str]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import posixpath
 import shlex
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar, Literal, cast
@@ -57,7 +56,7 @@ def resolve_program(program: str, env: Mapping[str, str]) -> str | None:
     if os.sep in program or (os.altsep and os.altsep in program):
         path = Path(program).expanduser()
         return str(path.resolve()) if path.is_file() else None
-    return shutil.which(program, path=env.get("PATH", os.defpath))
+    return proc.which(program, env)
 
 
 def repo_path(arg: str) -> str | None:
@@ -169,7 +168,7 @@ class CommandAgent(CliAgent):
             if resolved is not None:
                 argv = (resolved, *argv[1:])
         # Its git runs no hook, in the worktree only, which holds the whole tree, LFS pointers
-        env = seat_git_env({**task.env, **dict(settings.env)})
+        env = seat_git_env({**task.env, **dict(settings.env)}, task.worktree)
         env["DEEP_REVIEW_BASE_SHA"] = task.base_sha
         env["DEEP_REVIEW_PROMPT_FILE"] = str(task.prompt_file)
         env["DEEP_REVIEW_SEAT"] = task.seat

@@ -86,14 +86,14 @@ def result_fields(result: PublishResult) -> dict[str, Any]:
 
 
 def failed_fields(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
-    """What a refused publication did: the error (exit 5) and the inline comments posted
-    before it (the requests GitHub took are `publish --json`'s)."""
+    """What a refused publication did: the error (exit 5), the summary and the inline comments
+    sent before it (the requests GitHub took are `publish --json`'s)."""
     return {
         "repo": exc.repo,
         "pr": exc.pr_number,
         "dry_run": dry_run,
-        "summary": None,
-        "summary_url": None,
+        "summary": exc.summary,
+        "summary_url": exc.summary_url,
         "inline_posted": list(exc.inline_posted),
         "error": exc.message,
         "exit_code": int(exc.exit_code),

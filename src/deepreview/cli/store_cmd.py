@@ -122,14 +122,14 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
         table.add_row(
             shown_time(r.created_at),
             r.id,
-            repos[r.id],
-            r.target,
+            clean_text(repos[r.id]),  # the folder's name: anything a file name may hold
+            clean_text(r.target),
             str(r.round_no or ""),
             verdict,
             str(r.critical),
             str(r.important),
             str(r.suggestions),
-            ", ".join(r.reviewers),
+            clean_text(", ".join(r.reviewers)),  # as stored by an older version, too
         )
     Console(width=160).print(table)
 

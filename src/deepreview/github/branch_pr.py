@@ -9,7 +9,6 @@ is bounded by a short timeout. The answer is untrusted and validated.
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 import urllib.parse
 from dataclasses import dataclass
@@ -55,7 +54,7 @@ def open_pr_for_branch(
     Raises `UsageError` when GitHub could not be asked (not logged in, no token, network,
     timeout, a strange answer); the caller decides whether that matters. `cancel` stops `gh`.
     """
-    gh = shutil.which("gh", path=client.env.get("PATH"))
+    gh = proc.which("gh", client.env)
     gh_failure = ""
     if gh is not None:
         argv = [gh, "pr", "list", "--repo", repo, "--head", branch, "--state", "open"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -133,7 +132,7 @@ class GitHubClient:
     @functools.cached_property
     def _gh_path(self) -> str | None:
         # Asked once per client: a publish sends many requests.
-        gh = shutil.which("gh", path=self.env.get("PATH"))
+        gh = proc.which("gh", self.env)
         if gh and proc.run([gh, "auth", "status"], cwd=self.cwd, env=self.env, timeout=20).ok:
             return gh
         return None

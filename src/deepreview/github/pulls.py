@@ -20,6 +20,9 @@ class PrInfo:
     head_ref: str
     head_sha: str | None
     body: str
+    # The base tip GitHub compares the PR with (it follows the base branch, and a rebase onto
+    # it): newer than a clone's stale `origin/<base>`.
+    base_sha: str | None = None
 
 
 def parse_pull(data: Any, number: int) -> PrInfo:
@@ -60,6 +63,7 @@ def parse_pull(data: Any, number: int) -> PrInfo:
         head_ref=pull.head.ref,
         head_sha=pull.head.sha,
         body=pull.body or "",
+        base_sha=pull.base.sha,
     )
 
 

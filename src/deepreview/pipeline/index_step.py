@@ -23,6 +23,7 @@ from deepreview.store.redact import Redactor
 from deepreview.store.report_files import FILES_MISSING, missing_report_files
 from deepreview.store.store import INDEX_HTML, ReviewRow, Store
 from deepreview.targets.target import Target
+from deepreview.untrusted_text import clean_text
 
 if TYPE_CHECKING:
     from deepreview.model import Report
@@ -189,9 +190,10 @@ def write_index(store: Store) -> None:
                 critical=row.critical,
                 important=row.important,
                 suggestions=row.suggestions,
-                reviewers=row.reviewers,
+                # as `list` shows them: a folder's name, a config's seat name, cleaned
+                reviewers=tuple(map(clean_text, row.reviewers)),
                 status=FILES_MISSING if missing else row.status,
-                repo=row.repo,
+                repo=clean_text(row.repo),
             )
         )
     reviewers = aggregate(load_history(store, Scope()).reviews)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from deepreview.consolidate.fingerprint import fingerprint
 from deepreview.errors import DeepReviewError, UsageError
+from deepreview.findings.ids import id_runs
 from deepreview.model import Report
 from deepreview.pipeline.context_file import read_context, write_context_text
 from deepreview.pipeline.decline_lines import lines_at
@@ -92,7 +93,7 @@ def decline(
     wanted = finding_id.strip().upper()
     finding = next((f for f in report.findings if f.id.upper() == wanted), None)
     if finding is None:
-        ids = ", ".join(f.id for f in report.findings) or "none"
+        ids = _id_list([f.id for f in report.findings])
         raise UsageError(f"review {review_id} has no finding {finding_id}; its findings: {ids}")
     loc = finding.locations[0] if finding.locations else None
     m = _ROUND.match(report.header.round or "1")
@@ -114,6 +115,16 @@ def decline(
         lines=_lines(repo, row.head_sha, loc.path, loc.start, loc.end) if loc else None,
     )
     return d, add_decline(store, d)
+
+
+def _id_list(ids: list[str], most: int = 30) -> str:
+    """A review's IDs for a one-line error: runs as ranges (`S1–S400`), and past `most` items
+    the first ones and how many more (a generated review listed 2000 IDs, 15 KB)."""
+    runs = id_runs(ids)
+    if not runs:
+        return "none"
+    shown = ", ".join(runs[:most])
+    return shown if len(runs) <= most else f"{shown}, … ({len(ids)} findings in all)"
 
 
 def _lines(

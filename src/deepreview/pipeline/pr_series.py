@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import shutil
 import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
+from deepreview import proc
 from deepreview.errors import DeepReviewError
 from deepreview.github.remote import gh_repo
 from deepreview.late_imports import LATE_IMPORTS
@@ -96,9 +96,7 @@ def start(target: Target, env: Mapping[str, str], *, ranges: bool = False) -> Pr
     repo = named.name if named else (target.repo_name if target.repo_url else None)
     if not branch or not repo:
         return None
-    if not (
-        env.get("GITHUB_TOKEN") or env.get("GH_TOKEN") or shutil.which("gh", path=env.get("PATH"))
-    ):
+    if not (env.get("GITHUB_TOKEN") or env.get("GH_TOKEN") or proc.which("gh", env)):
         _LOGGER.debug("no PR lookup for %s: no gh and no GITHUB_TOKEN", branch)
         return None
     from deepreview.github.client import GitHubClient

@@ -54,9 +54,18 @@ def _refuse_gone_commits(review_id: str, target: Target) -> None:
         if sha and git.rev(sha) is None:
             raise UsageError(
                 f"review {review_id} reviewed {what} {sha[:12]}, which is no longer in the "
-                "repository (rewritten by a rebase or force push); fetch it back (`git fetch "
-                f"origin {sha}`) to relead, or review the branch again"
+                f"repository (rewritten by a rebase or force push); {_fetch_advice(git, sha)}"
             )
+
+
+def _fetch_advice(git: Git, sha: str) -> str:
+    """Name a remote the repository has (`origin` first): advice to fetch from an `origin`
+    that is not there cannot be followed."""
+    remotes = git.run(["remote"], check=False).stdout_text.split()
+    if not remotes:
+        return "there is no remote to fetch it from: review the branch again"
+    remote = "origin" if "origin" in remotes else remotes[0]
+    return f"fetch it back (`git fetch {remote} {sha}`) to relead, or review the branch again"
 
 
 def relead(

@@ -1,6 +1,7 @@
 """Which comments on the PR this token wrote: only those count as ours.
 
-Our hidden markers (`<!-- deep-review:summary -->`, `…:finding FP -->`, `…:verdict round=N -->`)
+Our hidden markers (`<!-- deep-review:summary -->`, `…:finding FP -->`, `…:verdict round=N -->`,
+`…:declined -->`)
 say what a comment is, not who wrote it: anyone who may comment on the PR can start a comment
 with one. Trusted blindly, a look-alike summary would be edited in our name, a look-alike inline
 comment would stop ours for a real finding (`inline_already`), and our verdict reply would go on
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from deepreview.publish.declined import has_declined_layout, is_declined_reply
 from deepreview.publish.followup import has_verdict_layout, verdict_round
 from deepreview.publish.inline import has_inline_layout
 from deepreview.publish.safe import marker_fingerprint
@@ -42,8 +44,8 @@ def written_by(
 def own_review_comments(
     comments: Sequence[Any], viewer: Callable[[], str | None]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(ours, others) among the PR's review comments that carry a finding or verdict marker;
-    unmarked ones are neither. `viewer` is asked only when some comment is marked."""
+    """(ours, others) among the PR's review comments that carry a finding, verdict or declined
+    marker; unmarked ones are neither. `viewer` is asked only when some comment is marked."""
     marked: list[tuple[dict[str, Any], Callable[[str], bool]]] = []
     for c in comments:
         if not isinstance(c, dict):
@@ -53,6 +55,8 @@ def own_review_comments(
             marked.append((c, has_inline_layout))
         elif verdict_round(body) is not None:
             marked.append((c, has_verdict_layout))
+        elif is_declined_reply(body):
+            marked.append((c, has_declined_layout))
     if not marked:
         return [], []
     login = viewer()

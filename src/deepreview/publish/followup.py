@@ -108,7 +108,7 @@ class Reply:
     sent: bool = False
 
 
-def _ours(comments: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+def ours_by_fingerprint(comments: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     """Our top-level inline comments (the first per fingerprint), by fingerprint; `comments`
     are the token's own (`authorship.own_review_comments`): anyone may write our marker."""
     by_fp: dict[str, int] = {}
@@ -127,18 +127,23 @@ def plan_replies(
     comments: Sequence[Mapping[str, Any]],
     review_id: str,
     last_word: Mapping[int, int] | None = None,
+    earlier: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[Reply, ...]:
     """A reply for each finding of `previous` (round N-1's report) that this round found fixed
     (or partly fixed, or no longer applying) and that has an inline comment among `comments`
     (the PR's review comments that the token wrote) without a reply of this round yet; where
     that reply was sent already, a `sent` one that only resolves the thread, when the finding
     is gone and the reply is still the thread's last comment (`last_word`: our inline
-    comment's ID -> the ID of the newest comment anyone wrote in its thread)."""
+    comment's ID -> the ID of the newest comment anyone wrote in its thread). `earlier`: by
+    finding ID of `previous`, the fingerprints it had in the rounds it was carried from
+    (`lineage`): its inline comment may carry any of them, and each such comment gets the
+    reply (one posted twice before this was known is closed too)."""
     last_word = last_word or {}
+    earlier = earlier or {}
     info = report.round_info
     if info is None or previous is None:
         return ()
-    by_fp = _ours(comments)
+    by_fp = ours_by_fingerprint(comments)
     replied = {
         c.get("in_reply_to_id"): c.get("id")
         for c in comments
@@ -151,29 +156,32 @@ def plan_replies(
         word = _word(fv)
         if word not in _SAID or finding is None:
             continue
-        cid = by_fp.get(fingerprint(finding))
-        if cid is None:
-            continue
-        if cid in replied:
-            # Its thread may still be open: resolving failed, or stopped, after the reply
-            # went out. Resolved again only while our reply is the thread's last word:
-            # whoever answers it (and may reopen it) is not overruled by a retry.
-            reply_id = replied[cid]
-            if word in RESOLVES and isinstance(reply_id, int) and last_word.get(cid) == reply_id:
-                replies.append(Reply(fv.prior_id, cid, "", resolve=True, sent=True))
-            continue
-        by = _by(fv)
-        lines = [
-            VERDICT_MARKER.format(n=info.number),
-            f"**{_SAID[word]} in round {info.number}**"
-            + (f" (verdict by {by})" if by else "")
-            + (f"; still open as **{fv.carried_as}**" if fv.carried_as else ""),
-        ]
-        evidence = next((s.evidence for s in fv.seats if s.verdict == word), "")
-        if evidence.strip():
-            lines.append(f"> {inline_text(evidence)}")
-        lines.append(f"<sub>Deep Review · review {code_span(review_id)}</sub>")
-        replies.append(Reply(fv.prior_id, cid, "\n\n".join(lines), resolve=word in RESOLVES))
+        fps = {fingerprint(finding)} | earlier.get(finding.id, frozenset())
+        for cid in sorted({by_fp[fp] for fp in fps if fp in by_fp}):
+            if cid in replied:
+                # Its thread may still be open: resolving failed, or stopped, after the reply
+                # went out. Resolved again only while our reply is the thread's last word:
+                # whoever answers it (and may reopen it) is not overruled by a retry.
+                reply_id = replied[cid]
+                if (
+                    word in RESOLVES
+                    and isinstance(reply_id, int)
+                    and last_word.get(cid) == reply_id
+                ):
+                    replies.append(Reply(fv.prior_id, cid, "", resolve=True, sent=True))
+                continue
+            by = _by(fv)
+            lines = [
+                VERDICT_MARKER.format(n=info.number),
+                f"**{_SAID[word]} in round {info.number}**"
+                + (f" (verdict by {by})" if by else "")
+                + (f"; still open as **{fv.carried_as}**" if fv.carried_as else ""),
+            ]
+            evidence = next((s.evidence for s in fv.seats if s.verdict == word), "")
+            if evidence.strip():
+                lines.append(f"> {inline_text(evidence)}")
+            lines.append(f"<sub>Deep Review · review {code_span(review_id)}</sub>")
+            replies.append(Reply(fv.prior_id, cid, "\n\n".join(lines), resolve=word in RESOLVES))
     return tuple(replies)
 
 
@@ -195,6 +203,7 @@ __all__ = [
     "has_verdict_layout",
     "last_words",
     "may_reply",
+    "ours_by_fingerprint",
     "plan_replies",
     "round_lines",
     "verdict_round",

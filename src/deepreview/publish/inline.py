@@ -208,12 +208,17 @@ def plan_inline(
     diff_lines: Mapping[str, frozenset[int]],
     head_files: Mapping[str, str],
     posted: frozenset[str],
+    earlier: Mapping[str, frozenset[str]] | None = None,
 ) -> InlinePlan:
+    """`posted`: the fingerprints our inline comments on the PR carry; `earlier`: by finding
+    ID, the fingerprints a finding had in the rounds it was carried from (`lineage`): one
+    posted under any of them is there already, though its file or quoted code changed."""
+    earlier = earlier or {}
     comments: list[tuple[Finding, Anchor]] = []
     unanchored: list[Finding] = []
     already: list[Finding] = []
     for f in findings:
-        if fingerprint(f) in posted:
+        if ({fingerprint(f)} | earlier.get(f.id, frozenset())) & posted:
             already.append(f)
             continue
         where = anchor(f, diff_lines, head_files)

@@ -31,12 +31,14 @@ def inline_plan(
     number: int,
     findings: Sequence[Finding],
     posted: frozenset[str],
+    earlier: Mapping[str, frozenset[str]] | None = None,
 ) -> InlinePlan:
     """Each finding placed on a line of the PR diff at the reviewed commit, unless `posted`
-    (fingerprints of inline comments already on the PR) has it."""
+    (fingerprints of inline comments already on the PR) has it, or one it had in an earlier
+    round (`earlier`, by finding ID)."""
     diff_lines = _reviewed_diff_lines(client, target, repo, number)
     heads = _head_files(client, target, repo, findings, diff_lines)
-    return plan_inline(findings, diff_lines, heads, posted)
+    return plan_inline(findings, diff_lines, heads, posted, earlier)
 
 
 def _reviewed_diff_lines(

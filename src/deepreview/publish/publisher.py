@@ -30,8 +30,10 @@ from deepreview.github.viewer import viewer_login
 from deepreview.model import Report
 from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.authorship import author, own_review_comments
+from deepreview.publish.declined import left_out, plan_declined
 from deepreview.publish.followup import last_words, may_reply, plan_replies
 from deepreview.publish.inline import InlinePlan
+from deepreview.publish.lineage import Fingerprints, lineage
 from deepreview.publish.newer import newer_summary
 from deepreview.publish.placement import inline_plan
 from deepreview.publish.refusal import fork_forbidden_line, head_moved_line, review_refusal
@@ -42,7 +44,7 @@ from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
 from deepreview.store.report_files import files_missing_error
 from deepreview.store.store import Store
-from deepreview.untrusted_text import clean_strings
+from deepreview.untrusted_text import clean_strings, visible_bidi
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,14 @@ class PublishResult:
 class PublishFailed(PublishError):
     """GitHub refused a write (exit 5), with what was sent before it: `--json` reports both."""
 
-    def __init__(
-        self, message: str, *, stored: _Stored, sent: tuple[ApiRequest, ...], posted: list[str]
-    ) -> None:
+    def __init__(self, message: str, *, stored: _Stored, sender: Sender) -> None:
         super().__init__(message)
         self.review_id = stored.review_id
         self.repo, self.pr_number = stored.repo, stored.number
-        self.sent = sent
-        self.inline_posted = tuple(posted)
+        self.sent = tuple(sender.writes)
+        self.inline_posted = tuple(sender.posted)
+        # The summary went out before the write that failed (it goes first): said as sent.
+        self.summary, self.summary_url = sender.summary, sender.summary_url
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,13 @@ class _Stored:
     repo: str
     number: int
     previous: Report | None  # a later round's previous round, read from the store
+    # By finding ID, the fingerprints of this round's findings and of the previous round's
+    # along their carry chains (`lineage`): their inline comments may carry any of them.
+    fingerprints: Fingerprints = dataclasses.field(default_factory=dict)
+    previous_fingerprints: Fingerprints = dataclasses.field(default_factory=dict)
+    # (round, finding ID) -> its fingerprints, for every round read: a declined finding's
+    # inline comment is found by them (`declined`).
+    by_round: Mapping[tuple[int, str], frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 def _load(store: Store, review_id: str) -> _Stored:
@@ -115,20 +124,40 @@ def _load(store: Store, review_id: str) -> _Stored:
         report = _stored_report(path)
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {path}: {exc}") from exc
-    return _Stored(review_id, state, report, repo, pr.number, _previous(store, report))
+    rounds = _rounds(store, report)
+    chain = [*lineage(rounds), {}, {}]
+    previous = rounds[1] if len(rounds) > 1 else None
+    by_round = {
+        (r.round_info.number if r.round_info is not None else 1, fid): fps
+        for r, fps_by_id in zip(rounds, chain, strict=False)
+        for fid, fps in fps_by_id.items()
+    }
+    return _Stored(
+        review_id, state, report, repo, pr.number, previous, chain[0], chain[1], by_round
+    )
 
 
-def _previous(store: Store, report: Report) -> Report | None:
-    """Round N-1's report, whose findings the replies name (None on a first round, or when it
-    is gone from the store: then no reply is sent)."""
-    info = report.round_info
-    if info is None or not info.previous_review_id:
-        return None
-    path = store.root / renderer("json").file_name(info.previous_review_id)
-    try:
-        return _stored_report(path)
-    except (OSError, ValueError, StoreError):
-        return None
+_ROUNDS_READ = 200  # a bound on the carry chain followed back, against a looping store
+
+
+def _rounds(store: Store, report: Report) -> list[Report]:
+    """`report`, then the round it compared with, and so on back to the first round: round
+    N-1's report is the one whose findings the replies name, all of them the carry chain of
+    fingerprints (`lineage`). It stops at a round gone from the store (none before it: then,
+    without round N-1, no reply is sent)."""
+    rounds = [report]
+    seen: set[str] = set()
+    while len(rounds) < _ROUNDS_READ:
+        info = rounds[-1].round_info
+        if info is None or not info.previous_review_id or info.previous_review_id in seen:
+            break
+        seen.add(info.previous_review_id)
+        path = store.root / renderer("json").file_name(info.previous_review_id)
+        try:
+            rounds.append(_stored_report(path))
+        except (OSError, ValueError, StoreError):
+            break
+    return rounds
 
 
 def _stored_report(path: Path) -> Report:
@@ -167,8 +196,7 @@ def publish_review(
         raise PublishFailed(
             f"{line}. The review is stored unchanged; publish it again with `{again}`",
             stored=stored,
-            sent=tuple(sender.writes),
-            posted=sender.posted,
+            sender=sender,
         ) from exc
 
 
@@ -221,7 +249,8 @@ def _publish(
     earlier: list[dict[str, Any]] = []  # our marked review comments: inline and replies
     last_word: dict[int, int] = {}  # a thread's first comment -> its newest reply (anyone's)
     notes: list[str] = []
-    if inline or (stored.previous is not None and may_reply(stored.report)):
+    answers = stored.previous is not None and may_reply(stored.report)
+    if inline or answers or left_out(stored.report):
         comments = client.get_pages(
             f"{pr_path}/comments", what=f"the review comments of PR #{stored.number}"
         )
@@ -234,10 +263,12 @@ def _publish(
             fp for c in earlier if (fp := marker_fingerprint(str(c.get("body") or "")))
         )
         target, findings = stored.state.target, stored.report.findings
-        plan = inline_plan(client, target, stored.repo, stored.number, findings, fingerprints)
+        plan = inline_plan(
+            client, target, stored.repo, stored.number, findings, fingerprints, stored.fingerprints
+        )
     already = [f.id for f in plan.already]
     moved = {
-        f.id: f"{a.path}:{a.line}"
+        f.id: f"{visible_bidi(a.path)}:{a.line}"
         for f, a in plan.comments
         if a.moved_from is not None and a.moved_from != a.line
     }
@@ -278,6 +309,7 @@ def _publish(
         cid = answer.get("id", cid)
         summary_url = answer.get("html_url", summary_url)
     summary_url = summary_url if isinstance(summary_url, str) else None
+    sender.summary, sender.summary_url = action, summary_url
     comment = f"repos/{stored.repo}/issues/comments/{cid}"
 
     head_sha = stored.state.target.head_sha
@@ -300,8 +332,7 @@ def _publish(
         raise PublishFailed(
             head_moved_line(review_id, stored.number, head_sha, listed=listed),
             stored=stored,
-            sent=tuple(sender.writes),
-            posted=sender.posted,
+            sender=sender,
         ) from exc
     if outcome.refused is not None:
         notes.append(
@@ -407,7 +438,14 @@ def _follow_up(
     best-effort: when GitHub refuses it, a note says so and the replies stand; publishing the
     round again resolves the threads its replies left open. (replies, resolved, notes), as
     finding IDs of round N-1."""
-    plan = plan_replies(stored.report, stored.previous, comments, stored.review_id, last_word)
+    plan = plan_replies(
+        stored.report,
+        stored.previous,
+        comments,
+        stored.review_id,
+        last_word,
+        stored.previous_fingerprints,
+    ) + plan_declined(stored.report, comments, stored.by_round, stored.review_id)
     replies: list[str] = []
     resolved: list[str] = []
     notes: list[str] = []
@@ -420,7 +458,8 @@ def _follow_up(
                 {"body": reply.body},
                 f"the reply on the inline comment of {reply.prior_id}",
             )
-            replies.append(reply.prior_id)
+            if reply.prior_id not in replies:  # one finding may hold two threads
+                replies.append(reply.prior_id)
         if not reply.resolve:
             continue
         try:
@@ -440,7 +479,8 @@ def _follow_up(
             )
             threads = threads or {}
             continue
-        resolved.append(reply.prior_id)
+        if reply.prior_id not in resolved:
+            resolved.append(reply.prior_id)
     return replies, resolved, notes
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from deepreview.errors import GitHubError
 from deepreview.github.client import GitHubClient
@@ -44,6 +44,10 @@ class Sender:
         self.writes: list[ApiRequest] = []  # sent (GitHub took them), or would be sent
         self.posted: list[str] = []  # finding IDs now inline comments
         self.refused: str | None = None  # the write GitHub refused with 403, if one was
+        # The summary comment once sent (or, on a dry run, once it would be): what a
+        # publication that fails after it reports (`PublishFailed`).
+        self.summary: Literal["created", "updated"] | None = None
+        self.summary_url: str | None = None
 
     def send(self, method: str, path: str, body: dict[str, Any], what: str) -> Any:
         answer = None

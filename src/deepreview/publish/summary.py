@@ -23,6 +23,7 @@ from typing import Any, Final
 from deepreview.markdown_neutral import is_own_round
 from deepreview.model import Finding, Report, Severity
 from deepreview.publish.authorship import written_by
+from deepreview.publish.declined import declined_lines
 from deepreview.publish.followup import round_lines
 from deepreview.publish.safe import (
     SUMMARY_MARKER,
@@ -135,6 +136,7 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
     else:
         main.append("No Critical or Important findings.")
     main += round_lines(report)
+    main += declined_lines(report)
     folded: list[str] = []
     if rest:
         folded.append("### Suggestions")

@@ -41,7 +41,7 @@ from deepreview.consolidate.verdict import unjudged
 from deepreview.markdown_neutral import neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line
 from deepreview.model import Finding, Location, Report, Severity
-from deepreview.untrusted_text import inside_repo
+from deepreview.untrusted_text import inside_repo, visible_bidi
 
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY: Final = "deepReviewFinding/v1"
@@ -80,7 +80,7 @@ def _rule_id(finding: Finding) -> str:
 
 
 def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
-    outside = [loc.path for loc in finding.locations if loc.path.strip()]
+    outside = [visible_bidi(loc.path) for loc in finding.locations if loc.path.strip()]
     if outside:
         text = (
             f"{finding.id} names a place outside the repository ({one_line(outside[0])}); "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
@@ -60,7 +61,106 @@ INHERITED_GIT_VARS: Final = frozenset(
 SAFE_CONFIG: Final[Mapping[str, str]] = {
     "core.hooksPath": os.devnull,
     "core.fsmonitor": "false",
+    # Verifying a signature runs `gpg.program`; a seat's plain `git log` must not.
+    "log.showSignature": "false",
 }
+
+# What a setting that names a program is set to when the user's config names a file relative
+# to where git runs (`tools/fmt.sh`, `python fmt.py`): git runs those in the scratch worktree,
+# where that file is the change's (`program_config`). An empty filter is no filter (`required`
+# would make that an error); textconv `cat` shows the file as it is; an external diff shows
+# git's own diff of the two files.
+_NO_EXTERNAL_DIFF: Final = (
+    'f() { git --no-pager diff --no-ext-diff --no-index -- "$2" "$5"; [ $? -le 1 ]; }; f'
+)
+_PROGRAM_KEYS: Final[Mapping[str, str]] = {
+    "diff.external": _NO_EXTERNAL_DIFF,
+    "gpg.program": "gpg",
+    "gpg.openpgp.program": "gpg",
+    "gpg.x509.program": "gpgsm",
+    "gpg.ssh.program": "ssh-keygen",
+    "gpg.ssh.defaultkeycommand": "",
+    "core.sshcommand": "ssh",
+    "core.askpass": "",
+    "core.editor": "false",
+    "core.pager": "cat",
+}
+_DRIVER_KEYS: Final[Mapping[str, Mapping[str, str]]] = {
+    "filter": {"smudge": "", "clean": "", "process": "", "required": "false"},
+    "diff": {"textconv": "cat", "command": _NO_EXTERNAL_DIFF},
+    "merge": {"driver": "false"},
+}
+# Interpreters run their first argument: `sh fmt.sh` runs a file as `./fmt.sh` would.
+_INTERPRETERS: Final = frozenset(
+    {"sh", "bash", "dash", "zsh", "ksh", "env", "python", "python3", "node", "perl", "ruby"}
+)
+
+
+def runs_relative_file(command: str) -> bool:
+    """Whether a command git runs through the shell may run a file relative to its cwd: a
+    word with a `/` that is no absolute path, or an interpreter's argument. Unparseable: yes."""
+    try:
+        lexer = shlex.shlex(command.removeprefix("!"), posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        words = list(lexer)
+    except ValueError:
+        return True
+    first: str | None = None
+    for word in words:
+        if word and set(word) <= set("();&|<>"):
+            first = None  # a new command of a pipeline or list
+            continue
+        value = word.partition("=")[2] if word.startswith("-") else word
+        if ("/" in value and not value.startswith(("/", "~", "$"))) or "PWD" in value:
+            return True  # `$PWD`/`${PWD}` is the worktree too
+        if first is None:
+            first = word
+        elif first.rpartition("/")[2].rstrip("0123456789.") in _INTERPRETERS and (
+            value and not value.startswith(("-", "%", "/", "$"))
+        ):
+            return True
+    return False
+
+
+def program_config(listing: bytes) -> dict[str, str]:
+    """Settings that neutralise every program `listing` (`git config --list -z`) names by a
+    relative path, and every config-defined hook (`hook.<name>.command`, git 2.36+ reads
+    them: `core.hooksPath` does not cover them)."""
+    out: dict[str, str] = {}
+    for entry in listing.decode("utf-8", errors="replace").split("\0"):
+        key, _, value = entry.partition("\n")
+        section, _, rest = key.partition(".")
+        sub, _, name = rest.rpartition(".")
+        if section == "hook" and name == "command":
+            out[key] = "true"
+        elif key.lower() in _PROGRAM_KEYS and runs_relative_file(value):
+            out[key] = _PROGRAM_KEYS[key.lower()]
+        elif section == "credential" and name == "helper" and runs_relative_file(value):
+            out[key] = ""  # an empty helper empties the list: no helper runs
+        elif name in _DRIVER_KEYS.get(section, {}) and sub and runs_relative_file(value):
+            out.update({f"{section}.{sub}.{k}": v for k, v in _DRIVER_KEYS[section].items()})
+    return out
+
+
+# Per folder git runs in: `program_config` of the config git reads there.
+_PROGRAMS: dict[Path, dict[str, str]] = {}
+
+
+def user_programs(cwd: Path, env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """`program_config` of the config git reads in `cwd` with `env` (ours, cached: every git
+    command of ours runs with it; or a seat's, whose own git reads other files)."""
+    if env is None and (known := _PROGRAMS.get(cwd)) is not None:
+        return known
+    listed = proc.run(
+        ["git", "config", "--list", "-z"],
+        cwd=cwd,
+        env=without_inherited(env) if env is not None else git_env(),
+        timeout=60,
+    )
+    found = program_config(listed.stdout) if listed.ok else {}
+    if env is None and listed.ok:
+        _PROGRAMS[cwd] = found
+    return found
 
 
 def without_inherited(env: Mapping[str, str]) -> dict[str, str]:
@@ -122,12 +222,14 @@ class Git:
         config: Mapping[str, str] | None = None,
     ) -> proc.ProcResult:
         """`config`: `-c KEY=VALUE` settings for this one command (over every config file)."""
-        overrides = config_args({**(config or {}), **SAFE_CONFIG})  # ours last: they win
+        where = cwd or self.repo
+        # ours last: they win
+        overrides = config_args({**(config or {}), **user_programs(where), **SAFE_CONFIG})
         result = proc.run(
             # quotepath off: diff headers, `--name-only` and such name `naïve.py` as it is,
             # not as `"na\303\257ve.py"` (which the seats would then look for)
             ["git", "-c", "core.quotepath=false", *overrides, *args],
-            cwd=cwd or self.repo,
+            cwd=where,
             env=git_env(env),
             timeout=timeout,
             stdin=stdin,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deepreview.errors import GitError, UsageError
 from deepreview.github.actions import pull_event
@@ -15,6 +16,9 @@ from deepreview.targets.git import Git, github_remote
 from deepreview.targets.pr_head import fetch_pr_head, moved_note, pinned_base_tip, pinned_head
 from deepreview.targets.refs import require_full_history
 from deepreview.targets.target import PullRequest, Target
+
+if TYPE_CHECKING:  # the module brings the GitHub client: imported when a PR is reviewed
+    from deepreview.github.pulls import PrInfo
 
 
 def pull_request(
@@ -45,17 +49,9 @@ def pull_request(
     )
     head = pinned_head(git, pin, repo_name) if pin else fetch_pr_head(git, number, repo_name)
     base_tip = pinned_base_tip(git, pin, head) if pin else None
-    base_tip = base_tip or git.rev(f"origin/{info.base_ref}") or git.rev(info.base_ref)
+    stale: str | None = None
     if base_tip is None:
-        # the base's name is GitHub's answer: a name, never an option
-        argv = ["fetch", "--quiet", "--end-of-options", "origin", info.base_ref]
-        fetched = git.run(argv, check=False)
-        base_tip = git.rev("FETCH_HEAD") if fetched.ok else None
-    if base_tip is None:
-        raise GitError(
-            f"cannot find base branch {info.base_ref!r} of PR #{number}; "
-            f"run `git fetch origin {info.base_ref}`"
-        )
+        base_tip, stale = _base_tip(git, info, number)
     mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
     if not mb:
         require_full_history(git, f"cannot find where PR #{number} leaves {info.base_ref}")
@@ -84,8 +80,38 @@ def pull_request(
         repo_name=repo_name,
         repo_url=repo_url,
     )
-    note = moved_note(pin, info.head_sha) if pin else None
-    return dataclasses.replace(target, notes=(note,)) if note else target
+    notes = tuple(n for n in (moved_note(pin, info.head_sha) if pin else None, stale) if n)
+    return dataclasses.replace(target, notes=target.notes + notes) if notes else target
+
+
+def _base_tip(git: Git, info: PrInfo, number: int) -> tuple[str, str | None]:
+    """The base tip the PR is compared with, and a note when it may be stale. GitHub's
+    `base.sha` when this clone has it (a PR rebased onto a moved base brings it with
+    `refs/pull/N/head`) and the local `origin/<base>` does not already hold it: a stale local
+    tip would show the base's new commits as the PR's. Else the base branch fetched, else the
+    local tip, with a note."""
+    ref, wanted = info.base_ref, info.base_sha
+    local = git.rev(f"origin/{ref}") or git.rev(ref)
+    if wanted and git.rev(wanted) == wanted:
+        behind = local is not None and git.ok("merge-base", "--is-ancestor", wanted, local)
+        return (local if behind and local else wanted), None
+    if wanted or local is None:
+        # the base's name is GitHub's answer: a name, never an option
+        argv = ["fetch", "--quiet", "--end-of-options", "origin", ref]
+        fetched = git.rev("FETCH_HEAD") if git.run(argv, check=False).ok else None
+        if fetched is not None:
+            return fetched, None
+    if local is None:
+        raise GitError(
+            f"cannot find base branch {ref!r} of PR #{number}; run `git fetch origin {ref}`"
+        )
+    if not wanted:
+        return local, None
+    return local, (
+        f"GitHub's base of PR #{number} ({wanted[:12]}) is not in this clone and fetching "
+        f"{ref} failed: compared with the local {ref} ({local[:12]}), which may be stale "
+        f"(its commits since then would show as the PR's); run `git fetch origin {ref}`"
+    )
 
 
 def _pr_repo(git: Git, hint: tuple[str, str] | None, env: Mapping[str, str]) -> tuple[str, str]:

@@ -5,6 +5,12 @@ Seats run in sessions of their own (`proc.run`), so a SIGKILL of `deep-review` l
 running, reparented to init, spending the user's API money. A group is named by its leader's
 pid, which the kernel reuses: the leader's start time (in clock ticks since boot, from
 /proc/PID/stat) and the boot it started in tell the group we made from a later one.
+
+A process of the seat may leave its group: `setpgid` (still in the seat's session, which is
+written down too) or `setsid` (a session of its own, as `setsid sleep 301 &` in a command seat
+does). Stopping the group stops those too: every process in the seat's session, and every
+descendant of the group's and the session's processes, found through /proc. (One whose parent
+has ended, reparented to init, is no one's descendant any more: nothing names it as the seat's.)
 """
 
 from __future__ import annotations
@@ -27,6 +33,9 @@ class Group:
     pgid: int  # the leader's pid
     start: int  # the leader's start time, clock ticks since boot
     boot: str  # the boot it started in
+    # The leader's session: its own pid when it leads one, as every seat does (`proc.run`).
+    # Only such a session is ours to stop (any other is the user's terminal's).
+    session: int | None = None
 
 
 def group_of(pid: int) -> Group | None:
@@ -35,7 +44,11 @@ def group_of(pid: int) -> Group | None:
     boot = _boot_id()
     if start is None or boot is None:
         return None
-    return Group(pid, start, boot)
+    try:
+        session: int | None = os.getsid(pid)
+    except OSError:
+        session = None
+    return Group(pid, start, boot, session)
 
 
 def stop_group(group: Group) -> bool:
@@ -48,33 +61,95 @@ def stop_group(group: Group) -> bool:
     start = _start_time(group.pgid)
     if start is not None and start != group.start:
         return False
-    if not _signal(group.pgid, signal.SIGTERM):
+    # The group's strays (another group, another session) are found before the group's
+    # signal: once their parent ends they are no one's descendants.
+    strays = _strays(group)
+    grouped = _signal(group.pgid, signal.SIGTERM)
+    if not (_kill_all(strays, signal.SIGTERM) or grouped):
         return False
     deadline = time.monotonic() + _TERM_GRACE_S
-    while time.monotonic() < deadline and _running(group.pgid):
+    while time.monotonic() < deadline and _running(group, strays):
         time.sleep(0.05)
+    strays |= _strays(group)  # started meanwhile
     _signal(group.pgid, signal.SIGKILL)
+    _kill_all(strays, signal.SIGKILL)
     return True
 
 
-def _running(pgid: int) -> bool:
-    """Whether group `pgid` has a process that has not ended: a zombie (ended, its parent not
-    yet told, as under an init that never reaps) still takes a signal and must not be waited
-    for."""
+@dataclass(frozen=True)
+class _Proc:
+    pid: int
+    state: str
+    ppid: int
+    pgrp: int
+    session: int
+    start: int
+
+
+def _processes() -> list[_Proc]:
+    """Every process /proc shows (none: no /proc to read)."""
     try:
         pids = [n for n in os.listdir("/proc") if n.isdigit()]
     except OSError:
-        return _signal(pgid, 0)
+        return []
+    found = []
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text(errors="replace").rsplit(")", 1)[1]
-            state, _, pgrp = fields.split()[:3]
-            member = int(pgrp) == pgid
+            parts = fields.split()
+            found.append(
+                _Proc(
+                    int(pid), parts[0], int(parts[1]), int(parts[2]), int(parts[3]), int(parts[19])
+                )
+            )
         except (OSError, IndexError, ValueError):
             continue
-        if member and state not in ("Z", "X"):
-            return True
-    return False
+    return found
+
+
+def _strays(group: Group) -> set[tuple[int, int]]:
+    """(pid, start time) of the processes of the seat outside its group: in its session, or
+    descended from a process of the group or the session."""
+    procs = _processes()
+    own = group.session if group.session == group.pgid else None  # a session the seat leads
+    seeds = [p.pid for p in procs if p.pgrp == group.pgid or (own and p.session == own)]
+    children: dict[int, list[_Proc]] = {}
+    for p in procs:
+        children.setdefault(p.ppid, []).append(p)
+    found: set[tuple[int, int]] = set()
+    todo, seen = list(seeds), set(seeds)
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child.pid not in seen:
+                seen.add(child.pid)
+                todo.append(child.pid)
+    me = os.getpid()
+    for p in procs:
+        if p.pid in seen and p.pgrp != group.pgid and p.pid != me:
+            found.add((p.pid, p.start))
+    return found
+
+
+def _kill_all(strays: set[tuple[int, int]], sig: int) -> bool:
+    """Send `sig` to each stray still the process found (its start time): True if any took it."""
+    sent = False
+    for pid, start in strays:
+        if _start_time(pid) == start:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, sig)
+                sent = True
+    return sent
+
+
+def _running(group: Group, strays: set[tuple[int, int]]) -> bool:
+    """Whether the group or a stray has a process that has not ended: a zombie (ended, its
+    parent not yet told, as under an init that never reaps) still takes a signal and must not
+    be waited for."""
+    procs = _processes()
+    if not procs:
+        return _signal(group.pgid, 0)
+    ids = {pid for pid, _ in strays}
+    return any((p.pgrp == group.pgid or p.pid in ids) and p.state not in ("Z", "X") for p in procs)
 
 
 def _signal(pgid: int, sig: int) -> bool:

@@ -12,11 +12,11 @@ The checks run the change's tests, which may read those files: they need the con
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
+from deepreview import proc
 from deepreview.errors import GitError, UsageError
 from deepreview.targets.git import Git
 
@@ -50,7 +50,7 @@ def uses_lfs(repo: Path, sha: str) -> bool:
 def require_lfs_content(repo: Path, sha: str, env: Mapping[str, str], options: str) -> None:
     """Refuse, in one line, what needs the LFS files' content (`options`, as typed) when the
     change keeps files in LFS and `git-lfs` is not on the PATH."""
-    if shutil.which("git-lfs", path=env.get("PATH")) is not None or not uses_lfs(repo, sha):
+    if proc.which("git-lfs", env) is not None or not uses_lfs(repo, sha):
         return
     runs = "run" if " and " in options else "runs"
     raise UsageError(

@@ -89,7 +89,13 @@ def _read(fd: int) -> Leftover | None:
         data = json.loads(os.pread(fd, 1 << 16, 0).decode("utf-8"))
         owner, host, kind = str(data["review"]), str(data["host"]), data["kind"]
         if kind == "group":
-            group = Group(int(data["pgid"]), int(data["start"]), str(data["boot"]))
+            session = data.get("session")  # not written before trial 43
+            group = Group(
+                int(data["pgid"]),
+                int(data["start"]),
+                str(data["boot"]),
+                int(session) if session is not None else None,
+            )
             if group.pgid <= 1:
                 return None
             return Leftover(

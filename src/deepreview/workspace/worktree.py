@@ -20,9 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from deepreview import proc
 from deepreview.errors import GitError
 from deepreview.lockfile import FileLock
-from deepreview.targets.git import SAFE_CONFIG, Git, config_env, without_inherited
+from deepreview.targets.git import (
+    SAFE_CONFIG,
+    Git,
+    config_env,
+    user_programs,
+    without_inherited,
+)
 from deepreview.workspace.ledger import HOME_PREFIX, WORKTREE_PREFIX, Ledger, recorded
 from deepreview.workspace.lfs import POINTER_CONFIG
 
@@ -40,12 +47,17 @@ FULL_TREE: Final[Mapping[str, str]] = {
 SEAT_CONFIG: Final[Mapping[str, str]] = {**FULL_TREE, **POINTER_CONFIG}
 
 
-def seat_git_env(env: Mapping[str, str]) -> dict[str, str]:
+def seat_git_env(env: Mapping[str, str], worktree: Path | None = None) -> dict[str, str]:
     """A seat's environment (`env`, the rest of it as the seat gets it) for the git commands it
     runs itself in its worktree: no variable pointing git elsewhere (`INHERITED_GIT_VARS`), no
-    hooks or fsmonitor (`SAFE_CONFIG`), the whole tree, and LFS pointers (`workspace.lfs`)."""
+    hooks or fsmonitor (`SAFE_CONFIG`), the whole tree, and LFS pointers (`workspace.lfs`).
+    PATH keeps only absolute entries (`proc.clean_path`): a relative one is relative to the
+    worktree, the change's. With `worktree`: no program the config its git reads there names by
+    a relative path runs (`user_programs`), as those are the change's files too."""
     clean = without_inherited(env)
-    clean.update(config_env(clean, {**SEAT_CONFIG, **SAFE_CONFIG}))
+    clean["PATH"] = proc.clean_path(clean.get("PATH"))
+    programs = user_programs(worktree, clean) if worktree is not None else {}
+    clean.update(config_env(clean, {**SEAT_CONFIG, **programs, **SAFE_CONFIG}))
     return clean
 
 

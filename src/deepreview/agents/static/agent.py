@@ -41,10 +41,10 @@ _RUFF_ISOLATED = (
 )
 
 
-def analysis_env(env: Mapping[str, str]) -> dict[str, str]:
+def analysis_env(env: Mapping[str, str], worktree: Path | None = None) -> dict[str, str]:
     """The user's environment as a seat's git gets it (`seat_git_env`: nothing pointing git at
     another repository, no hooks), with git messages in English."""
-    clean = seat_git_env(env)
+    clean = seat_git_env(env, worktree)
     clean["LC_ALL"] = "C"  # `git diff --check` messages are parsed
     clean["GIT_TERMINAL_PROMPT"] = "0"
     return clean
@@ -145,7 +145,7 @@ class StaticAgent(Agent):
 
     def run(self, task: SeatTask) -> SeatOutcome:
         budget = Budget.starting_now(task.timeout, task.cancel)
-        env = analysis_env(task.env)
+        env = analysis_env(task.env, task.worktree)
         if not task.base_sha:
             return SeatOutcome("failed", reason="no base SHA given to the static seat")
         changes = collect_changes(task.worktree, task.base_sha, env=env, budget=budget)
