@@ -73,19 +73,40 @@ def holder_pids(path: Path) -> list[int]:
 
 class FileLock:
     def __init__(
-        self, path: Path, *, timeout: float, error: type[DeepReviewError], holder: str
+        self,
+        path: Path,
+        *,
+        timeout: float,
+        error: type[DeepReviewError],
+        holder: str,
+        make_folder: bool = True,
     ) -> None:
         """`error(...)` is raised after `timeout` seconds of waiting; `holder` says who holds
-        the lock in that message ("another deep-review is writing this store")."""
+        the lock in that message ("another deep-review is writing this store").
+        `make_folder`: the lock's folder is made when missing; else (a folder that is not ours
+        to make, a repository's `.git`) a missing one is `error`, and `folder_gone` says so."""
         self.path = path
         self.timeout = timeout
         self.error = error
         self.holder = holder
+        self.make_folder = make_folder
         self._fd: int | None = None
 
+    def folder_gone(self) -> bool:
+        return not self.path.parent.is_dir()
+
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        if self.make_folder:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except FileNotFoundError as exc:
+            if self.make_folder:
+                raise
+            raise self.error(
+                f"cannot lock {self.path}: {self.path.parent} is gone (deleted or moved "
+                "meanwhile); put it back and try again"
+            ) from exc
         start = time.monotonic()
         deadline = start + self.timeout
         noted = False

@@ -40,6 +40,7 @@ from deepreview.workspace.worktree import (
     isolated_home,
     seat_worktree,
     worktree_changes,
+    worktree_lost,
     worktree_state,
 )
 
@@ -247,6 +248,10 @@ class _PassContext:
             outcome = SeatOutcome(status="failed", reason=f"internal error: {exc}")
         # Later passes share the worktree: each reports only what it changed itself.
         changes = worktree_changes(worktree, self.target.head_sha, since=before, pointers=True)
+        lost = worktree_lost(worktree)
+        if lost is not None and outcome.status == "ok":
+            # It printed something, but not about the change: its checkout was gone under it.
+            outcome = dataclasses.replace(outcome, status="failed", reason=lost)
         return _Pass(outcome, started, time.monotonic() - t0, changes)
 
     def result(

@@ -20,8 +20,11 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
     commit        modify calc.py and `git commit` it in the worktree; then print the review
     swap-worktree move the worktree away and leave a symlink to `--victim DIR` in its place
     write-outside write TOUCHED_BY_SEAT.txt into `--victim DIR` (the user's checkout, say)
-    delete-victim delete `--victim DIR` (the user's checkout: gone while the review runs)
                   and append a line to its README.md, then print the review
+    delete-victim delete `--victim DIR` (the user's checkout: gone while the review runs),
+                  then (with `--flag F`) append a line to F, which other seats may wait for
+    delete-own-git  delete its worktree's `.git` (no checkout any more), then print the review
+    delete-own-worktree  delete its whole worktree (the folder it runs in), then print the review
     alter-outside append one byte to each `--append F` and set each `--retime F` back a minute
                   (same size, same bytes), then print the review: changes a stat sees
     empty         print nothing, exit 0
@@ -228,6 +231,15 @@ def main() -> int:
         out.write(review.encode())
     elif mode == "delete-victim":
         shutil.rmtree(args.victim)
+        if args.flag:
+            with open(args.flag, "a", encoding="utf-8") as fh:
+                fh.write("deleted\n")
+        out.write(review.encode())
+    elif mode == "delete-own-git":
+        Path(".git").unlink()
+        out.write(review.encode())
+    elif mode == "delete-own-worktree":
+        shutil.rmtree(Path.cwd())
         out.write(review.encode())
     elif mode == "alter-outside":
         for name in args.append:

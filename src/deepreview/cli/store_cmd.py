@@ -22,6 +22,11 @@ from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import no_date_note, shown_time, utc_time
+from deepreview.store.report_files import (
+    FILES_MISSING,
+    files_missing_error,
+    missing_report_files,
+)
 from deepreview.store.repository import repository_labels
 from deepreview.store.runlock import run_status
 from deepreview.store.store import Store
@@ -69,6 +74,9 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     # A store may be shared by repositories reviewing branches of the same name: each row says
     # whose it is, and its round in that repository's series.
     repos = repository_labels(rows)
+    # A complete review whose report files were deleted by hand: `files missing`, not complete.
+    missing = {r.id: missing_report_files(st.root, r.id) for r in rows if r.status == "complete"}
+    status = {r.id: FILES_MISSING if missing.get(r.id) else r.status for r in rows}
     if as_json:
         click.echo(
             json.dumps(
@@ -79,7 +87,8 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                             "id": r.id,
                             "date": utc_time(r.created_at),
                             "target": r.target,
-                            "status": r.status,
+                            "status": status[r.id],
+                            "missing_files": list(missing.get(r.id, ())),
                             "verdict": r.verdict,
                             "critical": r.critical,
                             "important": r.important,
@@ -110,8 +119,8 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     for col in (*cols, "Reviewers"):
         table.add_column(col)
     for r in rows:
-        same = r.status == "complete" or r.verdict.lower() == r.status
-        verdict = r.verdict if same else f"{r.verdict} ({r.status})"
+        same = status[r.id] == "complete" or r.verdict.lower() == status[r.id]
+        verdict = r.verdict if same else f"{r.verdict} ({status[r.id]})"
         table.add_row(
             shown_time(r.created_at),
             r.id,
@@ -156,6 +165,13 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
         # Report files run.json does not call complete: a review killed while it wrote them
         # (run.json says complete last), whose report may be half of one.
         raise _no_report(review_id, status)
+    complete = files or (row is not None and row.status == "complete")
+    if complete and (st.root / review_id).is_dir():
+        # Complete, but some of its report files deleted or emptied by hand: what is left may
+        # not be all the review said, and `list` calls it `files missing`.
+        gone = missing_report_files(st.root, review_id)
+        if gone:
+            raise files_missing_error(st.root, review_id, gone)
     path = st.root / renderer(fmt).file_name(review_id)
     record = st.root / renderer("json").file_name(review_id)
     report = None

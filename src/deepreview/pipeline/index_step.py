@@ -20,9 +20,10 @@ from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
 from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor
+from deepreview.store.report_files import FILES_MISSING, missing_report_files
 from deepreview.store.repository import repository_labels
 from deepreview.store.rows import ReviewRow
-from deepreview.store.store import Store
+from deepreview.store.store import INDEX_HTML, Store
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_text
 
@@ -132,7 +133,7 @@ def repair_index(store: Store) -> bool:
     """Write back index rows that lag their run.json, and write index.html again when those
     changed or it still lists a review whose folder was deleted by hand; False if it cannot.
     Such a review's row stays in the index (see `Store.ghost_rows`)."""
-    if not store.stale_rows() and not _page_lists_ghosts(store):
+    if not store.stale_rows() and not _page_is_stale(store):
         return True
     try:
         with store.lock():
@@ -144,15 +145,22 @@ def repair_index(store: Store) -> bool:
     return True
 
 
-def _page_lists_ghosts(store: Store) -> bool:
+def _page_is_stale(store: Store) -> bool:
+    """index.html still lists a review whose folder was deleted by hand, or tells wrongly
+    which complete reviews have report files missing (deleted by hand, or put back since)."""
+    from deepreview.render.index import marked_missing
+
     ghosts = store.ghost_ids()
-    if not ghosts:
-        return False
+    damaged = {
+        r.id
+        for r in store.rows()
+        if r.status == "complete" and missing_report_files(store.root, r.id)
+    }
     try:
-        page = (store.root / "index.html").read_text(encoding="utf-8", errors="replace")
+        page = (store.root / INDEX_HTML).read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return True
-    return any(g in page for g in ghosts)
+        return bool(ghosts or damaged)
+    return any(g in page for g in ghosts) or marked_missing(page) != damaged
 
 
 def write_index(store: Store) -> None:
@@ -164,10 +172,14 @@ def write_index(store: Store) -> None:
     rows = store.rows()
     repos = repository_labels(rows)  # as `list` names them: `app (/src/o1/app)` beside o2's
     for row in rows:
-        # Report files of a review not complete are a killed final write's: not linked.
+        # Report files of a review not complete are a killed final write's: not linked; nor
+        # those of a complete one that are gone or empty (it shows as `files missing`).
         done = row.status == "complete"
-        html = f"{row.id}.html" if done and (store.root / f"{row.id}.html").exists() else None
-        md = f"{row.id}.md" if done and (store.root / f"{row.id}.md").exists() else None
+        missing = missing_report_files(store.root, row.id) if done else ()
+        html, md = (
+            name if done and name not in missing and (store.root / name).exists() else None
+            for name in (f"{row.id}.html", f"{row.id}.md")
+        )
         verdict = row.verdict
         if row.status == "interrupted":
             verdict = "Unknown"
@@ -184,9 +196,9 @@ def write_index(store: Store) -> None:
                 suggestions=row.suggestions,
                 # as `list` shows them: a folder's name, a config's seat name, cleaned
                 reviewers=tuple(map(clean_text, row.reviewers)),
-                status=row.status,
+                status=FILES_MISSING if missing else row.status,
                 repo=clean_text(repos[row.id]),
             )
         )
     reviewers = aggregate(load_history(store, Scope()).reviews)
-    store.write_text(store.root / "index.html", render_index(entries, reviewers=reviewers))
+    store.write_text(store.root / INDEX_HTML, render_index(entries, reviewers=reviewers))

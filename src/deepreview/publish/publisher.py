@@ -42,6 +42,7 @@ from deepreview.publish.sender import ApiRequest, Sender
 from deepreview.publish.summary import InlineMissing, SummaryInput, adopted, summary_body
 from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
+from deepreview.store.report_files import files_missing_error
 from deepreview.store.store import Store
 from deepreview.untrusted_text import clean_strings, visible_bidi
 
@@ -113,6 +114,8 @@ def _load(store: Store, review_id: str) -> _Stored:
         )
     path = store.root / renderer("json").file_name(review_id)
     if not path.exists():
+        if state.status == "complete":  # deleted by hand: nothing for `resume` to do
+            raise files_missing_error(store.root, review_id)
         raise UsageError(
             f"review {review_id} has no report yet (status: {state.status}); "
             f"finish it with `deep-review resume {review_id}`"

@@ -6,8 +6,11 @@ http(s) or relative, a CSP that admits only our own inline style (the page needs
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from markupsafe import Markup
 
@@ -15,6 +18,7 @@ from deepreview.render.html import asset, content_security_policy, jinja_env, ve
 from deepreview.render.reviewers import reviewers_view
 from deepreview.stats.aggregate import StatsTable
 from deepreview.store.dates import UNKNOWN
+from deepreview.store.report_files import FILES_MISSING
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,9 @@ class IndexEntry:
     suggestions: int
     reviewers: tuple[str, ...]
     repo: str = ""  # the reviewed repository's name (`owner/name`, or its folder's)
-    status: str = "complete"  # run.json's: running | interrupted | failed | complete
+    # run.json's: running | interrupted | failed | complete, or `files missing` (complete, but
+    # report files deleted by hand: `store.report_files`)
+    status: str = "complete"
 
     @property
     def pill(self) -> str:
@@ -38,6 +44,16 @@ class IndexEntry:
         ("Unknown (interrupted)")."""
         same = self.status == "complete" or self.verdict.lower() == self.status
         return self.verdict if same else f"{self.verdict} ({self.status})"
+
+
+_ROW: Final = re.compile(r'<tr class="review" data-review-id="([^"]*)">(.*?)</tr>', re.DOTALL)
+
+
+def marked_missing(page: str) -> set[str]:
+    """The reviews an index page shows as `files missing` (so a `list` can tell whether the
+    page it finds is still right about them)."""
+    pill = f"({FILES_MISSING})</span>"
+    return {html.unescape(m[1]) for m in _ROW.finditer(page) if pill in m[2]}
 
 
 def index_title(entries: Sequence[IndexEntry]) -> str:

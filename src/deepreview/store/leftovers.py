@@ -18,12 +18,15 @@ from deepreview.errors import StoreError
 from deepreview.formats import RENDERERS
 from deepreview.lockfile import release, take
 from deepreview.runfiles import RUN_LOCK
-from deepreview.store.store import Store, plain_id
+from deepreview.store.declines_file import DECLINES_JSON
+from deepreview.store.store import INDEX_HTML, Store, plain_id
 from deepreview.workspace.ledger import LEDGER_DIR
 from deepreview.workspace.sweep import Leftover, sweep
 
 # `atomicfile._temp_name`: `.<name>.<8 hex digits>.tmp` beside the file it was to replace.
 _TEMP: Final = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
+# The store's own files, each written whole under the store's lock (`Store.lock`) only.
+_STORE_FILES: Final = (INDEX_HTML, DECLINES_JSON)
 
 
 def sweep_killed(store: Store, *, seats_next: bool = False) -> list[str]:
@@ -31,6 +34,7 @@ def sweep_killed(store: Store, *, seats_next: bool = False) -> list[str]:
     `seats_next`: seats are about to run, and must not without the folder they write down
     what to clean up after a crash in (StoreError); otherwise a note says it is damaged."""
     _sweep_temp_files(store.root)
+    _sweep_store_temp_files(store)
     folder = store.root / LEDGER_DIR
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         # Seats would run without crash cleanup: a kill would leak worktrees and homes
@@ -115,3 +119,22 @@ def _sweep_temp_files(root: Path) -> None:
                     path.unlink()
         finally:
             release(fd)
+
+
+def _sweep_store_temp_files(store: Store) -> None:
+    """The temporary files of the store's own files (`_STORE_FILES`) that a SIGKILL left
+    halfway through a write: removed while this process holds the store's lock, which every
+    writer of those files holds, so never one being written now (a held lock: left for the
+    next command, not waited for). Silent, as a review's are."""
+    left = [path for name, path in _temp_names(store.root) if name in _STORE_FILES]
+    if not left:
+        return
+    fd = take(store.lock().path)
+    if fd is None:  # a process writes to the store now
+        return
+    try:
+        for path in left:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    finally:
+        release(fd)

@@ -47,6 +47,7 @@ from deepreview.store.rows import (
 from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
 INDEX: Final = "index.sqlite"
+INDEX_HTML: Final = "index.html"  # written whole under `Store.lock` (`pipeline.index_step`)
 _LOCK: Final = ".index.lock"
 INDEX_WAIT_S: Final = 60.0  # how long a command waits for another process's index write
 LOCK_WAIT_S: Final = 120.0  # ... and for another process's `.index.lock` (`Store.lock`)

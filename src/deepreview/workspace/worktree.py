@@ -79,6 +79,9 @@ class RepoLock:
             timeout=_LOCK_TIMEOUT_S,
             error=GitError,
             holder="another deep-review is adding or removing worktrees of this repository",
+            # The repository's `.git`: deleted while a review runs (the user's checkout
+            # removed), it must not be made again, empty, by a seat setting up or cleaning up.
+            make_folder=False,
         )
         with _LOCAL_LOCKS_GUARD:
             self.local = _LOCAL_LOCKS.setdefault(str(path), threading.Lock())
@@ -208,17 +211,19 @@ def _clear_checkout(path: Path) -> None:
 def remove_worktree(git: Git, path: Path, lock: RepoLock | None = None) -> None:
     lock = lock or repo_lock(git)
     _clear_checkout(path)
-    if not lock.file.path.parent.is_dir():
-        # The repository was deleted while the seat ran: no registration is left to remove,
-        # and taking its lock would make its `.git` folder again.
+    try:
+        with lock:
+            result = git.run(["worktree", "remove", "--force", "--force", str(path)], check=False)
+            if not result.ok:
+                _LOGGER.debug("worktree remove failed: %s", result.stderr_text)
+                _remove_folder(path)
+                git.run(["worktree", "prune"], check=False)
+    except GitError:
+        if not lock.file.folder_gone():
+            raise
+        # The repository was deleted while the seat ran (before or while this waited for its
+        # lock): no registration is left to remove, only the worktree's files.
         _remove_folder(path)
-        return
-    with lock:
-        result = git.run(["worktree", "remove", "--force", "--force", str(path)], check=False)
-        if not result.ok:
-            _LOGGER.debug("worktree remove failed: %s", result.stderr_text)
-            _remove_folder(path)
-            git.run(["worktree", "prune"], check=False)
 
 
 def _remove_folder(path: Path) -> None:
@@ -334,6 +339,25 @@ def worktree_changes(
     if expected_head and head != expected_head:
         changes.append(f"HEAD moved from {expected_head[:12]} to {head[:12] or 'nothing'}")
     return tuple(changes)
+
+
+def worktree_lost(path: Path) -> str | None:
+    """Why the seat's worktree at `path` is no checkout of the change any more, when the seat
+    deleted it (or its `.git` file) while it ran, else None: what it printed then is no review
+    of the change. A folder replaced by a link is a change (`worktree_changes`), and a `.git`
+    file whose repository is gone is the user's checkout deleted (`pipeline.checkout_watch`):
+    neither is this."""
+    if path.is_symlink():
+        return None
+    if not path.is_dir():
+        return "deleted its worktree (the checkout of the change) while it ran"
+    link = path / ".git"
+    if link.is_symlink() or not link.is_file():
+        return (
+            "deleted or replaced its worktree's .git file while it ran (the worktree was no "
+            "checkout of the change any more)"
+        )
+    return None
 
 
 @contextlib.contextmanager

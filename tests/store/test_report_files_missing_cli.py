@@ -1,0 +1,145 @@
+"""A complete review whose report files are gone or empty (deleted or truncated by hand, a store
+copied half-way): its index row and run.json still say complete. Through the real
+`deep-review` command: `list` (table and `--json`) and `index.html` show it as `files missing`
+and link no file that is not there, `show` and `open` refuse it with one line naming `relead`
+and `delete` (exit 2, no traceback), and `relead` writes the files again.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fakebin.harness import Fakes
+from support.repos import CliResult, run_cli
+from support.rounds import ROUND1, make_branch_repo, run_round
+
+SUFFIXES = (".json", ".md", ".html")
+
+
+def _cli(fakes: Fakes, repo: Path, *args: str) -> CliResult:
+    return run_cli(list(args), cwd=repo, env={**fakes.env(), "BROWSER": "false"})
+
+
+def _stored(tmp_path: Path) -> tuple[Fakes, Path, str]:
+    """A complete review stored in the default formats (md, json, html)."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    review_file = fakes.tmp / "review.md"
+    review_file.write_text(ROUND1, encoding="utf-8")
+    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    res = fakes.review(repo, "--agents", "alpha")
+    assert res.returncode == 0, res.stderr
+    rid: str = res.json()["review_id"]
+    for suffix in SUFFIXES:
+        assert (fakes.store / f"{rid}{suffix}").is_file()
+    return fakes, repo, rid
+
+
+def _damage(fakes: Fakes, rid: str, gone: str) -> list[str]:
+    """Delete (or empty, `empty.md`) the report files `gone` names; the names damaged."""
+    if gone == "empty.md":
+        (fakes.store / f"{rid}.md").write_bytes(b"")
+        return [f"{rid}.md"]
+    names = [f"{rid}{s}" for s in (SUFFIXES if gone == "all" else (gone,))]
+    for name in names:
+        (fakes.store / name).unlink()
+    return names
+
+
+CASES = [".md", ".json", ".html", "all", "empty.md"]
+
+
+@pytest.mark.parametrize("gone", CASES)
+def test_list_and_index_say_files_missing(tmp_path: Path, gone: str) -> None:
+    fakes, repo, rid = _stored(tmp_path)
+    names = _damage(fakes, rid, gone)
+    listed = _cli(fakes, repo, "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "Traceback" not in listed.stderr, listed.stderr
+    row = next(ln for ln in listed.stdout.splitlines() if rid in ln)
+    assert "files missing" in row, listed.stdout
+    as_json = _cli(fakes, repo, "list", "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    (entry,) = [r for r in as_json.json()["reviews"] if r["id"] == rid]
+    assert entry["status"] == "files missing", entry
+    assert entry["missing_files"] == sorted(names), entry
+    page = (fakes.store / "index.html").read_text(encoding="utf-8")
+    cell = page.split(f'data-review-id="{rid}"', 1)[1].split("</tr>", 1)[0]
+    assert "files missing" in cell, cell
+    for name in names:
+        assert f'href="{name}"' not in cell, cell
+
+
+@pytest.mark.parametrize("gone", CASES)
+@pytest.mark.parametrize("command", [["show"], ["show", "--format", "json"], ["open"]])
+def test_show_and_open_refuse_with_one_line(tmp_path: Path, gone: str, command: list[str]) -> None:
+    fakes, repo, rid = _stored(tmp_path)
+    names = _damage(fakes, rid, gone)
+    res = _cli(fakes, repo, command[0], rid, *command[1:])
+    assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
+    assert "Traceback" not in res.stderr, res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, res.stderr
+    assert f"review {rid}" in lines[0], lines[0]
+    assert names[0] in lines[0], lines[0]
+    assert f"deep-review relead {rid}" in lines[0], lines[0]
+    assert f"deep-review delete {rid}" in lines[0], lines[0]
+    assert "Division by zero" not in res.stdout
+
+
+def test_relead_writes_them_again(tmp_path: Path) -> None:
+    fakes, repo, rid = _stored(tmp_path)
+    _damage(fakes, rid, "all")
+    res = run_cli(["relead", rid, "--lead", "none"], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    shown = _cli(fakes, repo, "show", rid)
+    assert shown.returncode == 0, shown.stderr
+    assert "Division by zero" in shown.stdout
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert entry["status"] == "complete", entry
+    page = (fakes.store / "index.html").read_text(encoding="utf-8")
+    assert "files missing" not in page
+
+
+def test_a_whole_review_lists_no_missing_files(tmp_path: Path) -> None:
+    fakes, repo, rid = _stored(tmp_path)
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert entry["status"] == "complete", entry
+    assert entry["missing_files"] == [], entry
+    shown = _cli(fakes, repo, "show", rid, "--format", "sarif")  # never stored: rendered
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["version"] == "2.1.0"
+
+
+def test_a_format_the_review_did_not_store_is_not_missing(tmp_path: Path) -> None:
+    """`--format md` stores no HTML: that is no missing file (run.json lists what was written),
+    but its Markdown deleted is."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid: str = run_round(fakes, repo, ROUND1)["review_id"]  # --format md: md and json
+    assert not (fakes.store / f"{rid}.html").exists()
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert (entry["status"], entry["missing_files"]) == ("complete", []), entry
+    assert _cli(fakes, repo, "open", rid).returncode == 0  # rendered from the JSON record
+    (fakes.store / f"{rid}.md").unlink()
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert (entry["status"], entry["missing_files"]) == ("files missing", [f"{rid}.md"]), entry
+
+
+def test_decline_names_relead_not_resume(tmp_path: Path) -> None:
+    """What else reads the JSON record of a complete review says the same, not `resume`
+    (which has nothing left to do on a complete review)."""
+    fakes, repo, rid = _stored(tmp_path)
+    _damage(fakes, rid, ".json")
+    res = _cli(fakes, repo, "decline", rid, "I1", "--reason", "by design: fine")
+    assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
+    assert "Traceback" not in res.stderr, res.stderr
+    assert f"deep-review relead {rid}" in res.stderr, res.stderr
+    assert "resume" not in res.stderr, res.stderr
