@@ -51,7 +51,11 @@ def test_four_reviews_at_once_on_one_repo(tmp_path: Path) -> None:
         results.append((proc.returncode, out.decode(), err.decode(errors="replace")))
     for rc, _, err in results:
         assert rc == 0, err
-        lowered = err.lower()
+        # Under load one review may wait over the notice's threshold for another's store lock:
+        # that note is expected; any other word of a lock is not.
+        lowered = "\n".join(
+            ln for ln in err.lower().splitlines() if not ln.startswith("note: waiting for ")
+        )
         assert "lock" not in lowered and "fatal" not in lowered and "error" not in lowered, err
     ids = [json.loads(out)["review_id"] for _, out, _ in results]
     assert len(set(ids)) == 4, ids
