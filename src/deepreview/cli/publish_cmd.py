@@ -14,7 +14,7 @@ from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.config import CliOverrides, build_settings
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
-from deepreview.pipeline.review import locate_store
+from deepreview.pipeline.store_here import locate_store
 from deepreview.publish.job_summary import publish_summary
 from deepreview.publish.publisher import ApiRequest, PublishFailed, PublishResult, publish_review
 from deepreview.rounds.previous import later_rows

@@ -13,7 +13,7 @@ from deepreview.cli.posting import conclude, fail_on_option
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _common, _overrides, _relead_failure
 from deepreview.pipeline.resume import resume as resume_review
-from deepreview.pipeline.review import locate_store
+from deepreview.pipeline.store_here import locate_store
 from deepreview.store.leftovers import sweep_killed
 
 
