@@ -13,7 +13,7 @@ from deepreview.github.remote import repo_from_url
 from deepreview.runmodel import Commit
 from deepreview.targets.attributes import blind_run, is_attributes_file, tree_attributes
 from deepreview.targets.git import Git, decode_path, origin_url
-from deepreview.targets.identity import checkout_identity
+from deepreview.targets.identity import checkout_identity, repo_aliases
 from deepreview.targets.refs import partial_clone_problem
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
@@ -68,6 +68,7 @@ def build_target(
         repo_url=repo_url or (f"https://github.com/{remote_repo}" if remote_repo else None),
         base_ref=base_ref,
         repo_key=checkout_identity(git, origin),
+        repo_aliases=repo_aliases(git, checkout_identity(git, origin)),
     )
 
 
