@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from deepreview.cli.hints import with_store
 from deepreview.cli.options import store_option
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
@@ -46,7 +47,7 @@ def sweep_leftovers(st: Store) -> None:
     from deepreview.store.leftovers import sweep_killed
 
     for note in sweep_killed(st):
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
 
 
 @click.command("list")
@@ -99,7 +100,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
         )
         return
     for note in notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
     if not rows:
         click.echo(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
         return
