@@ -198,3 +198,29 @@ def test_a_checkout_that_gains_a_github_origin_keeps_its_series_and_declines(
     ]
     listed = run_cli(["declines"], cwd=repo, env=fakes.env())
     assert f"{first} I1  calc.py:3" in listed.stdout, listed.stdout
+
+
+def test_a_worktrees_own_store_left_beside_the_shared_one_is_named(tmp_path: Path) -> None:
+    """Once the repository's shared store exists, a worktree reviews into it; the reviews it
+    made into its own store before are not lost from sight: a note says where they are."""
+    import hashlib
+
+    fakes = Fakes(tmp_path)
+    env = _default_store_env(fakes)
+    repo = make_branch_repo(tmp_path)
+    git(repo, "checkout", "-q", "main")
+    other = tmp_path / "wt2"
+    git(repo, "worktree", "add", "-q", str(other), "feature")
+    first = _review(fakes, other, env)
+    own = hashlib.sha256(str(other.resolve()).encode()).hexdigest()[:8]
+    old = Path(first["store"]).with_name(f"wt2-{own}")
+    Path(first["store"]).rename(old)
+    git(repo, "checkout", "-q", "-b", "topic")
+    _next_commit(repo, "topic.txt")
+    shared = Path(_review(fakes, repo, env)["store"])
+    assert shared != old
+    _next_commit(other, "two.txt")
+    res = fakes.review(other, "--agents", "alpha", "--format", "md", env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.json()["store"] == str(shared)
+    assert f"are in {old}; `deep-review list --store {old}` lists them" in res.stderr

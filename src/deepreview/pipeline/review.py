@@ -66,7 +66,7 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
 from deepreview.store.leftovers import sweep_killed
-from deepreview.store.location import review_store_root
+from deepreview.store.location import left_behind_note, review_store_root
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.git import Git, find_repo_root
@@ -185,8 +185,10 @@ def prepare(req: ReviewRequest) -> Prepared:
         notes.append(inline)  # the report, run.json and stderr say what the prompts left out
     if unkeyed := rounds_prompt_step.first_round_note(store, target):
         notes.append(unkeyed)
+    left = None if settings.store else left_behind_note(store.root, target.repo_root, req.env)
     warnings = (
         *((copy_note,) if copy_note else ()),
+        *((left,) if left else ()),
         *idle_models(req.cli.models, plans, lead),
         *sweep_killed(
             store, seats_next=True

@@ -4,6 +4,7 @@ the review and for every command that reads the store."""
 from __future__ import annotations
 
 import hashlib
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -54,6 +55,27 @@ def store_root(
             # several (renamed twice): the one reviews went to last
             return max(earlier, key=lambda p: (p.stat().st_mtime, p.name))
     return wanted
+
+
+def left_behind_note(root: Path, repo_root: Path, env: Mapping[str, str]) -> str | None:
+    """When reviews go to the repository's shared default store (`root`) while this worktree's
+    own one from before (named after its path) is still there: where those reviews are, so a
+    series split by the old naming is not silently lost (moving a store is the user's call)."""
+    if env.get(STORE_ENV):
+        return None
+    own = _digest(repo_root.resolve())
+    if root.name.endswith(f"-{own}"):
+        return None  # the main checkout, or the worktree's own store still in use
+    try:
+        earlier = sorted(p for p in root.parent.glob(f"*-{own}") if p.is_dir())
+    except OSError:
+        return None
+    if not earlier:
+        return None
+    return (
+        f"reviews made in this worktree before worktrees shared a store are in {earlier[0]}; "
+        f"`deep-review list --store {shlex.quote(str(earlier[0]))}` lists them"
+    )
 
 
 def _digest(folder: Path) -> str:
