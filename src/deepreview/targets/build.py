@@ -51,6 +51,7 @@ def build_target(
     remote_repo = repo_name or (repo_from_url(origin) if origin else None)
     author = head_author if pr is None else None
     title = pr.title if pr else (commits[-1].subject if len(commits) == 1 else "")
+    key = checkout_identity(git, origin)
     return Target(
         kind=kind,  # type: ignore[arg-type]
         repo_root=root,
@@ -67,8 +68,8 @@ def build_target(
         repo_name=remote_repo or root.name,
         repo_url=repo_url or (f"https://github.com/{remote_repo}" if remote_repo else None),
         base_ref=base_ref,
-        repo_key=checkout_identity(git, origin),
-        repo_aliases=repo_aliases(git, checkout_identity(git, origin)),
+        repo_key=key,
+        repo_aliases=repo_aliases(git, key),
     )
 
 
