@@ -8,6 +8,7 @@ import shlex
 from pathlib import Path
 
 import click
+import pytest
 
 from deepreview.cli.hints import STORE_COMMANDS
 from deepreview.cli.main import cli
@@ -43,6 +44,7 @@ def _store_with_spaces(tmp_path: Path) -> Path:
     return tmp_path / "named store"
 
 
+@pytest.mark.slow  # a review in a process of its own, stopped with Ctrl-C
 def test_the_interrupt_hint_names_the_store_given_by_flag(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)

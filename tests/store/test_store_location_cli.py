@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round, stored
@@ -40,6 +42,7 @@ def _round_of(store: Path, rid: str) -> str:
     return header
 
 
+@pytest.mark.slow  # several reviews through the real command
 def test_a_repository_files_store_is_where_every_command_finds_its_reviews(
     tmp_path: Path,
 ) -> None:
@@ -88,6 +91,7 @@ def test_a_repository_files_store_that_needs_trust_for_other_keys_still_locates(
     assert [r["id"] for r in _listed(repo, fakes.env())] == [rid]
 
 
+@pytest.mark.slow  # several reviews through the real command
 def test_a_relative_store_in_the_repository_file_is_the_same_from_any_subfolder(
     tmp_path: Path,
 ) -> None:
@@ -137,6 +141,7 @@ def _review(fakes: Fakes, repo: Path, env: dict[str, str]) -> dict[str, Any]:
     return out
 
 
+@pytest.mark.slow  # several reviews through the real command
 def test_worktrees_of_one_repository_share_the_default_store_and_the_series(
     tmp_path: Path,
 ) -> None:
@@ -156,6 +161,7 @@ def test_worktrees_of_one_repository_share_the_default_store_and_the_series(
     assert {r["id"] for r in _listed(other, env)} == ids
 
 
+@pytest.mark.slow  # several reviews through the real command
 def test_a_worktrees_own_default_store_from_before_is_still_found(tmp_path: Path) -> None:
     """A deep-review from before named a worktree's default store after the worktree's path:
     while the repository's shared folder does not exist, that one is used."""
@@ -179,6 +185,7 @@ def test_a_worktrees_own_default_store_from_before_is_still_found(tmp_path: Path
     assert _round_of(old, second["review_id"]) == "2 (of feature)"
 
 
+@pytest.mark.slow  # several reviews through the real command
 def test_a_checkout_that_gains_a_github_origin_keeps_its_series_and_declines(
     tmp_path: Path,
 ) -> None:
@@ -200,6 +207,7 @@ def test_a_checkout_that_gains_a_github_origin_keeps_its_series_and_declines(
     assert f"{first} I1  calc.py:3" in listed.stdout, listed.stdout
 
 
+@pytest.mark.slow  # several reviews through the real command
 def test_a_worktrees_own_store_left_beside_the_shared_one_is_named(tmp_path: Path) -> None:
     """Once the repository's shared store exists, a worktree reviews into it; the reviews it
     made into its own store before are not lost from sight: a note says where they are."""
