@@ -241,8 +241,10 @@ def build_settings(
     env: Mapping[str, str],
     repo_config_text: str | None,
     repo_config_file: Path | None,
+    gate: bool = True,
 ) -> Settings:
-    """Merge every layer into one immutable Settings, enforcing the trust gate."""
+    """Merge every layer into one immutable Settings, enforcing the trust gate (`gate=False`:
+    settings that only say where the store is, for a command that runs nothing of them)."""
     user = _load_user_file(env)
     if cli.config_path and not cli.config_path.is_file():
         why = _not_a_file(cli.config_path)
@@ -265,7 +267,7 @@ def build_settings(
                 and is_trusted(user, repo_config_file, repo_config_text)
             )
         )
-        if risky and not trusted:
+        if risky and not trusted and gate:
             # `allow_exec` alone: deciding it on the command line also settles it
             own = (
                 ", or decide with --allow-exec/--no-allow-exec"
@@ -280,7 +282,16 @@ def build_settings(
     candidates = [("user config", user), ("repo config", repo)]
     candidates.append((f"--config {cli.config_path}", explicit))
     layers = [(origin, cfg) for origin, cfg in candidates if cfg is not None]
-    return _merge(cli, env, layers, trusted)
+    # A file's relative `store` is relative to where that file is (the repository's: to the
+    # repository's root), never to the folder a command happens to run in.
+    folders = {
+        "user config": user_config_path(env).absolute().parent,
+        "repo config": repo_config_file.parent if repo_config_file else None,
+        f"--config {cli.config_path}": cli.config_path.absolute().parent
+        if cli.config_path
+        else None,
+    }
+    return _merge(cli, env, layers, trusted, folders)
 
 
 def settings_for_repo(
@@ -313,7 +324,11 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _merge(
-    cli: CliOverrides, env: Mapping[str, str], layers: list[tuple[str, FileConfig]], trusted: bool
+    cli: CliOverrides,
+    env: Mapping[str, str],
+    layers: list[tuple[str, FileConfig]],
+    trusted: bool,
+    folders: Mapping[str, Path | None],
 ) -> Settings:
     values: dict[str, Any] = {
         "agents": None,
@@ -334,6 +349,8 @@ def _merge(
     ordered = layers
     for origin, cfg in ordered:
         for key, value in cfg.review.model_dump(exclude_none=True).items():
+            if key == "store" and (folder := folders.get(origin)) is not None:
+                value = str(folder / os.path.expanduser(value))  # an absolute one stays
             values[key], sources[key] = value, origin
     cli_values = {
         "agents": cli.agents,

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from deepreview.cli.hints import with_store
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.cli.posting import (
     conclude,
@@ -136,12 +137,14 @@ def finish(
         # after the lead and the report, so it is refused before either (exit 2).
         require_credentials(env, Path(repo))
     for note in plan.prepared.warnings:
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
     earlier = finished_before(plan)
     if earlier is not None:
         click.echo(
-            f"note: these seat results were already finished as review {earlier}; using it "
-            f"(`deep-review relead {earlier}` reruns its lead)",
+            with_store(
+                f"note: these seat results were already finished as review {earlier}; using "
+                f"it (`deep-review relead {earlier}` reruns its lead)"
+            ),
             err=True,
         )
         outcome = earlier_outcome(plan, earlier)

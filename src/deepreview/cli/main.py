@@ -12,6 +12,7 @@ from typing import Any, Final, NoReturn
 import click
 
 from deepreview import __version__
+from deepreview.cli.hints import forget_store, with_store
 from deepreview.cli.streams import output_survives_closed_pipes
 from deepreview.errors import DeepReviewError, ExitCode
 from deepreview.formats import FORMATS
@@ -221,6 +222,7 @@ def _fail(message: str, code: int, argv: list[str] | None) -> NoReturn:
     a JSON object on stdout, so a script reading stdout gets an answer instead of nothing
     (README, "Exit codes"); it is refused before any output. Later failures (a publish that
     fails after the review's JSON) leave stdout as the command wrote it: one JSON document."""
+    message = with_store(message)
     click.echo(f"deep-review: error: {message}", err=True)
     if code == ExitCode.USAGE and _wants_json(argv):
         from deepreview.runmodel import SCHEMA_VERSION
@@ -231,6 +233,7 @@ def _fail(message: str, code: int, argv: list[str] | None) -> NoReturn:
 
 
 def _run(argv: list[str] | None) -> None:
+    forget_store()
     try:
         rv = cli.main(args=argv, standalone_mode=False)
     except DeepReviewError as exc:

@@ -143,13 +143,11 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
 
     from deepreview.pipeline.memory import context_plan, write_context
     from deepreview.store.repository import Repository
-    from deepreview.targets.git import Git, find_repo_root, local_repo_name
-    from deepreview.targets.identity import repo_identity
+    from deepreview.targets.git import find_repo_root
 
     root = find_repo_root(Path(repo))
-    env = dict(os.environ)
     # Which repository the file is written into, as a review of it records it (`GH_REPO` too).
-    here = Repository(repo_identity(Git(root), env), local_repo_name(Git(root), env))
+    here = Repository.of_checkout(root, dict(os.environ))
     plan = context_plan(_store(store, repo), root, here, review_id, force=force)
     for item in plan.skipped:
         click.echo(f"note: skipped {item}", err=True)

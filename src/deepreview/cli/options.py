@@ -8,10 +8,12 @@ import sys
 
 import click
 
+from deepreview.cli.hints import remember_store
 from deepreview.errors import UsageError
 
 store_option = click.option(
     "--store",
+    callback=remember_store,
     help=(
         "Store folder (default: a config file's [review] store, else $DEEP_REVIEW_STORE, "
         "else per repo)."

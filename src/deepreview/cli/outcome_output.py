@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from deepreview.cli.hints import with_store
 from deepreview.runmodel import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def echo_outcome(outcome: ReviewOutcome) -> None:
             line += f" [{r.output_note}]"
         click.echo(line, err=True)
     if outcome.status == "interrupted":
-        click.echo(RESUME_HINT.format(outcome.review_id), err=True)
+        click.echo(with_store(RESUME_HINT.format(outcome.review_id)), err=True)
         return
     assert outcome.report is not None
     v = outcome.report.header.verdict

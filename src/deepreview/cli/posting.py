@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from deepreview.cli.hints import with_store
 from deepreview.errors import DeepReviewError, ExitCode, Interrupted, PublishError
 from deepreview.publish.gate import FAIL_ON_CHOICES, fails, unverified
 
@@ -136,7 +137,7 @@ def conclude(
         doc["publish"] = fields
         click.echo(json.dumps(doc, indent=2))
         if outcome.status == "interrupted":
-            click.echo(RESUME_HINT.format(outcome.review_id), err=True)
+            click.echo(with_store(RESUME_HINT.format(outcome.review_id)), err=True)
     facts = ReviewFacts(
         review_id=outcome.review_id,
         status=outcome.status,
@@ -192,7 +193,7 @@ def _post(
             "not posted: no seat produced a review, so the PR's summary comment is left as it "
             f"was (`deep-review publish {outcome.review_id} --force` posts it anyway)"
         )
-        click.echo(f"deep-review: {line}", err=True)
+        click.echo(with_store(f"deep-review: {line}"), err=True)
         return Posting(skipped=line), {**empty, "skipped": line}, None
     if outcome.status != "complete" or outcome.report is None:
         line = f"not posted: review {outcome.review_id} has no report yet"

@@ -9,12 +9,13 @@ from typing import Any
 
 import click
 
+from deepreview.cli.hints import with_store
 from deepreview.cli.job_summary import append_job_summary
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.config import CliOverrides, build_settings
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
-from deepreview.pipeline.review import locate_store
+from deepreview.pipeline.store_here import locate_store
 from deepreview.publish.job_summary import publish_summary
 from deepreview.publish.publisher import ApiRequest, PublishFailed, PublishResult, publish_review
 from deepreview.rounds.previous import later_rows
@@ -120,7 +121,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
             err=True,
         )
     if result.skipped is not None:
-        click.echo(f"deep-review: {result.skipped}", err=True)
+        click.echo(with_store(f"deep-review: {result.skipped}"), err=True)
     if as_json:
         doc = {
             "schema_version": SCHEMA_VERSION,
@@ -131,7 +132,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
         click.echo(json.dumps(doc, indent=2))
         return
     for note in result.notes:
-        click.echo(f"deep-review: note: {note}", err=True)
+        click.echo(with_store(f"deep-review: note: {note}"), err=True)
     where = f"{result.repo}#{result.pr_number}"
     if result.dry_run:
         for r in result.writes:

@@ -9,11 +9,12 @@ from typing import Any
 
 import click
 
+from deepreview.cli.hints import with_store
 from deepreview.cli.posting import conclude, fail_on_option
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _common, _overrides, _relead_failure
 from deepreview.pipeline.resume import resume as resume_review
-from deepreview.pipeline.review import locate_store
+from deepreview.pipeline.store_here import locate_store
 from deepreview.store.leftovers import sweep_killed
 
 
@@ -26,7 +27,7 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
     cli = _overrides(**opts)
     # What the review's own killed run (or another's) left: removed before it runs again.
     for note in sweep_killed(locate_store(Path(repo), cli, dict(os.environ)), seats_next=True):
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
     with Progress([]) as progress:
         outcome = resume_review(
             review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), on_progress=progress

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
+from deepreview.cli.hints import with_store
 from deepreview.cli.options import github_api_option, github_env, store_option
 from deepreview.cli.posting import (
     conclude,
@@ -317,7 +318,7 @@ def review(
     if post:
         require_credentials(env, Path(repo))
     for note in (*prepared.warnings, *prepared.notes):
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
     if prepared.panel is not None:
         click.echo(f"panel: {prepared.panel.summary}", err=True)
         for choice in prepared.panel.choices:
@@ -368,7 +369,7 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
     s = prepare_seat_only(req, seat, out_dir)
     # as a review says them: the target's notes (a PR moved on since the run started, ...)
     for note in (*s.prepared.warnings, *s.prepared.notes):
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
     target = s.prepared.target
     click.echo(
         f"Reviewing {_label(s.prepared)} ({_files(len(target.changed_files))}) with seat {seat} "
@@ -378,7 +379,7 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
     with Progress([seat]) as progress:
         outcome = run_seat_only(s, on_progress=progress)
     for note in outcome.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
     run = outcome.record.run
     if as_json:
         data = {

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from deepreview.cli.hints import with_store
 from deepreview.cli.options import series_key, store_option
 from deepreview.cli.scope import store_and_repository
 from deepreview.errors import UsageError
@@ -148,7 +149,7 @@ def stats(
         click.echo(out.getvalue(), nl=False)
         # stdout is the table alone (a spreadsheet reads it); what the notes say goes beside it.
         for note in notes:
-            click.echo(f"note: {note}", err=True)
+            click.echo(with_store(f"note: {note}"), err=True)
         return
     _print_table(st, scope, table, notes, no_match)
 

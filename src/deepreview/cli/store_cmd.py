@@ -12,12 +12,13 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from deepreview.cli.hints import with_store
 from deepreview.cli.options import store_option
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
 from deepreview.formats import FORMATS, READABLE, renderer
 from deepreview.pipeline.memory import row_series
-from deepreview.pipeline.review import locate_store
+from deepreview.pipeline.store_here import locate_store
 from deepreview.runfiles import OPENED_HTML
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data
@@ -53,7 +54,7 @@ def sweep_leftovers(st: Store) -> None:
     from deepreview.store.leftovers import sweep_killed
 
     for note in sweep_killed(st):
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
 
 
 @click.command("list")
@@ -110,7 +111,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
         )
         return
     for note in notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
     if not rows:
         click.echo(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
         return

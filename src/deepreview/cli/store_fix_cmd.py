@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from deepreview.cli.hints import with_store
 from deepreview.cli.options import confirmed, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store, sweep_leftovers
 from deepreview.errors import UsageError
@@ -59,7 +60,7 @@ def delete(review_id: str, yes: bool, force: bool, store: str | None, repo: str)
     sweep_leftovers(st)  # a killed review's worktrees go whatever the answer below
     note = check_delete(st, review_id, force=force)  # before asking: the answer would not matter
     if note:
-        click.echo(f"note: {note}", err=True)
+        click.echo(with_store(f"note: {note}"), err=True)
     if not confirmed(
         yes, f"Delete review {review_id} from {st.root}?", f"deleting review {review_id}", "delete"
     ):

@@ -22,9 +22,10 @@ from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.index_step import write_index
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.reindex import ready
-from deepreview.pipeline.review import load_settings_for, locate_store
+from deepreview.pipeline.review import load_settings_for
 from deepreview.pipeline.runstate import RunState, load_state, load_target
 from deepreview.pipeline.seats import choose_lead
+from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
 from deepreview.rounds.previous import later_rows
 from deepreview.runfiles import RUN_JSON

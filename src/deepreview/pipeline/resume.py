@@ -19,7 +19,6 @@ from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.review import (
     check_lfs_content,
     load_settings_for,
-    locate_store,
     run_and_finish,
     seat_prompt,
     store_failed,
@@ -34,6 +33,7 @@ from deepreview.pipeline.runstate import (
     load_target,
 )
 from deepreview.pipeline.seats import plan_seat
+from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
 from deepreview.runner import SeatPlan, StopSignals
 from deepreview.store import runlock

@@ -22,7 +22,6 @@ from deepreview.config import (
     REPO_CONFIG_NAME,
     CliOverrides,
     Settings,
-    build_settings,
     content_hash,
     settings_for_repo,
 )
@@ -30,11 +29,8 @@ from deepreview.config_copy import work_tree_copy_note
 from deepreview.errors import (
     ConfigError,
     GitError,
-    NoCheckoutError,
-    NotARepositoryError,
     StoreError,
     UnknownSeatError,
-    UsageError,
 )
 from deepreview.pipeline import index_step, pr_series, reindex, rounds_prompt_step
 from deepreview.pipeline.checkout_watch import CheckoutWatch, checkout_note
@@ -70,7 +66,7 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
 from deepreview.store.leftovers import sweep_killed
-from deepreview.store.location import STORE_ENV, review_store_root, store_root
+from deepreview.store.location import left_behind_note, review_store_root
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.git import Git, find_repo_root
@@ -189,8 +185,10 @@ def prepare(req: ReviewRequest) -> Prepared:
         notes.append(inline)  # the report, run.json and stderr say what the prompts left out
     if unkeyed := rounds_prompt_step.first_round_note(store, target):
         notes.append(unkeyed)
+    left = None if settings.store else left_behind_note(store.root, target.repo_root, req.env)
     warnings = (
         *((copy_note,) if copy_note else ()),
+        *((left,) if left else ()),
         *idle_models(req.cli.models, plans, lead),
         *sweep_killed(
             store, seats_next=True
@@ -463,23 +461,3 @@ def _mark_interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
 
     writer.update(mark)
     index_step.register_status(p.store, rid, p.target, writer.state, "interrupted")
-
-
-def locate_store(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Store:
-    """The store of a review run from `cwd` (`resume`, `relead`, `list`, `show`, `open`)."""
-    settings = build_settings(cli, env=env, repo_config_text=None, repo_config_file=None)
-    if settings.store is not None or env.get(STORE_ENV):
-        # A named store (`--store`, a config file's `store`, $DEEP_REVIEW_STORE) is where it
-        # says, wherever this runs: a store downloaded from CI needs no checkout around it.
-        return Store(store_root(settings.store, cwd, env))
-    try:
-        root = find_repo_root(cwd)
-    except NoCheckoutError as e:
-        raise UsageError(e.or_store()) from None
-    except NotARepositoryError:
-        # Reading the store, not reviewing: a named store is the other way out.
-        raise UsageError(
-            f"{cwd} is not inside a git repository, and the default store is per repository; "
-            "cd into the reviewed repository (or pass --repo PATH), or pass --store DIR"
-        ) from None
-    return Store(store_root(settings.store, root, env))

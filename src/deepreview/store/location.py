@@ -4,6 +4,7 @@ the review and for every command that reads the store."""
 from __future__ import annotations
 
 import hashlib
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -11,6 +12,7 @@ from typing import Final
 from platformdirs import user_data_dir
 
 from deepreview.targets.git import Git, local_repo_name
+from deepreview.targets.identity import repository_folder
 from deepreview.targets.target import Target
 
 STORE_ENV: Final = "DEEP_REVIEW_STORE"
@@ -27,22 +29,57 @@ def store_root(
         return setting.expanduser()
     if env.get(STORE_ENV):
         return Path(env[STORE_ENV]).expanduser()
-    name = repo_name or local_repo_name(Git(repo_root), env)
+    git = Git(repo_root)
+    name = repo_name or local_repo_name(git, env)
     slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.replace("/", "-"))
-    digest = hashlib.sha256(str(repo_root.resolve()).encode()).hexdigest()[:8]
     reviews = Path(user_data_dir("deep-review")) / "reviews"
+    # The repository's folder (its main checkout's, which every worktree of it shares), so a
+    # branch reviewed in another worktree continues its series in the same store.
+    digest = _digest(repository_folder(git))
     wanted = reviews / f"{slug}-{digest}"
     if wanted.is_dir():
         return wanted
-    # The checkout's path (the digest) is what identifies its store; the name is only what the
-    # repository was called when first reviewed. A checkout that since gained a GitHub origin
-    # (or a GH_REPO) keeps its reviews and rounds instead of starting an empty store.
+    # The checkout's own path named the folder before worktrees shared one: a worktree's
+    # reviews stored then are found there, until the shared folder exists.
+    own = _digest(repo_root.resolve())
+    for key in dict.fromkeys((digest, own)):
+        # The repository's path (the digest) is what identifies its store; the name is only
+        # what the repository was called when first reviewed. A checkout that since gained a
+        # GitHub origin (or a GH_REPO) keeps its reviews and rounds instead of starting an
+        # empty store.
+        try:
+            earlier = [p for p in reviews.glob(f"*-{key}") if p.is_dir()]
+        except OSError:
+            earlier = []
+        if earlier:
+            # several (renamed twice): the one reviews went to last
+            return max(earlier, key=lambda p: (p.stat().st_mtime, p.name))
+    return wanted
+
+
+def left_behind_note(root: Path, repo_root: Path, env: Mapping[str, str]) -> str | None:
+    """When reviews go to the repository's shared default store (`root`) while this worktree's
+    own one from before (named after its path) is still there: where those reviews are, so a
+    series split by the old naming is not silently lost (moving a store is the user's call)."""
+    if env.get(STORE_ENV):
+        return None
+    own = _digest(repo_root.resolve())
+    if root.name.endswith(f"-{own}"):
+        return None  # the main checkout, or the worktree's own store still in use
     try:
-        earlier = [p for p in reviews.glob(f"*-{digest}") if p.is_dir()]
-        # several (renamed twice): the one reviews went to last
-        return max(earlier, key=lambda p: (p.stat().st_mtime, p.name)) if earlier else wanted
+        earlier = sorted(p for p in root.parent.glob(f"*-{own}") if p.is_dir())
     except OSError:
-        return wanted
+        return None
+    if not earlier:
+        return None
+    return (
+        f"reviews made in this worktree before worktrees shared a store are in {earlier[0]}; "
+        f"`deep-review list --store {shlex.quote(str(earlier[0]))}` lists them"
+    )
+
+
+def _digest(folder: Path) -> str:
+    return hashlib.sha256(str(folder).encode()).hexdigest()[:8]
 
 
 def review_store_root(setting: Path | None, target: Target, env: Mapping[str, str]) -> Path:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -30,15 +31,28 @@ class Repository:
 
     key: str
     name: str
+    # Its earlier key, the path of its git folder, before it gained a GitHub `origin`
+    # (`targets.identity.repo_aliases`): rows recorded under it are of this repository too.
+    aliases: tuple[str, ...] = ()
 
     @classmethod
     def of_target(cls, target: Target) -> Repository:
-        return cls(target.repo_key, target.repo_name)
+        return cls(target.repo_key, target.repo_name, target.repo_aliases)
+
+    @classmethod
+    def of_checkout(cls, root: Path, env: Mapping[str, str]) -> Repository:
+        """The repository of the checkout at `root`, as a review of it records it."""
+        from deepreview.targets.git import Git, local_repo_name
+        from deepreview.targets.identity import repo_aliases, repo_identity
+
+        git = Git(root)
+        key = repo_identity(git, env)
+        return cls(key, local_repo_name(git, env), repo_aliases(git, key))
 
     def holds(self, key: str, name: str) -> bool:
         """Whether a row recorded with `key` and `name` is of this repository."""
         if self.key:
-            return key == self.key
+            return key == self.key or (bool(key) and key in self.aliases)
         # Only a review itself stored before keys (its `resume`) has none: as it was then.
         return not key and name == self.name
 

@@ -13,7 +13,7 @@ from deepreview.github.remote import repo_from_url
 from deepreview.runmodel import Commit
 from deepreview.targets.attributes import blind_run, is_attributes_file, tree_attributes
 from deepreview.targets.git import Git, decode_path, origin_url
-from deepreview.targets.identity import checkout_identity
+from deepreview.targets.identity import checkout_identity, repo_aliases
 from deepreview.targets.refs import partial_clone_problem
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
@@ -51,6 +51,7 @@ def build_target(
     remote_repo = repo_name or (repo_from_url(origin) if origin else None)
     author = head_author if pr is None else None
     title = pr.title if pr else (commits[-1].subject if len(commits) == 1 else "")
+    key = checkout_identity(git, origin)
     return Target(
         kind=kind,  # type: ignore[arg-type]
         repo_root=root,
@@ -67,7 +68,8 @@ def build_target(
         repo_name=remote_repo or root.name,
         repo_url=repo_url or (f"https://github.com/{remote_repo}" if remote_repo else None),
         base_ref=base_ref,
-        repo_key=checkout_identity(git, origin),
+        repo_key=key,
+        repo_aliases=repo_aliases(git, key),
     )
 
 

@@ -60,12 +60,29 @@ def _local_identity(path: Path, repo_root: Path) -> str:
     return full.as_posix()
 
 
+def repository_folder(git: Git) -> Path:
+    """The repository's own folder: its common git folder with `.git` left off (a bare
+    repository's, `.git` suffix too), the same for each of its worktrees; the checkout itself
+    when git cannot tell."""
+    try:
+        return Path(_local_identity(git.common_dir(), git.repo))
+    except GitError:
+        return git.repo.resolve()
+
+
 def checkout_identity(git: Git, origin: str | None) -> str:
     """The key of `git`'s repository without `GH_REPO`: its `origin` (`origin_url`), else its
     common git folder."""
     if origin:
         return remote_identity(origin, git.repo)
     return _local_identity(git.common_dir(), git.repo)
+
+
+def repo_aliases(git: Git, key: str) -> tuple[str, ...]:
+    """The other key a review of the checkout `git` may have been stored under (`key`: its
+    key now): the path of its git folder, what it was known by before it had an `origin`."""
+    folder = repository_folder(git).as_posix()
+    return () if folder == key else (folder,)
 
 
 def repo_identity(git: Git, env: Mapping[str, str]) -> str:

@@ -16,7 +16,7 @@ from deepreview.github.actions import in_actions
 from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
 from deepreview.targets.build import build_target, hidden_note
 from deepreview.targets.git import Git, github_remote
-from deepreview.targets.identity import github_identity
+from deepreview.targets.identity import github_identity, repo_aliases
 from deepreview.targets.pull import pull_request
 from deepreview.targets.refs import (
     ambiguity_note,
@@ -90,7 +90,8 @@ def resolve_target(
     if named:
         # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
         # this checkout is of that repository (its store, its series, `stats`' scope)
-        target = dataclasses.replace(target, repo_key=github_identity(named))
+        key = github_identity(named)
+        target = dataclasses.replace(target, repo_key=key, repo_aliases=repo_aliases(git, key))
     if named and target.kind != "pr" and named.name != target.repo_name:
         target = dataclasses.replace(target, repo_name=named.name, repo_url=named.web_url)
     elif not named and target.repo_url is None and (found := _configured_remote(git, env)):

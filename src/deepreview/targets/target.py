@@ -69,6 +69,10 @@ class Target:
     # Which repository this is, as the store tells repositories apart (`targets.identity`);
     # "" in a run.json from before it was kept (the store then goes by `repo_name`).
     repo_key: str = ""
+    # Keys this repository's earlier reviews in the store may have: the path of its git folder,
+    # which was its key before it gained a GitHub `origin` (or a GH_REPO named it). Its rounds
+    # and declines from then are of the same series.
+    repo_aliases: tuple[str, ...] = ()
     # Where reviewer instructions and the repository config are read from, when not the base:
     # a range's or --uncommitted review's base off the default branch may be the change's own
     # commit (`targets.steering`); "" (every branch and PR review): the base revision.

@@ -1,0 +1,102 @@
+"""A command Deep Review tells the user to run next names the store the run was given with
+`--store DIR`: followed as printed, it finds the review. Through the real command."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+import click
+import pytest
+
+from deepreview.cli.hints import STORE_COMMANDS
+from deepreview.cli.main import cli
+from fakebin.harness import Fakes
+from support.interrupt import interrupt_review
+from support.repos import make_repo, run_cli
+from support.rounds import ROUND1, make_branch_repo
+
+
+def _commands_with_store() -> set[str]:
+    ctx = click.Context(cli)
+    found: set[str] = set()
+
+    def walk(group: click.Group, prefix: str) -> None:
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            if isinstance(command, click.Group):
+                walk(command, f"{prefix}{name} ")
+            elif command is not None and any(
+                "--store" in p.opts for p in command.params if isinstance(p, click.Option)
+            ):
+                found.add(f"{prefix}{name}")
+
+    walk(cli, "")
+    return found
+
+
+def test_the_hints_know_every_command_that_takes_a_store() -> None:
+    assert set(STORE_COMMANDS) == _commands_with_store()
+
+
+def _store_with_spaces(tmp_path: Path) -> Path:
+    return tmp_path / "named store"
+
+
+@pytest.mark.slow  # a review in a process of its own, stopped with Ctrl-C
+def test_the_interrupt_hint_names_the_store_given_by_flag(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    store = _store_with_spaces(tmp_path)
+    fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120")})
+
+    def running() -> bool:
+        files = list(store.glob("*/run.json"))
+        return bool(files) and json.loads(files[0].read_text())["seats"]["slow"]["status"] == (
+            "running"
+        )
+
+    run = interrupt_review(
+        ["review", "--agents", "slow", "--lead", "none", "--store", str(store)],
+        cwd=repo,
+        env=fakes.env(),
+        when=running,
+        what="the seat to start",
+    )
+    assert run.returncode == 130, run.stderr
+    rid = next(store.glob("*/run.json")).parent.name
+    hint = f"`deep-review resume {rid} --store {shlex.quote(str(store))}`"
+    assert hint in run.stderr, run.stderr
+    # followed as printed, it finds the review (here: it finishes it)
+    fakes.write_config({"slow": fakes.seat("ok")})
+    res = run_cli(shlex.split(hint.strip("`"))[1:], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+
+
+def test_context_applys_other_repository_hint_names_the_store(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    store = _store_with_spaces(tmp_path)
+    review_file = fakes.tmp / "review.md"
+    review_file.write_text(ROUND1, encoding="utf-8")
+    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    (tmp_path / "o1").mkdir()
+    (tmp_path / "o2").mkdir()
+    one, two = make_branch_repo(tmp_path / "o1"), make_branch_repo(tmp_path / "o2")
+    res = fakes.review(one, "--agents", "alpha", "--format", "md", "--store", str(store))
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    args = ["context", "apply", rid, "--store", str(store), "--yes"]
+    res = run_cli(args, cwd=two, env=fakes.env())
+    assert res.returncode == 2
+    assert f"`deep-review context apply {rid} --store {shlex.quote(str(store))}` there" in (
+        res.stderr
+    )
+
+
+def test_a_store_named_by_the_environment_adds_nothing(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = run_cli(["resume", "20990101-000000-nope"], cwd=repo, env=fakes.env())
+    assert res.returncode == 2
+    assert "`deep-review list`" in res.stderr and "--store" not in res.stderr
