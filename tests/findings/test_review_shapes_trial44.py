@@ -5,9 +5,12 @@ the last findings section."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from deepreview.findings import parse_review
+from deepreview.findings.report_parse import parse_report
 from deepreview.findings.readable import unparseable_reason
 from deepreview.model import AgentReview, Severity
 
@@ -151,3 +154,8 @@ def test_prose_naming_a_problem_after_the_last_section_is_still_unread(tail: str
     r = parse_review(CLEAN + tail, seat="s")
     assert r.findings == ()
     assert r.unread_findings != (), r.warnings
+
+
+def test_a_report_starting_with_a_byte_order_mark_reads_as_without() -> None:
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md").read_text()
+    assert parse_report("\ufeff" + text) == parse_report(text)

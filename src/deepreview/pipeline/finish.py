@@ -235,9 +235,16 @@ def stored_seat_reviews(
             review = stored_review(review_dir, entry.seat)
             review = passes_step.merged_review(review, review_dir, entry)
         kind = p.settings.seat(entry.seat).kind or entry.seat
+        # a command seat that exited non-zero without a review: what it printed is shown
+        printed = kind == "command" and run.status == "failed" and bool(run.reason)
+        output = _stored_output(review_dir, entry.seat) if printed else ""
         seat_reviews.append(
             SeatReview(
-                reviewer=reviewer, review=review, run=run, model_backed=is_model_backed(kind)
+                reviewer=reviewer,
+                review=review,
+                run=run,
+                model_backed=is_model_backed(kind),
+                output=output,
             )
         )
     return seat_reviews, reviewers, runs
