@@ -235,7 +235,8 @@ def stored_seat_reviews(
             review = stored_review(review_dir, entry.seat)
             review = passes_step.merged_review(review, review_dir, entry)
         kind = p.settings.seat(entry.seat).kind or entry.seat
-        # a command seat that exited non-zero without a review: what it printed is shown
+        # a command seat that failed (a non-zero exit and no review, output that is no
+        # review): what it printed is shown in the appendix
         printed = kind == "command" and run.status == "failed" and bool(run.reason)
         output = _stored_output(review_dir, entry.seat) if printed else ""
         seat_reviews.append(
