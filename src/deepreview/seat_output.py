@@ -69,6 +69,12 @@ def checked_status(
     """The seat's (status, reason) once its stored text (`stored`: capped, redacted; `cut`:
     whether the cap cut it) is looked at: a seat that says "ok" but left no review failed."""
     status = outcome.status
+    if status == "failed" and outcome.output_decides and writes_review and stored.strip():
+        # it exited non-zero (a linter's "problems found"), but what it printed is a review:
+        # used, the exit kept as the seat's note (without the stderr line the failure quoted)
+        if outcome.review is not None or unreadable(stored, seat) is None:
+            return "ok", (reason or "").split(": ", 1)[0] or None
+        return status, reason
     if status != "ok":
         return status, reason
     if not stored.strip():

@@ -13,6 +13,7 @@ from deepreview.agents.base import SeatSettings
 from deepreview.agents.command import CommandAgent
 from deepreview.agents.registry import get_agent
 from deepreview.findings import parse_review
+from deepreview.seat_output import checked_status
 
 PY = sys.executable
 REVIEW = "## Executive Summary\n\nLooks fine.\n"
@@ -244,3 +245,27 @@ def test_json_without_schema_version_is_read_as_parse_reads_it(repo, make_task, 
         ("C1", "x is overwritten"),
         ("S1", "name x is vague"),
     ]
+
+
+def test_json_findings_with_exit_1_are_used_and_the_exit_noted(repo, make_task, base) -> None:
+    """A scanner that exits 1 because it found problems: its findings are handed over and the
+    seat is ok, the exit its note; printed text that is no review leaves it failed."""
+    payload = {
+        "schema_version": 1,
+        "findings": [{"severity": "important", "title": "Error ignored",
+                      "locations": [{"path": "a.py", "line": 1}]}],
+    }  # fmt: skip
+    code = f"import sys; print({json.dumps(payload)!r}); sys.exit(1)"
+    outcome = CommandAgent().run(make_task(repo, base, seat="scanner", settings=settings(code)))
+    assert (outcome.status, outcome.output_decides) == ("failed", True)
+    assert outcome.review is not None and [f.id for f in outcome.review.findings] == ["I1"]
+    status = checked_status(
+        outcome, outcome.review_text, False, reason=outcome.reason, seat="s", writes_review=True
+    )
+    assert status == ("ok", "exited with code 1")
+    code = "import sys; print('error: no rules file'); sys.exit(1)"
+    outcome = CommandAgent().run(make_task(repo, base, seat="scanner", settings=settings(code)))
+    status = checked_status(
+        outcome, outcome.review_text, False, reason=outcome.reason, seat="s", writes_review=True
+    )
+    assert status == ("failed", "exited with code 1")

@@ -109,6 +109,10 @@ class SeatOutcome:
     secrets: tuple[str, ...] = ()
     # Seats without a transcript parser (static): (tool, calls) for the steps they ran.
     tool_counts: tuple[tuple[str, int], ...] = ()
+    # A command seat that exited with a non-zero code but printed text ("failed", its reason
+    # the exit): that text decides. A review is used (the seat is ok, the exit its note), any
+    # other text leaves it failed (`seat_output.checked_status`). Linters exit 1 on findings.
+    output_decides: bool = False
 
 
 @dataclass(frozen=True)

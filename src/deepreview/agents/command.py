@@ -190,6 +190,9 @@ class CommandAgent(CliAgent):
         if status == "failed" and not result.spawn_error:
             tail = _last_stderr_line(task.stderr_path)
             reason = f"{reason}: {tail}" if tail else reason
+        if status == "failed" and (result.returncode or 0) > 0 and text.strip():
+            # "problems found" is exit 1 for many review programs: what they printed decides
+            return _exited_with_output(task, result, text, reason)
         if status != "ok":
             return SeatOutcome(cast(Status, status), review_text=text, reason=reason, proc=result)
         if not text.strip():
@@ -203,6 +206,20 @@ class CommandAgent(CliAgent):
         return SeatOutcome("ok", review_text=text, proc=result)
 
 
+def _exited_with_output(
+    task: SeatTask, result: proc.ProcResult, text: str, reason: str | None
+) -> SeatOutcome:
+    """A seat that exited non-zero after printing `text`: failed for now, its output to be
+    read (`output_decides`); findings as JSON in our format are handed over as data."""
+    parsed = parse_json_review(text, seat=task.seat) if looks_like_json(text) else None
+    if parsed is not None and not isinstance(parsed, str):
+        return SeatOutcome(
+            "failed", review_text=parsed.raw, review=parsed, reason=reason, proc=result,
+            output_decides=True,
+        )  # fmt: skip
+    return SeatOutcome("failed", review_text=text, reason=reason, proc=result, output_decides=True)
+
+
 def _edited_reason(edited: tuple[str, ...]) -> str:
     return (
         f"not run: argv names {', '.join(edited)}, which this change edits, so the seat would "
@@ -213,7 +230,8 @@ def _edited_reason(edited: tuple[str, ...]) -> str:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8", errors="replace")
+        # (`utf-8-sig`: a byte order mark is no part of the review, nor of its JSON)
+        return path.read_bytes().decode("utf-8-sig", errors="replace")
     except OSError:
         return ""
 

@@ -220,7 +220,8 @@ def _base_copy_note(root: Path, file: Path) -> str | None:
 @click.option("--seat", default="", help="Seat name for a single agent review.")
 def parse(file: str, fmt: str, seat: str) -> None:
     """Parse one agent review, or a whole Deep Review report, to JSON (or re-render it)."""
-    text = Path(file).read_text(encoding="utf-8", errors="replace")
+    # (`utf-8-sig`: a byte order mark is invisible in an editor, and no part of the text)
+    text = Path(file).read_text(encoding="utf-8-sig", errors="replace")
     if text.lstrip().startswith("# Deep Review:"):
         # re-rendered for a terminal or a file: no terminal escapes or NULs from the report
         # (a review's JSON escapes them itself)

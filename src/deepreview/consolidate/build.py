@@ -164,13 +164,24 @@ def build_report(
         process_notes=process_notes or ProcessNotes(),
         appendix=tuple(
             AppendixEntry(sr.reviewer.name, sr.review.pass_no, sr.review.raw)
-            for sr in seat_reviews
             if sr.review is not None
+            else failed_output_entry(sr)
+            for sr in seat_reviews
+            if sr.review is not None or sr.output.strip()
         ),
         runs=tuple(sr.run for sr in seat_reviews if sr.run is not None),
         lead=lead,
         notes=tuple(notes),
     )
+
+
+def failed_output_entry(sr: SeatReview) -> AppendixEntry:
+    """A failed seat's printed text as its appendix entry, said to be no review."""
+    note = (
+        f"*{sr.reviewer.name} failed ({sr.failure}); this is what it printed, which is not a "
+        "review, so none of it is in this report's findings.*"
+    )
+    return AppendixEntry(sr.reviewer.name, 1, f"{note}\n\n{sr.output.strip()}")
 
 
 def _join(names: Sequence[str]) -> str:

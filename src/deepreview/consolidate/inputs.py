@@ -19,6 +19,9 @@ class SeatReview:
     # False for analyzers (the static seat): a model seat's explanation and fix read better than
     # an analyzer's generic message, so a merged finding prefers the model seat's text.
     model_backed: bool = True
+    # A failed command seat's printed text (it exited non-zero and printed no review): shown in
+    # the appendix as its output, so what the program said is not lost.
+    output: str = ""
 
     def __post_init__(self) -> None:
         # A seat's text enters the report here, whichever way it was read (parsed Markdown,

@@ -436,6 +436,9 @@ def _usage(run: SeatRun | None) -> str:
         facts.append(f"Modified the worktree ({_plural(len(run.worktree_changes), 'path')}).")
     if run.output_truncated:
         facts.append("Its output was truncated.")
+    if run.status == "ok" and (run.reason or "").startswith("exited with code"):
+        # a command seat's non-zero exit, its printed review used (`seat_output`)
+        facts.append(f"Its program {run.reason}; the review it printed was read.")
     return " ".join(facts)
 
 

@@ -30,6 +30,7 @@ import re
 from typing import Final
 
 from deepreview.findings.blocks import classify_heading, fence_mask
+from deepreview.findings.finding_line import is_strong_start, parse_head
 from deepreview.findings.section_titles import Kind
 
 _DETAILS_TAG: Final = re.compile(r"</?details\b[^>]*>", re.IGNORECASE)
@@ -100,7 +101,7 @@ def open_details(lines: list[str]) -> list[str] | None:
             text = " ".join(out[i : end + 1])
             for k in range(i + 1, end + 1):
                 out[k] = ""
-            line = _summary_line(text, level)
+            line = _summary_line(text, level, labels=_finding_follows(out, mask, end + 1))
             m = _ATX.match(line)
             if m:
                 level = len(m.group(1))
@@ -124,8 +125,26 @@ def _summary_end(lines: list[str], mask: list[bool], i: int) -> int:
     return i
 
 
-def _summary_line(text: str, level: int) -> str:
-    """The line a `<summary>…</summary>` (with any details tags around it) stands for."""
+def _finding_follows(lines: list[str], mask: list[bool], start: int) -> bool:
+    """The fold's first line of text (from `start`, before its `</details>`) opens a finding
+    written out in full (`- **C1** `a.py:2` — …`, `1. **Title** (`a.py:2`)`)."""
+    for k in range(start, len(lines)):
+        line = lines[k]
+        if not line.strip():
+            continue
+        if mask[k] or _DETAILS_TAG.search(line):
+            return False
+        if is_strong_start(line):
+            return True
+        head = parse_head(line, numbered=True, bulleted=True)
+        return head is not None and bool(head.locations or head.id)
+    return False
+
+
+def _summary_line(text: str, level: int, *, labels: bool = False) -> str:
+    """The line a `<summary>…</summary>` (with any details tags around it) stands for;
+    `labels`: the fold holds a finding written out in full, so a summary that names no section
+    is only its label (`<summary>C1 calc.py:2</summary>`), not a second finding."""
     before, _, rest = _split(_SUMMARY_OPEN, text)
     inner, _, after = _split(_SUMMARY_CLOSE, rest)
     title = _inline_markdown(inner)
@@ -138,6 +157,8 @@ def _summary_line(text: str, level: int) -> str:
     if named is not None:
         # `🔵 Minor nits (2)`, `Show 2 suggestions`: the fold is a section of that level
         return f"{'#' * min(level + 1, 6)} {named}"
+    if labels:
+        return outside
     if _FOLD_VERB.match(title):
         # `Click to see the diff I tested with`: the fold's label, kept as a line of text, so
         # a list of findings before it ends there

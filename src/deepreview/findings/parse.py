@@ -70,6 +70,7 @@ from deepreview.findings.findings import (
     rank_high,
     strip_rules,
 )
+from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
@@ -95,6 +96,7 @@ from deepreview.model import (
     Section,
 )
 
+BOM = "\ufeff"
 _VERDICT = re.compile(
     r"^\s*(?P<b>\*\*|__)?(?:Overall |Final )?Verdict[ \t]*"
     r"(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|:)[ \t]*(?P<v>\S.*?)\s*$",
@@ -138,11 +140,14 @@ def unreadable_reason(text: str, *, seat: str = "") -> str | None:
 
 
 def _as_text(text: object) -> str:
+    """The text, without a UTF-8 byte order mark: invisible in every editor, it would make the
+    first heading a line of text (the summary lost to the preamble, the appendix heading left at
+    its level)."""
     if isinstance(text, str):
-        return text
+        return text.removeprefix(BOM)
     if isinstance(text, bytes | bytearray):
-        return bytes(text).decode("utf-8", errors="replace")
-    return "" if text is None else str(text)
+        return bytes(text).decode("utf-8", errors="replace").removeprefix(BOM)
+    return "" if text is None else str(text).removeprefix(BOM)
 
 
 @dataclass
@@ -266,8 +271,9 @@ def _opened_up(lines: list[str]) -> list[str]:
     """The review with findings written in shapes the section parser does not read, rewritten
     in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
     (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
-    `**Issue:**` records, nested under `- **Critical**` items."""
+    `**Issue:**` records, nested under `- **Critical**` items; `<br>` lines are blank."""
     lines = open_details(lines) or lines
+    lines = blank_breaks(lines) or lines
     lines = split_inline_nits(lines, fence_mask(lines)) or lines
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):

@@ -24,19 +24,13 @@ from deepreview.findings.blocks import Block
 from deepreview.findings.findings import says_none
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
+from deepreview.findings.problem_words import PROBLEM
 from deepreview.findings.readable import qualified_none, says_nothing_found_outright
 from deepreview.findings.section_titles import Kind, about_earlier_rounds
 
 # Only these sections tell findings in a review without a findings section; a Testing or
 # Documentation Assessment names gaps as notes (`consolidate/notes.py`), a coverage table files.
 _PROSE_KINDS: Final = frozenset({Kind.PREAMBLE, Kind.SUMMARY, Kind.OTHER, Kind.VERDICT})
-_PROBLEM: Final = re.compile(
-    r"\b(?:bugs?|buggy|broken|breaks|regressions?|vulnerab\w*|leaks?|leaked|leaking|crash\w*|"
-    r"incorrect(?:ly)?|wrong|problems?|issues?|defects?|flaws?|deadlocks?|race\s+condition|"
-    r"injection|critical|blockers?|blocking|severe|must\s+fix|rework|do\s+not\s+merge|"
-    r"don['’]t\s+merge|request(?:ed|ing)?\s+changes|changes\s+requested)\b",
-    re.IGNORECASE,
-)
 
 
 # A problem this change did not bring, or an earlier round's that is gone: "the bug at `a.py:3`
@@ -106,6 +100,6 @@ def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
         return False
     if says_none(text) and not qualified_none(text):
         return False
-    if _PROBLEM.search(text) is None and stressed_level(text) is None:
+    if PROBLEM.search(text) is None and stressed_level(text) is None:
         return False
     return any(loc.start is not None for loc in locations_in(text, prefixes))

@@ -249,7 +249,8 @@ def parse_appendix(lines: list[str], reviewers: tuple[str, ...] = ()) -> tuple[A
 
 
 def _lines(report_text: str) -> list[str]:
-    return restore_joiners(report_text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    text = report_text.removeprefix("\ufeff")  # a byte order mark is no part of the report
+    return restore_joiners(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
 
 
 @dataclass(frozen=True)

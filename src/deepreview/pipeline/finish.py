@@ -235,9 +235,17 @@ def stored_seat_reviews(
             review = stored_review(review_dir, entry.seat)
             review = passes_step.merged_review(review, review_dir, entry)
         kind = p.settings.seat(entry.seat).kind or entry.seat
+        # a command seat that failed (a non-zero exit and no review, output that is no
+        # review): what it printed is shown in the appendix
+        printed = kind == "command" and run.status == "failed" and bool(run.reason)
+        output = _stored_output(review_dir, entry.seat) if printed else ""
         seat_reviews.append(
             SeatReview(
-                reviewer=reviewer, review=review, run=run, model_backed=is_model_backed(kind)
+                reviewer=reviewer,
+                review=review,
+                run=run,
+                model_backed=is_model_backed(kind),
+                output=output,
             )
         )
     return seat_reviews, reviewers, runs

@@ -1,0 +1,55 @@
+"""A seat's closing pleasantry: `Hope this helps!`, `Let me know if you want me to dig deeper.`
+
+Written after the last findings section (often after a `---`), it lands in that section's
+text. Text in a findings section that is not a finding normally means findings we could not
+read (the verdict then cannot say "no issues found"), so a sign-off is told apart narrowly:
+every sentence of the paragraph is one of the stock phrases below, and none names a place or a
+problem. `Hope this helps! The cache in `c.py:9` is never invalidated, though.` is still text
+that may be a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.problem_words import PROBLEM
+
+_MAX: Final = 400  # a sign-off is a line or two; a longer paragraph is the seat's content
+_MARKUP: Final = re.compile(r"[*_`>#~]|^\s*(?:[-+]\s+)|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_SENTENCE: Final = re.compile(r"(?<=[.!?…])\s+|\n+")
+_PHRASE: Final = re.compile(
+    r"^(?:(?:i\s+)?hope\s+(?:this|that|it|the\s+review)\s+(?:helps|is\s+(?:helpful|useful))"
+    r"|let\s+me\s+know\b"
+    r"|(?:i[' ]?a?m\s+|i\s+am\s+)?(?:happy|glad)\s+to\b"
+    r"|feel\s+free\s+to\b"
+    r"|(?:many\s+)?thanks?\b|thank\s+you\b"
+    r"|(?:would|do)\s+you\s+(?:like|want)\s+me\s+to\b"
+    r"|(?:if\s+you\s+(?:have|want|need|would\s+like)|should\s+you\s+have)\b"
+    r"|(?:i\s+can|i'd\s+be\s+happy\s+to|i\s+would\s+be\s+happy\s+to)\s+(?:also\s+)?"
+    r"(?:dig|look|help|review|take|go|expand|elaborate|check)\b"
+    r"|(?:nice|great|good|solid|excellent|clean)\s+(?:work|job|change|pr|patch)\b"
+    r"|well\s+done\b|happy\s+(?:coding|hacking|reviewing|merging)\b|good\s+luck\b"
+    r"|(?:best(?:\s+regards)?|kind\s+regards|regards|cheers)\b)",
+    re.IGNORECASE,
+)
+# `Cheers,` / `Best,` + the seat's name on the next line: a signature.
+_VALEDICTION: Final = re.compile(
+    r"^(?:cheers|best|best\s+regards|kind\s+regards|regards|thanks|thank\s+you|sincerely)"
+    r"[,!.]?$",
+    re.IGNORECASE,
+)
+_NAME: Final = re.compile(r"^[\w .@()-]{1,40}$")
+_PLACE: Final = re.compile(r"[\w/.-]\.\w{1,8}\b|:\d|\bline\s+\d|https?://", re.IGNORECASE)
+
+
+def is_sign_off(paragraph: str) -> bool:
+    """`paragraph` is only a closing pleasantry or a signature: no place, no problem."""
+    text = _MARKUP.sub("", paragraph).strip()
+    if not text or len(text) > _MAX or _PLACE.search(text) or PROBLEM.search(text):
+        return False
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if _VALEDICTION.match(lines[0]) and len(lines) <= 3 and all(map(_NAME.match, lines[1:])):
+        return True
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    return all(_PHRASE.match(s) for s in sentences)
