@@ -179,18 +179,22 @@ def test_a_decline_stored_with_the_old_fingerprint_still_matches_its_finding(
     env = fakes.env()
     res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
-    # As an older deep-review stored it: the old fingerprint, in the index and its file.
+    # As an older deep-review stored it: the old fingerprint and no text, in the index and
+    # its file.
     old = _v1("calc.py", "Missing error handling")
     db = sqlite3.connect(fakes.store / "index.sqlite")
     with db:
-        db.execute("UPDATE declines SET fingerprint = ?", (old,))
+        db.execute("UPDATE declines SET fingerprint = ?, text = ''", (old,))
     db.close()
     kept = fakes.store / "declines.json"
     data = json.loads(kept.read_text())
-    items = data["declines"] if isinstance(data, dict) else data
-    for item in items:
+    for item in data["declines"]:
         item["fingerprint"] = old
+        item.pop("text", None)
     kept.write_text(json.dumps(data))
+    # the index rebuilt from that file takes the old decline back as it is
+    rebuilt = run_cli(["reindex"], cwd=repo, env=env)
+    assert rebuilt.returncode == 0, rebuilt.stderr
 
     listed = run_cli(["declines"], cwd=repo, env=env).stdout
     assert f"{rid1} I1 " in listed and "(now " not in listed, listed
@@ -201,3 +205,28 @@ def test_a_decline_stored_with_the_old_fingerprint_still_matches_its_finding(
     assert data2["round_info"]["declined"][0]["left_out_as"] == "I1"
     undone = run_cli(["undecline", rid1, "I1"], cwd=repo, env=env)
     assert undone.returncode == 0, undone.stderr
+
+
+def test_two_findings_under_one_generic_title_each_carry_their_own(tmp_path: Path) -> None:
+    """Round 2 raises both again: each is its round 1 finding, none is new."""
+    text = (
+        "## Executive Summary\n\nTwo.\n\n## Findings\n\n### Critical Issues\n\nNone.\n\n"
+        "### Important Issues\n\n"
+        "I1. **Missing error handling** — `calc.py:2` (important)\n\n"
+        "`add` returns garbage when the database call fails.\n\n"
+        "I2. **Missing error handling** — `calc.py:1` (important)\n\n"
+        "`add` does not validate input.\n\n### Suggestions\n\nNone.\n"
+    )
+    fakes = Fakes(tmp_path)
+    repo = _repo(tmp_path)
+    first = _review(fakes, repo, text)
+    data1 = json.loads((fakes.store / f"{first.json()['review_id']}.json").read_text())
+    ids1 = {f["body"].split(" ")[1]: f["id"] for f in data1["findings"]}
+    assert set(ids1) == {"returns", "does"} and len(set(ids1.values())) == 2, ids1
+    _next_commit(repo)
+    # the seat lists them the other way round this time
+    swapped = text.replace("I1.", "IX.").replace("I2.", "I1.").replace("IX.", "I2.")
+    second = _review(fakes, repo, swapped)
+    data = json.loads((fakes.store / f"{second.json()['review_id']}.json").read_text())
+    tags = {f["body"].split(" ")[1]: f["carry_forward"] for f in data["findings"]}
+    assert tags == {w: f"Round 1 {i}, raised again" for w, i in ids1.items()}, tags

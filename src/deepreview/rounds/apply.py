@@ -27,7 +27,7 @@ from deepreview.model import (
 )
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
-from deepreview.rounds.matching import declined_matches, declines_of, raises
+from deepreview.rounds.matching import declined_matches, declines_of, raises, raising
 from deepreview.rounds.summary import REOPENED, round_summary, round_verdict, with_declined
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.rounds.verdicts_table import verdicts_section
@@ -108,7 +108,7 @@ def apply_round(
             location=str(p.locations[0]) if p.locations else "",
             seats=seats,
         )
-        match = next((f for f in findings if raises(f, p)), None)
+        match = raising(p, findings, carried_ids)
         dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
         if match is None and dropped_by:
             # Raised again, and this round's lead dropped that: the lead's judgment of the claim

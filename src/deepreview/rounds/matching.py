@@ -64,6 +64,16 @@ def raises(f: Finding, p: Finding) -> bool:
     return same_finding(f, p) or (not location_title(p.title) and key in _member_keys(f))
 
 
+def raising(p: Finding, findings: Sequence[Finding], taken: set[str]) -> Finding | None:
+    """This round's finding that raises the earlier `p` again: of those that do, one not
+    `taken` by another earlier finding (by ID) if any, and of them one about what `p` is about
+    (two findings under one generic title are two)."""
+    found = [f for f in findings if raises(f, p)]
+    free = [f for f in found if f.id not in taken] or found
+    same = (f for f in free if fingerprint(f) == fingerprint(p) or issue_key(f) == issue_key(p))
+    return next(same, free[0] if free else None)
+
+
 def matches_decline(f: Finding, d: Decline) -> bool:
     """Whether `f` may be the declined finding `d` (raised again, or the prior finding
     itself): of its severity class (its ID's letter) or saying what it said, and its
