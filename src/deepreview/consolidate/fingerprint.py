@@ -121,11 +121,16 @@ def _path(finding: Finding) -> str:
 
 def fingerprint(finding: Finding, salt: str = "") -> str:
     """`v2:<hex>` over file + issue key + code-excerpt hash (+ `salt`, which tells apart
-    findings of one review that would share it: `distinct_fingerprints`)."""
-    parts = [_path(finding), issue_key(finding), _sha256(code_excerpt(finding.body))]
+    findings of one review that would share it: `distinct_fingerprints`). A finding whose
+    title names its problem and that needs no salt keeps its version 1 value, `v1:` and all:
+    code scanning alerts, inline comment markers and declines of before stay its own."""
+    key = issue_key(finding)
+    parts = [_path(finding), key, _sha256(code_excerpt(finding.body))]
     if salt:
         parts.append(salt)
-    return f"v{FINGERPRINT_VERSION}:{_sha256(chr(0).join(parts))[:32]}"
+    same_as_v1 = not salt and key == normalised_title(finding.title)
+    version = 1 if same_as_v1 else FINGERPRINT_VERSION
+    return f"v{version}:{_sha256(chr(0).join(parts))[:32]}"
 
 
 def legacy_fingerprint(finding: Finding) -> str:
