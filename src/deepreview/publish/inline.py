@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from deepreview.consolidate.fingerprint import (
@@ -110,8 +110,9 @@ class Anchor:
     path: str
     line: int
     moved_from: int | None = None  # the finding's own line, when it was re-anchored
-    # the marker the comment carries: the finding's fingerprint among its review's (unique)
-    fingerprint: str = ""
+    # The marker the comment carries: the finding's fingerprint among its review's (unique).
+    # Not part of where the comment goes, so not compared.
+    fingerprint: str = field(default="", compare=False)
 
 
 def anchor(
