@@ -76,24 +76,25 @@ def raising(p: Finding, findings: Sequence[Finding], taken: set[str]) -> Finding
 
 def matches_decline(f: Finding, d: Decline) -> bool:
     """Whether `f` may be the declined finding `d` (raised again, or the prior finding
-    itself): of its severity class (its ID's letter) or saying what it said, and its
-    fingerprint, its file and title, or one of its merged findings'. A decline stored before
-    fingerprint version 2 holds no text: its old fingerprint is compared."""
+    itself): a reviewer's finding merged into it has its file, title and severity class; or
+    `f` is of its severity class (its ID's letter) or says what it said, and has its
+    fingerprint or its file and title. A decline stored before fingerprint version 2 holds no
+    text: its old fingerprint is compared."""
     letter = d.finding_id[:1].upper()
+    if not location_title(d.title) and (
+        (d.path, normalised_title(d.title), letter) in _member_keys(f)
+    ):
+        return True
     text = first_sentence(f.body)
     if not _comparable(f.severity.letter, text, letter, d.text):
         return False
     if d.fingerprint in fingerprint_variants(f) or d.fingerprint == legacy_fingerprint(f):
         return True
     if _path(f) != d.path:
-        return (d.path, normalised_title(d.title), letter) in _member_keys(f) and not (
-            location_title(d.title)
-        )
+        return False
     if location_title(d.title):
         return bool(d.text) and text == d.text
-    return _same_title(f.title, d.title) or (
-        (d.path, normalised_title(d.title), letter) in _member_keys(f)
-    )
+    return _same_title(f.title, d.title)
 
 
 def declined_matches(d: Decline, findings: Sequence[Finding]) -> list[Finding]:
