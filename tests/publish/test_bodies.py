@@ -125,6 +125,26 @@ def test_plan_skips_findings_already_inline() -> None:
     assert [f.id for f in plan.unanchored] == ["S1"]
 
 
+def test_untitled_findings_of_one_file_get_their_own_inline_markers() -> None:
+    """Trial 44a: two findings titled by their location shared one marker, so the second
+    looked posted already."""
+    lines = {"app.py": right_side_lines(PATCH)}
+    twins = [
+        _finding("C1", Severity.CRITICAL, "`app.py:4`", Location("app.py", 4), "It leaks."),
+        _finding("I1", Severity.IMPORTANT, "`app.py:4`", Location("app.py", 4), "It panics."),
+    ]
+    plan = plan_inline(twins, lines, {"app.py": HEAD}, frozenset())
+    markers = [
+        marker_fingerprint(review_payload(((f, a),), None)["comments"][0]["body"])
+        for f, a in plan.comments
+    ]
+    assert len(markers) == 2 and len(set(markers)) == 2, markers
+    posted = frozenset({markers[0] or ""})
+    again = plan_inline(twins, lines, {"app.py": HEAD}, posted)
+    assert [f.id for f in again.already] == ["C1"]
+    assert [f.id for f, _ in again.comments] == ["I1"]
+
+
 def test_review_payload_golden() -> None:
     lines = {"app.py": right_side_lines(PATCH)}
     plan = plan_inline(FINDINGS, lines, {"app.py": HEAD}, frozenset())

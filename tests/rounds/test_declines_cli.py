@@ -103,7 +103,8 @@ def test_a_store_from_before_declines_is_migrated(tmp_path: Path) -> None:
         db.execute("ALTER TABLE reviews DROP COLUMN repo_key")
         db.execute(
             "DELETE FROM _migrations WHERE name IN"
-            " ('m005_declines', 'm008_repository', 'm010_decline_lines')"
+            " ('m005_declines', 'm008_repository', 'm010_decline_lines',"
+            " 'm011_decline_text')"
         )
     db.close()
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.consolidate.fingerprint import distinct_fingerprints, fingerprint, first_sentence
 from deepreview.errors import DeepReviewError, UsageError
 from deepreview.findings.ids import id_runs
 from deepreview.model import Report
@@ -27,6 +27,7 @@ from deepreview.rounds.context import (
     skip_reason,
     unified_diff,
 )
+from deepreview.rounds.matching import declined_matches
 from deepreview.serialize import report_from_data
 from deepreview.store.declines import (
     Decline,
@@ -96,15 +97,31 @@ def decline(
             f"drop --series or decline a finding of a {series} review"
         )
     wanted = finding_id.strip().upper()
-    finding = next((f for f in report.findings if f.id.upper() == wanted), None)
-    if finding is None:
+    at = next((i for i, f in enumerate(report.findings) if f.id.upper() == wanted), None)
+    if at is None:
         ids = _id_list([f.id for f in report.findings])
         raise UsageError(f"review {review_id} has no finding {finding_id}; its findings: {ids}")
+    finding = report.findings[at]
     loc = finding.locations[0] if finding.locations else None
     m = _ROUND.match(report.header.round or "1")
+    text = first_sentence(finding.body)
+    fp = distinct_fingerprints(report.findings)[at]
+    # A decline of another finding of the series (an earlier round's) may hold this value: the
+    # two are told apart rather than one replacing the other's reason.
+    taken = next(
+        (
+            e
+            for e in list_declines(store, own, row.repository)
+            if e.fingerprint == fp and e.review_id != review_id and e.text != text
+        ),
+        None,
+    )
+    if taken is not None:
+        fp = fingerprint(finding, f"declined:{review_id} {finding.id}")
     d = Decline(
         series=own,
-        fingerprint=fingerprint(finding),
+        fingerprint=fp,
+        text=text,
         review_id=review_id,
         finding_id=finding.id,
         title=finding.title,
@@ -175,23 +192,32 @@ def current_ids(store: Store, found: list[Decline]) -> dict[Decline, str | None]
     report is it any more). A relead may renumber a review's findings after a decline was
     recorded: the ID the decline was recorded under may stand for another finding now. A review
     whose report cannot be read is left out."""
-    reports: dict[str, dict[str, str] | None] = {}
+    reports: dict[str, tuple[dict[str, str], Report] | None] = {}
     out: dict[Decline, str | None] = {}
     for d in found:
         if d.review_id not in reports:
             reports[d.review_id] = _ids_by_fingerprint(store, d.review_id)
-        ids = reports[d.review_id]
-        if ids is not None:
-            out[d] = ids.get(d.fingerprint)
+        stored = reports[d.review_id]
+        if stored is None:
+            continue
+        ids, report = stored
+        if d.fingerprint in ids:
+            out[d] = ids[d.fingerprint]
+        else:
+            # stored with another fingerprint (version 1, or told apart from an earlier
+            # decline): the finding it matches, when one does
+            matched = declined_matches(d, report.findings)
+            out[d] = matched[0].id if len(matched) == 1 else None
     return out
 
 
-def _ids_by_fingerprint(store: Store, review_id: str) -> dict[str, str] | None:
+def _ids_by_fingerprint(store: Store, review_id: str) -> tuple[dict[str, str], Report] | None:
     try:
         _, report = stored_report(store, review_id)
     except UsageError:  # deleted, unfinished or unreadable: nothing to compare with
         return None
-    return {fingerprint(f): f.id for f in report.findings}
+    fps = distinct_fingerprints(report.findings)
+    return {fp: f.id for fp, f in zip(fps, report.findings, strict=True)}, report
 
 
 def undecline(store: Store, review_id: str, finding_id: str) -> Decline:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.consolidate.fingerprint import known_fingerprints
 from deepreview.model import FixVerdict, Report
 from deepreview.publish.safe import code_span, inline_text, marker_fingerprint
 
@@ -150,13 +150,14 @@ def plan_replies(
         if verdict_round(str(c.get("body") or "")) == info.number
     }
     findings = {f.id: f for f in previous.findings}
+    own = known_fingerprints(previous.findings)
     replies: list[Reply] = []
     for fv in info.fix_verdicts:
         finding = findings.get(fv.prior_id)
         word = _word(fv)
         if word not in _SAID or finding is None:
             continue
-        fps = {fingerprint(finding)} | earlier.get(finding.id, frozenset())
+        fps = own[finding.id] | earlier.get(finding.id, frozenset())
         for cid in sorted({by_fp[fp] for fp in fps if fp in by_fp}):
             if cid in replied:
                 # Its thread may still be open: resolving failed, or stopped, after the reply

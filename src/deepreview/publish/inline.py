@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.consolidate.fingerprint import (
+    distinct_fingerprints,
+    fingerprint,
+    known_fingerprints,
+)
 from deepreview.markdown_fence import code_blocks
 from deepreview.model import Finding, Severity
 from deepreview.publish.safe import block_text, finding_marker, inline_text
@@ -106,6 +110,9 @@ class Anchor:
     path: str
     line: int
     moved_from: int | None = None  # the finding's own line, when it was re-anchored
+    # The marker the comment carries: the finding's fingerprint among its review's (unique).
+    # Not part of where the comment goes, so not compared.
+    fingerprint: str = field(default="", compare=False)
 
 
 def anchor(
@@ -166,7 +173,7 @@ def _comment_body(finding: Finding, where: Anchor, cut: int) -> str:
         finding.severity, "Suggestion"
     )
     parts = [
-        finding_marker(fingerprint(finding)),
+        finding_marker(where.fingerprint or fingerprint(finding)),
         f"**{finding.id} · {label}** — {inline_text(finding.title)}",
     ]
     if where.moved_from is not None and where.moved_from != where.line:
@@ -217,15 +224,16 @@ def plan_inline(
     comments: list[tuple[Finding, Anchor]] = []
     unanchored: list[Finding] = []
     already: list[Finding] = []
-    for f in findings:
-        if ({fingerprint(f)} | earlier.get(f.id, frozenset())) & posted:
+    own = known_fingerprints(findings)
+    for f, fp in zip(findings, distinct_fingerprints(findings), strict=True):
+        if (own[f.id] | earlier.get(f.id, frozenset())) & posted:
             already.append(f)
             continue
         where = anchor(f, diff_lines, head_files)
         if where is None:
             unanchored.append(f)
         else:
-            comments.append((f, where))
+            comments.append((f, replace(where, fingerprint=fp)))
     return InlinePlan(tuple(comments), tuple(unanchored), tuple(already))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.consolidate.fingerprint import known_fingerprints
 from deepreview.model import Report
 
 Fingerprints = dict[str, frozenset[str]]  # finding ID -> its fingerprints, this round's first
@@ -28,9 +28,8 @@ def lineage(rounds: Sequence[Report]) -> list[Fingerprints]:
         for fv in info.fix_verdicts if info is not None else ():
             if fv.carried_as:
                 carried.setdefault(fv.carried_as, set()).update(older.get(fv.prior_id, ()))
-        older = {
-            f.id: frozenset({fingerprint(f)} | carried.get(f.id, set())) for f in report.findings
-        }
+        own = known_fingerprints(report.findings)
+        older = {f.id: own[f.id] | carried.get(f.id, set()) for f in report.findings}
         out.append(older)
     out.reverse()
     return out

@@ -35,7 +35,7 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from deepreview import __version__
-from deepreview.consolidate.fingerprint import fingerprint
+from deepreview.consolidate.fingerprint import distinct_fingerprints
 from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.verdict import unjudged
 from deepreview.markdown_neutral import neutral, neutral_inline
@@ -91,7 +91,7 @@ def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
     return {**(_location(Location(fallback_path, 1)) or {}), "message": {"text": text}}
 
 
-def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
+def _result(finding: Finding, fallback_path: str, fp: str) -> dict[str, Any]:
     # `message.text` is plain text (the SARIF 2.1.0 schema; GitHub code scanning, which reads no
     # other message field of a result, shows it as the alert's title): the title as written,
     # on one line. `message.markdown` is Markdown that SARIF viewers render (GitHub ignores it):
@@ -110,7 +110,8 @@ def _result(finding: Finding, fallback_path: str) -> dict[str, Any]:
             "text": f"{finding.id}: {title}",
             "markdown": markdown,
         },
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
+        # unique per result (`distinct_fingerprints`): code scanning merges equal ones
+        "partialFingerprints": {FINGERPRINT_KEY: fp},
         "properties": {
             "findingId": finding.id,
             "severity": finding.severity.value,
@@ -200,7 +201,10 @@ def to_sarif(report: Report) -> dict[str, Any]:
         },
         "automationDetails": {"id": f"deep-review/{report.header.review_id}"},
         "invocations": [_invocation(report)],
-        "results": [_result(f, fallback) for f in report.findings],
+        "results": [
+            _result(f, fallback, fp)
+            for f, fp in zip(report.findings, distinct_fingerprints(report.findings), strict=True)
+        ],
         "properties": {"verdict": report.header.verdict.label},
     }
     h = report.header

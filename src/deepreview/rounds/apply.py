@@ -27,7 +27,7 @@ from deepreview.model import (
 )
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
-from deepreview.rounds.matching import matches_decline, raises
+from deepreview.rounds.matching import declined_matches, declines_of, raises, raising
 from deepreview.rounds.summary import REOPENED, round_summary, round_verdict, with_declined
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.rounds.verdicts_table import verdicts_section
@@ -70,11 +70,8 @@ def apply_round(
     Nobody raising it is no reason to bring it back, whatever changed."""
     prev = info.previous
     if report.header.verdict.label == "Failed":
-        undeclined = [
-            p
-            for p in prior
-            if not any(matches_decline(p, d) and d not in kept_open for d in declines)
-        ]
+        taken = declines_of(prior, [d for d in declines if d not in kept_open])
+        undeclined = [p for p in prior if p.id not in taken]
         return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
     read = [
@@ -94,14 +91,13 @@ def apply_round(
     dropped_now = tuple(lead_dropped(report, info.number))
     dropped_raisers: dict[str, tuple[str, ...]] = {}
 
-    def decline_for(f: Finding) -> Decline | None:
-        return next((d for d in declines if matches_decline(f, d)), None)
+    prior_declines = declines_of(prior, declines)
 
     for p in prior:
         seats = collect(per_seat, p.id)
         verdict, disagree = consolidate(seats)
         unreadable = tuple((credit, unread[p.id]) for credit, _, unread in read if p.id in unread)
-        if (d := decline_for(p)) is not None and d not in kept_open:
+        if (d := prior_declines.get(p.id)) is not None and d not in kept_open:
             continue  # handled with this round's findings below
         # Either verdict below (its re-raise dropped by the lead, or what the seats concluded)
         # starts from what `p` was.
@@ -112,7 +108,7 @@ def apply_round(
             location=str(p.locations[0]) if p.locations else "",
             seats=seats,
         )
-        match = next((f for f in findings if raises(f, p)), None)
+        match = raising(p, findings, carried_ids)
         dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
         if match is None and dropped_by:
             # Raised again, and this round's lead dropped that: the lead's judgment of the claim
@@ -174,7 +170,7 @@ def apply_round(
 
     still_open = set(carried_ids)  # this round's findings that carry a previous one
     for d in declines:
-        matches = [f for f in findings if matches_decline(f, d)]
+        matches = declined_matches(d, findings)
         # Raised again inside a finding still open from the previous round (the seats' two
         # findings merged into one): that finding stays as it is, shown once with its status;
         # the decline names it.

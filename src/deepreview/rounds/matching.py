@@ -1,45 +1,129 @@
 """Whether a finding of this round is one reported before: a previous round's finding raised
-again, or a declined one. Equal fingerprints, or the same file and the same normalised title,
-of the finding itself or of any seat's finding merged into it."""
+again, or a declined one. The same file and what it is about (`issue_key`: its title, or its
+first sentence when its title is only a location), of the finding itself or of any seat's
+finding merged into it, or an equal fingerprint — and never across severity classes unless the
+two say the same (trial 44a: a declined Important took a Critical of its file with it)."""
 
 from __future__ import annotations
 
-from deepreview.consolidate.fingerprint import fingerprint, normalised_title
+from collections.abc import Sequence
+
+from deepreview.consolidate.fingerprint import (
+    fingerprint,
+    fingerprint_variants,
+    first_sentence,
+    issue_key,
+    legacy_fingerprint,
+    location_title,
+    normalised_title,
+)
 from deepreview.model import Finding
 from deepreview.store.declines import Decline
 
 
+def _path(f: Finding) -> str:
+    return f.locations[0].path if f.locations else ""
+
+
+def _comparable(letter_a: str, text_a: str, letter_b: str, text_b: str) -> bool:
+    """Of one severity class, or saying the same thing (a finding re-rated keeps its text)."""
+    return letter_a == letter_b or (bool(text_a) and text_a == text_b)
+
+
+def _same_title(title_a: str, title_b: str) -> bool:
+    """Titles that name the same problem: a location for a title names none."""
+    return not location_title(title_a) and normalised_title(title_a) == normalised_title(title_b)
+
+
 def same_finding(a: Finding, b: Finding) -> bool:
-    """The same problem: equal fingerprints, or the same file and the same normalised title."""
+    """The same problem: of one severity class or saying the same, and equal fingerprints, or
+    the same file and what it is about (its title, unless that is only its location)."""
+    text_a, text_b = first_sentence(a.body), first_sentence(b.body)
+    if not _comparable(a.severity.letter, text_a, b.severity.letter, text_b):
+        return False
     if fingerprint(a) == fingerprint(b):
         return True
-    path_a = a.locations[0].path if a.locations else ""
-    path_b = b.locations[0].path if b.locations else ""
-    return path_a == path_b and normalised_title(a.title) == normalised_title(b.title)
+    return _path(a) == _path(b) and (issue_key(a) == issue_key(b) or _same_title(a.title, b.title))
 
 
-def _member_keys(f: Finding) -> set[tuple[str, str]]:
-    """(file, normalised title) of each reviewer's own finding merged into `f`: a finding that
-    took one seat's title still holds what the other seat raised."""
+def _member_keys(f: Finding) -> set[tuple[str, str, str]]:
+    """(file, normalised title, severity letter) of each reviewer's own finding merged into
+    `f`: a finding that took one seat's title still holds what the other seat raised. A
+    location for a title names no problem: such a member is no key."""
     return {
-        (s.locations[0].path if s.locations else "", normalised_title(s.title))
+        (s.locations[0].path if s.locations else "", normalised_title(s.title), s.severity.letter)
         for s in f.sources
-        if s.kind == "finding"
+        if s.kind == "finding" and not location_title(s.title)
     }
 
 
 def raises(f: Finding, p: Finding) -> bool:
     """Whether this round's `f` raises the earlier `p` again: itself, or one of the findings
     merged into it."""
-    path = p.locations[0].path if p.locations else ""
-    return same_finding(f, p) or (path, normalised_title(p.title)) in _member_keys(f)
+    key = (_path(p), normalised_title(p.title), p.severity.letter)
+    return same_finding(f, p) or (not location_title(p.title) and key in _member_keys(f))
+
+
+def raising(p: Finding, findings: Sequence[Finding], taken: set[str]) -> Finding | None:
+    """This round's finding that raises the earlier `p` again: of those that do, one not
+    `taken` by another earlier finding (by ID) if any, and of them one about what `p` is about
+    (two findings under one generic title are two)."""
+    found = [f for f in findings if raises(f, p)]
+    free = [f for f in found if f.id not in taken] or found
+    same = (f for f in free if fingerprint(f) == fingerprint(p) or issue_key(f) == issue_key(p))
+    return next(same, free[0] if free else None)
 
 
 def matches_decline(f: Finding, d: Decline) -> bool:
-    """Whether `f` is the declined finding `d` (raised again, or the prior finding itself)."""
-    path = f.locations[0].path if f.locations else ""
-    return (
-        fingerprint(f) == d.fingerprint
-        or (path == d.path and normalised_title(f.title) == normalised_title(d.title))
-        or (d.path, normalised_title(d.title)) in _member_keys(f)
-    )
+    """Whether `f` may be the declined finding `d` (raised again, or the prior finding
+    itself): a reviewer's finding merged into it has its file, title and severity class; or
+    `f` is of its severity class (its ID's letter) or says what it said, and has its
+    fingerprint or its file and title. A decline stored before fingerprint version 2 holds no
+    text: its old fingerprint is compared."""
+    letter = d.finding_id[:1].upper()
+    if not location_title(d.title) and (
+        (d.path, normalised_title(d.title), letter) in _member_keys(f)
+    ):
+        return True
+    text = first_sentence(f.body)
+    if not _comparable(f.severity.letter, text, letter, d.text):
+        return False
+    if d.fingerprint in fingerprint_variants(f) or d.fingerprint == legacy_fingerprint(f):
+        return True
+    if _path(f) != d.path:
+        return False
+    if location_title(d.title):
+        return bool(d.text) and text == d.text
+    return _same_title(f.title, d.title)
+
+
+def declined_matches(d: Decline, findings: Sequence[Finding]) -> list[Finding]:
+    """The findings of one round that are `d`: at most what it declined. When several could
+    be, those saying what it said, else the one holding its fingerprint, else the nearest to
+    its line."""
+    found = [f for f in findings if matches_decline(f, d)]
+    if len(found) < 2:
+        return found
+    same_text = [f for f in found if d.text and first_sentence(f.body) == d.text]
+    if same_text:
+        return same_text
+    exact = [f for f in found if d.fingerprint in fingerprint_variants(f) | {legacy_fingerprint(f)}]
+    if len(exact) == 1:
+        return exact
+
+    def distance(f: Finding) -> int:
+        start = f.locations[0].start if f.locations else None
+        if start is None or d.start_line is None:
+            return 1 << 30
+        return abs(start - d.start_line)
+
+    return [min(found, key=distance)]
+
+
+def declines_of(findings: Sequence[Finding], declines: Sequence[Decline]) -> dict[str, Decline]:
+    """By finding ID, the decline each of `findings` is (the first that takes it)."""
+    out: dict[str, Decline] = {}
+    for d in declines:
+        for f in declined_matches(d, findings):
+            out.setdefault(f.id, d)
+    return out

@@ -43,6 +43,9 @@ class Decline:
     # The declined lines' text at `reviewed_sha` (`decline_lines`), compared with the code when
     # that commit is gone; None when not kept.
     lines: str | None = None
+    # What the declined finding says (`fingerprint.first_sentence`): it tells the finding apart
+    # from others of its file; "" in a decline stored before it was kept.
+    text: str = ""
 
     @property
     def location(self) -> str:
@@ -55,7 +58,7 @@ class Decline:
 
 _COLUMNS = (
     "series, fingerprint, review_id, finding_id, title, path, start_line, end_line,"
-    " reviewed_sha, round, reason, created_at, repo_key, repo, lines"
+    " reviewed_sha, round, reason, created_at, repo_key, repo, lines, text"
 )
 
 
@@ -72,7 +75,7 @@ def add_decline(store: Store, d: Decline) -> Decline | None:
                 (d.series, d.fingerprint, d.repo),
             )
             db.execute(
-                f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
                 astuple(d),
             )
         _write_file(store)
@@ -110,7 +113,7 @@ def restore_declines(store: Store) -> int:
                     "remove it, then run `deep-review reindex`"
                 ) from exc
             db.execute(
-                f"INSERT OR IGNORE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                f"INSERT OR IGNORE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
                 astuple(d),
             )
     return len(kept)

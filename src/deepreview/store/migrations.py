@@ -238,6 +238,14 @@ def m010_decline_lines(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE declines ADD COLUMN lines TEXT")
 
 
+@migration
+def m011_decline_text(db: sqlite3.Connection) -> None:
+    # What a declined finding says (its first sentence): untitled findings of one file, or two
+    # under one generic title, are told apart by it. '': a decline from before (matched by its
+    # fingerprint of version 1 and its severity class).
+    db.execute("ALTER TABLE declines ADD COLUMN text TEXT NOT NULL DEFAULT ''")
+
+
 def _applied(db: sqlite3.Connection) -> set[str]:
     try:
         return {row[0] for row in db.execute("SELECT name FROM _migrations")}
