@@ -38,7 +38,12 @@ def to_data(obj: Report | AgentReview) -> dict[str, Any]:
 
 def to_json(obj: Report | AgentReview, *, indent: int | None = 2) -> str:
     # A file path keeps its bidi controls (a machine field): escaped, they reorder no text.
-    return escape_json_controls(json.dumps(to_data(obj), indent=indent, ensure_ascii=False)) + "\n"
+    return (
+        escape_json_controls(
+            json.dumps(to_data(obj), indent=indent, ensure_ascii=False, allow_nan=False)
+        )
+        + "\n"
+    )
 
 
 def report_from_data(data: dict[str, Any]) -> Report:
@@ -59,7 +64,7 @@ def review_from_data(data: dict[str, Any]) -> AgentReview:
 
 def threads_to_json(fetched: FetchedThreads) -> str:
     data = _THREADS.dump_python(fetched, mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def threads_from_data(data: Any) -> FetchedThreads:

@@ -12,6 +12,7 @@ from typing import Any, Final, NoReturn
 import click
 
 from deepreview import __version__
+from deepreview.cli.options import refuse_repeated_options
 from deepreview.cli.streams import output_survives_closed_pipes
 from deepreview.errors import DeepReviewError, ExitCode
 from deepreview.formats import FORMATS
@@ -110,6 +111,16 @@ class LazyGroup(click.Group):
         module, attr, _ = _COMMANDS[cmd_name]
         cmd: click.Command = getattr(importlib.import_module(module), attr)
         return cmd
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        if cmd is not None:
+            # once for every command: an option given twice is refused before click keeps
+            # only its last value
+            refuse_repeated_options(cmd, rest)
+        return name, cmd, rest
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Help text without importing every command module.
@@ -226,7 +237,7 @@ def _fail(message: str, code: int, argv: list[str] | None) -> NoReturn:
         from deepreview.runmodel import SCHEMA_VERSION
 
         error = {"schema_version": SCHEMA_VERSION, "error": message, "exit_code": code}
-        click.echo(json.dumps(error, ensure_ascii=False))
+        click.echo(json.dumps(error, ensure_ascii=False, allow_nan=False))
     sys.exit(code)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -63,10 +64,12 @@ def _overrides(
                 f"--model {item!r}: the model is empty; use SEAT=MODEL, e.g. --model claude=opus"
             )
         parsed.append((seat, model))
-    # `not > 0` also refuses NaN; a zero budget would only make every seat "time out".
-    if timeout is not None and not timeout > 0:
+    # `not > 0` also refuses NaN; a zero budget would only make every seat "time out"; an
+    # infinite one would be written into run.json, which JSON cannot hold.
+    if timeout is not None and not 0 < timeout < math.inf:
         raise UsageError(
-            f"--timeout {timeout:g}: must be greater than 0 seconds (e.g. --timeout 1800)"
+            f"--timeout {timeout:g}: must be a finite number of seconds greater than 0 "
+            "(e.g. --timeout 1800)"
         )
     return CliOverrides(
         agents=tuple(a.strip() for a in agents.split(",") if a.strip())
@@ -394,7 +397,7 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
             "tool_calls": run.tool_calls,
             "notes": [*s.prepared.notes, *outcome.notes],
         }
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(data, indent=2, allow_nan=False))
     else:
         cut = f" [{run.output_note}]" if run.output_note else ""
         click.echo(f"  {seat}: {run.outcome_text}{cut}", err=True)

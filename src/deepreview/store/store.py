@@ -296,7 +296,9 @@ class Store:
             raise _store_error("write", path, exc) from exc
 
     def write_json(self, path: Path, data: Any) -> None:
-        self.write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        self.write_text(
+            path, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        )
 
     # -- index -------------------------------------------------------------------------
     def upsert(self, row: ReviewRow) -> None:
@@ -324,7 +326,7 @@ class Store:
                     row.critical,
                     row.important,
                     row.suggestions,
-                    json.dumps(list(row.reviewers)),
+                    json.dumps(list(row.reviewers), allow_nan=False),
                     row.series,
                     row.branch,
                     row.repo_key,
@@ -445,7 +447,7 @@ class Store:
                 [
                     (
                         *dataclasses.astuple(r)[:12],
-                        json.dumps(list(r.reviewers)),
+                        json.dumps(list(r.reviewers), allow_nan=False),
                         r.series,
                         r.branch,
                         r.round_no,
