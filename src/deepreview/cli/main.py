@@ -12,7 +12,7 @@ from typing import Any, Final, NoReturn
 import click
 
 from deepreview import __version__
-from deepreview.cli.options import refuse_repeated_options
+from deepreview.cli.options import NOT_OFFERED, refuse_repeated_options
 from deepreview.cli.streams import output_survives_closed_pipes
 from deepreview.errors import DeepReviewError, ExitCode
 from deepreview.formats import FORMATS
@@ -189,6 +189,10 @@ def _no_such_option(exc: click.exceptions.NoSuchOption) -> str:
     resemble `--panel`; compare the names without dashes and suggest only close ones."""
     import difflib
 
+    command = exc.ctx.info_name if exc.ctx is not None else None
+    why = NOT_OFFERED.get((command or "", exc.option_name))
+    if why is not None:
+        return f"{exc.message.rstrip('.')}: {why}."
     name = exc.option_name.lstrip("-")
     near = [
         p

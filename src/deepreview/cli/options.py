@@ -118,3 +118,14 @@ def refuse_repeated_options(command: click.Command, args: list[str]) -> None:
             raise UsageError(f"{first} and {name} both given; give one of them")
         advice = _ONCE_ADVICE.get(name, "give it once (only the last one would be used)")
         raise UsageError(f"{name} given twice; {advice}")
+
+
+# Options `review` has that a command rerunning a stored review does not offer (it could not
+# honour them), with why: said when one is given, beside click's "No such option".
+NOT_OFFERED: dict[tuple[str, str], str] = {
+    ("resume", "--agents"): "`resume` finishes the review with the seats it was started with",
+    ("resume", "--lead"): "`resume` finishes the review with the lead it was started with "
+    "(`deep-review relead ID --lead NAME` reruns the lead afterwards)",
+    ("relead", "--agents"): "`relead` reruns only the lead over the seats' stored reviews "
+    "(`deep-review review --agents ...` runs other seats)",
+}

@@ -41,8 +41,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _overrides(
     *,
-    agents: str | None,
-    lead: str | None,
+    agents: str | None = None,
+    lead: str | None = None,
     timeout: float | None,
     effort: str | None,
     models: tuple[str, ...],
@@ -52,7 +52,7 @@ def _overrides(
     config: str | None,
     yes_trust: bool,
 ) -> CliOverrides:
-    """The options every run command shares (`_common`), as one CliOverrides."""
+    """The options every run command shares (`run_options`), as one CliOverrides."""
     parsed = []
     for item in models:
         seat, sep, model = (part.strip() for part in item.partition("="))
@@ -99,15 +99,31 @@ class _LeadOption(click.Option):
         return super().get_help_record(ctx)
 
 
-def _common(fn: F) -> F:
+def run_options(*, seats: bool = True, lead: bool = True) -> Callable[[F], F]:
+    """The options of the commands that run seats or a lead. `seats=False`: no `--agents`
+    (`resume` and `relead` keep the seats the review was started with); `lead=False`: no
+    `--lead` (`resume` finishes with the lead the review started with). An option a command
+    would ignore is not offered: click refuses it (exit 2) and lists the ones there are."""
+
+    def decorate(fn: F) -> F:
+        for opt in reversed(_run_options(seats=seats, lead=lead)):
+            fn = opt(fn)
+        return fn
+
+    return decorate
+
+
+def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
+    agents_option = click.option(
+        "--agents",
+        help="Comma-separated seats (default: every usable seat — each installed and "
+        "logged-in agent CLI, each configured [seats.NAME], and the built-in static seat; "
+        "`deep-review doctor` prints the list).",
+    )
+    lead_option = click.option("--lead", cls=_LeadOption)
     options = [
-        click.option(
-            "--agents",
-            help="Comma-separated seats (default: every usable seat — each installed and "
-            "logged-in agent CLI, each configured [seats.NAME], and the built-in static seat; "
-            "`deep-review doctor` prints the list).",
-        ),
-        click.option("--lead", cls=_LeadOption),
+        *([agents_option] if seats else []),
+        *([lead_option] if lead else []),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
         click.option("--effort", type=click.Choice(EFFORTS)),
         click.option(
@@ -148,9 +164,7 @@ def _common(fn: F) -> F:
             help="Repository to review (default: current directory).",
         ),
     ]
-    for opt in reversed(options):
-        fn = opt(fn)
-    return fn
+    return options
 
 
 def _files(n: int) -> str:
@@ -241,7 +255,7 @@ def _checks_options(fn: F) -> F:
 @fail_on_option
 @github_api_option
 @_checks_options
-@_common
+@run_options()
 def review(
     target: str | None,
     base: str | None,
