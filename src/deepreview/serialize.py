@@ -48,7 +48,11 @@ def to_json(obj: Report | AgentReview, *, indent: int | None = 2) -> str:
 
 def report_from_data(data: dict[str, Any]) -> Report:
     version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(version, int) and version > SCHEMA_VERSION:
+    # Only a report is from a newer deep-review: other JSON files carry a schema_version of
+    # their own (run.json's is higher than the report's), and "upgrade" would be the wrong fix
+    # for them. A report has a header; without one, validation says what is missing.
+    is_report = isinstance(data, dict) and isinstance(data.get("header"), dict)
+    if isinstance(version, int) and version > SCHEMA_VERSION and is_report:
         # read anyway, its new fields would vanish without a word (and a store rewrites it)
         raise ParseError(
             f"the report has schema_version {version}, newer than this deep-review reads "
