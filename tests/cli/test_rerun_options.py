@@ -48,3 +48,52 @@ def test_relead_still_takes_a_lead(tmp_path: Path) -> None:
     res = run_cli(["relead", rid, "--lead", "none", "--timeout", "60"], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
     assert "--lead" in run_cli(["relead", "--help"], cwd=repo, env=env).stdout
+
+
+def test_relead_refuses_a_model_for_a_seat_it_does_not_run(tmp_path: Path) -> None:
+    """`relead` runs only the lead: `--model claude=opus` on a review led by nobody (or by
+    another agent) changed nothing and said nothing; an unknown seat was not even checked."""
+    repo, env, rid = _stored_review(tmp_path)
+    res = run_cli(["relead", rid, "--lead", "none", "--model", "claude=opus"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.splitlines()
+    assert (
+        "--model claude=opus: claude does not run here (`relead` runs only the lead, none" in line
+    )
+    res = run_cli(["relead", rid, "--lead", "none", "--model", "nosuch=x"], cwd=repo, env=env)
+    assert res.returncode == 2 and "unknown seat 'nosuch'" in res.stderr, res.stderr
+
+
+def test_resume_refuses_a_model_for_a_seat_that_finished(tmp_path: Path) -> None:
+    import json
+    import sys
+
+    from support.interrupt import interrupt_review
+
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    slow = tmp_path / "slow.py"
+    slow.write_text("import sys, time\nsys.stdin.read()\ntime.sleep(120)\n", encoding="utf-8")
+    seat = json.dumps([sys.executable, str(slow)])
+    Path(env["DEEP_REVIEW_CONFIG"]).write_text(f"[seats.slow]\nargv = {seat}\n")
+
+    def static_done() -> bool:
+        files = list((tmp_path / "store").glob("*/run.json"))
+        if not files:
+            return False
+        seats = json.loads(files[0].read_text(encoding="utf-8"))["seats"]
+        return seats["static"]["status"] == "ok" and seats["slow"]["status"] == "running"
+
+    run = interrupt_review(
+        ["review", "--agents", "static,slow", "--lead", "none", "--json"],
+        cwd=repo,
+        env=env,
+        when=static_done,
+        what="the static seat to finish while slow runs",
+    )
+    assert run.returncode == 130, run.stderr
+    rid = run.json()["review_id"]
+    res = run_cli(["resume", rid, "--model", "claude=opus"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.splitlines()
+    assert "claude does not run here (`resume` runs slow again, then the lead, none" in line
