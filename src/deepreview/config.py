@@ -13,6 +13,7 @@ repository file is harmless and always read.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -133,7 +134,7 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
     # Only a file with settings needs the pydantic schema (~0.15 s before the first seat).
     from pydantic import ValidationError
 
-    from deepreview.config_file import FileConfig
+    from deepreview.config_file import FileConfig, problem_text
 
     try:
         cfg = FileConfig.model_validate(data)
@@ -142,7 +143,10 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
         key = ".".join(str(p) for p in err["loc"])
         if err["type"] == "extra_forbidden":
             raise ConfigError(f"{origin}: unknown key {key!r}; {_unknown_key_fix(key)}") from exc
-        raise ConfigError(f"{origin}: bad value for {key!r}: {err['msg']}") from exc
+        # the value may be a repository's: shown with its control characters made visible
+        raise ConfigError(
+            clean_text(f"{origin}: bad value for {key!r}: {problem_text(err)}")
+        ) from exc
     for name, seat in cfg.seats.items():
         check_seat_file(name, seat, origin)
     return cfg
@@ -316,9 +320,11 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
             out["timeout"] = float(env["DEEP_REVIEW_TIMEOUT"])
         except ValueError as exc:
             raise ConfigError("DEEP_REVIEW_TIMEOUT must be a number of seconds") from exc
-        if not out["timeout"] > 0:
+        # `not > 0` also refuses nan; inf would be written into run.json, which JSON cannot hold
+        if not 0 < out["timeout"] < math.inf:
             raise ConfigError(
-                f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be greater than 0 seconds"
+                f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be a number of seconds "
+                "greater than 0 (and finite)"
             )
     return out
 
@@ -476,8 +482,8 @@ def _checks(
     for name, value in (("--probe-max", cli.probe_max), ("--jobs", cli.jobs)):
         if value is not None and value < 1:
             raise UsageError(f"{name} must be at least 1")
-    if cli.probe_minutes is not None and cli.probe_minutes <= 0:
-        raise UsageError("--probe-minutes must be more than 0")
+    if cli.probe_minutes is not None and not 0 < cli.probe_minutes < math.inf:
+        raise UsageError(f"--probe-minutes {cli.probe_minutes:g}: must be more than 0 (and finite)")
     return ChecksSettings(
         check_fixes=cli.check_fixes,
         probe_tests=cli.probe_tests,

@@ -38,12 +38,21 @@ def to_data(obj: Report | AgentReview) -> dict[str, Any]:
 
 def to_json(obj: Report | AgentReview, *, indent: int | None = 2) -> str:
     # A file path keeps its bidi controls (a machine field): escaped, they reorder no text.
-    return escape_json_controls(json.dumps(to_data(obj), indent=indent, ensure_ascii=False)) + "\n"
+    return (
+        escape_json_controls(
+            json.dumps(to_data(obj), indent=indent, ensure_ascii=False, allow_nan=False)
+        )
+        + "\n"
+    )
 
 
 def report_from_data(data: dict[str, Any]) -> Report:
     version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(version, int) and version > SCHEMA_VERSION:
+    # Only a report is from a newer deep-review: other JSON files carry a schema_version of
+    # their own (run.json's is higher than the report's), and "upgrade" would be the wrong fix
+    # for them. A report has a header; without one, validation says what is missing.
+    is_report = isinstance(data, dict) and isinstance(data.get("header"), dict)
+    if isinstance(version, int) and version > SCHEMA_VERSION and is_report:
         # read anyway, its new fields would vanish without a word (and a store rewrites it)
         raise ParseError(
             f"the report has schema_version {version}, newer than this deep-review reads "
@@ -59,7 +68,7 @@ def review_from_data(data: dict[str, Any]) -> AgentReview:
 
 def threads_to_json(fetched: FetchedThreads) -> str:
     data = _THREADS.dump_python(fetched, mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def threads_from_data(data: Any) -> FetchedThreads:

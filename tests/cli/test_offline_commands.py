@@ -153,3 +153,23 @@ def test_render_refuses_a_report_from_a_newer_deep_review(tmp_path: Path) -> Non
     assert out.returncode == 2, out.stdout[:200]
     (line,) = out.stderr.strip().splitlines()
     assert "schema_version 99" in line and "upgrade deep-review" in line
+
+
+def test_render_of_a_reviews_run_json_says_it_is_no_report(tmp_path: Path) -> None:
+    """run.json has a schema_version of its own (higher than the report's): that is no report
+    from a newer deep-review, and "upgrade" would send the user the wrong way."""
+    from support.repos import make_repo
+
+    env = cli_env(tmp_path)
+    repo = make_repo(tmp_path)
+    res = run_cli(["review", "--agents", "static", "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    folder = Path(res.json()["review_dir"])
+    other = tmp_path / "other.json"
+    other.write_text('{"schema_version": 99, "seats": {}}', encoding="utf-8")
+    for path in (folder / "run.json", other):
+        out = run_cli(["render", str(path), "--format", "md"], cwd=repo, env=env)
+        assert out.returncode == 2, out.stdout[:200]
+        (line,) = out.stderr.strip().splitlines()
+        assert f"{path} is not a Deep Review report JSON" in line, line
+        assert "upgrade" not in line and "newer" not in line, line

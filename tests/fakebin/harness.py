@@ -99,7 +99,9 @@ class Fakes:
         timeout: float = 120,
         lead: str | None = "none",
     ) -> CliResult:
-        lead_args = ["--lead", lead] if lead else []
+        # a test's own --lead replaces the default (an option given twice is refused)
+        own = any(a == "--lead" or a.startswith("--lead=") for a in args)
+        lead_args = ["--lead", lead] if lead and not own else []
         return run_cli(
             ["review", *lead_args, "--json", *args],
             cwd=repo,

@@ -101,7 +101,7 @@ def test_a_later_review_or_resume_removes_a_killed_reviews_worktrees(
     try:
         release.write_text("go\n", encoding="utf-8")  # the seats of the next run finish at once
         args = ["review", "--agents", "slow", "--lead", "none"] if command == "review" else []
-        res = run_cli(args or ["resume", rid, "--lead", "none"], cwd=repo, env=env)
+        res = run_cli(args or ["resume", rid], cwd=repo, env=env)
         _assert_cleaned(repo, rid, res)
     finally:
         _kill_seats(fakes)

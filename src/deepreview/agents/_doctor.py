@@ -81,7 +81,11 @@ def _remember_version(env: Mapping[str, str], key: str, version: str) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # A cache: not worth a disk flush on every newly probed CLI.
-            replace_bytes(path, json.dumps(data, sort_keys=True).encode("utf-8"), durable=False)
+            replace_bytes(
+                path,
+                json.dumps(data, sort_keys=True, allow_nan=False).encode("utf-8"),
+                durable=False,
+            )
         except (OSError, ValueError):
             return
 

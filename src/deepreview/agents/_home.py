@@ -139,7 +139,7 @@ def copy_credentials(home: Path, files: Iterable[tuple[Path, Path]]) -> list[Pat
         copied.append(dest)
         manifest.append({"source": str(source), "dest": str(dest), "sha256": _digest(data)})
     if manifest:
-        (home / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        (home / _MANIFEST).write_text(json.dumps(manifest, allow_nan=False), encoding="utf-8")
     return copied
 
 

@@ -13,6 +13,7 @@ import click
 
 from deepreview import __version__
 from deepreview.cli.hints import forget_store, with_store
+from deepreview.cli.options import NOT_OFFERED, refuse_repeated_options
 from deepreview.cli.streams import output_survives_closed_pipes
 from deepreview.errors import DeepReviewError, ExitCode
 from deepreview.formats import FORMATS
@@ -112,6 +113,16 @@ class LazyGroup(click.Group):
         cmd: click.Command = getattr(importlib.import_module(module), attr)
         return cmd
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        if cmd is not None:
+            # once for every command: an option given twice is refused before click keeps
+            # only its last value
+            refuse_repeated_options(cmd, rest)
+        return name, cmd, rest
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Help text without importing every command module.
         rows = [(name, help_) for name, (_, _, help_) in _COMMANDS.items()]
@@ -179,6 +190,10 @@ def _no_such_option(exc: click.exceptions.NoSuchOption) -> str:
     resemble `--panel`; compare the names without dashes and suggest only close ones."""
     import difflib
 
+    command = exc.ctx.info_name if exc.ctx is not None else None
+    why = NOT_OFFERED.get((command or "", exc.option_name))
+    if why is not None:
+        return f"{exc.message.rstrip('.')}: {why}."
     name = exc.option_name.lstrip("-")
     near = [
         p
@@ -228,7 +243,7 @@ def _fail(message: str, code: int, argv: list[str] | None) -> NoReturn:
         from deepreview.runmodel import SCHEMA_VERSION
 
         error = {"schema_version": SCHEMA_VERSION, "error": message, "exit_code": code}
-        click.echo(json.dumps(error, ensure_ascii=False))
+        click.echo(json.dumps(error, ensure_ascii=False, allow_nan=False))
     sys.exit(code)
 
 

@@ -72,7 +72,7 @@ def declines(
         # renumbered it); null when the report holds it no more, or cannot be read.
         listed = [{**asdict(d), "current_finding_id": now.get(d)} for d in found]
         data = {"schema_version": SCHEMA_VERSION, "declines": listed}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
         return
     if not found:
         where = f" of repository {here.name}" if here and not repo_wide else ""

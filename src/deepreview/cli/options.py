@@ -73,3 +73,61 @@ def confirmed(yes: bool, question: str, what: str, verb: str) -> bool:
         click.echo("", err=True)
         return False
     return answer.strip().lower() in ("y", "yes")
+
+
+# How to say everything in one option that was given twice, where "give it once" says too
+# little (a comma-separated list: the user meant the union).
+_ONCE_ADVICE = {
+    "--agents": "name every seat in one comma-separated --agents",
+    "--expect": "name every seat in one comma-separated --expect",
+}
+
+
+def refuse_repeated_options(command: click.Command, args: list[str]) -> None:
+    """Refuse (exit 2) an option that takes one value and is given twice (`--agents a
+    --agents b`), or both forms of an on/off switch (`--allow-exec --no-allow-exec`): click
+    keeps the last one without a word, dropping what the user named first. Repeatable
+    options (`multiple`, such as `--format`, `--model`, `--from`) and counters are left alone,
+    and so is the same flag twice (`--json --json` means `--json`)."""
+    by_name: dict[str, click.Option] = {}
+    for param in command.params:
+        if isinstance(param, click.Option):
+            for name in (*param.opts, *param.secondary_opts):
+                by_name[name] = param
+    seen: dict[str | None, str] = {}  # the option's parameter -> the name it was first given by
+    n = 0
+    while n < len(args):
+        token = args[n]
+        n += 1
+        if token == "--":  # the rest are arguments, whatever they look like
+            return
+        name, eq, _ = token.partition("=")
+        option = by_name.get(name)
+        if option is None:  # an argument, or an unknown option (click names it)
+            continue
+        takes_value = not option.is_flag and not option.count
+        if takes_value and not eq:
+            n += option.nargs  # its value, even one that looks like an option
+        if option.multiple or option.count:
+            continue
+        if option.name not in seen:
+            seen[option.name] = name
+            continue
+        first = seen[option.name]
+        if first == name and not takes_value:
+            continue
+        if first != name:
+            raise UsageError(f"{first} and {name} both given; give one of them")
+        advice = _ONCE_ADVICE.get(name, "give it once (only the last one would be used)")
+        raise UsageError(f"{name} given twice; {advice}")
+
+
+# Options `review` has that a command rerunning a stored review does not offer (it could not
+# honour them), with why: said when one is given, beside click's "No such option".
+NOT_OFFERED: dict[tuple[str, str], str] = {
+    ("resume", "--agents"): "`resume` finishes the review with the seats it was started with",
+    ("resume", "--lead"): "`resume` finishes the review with the lead it was started with "
+    "(`deep-review relead ID --lead NAME` reruns the lead afterwards)",
+    ("relead", "--agents"): "`relead` reruns only the lead over the seats' stored reviews "
+    "(`deep-review review --agents ...` runs other seats)",
+}

@@ -135,7 +135,7 @@ def conclude(
     if as_json:
         doc = outcome_doc(outcome, lead_failed=lead_failed)
         doc["publish"] = fields
-        click.echo(json.dumps(doc, indent=2))
+        click.echo(json.dumps(doc, indent=2, allow_nan=False))
         if outcome.status == "interrupted":
             click.echo(with_store(RESUME_HINT.format(outcome.review_id)), err=True)
     facts = ReviewFacts(

@@ -57,7 +57,7 @@ def run_publish(
         )
     except PublishFailed as exc:
         if as_json:
-            click.echo(json.dumps(_failed_doc(exc, dry_run), indent=2))
+            click.echo(json.dumps(_failed_doc(exc, dry_run), indent=2, allow_nan=False))
         raise
     echo_result(result, as_json=as_json)
     return result
@@ -129,7 +129,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
             **result_fields(result),
             "requests": _requests(result.writes),
         }
-        click.echo(json.dumps(doc, indent=2))
+        click.echo(json.dumps(doc, indent=2, allow_nan=False))
         return
     for note in result.notes:
         click.echo(with_store(f"deep-review: note: {note}"), err=True)
@@ -137,7 +137,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
     if result.dry_run:
         for r in result.writes:
             click.echo(f"{r.method} {r.url}")
-            click.echo(json.dumps(r.body, indent=2, ensure_ascii=False))
+            click.echo(json.dumps(r.body, indent=2, ensure_ascii=False, allow_nan=False))
             click.echo()
         click.echo(f"Dry run: nothing was sent to {where}.", err=True)
         return

@@ -1,5 +1,6 @@
 """`resume` and `relead`: a stored review run again, all of what did not finish or only its lead.
-Their options are `review`'s (`review_cmd._common`)."""
+Their options are `review`'s (`review_cmd.run_options`) but those they could not honour: the
+seats are the review's own (no `--agents`), and so is a resume's lead (no `--lead`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import click
 from deepreview.cli.hints import with_store
 from deepreview.cli.posting import conclude, fail_on_option
 from deepreview.cli.progress import Progress
-from deepreview.cli.review_cmd import _common, _overrides, _relead_failure
+from deepreview.cli.review_cmd import _overrides, _relead_failure, run_options
 from deepreview.pipeline.resume import resume as resume_review
 from deepreview.pipeline.store_here import locate_store
 from deepreview.store.leftovers import sweep_killed
@@ -21,7 +22,7 @@ from deepreview.store.leftovers import sweep_killed
 @click.command()
 @click.argument("review_id")
 @fail_on_option
-@_common
+@run_options(seats=False, lead=False)
 def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts: Any) -> int:
     """Finish an interrupted review: rerun the seats that did not finish, then the report."""
     cli = _overrides(**opts)
@@ -43,7 +44,7 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
     is_flag=True,
     help="Relead even though a later round names this review's findings by their IDs.",
 )
-@_common
+@run_options(seats=False)
 def relead(
     review_id: str, as_json: bool, repo: str, fail_on: str | None, force: bool, **opts: Any
 ) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -41,8 +42,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _overrides(
     *,
-    agents: str | None,
-    lead: str | None,
+    agents: str | None = None,
+    lead: str | None = None,
     timeout: float | None,
     effort: str | None,
     models: tuple[str, ...],
@@ -52,7 +53,7 @@ def _overrides(
     config: str | None,
     yes_trust: bool,
 ) -> CliOverrides:
-    """The options every run command shares (`_common`), as one CliOverrides."""
+    """The options every run command shares (`run_options`), as one CliOverrides."""
     parsed = []
     for item in models:
         seat, sep, model = (part.strip() for part in item.partition("="))
@@ -64,10 +65,12 @@ def _overrides(
                 f"--model {item!r}: the model is empty; use SEAT=MODEL, e.g. --model claude=opus"
             )
         parsed.append((seat, model))
-    # `not > 0` also refuses NaN; a zero budget would only make every seat "time out".
-    if timeout is not None and not timeout > 0:
+    # `not > 0` also refuses NaN; a zero budget would only make every seat "time out"; an
+    # infinite one would be written into run.json, which JSON cannot hold.
+    if timeout is not None and not 0 < timeout < math.inf:
         raise UsageError(
-            f"--timeout {timeout:g}: must be greater than 0 seconds (e.g. --timeout 1800)"
+            f"--timeout {timeout:g}: must be a finite number of seconds greater than 0 "
+            "(e.g. --timeout 1800)"
         )
     return CliOverrides(
         agents=tuple(a.strip() for a in agents.split(",") if a.strip())
@@ -97,15 +100,31 @@ class _LeadOption(click.Option):
         return super().get_help_record(ctx)
 
 
-def _common(fn: F) -> F:
+def run_options(*, seats: bool = True, lead: bool = True) -> Callable[[F], F]:
+    """The options of the commands that run seats or a lead. `seats=False`: no `--agents`
+    (`resume` and `relead` keep the seats the review was started with); `lead=False`: no
+    `--lead` (`resume` finishes with the lead the review started with). An option a command
+    would ignore is not offered: click refuses it (exit 2) and lists the ones there are."""
+
+    def decorate(fn: F) -> F:
+        for opt in reversed(_run_options(seats=seats, lead=lead)):
+            fn = opt(fn)
+        return fn
+
+    return decorate
+
+
+def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
+    agents_option = click.option(
+        "--agents",
+        help="Comma-separated seats (default: every usable seat — each installed and "
+        "logged-in agent CLI, each configured [seats.NAME], and the built-in static seat; "
+        "`deep-review doctor` prints the list).",
+    )
+    lead_option = click.option("--lead", cls=_LeadOption)
     options = [
-        click.option(
-            "--agents",
-            help="Comma-separated seats (default: every usable seat — each installed and "
-            "logged-in agent CLI, each configured [seats.NAME], and the built-in static seat; "
-            "`deep-review doctor` prints the list).",
-        ),
-        click.option("--lead", cls=_LeadOption),
+        *([agents_option] if seats else []),
+        *([lead_option] if lead else []),
         click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
         click.option("--effort", type=click.Choice(EFFORTS)),
         click.option(
@@ -146,9 +165,7 @@ def _common(fn: F) -> F:
             help="Repository to review (default: current directory).",
         ),
     ]
-    for opt in reversed(options):
-        fn = opt(fn)
-    return fn
+    return options
 
 
 def _files(n: int) -> str:
@@ -239,7 +256,7 @@ def _checks_options(fn: F) -> F:
 @fail_on_option
 @github_api_option
 @_checks_options
-@_common
+@run_options()
 def review(
     target: str | None,
     base: str | None,
@@ -395,7 +412,7 @@ def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> i
             "tool_calls": run.tool_calls,
             "notes": [*s.prepared.notes, *outcome.notes],
         }
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(data, indent=2, allow_nan=False))
     else:
         cut = f" [{run.output_note}]" if run.output_note else ""
         click.echo(f"  {seat}: {run.outcome_text}{cut}", err=True)

@@ -137,7 +137,7 @@ def stats(
             "notes": notes,
             "seats": [seat_record(s) for s in table.seats],
         }
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(data, indent=2, allow_nan=False))
         return
     if as_csv:
         out = io.StringIO()

@@ -107,6 +107,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                     "notes": notes,
                 },
                 indent=2,
+                allow_nan=False,
             )
         )
         return

@@ -99,6 +99,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
                     "script_notes": script_notes,
                 },
                 indent=2,
+                allow_nan=False,
             )
         )
         return

@@ -204,7 +204,7 @@ def run_lead_agent(
         found = extract_json(text)
         if found is not None:
             answer_file = review_dir / lead_answer_name(pass_no)
-            document = json.dumps(found[0], indent=2, ensure_ascii=False) + "\n"
+            document = json.dumps(found[0], indent=2, ensure_ascii=False, allow_nan=False) + "\n"
             store.write_text(answer_file, redactor.json_text(document))
             files[f"answer_{pass_no}"] = answer_file.name
         try:

@@ -41,7 +41,7 @@ from deepreview.pipeline.review import (
 )
 from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, load_state, new_state
 from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_seat_result
-from deepreview.pipeline.seats import check_model_seats, choose_lead
+from deepreview.pipeline.seats import check_model_seats, check_rerun_models, choose_lead
 from deepreview.prompts.inline import omission_note
 from deepreview.prompts.review import diff_plan, read_steering_files
 from deepreview.runfiles import THREADS_JSON, seat_files
@@ -107,6 +107,8 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         check_model_seats(settings, req.cli.models)
         settings = _with_recorded_seats(settings, results)
         lead = choose_lead(settings, req.env, req.cli.lead)
+        what = f"`finish` runs only the lead, {lead}"
+        check_rerun_models(settings, req.cli.models, {lead}, what)
     store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
     ready(store)

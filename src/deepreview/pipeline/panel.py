@@ -4,6 +4,7 @@ earn their place (`deepreview.stats.panel.choose_panel` decides; this module fee
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ def check_panel_options(panel: str | None, budget_usd: float | None) -> None:
         raise UsageError(f"--panel {panel!r}: the only mode is `auto`")
     if budget_usd is not None and panel is None:
         raise UsageError("--budget-usd only applies with --panel auto; add --panel auto")
-    if budget_usd is not None and budget_usd <= 0:
+    if budget_usd is not None and not 0 < budget_usd < math.inf:
         raise UsageError(f"--budget-usd {budget_usd}: give a positive amount in dollars")
 
 

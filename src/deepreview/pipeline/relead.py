@@ -24,7 +24,7 @@ from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import load_settings_for
 from deepreview.pipeline.runstate import RunState, load_state, load_target
-from deepreview.pipeline.seats import choose_lead
+from deepreview.pipeline.seats import check_rerun_models, choose_lead
 from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
 from deepreview.rounds.previous import later_rows
@@ -115,6 +115,7 @@ def relead(
     steering = read_steering_files(target)
     settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
     lead = _lead_for(state, settings, env, cli.lead)
+    check_rerun_models(settings, cli.models, {lead}, f"`relead` runs only the lead, {lead}")
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
     if state.before_lead_s is not None:
         state = dataclasses.replace(state, elapsed_s=state.before_lead_s)

@@ -32,7 +32,7 @@ from deepreview.pipeline.runstate import (
     load_state,
     load_target,
 )
-from deepreview.pipeline.seats import plan_seat
+from deepreview.pipeline.seats import check_rerun_models, plan_seat
 from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
 from deepreview.runner import SeatPlan, StopSignals
@@ -75,6 +75,9 @@ def resume(
     missing = [
         pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES or pl.seat in starts
     ]
+    rerun = [pl.seat for pl in missing]
+    what = f"`resume` runs {', '.join(rerun) or 'no seat'} again, then the lead, {state.lead.seat}"
+    check_rerun_models(settings, cli.models, {*rerun, state.lead.seat}, what)
     prepared = Prepared(
         target,
         settings,

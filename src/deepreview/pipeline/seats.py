@@ -81,6 +81,24 @@ def check_model_seats(settings: Settings, models: tuple[tuple[str, str], ...]) -
             )
 
 
+def check_rerun_models(
+    settings: Settings,
+    models: tuple[tuple[str, str], ...],
+    running: Collection[str],
+    what_runs: str,
+) -> None:
+    """`resume`, `relead`, `finish`: `--model SEAT=MODEL` must name a seat this command runs
+    (`what_runs` says which: "`relead` runs only the lead, codex"); a seat whose stored review
+    is kept as it ran would ignore it without a word."""
+    check_model_seats(settings, models)
+    for seat, model in models:
+        if seat not in running:
+            raise UsageError(
+                f"--model {seat}={model}: {seat} does not run here ({what_runs}; the other "
+                "seats' reviews are kept as they ran); drop this option"
+            )
+
+
 def idle_models(
     models: Sequence[tuple[str, str]], plans: Sequence[SeatPlan], lead: str
 ) -> tuple[str, ...]:

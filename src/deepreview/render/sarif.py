@@ -216,7 +216,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
 
 
 def render_sarif(report: Report) -> str:
-    return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_sarif(report), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 __all__ = ["FINGERPRINT_KEY", "LEVELS", "NO_FILE_URI", "render_sarif", "review_failed", "to_sarif"]

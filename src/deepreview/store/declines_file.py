@@ -21,7 +21,7 @@ _VERSION: Final = 1
 
 def write_declines_file(root: Path, declines: list[dict[str, Any]]) -> None:
     data = {"version": _VERSION, "declines": declines}
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     try:
         replace_bytes(root / DECLINES_JSON, text.encode("utf-8"))
     except OSError as exc:

@@ -84,13 +84,13 @@ def _write(store: Store, review_id: str, facts: _Facts) -> None:
             "INSERT INTO seat_facts (review_id, position, seat, version, data)"
             " VALUES (?, ?, ?, ?, ?)",
             [
-                (review_id, n, f.seat, FACTS_VERSION, json.dumps(asdict(f)))
+                (review_id, n, f.seat, FACTS_VERSION, json.dumps(asdict(f), allow_nan=False))
                 for n, f in enumerate(seats)
             ],
         )
         db.execute(
             "INSERT OR REPLACE INTO lead_facts (review_id, version, data) VALUES (?, ?, ?)",
-            (review_id, FACTS_VERSION, json.dumps(asdict(lead))),
+            (review_id, FACTS_VERSION, json.dumps(asdict(lead), allow_nan=False)),
         )
 
 

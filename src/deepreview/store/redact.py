@@ -110,7 +110,7 @@ class Redactor:
             data = json.loads(text)
         except ValueError:
             return self.text(text)
-        return json.dumps(self.json(data), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(self.json(data), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
     def data(self, data: bytes) -> bytes:
         for value in self._bvalues:
@@ -144,7 +144,7 @@ class Redactor:
         except (OSError, ValueError):
             self.file(path)  # not a readable record: masked as text, as any other file
             return
-        text = json.dumps(self.json(data), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(self.json(data), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
         try:
             replace_bytes(path, text.encode("utf-8"))
         except OSError as exc:

@@ -58,7 +58,7 @@ def row_values(row: ReviewRow) -> tuple[Any, ...]:
     """`row` as the values of `ROW_COLUMNS` (the reviewers as a JSON list)."""
     return (
         *dataclasses.astuple(row)[:12],
-        json.dumps(list(row.reviewers)),
+        json.dumps(list(row.reviewers), allow_nan=False),
         row.series,
         row.branch,
         row.round_no,

@@ -81,7 +81,9 @@ def holding(review_dir: Path, review_id: str, command: str, *, then: str) -> Ite
     """This process works on the review until the block ends; a UsageError naming the process
     that already does (`then`: what to do once it is stopped, "resume it")."""
     path = review_dir / RUN_LOCK
-    note = json.dumps({"command": command, "pid": os.getpid(), "host": os.uname().nodename})
+    note = json.dumps(
+        {"command": command, "pid": os.getpid(), "host": os.uname().nodename}, allow_nan=False
+    )
     try:
         fd = hold(path, note)
     except OSError as exc:

@@ -259,7 +259,9 @@ class Store:
             raise _store_error("write", path, exc) from exc
 
     def write_json(self, path: Path, data: Any) -> None:
-        self.write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        self.write_text(
+            path, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        )
 
     # -- index -------------------------------------------------------------------------
     def upsert(self, row: ReviewRow) -> None:
@@ -287,7 +289,7 @@ class Store:
                     row.critical,
                     row.important,
                     row.suggestions,
-                    json.dumps(list(row.reviewers)),
+                    json.dumps(list(row.reviewers), allow_nan=False),
                     row.series,
                     row.branch,
                     row.repo_key,

@@ -79,7 +79,9 @@ def recorded_group(ledger: Ledger | None, pid: int, *, of: GroupOf = "seat") -> 
 @contextlib.contextmanager
 def _held(ledger: Ledger, name: str, fields: dict[str, object]) -> Iterator[None]:
     entry = ledger.folder / f"{name}.json"
-    note = json.dumps({"review": ledger.owner, **fields, "host": os.uname().nodename})
+    note = json.dumps(
+        {"review": ledger.owner, **fields, "host": os.uname().nodename}, allow_nan=False
+    )
     fd = _write_down(ledger.folder, entry, note)
     try:
         yield

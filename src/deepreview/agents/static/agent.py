@@ -264,7 +264,7 @@ def seat_notes(runs: Sequence[AnalyzerRun]) -> list[str]:
 
 def _write_log(task: SeatTask, runs: Sequence[AnalyzerRun], kept: Mapping[str, int]) -> None:
     """The seat's transcript: one JSON line per analyzer run."""
-    lines = [json.dumps(run.log_record(kept.get(run.name, 0))) for run in runs]
+    lines = [json.dumps(run.log_record(kept.get(run.name, 0)), allow_nan=False) for run in runs]
     task.transcript_path.parent.mkdir(parents=True, exist_ok=True)
     task.transcript_path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
