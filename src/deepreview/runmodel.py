@@ -390,8 +390,11 @@ class SeatRun:
     tool_counts: tuple[tuple[str, int], ...] = ()  # (tool name, count), most used first
     shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
     permission_denials: int = 0
-    errors: int = 0
-    api_retries: int = 0  # the CLI retried the model API (HTTP 429/5xx, network errors)
+    errors: int = 0  # errors the CLI reported (an API failure, a crash): not tool errors
+    tool_errors: int = 0  # tool calls that ran and failed
+    api_retries: int = 0  # the CLI retried the model API (HTTP 429/5xx/401, network errors)
+    # what those retries were, in words ("authentication failed (HTTP 401)"); empty: unknown
+    api_retry_causes: tuple[str, ...] = ()
     malformed_lines: int = 0
     worktree_changes: tuple[str, ...] = ()  # `git status --porcelain` lines after the run
     output_truncated: bool = False
@@ -497,7 +500,9 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
         permission_denials=sum(r.permission_denials for r in runs),
         errors=sum(r.errors for r in runs),
+        tool_errors=sum(r.tool_errors for r in runs),
         api_retries=sum(r.api_retries for r in runs),
+        api_retry_causes=tuple(dict.fromkeys(c for r in runs for c in r.api_retry_causes)),
         malformed_lines=sum(r.malformed_lines for r in runs),
         worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
         output_truncated=any(r.output_truncated for r in runs),

@@ -54,10 +54,11 @@ class ClaudeParser(StreamParser):
             if subtype == "init":
                 self._init_model = as_str(event.get("model")) or self._init_model
             elif subtype == "api_retry":
-                self._retries += 1
                 error = as_str(event.get("error")) or "unknown"
                 status = as_int(event.get("error_status"))
                 suffix = f" (HTTP {status})" if status is not None else ""
+                # "authentication_failed" -> "authentication failed (HTTP 401)"
+                self._note_retry(f"{error.replace('_', ' ')}{suffix}")
                 self._retrying_error = f"API retry {event.get('attempt')}: {error}{suffix}"
                 return
         elif kind == "result":
