@@ -59,8 +59,11 @@ if TYPE_CHECKING:
 
 
 def round_label(round_no: int, target: Target) -> str:
-    """`1`, or `3 (of PR #711)` / `2 (of feature/x)` once a series has history."""
-    if round_no <= 1:
+    """`1`, or `3 (of PR #711)` / `2 (of feature/x)` once a series has history; "" for a
+    review in no series (round 0): the report shows no Round, as `list` shows none."""
+    if round_no <= 0:
+        return ""
+    if round_no == 1:
         return "1"
     if target.pr is not None:
         return f"{round_no} (of PR #{target.pr.number})"
@@ -103,7 +106,7 @@ def header_for(
             date=date,
             repo=t.repo_name,
             repo_url=t.repo_url,
-            round=round_label(round_no, p.target),
+            round=round_label(round_no, p.target) or None,
             author=f"@{pr.author}" if pr and pr.author else t.author,
             author_url=pr.author_url if pr else None,
             pr_number=pr.number if pr else None,

@@ -65,6 +65,17 @@ class ReviewRow:
     def repository(self) -> Repository:
         return Repository(self.repo_key, self.repo)
 
+    @property
+    def in_series(self) -> bool:
+        return in_series(self.series, self.branch, self.kind)
+
+
+def in_series(series: str, branch: str, kind: str) -> bool:
+    """Whether a review has rounds: one of a PR or a branch does; a range's (unless it joined a
+    PR's series) and an `--uncommitted` review's do not. The report, `list` and `reindex` all
+    ask this, so they agree on whether a review has a Round."""
+    return kind != "uncommitted" and bool(series or branch)
+
 
 INDEX: Final = "index.sqlite"
 _LOCK: Final = ".index.lock"
@@ -300,6 +311,8 @@ class Store:
 
     # -- index -------------------------------------------------------------------------
     def upsert(self, row: ReviewRow) -> None:
+        # The series too: a branch found to be the head of an open PR joins the PR's series
+        # while its seats run, after its row was first written (run.json and `reindex` say so).
         with self._db() as db, db:
             db.execute(
                 """
@@ -309,7 +322,8 @@ class Store:
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET status=excluded.status, verdict=excluded.verdict,
                     critical=excluded.critical, important=excluded.important,
-                    suggestions=excluded.suggestions, reviewers=excluded.reviewers
+                    suggestions=excluded.suggestions, reviewers=excluded.reviewers,
+                    series=excluded.series
                 """,
                 (
                     row.id,
@@ -475,10 +489,11 @@ class Store:
         handed out once and kept in its index row: a resume or relead finds the same number. A
         new number follows every number handed out and every complete review of the series, so
         reviews that finish at the same time, or in another order than they started, each get
-        their own. An `--uncommitted` review (`kind`) is round 1 on its own and counts in no series.
+        their own. A review in no series (`in_series`: a range, an `--uncommitted` review) has no
+        round: 0, and its report shows none, as `list` does.
         """
-        if kind == "uncommitted" or (not series and not branch):
-            return 1
+        if not in_series(series, branch, kind):
+            return 0
         # Read the index, pick the number, write it: one step across processes (`flock`, which
         # the kernel releases however its holder ends), else two reviews read the same rows.
         with self.lock():
