@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from deepreview.agents.model_names import pretty_model
 from deepreview.agents.registry import takes_effort
 from deepreview.consolidate import SeatReview, build_report, cluster_findings
+from deepreview.consolidate.build import verdict_sentence
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.scope import referenced_files
@@ -439,7 +440,15 @@ def with_not_inlined(report: Report, state: RunState) -> Report:
     if clause in verdict.reason:
         return report
     qualified = dataclasses.replace(verdict, reason=f"{verdict.reason.rstrip('.')}; {clause}")
-    return dataclasses.replace(report, header=dataclasses.replace(report.header, verdict=qualified))
+    # The Executive Summary restates the verdict: it says what the header says, clause included.
+    summary = report.executive_summary.replace(
+        verdict_sentence(verdict), verdict_sentence(qualified)
+    )
+    return dataclasses.replace(
+        report,
+        header=dataclasses.replace(report.header, verdict=qualified),
+        executive_summary=summary,
+    )
 
 
 def _keep_earlier(
