@@ -436,13 +436,18 @@ class SeatRun:
 
         "timed out after 3 s", "interrupted", "failed: exited with code 7".
         """
-        verb = _STATUS_WORDS.get(self.status, self.status)
-        reason = (self.reason or "").strip()
-        if not reason or reason in (verb, self.status):
-            return verb
-        if reason.startswith(verb):
-            return reason
-        return f"{verb}: {reason}"
+        return outcome_phrase(self.status, self.reason)
+
+
+def outcome_phrase(status: str, reason: str | None) -> str:
+    """`SeatRun.outcome_text` of any status and reason (a pass's too)."""
+    verb = _STATUS_WORDS.get(status, status)
+    reason = (reason or "").strip()
+    if not reason or reason in (verb, status):
+        return verb
+    if reason.startswith(verb):
+        return reason
+    return f"{verb}: {reason}"
 
 
 _STATUS_WORDS = {"timeout": "timed out", "pending": "did not run"}

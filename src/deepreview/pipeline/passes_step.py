@@ -24,7 +24,7 @@ from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import RERUN_STATUSES, PassEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, review_name, seat_files
-from deepreview.runmodel import SeatRun, added_runs, format_duration
+from deepreview.runmodel import SeatRun, added_runs, format_duration, outcome_phrase
 from deepreview.runner import SeatResult
 
 if TYPE_CHECKING:
@@ -222,7 +222,7 @@ def pass_outcome(entry: PassEntry, passes: Sequence[PassEntry], *, named: bool =
     kept)`); `named`: as the seat's reason says it (`pass 2 timed out after 3.0 s (pass 1
     kept)`). Never its empty counts: "0C 0I 0S (0 new)" would read as a pass that looked again
     and found nothing new."""
-    what = SeatRun(seat="", status=entry.status, reason=entry.reason).outcome_text
+    what = outcome_phrase(entry.status, entry.reason)
     kept = f"({_kept([e for e in passes if e.pass_no < entry.pass_no])} kept)"
     return f"pass {entry.pass_no} {what} {kept}" if named else f"{what} {kept}"
 
