@@ -233,6 +233,13 @@ class Verdict:
     def slug(self) -> str:
         return self.label.lower().replace(" ", "-")
 
+    @property
+    def line(self) -> str:
+        """`Verdict: Merge as-is — no issues found; 3 of 3 files' diffs were not in the seats'
+        prompts`: the one wording of a verdict, for the terminal and (with a full stop) the
+        Executive Summary, so neither can say less than the header does."""
+        return f"Verdict: {self.label}" + (f" — {self.reason}" if self.reason else "")
+
 
 @dataclass(frozen=True)
 class Header:

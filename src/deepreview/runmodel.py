@@ -104,8 +104,11 @@ class SeatRun:
     tool_counts: tuple[tuple[str, int], ...] = ()  # (tool name, count), most used first
     shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
     permission_denials: int = 0
-    errors: int = 0
-    api_retries: int = 0  # the CLI retried the model API (HTTP 429/5xx, network errors)
+    errors: int = 0  # errors the CLI reported (an API failure, a crash): not tool errors
+    tool_errors: int = 0  # tool calls that ran and failed
+    api_retries: int = 0  # the CLI retried the model API (HTTP 429/5xx/401, network errors)
+    # what those retries were, in words ("authentication failed (HTTP 401)"); empty: unknown
+    api_retry_causes: tuple[str, ...] = ()
     malformed_lines: int = 0
     worktree_changes: tuple[str, ...] = ()  # `git status --porcelain` lines after the run
     output_truncated: bool = False
@@ -147,13 +150,18 @@ class SeatRun:
 
         "timed out after 3 s", "interrupted", "failed: exited with code 7".
         """
-        verb = _STATUS_WORDS.get(self.status, self.status)
-        reason = (self.reason or "").strip()
-        if not reason or reason in (verb, self.status):
-            return verb
-        if reason.startswith(verb):
-            return reason
-        return f"{verb}: {reason}"
+        return outcome_phrase(self.status, self.reason)
+
+
+def outcome_phrase(status: str, reason: str | None) -> str:
+    """`SeatRun.outcome_text` of any status and reason (a pass's too)."""
+    verb = _STATUS_WORDS.get(status, status)
+    reason = (reason or "").strip()
+    if not reason or reason in (verb, status):
+        return verb
+    if reason.startswith(verb):
+        return reason
+    return f"{verb}: {reason}"
 
 
 _STATUS_WORDS = {"timeout": "timed out", "pending": "did not run"}
@@ -211,7 +219,9 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
         permission_denials=sum(r.permission_denials for r in runs),
         errors=sum(r.errors for r in runs),
+        tool_errors=sum(r.tool_errors for r in runs),
         api_retries=sum(r.api_retries for r in runs),
+        api_retry_causes=tuple(dict.fromkeys(c for r in runs for c in r.api_retry_causes)),
         malformed_lines=sum(r.malformed_lines for r in runs),
         worktree_changes=tuple(dict.fromkeys(c for r in runs for c in r.worktree_changes)),
         output_truncated=any(r.output_truncated for r in runs),

@@ -129,6 +129,8 @@ def stats_fields(outcome: SeatOutcome) -> dict[str, object]:
         "shell_breakdown": stats.shell_breakdown,
         "permission_denials": len(stats.permission_denials),
         "errors": len(stats.errors),
+        "tool_errors": stats.tool_errors,
         "api_retries": stats.retries,
+        "api_retry_causes": stats.retry_causes,
         "malformed_lines": stats.malformed_lines,
     }

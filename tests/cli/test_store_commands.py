@@ -96,11 +96,11 @@ def test_rounds_count_earlier_reviews_of_the_same_branch(tmp_path: Path) -> None
         report = json.loads(Path(res.json()["paths"]["json"]).read_text())
         rounds.append(report["header"]["round"])
     assert rounds == ["1", "2 (of feature/x)", "3 (of feature/x)"]
-    # A range review is not part of the branch's series.
+    # A range review is not part of the branch's series: it has no round.
     res = run_cli(
         ["review", "HEAD~1..HEAD", "--agents", "canned", "--lead", "none", "--json"],
         cwd=repo,
         env=env,
     )
     report = json.loads(Path(res.json()["paths"]["json"]).read_text())
-    assert report["header"]["round"] == "1"
+    assert report["header"]["round"] is None

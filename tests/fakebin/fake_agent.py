@@ -17,7 +17,11 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
                                             # transcript, stderr and the final answer
      "output_bytes": 4000,                  # code-like text in every tool result
      "api_retries": 2,                      # claude: `system/api_retry` events (HTTP 429)
+     "api_retry_status": 401,               # claude: their status and error word (default
+     "api_retry_error": "authentication_failed",  # 429 "rate_limit"); the real CLI keeps
+     "retry_forever": true,                 # retrying after them, as a rejected key makes it
      "cost_usd": 0.0421,                    # claude: the cost its result event reports
+     "tool_errors": 1,                      # claude: the first N tool results are errors
      "started_file": "<path>",              # append "<cli> <epoch seconds> <parent CPU s>"
                                             # on start (benchmarks: time to first seat)
      "log": "..."}                          # opencode, mode "hang": written to its log,
@@ -27,6 +31,7 @@ Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SI
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
 `write_denial` as `denial`, after a first call to the `Write` tool that Claude Code answers
 "exists but is not enabled" and does not list in the result event (claude only);
+`api_error` (gemini only) ends at once with the result event of an API failure (HTTP 401);
 `exit` prints `stderr` and exits with `exit_code` before any event; `hang` prints `stderr` (say,
 a CLI's retry messages) and then waits for the seat timeout.
 Standard library only: it runs with whatever python the test suite uses.
@@ -158,12 +163,14 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
                 "attempt": attempt,
                 "max_retries": 10,
                 "retry_delay_ms": 500.0,
-                "error_status": 429,
-                "error": "rate_limit",
+                "error_status": int(scenario.get("api_retry_status", 429)),
+                "error": scenario.get("api_retry_error", "rate_limit"),
                 "session_id": sid,
                 "uuid": str(uuid.uuid4()),
             }
         )
+    if scenario.get("retry_forever"):  # until killed: the seat times out or is aborted
+        time.sleep(3600)
 
     def assistant(content: list) -> dict:  # type: ignore[type-arg]
         return {
@@ -255,7 +262,7 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
                             "tool_use_id": tid,
                             "type": "tool_result",
                             "content": output,
-                            "is_error": False,
+                            "is_error": i < int(scenario.get("tool_errors", 0)),
                         }
                     ],
                 },
@@ -371,6 +378,19 @@ def gemini(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
         }
     )
     emit({"type": "message", "timestamp": ts(), "role": "user", "content": "(prompt)"})
+    if mode == "api_error":  # as Gemini CLI 0.x ends a run whose key the API rejects
+        error = {"error": {"code": 401, "message": "scripted 401", "status": "UNAUTHENTICATED"}}
+        emit(
+            {
+                "type": "result",
+                "timestamp": ts(),
+                "status": "error",
+                "error": {"type": "unknown", "message": f"[API Error: {json.dumps(error)}]"},
+                "stats": {"total_tokens": 0, "input_tokens": 0, "output_tokens": 0,
+                          "duration_ms": 0, "tool_calls": 0},
+            }
+        )  # fmt: skip
+        sys.exit(1)
     for i in range(n):
         pace.wait()
         tid = f"run_shell_command_{i}"

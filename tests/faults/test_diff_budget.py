@@ -3,6 +3,7 @@ before it; the others are listed by name (a rename with its old name)."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from pathlib import Path
@@ -186,3 +187,24 @@ def test_a_diff_that_fits_says_nothing(tmp_path: Path) -> None:
     assert run_json(Path(out["review_dir"]))["not_inlined"] == []
     report = json.loads(Path(out["paths"]["json"]).read_text())
     assert "prompts" not in report["header"]["verdict"]["reason"]
+
+
+def test_the_executive_summary_gives_the_verdict_the_header_gives(tmp_path: Path) -> None:
+    """trial44a #12: the header and the terminal said "Merge as-is — no issues found; N of M
+    files' diffs were not in the seats' prompts" while the Executive Summary ended "Verdict:
+    Merge as-is — no issues found." — a clean bill for a diff the seats never got inline."""
+    repo = _big_change(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"echo": fakes.seat("ok")}, review={"diff_budget": 6000})
+    res = fakes.review(repo, "--agents", "echo")
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    verdict = report["header"]["verdict"]
+    line = f"Verdict: {verdict['label']} — {verdict['reason']}"
+    assert "files' diffs were not in the seats' prompts" in line
+    assert report["executive_summary"].endswith(f"{line}.")
+    summary = Path(out["paths"]["md"]).read_text().split("## Executive Summary", 1)[1]
+    assert f"{line}." in summary.split("\n## ", 1)[0]
+    page = Path(out["paths"]["html"]).read_text()
+    assert html.escape(f"{line}.", quote=False) in page

@@ -130,7 +130,7 @@ def test_silence_on_changed_code_closes_and_the_summary_counts_it(tmp_path: Path
 
 
 def test_an_uncommitted_review_is_in_no_round_series(tmp_path: Path) -> None:
-    """An `--uncommitted` review of work in progress is round 1 on its own; it neither closes
+    """An `--uncommitted` review of work in progress has no round; it neither closes
     the branch's findings nor counts as one of the branch's rounds."""
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
@@ -143,7 +143,7 @@ def test_an_uncommitted_review_is_in_no_round_series(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     wip = json.loads(stored(fakes, res.json()["review_id"], ".json"))
     assert wip["round_info"] is None
-    assert "| **Round** | 1 |" in stored(fakes, res.json()["review_id"], ".md")
+    assert "**Round**" not in stored(fakes, res.json()["review_id"], ".md")
     # Trial 44: `list --json` put it in the branch's series, as a script grouping rounds reads
     listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env()).json()["reviews"]
     wip_row = next(r for r in listed if r["id"] == res.json()["review_id"])

@@ -110,10 +110,10 @@ def test_threads_asking_at_once_get_distinct_consecutive_rounds(tmp_path: Path) 
     assert sorted(got.values()) == list(range(2, 2 + len(ids))), got
 
 
-def test_an_uncommitted_review_is_round_one_and_takes_no_number(tmp_path: Path) -> None:
+def test_an_uncommitted_review_has_no_round_and_takes_no_number(tmp_path: Path) -> None:
     store = _store_with_round_one(tmp_path / "store", ["r2"])
     _put(store, _row("u1", "running", kind="uncommitted"))
-    assert store.round_for(SERIES, BRANCH, CREATED, "u1", "uncommitted", repo=REPO) == 1
+    assert store.round_for(SERIES, BRANCH, CREATED, "u1", "uncommitted", repo=REPO) == 0
     assert store.round_for(SERIES, BRANCH, CREATED, "r2", "branch", repo=REPO) == 2
 
 

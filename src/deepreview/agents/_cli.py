@@ -122,7 +122,7 @@ class TranscriptCliAgent(CliAgent):
         seen = self.api_retries(task)
         if stats is not None and not stats.retries and seen is not None:
             # A CLI whose transcript does not report retries may say so elsewhere.
-            stats = replace(stats, retries=seen.count)
+            stats = replace(stats, retries=seen.count, retry_causes=(seen.cause,))
         model = (stats.model if stats is not None else None) or task.settings.model
         if result.timed_out or result.cancelled:
             _, reason = outcome_from_proc(result)

@@ -83,14 +83,17 @@ class Retries:
     # else the last failure's own words, where the CLI logs them without a status (opencode)
     message: str | None = None
 
-    def __str__(self) -> str:
+    @property
+    def cause(self) -> str:
+        """The last failure in words: "HTTP 429 rate limited", "fetch failed"."""
         if self.status is not None:
             words = _STATUS_WORDS.get(self.status, "server error")
-            cause = f"HTTP {self.status} {words}"
-        else:
-            cause = self.network or self.message or "API error"
+            return f"HTTP {self.status} {words}"
+        return self.network or self.message or "API error"
+
+    def __str__(self) -> str:
         plural = "retry" if self.count == 1 else "retries"
-        return f"{cause}, {self.count} {plural}"
+        return f"{self.cause}, {self.count} {plural}"
 
 
 def network_error(text: str) -> str | None:

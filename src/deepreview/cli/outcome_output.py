@@ -84,7 +84,7 @@ def echo_outcome(outcome: ReviewOutcome) -> None:
     if lead is not None and lead.status in ("failed", "fallback"):
         # the progress line said the lead's run ended `ok`; its answer may not have been
         click.echo(f"  lead ({lead.seat}): {lead.status} — {lead.note}", err=True)
-    click.echo(f"Verdict: {v.label} — {v.reason}", err=True)
+    click.echo(v.line, err=True)
     click.echo(f"Review {outcome.review_id} stored:")
     for fmt, path in outcome.paths.items():
         click.echo(f"  {fmt}: {path}")

@@ -242,4 +242,5 @@ def findings_count(findings: Sequence[Finding]) -> str:
 
 
 def verdict_sentence(verdict: Verdict) -> str:
-    return f"Verdict: {verdict.label}" + (f" — {verdict.reason}." if verdict.reason else ".")
+    """The Executive Summary's last sentence: `Verdict.line`, with a full stop."""
+    return f"{verdict.line}."

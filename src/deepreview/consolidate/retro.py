@@ -427,11 +427,13 @@ def _usage(run: SeatRun | None) -> str:
         facts.append(f"Tried to write files: {', '.join(edits)}.")
     if run.permission_denials:
         facts.append(f"{_plural(run.permission_denials, 'tool call')} denied.")
-    if run.errors:
-        facts.append(f"{_plural(run.errors, 'tool error')}.")
+    if run.tool_errors:
+        facts.append(f"{_plural(run.tool_errors, 'tool error')}.")
     if run.api_retries:
         retries = "1 API retry" if run.api_retries == 1 else f"{run.api_retries} API retries"
-        facts.append(f"{retries} (rate limits or server errors).")
+        # what they were, when the CLI said ("authentication failed (HTTP 401)"): not a guess
+        causes = f" ({'; '.join(run.api_retry_causes)})" if run.api_retry_causes else ""
+        facts.append(f"{retries}{causes}.")
     if run.worktree_changes:
         facts.append(f"Modified the worktree ({_plural(len(run.worktree_changes), 'path')}).")
     if run.output_truncated:

@@ -157,7 +157,7 @@ def stats_data(seat_reviews: Sequence[SeatReview], report: Report) -> list[Any]:
                 tool_counts=dict(run.tool_counts),
                 shell_breakdown=dict(run.shell_breakdown),
                 permission_denials=run.permission_denials,
-                tool_errors=run.errors,
+                tool_errors=run.tool_errors,
                 tokens_in=run.tokens_in,
                 tokens_out=run.tokens_out,
                 cost_usd=run.cost_usd,

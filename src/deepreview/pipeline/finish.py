@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from deepreview.agents.model_names import pretty_model
 from deepreview.agents.registry import takes_effort
 from deepreview.consolidate import SeatReview, build_report, cluster_findings
+from deepreview.consolidate.build import verdict_sentence
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.scope import referenced_files
@@ -59,8 +60,11 @@ if TYPE_CHECKING:
 
 
 def round_label(round_no: int, target: Target) -> str:
-    """`1`, or `3 (of PR #711)` / `2 (of feature/x)` once a series has history."""
-    if round_no <= 1:
+    """`1`, or `3 (of PR #711)` / `2 (of feature/x)` once a series has history; "" for a
+    review in no series (round 0): the report shows no Round, as `list` shows none."""
+    if round_no <= 0:
+        return ""
+    if round_no == 1:
         return "1"
     if target.pr is not None:
         return f"{round_no} (of PR #{target.pr.number})"
@@ -103,7 +107,7 @@ def header_for(
             date=date,
             repo=t.repo_name,
             repo_url=t.repo_url,
-            round=round_label(round_no, p.target),
+            round=round_label(round_no, p.target) or None,
             author=f"@{pr.author}" if pr and pr.author else t.author,
             author_url=pr.author_url if pr else None,
             pr_number=pr.number if pr else None,
@@ -444,7 +448,15 @@ def with_not_inlined(report: Report, state: RunState) -> Report:
     if clause in verdict.reason:
         return report
     qualified = dataclasses.replace(verdict, reason=f"{verdict.reason.rstrip('.')}; {clause}")
-    return dataclasses.replace(report, header=dataclasses.replace(report.header, verdict=qualified))
+    # The Executive Summary restates the verdict: it says what the header says, clause included.
+    summary = report.executive_summary.replace(
+        verdict_sentence(verdict), verdict_sentence(qualified)
+    )
+    return dataclasses.replace(
+        report,
+        header=dataclasses.replace(report.header, verdict=qualified),
+        executive_summary=summary,
+    )
 
 
 def _keep_earlier(

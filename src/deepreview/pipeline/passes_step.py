@@ -24,7 +24,7 @@ from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import RERUN_STATUSES, PassEntry, RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, review_name, seat_files
-from deepreview.runmodel import SeatRun, added_runs, format_duration
+from deepreview.runmodel import SeatRun, added_runs, format_duration, outcome_phrase
 from deepreview.runner import SeatResult
 
 if TYPE_CHECKING:
@@ -139,6 +139,7 @@ class SeatPassRecorder:
             findings=format_counts(count_by_severity(list(found))),
             new=len(new),
             worktree_changes=result.run.worktree_changes if pass_no > 1 else (),
+            reason=None if ok else result.run.reason,
         )
         self.writer.update(lambda s: _recorded(s, result, entry, go_on, self.passes))
         if not go_on:
@@ -170,7 +171,12 @@ def _recorded(
             # pass that fails leaves the seat's review standing). A pass cut short is not
             # added: `resume` runs it again, as it runs again a seat cut short in pass 1.
             total = added_runs(seat.run, result.run, seat=result.seat)
-            run = dataclasses.replace(total, status=seat.run.status, reason=seat.run.reason)
+            reason = seat.run.reason
+            if seat.run.status == "ok" and result.run.status != "ok":
+                # its review stands, but the pass that did not end ok is said wherever the
+                # seat's run is (summary, --json, the Runs table), not passed over as "ok"
+                reason = pass_outcome(entry, (*earlier, entry), named=True)
+            run = dataclasses.replace(total, status=seat.run.status, reason=reason)
             state = state.with_seat(result.seat, run=run)
     if passes <= 1:
         return state
@@ -199,12 +205,26 @@ def seat_runs_after_interrupt(state: RunState) -> list[SeatRun]:
     for entry, run in zip(state.seats.values(), state.seat_runs(), strict=True):
         cut = [e.pass_no for e in entry.passes if e.status == "pending"]
         if run.status == "ok" and cut:
-            kept = [str(e.pass_no) for e in entry.passes if e.status == "ok"]
-            passes = f"pass {kept[0]}" if len(kept) == 1 else f"passes {', '.join(kept)}"
-            why = f"interrupted in pass {cut[0]} ({passes} kept)"
+            why = f"interrupted in pass {cut[0]} ({_kept(entry.passes)} kept)"
             run = dataclasses.replace(run, status="interrupted", reason=why)
         runs.append(run)
     return runs
+
+
+def _kept(passes: Sequence[PassEntry]) -> str:
+    """`pass 1`, `passes 1, 2`: the passes whose reviews stand."""
+    kept = [str(e.pass_no) for e in passes if e.status == "ok"]
+    return f"pass {kept[0]}" if len(kept) == 1 else f"passes {', '.join(kept)}"
+
+
+def pass_outcome(entry: PassEntry, passes: Sequence[PassEntry], *, named: bool = False) -> str:
+    """A later pass that did not end ok, as the retro says it (`timed out after 3.0 s (pass 1
+    kept)`); `named`: as the seat's reason says it (`pass 2 timed out after 3.0 s (pass 1
+    kept)`). Never its empty counts: "0C 0I 0S (0 new)" would read as a pass that looked again
+    and found nothing new."""
+    what = outcome_phrase(entry.status, entry.reason)
+    kept = f"({_kept([e for e in passes if e.pass_no < entry.pass_no])} kept)"
+    return f"pass {entry.pass_no} {what} {kept}" if named else f"{what} {kept}"
 
 
 def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
@@ -270,8 +290,13 @@ def add_passes(report: Report, review_dir: Path, state: RunState, names: dict[st
         done = [e for e in entries if e.status not in ("pending", "running")]
         if len(done) > 1:
             lines = "; ".join(
-                f"pass {e.pass_no}: {e.findings} ({e.new} new)"
-                + (f" in {format_duration(e.duration_s)}" if e.duration_s is not None else "")
+                f"pass {e.pass_no}: "
+                + (f"{e.findings} ({e.new} new)" if e.status == "ok" else pass_outcome(e, done))
+                + (
+                    f" in {format_duration(e.duration_s)}"
+                    if e.duration_s is not None and e.status == "ok"
+                    else ""
+                )
                 for e in done
             )
             s = dataclasses.replace(s, narrative=f"{s.narrative}\n\nPasses — {lines}.".strip())

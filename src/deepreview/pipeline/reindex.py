@@ -95,8 +95,9 @@ def _folder_row(store: Store, folder: Path) -> ReviewRow:
     state = load_state(folder)
     report, data = _report(store.root / f"{folder.name}.json")
     row = index_row(folder.name, with_repo_key(state.target), state, state.status, report)
-    # The number the report was made with: what `Store.round_for` hands out again.
-    return dataclasses.replace(row, round_no=_round_no(data))
+    # The number the report was made with: what `Store.round_for` hands out again. A review in
+    # no series has none, whatever an older report's header says ("Round 1").
+    return dataclasses.replace(row, round_no=_round_no(data) if row.in_series else 0)
 
 
 def _report(path: Path) -> tuple[Report | None, dict[str, Any]]:

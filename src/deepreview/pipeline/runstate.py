@@ -70,6 +70,7 @@ class PassEntry:
     findings: str = ""  # severity counts, "0C 1I 0S"
     new: int = 0  # findings no earlier pass of the seat had
     worktree_changes: tuple[str, ...] = ()  # what this pass changed in the shared worktree
+    reason: str | None = None  # why a pass that did not end ok ended ("timed out after 3.0 s")
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,9 @@ class TimelineBar:
     start_s: float | None  # offset from the earliest start
     end_s: float | None
     reason: str | None = None
+    # what the run took, as the Duration row says it: a seat's passes (or a resumed run) span
+    # more wall time than they ran, so the bar's length is no figure to print
+    duration_s: float | None = None
 
 
 def timeline_bars(report: Report) -> tuple[TimelineBar, ...]:
@@ -120,7 +123,7 @@ def timeline_bars(report: Report) -> tuple[TimelineBar, ...]:
             end = start + run.duration_s
         if start is None and end is not None:
             start = max(0.0, end - (run.duration_s or 0.0))
-        bars.append(TimelineBar(label, status, start, end, reason))
+        bars.append(TimelineBar(label, status, start, end, reason, run.duration_s))
     return tuple(bars)
 
 
@@ -181,9 +184,9 @@ def timeline_svg(bars: Sequence[TimelineBar]) -> Markup:
     for i, bar in enumerate(bars):
         y = top + i * row_h
         status = _status_class(bar.status)
-        duration = (
-            bar.end_s - bar.start_s if bar.end_s is not None and bar.start_s is not None else None
-        )
+        duration = bar.duration_s
+        if duration is None and bar.end_s is not None and bar.start_s is not None:
+            duration = bar.end_s - bar.start_s
         tip = f"{bar.label}: {bar.status}, {format_duration(duration)}"
         if bar.reason:
             tip += f" — {bar.reason}"

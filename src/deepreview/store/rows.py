@@ -42,6 +42,17 @@ class ReviewRow:
     def repository(self) -> Repository:
         return Repository(self.repo_key, self.repo)
 
+    @property
+    def in_series(self) -> bool:
+        return in_series(self.series, self.branch, self.kind)
+
+
+def in_series(series: str, branch: str, kind: str) -> bool:
+    """Whether a review has rounds: one of a PR or a branch does; a range's (unless it joined a
+    PR's series) and an `--uncommitted` review's do not. The report, `list` and `reindex` all
+    ask this, so they agree on whether a review has a Round."""
+    return kind != "uncommitted" and bool(series or branch)
+
 
 # The `reviews` columns of a whole row, in `ReviewRow`'s field order.
 ROW_COLUMNS: Final = (

@@ -41,6 +41,7 @@ from deepreview.store.rows import (
     DamagedRow,
     ReviewRow,
     follow_run_json,
+    in_series,
     row_from,
     row_values,
 )
@@ -265,6 +266,8 @@ class Store:
 
     # -- index -------------------------------------------------------------------------
     def upsert(self, row: ReviewRow) -> None:
+        # The series too: a branch found to be the head of an open PR joins the PR's series
+        # while its seats run, after its row was first written (run.json and `reindex` say so).
         with self._db() as db, db:
             db.execute(
                 """
@@ -274,7 +277,8 @@ class Store:
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET status=excluded.status, verdict=excluded.verdict,
                     critical=excluded.critical, important=excluded.important,
-                    suggestions=excluded.suggestions, reviewers=excluded.reviewers
+                    suggestions=excluded.suggestions, reviewers=excluded.reviewers,
+                    series=excluded.series
                 """,
                 (
                     row.id,
@@ -399,10 +403,11 @@ class Store:
         handed out once and kept in its index row: a resume or relead finds the same number. A
         new number follows every number handed out and every complete review of the series, so
         reviews that finish at the same time, or in another order than they started, each get
-        their own. An `--uncommitted` review (`kind`) is round 1 on its own and counts in no series.
+        their own. A review in no series (`in_series`: a range, an `--uncommitted` review) has no
+        round: 0, and its report shows none, as `list` does.
         """
-        if kind == "uncommitted" or (not series and not branch):
-            return 1
+        if not in_series(series, branch, kind):
+            return 0
         # Read the index, pick the number, write it: one step across processes (`flock`, which
         # the kernel releases however its holder ends), else two reviews read the same rows.
         with self.lock():

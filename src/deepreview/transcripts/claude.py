@@ -54,10 +54,14 @@ class ClaudeParser(StreamParser):
             if subtype == "init":
                 self._init_model = as_str(event.get("model")) or self._init_model
             elif subtype == "api_retry":
-                self._retries += 1
                 error = as_str(event.get("error")) or "unknown"
                 status = as_int(event.get("error_status"))
                 suffix = f" (HTTP {status})" if status is not None else ""
+                # "authentication_failed" -> "authentication failed (HTTP 401)"; an event that
+                # names neither gives no cause (the retro guesses none)
+                named = error if error != "unknown" else None  # the CLI's own "unknown"
+                words = (named or "API error").replace("_", " ")
+                self._note_retry(f"{words}{suffix}" if named or status is not None else None)
                 self._retrying_error = f"API retry {event.get('attempt')}: {error}{suffix}"
                 return
         elif kind == "result":

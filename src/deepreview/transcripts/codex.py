@@ -49,7 +49,7 @@ class CodexParser(StreamParser):
         if kind == "error":
             message = as_str(event.get("message")) or "error"
             if _RETRY.match(message):
-                self._retries += 1
+                self._note_retry(None)  # its words name no cause we could sum up
                 self._retrying_error = message
                 return
             self._errors.append(message)

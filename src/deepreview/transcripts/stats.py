@@ -54,6 +54,15 @@ class TranscriptStats:
     final_text: str
     malformed_lines: int  # lines that were not a JSON object (truncated, noise, invalid UTF-8)
     lines: int  # non-blank lines seen
+    # What the API retries were, in words ("authentication failed (HTTP 401)"), each once in
+    # the order first seen; empty when the CLI does not say.
+    retry_causes: tuple[str, ...] = ()
+
+    @property
+    def tool_errors(self) -> int:
+        """Tool calls that ran and failed (a refused call is a denial, not an error). The
+        CLI's own errors (`errors`: an API failure, a crash) are not tool errors."""
+        return sum(1 for call in self.tool_calls if call.ok is False and not call.denied)
 
     @property
     def tool_counts(self) -> tuple[tuple[str, int], ...]:

@@ -90,6 +90,12 @@ class StreamParser:
         self._errors: list[str] = []
         self._denials: list[str] = []
         self._retries = 0
+        self._retry_causes: dict[str, None] = {}  # ordered set
+
+    def _note_retry(self, cause: str | None) -> None:
+        self._retries += 1
+        if cause:
+            self._retry_causes.setdefault(cause)
 
     # -- live progress -------------------------------------------------------------------------
     @property
@@ -198,4 +204,5 @@ class StreamParser:
             final_text=final_text,
             malformed_lines=self._malformed,
             lines=self._lines,
+            retry_causes=tuple(self._retry_causes),
         )
