@@ -37,6 +37,8 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
 `--when TEXT=FILE` (repeatable) prints FILE instead of the review when the prompt holds TEXT
 (e.g. a later pass, whose prompt says `## Pass 2`).
 
+`--no-review` makes echo-secrets print its leak but no review (a failing seat's output).
+
 `--fill DIR --leave N` first fills DIR's filesystem up to N free bytes (a disk filling up
 while the review runs). `--exit-code N` makes the modes that print a review exit with N
 afterwards; `--count-file F` appends a line to F on every start (was a seat rerun?);
@@ -123,6 +125,7 @@ def main() -> int:
     ap.add_argument("--flag")
     ap.add_argument("--secret-vars", default="")
     ap.add_argument("--prompt-file")
+    ap.add_argument("--no-review", action="store_true")
     ap.add_argument("--exit-code", type=int, default=0)
     ap.add_argument("--count-file")
     ap.add_argument("--victim", help="swap-worktree: the folder to point the worktree at")
@@ -265,8 +268,11 @@ def main() -> int:
         names = [n for n in args.secret_vars.split(",") if n]
         leaked = "\n".join(f"{n}={os.environ.get(n, '')}" for n in names)
         sys.stderr.write(f"debug env:\n{leaked}\nprompt:\n{prompt}\n")
-        out.write(f"env dump:\n{leaked}\n\nprompt:\n{prompt}\n".encode())
-        out.write(review.encode())
+        if args.no_review:  # a failure's output: no review to read, only the leak
+            out.write(f"env dump:\n{leaked}\n".encode())
+        else:
+            out.write(f"env dump:\n{leaked}\n\nprompt:\n{prompt}\n".encode())
+            out.write(review.encode())
         out.write(f"\nAlso the key is {leaked}\n".encode())
         sys.stderr.write(f"last words: {leaked.splitlines()[-1] if names else ''}\n")
     else:

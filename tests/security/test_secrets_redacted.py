@@ -47,7 +47,9 @@ def test_secrets_never_stored(tmp_path: Path) -> None:
     fakes.write_config(
         {
             "echo": fakes.seat("echo-secrets", "--secret-vars", names),
-            "echofail": fakes.seat("echo-secrets", "--secret-vars", names, "--exit-code", "1"),
+            "echofail": fakes.seat(
+                "echo-secrets", "--secret-vars", names, "--exit-code", "1", "--no-review"
+            ),
         }
     )
     env = fakes.env(values, agents=True)
