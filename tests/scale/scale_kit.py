@@ -114,8 +114,9 @@ def origin_and_clones(tmp: Path, n: int) -> tuple[Path, list[Path]]:
 def seat_only(
     fakes: Fakes, repo: Path, seat: str, out: Path, *extra: str, env: dict[str, str] | None = None
 ) -> CliResult:
+    agents = () if "--agents" in extra else AGENTS  # a test naming its own seats
     return run_cli(
-        ["review", RANGE, *AGENTS, "--seat-only", seat, "--out", str(out), "--json", *extra],
+        ["review", RANGE, *agents, "--seat-only", seat, "--out", str(out), "--json", *extra],
         cwd=repo,
         env=env or fakes.env(agents=True),
     )

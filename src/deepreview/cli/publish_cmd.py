@@ -76,7 +76,8 @@ def result_fields(result: PublishResult) -> dict[str, Any]:
         "dry_run": result.dry_run,
         "summary": result.summary,
         "summary_url": result.summary_url,
-        "skipped": result.skipped,
+        # the line stderr gives, the command in it with this run's `--store`
+        "skipped": with_store(result.skipped) if result.skipped is not None else None,
         "inline_posted": list(result.inline_posted),
         "inline_already": list(result.inline_already),
         "unanchored": list(result.unanchored),
