@@ -12,7 +12,6 @@ repository file is harmless and always read.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import tomllib
@@ -27,6 +26,7 @@ from platformdirs import user_config_dir
 from deepreview.agents.base import SeatSettings
 from deepreview.atomicfile import replace_bytes
 from deepreview.config_seats import check_merged_seat, check_seat_file
+from deepreview.config_trust import content_hash, dangerous_keys, is_trusted
 from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
 from deepreview.runmodel import EFFORTS
@@ -38,11 +38,6 @@ if TYPE_CHECKING:
 REPO_CONFIG_NAME: Final = ".deep-review.toml"
 DEFAULT_TIMEOUT_S: Final = 30 * 60
 DEFAULT_DIFF_BUDGET: Final = 200_000
-DANGEROUS_SEAT_KEYS: Final = ("argv", "binary", "extra_args", "env")
-# `[checks] test` runs the project's tests; `env` hands secrets to them.
-DANGEROUS_CHECK_KEYS: Final = ("test", "env")
-# `[review] allow_exec` lets every seat run commands and opens the checks' gate.
-DANGEROUS_REVIEW_KEYS: Final = ("allow_exec",)
 DEFAULT_CHECK_TIMEOUT_S: Final = 10 * 60
 DEFAULT_PROBE_MAX: Final = 20
 DEFAULT_PROBE_MINUTES: Final = 10.0
@@ -209,34 +204,6 @@ def _not_a_file(path: Path) -> str:
     else:
         what = "a pipe or socket"
     return f"not a regular file ({what})"
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def dangerous_keys(cfg: FileConfig | None) -> list[str]:
-    found: list[str] = []
-    if cfg is None:
-        return found
-    # only `true` runs anything: a file may always turn execution off
-    found.extend(f"review.{key}" for key in DANGEROUS_REVIEW_KEYS if getattr(cfg.review, key))
-    for name, seat in cfg.seats.items():
-        for key in DANGEROUS_SEAT_KEYS:
-            if getattr(seat, key) is not None:
-                found.append(f"seats.{name}.{key}")
-    for key in DANGEROUS_CHECK_KEYS:
-        if getattr(cfg.checks, key) is not None:
-            found.append(f"checks.{key}")
-    return found
-
-
-def is_trusted(user: FileConfig | None, repo_file: Path, text: str) -> bool:
-    if user is None:
-        return False
-    digest = content_hash(text)
-    resolved = str(repo_file.resolve())
-    return any(r.path == resolved and r.sha256 == digest for r in user.trusted)
 
 
 def build_settings(

@@ -36,7 +36,7 @@ LAYERS = [
     ("workspace",),
     ("transcripts",),
     ("agents",),
-    ("config", "config_file", "config_seats", "config_copy"),
+    ("config", "config_file", "config_seats", "config_copy", "config_trust"),
     ("findings",),
     ("consolidate",),
     ("stats",),

@@ -18,10 +18,10 @@ from deepreview.agents.command import repo_scripts_note
 from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.config import (
     REPO_CONFIG_NAME,
-    dangerous_keys,
     load_file,
     trust_repo_file,
 )
+from deepreview.config_trust import dangerous_keys
 from deepreview.consolidate.files import consolidate_files
 from deepreview.errors import (
     ConfigError,

@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from deepreview.agents.base import ProgressEvent
-from deepreview.config import CliOverrides, Settings, content_hash
+from deepreview.config import CliOverrides, Settings
+from deepreview.config_trust import content_hash
 from deepreview.errors import ConfigError, StoreError, UsageError
 from deepreview.pipeline import pr_series, reindex
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter

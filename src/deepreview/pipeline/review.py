@@ -22,10 +22,10 @@ from deepreview.config import (
     REPO_CONFIG_NAME,
     CliOverrides,
     Settings,
-    content_hash,
     settings_for_repo,
 )
 from deepreview.config_copy import work_tree_copy_note
+from deepreview.config_trust import content_hash
 from deepreview.errors import (
     ConfigError,
     GitError,
