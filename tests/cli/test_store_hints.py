@@ -15,7 +15,7 @@ from deepreview.cli.main import cli
 from fakebin.harness import Fakes
 from support.interrupt import interrupt_review
 from support.repos import make_repo, run_cli
-from support.rounds import ROUND1, make_branch_repo
+from support.rounds import ROUND1, alpha_seat, make_branch_repo
 
 
 def _commands_with_store() -> set[str]:
@@ -77,9 +77,7 @@ def test_the_interrupt_hint_names_the_store_given_by_flag(tmp_path: Path) -> Non
 def test_context_applys_other_repository_hint_names_the_store(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     store = _store_with_spaces(tmp_path)
-    review_file = fakes.tmp / "review.md"
-    review_file.write_text(ROUND1, encoding="utf-8")
-    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    fakes.write_config(alpha_seat(fakes, ROUND1))
     (tmp_path / "o1").mkdir()
     (tmp_path / "o2").mkdir()
     one, two = make_branch_repo(tmp_path / "o1"), make_branch_repo(tmp_path / "o2")

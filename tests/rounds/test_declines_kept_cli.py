@@ -10,20 +10,9 @@ from pathlib import Path
 
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import ROUND1, make_branch_repo, rewrite_history, run_round, stored
 
 REASON = "by design: callers validate the divisor"
-
-
-def _rewrite_history(repo: Path) -> None:
-    """Rebase `feature` onto a moved main and let the old commits go (reflog, gc)."""
-    git(repo, "checkout", "-q", "main")
-    write(repo, "other.py", "x = 1\n")
-    commit_all(repo, "Main moves")
-    git(repo, "checkout", "-q", "feature")
-    git(repo, "rebase", "-q", "main")
-    git(repo, "reflog", "expire", "--expire=now", "--all")
-    git(repo, "gc", "-q", "--prune=now")
 
 
 def test_a_decline_whose_commit_is_gone_stays_declined_when_its_lines_are_as_they_were(
@@ -35,7 +24,7 @@ def test_a_decline_whose_commit_is_gone_stays_declined_when_its_lines_are_as_the
     old_sha = git(repo, "rev-parse", "HEAD")
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
-    _rewrite_history(repo)
+    rewrite_history(repo)
     assert git(repo, "cat-file", "-t", old_sha, check=False) != "commit"
 
     rid2 = run_round(fakes, repo, ROUND1)["review_id"]
@@ -95,7 +84,7 @@ def test_relead_of_a_review_whose_commit_is_gone_is_one_line_and_exit_2(tmp_path
     repo = make_branch_repo(tmp_path)
     rid1 = run_round(fakes, repo, ROUND1)["review_id"]
     old_sha = git(repo, "rev-parse", "HEAD")
-    _rewrite_history(repo)
+    rewrite_history(repo)
     res = run_cli(["relead", rid1, "--force"], cwd=repo, env=fakes.env())
     assert res.returncode == 2, res.stderr
     assert len(res.stderr.strip().splitlines()) == 1, res.stderr
@@ -135,7 +124,7 @@ def test_a_decline_without_kept_lines_whose_commit_is_gone_stays_declined_and_sa
     with db:
         db.execute("UPDATE declines SET lines = NULL")
     db.close()
-    _rewrite_history(repo)
+    rewrite_history(repo)
     rid2 = run_round(fakes, repo, ROUND1)["review_id"]
     md = stored(fakes, rid2, ".md")
     assert "(declined, code changed)" not in md
@@ -150,7 +139,7 @@ def test_relead_of_a_gone_commit_names_no_remote_the_repository_lacks(tmp_path: 
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     rid1 = run_round(fakes, repo, ROUND1)["review_id"]
-    _rewrite_history(repo)
+    rewrite_history(repo)
     res = run_cli(["relead", rid1, "--force"], cwd=repo, env=fakes.env())
     assert res.returncode == 2, res.stderr
     assert "origin" not in res.stderr, res.stderr

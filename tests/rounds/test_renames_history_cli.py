@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, rewrite_history, run_round, stored
 
 FIXED = NO_FINDINGS.format(summary="Checked the fix.") + (
     "\n## Fix Verdicts\n\n- I1: fixed — `calc.py:3` checks the divisor\n"
@@ -19,17 +19,6 @@ FIXED = NO_FINDINGS.format(summary="Checked the fix.") + (
 
 def _renamed_round1() -> str:
     return ROUND1.replace("`calc.py:3`", "`mathops.py:3`")
-
-
-def _rewrite_history(repo: Path) -> None:
-    """Rebase `feature` onto a moved main and let the old commits go (reflog, gc)."""
-    git(repo, "checkout", "-q", "main")
-    write(repo, "other.py", "x = 1\n")
-    commit_all(repo, "Main moves")
-    git(repo, "checkout", "-q", "feature")
-    git(repo, "rebase", "-q", "main")
-    git(repo, "reflog", "expire", "--expire=now", "--all")
-    git(repo, "gc", "-q", "--prune=now")
 
 
 def test_a_finding_fixed_earlier_and_raised_again_at_its_renamed_file_is_not_new(
@@ -64,7 +53,7 @@ def test_a_decline_whose_commit_is_gone_follows_a_rename_since_the_previous_roun
     rid1 = run_round(fakes, repo, ROUND1)["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
-    _rewrite_history(repo)
+    rewrite_history(repo)
     run_round(fakes, repo, ROUND1)  # round 2: its SHA exists, the decline's does not
     git(repo, "mv", "calc.py", "mathops.py")
     commit_all(repo, "Rename calc.py")
@@ -85,7 +74,7 @@ def test_a_decline_whose_commit_and_file_are_gone_stays_declined_uncompared(
     rid1 = run_round(fakes, repo, ROUND1)["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
-    _rewrite_history(repo)
+    rewrite_history(repo)
     run_round(fakes, repo, ROUND1)
     # The file moves with its lines rewritten: git sees no rename, nothing tells where it went.
     git(repo, "rm", "-q", "calc.py")

@@ -14,7 +14,7 @@ import pytest
 
 from fakebin.harness import Fakes
 from support.repos import CliResult, run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
+from support.rounds import ROUND1, alpha_seat, make_branch_repo, run_round
 
 SUFFIXES = (".json", ".md", ".html")
 
@@ -27,9 +27,7 @@ def _stored(tmp_path: Path) -> tuple[Fakes, Path, str]:
     """A complete review stored in the default formats (md, json, html)."""
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
-    review_file = fakes.tmp / "review.md"
-    review_file.write_text(ROUND1, encoding="utf-8")
-    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    fakes.write_config(alpha_seat(fakes, ROUND1))
     res = fakes.review(repo, "--agents", "alpha")
     assert res.returncode == 0, res.stderr
     rid: str = res.json()["review_id"]

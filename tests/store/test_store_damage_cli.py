@@ -14,7 +14,7 @@ import pytest
 
 from fakebin.harness import Fakes
 from support.repos import CliResult, run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import ROUND1, alpha_seat, make_branch_repo, run_round, stored
 
 
 def _one_line(res: CliResult, *needles: str) -> str:
@@ -316,9 +316,7 @@ def test_the_next_round_after_an_index_lost_its_rows_is_round_2(
 ) -> None:
     fakes, repo, first = _one_review(tmp_path)
     damage(fakes.store / "index.sqlite")
-    review_file = fakes.tmp / "review.md"
-    review_file.write_text(ROUND1, encoding="utf-8")
-    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    fakes.write_config(alpha_seat(fakes, ROUND1))
     res = fakes.review(repo, "--agents", "alpha", "--format", "md")
     if res.returncode == 2:  # refused before writing anything: reindex, then the round
         _one_line(res, "index.sqlite", "deep-review reindex")

@@ -12,7 +12,7 @@ import pytest
 
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import ROUND1, alpha_seat, make_branch_repo, run_round, stored
 
 
 def _on_base(repo: Path, rel: str, text: str) -> None:
@@ -82,9 +82,7 @@ def test_a_repository_files_store_that_needs_trust_for_other_keys_still_locates(
     repo_store = tmp_path / "repostore"
     text = f'[review]\nstore = "{repo_store}"\n\n[checks]\ntest = ["pytest"]\n'
     _on_base(repo, ".deep-review.toml", text)
-    review_file = fakes.tmp / "review.md"
-    review_file.write_text(ROUND1, encoding="utf-8")
-    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    fakes.write_config(alpha_seat(fakes, ROUND1))
     res = fakes.review(repo, "--agents", "alpha", "--format", "md", "--yes-trust-repo-config")
     assert res.returncode == 0, res.stderr
     rid = res.json()["review_id"]
@@ -113,10 +111,7 @@ def test_a_relative_store_in_the_repository_file_is_the_same_from_any_subfolder(
 def test_a_relative_store_in_the_user_file_is_relative_to_that_file(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
-    review_file = fakes.tmp / "review.md"
-    review_file.write_text(ROUND1, encoding="utf-8")
-    seat = {"alpha": fakes.seat("ok", "--review-file", str(review_file))}
-    fakes.write_config(seat, review={"store": "my-reviews"})
+    fakes.write_config(alpha_seat(fakes, ROUND1), review={"store": "my-reviews"})
     res = fakes.review(repo, "--agents", "alpha", "--format", "md")
     assert res.returncode == 0, res.stderr
     rid = res.json()["review_id"]
@@ -132,9 +127,7 @@ def _default_store_env(fakes: Fakes) -> dict[str, str]:
 
 
 def _review(fakes: Fakes, repo: Path, env: dict[str, str]) -> dict[str, Any]:
-    review_file = fakes.tmp / "review.md"
-    review_file.write_text(ROUND1, encoding="utf-8")
-    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    fakes.write_config(alpha_seat(fakes, ROUND1))
     res = fakes.review(repo, "--agents", "alpha", "--format", "md", env=env)
     assert res.returncode == 0, res.stderr
     out: dict[str, Any] = res.json()

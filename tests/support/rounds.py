@@ -79,10 +79,15 @@ def make_branch_repo(root: Path) -> Path:
     return repo
 
 
-def run_round(fakes: Fakes, repo: Path, review_text: str) -> dict[str, Any]:
+def alpha_seat(fakes: Fakes, review_text: str) -> dict[str, Any]:
+    """The `[seats]` table of one command seat, `alpha`, that prints `review_text`."""
     review_file = fakes.tmp / "review.md"
     review_file.write_text(review_text, encoding="utf-8")
-    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    return {"alpha": fakes.seat("ok", "--review-file", str(review_file))}
+
+
+def run_round(fakes: Fakes, repo: Path, review_text: str) -> dict[str, Any]:
+    fakes.write_config(alpha_seat(fakes, review_text))
     res = fakes.review(repo, "--agents", "alpha", "--format", "md")
     assert res.returncode == 0, res.stderr
     out: dict[str, Any] = res.json()
@@ -144,3 +149,14 @@ def finish_review(proc: subprocess.Popen[bytes]) -> str:
     assert proc.returncode == 0, err.decode(errors="replace")
     rid: str = json.loads(out)["review_id"]
     return rid
+
+
+def rewrite_history(repo: Path) -> None:
+    """Rebase `feature` onto a moved main and let the old commits go (reflog, gc)."""
+    git(repo, "checkout", "-q", "main")
+    write(repo, "other.py", "x = 1\n")
+    commit_all(repo, "Main moves")
+    git(repo, "checkout", "-q", "feature")
+    git(repo, "rebase", "-q", "main")
+    git(repo, "reflog", "expire", "--expire=now", "--all")
+    git(repo, "gc", "-q", "--prune=now")
