@@ -12,22 +12,15 @@ import click
 from deepreview.cli.hints import with_store
 from deepreview.cli.job_summary import append_job_summary
 from deepreview.cli.options import github_api_option, github_env, store_option
-from deepreview.config import CliOverrides, build_settings
+from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
-from deepreview.pipeline.store_here import locate_store
+from deepreview.pipeline.store_here import locate_store, settings_here
 from deepreview.publish.job_summary import publish_summary
 from deepreview.publish.publisher import ApiRequest, PublishFailed, PublishResult, publish_review
 from deepreview.rounds.previous import later_rows
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.store.store import Store
-
-
-def report_url_template(cli: CliOverrides) -> str | None:
-    """`[publish] report_url` from the user's (or --config) file, else DEEP_REVIEW_REPORT_URL."""
-    return build_settings(
-        cli, env=dict(os.environ), repo_config_text=None, repo_config_file=None
-    ).report_url
 
 
 def run_publish(
@@ -196,7 +189,11 @@ def publish(
     Uses `gh` when it is logged in, else GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise).
     """
     cli = CliOverrides(store=store, config_path=Path(config) if config else None)
-    st = locate_store(Path(repo), cli, dict(os.environ))
+    # `[publish] report_url` as any key: --config over the repository's file (at the base a
+    # review of the current branch reads it at) over the user file over DEEP_REVIEW_REPORT_URL.
+    # It runs nothing, so the repository's file needs no trust for it (nor for the store).
+    settings = settings_here(Path(repo), cli, dict(os.environ))
+    st = locate_store(Path(repo), cli, dict(os.environ), settings)
     st.ensure_readable(named=store is not None)
     ready(st)
     # A dry run refuses what the real run refuses: it shows what that run would do.
@@ -218,7 +215,7 @@ def publish(
             cwd=Path(repo),
             inline=inline,
             dry_run=dry_run,
-            report_url=report_url_template(cli),
+            report_url=settings.report_url,
             as_json=as_json,
             env=github_env(github_api),
             force=force,
@@ -235,7 +232,6 @@ __all__ = [
     "echo_result",
     "failed_fields",
     "publish",
-    "report_url_template",
     "result_fields",
     "run_publish",
 ]
