@@ -69,14 +69,14 @@ def result_fields(result: PublishResult) -> dict[str, Any]:
         "dry_run": result.dry_run,
         "summary": result.summary,
         "summary_url": result.summary_url,
-        # the line stderr gives, the command in it with this run's `--store`
+        # the lines stderr gives, the commands in them with this run's `--store`
         "skipped": with_store(result.skipped) if result.skipped is not None else None,
         "inline_posted": list(result.inline_posted),
         "inline_already": list(result.inline_already),
         "unanchored": list(result.unanchored),
         "replies": list(result.replies),
         "resolved": list(result.resolved),
-        "notes": list(result.notes),
+        "notes": [with_store(n) for n in result.notes],
     }
 
 
@@ -90,7 +90,7 @@ def failed_fields(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
         "summary": exc.summary,
         "summary_url": exc.summary_url,
         "inline_posted": list(exc.inline_posted),
-        "error": exc.message,
+        "error": with_store(exc.message),  # as `cli.main` prints it
         "exit_code": int(exc.exit_code),
     }
 
@@ -222,7 +222,7 @@ def publish(
         )
     except PublishFailed as exc:
         if not dry_run:
-            append_job_summary(publish_summary(review_id, None, exc.message))
+            append_job_summary(publish_summary(review_id, None, with_store(exc.message)))
         raise
     if not dry_run:
         append_job_summary(publish_summary(review_id, result, None))
