@@ -104,9 +104,10 @@ def test_show_and_open_refuse_with_one_line(tmp_path: Path, gone: str, command: 
     assert "Division by zero" not in res.stdout
 
 
-def test_relead_writes_them_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("gone", ["all", "cut.json"])
+def test_relead_writes_them_again(tmp_path: Path, gone: str) -> None:
     fakes, repo, rid = _stored(tmp_path)
-    _damage(fakes, rid, "all")
+    _damage(fakes, rid, gone)
     res = run_cli(["relead", rid, "--lead", "none"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, (res.stdout, res.stderr)
     shown = _cli(fakes, repo, "show", rid)
@@ -147,16 +148,17 @@ def test_a_format_the_review_did_not_store_is_not_missing(tmp_path: Path) -> Non
     assert (entry["status"], entry["missing_files"]) == ("files missing", [f"{rid}.md"]), entry
 
 
-def test_decline_names_relead_not_resume(tmp_path: Path) -> None:
+@pytest.mark.parametrize("gone", [".json", "cut.json"])
+def test_decline_names_relead_not_resume(tmp_path: Path, gone: str) -> None:
     """What else reads the JSON record of a complete review says the same, not `resume`
-    (which has nothing left to do on a complete review)."""
+    (which has nothing left to do on a complete review) nor "re-run the review"."""
     fakes, repo, rid = _stored(tmp_path)
-    _damage(fakes, rid, ".json")
+    _damage(fakes, rid, gone)
     res = _cli(fakes, repo, "decline", rid, "I1", "--reason", "by design: fine")
     assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
     assert "Traceback" not in res.stderr, res.stderr
     assert f"deep-review relead {rid}" in res.stderr, res.stderr
-    assert "resume" not in res.stderr, res.stderr
+    assert "resume" not in res.stderr and "re-run" not in res.stderr, res.stderr
 
 
 def test_a_review_that_stored_sarif_misses_it_alone(tmp_path: Path) -> None:
