@@ -31,7 +31,7 @@ EMPTY: Final = "empty"
 CUT_SHORT: Final = "cut short"
 # The formats written as `json.dumps(indent=2)` (and a newline): the only `}` that starts a line
 # there is the document's last (every inner one is indented, and a string holds no raw line
-# break), so a file that does not end with one was cut. The first 64 bytes from the end say so.
+# break), so a file that does not end with one was cut: its last 64 bytes say so.
 _JSON_SUFFIXES: Final = tuple(renderer(n).suffix for n in ("json", "sarif"))
 _TAIL: Final = 64
 
