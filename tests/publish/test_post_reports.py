@@ -7,6 +7,7 @@ GitHub."""
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,42 @@ def test_a_seat_only_run_says_its_seat(tmp_path: Path) -> None:
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("### Deep Review seat alpha: ok\n"), text
     assert f"`{out}`" in text and "deep-review finish" in text
+
+
+def test_json_lines_name_the_store_given_by_flag(tmp_path: Path) -> None:
+    """A command a `--json` document tells the user to run (`skipped`, `error`) carries the
+    `--store DIR` the run was given, as the same line on stderr does, and so does the job
+    summary: followed as printed, a bare one would look in another store."""
+    store = str(tmp_path / "named store")
+    flag = f"--store {shlex.quote(store)}"
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        first = review(fakes, clone, env, "--post", "--store", store)
+        assert first.returncode == 0, first.stderr
+        first_id = first.json()["review_id"]
+        # every seat failed: not posted over round 1's summary (`skipped`)
+        fakes.write_config({"alpha": fakes.seat("exit")})
+        summary = tmp_path / "step-summary.md"
+        failed = review(
+            fakes, clone, {**env, "GITHUB_STEP_SUMMARY": str(summary)}, "--post", "--store", store
+        )
+        assert failed.returncode == 3, failed.stderr
+        rid = failed.json()["review_id"]
+        hint = f"`deep-review publish {rid} --force {flag}`"
+        assert hint in failed.stderr, failed.stderr
+        assert hint in failed.json()["publish"]["skipped"], failed.json()["publish"]
+        assert flag in summary.read_text(encoding="utf-8")
+        # GitHub refuses (`error`), through `publish --json` and `review --post --json`
+        again = f"`deep-review publish {first_id} {flag}`"
+        gh.fail_next(403, method="PATCH", path_prefix=f"/repos/{REPO}/issues/comments/")
+        res = run_cli(["publish", first_id, "--json", "--store", store], cwd=clone, env=env)
+        assert res.returncode == 5, res.stderr
+        assert again in res.stderr and again in res.json()["error"], res.stdout
+        ok = fakes.seat("ok", "--review-file", str(tmp_path / "review.md"))
+        fakes.write_config({"alpha": ok})
+        gh.fail_next(403, method="PATCH", path_prefix=f"/repos/{REPO}/issues/comments/")
+        posted = review(fakes, clone, env, "--post", "--store", store)
+        assert posted.returncode == 5, posted.stderr
+        pub = posted.json()["publish"]
+        assert f"`deep-review publish {posted.json()['review_id']} {flag}`" in pub["error"], pub
+        assert pub["error"] in posted.stderr, posted.stderr

@@ -387,6 +387,42 @@ def test_report_url_from_config_links_the_summary(tmp_path: Path) -> None:
         assert bad.returncode == 2 and "report_url must be an http(s) URL" in bad.stderr
 
 
+def test_report_url_of_the_repository_file_with_the_precedence_of_any_key(
+    tmp_path: Path,
+) -> None:
+    """`[publish] report_url` in the repository's `.deep-review.toml` (its base revision, as
+    every other key) links the summary: over the user file and DEEP_REVIEW_REPORT_URL, under
+    an explicit --config. It runs nothing, so the file needs no trust for it."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        # on the default branch (origin/main: the base a review of the checkout reads it at)
+        write(clone, ".deep-review.toml", '[publish]\nreport_url = "https://repo.example/{id}"\n')
+        commit_all(clone, "Link the reports")
+        git(clone, "push", "-q", "origin", "main")
+        git(clone, "fetch", "-q", "origin")
+        text = fakes.config.read_text(encoding="utf-8")
+        fakes.config.write_text(
+            text + '\n[publish]\nreport_url = "https://user.example/{id}"\n', encoding="utf-8"
+        )
+        env = {**env, "DEEP_REVIEW_REPORT_URL": "https://env.example/{id}"}
+
+        def linked(*args: str) -> str:
+            res = _publish(clone, env, rid, "--dry-run", *args)
+            assert res.returncode == 0, res.stderr
+            found = re.findall(r"\[Full report\]\((https://[a-z.]+)/", res.stdout)
+            assert len(set(found)) == 1, res.stdout
+            return found[0]
+
+        assert linked() == "https://repo.example"
+        extra = tmp_path / "publish.toml"
+        extra.write_text('[publish]\nreport_url = "https://cli.example/{id}"\n')
+        assert linked("--config", str(extra)) == "https://cli.example"
+        # the work tree's copy is not the base revision's: not read
+        write(clone, ".deep-review.toml", '[publish]\nreport_url = "https://tree.example/{id}"\n')
+        assert linked() == "https://repo.example"
+
+
 def test_publish_takes_the_api_url_from_github_api(tmp_path: Path) -> None:
     with FakeGitHub() as gh:
         fakes, clone, env = setup(tmp_path, gh)

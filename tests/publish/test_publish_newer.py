@@ -50,6 +50,7 @@ def test_an_older_review_leaves_the_summary_of_a_newer_commit(
         data = late.json()
         assert data["summary"] is None and data["requests"] == []
         assert data["skipped"] == line.removeprefix("deep-review: ")
+        assert f"--force --store {older_store}`" in data["skipped"]  # as on stderr
 
         forced = publish(old_id, "--store", str(older_store), "--force")
         assert forced.returncode == 0, forced.stderr

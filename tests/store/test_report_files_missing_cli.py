@@ -37,17 +37,25 @@ def _stored(tmp_path: Path) -> tuple[Fakes, Path, str]:
 
 
 def _damage(fakes: Fakes, rid: str, gone: str) -> list[str]:
-    """Delete (or empty, `empty.md`) the report files `gone` names; the names damaged."""
+    """Delete (or empty, `empty.md`; cut at half its bytes, `cut.json`) the report files
+    `gone` names; the names damaged."""
     if gone == "empty.md":
         (fakes.store / f"{rid}.md").write_bytes(b"")
         return [f"{rid}.md"]
+    if gone == "cut.json":
+        record = fakes.store / f"{rid}.json"
+        data = record.read_bytes()
+        record.write_bytes(data[: len(data) // 2])
+        return [f"{rid}.json"]
     names = [f"{rid}{s}" for s in (SUFFIXES if gone == "all" else (gone,))]
     for name in names:
         (fakes.store / name).unlink()
     return names
 
 
-CASES = [".md", ".json", ".html", "all", "empty.md"]
+CASES = [".md", ".json", ".html", "all", "empty.md", "cut.json"]
+# why each damaged file is not whole, as `list --json` says it
+PROBLEM = {"empty.md": "empty", "cut.json": "cut short"}
 
 
 @pytest.mark.parametrize("gone", CASES)
@@ -64,6 +72,14 @@ def test_list_and_index_say_files_missing(tmp_path: Path, gone: str) -> None:
     (entry,) = [r for r in as_json.json()["reviews"] if r["id"] == rid]
     assert entry["status"] == "files missing", entry
     assert entry["missing_files"] == sorted(names), entry
+    why = PROBLEM.get(gone, "missing")
+    assert entry["file_problems"] == dict.fromkeys(names, why), entry
+    # the reason and the way out, on stderr (and in `--json`'s notes)
+    (note,) = [ln for ln in listed.stderr.splitlines() if rid in ln]
+    assert note.startswith(f"note: review {rid} is complete but"), note
+    assert f"{names[0]} ({why})" in note, note
+    assert f"`deep-review relead {rid}`" in note and f"`deep-review delete {rid}`" in note, note
+    assert any(f"{names[0]} ({why})" in n for n in as_json.json()["notes"]), as_json.stdout
     page = (fakes.store / "index.html").read_text(encoding="utf-8")
     cell = page.split(f'data-review-id="{rid}"', 1)[1].split("</tr>", 1)[0]
     assert "files missing" in cell, cell
@@ -82,15 +98,16 @@ def test_show_and_open_refuse_with_one_line(tmp_path: Path, gone: str, command: 
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1, res.stderr
     assert f"review {rid}" in lines[0], lines[0]
-    assert names[0] in lines[0], lines[0]
+    assert f"{names[0]} ({PROBLEM.get(gone, 'missing')})" in lines[0], lines[0]
     assert f"deep-review relead {rid}" in lines[0], lines[0]
     assert f"deep-review delete {rid}" in lines[0], lines[0]
     assert "Division by zero" not in res.stdout
 
 
-def test_relead_writes_them_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("gone", ["all", "cut.json"])
+def test_relead_writes_them_again(tmp_path: Path, gone: str) -> None:
     fakes, repo, rid = _stored(tmp_path)
-    _damage(fakes, rid, "all")
+    _damage(fakes, rid, gone)
     res = run_cli(["relead", rid, "--lead", "none"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, (res.stdout, res.stderr)
     shown = _cli(fakes, repo, "show", rid)
@@ -131,13 +148,61 @@ def test_a_format_the_review_did_not_store_is_not_missing(tmp_path: Path) -> Non
     assert (entry["status"], entry["missing_files"]) == ("files missing", [f"{rid}.md"]), entry
 
 
-def test_decline_names_relead_not_resume(tmp_path: Path) -> None:
+@pytest.mark.parametrize("gone", [".json", "cut.json"])
+def test_decline_names_relead_not_resume(tmp_path: Path, gone: str) -> None:
     """What else reads the JSON record of a complete review says the same, not `resume`
-    (which has nothing left to do on a complete review)."""
+    (which has nothing left to do on a complete review) nor "re-run the review"."""
     fakes, repo, rid = _stored(tmp_path)
-    _damage(fakes, rid, ".json")
+    _damage(fakes, rid, gone)
     res = _cli(fakes, repo, "decline", rid, "I1", "--reason", "by design: fine")
     assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
     assert "Traceback" not in res.stderr, res.stderr
     assert f"deep-review relead {rid}" in res.stderr, res.stderr
-    assert "resume" not in res.stderr, res.stderr
+    assert "resume" not in res.stderr and "re-run" not in res.stderr, res.stderr
+
+
+def test_a_review_that_stored_sarif_misses_it_alone(tmp_path: Path) -> None:
+    """`--format sarif` stores SARIF beside the JSON record and the readable formats: that
+    file deleted alone (or cut short) makes the review `files missing` as any other would;
+    one that never stored SARIF misses none (above)."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    fakes.write_config(alpha_seat(fakes, ROUND1))
+    res = fakes.review(repo, "--agents", "alpha", "--format", "sarif")
+    assert res.returncode == 0, res.stderr
+    rid: str = res.json()["review_id"]
+    sarif = fakes.store / f"{rid}.sarif"
+    assert sarif.is_file()
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert (entry["status"], entry["missing_files"]) == ("complete", []), entry
+    whole = sarif.read_bytes()
+    for damage, why in ((b"", "missing"), (whole[: len(whole) // 2], "cut short")):
+        if damage:
+            sarif.write_bytes(damage)
+        else:
+            sarif.unlink()
+        listed = _cli(fakes, repo, "list", "--json")
+        (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+        assert entry["status"] == "files missing", entry
+        assert entry["file_problems"] == {f"{rid}.sarif": why}, entry
+        table = _cli(fakes, repo, "list")
+        row = next(ln for ln in table.stdout.splitlines() if rid in ln)
+        assert "files missing" in row, table.stdout
+        shown = _cli(fakes, repo, "show", rid, "--format", "sarif")
+        assert shown.returncode == 2, (shown.stdout, shown.stderr)
+        assert f"{rid}.sarif ({why})" in shown.stderr, shown.stderr
+
+
+def test_a_record_written_otherwise_but_whole_is_not_cut_short(tmp_path: Path) -> None:
+    """The cheap check (the record ends as deep-review writes it) is only a first look: a
+    whole JSON record written another way (compact, by a script) is read before it is called
+    cut short."""
+    fakes, repo, rid = _stored(tmp_path)
+    record = fakes.store / f"{rid}.json"
+    record.write_text(json.dumps(json.loads(record.read_text(encoding="utf-8"))), "utf-8")
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert (entry["status"], entry["missing_files"]) == ("complete", []), entry
+    shown = _cli(fakes, repo, "show", rid)
+    assert shown.returncode == 0, shown.stderr

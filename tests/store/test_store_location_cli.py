@@ -201,6 +201,40 @@ def test_a_checkout_that_gains_a_github_origin_keeps_its_series_and_declines(
 
 
 @pytest.mark.slow  # several reviews through the real command
+def test_a_checkout_whose_github_origin_is_removed_again_keeps_its_series_and_declines(
+    tmp_path: Path,
+) -> None:
+    """The other way round: reviewed with a GitHub `origin` (and a finding declined then),
+    then without it (its key is its git folder's path again): the next review is the next
+    round, the decline still applies; with the origin back, the round after that."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    git(repo, "remote", "add", "origin", "https://github.com/acme/widgets.git")
+    first = run_round(fakes, repo, ROUND1)["review_id"]
+    res = run_cli(["decline", first, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    git(repo, "remote", "remove", "origin")
+    _next_commit(repo, "two.txt")
+    second = run_round(fakes, repo, ROUND1)["review_id"]
+    data = json.loads(stored(fakes, second, ".json"))
+    assert data["header"]["round"] == "2 (of feature)"
+    assert data["round_info"]["previous_review_id"] == first
+    assert [d["title"] for d in data["round_info"]["declined"]] == [
+        "Division by zero is not handled"
+    ]
+    listed = run_cli(["declines"], cwd=repo, env=fakes.env())
+    assert f"{first} I1  calc.py:3" in listed.stdout, listed.stdout
+    rounds = {r["id"]: r["round"] for r in _listed(repo, fakes.env())}
+    assert rounds == {first: 1, second: 2}
+    git(repo, "remote", "add", "origin", "https://github.com/acme/widgets.git")
+    _next_commit(repo, "three.txt")
+    third = run_round(fakes, repo, ROUND1)["review_id"]
+    data = json.loads(stored(fakes, third, ".json"))
+    assert data["header"]["round"] == "3 (of feature)"
+    assert data["round_info"]["previous_review_id"] == second
+
+
+@pytest.mark.slow  # several reviews through the real command
 def test_a_worktrees_own_store_left_beside_the_shared_one_is_named(tmp_path: Path) -> None:
     """Once the repository's shared store exists, a worktree reviews into it; the reviews it
     made into its own store before are not lost from sight: a note says where they are."""

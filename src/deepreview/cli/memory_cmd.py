@@ -142,13 +142,16 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
     from pathlib import Path
 
     from deepreview.pipeline.memory import context_plan, write_context
+    from deepreview.store.earlier_keys import with_earlier_keys
     from deepreview.store.repository import Repository
     from deepreview.targets.git import find_repo_root
 
     root = find_repo_root(Path(repo))
     # Which repository the file is written into, as a review of it records it (`GH_REPO` too).
-    here = Repository.of_checkout(root, dict(os.environ))
-    plan = context_plan(_store(store, repo), root, here, review_id, force=force)
+    st = _store(store, repo)
+    # ... and by the keys its reviews had before it lost its GitHub origin
+    here = with_earlier_keys(st, Repository.of_checkout(root, dict(os.environ)))
+    plan = context_plan(st, root, here, review_id, force=force)
     for item in plan.skipped:
         click.echo(f"note: skipped {item}", err=True)
     if not plan.diff:

@@ -189,11 +189,12 @@ def _post(
     }
     if outcome.exit_code == ExitCode.ALL_SEATS_FAILED:
         # Nothing was reviewed: a "Failed" summary would replace the PR's last real one.
-        line = (
+        # stderr, `--json` and the job summary give one line, with this run's `--store`
+        line = with_store(
             "not posted: no seat produced a review, so the PR's summary comment is left as it "
             f"was (`deep-review publish {outcome.review_id} --force` posts it anyway)"
         )
-        click.echo(with_store(f"deep-review: {line}"), err=True)
+        click.echo(f"deep-review: {line}", err=True)
         return Posting(skipped=line), {**empty, "skipped": line}, None
     if outcome.status != "complete" or outcome.report is None:
         line = f"not posted: review {outcome.review_id} has no report yet"
@@ -209,21 +210,23 @@ def _post(
             env=env,
         )
     except PublishFailed as exc:
-        return Posting(error=exc.message), {**empty, **failed_fields(exc, False)}, exc
+        fields = {**empty, **failed_fields(exc, False)}
+        return Posting(error=fields["error"]), fields, exc
     except (KeyboardInterrupt, Interrupted):
         # Ctrl-C while posting: the review is stored, and `--json` still gets its document.
         stop = Interrupted(
             f"interrupted while posting; review {outcome.review_id} is stored: "
             f"`deep-review publish {outcome.review_id}` posts it"
         )
-        fields = {**empty, "error": stop.message, "exit_code": int(stop.exit_code)}
-        return Posting(error=stop.message, error_code=int(stop.exit_code)), fields, stop
+        fields = {**empty, "error": with_store(stop.message), "exit_code": int(stop.exit_code)}
+        return Posting(error=fields["error"], error_code=int(stop.exit_code)), fields, stop
     except DeepReviewError as exc:
         # Whatever stops the publication comes after the review was stored: exit 5 (README),
         # never 2, whose "nothing written" it is not.
         failure = PublishError(exc.message)
-        fields = {**empty, "error": exc.message, "exit_code": int(failure.exit_code)}
-        return Posting(error=exc.message), fields, failure
+        error = with_store(exc.message)  # as `cli.main` prints it
+        fields = {**empty, "error": error, "exit_code": int(failure.exit_code)}
+        return Posting(error=error), fields, failure
     fields = {**empty, **result_fields(result)}
     return Posting(result=result), fields, None
 

@@ -12,22 +12,15 @@ import click
 from deepreview.cli.hints import with_store
 from deepreview.cli.job_summary import append_job_summary
 from deepreview.cli.options import github_api_option, github_env, store_option
-from deepreview.config import CliOverrides, build_settings
+from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
-from deepreview.pipeline.store_here import locate_store
+from deepreview.pipeline.store_here import locate_store, settings_here
 from deepreview.publish.job_summary import publish_summary
 from deepreview.publish.publisher import ApiRequest, PublishFailed, PublishResult, publish_review
 from deepreview.rounds.previous import later_rows
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.store.store import Store
-
-
-def report_url_template(cli: CliOverrides) -> str | None:
-    """`[publish] report_url` from the user's (or --config) file, else DEEP_REVIEW_REPORT_URL."""
-    return build_settings(
-        cli, env=dict(os.environ), repo_config_text=None, repo_config_file=None
-    ).report_url
 
 
 def run_publish(
@@ -76,14 +69,14 @@ def result_fields(result: PublishResult) -> dict[str, Any]:
         "dry_run": result.dry_run,
         "summary": result.summary,
         "summary_url": result.summary_url,
-        # the line stderr gives, the command in it with this run's `--store`
+        # the lines stderr gives, the commands in them with this run's `--store`
         "skipped": with_store(result.skipped) if result.skipped is not None else None,
         "inline_posted": list(result.inline_posted),
         "inline_already": list(result.inline_already),
         "unanchored": list(result.unanchored),
         "replies": list(result.replies),
         "resolved": list(result.resolved),
-        "notes": list(result.notes),
+        "notes": [with_store(n) for n in result.notes],
     }
 
 
@@ -97,7 +90,7 @@ def failed_fields(exc: PublishFailed, dry_run: bool) -> dict[str, Any]:
         "summary": exc.summary,
         "summary_url": exc.summary_url,
         "inline_posted": list(exc.inline_posted),
-        "error": exc.message,
+        "error": with_store(exc.message),  # as `cli.main` prints it
         "exit_code": int(exc.exit_code),
     }
 
@@ -196,7 +189,11 @@ def publish(
     Uses `gh` when it is logged in, else GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise).
     """
     cli = CliOverrides(store=store, config_path=Path(config) if config else None)
-    st = locate_store(Path(repo), cli, dict(os.environ))
+    # `[publish] report_url` as any key: --config over the repository's file (at the base a
+    # review of the current branch reads it at) over the user file over DEEP_REVIEW_REPORT_URL.
+    # It runs nothing, so the repository's file needs no trust for it (nor for the store).
+    settings = settings_here(Path(repo), cli, dict(os.environ))
+    st = locate_store(Path(repo), cli, dict(os.environ), settings)
     st.ensure_readable(named=store is not None)
     ready(st)
     # A dry run refuses what the real run refuses: it shows what that run would do.
@@ -218,14 +215,14 @@ def publish(
             cwd=Path(repo),
             inline=inline,
             dry_run=dry_run,
-            report_url=report_url_template(cli),
+            report_url=settings.report_url,
             as_json=as_json,
             env=github_env(github_api),
             force=force,
         )
     except PublishFailed as exc:
         if not dry_run:
-            append_job_summary(publish_summary(review_id, None, exc.message))
+            append_job_summary(publish_summary(review_id, None, with_store(exc.message)))
         raise
     if not dry_run:
         append_job_summary(publish_summary(review_id, result, None))
@@ -235,7 +232,6 @@ __all__ = [
     "echo_result",
     "failed_fields",
     "publish",
-    "report_url_template",
     "result_fields",
     "run_publish",
 ]

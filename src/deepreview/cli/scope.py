@@ -33,4 +33,8 @@ def store_and_repository(store: str | None, repo: str) -> tuple[Store, Repositor
         here = None
     found.ensure_readable(named=store is not None)
     ready(found)
+    if here is not None:
+        from deepreview.store.earlier_keys import with_earlier_keys
+
+        here = with_earlier_keys(found, here)  # keys it had before it lost its origin
     return found, here

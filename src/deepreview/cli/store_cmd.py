@@ -26,7 +26,8 @@ from deepreview.store.dates import no_date_note, shown_time, utc_time
 from deepreview.store.report_files import (
     FILES_MISSING,
     files_missing_error,
-    missing_report_files,
+    files_missing_line,
+    report_file_problems,
 )
 from deepreview.store.repository import repository_labels
 from deepreview.store.runlock import run_status
@@ -75,9 +76,11 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     # A store may be shared by repositories reviewing branches of the same name: each row says
     # whose it is, and its round in that repository's series.
     repos = repository_labels(rows)
-    # A complete review whose report files were deleted by hand: `files missing`, not complete.
-    missing = {r.id: missing_report_files(st.root, r.id) for r in rows if r.status == "complete"}
+    # A complete review whose report files were deleted or damaged by hand: `files missing`,
+    # not complete, and a note saying which file, why, and how to mend it.
+    missing = {r.id: report_file_problems(st.root, r.id) for r in rows if r.status == "complete"}
     status = {r.id: FILES_MISSING if missing.get(r.id) else r.status for r in rows}
+    notes += [files_missing_line(st.root, rid, why) for rid, why in missing.items() if why]
     if as_json:
         click.echo(
             json.dumps(
@@ -89,7 +92,8 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                             "date": utc_time(r.created_at),
                             "target": r.target,
                             "status": status[r.id],
-                            "missing_files": list(missing.get(r.id, ())),
+                            "missing_files": list(missing.get(r.id, {})),
+                            "file_problems": missing.get(r.id, {}),
                             "verdict": r.verdict,
                             "critical": r.critical,
                             "important": r.important,
@@ -104,7 +108,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                         }
                         for r in rows
                     ],
-                    "notes": notes,
+                    "notes": [with_store(n) for n in notes],  # as stderr says them
                 },
                 indent=2,
                 allow_nan=False,
@@ -171,7 +175,7 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
     if complete and (st.root / review_id).is_dir():
         # Complete, but some of its report files deleted or emptied by hand: what is left may
         # not be all the review said, and `list` calls it `files missing`.
-        gone = missing_report_files(st.root, review_id)
+        gone = report_file_problems(st.root, review_id)
         if gone:
             raise files_missing_error(st.root, review_id, gone)
     path = st.root / renderer(fmt).file_name(review_id)

@@ -47,6 +47,7 @@ from deepreview.prompts.review import diff_plan, read_steering_files
 from deepreview.runfiles import THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.store import runlock
+from deepreview.store.earlier_keys import target_with_earlier_keys
 from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
@@ -112,6 +113,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
     store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
     ready(store)
+    target = target_with_earlier_keys(store, target)  # as a review's (`pipeline.review`)
     notes = list(target.notes)
     # a seat that started after a push to the PR noted it (`targets.pr_head`): said once
     notes += dict.fromkeys(n for r in results[1:] for n in r.record.target.notes if n not in notes)

@@ -36,7 +36,7 @@ from deepreview.store.declines import (
     list_declines,
     remove_decline,
 )
-from deepreview.store.report_files import files_missing_error
+from deepreview.store.report_files import files_missing_error, report_file_problems
 from deepreview.store.repository import Repository
 from deepreview.store.rows import ReviewRow
 from deepreview.store.store import Store
@@ -56,8 +56,12 @@ def row_series(row: ReviewRow) -> str:
 def stored_report(store: Store, review_id: str) -> tuple[ReviewRow, Report]:
     row = store.get(review_id)
     path = store.root / f"{review_id}.json"
+    if row.status == "complete":
+        problems = report_file_problems(store.root, review_id)
+        if path.name in problems:  # deleted or cut by hand: nothing for `resume` to do
+            raise files_missing_error(store.root, review_id, problems)
     if not path.is_file():
-        if row.status == "complete":  # deleted by hand: nothing for `resume` to do
+        if row.status == "complete":
             raise files_missing_error(store.root, review_id)
         raise UsageError(
             f"review {review_id} has no report yet (status: {row.status}); "

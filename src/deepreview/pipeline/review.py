@@ -65,6 +65,7 @@ from deepreview.prompts.review import (
 from deepreview.runfiles import RUN_JSON
 from deepreview.runner import SeatPlan, StopSignals, run_seats
 from deepreview.store import runlock
+from deepreview.store.earlier_keys import target_with_earlier_keys
 from deepreview.store.leftovers import sweep_killed
 from deepreview.store.location import left_behind_note, review_store_root
 from deepreview.store.repository import Repository
@@ -180,6 +181,8 @@ def prepare(req: ReviewRequest) -> Prepared:
     store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
     reindex.ready(store)
+    # A checkout that lost its GitHub origin: its reviews from then are its series still.
+    target = target_with_earlier_keys(store, target)
     notes = [*target.notes, *notes]
     if inline := omission_note(diff_plan(target, settings.diff_budget), settings.diff_budget):
         notes.append(inline)  # the report, run.json and stderr say what the prompts left out

@@ -42,7 +42,7 @@ from deepreview.publish.sender import ApiRequest, Sender
 from deepreview.publish.summary import InlineMissing, SummaryInput, adopted, summary_body
 from deepreview.render.sarif import review_failed
 from deepreview.serialize import report_from_data
-from deepreview.store.report_files import files_missing_error
+from deepreview.store.report_files import files_missing_error, report_file_problems
 from deepreview.store.store import Store
 from deepreview.untrusted_text import clean_strings, visible_bidi
 
@@ -113,8 +113,12 @@ def _load(store: Store, review_id: str) -> _Stored:
             "and review the PR again"
         )
     path = store.root / renderer("json").file_name(review_id)
+    if state.status == "complete":
+        problems = report_file_problems(store.root, review_id)
+        if path.name in problems:  # deleted or cut by hand: nothing for `resume` to do
+            raise files_missing_error(store.root, review_id, problems)
     if not path.exists():
-        if state.status == "complete":  # deleted by hand: nothing for `resume` to do
+        if state.status == "complete":
             raise files_missing_error(store.root, review_id)
         raise UsageError(
             f"review {review_id} has no report yet (status: {state.status}); "
