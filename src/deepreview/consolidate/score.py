@@ -18,6 +18,7 @@ from deepreview.consolidate.features import Features, Span, finding_words
 # on real reviews one issue is "gap" to one reviewer and "enhancement" to the next.
 # In report order (regressions first), which merge.py numbers findings by.
 FAULT_CLASSES = ("regression", "gap", "pre-existing")
+CHANGE_CLASSES = frozenset({"regression", "gap"})  # the two that blame the change itself
 NEAR_LINES = 15  # locations this many lines apart in one file still count as nearby
 SHARED_SCALE = 6.0  # idf mass of shared identifiers at which that evidence is 63% certain
 _EPS = 1e-9
@@ -145,6 +146,26 @@ def _cites_the_test(x: Features, y: Features) -> bool:
         a.kind == "code" and b.kind == "tests" and b.test_by_place and a.mention_files & b.files
         for a, b in ((x, y), (y, x))
     )
+
+
+# "The same lines": the shared part of two ranges is at least this share of the lines the two
+# cover together (43-50 and 43-46: 4 of 8). A finding spanning a whole section (78-111) meets
+# every finding inside it without pointing at their lines.
+SAME_LINES_SHARE = 0.5
+
+
+def _same_lines(x: Features, y: Features) -> bool:
+    """Some location of one and one of the other cover mostly the same lines of a file."""
+    for a in x.locations:
+        for b in y.locations:
+            if a.path != b.path or a.start is None or b.start is None:
+                continue
+            assert a.end is not None and b.end is not None  # a Span with a start has an end
+            shared = min(a.end, b.end) - max(a.start, b.start) + 1
+            joint = max(a.end, b.end) - min(a.start, b.start) + 1
+            if shared > 0 and shared >= SAME_LINES_SHARE * joint:
+                return True
+    return False
 
 
 def _one_line(x: Features, y: Features) -> bool:
@@ -288,7 +309,14 @@ def evidence(
             # Nor does a test that the other finding's change breaks ("regression" at the code,
             # "gap" at the test).
             same_tests = x.kind == y.kind == "tests"
-            cls = 0.0 if same_tests or _cites_the_test(x, y) else -1.0
+            # Nor do "gap" and "regression" at the same lines: both blame the change's code
+            # there, one for what it broke, the other for what it left out ("Deleting the App
+            # leaves its PATH edits" / "PATH modifications leak when the App is deleted").
+            # "pre-existing" blames older code: that still contradicts.
+            same_lines = {x.classification, y.classification} == CHANGE_CLASSES and _same_lines(
+                x, y
+            )
+            cls = 0.0 if same_tests or same_lines or _cites_the_test(x, y) else -1.0
     score = (
         weights.where * where
         + weights.identifiers * ident
