@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from deepreview.consolidate.features import Features, Span, finding_words
+from deepreview.consolidate.features import TEST_PATH, Features, Span, finding_words
 
 # Classifications that say which code is at fault: two of them that differ contradict each other.
 # Other labels (enhancement, correctness, security, ...) name a kind of finding, not a culprit;
@@ -145,6 +145,23 @@ def _cites_the_test(x: Features, y: Features) -> bool:
     return any(
         a.kind == "code" and b.kind == "tests" and b.test_by_place and a.mention_files & b.files
         for a, b in ((x, y), (y, x))
+    )
+
+
+# Two findings about tests on overlapping lines of one test file: see `evidence`.
+SAME_TEST_BONUS = 0.1
+
+
+def _meet_in_a_test(x: Features, y: Features) -> bool:
+    """Some location of one overlaps one of the other's in a test file."""
+    return any(
+        a.path == b.path
+        and TEST_PATH.search(a.path) is not None
+        and a.start is not None
+        and b.start is not None
+        and max(a.start, b.start) <= min(a.end or a.start, b.end or b.start)
+        for a in x.locations
+        for b in y.locations
     )
 
 
@@ -338,6 +355,10 @@ def evidence(
     # worded apart, graded and classified alike, at one place.
     stance = 0.0 if generic else _stance(x, y, title)
     score += stance
+    if not generic and x.kind == y.kind == "tests" and _meet_in_a_test(x, y):
+        # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
+        # both on the same lines of one test: what that test leaves out, each in its words
+        score += SAME_TEST_BONUS
     if stance < 0 and _names_only(x, y, title, prose) and _one_line(x, y):
         # the function's name and its line were all they had in common
         score = min(score, WHERE_ONLY_CAP)
