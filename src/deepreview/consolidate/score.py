@@ -185,6 +185,23 @@ def _same_lines(x: Features, y: Features) -> bool:
     return False
 
 
+# Explanations sharing less than this (rarity-weighted words) say different things.
+APART_PROSE = 0.2
+
+
+def _claims_apart(x: Features, y: Features, prose: float) -> bool:
+    """Two findings near each other that state different claims: their titles share no word
+    and their explanations little, and they are not at the same lines (`_same_lines`).
+    Findings about tests are exempt: they name the test to add, each its own way (see
+    `SAME_TEST_BONUS`)."""
+    return (
+        not (x.title_words & y.title_words)
+        and prose < APART_PROSE
+        and not (x.kind == y.kind == "tests")
+        and not _same_lines(x, y)
+    )
+
+
 def _one_line(x: Features, y: Features) -> bool:
     """The two findings meet on single lines only: no multi-line range of one overlaps the
     other's by more than a line."""
@@ -379,6 +396,11 @@ def evidence(
         # many remarks) that share no name, quoted code or wording are two problems there
         # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is
         # generic by design, and a shared multi-line range points at one block: not capped.
+        score = min(score, WHERE_ONLY_CAP)
+    if not generic and stance <= 0 and _claims_apart(x, y, prose):
+        # "One malformed startup file blocks every later one" beside "Redundant login file
+        # creation", a few lines apart, both naming `config.fish`: near each other, not the
+        # same claim
         score = min(score, WHERE_ONLY_CAP)
     spelled = dict(x.spellings)
     return Evidence(
