@@ -140,3 +140,18 @@ def test_a_renames_old_path_resolves_to_its_new_path() -> None:
     assert r.resolve("/tmp/dr-seat-x/mod/x.py") == "pkg/x.py"
     assert r.resolve("x.py") == "pkg/x.py"
     assert r.resolve("keep.py") == "keep.py"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Missing `retries: 0` case test for the uploader",
+        "No `mode: strict` test for `load`",
+        "Missing `parse(text: str)` docstring",
+    ],
+)
+def test_a_colon_inside_code_does_not_end_the_title(title: str) -> None:
+    # the gap phrases stop at a sentence's `.;:`; a colon in a code span is not one
+    f = Finding("S1", Severity.SUGGESTION, title, (Location("pkg/up.py", 10, 20),))
+    got = extract("a", f, PathResolver(["pkg/up.py"])).kind
+    assert got == ("missing docs" if "docstring" in title else "tests")

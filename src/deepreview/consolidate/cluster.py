@@ -11,7 +11,13 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
   line numbers;
 * the reviewers' classifications: agreeing counts a little for, contradicting (one says *gap*,
   the other *regression*) counts against, since it is a claim about which code is at fault;
-  labels that name no culprit (*enhancement*, *correctness*) contradict nothing;
+  labels that name no culprit (*enhancement*, *correctness*) contradict nothing, nor do *gap*
+  and *regression* at the same lines (both blame the change's code there);
+* two findings about tests on overlapping lines of one test file: a little for (what that
+  test leaves out, in two reviewers' words);
+* two findings near each other, not at the same lines, whose titles share no word and whose
+  explanations little: capped below a link (`score._claims_apart`): the place and the names
+  they both mention are not one claim;
 * the reviewers' grading (`score._stance`), read as a careful lead reads it: grades two levels
   apart (critical and suggestion) or a defect beside a nit (*bug* and *design*) count against,
   and a pair that shares nothing but a name and its line is then capped below a link ("`div`

@@ -402,6 +402,12 @@ def nature_of(classification: str | None) -> str | None:
     return _NATURE_OF.get((classification or "").strip().lower())
 
 
+def _plain_title(title: str) -> str:
+    """The title with each code span one word: the gap regexes stop at a sentence's `.;:`, and
+    "Missing `hostLoopback: false` rejection test" has its colon inside code."""
+    return _BACKTICK.sub("code", title)
+
+
 def kind_of(finding: Finding) -> str:
     """What the finding is about. "tests": its title says a test is missing, or all its own
     locations are test files ("Exercise the parser instead of seeding data", placed on
@@ -409,11 +415,12 @@ def kind_of(finding: Finding) -> str:
     says a docstring, comment or documentation is missing; "missing types": type hints. Else
     "code"."""
     paths = [loc.path for loc in finding.locations]
-    if _TEST_GAP.search(finding.title) or (paths and all(TEST_PATH.search(p) for p in paths)):
+    title = _plain_title(finding.title)
+    if _TEST_GAP.search(title) or (paths and all(TEST_PATH.search(p) for p in paths)):
         return "tests"
-    if _DOCS_GAP.search(finding.title):
+    if _DOCS_GAP.search(title):
         return "missing docs"
-    if _TYPES_GAP.search(finding.title):
+    if _TYPES_GAP.search(title):
         return "missing types"
     return "code"
 
@@ -440,5 +447,6 @@ def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
         kind=kind_of(finding),
         severity=finding.severity.rank,
         nature=nature_of(finding.classification),
-        test_by_place=kind_of(finding) == "tests" and not _TEST_GAP.search(finding.title),
+        test_by_place=kind_of(finding) == "tests"
+        and not _TEST_GAP.search(_plain_title(finding.title)),
     )

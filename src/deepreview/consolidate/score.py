@@ -11,13 +11,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from deepreview.consolidate.features import Features, Span, finding_words
+from deepreview.consolidate.features import TEST_PATH, Features, Span, finding_words
 
 # Classifications that say which code is at fault: two of them that differ contradict each other.
 # Other labels (enhancement, correctness, security, ...) name a kind of finding, not a culprit;
 # on real reviews one issue is "gap" to one reviewer and "enhancement" to the next.
 # In report order (regressions first), which merge.py numbers findings by.
 FAULT_CLASSES = ("regression", "gap", "pre-existing")
+CHANGE_CLASSES = frozenset({"regression", "gap"})  # the two that blame the change itself
 NEAR_LINES = 15  # locations this many lines apart in one file still count as nearby
 SHARED_SCALE = 6.0  # idf mass of shared identifiers at which that evidence is 63% certain
 _EPS = 1e-9
@@ -144,6 +145,60 @@ def _cites_the_test(x: Features, y: Features) -> bool:
     return any(
         a.kind == "code" and b.kind == "tests" and b.test_by_place and a.mention_files & b.files
         for a, b in ((x, y), (y, x))
+    )
+
+
+# Two findings about tests on overlapping lines of one test file: see `evidence`.
+SAME_TEST_BONUS = 0.1
+
+
+def _meet_in_a_test(x: Features, y: Features) -> bool:
+    """Some location of one overlaps one of the other's in a test file."""
+    return any(
+        a.path == b.path
+        and TEST_PATH.search(a.path) is not None
+        and a.start is not None
+        and b.start is not None
+        and max(a.start, b.start) <= min(a.end or a.start, b.end or b.start)
+        for a in x.locations
+        for b in y.locations
+    )
+
+
+# "The same lines": the shared part of two ranges is at least this share of the lines the two
+# cover together (43-50 and 43-46: 4 of 8). A finding spanning a whole section (78-111) meets
+# every finding inside it without pointing at their lines.
+SAME_LINES_SHARE = 0.5
+
+
+def _same_lines(x: Features, y: Features) -> bool:
+    """Some location of one and one of the other cover mostly the same lines of a file."""
+    for a in x.locations:
+        for b in y.locations:
+            if a.path != b.path or a.start is None or b.start is None:
+                continue
+            assert a.end is not None and b.end is not None  # a Span with a start has an end
+            shared = min(a.end, b.end) - max(a.start, b.start) + 1
+            joint = max(a.end, b.end) - min(a.start, b.start) + 1
+            if shared > 0 and shared >= SAME_LINES_SHARE * joint:
+                return True
+    return False
+
+
+# Explanations sharing less than this (rarity-weighted words) say different things.
+APART_PROSE = 0.2
+
+
+def _claims_apart(x: Features, y: Features, prose: float) -> bool:
+    """Two findings near each other that state different claims: their titles share no word
+    and their explanations little, and they are not at the same lines (`_same_lines`).
+    Findings about tests are exempt: they name the test to add, each its own way (see
+    `SAME_TEST_BONUS`)."""
+    return (
+        not (x.title_words & y.title_words)
+        and prose < APART_PROSE
+        and not (x.kind == y.kind == "tests")
+        and not _same_lines(x, y)
     )
 
 
@@ -288,7 +343,14 @@ def evidence(
             # Nor does a test that the other finding's change breaks ("regression" at the code,
             # "gap" at the test).
             same_tests = x.kind == y.kind == "tests"
-            cls = 0.0 if same_tests or _cites_the_test(x, y) else -1.0
+            # Nor do "gap" and "regression" at the same lines: both blame the change's code
+            # there, one for what it broke, the other for what it left out ("Deleting the App
+            # leaves its PATH edits" / "PATH modifications leak when the App is deleted").
+            # "pre-existing" blames older code: that still contradicts.
+            same_lines = {x.classification, y.classification} == CHANGE_CLASSES and _same_lines(
+                x, y
+            )
+            cls = 0.0 if same_tests or same_lines or _cites_the_test(x, y) else -1.0
     score = (
         weights.where * where
         + weights.identifiers * ident
@@ -310,6 +372,10 @@ def evidence(
     # worded apart, graded and classified alike, at one place.
     stance = 0.0 if generic else _stance(x, y, title)
     score += stance
+    if not generic and x.kind == y.kind == "tests" and _meet_in_a_test(x, y):
+        # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
+        # both on the same lines of one test: what that test leaves out, each in its words
+        score += SAME_TEST_BONUS
     if stance < 0 and _names_only(x, y, title, prose) and _one_line(x, y):
         # the function's name and its line were all they had in common
         score = min(score, WHERE_ONLY_CAP)
@@ -330,6 +396,11 @@ def evidence(
         # many remarks) that share no name, quoted code or wording are two problems there
         # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is
         # generic by design, and a shared multi-line range points at one block: not capped.
+        score = min(score, WHERE_ONLY_CAP)
+    if not generic and stance <= 0 and _claims_apart(x, y, prose):
+        # "One malformed startup file blocks every later one" beside "Redundant login file
+        # creation", a few lines apart, both naming `config.fish`: near each other, not the
+        # same claim
         score = min(score, WHERE_ONLY_CAP)
     spelled = dict(x.spellings)
     return Evidence(
