@@ -123,6 +123,13 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         for r in results
         if r.record.checkout_changes
     ]
+    threads = _threads_file(results)
+    if threads is None and (old := [r.record.seat for r in results if r.unchecked_threads]):
+        notes.append(
+            "The PR's unresolved review threads are not shown: the seat results that carry "
+            f"them ({', '.join(old)}) were written by an older deep-review, which recorded no "
+            "SHA-256 for threads.json; run the seats with this one to show them."
+        )
     prepared = Prepared(
         target,
         settings,
@@ -135,16 +142,17 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         warnings=(copy_note,) if copy_note else (),
         settings_cli=req.cli,
     )
-    return FinishPlan(prepared, results, panel, _threads_file(results), previous_round)
+    return FinishPlan(prepared, results, panel, threads, previous_round)
 
 
 def _threads_file(results: tuple[LoadedSeatResult, ...]) -> Path | None:
-    """The first result's `threads.json`, validated (it came from another machine)."""
+    """The first result's `threads.json` whose SHA-256 it recorded (checked on loading),
+    validated (it came from another machine)."""
     from deepreview.serialize import threads_from_data
 
     for r in results:
-        path = r.folder / THREADS_JSON
-        if path.is_symlink() or not path.is_file():
+        path = r.threads
+        if path is None:
             continue
         try:
             threads_from_data(json.loads(path.read_text(encoding="utf-8")))
@@ -388,7 +396,8 @@ def _copy_seat_files(
     src, dest = seat_files(result.folder, seat), seat_files(review_dir, seat)
     for kind in ("prompt", "review", "transcript", "stderr", "findings"):
         source: Path = getattr(src, kind)
-        if source.is_symlink() or not source.is_file():
+        # Only a file whose SHA-256 the result recorded (and loading checked) is read.
+        if source.name not in result.record.file_sha256 or not source.is_file():
             continue
         try:
             data = source.read_bytes()
