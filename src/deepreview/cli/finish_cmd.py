@@ -18,6 +18,7 @@ from deepreview.cli.posting import (
 )
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _LeadOption, _overrides
+from deepreview.config_seats import seat_list
 from deepreview.errors import UsageError
 from deepreview.formats import FORMATS
 
@@ -117,7 +118,10 @@ def finish(
     )
     cli = dataclasses.replace(cli, fail_on=fail_on)
     env = github_env(github_api)
-    expected = tuple(s.strip() for s in expect.split(",") if s.strip()) if expect else None
+    # Checked as --agents is (the same names, the same words): a seat name becomes a file name.
+    expected = seat_list(expect, "--expect") if expect is not None else None
+    if expected == ():
+        raise UsageError("--expect is empty; name at least one seat (e.g. --expect claude,codex)")
     req = FinishRequest(
         cwd=Path(repo),
         folders=tuple(Path(d) for d in (*from_dirs, *more_dirs)),
