@@ -40,6 +40,13 @@ from deepreview.formats import FORMATS
     "recorded, which must be the same in all of them); a seat without a result is shown as "
     "failed (with no --from at all: every seat, for the PR of a GitHub Actions run).",
 )
+@click.option(
+    "--as-first-round",
+    "as_first_round",
+    is_flag=True,
+    help="When the review store lacks the previous round the seats were asked about, finish "
+    "as a first round (the report says so) instead of refusing.",
+)
 @click.option("--lead", cls=_LeadOption)
 @click.option(
     "--format",
@@ -79,6 +86,7 @@ def finish(
     more_dirs: tuple[str, ...],
     from_dirs: tuple[str, ...],
     expect: str | None,
+    as_first_round: bool,
     as_json: bool,
     repo: str,
     post: bool,
@@ -126,6 +134,7 @@ def finish(
         cwd=Path(repo),
         folders=tuple(Path(d) for d in (*from_dirs, *more_dirs)),
         expect=expected,
+        as_first_round=as_first_round,
         cli=cli,
         env=env,
     )
