@@ -65,7 +65,7 @@ def test_a_store_without_the_round_is_refused_unless_told(tmp_path: Path) -> Non
     assert f"the seats were asked about review {first} as the previous round" in line, line
     assert f"which the review store {other} does not hold" in line, line
     assert "--store" in line and "--as-first-round" in line, line
-    assert not list(other.glob("*/run.json")) if other.exists() else True
+    assert not other.exists()  # nothing written, not even an empty store
 
     res = run_cli([*args, "--as-first-round"], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
@@ -96,3 +96,17 @@ def test_the_store_that_holds_the_round_is_compared_with(tmp_path: Path) -> None
     )
     assert again.returncode == 0, again.stderr
     assert again.json()["review_id"] == res.json()["review_id"]  # the same results: that review
+
+
+def test_a_store_that_lost_the_round_is_refused_too(tmp_path: Path) -> None:
+    """The store is there but no longer holds the round (deleted, or an older cache): no other
+    round of the series stands in for it."""
+    fakes, repo, env, out, first = _seat_result(tmp_path)
+    gone = run_cli(["delete", first, "--yes"], cwd=repo, env=env)
+    assert gone.returncode == 0, gone.stderr
+    before = sorted(p.name for p in fakes.store.iterdir())
+    res = run_cli(["finish", "--from", str(out), "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert f"review {first} as the previous round, which the review store" in line, line
+    assert sorted(p.name for p in fakes.store.iterdir()) == before

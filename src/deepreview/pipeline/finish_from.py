@@ -115,10 +115,12 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         what = f"`finish` runs only the lead, {lead}"
         check_rerun_models(settings, req.cli.models, {lead}, what)
     store = Store(review_store_root(settings.store, target, req.env))
-    store.ensure_writable()
-    ready(store)
+    existed = store.root.is_dir()  # a store that is not there is not made for a refusal
+    if existed:
+        store.ensure_writable()
+        ready(store)
     notes = list(target.notes)
-    if previous_round and not _holds_round(store, target, previous_round):
+    if previous_round and not (existed and _holds_round(store, target, previous_round)):
         if not req.as_first_round:
             raise UsageError(
                 f"the seats were asked about review {previous_round} as the previous round, "
@@ -132,6 +134,9 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
             "their fix verdicts are not compared."
         )
         previous_round = ""  # no previous round: nothing else in the store is compared with
+    if not existed:
+        store.ensure_writable()
+        ready(store)
     # a seat that started after a push to the PR noted it (`targets.pr_head`): said once
     notes += dict.fromkeys(n for r in results[1:] for n in r.record.target.notes if n not in notes)
     if inline := omission_note(diff_plan(target, settings.diff_budget), settings.diff_budget):
