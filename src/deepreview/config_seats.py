@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from deepreview.errors import ConfigError
+from deepreview.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
     from deepreview.config_file import SeatConfig
@@ -40,6 +40,23 @@ def check_seat_name(name: str, where: str) -> None:
             f"{where}: seat name {name!r} is not a plain name; use letters, digits, '-', '_' "
             "and '.' (starting with a letter or digit; no '/' or '..')"
         )
+
+
+def seat_list(text: str, where: str) -> tuple[str, ...]:
+    """A comma-separated seat list as `--agents` and `finish --expect` take it, each name
+    checked (`check_seat_name`). () when it names no seat: the caller says it is empty. An
+    empty element (`a,,b`, `a,`) is refused: a seat name was lost, not meant."""
+    names = [n.strip() for n in text.split(",")]
+    if not any(names):
+        return ()
+    if not all(names):
+        raise UsageError(
+            f"{where} {text!r} has an empty seat name (two commas in a row, or one at either "
+            f"end); separate the seats with single commas (e.g. {where} claude,codex)"
+        )
+    for name in names:
+        check_seat_name(name, where)
+    return tuple(names)
 
 
 def check_seat_file(name: str, seat: SeatConfig, origin: str) -> None:

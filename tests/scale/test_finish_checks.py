@@ -205,7 +205,7 @@ def test_results_that_recorded_different_panels_are_refused(
         ),
         (
             lambda d: json.dumps({**d, "schema_version": 99}),
-            "has seat result version 99, this deep-review reads 1, 2 and 3",
+            "has seat result version 99, this deep-review reads 1, 2, 3 and 4",
         ),
     ],
 )

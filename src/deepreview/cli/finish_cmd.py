@@ -18,6 +18,7 @@ from deepreview.cli.posting import (
 )
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _LeadOption, _overrides
+from deepreview.config_seats import seat_list
 from deepreview.errors import UsageError
 from deepreview.formats import FORMATS
 
@@ -38,6 +39,13 @@ from deepreview.formats import FORMATS
     help="Comma-separated seats the review should have (default: the panel the results "
     "recorded, which must be the same in all of them); a seat without a result is shown as "
     "failed (with no --from at all: every seat, for the PR of a GitHub Actions run).",
+)
+@click.option(
+    "--as-first-round",
+    "as_first_round",
+    is_flag=True,
+    help="When the review store lacks the previous round the seats were asked about, finish "
+    "as a first round (the report says so) instead of refusing.",
 )
 @click.option("--lead", cls=_LeadOption)
 @click.option(
@@ -78,6 +86,7 @@ def finish(
     more_dirs: tuple[str, ...],
     from_dirs: tuple[str, ...],
     expect: str | None,
+    as_first_round: bool,
     as_json: bool,
     repo: str,
     post: bool,
@@ -117,11 +126,15 @@ def finish(
     )
     cli = dataclasses.replace(cli, fail_on=fail_on)
     env = github_env(github_api)
-    expected = tuple(s.strip() for s in expect.split(",") if s.strip()) if expect else None
+    # Checked as --agents is (the same names, the same words): a seat name becomes a file name.
+    expected = seat_list(expect, "--expect") if expect is not None else None
+    if expected == ():
+        raise UsageError("--expect is empty; name at least one seat (e.g. --expect claude,codex)")
     req = FinishRequest(
         cwd=Path(repo),
         folders=tuple(Path(d) for d in (*from_dirs, *more_dirs)),
         expect=expected,
+        as_first_round=as_first_round,
         cli=cli,
         env=env,
     )

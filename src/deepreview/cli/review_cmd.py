@@ -23,6 +23,7 @@ from deepreview.cli.posting import (
 )
 from deepreview.cli.progress import Progress
 from deepreview.config import CliOverrides
+from deepreview.config_seats import seat_list
 from deepreview.errors import UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
 from deepreview.pipeline.review import (
@@ -73,9 +74,7 @@ def _overrides(
             "(e.g. --timeout 1800)"
         )
     return CliOverrides(
-        agents=tuple(a.strip() for a in agents.split(",") if a.strip())
-        if agents is not None
-        else None,
+        agents=seat_list(agents, "--agents") if agents is not None else None,
         lead=lead,
         timeout=timeout,
         effort=effort,

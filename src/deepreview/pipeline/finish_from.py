@@ -30,7 +30,7 @@ from deepreview.errors import NotARepositoryError, StoreError, UsageError
 from deepreview.formats import stored_formats
 from deepreview.pipeline import finish, index_step
 from deepreview.pipeline.checkout_watch import checkout_note
-from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
+from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, series_of
 from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.review import (
     config_copy_note,
@@ -44,12 +44,14 @@ from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_se
 from deepreview.pipeline.seats import check_model_seats, check_rerun_models, choose_lead
 from deepreview.prompts.inline import omission_note
 from deepreview.prompts.review import diff_plan, read_steering_files
+from deepreview.rounds.previous import series_rows
 from deepreview.runfiles import THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.store import runlock
 from deepreview.store.earlier_keys import target_with_earlier_keys
 from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
+from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.build import review_diff
 from deepreview.targets.git import Git, find_repo_root
@@ -61,6 +63,9 @@ class FinishRequest:
     cwd: Path
     folders: tuple[Path, ...]
     expect: tuple[str, ...] | None = None  # the panel; default: the one the results recorded
+    # `--as-first-round`: a previous round the seats were asked about that the store lacks is
+    # dropped (the report is a first round, and says so) instead of refused.
+    as_first_round: bool = False
     cli: CliOverrides = dataclasses.field(default_factory=CliOverrides)
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
@@ -111,10 +116,29 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         what = f"`finish` runs only the lead, {lead}"
         check_rerun_models(settings, req.cli.models, {lead}, what)
     store = Store(review_store_root(settings.store, target, req.env))
-    store.ensure_writable()
-    ready(store)
-    target = target_with_earlier_keys(store, target)  # as a review's (`pipeline.review`)
+    existed = store.root.is_dir()  # a store that is not there is not made for a refusal
+    if existed:
+        store.ensure_writable()
+        ready(store)
+        target = target_with_earlier_keys(store, target)  # as a review's (`pipeline.review`)
     notes = list(target.notes)
+    if previous_round and not (existed and _holds_round(store, target, previous_round)):
+        if not req.as_first_round:
+            raise UsageError(
+                f"the seats were asked about review {previous_round} as the previous round, "
+                f"which the review store {store.root} does not hold; run finish with the store "
+                "the seats were run against (restore it, or pass --store DIR), or pass "
+                "--as-first-round to finish without that round"
+            )
+        notes.append(
+            f"The seats were asked about review {previous_round} as the previous round, which "
+            "this review store does not hold; finished as a first round (--as-first-round): "
+            "their fix verdicts are not compared."
+        )
+        previous_round = ""  # no previous round: nothing else in the store is compared with
+    if not existed:
+        store.ensure_writable()
+        ready(store)
     # a seat that started after a push to the PR noted it (`targets.pr_head`): said once
     notes += dict.fromkeys(n for r in results[1:] for n in r.record.target.notes if n not in notes)
     if inline := omission_note(diff_plan(target, settings.diff_budget), settings.diff_budget):
@@ -125,6 +149,13 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         for r in results
         if r.record.checkout_changes
     ]
+    threads = _threads_file(results)
+    if threads is None and (old := [r.record.seat for r in results if r.unchecked_threads]):
+        notes.append(
+            "The PR's unresolved review threads are not shown: the seat results that carry "
+            f"them ({', '.join(old)}) were written by an older deep-review, which recorded no "
+            "SHA-256 for threads.json; run the seats with this one to show them."
+        )
     prepared = Prepared(
         target,
         settings,
@@ -137,16 +168,17 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         warnings=(copy_note,) if copy_note else (),
         settings_cli=req.cli,
     )
-    return FinishPlan(prepared, results, panel, _threads_file(results), previous_round)
+    return FinishPlan(prepared, results, panel, threads, previous_round)
 
 
 def _threads_file(results: tuple[LoadedSeatResult, ...]) -> Path | None:
-    """The first result's `threads.json`, validated (it came from another machine)."""
+    """The first result's `threads.json` whose SHA-256 it recorded (checked on loading),
+    validated (it came from another machine)."""
     from deepreview.serialize import threads_from_data
 
     for r in results:
-        path = r.folder / THREADS_JSON
-        if path.is_symlink() or not path.is_file():
+        path = r.threads
+        if path is None:
             continue
         try:
             threads_from_data(json.loads(path.read_text(encoding="utf-8")))
@@ -211,6 +243,13 @@ def _same_previous_round(results: tuple[LoadedSeatResult, ...]) -> str | None:
                 f"{_round_named(common)}; rerun that seat with the same review store"
             )
     return common
+
+
+def _holds_round(store: Store, target: Target, review_id: str) -> bool:
+    """The store holds `review_id` as a complete round of the target's series: the round a
+    later round compares with (`rounds.previous.find_previous` looks it up the same way)."""
+    rows = series_rows(store, series_of(target), target.branch or "", Repository.of_target(target))
+    return any(r.id == review_id for r in rows)
 
 
 def _round_named(review_id: str | None) -> str:
@@ -390,7 +429,8 @@ def _copy_seat_files(
     src, dest = seat_files(result.folder, seat), seat_files(review_dir, seat)
     for kind in ("prompt", "review", "transcript", "stderr", "findings"):
         source: Path = getattr(src, kind)
-        if source.is_symlink() or not source.is_file():
+        # Only a file whose SHA-256 the result recorded (and loading checked) is read.
+        if source.name not in result.record.file_sha256 or not source.is_file():
             continue
         try:
             data = source.read_bytes()

@@ -241,7 +241,12 @@ def _record(
         series=series_of(target),
         deep_review_version=__version__,
         files=names,
-        file_sha256={n: h for n in names.values() if (h := file_hash(s.out_dir / n)) is not None},
+        # Every file `finish` reads, the PR's threads included (`finish_reads`).
+        file_sha256={
+            n: h
+            for n in (*names.values(), THREADS_JSON)
+            if (h := file_hash(s.out_dir / n)) is not None
+        },
         previous_round=previous_round,
         checkout_changes=checkout_changes,
     )

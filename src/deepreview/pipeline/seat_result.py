@@ -19,14 +19,17 @@ from typing import Any, ClassVar, Final
 
 from deepreview.errors import UsageError, first_problem
 from deepreview.pipeline.runstate import SeatStatus
-from deepreview.runfiles import SEAT_RESULT_JSON
+from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.targets.target import Target
 
 # 2: `previous_round`, the round the seat was asked about (a version 1 result pins none).
 # 3: `checkout_changes`, what changed in the runner's checkout while the seat ran.
-SEAT_RESULT_VERSION: Final = 3
-_READS: Final = (1, 2, SEAT_RESULT_VERSION)
+# 4: `file_sha256` also holds `threads.json` (a version 1-3 result's threads are not read: they
+# cannot be checked).
+SEAT_RESULT_VERSION: Final = 4
+_READS: Final = (1, 2, 3, SEAT_RESULT_VERSION)
+_THREADS_HASHED_SINCE: Final = 4
 SEAT_RESULT_KIND: Final = "deep-review seat result"
 # A seat name becomes part of file names: no separators, no dot-dot, nothing odd.
 SEAT_NAME: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -62,8 +65,9 @@ class SeatResultRecord:
     series: str  # `pr:<N>`, `branch:<name>` or ""
     deep_review_version: str
     files: dict[str, str] = field(default_factory=dict)  # kind -> file name in the folder
-    # file name -> SHA-256 of its bytes when the result was written: an edited review or
-    # transcript is refused by `finish` (it would put words in the seat's mouth)
+    # file name -> SHA-256 of its bytes when the result was written, for every file `finish`
+    # reads (`finish_reads`): an edited review or transcript would put words in the seat's
+    # mouth, edited threads words in the PR reviewers'; `finish` refuses them
     file_sha256: dict[str, str] = field(default_factory=dict)
     # The previous round's review ID the seat's prompt named ("" for none; None when the runner
     # had no review store to look in): `finish` compares with that round (run.json's
@@ -101,6 +105,21 @@ class LoadedSeatResult:
     folder: Path
     record: SeatResultRecord
     digest: str = ""  # SHA-256 of its seat-result.json bytes
+    # The folder holds a threads.json its (pre-version 4) result recorded no SHA-256 for:
+    # `finish` does not read it, and says so.
+    unchecked_threads: bool = False
+
+    @property
+    def threads(self) -> Path | None:
+        """The result's threads.json when it is one `finish` may read (its SHA-256 checked)."""
+        return self.folder / THREADS_JSON if THREADS_JSON in self.record.file_sha256 else None
+
+
+def finish_reads(seat: str) -> tuple[str, ...]:
+    """The names of the files of a seat's result folder that `finish` reads (besides
+    seat-result.json itself): each must have its SHA-256 recorded."""
+    files = seat_files(Path(), seat)
+    return (*files.names().values(), files.findings.name, THREADS_JSON)
 
 
 def read_seat_name(folder: Path) -> str | None:
@@ -135,15 +154,47 @@ def load_seat_result(folder: Path) -> LoadedSeatResult:
             f"{path} is not a valid seat result ({exc}); rerun that seat with --seat-only"
         ) from exc
     record = record_from_data(data, str(path))
-    changed = [
-        name for name, sha in sorted(record.file_sha256.items()) if file_hash(folder / name) != sha
+    # Before version 4 threads.json was not hashed: present, it is left unread (not refused).
+    old = data["schema_version"] < _THREADS_HASHED_SINCE and THREADS_JSON not in record.file_sha256
+    unchecked = old and _present(folder / THREADS_JSON)
+    problems = _unchecked_files(folder, record, skip=(THREADS_JSON,) if old else ())
+    if problems:
+        raise UsageError(f"--from {folder}: {problems}; rerun that seat")
+    return LoadedSeatResult(folder, record, hashlib.sha256(raw).hexdigest(), unchecked)
+
+
+def _unchecked_files(folder: Path, record: SeatResultRecord, skip: tuple[str, ...]) -> str:
+    """What is wrong with the files `finish` would read: changed or missing since their SHA-256
+    was recorded, or there with none recorded (added after the seat ran). "" when nothing."""
+    changed: list[str] = []
+    missing: list[str] = []
+    for name, sha in sorted(record.file_sha256.items()):
+        got = file_hash(folder / name)
+        if got != sha:
+            (missing if got is None and not _present(folder / name) else changed).append(name)
+    added = [
+        name
+        for name in finish_reads(record.seat)
+        if name not in record.file_sha256 and name not in skip and _present(folder / name)
     ]
+    problems = []
     if changed:
-        raise UsageError(
-            f"--from {folder}: {', '.join(changed)} changed after the seat ran (its SHA-256 "
-            f"does not match {SEAT_RESULT_JSON}); rerun that seat"
+        problems.append(
+            f"{', '.join(changed)} changed after the seat ran (its SHA-256 does not match "
+            f"{SEAT_RESULT_JSON})"
         )
-    return LoadedSeatResult(folder, record, hashlib.sha256(raw).hexdigest())
+    if missing:
+        problems.append(f"{', '.join(missing)} is missing ({SEAT_RESULT_JSON} records its SHA-256)")
+    if added:
+        problems.append(
+            f"{', '.join(added)} was added after the seat ran ({SEAT_RESULT_JSON} records no "
+            "SHA-256 for it)"
+        )
+    return "; ".join(problems)
+
+
+def _present(path: Path) -> bool:
+    return path.is_symlink() or path.exists()
 
 
 def file_hash(path: Path) -> str | None:

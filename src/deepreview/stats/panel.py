@@ -96,8 +96,14 @@ def _usd(value: float | None) -> str:
     return "no reported cost" if not value else format_usd(value)
 
 
-def _pct(value: float | None) -> str:
-    return "n/a (no lead)" if value is None else f"{round(value * 100)}%"
+def _survival(s: SeatStats) -> str:
+    """Survival has no value for a seat the lead never judged: either no review of it had a
+    lead, or it raised nothing in those that had one (which says something else)."""
+    if s.survival is not None:
+        return f"{round(s.survival * 100)}%"
+    if s.reviews_with_lead:
+        return f"n/a: raised no finding in {_reviews(s.reviews_with_lead)} with a lead"
+    return "n/a (no lead)"
 
 
 def _record(s: SeatStats) -> str:
@@ -109,7 +115,7 @@ def _record(s: SeatStats) -> str:
     return (
         f"{n} {kind}{'' if n == 1 else 's'} in {_reviews(reviews)}"
         f"{' with a lead' if s.verified else ''} for {_usd(cost)}{rate}; "
-        f"survival {_pct(s.survival)}"
+        f"survival {_survival(s)}"
     )
 
 
@@ -228,7 +234,7 @@ def choose_panel(
                     f"; the lead dropped {lost} of its {s.raised_with_lead} findings"
                     f" ({s.false_positives} as false positives)"
                 )
-            reasons[s.seat] = f"{why}; survival {_pct(s.survival)}."
+            reasons[s.seat] = f"{why}; survival {_survival(s)}."
     for s in useful:
         cost = s.cost_median_usd or 0.0
         if budget_usd is not None and estimate + cost > budget_usd + 1e-9:
