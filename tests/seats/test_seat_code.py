@@ -42,11 +42,13 @@ def _edited(argv: list[str], *changed: str) -> tuple[str, ...]:
         (["python", "-c", "import tools.x"], "tools/x.py", "tools/x.py (on the import path"),
         # paths after a `cd` in shell text
         (["sh", "-c", "cd tools && python3 lint.py"], "tools/lint.py", "tools/lint.py"),
+        (["sh", "-c", "python3 <tools/x.py >out"], "tools/x.py", "tools/x.py"),  # read: runs
         (["bash", "-ec", "cd tools; . ./more.sh"], "tools/more.sh", "tools/more.sh"),
         # what a named script sources, found from its own folder too, and what it runs
         (["sh", "tools/lint.sh"], "tools/common.sh", "tools/common.sh (through tools/lint.sh)"),
         (["./tools/lint.sh"], "sub/x.py", "sub/x.py (on the import path of sub/run)"),
         (["env", "A=1", "nice", "sh", "tools/lint.sh"], "sub/run", "sub/run (through"),
+        (["my-tool", "--cmd", "python3 tools/x.py"], "tools/y.py", "tools/y.py (on the import"),
         # runners: their makefile / package.json, what those run, the tools' config files
         (["make", "-s", "lint"], "Makefile", "Makefile (which make reads)"),
         (["make", "lint"], "rules.mk", "rules.mk (through Makefile)"),
@@ -76,6 +78,8 @@ def test_a_file_the_seat_runs_is_found(argv: list[str], changed: str, hit: str) 
         (["sh", "-c", "cat >/dev/null; echo '# No issues'"], "cat"),  # argv[0] is on PATH
         (["sh"], "sh"),
         (["npx", "eslint"], "src/app.js"),  # config files are the working folder's own
+        (["sh", "-c", "cat >/dev/null; echo x >> calc.py"], "calc.py"),  # written, not run
+        (["sh", "-c", "echo 'see calc.py'"], "calc.py"),  # a quoted word in shell text: data
     ],
 )
 def test_a_file_the_seat_does_not_run_is_not(argv: list[str], changed: str) -> None:

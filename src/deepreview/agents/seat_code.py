@@ -207,7 +207,11 @@ class _Walk:
         """Follow shell `text`; `origin` names it in messages, `here` is its file's folder."""
         stack: list[list[str]] = []
         words: list[str] = []
+        written = False  # the word after `>`/`>>` is a file written, not run
         for tok in [*shell_words(text), "\n"]:
+            if written and not (tok and set(tok) <= _SEPARATORS):
+                written = False
+                continue
             if tok and set(tok) <= _SEPARATORS:
                 dirs = self.command(words, dirs, origin, here, depth)
                 words = []
@@ -216,11 +220,20 @@ class _Walk:
                         stack.append(dirs)
                     elif c == ")" and stack:
                         dirs = stack.pop()
-            elif not tok or not set(tok) <= set("<>&"):  # a redirection's target is a word
+            elif not tok or not set(tok) <= set("<>&"):  # `< file`: a word (`python3 < x.py`)
                 words.append(tok)
+            else:
+                written = ">" in tok
 
     def command(
-        self, words: list[str], dirs: list[str], origin: str, here: str | None, depth: int
+        self,
+        words: list[str],
+        dirs: list[str],
+        origin: str,
+        here: str | None,
+        depth: int,
+        *,
+        top: bool = False,
     ) -> list[str]:
         """Follow one simple command; returns the folders later commands run in."""
         while words and (re.fullmatch(r"[A-Za-z_]\w*=.*", words[0]) or words[0] in _KEYWORDS):
@@ -231,10 +244,12 @@ class _Walk:
         name = prog.rsplit("/", 1)[-1]
         via = f"through {origin}" if origin else ""
         python = bool(_PY_RE.fullmatch(name)) or ("$" in prog and "python" in prog.lower())
-        shell_text = name not in SHELLS and not python
+        # An argv element holding a command line (`--cmd "python3 x.py"`) is followed as shell
+        # text; inside shell text a quoted word is data (`echo "see calc.py"`), except what a
+        # shell's or Python's own -c runs, followed below.
+        shell_text = top and name not in SHELLS and not python
         for n, word in enumerate(words):
             if n and shell_text and any(c.isspace() for c in word):
-                # `--cmd "python3 x.py"`; a shell's or Python's own -c is followed below
                 self.script(word, dirs, origin, here, depth)
             if n or "/" in word:
                 for path in self.paths(word, dirs, here):
@@ -245,7 +260,7 @@ class _Walk:
             return moved or dirs
         if name in WRAPPERS:
             rest = _after_options(args, value=name == "timeout")
-            return self.command(rest, dirs, origin, here, depth) or dirs
+            return self.command(rest, dirs, origin, here, depth, top=top) or dirs
         if name in (".", "source"):
             for path in self.paths(args[0], dirs, here) if args else ():
                 self.shell_file(path, dirs, depth)
@@ -431,14 +446,14 @@ def reached(argv: Sequence[str], read: Reader) -> tuple[Reach, ...]:
     walk = _Walk(read)
     words = list(argv)
     if words and "/" not in words[0] and not (os.altsep and os.altsep in words[0]):
-        walk.command(words, [""], "", None, 0)
+        walk.command(words, [""], "", None, 0, top=True)
     elif words:
         # argv[0] is a path (`./tools/lint.sh`): resolved against the user's checkout, but the
         # same file in the seat's worktree is what the change may edit
         for path in walk.paths(words[0], [""], None):
             walk.add(Reach(path))
             walk.executable(path, [""], 0)
-        walk.command(["true", *words[1:]], [""], "", None, 0)
+        walk.command(["true", *words[1:]], [""], "", None, 0, top=True)
     return tuple(walk.found.values())
 
 
