@@ -37,6 +37,8 @@ def _edited(argv: list[str], *changed: str) -> tuple[str, ...]:
         (["python3", "-m", "tools.lint"], "tools/__init__.py", "tools/__init__.py (module"),
         (["python3", "-m", "tools.lint"], "json.py", "json.py (on the import path of python3 -m"),
         (["python3", "-m", "tools"], "tools/__main__.py", "tools/__main__.py (module tools)"),
+        (["/usr/bin/python3", "-m", "tools.lint"], "x.py", "x.py (on the import path of python3"),
+        (["/bin/sh", "tools/lint.sh"], "tools/common.sh", "tools/common.sh (through tools/lint"),
         # a script: its folder is first on the import path
         (["python3", "tools/run.py"], "tools/helper.py", "tools/helper.py (on the import path"),
         (["python", "-c", "import tools.x"], "tools/x.py", "tools/x.py (on the import path"),

@@ -330,7 +330,7 @@ class _Walk:
         if module:
             parts = module.split(".")
             for d in dirs:
-                names = [*("/".join(parts[:i]) + "/__init__.py" for i in range(1, len(parts) + 1))]
+                names = ["/".join(parts[:i]) + "/__init__.py" for i in range(1, len(parts) + 1)]
                 names += [module.replace(".", "/") + s for s in (".py", "/__main__.py")]
                 for name in names:
                     self.add(Reach(_join(d, name) or name, f"module {module}"))
@@ -444,16 +444,9 @@ def reached(argv: Sequence[str], read: Reader) -> tuple[Reach, ...]:
     """What `argv` runs from the repository whose files `read` reads. A bare argv[0] (`sh`) is
     found on PATH, never in the repository: a change adding a file `sh` must not stop a seat."""
     walk = _Walk(read)
-    words = list(argv)
-    if words and "/" not in words[0] and not (os.altsep and os.altsep in words[0]):
-        walk.command(words, [""], "", None, 0, top=True)
-    elif words:
-        # argv[0] is a path (`./tools/lint.sh`): resolved against the user's checkout, but the
-        # same file in the seat's worktree is what the change may edit
-        for path in walk.paths(words[0], [""], None):
-            walk.add(Reach(path))
-            walk.executable(path, [""], 0)
-        walk.command(["true", *words[1:]], [""], "", None, 0, top=True)
+    # argv[0] as a repository path (`./tools/lint.sh`) is resolved against the user's checkout,
+    # but the same file in the seat's worktree is what the change may edit: `command` follows it
+    walk.command(list(argv), [""], "", None, 0, top=True)
     return tuple(walk.found.values())
 
 
