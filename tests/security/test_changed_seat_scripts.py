@@ -77,3 +77,96 @@ def test_a_seat_script_the_change_edits_is_not_run(tmp_path: Path) -> None:
     seats = _seats(repo, env, "--allow-exec")
     assert seats["lint"]["status"] == "ok", seats["lint"]
     assert marker.exists()
+
+
+# trial45b defect 1: the script reached through a module name, a `cd` or a sourced file
+LINT_PY = 'import sys\nsys.stdin.read()\nprint("## Findings\\n\\nNo issues found.\\n")\n'
+LINT_SH = '. tools/common.sh\ncat >/dev/null\necho "## Findings"; echo; echo "No issues found."\n'
+INDIRECT = {
+    "modlint": ["python3", "-m", "tools.lint"],
+    "cdlint": ["sh", "-c", "cd tools && python3 lint.py"],
+    "srclint": ["sh", "tools/lint.sh"],
+    "pkglint": ["python3", "tools/run.py"],
+    # -I keeps the script's folder off Python's import path: only tools/lint.py runs
+    "isolint": ["python3", "-I", "tools/lint.py"],
+}
+
+
+def _repo_with_indirect_seats(tmp_path: Path) -> tuple[Path, dict[str, str], str]:
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "main")
+    write(repo, "tools/__init__.py", "")
+    write(repo, "tools/lint.py", LINT_PY)
+    write(repo, "tools/lint.sh", LINT_SH)
+    write(repo, "tools/common.sh", "true\n")
+    write(repo, "tools/helper.py", "")
+    write(repo, "tools/run.py", "import helper\n" + LINT_PY)
+    config = "".join(f"[seats.{k}]\nargv = {json.dumps(v)}\n\n" for k, v in INDIRECT.items())
+    write(repo, ".deep-review.toml", config)
+    commit_all(repo, "lint seats")
+    git(repo, "checkout", "-q", "feature/x")
+    git(repo, "rebase", "-q", "main")
+    env = cli_env(tmp_path)
+    trusted = run_cli(["trust"], cwd=repo, env=env)
+    assert trusted.returncode == 0, trusted.stderr
+    return repo, env, trusted.stdout
+
+
+def test_seats_reaching_repository_code_indirectly_are_named_by_trust_and_run_when_untouched(
+    tmp_path: Path,
+) -> None:
+    repo, env, trusted = _repo_with_indirect_seats(tmp_path)
+    notes = [line for line in trusted.splitlines() if line.startswith("Note: seat ")]
+    for seat, script in (
+        ("modlint", "tools/lint.py"),
+        ("cdlint", "tools/lint.py"),
+        ("srclint", "tools/common.sh"),
+        ("pkglint", "tools/run.py"),
+        ("isolint", "tools/lint.py"),
+    ):
+        line = next((n for n in notes if n.startswith(f"Note: seat {seat} ")), "")
+        assert script in line and "reviewed head" in line, trusted
+    res = run_cli(
+        ["review", "--agents", ",".join(INDIRECT), "--lead", "none", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode in (0, 3), res.stderr
+    seats = {s["seat"]: s for s in res.json()["seats"]}
+    # `-m` puts the worktree's top folder first on the import path: the change's calc.py (or a
+    # `json.py` it adds) may be imported, so a change to any Python file there stops the seat
+    assert seats.pop("modlint")["reason"].startswith(
+        "not run: argv names calc.py (on the import path of python3 -m tools.lint)"
+    )
+    assert {n: s["status"] for n, s in seats.items()} == dict.fromkeys(seats, "ok")
+    assert set(seats) == set(INDIRECT) - {"modlint"}
+
+
+def test_seats_reaching_code_the_change_edits_indirectly_are_not_run(tmp_path: Path) -> None:
+    repo, env, _ = _repo_with_indirect_seats(tmp_path)
+    marker = tmp_path / "PWNED"
+    evil_py = f"open({str(marker)!r}, 'a').write('x')\n"
+    write(repo, "tools/lint.py", evil_py + LINT_PY)
+    write(repo, "tools/common.sh", f"touch {marker}\n")
+    write(repo, "tools/helper.py", evil_py)
+    commit_all(repo, "innocent")
+    res = run_cli(
+        ["review", "--agents", ",".join(INDIRECT), "--lead", "none", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert not marker.exists()
+    assert res.returncode in (0, 3), res.stderr
+    seats = {s["seat"]: s for s in res.json()["seats"]}
+    for seat, script in (
+        ("modlint", "tools/lint.py"),
+        ("cdlint", "tools/lint.py"),
+        ("srclint", "tools/common.sh"),
+        ("pkglint", "tools/helper.py"),
+        ("isolint", "tools/lint.py"),
+    ):
+        assert seats[seat]["status"] == "failed", seats[seat]
+        reason = seats[seat]["reason"]
+        assert reason.startswith("not run: argv names "), reason
+        assert script in reason and "which this change edits" in reason, reason
+        assert "--allow-exec" in reason, reason

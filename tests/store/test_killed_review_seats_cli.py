@@ -84,7 +84,10 @@ def test_a_killed_reviews_seat_helper_in_a_session_of_its_own_is_stopped_too(
     kill -9 (`list` said it stopped the seat's group, the helper lived on)."""
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
-    fakes.write_config({"slow": {"argv": [sys.executable, "-c", _ESCAPING_SEAT, fakes.marker]}})
+    # -I: without it the seat's `import subprocess` could load a subprocess.py of the worktree,
+    # so a change editing a Python file there would stop the seat before it runs
+    argv = [sys.executable, "-I", "-c", _ESCAPING_SEAT, fakes.marker]
+    fakes.write_config({"slow": {"argv": argv}})
     env = fakes.env()
     proc = start_slow_review(repo, env)
     try:

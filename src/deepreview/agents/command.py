@@ -10,15 +10,14 @@ JSON object (`command_json.py`).
 
 Trust pins the config's text, not the files its argv names: `sh tools/lint.sh` runs the
 reviewed head's `tools/lint.sh` (the worktree is the seat's cwd; a relative argv[0] is resolved
-against the user's checkout, often that same branch). A seat whose argv names a file the change
-edits fails instead of running the change's code, unless the run allows that (`--allow-exec`).
+against the user's checkout, often that same branch). A seat whose argv reaches a file the
+change edits (`seat_code`: named, sourced, imported, a runner's makefile…) fails instead of
+running the change's code, unless the run allows that (`--allow-exec`).
 """
 
 from __future__ import annotations
 
 import os
-import posixpath
-import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar, Literal, cast
@@ -34,6 +33,7 @@ from deepreview.agents.base import (
     outcome_from_proc,
 )
 from deepreview.agents.command_json import looks_like_json, parse_json_review
+from deepreview.agents.seat_code import edited, file_reader, reached
 from deepreview.workspace.worktree import seat_git_env
 
 PROMPT_FILE = "{prompt_file}"
@@ -59,53 +59,28 @@ def resolve_program(program: str, env: Mapping[str, str]) -> str | None:
     return proc.which(program, env)
 
 
-def repo_path(arg: str) -> str | None:
-    """The repository-relative path an argv element names, if any: `tools/lint.sh`,
-    `./lint.sh`, `{worktree}/tools/lint.sh`, or the value of `--rules=tools/rules.yml`. Never
-    an absolute path (the user's own file), an option or another placeholder."""
-    text = arg.partition("=")[2] if arg.startswith("-") else arg
-    text = text.removeprefix(WORKTREE + "/")
-    if not text or text.startswith(("-", "~", "/")) or "{" in text:
-        return None
-    norm = posixpath.normpath(text.replace(os.sep, "/"))
-    return None if norm == "." or norm.startswith("../") or norm == ".." else norm
-
-
-def named_files(argv: tuple[str, ...]) -> tuple[str, ...]:
-    """Every repository-relative path that argv's elements (argv[0] included) name; an
-    element with spaces (`sh -c "sh tools/lint.sh"`) is split into its words as a shell would.
-    A bare argv[0] (`sh`) is looked up on PATH, never in the repository: a change adding a
-    file `sh` must not be able to stop the seat."""
-    words: list[str] = []
-    for n, arg in enumerate(argv):
-        if n == 0 and os.sep not in arg and not (os.altsep and os.altsep in arg):
-            continue
-        if any(c.isspace() for c in arg):
-            try:
-                words += shlex.split(arg)
-            except ValueError:  # unbalanced quotes: the plain words still name the files
-                words += arg.split()
-        else:
-            words.append(arg)
-    return tuple(dict.fromkeys(p for p in map(repo_path, words) if p is not None))
-
-
-def changed_scripts(argv: tuple[str, ...], changed: tuple[str, ...]) -> tuple[str, ...]:
-    """The files argv names that the reviewed change adds or edits."""
-    edited = set(changed)
-    return tuple(p for p in named_files(argv) if p in edited)
+def changed_scripts(
+    argv: tuple[str, ...], changed: tuple[str, ...], worktree: Path | None = None
+) -> tuple[str, ...]:
+    """The changed files the seat would run (or that argv names), each with how argv gets to
+    it: what the seat's worktree (the reviewed head) holds decides what its scripts source."""
+    read = file_reader(worktree) if worktree is not None else lambda _rel: None
+    return edited(reached(argv, read), changed)
 
 
 def repo_scripts_note(seat: str, argv: tuple[str, ...], root: Path) -> str | None:
-    """What `trust` and `doctor` say about a seat whose argv names files of the repository:
-    trusting the config does not pin them."""
-    files = [p for p in named_files(argv) if (root / p).is_file()]
-    if not files:
+    """What `trust` and `doctor` say about a seat whose argv runs or names files of the
+    repository: trusting the config does not pin them."""
+    reach = reached(argv, file_reader(root))
+    parts = [r.describe() for r in reach if r.tree is None and (root / r.path).is_file()]
+    parts += [r.describe() for r in reach if r.tree is not None]
+    if not parts:
         return None
+    files = ", ".join(parts)
     return (
-        f"seat {seat} runs {', '.join(files)} from the reviewed head (the seat's worktree), "
+        f"seat {seat} runs {files} from the reviewed head (the seat's worktree), "
         "which trusting the config does not pin; a change that edits "
-        f"{'it' if len(files) == 1 else 'one of them'} fails the seat unless you pass "
+        f"{'it' if len(parts) == 1 else 'one of them'} fails the seat unless you pass "
         "--allow-exec"
     )
 
@@ -179,7 +154,7 @@ class CommandAgent(CliAgent):
     def run(self, task: SeatTask) -> SeatOutcome:
         if not task.settings.argv:
             return SeatOutcome("failed", reason=_no_argv_reason(task.seat))
-        edited = changed_scripts(task.settings.argv, task.changed_files)
+        edited = changed_scripts(task.settings.argv, task.changed_files, task.worktree)
         if edited and not task.allow_exec:
             return SeatOutcome("failed", reason=_edited_reason(edited))
         return super().run(task)

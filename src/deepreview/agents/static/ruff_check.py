@@ -3,6 +3,9 @@
 `--isolated` keeps the reviewed repository's own ruff configuration (untrusted input: it could
 point `extend` at any file or silence every rule) out of the run, so every review applies the same
 rule set.  The price is ruff's default line length, which is why E501 is ignored.
+`--ignore-noqa` does the same for the change's own `# noqa` / `# ruff: noqa` comments: a change
+that adds them must not silence its own review (findings are only taken on added lines, so the
+repository's older suppressions stay quiet).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ RUFF_ARGS = (
     "json",
     "--no-cache",
     "--isolated",
+    "--ignore-noqa",
     "--select",
     ",".join(SELECTED),
     # Without the project's config ruff assumes 88 columns; most projects use something else.
