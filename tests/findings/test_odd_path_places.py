@@ -19,7 +19,8 @@ import pytest
 from deepreview.findings.locations import parse_link, parse_locations
 from deepreview.findings.parse import parse_review
 from deepreview.model import Location
-from support.repos import cli_env, run_cli
+from fakebin.harness import Fakes
+from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 ODD_NAMES = [
     "app/(shop)/cart/page.tsx",
@@ -108,3 +109,29 @@ def test_deep_review_parse_locates_an_odd_name(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     [finding] = json.loads(res.stdout)["findings"]
     assert finding["locations"] == [{"path": "app/(shop)/cart/page.tsx", "start": 3, "end": None}]
+
+
+def test_a_review_of_a_file_with_an_odd_name_reports_it_there(tmp_path: Path) -> None:
+    """Through `deep-review review`: a seat's finding about a file the change adds, whose name
+    holds `(`, `=` and spaces, with a `file://` link in its body, is at that file in the report,
+    found at the review SHA (not at `/etc/hosts`, not a suspected false positive)."""
+    name = "<svg onload=alert(1)> (v=2).py"
+    repo = make_repo(tmp_path)
+    write(repo, name, "import os\nos.system(input())\n")
+    commit_all(repo, "add a tool")
+    review = (
+        "## Findings\n\n### Critical Issues\n\n"
+        f"C1. **Shell command from user input** — `{name}:2` (critical, regression)\n\n"
+        "The input runs in a shell; see [the shell](file:///etc/hosts) for the rules.\n\n"
+        "### Important Issues\n\nNone.\n\n### Suggestions\n\nNone.\n"
+    )
+    review_file = tmp_path / "review.md"
+    review_file.write_text(review, encoding="utf-8")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review_file))})
+    res = fakes.review(repo, "--agents", "alpha")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    [finding] = report["findings"]
+    assert finding["locations"] == [{"path": name, "start": 2, "end": None}]
+    assert finding.get("scope") is None
