@@ -73,6 +73,15 @@ _CODE_LOCATION = re.compile(
     r"(?::L?(?P<start>\d+)(?:[-–—]L?(?P<end>\d+))?(?::\d+)?)?$"
 )
 _NOT_IN_CODE_PATH = re.compile(r"[(){}=<>;,\t]|\s{2}|^[-\s]|\s$|\s/|/\s|\.\s")
+# With a line number the span is a place, and real names hold what code does: a Next.js route
+# group `app/(shop)/page.tsx`, a partition `day=2025-03-09/load.py`, `x,y.py`, even a change's
+# `<svg onload=alert(1)>.py`. What still marks code or a list: braces, `;`, a comma after an
+# extension or before a space (`a.py,b.py:3`, `a.py, b.py:3`), a line number inside the path
+# (`a.py:3, b.py:7`), a URL's scheme.
+_NOT_IN_PLACE_PATH = re.compile(
+    r"[{};\t]|\s{2}|^\s|^-+\s|\s$|\s/|/\s|\.\s|,\s|\.[A-Za-z][A-Za-z0-9]{0,9},|:\d"
+)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 
 def parse_location(
@@ -159,15 +168,12 @@ def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
     if not m:
         return None
     path = m.group("path")
-    # `<` / `>` read as code (`a < b.x`), unless the span is a path with a line and no spaces
-    # (`a<script>.py:3`, a file name a change may well hold)
-    checked = (
-        path.replace("<", "").replace(">", "") if m.group("start") and " " not in path else path
-    )
-    if m.group("start") and " " not in path:
-        # `--help.py:1`: with a line, a leading dash is a file's name, not a flag (`--verbose`)
-        checked = checked.lstrip("-")
-    if _NOT_IN_CODE_PATH.search(checked):
+    if _SCHEME.match(path):
+        return None  # `file:///etc/x.conf:2`: a URL, never a place in the repository
+    # Without a line, `(`, `=`, `<`… read as code (`a = b.x`); with one (`--help.py:1` too:
+    # a leading dash is then a file's name, not a flag) see `_NOT_IN_PLACE_PATH`
+    rule = _NOT_IN_PLACE_PATH if m.group("start") else _NOT_IN_CODE_PATH
+    if rule.search(path):
         return None
     start = int(m.group("start")) if m.group("start") else None
     end = int(m.group("end")) if m.group("end") else None
@@ -180,15 +186,17 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
     blob = _BLOB.match(target)
     if blob:
         target = blob.group("path")
-    elif target.startswith(("http://", "https://", "mailto:")):
-        return None
+    elif _SCHEME.match(target):
+        # A web page, `mailto:`, `file:///etc/hosts`: no place of the repository's, whatever
+        # the seat's text says around it (a `file://` link's text may still name one)
+        return _shown_place(text, prefixes) if target.startswith("file:") else None
     start = end = None
     fm = _FRAGMENT_LINES.match(fragment)
     if fm:
         start = int(fm.group("start"))
         end = int(fm.group("end")) if fm.group("end") else None
     # The link text often carries the full range (`x.go:443-468`) while the URL has only `#L443`.
-    shown = parse_location(text.strip().strip("`"), prefixes) if text.strip() else None
+    shown = _shown_place(text, prefixes)
     if (
         shown is not None
         and shown.start is not None
@@ -198,9 +206,33 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
     if not target:
         return shown
     path = relativize(target, prefixes)
-    if not looks_like_path(path) and not path.startswith("/"):
+    if _outside(path):
+        # The URL names a file outside the seat's worktree (`/etc/hosts`): a location is
+        # repository-relative, so only the link's text can name one
+        return shown
+    # A URL is a path by construction: its last part needs only an extension (`%28shop%29`
+    # is a route group's `(shop)`)
+    if not (looks_like_path(path) or _LINKED_FILE.search(path)):
         return shown
     return _make(path, start, end)
+
+
+_LINKED_FILE = re.compile(r"(?:^|/)[^\s/][^/]*\.[A-Za-z][A-Za-z0-9]{0,9}$")
+
+
+def _shown_place(text: str, prefixes: tuple[str, ...]) -> Location | None:
+    """The place a link's text names (`` [`x.go:3`](…) ``), if it names one in the repository."""
+    shown = parse_location(text.strip().strip("`"), prefixes) if text.strip() else None
+    return None if shown is None or _outside(shown.path) else shown
+
+
+def _outside(path: str) -> bool:
+    """An absolute path, or one that climbs out of the repository (`../x`)."""
+    return (
+        path.startswith(("/", "~", "\\"))
+        or _DRIVE.match(path) is not None
+        or ".." in path.replace("\\", "/").split("/")
+    )
 
 
 def _make(path: str, start: int | None, end: int | None) -> Location:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import StateWriter
 from deepreview.pipeline.runstate import RERUN_STATUSES, PassEntry, RunState, SeatEntry
+from deepreview.prompts.review import new_nonce, untrusted_fences
 from deepreview.runfiles import read_stored_text, review_name, seat_files
 from deepreview.runmodel import SeatRun, added_runs, format_duration, outcome_phrase
 from deepreview.runner import SeatResult
@@ -40,6 +41,10 @@ def _serious(findings: Sequence[Finding]) -> bool:
 
 
 def pass_prompt(base_prompt: str, pass_no: int, earlier: Sequence[Finding]) -> str:
+    # The earlier findings' titles and places are the seat's words about the author's text (a
+    # file name, a quoted comment): data, fenced like the rest. The block has a marker of its
+    # own, as unpredictable to the author as the base prompt's.
+    fence_open, fence_close = untrusted_fences(new_nonce())
     lines = [
         "",
         f"## Pass {pass_no}: look where you have not looked yet",
@@ -50,11 +55,13 @@ def pass_prompt(base_prompt: str, pass_no: int, earlier: Sequence[Finding]) -> s
         "new findings, in the same output format. If you find nothing new, say so with empty "
         "severity sections.",
         "",
+        fence_open("earlier-findings"),
         *(
             f"- {f.id}. {f.title} — `{', '.join(str(loc) for loc in f.locations)}` "
             f"({f.severity.value})"
             for f in earlier
         ),
+        fence_close("earlier-findings"),
     ]
     return base_prompt + "\n".join(lines) + "\n"
 

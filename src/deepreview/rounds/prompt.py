@@ -5,7 +5,8 @@ short line each, so a seat does not raise it again as new), and the declined fin
 their reasons.
 
 Prior findings and decline reasons are text from earlier agents and users, the interdiff is the
-author's: all of it is fenced as data like the rest of the prompt.
+author's, and the previous review's ID and the note on the interdiff name the author's branch and
+files: all of it is fenced as data like the rest of the prompt.
 """
 
 from __future__ import annotations
@@ -63,16 +64,22 @@ def round_prompt(
     # series that finish in between, or a round in which every seat failed, move it), so the
     # prompt names only the round it compares with.
     prev = previous_no
+
+    def data(label: str, text: str) -> str:
+        # A review ID spells its branch, and the note names renamed files and other reviews
+        return f"{fence_open(label)}{text}{fence_close(label)}"
+
+    note = data("round-note", interdiff_note) if interdiff_note else ""
     out = [
         "",
         f"## A later round: what changed since round {prev}",
         "",
-        f"Round {prev} (review `{previous_id}`) reviewed `{previous_sha}`.",
+        f"Round {prev} (review {data('review-id', previous_id)}) reviewed `{previous_sha}`.",
     ]
     if interdiff:
         # The note says what the interdiff is when that needs saying (the base moved: only the
         # branch's own changes; a file renamed: its findings follow it).
-        out += [interdiff_note] if interdiff_note else []
+        out += [note] if note else []
         out += [
             "The interdiff below is everything that changed since then; review it closely, and "
             "still review the whole change above.",
@@ -81,8 +88,8 @@ def round_prompt(
             interdiff.rstrip("\n"),
             fence_close("interdiff"),
         ]
-    elif interdiff_note:
-        out += [interdiff_note]
+    elif note:
+        out += [note]
     if open_findings:
         out += [
             "",
