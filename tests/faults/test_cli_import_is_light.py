@@ -77,6 +77,7 @@ AFTER_THE_SEATS = (
     "deepreview.config_file",
     "deepreview.serialize",
     "deepreview.model",  # the report's model (the run's own is `runmodel`)
+    "deepreview.retromodel",
     "deepreview.feedback",
     "deepreview.pipeline.finish",
     "deepreview.stats.aggregate",  # `--panel auto` only

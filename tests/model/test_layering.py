@@ -15,6 +15,7 @@ LAYERS = [
         "runmodel",
         "checkmodel",
         "model",
+        "retromodel",
         "proc",
         "serialize",
         "schemas",

@@ -42,13 +42,12 @@ from deepreview.model import (
     Header,
     LeadInfo,
     ProcessNotes,
-    ReconciliationEntry,
     Report,
-    Retro,
     Section,
     Severity,
     Verdict,
 )
+from deepreview.retromodel import ReconciliationEntry, Retro
 
 
 def build_report(
