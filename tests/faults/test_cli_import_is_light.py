@@ -80,6 +80,7 @@ AFTER_THE_SEATS = (
     "deepreview.retromodel",
     "deepreview.feedback",
     "deepreview.pipeline.finish",
+    "deepreview.pipeline.stored_seats",
     "deepreview.stats.aggregate",  # `--panel auto` only
     "deepreview.stats.facts",
     "deepreview.store.history",
