@@ -25,6 +25,7 @@ LAYERS = [
         "markdown_untrusted",
         "markdown_neutral",
         "markdown_contain",
+        "markdown_idlinks",
         "usercache",
         "templating",
         "lockfile",
