@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from deepreview.model import Finding, Header, LeadInfo, Report, Retro, Reviewer, SeatRetro, Severity
+from deepreview.model import Finding, Header, LeadInfo, Report, Reviewer, Severity
 from deepreview.pipeline.index_step import write_index
+from deepreview.retromodel import Retro, SeatRetro
 from deepreview.runmodel import SeatRun
 from deepreview.serialize import to_json
 from deepreview.stats.aggregate import aggregate

@@ -14,6 +14,7 @@ from typing import ClassVar, Final, Literal, get_args
 
 from deepreview.checkmodel import CheckResults, FixCheck
 from deepreview.feedback import ThreadVerdict
+from deepreview.retromodel import Retro
 from deepreview.runmodel import SCHEMA_VERSION, Commit, SeatRun
 from deepreview.untrusted_text import visible_bidi
 
@@ -260,67 +261,6 @@ class Header:
     reviewers: tuple[Reviewer, ...] = ()
     verdict: Verdict = field(default_factory=lambda: Verdict("Unknown"))
     wall_clock_s: float | None = None
-
-
-RETRO_ROWS = (
-    "Duration",
-    "Findings",
-    "Tool calls",
-    "Design observations",
-    "False positives",
-    "Unique insights",
-    "Files reviewed",
-    "Coverage misses",
-)
-RETRO_EXTRA_ROWS = ("Totals", "Downgraded", "Dropped")
-
-
-@dataclass(frozen=True)
-class RetroNumbers:
-    """One seat's retro numbers, as numbers (the table `cells` are their text for people);
-    charts and any other consumer read these, never the cells."""
-
-    critical: int = 0
-    important: int = 0
-    suggestion: int = 0
-    unique_insights: int | None = None  # None: not known (a parsed table without the row)
-    tool_calls: int | None = None  # None: not measured
-    # Findings only this seat raised that an earlier round of the series had reported: they
-    # confirm it, and are no unique insight. None: not known (a report from before they were
-    # told apart, whose unique insights may include them).
-    reraised: int | None = None
-
-
-@dataclass(frozen=True)
-class SeatRetro:
-    seat: str
-    name: str  # heading: "### [Claude]"
-    column: str  # table column: "Claude Opus 4.6"
-    narrative: str = ""  # Markdown paragraphs
-    tool_call_highlights: str = ""  # "23 calls. 10 Read, 8 Bash (7 `git blame`, 1 `git diff`)..."
-    cells: tuple[tuple[str, str], ...] = ()  # (row label, value) for the Summary table
-    numbers: RetroNumbers | None = None  # None: the seat produced no review (or none shown)
-    # Consolidated finding IDs only this seat raised: new ones (its unique insights), and
-    # those an earlier round reported (re-raised). Empty when not known (a parsed report).
-    unique_ids: tuple[str, ...] = ()
-    reraised_ids: tuple[str, ...] = ()
-
-    def cell(self, row: str) -> str:
-        return dict(self.cells).get(row, "")
-
-
-@dataclass(frozen=True)
-class ReconciliationEntry:
-    kind: Literal["merge", "severity", "drop", "reclassify", "split", "add", "note"]
-    text: str  # one sentence or more, Markdown
-    finding_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Retro:
-    seats: tuple[SeatRetro, ...] = ()
-    rows: tuple[str, ...] = RETRO_ROWS
-    reconciliation: tuple[ReconciliationEntry, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,8 @@ from consolidate_helpers import failed, finding, seat
 from deepreview.consolidate import apply_decisions, build_report, cluster_findings, decide
 from deepreview.consolidate.decisions import Decision
 from deepreview.consolidate.retro import ROWS, build_retro_seats, shown_rows
-from deepreview.model import (
-    DesignObservation,
-    Finding,
-    Header,
-    LeadInfo,
-    Location,
-    RetroNumbers,
-    Severity,
-)
+from deepreview.model import DesignObservation, Finding, Header, LeadInfo, Location, Severity
+from deepreview.retromodel import RetroNumbers
 from deepreview.runmodel import SeatRun
 
 CHANGED = ["pkg/a/lifecycle.go", "pkg/a/switch.go", "docs/net.md", "go.mod"]

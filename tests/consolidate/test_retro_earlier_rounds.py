@@ -12,7 +12,7 @@ from deepreview.consolidate import apply_decisions, cluster_findings
 from deepreview.consolidate.decisions import Consolidation
 from deepreview.consolidate.retro import build_retro_seats, with_earlier_rounds
 from deepreview.findings.report_retro import count_insights, count_reraised, insight_ids
-from deepreview.model import RetroNumbers, SeatRetro
+from deepreview.retromodel import RetroNumbers, SeatRetro
 
 
 def _claude_alone() -> tuple[SeatRetro, Consolidation]:

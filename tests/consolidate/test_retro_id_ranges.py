@@ -59,7 +59,7 @@ def test_runs_of_unique_insights_are_ranges_and_still_counted(tmp_path: Path) ->
     report = parse_report(md)
     numbers = [s.numbers for s in report.retro.seats if "alpha" in s.name.lower()]
     assert numbers[0] is not None and numbers[0].unique_insights == N
-    assert "I9–I20." in md and "I10, I11" not in md  # the seat's paragraph too
+    assert "[I9](#i9)–[I20](#i20)." in md and "I10, I11" not in md  # the seat's paragraph too
 
 
 def test_one_model_seat_claims_nothing_only_it_found(tmp_path: Path) -> None:
@@ -79,9 +79,9 @@ def test_shared_and_missed_findings_in_the_prose_are_ranges_too(tmp_path: Path) 
     md, _ = _run(tmp_path, {"alpha": more, "beta": both})
     prose = md.split("## Agent Performance Retro", 1)[1]
     shared = prose.split("Shared with other reviewers: ", 1)[1].split(".", 1)[0]
-    assert shared == "I1–I20", shared
+    assert shared == "[I1](#i1)–[I20](#i20)", shared
     missed = prose.split("Found by others but not by ", 1)[1].split(". ", 1)[0]
-    assert missed.endswith(", S9–S20"), missed
+    assert missed.endswith(", [S9](#s9)–[S20](#s20)"), missed
     assert "S10, S11" not in prose
     report = parse_report(md)
     numbers = [s.numbers for s in report.retro.seats if "alpha" in s.name.lower()]

@@ -77,8 +77,10 @@ AFTER_THE_SEATS = (
     "deepreview.config_file",
     "deepreview.serialize",
     "deepreview.model",  # the report's model (the run's own is `runmodel`)
+    "deepreview.retromodel",
     "deepreview.feedback",
     "deepreview.pipeline.finish",
+    "deepreview.pipeline.stored_seats",
     "deepreview.stats.aggregate",  # `--panel auto` only
     "deepreview.stats.facts",
     "deepreview.store.history",

@@ -8,7 +8,8 @@ import pytest
 
 from deepreview.findings import parse_report
 from deepreview.findings.report_header import parse_duration, parse_reviewer
-from deepreview.model import Location, Report, RetroNumbers, Reviewer, Severity, Verdict
+from deepreview.model import Location, Report, Reviewer, Severity, Verdict
+from deepreview.retromodel import RetroNumbers
 from deepreview.runmodel import Commit
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"

@@ -22,6 +22,7 @@ from lead_kit import FIXTURES, fenced, install_fake_claude, prompts_seen, write_
 
 from deepreview.model import Report
 from deepreview.serialize import report_from_data
+from support.id_links import without_id_links
 from support.repos import cli_env, make_repo, run_cli
 
 AGENTS = ["--agents", "alpha,bravo,charlie"]
@@ -66,7 +67,7 @@ def _review(tmp: Path, answer: dict[str, Any] | None) -> tuple[str, Report, list
     res = run_cli(["review", *AGENTS, "--lead", lead, "--json"], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr[-3000:]
     out = res.json()
-    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    md = without_id_links(Path(out["paths"]["md"]).read_text(encoding="utf-8"))
     report = report_from_data(json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8")))
     return md, report, prompts_seen(log) if answer is not None else []
 

@@ -26,6 +26,7 @@ from deepreview.consolidate.decisions import DecisionError
 from deepreview.model import Report
 from deepreview.pipeline import lead_step
 from deepreview.serialize import report_from_data
+from support.id_links import without_id_links
 from support.repos import CliResult, cli_env, make_repo, run_cli
 
 AGENTS = ["--agents", "alpha,bravo,charlie"]
@@ -63,7 +64,7 @@ class Setup:
 def _outputs(res: CliResult) -> tuple[dict[str, Any], str, Report, dict[str, Any]]:
     assert res.returncode == 0, res.stderr[-3000:]
     out = res.json()
-    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    md = without_id_links(Path(out["paths"]["md"]).read_text(encoding="utf-8"))
     report = report_from_data(json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8")))
     run = json.loads((Path(out["review_dir"]) / "run.json").read_text(encoding="utf-8"))
     return out, md, report, run
@@ -382,7 +383,7 @@ def test_no_review_no_lead_run(tmp_path: Path) -> None:
     res = s.run("review", "--agents", "broken", "--lead", "claude")
     assert res.returncode == 3, res.stderr  # every seat failed
     out = res.json()
-    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    md = without_id_links(Path(out["paths"]["md"]).read_text(encoding="utf-8"))
     assert "> Consolidated without a lead: no seat produced a review" in md
     assert "**Failed**" in md
     assert not s.log.exists()  # the lead was not started

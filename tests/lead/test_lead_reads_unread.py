@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
+from support.id_links import without_id_links
 from support.repos import CliResult, make_repo
 
 # make_repo's change adds `sub` (calc.py:5-6) and `shout` (util/strings.py:1-2).
@@ -53,7 +54,7 @@ def _review(tmp_path: Path, lead: dict[str, Any], *args: str) -> tuple[CliResult
         repo, "--agents", "codex,gemini", *args, lead="claude", env=fakes.env(agents=True)
     )
     out = res.json()
-    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    md = without_id_links(Path(out["paths"]["md"]).read_text(encoding="utf-8"))
     data = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
     assert data["lead"]["status"] == "ok", data["lead"]
     return res, md, data

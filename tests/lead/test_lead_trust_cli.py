@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
+from support.id_links import without_id_links
 from support.repos import CliResult, make_repo
 
 # make_repo's change adds `sub` (calc.py:5-6) and `shout` (util/strings.py:1-2).
@@ -96,7 +97,7 @@ def _review(
     )
     assert res.returncode in (0, 4), res.stderr[-3000:]
     out = res.json()
-    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    md = without_id_links(Path(out["paths"]["md"]).read_text(encoding="utf-8"))
     data = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
     assert data["lead"]["status"] == "ok", data["lead"]
     return res, md, data

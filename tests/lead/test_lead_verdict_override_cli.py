@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from lead_kit import answer, fenced, install_fake_claude, write_config
 
+from support.id_links import without_id_links
 from support.repos import cli_env, make_repo, run_cli
 
 API_KEY = {"ANTHROPIC_API_KEY": "test-key-not-a-secret"}
@@ -37,7 +38,8 @@ def _review(tmp_path: Path, verdict: dict[str, str]) -> tuple[dict[str, Any], st
     assert res.returncode == 0, res.stderr[-3000:]
     paths = res.json()["paths"]
     report = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
-    return report, Path(paths["md"]).read_text("utf-8"), Path(paths["html"]).read_text("utf-8")
+    md = without_id_links(Path(paths["md"]).read_text("utf-8"))
+    return report, md, Path(paths["html"]).read_text("utf-8")
 
 
 def _summary(md: str) -> str:

@@ -20,15 +20,12 @@ from deepreview.model import (
     LeadInfo,
     Location,
     ProcessNotes,
-    ReconciliationEntry,
     Report,
-    Retro,
-    RetroNumbers,
     Reviewer,
-    SeatRetro,
     Severity,
     Verdict,
 )
+from deepreview.retromodel import ReconciliationEntry, Retro, RetroNumbers, SeatRetro
 from deepreview.runmodel import Commit, SeatRun
 
 EXCERPT = '```go\nfunc main() {\n\tfmt.Println("hi") // greet\n}\n```\n'

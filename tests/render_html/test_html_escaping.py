@@ -19,14 +19,12 @@ from deepreview.model import (
     Finding,
     LeadInfo,
     Location,
-    ReconciliationEntry,
     Report,
-    Retro,
-    SeatRetro,
     Section,
     Severity,
 )
 from deepreview.render.html import asset, markdown_html, markdown_inline, render_html, safe_url
+from deepreview.retromodel import ReconciliationEntry, Retro, SeatRetro
 from deepreview.runmodel import SeatRun
 
 # The `probe_html` fixture (conftest): HTML text -> parsed facts about it.

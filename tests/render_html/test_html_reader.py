@@ -8,9 +8,10 @@ import dataclasses
 import itertools
 import re
 
-from deepreview.model import AppendixEntry, ReconciliationEntry, Report, Verdict
+from deepreview.model import AppendixEntry, Report, Verdict
 from deepreview.render.html import asset, markdown_html, render_html
 from deepreview.render.index import IndexEntry, render_index
+from deepreview.retromodel import ReconciliationEntry
 
 
 def _section(html: str, sid: str) -> str:

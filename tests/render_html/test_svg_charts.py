@@ -10,8 +10,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from deepreview.findings import report_retro
-from deepreview.model import Finding, Report, Retro, Severity
+from deepreview.model import Finding, Report, Severity
 from deepreview.render import svg
+from deepreview.retromodel import Retro
 from deepreview.runmodel import SeatRun
 
 NS = {"s": "http://www.w3.org/2000/svg"}

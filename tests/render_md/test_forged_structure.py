@@ -25,13 +25,12 @@ from deepreview.model import (
     Header,
     Location,
     Report,
-    Retro,
-    SeatRetro,
     Severity,
 )
 from deepreview.publish.summary import SummaryInput, summary_body
 from deepreview.render.markdown import render_markdown
 from deepreview.render.sarif import to_sarif
+from deepreview.retromodel import Retro, SeatRetro
 from fakebin.harness import Fakes
 from support.repos import make_repo
 

@@ -16,11 +16,8 @@ from deepreview.model import (
     LeadInfo,
     Location,
     ProcessNotes,
-    ReconciliationEntry,
     Report,
-    Retro,
     Reviewer,
-    SeatRetro,
     Section,
     Severity,
 )
@@ -32,6 +29,7 @@ from deepreview.render.markdown import (
     render_markdown,
     table_cell,
 )
+from deepreview.retromodel import ReconciliationEntry, Retro, SeatRetro
 from deepreview.runmodel import SeatRun, format_duration
 
 EMPTY = Report(header=Header("20260101-000000-main"))

@@ -12,8 +12,6 @@ from hypothesis import strategies as st
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.model import (
-    RETRO_EXTRA_ROWS,
-    RETRO_ROWS,
     AppendixEntry,
     Assessment,
     DesignObservation,
@@ -21,16 +19,20 @@ from deepreview.model import (
     Header,
     Location,
     ProcessNotes,
-    ReconciliationEntry,
     Report,
-    Retro,
     Reviewer,
-    SeatRetro,
     Section,
     Severity,
     Verdict,
 )
 from deepreview.render.markdown import render_markdown
+from deepreview.retromodel import (
+    RETRO_EXTRA_ROWS,
+    RETRO_ROWS,
+    ReconciliationEntry,
+    Retro,
+    SeatRetro,
+)
 from deepreview.runmodel import Commit
 
 _WORD_TEXT = (

@@ -1,5 +1,6 @@
-"""parse_report(seed) -> render_markdown reproduces the seed: byte for byte but for one rule
-and the appendix, whose embedded reviews' headings are demoted below the report's own."""
+"""parse_report(seed) -> render_markdown reproduces the seed: byte for byte but for one rule,
+the finding anchors and ID links we add, and the appendix, whose embedded reviews' headings are
+demoted below the report's own."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from deepreview.findings import parse_report
 from deepreview.findings.headings import demote_embedded
+from deepreview.markdown_idlinks import unlink_ids
 from deepreview.model import Report
 from deepreview.render.markdown import render_markdown
 from support.golden import assert_golden
@@ -25,6 +27,11 @@ def seed_text() -> str:
 @pytest.fixture(scope="module")
 def rendered(seed_text: str) -> str:
     return render_markdown(parse_report(seed_text))
+
+
+def without_id_links(text: str) -> str:
+    """The report without the anchors and ID links the seed did not have."""
+    return "\n".join(unlink_ids(text.split("\n")))
 
 
 def sections(text: str) -> dict[str, str]:
@@ -57,11 +64,19 @@ def test_only_difference_is_the_missing_rule_between_i3_and_i4(
     for entry in parse_report(seed_text).appendix:
         fixed_seed = fixed_seed.replace(entry.text, demote_embedded(entry.text))
     assert "\n#### Findings\n" in fixed_seed
-    assert rendered == fixed_seed
+    assert without_id_links(rendered) == fixed_seed
+    # what we add: an anchor before each finding, and the verdict's and the retro's mentions
+    # of them as links to it
+    assert rendered.count('<a id="') == 6
+    assert '\n<a id="i3"></a>\nI3. **' in rendered
+    assert "gaps ([I1](#i1)-[I2](#i2)) and a concurrency bug ([I3](#i3))" in rendered
+    retro = sections(rendered)["Agent Performance Retro"]
+    assert "overwrite ([I2](#i2)) and unbounded probing ([I3](#i3))" in retro, retro
 
 
 def test_section_by_section(seed_text: str, rendered: str) -> None:
-    want, got = sections(seed_text.replace(AUTHOR, AUTHOR_SHOWN)), sections(rendered)
+    want = sections(seed_text.replace(AUTHOR, AUTHOR_SHOWN))
+    got = sections(without_id_links(rendered))
     assert list(got) == list(want)
     for title, body in want.items():
         if title in ("Important Issues", "Appendix: Original Reviews"):

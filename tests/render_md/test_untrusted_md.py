@@ -57,8 +57,9 @@ None.
 Docs <!-- hidden --> by @docs.
 """
 
-# Our own HTML in the report: a table cell's line break, the appendix's markers.
-OURS = ("<br>", "<!-- deep-review: headings demoted by 2 -->")
+# Our own HTML in the report: a table cell's line break, the appendix's markers, the anchor
+# before the one finding (I1).
+OURS = ("<br>", "<!-- deep-review: headings demoted by 2 -->", '<a id="i1">', "</a>")
 
 
 def test_the_stored_report_pings_nobody_and_renders_no_html_of_theirs(tmp_path: Path) -> None:

@@ -4,18 +4,8 @@ and an HTML link to a missing #finding-S1)."""
 
 from __future__ import annotations
 
-from deepreview.model import (
-    Finding,
-    Header,
-    Location,
-    ReconciliationEntry,
-    Report,
-    Retro,
-    Reviewer,
-    SeatRetro,
-    Severity,
-    Verdict,
-)
+from deepreview.model import Finding, Header, Location, Report, Reviewer, Severity, Verdict
+from deepreview.retromodel import ReconciliationEntry, Retro, SeatRetro
 from deepreview.rounds.left_out import name_left_out, unname
 
 DECLINED = Finding(

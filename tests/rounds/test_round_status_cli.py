@@ -74,7 +74,7 @@ def test_a_fixed_claim_on_code_no_commit_touched_keeps_the_finding_open(tmp_path
     ]
     assert "(Round 1 I1, claimed fixed, code unchanged)" in md
     row = _verdict_row(md, 2)
-    assert "| claimed fixed, code unchanged | Alpha: fixed — “fixed” | I1 |" in row, row
+    assert "| claimed fixed, code unchanged | Alpha: fixed — “fixed” | [I1](#i1) |" in row, row
     assert "no commit since round 1 touched its files" in md
     assert data["header"]["verdict"]["label"] == "Merge with fixes"
     assert "1 still open from round 1" in data["executive_summary"]
@@ -120,7 +120,7 @@ def test_a_finding_raised_again_says_so_alike_in_table_tag_and_pr_summary(
     data, md = _round(fakes, repo, RAISED_AGAIN)
     assert [f["carry_forward"] for f in data["findings"]] == ["Round 1 I1, raised again"]
     row = _verdict_row(md, 2)
-    assert "| raised again | Alpha: raised it again | I1 |" in row, row
+    assert "| raised again | Alpha: raised it again | [I1](#i1) |" in row, row
     lines = "\n".join(round_lines(report_from_data(data)))
     assert "calc.py:3`: raised again, still open as **I1**" in lines, lines
 
@@ -145,7 +145,7 @@ def test_a_finding_closed_in_the_previous_round_and_raised_again_is_not_new(
     assert data["round_info"]["new_findings"] == []
     assert "(new)" not in md
     assert "1 fixed in round 2, raised again" in data["executive_summary"]
-    assert "| Unique insights | 0; re-raised from round 1: I1 (Division by zero…) |" in md
+    assert "| Unique insights | 0; re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
 
 
 SUBTRACTS = """I1. **`add` returns `a - b` instead of the sum** — `calc.py:2` (important, \

@@ -6,8 +6,10 @@ other non-web link would run, when the report is viewed: both are shown as text.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from deepreview.markdown_idlinks import anchor_tag
 from fakebin.harness import Fakes
 from support.live_markdown import live_hazards
 from support.repos import commit_all, make_repo, write
@@ -56,7 +58,11 @@ def test_file_names_and_seat_links_are_not_live_in_the_markdown_report(tmp_path:
     assert res.returncode == 0, res.stderr
     md = Path(res.json()["paths"]["md"]).read_text(encoding="utf-8")
 
-    assert live_hazards(md, allowed_html=OURS) == [], md
+    # and the anchor before each finding (`markdown_idlinks`)
+    findings = json.loads(Path(res.json()["paths"]["json"]).read_text(encoding="utf-8"))["findings"]
+    anchors = [anchor_tag(f["id"]).removesuffix("</a>") for f in findings]
+    assert anchors
+    assert live_hazards(md, allowed_html=(*OURS, *anchors, "</a>")) == [], md
     # The file name is shown as code, in the narrative and in the retro table.
     assert f"Coverage misses: `{LINK_NAME}`, `strings.py` not mentioned." in md
     assert f"| Coverage misses | 2 (`{LINK_NAME}`, `strings.py` not mentioned) |" in md

@@ -5,17 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, replace
 
-from deepreview.model import (
-    AppendixEntry,
-    Finding,
-    Header,
-    LeadInfo,
-    Report,
-    Retro,
-    Reviewer,
-    SeatRetro,
-    Severity,
-)
+from deepreview.model import AppendixEntry, Finding, Header, LeadInfo, Report, Reviewer, Severity
+from deepreview.retromodel import Retro, SeatRetro
 from deepreview.runmodel import SeatRun
 from deepreview.stats.aggregate import ReviewFacts, aggregate
 from deepreview.stats.facts import LeadFacts, SeatFacts, lead_facts, model_family, seat_facts

@@ -42,13 +42,12 @@ from deepreview.model import (
     Header,
     LeadInfo,
     ProcessNotes,
-    ReconciliationEntry,
     Report,
-    Retro,
     Section,
     Severity,
     Verdict,
 )
+from deepreview.retromodel import ReconciliationEntry, Retro
 
 
 def build_report(
@@ -181,7 +180,7 @@ def failed_output_entry(sr: SeatReview) -> AppendixEntry:
         f"*{sr.reviewer.name} failed ({sr.failure}); this is what it printed, which is not a "
         "review, so none of it is in this report's findings.*"
     )
-    return AppendixEntry(sr.reviewer.name, 1, f"{note}\n\n{sr.output.strip()}")
+    return AppendixEntry(sr.reviewer.name, sr.output_pass, f"{note}\n\n{sr.output.strip()}")
 
 
 def _join(names: Sequence[str]) -> str:

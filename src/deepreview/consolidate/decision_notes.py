@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from deepreview.model import ReconciliationEntry
+from deepreview.retromodel import ReconciliationEntry
 
 
 @dataclass(frozen=True)

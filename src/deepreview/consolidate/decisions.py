@@ -35,7 +35,8 @@ from deepreview.consolidate.merge import (
     votes,
 )
 from deepreview.errors import ParseError
-from deepreview.model import Finding, Location, ReconciliationEntry, Reviewer, Severity
+from deepreview.model import Finding, Location, Reviewer, Severity
+from deepreview.retromodel import ReconciliationEntry
 
 # What the lead may decide about a cluster (the schema's enum, in this order) ...
 Action = Literal["keep", "drop", "severity", "merge", "split"]

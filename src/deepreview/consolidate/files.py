@@ -101,6 +101,9 @@ def consolidate_reviews(
                 None if failure else parsed,
                 SeatRun(r.seat, "failed", reason=failure) if failure else None,
                 model_backed=is_model_backed(r.seat),
+                # what it said is shown in the appendix as a failed seat's output, as in `review`
+                output=r.text if failure else "",
+                output_pass=r.pass_no,
             )
         )
     return build_report(

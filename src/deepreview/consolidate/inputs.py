@@ -8,7 +8,7 @@ from deepreview.agents.registry import BUILTINS, display_name, get_agent
 from deepreview.model import AgentReview, Reviewer
 from deepreview.runfiles import seat_from_review_stem
 from deepreview.runmodel import SeatRun
-from deepreview.untrusted_text import clean_strings
+from deepreview.untrusted_text import clean_strings, clean_text
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,12 @@ class SeatReview:
     # False for analyzers (the static seat): a model seat's explanation and fix read better than
     # an analyzer's generic message, so a merged finding prefers the model seat's text.
     model_backed: bool = True
-    # A failed command seat's printed text (it exited non-zero and printed no review): shown in
-    # the appendix as its output, so what the program said is not lost.
+    # A failed seat's text that is no review (a command seat's output, a file given to offline
+    # `consolidate`): shown in the appendix as its output, marked failed, so what it said is not
+    # lost (`build.failed_output_entry`, whichever way the report is made). Its pass: the
+    # entry's heading.
     output: str = ""
+    output_pass: int = 1
 
     def __post_init__(self) -> None:
         # A seat's text enters the report here, whichever way it was read (parsed Markdown,
@@ -29,6 +32,8 @@ class SeatReview:
         # and terminal escapes go now, so that no renderer has to know about them.
         if self.review is not None:
             object.__setattr__(self, "review", clean_strings(self.review))
+        if self.output:
+            object.__setattr__(self, "output", clean_text(self.output))
 
     @property
     def seat(self) -> str:

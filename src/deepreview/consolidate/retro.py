@@ -36,15 +36,8 @@ from deepreview.consolidate.merge import votes
 from deepreview.findings.findings import one_line
 from deepreview.findings.ids import id_runs
 from deepreview.findings.report_retro import RERAISED
-from deepreview.model import (
-    RETRO_ROWS,
-    AgentReview,
-    Finding,
-    RetroNumbers,
-    SeatRetro,
-    Severity,
-    format_counts,
-)
+from deepreview.model import AgentReview, Finding, Severity, format_counts
+from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro
 from deepreview.runmodel import SeatRun, format_duration, format_usd
 from deepreview.transcripts.stats import EDIT_TOOLS
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts

@@ -1,4 +1,5 @@
-"""HTML a review uses for layout, not content: `<br>` lines and `<!-- comments -->`.
+"""HTML a review uses for layout, not content: `<br>` lines, empty anchors (`<a id="c1"></a>`,
+which a Deep Review report puts before each finding) and `<!-- comments -->`.
 
 The review parser reads Markdown (markdown-it's HTML blocks are off), so a line holding only a
 `<br>` was a line of text: in a findings section, before the first finding, it was "text that
@@ -14,13 +15,16 @@ from typing import Final
 
 from deepreview.findings.blocks import fence_mask
 
-_BREAKS: Final = re.compile(r"^[ \t]*(?:<(?:br|hr)[ \t]*/?>[ \t]*)+$", re.IGNORECASE)
+_BREAKS: Final = re.compile(
+    r"^[ \t]*(?:(?:<(?:br|hr)[ \t]*/?>|<a[ \t]+(?:id|name)=\"[^\"<>]*\"[ \t]*>[ \t]*</a>)[ \t]*)+$",
+    re.IGNORECASE,
+)
 _COMMENTS: Final = re.compile(r"^(?:\s*<!--.*?-->)+\s*$", re.DOTALL)
 
 
 def blank_breaks(lines: list[str]) -> list[str] | None:
-    """The lines with every line of only `<br>` / `<hr>` tags (outside code) blank, or None
-    when there is none."""
+    """The lines with every line of only `<br>` / `<hr>` tags or empty anchors (outside code)
+    blank, or None when there is none."""
     if not any(_BREAKS.match(ln) for ln in lines):
         return None  # (most reviews have none, and pay no fence scan)
     mask = fence_mask(lines)

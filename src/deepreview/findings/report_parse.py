@@ -26,6 +26,7 @@ from deepreview.findings.report_header import parse_header, review_id, seat_of
 from deepreview.findings.report_retro import parse_process_notes, parse_retro
 from deepreview.findings.sections import parse_credited_assessment, parse_observations
 from deepreview.markdown_contain import uncontain
+from deepreview.markdown_idlinks import unlink_ids
 from deepreview.markdown_neutral import restore_joiners
 from deepreview.model import (
     NO_DOCUMENTATION,
@@ -55,7 +56,8 @@ def parse_report(text: str) -> Report:
     report."""
     lines = _lines(text)
     app_at = appendix_start(lines)
-    body = lines if app_at is None else lines[:app_at]
+    # our finding anchors and ID links are layout: the text is what the model held
+    body = unlink_ids(lines if app_at is None else lines[:app_at])
     mask = fence_mask(body)
     section_rx = _section_heading(body, mask)
     deep = not section_rx.pattern.startswith("^##[")

@@ -8,14 +8,8 @@ from typing import Literal
 from deepreview.findings.findings import strip_rules
 from deepreview.findings.ids import expand_id_range
 from deepreview.findings.report_header import parse_duration, seat_of, split_row
-from deepreview.model import (
-    LeadInfo,
-    ProcessNotes,
-    ReconciliationEntry,
-    Retro,
-    RetroNumbers,
-    SeatRetro,
-)
+from deepreview.model import LeadInfo, ProcessNotes
+from deepreview.retromodel import ReconciliationEntry, Retro, RetroNumbers, SeatRetro
 from deepreview.runmodel import SeatRun
 
 _H3 = re.compile(r"^###[ \t]+(?P<title>.*?)[ \t]*$")

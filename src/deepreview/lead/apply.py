@@ -42,15 +42,8 @@ from deepreview.consolidate.verdict import decide
 from deepreview.lead.check import Checked, Ref
 from deepreview.lead.prose_ids import ProseIds
 from deepreview.markdown_fence import outside_code
-from deepreview.model import (
-    Assessment,
-    Header,
-    LeadInfo,
-    ProcessNotes,
-    ReconciliationEntry,
-    Report,
-    Verdict,
-)
+from deepreview.model import Assessment, Header, LeadInfo, ProcessNotes, Report, Verdict
+from deepreview.retromodel import ReconciliationEntry
 
 _REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)*)(?![\w])")
 # A member key (`gemini:C1`) or design observation (`D2`): rewritten only when it is one of this

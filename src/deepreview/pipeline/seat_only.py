@@ -205,10 +205,11 @@ def _mask_flagged(s: SeatOnly, run: SeatRun, redactor: Redactor) -> None:
     folder: DIR travels as a CI artifact, and its prompt holds the diff with the value.
     Before `_record`, which hashes the files as they stay."""
     # Imported here, after the seat ran: the report's modules stay out of the seat's start.
-    from deepreview.pipeline import finish, secret_sweep
+    from deepreview.pipeline import secret_sweep
+    from deepreview.pipeline.stored_seats import stored_review
 
     if run.status == "ok":
-        review = finish.stored_review(s.out_dir, s.plan.seat)
+        review = stored_review(s.out_dir, s.plan.seat)
         redactor.add(secret_sweep.flagged_values(s.prepared.target, [review]))
     if redactor.extended:
         secret_sweep.sweep(s.out_dir, redactor)

@@ -13,8 +13,11 @@ from collections.abc import Collection
 
 from markdown_it.token import Token
 
-# Letters then digits, not glued to other word characters: "C1", "I12" (in "C1–C21" too).
-_ID = re.compile(r"(?<![\w-])([A-Z]{1,3}-?\d+)(?![\w])")
+from deepreview.markdown_idlinks import ID_MENTION, names_another
+from deepreview.model import Report
+
+# the one pattern of a finding ID mentioned in prose, the Markdown report's as the HTML's
+_ID = ID_MENTION
 
 
 def anchor(text: str) -> str:
@@ -32,16 +35,42 @@ def mentioned_ids(text: str, ids: Collection[str]) -> set[str]:
     return {m.group(1) for m in _ID.finditer(text) if m.group(1) in ids}
 
 
-def link_ids(tokens: list[Token], ids: Collection[str]) -> None:
-    """Replace ID mentions inside inline text tokens by links, in place."""
+def id_owners(report: Report) -> tuple[str, ...]:
+    """The names that own findings of their own in the report's prose: its reviewers (`Codex
+    I2` is Codex's own I2, which a finding of the report merged), longest first."""
+    names = {r.name for r in report.header.reviewers} | {r.credit for r in report.header.reviewers}
+    names |= {s.name for s in report.retro.seats} | {s.column for s in report.retro.seats}
+    names |= {n for f in report.findings for n in f.reviewers}
+    names |= {src.reviewer for f in report.findings for src in f.sources}
+    return tuple(sorted((n for n in names if n.strip()), key=lambda n: (-len(n), n)))
+
+
+def link_ids(tokens: list[Token], ids: Collection[str], owners: Collection[str] = ()) -> None:
+    """Replace ID mentions inside inline text tokens by links, in place (not where they name
+    another's: `names_another`)."""
     if not ids:
         return
     for tok in tokens:
         if tok.type == "inline" and tok.children:
-            tok.children = _link_children(tok.children, ids)
+            tok.children = _link_children(tok.children, ids, owners)
 
 
-def _link_children(children: list[Token], ids: Collection[str]) -> list[Token]:
+def link_cell_ids(tokens: list[Token], ids: Collection[str]) -> None:
+    """A table cell holding only a finding ID of `ids` becomes a link to its card, in place
+    (the Fix Verdicts table's `Now`; its other cells may name an earlier round's IDs)."""
+    in_cell = False
+    for tok in tokens:
+        if tok.type in ("td_open", "td_close"):
+            in_cell = tok.type == "td_open"
+            continue
+        children = tok.children or []
+        if in_cell and tok.content.strip() in ids and [c.type for c in children] == ["text"]:
+            tok.children = _split(children[0], ids, ())
+
+
+def _link_children(
+    children: list[Token], ids: Collection[str], owners: Collection[str]
+) -> list[Token]:
     out: list[Token] = []
     depth = 0  # inside a Markdown link: its text is already a link
     for child in children:
@@ -52,16 +81,16 @@ def _link_children(children: list[Token], ids: Collection[str]) -> list[Token]:
         if child.type != "text" or depth > 0 or not _ID.search(child.content):
             out.append(child)
             continue
-        out.extend(_split(child, ids))
+        out.extend(_split(child, ids, owners))
     return out
 
 
-def _split(tok: Token, ids: Collection[str]) -> list[Token]:
+def _split(tok: Token, ids: Collection[str], owners: Collection[str]) -> list[Token]:
     out: list[Token] = []
     text, pos = tok.content, 0
     for m in _ID.finditer(text):
         fid = m.group(1)
-        if fid not in ids:
+        if fid not in ids or names_another(text[: m.start()], owners):
             continue
         if m.start() > pos:
             out.append(_text(text[pos : m.start()], tok))

@@ -31,7 +31,14 @@ from pygments.util import ClassNotFound
 from deepreview import templating
 from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Finding, Report
 from deepreview.render import svg
-from deepreview.render.finding_links import anchor, finding_anchor, link_ids, mentioned_ids
+from deepreview.render.finding_links import (
+    anchor,
+    finding_anchor,
+    id_owners,
+    link_cell_ids,
+    link_ids,
+    mentioned_ids,
+)
 from deepreview.runmodel import format_duration, format_usd
 
 VERDICT_SLUGS = (
@@ -183,15 +190,24 @@ def _md() -> _SafeMarkdown:
 
 
 def markdown_html(
-    text: str, *, fence_default: str = "", heading_shift: int = 0, ids: Collection[str] = ()
+    text: str,
+    *,
+    fence_default: str = "",
+    heading_shift: int = 0,
+    ids: Collection[str] = (),
+    owners: Collection[str] = (),
+    cell_ids: Collection[str] = (),
 ) -> Markup:
     """Block Markdown → safe HTML. `heading_shift` demotes headings (the appendix's `#`s);
-    mentions of the finding IDs in `ids` become links to their cards."""
+    mentions of the finding IDs in `ids` become links to their cards (not after one of
+    `owners`, a seat naming its own ID: `finding_links.link_ids`), and so do table cells
+    holding only one of `cell_ids` (the Fix Verdicts table's `Now`)."""
     if not text.strip():
         return Markup("")
     env: dict[str, Any] = {"fence_default": fence_default}
     tokens = _md().parse(text, env)
-    link_ids(tokens, ids)
+    link_ids(tokens, ids, owners)
+    link_cell_ids(tokens, cell_ids)
     if heading_shift:
         for tok in tokens:
             if tok.type in ("heading_open", "heading_close"):
@@ -199,12 +215,12 @@ def markdown_html(
     return Markup(_md().renderer.render(tokens, _md().options, env))
 
 
-def markdown_inline(text: str, ids: Collection[str] = ()) -> Markup:
+def markdown_inline(text: str, ids: Collection[str] = (), owners: Collection[str] = ()) -> Markup:
     """Inline Markdown (titles, table cells) → safe HTML without a wrapping `<p>`; mentions of
-    the finding IDs in `ids` become links to their cards."""
+    the finding IDs in `ids` become links to their cards (not after one of `owners`)."""
     env: dict[str, Any] = {}
     tokens = _md().parseInline(text or "", env)
-    link_ids(tokens, ids)
+    link_ids(tokens, ids, owners)
     return Markup(_md().renderer.render(tokens, _md().options, env))
 
 
@@ -369,6 +385,7 @@ def report_context(report: Report) -> dict[str, Any]:
         "rv": rv,
         # IDs that prose may link: only cards this page has.
         "fids": frozenset(f.id for f in report.findings),
+        "owners": id_owners(report),  # `Codex I2` is Codex's own I2: no link
         "hues": _REVIEWER_HUES,
         "filter_reviewers": _filter_reviewers(report, rv),
         "concerns": [o for o in report.design_observations if o.kind == "concern"],

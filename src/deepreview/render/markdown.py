@@ -22,9 +22,11 @@ from deepreview.findings.finding_escape import escape_finding_lines
 from deepreview.findings.headings import demote_embedded
 from deepreview.markdown_contain import contain
 from deepreview.markdown_fence import is_fence_line
+from deepreview.markdown_idlinks import anchor_tag, link_id_cells, link_ids
 from deepreview.markdown_neutral import is_own_round, neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line, one_line_path
 from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Location, Report
+from deepreview.render.finding_links import id_owners
 from deepreview.runmodel import format_duration, format_usd
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
@@ -41,6 +43,9 @@ def render_markdown(report: Report) -> str:
         before_limitations=BEFORE_LIMITATIONS,
         no_testing=NO_TESTING,
         no_documentation=NO_DOCUMENTATION,
+        # the IDs a mention may link to: the findings this report holds (`markdown_idlinks`)
+        fids=frozenset(f.id for f in report.findings),
+        owners=id_owners(report),  # `Codex I2` is Codex's own I2: no link
     )
 
 
@@ -74,6 +79,9 @@ def _env() -> Environment:
         body=untrusted_body,
         finding_body=finding_body,
         credit=credit,
+        anchor_tag=anchor_tag,
+        idlinks=link_ids,
+        id_cells=link_id_cells,
     )
     return env
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from deepreview.model import LeadInfo, Report, SeatRetro, Severity
+from deepreview.model import LeadInfo, Report, Severity
+from deepreview.retromodel import SeatRetro
 from deepreview.runmodel import SeatRun, format_duration
 
 _STATUSES = ("ok", "failed", "fallback", "timeout", "interrupted", "skipped", "pending")

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Final
 
 from deepreview.findings.findings import one_line
-from deepreview.model import Finding, ReconciliationEntry, Report
+from deepreview.model import Finding, Report
+from deepreview.retromodel import ReconciliationEntry
 
 _ID: Final = re.compile(r"(?<![\w`#/.-])([CIS]\d+)(?![\w-])")
 

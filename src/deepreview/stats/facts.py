@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from deepreview.agents.model_names import pretty_model
-from deepreview.model import Report, Reviewer, SeatRetro
+from deepreview.model import Report, Reviewer
+from deepreview.retromodel import SeatRetro
 from deepreview.runmodel import SeatRun
 
 # Retro cells hold `—` when there was nothing to measure (a failed seat).
