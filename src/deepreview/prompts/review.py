@@ -145,7 +145,9 @@ def _file_row(f: ChangedFile) -> dict[str, object]:
         # As Markdown: a name with a backtick, a `|` or a line break keeps its table row whole
         "path_md": _path_md(f.path),
         "old_path_md": _path_md(f.old_path) if f.old_path else None,
-        "status_word": status_word(f) + ("; the change hides this file's diff" if f.hidden else ""),
+        "status_word": status_word(f)
+        + ("; the change hides this file's diff" if f.hidden else "")
+        + ("; binary to git for its NUL bytes, shown as text" if f.nul_text else ""),
         "binary": f.binary,
         "added": f.added,
         "deleted": f.deleted,
