@@ -43,6 +43,8 @@ def test_a_nul_byte_does_not_hide_a_script_from_the_seats(tmp_path: Path) -> Non
     assert "+# ␀ build marker" in prompt
     assert "Binary files a/install.sh and b/install.sh differ" not in prompt
     assert "Binary files /dev/null and b/logo.png differ" in prompt  # real binaries stay
+    assert "each NUL byte as `␀`" in prompt
+    assert "`tool.sh` is named like a script or config file but binary" in prompt
     rows = {ln.split(" | ")[0][2:]: ln for ln in prompt.splitlines() if ln.startswith("| `")}
     assert "shown as text" in rows["`install.sh`"] and "binary |" not in rows["`install.sh`"]
     assert "shown as text" in rows["`index.js`"], rows

@@ -23,6 +23,7 @@ from deepreview.prompts import inline
 from deepreview.prompts.inline import DiffSplit
 from deepreview.prompts.submodules import submodule_note
 from deepreview.targets.git import Git
+from deepreview.targets.nul_text import named_like_script
 from deepreview.targets.target import ChangedFile, Target
 
 INSTRUCTION_FILES: Final = (
@@ -231,6 +232,12 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "commits": target.commits,
         "files": [_file_row(f) for f in target.changed_files],
         "hidden": [_name_md(f.path) for f in target.changed_files if f.hidden][:_MAX_FLAGGED],
+        "nul_text": [_name_md(f.path) for f in target.changed_files if f.nul_text][:_MAX_FLAGGED],
+        "unseen_scripts": [
+            _name_md(f.path)
+            for f in target.changed_files
+            if f.binary and not f.submodule and named_like_script(f.path)
+        ][:_MAX_FLAGGED],
         "submodules": submodule_note(target),
         "diff": split.inlined,
         "diff_complete": split.complete,
