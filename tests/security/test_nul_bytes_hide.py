@@ -65,3 +65,22 @@ def test_a_nul_byte_does_not_hide_a_script_from_the_seats(tmp_path: Path) -> Non
     state = run_json(Path(out["review_dir"]))
     shown = sorted(f["path"] for f in state["target"]["changed_files"] if f.get("nul_text"))
     assert shown == ["index.js", "install.sh"]
+
+
+def test_only_the_named_file_is_shown_as_text_whatever_its_name(tmp_path: Path) -> None:
+    """The attributes line naming a file is literal: `*` or `[x]` in its name matches no other."""
+    from deepreview.targets.build import changed_files, review_diff
+    from deepreview.targets.git import Git
+
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", "odd")
+    write(repo, "we ird*[x].sh", b"a\n\0b\n")
+    write(repo, "we irdZ[x].sh", b"z\n\0b\n")
+    commit_all(repo, "odd names")
+    found = changed_files(Git(repo), "main", "HEAD")
+    assert {f.path: f.nul_text for f in found if f.path.endswith(".sh")} == {
+        "we ird*[x].sh": True,
+        "we irdZ[x].sh": True,
+    }
+    diff = review_diff(Git(repo), "main", "HEAD", ["we ird*[x].sh"])
+    assert "+␀b" in diff and "Binary files /dev/null and b/we irdZ[x].sh differ" in diff

@@ -242,26 +242,34 @@ def nul_note(files: tuple[ChangedFile, ...]) -> str | None:
     """The run note for text files git calls binary for their NUL bytes (shown as text), and
     for files named like scripts that are binary by their bytes (the seats see no line)."""
     nul = [f.path for f in files if f.nul_text]
-    scripts = [f.path for f in files if f.binary and not f.submodule and named_like_script(f.path)]
+    scripts = [
+        f.path
+        for f in files
+        if f.binary and not f.submodule and f.status != "D" and named_like_script(f.path)
+    ]
     parts = []
     if nul:
+        them = "it" if len(nul) == 1 else "them"
         parts.append(
             f"git calls {_named(nul)} binary for NUL bytes in otherwise text: the seats were "
-            "shown it as text, each NUL as `␀` (a shell or interpreter runs such a file all the "
-            "same); check why it holds NUL bytes"
+            f"shown {them} as text, each NUL as `␀` (a shell or interpreter runs such a file all "
+            "the same); check why the change puts NUL bytes there"
         )
     if scripts:
+        one = len(scripts) == 1
         parts.append(
-            f"{_named(scripts)} named like a script or config but binary by its bytes: no seat "
-            'saw a line of it ("Binary files … differ"); check it yourself'
+            f"{_named(scripts)} {'is' if one else 'are'} named like a script or config but "
+            f"binary by {'its' if one else 'their'} bytes: no seat saw a line of "
+            f'{"it" if one else "them"} ("Binary files … differ"); check {"it" if one else "them"} '
+            "yourself"
         )
-    return ("; ".join(parts)[:1].upper() + "; ".join(parts)[1:] + ".") if parts else None
+    text = "; ".join(parts)
+    return (text[:1].upper() + text[1:] + ".") if parts else None
 
 
 def _named(paths: list[str]) -> str:
     named = ", ".join(paths[:_MAX_NAMED])
-    more = f" and {len(paths) - _MAX_NAMED} more" if len(paths) > _MAX_NAMED else ""
-    return named + more + (" is" if len(paths) == 1 else " are")
+    return named + (f" and {len(paths) - _MAX_NAMED} more" if len(paths) > _MAX_NAMED else "")
 
 
 def _blob_sizes(git: Git, shas: list[str]) -> dict[str, int]:
