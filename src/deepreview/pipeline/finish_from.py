@@ -53,7 +53,7 @@ from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
-from deepreview.targets.build import review_diff
+from deepreview.targets.build import review_diff, shown_as_text
 from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.target import Target, review_id
 
@@ -300,7 +300,8 @@ def _local_target(root: Path, result: LoadedSeatResult) -> Target:
                 f"the seats reviewed {which} commit {sha[:12]}, which is not in {root}; fetch "
                 "it (e.g. actions/checkout with fetch-depth: 0) and run finish again"
             )
-    diff = review_diff(git, rec.target.base_sha, rec.target.head_sha)
+    text = shown_as_text(rec.target.changed_files)
+    diff = review_diff(git, rec.target.base_sha, rec.target.head_sha, text)
     if diff_hash(diff) != rec.diff_sha256:
         raise UsageError(
             f"the diff {rec.target.base_sha[:12]}..{rec.target.head_sha[:12]} computed in "

@@ -23,7 +23,7 @@ from deepreview.errors import StoreError, first_problem
 from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
 from deepreview.runmodel import SeatRun
 from deepreview.stats.panel import PanelChoice
-from deepreview.targets.build import review_diff
+from deepreview.targets.build import review_diff, shown_as_text
 from deepreview.targets.git import Git
 from deepreview.targets.identity import recorded_identity
 from deepreview.targets.target import Target
@@ -302,7 +302,7 @@ def load_state(review_dir: Path) -> RunState:
 def load_target(state: RunState) -> Target:
     """The stored target, its diff recomputed from the pinned SHAs (run.json keeps no diff)."""
     t = with_repo_key(state.target)
-    diff = review_diff(Git(t.repo_root), t.base_sha, t.head_sha)
+    diff = review_diff(Git(t.repo_root), t.base_sha, t.head_sha, shown_as_text(t.changed_files))
     return dataclasses.replace(t, diff=diff)
 
 

@@ -26,6 +26,7 @@ from deepreview.prompts import inline
 from deepreview.prompts.inline import DiffSplit
 from deepreview.prompts.submodules import submodule_note
 from deepreview.targets.git import Git
+from deepreview.targets.nul_text import named_like_script
 from deepreview.targets.target import ChangedFile, Target
 from deepreview.untrusted_text import clean_text
 
@@ -149,7 +150,9 @@ def _file_row(f: ChangedFile) -> dict[str, object]:
         # As Markdown: a name with a backtick, a `|` or a line break keeps its table row whole
         "path_md": _path_md(f.path),
         "old_path_md": _path_md(f.old_path) if f.old_path else None,
-        "status_word": status_word(f) + ("; the change hides this file's diff" if f.hidden else ""),
+        "status_word": status_word(f)
+        + ("; the change hides this file's diff" if f.hidden else "")
+        + ("; binary to git for its NUL bytes, shown as text" if f.nul_text else ""),
         "binary": f.binary,
         "added": f.added,
         "deleted": f.deleted,
@@ -259,6 +262,12 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "commits": target.commits,
         "files": [_file_row(f) for f in target.changed_files],
         "hidden": [_name_md(f.path) for f in target.changed_files if f.hidden][:_MAX_FLAGGED],
+        "nul_text": [_name_md(f.path) for f in target.changed_files if f.nul_text][:_MAX_FLAGGED],
+        "unseen_scripts": [
+            _name_md(f.path)
+            for f in target.changed_files
+            if f.binary and not f.submodule and named_like_script(f.path)
+        ][:_MAX_FLAGGED],
         "submodules": submodule_note(target),
         "diff": split.inlined,
         "diff_complete": split.complete,

@@ -5,6 +5,7 @@ of review (`targets.resolve`, `targets.pull`) builds its `Target` from, and what
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,6 +15,13 @@ from deepreview.runmodel import Commit
 from deepreview.targets.attributes import blind_run, is_attributes_file, tree_attributes
 from deepreview.targets.git import Git, decode_path, origin_url
 from deepreview.targets.identity import checkout_identity, repo_aliases
+from deepreview.targets.nul_text import (
+    is_nul_text,
+    named_like_script,
+    read_blobs,
+    show_nul,
+    text_attributes,
+)
 from deepreview.targets.refs import partial_clone_problem
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 
@@ -43,6 +51,8 @@ def build_target(
         try:
             commits, head_author = history.result() if history else (commits_override or (), None)
             files, diff = files_f.result(), diff_f.result()
+            if text := shown_as_text(files):
+                diff = review_diff(git, base, head, text)
         except GitError as e:
             # git's own `fatal: could not fetch … from promisor remote` says neither what the
             # checkout is nor what to do
@@ -73,17 +83,25 @@ def build_target(
     )
 
 
-def review_diff(git: Git, base: str, head: str) -> str:
-    """The diff the seats review; `resume` recomputes it with this same command. Blind to
-    `.gitattributes` (`targets.attributes`): the change cannot hide a text file's lines, and
-    the user's checkout does not decide what the seats see."""
+def review_diff(git: Git, base: str, head: str, text: Sequence[str] = ()) -> str:
+    """The diff the seats review; `resume` recomputes it with this same command (`text`:
+    `shown_as_text` of the target's files). Blind to `.gitattributes` (`targets.attributes`):
+    the change cannot hide a text file's lines, and the user's checkout does not decide what
+    the seats see. The files of `text` are diffed as text, and every NUL shows as `␀`."""
     argv = [
         "diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--submodule=short",
         base, head,
     ]  # fmt: skip
+    with text_attributes(text) as as_text:
+        out = show_nul(blind_run(git, [*as_text, *argv], timeout=900))
     # bytes that are not UTF-8 as `\xef`, so a file name in a diff header is spelt as
     # `decode_path` spells it in the file table and the findings
-    return blind_run(git, argv, timeout=900).decode("utf-8", errors="backslashreplace")
+    return out.decode("utf-8", errors="backslashreplace")
+
+
+def shown_as_text(files: Sequence[ChangedFile]) -> list[str]:
+    """The paths `review_diff` shows as text though git calls them binary."""
+    return [f.path for f in files if f.nul_text]
 
 
 def _history(git: Git, base: str, head: str) -> tuple[tuple[Commit, ...], str | None]:
@@ -107,10 +125,11 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
     # attributes ignored, as in `review_diff`: "binary" is what the bytes are
     fields = blind_run(git, argv).split(b"\x00")
     entries: list[tuple[str, str | None, str, str, bool, str, str]] = []
+    shas: dict[str, tuple[str, str]] = {}  # path -> (old blob, new blob)
     i = 0
     while i < len(fields) - 1 and fields[i].startswith(b":"):
         meta = fields[i].decode("ascii", errors="replace")
-        old_mode, new_mode, _old_sha, new_sha, status = meta[1:].split()[:5]
+        old_mode, new_mode, old_sha, new_sha, status = meta[1:].split()[:5]
         letter = status[0]
         if letter in "RC":
             old_path, path = decode_path(fields[i + 1]), decode_path(fields[i + 2])
@@ -119,6 +138,7 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
             old_path, path = None, decode_path(fields[i + 1])
             i += 2
         submodule = "160000" in (old_mode, new_mode)
+        shas[path] = (old_sha, new_sha)
         entries.append((path, old_path, letter, new_sha, submodule, old_mode, new_mode))
     numstat = _numstat(fields[i:])
     sizes = _blob_sizes(git, [e[3] for e in entries if e[2] != "D" and not e[4]])
@@ -139,7 +159,39 @@ def changed_files(git: Git, base: str, head: str) -> tuple[ChangedFile, ...]:
                 new_mode=new_mode,
             )
         )
-    return _with_hidden(git, base, head, files)
+    return _with_nul_text(git, base, head, _with_hidden(git, base, head, files), shas)
+
+
+def _with_nul_text(
+    git: Git, base: str, head: str, files: tuple[ChangedFile, ...], shas: dict[str, tuple[str, str]]
+) -> tuple[ChangedFile, ...]:
+    """`files`, each binary one that is text but for its NUL bytes (`targets.nul_text`) on
+    both sides of the change marked `nul_text` and counted as text."""
+    candidates = [
+        f.path for f in files
+        if f.binary and not f.submodule and f.status != "D" and f.new_mode != "120000"
+    ]  # fmt: skip
+    if not candidates:
+        return files
+    blobs = read_blobs(git, [sha for p in candidates for sha in shas.get(p, ())])
+
+    def side(sha: str) -> bool:
+        return not sha.strip("0") or (sha in blobs and is_nul_text(blobs[sha]))
+
+    text = sorted(p for p in candidates if p in shas and all(side(sha) for sha in shas[p]))
+    if not text:
+        return files
+    with text_attributes(text) as as_text:
+        argv = [*as_text, "diff", "--numstat", "-z", "-M", base, head]
+        counted = _numstat(blind_run(git, argv).split(b"\x00"))
+    return tuple(
+        dataclasses.replace(
+            f, binary=False, nul_text=True, added=counted.get(f.path, (0, 0, False))[0],
+            deleted=counted.get(f.path, (0, 0, False))[1],
+        )
+        if f.path in text else f
+        for f in files
+    )  # fmt: skip
 
 
 def _with_hidden(
@@ -184,6 +236,40 @@ def hidden_note(files: tuple[ChangedFile, ...]) -> str | None:
         'or `binary`, so a plain `git diff` prints "Binary files … differ". The seats were '
         "shown the text; check why the change hides it."
     )
+
+
+def nul_note(files: tuple[ChangedFile, ...]) -> str | None:
+    """The run note for text files git calls binary for their NUL bytes (shown as text), and
+    for files named like scripts that are binary by their bytes (the seats see no line)."""
+    nul = [f.path for f in files if f.nul_text]
+    scripts = [
+        f.path
+        for f in files
+        if f.binary and not f.submodule and f.status != "D" and named_like_script(f.path)
+    ]
+    parts = []
+    if nul:
+        them = "it" if len(nul) == 1 else "them"
+        parts.append(
+            f"git calls {_named(nul)} binary for NUL bytes in otherwise text: the seats were "
+            f"shown {them} as text, each NUL as `␀` (a shell or interpreter runs such a file all "
+            "the same); check why the change puts NUL bytes there"
+        )
+    if scripts:
+        one = len(scripts) == 1
+        parts.append(
+            f"{_named(scripts)} {'is' if one else 'are'} named like a script or config but "
+            f"binary by {'its' if one else 'their'} bytes: no seat saw a line of "
+            f'{"it" if one else "them"} ("Binary files … differ"); check {"it" if one else "them"} '
+            "yourself"
+        )
+    text = "; ".join(parts)
+    return (text[:1].upper() + text[1:] + ".") if parts else None
+
+
+def _named(paths: list[str]) -> str:
+    named = ", ".join(paths[:_MAX_NAMED])
+    return named + (f" and {len(paths) - _MAX_NAMED} more" if len(paths) > _MAX_NAMED else "")
 
 
 def _blob_sizes(git: Git, shas: list[str]) -> dict[str, int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from deepreview.errors import GitError, UsageError
 from deepreview.github.actions import in_actions
 from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
-from deepreview.targets.build import build_target, hidden_note
+from deepreview.targets.build import build_target, hidden_note, nul_note
 from deepreview.targets.git import Git, github_remote
 from deepreview.targets.identity import github_identity, repo_aliases
 from deepreview.targets.pull import pull_request
@@ -85,6 +85,8 @@ def resolve_target(
     if target.kind in ("range", "uncommitted"):
         target = off_default_branch(git, target, _default_base_if_any(git))
     if note := hidden_note(target.changed_files):
+        target = dataclasses.replace(target, notes=(*target.notes, note))
+    if note := nul_note(target.changed_files):
         target = dataclasses.replace(target, notes=(*target.notes, note))
     named = gh_repo(env)
     if named:

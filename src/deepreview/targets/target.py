@@ -30,6 +30,9 @@ class ChangedFile:
     # calls it binary. The review's diffs ignore attributes (`targets.attributes`); this says
     # the change tried to hide it.
     hidden: bool = False
+    # A text file git calls binary for its NUL bytes (`targets.nul_text`): the seats' diff shows
+    # it as text, its NULs as `␀`.
+    nul_text: bool = False
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,13 @@ from deepreview.agents.base import (
     SeatTask,
 )
 from deepreview.agents.static import diff_check, ruff_check, secret_scan
-from deepreview.agents.static.changes import ChangedFile, collect_changes
+from deepreview.agents.static.blobs import committed_files
+from deepreview.agents.static.changes import (
+    MAX_SCAN_BYTES,
+    ChangedFile,
+    collect_changes,
+    mebibytes,
+)
 from deepreview.agents.static.diagnostics import NO_TIME_LEFT, AnalyzerRun, Budget, Diagnostic
 from deepreview.agents.static.review import build_review
 from deepreview.model import AgentReview, CoverageEntry
@@ -160,26 +166,41 @@ class StaticAgent(Agent):
                 )
             return SeatOutcome("failed", reason=changes.error)
         files = changes.files
-        analyzers = _analyzer_runs(
-            task.worktree, task.base_sha, files, env, budget, task.seat, task.on_progress
-        )
+        # The analyzers read the committed blobs (`blobs`), not the worktree the change's
+        # `.gitattributes` converted.
+        with committed_files(task.worktree, files, env, budget) as committed:
+            runs.append(committed.run)
+            analyzers: list[AnalyzerRun] = []
+            if committed.ok:
+                analyzers = _analyzer_runs(
+                    task.worktree, committed.root, task.base_sha, files, env, budget,
+                    task.seat, task.on_progress,
+                )  # fmt: skip
+            all_diagnostics = [d for run in analyzers for d in run.diagnostics]
+            kept = keep_changed(all_diagnostics, files)
+            contents = {p: _read_lines(committed.root / p) for p in {d.path for d in kept}}
         if budget.cancelled:
             _write_log(task, runs + analyzers, {})
             return SeatOutcome("interrupted", reason="interrupted")
-        all_diagnostics = [d for run in analyzers for d in run.diagnostics]
-        kept = keep_changed(all_diagnostics, files)
+        if not committed.ok:
+            _write_log(task, runs, {})
+            if budget.expired:
+                return SeatOutcome(
+                    "timeout", reason=f"timed out after {format_duration(task.timeout)}"
+                )
+            return SeatOutcome("failed", reason="could not read the committed files: " + (
+                committed.run.error or "unexpected git cat-file output"))  # fmt: skip
         file_secrets: dict[str, tuple[str, ...]] = {}
         for run in analyzers:
             for path, values in run.file_secrets.items():
                 file_secrets[path] = (*file_secrets.get(path, ()), *values)
-        contents = {p: _read_lines(task.worktree / p) for p in {d.path for d in kept}}
         review = build_review(
             files=files,
             diagnostics=kept,
             runs=analyzers,
             contents=contents,
             file_secrets=file_secrets,
-            notes=seat_notes(analyzers),
+            notes=seat_notes(analyzers) + too_large_notes(files),
         )
         review = _printable_review(review)
         kept_by_run = {r.name: sum(1 for d in kept if d.analyzer == r.name) for r in analyzers}
@@ -210,6 +231,7 @@ class StaticAgent(Agent):
 
 def _analyzer_runs(
     worktree: Path,
+    root: Path,
     base_sha: str,
     files: Sequence[ChangedFile],
     env: Mapping[str, str],
@@ -217,15 +239,18 @@ def _analyzer_runs(
     seat: str,
     on_progress: Callable[[ProgressEvent], None] | None,
 ) -> list[AnalyzerRun]:
-    text_paths = [f.path for f in files if f.analyzable]
+    """`root` holds the analyzable files as committed (`blobs`); git runs on `worktree`."""
+    # smallest first: should the budget still run out, the most files are scanned by then
+    text_paths = [f.path for f in sorted(files, key=lambda f: f.size or 0) if f.analyzable]
     python_paths = [p for p in text_paths if ruff_check.is_python(p)]
     steps = (
         (ruff_check.NAME, lambda: ruff_check.run_ruff(
-            python_paths, worktree=worktree, env=env, budget=budget)),
+            python_paths, worktree=root, env=env, budget=budget)),
         (diff_check.NAME, lambda: diff_check.run_diff_check(
-            text_paths, worktree=worktree, base_sha=base_sha, env=env, budget=budget)),
+            text_paths, worktree=worktree, base_sha=base_sha, env=env, budget=budget,
+            files=root)),
         (secret_scan.NAME, lambda: secret_scan.run_secret_scan(
-            text_paths, worktree=worktree, env=env, budget=budget)),
+            text_paths, worktree=root, env=env, budget=budget)),
     )  # fmt: skip
     runs: list[AnalyzerRun] = []
     for done, (name, step) in enumerate(steps):
@@ -260,6 +285,15 @@ def seat_notes(runs: Sequence[AnalyzerRun]) -> list[str]:
         elif run.skipped:
             items.append(f"{run.name} not run: {run.skipped}.")
     return items
+
+
+def too_large_notes(files: Sequence[ChangedFile]) -> list[str]:
+    """The files no analyzer read for their size: one note naming them."""
+    big = [f for f in files if f.too_large and (f.skip_reason or "").startswith("too large")]
+    if not big:
+        return []
+    named = ", ".join(f"`{f.path}` ({mebibytes(f.size or 0)})" for f in big)
+    return [f"Not scanned, too large (over {mebibytes(MAX_SCAN_BYTES)}): {named}."]
 
 
 def _write_log(task: SeatTask, runs: Sequence[AnalyzerRun], kept: Mapping[str, int]) -> None:

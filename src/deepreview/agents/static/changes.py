@@ -8,6 +8,7 @@ joined on the new path; unidiff keeps git's C-style quoting of odd names, so we 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ import unidiff
 
 from deepreview import proc
 from deepreview.agents.static.diagnostics import AnalyzerRun, Budget, failure_reason, run_tool
-from deepreview.targets import attributes
+from deepreview.targets import attributes, nul_text
 
 ChangeKind = Literal["added", "modified", "renamed", "copied", "deleted", "type-changed"]
 
@@ -47,6 +48,16 @@ GIT_DIFF_FLAGS = (
 )
 GIT_CONFIG = ("-c", "core.quotePath=false", *attributes.CONFIG)
 _MAX_DIFF_BYTES = 256 * 1024 * 1024
+# Files larger than this are not analyzed (the seat's notes and coverage say so): detect-secrets
+# reads about a MiB in 5 s of CPU, so one 20 MB data file beside the change's code ran the whole
+# seat into its timeout and every finding on the other files was lost (trial45b).
+MAX_SCAN_BYTES = 1024 * 1024
+
+
+def mebibytes(size: int) -> str:
+    """`1.1 MiB`; a whole number without its `.0` (`1 MiB`)."""
+    value = size / (1024 * 1024)
+    return f"{value:.0f} MiB" if value == int(value) else f"{value:.1f} MiB"
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,7 @@ class RawEntry:
     new_mode: str
     path: str  # the new path (the old one for deletions)
     old_path: str | None = None  # renames and copies only
+    new_sha: str = ""  # the new side's blob ("0"s for a deletion)
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,12 @@ class ChangedFile:
     binary: bool = False
     symlink: bool = False
     submodule: bool = False
+    blob: str = ""  # the committed blob the analyzers read (`blobs`)
+    size: int | None = None  # its size in bytes, when asked
+
+    @property
+    def too_large(self) -> bool:
+        return self.size is not None and self.size > MAX_SCAN_BYTES
 
     @property
     def skip_reason(self) -> str | None:
@@ -91,6 +109,8 @@ class ChangedFile:
             return "symlink"
         if self.binary:
             return "binary"
+        if self.too_large and self.size is not None:
+            return f"too large: {mebibytes(self.size)} > {mebibytes(MAX_SCAN_BYTES)} limit"
         return None
 
     @property
@@ -111,16 +131,16 @@ def parse_raw_z(data: bytes) -> list[RawEntry]:
         if not head.startswith(b":"):
             raise ValueError(f"unexpected git diff --raw field: {head[:60]!r}")
         parts = head[1:].decode("ascii").split()
-        old_mode, new_mode, status = parts[0], parts[1], parts[4]
+        old_mode, new_mode, new_sha, status = parts[0], parts[1], parts[3], parts[4]
         letter = status[0]
         first = _decode_path(fields[i])
         i += 1
         if letter in ("R", "C"):
             second = _decode_path(fields[i])
             i += 1
-            entries.append(RawEntry(letter, old_mode, new_mode, second, old_path=first))
+            entries.append(RawEntry(letter, old_mode, new_mode, second, first, new_sha))
         else:
-            entries.append(RawEntry(letter, old_mode, new_mode, first))
+            entries.append(RawEntry(letter, old_mode, new_mode, first, new_sha=new_sha))
     return entries
 
 
@@ -185,8 +205,11 @@ def parse_changed_lines(diff_text: str) -> dict[str, FileLines]:
     return result
 
 
-def join_changes(raw: list[RawEntry], lines: Mapping[str, FileLines]) -> list[ChangedFile]:
-    """One `ChangedFile` per raw entry, with the added lines from the unified diff."""
+def join_changes(
+    raw: list[RawEntry], lines: Mapping[str, FileLines], sizes: Mapping[str, int] | None = None
+) -> list[ChangedFile]:
+    """One `ChangedFile` per raw entry, with the added lines from the unified diff and the
+    size of its new blob (`sizes`: blob -> bytes)."""
     changed: list[ChangedFile] = []
     for entry in raw:
         info = lines.get(entry.path)
@@ -200,6 +223,8 @@ def join_changes(raw: list[RawEntry], lines: Mapping[str, FileLines]) -> list[Ch
                 binary=bool(info and info.binary),
                 symlink=entry.new_mode == _SYMLINK_MODE,
                 submodule=_SUBMODULE_MODE in (entry.new_mode, entry.old_mode),
+                blob=entry.new_sha,
+                size=sizes.get(entry.new_sha) if sizes else None,
             )
         )
     return sorted(changed, key=lambda c: c.path)
@@ -220,14 +245,15 @@ def blind_tool(
     env: Mapping[str, str],
     budget: Budget,
     limit: int | None = None,
+    stdin: bytes | None = None,
 ) -> proc.ProcResult:
     """A `git` command on `worktree`'s repository that reads no `.gitattributes`
     (`targets.attributes`): the head's are the change's own."""
     with attributes.attribute_blind(worktree / ".git") as blind:
         run_env = {**env, **blind.env}
         if limit is None:
-            return run_tool(argv, cwd=blind.cwd, env=run_env, budget=budget)
-        return run_tool(argv, cwd=blind.cwd, env=run_env, budget=budget, limit=limit)
+            return run_tool(argv, cwd=blind.cwd, env=run_env, budget=budget, stdin=stdin)
+        return run_tool(argv, cwd=blind.cwd, env=run_env, budget=budget, limit=limit, stdin=stdin)
 
 
 @dataclass(frozen=True)
@@ -247,7 +273,21 @@ def collect_changes(
     runs = [AnalyzerRun.from_proc("git diff --raw", raw_res)]
     if not raw_res.ok:
         return ChangesResult([], runs, f"git diff --raw {failure_reason(raw_res)}")
-    uni_argv = ("git", *GIT_CONFIG, "diff", "--unified=0", *GIT_DIFF_FLAGS, base_sha, "HEAD", "--")
+    try:
+        raw = parse_raw_z(raw_res.stdout)
+    except (ValueError, IndexError) as exc:
+        return ChangesResult([], runs, f"could not parse git diff output: {exc}")
+    sizes_res = blob_sizes(worktree, [e.new_sha for e in raw if e.status != "D"], env, budget)
+    runs.append(AnalyzerRun.from_proc("git cat-file --batch-check", sizes_res))
+    if not sizes_res.ok:
+        return ChangesResult([], runs, f"git cat-file {failure_reason(sizes_res)}")
+    sizes = parse_sizes(sizes_res.stdout)
+    # A file too large to analyze stays out of the unified diff too: parsing a 200 MB one held
+    # the seat for minutes.
+    big = [e.path for e in raw if sizes.get(e.new_sha, 0) > MAX_SCAN_BYTES]
+    skipped = [f":(top,literal,exclude){path}" for path in big]
+    uni_argv = ("git", *GIT_CONFIG, "diff", "--unified=0", *GIT_DIFF_FLAGS, base_sha, "HEAD", "--",
+                *skipped)  # fmt: skip
     uni_res = blind_tool(uni_argv, worktree, env, budget, limit=_MAX_DIFF_BYTES)
     runs.append(AnalyzerRun.from_proc("git diff --unified=0", uni_res))
     if not uni_res.ok:
@@ -255,8 +295,72 @@ def collect_changes(
     if raw_res.output_truncated or uni_res.output_truncated:
         return ChangesResult([], runs, "the diff is larger than 256 MiB; review a smaller change")
     try:
-        raw = parse_raw_z(raw_res.stdout)
         lines = parse_changed_lines(uni_res.stdout.decode("utf-8", errors="surrogateescape"))
     except (ValueError, IndexError, unidiff.UnidiffParseError) as exc:
         return ChangesResult([], runs, f"could not parse git diff output: {exc}")
-    return ChangesResult(join_changes(raw, lines), runs)
+    # A text file git calls binary for a NUL byte is analyzed as text (`targets.nul_text`): the
+    # seats' diff shows it so, and `sh` runs it all the same.
+    text = _nul_text_paths(worktree, raw, lines, sizes, env, budget)
+    if text:
+        with nul_text.text_attributes(text) as as_text:
+            argv = ("git", *GIT_CONFIG, *as_text, *uni_argv[len(GIT_CONFIG) + 1 :])
+            again = blind_tool(argv, worktree, env, budget, limit=_MAX_DIFF_BYTES)
+        if again.ok and not again.output_truncated:
+            with contextlib.suppress(ValueError, IndexError, unidiff.UnidiffParseError):
+                lines = parse_changed_lines(again.stdout.decode("utf-8", errors="surrogateescape"))
+    return ChangesResult(join_changes(raw, lines, sizes), runs)
+
+
+def _nul_text_paths(
+    worktree: Path,
+    raw: list[RawEntry],
+    lines: Mapping[str, FileLines],
+    sizes: Mapping[str, int],
+    env: Mapping[str, str],
+    budget: Budget,
+) -> list[str]:
+    """The files the unified diff calls binary whose new blob is text but for NUL bytes."""
+    wanted = [
+        e for e in raw
+        if e.status != "D" and (info := lines.get(e.path)) is not None and info.binary
+        and sizes.get(e.new_sha, nul_text.MAX_TEXT_BYTES + 1) <= nul_text.MAX_TEXT_BYTES
+        and _SUBMODULE_MODE not in (e.old_mode, e.new_mode) and e.new_mode != _SYMLINK_MODE
+    ]  # fmt: skip
+    if not wanted:
+        return []
+    request = "".join(f"{e.new_sha}\n" for e in wanted).encode()
+    res = blind_tool(("git", *GIT_CONFIG, "cat-file", "--batch"), worktree, env, budget,
+                     stdin=request)  # fmt: skip
+    if not res.ok:
+        return []
+    found: list[str] = []
+    pos = 0
+    for entry in wanted:
+        end = res.stdout.find(b"\n", pos)
+        header = res.stdout[pos:end].split()
+        if end < 0 or len(header) != 3 or not header[2].isdigit():
+            return found
+        size = int(header[2])
+        if nul_text.is_nul_text(res.stdout[end + 1 : end + 1 + size]):
+            found.append(entry.path)
+        pos = end + 1 + size + 1
+    return found
+
+
+def blob_sizes(
+    worktree: Path, shas: list[str], env: Mapping[str, str], budget: Budget
+) -> proc.ProcResult:
+    """`git cat-file --batch-check` of `shas`: one call for every changed file."""
+    request = "".join(f"{sha}\n" for sha in dict.fromkeys(shas)).encode()
+    argv = ("git", *GIT_CONFIG, "cat-file", "--batch-check=%(objectname) %(objectsize)")
+    return blind_tool(argv, worktree, env, budget, stdin=request)
+
+
+def parse_sizes(out: bytes) -> dict[str, int]:
+    """blob -> size from `--batch-check` lines (a missing object's line is left out)."""
+    sizes: dict[str, int] = {}
+    for line in out.decode("ascii", errors="replace").splitlines():
+        sha, _, size = line.partition(" ")
+        if size.isdigit():
+            sizes[sha] = int(size)
+    return sizes

@@ -116,12 +116,14 @@ def run_tool(
     env: Mapping[str, str],
     budget: Budget,
     limit: int = _DEFAULT_LIMIT,
+    stdin: bytes | None = None,
 ) -> proc.ProcResult:
     """Run one analyzer command within what is left of the seat's budget."""
     return proc.run(
         argv,
         cwd=cwd,
         env=env,
+        stdin=stdin,
         timeout=max(budget.remaining(), 0.001),
         max_output_bytes=limit,
         cancel=budget.cancel,

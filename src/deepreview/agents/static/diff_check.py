@@ -164,8 +164,10 @@ def run_diff_check(
     base_sha: str,
     env: Mapping[str, str],
     budget: Budget,
+    files: Path | None = None,
 ) -> AnalyzerRun:
-    """`git diff --check base_sha HEAD` restricted to `paths` (the analyzable changed files)."""
+    """`git diff --check base_sha HEAD` restricted to `paths` (the analyzable changed files);
+    `files`: where their text is read (the committed blobs), else `worktree`."""
     if not paths:
         return AnalyzerRun(NAME, skipped="no changed text files")
     argv = ("git", *GIT_CONFIG, "diff", "--check", *GIT_DIFF_FLAGS, base_sha, "HEAD", "--")
@@ -178,7 +180,7 @@ def run_diff_check(
                            error=failure_reason(result), stderr=base.stderr)  # fmt: skip
     text = result.stdout.decode("utf-8", errors="surrogateescape")
     hits = parse_diff_check(text, paths)
-    contents = {hit.path: _read_lines(worktree / hit.path) for hit in hits}
+    contents = {hit.path: _read_lines((files or worktree) / hit.path) for hit in hits}
     diagnostics = tuple(diagnostics_from_hits(hits, contents))
     return AnalyzerRun(NAME, base.argv, base.exit_code, base.duration_s, diagnostics,
                        stderr=base.stderr)  # fmt: skip

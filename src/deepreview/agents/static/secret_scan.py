@@ -7,6 +7,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from deepreview.agents.static.diagnostics import (
     AnalyzerRun,
@@ -33,14 +34,21 @@ def mask(secret: str) -> str:
     return secret[: min(4, len(secret) // 3)] + "…"
 
 
-def parse_worker_output(text: str) -> list[tuple[str, int, str, str]]:
-    """`(path, line, type, secret)` tuples from the worker's JSON."""
-    try:
-        items = json.loads(text or "[]")
-    except json.JSONDecodeError as exc:
-        raise ValueError(str(exc)) from exc
-    if not isinstance(items, list):
-        raise ValueError("expected a JSON list")
+def parse_worker_output(text: str, *, partial: bool = False) -> list[tuple[str, int, str, str]]:
+    """`(path, line, type, secret)` tuples from the worker's JSON lines (one list per file).
+    `partial`: the worker was stopped, and its last line may be cut off (left out)."""
+    lines = text.split("\n")
+    if partial:
+        lines = lines[:-1]  # only lines it finished (with their newline) are whole
+    items: list[Any] = []
+    for line in filter(None, (ln.strip() for ln in lines)):
+        try:
+            listed = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(str(exc)) from exc
+        if not isinstance(listed, list):
+            raise ValueError("expected a JSON list")
+        items += listed
     found = []
     for item in items:
         if isinstance(item, dict) and isinstance(item.get("line"), int):
@@ -97,11 +105,13 @@ def run_secret_scan(
     argv = (sys.executable, "-P", "-m", WORKER, "--", *paths)
     result = run_tool(argv, cwd=worktree, env=env, budget=budget)
     base = AnalyzerRun.from_proc(NAME, result)
-    if not result.ok:
+    # Cut off by the deadline: the files it finished still count (and their values are masked).
+    cut = result.timed_out and not result.output_truncated
+    if not result.ok and not cut:
         return AnalyzerRun(NAME, base.argv, base.exit_code, base.duration_s,
                            error=failure_reason(result), stderr=base.stderr)  # fmt: skip
     try:
-        found = parse_worker_output(result.stdout_text)
+        found = parse_worker_output(result.stdout_text, partial=cut)
     except ValueError as exc:
         return AnalyzerRun(NAME, base.argv, base.exit_code, base.duration_s,
                            error=f"unreadable output ({exc})", stderr=base.stderr)  # fmt: skip
@@ -112,4 +122,5 @@ def run_secret_scan(
     return AnalyzerRun(
         NAME, base.argv, base.exit_code, base.duration_s,
         tuple(diagnostics_from_secrets(found)), stderr=base.stderr, file_secrets=file_secrets,
+        error=failure_reason(result) if cut else None,
     )  # fmt: skip

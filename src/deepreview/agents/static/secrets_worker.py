@@ -1,8 +1,9 @@
 """Child process for the secret scan: `python -P -m deepreview.agents.static.secrets_worker`.
 
 detect-secrets keeps its plugin settings in process-global state and scans in pure Python, so
-it runs here, under `proc.run`, where the seat's timeout and Ctrl-C can stop it.  Prints a JSON
-list of `{path, line, type, secret}` to stdout; the parent masks every value before output.
+it runs here, under `proc.run`, where the seat's timeout and Ctrl-C can stop it.  Prints, per
+file and as soon as it is scanned, one line: a JSON list of `{path, line, type, secret}`; the
+parent masks every value before output. A run the deadline cuts off keeps the files it finished.
 
 The inline allowlist (`# pragma: allowlist secret`, `# pragma: allowlist nextline secret`) is
 switched off: the reviewed change writes those comments itself, and a change must not be able to
@@ -21,29 +22,29 @@ from detect_secrets.settings import default_settings
 ALLOWLIST_FILTER = "detect_secrets.filters.allowlist.is_line_allowlisted"
 
 
-def scan(paths: list[str]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    with default_settings() as settings:
-        settings.disable_filters(ALLOWLIST_FILTER)
-        for path in paths:
-            collection = SecretsCollection()
-            collection.scan_file(path)
-            for filename in collection.files:
-                for secret in collection[filename]:
-                    found.append(
-                        {
-                            "path": path,
-                            "line": secret.line_number,
-                            "type": secret.type,
-                            "secret": secret.secret_value,
-                        }
-                    )
-    return found
+def scan(path: str) -> list[dict[str, Any]]:
+    """detect-secrets' hits in one file (under `default_settings`)."""
+    collection = SecretsCollection()
+    collection.scan_file(path)
+    return [
+        {
+            "path": path,
+            "line": secret.line_number,
+            "type": secret.type,
+            "secret": secret.secret_value,
+        }
+        for filename in collection.files
+        for secret in collection[filename]
+    ]
 
 
 def main(argv: list[str]) -> int:
     paths = argv[1:] if argv[:1] == ["--"] else argv
-    sys.stdout.write(json.dumps(scan(paths)))
+    with default_settings() as settings:
+        settings.disable_filters(ALLOWLIST_FILTER)
+        for path in paths:
+            sys.stdout.write(json.dumps(scan(path)) + "\n")
+            sys.stdout.flush()
     return 0
 
 
