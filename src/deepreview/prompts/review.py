@@ -213,7 +213,7 @@ def _row_text(row: dict[str, object]) -> str:
     return f"| {row['path_md']}{source} | {row['status_word']} | {counts} | {row['size_text']} |"
 
 
-def _more_files(target: Target, shown: int, budget: int) -> str:
+def _more_files(target: Target, shown: int) -> str:
     """What the Changed files table says of the files past `shown`: how many, by status, and
     the git command that lists them all; "" when it lists every file."""
     rest = target.changed_files[shown:]
@@ -276,7 +276,7 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "commits": target.commits,
         "files": rows[:listed],  # bounded (`bounded`): `files_total` is how many there are
         "files_total": len(rows),
-        "files_more": _more_files(target, listed, budget),
+        "files_more": _more_files(target, listed),
         "hidden": [_name_md(f.path) for f in target.changed_files if f.hidden][:_MAX_FLAGGED],
         "submodules": submodule_note(target),
         "diff": split.inlined,
