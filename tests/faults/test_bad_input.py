@@ -7,6 +7,7 @@ line, not-a-repo and an unwritable store; these are the other ways in.)
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -215,7 +216,11 @@ def test_5000_file_diff(tmp_path: Path) -> None:
     assert state["target"]["changed_file_count"] == 5000
     prompt = (Path(out["review_dir"]) / "prompt-echo.md").read_text()
     assert "Files not inlined" in prompt  # over the diff budget: the rest is listed
-    assert "gen/d49/f4999.txt" in prompt
+    # ... up to a budget of its own (trial45b 6): the prompt stays near 1.5 x `diff_budget`
+    assert "### Changed files (5000)" in prompt
+    assert re.search(r"\n… and \d+ more files \(\d+ added\); `git diff", prompt)
+    assert re.search(r"\n- … and \d+ more\n", prompt)
+    assert len(prompt.encode()) < 1.5 * 200_000 + 20_000
 
 
 def _commit_many_files(repo: Path, n: int) -> None:

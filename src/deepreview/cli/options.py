@@ -47,8 +47,11 @@ def github_env(github_api: str | None) -> dict[str, str]:
 
 
 def series_key(text: str) -> str:
-    """`123`, `#123` → `pr:123`; `pr:…`/`branch:…` as given; anything else is a branch."""
-    text = text.strip()
+    """`123`, `#123` → `pr:123`; `pr:…`/`branch:…` as given; anything else is a branch. A
+    token in a branch's name is masked, as the store index keeps the series (`index_name`)."""
+    from deepreview.store.redact import index_name
+
+    text = index_name(text.strip())
     if re.fullmatch(r"#?\d+", text):
         return f"pr:{text.lstrip('#')}"
     if text.startswith(("pr:", "branch:")):

@@ -304,6 +304,12 @@ def review(
         passes=3 if thorough else passes,
         fail_on=fail_on,
     )
+    if seat_only is not None and (post or inline or fail_on is not None):
+        # before `--inline` asks for a `--post` that would be refused next
+        raise UsageError(
+            "--seat-only writes no report to post or gate; pass --post/--inline/--fail-on to "
+            "`deep-review finish`"
+        )
     if inline and not post:
         raise UsageError("--inline posts inline comments with --post; add --post")
     env = github_env(github_api)
@@ -319,11 +325,6 @@ def review(
         budget_usd=budget_usd,
     )
     if seat_only is not None and out_dir is not None:
-        if post or fail_on is not None:
-            raise UsageError(
-                "--seat-only writes no report to post or gate; pass --post/--fail-on to "
-                "`deep-review finish`"
-            )
         return _seat_only(req, seat_only, Path(out_dir), as_json)
     prepared = prepare(req)
     if post and prepared.target.pr is None:

@@ -21,7 +21,7 @@ from deepreview.runfiles import RUN_JSON
 from deepreview.runmodel import SeatRun
 from deepreview.runner import SeatPlan
 from deepreview.stats.panel import PanelChoice
-from deepreview.store.redact import Redactor
+from deepreview.store.redact import Redactor, index_name
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
 
@@ -103,14 +103,15 @@ def interrupted_outcome(
 def series_of(target: Target) -> str:
     """A round series: one PR (`pr:<N>`) or one branch (`branch:<name>`); a branch with an open
     PR belongs to the PR's series. An `--uncommitted` review is in none ("": its work tree is
-    no state of the branch; its branch is kept in the row's `branch` for display)."""
+    no state of the branch; its branch is kept in the row's `branch` for display). A token in
+    the branch's name is masked (`index_name`), as the index keeps it."""
     if target.kind == "uncommitted":
         return ""
     if target.pr is not None:
         return f"pr:{target.pr.number}"
     if target.series_pr is not None:
         return f"pr:{target.series_pr}"
-    return f"branch:{target.branch}" if target.branch else ""
+    return f"branch:{index_name(target.branch)}" if target.branch else ""
 
 
 class StateWriter:

@@ -19,7 +19,7 @@ from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
 from deepreview.store.dates import shown_time
-from deepreview.store.redact import Redactor
+from deepreview.store.redact import Redactor, index_name
 from deepreview.store.report_files import FILES_MISSING, missing_report_files
 from deepreview.store.repository import repository_labels
 from deepreview.store.rows import ReviewRow
@@ -59,7 +59,8 @@ def index_row(
         created_at=state.created_at,
         repo=target.repo_name,
         # What `list` and index.html show: without a token a branch's name may hold, as the
-        # report and run.json say it (the series and branch below match later rounds by name).
+        # report and run.json say it; the series and branch below too, as the index keeps
+        # them (`index_name`) to match later rounds by name.
         target=Redactor({}).text(target.label()),
         kind=target.kind,
         base_sha=target.base_sha,
@@ -71,7 +72,7 @@ def index_row(
         suggestions=counts.get("suggestion", 0),
         reviewers=reviewers,
         series=series_of(target),
-        branch=target.branch or "",
+        branch=index_name(target.branch or ""),
         repo_key=target.repo_key,
     )
 

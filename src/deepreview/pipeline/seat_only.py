@@ -63,6 +63,36 @@ class SeatOnlyOutcome:
     notes: tuple[str, ...] = ()  # for the terminal, redacted: the checkout changed, say
 
 
+def _refuse_ignored_options(req: ReviewRequest) -> None:
+    """A review option that would have no effect on one seat's run is refused (exit 2), as a
+    review refuses what it cannot honour, rather than accepted and dropped without a word.
+    Checked before the settings are read: `--check-fixes` is refused as such, not first
+    sent for an `--allow-exec` that would not make it run."""
+    cli = req.cli
+    if req.panel is not None:
+        raise UsageError("--seat-only runs the seat it names; drop --panel")
+    if req.budget_usd is not None:  # whatever its value: `nan` too
+        raise UsageError(
+            "--seat-only runs the seat it names; drop --budget-usd (it sizes --panel auto)"
+        )
+    if cli.lead is not None:
+        raise UsageError("--seat-only runs no lead; pass --lead to `deep-review finish`")
+    if cli.formats is not None:
+        raise UsageError(
+            "--seat-only writes no report; drop --format and pass it to `deep-review finish`"
+        )
+    if cli.check_fixes or cli.probe_tests:
+        raise UsageError("--seat-only runs no checks; drop --check-fixes/--probe-tests")
+    for name, value in (
+        ("--test-cmd", cli.test_cmd),
+        ("--probe-max", cli.probe_max),
+        ("--probe-minutes", cli.probe_minutes),
+        ("--jobs", cli.jobs),
+    ):
+        if value is not None:
+            raise UsageError(f"--seat-only runs no checks; drop {name}")
+
+
 def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
     """Every check a review makes before it writes, plus the `--out` folder's."""
     if not SEAT_NAME.match(seat):
@@ -72,18 +102,11 @@ def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
             "--seat-only reviews a commit other machines can fetch; commit the change first "
             "(--uncommitted makes a commit that exists only here)"
         )
-    if req.panel is not None:
-        raise UsageError("--seat-only runs the seat it names; drop --panel")
-    if req.cli.lead is not None:
-        raise UsageError("--seat-only runs no lead; pass --lead to `deep-review finish`")
-    if req.cli.test_cmd is not None:
-        raise UsageError("--seat-only runs no checks; drop --test-cmd")
+    _refuse_ignored_options(req)
     r = resolve(req)
     settings = r.settings
     if settings.passes > 1:
         raise UsageError("--seat-only runs one pass; drop --passes/--thorough (or passes = 1)")
-    if settings.checks.wanted:
-        raise UsageError("--seat-only runs no checks; drop --check-fixes/--probe-tests")
     panel = tuple(settings.agents) if settings.agents else (seat,)
     if seat not in panel:
         # the list may not be on the command line at all: say which setting holds it

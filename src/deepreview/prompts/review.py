@@ -57,6 +57,13 @@ _STEERING_DIRS: Final = frozenset(
     {".claude", ".gemini", ".codex", ".opencode", ".agents", ".deep-review"}
 )
 _MAX_FLAGGED: Final = 30  # paths named in the note; past that, how many more
+# Each per-file list of a prompt (the Changed files table, the files not inlined) takes at most
+# a quarter of `diff_budget` in bytes (50 KB by default, some 800 files), never fewer than
+# `_MIN_LISTED` files: a change of 100,000 small files otherwise made a 5.8 MB prompt, past any
+# model's context, whatever the budget said. Past that, the list says how many more, and how to
+# list them all with git.
+_LIST_SHARE: Final = 4
+_MIN_LISTED: Final = 30
 _MAX_DOC_BYTES: Final = 64_000
 _STATUS = {
     "A": "added",
@@ -195,6 +202,42 @@ def _name_md(path: str) -> str:
     return code_span(shown)
 
 
+def bounded(items: list[str], budget: int) -> int:
+    """How many of `items` (each one list entry's text) a prompt lists: as many as fit in a
+    `_LIST_SHARE`th of the diff `budget`, never fewer than `_MIN_LISTED`."""
+    room, used = budget // _LIST_SHARE, 0
+    for n, item in enumerate(items):
+        used += len(item.encode("utf-8", errors="surrogateescape")) + 1
+        if n >= _MIN_LISTED and used > room:
+            return n
+    return len(items)
+
+
+def _row_text(row: dict[str, object]) -> str:
+    """A table row's text as the template writes it, near enough to weigh it (`bounded`)."""
+    source = f" (from {row['old_path_md']})" if row["old_path_md"] else ""
+    counts = "binary" if row["binary"] else f"+{row['added']} -{row['deleted']}"
+    return f"| {row['path_md']}{source} | {row['status_word']} | {counts} | {row['size_text']} |"
+
+
+def _more_files(target: Target, shown: int) -> str:
+    """What the Changed files table says of the files past `shown`: how many, by status, and
+    the git command that lists them all; "" when it lists every file."""
+    rest = target.changed_files[shown:]
+    if not rest:
+        return ""
+    counts: dict[str, int] = {}
+    for f in rest:
+        word = _STATUS.get(f.status, f.status)
+        counts[word] = counts.get(word, 0) + 1
+    order = [*_STATUS.values(), *counts]  # added, modified, deleted, ... as git sorts them
+    by_status = ", ".join(f"{counts[w]} {w}" for w in dict.fromkeys(order) if w in counts)
+    return (
+        f"… and {len(rest)} more files ({by_status}); "
+        f"`git diff --no-ext-diff --name-status {target.base_sha[:12]} HEAD` lists them all."
+    )
+
+
 def diff_plan(target: Target, budget: int) -> DiffSplit:
     """What of the target's diff the prompts inline (`prompts.inline`): a file the change
     hides and one that could steer a reviewer rank with hand-written source."""
@@ -249,6 +292,10 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
     fence_open, fence_close = untrusted_fences(nonce)
     data = inline_data(nonce)
     pr = target.pr
+    rows = [_file_row(f) for f in target.changed_files]
+    listed = bounded([_row_text(r) for r in rows], budget)
+    omitted = split.omitted_md()
+    omitted_listed = bounded(omitted, budget)
     return {
         "base_sha": target.base_sha,
         "head_sha": target.head_sha,
@@ -260,7 +307,9 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "title": target.title if pr else "",
         "body": pr.body if pr else "",
         "commits": target.commits,
-        "files": [_file_row(f) for f in target.changed_files],
+        "files": rows[:listed],  # bounded (`bounded`): `files_total` is how many there are
+        "files_total": len(rows),
+        "files_more": _more_files(target, listed),
         "hidden": [_name_md(f.path) for f in target.changed_files if f.hidden][:_MAX_FLAGGED],
         "nul_text": [_name_md(f.path) for f in target.changed_files if f.nul_text][:_MAX_FLAGGED],
         "unseen_scripts": [
@@ -273,7 +322,8 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "diff_complete": split.complete,
         "diff_bytes": split.total_bytes,
         "budget": budget,
-        "omitted": split.omitted_md(),
+        "omitted": omitted[:omitted_listed],
+        "omitted_more": len(omitted) - omitted_listed,
         "fence_open": fence_open,
         "fence_close": fence_close,
         "data": data,

@@ -17,6 +17,7 @@ from deepreview.rounds.interdiff import branch_interdiff
 from deepreview.rounds.renames import follow_finding, moved_note, renamed_paths, renamed_since
 from deepreview.store.dates import utc_time
 from deepreview.store.declines import list_declines
+from deepreview.store.redact import index_name
 from deepreview.store.repository import Repository
 from deepreview.store.rows import ReviewRow
 from deepreview.store.store import Store
@@ -66,7 +67,8 @@ def series_rows(
 ) -> list[ReviewRow]:
     """Complete reviews of the series in `repo`, oldest first (never an `--uncommitted`
     review), among `rows` (default: the store's). A shared store holds other repositories'
-    `branch:main` too."""
+    `branch:main` too. `branch` is matched as the index keeps it (`index_name`)."""
+    series, branch = index_name(series), index_name(branch)
     rows = [
         r
         for r in (store.rows() if rows is None else rows)
@@ -93,6 +95,7 @@ def unkeyed_note(store: Store, series: str, branch: str, repo: Repository) -> st
     series stored before repositories were told apart whose repository could not be told
     since (m009: their checkout is gone), under `repo`'s name. Once they were counted by that
     name, which another repository may bear too. "" when there are none."""
+    series, branch = index_name(series), index_name(branch)
     rows = [
         r
         for r in store.rows()

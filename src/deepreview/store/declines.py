@@ -12,7 +12,7 @@ which a rebuilt index takes them back.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import asdict, astuple, dataclass, fields
+from dataclasses import asdict, astuple, dataclass, fields, replace
 
 from deepreview.errors import StoreError
 from deepreview.store.declines_file import (
@@ -20,6 +20,7 @@ from deepreview.store.declines_file import (
     read_declines_file,
     write_declines_file,
 )
+from deepreview.store.redact import index_name
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 
@@ -112,6 +113,8 @@ def restore_declines(store: Store) -> int:
                     f"a decline in {store.root / DECLINES_JSON} lacks a field ({exc}); fix or "
                     "remove it, then run `deep-review reindex`"
                 ) from exc
+            if isinstance(d.series, str):  # a file from before names were masked (m012)
+                d = replace(d, series=index_name(d.series))
             db.execute(
                 f"INSERT OR IGNORE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
                 astuple(d),
@@ -130,7 +133,7 @@ def list_declines(
         args: tuple[str, ...] = ()
         if series:
             sql += " WHERE series = ?"
-            args = (series,)
+            args = (index_name(series),)  # as the index keeps it
         rows = db.execute(sql + " ORDER BY created_at, review_id, finding_id", args).fetchall()
     found = [Decline(*r) for r in rows]
     return [d for d in found if repo is None or repo.holds(d.repo_key, d.repo)]

@@ -246,6 +246,72 @@ def m011_decline_text(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE declines ADD COLUMN text TEXT NOT NULL DEFAULT ''")
 
 
+@migration
+def m012_redacted_names(db: sqlite3.Connection) -> None:
+    # A token in a branch's name (`fix/ghp_…`) was kept in clear in every column holding the
+    # name, though run.json and the reports mask it: masked now as the index keeps names since
+    # (`redact.index_name`), so that the live key and the stored one still match (one series).
+    # Two names that differ only by their token become one series; of two declines of one
+    # finding that then share a key, the later stands. `secure_delete`: the old text is
+    # overwritten in the file, not left in its free pages.
+    from deepreview.store.redact import index_name
+
+    db.execute("PRAGMA secure_delete = ON")
+    rows = db.execute("SELECT id, series, branch, target FROM reviews").fetchall()
+    for review_id, *names in rows:
+        masked = [index_name(n) if isinstance(n, str) else n for n in names]
+        if masked != names:
+            db.execute(
+                "UPDATE reviews SET series = ?, branch = ?, target = ? WHERE id = ?",
+                (*masked, review_id),
+            )
+    declines = db.execute(
+        "SELECT rowid, repo_key, series, fingerprint FROM declines ORDER BY created_at, rowid"
+    ).fetchall()
+    latest: dict[tuple[object, str, object], int] = {}
+    for rowid, repo_key, series, fingerprint in declines:
+        if isinstance(series, str):
+            latest[(repo_key, index_name(series), fingerprint)] = rowid
+    for rowid, repo_key, series, fingerprint in declines:
+        if not isinstance(series, str) or index_name(series) == series:
+            continue
+        key = (repo_key, index_name(series), fingerprint)
+        if latest[key] != rowid:
+            db.execute("DELETE FROM declines WHERE rowid = ?", (rowid,))
+            continue
+        db.execute(
+            "DELETE FROM declines WHERE repo_key = ? AND series = ? AND fingerprint = ?", key
+        )
+        db.execute("UPDATE declines SET series = ? WHERE rowid = ?", (key[1], rowid))
+    root = _store_root(db)
+    if root is not None:
+        _redact_declines_file(root, index_name)
+
+
+def _redact_declines_file(root: Path, mask: Callable[[str], str]) -> None:
+    """The store's declines file (`store.declines_file`, what a rebuilt index reads back) with
+    its series masked as the index's are; masked in place, item by item, not written from the
+    index: a rebuilt index holds no declines yet when its migrations run."""
+    from deepreview.errors import StoreError
+    from deepreview.store.declines_file import (
+        DECLINES_JSON,
+        read_declines_file,
+        write_declines_file,
+    )
+
+    if not (root / DECLINES_JSON).is_file():
+        return
+    try:
+        items = read_declines_file(root)
+    except StoreError:
+        return  # damaged: `reindex` says so when it reads it, this leaves it as it is
+    masked = [
+        {**d, "series": mask(d["series"])} if isinstance(d.get("series"), str) else d for d in items
+    ]
+    if masked != items:
+        write_declines_file(root, masked)
+
+
 def _applied(db: sqlite3.Connection) -> set[str]:
     try:
         return {row[0] for row in db.execute("SELECT name FROM _migrations")}

@@ -9,7 +9,7 @@ import re
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from deepreview.atomicfile import replace_bytes, replacing
 from deepreview.errors import StoreError
@@ -35,10 +35,32 @@ _PATTERNS: Final = [
     re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S),
 ]
 MASK: Final = "[REDACTED]"
+READ_BYTES: Final = 1 << 20  # read at a time when a file is redacted as text (`Redactor.file`)
+# How far past a `-----BEGIN ` line a file redacted as text is held back waiting for its
+# `-----END `: a private key is a few KB; a BEGIN never ended is let go past this.
+_KEY_HOLD: Final = 1 << 20
+_BEGIN: Final = b"-----BEGIN "
+_END: Final = b"-----END "
 # JSON keys whose values are commit or content hashes: never secrets, and masking one (a flagged
 # hex value that happens to be part of the base SHA) would make run.json unloadable.
 _HASH_KEY = re.compile(r"(?:^|_)sha(?:256)?s?$")
 _MIN_VALUE_LEN: Final = 8
+
+
+def mask_shapes(text: str) -> str:
+    """`text` with every secret of a known shape (`_PATTERNS`) masked: what any run masks,
+    whatever its environment."""
+    for pattern in _PATTERNS:
+        text = pattern.sub(MASK, text)
+    return text
+
+
+def index_name(name: str) -> str:
+    """A branch's name, or a series key (`branch:<name>`), as the store index keeps and matches
+    it: a token of a known shape masked, as run.json and the reports show the name. Only the
+    shapes, not the run's environment values: the key must be the same in every run, or a
+    series would split."""
+    return mask_shapes(name)
 
 
 def is_secret_name(name: str) -> bool:
@@ -61,6 +83,8 @@ class Redactor:
         # Longest first so a value that contains another is masked whole.
         self._values = sorted(values, key=len, reverse=True)
         self._bvalues = [v.encode() for v in self._values]
+        # A value of several lines (a key in an environment variable) is only found whole.
+        self._blines = [v for v in self._bvalues if b"\n" in v]
 
     def add(self, values: Iterable[str]) -> bool:
         """Also mask these values (a seat flagged them as secrets); True if any was new.
@@ -78,9 +102,7 @@ class Redactor:
     def text(self, text: str) -> str:
         for value in self._values:
             text = text.replace(value, MASK)
-        for pattern in _PATTERNS:
-            text = pattern.sub(MASK, text)
-        return text
+        return mask_shapes(text)
 
     def name(self, text: str) -> str:
         """`text` for a name (a review ID, its folder and file names): each secret `text`
@@ -153,18 +175,26 @@ class Redactor:
             ) from exc
 
     def file(self, path: Path) -> None:
-        """Rewrite `path` in place, line by line (files can be hundreds of MB).
+        """Rewrite `path` in place (files can be hundreds of MB): a JSON file (a transcript's
+        `.jsonl`, one JSON value a line) line by line, as a secret in a JSON string is on one
+        line and a mask across lines would break the values between; any other (a stderr log,
+        plain text) as whole text, read `READ_BYTES` at a time, so that a secret of several
+        lines (a private key) is masked too.
 
         If the redacted copy cannot be written (a full disk), the unredacted original is
         deleted too, since it may hold secrets, and StoreError is raised.
         """
         if not path.exists():
             return
+        by_line = bool({".json", ".jsonl"} & set(path.suffixes))
         try:
             # Not flushed to the disk before the rename: the file may be hundreds of MB.
             with path.open("rb") as src, replacing(path, durable=False) as dst:
-                for line in src:
-                    dst.write(self.data(line))
+                if by_line:
+                    for line in src:
+                        dst.write(self.data(line))
+                else:
+                    self._copy_text(src, dst)
         except OSError as exc:
             with contextlib.suppress(OSError):
                 path.unlink()  # the redacted copy is gone already
@@ -172,6 +202,35 @@ class Redactor:
             raise StoreError(
                 f"cannot write {path}: {exc.strerror or exc}; {hint} or pass --store DIR"
             ) from exc
+
+    def _copy_text(self, src: BinaryIO, dst: BinaryIO) -> None:
+        """`src` redacted into `dst` as whole text: what is read is written up to a cut that
+        no secret can span (`_cut`), the rest kept for the next read."""
+        held = b""
+        while block := src.read(READ_BYTES):
+            text = held + block
+            cut = self._cut(text)
+            dst.write(self.data(text[:cut]))
+            held = text[cut:]
+        dst.write(self.data(held))
+
+    def _cut(self, text: bytes) -> int:
+        """Where `text` (read, not yet written) may be cut: at a line's start, before a
+        private key whose END is not read yet and before a multi-line value that may go on
+        past the cut. A line or a key's block longer than `_KEY_HOLD` is cut anyway."""
+        cut = text.rfind(b"\n") + 1
+        if cut == 0:
+            return len(text) if len(text) > _KEY_HOLD else 0
+        begin = text.rfind(_BEGIN, 0, cut)
+        if begin >= 0 and text.find(_END, begin, cut) < 0 and len(text) - begin < _KEY_HOLD:
+            cut = text.rfind(b"\n", 0, begin) + 1
+        for value in self._blines:
+            # an occurrence started before the cut and not ended by it
+            for start in range(max(0, cut - len(value) + 1), cut):
+                if value.startswith(text[start:cut]):
+                    cut = text.rfind(b"\n", 0, start) + 1
+                    break
+        return cut
 
 
 # A finding about a committed secret, by its title: "Hard-coded API key", "Possible secret

@@ -35,6 +35,7 @@ from deepreview.runmodel import format_duration
 from deepreview.store.dates import newest_first_key
 from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
+from deepreview.store.redact import index_name
 from deepreview.store.repository import Repository
 from deepreview.store.rows import (
     ROW_COLUMNS,
@@ -408,6 +409,7 @@ class Store:
         """
         if not in_series(series, branch, kind):
             return 0
+        series, branch = index_name(series), index_name(branch)  # as the index keeps them
         # Read the index, pick the number, write it: one step across processes (`flock`, which
         # the kernel releases however its holder ends), else two reviews read the same rows.
         with self.lock():
