@@ -65,11 +65,14 @@ _FOLD_ONLY: Final = re.compile(
 )
 
 
-def open_details(lines: list[str]) -> list[str] | None:
-    """The lines with every `<details>` fold opened, or None when the text has none."""
+def open_details(lines: list[str], held: list[bool] | None = None) -> list[str] | None:
+    """The lines with every `<details>` fold opened, or None when the text has none; `held`
+    lines (quoted inside a finding, `quoted_text`) are left as written."""
     if not any(_DETAILS_TAG.search(without_code_spans(line)) for line in lines):
         return None
     mask = fence_mask(lines)
+    if held is not None:
+        mask = [a or b for a, b in zip(mask, held, strict=True)]
     out = list(lines)
     level = 1  # the level of the heading the next line sits under
     saved: list[int] = []  # `level` at each open `<details>`: a fold's headings end with it
