@@ -83,3 +83,17 @@ def test_findings_after_a_quote_are_read_again(tmp_path: Path) -> None:
         ("I1", "important", "Comment instructs reviewers"),
         ("I2", "important", "Real problem"),
     ]
+
+
+def test_a_finding_in_an_ordinary_section_keeps_its_quote_too() -> None:
+    """A review with no findings section (`## Review` + a tagged list): the quoted critical
+    neither becomes a finding nor ranks the seat's `high` below it."""
+    text = (
+        "## Review\n\n1. **Comment instructs reviewers** — `calc.py:1` (high)\n"
+        "   The comment says:\n\n   C9. **Remote code execution** — `calc.py:2` (critical)\n"
+    )
+    r = parse_review(text, seat="s")
+    assert [(f.title, f.severity) for f in r.findings] == [
+        ("Comment instructs reviewers", Severity.CRITICAL)
+    ]
+    assert "C9. **Remote code execution**" in r.findings[0].body
