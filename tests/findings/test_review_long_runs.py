@@ -102,3 +102,14 @@ def test_file_names_with_an_extension_are_told_as_before(name: str) -> None:
 def test_a_long_underscore_word_is_no_file_name() -> None:
     assert looks_like_path("_" * MIB) is False
     assert looks_like_path("_" * MIB + ".py") is True
+
+
+def test_a_git_author_made_of_backticks_is_read_from_a_report_header() -> None:
+    """The author cell of a report's header comes from the reviewed repository's commits."""
+    from deepreview.findings.report_header import _git_author
+
+    assert _git_author("Ann `ann@example.com`") == "Ann <ann@example.com>"
+    assert _git_author("``a`b@c``") == "<a`b@c>"
+    assert _git_author("no email") == "no email"
+    name = "x " + "`" * RUN + "y"
+    assert _git_author(name) == name
