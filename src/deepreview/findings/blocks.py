@@ -65,10 +65,12 @@ class Block:
     level: int = 0
     lines: list[str] = field(default_factory=list)
     fenced: list[bool] = field(default_factory=list)
+    held: list[bool] = field(default_factory=list)  # quoted inside a finding (`quoted_text`)
 
-    def add(self, line: str, fenced: bool) -> None:
+    def add(self, line: str, fenced: bool, held: bool = False) -> None:
         self.lines.append(line)
         self.fenced.append(fenced)
+        self.held.append(held)
 
     @property
     def text(self) -> str:
@@ -167,7 +169,11 @@ def _markdown() -> MarkdownIt:
     # Setext headings are off: agents write `text` + `---` as a paragraph and a rule, never as a
     # heading; indented code is off: agents indent continuation lines freely; HTML blocks are
     # off: an unclosed `<!--` or `<pre>` in a review must not swallow the sections after it.
-    return MarkdownIt("commonmark").disable(["lheading", "code", "html_block"])
+    # Inline parsing is off: only the block structure is read (a heading's text is its inline
+    # token's `content`), and emphasis on a 200 KB run of `*` cost seconds.
+    return MarkdownIt("commonmark").disable(
+        ["lheading", "code", "html_block", "inline", "text_join"]
+    )
 
 
 def markdown_tokens(lines: list[str], mask: list[bool]) -> list[Token]:
@@ -258,20 +264,24 @@ def build_blocks(
     mask: list[bool],
     starts_finding: Callable[[str], bool] | None = None,
     severity_heading: Callable[[str], bool] | None = None,
+    *,
+    held: list[bool] | None = None,
 ) -> list[Block]:
     """Split a review into blocks at recognised headings.
 
     `starts_finding(line) -> bool` marks lines that open a finding even outside a findings
     section (`C1. **Title**`, `**[CRITICAL] ...**`): a review without section headings still
     yields its findings.  `severity_heading(line)` marks the strong starts that open a findings
-    section in any other section too (`### Critical: Title`).
+    section in any other section too (`### Critical: Title`).  `held` lines (quoted inside a
+    finding, `quoted_text`) open nothing.
     """
     blocks = [Block(Kind.PREAMBLE)]
-    headings = heading_lines(lines, mask)
+    quoted = held or [False] * len(lines)
+    headings = heading_lines(lines, [a or b for a, b in zip(mask, quoted, strict=True)])
     for n, (line, fenced) in enumerate(zip(lines, mask, strict=True)):
         cur = blocks[-1]
-        if fenced:
-            cur.add(line, fenced)
+        if fenced or quoted[n]:
+            cur.add(line, fenced, quoted[n])  # code, or text a finding quotes: opens nothing
             continue
         h = headings.get(n)
         if (

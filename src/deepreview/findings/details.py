@@ -32,11 +32,11 @@ from typing import Final
 from deepreview.findings.blocks import classify_heading, fence_mask
 from deepreview.findings.finding_line import is_strong_start, parse_head
 from deepreview.findings.section_titles import Kind
+from deepreview.markdown_fence import without_code_spans
 
 _DETAILS_TAG: Final = re.compile(r"</?details\b[^>]*>", re.IGNORECASE)
 _SUMMARY_OPEN: Final = re.compile(r"<summary\b[^>]*>", re.IGNORECASE)
 _SUMMARY_CLOSE: Final = re.compile(r"</summary\s*>", re.IGNORECASE)
-_CODE_SPAN: Final = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _ATX: Final = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 # A line a fold opens on: its first text (after any list marker or `>`) is a `<details>` or
 # `<summary>` tag, where CommonMark starts an HTML block.
@@ -65,11 +65,14 @@ _FOLD_ONLY: Final = re.compile(
 )
 
 
-def open_details(lines: list[str]) -> list[str] | None:
-    """The lines with every `<details>` fold opened, or None when the text has none."""
-    if not any(_DETAILS_TAG.search(_CODE_SPAN.sub("", line)) for line in lines):
+def open_details(lines: list[str], held: list[bool] | None = None) -> list[str] | None:
+    """The lines with every `<details>` fold opened, or None when the text has none; `held`
+    lines (quoted inside a finding, `quoted_text`) are left as written."""
+    if not any(_DETAILS_TAG.search(without_code_spans(line)) for line in lines):
         return None
     mask = fence_mask(lines)
+    if held is not None:
+        mask = [a or b for a, b in zip(mask, held, strict=True)]
     out = list(lines)
     level = 1  # the level of the heading the next line sits under
     saved: list[int] = []  # `level` at each open `<details>`: a fold's headings end with it
@@ -82,7 +85,7 @@ def open_details(lines: list[str]) -> list[str] | None:
         atx = _ATX.match(line)
         if atx:
             level = len(atx.group(1))
-        prose = _CODE_SPAN.sub("", line)  # "wrap it in `<details>`" names the tag, no fold
+        prose = without_code_spans(line)  # "wrap it in `<details>`" names the tag, no fold
         opened = [m.group(0) for m in _DETAILS_TAG.finditer(prose)]
         summary = _SUMMARY_OPEN.search(prose)
         opens = summary is not None or any(not t.startswith("</") for t in opened)

@@ -29,6 +29,7 @@ from deepreview.findings.labels import (
     severity_label_follows,
 )
 from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
+from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Severity
@@ -142,12 +143,16 @@ def parse_findings_block(
     *,
     section_high: bool = False,
     sentences: bool = False,
+    held: list[bool] | None = None,
 ) -> FindingsResult:
     """Findings in one Critical/Important/Suggestions (or plain Findings) section;
     `section_high`: the section's title calls that level `High`; `sentences`: its heading is a
     real heading (not a `Label:` line), so a section that is only a list of plain sentences
-    lists one finding per item."""
+    lists one finding per item; `held` lines (quoted inside a finding, `quoted_text`; found
+    here when not given) are its text and open nothing."""
     out = FindingsResult()
+    # (a section read on its own, as `loose` reads an ordinary one, finds its quotes itself)
+    quoted = held if held is not None else held_lines(lines, fenced)
     starts: list[tuple[int, FindingHead]] = []
     # Numbered (`1. **Title**`), bulleted (`- **Title**`) and sub-heading (`#### Title`)
     # findings only under a severity heading, and only when the section's first finding is one
@@ -162,7 +167,7 @@ def parse_findings_block(
     in_file: tuple[str, int] | None = None  # findings under a `### `src/db.py`` heading
     groups: set[int] = set()
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
-        if fence or not line.strip():
+        if fence or quoted[i] or not line.strip():
             continue
         # (findings with IDs name their own places: a bold file name in one's body is its text)
         grouping = None

@@ -8,6 +8,7 @@ heading) and splits off the title; everything after it goes through `parse_tail`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level
@@ -20,15 +21,16 @@ from deepreview.findings.locations import (
     parse_locations,
     same_file_lines,
 )
-from deepreview.markdown_fence import code_span_text
+from deepreview.markdown_fence import code_span_text, code_spans
 from deepreview.model import Location, Severity
 
 VERIFICATION_WORDS = frozenset({"verified", "unverified", "reasoned", "added-by-lead"})
 
+# The tail's tokens other than code spans, which `_tail_tokens` takes from
+# `markdown_fence.code_spans` (any backtick length, CommonMark: ``back`tick.py:1`` keeps its
+# backtick; a regex for them was quadratic on a long run of backticks).
 _TAIL_TOKEN = re.compile(
-    # A code span of any backtick length (CommonMark): ``back`tick.py:1`` keeps its backtick.
-    r"(?P<code>(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`))"
-    r"|(?P<link>\[[^\[\]\n]*\]\([^)\s]*\))"
+    r"(?P<link>\[[^\[\]\n]*\]\([^)\s]*\))"
     r"|(?P<bracket>\[[^\[\]\n]+\])"
     r"|(?P<paren>\([^()\n]*\))"
     r"|(?P<sep>(?:[\s,;:—–+&]|-(?=\s)|\*\*|(?<=\s)(?:vs\.?|and)(?=\s))+)"
@@ -120,9 +122,8 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         tail = _EMPTY_BRACKETS.sub(" ", tail[:start] + tail[end:])
     # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
     anchor: Location | None = None
-    for m in _TAIL_TOKEN.finditer(tail):
-        kind = m.lastgroup
-        tok = m.group(0)
+    for kind, start, end in _tail_tokens(tail):
+        tok = tail[start:end]
         if kind == "sep":
             continue
         before = len(leftover)
@@ -162,7 +163,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
             else:
                 leftover.append(tok)
         if len(leftover) > before and re.search(r"\w", tok):
-            spans.append((m.start(), m.end()))
+            spans.append((start, end))
     # The leftover words as written, punctuation between them included (`sees an, then —`);
     # stray punctuation around them ("." after the title) is not worth keeping.
     head.leftover = tail[spans[0][0] : spans[-1][1]].strip() if spans else ""
@@ -170,6 +171,25 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         # `**Title** (`a.py:3`) — High`: a level word is all that follows the title
         head.severity, head.level_word = tag_level(leftover[0]), leftover[0].strip("*_").lower()
         head.leftover = ""
+
+
+def _tail_tokens(tail: str) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of each token of the tail, left to right: a code span where one
+    starts, else `_TAIL_TOKEN`'s first alternative that matches there."""
+    code = dict(code_spans(tail))
+    pos = 0
+    while pos < len(tail):
+        end = code.get(pos)
+        if end is not None:
+            yield "code", pos, end
+            pos = end
+            continue
+        m = _TAIL_TOKEN.match(tail, pos)
+        if m is None or m.lastgroup is None:
+            pos += 1  # (a character no alternative takes, as `finditer` skipped it)
+            continue
+        yield m.lastgroup, pos, m.end()
+        pos = m.end()
 
 
 def _word_location(tok: str, prefixes: tuple[str, ...]) -> Location | None:

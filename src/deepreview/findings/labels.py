@@ -13,6 +13,7 @@ import re
 from deepreview.findings.head import FindingHead, locations_in, parse_tail
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.locations import RANGE_TO, same_file_lines
+from deepreview.markdown_fence import code_spans
 from deepreview.model import Location
 
 # `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
@@ -22,7 +23,20 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 # Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
-_CODE_OR_LINK = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)|\[[^\[\]\n]*\]\([^)\s]*\)")
+_LINK = re.compile(r"\[[^\[\]\n]*\]\([^)\s]*\)")
+
+
+def _code_or_links(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span and link on the line, left to right; where they overlap
+    the one that starts first wins (`[`a.py`](a.py#L3)` is a link).  Code spans come from
+    `markdown_fence.code_spans`, linear in the line (a regex for them was quadratic on a long
+    run of backticks)."""
+    found = sorted([*code_spans(line), *((m.start(), m.end()) for m in _LINK.finditer(line))])
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
 
 
 def labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
@@ -62,9 +76,9 @@ def body_location(
     for line, fence in zip(lines, fenced, strict=True):
         if fence:
             continue
-        for m in _CODE_OR_LINK.finditer(line):
-            for loc in locations_in(m.group(0), prefixes):
-                lines_after = _LINES_AFTER.match(line, m.end()) if loc.start is None else None
+        for start, end in _code_or_links(line):
+            for loc in locations_in(line[start:end], prefixes):
+                lines_after = _LINES_AFTER.match(line, end) if loc.start is None else None
                 if lines_after is not None:
                     # `In `a.py` (lines 42-48), …`, `in `a.py`, line 30`
                     loc = same_file_lines(loc, lines_after.group("lines")) or loc

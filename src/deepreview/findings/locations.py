@@ -63,7 +63,23 @@ def looks_like_path(text: str) -> bool:
         return True
     if "/" in text.strip("/") and re.search(r"[A-Za-z]", name):
         return True
-    return bool(re.fullmatch(r"\.?[\w.+@-]*[A-Za-z_][\w+@-]*\.[A-Za-z][\w]{0,9}", name))
+    return _has_extension(name)
+
+
+_EXTENSION = re.compile(r"[A-Za-z]\w{0,9}")
+_NAME_CHARS = re.compile(r"[\w.+@-]*")
+_NAME_LETTER = re.compile(r"[A-Za-z_]")
+
+
+def _has_extension(name: str) -> bool:
+    """`name` is a file name with an extension (`a.py`, `.eslintrc.json`, `__init__.py`): name
+    characters only, a letter after its last dot, and a letter or `_` in the part before that
+    dot.  (What `\\.?[\\w.+@-]*[A-Za-z_][\\w+@-]*\\.[A-Za-z]\\w{0,9}` matches, checked part by
+    part: that pattern backtracked quadratically on a long run of underscores.)"""
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not _EXTENSION.fullmatch(extension) or not _NAME_CHARS.fullmatch(stem):
+        return False
+    return _NAME_LETTER.search(stem.rpartition(".")[2]) is not None
 
 
 # Inside a code span the agent (or our renderer) has marked the whole text as one name, so a

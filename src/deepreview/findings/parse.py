@@ -76,6 +76,7 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.loose import loose_findings, placed_concerns
 from deepreview.findings.prose_problems import asks_for_changes, prose_problems
+from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.records import has_records, rewrite_records
@@ -177,11 +178,14 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     if unwrapped is not None:
         lines = unwrapped
         text = "\n".join(lines)
-    opened = _opened_up(lines)
+    opened, quoted = _opened_up(lines)
     if opened is not lines:
         lines, text = opened, "\n".join(opened)
     mask = fence_mask(lines)
-    blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading)
+    # (the passes keep lines in place, so text quoted before them is still quoted after them;
+    # a finding they opened, from a quote or a fold, may quote text of its own)
+    held = [a or b for a, b in zip(quoted, held_lines(lines, mask), strict=True)]
+    blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading, held=held)
     rank_levels(blocks)
     placed_concerns(blocks, prefixes)
     st = _State(prefixes, prose=not any(b.kind in FINDING_KINDS for b in blocks))
@@ -267,22 +271,31 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     )
 
 
-def _opened_up(lines: list[str]) -> list[str]:
+def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     """The review with findings written in shapes the section parser does not read, rewritten
     in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
     (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
-    `**Issue:**` records, nested under `- **Critical**` items; `<br>` lines are blank."""
-    lines = open_details(lines) or lines
+    `**Issue:**` records, nested under `- **Critical**` items; `<br>` lines are blank.
+    Text quoted inside a finding is left as written: the lines it is on come back too."""
+    held = held_lines(lines, fence_mask(lines))
+    lines = open_details(lines, held) or lines
     lines = blank_breaks(lines) or lines
-    lines = split_inline_nits(lines, fence_mask(lines)) or lines
+
+    def code(lines: list[str]) -> list[bool]:
+        return [a or b for a, b in zip(fence_mask(lines), held, strict=True)]
+
+    split = split_inline_nits(lines, code(lines))
+    if split is not None:
+        lines = split  # (a line split in three: the quoted lines are found again)
+        held = held_lines(lines, fence_mask(lines))
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
-        lines = unquote_findings(lines, fence_mask(lines), is_strong_start) or lines
+        lines = unquote_findings(lines, code(lines), is_strong_start) or lines
     if has_records(lines):
-        lines = rewrite_records(lines, fence_mask(lines)) or lines
+        lines = rewrite_records(lines, code(lines)) or lines
     if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
-        lines = open_level_lists(lines, fence_mask(lines)) or lines
-    return lines
+        lines = open_level_lists(lines, code(lines)) or lines
+    return lines, held
 
 
 def _take_verdicts(block: Block, st: _State) -> None:
@@ -334,6 +347,7 @@ def _dispatch(block: Block, st: _State) -> None:
             block.fenced,
             SECTION_SEVERITY.get(k.value),
             st.prefixes,
+            held=block.held if len(block.held) == len(block.lines) else None,
             section_high=k is Kind.CRITICAL and says_high(block.title),
             # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
             sentences=0 < block.level < BOLD_LEVEL,

@@ -127,17 +127,24 @@ def _apply(fields: dict[str, object], label: str, value: str) -> bool:
     return True
 
 
-# `Name `email``, as the report writes a git author (`render.markdown.author_cell`).
-_AUTHOR_EMAIL = re.compile(r"^(?P<name>[^`]*?)\s*(?P<span>(?P<fence>`+).+?(?P=fence))$")
-
-
 def _git_author(value: str) -> str:
-    """`Name <email>` again from the cell's `Name `email``; any other value as it is."""
-    m = _AUTHOR_EMAIL.match(value.strip())
-    if m is None:
+    """`Name <email>` again from the cell's `Name `email`` (as the report writes a git author,
+    `render.markdown.author_cell`); any other value as it is.
+
+    The cell ends in a code span opened at its first backtick: read by counting backtick runs,
+    not by a regex (`` ^([^`]*?)\\s*((`+).+?\\3)$ `` backtracked cubically on an author name
+    that is a long run of backticks, and the author comes from the reviewed repository)."""
+    cell = value.strip()
+    tick = cell.find("`")
+    span = cell[tick:] if tick != -1 else ""
+    opening = len(span) - len(span.lstrip("`"))
+    closing = len(span) - len(span.rstrip("`"))
+    fence = min(opening, closing, (len(span) - 1) // 2)
+    if fence < 1 or "\n" in span:
         return value
-    email = code_span_text(m.group("span"))
-    return f"{m.group('name')} <{email}>" if m.group("name") else f"<{email}>"
+    name = cell[:tick].rstrip()
+    email = code_span_text(span[:fence] + span[fence:-fence] + span[-fence:])
+    return f"{name} <{email}>" if name else f"<{email}>"
 
 
 def _commit(text: str) -> Commit:
