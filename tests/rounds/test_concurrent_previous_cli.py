@@ -12,6 +12,7 @@ from fakebin.harness import Fakes
 from support.repos import commit_all, run_cli, write
 from support.rounds import (
     ROUND1,
+    ROUND2_FIXED,
     finish_review,
     make_branch_repo,
     run_round,
@@ -42,28 +43,7 @@ None.
 """
 
 # Review B (started second, finished last): its seat was asked about round 1's I1.
-REVIEW_B = """## Executive Summary
-
-The zero divisor is handled now.
-
-## Findings
-
-### Critical Issues
-
-None.
-
-### Important Issues
-
-None.
-
-### Suggestions
-
-None.
-
-## Round 2 Fix Verdicts
-
-- I1: fixed — `calc.py:3` no longer raises on a zero divisor
-"""
+REVIEW_B = ROUND2_FIXED
 
 
 def _wait_for_new_review(store: Path, known: set[str]) -> str:

@@ -11,30 +11,7 @@ from pathlib import Path
 
 from fakebin.harness import Fakes
 from support.repos import commit_all, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round
-
-FIXED = """## Executive Summary
-
-The zero divisor is handled now.
-
-## Findings
-
-### Critical Issues
-
-None.
-
-### Important Issues
-
-None.
-
-### Suggestions
-
-None.
-
-## Round 2 Fix Verdicts
-
-- I1: fixed — `calc.py:3` no longer raises on a zero divisor
-"""
+from support.rounds import ROUND1, ROUND2_FIXED, make_branch_repo, run_round
 
 
 def _seat_result(tmp_path: Path) -> tuple[Fakes, Path, dict[str, str], Path, str]:
@@ -45,7 +22,7 @@ def _seat_result(tmp_path: Path) -> tuple[Fakes, Path, dict[str, str], Path, str
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     review = tmp_path / "fixed.md"
-    review.write_text(FIXED, encoding="utf-8")
+    review.write_text(ROUND2_FIXED, encoding="utf-8")
     fakes.write_config({"alpha": fakes.seat("ok", "--review-file", str(review))})
     out = tmp_path / "seat-alpha"
     env = fakes.env()

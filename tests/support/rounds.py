@@ -67,6 +67,13 @@ None.
 """
 
 
+# Round 2 of ROUND1 when the seat finds I1 fixed and nothing new.
+ROUND2_FIXED = (
+    NO_FINDINGS.format(summary="The zero divisor is handled now.")
+    + "\n## Round 2 Fix Verdicts\n\n- I1: fixed — `calc.py:3` no longer raises on a zero divisor\n"
+)
+
+
 def make_branch_repo(root: Path) -> Path:
     repo = root / "repo"
     repo.mkdir()
