@@ -25,7 +25,7 @@ from platformdirs import user_config_dir
 
 from deepreview.agents.base import SeatSettings
 from deepreview.atomicfile import replace_bytes
-from deepreview.config_seats import check_merged_seat, check_seat_file
+from deepreview.config_seats import check_merged_seat, check_seat_file, seat_list
 from deepreview.config_trust import content_hash, dangerous_keys, is_trusted
 from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
@@ -279,7 +279,8 @@ def settings_for_repo(
 def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if env.get("DEEP_REVIEW_AGENTS"):
-        out["agents"] = [a.strip() for a in env["DEEP_REVIEW_AGENTS"].split(",") if a.strip()]
+        # `--agents`' own check: an empty element is refused, not dropped (a seat name was lost)
+        out["agents"] = list(seat_list(env["DEEP_REVIEW_AGENTS"], "DEEP_REVIEW_AGENTS"))
     if env.get("DEEP_REVIEW_LEAD"):
         out["lead"] = env["DEEP_REVIEW_LEAD"]
     if env.get("DEEP_REVIEW_TIMEOUT"):

@@ -43,16 +43,19 @@ def check_seat_name(name: str, where: str) -> None:
 
 
 def seat_list(text: str, where: str) -> tuple[str, ...]:
-    """A comma-separated seat list as `--agents` and `finish --expect` take it, each name
-    checked (`check_seat_name`). () when it names no seat: the caller says it is empty. An
-    empty element (`a,,b`, `a,`) is refused: a seat name was lost, not meant."""
+    """A comma-separated seat list as `--agents`, `finish --expect` and `DEEP_REVIEW_AGENTS`
+    take it (`where` names the one given), each name checked (`check_seat_name`). () when it
+    names no seat: the caller says it is empty. An empty element (`a,,b`, `a,`) is refused: a
+    seat name was lost, not meant."""
     names = [n.strip() for n in text.split(",")]
     if not any(names):
         return ()
     if not all(names):
+        # an option takes its value after a space, an environment variable after `=`
+        example = f"{where} claude,codex" if where.startswith("-") else f"{where}=claude,codex"
         raise UsageError(
             f"{where} {text!r} has an empty seat name (two commas in a row, or one at either "
-            f"end); separate the seats with single commas (e.g. {where} claude,codex)"
+            f"end); separate the seats with single commas (e.g. {example})"
         )
     for name in names:
         check_seat_name(name, where)

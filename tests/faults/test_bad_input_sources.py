@@ -68,3 +68,15 @@ def test_doctor_outside_a_repository_promises_no_review(tmp_path: Path) -> None:
     assert "in a repository it would run: static; lead: none" in flat, flat
     data = run_cli(["doctor", "--json"], cwd=outside, env=env).json()
     assert "not inside a git repository" in data["review_refused"]
+
+
+@pytest.mark.parametrize("value", ["static,,echo", "static,", ",static"])
+def test_deep_review_agents_with_an_empty_element(tmp_path: Path, value: str) -> None:
+    """`--agents a,,b` is refused (a seat name was lost); the same list in the environment
+    variable was read as `a,b` without a word."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path, {"DEEP_REVIEW_AGENTS": value})
+    line = _one_line(run_cli(["review", "--lead", "none"], cwd=repo, env=env))
+    assert f"DEEP_REVIEW_AGENTS {value!r} has an empty seat name" in line, line
+    assert "DEEP_REVIEW_AGENTS=claude,codex" in line and "--agents" not in line, line
+    assert not (tmp_path / "store").exists()

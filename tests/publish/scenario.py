@@ -159,22 +159,24 @@ def push_fix(
     return head
 
 
-def make_pr(tmp: Path, gh: FakeGitHub, attributes: str | None = None) -> Path:
+def make_pr(tmp: Path, gh: FakeGitHub, attributes: str | None = None, nul: bool = False) -> Path:
     """A clone whose origin has `refs/pull/7/head`; the fake serves the PR and its files.
-    `attributes`: the PR's commit also writes them to `.gitattributes`."""
+    `attributes`: the PR's commit also writes them to `.gitattributes`. `nul`: its calc.py
+    holds a NUL byte in a comment on line 18 (binary to git, text to a review)."""
     upstream = tmp / "upstream"
     upstream.mkdir(parents=True)
     git(upstream, "init", "-q", "-b", "main")
     write(upstream, "calc.py", "\n".join(BASE_LINES) + "\n")
     base = commit_all(upstream, "Initial commit")
     git(upstream, "checkout", "-q", "-b", "feature")
-    write(upstream, "calc.py", "\n".join(HEAD_LINES) + "\n")
+    lines = [*HEAD_LINES[:17], f"{HEAD_LINES[17]}  # \0", *HEAD_LINES[18:]] if nul else HEAD_LINES
+    write(upstream, "calc.py", ("\n".join(lines) + "\n").encode())
     if attributes is not None:
         write(upstream, ".gitattributes", attributes)
     head = commit_all(upstream, "Risky calls")
     git(upstream, "checkout", "-q", "main")  # the clone checks out main
     clone, _ = clone_with_pr(tmp, upstream, NUMBER, "feature", drop_branch=True)
-    diff = git(upstream, "diff", base, head, "--", "calc.py")
+    diff = git(upstream, "diff", "--text", base, head, "--", "calc.py")
     patch = diff[diff.index("@@") :] + "\n"
     gh.add_pull(
         REPO,
@@ -188,9 +190,13 @@ def make_pr(tmp: Path, gh: FakeGitHub, attributes: str | None = None) -> Path:
 
 
 def setup(
-    tmp: Path, gh: FakeGitHub, review: str = REVIEW, attributes: str | None = None
+    tmp: Path,
+    gh: FakeGitHub,
+    review: str = REVIEW,
+    attributes: str | None = None,
+    nul: bool = False,
 ) -> tuple[Fakes, Path, dict[str, str]]:
-    clone = make_pr(tmp, gh, attributes)
+    clone = make_pr(tmp, gh, attributes, nul)
     fakes = Fakes(tmp)
     review_file = tmp / "review.md"
     review_file.write_text(review, encoding="utf-8")

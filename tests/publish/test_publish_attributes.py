@@ -37,3 +37,19 @@ def test_an_inline_comment_on_a_file_the_pr_marks_not_to_diff_lands_on_its_line(
         # I1 on its own line, I2 re-anchored to line 25; S1 is on no diff line (summary)
         assert placed == {("calc.py", 10, "RIGHT"), ("calc.py", 25, "RIGHT")}
         assert "1 not on the diff" in res.stderr
+
+
+def test_an_inline_comment_on_a_nul_text_file_lands_on_its_line(tmp_path: Path) -> None:
+    """A file that is text apart from a NUL byte is shown to the seats as text
+    (`targets.nul_text`); the publisher's diff called it binary, so no line was commentable."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh, nul=True)
+        out = review(fakes, clone, env).json()
+        prompt = (Path(out["review_dir"]) / "prompt-alpha.md").read_text(encoding="utf-8")
+        assert "+v18 = 18  # ␀" in prompt  # the seats saw it as text
+        res = run_cli(["publish", out["review_id"], "--inline"], cwd=clone, env=env)
+        assert res.returncode == 0, res.stderr
+        pull = gh.pull(REPO, NUMBER)
+        placed = {(c["path"], c["line"], c["side"]) for c in pull.review_comments}
+        assert placed == {("calc.py", 10, "RIGHT"), ("calc.py", 25, "RIGHT")}
+        assert "1 not on the diff" in res.stderr

@@ -131,7 +131,7 @@ def test_the_seat_hands_over_findings_and_its_markdown_is_rendered_from_them(mus
     assert any("--isolated" in note for note in review.seat_notes)
     assert FAKE_KEY in outcome.secrets  # for masking elsewhere; never in the review itself
     assert FAKE_KEY not in repr(review)
-    assert outcome.tool_counts == (("ruff", 1), ("git diff --check", 1), ("detect-secrets", 1))
+    assert outcome.tool_counts == (("detect-secrets", 1), ("ruff", 1), ("git diff --check", 1))
 
 
 def test_findings_carry_excerpt_explanation_and_fix(must_show) -> None:
@@ -153,7 +153,7 @@ def test_transcript_is_one_json_line_per_analyzer(must_show) -> None:
     _outcome, task = must_show
     records = [json.loads(line) for line in task.transcript_path.read_text().splitlines()]
     names = [r["analyzer"] for r in records]
-    assert names[-3:] == ["ruff", "git diff --check", "detect-secrets"]
+    assert names[-3:] == ["detect-secrets", "ruff", "git diff --check"]
     for record in records:
         assert {"argv", "exit_code", "duration_s", "diagnostics"} <= record.keys()
     ruff = records[names.index("ruff")]
@@ -342,7 +342,7 @@ def test_secret_on_a_neighbouring_line_is_masked_in_fix_diffs(repo, make_task) -
     assert at(text, "keys.py") == {(1, "suggestion"), (2, "critical")}
     assert "```diff\n" in text  # F401's fix shows line 2 as context
     assert FAKE_KEY not in text
-    assert [e.detail for e in events] == ["ruff", "git diff --check", "detect-secrets"]
+    assert [e.detail for e in events] == ["detect-secrets", "ruff", "git diff --check"]
 
 
 def test_analyzer_hitting_the_deadline_makes_a_partial_timeout(
@@ -354,12 +354,14 @@ def test_analyzer_hitting_the_deadline_makes_a_partial_timeout(
     monkeypatch.setattr(ruff_check, "find_ruff", lambda: slow)
     repo.write("README.md", "base\n")
     base = repo.commit("base")
-    repo.write("app.py", "import os\n")
+    repo.write("app.py", f'import os\nKEY = "{FAKE_KEY}"\n')
     repo.commit("change")
     outcome = run_static(make_task(repo, base, timeout=1.5))
     assert outcome.status == "timeout"
     assert "ruff failed (timed out" in outcome.review_text
-    assert "detect-secrets not run: the seat's time budget ran out." in outcome.review_text
+    assert "git diff --check not run: the seat's time budget ran out." in outcome.review_text
+    # the secret scan ran before ruff: its value is found and masked all the same
+    assert FAKE_KEY in outcome.secrets
 
 
 def test_one_rule_in_one_file_is_one_finding_with_all_its_lines(repo, make_task) -> None:
@@ -426,4 +428,4 @@ def test_a_skipped_analyzer_is_not_also_said_to_have_run(repo, make_task) -> Non
     notes = " ".join(outcome.review.seat_notes)
     assert "ruff not run: no changed Python files." in notes
     assert "ruff ran" not in notes
-    assert outcome.tool_counts == (("git diff --check", 1), ("detect-secrets", 1))
+    assert outcome.tool_counts == (("detect-secrets", 1), ("git diff --check", 1))

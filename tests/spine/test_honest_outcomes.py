@@ -139,7 +139,7 @@ def test_tool_calls_and_duration_agree_everywhere(tmp_path: Path) -> None:
     run = json.loads((Path(out["review_dir"]) / "run.json").read_text())["seats"]["static"]["run"]
     report = json.loads(Path(out["paths"]["json"]).read_text())
     cells = dict(report["retro"]["seats"][0]["cells"])
-    # The static seat's steps are its tool calls: ruff, git diff --check, detect-secrets.
+    # The static seat's steps are its tool calls: detect-secrets, ruff, git diff --check.
     assert from_json == run["tool_calls"] == 3
     assert cells["Tool calls"].split(" ", 1)[0] == "3"
     # The live line prints the run's own figures, formatted as the retro formats them.

@@ -20,6 +20,7 @@ from deepreview.rounds.renames import follow_declines
 from deepreview.store.declines import Decline, list_declines
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
+from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
@@ -64,8 +65,9 @@ def prompt_addition(
         return ""
     # At their files' paths now: a seat looks for a renamed file's decline where it is.
     declines = follow_declines(
-        Git(p.target.repo_root), series_declines(p), p.target.head_sha, dict(prev.moves)
-    )
+        Git(p.target.repo_root), series_declines(p), p.target.head_sha, dict(prev.moves),
+        shown_as_text(p.target.changed_files),
+    )  # fmt: skip
     return round_prompt(
         closed=closed_notes(p, prev),
         previous_no=prev.number,

@@ -20,7 +20,9 @@ from deepreview.rounds.reopened import kept_open
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
 from deepreview.targets.attributes import blind_run
+from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
+from deepreview.targets.nul_text import text_attributes
 from deepreview.targets.target import Target
 
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
@@ -42,22 +44,16 @@ def code_changed(target: Target, d: Decline, old_path: str = "") -> bool | None:
         return False
     # Blind to `.gitattributes`: under a `-diff` in the user's checkout the lines read as
     # "Binary files … differ", no hunk, and a change to them went unseen.
-    diff = blind_run(
-        git,
-        [
-            "diff",
-            "--no-color",
-            "--no-ext-diff",
-            "-U0",
-            "--ignore-space-at-eol",
-            "-M",
-            d.reviewed_sha,
-            target.head_sha,
-            "--",
-            # Both names of a renamed file: the hunks' old side is the declined file's.
-            *dict.fromkeys(filter(None, (old_path, d.path))),
-        ],
-    ).decode("utf-8", errors="replace")
+    argv = [
+        "diff", "--no-color", "--no-ext-diff", "-U0", "--ignore-space-at-eol", "-M",
+        d.reviewed_sha, target.head_sha, "--",
+        # Both names of a renamed file: the hunks' old side is the declined file's.
+        *dict.fromkeys(filter(None, (old_path, d.path))),
+    ]  # fmt: skip
+    # A file the review's diff shows as text for its NUL bytes (`targets.nul_text`) is compared
+    # as text too: as binary its changed lines gave no hunk, and the decline stood.
+    with text_attributes(shown_as_text(target.changed_files)) as as_text:
+        diff = blind_run(git, [*as_text, *argv]).decode("utf-8", errors="replace")
     if not diff.strip():
         return False
     if d.start_line is None:
@@ -102,8 +98,9 @@ def apply(
     # Each decline at its file's path now (`rounds.renames`), and where it was declined.
     earlier = declined_before(series_declines(p), rid, round_no)
     declines = follow_declines(
-        Git(p.target.repo_root), earlier, p.target.head_sha, dict(prev.moves)
-    )
+        Git(p.target.repo_root), earlier, p.target.head_sha, dict(prev.moves),
+        shown_as_text(p.target.changed_files),
+    )  # fmt: skip
     origin = origin_paths(earlier, declines)
     return apply_round(
         report,

@@ -20,7 +20,9 @@ from deepreview.publish.inline import (
     plan_inline,
 )
 from deepreview.targets.attributes import blind_run
+from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
+from deepreview.targets.nul_text import text_attributes
 from deepreview.targets.target import Target
 
 
@@ -56,8 +58,10 @@ def _reviewed_diff_lines(
             argv += ["--dst-prefix=b/", t.base_sha, t.head_sha]
             # Blind to `.gitattributes`, as the seats' diff was: with the PR checked out, its
             # `-diff` made a reviewed file "Binary files … differ", with no line to comment on.
+            # A file shown to the seats as text for all its NUL bytes is text here too.
             try:
-                out: bytes | None = blind_run(git, argv, timeout=900)
+                with text_attributes(shown_as_text(t.changed_files)) as as_text:
+                    out: bytes | None = blind_run(git, [*as_text, *argv], timeout=900)
             except GitError:
                 out = None  # GitHub's compare below
             lines = diff_lines_of(out.decode("utf-8", "replace")) if out is not None else None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from deepreview.targets.attributes import CONFIG, attribute_blind, blind_run
 from deepreview.targets.git import Git
+from deepreview.targets.nul_text import show_nul, text_attributes
 
 # `-M`: a renamed file is one file (its findings follow it, `rounds.renames`), whatever the
 # user's `diff.renames` says.
@@ -30,37 +31,44 @@ class Interdiff:
 
 
 def branch_interdiff(
-    git: Git, old_base: str, old_sha: str, new_base: str, new_sha: str
+    git: Git,
+    old_base: str,
+    old_sha: str,
+    new_base: str,
+    new_sha: str,
+    text: Sequence[str] = (),
 ) -> Interdiff:
     """The interdiff from `old_sha` (reviewed from `old_base`) to `new_sha` (from `new_base`);
-    both SHAs exist. Bases unknown or equal: the plain diff."""
+    both SHAs exist. Bases unknown or equal: the plain diff. `text`: the files the review's
+    diff shows as text though git calls them binary (`targets.build.shown_as_text`), shown
+    as text here too, each NUL as `␀`."""
     if not old_base or not new_base or old_base == new_base or git.rev(new_base) is None:
-        return Interdiff(_diff(git, old_sha, new_sha))
+        return Interdiff(_diff(git, old_sha, new_sha, text=text))
     res = _merge_tree(git, new_base, old_sha)
     if res is None:
         return Interdiff(
-            _diff(git, old_sha, new_sha),
+            _diff(git, old_sha, new_sha, text=text),
             f"The base moved since the previous round ({old_base[:12]} → {new_base[:12]}) and "
             "the earlier version could not be replayed onto it: the interdiff is the plain diff "
             "between the two reviewed commits and may include the base's changes.",
         )
     tree, conflicted = res
-    text = _diff(git, tree, new_sha, exclude=conflicted)
+    diff = _diff(git, tree, new_sha, exclude=conflicted, text=text)
     said = (
         f"The branch was rebased onto a newer base since the previous round ({old_base[:12]} → "
         f"{new_base[:12]}): the interdiff holds only the branch's own changes since then, not "
         "the base's"
     )
-    if not text.strip() and not conflicted:
+    if not diff.strip() and not conflicted:
         said += "; the branch's own changes are as they were"
     if conflicted:
-        text += _diff(git, old_sha, new_sha, only=conflicted)
+        diff += _diff(git, old_sha, new_sha, only=conflicted, text=text)
         said += (
             f"; {', '.join(conflicted)}: the earlier version does not apply cleanly to the new "
             "base, so their interdiff is the plain diff between the two reviewed commits and "
             "may include the base's changes"
         )
-    return Interdiff(text, said + ".")
+    return Interdiff(diff, said + ".")
 
 
 def _merge_tree(git: Git, base: str, old_sha: str) -> tuple[str, tuple[str, ...]] | None:
@@ -86,6 +94,7 @@ def _diff(
     *,
     only: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    text: Sequence[str] = (),
 ) -> str:
     # Literal pathspecs: a file named `*.py` names itself only.
     if only:
@@ -93,4 +102,6 @@ def _diff(
     else:
         spec = [f":(exclude,literal){p}" for p in exclude]
     args = [*_DIFF, old, new, *(["--", *spec] if spec else [])]
-    return blind_run(git, args).decode("utf-8", errors="replace")
+    # the review's own diff shows a NUL-text file as text: so does every diff the seats see
+    with text_attributes(text) as as_text:
+        return show_nul(blind_run(git, [*as_text, *args])).decode("utf-8", errors="replace")

@@ -21,6 +21,7 @@ from deepreview.store.redact import index_name
 from deepreview.store.repository import Repository
 from deepreview.store.rows import ReviewRow
 from deepreview.store.store import Store
+from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_strings
@@ -228,7 +229,9 @@ def earlier_rounds(
             # read fails no later round (the previous round's must be read, and is).
             continue
         # Its SHA gone: the renames since the previous round's are the ones that can be seen.
-        moves = renamed_since(git, row.head_sha, target.head_sha)
+        moves = renamed_since(
+            git, row.head_sha, target.head_sha, shown_as_text(target.changed_files)
+        )
         rounds.append((number, report, dict(prev.moves) if moves is None else moves))
     return tuple(rounds)
 
@@ -274,5 +277,9 @@ def _interdiff(target: Target, row: ReviewRow) -> tuple[str, str, dict[str, str]
     # Blind to `.gitattributes`, as the review's own diff (`targets.attributes`): the branch's
     # `calc.py -diff` in the user's checkout must not turn what changed into "Binary files".
     # Only the branch's own changes: a rebase onto a moved base leaves the base's out.
-    found = branch_interdiff(git, row.base_sha, previous_sha, target.base_sha, target.head_sha)
-    return found.text, found.note, renamed_paths(git, previous_sha, target.head_sha)
+    # A file the review's diff shows as text for all its NUL bytes is text here too.
+    text = shown_as_text(target.changed_files)
+    found = branch_interdiff(
+        git, row.base_sha, previous_sha, target.base_sha, target.head_sha, text
+    )
+    return found.text, found.note, renamed_paths(git, previous_sha, target.head_sha, text)

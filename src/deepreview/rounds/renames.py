@@ -20,20 +20,21 @@ from typing import TYPE_CHECKING
 from deepreview.store.declines import Decline
 from deepreview.targets.attributes import blind_run
 from deepreview.targets.git import Git, decode_path
+from deepreview.targets.nul_text import text_attributes
 
 if TYPE_CHECKING:
     from deepreview.model import Finding
 
 
-def renamed_paths(git: Git, old_sha: str, new_sha: str) -> dict[str, str]:
+def renamed_paths(git: Git, old_sha: str, new_sha: str, text: Sequence[str] = ()) -> dict[str, str]:
     """Old path -> new path of each file git finds renamed from `old_sha` to `new_sha` (both
-    exist); {} when they are the same commit."""
+    exist); {} when they are the same commit. `text`: the files the review's diff shows as
+    text (`targets.build.shown_as_text`), compared as text here too, as the interdiff is."""
     if not old_sha or old_sha == new_sha:
         return {}
-    out = blind_run(
-        git,
-        ["diff", "--no-color", "--no-ext-diff", "-M", "--name-status", "-z", old_sha, new_sha],
-    )
+    argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--name-status", "-z", old_sha, new_sha]
+    with text_attributes(text) as as_text:
+        out = blind_run(git, [*as_text, *argv])
     fields = out.split(b"\0")
     moves: dict[str, str] = {}
     i = 0
@@ -48,12 +49,14 @@ def renamed_paths(git: Git, old_sha: str, new_sha: str) -> dict[str, str]:
     return moves
 
 
-def renamed_since(git: Git, sha: str, head_sha: str) -> dict[str, str] | None:
+def renamed_since(
+    git: Git, sha: str, head_sha: str, text: Sequence[str] = ()
+) -> dict[str, str] | None:
     """`renamed_paths` from `sha` to `head_sha`; None when `sha` is gone (rewritten away):
     which files moved since cannot be told from it."""
     if not sha or git.rev(sha) is None:
         return None
-    return renamed_paths(git, sha, head_sha)
+    return renamed_paths(git, sha, head_sha, text)
 
 
 def follow_finding(f: Finding, moves: Mapping[str, str]) -> Finding:
@@ -79,7 +82,11 @@ def moved_note(moves: Mapping[str, str], paths: Iterable[str]) -> str:
 
 
 def follow_declines(
-    git: Git, declines: Sequence[Decline], head_sha: str, since_previous: Mapping[str, str]
+    git: Git,
+    declines: Sequence[Decline],
+    head_sha: str,
+    since_previous: Mapping[str, str],
+    text: Sequence[str] = (),
 ) -> list[Decline]:
     """Each decline at its file's path at `head_sha`: renamed since its review's SHA, or, when
     that SHA is gone (rewritten away), since the previous round's (`since_previous`, its
@@ -92,7 +99,7 @@ def follow_declines(
     for d in declines:
         sha = d.reviewed_sha
         if sha not in by_sha:
-            known = renamed_since(git, sha, head_sha)
+            known = renamed_since(git, sha, head_sha, text)
             by_sha[sha] = since_previous if known is None else known
         new = by_sha[sha].get(d.path)
         followed.append(dataclasses.replace(d, path=new) if new else d)

@@ -1,4 +1,4 @@
-"""The built-in `static` seat: ruff, `git diff --check` and detect-secrets on the added lines.
+"""The built-in `static` seat: detect-secrets, ruff and `git diff --check` on the added lines.
 
 The seat is `agent.StaticAgent`. This file imports nothing: `secrets_worker` runs as
 `python -m deepreview.agents.static.secrets_worker`, which imports this package first, and the

@@ -243,14 +243,16 @@ def _analyzer_runs(
     # smallest first: should the budget still run out, the most files are scanned by then
     text_paths = [f.path for f in sorted(files, key=lambda f: f.size or 0) if f.analyzable]
     python_paths = [p for p in text_paths if ruff_check.is_python(p)]
+    # detect-secrets first: the masking of the change's secrets in every stored file depends
+    # on its answer, so a slow ruff must not use up the budget before it starts.
     steps = (
+        (secret_scan.NAME, lambda: secret_scan.run_secret_scan(
+            text_paths, worktree=root, env=env, budget=budget)),
         (ruff_check.NAME, lambda: ruff_check.run_ruff(
             python_paths, worktree=root, env=env, budget=budget)),
         (diff_check.NAME, lambda: diff_check.run_diff_check(
             text_paths, worktree=worktree, base_sha=base_sha, env=env, budget=budget,
             files=root)),
-        (secret_scan.NAME, lambda: secret_scan.run_secret_scan(
-            text_paths, worktree=root, env=env, budget=budget)),
     )  # fmt: skip
     runs: list[AnalyzerRun] = []
     for done, (name, step) in enumerate(steps):
