@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 # Every line break CommonMark or a viewer may honour, with the blanks around it.
-_BREAKS: Final = re.compile(r"[ \t]*(?:\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])+[ \t]*")
+_BREAKS: Final = re.compile(r"(?:\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])+")
 _SETEXT: Final = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _HTML_START: Final = re.compile(r"^( {0,3})<")
 # Body headings go below every heading of ours: `##` sections, `###` entries (appendix, retro).
@@ -77,7 +77,16 @@ def demote_to(text: str, top: int) -> str:
 
 def one_line(text: object) -> str:
     """`text` on one line: each run of line breaks (and the blanks around it) is one space."""
-    return _BREAKS.sub(" ", str(text))
+    # Split on the breaks and strip the blanks of each side: a `[ \t]*` before the breaks in the
+    # pattern was tried from every blank of a long run of them (quadratic).
+    parts = _BREAKS.split(str(text))
+    if len(parts) == 1:
+        return parts[0]
+    last = len(parts) - 1
+    return " ".join(
+        p.lstrip(" \t") if i == last else p.rstrip(" \t") if i == 0 else p.strip(" \t")
+        for i, p in enumerate(parts)
+    )
 
 
 def one_line_path(text: object) -> str:

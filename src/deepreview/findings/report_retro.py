@@ -15,7 +15,10 @@ from deepreview.runmodel import SeatRun
 _H3 = re.compile(r"^###[ \t]+(?P<title>.*?)[ \t]*$")
 _HIGHLIGHTS = re.compile(r"^\*\*Tool call highlights\*\*:?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
 _RECONCILIATION = re.compile(r"^\*\*Reconciliation\*\*:?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
-_TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+# Matched on the stripped line: `^\s*\|?(?:\s*…` and `…\s*\|?\s*$` were quadratic (cubic) in a long
+# run of blanks, which a seat's review or a quoted line may hold.
+# (the last cell's `:?-*:?` is non-empty when present, or its two `\s*` would be adjacent)
+_TABLE_SEP = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-*:?(?<=[-:])\s*)?\|?")
 _BULLET = re.compile(r"^[-*+][ \t]+(?P<text>.*)$")
 _NOTES_HEADING = re.compile(
     r"^(?:###[ \t]+|\*\*)(?P<title>Skill improvements|Repo context updates|Panel choice|GitHub)"
@@ -104,7 +107,7 @@ def _summary(body: list[str]) -> tuple[list[str], list[list[str]], list[Reconcil
             rec = [m.group("rest")]
             continue
         if line.strip().startswith("|"):
-            if _TABLE_SEP.match(line):
+            if _TABLE_SEP.fullmatch(line.strip()):
                 continue
             cells = split_row(line)
             if not columns and not rows:

@@ -13,14 +13,16 @@ from typing import Literal
 from deepreview.findings.blocks import markdown_tokens
 from deepreview.findings.findings import is_none_marker, is_rule, strip_rules
 from deepreview.findings.locations import parse_link, relativize
+from deepreview.findings.table_sep import is_table_sep
 from deepreview.model import Assessment, CoverageEntry, DesignObservation
 
 _ITEM = re.compile(r"^ ?(?:(?P<num>\d{1,3})[.)]|[-*+])[ \t]+(?P<text>.*)$")
 _SCOPE = re.compile(
     r"`?[(\[](?P<scope>in[- ]scope|future|out[- ]of[- ]scope)[)\]]`?", re.IGNORECASE
 )
-_REVIEWERS = re.compile(r"[ \t]*\[(?P<names>[^\[\]\n]+)\][ \t]*$")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# No blanks before the `[`: searched from every blank of a long run of them, `[ \t]*\[` was
+# quadratic; `split_credit` strips them from the text.
+_REVIEWERS = re.compile(r"\[(?P<names>[^\[\]\n]+)\][ \t]*$")
 _COV_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<item>.+)$")
 _COV_CODE = re.compile(r"^`(?P<path>[^`]+)`(?:[ \t]*(?:[—–:]|-(?=\s))[ \t]*(?P<status>.*))?$")
 _COV_LINK = re.compile(
@@ -157,7 +159,7 @@ def parse_coverage(
 def _coverage_line(line: str, prefixes: tuple[str, ...]) -> CoverageEntry | str | None:
     s = line.strip()
     if s.startswith("|"):
-        if _TABLE_SEP.match(s):
+        if is_table_sep(s):
             return "skip"
         cells = [c.strip() for c in re.split(r"(?<!\\)\|", s.strip("|"))]
         if not cells or not cells[0]:

@@ -13,9 +13,9 @@ from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.ids import ID_NUMBER
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.report_header import split_row
+from deepreview.findings.table_sep import is_table_sep
 from deepreview.model import Location, Severity
 
-_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COLUMNS = {
     "id": ("id", "#", "no", "no."),
     "severity": ("severity", "sev", "level", "priority"),
@@ -60,7 +60,7 @@ def table_findings(
     used: list[int] = []
     i = 0
     while i + 1 < len(lines):
-        if fenced[i] or not lines[i].lstrip().startswith("|") or not _SEP.match(lines[i + 1]):
+        if fenced[i] or not lines[i].lstrip().startswith("|") or not is_table_sep(lines[i + 1]):
             i += 1
             continue
         header = split_row(lines[i])

@@ -28,7 +28,7 @@ from deepreview.findings.verdict_phrases import (
 from deepreview.findings.verdict_weigh import Scale, lead_verdict, read_verdict
 
 _HEADING = re.compile(
-    r"^\s*(?:#{1,6}\s*|\*\*)\s*(?:Unresolved\s+(?:PR\s+)?Feedback|(?:PR\s+|Review\s+)?Threads?)"
+    r"^[^\S\n]*(?:#{1,6}|\*\*)\s*(?:Unresolved\s+(?:PR\s+)?Feedback|(?:PR\s+|Review\s+)?Threads?)"
     r"(?:\s+Verdicts?)?\b.*$",
     re.IGNORECASE | re.MULTILINE,
 )
