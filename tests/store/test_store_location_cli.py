@@ -178,16 +178,16 @@ def test_a_worktrees_own_default_store_from_before_is_still_found(tmp_path: Path
     assert _round_of(old, second["review_id"]) == "2 (of feature)"
 
 
-@pytest.mark.slow  # several reviews through the real command
-def test_a_checkout_that_gains_a_github_origin_keeps_its_series_and_declines(
-    tmp_path: Path,
-) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
+def _round_one_with_a_decline(fakes: Fakes, repo: Path) -> str:
+    """Round 1 of `feature`, its I1 declined; its review ID."""
     first = run_round(fakes, repo, ROUND1)["review_id"]
     res = run_cli(["decline", first, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
-    git(repo, "remote", "add", "origin", "https://github.com/acme/widgets.git")
+    return first
+
+
+def _next_round_keeps_series_and_decline(fakes: Fakes, repo: Path, first: str) -> str:
+    """A new commit reviewed: round 2 after `first`, whose decline still applies; its ID."""
     _next_commit(repo, "two.txt")
     second = run_round(fakes, repo, ROUND1)["review_id"]
     data = json.loads(stored(fakes, second, ".json"))
@@ -198,6 +198,18 @@ def test_a_checkout_that_gains_a_github_origin_keeps_its_series_and_declines(
     ]
     listed = run_cli(["declines"], cwd=repo, env=fakes.env())
     assert f"{first} I1  calc.py:3" in listed.stdout, listed.stdout
+    return second
+
+
+@pytest.mark.slow  # several reviews through the real command
+def test_a_checkout_that_gains_a_github_origin_keeps_its_series_and_declines(
+    tmp_path: Path,
+) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    first = _round_one_with_a_decline(fakes, repo)
+    git(repo, "remote", "add", "origin", "https://github.com/acme/widgets.git")
+    _next_round_keeps_series_and_decline(fakes, repo, first)
 
 
 @pytest.mark.slow  # several reviews through the real command
@@ -210,20 +222,9 @@ def test_a_checkout_whose_github_origin_is_removed_again_keeps_its_series_and_de
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     git(repo, "remote", "add", "origin", "https://github.com/acme/widgets.git")
-    first = run_round(fakes, repo, ROUND1)["review_id"]
-    res = run_cli(["decline", first, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
-    assert res.returncode == 0, res.stderr
+    first = _round_one_with_a_decline(fakes, repo)
     git(repo, "remote", "remove", "origin")
-    _next_commit(repo, "two.txt")
-    second = run_round(fakes, repo, ROUND1)["review_id"]
-    data = json.loads(stored(fakes, second, ".json"))
-    assert data["header"]["round"] == "2 (of feature)"
-    assert data["round_info"]["previous_review_id"] == first
-    assert [d["title"] for d in data["round_info"]["declined"]] == [
-        "Division by zero is not handled"
-    ]
-    listed = run_cli(["declines"], cwd=repo, env=fakes.env())
-    assert f"{first} I1  calc.py:3" in listed.stdout, listed.stdout
+    second = _next_round_keeps_series_and_decline(fakes, repo, first)
     rounds = {r["id"]: r["round"] for r in _listed(repo, fakes.env())}
     assert rounds == {first: 1, second: 2}
     git(repo, "remote", "add", "origin", "https://github.com/acme/widgets.git")
