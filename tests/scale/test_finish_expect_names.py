@@ -32,15 +32,21 @@ def _error(res: Any) -> str:
     return str(line.removeprefix("deep-review: error: "))
 
 
-@pytest.mark.parametrize("odd", ["../x", "Bad Name", "a/b", ".hidden"])
-def test_expect_refuses_what_agents_refuses(result: dict[str, Any], odd: str) -> None:
+def _expect_and_agents(result: dict[str, Any], listed: str) -> tuple[Any, Any]:
+    """`finish --expect LISTED` and `review --agents LISTED`, run in the same checkout."""
     fakes, local = result["fakes"], result["local"]
-    got = finish(fakes, local, "--from", str(result["out"]), "--expect", f"claude,{odd}")
+    got = finish(fakes, local, "--from", str(result["out"]), "--expect", listed)
     agents = run_cli(
-        ["review", RANGE, "--agents", f"claude,{odd}", "--lead", "none"],
+        ["review", RANGE, "--agents", listed, "--lead", "none"],
         cwd=local,
         env=fakes.env(agents=True),
     )
+    return got, agents
+
+
+@pytest.mark.parametrize("odd", ["../x", "Bad Name", "a/b", ".hidden"])
+def test_expect_refuses_what_agents_refuses(result: dict[str, Any], odd: str) -> None:
+    got, agents = _expect_and_agents(result, f"claude,{odd}")
     said = _error(agents)
     assert said.startswith(f"--agents: seat name {odd!r} is not a plain name"), said
     assert _error(got) == said.replace("--agents", "--expect", 1)
@@ -51,13 +57,7 @@ def test_expect_refuses_what_agents_refuses(result: dict[str, Any], odd: str) ->
 
 @pytest.mark.parametrize("listed", ["claude,,codex", "claude,", ",claude"])
 def test_an_empty_element_is_refused_by_both(result: dict[str, Any], listed: str) -> None:
-    fakes, local = result["fakes"], result["local"]
-    got = finish(fakes, local, "--from", str(result["out"]), "--expect", listed)
-    agents = run_cli(
-        ["review", RANGE, "--agents", listed, "--lead", "none"],
-        cwd=local,
-        env=fakes.env(agents=True),
-    )
+    got, agents = _expect_and_agents(result, listed)
     said = _error(agents)
     assert said.startswith(f"--agents {listed!r} has an empty seat name"), said
     assert _error(got) == said.replace("--agents", "--expect")
@@ -65,13 +65,7 @@ def test_an_empty_element_is_refused_by_both(result: dict[str, Any], listed: str
 
 @pytest.mark.parametrize("listed", ["", ",", " , "])
 def test_a_list_naming_no_seat_is_refused_by_both(result: dict[str, Any], listed: str) -> None:
-    fakes, local = result["fakes"], result["local"]
-    got = finish(fakes, local, "--from", str(result["out"]), "--expect", listed)
-    agents = run_cli(
-        ["review", RANGE, "--agents", listed, "--lead", "none"],
-        cwd=local,
-        env=fakes.env(agents=True),
-    )
+    got, agents = _expect_and_agents(result, listed)
     said = _error(agents)
     assert said.startswith("--agents is empty; name at least one seat"), said
     assert _error(got).startswith("--expect is empty; name at least one seat")
