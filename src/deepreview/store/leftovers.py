@@ -110,15 +110,8 @@ def _sweep_temp_files(root: Path) -> None:
         left += [p for _, p in _temp_names(root / review_id)]
         if not left:
             continue
-        fd = take(root / review_id / RUN_LOCK)
-        if fd is None:  # a process works on it, or no deep-review ever did
-            continue
-        try:
-            for path in left:
-                with contextlib.suppress(OSError):
-                    path.unlink()
-        finally:
-            release(fd)
+        # a held lock: a process works on it, or no deep-review ever did
+        _remove_holding(root / review_id / RUN_LOCK, left)
 
 
 def _sweep_store_temp_files(store: Store) -> None:
@@ -129,11 +122,17 @@ def _sweep_store_temp_files(store: Store) -> None:
     left = [path for name, path in _temp_names(store.root) if name in _STORE_FILES]
     if not left:
         return
-    fd = take(store.lock().path)
-    if fd is None:  # a process writes to the store now
+    _remove_holding(store.lock().path, left)  # a held lock: a process writes to the store now
+
+
+def _remove_holding(lock: Path, paths: list[Path]) -> None:
+    """Remove `paths` while holding `lock`; nothing when another process holds it (left for
+    the next command, not waited for)."""
+    fd = take(lock)
+    if fd is None:
         return
     try:
-        for path in left:
+        for path in paths:
             with contextlib.suppress(OSError):
                 path.unlink()
     finally:
