@@ -30,6 +30,7 @@ from deepreview.targets.git import (
     user_programs,
     without_inherited,
 )
+from deepreview.workspace.committed import check_out_committed
 from deepreview.workspace.ledger import HOME_PREFIX, WORKTREE_PREFIX, Ledger, recorded
 from deepreview.workspace.lfs import POINTER_CONFIG
 
@@ -142,15 +143,20 @@ def seat_worktree(
             shutil.rmtree(path, ignore_errors=True)
             raise
         try:
-            # What `worktree add` itself runs to check out, here outside the lock. For a
-            # seat, Git LFS files stay pointers, as the diff shows them, with the filter
-            # off (`workspace.lfs`): smudging would download every object once per seat,
-            # fail every seat when they cannot be fetched (CI checks out with `lfs: false`),
-            # or when git-lfs is not installed at all.
-            Git(path).run(
-                ["reset", "--hard", "--quiet", "--no-recurse-submodules"],
-                config=FULL_TREE if lfs_content else SEAT_CONFIG,
-            )
+            # Checked out here, outside the lock. For a seat, Git LFS files stay pointers, as
+            # the diff shows them, with the filter off (`workspace.lfs`): smudging would
+            # download every object once per seat, fail every seat when they cannot be
+            # fetched (CI checks out with `lfs: false`), or when git-lfs is not installed at
+            # all. And every file holds its committed bytes, whatever the change's
+            # `.gitattributes` say (`workspace.committed`). A check runs the change's tests,
+            # which see the checkout a clone of the change makes (`worktree add` itself runs
+            # this reset): attributes applied, LFS content.
+            if lfs_content:
+                Git(path).run(
+                    ["reset", "--hard", "--quiet", "--no-recurse-submodules"], config=FULL_TREE
+                )
+            else:
+                check_out_committed(path, sha, SEAT_CONFIG)
             yield path
         finally:
             remove_worktree(git, path, lock)
