@@ -21,6 +21,7 @@ _ATTRIBUTES = (
     "id.py ident\n"
     "tool.sh eol=crlf\n"
     "filtered.py filter=rot\n"
+    "only/.gitattributes ident\n"  # an attributes file its own attributes convert
 )
 
 
@@ -34,16 +35,20 @@ def _hostile(tmp_path: Path) -> tuple[Path, str]:
     git(repo, "config", "filter.rot.clean", "tr b-za a-z")
     write(repo, ".gitattributes", _ATTRIBUTES)
     write(repo, "sub/.gitattributes", "*.py eol=crlf\n")
-    write(repo, "only/.gitattributes", "*.md eol=crlf\n")  # the folder holds nothing else
+    write(repo, "only/.gitattributes", "# $Id$\n*.md eol=crlf\n")  # its folder holds no more
     write(repo, "evil.py", _EVIL.encode("utf-16-le"))
     write(repo, "id.py", "VERSION = '$Id$'\n")
     write(repo, "tool.sh", "#!/bin/sh\necho hi\n").chmod(0o755)
     write(repo, "filtered.py", "print('hello')\n")
     write(repo, "sub/mod.py", "x = 1\n")
     os.symlink("tool.sh", repo / "link.sh")
+    (repo / "linked").mkdir()
+    os.symlink("../.gitattributes", repo / "linked" / ".gitattributes")  # git reads no link
     # named, not `add -A`: notes.txt must not be read again through its new `text`
     added = (".gitattributes", "sub", "only", "evil.py", "id.py", "tool.sh", "filtered.py")
-    git(repo, "add", *added, "link.sh")
+    git(repo, "add", *added, "link.sh", "linked")
+    base = git(repo, "rev-parse", "HEAD")
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{base},module")  # a submodule
     git(repo, "commit", "-q", "-m", "hostile attributes")
     return repo, git(repo, "rev-parse", "HEAD")
 
@@ -69,6 +74,9 @@ def test_every_file_holds_its_committed_bytes(tmp_path: Path) -> None:
     with seat_worktree(repo, sha, "claude") as wt:
         for mode, path in _files(repo, sha):
             file = wt / path
+            if mode == "160000":
+                assert file.is_dir() and not any(file.iterdir()), path
+                continue
             if mode == "120000":
                 assert os.readlink(file) == blob(repo, f"{sha}:{path}").decode(), path
                 continue

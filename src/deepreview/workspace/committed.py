@@ -26,14 +26,12 @@ import contextlib
 import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from deepreview.targets.git import Git
 
-# The attributes that make a checkout's bytes (or what `git status` compares them as) differ
-# from the blob's.
-CONVERTING: Final = ("text", "eol", "crlf", "working-tree-encoding", "ident", "filter")
 _UNSPECIFIED: Final = "unspecified"
 # How far back a converted file's mtime is set: older than the index by whole seconds, as git
 # compares them in seconds when it is built without nanosecond timestamps.
@@ -50,52 +48,58 @@ def check_out_committed(path: Path, sha: str, config: Mapping[str, str]) -> None
         return git.run(args, stdin=stdin, check=check, config=config).stdout
 
     run(["read-tree", sha])
-    entries = _entries(run(["ls-files", "-z", "-s"]))
-    attribute_files = [e for e in entries if _is_attributes_file(e[2])]
+    # Every entry, filtered here: a pathspec would read literally under GIT_LITERAL_PATHSPECS.
+    listing = run(["ls-files", "-z", "-s"])
+    attribute_files = _attribute_files(listing)
     if not attribute_files:
         run(["checkout-index", "--all", "--force", "--index"])
         return
-    regular = [p for mode, _, p in entries if mode in _REGULAR]
-    converted = _converted(
-        run(
-            ["check-attr", "--cached", "-z", "--stdin", *CONVERTING],
-            stdin=b"".join(p + b"\0" for p in regular),
-        )
+    paths = b"".join(
+        name + b"\0" for record in listing.split(b"\0") if (name := record.partition(b"\t")[2])
     )
-    run(
-        ["update-index", "--force-remove", "-z", "--stdin"],
-        stdin=b"".join(p + b"\0" for _, _, p in attribute_files),
-    )
+    # `--all`: only the attributes a file has, not six lines per file of a big tree
+    converted = _converted(run(["check-attr", "--cached", "-z", "--stdin", "--all"], paths))
+    run(["update-index", "--force-remove", "-z", "--stdin"], _names(attribute_files))
     run(["checkout-index", "--all", "--force", "--index"])
     _backdate(path, converted)
-    # Exit 1 with paths that "need update" cannot happen here (nothing converts them yet); a
-    # stale entry would only make `git status` re-read that file.
+    # Nothing converts a file now (no in-tree attributes are around): git records the stat of
+    # the committed bytes. Exit 1 ("needs update") would only make `git status` re-read it.
     run(["update-index", "-q", "--refresh"], check=False)
-    run(
-        ["update-index", "-z", "--index-info"],
-        stdin=b"".join(b"%s %s\t%s\0" % (m, s, p) for m, s, p in attribute_files),
-    )
-    blobs = run(["cat-file", "--batch"], stdin=b"".join(s + b"\n" for _, s, _ in attribute_files))
-    _write_blobs(path, attribute_files, blobs)
-    _backdate(path, (p for _, _, p in attribute_files))
-    # An attributes file the change's attributes convert themselves stays "modified" to git
-    # (its bytes are still the committed ones): nothing can compare it without them.
-    run(["update-index", "-q", "--refresh"], check=False)
+    info = b"".join(b"%s %s\t%s\0" % (e.mode, e.blob, e.path) for e in attribute_files)
+    run(["update-index", "-z", "--index-info"], info)  # entries with no stat yet
+    # An attributes file that the attributes convert themselves is written as its blob; git
+    # compares it through them (the stat of a converted checkout would call it changed).
+    own = set(converted)
+    rewritten = [e for e in attribute_files if e.path in own and e.mode in _REGULAR]
+    if rest := [e for e in attribute_files if e not in rewritten]:
+        run(["checkout-index", "--force", "--index", "-z", "--stdin"], _names(rest))
+    if rewritten:
+        request = b"".join(e.blob + b"\n" for e in rewritten)
+        _write_blobs(path, rewritten, run(["cat-file", "--batch"], request))
+        _backdate(path, (e.path for e in rewritten))
+        run(["update-index", "-q", "--refresh"], check=False)
 
 
-def _entries(listing: bytes) -> list[tuple[bytes, bytes, bytes]]:
-    """(mode, blob, path) of each `ls-files -s -z` record ("mode blob stage\\tpath")."""
+def _names(entries: Iterable[_Entry]) -> bytes:
+    return b"".join(e.path + b"\0" for e in entries)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    mode: bytes
+    blob: bytes
+    path: bytes
+
+
+def _attribute_files(listing: bytes) -> list[_Entry]:
+    """The `.gitattributes` of `ls-files -s -z` output ("mode blob stage\\tpath" each)."""
     found = []
     for record in listing.split(b"\0"):
-        head, tab, name = record.partition(b"\t")
+        head, _, name = record.partition(b"\t")
         fields = head.split()
-        if tab and len(fields) == 3:
-            found.append((fields[0], fields[1], name))
+        if len(fields) == 3 and name.rsplit(b"/", 1)[-1] == b".gitattributes":
+            found.append(_Entry(fields[0], fields[1], name))
     return found
-
-
-def _is_attributes_file(path: bytes) -> bool:
-    return path.rsplit(b"/", 1)[-1] == b".gitattributes"
 
 
 def _converted(out: bytes) -> list[bytes]:
@@ -137,21 +141,21 @@ def _backdate(root: Path, paths: Iterable[bytes]) -> None:
             os.utime(root / os.fsdecode(raw), (then, then), follow_symlinks=False)
 
 
-def _write_blobs(root: Path, files: Sequence[tuple[bytes, bytes, bytes]], batch: bytes) -> None:
+def _write_blobs(root: Path, files: Sequence[_Entry], batch: bytes) -> None:
     """Write each of `files` from `cat-file --batch` output ("<blob> blob <size>\\n<bytes>\\n"
     per request, in order)."""
     at = 0
-    for mode, _, raw in files:
+    for entry in files:
         end = batch.index(b"\n", at)
         size = int(batch[at:end].split()[2])
         data = batch[end + 1 : end + 1 + size]
         at = end + 1 + size + 1
-        target = root / os.fsdecode(raw)
+        target = root / os.fsdecode(entry.path)
         # git never stores `..` or an absolute name in a tree; a crafted one is not followed
         if not target.parent.resolve().is_relative_to(root.resolve()) or target.is_symlink():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        if mode == b"100755":  # executable wherever it is readable, as git checks it out
+        if entry.mode == b"100755":  # executable wherever it is readable, as git checks it out
             current = target.stat().st_mode
             target.chmod(current | (current & 0o444) >> 2)
