@@ -126,8 +126,10 @@ def seat_worktree(
     repo: Path, sha: str, seat: str, ledger: Ledger | None = None, *, lfs_content: bool = False
 ) -> Iterator[Path]:
     """`ledger`: where the worktree is written down until it is removed, so that a later
-    command removes it if this process is killed first (`workspace.ledger`). `lfs_content`:
-    Git LFS files get their content (the tests a check runs may read them), not pointers."""
+    command removes it if this process is killed first (`workspace.ledger`). A seat's worktree
+    holds each file's committed bytes (`workspace.committed`). `lfs_content`: a check's
+    worktree, checked out as a clone of the change is (the tests it runs may read its files):
+    Git LFS files get their content, not pointers, and the change's attributes apply."""
     git = Git(repo)
     lock = repo_lock(git)
     slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in seat)[:40]
@@ -150,7 +152,9 @@ def seat_worktree(
             # all. And every file holds its committed bytes, whatever the change's
             # `.gitattributes` say (`workspace.committed`). A check runs the change's tests,
             # which see the checkout a clone of the change makes (`worktree add` itself runs
-            # this reset): attributes applied, LFS content.
+            # this reset): attributes applied (a fixture marked `eol=crlf` is CRLF), LFS
+            # content. The change's attributes give it no more say there than its tests,
+            # which report what they like, already have.
             if lfs_content:
                 Git(path).run(
                     ["reset", "--hard", "--quiet", "--no-recurse-submodules"], config=FULL_TREE
