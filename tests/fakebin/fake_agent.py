@@ -24,6 +24,10 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "tool_errors": 1,                      # claude: the first N tool results are errors
      "started_file": "<path>",              # append "<cli> <epoch seconds> <parent CPU s>"
                                             # on start (benchmarks: time to first seat)
+     "copy_files": {"<file>": "<path>"},    # copy these files of its worktree (its cwd)
+                                            # to `path`, byte for byte: what a model reads
+     "status_file": "<path>",               # write `git status --porcelain` of its worktree
+                                            # there, run as the agent's own shell would
      "log": "..."}                          # opencode, mode "hang": written to its log,
                                             # where opencode 1.18 logs its failed requests
 
@@ -42,6 +46,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import sys
 import time
 import uuid
@@ -472,6 +477,11 @@ def main() -> int:
         with open(scenario["started_file"], "a", encoding="utf-8") as f:
             f.write(f"{cli} {started} {parent_cpu_s()}\n")
     prompt = sys.stdin.read()  # every adapter sends the prompt on stdin
+    for name, dest in scenario.get("copy_files", {}).items():
+        Path(dest).write_bytes(Path(name).read_bytes())
+    if scenario.get("status_file"):
+        status = subprocess.run(["git", "status", "--porcelain"], capture_output=True, check=True)
+        Path(scenario["status_file"]).write_bytes(status.stdout)
     if scenario.get("mode") == "exit":
         sys.stderr.write(scenario.get("stderr", "fatal: fake agent failed") + "\n")
         return int(scenario.get("exit_code", 1))

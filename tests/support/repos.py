@@ -32,6 +32,15 @@ def git(repo: Path, *args: str, check: bool = True) -> str:
     return result.stdout.decode("utf-8", errors="replace").strip()
 
 
+def blob(repo: Path, spec: str) -> bytes:
+    """The bytes git stores for `spec` (`HEAD:path`), untouched by any attribute."""
+    env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": os.devnull}
+    result = subprocess.run(
+        ["git", "cat-file", "blob", spec], cwd=repo, env=env, capture_output=True, check=True
+    )
+    return result.stdout
+
+
 def write(repo: Path, rel: str, content: str | bytes) -> Path:
     path = repo / rel
     path.parent.mkdir(parents=True, exist_ok=True)

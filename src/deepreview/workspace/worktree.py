@@ -30,6 +30,7 @@ from deepreview.targets.git import (
     user_programs,
     without_inherited,
 )
+from deepreview.workspace.committed import check_out_committed
 from deepreview.workspace.ledger import HOME_PREFIX, WORKTREE_PREFIX, Ledger, recorded
 from deepreview.workspace.lfs import POINTER_CONFIG
 
@@ -125,8 +126,10 @@ def seat_worktree(
     repo: Path, sha: str, seat: str, ledger: Ledger | None = None, *, lfs_content: bool = False
 ) -> Iterator[Path]:
     """`ledger`: where the worktree is written down until it is removed, so that a later
-    command removes it if this process is killed first (`workspace.ledger`). `lfs_content`:
-    Git LFS files get their content (the tests a check runs may read them), not pointers."""
+    command removes it if this process is killed first (`workspace.ledger`). A seat's worktree
+    holds each file's committed bytes (`workspace.committed`). `lfs_content`: a check's
+    worktree, checked out as a clone of the change is (the tests it runs may read its files):
+    Git LFS files get their content, not pointers, and the change's attributes apply."""
     git = Git(repo)
     lock = repo_lock(git)
     slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in seat)[:40]
@@ -142,15 +145,22 @@ def seat_worktree(
             shutil.rmtree(path, ignore_errors=True)
             raise
         try:
-            # What `worktree add` itself runs to check out, here outside the lock. For a
-            # seat, Git LFS files stay pointers, as the diff shows them, with the filter
-            # off (`workspace.lfs`): smudging would download every object once per seat,
-            # fail every seat when they cannot be fetched (CI checks out with `lfs: false`),
-            # or when git-lfs is not installed at all.
-            Git(path).run(
-                ["reset", "--hard", "--quiet", "--no-recurse-submodules"],
-                config=FULL_TREE if lfs_content else SEAT_CONFIG,
-            )
+            # Checked out here, outside the lock. For a seat, Git LFS files stay pointers, as
+            # the diff shows them, with the filter off (`workspace.lfs`): smudging would
+            # download every object once per seat, fail every seat when they cannot be
+            # fetched (CI checks out with `lfs: false`), or when git-lfs is not installed at
+            # all. And every file holds its committed bytes, whatever the change's
+            # `.gitattributes` say (`workspace.committed`). A check runs the change's tests,
+            # which see the checkout a clone of the change makes (`worktree add` itself runs
+            # this reset): attributes applied (a fixture marked `eol=crlf` is CRLF), LFS
+            # content. The change's attributes give it no more say there than its tests,
+            # which report what they like, already have.
+            if lfs_content:
+                Git(path).run(
+                    ["reset", "--hard", "--quiet", "--no-recurse-submodules"], config=FULL_TREE
+                )
+            else:
+                check_out_committed(path, sha, SEAT_CONFIG)
             yield path
         finally:
             remove_worktree(git, path, lock)
