@@ -6,8 +6,9 @@ describes the old flag. A careful lead credits that reviewer on the finding anot
 listed, since two reviewers independently noticed the same thing. Here a note credits its
 reviewer on a finding when the note cites a line range of the finding's file that overlaps
 the finding's lines (or is within `NEAR_LINES` of them), says something about the same thing
-(a shared identifier or a shared distinctive title word), and is of the finding's kind (a
-testing note credits a finding about tests, a documentation note one about docs or comments).
+(a shared identifier, a shared distinctive title word, or a quote of words the finding's text
+holds: "says “Valide values”"), and is of the finding's kind (a testing note credits a finding
+about tests, a documentation note one about docs or comments, or one quoting only comments).
 Each cited place credits at most one finding, the closest. The credit is visible: the finding
 gets a source whose ID names the section the note came from (`Testing Assessment`), with the
 note as its title.
@@ -28,6 +29,7 @@ from dataclasses import dataclass, replace
 from deepreview.consolidate.features import (
     TEST_PATH,
     PathResolver,
+    fenced_code,
     identifiers_in,
     parse_file_ref,
     strip_fences,
@@ -123,7 +125,25 @@ def _about_the_same(note: Note, finding: Finding) -> bool:
     if set(identifiers_in(note.text)) & set(identifiers_in(finding.title + "\n" + finding.body)):
         return True
     title = {w for w in words(finding.title) if len(w) >= 4}
-    return bool(title & set(words(note.text)))
+    if title & set(words(note.text)):
+        return True
+    return _quotes_the_finding(note, finding)
+
+
+# Text a note quotes: “Valide values”, "user's"
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
+
+
+def _quotes_the_finding(note: Note, finding: Finding) -> bool:
+    """The note quotes words that the finding's text holds too: "says “Valide values”" beside
+    a finding quoting the line `Valide values:`. Every word of the quote, at least six letters
+    in all, so that a quoted "error" or "true" is not enough."""
+    text = set(words(finding.title + "\n" + finding.body))
+    for m in _QUOTED.finditer(note.text):
+        quoted = words(m.group(1))
+        if quoted and sum(map(len, quoted)) >= 6 and set(quoted) <= text:
+            return True
+    return False
 
 
 _DOC_SUFFIXES = (".md", ".rst", ".txt", ".adoc")
@@ -136,15 +156,30 @@ _DOC_WORDS = frozenset(
 def _fits_section(note: Note, finding: Finding) -> bool:
     """A Testing Assessment note is about a test gap, a Documentation Assessment note about
     text that misleads: each credits only a finding of that kind (a test file or a title
-    about tests; a documentation file or a title about docs or comments). A design concern
-    may be about anything."""
+    about tests; a documentation file, a title about docs or comments, or quoted code that is
+    all comment lines). A design concern may be about anything."""
     paths = [loc.path for loc in finding.locations]
     title = set(words(finding.title))
     if note.section == "Testing Assessment":
         return bool(title & _TEST_WORDS) or any(TEST_PATH.search(p) for p in paths)
     if note.section == "Documentation Assessment":
-        return bool(title & _DOC_WORDS) or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
+        return (
+            bool(title & _DOC_WORDS)
+            or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
+            or _quotes_only_comments(finding.body)
+        )
     return True
+
+
+# A line of code that is only a comment: `# …`, `// …`, `/* …`, ` * …`, `-- …`, `<!-- …`, `; …`
+_COMMENT_LINE = re.compile(r"^\s*(?:[-+]\s*)?(?:#|//|/\*|\*|--|<!--|;)")
+
+
+def _quotes_only_comments(body: str) -> bool:
+    """The finding quotes code and every quoted line is a comment: it is about that comment,
+    whatever its title says ("`app.bats` still blames the download" over a `#` block)."""
+    lines = [line for line in fenced_code(body).splitlines() if line.strip()]
+    return bool(lines) and all(_COMMENT_LINE.match(line) for line in lines)
 
 
 def credit_notes(
