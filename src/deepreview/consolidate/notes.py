@@ -17,7 +17,8 @@ Notes are Testing and Documentation Assessment items and design *concerns*. Not 
 reviewer's own findings (those are clustered), strengths, verdict tables about earlier rounds,
 Acknowledged Limitations (they quote the code's comments about known limits), and praise: an
 item calling the cited lines accurate or correct, naming no problem, is the reviewer checking
-the place and finding nothing there, the opposite of a sighting.
+the place and finding nothing there, the opposite of a sighting; an item the reviewer marks
+"Optional:" is one it chose not to raise.
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ _FAULTS = re.compile(
     r"|outdated|misleading|should|must|needs?|no longer|not|never|lacks?|overstat\w*"
     r"|contradict\w*|typos?|untested|fails?|broken|bug)\b",
     re.IGNORECASE,
+)
+
+# "**Optional:** a test of the warning path": the reviewer weighed it and chose not to raise it,
+# so it is no sighting of the gap another reviewer raised (a "Required:" item still is).
+_OPTIONAL = re.compile(
+    r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_]*(?:optional|nice[- ]to[- ]have)\b", re.IGNORECASE
 )
 
 
@@ -103,6 +110,8 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
             if unit.lstrip().startswith("|"):
                 continue  # a verdict table (prior items, accepted changes), not a remark
             if _APPROVES.search(unit) and not _FAULTS.search(unit):
+                continue
+            if _OPTIONAL.match(unit):
                 continue
             for m in _REF.finditer(unit):
                 loc = parse_file_ref(m.group(0).replace(" ", ""))

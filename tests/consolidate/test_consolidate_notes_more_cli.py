@@ -1,6 +1,7 @@
-"""Through the real `deep-review consolidate`: a Documentation Assessment note credits its
-reviewer on a finding about a comment in a test script (`.bats`), and on a finding whose text it
-quotes, though the finding's title shares no word with it (notes.py)."""
+"""Through the real `deep-review consolidate`: which reviewers' notes credit them (notes.py).
+A Documentation Assessment note credits a finding about a comment in a test script (`.bats`)
+and a finding whose text it quotes though the titles share no word; an "Optional:" testing note
+credits nobody."""
 
 from __future__ import annotations
 
@@ -88,3 +89,35 @@ def test_a_note_quoting_the_findings_text_credits_its_reviewer(tmp_path: Path) -
 def test_a_note_quoting_other_words_credits_nobody(tmp_path: Path) -> None:
     [finding] = _consolidate(tmp_path, DOC_TYPO, OTHER_NOTE)["findings"]
     assert finding["reviewers"] == ["Claude"]
+
+
+TEST_GAP = """S1. **No test runs `loadProxy` with `strict` off** — `pkg/env/proxy_test.go:30`\
+ (suggestion, gap)
+
+The warning `loadProxy` prints when `strict` is off has no test.
+
+Fix: add one."""
+
+
+def _testing(tmp_path: Path, note: str) -> dict:  # type: ignore[type-arg]
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(_EMPTY.format(suggestions=TEST_GAP, documentation="None."))
+    b.write_text(
+        _EMPTY.format(suggestions="None.", documentation="None.")
+        + f"\n## Testing Assessment\n\n{note}\n"
+    )
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    out: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    return out
+
+
+def test_a_testing_note_marked_optional_credits_nobody(tmp_path: Path) -> None:
+    """The reviewer weighed that test and chose not to ask for it: no sighting of the gap."""
+    gap = "the `loadProxy` warning with `strict` off (`pkg/env/proxy_test.go:30`)."
+    [required] = _testing(tmp_path, f"- **Required:** {gap}")["findings"]
+    assert required["reviewers"] == ["Claude", "Codex"]
+    [optional] = _testing(tmp_path, f"- **Optional:** {gap}")["findings"]
+    assert optional["reviewers"] == ["Claude"]
