@@ -121,3 +121,39 @@ def test_a_testing_note_marked_optional_credits_nobody(tmp_path: Path) -> None:
     assert required["reviewers"] == ["Claude", "Codex"]
     [optional] = _testing(tmp_path, f"- **Optional:** {gap}")["findings"]
     assert optional["reviewers"] == ["Claude"]
+
+
+SYMLINK = """I1. **Login file symlinks make the managed block flap** — `pkg/shell/login.go:68-70`\
+ (important, regression)
+
+`addBlock` writes through the symlink and `cleanup` then removes the target as unknown.
+
+Fix: resolve the symlink first."""
+
+
+def _design(tmp_path: Path, concern: str) -> dict:  # type: ignore[type-arg]
+    a, b = tmp_path / "review-gemini-pass-1.md", tmp_path / "review-claude-pass-1.md"
+    a.write_text(_EMPTY.format(suggestions=SYMLINK, documentation="None."))
+    b.write_text(
+        _EMPTY.format(suggestions="None.", documentation="None.")
+        + f"\n## Design Observations\n\n**Concerns**\n\n- {concern}\n"
+    )
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    out: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    return out
+
+
+def test_a_note_beside_a_findings_lines_needs_more_than_one_shared_word(tmp_path: Path) -> None:
+    """Two lines below a finding, a concern sharing only the word "login" is another issue; one
+    on its very lines, or sharing two of its title words, is the same one seen again."""
+    other = "Creating a login profile where none existed changes which file the shell reads"
+    [beside] = _design(tmp_path, f"{other} (`pkg/shell/login.go:73-78`).")["findings"]
+    assert beside["reviewers"] == ["Gemini"]
+    [on_it] = _design(tmp_path, f"{other} (`pkg/shell/login.go:69`).")["findings"]
+    assert on_it["reviewers"] == ["Gemini", "Claude"]
+    same = "A login file that is a symlink loses the block again (`pkg/shell/login.go:73`)."
+    [near] = _design(tmp_path, same)["findings"]
+    assert near["reviewers"] == ["Gemini", "Claude"]

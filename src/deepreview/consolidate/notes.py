@@ -129,12 +129,15 @@ def _distance(a: Location, b: Location) -> int | None:
     return max(0, max(a.start, b.start) - min(a_end, b_end))
 
 
-def _about_the_same(note: Note, finding: Finding) -> bool:
-    """A shared code identifier, or a shared title word of four letters or more."""
+def _about_the_same(note: Note, finding: Finding, *, on_its_lines: bool = True) -> bool:
+    """A shared code identifier, a quote of the finding's words, or a shared title word of four
+    letters or more; two such words when the note's lines only come near the finding's (a
+    design concern two lines below "Login file symlinks …" about the login file's resolution
+    is another issue that shares the word "login")."""
     if set(identifiers_in(note.text)) & set(identifiers_in(finding.title + "\n" + finding.body)):
         return True
     title = {w for w in words(finding.title) if len(w) >= 4}
-    if title & set(words(note.text)):
+    if len(title & set(words(note.text))) >= (1 if on_its_lines else 2):
         return True
     return _quotes_the_finding(note, finding)
 
@@ -221,7 +224,7 @@ def credit_notes(
                 d = _distance(note.location, loc)
                 if d is None or d > NEAR_LINES or (best is not None and (d, n) >= best):
                     continue
-                if _about_the_same(note, f) and _fits_section(note, f):
+                if _about_the_same(note, f, on_its_lines=d == 0) and _fits_section(note, f):
                     best = (d, n)
             if best is not None:
                 have = added.setdefault(best[1], [])
