@@ -157,3 +157,65 @@ def test_a_note_beside_a_findings_lines_needs_more_than_one_shared_word(tmp_path
     same = "A login file that is a symlink loses the block again (`pkg/shell/login.go:73`)."
     [near] = _design(tmp_path, same)["findings"]
     assert near["reviewers"] == ["Gemini", "Claude"]
+
+
+ROLL_UP = """S1. **Descriptions of the webhook lag behind the change** — `docs/webhooks.md:40-44`\
+ (suggestion, gap)
+
+The design doc, two comments and an error message still describe the first version:
+
+- `docs/webhooks.md:40-44` says it runs on create only.
+- **Registration.** `pkg/hooks/controller.go:73-74` says the webhook enforces naming "on create".
+- `pkg/hooks/types.go:27` presents the name rule as the validator's only check.
+- `pkg/hooks/errors.go:12` tells the user to rename the object, which cannot help.
+
+Fix: describe create and update."""
+
+STALE_COMMENT = """S1. **`setupWebhook` doc comment omits update requests**\
+ — `pkg/hooks/controller.go:73-74` (suggestion, gap)
+
+```go
+// setupWebhook registers a validating webhook that enforces naming on create.
+```
+
+Since this change the `setupWebhook` registration also covers update requests.
+
+Fix: mention update."""
+
+
+def _two(tmp_path: Path, claude: str, codex: str) -> dict:  # type: ignore[type-arg]
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(_EMPTY.format(suggestions=claude, documentation="None."))
+    b.write_text(_EMPTY.format(suggestions=codex, documentation="None."))
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    out: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    return out
+
+
+def test_a_findings_list_of_places_credits_it_where_another_finding_sits(tmp_path: Path) -> None:
+    """Claude lists three stale places as one finding; Codex raised one of them on its own. Both
+    saw that comment: Codex's finding credits Claude too, through the list item, shown as such;
+    Claude's own finding and the counts stay as they are."""
+    findings = _two(tmp_path, ROLL_UP, STALE_COMMENT)["findings"]
+    by_place = {f["locations"][0]["path"]: f for f in findings}
+    assert set(by_place) == {"docs/webhooks.md", "pkg/hooks/controller.go"}
+    stale = by_place["pkg/hooks/controller.go"]
+    assert stale["reviewers"] == ["Claude", "Codex"]
+    item = stale["sources"][-1]
+    assert (item["reviewer"], item["finding_id"], item["kind"]) == ("Claude", "S1 item", "note")
+    assert "Registration." in item["title"]
+    assert by_place["docs/webhooks.md"]["reviewers"] == ["Claude"]
+
+
+def test_a_single_place_in_a_findings_prose_credits_nobody(tmp_path: Path) -> None:
+    """One place named in passing is the finding's reasoning, not a list of sightings."""
+    prose = ROLL_UP.replace(
+        "\n- `pkg/hooks/types.go:27` presents the name rule as the", ""
+    ).replace(" validator's only check.\n", "")
+    prose = prose.replace("- `docs/webhooks.md:40-44` says it runs on create only.\n", "")
+    findings = _two(tmp_path, prose, STALE_COMMENT)["findings"]
+    stale = next(f for f in findings if f["locations"][0]["path"] == "pkg/hooks/controller.go")
+    assert stale["reviewers"] == ["Codex"]

@@ -13,8 +13,10 @@ Each cited place credits at most one finding, the closest. The credit is visible
 gets a source whose ID names the section the note came from (`Testing Assessment`), with the
 note as its title.
 
-Notes are Testing and Documentation Assessment items and design *concerns*. Not notes: the
-reviewer's own findings (those are clustered), strengths, verdict tables about earlier rounds,
+Notes are Testing and Documentation Assessment items, design *concerns*, and the items of a
+finding that lists several places, where an item names another file than the finding's own
+(credited as `S5 item`). Not notes: the reviewer's own findings' places (those are clustered),
+strengths, verdict tables about earlier rounds,
 Acknowledged Limitations (they quote the code's comments about known limits), and praise: an
 item calling the cited lines accurate or correct, naming no problem, is the reviewer checking
 the place and finding nothing there, the opposite of a sighting; an item the reviewer marks
@@ -93,19 +95,38 @@ def _units(text: str) -> Iterator[str]:
         yield "\n".join(unit)
 
 
-def _sections(review: AgentReview) -> Iterator[tuple[str, str]]:
+def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
+    """(section, text, file names whose places in it are no note) of every part of a review
+    that may hold notes."""
     t, d = review.testing, review.documentation
-    yield from (("Testing Assessment", s) for s in (t.intro, *t.items))
-    yield from (("Documentation Assessment", s) for s in (d.intro, *d.items))
+    none: frozenset[str] = frozenset()
+    yield from (("Testing Assessment", s, none) for s in (t.intro, *t.items))
+    yield from (("Documentation Assessment", s, none) for s in (d.intro, *d.items))
     yield from (
-        ("Design Observations", o.text) for o in review.design_observations if o.kind == "concern"
+        ("Design Observations", o.text, none)
+        for o in review.design_observations
+        if o.kind == "concern"
     )
+    for f in review.findings:
+        # A finding that lists several places, one item each ("Comments still describe the
+        # old webhook": `a.go:73`, `b.go:27`, the design doc): each item in another file is
+        # the reviewer seeing that place's problem, which another reviewer may have raised
+        # there as a finding of its own. Its own file's items are the finding itself.
+        items = [u for u in _units(f.body) if _ITEM.match(u)]
+        if len(items) >= 2:
+            own = frozenset(_name(loc.path) for loc in f.locations)
+            yield (f"{f.id} item", "\n".join(items), own)
+
+
+def _name(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1]
 
 
 def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
-    """Every `path:line` a review cites outside its findings, with its paragraph or item."""
+    """Every `path:line` a review cites outside its findings (or in a finding's list of
+    places elsewhere), with its paragraph or item."""
     out: list[Note] = []
-    for section, text in _sections(review):
+    for section, text, own in _sections(review):
         for unit in _units(text):
             if unit.lstrip().startswith("|"):
                 continue  # a verdict table (prior items, accepted changes), not a remark
@@ -115,7 +136,7 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
                 continue
             for m in _REF.finditer(unit):
                 loc = parse_file_ref(m.group(0).replace(" ", ""))
-                if loc is None or loc.start is None:
+                if loc is None or loc.start is None or _name(loc.path) in own:
                     continue
                 out.append(Note(seat, section, loc, " ".join(unit.split())))
     return tuple(out)
