@@ -219,3 +219,17 @@ def test_a_single_place_in_a_findings_prose_credits_nobody(tmp_path: Path) -> No
     findings = _two(tmp_path, prose, STALE_COMMENT)["findings"]
     stale = next(f for f in findings if f["locations"][0]["path"] == "pkg/hooks/controller.go")
     assert stale["reviewers"] == ["Codex"]
+
+
+def test_the_markdown_report_says_who_only_noted_a_finding(tmp_path: Path) -> None:
+    """In Markdown the credit list alone would read as two reviewers raising it."""
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(_EMPTY.format(suggestions=ROLL_UP, documentation="None."))
+    b.write_text(_EMPTY.format(suggestions=STALE_COMMENT, documentation="None."))
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "md"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.count("*Also noted by Claude (S1 item).*") == 1
+    stale = res.stdout.split("`setupWebhook` doc comment omits update requests", 1)[1]
+    assert stale.index("*Also noted by Claude (S1 item).*") < stale.index("Fix: mention update.")
