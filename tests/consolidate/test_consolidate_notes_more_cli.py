@@ -231,5 +231,7 @@ def test_the_markdown_report_says_who_only_noted_a_finding(tmp_path: Path) -> No
     )
     assert res.returncode == 0, res.stderr
     assert res.stdout.count("*Also noted by Claude (S1 item).*") == 1
+    # a note is no second report of it: no finding "came from more than one reviewer"
+    assert "more than one reviewer" not in res.stdout
     stale = res.stdout.split("`setupWebhook` doc comment omits update requests", 1)[1]
     assert stale.index("*Also noted by Claude (S1 item).*") < stale.index("Fix: mention update.")
