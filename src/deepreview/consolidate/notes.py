@@ -67,7 +67,8 @@ _FAULTS = re.compile(
 # "**Optional:** a test of the warning path": the reviewer weighed it and chose not to raise it,
 # so it is no sighting of the gap another reviewer raised (a "Required:" item still is).
 _OPTIONAL = re.compile(
-    r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_]*(?:optional|nice[- ]to[- ]have)\b", re.IGNORECASE
+    r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_]*(?:optional|nice[- ]to[- ]have)[*_]*\s*[:—–(-]",
+    re.IGNORECASE,
 )
 
 
