@@ -80,3 +80,18 @@ def test_notes_skip_verdict_tables_and_findings() -> None:
     assert [(n.section, str(n.location)) for n in notes_of("codex", review)] == [
         ("Testing Assessment", "a/b.go:9")
     ]
+
+
+def test_an_item_labelled_optional_is_no_note_but_optional_chaining_is() -> None:
+    review = seat(
+        "codex",
+        testing=Assessment(
+            items=(
+                "**Optional:** a test of `load` at `a/b.ts:3`.",
+                "Nice-to-have — `a/b.ts:5` untested.",
+                "Optional chaining at `a/b.ts:9` hides the missing `user`.",
+            )
+        ),
+    ).review
+    assert review is not None
+    assert [str(n.location) for n in notes_of("codex", review)] == ["a/b.ts:9"]

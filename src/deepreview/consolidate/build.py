@@ -193,6 +193,12 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _noted_only(f: Finding) -> set[str]:
+    """Reviewers credited on `f` for a note only, not for a finding of their own."""
+    raised = {s.reviewer for s in f.sources if s.kind == "finding"}
+    return {s.reviewer for s in f.sources if s.kind == "note"} - raised
+
+
 def deterministic_summary(
     seat_reviews: Sequence[SeatReview], result: Consolidation, verdict: Verdict
 ) -> str:
@@ -208,7 +214,8 @@ def deterministic_summary(
     findings = result.findings
     if ok:
         text = f"The reviews raised {_count(raised, 'finding')}{findings_clause(findings)}"
-        shared = sum(1 for f in findings if len(f.reviewers) > 1)
+        # a reviewer credited only for a note (`notes.py`) did not raise it
+        shared = sum(1 for f in findings if len(f.reviewers) - len(_noted_only(f)) > 1)
         if shared:
             text += f"; {_count(shared, 'finding')} came from more than one reviewer"
         sentences.append(text + ".")

@@ -38,7 +38,8 @@ _FILE_REF = re.compile(
 _CODE_EXTENSION_LIST = (
     "go py js ts tsx jsx rs rb java kt c h cc cpp hpp cs swift m mm php sh bash zsh ps1 "
     "md rst txt yaml yml json toml ini cfg sql proto html css scss vue svelte lua pl r scala "
-    "ex exs erl hs ml clj dart tf mod sum lock gradle xml"
+    "ex exs erl hs ml clj dart tf mod sum lock gradle xml bats mjs cjs mts cts fish nix mk tmpl"
+    " gotmpl tpl bzl cmake groovy kts zig bat psm1 plist svg less sass"
 )
 _CODE_EXTENSIONS = frozenset(_CODE_EXTENSION_LIST.split())
 # Line numbers a finding cites in its prose: `line 446`, `lines 454–459`, `463-468`, `file.go:58`.

@@ -6,17 +6,21 @@ describes the old flag. A careful lead credits that reviewer on the finding anot
 listed, since two reviewers independently noticed the same thing. Here a note credits its
 reviewer on a finding when the note cites a line range of the finding's file that overlaps
 the finding's lines (or is within `NEAR_LINES` of them), says something about the same thing
-(a shared identifier or a shared distinctive title word), and is of the finding's kind (a
-testing note credits a finding about tests, a documentation note one about docs or comments).
+(a shared identifier, a shared distinctive title word, or a quote of words the finding's text
+holds: "says “Valide values”"), and is of the finding's kind (a testing note credits a finding
+about tests, a documentation note one about docs or comments, or one quoting only comments).
 Each cited place credits at most one finding, the closest. The credit is visible: the finding
 gets a source whose ID names the section the note came from (`Testing Assessment`), with the
 note as its title.
 
-Notes are Testing and Documentation Assessment items and design *concerns*. Not notes: the
-reviewer's own findings (those are clustered), strengths, verdict tables about earlier rounds,
+Notes are Testing and Documentation Assessment items, design *concerns*, and the items of a
+finding that lists several places, where an item names another file than the finding's own
+(credited as `S5 item`). Not notes: the reviewer's own findings' places (those are clustered),
+strengths, verdict tables about earlier rounds,
 Acknowledged Limitations (they quote the code's comments about known limits), and praise: an
 item calling the cited lines accurate or correct, naming no problem, is the reviewer checking
-the place and finding nothing there, the opposite of a sighting.
+the place and finding nothing there, the opposite of a sighting; an item the reviewer marks
+"Optional:" is one it chose not to raise.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from dataclasses import dataclass, replace
 from deepreview.consolidate.features import (
     TEST_PATH,
     PathResolver,
+    fenced_code,
     identifiers_in,
     parse_file_ref,
     strip_fences,
@@ -59,6 +64,13 @@ _FAULTS = re.compile(
     re.IGNORECASE,
 )
 
+# "**Optional:** a test of the warning path": the reviewer weighed it and chose not to raise it,
+# so it is no sighting of the gap another reviewer raised (a "Required:" item still is).
+_OPTIONAL = re.compile(
+    r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_]*(?:optional|nice[- ]to[- ]have)[*_]*\s*[:—–(-]",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Note:
@@ -84,27 +96,48 @@ def _units(text: str) -> Iterator[str]:
         yield "\n".join(unit)
 
 
-def _sections(review: AgentReview) -> Iterator[tuple[str, str]]:
+def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
+    """(section, text, file names whose places in it are no note) of every part of a review
+    that may hold notes."""
     t, d = review.testing, review.documentation
-    yield from (("Testing Assessment", s) for s in (t.intro, *t.items))
-    yield from (("Documentation Assessment", s) for s in (d.intro, *d.items))
+    none: frozenset[str] = frozenset()
+    yield from (("Testing Assessment", s, none) for s in (t.intro, *t.items))
+    yield from (("Documentation Assessment", s, none) for s in (d.intro, *d.items))
     yield from (
-        ("Design Observations", o.text) for o in review.design_observations if o.kind == "concern"
+        ("Design Observations", o.text, none)
+        for o in review.design_observations
+        if o.kind == "concern"
     )
+    for f in review.findings:
+        # A finding that lists several places, one item each ("Comments still describe the
+        # old webhook": `a.go:73`, `b.go:27`, the design doc): each item in another file is
+        # the reviewer seeing that place's problem, which another reviewer may have raised
+        # there as a finding of its own. Its own file's items are the finding itself.
+        items = [u for u in _units(f.body) if _ITEM.match(u)]
+        if len(items) >= 2:
+            own = frozenset(_name(loc.path) for loc in f.locations)
+            yield (f"{f.id} item", "\n".join(items), own)
+
+
+def _name(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1]
 
 
 def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
-    """Every `path:line` a review cites outside its findings, with its paragraph or item."""
+    """Every `path:line` a review cites outside its findings (or in a finding's list of
+    places elsewhere), with its paragraph or item."""
     out: list[Note] = []
-    for section, text in _sections(review):
+    for section, text, own in _sections(review):
         for unit in _units(text):
             if unit.lstrip().startswith("|"):
                 continue  # a verdict table (prior items, accepted changes), not a remark
             if _APPROVES.search(unit) and not _FAULTS.search(unit):
                 continue
+            if _OPTIONAL.match(unit):
+                continue
             for m in _REF.finditer(unit):
                 loc = parse_file_ref(m.group(0).replace(" ", ""))
-                if loc is None or loc.start is None:
+                if loc is None or loc.start is None or _name(loc.path) in own:
                     continue
                 out.append(Note(seat, section, loc, " ".join(unit.split())))
     return tuple(out)
@@ -118,12 +151,33 @@ def _distance(a: Location, b: Location) -> int | None:
     return max(0, max(a.start, b.start) - min(a_end, b_end))
 
 
-def _about_the_same(note: Note, finding: Finding) -> bool:
-    """A shared code identifier, or a shared title word of four letters or more."""
+def _about_the_same(note: Note, finding: Finding, *, on_its_lines: bool = True) -> bool:
+    """A shared code identifier, a quote of the finding's words, or a shared title word of four
+    letters or more; two such words when the note's lines only come near the finding's (a
+    design concern two lines below "Login file symlinks …" about the login file's resolution
+    is another issue that shares the word "login")."""
     if set(identifiers_in(note.text)) & set(identifiers_in(finding.title + "\n" + finding.body)):
         return True
     title = {w for w in words(finding.title) if len(w) >= 4}
-    return bool(title & set(words(note.text)))
+    if len(title & set(words(note.text))) >= (1 if on_its_lines else 2):
+        return True
+    return _quotes_the_finding(note, finding)
+
+
+# Text a note quotes: “Valide values”, "user's"
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
+
+
+def _quotes_the_finding(note: Note, finding: Finding) -> bool:
+    """The note quotes words that the finding's text holds too: "says “Valide values”" beside
+    a finding quoting the line `Valide values:`. Every word of the quote, at least six letters
+    in all, so that a quoted "error" or "true" is not enough."""
+    text = set(words(finding.title + "\n" + finding.body))
+    for m in _QUOTED.finditer(note.text):
+        quoted = words(m.group(1))
+        if quoted and sum(map(len, quoted)) >= 6 and set(quoted) <= text:
+            return True
+    return False
 
 
 _DOC_SUFFIXES = (".md", ".rst", ".txt", ".adoc")
@@ -136,15 +190,30 @@ _DOC_WORDS = frozenset(
 def _fits_section(note: Note, finding: Finding) -> bool:
     """A Testing Assessment note is about a test gap, a Documentation Assessment note about
     text that misleads: each credits only a finding of that kind (a test file or a title
-    about tests; a documentation file or a title about docs or comments). A design concern
-    may be about anything."""
+    about tests; a documentation file, a title about docs or comments, or quoted code that is
+    all comment lines). A design concern may be about anything."""
     paths = [loc.path for loc in finding.locations]
     title = set(words(finding.title))
     if note.section == "Testing Assessment":
         return bool(title & _TEST_WORDS) or any(TEST_PATH.search(p) for p in paths)
     if note.section == "Documentation Assessment":
-        return bool(title & _DOC_WORDS) or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
+        return (
+            bool(title & _DOC_WORDS)
+            or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
+            or _quotes_only_comments(finding.body)
+        )
     return True
+
+
+# A line of code that is only a comment: `# …`, `// …`, `/* …`, ` * …`, `-- …`, `<!-- …`, `; …`
+_COMMENT_LINE = re.compile(r"^\s*(?:[-+]\s*)?(?:#|//|/\*|\*|--|<!--|;)")
+
+
+def _quotes_only_comments(body: str) -> bool:
+    """The finding quotes code and every quoted line is a comment: it is about that comment,
+    whatever its title says ("`app.bats` still blames the download" over a `#` block)."""
+    lines = [line for line in fenced_code(body).splitlines() if line.strip()]
+    return bool(lines) and all(_COMMENT_LINE.match(line) for line in lines)
 
 
 def credit_notes(
@@ -177,7 +246,7 @@ def credit_notes(
                 d = _distance(note.location, loc)
                 if d is None or d > NEAR_LINES or (best is not None and (d, n) >= best):
                     continue
-                if _about_the_same(note, f) and _fits_section(note, f):
+                if _about_the_same(note, f, on_its_lines=d == 0) and _fits_section(note, f):
                     best = (d, n)
             if best is not None:
                 have = added.setdefault(best[1], [])
