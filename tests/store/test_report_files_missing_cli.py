@@ -97,8 +97,25 @@ def test_list_and_index_say_files_missing(tmp_path: Path, gone: str) -> None:
     page = (fakes.store / "index.html").read_text(encoding="utf-8")
     cell = page.split(f'data-review-id="{rid}"', 1)[1].split("</tr>", 1)[0]
     assert "files missing" in cell, cell
+    # the reason too, as `list` says it
+    assert f"{names[0]} ({why})" in cell, cell
+    assert f"deep-review relead {rid}" in cell, cell
     for name in names:
         assert f'href="{name}"' not in cell, cell
+
+
+def test_index_follows_the_reason(tmp_path: Path) -> None:
+    """index.html says why each file is not whole, and is written again when the reason
+    changes (a file cut short, then deleted)."""
+    fakes, repo, rid = _stored(tmp_path)
+    _damage(fakes, rid, "cut.json")
+    assert _cli(fakes, repo, "list").returncode == 0
+    page = (fakes.store / "index.html").read_text(encoding="utf-8")
+    assert f"{rid}.json (cut short)" in page, page
+    _damage(fakes, rid, ".json")
+    assert _cli(fakes, repo, "list").returncode == 0
+    page = (fakes.store / "index.html").read_text(encoding="utf-8")
+    assert f"{rid}.json (missing)" in page and "(cut short)" not in page, page
 
 
 @pytest.mark.parametrize("gone", CASES)

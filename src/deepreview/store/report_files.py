@@ -95,11 +95,6 @@ def report_file_problems(root: Path, review_id: str) -> dict[str, str]:
     return {n: why for n, why in found if why is not None}
 
 
-def missing_report_files(root: Path, review_id: str) -> tuple[str, ...]:
-    """The names of `report_file_problems` (the files a `files missing` review lacks whole)."""
-    return tuple(report_file_problems(root, review_id))
-
-
 def files_missing_error(
     root: Path, review_id: str, problems: Mapping[str, str] | None = None
 ) -> StoreError:
@@ -112,9 +107,16 @@ def files_missing_error(
 
 def files_missing_line(root: Path, review_id: str, problems: Mapping[str, str]) -> str:
     """What `files_missing_error` says (`list` prints it as a note): each file and why."""
-    shown = ", ".join(f"{name} ({why})" for name, why in problems.items())
     return (
         f"review {review_id} is complete but its report files in {root} are not whole: "
+        f"{files_missing_reason(review_id, problems)}"
+    )
+
+
+def files_missing_reason(review_id: str, problems: Mapping[str, str]) -> str:
+    """The part of `files_missing_line` that `index.html` shows beside `files missing`."""
+    shown = ", ".join(f"{name} ({why})" for name, why in problems.items())
+    return (
         f"{shown}; `deep-review relead {review_id}` writes them again from the seats' reviews, "
         f"or `deep-review delete {review_id}` removes it"
     )
