@@ -39,6 +39,7 @@ from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import LeadEntry, RunState
 from deepreview.pipeline.stored_seats import mask_flagged_secrets, seat_notes, stored_seat_reviews
 from deepreview.prompts.inline import verdict_clause
+from deepreview.prompts.review import unlisted_files
 from deepreview.runmodel import Commit, SeatRun
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import UNKNOWN
@@ -158,6 +159,8 @@ def deterministic_report(
         removed_files=p.target.removed_paths,
         notes=notes,
         clusters=clusters,
+        # the files the seats' prompt only counted are no miss of a seat that did not name them
+        unlisted_files=unlisted_files(p.target, p.settings.diff_budget),
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     report = passes_step.add_passes(report, review_dir, state, names)
