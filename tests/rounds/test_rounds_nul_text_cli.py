@@ -1,21 +1,21 @@
-"""A file that is text apart from its NUL bytes is text in a later round too (hmisc9 item 3).
+"""A NUL-text file changed or renamed only between two rounds is text in the interdiff too.
 
-The review's diff shows such a file as text (`targets.nul_text`), but a round's interdiff and
-the check whether a declined finding's lines changed ran `git diff` without those attributes:
-the interdiff read "Binary files … differ" (the seats saw no line of what changed since round
-1) and a declined finding's changed lines read as unchanged, so it stayed declined.
+A round's interdiff shows a file that is text apart from its NUL bytes (`targets.nul_text`) as
+text, as the review's diff does (the file the review's diff shows so, and a declined finding's
+lines on it: `test_rounds_text_shown_cli`). One the branch did not change in round 1, or
+renamed since, is text there as well: the interdiff finds its own such files, and both names
+of a renamed one are shown as text.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, git, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.repos import commit_all, git, write
+from support.rounds import ROUND1, make_branch_repo, run_round
 
 
 def _nul_repo(fakes: Fakes) -> Path:
@@ -24,33 +24,6 @@ def _nul_repo(fakes: Fakes) -> Path:
     write(repo, "calc.py", b"def div(a, b):\n    # divide \0\n    return a / b\n")
     commit_all(repo, "Mark the comment")
     return repo
-
-
-def test_a_rounds_interdiff_shows_a_nul_text_file_as_text(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = _nul_repo(fakes)
-    run_round(fakes, repo, ROUND1)
-    write(repo, "calc.py", b"def div(a, b):\n    # divide \0\n    return a / b if b else 0.0\n")
-    commit_all(repo, "Handle a zero divisor")
-    rid2 = run_round(fakes, repo, ROUND1)["review_id"]
-    prompt = (fakes.store / rid2 / "prompt-alpha.md").read_text(encoding="utf-8")
-    later = prompt.split("## A later round: what changed since round 1", 1)[1]
-    assert "+    return a / b if b else 0.0" in later
-    assert "Binary files" not in later
-
-
-def test_a_declined_finding_on_a_nul_text_file_sees_its_lines_change(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = _nul_repo(fakes)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
-    res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
-    assert res.returncode == 0, res.stderr
-    write(repo, "calc.py", b"def div(a, b):\n    # divide \0\n    return (a / b)\n")
-    commit_all(repo, "Parenthesise")
-    rid2 = run_round(fakes, repo, ROUND1)["review_id"]
-    data = json.loads(stored(fakes, rid2, ".json"))
-    assert data["round_info"]["declined"][0]["code_changed"] is True
-    assert "(declined, code changed)" in stored(fakes, rid2, ".md")
 
 
 @pytest.mark.parametrize("renamed", [False, True])
