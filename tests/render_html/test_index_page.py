@@ -93,12 +93,15 @@ def test_links_and_escaping(probe_html: Callable[[str], Any]) -> None:
         important=0,
         suggestions=0,
         reviewers=("<svg onload=alert(4)>",),
+        status="files missing",
+        why="<iframe src=x>.md (cut short)",
     )
     html = render_index([*ENTRIES, evil], title="<script>t</script>")
     p = probe_html(html)
     assert p.scripts == []
     assert p.handler_attrs == []
-    assert "img" not in p.tags and "svg" not in p.tags
+    assert "img" not in p.tags and "svg" not in p.tags and "iframe" not in p.tags
+    assert "<iframe src=x>.md (cut short)" in p.text
     assert "<script>alert(1)</script>" in p.text and '<img src=x onerror="alert(3)">' in p.text
     hrefs = [v for _, _, v in p.urls]
     assert "javascript:alert(2)" not in hrefs

@@ -70,6 +70,12 @@ def test_show_cleans_a_report_stored_with_escapes(tmp_path: Path) -> None:
     out = res.json()
     md = Path(out["paths"]["md"])
     md.write_text(md.read_text(encoding="utf-8") + "\x1b]0;OLD-PWN\x07tail\n", encoding="utf-8")
+    # stored by a deep-review from before run.json recorded the report files as written (one
+    # from after would call this edited Markdown damaged, and `show` refuse it)
+    run_json = Path(out["review_dir"]) / "run.json"
+    record = json.loads(run_json.read_text(encoding="utf-8"))
+    del record["report_files"]
+    run_json.write_text(json.dumps(record, indent=2), encoding="utf-8")
     shown = run_cli(["show", out["review_id"]], cwd=repo, env=fakes.env())
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.endswith("tail\n")

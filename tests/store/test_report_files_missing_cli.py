@@ -37,25 +37,39 @@ def _stored(tmp_path: Path) -> tuple[Fakes, Path, str]:
 
 
 def _damage(fakes: Fakes, rid: str, gone: str) -> list[str]:
-    """Delete (or empty, `empty.md`; cut at half its bytes, `cut.json`) the report files
-    `gone` names; the names damaged."""
+    """Delete (or empty, `empty.md`; cut at half its bytes, `cut.json`, `cut.md`, `cut.html`;
+    edited to the same size, `edited.md`, `edited.html`) the report files `gone` names; the
+    names damaged."""
     if gone == "empty.md":
         (fakes.store / f"{rid}.md").write_bytes(b"")
         return [f"{rid}.md"]
-    if gone == "cut.json":
-        record = fakes.store / f"{rid}.json"
+    if gone.startswith("cut."):
+        record = fakes.store / f"{rid}.{gone[4:]}"
         data = record.read_bytes()
         record.write_bytes(data[: len(data) // 2])
-        return [f"{rid}.json"]
+        return [record.name]
+    if gone.startswith("edited."):
+        page = fakes.store / f"{rid}.{gone[7:]}"
+        data = page.read_bytes()
+        assert b"Division by zero" in data
+        page.write_bytes(data.replace(b"Division by zero", b"Division by Zero", 1))
+        return [page.name]
     names = [f"{rid}{s}" for s in (SUFFIXES if gone == "all" else (gone,))]
     for name in names:
         (fakes.store / name).unlink()
     return names
 
 
-CASES = [".md", ".json", ".html", "all", "empty.md", "cut.json"]
+CASES = [".md", ".json", ".html", "all", "empty.md", "cut.json", "cut.md", "edited.html"]
 # why each damaged file is not whole, as `list --json` says it
-PROBLEM = {"empty.md": "empty", "cut.json": "cut short"}
+PROBLEM = {
+    "empty.md": "empty",
+    "cut.json": "cut short",
+    "cut.md": "cut short",
+    "cut.html": "cut short",
+    "edited.md": "edited",
+    "edited.html": "edited",
+}
 
 
 @pytest.mark.parametrize("gone", CASES)
@@ -83,8 +97,25 @@ def test_list_and_index_say_files_missing(tmp_path: Path, gone: str) -> None:
     page = (fakes.store / "index.html").read_text(encoding="utf-8")
     cell = page.split(f'data-review-id="{rid}"', 1)[1].split("</tr>", 1)[0]
     assert "files missing" in cell, cell
+    # the reason too, as `list` says it
+    assert f"{names[0]} ({why})" in cell, cell
+    assert f"deep-review relead {rid}" in cell, cell
     for name in names:
         assert f'href="{name}"' not in cell, cell
+
+
+def test_index_follows_the_reason(tmp_path: Path) -> None:
+    """index.html says why each file is not whole, and is written again when the reason
+    changes (a file cut short, then deleted)."""
+    fakes, repo, rid = _stored(tmp_path)
+    _damage(fakes, rid, "cut.json")
+    assert _cli(fakes, repo, "list").returncode == 0
+    page = (fakes.store / "index.html").read_text(encoding="utf-8")
+    assert f"{rid}.json (cut short)" in page, page
+    _damage(fakes, rid, ".json")
+    assert _cli(fakes, repo, "list").returncode == 0
+    page = (fakes.store / "index.html").read_text(encoding="utf-8")
+    assert f"{rid}.json (missing)" in page and "(cut short)" not in page, page
 
 
 @pytest.mark.parametrize("gone", CASES)
@@ -118,6 +149,38 @@ def test_relead_writes_them_again(tmp_path: Path, gone: str) -> None:
     assert entry["status"] == "complete", entry
     page = (fakes.store / "index.html").read_text(encoding="utf-8")
     assert "files missing" not in page
+
+
+@pytest.mark.parametrize("gone", ["cut.html", "edited.md"])
+def test_list_tells_a_readable_file_cut_or_edited(tmp_path: Path, gone: str) -> None:
+    """A `.md` or `.html` cut short or edited (even to the same size) is told by what the
+    review recorded of each file when it wrote it (run.json's `report_files`)."""
+    fakes, repo, rid = _stored(tmp_path)
+    (name,) = _damage(fakes, rid, gone)
+    listed = _cli(fakes, repo, "list", "--json")
+    (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+    assert (entry["status"], entry["file_problems"]) == (
+        "files missing",
+        {name: PROBLEM[gone]},
+    ), entry
+
+
+def test_a_store_from_before_the_record_still_lists(tmp_path: Path) -> None:
+    """A run.json written before `report_files` was kept: a whole review lists complete, and
+    a `.md` cut short there is not told (its end says nothing certain), as before."""
+    fakes, repo, rid = _stored(tmp_path)
+    run_json = fakes.store / rid / "run.json"
+    data = json.loads(run_json.read_text(encoding="utf-8"))
+    assert data.pop("report_files"), data
+    run_json.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    for damage in ((), ("cut.md",)):
+        for gone in damage:
+            _damage(fakes, rid, gone)
+        listed = _cli(fakes, repo, "list", "--json")
+        assert listed.returncode == 0, listed.stderr
+        (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
+        assert (entry["status"], entry["missing_files"]) == ("complete", []), entry
+        assert _cli(fakes, repo, "show", rid).returncode == 0
 
 
 def test_a_whole_review_lists_no_missing_files(tmp_path: Path) -> None:

@@ -71,6 +71,7 @@ def build_report(
     testing: Assessment | None = None,
     documentation: Assessment | None = None,
     reconciliation_notes: Sequence[ReconciliationEntry] = (),
+    unlisted_files: Collection[str] = (),
 ) -> Report:
     """The consolidated report. `clusters` may be passed when they were computed already (the
     lead decided about exactly these); otherwise they are computed here.
@@ -85,7 +86,9 @@ def build_report(
     "outside this change", "file not found at review SHA" or "line past the end of its file" (see
     `scope.py`); without a lead the latter two are listed in the retro as suspected false
     positives. `removed_files` (`Target.removed_paths`) marks findings on the files the change
-    deletes or renames away as such, not as "not found"."""
+    deletes or renames away as such, not as "not found". `unlisted_files`: the changed files
+    the seats' prompt only counted (`prompts.review.unlisted_files`): not named by a seat, they
+    are no coverage miss of it."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files)
@@ -126,7 +129,12 @@ def build_report(
     # a rename's old path, named in a seat's coverage, is the file under its new path
     moved = {old: new for old, new in (removed_files or {}).items() if new is not None}
     seats = build_retro_seats(
-        seat_reviews, result, changed_files=changed_files, suspected=suspected, renamed=moved
+        seat_reviews,
+        result,
+        changed_files=changed_files,
+        suspected=suspected,
+        renamed=moved,
+        unlisted=unlisted_files,
     )
     if retro_narratives:
         # A failed seat's entry says why it failed and that none of its findings are here;

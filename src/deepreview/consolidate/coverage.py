@@ -8,7 +8,7 @@ covered a file its Coverage Summary or a finding names, or its text names anywhe
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from deepreview.consolidate.features import PathResolver
@@ -75,12 +75,17 @@ class SeatCoverage:
 
 
 def seat_coverage(
-    review: AgentReview, files: Sequence[str], resolver: PathResolver
+    review: AgentReview,
+    files: Sequence[str],
+    resolver: PathResolver,
+    unlisted: Collection[str] = (),
 ) -> SeatCoverage:
     """Which of `files` the review covered. A file named anywhere in the review's text counts
     as reviewed unless the review marked it Trivial or not analysed: "I read `calc.py` in
     full" is coverage, while a Trivial or `Not analyzed (binary)` row names the file without
-    reviewing it. A finding on a file is coverage whatever its row says."""
+    reviewing it. A finding on a file is coverage whatever its row says. `unlisted`: the
+    files the seat's prompt only counted (a change of more files than its table lists): one
+    the review does not name is no miss of the seat (it was asked for them in one row)."""
     reviewed: set[str] = set()
     trivial: set[str] = set()
     skipped: set[str] = set()
@@ -101,7 +106,9 @@ def seat_coverage(
         reviewed=sorted(in_scope & reviewed),
         trivial=sorted((in_scope & trivial) - reviewed),
         not_analyzed=sorted((in_scope & skipped) - reviewed - trivial),
-        missing=sorted(in_scope - reviewed - trivial - skipped),
+        missing=sorted(
+            in_scope - reviewed - trivial - skipped - {resolver.resolve(p) for p in unlisted}
+        ),
     )
 
 

@@ -25,7 +25,7 @@ names it apart, `S1 (sub); re-raised from round 1: I1 (shout)`, as a confirmatio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from deepreview.consolidate.coverage import changed_file_universe, seat_coverage
 from deepreview.consolidate.decisions import Consolidation, SeatTally
@@ -166,6 +166,7 @@ def seat_retro(
     suspected: Sequence[str] = (),
     labels: Mapping[str, str] | None = None,
     compared: bool = True,
+    unlisted: Collection[str] = (),
 ) -> SeatRetro:
     """`suspected`: consolidated finding IDs nobody verified whose file is not at the review
     SHA or whose lines are past its end; the seat's share of them is listed as suspected false
@@ -225,7 +226,7 @@ def seat_retro(
         and all(m.seat != sr.seat for m in o.members)
         and o.finding_id not in suspected
     ]
-    coverage = seat_coverage(review, files, resolver)
+    coverage = seat_coverage(review, files, resolver, unlisted)
     counts = review.counts()
     numbers = RetroNumbers(
         critical=counts[Severity.CRITICAL],
@@ -453,7 +454,9 @@ def build_retro_seats(
     changed_files: Sequence[str] = (),
     suspected: Sequence[str] = (),
     renamed: Mapping[str, str] | None = None,
+    unlisted: Collection[str] = (),
 ) -> tuple[SeatRetro, ...]:
+    """`unlisted`: the changed files the seats' prompt did not list (`seat_coverage`)."""
     files, resolver = changed_file_universe(seat_reviews, changed_files, renamed)
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     labels = finding_labels(consolidation.findings)
@@ -467,6 +470,7 @@ def build_retro_seats(
             suspected,
             labels,
             compared=_compared(sr, seat_reviews),
+            unlisted=unlisted,
         )
         for sr in seat_reviews
     )

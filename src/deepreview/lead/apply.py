@@ -232,6 +232,7 @@ def report_from_answer(
     present_files: Collection[str] | None = None,
     removed_files: Mapping[str, str | None] | None = None,
     notes: Sequence[str] = (),
+    unlisted_files: Collection[str] = (),
 ) -> Report:
     """The consolidated report with the lead's judgment applied (`lead` with its note set).
 
@@ -304,6 +305,7 @@ def report_from_answer(
         changed_files=changed_files,
         present_files=present_files,
         removed_files=removed_files,
+        unlisted_files=unlisted_files,
         decisions=[sub_decision(d) for d in checked.decisions],
         added=[_added(a, sub) for a in checked.added],
         lead=replace(lead, note=lead_note(checked, name)),

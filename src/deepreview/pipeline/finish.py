@@ -39,10 +39,12 @@ from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.runstate import LeadEntry, RunState
 from deepreview.pipeline.stored_seats import mask_flagged_secrets, seat_notes, stored_seat_reviews
 from deepreview.prompts.inline import verdict_clause
+from deepreview.prompts.review import unlisted_files
 from deepreview.runmodel import Commit, SeatRun
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import UNKNOWN
 from deepreview.store.redact import Redactor
+from deepreview.store.report_files import ReportFileRecord, file_record
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.git import Git
@@ -157,6 +159,8 @@ def deterministic_report(
         removed_files=p.target.removed_paths,
         notes=notes,
         clusters=clusters,
+        # the files the seats' prompt only counted are no miss of a seat that did not name them
+        unlisted_files=unlisted_files(p.target, p.settings.diff_budget),
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     report = passes_step.add_passes(report, review_dir, state, names)
@@ -264,10 +268,11 @@ def finish_review(
         register_status(p.store, rid, p.target, writer.state, "complete", report)
         # Last: run.json saying "complete" is what makes `resume` refuse to run again.
         now = time.time()
+        written = report_records(paths)
         if relead:
-            writer.set(status="complete", report=paths, releaded_at=now)
+            writer.set(status="complete", report=paths, report_files=written, releaded_at=now)
         else:
-            writer.set(status="complete", ended_at=now, report=paths)
+            writer.set(status="complete", ended_at=now, report=paths, report_files=written)
     except StoreError:
         # All or nothing: a report the index and run.json do not know about (or half of the
         # formats) would only confuse `list`, `show` and `resume`.
@@ -351,6 +356,14 @@ def write_report(
         store.write_text(path, redactor.text(renderer.render(report)))
         paths[renderer.name] = str(path)
     return paths
+
+
+def report_records(paths: Mapping[str, str]) -> dict[str, ReportFileRecord]:
+    """run.json's `report_files` for the files `write_report` just wrote (format -> record)."""
+    try:
+        return {fmt: file_record(Path(path)) for fmt, path in paths.items()}
+    except OSError as exc:
+        raise StoreError(f"cannot read back the report just written: {exc}") from exc
 
 
 def remove_report(store: Store, rid: str) -> None:

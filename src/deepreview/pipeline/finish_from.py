@@ -414,8 +414,13 @@ def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
     if missing:
         # This run asked for a format the first did not store (`--format sarif` added)
         redactor = p.redactor()
-        paths |= finish.write_report(p.store, rid, report, missing, redactor)
-        StateWriter(p.store, p.store.review_dir(rid), state, redactor).set(report=paths)
+        added = finish.write_report(p.store, rid, report, missing, redactor)
+        paths |= added
+        # only the files written now: one left as it was keeps what was recorded of it
+        written = (state.report_files or {}) | finish.report_records(added)
+        StateWriter(p.store, p.store.review_dir(rid), state, redactor).set(
+            report=paths, report_files=written
+        )
     return finish.complete_outcome(
         p, rid, p.store.review_dir(rid), report, paths, state.seat_runs()
     )

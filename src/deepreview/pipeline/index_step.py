@@ -20,7 +20,11 @@ from deepreview.pipeline.context import series_of
 from deepreview.pipeline.runstate import RunState
 from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor, index_name
-from deepreview.store.report_files import FILES_MISSING, missing_report_files
+from deepreview.store.report_files import (
+    FILES_MISSING,
+    files_missing_reason,
+    report_file_problems,
+)
 from deepreview.store.repository import repository_labels
 from deepreview.store.rows import ReviewRow
 from deepreview.store.store import INDEX_HTML, Store
@@ -153,9 +157,9 @@ def _page_is_stale(store: Store) -> bool:
 
     ghosts = store.ghost_ids()
     damaged = {
-        r.id
+        r.id: files_missing_reason(r.id, problems)
         for r in store.rows()
-        if r.status == "complete" and missing_report_files(store.root, r.id)
+        if r.status == "complete" and (problems := report_file_problems(store.root, r.id))
     }
     try:
         page = (store.root / INDEX_HTML).read_text(encoding="utf-8", errors="replace")
@@ -176,7 +180,8 @@ def write_index(store: Store) -> None:
         # Report files of a review not complete are a killed final write's: not linked; nor
         # those of a complete one that are gone or empty (it shows as `files missing`).
         done = row.status == "complete"
-        missing = missing_report_files(store.root, row.id) if done else ()
+        problems = report_file_problems(store.root, row.id) if done else {}
+        missing = tuple(problems)
         html, md = (
             name if done and name not in missing and (store.root / name).exists() else None
             for name in (f"{row.id}.html", f"{row.id}.md")
@@ -198,6 +203,7 @@ def write_index(store: Store) -> None:
                 # as `list` shows them: a folder's name, a config's seat name, cleaned
                 reviewers=tuple(map(clean_text, row.reviewers)),
                 status=FILES_MISSING if missing else row.status,
+                why=files_missing_reason(row.id, problems) if problems else "",
                 repo=clean_text(repos[row.id]),
             )
         )

@@ -30,7 +30,7 @@ from deepreview.pipeline import index_step
 from deepreview.pipeline.context import Prepared, StateWriter
 from deepreview.pipeline.runstate import NO_LEAD, LeadEntry, no_lead_note
 from deepreview.pipeline.seats import plan_seat
-from deepreview.prompts.review import new_nonce
+from deepreview.prompts.review import new_nonce, unlisted_files
 from deepreview.runfiles import stderr_pointer
 from deepreview.store.redact import Redactor
 from deepreview.targets.target import Target
@@ -107,6 +107,7 @@ def apply_outcome(
                 present_files=present_files,
                 removed_files=ctx.target.removed_paths,
                 notes=report.notes,
+                unlisted_files=unlisted_files(ctx.target, ctx.budget),
             )
         except DecisionError:  # a gap in the checks: never lose the review over it
             # (its message speaks of the lead's cluster IDs, which name nothing in the report)

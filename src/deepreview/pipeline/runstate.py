@@ -23,6 +23,7 @@ from deepreview.errors import StoreError, first_problem
 from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
 from deepreview.runmodel import SeatRun
 from deepreview.stats.panel import PanelChoice
+from deepreview.store.report_files import ReportFileRecord
 from deepreview.targets.build import review_diff, shown_as_text
 from deepreview.targets.git import Git
 from deepreview.targets.identity import recorded_identity
@@ -145,6 +146,9 @@ class RunState:
     elapsed_s: float = 0.0  # across resumes
     notes: tuple[str, ...] = ()  # run notes for the report header (seat choice, ...)
     report: dict[str, str] | None = None  # format -> path, once complete
+    # format -> each report file as written (`list` tells a `.md`/`.html` cut or edited since);
+    # None in a run.json from before it was kept
+    report_files: dict[str, ReportFileRecord] | None = None
     error: str | None = None  # why the run failed (store errors)
     releaded_at: float | None = None
     config_path: str | None = None  # --config FILE the run was started with

@@ -238,6 +238,14 @@ def _more_files(target: Target, shown: int) -> str:
     )
 
 
+def unlisted_files(target: Target, budget: int) -> frozenset[str]:
+    """The changed files the seats' Changed files table does not name (past `bounded`): they
+    were only counted, so a Coverage Summary that leaves them to one row misses none."""
+    rows = [_file_row(f) for f in target.changed_files]
+    listed = bounded([_row_text(r) for r in rows], budget)
+    return frozenset(f.path for f in target.changed_files[listed:])
+
+
 def diff_plan(target: Target, budget: int) -> DiffSplit:
     """What of the target's diff the prompts inline (`prompts.inline`): a file the change
     hides and one that could steer a reviewer rank with hand-written source."""

@@ -37,6 +37,8 @@ class IndexEntry:
     # run.json's: running | interrupted | failed | complete, or `files missing` (complete, but
     # report files deleted by hand: `store.report_files`)
     status: str = "complete"
+    # `files missing`: which files and why, as `list` says it (`files_missing_reason`)
+    why: str = ""
 
     @property
     def pill(self) -> str:
@@ -49,11 +51,19 @@ class IndexEntry:
 _ROW: Final = re.compile(r'<tr class="review" data-review-id="([^"]*)">(.*?)</tr>', re.DOTALL)
 
 
-def marked_missing(page: str) -> set[str]:
-    """The reviews an index page shows as `files missing` (so a `list` can tell whether the
-    page it finds is still right about them)."""
+_WHY: Final = re.compile(r'<p class="why">(.*?)</p>', re.DOTALL)
+
+
+def marked_missing(page: str) -> dict[str, str]:
+    """The reviews an index page shows as `files missing`, with the reason it gives (so a
+    `list` can tell whether the page it finds is still right about them)."""
     pill = f"({FILES_MISSING})</span>"
-    return {html.unescape(m[1]) for m in _ROW.finditer(page) if pill in m[2]}
+    marked = {}
+    for m in _ROW.finditer(page):
+        if pill in m[2]:
+            why = _WHY.search(m[2])
+            marked[html.unescape(m[1])] = html.unescape(why[1]) if why else ""
+    return marked
 
 
 def index_title(entries: Sequence[IndexEntry]) -> str:

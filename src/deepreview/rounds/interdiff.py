@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deepreview.targets.attributes import CONFIG, attribute_blind, blind_run
+from deepreview.targets.build import shown_as_text_between
 from deepreview.targets.git import Git
 from deepreview.targets.nul_text import show_nul, text_attributes
 
@@ -41,7 +42,7 @@ def branch_interdiff(
     """The interdiff from `old_sha` (reviewed from `old_base`) to `new_sha` (from `new_base`);
     both SHAs exist. Bases unknown or equal: the plain diff. `text`: the files the review's
     diff shows as text though git calls them binary (`targets.build.shown_as_text`), shown
-    as text here too, each NUL as `␀`."""
+    as text here too, each NUL as `␀`, and so are those of the interdiff's own change."""
     if not old_base or not new_base or old_base == new_base or git.rev(new_base) is None:
         return Interdiff(_diff(git, old_sha, new_sha, text=text))
     res = _merge_tree(git, new_base, old_sha)
@@ -102,6 +103,9 @@ def _diff(
     else:
         spec = [f":(exclude,literal){p}" for p in exclude]
     args = [*_DIFF, old, new, *(["--", *spec] if spec else [])]
-    # the review's own diff shows a NUL-text file as text: so does every diff the seats see
+    # the review's own diff shows a NUL-text file as text: so does every diff the seats see,
+    # those of this diff's own change too (changed between the rounds only: the base's, or
+    # renamed since the previous round)
+    text = sorted({*text, *shown_as_text_between(git, old, new)})
     with text_attributes(text) as as_text:
         return show_nul(blind_run(git, [*as_text, *args])).decode("utf-8", errors="replace")

@@ -100,8 +100,17 @@ def review_diff(git: Git, base: str, head: str, text: Sequence[str] = ()) -> str
 
 
 def shown_as_text(files: Sequence[ChangedFile]) -> list[str]:
-    """The paths `review_diff` shows as text though git calls them binary."""
-    return [f.path for f in files if f.nul_text]
+    """The paths `review_diff` shows as text though git calls them binary: both names of a
+    renamed one (git reads the text attribute of each side's own path; set on the new name
+    alone, the old side still read as binary and so did the whole file)."""
+    return [p for f in files if f.nul_text for p in (f.path, f.old_path) if p]
+
+
+def shown_as_text_between(git: Git, old: str, new: str) -> list[str]:
+    """`shown_as_text` of what changed from `old` to `new` (commits or trees): a later round's
+    interdiff is its own change, whose NUL-text files need not be the review's (one the base
+    changed, a rename between the rounds that the review's change sees as an addition)."""
+    return shown_as_text(changed_files(git, old, new))
 
 
 def _history(git: Git, base: str, head: str) -> tuple[tuple[Commit, ...], str | None]:
@@ -181,7 +190,9 @@ def _with_nul_text(
     text = sorted(p for p in candidates if p in shas and all(side(sha) for sha in shas[p]))
     if not text:
         return files
-    with text_attributes(text) as as_text:
+    # both names of a renamed file, as `shown_as_text` gives them to every diff
+    old_names = [f.old_path for f in files if f.path in text and f.old_path]
+    with text_attributes([*text, *old_names]) as as_text:
         argv = [*as_text, "diff", "--numstat", "-z", "-M", base, head]
         counted = _numstat(blind_run(git, argv).split(b"\x00"))
     return tuple(
