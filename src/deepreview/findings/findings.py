@@ -30,6 +30,7 @@ from deepreview.findings.labels import (
 )
 from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
 from deepreview.findings.quoted_text import held_lines
+from deepreview.findings.section_titles import NONE_WORDS
 from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Severity
@@ -50,10 +51,13 @@ _BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
     r"^(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?"  # `- None.` as a list's only item
-    r"[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|nothing(?: to report)?|"
+    r"[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|"
+    r"nothing(?: to report| (?:critical|important|major|significant|serious|blocking))?|"
+    # `Keine.`, `Aucun.`, `なし。`, `—` (`section_titles.NONE_WORDS`)
+    rf"{'|'.join(map(re.escape, NONE_WORDS))}|"
     r"no (?:[\w-]+ ){0,3}"
     r"(?:issues?|findings?|suggestions?|concerns?)(?: (?:found|identified|noted|raised))?)"
-    r"[ .!_*]*(?:\(.*\))?[ .]*$",
+    r"[ .!_*。]*(?:\(.*\))?[ .。]*$",
     re.IGNORECASE,
 )
 SECTION_SEVERITY = {
@@ -113,7 +117,9 @@ _SAYS_NONE = re.compile(
     r"\s*(?:[.!:;,—–-]|$)"
     rf"|(?:there (?:are|were|is)|i (?:found|see|saw)) no {_ISSUE_WORDS}"
     rf"|(?:i )?did(?:n't| not) (?:find|see|spot) (?:any )?{_ISSUE_WORDS}"
-    rf"|no {_ISSUE_WORDS})",
+    rf"|no {_ISSUE_WORDS}"
+    # `Keine.`, `Aucun.`, `なし。` alone (`section_titles.NONE_WORDS`)
+    rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
     re.IGNORECASE,
 )
 _ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
