@@ -166,14 +166,13 @@ def classify_heading(line: str) -> Heading | None:
 
 @functools.cache
 def _markdown() -> MarkdownIt:
-    # Setext headings are off: agents write `text` + `---` as a paragraph and a rule, never as a
-    # heading; indented code is off: agents indent continuation lines freely; HTML blocks are
+    # Setext headings are on (`Critical Issues` + `---------------`), but `heading_lines` takes
+    # one only with a known section title: agents also write `text` + `---` as a paragraph and
+    # a rule. Indented code is off: agents indent continuation lines freely; HTML blocks are
     # off: an unclosed `<!--` or `<pre>` in a review must not swallow the sections after it.
     # Inline parsing is off: only the block structure is read (a heading's text is its inline
     # token's `content`), and emphasis on a 200 KB run of `*` cost seconds.
-    return MarkdownIt("commonmark").disable(
-        ["lheading", "code", "html_block", "inline", "text_join"]
-    )
+    return MarkdownIt("commonmark").disable(["code", "html_block", "inline", "text_join"])
 
 
 def markdown_tokens(lines: list[str], mask: list[bool]) -> list[Token]:
@@ -202,15 +201,35 @@ def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
     for i, tok in enumerate(tokens):
         if tok.map is None:
             continue
-        if tok.type == "heading_open" and tok.level == 0:
+        setext = _setext(tok, tokens[i + 1] if i + 1 < len(tokens) else None)
+        if tok.type == "heading_open" and tok.level == 0 and not tok.markup.startswith(("=", "-")):
             title = clean_title(tokens[i + 1].content if i + 1 < len(tokens) else "")
             out[tok.map[0]] = Heading(title_kind(title), title, int(tok.tag[1:]))
-        elif tok.type == "paragraph_open" and tok.level == 0:
+        elif setext is not None:
+            out[tok.map[0]] = setext
+            out[tok.map[0] + 1] = _UNDERLINE
+        elif tok.type in ("paragraph_open", "heading_open") and tok.level == 0:
+            # (a paragraph, or a setext heading of no known title: a paragraph and a rule)
             for n in range(tok.map[0], min(tok.map[1], len(lines))):
                 h = _bold_or_label(lines[n])
                 if h is not None and not _level_label_of_heading(lines, out, n):
                     out[n] = h
     return out
+
+
+# The `-----` / `=====` line under a setext heading: part of its heading, in no section.
+_UNDERLINE = Heading(Kind.OTHER, "", 0)
+
+
+def _setext(tok: Token, inline: Token | None) -> Heading | None:
+    """A one-line setext heading (`Critical Issues` + `---`) whose title names a section."""
+    if tok.type != "heading_open" or tok.level != 0 or inline is None or tok.map is None:
+        return None
+    if not tok.markup.startswith(("=", "-")) or tok.map[1] - tok.map[0] != 2:
+        return None
+    title = clean_title(inline.content)
+    kind = title_kind(title)
+    return None if kind is Kind.OTHER else Heading(kind, title, int(tok.tag[1:]))
 
 
 _LEVEL_LABEL = re.compile(r"^ {0,3}(?:\*\*|__)(?:severity|priority)[ \t]*:", re.IGNORECASE)
@@ -284,6 +303,8 @@ def build_blocks(
             cur.add(line, fenced, quoted[n])  # code, or text a finding quotes: opens nothing
             continue
         h = headings.get(n)
+        if h is _UNDERLINE:
+            continue
         if (
             (h is None or h.kind is Kind.OTHER)
             and starts_finding is not None

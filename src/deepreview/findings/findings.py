@@ -30,6 +30,7 @@ from deepreview.findings.labels import (
 )
 from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
 from deepreview.findings.quoted_text import held_lines
+from deepreview.findings.section_titles import NONE_WORDS
 from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Severity
@@ -50,10 +51,13 @@ _BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
     r"^(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?"  # `- None.` as a list's only item
-    r"[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|nothing(?: to report)?|"
+    r"[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|"
+    r"nothing(?: to report| (?:critical|important|major|significant|serious|blocking))?|"
+    # `Keine.`, `Aucun.`, `なし。`, `—` (`section_titles.NONE_WORDS`)
+    rf"{'|'.join(map(re.escape, NONE_WORDS))}|"
     r"no (?:[\w-]+ ){0,3}"
     r"(?:issues?|findings?|suggestions?|concerns?)(?: (?:found|identified|noted|raised))?)"
-    r"[ .!_*]*(?:\(.*\))?[ .]*$",
+    r"[ .!_*。]*(?:\(.*\))?[ .。]*$",
     re.IGNORECASE,
 )
 SECTION_SEVERITY = {
@@ -113,7 +117,9 @@ _SAYS_NONE = re.compile(
     r"\s*(?:[.!:;,—–-]|$)"
     rf"|(?:there (?:are|were|is)|i (?:found|see|saw)) no {_ISSUE_WORDS}"
     rf"|(?:i )?did(?:n't| not) (?:find|see|spot) (?:any )?{_ISSUE_WORDS}"
-    rf"|no {_ISSUE_WORDS})",
+    rf"|no {_ISSUE_WORDS}"
+    # `Keine.`, `Aucun.`, `なし。` alone (`section_titles.NONE_WORDS`)
+    rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
     re.IGNORECASE,
 )
 _ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
@@ -166,9 +172,22 @@ def parse_findings_block(
     expected = 1
     in_file: tuple[str, int] | None = None  # findings under a `### `src/db.py`` heading
     groups: set[int] = set()
+    # Headings of no known section (`### Sonstiges`) between numbered findings, at the level of
+    # the one above the first finding: each starts a list of its own, numbered from 1 again,
+    # and is no part of the finding above it. (A deeper one, or one with no heading above the
+    # first finding, may be the finding's own `#### Steps`: its `1.` list is that text.)
+    top: int | None = None
+    top_at: list[int] = []  # the line of that heading above the first finding
+    between: list[int] = []
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if fence or quoted[i] or not line.strip():
             continue
+        sub = heading_level(line)
+        if sub is not None:
+            if not starts:
+                top, top_at = sub, [i]
+            elif top is not None and sub <= top:
+                between.append(i)
         # (findings with IDs name their own places: a bold file name in one's body is its text)
         grouping = None
         if mode != "id" and not (starts and labels_of(lines, fenced, starts[-1][0], i)):
@@ -217,16 +236,22 @@ def parse_findings_block(
             # under Suggestions), so the section's first numbered finding may start anywhere
             # when it carries a location or tag; after it the numbers must follow on.
             leads = not any(h.style == "numbered" for _, h in starts)
-            if head.number != expected and not (
-                leads and (head.locations or head.severity is not None)
+            anew = bool(between) and head.number == 1 and bool(head.locations)
+            if (
+                head.number != expected
+                and not anew
+                and not (leads and (head.locations or head.severity is not None))
             ):
                 continue
+            if anew and head.number != expected:
+                groups.update(between + top_at)
             expected = (head.number or expected) + 1
         if mode is None:
             mode = head.style
         if in_file is not None:
             place_in_file(head, in_file[0])
         starts.append((i, head))
+        between = []
     if sentences and section is not None and _sentence_list(lines, fenced, starts):
         starts = [(i, sentence_head(lines[i], prefixes)) for i in _items(lines, fenced)]
     first = out.first = starts[0][0] if starts else len(lines)

@@ -38,7 +38,10 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   `#L12-L30`, GitHub blob URLs, absolute paths in the seat's `review-<seat>-XXXX/` worktree or
   under `worktree_prefixes`, odd paths inside code spans (``back`tick.py:1``);
 - section structure: markdown-it block tokens over the prose (`blocks.heading_lines`), code
-  decided by the package's one fence definition (`deepreview.markdown_fence`);
+  decided by the package's one fence definition (`deepreview.markdown_fence`); setext headings
+  (`Critical Issues` + `---`) when their title names a section; severity titles and "none" in
+  German, French, Spanish and Japanese (`section_titles`); numbered lists under headings of no
+  known section each a list of findings of its own;
 - chatter before the review (`preamble`), `**Verdict:**` lines, reviews cut off mid-sentence or
   inside a code block (kept, with a warning), a second draft of some sections (merged; a finding
   ID seen twice counts once and the more complete version wins; for a file listed twice in the

@@ -66,6 +66,18 @@ _TITLES: dict[str, Kind] = {
     **dict.fromkeys(("problemas importantes", "importantes"), Kind.IMPORTANT),
     **dict.fromkeys(("vorschläge", "verbesserungsvorschläge", "sugerencias"), Kind.SUGGESTIONS),
     **dict.fromkeys(("zusammenfassung", "résumé", "resumen"), Kind.SUMMARY),
+    # their High / Medium / Low (a severity section as `### High` is; `HIGH_TITLES` rank below
+    # a Critical section the same way), and German's Kritisch / Wichtig / Gering
+    **dict.fromkeys(("hoch", "élevée", "élevé", "alta", "alto"), Kind.CRITICAL),
+    **dict.fromkeys(("mittel", "moyenne", "moyen", "media", "medio"), Kind.IMPORTANT),
+    **dict.fromkeys(("niedrig", "gering", "faible", "baja", "bajo"), Kind.SUGGESTIONS),
+    **dict.fromkeys(("befunde", "constatations", "hallazgos"), Kind.FINDINGS),
+    # Japanese: 重大 (critical), 重要 (important), 軽微 (minor) and 提案 (suggestions)
+    **dict.fromkeys(("重大な問題", "重大", "重大な指摘"), Kind.CRITICAL),
+    **dict.fromkeys(("重要な問題", "重要", "重要な指摘"), Kind.IMPORTANT),
+    **dict.fromkeys(("提案", "改善提案", "軽微", "軽微な問題", "軽微な指摘"), Kind.SUGGESTIONS),
+    **dict.fromkeys(("指摘事項", "問題点"), Kind.FINDINGS),
+    **dict.fromkeys(("概要", "要約"), Kind.SUMMARY),
     "design observations": Kind.DESIGN,
     "design": Kind.DESIGN,
     "concerns": Kind.CONCERNS,
@@ -96,12 +108,38 @@ _TITLES: dict[str, Kind] = {
 }
 
 
+# The titles above that are the top of a High / Medium / Low scale in another language.
+HIGH_TITLES = frozenset(("hoch", "élevée", "élevé", "alta", "alto"))
+# "None" under a severity heading in the languages above (`Keine.`, `Aucun.`, `なし。`), and an
+# em or en dash standing alone for it; `findings.is_none_marker` reads them as `None.`.
+NONE_WORDS = (
+    "keine",
+    "keins",
+    "aucun",
+    "aucune",
+    "rien",
+    "ninguno",
+    "ninguna",
+    "nada",
+    "nessuno",
+    "nessuna",
+    "nenhum",
+    "nenhuma",
+    "なし",
+    "無し",
+    "特になし",
+    "該当なし",
+    "—",
+    "–",
+)
+
+
 def normalize_title(title: str) -> str:
     t = re.sub(r"[*_`]", "", title).strip()
     t = re.sub(r"^[^\w(]+", "", t)  # emoji, bullets
     t = re.sub(r"^(?:\d{1,2}|[IVX]{1,4}|[A-Z])[.)]\s+", "", t)
     t = re.sub(r"\s*\(\d+\)\s*$", "", t)  # "Important Issues (2)"
-    t = t.rstrip(":").strip()
+    t = t.rstrip(":：").strip()  # (a full-width colon after a Japanese title)
     return re.sub(r"\s+", " ", t).lower()
 
 
@@ -202,4 +240,5 @@ def _severity_kind(normalized: str) -> Kind | None:
 
 def says_high(title: str) -> bool:
     """The section's title names its level `High` (`High Severity`, `High / must fix`)."""
-    return HIGH in re.split(r"[^a-z]+", normalize_title(title))
+    t = normalize_title(title)
+    return t in HIGH_TITLES or HIGH in re.split(r"[^a-z]+", t)
