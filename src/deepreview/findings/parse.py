@@ -96,6 +96,7 @@ from deepreview.model import (
     DesignObservation,
     Section,
 )
+from deepreview.untrusted_text import without_escapes
 
 BOM = "\ufeff"
 _VERDICT = re.compile(
@@ -143,12 +144,13 @@ def unreadable_reason(text: str, *, seat: str = "") -> str | None:
 def _as_text(text: object) -> str:
     """The text, without a UTF-8 byte order mark: invisible in every editor, it would make the
     first heading a line of text (the summary lost to the preamble, the appendix heading left at
-    its level)."""
-    if isinstance(text, str):
-        return text.removeprefix(BOM)
+    its level); and without terminal escape sequences (a tool that colours its output): a
+    coloured `### Critical Issues` or `calc.py:5` is that heading, that place."""
     if isinstance(text, bytes | bytearray):
-        return bytes(text).decode("utf-8", errors="replace").removeprefix(BOM)
-    return "" if text is None else str(text).removeprefix(BOM)
+        text = bytes(text).decode("utf-8", errors="replace")
+    elif not isinstance(text, str):
+        text = "" if text is None else str(text)
+    return without_escapes(text.removeprefix(BOM)).removeprefix(BOM)
 
 
 @dataclass
