@@ -7,7 +7,8 @@ Executive Summary saying "I ran out of turns before finishing the review", or a 
 files "Not reviewed".  A review is one when it says something about findings: a finding, a
 findings or severity section with something in it (`### Important Issues` + `None.`) or the
 severity sections of the template laid out, a verdict line, "no issues found" in so many words
-anywhere, a coverage table that says every file was reviewed, or problems named at places in
+anywhere (but not as the close of an error message or a refusal: "Error: You exceeded your
+current quota. No findings." is no review, `no_review.py`), a coverage table that says every file was reviewed, or problems named at places in
 prose that holds no finding we can read (`prose_problems.py`: its findings could not be read,
 which the verdict says; it is no failed seat).  Summary, design, testing or coverage sections
 alone are not enough: measured on the dev corpus, only the four seats that produced no review
@@ -21,6 +22,7 @@ from typing import Final
 
 from deepreview.findings.blocks import build_blocks, fence_mask
 from deepreview.findings.finding_line import is_strong_start
+from deepreview.findings.no_review import says_it_did_not_review
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import AgentReview
@@ -113,13 +115,14 @@ def _findings_sections(raw: str) -> bool:
 
 def has_structure(review: AgentReview) -> bool:
     """A finding, a findings section with content, a verdict line, an explicit "nothing
-    found" anywhere in the text, or problems told in prose that we could not read as findings
+    found" anywhere in the text (not in an error message or a refusal that closes with it:
+    `no_review.py`), or problems told in prose that we could not read as findings
     (`prose_problems.py`)."""
     return bool(
         review.findings
         or review.unread_findings
         or review.verdict_line
-        or says_nothing_found(review.raw)
+        or (says_nothing_found(review.raw) and not says_it_did_not_review(review.raw))
         or _findings_sections(review.raw)
         or _all_reviewed(review)
     )
