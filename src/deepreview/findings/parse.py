@@ -70,6 +70,7 @@ from deepreview.findings.findings import (
     rank_high,
     strip_rules,
 )
+from deepreview.findings.gave_up import gave_up
 from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
@@ -248,7 +249,11 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
     warnings.extend(_shape_warnings(text, blocks, bool(findings)))
-    unfinished = cut_off(lines, mask, blocks, findings) if text.strip() else ""
+    unfinished = (
+        cut_off(lines, mask, blocks, findings) or gave_up(blocks, st.coverage.values())
+        if text.strip()
+        else ""
+    )
     if unfinished:
         warnings.append(unfinished)
     return AgentReview(
