@@ -1,8 +1,8 @@
 """Trial 26 defect 14: a seat's output is data from outside. Its control characters (a NUL, a
 terminal escape, a bell) never reach the stored report, where `grep` took the file for binary and
 `cat` ran the escapes; the seat's transcript stays byte for byte what it printed, its review file
-that without the escape sequences (trial46b #12: they are no part of the review it is read as). A file
-name with a newline does not break a retro paragraph, and SARIF names only places inside the
+that without the escape sequences (trial46b #12: they are no part of the review it is read as).
+A file name with a newline does not break a retro paragraph, and SARIF names only places inside the
 repository."""
 
 from __future__ import annotations

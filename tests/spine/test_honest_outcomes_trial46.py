@@ -123,7 +123,10 @@ def test_a_later_pass_that_is_an_error_saying_no_findings_fails(tmp_path: Path) 
     )
     second = tmp_path / "pass2.md"
     second.write_text(NOT_A_REVIEW["quota"], encoding="utf-8")
-    script = f"p=$(cat); if printf '%s' \"$p\" | grep -q '## Pass 2'; then cat '{second}'; else cat '{first}'; fi"
+    script = (
+        f"p=$(cat); if printf '%s' \"$p\" | grep -q '## Pass 2'; "
+        f"then cat '{second}'; else cat '{first}'; fi"
+    )
     (tmp_path / "user-config.toml").write_text(
         f"[seats.alpha]\nargv = {json.dumps(['sh', '-c', script])}\n", encoding="utf-8"
     )
@@ -196,7 +199,7 @@ def test_a_change_list_after_lgtm_is_no_finding(tmp_path: Path) -> None:
         "LGTM. The change:\n\n- `calc.py:5` — adds `sub`.\n"
         "- `util/strings.py:2` — adds `shout`, which upper-cases its argument.\n"
     )
-    res, out, report = _review(tmp_path, {"alpha": text}, "--fail-on", "important")
+    res, _, report = _review(tmp_path, {"alpha": text}, "--fail-on", "important")
     assert report["findings"] == []
     assert report["header"]["verdict"]["label"] == "Merge as-is"
     assert res.returncode == 0, res.stderr
@@ -254,6 +257,7 @@ def test_a_seat_that_ran_out_of_turns_keeps_its_findings_cut_off(tmp_path: Path)
     assert out["seats"][0]["status"] == "ok"
     assert [f["id"] for f in report["findings"]] == ["C1"]
     assert report["header"]["verdict"]["reason"].endswith("Alpha's review is cut off")
+    assert res.returncode == 0, res.stderr  # (no --fail-on)
 
 
 def test_a_limitation_or_some_files_not_reviewed_is_no_unfinished_review(tmp_path: Path) -> None:
