@@ -34,6 +34,7 @@ from deepreview.seat_output import cap_review, checked_status, review_json, stat
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
+from deepreview.untrusted_text import without_escapes
 from deepreview.workspace.ledger import Ledger, recorded_group
 from deepreview.workspace.worktree import (
     WorktreeState,
@@ -275,7 +276,8 @@ class _PassContext:
                 redactor.file(path)
             else:
                 store.write_bytes(path, b"")
-        review_text, review_cut = cap_review(outcome.review_text)
+        # (read and stored without terminal escapes; the transcript keeps what it printed)
+        review_text, review_cut = cap_review(without_escapes(outcome.review_text))
         redactor.add(outcome.secrets)
         review_text = redactor.text(review_text)
         store.write_text(files.review, review_text)

@@ -5,8 +5,9 @@ A seat prints anything: a NUL makes `grep` take the stored report for a binary f
 escape sequence runs when the report is `cat`ed (clears the screen, recolours, retitles the
 window). Such text is cleaned once, where it enters the report's model (`SeatReview`), so no
 renderer has to: escape sequences are removed, CR LF and a lone CR become a newline, and every
-other control character but tab and newline becomes U+FFFD (visible: something was there). The
-seat's own output file in the review folder stays what it printed.
+other control character but tab and newline becomes U+FFFD (visible: something was there). A
+seat's review loses its escape sequences earlier, before it is read and stored
+(`without_escapes`: a coloured heading is that heading); its transcript stays what it printed.
 
 Bidi controls that reorder text (the explicit embeddings, overrides and isolates, U+202A–202E and
 U+2066–2069) are written as their code points (`⟨U+202E⟩`): `\u202etxt.exe` shows as "exe.txt"
@@ -35,11 +36,13 @@ from typing import Any, TypeVar
 
 REPLACEMENT = "\ufffd"
 # CSI (colour, cursor, erase: ESC [ ... final byte), OSC (window title, hyperlink: ESC ] ...
-# BEL or ESC \), and the 8-bit CSI.
+# BEL or ESC \), the 8-bit CSI, and a character set chosen (`ESC ( B`, which `tput sgr0` prints
+# with its reset).
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
     r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x1b[()*+][0-~]"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -63,6 +66,13 @@ def clean_text(text: str) -> str:
 def _controls_cleaned(text: str) -> str:
     text = _ESCAPES.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub(REPLACEMENT, text)
+
+
+def without_escapes(text: str) -> str:
+    """`text` without its terminal escape sequences, every other character kept: a seat's review
+    as it is read and stored (a coloured `### Critical Issues` is that heading; its transcript
+    keeps what the seat printed)."""
+    return _ESCAPES.sub("", text) if "\x1b" in text or "\x9b" in text else text
 
 
 def clean_machine_text(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deepreview.findings import parse_review
-from deepreview.findings.readable import UNPARSEABLE, unparseable_reason
+from deepreview.findings.readable import UNFINISHED, UNPARSEABLE, unparseable_reason
 
 
 @pytest.mark.parametrize(
@@ -19,15 +19,28 @@ from deepreview.findings.readable import UNPARSEABLE, unparseable_reason
         '```\nTraceback (most recent call last):\n  File "x", line 1\n```\n',
         # sections, but nothing said about findings: the seat never got to them
         "## Executive Summary\n\nA small refactor.\n",
-        "## Findings\n",
-        "## Executive Summary\n\nTool calls were denied; I could not read any file.\n\n"
-        "## Coverage Summary\n\n| File | Status |\n|---|---|\n| `calc.py` | Not reviewed |\n",
         "I did not find any files to review: the worktree is empty.",
         "Error: could not find any credentials for the API.",
     ],
 )
 def test_no_structure_is_unparseable(text: str) -> None:
     assert unparseable_reason(parse_review(text)) == UNPARSEABLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the output stopped at the findings heading (trial46b #3)
+        "## Findings\n",
+        # by its own account it reviewed no file (trial46b #17)
+        "## Executive Summary\n\nTool calls were denied; I could not read any file.\n\n"
+        "## Coverage Summary\n\n| File | Status |\n|---|---|\n| `calc.py` | Not reviewed |\n",
+        "## Executive Summary\n\nI ran out of context partway through.\n\n"
+        "### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n",
+    ],
+)
+def test_a_review_that_never_got_to_its_findings_is_unfinished(text: str) -> None:
+    assert unparseable_reason(parse_review(text)) == UNFINISHED
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Trial 26 defect 14: a seat's output is data from outside. Its control characters (a NUL, a
 terminal escape, a bell) never reach the stored report, where `grep` took the file for binary and
-`cat` ran the escapes; the seat's raw review file stays byte for byte what it printed. A file
-name with a newline does not break a retro paragraph, and SARIF names only places inside the
+`cat` ran the escapes; the seat's transcript stays byte for byte what it printed, its review file
+that without the escape sequences (trial46b #12: they are no part of the review it is read as).
+A file name with a newline does not break a retro paragraph, and SARIF names only places inside the
 repository."""
 
 from __future__ import annotations
@@ -66,9 +67,11 @@ def test_control_characters_from_a_seat_never_reach_the_report(tmp_path: Path) -
     md = Path(paths["md"]).read_text(encoding="utf-8")
     assert "red text" in md
 
-    # the seat's own output, as stored, is what it printed
-    (raw,) = Path(out["store"]).glob(f"{out['review_id']}/review-bot-pass-1.md")
-    assert raw.read_bytes() == REVIEW.encode("utf-8")
+    # the seat's own output, as stored, is what it printed; its review, that without escapes
+    folder = Path(out["store"]) / out["review_id"]
+    assert (folder / "transcript-bot-pass-1.jsonl").read_bytes() == REVIEW.encode("utf-8")
+    read = REVIEW.replace("\x1b[31m", "").replace("\x1b[0m", "").replace("\x1b[2J", "")
+    assert (folder / "review-bot-pass-1.md").read_bytes() == read.encode("utf-8")
 
     # the file name with a newline stays on its line of the retro
     (bot,) = report["retro"]["seats"]

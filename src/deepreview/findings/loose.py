@@ -12,7 +12,9 @@ One exception (`prose`): a review with no findings section at all, written as pr
 list (`I found two problems: 1. **`add` is broken** — `calc.py:2`: …`).  There an item with a
 bold title and a place with a line is a finding even with no level of its own: it is taken as
 important and listed as unrated (the seat's retro says so), unless its title is only a place or
-an earlier round's verdict (`**C1** — `a.py:3`: fixed`).
+an earlier round's verdict (`**C1** — `a.py:3`: fixed`); and so is a list whose every item
+starts with a place with a line and names a problem (`placed_items.py`), whatever the sentence
+before it says ("No issues found.", "LGTM overall, a few notes:").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from deepreview.findings.findings import (
     parse_findings_block,
 )
 from deepreview.findings.ids import FINDING_ID
+from deepreview.findings.placed_items import placed_problems
 from deepreview.findings.section_titles import DESIGN_KINDS, Kind, about_earlier_rounds
 from deepreview.findings.table_findings import table_findings
 
@@ -46,7 +49,12 @@ def loose_findings(
     drafts, lines, fenced = _tables(lines, fenced, prefixes)
     res = parse_findings_block(lines, fenced, None, prefixes)
     own = [d for d in res.drafts if d.head.style != "table"]
-    if own and all(d.head.severity is not None or (prose and _placed_item(d)) for d in own):
+    placed = placed_problems(lines, fenced, prefixes) if prose and not own else None
+    if placed is not None:
+        own, res = placed  # `No issues found.` + `1. `a.py:3` — raises on None` (placed_items.py)
+    if own and all(
+        d.head.severity is not None or (prose and (placed or _placed_item(d))) for d in own
+    ):
         drafts.extend(own)
         cut = res.first
         while cut and (

@@ -73,6 +73,7 @@ from deepreview.findings.findings import (
     rank_high,
     strip_rules,
 )
+from deepreview.findings.gave_up import gave_up
 from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
@@ -99,6 +100,7 @@ from deepreview.model import (
     DesignObservation,
     Section,
 )
+from deepreview.untrusted_text import without_escapes
 
 BOM = "\ufeff"
 _VERDICT = re.compile(
@@ -146,12 +148,13 @@ def unreadable_reason(text: str, *, seat: str = "") -> str | None:
 def _as_text(text: object) -> str:
     """The text, without a UTF-8 byte order mark: invisible in every editor, it would make the
     first heading a line of text (the summary lost to the preamble, the appendix heading left at
-    its level)."""
-    if isinstance(text, str):
-        return text.removeprefix(BOM)
+    its level); and without terminal escape sequences (a tool that colours its output): a
+    coloured `### Critical Issues` or `calc.py:5` is that heading, that place."""
     if isinstance(text, bytes | bytearray):
-        return bytes(text).decode("utf-8", errors="replace").removeprefix(BOM)
-    return "" if text is None else str(text).removeprefix(BOM)
+        text = bytes(text).decode("utf-8", errors="replace")
+    elif not isinstance(text, str):
+        text = "" if text is None else str(text)
+    return without_escapes(text.removeprefix(BOM)).removeprefix(BOM)
 
 
 @dataclass
@@ -249,7 +252,11 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
     warnings.extend(_shape_warnings(text, blocks, bool(findings)))
-    unfinished = cut_off(lines, mask, blocks, findings) if text.strip() else ""
+    unfinished = (
+        cut_off(lines, mask, blocks, findings) or gave_up(blocks, st.coverage.values())
+        if text.strip()
+        else ""
+    )
     if unfinished:
         warnings.append(unfinished)
     return AgentReview(

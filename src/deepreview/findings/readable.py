@@ -1,17 +1,19 @@
-"""Is a parsed review a review at all?  A seat's text with no recognisable structure is not.
+"""Is a parsed review a review at all? A seat's text with no recognisable structure is not.
 
 A seat that prints "I could not access the repository. Error: rate limit exceeded." or a page of
 noise exits 0 and prints *something*; read as a review it has no findings, and a report that
-counted it would say "no issues found".  Nor is a text that never gets to its findings: an
-Executive Summary saying "I ran out of turns before finishing the review", or a coverage table of
-files "Not reviewed".  A review is one when it says something about findings: a finding, a
-findings or severity section with something in it (`### Important Issues` + `None.`) or the
-severity sections of the template laid out, a verdict line, "no issues found" in so many words
-anywhere, a coverage table that says every file was reviewed, or problems named at places in
-prose that holds no finding we can read (`prose_problems.py`: its findings could not be read,
-which the verdict says; it is no failed seat).  Summary, design, testing or coverage sections
-alone are not enough: measured on the dev corpus, only the four seats that produced no review
-lack all of these.
+counted it would say "no issues found". Nor is a text that never gets to its findings: an
+Executive Summary saying "I ran out of turns before finishing the review", or a coverage table
+of files "Not reviewed" (`gave_up.py`: with no finding it is an unfinished review, whatever its
+sections say). A review is one when it says something about findings: a finding, a findings or
+severity section with something in it (`### Important Issues` + `None.`) or the severity
+sections of the template laid out, a verdict line, "no issues found" in so many words anywhere
+(but not as the close of an error message or a refusal: "Error: You exceeded your current quota.
+No findings." is no review, `no_review.py`), a coverage table that says every file was reviewed,
+or problems named at places in prose that holds no finding we can read (`prose_problems.py`: its
+findings could not be read, which the verdict says; it is no failed seat). Summary, design,
+testing or coverage sections alone are not enough: measured on the dev corpus, only the four
+seats that produced no review lack all of these.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from typing import Final
 
 from deepreview.findings.blocks import build_blocks, fence_mask
 from deepreview.findings.finding_line import is_strong_start
+from deepreview.findings.gave_up import GAVE_UP
+from deepreview.findings.no_review import says_it_did_not_review
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import AgentReview
@@ -113,13 +117,14 @@ def _findings_sections(raw: str) -> bool:
 
 def has_structure(review: AgentReview) -> bool:
     """A finding, a findings section with content, a verdict line, an explicit "nothing
-    found" anywhere in the text, or problems told in prose that we could not read as findings
+    found" anywhere in the text (not in an error message or a refusal that closes with it:
+    `no_review.py`), or problems told in prose that we could not read as findings
     (`prose_problems.py`)."""
     return bool(
         review.findings
         or review.unread_findings
         or review.verdict_line
-        or says_nothing_found(review.raw)
+        or (says_nothing_found(review.raw) and not says_it_did_not_review(review.raw))
         or _findings_sections(review.raw)
         or _all_reviewed(review)
     )
@@ -145,7 +150,11 @@ def _says_anything_usable(review: AgentReview) -> bool:
 
 def unparseable_reason(review: AgentReview) -> str | None:
     """`UNPARSEABLE` when the seat's text is not a review, `UNFINISHED` when it stopped before
-    saying anything usable; None when it is a review."""
+    saying anything usable, or says it did not finish and holds no finding (`gave_up.py`); None
+    when it is a review."""
     if review.cut_off and not _says_anything_usable(review):
+        return UNFINISHED
+    if review.cut_off.startswith(GAVE_UP) and not (review.findings or review.unread_findings):
+        # by its own account it reviewed nothing: its "None." sections are no approval
         return UNFINISHED
     return None if has_structure(review) else UNPARSEABLE

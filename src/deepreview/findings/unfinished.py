@@ -9,7 +9,8 @@ seat then fails as "unfinished review" when nothing in it is usable (`readable.p
 verdict keeps its findings and says the review is cut off (`consolidate/verdict.py`).
 
 A review whose text ends inside a code block that never closes (a fix's diff cut mid-way)
-stopped there too.
+stopped there too, and so did one whose last findings section is a heading with nothing under
+it (`### Important Issues`, then the end): an empty section says `None.`.
 
 Normal endings are not cut off: a plain bullet with no full stop (`- app.py:1: constant name
 is vague`), a one-word body, a label and its value, a table row, a verdict, a place or a level
@@ -96,6 +97,10 @@ def cut_off(
     tail = blocks[-1]
     if tail.kind is Kind.COVERAGE:
         return ""
+    if tail.kind in FINDING_KINDS and tail.title and not tail.text.strip():
+        # `### Important Issues` and nothing after it: the output stopped at the heading (a
+        # section with nothing to report says so: `None.`)
+        return f"review may be cut off right after its heading: '{_quote(tail.title)}'"
     if _mid_sentence(last) or (tail.kind in FINDING_KINDS and _finding_stops(last, findings)):
         return f"review may be cut off mid-sentence: '…{_quote(last)}'"
     if tail.kind in _STATED_LIMITS:

@@ -1,0 +1,73 @@
+"""A review that says, in so many words, that the seat did not do its work.
+
+"I ran out of turns before finishing the review." in the Executive Summary, "I ran out of
+context partway through.", or a Coverage Summary whose every file is `Not reviewed` / `Skipped —
+could not open the file`: by its own account the seat reviewed nothing (or not all), so its
+empty severity sections ("None.") are no approval. `gave_up` gives the reason, which the parser
+keeps as the review's `cut_off`: with no finding (read or unread) the seat fails as `unfinished
+review` (`readable.py`), else its findings are kept and the verdict says its review is cut off.
+
+Only the seat's own prose counts (preamble, summary, verdict, other sections; not a finding's
+text, where "the pool ran out of tokens" is about the code, nor Acknowledged Limitations or
+Testing, where "I ran out of time to run the integration tests" is a limitation stated). A
+coverage table with a file reviewed, or one not reviewed for what it is (`Not reviewed
+(trivial)`, generated, a lock file), is a review's coverage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from deepreview.findings.blocks import Block
+from deepreview.findings.section_titles import Kind
+from deepreview.model import CoverageEntry
+
+# The start of the reason, which `readable` tells from a review cut mid-sentence.
+GAVE_UP: Final = "review says it did not finish"
+
+_PROSE: Final = frozenset({Kind.PREAMBLE, Kind.SUMMARY, Kind.VERDICT, Kind.OTHER})
+_OUT_OF: Final = re.compile(
+    r"\b(?:(?:ran|run|running|runs)\s+out\s+of\s+(?:(?:the|my|its)\s+)?(?:turns|context(?:\s+window)?"
+    r"|(?:turn|tool[\s-]call|token|context|output)\s+(?:budget|limit))"
+    r"|I\s+(?:ran|have\s+run|['’]ve\s+run|am\s+running|['’]m\s+running)\s+out\s+of\s+"
+    r"(?:time|budget|tokens)"
+    r"|(?:hit|reached|exceeded)\s+(?:the|my)\s+(?:max(?:imum)?\s+)?(?:number\s+of\s+turns|"
+    r"(?:turn|context(?:\s+window)?|token|output)\s+(?:limit|budget))"
+    r"|context\s+window\s+(?:is|was)\s+(?:full|exhausted|exceeded))",
+    re.IGNORECASE,
+)
+_NOT_DONE: Final = re.compile(
+    r"^\W*(?:not\s+(?:yet\s+)?(?:reviewed|analy[sz]ed|checked|examined|read|opened|looked\s+at)"
+    r"|skipped|unreviewed|pending|todo|to\s+do)\b",
+    re.IGNORECASE,
+)
+# Not reviewed for what the file is: no work left undone.
+_NOTHING_TO_DO: Final = re.compile(
+    r"\b(?:trivial|generated|binary|vendor\w*|lock\s*file|lockfile|deleted|removed|whitespace|"
+    r"formatting|out\s+of\s+scope|not\s+code|no\s+(?:code\s+)?changes?)\b",
+    re.IGNORECASE,
+)
+
+
+def gave_up(blocks: list[Block], coverage: Iterable[CoverageEntry]) -> str:
+    """Why the review says it did not finish ("review says it did not finish: '…'"), or ""."""
+    for block in blocks:
+        if block.kind not in _PROSE:
+            continue
+        for line, fenced in zip(block.lines, block.fenced, strict=True):
+            m = None if fenced else _OUT_OF.search(line)
+            if m is not None:
+                return f"{GAVE_UP}: '{_clip(line)}'"
+    entries = list(coverage)
+    if entries and all(
+        _NOT_DONE.match(e.status) and not _NOTHING_TO_DO.search(e.status) for e in entries
+    ):
+        return f"{GAVE_UP}: every file of its coverage is '{_clip(entries[0].status)}'"
+    return ""
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,73 @@
+"""An error or a refusal that closes with "no findings": no review that found nothing.
+
+A seat that hit its quota, a rate limit or a missing permission, or that declined the task,
+may still end its message with the words a clean review uses: "Error: You exceeded your current
+quota. No findings.", "I'm sorry, I can't access the repository, so I found no issues.",
+"Review skipped: the change is too large. No issues found." Read by its last words it is a
+reviewer that approves the change. `says_it_did_not_review` tells such a text apart: short (an
+error message, not a review that mentions one), and saying that the seat failed or did not look
+(an error at its start, a quota or rate limit hit, the repository or diff it could not read, a
+review it skipped). A review that ran into an error and still looked ("No issues found. I could
+not run the tests (permission denied), so I read them.") is none of these: running the tests is
+not the review.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# An error message is a line or three; a review that only mentions one is longer.
+_MAX: Final = 600
+
+# The text opens with an error: `Error: …`, `API Error (429): …`, `[error] …`, `fatal: …`.
+_OPENS_WITH_ERROR: Final = re.compile(
+    r"^[\W_]*(?:(?:api\s+)?error|fatal|exception|failed|failure)\b\s*(?:\(\d+\)\s*)?[:!\-—]",
+    re.IGNORECASE,
+)
+# The service refused the seat: quota, rate limit, credit, a prompt too long.
+_SERVICE: Final = re.compile(
+    r"\b(?:exceeded\s+(?:your\s+|the\s+)?(?:current\s+|monthly\s+|daily\s+)?(?:quota|rate\s+limit|"
+    r"usage\s+limit|token\s+limit|context\s+(?:length|window))"
+    r"|(?:quota|rate\s+limit|usage\s+limit|context\s+(?:length|window))\s+(?:was\s+|is\s+|has\s+been\s+)?"
+    r"(?:exceeded|reached|exhausted|hit)"
+    r"|rate[\s-]limited|hit\s+(?:the|a|my)\s+(?:rate|usage)\s+limit"
+    r"|credit\s+balance\s+is\s+too\s+low|prompt\s+is\s+too\s+long|overloaded_error"
+    r"|(?:returned|raised|threw|gave|hit|got|encountered)\s+an?\s+(?:\w+\s+)?error)",
+    re.IGNORECASE,
+)
+_THE_WORK: Final = (
+    r"(?:the\s+|this\s+|your\s+|any\s+)?(?:repository|repo|diff|change|changes|changeset|code|"
+    r"codebase|files?|pull\s+request|PR|patch|commits?|worktree|project|branch|task|request|"
+    r"review)\b"
+)
+# The seat declined or could not do the work itself: the repository, the diff, the review.
+_REFUSED: Final = re.compile(
+    r"\b(?:I['’]?m\s+sorry|I\s+am\s+sorry|I\s+apologi[sz]e|as\s+an\s+(?:AI|language\s+model)"
+    r"|I\s+(?:can['’]?t|cannot|can\s+not|am\s+unable\s+to|['’]?m\s+unable\s+to|was\s+unable\s+to|"
+    r"could\s+not|couldn['’]?t|was\s+not\s+able\s+to|wasn['’]?t\s+able\s+to|am\s+not\s+able\s+to)"
+    r"\s+(?:\w+\s+)?(?:access|read|open|review|view|load|fetch|clone|inspect|analy[sz]e|"
+    r"help\s+with|assist\s+with|complete|perform|do)\s+" + _THE_WORK + r")",
+    re.IGNORECASE,
+)
+# It did not review: "Review skipped", "skipping this review", "too large to review".
+_SKIPPED: Final = re.compile(
+    r"\b(?:review\s+(?:was\s+)?(?:skipped|aborted|not\s+performed|cancell?ed)"
+    r"|skipp(?:ed|ing)\s+(?:the\s+|this\s+)?review"
+    r"|too\s+(?:large|big|long)\s+(?:for\s+me\s+)?to\s+review)\b",
+    re.IGNORECASE,
+)
+
+
+def says_it_did_not_review(text: str) -> bool:
+    """`text` (a seat's whole output) is an error message or a refusal, whatever it says about
+    findings (see the module doc)."""
+    body = text.strip()
+    if not body or len(body) > _MAX:
+        return False
+    return bool(
+        _OPENS_WITH_ERROR.match(body)
+        or _SERVICE.search(body)
+        or _REFUSED.search(body)
+        or _SKIPPED.search(body)
+    )

@@ -1,0 +1,76 @@
+"""A list of problems, each led by its place, in a review with no findings section.
+
+    No issues found.
+
+    1. `calc.py:5` — `sub` does not validate its inputs; passing strings raises TypeError.
+    2. `util/strings.py:2` — `shout(None)` crashes with AttributeError.
+
+Whatever the sentence before it says ("No issues found.", "LGTM overall, a few notes:", "No
+blocking issues. Minor points:"), each item names a problem at a place: it is a finding. With no
+level of its own it is taken as important and listed as unrated (the seat's retro says so), as
+any finding without one; a stressed word gives its level (`a **critical** bug`).
+
+Narrowly: every item of the list starts with a place with a line (`path:line`, in backticks or
+bold or bare) and its text names a problem (`raises`, `crashes`, `does not`, `missing`, a
+problem word), and none says it is fixed or pre-existing. A list of places with what the change
+does there (`- `calc.py:5` — adds `sub`.`) names no problem and stays prose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.findings import Draft, FindingsResult, make_draft, parse_findings_block
+from deepreview.findings.levels import stressed_level
+from deepreview.findings.problem_words import PROBLEM
+from deepreview.model import Severity
+
+_ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<rest>\S.*)$")
+# The item opens with its place: `calc.py:5`, **`a/b.py:3-7`**, a/b.py:3, [a.py:3](…).
+_PLACE_FIRST: Final = re.compile(r"^(?:\*\*|__)?\[?`?[^\s`*\[\]]+:\d+(?:[-–]\d+)?`?\]?")
+# What a problem is said with, besides the problem words: how code fails or falls short.
+_FAULT: Final = re.compile(
+    r"\b(?:raises?|throws?|errors?|exceptions?|\w+(?:Error|Exception)|fails?|failing|panics?|"
+    r"missing|lacks?|never|does\s+not|doesn['’]t|do\s+not|don['’]t|is\s+not|isn['’]t|"
+    r"are\s+not|aren['’]t|cannot|can['’]t|should|must|unhandled|unchecked|unvalidated|unsafe|"
+    r"insecure|overflows?|off[\s-]by[\s-]one|typos?|hard[\s-]?coded|inconsistent|misleading|"
+    r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?)\b",
+    re.IGNORECASE,
+)
+_SETTLED: Final = re.compile(
+    r"\b(?:(?:is|are|was|were|been|now)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
+    r"pre-?existing|not\s+introduced)\b",
+    re.IGNORECASE,
+)
+
+
+def placed_problems(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[Draft], FindingsResult] | None:
+    """The section's list of place-led problems as drafts with no level of their own, and the
+    read that found them (for where the list starts and ends); None when it holds none."""
+    res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
+    if not res.drafts or any(not _names_a_problem(d) for d in res.drafts):
+        return None
+    items = [
+        m
+        for i in range(res.first, res.closing or len(lines))
+        if not fenced[i] and (m := _ITEM.match(lines[i])) is not None
+    ]
+    top = [m for m in items if m.group("indent") == items[0].group("indent")] if items else []
+    if len(top) != len(res.drafts) or not all(_PLACE_FIRST.match(m.group("rest")) for m in top):
+        return None
+    drafts = [
+        make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in res.drafts
+    ]
+    return drafts, res
+
+
+def _names_a_problem(d: Draft) -> bool:
+    if not any(loc.start is not None for loc in d.head.locations):
+        return False
+    text = f"{d.head.title}\n{d.head.leftover}\n{d.body}"
+    if _SETTLED.search(text):
+        return False
+    return bool(PROBLEM.search(text) or _FAULT.search(text) or stressed_level(text))
