@@ -350,6 +350,7 @@ def run(
         timed_out = cancelled = killed = lingered = False
         deadline = None if timeout is None else t0 + timeout
         done_at: float | None = None
+        stopped_at = 0.0
         try:
             while True:
                 try:
@@ -361,12 +362,15 @@ def run(
                 if done_at is None and done is not None and done.is_set():
                     done_at = now
                 if deadline is not None and now >= deadline:
-                    timed_out = True
+                    # its work was done before the timeout: stopped, not timed out
+                    lingered = done_at is not None
+                    timed_out = not lingered
                 elif cancel is not None and cancel.is_set():
                     cancelled = True
                 elif done_at is not None and now >= done_at + done_grace:
                     lingered = True
                 if timed_out or cancelled or lingered or (abort is not None and abort.is_set()):
+                    stopped_at = now
                     killed = _terminate(proc, kill_grace)
                     break
         except BaseException:
@@ -400,7 +404,11 @@ def run(
             strays=strays,
             held_open=held_open,
             output_cap=max_output_bytes,
-            stopped_after_done=done_grace if lingered else None,
+            stopped_after_done=(
+                min(done_grace, round(stopped_at - done_at, 1))
+                if lingered and done_at is not None
+                else None
+            ),
         )
     finally:
         for fh in (out_fh, err_fh, stdin_fh):

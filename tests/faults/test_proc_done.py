@@ -39,3 +39,15 @@ def test_child_that_exits_on_its_own_is_not_stopped() -> None:
     # a grace it cannot use up, however loaded the machine
     res = _run(0, grace=25)
     assert res.ok and res.stopped_after_done is None
+
+
+def test_timeout_after_the_final_output_is_a_stop_not_a_timeout() -> None:
+    """The seat's timeout comes first (shorter than the grace): its work was done all the
+    same, so the child is said to be stopped, not timed out."""
+    done = threading.Event()
+    done.set()  # its final output was seen before the limit
+    res = proc.run(
+        [sys.executable, "-c", _PRINT_THEN.format(60)], timeout=0.5, done=done, done_grace=25
+    )
+    assert not res.timed_out
+    assert res.stopped_after_done is not None and res.stopped_after_done < 25
