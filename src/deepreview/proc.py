@@ -69,6 +69,9 @@ class ProcResult:
     strays: int = 0
     held_open: bool = False
     output_cap: int | None = None  # `max_output_bytes`
+    # It was still running `done_grace` seconds after `done` was set (its final output was
+    # written), and was stopped then: the seconds it was given.
+    stopped_after_done: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -94,6 +97,11 @@ class ProcResult:
             )
         if self.cancelled:
             return "interrupted"
+        if self.stopped_after_done is not None:
+            return (
+                f"stopped: still running {format_duration(self.stopped_after_done)} after its "
+                "final output"
+            )
         if self.returncode is not None and self.returncode < 0:
             try:
                 name = signal.Signals(-self.returncode).name
@@ -264,6 +272,8 @@ def run(
     kill_grace: float = DEFAULT_KILL_GRACE_S,
     abort: threading.Event | None = None,
     watch: Callable[[int], AbstractContextManager[object]] | None = None,
+    done: threading.Event | None = None,
+    done_grace: float = 0.0,
 ) -> ProcResult:
     """Run `argv` to completion (or timeout/cancel) and return what happened.
 
@@ -273,7 +283,10 @@ def run(
     interruption: the caller set it because the child's output showed it cannot succeed.
     `watch(pid)` is entered once the child runs and left once its group is gone: it writes the
     group down for a later command to kill should this process be killed outright
-    (`workspace.ledger`).
+    (`workspace.ledger`). `done` is set (by an `on_stdout_line` that saw the child's final
+    output) once the child's work is complete: a child still running `done_grace` seconds later
+    (kept alive by a hook or a server it started) is stopped, and the result says so
+    (`stopped_after_done`), not as a timeout.
     """
     args = tuple(str(a) for a in argv)
     _LOGGER.debug("run %s (cwd=%s)", args, cwd)
@@ -334,8 +347,10 @@ def run(
             assert proc.stdin is not None
             feeder = threading.Thread(target=_feed, args=(proc.stdin, stdin), daemon=True)
             feeder.start()
-        timed_out = cancelled = killed = False
+        timed_out = cancelled = killed = lingered = False
         deadline = None if timeout is None else t0 + timeout
+        done_at: float | None = None
+        stopped_at = 0.0
         try:
             while True:
                 try:
@@ -343,11 +358,19 @@ def run(
                     break
                 except subprocess.TimeoutExpired:
                     pass
-                if deadline is not None and time.monotonic() >= deadline:
-                    timed_out = True
+                now = time.monotonic()
+                if done_at is None and done is not None and done.is_set():
+                    done_at = now
+                if deadline is not None and now >= deadline:
+                    # its work was done before the timeout: stopped, not timed out
+                    lingered = done_at is not None
+                    timed_out = not lingered
                 elif cancel is not None and cancel.is_set():
                     cancelled = True
-                if timed_out or cancelled or (abort is not None and abort.is_set()):
+                elif done_at is not None and now >= done_at + done_grace:
+                    lingered = True
+                if timed_out or cancelled or lingered or (abort is not None and abort.is_set()):
+                    stopped_at = now
                     killed = _terminate(proc, kill_grace)
                     break
         except BaseException:
@@ -381,6 +404,11 @@ def run(
             strays=strays,
             held_open=held_open,
             output_cap=max_output_bytes,
+            stopped_after_done=(
+                min(done_grace, round(stopped_at - done_at, 1))
+                if lingered and done_at is not None
+                else None
+            ),
         )
     finally:
         for fh in (out_fh, err_fh, stdin_fh):

@@ -119,6 +119,9 @@ class SeatRun:
     # ended: how many were killed, and whether reading stopped with them still there.
     strays: int = 0
     held_open: bool = False
+    # It printed its final result event and did not exit: it was stopped this many seconds
+    # later (its review read, its work being done). None: it exited on its own.
+    stopped_after_result_s: float | None = None
 
     @property
     def modified_worktree(self) -> bool:
@@ -142,6 +145,9 @@ class SeatRun:
                 f"stopped reading its output {format_duration(OUTPUT_DRAIN_S)} after it ended: "
                 "a process it left held it open"
             )
+        if self.stopped_after_result_s is not None:
+            after = format_duration(self.stopped_after_result_s)
+            notes.append(f"stopped: still running {after} after its final result")
         return "; ".join(notes)
 
     @property

@@ -22,6 +22,7 @@ from deepreview.agents.base import (
     SeatOutcome,
     SeatSettings,
     SeatTask,
+    final_grace,
     output_cap,
 )
 from deepreview.agents.registry import display_name
@@ -241,6 +242,7 @@ class _PassContext:
                 cancel=self.cancel,
                 on_progress=on_progress,
                 max_output_bytes=output_cap(self.env),
+                final_grace=final_grace(self.env),
                 watch=functools.partial(recorded_group, self.ledger),
             )
             outcome = plan.agent.run(task)
@@ -327,6 +329,7 @@ def _output_facts(result: ProcResult | None) -> dict[str, Any]:
         "transcript_cut_at": result.output_cap if cut else None,
         "strays": result.strays,
         "held_open": result.held_open,
+        "stopped_after_result_s": result.stopped_after_done,
     }
 
 

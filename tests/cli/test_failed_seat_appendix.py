@@ -24,7 +24,7 @@ def _entries(md: str) -> dict[str, str]:
 def _assert_failed_entry(md: str, html: str, name: str, reason: str) -> None:
     entry = _entries(md)[name]
     assert f"*{name} failed ({reason})" in entry, entry
-    assert "not a review" in entry
+    assert "marked as failed and not read for findings" in entry
     assert "config file &lt;lint>.toml not found" in entry  # the report's Markdown is neutral
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -28,8 +28,13 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
                                             # to `path`, byte for byte: what a model reads
      "status_file": "<path>",               # write `git status --porcelain` of its worktree
                                             # there, run as the agent's own shell would
-     "log": "..."}                          # opencode, mode "hang": written to its log,
+     "log": "...",                          # opencode, mode "hang": written to its log,
                                             # where opencode 1.18 logs its failed requests
+     "exit_after": 1,                       # a complete run, then exit with this code
+     "hang_after": true,                    # a complete run, then never exit
+     "cut_final": true,                     # the final event cut in half, then exit 0
+     "stop_reason": "max_tokens",           # claude: its result event's stop_reason
+     "transcript_file": "<path>"}           # print this file as the whole stream
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
@@ -103,8 +108,18 @@ COMMANDS = (
 )
 
 
+# The event that ends each CLI's stream; `cut_final` stops the stream halfway through it.
+FINAL_EVENTS = ("result", "turn.completed")
+CUT_FINAL = [False]
+
+
 def emit(obj: dict) -> None:  # type: ignore[type-arg]
-    sys.stdout.write(json.dumps(obj) + "\n")
+    line = json.dumps(obj)
+    if CUT_FINAL[0] and obj.get("type") in FINAL_EVENTS:
+        sys.stdout.write(line[: len(line) // 2])
+        sys.stdout.flush()
+        sys.exit(0)
+    sys.stdout.write(line + "\n")
     sys.stdout.flush()
 
 
@@ -293,7 +308,7 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             "duration_api_ms": 980,
             "num_turns": n + 1,
             "result": review,
-            "stop_reason": "end_turn",
+            "stop_reason": scenario.get("stop_reason", "end_turn"),
             "session_id": sid,
             "total_cost_usd": scenario.get("cost_usd", 0.0421),
             "usage": {
@@ -508,8 +523,16 @@ def main() -> int:
         extra.append(f"{leaked}\n---\n{prompt}")
         review = f"{review}\n\nEnvironment seen by the agent:\n{leaked}\n"
     COMMANDS_OUTPUT["extra"] = "\n".join(extra)
-    {"claude": claude, "codex": codex, "gemini": gemini}[cli](scenario, review)
-    return 0
+    CUT_FINAL[0] = bool(scenario.get("cut_final"))
+    if scenario.get("transcript_file"):
+        sys.stdout.write(Path(scenario["transcript_file"]).read_text(encoding="utf-8"))
+        sys.stdout.flush()
+    else:
+        {"claude": claude, "codex": codex, "gemini": gemini}[cli](scenario, review)
+    if scenario.get("hang_after"):  # kept alive after its result, as by a hook or a server
+        while True:
+            time.sleep(60)
+    return int(scenario.get("exit_after", 0))
 
 
 if __name__ == "__main__":

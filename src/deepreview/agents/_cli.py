@@ -32,6 +32,8 @@ from deepreview.transcripts.stats import TranscriptStats
 from deepreview.transcripts.stream import StreamParser
 
 _LABEL_MAX: Final = 120
+# A review that stopped before its end: the words `findings.readable.UNFINISHED` fails one with.
+UNFINISHED_REVIEW: Final = "unfinished review"
 # Seats of one agent run in threads side by side: their live parsers share the agent's dict.
 _LIVE_LOCK: Final = threading.Lock()
 
@@ -132,20 +134,52 @@ class TranscriptCliAgent(CliAgent):
             return SeatOutcome(status, reason=reason, stats=stats, proc=result, model=model)
         if result.spawn_error:
             return SeatOutcome("failed", reason=result.spawn_error, proc=result, model=model)
+        text = stats.final_text if stats is not None else ""
+        # The CLI's own error result: its last text is no answer (the error is the reason).
+        kept = "" if stats is None or stats.is_error else text
+        finished = stats is not None and stats.ended_normally and bool(text.strip())
         failure = self.failure(task, result, stats)
         if failure is None and not result.ok:
+            if finished and result.stopped_after_done is not None:
+                # It printed its final result and did not exit (kept alive by a hook, a server
+                # or a child): its work was done, the review complete. The stop is noted.
+                return SeatOutcome("ok", review_text=text, stats=stats, proc=result, model=model)
             failure = result.describe_failure()
             tail = stderr_tail(task.stderr_path)
             if tail:
                 failure += f": {tail}"
-        if failure is None and (stats is None or not stats.final_text.strip()):
+            if finished and result.returncode is not None and result.returncode > 0:
+                # A non-zero exit after a complete, successful run: what it wrote decides, as
+                # for a command seat (`seat_output.checked_status`); the exit is noted.
+                return SeatOutcome(
+                    "failed", review_text=text, reason=failure, stats=stats, proc=result,
+                    model=model, output_decides=True,
+                )  # fmt: skip
+        if failure is None and not text.strip():
             failure = "empty review (the agent produced no final answer)"
+        if failure is None and stats is not None and stats.cut_off:
+            failure = f"{UNFINISHED_REVIEW}: its answer was cut off by {stats.cut_off}"
         if failure is not None:
-            return SeatOutcome("failed", reason=failure, stats=stats, proc=result, model=model)
-        assert stats is not None
-        return SeatOutcome(
-            "ok", review_text=stats.final_text, stats=stats, proc=result, model=model
-        )
+            # What it wrote is kept in its review file, shown in the report's appendix as a
+            # failed seat's output (not read for findings).
+            return SeatOutcome(
+                "failed", review_text=kept, reason=failure, stats=stats, proc=result, model=model
+            )
+        return SeatOutcome("ok", review_text=text, stats=stats, proc=result, model=model)
+
+    def done_watch(self, task: SeatTask, done: threading.Event) -> Callable[[bytes], None] | None:
+        """Done once the live parser has seen the CLI's final event (`line_observer` made it,
+        and `CliAgent.run` calls it before this on every line)."""
+        with _LIVE_LOCK:
+            parser = self._live().get(task.transcript_path)
+        if parser is None:
+            return None
+
+        def watch(line: bytes) -> None:
+            if parser.finished:
+                done.set()
+
+        return watch
 
     def read_stats(self, task: SeatTask, result: proc.ProcResult) -> TranscriptStats | None:
         with _LIVE_LOCK:

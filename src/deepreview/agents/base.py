@@ -24,12 +24,26 @@ if TYPE_CHECKING:
 DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024
 # Tests set a small cap through this variable, to pass it without printing 256 MiB.
 OUTPUT_CAP_ENV: Final = "DEEP_REVIEW_TEST_OUTPUT_CAP"
+# How long a CLI that printed its final result event may take to exit before it is stopped (a
+# hook, an MCP server or a child can keep it alive): its work is done, its review complete.
+FINAL_GRACE_S: Final = 5.0
+# Tests shorten that wait through this variable (seconds).
+FINAL_GRACE_ENV: Final = "DEEP_REVIEW_TEST_FINAL_GRACE"
 
 
 def output_cap(env: Mapping[str, str]) -> int:
     """The most of each of a seat's output streams that is stored (`proc.run`)."""
     raw = env.get(OUTPUT_CAP_ENV, "")
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_OUTPUT_BYTES
+
+
+def final_grace(env: Mapping[str, str]) -> float:
+    """Seconds a CLI may keep running after its final result event (`FINAL_GRACE_S`)."""
+    try:
+        value = float(env.get(FINAL_GRACE_ENV, ""))
+    except ValueError:
+        return FINAL_GRACE_S
+    return value if 0 <= value < FINAL_GRACE_S else FINAL_GRACE_S
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,8 @@ class SeatTask:
     # Entered with the agent's pid while it runs (`proc.run`'s `watch`): writes its process
     # group down, so a later command stops it should this process be killed outright.
     watch: Callable[[int], AbstractContextManager[object]] | None = None
+    # Seconds the CLI may run on after its transcript's final result event (`final_grace`).
+    final_grace: float = FINAL_GRACE_S
 
 
 @dataclass(frozen=True)
@@ -177,11 +193,23 @@ class CliAgent(Agent):
         API rejected the key and the CLI keeps retrying); the process is then ended."""
         return None
 
+    def done_watch(self, task: SeatTask, done: threading.Event) -> Callable[[bytes], None] | None:
+        """Optional stdout line check that sets `done` once the CLI printed its final result:
+        should it not exit then, it is stopped `task.final_grace` seconds later."""
+        return None
+
     def run(self, task: SeatTask) -> SeatOutcome:
         inv = self.build(task)
         abort = threading.Event()
+        done = threading.Event()
         observers = [
-            o for o in (self.line_observer(task), self.abort_watch(task, abort)) if o is not None
+            o
+            for o in (
+                self.line_observer(task),
+                self.abort_watch(task, abort),
+                self.done_watch(task, done),
+            )
+            if o is not None
         ]
         result = proc.run(
             inv.argv,
@@ -196,6 +224,8 @@ class CliAgent(Agent):
             cancel=task.cancel,
             abort=abort,
             watch=task.watch,
+            done=done,
+            done_grace=task.final_grace,
         )
         return self.interpret(task, result)
 

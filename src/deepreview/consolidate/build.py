@@ -183,10 +183,11 @@ def build_report(
 
 
 def failed_output_entry(sr: SeatReview) -> AppendixEntry:
-    """A failed seat's printed text as its appendix entry, said to be no review."""
+    """A failed seat's printed text as its appendix entry, said not to be read for findings
+    (it may be no review at all, or a complete one from a CLI that then failed)."""
     note = (
-        f"*{sr.reviewer.name} failed ({sr.failure}); this is what it printed, which is not a "
-        "review, so none of it is in this report's findings.*"
+        f"*{sr.reviewer.name} failed ({sr.failure}); this is what it printed, marked as failed "
+        "and not read for findings: none of it is in this report's findings.*"
     )
     return AppendixEntry(sr.reviewer.name, sr.output_pass, f"{note}\n\n{sr.output.strip()}")
 

@@ -439,10 +439,18 @@ def _usage(run: SeatRun | None) -> str:
 
 
 def _failed_narrative(sr: SeatReview) -> str:
-    text = (
-        f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so it raised none of "
-        "this report's findings."
-    )
+    if sr.output.strip():
+        # it wrote something (a review, even): shown in the appendix, not read for findings
+        text = (
+            f"{sr.reviewer.name} failed: {sr.failure}. What it printed is in the appendix, "
+            "marked as failed and not read for findings, so it raised none of this report's "
+            "findings."
+        )
+    else:
+        text = (
+            f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so it raised none "
+            "of this report's findings."
+        )
     usage = _usage(sr.run)
     return f"{text}\n\n{usage}" if usage else text
 

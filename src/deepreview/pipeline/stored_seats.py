@@ -25,7 +25,7 @@ from deepreview.pipeline import passes_step, secret_sweep
 from deepreview.pipeline.context import Prepared
 from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, seat_files, stderr_pointer
-from deepreview.runmodel import SeatRun, format_bytes
+from deepreview.runmodel import SeatRun, format_bytes, format_duration
 from deepreview.serialize import review_from_data
 from deepreview.store.redact import Redactor
 from deepreview.targets.target import Target
@@ -80,6 +80,12 @@ def seat_notes(
                 f"{label[run.seat]}'s output was truncated: it printed more than a review can hold "
                 "(1 MiB), so only its beginning and its end are in this report (see its stored "
                 "transcript)."
+            )
+        if run.stopped_after_result_s is not None:
+            after = format_duration(run.stopped_after_result_s)
+            notes.append(
+                f"{label[run.seat]} was still running {after} after its final result (kept "
+                "alive by something it started): it was stopped then."
             )
         if run.worktree_changes:
             notes.append(
@@ -160,9 +166,10 @@ def stored_seat_reviews(
             review = stored_review(review_dir, entry.seat)
             review = passes_step.merged_review(review, review_dir, entry)
         kind = p.settings.seat(entry.seat).kind or entry.seat
-        # a command seat that failed (a non-zero exit and no review, output that is no
-        # review): what it printed is shown in the appendix
-        printed = kind == "command" and run.status == "failed" and bool(run.reason)
+        # a seat that failed but printed something (a command seat's non-zero exit and no
+        # review, output that is no review; an agent CLI's review before it failed): what it
+        # printed is shown in the appendix
+        printed = run.status == "failed" and bool(run.reason)
         output = _stored_output(review_dir, entry.seat) if printed else ""
         seat_reviews.append(
             SeatReview(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from deepreview.transcripts.review_text import review_of
 from deepreview.transcripts.stats import EDIT_TOOLS, ToolCall, TranscriptStats
 from deepreview.transcripts.stream import (
     StreamParser,
@@ -30,6 +31,11 @@ _SYNTHETIC = "<synthetic>"
 # Words of a refusal in an erroring tool_result (Claude Code 2.1): a tool that is not offered,
 # and a write outside the allowed directories (also listed in permission_denials, counted once).
 _REFUSAL_MARKERS = ("exists but is not enabled", "was blocked. For security")
+# The result's `stop_reason` when the model's answer was cut by its output limit.
+_CUT_STOPS = {
+    "max_tokens": "the output limit",
+    "model_context_window_exceeded": "the context window",
+}
 
 
 class ClaudeParser(StreamParser):
@@ -40,6 +46,7 @@ class ClaudeParser(StreamParser):
         self._init_model: str | None = None
         self._message_model: str | None = None
         self._last_text = ""
+        self._texts: list[str] = []  # the top-level assistant texts, in order (`review_of`)
         self._result: dict[str, Any] | None = None
         self._retrying_error: str | None = None  # set while the last event was an api_retry
 
@@ -89,6 +96,7 @@ class ClaudeParser(StreamParser):
                 text = as_str(block.get("text"))
                 if text:
                     self._last_text = text
+                    self._texts.append(text)
 
     def _user(self, event: dict[str, Any]) -> None:
         for block in as_list(as_dict(event.get("message")).get("content")):
@@ -107,6 +115,10 @@ class ClaudeParser(StreamParser):
         index = self._call_index.get(key) if key is not None else None
         return self._calls[index] if index is not None else None
 
+    @property
+    def finished(self) -> bool:
+        return self._result is not None
+
     def result(self) -> TranscriptStats:
         """Pure with respect to the parser: callable for progress, then again at the end."""
         model = self._init_model or self._message_model
@@ -120,7 +132,7 @@ class ClaudeParser(StreamParser):
                 cost_usd=None,
                 ended_normally=False,
                 is_error=False,
-                final_text=self._last_text,
+                final_text=review_of(self._texts),
                 # killed while retrying: the retry's error is the only explanation there is
                 errors=[*self._errors, self._retrying_error] if self._retrying_error else None,
             )
@@ -147,6 +159,8 @@ class ClaudeParser(StreamParser):
             errors.append(text or as_str(res.get("subtype")) or "error")
             errors.extend(e for e in as_list(res.get("errors")) if isinstance(e, str) and e)
 
+        stop = as_str(res.get("stop_reason"))
+        cut_off = f"{_CUT_STOPS[stop]} (stop_reason: {stop})" if stop in _CUT_STOPS else None
         model_usage = {str(k): as_dict(v) for k, v in as_dict(res.get("modelUsage")).items()}
         tokens_in, tokens_out = _tokens(as_dict(res.get("usage")), model_usage)
         return self._stats(
@@ -158,11 +172,20 @@ class ClaudeParser(StreamParser):
             ended_normally=not is_error,
             is_error=is_error,
             # on error, `result` holds the error message, not the review
-            final_text=text if (text is not None and not is_error) else self._last_text,
+            final_text=self._last_text if is_error else self._review(text),
             calls=calls,
             denials=denials,
             errors=errors,
+            cut_off=cut_off,
         )
+
+    def _review(self, result_text: str | None) -> str:
+        """The review: `result` is the last message's text, the review may have begun in an
+        earlier one (`review_of`)."""
+        texts = self._texts
+        if result_text is not None and (not texts or texts[-1] != result_text):
+            texts = [*texts, result_text]
+        return review_of(texts) if texts else (result_text or "")
 
 
 def _refused(call: ToolCall | None, text: str) -> bool:

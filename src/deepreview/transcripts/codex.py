@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from deepreview.transcripts.review_text import review_of
 from deepreview.transcripts.shell import unwrap_argv, unwrap_shell
 from deepreview.transcripts.stats import SHELL_TOOLS, ToolCall, TranscriptStats
 from deepreview.transcripts.stream import (
@@ -37,7 +38,7 @@ class CodexParser(StreamParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self._final_text = ""
+        self._messages: list[str] = []  # agent_message texts, in order (`review_of`)
         self._tokens_in: int | None = None
         self._tokens_out: int | None = None
         self._last_terminal: str | None = None  # "completed" | "failed"
@@ -77,7 +78,9 @@ class CodexParser(StreamParser):
         itype = as_str(item.get("type"))
         key = as_str(item.get("id"))
         if itype == "agent_message":
-            self._final_text = as_str(item.get("text")) or self._final_text
+            text = as_str(item.get("text"))
+            if text:
+                self._messages.append(text)
         elif itype == "error":
             self._errors.append(as_str(item.get("message")) or "error")
         elif itype == "command_execution":
@@ -97,6 +100,10 @@ class CodexParser(StreamParser):
         elif itype == "web_search":
             self._add_call(key, ToolCall("web_search", detail=as_str(item.get("query")) or ""))
 
+    @property
+    def finished(self) -> bool:
+        return self._last_terminal is not None
+
     def result(self) -> TranscriptStats:
         is_error = self._last_terminal == "failed" or (
             self._fatal_error and self._last_terminal != "completed"
@@ -113,7 +120,7 @@ class CodexParser(StreamParser):
             cost_usd=None,
             ended_normally=ended,
             is_error=is_error,
-            final_text=self._final_text,
+            final_text=review_of(self._messages),
             errors=errors,
         )
 

@@ -66,6 +66,10 @@ class GeminiParser(StreamParser):
         else:
             self._update_call(key, ok=False)
 
+    @property
+    def finished(self) -> bool:
+        return self._result is not None
+
     def result(self) -> TranscriptStats:
         final_text = "".join(self._text_parts)
         res = self._result

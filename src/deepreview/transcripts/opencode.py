@@ -113,6 +113,10 @@ class OpencodeParser(StreamParser):
         # "tool-calls" means another step follows; "length"/"error"/... are not a normal end
         self._stopped = part.get("reason") == "stop"
 
+    @property
+    def finished(self) -> bool:
+        return self._done
+
     def result(self) -> TranscriptStats:
         is_error = self._failed
         return self._stats(

@@ -57,6 +57,9 @@ class TranscriptStats:
     # What the API retries were, in words ("authentication failed (HTTP 401)"), each once in
     # the order first seen; empty when the CLI does not say.
     retry_causes: tuple[str, ...] = ()
+    # What cut the final answer off though the run ended normally ("the output limit
+    # (stop_reason: max_tokens)"): its review is unfinished. None: not cut, or not said.
+    cut_off: str | None = None
 
     @property
     def tool_errors(self) -> int:

@@ -110,6 +110,12 @@ class StreamParser:
     def last_call(self) -> ToolCall | None:
         return self._calls[-1] if self._calls else None
 
+    @property
+    def finished(self) -> bool:
+        """Whether the CLI's final event (a result, success or error) was seen: its work is
+        over, whatever it still prints or however long it takes to exit."""
+        return False
+
     # -- input ---------------------------------------------------------------------------------
     def feed(self, line: bytes | str) -> None:
         """One line of the CLI's stdout (trailing newline optional). Never raises."""
@@ -186,6 +192,7 @@ class StreamParser:
         calls: list[ToolCall] | None = None,
         denials: list[str] | None = None,
         errors: list[str] | None = None,
+        cut_off: str | None = None,
     ) -> TranscriptStats:
         """Snapshot of the state; `calls`/`denials`/`errors` override it without mutating it."""
         return TranscriptStats(
@@ -205,4 +212,5 @@ class StreamParser:
             malformed_lines=self._malformed,
             lines=self._lines,
             retry_causes=tuple(self._retry_causes),
+            cut_off=cut_off,
         )

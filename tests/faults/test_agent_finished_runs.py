@@ -1,0 +1,174 @@
+"""An agent CLI that finished its review and then misbehaved keeps what it finished.
+
+The fake `claude` / `codex` / `gemini` (tests/fakebin/fake_agent.py) prints the CLI's real event
+stream, with the review holding a Critical finding at `calc.py:5`, then: exits non-zero, never
+exits, cuts its final event, or reports its answer cut by the output limit.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from deepreview.agents.base import FINAL_GRACE_ENV
+from fakebin.harness import AGENT_CLIS, Fakes, assert_no_leftovers, run_json
+from support.repos import make_repo, run_cli
+
+REVIEW = """## Executive Summary
+
+The change adds `sub` and `shout`; `sub` is wrong.
+
+## Findings
+
+### Critical Issues
+
+1. **`sub` adds instead of subtracting** — `calc.py:5`: `sub(3, 1)` returns 4.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+"""
+
+
+def _review(tmp_path: Path, cli: str, scenario: dict[str, Any], *args: str) -> dict[str, Any]:
+    """The review's --json output, plus `_returncode` and `_seat_line` (the seat's line of the
+    same review run without --json)."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.agent(cli, {"review": REVIEW, "tools": 1, **scenario})
+    fakes.write_config({})
+    env = fakes.env({FINAL_GRACE_ENV: "0.2"}, agents=True)
+    res = fakes.review(repo, "--agents", cli, *args, env=env)
+    out: dict[str, Any] = res.json()
+    out["_returncode"] = res.returncode
+    plain = run_cli(["review", "--lead", "none", "--agents", cli, *args], cwd=repo, env=env)
+    out["_seat_line"] = next(ln for ln in plain.stderr.splitlines() if ln.startswith(f"  {cli}:"))
+    assert_no_leftovers(fakes, repo)
+    return out
+
+
+def _report(out: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    return md, json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+
+
+def _places(report: dict[str, Any]) -> set[str]:
+    return {f"{loc['path']}:{loc['start']}" for f in report["findings"] for loc in f["locations"]}
+
+
+@pytest.mark.parametrize("cli", AGENT_CLIS)
+def test_nonzero_exit_after_a_complete_run_is_read(tmp_path: Path, cli: str) -> None:
+    out = _review(tmp_path, cli, {"exit_after": 1})
+    (seat,) = out["seats"]
+    assert (seat["status"], seat["reason"]) == ("ok", "exited with code 1"), seat
+    md, report = _report(out)
+    assert "calc.py:5" in _places(report), report["findings"]
+    assert "exited with code 1; the review it printed was read" in md
+    assert out["_seat_line"] == f"  {cli}: ok: exited with code 1", out["_seat_line"]
+
+
+@pytest.mark.parametrize("cli", AGENT_CLIS)
+def test_stream_cut_after_the_review_keeps_it_as_failed_output(tmp_path: Path, cli: str) -> None:
+    out = _review(tmp_path, cli, {"cut_final": True})
+    (seat,) = out["seats"]
+    assert seat["status"] == "failed", seat
+    review_dir = Path(out["review_dir"])
+    assert "`calc.py:5`" in (review_dir / f"review-{cli}-pass-1.md").read_text(encoding="utf-8")
+    md, report = _report(out)
+    assert report["findings"] == []  # a failed seat is not read for findings
+    appendix = md.split("## Appendix", 1)[1]
+    assert "marked as failed and not read for findings" in appendix
+    assert "`sub` adds instead of subtracting" in appendix
+    assert "It produced no review" not in md
+    assert "What it printed is in the appendix" in md
+
+
+@pytest.mark.parametrize("cli", ["claude", "codex"])
+def test_cli_that_never_exits_after_its_result_is_stopped_and_read(
+    tmp_path: Path, cli: str
+) -> None:
+    """Not the seat timeout (20 s here, 30 min by default): a short grace after the result."""
+    out = _review(tmp_path, cli, {"hang_after": True}, "--timeout", "20")
+    (seat,) = out["seats"]
+    assert seat["status"] == "ok", seat
+    md, report = _report(out)
+    assert "calc.py:5" in _places(report), report["findings"]
+    run = run_json(Path(out["review_dir"]))["seats"][cli]["run"]
+    assert run["stopped_after_result_s"] == 0.2, run
+    assert out["_seat_line"].endswith("[stopped: still running 0.2 s after its final result]")
+    md, _ = _report(out)
+    assert "was still running 0.2 s after its final result" in md
+
+
+def test_claude_answer_cut_by_the_output_limit_is_unfinished(tmp_path: Path) -> None:
+    out = _review(tmp_path, "claude", {"stop_reason": "max_tokens"}, "--fail-on", "important")
+    (seat,) = out["seats"]
+    assert seat["status"] == "failed", seat
+    assert seat["reason"] == (
+        "unfinished review: its answer was cut off by the output limit (stop_reason: max_tokens)"
+    )
+    assert out["_returncode"] != 0
+    md, _ = _report(out)
+    assert "Merge as-is" not in md
+
+
+def _message(n: int, text: str) -> dict[str, Any]:
+    return {
+        "type": "item.completed",
+        "item": {"id": f"i{n}", "type": "agent_message", "text": text},
+    }
+
+
+def test_codex_review_followed_by_a_closing_message(tmp_path: Path) -> None:
+    stream = tmp_path / "codex.jsonl"
+    events = [
+        {"type": "thread.started", "thread_id": "t"},
+        {"type": "turn.started"},
+        _message(0, "Let me look."),
+        _message(1, REVIEW),
+        _message(2, "Done — the review is above."),
+        {"type": "turn.completed", "usage": {"input_tokens": 1, "output_tokens": 1}},
+    ]
+    stream.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
+    out = _review(tmp_path, "codex", {"transcript_file": str(stream)})
+    (seat,) = out["seats"]
+    assert seat["status"] == "ok", seat
+    _, report = _report(out)
+    assert "calc.py:5" in _places(report), report["findings"]
+    stored = (Path(out["review_dir"]) / "review-codex-pass-1.md").read_text(encoding="utf-8")
+    assert stored.startswith("## Executive Summary") and "Let me look." not in stored
+
+
+def _assistant(content: dict[str, Any]) -> dict[str, Any]:
+    message = {"id": "m", "role": "assistant", "model": "claude-opus-4-6", "content": [content]}
+    return {"type": "assistant", "message": message, "parent_tool_use_id": None}
+
+
+def test_claude_review_split_around_a_tool_call(tmp_path: Path) -> None:
+    head, tail = REVIEW.split("### Important Issues")
+    tail = "### Important Issues" + tail
+    call = {"type": "tool_use", "id": "t1", "name": "Bash", "input": {"command": "git log"}}
+    answer = {"type": "tool_result", "tool_use_id": "t1", "content": "ok"}
+    events = [
+        {"type": "system", "subtype": "init", "model": "claude-opus-4-6"},
+        _assistant({"type": "text", "text": head}),
+        _assistant(call),
+        {"type": "user", "message": {"content": [answer]}},
+        _assistant({"type": "text", "text": tail}),
+        {"type": "result", "subtype": "success", "is_error": False, "result": tail},
+    ]
+    stream = tmp_path / "claude.jsonl"
+    stream.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
+    out = _review(tmp_path, "claude", {"transcript_file": str(stream)}, "--fail-on", "critical")
+    (seat,) = out["seats"]
+    assert seat["status"] == "ok", seat
+    _, report = _report(out)
+    assert "calc.py:5" in _places(report), report["findings"]
+    assert out["_returncode"] != 0  # --fail-on critical
