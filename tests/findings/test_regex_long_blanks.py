@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 
@@ -19,8 +20,10 @@ from deepreview.findings.sections import split_credit
 from deepreview.findings.table_sep import is_table_sep
 from deepreview.findings.thread_verdicts import parse_thread_verdicts, section_text
 from deepreview.markdown_untrusted import one_line
+from support.repos import cli_env, run_cli
 
 RUN = 200_000
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"
 BLANKS = " " * RUN
 
 _OLD_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -57,9 +60,28 @@ def test_a_separator_row_of_blanks_is_no_separator_and_a_real_one_is() -> None:
 
 
 def test_a_retro_summary_row_of_long_blanks_is_no_separator() -> None:
-    # (through `_summary`'s check only: `report_header.split_row` is not yet audited)
     assert not _RETRO_SEP.fullmatch(f"|--|{BLANKS}x".strip())
     assert _RETRO_SEP.fullmatch(f"|--|{BLANKS}:--:{BLANKS}|".strip())
+
+
+def test_a_report_whose_retro_summary_has_a_row_of_long_blanks_parses(tmp_path: Path) -> None:
+    """`deep-review parse` of a report (the lead writes its retro): the old separator regex
+    hung on the first row (cubic: 7 s on 2,000 blanks); `split_row` reads it as the row `--`
+    with the cell `x`, and the second row is a separator, skipped."""
+    row = "| Files reviewed | 9/9 | 9/9 | 7/9 |"
+    seed = SEED.read_text(encoding="utf-8")
+    assert row in seed
+    extra = f"|--|{BLANKS}x\n|--|{BLANKS}:--:{BLANKS}|--|"
+    report = tmp_path / "report.md"
+    report.write_text(seed.replace(row, f"{row}\n{extra}"), encoding="utf-8")
+    res = run_cli(["parse", str(report)], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    seats = res.json()["retro"]["seats"]
+    assert [[c for c in s["cells"] if c[0] in ("Files reviewed", "--")] for s in seats] == [
+        [["Files reviewed", "9/9"], ["--", "x"]],
+        [["Files reviewed", "9/9"], ["--", ""]],
+        [["Files reviewed", "7/9"], ["--", ""]],
+    ]
 
 
 def test_a_thread_verdicts_heading_after_long_blanks_is_found() -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from deepreview.findings.atx import atx_heading
 from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,
@@ -26,7 +27,6 @@ from deepreview.findings.section_titles import (
 )
 from deepreview.markdown_fence import Fence, closes, closing_marker, is_fence_line, opening
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
 _LABEL_LINE = re.compile(r"^ {0,3}([A-Z][A-Za-z ]{2,40}):[ \t]*$")
 # `**Suggestions:** None`: a section whose whole content is on its heading's line. Only with a
@@ -157,10 +157,10 @@ def clean_title(title: str) -> str:
 
 def classify_heading(line: str) -> Heading | None:
     """A section heading, or None.  Bold and `Label:` lines count only with a known title."""
-    m = _ATX.match(line)
+    m = atx_heading(line)
     if m:
-        title = clean_title(m.group(2))
-        return Heading(title_kind(title), title, len(m.group(1)))
+        title = clean_title(m[1])
+        return Heading(title_kind(title), title, len(m[0]))
     return _bold_or_label(line)
 
 

@@ -13,10 +13,13 @@ from deepreview.findings.head import FindingHead, locations_in
 from deepreview.model import Location
 
 # `### `src/db.py``, `**src/db.py**`, `#### File: src/db.py`, `**File: `src/db.py`**`
+# Each blank run possessive (`[ \t]*+`): what follows it is never a blank, so taking the whole
+# run loses no match, and the runs around the optional marks were tried in every split (cubic:
+# 67 s on `**` and 20,000 tabs in a seat's review).
 _FILE_HEADING = re.compile(
-    r"^ {0,3}(?:#{1,6}[ \t]+|(?=\*\*|__))(?:\*\*|__)?[ \t]*(?:(?:📄|📁)[ \t]*)?"
-    r"(?:File[ \t]*:[ \t]*)?(?:\*\*|__)?[ \t]*(?P<path>`[^`\n]+`|[^\s`*]+)"
-    r"[ \t]*(?:\*\*|__)?:?[ \t]*$",
+    r"^ {0,3}(?:#{1,6}[ \t]++|(?=\*\*|__))(?:\*\*|__)?[ \t]*+(?:(?:📄|📁)[ \t]*+)?"
+    r"(?:File[ \t]*+:[ \t]*+)?(?:\*\*|__)?[ \t]*+(?P<path>`[^`\n]+`|[^\s`*]+)"
+    r"[ \t]*+(?:\*\*|__)?:?[ \t]*+$",
     re.IGNORECASE,
 )
 # The title a grouped finding has when its line is all it names: `Line 42`, `Lines 80-85`, `L12`

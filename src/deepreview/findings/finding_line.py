@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from deepreview.findings.atx import atx_heading
 from deepreview.findings.head import FindingHead, closing_place, parse_tail
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
@@ -56,7 +57,6 @@ _ID_BRACKETED = re.compile(
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
 _BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,3})[.)][ \t]+(?P<rest>[^*\s].*)$")
 _BULLET = re.compile(r"^ ?[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$")
-_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<rest>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 # Sub-headings a finding's own text uses: never a finding's title.
 _BODY_HEADINGS = frozenset(
     (
@@ -99,11 +99,11 @@ def is_strong_start(line: str) -> bool:
 def is_severity_heading(line: str) -> bool:
     """`### 🔴 Critical: Race on fill`: a heading that opens with its severity word.  It opens
     a finding in any section (a review titled `## Code Review` holds its findings this way)."""
-    m = _HEADING.match(line)
+    m = atx_heading(line, titled=True)
     if m is None:
         return False
     # `### 1. **Critical: Title**` (Gemini, under `## Review Summary`): numbered the same
-    text = _NUMBERED.sub(r"\g<rest>", m.group("rest"), count=1)
+    text = _NUMBERED.sub(r"\g<rest>", m[1], count=1)
     word, rest = level_lead(text, heading=True)
     return word is not None and bool(rest.strip("*: "))
 
@@ -184,10 +184,10 @@ def parse_head(
 def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, FindingHead] | None:
     """`#### Retry loop never stops` (or `#### Title — `a.go:3``) under a severity heading:
     the heading's level and the finding it opens; None for a body sub-heading (`##### Fix`)."""
-    m = _HEADING.match(line)
+    m = atx_heading(line, titled=True)
     if not m:
         return None
-    text = m.group("rest").strip()
+    text = m[1].strip()
     if text.strip("*").rstrip(":").strip().lower() in _BODY_HEADINGS:
         return None
     numbered = _NUMBERED.match(text)  # `### 2. Title`: the number is not part of the title
@@ -196,7 +196,7 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
         return None
     head.style = "heading"
     head.number = int(numbered.group("n")) if numbered else None
-    return len(m.group("marks")), head
+    return len(m[0]), head
 
 
 def severity_heading_head(
@@ -408,13 +408,16 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
             return
         rest = rest[2:]
     cut = len(rest)
+    # Each from the start of a blank run only (`(?<![ \t])`): what follows the run is never a
+    # blank, so a later start in the run matches no sooner, and one from every blank scanned
+    # the rest of the run (quadratic: a heading's title of 200 KB of tabs).
     for rx in (
-        r"[ \t]+[—–][ \t]+",
-        r"[ \t]+--?[ \t]+(?=[`\[(])",
+        r"(?<![ \t])[ \t]+[—–][ \t]+",
+        r"(?<![ \t])[ \t]+--?[ \t]+(?=[`\[(])",
         # `(important, gap)`, `(bug, high)`: a tag opens the tail, its level first or second
-        rf"[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*)?(?:\*\*|__)?(?:{TAG_PATTERN})"
+        rf"(?<![ \t])[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*)?(?:\*\*|__)?(?:{TAG_PATTERN})"
         r"(?:\*\*|__)?(?=[ \t]*[,)])",
-        r"[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
+        r"(?<![ \t])[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
     ):
         m = re.search(rx, rest, re.IGNORECASE)
         if m and m.start() < cut:
