@@ -16,6 +16,8 @@ import pytest
 from deepreview.findings import parse_review
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.file_groups import _FILE_HEADING
+from deepreview.findings.finding_line import _SPLIT
+from deepreview.findings.section_titles import normalize_title
 from deepreview.findings.thread_verdicts import parse_thread_verdicts
 from deepreview.findings.verdict_phrases import _CLAUSE_END, clause_end
 from deepreview.rounds.verdicts import parse_fix_verdicts
@@ -89,3 +91,46 @@ def test_a_title_cut_from_the_start_of_a_blank_run_is_the_first_one() -> None:
         for text in _texts([" ", "\t", "—", "-", "[", "]", "(", "a"], 5):
             m, n = old.search(text), new.search(text)
             assert (n and n.span()) == (m and m.span()), (rx, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "### Bug{}x",
+        "### Bug{}x".replace(" ", "\t"),
+        "#{}**{}File{}:{}x",
+        "## Important Issues{}x",
+    ],
+)
+def test_a_heading_of_long_blanks_before_its_last_word_parses(line: str) -> None:
+    # The finding-line split (`[ \t]+—[ \t]+`, …) and a section title's count suffix
+    # (`\s*\(\d+\)\s*$`) were tried from every blank of the run: hours at 200 KB. Long
+    # or short, the blanks read the same.
+    blank = "\t" if "\t" in line else " "
+    review = "## Findings\n\n{}\n\n- **I1** Bug — `calc.py:1`\n  Text.\n"
+    run = blank * (RUN // line.count("{}"))
+    long = parse_review(review.format(line.replace("{}", run)), seat="s")
+    short = parse_review(review.format(line.replace("{}", blank * 3)), seat="s")
+    assert [(f.id, f.severity, f.locations) for f in long.findings] == [
+        (f.id, f.severity, f.locations) for f in short.findings
+    ]
+
+
+def _old_normalize_title(title: str) -> str:
+    t = re.sub(r"[*_`]", "", title).strip()
+    t = re.sub(r"^[^\w(]+", "", t)
+    t = re.sub(r"^(?:\d{1,2}|[IVX]{1,4}|[A-Z])[.)]\s+", "", t)
+    t = re.sub(r"\s*\(\d+\)\s*$", "", t)
+    t = t.rstrip(":：").strip()
+    return re.sub(r"\s+", " ", t).lower()
+
+
+def test_the_finding_line_split_is_the_one_the_old_regex_made() -> None:
+    old = re.compile(r"[ \t]+[—–][ \t]+|[ \t]+--?[ \t]+|:[ \t]+")
+    for text in _texts([" ", "\t", "—", "–", "-", ":", "a"], 6):
+        assert _SPLIT.split(text, maxsplit=1) == old.split(text, maxsplit=1), repr(text)
+
+
+def test_a_section_title_loses_its_count_as_the_old_regex_cut_it() -> None:
+    for text in _texts([" ", "\n", "\u00a0", "(", ")", "1", "a", ":"], 6):
+        assert normalize_title(text) == _old_normalize_title(text), repr(text)

@@ -65,7 +65,9 @@ _BODY_HEADINGS = frozenset(
         "steps to reproduce", "example", "context",
     )
 )  # fmt: skip
-_SPLIT = re.compile(r"[ \t]+[—–][ \t]+|[ \t]+--?[ \t]+|:[ \t]+")
+# A blank-led cut starts only where a blank run starts: from inside a run the same cut is
+# found by the run's first blank, and trying every blank of a long run is quadratic.
+_SPLIT = re.compile(r"(?<![ \t])[ \t]+(?:[—–]|--?)[ \t]+|:[ \t]+")
 
 
 def strip_prefix(line: str) -> str:

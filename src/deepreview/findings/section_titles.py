@@ -134,11 +134,16 @@ NONE_WORDS = (
 )
 
 
+_COUNT = re.compile(r"\(\d+\)$")
+
+
 def normalize_title(title: str) -> str:
     t = re.sub(r"[*_`]", "", title).strip()
     t = re.sub(r"^[^\w(]+", "", t)  # emoji, bullets
     t = re.sub(r"^(?:\d{1,2}|[IVX]{1,4}|[A-Z])[.)]\s+", "", t)
-    t = re.sub(r"\s*\(\d+\)\s*$", "", t)  # "Important Issues (2)"
+    # "Important Issues (2)"; not `\s*\(\d+\)\s*$`, tried from every blank of a long run
+    if count := _COUNT.search(stripped := t.rstrip()):
+        t = stripped[: count.start()].rstrip()
     t = t.rstrip(":：").strip()  # (a full-width colon after a Japanese title)
     return re.sub(r"\s+", " ", t).lower()
 
