@@ -133,10 +133,25 @@ def _default_base(git: Git) -> tuple[str, str]:
     ).stdout_text.strip()
     if origin_head:
         candidates.append(origin_head.removeprefix("refs/remotes/"))
-    candidates += ["main", "master", "origin/main", "origin/master"]
     for ref in candidates:
         if sha := git.rev(ref):
             return ref, sha
+    for name in ("main", "master"):
+        local, remote = git.rev(name), git.rev(f"origin/{name}")
+        # A local `main` never pulled is behind `origin/main`: a branch made from `origin/main`
+        # would be reviewed with the colleagues' newer commits as its own. The up-to-date one
+        # is the base; a local branch ahead of (or diverged from) its remote stays the base.
+        if (
+            local
+            and remote
+            and local != remote
+            and git.ok("merge-base", "--is-ancestor", local, remote)
+        ):
+            return f"origin/{name}", remote
+        if local:
+            return name, local
+        if remote:
+            return f"origin/{name}", remote
     raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
 
 
