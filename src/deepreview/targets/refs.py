@@ -85,6 +85,42 @@ def ambiguity_note(git: Git, name: str, sha: str) -> str | None:
     )
 
 
+def branch_over_tag(git: Git, side: str) -> tuple[str, str | None]:
+    """`side` as a review reads it, and the tag of its name when it has one elsewhere.
+
+    A name that is both a local branch and a tag is the branch, as `review NAME` takes it:
+    git alone takes the tag in a range (`main..topic`), and the branch's newer commits would
+    go unreviewed without a word. Returns (`refs/heads/NAME…`, `refs/tags/NAME…`) then, the
+    side as given and None otherwise (no tag of the name, or one at the branch's commit)."""
+    m = _NAME_SIDE.fullmatch(side)
+    if m is None or m["name"].startswith("refs/"):
+        return side, None
+    name, suffix = m["name"], m["suffix"]
+    heads, tags = f"refs/heads/{name}", f"refs/tags/{name}"
+    listed = git.run(
+        ["for-each-ref", "--format=%(refname) %(objectname) %(*objectname)", heads, tags],
+        check=False,
+    ).stdout_text.split("\n")
+    # for-each-ref also lists `refs/heads/NAME/…`: keep the two exact names; a tag's commit is
+    # its peeled object (an annotated tag), else its own
+    found = {f[0]: f[-1] for f in (line.split() for line in listed) if f and f[0] in (heads, tags)}
+    if heads not in found or tags not in found or found[heads] == found[tags]:
+        return side, None
+    return heads + suffix, tags + suffix
+
+
+def branch_and_tag_note(name: str, sha: str, other: str) -> str:
+    """The note for a name `branch_over_tag` read as the branch; `other`: the tag's form."""
+    return (
+        f"{name!r} is both a branch and a tag: reviewed the branch (at {sha[:12]}); to review "
+        f"the tag instead, use {other}"
+    )
+
+
+# A range side that is a plain name, perhaps with `~N`/`^N` after it (`topic~1`)
+_NAME_SIDE = re.compile(r"(?P<name>[^~^:@{}\s]+)(?P<suffix>(?:[~^]\d*)*)")
+
+
 # git's shortest abbreviation, up to one short of a full SHA-1 (a full ID is always the
 # object, git says: no ref can shadow it)
 _HEX = re.compile(r"[0-9a-fA-F]{4,39}")

@@ -20,6 +20,8 @@ from deepreview.targets.identity import github_identity, repo_aliases
 from deepreview.targets.pull import pull_request
 from deepreview.targets.refs import (
     ambiguity_note,
+    branch_and_tag_note,
+    branch_over_tag,
     need,
     not_a_target,
     range_side,
@@ -77,6 +79,10 @@ def resolve_target(
     elif named_branch:
         target = _branch(git, repo_root, base, None, name=spec)
         if note := ambiguity_note(git, spec, target.head_sha):
+            target = dataclasses.replace(target, notes=(*target.notes, note))
+        if (tag := branch_over_tag(git, spec)[1]) is not None:
+            other = f"`deep-review review {target.base_ref}...{tag}`"
+            note = branch_and_tag_note(spec, target.head_sha, other)
             target = dataclasses.replace(target, notes=(*target.notes, note))
     elif spec:
         raise UsageError(not_a_target(git, spec))
@@ -226,10 +232,15 @@ def _against_base(
 def _range(
     git: Git, root: Path, a: str, b: str, dots: str, spec: str, *, exact: bool = False
 ) -> Target:
-    a_sha = range_side(git, a)
-    b_sha = range_side(git, b)
+    (a_ref, a_tag), (b_ref, b_tag) = branch_over_tag(git, a), branch_over_tag(git, b)
+    a_sha = range_side(git, a_ref)
+    b_sha = range_side(git, b_ref)
     base = a_sha
     notes: tuple[str, ...] = ()
+    if a_tag is not None:
+        notes += (branch_and_tag_note(a, a_sha, f"{a_tag}{dots}{b}"),)
+    if b_tag is not None:
+        notes += (branch_and_tag_note(b, b_sha, f"{a}{dots}{b_tag}"),)
     if dots == "...":
         base = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
         if not base:
@@ -245,7 +256,7 @@ def _range(
         mb = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
         if mb:
             base = mb
-            notes = (
+            notes += (
                 f"{a} is not an ancestor of {b}: reviewed from the merge-base of {a} and {b} "
                 f"({mb[:7]}), like `{a}...{b}`; pass --exact-range for the literal tree diff "
                 f"`{a}..{b}`.",
@@ -254,7 +265,7 @@ def _range(
             require_full_history(git, f"cannot find where {a} and {b} meet")
             # no merge-base to start from: the literal tree diff is all there is, and the
             # report says so (every file of B that differs from A reads as B's change)
-            notes = (
+            notes += (
                 f"{a} and {b} share no history: reviewed as the literal tree diff `{a}..{b}` "
                 f"(everything in which {b}'s tree differs from {a}'s).",
             )
