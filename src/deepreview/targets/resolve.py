@@ -104,7 +104,22 @@ def resolve_target(
         target = dataclasses.replace(target, repo_name=named.name, repo_url=named.web_url)
     elif not named and target.repo_url is None and (found := _configured_remote(git, env)):
         target = dataclasses.replace(target, repo_name=found.name, repo_url=found.web_url)
+    # A review of the checked-out branch reads its commits only: edits not yet committed are
+    # left out, and with nothing committed "no changes" would not say where the work is.
+    edits = _work_tree_edits(git) if target.kind == "branch" and _is_checkout(git, spec) else ""
+    if edits and target.changed_files:
+        note = (
+            f"{edits} in the work tree are not part of this review, which reads the branch's "
+            "commits; `deep-review review --uncommitted` reviews them."
+        )
+        target = dataclasses.replace(target, notes=(*target.notes, note))
     if not target.changed_files:
+        if edits:
+            raise UsageError(
+                f"nothing to review: {target.label()} has no committed changes against "
+                f"{target.base_ref or target.base_sha[:12]}, and the work tree has {edits}; "
+                "`deep-review review --uncommitted` reviews them"
+            )
         if target.kind == "uncommitted":
             raise UsageError(
                 f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
@@ -120,6 +135,40 @@ def resolve_target(
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
         )
     return target
+
+
+def _is_checkout(git: Git, spec: str) -> bool:
+    """Whether the review reads the checked-out branch (no target, or its own name)."""
+    if not spec:
+        return True
+    current = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    return current.strip() == spec
+
+
+def _work_tree_edits(git: Git) -> str:
+    """`2 uncommitted changes (1 modified, 1 untracked)`, or "" for a clean work tree."""
+    argv = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=normal"]
+    entries = [e for e in git.run(argv, check=False).stdout_text.split("\0") if len(e) > 3]
+    if not entries:
+        return ""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        code = entry[:2]
+        word = (
+            "untracked"
+            if code == "??"
+            else "deleted"
+            if "D" in code
+            else "added"
+            if "A" in code
+            else "modified"
+        )
+        counts[word] = counts.get(word, 0) + 1
+    kinds = ", ".join(
+        f"{counts[w]} {w}" for w in ("modified", "added", "deleted", "untracked") if w in counts
+    )
+    noun = "change" if len(entries) == 1 else "changes"
+    return f"{len(entries)} uncommitted {noun} ({kinds})"
 
 
 def _configured_remote(git: Git, env: Mapping[str, str]) -> RemoteRepo | None:
