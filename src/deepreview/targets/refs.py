@@ -47,6 +47,8 @@ def not_a_target(git: Git, spec: str) -> str:
             f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to review "
             f"what it changed, use {spec}~1..{spec}"
         )
+    if problem := ambiguous_prefix(git, spec):
+        return problem
     return (
         f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
         "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
@@ -160,8 +162,28 @@ def require_commits(git: Git, *, needs_head: bool) -> str | None:
 def need(git: Git, ref: str, what: str) -> str:
     sha = git.rev(ref)
     if sha is None:
+        if problem := ambiguous_prefix(git, ref):
+            raise UsageError(problem)
         raise GitError(f"unknown {what} {ref!r}: check the name with `git branch -a` / `git log`")
     return sha
+
+
+def ambiguous_prefix(git: Git, ref: str) -> str | None:
+    """The line for a short commit ID that two or more commits share (`7eb2`, `7eb2~1`), as
+    git says it; None when `ref` (up to any `~N`/`^N`) is no such ID."""
+    m = _NAME_SIDE.fullmatch(ref)
+    if m is None or not _HEX.fullmatch(m["name"]) or git.rev(f"refs/heads/{m['name']}"):
+        return None
+    prefix = m["name"].lower()
+    listed = git.run(["rev-parse", f"--disambiguate={prefix}"], check=False).stdout_text.split()
+    commits = [full for full in listed if git.rev(full) == full]  # not a tree or blob
+    if len(commits) < 2:
+        return None
+    named = ", ".join(c[:12] for c in commits[:5]) + (" …" if len(commits) > 5 else "")
+    return (
+        f"short commit ID {m['name']!r} is ambiguous: commits {named} all start with it; "
+        "give more hex digits"
+    )
 
 
 def range_side(git: Git, side: str) -> str:
