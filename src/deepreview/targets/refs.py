@@ -23,7 +23,7 @@ def require_full_history(git: Git, problem: str) -> None:
     )
 
 
-def not_a_target(git: Git, spec: str) -> str:
+def not_a_target(git: Git, spec: str, base: str | None = None) -> str:
     """Why `spec` is no target, and what to type instead. A commit (`HEAD`, a SHA, a tag) is
     not reviewed on its own: its parent is not a base the user chose, so say the range."""
     if (sha := git.rev(spec)) is not None:
@@ -43,6 +43,14 @@ def not_a_target(git: Git, spec: str) -> str:
                 f"{pull[1]}`, or what its last commit changed with {spec}~1..{spec}"
             )
         what = next((name for prefix, name in _REF_KINDS if ref.startswith(prefix)), "a commit")
+        if ref.startswith("refs/remotes/") and base and git.rev(base) != sha:
+            # a branch: what it changed is all its commits since its base, not its last one
+            local = ref.removeprefix("refs/remotes/").partition("/")[2]
+            return (
+                f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to "
+                f"review what it changed, use {base}...{spec} (or `git switch {local}`, then "
+                f"`deep-review review {local}`)"
+            )
         return (
             f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to review "
             f"what it changed, use {spec}~1..{spec}"

@@ -85,7 +85,8 @@ def resolve_target(
             note = branch_and_tag_note(spec, target.head_sha, other)
             target = dataclasses.replace(target, notes=(*target.notes, note))
     elif spec:
-        raise UsageError(not_a_target(git, spec))
+        default = _default_base_if_any(git)
+        raise UsageError(not_a_target(git, spec, default[0] if default else None))
     else:
         target = _branch(git, repo_root, base, head)
     if target.kind in ("range", "uncommitted"):
