@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from deepreview.errors import GitError, UsageError
+from deepreview.errors import DeepReviewError, GitError, UsageError
 from deepreview.github.actions import in_actions
 from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
 from deepreview.targets.build import build_target, hidden_note, nul_note
@@ -71,7 +71,18 @@ def resolve_target(
         target = _uncommitted(git, repo_root, head)
     elif m := (_PR_URL.match(spec) or _PR_NUM.match(spec)):
         url = (m["host"], m["repo"]) if "repo" in m.groupdict() else None
-        target = pull_request(git, repo_root, int(m.group("num")), url, env, spec)
+        # a bare `123` is a PR number, and may also be a local branch (an issue's number)
+        also = spec if spec.isdigit() and git.rev(f"refs/heads/{spec}") else None
+        try:
+            target = pull_request(git, repo_root, int(m.group("num")), url, env, spec)
+        except DeepReviewError as exc:
+            if also is not None:
+                exc.message = f"{exc.message}; {_branch_too(git, also)}"
+                exc.args = (exc.message,)
+            raise
+        if also is not None:
+            note = f"reviewed PR #{spec}; {_branch_too(git, also)}."
+            target = dataclasses.replace(target, notes=(*target.notes, note))
     elif m := _RANGE.match(spec):
         target = _range(
             git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
@@ -136,6 +147,13 @@ def resolve_target(
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
         )
     return target
+
+
+def _branch_too(git: Git, name: str) -> str:
+    """What a PR-number target says of the local branch of that name."""
+    default = _default_base_if_any(git)
+    base = default[0] if default else "BASE"
+    return f"{name!r} is also a local branch: `deep-review review {base}..{name}` reviews it"
 
 
 def _is_checkout(git: Git, spec: str) -> bool:
