@@ -81,8 +81,8 @@ def resolve_target(
                 exc.args = (exc.message,)
             raise
         if also is not None:
-            note = f"reviewed PR #{spec}; {_branch_too(git, also)}."
-            target = dataclasses.replace(target, notes=(*target.notes, note))
+            said = f"reviewed PR #{spec}; {_branch_too(git, also)}."
+            target = dataclasses.replace(target, notes=(*target.notes, said))
     elif m := _RANGE.match(spec):
         target = _range(
             git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
@@ -93,8 +93,8 @@ def resolve_target(
             target = dataclasses.replace(target, notes=(*target.notes, note))
         if (tag := branch_over_tag(git, spec)[1]) is not None:
             other = f"`deep-review review {target.base_ref}...{tag}`"
-            note = branch_and_tag_note(spec, target.head_sha, other)
-            target = dataclasses.replace(target, notes=(*target.notes, note))
+            said = branch_and_tag_note(spec, target.head_sha, other)
+            target = dataclasses.replace(target, notes=(*target.notes, said))
     elif spec:
         default = _default_base_if_any(git)
         raise UsageError(not_a_target(git, spec, default[0] if default else None))
