@@ -311,9 +311,7 @@ _COMMON_DIRS: dict[Path, Path] = {}
 
 def find_repo_root(start: Path) -> Path:
     result = proc.run(
-        # --show-cdup (`../..`, never a newline), not --show-toplevel: a folder name may hold a
-        # newline, and the common dir is then the rest of the output, whatever it holds
-        ["git", "rev-parse", "--show-cdup", "--git-common-dir"],
+        ["git", "rev-parse", "--show-toplevel", "--git-common-dir"],
         cwd=start,
         env=git_env(discover=True),
         timeout=60,
@@ -328,11 +326,22 @@ def find_repo_root(start: Path) -> Path:
             f"{start.resolve()} is not inside a git repository; cd into the repository to review "
             "(or pass --repo PATH)"
         )
-    # The answers in the order asked; a relative common dir is relative to `start`.
-    cdup, _, rest = result.stdout_text.partition("\n")
-    root = (start / cdup).resolve()
-    if common_text := rest.removesuffix("\n"):
-        common = Path(common_text)
+    # The answers, one a line, in the order asked; a relative common dir is relative to `start`.
+    top, *rest = result.stdout_text.splitlines()
+    root = Path(top)
+    if len(rest) > 1:
+        # more lines than answers: a folder name holds a newline. --show-cdup (`../..`) never
+        # does, and the common dir is then the rest of the output, whatever it holds.
+        again = proc.run(
+            ["git", "rev-parse", "--show-cdup", "--git-common-dir"],
+            cwd=start,
+            env=git_env(discover=True),
+            timeout=60,
+        )
+        cdup, _, common_text = again.stdout_text.partition("\n")
+        root, rest = (start / cdup).resolve(), [common_text.removesuffix("\n")]
+    if rest:
+        common = Path(rest[0])
         _COMMON_DIRS[root] = common if common.is_absolute() else (start / common).resolve()
     _same_repo_without_overrides(root)
     return root
