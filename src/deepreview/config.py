@@ -351,7 +351,7 @@ def _merge(
             if name in cfg.seats:
                 keys = cfg.seats[name].model_dump(exclude_none=True)
                 merged.update(keys)
-                origins.update(dict.fromkeys(keys, _layer_file(origin, env)))
+                origins.update(dict.fromkeys(keys, layer_file(origin, env)))
         for seat, model in cli.models:
             if seat == name:
                 merged["model"] = model
@@ -394,7 +394,7 @@ def _shown(name: str | None) -> str | None:
     return clean_text(name) if name is not None else None
 
 
-def _layer_file(origin: str, env: Mapping[str, str]) -> str:
+def layer_file(origin: str, env: Mapping[str, str]) -> str:
     """The file a layer came from, as a refusal names it (`origin` is the layer's label)."""
     if origin == "user config":
         return str(user_config_path(env))

@@ -67,6 +67,12 @@ def names_another(before: str, owners: Collection[str]) -> bool:
     )
 
 
+def is_owner(fid: str, owners: Collection[str]) -> bool:
+    """Whether the mention `fid` is itself a reviewer's name (a seat `s1` shows as `S1`): a
+    reviewer, not the finding of that ID, so never a link."""
+    return fid in owners
+
+
 def link_ids(text: str, ids: Collection[str], owners: Collection[str] = ()) -> str:
     """`text` with its prose's mentions of the finding IDs in `ids` as links to them (not
     where they name another's: `names_another`)."""
@@ -79,7 +85,9 @@ def link_ids(text: str, ids: Collection[str], owners: Collection[str] = ()) -> s
         return ID_MENTION.sub(
             lambda m: (
                 id_link(m[1])
-                if m[1] in ids and not names_another(piece[: m.start()], owners)
+                if m[1] in ids
+                and not is_owner(m[1], owners)
+                and not names_another(piece[: m.start()], owners)
                 else m[0]
             ),
             piece,

@@ -242,6 +242,10 @@ class Verdict:
         return f"Verdict: {self.label}" + (f" — {self.reason}" if self.reason else "")
 
 
+# The report's Commits row lists at most this many: a range of 30,000 commits made a 2.4 MB cell.
+REPORT_COMMITS: Final = 100
+
+
 @dataclass(frozen=True)
 class Header:
     review_id: str
@@ -256,7 +260,8 @@ class Header:
     pr_url: str | None = None
     pr_title: str | None = None
     branch: str | None = None
-    commits: tuple[Commit, ...] = ()
+    commits: tuple[Commit, ...] = ()  # at most `REPORT_COMMITS`, oldest first
+    commits_more: int = 0  # the change's commits past those listed (a release range's thousands)
     review_sha: str | None = None
     reviewers: tuple[Reviewer, ...] = ()
     verdict: Verdict = field(default_factory=lambda: Verdict("Unknown"))

@@ -145,7 +145,7 @@ def test_a_token_in_the_branch_name_is_no_part_of_the_review_id(tmp_path: Path) 
     rid = res.json()["review_id"]
     assert rid.endswith("-fix-redacted"), rid
     assert token not in res.stdout + res.stderr
-    assert "Reviewing branch fix-[REDACTED] (2 files) with alpha" in res.stderr
+    assert "Reviewing branch fix-[REDACTED] against main (2 files) with alpha" in res.stderr
     assert [p for p in fakes.store.rglob("*") if token in p.name] == []
     listed = run_cli(["list"], cwd=repo, env=fakes.env())
     assert token not in listed.stdout and "branch fix-[REDACTED]" in listed.stdout

@@ -151,6 +151,8 @@ def cli_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
         # and server are not the test's (a test sets them itself).
         and not k.startswith("GITHUB_")
         and k not in ("CI", "GH_HOST")
+        # pytest-xdist's workers get COLUMNS=80: a table's width is the test's to set
+        and k not in ("COLUMNS", "LINES")
     }
     env.update(GIT_ENV)
     env["GIT_CONFIG_GLOBAL"] = os.devnull

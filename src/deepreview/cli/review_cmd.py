@@ -377,7 +377,10 @@ def _label(prepared: Prepared) -> str:
     keep this line)."""
     from deepreview.store.redact import Redactor
 
-    return Redactor(prepared.env).text(prepared.target.label())
+    target = prepared.target
+    # A branch's base is picked (origin/HEAD, main, origin/main, ...): the line names it.
+    against = f" against {target.base_ref}" if target.kind == "branch" and target.base_ref else ""
+    return Redactor(prepared.env).text(target.label() + against)
 
 
 def _seat_only(req: ReviewRequest, seat: str, out_dir: Path, as_json: bool) -> int:

@@ -122,8 +122,13 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
         return
     table = Table(title="Deep Review store")
     cols = ("Date (UTC)", "Review", "Repo", "Target", "Round", "Verdict", "C", "I", "S")
+    widest_id = max(len(r.id) for r in rows)
     for col in (*cols, "Reviewers"):
-        table.add_column(col)
+        # The ID is what `show`/`open`/`delete` take: never cut or wrapped (other cells wrap).
+        if col == "Review":
+            table.add_column(col, no_wrap=True, min_width=widest_id)
+        else:
+            table.add_column(col)
     for r in rows:
         same = status[r.id] == "complete" or r.verdict.lower() == status[r.id]
         verdict = r.verdict if same else f"{r.verdict} ({status[r.id]})"
@@ -139,7 +144,12 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             str(r.suggestions),
             clean_text(", ".join(r.reviewers)),  # as stored by an older version, too
         )
-    Console(width=160).print(table)
+    # The terminal's width (or $COLUMNS, which rich reads); piped output gets 160 columns.
+    # Either way the Review column keeps every ID whole and the other columns give way.
+    console = Console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(width=160)
+    console.print(table)
 
 
 @click.command()

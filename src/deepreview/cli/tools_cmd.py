@@ -71,7 +71,10 @@ def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
     else:
         panel, _ = default_panel(settings, rows)
     usable = {a.name for a in rows if a.usable}
-    lead = choose_lead(settings, env, None, check=False, usable=usable)
+    try:
+        lead = choose_lead(settings, env, None, check=False, usable=usable)
+    except UsageError as exc:  # a misspelt `lead` (the refusal says so): the table still shows
+        lead, refused = "none", refused or exc.message
     script_notes = _script_notes(settings.seats, Path(repo)) if found.in_repository else []
     if as_json:
         click.echo(

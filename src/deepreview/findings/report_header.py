@@ -108,7 +108,12 @@ def _apply(fields: dict[str, object], label: str, value: str) -> bool:
     elif key == "branch":
         fields["branch"] = value.strip("`")
     elif key == "commits":
-        fields["commits"] = tuple(_commit(c) for c in re.split(r"<br\s*/?>", value) if c.strip())
+        cells = [c for c in re.split(r"<br\s*/?>", value) if c.strip()]
+        # the report's own "… and N more commits" after the commits it lists
+        if cells and (more := _MORE_COMMITS.fullmatch(cells[-1].strip())):
+            fields["commits_more"] = int(more[1])
+            cells.pop()
+        fields["commits"] = tuple(_commit(c) for c in cells)
     elif key == "review sha":
         fields["review_sha"] = value.strip("`")
     elif key == "reviewers":
@@ -145,6 +150,9 @@ def _git_author(value: str) -> str:
     name = cell[:tick].rstrip()
     email = code_span_text(span[:fence] + span[fence:-fence] + span[-fence:])
     return f"{name} <{email}>" if name else f"<{email}>"
+
+
+_MORE_COMMITS = re.compile(r"… and (\d+) more commits")
 
 
 def _commit(text: str) -> Commit:

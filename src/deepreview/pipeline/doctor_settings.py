@@ -20,7 +20,7 @@ from deepreview.config import (
 from deepreview.config_copy import work_tree_copy_note
 from deepreview.errors import ConfigError, GitError, ShallowCloneError, UnknownSeatError, UsageError
 from deepreview.pipeline.review import ReviewRequest, resolve
-from deepreview.pipeline.seats import check_agents
+from deepreview.pipeline.seats import check_agents, check_lead, lead_source
 from deepreview.targets.git import Git, find_repo_root
 from deepreview.targets.resolve import current_branch_base
 
@@ -53,6 +53,8 @@ def review_settings(cwd: Path, env: Mapping[str, str]) -> DoctorSettings:
         # A seat list naming no seat, or an unknown one (`DEEP_REVIEW_AGENTS=bogus`), stops
         # the review before its first seat: the panel line must not promise it.
         check_agents(settings)
+        if settings.lead not in (None, "none"):  # a misspelt `lead` stops it as well
+            check_lead(settings, env, where=lead_source(settings, env))
         return DoctorSettings(settings, None, copy_note=note)
     except (ConfigError, UsageError) as exc:
         return DoctorSettings(without_repo, exc.message)

@@ -22,7 +22,7 @@ from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.scope import referenced_files
 from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.formats import RENDERERS, Renderer, stored_formats
-from deepreview.model import Header, LeadInfo, Report, Reviewer
+from deepreview.model import REPORT_COMMITS, Header, LeadInfo, Report, Reviewer
 from deepreview.pipeline import feedback_step, passes_step, rounds_step, secret_sweep
 from deepreview.pipeline.checks_step import check_lead_fixes, run_check_step, with_checks
 from deepreview.pipeline.context import (
@@ -96,7 +96,8 @@ def header_for(
             pr_url=pr.url if pr else None,
             pr_title=pr.title if pr else None,
             branch=t.branch or t.range_branch or None,
-            commits=tuple(Commit(c.sha[:7], c.subject) for c in t.commits),
+            commits=tuple(Commit(c.sha[:7], c.subject) for c in t.commits[:REPORT_COMMITS]),
+            commits_more=max(0, len(t.commits) - REPORT_COMMITS),
             review_sha=t.head_sha,
             reviewers=tuple(reviewers),
             wall_clock_s=None,

@@ -14,7 +14,7 @@ from deepreview.agents.registry import (
     known_agents,
     lead_agents,
 )
-from deepreview.config import Settings
+from deepreview.config import Settings, layer_file
 from deepreview.config_seats import check_seat_name
 from deepreview.errors import UnknownSeatError, UsageError
 from deepreview.runner import SeatPlan
@@ -236,6 +236,34 @@ def default_panel(settings: Settings, rows: list[Availability]) -> tuple[list[st
     return [*models, *mine, "static"], notes
 
 
+def lead_source(settings: Settings, env: Mapping[str, str]) -> str | None:
+    """Where the configured lead came from, as an error names it (a typo in a file or a
+    variable is not found by looking at the command line); None for `--lead`."""
+    origin = settings.sources.get("lead", "command line")
+    if origin in ("command line", "default"):
+        return None
+    if origin == "environment":
+        return "DEEP_REVIEW_LEAD"
+    return f"{layer_file(origin, env)}: bad value for 'review.lead'"
+
+
+def check_lead(
+    settings: Settings, env: Mapping[str, str], name: str | None = None, *, where: str | None
+) -> SeatPlan:
+    """The plan of the lead `name` (default: the configured one), which must name a seat that
+    can lead; `where` starts the refusal (`lead_source`)."""
+    name = name or settings.lead or "none"
+    prefix = f"{where}: " if where else ""
+    if not _defined(name, settings):
+        raise UnknownSeatError(
+            f"{prefix}unknown lead {name!r}; valid leads: {valid_leads(settings)}"
+        )
+    plan = plan_seat(name, settings)
+    if not plan.agent.can_lead:
+        raise UsageError(f"{prefix}seat {name!r} cannot lead; use one of {valid_leads(settings)}")
+    return plan
+
+
 def choose_lead(
     settings: Settings,
     env: Mapping[str, str],
@@ -254,11 +282,9 @@ def choose_lead(
     if name == "none":
         return "none"
     if name is not None:
-        if not _defined(name, settings):
-            raise UnknownSeatError(f"unknown lead {name!r}; valid leads: {valid_leads(settings)}")
-        plan = plan_seat(name, settings)
-        if not plan.agent.can_lead:
-            raise UsageError(f"seat {name!r} cannot lead; use one of {valid_leads(settings)}")
+        plan = check_lead(
+            settings, env, name, where=None if requested else lead_source(settings, env)
+        )
         if check:
             require_usable(plan, env, role="lead")
         return name

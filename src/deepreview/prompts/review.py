@@ -246,6 +246,17 @@ def unlisted_files(target: Target, budget: int) -> frozenset[str]:
     return frozenset(f.path for f in target.changed_files[listed:])
 
 
+def _more_commits(target: Target, shown: int) -> str:
+    """What the Commits list says of the commits past `shown`; "" when it lists them all."""
+    rest = len(target.commits) - shown
+    if rest <= 0:
+        return ""
+    return (
+        f"… and {rest} more commits; `git log --oneline {target.base_sha[:12]}..HEAD` lists "
+        "them all."
+    )
+
+
 def diff_plan(target: Target, budget: int) -> DiffSplit:
     """What of the target's diff the prompts inline (`prompts.inline`): a file the change
     hides and one that could steer a reviewer rank with hand-written source."""
@@ -302,6 +313,7 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
     pr = target.pr
     rows = [_file_row(f) for f in target.changed_files]
     listed = bounded([_row_text(r) for r in rows], budget)
+    commits_listed = bounded([f"{c.sha[:12]} {c.subject}" for c in target.commits], budget)
     omitted = split.omitted_md()
     omitted_listed = bounded(omitted, budget)
     return {
@@ -314,7 +326,10 @@ def target_vars(target: Target, *, budget: int, nonce: str) -> dict[str, Any]:
         "pr_url": pr.url if pr else None,
         "title": target.title if pr else "",
         "body": pr.body if pr else "",
-        "commits": target.commits,
+        # bounded like the files (a release range has thousands): `commits_total` counts all
+        "commits": target.commits[:commits_listed],
+        "commits_total": len(target.commits),
+        "commits_more": _more_commits(target, commits_listed),
         "files": rows[:listed],  # bounded (`bounded`): `files_total` is how many there are
         "files_total": len(rows),
         "files_more": _more_files(target, listed),

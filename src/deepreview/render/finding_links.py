@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 from markdown_it.token import Token
 
-from deepreview.markdown_idlinks import ID_MENTION, names_another
+from deepreview.markdown_idlinks import ID_MENTION, is_owner, names_another
 from deepreview.model import Report
 
 # the one pattern of a finding ID mentioned in prose, the Markdown report's as the HTML's
@@ -90,7 +90,7 @@ def _split(tok: Token, ids: Collection[str], owners: Collection[str]) -> list[To
     text, pos = tok.content, 0
     for m in _ID.finditer(text):
         fid = m.group(1)
-        if fid not in ids or names_another(text[: m.start()], owners):
+        if fid not in ids or is_owner(fid, owners) or names_another(text[: m.start()], owners):
             continue
         if m.start() > pos:
             out.append(_text(text[pos : m.start()], tok))

@@ -320,6 +320,7 @@ def find_repo_root(start: Path) -> Path:
         raise GitError("git is not installed or not on PATH; install git and retry")
     if not result.ok:
         _refuse_unsafe(result.stderr_text)
+        _refuse_broken_link(result.stderr_text, start)
         _refuse_checkoutless(start)
         raise NotARepositoryError(
             f"{start.resolve()} is not inside a git repository; cd into the repository to review "
@@ -328,6 +329,17 @@ def find_repo_root(start: Path) -> Path:
     # The answers, one a line, in the order asked; a relative common dir is relative to `start`.
     top, *rest = result.stdout_text.splitlines()
     root = Path(top)
+    if len(rest) > 1:
+        # more lines than answers: a folder name holds a newline. --show-cdup (`../..`) never
+        # does, and the common dir is then the rest of the output, whatever it holds.
+        again = proc.run(
+            ["git", "rev-parse", "--show-cdup", "--git-common-dir"],
+            cwd=start,
+            env=git_env(discover=True),
+            timeout=60,
+        )
+        cdup, _, common_text = again.stdout_text.partition("\n")
+        root, rest = (start / cdup).resolve(), [common_text.removesuffix("\n")]
     if rest:
         common = Path(rest[0])
         _COMMON_DIRS[root] = common if common.is_absolute() else (start / common).resolve()
@@ -376,6 +388,29 @@ def _same_repo_without_overrides(root: Path) -> None:
     raise NotARepositoryError(
         f"GIT_DIR/GIT_WORK_TREE name a repository git does not find from its work tree "
         f"{root}; unset them and run deep-review inside that checkout"
+    )
+
+
+# git's refusal of a `.git` file whose `gitdir:` is gone (the bare "not a git repository"
+# has "(or any of the parent directories)" instead of a path)
+_BROKEN_LINK = re.compile(r"not a git repository: ([^\n]+)")
+
+
+def _refuse_broken_link(stderr: str, start: Path) -> None:
+    """A linked worktree (`git worktree add`) whose main repository was moved: its `.git`
+    file points at a folder that is gone, and git's own fix is `git worktree repair`."""
+    found = _BROKEN_LINK.search(stderr)
+    if found is None:
+        return
+    gone = found.group(1).strip()
+    here = start.resolve()
+    dot_git = next(
+        (d / ".git" for d in (here, *here.parents) if (d / ".git").is_file()), here / ".git"
+    )
+    raise NotARepositoryError(
+        f"{dot_git} points at {gone}, which is gone (was the main repository moved?); run "
+        f"`git worktree repair {dot_git.parent}` in the main repository's new place, then "
+        "review again"
     )
 
 

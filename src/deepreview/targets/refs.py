@@ -23,7 +23,7 @@ def require_full_history(git: Git, problem: str) -> None:
     )
 
 
-def not_a_target(git: Git, spec: str) -> str:
+def not_a_target(git: Git, spec: str, base: str | None = None) -> str:
     """Why `spec` is no target, and what to type instead. A commit (`HEAD`, a SHA, a tag) is
     not reviewed on its own: its parent is not a base the user chose, so say the range."""
     if (sha := git.rev(spec)) is not None:
@@ -43,10 +43,20 @@ def not_a_target(git: Git, spec: str) -> str:
                 f"{pull[1]}`, or what its last commit changed with {spec}~1..{spec}"
             )
         what = next((name for prefix, name in _REF_KINDS if ref.startswith(prefix)), "a commit")
+        if ref.startswith("refs/remotes/") and base and git.rev(base) != sha:
+            # a branch: what it changed is all its commits since its base, not its last one
+            local = ref.removeprefix("refs/remotes/").partition("/")[2]
+            return (
+                f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to "
+                f"review what it changed, use {base}...{spec} (or `git switch {local}`, then "
+                f"`deep-review review {local}`)"
+            )
         return (
             f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to review "
             f"what it changed, use {spec}~1..{spec}"
         )
+    if problem := ambiguous_prefix(git, spec):
+        return problem
     return (
         f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
         "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
@@ -83,6 +93,42 @@ def ambiguity_note(git: Git, name: str, sha: str) -> str | None:
         f"abbreviated ID of commit {other}; to review that commit, use "
         f"{other}~1..{other}"
     )
+
+
+def branch_over_tag(git: Git, side: str) -> tuple[str, str | None]:
+    """`side` as a review reads it, and the tag of its name when it has one elsewhere.
+
+    A name that is both a local branch and a tag is the branch, as `review NAME` takes it:
+    git alone takes the tag in a range (`main..topic`), and the branch's newer commits would
+    go unreviewed without a word. Returns (`refs/heads/NAME…`, `refs/tags/NAME…`) then, the
+    side as given and None otherwise (no tag of the name, or one at the branch's commit)."""
+    m = _NAME_SIDE.fullmatch(side)
+    if m is None or m["name"].startswith("refs/"):
+        return side, None
+    name, suffix = m["name"], m["suffix"]
+    heads, tags = f"refs/heads/{name}", f"refs/tags/{name}"
+    listed = git.run(
+        ["for-each-ref", "--format=%(refname) %(objectname) %(*objectname)", heads, tags],
+        check=False,
+    ).stdout_text.split("\n")
+    # for-each-ref also lists `refs/heads/NAME/…`: keep the two exact names; a tag's commit is
+    # its peeled object (an annotated tag), else its own
+    found = {f[0]: f[-1] for f in (line.split() for line in listed) if f and f[0] in (heads, tags)}
+    if heads not in found or tags not in found or found[heads] == found[tags]:
+        return side, None
+    return heads + suffix, tags + suffix
+
+
+def branch_and_tag_note(name: str, sha: str, other: str) -> str:
+    """The note for a name `branch_over_tag` read as the branch; `other`: the tag's form."""
+    return (
+        f"{name!r} is both a branch and a tag: reviewed the branch (at {sha[:12]}); to review "
+        f"the tag instead, use {other}"
+    )
+
+
+# A range side that is a plain name, perhaps with `~N`/`^N` after it (`topic~1`)
+_NAME_SIDE = re.compile(r"(?P<name>[^~^:@{}\s]+)(?P<suffix>(?:[~^]\d*)*)")
 
 
 # git's shortest abbreviation, up to one short of a full SHA-1 (a full ID is always the
@@ -124,8 +170,28 @@ def require_commits(git: Git, *, needs_head: bool) -> str | None:
 def need(git: Git, ref: str, what: str) -> str:
     sha = git.rev(ref)
     if sha is None:
+        if problem := ambiguous_prefix(git, ref):
+            raise UsageError(problem)
         raise GitError(f"unknown {what} {ref!r}: check the name with `git branch -a` / `git log`")
     return sha
+
+
+def ambiguous_prefix(git: Git, ref: str) -> str | None:
+    """The line for a short commit ID that two or more commits share (`7eb2`, `7eb2~1`), as
+    git says it; None when `ref` (up to any `~N`/`^N`) is no such ID."""
+    m = _NAME_SIDE.fullmatch(ref)
+    if m is None or not _HEX.fullmatch(m["name"]) or git.rev(f"refs/heads/{m['name']}"):
+        return None
+    prefix = m["name"].lower()
+    listed = git.run(["rev-parse", f"--disambiguate={prefix}"], check=False).stdout_text.split()
+    commits = [full for full in listed if git.rev(full) == full]  # not a tree or blob
+    if len(commits) < 2:
+        return None
+    named = ", ".join(c[:12] for c in commits[:5]) + (" …" if len(commits) > 5 else "")
+    return (
+        f"short commit ID {m['name']!r} is ambiguous: commits {named} all start with it; "
+        "give more hex digits"
+    )
 
 
 def range_side(git: Git, side: str) -> str:

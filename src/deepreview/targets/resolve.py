@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from deepreview.errors import GitError, UsageError
+from deepreview.errors import DeepReviewError, GitError, UsageError
 from deepreview.github.actions import in_actions
 from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
 from deepreview.targets.build import build_target, hidden_note, nul_note
@@ -20,6 +20,8 @@ from deepreview.targets.identity import github_identity, repo_aliases
 from deepreview.targets.pull import pull_request
 from deepreview.targets.refs import (
     ambiguity_note,
+    branch_and_tag_note,
+    branch_over_tag,
     need,
     not_a_target,
     range_side,
@@ -69,7 +71,18 @@ def resolve_target(
         target = _uncommitted(git, repo_root, head)
     elif m := (_PR_URL.match(spec) or _PR_NUM.match(spec)):
         url = (m["host"], m["repo"]) if "repo" in m.groupdict() else None
-        target = pull_request(git, repo_root, int(m.group("num")), url, env, spec)
+        # a bare `123` is a PR number, and may also be a local branch (an issue's number)
+        also = spec if spec.isdigit() and git.rev(f"refs/heads/{spec}") else None
+        try:
+            target = pull_request(git, repo_root, int(m.group("num")), url, env, spec)
+        except DeepReviewError as exc:
+            if also is not None:
+                exc.message = f"{exc.message}; {_branch_too(git, also)}"
+                exc.args = (exc.message,)
+            raise
+        if also is not None:
+            said = f"reviewed PR #{spec}; {_branch_too(git, also)}."
+            target = dataclasses.replace(target, notes=(*target.notes, said))
     elif m := _RANGE.match(spec):
         target = _range(
             git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
@@ -78,8 +91,13 @@ def resolve_target(
         target = _branch(git, repo_root, base, None, name=spec)
         if note := ambiguity_note(git, spec, target.head_sha):
             target = dataclasses.replace(target, notes=(*target.notes, note))
+        if (tag := branch_over_tag(git, spec)[1]) is not None:
+            other = f"`deep-review review {target.base_ref}...{tag}`"
+            said = branch_and_tag_note(spec, target.head_sha, other)
+            target = dataclasses.replace(target, notes=(*target.notes, said))
     elif spec:
-        raise UsageError(not_a_target(git, spec))
+        default = _default_base_if_any(git)
+        raise UsageError(not_a_target(git, spec, default[0] if default else None))
     else:
         target = _branch(git, repo_root, base, head)
     if target.kind in ("range", "uncommitted"):
@@ -98,7 +116,22 @@ def resolve_target(
         target = dataclasses.replace(target, repo_name=named.name, repo_url=named.web_url)
     elif not named and target.repo_url is None and (found := _configured_remote(git, env)):
         target = dataclasses.replace(target, repo_name=found.name, repo_url=found.web_url)
+    # A review of the checked-out branch reads its commits only: edits not yet committed are
+    # left out, and with nothing committed "no changes" would not say where the work is.
+    edits = _work_tree_edits(git) if target.kind == "branch" and _is_checkout(git, spec) else ""
+    if edits and target.changed_files:
+        note = (
+            f"{edits} in the work tree are not part of this review, which reads the branch's "
+            "commits; `deep-review review --uncommitted` reviews them."
+        )
+        target = dataclasses.replace(target, notes=(*target.notes, note))
     if not target.changed_files:
+        if edits:
+            raise UsageError(
+                f"nothing to review: {target.label()} has no committed changes against "
+                f"{target.base_ref or target.base_sha[:12]}, and the work tree has {edits}; "
+                "`deep-review review --uncommitted` reviews them"
+            )
         if target.kind == "uncommitted":
             raise UsageError(
                 f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
@@ -114,6 +147,47 @@ def resolve_target(
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
         )
     return target
+
+
+def _branch_too(git: Git, name: str) -> str:
+    """What a PR-number target says of the local branch of that name."""
+    default = _default_base_if_any(git)
+    base = default[0] if default else "BASE"
+    return f"{name!r} is also a local branch: `deep-review review {base}..{name}` reviews it"
+
+
+def _is_checkout(git: Git, spec: str) -> bool:
+    """Whether the review reads the checked-out branch (no target, or its own name)."""
+    if not spec:
+        return True
+    current = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    return current.strip() == spec
+
+
+def _work_tree_edits(git: Git) -> str:
+    """`2 uncommitted changes (1 modified, 1 untracked)`, or "" for a clean work tree."""
+    argv = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=normal"]
+    entries = [e for e in git.run(argv, check=False).stdout_text.split("\0") if len(e) > 3]
+    if not entries:
+        return ""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        code = entry[:2]
+        word = (
+            "untracked"
+            if code == "??"
+            else "deleted"
+            if "D" in code
+            else "added"
+            if "A" in code
+            else "modified"
+        )
+        counts[word] = counts.get(word, 0) + 1
+    kinds = ", ".join(
+        f"{counts[w]} {w}" for w in ("modified", "added", "deleted", "untracked") if w in counts
+    )
+    noun = "change" if len(entries) == 1 else "changes"
+    return f"{len(entries)} uncommitted {noun} ({kinds})"
 
 
 def _configured_remote(git: Git, env: Mapping[str, str]) -> RemoteRepo | None:
@@ -133,10 +207,25 @@ def _default_base(git: Git) -> tuple[str, str]:
     ).stdout_text.strip()
     if origin_head:
         candidates.append(origin_head.removeprefix("refs/remotes/"))
-    candidates += ["main", "master", "origin/main", "origin/master"]
     for ref in candidates:
         if sha := git.rev(ref):
             return ref, sha
+    for name in ("main", "master"):
+        local, remote = git.rev(name), git.rev(f"origin/{name}")
+        # A local `main` never pulled is behind `origin/main`: a branch made from `origin/main`
+        # would be reviewed with the colleagues' newer commits as its own. The up-to-date one
+        # is the base; a local branch ahead of (or diverged from) its remote stays the base.
+        if (
+            local
+            and remote
+            and local != remote
+            and git.ok("merge-base", "--is-ancestor", local, remote)
+        ):
+            return f"origin/{name}", remote
+        if local:
+            return name, local
+        if remote:
+            return f"origin/{name}", remote
     raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
 
 
@@ -211,10 +300,15 @@ def _against_base(
 def _range(
     git: Git, root: Path, a: str, b: str, dots: str, spec: str, *, exact: bool = False
 ) -> Target:
-    a_sha = range_side(git, a)
-    b_sha = range_side(git, b)
+    (a_ref, a_tag), (b_ref, b_tag) = branch_over_tag(git, a), branch_over_tag(git, b)
+    a_sha = range_side(git, a_ref)
+    b_sha = range_side(git, b_ref)
     base = a_sha
     notes: tuple[str, ...] = ()
+    if a_tag is not None:
+        notes += (branch_and_tag_note(a, a_sha, f"{a_tag}{dots}{b}"),)
+    if b_tag is not None:
+        notes += (branch_and_tag_note(b, b_sha, f"{a}{dots}{b_tag}"),)
     if dots == "...":
         base = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
         if not base:
@@ -230,7 +324,7 @@ def _range(
         mb = git.run(["merge-base", a_sha, b_sha], check=False).stdout_text.strip()
         if mb:
             base = mb
-            notes = (
+            notes += (
                 f"{a} is not an ancestor of {b}: reviewed from the merge-base of {a} and {b} "
                 f"({mb[:7]}), like `{a}...{b}`; pass --exact-range for the literal tree diff "
                 f"`{a}..{b}`.",
@@ -239,7 +333,7 @@ def _range(
             require_full_history(git, f"cannot find where {a} and {b} meet")
             # no merge-base to start from: the literal tree diff is all there is, and the
             # report says so (every file of B that differs from A reads as B's change)
-            notes = (
+            notes += (
                 f"{a} and {b} share no history: reviewed as the literal tree diff `{a}..{b}` "
                 f"(everything in which {b}'s tree differs from {a}'s).",
             )
