@@ -48,6 +48,7 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -60,6 +61,7 @@ from deepreview.findings.blocks import (
     rank_levels,
 )
 from deepreview.findings.details import open_details
+from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.findings import (
     SECTION_SEVERITY,
@@ -118,12 +120,21 @@ _SECTION_NAMES = {
 
 
 def parse_review(
-    text: str, *, seat: str = "", pass_no: int = 1, worktree_prefixes: tuple[str, ...] = ()
+    text: str,
+    *,
+    seat: str = "",
+    pass_no: int = 1,
+    worktree_prefixes: tuple[str, ...] = (),
+    known_files: Iterable[str] = (),
 ) -> AgentReview:
-    """Parse a seat's review.  Never raises: a parser bug keeps the whole text as unparsed."""
+    """Parse a seat's review.  Never raises: a parser bug keeps the whole text as unparsed.
+
+    `known_files`: the change's files, places whatever their names look like (`.env:1`,
+    `Procfile:1`, `CODEOWNERS:1`)."""
     raw = _as_text(text)
     try:
-        return _parse(raw, seat, pass_no, tuple(worktree_prefixes or ()))
+        with reading_files(known_files):
+            return _parse(raw, seat, pass_no, tuple(worktree_prefixes or ()))
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the seat's review
         return AgentReview(
             seat=seat,
