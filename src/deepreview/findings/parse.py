@@ -82,6 +82,7 @@ from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.records import has_records, rewrite_records
+from deepreview.findings.repeats import in_summary, level_repeats, summary_repeats
 from deepreview.findings.section_titles import DESIGN_KINDS, FINDING_KINDS, Kind, says_high
 from deepreview.findings.sections import (
     Sink,
@@ -180,6 +181,8 @@ class _State:
     design_kind: Literal["concern", "strength"] = "concern"
     unread: list[str] = field(default_factory=list)
     prose: bool = False  # no findings section: the review tells its findings in prose
+    summary_level: int | None = None  # inside the summary's section (its heading's level)
+    from_summary: set[int] = field(default_factory=set)  # `id()`s of the summary's drafts
 
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
@@ -207,7 +210,11 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         seen[block.kind] = seen.get(block.kind, 0) + 1
         _take_verdicts(block, st)
         try:
+            st.summary_level = in_summary(block.kind is Kind.SUMMARY, block.level, st.summary_level)
+            before = len(st.drafts)
             _dispatch(block, st)
+            if st.summary_level is not None and block.kind is not Kind.SUMMARY:
+                st.from_summary.update(id(d) for d in st.drafts[before:])
         except Exception as exc:  # noqa: BLE001 - one odd section must not lose the others
             if block.text.strip():
                 st.sink.unparsed.append(block.text.strip("\n"))
@@ -239,8 +246,12 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         st.unread.remove(copy)
         unread_warning = f"text in a findings section is not a finding: {one_line(copy)}"
         st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
+    st.drafts, repeat_warnings = summary_repeats(st.drafts, st.from_summary)
     findings, finding_warnings = assemble(st.drafts)
-    warnings = list(st.sink.warnings) + finding_warnings
+    findings, unrated, finding_warnings = level_repeats(
+        findings, unrated_ids(st.drafts, findings), finding_warnings
+    )
+    warnings = list(st.sink.warnings) + repeat_warnings + finding_warnings
     if not findings and not st.unread:
         # no finding read (no findings section, or severity sections that all say "None"), but
         # sentences that name problems at places (the summary, `## Observations`): findings
@@ -278,7 +289,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         raw=raw,
         unread_findings=tuple(st.unread),
         cut_off=unfinished,
-        unrated=unrated_ids(st.drafts, findings),
+        unrated=unrated,
     )
 
 
