@@ -77,7 +77,7 @@ from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.loose import loose_findings, placed_concerns
-from deepreview.findings.prose_problems import asks_for_changes, prose_problems
+from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, prose_problems
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
@@ -193,6 +193,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         lines = unwrapped
         text = "\n".join(lines)
     opened, quoted = _opened_up(lines)
+    unquoted = opened_quotes(lines, opened)
     if opened is not lines:
         lines, text = opened, "\n".join(opened)
     mask = fence_mask(lines)
@@ -256,7 +257,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         # no finding read (no findings section, or severity sections that all say "None"), but
         # sentences that name problems at places (the summary, `## Observations`): findings
         # that could not be read, never a review that found nothing
-        st.unread.extend(prose_problems(blocks, st.prefixes))
+        st.unread.extend(prose_problems(blocks, st.prefixes, unquoted))
         verdict = st.verdicts[-1] if st.verdicts else None
         if not st.unread and asks_for_changes(verdict) and verdict is not None:
             st.unread.append(verdict)  # it asks for changes and names none we could read
