@@ -9,6 +9,7 @@ the same problem. A finding listed under two levels by one seat is one finding a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from deepreview.findings.assemble import completeness, same_title
@@ -45,7 +46,7 @@ def summary_repeats(drafts: list[Draft], from_summary: set[int]) -> tuple[list[D
 
 
 def _holds(finding: Draft, item: Draft) -> bool:
-    if same_title(finding.head.title, item.head.title):
+    if _norm(item.head.title) and same_title(finding.head.title, item.head.title):
         return not item.head.locations or not finding.head.locations or _near(finding, item)
     places = set(item.head.locations)
     return bool(places) and places <= set(finding.head.locations)
@@ -90,11 +91,16 @@ def level_repeats(
 
 
 def _same(a: Finding, b: Finding) -> bool:
+    """The same finding twice: one title (an untitled finding is told by its text alone, so
+    never), the same places, and the same text or one copy's text within the other's."""
     if a.severity == b.severity:
         return False  # `assemble` has already decided about repeats at one level
-    if not same_title(a.title, b.title):
+    if not _norm(a.title) or _norm(a.title) != _norm(b.title):
         return False
-    return set(a.locations) == set(b.locations) or not a.locations or not b.locations
+    if set(a.locations) != set(b.locations):
+        return False
+    ta, tb = _norm(a.body), _norm(b.body)
+    return ta in tb or tb in ta
 
 
 def _ranked(a: Finding, b: Finding, unrated: tuple[str, ...]) -> tuple[Finding, Finding]:
@@ -102,3 +108,8 @@ def _ranked(a: Finding, b: Finding, unrated: tuple[str, ...]) -> tuple[Finding, 
     if (a.id in unrated) != (b.id in unrated):
         return (b, a) if a.id in unrated else (a, b)
     return (a, b) if a.severity.rank <= b.severity.rank else (b, a)
+
+
+def _norm(text: str) -> str:
+    """Lower-case words only (as `assemble` compares titles)."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
