@@ -68,7 +68,7 @@ def level_repeats(
     warnings: list[str] = []
     gone: set[str] = set()
     for f in findings:
-        k = next((i for i, e in enumerate(out) if _same(e, f)), None)
+        k = next((i for i, e in enumerate(out) if same_finding(e, f)), None)
         if k is None:
             out.append(f)
             continue
@@ -90,9 +90,9 @@ def level_repeats(
     return out, tuple(u for u in unrated if u not in gone), kept + warnings
 
 
-def _same(a: Finding, b: Finding) -> bool:
+def same_finding(a: Finding, b: Finding) -> bool:
     """The same finding twice: one title (an untitled finding is told by its text alone, so
-    never), the same places, and the same text or one copy's text within the other's."""
+    never), the same places, and the same text or one copy's (non-empty) text within the other's."""
     if a.severity == b.severity:
         return False  # `assemble` has already decided about repeats at one level
     if not _norm(a.title) or _norm(a.title) != _norm(b.title):
@@ -100,7 +100,8 @@ def _same(a: Finding, b: Finding) -> bool:
     if set(a.locations) != set(b.locations):
         return False
     ta, tb = _norm(a.body), _norm(b.body)
-    return ta in tb or tb in ta
+    # Two copies with no text are told apart by nothing the seat wrote: keep both.
+    return bool(ta and tb) and (ta in tb or tb in ta)
 
 
 def _ranked(a: Finding, b: Finding, unrated: tuple[str, ...]) -> tuple[Finding, Finding]:
