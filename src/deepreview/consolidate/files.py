@@ -93,7 +93,9 @@ def consolidate_reviews(
     `deep-review review`: it must not read as a reviewer who found nothing."""
     seat_reviews = []
     for r in reviews:
-        parsed = parse_review(r.text, seat=r.seat, pass_no=r.pass_no)
+        parsed = parse_review(
+            r.text, seat=r.seat, pass_no=r.pass_no, known_files=changed_files or ()
+        )
         failure = unparseable_reason(parsed)
         seat_reviews.append(
             SeatReview(

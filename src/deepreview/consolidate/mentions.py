@@ -30,7 +30,7 @@ def _candidates(text: str) -> set[str]:
     words.update(_LINE_SUFFIX.sub("", m.group(1).strip()) for m in _CODE_SPAN.finditer(text))
     # A bare word must look like a file (an extension, `Makefile`); one with a directory part
     # is checked against the changed files by the resolver anyway.
-    return {w for w in words if "/" in w or "\\" in w or looks_like_path(w)}
+    return {w for w in words if "/" in w or "\\" in w or looks_like_path(w, any_extension=True)}
 
 
 def named_files(text: str, files: Collection[str], resolver: PathResolver) -> set[str]:

@@ -122,6 +122,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         tail = _EMPTY_BRACKETS.sub(" ", tail[:start] + tail[end:])
     # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
     anchor: Location | None = None
+    placed: list[tuple[int, int]] = []  # where each bare word that named a place is
     for kind, start, end in _tail_tokens(tail):
         tok = tail[start:end]
         if kind == "sep":
@@ -156,21 +157,42 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         elif kind == "paren":
             _paren_token(head, tok[1:-1].strip(), leftover, tok, prefixes)
         else:
-            loc = _word_location(tok, prefixes)
+            # `None.upper()`: a call, never a file
+            loc = None if tail.startswith("(", end) else _word_location(tok, prefixes)
             if loc is not None:
                 head.locations.append(loc)
                 anchor = loc if loc.start is not None else None
+                placed.append((start, end))
             else:
                 leftover.append(tok)
         if len(leftover) > before and re.search(r"\w", tok):
             spans.append((start, end))
     # The leftover words as written, punctuation between them included (`sees an, then —`);
     # stray punctuation around them ("." after the title) is not worth keeping.
+    spans = _in_sentence(tail, spans, placed)
     head.leftover = tail[spans[0][0] : spans[-1][1]].strip() if spans else ""
     if head.severity is None and len(leftover) == 1 and tag_level(leftover[0]) is not None:
         # `**Title** (`a.py:3`) — High`: a level word is all that follows the title
         head.severity, head.level_word = tag_level(leftover[0]), leftover[0].strip("*_").lower()
         head.leftover = ""
+
+
+def _in_sentence(
+    tail: str, spans: list[tuple[int, int]], placed: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The leftover's spans, widened to the bare places that are words of its sentence
+    (`settings.py is never loaded`, `see settings.py`): a place stays in the text when only
+    spaces part it from the leftover; after `:` or `—` it is the finding's label."""
+    if not spans:
+        return spans
+    first, last = spans[0][0], spans[-1][1]
+    for start, end in sorted(placed, reverse=True):
+        if end <= first and not tail[end:first].strip():
+            first = start
+    for start, end in sorted(placed):
+        if start >= last and not tail[last:start].strip():
+            last = end
+    return [(first, last)]
 
 
 def _tail_tokens(tail: str) -> Iterator[tuple[str, int, int]]:
@@ -201,7 +223,9 @@ def _word_location(tok: str, prefixes: tuple[str, ...]) -> Location | None:
         tok = tok.rstrip(".,;:!?")  # `broken at a.py:3.`, `at a.py:3: it …`
     if "\\" in tok:  # `src\\a.py:3`, a Windows path written bare
         return parse_location(tok, prefixes)
-    return parse_location(tok, prefixes) if looks_like_path(tok.split(":")[0]) else None
+    lined = re.search(r":L?\d", tok) is not None
+    path = tok.split(":")[0]
+    return parse_location(tok, prefixes) if looks_like_path(path, any_extension=lined) else None
 
 
 # A bare place that ends its sentence or clause: the punctuation is the sentence's, not the place's.

@@ -51,9 +51,14 @@ def _model() -> Any:
             default="", validation_alias=names("file", "path", "filename", "file_path", "location")
         )
         line: str | None = Field(  # `42`, `"42"`, `"88-95"`
-            default=None, validation_alias=names("line", "line_number", "start_line", "lineno")
+            default=None,
+            validation_alias=names(
+                "line", "line_number", "start_line", "line_start", "startLine", "lineno"
+            ),
         )
-        end_line: int | None = Field(default=None, validation_alias=names("end_line", "endline"))
+        end_line: int | None = Field(
+            default=None, validation_alias=names("end_line", "line_end", "endLine", "endline")
+        )
         body: str = Field(
             default="",
             validation_alias=names("description", "details", "explanation", "body", "rationale"),

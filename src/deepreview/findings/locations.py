@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from deepreview.findings.file_names import EXTENSIONLESS, is_known_file, known_extension
 from deepreview.model import Location
 
 # The seat's temporary worktree: `.../review-<seat>-<random>/`.  The seat name may itself contain
@@ -24,9 +25,6 @@ _LOCATION = re.compile(
     r"(?:(?::L?|#L|\s+\(?(?:lines?|l\.)\s*)(?P<start>\d+)"
     r"(?:\s*[-–—]\s*L?(?P<end>\d+))?(?::\d+)?\)?)?$",
     re.IGNORECASE,
-)
-_EXTENSIONLESS = frozenset(
-    {"Makefile", "Dockerfile", "Containerfile", "Justfile", "Rakefile", "Gemfile", "LICENSE"}
 )
 _DRIVE = re.compile(r"^([A-Za-z]:)[\\/]")
 _MD_LINK = re.compile(r"^\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)$")
@@ -52,18 +50,25 @@ def relativize(path: str, prefixes: tuple[str, ...] = ()) -> str:
     return p
 
 
-def looks_like_path(text: str) -> bool:
-    """A word that names a file: has a directory part or an extension, and is not code."""
+def looks_like_path(text: str, *, any_extension: bool = False) -> bool:
+    """A word that names a file: has a directory part, a known extension (any extension with
+    `any_extension`: a line number was given), or is one of the change's files; not code
+    (`os.environ`, `json.loads` are dotted names, not files)."""
     if not text or any(c in text for c in " \t()=<>{}\"'`,;*") or text.startswith("-"):
         return False
     if text.startswith(("http://", "https://")):
         return False
     name = text.rstrip("/").rsplit("/", 1)[-1]
-    if name in _EXTENSIONLESS:
+    if name in EXTENSIONLESS or is_known_file(text):
         return True
     if "/" in text.strip("/") and re.search(r"[A-Za-z]", name):
         return True
-    return _has_extension(name)
+    if any_extension and _DOTFILE.fullmatch(name):
+        return True  # `.env:1`: a root dotfile with a line is a place
+    return _has_extension(name) and (any_extension or known_extension(name))
+
+
+_DOTFILE = re.compile(r"\.[A-Za-z][\w.-]*")
 
 
 _EXTENSION = re.compile(r"[A-Za-z]\w{0,9}")
@@ -127,7 +132,7 @@ def parse_location(
     if not m:
         return None
     path = m.group("path")
-    if not looks_like_path(path) and not path.startswith("/"):
+    if not looks_like_path(path, any_extension=bool(m.group("start"))) and not path.startswith("/"):
         return None
     start = int(m.group("start")) if m.group("start") else None
     end = int(m.group("end")) if m.group("end") else None
@@ -191,6 +196,8 @@ def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
     rule = _NOT_IN_PLACE_PATH if m.group("start") else _NOT_IN_CODE_PATH
     if rule.search(path):
         return None
+    if not m.group("start") and "/" not in path and not known_extension(path):
+        return None  # `` `json.loads` ``, `` `self.buffer` ``: a dotted name, not a file
     start = int(m.group("start")) if m.group("start") else None
     end = int(m.group("end")) if m.group("end") else None
     return _make(relativize(m.group("path"), prefixes), start, end)

@@ -51,6 +51,7 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -63,6 +64,7 @@ from deepreview.findings.blocks import (
     rank_levels,
 )
 from deepreview.findings.details import open_details
+from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.findings import (
     SECTION_SEVERITY,
@@ -79,11 +81,12 @@ from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.loose import loose_findings, placed_concerns
-from deepreview.findings.prose_problems import asks_for_changes, prose_problems
+from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, prose_problems
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.records import has_records, rewrite_records
+from deepreview.findings.repeats import in_summary, level_repeats, summary_repeats
 from deepreview.findings.section_titles import DESIGN_KINDS, FINDING_KINDS, Kind, says_high
 from deepreview.findings.sections import (
     Sink,
@@ -123,12 +126,21 @@ _SECTION_NAMES = {
 
 
 def parse_review(
-    text: str, *, seat: str = "", pass_no: int = 1, worktree_prefixes: tuple[str, ...] = ()
+    text: str,
+    *,
+    seat: str = "",
+    pass_no: int = 1,
+    worktree_prefixes: tuple[str, ...] = (),
+    known_files: Iterable[str] = (),
 ) -> AgentReview:
-    """Parse a seat's review.  Never raises: a parser bug keeps the whole text as unparsed."""
+    """Parse a seat's review.  Never raises: a parser bug keeps the whole text as unparsed.
+
+    `known_files`: the change's files, places whatever their names look like (`.env:1`,
+    `Procfile:1`, `CODEOWNERS:1`)."""
     raw = _as_text(text)
     try:
-        return _parse(raw, seat, pass_no, tuple(worktree_prefixes or ()))
+        with reading_files(known_files):
+            return _parse(raw, seat, pass_no, tuple(worktree_prefixes or ()))
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the seat's review
         return AgentReview(
             seat=seat,
@@ -175,6 +187,8 @@ class _State:
     design_kind: Literal["concern", "strength"] = "concern"
     unread: list[str] = field(default_factory=list)
     prose: bool = False  # no findings section: the review tells its findings in prose
+    summary_level: int | None = None  # inside the summary's section (its heading's level)
+    from_summary: set[int] = field(default_factory=set)  # `id()`s of the summary's drafts
 
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
@@ -185,6 +199,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         lines = unwrapped
         text = "\n".join(lines)
     opened, quoted = _opened_up(lines)
+    unquoted = opened_quotes(lines, opened)
     if opened is not lines:
         lines, text = opened, "\n".join(opened)
     mask = fence_mask(lines)
@@ -202,7 +217,11 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         seen[block.kind] = seen.get(block.kind, 0) + 1
         _take_verdicts(block, st)
         try:
+            st.summary_level = in_summary(block.kind is Kind.SUMMARY, block.level, st.summary_level)
+            before = len(st.drafts)
             _dispatch(block, st)
+            if st.summary_level is not None and block.kind is not Kind.SUMMARY:
+                st.from_summary.update(id(d) for d in st.drafts[before:])
         except Exception as exc:  # noqa: BLE001 - one odd section must not lose the others
             if block.text.strip():
                 st.sink.unparsed.append(block.text.strip("\n"))
@@ -234,13 +253,17 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         st.unread.remove(copy)
         unread_warning = f"text in a findings section is not a finding: {one_line(copy)}"
         st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
+    st.drafts, repeat_warnings = summary_repeats(st.drafts, st.from_summary)
     findings, finding_warnings = assemble(st.drafts)
-    warnings = list(st.sink.warnings) + finding_warnings
+    findings, unrated, finding_warnings = level_repeats(
+        findings, unrated_ids(st.drafts, findings), finding_warnings
+    )
+    warnings = list(st.sink.warnings) + repeat_warnings + finding_warnings
     if not findings and not st.unread:
         # no finding read (no findings section, or severity sections that all say "None"), but
         # sentences that name problems at places (the summary, `## Observations`): findings
         # that could not be read, never a review that found nothing
-        st.unread.extend(prose_problems(blocks, st.prefixes))
+        st.unread.extend(prose_problems(blocks, st.prefixes, unquoted))
         verdict = st.verdicts[-1] if st.verdicts else None
         if not st.unread and asks_for_changes(verdict) and verdict is not None:
             st.unread.append(verdict)  # it asks for changes and names none we could read
@@ -277,7 +300,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         raw=raw,
         unread_findings=tuple(st.unread),
         cut_off=unfinished,
-        unrated=unrated_ids(st.drafts, findings),
+        unrated=unrated,
     )
 
 

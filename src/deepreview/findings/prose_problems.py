@@ -18,6 +18,7 @@ statement: "Everything else looks fine" follows the problems it closes; nor is a
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Final
 
 from deepreview.findings.blocks import Block
@@ -44,19 +45,34 @@ _SETTLED: Final = re.compile(
 )
 
 
-def prose_problems(blocks: list[Block], prefixes: tuple[str, ...] = ()) -> list[str]:
-    """The passages (paragraphs or list items, outside code) of the review's prose sections
-    that name a problem at a place with a line. Sections about earlier rounds (`## Prior Round
-    Findings`) are not this review's findings."""
+def prose_problems(
+    blocks: list[Block], prefixes: tuple[str, ...] = (), quoted: Collection[str] = ()
+) -> list[str]:
+    """The passages (paragraphs or list items, outside code and quotes) of the review's prose
+    sections that name a problem at a place with a line. Sections about earlier rounds (`##
+    Prior Round Findings`) are not this review's findings. `quoted`: lines (stripped) that
+    were a blockquote before the parser opened it."""
     paragraphs = [
         p
         for b in blocks
         if b.kind in _PROSE_KINDS and not about_earlier_rounds(b.title)
-        for p in _paragraphs(b)
+        for p in _paragraphs(b, quoted)
     ]
     if says_nothing_found_outright("\n\n".join(paragraphs)):
         return []
     return [p for p in paragraphs if _names_a_problem(p, prefixes)]
+
+
+def opened_quotes(before: list[str], after: list[str]) -> frozenset[str]:
+    """The lines (stripped) of blockquotes that the parser opened as findings (`after`, line
+    for line): still quoted text, never the seat's prose naming a problem."""
+    if len(before) != len(after):
+        return frozenset()  # (lines were split: no line-for-line view)
+    return frozenset(
+        b.strip()
+        for a, b in zip(before, after, strict=True)
+        if a != b and a.lstrip().startswith(">")
+    )
 
 
 # A seat's own verdict that asks for changes (`Rework`, `Request changes`, `Merge with fixes`):
@@ -75,11 +91,20 @@ def asks_for_changes(verdict_line: str | None) -> bool:
     return verdict_line is not None and _ASKS_FOR_CHANGES.match(verdict_line) is not None
 
 
-def _paragraphs(block: Block) -> list[str]:
+def _paragraphs(block: Block, quoted_lines: Collection[str] = ()) -> list[str]:
+    """The block's paragraphs outside code and quotes: a blockquote (`> **Critical:** …`, the
+    PR's own text quoted to reject it) is not the seat naming a problem."""
     out: list[str] = []
     cur: list[str] = []
-    for line, fenced in zip(block.lines, block.fenced, strict=True):
-        if fenced or not line.strip():
+    held = block.held if len(block.held) == len(block.lines) else [False] * len(block.lines)
+    for line, fenced, quoted in zip(block.lines, block.fenced, held, strict=True):
+        if (
+            fenced
+            or quoted
+            or _QUOTE_LINE.match(line)
+            or line.strip() in quoted_lines
+            or not line.strip()
+        ):
             if cur:
                 out.append("\n".join(cur))
                 cur = []
@@ -95,8 +120,20 @@ def _paragraphs(block: Block) -> list[str]:
 _MAX_PASSAGE: Final = 4000
 
 
+_QUOTE_LINE: Final = re.compile(r"^ {0,3}>")
+# A passage that tells what the change's own text says ("The description claims …", "The commit
+# message says "CRITICAL: …"", "The PR description labels this **Critical**"): text the
+# change's author controls, quoted, not a problem the seat names.
+_ATTRIBUTED: Final = re.compile(
+    r"\b(?:description|commit(?:\s+message)?|message|title|body|author|pr|pull\s+request|"
+    r"changelog|docstring|comment)\s+(?:itself\s+)?(?:claims?|says?|labels?|states?|asserts?|"
+    r"calls?|marks?|insists?|tells?|asks?|instructs?|reads?|promises?)\b",
+    re.IGNORECASE,
+)
+
+
 def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
-    if len(text) > _MAX_PASSAGE or _SETTLED.search(text):
+    if len(text) > _MAX_PASSAGE or _SETTLED.search(text) or _ATTRIBUTED.search(text):
         return False
     if says_none(text) and not qualified_none(text):
         return False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,12 +66,17 @@ def pass_prompt(base_prompt: str, pass_no: int, earlier: Sequence[Finding]) -> s
     return base_prompt + "\n".join(lines) + "\n"
 
 
-def _findings(text: str, seat: str, pass_no: int) -> tuple[Finding, ...]:
+def _findings(
+    text: str, seat: str, pass_no: int, known_files: Iterable[str] = ()
+) -> tuple[Finding, ...]:
     # in a seat's thread, while the main thread may import too (`late_imports`)
     with LATE_IMPORTS:
         from deepreview.findings.parse import parse_review
 
-        return parse_review(text, seat=seat, pass_no=pass_no, worktree_prefixes=()).findings
+        review = parse_review(
+            text, seat=seat, pass_no=pass_no, worktree_prefixes=(), known_files=known_files
+        )
+        return review.findings
 
 
 def _new(found: Sequence[Finding], earlier: Sequence[Finding]) -> list[Finding]:
@@ -243,14 +248,16 @@ def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
     return out
 
 
-def merged_review(review: AgentReview, review_dir: Path, entry: SeatEntry) -> AgentReview:
+def merged_review(
+    review: AgentReview, review_dir: Path, entry: SeatEntry, known_files: Iterable[str] = ()
+) -> AgentReview:
     """Pass 1's review with the new findings of later passes added (numbered on)."""
     from deepreview.model import SEVERITIES
     from deepreview.rounds.matching import same_finding
 
     findings = list(review.findings)
     for pass_no, text in _later_texts(review_dir, entry):
-        for f in _findings(text, entry.seat, pass_no):
+        for f in _findings(text, entry.seat, pass_no, known_files):
             if any(same_finding(f, e) for e in findings):
                 continue
             n = 1 + sum(1 for e in findings if e.severity == f.severity)

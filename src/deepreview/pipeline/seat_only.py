@@ -232,7 +232,7 @@ def _mask_flagged(s: SeatOnly, run: SeatRun, redactor: Redactor) -> None:
     from deepreview.pipeline.stored_seats import stored_review
 
     if run.status == "ok":
-        review = stored_review(s.out_dir, s.plan.seat)
+        review = stored_review(s.out_dir, s.plan.seat, s.prepared.target.changed_paths)
         redactor.add(secret_sweep.flagged_values(s.prepared.target, [review]))
     if redactor.extended:
         secret_sweep.sweep(s.out_dir, redactor)

@@ -9,7 +9,7 @@ failed, and the notes its run leaves under the report's header.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from deepreview.agents.model_names import pretty_model
@@ -134,8 +134,9 @@ def _last_words(review_dir: Path | None, seat: str) -> str:
     return words if len(words) <= 100 else "…" + words[-99:]
 
 
-def stored_review(review_dir: Path, seat: str) -> AgentReview:
-    """A structured seat's findings as it handed them over; any other seat's text, parsed."""
+def stored_review(review_dir: Path, seat: str, known_files: Iterable[str] = ()) -> AgentReview:
+    """A structured seat's findings as it handed them over; any other seat's text, parsed
+    (`known_files`: the change's files, places whatever their names look like)."""
 
     files = seat_files(review_dir, seat, 1)
     path = files.findings if files.findings.is_file() else files.review
@@ -147,7 +148,7 @@ def stored_review(review_dir: Path, seat: str) -> AgentReview:
             raise StoreError(
                 f"{path} is not a valid stored review ({type(exc).__name__}); rerun the review"
             ) from exc
-    return parse_review(text, seat=seat, pass_no=1, worktree_prefixes=())
+    return parse_review(text, seat=seat, pass_no=1, worktree_prefixes=(), known_files=known_files)
 
 
 def stored_seat_reviews(
@@ -163,8 +164,9 @@ def stored_seat_reviews(
         reviewers.append(reviewer)
         review = None
         if run.status == "ok":
-            review = stored_review(review_dir, entry.seat)
-            review = passes_step.merged_review(review, review_dir, entry)
+            changed = p.target.changed_paths
+            review = stored_review(review_dir, entry.seat, changed)
+            review = passes_step.merged_review(review, review_dir, entry, changed)
         kind = p.settings.seat(entry.seat).kind or entry.seat
         # a seat that failed but printed something (a command seat's non-zero exit and no
         # review, output that is no review; an agent CLI's review before it failed): what it

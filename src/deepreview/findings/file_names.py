@@ -1,0 +1,64 @@
+"""Which words name a file: known file extensions, and the files of the change under review.
+
+A bare `name.ext` in prose is a file only when `ext` is one files have: `os.environ`,
+`json.loads`, `self.buffer`, `None.upper` are code, and must neither become places nor be cut out
+of a finding's text. A name without an extension (`Procfile`, `configure`, `CODEOWNERS`, a root
+dotfile such as `.env`) is a file when the change holds it: `parse_review(known_files=…)` sets
+that list for the parse (a context variable, so the many small parsers need no extra argument,
+and each seat's thread parses with its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# Extensions of source, config, data and doc files (lower case). Not exhaustive: a name with an
+# unknown extension still counts with a directory part, a line number, or when the change has it.
+# Left out on purpose, as code says them more often than file names: `log` (`console.log`),
+# `env` (`process.env`), `props`, `key`, `config`, `org` (`example.org`), one-letter ones but C's.
+KNOWN_EXTENSIONS = frozenset(
+    """
+    py pyi pyx pxd ipynb js mjs cjs jsx ts tsx mts cts vue svelte astro go rs c h cc cpp cxx hh
+    hpp hxx ino m mm swift kt kts java scala sc groovy gradle clj cljs cljc edn rb erb rake
+    gemspec php phtml pl pm lua r jl dart ex exs erl hrl elm hs lhs ml mli fs fsi fsx cs csx vb
+    vbs sh bash zsh fish ps1 psm1 psd1 bat awk sed nix zig sv vhd vhdl asm f90 pas cr nim sol
+    cairo wat wasm proto thrift graphql gql prisma sql hcl tf tfvars bicep cue rego json jsonc
+    json5 jsonl ndjson yaml yml toml ini cfg conf plist xml xsd xsl xslt dtd csv tsv lock sum
+    mod bzl bazel cmake mk mak ninja sln csproj vcxproj fsproj pbxproj xcconfig entitlements
+    storyboard xib md markdown mdx rst txt adoc asciidoc tex bib rtf html htm xhtml css scss
+    sass less styl svg png jpg jpeg gif webp ico bmp tiff pdf j2 jinja jinja2 tmpl tpl mustache
+    hbs handlebars ejs pug haml liquid njk twig patch snap golden bats pem crt cer dockerfile
+    containerfile example bak tmp
+    """.split()  # noqa: SIM905 - a word list reads better than 200 quoted strings
+)
+
+# Extensionless files commonly named without their change in view (`Makefile` in prose).
+EXTENSIONLESS = frozenset(
+    {"Makefile", "Dockerfile", "Containerfile", "Justfile", "Rakefile", "Gemfile", "LICENSE"}
+)
+
+_KNOWN_FILES: ContextVar[frozenset[str]] = ContextVar("deepreview_known_files", default=frozenset())
+
+
+@contextmanager
+def known_files(paths: Iterable[str]) -> Iterator[None]:
+    """While parsing: `paths` (the change's files) are file names whatever their shape."""
+    token = _KNOWN_FILES.set(frozenset(p.strip("/") for p in paths if p))
+    try:
+        yield
+    finally:
+        _KNOWN_FILES.reset(token)
+
+
+def is_known_file(path: str) -> bool:
+    """`path` is one of the change's files (`.env`, `Procfile`, `config/.bashrc`)."""
+    known = _KNOWN_FILES.get()
+    return bool(known) and path.strip("/").removeprefix("./") in known
+
+
+def known_extension(name: str) -> bool:
+    """`name`'s last dot opens an extension files have (`a.py`, `Cargo.lock`; not `os.environ`)."""
+    _, dot, ext = name.rpartition(".")
+    return bool(dot) and ext.lower() in KNOWN_EXTENSIONS

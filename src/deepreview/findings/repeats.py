@@ -1,0 +1,116 @@
+"""One problem a review tells twice: in its summary's list and in its findings sections, or in
+two severity sections (trial 46b #19, #16).
+
+`assemble` merges repeats at one level; these are the repeats it cannot see. A summary that
+lists the key issues (`Key problems: 1. **`sub` is inverted** — `calc.py:5``) gives drafts with
+no level of their own: they are the summary, not more findings, when the findings sections hold
+the same problem. A finding listed under two levels by one seat is one finding at the higher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from deepreview.findings.assemble import completeness, same_title
+from deepreview.findings.findings import Draft
+from deepreview.model import Finding
+
+
+def in_summary(is_summary: bool, level: int, summary_level: int | None) -> int | None:
+    """The summary's heading level while the blocks read lie inside its section (`Key
+    problems:` under `## Executive Summary`), else None; `level`: the block's heading level."""
+    if is_summary:
+        return level
+    if summary_level is not None and (level <= summary_level or level == 0):
+        return None
+    return summary_level
+
+
+def summary_repeats(drafts: list[Draft], from_summary: set[int]) -> tuple[list[Draft], list[str]]:
+    """`drafts` without the summary's items (`id()`s in `from_summary`) that a finding of the
+    findings sections also holds: the same title, or the same places. A summary item no
+    findings section holds stays a finding (a review may list its findings only there)."""
+    listed = [d for d in drafts if id(d) not in from_summary]
+    kept: list[Draft] = []
+    warnings: list[str] = []
+    for d in drafts:
+        if id(d) in from_summary and any(_holds(e, d) for e in listed):
+            warnings.append(
+                f"summary item {d.head.title!r} repeats a finding of the findings sections; "
+                "counted once"
+            )
+            continue
+        kept.append(d)
+    return kept, warnings
+
+
+def _holds(finding: Draft, item: Draft) -> bool:
+    if _norm(item.head.title) and same_title(finding.head.title, item.head.title):
+        return not item.head.locations or not finding.head.locations or _near(finding, item)
+    places = set(item.head.locations)
+    return bool(places) and places <= set(finding.head.locations)
+
+
+def _near(a: Draft, b: Draft) -> bool:
+    """Two drafts name the same file (the summary may give a line the finding does not)."""
+    return bool({x.path for x in a.head.locations} & {x.path for x in b.head.locations})
+
+
+def level_repeats(
+    findings: list[Finding], unrated: tuple[str, ...], earlier: list[str]
+) -> tuple[list[Finding], tuple[str, ...], list[str]]:
+    """One finding for one told at two levels (same title, same places): kept at the higher
+    level — or at the level the review gave, when the other copy had none — in the place of
+    that copy, with the more complete text. `earlier`: `assemble`'s warnings, returned with
+    those about the copies that are gone dropped and the merges added."""
+    out: list[Finding] = []
+    warnings: list[str] = []
+    gone: set[str] = set()
+    for f in findings:
+        k = next((i for i, e in enumerate(out) if same_finding(e, f)), None)
+        if k is None:
+            out.append(f)
+            continue
+        e = out[k]
+        keep, drop = _ranked(e, f, unrated)
+        text = e if completeness(e) >= completeness(f) else f
+        out[k] = replace(
+            text, id=keep.id, severity=keep.severity, locations=keep.locations or text.locations
+        )
+        gone.add(drop.id)
+        if drop.id not in unrated:
+            warnings.append(
+                f"finding {drop.id} repeats {keep.id} at another level; kept as one "
+                f"{keep.severity.value} finding"
+            )
+    if not gone:
+        return findings, unrated, earlier
+    kept = [w for w in earlier if not any(w == f"finding {g} has no Fix" for g in gone)]
+    return out, tuple(u for u in unrated if u not in gone), kept + warnings
+
+
+def same_finding(a: Finding, b: Finding) -> bool:
+    """The same finding twice: one title (an untitled finding is told by its text alone, so
+    never), the same places, and the same text or one copy's (non-empty) text within the other's."""
+    if a.severity == b.severity:
+        return False  # `assemble` has already decided about repeats at one level
+    if not _norm(a.title) or _norm(a.title) != _norm(b.title):
+        return False
+    if set(a.locations) != set(b.locations):
+        return False
+    ta, tb = _norm(a.body), _norm(b.body)
+    # Two copies with no text are told apart by nothing the seat wrote: keep both.
+    return bool(ta and tb) and (ta in tb or tb in ta)
+
+
+def _ranked(a: Finding, b: Finding, unrated: tuple[str, ...]) -> tuple[Finding, Finding]:
+    """(the copy whose level stands, the other)."""
+    if (a.id in unrated) != (b.id in unrated):
+        return (b, a) if a.id in unrated else (a, b)
+    return (a, b) if a.severity.rank <= b.severity.rank else (b, a)
+
+
+def _norm(text: str) -> str:
+    """Lower-case words only (as `assemble` compares titles)."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
