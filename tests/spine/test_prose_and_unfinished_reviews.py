@@ -17,25 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from support.printing_seats import NO_FINDINGS, printing_seats
-from support.repos import cli_env, make_repo, run_cli
+from support.printing_seats import NO_FINDINGS, review_printed
+from support.repos import cli_env, run_cli
 
 SEVERITIES_NONE = (
     "## Critical Issues\n\nNone.\n\n## Important Issues\n\nNone.\n\n## Suggestions\n\nNone.\n"
 )
 
 
-def _review(tmp: Path, seats: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
-    printing_seats(tmp, seats)
-    repo = make_repo(tmp)
-    res = run_cli(
-        ["review", "--agents", ",".join(seats), "--lead", "none", "--json", *args],
-        cwd=repo,
-        env=cli_env(tmp),
-    )
-    out = res.json()
-    report = json.loads(Path(out["paths"]["json"]).read_text()) if out["paths"].get("json") else {}
-    return res, out, report
+_review = review_printed
 
 
 QUALIFIED = {

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support.repos import cli_env, make_repo, run_cli
+
 # A complete review in our own format that finds nothing.
 NO_FINDINGS = (
     "## Executive Summary\n\nSmall helper functions; nothing wrong with them.\n\n"
@@ -24,3 +26,18 @@ def printing_seats(tmp: Path, seats: dict[str, str]) -> None:
         argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
         lines.append(f"[seats.{name}]\nargv = {json.dumps(argv)}\n")
     (tmp / "user-config.toml").write_text("\n".join(lines), encoding="utf-8")
+
+
+def review_printed(tmp: Path, seats: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
+    """`deep-review review --lead none --json` of the demo repository with `seats` printing
+    their texts: (the command's result, its JSON output, the stored report's JSON or {})."""
+    printing_seats(tmp, seats)
+    repo = make_repo(tmp)
+    res = run_cli(
+        ["review", "--agents", ",".join(seats), "--lead", "none", "--json", *args],
+        cwd=repo,
+        env=cli_env(tmp),
+    )
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text()) if out["paths"].get("json") else {}
+    return res, out, report
