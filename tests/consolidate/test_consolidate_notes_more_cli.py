@@ -59,15 +59,27 @@ DOC_NOTE = "`docs/settings.md:12` says “Allowed valuess”; it should say “A
 OTHER_NOTE = "`docs/settings.md:12` says “enabled”; the flag is `on` or `off`."
 
 
-def _consolidate(tmp_path: Path, suggestion: str, note: str) -> dict:  # type: ignore[type-arg]
-    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
-    a.write_text(_EMPTY.format(suggestions=suggestion, documentation="None."))
-    b.write_text(_EMPTY.format(suggestions="None.", documentation=note))
+def _run(  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    first: tuple[str, str],
+    second: tuple[str, str],
+    fmt: str = "json",
+    names: tuple[Path, Path] | None = None,
+):
+    """`consolidate` of two reviews (Claude's and then Codex's unless `names` says), each our
+    template with these (suggestions, rest after the Documentation heading) filled in."""
+    a, b = names or (tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md")
+    for path, (suggestions, documentation) in ((a, first), (b, second)):
+        path.write_text(_EMPTY.format(suggestions=suggestions, documentation=documentation))
     res = run_cli(
-        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+        ["consolidate", str(a), str(b), "--format", fmt], cwd=tmp_path, env=cli_env(tmp_path)
     )
     assert res.returncode == 0, res.stderr
-    out: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    return res
+
+
+def _consolidate(tmp_path: Path, suggestion: str, note: str) -> dict:  # type: ignore[type-arg]
+    out: dict = json.loads(_run(tmp_path, (suggestion, "None."), ("None.", note)).stdout)  # type: ignore[type-arg]
     return out
 
 
@@ -100,17 +112,8 @@ Fix: add one."""
 
 
 def _testing(tmp_path: Path, note: str) -> dict:  # type: ignore[type-arg]
-    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
-    a.write_text(_EMPTY.format(suggestions=TEST_GAP, documentation="None."))
-    b.write_text(
-        _EMPTY.format(suggestions="None.", documentation="None.")
-        + f"\n## Testing Assessment\n\n{note}\n"
-    )
-    res = run_cli(
-        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
-    )
-    assert res.returncode == 0, res.stderr
-    out: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    testing = f"None.\n\n## Testing Assessment\n\n{note}"
+    out: dict = json.loads(_run(tmp_path, (TEST_GAP, "None."), ("None.", testing)).stdout)  # type: ignore[type-arg]
     return out
 
 
@@ -132,17 +135,11 @@ Fix: resolve the symlink first."""
 
 
 def _design(tmp_path: Path, concern: str) -> dict:  # type: ignore[type-arg]
+    design = f"None.\n\n## Design Observations\n\n**Concerns**\n\n- {concern}"
     a, b = tmp_path / "review-gemini-pass-1.md", tmp_path / "review-claude-pass-1.md"
-    a.write_text(_EMPTY.format(suggestions=SYMLINK, documentation="None."))
-    b.write_text(
-        _EMPTY.format(suggestions="None.", documentation="None.")
-        + f"\n## Design Observations\n\n**Concerns**\n\n- {concern}\n"
-    )
-    res = run_cli(
-        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
-    )
-    assert res.returncode == 0, res.stderr
-    out: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    out: dict = json.loads(
+        _run(tmp_path, (SYMLINK, "None."), ("None.", design), names=(a, b)).stdout
+    )  # type: ignore[type-arg]
     return out
 
 
@@ -184,14 +181,7 @@ Fix: mention update."""
 
 
 def _two(tmp_path: Path, claude: str, codex: str) -> dict:  # type: ignore[type-arg]
-    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
-    a.write_text(_EMPTY.format(suggestions=claude, documentation="None."))
-    b.write_text(_EMPTY.format(suggestions=codex, documentation="None."))
-    res = run_cli(
-        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
-    )
-    assert res.returncode == 0, res.stderr
-    out: dict = json.loads(res.stdout)  # type: ignore[type-arg]
+    out: dict = json.loads(_run(tmp_path, (claude, "None."), (codex, "None.")).stdout)  # type: ignore[type-arg]
     return out
 
 
@@ -223,13 +213,7 @@ def test_a_single_place_in_a_findings_prose_credits_nobody(tmp_path: Path) -> No
 
 def test_the_markdown_report_says_who_only_noted_a_finding(tmp_path: Path) -> None:
     """In Markdown the credit list alone would read as two reviewers raising it."""
-    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
-    a.write_text(_EMPTY.format(suggestions=ROLL_UP, documentation="None."))
-    b.write_text(_EMPTY.format(suggestions=STALE_COMMENT, documentation="None."))
-    res = run_cli(
-        ["consolidate", str(a), str(b), "--format", "md"], cwd=tmp_path, env=cli_env(tmp_path)
-    )
-    assert res.returncode == 0, res.stderr
+    res = _run(tmp_path, (ROLL_UP, "None."), (STALE_COMMENT, "None."), fmt="md")
     assert res.stdout.count("*Also noted by Claude (S1 item).*") == 1
     # a note is no second report of it: no finding "came from more than one reviewer"
     assert "more than one reviewer" not in res.stdout
