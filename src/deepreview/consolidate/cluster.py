@@ -31,7 +31,9 @@ Clustering maximises the total evidence `Σ (score − AVERAGE_THRESHOLD)` over 
 clusters, with at most one finding per seat per cluster, and every member tied to the cluster by
 at least one pair scoring `LINK_THRESHOLD`, or by two pairs scoring above `SUPPORT_THRESHOLD`
 with members already linked to each other (a third seat's finding, worded its own way, that
-backs a pair two seats agree on): greedy agglomeration (the merge with the largest total
+backs a pair two seats agree on), or by resembling each of three or more members with pairs that
+average above `AVERAGE_THRESHOLD` (a fourth seat's finding beside an issue three seats agree
+on): greedy agglomeration (the merge with the largest total
 gain first, so a cluster's pairs always average above the threshold), then single moves and
 same-seat swaps while they increase the total. So when one finding overlaps two findings of
 another seat, it goes to the cluster whose members together support it most, not to the first
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
 LINK_THRESHOLD = 0.3  # a pair scoring this much is the same problem, unless the seats say otherwise
 AVERAGE_THRESHOLD = 0.2  # a cluster's pairs must average more than this
 SUPPORT_THRESHOLD = 0.25  # two pairs above it, to a linked pair, tie a finding like one link
+AGREED_BY = 3  # a finding resembling this many findings of one cluster, each, is tied to it
 _BUCKET_CAP = 60  # anchors shared by more findings than this say little; they seed no pairs
 _EPS = 1e-9
 
@@ -200,14 +203,28 @@ class _Partition:
         return self.tied(item, others)
 
     def tied(self, item: int, others: Iterable[int]) -> bool:
-        """One link to `others`, or two findings of other seats that each support it."""
+        """One link to `others`, two findings of other seats that each support it, or
+        `AGREED_BY` or more findings that it each resembles, on average as much as a
+        cluster's pairs must (`AVERAGE_THRESHOLD`)."""
         support = 0
+        scores: list[float] = []
         for m in others:
             s = self.score[item].get(m, 0.0)
             if s >= LINK_THRESHOLD:
                 return True
             support += s > SUPPORT_THRESHOLD
-        return support >= 2
+            scores.append(s)
+        if support >= 2:
+            return True
+        # Three reviewers who already agree on an issue are stronger evidence than any one
+        # pair: a fourth finding that resembles each of them, in its own words a few lines
+        # away ("tests must reload the module to try another delay" beside three seats'
+        # "`RETRY_DELAY` is read once at import"), is that issue, not a new one.
+        return (
+            len(scores) >= AGREED_BY
+            and min(scores) > 0
+            and sum(scores) / len(scores) > AVERAGE_THRESHOLD
+        )
 
     def seat_member(self, cluster: int, seat: str) -> int | None:
         return next((m for m in self.members[cluster] if self.seat(m) == seat), None)
