@@ -128,10 +128,17 @@ class TranscriptCliAgent(CliAgent):
         model = (stats.model if stats is not None else None) or task.settings.model
         if result.timed_out or result.cancelled:
             _, reason = outcome_from_proc(result)
+            # A seat stopped by its timeout keeps what it had written (its review file, the
+            # report's appendix as cut short, not read for findings); its raw stream is in
+            # its transcript already.
+            written = ""
             if result.timed_out:
                 reason = f"{reason or 'timed out'}{_last_error(stats, seen)}"
+                written = stats.final_text if stats is not None and not stats.is_error else ""
             status: Final = "timeout" if result.timed_out else "interrupted"
-            return SeatOutcome(status, reason=reason, stats=stats, proc=result, model=model)
+            return SeatOutcome(
+                status, review_text=written, reason=reason, stats=stats, proc=result, model=model
+            )
         if result.spawn_error:
             return SeatOutcome("failed", reason=result.spawn_error, proc=result, model=model)
         text = stats.final_text if stats is not None else ""
