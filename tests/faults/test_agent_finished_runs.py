@@ -110,16 +110,30 @@ def test_cli_that_never_exits_after_its_result_is_stopped_and_read(
     assert "was still running 0.2 s after its final result" in md
 
 
-def test_claude_answer_cut_by_the_output_limit_is_unfinished(tmp_path: Path) -> None:
-    out = _review(tmp_path, "claude", {"stop_reason": "max_tokens"}, "--fail-on", "important")
+@pytest.mark.parametrize(
+    ("cli", "scenario", "said"),
+    [
+        ("claude", {"stop_reason": "max_tokens"}, "stop_reason: max_tokens"),
+        # as Claude Code 2.1.197 and codex 0.171 end it: an error, exit 1; the answer before it
+        # is kept
+        ("claude", {"cut_by_limit": True}, "error: max_output_tokens"),
+        ("codex", {"cut_by_limit": True}, "reason: max_output_tokens"),
+    ],
+)
+def test_answer_cut_by_the_output_limit_is_unfinished(
+    tmp_path: Path, cli: str, scenario: dict[str, Any], said: str
+) -> None:
+    out = _review(tmp_path, cli, scenario, "--fail-on", "important")
     (seat,) = out["seats"]
     assert seat["status"] == "failed", seat
     assert seat["reason"] == (
-        "unfinished review: its answer was cut off by the output limit (stop_reason: max_tokens)"
+        f"unfinished review: its answer was cut off by the output limit ({said})"
     )
     assert out["_returncode"] != 0
-    md, _ = _report(out)
+    md, report = _report(out)
     assert "Merge as-is" not in md
+    assert report["findings"] == []  # a failed seat: what it wrote is shown, not read
+    assert "`sub` adds instead of subtracting" in md.split("## Appendix", 1)[1]
 
 
 def _message(n: int, text: str) -> dict[str, Any]:

@@ -146,3 +146,42 @@ def test_opencode_finish_reason_says_whether_the_answer_was_cut(
 ) -> None:
     stats = parse_text(OpencodeParser, _opencode(WHOLE, reason=reason))
     assert stats.ended_normally and stats.cut_off == cut and stats.final_text == WHOLE
+
+
+def test_claude_cut_answer_reported_as_an_api_error_is_unfinished() -> None:
+    """Claude Code 2.1.197: a made-up message with `error: max_output_tokens`, an error result
+    quoting it; the review it had written is kept, as cut by the output limit."""
+    lines = _claude(WHOLE).splitlines()
+    error = "API Error: Claude's response exceeded the 32000 output token maximum."
+    message = {"model": "<synthetic>", "content": [{"type": "text", "text": error}]}
+    made_up = {"type": "assistant", "message": message, "error": "max_output_tokens"}
+    result = {"type": "result", "subtype": "success", "is_error": True, "result": error}
+    stats = parse_text(
+        ClaudeParser, "\n".join([*lines[:-1], json.dumps(made_up), json.dumps(result)])
+    )
+    assert not stats.is_error and stats.final_text == WHOLE
+    assert stats.cut_off == "the output limit (error: max_output_tokens)"
+    assert stats.errors == (error,)
+    # an API error that is no cut stays an error, its text no review
+    made_up.pop("error")
+    stats = parse_text(
+        ClaudeParser, "\n".join([*lines[:-1], json.dumps(made_up), json.dumps(result)])
+    )
+    assert stats.is_error and stats.cut_off is None
+
+
+def test_codex_turn_failed_at_the_output_limit_is_unfinished() -> None:
+    """codex 0.171 fails a turn whose response ended `incomplete` at the output limit."""
+    error = "Incomplete response returned, reason: max_output_tokens"
+    lines = _codex(WHOLE).splitlines()[:-1]
+    failed = [
+        {"type": "error", "message": error},
+        {"type": "turn.failed", "error": {"message": error}},
+    ]
+    stats = parse_text(CodexParser, "\n".join([*lines, *(json.dumps(e) for e in failed)]))
+    assert not stats.is_error and stats.ended_normally and stats.final_text == WHOLE
+    assert stats.cut_off == "the output limit (reason: max_output_tokens)"
+    # any other failure stays one
+    other = [{"type": "turn.failed", "error": {"message": "stream disconnected"}}]
+    stats = parse_text(CodexParser, "\n".join([*lines, *(json.dumps(e) for e in other)]))
+    assert stats.is_error and stats.cut_off is None
