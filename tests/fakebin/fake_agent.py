@@ -34,6 +34,11 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "hang_after": true,                    # a complete run, then never exit
      "cut_final": true,                     # the final event cut in half, then exit 0
      "stop_reason": "max_tokens",           # claude: its result event's stop_reason
+     "cut_by_limit": true,                  # claude, codex: the answer cut by the output
+                                            # limit, as Claude Code 2.1 ends it (a made-up
+                                            # message with `error: max_output_tokens`, an
+                                            # error result) or codex 0.171 (an `error` event,
+                                            # `turn.failed`), then exit 1
      "transcript_file": "<path>"}           # print this file as the whole stream
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
@@ -299,6 +304,9 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
         )
     pace.wait()
     emit(assistant([{"type": "text", "text": review}]))
+    if scenario.get("cut_by_limit"):
+        claude_cut_by_limit(sid)
+        return
     emit(
         {
             "type": "result",
@@ -330,6 +338,26 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             "uuid": str(uuid.uuid4()),
         }
     )
+
+
+def claude_cut_by_limit(sid: str) -> None:
+    """How Claude Code 2.1.197 ends an answer the API stopped at `max_tokens` (seen against
+    the scripted server): a `<synthetic>` assistant message with `error`, then a result with
+    `is_error: true` quoting it, then exit code 1."""
+    error = (
+        "API Error: Claude's response exceeded the 32000 output token maximum. To configure "
+        "this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable."
+    )
+    message = {"id": str(uuid.uuid4()), "model": "<synthetic>", "role": "assistant",
+               "type": "message", "stop_reason": "stop_sequence", "stop_sequence": "",
+               "content": [{"type": "text", "text": error}]}  # fmt: skip
+    emit({"type": "assistant", "message": message, "parent_tool_use_id": None,
+          "session_id": sid, "uuid": str(uuid.uuid4()), "error": "max_output_tokens"})  # fmt: skip
+    emit({"type": "result", "subtype": "success", "is_error": True, "api_error_status": None,
+          "duration_ms": 465, "num_turns": 4, "result": error, "stop_reason": "stop_sequence",
+          "session_id": sid, "total_cost_usd": 0.0036, "permission_denials": [],
+          "terminal_reason": "completed", "uuid": str(uuid.uuid4())})  # fmt: skip
+    sys.exit(1)  # it exits 1 after an error result
 
 
 # -- codex -------------------------------------------------------------------------------------
@@ -367,6 +395,11 @@ def codex(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             "item": {"id": f"item_{n}", "type": "agent_message", "text": review},
         }
     )
+    if scenario.get("cut_by_limit"):  # as codex 0.171 ends it (seen against the scripted server)
+        error = "Incomplete response returned, reason: max_output_tokens"
+        emit({"type": "error", "message": error})
+        emit({"type": "turn.failed", "error": {"message": error}})
+        sys.exit(1)
     emit(
         {
             "type": "turn.completed",

@@ -1,8 +1,10 @@
-"""An agent CLI that finished its review and then misbehaved keeps what it finished.
+"""An agent CLI that finished its review and then misbehaved keeps what it finished; one that
+was stopped before its end keeps what it wrote, shown as unfinished and not read for findings.
 
-The fake `claude` / `codex` / `gemini` (tests/fakebin/fake_agent.py) prints the CLI's real event
-stream, with the review holding a Critical finding at `calc.py:5`, then: exits non-zero, never
-exits, cuts its final event, or reports its answer cut by the output limit.
+The fake `claude` / `codex` / `gemini` / `opencode` (tests/fakebin/fake_agent.py) prints the
+CLI's real event stream, with the review holding a Critical finding at `calc.py:5`, then: exits
+non-zero, never exits, cuts its final event, reports its answer cut by the output limit, or
+hangs mid-review until the seat timeout.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import Any
 import pytest
 
 from deepreview.agents.base import FINAL_GRACE_ENV
-from fakebin.harness import AGENT_CLIS, Fakes, assert_no_leftovers, run_json
+from deepreview.runmodel import format_duration
+from fakebin.harness import AGENT_AUTH, AGENT_CLIS, Fakes, assert_no_leftovers, run_json
 from support.repos import make_repo, run_cli
 
 REVIEW = """## Executive Summary
@@ -107,16 +110,30 @@ def test_cli_that_never_exits_after_its_result_is_stopped_and_read(
     assert "was still running 0.2 s after its final result" in md
 
 
-def test_claude_answer_cut_by_the_output_limit_is_unfinished(tmp_path: Path) -> None:
-    out = _review(tmp_path, "claude", {"stop_reason": "max_tokens"}, "--fail-on", "important")
+@pytest.mark.parametrize(
+    ("cli", "scenario", "said"),
+    [
+        ("claude", {"stop_reason": "max_tokens"}, "stop_reason: max_tokens"),
+        # as Claude Code 2.1.197 and codex 0.171 end it: an error, exit 1; the answer before it
+        # is kept
+        ("claude", {"cut_by_limit": True}, "error: max_output_tokens"),
+        ("codex", {"cut_by_limit": True}, "reason: max_output_tokens"),
+    ],
+)
+def test_answer_cut_by_the_output_limit_is_unfinished(
+    tmp_path: Path, cli: str, scenario: dict[str, Any], said: str
+) -> None:
+    out = _review(tmp_path, cli, scenario, "--fail-on", "important")
     (seat,) = out["seats"]
     assert seat["status"] == "failed", seat
     assert seat["reason"] == (
-        "unfinished review: its answer was cut off by the output limit (stop_reason: max_tokens)"
+        f"unfinished review: its answer was cut off by the output limit ({said})"
     )
     assert out["_returncode"] != 0
-    md, _ = _report(out)
+    md, report = _report(out)
     assert "Merge as-is" not in md
+    assert report["findings"] == []  # a failed seat: what it wrote is shown, not read
+    assert "`sub` adds instead of subtracting" in md.split("## Appendix", 1)[1]
 
 
 def _message(n: int, text: str) -> dict[str, Any]:
@@ -172,3 +189,135 @@ def test_claude_review_split_around_a_tool_call(tmp_path: Path) -> None:
     _, report = _report(out)
     assert "calc.py:5" in _places(report), report["findings"]
     assert out["_returncode"] != 0  # --fail-on critical
+
+
+def _stream(tmp_path: Path, cli: str, events: list[dict[str, Any]]) -> str:
+    path = tmp_path / f"{cli}.jsonl"
+    path.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
+    return str(path)
+
+
+def _gemini_text(text: str) -> list[dict[str, Any]]:
+    """Assistant text as Gemini CLI streams it: deltas, here two."""
+    half = len(text) // 2
+    return [
+        {"type": "message", "role": "assistant", "content": part, "delta": True}
+        for part in (text[:half], text[half:])
+    ]
+
+
+def _gemini_call(n: int) -> list[dict[str, Any]]:
+    tid = f"run_shell_command__run_shell_command_{n}"
+    return [
+        {"type": "tool_use", "tool_name": "run_shell_command", "tool_id": tid,
+         "parameters": {"command": "git log"}},
+        {"type": "tool_result", "tool_id": tid, "status": "success", "output": "ok"},
+    ]  # fmt: skip
+
+
+def test_gemini_review_split_around_a_tool_call(tmp_path: Path) -> None:
+    head, tail = REVIEW.split("### Important Issues")
+    events = [
+        {"type": "init", "session_id": "s", "model": "gemini-2.5-pro"},
+        *_gemini_text("Let me look at calc.py."),
+        *_gemini_call(0),
+        *_gemini_text(head),
+        *_gemini_call(1),
+        *_gemini_text("### Important Issues" + tail),
+        {"type": "result", "status": "success", "stats": {"input_tokens": 1, "output_tokens": 1}},
+    ]
+    stream = _stream(tmp_path, "gemini", events)
+    out = _review(tmp_path, "gemini", {"transcript_file": stream}, "--fail-on", "critical")
+    (seat,) = out["seats"]
+    assert seat["status"] == "ok", seat
+    _, report = _report(out)
+    assert "calc.py:5" in _places(report), report["findings"]
+    assert out["_returncode"] != 0  # --fail-on critical
+    stored = (Path(out["review_dir"]) / "review-gemini-pass-1.md").read_text(encoding="utf-8")
+    assert stored.startswith("## Executive Summary") and "Let me look" not in stored
+
+
+def _opencode(kind: str, part: dict[str, Any]) -> dict[str, Any]:
+    return {"type": kind, "timestamp": 1, "sessionID": "ses_1", "part": part}
+
+
+def test_opencode_answer_cut_by_the_output_limit_is_unfinished(tmp_path: Path) -> None:
+    """opencode's step_finish `reason: "length"`: the model hit its output limit mid-answer."""
+    tokens = {"input": 10, "output": 5, "reasoning": 0, "cache": {"read": 0, "write": 0}}
+    events = [
+        _opencode("step_start", {"type": "step-start"}),
+        _opencode("text", {"type": "text", "text": REVIEW}),
+        _opencode("step_finish", {"type": "step-finish", "reason": "length", "tokens": tokens}),
+        {"type": "done", "timestamp": 2, "sessionID": "ses_1", "reason": "idle", "rejected": []},
+    ]
+    stream = _stream(tmp_path, "opencode", events)
+    out = _review(tmp_path, "opencode", {"transcript_file": stream}, "--fail-on", "important")
+    (seat,) = out["seats"]
+    assert seat["status"] == "failed", seat
+    assert seat["reason"] == (
+        "unfinished review: its answer was cut off by the output limit (finish reason: length)"
+    )
+    assert out["_returncode"] != 0
+    md, report = _report(out)
+    assert "Merge as-is" not in md
+    assert report["findings"] == []  # as claude's max_tokens: a failed seat, not read
+    assert "`sub` adds instead of subtracting" in md.split("## Appendix", 1)[1]
+
+
+SECRET = AGENT_AUTH["claude"][1]  # in every seat's environment (`Fakes.env(agents=True)`)
+HEAD = REVIEW.split("### Important Issues")[0] + f"(the key is {SECRET})\n"
+
+
+def _stopped_mid_review(cli: str) -> list[dict[str, Any]]:
+    """The CLI's events up to a tool call it is still waiting on, after the review's first
+    sections: no final event follows."""
+    call = {"type": "tool_use", "id": "t1", "name": "Bash", "input": {"command": "git log"}}
+    item = {"id": "i1", "type": "command_execution", "command": "/bin/bash -lc 'git log'",
+            "aggregated_output": "", "exit_code": None, "status": "in_progress"}  # fmt: skip
+    return {
+        "claude": [
+            {"type": "system", "subtype": "init", "model": "claude-opus-4-6"},
+            _assistant({"type": "text", "text": HEAD}),
+            _assistant(call),
+        ],
+        "codex": [
+            {"type": "thread.started", "thread_id": "t"},
+            {"type": "turn.started"},
+            _message(0, HEAD),
+            {"type": "item.started", "item": item},
+        ],
+        "gemini": [
+            {"type": "init", "session_id": "s", "model": "gemini-2.5-pro"},
+            *_gemini_text(HEAD),
+            _gemini_call(0)[0],
+        ],
+    }[cli]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cli", AGENT_CLIS)
+def test_seat_timed_out_mid_review_keeps_what_it_wrote(tmp_path: Path, cli: str) -> None:
+    stream = _stream(tmp_path, cli, _stopped_mid_review(cli))
+    scenario = {"transcript_file": stream, "hang_after": True}
+    out = _review(tmp_path, cli, scenario, "--timeout", "1")
+    (seat,) = out["seats"]
+    reason = f"timed out after {format_duration(1.0)}"
+    assert (seat["status"], seat["reason"]) == ("timeout", reason), seat
+    assert out["_seat_line"] == f"  {cli}: {reason}", out["_seat_line"]
+    review_dir = Path(out["review_dir"])
+    # its raw stream, and the review text it had written, are kept (redacted)
+    transcript = (review_dir / f"transcript-{cli}-pass-1.jsonl").read_text(encoding="utf-8")
+    assert "git log" in transcript and "Executive Summary" in transcript
+    review = (review_dir / f"review-{cli}-pass-1.md").read_text(encoding="utf-8")
+    assert review.startswith("## Executive Summary"), review
+    assert "`sub` adds instead of subtracting" in review
+    assert "(the key is [REDACTED])" in review
+    assert SECRET not in transcript + review
+    md, report = _report(out)
+    assert SECRET not in md
+    # a failed seat: what it wrote is shown, cut short, but not counted as its findings
+    assert report["findings"] == []
+    appendix = md.split("## Appendix", 1)[1]
+    assert "`sub` adds instead of subtracting" in appendix
+    assert "cut short by the timeout" in appendix
+    assert "What it printed is in the appendix" in md

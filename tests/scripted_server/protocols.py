@@ -106,7 +106,7 @@ class Anthropic(Wire):
         ]
         if step.is_final:
             blocks = [{"type": "text", "text": step.message}]
-        stop = "end_turn" if step.is_final else "tool_use"
+        stop = ("max_tokens" if step.cut else "end_turn") if step.is_final else "tool_use"
         return self._message(blocks, stop, model, usage, stream)
 
     def _message(
@@ -254,7 +254,7 @@ class Responses(Wire):
                 }
                 for t in tools
             ]
-        return self._response(items, model, usage, stream)
+        return self._response(items, model, usage, stream, cut=step.cut)
 
     @staticmethod
     def _message_item(text: str) -> dict[str, Any]:
@@ -267,7 +267,13 @@ class Responses(Wire):
         }
 
     def _response(
-        self, items: list[dict[str, Any]], model: str, usage: Usage, stream: bool
+        self,
+        items: list[dict[str, Any]],
+        model: str,
+        usage: Usage,
+        stream: bool,
+        *,
+        cut: bool = False,
     ) -> Reply:
         resp_id = new_id("resp_")
         base = {
@@ -279,9 +285,11 @@ class Responses(Wire):
             "incomplete_details": None,
             "service_tier": "default",
         }
+        # cut by the output limit: the Responses API's `incomplete` status and its reason
         final = {
             **base,
-            "status": "completed",
+            "status": "incomplete" if cut else "completed",
+            "incomplete_details": {"reason": "max_output_tokens"} if cut else None,
             "output": items,
             "usage": {
                 "input_tokens": usage.input_tokens,
@@ -323,7 +331,7 @@ class Responses(Wire):
                 emit("response.content_part.done", item_id=item["id"], output_index=index,
                      content_index=0, part={**part, "text": text})  # fmt: skip
             emit("response.output_item.done", output_index=index, item=item)
-        emit("response.completed", response=final)
+        emit("response.incomplete" if cut else "response.completed", response=final)
         return Reply(200, SSE, sse(events))
 
     def aux(self, body: dict[str, Any], model: str, stream: bool) -> Reply:
@@ -376,13 +384,14 @@ class Gemini(Wire):
         }
         if step.is_final:
             text = step.message
+            finish = "MAX_TOKENS" if step.cut else "STOP"
             half = len(text) // 2
             # Text arrives in two chunks, as from the real API, to exercise delta joining.
             chunks = [
                 {"candidates": [{"content": {"role": "model", "parts": [{"text": text[:half]}]},
                                  "index": 0}], "modelVersion": model},
                 {"candidates": [{"content": {"role": "model", "parts": [{"text": text[half:]}]},
-                                 "finishReason": "STOP", "index": 0}],
+                                 "finishReason": finish, "index": 0}],
                  "usageMetadata": meta, "modelVersion": model},
             ]  # fmt: skip
         else:
@@ -399,7 +408,7 @@ class Gemini(Wire):
             if step.is_final:
                 merged["candidates"] = [
                     {"content": {"role": "model", "parts": [{"text": step.message}]},
-                     "finishReason": "STOP", "index": 0}
+                     "finishReason": finish, "index": 0}
                 ]  # fmt: skip
             return Reply.json(200, merged)
         return Reply(200, SSE, sse([(None, c) for c in chunks]))

@@ -37,10 +37,12 @@ NeutralCall = Shell | ReadFile | WriteFile
 
 @dataclass(frozen=True)
 class Step:
-    """One model turn: either tool calls (issued together, in parallel) or the final text."""
+    """One model turn: either tool calls (issued together, in parallel) or the final text;
+    `cut`: that text ends as cut by the model's output limit (each protocol's own signal)."""
 
     calls: tuple[NeutralCall, ...] = ()
     message: str = ""
+    cut: bool = False
 
     @classmethod
     def tools(cls, calls: Iterable[NeutralCall]) -> Step:
@@ -50,8 +52,8 @@ class Step:
         return cls(calls=calls)
 
     @classmethod
-    def text(cls, message: str) -> Step:
-        return cls(message=message)
+    def text(cls, message: str, *, cut: bool = False) -> Step:
+        return cls(message=message, cut=cut)
 
     @property
     def is_final(self) -> bool:

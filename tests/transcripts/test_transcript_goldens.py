@@ -268,4 +268,5 @@ def test_opencode_error_event() -> None:
 def test_opencode_done_event_lists_rejections_once() -> None:
     stats = parse("opencode", "opencode-done-rejected.jsonl")
     assert stats.permission_denials == ("bash: curl -s http://example.com", "webfetch")
-    assert stats.ended_normally  # `done` arrived, even though the last step hit "length"
+    assert stats.ended_normally  # `done` arrived; its last step hit "length": the answer is cut
+    assert stats.cut_off == "the output limit (finish reason: length)"

@@ -128,10 +128,17 @@ class TranscriptCliAgent(CliAgent):
         model = (stats.model if stats is not None else None) or task.settings.model
         if result.timed_out or result.cancelled:
             _, reason = outcome_from_proc(result)
+            # A seat stopped by its timeout keeps what it had written (its review file, the
+            # report's appendix as cut short, not read for findings); its raw stream is in
+            # its transcript already.
+            written = ""
             if result.timed_out:
                 reason = f"{reason or 'timed out'}{_last_error(stats, seen)}"
+                written = stats.final_text if stats is not None and not stats.is_error else ""
             status: Final = "timeout" if result.timed_out else "interrupted"
-            return SeatOutcome(status, reason=reason, stats=stats, proc=result, model=model)
+            return SeatOutcome(
+                status, review_text=written, reason=reason, stats=stats, proc=result, model=model
+            )
         if result.spawn_error:
             return SeatOutcome("failed", reason=result.spawn_error, proc=result, model=model)
         text = stats.final_text if stats is not None else ""
@@ -139,6 +146,10 @@ class TranscriptCliAgent(CliAgent):
         kept = "" if stats is None or stats.is_error else text
         finished = stats is not None and stats.ended_normally and bool(text.strip())
         failure = self.failure(task, result, stats)
+        if failure is None and stats is not None and stats.cut_off and text.strip():
+            # Cut by the output limit: unfinished, whatever the exit code (Claude Code exits 1
+            # then); never read as a complete review that only exited oddly (below).
+            failure = f"{UNFINISHED_REVIEW}: its answer was cut off by {stats.cut_off}"
         if failure is None and not result.ok:
             if finished and result.stopped_after_done is not None:
                 # It printed its final result and did not exit (kept alive by a hook, a server
@@ -157,8 +168,6 @@ class TranscriptCliAgent(CliAgent):
                 )  # fmt: skip
         if failure is None and not text.strip():
             failure = "empty review (the agent produced no final answer)"
-        if failure is None and stats is not None and stats.cut_off:
-            failure = f"{UNFINISHED_REVIEW}: its answer was cut off by {stats.cut_off}"
         if failure is not None:
             # What it wrote is kept in its review file, shown in the report's appendix as a
             # failed seat's output (not read for findings).

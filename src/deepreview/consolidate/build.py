@@ -185,10 +185,18 @@ def build_report(
 def failed_output_entry(sr: SeatReview) -> AppendixEntry:
     """A failed seat's printed text as its appendix entry, said not to be read for findings
     (it may be no review at all, or a complete one from a CLI that then failed)."""
-    note = (
-        f"*{sr.reviewer.name} failed ({sr.failure}); this is what it printed, marked as failed "
-        "and not read for findings: none of it is in this report's findings.*"
-    )
+    if sr.run is not None and sr.run.status == "timeout":
+        # stopped mid-review: what it had written so far, unfinished
+        note = (
+            f"*{sr.reviewer.name} {sr.run.outcome_text}; this is what it had written when it "
+            "was stopped, cut short by the timeout: marked as failed and not read for findings, "
+            "none of it is in this report's findings.*"
+        )
+    else:
+        note = (
+            f"*{sr.reviewer.name} failed ({sr.failure}); this is what it printed, marked as "
+            "failed and not read for findings: none of it is in this report's findings.*"
+        )
     return AppendixEntry(sr.reviewer.name, sr.output_pass, f"{note}\n\n{sr.output.strip()}")
 
 

@@ -169,9 +169,9 @@ def stored_seat_reviews(
             review = passes_step.merged_review(review, review_dir, entry, changed)
         kind = p.settings.seat(entry.seat).kind or entry.seat
         # a seat that failed but printed something (a command seat's non-zero exit and no
-        # review, output that is no review; an agent CLI's review before it failed): what it
-        # printed is shown in the appendix
-        printed = run.status == "failed" and bool(run.reason)
+        # review, output that is no review; an agent CLI's review before it failed, or before
+        # its timeout stopped it): what it printed is shown in the appendix
+        printed = run.status in ("failed", "timeout") and bool(run.reason)
         output = _stored_output(review_dir, entry.seat) if printed else ""
         seat_reviews.append(
             SeatReview(

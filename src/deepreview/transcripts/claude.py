@@ -36,6 +36,11 @@ _CUT_STOPS = {
     "max_tokens": "the output limit",
     "model_context_window_exceeded": "the context window",
 }
+# Claude Code 2.1 turns such a stop into a made-up assistant message with this `error`
+# ("API Error: Claude's response exceeded the 32000 output token maximum. ...", or "... has
+# reached its context window limit.") and an error result quoting it: the answer it had
+# streamed is then no error message but an unfinished review.
+_CUT_ERROR = "max_output_tokens"
 
 
 class ClaudeParser(StreamParser):
@@ -49,6 +54,7 @@ class ClaudeParser(StreamParser):
         self._texts: list[str] = []  # the top-level assistant texts, in order (`review_of`)
         self._result: dict[str, Any] | None = None
         self._retrying_error: str | None = None  # set while the last event was an api_retry
+        self._cut_message: str | None = None  # the made-up message of a cut answer (`_CUT_ERROR`)
 
     def _event(self, event: dict[str, Any]) -> None:
         kind = event.get("type")
@@ -84,6 +90,10 @@ class ClaudeParser(StreamParser):
         if model and not synthetic:
             self._message_model = model
         top_level = event.get("parent_tool_use_id") is None and not synthetic
+        if top_level:
+            self._cut_message = None  # the model went on after it
+        elif event.get("error") == _CUT_ERROR:
+            self._cut_message = _first_text(message.get("content"))
         for block in as_list(message.get("content")):
             block = as_dict(block)
             btype = block.get("type")
@@ -161,6 +171,11 @@ class ClaudeParser(StreamParser):
 
         stop = as_str(res.get("stop_reason"))
         cut_off = f"{_CUT_STOPS[stop]} (stop_reason: {stop})" if stop in _CUT_STOPS else None
+        if is_error and self._cut_message is not None and self._texts:
+            # the error is the cut (`_CUT_ERROR`): what it wrote is its unfinished review
+            where = "the context window" if "context window" in self._cut_message else None
+            cut_off = f"{where or 'the output limit'} (error: {_CUT_ERROR})"
+            is_error, text = False, None
         model_usage = {str(k): as_dict(v) for k, v in as_dict(res.get("modelUsage")).items()}
         tokens_in, tokens_out = _tokens(as_dict(res.get("usage")), model_usage)
         return self._stats(
@@ -186,6 +201,12 @@ class ClaudeParser(StreamParser):
         if result_text is not None and (not texts or texts[-1] != result_text):
             texts = [*texts, result_text]
         return review_of(texts) if texts else (result_text or "")
+
+
+def _first_text(content: object) -> str:
+    return next(
+        (t for b in as_list(content) if (t := as_str(as_dict(b).get("text"))) is not None), ""
+    )
 
 
 def _refused(call: ToolCall | None, text: str) -> bool:

@@ -28,6 +28,9 @@ from deepreview.transcripts.stream import (
 )
 
 _RETRY = re.compile(r"\s*re-?connecting\b", re.IGNORECASE)
+# How codex 0.171 fails a turn whose response the API ended `incomplete` at the output limit
+# (an `error` event, then `turn.failed`): the answer it had written is an unfinished review.
+_CUT = re.compile(r"Incomplete response returned, reason: (max_output_tokens)\b")
 _EXIT_CODE = re.compile(r"(?:Process exited with code|Exit code:)\s*(-?\d+)")
 # Item types that are tool calls; everything else (messages, reasoning, todo lists) is not.
 _TOOL_ITEMS = frozenset({"command_execution", "file_change", "mcp_tool_call", "web_search"})
@@ -44,6 +47,7 @@ class CodexParser(StreamParser):
         self._last_terminal: str | None = None  # "completed" | "failed"
         self._fatal_error = False
         self._retrying_error: str | None = None
+        self._cut: str | None = None  # the reason of an answer cut by the output limit (`_CUT`)
 
     def _event(self, event: dict[str, Any]) -> None:
         kind = event.get("type")
@@ -55,6 +59,8 @@ class CodexParser(StreamParser):
                 return
             self._errors.append(message)
             self._fatal_error = True
+            cut = _CUT.search(message)
+            self._cut = cut.group(1) if cut else None
         elif kind == "turn.failed":
             message = as_str(as_dict(event.get("error")).get("message")) or "turn failed"
             if not self._errors or self._errors[-1] != message:  # usually repeats the error event
@@ -109,6 +115,11 @@ class CodexParser(StreamParser):
             self._fatal_error and self._last_terminal != "completed"
         )
         ended = self._last_terminal == "completed" and not is_error
+        cut_off = None
+        if is_error and self._cut is not None and self._messages:
+            # the failure is the cut (`_CUT`): what it wrote is its unfinished review
+            cut_off = f"the output limit (reason: {self._cut})"
+            is_error, ended = False, True
         errors = None
         if self._retrying_error and not ended:
             errors = [*self._errors, self._retrying_error]  # stuck reconnecting when it stopped
@@ -122,6 +133,7 @@ class CodexParser(StreamParser):
             is_error=is_error,
             final_text=review_of(self._messages),
             errors=errors,
+            cut_off=cut_off,
         )
 
 

@@ -1,9 +1,11 @@
 """Gemini CLI `-p --output-format stream-json`, and the single object of `--output-format json`.
 
-The final answer is the assistant `message` deltas after the last `tool_use`; the `result` event
-carries none. A `tool_result` refused by policy (`error.type == "policy_violation"`) is a denied
-call, and so is a failed call to an edit tool: a review does not register them, so the CLI
-answers `tool_not_registered`. `init.model` is the requested model; `stats.models` is keyed
+Assistant text arrives as `message` deltas; the deltas between two `tool_use` events are one
+message, and the review is read from those messages as from Claude's and Codex's (`review_of`:
+a review split around a tool call is read whole); the `result` event carries no text.
+A `tool_result` refused by policy (`error.type == "policy_violation"`) is a denied call, and so
+is a failed call to an edit tool: a review does not register them, so the CLI answers
+`tool_not_registered`. `init.model` is the requested model; `stats.models` is keyed
 by what the server answered.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from deepreview.transcripts.review_text import review_of
 from deepreview.transcripts.stats import EDIT_TOOLS, ToolCall, TranscriptStats
 from deepreview.transcripts.stream import (
     StreamParser,
@@ -29,6 +32,7 @@ class GeminiParser(StreamParser):
     def __init__(self) -> None:
         super().__init__()
         self._init_model: str | None = None
+        self._messages: list[str] = []  # earlier assistant messages, one per run of deltas
         self._text_parts: list[str] = []  # assistant deltas since the last tool_use
         self._result: dict[str, Any] | None = None
 
@@ -44,6 +48,8 @@ class GeminiParser(StreamParser):
             self._add_call(
                 as_str(event.get("tool_id")), make_call(name, as_dict(event.get("parameters")))
             )
+            if self._text_parts:
+                self._messages.append("".join(self._text_parts))
             self._text_parts = []
         elif kind == "tool_result":
             self._tool_result(event)
@@ -71,7 +77,7 @@ class GeminiParser(StreamParser):
         return self._result is not None
 
     def result(self) -> TranscriptStats:
-        final_text = "".join(self._text_parts)
+        final_text = review_of([*self._messages, "".join(self._text_parts)])
         res = self._result
         if res is None:
             return self._stats(

@@ -5,6 +5,10 @@ once per finished call, `{"part": {"tool", "callID", "state": {"status": "comple
 "input", "output"|"error"}}}`; `text` (a finished text part); `reasoning`; `step_finish`
 (`part.reason`, `part.tokens`, `part.cost`); `error` (`{"error": {"name", "data": {"message"}}}`);
 newer releases end with `done` (`{"reason": "idle", "rejected": [permission names]}`).
+A last step that finished with `reason: "length"` was cut by the model's output limit: the
+answer is unfinished (`cut_off`), as Claude's `stop_reason: max_tokens`. The text parts between
+two tool calls are one message; the review is read from the messages as from Claude's
+(`review_of`: a review split around a tool call is read whole).
 A refused permission shows as a tool part with status `error` and a "rejected permission" /
 "specified a rule which prevents you" message. A call to a tool opencode does not offer (the
 edit tools in a review; bash when the shell is denied) comes as a completed call of the stand-in
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from deepreview.transcripts.review_text import review_of
 from deepreview.transcripts.stats import EDIT_TOOLS, SHELL_TOOLS, ToolCall, TranscriptStats
 from deepreview.transcripts.stream import (
     StreamParser,
@@ -35,6 +40,8 @@ _DENIAL_MARKERS = (
     "rejected permission to use this specific tool call",
     "specified a rule which prevents you from using this specific tool call",
 )
+# A step's finish reason when the model's answer was cut by its output limit (the AI SDK's).
+_CUT_REASONS = {"length": "the output limit"}
 
 
 class OpencodeParser(StreamParser):
@@ -42,11 +49,13 @@ class OpencodeParser(StreamParser):
 
     def __init__(self) -> None:
         super().__init__()
+        self._messages: list[str] = []  # earlier messages, one per run of text parts
         self._text_parts: list[str] = []  # text since the last tool call
         self._tokens_in: int | None = None
         self._tokens_out: int | None = None
         self._cost: float | None = None
         self._stopped = False  # the last step finished with reason "stop"
+        self._cut: str | None = None  # the last step's finish reason, when it cut the answer
         self._done = False
         self._failed = False
 
@@ -61,6 +70,7 @@ class OpencodeParser(StreamParser):
                 self._text_parts.append(text)
         elif kind == "step_start":
             self._stopped = False
+            self._cut = None
         elif kind == "step_finish":
             self._step_finish(part)
         elif kind == "error":
@@ -98,6 +108,8 @@ class OpencodeParser(StreamParser):
             if denied:
                 self._denials.append(denial_text(call))
         self._add_call(key, call)
+        if self._text_parts:
+            self._messages.append("\n".join(self._text_parts))
         self._text_parts = []
 
     def _step_finish(self, part: dict[str, Any]) -> None:
@@ -111,7 +123,9 @@ class OpencodeParser(StreamParser):
         if cost is not None:
             self._cost = cost if self._cost is None else self._cost + cost
         # "tool-calls" means another step follows; "length"/"error"/... are not a normal end
-        self._stopped = part.get("reason") == "stop"
+        reason = as_str(part.get("reason"))
+        self._stopped = reason == "stop"
+        self._cut = reason if reason in _CUT_REASONS else None
 
     @property
     def finished(self) -> bool:
@@ -119,15 +133,18 @@ class OpencodeParser(StreamParser):
 
     def result(self) -> TranscriptStats:
         is_error = self._failed
+        cut = f"{_CUT_REASONS[self._cut]} (finish reason: {self._cut})" if self._cut else None
         return self._stats(
             model=None,
             cli_duration_ms=None,
             tokens_in=self._tokens_in,
             tokens_out=self._tokens_out,
             cost_usd=self._cost,
-            ended_normally=(self._done or self._stopped) and not is_error,
+            # a step cut by the output limit ended the run too (what it wrote is unfinished)
+            ended_normally=(self._done or self._stopped or cut is not None) and not is_error,
             is_error=is_error,
-            final_text="\n".join(self._text_parts),
+            final_text=review_of([*self._messages, "\n".join(self._text_parts)]),
+            cut_off=cut,
         )
 
 
