@@ -92,3 +92,29 @@ def test_secrets_the_change_adds_are_masked_though_no_seat_flags_them(tmp_path: 
         assert line in review, line
         assert line in prompt, line
     assert 'DB_PASSWORD = "[REDACTED]"' in prompt
+
+
+def test_the_static_seat_reports_what_detect_secrets_passes_over(tmp_path: Path) -> None:
+    """`export STRIPE_KEY=...` in a shell file and a TOML `auth_token`: detect-secrets flags
+    neither; the static seat reports both as a hard-coded secret, the value masked."""
+    repo = make_repo(tmp_path)
+    write(repo, "deploy.sh", f"#!/bin/sh\nexport STRIPE_KEY={SHELL_KEY}\n")
+    write(repo, "config/app.toml", f'[service]\nauth_token = "{JSON_SECRET}"\n')
+    write(repo, "settings.py", 'token = request.headers["X-Token"]\nPASSWORD_MIN_LENGTH = 12\n')
+    commit_all(repo, "Deploy with Stripe")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static")
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    flagged = {
+        (loc["path"], loc["start"]): f
+        for f in report["findings"]
+        for loc in f["locations"]
+        if f["title"] == "Hard-coded secret"
+    }
+    assert set(flagged) == {("deploy.sh", 2), ("config/app.toml", 2)}, report["findings"]
+    assert all(f["severity"] == "critical" for f in flagged.values())
+    assert f"`{SHELL_KEY[:4]}…`" in json.dumps(flagged[("deploy.sh", 2)], ensure_ascii=False)
+    assert grep_store(fakes.store, [SHELL_KEY, JSON_SECRET]) == []
+    assert [s for s in (SHELL_KEY, JSON_SECRET) if s in res.stdout + res.stderr] == []
