@@ -51,7 +51,8 @@ _PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")
 _PEM_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")
 _PEM_BODY = re.compile(rf"[A-Za-z0-9+/=]{{{MIN_LEN},}}")
 _URL_USERINFO = re.compile(
-    r"""[A-Za-z][A-Za-z0-9+.-]*://(?P<user>[^\s:/@"'`<>]+):(?P<pw>[^\s/@"'`<>]+)@[\w.\[-]"""
+    # The scheme starts a word (no retry at each of its letters: linear on a minified line).
+    r"""(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}://(?P<user>[^\s:/@"'`<>]+):(?P<pw>[^\s/@"'`<>]+)@[\w.\[-]"""
 )
 # A bare word after `=`/`:` is a literal only in these (elsewhere it is a variable or a call).
 _CONFIG_SUFFIXES: Final = frozenset(
@@ -69,6 +70,7 @@ _REFERENCE = re.compile(
     r"""^!|vault:|^ref\+|^arn:|^projects/""",
     re.I,
 )
+_DOTTED_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+")
 _PREFILTER: Final = ("secret", "pass", "pwd", "token", "key", "auth", "cred", "://", "-----begin")
 
@@ -122,6 +124,8 @@ def looks_secret(value: str, *, strict: bool = False) -> bool:
         return False
     if low.startswith(("/", "./", "../", "~/", "http://", "https://", "file:")):
         return False  # a path or an address, not a credential
+    if _DOTTED_NAME.match(value) and not value.startswith("eyJ"):
+        return False  # `network.AuthParameters_Credentials`: a name in code (a JWT is no name)
     letters = any(c.isalpha() for c in value)
     digits = any(c.isdigit() for c in value)
     if strict:

@@ -31,6 +31,11 @@ PEM = (
         ("db.py", 'connect(host="db", password="S3cr3t-pass!")', "S3cr3t-pass!"),
         ("app.properties", "db.password=Xq7Lm2Vt9Rk", "Xq7Lm2Vt9Rk"),
         ("s.py", 'DSN = "postgres://app:S3cretPassw0rd99@db:5432/x"', "S3cretPassw0rd99"),
+        (
+            "c.yaml",
+            "token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.SflKxwRJSMeKKF2QT4f",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.SflKxwRJSMeKKF2QT4f",
+        ),
     ],
 )
 def test_an_assigned_secret_is_found(path: str, line: str, value: str) -> None:
@@ -65,6 +70,7 @@ def test_an_assigned_secret_is_found(path: str, line: str, value: str) -> None:
         ("app.ts", 'headers["Authorization"] = "Token " + token'),
         ("s.py", 'DSN = "postgres://postgres:postgres@localhost/x"'),
         ("s.py", 'DSN = "postgres://user:${DB_PASSWORD}@db/x"'),
+        ("api.py", '"provideCredentials": "network.ContinueWithAuth_Credentials2",'),
     ],
 )
 def test_ordinary_code_is_no_secret(path: str, line: str) -> None:
