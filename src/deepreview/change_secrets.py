@@ -80,6 +80,7 @@ class Hit:
     line: int  # 1-based, in the text scanned
     value: str
     kind: str  # "assignment" | "private key" | "url password"
+    name: str = ""  # what an assignment assigns to (`DB_PASSWORD`)
 
 
 def _words(name: str) -> list[str]:
@@ -145,7 +146,7 @@ def _is_config(path: str) -> bool:
     )
 
 
-def _assigned(line: str, config: bool) -> Iterator[str]:
+def _assigned(line: str, config: bool) -> Iterator[tuple[str, str]]:
     for m in _ASSIGNMENT.finditer(line):
         name = m["name"]
         if not secret_name(name):
@@ -159,7 +160,7 @@ def _assigned(line: str, config: bool) -> Iterator[str]:
                 continue
             value = bare
         if looks_secret(value, strict=not _strong_name(name)):
-            yield value
+            yield name, value
 
 
 def _url_passwords(line: str) -> Iterator[str]:
@@ -201,7 +202,7 @@ def _scan_line(number: int, line: str, config: bool, in_key: bool) -> list[Hit]:
     low = line.lower()
     if not any(word in low for word in _PREFILTER):
         return hits
-    hits += [Hit(number, v, "assignment") for v in _assigned(line, config)]
+    hits += [Hit(number, v, "assignment", name) for name, v in _assigned(line, config)]
     hits += [Hit(number, v, "url password") for v in _url_passwords(line)]
     return hits
 

@@ -115,6 +115,7 @@ def test_the_static_seat_reports_what_detect_secrets_passes_over(tmp_path: Path)
     }
     assert set(flagged) == {("deploy.sh", 2), ("config/app.toml", 2)}, report["findings"]
     assert all(f["severity"] == "critical" for f in flagged.values())
-    assert f"`{SHELL_KEY[:4]}…`" in json.dumps(flagged[("deploy.sh", 2)], ensure_ascii=False)
+    shown = json.dumps(flagged[("deploy.sh", 2)], ensure_ascii=False)
+    assert f"assigned to `STRIPE_KEY` (`{SHELL_KEY[:4]}…`)" in shown
     assert grep_store(fakes.store, [SHELL_KEY, JSON_SECRET]) == []
     assert [s for s in (SHELL_KEY, JSON_SECRET) if s in res.stdout + res.stderr] == []

@@ -23,10 +23,7 @@ RULE = "hard-coded-secret"
 TITLE = "Hard-coded secret"
 # The same key as detect-secrets' findings: one finding per line, whichever found it.
 DEDUPE_KEY = "hardcoded-secret"
-_WHAT = {
-    "assignment": "a literal that looks like a credential, assigned to a secret's name",
-    "url password": "a password in a URL (`user:password@host`)",
-}
+_KINDS = ("assignment", "url password")
 
 
 def run_assigned_secrets(root: Path, files: Sequence[ChangedFile]) -> AnalyzerRun:
@@ -48,7 +45,7 @@ def run_assigned_secrets(root: Path, files: Sequence[ChangedFile]) -> AnalyzerRu
             file_secrets[f.path] = tuple(dict.fromkeys(h.value for h in hits))
         # A private key's lines are masked, not reported line by line: detect-secrets reports
         # the key once, at its BEGIN line.
-        diagnostics += _diagnostics(f.path, [h for h in hits if h.kind in _WHAT])
+        diagnostics += _diagnostics(f.path, [h for h in hits if h.kind in _KINDS])
     return AnalyzerRun(
         NAME,
         duration_s=time.monotonic() - t0,
@@ -65,7 +62,7 @@ def _diagnostics(path: str, hits: Sequence[Hit]) -> list[Diagnostic]:
     for line, here in sorted(by_line.items()):
         values = tuple(dict.fromkeys(h.value for h in here))
         shown = ", ".join(f"`{mask(v)}`" for v in values)
-        what = " and ".join(dict.fromkeys(_WHAT[h.kind] for h in here))
+        what = " and ".join(dict.fromkeys(_what(h) for h in here))
         found.append(
             Diagnostic(
                 analyzer=NAME,
@@ -86,3 +83,11 @@ def _diagnostics(path: str, hits: Sequence[Hit]) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def _what(hit: Hit) -> str:
+    if hit.kind == "url password":
+        return "a password in a URL (`user:password@host`)"
+    # The name is the change's text, but only word characters, dots, `$`, `@` and `-`
+    # (`change_secrets._NAME`): safe in a code span.
+    return f"a literal that looks like a credential, assigned to `{hit.name}`"
