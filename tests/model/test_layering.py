@@ -32,6 +32,7 @@ LAYERS = [
         "atomicfile",
         "untrusted_text",
         "late_imports",
+        "change_secrets",
     ),
     ("github",),
     ("targets",),

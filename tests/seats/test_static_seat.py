@@ -131,7 +131,12 @@ def test_the_seat_hands_over_findings_and_its_markdown_is_rendered_from_them(mus
     assert any("--isolated" in note for note in review.seat_notes)
     assert FAKE_KEY in outcome.secrets  # for masking elsewhere; never in the review itself
     assert FAKE_KEY not in repr(review)
-    assert outcome.tool_counts == (("detect-secrets", 1), ("ruff", 1), ("git diff --check", 1))
+    assert outcome.tool_counts == (
+        ("detect-secrets", 1),
+        ("assigned secrets", 1),
+        ("ruff", 1),
+        ("git diff --check", 1),
+    )
 
 
 def test_findings_carry_excerpt_explanation_and_fix(must_show) -> None:
@@ -153,7 +158,7 @@ def test_transcript_is_one_json_line_per_analyzer(must_show) -> None:
     _outcome, task = must_show
     records = [json.loads(line) for line in task.transcript_path.read_text().splitlines()]
     names = [r["analyzer"] for r in records]
-    assert names[-3:] == ["detect-secrets", "ruff", "git diff --check"]
+    assert names[-4:] == ["detect-secrets", "assigned secrets", "ruff", "git diff --check"]
     for record in records:
         assert {"argv", "exit_code", "duration_s", "diagnostics"} <= record.keys()
     ruff = records[names.index("ruff")]
@@ -342,7 +347,12 @@ def test_secret_on_a_neighbouring_line_is_masked_in_fix_diffs(repo, make_task) -
     assert at(text, "keys.py") == {(1, "suggestion"), (2, "critical")}
     assert "```diff\n" in text  # F401's fix shows line 2 as context
     assert FAKE_KEY not in text
-    assert [e.detail for e in events] == ["detect-secrets", "ruff", "git diff --check"]
+    assert [e.detail for e in events] == [
+        "detect-secrets",
+        "assigned secrets",
+        "ruff",
+        "git diff --check",
+    ]
 
 
 def test_analyzer_hitting_the_deadline_makes_a_partial_timeout(
@@ -428,4 +438,8 @@ def test_a_skipped_analyzer_is_not_also_said_to_have_run(repo, make_task) -> Non
     notes = " ".join(outcome.review.seat_notes)
     assert "ruff not run: no changed Python files." in notes
     assert "ruff ran" not in notes
-    assert outcome.tool_counts == (("detect-secrets", 1), ("git diff --check", 1))
+    assert outcome.tool_counts == (
+        ("detect-secrets", 1),
+        ("assigned secrets", 1),
+        ("git diff --check", 1),
+    )

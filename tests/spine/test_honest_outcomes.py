@@ -139,12 +139,13 @@ def test_tool_calls_and_duration_agree_everywhere(tmp_path: Path) -> None:
     run = json.loads((Path(out["review_dir"]) / "run.json").read_text())["seats"]["static"]["run"]
     report = json.loads(Path(out["paths"]["json"]).read_text())
     cells = dict(report["retro"]["seats"][0]["cells"])
-    # The static seat's steps are its tool calls: detect-secrets, ruff, git diff --check.
-    assert from_json == run["tool_calls"] == 3
-    assert cells["Tool calls"].split(" ", 1)[0] == "3"
+    # The static seat's steps are its tool calls: detect-secrets, assigned secrets, ruff,
+    # git diff --check.
+    assert from_json == run["tool_calls"] == 4
+    assert cells["Tool calls"].split(" ", 1)[0] == "4"
     # The live line prints the run's own figures, formatted as the retro formats them.
     line = next(ln for ln in res.stderr.splitlines() if ln.startswith("[static] ok"))
-    assert line == f"[static] ok ({cells['Duration']}, 3 tool calls)"
+    assert line == f"[static] ok ({cells['Duration']}, 4 tool calls)"
     assert cells["Duration"].endswith(" s") and cells["Duration"] != "0 s"
 
 

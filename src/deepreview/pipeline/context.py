@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deepreview import change_secrets
 from deepreview.config import CliOverrides, Settings
 from deepreview.errors import ExitCode
 from deepreview.pipeline.runstate import RunState
@@ -50,8 +51,12 @@ class Prepared:
 
     def redactor(self) -> Redactor:
         """Masks the secrets of the environment and those set in any seat's `env` (the lead's
-        included: it is a seat), e.g. a gateway token in `[seats.claude] env`."""
-        return Redactor(self.env, seat_env_pairs(self.settings))
+        included: it is a seat), e.g. a gateway token in `[seats.claude] env`; and the secrets
+        the change adds in no known shape (`DB_PASSWORD = "..."`), which the prompt's diff
+        quotes and any seat may repeat, whether or not a seat flags them."""
+        return Redactor(
+            self.env, seat_env_pairs(self.settings), change_secrets.diff_values(self.target.diff)
+        )
 
 
 def seat_env_pairs(settings: Settings) -> list[tuple[str, str]]:

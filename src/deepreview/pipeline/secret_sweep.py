@@ -1,10 +1,11 @@
 """Mask, in every stored file of a review, each value that a seat flagged as a secret.
 
-Redaction knows the shapes of common tokens and the user's own secret variables. A seat that
-reports "hard-coded API key at `app.py:6`" knows more: the value on that line is a secret, even
-in a shape no pattern knows, and the other seats' reviews and transcripts may quote it. The
-static seat hands its detect-secrets values over in memory (`SeatResult.secrets`); for every
-other seat, and after a `resume`, the value is read from the flagged line at the review SHA.
+Redaction knows the shapes of common tokens, the user's own secret variables and the secrets
+the change assigns in plain sight (`change_secrets`). A seat that reports "hard-coded API key at
+`app.py:6`" may know more: the value on that line is a secret, even in a shape no pattern
+knows, and the other seats' reviews and transcripts may quote it. The static seat hands its
+detect-secrets values over in memory (`SeatResult.secrets`); for every other seat, and after a
+`resume`, the value is read from the flagged line at the review SHA.
 """
 
 from __future__ import annotations

@@ -69,15 +69,21 @@ def is_secret_name(name: str) -> bool:
 
 
 class Redactor:
-    def __init__(self, env: Mapping[str, str], also: Iterable[tuple[str, str]] = ()) -> None:
-        """Masks the values of `env`'s secret-named variables, and of the `(name, value)` pairs
+    def __init__(
+        self,
+        env: Mapping[str, str],
+        also: Iterable[tuple[str, str]] = (),
+        values: Iterable[str] = (),
+    ) -> None:
+        """Masks the values of `env`'s secret-named variables, of the `(name, value)` pairs
         in `also` (the variables a config sets in a seat's `env`, which the process
-        environment does not hold)."""
+        environment does not hold), and `values` (the secrets the reviewed change adds,
+        `change_secrets`)."""
         pairs = [*env.items(), *also]
-        values = {v for k, v in pairs if is_secret_name(k) and len(v) >= _MIN_VALUE_LEN}
+        found = {v for k, v in pairs if is_secret_name(k)} | set(values)
         self._lock = threading.Lock()
-        self.extended = False  # add() taught it values beyond the environment's
-        self._set(values)
+        self.extended = False  # add() taught it values beyond the environment's and change's
+        self._set({v for v in found if len(v) >= _MIN_VALUE_LEN})
 
     def _set(self, values: set[str]) -> None:
         # Longest first so a value that contains another is masked whole.

@@ -22,7 +22,7 @@ from deepreview.agents.base import (
     SeatSettings,
     SeatTask,
 )
-from deepreview.agents.static import diff_check, ruff_check, secret_scan
+from deepreview.agents.static import assigned_secrets, diff_check, ruff_check, secret_scan
 from deepreview.agents.static.blobs import committed_files
 from deepreview.agents.static.changes import (
     MAX_SCAN_BYTES,
@@ -248,6 +248,7 @@ def _analyzer_runs(
     steps = (
         (secret_scan.NAME, lambda: secret_scan.run_secret_scan(
             text_paths, worktree=root, env=env, budget=budget)),
+        (assigned_secrets.NAME, lambda: assigned_secrets.run_assigned_secrets(root, files)),
         (ruff_check.NAME, lambda: ruff_check.run_ruff(
             python_paths, worktree=root, env=env, budget=budget)),
         (diff_check.NAME, lambda: diff_check.run_diff_check(
