@@ -1,0 +1,70 @@
+"""Hostile review and report text is read in linear time: the regex audit's leftovers
+(benchmarks/README.md, "Long delimiter runs", fourth pass).
+
+No timed assertion: each input is one the replaced code took minutes or hours on, so a
+regression shows as a hung suite (`benchmarks/bench_parse_runs.py` prints the times). Each
+rewrite is also checked against the regex it replaces on every short text of its alphabet."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from deepreview.findings.appendix import _BRACKET, _PASS, _REVIEW_WORD, without_note
+from deepreview.findings.report_parse import parse_appendix_entries
+
+RUN = 200_000
+BLANKS = " " * RUN
+
+_OLD_PASS = re.compile(
+    r"(?:[ \t]*[—–,:-][ \t]*|[ \t]*\([ \t]*)Pass[ \t]+(?P<n>\d+)\b.*$", re.IGNORECASE
+)
+_OLD_REVIEW_WORD = re.compile(r"(?:'s|’s)?[ \t]+(?:Original[ \t]+)?Review$", re.IGNORECASE)
+_OLD_BRACKET = re.compile(
+    r"^\[(?P<name>[^\[\]]{1,60})\](?P<model>[ \t]+(?![—–-])[^(—–]*?)?"
+    r"(?:[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+))?[ \t]*(?:\((?P<note>[^)]*)\))?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _texts(alphabet: list[str], longest: int) -> list[str]:
+    """Every text of up to `longest` pieces of `alphabet`."""
+    return ["".join(p) for n in range(longest + 1) for p in itertools.product(alphabet, repeat=n)]
+
+
+def _entries(appendix: str) -> list[tuple[str, int]]:
+    report = f"# Deep Review\n\n{appendix}\n\nThe review.\n"
+    return [(e.name, e.pass_no) for e in parse_appendix_entries(report)]
+
+
+def test_appendix_entry_headings_holding_long_blank_runs_are_read() -> None:
+    # minutes each before: `_REVIEW_WORD`, `_PASS`, the `(note)` cut and the heading regex
+    # tried from every blank; `_BRACKET`'s lazy model scanned the run twice per character
+    assert _entries(f"## Appendix: Claude{BLANKS}x Review") == [(f"Claude{BLANKS}x", 1)]
+    assert _entries(f"## Appendix\n\n### Claude{BLANKS}x{BLANKS}(pass 3)") == [
+        (f"Claude{BLANKS}x", 3)
+    ]
+    assert _entries(f"## Appendix\n\n### [Claude] x{BLANKS}y — Pass 2") == [
+        (f"Claude x{BLANKS}y", 2)
+    ]
+    assert _entries(f"## Appendix\n\n### Claude{'(' * RUN}") == []
+
+
+def test_appendix_name_patterns_match_what_the_former_regexes_matched() -> None:
+    for text in _texts([" ", "\t", "-", "(", "Pass", "2", "x"], 6):
+        old, new = _OLD_PASS.search(text), _PASS.search(text)
+        assert (new and (new.span(), new["n"])) == (old and (old.span(), old["n"])), repr(text)
+    for text in _texts([" ", "\t", "'s", "s", "Original", "Review", "\n"], 6):
+        assert _REVIEW_WORD.sub("", text) == _OLD_REVIEW_WORD.sub("", text), repr(text)
+    for text in _texts([" ", "\n", "\u00a0", "(", ")", "x"], 7):
+        assert without_note(text) == re.sub(r"\s*\([^)]*\)\s*$", "", text), repr(text)
+
+
+def test_an_appendix_bracket_heading_reads_as_the_former_regex_read_it() -> None:
+    def read(m: re.Match[str] | None) -> tuple[str, str, str | None, str | None] | None:
+        # what `_entry_name` takes from it: the model only stripped
+        return m and (m["name"], (m["model"] or "").strip(), m["n"], m["note"])
+
+    for rest in _texts([" ", "\t", "-", "—", "(", ")", "Pass", "2", "x"], 5):
+        for text in (f"[a]{rest}", f"[a{rest}"):
+            assert read(_BRACKET.match(text)) == read(_OLD_BRACKET.match(text)), repr(text)
