@@ -10,7 +10,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from deepreview.findings import parse_review
 from deepreview.findings.appendix import _BRACKET, _PASS, _REVIEW_WORD, without_note
+from deepreview.findings.finding_line import bracket_cut
 from deepreview.findings.report_parse import parse_appendix_entries
 
 RUN = 200_000
@@ -25,6 +27,9 @@ _OLD_BRACKET = re.compile(
     r"(?:[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+))?[ \t]*(?:\((?P<note>[^)]*)\))?[ \t]*$",
     re.IGNORECASE,
 )
+
+
+_OLD_BRACKET_CUT = re.compile(r"(?<![ \t])[ \t]+\[[^\]]+\][ \t]*(?:\(|$)")
 
 
 def _texts(alphabet: list[str], longest: int) -> list[str]:
@@ -68,3 +73,18 @@ def test_an_appendix_bracket_heading_reads_as_the_former_regex_read_it() -> None
     for rest in _texts([" ", "\t", "-", "—", "(", ")", "Pass", "2", "x"], 5):
         for text in (f"[a]{rest}", f"[a{rest}"):
             assert read(_BRACKET.match(text)) == read(_OLD_BRACKET.match(text)), repr(text)
+
+
+def test_a_heading_title_of_many_bracket_openings_keeps_them() -> None:
+    # 7 s at 200 KB before: the tag cut ` [...]` scanned to the line's end from each ` [`
+    for tail in (" [" * (RUN // 2), " [x" * (RUN // 3) + "] y"):
+        review = f"## Findings\n\n### Critical Issues\n\n### C1: Bug{tail}\n`calc.py:1`\n\nText.\n"
+        [found] = parse_review(review, seat="s").findings
+        # (a line over 2,000 characters is not read for an ID: it stays in the title)
+        assert (found.title, found.locations[0].path) == (f"C1: Bug{tail}", "calc.py")
+
+
+def test_a_bracket_tag_cut_is_where_the_former_regex_cut() -> None:
+    for text in _texts([" ", "\t", "[", "]", "(", "x", "\n"], 7):
+        m = _OLD_BRACKET_CUT.search(text)
+        assert bracket_cut(text) == (m.start() if m else len(text)), repr(text)

@@ -419,10 +419,31 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         # `(important, gap)`, `(bug, high)`: a tag opens the tail, its level first or second
         rf"(?<![ \t])[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*)?(?:\*\*|__)?(?:{TAG_PATTERN})"
         r"(?:\*\*|__)?(?=[ \t]*[,)])",
-        r"(?<![ \t])[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
     ):
         m = re.search(rx, rest, re.IGNORECASE)
         if m and m.start() < cut:
             cut = m.start()
+    cut = min(cut, bracket_cut(rest))
     head.title = rest[:cut].strip().strip("*").strip()
     parse_tail(head, rest[cut:], prefixes)
+
+
+_BLANKS_BRACKET = re.compile(r"(?<![ \t])[ \t]++\[")
+_TAG_END = re.compile(r"[ \t]*+(?:\(|\n?\Z)")
+
+
+def bracket_cut(rest: str) -> int:
+    """Where a bracketed tag opens the tail (` [high]`, ` [a.py:3] (…)`): the first match of
+    `(?<![ \\t])[ \\t]+\\[[^\\]]+\\][ \\t]*(?:\\(|$)`, else `len(rest)`. Each try of that
+    regex scanned to the next `]` (quadratic in ` [` without one after); a try only depends on
+    that `]`, found once for all the `[` before it."""
+    close = -1
+    for m in _BLANKS_BRACKET.finditer(rest):
+        opening = m.end() - 1
+        if close <= opening:
+            close = rest.find("]", opening + 1)
+            if close == -1:
+                break
+        if close > opening + 1 and _TAG_END.match(rest, close + 1):
+            return m.start()
+    return len(rest)
