@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from deepreview.consolidate import sections
+from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings import parse_review
 from deepreview.findings.appendix import _BRACKET, _PASS, _REVIEW_WORD, without_note
 from deepreview.findings.finding_line import bracket_cut
@@ -88,3 +90,22 @@ def test_a_bracket_tag_cut_is_where_the_former_regex_cut() -> None:
     for text in _texts([" ", "\t", "[", "]", "(", "x", "\n"], 7):
         m = _OLD_BRACKET_CUT.search(text)
         assert bracket_cut(text) == (m.start() if m else len(text)), repr(text)
+
+
+def test_a_design_concern_of_bracket_runs_is_kept_whole() -> None:
+    # 3 min at 200 KB before: the link regex scanned from each `[` to the line's end
+    for concern in ("[" * RUN, "[a](" * (RUN // 4)):
+        review = (
+            "## Findings\n\n### Critical Issues\n\n- **C1** Bug — `calc.py:1`\n  Text.\n\n"
+            f"## Design Observations\n\n### Concerns\n\n- {concern}\n"
+        )
+        report = consolidate_reviews([ReviewText("claude", review)])
+        assert [o.text for o in report.design_observations] == [concern]
+
+
+def test_links_are_the_ones_the_former_regex_found() -> None:
+    old = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+    for text in _texts(["[", "]", "(", ")", "a", " "], 7):
+        want = [(m.start(), m.end(), m[1], m[2]) for m in old.finditer(text)]
+        assert sections.links(text) == want, repr(text)
+        assert sections.visible_length(text) == len(old.sub(lambda m: m[1], text)), repr(text)
