@@ -14,8 +14,11 @@ from deepreview.consolidate import sections
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings import parse_review
 from deepreview.findings.appendix import _BRACKET, _PASS, _REVIEW_WORD, without_note
-from deepreview.findings.finding_line import bracket_cut
+from deepreview.findings.finding_line import _TRAILING_TAG, bracket_cut
+from deepreview.findings.levels import TAG_PATTERN
+from deepreview.findings.location_join import split_locations
 from deepreview.findings.report_parse import parse_appendix_entries
+from deepreview.model import Severity
 
 RUN = 200_000
 BLANKS = " " * RUN
@@ -109,3 +112,36 @@ def test_links_are_the_ones_the_former_regex_found() -> None:
         want = [(m.start(), m.end(), m[1], m[2]) for m in old.finditer(text)]
         assert sections.links(text) == want, repr(text)
         assert sections.visible_length(text) == len(old.sub(lambda m: m[1], text)), repr(text)
+
+
+def test_finding_headings_with_long_blank_runs_by_their_places_are_read() -> None:
+    # 25 s to minutes at 20 KB before: the location join and the trailing tag searched from
+    # every blank, each try scanning the rest of the run
+    def read(heading: str) -> tuple[str, Severity | None, list[str]]:
+        review = f"## Findings\n\n### Critical Issues\n\n#### {heading}\n\nText.\n"
+        [found] = parse_review(review, seat="s").findings
+        return found.title, found.severity, [loc.path for loc in found.locations]
+
+    critical, important = Severity.CRITICAL, Severity.IMPORTANT
+    assert read(f"`calc.py:1`{BLANKS}x — Title") == (f"`calc.py:1`{BLANKS}x", critical, ["calc.py"])
+    assert read(f"`calc.py:1` — Title{BLANKS}x") == (f"Title{BLANKS}x", critical, ["calc.py"])
+    assert read(f"`calc.py:1` — Title{BLANKS}(high)") == ("Title", important, ["calc.py"])
+    assert read(f"`calc.py:1`,{BLANKS}`b.py:2` — Title") == ("Title", critical, ["calc.py", "b.py"])
+
+
+def test_location_joins_and_trailing_tags_are_the_former_regexes_ones() -> None:
+    join = re.compile(r"\s*(?:[,;+]|\s(?:vs\.?|and|&)\s)\s*", re.IGNORECASE)
+    for text in _texts([" ", "\t", ",", "+", "vs", ".", "AND", "&", "x"], 5):
+        assert split_locations(text) == join.split(text), repr(text)
+    for text in ("ſ", " vſ x", " Vſ. x", "a\u2028and\u00a0b"):  # case folding, Unicode blanks
+        assert split_locations(text) == join.split(text), repr(text)
+    tag = re.compile(
+        rf"(?:[ \t]*[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]"
+        rf"|[ \t]+[—–-][ \t]+(?P<b>\*\*|__|\*|_)(?P<w2>{TAG_PATTERN})(?P=b))[ \t.]*$",
+        re.IGNORECASE,
+    )
+    for text in _texts([" ", "\t", "(", ")", "[", "high", "**", "—", "-", ".", "x"], 5):
+        old, new = tag.search(text), _TRAILING_TAG.search(text)
+        assert (new and (new.span(), new["w"], new["w2"])) == (
+            old and (old.span(), old["w"], old["w2"])
+        ), repr(text)
