@@ -17,7 +17,13 @@ from deepreview.findings.appendix import _BRACKET, _PASS, _REVIEW_WORD, without_
 from deepreview.findings.finding_line import _TRAILING_TAG, bracket_cut
 from deepreview.findings.levels import TAG_PATTERN
 from deepreview.findings.location_join import split_locations
-from deepreview.findings.report_parse import parse_appendix_entries
+from deepreview.findings.report_parse import (
+    _ANY_HEADING,
+    _H2,
+    _TITLE,
+    parse_appendix_entries,
+    parse_report,
+)
 from deepreview.model import Severity
 
 RUN = 200_000
@@ -145,3 +151,26 @@ def test_location_joins_and_trailing_tags_are_the_former_regexes_ones() -> None:
         assert (new and (new.span(), new["w"], new["w2"])) == (
             old and (old.span(), old["w"], old["w2"])
         ), repr(text)
+
+
+def test_report_section_headings_with_long_blank_runs_are_read() -> None:
+    # 7–12 s at 20 KB before: the lazy title tried `[ \t]*$` after each character
+    for level in ("##", "###"):
+        report = parse_report(
+            f"# Review\n\n{level} Executive Summary\n\nFine.\n\n"
+            f"{level} Notes{BLANKS}x{BLANKS}\n\nText.\n"
+        )
+        assert report.executive_summary == "Fine."
+        assert [(x.title, x.body) for x in report.extra_sections] == [(f"Notes{BLANKS}x", "Text.")]
+
+
+def test_report_heading_titles_are_the_former_regexes_ones() -> None:
+    pairs = [
+        (re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)[ \t]*$"), _ANY_HEADING),
+        (re.compile(r"^##[ \t]+(?P<title>.*?)[ \t]*$"), _H2),
+        (re.compile(r"^###[ \t]+(?P<title>.*?)[ \t]*$"), re.compile("^###" + _TITLE)),
+    ]
+    for text in _texts(["#", " ", "\t", "x", "\n", "\u00a0"], 7):
+        for old, new in pairs:
+            m, n = old.match(text), new.match(text)
+            assert (n and n.groupdict()) == (m and m.groupdict()), repr(text)
