@@ -7,10 +7,10 @@ each place a review may hold it: a finding's text, its title, a heading, a parag
 item, a quote, a table cell, the preamble, a `<details>` summary, bold text.  Each review is
 parsed at `--size` and at half of it: a ratio near 2 is linear growth, near 4 quadratic.  Then
 the regex audit's leftovers (`--only leftovers` for those alone): runs in a report's appendix
-headings, a finding heading's ` [`, a Design Observations concern of `[` (consolidated), an
-opencode log line, each through the public function that reads it.  Not a test: it prints
-times and exits 0 (`tests/findings/test_review_long_runs.py`, `test_regex_leftovers.py` hold
-the inputs the quadratic code hung on).
+and section headings, a finding heading's ` [` or blanks, a Design Observations concern of `[`
+(consolidated), an opencode log line, each through the public function that reads it.  Not a
+test: it prints times and exits 0 (`tests/findings/test_review_long_runs.py`,
+`test_regex_leftovers.py` hold the inputs the quadratic code hung on).
 """
 
 from __future__ import annotations
@@ -73,6 +73,12 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
     ("appendix title, blanks", parse_report, lambda n: "## Appendix: Claude" + " " * n + "x"),
     ("heading ` [` run", lambda t: parse_review(t, seat="bench"), lambda n: f"{HEAD}### C1: Bug"
      + " [" * (n // 2) + "\n`calc.py:1`\n" + TAIL),
+    ("heading place, blanks", lambda t: parse_review(t, seat="bench"), lambda n: f"{HEAD}#### "
+     "`calc.py:1`" + " " * n + "x — Title\n\nText.\n" + TAIL),
+    ("heading title, blanks", lambda t: parse_review(t, seat="bench"), lambda n: f"{HEAD}#### "
+     "`calc.py:1` — Title" + " " * n + "x\n\nText.\n" + TAIL),
+    ("report section, blanks", parse_report, lambda n: "# R\n\n## Executive Summary\n\nFine."
+     "\n\n## Notes" + " " * n + "x\n\nText.\n"),
     ("concern `[` run", _concern, lambda n: "[" * n),
     ("concern `[a](` run", _concern, lambda n: "[a](" * (n // 4)),
     ("opencode log `.` run", _log_line, lambda n: "." * n),
