@@ -22,7 +22,7 @@ def split_locations(text: str) -> list[str]:
     pieces: list[str] = []
     piece_start = at = 0
     while at < len(text):
-        run_end = _BLANKS.match(text, at).end()
+        run_end = _blanks_end(text, at)
         if run_end < len(text) and text[run_end] in _PUNCT:
             end = run_end + 1
         elif run_end > at and (word := _WORD.match(text, run_end)):
@@ -31,6 +31,12 @@ def split_locations(text: str) -> list[str]:
             at = max(run_end, at + 1)
             continue
         pieces.append(text[piece_start:at])
-        piece_start = at = _BLANKS.match(text, end).end()
+        piece_start = at = _blanks_end(text, end)
     pieces.append(text[piece_start:])
     return pieces
+
+
+def _blanks_end(text: str, at: int) -> int:
+    """Where the run of blanks (`\\s`, as the former regex read them) from `at` ends."""
+    m = _BLANKS.match(text, at)  # `\\s*` always matches
+    return m.end() if m else at
