@@ -8,9 +8,10 @@ item, a quote, a table cell, the preamble, a `<details>` summary, bold text.  Ea
 parsed at `--size` and at half of it: a ratio near 2 is linear growth, near 4 quadratic.  Then
 the regex audit's leftovers (`--only leftovers` for those alone): runs in a report's appendix
 and section headings, a finding heading's ` [` or blanks, a Design Observations concern of `[`
-(consolidated), an opencode log line, each through the public function that reads it.  Not a
-test: it prints times and exits 0 (`tests/findings/test_review_long_runs.py`,
-`test_regex_leftovers.py` hold the inputs the quadratic code hung on).
+(consolidated), empty lines in a contained review, an opencode log line, each through the
+public function that reads it.  Not a test: it prints times and exits 0
+(`tests/findings/test_review_long_runs.py`, `test_regex_leftovers.py` hold the inputs the
+quadratic code hung on).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from deepreview.agents.opencode_log import log_retries
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
+from deepreview.markdown_contain import contain
 
 HEAD = "## Findings\n\n### Critical Issues\n\n"
 TAIL = "\n\n### Important Issues\n\nNone.\n"
@@ -81,6 +83,8 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
      "\n\n## Notes" + " " * n + "x\n\nText.\n"),
     ("concern `[` run", _concern, lambda n: "[" * n),
     ("concern `[a](` run", _concern, lambda n: "[a](" * (n // 4)),
+    ("appendix entry, empty lines", _appendix, lambda n: "### [Claude]\n\na" + "\n" * n + "b"),
+    ("contain, empty lines", contain, lambda n: "a" + "\n" * n + "b"),
     ("opencode log `.` run", _log_line, lambda n: "." * n),
     ("opencode log word", _log_line, lambda n: "a" * n),
 ]  # fmt: skip

@@ -24,6 +24,7 @@ from deepreview.findings.report_parse import (
     parse_appendix_entries,
     parse_report,
 )
+from deepreview.markdown_contain import _MARKER, contain, uncontain
 from deepreview.model import Severity
 
 RUN = 200_000
@@ -174,3 +175,24 @@ def test_report_heading_titles_are_the_former_regexes_ones() -> None:
         for old, new in pairs:
             m, n = old.match(text), new.match(text)
             assert (n and n.groupdict()) == (m and m.groupdict()), repr(text)
+
+
+def test_a_review_of_many_empty_lines_is_contained_and_read_back() -> None:
+    # 2 s at 40,000 empty lines before (the marker searched from every line break)
+    body = "a" + "\n" * RUN + "b"
+    assert contain(body) == body
+    assert uncontain(body) == body
+    marked = contain(body + "\n```go\nx")
+    assert uncontain(marked) == body + "\n```go\nx"
+    report = f"# Review\n\n## Appendix\n\n### [Claude]\n\n{body}\n"
+    assert [e.review.raw for e in parse_appendix_entries(report)] == [body]
+
+
+def test_the_contained_marker_is_the_one_the_former_regex_found() -> None:
+    old = re.compile(
+        r"\n*<!-- deep-review: contained(?P<fence> fence)?(?P<html> html)? -->[ \t\n]*\Z"
+    )
+    marks = ["<!-- deep-review: contained -->", "<!-- deep-review: contained fence html -->"]
+    for text in _texts(["\n", " ", "x", *marks], 6):
+        m, n = old.search(text), _MARKER.search(text)
+        assert (n and (n.span(), n.groupdict())) == (m and (m.span(), m.groupdict())), repr(text)
