@@ -5,18 +5,28 @@ Run: .venv/bin/python benchmarks/bench_parse_runs.py [--size BYTES] [--chars CHA
 A review quotes a line of the change made of one character (a 200 KB line of backticks), in
 each place a review may hold it: a finding's text, its title, a heading, a paragraph, a list
 item, a quote, a table cell, the preamble, a `<details>` summary, bold text.  Each review is
-parsed at `--size` and at half of it: a ratio near 2 is linear growth, near 4 quadratic.  Not a
-test: it prints times and exits 0 (`tests/findings/test_review_long_runs.py` holds the inputs
-the quadratic code hung on).
+parsed at `--size` and at half of it: a ratio near 2 is linear growth, near 4 quadratic.  Then
+the regex audit's leftovers (`--only leftovers` for those alone): runs in a report's appendix
+and section headings, a finding heading's ` [` or blanks, a Design Observations concern of `[`
+(consolidated), empty lines in a contained review, an opencode log line, each through the
+public function that reads it.  Not a test: it prints times and exits 0
+(`tests/findings/test_review_long_runs.py`, `test_regex_leftovers.py` hold the inputs the
+quadratic code hung on).
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+from deepreview.agents.opencode_log import log_retries
+from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings.parse import parse_review
+from deepreview.findings.report_parse import parse_report
+from deepreview.markdown_contain import contain
 
 HEAD = "## Findings\n\n### Critical Issues\n\n"
 TAIL = "\n\n### Important Issues\n\nNone.\n"
@@ -42,18 +52,71 @@ def _seconds(text: str) -> float:
     return time.perf_counter() - start
 
 
+def _concern(text: str) -> None:
+    review = f"{HEAD}{FINDING}Text.\n\n## Design Observations\n\n### Concerns\n\n- {text}\n"
+    consolidate_reviews([ReviewText("claude", review)])
+
+
+def _log_line(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "a.log").write_text(f'message="stream error" {text}\n', encoding="utf-8")
+        log_retries(Path(folder))
+
+
+def _appendix(heading: str) -> None:
+    parse_report(f"# Review\n\n## Appendix\n\n{heading}\n\nThe review.\n")
+
+
+# (name, function, input of about n characters)
+LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
+    ("appendix: name, blanks", _appendix, lambda n: "### Claude" + " " * n + "x"),
+    ("appendix: [name] x, blanks", _appendix, lambda n: "### [Claude] x" + " " * n + "y"),
+    ("appendix: name, ( run", _appendix, lambda n: "### Claude" + "(" * n),
+    ("appendix title, blanks", parse_report, lambda n: "## Appendix: Claude" + " " * n + "x"),
+    ("heading ` [` run", lambda t: parse_review(t, seat="bench"), lambda n: f"{HEAD}### C1: Bug"
+     + " [" * (n // 2) + "\n`calc.py:1`\n" + TAIL),
+    ("heading place, blanks", lambda t: parse_review(t, seat="bench"), lambda n: f"{HEAD}#### "
+     "`calc.py:1`" + " " * n + "x — Title\n\nText.\n" + TAIL),
+    ("heading title, blanks", lambda t: parse_review(t, seat="bench"), lambda n: f"{HEAD}#### "
+     "`calc.py:1` — Title" + " " * n + "x\n\nText.\n" + TAIL),
+    ("report section, blanks", parse_report, lambda n: "# R\n\n## Executive Summary\n\nFine."
+     "\n\n## Notes" + " " * n + "x\n\nText.\n"),
+    ("concern `[` run", _concern, lambda n: "[" * n),
+    ("concern `[a](` run", _concern, lambda n: "[a](" * (n // 4)),
+    ("appendix entry, empty lines", _appendix, lambda n: "### [Claude]\n\na" + "\n" * n + "b"),
+    ("contain, empty lines", contain, lambda n: "a" + "\n" * n + "b"),
+    ("opencode log `.` run", _log_line, lambda n: "." * n),
+    ("opencode log word", _log_line, lambda n: "a" * n),
+]  # fmt: skip
+
+
+def _time(fn: Callable[[str], object], text: str) -> float:
+    start = time.perf_counter()
+    fn(text)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=200_000)
     ap.add_argument("--chars", default="`*_[<|#~>-")
+    ap.add_argument("--only", choices=("shapes", "leftovers"))
     args = ap.parse_args()
-    print(f"{'run':<5} {'where':<14} {args.size // 2:>9} B {args.size:>9} B  ratio")
-    for char in args.chars:
-        for name, shape in SHAPES.items():
-            half = _seconds(shape(char * (args.size // 2)))
-            full = _seconds(shape(char * args.size))
+    if args.only != "leftovers":
+        print(f"{'run':<5} {'where':<14} {args.size // 2:>9} B {args.size:>9} B  ratio")
+        for char in args.chars:
+            for name, shape in SHAPES.items():
+                half = _seconds(shape(char * (args.size // 2)))
+                full = _seconds(shape(char * args.size))
+                ratio = full / max(half, 1e-3)
+                print(f"{char!r:<5} {name:<14} {half:>9.2f} s {full:>9.2f} s  {ratio:5.1f}")
+    if args.only != "shapes":
+        print(f"{'leftover':<28} {args.size // 2:>9} B {args.size:>9} B  ratio")
+        for name, fn, make in LEFTOVERS:
+            half = _time(fn, make(args.size // 2))
+            full = _time(fn, make(args.size))
             ratio = full / max(half, 1e-3)
-            print(f"{char!r:<5} {name:<14} {half:>9.2f} s {full:>9.2f} s  {ratio:5.1f}")
+            print(f"{name:<28} {half:>9.2f} s {full:>9.2f} s  {ratio:5.1f}")
 
 
 if __name__ == "__main__":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from pathlib import Path
 
 import pytest
 
 from deepreview.agents._stderr import stderr_retries, stderr_tail
-from deepreview.agents.opencode_log import log_retries
+from deepreview.agents.opencode_log import _FIELD, log_retries
 
 
 @pytest.mark.parametrize(
@@ -58,3 +60,19 @@ def test_opencode_log_retries(tmp_path: Path) -> None:
     assert str(log_retries(tmp_path)) == "fetch failed, 2 retries"
     (tmp_path / "opencode.log").write_text(line.format(small="false", text=r"bad \"key\""))
     assert str(log_retries(tmp_path)) == 'bad "key", 1 retry'
+
+
+def test_opencode_log_line_of_one_long_key_run_is_read(tmp_path: Path) -> None:
+    """A 200 KB run of key characters without `=` (each try once scanned the rest of the run:
+    quadratic) leaves the line's fields as they are; the fields match the former regex's."""
+    run = "." * 100_000 + "a" * 100_000
+    (tmp_path / "opencode.log").write_text(
+        f'level=ERROR message="stream error" {run} small=false error.error="AI_X: boom {run}"\n',
+        encoding="utf-8",
+    )
+    retries = log_retries(tmp_path)
+    assert retries is not None and retries.count == 1
+    assert retries.message == f"boom {run}"[:300]
+    old = re.compile(r'([\w.]+)=("(?:[^"\\]|\\.)*"|\S*)')
+    for text in map("".join, itertools.product(["a", ".", "=", '"', "\\", " ", "-"], repeat=6)):
+        assert _FIELD.findall(text) == old.findall(text), repr(text)

@@ -35,7 +35,8 @@ _OLD_FILE_HEADING = re.compile(
 _OLD_TITLED = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<rest>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _OLD_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # `finding_line._fill`'s title cuts, now searched from the start of a blank run only
-_TITLE_CUTS = (r"[ \t]+[—–][ \t]+", r"[ \t]+--?[ \t]+(?=[`\[(])", r"[ \t]+\[[^\]]+\][ \t]*(?:\(|$)")
+# (the bracket tag's cut is now `bracket_cut`: tests/findings/test_regex_leftovers.py)
+_TITLE_CUTS = (r"[ \t]+[—–][ \t]+", r"[ \t]+--?[ \t]+(?=[`\[(])")
 
 
 def _texts(alphabet: list[str], longest: int) -> list[str]:

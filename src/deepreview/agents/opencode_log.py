@@ -19,7 +19,10 @@ from typing import Final
 from deepreview.agents._stderr import Retries, network_error
 
 _SCAN_BYTES: Final = 1 << 20  # a log flooded by a long run must not cost a full read
-_FIELD = re.compile(r'([\w.]+)=("(?:[^"\\]|\\.)*"|\S*)')
+# A key starts only where a run of key characters starts: tried inside a run (a log line of
+# 200 KB of `.`), each try scanned the rest of it for a `=` (quadratic). Same fields: a key
+# ends where its run ends, so no later start in a run finds one the run's start did not.
+_FIELD = re.compile(r'(?<![\w.])([\w.]+)=("(?:[^"\\]|\\.)*"|\S*)')
 # The AI SDK's class name before the provider's own words ("AI_APICallError: Rate limit …").
 _SDK_CLASS = re.compile(r"^AI_\w+:\s*")
 _MAX_CHARS: Final = 300

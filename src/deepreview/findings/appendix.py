@@ -20,25 +20,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from deepreview.findings.atx import atx_heading
 from deepreview.markdown_fence import FenceTracker
 from deepreview.model import AppendixEntry
 
-_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _APPENDIX = re.compile(
     r"^(?:\d{1,2}[.)][ \t]*|[A-Z][.)][ \t]*)?Appendix\b(?:[ \t]+(?P<letter>[A-Z0-9]{1,2}))?"
     r"[ \t]*(?:[:.—–-][ \t]*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+# `[Claude] Opus 4.8 — Pass 2 (note)`. The model ends where the rest matches first, so never
+# after a blank (the rest matches at the run's start as well), and the blank runs are taken
+# whole: the lazy model tried the rest after each character, each try scanning a blank run
+# twice (cubic: minutes on `[Claude] x` + 10 KB of blanks + `y`). Before a dash the model
+# keeps its blanks (the former regex gave back one, the same once stripped).
 _BRACKET = re.compile(
-    r"^\[(?P<name>[^\[\]]{1,60})\](?P<model>[ \t]+(?![—–-])[^(—–]*?)?"
-    r"(?:[ \t]*[—–-][ \t]*Pass[ \t]+(?P<n>\d+))?[ \t]*(?:\((?P<note>[^)]*)\))?[ \t]*$",
+    r"^\[(?P<name>[^\[\]]{1,60})\]"
+    r"(?P<model>(?:[ \t]++(?![—–-])|[ \t][ \t]++)(?:[^(—–]*?[^(—– \t])??)?"
+    r"(?:[ \t]*+[—–-][ \t]*+Pass[ \t]++(?P<n>\d+))?[ \t]*+(?:\((?P<note>[^)]*)\))?[ \t]*$",
     re.IGNORECASE,
 )
-# `— Pass 2`, `, pass 2`, `: Pass 2`, `(pass 2)`
+# `— Pass 2`, `, pass 2`, `: Pass 2`, `(pass 2)`. Both start only where a blank run starts
+# (`(?<![ \t])`) and take whole runs (`*+`): tried from every blank of a run, each try scanning
+# the rest of it, they were quadratic (minutes on a heading holding 200 KB of blanks). Same
+# match: one that starts inside a run also starts at the run's first blank, which is tried first.
 _PASS = re.compile(
-    r"(?:[ \t]*[—–,:-][ \t]*|[ \t]*\([ \t]*)Pass[ \t]+(?P<n>\d+)\b.*$", re.IGNORECASE
+    r"(?<![ \t])(?:[ \t]*+[—–,:-][ \t]*+|[ \t]*+\([ \t]*+)Pass[ \t]++(?P<n>\d+)\b.*$",
+    re.IGNORECASE,
 )
-_REVIEW_WORD = re.compile(r"(?:'s|’s)?[ \t]+(?:Original[ \t]+)?Review$", re.IGNORECASE)
+_REVIEW_WORD = re.compile(r"(?:'s|’s)?(?<![ \t])[ \t]++(?:Original[ \t]++)?Review$", re.IGNORECASE)
 _ENTRY_PREFIX = re.compile(
     r"^(?:\d{1,2}[.)]|[A-Z][.)])?[ \t]*"
     r"(?:(?:Original[ \t]+)?Review(?:er)?[ \t]*(?:by|from|:)[ \t]*)?",
@@ -58,8 +68,8 @@ def appendix_start(lines: list[str]) -> int | None:
     for i, line in enumerate(lines):
         if track.feed(line):
             continue
-        m = _HEADING.match(line)
-        if m and len(m.group("hashes")) <= 2 and _APPENDIX.match(_plain(m.group("title"))):
+        m = atx_heading(line)
+        if m and len(m[0]) <= 2 and _APPENDIX.match(_plain(m[1])):
             return i
     return None
 
@@ -71,7 +81,7 @@ def split_appendix(lines: list[str], reviewers: Iterable[str] = ()) -> tuple[App
     entry_level: int | None = None
     track = FenceTracker()
     for line in lines:
-        m = _HEADING.match(line)
+        m = atx_heading(line)
         # An entry heading closes whatever code block the previous review left open.
         named = _entry_name(m, families, entry_level) if m else None
         if named is not None and (not track.inside or named[2]):
@@ -86,7 +96,7 @@ def split_appendix(lines: list[str], reviewers: Iterable[str] = ()) -> tuple[App
             continue
         if m and _RESOLUTION.match(line) and entries:
             break
-        if m and len(m.group("hashes")) <= 2 and _APPENDIX.match(_plain(m.group("title"))):
+        if m and len(m[0]) <= 2 and _APPENDIX.match(_plain(m[1])):
             continue  # the appendix title itself (or a numbered variant)
         if entries:
             entries[-1][2].append(line)
@@ -94,11 +104,11 @@ def split_appendix(lines: list[str], reviewers: Iterable[str] = ()) -> tuple[App
 
 
 def _entry_name(
-    m: re.Match[str], families: set[str], entry_level: int | None
+    m: tuple[str, str], families: set[str], entry_level: int | None
 ) -> tuple[str, int, bool, int] | None:
-    """(name, pass, strong, level) when the heading opens a quoted review."""
-    level = len(m.group("hashes"))
-    title = _plain(m.group("title"))
+    """(name, pass, strong, level) when the heading (its marks, its title) opens a review."""
+    level = len(m[0])
+    title = _plain(m[1])
     ap = _APPENDIX.match(title)
     if ap and level <= 2:
         rest = (ap.group("rest") or "").strip()
@@ -136,8 +146,21 @@ def _name_and_pass(text: str) -> tuple[str, int]:
     p = _PASS.search(text)
     n = int(p.group("n")) if p else 1
     name = text[: p.start()] if p else text
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip().strip("[]").strip()
+    name = without_note(name).strip().strip("[]").strip()
     return _REVIEW_WORD.sub("", name).strip(), n
+
+
+def without_note(name: str) -> str:
+    """`name` without a closing `(note)` and the blanks before it, as the former
+    `re.sub(r"\\s*\\([^)]*\\)\\s*$", "", name)` gave; found from the end (the regex tried
+    every blank and `(`, each scanning to the next `)`: quadratic on blanks or `(`)."""
+    body = name.rstrip()
+    if not body.endswith(")"):
+        return name
+    last = len(body) - 1
+    # the note opens at the first `(` after the `)` before the closing one
+    start = body.find("(", body.rfind(")", 0, last) + 1, last)
+    return name if start == -1 else body[:start].rstrip()
 
 
 def _plain(title: str) -> str:

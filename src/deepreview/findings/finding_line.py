@@ -18,6 +18,7 @@ from deepreview.findings.atx import atx_heading
 from deepreview.findings.head import FindingHead, closing_place, parse_tail
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
+from deepreview.findings.location_join import split_locations
 from deepreview.findings.locations import join_line_words, parse_location, same_file_lines
 from deepreview.model import Location
 
@@ -40,8 +41,6 @@ _BOLD_SEVERITY = re.compile(
     r"[ \t]+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-# Several locations on one line: `a.go:1`, `b.go:2` / `a.go:1` + `b.go:2` / `a.go:1` vs `b.go:2`.
-_LOCATION_JOIN = re.compile(r"\s*(?:[,;+]|\s(?:vs\.?|and|&)\s)\s*", re.IGNORECASE)
 # `### Finding 3: Title` / `**Issue 3:** Title`: free-form reviews, location and severity on
 # `**File:**` / `**Severity:**` lines below (see `findings.py`).
 _FINDING_WORD = re.compile(
@@ -324,10 +323,13 @@ def _bullet_head(
     return None
 
 
-# `(**high**)`, `[high]`, or `— **high**` at the end of the title
+# `(**high**)`, `[high]`, or `— **high**` at the end of the title. Searched from the start of a
+# blank run only (`(?<![ \t])`), its runs taken whole: from every blank, each try scanned the
+# rest of the run (25 s on a heading's title with 20 KB of blanks). Same match: one starting
+# inside a run, or at a `(` after one, also starts at the run's first blank, tried first.
 _TRAILING_TAG = re.compile(
-    rf"(?:[ \t]*[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]"
-    rf"|[ \t]+[—–-][ \t]+(?P<b>\*\*|__|\*|_)(?P<w2>{TAG_PATTERN})(?P=b))[ \t.]*$",
+    rf"(?<![ \t])(?:[ \t]*+[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]"
+    rf"|[ \t]++[—–-][ \t]++(?P<b>\*\*|__|\*|_)(?P<w2>{TAG_PATTERN})(?P=b))[ \t.]*$",
     re.IGNORECASE,
 )
 _BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")
@@ -374,7 +376,7 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
 
 def _all_locations(text: str, prefixes: tuple[str, ...]) -> bool:
     """Every item names a place: a location, or more lines of the file before (`a.go:1, 9`)."""
-    items = [x for x in _LOCATION_JOIN.split(text.strip()) if x]
+    items = [x for x in split_locations(text.strip()) if x]
     anchor: Location | None = None
     for item in items:
         loc = parse_location(item, prefixes)
@@ -419,10 +421,31 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         # `(important, gap)`, `(bug, high)`: a tag opens the tail, its level first or second
         rf"(?<![ \t])[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*)?(?:\*\*|__)?(?:{TAG_PATTERN})"
         r"(?:\*\*|__)?(?=[ \t]*[,)])",
-        r"(?<![ \t])[ \t]+\[[^\]]+\][ \t]*(?:\(|$)",
     ):
         m = re.search(rx, rest, re.IGNORECASE)
         if m and m.start() < cut:
             cut = m.start()
+    cut = min(cut, bracket_cut(rest))
     head.title = rest[:cut].strip().strip("*").strip()
     parse_tail(head, rest[cut:], prefixes)
+
+
+_BLANKS_BRACKET = re.compile(r"(?<![ \t])[ \t]++\[")
+_TAG_END = re.compile(r"[ \t]*+(?:\(|\n?\Z)")
+
+
+def bracket_cut(rest: str) -> int:
+    """Where a bracketed tag opens the tail (` [high]`, ` [a.py:3] (…)`): the first match of
+    `(?<![ \\t])[ \\t]+\\[[^\\]]+\\][ \\t]*(?:\\(|$)`, else `len(rest)`. Each try of that
+    regex scanned to the next `]` (quadratic in ` [` without one after); a try only depends on
+    that `]`, found once for all the `[` before it."""
+    close = -1
+    for m in _BLANKS_BRACKET.finditer(rest):
+        opening = m.end() - 1
+        if close <= opening:
+            close = rest.find("]", opening + 1)
+            if close == -1:
+                break
+        if close > opening + 1 and _TAG_END.match(rest, close + 1):
+            return m.start()
+    return len(rest)

@@ -40,7 +40,7 @@ from deepreview.model import (
     Section,
 )
 
-_H2 = re.compile(r"^##[ \t]+(?P<title>.*?)[ \t]*$")
+_H2 = re.compile(r"^##[ \t]++(?P<title>(?:.*[^ \t\n])?)[ \t]*$")  # as `_TITLE` below
 _RULE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
 _SEVERITY_TITLES = {"critical issues": "critical", "important issues": "important"}
 _DESIGN_SUB = re.compile(
@@ -100,7 +100,11 @@ def parse_report(text: str) -> Report:
 
 _FINDINGS_TITLES = frozenset({"findings", "consolidated review", "consolidated findings"})
 _SUBSECTIONS = frozenset({"critical issues", "important issues", "suggestions"})
-_ANY_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)[ \t]*$")
+# The title ends at its last non-blank character, found by one backward step per character:
+# a lazy title tried `[ \t]*$` after each character (quadratic: 7 s on a 20 KB heading of
+# blanks and `x`). Same title: the shortest that leaves only blanks after it.
+_TITLE = r"[ \t]++(?P<title>(?:.*[^ \t\n])?)[ \t]*$"
+_ANY_HEADING = re.compile(r"^(?P<hashes>#{1,6})" + _TITLE)
 
 
 def _section_heading(lines: list[str], mask: list[bool]) -> re.Pattern[str]:
@@ -112,7 +116,7 @@ def _section_heading(lines: list[str], mask: list[bool]) -> re.Pattern[str]:
             break
     else:
         level = 2
-    return re.compile(rf"^{'#' * level}[ \t]+(?P<title>.*?)[ \t]*$")
+    return re.compile(f"^{'#' * level}{_TITLE}")
 
 
 def _assessment(lines: list[str], fenced: list[bool], none_said: str) -> Assessment:
