@@ -1,0 +1,107 @@
+"""Trial 47a through the real `deep-review review`: findings written as free-form lists are read
+as findings, never dropped in favour of a clean verdict.
+
+- #1 a numbered list of `file:line — problem. Severity: important.` items, one of them led by
+  `Minor:`: every item is a finding with its own level, and the paragraphs after the list are
+  not the last item's text.
+- #16 "No issues found." followed by `file:line — problem` items whose problems are not told
+  with crash words ("silently untaxed", "can return a negative total") is still findings.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from support.printing_seats import review_printed
+from support.repos import cli_env, run_cli
+
+# --- #1 --------------------------------------------------------------------------------------
+
+SEVERITY_SENTENCES = (
+    "I looked at the diff and ran the existing tests.\n\n"
+    "Overall this is a reasonable change but there are two things I'd fix before merging.\n\n"
+    "1. `calc.py:5` — `sub` accepts anything, so a string argument produces a string. This "
+    "should be an error. Severity: important.\n\n"
+    "2. `util/strings.py:2` — `shout` upper-cases `None` into a crash; a caller passing `None` "
+    "gets no message. Severity: important.\n\n"
+    "3. Minor: `sub` has no docstring, so its order of operands is unclear. "
+    "Severity: suggestion.\n\n"
+    "Tests: the existing test passes. The path is covered by `tests/test_calc.py`, so I have "
+    "no testing concerns.\n\n"
+    "Docs look fine.\n"
+)
+
+
+def test_items_with_a_closing_severity_sentence_are_all_findings(tmp_path: Path) -> None:
+    res, out, report = _review(tmp_path, SEVERITY_SENTENCES)
+    assert out["seats"][0]["status"] == "ok", out["seats"]
+    got = [
+        (f["severity"], [(loc["path"], loc["start"]) for loc in f["locations"]])
+        for f in report["findings"]
+    ]
+    assert got == [
+        ("important", [("calc.py", 5)]),
+        ("important", [("util/strings.py", 2)]),
+        ("suggestion", []),
+    ]
+    titles = [f["title"] for f in report["findings"]]
+    assert not any("Severity" in t for t in titles), titles
+    # the words after the list are the review's, not the suggestion's text
+    assert "Docs look fine" not in report["findings"][2]["body"]
+    assert "tests/test_calc.py" not in report["findings"][2]["body"]
+    assert report["header"]["verdict"]["label"] != "Merge as-is"
+    assert res.returncode == 4, res.stderr
+
+
+def test_parse_reads_the_closing_severity_sentence(tmp_path: Path) -> None:
+    parsed = _parse(tmp_path, SEVERITY_SENTENCES)
+    assert [f["severity"] for f in parsed["findings"]] == ["important", "important", "suggestion"]
+    assert "1. `calc.py:5`" not in parsed["preamble"]
+    assert parsed["findings"][0]["title"].endswith("This should be an error")
+
+
+# --- #16 -------------------------------------------------------------------------------------
+
+QUIET_PROBLEMS = {
+    "silently": (
+        "No issues found.\n\n"
+        "1. `calc.py:5` — strings are silently concatenated instead of subtracted.\n"
+        "2. `util/strings.py:2` — `shout` can return a negative length for empty input.\n"
+    ),
+    "neutral-opener": (
+        "I looked at the diff.\n\n"
+        "1. `calc.py:5` — unknown inputs are silently accepted.\n"
+        "2. `util/strings.py:2` — the result can go negative.\n"
+    ),
+    "divides-by-zero": (
+        "A few notes:\n\n"
+        "1. `calc.py:5` — `div` divides by zero when `b` is 0\n"
+        "2. `util/strings.py:2` — `shout` loses the last character\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_PROBLEMS))
+def test_placed_problems_in_plain_words_are_findings(tmp_path: Path, name: str) -> None:
+    res, out, report = _review(tmp_path, QUIET_PROBLEMS[name])
+    assert out["seats"][0]["status"] == "ok", out["seats"]
+    places = [(f["locations"][0]["path"], f["locations"][0]["start"]) for f in report["findings"]]
+    assert places == [("calc.py", 5), ("util/strings.py", 2)]
+    assert {f["severity"] for f in report["findings"]} == {"important"}
+    assert report["header"]["verdict"]["label"] != "Merge as-is"
+    assert res.returncode == 4, res.stderr
+
+
+def _review(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    return review_printed(tmp_path, {"alpha": text}, "--fail-on", "important")
+
+
+def _parse(tmp_path: Path, text: str) -> dict:  # type: ignore[type-arg]
+    path = tmp_path / "review.md"
+    path.write_text(text, encoding="utf-8")
+    res = run_cli(["parse", str(path)], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout)  # type: ignore[no-any-return]
