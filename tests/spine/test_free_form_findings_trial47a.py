@@ -95,6 +95,18 @@ def test_placed_problems_in_plain_words_are_findings(tmp_path: Path, name: str) 
     assert res.returncode == 4, res.stderr
 
 
+def test_a_change_list_naming_numbers_is_still_no_finding(tmp_path: Path) -> None:
+    """The quiet-fault words are faults, not any mention of what they name."""
+    text = (
+        "LGTM. The change:\n\n- `calc.py:5` — adds `sub`, which accepts negative numbers.\n"
+        "- `util/strings.py:2` — adds `shout`, guarding against division by zero.\n"
+    )
+    res, _, report = _review(tmp_path, text)
+    assert report["findings"] == []
+    assert report["header"]["verdict"]["label"] == "Merge as-is"
+    assert res.returncode == 0, res.stderr
+
+
 def _review(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
     return review_printed(tmp_path, {"alpha": text}, "--fail-on", "important")
 

@@ -12,7 +12,8 @@ any finding without one; a stressed word gives its level (`a **critical** bug`).
 
 Narrowly: every item of the list starts with a place with a line (`path:line`, in backticks or
 bold or bare) and its text names a problem (`raises`, `crashes`, `does not`, `missing`, a
-problem word), and none says it is fixed or pre-existing. A list of places with what the change
+problem word, or a quiet fault: `silently untaxed`, `can go negative`, `divides by zero`,
+`loses`, `without a floor`), and none says it is fixed or pre-existing. A list of places with what the change
 does there (`- `calc.py:5` — adds `sub`.`) names no problem and stays prose.
 """
 
@@ -35,7 +36,16 @@ _FAULT: Final = re.compile(
     r"missing|lacks?|never|does\s+not|doesn['’]t|do\s+not|don['’]t|is\s+not|isn['’]t|"
     r"are\s+not|aren['’]t|cannot|can['’]t|should|must|unhandled|unchecked|unvalidated|unsafe|"
     r"insecure|overflows?|off[\s-]by[\s-]one|typos?|hard[\s-]?coded|inconsistent|misleading|"
-    r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?)\b",
+    r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?|"
+    # a quiet fault: what goes wrong without an error (`are silently untaxed`, `can go
+    # negative`, `divides by zero`, `loses the last line`, `subtracts without a floor`)
+    r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
+    r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
+    r"divides?\s+by\s+zero|los(?:es|ing)|"
+    r"(?:can|could|may|might)\s+(?:hang|leak|overflow|underflow|corrupt|deadlock|exceed|bypass)|"
+    r"without\s+(?:a\s+|any\s+)?(?:floor|check|guard|timeout|limit|bound|validation|lock)s?|"
+    r"un(?:taxed|tested|documented|bounded|escaped|sani[tz]i[sz]ed|caught|closed|released|"
+    r"initiali[sz]ed|authenticated|authori[sz]ed|encrypted|guarded|expected(?:ly)?))\b",
     re.IGNORECASE,
 )
 _SETTLED: Final = re.compile(
