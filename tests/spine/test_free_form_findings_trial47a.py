@@ -4,6 +4,8 @@ as findings, never dropped in favour of a clean verdict.
 - #1 a numbered list of `file:line — problem. Severity: important.` items, one of them led by
   `Minor:`: every item is a finding with its own level, and the paragraphs after the list are
   not the last item's text.
+- #7 a fix written as the last sentence of the finding's paragraph (`… forever. Fix: x.`) is
+  the finding's fix: an analyzer's generic advice merged into it does not replace it.
 - #16 "No issues found." followed by `file:line — problem` items whose problems are not told
   with crash words ("silently untaxed", "can return a negative total") is still findings.
 """
@@ -15,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from fakebin.harness import Fakes
 from support.printing_seats import review_printed
-from support.repos import cli_env, run_cli
+from support.repos import cli_env, make_repo, run_cli
 
 # --- #1 --------------------------------------------------------------------------------------
 
@@ -117,3 +120,67 @@ def _parse(tmp_path: Path, text: str) -> dict:  # type: ignore[type-arg]
     res = run_cli(["parse", str(path)], cwd=tmp_path, env=cli_env(tmp_path))
     assert res.returncode == 0, res.stderr
     return json.loads(res.stdout)  # type: ignore[no-any-return]
+
+
+# --- #7 --------------------------------------------------------------------------------------
+
+INLINE_FIX = (
+    "## Executive Summary\n\nAdds `sub`.\n\n## Findings\n\n### Critical Issues\n\nNone.\n\n"
+    "### Important Issues\n\n"
+    "I1. **`sub` accepts strings** — `calc.py:5` (important, regression)\n\n"
+    "A string argument produces a string instead of an error. Fix: check the types first.\n\n"
+    "### Suggestions\n\nNone.\n"
+)
+# an analyzer's finding at the same place, with less to say: generic advice as its fix
+ANALYZER = (
+    "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\n"
+    "I1. **`sub` accepts strings without a type check** — `calc.py:5` (important, gap)\n\n"
+    "Rule T100.\n\n"
+    "Fix: Change the code so the rule no longer applies.\n\n### Suggestions\n\nNone.\n"
+)
+
+
+def test_a_fix_in_the_findings_paragraph_is_its_fix(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    repo = make_repo(tmp_path)
+    (tmp_path / "claude.md").write_text(INLINE_FIX, encoding="utf-8")
+    (tmp_path / "lint.md").write_text(ANALYZER, encoding="utf-8")
+    fakes.agent("claude", {"review_file": str(tmp_path / "claude.md")})
+    lint = ["sh", "-c", f"cat >/dev/null; cat '{tmp_path / 'lint.md'}'"]
+    fakes.write_config({"lint": {"argv": lint}})
+    res = fakes.review(repo, "--agents", "claude,lint", env=fakes.env(agents=True))
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    [finding] = report["findings"]
+    assert finding["fix"].startswith("check the types first"), finding
+    assert "Fix:" not in finding["body"], finding
+    md = Path(out["paths"]["md"]).read_text()
+    assert "rule no longer applies" not in md.split("## Agent", 1)[0]
+    assert "A string argument produces a string instead of an error." in md
+
+
+def test_parse_reads_a_fix_after_a_full_stop_only(tmp_path: Path) -> None:
+    parsed = _parse(tmp_path, INLINE_FIX.replace("error. Fix:", "error (see `Fix:` in git log):"))
+    [finding] = parsed["findings"]
+    assert finding["fix"] == ""
+    parsed = _parse(tmp_path, INLINE_FIX)
+    [finding] = parsed["findings"]
+    assert (finding["body"], finding["fix"]) == (
+        "A string argument produces a string instead of an error.",
+        "check the types first.",
+    )
+
+
+def test_parse_reads_a_fix_on_the_findings_own_line(tmp_path: Path) -> None:
+    text = (
+        "## Findings\n\n### Important Issues\n\n"
+        "I1. **No timeout** — `calc.py:5` (important): a hung call blocks forever. "
+        "Fix: pass `timeout=10`.\n\n### Suggestions\n\n"
+        "- `calc.py:2` — the name `a` is vague. Fix: rename it to `total`.\n"
+    )
+    got = [(f["title"], f["body"], f["fix"]) for f in _parse(tmp_path, text)["findings"]]
+    assert got == [
+        ("No timeout", "a hung call blocks forever.", "pass `timeout=10`"),
+        ("the name `a` is vague", "", "rename it to `total`"),
+    ]

@@ -13,8 +13,8 @@ any finding without one; a stressed word gives its level (`a **critical** bug`).
 Narrowly: every item of the list starts with a place with a line (`path:line`, in backticks or
 bold or bare) and its text names a problem (`raises`, `crashes`, `does not`, `missing`, a
 problem word, or a quiet fault: `silently untaxed`, `can go negative`, `divides by zero`,
-`loses`, `without a floor`), and none says it is fixed or pre-existing. A list of places with what the change
-does there (`- `calc.py:5` — adds `sub`.`) names no problem and stays prose.
+`loses`, `without a floor`), and none says it is fixed or pre-existing. A list of places with
+what the change does there (`- `calc.py:5` — adds `sub`.`) names no problem and stays prose.
 """
 
 from __future__ import annotations
