@@ -59,6 +59,43 @@ def test_items_with_a_closing_severity_sentence_are_all_findings(tmp_path: Path)
     assert res.returncode == 4, res.stderr
 
 
+MIXED_LISTS = {
+    "numbered": (
+        "I read the diff.\n\n"
+        "1. `calc.py:5` — `sub` returns a string for string input. Severity: important.\n\n"
+        "2. `util/strings.py:2` — `shout(None)` crashes with AttributeError.\n\n"
+        "3. Minor: `sub` has no docstring. Severity: suggestion.\n"
+    ),
+    "bullets": (
+        "I read the diff.\n\n"
+        "- **Important:** `calc.py:5` — `sub` returns a string for string input.\n"
+        "- `util/strings.py:2` — `shout(None)` crashes with AttributeError.\n"
+        "- **Nit:** `sub` has no docstring.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MIXED_LISTS))
+def test_a_place_led_item_without_a_level_is_no_part_of_the_item_before(
+    tmp_path: Path, name: str
+) -> None:
+    """Items with a level and a place-led problem without one, in one list: each is a finding
+    (the one without a level is taken as important), none is the text of the one before."""
+    res, out, report = _review(tmp_path, MIXED_LISTS[name])
+    assert out["seats"][0]["status"] == "ok", out["seats"]
+    got = [
+        (f["severity"], [(loc["path"], loc["start"]) for loc in f["locations"]])
+        for f in report["findings"]
+    ]
+    assert got == [
+        ("important", [("calc.py", 5)]),
+        ("important", [("util/strings.py", 2)]),
+        ("suggestion", []),
+    ]
+    assert "shout" not in report["findings"][0]["body"]
+    assert res.returncode == 4, res.stderr
+
+
 def test_parse_reads_the_closing_severity_sentence(tmp_path: Path) -> None:
     parsed = _parse(tmp_path, SEVERITY_SENTENCES)
     assert [f["severity"] for f in parsed["findings"]] == ["important", "important", "suggestion"]

@@ -59,9 +59,11 @@ def placed_problems(
     lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
 ) -> tuple[list[Draft], FindingsResult] | None:
     """The section's list of place-led problems as drafts with no level of their own, and the
-    read that found them (for where the list starts and ends); None when it holds none."""
+    read that found them (for where the list starts and ends); None when it holds none. Items
+    with a level of their own may stand among them (`1. … Severity: important.`, `- **Nit:**
+    …`): each item is one finding, a place-led one never the text of the item before it."""
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
-    if not res.drafts or any(not _names_a_problem(d) for d in res.drafts):
+    if not res.drafts or any(_unrated(d) and not _names_a_problem(d) for d in res.drafts):
         return None
     items = [
         m
@@ -69,12 +71,19 @@ def placed_problems(
         if not fenced[i] and (m := _ITEM.match(lines[i])) is not None
     ]
     top = [m for m in items if m.group("indent") == items[0].group("indent")] if items else []
-    if len(top) != len(res.drafts) or not all(_PLACE_FIRST.match(m.group("rest")) for m in top):
+    if len(top) != len(res.drafts) or not all(
+        _PLACE_FIRST.match(m.group("rest")) or not _unrated(d)
+        for m, d in zip(top, res.drafts, strict=True)
+    ):
         return None
     drafts = [
         make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in res.drafts
     ]
     return drafts, res
+
+
+def _unrated(d: Draft) -> bool:
+    return d.head.severity is None
 
 
 def _names_a_problem(d: Draft) -> bool:
