@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.atx import atx_heading
+from deepreview.findings.closing_level import closing_level
 from deepreview.findings.head import FindingHead, closing_place, parse_tail
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
@@ -166,6 +167,7 @@ def parse_head(
                 rest = "**" + rest  # `**1. Title** (High)`: the bold title without its number
             if not _place_first(head, rest, prefixes):
                 _fill(head, rest, prefixes)
+                _take_closing_level(head)
                 closing_place(head, prefixes)
             if word is not None:
                 head.severity, head.level_word = tag_level(word), word.lower()
@@ -288,7 +290,19 @@ def _place_first(
         head.severity, head.level_word = tag_level(word), word.lower()
         title = title[: tag.start()].rstrip()
     head.title = title
+    _take_closing_level(head)
     return True
+
+
+def _take_closing_level(head: FindingHead) -> None:
+    """`… This should be an error. Severity: important.`: the level from the title's closing
+    label sentence, unless a tag or a lead gave one already; the label leaves the title."""
+    closing = closing_level(head.title)
+    if closing is None:
+        return
+    word, head.title = closing
+    if head.severity is None:
+        head.severity, head.level_word = tag_level(word), word.lower()
 
 
 def _bullet_head(
@@ -304,6 +318,7 @@ def _bullet_head(
         head.style = "placed"
     else:
         _fill(head, rest, prefixes)
+        _take_closing_level(head)
         if plain and rest[:1].isupper() and not head.locations:
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
             # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case

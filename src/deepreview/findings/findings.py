@@ -1,7 +1,8 @@
 """Findings sections: split into findings, each into head line, body and fix.
 
 Body = everything between the finding line and `Fix:` (code excerpt and explanation); fix =
-everything after `Fix:` up to the next finding or section.  `---` separators are layout, not
+everything after `Fix:` up to the next finding or section (also a `Fix:` sentence after a full
+stop in the body's text: `inline_fix.py`).  `---` separators are layout, not
 content, and are dropped from both ends.
 """
 
@@ -20,6 +21,7 @@ from deepreview.findings.finding_line import (
 )
 from deepreview.findings.head import FindingHead, closing_place
 from deepreview.findings.html_lines import only_comments
+from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
 from deepreview.findings.labels import (
     body_location,
@@ -350,6 +352,10 @@ def _draft(
         if not fence and (_FIX.match(line) or _FIX_HEADING.match(line)):
             fix_at = j
             break
+    inline = split_inline_fix(lines, fenced) if fix_at is None else None
+    if inline is not None:
+        # `A hung API blocks the caller forever. Fix: `timeout=10`.` (`inline_fix.py`)
+        lines, fenced, fix_at = inline
     if fix_at is None:
         body, fix = _join(lines), ""
     else:
@@ -381,11 +387,19 @@ def _draft(
     lead = head.leftover.lstrip(":—–- \t")
     if lead.lower() in ("in", "at", "see", "on"):
         lead = ""  # `**Title** in `a.py:3``: the word before the place says nothing more
+    has_fix = fix_at is not None
+    if not has_fix:
+        # `- `a.py:3` — the name is vague. Fix: rename it.`: the fix on the finding's own line
+        fix_in_lead = inline_fix_of(lead)
+        fix_in_title = None if fix_in_lead else inline_fix_of(head.title)
+        if fix_in_lead is not None:
+            lead, fix = fix_in_lead
+        elif fix_in_title is not None:
+            head.title, fix = fix_in_title[0].rstrip(".").rstrip(), fix_in_title[1]
+        has_fix = bool(fix)
     if lead:
         body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
-    return make_draft(
-        head, section, body=body, fix=fix, has_fix=fix_at is not None, section_high=section_high
-    )
+    return make_draft(head, section, body=body, fix=fix, has_fix=has_fix, section_high=section_high)
 
 
 def make_draft(

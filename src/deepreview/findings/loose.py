@@ -49,9 +49,13 @@ def loose_findings(
     drafts, lines, fenced = _tables(lines, fenced, prefixes)
     res = parse_findings_block(lines, fenced, None, prefixes)
     own = [d for d in res.drafts if d.head.style != "table"]
-    placed = placed_problems(lines, fenced, prefixes) if prose and not own else None
+    placed = placed_problems(lines, fenced, prefixes) if prose else None
+    if placed is not None and len(placed[0]) <= len(own):
+        placed = None  # the list as read already holds every item
     if placed is not None:
-        own, res = placed  # `No issues found.` + `1. `a.py:3` — raises on None` (placed_items.py)
+        # `No issues found.` + `1. `a.py:3` — raises on None` (placed_items.py); also beside
+        # items with a level, of which such an item would otherwise be read as the text
+        own, res = placed
     if own and all(
         d.head.severity is not None or (prose and (placed or _placed_item(d))) for d in own
     ):

@@ -20,7 +20,8 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   below Critical when the review also says critical; items led by their severity
   (`🔴 **Critical — Title**`, `**Nit:** x`, `(Medium): x`, `### Warning: Title` in any
   section); `**1. Title** (High)`; a level written as a phrase after the title (`— severity:
-  high.`, `(medium priority)`), with a kind (`**Bug (high):** text`), or alone at the end
+  high.`, `(medium priority)`, a closing `… error. Severity: important.`: `closing_level.py`),
+  with a kind (`**Bug (high):** text`), or alone at the end
   (`- [ ] **Title** (`a.py:3`) — High`, task-list items too); plain `Issue 2 (High): Title at
   a.py:4` lines; a table whose line has its own column; `**Suggestions:** None` on one line;
   a severity section (under a real heading) that is only a list of plain sentences;

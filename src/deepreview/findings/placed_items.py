@@ -12,8 +12,9 @@ any finding without one; a stressed word gives its level (`a **critical** bug`).
 
 Narrowly: every item of the list starts with a place with a line (`path:line`, in backticks or
 bold or bare) and its text names a problem (`raises`, `crashes`, `does not`, `missing`, a
-problem word), and none says it is fixed or pre-existing. A list of places with what the change
-does there (`- `calc.py:5` — adds `sub`.`) names no problem and stays prose.
+problem word, or a quiet fault: `silently untaxed`, `can go negative`, `divides by zero`,
+`loses`, `without a floor`), and none says it is fixed or pre-existing. A list of places with
+what the change does there (`- `calc.py:5` — adds `sub`.`) names no problem and stays prose.
 """
 
 from __future__ import annotations
@@ -35,7 +36,16 @@ _FAULT: Final = re.compile(
     r"missing|lacks?|never|does\s+not|doesn['’]t|do\s+not|don['’]t|is\s+not|isn['’]t|"
     r"are\s+not|aren['’]t|cannot|can['’]t|should|must|unhandled|unchecked|unvalidated|unsafe|"
     r"insecure|overflows?|off[\s-]by[\s-]one|typos?|hard[\s-]?coded|inconsistent|misleading|"
-    r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?)\b",
+    r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?|"
+    # a quiet fault: what goes wrong without an error (`are silently untaxed`, `can go
+    # negative`, `divides by zero`, `loses the last line`, `subtracts without a floor`)
+    r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
+    r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
+    r"divides?\s+by\s+zero|los(?:es|ing)|"
+    r"(?:can|could|may|might)\s+(?:hang|leak|overflow|underflow|corrupt|deadlock|exceed|bypass)|"
+    r"without\s+(?:a\s+|any\s+)?(?:floor|check|guard|timeout|limit|bound|validation|lock)s?|"
+    r"un(?:taxed|tested|documented|bounded|escaped|sani[tz]i[sz]ed|caught|closed|released|"
+    r"initiali[sz]ed|authenticated|authori[sz]ed|encrypted|guarded|expected(?:ly)?))\b",
     re.IGNORECASE,
 )
 _SETTLED: Final = re.compile(
@@ -49,9 +59,11 @@ def placed_problems(
     lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
 ) -> tuple[list[Draft], FindingsResult] | None:
     """The section's list of place-led problems as drafts with no level of their own, and the
-    read that found them (for where the list starts and ends); None when it holds none."""
+    read that found them (for where the list starts and ends); None when it holds none. Items
+    with a level of their own may stand among them (`1. … Severity: important.`, `- **Nit:**
+    …`): each item is one finding, a place-led one never the text of the item before it."""
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
-    if not res.drafts or any(not _names_a_problem(d) for d in res.drafts):
+    if not res.drafts or any(_unrated(d) and not _names_a_problem(d) for d in res.drafts):
         return None
     items = [
         m
@@ -59,12 +71,19 @@ def placed_problems(
         if not fenced[i] and (m := _ITEM.match(lines[i])) is not None
     ]
     top = [m for m in items if m.group("indent") == items[0].group("indent")] if items else []
-    if len(top) != len(res.drafts) or not all(_PLACE_FIRST.match(m.group("rest")) for m in top):
+    if len(top) != len(res.drafts) or not all(
+        _PLACE_FIRST.match(m.group("rest")) or not _unrated(d)
+        for m, d in zip(top, res.drafts, strict=True)
+    ):
         return None
     drafts = [
         make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in res.drafts
     ]
     return drafts, res
+
+
+def _unrated(d: Draft) -> bool:
+    return d.head.severity is None
 
 
 def _names_a_problem(d: Draft) -> bool:
