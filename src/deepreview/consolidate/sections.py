@@ -181,7 +181,9 @@ def merge_assessments(
     credit, in the seats' order); every other item stays, with its own credit.
 
     Each statement keeps its own credit: when the seats' intros say different things, the most
-    shared one is the intro and the others lead the items."""
+    shared one is the intro and the others lead the items. An intro introduces only its own
+    seats' lists: when those seats listed nothing and other statements follow, it leads the
+    items too."""
     intros: list[_Entry] = []
     items: list[_Entry] = []
     for seat, a in sorted(parts, key=lambda p: p[0]):
@@ -201,6 +203,10 @@ def merge_assessments(
 
     intro, *other_intros = intro_groups or [[]]
     listed = [*other_intros, *item_groups]
+    if intro and listed and not {e.seat for e in intro} & {e.seat for e in items}:
+        # its seats wrote no list: above other seats' statements it would read as their
+        # intro ("Coverage is adequate:" + another seat's gaps), so it is one of them
+        intro, listed = [], [intro, *listed]
     return Assessment(
         intro=_kept(intro).text if intro else "",
         items=tuple(_kept(g).text for g in listed),

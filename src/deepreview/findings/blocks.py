@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from deepreview.findings.assessment_titles import heading_kind
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.section_titles import (
     FINDING_KINDS,
@@ -160,7 +161,7 @@ def classify_heading(line: str) -> Heading | None:
     m = atx_heading(line)
     if m:
         title = clean_title(m[1])
-        return Heading(title_kind(title), title, len(m[0]))
+        return Heading(heading_kind(title, len(m[0])), title, len(m[0]))
     return _bold_or_label(line)
 
 
@@ -204,7 +205,8 @@ def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
         setext = _setext(tok, tokens[i + 1] if i + 1 < len(tokens) else None)
         if tok.type == "heading_open" and tok.level == 0 and not tok.markup.startswith(("=", "-")):
             title = clean_title(tokens[i + 1].content if i + 1 < len(tokens) else "")
-            out[tok.map[0]] = Heading(title_kind(title), title, int(tok.tag[1:]))
+            level = int(tok.tag[1:])
+            out[tok.map[0]] = Heading(heading_kind(title, level), title, level)
         elif setext is not None:
             out[tok.map[0]] = setext
             out[tok.map[0] + 1] = _UNDERLINE

@@ -258,8 +258,8 @@ def parse_findings_block(
         starts = [(i, sentence_head(lines[i], prefixes)) for i in _items(lines, fenced)]
     first = out.first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
-    for head, fix in rows:
-        out.drafts.append(make_draft(head, section, fix=fix, section_high=section_high))
+    for head, text, fix in rows:
+        out.drafts.append(make_draft(head, section, body=text, fix=fix, section_high=section_high))
     taken = set(used) | groups
     _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
     closing = out.closing = closing_remark(lines, fenced, [i for i, _ in starts])

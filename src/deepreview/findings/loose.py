@@ -96,8 +96,8 @@ def _tables(
 ) -> tuple[list[Draft], list[str], list[bool]]:
     rows, used = table_findings(lines, fenced, None, prefixes, loose=True)
     drafts = []
-    for head, fix in rows:
-        drafts.append(make_draft(head, None, fix=fix))
+    for head, text, fix in rows:
+        drafts.append(make_draft(head, None, body=text, fix=fix))
     taken = set(used)
     rest = [k for k in range(len(lines)) if k not in taken]
     return drafts, [lines[k] for k in rest], [fenced[k] for k in rest]

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from deepreview.findings.assemble import assemble, unrated_ids
@@ -64,6 +64,7 @@ from deepreview.findings.blocks import (
     fence_mask,
     rank_levels,
 )
+from deepreview.findings.design_tone import praises
 from deepreview.findings.details import open_details
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
@@ -456,6 +457,9 @@ def _design(block: Block, st: _State) -> None:
     else:
         st.design_kind = "strength"
     for obs in parse_observations(block.lines, block.fenced, st.design_kind):
+        if block.kind is Kind.DESIGN and praises(obs.text):
+            # no Concerns/Strengths label: praise is a strength (`design_tone`)
+            obs = replace(obs, kind="strength")
         key = (obs.kind, _norm(obs.text))
         if key not in st.observation_keys:
             st.observation_keys.add(key)

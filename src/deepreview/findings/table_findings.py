@@ -1,8 +1,11 @@
 """Findings written as a Markdown table (`| ID | Severity | Location | Finding |`).
 
 Some agents tabulate their findings instead of writing one paragraph each.  A table counts as a
-findings table when its header names a finding column (finding/issue/title/summary/description)
-and either a severity column or the section gives the severity; every data row is one finding.
+findings table when its header names a finding column (finding/issue/title/summary/what) or a
+text column (description/problem/details/explanation/why/notes …), and either a severity column
+or the section gives the severity; every data row is one finding. Beside a title column the text
+columns are the finding's body (a `Fix: …` sentence in them its fix); without one the first
+text cell's first sentence is the title.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from deepreview.findings.ids import ID_NUMBER
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.report_header import split_row
 from deepreview.findings.table_sep import is_table_sep
+from deepreview.findings.table_text import first_sentence, split_fix
 from deepreview.model import Location, Severity
 
 _COLUMNS = {
@@ -21,22 +25,45 @@ _COLUMNS = {
     "severity": ("severity", "sev", "level", "priority"),
     "location": ("location", "locations", "file", "files", "where", "path", "file:line"),
     "line": ("line", "lines", "line(s)", "line no", "line no.", "ln"),
-    "title": ("finding", "issue", "title", "summary", "description", "problem", "what"),
+    "title": ("finding", "issue", "title", "summary", "what"),
     # `| Type | Where | What |`: a finding's kind (Bug, Security), or a level (Nit)
     "kind": ("type", "kind", "category"),
     "fix": ("fix", "recommendation", "suggested fix", "remedy"),
 }
+# Columns of a finding's text: its body beside a title column, else its title and body.
+# `Description` and `Problem` made a findings table on their own before the others were read;
+# a table whose only text column is one of the others needs a severity or location column too.
+_TEXT = ("description", "problem")
+_MORE_TEXT = (
+    "details", "detail", "explanation", "why", "notes", "note", "rationale", "reason",
+    "impact", "comment", "comments", "risk", "problem description",
+)  # fmt: skip
 _ID = re.compile(rf"^\**(?P<id>[CIS])-?(?P<n>{ID_NUMBER})\**$")
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+def _columns(header: list[str]) -> tuple[dict[str, int], list[int]]:
+    """The named columns, and the text columns in order (`_TEXT`, `_MORE_TEXT`)."""
     cols: dict[str, int] = {}
+    text: list[int] = []
     for i, cell in enumerate(header):
         name = re.sub(r"[*_`]", "", cell).strip().lower()
+        if name in _TEXT or name in _MORE_TEXT:
+            text.append(i)
+            continue
         for key, names in _COLUMNS.items():
             if key not in cols and name in names:
                 cols[key] = i
-    return cols
+    return cols, text
+
+
+def _titled(header: list[str], cols: dict[str, int], text: list[int]) -> bool:
+    """The table names its findings: a title column, else a text column to take one from."""
+    if "title" in cols:
+        return True
+    names = [re.sub(r"[*_`]", "", header[i]).strip().lower() for i in text]
+    return any(n in _TEXT for n in names) or (
+        bool(text) and ("severity" in cols or "location" in cols)
+    )
 
 
 # Outside a findings section, a table that tracks items (`| Issue | Severity | Status |`) is
@@ -51,12 +78,12 @@ def table_findings(
     prefixes: tuple[str, ...],
     *,
     loose: bool = False,
-) -> tuple[list[tuple[FindingHead, str]], list[int]]:
-    """(head, fix) per table row, and the indexes of the lines the tables used.
+) -> tuple[list[tuple[FindingHead, str, str]], list[int]]:
+    """(head, body, fix) per table row, and the indexes of the lines the tables used.
 
     `loose`: the table is outside any findings section (a review that only tabulates its
     findings under `## Review`); it needs its own severity column and no status column."""
-    out: list[tuple[FindingHead, str]] = []
+    out: list[tuple[FindingHead, str, str]] = []
     used: list[int] = []
     i = 0
     while i + 1 < len(lines):
@@ -64,7 +91,7 @@ def table_findings(
             i += 1
             continue
         header = split_row(lines[i])
-        cols = _columns(header)
+        cols, text = _columns(header)
         j = i + 2
         rows: list[list[str]] = []
         while j < len(lines) and not fenced[j] and lines[j].lstrip().startswith("|"):
@@ -76,23 +103,32 @@ def table_findings(
         # (a kind column makes a findings table only inside a findings section: elsewhere
         # `| Type | Description |` lists anything, options or fields)
         rated = "severity" in cols or section is not None or ("kind" in cols and not loose)
-        if "title" in cols and rated and not tracking:
+        if _titled(header, cols, text) and rated and not tracking:
             used.extend(range(i, j))
-            out.extend(h for h in (_row(r, cols, section, prefixes) for r in rows) if h)
+            out.extend(h for h in (_row(r, cols, text, section, prefixes) for r in rows) if h)
         i = j
     return out, used
 
 
 def _row(
-    row: list[str], cols: dict[str, int], section: Severity | None, prefixes: tuple[str, ...]
-) -> tuple[FindingHead, str] | None:
+    row: list[str],
+    cols: dict[str, int],
+    text: list[int],
+    section: Severity | None,
+    prefixes: tuple[str, ...],
+) -> tuple[FindingHead, str, str] | None:
     def cell(key: str) -> str:
         k = cols.get(key)
         return row[k].strip() if k is not None and k < len(row) else ""
 
+    cells = [row[k].strip() for k in text if k < len(row) and row[k].strip()]
     title = cell("title").strip("* ")
+    if not title and cells:
+        title, rest = first_sentence(cells[0])
+        cells = [rest, *cells[1:]] if rest else cells[1:]
     if not title:
         return None
+    body, fix = split_fix("\n\n".join(cells))
     idm = _ID.match(cell("id"))
     word = first_level_word(cell("severity"))
     severity = LEVEL_WORDS[word] if word else None
@@ -124,7 +160,7 @@ def _row(
         head.locations = [Location(head.locations[0].path, start, end if end != start else None)]
     if not head.locations:
         head.locations = locations_in(title, prefixes)
-    return head, cell("fix")
+    return head, body, cell("fix") or fix
 
 
 _LINES_CELL = re.compile(r"^L?(?P<start>\d{1,6})(?:[ \t]*[-–][ \t]*L?(?P<end>\d{1,6}))?$")
