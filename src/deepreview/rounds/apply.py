@@ -135,8 +135,8 @@ def apply_round(
             verdict, disagree = "not fixed", True
         elif unread_open or unchanged:
             # A line nobody can read, or a fix claimed on code nobody changed, outweighs
-            # "fixed": no verdict stands.
-            disagree = disagree or (unread_open and verdict is not None)
+            # "fixed": no verdict stands. An unreadable line is no word against the others,
+            # so the seats that could be read disagree only among themselves.
             verdict = None
         fv = dataclasses.replace(
             about_p,

@@ -48,7 +48,9 @@ def round_summary(
     if carried or quiet or silent or reopened or again:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
         held = [
-            f"{carried} still open from round {info.previous}" if carried else "",
+            f"{carried} still open from round {info.previous}{_unread_clause(tags, info)}"
+            if carried
+            else "",
             f"{new} new" if new else "",
             f"{reopened} declined in an earlier round, raised again on code changed since"
             if reopened
@@ -67,6 +69,17 @@ def round_summary(
         why = "; ".join(filter(None, (_listed(held), _listed(left))))
         text += f" This round's report holds {holds}: {why}."
     return f"{text} {verdict_sentence(verdict)}".strip()
+
+
+def _unread_clause(tags: Sequence[str], info: RoundInfo) -> str:
+    """` (2 of them because ...)` when findings are open only because no seat's verdict on them
+    could be read: the reader should look at the seats' words, not take them as judged open."""
+    n = sum(1 for t in tags if t.startswith("Round ") and t.endswith(", verdict unreadable"))
+    if not n:
+        return ""
+    carried = sum(1 for t in tags if t.startswith("Round "))
+    head = "its verdict could not be read" if carried == 1 else f"{n} of them: no verdict read"
+    return f" ({head}: see Round {info.number} Fix Verdicts)"
 
 
 def _listed(parts: Sequence[str]) -> str:
