@@ -25,6 +25,7 @@ from deepreview.model import (
     RoundInfo,
     Section,
 )
+from deepreview.rounds.alike import alike_raising
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.matching import declined_matches, declines_of, raises, raising
@@ -109,6 +110,10 @@ def apply_round(
             seats=seats,
         )
         match = raising(p, findings, carried_ids)
+        if match is None and (verdict is None or is_open(verdict)):
+            # Worded its own way at its lines: the one finding the consolidation would make of
+            # the two. Not for a finding the seats called closed: a new problem there is new.
+            match = alike_raising(p, findings, carried_ids, prior)
         dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
         if match is None and dropped_by:
             # Raised again, and this round's lead dropped that: the lead's judgment of the claim
