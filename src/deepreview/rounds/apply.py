@@ -29,6 +29,7 @@ from deepreview.rounds.alike import alike_raising
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.matching import declined_matches, declines_of, raises, raising
+from deepreview.rounds.prior_refs import followed
 from deepreview.rounds.summary import REOPENED, round_summary, round_verdict, with_declined
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.rounds.verdicts_table import verdicts_section
@@ -256,7 +257,7 @@ def apply_round(
             ),
         ),
     )
-    return name_left_out(round_report, left_out)
+    return name_left_out(followed(round_report, info), left_out)
 
 
 def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding]) -> Report:
