@@ -45,7 +45,8 @@ def round_summary(
     new = len(tags) - carried - reopened
     quiet = sum(1 for d in info.declined if not d.reopened and not d.within)
     silent = _closed_silently(info)
-    if carried or quiet or silent or reopened or again:
+    closed = _closed_clauses(info)
+    if carried or quiet or silent or reopened or again or closed:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
         held = [
             f"{carried} still open from round {info.previous}{_unread_clause(tags, info)}"
@@ -62,6 +63,7 @@ def round_summary(
             ),
         ]
         left = [
+            *closed,
             f"{quiet} declined in an earlier round left out" if quiet else "",
             _silent_clause(silent, info.previous) if silent else "",
         ]
@@ -86,6 +88,24 @@ def _listed(parts: Sequence[str]) -> str:
     """`a`, `a and b`, `a, b and c` of the parts that are not empty."""
     said = [p for p in parts if p]
     return " and ".join(filter(None, (", ".join(said[:-1]), said[-1]))) if said else ""
+
+
+def _closed_clauses(info: RoundInfo) -> list[str]:
+    """`1 from round 1 fixed and closed (round 1's I1)`: the progress the round is about. The
+    IDs are round N-1's (`round 1's I1`), not this report's, which may name other findings."""
+    out = []
+    for verdict, said in (("fixed", "fixed and closed"), ("no longer applies", "closed as moot")):
+        ids = [
+            v.prior_id
+            for v in info.fix_verdicts
+            if v.verdict == verdict and not v.carried_as and not v.dropped_by_lead
+        ]
+        if ids:
+            prev = info.previous
+            # Each ID after its round: a bare `S3` would link to this report's S3.
+            named = ", ".join(f"round {prev}'s {i}" for i in ids)
+            out.append(f"{len(ids)} from round {prev} {said} ({named})")
+    return out
 
 
 def _closed_silently(info: RoundInfo) -> int:
