@@ -164,8 +164,8 @@ def test_a_declined_finding_stays_declined_until_a_seat_raises_it_on_changed_lin
     assert (declined["prior_id"], declined["code_changed"]) == ("S1", False)
     assert "**`div` lacks a docstring** — `calc.py:4` — declined round 1: by design" in md
     assert (
-        "This round's report holds no findings: 1 declined in an earlier round left out."
-        in (data["executive_summary"])
+        "This round's report holds no findings: 1 from round 1 fixed and closed (round 1's I1)"
+        " and 1 declined in an earlier round left out." in (data["executive_summary"])
     )
 
     # Round 3: nothing changed, no seat raises it: still declined, not an open finding.

@@ -7,7 +7,7 @@ renamed: to the report's ID (`report_names`), or to the cluster ID the lead is t
 (`cluster_names`). Only that seat's own IDs, and only in prose: an `I1` in a code span or
 block, or one the seat has no finding for (another review's numbering), stays as written.
 Nor is a token renamed where it reads as a name rather than a reference: a seat whose S3 is a
-finding may also write "uploads to S3" or "the Amazon S3 bucket" (`_is_name`).
+finding may also write "uploads to S3" or "the Amazon S3 bucket" (`is_name`).
 The seat's review in the appendix stays word for word. Pure: no I/O.
 """
 
@@ -47,7 +47,7 @@ _NAME_BEFORE = re.compile(r"\b(?:a|an|the|to|from|into|onto|via)\s+$", re.IGNORE
 _CAPITALISED_BEFORE = re.compile(r"[\w,;]\s+[A-Z][a-z]+\s+$")
 
 
-def _is_name(prose: str, m: re.Match[str], own: set[str]) -> bool:
+def is_name(prose: str, m: re.Match[str], own: set[str]) -> bool:
     """Whether the ID at `m` reads as a name ("uploads to S3") rather than a finding reference
     ("see S3", "I1 and S3", "would have caught S3")."""
     line_start = prose.rfind("\n", 0, m.start()) + 1
@@ -97,7 +97,7 @@ def _renamed(seat: str, review: AgentReview, name: Namer) -> AgentReview:
 
     def one(prose: str, m: re.Match[str]) -> str:
         fid = m.group(1)
-        if fid not in own or _is_name(prose, m, own):
+        if fid not in own or is_name(prose, m, own):
             return fid
         return name(seat, fid) or fid
 
@@ -118,4 +118,6 @@ def _renamed(seat: str, review: AgentReview, name: Namer) -> AgentReview:
     )
 
 
-__all__ = ["Namer", "cluster_names", "renamed", "report_names"]
+ID_TOKEN = _ID  # for `prior_refs`, which renames another round's IDs the same way
+
+__all__ = ["ID_TOKEN", "Namer", "cluster_names", "is_name", "renamed", "report_names"]

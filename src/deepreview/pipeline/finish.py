@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.build import verdict_sentence
 from deepreview.consolidate.labels import seat_labels
+from deepreview.consolidate.prior_refs import with_prior_refs
 from deepreview.consolidate.scope import referenced_files
 from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.formats import RENDERERS, Renderer, stored_formats
@@ -150,6 +151,11 @@ def deterministic_report(
     )
     header = header_for(rid, p, state, reviewers, round_no)
     changed = p.target.changed_paths
+    prev = rounds_step.previous_round(p, rid, state.created_at, state.previous_round)
+    if prev is not None:
+        # Round N >= 2: the seats' `I2` of round N-1's list is not this report's I2.
+        ids = [f.id for f in prev.open_findings]
+        seat_reviews = list(with_prior_refs(seat_reviews, ids, prev.number))
     clusters = cluster_findings(seat_reviews, changed_files=changed)
     present = present_files(p.target, seat_reviews)
     report = build_report(

@@ -25,9 +25,11 @@ from deepreview.model import (
     RoundInfo,
     Section,
 )
+from deepreview.rounds.alike import alike_raising
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.matching import declined_matches, declines_of, raises, raising
+from deepreview.rounds.prior_refs import followed
 from deepreview.rounds.summary import REOPENED, round_summary, round_verdict, with_declined
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.rounds.verdicts_table import verdicts_section
@@ -109,6 +111,10 @@ def apply_round(
             seats=seats,
         )
         match = raising(p, findings, carried_ids)
+        if match is None and (verdict is None or is_open(verdict)):
+            # Worded its own way at its lines: the one finding the consolidation would make of
+            # the two. Not for a finding the seats called closed: a new problem there is new.
+            match = alike_raising(p, findings, carried_ids, prior)
         dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
         if match is None and dropped_by:
             # Raised again, and this round's lead dropped that: the lead's judgment of the claim
@@ -135,8 +141,8 @@ def apply_round(
             verdict, disagree = "not fixed", True
         elif unread_open or unchanged:
             # A line nobody can read, or a fix claimed on code nobody changed, outweighs
-            # "fixed": no verdict stands.
-            disagree = disagree or (unread_open and verdict is not None)
+            # "fixed": no verdict stands. An unreadable line is no word against the others,
+            # so the seats that could be read disagree only among themselves.
             verdict = None
         fv = dataclasses.replace(
             about_p,
@@ -251,7 +257,7 @@ def apply_round(
             ),
         ),
     )
-    return name_left_out(round_report, left_out)
+    return name_left_out(followed(round_report, info), left_out)
 
 
 def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding]) -> Report:

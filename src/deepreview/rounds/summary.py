@@ -45,10 +45,13 @@ def round_summary(
     new = len(tags) - carried - reopened
     quiet = sum(1 for d in info.declined if not d.reopened and not d.within)
     silent = _closed_silently(info)
-    if carried or quiet or silent or reopened or again:
+    closed = _closed_clauses(info)
+    if carried or quiet or silent or reopened or again or closed:
         text = text.replace(findings_clause(report.findings), "") if report.findings else text
         held = [
-            f"{carried} still open from round {info.previous}" if carried else "",
+            f"{carried} still open from round {info.previous}{_unread_clause(tags, info)}"
+            if carried
+            else "",
             f"{new} new" if new else "",
             f"{reopened} declined in an earlier round, raised again on code changed since"
             if reopened
@@ -60,6 +63,7 @@ def round_summary(
             ),
         ]
         left = [
+            *closed,
             f"{quiet} declined in an earlier round left out" if quiet else "",
             _silent_clause(silent, info.previous) if silent else "",
         ]
@@ -69,10 +73,39 @@ def round_summary(
     return f"{text} {verdict_sentence(verdict)}".strip()
 
 
+def _unread_clause(tags: Sequence[str], info: RoundInfo) -> str:
+    """` (2 of them because ...)` when findings are open only because no seat's verdict on them
+    could be read: the reader should look at the seats' words, not take them as judged open."""
+    n = sum(1 for t in tags if t.startswith("Round ") and t.endswith(", verdict unreadable"))
+    if not n:
+        return ""
+    carried = sum(1 for t in tags if t.startswith("Round "))
+    head = "its verdict could not be read" if carried == 1 else f"{n} of them: no verdict read"
+    return f" ({head}: see Round {info.number} Fix Verdicts)"
+
+
 def _listed(parts: Sequence[str]) -> str:
     """`a`, `a and b`, `a, b and c` of the parts that are not empty."""
     said = [p for p in parts if p]
     return " and ".join(filter(None, (", ".join(said[:-1]), said[-1]))) if said else ""
+
+
+def _closed_clauses(info: RoundInfo) -> list[str]:
+    """`1 from round 1 fixed and closed (round 1's I1)`: the progress the round is about. The
+    IDs are round N-1's (`round 1's I1`), not this report's, which may name other findings."""
+    out = []
+    for verdict, said in (("fixed", "fixed and closed"), ("no longer applies", "closed as moot")):
+        ids = [
+            v.prior_id
+            for v in info.fix_verdicts
+            if v.verdict == verdict and not v.carried_as and not v.dropped_by_lead
+        ]
+        if ids:
+            prev = info.previous
+            # Each ID after its round: a bare `S3` would link to this report's S3.
+            named = ", ".join(f"round {prev}'s {i}" for i in ids)
+            out.append(f"{len(ids)} from round {prev} {said} ({named})")
+    return out
 
 
 def _closed_silently(info: RoundInfo) -> int:

@@ -1,7 +1,8 @@
 """Parse a seat's `Round N Fix Verdicts` section, and consolidate the seats' verdicts.
 
 Seats name the section in their own words too (`## Fix Verdicts`, `## Round 4 — Fix Verdicts`,
-`**Fix verdicts:**`, `## Verdicts on prior findings`). A seat with no such section whose lines
+`**Fix verdicts:**`, `## Verdicts on prior findings`, `## Previous Findings`, `## Status of round 2
+findings`, a plain `Previous items:` line). A seat with no such section whose lines
 elsewhere give prior IDs a verdict (`- S1: fixed`) has verdicts nobody can read: those findings
 stay open ("verdict unreadable") rather than close by silence.
 
@@ -40,18 +41,30 @@ from deepreview.model import FixVerdictWord, SeatFixVerdict
 # What a seat calls its verdicts section: `Round 4 Fix Verdicts` as asked, and its own words
 # (`Fix Verdicts (Round 4)`, `Round 4 — Fix Verdicts`, `fix-verdicts`, `Verdicts on prior
 # findings`, `Previous findings: status`), as a heading or a bold label (`**Fix verdicts:**`).
+_ROUND = r"(?:[\s_-]+round(?:'s)?)"
+_ITEMS = r"(?:findings?|issues?|items?|review(?:'s)?[\s_-]+findings?)\b"
 _NAMES = (
     r"\bfix(?:es)?[\s_-]*verdicts?\b|"
     # Not the review's own `Verdict (round 2)`: a verdict *on* the prior findings.
     r"\bverdicts?\s+(?:on|for|of)\s+(?:the\s+)?(?:prior|previous|earlier|last|round)\b|"
     r"\bverdicts\b[^\n*]*\b(?:prior|previous|earlier|round[\s_-]*\d+)\b|"
     r"\b(?:prior|previous|earlier)[\s_-]+(?:round[\s_-]+)?findings?\b[^\n*]*"
-    r"\b(?:verdicts?|status)\b"
+    r"\b(?:verdicts?|status)\b|"
+    # The prior findings named alone (`Previous Findings`, `Prior issues`, `Previous items:`,
+    # `Last round's findings`): in a round N >= 2 review that is what the seat says of them.
+    rf"\b(?:prior|previous|earlier|last){_ROUND}?[\s_-]+{_ITEMS}|"
+    # `Status of round 2 findings`, `Round 2 findings: status`, `Findings from round 2`.
+    rf"\bstatus\b[^\n*]*\b(?:prior|previous|earlier|round[\s_-]*\d+)\b|"
+    rf"\bround[\s_-]*\d+[\s_-]+{_ITEMS}[^\n*]*\b(?:status|verdicts?)\b|"
+    rf"{_ITEMS}[\s_-]+(?:from|of|in)[\s_-]+(?:the[\s_-]+)?"
+    r"(?:prior|previous|earlier|last|round[\s_-]*\d+)\b"
 )
 _HEADING = re.compile(
     # A finding's own heading (`#### I2. Fix verdicts are ignored`) is not the section.
     rf"^[ \t]*(?:#{{1,6}}(?!#)(?![ \t]*[*_]*[CIS]\d+\b)[^\n]*?(?:{_NAMES})[^\n]*$|"
-    rf"\*\*[^\n*]*?(?:{_NAMES})[^\n*]*\*\*:?)",
+    rf"\*\*[^\n*]*?(?:{_NAMES})[^\n*]*\*\*:?|"
+    # A plain label line (`Previous items:`): the name alone before its colon, no sentence.
+    rf"^[ \t]*(?:{_NAMES})[^\n.!?:]{{0,40}}:[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # A line that starts with a prior ID the way a verdict line does (`- S1: ...`, `| S1 |`,
