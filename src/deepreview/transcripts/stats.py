@@ -78,8 +78,11 @@ class TranscriptStats:
 
     @property
     def shell_breakdown(self) -> tuple[tuple[str, int], ...]:
-        """(command label, count) over the shell commands, most used first, ties by label."""
-        return sorted_counts(Counter(command_label(cmd) for cmd in self.shell_commands))
+        """(command label, count) over the shell commands that ran, most used first, ties by
+        label. A refused command never ran ("Ran 2 `git blame` commands" for one that ran and
+        one the guard denied would be false): it is counted among the denials."""
+        ran = (c.command for c in self.tool_calls if c.command is not None and not c.denied)
+        return sorted_counts(Counter(command_label(cmd) for cmd in ran))
 
 
 def sorted_counts(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
