@@ -30,5 +30,8 @@ def test_a_denied_git_blame_is_not_counted_as_run(tmp_path: Path) -> None:
         ["rg", 1],
     ]
     report = Path(res.json()["paths"]["md"]).read_text(encoding="utf-8")
-    assert "Ran 1 `git blame` command. 1 tool call denied" in report, report
+    assert "Ran 1 `git blame` command. 1 tool call denied (`git blame calc.py && touch x`)." in (
+        report
+    ), report
+    assert run["denied_commands"] == ["git blame calc.py && touch x"]
     assert "Ran 2 `git blame`" not in report
