@@ -104,6 +104,7 @@ class SeatRun:
     tool_counts: tuple[tuple[str, int], ...] = ()  # (tool name, count), most used first
     shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
     permission_denials: int = 0
+    denied_commands: tuple[str, ...] = ()  # the refused shell commands among them (never ran)
     errors: int = 0  # errors the CLI reported (an API failure, a crash): not tool errors
     tool_errors: int = 0  # tool calls that ran and failed
     api_retries: int = 0  # the CLI retried the model API (HTTP 429/5xx/401, network errors)
@@ -224,6 +225,7 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         tool_counts=tuple(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0]))),
         shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
         permission_denials=sum(r.permission_denials for r in runs),
+        denied_commands=tuple(c for r in runs for c in r.denied_commands),
         errors=sum(r.errors for r in runs),
         tool_errors=sum(r.tool_errors for r in runs),
         api_retries=sum(r.api_retries for r in runs),

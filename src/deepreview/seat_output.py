@@ -128,6 +128,7 @@ def stats_fields(outcome: SeatOutcome) -> dict[str, object]:
         "tool_counts": stats.tool_counts,
         "shell_breakdown": stats.shell_breakdown,
         "permission_denials": len(stats.permission_denials),
+        "denied_commands": stats.denied_commands,
         "errors": len(stats.errors),
         "tool_errors": stats.tool_errors,
         "api_retries": stats.retries,

@@ -148,8 +148,37 @@ def test_a_merge_without_severity_keeps_the_absorbing_findings_severity(tmp_path
     ]
     assert "of 4 reviewers" not in md
     assert _row(md, "Downgraded") == "| Downgraded | 0 | 0 |"
-    # the merged cluster is named inside the finding that absorbed it, not as "C1 (C1 …)"
-    assert data["header"]["verdict"]["reason"] == "fix C1 (C1's Codex S1 + Gemini S1 folded in)."
+    # the merged cluster is named by its seats' labels, not as "C1 (C1 …)" nor "C1's … into C1":
+    # the sentence names the finding that absorbed it already
+    assert data["header"]["verdict"]["reason"] == "fix C1 (Codex S1 + Gemini S1 folded in)."
+
+
+def test_a_summary_naming_a_merged_away_cluster_says_whose_it_was(tmp_path: Path) -> None:
+    """trial47a #15: "K3 folds into K1" read "C1's Codex S1 + Gemini S1 folds into C1"."""
+    lead = {
+        "decisions": [
+            {"cluster": "K1", "action": "keep", "reason": "util/strings.py:2 has no guard."},
+            DROP_README,
+            {
+                "cluster": "K3",
+                "action": "merge",
+                "merge_into": "K1",
+                "reason": "calc.py:5 is the same missing care for inputs as K1.",
+            },
+        ],
+        "executive_summary": "K1 needs a fix. K2 was a false positive and K3 folds into K1. "
+        "K3 alone would be minor.",
+        "verdict": {"label": "Rework", "reason": "fix K1."},
+    }
+    _, md, data = _review(tmp_path, lead)
+    summary = data["executive_summary"]
+    # where the sentence names the absorbing finding, the merged cluster is its seats' labels;
+    # alone in its sentence it is still placed inside that finding
+    assert (
+        "C1 needs a fix. Codex I2 was a false positive and Codex S1 + Gemini S1 folds into C1. "
+        "C1's Codex S1 + Gemini S1 alone would be minor."
+    ) in summary, summary
+    assert "C1's Codex S1 + Gemini S1 folds into C1" not in md
 
 
 def test_a_lead_severity_on_the_merge_still_wins(tmp_path: Path) -> None:

@@ -72,4 +72,5 @@ def test_a_seats_run_is_the_sum_of_its_passes(tmp_path: Path) -> None:
     (row,) = stats.json()["seats"]
     assert row["cost_usd"] == pytest.approx(0.0842)
     assert (row["tokens_in"], row["tokens_out"]) == (4000, 480)
-    assert row["duration_median_s"] == pytest.approx(3.0)  # 3.04 s, shown to a tenth
+    # The measured run, as the retro shows it (not the CLI's own 2 × 1520 ms), to a tenth.
+    assert row["duration_median_s"] == round(run["duration_s"], 1)

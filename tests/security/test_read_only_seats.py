@@ -145,5 +145,8 @@ def test_claude_refused_write_tool_and_refused_command_both_count(tmp_path: Path
     assert run["permission_denials"] == 2
     assert dict(run["tool_counts"]) == {"Bash": 2, "Write": 1}
     report = Path(res.json()["paths"]["md"]).read_text()
-    assert "Tried to write files: 1 Write call. 2 tool calls denied." in report
+    assert (
+        "Tried to write files: 1 Write call. 2 tool calls denied "
+        "(`git blame calc.py && touch x`, 1 other)." in report
+    )
     assert_no_leftovers(fakes, repo)

@@ -12,9 +12,10 @@ counted apart, re-raised). Hand count, per seat:
               6 false positives; unique 1 (the review without a lead: the led rounds dropped
               its finding, so no round reported it before; 0 verified), re-raised 0
     pricey    7 reviews, raised 7 (7S); with a lead: 6 raised, 6 kept (survival 100%);
-              unique 1 (1 verified), re-raised 6; $1.50 and 600 s per review per its
-              transcript, so $10.50 in all, $9.00 over the led reviews: $9.00 / 6 kept =
-              $1.50 per surviving finding and $10.50 / 1 = $10.50 per unique insight
+              unique 1 (1 verified), re-raised 6; $1.50 per review per its transcript (which
+              also claims 600 s: `stats` counts the measured time, as the retro does), so
+              $10.50 in all, $9.00 over the led reviews: $9.00 / 6 kept = $1.50 per surviving
+              finding and $10.50 / 1 = $10.50 per unique insight
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +154,17 @@ def test_stats_json_matches_the_hand_count(kit: StoreKit) -> None:
     }
     assert (pricey["model"], pricey["family"]) == ("Claude Opus 4.6", "anthropic")
     assert pricey["cost_median_usd"] == PRICEY_COST
-    assert pricey["duration_median_s"] == pricey["duration_p90_s"] == PRICEY_SECONDS
+    # One duration per seat run: the measured one the retro and the report's `runs` show, not
+    # the 600 s the pricey transcript claims (the fake returns at once).
+    measured = sorted(
+        run.duration_s
+        for path in kit.store.glob("*.json")
+        for run in report_from_data(json.loads(path.read_text(encoding="utf-8"))).runs
+        if run.seat == "pricey" and run.duration_s is not None
+    )
+    assert len(measured) == 7
+    assert pricey["duration_median_s"] == round(statistics.median(measured), 1)
+    assert pricey["duration_p90_s"] == round(measured[6], 1) < PRICEY_SECONDS
     assert (pricey["tokens_in"], pricey["tokens_out"]) == (
         7 * PRICEY_TOKENS[0],
         7 * PRICEY_TOKENS[1],
@@ -190,7 +203,10 @@ def test_stats_table_and_csv(kit: StoreKit) -> None:
     assert "7 reviews (6 with a lead), repository repo" in res.stdout
     rows = [ln for ln in lines if ln.startswith("│ ")]
     assert [r.split("│")[1].strip() for r in rows] == ["truthful", "pricey", "noisy"]
-    assert "$1.50" in rows[1] and "10 min / 10 min" in rows[1] and "1.4M / 210.0k" in rows[1]
+    assert "$1.50" in rows[1] and "1.4M / 210.0k" in rows[1]
+    # Measured time (the fake returns at once), not the 10 min its transcript claims.
+    duration = rows[1].split("│")[10].strip()
+    assert re.fullmatch(r"\d+\.\d s / \d+\.\d s", duration), duration
     assert "note: 1 of 7 reviews had no lead" in res.stdout
 
     res = kit.cli("stats", "--csv")

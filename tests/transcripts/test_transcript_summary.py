@@ -36,7 +36,8 @@ def test_highlights_matches_the_seed_line() -> None:
 def test_highlights_counts_ties_by_name_and_denials() -> None:
     calls = [ToolCall("Read"), ToolCall("Grep"), ToolCall("Bash", command="rm -rf x", denied=True)]
     text = highlights(_stats(calls, denials=("Bash: rm -rf x",)))
-    assert text == "3 calls. 1 Bash (1 `rm`), 1 Grep, 1 Read. 1 denied."
+    # The refused `rm` never ran: the breakdown of commands that ran leaves it out.
+    assert text == "3 calls. 1 Bash, 1 Grep, 1 Read. 1 denied."
 
 
 def test_highlights_empty_and_singular() -> None:

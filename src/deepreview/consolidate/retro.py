@@ -39,6 +39,7 @@ from deepreview.findings.report_retro import RERAISED
 from deepreview.model import AgentReview, Finding, Severity, format_counts
 from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro
 from deepreview.runmodel import SeatRun, format_duration, format_usd
+from deepreview.transcripts.denials import denied_cell
 from deepreview.transcripts.stats import EDIT_TOOLS
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
 
@@ -420,7 +421,8 @@ def _usage(run: SeatRun | None) -> str:
     if edits:
         facts.append(f"Tried to write files: {', '.join(edits)}.")
     if run.permission_denials:
-        facts.append(f"{_plural(run.permission_denials, 'tool call')} denied.")
+        named = denied_cell(run.permission_denials, run.denied_commands)
+        facts.append(f"{_plural(run.permission_denials, 'tool call')} denied{named}.")
     if run.tool_errors:
         facts.append(f"{_plural(run.tool_errors, 'tool error')}.")
     if run.api_retries:

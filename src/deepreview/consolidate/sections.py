@@ -4,7 +4,8 @@ Two entries say the same thing when their words and their anchors (backticked id
 names in code spans or links) are similar enough (assessment items: also the same anchors and
 most of each one's words in the other, against every member of the group); a group keeps its
 most complete text (the longest, counting a link by its label), credits every reviewer, and
-keeps the scope of the kept concern (or the first scope any member gives). Groups are ordered by
+keeps the stricter scope of a concern (`in-scope` when any member says so, else the kept
+concern's, or the first scope any member gives). Groups are ordered by
 how many seats contributed, then canonically (seat name, position in the seat's review), so the
 order of the seats given changes only the order of credits.
 """
@@ -157,8 +158,11 @@ def merge_design_observations(
     for kind in ("concern", "strength"):
         for g in group_entries([e for e in entries if e.kind == kind], one_per_seat=True):
             kept = _kept(g)
-            # a scope (in-scope / future) only means something for a concern
-            scope = kept.scope or next((e.scope for e in g if e.scope), None)
+            # a scope (in-scope / future) only means something for a concern; seats that
+            # disagree keep the stricter one (as findings keep the more severe grade): one
+            # reviewer wanting it addressed in this change is not outvoted by a longer sentence
+            scopes = [e.scope for e in g if e.scope]
+            scope = "in-scope" if "in-scope" in scopes else kept.scope or next(iter(scopes), None)
             if kind != "concern":
                 scope = None
             seats = {e.seat for e in g}

@@ -148,7 +148,7 @@ def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | Non
     def one(m: re.Match[str]) -> str:
         ref = m.group(1)
         if ref in ids:
-            return ids[ref]
+            return _without_named_host(ids[ref], m, ids)
         return UNKNOWN_FINDING if ref.startswith("K") else ref
 
     def name(m: re.Match[str]) -> str:
@@ -162,6 +162,27 @@ def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | Non
         return said
 
     return _NAME.sub(name, _REF.sub(one, text))
+
+
+_INSIDE = re.compile(r"^([A-Z]+\d+)'s (.+)$")  # `I1's Codex S1`: a cluster merged into I1
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _without_named_host(said: str, m: re.Match[str], ids: Mapping[str, str]) -> str:
+    """A merged-away cluster (`I1's Codex S1`) by its seats' labels alone (`Codex S1`) when
+    its sentence names the finding that absorbed it: "K4 folds into K2" must not read
+    "I1's Codex S1 folds into I1". Elsewhere the place tells the reader where it went."""
+    inside = _INSIDE.match(said)
+    if inside is None:
+        return said
+    host, labels = inside.groups()
+    text = m.string
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    end = next((e.start() for e in _SENTENCE_END.finditer(text, m.end())), len(text))
+    for other in _REF.finditer(text, start, end):
+        if other.start() != m.start() and ids.get(other.group(1)) == host:
+            return labels
+    return said
 
 
 def prose_names(

@@ -76,6 +76,11 @@ class SeatStats:
     def survival(self) -> float | None:
         return self.kept / self.raised_with_lead if self.raised_with_lead else None
 
+    def led(self, count: int) -> int | None:
+        """A count that needs the lead's decisions, or None when no review of this seat had a
+        lead: nobody judged its findings, so 0 would read as a measured result."""
+        return count if self.reviews_with_lead else None
+
     @property
     def failures(self) -> int:
         return self.timeouts + self.crashes + self.unparseable
@@ -298,9 +303,9 @@ def seat_record(s: SeatStats) -> dict[str, str | int | float | None]:
         "raised_with_lead": s.raised_with_lead,
         "kept": s.kept,
         "survival_rate": _round(s.survival),
-        "false_positives": s.false_positives,
-        "downgraded": s.downgraded,
-        "dropped": s.dropped,
+        "false_positives": s.led(s.false_positives),
+        "downgraded": s.led(s.downgraded),
+        "dropped": s.led(s.dropped),
         "unique_insights": s.unique_insights,
         "unique_insights_with_lead": s.unique_with_lead,
         "coverage_misses": s.coverage_misses,

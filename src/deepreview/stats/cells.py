@@ -39,6 +39,12 @@ def tokens(value: int | None) -> str:
     return f"{value / 1000:.1f}k" if value >= 1000 else str(value)
 
 
+def _led(s: SeatStats, count: int) -> str:
+    # As Survival: "n/a" when no review of the seat had a lead to judge its findings.
+    value = s.led(count)
+    return "n/a" if value is None else str(value)
+
+
 def row_cells(s: SeatStats) -> tuple[str, ...]:
     """One seat's row, in `COLUMNS` order."""
     fail = "0" if not s.failures else f"{s.failures} ({pct(s.failure_rate)})"
@@ -48,8 +54,8 @@ def row_cells(s: SeatStats) -> tuple[str, ...]:
         str(s.reviews),
         f"{s.critical}C {s.important}I {s.suggestion}S",
         pct(s.survival),
-        str(s.false_positives),
-        str(s.downgraded),
+        _led(s, s.false_positives),
+        _led(s, s.downgraded),
         str(s.unique_insights) + (f" (+{s.reraised} re-raised)" if s.reraised else ""),
         str(s.coverage_misses),
         f"{format_duration(s.duration_median_s)} / {format_duration(s.duration_p90_s)}",

@@ -118,13 +118,11 @@ def _failure(run: SeatRun | None, retro: SeatRetro, report: Report, raised: int)
 
 
 def _duration(run: SeatRun | None) -> float | None:
-    # The agent's own figure when its transcript reports one (it leaves out our worktree
-    # setup), else what we measured.
-    if run is None:
-        return None
-    if run.cli_duration_ms is not None:
-        return run.cli_duration_ms / 1000
-    return run.duration_s
+    # What we measured, as the retro, `review --json` and the report's `runs` show it: one
+    # figure per seat run everywhere. The agent's own figure (`cli_duration_ms`) is not used:
+    # it measures something else (a fake CLI claims minutes it never took) and would make
+    # `stats` disagree with the report it counts.
+    return None if run is None else run.duration_s
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,9 @@ from deepreview.store.store import Store
 # carried from an earlier round is no unique insight; an "unparseable review" failure is no crash.
 # 4: nor is one a seat alone raised again after an earlier round reported it (`reraised`).
 # 5: a review with no finding is unparseable only when `findings.readable` says it is no review
-# ("No issues found." alone was counted as one).
-FACTS_VERSION: Final = 5
+# ("No issues found." alone was counted as one). 6: a run's duration is the measured one the
+# retro shows, not the agent CLI's own figure.
+FACTS_VERSION: Final = 6
 
 
 @dataclass(frozen=True)

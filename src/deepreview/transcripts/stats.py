@@ -77,9 +77,17 @@ class TranscriptStats:
         return tuple(call.command for call in self.tool_calls if call.command is not None)
 
     @property
+    def denied_commands(self) -> tuple[str, ...]:
+        """The shell commands the CLI refused, in order: they never ran."""
+        return tuple(c.command for c in self.tool_calls if c.command is not None and c.denied)
+
+    @property
     def shell_breakdown(self) -> tuple[tuple[str, int], ...]:
-        """(command label, count) over the shell commands, most used first, ties by label."""
-        return sorted_counts(Counter(command_label(cmd) for cmd in self.shell_commands))
+        """(command label, count) over the shell commands that ran, most used first, ties by
+        label. A refused command never ran ("Ran 2 `git blame` commands" for one that ran and
+        one the guard denied would be false): it is counted among the denials."""
+        ran = (c.command for c in self.tool_calls if c.command is not None and not c.denied)
+        return sorted_counts(Counter(command_label(cmd) for cmd in ran))
 
 
 def sorted_counts(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
