@@ -73,7 +73,13 @@ def test_a_carried_findings_badge_is_measured_this_round(tmp_path: Path) -> None
     first = _review(repo, env, "--check-fixes", "--test-cmd", f"{sys.executable} -c pass")
     assert "`fix: applies (re-anchored at ages.py:3) · tests pass, as they did" in first["md"]
 
-    seat_config(tmp_path, review_text([("Negative ages pass", GOOD_FIX)]))
+    # Its own words, not round 1's boilerplate: the same text at the same line would be round
+    # 1's finding raised again (`rounds.alike`), and then nothing is carried.
+    other = review_text([("Negative ages pass", GOOD_FIX)]).replace(
+        "The check at the boundary deserves a look.",
+        "A negative age is accepted silently; reject it with a ValueError.",
+    )
+    seat_config(tmp_path, other)
     check = f"{sys.executable} -c 'import ages; assert ages.is_adult(18)'"
     second = _review(repo, env, "--check-fixes", "--test-cmd", check)
     carried = next(f for f in second["json"]["findings"] if f["title"] == "Use 21")
