@@ -39,11 +39,19 @@ class _DropWhenClosed:
         if not self._closed_pipe:
             try:
                 return self._stream.write(text)
+            except UnicodeEncodeError:
+                # An ASCII or Latin-1 locale: what the terminal cannot show becomes "?", as
+                # an unreadable character would, rather than a traceback.
+                return self.write(self._showable(text))
             except OSError as exc:
                 if exc.errno not in _READER_GONE:
                     raise
                 self._reader_gone()
         return len(text)
+
+    def _showable(self, text: str) -> str:
+        encoding = getattr(self._stream, "encoding", None) or "ascii"
+        return text.encode(encoding, errors="replace").decode(encoding)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
