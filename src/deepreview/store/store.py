@@ -71,6 +71,12 @@ def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
     return StoreError(f"cannot {action} {path}: {reason}; {hint} or pass --store DIR")
 
 
+def _lock_error(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.EISDIR:
+        return f"store damaged: {path} is a folder, not a file; remove it"
+    return str(_store_error("write to the review store", path, exc))
+
+
 def plain_id(review_id: str) -> bool:
     """A review ID names one entry of the store root, nothing above or below it, and none of
     the store's own hidden ones (`.workspaces/`, `.index.lock`): no review ID starts with a dot."""
@@ -138,6 +144,9 @@ class Store:
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
+        if (self.root / INDEX).is_dir():
+            # SQLite says only "unable to open database file"; `reindex` moves it aside.
+            raise StoreError(self.damaged("is a folder, not a file"))
         try:
             db = sqlite3.connect(self.root / INDEX, timeout=INDEX_WAIT_S)
         except sqlite3.Error as exc:
@@ -205,6 +214,7 @@ class Store:
             timeout=LOCK_WAIT_S,
             error=StoreError,
             holder="another deep-review is writing to this store",
+            cannot_open=_lock_error,
         )
 
     # -- review folders ----------------------------------------------------------------
