@@ -13,7 +13,7 @@ import pytest
 
 from deepreview import lockfile
 from fakebin.harness import Fakes
-from support.repos import make_repo, run_cli
+from support.repos import cli_env, make_repo, run_cli
 
 _REVIEW = ["review", "--agents", "static", "--lead", "none"]
 
@@ -96,3 +96,23 @@ def test_a_folder_for_the_index_is_one_line_and_reindex_mends_it(tmp_path: Path)
     listed = run_cli(["list", "--json"], cwd=repo, env=env)
     assert listed.returncode == 0, listed.stderr
     assert [r["id"] for r in listed.json()["reviews"]] == [rid]
+
+
+def test_a_store_path_too_long_for_its_index_is_one_line(tmp_path: Path) -> None:
+    """SQLite's unix VFS opens no database whose path (with `-journal`) passes 512 bytes."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    long = tmp_path / "s"
+    while len(str(long)) < 520:
+        long = long / ("e" * 50)
+    res = run_cli([*_REVIEW, "--store", str(long)], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    line = res.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in res.stderr, res.stderr
+    assert f"is too long for its index ({len(str(long))} bytes" in line, line
+    assert "pass a shorter --store DIR" in line, line
+    assert not long.exists()  # refused before anything was written
+    long.mkdir(parents=True)
+    listed = run_cli(["list", "--store", str(long)], cwd=repo, env=env)
+    assert listed.returncode == 2, listed.stderr
+    assert "is too long for its index" in _one_line(listed.stderr), listed.stderr
