@@ -99,7 +99,8 @@ def _stream(stream: TextIO | None) -> TextIO:
     """The stream, or /dev/null for one Python found closed at start-up (it is then None)."""
     if stream is not None:
         return stream
-    return open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the command
+    # left open: it serves until the command ends
+    return open(os.devnull, "w", encoding="utf-8")
 
 
 @contextmanager
