@@ -12,6 +12,7 @@ waits for the first even in the same thread.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import time
@@ -80,25 +81,29 @@ class FileLock:
         error: type[DeepReviewError],
         holder: str,
         make_folder: bool = True,
+        cannot_open: Callable[[Path, OSError], str] | None = None,
     ) -> None:
         """`error(...)` is raised after `timeout` seconds of waiting; `holder` says who holds
         the lock in that message ("another deep-review is writing this store").
         `make_folder`: the lock's folder is made when missing; else (a folder that is not ours
-        to make, a repository's `.git`) a missing one is `error`, and `folder_gone` says so."""
+        to make, a repository's `.git`) a missing one is `error`, and `folder_gone` says so.
+        `cannot_open(path, exc)`: the one line for a lock file that cannot be opened (a
+        read-only folder, a folder in its place), else a generic one."""
         self.path = path
         self.timeout = timeout
         self.error = error
         self.holder = holder
         self.make_folder = make_folder
+        self.cannot_open = cannot_open
         self._fd: int | None = None
 
     def folder_gone(self) -> bool:
         return not self.path.parent.is_dir()
 
     def acquire(self) -> None:
-        if self.make_folder:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if self.make_folder:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except FileNotFoundError as exc:
             if self.make_folder:
@@ -107,6 +112,9 @@ class FileLock:
                 f"cannot lock {self.path}: {self.path.parent} is gone (deleted or moved "
                 "meanwhile); put it back and try again"
             ) from exc
+        except OSError as exc:
+            explain = self.cannot_open or _cannot_open
+            raise self.error(explain(self.path, exc)) from exc
         start = time.monotonic()
         deadline = start + self.timeout
         noted = False
@@ -144,6 +152,12 @@ class FileLock:
         self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.release()
+
+
+def _cannot_open(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.EISDIR:
+        return f"{path} is a folder, not a file; remove it and try again"
+    return f"cannot lock {path}: {exc.strerror or exc}; fix its permissions and try again"
 
 
 def hold(path: Path, note: str, *, wait_s: float = 1.0) -> int | None:

@@ -97,3 +97,35 @@ def test_closed_output_pipe_leaves_the_usage_exit_code(tmp_path: Path) -> None:
     env = cli_env(tmp_path)
     code, stderr = _run(repo, env, [*_REVIEW, "no-such-branch"], stderr_closed=True)
     assert code == 2, stderr
+
+
+def _run_closed_fd(repo: Path, env: dict[str, str], args: list[str], fd: int) -> tuple[int, str]:
+    """Exit code and the open stream's text of `deep-review ARGS` started with file descriptor
+    `fd` closed (`>&-` / `2>&-`, or a daemon started without it): Python sets that sys stream
+    to None."""
+    redirect = ">&-" if fd == 1 else "2>&-"
+    proc = subprocess.run(
+        ["sh", "-c", f'exec "$@" {redirect}', "sh", sys.executable, "-m", "deepreview", *args],
+        cwd=repo,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    text = proc.stderr if fd == 1 else proc.stdout
+    return proc.returncode, text.decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("fd", [1, 2], ids=["stdout-closed", "stderr-closed"])
+def test_closed_output_fd_does_not_stop_or_fail_the_review(tmp_path: Path, fd: int) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    code, other = _run_closed_fd(repo, env, _REVIEW, fd)
+    assert code == 0, other
+    assert "Traceback" not in other, other
+    review = _stored(repo, env)
+    assert review["status"] == "complete", review
+    listed_code, listed_other = _run_closed_fd(repo, env, ["list"], fd)
+    assert listed_code == 0, listed_other
+    assert "Traceback" not in listed_other, listed_other

@@ -39,11 +39,19 @@ class _DropWhenClosed:
         if not self._closed_pipe:
             try:
                 return self._stream.write(text)
+            except UnicodeEncodeError:
+                # An ASCII or Latin-1 locale: what the terminal cannot show becomes "?", as
+                # an unreadable character would, rather than a traceback.
+                return self.write(self._showable(text))
             except OSError as exc:
                 if exc.errno not in _READER_GONE:
                     raise
                 self._reader_gone()
         return len(text)
+
+    def _showable(self, text: str) -> str:
+        encoding = getattr(self._stream, "encoding", None) or "ascii"
+        return text.encode(encoding, errors="replace").decode(encoding)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
@@ -73,12 +81,36 @@ class _DropWhenClosed:
             os.close(devnull)
 
 
+def _reopen_closed_descriptors() -> None:
+    """Point a closed descriptor 0-2 (`>&-`, `2>&-`, a daemon started without them) at
+    /dev/null: else the next file opened (the index, a lock) would take its number, and a
+    child's or a stray write to "stdout" would land in it."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+
+
+def _stream(stream: TextIO | None) -> TextIO:
+    """The stream, or /dev/null for one Python found closed at start-up (it is then None)."""
+    if stream is not None:
+        return stream
+    # left open: it serves until the command ends
+    return open(os.devnull, "w", encoding="utf-8")
+
+
 @contextmanager
 def output_survives_closed_pipes() -> Iterator[None]:
-    """sys.stdout and sys.stderr drop what a closed pipe cannot take, for the whole command."""
+    """sys.stdout and sys.stderr drop what a closed pipe or a closed descriptor cannot take,
+    for the whole command."""
+    _reopen_closed_descriptors()
     saved = sys.stdout, sys.stderr
-    sys.stdout = cast(TextIO, _DropWhenClosed(sys.stdout))
-    sys.stderr = cast(TextIO, _DropWhenClosed(sys.stderr))
+    sys.stdout = cast(TextIO, _DropWhenClosed(_stream(sys.stdout)))
+    sys.stderr = cast(TextIO, _DropWhenClosed(_stream(sys.stderr)))
     try:
         yield
     finally:

@@ -277,7 +277,7 @@ def _lead_in_opens(h: Heading, cur: Block) -> bool:
     if cur.kind not in FINDING_KINDS:
         return True
     last = next((ln for ln in reversed(cur.lines) if ln.strip()), "")
-    return last[:1].isspace() or re.match(r"^(?:[-*+]|\d{1,3}[.)])[ \t]", last) is not None
+    return last[:1].isspace() or re.match(r"^(?:[-*+]|\d{1,9}[.)])[ \t]", last) is not None
 
 
 def build_blocks(

@@ -54,8 +54,8 @@ _FINDING_WORD = re.compile(
 _ID_BRACKETED = re.compile(
     rf"^(?P<open>\*\*)?\[(?P<id>{FINDING_ID})\](?!\()(?P<close>\*\*)?[ \t]*:?[ \t]*(?=\S)"
 )
-_NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)][ \t]+(?P<rest>\S.*)$")
-_BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,3})[.)][ \t]+(?P<rest>[^*\s].*)$")
+_NUMBERED = re.compile(r"^(?P<n>\d{1,9})[.)][ \t]+(?P<rest>\S.*)$")
+_BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,9})[.)][ \t]+(?P<rest>[^*\s].*)$")
 _BULLET = re.compile(r"^ ?[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$")
 # Sub-headings a finding's own text uses: never a finding's title.
 _BODY_HEADINGS = frozenset(

@@ -49,10 +49,10 @@ _FIX_HEADING = re.compile(
     r"^ {0,3}#{1,6}[ \t]+(?:Suggested |Recommended |Proposed )?Fix(?:es)?[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
-_BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*")
+_BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\*\*")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _NONE = re.compile(
-    r"^(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?"  # `- None.` as a list's only item
+    r"^(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?"  # `- None.` as a list's only item
     r"[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|"
     r"nothing(?: to report| (?:critical|important|major|significant|serious|blocking))?|"
     # `Keine.`, `Aucun.`, `なし。`, `—` (`section_titles.NONE_WORDS`)
@@ -124,7 +124,7 @@ _SAYS_NONE = re.compile(
     rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
     re.IGNORECASE,
 )
-_ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
+_ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
 
 
 def says_none(text: str) -> bool:

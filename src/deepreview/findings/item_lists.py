@@ -10,7 +10,7 @@ from typing import Final
 from deepreview.findings.finding_line import parse_head
 from deepreview.findings.head import FindingHead, closing_place
 
-ITEM: Final = re.compile(r"^ ?(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
+ITEM: Final = re.compile(r"^ ?(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<text>\S.*)$")
 
 
 def closing_remark(lines: list[str], fenced: list[bool], starts: list[int]) -> int:

@@ -27,7 +27,7 @@ from deepreview.findings.levels import stressed_level
 from deepreview.findings.problem_words import PROBLEM
 from deepreview.model import Severity
 
-_ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<rest>\S.*)$")
+_ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<rest>\S.*)$")
 # The item opens with its place: `calc.py:5`, **`a/b.py:3-7`**, a/b.py:3, [a.py:3](…).
 _PLACE_FIRST: Final = re.compile(r"^(?:\*\*|__)?\[?`?[^\s`*\[\]]+:\d+(?:[-–]\d+)?`?\]?")
 # What a problem is said with, besides the problem words: how code fails or falls short.

@@ -99,7 +99,7 @@ def _labels_of_a_title(lines: list[str], start: int) -> bool:
 
 _ATX: Final = re.compile(r"^ {0,3}#{1,6}[ \t]")
 # a bold line or a list item: a title the fields below belong to
-_TITLE_LINE: Final = re.compile(r"^[ \t]*(?:\*\*|__|[-*+][ \t]|\d{1,3}[.)][ \t])")
+_TITLE_LINE: Final = re.compile(r"^[ \t]*(?:\*\*|__|[-*+][ \t]|\d{1,9}[.)][ \t])")
 
 
 def _field(line: str) -> tuple[str, str] | None:

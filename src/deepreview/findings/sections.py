@@ -16,14 +16,14 @@ from deepreview.findings.locations import parse_link, relativize
 from deepreview.findings.table_sep import is_table_sep
 from deepreview.model import Assessment, CoverageEntry, DesignObservation
 
-_ITEM = re.compile(r"^ ?(?:(?P<num>\d{1,3})[.)]|[-*+])[ \t]+(?P<text>.*)$")
+_ITEM = re.compile(r"^ ?(?:(?P<num>\d{1,9})[.)]|[-*+])[ \t]+(?P<text>.*)$")
 _SCOPE = re.compile(
     r"`?[(\[](?P<scope>in[- ]scope|future|out[- ]of[- ]scope)[)\]]`?", re.IGNORECASE
 )
 # No blanks before the `[`: searched from every blank of a long run of them, `[ \t]*\[` was
 # quadratic; `split_credit` strips them from the text.
 _REVIEWERS = re.compile(r"\[(?P<names>[^\[\]\n]+)\][ \t]*$")
-_COV_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<item>.+)$")
+_COV_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<item>.+)$")
 _COV_CODE = re.compile(r"^`(?P<path>[^`]+)`(?:[ \t]*(?:[—–:]|-(?=\s))[ \t]*(?P<status>.*))?$")
 _COV_LINK = re.compile(
     r"^\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)(?:[ \t]*(?:[—–:]|-(?=\s))[ \t]*(?P<status>.*))?$"

@@ -49,7 +49,7 @@ _OPEN_WORD: Final = re.compile(
     r"its|their|our|your|my)$",
     re.IGNORECASE,
 )
-_LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|[A-Z]\d{1,3}[.):])\s+")
+_LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|[A-Z]\d{1,9}[.):])\s+")
 # A sentence of prose this long with no end is not a terse note but a sentence that stopped.
 _LONG_SENTENCE: Final = 8
 # A finding's last sentence shorter than this is a terse note, whatever the other findings do.

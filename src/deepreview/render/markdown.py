@@ -31,7 +31,7 @@ from deepreview.runmodel import format_duration, format_usd
 
 # Extra sections that the format places before Acknowledged Limitations; all others follow it.
 BEFORE_LIMITATIONS = ("Commit Structure",)
-_BLOCK_START = re.compile(r"^(?:[-*+] |\d{1,3}[.)] |\||>|#|    )")
+_BLOCK_START = re.compile(r"^(?:[-*+] |\d{1,9}[.)] |\||>|#|    )")
 
 
 def render_markdown(report: Report) -> str:

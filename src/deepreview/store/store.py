@@ -51,6 +51,9 @@ from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 INDEX: Final = "index.sqlite"
 INDEX_HTML: Final = "index.html"  # written whole under `Store.lock` (`pipeline.index_step`)
 _LOCK: Final = ".index.lock"
+# SQLite's unix VFS opens no database whose full path passes 512 bytes with its `-journal`
+# suffix: the index's path may have 504, so its folder 491 (the rest is "/index.sqlite").
+MAX_STORE_PATH: Final = 512 - len("-journal") - len("/" + INDEX)
 INDEX_WAIT_S: Final = 60.0  # how long a command waits for another process's index write
 LOCK_WAIT_S: Final = 120.0  # ... and for another process's `.index.lock` (`Store.lock`)
 _INDEX_WRITER: Final = "another process is writing to the store index"
@@ -69,6 +72,12 @@ def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
     else:
         hint = "fix its permissions"
     return StoreError(f"cannot {action} {path}: {reason}; {hint} or pass --store DIR")
+
+
+def _lock_error(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.EISDIR:
+        return f"store damaged: {path} is a folder, not a file; remove it"
+    return str(_store_error("write to the review store", path, exc))
 
 
 def plain_id(review_id: str) -> bool:
@@ -106,12 +115,22 @@ class Store:
                 "empty folder, or fix the `store` setting"
             )
 
+    def _refuse_a_long_path(self) -> None:
+        # SQLite itself says only "unable to open database file", after the seats' setup.
+        length = len(os.fsencode(os.path.realpath(self.root)))
+        if length > MAX_STORE_PATH:
+            raise StoreError(
+                f"the review store path {self.root} is too long for its index ({length} bytes, "
+                f"at most {MAX_STORE_PATH}); pass a shorter --store DIR"
+            )
+
     def ensure_readable(self, *, named: bool) -> None:
         """Before a command reads the store (`list`, `show`, `stats`, ...): a path that is a
         file is refused as `review` refuses it; so is a folder named with `--store` (`named`)
         that is not there, most likely a typo, rather than read as an empty store. The default
         store of a machine that has reviewed nothing yet reads as empty. A folder holding
         other files is no store (reading one would write an index into it)."""
+        self._refuse_a_long_path()
         self._refuse_a_file()
         self._refuse_a_foreign_folder()
         if named and not self.root.exists():
@@ -123,6 +142,8 @@ class Store:
     def ensure_writable(self, *, store: bool = True) -> None:
         """`store=False`: the folder is no review store but a `--seat-only` result folder,
         which checks what it holds itself."""
+        if store:
+            self._refuse_a_long_path()
         self._refuse_a_file()
         if store:
             self._refuse_a_foreign_folder()
@@ -138,6 +159,10 @@ class Store:
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
+        self._refuse_a_long_path()
+        if (self.root / INDEX).is_dir():
+            # SQLite says only "unable to open database file"; `reindex` moves it aside.
+            raise StoreError(self.damaged("is a folder, not a file"))
         try:
             db = sqlite3.connect(self.root / INDEX, timeout=INDEX_WAIT_S)
         except sqlite3.Error as exc:
@@ -205,6 +230,7 @@ class Store:
             timeout=LOCK_WAIT_S,
             error=StoreError,
             holder="another deep-review is writing to this store",
+            cannot_open=_lock_error,
         )
 
     # -- review folders ----------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""Store files that cannot be what they should be (trial 47b): a read-only store for `decline`
+and `reindex`, a folder where `.index.lock` or `index.sqlite` should be. Each is one line that
+names the path and the fix, exit 2 (README, "Exit codes"); `reindex` mends an index that is a
+folder, as it mends one that is no database."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from deepreview import lockfile
+from fakebin.harness import Fakes
+from support.repos import cli_env, make_repo, run_cli
+
+_REVIEW = ["review", "--agents", "static", "--lead", "none"]
+
+
+def _one_line(stderr: str) -> str:
+    lines = [ln for ln in stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    return lines[0]
+
+
+def _stored(tmp_path: Path) -> tuple[Path, dict[str, str], Path, str]:
+    """A stored review with one finding, C1."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    review = tmp_path / "review.md"
+    review.write_text(
+        "## Findings\n### Critical Issues\n- **C1** `calc.py:1` — add subtracts.\n",
+        encoding="utf-8",
+    )
+    fakes.write_config({"fast": fakes.seat("ok", "--review-file", str(review))})
+    env = fakes.env()
+    res = run_cli(["review", "--agents", "fast", "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    return repo, env, Path(env["DEEP_REVIEW_STORE"]), Path(res.json()["review_dir"]).name
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["decline", "{id}", "C1", "--reason", "x"], ["reindex"]],
+    ids=["decline", "reindex"],
+)
+def test_a_read_only_store_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    repo, env, store, rid = _stored(tmp_path)
+    real_open = os.open
+
+    def read_only(path: str | Path, flags: int, *rest: int) -> int:
+        # root writes through chmod: a read-only mount's answer, for the store only
+        if str(path).startswith(str(store)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *rest)
+
+    monkeypatch.setattr(lockfile.os, "open", read_only)
+    res = run_cli([a.replace("{id}", rid) for a in args], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    line = _one_line(res.stderr)
+    assert str(store / ".index.lock") in line and "Read-only file system" in line, line
+    assert "fix its permissions or pass --store DIR" in line, line
+
+
+def test_a_folder_for_the_index_lock_is_one_line(tmp_path: Path) -> None:
+    repo, env, store, _ = _stored(tmp_path)
+    lock = store / ".index.lock"
+    lock.unlink(missing_ok=True)
+    lock.mkdir()
+    listed = run_cli(["list"], cwd=repo, env=env)  # a reader that needs no lock reads
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr, listed.stderr
+    before = sorted(store.iterdir())
+    res = run_cli(_REVIEW, cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    assert "Traceback" not in res.stderr, res.stderr
+    line = res.stderr.strip().splitlines()[-1]
+    assert f"store damaged: {lock} is a folder, not a file; remove it" in line, line
+    assert sorted(store.iterdir()) == before  # refused before anything was written
+
+
+def test_a_folder_for_the_index_is_one_line_and_reindex_mends_it(tmp_path: Path) -> None:
+    repo, env, store, rid = _stored(tmp_path)
+    index = store / "index.sqlite"
+    index.unlink()
+    index.mkdir()
+    listed = run_cli(["list"], cwd=repo, env=env)
+    assert listed.returncode == 2, listed.stderr
+    line = _one_line(listed.stderr)
+    assert f"{index} is a folder, not a file" in line and "deep-review reindex" in line, line
+    mended = run_cli(["reindex"], cwd=repo, env=env)
+    assert mended.returncode == 0, mended.stderr
+    assert index.is_file()
+    listed = run_cli(["list", "--json"], cwd=repo, env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert [r["id"] for r in listed.json()["reviews"]] == [rid]
+
+
+def test_a_store_path_too_long_for_its_index_is_one_line(tmp_path: Path) -> None:
+    """SQLite's unix VFS opens no database whose path (with `-journal`) passes 512 bytes."""
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    long = tmp_path / "s"
+    while len(str(long)) < 520:
+        long = long / ("e" * 50)
+    res = run_cli([*_REVIEW, "--store", str(long)], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    line = res.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in res.stderr, res.stderr
+    assert f"is too long for its index ({len(str(long))} bytes" in line, line
+    assert "pass a shorter --store DIR" in line, line
+    assert not long.exists()  # refused before anything was written
+    long.mkdir(parents=True)
+    listed = run_cli(["list", "--store", str(long)], cwd=repo, env=env)
+    assert listed.returncode == 2, listed.stderr
+    assert "is too long for its index" in _one_line(listed.stderr), listed.stderr
