@@ -19,6 +19,7 @@ from deepreview.rounds.renames import changed_paths, follow_declines, origin_pat
 from deepreview.rounds.reopened import kept_open
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
+from deepreview.store.rows import holds_round
 from deepreview.targets.attributes import blind_run
 from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
@@ -134,7 +135,7 @@ def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
     rows = series_rows(
         p.store, series_of(p.target), p.target.branch or "", Repository.of_target(p.target)
     )
-    between = [r for r in rows if prev.number < r.round_no < round_no]
+    between = [r for r in rows if holds_round(r) and prev.number < r.round_no < round_no]
     failed = [r for r in between if r.verdict == FAILED]
     between = [r for r in between if r.verdict != FAILED]
     said = []
