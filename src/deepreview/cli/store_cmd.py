@@ -30,6 +30,7 @@ from deepreview.store.report_files import (
     report_file_problems,
 )
 from deepreview.store.repository import repository_labels
+from deepreview.store.rows import shown_round
 from deepreview.store.runlock import run_status
 from deepreview.store.store import Store
 from deepreview.untrusted_text import clean_text, escape_json_controls
@@ -104,7 +105,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
                             "repo": repos[r.id],
                             "repo_key": r.repo_key,
                             "series": row_series(r),
-                            "round": r.round_no or None,
+                            "round": shown_round(r) or None,
                         }
                         for r in rows
                     ],
@@ -137,7 +138,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             r.id,
             clean_text(repos[r.id]),  # the folder's name: anything a file name may hold
             clean_text(r.target),
-            str(r.round_no or ""),
+            str(shown_round(r) or ""),
             verdict,
             str(r.critical),
             str(r.important),

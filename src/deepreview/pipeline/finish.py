@@ -208,7 +208,32 @@ def finish_review(
     `earlier` (a relead): the stored report's lead entry in run.json. If the new lead does not
     judge where the earlier one did, nothing is written: the outcome is the stored report, with
     `failed_relead` saying why (the relead puts run.json and the lead files back)."""
+    try:
+        return _finish(p, rid, review_dir, writer, redactor, on_progress, relead, earlier)
+    except KeyboardInterrupt:
+        # Ctrl-C (or SIGTERM) while the seats' reviews are consolidated or the report is
+        # written: as during the lead, run.json says interrupted and the caller names the
+        # review to resume; no half of the report is left. A relead of a complete review (or
+        # a report already complete) stands as stored.
+        if relead or writer.state.status == "complete":
+            raise
+        remove_report(p.store, rid)
+        if writer.state.status != "interrupted":
+            writer.set(status="interrupted")
+            register_status(p.store, rid, p.target, writer.state, "interrupted")
+        return interrupted_outcome(p, rid, review_dir, writer.state.seat_runs())
 
+
+def _finish(
+    p: Prepared,
+    rid: str,
+    review_dir: Path,
+    writer: StateWriter,
+    redactor: Redactor,
+    on_progress: Callable[[ProgressEvent], None] | None,
+    relead: bool,
+    earlier: LeadEntry | None,
+) -> ReviewOutcome:
     det = deterministic_report(p, rid, writer.state, review_dir, redactor)
     runs = det.runs
     # Measured before the lead, so that fixes that do not apply and surviving mutants are

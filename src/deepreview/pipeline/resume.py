@@ -56,10 +56,7 @@ def resume(
     # whose process was killed outright (run.json says running, no process holds it) resumes.
     runlock.refuse_running(review_dir, review_id_, then="resume it")
     state = load_state(review_dir)
-    if state.status == "complete":
-        raise UsageError(
-            f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
-        )
+    _refuse_complete(review_id_, state)
     cli = _config_for_resume(review_id_, state, cli)
     target = load_target(state)
     steering = read_steering_files(target)
@@ -93,6 +90,15 @@ def resume(
     prepared = pr_series.for_range(prepared)
     # From the first write on (the prompt may fetch a PR's threads into the folder).
     with runlock.holding(review_dir, review_id_, "resume", then="resume it"):
+        # Checked again under the lock: another `resume` (or a `relead`) may have run the
+        # review to its end between the checks above and this lock, and its report stands.
+        now = load_state(review_dir)
+        _refuse_complete(review_id_, now)
+        if now != state:
+            raise UsageError(
+                f"review {review_id_} changed while this resume started (another `resume` ran "
+                f"it); run `deep-review resume {review_id_}` again"
+            )
         return _run(prepared, review_id_, review_dir, state, cli, missing, starts, on_progress)
 
 
@@ -144,6 +150,13 @@ def _run(
             )
         except StoreError as exc:
             raise store_failed(prepared, review_id_, review_dir, writer, exc) from exc
+
+
+def _refuse_complete(review_id_: str, state: RunState) -> None:
+    if state.status == "complete":
+        raise UsageError(
+            f"review {review_id_} is already complete; see `deep-review show {review_id_}`"
+        )
 
 
 def _resume_record(earlier: RunState, now: RunState, seats: list[str]) -> ResumeRecord:

@@ -4,6 +4,7 @@ way (`previous_round`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -19,6 +20,7 @@ from deepreview.rounds.renames import changed_paths, follow_declines, origin_pat
 from deepreview.rounds.reopened import kept_open
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
+from deepreview.store.rows import holds_round
 from deepreview.targets.attributes import blind_run
 from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
@@ -86,7 +88,8 @@ def apply(
     `pinned`: the previous round the seats were asked about (run.json's `previous_round`)."""
     prev = previous_round(p, rid, created_at, pinned)
     if prev is None:
-        return report
+        note = outrun(p, rid, round_no)
+        return dataclasses.replace(report, notes=(*report.notes, note)) if note else report
     info = RoundInfo(
         number=round_no,
         series=series_of(p.target),
@@ -134,7 +137,7 @@ def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
     rows = series_rows(
         p.store, series_of(p.target), p.target.branch or "", Repository.of_target(p.target)
     )
-    between = [r for r in rows if prev.number < r.round_no < round_no]
+    between = [r for r in rows if holds_round(r) and prev.number < r.round_no < round_no]
     failed = [r for r in between if r.verdict == FAILED]
     between = [r for r in between if r.verdict != FAILED]
     said = []
@@ -151,6 +154,28 @@ def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
             f"with round {prev.number} ({prev.row.id}), the round its reviewers were asked about."
         )
     return " ".join(said)
+
+
+def outrun(p: Prepared, rid: str, round_no: int) -> str:
+    """Why a review with no previous round is not round 1: other reviews of the series took
+    the earlier numbers while it ran (none was complete when it started, so its reviewers
+    were asked about no earlier round, and it compares with none)."""
+    if round_no <= 1:
+        return ""
+    rows = series_rows(
+        p.store, series_of(p.target), p.target.branch or "", Repository.of_target(p.target)
+    )
+    before = sorted(
+        (r for r in rows if r.id != rid and holds_round(r) and r.round_no < round_no),
+        key=lambda r: r.round_no,
+    )
+    if not before:
+        return ""
+    names = ", ".join(f"{r.id} (round {r.round_no})" for r in before)
+    return (
+        f"Review {names} of this series finished while this one ran; no earlier round was "
+        "complete when this one started, so it compares with no earlier round."
+    )
 
 
 def touched(interdiff: str, f: Finding) -> bool:

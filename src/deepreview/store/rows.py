@@ -47,6 +47,18 @@ class ReviewRow:
         return in_series(self.series, self.branch, self.kind)
 
 
+def holds_round(row: ReviewRow) -> bool:
+    """Whether the review holds its round number: one stopped before its report (status
+    `interrupted`, as run.json and its free run lock tell) holds none, as `list` shows, until
+    a resume hands it one again (`Store.round_for`)."""
+    return bool(row.round_no) and row.status != "interrupted"
+
+
+def shown_round(row: ReviewRow) -> int:
+    """The round `list` and the store's index page show for the review (0: none)."""
+    return row.round_no if holds_round(row) else 0
+
+
 def in_series(series: str, branch: str, kind: str) -> bool:
     """Whether a review has rounds: one of a PR or a branch does; a range's (unless it joined a
     PR's series) and an `--uncommitted` review's do not. The report, `list` and `reindex` all

@@ -42,6 +42,7 @@ from deepreview.store.rows import (
     DamagedRow,
     ReviewRow,
     follow_run_json,
+    holds_round,
     in_series,
     row_from,
     row_values,
@@ -449,15 +450,20 @@ class Store:
                 and repo.holds(r.repo_key, r.repo)
             ]
             own = next((r for r in rows if r.id == review_id), None)
-            if own is not None and own.round_no:
-                return own.round_no
             others = [r for r in rows if r.id != review_id]
+            # A review stopped before its report (Ctrl-C, kill -9 during the lead or while the
+            # report is written) holds no number: the next review is the next round, and a
+            # resume of it takes a number again — its own unless another took it meanwhile.
+            ghosts = {r.id for r in rows if not (self.root / r.id).is_dir()}
+            held = {r.round_no for r in others if holds_round(r) or r.id in ghosts}
+            if own is not None and own.round_no and own.round_no not in held:
+                return own.round_no
             complete = [r for r in others if r.status == "complete"]
-            if own is not None and own.status == "complete":
+            if own is not None and own.status == "complete" and not own.round_no:
                 # Stored before numbers were kept (a relead): counted as it was then.
                 number = 1 + sum(r.created_at <= created_at for r in complete)
             else:
-                number = 1 + max([len(complete), *(r.round_no for r in others)])
+                number = 1 + max([len(complete), *held])
             if own is not None:
                 with self._db() as db, db:
                     db.execute("UPDATE reviews SET round_no = ? WHERE id = ?", (number, review_id))
