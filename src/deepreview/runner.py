@@ -134,7 +134,14 @@ def run_seat(
         except Exception as exc:
             ready()
             _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
-            outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {exc}")
+            # Deleted while the worktree was made, git fails on whatever it read last (a
+            # missing object, a lock): the reason the user can act on is the repository's.
+            cause = (
+                f"the repository {target.repo_root} is gone (deleted or moved while the seats ran)"
+                if not target.repo_root.exists()
+                else str(exc)
+            )
+            outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {cause}")
             failed = _Pass(outcome, started, time.monotonic() - t0)
             store.write_text(
                 seat_files(review_dir, plan.seat, pass_no).prompt, redactor.text(prompt)

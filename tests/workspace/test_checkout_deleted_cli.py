@@ -101,3 +101,37 @@ def test_three_seats_racing_a_deleted_checkout_stop_it_once(tmp_path: Path, othe
     res = fakes.review(repo, "--agents", "vandal,second,third", lead="none")
     seats = ("vandal", "second", "third")
     _assert_stopped_with_seats_kept(res, fakes, repo, seats, racing=others == "race")
+
+
+def test_a_seat_whose_worktree_fails_as_the_checkout_goes_says_it_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race above, made certain: the checkout is deleted while a seat's worktree is being
+    made, and git fails on the object it was reading ("unable to read sha1 file"). The seat's
+    reason names the cause the user can act on, the repository gone, not git's message."""
+    import contextlib
+    import shutil
+    from collections.abc import Iterator
+
+    from deepreview import runner as seat_runner
+    from deepreview.errors import GitError
+
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"late": fakes.seat("ok")})
+
+    @contextlib.contextmanager
+    def vanishing(*_args: object, **_kwargs: object) -> Iterator[None]:
+        shutil.rmtree(repo)
+        raise GitError("git checkout-index failed: error: unable to read sha1 file of a.py")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(seat_runner, "seat_worktree", vanishing)
+    res = fakes.review(repo, "--agents", "late", lead="none")
+    assert not repo.exists()
+    assert "Traceback" not in res.stderr, res.stderr
+    (review_dir,) = [p for p in fakes.store.iterdir() if (p / "run.json").is_file()]
+    entry = json.loads((review_dir / "run.json").read_text(encoding="utf-8"))["seats"]["late"]
+    assert entry["status"] == "failed", entry
+    assert f"the repository {repo} is gone" in entry["reason"], entry
+    assert "sha1" not in entry["reason"], entry
