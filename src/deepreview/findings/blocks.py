@@ -44,6 +44,18 @@ _BOLD_LEAD_IN = re.compile(
     r"^ {0,3}(?:\*\*|__)([^*_\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*(\S.*)$"
 )
 _LEAD_IN_KINDS = frozenset({Kind.TESTING, Kind.DOCS, Kind.DESIGN})
+# `Tests: the new test covers it.`: the same note led by a plain label, only as a paragraph's
+# first line and only for Testing or Documentation (`Design: x` reads as a finding's text).
+_LABEL_LEAD_IN = re.compile(r"^ {0,3}([A-Z][A-Za-z]{2,12}):[ \t]+(\S.*)$")
+_ASSESSMENT_KINDS = frozenset({Kind.TESTING, Kind.DOCS})
+# `Docs look fine.` right after a testing note (or `Tests pass.` after a docs note): a paragraph
+# whose subject is the other assessment (`_subject_opens`).
+_SUBJECT = re.compile(
+    r"^ {0,3}(?:The |the )?(?:(?P<docs>docs|documentation|readme)|(?P<tests>tests|testing))"
+    r"[ \t]+(?:look|looks|is|are|seem|seems|need|needs|was|were|pass|passes|cover|covers|"
+    r"read|reads|match|matches|lack|lacks|could|should|do|does|don't|doesn't|appear|appears)\b",
+    re.IGNORECASE,
+)
 BOLD_LEVEL = 7  # bold-line and `Label:` headings rank below every `#` heading
 
 
@@ -55,6 +67,8 @@ class Heading:
     rest: str = ""  # the section's content written on the heading's line (`**Suggestions:** None`)
     label: bool = False  # a plain `Label:` line, the weakest kind of heading
     lead_in: bool = False  # `**Tests**: note`: the section's name leads its first paragraph
+    subject: bool = False  # `Docs look fine.`: opens only after the other assessment's note
+    brief: bool = False  # (a subject's) paragraph is that one line, and quotes no code
 
 
 @dataclass
@@ -67,6 +81,9 @@ class Block:
     lines: list[str] = field(default_factory=list)
     fenced: list[bool] = field(default_factory=list)
     held: list[bool] = field(default_factory=list)  # quoted inside a finding (`quoted_text`)
+    # opened by a lead-in after item N of a numbered list: item N+1 goes back to `resumes`
+    resumes: Block | None = field(default=None, repr=False)
+    next_item: int = 0
 
     def add(self, line: str, fenced: bool, held: bool = False) -> None:
         self.lines.append(line)
@@ -214,9 +231,27 @@ def heading_lines(lines: list[str], mask: list[bool]) -> dict[int, Heading]:
             # (a paragraph, or a setext heading of no known title: a paragraph and a rule)
             for n in range(tok.map[0], min(tok.map[1], len(lines))):
                 h = _bold_or_label(lines[n])
+                if h is None and n == tok.map[0]:
+                    h = _paragraph_lead(lines[n], tok.map[1] - tok.map[0] == 1)
                 if h is not None and not _level_label_of_heading(lines, out, n):
                     out[n] = h
     return out
+
+
+def _paragraph_lead(line: str, one_line: bool) -> Heading | None:
+    """A paragraph led by a plain `Tests:` / `Docs:` label, or by `Docs` / `Tests` as its
+    subject (`Docs look fine.`): a lead-in that `build_blocks` may let open its section."""
+    m = _LABEL_LEAD_IN.match(line)
+    if m:
+        kind = title_kind(m.group(1))
+        if kind in _ASSESSMENT_KINDS:
+            return Heading(kind, m.group(1), BOLD_LEVEL, m.group(2).strip(), True, True)
+    m = _SUBJECT.match(line)
+    if m:
+        kind = Kind.DOCS if m.group("docs") else Kind.TESTING
+        brief = one_line and "`" not in line
+        return Heading(kind, "", BOLD_LEVEL, line.strip(), True, True, subject=True, brief=brief)
+    return None
 
 
 # The `-----` / `=====` line under a setext heading: part of its heading, in no section.
@@ -274,10 +309,19 @@ def _lead_in_opens(h: Heading, cur: Block) -> bool:
     the margin it may be a finding's own text (`**I1. Title**` + paragraphs)."""
     if h.kind is cur.kind:
         return False
-    if cur.kind not in FINDING_KINDS:
+    if h.subject and cur.kind in _ASSESSMENT_KINDS:
+        return True  # right after a note on the other one (`Tests: …` + `Docs look fine.`)
+    if h.subject and not h.brief:
+        return False  # `The docs are wrong about `x`.`: a finding's or the summary's own text
+    # a plain `Tests:` label in the review's opening prose may be the start of its summary;
+    # after a list there (a free-form review's findings) it is the closing note on tests
+    if cur.kind not in FINDING_KINDS and not (h.label and cur.kind in _OPENING_KINDS):
         return True
     last = next((ln for ln in reversed(cur.lines) if ln.strip()), "")
     return last[:1].isspace() or re.match(r"^(?:[-*+]|\d{1,9}[.)])[ \t]", last) is not None
+
+
+_OPENING_KINDS = frozenset({Kind.PREAMBLE, Kind.SUMMARY})
 
 
 def build_blocks(
@@ -327,7 +371,10 @@ def build_blocks(
                 blocks[-1].add(line, fenced)
                 continue
         if h is None:
-            cur.add(line, fenced)
+            resumed = _resumed(cur, line)
+            if resumed is not None:
+                blocks.append(resumed)
+            blocks[-1].add(line, fenced)
             continue
         if h.kind is not Kind.OTHER:
             if h.label and h.kind in FINDING_KINDS and cur.kind in (Kind.TESTING, Kind.DOCS):
@@ -337,7 +384,11 @@ def build_blocks(
             if h.lead_in and not _lead_in_opens(h, cur):
                 cur.add(line, fenced)
                 continue
-            blocks.append(Block(h.kind, h.title, h.level))
+            if h.lead_in and cur.kind not in _ASSESSMENT_KINDS:
+                blocks.append(Block(h.kind, h.title, h.level, resumes=cur))
+                blocks[-1].next_item = _last_item(cur) + 1
+            else:
+                blocks.append(Block(h.kind, h.title, h.level))
             if h.rest:
                 blocks[-1].add(h.rest, False)
             continue
@@ -351,3 +402,27 @@ def build_blocks(
             continue
         blocks.append(Block(Kind.OTHER, h.title, h.level))
     return blocks
+
+
+_ITEM = re.compile(r"^(\d{1,9})[.)][ \t]")
+
+
+def _last_item(block: Block) -> int:
+    """The number of the last numbered item at the margin of `block` (0: none)."""
+    for line in reversed(block.lines):
+        m = _ITEM.match(line)
+        if m:
+            return int(m.group(1))
+    return 0
+
+
+def _resumed(cur: Block, line: str) -> Block | None:
+    """`1. a.py:3 — …` + `Tests: none added.` + `2. a.py:9 — …`: a note between the findings;
+    the list's next item is the section's again (a new block of its kind), not the note's."""
+    if cur.resumes is None or cur.next_item < 2:
+        return None
+    m = _ITEM.match(line)
+    if m is None or int(m.group(1)) != cur.next_item:
+        return None
+    back = cur.resumes
+    return Block(back.kind, back.title, back.level)

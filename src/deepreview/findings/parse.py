@@ -34,7 +34,7 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   (`prose_problems.py`), never "no issues found";
 - Testing / Documentation / Design sections under other names (`### Test coverage`,
   `Documentation:`, `## Design Notes`) or as a bold lead-in after the findings (`**Tests**:
-  none added`, `blocks._lead_in_opens`);
+  none added`, `blocks._lead_in_opens`), or a plain `Tests:` label after a list of findings;
 - locations: several per line (joined by `,` `+` `vs`), `path` + `line 12`, Markdown links with
   `#L12-L30`, GitHub blob URLs, absolute paths in the seat's `review-<seat>-XXXX/` worktree or
   under `worktree_prefixes`, odd paths inside code spans (``back`tick.py:1``);
