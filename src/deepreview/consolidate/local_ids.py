@@ -101,8 +101,14 @@ def _renamed(seat: str, review: AgentReview, name: Namer) -> AgentReview:
             return fid
         return name(seat, fid) or fid
 
-    def text(t: str) -> str:
-        return outside_code(t, lambda prose: _ID.sub(lambda m: one(prose, m), prose))
+    return notes_rewritten(
+        review, lambda t: outside_code(t, lambda prose: _ID.sub(lambda m: one(prose, m), prose))
+    )
+
+
+def notes_rewritten(review: AgentReview, text: Callable[[str], str]) -> AgentReview:
+    """`review` with `text` applied to the prose around its findings: design observations,
+    assessments (intro and items) and limitations."""
 
     def assessment(a: Assessment) -> Assessment:
         return replace(a, intro=text(a.intro), items=tuple(text(i) for i in a.items))
@@ -120,4 +126,12 @@ def _renamed(seat: str, review: AgentReview, name: Namer) -> AgentReview:
 
 ID_TOKEN = _ID  # for `prior_refs`, which renames another round's IDs the same way
 
-__all__ = ["ID_TOKEN", "Namer", "cluster_names", "is_name", "renamed", "report_names"]
+__all__ = [
+    "ID_TOKEN",
+    "Namer",
+    "cluster_names",
+    "is_name",
+    "notes_rewritten",
+    "renamed",
+    "report_names",
+]

@@ -17,9 +17,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.local_ids import ID_TOKEN, is_name
+from deepreview.consolidate.local_ids import ID_TOKEN, is_name, notes_rewritten
 from deepreview.markdown_fence import outside_code
-from deepreview.model import AgentReview, Assessment
+from deepreview.model import AgentReview
 
 # Already said ("round 1's I2", "Round 1 I2"): left as it is.
 _SAID = re.compile(r"\bround\s+\d+(?:'s)?\s+$", re.IGNORECASE)
@@ -58,16 +58,5 @@ def _said(review: AgentReview, prior: set[str], previous: int) -> AgentReview:
     def text(t: str) -> str:
         return outside_code(t, lambda prose: ID_TOKEN.sub(lambda m: one(prose, m), prose))
 
-    def assessment(a: Assessment) -> Assessment:
-        return replace(a, intro=text(a.intro), items=tuple(text(i) for i in a.items))
-
-    return replace(
-        review,
-        findings=tuple(replace(f, body=text(f.body), fix=text(f.fix)) for f in review.findings),
-        design_observations=tuple(
-            replace(o, text=text(o.text)) for o in review.design_observations
-        ),
-        testing=assessment(review.testing),
-        documentation=assessment(review.documentation),
-        limitations=text(review.limitations),
-    )
+    findings = tuple(replace(f, body=text(f.body), fix=text(f.fix)) for f in review.findings)
+    return notes_rewritten(replace(review, findings=findings), text)
