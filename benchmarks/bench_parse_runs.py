@@ -8,7 +8,7 @@ item, a quote, a table cell, the preamble, a `<details>` summary, bold text.  Ea
 parsed at `--size` and at half of it: a ratio near 2 is linear growth, near 4 quadratic.  Then
 the regex audit's leftovers (`--only leftovers` for those alone): runs in a report's appendix
 and section headings, a finding heading's ` [` or blanks, a Design Observations concern of `[`
-(consolidated), empty lines in a contained review, an opencode log line, each through the
+(consolidated, and its report rendered), empty lines in a contained review, an opencode log line, each through the
 public function that reads it.  Not a test: it prints times and exits 0
 (`tests/findings/test_review_long_runs.py`, `test_regex_leftovers.py` hold the inputs the
 quadratic code hung on).
@@ -27,6 +27,8 @@ from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.markdown_contain import contain
+from deepreview.model import Report
+from deepreview.render.markdown import render_markdown
 
 HEAD = "## Findings\n\n### Critical Issues\n\n"
 TAIL = "\n\n### Important Issues\n\nNone.\n"
@@ -52,9 +54,15 @@ def _seconds(text: str) -> float:
     return time.perf_counter() - start
 
 
-def _concern(text: str) -> None:
+def _concern(text: str) -> Report:
     review = f"{HEAD}{FINDING}Text.\n\n## Design Observations\n\n### Concerns\n\n- {text}\n"
-    consolidate_reviews([ReviewText("claude", review)])
+    return consolidate_reviews([ReviewText("claude", review)])
+
+
+def _rendered_concern(text: str) -> Callable[[str], object]:
+    """Times the rendering alone: the report is consolidated before the clock starts."""
+    report = _concern(text)
+    return lambda _: render_markdown(report)
 
 
 def _log_line(text: str) -> None:
@@ -67,8 +75,9 @@ def _appendix(heading: str) -> None:
     parse_report(f"# Review\n\n## Appendix\n\n{heading}\n\nThe review.\n")
 
 
-# (name, function, input of about n characters)
-LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
+# (name, function, input of about n characters); None: `render_markdown` of a report whose
+# Design Observations concern is the input (consolidated before the clock starts)
+LEFTOVERS: list[tuple[str, Callable[[str], object] | None, Callable[[int], str]]] = [
     ("appendix: name, blanks", _appendix, lambda n: "### Claude" + " " * n + "x"),
     ("appendix: [name] x, blanks", _appendix, lambda n: "### [Claude] x" + " " * n + "y"),
     ("appendix: name, ( run", _appendix, lambda n: "### Claude" + "(" * n),
@@ -83,6 +92,7 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
      "\n\n## Notes" + " " * n + "x\n\nText.\n"),
     ("concern `[` run", _concern, lambda n: "[" * n),
     ("concern `[a](` run", _concern, lambda n: "[a](" * (n // 4)),
+    ("render: concern `[` run", None, lambda n: "[" * n),
     ("appendix entry, empty lines", _appendix, lambda n: "### [Claude]\n\na" + "\n" * n + "b"),
     ("contain, empty lines", contain, lambda n: "a" + "\n" * n + "b"),
     ("opencode log `.` run", _log_line, lambda n: "." * n),
@@ -90,7 +100,9 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
 ]  # fmt: skip
 
 
-def _time(fn: Callable[[str], object], text: str) -> float:
+def _time(fn: Callable[[str], object] | None, text: str) -> float:
+    if fn is None:
+        fn = _rendered_concern(text)
     start = time.perf_counter()
     fn(text)
     return time.perf_counter() - start

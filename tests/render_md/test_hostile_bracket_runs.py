@@ -1,0 +1,39 @@
+"""A seat's review made of one long run of `[` renders whole: markdown-it scans a link label
+from each `[` (seconds per parse at 100 KB, about ten parses per report), so `markdown_neutral`
+reads long runs as another punctuation character and the block-level readers skip the inline
+parse. No timed assertion: before, rendering this report took 17–30 s (a hung suite shows a
+regression; `benchmarks/bench_parse_runs.py --only leftovers` prints the time)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepreview.consolidate.files import ReviewText, consolidate_reviews
+from deepreview.markdown_neutral import neutral
+from deepreview.render.markdown import render_markdown
+
+RUN = 100_000
+
+
+def test_a_design_concern_of_a_bracket_run_is_rendered_as_written() -> None:
+    run = "[" * RUN
+    review = (
+        "## Findings\n\n### Critical Issues\n\n- **C1** Bug — `calc.py:1`\n  Text.\n\n"
+        f"## Design Observations\n\n### Concerns\n\n- {run}\n"
+    )
+    md = render_markdown(consolidate_reviews([ReviewText("claude", review)]))
+    lines = md.splitlines()
+    # In the Design Observations with its reviewer, and in Claude's review in the appendix.
+    assert f"- {run} [Claude]" in lines
+    assert f"- {run}" in lines
+    assert sum(run in line for line in lines) == 2
+
+
+@pytest.mark.parametrize("k", [3, 33, 50, RUN])
+def test_text_after_a_bracket_run_is_neutralised_as_after_a_short_one(k: int) -> None:
+    # A link to `javascript:` is defused, a mention broken, a code span kept, HTML escaped.
+    tail = "[x](javascript:alert(1)) @a `@b` <i> *e*"
+    want = "[x]\\(javascript:alert(1)) @\u2060a `@b` &lt;i> *e*"
+    assert neutral("[" * k + tail) == "[" * k + want
+    assert neutral("[" * k + tail, lead="- ") == "[" * k + want
+    assert neutral("\\" + "[" * k + tail) == "\\" + "[" * k + want
