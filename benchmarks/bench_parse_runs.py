@@ -8,8 +8,8 @@ item, a quote, a table cell, the preamble, a `<details>` summary, bold text.  Ea
 parsed at `--size` and at half of it: a ratio near 2 is linear growth, near 4 quadratic.  Then
 the regex audit's leftovers (`--only leftovers` for those alone): runs in a report's appendix
 and section headings, a finding heading's ` [` or blanks, a Design Observations concern of `[`
-(consolidated, and its report rendered), empty lines in a contained review, an opencode log line, each through the
-public function that reads it.  Not a test: it prints times and exits 0
+(consolidated, and its report rendered), empty lines in a contained review, an opencode log
+line, each through the public function that reads it.  Not a test: it prints times and exits 0
 (`tests/findings/test_review_long_runs.py`, `test_regex_leftovers.py` hold the inputs the
 quadratic code hung on).
 """

@@ -57,14 +57,15 @@ _WEB_LINK: Final = re.compile(r"(?i)https?://|[#/]")
 _SPELLING: Final = frozenset("@#-GHgh")
 _NUMBERED: Final = re.compile(r"^#(?=[0-9])")  # a numeric reference's `#`
 _SPANS: Final = "deepreview_code_spans"  # env key: inline source -> its code spans
-# A long run of `[` (hostile: a 100 KB review of them) costs markdown-it a link-label scan per
-# `[`, nested up to its nesting limit: seconds per parse, and a report parses its text about ten
-# times. All but the run's last `_KEPT` brackets are read as `_INERT` (one punctuation character
-# for another: same offsets, same emphasis flanking, no label); the text itself is unchanged.
-# markdown-it makes no link of a label nested that deep (GitHub may: what a destination holds
-# is defused by `_HAZARD`, which reads the text as written).
+# Many `[` (hostile: a 100 KB review of them) cost markdown-it a link-label scan each, nested
+# up to its nesting limit: seconds per parse, and a report parses its text about ten times.
+# `_parseable` reads as `_INERT` (one punctuation character for another: same offsets, same
+# emphasis flanking, no label) every `[` no `]` follows in its paragraph (it can open nothing),
+# and all but the last `_KEPT` of a long run (markdown-it makes no link of a label nested that
+# deep; GitHub may: a destination is defused by `_HAZARD`, which reads the text as written).
 _KEPT: Final = 32
-_BRACKET_RUN: Final = re.compile(r"(?<!\\)\[{%d,}" % (_KEPT + 1))
+_BRACKET_RUN: Final = re.compile(rf"(?<!\\)\[{{{_KEPT + 1},}}")
+_OPEN: Final = re.compile(r"(?<!\\)\[")  # `\[` is an escape: kept as written
 _INERT: Final = "\u2045"  # ⁅, Unicode punctuation as `[` is, and nothing to markdown-it
 
 
@@ -262,10 +263,21 @@ def _live(text: str) -> bool:
 
 
 def _parseable(text: str) -> str:
-    """`text` as markdown-it reads it fast: a long `[` run mostly `_INERT` (same length)."""
-    if "[" * (_KEPT + 1) not in text:
+    """`text` as markdown-it reads it fast, the same length: `[` it need not read as `_INERT`."""
+    if text.count("[") <= _KEPT:
         return text
-    return _BRACKET_RUN.sub(lambda m: _INERT * (len(m[0]) - _KEPT) + "[" * _KEPT, text)
+    lines = text.split("\n")
+    closed = False  # a `]` follows in this paragraph (a blank line ends every paragraph)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if not line.strip():
+            closed = False
+        elif not closed:
+            cut = line.rfind("]") + 1
+            lines[i] = line[:cut] + _OPEN.sub(_INERT, line[cut:])
+            closed = cut > 0
+    out = "\n".join(lines)
+    return _BRACKET_RUN.sub(lambda m: _INERT * (len(m[0]) - _KEPT) + "[" * _KEPT, out)
 
 
 def _live_text(run: str) -> bool:

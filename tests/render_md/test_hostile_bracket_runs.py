@@ -1,8 +1,9 @@
-"""A seat's review made of one long run of `[` renders whole: markdown-it scans a link label
-from each `[` (seconds per parse at 100 KB, about ten parses per report), so `markdown_neutral`
-reads long runs as another punctuation character and the block-level readers skip the inline
-parse. No timed assertion: before, rendering this report took 17–30 s (a hung suite shows a
-regression; `benchmarks/bench_parse_runs.py --only leftovers` prints the time)."""
+"""A seat's review made of one long run of `[`, or of many `[` no `]` follows, renders whole:
+markdown-it scans a link label from each `[` (seconds per parse at 100 KB, about ten parses per
+report), so `markdown_neutral` reads those as another punctuation character and the
+block-level readers skip the inline parse. No timed assertion: before, rendering these
+reports took 9–30 s (a hung suite shows a regression; `benchmarks/bench_parse_runs.py --only
+leftovers` prints the time)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,15 @@ def test_text_after_a_bracket_run_is_neutralised_as_after_a_short_one(k: int) ->
     assert neutral("[" * k + tail) == "[" * k + want
     assert neutral("[" * k + tail, lead="- ") == "[" * k + want
     assert neutral("\\" + "[" * k + tail) == "\\" + "[" * k + want
+
+
+@pytest.mark.parametrize("concern", ["x[" * (RUN // 2), "[ x" * (RUN // 3)])
+def test_a_design_concern_of_unclosed_brackets_is_rendered_as_written(concern: str) -> None:
+    # No `]` follows: no `[` can open a link, so markdown-it need not scan from any of them.
+    review = (
+        "## Findings\n\n### Critical Issues\n\n- **C1** Bug — `calc.py:1`\n  Text.\n\n"
+        f"## Design Observations\n\n### Concerns\n\n- {concern}\n"
+    )
+    lines = render_markdown(consolidate_reviews([ReviewText("claude", review)])).splitlines()
+    assert f"- {concern} [Claude]" in lines
+    assert f"- {concern}" in lines
