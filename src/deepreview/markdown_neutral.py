@@ -270,7 +270,7 @@ def _parseable(text: str) -> str:
     closed = False  # a `]` follows in this paragraph (a blank line ends every paragraph)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if not line.strip():
+        if not line.strip(" \t"):  # blank as CommonMark has it (a no-break space is text)
             closed = False
         elif not closed:
             cut = line.rfind("]") + 1
