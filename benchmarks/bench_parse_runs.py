@@ -8,8 +8,8 @@ item, a quote, a table cell, the preamble, a `<details>` summary, bold text.  Ea
 parsed at `--size` and at half of it: a ratio near 2 is linear growth, near 4 quadratic.  Then
 the regex audit's leftovers (`--only leftovers` for those alone): runs in a report's appendix
 and section headings, a finding heading's ` [` or blanks, a Design Observations concern of `[`
-(consolidated), empty lines in a contained review, an opencode log line, each through the
-public function that reads it.  Not a test: it prints times and exits 0
+(consolidated, and its report rendered), empty lines in a contained review, an opencode log
+line, each through the public function that reads it.  Not a test: it prints times and exits 0
 (`tests/findings/test_review_long_runs.py`, `test_regex_leftovers.py` hold the inputs the
 quadratic code hung on).
 """
@@ -21,12 +21,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
 from deepreview.agents.opencode_log import log_retries
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.markdown_contain import contain
+from deepreview.model import Report
+from deepreview.render.markdown import render_markdown
 
 HEAD = "## Findings\n\n### Critical Issues\n\n"
 TAIL = "\n\n### Important Issues\n\nNone.\n"
@@ -52,9 +55,21 @@ def _seconds(text: str) -> float:
     return time.perf_counter() - start
 
 
-def _concern(text: str) -> None:
+def _concern(text: str) -> Report:
     review = f"{HEAD}{FINDING}Text.\n\n## Design Observations\n\n### Concerns\n\n- {text}\n"
-    consolidate_reviews([ReviewText("claude", review)])
+    return consolidate_reviews([ReviewText("claude", review)])
+
+
+def _rendered_concern(text: str) -> Callable[[str], object]:
+    """Times the rendering alone: the report is consolidated before the clock starts."""
+    report = _concern(text)
+    return lambda _: render_markdown(report)
+
+
+def _read_back_concern(text: str) -> Callable[[str], object]:
+    """Times `parse_report` of that rendered report alone."""
+    md = render_markdown(_concern(text))
+    return lambda _: parse_report(md)
 
 
 def _log_line(text: str) -> None:
@@ -67,7 +82,8 @@ def _appendix(heading: str) -> None:
     parse_report(f"# Review\n\n## Appendix\n\n{heading}\n\nThe review.\n")
 
 
-# (name, function, input of about n characters)
+# (name, function, input of about n characters); a `_STAGED` function makes the one timed:
+# the report of a Design Observations concern of the input, rendered or read back
 LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
     ("appendix: name, blanks", _appendix, lambda n: "### Claude" + " " * n + "x"),
     ("appendix: [name] x, blanks", _appendix, lambda n: "### [Claude] x" + " " * n + "y"),
@@ -83,6 +99,9 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
      "\n\n## Notes" + " " * n + "x\n\nText.\n"),
     ("concern `[` run", _concern, lambda n: "[" * n),
     ("concern `[a](` run", _concern, lambda n: "[a](" * (n // 4)),
+    ("render: concern `[` run", _rendered_concern, lambda n: "[" * n),
+    ("render: concern `x[` run", _rendered_concern, lambda n: "x[" * (n // 2)),
+    ("read back: concern `[` run", _read_back_concern, lambda n: "[" * n),
     ("appendix entry, empty lines", _appendix, lambda n: "### [Claude]\n\na" + "\n" * n + "b"),
     ("contain, empty lines", contain, lambda n: "a" + "\n" * n + "b"),
     ("opencode log `.` run", _log_line, lambda n: "." * n),
@@ -90,7 +109,12 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
 ]  # fmt: skip
 
 
+_STAGED: Final = (_rendered_concern, _read_back_concern)
+
+
 def _time(fn: Callable[[str], object], text: str) -> float:
+    if fn in _STAGED:
+        fn = fn(text)  # type: ignore[assignment]
     start = time.perf_counter()
     fn(text)
     return time.perf_counter() - start

@@ -42,7 +42,9 @@ _ESCAPED: Final = re.compile(r"^( {0,3})&(?P<amp>amp;)?(?P<more>(?:amp;)*)lt;")
 def _commonmark() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")  # HTML blocks on: what a Markdown viewer does
+    # HTML blocks on: what a Markdown viewer does. Blocks only: the inline parse is not read,
+    # and costs seconds on a hostile run of `[`.
+    return MarkdownIt("commonmark").disable(["inline", "text_join"])
 
 
 def contain(text: str) -> str:

@@ -13,7 +13,7 @@ it was rendered from.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import Final, Literal
 
 from deepreview.markdown_fence import FenceTracker
@@ -23,14 +23,17 @@ from deepreview.markdown_fence import FenceTracker
 ID_MENTION: Final = re.compile(r"(?:(?<![\w-])|(?<=\d-))([A-Z]{1,3}-?\d+)(?![\w])")
 
 # What prose keeps as written: code spans (a backtick run, then the text up to the next run of
-# the same length), links and images, autolinks and HTML tags, bare URLs.
+# the same length), links and images (`!?\[[^\]\n]*\]\([^)\n]*\)`, found by `_kept_spans`: as an
+# alternative here it scanned from each `[` to the line's end, minutes on a 200 KB run of `[`),
+# autolinks and HTML tags, bare URLs.
 _KEPT: Final = re.compile(
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))"
-    r"|(?P<link>!?\[[^\]\n]*\]\([^)\n]*\))"
     r"|(?P<html><[^<>\n]*>)"
     r"|(?P<url>\b(?:https?|ftp)://[^\s<>]+)",
     re.S,
 )
+_LABEL_END: Final = re.compile(r"[\]\n]")
+_LINK_TAIL: Final = re.compile(r"\]\([^)\n]*\)")
 # An indented code block's line (or a deeper list continuation line, left alone as well).
 _INDENTED: Final = re.compile(r"^(?: {4}|\t)")
 # An earlier round's finding: `Round 1 I3`, `round 2's C1`.
@@ -145,9 +148,9 @@ def _map_prose(text: str, change: Callable[[str, Kind], str]) -> str:
     def flush() -> None:
         joined = "".join(para)
         pos = 0
-        for m in _KEPT.finditer(joined):
-            out.extend((change(joined[pos : m.start()], "prose"), change(m[0], "kept")))
-            pos = m.end()
+        for start, end in _kept_spans(joined):
+            out.extend((change(joined[pos:start], "prose"), change(joined[start:end], "kept")))
+            pos = end
         out.append(change(joined[pos:], "prose"))
         para.clear()
 
@@ -160,3 +163,40 @@ def _map_prose(text: str, change: Callable[[str, Kind], str]) -> str:
             para.append(line)
     flush()
     return "".join(out)
+
+
+def _kept_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each piece prose keeps, left to right, as `finditer` of `_KEPT` with the
+    link between code and HTML would find them. No other piece starts with `[` or `!`, so the
+    first to start wins. A link from a `[` ends at the first `]` or line break after it; every
+    `[` before that one shares it, so each `[` is looked at once."""
+    pos = 0
+    other = _KEPT.search(text)
+    link: tuple[int, int] | None = None
+    looked = 0  # every `[` before here was looked at
+    label_end = -1  # the first `]` or line break after the last `[` looked at
+    while True:
+        if other is not None and other.start() < pos:
+            other = _KEPT.search(text, pos)
+        if link is None or link[0] < pos:
+            link = None
+            j = text.find("[", max(pos, looked))
+            while j >= 0:
+                if label_end <= j:
+                    m = _LABEL_END.search(text, j + 1)
+                    label_end = m.start() if m else len(text)
+                tail = _LINK_TAIL.match(text, label_end)
+                if tail:
+                    start = j - 1 if j > pos and text[j - 1] == "!" else j
+                    link = (start, tail.end())
+                    break
+                j = text.find("[", j + 1)
+            looked = j + 1 if j >= 0 else len(text)
+        if link is not None and (other is None or link[0] < other.start()):
+            yield link
+            pos = link[1]
+        elif other is not None:
+            yield other.span()
+            pos = other.end()
+        else:
+            return

@@ -57,6 +57,16 @@ _WEB_LINK: Final = re.compile(r"(?i)https?://|[#/]")
 _SPELLING: Final = frozenset("@#-GHgh")
 _NUMBERED: Final = re.compile(r"^#(?=[0-9])")  # a numeric reference's `#`
 _SPANS: Final = "deepreview_code_spans"  # env key: inline source -> its code spans
+# Many `[` (hostile: a 100 KB review of them) cost markdown-it a link-label scan each, nested
+# up to its nesting limit: seconds per parse, and a report parses its text about ten times.
+# `_parseable` reads as `_INERT` (one punctuation character for another: same offsets, same
+# emphasis flanking, no label) every `[` no `]` follows in its paragraph (it can open nothing),
+# and all but the last `_KEPT` of a long run (markdown-it makes no link of a label nested that
+# deep; GitHub may: a destination is defused by `_HAZARD`, which reads the text as written).
+_KEPT: Final = 32
+_BRACKET_RUN: Final = re.compile(rf"(?<!\\)\[{{{_KEPT + 1},}}")
+_OPEN: Final = re.compile(r"(?<!\\)\[")  # `\[` is an escape: kept as written
+_INERT: Final = "\u2045"  # ⁅, Unicode punctuation as `[` is, and nothing to markdown-it
 
 
 def neutral(text: str, *, lead: str = "") -> str:
@@ -152,7 +162,10 @@ def _code(doc: str, lines: list[str], keep_spans: bool) -> dict[int, list[tuple[
     env: dict[str, Any] = {}
     kept: dict[int, list[tuple[int, int]]] = {}
     cells: dict[int, int] = {}  # line index -> where its next table cell is searched from
-    tokens = _reader().parse(doc, env)
+    source = _parseable(doc)
+    tokens = _reader().parse(source, env)
+    if source is not doc:
+        lines = source.split("\n")  # where the tokens' content is found: the same offsets
     for i, tok in enumerate(tokens):
         if tok.map is None:
             continue
@@ -227,7 +240,7 @@ def _column(line: str, part: str, cell_from: int | None) -> int | None:
 def _live(text: str) -> bool:
     """Does a GitHub-like reading of `text` (HTML on) find raw HTML, a mention, a reference,
     an image or a link to anywhere but the web (or a fragment) in it?"""
-    for tok in _renderer().parse(text):
+    for tok in _renderer().parse(_parseable(text)):
         if tok.type == "html_block":
             return True
         if tok.type != "inline":
@@ -247,6 +260,24 @@ def _live(text: str) -> bool:
         if _live_text(run):
             return True
     return False
+
+
+def _parseable(text: str) -> str:
+    """`text` as markdown-it reads it fast, the same length: `[` it need not read as `_INERT`."""
+    if text.count("[") <= _KEPT:
+        return text
+    lines = text.split("\n")
+    closed = False  # a `]` follows in this paragraph (a blank line ends every paragraph)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if not line.strip(" \t"):  # blank as CommonMark has it (a no-break space is text)
+            closed = False
+        elif not closed:
+            cut = line.rfind("]") + 1
+            lines[i] = line[:cut] + _OPEN.sub(_INERT, line[cut:])
+            closed = cut > 0
+    out = "\n".join(lines)
+    return _BRACKET_RUN.sub(lambda m: _INERT * (len(m[0]) - _KEPT) + "[" * _KEPT, out)
 
 
 def _live_text(run: str) -> bool:

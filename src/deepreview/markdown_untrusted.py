@@ -39,7 +39,8 @@ def _commonmark() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # HTML blocks off, as in the review parser: an unclosed `<!--` must not hide headings.
-    return MarkdownIt("commonmark").disable("html_block")
+    # Blocks only: no inline parse, which costs seconds on a hostile run of `[` and is not read.
+    return MarkdownIt("commonmark").disable(["html_block", "inline", "text_join"])
 
 
 def heading_levels(lines: list[str], text: str) -> list[tuple[int, int]]:

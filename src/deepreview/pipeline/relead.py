@@ -117,9 +117,17 @@ def relead(
     lead = _lead_for(state, settings, env, cli.lead)
     check_rerun_models(settings, cli.models, {lead}, f"`relead` runs only the lead, {lead}")
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
+    read = state
     if state.before_lead_s is not None:
         state = dataclasses.replace(state, elapsed_s=state.before_lead_s)
     with runlock.holding(review_dir, review_id, "relead", then="relead it"):
+        # Checked again under the lock, as `resume` does: another `relead` may have run between
+        # the checks above and this lock, and this one would write back the run.json it read.
+        if load_state(review_dir) != read:
+            raise UsageError(
+                f"review {review_id} changed while this relead started (another `relead` ran "
+                f"it); run `deep-review relead {review_id}` again"
+            )
         return _run(p, review_id, review_dir, state)
 
 
