@@ -47,6 +47,14 @@ _ASSIGNMENT = re.compile(
     r"""(?:(?P<q>["'`])(?P<lit>(?:\\.|(?!(?P=q))[^\\])*)(?P=q)\s*(?=$|[,;)}\]]|\#|//)"""
     r"""|(?P<bare>[^\s"'`#;,=][^\s"'`#;,]*)\s*(?:[#;].*)?$)"""
 )
+# A typed assignment (`password: str = "..."`, `const apiKey: string = '...'`): the type
+# between the name and `=` hides it from `_ASSIGNMENT`. Each piece is bounded, and a name starts
+# a word, so a long line is read in linear time.
+_TYPED_ASSIGNMENT = re.compile(
+    r"""(?<![\w.$@-])(?P<name>[A-Za-z_$][\w$]{0,80})\s{0,8}:\s{0,8}"""
+    r"""[A-Za-z_][\w.]{0,80}(?:\[[\w.,| \[\]]{0,80}\])?\??\s{0,8}=(?![=>])\s{0,8}"""
+    r"""(?P<q>["'`])(?P<lit>[^"'`\\]{1,400})(?P=q)"""
+)
 _PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")
 _PEM_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")
 _PEM_BODY = re.compile(rf"[A-Za-z0-9+/=]{{{MIN_LEN},}}")
@@ -160,6 +168,10 @@ def _assigned(line: str, config: bool) -> Iterator[tuple[str, str]]:
                 continue
             value = bare
         if looks_secret(value, strict=not _strong_name(name)):
+            yield name, value
+    for m in _TYPED_ASSIGNMENT.finditer(line):
+        name, value = m["name"], m["lit"]
+        if secret_name(name) and looks_secret(value, strict=not _strong_name(name)):
             yield name, value
 
 

@@ -31,6 +31,9 @@ PEM = (
         ("db.py", 'connect(host="db", password="S3cr3t-pass!")', "S3cr3t-pass!"),
         ("app.properties", "db.password=Xq7Lm2Vt9Rk", "Xq7Lm2Vt9Rk"),
         ("s.py", 'DSN = "postgres://app:S3cretPassw0rd99@db:5432/x"', "S3cretPassw0rd99"),
+        ("conf.py", 'db_password: str = "Wm4nZ8pQ2rT6x"', "Wm4nZ8pQ2rT6x"),
+        ("api.ts", "const apiKey: string = 'Zq8Fv2Lm0pX9tR4wK7yB';", "Zq8Fv2Lm0pX9tR4wK7yB"),
+        ("s.py", 'TOKEN: Final[str] = "gh-Zq8Fv2Lm0pX9"', "gh-Zq8Fv2Lm0pX9"),
         (
             "c.yaml",
             "token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.SflKxwRJSMeKKF2QT4f",
@@ -71,6 +74,9 @@ def test_an_assigned_secret_is_found(path: str, line: str, value: str) -> None:
         ("s.py", 'DSN = "postgres://postgres:postgres@localhost/x"'),
         ("s.py", 'DSN = "postgres://user:${DB_PASSWORD}@db/x"'),
         ("api.py", '"provideCredentials": "network.ContinueWithAuth_Credentials2",'),
+        ("app.py", 'def login(user: str, password: str = "") -> bool:'),
+        ("app.py", 'password_label: str = "Your password here"'),
+        ("app.ts", "let tokenType: string = 'bearer';"),
     ],
 )
 def test_ordinary_code_is_no_secret(path: str, line: str) -> None:
