@@ -233,30 +233,46 @@ def _key_state(line: str, in_key: bool) -> bool:
 
 
 def values_in_diff(diff: str) -> list[str]:
-    """The secret values on the lines a unified diff (`git diff`) adds, each once."""
+    """The secret values on every line a unified diff (`git diff`) shows, each once: the lines
+    it adds first, then those it removes or shows as context. All of them are in the seats'
+    prompt, so a seat may quote any (a removed password is still a password)."""
     values: dict[str, None] = {}
-    path = ""
-    added: list[str] = []
+    path = old_path = ""
+    new_side: list[str] = []  # context and added lines: the new file's, in order
+    old_side: list[str] = []  # context and removed lines: the old file's
+    shown: dict[str, None] = {}
 
     def flush() -> None:
-        for hit in scan_lines(added, path):
+        for hit in scan_lines(new_side, path):
             values.setdefault(hit.value)
+        for hit in scan_lines(old_side, old_path or path):
+            shown.setdefault(hit.value)
 
     header = False  # between `diff --git` and the first `@@`: `+++ b/path` names the file
     for line in diff.split("\n"):
         if line.startswith("diff --git "):
             flush()
-            header, added, path = True, [], ""
+            header, new_side, old_side, path, old_path = True, [], [], "", ""
+        elif header and line.startswith("--- "):
+            source = line[4:].strip()
+            old_path = source[2:] if source.startswith("a/") else ""
         elif header and line.startswith("+++ "):
             target = line[4:].strip()
             path = target[2:] if target.startswith("b/") else target
         elif line.startswith("@@"):
-            # A new hunk: `scan_lines` reads each hunk's added lines as consecutive lines.
+            # A new hunk: `scan_lines` reads each hunk's lines of one side as consecutive.
             flush()
-            header, added = False, []
+            header, new_side, old_side = False, [], []
         elif not header and line.startswith("+"):
-            added.append(line[1:])
+            new_side.append(line[1:])
+        elif not header and line.startswith("-"):
+            old_side.append(line[1:])
+        elif not header and line.startswith(" "):
+            new_side.append(line[1:])
+            old_side.append(line[1:])
     flush()
+    for value in shown:
+        values.setdefault(value)
     return list(values)
 
 

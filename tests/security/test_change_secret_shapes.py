@@ -103,7 +103,8 @@ def test_an_encrypted_keys_headers_are_no_values() -> None:
     assert [h.value for h in scan_lines(lines, "k.pem")] == [lines[4]]
 
 
-def test_only_the_lines_a_diff_adds_are_read() -> None:
+def test_every_line_a_diff_shows_is_read_added_first() -> None:
+    """The removed and the context lines are in the seats' prompt too: a seat may quote them."""
     diff = (
         "diff --git a/settings.py b/settings.py\n"
         "--- a/settings.py\n"
@@ -124,9 +125,11 @@ def test_only_the_lines_a_diff_adds_are_read() -> None:
         "@@ -0,0 +1,4 @@\n" + "".join(f"+{line}\n" for line in PEM.split("\n"))
     )
     assert values_in_diff(diff) == [
+        "Ctx-token-123456",
         "New-pass-654321",
         "rk_live_Zq8Fv2Lm0pX9tR4w",
         *PEM.split("\n")[1:3],
+        "Old-pass-123456",
     ]
 
 

@@ -119,3 +119,28 @@ def test_the_static_seat_reports_what_detect_secrets_passes_over(tmp_path: Path)
     assert f"assigned to `STRIPE_KEY` (`{SHELL_KEY[:4]}…`)" in shown
     assert grep_store(fakes.store, [SHELL_KEY, JSON_SECRET]) == []
     assert [s for s in (SHELL_KEY, JSON_SECRET) if s in res.stdout + res.stderr] == []
+
+
+def test_a_secret_the_change_removes_is_masked_too(tmp_path: Path) -> None:
+    """The removed line is in the seats' prompt (the diff shows it): a seat quoting the old
+    password must not leave it in the store, though no seat flags it."""
+    repo = make_repo(tmp_path)
+    write(repo, "settings.py", f'DB_PASSWORD = "{PY_PASSWORD}"\n')
+    commit_all(repo, "Configure the database")
+    write(repo, "settings.py", 'DB_PASSWORD = os.environ["DB_PASSWORD"]\n')
+    commit_all(repo, "Read the password from the environment")
+    fakes = Fakes(tmp_path)
+    review_file = tmp_path / "quoter.md"
+    review_file.write_text(
+        "## Executive Summary\n\nThe change stops hard-coding "
+        f"`{PY_PASSWORD}`; rotate it.\n\n## Findings\n\nNo issues found.\n",
+        encoding="utf-8",
+    )
+    fakes.write_config({"quoter": {"argv": ["sh", "-c", f"cat >/dev/null; cat '{review_file}'"]}})
+    # The last commit alone: its diff removes the password line.
+    res = fakes.review(repo, "--agents", "quoter", "HEAD~1..HEAD")
+    assert res.returncode == 0, res.stderr
+    review_dir = Path(res.json()["review_dir"])
+    assert "[REDACTED]" in (review_dir / "review-quoter-pass-1.md").read_text()
+    assert grep_store(fakes.store, [PY_PASSWORD]) == []
+    assert PY_PASSWORD not in res.stdout + res.stderr
