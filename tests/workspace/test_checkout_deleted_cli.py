@@ -60,8 +60,15 @@ def _assert_stopped_with_seats_kept(
         entry = state["seats"][seat]
         # Racing the deletion, a seat may find the repository gone before its worktree is set
         # up: failed then, with one line, and its (empty) output files kept all the same.
+        # While `rm -rf` is still under way the folder exists and git fails on the object it
+        # read last ("unable to read sha1 file"): the seat then could not be prepared, and says
+        # so with git's line; once the folder is gone it says the repository is gone.
         prepared = entry["status"] == "ok"
-        assert prepared or (racing and "is gone" in entry["reason"]), entry
+        unprepared = entry["status"] == "failed" and (
+            "is gone" in entry["reason"]
+            or entry["reason"].startswith("could not prepare the seat: ")
+        )
+        assert prepared or (racing and unprepared), entry
         for name in (f"review-{seat}-pass-1.md", f"stderr-{seat}-pass-1.log"):
             assert (review_dir / name).is_file(), name
     assert not list(fakes.store.glob(f"{review_dir.name}.*"))
