@@ -10,6 +10,7 @@ import pytest
 
 import deepreview.pipeline.relead as relead_module
 from fakebin.harness import Fakes, run_json
+from support.races import another_runs_first
 from support.repos import can_run_in_process, make_repo, run_cli
 
 
@@ -25,18 +26,7 @@ def test_a_relead_that_gets_the_lock_after_another_releaded_the_review_is_refuse
     rid = first.json()["review_id"]
     assert run_json(fakes.store / rid).get("releaded_at") is None
     args = ["relead", rid, "--lead", "none", "--json"]
-    others: list[int] = []
-    load_target = relead_module.load_target
-
-    def the_other_relead_runs_first(state):  # type: ignore[no-untyped-def]
-        # Between this relead's checks and its run lock, another relead runs to the end.
-        if not others:
-            other = run_cli(args, cwd=repo, env=fakes.env(), in_process=False)
-            others.append(other.returncode)
-            assert other.returncode == 0, other.stderr
-        return load_target(state)
-
-    monkeypatch.setattr(relead_module, "load_target", the_other_relead_runs_first)
+    others = another_runs_first(monkeypatch, relead_module, args, repo, fakes.env())
     res = run_cli(args, cwd=repo, env=fakes.env())
     assert others == [0]
     assert res.returncode == 2, res.stdout + res.stderr

@@ -12,6 +12,7 @@ import tomli_w
 import deepreview.pipeline.resume as resume_module
 from fakebin.harness import Fakes, run_json
 from support.interrupt import interrupt_after_the_fast_seat
+from support.races import another_runs_first
 from support.repos import can_run_in_process, make_repo, run_cli
 
 
@@ -28,18 +29,7 @@ def test_a_resume_that_gets_the_lock_after_another_finished_the_review_is_refuse
     rid = interrupt_after_the_fast_seat(fakes, repo, config)
     flag.write_text("go")
     args = ["resume", rid, "--config", str(config), "--json"]
-    others: list[int] = []
-    load_target = resume_module.load_target
-
-    def the_other_resume_finishes_first(state):  # type: ignore[no-untyped-def]
-        # Between this resume's checks and its run lock, another resume runs to the end.
-        if not others:
-            other = run_cli(args, cwd=repo, env=fakes.env(), in_process=False)
-            others.append(other.returncode)
-            assert other.returncode == 0, other.stderr
-        return load_target(state)
-
-    monkeypatch.setattr(resume_module, "load_target", the_other_resume_finishes_first)
+    others = another_runs_first(monkeypatch, resume_module, args, repo, fakes.env())
     res = run_cli(args, cwd=repo, env=fakes.env())
     assert others == [0]
     assert res.returncode == 2, res.stdout + res.stderr
