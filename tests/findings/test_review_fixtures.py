@@ -292,3 +292,20 @@ def test_ids_of_four_and_more_digits_are_findings_of_their_own() -> None:
         ("I1000", "Four-digit ID in a table row"),
         ("S1000", "Name the other constant"),
     ]
+
+
+def test_sub_headings_at_the_sixth_level_under_a_sixth_level_severity_heading() -> None:
+    # A report's appendix prints every heading of a review at level 6, so a finding's
+    # sub-heading sits at the level of its severity heading; it read as a section of its own and
+    # the review gave 0 findings, with no warning.
+    r = parse("flat-h6-sub-headings")
+    assert [(f.id, f.title, f.locations[0].start) for f in r.findings] == [
+        ("I1", "Worker pool never drains on shutdown", 41),
+        ("I2", "Resized file written before its directory exists", 17),
+        ("S1", "Pool size hard-coded to 4", 12),
+        ("S2", "No test stops the pool mid-job", 30),
+    ]
+    # a sixth-level heading that names no place is still a section of its own
+    assert [s.title for s in r.other_sections] == ["Commit Structure"]
+    assert r.testing.intro.startswith("The new tests cover resizing")
+
