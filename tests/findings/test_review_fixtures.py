@@ -309,3 +309,16 @@ def test_sub_headings_at_the_sixth_level_under_a_sixth_level_severity_heading() 
     assert [s.title for s in r.other_sections] == ["Commit Structure"]
     assert r.testing.intro.startswith("The new tests cover resizing")
 
+
+def test_a_tag_inside_the_bold_title_is_the_findings_tag() -> None:
+    # `**Title (critical, regression)** — `a.py:3``: the tag stayed in the title and the
+    # classification was lost (a real review wrote all five of its findings so).
+    r = parse("tags-inside-bold-titles")
+    assert [(f.id, f.title, f.classification) for f in r.findings] == [
+        ("C1", "Export skips the last partial page", "regression"),
+        ("I1", "Temporary file left behind on error", "gap"),
+        ("S1", "Batch size is a magic number", "enhancement"),
+        # words in parentheses that are no tag stay in the title
+        ("S2", "Rename `do_it` to `write_rows` (critical path stays the same)", None),
+    ]
+    assert r.findings[0].locations == (Location("export/stream.py", 52, 60),)
