@@ -97,9 +97,12 @@ def _family(name: str) -> str:
 def _distance(
     resolver: PathResolver, theirs: Finding, ours: Finding
 ) -> tuple[float, float, float] | None:
-    """(distance to our nearest line, distance between first lines, -title similarity) of the
+    """(distance to our nearest line, -title similarity, distance between first lines) of the
     closest pair of locations; None when no line of ours is within `NEAR`.
 
+    Among findings of ours equally near (their lines overlap the report's: both at distance 0)
+    the one whose title is the report's is the report's finding, whichever starts nearer: a
+    neighbour that starts on the report's first line is another reviewer's other issue there.
     The title is compared with every member's own title (the lead may have kept another
     reviewer's title than we did)."""
     best: tuple[float, float] | None = None
@@ -122,7 +125,7 @@ def _distance(
     a = set(words(theirs.title))
     titles = [ours.title, *(s.title for s in ours.sources)]
     sim = max(len(a & set(words(t))) / max(1, len(a | set(words(t)))) for t in titles)
-    return best[0], best[1], -sim
+    return best[0], -sim, best[1]
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -122,6 +122,25 @@ def _by_file(text: str) -> str:
     return "\n".join(out)
 
 
+_BOLD_ID = re.compile(r"(?m)^\*\*[CIS]-?\d{1,2}[.:]\s*([^*\n]+)\*\*|^(#{1,6}) ")
+
+
+def _sub_headings(t: str) -> str:
+    """`**I1. Title**` as `##### Title`: a sub-heading below its severity heading, at the
+    sixth level under a sixth-level one (no deeper heading exists; a report's appendix prints a
+    review's headings all at that level)."""
+    above = 0
+
+    def rewrite(m: re.Match[str]) -> str:
+        nonlocal above
+        if m.group(2):
+            above = len(m.group(2))
+            return m.group(0)
+        return f"{'#' * (6 if above >= 6 else 5)} {m.group(1)}"
+
+    return _BOLD_ID.sub(rewrite, t)
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "as written": lambda t: t,
     "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
@@ -159,11 +178,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
         lambda m: "- **" if m.group(0).startswith("**") else "- ",
         t,
     ),
-    "#### Title sub-headings, no IDs": lambda t: re.sub(
-        r"(?m)^\*\*[CIS]-?\d{1,2}[.:]\s*([^*\n]+)\*\*",
-        r"##### \1",
-        t,
-    ),
+    "#### Title sub-headings, no IDs": _sub_headings,
     "places without backticks": lambda t: re.sub(r"`([\w./-]+\.\w+:\d+(?:-\d+)?)`", r"\1", t),
     "blank lines collapsed": lambda t: re.sub(r"\n{3,}", "\n\n", t),
     "free-form: Severity: lines": _free_form("fields"),

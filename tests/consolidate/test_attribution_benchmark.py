@@ -192,3 +192,59 @@ def test_a_report_range_matches_the_finding_it_overlaps_not_the_nearest_first_li
     out = io.StringIO()
     rate = _module().report(tmp_path, out)
     assert rate == 1.0, out.getvalue()
+
+
+TIE = """# Deep Review: 20260108-101010-pr-12
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro |
+
+---
+
+## Suggestions
+
+S1. **Cache keys ignore the locale** — `web/cache.py:30-36` [Claude Opus 9] (suggestion, gap)
+
+Body.
+
+S2. **`render` logs at debug level only** — `web/cache.py:31` [Gemini 4.0 Pro] (suggestion)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Suggestions
+
+S1. **Cache keys ignore the locale** — `web/cache.py:26-36` (suggestion, gap)
+
+`key = f"{page}:{user}"` leaves out `request.locale`, so a French page is served in German.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Suggestions
+
+S1. **`render` logs at debug level only** — `web/cache.py:31` (suggestion, pre-existing)
+
+A failed `render` call is logged with `logger.debug`, invisible in production.
+"""
+
+
+def test_of_our_findings_overlapping_the_reports_lines_the_one_with_its_title_matches(
+    tmp_path: Path,
+) -> None:
+    """The report's S1 (lines 30-36) overlaps both our Claude finding (26-36) and Gemini's
+    (31); Gemini's first line is nearer, but the report's S1 is Claude's finding (its title),
+    and matching it to Gemini's judged two agreements as two mismatches."""
+    (tmp_path / "a.md").write_text(TIE, encoding="utf-8")
+    out = io.StringIO()
+    rate = _module().report(tmp_path, out)
+    assert rate == 1.0, out.getvalue()

@@ -292,3 +292,33 @@ def test_ids_of_four_and_more_digits_are_findings_of_their_own() -> None:
         ("I1000", "Four-digit ID in a table row"),
         ("S1000", "Name the other constant"),
     ]
+
+
+def test_sub_headings_at_the_sixth_level_under_a_sixth_level_severity_heading() -> None:
+    # A report's appendix prints every heading of a review at level 6, so a finding's
+    # sub-heading sits at the level of its severity heading; it read as a section of its own and
+    # the review gave 0 findings, with no warning.
+    r = parse("flat-h6-sub-headings")
+    assert [(f.id, f.title, f.locations[0].start) for f in r.findings] == [
+        ("I1", "Worker pool never drains on shutdown", 41),
+        ("I2", "Resized file written before its directory exists", 17),
+        ("S1", "Pool size hard-coded to 4", 12),
+        ("S2", "No test stops the pool mid-job", 30),
+    ]
+    # a sixth-level heading that names no place is still a section of its own
+    assert [s.title for s in r.other_sections] == ["Commit Structure"]
+    assert r.testing.intro.startswith("The new tests cover resizing")
+
+
+def test_a_tag_inside_the_bold_title_is_the_findings_tag() -> None:
+    # `**Title (critical, regression)** — `a.py:3``: the tag stayed in the title and the
+    # classification was lost (a real review wrote all five of its findings so).
+    r = parse("tags-inside-bold-titles")
+    assert [(f.id, f.title, f.classification) for f in r.findings] == [
+        ("C1", "Export skips the last partial page", "regression"),
+        ("I1", "Temporary file left behind on error", "gap"),
+        ("S1", "Batch size is a magic number", "enhancement"),
+        # words in parentheses that are no tag stay in the title
+        ("S2", "Rename `do_it` to `write_rows` (critical path stays the same)", None),
+    ]
+    assert r.findings[0].locations == (Location("export/stream.py", 52, 60),)

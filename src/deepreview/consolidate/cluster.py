@@ -75,6 +75,8 @@ class Member:
     seat: str
     finding: Finding
     model_backed: bool = True  # False: an analyzer's finding (see SeatReview.model_backed)
+    # places the finding's explanation or fix names beside its own (repo paths, with lines)
+    cited: tuple[Location, ...] = ()
 
     @property
     def key(self) -> str:
@@ -138,8 +140,14 @@ def _items(
             resolved = tuple(
                 Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
             )
-            member = Member(seat, replace(f, locations=resolved), seat not in analyzers)
-            items.append(_Item(len(items), member, extract(seat, f, resolver)))
+            features = extract(seat, f, resolver)
+            cited = tuple(
+                Location(m.path, m.start, None if m.end == m.start else m.end)
+                for m in features.mentions
+                if m.start is not None
+            )
+            member = Member(seat, replace(f, locations=resolved), seat not in analyzers, cited)
+            items.append(_Item(len(items), member, features))
     return items, resolver
 
 

@@ -18,7 +18,8 @@ excerpt in the body, a fix, then the longest body);
 the fix from that member when it has one, else from the most complete member with that severity
 that has one (`fix_member`): never from a member the severity rule outvoted.
 Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
-references dropped when a line range in that file is known), sorted by path and line. Reviewers
+references dropped when a line range in that file is known), sorted by path and line, then the
+lines of another file that two or more reviewers' explanations both name (`corroborated`). Reviewers
 are credited in the order the seats were given. The classification is the members' most common
 one; a tie goes to the most complete member's.
 
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
@@ -157,6 +158,31 @@ def union_locations(locations: Sequence[Location]) -> tuple[Location, ...]:
     return tuple(out)
 
 
+def locations_of(members: Sequence[Member]) -> tuple[Location, ...]:
+    """The members' places, then the places the text of two or more reviewers' members names
+    in a file none of them is placed in (`corroborated`)."""
+    own = union_locations([loc for m in members for loc in m.finding.locations])
+    return own + corroborated(members, {loc.path for loc in own})
+
+
+def corroborated(members: Sequence[Member], own: Collection[str]) -> tuple[Location, ...]:
+    """Lines of another file that the explanations of two or more reviewers both name: two
+    seats placed the finding at the code and each cites the design doc it contradicts
+    (`api.md:764-765`), or the caller that prints the message. Each reviewer points there
+    independently, so the place is part of the issue; one reviewer's citation is its reasoning
+    (the code it calls, the test it read), not a place of the finding."""
+    cited = [(m.seat, c) for m in members for c in m.cited if c.path not in own]
+    return union_locations(
+        [a for seat, a in cited if any(s != seat and _overlap(a, b) for s, b in cited)]
+    )
+
+
+def _overlap(a: Location, b: Location) -> bool:
+    if a.path != b.path or a.start is None or b.start is None:
+        return False
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+
+
 def classification_of(members: Sequence[Member], best: Member) -> str | None:
     counts = Counter(c for c in (m.finding.classification for m in members) if c)
     if not counts:
@@ -222,7 +248,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         id=group.key,
         severity=severity,
         title=group.title or best.finding.title,
-        locations=union_locations([loc for m in members for loc in m.finding.locations]),
+        locations=locations_of(members),
         classification=group.classification or classification_of(members, best),
         reviewers=credits(members, reviewers),
         body=best.finding.body,

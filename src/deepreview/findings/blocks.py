@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from deepreview.findings.assessment_titles import heading_kind
 from deepreview.findings.atx import atx_heading
+from deepreview.findings.finding_line import heading_head
 from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,
@@ -397,7 +398,7 @@ def build_blocks(
             if h.level == 1:  # the review's own title ("# Code Review: PR #812")
                 cur.add(line, fenced)
                 continue
-        elif h.level > cur.level:
+        elif h.level > cur.level or _flat_sub_heading(cur, h, line):
             cur.add(line, fenced)
             continue
         blocks.append(Block(Kind.OTHER, h.title, h.level))
@@ -405,6 +406,20 @@ def build_blocks(
 
 
 _ITEM = re.compile(r"^(\d{1,9})[.)][ \t]")
+_DEEPEST = 6
+
+
+def _flat_sub_heading(cur: Block, h: Heading, line: str) -> bool:
+    """`###### Important Issues` + `###### Pool never drains — `a.py:41``: under a severity
+    heading at the sixth level no deeper heading exists (a report's appendix prints a review's
+    headings all at that level), so a heading there of no known section that names its place is
+    the section's finding, not a section of its own (`###### Commit Structure` still is one)."""
+    if cur.kind not in FINDING_KINDS or not cur.title or cur.level != _DEEPEST:
+        return False
+    if h.level != _DEEPEST:
+        return False
+    found = heading_head(line)
+    return found is not None and bool(found[1].locations)
 
 
 def _last_item(block: Block) -> int:

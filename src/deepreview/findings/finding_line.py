@@ -16,7 +16,7 @@ import re
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
-from deepreview.findings.head import FindingHead, closing_place, parse_tail
+from deepreview.findings.head import FindingHead, closing_place, parse_tail, title_tag
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.location_join import split_locations
@@ -422,8 +422,12 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     if rest.startswith("**"):
         end = bold_close(rest, 2)
         if end > 2:
-            head.title = rest[2:end].strip()
-            parse_tail(head, rest[end + 2 :], prefixes)
+            title, tail = rest[2:end].strip(), rest[end + 2 :]
+            at = title_tag(title)
+            if at is not None:  # `**Title (important, gap)** — `a.go:3``
+                title, tail = title[:at].rstrip(), f"{title[at:]} {tail}"
+            head.title = title
+            parse_tail(head, tail, prefixes)
             return
         rest = rest[2:]
     cut = len(rest)

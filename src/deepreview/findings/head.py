@@ -293,6 +293,20 @@ def _tag_part(parts: list[str]) -> int | None:
     return None
 
 
+_CLOSING_TAG = re.compile(r"(?<![ \t])[ \t]+\((?P<inner>[^()\n]{1,80})\)[ \t]*$")
+
+
+def title_tag(title: str) -> int | None:
+    """Where a `(critical, regression)` tag that closes a title starts (None: no such tag): a
+    reviewer writes it inside the bold title (`**Title (important, gap)**`) as often as after
+    it. Only a tag whose parts `_tag_part` reads (`(critical path stays)` is the title's)."""
+    m = _CLOSING_TAG.search(title)
+    if m is None:
+        return None
+    parts = [p.strip() for p in m.group("inner").split(",") if p.strip()]
+    return m.start() if _tag_part(parts) is not None else None
+
+
 def locations_in(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
     """Every location named in a piece of text (a table cell, a `File:` line)."""
     head = FindingHead(id=None, title="", style="table")
