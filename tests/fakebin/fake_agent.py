@@ -21,6 +21,7 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "api_retry_error": "authentication_failed",  # 429 "rate_limit"); the real CLI keeps
      "retry_forever": true,                 # retrying after them, as a rejected key makes it
      "cost_usd": 0.0421,                    # claude: the cost its result event reports
+     "model": "claude-opus-4-8[1m]",        # claude: the model ID its events name
      "tool_errors": 1,                      # claude: the first N tool results are errors
      "started_file": "<path>",              # append "<cli> <epoch seconds> <parent CPU s>"
                                             # on start (benchmarks: time to first seat)
@@ -158,7 +159,7 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
     n = int(scenario.get("tools", 3))
     pace = Pace(scenario, n + 1)
     sid = str(uuid.uuid4())
-    model = "claude-opus-4-6"
+    model = scenario.get("model", "claude-opus-4-6")
     usage = {
         "input_tokens": 100,
         "output_tokens": 1,

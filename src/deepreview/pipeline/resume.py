@@ -13,7 +13,7 @@ from pathlib import Path
 from deepreview.agents.base import ProgressEvent
 from deepreview.config import CliOverrides, Settings
 from deepreview.config_trust import content_hash
-from deepreview.errors import ConfigError, StoreError, UsageError
+from deepreview.errors import ConfigError, StoreError, UnknownSeatError, UsageError
 from deepreview.pipeline import pr_series, reindex
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
@@ -33,7 +33,7 @@ from deepreview.pipeline.runstate import (
     load_state,
     load_target,
 )
-from deepreview.pipeline.seats import check_rerun_models, plan_seat
+from deepreview.pipeline.seats import check_rerun_models, plan_seat, valid_seats
 from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
 from deepreview.runner import SeatPlan, StopSignals
@@ -65,14 +65,13 @@ def resume(
     settings = dataclasses.replace(settings, passes=state.settings.passes)
     settings = _as_started(settings, state.settings, cli)
     check_lfs_content(target, settings, env)
-    plans = [plan_seat(name, settings) for name in state.seats]
     # Seats that never finished rerun whole; a seat cut short in a later pass reruns that pass.
     starts = {
         name: k for name, entry in state.seats.items() if (k := entry.owed_pass()) is not None
     }
-    missing = [
-        pl for pl in plans if state.seats[pl.seat].status in RERUN_STATUSES or pl.seat in starts
-    ]
+    owed = {n for n, entry in state.seats.items() if entry.status in RERUN_STATUSES or n in starts}
+    plans = _plans(review_id_, state, settings, owed)
+    missing = [pl for pl in plans if pl.seat in owed]
     rerun = [pl.seat for pl in missing]
     what = f"`resume` runs {', '.join(rerun) or 'no seat'} again, then the lead, {state.lead.seat}"
     check_rerun_models(settings, cli.models, {*rerun, state.lead.seat}, what)
@@ -150,6 +149,31 @@ def _run(
             )
         except StoreError as exc:
             raise store_failed(prepared, review_id_, review_dir, writer, exc) from exc
+
+
+def _plans(review_id_: str, state: RunState, settings: Settings, owed: set[str]) -> list[SeatPlan]:
+    """The review's seats as planned now. Only the seats in `owed` run again and need their
+    definition; a finished seat that is no longer defined (a command seat dropped from the
+    config since) is left out: its review is kept as it ran, credited by its recorded name."""
+    plans: list[SeatPlan] = []
+    for name in state.seats:
+        try:
+            plans.append(plan_seat(name, settings))
+        except UnknownSeatError as exc:
+            if name not in owed:
+                continue
+            started = (
+                f"--config {state.config_path}"
+                if state.config_path
+                else "your user config as it was then"
+            )
+            raise UnknownSeatError(
+                f"review {review_id_} cannot resume: seat {name!r} did not finish and is not "
+                f"defined now; the review was started with {started}: define [seats.{name}] "
+                f"again (or pass `--config FILE` that defines it); valid seats: "
+                f"{valid_seats(settings)}"
+            ) from exc
+    return plans
 
 
 def _refuse_complete(review_id_: str, state: RunState) -> None:

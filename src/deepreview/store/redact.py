@@ -22,6 +22,7 @@ _SECRET_NAME = re.compile(
 )
 # Locations, not secrets: masking them would garble paths in transcripts.
 _NOT_SECRET_SUFFIXES: Final = ("_SOCK", "_PATH", "_DIR", "_FILE")
+MASK: Final = "[REDACTED]"
 _PATTERNS: Final = [
     re.compile(r"sk-ant-[A-Za-z0-9_\-]{20,}"),
     re.compile(r"sk-(?:proj-)?[A-Za-z0-9_\-]{20,}"),
@@ -34,7 +35,18 @@ _PATTERNS: Final = [
     re.compile(r"(?i)bearer\s+[A-Za-z0-9._\-]{20,}"),
     re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S),
 ]
-MASK: Final = "[REDACTED]"
+# Secrets inside a URL, masked in place so that the URL still reads: a URL's password
+# (`postgres://app:[REDACTED]@db/app`, also `redis://:pw@cache`) and a Slack webhook's path
+# (`https://hooks.slack.com/services/[REDACTED]`). A reference to a password (`${DB_PASSWORD}`,
+# `{{ pw }}`, `<pw>`) or a mask already there is left alone. Each starts with a literal (`://`,
+# which the regex engine finds fast) and each piece is bounded: a long line reads in linear time.
+_IN_URLS: Final = [
+    re.compile(
+        r"""(?P<head>://[^\s:/@"'`<>]{0,256}:)(?![$\[{<%])[^\s/@"'`<>]{1,256}(?=@[\w.\[-])"""
+    ),
+    re.compile(r"(?P<head>hooks\.slack\.com/(?:services|workflows|triggers)/)[\w-][\w/-]*"),
+]
+_IN_URL_MASK: Final = r"\g<head>" + MASK
 READ_BYTES: Final = 1 << 20  # read at a time when a file is redacted as text (`Redactor.file`)
 # How far past a `-----BEGIN ` line a file redacted as text is held back waiting for its
 # `-----END `: a private key is a few KB; a BEGIN never ended is let go past this.
@@ -52,6 +64,8 @@ def mask_shapes(text: str) -> str:
     whatever its environment."""
     for pattern in _PATTERNS:
         text = pattern.sub(MASK, text)
+    for pattern in _IN_URLS:
+        text = pattern.sub(_IN_URL_MASK, text)
     return text
 
 
@@ -155,11 +169,11 @@ class Redactor:
                 b"npm_",
                 b"earer",
                 b"PRIVATE KEY",
+                b"://",
+                b"hooks.slack",
             )
         ):
-            decoded = data.decode("utf-8", errors="surrogateescape")
-            for pattern in _PATTERNS:
-                decoded = pattern.sub(MASK, decoded)
+            decoded = mask_shapes(data.decode("utf-8", errors="surrogateescape"))
             data = decoded.encode("utf-8", errors="surrogateescape")
         return data
 
