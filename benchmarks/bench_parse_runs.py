@@ -1,6 +1,7 @@
 """Parse time of a seat's review holding one very long run of a delimiter (trial 45b #11).
 
-Run: .venv/bin/python benchmarks/bench_parse_runs.py [--size BYTES] [--chars CHARS]
+Run: .venv/bin/python benchmarks/bench_parse_runs.py [--size BYTES] [--chars CHARS] [--only
+leftovers] [--name PART]
 
 A review quotes a line of the change made of one character (a 200 KB line of backticks), in
 each place a review may hold it: a finding's text, its title, a heading, a paragraph, a list
@@ -8,7 +9,8 @@ item, a quote, a table cell, the preamble, a `<details>` summary, bold text.  Ea
 parsed at `--size` and at half of it: a ratio near 2 is linear growth, near 4 quadratic.  Then
 the regex audit's leftovers (`--only leftovers` for those alone): runs in a report's appendix
 and section headings, a finding heading's ` [` or blanks, a Design Observations concern of `[`
-(consolidated, and its report rendered), empty lines in a contained review, an opencode log
+(consolidated, and its report rendered
+in Markdown and HTML; `[a](` runs too), empty lines in a contained review, an opencode log
 line, each through the public function that reads it.  Not a test: it prints times and exits 0
 (`tests/findings/test_review_long_runs.py`, `test_regex_leftovers.py` hold the inputs the
 quadratic code hung on).
@@ -29,6 +31,7 @@ from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.markdown_contain import contain
 from deepreview.model import Report
+from deepreview.render.html import render_html
 from deepreview.render.markdown import render_markdown
 
 HEAD = "## Findings\n\n### Critical Issues\n\n"
@@ -66,6 +69,12 @@ def _rendered_concern(text: str) -> Callable[[str], object]:
     return lambda _: render_markdown(report)
 
 
+def _html_concern(text: str) -> Callable[[str], object]:
+    """Times `render_html` of that report alone."""
+    report = _concern(text)
+    return lambda _: render_html(report)
+
+
 def _read_back_concern(text: str) -> Callable[[str], object]:
     """Times `parse_report` of that rendered report alone."""
     md = render_markdown(_concern(text))
@@ -83,7 +92,9 @@ def _appendix(heading: str) -> None:
 
 
 # (name, function, input of about n characters); a `_STAGED` function makes the one timed:
-# the report of a Design Observations concern of the input, rendered or read back
+# the report of a Design Observations concern of the input, rendered (Markdown or HTML) or read
+# back. A `(floor)` entry is punctuation markdown-it makes nothing of: its time per character
+# is what any text costs, the rest the scans of hostile runs
 LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
     ("appendix: name, blanks", _appendix, lambda n: "### Claude" + " " * n + "x"),
     ("appendix: [name] x, blanks", _appendix, lambda n: "### [Claude] x" + " " * n + "y"),
@@ -101,6 +112,11 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
     ("concern `[a](` run", _concern, lambda n: "[a](" * (n // 4)),
     ("render: concern `[` run", _rendered_concern, lambda n: "[" * n),
     ("render: concern `x[` run", _rendered_concern, lambda n: "x[" * (n // 2)),
+    ("render: concern `]` run (floor)", _rendered_concern, lambda n: "]" * n),
+    ("render: concern `[a](` run", _rendered_concern, lambda n: "[a](" * (n // 4)),
+    ("html: concern `[` run", _html_concern, lambda n: "[" * n),
+    ("html: concern `[a](` run", _html_concern, lambda n: "[a](" * (n // 4)),
+    ("html: concern `]` run (floor)", _html_concern, lambda n: "]" * n),
     ("read back: concern `[` run", _read_back_concern, lambda n: "[" * n),
     ("appendix entry, empty lines", _appendix, lambda n: "### [Claude]\n\na" + "\n" * n + "b"),
     ("contain, empty lines", contain, lambda n: "a" + "\n" * n + "b"),
@@ -109,7 +125,7 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
 ]  # fmt: skip
 
 
-_STAGED: Final = (_rendered_concern, _read_back_concern)
+_STAGED: Final = (_rendered_concern, _html_concern, _read_back_concern)
 
 
 def _time(fn: Callable[[str], object], text: str) -> float:
@@ -125,6 +141,7 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=200_000)
     ap.add_argument("--chars", default="`*_[<|#~>-")
     ap.add_argument("--only", choices=("shapes", "leftovers"))
+    ap.add_argument("--name", default="", help="only the leftovers whose name holds this")
     args = ap.parse_args()
     if args.only != "leftovers":
         print(f"{'run':<5} {'where':<14} {args.size // 2:>9} B {args.size:>9} B  ratio")
@@ -135,12 +152,14 @@ def main() -> None:
                 ratio = full / max(half, 1e-3)
                 print(f"{char!r:<5} {name:<14} {half:>9.2f} s {full:>9.2f} s  {ratio:5.1f}")
     if args.only != "shapes":
-        print(f"{'leftover':<28} {args.size // 2:>9} B {args.size:>9} B  ratio")
+        print(f"{'leftover':<32} {args.size // 2:>9} B {args.size:>9} B  ratio")
         for name, fn, make in LEFTOVERS:
+            if args.name not in name:
+                continue
             half = _time(fn, make(args.size // 2))
             full = _time(fn, make(args.size))
             ratio = full / max(half, 1e-3)
-            print(f"{name:<28} {half:>9.2f} s {full:>9.2f} s  {ratio:5.1f}")
+            print(f"{name:<32} {half:>9.2f} s {full:>9.2f} s  {ratio:5.1f}")
 
 
 if __name__ == "__main__":

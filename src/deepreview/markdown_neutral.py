@@ -27,6 +27,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
+from deepreview.markdown_linkscan import fast_links
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline import StateInline
@@ -159,6 +161,8 @@ def _neutral_lines(doc: str, keep_spans: bool) -> list[str]:
 
 def _code(doc: str, lines: list[str], keep_spans: bool) -> dict[int, list[tuple[int, int]]]:
     """Line index -> the sorted (start, end) column ranges of that line that are code."""
+    if "`" not in doc and "~" not in doc:
+        return {}  # no fence, no code span: no parse (seconds on a hostile 100 KB text)
     env: dict[str, Any] = {}
     kept: dict[int, list[tuple[int, int]]] = {}
     cells: dict[int, int] = {}  # line index -> where its next table cell is searched from
@@ -289,7 +293,7 @@ def _renderer() -> MarkdownIt:
     # Imported on first use, as in `markdown_untrusted`: a seat's module imports this package.
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable("table")  # GitHub: HTML on, GFM tables
+    md = fast_links(MarkdownIt("commonmark").enable("table"))  # GitHub: HTML on, GFM tables
     # Every link seen, whatever its destination: markdown-it drops a `javascript:` link,
     # another viewer of the report may not.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -316,7 +320,7 @@ def _reader() -> MarkdownIt:
             state.env.setdefault(_SPANS, {}).setdefault(state.src, set()).add((start, state.pos))
         return found
 
-    md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("autolink")
+    md = fast_links(MarkdownIt("commonmark", {"html": False}).enable("table").disable("autolink"))
     md.inline.ruler.at("backticks", recording)
     return md
 

@@ -26,6 +26,7 @@ LAYERS = [
         "markdown_neutral",
         "markdown_contain",
         "markdown_idlinks",
+        "markdown_linkscan",
         "usercache",
         "templating",
         "lockfile",

@@ -128,13 +128,14 @@ class TranscriptCliAgent(CliAgent):
         model = (stats.model if stats is not None else None) or task.settings.model
         if result.timed_out or result.cancelled:
             _, reason = outcome_from_proc(result)
-            # A seat stopped by its timeout keeps what it had written (its review file, the
-            # report's appendix as cut short, not read for findings); its raw stream is in
-            # its transcript already.
-            written = ""
+            # A seat stopped by its timeout or by Ctrl-C keeps what it had written (its
+            # review file; the report's appendix shows a timed-out seat's as cut short, and
+            # `finish` a `--seat-only` seat's stopped on its runner, neither read for
+            # findings), as a command seat keeps what it printed; its raw stream is in its
+            # transcript already. A review's `resume` runs a Ctrl-C'd seat again.
+            written = stats.final_text if stats is not None and not stats.is_error else ""
             if result.timed_out:
                 reason = f"{reason or 'timed out'}{_last_error(stats, seen)}"
-                written = stats.final_text if stats is not None and not stats.is_error else ""
             status: Final = "timeout" if result.timed_out else "interrupted"
             return SeatOutcome(
                 status, review_text=written, reason=reason, stats=stats, proc=result, model=model

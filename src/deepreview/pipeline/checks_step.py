@@ -23,18 +23,25 @@ from deepreview.checks import (
 from deepreview.checks.logs import CheckLogs
 from deepreview.model import Finding, Report
 from deepreview.pipeline.checkout_watch import CheckoutWatch, tests_checkout_note
-from deepreview.pipeline.rounds_prompt_step import previous_round
 
 if TYPE_CHECKING:
     from deepreview.pipeline.context import Prepared, StateWriter
+    from deepreview.rounds.previous import PreviousRound
 
 
-def run_check_step(p: Prepared, report: Report, writer: StateWriter) -> Measured | None:
-    """Run what `--check-fixes` / `--probe-tests` asked for; None when neither was."""
+def run_check_step(
+    p: Prepared, report: Report, writer: StateWriter, prev: PreviousRound | None
+) -> Measured | None:
+    """Run what `--check-fixes` / `--probe-tests` asked for; None when neither was. `prev`:
+    the previous round (`rounds_prompt_step.previous_round`, looked up once by the caller):
+    its open findings that no seat raises again are carried into this report after the lead
+    (`rounds_step`), and their fixes are measured here, in this round's code with this
+    round's test command, like every other badge the report shows."""
     settings = p.settings.checks
     if not settings.wanted or not p.settings.allow_exec:
         return None
-    request = _request(p, (*report.findings, *_previous_open(p, writer)), writer)
+    prior = prev.open_findings if prev is not None else ()
+    request = _request(p, (*report.findings, *prior), writer)
     # The tests run in scratch worktrees, but they are the change's code: they may write
     # anywhere, the user's checkout included, which is the place we can check.
     watch = CheckoutWatch.start(p.target.repo_root)
@@ -82,15 +89,6 @@ def _with_changes(checks: CheckResults, watch: CheckoutWatch, p: Prepared) -> Ch
         return checks
     kept = (*checks.checkout_changes, *(c for c in changes if c not in checks.checkout_changes))
     return dataclasses.replace(checks, checkout_changes=kept)
-
-
-def _previous_open(p: Prepared, writer: StateWriter) -> tuple[Finding, ...]:
-    """The previous round's open findings: the ones no seat raises again are carried into this
-    report after the lead (`rounds_step`), and their fixes are measured here, in this round's
-    code with this round's test command, like every other badge the report shows."""
-    state = writer.state
-    prev = previous_round(p, state.id, state.created_at, state.previous_round)
-    return prev.open_findings if prev is not None else ()
 
 
 def with_checks(report: Report, checks: CheckResults | None) -> Report:

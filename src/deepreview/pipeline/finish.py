@@ -37,6 +37,7 @@ from deepreview.pipeline.context import (
 from deepreview.pipeline.index_step import register_status
 from deepreview.pipeline.lead_step import run_lead
 from deepreview.pipeline.panel import with_panel_notes
+from deepreview.pipeline.rounds_prompt_step import previous_round
 from deepreview.pipeline.runstate import LeadEntry, RunState
 from deepreview.pipeline.stored_seats import mask_flagged_secrets, seat_notes, stored_seat_reviews
 from deepreview.prompts.inline import verdict_clause
@@ -55,6 +56,7 @@ from deepreview.untrusted_text import clean_strings
 if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate.cluster import Cluster
+    from deepreview.rounds.previous import PreviousRound
 
 
 def round_label(round_no: int, target: Target) -> str:
@@ -121,6 +123,10 @@ class Deterministic:
     clusters: tuple[Cluster, ...]
     present_files: Mapping[str, int | None] | None
     round_no: int  # this review's round (`Store.round_for`), as the header names it
+    # The previous round (None: a first round), looked up once: its report is read, its
+    # interdiff computed, for the seats' references here and the round's verdicts after the
+    # lead (`rounds_step.apply`).
+    previous: PreviousRound | None
 
 
 def deterministic_report(
@@ -151,7 +157,7 @@ def deterministic_report(
     )
     header = header_for(rid, p, state, reviewers, round_no)
     changed = p.target.changed_paths
-    prev = rounds_step.previous_round(p, rid, state.created_at, state.previous_round)
+    prev = previous_round(p, rid, state.created_at, state.previous_round)
     if prev is not None:
         # Round N >= 2: the seats' `I2` of round N-1's list is not this report's I2.
         ids = [f.id for f in prev.open_findings]
@@ -171,7 +177,7 @@ def deterministic_report(
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     report = passes_step.add_passes(report, review_dir, state, names)
-    return Deterministic(report, seat_reviews, runs, clusters, present, round_no)
+    return Deterministic(report, seat_reviews, runs, clusters, present, round_no, prev)
 
 
 def present_files(target: Target, seat_reviews: list[SeatReview]) -> dict[str, int | None] | None:
@@ -239,7 +245,7 @@ def _finish(
     # Measured before the lead, so that fixes that do not apply and surviving mutants are
     # evidence it can act on; attached again after it, as the lead rebuilds the findings. A
     # relead (or a resume without the flags) shows what the review measured, never reruns it.
-    measured = None if relead else run_check_step(p, det.report, writer)
+    measured = None if relead else run_check_step(p, det.report, writer, det.previous)
     checks = measured.results if measured is not None else writer.state.checks
     report = with_checks(det.report, checks)
     if not relead:
@@ -273,15 +279,7 @@ def _finish(
             return kept
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).
-    report = rounds_step.apply(
-        p,
-        rid,
-        writer.state.created_at,
-        report,
-        det.seat_reviews,
-        det.round_no,
-        writer.state.previous_round,
-    )
+    report = rounds_step.apply(p, rid, report, det.seat_reviews, det.round_no, det.previous)
     # The fix diffs the lead wrote are checked too, as the others were (a relead runs no tests:
     # they say they were not checked).
     if measured is not None:

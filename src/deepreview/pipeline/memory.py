@@ -29,6 +29,7 @@ from deepreview.rounds.context import (
 )
 from deepreview.rounds.matching import declined_matches
 from deepreview.serialize import report_from_data
+from deepreview.store import runlock
 from deepreview.store.declines import (
     Decline,
     add_decline,
@@ -88,6 +89,26 @@ def decline(
     it replaced, if any."""
     if not reason.strip():
         raise UsageError('a decline needs a reason: --reason "by design: ..."')
+    # Under the review's run lock, as every writer of a review: a relead (which renumbers the
+    # findings) neither replaces the report this decline reads nor starts between a decline
+    # and its own check for declines; a decline while one runs is refused, naming it.
+    store.get(review_id)
+    review_dir = store.review_dir(review_id)
+    if not review_dir.is_dir():  # its folder deleted by hand: no process can work on it
+        return _decline(store, review_id, finding_id, reason, series, repo)
+    runlock.refuse_running(review_dir, review_id, then="decline it")
+    with runlock.holding(review_dir, review_id, "decline", then="decline it"):
+        return _decline(store, review_id, finding_id, reason, series, repo)
+
+
+def _decline(
+    store: Store,
+    review_id: str,
+    finding_id: str,
+    reason: str,
+    series: str | None,
+    repo: Path | None,
+) -> tuple[Decline, Decline | None]:
     row, report = stored_report(store, review_id)
     own = row_series(row)
     if not own:

@@ -98,18 +98,8 @@ def relead(
             f"review {later.id} is a later round that names this review's findings by their "
             f"IDs, which a new lead may renumber; relead {later.id}, or pass --force"
         )
-    declined = [] if force else [d for d in list_declines(store) if d.review_id == review_id]
-    if declined:
-        ids = sorted({d.finding_id for d in declined})
-        how = (
-            f"`deep-review undecline {review_id} {ids[0]}`"
-            if len(ids) == 1
-            else f"`deep-review undecline {review_id} ID` for each"
-        )
-        raise UsageError(
-            f"review {review_id} has declined findings ({', '.join(ids)}), named by IDs a new "
-            f"lead may renumber; undecline them first ({how}), or pass --force"
-        )
+    if not force:
+        _refuse_declined(store, review_id)
     _refuse_gone_commits(review_id, state.target)
     target = load_target(state)
     steering = read_steering_files(target)
@@ -128,7 +118,24 @@ def relead(
                 f"review {review_id} changed while this relead started (another `relead` ran "
                 f"it); run `deep-review relead {review_id}` again"
             )
+        if not force:
+            _refuse_declined(store, review_id)  # a `decline` may have run since, too
         return _run(p, review_id, review_dir, state)
+
+
+def _refuse_declined(store: Store, review_id: str) -> None:
+    declined = [d for d in list_declines(store) if d.review_id == review_id]
+    if declined:
+        ids = sorted({d.finding_id for d in declined})
+        how = (
+            f"`deep-review undecline {review_id} {ids[0]}`"
+            if len(ids) == 1
+            else f"`deep-review undecline {review_id} ID` for each"
+        )
+        raise UsageError(
+            f"review {review_id} has declined findings ({', '.join(ids)}), named by IDs a new "
+            f"lead may renumber; undecline them first ({how}), or pass --force"
+        )
 
 
 def _run(p: Prepared, review_id: str, review_dir: Path, state: RunState) -> ReviewOutcome:

@@ -12,7 +12,7 @@ from deepreview.consolidate import SeatReview
 from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.decline_lines import unchanged_at
-from deepreview.pipeline.rounds_prompt_step import previous_round, series_declines
+from deepreview.pipeline.rounds_prompt_step import series_declines
 from deepreview.rounds.apply import apply_round
 from deepreview.rounds.earlier import series_earlier_findings
 from deepreview.rounds.previous import FAILED, PreviousRound, earlier_rounds, series_rows
@@ -77,16 +77,15 @@ def code_changed(target: Target, d: Decline, old_path: str = "") -> bool | None:
 def apply(
     p: Prepared,
     rid: str,
-    created_at: str,
     report: Report,
     seat_reviews: Sequence[SeatReview],
     round_no: int,
-    pinned: str | None = None,
+    prev: PreviousRound | None,
 ) -> Report:
     """`round_no`: this review's number, as its header has it (`Store.round_for`): one after
     the previous round's unless another review of the series finished in between.
-    `pinned`: the previous round the seats were asked about (run.json's `previous_round`)."""
-    prev = previous_round(p, rid, created_at, pinned)
+    `prev`: the previous round as `previous_round` found it for this report (the one the
+    seats were asked about, run.json's `previous_round`), looked up once by the caller."""
     if prev is None:
         note = outrun(p, rid, round_no)
         return dataclasses.replace(report, notes=(*report.notes, note)) if note else report

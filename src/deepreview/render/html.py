@@ -29,6 +29,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from deepreview import templating
+from deepreview.markdown_linkscan import fast_links
 from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Finding, Report
 from deepreview.render import svg
 from deepreview.render.finding_links import (
@@ -94,6 +95,7 @@ class _SafeMarkdown(MarkdownIt):
     def __init__(self) -> None:
         super().__init__("commonmark", {"html": False, "linkify": False, "typographer": False})
         self.enable(["table", "strikethrough"])
+        fast_links(self)  # hostile `[` and `[a](` runs: no rescans
         self.add_render_rule("image", _render_image)
         self.add_render_rule("fence", _render_fence)
         self.add_render_rule("code_block", _render_code_block)
