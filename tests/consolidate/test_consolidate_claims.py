@@ -50,6 +50,7 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         "`if err != nil { return }` hides the parse failure",
         "Wire the store through dependency injection",
         "Trace output is too verbose",
+        "Missing lock file entry for the new dependency",
         "```go\nif m == nil {\n\tm = map[string]int{}\n}\n```\nThe default is rebuilt each call.",
     ],
 )

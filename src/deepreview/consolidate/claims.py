@@ -55,7 +55,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bunlocked\b",
         r"\bmutex\b",
         r"\b(?:without|outside|not holding|never takes|doesn't take|does not take|missing)"
-        r"\b[^.;:]{0,20}\b(?:lock|mutex)\b",
+        r"\b[^.;:]{0,20}\b(?:lock|mutex)\b(?![- ]?files?\b)",  # a lock file is no lock
     ),
     # a nil / null / None value used as if it were there
     "nil": (
