@@ -18,6 +18,12 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
 * two findings near each other, not at the same lines, whose titles share no word and whose
   explanations little: capped below a link (`score._claims_apart`): the place and the names
   they both mention are not one claim;
+* the failure each names (`claims.py`: injection, race, nil, leak, wrong result, division by
+  zero): a failure one title names and the other's text names too is something they say
+  alike, however else they are worded ("SQL injection" and "SQL built by string formatting");
+  two titles naming different failures are capped below a link and below what a cluster's
+  pairs must average, whatever line and names they share ("`Clear` leaves a nil map" and
+  "`Set` races with `Clear`");
 * the reviewers' grading (`score._stance`), read as a careful lead reads it: grades two levels
   apart (critical and suggestion) or a defect beside a nit (*bug* and *design*) count against,
   and a pair that shares nothing but a name and its line is then capped below a link ("`div`

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from deepreview.consolidate.claims import claims_in
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
 
@@ -338,6 +339,10 @@ class Features:
     # "tests" only because every location is a test file, not because the title says a test is
     # missing: the finding may be a test the change breaks (`score._cites_the_test`)
     test_by_place: bool = False
+    # the failures its title names (`claims.claims_in`: "race", "nil", ...), and those its
+    # whole text names (title, explanation, fix)
+    claims: frozenset[str] = frozenset()
+    text_claims: frozenset[str] = frozenset()
 
     @property
     def files(self) -> frozenset[str]:
@@ -450,4 +455,6 @@ def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
         nature=nature_of(finding.classification),
         test_by_place=kind_of(finding) == "tests"
         and not _TEST_GAP.search(_plain_title(finding.title)),
+        claims=claims_in(finding.title),
+        text_claims=claims_in(finding.title + "\n" + prose),
     )

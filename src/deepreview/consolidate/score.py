@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from deepreview.consolidate.claims import SAID
 from deepreview.consolidate.features import TEST_PATH, Features, Span, finding_words
 
 # Classifications that say which code is at fault: two of them that differ contradict each other.
@@ -33,6 +34,10 @@ SAID_TEXT = 0.15
 # supports that tie a third seat's finding to a linked pair (cluster.SUPPORT_THRESHOLD: above
 # 0.25): at 0.29 two capped pairs pulled an "overflow" claim into two seats' zero-divisor finding.
 WHERE_ONLY_CAP = 0.25
+# Two findings naming different failures (`_claims_differ`) are capped at what a cluster's pairs
+# must average (cluster.AVERAGE_THRESHOLD, 0.2): such a pair adds nothing to a cluster, so three
+# seats' "nil map" does not take in a fourth seat's race at the same line (cluster.AGREED_BY).
+CLAIMS_DIFFER_CAP = 0.2
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class Evidence:
     prose: float
     cited: tuple[str, ...]
     classification: str | None  # the shared classification, when they agree
+    claims: tuple[str, ...] = ()  # the failures both name (`claims.claims_in`)
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -196,10 +202,32 @@ def _claims_apart(x: Features, y: Features, prose: float) -> bool:
     `SAME_TEST_BONUS`)."""
     return (
         not (x.title_words & y.title_words)
+        and not _same_claim(x, y)
         and prose < APART_PROSE
         and not (x.kind == y.kind == "tests")
         and not _same_lines(x, y)
     )
+
+
+def _shared_claims(x: Features, y: Features) -> frozenset[str]:
+    """The failures (`claims.claims_in`) one finding's title names and the other's text names
+    too: "SQL injection in `get_user`" and "SQL built by string formatting" ("user input
+    reaches the query unescaped") say the same thing in other words."""
+    return (x.claims & y.text_claims) | (y.claims & x.text_claims)
+
+
+def _same_claim(x: Features, y: Features) -> bool:
+    return bool(_shared_claims(x, y))
+
+
+def _claims_differ(x: Features, y: Features) -> bool:
+    """The titles name different failures and neither text names the other's: "`Clear` leaves
+    a nil map" / "`Set` races with `Clear`", "`total` divides by zero for an empty list" /
+    "`total()` now returns the average, not the total". Two claims, whatever place and names
+    they share. A title that names no failure of the list contradicts nothing ("Nothing
+    removes the managed block" is the same issue as "PATH modifications leak"), whatever its
+    text mentions on the way (benchmarks/README.md, "Claims")."""
+    return bool(x.claims and y.claims) and not _same_claim(x, y)
 
 
 def _one_line(x: Features, y: Features) -> bool:
@@ -277,6 +305,7 @@ def _names_only(
     quoted = len(x.excerpt & y.excerpt)
     return (
         not ((x.title_words & y.title_words) - names)
+        and not _same_claim(x, y)
         and prose < SAID_PROSE
         and not (x.cited & y.cited)
         and quoted <= (1 if quoted_line else 0)
@@ -389,6 +418,7 @@ def evidence(
         or bool(x.identifiers & y.identifiers)
         or bool(cited)
         or bool(x.excerpt & y.excerpt)
+        or _same_claim(x, y)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
     if not said_alike and not generic and stance <= 0 and _one_line(x, y):
@@ -402,6 +432,10 @@ def evidence(
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim
         score = min(score, WHERE_ONLY_CAP)
+    if not generic and _claims_differ(x, y):
+        # "`Clear` leaves a nil map" beside "`Set` races with `Clear`": the line and the names
+        # are where both looked; the failures they name are two problems there
+        score = min(score, CLAIMS_DIFFER_CAP)
     spelled = dict(x.spellings)
     return Evidence(
         score=max(0.0, min(1.0, score)),
@@ -412,6 +446,7 @@ def evidence(
         prose=prose,
         cited=tuple(sorted(x.cited & y.cited, key=_line_key)),
         classification=agree,
+        claims=tuple(sorted(_shared_claims(x, y))),
     )
 
 
@@ -435,6 +470,8 @@ def describe(ev: Evidence) -> str:
         parts.append(f"similar titles ({ev.title:.2f})")
     if ev.prose >= 0.3:
         parts.append(f"similar explanations ({ev.prose:.2f})")
+    if ev.claims:
+        parts.append("both name " + " and ".join(SAID[c] for c in ev.claims))
     if ev.classification:
         parts.append(f"both classify it {ev.classification}")
     return "; ".join(parts) + f" (score {ev.score:.2f})"

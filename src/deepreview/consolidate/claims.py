@@ -1,0 +1,117 @@
+"""The failure a finding claims, from a small vocabulary: what goes wrong, not where.
+
+Two findings at one line are one issue when they name the same failure and two issues when they
+name different ones: "`total` divides by zero for an empty list" and "`total` now returns the
+average, not the total" share the line and the function's name, not the problem; "SQL injection
+in `get_user`" and "SQL built by string formatting" share the problem in other words. The place
+and the names say where a reviewer looked; the claim says what it saw. `score.evidence` reads
+it two ways: a failure one title names and the other finding's text names too is something the
+two say alike (it lifts the caps for findings that share only a place and a name); two titles
+naming different failures, neither named by the other's text, cap the pair below a link.
+
+The vocabulary is six failure kinds that reviewers name in recognisable words, a handful of
+phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
+A title naming none of them claims nothing here, and its text's passing mentions do not stand
+in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
+twin "PATH edits are orphaned" a leak (benchmarks/README.md, "Claims at one line").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from deepreview.markdown_fence import strip_code
+
+_SPAN = re.compile(r"`([^`\n]*)`")
+_NEG = (
+    r"(?:never|not|isn't|is not|aren't|are not|wasn't|without|doesn't|does not|don't|do not"
+    r"|fails? to)"
+)
+
+# kind -> phrases (case-insensitive regex alternatives). Keep it small: a word listed here
+# decides whether two findings at one place are one issue (benchmarks/README.md, "Claims").
+_KINDS: dict[str, tuple[str, ...]] = {
+    # text or a query built from input: SQL, shell, HTML (XSS), template injection
+    "injection": (
+        r"(?<!dependency )(?<!fault )\binjections?\b",
+        r"\binjectable\b",
+        r"\binject(?:s|ed|ing)?\s+(?:sql|commands?|shell|code|scripts?|html|javascript|arbitrary)\b",
+        r"\bsqli\b",
+        r"\bxss\b",
+        r"\bcross-site scripting\b",
+        r"\bun(?:escaped|saniti[sz]ed|parameteri[sz]ed)\b",
+        r"\b(?:sql|query|queries|command)\b[^.;:]{0,40}"
+        r"\b(?:string[- ]format\w*|format(?:ted|ting)|concatenat\w*|interpolat\w*|f-strings?)",
+        r"\b(?:format(?:ted|ting)|concatenat\w*|interpolat\w*|f-strings?)\b[^.;:]{0,40}"
+        r"\b(?:sql|query|queries)\b",
+    ),
+    # two threads or goroutines touching shared state without the lock that orders them
+    "race": (
+        r"\brac(?:e|es|y|ing)\b",
+        r"\bconcurren(?:t|tly|cy)\b",
+        r"\bunsynchroni[sz]ed\b",
+        r"\bthread[- ]?(?:safe|safety|unsafe)\b",
+        r"\bunlocked\b",
+        r"\bmutex\b",
+        r"\b(?:without|outside|not holding|never takes|doesn't take|does not take|missing)"
+        r"\b[^.;:]{0,20}\b(?:lock|mutex)\b(?![- ]?files?\b)",  # a lock file is no lock
+    ),
+    # a nil / null / None value used as if it were there
+    "nil": (
+        r"\bnil\b",
+        r"\bnull(?:ptr)?\b",
+        r"\bnonetype\b",
+        r"\bnpe\b",
+        r"\bnullpointer\w*",
+        r"\bdereferenc\w*",
+        r"\b(?:is|returns?|be|becomes?)\s+none\b",
+    ),
+    # a file, handle, connection or goroutine that is never released
+    "leak": (
+        r"\bleak\w*",
+        r"\bunclosed\b",
+        rf"\b{_NEG}\s+(?:being\s+)?(?:clos|releas)(?:e|es|ed|ing)\b",
+        r"\bleft open\b",
+    ),
+    # a value other than the one the code promises ("now returns the average, not the total")
+    "wrong result": (
+        r"\bnow returns? (?:an?|the)\b",
+        r"\breturns?\b[^.;:]{0,40}\b(?:instead of|rather than)\b",
+        r"\breturns?\b[^.;:,]{0,40},? not (?:the|an?)\b",
+        r"\b(?:wrong|incorrect) (?:values?|results?|answers?|totals?|sums?|counts?)\b",
+    ),
+    # a division whose divisor can be zero
+    "zero division": (
+        r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
+        r"\bzero[- ]?division\w*",
+        r"\bby zero\b",
+        r"\bzero divisor\b",
+        r"\bdivisor (?:of|is|=|==) (?:0|zero)\b",
+    ),
+}
+_PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
+KINDS = tuple(_KINDS)
+# How the merge reasons say it: "both name a race"
+SAID = {
+    "injection": "an injection",
+    "race": "a race",
+    "nil": "a nil value",
+    "leak": "a leak",
+    "wrong result": "a wrong result",
+    "zero division": "a division by zero",
+}
+
+
+def _words_outside_code(text: str) -> str:
+    """The text without fenced blocks, and without code spans that hold more than one word:
+    `` `nil` `` is a word in a sentence, `` `err != nil` `` is code."""
+    text = strip_code(text, " ")
+    return _SPAN.sub(lambda m: m.group(1) if re.fullmatch(r"[\w.-]+", m.group(1)) else " ", text)
+
+
+@lru_cache(maxsize=1 << 14)
+def claims_in(text: str) -> frozenset[str]:
+    """The failure kinds `text` names (`KINDS`), read outside code."""
+    plain = _words_outside_code(text)
+    return frozenset(kind for kind, pattern in _PATTERNS.items() if pattern.search(plain))

@@ -1,0 +1,66 @@
+"""The claim vocabulary (`consolidate/claims.py`): which failure a finding's words name."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepreview.consolidate.claims import KINDS, SAID, claims_in
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("SQL injection in `find_account`", "injection"),
+        ("Query text assembled from the e-mail with string formatting", "injection"),
+        ("The statement is built by concatenating the user's name into SQL", "injection"),
+        ("A crafted name can inject SQL into the lookup", "injection"),
+        ("The caller's input reaches the shell unescaped", "injection"),
+        ("Reflected XSS in the search page", "injection"),
+        ("`Put` races with `Reset`", "race"),
+        ("Data race on the counter", "race"),
+        ("Concurrent writers clobber each other's entries", "race"),
+        ("`Put` writes the map without holding the lock", "race"),
+        ("The cache is not thread-safe", "race"),
+        ("`Reset` leaves a nil map behind", "nil"),
+        ("Null pointer dereference when the header is absent", "nil"),
+        ("`load` returns None on a miss and the caller indexes it", "nil"),
+        ("Response body leaks on the error path", "leak"),
+        ("The file is never closed when parsing fails", "leak"),
+        ("The socket is left open after a timeout", "leak"),
+        ("Handler does not close the stream", "leak"),
+        ("`subtotal` divides by zero for an empty basket", "zero division"),
+        ("ZeroDivisionError on an empty list", "zero division"),
+        ("`ratio` has no guard for a zero divisor", "zero division"),
+        ("`subtotal()` now returns the mean line price, not the sum", "wrong result"),
+        ("`round_up` returns the floor instead of the ceiling", "wrong result"),
+        ("Wrong total when a coupon applies twice", "wrong result"),
+    ],
+)
+def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
+    assert kind in claims_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hard-coded port in the template",
+        "Missing rationale for the `find` flags",
+        "Comment still describes the old behaviour",
+        # code is not a claim: a Go review quotes `err != nil` everywhere
+        "`if err != nil { return }` hides the parse failure",
+        "Wire the store through dependency injection",
+        "Trace output is too verbose",
+        "Missing lock file entry for the new dependency",
+        "```go\nif m == nil {\n\tm = map[string]int{}\n}\n```\nThe default is rebuilt each call.",
+    ],
+)
+def test_text_naming_no_failure_of_the_list_claims_nothing(text: str) -> None:
+    assert claims_in(text) == frozenset()
+
+
+def test_a_one_word_code_span_is_read_as_a_word() -> None:
+    assert claims_in("`Load` can return `nil`, and the caller dereferences it") == {"nil"}
+
+
+def test_every_kind_has_its_wording_for_the_reasons() -> None:
+    assert set(SAID) == set(KINDS)
