@@ -98,6 +98,8 @@ def test_bold_numbered_title_with_its_level_inside_and_a_file_bullet() -> None:
         (IMP, "Per-line rounding", ("billing/invoice.py:40-44",)),
     ]
     assert "sends the charge again" in r.findings[0].body
+    # an item that is only the place is the finding's place, not a point of its text
+    assert r.findings[1].body == "- Totals drift from the ledger."
     assert r.unread_findings == ()
 
 
