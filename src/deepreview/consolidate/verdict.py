@@ -6,7 +6,8 @@ a review → Failed. The reason names the findings that drive it (`I1–I4 need 
 `qualify` then keeps it from reading as plain approval when it is not one: when no model read
 the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
 "No model review", when some seats failed the reason says how many (`2 of 3 seats failed`), and
-when a seat wrote findings we could not read (and none we could) the reason says so: its
+when a seat wrote findings we could not read (and none we could, or text naming a place with
+a line beside those we could) the reason says so: its
 silence is not "no issues". Unless a lead read that text, "Merge as-is" then becomes
 "Unverified" (and `--fail-on` does not pass it). A seat whose review stopped before it was done
 (`findings/unfinished.py`) but left something to keep (findings, severity sections saying
@@ -20,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from deepreview.consolidate.inputs import is_model_backed
+from deepreview.findings.head import locations_in
 from deepreview.model import AgentReview, Finding, Report, Severity, Verdict
 
 
@@ -195,12 +197,20 @@ def unjudged(report: Report) -> str | None:
 
 def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
     """Names of reviewers whose findings text (a findings section's, or prose naming problems
-    at places) holds no finding we could read."""
+    at places) holds no finding we could read; beside findings that were read, only text that
+    names a place with a line (`- `a.py:2` unused import.` under `**Non-blocking**`) — an
+    opening sentence (`I found two issues:`) is no finding left unread."""
     return tuple(
         name
         for name, review in reviews
-        if review is not None and review.unread_findings and not review.findings
+        if review is not None
+        and review.unread_findings
+        and (not review.findings or any(_placed(u) for u in review.unread_findings))
     )
+
+
+def _placed(text: str) -> bool:
+    return any(loc.start is not None for loc in locations_in(text))
 
 
 def cut_off_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:

@@ -65,6 +65,20 @@ _BODY_HEADINGS = frozenset(
         "steps to reproduce", "example", "context",
     )
 )  # fmt: skip
+# A finding's field labels (`**Severity:** High`, `**File:** `a.py``): never its title.
+FIELD_LABELS = frozenset(
+    (
+        "severity",
+        "priority",
+        "classification",
+        "file",
+        "files",
+        "location",
+        "locations",
+        "line",
+        "lines",
+    )
+)
 # A blank-led cut starts only where a blank run starts: from inside a run the same cut is
 # found by the run's first blank, and trying every blank of a long run is quadratic.
 _SPLIT = re.compile(r"(?<![ \t])[ \t]+(?:[—–]|--?)[ \t]+|:[ \t]+")
@@ -116,6 +130,7 @@ def parse_head(
     numbered: bool = False,
     bulleted: bool = False,
     plain_bullets: bool = False,
+    section_led: bool = False,
     prefixes: tuple[str, ...] = (),
 ) -> FindingHead | None:
     """Parse a finding's first line; None if the line does not open a finding.
@@ -124,7 +139,9 @@ def parse_head(
     title, a place or a tag opens a finding too (the section gives the severity);
     `plain_bullets`: so does a plain `- Title (`a.py:3`)` item (in a section whose findings are
     plain items: where they have bold titles, such a bullet is a point of a finding's body).
-    The head's style says which (`bulleted`, `placed`: place first, `plain`)."""
+    The head's style says which (`bulleted`, `placed`: place first, `plain`).
+    `section_led`: the section's title gives its items a level (`**Non-blocking**`), which
+    leads a place-first item as a level word of its own would (`- `a.py:2` unused import.`)."""
     heading = line.lstrip().startswith("#")
     s = strip_prefix(line)
     if not s or len(s) > 2000:
@@ -180,7 +197,7 @@ def parse_head(
     if bulleted:
         m = _BULLET.match(line)
         if m:
-            return _bullet_head(m.group("rest"), prefixes, plain=plain_bullets)
+            return _bullet_head(m.group("rest"), prefixes, plain=plain_bullets, led=section_led)
     return None
 
 
@@ -306,15 +323,21 @@ def _take_closing_level(head: FindingHead) -> None:
 
 
 def _bullet_head(
-    rest: str, prefixes: tuple[str, ...], *, heading: bool = False, plain: bool = False
+    rest: str,
+    prefixes: tuple[str, ...],
+    *,
+    heading: bool = False,
+    plain: bool = False,
+    led: bool = False,
 ) -> FindingHead | None:
     """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title.`, `- Title — `a.py:3``,
-    `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title."""
+    `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title;
+    `led`: the section's level leads the item (`parse_head`'s `section_led`)."""
     head = FindingHead(id=None, title="", style="bulleted")
     word, rest = level_lead(rest, heading=heading)
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
-    if _place_first(head, rest, prefixes, led=word is not None):
+    if _place_first(head, rest, prefixes, led=led or word is not None):
         head.style = "placed"
     else:
         _fill(head, rest, prefixes)
@@ -327,6 +350,16 @@ def _bullet_head(
     # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
     # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.
     title = head.title.rstrip("*").rstrip()
+    if (
+        word is None
+        and head.severity is not None
+        and title.endswith(":")
+        and head.leftover.strip()
+        and title[:-1].strip().lower() not in _BODY_HEADINGS | FIELD_LABELS
+    ):
+        # `- **SQL injection:** `q` (`a.py:7`) pastes the name in. **Severity: high.**`: the
+        # item's own level makes the bold lead-in its title, not a label of a body's point
+        head.title = title = title[:-1].rstrip()
     if word is not None and title.endswith(".") and not title.endswith(".."):
         # `**Nit (low):** variable `n` could be named `page_no`.`: the level says it is a
         # finding, so a sentence is its title
@@ -424,6 +457,10 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         if end > 2:
             title, tail = rest[2:end].strip(), rest[end + 2 :]
             at = title_tag(title)
+            if at is None:
+                # `**1. SQL injection (Critical)**`: the level alone inside the bold title
+                tag = _TRAILING_TAG.search(title)
+                at = tag.start() if tag is not None and tag.start() > 0 else None
             if at is not None:  # `**Title (important, gap)** — `a.go:3``
                 title, tail = title[:at].rstrip(), f"{title[at:]} {tail}"
             head.title = title
@@ -438,7 +475,8 @@ def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         r"(?<![ \t])[ \t]+[—–][ \t]+",
         r"(?<![ \t])[ \t]+--?[ \t]+(?=[`\[(])",
         # `(important, gap)`, `(bug, high)`: a tag opens the tail, its level first or second
-        rf"(?<![ \t])[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*)?(?:\*\*|__)?(?:{TAG_PATTERN})"
+        rf"(?<![ \t])[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*|(?:severity|priority)[ \t]*:[ \t]*)?"
+        rf"(?:\*\*|__)?(?:{TAG_PATTERN})"
         r"(?:\*\*|__)?(?=[ \t]*[,)])",
     ):
         m = re.search(rx, rest, re.IGNORECASE)

@@ -205,6 +205,7 @@ def parse_findings_block(
             numbered=mode in (None, "numbered"),
             bulleted=mode in (None, "bulleted", "placed", "plain"),
             plain_bullets=mode in (None, "placed", "plain"),
+            section_led=section is not None and mode in (None, "placed"),
             prefixes=prefixes,
         )
         if head is None and mode in (None, "heading"):

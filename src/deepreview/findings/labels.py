@@ -22,6 +22,9 @@ LABEL = re.compile(
     r"Location|Locations|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
+# A list item at the margin of nothing but places in code spans (`- `a.py:7``); a nested list
+# of places under a finding's item stays a point of its text.
+_ONLY_PLACES = re.compile(r"^[-*+][ \t]+(?P<v>`[^`\n]+`(?:[ \t]*,[ \t]*`[^`\n]+`)*)[ \t]*$")
 # Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
 _LINK = re.compile(r"\[[^\[\]\n]*\]\([^)\s]*\)")
 
@@ -140,6 +143,16 @@ def label_lines(
             keep += 1
             continue
         m = LABEL.match(line)
+        bare = _ONLY_PLACES.match(line) if m is None else None
+        if bare is not None:
+            # `**1. Title (Critical)**` + `- `a.py:7``: an item that is only a place is the
+            # finding's `File:` label without the word
+            found = locations_in(bare.group("v"), prefixes)
+            if not found or any(loc.start is None for loc in found):
+                break
+            head.locations.extend(loc for loc in found if loc not in head.locations)
+            lines, fenced = lines[:keep] + lines[keep + 1 :], fenced[:keep] + fenced[keep + 1 :]
+            continue
         if m is None:
             break
         label, value = m.group("label").lower(), m.group("value").strip()

@@ -105,7 +105,8 @@ def _tables(
 
 def placed_concerns(blocks: list[Block], prefixes: tuple[str, ...]) -> None:
     """A `## Concerns` section of its own whose items are findings (`1. **`add` subtracts** —
-    `calc.py:2`. …`) is a findings section, as `## Problems` or `## Risks` is. Not one under
+    `calc.py:2`. …`, or items with their own level: `* **Severity: High** - `a.py:7`: …`) is
+    a findings section, as `## Problems` or `## Risks` is. Not one under
     `## Design Observations` (our layout's `### Concerns`), nor one of plain remarks: those are
     design observations."""
     for n, block in enumerate(blocks):
@@ -113,7 +114,11 @@ def placed_concerns(blocks: list[Block], prefixes: tuple[str, ...]) -> None:
             continue
         res = parse_findings_block(block.lines, block.fenced, None, prefixes)
         leading = [ln for ln in block.lines[: res.first] if ln.strip()]
-        if res.drafts and not leading and all(_placed_item(d) for d in res.drafts):
+        if (
+            res.drafts
+            and not leading
+            and all(_placed_item(d) or d.head.severity is not None for d in res.drafts)
+        ):
             block.kind = Kind.FINDINGS
 
 

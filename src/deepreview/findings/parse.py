@@ -67,7 +67,7 @@ from deepreview.findings.blocks import (
 from deepreview.findings.design_tone import praises
 from deepreview.findings.details import open_details
 from deepreview.findings.file_names import known_files as reading_files
-from deepreview.findings.finding_line import is_severity_heading, is_strong_start
+from deepreview.findings.finding_line import FIELD_LABELS, is_severity_heading, is_strong_start
 from deepreview.findings.findings import (
     SECTION_SEVERITY,
     Draft,
@@ -89,7 +89,13 @@ from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.repeats import in_summary, level_repeats, summary_repeats
-from deepreview.findings.section_titles import DESIGN_KINDS, FINDING_KINDS, Kind, says_high
+from deepreview.findings.section_titles import (
+    DESIGN_KINDS,
+    FINDING_KINDS,
+    Kind,
+    is_recap,
+    says_high,
+)
 from deepreview.findings.sections import (
     Sink,
     parse_assessment,
@@ -222,7 +228,11 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
             st.summary_level = in_summary(block.kind is Kind.SUMMARY, block.level, st.summary_level)
             before = len(st.drafts)
             _dispatch(block, st)
-            if st.summary_level is not None and block.kind is not Kind.SUMMARY:
+            if (st.summary_level is not None and block.kind is not Kind.SUMMARY) or is_recap(
+                block.title
+            ):
+                # the summary's list, or a recap after the findings (`## Next steps`): an item
+                # a finding holds (same title, or its places) is that finding told again
                 st.from_summary.update(id(d) for d in st.drafts[before:])
         except Exception as exc:  # noqa: BLE001 - one odd section must not lose the others
             if block.text.strip():
@@ -357,11 +367,14 @@ def _dispatch(block: Block, st: _State) -> None:
     if k is Kind.OTHER and _heading_is_a_finding(block, st):
         return
     if k in (Kind.PREAMBLE, Kind.OTHER):
+        whole = (block.lines, block.fenced)
         drafts, block.lines, block.fenced = loose_findings(
             block.title, block.lines, block.fenced, st.prefixes, prose=st.prose
         )
         st.drafts.extend(drafts)
-        if drafts and not any(line.strip() for line in block.lines):
+        if k is Kind.OTHER and is_recap(block.title):
+            block.lines, block.fenced = whole  # a recap keeps its words as written
+        elif drafts and not any(line.strip() for line in block.lines):
             return  # `## Details` held only findings: no empty section is left behind
     body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
     if k is Kind.PREAMBLE:
@@ -418,8 +431,18 @@ def _dispatch(block: Block, st: _State) -> None:
 def _heading_is_a_finding(block: Block, st: _State) -> bool:
     """A review with no findings section may give each finding its own top-level heading
     (`### 1. Title` + `**Severity:** High`): the heading and its section are one finding when
-    they read as exactly one finding with its own severity."""
+    they read as exactly one finding with its own severity, and the section's lines hold no
+    finding with a level of its own."""
     if not block.title or _tracks_earlier_items(block):
+        return False
+    own = parse_findings_block(block.lines, block.fenced, None, st.prefixes)
+    if any(
+        d.head.severity is not None and d.head.title.strip("*_: ").lower() not in FIELD_LABELS
+        for d in own.drafts
+    ):
+        # `## Code Review` + `* **Severity: High** - `a.py:7`: title`: the items under the
+        # heading carry their own levels, each a finding; the heading is only their section
+        # (its "severity line" is the first of them)
         return False
     heading = f"{'#' * max(block.level, 1)} {block.title}"
     res = parse_findings_block([heading, *block.lines], [False, *block.fenced], None, st.prefixes)

@@ -223,10 +223,20 @@ _EARLIER = frozenset(
 )
 
 
+# `## Feedback`, `## Code review feedback`: the review's own feedback, not the PR's threads
+# (`## Unresolved Feedback`, `## Feedback threads` name something more than feedback).
+_OWN_FEEDBACK = frozenset(
+    ["feedback", "review", "code", "general", "overall", "my", "detailed", "key", "main", "the"]
+)
+
+
 def about_earlier_rounds(title: str) -> bool:
     """The section lists items that are not this review's findings: earlier rounds' (their
     status, what was fixed) or the PR's feedback threads."""
-    return bool(set(re.split(r"[^a-z]+", title.lower())) & _EARLIER)
+    words = {w for w in re.split(r"[^a-z]+", title.lower()) if w}
+    if "feedback" in words and words <= _OWN_FEEDBACK:
+        return False
+    return bool(words & _EARLIER)
 
 
 # Severity sections in other words than ours: `High Severity`, `Medium priority (should fix)`,
@@ -247,3 +257,22 @@ def says_high(title: str) -> bool:
     """The section's title names its level `High` (`High Severity`, `High / must fix`)."""
     t = normalize_title(title)
     return t in HIGH_TITLES or HIGH in re.split(r"[^a-z]+", t)
+
+
+# A list that sums up what the review has said (`## Recommended next steps`, `## Action items`,
+# `## Summary of fixes`, `## TL;DR`): its items restate findings, in the words of what to do.
+_RECAP = re.compile(
+    r"^(?:(?:recommended|suggested|proposed|prioriti[sz]ed|immediate|required)\s+)?"
+    r"(?:next\s+steps?|action\s+items?|actions?|to-?dos?|follow-?ups?|priorities|fix\s+order)"
+    r"(?![\w-])"
+    r"|^(?:summary|recap|list|overview)\s+of\s+(?:the\s+)?(?:fixes|findings|issues|actions|"
+    r"recommendations|problems|changes\s+(?:requested|needed|required))"
+    r"|^(?:recap|tl;?dr|in\s+summary|what\s+to\s+fix(?:\s+first)?|before\s+merg(?:e|ing))$",
+    re.IGNORECASE,
+)
+
+
+def is_recap(title: str) -> bool:
+    """The section recaps the review's findings (see `_RECAP`): an item of it that a finding
+    already holds is that finding again, not one more (`repeats.summary_repeats`)."""
+    return _RECAP.match(normalize_title(title)) is not None
