@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 from deepreview.agents.base import SeatOutcome
 from deepreview.late_imports import LATE_IMPORTS
 from deepreview.runmodel import REASON_MAX_CHARS, REVIEW_CUT_REASON
-from deepreview.untrusted_text import clean_text
+from deepreview.untrusted_text import clean_strings, clean_text
 
 if TYPE_CHECKING:
     from deepreview.model import AgentReview
@@ -128,7 +128,13 @@ def review_json(review: AgentReview) -> str:
 
 
 def stats_fields(outcome: SeatOutcome) -> dict[str, object]:
-    """The measures of a seat's run (`SeatRun`'s fields) its agent reported."""
+    """The measures of a seat's run (`SeatRun`'s fields) its agent reported. Their words (its
+    model, tool names, refused commands, the causes of its API retries) are its CLI's text,
+    cleaned as its review is (`clean_strings`) before any output shows them."""
+    return clean_strings(_stats_fields(outcome))
+
+
+def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
     stats = outcome.stats
     if stats is None:
         return {

@@ -84,11 +84,20 @@ def test_a_failed_seats_stderr_line_reaches_no_report_or_terminal_raw(tmp_path: 
 
 
 def test_an_agent_clis_error_result_is_cleaned_as_its_reason(tmp_path: Path) -> None:
-    """Claude Code's error result (`is_error`), the reason of its failure, is the CLI's text."""
+    """Claude Code's error result (`is_error`), the reason of its failure, is the CLI's text;
+    so are the causes of its API retries, which its run records beside the reason."""
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     events = [
         {"type": "system", "subtype": "init", "model": "claude-opus-4-6", "session_id": "s"},
+        # its retry's error word is the CLI's text too (the report's "1 API retry (…)")
+        {
+            "type": "system",
+            "subtype": "api_retry",
+            "attempt": 1,
+            "error_status": 401,
+            "error": f"auth {TITLE}\x1b[2Jfailed",
+        },
         {
             "type": "result",
             "subtype": "error_during_execution",
@@ -104,6 +113,7 @@ def test_an_agent_clis_error_result_is_cleaned_as_its_reason(tmp_path: Path) -> 
     res, review_dir, texts = _review(fakes, repo, "claude,good", env=fakes.env(agents=True))
     assert run_json(review_dir)["seats"]["claude"]["status"] == "failed"
     assert _reasons(review_dir)["claude"] == "API Error: key ⟨U+202E⟩exe.txt rejected"
+    assert "1 API retry (auth failed (HTTP 401))" in texts["md"]
     _assert_clean(texts, res.stdout + res.stderr)
 
 
