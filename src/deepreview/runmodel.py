@@ -84,6 +84,13 @@ REVIEW_CUT_REASON: Final = (
     "unparseable review: its output was over 1 MiB and was cut where its findings were"
 )
 
+# A failed seat's reason is one line of at most this many characters (`seat_output.seat_reason`),
+# in run.json, the terminal and every report alike: a reason quoting a 2 MB stderr line must not
+# carry it into each place that names the failure (the whole line stays in the seat's stderr
+# log). Room for our own longest reasons (a seat not run, with the changed files it would run,
+# and what to do) and for the few stderr lines a CLI's message wraps onto (`_stderr.stderr_tail`).
+REASON_MAX_CHARS: Final = 500
+
 
 @dataclass(frozen=True)
 class SeatRun:

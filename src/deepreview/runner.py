@@ -31,7 +31,13 @@ from deepreview.late_imports import LATE_IMPORTS
 from deepreview.proc import ProcResult
 from deepreview.runfiles import seat_files
 from deepreview.runmodel import SeatRun
-from deepreview.seat_output import cap_review, checked_status, review_json, stats_fields
+from deepreview.seat_output import (
+    cap_review,
+    checked_status,
+    review_json,
+    seat_reason,
+    stats_fields,
+)
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -296,8 +302,8 @@ class _PassContext:
             outcome,
             review_text,
             review_cut,
-            # A reason can quote the seat's stderr, which may echo a secret.
-            reason=redactor.text(outcome.reason) if outcome.reason else outcome.reason,
+            # A reason quotes the seat (its stderr may echo a secret): cleaned, redacted, cut.
+            reason=seat_reason(outcome.reason, redactor.text),
             seat=plan.seat,
             writes_review=plan.writes_review,
         )

@@ -8,11 +8,13 @@ and their imports cannot meet the main thread's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
 from deepreview.agents.base import SeatOutcome
 from deepreview.late_imports import LATE_IMPORTS
-from deepreview.runmodel import REVIEW_CUT_REASON
+from deepreview.runmodel import REASON_MAX_CHARS, REVIEW_CUT_REASON
+from deepreview.untrusted_text import clean_strings, clean_text
 
 if TYPE_CHECKING:
     from deepreview.model import AgentReview
@@ -55,6 +57,22 @@ def cap_review(text: str, limit: int = MAX_REVIEW_BYTES) -> tuple[str, bool]:
         head.decode("utf-8", errors="ignore") + note + tail.decode("utf-8", errors="ignore"),
         True,
     )
+
+
+def seat_reason(reason: str | None, redact: Callable[[str], str]) -> str | None:
+    """Why a seat failed, as its run records it: the reason quotes what the seat said (its last
+    stderr line, its CLI's error result, its stdout), which is text from outside like its
+    review. Cleaned as its review is (`clean_text`: no escape sequence, bell or NUL, bidi
+    controls shown), redacted (`redact`: it may echo a secret), put on one line, then cut to
+    `REASON_MAX_CHARS` (after redacting: a cut never leaves part of a secret unmasked). Made
+    here, where the seat's run gets it, so the terminal, run.json and every report show the
+    same short, clean line; the whole stderr stays in the seat's stderr log."""
+    if not reason:
+        return reason
+    line = " ".join(redact(clean_text(reason)).split())
+    if len(line) <= REASON_MAX_CHARS:
+        return line
+    return line[: REASON_MAX_CHARS - 1].rstrip() + "…"
 
 
 def checked_status(
@@ -110,7 +128,13 @@ def review_json(review: AgentReview) -> str:
 
 
 def stats_fields(outcome: SeatOutcome) -> dict[str, object]:
-    """The measures of a seat's run (`SeatRun`'s fields) its agent reported."""
+    """The measures of a seat's run (`SeatRun`'s fields) its agent reported. Their words (its
+    model, tool names, refused commands, the causes of its API retries) are its CLI's text,
+    cleaned as its review is (`clean_strings`) before any output shows them."""
+    return clean_strings(_stats_fields(outcome))
+
+
+def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
     stats = outcome.stats
     if stats is None:
         return {

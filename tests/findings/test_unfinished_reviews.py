@@ -137,3 +137,20 @@ def test_a_one_line_lgtm_with_a_nit_is_a_suggestion() -> None:
         (Severity.SUGGESTION, "calc.py:4")
     ]
     assert "type hint" in r.findings[0].title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "429 Too Many Requests: rate limit exceeded, retry after 60s",
+        "429 Too Many Requests: rate limit exceeded, retry after 60s.",
+        "Error: the request could not be completed because the API key was rejected by the",
+        "I'm sorry, but I cannot access the repository from this sandbox, so I will stop here",
+    ],
+)
+def test_a_short_error_message_is_no_review_not_an_unfinished_one(text: str) -> None:
+    """Trial 50b #6: an output that is only an error line or a refusal did not stop mid-way,
+    whether or not it ends with a full stop; it is no review at all."""
+    r = parse_review(text + "\n", seat="alpha")
+    assert r.cut_off == ""
+    assert unparseable_reason(r) == "unparseable review"

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from deepreview.runmodel import REASON_MAX_CHARS
+
 _TAIL_BYTES: Final = 8192
 _RETRY_SCAN_BYTES: Final = 1 << 20
 _MAX_LINES: Final = 3
-_MAX_CHARS: Final = 500
+_MAX_CHARS: Final = REASON_MAX_CHARS
 # Stack frames and the closing lines of a dumped object say nothing a reader can act on.
 _NOISE = re.compile(r"^(at\s|[}\])]+,?$|\.\.\. \d+ more)")
 # A line that continues the one before it rather than starting a message ("in `x`"), unlike

@@ -163,7 +163,12 @@ class CommandAgent(CliAgent):
         status, reason = outcome_from_proc(result)
         text = _read_text(task.transcript_path)
         if status == "failed" and not result.spawn_error:
+            # Its last stderr line says why; a program that prints its error on stdout and exits
+            # non-zero (`Error: 429 …`, exit 1) is quoted from there instead (a review printed
+            # with the exit keeps the bare exit as its note: `checked_status`).
             tail = _last_stderr_line(task.stderr_path)
+            if not tail and (result.returncode or 0) > 0:
+                tail = _last_line(text)
             reason = f"{reason}: {tail}" if tail else reason
         if status == "failed" and (result.returncode or 0) > 0 and text.strip():
             # "problems found" is exit 1 for many review programs: what they printed decides
@@ -220,4 +225,8 @@ def _last_stderr_line(path: Path) -> str:
             tail = fh.read().decode("utf-8", errors="replace")
     except OSError:
         return ""
-    return next((ln.strip() for ln in reversed(tail.splitlines()) if ln.strip()), "")
+    return _last_line(tail)
+
+
+def _last_line(text: str) -> str:
+    return next((ln.strip() for ln in reversed(text.splitlines()) if ln.strip()), "")

@@ -12,6 +12,9 @@ A review whose text ends inside a code block that never closes (a fix's diff cut
 stopped there too, and so did one whose last findings section is a heading with nothing under
 it (`### Important Issues`, then the end): an empty section says `None.`.
 
+An output that is only a short error message or refusal (`no_review.py`) is not cut off either,
+whether or not it ends with a full stop: it is no review at all ("unparseable review").
+
 Normal endings are not cut off: a plain bullet with no full stop (`- app.py:1: constant name
 is vague`), a one-word body, a label and its value, a table row, a verdict, a place or a level
 at the end of a finding's line.  A line without its full stop is only cut off when it ends
@@ -34,6 +37,7 @@ from typing import Final
 from deepreview.findings.blocks import Block, ends_inside_fence
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
+from deepreview.findings.no_review import says_it_did_not_review
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.markdown_fence import is_fence_line, strip_code
 from deepreview.model import Finding
@@ -86,6 +90,10 @@ def cut_off(
     `findings`: the review's findings as read, to tell a finding's text that stopped."""
     last_i = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
     if last_i is None or not blocks:
+        return ""
+    if not findings and says_it_did_not_review("\n".join(lines)):
+        # A short error message or refusal (`429 Too Many Requests: rate limit exceeded, retry
+        # after 60s`) is no review that stopped mid-way, full stop or not: no review at all.
         return ""
     last = lines[last_i]
     if ends_inside_fence(lines, mask):

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Final
 from deepreview.model import Report
 from deepreview.publish.safe import code_span, inline_text
 from deepreview.publish.summary import counts_text
-from deepreview.runmodel import SeatRun
+from deepreview.runmodel import REASON_MAX_CHARS, SeatRun
 
 if TYPE_CHECKING:
     from deepreview.publish.publisher import PublishResult
 
 MAX_CHARS: Final = 4_000
-_MAX_LINE: Final = 300  # one untrusted line (an error, a seat's reason)
+_MAX_LINE: Final = REASON_MAX_CHARS  # one untrusted line (an error, a seat's reason)
 _LINK: Final = re.compile(r"https://[^\s()<>\[\]`]+")
 
 
