@@ -62,3 +62,14 @@ def known_extension(name: str) -> bool:
     """`name`'s last dot opens an extension files have (`a.py`, `Cargo.lock`; not `os.environ`)."""
     _, dot, ext = name.rpartition(".")
     return bool(dot) and ext.lower() in KNOWN_EXTENSIONS
+
+
+def known_suffix(path: str) -> str | None:
+    """The longest of the change's files an absolute `path` ends with (`/home/me/repo/pkg/x.go`
+    -> `pkg/x.go`: a seat that cites the repository's own checkout); None for a relative path
+    or one that ends in none of them."""
+    p = path.replace("\\", "/")
+    if not p.startswith(("/", "~")) and not (len(p) > 2 and p[1] == ":" and p[2] == "/"):
+        return None
+    ends = [k for k in _KNOWN_FILES.get() if p.endswith("/" + k)]
+    return max(ends, key=len) if ends else None

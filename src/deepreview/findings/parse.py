@@ -243,7 +243,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
     # or as the unread text of a `Findings:` section).
     if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
-        as_json = json_review(raw, seat=seat, pass_no=pass_no)
+        as_json = json_review(raw, seat=seat, pass_no=pass_no, prefixes=prefixes)
         if as_json is not None:
             return as_json
     copied = split_json_copy(st.drafts)
