@@ -58,6 +58,26 @@ def is_known_file(path: str) -> bool:
     return bool(known) and path.strip("/").removeprefix("./") in known
 
 
+# Names code gives a receiver or a short-lived variable: `self.json`, `res.json`, `ctx.go`
+# read as a member of it. (A one-letter name is one too: `c.m`, `r.json`, `e.sh`.)
+_RECEIVERS = frozenset(("self", "this", "cls", "ctx", "req", "res", "resp"))
+
+
+def member_like(name: str) -> bool:
+    """A bare `stem.ext` (no directory, no line) shaped like a member of a variable rather
+    than a file: its stem is one letter or a receiver's name (`c.m`: Go's field `m` of `c`;
+    `r.json`: a response's method); a file of the change (by path or by name) never is."""
+    if "/" in name or _is_known_name(name):
+        return False
+    stem, dot, _ = name.rpartition(".")
+    return bool(dot) and ((len(stem) == 1 and stem.isalpha()) or stem in _RECEIVERS)
+
+
+def _is_known_name(name: str) -> bool:
+    known = _KNOWN_FILES.get()
+    return name in known or any(k.rsplit("/", 1)[-1] == name for k in known)
+
+
 def known_extension(name: str) -> bool:
     """`name`'s last dot opens an extension files have (`a.py`, `Cargo.lock`; not `os.environ`)."""
     _, dot, ext = name.rpartition(".")

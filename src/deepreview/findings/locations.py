@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from deepreview.findings.file_names import EXTENSIONLESS, is_known_file, known_extension
+from deepreview.findings.file_names import (
+    EXTENSIONLESS,
+    is_known_file,
+    known_extension,
+    member_like,
+)
 from deepreview.model import Location
 
 # The seat's temporary worktree: `.../review-<seat>-<random>/`.  The seat name may itself contain
@@ -65,7 +70,10 @@ def looks_like_path(text: str, *, any_extension: bool = False) -> bool:
         return True
     if any_extension and _DOTFILE.fullmatch(name):
         return True  # `.env:1`: a root dotfile with a line is a place
-    return _has_extension(name) and (any_extension or known_extension(name))
+    if any_extension:
+        return _has_extension(name)
+    # no directory, no line: a file by its extension, unless shaped like a variable's member
+    return _has_extension(name) and known_extension(name) and not member_like(name)
 
 
 _DOTFILE = re.compile(r"\.[A-Za-z][\w.-]*")
@@ -196,8 +204,13 @@ def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
     rule = _NOT_IN_PLACE_PATH if m.group("start") else _NOT_IN_CODE_PATH
     if rule.search(path):
         return None
-    if not m.group("start") and "/" not in path and not known_extension(path):
-        return None  # `` `json.loads` ``, `` `self.buffer` ``: a dotted name, not a file
+    if (
+        not m.group("start")
+        and "/" not in path
+        and not (known_extension(path) and not member_like(path))
+    ):
+        # `` `json.loads` ``, `` `self.buffer` ``, `` `c.m` ``: a dotted name, not a file
+        return None
     start = int(m.group("start")) if m.group("start") else None
     end = int(m.group("end")) if m.group("end") else None
     return _make(relativize(m.group("path"), prefixes), start, end)
