@@ -96,6 +96,7 @@ from deepreview.findings.sections import (
     parse_coverage,
     parse_observations,
 )
+from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import (
@@ -240,6 +241,8 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
     rank_circles(st.drafts)
+    st.drafts, echoes = without_templates(st.drafts)
+    st.sink.warnings.extend(echoes)
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
     # or as the unread text of a `Findings:` section).
     if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
