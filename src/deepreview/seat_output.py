@@ -74,7 +74,7 @@ def checked_status(
         # used, the exit kept as the seat's note (without the stderr line the failure quoted)
         if outcome.review is not None or unreadable(stored, seat) is None:
             return "ok", (reason or "").split(": ", 1)[0] or None
-        return status, reason
+        return status, _quoting(reason, stored)
     if status != "ok":
         return status, reason
     if not stored.strip():
@@ -88,6 +88,21 @@ def checked_status(
         if failure is not None:
             return "failed", failure
     return status, reason
+
+
+_QUOTE_MAX = 300
+
+
+def _quoting(reason: str | None, stored: str) -> str | None:
+    """`exited with code 1` of a seat that printed no review and nothing on stderr: with the
+    last line it printed (`Error: 429 Too Many Requests`), as a stderr line is quoted; a
+    reason that quotes one already is kept."""
+    if not reason or ": " in reason:
+        return reason
+    said = next((ln.strip() for ln in reversed(stored.splitlines()) if ln.strip()), "")
+    if len(said) > _QUOTE_MAX:
+        said = said[: _QUOTE_MAX - 1].rstrip() + "…"
+    return f"{reason}: {said}" if said else reason
 
 
 def unreadable(review_text: str, seat: str) -> str | None:

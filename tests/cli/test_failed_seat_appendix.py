@@ -95,5 +95,7 @@ def test_finish_from_seat_results_shows_the_failed_seat_as_review_does(tmp_path:
         paths = res.json()["paths"]
         md = Path(paths["md"]).read_text(encoding="utf-8")
         html = Path(paths["html"]).read_text(encoding="utf-8")
-        _assert_failed_entry(md, html, "Lint", "exited with code 1")
+        # the last line it printed is quoted (trial 50a #12), escaped as the rest of its text
+        reason = "exited with code 1: &lt;script>alert(1)&lt;/script>"
+        _assert_failed_entry(md, html, "Lint", reason)
     assert _entries(md)["Lint"] == _entries(Path(local.json()["paths"]["md"]).read_text())["Lint"]

@@ -268,4 +268,4 @@ def test_json_findings_with_exit_1_are_used_and_the_exit_noted(repo, make_task, 
     status = checked_status(
         outcome, outcome.review_text, False, reason=outcome.reason, seat="s", writes_review=True
     )
-    assert status == ("failed", "exited with code 1")
+    assert status == ("failed", "exited with code 1: error: no rules file")  # its words quoted
