@@ -58,19 +58,27 @@ def is_known_file(path: str) -> bool:
     return bool(known) and path.strip("/").removeprefix("./") in known
 
 
-# Names code gives a receiver or a short-lived variable: `self.json`, `res.json`, `ctx.go`
-# read as a member of it. (A one-letter name is one too: `c.m`, `r.json`, `e.sh`.)
+# Names code gives a receiver or a short-lived variable: `self.json`, `res.json`, `ctx.lock`
+# read as a member of it. (A one-letter name is one too: `c.m`, `r.json`, `m.lock`.)
 _RECEIVERS = frozenset(("self", "this", "cls", "ctx", "req", "res", "resp"))
+# Extensions that are also what code names a member (`r.json`, `el.html`, `mu.lock`, Go's field
+# `c.m`): after a variable's name they are the member, not a file type. A source extension
+# (`a.go`, `b.py`) after one letter is still a file (`b.go` is how short examples name one).
+_MEMBER_EXTENSIONS = frozenset(
+    ("m", "json", "html", "xml", "yaml", "lock", "sum", "mod", "cfg", "conf", "tmp", "bak")
+)
 
 
 def member_like(name: str) -> bool:
     """A bare `stem.ext` (no directory, no line) shaped like a member of a variable rather
-    than a file: its stem is one letter or a receiver's name (`c.m`: Go's field `m` of `c`;
-    `r.json`: a response's method); a file of the change (by path or by name) never is."""
+    than a file: its stem is one letter or a receiver's name and its extension is also a
+    member's name (`c.m`: Go's field `m` of `c`; `r.json`: a response's method); a file of the
+    change (by path or by name) never is."""
     if "/" in name or _is_known_name(name):
         return False
-    stem, dot, _ = name.rpartition(".")
-    return bool(dot) and ((len(stem) == 1 and stem.isalpha()) or stem in _RECEIVERS)
+    stem, dot, ext = name.rpartition(".")
+    variable = (len(stem) == 1 and stem.isalpha()) or stem in _RECEIVERS
+    return bool(dot) and variable and ext.lower() in _MEMBER_EXTENSIONS
 
 
 def _is_known_name(name: str) -> bool:
