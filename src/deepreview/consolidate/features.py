@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 
 from deepreview.consolidate.claims import claims_in
+from deepreview.findings.file_names import member_like
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
 
@@ -131,6 +132,8 @@ def parse_file_ref(span: str) -> Location | None:
     path = m.group("path")
     if path.rsplit(".", 1)[-1].lower() not in _CODE_EXTENSIONS:
         return None
+    if not m.group("start") and member_like(path):
+        return None  # `c.m`, `r.json`: a variable's member, as the parser reads it too
     start = int(m.group("start")) if m.group("start") else None
     end = int(m.group("end")) if m.group("end") else None
     return Location(path, start, end)

@@ -58,7 +58,46 @@ def is_known_file(path: str) -> bool:
     return bool(known) and path.strip("/").removeprefix("./") in known
 
 
+# Names code gives a receiver or a short-lived variable: `self.json`, `res.json`, `ctx.lock`
+# read as a member of it. (A one-letter name is one too: `c.m`, `r.json`, `m.lock`.)
+_RECEIVERS = frozenset(("self", "this", "cls", "ctx", "req", "res", "resp"))
+# Extensions that are also what code names a member (`r.json`, `el.html`, `mu.lock`, Go's field
+# `c.m`): after a variable's name they are the member, not a file type. A source extension
+# (`a.go`, `b.py`) after one letter is still a file (`b.go` is how short examples name one).
+_MEMBER_EXTENSIONS = frozenset(
+    ("m", "json", "html", "xml", "yaml", "lock", "sum", "mod", "cfg", "conf", "tmp", "bak")
+)
+
+
+def member_like(name: str) -> bool:
+    """A bare `stem.ext` (no directory, no line) shaped like a member of a variable rather
+    than a file: its stem is one letter or a receiver's name and its extension is also a
+    member's name (`c.m`: Go's field `m` of `c`; `r.json`: a response's method); a file of the
+    change (by path or by name) never is."""
+    if "/" in name or _is_known_name(name):
+        return False
+    stem, dot, ext = name.rpartition(".")
+    variable = (len(stem) == 1 and stem.isalpha()) or stem in _RECEIVERS
+    return bool(dot) and variable and ext.lower() in _MEMBER_EXTENSIONS
+
+
+def _is_known_name(name: str) -> bool:
+    known = _KNOWN_FILES.get()
+    return name in known or any(k.rsplit("/", 1)[-1] == name for k in known)
+
+
 def known_extension(name: str) -> bool:
     """`name`'s last dot opens an extension files have (`a.py`, `Cargo.lock`; not `os.environ`)."""
     _, dot, ext = name.rpartition(".")
     return bool(dot) and ext.lower() in KNOWN_EXTENSIONS
+
+
+def known_suffix(path: str) -> str | None:
+    """The longest of the change's files an absolute `path` ends with (`/home/me/repo/pkg/x.go`
+    -> `pkg/x.go`: a seat that cites the repository's own checkout); None for a relative path
+    or one that ends in none of them."""
+    p = path.replace("\\", "/")
+    if not p.startswith(("/", "~")) and not (len(p) > 2 and p[1] == ":" and p[2] == "/"):
+        return None
+    ends = [k for k in _KNOWN_FILES.get() if p.endswith("/" + k)]
+    return max(ends, key=len) if ends else None

@@ -294,7 +294,14 @@ def _place_first(
         return False
     parts = _SPLIT.split(rest, maxsplit=1)
     lead = _LEADING_SPAN.match(rest)
-    if len(parts) < 2 and lead and (led or lead.group("title")[0].isupper()):
+    if (
+        (len(parts) < 2 or not _all_locations(parts[0], prefixes))
+        and lead
+        and (led or lead.group("title")[0].isupper() or _TRAILING_TAG.search(lead.group("title")))
+        and (lead.group("span").startswith("`") or _PLACE_WITH_LINE.fullmatch(lead.group("span")))
+    ):
+        # `- `a.py:3` Title`, `- a.py:3 Title [severity: high]`: the place, a blank, the title
+        # (a colon later in the title, `[severity: high]`, is no separator after the place)
         parts = [lead.group("span"), lead.group("title")]
     if len(parts) != 2 or not _all_locations(parts[0], prefixes):
         return False
@@ -376,12 +383,15 @@ def _bullet_head(
 # rest of the run (25 s on a heading's title with 20 KB of blanks). Same match: one starting
 # inside a run, or at a `(` after one, also starts at the run's first blank, tried first.
 _TRAILING_TAG = re.compile(
-    rf"(?<![ \t])(?:[ \t]*+[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]"
+    rf"(?<![ \t])(?:[ \t]*+[(\[](?:\*\*|__)?(?:(?:severity|priority)[ \t]*[:=][ \t]*)?"
+    rf"(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]"
     rf"|[ \t]++[—–-][ \t]++(?P<b>\*\*|__|\*|_)(?P<w2>{TAG_PATTERN})(?P=b))[ \t.]*$",
     re.IGNORECASE,
 )
 _BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")
-_LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`)[ \t]+(?P<title>[^\s`].*)$")
+_LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`|[^\s`]+)[ \t]+(?P<title>[^\s`].*)$")
+# A bare word is a place before a title only with its line (`src/app.py:7 SQL injection`).
+_PLACE_WITH_LINE = re.compile(r"[^\s`:]+:L?\d+(?:[-–]L?\d+)?")
 
 
 def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:
@@ -406,13 +416,20 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
             head.title = rest[2:end].strip()
             parse_tail(head, rest[end + 2 :] + " " + tail, prefixes)
             return head
-    parts = _SPLIT.split(rest.strip().rstrip("*").strip(), maxsplit=1)
+    text = rest.strip().rstrip("*").strip()
+    parts = _SPLIT.split(text, maxsplit=1)
     if len(parts) == 2:
         left, right = parts
         if _all_locations(left, prefixes):
             head.title = right.strip().removesuffix(".").rstrip()
             parse_tail(head, left + " " + tail, prefixes)
             return head
+        # the place after the LAST separator: a title may hold a colon or a dash of its own
+        # (`[P2] retry: errors are swallowed — web/api.ts:9`)
+        last = _last_split(text)
+        if last is not None and _all_locations(last[1], prefixes):
+            right = last[1]
+            left = last[0]
         if _all_locations(right, prefixes):
             head.title = left.strip()
             parse_tail(head, right + " " + tail, prefixes)
@@ -420,6 +437,14 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
     head.title = rest.strip().rstrip("*").strip()
     parse_tail(head, tail, prefixes)
     return head
+
+
+def _last_split(text: str) -> tuple[str, str] | None:
+    """`text` cut at its last separator (` — `, ` - `, `: `), or None when it has none."""
+    last = None
+    for last in _SPLIT.finditer(text):  # noqa: B007 - the last match is the one wanted
+        pass
+    return None if last is None else (text[: last.start()], text[last.end() :])
 
 
 def _all_locations(text: str, prefixes: tuple[str, ...]) -> bool:

@@ -2,7 +2,11 @@
 
 Asked for Markdown, some models (small local ones most often) answer with their findings as
 data: a ```` ```json ```` block holding `[{"severity": "high", "file": "a.py", "line": 3,
-"title": …}]` or `{"summary": …, "issues": [...]}`.  Read as Markdown that is no review at all
+"title": …}]` or `{"summary": …, "issues": [...]}`.  Codex's own review mode writes one object:
+`findings[]` with `title` (often led by its `[P1]` tag), `body`, an integer `priority` 0-3 (P0-P3,
+graded as the tags are in `levels.py`) and `code_location {absolute_file_path, line_range}` (a
+path in its worktree, made repository-relative), then `overall_correctness` /
+`overall_explanation`.  Read as Markdown that is no review at all
 and the seat would fail as "unparseable review".  The keys vary by model, so each field accepts
 the names models use for it; the values are checked at this boundary (pydantic), and an item
 that is not a finding (no title) makes the whole block not a review.
@@ -18,9 +22,11 @@ import re
 from typing import Any
 
 from deepreview.findings.assemble import assemble, same_title, unrated_ids
+from deepreview.findings.file_names import known_suffix
 from deepreview.findings.findings import Draft, make_draft, rank_high
 from deepreview.findings.head import FindingHead, locations_in
-from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level
+from deepreview.findings.locations import relativize
 from deepreview.model import AgentReview, Location
 
 _FENCED_JSON = re.compile(
@@ -34,7 +40,14 @@ _TITLE_MAX = 300
 @functools.cache
 def _model() -> Any:
     # pydantic loads only when a review looks like JSON (start-up stays light).
-    from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+    from pydantic import (
+        AliasChoices,
+        BaseModel,
+        ConfigDict,
+        Field,
+        field_validator,
+        model_validator,
+    )
 
     def names(*n: str) -> AliasChoices:
         return AliasChoices(*n, *(x.capitalize() for x in n))
@@ -71,6 +84,30 @@ def _model() -> Any:
             default=None, validation_alias=names("classification", "category", "type")
         )
 
+        @model_validator(mode="before")
+        @classmethod
+        def _code_location(cls, v: object) -> object:
+            # Codex: `"code_location": {"absolute_file_path": …, "line_range": {"start", "end"}}`
+            if not isinstance(v, dict) or not isinstance(v.get("code_location"), dict):
+                return v
+            place = v["code_location"]
+            lines = place.get("line_range")
+            lines = lines if isinstance(lines, dict) else {}
+            flat = {
+                "file": place.get("absolute_file_path") or place.get("path") or place.get("file"),
+                "line": lines.get("start"),
+                "end_line": lines.get("end"),
+            }
+            return {**{k: x for k, x in flat.items() if x is not None}, **v}
+
+        @field_validator("severity", mode="before")
+        @classmethod
+        def _priority(cls, v: object) -> object:
+            # Codex's integer priority 0-3 is its P0-P3; another number is on no scale we know
+            if isinstance(v, int | float) and not isinstance(v, bool):
+                return f"P{int(v)}" if v in (0, 1, 2, 3) else ""
+            return v
+
         @field_validator("line", mode="before")
         @classmethod
         def _range(cls, v: object) -> object:
@@ -105,13 +142,17 @@ def _document(text: str) -> object | None:
     return None
 
 
-def json_review(text: str, *, seat: str = "", pass_no: int = 1) -> AgentReview | None:
+def json_review(
+    text: str, *, seat: str = "", pass_no: int = 1, prefixes: tuple[str, ...] = ()
+) -> AgentReview | None:
     """The review the text gives as JSON, or None when it gives none (read it as Markdown)."""
     doc = _document(text)
     summary = ""
     items: object = doc
     if isinstance(doc, dict):
-        summary = str(doc.get("summary") or doc.get("overview") or "")
+        summary = str(
+            doc.get("summary") or doc.get("overview") or doc.get("overall_explanation") or ""
+        )
         items = next((doc[k] for k in doc if k.lower() in _LISTS), None)
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         return None
@@ -126,11 +167,12 @@ def json_review(text: str, *, seat: str = "", pass_no: int = 1) -> AgentReview |
             f = model.model_validate(item)
         except ValidationError:
             return None  # not a list of findings after all
-        head = FindingHead(id=None, title=" ".join(f.title.split())[:_TITLE_MAX], style="json")
-        word = first_level_word(f.severity)
+        tag, title = _title_tag(" ".join(f.title.split()))
+        head = FindingHead(id=None, title=title[:_TITLE_MAX], style="json")
+        word = first_level_word(f.severity) or tag
         if word is not None:
             head.severity, head.level_word = LEVEL_WORDS[word], word
-        head.locations = _locations(f.file, f.line, f.end_line)
+        head.locations = _locations(f.file, f.line, f.end_line, prefixes)
         head.classification = f.category
         drafts.append(make_draft(head, None, body=f.body.strip(), fix=f.fix.strip()))
     rank_high(drafts, critical_section=False)
@@ -149,10 +191,28 @@ def json_review(text: str, *, seat: str = "", pass_no: int = 1) -> AgentReview |
 _LINES = re.compile(r"^\s*(\d{1,7})(?:\s*[-–]\s*(\d{1,7}))?")
 
 
-def _locations(file: str, line: str | None, end: int | None) -> list[Location]:
+_TITLE_TAG = re.compile(r"^\[(?P<w>[^\]\n]{1,20})\][ \t]*(?P<rest>\S.*)$")
+
+
+def _title_tag(title: str) -> tuple[str | None, str]:
+    """`[P0] Restore the placeholder` -> ("p0", "Restore the placeholder"): a level tag leading
+    the title (as Codex writes its titles) is the severity, not part of the title."""
+    m = _TITLE_TAG.match(title)
+    if m is None or tag_level(m.group("w")) is None:
+        return None, title
+    return m.group("w").strip().strip("*_`").lower(), m.group("rest")
+
+
+def _locations(
+    file: str, line: str | None, end: int | None, prefixes: tuple[str, ...] = ()
+) -> list[Location]:
     if not file.strip():
         return []
-    found = locations_in(f"`{file.strip()}`")
+    path = relativize(file, prefixes)
+    # an absolute path outside a seat's worktree (the repository's own checkout): the change's
+    # file it ends with (`/home/me/src/repo/pkg/x.go` -> `pkg/x.go`), if one
+    path = known_suffix(path) or path
+    found = locations_in(f"`{path}`")
     if not found:
         return []
     loc = found[0]

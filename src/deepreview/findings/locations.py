@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from deepreview.findings.file_names import EXTENSIONLESS, is_known_file, known_extension
+from deepreview.findings.file_names import (
+    EXTENSIONLESS,
+    is_known_file,
+    known_extension,
+    member_like,
+)
 from deepreview.model import Location
 
 # The seat's temporary worktree: `.../review-<seat>-<random>/`.  The seat name may itself contain
@@ -50,7 +55,7 @@ def relativize(path: str, prefixes: tuple[str, ...] = ()) -> str:
     return p
 
 
-def looks_like_path(text: str, *, any_extension: bool = False) -> bool:
+def looks_like_path(text: str, *, any_extension: bool = False, lined: bool = False) -> bool:
     """A word that names a file: has a directory part, a known extension (any extension with
     `any_extension`: a line number was given), or is one of the change's files; not code
     (`os.environ`, `json.loads` are dotted names, not files)."""
@@ -65,7 +70,11 @@ def looks_like_path(text: str, *, any_extension: bool = False) -> bool:
         return True
     if any_extension and _DOTFILE.fullmatch(name):
         return True  # `.env:1`: a root dotfile with a line is a place
-    return _has_extension(name) and (any_extension or known_extension(name))
+    if any_extension:
+        return _has_extension(name)
+    # no directory, no line: a file by its extension, unless shaped like a variable's member
+    # (`lined`: a line is written beside it, `c.py` line 3, so it is a file like `c.py:3`)
+    return _has_extension(name) and known_extension(name) and (lined or not member_like(name))
 
 
 _DOTFILE = re.compile(r"\.[A-Za-z][\w.-]*")
@@ -196,8 +205,13 @@ def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
     rule = _NOT_IN_PLACE_PATH if m.group("start") else _NOT_IN_CODE_PATH
     if rule.search(path):
         return None
-    if not m.group("start") and "/" not in path and not known_extension(path):
-        return None  # `` `json.loads` ``, `` `self.buffer` ``: a dotted name, not a file
+    if (
+        not m.group("start")
+        and "/" not in path
+        and not (known_extension(path) and not member_like(path))
+    ):
+        # `` `json.loads` ``, `` `self.buffer` ``, `` `c.m` ``: a dotted name, not a file
+        return None
     start = int(m.group("start")) if m.group("start") else None
     end = int(m.group("end")) if m.group("end") else None
     return _make(relativize(m.group("path"), prefixes), start, end)
@@ -269,8 +283,9 @@ def _make(path: str, start: int | None, end: int | None) -> Location:
 # `path` + `line 12` / `path`, line 12 / `path` at line 12 / `path` L42–L48 / `path` lines 42 to
 # 48 / `path` line 42 and 48: the line(s) join the path.
 _PATH_THEN_LINE = re.compile(
-    # (`a.py`, line 3 / `a.py` — line 3 / a.py @ line 3)
-    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)(?:[ \t]*(?:[,—–@]|--?(?=[ \t]))?[ \t]+|[ \t]*@)"
+    # (`a.py`, line 3 / `a.py` — line 3 / a.py @ line 3 / a.py: on line 3)
+    r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]*[^\s`\[\](),;:])"
+    r"(?:[ \t]*(?:[,:—–@]|--?(?=[ \t]))?[ \t]+|[ \t]*@)"
     r"(?:(?:at|on|in)[ \t]+)?"
     r"(?:(?:lines?|l\.)[ \t]*|(?-i:L)(?=\d))"
     rf"(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?"
@@ -291,7 +306,7 @@ def join_line_words(tail: str) -> str:
 
     def repl(m: re.Match[str]) -> str:
         path = m.group("path").strip("`")
-        if ":" in path or not looks_like_path(path):
+        if ":" in path or not looks_like_path(path, lined=True):
             return m.group(0)
         lines = m.group("start") + (f"-{m.group('end')}" if m.group("end") else "")
         for more in _MORE_LINES.finditer(m.group("more") or ""):
@@ -300,7 +315,7 @@ def join_line_words(tail: str) -> str:
 
     def line_first(m: re.Match[str]) -> str:
         path = m.group("path").strip("`")
-        if ":" in path or not looks_like_path(path):
+        if ":" in path or not looks_like_path(path, lined=True):
             return m.group(0)
         return f"`{path}:{m.group('start')}" + (f"-{m['end']}`" if m["end"] else "`")
 

@@ -102,6 +102,7 @@ from deepreview.findings.sections import (
     parse_coverage,
     parse_observations,
 )
+from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.model import (
@@ -250,10 +251,12 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
     rank_circles(st.drafts)
+    st.drafts, echoes = without_templates(st.drafts)
+    st.sink.warnings.extend(echoes)
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
     # or as the unread text of a `Findings:` section).
     if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
-        as_json = json_review(raw, seat=seat, pass_no=pass_no)
+        as_json = json_review(raw, seat=seat, pass_no=pass_no, prefixes=prefixes)
         if as_json is not None:
             return as_json
     copied = split_json_copy(st.drafts)

@@ -8,7 +8,9 @@ are the seat's findings text that could not be read (`AgentReview.unread_finding
 a findings section that holds no finding is: the verdict then says that seat's findings could
 not be read.  A passage counts when it names a place with a line and a problem (a problem word
 such as `bug`, `broken`, `regression`, `wrong`, or a stressed level word: `**critical**`) and
-does not itself say there is none, nor that its problem is fixed or pre-existing.  A review
+does not itself say there is none, nor that its problem is fixed or pre-existing; a place
+without a line (a file: `the problem is in calc.py, whose …`) counts too, unless the passage
+says the change fixes (removes, resolves…) something.  A review
 that says outright that it found nothing ("No issues found", "LGTM") is taken at its word: the
 passages are then context (a bug it checked).  "Looks good" / "looks fine" is not such a
 statement: "Everything else looks fine" follows the problems it closes; nor is a qualified one
@@ -22,6 +24,7 @@ from collections.abc import Collection
 from typing import Final
 
 from deepreview.findings.blocks import Block
+from deepreview.findings.file_names import is_known_file, known_extension
 from deepreview.findings.findings import says_none
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
@@ -139,4 +142,24 @@ def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
         return False
     if PROBLEM.search(text) is None and stressed_level(text) is None:
         return False
-    return any(loc.start is not None for loc in locations_in(text, prefixes))
+    places = locations_in(text, prefixes)
+    if any(loc.start is not None for loc in places):
+        return True
+    # A file without a line (`the problem is in calc.py, whose …`): a problem told at a file,
+    # unless the problem is one the change removes ("fixes the bug in calc.py")
+    # (a file by its name: `hostagent/service` in a sentence is a pair of words as often)
+    files = [
+        loc
+        for loc in places
+        if known_extension(loc.path.rsplit("/", 1)[-1]) or is_known_file(loc.path)
+    ]
+    return bool(files) and _REMOVES.search(text) is None
+
+
+# "This change fixes the race in a.go", "resolves the leak": the problem is the change's
+# subject, gone with it, not one the seat finds.
+_REMOVES: Final = re.compile(
+    r"\b(?:fix(?:es|ed)?|resolv(?:es|ed)|addresses|addressed|corrects|corrected|remov(?:es|ed)|"
+    r"prevents|avoids)\b",
+    re.IGNORECASE,
+)
