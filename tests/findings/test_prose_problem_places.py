@@ -54,6 +54,8 @@ def test_prose_problem_is_flagged_in_the_verdict(tmp_path: Path, text: str) -> N
         FILE_ONLY,
         "The retry loop in `net/retry.go` never stops: a critical bug.",
         "Problem: `src/app.py`: line 7 builds SQL from user input (injection).",
+        # one denied word beside one that is not: still a problem named
+        "Nothing else is wrong, but `calc.py:6` has a bug: the operands of sub are swapped.",
     ],
 )
 def test_flagged_as_unread(text: str) -> None:
@@ -70,6 +72,10 @@ def test_flagged_as_unread(text: str) -> None:
         "This change fixes the bug in calc.py where sub swapped its operands. Looks good.",
         "The change touches calc.py only; it adds `sub` with a test. LGTM.",
         "The earlier bug in calc.py is now fixed.",
+        # a problem word the sentence denies is no problem named
+        "Nothing wrong in `util/strings.py` so far.",
+        "I found no bugs in calc.py; the new `sub` has a test.",
+        "calc.py:6 is not broken by the refactor, and has no real issues.",
     ],
 )
 def test_no_false_alarm(text: str) -> None:

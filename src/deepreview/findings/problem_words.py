@@ -14,3 +14,17 @@ PROBLEM: Final = re.compile(
     r"don['’]t\s+merge|request(?:ed|ing)?\s+changes|changes\s+requested)\b",
     re.IGNORECASE,
 )
+
+# A problem word the sentence denies ("nothing wrong", "not broken", "no real issues"): the
+# denial stands right before it, at most one word between.
+_DENIED: Final = re.compile(
+    r"\b(?:no|nothing|not|never|without|free\s+of|\w+n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def names_a_problem(text: str) -> bool:
+    """Whether `text` names a problem: a problem word its sentence does not deny."""
+    return any(
+        _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+        for m in PROBLEM.finditer(text)
+    )

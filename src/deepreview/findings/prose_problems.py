@@ -28,7 +28,7 @@ from deepreview.findings.file_names import is_known_file, known_extension
 from deepreview.findings.findings import says_none
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
-from deepreview.findings.problem_words import PROBLEM
+from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.readable import qualified_none, says_nothing_found_outright
 from deepreview.findings.section_titles import Kind, about_earlier_rounds
 
@@ -140,7 +140,7 @@ def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
         return False
     if says_none(text) and not qualified_none(text):
         return False
-    if PROBLEM.search(text) is None and stressed_level(text) is None:
+    if not names_a_problem(text) and stressed_level(text) is None:
         return False
     places = locations_in(text, prefixes)
     if any(loc.start is not None for loc in places):
