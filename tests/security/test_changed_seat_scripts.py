@@ -170,3 +170,27 @@ def test_seats_reaching_code_the_change_edits_indirectly_are_not_run(tmp_path: P
         assert reason.startswith("not run: argv names "), reason
         assert script in reason and "which this change edits" in reason, reason
         assert "--allow-exec" in reason, reason
+
+
+def test_a_seat_naming_many_edited_scripts_still_says_how_to_run_it(tmp_path: Path) -> None:
+    """The reason names a few of the files and how many more: listing every one pushed the
+    `--allow-exec` advice past the reason's length cut."""
+    repo = make_repo(tmp_path)
+    scripts = [f"tools/a-rather-long-helper-script-name-number-{i:02d}.sh" for i in range(12)]
+    for path in scripts:
+        commit_on_base(repo, path, LINT, f"add {path}")
+    config = f"[seats.many]\nargv = {json.dumps(['sh', *scripts])}\n"
+    commit_on_base(repo, ".deep-review.toml", config, "config")
+    git(repo, "checkout", "-q", "feature/x")
+    git(repo, "rebase", "-q", "main")
+    env = cli_env(tmp_path)
+    assert run_cli(["trust"], cwd=repo, env=env).returncode == 0
+    for path in scripts:
+        write(repo, path, LINT + "# edited\n")
+    commit_all(repo, "edit every helper")
+    res = run_cli(["review", "--agents", "many", "--lead", "none", "--json"], cwd=repo, env=env)
+    (seat,) = res.json()["seats"]
+    assert seat["status"] == "failed", seat
+    reason = seat["reason"]
+    assert scripts[0] in reason and "and 9 more" in reason, reason
+    assert reason.endswith("or point argv at a copy outside the repository"), reason

@@ -200,9 +200,17 @@ def _exited_with_output(
     return SeatOutcome("failed", review_text=text, reason=reason, proc=result, output_decides=True)
 
 
+_NAMED_MAX = 3  # files named in the reason; the rest counted, so the advice after them stays
+_NAME_MAX = 120  # within the reason's length cut (`runmodel.REASON_MAX_CHARS`)
+
+
 def _edited_reason(edited: tuple[str, ...]) -> str:
+    names = [p if len(p) <= _NAME_MAX else f"{p[:40]}…{p[-(_NAME_MAX - 41) :]}" for p in edited]
+    listed = ", ".join(names[:_NAMED_MAX])
+    if len(names) > _NAMED_MAX:
+        listed += f" and {len(names) - _NAMED_MAX} more"
     return (
-        f"not run: argv names {', '.join(edited)}, which this change edits, so the seat would "
+        f"not run: argv names {listed}, which this change edits, so the seat would "
         "run the change's own code (trusting the config does not cover the files it runs); "
         "pass --allow-exec to run it anyway, or point argv at a copy outside the repository"
     )
