@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support.printing_seats import printing_seats
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 LED = (
@@ -22,13 +23,7 @@ def _review(tmp_path: Path, seats: dict[str, str]) -> tuple[int, dict[str, objec
     repo = make_repo(tmp_path)
     write(repo, "billing/pay.py", "def pay(a):\n    x = a\n    send(a)\n    send(a)\n    r(a)\n")
     commit_all(repo, "pay twice")
-    config = []
-    for name, text in seats.items():
-        out = tmp_path / f"{name}.md"
-        out.write_text(text, encoding="utf-8")
-        argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
-        config.append(f"[seats.{name}]\nargv = {json.dumps(argv)}\n")
-    (tmp_path / "user-config.toml").write_text("".join(config), encoding="utf-8")
+    printing_seats(tmp_path, seats)
     done = run_cli(
         ["review", "HEAD~1..HEAD", "--agents", ",".join(seats), "--lead", "none", "--json"],
         cwd=repo,

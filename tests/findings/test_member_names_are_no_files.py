@@ -13,6 +13,7 @@ import pytest
 
 from deepreview.findings import parse_review
 from deepreview.model import Location
+from support.printing_seats import printing_seats
 from support.repos import cli_env, make_repo, run_cli
 
 REVIEW = (
@@ -26,10 +27,7 @@ REVIEW = (
 
 def test_member_names_are_no_places_in_the_report(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    out = tmp_path / "seat.out"
-    out.write_text(REVIEW, encoding="utf-8")
-    argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
-    (tmp_path / "user-config.toml").write_text(f"[seats.s]\nargv = {json.dumps(argv)}\n", "utf-8")
+    printing_seats(tmp_path, {"s": REVIEW})
     res = run_cli(
         ["review", "--agents", "s", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
     )

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from deepreview.findings import parse_review
+from support.printing_seats import printing_seats
 from support.repos import cli_env, make_repo, run_cli
 
 LINE_IN_WORDS = (
@@ -26,12 +27,7 @@ FILE_ONLY = (
 @pytest.mark.parametrize("text", [LINE_IN_WORDS, FILE_ONLY])
 def test_prose_problem_is_flagged_in_the_verdict(tmp_path: Path, text: str) -> None:
     repo = make_repo(tmp_path)
-    out = tmp_path / "seat.out"
-    out.write_text(text, encoding="utf-8")
-    argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
-    (tmp_path / "user-config.toml").write_text(
-        f"[seats.codex]\nargv = {json.dumps(argv)}\n", "utf-8"
-    )
+    printing_seats(tmp_path, {"codex": text})
     res = run_cli(
         ["review", "--agents", "codex", "--lead", "none", "--json", "--fail-on", "important"],
         cwd=repo,

@@ -12,6 +12,7 @@ import pytest
 
 from deepreview.findings import parse_review
 from deepreview.model import Severity
+from support.printing_seats import printing_seats
 from support.repos import cli_env, make_repo, run_cli
 
 TEMPLATE = (
@@ -29,12 +30,9 @@ REVIEW = (
 
 def test_echoed_template_is_no_finding_in_the_report(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    out = tmp_path / "seat.out"
-    out.write_text(
-        f"Understood. Each finding will look like this:\n\n{TEMPLATE}\n{REVIEW}", encoding="utf-8"
+    printing_seats(
+        tmp_path, {"s": f"Understood. Each finding will look like this:\n\n{TEMPLATE}\n{REVIEW}"}
     )
-    argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
-    (tmp_path / "user-config.toml").write_text(f"[seats.s]\nargv = {json.dumps(argv)}\n", "utf-8")
     res = run_cli(
         ["review", "--agents", "s", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
     )
