@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.consolidating import consolidate_reviews
 
 _REVIEW = """## Findings
 
@@ -70,14 +70,8 @@ Fix: let `backoff()` take the delay from the environment each time, and drop the
 
 def _credits(tmp_path: Path, reviews: dict[str, str]) -> list[list[str]]:
     """The reviewers of each consolidated finding, for these seats' Important sections."""
-    paths = []
-    for name, important in reviews.items():
-        path = tmp_path / f"review-{name}-pass-1.md"
-        path.write_text(_REVIEW.format(important=important))
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    return [f["reviewers"] for f in json.loads(res.stdout)["findings"]]
+    texts = {name: _REVIEW.format(important=important) for name, important in reviews.items()}
+    return [f["reviewers"] for f in json.loads(consolidate_reviews(tmp_path, texts))["findings"]]
 
 
 def test_a_fourth_seat_joins_an_issue_three_seats_agree_on(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from support.repos import cli_env, run_cli
+from support.consolidating import consolidate_reviews
 
 
 def _review(critical: str = "None.", important: str = "None.") -> str:
@@ -39,14 +39,7 @@ None.
 
 
 def _consolidate(tmp_path: Path, **reviews: str) -> dict[str, Any]:
-    paths = []
-    for name, text in reviews.items():
-        path = tmp_path / f"review-{name}-pass-1.md"
-        path.write_text(text)
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    report: dict[str, Any] = json.loads(res.stdout)
+    report: dict[str, Any] = json.loads(consolidate_reviews(tmp_path, reviews))
     return report
 
 
@@ -114,17 +107,8 @@ def test_one_injection_in_two_wordings_is_one_finding(tmp_path: Path) -> None:
 
 
 def test_the_merge_reason_names_the_shared_failure(tmp_path: Path) -> None:
-    paths = []
-    for name, text in {
-        "claude": _review(critical=INJECTION),
-        "codex": _review(important=FORMATTED),
-    }.items():
-        path = tmp_path / f"review-{name}-pass-1.md"
-        path.write_text(text)
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", "md"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    assert "both name an injection" in res.stdout
+    reviews = {"claude": _review(critical=INJECTION), "codex": _review(important=FORMATTED)}
+    assert "both name an injection" in consolidate_reviews(tmp_path, reviews, "md")
 
 
 KEPT = """I1. **Nothing deletes `self.tmp` after `cancel()`** — `export/job.py:40-44`

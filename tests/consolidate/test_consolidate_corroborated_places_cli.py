@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.consolidating import consolidate_reviews
 
 _REVIEW = """## Findings
 
@@ -51,14 +51,8 @@ Fix: correct the unit in both places."""
 
 
 def _findings(tmp_path: Path, reviews: dict[str, str]) -> list[dict[str, object]]:
-    paths = []
-    for name, important in reviews.items():
-        path = tmp_path / f"review-{name}-pass-1.md"
-        path.write_text(_REVIEW.format(important=important))
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    findings: list[dict[str, object]] = json.loads(res.stdout)["findings"]
+    texts = {name: _REVIEW.format(important=important) for name, important in reviews.items()}
+    findings: list[dict[str, object]] = json.loads(consolidate_reviews(tmp_path, texts))["findings"]
     return findings
 
 

@@ -1,0 +1,21 @@
+"""Seats' reviews written as review files and put through the real `deep-review consolidate`:
+how a test shows what consolidation makes of reviews in given words, with no repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.repos import cli_env, run_cli
+
+
+def consolidate_reviews(tmp: Path, reviews: dict[str, str], fmt: str = "json") -> str:
+    """`deep-review consolidate` of one `review-NAME-pass-1.md` per seat (the seat's name comes
+    from the file name); its stdout in `fmt`, once it exited 0."""
+    paths = []
+    for name, text in reviews.items():
+        path = tmp / f"review-{name}-pass-1.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    res = run_cli(["consolidate", *paths, "--format", fmt], cwd=tmp, env=cli_env(tmp))
+    assert res.returncode == 0, res.stderr
+    return res.stdout
