@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 
 from deepreview.consolidate.claims import claims_in
-from deepreview.findings.file_names import member_like
+from deepreview.findings.file_names import is_absolute, known_suffix, member_like
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
 
@@ -221,9 +221,10 @@ class PathResolver:
     Known paths are the changed files when given (`authoritative`: real repo paths), plus every
     multi-segment path the reviews name. A written path resolves to a known path when it is an
     authoritative path, ends with `/<known>` (an agent's absolute worktree path: the longest such
-    known path wins), is a bare basename or shorter suffix that exactly one known path ends with
-    (`__tests__/x.spec.ts` is `pkg/main/__tests__/x.spec.ts` when another reviewer wrote that),
-    or equals a known path. Anything else is kept as written.
+    known path wins: `file_names.known_suffix`, as the parse does), is a bare basename or
+    shorter suffix that exactly one known path ends with (`__tests__/x.spec.ts` is
+    `pkg/main/__tests__/x.spec.ts` when another reviewer wrote that), or equals a known path.
+    Anything else is kept as written.
 
     `aliases` (old path -> new path: a rename's source) are known paths that resolve to their
     new path, so a reviewer who names the old path is taken to name the file (coverage).
@@ -285,16 +286,16 @@ class PathResolver:
             return p
         alias = self._aliases.get
         # an absolute path (`/Users/me/src/repo/pkg/x.go`) is never the spelling to converge on
-        candidates = [k for k in self._by_name.get(PurePosixPath(p).name, []) if not _absolute(k)]
-        if not _absolute(p):
+        candidates = [k for k in self._by_name.get(PurePosixPath(p).name, []) if not is_absolute(k)]
+        if not is_absolute(p):
             # a rename's old and new path (`mod/x.py`, `pkg/x.py`) are one file: `x.py` is it
             extended = {alias(k, k) for k in candidates if k.endswith("/" + p)}
             if len(extended) == 1:
                 return extended.pop()
             if p in self._known:
                 return alias(p, p)
-        within = [k for k in candidates if p.endswith("/" + k)]
-        return alias(longest := max(within, key=len), longest) if within else p
+        within = known_suffix(p, candidates)
+        return p if within is None else alias(within, within)
 
 
 def _plain(path: str) -> str:
@@ -306,10 +307,6 @@ def _bare(path: str) -> str:
     """Without backticks or a leading `./`; a backslash kept (it may be part of the name)."""
     p = path.strip().strip("`")
     return p[2:] if p.startswith("./") and len(p) > 2 else p
-
-
-def _absolute(path: str) -> bool:
-    return path.startswith(("/", "~")) or re.match(r"^[A-Za-z]:/", path) is not None
 
 
 @dataclass(frozen=True)

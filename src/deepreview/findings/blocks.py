@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from deepreview.findings.assessment_titles import heading_kind
 from deepreview.findings.atx import atx_heading
-from deepreview.findings.finding_line import heading_head
+from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,

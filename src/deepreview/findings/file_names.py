@@ -10,6 +10,7 @@ and each seat's thread parses with its own).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,6 +40,7 @@ EXTENSIONLESS = frozenset(
     {"Makefile", "Dockerfile", "Containerfile", "Justfile", "Rakefile", "Gemfile", "LICENSE"}
 )
 
+_DRIVE = re.compile(r"^[A-Za-z]:/")
 _KNOWN_FILES: ContextVar[frozenset[str]] = ContextVar("deepreview_known_files", default=frozenset())
 
 
@@ -92,12 +94,18 @@ def known_extension(name: str) -> bool:
     return bool(dot) and ext.lower() in KNOWN_EXTENSIONS
 
 
-def known_suffix(path: str) -> str | None:
-    """The longest of the change's files an absolute `path` ends with (`/home/me/repo/pkg/x.go`
-    -> `pkg/x.go`: a seat that cites the repository's own checkout); None for a relative path
-    or one that ends in none of them."""
+def is_absolute(path: str) -> bool:
+    """`/…`, `~…` or a drive's `C:/…` (forward slashes): a path on a machine (a seat's
+    worktree, the repository's own checkout), never a repository's own spelling."""
+    return path.startswith(("/", "~")) or _DRIVE.match(path) is not None
+
+
+def known_suffix(path: str, known: Iterable[str] | None = None) -> str | None:
+    """The longest of the `known` paths (by default the change's files this parse was given)
+    that `path` ends with after a `/` (`/home/me/repo/pkg/x.go` -> `pkg/x.go`: a seat that cites
+    the repository's own checkout); None when it ends with none of them. A backslash in `path`
+    reads as a slash. The parse applies it to absolute paths only (`json_review`); the
+    consolidation's `PathResolver` to any path it knows no better spelling of."""
     p = path.replace("\\", "/")
-    if not p.startswith(("/", "~")) and not (len(p) > 2 and p[1] == ":" and p[2] == "/"):
-        return None
-    ends = [k for k in _KNOWN_FILES.get() if p.endswith("/" + k)]
+    ends = [k for k in (_KNOWN_FILES.get() if known is None else known) if p.endswith("/" + k)]
     return max(ends, key=len) if ends else None

@@ -8,6 +8,9 @@ Seen in the wild:
     **C1.** Title — `path:49`           **C1. Title** — `path:49`          ### C1. Title
     1. **Title** — `path:12`            (numbered under a severity heading)
     **[CRITICAL] path:12 — Title**       (early reviews, no IDs)
+
+A finding opened by a heading or a bold paragraph of its own is `paragraph_heads.py`'s; it reads
+the title and tail with `fill_head` and `bullet_head` here.
 """
 
 from __future__ import annotations
@@ -54,11 +57,11 @@ _FINDING_WORD = re.compile(
 _ID_BRACKETED = re.compile(
     rf"^(?P<open>\*\*)?\[(?P<id>{FINDING_ID})\](?!\()(?P<close>\*\*)?[ \t]*:?[ \t]*(?=\S)"
 )
-_NUMBERED = re.compile(r"^(?P<n>\d{1,9})[.)][ \t]+(?P<rest>\S.*)$")
+NUMBERED = re.compile(r"^(?P<n>\d{1,9})[.)][ \t]+(?P<rest>\S.*)$")
 _BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,9})[.)][ \t]+(?P<rest>[^*\s].*)$")
 _BULLET = re.compile(r"^ ?[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$")
 # Sub-headings a finding's own text uses: never a finding's title.
-_BODY_HEADINGS = frozenset(
+BODY_HEADINGS = frozenset(
     (
         "fix", "suggested fix", "proposed fix", "recommended fix", "recommendation",
         "evidence", "impact", "details", "root cause", "why", "problem", "reproduction",
@@ -88,7 +91,7 @@ def strip_prefix(line: str) -> str:
     """The line without its list bullet, number before a tag, or heading marks; a bracketed
     ID reads as `I1.`."""
     s = _PREFIX.sub("", line, count=1).rstrip()
-    m = _NUMBERED.match(s)
+    m = NUMBERED.match(s)
     if m and _BRACKET.match(m.group("rest")):
         s = m.group("rest")  # `1. **[High] Title**`: the tag opens the finding, not the number
     m = _ID_BRACKETED.match(s)
@@ -119,7 +122,7 @@ def is_severity_heading(line: str) -> bool:
     if m is None:
         return False
     # `### 1. **Critical: Title**` (Gemini, under `## Review Summary`): numbered the same
-    text = _NUMBERED.sub(r"\g<rest>", m[1], count=1)
+    text = NUMBERED.sub(r"\g<rest>", m[1], count=1)
     word, rest = level_lead(text, heading=True)
     return word is not None and bool(rest.strip("*: "))
 
@@ -155,7 +158,7 @@ def parse_head(
     m = _FINDING_WORD.match(s)
     if m and (heading or s.startswith("**")):
         head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
-        _fill(head, m.group("rest"), prefixes)
+        fill_head(head, m.group("rest"), prefixes)
         return head if head.title else None
     if m:
         # `Issue 2 (High): Title` as a plain line: its level makes it a finding
@@ -163,7 +166,7 @@ def parse_head(
         if word is not None:
             head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
             head.severity, head.level_word = tag_level(word), word.lower()
-            _fill(head, rest, prefixes)
+            fill_head(head, rest, prefixes)
             closing_place(head, prefixes)
             return head if head.title else None
     for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
@@ -173,17 +176,17 @@ def parse_head(
             if rx is _ID_IN_BOLD:
                 rest = "**" + rest
             head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
-            _fill(head, rest, prefixes)
+            fill_head(head, rest, prefixes)
             return head if head.title else None
     if numbered:
-        m = _NUMBERED.match(s) or _BOLD_NUMBERED.match(s)
+        m = NUMBERED.match(s) or _BOLD_NUMBERED.match(s)
         if m:
             head = FindingHead(id=None, title="", style="numbered", number=int(m.group("n")))
             word, rest = level_lead(m.group("rest"))
             if m.re is _BOLD_NUMBERED:
                 rest = "**" + rest  # `**1. Title** (High)`: the bold title without its number
             if not _place_first(head, rest, prefixes):
-                _fill(head, rest, prefixes)
+                fill_head(head, rest, prefixes)
                 _take_closing_level(head)
                 closing_place(head, prefixes)
             if word is not None:
@@ -197,41 +200,8 @@ def parse_head(
     if bulleted:
         m = _BULLET.match(line)
         if m:
-            return _bullet_head(m.group("rest"), prefixes, plain=plain_bullets, led=section_led)
+            return bullet_head(m.group("rest"), prefixes, plain=plain_bullets, led=section_led)
     return None
-
-
-def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, FindingHead] | None:
-    """`#### Retry loop never stops` (or `#### Title — `a.go:3``) under a severity heading:
-    the heading's level and the finding it opens; None for a body sub-heading (`##### Fix`)."""
-    m = atx_heading(line, titled=True)
-    if not m:
-        return None
-    text = m[1].strip()
-    if text.strip("*").rstrip(":").strip().lower() in _BODY_HEADINGS:
-        return None
-    numbered = _NUMBERED.match(text)  # `### 2. Title`: the number is not part of the title
-    head = _bullet_head(numbered.group("rest") if numbered else text, prefixes, heading=True)
-    if head is None:
-        return None
-    head.style = "heading"
-    head.number = int(numbered.group("n")) if numbered else None
-    return len(m[0]), head
-
-
-def severity_heading_head(
-    line: str, above: int | None, prefixes: tuple[str, ...] = (), *, labelled: bool = False
-) -> FindingHead | None:
-    """`### Medium: Title` after findings of another style (`### [High] Title`): a heading led
-    by its own level (or, `labelled`, with a `**Severity:**` line below it) opens the next
-    finding whatever the section's first one looked like, unless it is deeper than the heading
-    finding `above` it (a sub-heading of that one's text)."""
-    if not (labelled or is_severity_heading(line)):
-        return None
-    found = heading_head(line, prefixes)
-    if found is None or (above is not None and found[0] > above):
-        return None
-    return found[1] if labelled or found[1].severity is not None else None
 
 
 _PLACE_TAG = re.compile(
@@ -239,35 +209,6 @@ _PLACE_TAG = re.compile(
     r"(?P<title>\S.*)$",
     re.IGNORECASE,
 )
-_BOLD_PARAGRAPH = re.compile(r"^ {0,3}\*\*[^*\s]")
-# `🔴 `a.py:3` — text` as a paragraph of its own: a circle leads it as a bold level word would
-_LED_PARAGRAPH = re.compile(r"^ {0,3}(?:\*\*[^*\s]|[🔴🟠🟡🟢🔵])")
-
-
-def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
-    """`**Retry swallows the error** (`a.py:42`)` as a paragraph of its own, no bullet or ID:
-    a finding when the bold title is followed by its place and nothing else (a bold word
-    opening a sentence of a finding's body is followed by more words)."""
-    if not _BOLD_PARAGRAPH.match(line):
-        return None
-    head = FindingHead(id=None, title="", style="boldline")
-    _fill(head, line.strip(), prefixes)
-    title = head.title.rstrip("*").rstrip()
-    if not title or title.endswith((":", ".")) or not head.locations or head.leftover.strip():
-        return None
-    return head
-
-
-def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
-    """`**Blocking:** Retry swallows the error (`a.py:42`). …` as a paragraph of its own: a
-    bold level word (or a colored circle) leads the finding, as it does a list item."""
-    if not _LED_PARAGRAPH.match(line):
-        return None
-    head = _bullet_head(line.strip(), prefixes)
-    if head is None or head.severity is None:
-        return None
-    head.style = "lead"
-    return head
 
 
 def _place_first(
@@ -329,7 +270,7 @@ def _take_closing_level(head: FindingHead) -> None:
         head.severity, head.level_word = tag_level(word), word.lower()
 
 
-def _bullet_head(
+def bullet_head(
     rest: str,
     prefixes: tuple[str, ...],
     *,
@@ -347,7 +288,7 @@ def _bullet_head(
     if _place_first(head, rest, prefixes, led=led or word is not None):
         head.style = "placed"
     else:
-        _fill(head, rest, prefixes)
+        fill_head(head, rest, prefixes)
         _take_closing_level(head)
         if plain and rest[:1].isupper() and not head.locations:
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
@@ -362,7 +303,7 @@ def _bullet_head(
         and head.severity is not None
         and title.endswith(":")
         and head.leftover.strip()
-        and title[:-1].strip().lower() not in _BODY_HEADINGS | FIELD_LABELS
+        and title[:-1].strip().lower() not in BODY_HEADINGS | FIELD_LABELS
     ):
         # `- **SQL injection:** `q` (`a.py:7`) pastes the name in. **Severity: high.**`: the
         # item's own level makes the bold lead-in its title, not a label of a body's point
@@ -475,7 +416,7 @@ def bold_close(s: str, start: int) -> int:
     return -1
 
 
-def _fill(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
+def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     """Split `rest` into the title and the tail (locations, reviewers, tags)."""
     if rest.startswith("**"):
         end = bold_close(rest, 2)

@@ -12,13 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level, place_in_file
-from deepreview.findings.finding_line import (
-    bold_lead_head,
-    bold_line_head,
-    heading_head,
-    parse_head,
-    severity_heading_head,
-)
+from deepreview.findings.finding_line import parse_head
 from deepreview.findings.head import FindingHead, closing_place
 from deepreview.findings.html_lines import only_comments
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
@@ -31,6 +25,12 @@ from deepreview.findings.labels import (
     severity_label_follows,
 )
 from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
+from deepreview.findings.paragraph_heads import (
+    bold_lead_head,
+    bold_line_head,
+    heading_head,
+    severity_heading_head,
+)
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.section_titles import NONE_WORDS
 from deepreview.findings.sign_off import is_sign_off

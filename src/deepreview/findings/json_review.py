@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from deepreview.findings.assemble import assemble, same_title, unrated_ids
-from deepreview.findings.file_names import known_suffix
+from deepreview.findings.file_names import is_absolute, known_suffix
 from deepreview.findings.findings import Draft, make_draft, rank_high
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level
@@ -211,7 +211,8 @@ def _locations(
     path = relativize(file, prefixes)
     # an absolute path outside a seat's worktree (the repository's own checkout): the change's
     # file it ends with (`/home/me/src/repo/pkg/x.go` -> `pkg/x.go`), if one
-    path = known_suffix(path) or path
+    if is_absolute(path.replace("\\", "/")):
+        path = known_suffix(path) or path
     found = locations_in(f"`{path}`")
     if not found:
         return []

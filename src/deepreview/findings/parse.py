@@ -1,8 +1,9 @@
 """`parse_review`: one seat's review text -> `AgentReview`.  Pure, and never raises.
 
 The text is split into blocks at recognised headings (`blocks.py`), each block goes to its
-section parser, and sections that appear twice (an agent that wrote its tail twice) are merged:
-every distinct item is kept once.  What cannot be placed lands in `unparsed` with a warning.
+section parser (`review_parts.py`), and sections that appear twice (an agent that wrote its
+tail twice) are merged: every distinct item is kept once.  What cannot be placed lands in
+`unparsed` with a warning.
 
 Deviations handled (see `tests/fixtures/reviews/` for one review per style):
 - heading levels: `## Findings` + `### Critical Issues`, `### Findings` + `**Critical Issues**`,
@@ -13,7 +14,7 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   findings table; tag before or after the location or reviewers, or absent (severity from the
   heading, then the ID letter);
 - free-form reviews that ignore our format: `### 1. Title` + `**Severity:** High` lines (also
-  as top-level headings with no findings section: `_heading_is_a_finding`), a
+  as top-level headings with no findings section: `review_parts._heading_is_a_finding`), a
   numbered list of `**[Medium] Title**` items, one table with a Severity column under any
   heading (not one with a Status column: that tracks earlier rounds); severity words from
   `levels.py` (High/Medium/Low, Blocker/Major/Minor, Warning/Info, P0-P3), `High` ranked
@@ -51,78 +52,41 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import Literal
 
 from deepreview.findings.assemble import assemble, unrated_ids
-from deepreview.findings.blocks import (
-    BOLD_LEVEL,
-    Block,
-    build_blocks,
-    fence_mask,
-    rank_levels,
-)
-from deepreview.findings.design_tone import praises
+from deepreview.findings.blocks import Block, build_blocks, fence_mask, rank_levels
 from deepreview.findings.details import open_details
 from deepreview.findings.file_names import known_files as reading_files
-from deepreview.findings.finding_line import FIELD_LABELS, is_severity_heading, is_strong_start
-from deepreview.findings.findings import (
-    SECTION_SEVERITY,
-    Draft,
-    one_line,
-    parse_findings_block,
-    rank_circles,
-    rank_high,
-    strip_rules,
-)
+from deepreview.findings.finding_line import is_severity_heading, is_strong_start
+from deepreview.findings.findings import one_line, rank_circles, rank_high
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
-from deepreview.findings.loose import loose_findings, placed_concerns
+from deepreview.findings.loose import placed_concerns
 from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, prose_problems
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.repeats import in_summary, level_repeats, summary_repeats
-from deepreview.findings.section_titles import (
-    DESIGN_KINDS,
-    FINDING_KINDS,
-    Kind,
-    is_recap,
-    says_high,
+from deepreview.findings.review_parts import (
+    ReviewParts,
+    longest,
+    merge_assessments,
+    read_block,
+    take_verdicts,
 )
-from deepreview.findings.sections import (
-    Sink,
-    parse_assessment,
-    parse_coverage,
-    parse_observations,
-)
+from deepreview.findings.section_titles import FINDING_KINDS, Kind, is_recap, says_high
 from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
-from deepreview.model import (
-    AgentReview,
-    Assessment,
-    CoverageEntry,
-    DesignObservation,
-    Section,
-)
+from deepreview.model import AgentReview
 from deepreview.untrusted_text import without_escapes
 
 BOM = "\ufeff"
-_VERDICT = re.compile(
-    r"^\s*(?P<b>\*\*|__)?(?:Overall |Final )?Verdict[ \t]*"
-    r"(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|:)[ \t]*(?P<v>\S.*?)\s*$",
-    re.IGNORECASE,
-)
-_VERDICT_KINDS = frozenset(
-    {Kind.PREAMBLE, Kind.SUMMARY, Kind.VERDICT, Kind.LIMITATIONS, Kind.COVERAGE, Kind.DOCS}
-)
 _SECTION_NAMES = {
     Kind.SUMMARY: "Executive Summary",
     Kind.DESIGN: "Design Observations",
@@ -178,28 +142,6 @@ def _as_text(text: object) -> str:
     return without_escapes(text.removeprefix(BOM)).removeprefix(BOM)
 
 
-@dataclass
-class _State:
-    prefixes: tuple[str, ...]
-    sink: Sink = field(default_factory=Sink)
-    preamble: list[str] = field(default_factory=list)
-    summaries: list[str] = field(default_factory=list)
-    verdicts: list[str] = field(default_factory=list)
-    drafts: list[Draft] = field(default_factory=list)
-    observations: list[DesignObservation] = field(default_factory=list)
-    observation_keys: set[tuple[str, str]] = field(default_factory=set)
-    testing: list[Assessment] = field(default_factory=list)
-    documentation: list[Assessment] = field(default_factory=list)
-    limitations: list[str] = field(default_factory=list)
-    coverage: dict[str, CoverageEntry] = field(default_factory=dict)
-    others: list[Section] = field(default_factory=list)
-    design_kind: Literal["concern", "strength"] = "concern"
-    unread: list[str] = field(default_factory=list)
-    prose: bool = False  # no findings section: the review tells its findings in prose
-    summary_level: int | None = None  # inside the summary's section (its heading's level)
-    from_summary: set[int] = field(default_factory=set)  # `id()`s of the summary's drafts
-
-
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -218,17 +160,17 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading, held=held)
     rank_levels(blocks)
     placed_concerns(blocks, prefixes)
-    st = _State(prefixes, prose=not any(b.kind in FINDING_KINDS for b in blocks))
+    st = ReviewParts(prefixes, prose=not any(b.kind in FINDING_KINDS for b in blocks))
     if unwrapped is not None:
         st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
     seen: dict[Kind, int] = {}
     for block in blocks:
         seen[block.kind] = seen.get(block.kind, 0) + 1
-        _take_verdicts(block, st)
+        take_verdicts(block, st)
         try:
             st.summary_level = in_summary(block.kind is Kind.SUMMARY, block.level, st.summary_level)
             before = len(st.drafts)
-            _dispatch(block, st)
+            read_block(block, st)
             if (st.summary_level is not None and block.kind is not Kind.SUMMARY) or is_recap(
                 block.title
             ):
@@ -301,13 +243,13 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         seat=seat,
         pass_no=pass_no,
         preamble="\n".join(st.preamble).strip("\n"),
-        executive_summary=_longest(st.summaries),
+        executive_summary=longest(st.summaries),
         verdict_line=st.verdicts[-1] if st.verdicts else None,
         findings=tuple(findings),
         design_observations=tuple(st.observations),
-        testing=_merge_assessments(st.testing),
-        documentation=_merge_assessments(st.documentation),
-        limitations=_longest(st.limitations),
+        testing=merge_assessments(st.testing),
+        documentation=merge_assessments(st.documentation),
+        limitations=longest(st.limitations),
         coverage=tuple(st.coverage.values()),
         other_sections=tuple(st.others),
         unparsed=tuple(st.sink.unparsed),
@@ -344,187 +286,6 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
         lines = open_level_lists(lines, code(lines)) or lines
     return lines, held
-
-
-def _take_verdicts(block: Block, st: _State) -> None:
-    """Lift `**Verdict:** ...` lines out of the prose sections into `verdict_line`."""
-    if block.kind not in _VERDICT_KINDS:
-        return
-    keep_lines: list[str] = []
-    keep_fenced: list[bool] = []
-    for line, fenced in zip(block.lines, block.fenced, strict=True):
-        m = None if fenced else _VERDICT.match(line)
-        if m:
-            v = m.group("v").strip()
-            if m.group("b") and v.endswith(m.group("b")) and v.count(m.group("b")) == 1:
-                v = v[: -len(m.group("b"))].rstrip()
-            st.verdicts.append(v)
-            continue
-        keep_lines.append(line)
-        keep_fenced.append(fenced)
-    block.lines, block.fenced = keep_lines, keep_fenced
-
-
-def _dispatch(block: Block, st: _State) -> None:
-    k = block.kind
-    if k is Kind.OTHER and _heading_is_a_finding(block, st):
-        return
-    if k in (Kind.PREAMBLE, Kind.OTHER):
-        whole = (block.lines, block.fenced)
-        drafts, block.lines, block.fenced = loose_findings(
-            block.title, block.lines, block.fenced, st.prefixes, prose=st.prose
-        )
-        st.drafts.extend(drafts)
-        if k is Kind.OTHER and is_recap(block.title):
-            block.lines, block.fenced = whole  # a recap keeps its words as written
-        elif drafts and not any(line.strip() for line in block.lines):
-            return  # `## Details` held only findings: no empty section is left behind
-    body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
-    if k is Kind.PREAMBLE:
-        if body:
-            st.preamble.append(body)
-    elif k is Kind.SUMMARY:
-        if body:
-            st.summaries.append(body)
-    elif k is Kind.VERDICT:
-        first = body.split("\n\n", 1)
-        if first[0].strip():
-            st.verdicts.append(first[0].strip())
-        if len(first) > 1 and first[1].strip():
-            st.others.append(Section(block.title or "Verdict", first[1].strip()))
-    elif k in FINDING_KINDS:
-        res = parse_findings_block(
-            block.lines,
-            block.fenced,
-            SECTION_SEVERITY.get(k.value),
-            st.prefixes,
-            held=block.held if len(block.held) == len(block.lines) else None,
-            section_high=k is Kind.CRITICAL and says_high(block.title),
-            # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
-            sentences=0 < block.level < BOLD_LEVEL,
-        )
-        st.drafts.extend(res.drafts)
-        st.unread.extend(res.unread)
-        st.sink.unparsed.extend(res.unparsed)
-        st.sink.warnings.extend(res.warnings)
-    elif k in DESIGN_KINDS:
-        _design(block, st)
-    elif k is Kind.TESTING:
-        st.testing.append(parse_assessment(block.lines, block.fenced))
-    elif k is Kind.DOCS:
-        st.documentation.append(parse_assessment(block.lines, block.fenced))
-    elif k is Kind.LIMITATIONS:
-        if body:
-            st.limitations.append(body)
-    elif k is Kind.COVERAGE:
-        for entry in parse_coverage(block.lines, block.fenced, st.prefixes, st.sink):
-            # A path listed twice (a second draft): the later entry is the agent's last word;
-            # it keeps the first one's position.
-            old = st.coverage.get(entry.path)
-            if old is not None and old.status != entry.status:
-                st.sink.warnings.append(
-                    f"coverage of {entry.path} given twice ({old.status!r}, then "
-                    f"{entry.status!r}); kept the later"
-                )
-            st.coverage[entry.path] = entry
-    else:
-        _other(block, body, st)
-
-
-def _heading_is_a_finding(block: Block, st: _State) -> bool:
-    """A review with no findings section may give each finding its own top-level heading
-    (`### 1. Title` + `**Severity:** High`): the heading and its section are one finding when
-    they read as exactly one finding with its own severity, and the section's lines hold no
-    finding with a level of its own."""
-    if not block.title or _tracks_earlier_items(block):
-        return False
-    own = parse_findings_block(block.lines, block.fenced, None, st.prefixes)
-    if any(
-        d.head.severity is not None and d.head.title.strip("*_: ").lower() not in FIELD_LABELS
-        for d in own.drafts
-    ):
-        # `## Code Review` + `* **Severity: High** - `a.py:7`: title`: the items under the
-        # heading carry their own levels, each a finding; the heading is only their section
-        # (its "severity line" is the first of them)
-        return False
-    heading = f"{'#' * max(block.level, 1)} {block.title}"
-    res = parse_findings_block([heading, *block.lines], [False, *block.fenced], None, st.prefixes)
-    if res.first != 0 or len(res.drafts) != 1 or res.drafts[0].head.severity is None:
-        return False
-    st.drafts.extend(res.drafts)
-    return True
-
-
-# A finding's own title may well say "status", "resolved" or "since" (`Unchecked
-# `Status.Namespace``): only a title that *starts* like an earlier round's item, or a body that
-# tracks one (`**Status:** fixed`), is not this review's finding.
-_EARLIER_ITEM = re.compile(
-    r"^(?:\W*\d+[.)]\s*)?\W*(?:prior|previous|earlier|round|resolved|fixed|addressed|carried|"
-    r"feedback|thread)\b",
-    re.IGNORECASE,
-)
-_STATUS_LABEL = re.compile(
-    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:status|fix verdict|verdict)(?:\*\*|__)?\s*:", re.IGNORECASE
-)
-
-
-def _tracks_earlier_items(block: Block) -> bool:
-    if _EARLIER_ITEM.match(block.title):
-        return True
-    return any(
-        not fenced and _STATUS_LABEL.match(line)
-        for line, fenced in zip(block.lines, block.fenced, strict=True)
-    )
-
-
-def _design(block: Block, st: _State) -> None:
-    if block.kind is Kind.DESIGN or block.kind is Kind.CONCERNS:
-        st.design_kind = "concern"
-    else:
-        st.design_kind = "strength"
-    for obs in parse_observations(block.lines, block.fenced, st.design_kind):
-        if block.kind is Kind.DESIGN and praises(obs.text):
-            # no Concerns/Strengths label: praise is a strength (`design_tone`)
-            obs = replace(obs, kind="strength")
-        key = (obs.kind, _norm(obs.text))
-        if key not in st.observation_keys:
-            st.observation_keys.add(key)
-            st.observations.append(obs)
-
-
-def _other(block: Block, body: str, st: _State) -> None:
-    title = block.title or "Untitled"
-    for i, sec in enumerate(st.others):
-        if sec.title == title:
-            if body != sec.body:
-                st.sink.warnings.append(f"section {title!r} appears twice; kept the longer")
-            if len(body) > len(sec.body):
-                st.others[i] = Section(title, body)
-            return
-    st.others.append(Section(title, body))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
-def _longest(texts: list[str]) -> str:
-    """Repeated prose sections: the more complete (longer) version wins."""
-    return max(texts, key=len) if texts else ""
-
-
-def _merge_assessments(parts: list[Assessment]) -> Assessment:
-    if not parts:
-        return Assessment()
-    intro = _longest([p.intro for p in parts if p.intro])
-    items: list[str] = []
-    seen: set[str] = set()
-    for p in parts:
-        for item in p.items:
-            if _norm(item) not in seen:
-                seen.add(_norm(item))
-                items.append(item)
-    return Assessment(intro=intro, items=tuple(items))
 
 
 def _shape_warnings(text: str, blocks: list[Block], found: bool) -> list[str]:

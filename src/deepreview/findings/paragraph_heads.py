@@ -1,0 +1,87 @@
+"""Findings opened by a heading or by a paragraph of their own, not by a list item or an ID line.
+
+    #### Retry loop never stops — `a.go:3`          (under a severity heading: `heading_head`)
+    ### Medium: Title                               (led by its level: `severity_heading_head`)
+    **Retry swallows the error** (`a.py:42`)        (a bold title and its place: `bold_line_head`)
+    **Blocking:** Retry swallows the error. …       (a bold level word leads it: `bold_lead_head`)
+
+The title and tail of each are read as a list item's are (`finding_line`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from deepreview.findings.atx import atx_heading
+from deepreview.findings.finding_line import (
+    BODY_HEADINGS,
+    NUMBERED,
+    bullet_head,
+    fill_head,
+    is_severity_heading,
+)
+from deepreview.findings.head import FindingHead
+
+
+def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, FindingHead] | None:
+    """`#### Retry loop never stops` (or `#### Title — `a.go:3``) under a severity heading:
+    the heading's level and the finding it opens; None for a body sub-heading (`##### Fix`)."""
+    m = atx_heading(line, titled=True)
+    if not m:
+        return None
+    text = m[1].strip()
+    if text.strip("*").rstrip(":").strip().lower() in BODY_HEADINGS:
+        return None
+    numbered = NUMBERED.match(text)  # `### 2. Title`: the number is not part of the title
+    head = bullet_head(numbered.group("rest") if numbered else text, prefixes, heading=True)
+    if head is None:
+        return None
+    head.style = "heading"
+    head.number = int(numbered.group("n")) if numbered else None
+    return len(m[0]), head
+
+
+def severity_heading_head(
+    line: str, above: int | None, prefixes: tuple[str, ...] = (), *, labelled: bool = False
+) -> FindingHead | None:
+    """`### Medium: Title` after findings of another style (`### [High] Title`): a heading led
+    by its own level (or, `labelled`, with a `**Severity:**` line below it) opens the next
+    finding whatever the section's first one looked like, unless it is deeper than the heading
+    finding `above` it (a sub-heading of that one's text)."""
+    if not (labelled or is_severity_heading(line)):
+        return None
+    found = heading_head(line, prefixes)
+    if found is None or (above is not None and found[0] > above):
+        return None
+    return found[1] if labelled or found[1].severity is not None else None
+
+
+_BOLD_PARAGRAPH = re.compile(r"^ {0,3}\*\*[^*\s]")
+# `🔴 `a.py:3` — text` as a paragraph of its own: a circle leads it as a bold level word would
+_LED_PARAGRAPH = re.compile(r"^ {0,3}(?:\*\*[^*\s]|[🔴🟠🟡🟢🔵])")
+
+
+def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """`**Retry swallows the error** (`a.py:42`)` as a paragraph of its own, no bullet or ID:
+    a finding when the bold title is followed by its place and nothing else (a bold word
+    opening a sentence of a finding's body is followed by more words)."""
+    if not _BOLD_PARAGRAPH.match(line):
+        return None
+    head = FindingHead(id=None, title="", style="boldline")
+    fill_head(head, line.strip(), prefixes)
+    title = head.title.rstrip("*").rstrip()
+    if not title or title.endswith((":", ".")) or not head.locations or head.leftover.strip():
+        return None
+    return head
+
+
+def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """`**Blocking:** Retry swallows the error (`a.py:42`). …` as a paragraph of its own: a
+    bold level word (or a colored circle) leads the finding, as it does a list item."""
+    if not _LED_PARAGRAPH.match(line):
+        return None
+    head = bullet_head(line.strip(), prefixes)
+    if head is None or head.severity is None:
+        return None
+    head.style = "lead"
+    return head

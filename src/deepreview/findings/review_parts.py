@@ -1,0 +1,242 @@
+"""A review's parts as its blocks are read: each block goes to its section's parser (`read_block`)
+and what it holds lands in `ReviewParts` (drafts of findings, design observations, assessments,
+coverage, other sections); `**Verdict:**` lines are lifted out of the prose sections first
+(`take_verdicts`).  Sections given twice are merged here: a design observation or an
+assessment item once, a coverage entry by its later word, another section by its longer text.
+`parse.parse_review` drives it and builds the `AgentReview`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from deepreview.findings.blocks import BOLD_LEVEL, Block
+from deepreview.findings.design_tone import praises
+from deepreview.findings.finding_line import FIELD_LABELS
+from deepreview.findings.findings import SECTION_SEVERITY, Draft, parse_findings_block, strip_rules
+from deepreview.findings.loose import loose_findings
+from deepreview.findings.section_titles import (
+    DESIGN_KINDS,
+    FINDING_KINDS,
+    Kind,
+    is_recap,
+    says_high,
+)
+from deepreview.findings.sections import Sink, parse_assessment, parse_coverage, parse_observations
+from deepreview.model import Assessment, CoverageEntry, DesignObservation, Section
+
+_VERDICT = re.compile(
+    r"^\s*(?P<b>\*\*|__)?(?:Overall |Final )?Verdict[ \t]*"
+    r"(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|:)[ \t]*(?P<v>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_VERDICT_KINDS = frozenset(
+    {Kind.PREAMBLE, Kind.SUMMARY, Kind.VERDICT, Kind.LIMITATIONS, Kind.COVERAGE, Kind.DOCS}
+)
+
+
+@dataclass
+class ReviewParts:
+    """What the blocks read so far hold, and where the reading is (`summary_level`)."""
+
+    prefixes: tuple[str, ...]
+    sink: Sink = field(default_factory=Sink)
+    preamble: list[str] = field(default_factory=list)
+    summaries: list[str] = field(default_factory=list)
+    verdicts: list[str] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    observations: list[DesignObservation] = field(default_factory=list)
+    observation_keys: set[tuple[str, str]] = field(default_factory=set)
+    testing: list[Assessment] = field(default_factory=list)
+    documentation: list[Assessment] = field(default_factory=list)
+    limitations: list[str] = field(default_factory=list)
+    coverage: dict[str, CoverageEntry] = field(default_factory=dict)
+    others: list[Section] = field(default_factory=list)
+    design_kind: Literal["concern", "strength"] = "concern"
+    unread: list[str] = field(default_factory=list)
+    prose: bool = False  # no findings section: the review tells its findings in prose
+    summary_level: int | None = None  # inside the summary's section (its heading's level)
+    from_summary: set[int] = field(default_factory=set)  # `id()`s of the summary's drafts
+
+
+def take_verdicts(block: Block, st: ReviewParts) -> None:
+    """Lift `**Verdict:** ...` lines out of the prose sections into `verdict_line`."""
+    if block.kind not in _VERDICT_KINDS:
+        return
+    keep_lines: list[str] = []
+    keep_fenced: list[bool] = []
+    for line, fenced in zip(block.lines, block.fenced, strict=True):
+        m = None if fenced else _VERDICT.match(line)
+        if m:
+            v = m.group("v").strip()
+            if m.group("b") and v.endswith(m.group("b")) and v.count(m.group("b")) == 1:
+                v = v[: -len(m.group("b"))].rstrip()
+            st.verdicts.append(v)
+            continue
+        keep_lines.append(line)
+        keep_fenced.append(fenced)
+    block.lines, block.fenced = keep_lines, keep_fenced
+
+
+def read_block(block: Block, st: ReviewParts) -> None:
+    k = block.kind
+    if k is Kind.OTHER and _heading_is_a_finding(block, st):
+        return
+    if k in (Kind.PREAMBLE, Kind.OTHER):
+        whole = (block.lines, block.fenced)
+        drafts, block.lines, block.fenced = loose_findings(
+            block.title, block.lines, block.fenced, st.prefixes, prose=st.prose
+        )
+        st.drafts.extend(drafts)
+        if k is Kind.OTHER and is_recap(block.title):
+            block.lines, block.fenced = whole  # a recap keeps its words as written
+        elif drafts and not any(line.strip() for line in block.lines):
+            return  # `## Details` held only findings: no empty section is left behind
+    body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
+    if k is Kind.PREAMBLE:
+        if body:
+            st.preamble.append(body)
+    elif k is Kind.SUMMARY:
+        if body:
+            st.summaries.append(body)
+    elif k is Kind.VERDICT:
+        first = body.split("\n\n", 1)
+        if first[0].strip():
+            st.verdicts.append(first[0].strip())
+        if len(first) > 1 and first[1].strip():
+            st.others.append(Section(block.title or "Verdict", first[1].strip()))
+    elif k in FINDING_KINDS:
+        res = parse_findings_block(
+            block.lines,
+            block.fenced,
+            SECTION_SEVERITY.get(k.value),
+            st.prefixes,
+            held=block.held if len(block.held) == len(block.lines) else None,
+            section_high=k is Kind.CRITICAL and says_high(block.title),
+            # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
+            sentences=0 < block.level < BOLD_LEVEL,
+        )
+        st.drafts.extend(res.drafts)
+        st.unread.extend(res.unread)
+        st.sink.unparsed.extend(res.unparsed)
+        st.sink.warnings.extend(res.warnings)
+    elif k in DESIGN_KINDS:
+        _design(block, st)
+    elif k is Kind.TESTING:
+        st.testing.append(parse_assessment(block.lines, block.fenced))
+    elif k is Kind.DOCS:
+        st.documentation.append(parse_assessment(block.lines, block.fenced))
+    elif k is Kind.LIMITATIONS:
+        if body:
+            st.limitations.append(body)
+    elif k is Kind.COVERAGE:
+        for entry in parse_coverage(block.lines, block.fenced, st.prefixes, st.sink):
+            # A path listed twice (a second draft): the later entry is the agent's last word;
+            # it keeps the first one's position.
+            old = st.coverage.get(entry.path)
+            if old is not None and old.status != entry.status:
+                st.sink.warnings.append(
+                    f"coverage of {entry.path} given twice ({old.status!r}, then "
+                    f"{entry.status!r}); kept the later"
+                )
+            st.coverage[entry.path] = entry
+    else:
+        _other(block, body, st)
+
+
+def _heading_is_a_finding(block: Block, st: ReviewParts) -> bool:
+    """A review with no findings section may give each finding its own top-level heading
+    (`### 1. Title` + `**Severity:** High`): the heading and its section are one finding when
+    they read as exactly one finding with its own severity, and the section's lines hold no
+    finding with a level of its own."""
+    if not block.title or _tracks_earlier_items(block):
+        return False
+    own = parse_findings_block(block.lines, block.fenced, None, st.prefixes)
+    if any(
+        d.head.severity is not None and d.head.title.strip("*_: ").lower() not in FIELD_LABELS
+        for d in own.drafts
+    ):
+        # `## Code Review` + `* **Severity: High** - `a.py:7`: title`: the items under the
+        # heading carry their own levels, each a finding; the heading is only their section
+        # (its "severity line" is the first of them)
+        return False
+    heading = f"{'#' * max(block.level, 1)} {block.title}"
+    res = parse_findings_block([heading, *block.lines], [False, *block.fenced], None, st.prefixes)
+    if res.first != 0 or len(res.drafts) != 1 or res.drafts[0].head.severity is None:
+        return False
+    st.drafts.extend(res.drafts)
+    return True
+
+
+# A finding's own title may well say "status", "resolved" or "since" (`Unchecked
+# `Status.Namespace``): only a title that *starts* like an earlier round's item, or a body that
+# tracks one (`**Status:** fixed`), is not this review's finding.
+_EARLIER_ITEM = re.compile(
+    r"^(?:\W*\d+[.)]\s*)?\W*(?:prior|previous|earlier|round|resolved|fixed|addressed|carried|"
+    r"feedback|thread)\b",
+    re.IGNORECASE,
+)
+_STATUS_LABEL = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:status|fix verdict|verdict)(?:\*\*|__)?\s*:", re.IGNORECASE
+)
+
+
+def _tracks_earlier_items(block: Block) -> bool:
+    if _EARLIER_ITEM.match(block.title):
+        return True
+    return any(
+        not fenced and _STATUS_LABEL.match(line)
+        for line, fenced in zip(block.lines, block.fenced, strict=True)
+    )
+
+
+def _design(block: Block, st: ReviewParts) -> None:
+    if block.kind is Kind.DESIGN or block.kind is Kind.CONCERNS:
+        st.design_kind = "concern"
+    else:
+        st.design_kind = "strength"
+    for obs in parse_observations(block.lines, block.fenced, st.design_kind):
+        if block.kind is Kind.DESIGN and praises(obs.text):
+            # no Concerns/Strengths label: praise is a strength (`design_tone`)
+            obs = replace(obs, kind="strength")
+        key = (obs.kind, _norm(obs.text))
+        if key not in st.observation_keys:
+            st.observation_keys.add(key)
+            st.observations.append(obs)
+
+
+def _other(block: Block, body: str, st: ReviewParts) -> None:
+    title = block.title or "Untitled"
+    for i, sec in enumerate(st.others):
+        if sec.title == title:
+            if body != sec.body:
+                st.sink.warnings.append(f"section {title!r} appears twice; kept the longer")
+            if len(body) > len(sec.body):
+                st.others[i] = Section(title, body)
+            return
+    st.others.append(Section(title, body))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def longest(texts: list[str]) -> str:
+    """Repeated prose sections: the more complete (longer) version wins."""
+    return max(texts, key=len) if texts else ""
+
+
+def merge_assessments(parts: list[Assessment]) -> Assessment:
+    if not parts:
+        return Assessment()
+    intro = longest([p.intro for p in parts if p.intro])
+    items: list[str] = []
+    seen: set[str] = set()
+    for p in parts:
+        for item in p.items:
+            if _norm(item) not in seen:
+                seen.add(_norm(item))
+                items.append(item)
+    return Assessment(intro=intro, items=tuple(items))
