@@ -45,6 +45,9 @@ def test_an_approving_seat_raising_a_critical_issue_is_called_out(tmp_path: Path
         ("**Approve** — looks good to merge, LGTM.", True),
         ("LGTM", True),
         ("Merge as-is", True),
+        ("Merge", True),
+        ("Merge blocked by C1", False),
+        ("Merge: not yet", False),
         ("Ready to merge.", True),
         ("Ship it", True),
         # conditional approvals ask for the fixes first: no contradiction

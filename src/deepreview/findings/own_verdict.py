@@ -19,17 +19,17 @@ from typing import Final
 from deepreview.findings.findings import one_line
 from deepreview.model import AgentReview, Severity
 
-# An approval at the start of the line ("Approve", "LGTM", "Merge as-is", "Ready to merge",
+# An approval at the start of the line ("Approve", "LGTM", "Merge", "Merge as-is", "Ready to merge",
 # "Ship it"), markup and bullets before it allowed.
 _APPROVES: Final = re.compile(
-    r"^[\W_]*(?:approved?|lgtm|merge\s+as[- ]is|ready\s+(?:to|for)\s+merg\w*|"
+    r"^[\W_]*(?:approved?|lgtm|merge(?:\s+as[- ]is)?|ready\s+(?:to|for)\s+merg\w*|"
     r"safe\s+to\s+merge|ship\s+it|looks\s+good(?:\s+to\s+merge)?)\b",
     re.IGNORECASE,
 )
 # ... unless the same line makes it conditional or asks for something first.
 _CONDITIONAL: Final = re.compile(
     r"\b(?:after|once|until|when|if|unless|pending|provided|conditional\w*|with|but|except|"
-    r"however|fix\w*|address\w*|change[sd]?|resolv\w*|must|should|needs?|first|"
+    r"however|not|block\w*|fix\w*|address\w*|change[sd]?|resolv\w*|must|should|needs?|first|"
     r"[CI]-?\d+)\b",
     re.IGNORECASE,
 )
