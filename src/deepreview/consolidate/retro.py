@@ -35,6 +35,7 @@ from deepreview.consolidate.labels import member_label, short_title, short_title
 from deepreview.consolidate.merge import votes
 from deepreview.findings.findings import one_line
 from deepreview.findings.ids import id_runs
+from deepreview.findings.own_verdict import verdict_contradiction
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import AgentReview, Finding, Severity, format_counts
 from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro
@@ -286,6 +287,9 @@ def seat_retro(
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
     if count:
         second.append(f"Coverage misses: {coverage.misses_text(files, _TEXT_NAMES)}.")
+    contradiction = verdict_contradiction(review, name)
+    if contradiction:
+        second.append(contradiction)
     if review.unread_findings:
         n = len(review.unread_findings)
         second.append(
