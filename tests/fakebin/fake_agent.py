@@ -40,13 +40,16 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
                                             # message with `error: max_output_tokens`, an
                                             # error result) or codex 0.171 (an `error` event,
                                             # `turn.failed`), then exit 1
-     "transcript_file": "<path>"}           # print this file as the whole stream
+     "transcript_file": "<path>",           # print this file as the whole stream
+     "api_error_message": "..."}            # codex, mode "api_error": its error's words
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
 `write_denial` as `denial`, after a first call to the `Write` tool that Claude Code answers
 "exists but is not enabled" and does not list in the result event (claude only);
-`api_error` (gemini only) ends at once with the result event of an API failure (HTTP 401);
+`api_error` (gemini, codex) ends at once as the CLI ends a run the API refused: Gemini's result
+event of an HTTP 401, Codex's `error` event and `turn.failed` quoting `api_error_message`
+(default "unexpected status 401 Unauthorized: …"), then exit 1;
 `exit` prints `stderr` and exits with `exit_code` before any event; `hang` prints `stderr` (say,
 a CLI's retry messages) and then waits for the seat timeout.
 Standard library only: it runs with whatever python the test suite uses.
@@ -368,6 +371,14 @@ def codex(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
     pace = Pace(scenario, n + 1)
     emit({"type": "thread.started", "thread_id": str(uuid.uuid4())})
     emit({"type": "turn.started"})
+    if mode == "api_error":  # as codex ends a run the API refused (a key, a quota): exit 1
+        error = scenario.get(
+            "api_error_message",
+            "unexpected status 401 Unauthorized: Incorrect API key provided: sk-proj-****fake.",
+        )
+        emit({"type": "error", "message": error})
+        emit({"type": "turn.failed", "error": {"message": error}})
+        sys.exit(1)
     for i in range(n):
         pace.wait()
         cmd = f"/bin/bash -lc '{COMMANDS[i % len(COMMANDS)]}'"

@@ -333,6 +333,9 @@ def test_a_crashed_lead_names_its_stderr_file(tmp_path: Path) -> None:
     assert "> The lead (claude) failed: exited with code 7" in md
     assert pointer in md
     assert pointer in run["lead"]["note"]
+    # `--json` carries its reason as run.json does
+    assert out["lead"]["reason"] == run["lead"]["reason"]
+    assert out["lead"]["reason"].startswith("exited with code 7")
     stderr = (Path(out["review_dir"]) / "stderr-lead-pass-1.log").read_text(encoding="utf-8")
     assert "invalid API key" in stderr
 
@@ -356,8 +359,9 @@ def _assert_without_lead(md: str, report: Report, run: dict[str, Any], why: str)
 
 def test_lead_none(tmp_path: Path) -> None:
     s = Setup(tmp_path, [fenced(ANSWER)])
-    _, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "none"))
+    out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "none"))
     _assert_without_lead(md, report, run, "none was requested.")
+    assert out["lead"]["reason"] is None  # not asked for: nothing went wrong
     # each statement of the merged assessment says which seat made it
     testing = _section(md, "## Testing Assessment", "---")
     assert "1. Nothing tests `shout` with `None`. [Alpha]" in testing

@@ -45,7 +45,12 @@ def outcome_doc(outcome: ReviewOutcome, *, lead_failed: str | None = None) -> di
     }
     lead = outcome.report.lead if outcome.report else None
     if lead is not None:
-        data["lead"] = {"seat": lead.seat, "status": lead.status, "note": lead.note or None}
+        data["lead"] = {
+            "seat": lead.seat,
+            "status": lead.status,
+            "note": lead.note or None,
+            "reason": outcome.lead_reason if lead.status != "ok" else None,
+        }
     if lead_failed is not None:
         data["lead_failed"] = lead_failed
     checks = outcome.report.checks if outcome.report else None

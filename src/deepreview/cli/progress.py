@@ -15,6 +15,8 @@ from deepreview.runmodel import format_duration
 class _Row:
     def __init__(self) -> None:
         self.state = "pending"
+        self.ran = False  # it said "running": a final state without it (the lead not run) has
+        # no duration or tool calls to show
         self.started = time.monotonic()
         self.ended: float | None = None
         self.tools = 0
@@ -81,6 +83,7 @@ class Progress:
             if event.kind == "state":
                 if event.detail == "running":
                     row.started = time.monotonic()
+                    row.ran = True
                 else:
                     row.ended = time.monotonic()
                     # The seat's final figures are the ones run.json, the retro and `--json`
@@ -97,5 +100,5 @@ class Progress:
             elif changed_state:
                 elapsed = format_duration(row.elapsed(time.monotonic()))
                 calls = f"{row.tools} tool call{'' if row.tools == 1 else 's'}"
-                extra = f" ({elapsed}, {calls})" if row.ended else ""
+                extra = f" ({elapsed}, {calls})" if row.ended and row.ran else ""
                 print(f"[{event.seat}] {event.detail}{extra}", file=self.stream, flush=True)

@@ -78,6 +78,9 @@ class ReviewOutcome:
     fail_on: str = "never"
     # `relead` only: its lead did not judge, and the report an earlier lead judged stands
     failed_relead: FailedRelead | None = None
+    # Why the lead did not judge, as run.json's lead entry says ("claude failed on
+    # authentication in seat claude: …", "no model review to verify", a failed lead's error)
+    lead_reason: str | None = None
 
 
 @dataclass(frozen=True)

@@ -262,6 +262,7 @@ def _finish(
             redactor,
             on_progress=on_progress,
             present_files=det.present_files,
+            relead=relead,
         )
     except KeyboardInterrupt:
         if writer.state.status != "interrupted":
@@ -308,7 +309,9 @@ def _finish(
         # formats) would only confuse `list`, `show` and `resume`.
         remove_report(p.store, rid)
         raise
-    return complete_outcome(p, rid, review_dir, report, paths, runs)
+    return complete_outcome(
+        p, rid, review_dir, report, paths, runs, lead_reason=writer.state.lead.reason
+    )
 
 
 _NO_JUDGEMENT = ("failed", "fallback")
@@ -360,8 +363,11 @@ def complete_outcome(
     report: Report,
     paths: dict[str, str],
     runs: list[SeatRun],
+    *,
+    lead_reason: str | None = None,
 ) -> ReviewOutcome:
-    """A stored review as the commands report it: exit 3 when no seat produced a review."""
+    """A stored review as the commands report it: exit 3 when no seat produced a review.
+    `lead_reason`: run.json's, why the lead did not judge (`--json`'s lead `reason`)."""
     ok = any(r.status == "ok" for r in runs)
     return ReviewOutcome(
         review_id=rid,
@@ -373,6 +379,7 @@ def complete_outcome(
         seats=runs,
         exit_code=ExitCode.OK if ok else ExitCode.ALL_SEATS_FAILED,
         fail_on=p.settings.fail_on,
+        lead_reason=lead_reason,
     )
 
 

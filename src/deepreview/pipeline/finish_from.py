@@ -422,7 +422,13 @@ def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
             report=paths, report_files=written
         )
     return finish.complete_outcome(
-        p, rid, p.store.review_dir(rid), report, paths, state.seat_runs()
+        p,
+        rid,
+        p.store.review_dir(rid),
+        report,
+        paths,
+        state.seat_runs(),
+        lead_reason=state.lead.reason,
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
+from deepreview.agents.base import ProgressEvent
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import DecisionError
 from deepreview.consolidate.local_ids import cluster_names, renamed
@@ -28,6 +29,7 @@ from deepreview.lead.runner import LEAD_SEAT, LeadOutcome, clear_lead_files, run
 from deepreview.model import LeadInfo, Report
 from deepreview.pipeline import index_step
 from deepreview.pipeline.context import Prepared, StateWriter
+from deepreview.pipeline.lead_gate import lead_not_run
 from deepreview.pipeline.runstate import NO_LEAD, LeadEntry, no_lead_note
 from deepreview.pipeline.seats import plan_seat
 from deepreview.prompts.review import new_nonce, unlisted_files
@@ -36,7 +38,6 @@ from deepreview.store.redact import Redactor
 from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
-    from deepreview.agents.base import ProgressEvent
     from deepreview.consolidate import SeatReview
 
 _LOGGER: Final = logging.getLogger(__name__)
@@ -174,24 +175,29 @@ def run_lead(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     *,
     present_files: Collection[str] | None = None,
+    relead: bool = False,
 ) -> Report:
     """Run the lead chosen in `p` over the deterministic `report` (built from `clusters` and
     `present_files`, the files at the review SHA); record it in run.json.
 
     The lead's note (why there is no lead judgment) is `report.lead.note`, never a run note.
+    Not started when it has nothing to verify, or (but on a `relead`) when its CLI was already
+    refused on this review (`lead_gate`).
     """
     if p.lead == "none":
         clear_lead_files(review_dir)  # `relead --lead none`: the earlier lead's files set aside
         info = LeadInfo(seat="none", status="none", note=_why_no_lead(p, writer.state.lead))
         writer.set(lead=lead_record(info, None))
         return dataclasses.replace(report, lead=info)
-    if all(sr.review is None for sr in seat_reviews):
+    blocked = lead_not_run(p.lead, p.settings, seat_reviews, review_id=rid, relead=relead)
+    if blocked is not None:
         clear_lead_files(review_dir)
-        note = (
-            f"{NO_LEAD}: no seat produced a review, so the lead ({p.lead}) had nothing to verify."
+        info = LeadInfo(seat=p.lead, status="none", note=f"{NO_LEAD}: {blocked.note}")
+        writer.set(
+            lead=LeadEntry(seat=p.lead, status="none", note=info.note, reason=blocked.reason)
         )
-        info = LeadInfo(seat=p.lead, status="none", note=note)
-        writer.set(lead=lead_record(info, None))
+        if on_progress is not None:  # the terminal's one line about it
+            on_progress(ProgressEvent(LEAD_SEAT, "state", blocked.live_line))
         return dataclasses.replace(report, lead=info)
     try:
         writer.set(lead=LeadEntry(seat=p.lead, status="running"))
