@@ -11,7 +11,12 @@ import pytest
 from deepreview.agents.base import ProgressEvent
 from deepreview.agents.claude import ClaudeAgent
 from deepreview.agents.codex import CodexAgent, merge_rollout
-from deepreview.agents.gemini import GeminiAgent, exit_reason
+from deepreview.agents.gemini import (
+    EXIT_REASONS,
+    GeminiAgent,
+    api_error_words,
+    exit_reason,
+)
 from deepreview.agents.opencode import OpencodeAgent
 from deepreview.transcripts.stats import ToolCall
 
@@ -180,6 +185,24 @@ def test_gemini_exit_codes_in_words(code: int, words: str, make_task, proc_resul
         make_task("gemini", transcript="gemini-ok.jsonl"), proc_result(code)
     )
     assert out.status == "failed" and words in (out.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "words"),
+    [('[API Error: {"error":{"code":503,"message":"Busy.","status":"UNAVAILABLE"}}]', None,
+      "API error (HTTP 503 UNAVAILABLE): Busy"),
+     ('[API Error: got status: 401 Unauthorized. {"error":{"code":401,"message":"Bad key."}}]',
+      None, "API error (HTTP 401): check GEMINI_API_KEY: Bad key"),
+     ("[API Error: fetch failed]", None, "API error: fetch failed"),
+     ("[API Error: Too many calls.]", 429, "API error (HTTP 429): Too many calls"),
+     ("No credentials.", 41, f"{EXIT_REASONS[41]}: No credentials"),
+     ("connect refused", "ECONNREFUSED", "connect refused (ECONNREFUSED)"),
+     ("Something broke.", 1, "Something broke")],
+)  # fmt: skip
+def test_gemini_error_message_in_words(message: str, code: object, words: str) -> None:
+    """What Gemini CLI printed when it failed outside its stream, as one line: the API's own
+    JSON error unwrapped, an HTTP status or one of the CLI's exit codes named."""
+    assert api_error_words(message, code) == words
 
 
 def test_gemini_policy_denials(make_task, proc_result) -> None:

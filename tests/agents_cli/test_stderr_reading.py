@@ -21,6 +21,11 @@ from deepreview.agents.opencode_log import _FIELD, log_retries
         ("Ripgrep is not available.\nerror: quota exceeded\n", "error: quota exceeded"),
         ("Failed: 429.\n    at f (x.js:1:2)\n  status: 429\n}\n", "Failed: 429. | status: 429"),
         ("", ""),
+        # a line that says nothing gives way to the one before it, unless it is all there is
+        ("Error: no quota left\nAn unexpected critical error occurred:[object Object]\n",
+         "Error: no quota left"),
+        ("An unexpected critical error occurred:[object Object]\n",
+         "An unexpected critical error occurred:[object Object]"),
     ],
 )  # fmt: skip
 def test_stderr_tail(tmp_path: Path, text: str, want: str) -> None:

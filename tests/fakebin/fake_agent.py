@@ -12,7 +12,8 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "duration": 0.0,                       # seconds spread over the tool calls
      "tools": 3,                            # tool calls emitted before the answer
      "slow_unless": "<path>",               # sleep `duration` only while this file is absent
-     "exit_code": 1, "stderr": "...",       # for modes "exit" and "hang"
+     "exit_code": 1, "stderr": "...",       # for modes "exit" and "hang" (and after a
+                                            # transcript_file)
      "leak_vars": ["ANTHROPIC_API_KEY"],    # echo these variables (and the prompt) into the
                                             # transcript, stderr and the final answer
      "output_bytes": 4000,                  # code-like text in every tool result
@@ -572,6 +573,8 @@ def main() -> int:
     if scenario.get("transcript_file"):
         sys.stdout.write(Path(scenario["transcript_file"]).read_text(encoding="utf-8"))
         sys.stdout.flush()
+        sys.stderr.write(scenario.get("stderr", ""))  # a crash's last words after its stream
+        sys.stderr.flush()
     else:
         {"claude": claude, "codex": codex, "gemini": gemini}[cli](scenario, review)
     if scenario.get("hang_after"):  # kept alive after its result, as by a hook or a server

@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from fakebin.harness import Fakes
 from support.repos import make_repo
 
@@ -102,3 +104,94 @@ def test_opencode_timeout_names_the_requests_its_log_shows_failing(tmp_path: Pat
     assert "(last error: Rate limit reached for gpt-5.5, 3 retries)" in seat["reason"]
     note = next(ln for ln in report.splitlines() if ln.startswith("> Seat opencode timed out"))
     assert "Rate limit reached for gpt-5.5, 3 retries" in note
+
+
+# Gemini CLI's ways of failing outside its stream's error `result` (which `exit_reason` words):
+# an API error line on stderr before its generic critical-error line, or its JSON error document
+# (`{"error": {type, message, code}}`) on stdout or pretty-printed on stderr. Exit 1 each time.
+QUOTA_WORDS = "Quota for this project is used up (e.g. check billing)"  # "." in the error
+GEMINI_QUOTA_STDERR = (
+    "Loaded cached credentials.\n"
+    "Error when talking to Gemini API Full report available at: /tmp/gemini-client-error-1.json\n"
+    f'[API Error: {{"error":{{"code":429,"message":"{QUOTA_WORDS}.",'
+    '"status":"RESOURCE_EXHAUSTED"}}]\n'
+    "An unexpected critical error occurred:[object Object]\n"
+)
+PLAN_WORDS = "[API Error: Your plan allows no more calls.]"
+ERROR_DOCUMENT = {"error": {"type": "Error", "message": PLAN_WORDS, "code": 429}}
+
+
+def test_gemini_api_error_line_is_the_reason_not_object_object(tmp_path: Path) -> None:
+    """Trial 51: the reason was "exited with code 1: An unexpected critical error
+    occurred:[object Object]", the 429 on the line above it lost."""
+    scenario = {"mode": "exit", "exit_code": 1, "stderr": GEMINI_QUOTA_STDERR}
+    seat, report, _ = _review(tmp_path, "gemini", scenario)
+    assert seat["reason"] == f"API error (HTTP 429 RESOURCE_EXHAUSTED): {QUOTA_WORDS}"
+    note = next(ln for ln in report.splitlines() if ln.startswith("> Seat Gemini failed"))
+    assert f"Seat Gemini failed: API error (HTTP 429 RESOURCE_EXHAUSTED): {QUOTA_WORDS};" in note
+    assert "[object Object]" not in report
+
+
+@pytest.mark.parametrize("where", ["stdout", "stderr"])
+def test_gemini_json_error_document_is_the_reason(tmp_path: Path, where: str) -> None:
+    """Trial 51: on stdout the document was ignored ("exited with code 1"); pretty-printed on
+    stderr its lines came out as JSON fragments joined with " | "."""
+    if where == "stdout":
+        stream = tmp_path / "gemini-error.jsonl"
+        stream.write_text(json.dumps(ERROR_DOCUMENT) + "\n", encoding="utf-8")
+        scenario: dict[str, Any] = {"transcript_file": str(stream), "exit_after": 1}
+    else:
+        stderr = "Loaded cached credentials.\n" + json.dumps(ERROR_DOCUMENT, indent=2)
+        scenario = {"mode": "exit", "exit_code": 1, "stderr": stderr}
+    seat, _, _ = _review(tmp_path, "gemini", scenario)
+    assert seat["reason"] == "API error (HTTP 429): Your plan allows no more calls"
+
+
+# Codex's notice for a model it has no metadata for: an `error` item that is only a warning.
+CODEX_WARNED = [
+    {"type": "thread.started", "thread_id": "0199a000-0000-7000-8000-000000000001"},
+    {"type": "turn.started"},
+    {
+        "type": "item.completed",
+        "item": {
+            "id": "item_0",
+            "type": "error",
+            "message": "Model metadata for `gpt-test` not found. Defaulting to fallback metadata; "
+            "this can degrade performance and cause issues.",
+        },
+    },
+    {
+        "type": "item.completed",
+        "item": {
+            "id": "item_1",
+            "type": "command_execution",
+            "command": "/bin/bash -lc 'git log --oneline -1'",
+            "aggregated_output": "abc123 add div\n",
+            "exit_code": 0,
+            "status": "completed",
+        },
+    },
+]
+PANIC = "thread 'main' panicked at core/src/session.rs:88:14: no session for this turn"
+
+
+@pytest.mark.parametrize("ending", ["hang", "crash"])
+def test_codex_model_metadata_warning_is_not_the_failure(tmp_path: Path, ending: str) -> None:
+    """Trial 51: a timeout read "(last error: Model metadata for … not found …)" and a crash
+    led with the same warning before its exit code and panic."""
+    stream = tmp_path / "codex-warned.jsonl"
+    stream.write_text("".join(json.dumps(e) + "\n" for e in CODEX_WARNED), encoding="utf-8")
+    scenario: dict[str, Any] = {"transcript_file": str(stream)}
+    if ending == "hang":
+        scenario["hang_after"] = True
+    else:
+        scenario.update(exit_after=1, stderr=PANIC + "\n")
+    seat, _, _ = _review(tmp_path, "codex", scenario, timeout=2 if ending == "hang" else None)
+    assert "Model metadata" not in seat["reason"]
+    if ending == "hang":
+        assert seat["status"] == "timeout"
+        assert seat["reason"] == "timed out after 2.0 s"
+    else:
+        assert seat["status"] == "failed"
+        assert "exited with code 1" in seat["reason"]
+        assert PANIC in seat["reason"]

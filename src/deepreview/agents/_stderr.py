@@ -20,6 +20,9 @@ _MAX_LINES: Final = 3
 _MAX_CHARS: Final = REASON_MAX_CHARS
 # Stack frames and the closing lines of a dumped object say nothing a reader can act on.
 _NOISE = re.compile(r"^(at\s|[}\])]+,?$|\.\.\. \d+ more)")
+# A line that names an error but says nothing of it: Node printing an error object as a string
+# (Gemini CLI's "An unexpected critical error occurred:[object Object]" after the API error).
+_SAYS_NOTHING = re.compile(r"\[object Object\]$")
 # A line that continues the one before it rather than starting a message ("in `x`"), unlike
 # a lowercase message with its own label ("error: …", "fatal: …").
 _FRAGMENT = re.compile(r"^(?![a-z]+:\s)[a-z`'\"(\[{|,.;-]")
@@ -42,7 +45,8 @@ _STATUS_WORDS: Final = {
 }
 
 
-def _read_tail(path: Path, size: int) -> str:
+def read_tail(path: Path, size: int) -> str:
+    """The last `size` bytes of `path` as text; empty when it cannot be read."""
     try:
         with path.open("rb") as fh:
             fh.seek(0, 2)
@@ -54,15 +58,17 @@ def _read_tail(path: Path, size: int) -> str:
 
 
 def stderr_tail(path: Path) -> str:
-    """The CLI's last message on stderr, stack frames left out.
+    """The CLI's last message on stderr, stack frames and lines that say nothing left out.
 
     One line, unless that line is the fragment of a message wrapped onto several lines: then
     the lines before it, up to three, are joined with " | "."""
-    lines = _read_tail(path, _TAIL_BYTES).splitlines()
+    lines = read_tail(path, _TAIL_BYTES).splitlines()
     # (text, indented): an indented line belongs to the one above it (a dumped object's
     # `  status: 429`), like a lowercase continuation does
     kept = [(ln.strip(), ln[:1].isspace()) for ln in lines if ln.strip()]
     kept = [(text, indented) for text, indented in kept if not _NOISE.match(text)]
+    # the line before one that says nothing, unless nothing else was said
+    kept = [line for line in kept if not _SAYS_NOTHING.search(line[0])] or kept[-1:]
     if not kept:
         return ""
     start = len(kept) - 1

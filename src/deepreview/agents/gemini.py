@@ -28,15 +28,19 @@ review steer its own review. 0.61 has no setting that turns context files off. T
 carries the base revision's instruction files as data instead.
 
 Exit codes carry the failure: an API error exits with its HTTP status mod 256 (400 -> 144),
-auth failure 41, and so on; `interpret` turns them back into words. With the server down the
+auth failure 41, and so on; `interpret` turns them back into words. A failure outside the
+stream (exit 1) is read from what the CLI printed (`reported_error`): its JSON error document,
+or its "[API Error: …]" line before the generic "[object Object]" one. With the server down the
 CLI retries (up to 10 attempts, backing off from 5 s); the seat timeout bounds that.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Final
 
 from deepreview import proc
@@ -44,6 +48,7 @@ from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._guard_hook import guard_command, guard_roots
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents._park import parked
+from deepreview.agents._stderr import read_tail
 from deepreview.agents.base import (
     Invocation,
     SeatOutcome,
@@ -120,12 +125,81 @@ def exit_reason(returncode: int | None) -> str | None:
     if returncode in EXIT_REASONS:
         return EXIT_REASONS[returncode]
     if 144 <= returncode <= 255:  # HTTP 400..511, reported as status mod 256
-        status = returncode + 256
-        reason = f"API error (HTTP {status})"
-        if status in (401, 403):
-            reason += ": check GEMINI_API_KEY"
-        return reason
+        return _http_reason(returncode + 256)
     return None
+
+
+def _http_reason(status: int, words: str = "") -> str:
+    reason = f"API error (HTTP {status}{' ' + words if words else ''})"
+    return reason + (": check GEMINI_API_KEY" if status in (401, 403) else "")
+
+
+# How the CLI quotes a failed API call: "[API Error: <message>]", where the message may hold
+# the API's own JSON error (`{"error": {"code": 429, "message": …, "status": …}}`).
+_API_ERROR = re.compile(r"^\[API Error: (.*)\]$")
+# The first line of its JSON error document (`{"error": {type, message, code}}`): whole on one
+# line, or the opening brace of the pretty-printed one (`JSON.stringify(…, null, 2)`).
+_DOCUMENT_START = re.compile(r'^\{\s*(?:"error"\s*:.*)?$', re.MULTILINE)
+_TAIL_BYTES: Final = 16384
+
+
+def reported_error(*texts: str) -> str | None:
+    """The error the CLI printed when it failed outside its stream's error `result` (read from
+    its stdout and stderr), in words: its JSON error document, else its last "[API Error: …]"
+    line. Its generic "An unexpected critical error occurred:[object Object]" says nothing."""
+    for text in texts:
+        found = _error_document(text)
+        if found is not None:
+            return found
+    for text in texts:
+        lines = [ln.strip() for ln in text.splitlines() if _API_ERROR.match(ln.strip())]
+        if lines:
+            return api_error_words(lines[-1])
+    return None
+
+
+def _error_document(text: str) -> str | None:
+    decoder = json.JSONDecoder()
+    found = None
+    for start in _DOCUMENT_START.finditer(text):
+        try:
+            doc, _ = decoder.raw_decode(text, start.start())
+        except ValueError:
+            continue
+        error = doc.get("error") if isinstance(doc, dict) else None
+        if isinstance(error, dict):
+            found = error
+    if found is None:
+        return None
+    message = str(found.get("message") or found.get("type") or "error")
+    return api_error_words(message, found.get("code"))
+
+
+def api_error_words(message: str, code: object = None) -> str:
+    """`message` (as the CLI quotes it: "[API Error: …]", maybe with the API's JSON error
+    inside) and its `code` (an HTTP status, one of the CLI's exit codes) in one line:
+    "API error (HTTP 429 RESOURCE_EXHAUSTED): Resource has been exhausted (e.g. check quota)"."""
+    quoted = _API_ERROR.match(message.strip())
+    text = quoted.group(1).strip() if quoted else message.strip()
+    words = ""
+    brace = text.find("{")
+    if brace >= 0:
+        try:
+            inner, _ = json.JSONDecoder().raw_decode(text, brace)
+        except ValueError:
+            inner = None
+        api = inner.get("error") if isinstance(inner, dict) else None
+        if isinstance(api, dict) and api.get("message"):
+            text, code = str(api["message"]), api.get("code", code)
+            words = str(api.get("status") or "")
+    text = text.removesuffix(".")  # a clause of the reason, which the report's note goes on
+    if isinstance(code, int) and 100 <= code <= 599:
+        return f"{_http_reason(code, words)}: {text}"
+    if isinstance(code, int) and code in EXIT_REASONS:
+        return f"{EXIT_REASONS[code]}: {text}"
+    if isinstance(code, str) and code:  # Node's own ("ECONNREFUSED"); an int is an exit code
+        text = f"{text} ({code})"
+    return f"API error: {text}" if quoted else text
 
 
 class GeminiAgent(TranscriptCliAgent):
@@ -178,10 +252,21 @@ class GeminiAgent(TranscriptCliAgent):
         if reason is not None:
             detail = stats.errors[-1] if stats is not None and stats.errors else ""
             return f"{reason}: {detail[:300]}" if detail else reason
+        exited = result.returncode is not None and result.returncode > 0  # not by a signal
+        if exited and (stats is None or not (stats.is_error or stats.ended_normally)):
+            # Failed outside its stream (exit 1): what it printed says why, not the exit code
+            # with stderr's last line (its "[object Object]", or a fragment of a JSON document)
+            said = reported_error(*(_tail(p) for p in (task.transcript_path, task.stderr_path)))
+            if said is not None:
+                return said
         return super().failure(task, result, stats)
 
     def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
         return auth_status(env)
+
+
+def _tail(path: Path) -> str:
+    return read_tail(path, _TAIL_BYTES)
 
 
 def auth_status(env: Mapping[str, str]) -> tuple[bool | None, str]:

@@ -1,9 +1,10 @@
 """Codex CLI `codex exec --json`, plus the session rollout file (`rollout-*.jsonl`).
 
 The --json stream has no duration, cost or model; usage comes per `turn.completed` and is summed.
-`item.completed` items of type `error` are warnings. `error` events saying "Reconnecting..." are
-retries (Codex can loop on them forever, so the caller enforces a timeout). Commands that the
-sandbox refused never reach the --json stream; the rollout file records them.
+`item.completed` items of type `error` are warnings, not errors of the run (left out of
+`errors`). `error` events saying "Reconnecting..." are retries (Codex can loop on them forever,
+so the caller enforces a timeout). Commands that the sandbox refused never reach the --json
+stream; the rollout file records them.
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ class CodexParser(StreamParser):
             if text:
                 self._messages.append(text)
         elif itype == "error":
-            self._errors.append(as_str(item.get("message")) or "error")
+            # A warning, not an error of the run ("Model metadata for `m` not found.
+            # Defaulting to fallback metadata"): never the cause a failure reason names.
+            pass
         elif itype == "command_execution":
             call = _command_call(item)
             if call.denied and (key is None or key not in self._call_index):
