@@ -84,6 +84,15 @@ def unrated_ids(drafts: list[Draft], findings: list[Finding]) -> tuple[str, ...]
     return tuple(f.id for f in findings if (f.severity, f.title) in guessed)
 
 
+def overruled_ids(drafts: list[Draft], findings: list[Finding]) -> tuple[tuple[str, str], ...]:
+    """(ID, what its tag overruled) of the findings whose tag gave another severity than their
+    heading or ID letter (`Draft.overruled`): the tag was taken, the seat's retro says so."""
+    said = {(d.severity, d.head.title): d.overruled for d in drafts if d.overruled}
+    return tuple(
+        (f.id, said[f.severity, f.title]) for f in findings if (f.severity, f.title) in said
+    )
+
+
 def _next_id(severity: Severity, used: dict[Severity, set[int]]) -> str:
     n = 1
     while n in used[severity]:
