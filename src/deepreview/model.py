@@ -192,6 +192,9 @@ class AgentReview:
     # (ID, what its tag overruled: "its heading says suggestion") of findings whose tag gave
     # another severity than their section or ID letter: the tag was taken, the retro says so.
     overruled: tuple[tuple[str, str], ...] = ()
+    # (ID as written, ID given) of findings renumbered because an earlier, different finding
+    # of the review had their ID ("two findings called I1"): the retro says which is which.
+    renumbered: tuple[tuple[str, str], ...] = ()
 
     def counts(self) -> dict[Severity, int]:
         return count_by_severity(self.findings)

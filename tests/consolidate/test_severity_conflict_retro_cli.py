@@ -65,6 +65,7 @@ def test_a_tag_that_overrules_its_section_is_said_in_the_retro(tmp_path: Path) -
     )
     assert said in narrative["torn"]
     assert "tagged" not in narrative["steady"]
+    assert "called two different" not in narrative["torn"] + narrative["steady"]
     assert "Fix" not in narrative["torn"] + narrative["steady"]  # no "has no Fix" noise
     md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
     retro = md.split("## Agent Performance Retro", 1)[1].split("## Appendix", 1)[0]
@@ -82,3 +83,22 @@ def test_which_contradictions_are_recorded() -> None:
     by_section = parse_review(TORN.replace("S1. **", "1. **"), seat="t")
     assert by_section.overruled == ((by_section.findings[0].id, "its heading says suggestion"),)
     assert parse_review(STEADY, seat="s").overruled == ()
+
+
+TWICE = STEADY.replace(
+    "`a` and `b` say nothing.",
+    "`a` and `b` say nothing.\n\n"
+    "S1. **`shout` has no docstring** — `util/strings.py:1` (suggestion, docs)\n\n"
+    "Say what it does with `None`.",
+)
+
+
+def test_a_renumbered_finding_is_said_in_the_retro(tmp_path: Path) -> None:
+    # two different findings both called S1: the later is S2 in the report's labels
+    res, _, report = review_printed(tmp_path, {"twice": TWICE})
+    assert res.returncode in (0, 1), res.stderr[-2000:]
+    (seat,) = report["retro"]["seats"]
+    assert (
+        "Twice called two different findings S1; the later one (shout) is Twice S2 here."
+        in seat["narrative"]
+    )
