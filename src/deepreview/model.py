@@ -189,6 +189,12 @@ class AgentReview:
     # IDs of findings the review gave no severity (no section, tag, label or ID letter says
     # one): taken as important, and the retro says so rather than presenting a guess as a grade.
     unrated: tuple[str, ...] = ()
+    # (ID, what its tag overruled: "its heading says suggestion") of findings whose tag gave
+    # another severity than their section or ID letter: the tag was taken, the retro says so.
+    overruled: tuple[tuple[str, str], ...] = ()
+    # (ID as written, ID given) of findings renumbered because an earlier, different finding
+    # of the review had their ID ("two findings called I1"): the retro says which is which.
+    renumbered: tuple[tuple[str, str], ...] = ()
 
     def counts(self) -> dict[Severity, int]:
         return count_by_severity(self.findings)

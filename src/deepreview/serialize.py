@@ -30,8 +30,9 @@ def to_data(obj: Report | AgentReview) -> dict[str, Any]:
             for credits in ("item_reviewers", "intro_reviewers"):
                 if not data[key][credits]:
                     del data[key][credits]
-        if not data["cut_off"]:
-            del data["cut_off"]  # (most reviews end whole: no empty field in each)
+        for key in ("cut_off", "overruled", "renumbered"):
+            if not data[key]:
+                del data[key]  # (most reviews end whole, rate consistently: no empty field)
         data = {"schema_version": SCHEMA_VERSION, **data}
     return data
 

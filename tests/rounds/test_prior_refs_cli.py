@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from fakebin.harness import Fakes
 from support.repos import commit_all, write
 from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
@@ -64,3 +66,23 @@ def test_a_prior_id_the_seat_has_no_finding_for_is_renamed(tmp_path: Path) -> No
     assert mul["fix"] == f"cap the inputs once round 1's I1 (now {now}) is settled."
     testing = " ".join([data["testing"]["intro"], *data["testing"]["items"]])
     assert f"round 1's I1 (now {now}) is still open" in testing
+
+
+@pytest.mark.parametrize("own", ["I1", "I2"])
+def test_a_prior_id_that_names_its_round_is_followed_not_renamed(tmp_path: Path, own: str) -> None:
+    # "I1 of round 1" says which I1 it means: never "round 1's I1 (now …) of round 1", and never
+    # the seat's own I1 (`mul`) when it has one (trial 52 #8)
+    review = (
+        ROUND2.replace("I1. **`mul`", f"{own}. **`mul`")
+        .replace("once I1 is settled", "once I1 of round 1 is settled")
+        .replace("I1 is still open", "I1 from round 1 is still open")
+    )
+    data = _second_round(tmp_path, review)
+    by_title = {f["title"]: f for f in data["findings"]}
+    now = by_title["Division by zero is not handled"]["id"]
+    mul = by_title["`mul` overflows on huge ints"]
+    assert mul["id"] != now
+    assert mul["fix"] == f"cap the inputs once I1 of round 1 (now {now}) is settled."
+    testing = " ".join([data["testing"]["intro"], *data["testing"]["items"]])
+    assert f"I1 from round 1 (now {now}) is still open" in testing
+    assert "round 1's" not in testing + mul["fix"]

@@ -18,7 +18,7 @@ from deepreview.consolidate.decisions import (
     apply_decisions,
 )
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.local_ids import renamed, report_names
+from deepreview.consolidate.local_ids import findings_renamed, renamed, report_names
 from deepreview.consolidate.notes import credit_notes
 from deepreview.consolidate.retro import build_retro_seats, shown_rows
 from deepreview.consolidate.scope import SUSPECT, mark_scope
@@ -102,8 +102,11 @@ def build_report(
             removed_files=removed_files,
         )
     )
-    # the seats' own finding IDs in the prose merged below, as the report numbers them
-    prose = renamed(seat_reviews, report_names(seat_reviews, result))
+    # the seats' own finding IDs in the findings' text and in the prose merged below, as the
+    # report numbers them
+    names = report_names(seat_reviews, result)
+    result = findings_renamed(seat_reviews, result, names)
+    prose = renamed(seat_reviews, names)
     ok = [sr for sr in seat_reviews if sr.review is not None]
     rule = decide(result.findings, all_seats_failed=not ok)
     verdict = rule if verdict is None or rule.label == "Failed" else verdict

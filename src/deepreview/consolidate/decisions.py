@@ -32,6 +32,7 @@ from deepreview.consolidate.merge import (
     key_order,
     number,
     rule_severity,
+    text_members,
     votes,
 )
 from deepreview.errors import ParseError
@@ -111,6 +112,11 @@ class Origin:
     finding_id: str  # I2
     group: str  # K3
     members: tuple[Member, ...] = ()  # empty for a lead-added finding
+    # the seats whose words the finding shows (`merge.text_members`): its title (None: the
+    # lead's), its body, its fix (None: none); all None for a lead-added finding
+    title_seat: str | None = None
+    body_seat: str | None = None
+    fix_seat: str | None = None
 
 
 class Consolidation(NamedTuple):
@@ -273,7 +279,7 @@ def apply_decisions(
     for key, f in numbered:
         g = by_key[key]
         findings.append(f)
-        origins.append(Origin(f.id, key, g.members))
+        origins.append(_origin(f, key, g))
         entries.extend(_entries(g, f, names, tally))
     final = {key: f.id for key, f in numbered}
     for entry in entries_tail:
@@ -299,6 +305,14 @@ def apply_decisions(
         tallies=tally.result(names),
         origins=tuple(origins),
     )
+
+
+def _origin(f: Finding, key: str, g: Group) -> Origin:
+    if not g.members:
+        return Origin(f.id, key)
+    best, fix = text_members(g.members, f.severity)
+    fix_seat = fix.seat if fix is not None else None
+    return Origin(f.id, key, g.members, None if g.title else best.seat, best.seat, fix_seat)
 
 
 def _drop_member(

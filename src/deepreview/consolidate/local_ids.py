@@ -4,8 +4,10 @@ A seat numbers its findings itself: Claude's "a test would have caught I1" means
 which the report may call C1 while its own I1 is another finding. So before the seats' design
 observations and assessments are merged, each seat's mention of one of its own finding IDs is
 renamed: to the report's ID (`report_names`), or to the cluster ID the lead is told to use
-(`cluster_names`). Only that seat's own IDs, and only in prose: an `I1` in a code span or
-block, or one the seat has no finding for (another review's numbering), stays as written.
+(`cluster_names`); and so in the title, body and fix a consolidated finding shows, by the seat
+each came from (`findings_renamed`). Only that seat's own IDs, and only in prose: an `I1` in a
+code span or block, one the seat has no finding for (another review's numbering), or one that
+names its round ("I2 of round 1", `names_round`), stays as written.
 Nor is a token renamed where it reads as a name rather than a reference: a seat whose S3 is a
 finding may also write "uploads to S3" or "the Amazon S3 bucket" (`is_name`).
 The seat's review in the appendix stays word for word. Pure: no I/O.
@@ -21,7 +23,7 @@ from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import Consolidation
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.markdown_fence import outside_code
-from deepreview.model import AgentReview, Assessment
+from deepreview.model import AgentReview, Assessment, Finding
 
 # (seat, its own finding ID) -> the name to show, or None to leave it as written
 Namer = Callable[[str, str], str | None]
@@ -45,6 +47,19 @@ _LIST_AFTER = re.compile(r"^\s*(?:,|/|&|–|-|,?\s+(?:and|or)\b)\s*([A-Z]+\d+)")
 # prose ("a test would have caught I1") it stays a reference, as seats mostly write them.
 _NAME_BEFORE = re.compile(r"\b(?:a|an|the|to|from|into|onto|via)\s+$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"[\w,;]\s+[A-Z][a-z]+\s+$")
+
+
+# Where an ID names its round ("round 1's I2", "Round 1 I2", "I2 of round 1", "I2 from the
+# previous round"): another review's numbering, never the seat's own finding of that ID.
+_ROUND = r"(?:round\s+\d+|(?:the\s+)?(?:previous|prior|last|earlier|first)\s+round)"
+_ROUND_BEFORE = re.compile(rf"\b{_ROUND}(?:'s)?\s+$", re.IGNORECASE)
+_ROUND_AFTER = re.compile(rf"^\s+(?:of|from|in)\s+(?:the\s+)?{_ROUND}", re.IGNORECASE)
+
+
+def names_round(prose: str, m: re.Match[str]) -> bool:
+    """Whether the ID at `m` says which round's it is ("round 1's I2", "I2 of round 1")."""
+    before = prose[max(0, m.start() - 30) : m.start()]
+    return bool(_ROUND_BEFORE.search(before) or _ROUND_AFTER.match(prose[m.end() :]))
 
 
 def is_name(prose: str, m: re.Match[str], own: set[str]) -> bool:
@@ -90,20 +105,49 @@ def renamed(seat_reviews: Sequence[SeatReview], name: Namer) -> tuple[SeatReview
     )
 
 
+def findings_renamed(
+    seat_reviews: Sequence[SeatReview], result: Consolidation, name: Namer
+) -> Consolidation:
+    """`result` with the seats' own finding IDs in its findings' titles, bodies and fixes
+    renamed by `name`: each text as the seat it came from numbered its findings
+    (`Origin.title_seat`, `body_seat`, `fix_seat`); a lead's title or added finding stays."""
+    own = {sr.seat: {f.id for f in sr.review.findings} for sr in seat_reviews if sr.review}
+    origins = {o.finding_id: o for o in result.origins}
+
+    def text(seat: str | None, t: str) -> str:
+        return _rename(seat, own.get(seat, set()), name)(t) if seat is not None else t
+
+    def one(f: Finding) -> Finding:
+        o = origins.get(f.id)
+        if o is None:
+            return f
+        return replace(
+            f,
+            title=text(o.title_seat, f.title),
+            body=text(o.body_seat, f.body),
+            fix=text(o.fix_seat, f.fix),
+        )
+
+    return result._replace(findings=tuple(one(f) for f in result.findings))
+
+
+def _rename(seat: str, own: set[str], name: Namer) -> Callable[[str], str]:
+    """What `seat`'s prose reads with its own finding IDs renamed by `name`, outside code."""
+
+    def one(prose: str, m: re.Match[str]) -> str:
+        fid = m.group(1)
+        if fid not in own or is_name(prose, m, own) or names_round(prose, m):
+            return fid
+        return name(seat, fid) or fid
+
+    return lambda t: outside_code(t, lambda prose: _ID.sub(lambda m: one(prose, m), prose))
+
+
 def _renamed(seat: str, review: AgentReview, name: Namer) -> AgentReview:
     own = {f.id for f in review.findings}
     if not own:
         return review
-
-    def one(prose: str, m: re.Match[str]) -> str:
-        fid = m.group(1)
-        if fid not in own or is_name(prose, m, own):
-            return fid
-        return name(seat, fid) or fid
-
-    return notes_rewritten(
-        review, lambda t: outside_code(t, lambda prose: _ID.sub(lambda m: one(prose, m), prose))
-    )
+    return notes_rewritten(review, _rename(seat, own, name))
 
 
 def notes_rewritten(review: AgentReview, text: Callable[[str], str]) -> AgentReview:
@@ -130,7 +174,9 @@ __all__ = [
     "ID_TOKEN",
     "Namer",
     "cluster_names",
+    "findings_renamed",
     "is_name",
+    "names_round",
     "notes_rewritten",
     "renamed",
     "report_names",

@@ -132,6 +132,13 @@ def fix_member(members: Sequence[Member], severity: Severity, best: Member) -> M
     return max(with_fix, key=member_rank) if with_fix else None
 
 
+def text_members(members: Sequence[Member], severity: Severity) -> tuple[Member, Member | None]:
+    """Whose text a finding graded `severity` shows: its body (and title, unless the lead gave
+    one) from `best_member`, its fix from `fix_member` (None: no fix)."""
+    best = best_member(members, severity)
+    return best, fix_member(members, severity, best)
+
+
 def union_locations(locations: Sequence[Location]) -> tuple[Location, ...]:
     ranges: dict[str, list[tuple[int, int]]] = {}
     whole: set[str] = set()
@@ -242,8 +249,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         )
     members = group.members
     severity = group.severity or rule_severity(members, group.floor)
-    best = best_member(members, severity)
-    fix_from = fix_member(members, severity, best)
+    best, fix_from = text_members(members, severity)
     return Finding(
         id=group.key,
         severity=severity,

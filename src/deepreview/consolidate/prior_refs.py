@@ -5,6 +5,7 @@ seats refer to them so ("once I2 is settled"). This round's report numbers its f
 so a bare `I2` left as written names another finding of the report. Each such reference — an ID
 of round N-1's findings that the seat has no finding of its own for (its own are renamed by
 `local_ids`) — becomes `round 1's I2`; `rounds.apply` adds what became of it (`(now I3)`).
+One that already names its round ("round 1's I2", "I2 of round 1") is left as written.
 Only in prose (findings' text and fixes, design observations, assessments, limitations): code
 spans and blocks, and tokens that read as names ("uploads to S3"), stay as written; the
 appendix keeps the seat's review word for word. Pure: no I/O.
@@ -17,12 +18,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.local_ids import ID_TOKEN, is_name, notes_rewritten
+from deepreview.consolidate.local_ids import ID_TOKEN, is_name, names_round, notes_rewritten
 from deepreview.markdown_fence import outside_code
 from deepreview.model import AgentReview
-
-# Already said ("round 1's I2", "Round 1 I2"): left as it is.
-_SAID = re.compile(r"\bround\s+\d+(?:'s)?\s+$", re.IGNORECASE)
 
 
 def prior_label(previous: int, prior_id: str) -> str:
@@ -50,8 +48,8 @@ def _said(review: AgentReview, prior: set[str], previous: int) -> AgentReview:
 
     def one(prose: str, m: re.Match[str]) -> str:
         fid = m.group(1)
-        before = prose[max(0, m.start() - 20) : m.start()]
-        if fid not in refs or _SAID.search(before) or is_name(prose, m, refs):
+        # one that already names its round ("round 1's I2", "I2 of round 1") is left as it is
+        if fid not in refs or names_round(prose, m) or is_name(prose, m, refs):
             return fid
         return prior_label(previous, fid)
 

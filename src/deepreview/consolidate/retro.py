@@ -33,6 +33,7 @@ from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title, short_titles
 from deepreview.consolidate.merge import votes
+from deepreview.consolidate.own_grades import grade_notes
 from deepreview.findings.findings import one_line
 from deepreview.findings.ids import id_runs
 from deepreview.findings.own_verdict import verdict_contradiction
@@ -298,15 +299,7 @@ def seat_retro(
             f"not findings as written (kept in its review below): "
             f"“{one_line(review.unread_findings[0], 100)}”."
         )
-    unrated = [f for f in review.findings if f.id in review.unrated]
-    if unrated:
-        # its own IDs and titles: the severity shown for them is a default, not its grade
-        own = short_titles([f.title for f in unrated])
-        second.append(
-            f"{name} gave no severity for {_plural(len(unrated), 'finding')} of its own "
-            f"({', '.join(f'{name} {f.id} ({t})' for f, t in zip(unrated, own, strict=True))}); "
-            "each was taken as important."
-        )
+    second.extend(grade_notes(review, name))
     if second:
         paras.append(" ".join(second))
     usage = _usage(sr.run)

@@ -84,6 +84,30 @@ def unrated_ids(drafts: list[Draft], findings: list[Finding]) -> tuple[str, ...]
     return tuple(f.id for f in findings if (f.severity, f.title) in guessed)
 
 
+def overruled_ids(drafts: list[Draft], findings: list[Finding]) -> tuple[tuple[str, str], ...]:
+    """(ID, what its tag overruled) of the findings whose tag gave another severity than their
+    heading or ID letter (`Draft.overruled`): the tag was taken, the seat's retro says so."""
+    said = {(d.severity, d.head.title): d.overruled for d in drafts if d.overruled}
+    return tuple(
+        (f.id, said[f.severity, f.title]) for f in findings if (f.severity, f.title) in said
+    )
+
+
+def renumbered_ids(drafts: list[Draft], findings: list[Finding]) -> tuple[tuple[str, str], ...]:
+    """(ID as written, ID given) of the findings `assemble` renumbered because an earlier,
+    different finding of the review had their ID: the seat's retro says which is which."""
+    written: dict[tuple[Severity, str], set[str]] = {}
+    for d in drafts:
+        if d.head.id:
+            written.setdefault((d.severity, _finding(d).title), set()).add(d.head.id)
+    out = []
+    for f in findings:
+        was = written.get((f.severity, f.title), set())
+        if len(was) == 1 and f.id not in was:
+            out.append((next(iter(was)), f.id))
+    return tuple(out)
+
+
 def _next_id(severity: Severity, used: dict[Severity, set[int]]) -> str:
     n = 1
     while n in used[severity]:

@@ -80,6 +80,8 @@ class Draft:
     has_fix: bool
     severity_conflict: str | None = None
     high: bool = False  # the severity came from the word `high` (see `levels.py`)
+    # what the finding's tag overruled, for its seat's retro: "its heading says suggestion"
+    overruled: str = ""
 
 
 @dataclass
@@ -420,9 +422,10 @@ def make_draft(
         word = stressed_level(head.leftover)
         if word is not None:
             head.severity, head.level_word = tag_level(word), word
-    severity, conflict = _severity(head, section)
+    severity, conflict, overruled = _severity(head, section)
     has = bool(fix) if has_fix is None else has_fix
-    return Draft(head, severity, body, fix, has, conflict, _says_high(head, section_high))
+    high = _says_high(head, section_high)
+    return Draft(head, severity, body, fix, has, conflict, high, overruled)
 
 
 def _says_high(head: FindingHead, section_high: bool) -> bool:
@@ -453,23 +456,27 @@ def rank_circles(drafts: list[Draft]) -> None:
             d.severity = Severity.SUGGESTION
 
 
-def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None]:
-    """The tag wins over the heading, the heading over the ID letter."""
+def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None, str]:
+    """The tag wins over the heading, the heading over the ID letter. With the warning of a
+    conflict and what the tag overruled there ("its heading says suggestion"), or ""."""
     letter = Severity.from_letter(head.id[0]) if head.id else None
     chosen = head.severity or section or letter
-    conflict = None
-    others = {s for s in (section, letter) if s is not None}
-    if head.severity is not None and others and others != {head.severity}:
-        conflict = (
-            f"finding {head.id or head.title!r}: tag says {head.severity.value} but "
-            f"its heading or ID says {'/'.join(sorted(s.value for s in others))}"
-        )
     head.unrated = chosen is None
     if chosen is None:
-        return Severity.IMPORTANT, (
-            f"finding {head.title!r}: no severity given; taken as important"
-        )
-    return chosen, conflict
+        unrated = f"finding {head.title!r}: no severity given; taken as important"
+        return Severity.IMPORTANT, unrated, ""
+    said = [(w, s) for w, s in (("heading", section), ("ID", letter)) if s not in (None, chosen)]
+    if len(said) == 2 and said[0][1] == said[1][1]:
+        said = [("heading and ID", said[0][1])]
+    overruled = " and ".join(f"its {w} {_says(w)} {s.value}" for w, s in said if s is not None)
+    if head.severity is None or not overruled:
+        return chosen, None, ""
+    what = head.id or head.title
+    return chosen, f"finding {what!r}: tag says {chosen.value} but {overruled}", overruled
+
+
+def _says(where: str) -> str:
+    return "say" if " and " in where else "says"
 
 
 def _join(lines: list[str]) -> str:

@@ -54,7 +54,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from deepreview.findings.assemble import assemble, unrated_ids
+from deepreview.findings.assemble import (
+    assemble,
+    overruled_ids,
+    renumbered_ids,
+    unrated_ids,
+)
 from deepreview.findings.blocks import Block, build_blocks, fence_mask, rank_levels
 from deepreview.findings.details import open_details
 from deepreview.findings.file_names import known_files as reading_files
@@ -215,6 +220,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     findings, unrated, finding_warnings = level_repeats(
         findings, unrated_ids(st.drafts, findings), finding_warnings
     )
+    kept = {f.id for f in findings}
+    overruled = tuple(o for o in overruled_ids(st.drafts, findings) if o[0] in kept)
+    renumbered = tuple(r for r in renumbered_ids(st.drafts, findings) if r[1] in kept)
     warnings = list(st.sink.warnings) + repeat_warnings + finding_warnings
     if not findings and not st.unread:
         # no finding read (no findings section, or severity sections that all say "None"), but
@@ -258,6 +266,8 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         unread_findings=tuple(st.unread),
         cut_off=unfinished,
         unrated=unrated,
+        overruled=overruled,
+        renumbered=renumbered,
     )
 
 
