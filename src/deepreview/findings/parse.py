@@ -1,8 +1,9 @@
 """`parse_review`: one seat's review text -> `AgentReview`.  Pure, and never raises.
 
 The text is split into blocks at recognised headings (`blocks.py`), each block goes to its
-section parser (`review_parts.py`), and sections that appear twice (an agent that wrote its
-tail twice) are merged: every distinct item is kept once.  What cannot be placed lands in
+section parser (`review_parts.py`). A review written twice over (the same run of top-level
+sections again to its end: `drafts.py`) is read from its last draft; other sections that appear
+twice are merged: every distinct item is kept once.  What cannot be placed lands in
 `unparsed` with a warning.
 
 Deviations handled (see `tests/fixtures/reviews/` for one review per style):
@@ -45,9 +46,10 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   German, French, Spanish and Japanese (`section_titles`); numbered lists under headings of no
   known section each a list of findings of its own;
 - chatter before the review (`preamble`), `**Verdict:**` lines, reviews cut off mid-sentence or
-  inside a code block (kept, with a warning), a second draft of some sections (merged; a finding
-  ID seen twice counts once and the more complete version wins; for a file listed twice in the
-  coverage the later entry wins), coverage as a table or as bullets.
+  inside a code block (kept, with a warning), a complete second draft (the later one is read:
+  `drafts.py`), a second draft of only some sections (merged; a finding ID seen twice counts
+  once and the more complete version wins; for a file listed twice in the coverage the later
+  entry wins), coverage as a table or as bullets.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from deepreview.findings.assemble import (
 )
 from deepreview.findings.blocks import Block, build_blocks, fence_mask, rank_levels
 from deepreview.findings.details import open_details
+from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.findings import one_line, rank_circles, rank_high
@@ -164,10 +167,13 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     held = [a or b for a, b in zip(quoted, held_lines(lines, mask), strict=True)]
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading, held=held)
     rank_levels(blocks)
+    blocks, redrafted = earlier_drafts(blocks, lines, mask)
     placed_concerns(blocks, prefixes)
     st = ReviewParts(prefixes, prose=not any(b.kind in FINDING_KINDS for b in blocks))
     if unwrapped is not None:
         st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
+    if redrafted:
+        st.sink.warnings.append(redrafted)
     seen: dict[Kind, int] = {}
     for block in blocks:
         seen[block.kind] = seen.get(block.kind, 0) + 1
