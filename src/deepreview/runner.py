@@ -28,12 +28,14 @@ from deepreview.agents.base import (
 from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
 from deepreview.late_imports import LATE_IMPORTS
-from deepreview.proc import ProcResult
 from deepreview.runfiles import seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.seat_output import (
     cap_review,
     checked_status,
+    later_pass_state,
+    later_pass_timeout,
+    output_facts,
     review_json,
     seat_reason,
     stats_fields,
@@ -94,6 +96,10 @@ class SeatPasses(Protocol):
         """Record a finished pass; the prompt of the seat's next pass, or None to stop."""
         ...
 
+    def spent(self, seat: str) -> float:
+        """Seconds the seat's passes before the one `start` gave ran: they share its timeout."""
+        ...
+
 
 @dataclass(frozen=True)
 class _Pass:
@@ -103,6 +109,7 @@ class _Pass:
     started: float
     duration: float
     changes: tuple[str, ...] = ()
+    later: bool = False  # a later pass (its earlier ones ran): the seat's review stands
 
 
 def run_seat(
@@ -127,8 +134,10 @@ def run_seat(
     (or the setup failed). `ledger`: where the worktree and home are written down while they
     exist (`workspace.ledger`: a later command removes them if this process is killed)."""
     ready = on_ready or (lambda: None)
+    spent = 0.0  # what the seat's earlier passes ran (before a `resume` too)
     if passes is not None:
         pass_no, prompt = passes.start(plan.seat)
+        spent = passes.spent(plan.seat)
     ctx = _PassContext(plan, target, store, review_dir, env, redactor, cancel, allow_exec, ledger)
     with contextlib.ExitStack() as stack:
         t0, started = time.monotonic(), time.time()
@@ -168,12 +177,13 @@ def run_seat(
             before = (
                 worktree_state(worktree, by_content=True, pointers=True) if setup is None else None
             )
-            ran = ctx.run_agent(pass_no, prompt, worktree, home, earlier.relay, before)
+            ran = ctx.run_agent(pass_no, prompt, worktree, home, earlier.relay, before, spent)
             if setup is not None:
                 ran = dataclasses.replace(ran, started=started, duration=ran.duration + setup)
                 setup = None
             result = ctx.result(pass_no, ran, earlier.relay)
             earlier.add(result.run)
+            spent += result.run.duration_s or 0.0
             following = passes.after(result) if passes is not None else None
             if following is None or cancel.is_set():
                 return result
@@ -226,12 +236,17 @@ class _PassContext:
         home: Path,
         on_progress: Callable[[ProgressEvent], None] | None,
         before: WorktreeState | None,
+        spent: float = 0.0,
     ) -> _Pass:
         plan, files = self.plan, seat_files(self.review_dir, self.plan.seat, pass_no)
         self.store.write_text(files.prompt, self.redactor.text(prompt))
         started, t0 = time.time(), time.monotonic()
         if on_progress:
             on_progress(ProgressEvent(plan.seat, "state", "running"))
+        limit = plan.timeout - spent  # the rest of the seat's timeout (none: it never starts)
+        if limit <= 0:
+            outcome = later_pass_timeout(SeatOutcome("timeout"), limit, plan.timeout)
+            return _Pass(outcome, started, 0.0, later=True)
         try:
             # Agents read the unredacted prompt from their private home; the store keeps the
             # redacted copy.
@@ -246,7 +261,7 @@ class _PassContext:
                 transcript_path=files.transcript,
                 stderr_path=files.stderr,
                 settings=plan.settings,
-                timeout=plan.timeout,
+                timeout=limit,
                 env=self.env,
                 base_sha=self.target.base_sha,
                 changed_files=self.target.changed_paths,
@@ -259,6 +274,8 @@ class _PassContext:
                 watch=functools.partial(recorded_group, self.ledger),
             )
             outcome = plan.agent.run(task)
+            if spent:
+                outcome = later_pass_timeout(outcome, limit, plan.timeout)
         except Exception as exc:
             _LOGGER.debug("seat %s crashed", plan.seat, exc_info=True)
             outcome = SeatOutcome(status="failed", reason=f"internal error: {exc}")
@@ -268,7 +285,7 @@ class _PassContext:
         if lost is not None and outcome.status == "ok":
             # It printed something, but not about the change: its checkout was gone under it.
             outcome = dataclasses.replace(outcome, status="failed", reason=lost)
-        return _Pass(outcome, started, time.monotonic() - t0, changes)
+        return _Pass(outcome, started, time.monotonic() - t0, changes, later=spent > 0)
 
     def result(
         self, pass_no: int, ran: _Pass, on_progress: Callable[[ProgressEvent], None] | None
@@ -317,12 +334,13 @@ class _PassContext:
             duration_s=round(duration, 3),
             worktree_changes=ran.changes,
             output_truncated=review_cut or bool(outcome.proc and outcome.proc.output_truncated),
-            **_output_facts(outcome.proc),
+            **output_facts(outcome.proc),
             **stats_fields(outcome),  # type: ignore[arg-type]
         )
         if on_progress:
+            state = later_pass_state(status, pass_no) if ran.later else status
             on_progress(
-                ProgressEvent(plan.seat, "state", status, run.tool_calls, duration_s=run.duration_s)
+                ProgressEvent(plan.seat, "state", state, run.tool_calls, duration_s=run.duration_s)
             )
         return SeatResult(
             seat=plan.seat,
@@ -331,19 +349,6 @@ class _PassContext:
             secrets=outcome.secrets,
             pass_no=pass_no,
         )
-
-
-def _output_facts(result: ProcResult | None) -> dict[str, Any]:
-    """`SeatRun`'s facts about what happened to the seat's output on its way to the store."""
-    if result is None:
-        return {}
-    cut = result.output_truncated and result.output_cap is not None
-    return {
-        "transcript_cut_at": result.output_cap if cut else None,
-        "strays": result.strays,
-        "held_open": result.held_open,
-        "stopped_after_result_s": result.stopped_after_done,
-    }
 
 
 class StopSignals:

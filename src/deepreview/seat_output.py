@@ -8,12 +8,19 @@ and their imports cannot meet the main thread's.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 from deepreview.agents.base import SeatOutcome
 from deepreview.late_imports import LATE_IMPORTS
-from deepreview.runmodel import REASON_MAX_CHARS, REVIEW_CUT_REASON
+from deepreview.proc import ProcResult
+from deepreview.runmodel import (
+    REASON_MAX_CHARS,
+    REVIEW_CUT_REASON,
+    format_duration,
+    outcome_phrase,
+)
 from deepreview.untrusted_text import clean_strings, clean_text
 
 if TYPE_CHECKING:
@@ -127,6 +134,19 @@ def review_json(review: AgentReview) -> str:
         return to_json(review)
 
 
+def output_facts(result: ProcResult | None) -> dict[str, Any]:
+    """`SeatRun`'s facts about what happened to the seat's output on its way to the store."""
+    if result is None:
+        return {}
+    cut = result.output_truncated and result.output_cap is not None
+    return {
+        "transcript_cut_at": result.output_cap if cut else None,
+        "strays": result.strays,
+        "held_open": result.held_open,
+        "stopped_after_result_s": result.stopped_after_done,
+    }
+
+
 def stats_fields(outcome: SeatOutcome) -> dict[str, object]:
     """The measures of a seat's run (`SeatRun`'s fields) its agent reported. Their words (its
     model, tool names, refused commands, the causes of its API retries) are its CLI's text,
@@ -159,3 +179,29 @@ def _stats_fields(outcome: SeatOutcome) -> dict[str, object]:
         "api_retry_causes": stats.retry_causes,
         "malformed_lines": stats.malformed_lines,
     }
+
+
+def later_pass_timeout(outcome: SeatOutcome, limit: float, seat_timeout: float) -> SeatOutcome:
+    """A later pass's outcome as the seat's: the pass ran under what was left of the seat's
+    timeout (`limit`; its passes share `seat_timeout`), so a pass that timed out says the
+    seat's timeout ran out, not "timed out after" the rest it was given. What its agent added
+    (`(last error: …)`, `(killed with SIGKILL …)`) is kept."""
+    if outcome.status != "timeout":
+        return outcome
+    said = f"timed out after {format_duration(limit)}"
+    reason = outcome.reason or said
+    if not reason.startswith(said):
+        return outcome  # in its own words: kept as it is
+    ran_out = f"timed out: the seat's {format_duration(seat_timeout)} timeout ran out"
+    return dataclasses.replace(outcome, reason=ran_out + reason[len(said) :])
+
+
+def later_pass_state(status: str, pass_no: int) -> str:
+    """The live line's state for a seat's later pass: every earlier pass ended ok (a seat goes
+    on only then) and its review stands, so a later pass that timed out or failed leaves the
+    seat ok (`ok: pass 2 timed out (pass 1 kept)`), as the seat's summary line says; an
+    interrupted one stops the seat (`resume` runs it again)."""
+    if pass_no <= 1 or status in ("ok", "interrupted"):
+        return status
+    kept = "pass 1" if pass_no == 2 else "passes " + ", ".join(map(str, range(1, pass_no)))
+    return f"ok: pass {pass_no} {outcome_phrase(status, None)} ({kept} kept)"

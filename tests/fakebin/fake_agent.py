@@ -41,6 +41,11 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
                                             # message with `error: max_output_tokens`, an
                                             # error result) or codex 0.171 (an `error` event,
                                             # `turn.failed`), then exit 1
+     "error_after": "error_max_turns",      # the whole review, then the CLI's own error and
+                                            # exit 1: claude a result of this subtype
+                                            # (`is_error`, no `result`), codex an `error` event
+                                            # and `turn.failed`, gemini a `result` with
+                                            # `status: error`, carrying this message
      "transcript_file": "<path>",           # print this file as the whole stream
      "api_error_message": "..."}            # codex, mode "api_error": its error's words
 
@@ -312,6 +317,13 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
     if scenario.get("cut_by_limit"):
         claude_cut_by_limit(sid)
         return
+    if scenario.get("error_after"):  # as Claude Code 2.1 ends a run at `--max-turns`
+        emit({"type": "result", "subtype": scenario["error_after"], "is_error": True,
+              "api_error_status": None, "duration_ms": 655, "duration_api_ms": 301,
+              "num_turns": n + 1, "stop_reason": "tool_use", "session_id": sid,
+              "total_cost_usd": 0.0009, "usage": usage, "permission_denials": [],
+              "uuid": str(uuid.uuid4())})  # fmt: skip
+        sys.exit(1)
     emit(
         {
             "type": "result",
@@ -413,6 +425,10 @@ def codex(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
         emit({"type": "error", "message": error})
         emit({"type": "turn.failed", "error": {"message": error}})
         sys.exit(1)
+    if scenario.get("error_after"):  # e.g. the stream cut after the answer, as codex 0.171 says
+        emit({"type": "error", "message": scenario["error_after"]})
+        emit({"type": "turn.failed", "error": {"message": scenario["error_after"]}})
+        sys.exit(1)
     emit(
         {
             "type": "turn.completed",
@@ -491,6 +507,12 @@ def gemini(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
                 "delta": True,
             }
         )
+    if scenario.get("error_after"):  # an API error after the answer (Gemini CLI 0.61's shape)
+        emit({"type": "result", "timestamp": ts(), "status": "error",
+              "error": {"type": "unknown", "message": scenario["error_after"]},
+              "stats": {"total_tokens": 1440, "input_tokens": 1200, "output_tokens": 240,
+                        "duration_ms": 1520, "tool_calls": n}})  # fmt: skip
+        sys.exit(int(scenario.get("exit_code", 1)))  # the HTTP status mod 256 (429: 173)
     emit(
         {
             "type": "result",

@@ -25,7 +25,7 @@ def test_a_later_pass_that_timed_out_says_so_everywhere(tmp_path: Path) -> None:
     args = ["review", "--agents", "alpha", "--lead", "none", "--passes", "2", "--timeout", "3"]
     res = run_cli(args, cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
-    said = "pass 2 timed out after 3.0 s (pass 1 kept)"
+    said = "pass 2 timed out: the seat's 3.0 s timeout ran out (pass 1 kept)"
     assert f"  alpha: ok: {said}" in res.stderr.splitlines(), res.stderr
 
     rid = next(fakes.store.glob("*/run.json")).parent.name
@@ -36,10 +36,10 @@ def test_a_later_pass_that_timed_out_says_so_everywhere(tmp_path: Path) -> None:
     assert entry["run"]["reason"] == said
 
     md = (fakes.store / f"{rid}.md").read_text(encoding="utf-8")
-    assert "pass 2: timed out after 3.0 s (pass 1 kept)" in md
+    assert f"pass 2: {said.removeprefix('pass 2 ')}" in md
     assert not re.search(r"pass 2: 0C 0I 0S", md)
     page = (fakes.store / f"{rid}.html").read_text(encoding="utf-8")
-    assert "pass 2: timed out after 3.0 s (pass 1 kept)" in page
+    assert f"pass 2: {said.removeprefix('pass 2 ')}" in page
     assert "pass 2: 0C 0I 0S" not in page
     report = json.loads((fakes.store / f"{rid}.json").read_text(encoding="utf-8"))
     [run] = [r for r in report["runs"] if r["seat"] == "alpha"]

@@ -133,7 +133,7 @@ class TranscriptCliAgent(CliAgent):
             # `finish` a `--seat-only` seat's stopped on its runner, neither read for
             # findings), as a command seat keeps what it printed; its raw stream is in its
             # transcript already. A review's `resume` runs a Ctrl-C'd seat again.
-            written = stats.final_text if stats is not None and not stats.is_error else ""
+            written = stats.final_text if stats is not None else ""
             if result.timed_out:
                 reason = f"{reason or 'timed out'}{_last_error(stats, seen)}"
             status: Final = "timeout" if result.timed_out else "interrupted"
@@ -142,9 +142,10 @@ class TranscriptCliAgent(CliAgent):
             )
         if result.spawn_error:
             return SeatOutcome("failed", reason=result.spawn_error, proc=result, model=model)
+        # The model's own text (the parsers leave out the CLI's error messages), kept even when
+        # the CLI then ended in an error (Claude's `error_max_turns` result, Codex's
+        # `turn.failed`, Gemini's error result): a review written before it is no review lost.
         text = stats.final_text if stats is not None else ""
-        # The CLI's own error result: its last text is no answer (the error is the reason).
-        kept = "" if stats is None or stats.is_error else text
         finished = stats is not None and stats.ended_normally and bool(text.strip())
         failure = self.failure(task, result, stats)
         if failure is None and stats is not None and stats.cut_off and text.strip():
@@ -173,7 +174,7 @@ class TranscriptCliAgent(CliAgent):
             # What it wrote is kept in its review file, shown in the report's appendix as a
             # failed seat's output (not read for findings).
             return SeatOutcome(
-                "failed", review_text=kept, reason=failure, stats=stats, proc=result, model=model
+                "failed", review_text=text, reason=failure, stats=stats, proc=result, model=model
             )
         return SeatOutcome("ok", review_text=text, stats=stats, proc=result, model=model)
 

@@ -124,7 +124,12 @@ def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
     options = [
         *([agents_option] if seats else []),
         *([lead_option] if lead else []),
-        click.option("--timeout", type=float, help="Per-seat timeout in seconds (default 1800)."),
+        click.option(
+            "--timeout",
+            type=float,
+            help="Per-seat timeout in seconds (default 1800): a seat's passes (--passes, "
+            "--thorough) share it.",
+        ),
         click.option("--effort", type=click.Choice(EFFORTS)),
         click.option(
             "--format",

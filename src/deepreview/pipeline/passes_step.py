@@ -117,6 +117,15 @@ class SeatPassRecorder:
             self._earlier[seat] = earlier
         return pass_no, pass_prompt(self.prompt, pass_no, earlier)
 
+    def spent(self, seat: str) -> float:
+        """Seconds the seat's passes before the one `start` gives ran (on `resume`, from
+        run.json): its passes share its timeout."""
+        start = self.starts.get(seat, 1)
+        if start == 1:
+            return 0.0
+        entries = self.writer.state.seats[seat].passes
+        return sum(e.duration_s or 0.0 for e in entries if e.pass_no < start and e.status == "ok")
+
     def _stored_earlier(self, seat: str, before: int) -> list[Finding]:
         """The findings of the seat's finished passes before `before`, as the seat reported
         them (a resumed run rebuilds them from the stored reviews)."""
@@ -230,9 +239,9 @@ def _kept(passes: Sequence[PassEntry]) -> str:
 
 
 def pass_outcome(entry: PassEntry, passes: Sequence[PassEntry], *, named: bool = False) -> str:
-    """A later pass that did not end ok, as the retro says it (`timed out after 3.0 s (pass 1
-    kept)`); `named`: as the seat's reason says it (`pass 2 timed out after 3.0 s (pass 1
-    kept)`). Never its empty counts: "0C 0I 0S (0 new)" would read as a pass that looked again
+    """A later pass that did not end ok, as the retro says it (`timed out: the seat's 3.0 s
+    timeout ran out (pass 1 kept)`); `named`: as the seat's reason says it (`pass 2 timed out:
+    …`). Never its empty counts: "0C 0I 0S (0 new)" would read as a pass that looked again
     and found nothing new."""
     what = outcome_phrase(entry.status, entry.reason)
     kept = f"({_kept([e for e in passes if e.pass_no < entry.pass_no])} kept)"

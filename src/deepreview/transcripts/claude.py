@@ -41,6 +41,19 @@ _CUT_STOPS = {
 # reached its context window limit.") and an error result quoting it: the answer it had
 # streamed is then no error message but an unfinished review.
 _CUT_ERROR = "max_output_tokens"
+# An error result's `subtype` in words, the subtype kept for a search: it may carry no `result`
+# text, and the bare subtype told a reader nothing.
+_ERROR_SUBTYPES = {
+    "error_max_turns": "hit the maximum number of turns",
+    "error_during_execution": "the CLI failed during execution",
+    "error_max_budget_usd": "hit its spending limit",
+}
+
+
+def _subtype_error(subtype: str | None) -> str | None:
+    """`error_max_turns` -> `hit the maximum number of turns (error_max_turns)`."""
+    words = _ERROR_SUBTYPES.get(subtype or "")
+    return f"{words} ({subtype})" if words else subtype
 
 
 class ClaudeParser(StreamParser):
@@ -50,7 +63,6 @@ class ClaudeParser(StreamParser):
         super().__init__()
         self._init_model: str | None = None
         self._message_model: str | None = None
-        self._last_text = ""
         self._texts: list[str] = []  # the top-level assistant texts, in order (`review_of`)
         self._result: dict[str, Any] | None = None
         self._retrying_error: str | None = None  # set while the last event was an api_retry
@@ -105,7 +117,6 @@ class ClaudeParser(StreamParser):
             elif btype == "text" and top_level:
                 text = as_str(block.get("text"))
                 if text:
-                    self._last_text = text
                     self._texts.append(text)
 
     def _user(self, event: dict[str, Any]) -> None:
@@ -166,7 +177,7 @@ class ClaudeParser(StreamParser):
         text = as_str(res.get("result"))
         errors = list(self._errors)
         if is_error:
-            errors.append(text or as_str(res.get("subtype")) or "error")
+            errors.append(text or _subtype_error(as_str(res.get("subtype"))) or "error")
             errors.extend(e for e in as_list(res.get("errors")) if isinstance(e, str) and e)
 
         stop = as_str(res.get("stop_reason"))
@@ -186,8 +197,9 @@ class ClaudeParser(StreamParser):
             cost_usd=as_float(res.get("total_cost_usd")),
             ended_normally=not is_error,
             is_error=is_error,
-            # on error, `result` holds the error message, not the review
-            final_text=self._last_text if is_error else self._review(text),
+            # on error, `result` holds the error message, not the review: what the model wrote
+            # before the error is its own messages (a review, even: `agents._cli` keeps it)
+            final_text=review_of(self._texts) if is_error else self._review(text),
             calls=calls,
             denials=denials,
             errors=errors,
