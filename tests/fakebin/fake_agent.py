@@ -47,13 +47,16 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
                                             # and `turn.failed`, gemini a `result` with
                                             # `status: error`, carrying this message
      "transcript_file": "<path>",           # print this file as the whole stream
-     "api_error_message": "..."}            # codex, mode "api_error": its error's words
+     "api_error_message": "...",            # claude, codex, mode "api_error": its words
+     "api_error_status": 401}               # claude, mode "api_error": its result's status
 
 Modes: `ok` a normal run; `truncated` a few events, then half a JSON line and SIGKILL (a crash
 mid-stream); `denial` a normal run whose result event lists a refused tool call (claude only);
 `write_denial` as `denial`, after a first call to the `Write` tool that Claude Code answers
 "exists but is not enabled" and does not list in the result event (claude only);
-`api_error` (gemini, codex) ends at once as the CLI ends a run the API refused: Gemini's result
+`api_error` (claude, gemini, codex) ends at once as the CLI ends a run the API refused: Claude
+Code's error result (`is_error`, `api_error_status`, default 401 and "Invalid API key · Please run
+/login"; `null` and "Not logged in · Please run /login" when no key was sent), Gemini's result
 event of an HTTP 401, Codex's `error` event and `turn.failed` quoting `api_error_message`
 (default "unexpected status 401 Unauthorized: …"), then exit 1;
 `exit` prints `stderr` and exits with `exit_code` before any event; `hang` prints `stderr` (say,
@@ -190,6 +193,16 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             "uuid": str(uuid.uuid4()),
         }
     )
+    if mode == "api_error":  # as Claude Code 2.1 ends a run the API refused (a key, credit)
+        emit({"type": "result", "subtype": "success", "is_error": True,
+              "api_error_status": scenario.get("api_error_status", 401), "duration_ms": 242,
+              "duration_api_ms": 0, "num_turns": 1,
+              "result": scenario.get("api_error_message", "Invalid API key · Please run /login"),
+              "stop_reason": "stop_sequence", "session_id": sid, "total_cost_usd": 0,
+              "usage": {**usage, "input_tokens": 0, "output_tokens": 0}, "modelUsage": {},
+              "permission_denials": [], "terminal_reason": "api_error",
+              "uuid": str(uuid.uuid4())})  # fmt: skip
+        sys.exit(1)
     for attempt in range(1, int(scenario.get("api_retries", 0)) + 1):
         emit(
             {

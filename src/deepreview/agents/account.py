@@ -11,6 +11,10 @@ the API's ("rate_limit_error", "insufficient_quota", "RESOURCE_EXHAUSTED", "UNAU
 and the last error of a seat that timed out while retrying ("last error: HTTP 429 rate
 limited, 9 retries").
 
+`account_help` puts what to fix in front of such a reason (the adapters give their CLI's key
+variables and login): the CLIs' own words name no variable, or a fix (`/login`) that a headless
+run cannot use.
+
 Not `findings.no_review`'s words: those judge a seat's review text, where "rate limit" may be
 the topic of a finding; a failure reason is an error already, so the bare words say enough.
 """
@@ -18,6 +22,7 @@ the topic of a finding; a failure reason is an error already, so the bare words 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Final, Literal
 
 AccountFailure = Literal["authentication", "quota", "rate limit"]
@@ -45,6 +50,10 @@ _RATE_LIMIT: Final = re.compile(
     rf"|{_STATUS_BEFORE}429\b",
     re.IGNORECASE,
 )
+# The status of a rejected key, as the CLIs quote it ("(HTTP 401)", "status 401 Unauthorized").
+_REJECTED: Final = re.compile(
+    rf"{_STATUS_BEFORE}(40[13])\b|\b(40[13])\s+(?:unauthorized|forbidden)\b", re.IGNORECASE
+)
 # In this order: "429 … exceeded your current quota" (OpenAI's insufficient_quota) is a quota
 # that no wait fixes, and a 401 quoted with a retry count is still a rejected key.
 _KINDS: Final[tuple[tuple[AccountFailure, re.Pattern[str]], ...]] = (
@@ -61,4 +70,38 @@ def account_failure(reason: str | None) -> AccountFailure | None:
     return next((kind for kind, words in _KINDS if words.search(text)), None)
 
 
-__all__ = ["AccountFailure", "account_failure"]
+@dataclass(frozen=True)
+class Credentials:
+    """What a CLI's account is, in the words of its fix."""
+
+    keys: str  # the variables it reads its key from: "OPENAI_API_KEY / CODEX_API_KEY"
+    login: str | None = None  # how else to sign it in: "run `codex login`"; None: keys only
+
+
+def account_help(reason: str, credentials: Credentials) -> str | None:
+    """`reason` (what the CLI said) behind what to fix when it says the key was refused or the
+    quota used up; None for anything else (a rate limit passes by waiting: its words do)."""
+    kind = account_failure(reason)
+    quoted = reason[:200]
+    if kind == "authentication":
+        where = (
+            f"{credentials.keys} or {credentials.login}" if credentials.login else credentials.keys
+        )
+        status = _REJECTED.search(reason)
+        if status is None:
+            return f"authentication failed: check {where} ({quoted})"
+        code = status.group(1) or status.group(2)
+        return (
+            f"authentication failed (HTTP {code}): the API rejected the key; check {where} "
+            f"({quoted})"
+        )
+    if kind == "quota":
+        login = " or the login" if credentials.login else ""
+        return (
+            f"quota used up: the account behind {credentials.keys}{login} has no credit or "
+            f"usage left; add credit or wait for the limit to reset ({quoted})"
+        )
+    return None
+
+
+__all__ = ["AccountFailure", "Credentials", "account_failure", "account_help"]

@@ -28,13 +28,14 @@ errors and "Not logged in" all come as `subtype: "success"`, `is_error: true`); 
 text is the reason. With the server down Claude retries for minutes (`CLAUDE_CODE_MAX_RETRIES`
 in the seat env shortens that); the seat timeout bounds it. A rejected key (HTTP 401/403) is
 retried the same way, so after a few rejections in a row the run is stopped and fails with an
-authentication reason.
+authentication reason. That reason, and one of a rejected key or used-up credit in the result
+("Invalid API key · Please run /login", "Credit balance is too low"), names the variables to
+check (`account.account_help`): `/login` cannot be run headless.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import shlex
 import sys
 import threading
@@ -46,6 +47,7 @@ from deepreview import proc
 from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._guard_hook import guard_command, guard_roots
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
+from deepreview.agents.account import Credentials, account_help
 from deepreview.agents.base import Invocation, SeatSettings, SeatTask
 from deepreview.transcripts.claude import ClaudeParser
 from deepreview.transcripts.stats import TranscriptStats
@@ -80,7 +82,8 @@ CREDENTIALS_FILE: Final = ".claude/.credentials.json"
 # rejections in a row it will not succeed (the first ones leave room for an OAuth refresh).
 AUTH_REJECTIONS_BEFORE_STOP: Final = 3
 AUTH_STATUSES: Final = frozenset({401, 403})
-_AUTH_ERROR = re.compile(r"\(HTTP (401|403)\)")
+# What to fix when the API refuses the key or the account's credit (`account.account_help`).
+CREDENTIALS: Final = Credentials("ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN", "log in again")
 
 
 class ClaudeAgent(TranscriptCliAgent):
@@ -145,13 +148,9 @@ class ClaudeAgent(TranscriptCliAgent):
         self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None
     ) -> str | None:
         last = stats.errors[-1] if stats is not None and stats.errors else ""
-        match = _AUTH_ERROR.search(last)
-        if match and not result.ok:
-            return (
-                f"authentication failed (HTTP {match.group(1)}): the API rejected the key; "
-                f"check ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN or log in again ({last[:200]})"
-            )
-        return super().failure(task, result, stats)
+        failed = not result.ok or (stats is not None and stats.is_error)
+        helped = account_help(last, CREDENTIALS) if last and failed else None
+        return helped or super().failure(task, result, stats)
 
     def _copy_credentials(self, task: SeatTask) -> None:
         home = real_home(task.env)

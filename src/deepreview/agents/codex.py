@@ -30,6 +30,8 @@ timeout ends it. A run without a terminal `turn.completed` event is a failure.
 
 Auth: `OPENAI_API_KEY` / `CODEX_API_KEY` pass through, and `OPENAI_BASE_URL`; a `codex login`
 user's `auth.json` (from `$CODEX_HOME`, default `~/.codex`) is copied into the isolated home.
+A key the API refuses ("unexpected status 401 Unauthorized: …") or a used-up quota fails the
+seat with the variable to check (a custom provider's `env_key`; `account.account_help`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from deepreview.agents._cli import TranscriptCliAgent
 from deepreview.agents._home import EnvPolicy, copy_credentials, real_home, seat_env
 from deepreview.agents._park import parked
 from deepreview.agents._stderr import stderr_tail
+from deepreview.agents.account import Credentials, account_help
 from deepreview.agents.base import Invocation, SeatOutcome, SeatSettings, SeatTask
 from deepreview.transcripts import parse_codex_rollout_file
 from deepreview.transcripts.codex import CodexParser
@@ -132,7 +135,11 @@ class CodexAgent(TranscriptCliAgent):
                 details.append(f"stderr: {tail}")
             suffix = f" ({'; '.join(details)})" if details else ""
             return f"no turn.completed event: the run did not finish{suffix}"
-        return super().failure(task, result, stats)
+        reason = super().failure(task, result, stats)
+        if reason is not None and stats is not None and stats.is_error:
+            # "unexpected status 401 Unauthorized: …" names no key: say which one to check
+            return account_help(reason, credentials(task.settings.extra_args)) or reason
+        return reason
 
     def check_auth(self, settings: SeatSettings, env: Mapping[str, str]) -> tuple[bool | None, str]:
         return auth_status(env, settings.extra_args)
@@ -161,6 +168,17 @@ def auth_status(env: Mapping[str, str], extra_args: Sequence[str]) -> tuple[bool
     if source is not None and (source / "auth.json").is_file():
         return True, "auth: logged in (codex auth.json)"
     return False, "not logged in: set OPENAI_API_KEY or run `codex login`"
+
+
+def credentials(extra_args: Sequence[str]) -> Credentials:
+    """Where the seat's key comes from: a provider's `env_key` when `extra_args` choose one
+    (no `codex login` for it), else OpenAI's variables or the login."""
+    provider = chosen_provider(extra_args)
+    if provider is not None and (provider != "openai" or provider_keys(provider, extra_args)):
+        keys = provider_keys(provider, extra_args)
+        env_key = keys.env_key if keys is not None else next(iter(env_keys(extra_args)), None)
+        return Credentials(env_key or f"model_providers.{provider}.env_key")
+    return Credentials(" / ".join(AUTH_VARS[:2]), "run `codex login`")
 
 
 def chosen_provider(extra_args: Sequence[str]) -> str | None:

@@ -175,6 +175,9 @@ class ClaudeParser(StreamParser):
 
         is_error = res.get("is_error") is True or res.get("subtype") not in (None, "success")
         text = as_str(res.get("result"))
+        status = as_int(res.get("api_error_status"))
+        if is_error and text and status is not None and str(status) not in text:
+            text = f"HTTP {status}: {text}"  # "Invalid API key · …" says no status; the event does
         errors = list(self._errors)
         if is_error:
             errors.append(text or _subtype_error(as_str(res.get("subtype"))) or "error")
