@@ -37,6 +37,9 @@ class RetroNumbers:
     # confirm it, and are no unique insight. None: not known (a report from before they were
     # told apart, whose unique insights may include them).
     reraised: int | None = None
+    # Its own findings in clusters a lead that judged said nothing about (kept as consolidated):
+    # not judged, so `stats` counts them neither as kept nor in Survival's denominator.
+    undecided: int = 0
 
 
 @dataclass(frozen=True)
