@@ -210,11 +210,14 @@ def seat_retro(
     mine = [o for o in consolidation.origins if any(m.seat == sr.seat for m in o.members)]
     # A suspected false positive (its file or lines are not there) is no insight of the seat
     # that alone raised it, nor something the other seats missed: the retro lists it apart.
-    unique = [
+    alone = [
         by_id[o.finding_id]
         for o in mine
         if {m.seat for m in o.members} == {sr.seat} and o.finding_id not in suspected
     ]
+    # Unique against nobody is no insight: with no other review to compare with (the other
+    # seats failed, or there were none), no finding is credited as one (`stats`, `--panel auto`).
+    unique = alone if compared else []
     shared = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} != {sr.seat}]
     # An analyzer (the static seat) is not said to have missed what its rules do not check:
     # the models' logic, design and test findings are none of its kinds, and whether one of its
@@ -246,7 +249,10 @@ def seat_retro(
         cells["False positives"] += (
             f"; {len(mine_suspected)} suspected ({_ids(mine_suspected, labels)})"
         )
-    cells["Unique insights"] = _ids(unique, labels) or "0"
+    peer = "model" if sr.model_backed else "seat"
+    cells["Unique insights"] = (
+        _ids(unique, labels) or "0" if compared else f"0 (no other {peer} reviewed)"
+    )
     cells["Files reviewed"] = f"{len(coverage.reviewed)}/{len(files)}"
     count = coverage.miss_count
     misses = coverage.misses_text(files, _CELL_NAMES)
@@ -261,6 +267,11 @@ def seat_retro(
     first += f" and {_plural(len(review.design_observations), 'design observation')}."
     if compared:
         first += _only_found(name, _ids(unique, labels))
+    elif alone:
+        first += (
+            f" No other {peer} produced a review to compare with, so none of its findings "
+            "counts as a unique insight."
+        )
     if shared:
         # Runs as ranges, as the unique insights: a panel sharing 2000 findings listed each.
         first += f" Shared with other reviewers: {', '.join(id_runs([f.id for f in shared]))}."

@@ -196,6 +196,9 @@ def _unique_insights(report: Report, retro: SeatRetro) -> tuple[int, int]:
 def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
     """Every seat of the report's retro, in report order."""
     lead = report.lead is not None and report.lead.status == "ok"
+    # seats that produced a review: a finding is unique against another review only (a report
+    # stored before the retro said so credited the one seat that reviewed with every finding)
+    reviewed = {r.seat for r in report.retro.seats if _COUNTS.match(r.cell("Findings"))}
     reviewers: dict[str, Reviewer] = {r.seat: r for r in report.header.reviewers}
     runs = {r.seat: r for r in report.runs}
     out: list[SeatFacts] = []
@@ -209,6 +212,8 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
         m = _COUNTS.match(retro.cell("Findings"))
         c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
         unique, reraised = _unique_insights(report, retro)
+        if not reviewed - {retro.seat}:
+            unique, reraised = 0, 0
         out.append(
             SeatFacts(
                 seat=retro.seat,
