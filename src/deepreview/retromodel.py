@@ -55,6 +55,10 @@ class SeatRetro:
     # those an earlier round reported (re-raised). Empty when not known (a parsed report).
     unique_ids: tuple[str, ...] = ()
     reraised_ids: tuple[str, ...] = ()
+    # The findings only this seat raised when no other seat's review could have raised them
+    # (the others failed, or there were none): unique against nobody, they are no unique
+    # insights (`unique_ids` is empty), but one an earlier round reported is still re-raised.
+    sole_ids: tuple[str, ...] = ()
 
     def cell(self, row: str) -> str:
         return dict(self.cells).get(row, "")

@@ -57,7 +57,10 @@ def test_a_finding_fixed_two_rounds_back_and_raised_again_is_not_new(tmp_path: P
     assert data["round_info"]["new_findings"] == []
     assert "(new)" not in md
     assert "1 fixed in round 2, raised again" in data["executive_summary"]
-    assert "| Unique insights | 0; re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
+    assert (
+        "| Unique insights | 0 (no other model reviewed); "
+        "re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
+    )
 
 
 def test_a_finding_the_lead_dropped_two_rounds_back_and_raised_again_is_not_new(

@@ -336,6 +336,7 @@ def seat_retro(
         cells=tuple((row, cells[row]) for row in ROWS),
         numbers=numbers,
         unique_ids=tuple(f.id for f in unique),
+        sole_ids=() if compared else tuple(f.id for f in alone),
     )
 
 
@@ -350,10 +351,12 @@ def with_earlier_rounds(
     reported (`earlier`: consolidated ID -> (that round, the finding's ID there)) are
     re-raised, a confirmation and no unique insight. `findings`: the report's findings before
     the round changed them (one declined earlier, and left out now, still has its title)."""
-    again = [i for i in seat.unique_ids if i in earlier]
+    sole = not seat.unique_ids and bool(seat.sole_ids)  # no other review: no unique insight
+    ids = seat.sole_ids if sole else seat.unique_ids
+    again = [i for i in ids if i in earlier]
     if seat.numbers is None or not again:
         return seat
-    new = [i for i in seat.unique_ids if i not in earlier]
+    new = [i for i in ids if i not in earlier]
     titles = finding_labels(findings)  # as `seat_retro` wrote them
 
     def label(i: str, then: str = "") -> str:
@@ -364,7 +367,8 @@ def with_earlier_rounds(
     rounds = sorted({earlier[i][0] for i in again})
     by_round = [f"{r}: " + listed([i for i in again if earlier[i][0] == r], label) for r in rounds]
     # `S1 (sub); re-raised from round 1: I1 (shout)`: the marker is where the parser cuts
-    cell = f"{fresh or '0'}; {RERAISED} " + "; from round ".join(by_round)
+    head = seat.cell("Unique insights") if sole else fresh or "0"
+    cell = f"{head}; {RERAISED} " + "; from round ".join(by_round)
     cells = tuple((row, cell if row == "Unique insights" else v) for row, v in seat.cells)
     where = f"round {rounds[0]}" if len(rounds) == 1 else "earlier rounds"
     items = listed(again, lambda i: label(i, f"Round {earlier[i][0]} {earlier[i][1]}"))
@@ -383,9 +387,12 @@ def with_earlier_rounds(
         seat,
         narrative=narrative,
         cells=cells,
-        numbers=dataclasses.replace(seat.numbers, unique_insights=len(new), reraised=len(again)),
-        unique_ids=tuple(new),
+        numbers=dataclasses.replace(
+            seat.numbers, unique_insights=0 if sole else len(new), reraised=len(again)
+        ),
+        unique_ids=() if sole else tuple(new),
         reraised_ids=tuple(again),
+        sole_ids=tuple(new) if sole else (),
     )
 
 
