@@ -213,7 +213,7 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
         c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
         unique, reraised = _unique_insights(report, retro)
         if not reviewed - {retro.seat}:
-            unique, reraised = 0, 0
+            unique = 0  # (a finding it raised again is still a confirmation: `reraised`)
         out.append(
             SeatFacts(
                 seat=retro.seat,
