@@ -37,6 +37,9 @@ class RetroNumbers:
     # confirm it, and are no unique insight. None: not known (a report from before they were
     # told apart, whose unique insights may include them).
     reraised: int | None = None
+    # Its own findings in clusters a lead that judged said nothing about (kept as consolidated):
+    # not judged, so `stats` counts them neither as kept nor in Survival's denominator.
+    undecided: int = 0
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,10 @@ class SeatRetro:
     # those an earlier round reported (re-raised). Empty when not known (a parsed report).
     unique_ids: tuple[str, ...] = ()
     reraised_ids: tuple[str, ...] = ()
+    # The findings only this seat raised when no other seat's review could have raised them
+    # (the others failed, or there were none): unique against nobody, they are no unique
+    # insights (`unique_ids` is empty), but one an earlier round reported is still re-raised.
+    sole_ids: tuple[str, ...] = ()
 
     def cell(self, row: str) -> str:
         return dict(self.cells).get(row, "")

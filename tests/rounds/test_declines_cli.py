@@ -54,7 +54,10 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
     assert summary.endswith("Verdict: Merge as-is — no issues found.")
     # raising a declined finding again is no unique insight of the seat: it confirms round 1
     # (no link: the finding is left out of this report)
-    assert "| Unique insights | 0; re-raised from round 1: I1 (Division by zero…) |" in md
+    assert (
+        "| Unique insights | 0 (no other model reviewed); "
+        "re-raised from round 1: I1 (Division by zero…) |" in md
+    )
 
     # Round 3: the code under the finding changed: it is reported again, tagged.
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return (a / b)\n")
@@ -63,7 +66,10 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
     md3 = stored(fakes, third["review_id"], ".md")
     assert "(declined, code changed)" in md3.split("## Important Issues", 1)[1]
     assert "| **Round** | 3 (of feature) |" in md3
-    assert "| Unique insights | 0; re-raised from round 1: [I1](#i1) (Division by zero…) |" in md3
+    assert (
+        "| Unique insights | 0 (no other model reviewed); "
+        "re-raised from round 1: [I1](#i1) (Division by zero…) |" in md3
+    )
     data3 = json.loads(stored(fakes, third["review_id"], ".json"))
     assert data3["header"]["verdict"]["label"] == "Merge with fixes"
 

@@ -57,7 +57,14 @@ def test_a_finding_fixed_two_rounds_back_and_raised_again_is_not_new(tmp_path: P
     assert data["round_info"]["new_findings"] == []
     assert "(new)" not in md
     assert "1 fixed in round 2, raised again" in data["executive_summary"]
-    assert "| Unique insights | 0; re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
+    assert (
+        "| Unique insights | 0 (no other model reviewed); "
+        "re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
+    )
+    # the only reviewer: no unique insight in any round, but round 4's I1 confirms round 1
+    stats = run_cli(["stats", "--json"], cwd=repo, env=fakes.env())
+    (alpha,) = stats.json()["seats"]
+    assert (alpha["unique_insights"], alpha["reraised"]) == (0, 1), alpha
 
 
 def test_a_finding_the_lead_dropped_two_rounds_back_and_raised_again_is_not_new(

@@ -145,7 +145,10 @@ def test_a_finding_closed_in_the_previous_round_and_raised_again_is_not_new(
     assert data["round_info"]["new_findings"] == []
     assert "(new)" not in md
     assert "1 fixed in round 2, raised again" in data["executive_summary"]
-    assert "| Unique insights | 0; re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
+    assert (
+        "| Unique insights | 0 (no other model reviewed); "
+        "re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
+    )
 
 
 SUBTRACTS = """I1. **`add` returns `a - b` instead of the sum** — `calc.py:2` (important, \

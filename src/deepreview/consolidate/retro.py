@@ -211,11 +211,14 @@ def seat_retro(
     mine = [o for o in consolidation.origins if any(m.seat == sr.seat for m in o.members)]
     # A suspected false positive (its file or lines are not there) is no insight of the seat
     # that alone raised it, nor something the other seats missed: the retro lists it apart.
-    unique = [
+    alone = [
         by_id[o.finding_id]
         for o in mine
         if {m.seat for m in o.members} == {sr.seat} and o.finding_id not in suspected
     ]
+    # Unique against nobody is no insight: with no other review to compare with (the other
+    # seats failed, or there were none), no finding is credited as one (`stats`, `--panel auto`).
+    unique = alone if compared else []
     shared = [by_id[o.finding_id] for o in mine if {m.seat for m in o.members} != {sr.seat}]
     # An analyzer (the static seat) is not said to have missed what its rules do not check:
     # the models' logic, design and test findings are none of its kinds, and whether one of its
@@ -247,7 +250,10 @@ def seat_retro(
         cells["False positives"] += (
             f"; {len(mine_suspected)} suspected ({_ids(mine_suspected, labels)})"
         )
-    cells["Unique insights"] = _ids(unique, labels) or "0"
+    peer = "model" if sr.model_backed else "seat"
+    cells["Unique insights"] = (
+        _ids(unique, labels) or "0" if compared else f"0 (no other {peer} reviewed)"
+    )
     cells["Files reviewed"] = f"{len(coverage.reviewed)}/{len(files)}"
     count = coverage.miss_count
     misses = coverage.misses_text(files, _CELL_NAMES)
@@ -262,6 +268,11 @@ def seat_retro(
     first += f" and {_plural(len(review.design_observations), 'design observation')}."
     if compared:
         first += _only_found(name, _ids(unique, labels))
+    elif alone:
+        first += (
+            f" No other {peer} produced a review to compare with, so none of its findings "
+            "counts as a unique insight."
+        )
     if shared:
         # Runs as ranges, as the unique insights: a panel sharing 2000 findings listed each.
         first += f" Shared with other reviewers: {', '.join(id_runs([f.id for f in shared]))}."
@@ -318,6 +329,7 @@ def seat_retro(
         cells=tuple((row, cells[row]) for row in ROWS),
         numbers=numbers,
         unique_ids=tuple(f.id for f in unique),
+        sole_ids=() if compared else tuple(f.id for f in alone),
     )
 
 
@@ -332,10 +344,12 @@ def with_earlier_rounds(
     reported (`earlier`: consolidated ID -> (that round, the finding's ID there)) are
     re-raised, a confirmation and no unique insight. `findings`: the report's findings before
     the round changed them (one declined earlier, and left out now, still has its title)."""
-    again = [i for i in seat.unique_ids if i in earlier]
+    sole = not seat.unique_ids and bool(seat.sole_ids)  # no other review: no unique insight
+    ids = seat.sole_ids if sole else seat.unique_ids
+    again = [i for i in ids if i in earlier]
     if seat.numbers is None or not again:
         return seat
-    new = [i for i in seat.unique_ids if i not in earlier]
+    new = [i for i in ids if i not in earlier]
     titles = finding_labels(findings)  # as `seat_retro` wrote them
 
     def label(i: str, then: str = "") -> str:
@@ -346,7 +360,8 @@ def with_earlier_rounds(
     rounds = sorted({earlier[i][0] for i in again})
     by_round = [f"{r}: " + listed([i for i in again if earlier[i][0] == r], label) for r in rounds]
     # `S1 (sub); re-raised from round 1: I1 (shout)`: the marker is where the parser cuts
-    cell = f"{fresh or '0'}; {RERAISED} " + "; from round ".join(by_round)
+    head = seat.cell("Unique insights") if sole else fresh or "0"
+    cell = f"{head}; {RERAISED} " + "; from round ".join(by_round)
     cells = tuple((row, cell if row == "Unique insights" else v) for row, v in seat.cells)
     where = f"round {rounds[0]}" if len(rounds) == 1 else "earlier rounds"
     items = listed(again, lambda i: label(i, f"Round {earlier[i][0]} {earlier[i][1]}"))
@@ -365,9 +380,12 @@ def with_earlier_rounds(
         seat,
         narrative=narrative,
         cells=cells,
-        numbers=dataclasses.replace(seat.numbers, unique_insights=len(new), reraised=len(again)),
-        unique_ids=tuple(new),
+        numbers=dataclasses.replace(
+            seat.numbers, unique_insights=0 if sole else len(new), reraised=len(again)
+        ),
+        unique_ids=() if sole else tuple(new),
         reraised_ids=tuple(again),
+        sole_ids=tuple(new) if sole else (),
     )
 
 

@@ -15,6 +15,10 @@ important and listed as unrated (the seat's retro says so), unless its title is 
 an earlier round's verdict (`**C1** — `a.py:3`: fixed`); and so is a list whose every item
 starts with a place with a line and names a problem (`placed_items.py`), whatever the sentence
 before it says ("No issues found.", "LGTM overall, a few notes:").
+
+A section that rates the change's risk (`## Risk Assessment`: `- Low: only touches test
+helpers`, `**Overall risk: Low**`) judges the whole change: its graded items are findings only
+when they name a problem (`problem_words`); a `## Risks` list keeps its graded items as concerns.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from deepreview.findings.findings import (
 )
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.placed_items import placed_problems
+from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.section_titles import DESIGN_KINDS, Kind, about_earlier_rounds
 from deepreview.findings.table_findings import table_findings
 
@@ -56,6 +61,10 @@ def loose_findings(
         # `No issues found.` + `1. `a.py:3` — raises on None` (placed_items.py); also beside
         # items with a level, of which such an item would otherwise be read as the text
         own, res = placed
+    if rates_the_change(title):
+        # `- Low: only touches test helpers` rates the change and says why, and is no concern
+        # about it; an item there that names a problem still is one (`- Medium: a race …`)
+        own = [d for d in own if names_a_problem(f"{d.head.title}\n{d.body}")]
     if own and all(
         d.head.severity is not None or (prose and (placed or _placed_item(d))) for d in own
     ):
@@ -71,6 +80,17 @@ def loose_findings(
         lines = lines[:cut] + ([""] if cut else []) + [lines[k] for k in after]
         fenced = fenced[:cut] + ([False] if cut else []) + [fenced[k] for k in after]
     return drafts, lines, fenced
+
+
+# A section that rates the change's risk as a whole (`## Risk Assessment`, `## Overall Risk`,
+# `**Risk level**`), not a list of risks (`## Risks`, whose graded items are concerns)
+_RATING_TITLE = re.compile(
+    r"^(?:overall\s+)?(?:change\s+)?risk(?:\s+(?:assessment|level|rating|analysis|evaluation))?$"
+)
+
+
+def rates_the_change(title: str) -> bool:
+    return _RATING_TITLE.match(" ".join(re.findall(r"[a-z]+", title.lower()))) is not None
 
 
 # An earlier round's item or a bare ID as the title: `**C1**`, `**I2 fixed**`, `**Resolved**`

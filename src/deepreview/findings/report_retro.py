@@ -229,7 +229,7 @@ def insight_ids(cell: str) -> tuple[str, ...] | None:
     I1, S2; a range `I9–I11` → I9, I10, I11); None when an item names no ID (a cell written
     by hand)."""
     text = _RERAISED.split(cell, maxsplit=1)[0].strip()
-    if re.fullmatch(r"0|—|-|none", text, re.IGNORECASE):
+    if re.fullmatch(r"0(?:\s*\([^()]*\))?|—|-|none", text, re.IGNORECASE):
         return ()
     out: list[str] = []
     for item in _items(text):

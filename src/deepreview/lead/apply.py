@@ -309,6 +309,14 @@ def report_from_answer(
         )
         for note in shown
     )
+    extra.extend(
+        ReconciliationEntry(
+            "note",
+            f"No lead decision for {name(Ref('cluster', c))}: kept as consolidated.",
+            tuple(i for i in (ids.get(c),) if i in final),
+        )
+        for c in checked.undecided
+    )
     if len(checked.rejected) > len(shown):
         # thousands of junk decisions must not bury the report (their answer file keeps them)
         more = len(checked.rejected) - len(shown)
@@ -320,7 +328,7 @@ def report_from_answer(
             )
         )
     pn = checked.process_notes
-    return build_report(
+    report = build_report(
         header,
         seat_reviews,
         changed_files=changed_files,
@@ -348,6 +356,26 @@ def report_from_answer(
         documentation=_assessment(checked.documentation, sub),
         reconciliation_notes=extra,
     )
+    return with_undecided(report, clusters, checked.undecided)
+
+
+def with_undecided(report: Report, clusters: Sequence[Cluster], undecided: Sequence[str]) -> Report:
+    """`report` with each seat's retro numbers counting its own findings in the clusters the
+    lead said nothing about (`RetroNumbers.undecided`): kept as consolidated, not judged."""
+    counts: dict[str, int] = {}
+    for c in clusters:
+        if c.id in undecided:
+            for m in c.members:
+                counts[m.seat] = counts.get(m.seat, 0) + 1
+    if not counts:
+        return report
+    seats = tuple(
+        replace(s, numbers=replace(s.numbers, undecided=counts[s.seat]))
+        if s.numbers is not None and counts.get(s.seat)
+        else s
+        for s in report.retro.seats
+    )
+    return replace(report, retro=replace(report.retro, seats=seats))
 
 
 def _added(a: AddedFinding, sub: Callable[[str], str]) -> AddedFinding:

@@ -156,9 +156,10 @@ def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
 
 
 def outrun(p: Prepared, rid: str, round_no: int) -> str:
-    """Why a review with no previous round is not round 1: other reviews of the series took
-    the earlier numbers while it ran (none was complete when it started, so its reviewers
-    were asked about no earlier round, and it compares with none)."""
+    """Why a review with no previous round is not round 1: the earlier rounds of the series
+    are ones in which every seat failed (they reviewed nothing, whenever they finished), or
+    ones that took the earlier numbers while it ran (none was complete when it started, so
+    its reviewers were asked about no earlier round, and it compares with none)."""
     if round_no <= 1:
         return ""
     rows = series_rows(
@@ -168,13 +169,22 @@ def outrun(p: Prepared, rid: str, round_no: int) -> str:
         (r for r in rows if r.id != rid and holds_round(r) and r.round_no < round_no),
         key=lambda r: r.round_no,
     )
-    if not before:
-        return ""
-    names = ", ".join(f"{r.id} (round {r.round_no})" for r in before)
-    return (
-        f"Review {names} of this series finished while this one ran; no earlier round was "
-        "complete when this one started, so it compares with no earlier round."
-    )
+    failed = [r for r in before if r.verdict == FAILED]
+    outran = [r for r in before if r.verdict != FAILED]
+    said = []
+    if failed:
+        names = ", ".join(f"{r.id} (round {r.round_no})" for r in failed)
+        said.append(
+            f"Every seat of review {names} failed: it reviewed nothing, so this round compares "
+            "with no earlier round."
+        )
+    if outran:
+        names = ", ".join(f"{r.id} (round {r.round_no})" for r in outran)
+        said.append(
+            f"Review {names} of this series finished while this one ran; no earlier round was "
+            "complete when this one started, so it compares with no earlier round."
+        )
+    return " ".join(said)
 
 
 def touched(interdiff: str, f: Finding) -> bool:

@@ -46,7 +46,7 @@ class SeatStats:
     critical: int
     important: int
     suggestion: int
-    raised_with_lead: int  # the denominator of survival
+    raised_with_lead: int  # the denominator of survival: those the lead decided about
     kept: int  # of raised_with_lead
     false_positives: int
     downgraded: int
@@ -179,7 +179,7 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
         critical=sum(r.critical for r in rows),
         important=sum(r.important for r in rows),
         suggestion=sum(r.suggestion for r in rows),
-        raised_with_lead=sum(r.raised for r in led),
+        raised_with_lead=sum(r.judged for r in led),
         kept=sum(r.kept for r in led),
         false_positives=sum(r.false_positives for r in led),
         downgraded=sum(r.downgraded for r in led),

@@ -71,6 +71,8 @@ class SeatFacts:
     unique_insights: int = 0
     reraised: int = 0  # findings it alone raised again after an earlier round reported them
     coverage_misses: int = 0
+    # its findings in clusters the lead said nothing about: kept as consolidated, not judged
+    undecided: int = 0
     duration_s: float | None = None
     tokens_in: int | None = None
     tokens_out: int | None = None
@@ -81,9 +83,15 @@ class SeatFacts:
         return self.critical + self.important + self.suggestion
 
     @property
+    def judged(self) -> int:
+        """Raised findings the lead decided about (Survival's denominator)."""
+        return max(0, self.raised - self.undecided)
+
+    @property
     def kept(self) -> int:
-        """Raised findings still in the report (merged or re-graded, but not dropped)."""
-        return max(0, self.raised - self.false_positives - self.dropped)
+        """Raised findings the lead kept (merged or re-graded, but not dropped); one it said
+        nothing about is still in the report, kept as consolidated, but not kept by it."""
+        return max(0, self.judged - self.false_positives - self.dropped)
 
 
 def _leading_int(cell: str) -> int:
@@ -188,6 +196,9 @@ def _unique_insights(report: Report, retro: SeatRetro) -> tuple[int, int]:
 def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
     """Every seat of the report's retro, in report order."""
     lead = report.lead is not None and report.lead.status == "ok"
+    # seats that produced a review: a finding is unique against another review only (a report
+    # stored before the retro said so credited the one seat that reviewed with every finding)
+    reviewed = {r.seat for r in report.retro.seats if _COUNTS.match(r.cell("Findings"))}
     reviewers: dict[str, Reviewer] = {r.seat: r for r in report.header.reviewers}
     runs = {r.seat: r for r in report.runs}
     out: list[SeatFacts] = []
@@ -201,6 +212,8 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
         m = _COUNTS.match(retro.cell("Findings"))
         c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
         unique, reraised = _unique_insights(report, retro)
+        if not reviewed - {retro.seat}:
+            unique = 0  # (a finding it raised again is still a confirmation: `reraised`)
         out.append(
             SeatFacts(
                 seat=retro.seat,
@@ -220,6 +233,7 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
                 unique_insights=unique if m else 0,
                 reraised=reraised if m else 0,
                 coverage_misses=_leading_int(retro.cell("Coverage misses")),
+                undecided=retro.numbers.undecided if m and retro.numbers is not None else 0,
                 duration_s=_duration(run),
                 tokens_in=run.tokens_in if run else None,
                 tokens_out=run.tokens_out if run else None,

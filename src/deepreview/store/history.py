@@ -29,8 +29,9 @@ from deepreview.store.store import Store
 # 4: nor is one a seat alone raised again after an earlier round reported it (`reraised`).
 # 5: a review with no finding is unparseable only when `findings.readable` says it is no review
 # ("No issues found." alone was counted as one). 6: a run's duration is the measured one the
-# retro shows, not the agent CLI's own figure.
-FACTS_VERSION: Final = 6
+# retro shows, not the agent CLI's own figure. 7: findings the lead made no decision about
+# (`undecided`) are not counted as kept by it; no unique insight without another seat's review.
+FACTS_VERSION: Final = 7
 
 
 @dataclass(frozen=True)
