@@ -67,6 +67,8 @@ class SeatStats:
     last_effort: str | None = None
     last_review: str = ""  # created_at of the latest review the seat took part in
     reraised: int = 0  # findings it alone raised again after an earlier round reported them
+    # reviews in which another seat reviewed beside it: its unique insights are counted there
+    reviews_compared: int = 0
 
     @property
     def raised(self) -> int:
@@ -200,6 +202,7 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
         last_effort=last.effort,
         last_review=last_review,
         reraised=sum(r.reraised for r in rows),
+        reviews_compared=sum(r.compared for r in rows),
     )
 
 

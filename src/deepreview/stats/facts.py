@@ -25,6 +25,8 @@ _LEADING_INT = re.compile(r"^\s*(\d+)")
 # saying anything usable (`UNFINISHED`). Spelled out, not imported: that module brings the
 # review parser, which this one only loads after the seats ran.
 _UNPARSEABLE_REASONS = ("empty review", "unparseable review", "unfinished review")
+# The retro's Unique insights cell of a seat with no other review beside it (or no other model)
+_NO_PEER = re.compile(r"0 \(no other \w+ reviewed\)")
 
 # Model names (or CLI adapters) → the vendor family, for "keep at least two families".
 _FAMILY_HINTS = (
@@ -73,6 +75,9 @@ class SeatFacts:
     coverage_misses: int = 0
     # its findings in clusters the lead said nothing about: kept as consolidated, not judged
     undecided: int = 0
+    # another seat's review could have found what it found: only then can its unique
+    # insights be counted (`--panel auto` judges a seat by such reviews)
+    compared: bool = True
     duration_s: float | None = None
     tokens_in: int | None = None
     tokens_out: int | None = None
@@ -212,7 +217,10 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
         m = _COUNTS.match(retro.cell("Findings"))
         c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
         unique, reraised = _unique_insights(report, retro)
-        if not reviewed - {retro.seat}:
+        compared = bool(reviewed - {retro.seat}) and not _NO_PEER.match(
+            retro.cell("Unique insights")
+        )
+        if not compared:
             unique = 0  # (a finding it raised again is still a confirmation: `reraised`)
         out.append(
             SeatFacts(
@@ -234,6 +242,7 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
                 reraised=reraised if m else 0,
                 coverage_misses=_leading_int(retro.cell("Coverage misses")),
                 undecided=retro.numbers.undecided if m and retro.numbers is not None else 0,
+                compared=compared and m is not None,
                 duration_s=_duration(run),
                 tokens_in=run.tokens_in if run else None,
                 tokens_out=run.tokens_out if run else None,

@@ -177,6 +177,17 @@ def _rate(s: SeatStats) -> str:
     return f"{per_dollar:.2f} unique insights per dollar"
 
 
+def judgeable(s: SeatStats, min_reviews: int = MIN_REVIEWS) -> bool:
+    """Enough history to judge the seat: `min_reviews` reviews with another seat's review
+    beside it (a finding is a unique insight only against another review: a seat that always
+    reviewed alone has none, which says nothing of it), or as many reviews failing in half or
+    more of them (its failures are judged whatever else reviewed)."""
+    if s.reviews < min_reviews:
+        return False
+    failing = (s.failure_rate or 0.0) >= UNRELIABLE_FAILURE_RATE
+    return s.reviews_compared >= min_reviews or failing
+
+
 def choose_panel(
     candidates: Sequence[Candidate],
     table: StatsTable,
@@ -188,13 +199,18 @@ def choose_panel(
 ) -> PanelChoice:
     stats = {c.seat: history_for(c.seat, table) for c in candidates}
     family = {c.seat: _family(c, stats[c.seat]) for c in candidates}
-    judged = {seat: s for seat, s in stats.items() if s is not None and s.reviews >= min_reviews}
+    judged = {seat: s for seat, s in stats.items() if s is not None and judgeable(s, min_reviews)}
     if not judged:
         most = max((s.reviews for s in stats.values() if s is not None), default=0)
+        beside = ""
+        if most >= min_reviews:
+            # enough reviews, but (nearly) all alone: count the ones that can be judged
+            most = max((s.reviews_compared for s in stats.values() if s is not None), default=0)
+            beside = " with another seat's review beside it"
         summary = (
             f"Panel: every usable seat — too little history to choose from (a seat needs "
-            f"{min_reviews} reviews in this repository's store; the most any candidate has is "
-            f"{most})."
+            f"{min_reviews} reviews{beside} in this repository's store; the most any candidate "
+            f"has is {most})."
         )
         choices = tuple(
             SeatChoice(c.seat, True, "kept: not enough history to judge it yet.", family[c.seat])
@@ -217,6 +233,9 @@ def choose_panel(
             reasons[c.seat] = (
                 f"kept: only {n} review{'' if n == 1 else 's'} of history (needs {min_reviews}) "
                 "to judge it."
+                if s is None or n < min_reviews
+                else f"kept: {n} reviews of history, but only {s.reviews_compared} with another "
+                f"seat's review beside it (needs {min_reviews}) to judge what it finds alone."
             )
             kept.append(c.seat)
             estimate += (s.cost_median_usd or 0.0) if s is not None else 0.0

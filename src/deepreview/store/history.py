@@ -31,7 +31,8 @@ from deepreview.store.store import Store
 # ("No issues found." alone was counted as one). 6: a run's duration is the measured one the
 # retro shows, not the agent CLI's own figure. 7: findings the lead made no decision about
 # (`undecided`) are not counted as kept by it; no unique insight without another seat's review.
-FACTS_VERSION: Final = 7
+# 8: whether another seat's review was beside it (`compared`: `--panel auto` judges by those).
+FACTS_VERSION: Final = 8
 
 
 @dataclass(frozen=True)
