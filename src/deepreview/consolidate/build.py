@@ -22,6 +22,7 @@ from deepreview.consolidate.local_ids import renamed, report_names
 from deepreview.consolidate.notes import credit_notes
 from deepreview.consolidate.retro import build_retro_seats, shown_rows
 from deepreview.consolidate.scope import SUSPECT, mark_scope
+from deepreview.consolidate.scratch_links import report_with_local_links
 from deepreview.consolidate.sections import (
     merge_design_observations,
     merge_documentation,
@@ -154,7 +155,7 @@ def build_report(
     summary = executive_summary
     if summary is None:
         summary = deterministic_summary(seat_reviews, result, verdict)
-    return Report(
+    report = Report(
         header=header,
         executive_summary=summary,
         findings=result.findings,
@@ -180,6 +181,8 @@ def build_report(
         lead=lead,
         notes=tuple(notes),
     )
+    # links into the seats' scratch worktrees, as the repository places they name
+    return report_with_local_links(report)
 
 
 def failed_output_entry(sr: SeatReview) -> AppendixEntry:
