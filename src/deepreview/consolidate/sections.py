@@ -20,6 +20,7 @@ from pathlib import PurePosixPath
 
 from deepreview.consolidate.features import file_refs_in, identifiers_in, words
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.markdown_fence import is_fence_line
 from deepreview.model import Assessment, DesignObservation
 
 SIMILAR = 0.5  # combined similarity at which two entries are one
@@ -179,7 +180,10 @@ def merge_design_observations(
 
 
 def merge_assessments(
-    parts: Sequence[tuple[str, Assessment]], credit: Mapping[str, str] | None = None
+    parts: Sequence[tuple[str, Assessment]],
+    credit: Mapping[str, str] | None = None,
+    *,
+    numbered: bool = True,
 ) -> Assessment:
     """`parts` = (seat, assessment); items that say the same thing (`says_the_same`, even from
     one seat) become one, credited to every seat that said it (`credit`: seat -> reviewer
@@ -232,7 +236,7 @@ def merge_assessments(
         under = _kept(g).text + "".join(
             ("\n\n" if n == 0 else "\n") + _sub_item(_kept(i).text) for n, i in enumerate(own)
         )
-        number = f"{len(statements) + 1}. "  # the item's marker in the numbered list
+        number = f"{len(statements) + 1}. " if numbered else ""  # the item's list marker
         statements.append((_indented(under, " " * len(number)), who(g)))
     statements += [(_kept(g).text, who(g)) for g in rest]
     return Assessment(
@@ -282,7 +286,8 @@ _NONE = re.compile(r"^\s*(none|n/a|no\b)", re.IGNORECASE)
 
 
 def merge_limitations(seat_reviews: Sequence[SeatReview]) -> str:
-    """Every seat's Acknowledged Limitations that says something (not `None ...`), deduplicated."""
+    """Every seat's Acknowledged Limitations that says something (not `None ...`), deduplicated,
+    each credited to the seats that said it (`[Claude]`), as every other section's statements."""
     parts = [
         (sr.seat, Assessment(intro=sr.review.limitations))
         for sr in seat_reviews
@@ -290,5 +295,15 @@ def merge_limitations(seat_reviews: Sequence[SeatReview]) -> str:
         and sr.review.limitations.strip()
         and not _NONE.match(sr.review.limitations)
     ]
-    merged = merge_assessments(parts)
-    return "\n\n".join((merged.intro, *merged.items)).strip()
+    merged = merge_assessments(parts, _credits(seat_reviews), numbered=False)
+    said = [(merged.intro, merged.intro_reviewers), *merged.credited_items]
+    return "\n\n".join(credited(text, who) for text, who in said if text).strip()
+
+
+def credited(text: str, names: Sequence[str]) -> str:
+    """`text [A, B]`; the credit on a line of its own after a closing fence."""
+    if not names:
+        return text
+    label = "[" + ", ".join(names) + "]"
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return text.rstrip() + ("\n\n" if is_fence_line(last) else " ") + label
