@@ -24,7 +24,8 @@ REVIEW = (
     "- (in-scope) In [calc.py](WT/calc.py#L6), every helper repeats the same type checks.\n\n"
     "## Testing Assessment\n\n"
     "1. No test covers [divide](WT/calc.py#L6-L8).\n"
-    "2. The docs link [the guide](https://example.com/guide) stays as written.\n"
+    "2. The docs link [the guide](https://example.com/guide) stays as written.\n\n"
+    "## Open Questions\n\n1. Should [`divide`](WT/calc.py#L6) raise instead?\n"
 )
 
 
@@ -58,6 +59,7 @@ def test_scratch_worktree_links_become_repository_places(tmp_path: Path) -> None
     assert "1. No test covers divide (`calc.py:6-8`). [Linker]" in body
     assert "compare `multiply` (`calc.py:3`), which raises." in body
     assert "[the guide](https://example.com/guide)" in body  # a web link is no scratch path
+    assert "1. Should `divide` (`calc.py:6`) raise instead? [Linker]" in body
     assert report["design_observations"][0]["text"].startswith("In `calc.py:6`, every helper")
     assert report["testing"]["items"][0] == "No test covers divide (`calc.py:6-8`)."
 

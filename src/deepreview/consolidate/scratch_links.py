@@ -93,8 +93,9 @@ def local_links(text: str) -> str:
 
 def report_with_local_links(report: Report) -> Report:
     """`report` with `local_links` applied to its prose: findings' bodies and fixes, design
-    observations, assessments and limitations. After the merge: which seat's wording a merged
-    entry keeps is chosen by its visible length, which counts a link by its label."""
+    observations, assessments, limitations and extra sections (a seat's open questions). After
+    the merge: which seat's wording a merged entry keeps is chosen by its visible length, which
+    counts a link by its label."""
 
     def assessment(a: Assessment) -> Assessment:
         return replace(a, intro=local_links(a.intro), items=tuple(map(local_links, a.items)))
@@ -110,4 +111,5 @@ def report_with_local_links(report: Report) -> Report:
         testing=assessment(report.testing),
         documentation=assessment(report.documentation),
         limitations=local_links(report.limitations),
+        extra_sections=tuple(replace(x, body=local_links(x.body)) for x in report.extra_sections),
     )
