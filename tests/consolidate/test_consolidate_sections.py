@@ -113,4 +113,5 @@ def test_limitations_skip_none() -> None:
     assert a.review is not None and b.review is not None
     a = replace(a, review=replace(a.review, limitations="None explicitly acknowledged."))
     b = replace(b, review=replace(b.review, limitations="TODO in `x.go`: retry is missing."))
-    assert merge_limitations([a, b]) == "TODO in `x.go`: retry is missing."
+    # credited to who said it, as every other statement is (trial 52 #6)
+    assert merge_limitations([a, b]) == "TODO in `x.go`: retry is missing. [Gemini]"

@@ -81,8 +81,9 @@ def test_each_statement_shows_its_reviewers_and_reads_back() -> None:
         "2. Add a test like this:"
     )
     # after a code block the credit is a line of its own: on the fence's closing line it would
-    # leave the fence open, and the rest of the report would read as code
-    assert "    assert x() == 1\n```\n\n[lead]\n" in section
+    # leave the fence open, and the rest of the report would read as code; it is indented as
+    # the item's text is (at column 0 it would end an item that holds its code block)
+    assert "    assert x() == 1\n```\n\n   [lead]\n" in section
     assert "## Documentation Assessment" in md.split(CODE_LAST.split("\n")[-1], 1)[1]
     assert parse_report(md).testing == testing
 
@@ -90,7 +91,7 @@ def test_each_statement_shows_its_reviewers_and_reads_back() -> None:
 def test_a_design_observation_ending_in_code_keeps_the_rest_of_the_report() -> None:
     observation = DesignObservation("concern", CODE_LAST, None, ("Claude Opus 4.6",))
     md = _render(design_observations=(observation,))
-    assert "```\n\n[Claude Opus 4.6]\n" in md
+    assert "```\n\n  [Claude Opus 4.6]\n" in md
     report = parse_report(md)
     assert report.design_observations == (observation,)
     assert report.testing == parse_report(SEED.read_text(encoding="utf-8")).testing

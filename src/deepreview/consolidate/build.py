@@ -22,6 +22,8 @@ from deepreview.consolidate.local_ids import findings_renamed, renamed, report_n
 from deepreview.consolidate.notes import credit_notes
 from deepreview.consolidate.retro import build_retro_seats, shown_rows
 from deepreview.consolidate.scope import SUSPECT, mark_scope
+from deepreview.consolidate.scratch_links import report_with_local_links
+from deepreview.consolidate.seat_sections import appendix_only_notes, open_questions
 from deepreview.consolidate.sections import (
     merge_design_observations,
     merge_documentation,
@@ -157,7 +159,7 @@ def build_report(
     summary = executive_summary
     if summary is None:
         summary = deterministic_summary(seat_reviews, result, verdict)
-    return Report(
+    report = Report(
         header=header,
         executive_summary=summary,
         findings=result.findings,
@@ -169,7 +171,8 @@ def build_report(
         testing=testing if testing is not None else merge_testing(prose),
         documentation=(documentation if documentation is not None else merge_documentation(prose)),
         limitations=merge_limitations(prose),
-        extra_sections=tuple(extra_sections),
+        # a seat's open questions, credited; its other sections are named in the notes
+        extra_sections=(*extra_sections, *open_questions(prose)),
         retro=retro,
         process_notes=process_notes or ProcessNotes(),
         appendix=tuple(
@@ -181,8 +184,11 @@ def build_report(
         ),
         runs=tuple(sr.run for sr in seat_reviews if sr.run is not None),
         lead=lead,
-        notes=tuple(notes),
+        # (a report rebuilt from one, as the lead's is, passes its notes again: once each)
+        notes=tuple(dict.fromkeys((*notes, *appendix_only_notes(seat_reviews)))),
     )
+    # links into the seats' scratch worktrees, as the repository places they name
+    return report_with_local_links(report)
 
 
 def failed_output_entry(sr: SeatReview) -> AppendixEntry:

@@ -13,12 +13,14 @@ order of the seats given changes only the order of credits.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from deepreview.consolidate.features import file_refs_in, identifiers_in, words
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.markdown_fence import is_fence_line
 from deepreview.model import Assessment, DesignObservation
 
 SIMILAR = 0.5  # combined similarity at which two entries are one
@@ -178,7 +180,10 @@ def merge_design_observations(
 
 
 def merge_assessments(
-    parts: Sequence[tuple[str, Assessment]], credit: Mapping[str, str] | None = None
+    parts: Sequence[tuple[str, Assessment]],
+    credit: Mapping[str, str] | None = None,
+    *,
+    numbered: bool = True,
 ) -> Assessment:
     """`parts` = (seat, assessment); items that say the same thing (`says_the_same`, even from
     one seat) become one, credited to every seat that said it (`credit`: seat -> reviewer
@@ -206,17 +211,57 @@ def merge_assessments(
         return tuple(names[s] for s in order if s in seats)
 
     intro, *other_intros = intro_groups or [[]]
-    listed = [*other_intros, *item_groups]
-    if intro and listed and not {e.seat for e in intro} & {e.seat for e in items}:
-        # its seats wrote no list: above other seats' statements it would read as their
-        # intro ("Coverage is adequate:" + another seat's gaps), so it is one of them
-        intro, listed = [], [intro, *listed]
+    seats = {e.seat for e in intro}
+    others = [g for g in [*other_intros, *item_groups] if {e.seat for e in g} - seats]
+    if (
+        intro
+        and others
+        and (
+            # its seats wrote no list: above other seats' statements it would read as their
+            # intro ("Coverage is adequate:" + another seat's gaps), so it is one of them
+            not seats & {e.seat for e in items}
+            # a lead-in ("…the new code is untested:", "Also:") would head the other seats'
+            # statements too, its own items among them: it is a statement, its items under it
+            or _kept(intro).text.rstrip().endswith(":")
+        )
+    ):
+        other_intros, intro = intro_groups, []
+    # an intro that is a statement leads the items its own seats alone wrote, listed under it
+    statements: list[tuple[str, tuple[str, ...]]] = []
+    rest = list(item_groups)
+    for g in other_intros:
+        mine = {e.seat for e in g}
+        own = [i for i in rest if {e.seat for e in i} <= mine]
+        rest = [i for i in rest if not any(i is o for o in own)]
+        under = _kept(g).text + "".join(
+            ("\n\n" if n == 0 else "\n") + _sub_item(_kept(i).text) for n, i in enumerate(own)
+        )
+        number = f"{len(statements) + 1}. " if numbered else ""  # the item's list marker
+        statements.append((_indented(under, " " * len(number)), who(g)))
+    statements += [(_kept(g).text, who(g)) for g in rest]
     return Assessment(
         intro=_kept(intro).text if intro else "",
-        items=tuple(_kept(g).text for g in listed),
-        item_reviewers=tuple(who(g) for g in listed),
+        items=tuple(text for text, _ in statements),
+        item_reviewers=tuple(names for _, names in statements),
         intro_reviewers=who(intro),
     )
+
+
+def _sub_item(text: str) -> str:
+    """An item as a `- ` bullet of a list nested in another item's text (its own nesting kept)."""
+    first, _, rest = text.partition("\n")
+    lines = textwrap.dedent(rest).split("\n") if rest else []
+    return "- " + first + "".join("\n" + ("  " + line if line.strip() else "") for line in lines)
+
+
+def _indented(text: str, indent: str) -> str:
+    """An intro's text as an item's: its further lines indented into that item, as far as the
+    item's text after its `N. ` (a fence or a list at column 0 would end the numbered list)."""
+    first, _, rest = text.partition("\n")
+    if not rest:
+        return first
+    lines = textwrap.dedent(rest).split("\n")
+    return first + "".join("\n" + (indent + line if line.strip() else "") for line in lines)
 
 
 def _credits(seat_reviews: Sequence[SeatReview]) -> dict[str, str]:
@@ -241,7 +286,8 @@ _NONE = re.compile(r"^\s*(none|n/a|no\b)", re.IGNORECASE)
 
 
 def merge_limitations(seat_reviews: Sequence[SeatReview]) -> str:
-    """Every seat's Acknowledged Limitations that says something (not `None ...`), deduplicated."""
+    """Every seat's Acknowledged Limitations that says something (not `None ...`), deduplicated,
+    each credited to the seats that said it (`[Claude]`), as every other section's statements."""
     parts = [
         (sr.seat, Assessment(intro=sr.review.limitations))
         for sr in seat_reviews
@@ -249,5 +295,15 @@ def merge_limitations(seat_reviews: Sequence[SeatReview]) -> str:
         and sr.review.limitations.strip()
         and not _NONE.match(sr.review.limitations)
     ]
-    merged = merge_assessments(parts)
-    return "\n\n".join((merged.intro, *merged.items)).strip()
+    merged = merge_assessments(parts, _credits(seat_reviews), numbered=False)
+    said = [(merged.intro, merged.intro_reviewers), *merged.credited_items]
+    return "\n\n".join(credited(text, who) for text, who in said if text).strip()
+
+
+def credited(text: str, names: Sequence[str]) -> str:
+    """`text [A, B]`; the credit on a line of its own after a closing fence."""
+    if not names:
+        return text
+    label = "[" + ", ".join(names) + "]"
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return text.rstrip() + ("\n\n" if is_fence_line(last) else " ") + label

@@ -20,8 +20,9 @@ from deepreview.findings.file_names import (
 from deepreview.model import Location
 
 # The seat's temporary worktree: `.../review-<seat>-<random>/`.  The seat name may itself contain
-# hyphens (`review-my-linter-ab12cd/`), the random suffix never does.
-_WORKTREE_DIR = re.compile(r"(?:^|/)review-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*?-[A-Za-z0-9]{4,}/")
+# hyphens (`review-my-linter-ab12cd/`), the random suffix never does; it may hold an underscore
+# (`tempfile.mkdtemp`'s letters: `review-b-0nsc_0zt/`).
+_WORKTREE_DIR = re.compile(r"(?:^|/)review-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*?-[A-Za-z0-9_]{4,}/")
 _BLOB = re.compile(r"^https?://[^/]+/[^/]+/[^/]+/(?:blob|tree|raw)/[^/]+/(?P<path>.+)$")
 _FRAGMENT_LINES = re.compile(r"^L(?P<start>\d+)(?:C\d+)?(?:-L?(?P<end>\d+)(?:C\d+)?)?$")
 # `path`, `path:12`, `path:12-30`, `path:L12-L30`, `path#L12`, `path:12:5`, `path (lines 12-30)`

@@ -226,6 +226,16 @@ def markdown_inline(text: str, ids: Collection[str] = (), owners: Collection[str
     return Markup(_md().renderer.render(tokens, _md().options, env))
 
 
+def markdown_item(text: str) -> Markup:
+    """A list item's Markdown (a design observation): inline when it is one paragraph, as a
+    title is; blocks (paragraphs, lists, highlighted code) when it holds more, as a finding's
+    body does. Inline, a code block would collapse into one code span led by its info string."""
+    tokens = _md().parse(text or "", {})
+    if [t.type for t in tokens] in ([], ["paragraph_open", "inline", "paragraph_close"]):
+        return markdown_inline(text)
+    return markdown_html(text)
+
+
 # --- assets and CSP -------------------------------------------------------------------------
 
 
@@ -278,6 +288,7 @@ def jinja_env() -> Environment:
     )
     env.filters["md"] = markdown_html
     env.filters["mdi"] = markdown_inline
+    env.filters["md_item"] = markdown_item
     env.filters["safe_url"] = safe_url
     env.filters["duration"] = format_duration
     env.filters["usd"] = format_usd

@@ -86,17 +86,19 @@ def _env() -> Environment:
     return env
 
 
-def credit(names: Sequence[str], after: str) -> str:
+def credit(names: Sequence[str], after: str, lead: str = "") -> str:
     """` [A, B]`, the reviewers of an item whose rendered Markdown is `after`; "" for none.
 
     On a line of its own when `after` ends in a code block: on a fence's closing line it would
-    leave the fence open, and the rest of the report would read as code."""
+    leave the fence open, and the rest of the report would read as code. That line is indented
+    like the item's text after its `lead` (`- `, `2. `): at column 0 it would end the list, and
+    the credit would be a stray paragraph between two lists."""
     if not names:
         return ""
     label = "[" + ", ".join(untrusted_line(n) for n in names) + "]"
     last = after.rstrip("\n").rsplit("\n", 1)[-1]
     if is_fence_line(last) or last.startswith(("    ", "\t")):
-        return f"\n\n{label}"
+        return f"\n\n{' ' * len(lead)}{label}"
     return f" {label}"
 
 
