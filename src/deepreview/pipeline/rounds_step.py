@@ -20,7 +20,7 @@ from deepreview.rounds.renames import changed_paths, follow_declines, origin_pat
 from deepreview.rounds.reopened import kept_open
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
-from deepreview.store.rows import holds_round
+from deepreview.store.rows import ReviewRow, holds_round
 from deepreview.targets.attributes import blind_run
 from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
@@ -129,30 +129,42 @@ def declined_before(declines: Sequence[Decline], rid: str, round_no: int) -> lis
     return [d for d in declines if d.review_id != rid and d.round < round_no]
 
 
-def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
-    """Rounds of the series numbered between the previous round and this one: they finished
-    while this review ran, after its seats were asked about `prev` (so this round compares
-    with `prev`, not with them)."""
-    rows = series_rows(
+def _series_rows(p: Prepared) -> list[ReviewRow]:
+    return series_rows(
         p.store, series_of(p.target), p.target.branch or "", Repository.of_target(p.target)
     )
-    between = [r for r in rows if holds_round(r) and prev.number < r.round_no < round_no]
-    failed = [r for r in between if r.verdict == FAILED]
-    between = [r for r in between if r.verdict != FAILED]
+
+
+def _rounds_said(
+    failed: list[ReviewRow], others: list[ReviewRow], compares: str, others_why: str
+) -> str:
+    """The sentences about earlier rounds in which every seat failed (they reviewed nothing)
+    and about rounds that finished while this one ran (`others_why` says what that means)."""
     said = []
     if failed:
         names = ", ".join(f"{r.id} (round {r.round_no})" for r in failed)
         said.append(
             f"Every seat of review {names} failed: it reviewed nothing, so this round compares "
-            f"with round {prev.number} ({prev.row.id})."
+            f"with {compares}."
         )
-    if between:
-        names = ", ".join(f"{r.id} (round {r.round_no})" for r in between)
-        said.append(
-            f"Review {names} of this series finished while this one ran; this round compares "
-            f"with round {prev.number} ({prev.row.id}), the round its reviewers were asked about."
-        )
+    if others:
+        names = ", ".join(f"{r.id} (round {r.round_no})" for r in others)
+        said.append(f"Review {names} of this series finished while this one ran; {others_why}")
     return " ".join(said)
+
+
+def finished_between(p: Prepared, prev: PreviousRound, round_no: int) -> str:
+    """Rounds of the series numbered between the previous round and this one: they finished
+    while this review ran, after its seats were asked about `prev` (so this round compares
+    with `prev`, not with them)."""
+    between = [r for r in _series_rows(p) if holds_round(r) and prev.number < r.round_no < round_no]
+    compares = f"round {prev.number} ({prev.row.id})"
+    return _rounds_said(
+        [r for r in between if r.verdict == FAILED],
+        [r for r in between if r.verdict != FAILED],
+        compares,
+        f"this round compares with {compares}, the round its reviewers were asked about.",
+    )
 
 
 def outrun(p: Prepared, rid: str, round_no: int) -> str:
@@ -162,29 +174,17 @@ def outrun(p: Prepared, rid: str, round_no: int) -> str:
     its reviewers were asked about no earlier round, and it compares with none)."""
     if round_no <= 1:
         return ""
-    rows = series_rows(
-        p.store, series_of(p.target), p.target.branch or "", Repository.of_target(p.target)
-    )
     before = sorted(
-        (r for r in rows if r.id != rid and holds_round(r) and r.round_no < round_no),
+        (r for r in _series_rows(p) if r.id != rid and holds_round(r) and r.round_no < round_no),
         key=lambda r: r.round_no,
     )
-    failed = [r for r in before if r.verdict == FAILED]
-    outran = [r for r in before if r.verdict != FAILED]
-    said = []
-    if failed:
-        names = ", ".join(f"{r.id} (round {r.round_no})" for r in failed)
-        said.append(
-            f"Every seat of review {names} failed: it reviewed nothing, so this round compares "
-            "with no earlier round."
-        )
-    if outran:
-        names = ", ".join(f"{r.id} (round {r.round_no})" for r in outran)
-        said.append(
-            f"Review {names} of this series finished while this one ran; no earlier round was "
-            "complete when this one started, so it compares with no earlier round."
-        )
-    return " ".join(said)
+    return _rounds_said(
+        [r for r in before if r.verdict == FAILED],
+        [r for r in before if r.verdict != FAILED],
+        "no earlier round",
+        "no earlier round was complete when this one started, so it compares with no earlier "
+        "round.",
+    )
 
 
 def touched(interdiff: str, f: Finding) -> bool:
