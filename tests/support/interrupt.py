@@ -28,6 +28,19 @@ class Interrupted:
         return json.loads(self.stdout)
 
 
+# A terminal's shell starts a command with SIGHUP and SIGINT at their defaults; a test session
+# run under `nohup` (or as a background job of a script) passes them on ignored, and
+# `deep-review` keeps an inherited "ignore" on purpose (a review under nohup outlives the hangup:
+# test_a_review_run_under_nohup_outlives_the_hangup). So the review starts as from a terminal:
+# both back to their defaults, then the real command in the same process.
+_AS_FROM_A_TERMINAL = (
+    "import os, signal, sys\n"
+    "for s in (signal.SIGHUP, signal.SIGINT):\n"
+    "    signal.signal(s, signal.SIG_DFL)\n"
+    "os.execv(sys.executable, [sys.executable, '-m', 'deepreview', *sys.argv[1:]])\n"
+)
+
+
 def interrupt_review(
     args: Sequence[str],
     *,
@@ -42,7 +55,7 @@ def interrupt_review(
     seats it started sleep far longer than `timeout`: returning in time means they were
     stopped. The process is killed if the test fails on the way."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "deepreview", *args],
+        [sys.executable, "-c", _AS_FROM_A_TERMINAL, *args],
         cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,
