@@ -195,6 +195,9 @@ class AgentReview:
     # (ID as written, ID given) of findings renumbered because an earlier, different finding
     # of the review had their ID ("two findings called I1"): the retro says which is which.
     renumbered: tuple[tuple[str, str], ...] = ()
+    # Titles of the sections the review wrote twice, as drafts (`findings/drafts.py`): the later
+    # draft was read, the earlier one's findings are not the seat's; the retro says so.
+    redrafted: tuple[str, ...] = ()
 
     def counts(self) -> dict[Severity, int]:
         return count_by_severity(self.findings)

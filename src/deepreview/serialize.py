@@ -30,7 +30,7 @@ def to_data(obj: Report | AgentReview) -> dict[str, Any]:
             for credits in ("item_reviewers", "intro_reviewers"):
                 if not data[key][credits]:
                     del data[key][credits]
-        for key in ("cut_off", "overruled", "renumbered"):
+        for key in ("cut_off", "overruled", "renumbered", "redrafted"):
             if not data[key]:
                 del data[key]  # (most reviews end whole, rate consistently: no empty field)
         data = {"schema_version": SCHEMA_VERSION, **data}

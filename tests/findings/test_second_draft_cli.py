@@ -99,5 +99,15 @@ def test_a_finding_the_final_draft_withdraws_is_not_in_the_report(tmp_path: Path
     assert keen["unique_ids"] == ["I1"]
     md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
     body, appendix = md.split("## Appendix", 1)
-    assert "has no docstring" not in body
+    assert "has no docstring" not in body.split("## Agent Performance Retro")[0]
     assert "`shout` has no docstring" in appendix
+    # the retro says which draft the report read, since the appendix shows both
+    said = (
+        "Keen wrote its Executive Summary, Findings, Design Observations, Testing Assessment, "
+        "Coverage Summary twice; the later draft was read, and the earlier one counts for "
+        "nothing here (both are in its review below)."
+    )
+    assert said in " ".join(body.split())
+    assert said in keen["narrative"].replace("\n", " ")
+    calm = next(s for s in report["retro"]["seats"] if s["seat"] == "calm")
+    assert "twice" not in calm["narrative"]

@@ -7,7 +7,8 @@ Either choice changes what the report says (the verdict may name the finding), s
 retro entry says it, one sentence each, naming the finding by the seat's own ID and title as
 its review in the appendix has it. So too a finding renumbered because the review gave an
 earlier, different finding its ID (`AgentReview.renumbered`): the retro and Reconciliation
-call it `Gemini I3`, an ID its review never wrote. The parser's other warnings (a finding
+call it `Gemini I3`, an ID its review never wrote; and a review written twice, whose earlier
+draft was not read (`AgentReview.redrafted`). The parser's other warnings (a finding
 without a Fix, a coverage line it could not read) change nothing the report shows and stay
 out. Pure.
 """
@@ -47,5 +48,12 @@ def grade_notes(review: AgentReview, name: str) -> list[str]:
         out.append(
             f"{name} called two different findings {was}; the later one ({title}) is "
             f"{name} {f.id} here."
+        )
+    if review.redrafted:
+        # the appendix shows both drafts: which one the report's findings come from
+        sections = ", ".join(review.redrafted)
+        out.append(
+            f"{name} wrote its {sections} twice; the later draft was read, and the earlier one "
+            "counts for nothing here (both are in its review below)."
         )
     return out

@@ -30,9 +30,9 @@ _REVISED = re.compile(
 
 def earlier_drafts(
     blocks: list[Block], lines: list[str], mask: list[bool]
-) -> tuple[list[Block], str]:
-    """`blocks` without those of the review's earlier drafts, and a warning naming the sections
-    written again ("" when the review holds one draft)."""
+) -> tuple[list[Block], tuple[str, ...]]:
+    """`blocks` without those of the review's earlier drafts, and the titles of the sections
+    written again (() when the review holds one draft)."""
     tops = _top_level(blocks)
     gone: set[int] = set()
     repeated: list[str] = []
@@ -45,12 +45,8 @@ def earlier_drafts(
         repeated = [blocks[i].title or blocks[i].kind.value for i in tops[-size:]]
         tops = tops[: -2 * size] + tops[-size:]
     if not gone or cut_off(lines, mask, blocks):
-        return blocks, ""
-    kept = [b for i, b in enumerate(blocks) if i not in gone]
-    warning = (
-        f"the review writes its sections twice ({', '.join(repeated)}); the later draft is read"
-    )
-    return kept, warning
+        return blocks, ()
+    return [b for i, b in enumerate(blocks) if i not in gone], tuple(repeated)
 
 
 def _top_level(blocks: list[Block]) -> list[int]:

@@ -173,7 +173,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     if unwrapped is not None:
         st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
     if redrafted:
-        st.sink.warnings.append(redrafted)
+        st.sink.warnings.append(
+            f"the review writes its sections twice ({', '.join(redrafted)}); "
+            "the later draft is read"
+        )
     seen: dict[Kind, int] = {}
     for block in blocks:
         seen[block.kind] = seen.get(block.kind, 0) + 1
@@ -273,6 +276,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         cut_off=unfinished,
         unrated=unrated,
         overruled=overruled,
+        redrafted=redrafted,
         renumbered=renumbered,
     )
 
