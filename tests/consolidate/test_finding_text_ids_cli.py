@@ -83,3 +83,20 @@ def test_a_seats_own_ids_in_a_finding_follow_the_report_numbering(tmp_path: Path
     body, appendix = md.split("## Appendix", 1)
     assert "(would\ncatch C1)" in body and "(would\ncatch I2)" not in body
     assert "(would\ncatch I2)" in appendix  # the seat's review stays as written
+
+
+def test_a_seats_own_ids_in_its_open_questions_follow_the_report_numbering(
+    tmp_path: Path,
+) -> None:
+    """The report's Open Questions section (a seat's `## Open Questions`, credited) names the
+    seat's findings by the report's IDs too: Keen's I2 is the report's C1."""
+    question = "- Does the form handler ever pass `None` on purpose (I2)?\n"
+    keen = KEEN + "\n## Open Questions\n\n" + question
+    res, out, report = review_printed(tmp_path, {"keen": keen, "brisk": BRISK})
+    assert res.returncode in (0, 1), res.stderr[-2000:]
+    questions = next(s for s in report["extra_sections"] if s["title"] == "Open Questions")
+    assert "pass `None` on purpose (C1)? [Keen]" in questions["body"]
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    body, appendix = md.split("## Appendix", 1)
+    assert "on purpose (C1)?" in body and "on purpose (I2)?" not in body
+    assert "on purpose (I2)?" in appendix

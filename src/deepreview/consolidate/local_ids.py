@@ -152,7 +152,8 @@ def _renamed(seat: str, review: AgentReview, name: Namer) -> AgentReview:
 
 def notes_rewritten(review: AgentReview, text: Callable[[str], str]) -> AgentReview:
     """`review` with `text` applied to the prose around its findings: design observations,
-    assessments (intro and items) and limitations."""
+    assessments (intro and items), limitations and its other sections (its open questions
+    become the report's; the verdict sections other steps read are read from its raw text)."""
 
     def assessment(a: Assessment) -> Assessment:
         return replace(a, intro=text(a.intro), items=tuple(text(i) for i in a.items))
@@ -165,6 +166,7 @@ def notes_rewritten(review: AgentReview, text: Callable[[str], str]) -> AgentRev
         testing=assessment(review.testing),
         documentation=assessment(review.documentation),
         limitations=text(review.limitations),
+        other_sections=tuple(replace(x, body=text(x.body)) for x in review.other_sections),
     )
 
 
