@@ -23,6 +23,17 @@ RETRO_ROWS = (
 RETRO_EXTRA_ROWS = ("Totals", "Downgraded", "Dropped")
 
 
+def no_peer_cell(peer: str) -> str:
+    """The Unique insights cell of a seat with no other `peer` ("model", "seat") review beside
+    it: unique against nobody, it has none (written by the retro, read back by `stats`)."""
+    return f"0 (no other {peer} reviewed)"
+
+
+def says_no_peer(cell: str) -> bool:
+    """Whether a Unique insights cell is `no_peer_cell`'s (a re-raised list may follow it)."""
+    return any(cell.startswith(no_peer_cell(peer)) for peer in ("model", "seat"))
+
+
 @dataclass(frozen=True)
 class RetroNumbers:
     """One seat's retro numbers, as numbers (the table `cells` are their text for people);

@@ -39,7 +39,7 @@ from deepreview.findings.ids import id_runs
 from deepreview.findings.own_verdict import verdict_contradiction
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import AgentReview, Finding, Severity, format_counts
-from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro
+from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro, no_peer_cell
 from deepreview.runmodel import SeatRun, format_duration, format_usd
 from deepreview.transcripts.denials import denied_cell
 from deepreview.transcripts.stats import EDIT_TOOLS
@@ -251,9 +251,7 @@ def seat_retro(
             f"; {len(mine_suspected)} suspected ({_ids(mine_suspected, labels)})"
         )
     peer = "model" if sr.model_backed else "seat"
-    cells["Unique insights"] = (
-        _ids(unique, labels) or "0" if compared else f"0 (no other {peer} reviewed)"
-    )
+    cells["Unique insights"] = _ids(unique, labels) or "0" if compared else no_peer_cell(peer)
     cells["Files reviewed"] = f"{len(coverage.reviewed)}/{len(files)}"
     count = coverage.miss_count
     misses = coverage.misses_text(files, _CELL_NAMES)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from deepreview.agents.model_names import pretty_model
 from deepreview.model import Report, Reviewer
-from deepreview.retromodel import SeatRetro
+from deepreview.retromodel import SeatRetro, says_no_peer
 from deepreview.runmodel import SeatRun
 
 # Retro cells hold `—` when there was nothing to measure (a failed seat).
@@ -25,8 +25,6 @@ _LEADING_INT = re.compile(r"^\s*(\d+)")
 # saying anything usable (`UNFINISHED`). Spelled out, not imported: that module brings the
 # review parser, which this one only loads after the seats ran.
 _UNPARSEABLE_REASONS = ("empty review", "unparseable review", "unfinished review")
-# The retro's Unique insights cell of a seat with no other review beside it (or no other model)
-_NO_PEER = re.compile(r"0 \(no other \w+ reviewed\)")
 
 # Model names (or CLI adapters) → the vendor family, for "keep at least two families".
 _FAMILY_HINTS = (
@@ -217,9 +215,7 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
         m = _COUNTS.match(retro.cell("Findings"))
         c, i, s = (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
         unique, reraised = _unique_insights(report, retro)
-        compared = bool(reviewed - {retro.seat}) and not _NO_PEER.match(
-            retro.cell("Unique insights")
-        )
+        compared = bool(reviewed - {retro.seat}) and not says_no_peer(retro.cell("Unique insights"))
         if not compared:
             unique = 0  # (a finding it raised again is still a confirmation: `reraised`)
         out.append(
