@@ -30,7 +30,8 @@ VERIFICATION_WORDS = frozenset({"verified", "unverified", "reasoned", "added-by-
 # `markdown_fence.code_spans` (any backtick length, CommonMark: ``back`tick.py:1`` keeps its
 # backtick; a regex for them was quadratic on a long run of backticks).
 _TAIL_TOKEN = re.compile(
-    r"(?P<link>\[[^\[\]\n]*\]\([^)\s]*\))"
+    # a link, with the lines some seats write just after it (`[a.go](/home/x/a.go):12-30`)
+    r"(?P<link>\[[^\[\]\n]*\]\([^)\s]*\)(?::L?\d+(?:[-–—]L?\d+)?(?::\d+)?(?![\w-]|\.\w))?)"
     r"|(?P<bracket>\[[^\[\]\n]+\])"
     r"|(?P<paren>\([^()\n]*\))"
     r"|(?P<sep>(?:[\s,;:—–+&]|-(?=\s)|\*\*|(?<=\s)(?:vs\.?|and)(?=\s))+)"
@@ -146,10 +147,10 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
             else:
                 leftover.append(tok)
         elif kind == "link":
-            lm = re.match(r"^\[(.*)\]\((.*)\)$", tok)
-            loc = parse_link(lm.group(1), lm.group(2), prefixes) if lm else None
+            loc = _link_location(tok, prefixes)
             if loc is not None:
                 head.locations.append(loc)
+                anchor = loc if loc.start is not None else None
             else:
                 leftover.append(tok)
         elif kind == "bracket":
@@ -214,6 +215,24 @@ def _tail_tokens(tail: str) -> Iterator[tuple[str, int, int]]:
         pos = m.end()
 
 
+_LINK_LINES = re.compile(
+    r"^\[(?P<text>.*)\]\((?P<url>[^)\s]*)\)(?::(?P<lines>L?\d+(?:[-–—]L?\d+)?))?"
+)
+
+
+def _link_location(tok: str, prefixes: tuple[str, ...]) -> Location | None:
+    """A link token's place: the link's own, with the lines written right after it
+    (`[a.go](/home/x/a.go):12-30`) when the link has none, or only their first."""
+    m = _LINK_LINES.match(tok)
+    loc = parse_link(m.group("text"), m.group("url"), prefixes) if m else None
+    if loc is None or m is None or m.group("lines") is None:
+        return loc
+    after = same_file_lines(loc, m.group("lines"))
+    if after is not None and (loc.start is None or loc.start == after.start):
+        return after
+    return loc
+
+
 def _word_location(tok: str, prefixes: tuple[str, ...]) -> Location | None:
     """A bare word naming a place: `a.py:3`, `src\\a.py:3`, or a GitHub blob URL (`https://…/blob/main/a.py#L3`)
     pasted without link syntax."""
@@ -245,6 +264,11 @@ def _bracket_token(head: FindingHead, inner: str, leftover: list[str], tok: str)
         leftover.append(tok)
 
 
+# `(see `a.go:12`)`, `(also `b.go:3`, `c.go:9`)`: a parenthesis that only adds places to the
+# finding's (the same problem at more places, as `a.go:1 and b.go:2` would).
+_PLACE_LEAD_WORDS = frozenset({"", "see", "in", "at", "also", "see also", "also in", "also at"})
+
+
 def _paren_token(
     head: FindingHead, inner: str, leftover: list[str], tok: str, prefixes: tuple[str, ...] = ()
 ) -> None:
@@ -272,7 +296,7 @@ def _paren_token(
     if "(" not in inner:
         places = FindingHead(id=None, title="", style="table")
         parse_tail(places, inner, prefixes)
-        if places.locations and places.leftover.lower() in ("", "see", "in", "at"):
+        if places.locations and places.leftover.lower() in _PLACE_LEAD_WORDS:
             head.locations.extend(places.locations)
             return
     leftover.append(tok)
