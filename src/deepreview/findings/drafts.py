@@ -11,14 +11,24 @@ a new draft of it. A heading seen again on its own (per-file sections, `### Crit
 under two passes of a later round, findings listed in a table and then in detail) is no draft:
 those sections are read and merged as before (`parse.py`). A second copy that looks cut off is
 no complete draft: then both copies are read and merged.
+
+A later copy replaces the earlier one only when it is a rewrite of it: it tells again every
+finding of the earlier copy (same title, or same place), or it says why it leaves one out
+(`On reflection S1 is not worth raising`: the finding's ID, or a name in its title, beside a
+word that withdraws it). A recap after the review (`To summarize the review above`, Findings
+`No additional findings.`) or a redraft that silently leaves a finding out is read with the
+review, both copies merged: a finding is never lost to a later copy that never said so
+(trial 53 #3).
 """
 
 from __future__ import annotations
 
 import re
 
-from deepreview.findings.blocks import Block
-from deepreview.findings.section_titles import FINDING_KINDS, Kind
+from deepreview.findings.assemble import same_title
+from deepreview.findings.blocks import BOLD_LEVEL, Block
+from deepreview.findings.findings import SECTION_SEVERITY, Draft, parse_findings_block
+from deepreview.findings.section_titles import FINDING_KINDS, Kind, says_high
 from deepreview.findings.unfinished import cut_off
 
 _NOT_SECTIONS = frozenset({Kind.PREAMBLE, Kind.OTHER})
@@ -26,6 +36,17 @@ _REVISED = re.compile(
     r"\b(?:final|revised|revision|updated|corrected|rewritten|polished|clean|draft)\b",
     re.IGNORECASE,
 )
+# Words that take a finding back (`On reflection S1 is only style and not worth raising`).
+# `drop`/`remove` say so only before the finding's ID (`dropping S1`): `the PR drops the check`
+# tells the change.
+_WITHDRAWS = re.compile(
+    r"\b(?:withdr[ae]w\w*|retract\w*|discard\w*|scratch that|not worth|false positive|"
+    r"on (?:second thought|reflection)|no longer (?:think|believe|hold)|"
+    r"not (?:a |an )?(?:real|actual|valid) (?:issue|bug|problem|concern|finding)|"
+    r"(?:drop|remov|omit)\w*\s+(?:the\s+)?[CIS]-?\d)",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"`([^`\n]+)`")
 
 
 def earlier_drafts(
@@ -36,11 +57,15 @@ def earlier_drafts(
     tops = _top_level(blocks)
     gone: set[int] = set()
     repeated: list[str] = []
+    stop = len(blocks)  # where the copy before the last one (still read) ends
     while True:
         size = _repeat(blocks, tops)
         if size == 0 or not _divided_as_drafts(blocks, tops[-2 * size], tops[-size]):
             break
         first, second = tops[-2 * size], tops[-size]
+        if not _rewrites(blocks, first, min(stop, second), second):
+            break
+        stop = first
         gone.update(range(first, second))
         repeated = [blocks[i].title or blocks[i].kind.value for i in tops[-size:]]
         tops = tops[: -2 * size] + tops[-size:]
@@ -84,3 +109,65 @@ def _key(block: Block) -> tuple[Kind, str]:
     """What makes two sections the same: their kind and their title (`Findings (pass 2)` is not
     `Findings (pass 1)`)."""
     return block.kind, re.sub(r"[^\w]+", " ", block.title.lower()).strip()
+
+
+def _rewrites(blocks: list[Block], first: int, end: int, last: int) -> bool:
+    """The copy from `last` to the end rewrites the one at `first:end`: it tells again each of
+    that copy's findings, or the text after them says why it leaves that one out."""
+    earlier, later = _findings(blocks[first:end]), _findings(blocks[last:])
+    left_out = [
+        d
+        for d in earlier
+        if not any(same_title(d.head.title, x.head.title) or _same_place(d, x) for x in later)
+    ]
+    if not left_out:
+        return True
+    # what the seat wrote after the earlier copy's findings: its closing words, what it says
+    # before the later copy, and the later copy itself
+    after = next(
+        (i + 1 for i in range(end - 1, first - 1, -1) if blocks[i].kind in FINDING_KINDS), first
+    )
+    said = [
+        s
+        for b in blocks[after:]
+        for s in re.split(r"(?<=[.!?:;])\s+|\n", "\n".join([b.title, *b.lines]))
+        if _WITHDRAWS.search(s)
+    ]
+    return all(any(_names(s, d) for s in said) for d in left_out)
+
+
+def _findings(blocks: list[Block]) -> list[Draft]:
+    """The findings one copy's findings sections hold (read apart from the review)."""
+    out: list[Draft] = []
+    for b in blocks:
+        if b.kind in FINDING_KINDS:
+            # (as `review_parts.read_block` reads them, on copies: the review reads them later)
+            res = parse_findings_block(
+                list(b.lines),
+                list(b.fenced),
+                SECTION_SEVERITY.get(b.kind.value),
+                section_high=b.kind is Kind.CRITICAL and says_high(b.title),
+                sentences=0 < b.level < BOLD_LEVEL,
+            )
+            out.extend(res.drafts)
+    return out
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    """Two findings at one place: the same file and first line, or (no lines to tell them
+    apart) the same file under the same ID. Two findings in one file are not one by that."""
+    same_id = a.head.id is not None and a.head.id == b.head.id
+    return any(
+        x.path == y.path and (x.start == y.start if x.start and y.start else same_id)
+        for x in a.head.locations
+        for y in b.head.locations
+    )
+
+
+def _names(sentence: str, d: Draft) -> bool:
+    """The sentence names the finding: its ID (`S1`, `S-1`), or a code name in its title."""
+    if d.head.id and re.search(
+        rf"\b{d.head.id[0]}-?{d.head.id[1:]}\b", sentence, flags=re.IGNORECASE
+    ):
+        return True
+    return any(f"`{n}`" in sentence for n in _CODE.findall(d.head.title))
