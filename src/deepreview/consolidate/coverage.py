@@ -24,7 +24,8 @@ def changed_file_universe(
     changed_files: Sequence[str] = (),
     renamed: Mapping[str, str] | None = None,
 ) -> tuple[tuple[str, ...], PathResolver]:
-    """The changed files (given, or every file any seat mentions) and a resolver onto them.
+    """The changed files (given, or every file any seat mentions) and a resolver onto them
+    (onto the changed files alone when they are given).
     `renamed` (old path -> new path): a seat that names a rename's old path, as a seat that
     read the base revision or the diff's `rename from` line may, covered the new one."""
     known: set[str] = set(changed_files)
@@ -34,9 +35,11 @@ def changed_file_universe(
             continue
         mentioned.extend(c.path for c in sr.review.coverage)
         mentioned.extend(loc.path for f in sr.review.findings for loc in f.locations)
-    resolver = PathResolver(
-        {p for p in mentioned if "/" in p}, authoritative=known, aliases=renamed
-    )
+    # With the change's files known, the names a seat writes resolve onto them alone: another
+    # seat's unchanged `tests/naïve.py` (read for context) must not make this seat's `naïve.py`
+    # ambiguous; a seat's coverage numbers depend on its own text only.
+    others = () if changed_files else {p for p in mentioned if "/" in p}
+    resolver = PathResolver(others, authoritative=known, aliases=renamed)
     if changed_files:
         files = tuple(sorted({resolver.resolve(p) for p in changed_files}))
     else:

@@ -431,6 +431,15 @@ def kind_of(finding: Finding) -> str:
     return "code"
 
 
+def missing_named(text: str) -> str | None:
+    """ "missing docs" or "missing types" when `text` says that a docstring or comment, or type
+    hints, are missing (as `kind_of` reads a title), else None."""
+    plain = _plain_title(text)
+    if _DOCS_GAP.search(plain):
+        return "missing docs"
+    return "missing types" if _TYPES_GAP.search(plain) else None
+
+
 def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
     prose = strip_fences(finding.body) + "\n" + strip_fences(finding.fix)
     idents = identifiers_in(finding.title + "\n" + prose)

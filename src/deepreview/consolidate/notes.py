@@ -34,6 +34,7 @@ from deepreview.consolidate.features import (
     PathResolver,
     fenced_code,
     identifiers_in,
+    missing_named,
     parse_file_ref,
     strip_fences,
     words,
@@ -191,7 +192,8 @@ def _fits_section(note: Note, finding: Finding) -> bool:
     """A Testing Assessment note is about a test gap, a Documentation Assessment note about
     text that misleads: each credits only a finding of that kind (a test file or a title
     about tests; a documentation file, a title about docs or comments, or quoted code that is
-    all comment lines). A design concern may be about anything."""
+    all comment lines). A design concern may be about anything, but one that is a remark of its
+    own kind (`_remark`) is about the finding only as the same remark or in its words."""
     paths = [loc.path for loc in finding.locations]
     title = set(words(finding.title))
     if note.section == "Testing Assessment":
@@ -202,7 +204,37 @@ def _fits_section(note: Note, finding: Finding) -> bool:
             or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
             or _quotes_only_comments(finding.body)
         )
-    return True
+    return note.section != "Design Observations" or _same_remark(note, finding)
+
+
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+# "`mul` should be called `multiply`", "rename `cfg`", "a misleading name"
+_NAMING = re.compile(
+    r"\b(?:renam\w*|misnam\w*|(?:should|could|would|might)\s+be\s+(?:called|named)"
+    r"|(?:better|clearer|misleading|confusing)\s+name"
+    r"|name\w*\s+(?:is|are)\s+(?:misleading|unclear|confusing|vague))\b",
+    re.IGNORECASE,
+)
+
+
+def _remark(text: str) -> str | None:
+    """The kind of remark a text makes, when it is one that names no fault in what the code
+    does: a missing docstring or comment, missing type hints, a name."""
+    return missing_named(text) or ("naming" if _NAMING.search(_CODE_SPAN.sub(" ", text)) else None)
+
+
+def _same_remark(note: Note, finding: Finding) -> bool:
+    """A design concern that a function "lacks a docstring" or "should be called `multiply`"
+    names that function at its own lines, as every remark about it does: it is not a sighting
+    of the bug another reviewer found there ("`mul` returns 0 for a negative `b`"). Such a
+    concern credits a finding making the same remark, or one whose title words it says too."""
+    kind = _remark(note.text)
+    if kind is None or kind == _remark(finding.title):
+        return True
+    # words outside code spans: the function's own name is what every such remark shares
+    title = {w for w in words(_CODE_SPAN.sub(" ", finding.title)) if len(w) >= 4}
+    said = set(words(_CODE_SPAN.sub(" ", note.text)))
+    return bool(title & said) or _quotes_the_finding(note, finding)
 
 
 # A line of code that is only a comment: `# …`, `// …`, `/* …`, ` * …`, `-- …`, `<!-- …`, `; …`

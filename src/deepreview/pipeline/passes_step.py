@@ -79,11 +79,17 @@ def _findings(
         return review.findings
 
 
-def _new(found: Sequence[Finding], earlier: Sequence[Finding]) -> list[Finding]:
+def _new(found: Sequence[Finding], earlier: Sequence[Finding], seat: str) -> list[Finding]:
     with LATE_IMPORTS:
+        from deepreview.consolidate.pass_repeats import repeats
         from deepreview.rounds.matching import same_finding
 
-        return [f for f in found if not any(same_finding(f, e) for e in earlier)]
+        again = repeats(found, earlier, seat=seat)
+        return [
+            f
+            for n, f in enumerate(found)
+            if n not in again and not any(same_finding(f, e) for e in earlier)
+        ]
 
 
 class SeatPassRecorder:
@@ -137,7 +143,7 @@ class SeatPassRecorder:
             if entry is None or entry.status != "ok" or not path.is_file():
                 continue
             found = _findings(read_stored_text(path), seat, k)
-            earlier += found if k == 1 else _new(found, earlier)
+            earlier += found if k == 1 else _new(found, earlier, seat)
         return earlier
 
     def after(self, result: SeatResult) -> str | None:
@@ -150,7 +156,7 @@ class SeatPassRecorder:
             found = _findings(result.review_text, seat, pass_no)
             with self._lock:
                 earlier = self._earlier.setdefault(seat, []) if pass_no > 1 else []
-                new = list(found) if pass_no == 1 else _new(found, earlier)
+                new = list(found) if pass_no == 1 else _new(found, earlier, seat)
                 self._earlier[seat] = [*earlier, *new]
         go_on = ok and pass_no < self.passes and _serious(new)
         entry = PassEntry(
@@ -260,17 +266,32 @@ def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
 def merged_review(
     review: AgentReview, review_dir: Path, entry: SeatEntry, known_files: Iterable[str] = ()
 ) -> AgentReview:
-    """Pass 1's review with the new findings of later passes added (numbered on)."""
+    """Pass 1's review with the new findings of later passes added (numbered on).
+
+    A later pass's repeat of an earlier pass's finding (`pass_repeats`) is that finding, graded
+    the more severe of the two; it keeps its ID, which the seat's coverage and notes name."""
+    from deepreview.consolidate.pass_repeats import repeats
     from deepreview.model import SEVERITIES
     from deepreview.rounds.matching import same_finding
 
+    known = tuple(known_files)
     findings = list(review.findings)
     for pass_no, text in _later_texts(review_dir, entry):
-        for f in _findings(text, entry.seat, pass_no, known_files):
+        found = _findings(text, entry.seat, pass_no, known)
+        again = repeats(found, findings, seat=entry.seat, known_files=known)
+        for n, f in enumerate(found):
+            if n in again:
+                e = findings[again[n]]
+                if f.severity.rank < e.severity.rank:
+                    findings[again[n]] = dataclasses.replace(e, severity=f.severity)
+                continue
             if any(same_finding(f, e) for e in findings):
                 continue
-            n = 1 + sum(1 for e in findings if e.severity == f.severity)
-            findings.append(dataclasses.replace(f, id=f"{f.severity.letter}{n}"))
+            used = {e.id for e in findings}
+            k = 1 + sum(1 for e in findings if e.severity == f.severity)
+            while f"{f.severity.letter}{k}" in used:
+                k += 1
+            findings.append(dataclasses.replace(f, id=f"{f.severity.letter}{k}"))
     ordered = tuple(f for s in SEVERITIES for f in findings if f.severity == s)
     return dataclasses.replace(review, findings=ordered)
 

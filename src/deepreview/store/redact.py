@@ -254,10 +254,10 @@ class Redactor:
 
 
 # A finding about a committed secret, by its title: "Hard-coded API key", "Possible secret
-# committed: AWS Access Key", "Password in plain text".
+# committed: AWS Access Key", "Password in plain text", "Backup passphrase committed".
 _SECRET_TITLE = re.compile(
     r"\b(?:secrets?|credentials?|api[ _-]?keys?|access[ _-]?keys?|private[ _-]?keys?|"
-    r"passwords?|passwd|tokens?)\b",
+    r"passwords?|passphrases?|passwd|tokens?)\b",
     re.IGNORECASE,
 )
 _STRING_LITERAL = re.compile(r"""(?P<q>["'`])(?P<body>(?:\\.|(?!(?P=q)).)*)(?P=q)""")
@@ -270,18 +270,68 @@ def flags_secret(title: str) -> bool:
     return bool(_SECRET_TITLE.search(title))
 
 
+# `Password=…;` among a connection string's pairs (`Server=db;User Id=sa;Password=…;`), a URL
+# query's or a line's: each pair's value, read apart.
+_PAIR = re.compile(r"(?:^|[;&?\s])(?P<key>[A-Za-z][\w .-]{0,40}?)\s*=\s*(?P<value>[^;&\s\"'`]+)")
+# The key a literal is given to: `password: "…"`, `"Authorization": "…"`, `PASSWORD = "…"`.
+_KEY_BEFORE = re.compile(r"""(?P<key>[A-Za-z_][\w.-]*)["'`]?\s*(?:=|:|=>|:=)\s*$""")
+# Key names that hold a secret beside those `is_secret_name` knows (`Pwd=` in a connection
+# string, an `Authorization` header, a backup's passphrase).
+_SECRET_KEY = re.compile(r"(?:^|_)(?:PWD|AUTHORIZATION|PASSPHRASE)(?:_|$)", re.I)
+# A literal that refers to a secret instead of holding one: `${DB_PASSWORD}`, `{{ pw }}`, `%s`.
+_REFERENCE = re.compile(r"\$\{|\{\{|%\(?\w*\)?s\b|^<[^>]*>$")
+
+
+def _secret_key(key: str) -> bool:
+    name = re.sub(r"\W+", "_", key.strip())
+    return is_secret_name(name) or bool(_SECRET_KEY.search(name))
+
+
+def _pair_values(text: str) -> list[str]:
+    """The values of `text`'s `key=value` pairs whose key names a secret."""
+    return [
+        m["value"]
+        for m in _PAIR.finditer(text)
+        if _secret_key(m["key"]) and _token_like(m["value"])
+    ]
+
+
 def secret_candidates(line: str) -> list[str]:
     """The values on a source line that a finding flagged as a secret.
 
     String literals, else the value of an unquoted assignment; only token-like values (8+
     characters, no spaces, at least one digit) — `"localhost"` or a variable name is
-    not a credential, and masking it would garble the report.
+    not a credential, and masking it would garble the report. Inside a literal or a line, the
+    value of each `key=value` pair whose key names a secret (`Password=…;` in a connection
+    string, where the server's name stays); and a literal given to a key that names a secret
+    (`"Authorization": "Basic …"`, `passphrase: "four words and 42"`) is one whole, spaces
+    and all, with its token-like words.
     """
-    values = [m["body"] for m in _STRING_LITERAL.finditer(line)]
-    if not values:
-        m = _ASSIGNED.search(line)
-        values = [m["value"]] if m else []
-    return [v for v in values if _token_like(v)]
+    literals = list(_STRING_LITERAL.finditer(line))
+    values: list[str] = []
+    for m in literals:
+        body = m["body"]
+        values.extend([body] if _token_like(body) else [])
+        values.extend(_pair_values(body))
+        key = _KEY_BEFORE.search(line[: m.start()])
+        if key and _secret_key(key["key"]) and _spaced_secret(body):
+            values.append(body)
+            values.extend(w for w in body.split() if _token_like(w))
+    if not literals:
+        assigned = _ASSIGNED.search(line)
+        values.extend([assigned["value"]] if assigned and _token_like(assigned["value"]) else [])
+        values.extend(_pair_values(line))
+    return list(dict.fromkeys(values))
+
+
+def _spaced_secret(value: str) -> bool:
+    """A literal of several words that may be a secret: long enough, not a reference."""
+    return (
+        len(value.strip()) >= _MIN_VALUE_LEN
+        and MASK not in value
+        and "…" not in value
+        and not _REFERENCE.search(value.strip())
+    )
 
 
 def _token_like(value: str) -> bool:
