@@ -178,3 +178,16 @@ def test_merged_finding_keeps_the_model_seats_text_over_the_analyzers() -> None:
     assert "os.environ" in merged.fix
     assert merged.title == "Hard-coded API token in `load`"
     assert merged.reviewers == ("Static", "Bot")
+
+
+def test_a_merged_finding_never_takes_a_bare_place_as_its_title() -> None:
+    # the terse member has the longer text (so its body is shown), but its title is a place
+    terse = Member("gemini", finding("I1", "`a.go:13-17`", "a.go:13-17", body="x" * 400))
+    worded = Member("claude", finding("I1", "`mul` returns 0 for negative `b`", "a.go:13"))
+    for members in ((terse, worded), (worded, terse)):
+        merged = draft(Group("K1", members), REVIEWERS)
+        assert merged.title == "`mul` returns 0 for negative `b`"
+        assert merged.body == "x" * 400
+    # with no worded member, the place is all there is
+    alone = draft(Group("K1", (terse,)), REVIEWERS)
+    assert alone.title == "`a.go:13-17`"

@@ -108,7 +108,11 @@ def _declining_one_leaves_the_other(tmp_path: Path, text: str, other_title: str)
 
 
 def test_declining_an_untitled_finding_leaves_the_critical_at_that_file(tmp_path: Path) -> None:
-    _declining_one_leaves_the_other(tmp_path, UNTITLED, "`calc.py:2`")
+    # (the place after the ID is no title: the words after it are)
+    title = (
+        "`add` subtracts: `return a - b` returns the difference, so every caller gets a wrong sum"
+    )
+    _declining_one_leaves_the_other(tmp_path, UNTITLED, title)
 
 
 def test_declining_one_of_two_findings_under_one_generic_title_leaves_the_other(

@@ -36,6 +36,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
+from deepreview.consolidate.fingerprint import location_title
 from deepreview.consolidate.score import FAULT_CLASSES
 from deepreview.markdown_fence import has_code
 from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
@@ -137,6 +138,18 @@ def text_members(members: Sequence[Member], severity: Severity) -> tuple[Member,
     one) from `best_member`, its fix from `fix_member` (None: no fix)."""
     best = best_member(members, severity)
     return best, fix_member(members, severity, best)
+
+
+def title_of(members: Sequence[Member], severity: Severity, best: Member) -> str:
+    """The finding's title: the text member's, unless that is only a place (`` `a.py:3` ``,
+    a reviewer's terse item); then the title of the most complete member whose title says
+    what the problem is (one graded `severity` first)."""
+    if not location_title(best.finding.title):
+        return best.finding.title
+    worded = [m for m in members if not location_title(m.finding.title)]
+    graded = [m for m in worded if m.finding.severity == severity]
+    pool = graded or worded
+    return best_member(pool).finding.title if pool else best.finding.title
 
 
 def union_locations(locations: Sequence[Location]) -> tuple[Location, ...]:
@@ -253,7 +266,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
     return Finding(
         id=group.key,
         severity=severity,
-        title=group.title or best.finding.title,
+        title=group.title or title_of(members, severity, best),
         locations=locations_of(members),
         classification=group.classification or classification_of(members, best),
         reviewers=credits(members, reviewers),

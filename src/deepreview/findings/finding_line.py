@@ -22,9 +22,9 @@ from deepreview.findings.closing_level import closing_level
 from deepreview.findings.head import FindingHead, closing_place, parse_tail, title_tag
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
-from deepreview.findings.location_join import split_locations
-from deepreview.findings.locations import join_line_words, parse_location, same_file_lines
-from deepreview.model import Location
+from deepreview.findings.locations import join_line_words
+from deepreview.findings.place_led import SPLIT as _SPLIT
+from deepreview.findings.place_led import all_locations, place_led
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
 _PREFIX = re.compile(
@@ -59,6 +59,7 @@ _ID_BRACKETED = re.compile(
 )
 NUMBERED = re.compile(r"^(?P<n>\d{1,9})[.)][ \t]+(?P<rest>\S.*)$")
 _BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,9})[.)][ \t]+(?P<rest>[^*\s].*)$")
+_LEADING_DASH = re.compile(r"^(?:[—–]|--?)[ \t]+(?=\S)")
 _BULLET = re.compile(r"^ ?[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$")
 # Sub-headings a finding's own text uses: never a finding's title.
 BODY_HEADINGS = frozenset(
@@ -82,9 +83,6 @@ FIELD_LABELS = frozenset(
         "lines",
     )
 )
-# A blank-led cut starts only where a blank run starts: from inside a run the same cut is
-# found by the run's first blank, and trying every blank of a long run is quadratic.
-_SPLIT = re.compile(r"(?<![ \t])[ \t]+(?:[—–]|--?)[ \t]+|:[ \t]+")
 
 
 def strip_prefix(line: str) -> str:
@@ -172,11 +170,13 @@ def parse_head(
     for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
         m = rx.match(s)
         if m:
-            rest = m.group("rest")
+            # `- **S2** — consider …`: the dash parts the ID from the title
+            rest = _LEADING_DASH.sub("", m.group("rest"), count=1)
             if rx is _ID_IN_BOLD:
                 rest = "**" + rest
             head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
             fill_head(head, rest, prefixes)
+            place_led(head, prefixes)
             return head if head.title else None
     if numbered:
         m = NUMBERED.match(s) or _BOLD_NUMBERED.match(s)
@@ -220,7 +220,7 @@ def _place_first(
     closes …`): that makes it a finding, and the place leaves its title."""
     rest = join_line_words(rest)  # `- `a.py` L80–L95 duplicates …`: the lines are the place's
     tagged = _PLACE_TAG.match(rest)
-    if tagged and _all_locations(tagged.group("place").strip("`"), prefixes):
+    if tagged and all_locations(tagged.group("place").strip("`"), prefixes):
         # `- src/a.py:42 [P1] The loop returns None …`: place, tag, then the finding's sentence
         parse_tail(head, tagged.group("place"), prefixes)
         if head.severity is None:
@@ -229,14 +229,14 @@ def _place_first(
         return True
     bold = _BOLD_PLACE.match(rest)
     place = bold.group("place").strip("`") if bold else ""
-    if bold and place and _all_locations(place, prefixes):
+    if bold and place and all_locations(place, prefixes):
         rest = f"`{place}`{bold.group('after')}"  # `- **a.py:3**: Title`, `- **`a.py:3`** — …`
     if rest.startswith("**"):
         return False
     parts = _SPLIT.split(rest, maxsplit=1)
     lead = _LEADING_SPAN.match(rest)
     if (
-        (len(parts) < 2 or not _all_locations(parts[0], prefixes))
+        (len(parts) < 2 or not all_locations(parts[0], prefixes))
         and lead
         and (led or lead.group("title")[0].isupper() or _TRAILING_TAG.search(lead.group("title")))
         and (lead.group("span").startswith("`") or _PLACE_WITH_LINE.fullmatch(lead.group("span")))
@@ -244,7 +244,7 @@ def _place_first(
         # `- `a.py:3` Title`, `- a.py:3 Title [severity: high]`: the place, a blank, the title
         # (a colon later in the title, `[severity: high]`, is no separator after the place)
         parts = [lead.group("span"), lead.group("title")]
-    if len(parts) != 2 or not _all_locations(parts[0], prefixes):
+    if len(parts) != 2 or not all_locations(parts[0], prefixes):
         return False
     parse_tail(head, parts[0], prefixes)
     title = parts[1].strip().rstrip(".").rstrip()
@@ -361,17 +361,17 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
     parts = _SPLIT.split(text, maxsplit=1)
     if len(parts) == 2:
         left, right = parts
-        if _all_locations(left, prefixes):
+        if all_locations(left, prefixes):
             head.title = right.strip().removesuffix(".").rstrip()
             parse_tail(head, left + " " + tail, prefixes)
             return head
         # the place after the LAST separator: a title may hold a colon or a dash of its own
         # (`[P2] retry: errors are swallowed — web/api.ts:9`)
         last = _last_split(text)
-        if last is not None and _all_locations(last[1], prefixes):
+        if last is not None and all_locations(last[1], prefixes):
             right = last[1]
             left = last[0]
-        if _all_locations(right, prefixes):
+        if all_locations(right, prefixes):
             head.title = left.strip()
             parse_tail(head, right + " " + tail, prefixes)
             return head
@@ -386,18 +386,6 @@ def _last_split(text: str) -> tuple[str, str] | None:
     for last in _SPLIT.finditer(text):  # noqa: B007 - the last match is the one wanted
         pass
     return None if last is None else (text[: last.start()], text[last.end() :])
-
-
-def _all_locations(text: str, prefixes: tuple[str, ...]) -> bool:
-    """Every item names a place: a location, or more lines of the file before (`a.go:1, 9`)."""
-    items = [x for x in split_locations(text.strip()) if x]
-    anchor: Location | None = None
-    for item in items:
-        loc = parse_location(item, prefixes)
-        if loc is None and (anchor is None or same_file_lines(anchor, item.strip("`")) is None):
-            return False
-        anchor = loc or anchor
-    return bool(items)
 
 
 def bold_close(s: str, start: int) -> int:
@@ -450,7 +438,16 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
             cut = m.start()
     cut = min(cut, bracket_cut(rest))
     head.title = rest[:cut].strip().strip("*").strip()
+    link = _LINK_AT.match(rest, cut)
+    if link is not None and _ENDS_IN_LEAD_WORD.search(head.title):
+        # `consider `x`. See [a.py](a.py#L3).`: the link is a word of the title's sentence; its
+        # place still goes to the tail
+        head.title = f"{head.title} {link.group('text').strip()}"
     parse_tail(head, rest[cut:], prefixes)
+
+
+_LINK_AT = re.compile(r"[ \t]+\[(?P<text>[^\[\]\n]+)\]\(")
+_ENDS_IN_LEAD_WORD = re.compile(r"(?:^|\s)(?:see|in|at|on|of)$", re.IGNORECASE)
 
 
 _BLANKS_BRACKET = re.compile(r"(?<![ \t])[ \t]++\[")

@@ -19,6 +19,7 @@ from deepreview.findings.locations import (
     parse_link,
     parse_location,
     parse_locations,
+    quote_scratch_places,
     same_file_lines,
 )
 from deepreview.markdown_fence import code_span_text, code_spans
@@ -102,7 +103,7 @@ _EMPTY_BRACKETS = re.compile(r"\([ \t]*\)|\[[ \t]*\]")
 def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
     spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
-    tail = join_line_words(tail)
+    tail = join_line_words(quote_scratch_places(tail, prefixes))
     bold_level = _BOLD_LEVEL_FIRST.match(tail) if head.severity is None else None
     if bold_level is not None:
         # `1. Title — **High** — `a.py:3`. The loop…`: the level right after the title

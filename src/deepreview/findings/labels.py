@@ -171,12 +171,23 @@ def label_lines(
             if not _lines_of_file(head, value):
                 break
         else:
-            found = locations_in(value, prefixes)
+            # `**File:** `a.py` **Lines:** 13-17`: the lines' label shares the file's line
+            inline = _INLINE_LINES.search(value)
+            found = locations_in(value[: inline.start()] if inline else value, prefixes)
             if not found:
                 break
             head.locations.extend(loc for loc in found if loc not in head.locations)
+            if inline is not None and not _lines_of_file(head, inline.group("lines")):
+                break
         lines, fenced = lines[:keep] + lines[keep + 1 :], fenced[:keep] + fenced[keep + 1 :]
     return lines, fenced
+
+
+_INLINE_LINES = re.compile(
+    r"[ \t]*[,;|·]?[ \t]*(?:\*\*?|__?)?Lines?(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*"
+    rf"(?P<lines>L?\d+(?:{RANGE_TO}\d+)?)[ \t.]*$",
+    re.IGNORECASE,
+)
 
 
 def _lines_of_file(head: FindingHead, value: str) -> bool:

@@ -140,7 +140,7 @@ def parse_location(
     t = t.replace("\\", "/")
     m = _LOCATION.match(t)
     if not m:
-        return None
+        return _scratch_place(t, prefixes) if " " in t else None
     path = m.group("path")
     if not looks_like_path(path, any_extension=bool(m.group("start"))) and not path.startswith("/"):
         return None
@@ -150,6 +150,48 @@ def parse_location(
     if drive and rel.startswith("/"):
         rel = drive + rel
     return _make(rel, start, end)
+
+
+def _scratch_place(text: str, prefixes: tuple[str, ...]) -> Location | None:
+    """`/tmp/review-codex-ab12/dir x/a.py:2-2` (Codex writes its places so, unquoted): past
+    the seat's scratch worktree the rest is a path in the repository, spaces and all, read as
+    a code span's would be. An absolute path outside any worktree stays no place."""
+    if relativize(text, prefixes) == text:
+        return None
+    loc = _code_location(text, prefixes)
+    if loc is None or is_known_file(loc.path):
+        return loc
+    # Not one of the change's files: a path whose blanks part directory names (`my dir/a.py`),
+    # never a sentence that runs on to a place (`a.py fails at b.py:3`)
+    words = loc.path.split(" ")
+    if len(words) > 4 or any(_has_extension(w.rsplit("/", 1)[-1]) for w in words[:-1]):
+        return None
+    return loc
+
+
+def quote_scratch_places(text: str, prefixes: tuple[str, ...] = ()) -> str:
+    """Each unquoted place under a seat's scratch worktree whose path holds a space
+    (`— /tmp/review-codex-ab12/dir x/a.py:2`) put in a code span, so the words of its path
+    are read as one place rather than split at the blank."""
+    given = [p.rstrip("/") for p in prefixes if p.strip("/")]
+    if " " not in text or ("/review-" not in text and not any(f"{g}/" in text for g in given)):
+        return text  # (most texts name no such place: skip the scan)
+    roots = "|".join(re.escape(g) for g in given)
+    scratch = rf"(?:{roots}|{_SCRATCH_ROOT})" if roots else _SCRATCH_ROOT
+
+    def quote(m: re.Match[str]) -> str:
+        place = m.group("p")
+        if " " not in place or _scratch_place(place, prefixes) is None:
+            return m.group(0)
+        return f"`{place}`"
+
+    return re.sub(rf"(?<![^\s(\[])(?P<p>{scratch}/{_SCRATCH_REST})", quote, text)
+
+
+_SCRATCH_ROOT = r"(?:/|~/)[^\s`]*?/review-[^\s/`]+"
+# The rest of the place: a path (blanks allowed, no backtick or colon; bounded, so a long line
+# of such roots is read in linear time) and its lines.
+_SCRATCH_REST = r"[^`\n:]{1,300}:L?\d+(?:[-–—]L?\d+)?(?::\d+)?(?![\w.-]|:\d)"
 
 
 # `path:24,50,65` / `path:184-189, 345-346` / `a.md:21; b.md:4-9`: several places in one text.
@@ -302,12 +344,14 @@ def join_line_words(tail: str) -> str:
     """`a.go` line 12 -> `` `a.go:12` `` so the place reads as one location (`a.go` lines 3 and
     9 -> `` `a.go:3,9` ``, two places of one file)."""
 
+    if "`:" in tail:
+        tail = _SPAN_THEN_COLON.sub(_span_then_colon, tail)
     if _LINE_WORD.search(tail) is None:
         return tail  # (most tails name no line in words: skip the costly scan)
 
     def repl(m: re.Match[str]) -> str:
         path = m.group("path").strip("`")
-        if ":" in path or not looks_like_path(path, lined=True):
+        if ":" in path or not _lined_path(m.group("path")):
             return m.group(0)
         lines = m.group("start") + (f"-{m.group('end')}" if m.group("end") else "")
         for more in _MORE_LINES.finditer(m.group("more") or ""):
@@ -316,7 +360,7 @@ def join_line_words(tail: str) -> str:
 
     def line_first(m: re.Match[str]) -> str:
         path = m.group("path").strip("`")
-        if ":" in path or not looks_like_path(path, lined=True):
+        if ":" in path or not _lined_path(m.group("path")):
             return m.group(0)
         return f"`{path}:{m.group('start')}" + (f"-{m['end']}`" if m["end"] else "`")
 
@@ -329,3 +373,24 @@ _LINE_OF_PATH = re.compile(
     r"[ \t]+(?:of|in)[ \t]+(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)",
     re.IGNORECASE,
 )
+
+
+def _lined_path(written: str) -> bool:
+    """A path a line number is written beside: a bare word by `looks_like_path`; a code span
+    by the code-span rule, so a name with a space (`` `dir x/a.py`, line 2 ``) counts too."""
+    if written.startswith("`"):
+        path = written.strip("`")
+        return looks_like_path(path, lined=True) or _code_location(path, ()) is not None
+    return looks_like_path(written, lined=True)
+
+
+# `` `a.py`:13 ``, `` `a.py`:13-17 ``: the line written after the code span, past its colon.
+_SPAN_THEN_COLON = re.compile(
+    r"`(?P<path>[^`\n:]+)`:(?P<lines>L?\d+(?:[-–—]L?\d+)?)(?![\w.:]|-\d|\.\d)"
+)
+
+
+def _span_then_colon(m: re.Match[str]) -> str:
+    if not _lined_path(f"`{m.group('path')}`"):
+        return m.group(0)
+    return f"`{m.group('path')}:{m.group('lines')}`"
