@@ -72,7 +72,7 @@ def resolve_target(
     elif m := (_PR_URL.match(spec) or _PR_NUM.match(spec)):
         url = (m["host"], m["repo"]) if "repo" in m.groupdict() else None
         # a bare `123` is a PR number, and may also be a local branch (an issue's number)
-        also = spec if spec.isdigit() and git.rev(f"refs/heads/{spec}") else None
+        also = spec if spec.isdigit() and git.is_branch(spec) else None
         try:
             target = pull_request(git, repo_root, int(m.group("num")), url, env, spec)
         except DeepReviewError as exc:
@@ -259,7 +259,7 @@ def _is_branch_name(git: Git, spec: str) -> bool:
     """`spec` names a local branch (`refs/heads/<spec>`); a PR number or a range does not."""
     if _PR_URL.match(spec) or _PR_NUM.match(spec) or _RANGE.match(spec):
         return False
-    return git.rev(f"refs/heads/{spec}") is not None
+    return git.is_branch(spec)
 
 
 def _branch(
@@ -338,7 +338,7 @@ def _range(
                 f"(everything in which {b}'s tree differs from {a}'s).",
             )
     target = build_target(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
-    named = b if git.rev(f"refs/heads/{b}") is not None else ""
+    named = b if git.is_branch(b) else ""
     for side, sha in ((a, a_sha), (b, b_sha)):
         if note := ambiguity_note(git, side, sha):
             notes = (*notes, note)
