@@ -24,6 +24,10 @@ PASSES_JSON_V2: Final = "passes.json"
 # `review --seat-only NAME --out DIR`: the portable record of one seat's run, beside the seat's
 # own files (named as in a review folder); `finish --from DIR...` reads it.
 SEAT_RESULT_JSON: Final = "seat-result.json"
+# Written first into a folder a review makes its store (`Store.ensure_writable`): from then on
+# the folder is a store, whatever else it holds yet. With `SEAT_RESULT_JSON` it marks what
+# deep-review wrote inside a checkout, which is never part of an `--uncommitted` change.
+STORE_MARK: Final = ".deep-review-store"
 # A PR review's unresolved review threads as fetched before the seats ran (`resume` and
 # `relead` read them back instead of asking GitHub again).
 THREADS_JSON: Final = "threads.json"

@@ -84,6 +84,32 @@ def test_bad_command_line(tmp_path: Path, args: list[str], needle: str) -> None:
     _assert_bad_input(res, needle, fakes.store)
 
 
+@pytest.mark.parametrize(
+    ("spec", "parent"),
+    [
+        ("feature/x~1", "feature/x~2"),
+        ("feature/x^", "feature/x~2"),
+        ("feature/x@{0}", "feature/x@{0}~1"),
+    ],
+)
+def test_a_revision_of_a_branch_is_a_commit_not_the_branch(
+    tmp_path: Path, spec: str, parent: str
+) -> None:
+    """`topic~1`, `topic^`, `topic@{1}` name a commit: git resolves `refs/heads/topic~1`, but
+    it is no branch, so no series of its own (`branch:topic~1`, rounds, declines): refused
+    like a SHA, with the range that reviews what it changed."""
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "main")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, spec, "--agents", "static")
+    _assert_bad_input(
+        res,
+        f"{spec!r} is a commit, not a local branch; to review what it changed, use",
+        fakes.store,
+    )
+    assert res.stderr.rstrip().endswith(f"use {parent}..{spec}"), res.stderr
+
+
 def test_empty_branch_diff(tmp_path: Path) -> None:
     """A branch with no commits of its own: nothing to review."""
     repo = make_repo(tmp_path)

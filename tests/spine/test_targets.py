@@ -264,7 +264,7 @@ def test_a_commit_is_no_target_and_the_error_says_the_range(tmp_path: Path) -> N
     repo = make_repo(tmp_path)
     first = git(repo, "rev-list", "--max-parents=0", "HEAD")
     with pytest.raises(
-        UsageError, match=r"'HEAD~1' is a commit, not a local branch.*HEAD~1~1\.\.HEAD~1"
+        UsageError, match=r"'HEAD~1' is a commit, not a local branch.*use HEAD~2\.\.HEAD~1$"
     ):
         resolve_target(repo, "HEAD~1", env={})
     with pytest.raises(UsageError, match="first commit, with no parent"):

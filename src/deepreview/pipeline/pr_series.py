@@ -46,7 +46,7 @@ def lookup_branch(target: Target, *, ranges: bool) -> str | None:
     if target.kind == "range" and ranges:
         dots = "..." if "..." in target.spec else ".."
         head = target.spec.partition(dots)[2]
-        if head and head != "HEAD" and Git(target.repo_root).rev(f"refs/heads/{head}"):
+        if head and head != "HEAD" and Git(target.repo_root).is_branch(head):
             return head
     return None
 

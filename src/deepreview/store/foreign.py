@@ -13,11 +13,9 @@ import re
 from pathlib import Path
 from typing import Final
 
-from deepreview.runfiles import RUN_JSON
+from deepreview.runfiles import RUN_JSON, STORE_MARK
 
-# Written first into a folder a review makes its store (`Store.ensure_writable`): from then on
-# the folder is a store, whatever else it holds yet.
-STORE_MARK: Final = ".deep-review-store"
+__all__ = ["STORE_MARK", "foreign_entries"]
 # What a review writes before its index and run.json exist: several reviews may start on one
 # new store at once, and each must read the others' first files as a store's.
 _BEING_MADE: Final = re.compile(r"^(?:\.probe-\d+|\d{8}-\d{6}(?:-.*)?)$")

@@ -33,6 +33,7 @@ from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock, note_wait
 from deepreview.runmodel import format_duration
 from deepreview.store.dates import newest_first_key
+from deepreview.store.declines_file import DECLINES_JSON
 from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
 from deepreview.store.redact import index_name
@@ -51,6 +52,8 @@ from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
 INDEX: Final = "index.sqlite"
 INDEX_HTML: Final = "index.html"  # written whole under `Store.lock` (`pipeline.index_step`)
+# The names of the store's own files in its root, which no review ID may be (`plain_id`)
+_STORE_NAMES: Final = frozenset(Path(name).stem for name in (INDEX, INDEX_HTML, DECLINES_JSON))
 _LOCK: Final = ".index.lock"
 # SQLite's unix VFS opens no database whose full path passes 512 bytes with its `-journal`
 # suffix: the index's path may have 504, so its folder 491 (the rest is "/index.sqlite").
@@ -83,8 +86,16 @@ def _lock_error(path: Path, exc: OSError) -> str:
 
 def plain_id(review_id: str) -> bool:
     """A review ID names one entry of the store root, nothing above or below it, and none of
-    the store's own hidden ones (`.workspaces/`, `.index.lock`): no review ID starts with a dot."""
-    return bool(review_id) and "/" not in review_id and not review_id.startswith(".")
+    the store's own hidden ones (`.workspaces/`, `.index.lock`): no review ID starts with a dot.
+    Nor is it the name of one of the store's own files (`index.html` would read as the report
+    file of a review `index`, `declines.json` of `declines`): every review ID starts with its
+    date."""
+    return (
+        bool(review_id)
+        and "/" not in review_id
+        and not review_id.startswith(".")
+        and review_id not in _STORE_NAMES
+    )
 
 
 def lost_schema(exc: sqlite3.OperationalError) -> bool:

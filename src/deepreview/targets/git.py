@@ -256,6 +256,11 @@ class Git:
         result = self.run(argv, check=False)
         return result.stdout_text.strip() if result.ok else None
 
+    def is_branch(self, name: str) -> bool:
+        """`name` is exactly a local branch. Not `rev("refs/heads/NAME")`: git reads
+        `refs/heads/topic~1` (or `^`, `@{1}`) as the branch plus a suffix, a commit."""
+        return self.ok("show-ref", "--verify", "--quiet", f"refs/heads/{name}")
+
     def show_file(self, rev: str, path: str) -> str | None:
         """Text of `path` at `rev`, or None when it is not a file there."""
         return self.show_files(rev, [path]).get(path)

@@ -53,7 +53,7 @@ def not_a_target(git: Git, spec: str, base: str | None = None) -> str:
             )
         return (
             f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to review "
-            f"what it changed, use {spec}~1..{spec}"
+            f"what it changed, use {_parent(spec)}..{spec}"
         )
     if problem := ambiguous_prefix(git, spec):
         return problem
@@ -62,6 +62,20 @@ def not_a_target(git: Git, spec: str, base: str | None = None) -> str:
         "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
         "the current branch"
     )
+
+
+def _parent(spec: str) -> str:
+    """The first parent of commit `spec` as a user would type it: `topic~2` for `topic~1` or
+    `topic^` (git reads `topic~1~1` too, but nobody writes that), else `SPEC~1`."""
+    m = _BACK.fullmatch(spec)
+    if m is None:
+        return f"{spec}~1"
+    steps = sum(int(step[1:] or 1) for step in re.findall(r"~\d*|\^[01]?", m["suffix"]))
+    return f"{m['name']}~{steps + 1}"
+
+
+# A commit named by first-parent steps back from a name: `topic~1`, `HEAD^^`, `v1~2^`
+_BACK = re.compile(r"(?P<name>.+?)(?P<suffix>(?:~\d*|\^[01]?)+)")
 
 
 # What a name that is no local branch is (`rev-parse --symbolic-full-name`), for the line

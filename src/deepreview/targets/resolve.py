@@ -14,6 +14,7 @@ from pathlib import Path
 from deepreview.errors import DeepReviewError, GitError, UsageError
 from deepreview.github.actions import in_actions
 from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
+from deepreview.runfiles import SEAT_RESULT_JSON, STORE_MARK
 from deepreview.targets.build import build_target, hidden_note, nul_note
 from deepreview.targets.git import Git, github_remote
 from deepreview.targets.identity import github_identity, repo_aliases
@@ -72,7 +73,7 @@ def resolve_target(
     elif m := (_PR_URL.match(spec) or _PR_NUM.match(spec)):
         url = (m["host"], m["repo"]) if "repo" in m.groupdict() else None
         # a bare `123` is a PR number, and may also be a local branch (an issue's number)
-        also = spec if spec.isdigit() and git.rev(f"refs/heads/{spec}") else None
+        also = spec if spec.isdigit() and git.is_branch(spec) else None
         try:
             target = pull_request(git, repo_root, int(m.group("num")), url, env, spec)
         except DeepReviewError as exc:
@@ -167,6 +168,7 @@ def _is_checkout(git: Git, spec: str) -> bool:
 def _work_tree_edits(git: Git) -> str:
     """`2 uncommitted changes (1 modified, 1 untracked)`, or "" for a clean work tree."""
     argv = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=normal"]
+    argv += ["--", ".", *_leave_out_ours(git)]
     entries = [e for e in git.run(argv, check=False).stdout_text.split("\0") if len(e) > 3]
     if not entries:
         return ""
@@ -188,6 +190,20 @@ def _work_tree_edits(git: Git) -> str:
     )
     noun = "change" if len(entries) == 1 else "changes"
     return f"{len(entries)} uncommitted {noun} ({kinds})"
+
+
+def _leave_out_ours(git: Git) -> list[str]:
+    """Pathspecs that leave out the folders deep-review wrote inside the checkout: a review
+    store (`--store reviews`, a config's `store`) and a `--seat-only` result folder, each
+    known by the file that marks it. They are never the user's change: an `--uncommitted`
+    review would review earlier reviews' prompts and transcripts (and write them into
+    `.git/objects`), growing with each review, and never say "nothing to review"."""
+    marks = [f":(glob)**/{name}" for name in (STORE_MARK, SEAT_RESULT_JSON)]
+    argv = ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", *marks]
+    listed = git.run(argv, check=False).stdout_text.split("\0")
+    folders = {str(Path(path).parent) for path in listed if path}
+    # a mark at the top would make the checkout itself the store: nothing is left out then
+    return [f":(exclude,literal){folder}" for folder in sorted(folders - {"."})]
 
 
 def _configured_remote(git: Git, env: Mapping[str, str]) -> RemoteRepo | None:
@@ -259,7 +275,7 @@ def _is_branch_name(git: Git, spec: str) -> bool:
     """`spec` names a local branch (`refs/heads/<spec>`); a PR number or a range does not."""
     if _PR_URL.match(spec) or _PR_NUM.match(spec) or _RANGE.match(spec):
         return False
-    return git.rev(f"refs/heads/{spec}") is not None
+    return git.is_branch(spec)
 
 
 def _branch(
@@ -338,7 +354,7 @@ def _range(
                 f"(everything in which {b}'s tree differs from {a}'s).",
             )
     target = build_target(git, root, "range", base, b_sha, spec=spec, branch=None, base_ref=a)
-    named = b if git.rev(f"refs/heads/{b}") is not None else ""
+    named = b if git.is_branch(b) else ""
     for side, sha in ((a, a_sha), (b, b_sha)):
         if note := ambiguity_note(git, side, sha):
             notes = (*notes, note)
@@ -364,7 +380,7 @@ def _uncommitted(git: Git, root: Path, head: str | None) -> Target:
     with tempfile.TemporaryDirectory(prefix="deep-review-index-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), **_SYNTHETIC_IDENT}
         git.run(["read-tree", head], env=env)
-        git.run(["add", "-A", "--", "."], env=env)
+        git.run(["add", "-A", "--", ".", *_leave_out_ours(git)], env=env)
         tree = git.out("write-tree", env=env)
     snapshot = git.run(
         ["commit-tree", tree, "-p", head, "-m", "deep-review: uncommitted changes"],
