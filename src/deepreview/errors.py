@@ -59,6 +59,11 @@ class NotARepositoryError(GitError):
     its own way out (a reader can name a store instead)."""
 
 
+class MissingFolderError(GitError):
+    """The folder a command runs in was removed, or `--repo` names none: no store reader's
+    way out (`--store DIR`) fixes the folder a command that needs it was pointed at."""
+
+
 class NoCheckoutError(GitError):
     """The folder is a repository with no checkout here (a bare one, or inside `.git`): a
     command that only reads the store names the store as another way out."""
