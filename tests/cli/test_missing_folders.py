@@ -1,9 +1,10 @@
-"""Folders that are not there (trial 54 #4, #6): a current folder removed under the shell, a
-`--repo` that names no folder. Each is one line saying how to fix it, exit 2, nothing written —
-never a traceback."""
+"""Folders that are not there (trial 54 #4, #5, #6): a current folder removed under the shell,
+a `--repo` that names no folder, a path with a name longer than the file system allows. Each
+is one line saying how to fix it, exit 2, nothing written — never a traceback."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,51 @@ def test_a_repo_option_naming_no_folder_says_so(tmp_path: Path, args: list[str])
     assert res.returncode == 2, res.stderr
     assert line.endswith(f"--repo {missing}: no such folder; pass the checkout to review"), line
     assert not (tmp_path / "data").exists()
+
+
+LONG = "x" * 300  # one name over the 255 bytes a file system allows
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["list", "--store", "{tmp}/" + LONG], "File name too long"),
+        (["review", "HEAD~1..HEAD", "--agents", "static", "--store", "{tmp}/" + LONG], "too long"),
+        (["review", "HEAD~1..HEAD", "--agents", "static", "--config", "{tmp}/" + LONG], "too long"),
+        (
+            ["review", "HEAD~1..HEAD", "--seat-only", "static", "--out", "{tmp}/" + LONG],
+            "too long",
+        ),
+        (["finish", "--from", "{tmp}/" + LONG], "too long"),
+        (["show", LONG], f"no review '{LONG}'"),
+        (["delete", LONG, "--yes"], f"no review '{LONG}'"),
+    ],
+    ids=["list-store", "review-store", "config", "seat-only-out", "finish-from", "show", "delete"],
+)
+def test_a_name_over_255_bytes_is_one_line(tmp_path: Path, args: list[str], needle: str) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    store = tmp_path / "store"
+    if args[0] in ("show", "delete"):  # a store with a review in it, which stays as it was
+        made = run_cli(
+            ["review", "HEAD~1..HEAD", "--agents", "static", "--lead", "none"], cwd=repo, env=env
+        )
+        assert made.returncode == 0, made.stderr
+    before = sorted(os.listdir(store)) if store.exists() else None
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    res = run_cli(args, cwd=repo, env=env)
+    line = _one_line(res.stderr)
+    assert res.returncode == 2, res.stderr
+    assert needle in line, line
+    assert (sorted(os.listdir(store)) if store.exists() else None) == before
+    assert not (tmp_path / LONG[:200]).exists()
+
+
+@pytest.mark.parametrize("var", ["DEEP_REVIEW_STORE", "DEEP_REVIEW_CONFIG"])
+def test_an_environment_path_over_255_bytes_is_one_line(tmp_path: Path, var: str) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path, {var: str(tmp_path / LONG)})
+    res = run_cli(["list"], cwd=repo, env=env)
+    line = _one_line(res.stderr)
+    assert res.returncode == 2, res.stderr
+    assert "too long" in line, line

@@ -47,6 +47,7 @@ from deepreview.store.rows import (
     row_from,
     row_values,
 )
+from deepreview.userpaths import path_problem
 from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
 INDEX: Final = "index.sqlite"
@@ -55,6 +56,7 @@ _LOCK: Final = ".index.lock"
 # SQLite's unix VFS opens no database whose full path passes 512 bytes with its `-journal`
 # suffix: the index's path may have 504, so its folder 491 (the rest is "/index.sqlite").
 MAX_STORE_PATH: Final = 512 - len("-journal") - len("/" + INDEX)
+_MAX_ID_BYTES: Final = 200
 INDEX_WAIT_S: Final = 60.0  # how long a command waits for another process's index write
 LOCK_WAIT_S: Final = 120.0  # ... and for another process's `.index.lock` (`Store.lock`)
 _INDEX_WRITER: Final = "another process is writing to the store index"
@@ -84,7 +86,13 @@ def _lock_error(path: Path, exc: OSError) -> str:
 def plain_id(review_id: str) -> bool:
     """A review ID names one entry of the store root, nothing above or below it, and none of
     the store's own hidden ones (`.workspaces/`, `.index.lock`): no review ID starts with a dot."""
-    return bool(review_id) and "/" not in review_id and not review_id.startswith(".")
+    return (
+        bool(review_id)
+        and "/" not in review_id
+        and not review_id.startswith(".")
+        # `<ID>.sarif` must be a file name the file system allows (review IDs are far shorter)
+        and len(os.fsencode(review_id)) <= _MAX_ID_BYTES
+    )
 
 
 def lost_schema(exc: sqlite3.OperationalError) -> bool:
@@ -99,6 +107,10 @@ class Store:
 
     # -- setup -------------------------------------------------------------------------
     def _refuse_a_file(self) -> None:
+        if (why := path_problem(self.root)) is not None:
+            raise StoreError(
+                f"the review store path {self.root} cannot be used: {why}; pass another --store DIR"
+            )
         if self.root.exists() and not self.root.is_dir():
             raise StoreError(
                 f"the review store {self.root} is a file, not a folder; "
