@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fakebin.harness import Fakes
 from support.repos import cli_env, make_repo, run_cli
 
 
@@ -60,3 +61,39 @@ def test_a_close_kind_is_suggested(tmp_path: Path) -> None:
         env=cli_env(tmp_path),
     )
     assert "did you mean 'claude'?" in _refused(res)
+
+
+@pytest.mark.parametrize(
+    ("binary", "why"),
+    [
+        ("{tmp}/not-a-program", "is not an executable file"),
+        ("{tmp}", "is a folder, not a program"),
+        ("{tmp}/no/such/claude", "does not exist"),
+        ("no-such-claude-name", "is not on PATH"),
+    ],
+    ids=["not-executable", "folder", "missing-path", "missing-name"],
+)
+def test_a_configured_seats_bad_binary_names_its_own_section(
+    tmp_path: Path, binary: str, why: str
+) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    (tmp_path / "not-a-program").write_text("just text\n", encoding="utf-8")
+    binary = binary.replace("{tmp}", str(tmp_path))
+    fakes.write_config({"c2": {"kind": "claude", "binary": binary}})
+    res = fakes.review(repo, "HEAD~1..HEAD", "--agents", "c2", env=fakes.env(agents=True))
+    line = _refused(res)
+    assert f"seat 'c2' cannot run here: binary {binary!r} {why}" in line, line
+    assert "fix `binary` in [seats.c2]" in line, line
+    assert "[seats.claude]" not in line and "not found (" not in line, line
+    assert not fakes.store.exists()
+
+
+def test_a_kind_seat_without_binary_names_its_own_section(tmp_path: Path) -> None:
+    """No `binary` and no CLI on PATH: the install hint, and `binary` in the seat's section."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"c2": {"kind": "claude"}})
+    res = fakes.review(repo, "HEAD~1..HEAD", "--agents", "c2", env=fakes.env(agents=True))
+    line = _refused(res)
+    assert "Claude CLI not found" in line and "set `binary` in [seats.c2]" in line, line
