@@ -97,3 +97,29 @@ def test_a_kind_seat_without_binary_names_its_own_section(tmp_path: Path) -> Non
     res = fakes.review(repo, "HEAD~1..HEAD", "--agents", "c2", env=fakes.env(agents=True))
     line = _refused(res)
     assert "Claude CLI not found" in line and "set `binary` in [seats.c2]" in line, line
+
+
+def test_an_empty_lead_option_says_it_is_empty(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    res = run_cli(
+        ["review", "HEAD~1..HEAD", "--agents", "static", "--lead", ""],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    line = _refused(res)
+    assert line.endswith("--lead is empty; name a lead: claude, codex, gemini, opencode or none")
+    assert not (tmp_path / "store").exists()
+
+
+def test_an_empty_lead_in_a_config_file_says_it_is_empty(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    config = tmp_path / "c.toml"
+    config.write_text('[review]\nlead = ""\n', encoding="utf-8")
+    res = run_cli(
+        ["review", "HEAD~1..HEAD", "--agents", "static", "--config", str(config)],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    line = _refused(res)
+    assert f"{config}: bad value for 'review.lead': empty; name a lead: claude" in line, line
+    assert "'none'" not in line, line
