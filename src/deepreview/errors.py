@@ -46,6 +46,11 @@ class ShallowCloneError(UsageError):
     """The history a review starts from was not fetched (`git clone --depth 1`)."""
 
 
+class NoBranchHereError(UsageError):
+    """The checkout has nothing a review of the current branch starts from: no commits yet,
+    an unborn branch, a detached HEAD without `--base` (`doctor` says a review would refuse)."""
+
+
 class UnknownSeatError(UsageError):
     """A seat name that no built-in, plugin or configured seat answers to."""
 
