@@ -68,6 +68,11 @@ class MissingFolderError(GitError):
     """The folder a command runs in was removed, or `--repo` names none: no store reader's
     way out (`--store DIR`) fixes the folder a command that needs it was pointed at."""
 
+    CURRENT_GONE = (
+        "the current folder no longer exists (was it removed?); cd into the repository (or "
+        "pass --repo PATH)"
+    )
+
 
 class NoCheckoutError(GitError):
     """The folder is a repository with no checkout here (a bare one, or inside `.git`): a

@@ -43,7 +43,9 @@ def _run_in_removed_folder(tmp: Path, args: list[str], env: dict[str, str]) -> t
     return done.returncode, out, err
 
 
-@pytest.mark.parametrize("args", [["review"], ["doctor"], ["list"], ["stats"]])
+@pytest.mark.parametrize(
+    "args", [["review"], ["doctor"], ["list"], ["stats"], ["list", "--store", "reviews"]]
+)
 def test_a_removed_current_folder_is_one_line(tmp_path: Path, args: list[str]) -> None:
     env = cli_env(tmp_path)
     del env["DEEP_REVIEW_STORE"]  # no named store: the folder is all there is to go by

@@ -357,10 +357,7 @@ def _refuse_missing(start: Path) -> None:
         try:
             os.getcwd()
         except FileNotFoundError:
-            raise MissingFolderError(
-                "the current folder no longer exists (was it removed?); "
-                "cd into the repository (or pass --repo PATH)"
-            ) from None
+            raise MissingFolderError(MissingFolderError.CURRENT_GONE) from None
     try:
         there = start.is_dir()
     except OSError as e:  # a name too long for the file system, a loop of links, ...
