@@ -31,6 +31,7 @@ from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
 from deepreview.runmodel import EFFORTS
 from deepreview.untrusted_text import clean_text
+from deepreview.userpaths import path_problem
 
 if TYPE_CHECKING:
     from deepreview.config_file import FileConfig, TrustRecord
@@ -185,16 +186,20 @@ def _load_user_file(env: Mapping[str, str]) -> FileConfig | None:
     """The user file. A missing default file is fine; a missing `DEEP_REVIEW_CONFIG` is not
     (as a missing `--config`: the user named a file, and ignoring it would hide a typo)."""
     path = user_config_path(env)
-    if env.get("DEEP_REVIEW_CONFIG") and not path.is_file():
-        why = _not_a_file(path)
+    if env.get("DEEP_REVIEW_CONFIG") and (why := _not_a_file(path)) is not None:
         fix = "create it, fix the path" if why == "no such file" else "name a TOML file"
         raise ConfigError(f"DEEP_REVIEW_CONFIG={path}: {why}; {fix}, or unset DEEP_REVIEW_CONFIG")
     return load_file(path)
 
 
-def _not_a_file(path: Path) -> str:
+def _not_a_file(path: Path) -> str | None:
     """Why a named config path cannot be read: missing, or there but no file (a device such as
-    /dev/null, a folder), which "no such file" would hide."""
+    /dev/null, a folder), which "no such file" would hide; or a path the file system refuses
+    to look at (a name over 255 bytes). None for a regular file."""
+    if (why := path_problem(path)) is not None:
+        return why
+    if path.is_file():
+        return None
     if not path.exists():
         return "no such file"
     if path.is_dir():
@@ -217,8 +222,7 @@ def build_settings(
     """Merge every layer into one immutable Settings, enforcing the trust gate (`gate=False`:
     settings that only say where the store is, for a command that runs nothing of them)."""
     user = _load_user_file(env)
-    if cli.config_path and not cli.config_path.is_file():
-        why = _not_a_file(cli.config_path)
+    if cli.config_path and (why := _not_a_file(cli.config_path)) is not None:
         fix = "create it or fix the path" if why == "no such file" else "name a TOML file"
         raise ConfigError(f"--config {cli.config_path}: {why}; {fix}, or drop --config")
     explicit = load_file(cli.config_path) if cli.config_path else None

@@ -78,6 +78,28 @@ def check_seat_file(name: str, seat: SeatConfig, origin: str) -> None:
                 f"{origin}: seats.{name}.{key} is empty; set it (e.g. {_TEXT_EXAMPLES[key]}) "
                 "or remove the key"
             )
+    if seat.kind is not None:
+        _check_kind(name, seat.kind, origin)
+
+
+def _check_kind(name: str, kind: str, origin: str) -> None:
+    """A `kind` no adapter answers to (`"Claude"`, `"claud"`): refused where it is written,
+    not later as an "unknown seat" that names neither the key nor the file."""
+    from deepreview.agents.registry import BUILTINS, known_agents
+
+    if kind in BUILTINS:  # the common case, without looking for plugins
+        return
+    kinds = known_agents()
+    if kind in kinds:
+        return
+    import difflib
+
+    near = difflib.get_close_matches(kind.lower(), kinds, n=1, cutoff=0.6)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    raise ConfigError(
+        f"{origin}: bad value for 'seats.{name}.kind': unknown kind {kind!r}{hint}; expected "
+        f"one of {', '.join(kinds)}"
+    )
 
 
 def check_merged_seat(name: str, merged: Mapping[str, Any], origins: Mapping[str, str]) -> None:

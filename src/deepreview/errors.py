@@ -46,6 +46,11 @@ class ShallowCloneError(UsageError):
     """The history a review starts from was not fetched (`git clone --depth 1`)."""
 
 
+class NoBranchHereError(UsageError):
+    """The checkout has nothing a review of the current branch starts from: no commits yet,
+    an unborn branch, a detached HEAD without `--base` (`doctor` says a review would refuse)."""
+
+
 class UnknownSeatError(UsageError):
     """A seat name that no built-in, plugin or configured seat answers to."""
 
@@ -57,6 +62,16 @@ class GitError(DeepReviewError):
 class NotARepositoryError(GitError):
     """The folder a command runs in (or `--repo`) is in no git repository: each command says
     its own way out (a reader can name a store instead)."""
+
+
+class MissingFolderError(GitError):
+    """The folder a command runs in was removed, or `--repo` names none: no store reader's
+    way out (`--store DIR`) fixes the folder a command that needs it was pointed at."""
+
+    CURRENT_GONE = (
+        "the current folder no longer exists (was it removed?); cd into the repository (or "
+        "pass --repo PATH)"
+    )
 
 
 class NoCheckoutError(GitError):

@@ -30,8 +30,29 @@ def resolve_binary(settings: SeatSettings, env: Mapping[str, str], default: str)
     wanted = os.path.expanduser(settings.binary) if settings.binary else default
     if os.sep in wanted:
         path = Path(wanted)
-        return str(path.resolve()) if path.is_file() and os.access(path, os.X_OK) else None
+        try:
+            runnable = path.is_file() and os.access(path, os.X_OK)
+        except OSError:  # a name over 255 bytes: `_not_runnable` says so
+            return None
+        return str(path.resolve()) if runnable else None
     return proc.which(wanted, env)
+
+
+def _not_runnable(binary: str) -> str:
+    """Why a configured `binary` is no program to run: a path that is missing, a folder or
+    a file without execute permission, or a name not on PATH."""
+    wanted = os.path.expanduser(binary)
+    if os.sep not in wanted:
+        return "is not on PATH"
+    path = Path(wanted)
+    try:
+        if path.is_dir():
+            return "is a folder, not a program"
+        if path.exists():
+            return "is not an executable file"
+    except OSError as exc:  # a name over 255 bytes, a folder it may not look into
+        return f"cannot be used ({exc.strerror})"
+    return "does not exist"
 
 
 def _cache_path(env: Mapping[str, str]) -> Path | None:
@@ -145,15 +166,19 @@ def check(
     hint = f"npm install -g {npm_package}"
     binary = resolve_binary(settings, env, default_binary)
     if binary is None:
-        where = f"{settings.binary!r}" if settings.binary else f"`{default_binary}` on PATH"
-        return Availability(
-            name=name,
-            usable=False,
-            found=False,
-            reason=f"{display} CLI not found ({where}); install it with `{hint}` "
-            f"or set `binary` in [seats.{name}]",
-            install_hint=hint,
-        )
+        # `[seats.NAME]`: the seat's own section, named by the caller (a seat `c2` of kind
+        # claude sets its binary in [seats.c2]).
+        if settings.binary:
+            reason = (
+                f"binary {settings.binary!r} {_not_runnable(settings.binary)}; fix `binary` "
+                "in [seats.NAME]"
+            )
+        else:
+            reason = (
+                f"{display} CLI not found (`{default_binary}` on PATH); install it with "
+                f"`{hint}` or set `binary` in [seats.NAME]"
+            )
+        return Availability(name=name, usable=False, found=False, reason=reason, install_hint=hint)
     version, error = probe_version(binary, env)
     authenticated, how = auth
     if version is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import os
 import signal
 import sys
 from typing import Any, Final, NoReturn
@@ -15,7 +16,7 @@ from deepreview import __version__
 from deepreview.cli.hints import forget_store, with_store
 from deepreview.cli.options import NOT_OFFERED, refuse_repeated_options
 from deepreview.cli.streams import output_survives_closed_pipes
-from deepreview.errors import DeepReviewError, ExitCode
+from deepreview.errors import DeepReviewError, ExitCode, MissingFolderError
 from deepreview.formats import FORMATS
 
 _COMMANDS = {
@@ -275,4 +276,18 @@ def _run(argv: list[str] | None) -> None:
         sys.exit(int(ExitCode.USAGE))
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except FileNotFoundError:
+        # A relative path (`--store reviews`) made absolute in a current folder removed under
+        # the shell: the folder is what to fix (the repository's own check says so earlier).
+        if _current_folder_exists():
+            raise
+        _fail(MissingFolderError.CURRENT_GONE, int(ExitCode.USAGE), argv)
     sys.exit(int(rv or 0))
+
+
+def _current_folder_exists() -> bool:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return False
+    return True

@@ -18,7 +18,14 @@ from deepreview.config import (
     settings_for_repo,
 )
 from deepreview.config_copy import work_tree_copy_note
-from deepreview.errors import ConfigError, GitError, ShallowCloneError, UnknownSeatError, UsageError
+from deepreview.errors import (
+    ConfigError,
+    GitError,
+    NoBranchHereError,
+    ShallowCloneError,
+    UnknownSeatError,
+    UsageError,
+)
 from deepreview.pipeline.review import ReviewRequest, resolve
 from deepreview.pipeline.seats import check_agents, check_lead, lead_source
 from deepreview.targets.git import Git, find_repo_root
@@ -66,8 +73,10 @@ def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> tuple[Setting
     try:
         r = resolve(ReviewRequest(cwd=cwd, env=env))
         return r.settings, r.copy_note
-    except (ConfigError, UnknownSeatError, ShallowCloneError):
-        raise  # (a shallow clone stops a review of any target here, not only this one)
+    except (ConfigError, UnknownSeatError, ShallowCloneError, NoBranchHereError):
+        # (a shallow clone stops a review of any target here, not only this one; with no
+        # commits, an unborn branch or a detached HEAD there is no current branch to review)
+        raise
     except (UsageError, GitError):
         pass  # nothing to review here (e.g. on the base branch itself): see below
     # The file a review of a branch from here would read: at the merge-base with the default

@@ -42,6 +42,7 @@ from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
 from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
+from deepreview.userpaths import path_problem
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,8 @@ def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
 
 
 def _check_out_dir(out_dir: Path, seat: str) -> None:
+    if (why := path_problem(out_dir)) is not None:
+        raise UsageError(f"--out {out_dir}: {why}; pass another folder for the seat result")
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir} is a file; pass a folder for the seat result")
     if not out_dir.is_dir() or not any(out_dir.iterdir()):

@@ -22,6 +22,7 @@ from deepreview.pipeline.runstate import SeatStatus
 from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_files
 from deepreview.runmodel import SeatRun
 from deepreview.targets.target import Target
+from deepreview.userpaths import path_problem
 
 # 2: `previous_round`, the round the seat was asked about (a version 1 result pins none).
 # 3: `checkout_changes`, what changed in the runner's checkout while the seat ran.
@@ -136,6 +137,8 @@ def read_seat_name(folder: Path) -> str | None:
 def load_seat_result(folder: Path) -> LoadedSeatResult:
     """The validated record in `folder`; a UsageError naming the folder when it is not one."""
     path = folder / SEAT_RESULT_JSON
+    if (why := path_problem(folder)) is not None:
+        raise UsageError(f"--from {folder}: {why}; pass the --out DIR of a seat run")
     if not folder.is_dir():
         raise UsageError(f"--from {folder}: no such folder; pass the --out DIR of a seat run")
     if path.is_symlink() or not path.is_file():

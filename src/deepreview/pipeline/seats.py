@@ -252,8 +252,13 @@ def check_lead(
 ) -> SeatPlan:
     """The plan of the lead `name` (default: the configured one), which must name a seat that
     can lead; `where` starts the refusal (`lead_source`)."""
-    name = name or settings.lead or "none"
+    name = settings.lead if name is None else name
     prefix = f"{where}: " if where else ""
+    if name is not None and not name.strip():
+        # `--lead ""` / `lead = ""`: neither a lead nor `none`, which the caller handled
+        what = f"{prefix}empty" if where else "--lead is empty"
+        raise UsageError(f"{what}; name a lead: {valid_leads(settings)}")
+    name = name or "none"
     if not _defined(name, settings):
         raise UnknownSeatError(
             f"{prefix}unknown lead {name!r}; valid leads: {valid_leads(settings)}"

@@ -48,6 +48,7 @@ from deepreview.store.rows import (
     row_from,
     row_values,
 )
+from deepreview.userpaths import path_problem
 from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
 INDEX: Final = "index.sqlite"
@@ -58,6 +59,7 @@ _LOCK: Final = ".index.lock"
 # SQLite's unix VFS opens no database whose full path passes 512 bytes with its `-journal`
 # suffix: the index's path may have 504, so its folder 491 (the rest is "/index.sqlite").
 MAX_STORE_PATH: Final = 512 - len("-journal") - len("/" + INDEX)
+_MAX_ID_BYTES: Final = 200
 INDEX_WAIT_S: Final = 60.0  # how long a command waits for another process's index write
 LOCK_WAIT_S: Final = 120.0  # ... and for another process's `.index.lock` (`Store.lock`)
 _INDEX_WRITER: Final = "another process is writing to the store index"
@@ -95,6 +97,8 @@ def plain_id(review_id: str) -> bool:
         and "/" not in review_id
         and not review_id.startswith(".")
         and review_id not in _STORE_NAMES
+        # `<ID>.sarif` must be a file name the file system allows (review IDs are far shorter)
+        and len(os.fsencode(review_id)) <= _MAX_ID_BYTES
     )
 
 
@@ -110,6 +114,10 @@ class Store:
 
     # -- setup -------------------------------------------------------------------------
     def _refuse_a_file(self) -> None:
+        if (why := path_problem(self.root)) is not None:
+            raise StoreError(
+                f"the review store path {self.root} cannot be used: {why}; pass another --store DIR"
+            )
         if self.root.exists() and not self.root.is_dir():
             raise StoreError(
                 f"the review store {self.root} is a file, not a folder; "

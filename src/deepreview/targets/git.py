@@ -12,6 +12,7 @@ from typing import Final
 from deepreview import proc
 from deepreview.errors import (
     GitError,
+    MissingFolderError,
     NoCheckoutError,
     NotARepositoryError,
     UnsafeRepositoryError,
@@ -315,6 +316,7 @@ _COMMON_DIRS: dict[Path, Path] = {}
 
 
 def find_repo_root(start: Path) -> Path:
+    _refuse_missing(start)
     result = proc.run(
         ["git", "rev-parse", "--show-toplevel", "--git-common-dir"],
         cwd=start,
@@ -350,6 +352,25 @@ def find_repo_root(start: Path) -> Path:
         _COMMON_DIRS[root] = common if common.is_absolute() else (start / common).resolve()
     _same_repo_without_overrides(root)
     return root
+
+
+def _refuse_missing(start: Path) -> None:
+    """A folder that is not there: git would fail to start in it ("git is not installed"
+    would send the user to reinstall git), or, in a current folder removed under the shell
+    (`git worktree remove`, `rm -rf` from another terminal), fail in a way that names nothing."""
+    if not start.is_absolute():
+        try:
+            os.getcwd()
+        except FileNotFoundError:
+            raise MissingFolderError(MissingFolderError.CURRENT_GONE) from None
+    try:
+        there = start.is_dir()
+    except OSError as e:  # a name too long for the file system, a loop of links, ...
+        raise MissingFolderError(
+            f"--repo {start}: {e.strerror}; pass the checkout to review"
+        ) from None
+    if not there:
+        raise MissingFolderError(f"--repo {start}: no such folder; pass the checkout to review")
 
 
 def _refuse_unsafe(stderr: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from deepreview.errors import GitError, ShallowCloneError, UsageError
+from deepreview.errors import GitError, NoBranchHereError, ShallowCloneError, UsageError
 from deepreview.targets.git import Git
 
 
@@ -168,14 +168,14 @@ def require_commits(git: Git, *, needs_head: bool) -> str | None:
     if (head := git.rev("HEAD")) is not None:
         return head
     if not git.run(["rev-list", "-n", "1", "--all"], check=False).stdout_text.strip():
-        raise UsageError(
+        raise NoBranchHereError(
             "this repository has no commits yet; commit the code first, then review a range "
             "or a branch"
         )
     if not needs_head:
         return None  # an orphan branch is checked out; a range of other refs is still fine
     branch = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
-    raise UsageError(
+    raise NoBranchHereError(
         f"the current branch {branch.strip() or 'HEAD'} has no commits yet; commit something "
         "or check out another branch"
     )

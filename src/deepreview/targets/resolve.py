@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from deepreview.errors import DeepReviewError, GitError, UsageError
+from deepreview.errors import DeepReviewError, GitError, NoBranchHereError, UsageError
 from deepreview.github.actions import in_actions
 from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
 from deepreview.runfiles import SEAT_RESULT_JSON, STORE_MARK
@@ -296,7 +296,7 @@ def _branch(
         base_f = pool.submit(_base_tip, git, base)
         branch = symbolic_f.result().stdout_text.strip() or None
         if branch is None and base is None:
-            raise UsageError("HEAD is detached; pass --base REF (or review a range A..B)")
+            raise NoBranchHereError("HEAD is detached; pass --base REF (or review a range A..B)")
         base_ref = base_f.result()
     return _against_base(git, root, head, branch, base_ref, shown="HEAD")
 
