@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from deepreview.findings.file_names import is_known_file
 from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.levels import CIRCLES
 from deepreview.model import Location
 
 # `### `src/db.py``, `**src/db.py**`, `#### File: src/db.py`, `**File: `src/db.py`**`
@@ -22,6 +24,46 @@ _FILE_HEADING = re.compile(
     r"[ \t]*+(?:\*\*|__)?:?[ \t]*+$",
     re.IGNORECASE,
 )
+# `### dir ü/naïve.py`: a heading that is all one path with a blank in it (only a file the
+# change holds is taken so: `### Other notes` is a heading of words)
+_SPACED_HEADING = re.compile(
+    r"^ {0,3}#{1,6}[ \t]++(?:\*\*|__)?[ \t]*+(?:File[ \t]*+:[ \t]*+)?"
+    r"(?P<path>[^\s`*][^`*\n]{0,300}?)[ \t]*+(?:\*\*|__)?:?[ \t]*+$",
+    re.IGNORECASE,
+)
+# `- 🔴 L13-17: text`, `- 🟢 **L14**: text`, `- 🟡 **Line 2:** text`: an item led by a colour
+# circle and its lines, under a file's heading: a finding each, the circle its level. (Read as
+# any item, a cool circle before a bare line number is no level, nor is an unbolded line a
+# title: the item went into the body of the one before it.)
+_CIRCLE_ITEM = re.compile(
+    r"^ {0,3}[-*+][ \t]+(?P<c>[\U0001F534\U0001F7E0-\U0001F7E2\U0001F535])[ \t]*"
+    r"(?P<b>\*\*|__)?[ \t]*(?:lines?|l\.?)[ \t]*(?P<start>\d{1,6})"
+    r"(?:[ \t]*[-–][ \t]*(?:l\.?)?(?P<end>\d{1,6}))?[ \t]*(?P<c1>:)?[ \t]*(?(b)(?P=b))"
+    r"[ \t]*(?P<c2>[:—–]|-(?=[ \t]))?[ \t]*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def circle_item_head(line: str, path: str) -> FindingHead | None:
+    """The finding a circle-led item naming only its lines opens (`_CIRCLE_ITEM`) under the
+    heading of file `path`, its text the title, as a place-first item's is; None for any
+    other line."""
+    m = _CIRCLE_ITEM.match(line)
+    if m is None or not (m.group("c1") or m.group("c2")):
+        return None
+    start = int(m.group("start"))
+    end = int(m.group("end")) if m.group("end") else None
+    circle = m.group("c")
+    return FindingHead(
+        id=None,
+        title=m.group("rest").strip().rstrip(".").rstrip(),
+        style="placed",
+        severity=CIRCLES[circle],
+        level_word=circle,
+        locations=[Location(path, start, end if end != start else None)],
+    )
+
+
 # The title a grouped finding has when its line is all it names: `Line 42`, `Lines 80-85`, `L12`
 _LINE_TITLE = re.compile(
     r"^(?:lines?|l\.?)[ \t]*(?P<start>\d{1,6})(?:[ \t]*[-–][ \t]*(?:l\.?)?(?P<end>\d{1,6}))?$",
@@ -48,9 +90,13 @@ def heading_level(line: str) -> int | None:
 
 
 def file_heading(line: str, prefixes: tuple[str, ...] = ()) -> tuple[str, int] | None:
-    """(path, level) when a heading names only a file (no line), else None."""
+    """(path, level) when a heading names only a file (no line), else None; a file of the
+    change named as written, a blank in its path and no backticks (`### dir ü/naïve.py`), too."""
     m = _FILE_HEADING.match(line)
     if m is None:
+        spaced = _SPACED_HEADING.match(line)
+        if spaced is not None and " " in (path := spaced.group("path")) and is_known_file(path):
+            return path, heading_level(line) or BOLD_LEVEL
         return None
     places = locations_in(m.group("path"), prefixes)
     if len(places) != 1 or places[0].start is not None:

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level, place_in_file
+from deepreview.findings.file_groups import (
+    BOLD_LEVEL,
+    circle_item_head,
+    file_heading,
+    heading_level,
+    place_in_file,
+)
 from deepreview.findings.finding_line import parse_head
 from deepreview.findings.head import FindingHead, closing_place
 from deepreview.findings.html_lines import only_comments
@@ -202,7 +208,9 @@ def parse_findings_block(
             continue
         if in_file is not None and (heading_level(line) or BOLD_LEVEL + 1) <= in_file[1]:
             in_file = None  # `### Other`: the file's group ends
-        head = parse_head(
+        head = (
+            circle_item_head(line, in_file[0]) if in_file and mode in (None, "placed") else None
+        ) or parse_head(
             line,
             numbered=mode in (None, "numbered"),
             bulleted=mode in (None, "bulleted", "placed", "plain"),

@@ -35,7 +35,13 @@ from deepreview.findings.findings import (
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.placed_items import placed_problems
 from deepreview.findings.problem_words import names_a_problem
-from deepreview.findings.section_titles import DESIGN_KINDS, Kind, about_earlier_rounds
+from deepreview.findings.section_titles import (
+    DESIGN_KINDS,
+    Kind,
+    about_earlier_rounds,
+    is_recap,
+    problem_section,
+)
 from deepreview.findings.table_findings import table_findings
 
 
@@ -126,11 +132,18 @@ def _tables(
 def placed_concerns(blocks: list[Block], prefixes: tuple[str, ...]) -> None:
     """A `## Concerns` section of its own whose items are findings (`1. **`add` subtracts** —
     `calc.py:2`. …`, or items with their own level: `* **Severity: High** - `a.py:7`: …`) is
-    a findings section, as `## Problems` or `## Risks` is. Not one under
+    a findings section, as `## Problems` or `## Risks` is; and so is a section named for its
+    items (`## Required changes`, `## Security`: `problem_section`). Not one under
     `## Design Observations` (our layout's `### Concerns`), nor one of plain remarks: those are
     design observations."""
     for n, block in enumerate(blocks):
-        if block.kind is not Kind.CONCERNS or _under_design(blocks, n):
+        # and so a section named for its items (`## Required changes`, `## Security`): one
+        # whose items are findings is that findings section (`problem_section`)
+        kind = Kind.FINDINGS if block.kind is Kind.CONCERNS else None
+        if block.kind is Kind.OTHER and block.level and not is_recap(block.title):
+            # (a recap, `## Action items`, keeps its words: `loose_findings` takes its items)
+            kind = problem_section(block.title)
+        if kind is None or _under_design(blocks, n):
             continue
         res = parse_findings_block(block.lines, block.fenced, None, prefixes)
         leading = [ln for ln in block.lines[: res.first] if ln.strip()]
@@ -139,7 +152,7 @@ def placed_concerns(blocks: list[Block], prefixes: tuple[str, ...]) -> None:
             and not leading
             and all(_placed_item(d) or d.head.severity is not None for d in res.drafts)
         ):
-            block.kind = Kind.FINDINGS
+            block.kind = kind
 
 
 def _under_design(blocks: list[Block], n: int) -> bool:

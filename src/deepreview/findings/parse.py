@@ -87,7 +87,13 @@ from deepreview.findings.review_parts import (
     read_block,
     take_verdicts,
 )
-from deepreview.findings.section_titles import FINDING_KINDS, Kind, is_recap, says_high
+from deepreview.findings.section_titles import (
+    FINDING_KINDS,
+    Kind,
+    is_recap,
+    problem_section,
+    says_high,
+)
 from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
@@ -245,6 +251,18 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
             warnings.append(
                 f"problems named in prose but no finding could be read: {one_line(st.unread[0])}"
             )
+    else:
+        # a section named for problems (`## Security`, `## Required changes`) that names one in
+        # prose, beside findings we read: that problem is findings text too, never a section
+        # only the appendix shows (not a recap, `## Action items`: it tells them again)
+        told = [
+            b
+            for b in blocks
+            if b.kind is Kind.OTHER and problem_section(b.title) and not is_recap(b.title)
+        ]
+        if told and (more := prose_problems(told, st.prefixes, unquoted)):
+            st.unread.extend(more)
+            warnings.append(f"problems named in prose, not as findings: {one_line(more[0])}")
     for kind, n in seen.items():
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")

@@ -10,7 +10,8 @@ from typing import Final
 PROBLEM: Final = re.compile(
     r"\b(?:bugs?|buggy|broken|breaks|regressions?|vulnerab\w*|leaks?|leaked|leaking|crash\w*|"
     r"incorrect(?:ly)?|wrong|problems?|issues?|defects?|flaws?|deadlocks?|race\s+condition|"
-    r"injection|critical|blockers?|blocking|severe|must\s+fix|rework|do\s+not\s+merge|"
+    r"injection|critical|blockers?|blocking|severe|must\s+(?:be\s+)?fix(?:ed)?|rework|"
+    r"corrupt(?:s|ed|ing|ion)?|do\s+not\s+merge|"
     r"don['’]t\s+merge|request(?:ed|ing)?\s+changes|changes\s+requested)\b",
     re.IGNORECASE,
 )

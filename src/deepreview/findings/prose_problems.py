@@ -10,7 +10,7 @@ not be read.  A passage counts when it names a place with a line and a problem (
 such as `bug`, `broken`, `regression`, `wrong`, or a stressed level word: `**critical**`) and
 does not itself say there is none, nor that its problem is fixed or pre-existing; a place
 without a line (a file: `the problem is in calc.py, whose …`) counts too, unless the passage
-says the change fixes (removes, resolves…) something.  A review
+says the change fixes (removes, resolves…) something ("must be fixed" asks for a fix).  A review
 that says outright that it found nothing ("No issues found", "LGTM") is taken at its word: the
 passages are then context (a bug it checked).  "Looks good" / "looks fine" is not such a
 statement: "Everything else looks fine" follows the problems it closes; nor is a qualified one
@@ -153,7 +153,7 @@ def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
         for loc in places
         if known_extension(loc.path.rsplit("/", 1)[-1]) or is_known_file(loc.path)
     ]
-    return bool(files) and _REMOVES.search(text) is None
+    return bool(files) and _REMOVES.search(_ASKS_FOR_A_FIX.sub(" ", text)) is None
 
 
 # "This change fixes the race in a.go", "resolves the leak": the problem is the change's
@@ -161,5 +161,15 @@ def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
 _REMOVES: Final = re.compile(
     r"\b(?:fix(?:es|ed)?|resolv(?:es|ed)|addresses|addressed|corrects|corrected|remov(?:es|ed)|"
     r"prevents|avoids)\b",
+    re.IGNORECASE,
+)
+# A fix the seat asks for ("this must be fixed before merge", "needs a fix", "has to be resolved",
+# "please fix it"): the problem is still there, so no word of `_REMOVES`.
+_ASKS_FOR_A_FIX: Final = re.compile(
+    r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:be\s+|get\s+)?"
+    r"(?:fix(?:ed)?|resolved?|addressed|address|corrected|correct|removed?)\b"
+    r"|\b(?:needs?|requires?|wants?|calls?\s+for|deserves?)\s+(?:a\s+|an\s+|some\s+)?(?:\w+\s+)?"
+    r"fix(?:es|ing)?\b"
+    r"|\bplease\s+fix\b",
     re.IGNORECASE,
 )

@@ -22,6 +22,7 @@ from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,
     is_recap,
+    problem_section,
     says_high,
 )
 from deepreview.findings.sections import Sink, parse_assessment, parse_coverage, parse_observations
@@ -86,8 +87,11 @@ def read_block(block: Block, st: ReviewParts) -> None:
         return
     if k in (Kind.PREAMBLE, Kind.OTHER):
         whole = (block.lines, block.fenced)
+        # (a recap named for problems, `## Action items`: its placed items are findings as in
+        # a review told in prose, unless a finding holds them: `repeats.summary_repeats`)
+        told = st.prose or (k is Kind.OTHER and problem_section(block.title) is not None)
         drafts, block.lines, block.fenced = loose_findings(
-            block.title, block.lines, block.fenced, st.prefixes, prose=st.prose
+            block.title, block.lines, block.fenced, st.prefixes, prose=told
         )
         st.drafts.extend(drafts)
         if k is Kind.OTHER and is_recap(block.title):

@@ -233,10 +233,37 @@ _OWN_FEEDBACK = frozenset(
 def about_earlier_rounds(title: str) -> bool:
     """The section lists items that are not this review's findings: earlier rounds' (their
     status, what was fixed) or the PR's feedback threads."""
+    if problem_section(title) is not None:
+        return False  # `## Changes requested`: this review's own request
     words = {w for w in re.split(r"[^a-z]+", title.lower()) if w}
     if "feedback" in words and words <= _OWN_FEEDBACK:
         return False
     return bool(words & _EARLIER)
+
+
+# Sections named for what their items are, not for a level: what must change before merging
+# (`## Required changes before merge`, `## Changes requested`: important unless an item says
+# otherwise) and what a finding is about (`## Security`, `## Correctness`, `## Regressions`,
+# `## Errors`, `## Action items`: each item at its own level, else important). Ordinary
+# sections by their title (their prose may say all is well): `loose.placed_concerns` makes one a
+# findings section when its items are findings, and `prose_problems` reads its prose.
+_REQUIRED = re.compile(
+    r"^(?:(?:required|requested|necessary|mandatory|blocking|needed)\s+(?:changes?|fixes)|"
+    r"changes?\s+(?:requested|required|needed)|fixes\s+(?:required|needed))"
+    r"(?:\s+(?:before|prior\s+to|for)\s+merg(?:e|ing))?$"
+)
+_TOPIC = re.compile(
+    r"^(?:security|correctness|regressions?|errors?|action\s+items?)"
+    r"(?:\s+(?:concerns|issues|findings|problems|notes))?$"
+)
+
+
+def problem_section(title: str) -> Kind | None:
+    """The findings kind of a section named for its items (see `_REQUIRED`), else None."""
+    words = " ".join(re.findall(r"[a-z]+", normalize_title(title)))
+    if _REQUIRED.match(words):
+        return Kind.IMPORTANT
+    return Kind.FINDINGS if _TOPIC.match(words) else None
 
 
 # Severity sections in other words than ours: `High Severity`, `Medium priority (should fix)`,
