@@ -5,6 +5,8 @@ clean review is never approval.
   finding's heading, is cut off (the verdict says so; "Merge as-is" becomes Unverified).
 - #2 an API or transport error that closes with "No issues found." is no review; a review
   whose summary says the seat reviewed nothing is an unfinished one.
+- #8 a Coverage Summary row saying the seat ran out of turns before a file is an unfinished
+  review, not "no issues found".
 """
 
 from __future__ import annotations
@@ -125,5 +127,55 @@ STILL_CLEAN = {
 def test_a_clean_review_that_mentions_errors_stays_clean(tmp_path: Path, name: str) -> None:
     res, out, report = _review(tmp_path, {"alpha": STILL_CLEAN[name]}, "--fail-on", "important")
     assert out["seats"][0]["status"] == "ok", out["seats"]
+    assert report["header"]["verdict"]["label"] == "Merge as-is"
+    assert res.returncode == 0, res.stderr
+
+
+# --- #8 --------------------------------------------------------------------------------------
+
+_COVERAGE = (
+    "\n## Coverage Summary\n\n| File | Status |\n|---|---|\n| `calc.py` | Reviewed, no issues |\n"
+)
+RAN_OUT_ON_A_FILE = (
+    "## Executive Summary\n\nLooks fine.\n\n"
+    + _NONE_SECTIONS
+    + _COVERAGE
+    + "| `util/strings.py` | Not reviewed — I ran out of turns before reaching it |\n"
+)
+
+
+def test_a_coverage_row_that_ran_out_of_turns_is_an_unfinished_review(tmp_path: Path) -> None:
+    res, out, _ = _review(tmp_path, {"alpha": RAN_OUT_ON_A_FILE}, "--fail-on", "important")
+    assert (out["seats"][0]["status"], out["seats"][0]["reason"]) == (
+        "failed",
+        "unfinished review",
+    )
+    assert res.returncode == 3, (res.stdout, res.stderr)
+
+
+def test_a_coverage_row_that_ran_out_of_turns_cuts_off_a_review_with_findings(
+    tmp_path: Path,
+) -> None:
+    text = RAN_OUT_ON_A_FILE.replace(
+        "### Suggestions\n\nNone.\n",
+        "### Suggestions\n\nS1. **Prefer a clearer name** — `calc.py:5` (suggestion, naming)\n\n"
+        "The name `sub` reads as a submarine.\n",
+    )
+    res, out, report = _review(tmp_path, {"alpha": text}, "--fail-on", "important")
+    assert out["seats"][0]["status"] == "ok", out["seats"]
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "Unverified", verdict
+    assert verdict["reason"].endswith("Alpha's review is cut off"), verdict
+    assert res.returncode == 4, res.stderr
+
+
+def test_a_file_not_reviewed_for_what_it_is_stays_a_clean_review(tmp_path: Path) -> None:
+    text = (
+        "## Executive Summary\n\nLooks fine.\n\n"
+        + _NONE_SECTIONS
+        + _COVERAGE
+        + "| `util/strings.py` | Not reviewed (trivial) |\n"
+    )
+    res, _, report = _review(tmp_path, {"alpha": text}, "--fail-on", "important")
     assert report["header"]["verdict"]["label"] == "Merge as-is"
     assert res.returncode == 0, res.stderr

@@ -3,7 +3,8 @@
 "I ran out of turns before finishing the review." in the Executive Summary, "I ran out of
 context partway through.", "I could not access the repository (permission denied), so I
 reviewed nothing.", "there was nothing to review", or a Coverage Summary whose every file is
-`Not reviewed` / `Skipped — could not open the file`: by its own account the seat reviewed
+`Not reviewed` / `Skipped — could not open the file`, or one whose row for a file says the seat
+ran out of turns before it: by its own account the seat reviewed
 nothing (or not all), so its empty severity sections ("None.") are no approval. `gave_up` gives
 the reason, which the parser keeps as the review's `cut_off`: with no finding (read or unread)
 the seat fails as `unfinished review` (`readable.py`), else its findings are kept and the
@@ -79,6 +80,11 @@ def gave_up(blocks: list[Block], coverage: Iterable[CoverageEntry]) -> str:
             if m is not None:
                 return f"{GAVE_UP}: '{_clip(line)}'"
     entries = list(coverage)
+    for e in entries:
+        if _OUT_OF.search(e.status):
+            # `Not reviewed — I ran out of turns before reaching it`: that file went unreviewed
+            # for want of turns, whatever the rest of the table says
+            return f"{GAVE_UP}: its coverage says '{_clip(e.path + ': ' + e.status)}'"
     if entries and all(
         _NOT_DONE.match(e.status) and not _NOTHING_TO_DO.search(e.status) for e in entries
     ):
