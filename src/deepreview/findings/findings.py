@@ -41,6 +41,7 @@ from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.section_titles import NONE_WORDS
 from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
+from deepreview.findings.zero_counts import zero_counts
 from deepreview.model import Severity
 
 _FIX = re.compile(
@@ -118,16 +119,18 @@ def is_rule(line: str) -> bool:
 # were found.`, `I found no issues.` Real titles open with the same words (`No test covers
 # `f``, `Nothing removes the block`, `None of the handlers check errors`, `There are no tests
 # for X`): only an issue-word after the negation, or `none` / `nothing` alone, says none.
+# (or a list of one-word kinds: `No critical, important, or minor issues`)
 _ISSUE_WORDS = (
-    r"(?:[\w-]+ ){0,3}(?:issues?|findings?|problems?|concerns?|bugs?|suggestions?|blockers?)\b"
+    r"(?:(?:[\w-]+, ){1,4}(?:[\w-]+,? )?(?:and |or |nor )?[\w-]+ |(?:[\w-]+ ){0,3})"
+    r"(?:issues?|findings?|problems?|concerns?|bugs?|suggestions?|blockers?)\b"
 )
 _SAYS_NONE = re.compile(
-    r"^(?:none(?!\s+of\b)\b|n/?a\b"
-    r"|nothing(?:\s+else)?(?:\s+(?:to\s+(?:report|flag|add|note)|found|of\s+note|stood\s+out))?"
-    r"\s*(?:[.!:;,—–-]|$)"
-    rf"|(?:there (?:are|were|is)|i (?:found|see|saw)) no {_ISSUE_WORDS}"
+    r"^(?:[✅✔✓☑🟢]\ufe0f?\s*)?(?:none(?!\s+of\b)\b|n/?a\b|(?:0|zero)\s*(?:[.!]|$)"
+    r"|nothing(?:\s+else)?(?:\s+(?:to\s+(?:report|flag|add|note)|found|of\s+note|stood\s+out"
+    r"|worth\s+(?:changing|flagging|noting|mentioning|reporting)))?\s*(?:[.!:;,—–-]|$)"
+    rf"|(?:there (?:are|were|is)|i (?:found|see|saw|have|had)) no {_ISSUE_WORDS}"
     rf"|(?:i )?did(?:n't| not) (?:find|see|spot) (?:any )?{_ISSUE_WORDS}"
-    rf"|no {_ISSUE_WORDS}"
+    rf"|(?:no|zero|0) {_ISSUE_WORDS}"
     # `Keine.`, `Aucun.`, `なし。` alone (`section_titles.NONE_WORDS`)
     rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
     re.IGNORECASE,
@@ -321,6 +324,9 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
     body = strip_rules(lines)
     text = "\n".join(body).strip()
     if not text or is_none_marker(text):
+        return
+    if zero_counts(text):
+        out.unparsed.append(text)  # `| Critical | 0 |` …: it counted, and found nothing
         return
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     if paras and is_none_marker(paras[0]):

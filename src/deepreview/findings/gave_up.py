@@ -1,11 +1,14 @@
 """A review that says, in so many words, that the seat did not do its work.
 
 "I ran out of turns before finishing the review." in the Executive Summary, "I ran out of
-context partway through.", or a Coverage Summary whose every file is `Not reviewed` / `Skipped —
-could not open the file`: by its own account the seat reviewed nothing (or not all), so its
-empty severity sections ("None.") are no approval. `gave_up` gives the reason, which the parser
-keeps as the review's `cut_off`: with no finding (read or unread) the seat fails as `unfinished
-review` (`readable.py`), else its findings are kept and the verdict says its review is cut off.
+context partway through.", "I could not access the repository (permission denied), so I
+reviewed nothing.", "there was nothing to review", or a Coverage Summary whose every file is
+`Not reviewed` / `Skipped — could not open the file`, or one whose row for a file says the seat
+ran out of turns before it: by its own account the seat reviewed
+nothing (or not all), so its empty severity sections ("None.") are no approval. `gave_up` gives
+the reason, which the parser keeps as the review's `cut_off`: with no finding (read or unread)
+the seat fails as `unfinished review` (`readable.py`), else its findings are kept and the
+verdict says its review is cut off.
 
 Only the seat's own prose counts (preamble, summary, verdict, other sections; not a finding's
 text, where "the pool ran out of tokens" is about the code, nor Acknowledged Limitations or
@@ -38,6 +41,19 @@ _OUT_OF: Final = re.compile(
     r"|context\s+window\s+(?:is|was)\s+(?:full|exhausted|exceeded))",
     re.IGNORECASE,
 )
+# By its own account it looked at nothing: "so I reviewed nothing", "there was nothing to
+# review", "I could not access the repository (permission denied)". Only the change as a whole
+# counts: "I could not run the tests" or "the lock file had nothing worth a comment" is a
+# review's limitation, not a review left undone.
+_DID_NOTHING: Final = re.compile(
+    r"\b(?:I\s+(?:have\s+)?reviewed\s+nothing"
+    r"|there\s+(?:was|is)\s+nothing\s+(?:for\s+me\s+)?to\s+review"
+    r"|I\s+(?:could\s+not|couldn['’]?t|was\s+unable\s+to|was\s+not\s+able\s+to|wasn['’]?t\s+able\s+to"
+    r"|did\s+not|didn['’]?t|cannot|can['’]?t)\s+(?:access|read|open|fetch|clone|see|load)\s+"
+    r"(?:the|this|your|any)\s+(?:repository|repo|diff|changes?|changeset|pull\s+request|PR|patch)"
+    r"(?![\w-]|\s+(?:to|in|of|for|at|on)\b))",
+    re.IGNORECASE,
+)
 _NOT_DONE: Final = re.compile(
     r"^\W*(?:not\s+(?:yet\s+)?(?:reviewed|analy[sz]ed|checked|examined|read|opened|looked\s+at)"
     r"|skipped|unreviewed|pending|todo|to\s+do)\b",
@@ -58,9 +74,17 @@ def gave_up(blocks: list[Block], coverage: Iterable[CoverageEntry]) -> str:
             continue
         for line, fenced in zip(block.lines, block.fenced, strict=True):
             m = None if fenced else _OUT_OF.search(line)
+            if m is None and not fenced and block.kind is not Kind.PREAMBLE:
+                # (a bare refusal, no sections, is no review at all: `no_review.py`)
+                m = _DID_NOTHING.search(line)
             if m is not None:
                 return f"{GAVE_UP}: '{_clip(line)}'"
     entries = list(coverage)
+    for e in entries:
+        if _OUT_OF.search(e.status):
+            # `Not reviewed — I ran out of turns before reaching it`: that file went unreviewed
+            # for want of turns, whatever the rest of the table says
+            return f"{GAVE_UP}: its coverage says '{_clip(e.path + ': ' + e.status)}'"
     if entries and all(
         _NOT_DONE.match(e.status) and not _NOTHING_TO_DO.search(e.status) for e in entries
     ):

@@ -6,7 +6,9 @@ quota. No findings.", "I'm sorry, I can't access the repository, so I found no i
 "Review skipped: the change is too large. No issues found." Read by its last words it is a
 reviewer that approves the change. `says_it_did_not_review` tells such a text apart: short (an
 error message, not a review that mentions one), and saying that the seat failed or did not look
-(an error at its start, a quota or rate limit hit, the repository or diff it could not read, a
+(an error at its start, an HTTP status line such as `401 Unauthorized` or `HTTP 429 Too Many
+Requests`, a connection error such as `connect ECONNREFUSED …`, a refused API key, a model
+"currently overloaded", a quota or rate limit hit, the repository or diff it could not read, a
 review it skipped). A review that ran into an error and still looked ("No issues found. I could
 not run the tests (permission denied), so I read them.") is none of these: running the tests is
 not the review.
@@ -20,9 +22,15 @@ from typing import Final
 # An error message is a line or three; a review that only mentions one is longer.
 _MAX: Final = 600
 
-# The text opens with an error: `Error: …`, `API Error (429): …`, `[error] …`, `fatal: …`.
+# The text opens with an error: `Error: …`, `API Error (429): …`, `Error 401: …`, `[error] …`,
+# `fatal: …`, or an HTTP status line (`HTTP 429 Too Many Requests`, `401 Unauthorized`).
 _OPENS_WITH_ERROR: Final = re.compile(
-    r"^[\W_]*(?:(?:api\s+)?error|fatal|exception|failed|failure)\b\s*(?:\(\d+\)\s*)?[:!\-—]",
+    r"^[\W_]*(?:(?:(?:api\s+)?error|fatal|exception|failed|failure)\b\s*(?:\(?\d+\)?\s*)?[:!\-—]"
+    r"|(?:HTTP(?:/[\d.]+)?\s+)?[45]\d\d\s*:?\s*(?:bad\s+request|unauthori[sz]ed|forbidden|"
+    r"not\s+found|payment\s+required|request\s+timeout|too\s+many\s+requests|internal\s+server"
+    r"|bad\s+gateway|service\s+unavailable|gateway\s+time-?out|overloaded)\b"
+    r"|(?:unauthori[sz]ed|forbidden|authentication\s+(?:failed|required|error)|invalid\s+api\s+key"
+    r"|request\s+failed)\b)",
     re.IGNORECASE,
 )
 # The service refused the seat: quota, rate limit, credit, a prompt too long.
@@ -33,6 +41,12 @@ _SERVICE: Final = re.compile(
     r"(?:exceeded|reached|exhausted|hit)"
     r"|rate[\s-]limited|hit\s+(?:the|a|my)\s+(?:rate|usage)\s+limit"
     r"|credit\s+balance\s+is\s+too\s+low|prompt\s+is\s+too\s+long|overloaded_error"
+    # the service or the connection to it failed: an HTTP status the client reports, a
+    # connection error code, a key it refused, a model too busy to answer
+    r"|(?:failed|error)\s+with\s+status(?:\s+code)?\s+[45]\d\d"
+    r"|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)"
+    r"|(?:invalid|missing|expired|revoked)\s+API\s+key|API\s+key\s+(?:is\s+)?(?:invalid|missing|expired)"
+    r"|(?:model|server|service|API|endpoint)\s+is\s+(?:currently\s+|temporarily\s+)?overloaded"
     r"|(?:returned|raised|threw|gave|hit|got|encountered)\s+an?\s+(?:\w+\s+)?error)",
     re.IGNORECASE,
 )

@@ -7,13 +7,14 @@ Executive Summary saying "I ran out of turns before finishing the review", or a 
 of files "Not reviewed" (`gave_up.py`: with no finding it is an unfinished review, whatever its
 sections say). A review is one when it says something about findings: a finding, a findings or
 severity section with something in it (`### Important Issues` + `None.`) or the severity
-sections of the template laid out, a verdict line, "no issues found" in so many words anywhere
-(but not as the close of an error message or a refusal: "Error: You exceeded your current quota.
-No findings." is no review, `no_review.py`), a coverage table that says every file was reviewed,
-or problems named at places in prose that holds no finding we can read (`prose_problems.py`: its
-findings could not be read, which the verdict says; it is no failed seat). Summary, design,
-testing or coverage sections alone are not enough: measured on the dev corpus, only the four
-seats that produced no review lack all of these.
+sections of the template laid out, a verdict line, counts by level that are all 0
+(`zero_counts.py`), "no issues found" in so many words anywhere (but not as the close of an
+error message or a refusal: "Error: You exceeded your current quota. No findings." is no review,
+`no_review.py`), a coverage table that says every file was reviewed, or problems named at places
+in prose that holds no finding we can read (`prose_problems.py`: its findings could not be read,
+which the verdict says; it is no failed seat). Summary, design, testing or coverage sections
+alone are not enough: measured on the dev corpus, only the four seats that produced no review
+lack all of these.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from deepreview.findings.gave_up import GAVE_UP
 from deepreview.findings.no_review import says_it_did_not_review
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.findings.unwrap import unwrap_review
+from deepreview.findings.zero_counts import zero_counts
 from deepreview.model import AgentReview
 
 UNPARSEABLE: Final = "unparseable review"
@@ -125,6 +127,7 @@ def has_structure(review: AgentReview) -> bool:
         or review.unread_findings
         or review.verdict_line
         or (says_nothing_found(review.raw) and not says_it_did_not_review(review.raw))
+        or any(zero_counts(p) for p in re.split(r"\n\s*\n", review.raw))
         or _findings_sections(review.raw)
         or _all_reviewed(review)
     )

@@ -15,17 +15,19 @@ it (`### Important Issues`, then the end): an empty section says `None.`.
 An output that is only a short error message or refusal (`no_review.py`) is not cut off either,
 whether or not it ends with a full stop: it is no review at all ("unparseable review").
 
-Normal endings are not cut off: a plain bullet with no full stop (`- app.py:1: constant name
-is vague`), a one-word body, a label and its value, a table row, a verdict, a place or a level
-at the end of a finding's line.  A line without its full stop is only cut off when it ends
-inside bold or code, on a word that cannot end a sentence (`the`, `for`, `to`), or is a long
-sentence of prose (not a list item) with no end — or when it is the end of a finding's text,
-stops on a word, and every other finding of the review ends its text with a full stop (a review
-that writes terse items ends them all without one); a finding alone, with no closing section
-after it, is measured by its own text (an earlier sentence that ends, or a long last sentence
-with no end: `… which means the caller will`).  Announcements count only in the review's
-last paragraph, and not in a Limitations, Testing or Coverage section, where "I did not get to
-the integration tests" is a limitation stated, not work left undone.
+Normal endings are not cut off: a plain bullet with no full stop (`- app.py:1: constant name is
+vague`), a one-word body, a label and its value, a table row, a verdict, a place or a level at
+the end of a finding's line. A table row is cut off when it lacks the closing `|` the row
+before it has (`| I1 | Impor`). A line without its full stop is only cut off when it ends
+inside bold, code or a bracket (`— `a.py:15` (sugg`), on a word that cannot end a sentence
+(`the`, `for`, `to`), or is a long sentence of prose (not a list item) with no end — or when it
+is the end of a finding's text, stops on a word, and every other finding of the review ends its
+text with a full stop (a review that writes terse items ends them all without one); a finding
+alone, with no closing section after it, is measured by its own text (an earlier sentence that
+ends, or a long last sentence with no end: `… which means the caller will`). Announcements
+count only in the review's last paragraph, and not in a Limitations, Testing or Coverage
+section, where "I did not get to the integration tests" is a limitation stated, not work left
+undone.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ _OPEN_WORD: Final = re.compile(
     r"its|their|our|your|my)$",
     re.IGNORECASE,
 )
+# A bracket opened on the line and still open at its end, words in it: `(sugg`, `(important, bu`.
+_OPEN_BRACKET: Final = re.compile(r"\([\w \t,'’-]*[A-Za-z0-9]$")
 _LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|[A-Z]\d{1,9}[.):])\s+")
 # A sentence of prose this long with no end is not a terse note but a sentence that stopped.
 _LONG_SENTENCE: Final = 8
@@ -109,6 +113,8 @@ def cut_off(
         # `### Important Issues` and nothing after it: the output stopped at the heading (a
         # section with nothing to report says so: `None.`)
         return f"review may be cut off right after its heading: '{_quote(tail.title)}'"
+    if _row_stops(lines, last_i):
+        return f"review may be cut off mid-row: '…{_quote(last)}'"
     if _mid_sentence(last) or (tail.kind in FINDING_KINDS and _finding_stops(last, findings)):
         return f"review may be cut off mid-sentence: '…{_quote(last)}'"
     if tail.kind in _STATED_LIMITS:
@@ -126,12 +132,27 @@ def _mid_sentence(last: str) -> bool:
         return False
     if text.count("**") % 2 or text.count("`") % 2:
         return re.search(r"[A-Za-z0-9]$", text) is not None  # bold or code left open
+    if _OPEN_BRACKET.search(text):
+        return True  # a bracket left open on a word: `— `a.py:15` (sugg`
     if _ends_whole(last):
         return False
     if _OPEN_WORD.search(text) or text.endswith((",", ";", "(", "-")):
         return True
     sentence = _SENTENCE_END.split(text)[-1]
     return _LIST_ITEM.match(last) is None and len(sentence.split()) >= _LONG_SENTENCE
+
+
+def _row_stops(lines: list[str], last_i: int) -> bool:
+    """The last line is a table row with no closing `|` where the row before it has one: the
+    output stopped inside the row (`| I1 | Impor`). A table written without outer pipes has
+    none on any row, and ends whole."""
+    last, before = lines[last_i].strip(), lines[last_i - 1].strip() if last_i else ""
+    return (
+        last.startswith("|")
+        and not last.endswith("|")
+        and before.startswith("|")
+        and before.endswith("|")
+    )
 
 
 def _whole_line(line: str) -> bool:
