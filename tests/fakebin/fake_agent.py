@@ -18,7 +18,7 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
                                             # transcript, stderr and the final answer
      "output_bytes": 4000,                  # code-like text in every tool result
      "api_retries": 2,                      # claude: `system/api_retry` events (HTTP 429)
-     "api_retry_status": 401,               # claude: their status and error word (default
+     "api_retry_status": 401,               # claude: their status (null: none) and error (default
      "api_retry_error": "authentication_failed",  # 429 "rate_limit"); the real CLI keeps
      "retry_forever": true,                 # retrying after them, as a rejected key makes it
      "cost_usd": 0.0421,                    # claude: the cost its result event reports
@@ -141,6 +141,10 @@ def emit(obj: dict) -> None:  # type: ignore[type-arg]
     sys.stdout.flush()
 
 
+def _opt_int(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
 def crash_mid_line(obj: dict) -> None:  # type: ignore[type-arg]
     line = json.dumps(obj)
     sys.stdout.write(line[: len(line) // 2])
@@ -211,7 +215,8 @@ def claude(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
                 "attempt": attempt,
                 "max_retries": 10,
                 "retry_delay_ms": 500.0,
-                "error_status": int(scenario.get("api_retry_status", 429)),
+                # None: no HTTP response (the real CLI's `null` status, error "unknown")
+                "error_status": _opt_int(scenario.get("api_retry_status", 429)),
                 "error": scenario.get("api_retry_error", "rate_limit"),
                 "session_id": sid,
                 "uuid": str(uuid.uuid4()),

@@ -69,3 +69,34 @@ def test_tool_errors_are_failed_tool_calls_counted_right(tmp_path: Path) -> None
     assert "2 API retries (rate limit (HTTP 429))." in retro
     page = Path(out["paths"]["html"]).read_text(encoding="utf-8")
     assert "1 tool error<" in page and "tool errors" not in page
+
+
+def test_retries_with_no_http_response_say_the_api_could_not_be_reached(tmp_path: Path) -> None:
+    """trial54 #10: Claude Code with no network retries with `"error_status": null,
+    "error": "unknown"` until the seat times out; the reason was "last error: API retry 8:
+    unknown", which reads like an internal error, not an unreachable API."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.agent(
+        "claude",
+        {
+            "api_retries": 3,
+            "api_retry_status": None,
+            "api_retry_error": "unknown",
+            "retry_forever": True,
+        },
+    )
+    res = fakes.review(
+        repo, "--agents", "claude", "--lead", "none", "--timeout", "2", env=fakes.env(agents=True)
+    )
+    out = res.json()
+    seat = next(s for s in out["seats"] if s["seat"] == "claude")
+    assert seat["status"] == "timeout", seat
+    assert seat["reason"].endswith(
+        "(last error: the API could not be reached: 3 retries with no HTTP response; "
+        "check the network or ANTHROPIC_BASE_URL)"
+    ), seat
+    assert "unknown" not in seat["reason"]
+    report = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    retro = report[report.index("## Agent Performance Retro") :]
+    assert "3 API retries (no HTTP response)." in retro

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from deepreview.findings.parse import parse_review
 from fakebin.harness import Fakes
 from support.repos import make_repo
@@ -88,4 +90,56 @@ def test_summary_items_the_findings_do_not_hold_stay_findings() -> None:
     assert sorted((f.severity.value, f.title) for f in found) == [
         ("critical", "`sub` is inverted"),
         ("important", "`shout` crashes on None"),
+    ]
+
+
+def _important_and_pointer(pointer: str) -> str:
+    return (
+        "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\n"
+        f"1. {SUB}: returns a - b; callers expect b - a.\n\n"
+        f"### Suggestions\n\n1. {SUB}: {pointer}\n"
+    )
+
+
+def test_a_copy_that_only_points_back_is_the_same_finding(tmp_path: Path) -> None:
+    """trial53: an I1 and an S1 with the same title and place, the S1 saying only "Same as
+    above, lower priority.", stayed two findings (the retro counted the S1 as a unique insight):
+    `same_finding` wanted one copy's text inside the other's."""
+    report = _review(tmp_path, _important_and_pointer("Same as above, lower priority."))
+    assert _levels(report) == [("important", "`sub` is inverted")]
+    [finding] = report["findings"]
+    assert "callers expect b - a" in finding["body"]
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "See I1.",
+        "Duplicate of I1; listed here too for tracking.",
+        "As noted above.",
+        "Already mentioned under Important Issues.",
+        "This is the same issue as I1, repeated at a lower level.",
+    ],
+)
+def test_other_pointers_back_are_the_same_finding(pointer: str) -> None:
+    review = parse_review(_important_and_pointer(pointer), seat="s")
+    assert [(f.id, f.severity.value) for f in review.findings] == [("I1", "important")]
+    assert any("S1 repeats I1" in w for w in review.warnings)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "the docstring says a - b too; fix it along with the code.",
+        "Same as above applies to `mul`: it also swaps its operands, which no test covers.",
+        "see above for why; here the test `test_sub` asserts the wrong sign and must change.",
+    ],
+)
+def test_two_findings_with_one_title_and_place_but_own_text_stay_two(body: str) -> None:
+    """README: the same finding (same title and place) is kept once; a second finding that
+    shares the title and place but says something of its own is not a copy."""
+    review = parse_review(_important_and_pointer(body), seat="s")
+    assert [(f.id, f.severity.value) for f in review.findings] == [
+        ("I1", "important"),
+        ("S1", "suggestion"),
     ]

@@ -162,7 +162,11 @@ def test_claude_api_retry_without_result() -> None:
     assert stats.retries == 4
     assert stats.malformed_lines == 1  # the truncated last line
     assert not stats.ended_normally and not stats.is_error
-    assert stats.errors == ("API retry 4: unknown",)
+    # retries 1, 2 and 4 got no HTTP response (no status, "unknown"); 3 an HTTP 529
+    assert stats.errors == (
+        "the API could not be reached: 3 retries with no HTTP response; "
+        "check the network or ANTHROPIC_BASE_URL",
+    )
 
 
 def test_claude_max_turns() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from deepreview.findings.assemble import completeness, same_title
 from deepreview.findings.findings import Draft
@@ -92,16 +93,50 @@ def level_repeats(
 
 def same_finding(a: Finding, b: Finding) -> bool:
     """The same finding twice: one title (an untitled finding is told by its text alone, so
-    never), the same places, and the same text or one copy's (non-empty) text within the other's."""
+    never), the same places, and the same text, one copy's (non-empty) text within the other's,
+    or one copy's text only pointing back at the other ("Same as above, lower priority.")."""
     if a.severity == b.severity:
         return False  # `assemble` has already decided about repeats at one level
     if not _norm(a.title) or _norm(a.title) != _norm(b.title):
         return False
     if set(a.locations) != set(b.locations):
         return False
+    if _points_back(a.body) or _points_back(b.body):
+        return True  # "Same as above, lower priority.": the copy names the other, says no more
     ta, tb = _norm(a.body), _norm(b.body)
     # Two copies with no text are told apart by nothing the seat wrote: keep both.
     return bool(ta and tb) and (ta in tb or tb in ta)
+
+
+# A copy's text that only refers to the other copy: "Same as above", "See I1", "Duplicate of
+# C2", "As noted above", "Already mentioned under Important Issues", "This is the same issue as
+# I1". Read at the start of a short text that names no code (`_POINTER_WORDS`): a copy that goes
+# on to say something of its own ("Same as above applies to `mul`: …") is another finding.
+_OTHER: Final = (
+    r"(?:above|below|before|earlier|[a-z]{1,2}-?\d+"
+    r"|the\s+(?:\w+\s+)?(?:one|finding|issue)\s+(?:above|below))"
+)
+_POINTER: Final = re.compile(
+    r"^[\s(\[*_~-]*(?:(?:this|it)(?:\s+is|'s)\s+)?(?:also\s+)?(?:"
+    rf"(?:the\s+)?same(?:\s+(?:issue|problem|finding|point|thing|bug))?\s+as\s+{_OTHER}"
+    rf"|see\s+{_OTHER}"
+    r"|(?:a\s+)?(?:duplicate|repeat)(?:s|d|ed)?\s+(?:of|from|above|below|here)\b"
+    r"|(?:already|as)\s+(?:noted|mentioned|listed|reported|covered|raised|described|discussed)\b"
+    r"|(?:listed|noted|reported|raised)\s+(?:above|below|under|earlier|as\s+[a-z]{1,2}-?\d+)"
+    r")",
+    re.IGNORECASE,
+)
+# Longer than this, a text that starts by pointing back says something of its own as well.
+_POINTER_WORDS: Final = 12
+
+
+def _points_back(body: str) -> bool:
+    text = body.strip()
+    return (
+        bool(_POINTER.match(text))
+        and "`" not in text  # it names code of its own
+        and len(text.split()) <= _POINTER_WORDS
+    )
 
 
 def _ranked(a: Finding, b: Finding, unrated: tuple[str, ...]) -> tuple[Finding, Finding]:

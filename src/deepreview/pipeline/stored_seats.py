@@ -9,6 +9,7 @@ failed, and the notes its run leaves under the report's header.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -32,7 +33,10 @@ from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_text
 
 
-def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
+def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared, shared: bool = False) -> Reviewer:
+    """`shared`: another seat of the review has the same name; this one is then named with its
+    seat ID beside it (`Reviewer (lint-1)`), as the notes name it (`seat_labels`): a report
+    whose reviewers cannot be told apart cannot say who found what."""
     seat = entry.seat
     settings = p.settings.seat(seat)
     # the ID as the report shows it (`Opus 4.6`); run.json and the statistics keep the ID
@@ -40,7 +44,7 @@ def reviewer_for(entry: SeatEntry, run: SeatRun, p: Prepared) -> Reviewer:
     model = settings.model_label or shown
     return Reviewer(
         seat=seat,
-        name=entry.display_name,
+        name=f"{entry.display_name} ({seat})" if shared else entry.display_name,
         model=model or None,
         # Shown only where it did something: Gemini's CLI and the static seat take no effort.
         effort=settings.effort if takes_effort(settings.kind or seat) else None,
@@ -159,8 +163,9 @@ def stored_seat_reviews(
     seat_reviews: list[SeatReview] = []
     reviewers: list[Reviewer] = []
     runs = state.seat_runs()
+    names = Counter(entry.display_name for entry in state.seats.values())
     for entry, run in zip(state.seats.values(), runs, strict=True):
-        reviewer = reviewer_for(entry, run, p)
+        reviewer = reviewer_for(entry, run, p, shared=names[entry.display_name] > 1)
         reviewers.append(reviewer)
         review = None
         if run.status == "ok":

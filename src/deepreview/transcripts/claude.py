@@ -41,6 +41,8 @@ _CUT_STOPS = {
 # reached its context window limit.") and an error result quoting it: the answer it had
 # streamed is then no error message but an unfinished review.
 _CUT_ERROR = "max_output_tokens"
+# What an api_retry with no status and the error "unknown" was: no HTTP response came back.
+_NO_RESPONSE = "no HTTP response"
 # An error result's `subtype` in words, the subtype kept for a search: it may carry no `result`
 # text, and the bare subtype told a reader nothing.
 _ERROR_SUBTYPES = {
@@ -66,6 +68,7 @@ class ClaudeParser(StreamParser):
         self._texts: list[str] = []  # the top-level assistant texts, in order (`review_of`)
         self._result: dict[str, Any] | None = None
         self._retrying_error: str | None = None  # set while the last event was an api_retry
+        self._unreached = 0  # api_retry events with no HTTP response (no status, "unknown")
         self._cut_message: str | None = None  # the made-up message of a cut answer (`_CUT_ERROR`)
 
     def _event(self, event: dict[str, Any]) -> None:
@@ -85,8 +88,19 @@ class ClaudeParser(StreamParser):
                 # "authentication_failed" -> "authentication failed (HTTP 401)"; an event that
                 # names neither gives no cause (the retro guesses none)
                 named = error if error != "unknown" else None  # the CLI's own "unknown"
+                if named is None and status is None:
+                    # no HTTP response at all (trial 54 #10): the network or the base URL,
+                    # which the CLI's "unknown" does not tell the user
+                    self._unreached += 1
+                    self._note_retry(_NO_RESPONSE)
+                    self._retrying_error = (
+                        f"the API could not be reached: {self._unreached} "
+                        f"{'retry' if self._unreached == 1 else 'retries'} with {_NO_RESPONSE}; "
+                        "check the network or ANTHROPIC_BASE_URL"
+                    )
+                    return
                 words = (named or "API error").replace("_", " ")
-                self._note_retry(f"{words}{suffix}" if named or status is not None else None)
+                self._note_retry(f"{words}{suffix}")
                 self._retrying_error = f"API retry {event.get('attempt')}: {error}{suffix}"
                 return
         elif kind == "result":
