@@ -18,6 +18,7 @@ import pytest
 
 from deepreview.findings import parse_review
 from deepreview.model import Finding, Location
+from support.printing_seats import printing_seats
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 SPACED = "lib dir/naïve.py"
@@ -64,13 +65,7 @@ def _review(tmp_path: Path, seats: dict[str, str]) -> dict[str, Any]:
     repo = make_repo(tmp_path)
     write(repo, "calc.py", "def add(a, b):\n    return a + b\n" + "\n" * 10 + "# end\n")
     commit_all(repo, "Grow calc.py")
-    config = ""
-    for name, text in seats.items():
-        out = tmp_path / f"{name}.out"
-        out.write_text(text, encoding="utf-8")
-        argv = ["sh", "-c", f"cat >/dev/null; cat '{out}'"]
-        config += f"[seats.{name}]\nargv = {json.dumps(argv)}\n"
-    (tmp_path / "user-config.toml").write_text(config, "utf-8")
+    printing_seats(tmp_path, seats)
     res = run_cli(
         ["review", "--agents", ",".join(seats), "--lead", "none", "--json"],
         cwd=repo,

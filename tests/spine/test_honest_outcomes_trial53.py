@@ -120,6 +120,12 @@ STILL_CLEAN = {
         "## Executive Summary\n\nI reviewed `calc.py` and `util/strings.py`; the lock file had "
         "nothing worth a comment.\n\n" + _NONE_SECTIONS
     ),
+    # a part of the change (or of its context) the seat could not see is no review left undone
+    "missed-one-part": (
+        "## Executive Summary\n\nI could not access the PR description, so I read the commits; "
+        "I could not access the repository's CI logs either. The lock file is generated, so "
+        "there is nothing to review there. I reviewed nothing beyond the diff.\n\n" + _NONE_SECTIONS
+    ),
 }
 
 

@@ -46,12 +46,16 @@ _OUT_OF: Final = re.compile(
 # counts: "I could not run the tests" or "the lock file had nothing worth a comment" is a
 # review's limitation, not a review left undone.
 _DID_NOTHING: Final = re.compile(
-    r"\b(?:I\s+(?:have\s+)?reviewed\s+nothing"
-    r"|there\s+(?:was|is)\s+nothing\s+(?:for\s+me\s+)?to\s+review"
-    r"|I\s+(?:could\s+not|couldn['’]?t|was\s+unable\s+to|was\s+not\s+able\s+to|wasn['’]?t\s+able\s+to"
-    r"|did\s+not|didn['’]?t|cannot|can['’]?t)\s+(?:access|read|open|fetch|clone|see|load)\s+"
-    r"(?:the|this|your|any)\s+(?:repository|repo|diff|changes?|changeset|pull\s+request|PR|patch)"
-    r"(?![\w-]|\s+(?:to|in|of|for|at|on)\b))",
+    r"(?:\bI\s+(?:have\s+)?reviewed\s+nothing"
+    # "…, so there was nothing to review." (not "in the lock file there is nothing to review")
+    r"|(?:^|[.!?]\s+|\bso\s+)there\s+(?:was|is)\s+nothing\s+(?:for\s+me\s+)?to\s+review"
+    r"|\bI\s+(?:could\s+not|couldn['’]?t|was\s+unable\s+to|was\s+not\s+able\s+to"
+    r"|wasn['’]?t\s+able\s+to|did\s+not|didn['’]?t|cannot|can['’]?t)"
+    r"\s+(?:access|read|open|fetch|clone|see|load)\s+"
+    r"(?:the|this|your|any)\s+(?:repository|repo|diff|changes?|changeset|pull\s+request|PR|patch))"
+    # the words end the clause: "the PR description", "the repository's CI logs" or "nothing
+    # beyond the diff" is one part the seat missed or a limit it set, not the change undone
+    r"(?=\s*(?:[.,;:!()—–]|\s-\s|$)|\s+(?:so|and|because|since|as|due)\b)",
     re.IGNORECASE,
 )
 _NOT_DONE: Final = re.compile(
