@@ -116,6 +116,9 @@ STILL_CLEAN = {
         "that is the intent.\n\n" + _NONE_SECTIONS
     ),
     "overloaded-function": "`sub` is overloaded for strings by design. No issues found.\n",
+    # an error word that opens a sentence about the code is no error line
+    "forbidden-characters": "Forbidden characters in `shout` are escaped now. No issues found.\n",
+    "unauthorized-callers": "Unauthorized callers now get a 403 from `sub`. No issues found.\n",
     "nothing-in-a-file": (
         "## Executive Summary\n\nI reviewed `calc.py` and `util/strings.py`; the lock file had "
         "nothing worth a comment.\n\n" + _NONE_SECTIONS

@@ -26,11 +26,14 @@ _MAX: Final = 600
 # `fatal: …`, or an HTTP status line (`HTTP 429 Too Many Requests`, `401 Unauthorized`).
 _OPENS_WITH_ERROR: Final = re.compile(
     r"^[\W_]*(?:(?:(?:api\s+)?error|fatal|exception|failed|failure)\b\s*(?:\(?\d+\)?\s*)?[:!\-—]"
-    r"|(?:HTTP(?:/[\d.]+)?\s+)?[45]\d\d\s*:?\s*(?:bad\s+request|unauthori[sz]ed|forbidden|"
+    # a status line or an error word stands alone: "401 Unauthorized.", "Forbidden:", not the
+    # first words of a short clean review ("Forbidden characters are escaped now. LGTM.")
+    r"|(?:(?:HTTP(?:/[\d.]+)?\s+)?[45]\d\d\s*:?\s*(?:bad\s+request|unauthori[sz]ed|forbidden|"
     r"not\s+found|payment\s+required|request\s+timeout|too\s+many\s+requests|internal\s+server"
-    r"|bad\s+gateway|service\s+unavailable|gateway\s+time-?out|overloaded)\b"
-    r"|(?:unauthori[sz]ed|forbidden|authentication\s+(?:failed|required|error)|invalid\s+api\s+key"
-    r"|request\s+failed)\b)",
+    r"(?:\s+error)?|bad\s+gateway|service\s+unavailable|gateway\s+time-?out|overloaded)"
+    r"|unauthori[sz]ed|forbidden|authentication\s+(?:failed|required|error)|invalid\s+api\s+key"
+    r"|request\s+failed(?:\s+with\s+status(?:\s+code)?\s+[45]\d\d)?)"
+    r"(?=[ \t]*(?:[.:;,!\-—(\n]|$)))",
     re.IGNORECASE,
 )
 # The service refused the seat: quota, rate limit, credit, a prompt too long.
