@@ -129,6 +129,20 @@ STILL_CLEAN = {
         "I could not access the repository's CI logs either. The lock file is generated, so "
         "there is nothing to review there. I reviewed nothing beyond the diff.\n\n" + _NONE_SECTIONS
     ),
+    # a transport error, a refused key or an overloaded service the code handles is no error
+    # of the seat: only as a line's first words is it the seat's own error
+    "handles-a-connection-error": (
+        "`sub` now retries on ECONNRESET, twice, with a pause between tries. No issues found.\n"
+    ),
+    "rejects-a-bad-key": "`shout` now answers 401 for an invalid API key. No issues found.\n",
+    "retries-a-failed-status": (
+        "When the upstream call failed with status code 503, `sub` used to crash; now it "
+        "retries. No issues found.\n"
+    ),
+    "reports-an-overloaded-service": (
+        "`shout` says when the service is temporarily overloaded instead of hanging. "
+        "No issues found.\n"
+    ),
 }
 
 
