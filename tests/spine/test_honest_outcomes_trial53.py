@@ -59,6 +59,15 @@ def test_a_whole_findings_table_is_not_cut_off(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
 
 
+def test_a_whole_last_row_missing_only_its_closing_pipe_is_not_cut_off(tmp_path: Path) -> None:
+    text = _TABLE_HEAD + "| S3 | Suggestion | `calc.py:9` | `add` could use `sum` instead.\n"
+    res, _, report = _review(tmp_path, {"alpha": text}, "--fail-on", "important")
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "Merge as-is", verdict
+    assert "cut off" not in verdict["reason"]
+    assert res.returncode == 0, res.stderr
+
+
 # --- #2 --------------------------------------------------------------------------------------
 
 ERROR_THEN_CLEAN = {
