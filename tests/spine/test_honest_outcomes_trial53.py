@@ -152,6 +152,14 @@ STILL_CLEAN = {
         "`shout` says when the service is temporarily overloaded instead of hanging. "
         "No issues found.\n"
     ),
+    # an error the code threw before the change is no error of the seat's run
+    "threw-before-the-fix": (
+        "Before this change `sub` threw an error on an empty list; it now returns 0. LGTM, no "
+        "issues found.\n"
+    ),
+    "raised-before-the-fix": (
+        "`shout` raised a type error on None and now returns an empty string. No issues found.\n"
+    ),
 }
 
 

@@ -44,7 +44,11 @@ _SERVICE: Final = re.compile(
     r"(?:exceeded|reached|exhausted|hit)"
     r"|rate[\s-]limited|hit\s+(?:the|a|my)\s+(?:rate|usage)\s+limit"
     r"|credit\s+balance\s+is\s+too\s+low|prompt\s+is\s+too\s+long|overloaded_error"
-    r"|(?:returned|raised|threw|gave|hit|got|encountered)\s+an?\s+(?:\w+\s+)?error)",
+    # the seat's own run hit an error ("I hit an error", "The tool returned an error: …"), not
+    # code the change fixes ("Previously `sub` threw an error on empty input; now …")
+    r"|(?:\b(?:I|we|tool|command|API|model|server|request|CLI|service|call|run|git|shell|sandbox)"
+    r"\s+(?:\w+\s+)?(?:returned|raised|threw|gave|hit|got|encountered)\s+an?\s+(?:\w+\s+)?error"
+    r"|(?:returned|raised|threw|gave|hit|got|encountered)\s+an?\s+(?:\w+\s+)?error\s*:))",
     re.IGNORECASE,
 )
 # The service or the connection to it failed: an HTTP status the client reports, a connection
