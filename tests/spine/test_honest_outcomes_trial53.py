@@ -160,6 +160,10 @@ STILL_CLEAN = {
     "raised-before-the-fix": (
         "`shout` raised a type error on None and now returns an empty string. No issues found.\n"
     ),
+    "handles-rate-limit-responses": (
+        "Rate limit exceeded responses from the upstream API now reach the user of `sub` as a "
+        "short message instead of a traceback. No issues found.\n"
+    ),
 }
 
 

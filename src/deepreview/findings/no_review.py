@@ -42,6 +42,9 @@ _SERVICE: Final = re.compile(
     r"usage\s+limit|token\s+limit|context\s+(?:length|window))"
     r"|(?:quota|rate\s+limit|usage\s+limit|context\s+(?:length|window))\s+(?:was\s+|is\s+|has\s+been\s+)?"
     r"(?:exceeded|reached|exhausted|hit)"
+    # ... not the name of what the code handles: "Rate limit exceeded responses are retried"
+    r"(?![\s-]+(?:responses?|errors?|handling|handlers?|cases?|messages?|status(?:es)?|paths?|"
+    r"branch(?:es)?|codes?|exceptions?|events?|pages?|screens?|banners?)\b)"
     r"|rate[\s-]limited|hit\s+(?:the|a|my)\s+(?:rate|usage)\s+limit"
     r"|credit\s+balance\s+is\s+too\s+low|prompt\s+is\s+too\s+long|overloaded_error"
     # the seat's own run hit an error ("I hit an error", "The tool returned an error: …"), not
