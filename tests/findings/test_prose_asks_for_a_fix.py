@@ -71,6 +71,9 @@ def test_asking_for_a_fix_is_no_fix_the_change_makes(ask: str) -> None:
         "This change fixes the bug in calc.py where sub swapped its operands.",
         "The PR resolves the crash in calc.py.",
         "It fixed the bug in calc.py that swapped the operands.",
+        # the fix asked for is the one this change makes
+        "The rounding bug in calc.py must be fixed before 2.0, and this PR does exactly that.",
+        "The swapped operands in calc.py needed a fix; the change takes care of it.",
     ],
 )
 def test_a_fix_the_change_makes_stays_no_problem(text: str) -> None:

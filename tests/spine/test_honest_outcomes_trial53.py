@@ -59,6 +59,15 @@ def test_a_whole_findings_table_is_not_cut_off(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
 
 
+def test_a_whole_last_row_missing_only_its_closing_pipe_is_not_cut_off(tmp_path: Path) -> None:
+    text = _TABLE_HEAD + "| S3 | Suggestion | `calc.py:9` | `add` could use `sum` instead.\n"
+    res, _, report = _review(tmp_path, {"alpha": text}, "--fail-on", "important")
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "Merge as-is", verdict
+    assert "cut off" not in verdict["reason"]
+    assert res.returncode == 0, res.stderr
+
+
 # --- #2 --------------------------------------------------------------------------------------
 
 ERROR_THEN_CLEAN = {
@@ -128,6 +137,32 @@ STILL_CLEAN = {
         "## Executive Summary\n\nI could not access the PR description, so I read the commits; "
         "I could not access the repository's CI logs either. The lock file is generated, so "
         "there is nothing to review there. I reviewed nothing beyond the diff.\n\n" + _NONE_SECTIONS
+    ),
+    # a transport error, a refused key or an overloaded service the code handles is no error
+    # of the seat: only as a line's first words is it the seat's own error
+    "handles-a-connection-error": (
+        "`sub` now retries on ECONNRESET, twice, with a pause between tries. No issues found.\n"
+    ),
+    "rejects-a-bad-key": "`shout` now answers 401 for an invalid API key. No issues found.\n",
+    "retries-a-failed-status": (
+        "When the upstream call failed with status code 503, `sub` used to crash; now it "
+        "retries. No issues found.\n"
+    ),
+    "reports-an-overloaded-service": (
+        "`shout` says when the service is temporarily overloaded instead of hanging. "
+        "No issues found.\n"
+    ),
+    # an error the code threw before the change is no error of the seat's run
+    "threw-before-the-fix": (
+        "Before this change `sub` threw an error on an empty list; it now returns 0. LGTM, no "
+        "issues found.\n"
+    ),
+    "raised-before-the-fix": (
+        "`shout` raised a type error on None and now returns an empty string. No issues found.\n"
+    ),
+    "handles-rate-limit-responses": (
+        "Rate limit exceeded responses from the upstream API now reach the user of `sub` as a "
+        "short message instead of a traceback. No issues found.\n"
     ),
 }
 

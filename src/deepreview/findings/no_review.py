@@ -42,16 +42,34 @@ _SERVICE: Final = re.compile(
     r"usage\s+limit|token\s+limit|context\s+(?:length|window))"
     r"|(?:quota|rate\s+limit|usage\s+limit|context\s+(?:length|window))\s+(?:was\s+|is\s+|has\s+been\s+)?"
     r"(?:exceeded|reached|exhausted|hit)"
+    # ... not the name of what the code handles: "Rate limit exceeded responses are retried"
+    r"(?![\s-]+(?:responses?|errors?|handling|handlers?|cases?|messages?|status(?:es)?|paths?|"
+    r"branch(?:es)?|codes?|exceptions?|events?|pages?|screens?|banners?)\b)"
     r"|rate[\s-]limited|hit\s+(?:the|a|my)\s+(?:rate|usage)\s+limit"
     r"|credit\s+balance\s+is\s+too\s+low|prompt\s+is\s+too\s+long|overloaded_error"
-    # the service or the connection to it failed: an HTTP status the client reports, a
-    # connection error code, a key it refused, a model too busy to answer
-    r"|(?:failed|error)\s+with\s+status(?:\s+code)?\s+[45]\d\d"
-    r"|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)"
-    r"|(?:invalid|missing|expired|revoked)\s+API\s+key|API\s+key\s+(?:is\s+)?(?:invalid|missing|expired)"
-    r"|(?:model|server|service|API|endpoint)\s+is\s+(?:currently\s+|temporarily\s+)?overloaded"
-    r"|(?:returned|raised|threw|gave|hit|got|encountered)\s+an?\s+(?:\w+\s+)?error)",
+    # the seat's own run hit an error ("I hit an error", "The tool returned an error: …"), not
+    # code the change fixes ("Previously `sub` threw an error on empty input; now …")
+    r"|(?:\b(?:I|we|tool|command|API|model|server|request|CLI|service|call|run|git|shell|sandbox)"
+    r"\s+(?:\w+\s+)?(?:returned|raised|threw|gave|hit|got|encountered)\s+an?\s+(?:\w+\s+)?error"
+    r"|(?:returned|raised|threw|gave|hit|got|encountered)\s+an?\s+(?:\w+\s+)?error\s*:))",
     re.IGNORECASE,
+)
+# The service or the connection to it failed: an HTTP status the client reports, a connection
+# error code, a key it refused, a model too busy to answer. Only as a line's first words: a
+# short clean review says the same words about the code ("The client now retries on
+# ECONNREFUSED.", "returns 401 for an invalid API key", "the `add` API is overloaded").
+_TRANSPORT: Final = re.compile(
+    r"^[\W_]*(?:"
+    r"(?:\w+\s+){0,2}(?:failed|error)\s+with\s+status(?:\s+code)?\s+[45]\d\d"
+    r"|(?:(?:\w*error:?|connect|getaddrinfo|read|write|reason:)\s+){0,2}"
+    r"(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)\b"
+    r"|(?:error:?\s+)?(?:invalid|missing|expired|revoked)\s+API\s+key"
+    r"|(?:(?:your|the)\s+)?API\s+key\s+(?:is\s+)?(?:invalid|missing|expired)"
+    r"|(?:the\s+)?(?:model|server|service|API|endpoint)\s+is\s+(?:currently\s+|temporarily\s+)?"
+    r"overloaded)"
+    # node's fetch: "FetchError: request to https://… failed, reason: connect ECONNREFUSED …"
+    r"|\bfailed,\s+reason:\s+(?:connect\s+)?(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND)\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 _THE_WORK: Final = (
     r"(?:the\s+|this\s+|your\s+|any\s+)?(?:repository|repo|diff|change|changes|changeset|code|"
@@ -85,6 +103,7 @@ def says_it_did_not_review(text: str) -> bool:
     return bool(
         _OPENS_WITH_ERROR.match(body)
         or _SERVICE.search(body)
+        or _TRANSPORT.search(body)
         or _REFUSED.search(body)
         or _SKIPPED.search(body)
     )

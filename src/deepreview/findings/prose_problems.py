@@ -160,7 +160,11 @@ def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
 # subject, gone with it, not one the seat finds.
 _REMOVES: Final = re.compile(
     r"\b(?:fix(?:es|ed)?|resolv(?:es|ed)|addresses|addressed|corrects|corrected|remov(?:es|ed)|"
-    r"prevents|avoids)\b",
+    r"prevents|avoids)\b"
+    # the fix asked for is the change's own: "must be fixed before 2.0, and this PR does exactly
+    # that", "the change takes care of it"
+    r"|\b(?:this|the)\s+(?:PR|change|patch|commit|pull\s+request|diff)\s+(?:now\s+)?"
+    r"(?:does\s+(?:exactly\s+|just\s+|precisely\s+)?(?:that|this|so)\b|takes\s+care\s+of)",
     re.IGNORECASE,
 )
 # A fix the seat asks for ("this must be fixed before merge", "needs a fix", "has to be resolved",

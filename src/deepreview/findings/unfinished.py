@@ -145,14 +145,19 @@ def _mid_sentence(last: str) -> bool:
 def _row_stops(lines: list[str], last_i: int) -> bool:
     """The last line is a table row with no closing `|` where the row before it has one: the
     output stopped inside the row (`| I1 | Impor`). A table written without outer pipes has
-    none on any row, and ends whole."""
+    none on any row, and ends whole. So does a row with all its cells whose last one ends its
+    sentence (`| S1 | Suggestion | `a.ts:8` | Prefer `const` here.`): only the pipe is missing."""
     last, before = lines[last_i].strip(), lines[last_i - 1].strip() if last_i else ""
-    return (
+    if not (
         last.startswith("|")
         and not last.endswith("|")
         and before.startswith("|")
         and before.endswith("|")
-    )
+    ):
+        return False
+    cells = last.count("|") - last.count("\\|")
+    whole = cells == before.count("|") - before.count("\\|") - 1
+    return not (whole and _ENDS_SENTENCE.search(last))
 
 
 def _whole_line(line: str) -> bool:
