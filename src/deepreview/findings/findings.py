@@ -30,6 +30,7 @@ from deepreview.findings.labels import (
     place_list,
     severity_label_follows,
 )
+from deepreview.findings.lesser_items import lesser_items_after
 from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
@@ -332,6 +333,13 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
     if paras and is_none_marker(paras[0]):
         paras = paras[1:]
     elif paras and says_none(paras[0]):
+        if listed := lesser_items_after(paras):
+            # findings text we could not read, as it would be without the opening sentence
+            kept = "\n\n".join(listed)
+            out.unparsed.append(text)
+            out.unread.append(kept)
+            out.warnings.append(f"text in a findings section is not a finding: {one_line(kept)}")
+            return
         # `None. The earlier round's findings are fixed …`: nothing, and why; kept, but not
         # as text that might have been a finding
         out.unparsed.append(text)
