@@ -182,6 +182,16 @@ def code_spans(text: str, *, across_lines: bool = False) -> list[tuple[int, int]
     return spans
 
 
+def code_span_texts(text: str) -> list[str]:
+    """What each inline code span of `text` holds (`code_spans`: any backtick length)."""
+    out: list[str] = []
+    for start, end in code_spans(text):
+        span = text[start:end]
+        ticks = len(span) - len(span.lstrip("`"))
+        out.append(span[ticks:-ticks])
+    return out
+
+
 def without_code_spans(text: str) -> str:
     """`text` with its inline code spans taken out (the prose around them kept)."""
     out: list[str] = []

@@ -40,6 +40,7 @@ from deepreview.consolidate.features import (
     words,
 )
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.markdown_fence import without_code_spans
 from deepreview.model import AgentReview, Finding, FindingSource, Location
 
 NEAR_LINES = 3  # a note citing lines this close to a finding's lines is about those lines
@@ -207,7 +208,6 @@ def _fits_section(note: Note, finding: Finding) -> bool:
     return note.section != "Design Observations" or _same_remark(note, finding)
 
 
-_CODE_SPAN = re.compile(r"`[^`\n]+`")
 # "`mul` should be called `multiply`", "rename `cfg`", "a misleading name"
 _NAMING = re.compile(
     r"\b(?:renam\w*|misnam\w*|(?:should|could|would|might)\s+be\s+(?:called|named)"
@@ -220,7 +220,7 @@ _NAMING = re.compile(
 def _remark(text: str) -> str | None:
     """The kind of remark a text makes, when it is one that names no fault in what the code
     does: a missing docstring or comment, missing type hints, a name."""
-    return missing_named(text) or ("naming" if _NAMING.search(_CODE_SPAN.sub(" ", text)) else None)
+    return missing_named(text) or ("naming" if _NAMING.search(without_code_spans(text)) else None)
 
 
 def _same_remark(note: Note, finding: Finding) -> bool:
@@ -232,8 +232,8 @@ def _same_remark(note: Note, finding: Finding) -> bool:
     if kind is None or kind == _remark(finding.title):
         return True
     # words outside code spans: the function's own name is what every such remark shares
-    title = {w for w in words(_CODE_SPAN.sub(" ", finding.title)) if len(w) >= 4}
-    said = set(words(_CODE_SPAN.sub(" ", note.text)))
+    title = {w for w in words(without_code_spans(finding.title)) if len(w) >= 4}
+    said = set(words(without_code_spans(note.text)))
     return bool(title & said) or _quotes_the_finding(note, finding)
 
 

@@ -30,6 +30,7 @@ from deepreview.findings.blocks import BOLD_LEVEL, Block
 from deepreview.findings.findings import SECTION_SEVERITY, Draft, parse_findings_block
 from deepreview.findings.section_titles import FINDING_KINDS, Kind, says_high
 from deepreview.findings.unfinished import cut_off
+from deepreview.markdown_fence import code_span_texts
 
 _NOT_SECTIONS = frozenset({Kind.PREAMBLE, Kind.OTHER})
 _REVISED = re.compile(
@@ -46,7 +47,6 @@ _WITHDRAWS = re.compile(
     r"(?:drop|remov|omit)\w*\s+(?:the\s+)?[CIS]-?\d)",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"`([^`\n]+)`")
 
 
 def earlier_drafts(
@@ -170,4 +170,4 @@ def _names(sentence: str, d: Draft) -> bool:
         rf"\b{d.head.id[0]}-?{d.head.id[1:]}\b", sentence, flags=re.IGNORECASE
     ):
         return True
-    return any(f"`{n}`" in sentence for n in _CODE.findall(d.head.title))
+    return any(f"`{n}`" in sentence for n in code_span_texts(d.head.title))

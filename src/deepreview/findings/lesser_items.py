@@ -15,11 +15,11 @@ from typing import Final
 
 from deepreview.findings.item_lists import ITEM
 from deepreview.findings.locations import parse_location
+from deepreview.markdown_fence import code_span_texts
 
 _LEVEL_QUALIFIED: Final = re.compile(
     r"\b(?:blocking|major|critical|serious|significant|severe|high[\s-]severity)\b", re.IGNORECASE
 )
-_SPAN: Final = re.compile(r"`([^`\n]+)`")
 
 
 def lesser_items_after(paras: list[str]) -> list[str]:
@@ -34,6 +34,6 @@ def lesser_items_after(paras: list[str]) -> list[str]:
 def _placed_items(paragraph: str) -> bool:
     return any(
         ITEM.match(line)
-        and any((loc := parse_location(s)) is not None and loc.start for s in _SPAN.findall(line))
+        and any((loc := parse_location(s)) is not None and loc.start for s in code_span_texts(line))
         for line in paragraph.splitlines()
     )

@@ -9,6 +9,7 @@ import re
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.location_join import split_locations
 from deepreview.findings.locations import parse_location, same_file_lines
+from deepreview.markdown_fence import code_spans
 from deepreview.model import Location
 
 # A blank-led cut starts only where a blank run starts: from inside a run the same cut is
@@ -44,10 +45,13 @@ def _just_places(text: str, prefixes: tuple[str, ...]) -> list[Location]:
     if not text.strip().startswith("`") and not all_locations(text, prefixes):
         return []
     found = locations_in(text, prefixes)
-    rest = text
-    for span in re.findall(r"`[^`\n]+`", text):
-        rest = rest.replace(span, " ", 1) if locations_in(span, prefixes) else rest
-    return found if found and not rest.strip(" .,;:—–-") else []
+    rest, pos = [], 0
+    for start, end in code_spans(text):
+        if locations_in(text[start:end], prefixes):
+            rest.append(text[pos:start])
+            pos = end
+    rest.append(text[pos:])
+    return found if found and not " ".join(rest).strip(" .,;:—–-") else []
 
 
 def all_locations(text: str, prefixes: tuple[str, ...]) -> bool:
