@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,8 @@ import pytest
 
 from deepreview.findings import parse_review
 from deepreview.model import Finding, Location
-from support.printing_seats import printing_seats
-from support.repos import cli_env, commit_all, make_repo, run_cli, write
+from support.printing_seats import printing_seats, stored_report
+from support.repos import commit_all, make_repo, write
 
 SPACED = "lib dir/naïve.py"
 
@@ -66,15 +65,7 @@ def _review(tmp_path: Path, seats: dict[str, str]) -> dict[str, Any]:
     write(repo, "calc.py", "def add(a, b):\n    return a + b\n" + "\n" * 10 + "# end\n")
     commit_all(repo, "Grow calc.py")
     printing_seats(tmp_path, seats)
-    res = run_cli(
-        ["review", "--agents", ",".join(seats), "--lead", "none", "--json"],
-        cwd=repo,
-        env=cli_env(tmp_path),
-    )
-    data: dict[str, Any] = res.json()
-    assert {s["status"] for s in data["seats"]} == {"ok"}, res.stderr[-2000:]
-    report: dict[str, Any] = json.loads(Path(data["paths"]["json"]).read_text(encoding="utf-8"))
-    return report
+    return stored_report(tmp_path, repo, list(seats))
 
 
 def test_a_place_first_finding_merged_with_another_keeps_a_real_title(tmp_path: Path) -> None:

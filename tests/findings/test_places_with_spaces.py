@@ -22,7 +22,8 @@ import pytest
 from deepreview.findings import parse_review
 from deepreview.findings.head import locations_in
 from deepreview.model import Finding, Location
-from support.repos import cli_env, commit_all, make_repo, run_cli, write
+from support.printing_seats import stored_report
+from support.repos import commit_all, make_repo, write
 
 SPACED = "lib dir/naïve.py"
 
@@ -104,15 +105,7 @@ def _review_repo(tmp_path: Path) -> Path:
 def _review(tmp_path: Path, repo: Path, seats: dict[str, list[str]]) -> dict[str, Any]:
     config = "".join(f"[seats.{name}]\nargv = {json.dumps(a)}\n" for name, a in seats.items())
     (tmp_path / "user-config.toml").write_text(config, "utf-8")
-    res = run_cli(
-        ["review", "--agents", ",".join(seats), "--lead", "none", "--json"],
-        cwd=repo,
-        env=cli_env(tmp_path),
-    )
-    data: dict[str, Any] = res.json()
-    assert {s["status"] for s in data["seats"]} == {"ok"}, res.stderr[-2000:]
-    report: dict[str, Any] = json.loads(Path(data["paths"]["json"]).read_text(encoding="utf-8"))
-    return report
+    return stored_report(tmp_path, repo, list(seats))
 
 
 def _cat(tmp_path: Path, name: str, text: str) -> list[str]:

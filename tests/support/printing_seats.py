@@ -4,7 +4,9 @@ real `deep-review review` (parser, consolidation, verdict) as if a seat wrote it
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from support.repos import cli_env, make_repo, run_cli
 
@@ -41,3 +43,17 @@ def review_printed(tmp: Path, seats: dict[str, str], *args: str):  # type: ignor
     out = res.json()
     report = json.loads(Path(out["paths"]["json"]).read_text()) if out["paths"].get("json") else {}
     return res, out, report
+
+
+def stored_report(tmp: Path, repo: Path, seats: Sequence[str]) -> dict[str, Any]:
+    """`deep-review review --lead none --json` of `repo` with the seats configured in
+    `tmp/user-config.toml`, every seat ok: the stored report's JSON."""
+    res = run_cli(
+        ["review", "--agents", ",".join(seats), "--lead", "none", "--json"],
+        cwd=repo,
+        env=cli_env(tmp),
+    )
+    data: dict[str, Any] = res.json()
+    assert {s["status"] for s in data["seats"]} == {"ok"}, res.stderr[-2000:]
+    report: dict[str, Any] = json.loads(Path(data["paths"]["json"]).read_text(encoding="utf-8"))
+    return report
