@@ -43,6 +43,8 @@ _REVISED = re.compile(
 _WITHDRAWS = re.compile(
     r"\b(?:withdr[ae]w\w*|retract\w*|discard\w*|scratch that|not worth|false positive|"
     r"on (?:second thought|reflection)|no longer (?:think|believe|hold)|"
+    r"scratch (?:that|the|my|this|[CIS]-?\d)\b|disregard|(?:i was|i'm) wrong about|"
+    r"ignore (?:the|my) (?:earlier|previous|first)|"
     r"not (?:a |an )?(?:real|actual|valid) (?:issue|bug|problem|concern|finding)|"
     r"(?:drop|remov|omit)\w*\s+(?:the\s+)?[CIS]-?\d)",
     re.IGNORECASE,
@@ -133,7 +135,7 @@ def _rewrites(blocks: list[Block], first: int, end: int, last: int) -> bool:
         for s in re.split(r"(?<=[.!?:;])\s+|\n", "\n".join([b.title, *b.lines]))
         if _WITHDRAWS.search(s)
     ]
-    return all(any(_names(s, d) for s in said) for d in left_out)
+    return all(any(_names(s, d, earlier) for s in said) for d in left_out)
 
 
 def _findings(blocks: list[Block]) -> list[Draft]:
@@ -164,10 +166,57 @@ def _same_place(a: Draft, b: Draft) -> bool:
     )
 
 
-def _names(sentence: str, d: Draft) -> bool:
-    """The sentence names the finding: its ID (`S1`, `S-1`), or a code name in its title."""
+def _names(sentence: str, d: Draft, earlier: list[Draft]) -> bool:
+    """The sentence names the finding: its ID (`S1`, `S-1`), a code name in its title, or —
+    naming no ID — words of its title or its file that no other finding of that copy has
+    (`Scratch the earlier point about the cache`: the one finding about a cache)."""
     if d.head.id and re.search(
         rf"\b{d.head.id[0]}-?{d.head.id[1:]}\b", sentence, flags=re.IGNORECASE
     ):
         return True
-    return any(f"`{n}`" in sentence for n in code_span_texts(d.head.title))
+    if any(f"`{n}`" in sentence for n in code_span_texts(d.head.title)):
+        return True
+    if _AN_ID.search(sentence):
+        return False  # it names a finding by its ID: that one, not one its words recall
+    # the words before its reason (`— it is handled in load()`, `because …`) say which one it
+    # takes back; the reason's words may recall another finding
+    lead = _REASON.split(sentence, maxsplit=1)[0]
+    told = [e for e in earlier if _recalls(lead, e)] or [
+        e for e in earlier if _recalls(sentence, e)
+    ]
+    return len(told) == 1 and told[0] is d
+
+
+_REASON = re.compile(r"[ \t][—–-][ \t]|\b(?:because|since|as it|as the)\b|[:;(]", re.IGNORECASE)
+
+
+_AN_ID = re.compile(r"\b[CIS]-?\d+\b")
+# Words of a title that tell no finding from another (`Missing check`, `is never`).
+_PLAIN = frozenset(
+    re.findall(
+        r"\w+",
+        "about above after again also before being could does doesn every from have into issue "
+        "missing never only other should than that their there this when which while with "
+        "without would",
+    )
+)
+
+
+def _recalls(sentence: str, d: Draft) -> bool:
+    """The sentence recalls the finding by a word of its title (`cache` for `Config cache is
+    never invalidated`, `invalidation` too) or by its file (`cache.py`, `src/cache.py`)."""
+    said = {_stem(w) for w in re.findall(r"[a-z][a-z0-9_]{3,}", sentence.lower())}
+    title = {_stem(w) for w in re.findall(r"[a-z][a-z0-9_]{3,}", d.head.title.lower())}
+    if said & (title - {_stem(w) for w in _PLAIN}):
+        return True
+    text = sentence.lower()
+    return any(
+        re.search(rf"(?<![\w/.-]){re.escape(name)}(?![\w/-])", text)
+        for x in d.head.locations
+        for name in {x.path.lower(), x.path.lower().rsplit("/", 1)[-1]}
+    )
+
+
+def _stem(word: str) -> str:
+    """A word's first six letters (`invalidated`, `invalidation`: one word here)."""
+    return word[:6]

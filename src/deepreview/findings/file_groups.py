@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.file_names import is_known_file
+from deepreview.findings.file_names import is_known_file, known_extension
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import CIRCLES
 from deepreview.model import Location
@@ -95,13 +95,37 @@ def file_heading(line: str, prefixes: tuple[str, ...] = ()) -> tuple[str, int] |
     m = _FILE_HEADING.match(line)
     if m is None:
         spaced = _SPACED_HEADING.match(line)
-        if spaced is not None and " " in (path := spaced.group("path")) and is_known_file(path):
+        if (
+            spaced is not None
+            and " " in (path := spaced.group("path"))
+            and (is_known_file(path) or _spaced_path(path))
+        ):
             return path, heading_level(line) or BOLD_LEVEL
         return None
     places = locations_in(m.group("path"), prefixes)
     if len(places) != 1 or places[0].start is not None:
         return None
     return places[0].path, heading_level(line) or BOLD_LEVEL
+
+
+def _spaced_path(text: str) -> bool:
+    """`src/My Module/a.py`, `lib dir/naïve.py`: a path with a blank in a folder's or the file's
+    name, told without the change's files (`deep-review parse`) by its shape: folders, and a
+    file with an extension files have. `Notes on src/b.py` (a sentence's small words before the
+    path) and `Error handling in main.py` (no folder) are headings of words."""
+    parts = text.split("/")
+    if len(parts) < 2 or any(not p.strip() for p in parts) or re.search(r"[,:;()]", text):
+        return False
+    if any(known_extension(w) for p in parts[:-1] for w in p.split()):
+        return False  # `src/a.py and src/b.py`: two paths in words
+    words = {w.lower() for p in parts for w in p.split()}
+    return known_extension(parts[-1]) and not words & _SMALL_WORDS
+
+
+# Words of a sentence, not of a folder's name (`Notes on src/b.py`, `Changes to the lib/a.py`).
+_SMALL_WORDS = frozenset(
+    re.findall(r"\w+", "a an and about at by for from in into of on or see the to with")
+)
 
 
 def place_in_file(head: FindingHead, path: str) -> None:

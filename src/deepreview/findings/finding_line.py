@@ -19,7 +19,13 @@ import re
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
-from deepreview.findings.head import FindingHead, closing_place, parse_tail, title_tag
+from deepreview.findings.head import (
+    FindingHead,
+    closing_place,
+    parse_tail,
+    place_label_at,
+    title_tag,
+)
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import join_line_words
@@ -410,6 +416,9 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         end = bold_close(rest, 2)
         if end > 2:
             title, tail = rest[2:end].strip(), rest[end + 2 :]
+            label = place_label_at(title, prefixes)
+            if label is not None:  # `**Use f-strings (nit) File: `a.py:7`**`
+                title, tail = title[:label].rstrip(), f"{title[label:]} {tail}"
             at = title_tag(title)
             if at is None:
                 # `**1. SQL injection (Critical)**`: the level alone inside the bold title
@@ -437,6 +446,9 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         if m and m.start() < cut:
             cut = m.start()
     cut = min(cut, bracket_cut(rest))
+    label = place_label_at(rest[:cut], prefixes)
+    if label is not None:  # `Race on counter **File:** `a.py` **Lines:** 40-44`
+        cut = label
     head.title = rest[:cut].strip().strip("*").strip()
     link = _LINK_AT.match(rest, cut)
     if link is not None and _ENDS_IN_LEAD_WORD.search(head.title):

@@ -19,7 +19,7 @@ from deepreview.findings.file_groups import (
     place_in_file,
 )
 from deepreview.findings.finding_line import parse_head
-from deepreview.findings.head import FindingHead, closing_place
+from deepreview.findings.head import FindingHead, closing_place, untag_title
 from deepreview.findings.html_lines import only_comments
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
@@ -438,6 +438,7 @@ def make_draft(
 ) -> Draft:
     """A draft whose level comes from its head and its section (`_severity`), remembering
     whether that level was written `high` (`rank_high`); `has_fix` defaults to a fix given."""
+    untag_title(head)  # `Rename the helper (suggestion)`: the tag is the level, not the title's
     if head.severity is None and section is None and head.id is None:
         # a finding in prose, with no tag, label, section or ID: `… This is a **critical**
         # regression.` on its own line gives its level

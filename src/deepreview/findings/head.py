@@ -103,7 +103,7 @@ _EMPTY_BRACKETS = re.compile(r"\([ \t]*\)|\[[ \t]*\]")
 def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
     spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
-    tail = join_line_words(quote_scratch_places(tail, prefixes))
+    tail = join_line_words(quote_scratch_places(unlabel_places(tail), prefixes))
     bold_level = _BOLD_LEVEL_FIRST.match(tail) if head.severity is None else None
     if bold_level is not None:
         # `1. Title — **High** — `a.py:3`. The loop…`: the level right after the title
@@ -337,3 +337,61 @@ def locations_in(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
     head = FindingHead(id=None, title="", style="table")
     parse_tail(head, text, prefixes)
     return head.locations
+
+
+# A place's labels on a finding's first line (`**File:** `a.py` **Lines:** 13-17`, `File: a.py,
+# Lines: 3-4`, `Location: `a.py:3``): the labels are no words of the finding, and the lines
+# after `Lines:` are the file's (`a.py` lines 13-17).
+# (Every blank run possessive: two runs side by side, or one before a failing lookahead, were
+# tried at every split of a long run of blanks.)
+# A label is a word of its own, a blank or `**` after its colon: `file:///etc/hosts` is a URL.
+_FILE_LABEL = (
+    r"(?:\*\*|__)?(?<![\w(\[/:.-])(?:files?|locations?|paths?)[ \t]*+"
+    r"(?:(?:\*\*|__)[ \t]*+:|:(?=[ \t*_])[ \t]*+(?:\*\*|__)?)[ \t]*+"
+)
+_PLACE_LABEL = re.compile(
+    rf"{_FILE_LABEL}(?=[`\[]|[\w.-]*/|\w[\w-]*\.\w)"
+    r"|(?:\*\*|__)?(?<![\w(\[/:.-])(?P<l>lines?)[ \t]*+"
+    r"(?:(?:\*\*|__)[ \t]*+:|:(?=[ \t*_])[ \t]*+(?:\*\*|__)?)[ \t]*+"
+    r"(?=L?\d)",
+    re.IGNORECASE,
+)
+# Where such labels start inside a title (`Race on counter **File:** `a.py``).
+_TITLE_LABEL = re.compile(rf"(?<=\S)(?:[ \t]*+[—–,;.-])?[ \t]++(?={_FILE_LABEL})", re.IGNORECASE)
+
+
+def unlabel_places(text: str) -> str:
+    """`text` with its place labels as plain places (`_PLACE_LABEL`)."""
+    if ":" not in text:
+        return text
+    return _PLACE_LABEL.sub(lambda m: " lines " if m.group("l") else " ", text)
+
+
+def place_label_at(title: str, prefixes: tuple[str, ...] = ()) -> int | None:
+    """Where a title's place labels start (`Use f-strings File: `a.py:7``): from the first
+    `File:` / `Location:` label that a place follows; None when there is none."""
+    for m in _TITLE_LABEL.finditer(title):
+        if locations_in(title[m.end() :], prefixes):
+            return m.start()
+    return None
+
+
+# A level tag that closes a title (`Rename the helper (suggestion)`, `Typo `(nit)``, `Spell out
+# `cfg` [suggestion]`, `Retry storm — (important)`).
+_TITLE_LEVEL = re.compile(
+    rf"(?<![ \t])[ \t]*+(?:[—–-][ \t]*+)?`?[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]`?"
+    r"[ \t.]*+$",
+    re.IGNORECASE,
+)
+
+
+def untag_title(head: FindingHead) -> None:
+    """The level tag that closes the head's title leaves it: the head's level when it had none
+    (a tag or a lead before it gave one otherwise)."""
+    m = _TITLE_LEVEL.search(head.title)
+    if m is None or m.start() == 0 or not re.search(r"\w", head.title[: m.start()]):
+        return
+    head.title = head.title[: m.start()].rstrip(" \t—–-:,;")
+    if head.severity is None:
+        word = m.group("w")
+        head.severity, head.level_word = tag_level(word), word.lower()

@@ -192,13 +192,25 @@ _LEVEL_LEADS = (
     re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<r>\S.*)$", re.I),
     # `(Medium): text`, `[Low] text`
     re.compile(rf"^[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
-    # `**Bug (high):** text`, `**Nit [low]**: text`: a kind of finding and its level
+    # `**Bug (high):** text`, `**Nit [low]**: text`: a kind of finding and its level; without
+    # a colon only a one-word kind (`**Bug (high)** text`): `**Cache is stale (important)** —
+    # `a.py:3`` is a title with its tag (`_kind_lead`)
     re.compile(
-        rf"^\*\*[A-Za-z][\w /-]{{0,30}}?[ \t]*[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*:?[ \t]*\*\*"
-        r"[ \t]*:?[ \t]*(?P<r>\S.*)$",
+        rf"^\*\*(?P<k>[A-Za-z][\w /-]{{0,30}}?)[ \t]*[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*"
+        r"(?P<c>:)?[ \t]*\*\*[ \t]*(?P<c2>:)?[ \t]*(?P<r>\S.*)$",
         re.I,
     ),
 )
+
+
+def _kind_lead(m: re.Match[str]) -> bool:
+    """A `**Kind (level)**` lead is one (not a title ending in its tag): a colon follows, or
+    the kind is one word."""
+    groups = m.groupdict()
+    kind = groups.get("k")
+    return kind is None or bool(groups.get("c") or groups.get("c2")) or " " not in kind.strip()
+
+
 # `severity: high`, `priority: P1`, `high severity`, `(medium priority)` written into the first
 # line after the title; only between separators (`— severity: high.`, inside brackets), so a
 # sentence that merely mentions "high severity" keeps its words.
@@ -257,6 +269,8 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     text = _EMOJI.sub("", rest)
     for rx in _LEVEL_LEADS:
         m = rx.match(text)
+        if m and not _kind_lead(m):
+            m = None
         if m:
             groups = m.groupdict()
             body = "**" + groups["b"] if groups.get("b") else groups["r"]

@@ -47,10 +47,28 @@ def summary_repeats(drafts: list[Draft], from_summary: set[int]) -> tuple[list[D
 
 
 def _holds(finding: Draft, item: Draft) -> bool:
+    """The summary's item tells `finding` again: its ID (`| I1 | Important | Stale cache |`),
+    its title, its places, or its file alone (a `| File |` column) with a word of its title."""
+    if item.head.id is not None and item.head.id == finding.head.id:
+        return True
     if _norm(item.head.title) and same_title(finding.head.title, item.head.title):
         return not item.head.locations or not finding.head.locations or _near(finding, item)
     places = set(item.head.locations)
-    return bool(places) and places <= set(finding.head.locations)
+    if places and places <= set(finding.head.locations):
+        return True
+    # `| 2 | `calc.py` | Zero divisor |` for `Division by zero crashes` at `calc.py:9`
+    files = {x.path for x in places}
+    return (
+        bool(places)
+        and all(x.start is None for x in places)
+        and files <= {x.path for x in finding.head.locations}
+        and bool(_words(item.head.title) & _words(f"{finding.head.title} {finding.body}"))
+    )
+
+
+def _words(text: str) -> set[str]:
+    """The words that tell what a title is about (not `the`, `for`, `in`)."""
+    return {w for w in _norm(text).split() if len(w) > 3}
 
 
 def _near(a: Draft, b: Draft) -> bool:

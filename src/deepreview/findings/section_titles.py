@@ -287,14 +287,16 @@ def says_high(title: str) -> bool:
 
 
 # A list that sums up what the review has said (`## Recommended next steps`, `## Action items`,
-# `## Summary of fixes`, `## TL;DR`): its items restate findings, in the words of what to do.
+# `## Summary of fixes`, `## Findings summary`, `## TL;DR`): its items restate findings, in the
+# words of what to do.
 _RECAP = re.compile(
     r"^(?:(?:recommended|suggested|proposed|prioriti[sz]ed|immediate|required)\s+)?"
     r"(?:next\s+steps?|action\s+items?|actions?|to-?dos?|follow-?ups?|priorities|fix\s+order)"
     r"(?![\w-])"
     r"|^(?:summary|recap|list|overview)\s+of\s+(?:the\s+)?(?:fixes|findings|issues|actions|"
     r"recommendations|problems|changes\s+(?:requested|needed|required))"
-    r"|^(?:recap|tl;?dr|in\s+summary|what\s+to\s+fix(?:\s+first)?|before\s+merg(?:e|ing))$",
+    r"|^(?:recap|tl;?dr|in\s+summary|what\s+to\s+fix(?:\s+first)?|before\s+merg(?:e|ing))$"
+    r"|^(?:findings?|issues?|problems?)\s+(?:summary|overview|recap|table|at\s+a\s+glance)$",
     re.IGNORECASE,
 )
 
