@@ -19,7 +19,13 @@ import re
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
-from deepreview.findings.head import FindingHead, closing_place, parse_tail, title_tag
+from deepreview.findings.head import (
+    FindingHead,
+    closing_place,
+    parse_tail,
+    soft_lead,
+    title_tag,
+)
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import join_line_words
@@ -175,6 +181,11 @@ def parse_head(
             if rx is _ID_IN_BOLD:
                 rest = "**" + rest
             head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
+            tag = _TAG_AFTER_ID.match(rest)
+            if tag is not None:
+                # `- **I1** [important] **Title** — `a.py:3``: the tag is no part of the title
+                rest = rest[tag.end() :]
+                head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
             fill_head(head, rest, prefixes)
             place_led(head, prefixes)
             return head if head.title else None
@@ -204,6 +215,9 @@ def parse_head(
     return None
 
 
+_TAG_AFTER_ID = re.compile(
+    rf"^[\[(](?P<w>{TAG_PATTERN})[\])][ \t]*(?:[:—–-][ \t]*)?(?=\S)", re.IGNORECASE
+)
 _PLACE_TAG = re.compile(
     rf"^(?P<place>`?[^\s`]+:\d[^\s`]*`?)[ \t]+\[(?P<w>{TAG_PATTERN})\][ \t]*[:—–-]?[ \t]*"
     r"(?P<title>\S.*)$",
@@ -282,6 +296,7 @@ def bullet_head(
     `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title;
     `led`: the section's level leads the item (`parse_head`'s `section_led`)."""
     head = FindingHead(id=None, title="", style="bulleted")
+    rest, head.classification = soft_lead(rest)
     word, rest = level_lead(rest, heading=heading)
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
@@ -410,6 +425,8 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         end = bold_close(rest, 2)
         if end > 2:
             title, tail = rest[2:end].strip(), rest[end + 2 :]
+            if title.startswith("*") and tail.startswith("*"):
+                title, tail = title[1:].strip(), tail[1:]  # `***Title***`: bold and italic
             at = title_tag(title)
             if at is None:
                 # `**1. SQL injection (Critical)**`: the level alone inside the bold title
@@ -437,6 +454,10 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         if m and m.start() < cut:
             cut = m.start()
     cut = min(cut, bracket_cut(rest))
+    paren = _PAREN_PLACE.search(rest, 0, cut)
+    if paren is not None and all_locations(paren["place"], prefixes):
+        # `- Title (`a.py:3`): the generator starts at row 1.`: the explanation is the body's
+        cut = paren.start()
     head.title = rest[:cut].strip().strip("*").strip()
     link = _LINK_AT.match(rest, cut)
     if link is not None and _ENDS_IN_LEAD_WORD.search(head.title):
@@ -446,6 +467,7 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     parse_tail(head, rest[cut:], prefixes)
 
 
+_PAREN_PLACE = re.compile(r"(?<![ \t])[ \t]+\((?P<place>`[^`\n]+`)\):[ \t]")
 _LINK_AT = re.compile(r"[ \t]+\[(?P<text>[^\[\]\n]+)\]\(")
 _ENDS_IN_LEAD_WORD = re.compile(r"(?:^|\s)(?:see|in|at|on|of)$", re.IGNORECASE)
 

@@ -337,3 +337,20 @@ def locations_in(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
     head = FindingHead(id=None, title="", style="table")
     parse_tail(head, text, prefixes)
     return head.locations
+
+
+# `Optional: `a.py:2` — …`, `**Pre-existing:** …`: a lead that says how the seat sees the item
+# (as `Nit:` does), no part of its title; pre-existing is the finding's classification.
+_SOFT_LEAD = re.compile(
+    r"^(?P<b>\*\*|__)?(?P<w>optional|pre-?existing)[ \t]*:[ \t]*(?P<c>\*\*|__)?[ \t]*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def soft_lead(rest: str) -> tuple[str, str | None]:
+    """(the item without an `Optional:` / `Pre-existing:` lead, "pre-existing" or None)."""
+    m = _SOFT_LEAD.match(rest)
+    if m is None or bool(m["b"]) != bool(m["c"]):
+        return rest, None
+    kind = "pre-existing" if m["w"].lower().startswith("pre") else None
+    return rest[m.end() :], kind
