@@ -61,3 +61,16 @@ def test_titles_that_only_mention_a_fix_stay_findings() -> None:
         "4. **Header row not quoted — not fixed** — `calc.py:6`.\n"
     )
     assert len(_titles(text)) == 4
+
+
+def test_a_status_line_under_the_item_closes_it() -> None:
+    text = (
+        "## Important Issues\n\n### I1 — Cache never evicts old keys\n"
+        "**Status:** ✅ Fixed in `9f8e7d6`\n`calc.py:4` now caps the size.\n\n"
+        "### I2 — Division by zero on empty input\n**Location:** `calc.py:9`\n"
+        "**Status:** Still open\nEmpty lists reach the division.\n\n"
+        "## Suggestions\n\n1. **Docstring names the wrong type** — `calc.py:2`\n"
+        "   Status: resolved.\n"
+        "2. **Loop could be a comprehension** — `calc.py:6`\n   Status: fixed, but untested.\n"
+    )
+    assert _titles(text) == ["Division by zero on empty input", "Loop could be a comprehension"]

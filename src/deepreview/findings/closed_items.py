@@ -52,3 +52,20 @@ def says_closed(line: str) -> bool:
     if _LEAD_TAG.match(text) or _TAIL.search(text):
         return True
     return bool(_LEAD_MARK.match(text) and _ANY_DONE.search(text))
+
+
+# `**Status:** ✅ Fixed in `a1b2c3d``, `Status: resolved.` among the item's first lines; not
+# `Status: Still open`, `Status: partially fixed`, `Status: fixed, but untested`.
+_STATUS: Final = re.compile(
+    rf"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|fix[ \t]+verdict)[ \t]*:?(?:\*\*|__)?[ \t]*:?"
+    rf"[ \t]*(?:\*\*|__)?[ \t]*(?:{_MARK}[ \t]*)?{_DONE}(?:[ \t]+in[ \t]+\S+)?(?:\*\*|__)?"
+    r"(?:[ \t]*[.!)]?[ \t]*$|[.!][ \t]+\S)",
+    re.IGNORECASE,
+)
+_LABEL_LINES: Final = 6
+
+
+def status_closes(body: list[str]) -> bool:
+    """A `Status:` line among the first lines of an item's text says the item is closed."""
+    shown = [ln for ln in body if ln.strip()][:_LABEL_LINES]
+    return any(_STATUS.match(ln) for ln in shown)

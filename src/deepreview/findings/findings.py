@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deepreview.findings.closed_items import says_closed, unstruck
+from deepreview.findings.closed_items import says_closed, status_closes, unstruck
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
     circle_item_head,
@@ -288,7 +288,7 @@ def parse_findings_block(
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else closing
-        if i in closed:
+        if i in closed or status_closes(lines[i + 1 : end]):
             out.unparsed.append("\n".join(strip_rules(lines[i:end])))  # kept, no finding
             continue
         body = [k for k in range(i + 1, end) if k not in groups]
