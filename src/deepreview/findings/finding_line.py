@@ -24,6 +24,7 @@ from deepreview.findings.head import (
     closing_place,
     parse_tail,
     place_label_at,
+    soft_lead,
     title_tag,
 )
 from deepreview.findings.ids import FINDING_ID
@@ -181,6 +182,11 @@ def parse_head(
             if rx is _ID_IN_BOLD:
                 rest = "**" + rest
             head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
+            tag = _TAG_AFTER_ID.match(rest)
+            if tag is not None:
+                # `- **I1** [important] **Title** — `a.py:3``: the tag is no part of the title
+                rest = rest[tag.end() :]
+                head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
             fill_head(head, rest, prefixes)
             place_led(head, prefixes)
             return head if head.title else None
@@ -210,6 +216,9 @@ def parse_head(
     return None
 
 
+_TAG_AFTER_ID = re.compile(
+    rf"^[\[(](?P<w>{TAG_PATTERN})[\])][ \t]*(?:[:—–-][ \t]*)?(?=\S)", re.IGNORECASE
+)
 _PLACE_TAG = re.compile(
     rf"^(?P<place>`?[^\s`]+:\d[^\s`]*`?)[ \t]+\[(?P<w>{TAG_PATTERN})\][ \t]*[:—–-]?[ \t]*"
     r"(?P<title>\S.*)$",
@@ -288,6 +297,7 @@ def bullet_head(
     `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title;
     `led`: the section's level leads the item (`parse_head`'s `section_led`)."""
     head = FindingHead(id=None, title="", style="bulleted")
+    rest, head.classification = soft_lead(rest)
     word, rest = level_lead(rest, heading=heading)
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
@@ -416,6 +426,8 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         end = bold_close(rest, 2)
         if end > 2:
             title, tail = rest[2:end].strip(), rest[end + 2 :]
+            if title.startswith("*") and tail.startswith("*"):
+                title, tail = title[1:].strip(), tail[1:]  # `***Title***`: bold and italic
             label = place_label_at(title, prefixes)
             if label is not None:  # `**Use f-strings (nit) File: `a.py:7`**`
                 title, tail = title[:label].rstrip(), f"{title[label:]} {tail}"
@@ -449,6 +461,10 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     label = place_label_at(rest[:cut], prefixes)
     if label is not None:  # `Race on counter **File:** `a.py` **Lines:** 40-44`
         cut = label
+    paren = _PAREN_PLACE.search(rest, 0, cut)
+    if paren is not None and all_locations(paren["place"], prefixes):
+        # `- Title (`a.py:3`): the generator starts at row 1.`: the explanation is the body's
+        cut = paren.start()
     head.title = rest[:cut].strip().strip("*").strip()
     link = _LINK_AT.match(rest, cut)
     if link is not None and _ENDS_IN_LEAD_WORD.search(head.title):
@@ -458,6 +474,7 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     parse_tail(head, rest[cut:], prefixes)
 
 
+_PAREN_PLACE = re.compile(r"(?<![ \t])[ \t]+\((?P<place>`[^`\n]+`)\):[ \t]")
 _LINK_AT = re.compile(r"[ \t]+\[(?P<text>[^\[\]\n]+)\]\(")
 _ENDS_IN_LEAD_WORD = re.compile(r"(?:^|\s)(?:see|in|at|on|of)$", re.IGNORECASE)
 

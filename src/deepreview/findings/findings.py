@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from deepreview.findings.closed_items import says_closed, status_closes, unstruck
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
     circle_item_head,
@@ -193,9 +194,11 @@ def parse_findings_block(
     top: int | None = None
     top_at: list[int] = []  # the line of that heading above the first finding
     between: list[int] = []
+    closed: set[int] = set()  # items a later round marks fixed (`closed_items.py`)
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if fence or quoted[i] or not line.strip():
             continue
+        shut, line = says_closed(line), unstruck(line) or line
         sub = heading_level(line)
         if sub is not None:
             if not starts:
@@ -267,10 +270,13 @@ def parse_findings_block(
             mode = head.style
         if in_file is not None:
             place_in_file(head, in_file[0])
+        if shut:
+            closed.add(i)
         starts.append((i, head))
         between = []
     if sentences and section is not None and _sentence_list(lines, fenced, starts):
         starts = [(i, sentence_head(lines[i], prefixes)) for i in _items(lines, fenced)]
+        closed = {i for i, _ in starts if says_closed(lines[i])}
     first = out.first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
     for head, text, fix in rows:
@@ -282,6 +288,9 @@ def parse_findings_block(
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else closing
+        if i in closed or status_closes(lines[i + 1 : end]):
+            out.unparsed.append("\n".join(strip_rules(lines[i:end])))  # kept, no finding
+            continue
         body = [k for k in range(i + 1, end) if k not in groups]
         out.drafts.append(
             _draft(

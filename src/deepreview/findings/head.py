@@ -385,6 +385,14 @@ _TITLE_LEVEL = re.compile(
 )
 
 
+# `Optional: `a.py:2` — …`, `**Pre-existing:** …`: a lead that says how the seat sees the item
+# (as `Nit:` does), no part of its title; pre-existing is the finding's classification.
+_SOFT_LEAD = re.compile(
+    r"^(?P<b>\*\*|__)?(?P<w>optional|pre-?existing)[ \t]*:[ \t]*(?P<c>\*\*|__)?[ \t]*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def untag_title(head: FindingHead) -> None:
     """The level tag that closes the head's title leaves it: the head's level when it had none
     (a tag or a lead before it gave one otherwise)."""
@@ -395,3 +403,12 @@ def untag_title(head: FindingHead) -> None:
     if head.severity is None:
         word = m.group("w")
         head.severity, head.level_word = tag_level(word), word.lower()
+
+
+def soft_lead(rest: str) -> tuple[str, str | None]:
+    """(the item without an `Optional:` / `Pre-existing:` lead, "pre-existing" or None)."""
+    m = _SOFT_LEAD.match(rest)
+    if m is None or bool(m["b"]) != bool(m["c"]):
+        return rest, None
+    kind = "pre-existing" if m["w"].lower().startswith("pre") else None
+    return rest[m.end() :], kind

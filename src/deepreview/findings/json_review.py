@@ -9,7 +9,8 @@ path in its worktree, made repository-relative), then `overall_correctness` /
 `overall_explanation`.  Read as Markdown that is no review at all
 and the seat would fail as "unparseable review".  The keys vary by model, so each field accepts
 the names models use for it; the values are checked at this boundary (pydantic), and an item
-that is not a finding (no title) makes the whole block not a review.
+that is not a finding (no title, nor a description to take one from) makes the whole block not
+a review. The value may follow one line of prose (`Here is my review in JSON:`).
 
 Command seats have their own strict format (`agents/command_json.py`); this is for text.
 """
@@ -27,6 +28,7 @@ from deepreview.findings.findings import Draft, make_draft, rank_high
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level
 from deepreview.findings.locations import relativize
+from deepreview.findings.table_text import first_sentence
 from deepreview.model import AgentReview, Location
 
 _FENCED_JSON = re.compile(
@@ -55,8 +57,8 @@ def _model() -> Any:
     class JsonFinding(BaseModel):
         model_config = ConfigDict(extra="ignore", frozen=True)
 
-        title: str = Field(
-            min_length=1,
+        title: str = Field(  # "" when the item has none: the body's first sentence is
+            default="",
             validation_alias=names("title", "summary", "issue", "message", "finding", "problem"),
         )
         severity: str = Field(default="", validation_alias=names("severity", "level", "priority"))
@@ -121,7 +123,7 @@ def _model() -> Any:
                 return int(m.group(1)) if m else None
             return v
 
-        @field_validator("severity", "file", "body", "fix", mode="before")
+        @field_validator("title", "severity", "file", "body", "fix", mode="before")
         @classmethod
         def _text(cls, v: object) -> object:
             return "" if v is None else v
@@ -129,10 +131,19 @@ def _model() -> Any:
     return JsonFinding
 
 
+# `Here is my review in JSON:` + the object (no fence): a short lead-in of prose, then a line
+# that opens the JSON value, which runs to the end of the text.
+_LEAD_IN = re.compile(r"\A[ \t]*[^\s#|>`{\[][^\n]{0,200}\n(?:[ \t]*\n)*(?=[ \t]*[{\[])")
+
+
 def _document(text: str) -> object | None:
-    """The JSON value the text is, or holds in one ```json block; None when there is none."""
+    """The JSON value the text is (after a line of prose, too), or holds in one ```json
+    block; None when there is none."""
     stripped = text.strip()
     candidates = [stripped] if stripped[:1] in ("[", "{") else []
+    lead_in = _LEAD_IN.match(stripped)
+    if lead_in is not None:
+        candidates.append(stripped[lead_in.end() :])
     candidates += [m.group("body") for m in _FENCED_JSON.finditer(text)]
     for c in candidates:
         try:
@@ -167,14 +178,22 @@ def json_review(
             f = model.model_validate(item)
         except ValidationError:
             return None  # not a list of findings after all
-        tag, title = _title_tag(" ".join(f.title.split()))
+        body = f.body.strip()
+        title = " ".join(f.title.split())
+        if not title and body:
+            # `{"severity": "high", "description": "Header row dropped. The …"}`: as a record's
+            # description in Markdown (`records.py`), its first sentence is the title
+            title, body = first_sentence(" ".join(body.split()))
+        if not title:
+            return None  # not a list of findings after all
+        tag, title = _title_tag(title)
         head = FindingHead(id=None, title=title[:_TITLE_MAX], style="json")
         word = first_level_word(f.severity) or tag
         if word is not None:
             head.severity, head.level_word = LEVEL_WORDS[word], word
         head.locations = _locations(f.file, f.line, f.end_line, prefixes)
         head.classification = f.category
-        drafts.append(make_draft(head, None, body=f.body.strip(), fix=f.fix.strip()))
+        drafts.append(make_draft(head, None, body=body, fix=f.fix.strip()))
     rank_high(drafts, critical_section=False)
     findings, warnings = assemble(drafts)
     return AgentReview(

@@ -230,11 +230,21 @@ _OWN_FEEDBACK = frozenset(
 )
 
 
+# Problems the change did not introduce (`## Pre-existing issues (not introduced by this PR)`,
+# `## Out of scope`): a passage saying its problem is pre-existing is no finding (README).
+_OLDER_CODE = re.compile(
+    r"\bpre[\s-]?existing\b|\bout[\s-]+of[\s-]+scope\b|\bnot\s+introduced\b", re.IGNORECASE
+)
+
+
 def about_earlier_rounds(title: str) -> bool:
     """The section lists items that are not this review's findings: earlier rounds' (their
-    status, what was fixed) or the PR's feedback threads."""
+    status, what was fixed), the PR's feedback threads, or problems the change did not
+    introduce."""
     if problem_section(title) is not None:
         return False  # `## Changes requested`: this review's own request
+    if _OLDER_CODE.search(title):
+        return True
     words = {w for w in re.split(r"[^a-z]+", title.lower()) if w}
     if "feedback" in words and words <= _OWN_FEEDBACK:
         return False

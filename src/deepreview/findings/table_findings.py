@@ -131,6 +131,8 @@ def _row(
     body, fix = split_fix("\n\n".join(cells))
     idm = _ID.match(cell("id"))
     word = first_level_word(cell("severity"))
+    if word is None and _NO_FINDING.match(cell("severity")):
+        return None  # `| ✅ OK | a.py | 1 | `safe_load` is used |`: a spot checked and found right
     severity = LEVEL_WORDS[word] if word else None
     if severity is None and idm:
         severity = Severity.from_letter(idm.group("id"))
@@ -163,4 +165,12 @@ def _row(
     return head, body, cell("fix") or fix
 
 
+# A Severity cell that says the row is no finding: a pass mark, `OK`, `N/A`, `None`, `Verified`,
+# `Strength` (rows of checked spots beside the findings). Any other word keeps its row a finding.
+_NO_FINDING = re.compile(
+    r"^[*_`\s]*+(?:(?:✅|✔️?|☑️?|👍)[*_`\s]*+(?:\w[\w /-]*+)?|"
+    r"(?:ok(?:ay)?|n/?a|none|no issues?|not an issue|pass(?:ed)?|verified|fine|good|correct|"
+    r"strengths?|positive|praise|looks good)\b[\w /-]*+)[*_`\s.]*+$",
+    re.IGNORECASE,
+)
 _LINES_CELL = re.compile(r"^L?(?P<start>\d{1,6})(?:[ \t]*[-–][ \t]*L?(?P<end>\d{1,6}))?$")

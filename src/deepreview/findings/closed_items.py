@@ -1,0 +1,71 @@
+"""Items a later round marks closed: the earlier round's findings it checked, not new ones.
+
+A round-2 review often keeps the earlier items in its severity sections with their status on
+the item's own line: `### I1 — Title — ✅ Fixed`, `1. **[Resolved] Title**`,
+`1. **[Won't fix — author declined] Title**`, `- ✅ S1 (…, `a.py:22`): resolved.`, or the item
+struck out: `~~I1. **Title** — `a.py:40`~~ — fixed in `a1b2c3d``. Read as findings, they are
+counted again (and in a later round read as "raised again"). `Still open`, `not fixed`,
+`partially fixed` keep the item open, and a title that only names a fix (`Fixed-size buffer`,
+`— fixed delay causes …`) is no status: the status closes the line or leads it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_MARK: Final = r"(?:✅|✔️?|☑️?)"
+# Words that close an item; `won't fix` and `declined` close it without a fix.
+_DONE: Final = (
+    r"(?:fixed|resolved|addressed|done|implemented|won['’]?t[ \t]+fix|wontfix|declined|withdrawn)"
+)
+_ITEM: Final = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
+_STRUCK: Final = re.compile(r"~~|</?(?:del|s|strike)>", re.IGNORECASE)
+_STRUCK_OPEN: Final = re.compile(r"^(?:~~|<(?:del|s|strike)>)", re.IGNORECASE)
+# `[Resolved] Title`, `[Won't fix — declined] Title`, `✅ Fixed: Title`, `✅ S1 (…): resolved.`
+_LEAD_TAG: Final = re.compile(rf"^\[[ \t]*(?:{_MARK}[ \t]*)?{_DONE}\b[^\]\n]*\]", re.IGNORECASE)
+_LEAD_MARK: Final = re.compile(rf"^{_MARK}", re.IGNORECASE)
+_ANY_DONE: Final = re.compile(rf"\b{_DONE}\b", re.IGNORECASE)
+# `Title — ✅ Fixed`, `… (`a.py:22`): resolved.`, `Title (fixed in `a1b2c3d`)`: the line's end
+_TAIL: Final = re.compile(
+    rf"(?:[ \t][—–-]+|:|\()[ \t]*(?:{_MARK}[ \t]*)?{_DONE}(?:[ \t]+in[ \t]+\S+)?[ \t.!)]*$",
+    re.IGNORECASE,
+)
+
+
+def unstruck(line: str) -> str | None:
+    """The line without its strike-through marks when the item opens struck out
+    (`~~I1. **Title**~~ — fixed`), else None."""
+    m = _ITEM.match(line)
+    at = m.end() if m else 0
+    if not _STRUCK_OPEN.match(line, at):
+        return None
+    return _STRUCK.sub("", line)
+
+
+def says_closed(line: str) -> bool:
+    """The item opened by `line` is struck out or marked closed by its status."""
+    if unstruck(line) is not None:
+        return True
+    m = _ITEM.match(line)
+    text = re.sub(r"\*\*|__", "", line[m.end() if m else 0 :]).strip()
+    if _LEAD_TAG.match(text) or _TAIL.search(text):
+        return True
+    return bool(_LEAD_MARK.match(text) and _ANY_DONE.search(text))
+
+
+# `**Status:** ✅ Fixed in `a1b2c3d``, `Status: resolved.` among the item's first lines; not
+# `Status: Still open`, `Status: partially fixed`, `Status: fixed, but untested`.
+_STATUS: Final = re.compile(
+    rf"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|fix[ \t]+verdict)[ \t]*:?(?:\*\*|__)?[ \t]*:?"
+    rf"[ \t]*(?:\*\*|__)?[ \t]*(?:{_MARK}[ \t]*)?{_DONE}(?:[ \t]+in[ \t]+\S+)?(?:\*\*|__)?"
+    r"(?:[ \t]*[.!)]?[ \t]*$|[.!][ \t]+\S)",
+    re.IGNORECASE,
+)
+_LABEL_LINES: Final = 6
+
+
+def status_closes(body: list[str]) -> bool:
+    """A `Status:` line among the first lines of an item's text says the item is closed."""
+    shown = [ln for ln in body if ln.strip()][:_LABEL_LINES]
+    return any(_STATUS.match(ln) for ln in shown)
