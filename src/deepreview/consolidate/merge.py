@@ -17,6 +17,8 @@ from the most complete (a model seat before an analyzer such as the static seat,
 excerpt in the body, a fix, then the longest body);
 the fix from that member when it has one, else from the most complete member with that severity
 that has one (`fix_member`): never from a member the severity rule outvoted.
+After a lead's merge, only the members of the cluster that absorbed the others give the text
+(`text_pool`): the merged finding is that cluster's problem.
 Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
 references dropped when a line range in that file is known), sorted by path and line, then the
 lines of another file that two or more reviewers' explanations both name (`corroborated`). Reviewers
@@ -95,6 +97,16 @@ class Group:
     classification: str | None = None  # the lead's classification
     classification_reason: str = ""
     added: Finding | None = None  # a finding the lead added (credited `lead`)
+    # keys of the members the lead merged in from other clusters (`text_pool`)
+    absorbed: frozenset[str] = frozenset()
+
+
+def text_pool(group: Group) -> tuple[Member, ...]:
+    """The members whose words the finding may show: after a lead's merge, those of the
+    cluster that absorbed the others (the merged finding is its problem, the others are
+    named inside it), however much longer an absorbed member's text is."""
+    own = tuple(m for m in group.members if m.key not in group.absorbed)
+    return own or group.members
 
 
 def completeness(f: Finding) -> tuple[int, int, int]:
@@ -262,11 +274,12 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         )
     members = group.members
     severity = group.severity or rule_severity(members, group.floor)
-    best, fix_from = text_members(members, severity)
+    pool = text_pool(group)
+    best, fix_from = text_members(pool, severity)
     return Finding(
         id=group.key,
         severity=severity,
-        title=group.title or title_of(members, severity, best),
+        title=group.title or title_of(pool, severity, best),
         locations=locations_of(members),
         classification=group.classification or classification_of(members, best),
         reviewers=credits(members, reviewers),
