@@ -27,6 +27,7 @@ from deepreview.consolidate.merge import (
     SEVERITY_RULE,
     Group,
     best_member,
+    borrowed_text,
     classification_of,
     draft,
     key_order,
@@ -313,9 +314,10 @@ def apply_decisions(
 def _origin(f: Finding, key: str, g: Group) -> Origin:
     if not g.members:
         return Origin(f.id, key)
-    best, fix = text_members(text_pool(g), f.severity)
-    fix_seat = fix.seat if fix is not None else None
-    return Origin(f.id, key, g.members, None if g.title else best.seat, best.seat, fix_seat)
+    text = text_members(text_pool(g), f.severity)
+    fix_seat = text.fix.seat if text.fix is not None else None
+    title_seat = None if g.title else text.best.seat
+    return Origin(f.id, key, g.members, title_seat, text.body.seat, fix_seat)
 
 
 def _drop_member(
@@ -414,6 +416,8 @@ def _entries(
         labels = ", ".join(member_label(m, names) for m in g.members)
         why = "; ".join(g.reasons) if g.reasons else "the same problem"
         out.append(ReconciliationEntry("merge", f"{f.id} merges {labels} — {why}", (f.id,)))
+        if (note := borrowed_text(g, f.id, f.severity, names)) is not None:
+            out.append(ReconciliationEntry("note", note, (f.id,)))
     # Each reviewer once, by the member it votes with: a seat's other findings merged into
     # this one are not a second opinion, nor a severity of its own that changed.
     voters = votes(g.members)
