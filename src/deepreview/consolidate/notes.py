@@ -309,3 +309,14 @@ def credit_notes(
             sources=(*f.sources, *extra),
         )
     return tuple(out)
+
+
+def noted_by(findings: Sequence[Finding]) -> dict[str, dict[str, str]]:
+    """Finding ID → {credit name → where it noted it (`Testing Assessment`)}: the reviewers a
+    note credits on it (`credit_notes`), in the order the finding lists them."""
+    out: dict[str, dict[str, str]] = {}
+    for f in findings:
+        for s in f.sources:
+            if s.kind == "note":
+                out.setdefault(f.id, {}).setdefault(s.reviewer, s.finding_id)
+    return out
