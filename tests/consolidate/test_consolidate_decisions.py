@@ -333,6 +333,6 @@ def test_a_merge_without_severity_never_lowers_the_finding_it_joins() -> None:
         [Decision(serve, "merge", "minor after all", merge_into=ctx, severity=SUG)],
         reviewers=_reviewers(seats),
     )
-    # its text argues the grade it carries: Claude's suggestion, not Gemini's critical
-    merged = next(f for f in lowered.findings if f.title.startswith("HTTP `Serve`"))
-    assert merged.severity == SUG and "Gemini 3.1 Pro" in merged.reviewers
+    # the finding is still the one the lead merged into: Gemini's text, Claude's credited
+    merged = next(f for f in lowered.findings if f.title.startswith("Reconcile"))
+    assert merged.severity == SUG and "Claude Opus 4.6" in merged.reviewers

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from support.repos import CliResult, cli_env, run_cli
 
 FINDER = """## Executive Summary
@@ -112,3 +114,45 @@ def test_a_note_calling_the_lines_accurate_credits_nobody(tmp_path: Path) -> Non
     [finding] = json.loads(res.stdout)["findings"]
     assert finding["reviewers"] == ["Claude"]
     assert [s["kind"] for s in finding["sources"]] == ["finding"]
+
+
+@pytest.mark.parametrize(
+    "approval",
+    [
+        "the comment above `parseQuota` is fine to keep.",
+        "the comment on `parseQuota` is fine.",
+        "the `parseQuota` comment is OK as is.",
+        "the `parseQuota` comment is good as is; no change needed.",
+    ],
+)
+def test_a_note_keeping_what_the_finding_faults_credits_nobody(
+    tmp_path: Path, approval: str
+) -> None:
+    """A reviewer that argued the lines are fine as they are disagrees with the finding there:
+    no credit, as for a note calling them accurate (trial56b item 6)."""
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(FINDER)
+    b.write_text(PRAISER.replace("— accurate, matches what `parseQuota` does.", f"— {approval}"))
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    [finding] = json.loads(res.stdout)["findings"]
+    assert finding["reviewers"] == ["Claude"], finding["sources"]
+
+
+def test_a_note_finding_fault_beside_a_fine_part_still_credits(tmp_path: Path) -> None:
+    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
+    a.write_text(FINDER)
+    b.write_text(
+        PRAISER.replace(
+            "— accurate, matches what `parseQuota` does.",
+            "— the wording of `parseQuota`'s comment is fine but it still says megabytes.",
+        )
+    )
+    res = run_cli(
+        ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    [finding] = json.loads(res.stdout)["findings"]
+    assert finding["reviewers"] == ["Claude", "Codex"], finding["sources"]

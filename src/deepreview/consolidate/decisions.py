@@ -27,12 +27,14 @@ from deepreview.consolidate.merge import (
     SEVERITY_RULE,
     Group,
     best_member,
+    borrowed_text,
     classification_of,
     draft,
     key_order,
     number,
     rule_severity,
     text_members,
+    text_pool,
     votes,
 )
 from deepreview.errors import ParseError
@@ -138,6 +140,7 @@ class _Work:
     title: str | None = None
     classification: str | None = None
     classification_reason: str = ""
+    absorbed: set[str] = field(default_factory=set)  # see Group.absorbed
 
 
 def _link_text(cluster: Cluster, names: dict[str, str]) -> list[str]:
@@ -247,6 +250,7 @@ def apply_decisions(
             title=w.title,
             classification=w.classification,
             classification_reason=w.classification_reason,
+            absorbed=frozenset(w.absorbed),
         )
         for w in work.values()
         if w.members
@@ -310,9 +314,10 @@ def apply_decisions(
 def _origin(f: Finding, key: str, g: Group) -> Origin:
     if not g.members:
         return Origin(f.id, key)
-    best, fix = text_members(g.members, f.severity)
-    fix_seat = fix.seat if fix is not None else None
-    return Origin(f.id, key, g.members, None if g.title else best.seat, best.seat, fix_seat)
+    text = text_members(text_pool(g), f.severity)
+    fix_seat = text.fix.seat if text.fix is not None else None
+    title_seat = None if g.title else text.best.seat
+    return Origin(f.id, key, g.members, title_seat, text.body.seat, fix_seat)
 
 
 def _drop_member(
@@ -393,6 +398,7 @@ def _merge(
         # at least as severe as target was on its own (a severity on the decision still wins).
         target.floor = rule_severity(target.members, target.floor)
     target.members.extend(w.members)
+    target.absorbed.update(m.key for m in w.members)
     target.reasons.extend(w.reasons)
     target.lead_merges.append(f"lead merged {moved}: {d.reason}")
     if d.severity is not None:
@@ -410,6 +416,8 @@ def _entries(
         labels = ", ".join(member_label(m, names) for m in g.members)
         why = "; ".join(g.reasons) if g.reasons else "the same problem"
         out.append(ReconciliationEntry("merge", f"{f.id} merges {labels} — {why}", (f.id,)))
+        if (note := borrowed_text(g, f.id, f.severity, names)) is not None:
+            out.append(ReconciliationEntry("note", note, (f.id,)))
     # Each reviewer once, by the member it votes with: a seat's other findings merged into
     # this one are not a second opinion, nor a severity of its own that changed.
     voters = votes(g.members)
@@ -434,7 +442,7 @@ def _entries(
         row = "downgrades" if f.severity.rank > before.rank else "upgrades"
         tally.add(m.seat, row, (before, f.severity))
     if g.classification is not None:
-        before_cls = classification_of(g.members, best_member(g.members, f.severity))
+        before_cls = classification_of(g.members, best_member(text_pool(g), f.severity))
         if before_cls != g.classification:
             out.append(
                 ReconciliationEntry(

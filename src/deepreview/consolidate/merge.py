@@ -16,7 +16,11 @@ Critical seat's explanation, not the dismissive seat's "maybe intentional?"), an
 from the most complete (a model seat before an analyzer such as the static seat, then a code
 excerpt in the body, a fix, then the longest body);
 the fix from that member when it has one, else from the most complete member with that severity
-that has one (`fix_member`): never from a member the severity rule outvoted.
+that has one (`fix_member`): never from a member the severity rule outvoted. But an empty body
+argues no grade: when that member explains nothing, the explanation (and a fix, when none was
+found) comes from the most complete member that has one (`text_members`).
+After a lead's merge, only the members of the cluster that absorbed the others give the text
+(`text_pool`): the merged finding is that cluster's problem.
 Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
 references dropped when a line range in that file is known), sorted by path and line, then the
 lines of another file that two or more reviewers' explanations both name (`corroborated`). Reviewers
@@ -37,6 +41,7 @@ from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
 from deepreview.consolidate.fingerprint import location_title
+from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.score import FAULT_CLASSES
 from deepreview.markdown_fence import has_code
 from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
@@ -95,6 +100,16 @@ class Group:
     classification: str | None = None  # the lead's classification
     classification_reason: str = ""
     added: Finding | None = None  # a finding the lead added (credited `lead`)
+    # keys of the members the lead merged in from other clusters (`text_pool`)
+    absorbed: frozenset[str] = frozenset()
+
+
+def text_pool(group: Group) -> tuple[Member, ...]:
+    """The members whose words the finding may show: after a lead's merge, those of the
+    cluster that absorbed the others (the merged finding is its problem, the others are
+    named inside it), however much longer an absorbed member's text is."""
+    own = tuple(m for m in group.members if m.key not in group.absorbed)
+    return own or group.members
 
 
 def completeness(f: Finding) -> tuple[int, int, int]:
@@ -133,11 +148,39 @@ def fix_member(members: Sequence[Member], severity: Severity, best: Member) -> M
     return max(with_fix, key=member_rank) if with_fix else None
 
 
-def text_members(members: Sequence[Member], severity: Severity) -> tuple[Member, Member | None]:
-    """Whose text a finding graded `severity` shows: its body (and title, unless the lead gave
-    one) from `best_member`, its fix from `fix_member` (None: no fix)."""
+@dataclass(frozen=True)
+class TextMembers:
+    """Whose words a consolidated finding shows."""
+
+    best: Member  # its title (unless the lead gave one): `best_member`
+    body: Member  # its explanation: `best`, or `explainer` when `best` explains nothing
+    fix: Member | None  # its fix (None: no fix)
+
+
+def text_members(members: Sequence[Member], severity: Severity) -> TextMembers:
+    """Whose text a finding graded `severity` shows: its title and body from `best_member`,
+    its fix from `fix_member` (None: no fix). When that member explains nothing (a table row's
+    title and a few words of fix), the explanation is the most complete member's that has one,
+    whatever its grade (an empty body argues no grade), as is the fix when none is found."""
     best = best_member(members, severity)
-    return best, fix_member(members, severity, best)
+    fix = fix_member(members, severity, best)
+    if best.finding.body.strip():
+        return TextMembers(best, best, fix)
+    explained = [m for m in members if m.finding.body.strip()]
+    if not explained:
+        return TextMembers(best, best, fix)
+    body = max(explained, key=member_rank)
+    return TextMembers(best, body, fix or (body if body.finding.fix.strip() else None))
+
+
+def borrowed_text(group: Group, fid: str, severity: Severity, names: dict[str, str]) -> str | None:
+    """Reconciliation's note that finding `fid` shows another member's explanation than that
+    of the member it is titled after, which explains nothing (`text_members`); else None."""
+    text = text_members(text_pool(group), severity)
+    if text.body is text.best:
+        return None
+    shown, terse = member_label(text.body, names), member_label(text.best, names)
+    return f"{fid} shows {shown}'s explanation: {terse} gives none"
 
 
 def title_of(members: Sequence[Member], severity: Severity, best: Member) -> str:
@@ -262,15 +305,17 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         )
     members = group.members
     severity = group.severity or rule_severity(members, group.floor)
-    best, fix_from = text_members(members, severity)
+    pool = text_pool(group)
+    text = text_members(pool, severity)
+    best, fix_from = text.best, text.fix
     return Finding(
         id=group.key,
         severity=severity,
-        title=group.title or title_of(members, severity, best),
+        title=group.title or title_of(pool, severity, best),
         locations=locations_of(members),
         classification=group.classification or classification_of(members, best),
         reviewers=credits(members, reviewers),
-        body=best.finding.body,
+        body=text.body.finding.body,
         fix=fix_from.finding.fix if fix_from is not None else "",
         carry_forward=best.finding.carry_forward,
         verification=best.finding.verification,

@@ -18,9 +18,9 @@ finding that lists several places, where an item names another file than the fin
 (credited as `S5 item`). Not notes: the reviewer's own findings' places (those are clustered),
 strengths, verdict tables about earlier rounds,
 Acknowledged Limitations (they quote the code's comments about known limits), and praise: an
-item calling the cited lines accurate or correct, naming no problem, is the reviewer checking
-the place and finding nothing there, the opposite of a sighting; an item the reviewer marks
-"Optional:" is one it chose not to raise.
+item calling the cited lines accurate, correct or fine to keep, naming no problem, is the
+reviewer checking the place and finding nothing there, the opposite of a sighting; an item the
+reviewer marks "Optional:" is one it chose not to raise.
 """
 
 from __future__ import annotations
@@ -52,10 +52,12 @@ _REF = re.compile(
     r":(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?"
 )
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-# "`guide.md:21` — accurate, matches the implementation": the reviewer checked and approved.
+# "`guide.md:21` — accurate, matches the implementation": the reviewer checked and approved;
+# "the placeholder test is fine to keep", "OK as is": it would keep what a finding faults.
 _APPROVES = re.compile(
     r"\b(?:accurate|correct(?:ly)?|matches|consistent with|up[- ]to[- ]date|lgtm"
-    r"|looks (?:right|good)|well[- ]documented|no (?:issues?|changes?) (?:found|needed))\b",
+    r"|looks (?:right|good)|well[- ]documented|no (?:issues?|changes?) (?:found|needed)"
+    r"|(?:is|are|looks?|seems?) fine|(?:fine|ok|okay|good) as[- ]is|(?:fine|ok|okay) to keep)\b",
     re.IGNORECASE,
 )
 # Any of these and the item may be approving one part and faulting another: still a note.
@@ -307,3 +309,14 @@ def credit_notes(
             sources=(*f.sources, *extra),
         )
     return tuple(out)
+
+
+def noted_by(findings: Sequence[Finding]) -> dict[str, dict[str, str]]:
+    """Finding ID → {credit name → where it noted it (`Testing Assessment`)}: the reviewers a
+    note credits on it (`credit_notes`), in the order the finding lists them."""
+    out: dict[str, dict[str, str]] = {}
+    for f in findings:
+        for s in f.sources:
+            if s.kind == "note":
+                out.setdefault(f.id, {}).setdefault(s.reviewer, s.finding_id)
+    return out

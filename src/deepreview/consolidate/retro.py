@@ -13,9 +13,9 @@ both counted in `coverage`), Downgraded (its findings that ended less
 severe, `1 (I→S)`), Dropped (findings the lead dropped for other reasons).
 
 The narrative's "Found by others but not by X" lists the consolidated findings no finding of
-the seat is part of; for an analyzer seat (the static seat: lint rules, whitespace, conflict
-markers, committed secrets) it lists none, since the models' findings are not of the kinds it
-checks.
+the seat is part of and no note of it is credited on (those it lists as noted); for an
+analyzer seat (the static seat: lint rules, whitespace, conflict markers, committed secrets) it
+lists none, since the models' findings are not of the kinds it checks.
 
 In a later round of a series, a finding only this seat raised that an earlier round had already
 reported (the round's matching, `rounds.matching`) is no unique insight: `with_earlier_rounds`
@@ -33,6 +33,7 @@ from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title, short_titles
 from deepreview.consolidate.merge import votes
+from deepreview.consolidate.notes import noted_by
 from deepreview.consolidate.own_grades import grade_notes
 from deepreview.findings.findings import one_line
 from deepreview.findings.ids import id_runs
@@ -224,6 +225,10 @@ def seat_retro(
     # the models' logic, design and test findings are none of its kinds, and whether one of its
     # rules would have fired on another seat's finding (a committed secret too short for
     # detect-secrets) cannot be told from that finding's words. So it misses nothing here.
+    # A note credit (`notes.py`): the seat saw the problem without raising it as a finding,
+    # so it missed nothing there, and the finder was not the only one to see it.
+    noted = noted_by(consolidation.findings)
+    by_me = {i: where[reviewer.credit] for i, where in noted.items() if reviewer.credit in where}
     missed = [
         o
         for o in consolidation.origins
@@ -231,6 +236,7 @@ def seat_retro(
         and o.members
         and all(m.seat != sr.seat for m in o.members)
         and o.finding_id not in suspected
+        and o.finding_id not in by_me
     ]
     coverage = seat_coverage(review, files, resolver, unlisted)
     counts = review.counts()
@@ -265,7 +271,14 @@ def seat_retro(
     first = f"{name} raised {_plural(total, 'finding')} ({format_counts(review.counts())})"
     first += f" and {_plural(len(review.design_observations), 'design observation')}."
     if compared:
-        first += _only_found(name, _ids(unique, labels))
+        seen = [f for f in unique if noted.get(f.id)]
+        first += _only_found(name, _ids([f for f in unique if not noted.get(f.id)], labels))
+        if seen:
+            noters = {f.id: ", ".join(noted[f.id]) for f in seen}
+            raised = listed(
+                [f.id for f in seen], lambda i: f"{i} ({labels.get(i) or i}; noted by {noters[i]})"
+            )
+            first += f" Only {name} raised {raised} as a finding."
     elif alone:
         first += (
             f" No other {peer} produced a review to compare with, so none of its findings "
@@ -283,6 +296,9 @@ def seat_retro(
         }
         others = listed(list(found_by), lambda i: f"{i} ({found_by[i]})")
         second.append(f"Found by others but not by {name}: {others}.")
+    if by_me:
+        outside = listed(list(by_me), lambda i: f"{i} ({by_me[i]})")
+        second.append(f"Noted by {name} outside its findings: {outside}.")
     changes = _severity_changes(sr.seat, consolidation, names)
     if changes:
         second.append("Severity reconciled: " + "; ".join(changes) + ".")

@@ -20,7 +20,7 @@ from deepreview.findings.file_groups import (
     place_in_file,
 )
 from deepreview.findings.finding_line import parse_head
-from deepreview.findings.head import FindingHead, closing_place, untag_title
+from deepreview.findings.head import FindingHead, closing_place, closing_tag, untag_title
 from deepreview.findings.html_lines import only_comments
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
@@ -433,6 +433,10 @@ def _draft(
         has_fix = bool(fix)
     if lead:
         body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
+    if fix:
+        fix = closing_tag(head, fix)
+    else:
+        body = closing_tag(head, body)
     return make_draft(head, section, body=body, fix=fix, has_fix=has_fix, section_high=section_high)
 
 

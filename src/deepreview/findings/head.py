@@ -304,6 +304,35 @@ def _paren_token(
 
 
 _KIND_WORD = re.compile(r"^[A-Za-z][\w-]{0,24}$")
+# `(important, regression)` alone on the last line of a finding's text
+_TAG_PARAGRAPH = re.compile(
+    r"(?:\A|\n)[ \t]*(?:\*\*|__|\*|_)?\((?P<inner>[^()\n]{1,80})\)(?:\*\*|__|\*|_)?"
+    r"[ \t.]*\Z"
+)
+
+
+def closing_tag(head: FindingHead, text: str) -> str:
+    """`text` (a finding's fix, else its explanation) without a closing line that is only
+    its tag (`(important, regression)`, Claude's layout after the Fix): never a sentence of
+    the fix. Its level and verification are read as the heading's would be, for what the
+    heading left unsaid (the section settles a level that disagrees, as for the heading's).
+    Its classification is not read: agreeing classifications tie findings together, and on
+    the corpus (`benchmarks/bench_corpus.py`) reading these merged three findings apart the
+    lead kept apart. Unchanged unless every part is one word and one is a level."""
+    m = _TAG_PARAGRAPH.search(text)
+    if m is None:
+        return text
+    parts = [p.strip() for p in m.group("inner").split(",") if p.strip()]
+    at = _tag_part(parts)
+    if at is None or not all(_KIND_WORD.match(p) for p in parts):
+        return text
+    if head.severity is None:
+        head.severity, head.level_word = tag_level(parts[at]), parts[at].lower()
+    rest = parts[:at] + parts[at + 1 :]
+    if rest and rest[-1].lower() in VERIFICATION_WORDS:
+        word = rest.pop().lower()
+        head.verification = head.verification or word
+    return text[: m.start()].rstrip()
 
 
 def _tag_part(parts: list[str]) -> int | None:
