@@ -66,6 +66,7 @@ NO_MODEL_REVIEW = "No model review"
 UNVERIFIED = "Unverified"
 UNREAD_CLAUSE = "findings could not be read (see the appendix)"
 CUT_OFF_CLAUSE = "cut off"
+TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
 
 
 def _seats(n: int) -> str:
@@ -89,6 +90,7 @@ def qualify(
     model_reviewed: bool,
     unread: Sequence[str] = (),
     cut_off: Sequence[str] = (),
+    timed_out: Sequence[str] = (),
     lead_read: bool = False,
     carried: Sequence[Finding] = (),
     carried_from: int = 0,
@@ -129,7 +131,7 @@ def qualify(
                     "static checks",
                 )
             reason = _then(reason, "no model reviewed this change (static checks only)")
-    if unread and reason == "no issues found" and not lead_read:
+    if reason == "no issues found" and ((unread and not lead_read) or timed_out):
         reason = "no issues found in the findings that could be read"
     if failed:
         reason = _then(reason, f"{failed} of {seats} {_seats(seats)} failed")
@@ -148,12 +150,21 @@ def qualify(
         names = " and ".join(f"{n}'s" for n in cut_off)
         its = "review is" if len(cut_off) == 1 else "reviews are"
         reason = _then(reason, f"{names} {its} {CUT_OFF_CLAUSE}")
+    if timed_out:
+        if label == "Merge as-is":
+            label = UNVERIFIED
+        reason = _then(reason, f"{' and '.join(timed_out)} {TIMED_OUT_CLAUSE}")
     return Verdict(label, reason)
 
 
 def unread_clause(reason: str) -> str | None:
     """The clause of a verdict reason naming the seats whose findings could not be read."""
     return next((c for c in reason.split("; ") if c.endswith(UNREAD_CLAUSE)), None)
+
+
+def timed_out_clause(reason: str) -> str | None:
+    """The clause of a verdict reason naming the seats that timed out after writing findings."""
+    return next((c for c in reason.split("; ") if c.endswith(TIMED_OUT_CLAUSE)), None)
 
 
 def listed_verdict(verdict: Verdict) -> str:
@@ -185,6 +196,9 @@ def unjudged(report: Report) -> str | None:
     unread = unread_clause(report.header.verdict.reason)
     if unread is not None:
         return unread
+    timed_out = timed_out_clause(report.header.verdict.reason)
+    if timed_out is not None:
+        return timed_out  # (no lead reads a failed seat's text)
     cut = cut_off_clause(report.header.verdict.reason)
     if cut is not None and (report.lead is None or report.lead.status != "ok"):
         return cut  # (a lead judged the panel knowing it: its verdict stands, as for unread text)

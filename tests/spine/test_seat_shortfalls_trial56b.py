@@ -1,0 +1,68 @@
+"""Trial 56b through the real `deep-review review`: a seat that fell short of a whole review is
+said so wherever the review is judged or its seats are shown.
+
+- A seat stopped by its timeout after writing findings stays failed (its text is not read for
+  findings), but the change is then not approved: the findings it wrote were never judged, and
+  `--fail-on` does not pass the review. One whose text holds no finding fails as before.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support.printing_seats import NO_FINDINGS
+from support.repos import cli_env, make_repo, run_cli
+
+CRITICAL_THEN_HANG = (
+    "## Findings\n\n### Critical Issues\n\n**C1. `sub` drops the sign** — `calc.py:5`\n\n"
+    "`sub(-1, 2)` returns the wrong value for every negative input.\n\n(critical, regression)\n"
+)
+
+
+def _with_slow_seat(tmp: Path, slow_text: str, *args: str):  # type: ignore[no-untyped-def]
+    """A review by `alpha` (a clean review) and `slow`, which prints `slow_text` and then hangs
+    past its 1.5 s timeout."""
+    alpha, slow = tmp / "alpha.out", tmp / "slow.out"
+    alpha.write_text(NO_FINDINGS, encoding="utf-8")
+    slow.write_text(slow_text, encoding="utf-8")
+    config = (
+        f"[seats.alpha]\nargv = {json.dumps(['sh', '-c', f'cat >/dev/null; cat {alpha}'])}\n\n"
+        "[seats.slow]\n"
+        f"argv = {json.dumps(['sh', '-c', f'cat >/dev/null; cat {slow}; sleep 30'])}\n"
+        "timeout = 1.5\n"
+    )
+    (tmp / "user-config.toml").write_text(config, encoding="utf-8")
+    repo = make_repo(tmp)
+    res = run_cli(
+        ["review", "--agents", "alpha,slow", "--lead", "none", "--json", *args],
+        cwd=repo,
+        env=cli_env(tmp),
+    )
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    return res, out, report
+
+
+def test_a_seat_timed_out_after_writing_findings_is_no_approval(tmp_path: Path) -> None:
+    res, out, report = _with_slow_seat(tmp_path, CRITICAL_THEN_HANG, "--fail-on", "important")
+    slow = next(s for s in out["seats"] if s["seat"] == "slow")
+    assert slow["status"] == "timeout"  # still failed: a timed-out program fails
+    assert report["findings"] == []  # its text is not read for findings
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "Unverified", verdict
+    assert "Slow timed out after writing findings that were not judged" in verdict["reason"]
+    assert "1 of 2 seats failed" in verdict["reason"]
+    assert res.returncode == 4, res.stderr
+    assert "not judged" in res.stderr
+
+
+def test_a_seat_timed_out_before_writing_findings_fails_as_before(tmp_path: Path) -> None:
+    res, _, report = _with_slow_seat(
+        tmp_path, "Let me look at `calc.py` first.\n", "--fail-on", "important"
+    )
+    assert report["header"]["verdict"] == {
+        "label": "Merge as-is",
+        "reason": "no issues found; 1 of 2 seats failed",
+    }
+    assert res.returncode == 0, res.stderr
