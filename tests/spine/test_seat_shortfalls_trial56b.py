@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.printing_seats import NO_FINDINGS
+from support.printing_seats import NO_FINDINGS, review_printed
 from support.repos import cli_env, make_repo, run_cli
 
 CRITICAL_THEN_HANG = (
@@ -66,3 +66,32 @@ def test_a_seat_timed_out_before_writing_findings_fails_as_before(tmp_path: Path
         "reason": "no issues found; 1 of 2 seats failed",
     }
     assert res.returncode == 0, res.stderr
+
+
+CUT_OFF = (
+    "## Important Issues\n\n- **I1** `calc.py:5` — `sub` drops the sign of negative inputs, "
+    "which means every caller that passes a negative and the rest of the"
+)
+
+
+def test_a_cut_off_review_is_said_wherever_its_seat_is_shown(tmp_path: Path) -> None:
+    res, out, report = review_printed(tmp_path, {"beta": NO_FINDINGS, "zeta": CUT_OFF})
+    assert report["header"]["verdict"]["reason"].endswith("Zeta's review is cut off")
+    seats = {s["seat"]: s for s in out["seats"]}
+    assert seats["beta"]["status"] == "ok" and seats["beta"]["reason"] is None
+    assert seats["zeta"]["status"] == "ok"  # its review was read: no failure
+    assert seats["zeta"]["reason"] == "review cut off"
+    assert "[zeta] ok: review cut off (" in res.stderr  # the live line
+    run = json.loads((Path(out["paths"]["json"]).with_suffix("") / "run.json").read_text())
+    assert run["seats"]["zeta"]["status"] == "ok"
+    assert run["seats"]["zeta"]["reason"] == "review cut off"
+    assert run["seats"]["zeta"]["run"]["reason"] == "review cut off"
+    runs = {r["seat"]: r for r in report["runs"]}
+    assert runs["zeta"]["reason"] == "review cut off"
+    html = Path(out["paths"]["html"]).read_text(encoding="utf-8")
+    assert '<div class="reason">review cut off</div>' in html
+    zeta = next(s for s in report["retro"]["seats"] if s["seat"] == "zeta")
+    assert "cut off" in zeta["narrative"]
+    repo, env = tmp_path / "repo", cli_env(tmp_path)
+    listed = run_cli(["list", "--json"], cwd=repo, env=env).json()["reviews"]
+    assert listed[0]["verdict"] == "Merge with fixes (Zeta's review is cut off)"

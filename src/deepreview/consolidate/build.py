@@ -30,7 +30,7 @@ from deepreview.consolidate.sections import (
     merge_limitations,
     merge_testing,
 )
-from deepreview.consolidate.shortfalls import named, shortfalls
+from deepreview.consolidate.shortfalls import named, noted_run, shortfalls
 from deepreview.consolidate.verdict import decide, qualify
 from deepreview.model import (
     AppendixEntry,
@@ -180,7 +180,8 @@ def build_report(
             for sr in seat_reviews
             if sr.review is not None or sr.output.strip()
         ),
-        runs=tuple(sr.run for sr in seat_reviews if sr.run is not None),
+        # each seat's run says what the verdict says of it ("review cut off")
+        runs=tuple(noted_run(sr.run, falls) for sr in seat_reviews if sr.run is not None),
         lead=lead,
         # (a report rebuilt from one, as the lead's is, passes its notes again: once each)
         notes=tuple(dict.fromkeys((*notes, *appendix_only_notes(seat_reviews)))),

@@ -1,5 +1,8 @@
 """Which seats fell short of a whole review, decided once per report: the verdict says it in
-its reason (`verdict.qualify`).
+its reason (`verdict.qualify`), and the run of each ok seat that is cut off or unread carries
+it in its `reason` (`runmodel.RUN_NOTES`; its status stays "ok": its review was read), so the
+seat lines, `--json`, run.json, the report's runs and its HTML Runs table say of the seat what
+the verdict says.
 
 - `unread`: findings text the tool could not read (`verdict.unread_reviewers`);
 - `cut_off`: the review stopped before it was done but was kept (`verdict.cut_off_reviewers`);
@@ -10,11 +13,13 @@ its reason (`verdict.qualify`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.verdict import cut_off_reviewers, unread_reviewers
+from deepreview.consolidate.verdict import cut_off_reviewers, findings_unread, unread_reviewers
+from deepreview.model import AgentReview
+from deepreview.runmodel import RUN_NOTES, SeatRun, with_notes
 
 Kind = Literal["unread", "cut_off", "timed_out"]
 
@@ -53,3 +58,19 @@ def wrote_findings(text: str) -> bool:
     from deepreview.findings.parse import parse_review  # (the parser imports late)
 
     return bool(parse_review(text).findings)
+
+
+def review_notes(review: AgentReview) -> tuple[str, ...]:
+    """What the run of a seat whose review this is says of it, as `shortfalls` decides: for its
+    live line, when the seat ends (the report's `noted_run` has the last word)."""
+    kinds = ["unread"] if findings_unread(review) else []
+    kinds += ["cut_off"] if review.cut_off else []
+    return tuple(RUN_NOTES[k] for k in kinds)
+
+
+def noted_run(run: SeatRun, falls: Sequence[Shortfall]) -> SeatRun:
+    """`run` whose reason says its seat's shortfalls, and only those (a note the seat's live
+    line gave, from a parse without the change's file names, is replaced by the report's)."""
+    notes = [RUN_NOTES[f.kind] for f in falls if f.seat == run.seat and f.kind in RUN_NOTES]
+    reason = with_notes(run.reason, notes)
+    return run if reason == run.reason else replace(run, reason=reason)

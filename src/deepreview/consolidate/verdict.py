@@ -168,10 +168,24 @@ def timed_out_clause(reason: str) -> str | None:
 
 
 def listed_verdict(verdict: Verdict) -> str:
-    """The verdict as a store listing shows it (`list`, index.html): its label, with the
-    failed seats when some failed: "Merge as-is (1 of 2 seats failed)" is no bare approval."""
-    failed = next((c for c in verdict.reason.split("; ") if _FAILED_SEATS.fullmatch(c)), None)
-    return f"{verdict.label} ({failed})" if failed and verdict.label != "Failed" else verdict.label
+    """The verdict as a store listing shows it (`list`, index.html): its label, with what kept a
+    seat from being judged whole: "Merge as-is (1 of 2 seats failed)" is no bare approval, and
+    "Rework (Zeta's review is cut off)" says what the Rework rests on."""
+    reason = verdict.reason
+    said = [
+        c
+        for c in (
+            next((c for c in reason.split("; ") if _FAILED_SEATS.fullmatch(c)), None),
+            unread_clause(reason),
+            cut_off_clause(reason),
+            timed_out_clause(reason),
+        )
+        if c is not None
+    ]
+    if not said or verdict.label == "Failed":
+        return verdict.label
+    # (the listing links no appendix)
+    return f"{verdict.label} ({'; '.join(said).replace(' (see the appendix)', '')})"
 
 
 _FAILED_SEATS = re.compile(r"\d+ of \d+ seats? failed")
@@ -214,12 +228,13 @@ def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple
     at places) holds no finding we could read; beside findings that were read, only text that
     names a place with a line (`- `a.py:2` unused import.` under `**Non-blocking**`) — an
     opening sentence (`I found two issues:`) is no finding left unread."""
-    return tuple(
-        name
-        for name, review in reviews
-        if review is not None
-        and review.unread_findings
-        and (not review.findings or any(_placed(u) for u in review.unread_findings))
+    return tuple(name for name, review in reviews if review is not None and findings_unread(review))
+
+
+def findings_unread(review: AgentReview) -> bool:
+    """Whether the review's findings text holds findings we could not read (as above)."""
+    return bool(review.unread_findings) and (
+        not review.findings or any(_placed(u) for u in review.unread_findings)
     )
 
 
