@@ -95,3 +95,15 @@ def test_a_cut_off_review_is_said_wherever_its_seat_is_shown(tmp_path: Path) -> 
     repo, env = tmp_path / "repo", cli_env(tmp_path)
     listed = run_cli(["list", "--json"], cwd=repo, env=env).json()["reviews"]
     assert listed[0]["verdict"] == "Merge with fixes (Zeta's review is cut off)"
+
+
+def test_a_seat_whose_findings_could_not_be_read_says_so_in_its_reason(tmp_path: Path) -> None:
+    prose = (
+        "Reviewed both files.\n\n`calc.py:5` — `sub` is broken for negative inputs.\n\n"
+        "Otherwise, no issues found.\n"
+    )
+    res, out, report = review_printed(tmp_path, {"alpha": prose})
+    assert "Alpha's findings could not be read" in report["header"]["verdict"]["reason"]
+    alpha = out["seats"][0]
+    assert (alpha["status"], alpha["reason"]) == ("ok", "findings text could not be read")
+    assert "[alpha] ok: findings text could not be read (" in res.stderr
