@@ -92,6 +92,26 @@ REVIEW_CUT_REASON: Final = (
 REASON_MAX_CHARS: Final = 500
 
 
+# What an ok seat's run says, after any reason it has ("exited with code 1; review cut off"),
+# when the seat fell short of a whole review (`consolidate.shortfalls`): its findings text could
+# not be read, or its review is cut off. (A seat that timed out says so in its status.)
+RUN_NOTES: Final = {
+    "unread": "findings text could not be read",
+    "cut_off": "review cut off",
+}
+
+
+def with_notes(reason: str | None, notes: Sequence[str]) -> str | None:
+    """`reason` with `notes` after what it says besides (any earlier note replaced)."""
+    said = [p for p in (reason or "").split("; ") if p and p not in RUN_NOTES.values()]
+    return "; ".join([*said, *notes]) or None
+
+
+def run_notes(reason: str | None) -> list[str]:
+    """The notes of `RUN_NOTES` a seat's reason holds."""
+    return [p for p in (reason or "").split("; ") if p in RUN_NOTES.values()]
+
+
 @dataclass(frozen=True)
 class SeatRun:
     """What we measured about one seat's run (or the lead's)."""

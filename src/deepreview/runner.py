@@ -38,6 +38,7 @@ from deepreview.seat_output import (
     output_facts,
     review_json,
     seat_reason,
+    seat_state,
     stats_fields,
 )
 from deepreview.store.redact import Redactor
@@ -338,7 +339,7 @@ class _PassContext:
             **stats_fields(outcome),  # type: ignore[arg-type]
         )
         if on_progress:
-            state = later_pass_state(status, pass_no) if ran.later else status
+            state = later_pass_state(status, pass_no) if ran.later else seat_state(status, reason)
             on_progress(
                 ProgressEvent(plan.seat, "state", state, run.tool_calls, duration_s=run.duration_s)
             )

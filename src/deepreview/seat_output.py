@@ -20,6 +20,8 @@ from deepreview.runmodel import (
     REVIEW_CUT_REASON,
     format_duration,
     outcome_phrase,
+    run_notes,
+    with_notes,
 )
 from deepreview.untrusted_text import clean_strings, clean_text
 
@@ -92,38 +94,63 @@ def checked_status(
     writes_review: bool,
 ) -> tuple[Status, str | None]:
     """The seat's (status, reason) once its stored text (`stored`: capped, redacted; `cut`:
-    whether the cap cut it) is looked at: a seat that says "ok" but left no review failed."""
+    whether the cap cut it) is looked at: a seat that says "ok" but left no review failed; one
+    whose review is cut off, or whose findings text could not be read, stays ok with a reason
+    that says so (`consolidate.shortfalls.review_notes`: its live line, run.json)."""
     status = outcome.status
     if status == "failed" and outcome.output_decides and writes_review and stored.strip():
         # it exited non-zero (a linter's "problems found"), but what it printed is a review:
         # used, the exit kept as the seat's note (without the stderr line the failure quoted)
-        if outcome.review is not None or unreadable(stored, seat) is None:
-            return "ok", (reason or "").split(": ", 1)[0] or None
+        review = outcome.review or _parsed(stored, seat)
+        if outcome.review is not None or _unparseable(review) is None:
+            return "ok", _noted((reason or "").split(": ", 1)[0] or None, review)
         return status, reason
     if status != "ok":
         return status, reason
     if not stored.strip():
         return "failed", "empty review"
-    if outcome.review is None and writes_review:
-        # Text that is no review at all ("Error: rate limit exceeded.") must not count as a
-        # seat that found nothing.
-        failure = unreadable(stored, seat)
-        if failure is not None and cut and unreadable(outcome.review_text, seat) is None:
-            failure = REVIEW_CUT_REASON  # the whole text had findings: the cut lost them
-        if failure is not None:
-            return "failed", failure
-    return status, reason
+    if not writes_review:
+        return status, reason
+    if outcome.review is not None:
+        return status, _noted(reason, outcome.review)
+    # Text that is no review at all ("Error: rate limit exceeded.") must not count as a seat
+    # that found nothing.
+    review = _parsed(stored, seat)
+    failure = _unparseable(review)
+    if failure is not None and cut and unreadable(outcome.review_text, seat) is None:
+        failure = REVIEW_CUT_REASON  # the whole text had findings: the cut lost them
+    if failure is not None:
+        return "failed", failure
+    return status, _noted(reason, review)
+
+
+def _parsed(review_text: str, seat: str) -> AgentReview:
+    with LATE_IMPORTS:
+        from deepreview.findings.parse import parse_review
+
+        return parse_review(review_text, seat=seat)
+
+
+def _unparseable(review: AgentReview) -> str | None:
+    with LATE_IMPORTS:
+        from deepreview.findings.readable import unparseable_reason
+
+        return unparseable_reason(review)
+
+
+def _noted(reason: str | None, review: AgentReview) -> str | None:
+    with LATE_IMPORTS:
+        from deepreview.consolidate.shortfalls import review_notes
+
+        return with_notes(reason, review_notes(review))
 
 
 def unreadable(review_text: str, seat: str) -> str | None:
     """Why a seat's text is no review at all (`findings.parse.unreadable_reason`), or None. The
     parser is imported here, in the seat's thread once its agent is done: the first seat does
-    not wait for it."""
+    not wait for them."""
     # (the parser may import on first use too: pydantic for a JSON review)
-    with LATE_IMPORTS:
-        from deepreview.findings.parse import unreadable_reason
-
-        return unreadable_reason(review_text, seat=seat)
+    return _unparseable(_parsed(review_text, seat))
 
 
 def review_json(review: AgentReview) -> str:
@@ -194,6 +221,13 @@ def later_pass_timeout(outcome: SeatOutcome, limit: float, seat_timeout: float) 
         return outcome  # in its own words: kept as it is
     ran_out = f"timed out: the seat's {format_duration(seat_timeout)} timeout ran out"
     return dataclasses.replace(outcome, reason=ran_out + reason[len(said) :])
+
+
+def seat_state(status: str, reason: str | None) -> str:
+    """The live line's state for a seat's (first) pass: its status, and for a seat that is ok
+    but fell short of a whole review, how (`ok: review cut off`), as its summary line says."""
+    notes = run_notes(reason) if status == "ok" else []
+    return f"{status}: {'; '.join(notes)}" if notes else status
 
 
 def later_pass_state(status: str, pass_no: int) -> str:

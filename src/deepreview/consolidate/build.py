@@ -30,12 +30,8 @@ from deepreview.consolidate.sections import (
     merge_limitations,
     merge_testing,
 )
-from deepreview.consolidate.verdict import (
-    cut_off_reviewers,
-    decide,
-    qualify,
-    unread_reviewers,
-)
+from deepreview.consolidate.shortfalls import named, noted_run, shortfalls
+from deepreview.consolidate.verdict import decide, qualify
 from deepreview.model import (
     AppendixEntry,
     Assessment,
@@ -112,14 +108,16 @@ def build_report(
     ok = [sr for sr in seat_reviews if sr.review is not None]
     rule = decide(result.findings, all_seats_failed=not ok)
     verdict = rule if verdict is None or rule.label == "Failed" else verdict
+    falls = shortfalls(seat_reviews)
     verdict = qualify(
         verdict,
         result.findings,
         seats=len(seat_reviews),
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
-        unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
-        cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        unread=named(falls, "unread"),
+        cut_off=named(falls, "cut_off"),
+        timed_out=named(falls, "timed_out"),
         lead_read=lead is not None and lead.status == "ok",
     )
     # A failed seat reviewed nothing: it is shown as failed (notes, retro), not as a reviewer.
@@ -182,7 +180,8 @@ def build_report(
             for sr in seat_reviews
             if sr.review is not None or sr.output.strip()
         ),
-        runs=tuple(sr.run for sr in seat_reviews if sr.run is not None),
+        # each seat's run says what the verdict says of it ("review cut off")
+        runs=tuple(noted_run(sr.run, falls) for sr in seat_reviews if sr.run is not None),
         lead=lead,
         # (a report rebuilt from one, as the lead's is, passes its notes again: once each)
         notes=tuple(dict.fromkeys((*notes, *appendix_only_notes(seat_reviews)))),

@@ -41,7 +41,7 @@ from deepreview.findings.own_verdict import verdict_contradiction
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import AgentReview, Finding, Severity, format_counts
 from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro, no_peer_cell
-from deepreview.runmodel import SeatRun, format_duration, format_usd
+from deepreview.runmodel import SeatRun, format_duration, format_usd, with_notes
 from deepreview.transcripts.denials import denied_cell
 from deepreview.transcripts.stats import EDIT_TOOLS
 from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
@@ -324,6 +324,12 @@ def seat_retro(
             f"not findings as written (kept in its review below): "
             f"“{one_line(review.unread_findings[0], 100)}”."
         )
+    if review.cut_off:
+        # as its run's note and the verdict say it: what it did not get to is not here
+        second.append(
+            f"{name}'s review is cut off, so what it did not get to write is in no finding "
+            f"({one_line(review.cut_off, 120)})."
+        )
     second.extend(grade_notes(review, name))
     if second:
         paras.append(" ".join(second))
@@ -463,9 +469,10 @@ def _usage(run: SeatRun | None) -> str:
         facts.append(f"Modified the worktree ({_plural(len(run.worktree_changes), 'path')}).")
     if run.output_truncated:
         facts.append("Its output was truncated.")
-    if run.status == "ok" and (run.reason or "").startswith("exited with code"):
+    exited = with_notes(run.reason, ()) or ""  # (its notes, "review cut off", are said above)
+    if run.status == "ok" and exited.startswith("exited with code"):
         # a command seat's non-zero exit, its printed review used (`seat_output`)
-        facts.append(f"Its program {run.reason}; the review it printed was read.")
+        facts.append(f"Its program {exited}; the review it printed was read.")
     return " ".join(facts)
 
 

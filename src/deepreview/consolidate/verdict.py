@@ -66,6 +66,7 @@ NO_MODEL_REVIEW = "No model review"
 UNVERIFIED = "Unverified"
 UNREAD_CLAUSE = "findings could not be read (see the appendix)"
 CUT_OFF_CLAUSE = "cut off"
+TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
 
 
 def _seats(n: int) -> str:
@@ -89,6 +90,7 @@ def qualify(
     model_reviewed: bool,
     unread: Sequence[str] = (),
     cut_off: Sequence[str] = (),
+    timed_out: Sequence[str] = (),
     lead_read: bool = False,
     carried: Sequence[Finding] = (),
     carried_from: int = 0,
@@ -129,7 +131,7 @@ def qualify(
                     "static checks",
                 )
             reason = _then(reason, "no model reviewed this change (static checks only)")
-    if unread and reason == "no issues found" and not lead_read:
+    if reason == "no issues found" and ((unread and not lead_read) or timed_out):
         reason = "no issues found in the findings that could be read"
     if failed:
         reason = _then(reason, f"{failed} of {seats} {_seats(seats)} failed")
@@ -148,6 +150,10 @@ def qualify(
         names = " and ".join(f"{n}'s" for n in cut_off)
         its = "review is" if len(cut_off) == 1 else "reviews are"
         reason = _then(reason, f"{names} {its} {CUT_OFF_CLAUSE}")
+    if timed_out:
+        if label == "Merge as-is":
+            label = UNVERIFIED
+        reason = _then(reason, f"{' and '.join(timed_out)} {TIMED_OUT_CLAUSE}")
     return Verdict(label, reason)
 
 
@@ -156,11 +162,30 @@ def unread_clause(reason: str) -> str | None:
     return next((c for c in reason.split("; ") if c.endswith(UNREAD_CLAUSE)), None)
 
 
+def timed_out_clause(reason: str) -> str | None:
+    """The clause of a verdict reason naming the seats that timed out after writing findings."""
+    return next((c for c in reason.split("; ") if c.endswith(TIMED_OUT_CLAUSE)), None)
+
+
 def listed_verdict(verdict: Verdict) -> str:
-    """The verdict as a store listing shows it (`list`, index.html): its label, with the
-    failed seats when some failed: "Merge as-is (1 of 2 seats failed)" is no bare approval."""
-    failed = next((c for c in verdict.reason.split("; ") if _FAILED_SEATS.fullmatch(c)), None)
-    return f"{verdict.label} ({failed})" if failed and verdict.label != "Failed" else verdict.label
+    """The verdict as a store listing shows it (`list`, index.html): its label, with what kept a
+    seat from being judged whole: "Merge as-is (1 of 2 seats failed)" is no bare approval, and
+    "Rework (Zeta's review is cut off)" says what the Rework rests on."""
+    reason = verdict.reason
+    said = [
+        c
+        for c in (
+            next((c for c in reason.split("; ") if _FAILED_SEATS.fullmatch(c)), None),
+            unread_clause(reason),
+            cut_off_clause(reason),
+            timed_out_clause(reason),
+        )
+        if c is not None
+    ]
+    if not said or verdict.label == "Failed":
+        return verdict.label
+    # (the listing links no appendix)
+    return f"{verdict.label} ({'; '.join(said).replace(' (see the appendix)', '')})"
 
 
 _FAILED_SEATS = re.compile(r"\d+ of \d+ seats? failed")
@@ -185,6 +210,9 @@ def unjudged(report: Report) -> str | None:
     unread = unread_clause(report.header.verdict.reason)
     if unread is not None:
         return unread
+    timed_out = timed_out_clause(report.header.verdict.reason)
+    if timed_out is not None:
+        return timed_out  # (no lead reads a failed seat's text)
     cut = cut_off_clause(report.header.verdict.reason)
     if cut is not None and (report.lead is None or report.lead.status != "ok"):
         return cut  # (a lead judged the panel knowing it: its verdict stands, as for unread text)
@@ -200,12 +228,13 @@ def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple
     at places) holds no finding we could read; beside findings that were read, only text that
     names a place with a line (`- `a.py:2` unused import.` under `**Non-blocking**`) — an
     opening sentence (`I found two issues:`) is no finding left unread."""
-    return tuple(
-        name
-        for name, review in reviews
-        if review is not None
-        and review.unread_findings
-        and (not review.findings or any(_placed(u) for u in review.unread_findings))
+    return tuple(name for name, review in reviews if review is not None and findings_unread(review))
+
+
+def findings_unread(review: AgentReview) -> bool:
+    """Whether the review's findings text holds findings we could not read (as above)."""
+    return bool(review.unread_findings) and (
+        not review.findings or any(_placed(u) for u in review.unread_findings)
     )
 
 

@@ -11,7 +11,7 @@ import contextlib
 import dataclasses
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +42,7 @@ from deepreview.pipeline.runstate import LeadEntry, RunState
 from deepreview.pipeline.stored_seats import mask_flagged_secrets, seat_notes, stored_seat_reviews
 from deepreview.prompts.inline import verdict_clause
 from deepreview.prompts.review import unlisted_files
-from deepreview.runmodel import Commit, SeatRun
+from deepreview.runmodel import Commit, SeatRun, run_notes, with_notes
 from deepreview.serialize import report_from_data
 from deepreview.store.dates import UNKNOWN
 from deepreview.store.redact import Redactor
@@ -177,7 +177,23 @@ def deterministic_report(
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     report = passes_step.add_passes(report, review_dir, state, names)
+    # each seat's run as the report says it (`consolidate.shortfalls`: "review cut off"), for
+    # the seat lines and `--json` as for run.json (`noted_seats`)
+    noted = {run.seat: run for run in report.runs}
+    runs = [noted.get(run.seat, run) for run in runs]
     return Deterministic(report, seat_reviews, runs, clusters, present, round_no, prev)
+
+
+def noted_seats(state: RunState, runs: Sequence[SeatRun]) -> RunState:
+    """run.json's seats with the notes the report gave their runs (`deterministic_report`):
+    the seat's run, and its own reason (pass 1's) with the same notes."""
+    for run in runs:
+        entry = state.seats.get(run.seat)
+        if entry is None or entry.run is None or entry.run.reason == run.reason:
+            continue
+        reason = with_notes(entry.reason, run_notes(run.reason))
+        state = state.with_seat(run.seat, run=run, reason=reason)
+    return state
 
 
 def present_files(target: Target, seat_reviews: list[SeatReview]) -> dict[str, int | None] | None:
@@ -294,6 +310,7 @@ def _finish(
     report = dataclasses.replace(
         report, header=dataclasses.replace(report.header, wall_clock_s=round(writer.elapsed(), 1))
     )
+    writer.update(lambda s: noted_seats(s, runs))
     try:
         paths = write_report(p.store, rid, report, stored_formats(p.settings.formats), redactor)
         register_status(p.store, rid, p.target, writer.state, "complete", report)

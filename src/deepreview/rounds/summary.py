@@ -9,12 +9,8 @@ from collections.abc import Mapping, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
-from deepreview.consolidate.verdict import (
-    cut_off_reviewers,
-    decide,
-    qualify,
-    unread_reviewers,
-)
+from deepreview.consolidate.shortfalls import named, shortfalls
+from deepreview.consolidate.verdict import decide, qualify
 from deepreview.model import DeclinedFinding, Finding, FixVerdict, Report, RoundInfo, Verdict
 
 _SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
@@ -137,14 +133,16 @@ def round_verdict(
     # Said the way the round's own verdict was (no model review, failed seats), now counting the
     # carried-forward findings too.
     ok = [sr for sr in seat_reviews if sr.review is not None]
+    falls = shortfalls(seat_reviews)
     rule = qualify(
         decide(findings),
         findings,
         seats=len(seat_reviews),
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
-        unread=unread_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
-        cut_off=cut_off_reviewers([(sr.reviewer.name, sr.review) for sr in ok]),
+        unread=named(falls, "unread"),
+        cut_off=named(falls, "cut_off"),
+        timed_out=named(falls, "timed_out"),
         lead_read=report.lead is not None and report.lead.status == "ok",
         carried=carried,
         carried_from=previous,
