@@ -262,16 +262,21 @@ SAME_PLACE_LINES = 3  # "the same line(s)": one range inside the other, neither 
 
 def _stance(x: Features, y: Features, title: float) -> float:
     """The bonus or penalty of the reviewers' grading: negative when their grades or natures
-    contradict; positive when both point at the same line(s) with the same grade and nature,
-    or one names only the file the other has a line in, with the same nature and a title word
-    in common; else 0."""
+    contradict, unless both titles name one failure (`claims`) at one line; positive when both
+    point at the same line(s) with the same grade and nature, or one names only the file the
+    other has a line in, with the same nature and a title word in common; else 0."""
     gap = abs(x.severity - y.severity) if x.severity is not None and y.severity is not None else 0
     natures = {x.nature, y.nature}
-    if gap >= 2 or (x.nature and y.nature and "nit" in natures and len(natures) == 2):
+    same_place, file_and_line = _places(x, y)
+    same_claim = bool(x.claims & y.claims)
+    contradict = gap >= 2 or bool(x.nature and y.nature and "nit" in natures and len(natures) == 2)
+    if contradict and not (same_claim and _meet_on_a_line(x, y)):
+        # both titles naming the same failure at one line grade one problem apart: "Password
+        # committed in source" (suggestion), "Hard-coded credential" (critical). No bonus for
+        # it: two seats' "leaks" at one function are often two leaks (tests/consolidate seed)
         return -CONTRADICTION_PENALTY
     if x.nature is None or x.nature != y.nature:
         return 0.0
-    same_place, file_and_line = _places(x, y)
     if same_place and gap == 0:
         return AGREEMENT_BONUS
     return FILE_TOPIC_BONUS if file_and_line and title > 0 else 0.0

@@ -1,0 +1,69 @@
+"""Through the real `deep-review review` with command seats: which two seats' findings at one
+place are one problem (trial 56b).
+
+- Two seats calling one line's literal password "committed" and "hard-coded" say the same
+  thing (a hard-coded secret), however far apart they grade it: one finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from support.printing_seats import printing_seats, stored_report
+from support.repos import commit_all, make_repo, write
+
+MAIL = 'import smtplib\n\nSMTP_PASSWORD = "s3cr3t-Mail-Pass-42"\n\n\ndef send(msg):\n    pass\n'
+TOKENS = (
+    "import hashlib\n\n\ndef make_token(user, salt=''):\n"
+    "    return hashlib.sha1((salt + user).encode()).hexdigest()\n"
+)
+QUERY = (
+    "def connect():\n    pass\n\n\n"
+    "def lookup_orders(db, customer):\n"
+    "    sql = f\"SELECT * FROM orders WHERE customer = '{customer}'\"\n"
+    "    return db.execute(sql).fetchall()\n"
+)
+
+
+def _repo(tmp: Path) -> Path:
+    repo = make_repo(tmp)
+    write(repo, "notify/mail.py", MAIL)
+    write(repo, "notify/tokens.py", TOKENS)
+    write(repo, "shop/orders.py", QUERY)
+    commit_all(repo, "Mail, tokens and order lookup")
+    return repo
+
+
+def _doc(findings: str, coverage: str = "") -> str:
+    intro = "## Executive Summary\n\nRead the three new modules.\n\n## Findings\n\n"
+    return f"{intro}{findings}{coverage}"
+
+
+def _findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
+    repo = _repo(tmp)
+    printing_seats(tmp, seats)
+    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
+    return found
+
+
+def _review(tmp: Path, **seats: str) -> list[tuple[str, str, list[str]]]:
+    found = _findings(tmp, **seats)
+    return sorted((f["severity"], f["title"], sorted(f["reviewers"])) for f in found)
+
+
+def test_one_hard_coded_password_graded_apart_is_one_finding(tmp_path: Path) -> None:
+    found = _review(
+        tmp_path,
+        alpha=_doc(
+            "### Suggestions\n\n1. **Mail server password checked into the repository** — "
+            "`notify/mail.py:3` (suggestion, gap)\n\n`SMTP_PASSWORD` is a literal; take it "
+            "from the environment.\n"
+        ),
+        bravo=_doc(
+            "### Critical Issues\n\n1. **Hard-coded SMTP credential** — `notify/mail.py:3` "
+            "(critical, security)\n\nAnyone with read access to the history can send mail as "
+            "the service. Rotate it.\n"
+        ),
+    )
+    assert found == [("critical", "Hard-coded SMTP credential", ["Alpha", "Bravo"])]
