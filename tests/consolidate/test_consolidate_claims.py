@@ -37,6 +37,12 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in
         ("Database password committed in source", "hard-coded secret"),
         ("Hard-coded SMTP credential", "hard-coded secret"),
         ("API key checked into the repository", "hard-coded secret"),
+        ("`make_token` now uses SHA-1", "weak hash"),
+        ("Passwords hashed with MD5", "weak hash"),
+        ("Weak password hashing", "weak hash"),
+        ("Digests are unsalted", "missing salt"),
+        ("The salt defaults to an empty string", "missing salt"),
+        ("Passwords hashed without a salt", "missing salt"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -56,6 +62,8 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         "Missing lock file entry for the new dependency",
         "Hard-coded timeout of 30 seconds",
         "The access token is refreshed too late",
+        "Digest switched from SHA-256 to SHA-512",
+        "The salt column is never indexed",
         "```go\nif m == nil {\n\tm = map[string]int{}\n}\n```\nThe default is rebuilt each call.",
     ],
 )

@@ -3,6 +3,9 @@ place are one problem (trial 56b).
 
 - Two seats calling one line's literal password "committed" and "hard-coded" say the same
   thing (a hard-coded secret), however far apart they grade it: one finding.
+- "`make_token` now uses SHA-1" and "the salt defaults to an empty string" share a line and the
+  function's name, not the problem (a weak hash; a missing salt): two findings, each seat's
+  text kept.
 """
 
 from __future__ import annotations
@@ -67,3 +70,22 @@ def test_one_hard_coded_password_graded_apart_is_one_finding(tmp_path: Path) -> 
         ),
     )
     assert found == [("critical", "Hard-coded SMTP credential", ["Alpha", "Bravo"])]
+
+
+def test_a_weak_hash_and_a_missing_salt_at_one_line_stay_two(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        alpha=_doc(
+            "### Important Issues\n\n1. **`make_token` now uses SHA-1** — `notify/tokens.py:5` "
+            "(important, regression)\n\nSHA-1 digests are cheap to brute-force. Use "
+            "`hashlib.pbkdf2_hmac` instead.\n"
+        ),
+        bravo=_doc(
+            "### Important Issues\n\n1. **The salt defaults to an empty string** — "
+            "`notify/tokens.py:5` (important, regression)\n\nNo caller of `make_token` passes "
+            "`salt`, so equal users get equal digests. Draw a random salt per user.\n"
+        ),
+    )
+    assert sorted(f["reviewers"] for f in found) == [["Alpha"], ["Bravo"]], found
+    bodies = " ".join(f["body"] for f in found)
+    assert "cheap to brute-force" in bodies and "equal users get equal digests" in bodies

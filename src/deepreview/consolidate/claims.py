@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is seven failure kinds that reviewers name in recognisable words, a handful of
+The vocabulary is nine failure kinds that reviewers name in recognisable words, a handful of
 phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
@@ -95,6 +95,21 @@ _KINDS: dict[str, tuple[str, ...]] = {
         rf"{_SECRET}[^.;:]{{0,40}}\b(?:hard-?coded|committed|checked\s+in(?:to)?"
         r"|in\s+(?:the\s+)?(?:source|repo|repository|version control|git\b))",
     ),
+    # a password hash (or digest) made with an algorithm too fast or broken for it
+    "weak hash": (
+        r"\bmd5\b",
+        r"\bsha-?1\b",
+        r"\b(?:weak|fast|broken|insecure|obsolete|deprecated)\s+(?:password\s+)?(?:hash\w*|digests?)",
+        r"\bhash\w*\s+(?:is\s+)?(?:downgraded|weakened)\b",
+    ),
+    # a hash computed without a (per-user, random) salt
+    "missing salt": (
+        r"\bunsalted\b",
+        r"\b(?:no|empty|missing|default|blank|static|constant|fixed|hard-?coded|shared)\s+"
+        r"(?:\w+\s+)?salts?\b",
+        r"\bwithout\s+(?:an?\s+|any\s+)?salts?\b",
+        r"\bsalts?\b[^.;:]{0,30}\b(?:empty|missing|defaults?|omitted|blank)\b",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -115,6 +130,8 @@ SAID = {
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
     "hard-coded secret": "a hard-coded secret",
+    "weak hash": "a weak hash",
+    "missing salt": "a missing salt",
 }
 
 
