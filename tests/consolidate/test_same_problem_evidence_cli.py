@@ -6,12 +6,18 @@ place are one problem (trial 56b).
 - "`make_token` now uses SHA-1" and "the salt defaults to an empty string" share a line and the
   function's name, not the problem (a weak hash; a missing salt): two findings, each seat's
   text kept.
+- A model's own JSON writes the function's name bare ("SQL injection in lookup_orders"): still
+  the name a peer backticks, so the two are one finding (also graded apart, both calling it
+  an injection).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from support.printing_seats import printing_seats, stored_report
 from support.repos import commit_all, make_repo, write
@@ -89,3 +95,48 @@ def test_a_weak_hash_and_a_missing_salt_at_one_line_stay_two(tmp_path: Path) -> 
     assert sorted(f["reviewers"] for f in found) == [["Alpha"], ["Bravo"]], found
     bodies = " ".join(f["body"] for f in found)
     assert "cheap to brute-force" in bodies and "equal users get equal digests" in bodies
+
+
+JSON_REVIEW = {
+    "summary": "One injection.",
+    "findings": [
+        {
+            "severity": "medium",
+            "file": "shop/orders.py",
+            "line": 6,
+            "title": "SQL injection in NAME",
+            "description": "the customer name is formatted into the statement",
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("name", ["lookup_orders", "lookupOrders"])
+def test_a_bare_function_name_in_a_title_is_the_name_a_peer_backticks(
+    tmp_path: Path, name: str
+) -> None:
+    raw = json.dumps(JSON_REVIEW).replace("NAME", name)
+    found = _review(
+        tmp_path,
+        alpha=_doc(
+            f"### Important Issues\n\n1. **`{name}` puts the customer into the statement** — "
+            "`shop/orders.py:5-7`\n\nA quote in the name ends the string literal early.\n"
+        ),
+        jay=raw,
+    )
+    assert [reviewers for _, _, reviewers in found] == [["Alpha", "Jay"]], found
+
+
+def test_one_injection_graded_apart_with_a_bare_name_is_one_finding(tmp_path: Path) -> None:
+    """Both titles call it an injection at the same line; the grades (critical, important) do
+    not make it two problems."""
+    raw = json.dumps(JSON_REVIEW).replace("NAME", "lookup_orders").replace("medium", "high")
+    found = _review(
+        tmp_path,
+        alpha=_doc(
+            "### Important Issues\n\n1. **`lookup_orders` interpolates the customer into the "
+            "query** — `shop/orders.py:5-7`\n\nA quote in the name ends the string early.\n"
+        ),
+        jay=raw,
+    )
+    assert [(sev, reviewers) for sev, _, reviewers in found] == [("critical", ["Alpha", "Jay"])]
