@@ -9,6 +9,8 @@ place are one problem (trial 56b).
 - A model's own JSON writes the function's name bare ("SQL injection in lookup_orders"): still
   the name a peer backticks, so the two are one finding (also graded apart, both calling it
   an injection).
+- A finding with no place whose seat's Coverage Summary maps a file to it is on that file: it
+  meets the same finding a peer placed at a line of that file.
 """
 
 from __future__ import annotations
@@ -140,3 +142,23 @@ def test_one_injection_graded_apart_with_a_bare_name_is_one_finding(tmp_path: Pa
         jay=raw,
     )
     assert [(sev, reviewers) for sev, _, reviewers in found] == [("critical", ["Alpha", "Jay"])]
+
+
+@pytest.mark.parametrize("tag", [" (important, regression)", ""])
+def test_a_placeless_finding_meets_its_twin_on_the_file_its_coverage_row_names(
+    tmp_path: Path, tag: str
+) -> None:
+    found = _review(
+        tmp_path,
+        alpha=_doc(
+            "### Important Issues\n\n1. **Token digest downgraded to SHA-1** — "
+            f"`notify/tokens.py:5`{tag}\n\nSHA-1 is cheap to brute-force.\n"
+        ),
+        bravo=_doc(
+            "### Important Issues\n\n1. **Tokens are hashed with SHA-1** (important, "
+            "regression)\n\n`make_token` now calls `hashlib.sha1`; use a slow key derivation.\n",
+            "\n## Coverage Summary\n\n| File | Status |\n|---|---|\n| notify/tokens.py | I1 |\n"
+            "| notify/mail.py | Reviewed, no issues |\n| shop/orders.py | Reviewed, no issues |\n",
+        ),
+    )
+    assert [reviewers for _, _, reviewers in found] == [["Alpha", "Bravo"]], found

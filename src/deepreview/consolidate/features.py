@@ -456,7 +456,11 @@ def missing_named(text: str) -> str | None:
     return "missing types" if _TYPES_GAP.search(plain) else None
 
 
-def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
+def extract(
+    seat: str, finding: Finding, resolver: PathResolver, files: tuple[str, ...] = ()
+) -> Features:
+    """`files`: where a finding with no place of its own is, by its seat's word (its Coverage
+    Summary row): on those whole files, as a finding that names only its file is placed."""
     prose = strip_fences(finding.body) + "\n" + strip_fences(finding.fix)
     idents = identifiers_in(finding.title + "\n" + prose)
     # A title's bare `find_users` is the name a peer backticks (a model's own JSON, Gemini's
@@ -465,7 +469,9 @@ def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
     # bare names and coverage places").
     for low, name in bare_names_in(finding.title).items():
         idents.setdefault(low, name)
-    own = tuple(_span(loc, resolver) for loc in finding.locations)
+    own = tuple(_span(loc, resolver) for loc in finding.locations) or tuple(
+        Span(resolver.resolve(path), None, None) for path in files
+    )
     mentions = tuple(
         s for s in (_span(loc, resolver) for loc in file_refs_in(prose)) if s not in own
     )

@@ -264,11 +264,16 @@ def _stance(x: Features, y: Features, title: float) -> float:
     """The bonus or penalty of the reviewers' grading: negative when their grades or natures
     contradict, unless both titles name one failure (`claims`) at one line; positive when both
     point at the same line(s) with the same grade and nature, or one names only the file the
-    other has a line in, with the same nature and a title word in common; else 0."""
+    other has a line in, with the same nature and a title word in common, or both titles name
+    one failure there; else 0."""
     gap = abs(x.severity - y.severity) if x.severity is not None and y.severity is not None else 0
     natures = {x.nature, y.nature}
     same_place, file_and_line = _places(x, y)
     same_claim = bool(x.claims & y.claims)
+    if same_claim and file_and_line:
+        # both titles name the same failure, one at a line of the file the other names alone
+        # (a title-only finding placed by its seat's coverage row): a shared topic there
+        return FILE_TOPIC_BONUS
     contradict = gap >= 2 or bool(x.nature and y.nature and "nit" in natures and len(natures) == 2)
     if contradict and not (same_claim and _meet_on_a_line(x, y)):
         # both titles naming the same failure at one line grade one problem apart: "Password
