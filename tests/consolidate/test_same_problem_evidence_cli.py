@@ -144,6 +144,30 @@ def test_one_injection_graded_apart_with_a_bare_name_is_one_finding(tmp_path: Pa
     assert [(sev, reviewers) for sev, _, reviewers in found] == [("critical", ["Alpha", "Jay"])]
 
 
+VERBOSE = """### Important Issues
+
+1. **`lookup_orders` interpolates the customer name it is given into the query text** — \
+`shop/orders.py:5-7`
+
+```python
+sql = f"SELECT * FROM orders WHERE customer = '{customer}'"
+```
+
+`customer` comes straight from `request.args.get` in `orders_view`. A quote in the name ends the
+string literal early; `fetchall` then returns every row, and `render_orders` shows them all.
+
+Fix: bind it: `db.execute("... = ?", (customer,))`.
+"""
+
+
+def test_one_injection_told_at_length_is_still_one_finding(tmp_path: Path) -> None:
+    """Both titles name the same failure and the same function at one line: one problem,
+    however many other names one explanation mentions (each thins the shared one)."""
+    raw = json.dumps(JSON_REVIEW).replace("NAME", "lookup_orders").replace("medium", "high")
+    found = _review(tmp_path, alpha=_doc(VERBOSE), jay=raw)
+    assert [(sev, reviewers) for sev, _, reviewers in found] == [("critical", ["Alpha", "Jay"])]
+
+
 @pytest.mark.parametrize("tag", [" (important, regression)", ""])
 def test_a_placeless_finding_meets_its_twin_on_the_file_its_coverage_row_names(
     tmp_path: Path, tag: str
