@@ -34,6 +34,15 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in
         ("`subtotal()` now returns the mean line price, not the sum", "wrong result"),
         ("`round_up` returns the floor instead of the ceiling", "wrong result"),
         ("Wrong total when a coupon applies twice", "wrong result"),
+        ("Database password committed in source", "hard-coded secret"),
+        ("Hard-coded SMTP credential", "hard-coded secret"),
+        ("API key checked into the repository", "hard-coded secret"),
+        ("`make_token` now uses SHA-1", "weak hash"),
+        ("Passwords hashed with MD5", "weak hash"),
+        ("Weak password hashing", "weak hash"),
+        ("Digests are unsalted", "missing salt"),
+        ("The salt defaults to an empty string", "missing salt"),
+        ("Passwords hashed without a salt", "missing salt"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -51,6 +60,10 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         "Wire the store through dependency injection",
         "Trace output is too verbose",
         "Missing lock file entry for the new dependency",
+        "Hard-coded timeout of 30 seconds",
+        "The access token is refreshed too late",
+        "Digest switched from SHA-256 to SHA-512",
+        "The salt column is never indexed",
         "```go\nif m == nil {\n\tm = map[string]int{}\n}\n```\nThe default is rebuilt each call.",
     ],
 )

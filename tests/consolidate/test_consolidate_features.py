@@ -4,6 +4,7 @@ import pytest
 
 from deepreview.consolidate.features import (
     PathResolver,
+    bare_names_in,
     cited_lines,
     excerpt_lines,
     extract,
@@ -155,3 +156,15 @@ def test_a_colon_inside_code_does_not_end_the_title(title: str) -> None:
     f = Finding("S1", Severity.SUGGESTION, title, (Location("pkg/up.py", 10, 20),))
     got = extract("a", f, PathResolver(["pkg/up.py"])).kind
     assert got == ("missing docs" if "docstring" in title else "tests")
+
+
+def test_bare_code_names_are_snake_case_or_a_capital_inside_a_word() -> None:
+    assert bare_names_in("SQL injection in find_users") == {"find_users": "find_users"}
+    assert bare_names_in("#### C1: SQL Injection in getUser") == {"getuser": "getUser"}
+    assert bare_names_in("DB_PASSWORD leaks via UserStore") == {
+        "db_password": "DB_PASSWORD",
+        "userstore": "UserStore",
+    }
+    # plain words, paths, file names, dotted and backticked names are not bare names
+    assert bare_names_in("Unsafe re-use of the Token in app/db_x.py and find_users.py") == {}
+    assert bare_names_in("os.path_join and `find_users`") == {}

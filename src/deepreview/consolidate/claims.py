@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is six failure kinds that reviewers name in recognisable words, a handful of
+The vocabulary is nine failure kinds that reviewers name in recognisable words, a handful of
 phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
@@ -27,6 +27,12 @@ _SPAN = re.compile(r"`([^`\n]*)`")
 _NEG = (
     r"(?:never|not|isn't|is not|aren't|are not|wasn't|without|doesn't|does not|don't|do not"
     r"|fails? to)"
+)
+
+# what a seat calls the secret: a password, a credential, an API key, an access token
+_SECRET = (
+    r"\b(?:secrets?|credentials?|passwords?|passwd|api[- ]?keys?|(?:access|auth|api|bearer)"
+    r"[- ]tokens?|private[- ]keys?)\b"
 )
 
 # kind -> phrases (case-insensitive regex alternatives). Keep it small: a word listed here
@@ -81,6 +87,29 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\breturns?\b[^.;:,]{0,40},? not (?:the|an?)\b",
         r"\b(?:wrong|incorrect) (?:values?|results?|answers?|totals?|sums?|counts?)\b",
     ),
+    # a password, key or token written into the source: "committed", "hard-coded", "in the repo".
+    # "token" or "key" alone is often code (a lexer's tokens, a map's keys): only with a qualifier.
+    "hard-coded secret": (
+        rf"\b(?:hard-?coded|committed|checked[- ]in|embedded|plain-?text|literal)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?{_SECRET}",
+        rf"{_SECRET}[^.;:]{{0,40}}\b(?:hard-?coded|committed|checked\s+in(?:to)?"
+        r"|in\s+(?:the\s+)?(?:source|repo|repository|version control|git\b))",
+    ),
+    # a password hash (or digest) made with an algorithm too fast or broken for it
+    "weak hash": (
+        r"\bmd5\b",
+        r"\bsha-?1\b",
+        r"\b(?:weak|fast|broken|insecure|obsolete|deprecated)\s+(?:password\s+)?(?:hash\w*|digests?)",
+        r"\bhash\w*\s+(?:is\s+)?(?:downgraded|weakened)\b",
+    ),
+    # a hash computed without a (per-user, random) salt
+    "missing salt": (
+        r"\bunsalted\b",
+        r"\b(?:no|empty|missing|default|blank|static|constant|fixed|hard-?coded|shared)\s+"
+        r"(?:\w+\s+)?salts?\b",
+        r"\bwithout\s+(?:an?\s+|any\s+)?salts?\b",
+        r"\bsalts?\b[^.;:]{0,30}\b(?:empty|missing|defaults?|omitted|blank)\b",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -100,6 +129,9 @@ SAID = {
     "leak": "a leak",
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
+    "hard-coded secret": "a hard-coded secret",
+    "weak hash": "a weak hash",
+    "missing salt": "a missing salt",
 }
 
 

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -63,7 +64,7 @@ from typing import TYPE_CHECKING
 
 from deepreview.consolidate.features import Features, PathResolver, extract
 from deepreview.consolidate.score import describe, evidence, rarity
-from deepreview.model import Finding, Location
+from deepreview.model import AgentReview, Finding, Location
 
 if TYPE_CHECKING:
     from deepreview.consolidate.inputs import SeatReview
@@ -142,11 +143,12 @@ def _items(
     for seat, review in reviews:
         assert review is not None
         for f in review.findings:
+            files = () if f.locations else _covered_by(review, f.id)
             # members carry repo paths (`limavm_lifecycle.go` → `pkg/.../limavm_lifecycle.go`)
             resolved = tuple(
                 Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
             )
-            features = extract(seat, f, resolver)
+            features = extract(seat, f, resolver, files)
             cited = tuple(
                 Location(m.path, m.start, None if m.end == m.start else m.end)
                 for m in features.mentions
@@ -155,6 +157,16 @@ def _items(
             member = Member(seat, replace(f, locations=resolved), seat not in analyzers, cited)
             items.append(_Item(len(items), member, features))
     return items, resolver
+
+
+def _covered_by(review: AgentReview, finding_id: str) -> tuple[str, ...]:
+    """The files whose row of the review's own Coverage Summary names `finding_id` (`app/auth.py
+    | I1`): where a finding that gives no place of its own is, by its reviewer's word, so that
+    it can meet the same finding a peer placed at a line there (trial 56b)."""
+    if not re.search(r"[A-Za-z]", finding_id):
+        return ()  # a bare "1" in a row is a count, not a finding
+    named = re.compile(rf"(?<![\w-]){re.escape(finding_id)}(?![\w-])")
+    return tuple(dict.fromkeys(c.path for c in review.coverage if named.search(c.status)))
 
 
 def _anchors(f: Features) -> set[str]:

@@ -28,6 +28,12 @@ _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _BARE_CALL = re.compile(
     r"(?<![\w.`])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\((?!e?s\))"
 )
+# A name written bare that only code spells so: snake_case (`find_users`, `DB_PASSWORD`) or a
+# capital inside a word (`findUsers`, `UserStore`); not a path, a file name or a dotted name.
+_BARE_NAME = re.compile(
+    r"(?<![\w./`\\-])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*"
+    r"|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*)(?![\w/`\\-]|\.\w)"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
 _COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
@@ -162,6 +168,16 @@ def identifiers_in(text: str) -> dict[str, str]:
             out.setdefault(last.lower(), last)
         if "." in head and len(head) >= 4:
             out.setdefault(head.lower(), head)
+    return out
+
+
+def bare_names_in(text: str) -> dict[str, str]:
+    """Code names written outside backticks (`_BARE_NAME`: "SQL injection in find_users") →
+    their first spelling, keyed lower-case, as `identifiers_in` gives them."""
+    out: dict[str, str] = {}
+    for name in _BARE_NAME.findall(_BACKTICK.sub(" ", strip_fences(text))):
+        if len(name) >= 3:
+            out.setdefault(name.lower(), name)
     return out
 
 
@@ -440,10 +456,22 @@ def missing_named(text: str) -> str | None:
     return "missing types" if _TYPES_GAP.search(plain) else None
 
 
-def extract(seat: str, finding: Finding, resolver: PathResolver) -> Features:
+def extract(
+    seat: str, finding: Finding, resolver: PathResolver, files: tuple[str, ...] = ()
+) -> Features:
+    """`files`: where a finding with no place of its own is, by its seat's word (its Coverage
+    Summary row): on those whole files, as a finding that names only its file is placed."""
     prose = strip_fences(finding.body) + "\n" + strip_fences(finding.fix)
     idents = identifiers_in(finding.title + "\n" + prose)
-    own = tuple(_span(loc, resolver) for loc in finding.locations)
+    # A title's bare `find_users` is the name a peer backticks (a model's own JSON, Gemini's
+    # "#### C1: SQL Injection in get_user"). Not in the explanation: read there too, product
+    # names (`GitHub`, `PowerShell`) tied unrelated findings (benchmarks/README.md, "Claims,
+    # bare names and coverage places").
+    for low, name in bare_names_in(finding.title).items():
+        idents.setdefault(low, name)
+    own = tuple(_span(loc, resolver) for loc in finding.locations) or tuple(
+        Span(resolver.resolve(path), None, None) for path in files
+    )
     mentions = tuple(
         s for s in (_span(loc, resolver) for loc in file_refs_in(prose)) if s not in own
     )

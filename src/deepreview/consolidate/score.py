@@ -261,20 +261,45 @@ SAME_PLACE_LINES = 3  # "the same line(s)": one range inside the other, neither 
 
 
 def _stance(x: Features, y: Features, title: float) -> float:
-    """The bonus or penalty of the reviewers' grading: negative when their grades or natures
-    contradict; positive when both point at the same line(s) with the same grade and nature,
-    or one names only the file the other has a line in, with the same nature and a title word
-    in common; else 0."""
+    """The bonus or penalty of the reviewers' grading. Both titles naming one failure
+    (`claims`): positive at a file and a line of it, or with one code name at one line, and
+    never a contradiction at one line. Else negative when their grades or natures contradict;
+    positive when both point at the same line(s) with the same grade and nature, or one names
+    only the file the other has a line in, with the same nature and a title word in common;
+    else 0."""
     gap = abs(x.severity - y.severity) if x.severity is not None and y.severity is not None else 0
     natures = {x.nature, y.nature}
-    if gap >= 2 or (x.nature and y.nature and "nit" in natures and len(natures) == 2):
+    same_place, file_and_line = _places(x, y)
+    same_claim = bool(x.claims & y.claims)
+    if same_claim and file_and_line:
+        # both titles name the same failure, one at a line of the file the other names alone
+        # (a title-only finding placed by its seat's coverage row): a shared topic there
+        return FILE_TOPIC_BONUS
+    if same_claim and _meet_on_a_line(x, y) and _title_names(x, y):
+        # both titles name the same failure and the same code name at one line: "SQL injection
+        # in find_users" / "`find_users` interpolates the search term into the query". Not the
+        # failure alone: two seats' "leaks" at one function are often two (the seed's I1)
+        return AGREEMENT_BONUS
+    contradict = gap >= 2 or bool(x.nature and y.nature and "nit" in natures and len(natures) == 2)
+    if contradict and not (same_claim and _meet_on_a_line(x, y)):
+        # both titles naming the same failure at one line grade one problem apart: "Password
+        # committed in source" (suggestion), "Hard-coded credential" (critical)
         return -CONTRADICTION_PENALTY
     if x.nature is None or x.nature != y.nature:
         return 0.0
-    same_place, file_and_line = _places(x, y)
     if same_place and gap == 0:
         return AGREEMENT_BONUS
     return FILE_TOPIC_BONUS if file_and_line and title > 0 else 0.0
+
+
+def _title_names(x: Features, y: Features) -> bool:
+    """Both titles name a code name the two findings share (`find_users`, bare or not)."""
+    sx, sy = dict(x.spellings), dict(y.spellings)
+    both = x.title_words & y.title_words
+    return any(
+        finding_words(sx[i]) <= both and finding_words(sy[i]) <= both
+        for i in x.identifiers & y.identifiers
+    )
 
 
 def _places(x: Features, y: Features) -> tuple[bool, bool]:
