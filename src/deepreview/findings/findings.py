@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from deepreview.findings.clean_topics import clean_topics
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
     circle_item_head,
@@ -226,7 +227,7 @@ def parse_findings_block(
     for head, text, fix in rows:
         out.drafts.append(make_draft(head, section, body=text, fix=fix, section_high=section_high))
     taken = set(used) | groups
-    _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
+    _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out, bool(starts))
     closing = out.closing = closing_remark(lines, fenced, [i for i, _ in starts])
     if closing < len(lines):
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
@@ -270,14 +271,18 @@ def _sentence_list(
     return True
 
 
-def _leading(lines: list[str], out: FindingsResult) -> None:
-    """Text before the section's first finding: `None.` is expected, anything else is kept."""
+def _leading(lines: list[str], out: FindingsResult, heads_findings: bool) -> None:
+    """Text before the section's first finding (`heads_findings`: there is one): `None.` is
+    expected, anything else is kept."""
     body = strip_rules(lines)
     text = "\n".join(body).strip()
     if not text or is_none_marker(text):
         return
     if zero_counts(text):
         out.unparsed.append(text)  # `| Critical | 0 |` …: it counted, and found nothing
+        return
+    if clean_topics(text, heads_findings=heads_findings):
+        out.unparsed.append(text)  # `### Security` / "No security concerns." …: all is well
         return
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     if paras and is_none_marker(paras[0]):
