@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from deepreview.findings.blocks import fence_mask
 from deepreview.findings.clean_topics import clean_topics
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
@@ -31,7 +32,7 @@ from deepreview.findings.labels import (
     place_list,
     severity_label_follows,
 )
-from deepreview.findings.lesser_items import lesser_items_after
+from deepreview.findings.lesser_items import lesser_items_after, minor_items
 from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
@@ -227,7 +228,9 @@ def parse_findings_block(
     for head, text, fix in rows:
         out.drafts.append(make_draft(head, section, body=text, fix=fix, section_high=section_high))
     taken = set(used) | groups
-    _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out, bool(starts))
+    _leading(
+        [ln for k, ln in enumerate(lines[:first]) if k not in taken], out, bool(starts), prefixes
+    )
     closing = out.closing = closing_remark(lines, fenced, [i for i, _ in starts])
     if closing < len(lines):
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
@@ -271,7 +274,9 @@ def _sentence_list(
     return True
 
 
-def _leading(lines: list[str], out: FindingsResult, heads_findings: bool) -> None:
+def _leading(
+    lines: list[str], out: FindingsResult, heads_findings: bool, prefixes: tuple[str, ...]
+) -> None:
     """Text before the section's first finding (`heads_findings`: there is one): `None.` is
     expected, anything else is kept."""
     body = strip_rules(lines)
@@ -289,6 +294,11 @@ def _leading(lines: list[str], out: FindingsResult, heads_findings: bool) -> Non
         paras = paras[1:]
     elif paras and says_none(paras[0]):
         if listed := lesser_items_after(paras):
+            if minor := _minor_findings(paras, listed, prefixes):
+                # `No blocking issues. A couple of nits:` + the nits: Suggestions
+                out.drafts.extend(minor)
+                out.unparsed.append(text)
+                return
             # findings text we could not read, as it would be without the opening sentence
             kept = "\n\n".join(listed)
             out.unparsed.append(text)
@@ -315,6 +325,18 @@ def _leading(lines: list[str], out: FindingsResult, heads_findings: bool) -> Non
         out.unparsed.append(kept)
         out.unread.append(kept)
         out.warnings.append(f"text in a findings section is not a finding: {one_line(kept)}")
+
+
+def _minor_findings(paras: list[str], listed: list[str], prefixes: tuple[str, ...]) -> list[Draft]:
+    """The items after "No blocking issues.", read as a Suggestions section when the text
+    calls them minor and every line of them is read (else none: they stay unread text)."""
+    items = minor_items(paras, listed)
+    if not items:
+        return []
+    res = parse_findings_block(
+        items, fence_mask(items), Severity.SUGGESTION, prefixes, sentences=True
+    )
+    return [] if res.unread or res.unparsed else res.drafts
 
 
 def _draft(
