@@ -116,12 +116,15 @@ def parse_findings_block(
     section_high: bool = False,
     sentences: bool = False,
     held: list[bool] | None = None,
+    nits: bool = True,
 ) -> FindingsResult:
     """Findings in one Critical/Important/Suggestions (or plain Findings) section;
     `section_high`: the section's title calls that level `High`; `sentences`: its heading is a
     real heading (not a `Label:` line), so a section that is only a list of plain sentences
     lists one finding per item; `held` lines (quoted inside a finding, `quoted_text`; found
-    here when not given) are its text and open nothing."""
+    here when not given) are its text and open nothing; `nits`: items after "No blocking issues."
+    that the text calls minor are Suggestions (`lesser_items`; not in a review with no findings
+    section, whose place-led problems `placed_items` reads)."""
     out = FindingsResult()
     # (a section read on its own, as `loose` reads an ordinary one, finds its quotes itself)
     quoted = held if held is not None else held_lines(lines, fenced)
@@ -229,7 +232,10 @@ def parse_findings_block(
         out.drafts.append(make_draft(head, section, body=text, fix=fix, section_high=section_high))
     taken = set(used) | groups
     _leading(
-        [ln for k, ln in enumerate(lines[:first]) if k not in taken], out, bool(starts), prefixes
+        [ln for k, ln in enumerate(lines[:first]) if k not in taken],
+        out,
+        bool(starts),
+        prefixes if nits else None,
     )
     closing = out.closing = closing_remark(lines, fenced, [i for i, _ in starts])
     if closing < len(lines):
@@ -275,10 +281,10 @@ def _sentence_list(
 
 
 def _leading(
-    lines: list[str], out: FindingsResult, heads_findings: bool, prefixes: tuple[str, ...]
+    lines: list[str], out: FindingsResult, heads_findings: bool, prefixes: tuple[str, ...] | None
 ) -> None:
     """Text before the section's first finding (`heads_findings`: there is one): `None.` is
-    expected, anything else is kept."""
+    expected, anything else is kept. `prefixes` None: lesser items are never read as nits."""
     body = strip_rules(lines)
     text = "\n".join(body).strip()
     if not text or is_none_marker(text):
@@ -294,7 +300,7 @@ def _leading(
         paras = paras[1:]
     elif paras and says_none(paras[0]):
         if listed := lesser_items_after(paras):
-            if minor := _minor_findings(paras, listed, prefixes):
+            if prefixes is not None and (minor := _minor_findings(paras, listed, prefixes)):
                 # `No blocking issues. A couple of nits:` + the nits: Suggestions
                 out.drafts.extend(minor)
                 out.unparsed.append(text)
