@@ -33,7 +33,7 @@ from deepreview.findings.labels import (
     severity_label_follows,
 )
 from deepreview.findings.lesser_items import lesser_items_after, minor_items
-from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
+from deepreview.findings.levels import HIGH, stressed_level, tag_level
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
@@ -438,27 +438,6 @@ def _says_high(head: FindingHead, section_high: bool) -> bool:
     if head.severity is not None:
         return head.level_word == HIGH
     return section_high
-
-
-def rank_high(drafts: list[Draft], *, critical_section: bool) -> None:
-    """`High` is the level below Critical in a review that also says critical (a tag, a label,
-    a C-ID, or a Critical section: `critical_section`); alone, it is the top of its scale."""
-    top = critical_section or any(d.severity is Severity.CRITICAL and not d.high for d in drafts)
-    if not top:
-        return
-    for d in drafts:
-        if d.high and d.severity is Severity.CRITICAL:
-            d.severity = Severity.IMPORTANT
-
-
-def rank_circles(drafts: list[Draft]) -> None:
-    """🟡 is the level below 🟠 in a review that uses both (🔴/🟠/🟡), the middle one of a
-    🔴/🟡/🟢 traffic light otherwise."""
-    if not any(d.head.level_word == ORANGE for d in drafts):
-        return
-    for d in drafts:
-        if d.head.level_word == YELLOW and d.severity is Severity.IMPORTANT:
-            d.severity = Severity.SUGGESTION
 
 
 def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None, str]:

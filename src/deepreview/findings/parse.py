@@ -67,12 +67,13 @@ from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
-from deepreview.findings.findings import one_line, rank_circles, rank_high
+from deepreview.findings.findings import one_line
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
+from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, prose_problems
 from deepreview.findings.quoted_text import held_lines
