@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from deepreview.findings.blocks import fence_mask
+from deepreview.findings.clean_topics import clean_topics
 from deepreview.findings.closed_items import says_closed, status_closes, unstruck
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
@@ -31,8 +33,9 @@ from deepreview.findings.labels import (
     place_list,
     severity_label_follows,
 )
-from deepreview.findings.lesser_items import lesser_items_after
-from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
+from deepreview.findings.lesser_items import lesser_items_after, minor_items
+from deepreview.findings.levels import HIGH, stressed_level, tag_level
+from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
     bold_line_head,
@@ -40,7 +43,6 @@ from deepreview.findings.paragraph_heads import (
     severity_heading_head,
 )
 from deepreview.findings.quoted_text import held_lines
-from deepreview.findings.section_titles import NONE_WORDS
 from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
 from deepreview.findings.zero_counts import zero_counts
@@ -60,17 +62,6 @@ _FIX_HEADING = re.compile(
 )
 _BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\*\*")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
-_NONE = re.compile(
-    r"^(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?"  # `- None.` as a list's only item
-    r"[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|"
-    r"nothing(?: to report| (?:critical|important|major|significant|serious|blocking))?|"
-    # `Keine.`, `Aucun.`, `なし。`, `—` (`section_titles.NONE_WORDS`)
-    rf"{'|'.join(map(re.escape, NONE_WORDS))}|"
-    r"no (?:[\w-]+ ){0,3}"
-    r"(?:issues?|findings?|suggestions?|concerns?)(?: (?:found|identified|noted|raised))?)"
-    r"[ .!_*。]*(?:\(.*\))?[ .。]*$",
-    re.IGNORECASE,
-)
 SECTION_SEVERITY = {
     "critical": Severity.CRITICAL,
     "important": Severity.IMPORTANT,
@@ -117,45 +108,6 @@ def is_rule(line: str) -> bool:
     return bool(_RULE.match(line))
 
 
-# A sentence saying a section has nothing: `None — the change is small.`, `No critical issues
-# were found.`, `I found no issues.` Real titles open with the same words (`No test covers
-# `f``, `Nothing removes the block`, `None of the handlers check errors`, `There are no tests
-# for X`): only an issue-word after the negation, or `none` / `nothing` alone, says none.
-# (or a list of one-word kinds: `No critical, important, or minor issues`)
-_ISSUE_WORDS = (
-    r"(?:(?:[\w-]+, ){1,4}(?:[\w-]+,? )?(?:and |or |nor )?[\w-]+ |(?:[\w-]+ ){0,3})"
-    r"(?:issues?|findings?|problems?|concerns?|bugs?|suggestions?|blockers?)\b"
-)
-_SAYS_NONE = re.compile(
-    r"^(?:[✅✔✓☑🟢]\ufe0f?\s*)?(?:none(?!\s+of\b)\b|n/?a\b|(?:0|zero)\s*(?:[.!]|$)"
-    r"|nothing(?:\s+else)?(?:\s+(?:to\s+(?:report|flag|add|note)|found|of\s+note|stood\s+out"
-    r"|worth\s+(?:changing|flagging|noting|mentioning|reporting)))?\s*(?:[.!:;,—–-]|$)"
-    rf"|(?:there (?:are|were|is)|i (?:found|see|saw|have|had)) no {_ISSUE_WORDS}"
-    rf"|(?:i )?did(?:n't| not) (?:find|see|spot) (?:any )?{_ISSUE_WORDS}"
-    rf"|(?:no|zero|0) {_ISSUE_WORDS}"
-    # `Keine.`, `Aucun.`, `なし。` alone (`section_titles.NONE_WORDS`)
-    rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
-    re.IGNORECASE,
-)
-_ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
-
-
-def says_none(text: str) -> bool:
-    """`text` (a list item, a paragraph) opens by saying there is nothing to report, and does
-    not take it back in the same sentence (`No issues in the parser, but the cache leaks`)."""
-    t = _ITEM_MARKUP.sub("", text.strip()).strip()
-    first = re.split(r"(?<=[.!?])\s+", t, maxsplit=1)[0]
-    return bool(_SAYS_NONE.match(t)) and _BUT.search(first) is None
-
-
-_BUT = re.compile(r"\b(?:but|however|except|although|though|apart from|other than)\b", re.I)
-
-
-def is_none_marker(text: str) -> bool:
-    t = text.strip()
-    return bool(t) and len(t) < 120 and bool(_NONE.match(t))
-
-
 def parse_findings_block(
     lines: list[str],
     fenced: list[bool],
@@ -165,12 +117,15 @@ def parse_findings_block(
     section_high: bool = False,
     sentences: bool = False,
     held: list[bool] | None = None,
+    nits: bool = True,
 ) -> FindingsResult:
     """Findings in one Critical/Important/Suggestions (or plain Findings) section;
     `section_high`: the section's title calls that level `High`; `sentences`: its heading is a
     real heading (not a `Label:` line), so a section that is only a list of plain sentences
     lists one finding per item; `held` lines (quoted inside a finding, `quoted_text`; found
-    here when not given) are its text and open nothing."""
+    here when not given) are its text and open nothing; `nits`: items after "No blocking issues."
+    that the text calls minor are Suggestions (`lesser_items`; not in a review with no findings
+    section, whose place-led problems `placed_items` reads)."""
     out = FindingsResult()
     # (a section read on its own, as `loose` reads an ordinary one, finds its quotes itself)
     quoted = held if held is not None else held_lines(lines, fenced)
@@ -282,7 +237,12 @@ def parse_findings_block(
     for head, text, fix in rows:
         out.drafts.append(make_draft(head, section, body=text, fix=fix, section_high=section_high))
     taken = set(used) | groups
-    _leading([ln for k, ln in enumerate(lines[:first]) if k not in taken], out)
+    _leading(
+        [ln for k, ln in enumerate(lines[:first]) if k not in taken],
+        out,
+        bool(starts),
+        prefixes if nits else None,
+    )
     closing = out.closing = closing_remark(lines, fenced, [i for i, _ in starts])
     if closing < len(lines):
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
@@ -329,8 +289,11 @@ def _sentence_list(
     return True
 
 
-def _leading(lines: list[str], out: FindingsResult) -> None:
-    """Text before the section's first finding: `None.` is expected, anything else is kept."""
+def _leading(
+    lines: list[str], out: FindingsResult, heads_findings: bool, prefixes: tuple[str, ...] | None
+) -> None:
+    """Text before the section's first finding (`heads_findings`: there is one): `None.` is
+    expected, anything else is kept. `prefixes` None: lesser items are never read as nits."""
     body = strip_rules(lines)
     text = "\n".join(body).strip()
     if not text or is_none_marker(text):
@@ -338,11 +301,19 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
     if zero_counts(text):
         out.unparsed.append(text)  # `| Critical | 0 |` …: it counted, and found nothing
         return
+    if clean_topics(text, heads_findings=heads_findings):
+        out.unparsed.append(text)  # `### Security` / "No security concerns." …: all is well
+        return
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     if paras and is_none_marker(paras[0]):
         paras = paras[1:]
     elif paras and says_none(paras[0]):
         if listed := lesser_items_after(paras):
+            if prefixes is not None and (minor := _minor_findings(paras, listed, prefixes)):
+                # `No blocking issues. A couple of nits:` + the nits: Suggestions
+                out.drafts.extend(minor)
+                out.unparsed.append(text)
+                return
             # findings text we could not read, as it would be without the opening sentence
             kept = "\n\n".join(listed)
             out.unparsed.append(text)
@@ -369,6 +340,18 @@ def _leading(lines: list[str], out: FindingsResult) -> None:
         out.unparsed.append(kept)
         out.unread.append(kept)
         out.warnings.append(f"text in a findings section is not a finding: {one_line(kept)}")
+
+
+def _minor_findings(paras: list[str], listed: list[str], prefixes: tuple[str, ...]) -> list[Draft]:
+    """The items after "No blocking issues.", read as a Suggestions section when the text
+    calls them minor and every line of them is read (else none: they stay unread text)."""
+    items = minor_items(paras, listed)
+    if not items:
+        return []
+    res = parse_findings_block(
+        items, fence_mask(items), Severity.SUGGESTION, prefixes, sentences=True
+    )
+    return [] if res.unread or res.unparsed else res.drafts
 
 
 def _draft(
@@ -469,27 +452,6 @@ def _says_high(head: FindingHead, section_high: bool) -> bool:
     if head.severity is not None:
         return head.level_word == HIGH
     return section_high
-
-
-def rank_high(drafts: list[Draft], *, critical_section: bool) -> None:
-    """`High` is the level below Critical in a review that also says critical (a tag, a label,
-    a C-ID, or a Critical section: `critical_section`); alone, it is the top of its scale."""
-    top = critical_section or any(d.severity is Severity.CRITICAL and not d.high for d in drafts)
-    if not top:
-        return
-    for d in drafts:
-        if d.high and d.severity is Severity.CRITICAL:
-            d.severity = Severity.IMPORTANT
-
-
-def rank_circles(drafts: list[Draft]) -> None:
-    """🟡 is the level below 🟠 in a review that uses both (🔴/🟠/🟡), the middle one of a
-    🔴/🟡/🟢 traffic light otherwise."""
-    if not any(d.head.level_word == ORANGE for d in drafts):
-        return
-    for d in drafts:
-        if d.head.level_word == YELLOW and d.severity is Severity.IMPORTANT:
-            d.severity = Severity.SUGGESTION
 
 
 def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None, str]:

@@ -12,9 +12,12 @@ verdict says its review is cut off.
 
 Only the seat's own prose counts (preamble, summary, verdict, other sections; not a finding's
 text, where "the pool ran out of tokens" is about the code, nor Acknowledged Limitations or
-Testing, where "I ran out of time to run the integration tests" is a limitation stated). A
-coverage table with a file reviewed, or one not reviewed for what it is (`Not reviewed
-(trivial)`, generated, a lock file), is a review's coverage.
+Testing, where "I ran out of time to run the integration tests" is a limitation stated), and
+not what it ran out of time for when that is one check beside the review ("I ran out of time to
+benchmark it", "… before profiling `shout`": `skips_one_check`), unless the check is the rest
+of the review ("… to verify the remaining files"). A coverage table with a file reviewed, or
+one not reviewed for what it is (`Not reviewed (trivial)`, generated, a lock file), is a
+review's coverage.
 """
 
 from __future__ import annotations
@@ -58,6 +61,20 @@ _DID_NOTHING: Final = re.compile(
     r"(?=\s*(?:[.,;:!()—–]|\s-\s|$)|\s+(?:so|and|because|since|as|due)\b)",
     re.IGNORECASE,
 )
+# What the seat ran out of time for, when that is one check it skipped: "to benchmark it",
+# "before I could run the tests", "for profiling". (To review, read or finish is the review.)
+_ONE_CHECK: Final = re.compile(
+    r"\s+(?:to|before|for)\s+(?:(?:I|we)\s+(?:could|was\s+able\s+to)\s+)?(?:actually\s+)?"
+    r"(?:benchmark|profil|run|test|measur|fuzz|reproduc|execut|build|try|trie|tim(?:e|ing)\b|"
+    r"load[\s-]test|stress[\s-]test|smoke[\s-]test|verif|exercis|compil|install|bisect|"
+    r"double[\s-]check|confirm|validat)\w*(?P<what>[^.!?;\n]*)",
+    re.IGNORECASE,
+)
+# ... unless the check is the rest of the review: "to verify the remaining files".
+_THE_REST: Final = re.compile(
+    r"\b(?:rest|remain\w*|everything|every|all|whole|entire|other\s+files|review\w*)\b",
+    re.IGNORECASE,
+)
 _NOT_DONE: Final = re.compile(
     r"^\W*(?:not\s+(?:yet\s+)?(?:reviewed|analy[sz]ed|checked|examined|read|opened|looked\s+at)"
     r"|skipped|unreviewed|pending|todo|to\s+do)\b",
@@ -78,6 +95,8 @@ def gave_up(blocks: list[Block], coverage: Iterable[CoverageEntry]) -> str:
             continue
         for line, fenced in zip(block.lines, block.fenced, strict=True):
             m = None if fenced else _OUT_OF.search(line)
+            if m is not None and skips_one_check(line, m.end()):
+                m = None
             if m is None and not fenced and block.kind is not Kind.PREAMBLE:
                 # (a bare refusal, no sections, is no review at all: `no_review.py`)
                 m = _DID_NOTHING.search(line)
@@ -94,6 +113,13 @@ def gave_up(blocks: list[Block], coverage: Iterable[CoverageEntry]) -> str:
     ):
         return f"{GAVE_UP}: every file of its coverage is '{_clip(entries[0].status)}'"
     return ""
+
+
+def skips_one_check(text: str, end: int) -> bool:
+    """What follows "ran out of time" at `end` of `text` is one check the seat skipped ("to
+    benchmark it"), not the review left undone."""
+    m = _ONE_CHECK.match(text, end)
+    return m is not None and _THE_REST.search(m.group("what")) is None
 
 
 def _clip(text: str, limit: int = 80) -> str:

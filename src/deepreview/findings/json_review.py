@@ -24,8 +24,9 @@ from typing import Any
 
 from deepreview.findings.assemble import assemble, same_title, unrated_ids
 from deepreview.findings.file_names import is_absolute, known_suffix
-from deepreview.findings.findings import Draft, make_draft, rank_high
+from deepreview.findings.findings import Draft, make_draft
 from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.level_ranks import rank_high
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level
 from deepreview.findings.locations import relativize
 from deepreview.findings.table_text import first_sentence

@@ -3,9 +3,11 @@
 A findings section that opens by saying there is nothing of *some level* ("No blocking
 issues", "no major problems") and then lists items at places has said nothing about those
 items: they are the lesser findings. Read as "nothing found", they were dropped without a
-trace; the parser keeps them as findings text it could not read (as it would without the
-opening sentence). "No further issues" is no such level: a later round writes it before the
-earlier findings it lists as fixed.
+trace. When the text calls them minor ("A couple of nits:", "Minor suggestions:", or every
+item says `nit:`), they are Suggestions (`minor_items`: the lines to read as a Suggestions
+section); else the parser keeps them as findings text it could not read (as it would without
+the opening sentence). "No further issues" is no such level: a later round writes it before
+the earlier findings it lists as fixed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ _LEVEL_QUALIFIED: Final = re.compile(
     r"\b(?:blocking|major|critical|serious|significant|severe|high[\s-]severity)\b", re.IGNORECASE
 )
 
+# What calls the items lesser: nits, minor points, optional suggestions.
+_MINOR: Final = re.compile(
+    r"\b(?:nits?|nitpicks?|nit-?picky|minor|optional|suggestions?|cosmetic|non-blocking|"
+    r"nice[\s-]to[\s-]haves?|polish)\b",
+    re.IGNORECASE,
+)
+
 
 def lesser_items_after(paras: list[str]) -> list[str]:
     """The paragraphs after `paras[0]` (a "none" statement) that list items at places with a
@@ -29,6 +38,24 @@ def lesser_items_after(paras: list[str]) -> list[str]:
     if not _LEVEL_QUALIFIED.search(first):
         return []
     return [p for p in paras[1:] if _placed_items(p)]
+
+
+def minor_items(paras: list[str], listed: list[str]) -> list[str]:
+    """The lines of the `listed` paragraphs, from each one's first item on (an intro line above
+    a list is no item), when the text calls the items minor: in a line of its own that is no
+    item (`A couple of nits:`), or in every item (`- `a.py:2` — nit: …`). Else []."""
+    items, intro = [], []
+    for p in paras:
+        lines = p.splitlines()
+        first = next((k for k, ln in enumerate(lines) if ITEM.match(ln)), len(lines))
+        intro += lines[:first]
+        if p in listed:
+            items += lines[first:]
+        else:
+            intro += lines[first:]
+    heads = [ln for ln in items if ITEM.match(ln)]
+    said = any(_MINOR.search(ln) for ln in intro) or all(_MINOR.search(ln) for ln in heads)
+    return items if heads and said else []
 
 
 def _placed_items(paragraph: str) -> bool:

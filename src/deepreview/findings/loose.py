@@ -58,7 +58,7 @@ def loose_findings(
     if about_earlier_rounds(title):
         return [], lines, fenced
     drafts, lines, fenced = _tables(lines, fenced, prefixes)
-    res = parse_findings_block(lines, fenced, None, prefixes)
+    res = parse_findings_block(lines, fenced, None, prefixes, nits=False)
     own = [d for d in res.drafts if d.head.style != "table"]
     placed = placed_problems(lines, fenced, prefixes) if prose else None
     if placed is not None and len(placed[0]) <= len(own):

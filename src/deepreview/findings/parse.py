@@ -67,12 +67,13 @@ from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
-from deepreview.findings.findings import one_line, rank_circles, rank_high
+from deepreview.findings.findings import one_line
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
+from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, prose_problems
 from deepreview.findings.quoted_text import held_lines
@@ -97,6 +98,7 @@ from deepreview.findings.section_titles import (
 from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
+from deepreview.findings.zero_counts import counts_match
 from deepreview.model import AgentReview
 from deepreview.untrusted_text import without_escapes
 
@@ -227,14 +229,14 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     for copy in [u for u in st.unread if st.drafts and json_copy_of(u, st.drafts)]:
         # the Markdown findings again as data: kept as unparsed text, but neither unread
         # findings text nor a warning about it
-        st.unread.remove(copy)
-        unread_warning = f"text in a findings section is not a finding: {one_line(copy)}"
-        st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
+        _read_after_all(st, copy)
     st.drafts, repeat_warnings = summary_repeats(st.drafts, st.from_summary)
     findings, finding_warnings = assemble(st.drafts)
     findings, unrated, finding_warnings = level_repeats(
         findings, unrated_ids(st.drafts, findings), finding_warnings
     )
+    for table in [u for u in st.unread if counts_match(u, [f.severity for f in findings])]:
+        _read_after_all(st, table)  # `| Important | 2 |` …: it counts the findings we read
     kept = {f.id for f in findings}
     overruled = tuple(o for o in overruled_ids(st.drafts, findings) if o[0] in kept)
     renumbered = tuple(r for r in renumbered_ids(st.drafts, findings) if r[1] in kept)
@@ -297,6 +299,14 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         redrafted=redrafted,
         renumbered=renumbered,
     )
+
+
+def _read_after_all(st: ReviewParts, text: str) -> None:
+    """`text`, kept as unread findings text, is what the findings read tell again (a JSON copy,
+    a table counting them): kept as unparsed text, but neither unread nor warned about."""
+    st.unread.remove(text)
+    unread_warning = f"text in a findings section is not a finding: {one_line(text)}"
+    st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
 
 
 def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:

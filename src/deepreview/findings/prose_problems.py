@@ -25,9 +25,9 @@ from typing import Final
 
 from deepreview.findings.blocks import Block
 from deepreview.findings.file_names import is_known_file, known_extension
-from deepreview.findings.findings import says_none
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
+from deepreview.findings.none_statements import says_none
 from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.readable import qualified_none, says_nothing_found_outright
 from deepreview.findings.section_titles import Kind, about_earlier_rounds

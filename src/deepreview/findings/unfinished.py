@@ -27,7 +27,7 @@ alone, with no closing section after it, is measured by its own text (an earlier
 ends, or a long last sentence with no end: `… which means the caller will`). Announcements
 count only in the review's last paragraph, and not in a Limitations, Testing or Coverage
 section, where "I did not get to the integration tests" is a limitation stated, not work left
-undone.
+undone; nor is running out of time for one check ("I ran out of time to benchmark it").
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from deepreview.findings.blocks import Block, ends_inside_fence
+from deepreview.findings.gave_up import skips_one_check
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.no_review import says_it_did_not_review
@@ -120,7 +121,15 @@ def cut_off(
     if tail.kind in _STATED_LIMITS:
         return ""
     paragraph = _last_paragraph(lines, mask, last_i)
-    said = _MORE_WORK.search(paragraph)
+    said = next(
+        (
+            m
+            for m in _MORE_WORK.finditer(paragraph)
+            # "I ran out of time to benchmark it": one check skipped, not the review
+            if not ("out" in m.group(0).lower() and skips_one_check(paragraph, m.end()))
+        ),
+        None,
+    )
     if said is not None or _SO_FAR.search(_last_sentence(paragraph)):
         return f"review ends before its work is done: '{_clip(paragraph)}'"
     return ""

@@ -6,12 +6,23 @@ found nothing. Read as text it is neither a finding nor a "None.", and would be 
 that could not be read (the verdict Unverified) or no review at all. Only a text made of
 level-and-count pairs (and a table's header and rule) counts, and only when every count is 0: a
 count of 1 with no finding we can read is findings we could not read.
+
+A table whose counts are not all zero sums up the findings written after it (`| Important | 2 |`
+above two Important findings): `counts_match` tells one whose counts are those of the findings
+read (by level, a `Total` row their number), which is then no findings text we could not read.
+Counts that disagree (a finding counted that we did not read), or a level we cannot place
+(`Moderate`), keep it as text we could not read.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from typing import Final
+
+from deepreview.findings.levels import tag_level
+from deepreview.model import Severity
 
 _LEVEL: Final = (
     r"(?:critical|important|high|medium|low|minor|major|moderate|severe|suggestions?|nits?|"
@@ -19,7 +30,8 @@ _LEVEL: Final = (
 )
 # A level and its count: `Critical | 0`, `**Important:** 0`, `Suggestions (0)`, `High = 0`.
 _PAIR: Final = re.compile(
-    rf"\b{_LEVEL}(?:\s+(?:issues?|findings?|severity))?[\s:=|()*_`—–-]{{0,8}}(\d+)\b(?:\s*\))?",
+    rf"\b(?P<level>{_LEVEL})(?:\s+(?:issues?|findings?|severity))?[\s:=|()*_`—–-]{{0,8}}"
+    r"(?P<n>\d+)\b(?:\s*\))?",
     re.IGNORECASE,
 )
 # What may stand beside the pairs: a table's header words and rule, separators, markup.
@@ -31,8 +43,33 @@ _FILLER: Final = re.compile(
 
 def zero_counts(text: str) -> bool:
     """`text` is only level-and-count pairs (a count table, a line of counts), each count 0."""
-    pairs = list(_PAIR.finditer(text))
-    if len(pairs) < 2 or any(int(m.group(1)) != 0 for m in pairs):
+    pairs = _level_counts(text)
+    return pairs is not None and all(n == 0 for _, n in pairs)
+
+
+def counts_match(text: str, severities: Sequence[Severity]) -> bool:
+    """`text` is only level-and-count pairs, and they count `severities` (the levels of the
+    findings read): as many at each level, a `Total` their number."""
+    pairs = _level_counts(text)
+    if pairs is None or not severities:
         return False
-    rest = _FILLER.sub("", _PAIR.sub("", text))
-    return rest == ""
+    counted: Counter[Severity] = Counter()
+    for word, n in pairs:
+        if word == "total":
+            if n != len(severities):
+                return False
+            continue
+        level = tag_level(word) or tag_level(word.removesuffix("s"))
+        if level is None:
+            return False  # (`Moderate`: which of ours it is, we cannot tell)
+        counted[level] += n
+    return counted + Counter() == Counter(severities)
+
+
+def _level_counts(text: str) -> list[tuple[str, int]] | None:
+    """The (level word, count) pairs `text` is made of, at least two; None when it holds
+    anything else."""
+    pairs = list(_PAIR.finditer(text))
+    if len(pairs) < 2 or _FILLER.sub("", _PAIR.sub("", text)) != "":
+        return None
+    return [(m.group("level").lower(), int(m.group("n"))) for m in pairs]

@@ -1,0 +1,59 @@
+"""Sentences that say a findings section has nothing: `None.`, `No critical issues were
+found.`, `I found no issues.`, `Keine.` — told apart from real titles that open with the same
+words (`No test covers `f``, `None of the handlers check errors`)."""
+
+from __future__ import annotations
+
+import re
+
+from deepreview.findings.section_titles import NONE_WORDS
+
+# A whole short text that is only "none" (`_SAYS_NONE` reads a sentence that opens with it).
+_NONE = re.compile(
+    r"^(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?"  # `- None.` as a list's only item
+    r"[_*]*(?:none(?: (?:found|identified|noted|spotted))?|n/a|"
+    r"nothing(?: to report| (?:critical|important|major|significant|serious|blocking))?|"
+    # `Keine.`, `Aucun.`, `なし。`, `—` (`section_titles.NONE_WORDS`)
+    rf"{'|'.join(map(re.escape, NONE_WORDS))}|"
+    r"no (?:[\w-]+ ){0,3}"
+    r"(?:issues?|findings?|suggestions?|concerns?)(?: (?:found|identified|noted|raised))?)"
+    r"[ .!_*。]*(?:\(.*\))?[ .。]*$",
+    re.IGNORECASE,
+)
+
+# A sentence saying a section has nothing: `None — the change is small.`, `No critical issues
+# were found.`, `I found no issues.` Real titles open with the same words (`No test covers
+# `f``, `Nothing removes the block`, `None of the handlers check errors`, `There are no tests
+# for X`): only an issue-word after the negation, or `none` / `nothing` alone, says none.
+# (or a list of one-word kinds: `No critical, important, or minor issues`)
+_ISSUE_WORDS = (
+    r"(?:(?:[\w-]+, ){1,4}(?:[\w-]+,? )?(?:and |or |nor )?[\w-]+ |(?:[\w-]+ ){0,3})"
+    r"(?:issues?|findings?|problems?|concerns?|bugs?|suggestions?|blockers?)\b"
+)
+_SAYS_NONE = re.compile(
+    r"^(?:[✅✔✓☑🟢]\ufe0f?\s*)?(?:none(?!\s+of\b)\b|n/?a\b|(?:0|zero)\s*(?:[.!]|$)"
+    r"|nothing(?:\s+else)?(?:\s+(?:to\s+(?:report|flag|add|note)|found|of\s+note|stood\s+out"
+    r"|worth\s+(?:changing|flagging|noting|mentioning|reporting)))?\s*(?:[.!:;,—–-]|$)"
+    rf"|(?:there (?:are|were|is)|i (?:found|see|saw|have|had)) no {_ISSUE_WORDS}"
+    rf"|(?:i )?did(?:n't| not) (?:find|see|spot) (?:any )?{_ISSUE_WORDS}"
+    rf"|(?:no|zero|0) {_ISSUE_WORDS}"
+    # `Keine.`, `Aucun.`, `なし。` alone (`section_titles.NONE_WORDS`)
+    rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r"\b(?:but|however|except|although|though|apart from|other than)\b", re.I)
+_ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
+
+
+def says_none(text: str) -> bool:
+    """`text` (a list item, a paragraph) opens by saying there is nothing to report, and does
+    not take it back in the same sentence (`No issues in the parser, but the cache leaks`)."""
+    t = _ITEM_MARKUP.sub("", text.strip()).strip()
+    first = re.split(r"(?<=[.!?])\s+", t, maxsplit=1)[0]
+    return bool(_SAYS_NONE.match(t)) and _BUT.search(first) is None
+
+
+def is_none_marker(text: str) -> bool:
+    """`text` is only a short none marker: `None.`, `- N/A`, `No issues found.`, `Keine.`"""
+    t = text.strip()
+    return bool(t) and len(t) < 120 and bool(_NONE.match(t))
