@@ -20,7 +20,8 @@ vague`), a one-word body, a label and its value, a table row, a verdict, a place
 the end of a finding's line. A table row is cut off when it lacks the closing `|` the row
 before it has (`| I1 | Impor`). A line without its full stop is only cut off when it ends
 inside bold, code or a bracket (`— `a.py:15` (sugg`), on a word that cannot end a sentence
-(`the`, `for`, `to`), or is a long sentence of prose (not a list item) with no end — or when it
+(`the`, `for`, `to`), or is a long sentence of prose (not a list item, not a `## Verdict` of
+one sentence: `Merge after fixing the export path`) with no end — or when it
 is the end of a finding's text, stops on a word, and every other finding of the review ends its
 text with a full stop (a review that writes terse items ends them all without one); a finding
 alone, with no closing section after it, is measured by its own text (an earlier sentence that
@@ -115,7 +116,9 @@ def cut_off(
         return f"review may be cut off right after its heading: '{_quote(tail.title)}'"
     if _row_stops(lines, last_i):
         return f"review may be cut off mid-row: '…{_quote(last)}'"
-    if _mid_sentence(last) or (tail.kind in FINDING_KINDS and _finding_stops(last, findings)):
+    if _mid_sentence(last, verdict=_one_sentence_verdict(tail)) or (
+        tail.kind in FINDING_KINDS and _finding_stops(last, findings)
+    ):
         return f"review may be cut off mid-sentence: '…{_quote(last)}'"
     if tail.kind in _STATED_LIMITS:
         return ""
@@ -126,7 +129,15 @@ def cut_off(
     return ""
 
 
-def _mid_sentence(last: str) -> bool:
+def _one_sentence_verdict(tail: Block) -> bool:
+    """The closing `## Verdict` section is one sentence (`Merge after fixing the export
+    path`): a verdict is often written as a label, with no full stop."""
+    text = " ".join(tail.text.split())
+    return tail.kind is Kind.VERDICT and bool(text) and not _SENTENCE_END.search(text)
+
+
+def _mid_sentence(last: str, *, verdict: bool = False) -> bool:
+    """`verdict`: `last` is a one-sentence verdict, cut off only on an open word or mark."""
     text = last.rstrip()
     if _whole_line(last):
         return False
@@ -139,7 +150,9 @@ def _mid_sentence(last: str) -> bool:
     if _OPEN_WORD.search(text) or text.endswith((",", ";", "(", "-")):
         return True
     sentence = _SENTENCE_END.split(text)[-1]
-    return _LIST_ITEM.match(last) is None and len(sentence.split()) >= _LONG_SENTENCE
+    return (
+        not verdict and _LIST_ITEM.match(last) is None and len(sentence.split()) >= _LONG_SENTENCE
+    )
 
 
 def _row_stops(lines: list[str], last_i: int) -> bool:
