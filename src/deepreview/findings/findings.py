@@ -32,6 +32,7 @@ from deepreview.findings.labels import (
 )
 from deepreview.findings.lesser_items import lesser_items_after
 from deepreview.findings.levels import HIGH, ORANGE, YELLOW, stressed_level, tag_level
+from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
     bold_line_head,
@@ -296,6 +297,9 @@ def parse_findings_block(
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else closing
         body = [k for k in range(i + 1, end) if k not in groups]
+        if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])):
+            out.unparsed.append("\n".join(lines[i:end]).strip())  # a spot checked: no finding
+            continue
         out.drafts.append(
             _draft(
                 head,
