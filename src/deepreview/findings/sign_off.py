@@ -30,6 +30,7 @@ _PHRASE: Final = re.compile(
     r"(?:dig|look|help|review|take|go|expand|elaborate|check)\b"
     r"|(?:nice|great|good|solid|excellent|clean)\s+(?:work|job|change|pr|patch)\b"
     r"|that(?:['’]s|\s+is|\s+was)\s+(?:all|it|everything)\b"
+    r"|lgtm\b|looks\s+good(?:\s+to\s+me)?\b|ship\s+it\b"
     # a closing verdict in words: `Overall a solid change`, `I'd approve once I1 is addressed`
     r"|overall,?\s+(?:(?:this\s+is|it['’]s|a|an|a\s+very)\s+)?"
     r"(?:nice|great|good|solid|excellent|clean|sound|well[- ]\w+)\b"
@@ -58,6 +59,7 @@ _BUT: Final = re.compile(r"\b(?:but|however|though|although|except|apart\s+from)
 # review has that finding (`ids`), else it names a problem we cannot read
 _ID: Final = re.compile(r"\b[CIS]\d{1,3}\b")
 _ABOUT_ID: Final = re.compile(r"[^;,.!?\n]*\b[CIS]\d{1,3}\b[^;,.!?\n]*")
+_CLAUSE: Final = re.compile(r";|\s[—–]\s")
 _PLACE: Final = re.compile(r"[\w/.-]\.\w{1,8}\b|:\d|\bline\s+\d|https?://", re.IGNORECASE)
 
 
@@ -75,4 +77,16 @@ def is_sign_off(paragraph: str, ids: frozenset[str] = frozenset()) -> bool:
     if _VALEDICTION.match(lines[0]) and len(lines) <= 3 and all(map(_NAME.match, lines[1:])):
         return True
     sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
-    return all(_PHRASE.match(s) and not _BUT.search(s) for s in sentences)
+    return all(_closing(s) for s in sentences)
+
+
+def _closing(sentence: str) -> bool:
+    """A stock phrase, and after a `;` or dash only more of them or words about a finding
+    (`Overall a solid change; I1 is the only blocker`), never new text (`Looks good; the test
+    for the parser is missing`)."""
+    first, *more = _CLAUSE.split(sentence)
+    return (
+        _PHRASE.match(first) is not None
+        and not _BUT.search(sentence)
+        and all(_PHRASE.match(c.strip()) or _ID.search(c) for c in more if c.strip())
+    )

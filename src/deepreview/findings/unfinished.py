@@ -10,7 +10,8 @@ verdict keeps its findings and says the review is cut off (`consolidate/verdict.
 
 A review whose text ends inside a code block that never closes (a fix's diff cut mid-way)
 stopped there too, and so did one whose last findings section is a heading with nothing under
-it (`### Important Issues`, then the end): an empty section says `None.`.
+it (`### Important Issues`, then the end): an empty section says `None.` (or its heading says
+0: `## Suggestions (0)`).
 
 An output that is only a short error message or refusal (`no_review.py`) is not cut off either,
 whether or not it ends with a full stop: it is no review at all ("unparseable review").
@@ -84,6 +85,10 @@ _SENTENCE_END: Final = re.compile(r"[.!?]\s+(?=\S)")
 # A finding's text that ends its last sentence (`… the tenant.`, `… (see `a.py:3`).`).
 _ENDS_SENTENCE: Final = re.compile(r"[.!?][)\]\"'’”*_`]*$")
 
+# `## Suggestions (0)`, `## Critical Issues: 0`: the heading says its section is empty.
+_ZERO_COUNT: Final = re.compile(
+    r"(?:[(\[]\s*(?:0|zero|none)\s*[)\]]|[:—–-]\s*(?:0|zero|none))\s*$", re.IGNORECASE
+)
 # Sections where "I did not get to X" states a limitation of a finished review.
 _STATED_LIMITS: Final = frozenset({Kind.LIMITATIONS, Kind.TESTING, Kind.DOCS, Kind.COVERAGE})
 
@@ -110,7 +115,12 @@ def cut_off(
     tail = blocks[-1]
     if tail.kind is Kind.COVERAGE:
         return ""
-    if tail.kind in FINDING_KINDS and tail.title and not tail.text.strip():
+    if (
+        tail.kind in FINDING_KINDS
+        and tail.title
+        and not tail.text.strip()
+        and not _ZERO_COUNT.search(tail.title)
+    ):
         # `### Important Issues` and nothing after it: the output stopped at the heading (a
         # section with nothing to report says so: `None.`)
         return f"review may be cut off right after its heading: '{_quote(tail.title)}'"
