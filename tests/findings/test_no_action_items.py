@@ -42,6 +42,8 @@ STILL_FINDINGS = [
     "- 👍 `calc.py:7` — good use of `yield from`, but it swallows errors from the reader.\n",
     "- `calc.py:9` — no change needed in the parser; the cache grows without bound.\n",
     "- `calc.py:9` — this is fine for small files; large ones exhaust the worker's memory.\n",
+    "- `calc.py:4` — `total()` rounds before summing; check whether that is intended.\n",
+    "- `calc.py:4` — rounds before summing, which is fine if callers pass whole cents.\n",
 ]
 
 

@@ -26,8 +26,12 @@ _SAYS: Final = re.compile(
     r"|\bis\s+intentional\b|\bas\s+intended\b",
     re.IGNORECASE,
 )
+# a reservation, a condition or a question: `which is fine if callers pass ints`, `check
+# whether it is correct`
 _BUT: Final = re.compile(
-    r"\b(?:but|however|though|although|except|unless|yet|still)\b", re.IGNORECASE
+    r"\b(?:but|however|though|although|except|unless|yet|still|if|whether|verify|confirm|"
+    r"check|ensure|make\s+sure)\b|\?",
+    re.IGNORECASE,
 )
 _CLAUSE: Final = re.compile(r"[.;!?]\s+|\s+[—–]\s+|:\s+")
 
