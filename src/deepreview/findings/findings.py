@@ -35,6 +35,7 @@ from deepreview.findings.labels import (
 )
 from deepreview.findings.lesser_items import lesser_items_after, minor_items
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
+from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
@@ -252,6 +253,9 @@ def parse_findings_block(
             out.unparsed.append("\n".join(strip_rules(lines[i:end])))  # kept, no finding
             continue
         body = [k for k in range(i + 1, end) if k not in groups]
+        if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])):
+            out.unparsed.append("\n".join(lines[i:end]).strip())  # a spot checked: no finding
+            continue
         out.drafts.append(
             _draft(
                 head,

@@ -28,14 +28,27 @@ _NONE = re.compile(
 # (or a list of one-word kinds: `No critical, important, or minor issues`)
 _ISSUE_WORDS = (
     r"(?:(?:[\w-]+, ){1,4}(?:[\w-]+,? )?(?:and |or |nor )?[\w-]+ |(?:[\w-]+ ){0,3})"
-    r"(?:issues?|findings?|problems?|concerns?|bugs?|suggestions?|blockers?)\b"
+    r"(?:issues?|findings?|problems?|concerns?|bugs?|defects?|suggestions?|blockers?)\b"
+)
+# `The rename is correct and complete; I have nothing to report.`: praise of the whole change
+# before the none (an adjective of fault, `incomplete`, is not in the list)
+_FINE = r"(?:correct|complete|fine|good|clean|sound|solid|safe|straightforward|ok|okay)"
+_PRAISED = (
+    rf"(?:(?:the|this) (?:[\w-]+ ){{0,2}}(?:is|looks|seems|reads) (?:\w+ )?{_FINE}"
+    rf"(?:,? (?:and )?(?:\w+ )?{_FINE})*\s*[;,.:—–-]\s*)?"
 )
 _SAYS_NONE = re.compile(
-    r"^(?:[✅✔✓☑🟢]\ufe0f?\s*)?(?:none(?!\s+of\b)\b|n/?a\b|(?:0|zero)\s*(?:[.!]|$)"
-    r"|nothing(?:\s+else)?(?:\s+(?:to\s+(?:report|flag|add|note)|found|of\s+note|stood\s+out"
-    r"|worth\s+(?:changing|flagging|noting|mentioning|reporting)))?\s*(?:[.!:;,—–-]|$)"
+    rf"^(?:[✅✔✓☑🟢]\ufe0f?\s*)?{_PRAISED}(?:none(?!\s+of\b)\b|n/?a\b|(?:0|zero)\s*(?:[.!]|$)"
+    r"|(?:(?:i (?:found|see|saw|have|had)|there(?:'s|’s| is)) )?"
+    r"nothing(?:\s+else)?(?:\s+(?:to\s+(?:report|flag|add|note|fix|change)|found|of\s+note"
+    r"|stood\s+out|worth\s+(?:changing|flagging|noting|mentioning|reporting)"
+    # `I found nothing that needs changing`, `Nothing needs to be fixed`
+    r"|(?:that\s+|which\s+)?needs?\s+(?:changing|fixing|to\s+(?:change|be\s+(?:changed|fixed))))"
+    r"(?:\s+(?:here|in\s+(?:this|the)\s+(?:change|pr|diff|patch)))?)?\s*(?:[.!:;,—–-]|$)"
     rf"|(?:there (?:are|were|is)|i (?:found|see|saw|have|had)) no {_ISSUE_WORDS}"
-    rf"|(?:i )?did(?:n't| not) (?:find|see|spot) (?:any )?{_ISSUE_WORDS}"
+    r"|(?:i )?(?:did(?:n['’]t| not)|could(?:n['’]t| not)|can(?:['’]t| ?not)|do(?:n['’]t| not))"
+    rf" (?:find|see|spot|identify) (?:any )?"
+    rf"{_ISSUE_WORDS}"
     rf"|(?:no|zero|0) {_ISSUE_WORDS}"
     # `Keine.`, `Aucun.`, `なし。` alone (`section_titles.NONE_WORDS`)
     rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",

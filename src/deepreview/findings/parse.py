@@ -54,6 +54,7 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from deepreview.findings.assemble import (
@@ -67,7 +68,7 @@ from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
-from deepreview.findings.findings import one_line
+from deepreview.findings.findings import is_rule, one_line
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
@@ -95,6 +96,7 @@ from deepreview.findings.section_titles import (
     problem_section,
     says_high,
 )
+from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
@@ -156,6 +158,12 @@ def _as_text(text: object) -> str:
     elif not isinstance(text, str):
         text = "" if text is None else str(text)
     return without_escapes(text.removeprefix(BOM)).removeprefix(BOM)
+
+
+def _about_own_findings(text: str, ids: frozenset[str]) -> bool:
+    """`text` (unread findings text) is only closing words about the review's own findings."""
+    paras = [p for p in re.split(r"\n\s*\n", text) if p.strip() and not is_rule(p)]
+    return bool(ids) and bool(paras) and all(is_sign_off(p, ids) for p in paras)
 
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
@@ -238,6 +246,12 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     for table in [u for u in st.unread if counts_match(u, [f.severity for f in findings])]:
         _read_after_all(st, table)  # `| Important | 2 |` …: it counts the findings we read
     kept = {f.id for f in findings}
+    for closing in [u for u in st.unread if _about_own_findings(u, frozenset(kept))]:
+        # `Overall a solid change; I1 is the only thing blocking`: a closing word on the
+        # findings read above, no findings text of its own
+        st.unread.remove(closing)
+        unread_warning = f"text in a findings section is not a finding: {one_line(closing)}"
+        st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
     overruled = tuple(o for o in overruled_ids(st.drafts, findings) if o[0] in kept)
     renumbered = tuple(r for r in renumbered_ids(st.drafts, findings) if r[1] in kept)
     warnings = list(st.sink.warnings) + repeat_warnings + finding_warnings

@@ -8,7 +8,8 @@ are the seat's findings text that could not be read (`AgentReview.unread_finding
 a findings section that holds no finding is: the verdict then says that seat's findings could
 not be read.  A passage counts when it names a place with a line and a problem (a problem word
 such as `bug`, `broken`, `regression`, `wrong`, or a stressed level word: `**critical**`) and
-does not itself say there is none, nor that its problem is fixed or pre-existing; a place
+does not itself say there is none, nor that its problem is fixed, pre-existing or was so
+before the change ("(was a race condition)", "previously the header was wrong"); a place
 without a line (a file: `the problem is in calc.py, whose …`) counts too, unless the passage
 says the change fixes (removes, resolves…) something ("must be fixed" asks for a fix).  A review
 that says outright that it found nothing ("No issues found", "LGTM") is taken at its word: the
@@ -44,6 +45,18 @@ _SETTLED: Final = re.compile(
     r"\b(?:(?:is|are|was|were|been|now|got)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
     r"pre-?existing|not\s+introduced|already\s+(?:there|present|on\s+\w+)|out\s+of\s+scope|"
     r"(?:previous|prior|earlier|last)\s+(?:round|review|pass)|round\s+\d)",
+    re.IGNORECASE,
+)
+
+
+# What was wrong before the change, told in the past: "(was a race condition)", "previously the
+# header was wrong", "it used to crash", "before this change the total was incorrect" (a clause,
+# up to its `;` or full stop). Not when the clause says it is so still: "(was a race and still is)".
+_PAST: Final = re.compile(
+    r"\((?:it\s+)?(?:was|were)\s+(?![^)]*\b(?:still|again|remains?)\b)[^)]*\)"
+    r"|\b(?:previously|formerly|before\s+(?:this|the)\s+(?:change|pr|patch|fix)|in\s+the\s+old\s+code"
+    r"|(?:it|this|that|they)\s+used\s+to)\b(?![^.;!?\n]*\b(?:still|again|remains?)\b)"
+    r"[^.;!?\n]*",
     re.IGNORECASE,
 )
 
@@ -140,7 +153,7 @@ def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
         return False
     if says_none(text) and not qualified_none(text):
         return False
-    if not names_a_problem(text) and stressed_level(text) is None:
+    if not names_a_problem(_PAST.sub(" ", text)) and stressed_level(text) is None:
         return False
     places = locations_in(text, prefixes)
     if any(loc.start is not None for loc in places):

@@ -15,7 +15,13 @@ from typing import Literal
 from deepreview.findings.blocks import BOLD_LEVEL, Block
 from deepreview.findings.design_tone import praises
 from deepreview.findings.finding_line import FIELD_LABELS
-from deepreview.findings.findings import SECTION_SEVERITY, Draft, parse_findings_block, strip_rules
+from deepreview.findings.findings import (
+    SECTION_SEVERITY,
+    Draft,
+    is_rule,
+    parse_findings_block,
+    strip_rules,
+)
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.section_titles import (
     DESIGN_KINDS,
@@ -26,11 +32,21 @@ from deepreview.findings.section_titles import (
     says_high,
 )
 from deepreview.findings.sections import Sink, parse_assessment, parse_coverage, parse_observations
+from deepreview.findings.sign_off import is_sign_off
 from deepreview.model import Assessment, CoverageEntry, DesignObservation, Section
 
 _VERDICT = re.compile(
     r"^\s*(?P<b>\*\*|__)?(?:Overall |Final )?Verdict[ \t]*"
     r"(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|:)[ \t]*(?P<v>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+# `**Recommendation:** Approve.` closing a findings section: a verdict only when its words are
+# one (`**Recommendation:** Add a lock` is a finding's fix, told where we cannot read it).
+_LABELLED_VERDICT = re.compile(
+    r"^\s*(?P<b>\*\*|__)?(?:Overall |Final )?(?:Recommendation|Decision)[ \t]*"
+    r"(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|:)[ \t]*(?P<v>(?:\*\*|__)?"
+    r"(?:approved?|merge|lgtm|ship|ready|request(?:ing)?\s+changes|changes\s+requested|"
+    r"needs?\s+(?:changes|work|fixes)|reject|do\s+not\s+merge|don['’]t\s+merge)\b.*?)\s*$",
     re.IGNORECASE,
 )
 _VERDICT_KINDS = frozenset(
@@ -64,6 +80,8 @@ class ReviewParts:
 
 def take_verdicts(block: Block, st: ReviewParts) -> None:
     """Lift `**Verdict:** ...` lines out of the prose sections into `verdict_line`."""
+    if block.kind in FINDING_KINDS:
+        _closing_verdict(block, st)
     if block.kind not in _VERDICT_KINDS:
         return
     keep_lines: list[str] = []
@@ -79,6 +97,34 @@ def take_verdicts(block: Block, st: ReviewParts) -> None:
         keep_lines.append(line)
         keep_fenced.append(fenced)
     block.lines, block.fenced = keep_lines, keep_fenced
+
+
+def _closing_verdict(block: Block, st: ReviewParts) -> None:
+    """`**Verdict:** Merge as-is.` as the last line of the last findings section (no heading
+    of its own; a sign-off may follow it): the review's verdict, not findings text. Only there:
+    a `Verdict:` line inside a finding is that finding's text."""
+    ends = [
+        i
+        for i, line in enumerate(block.lines)
+        if line.strip() and not is_rule(line) and not block.fenced[i]
+    ]
+    paras = [i for i in ends if i == ends[0] or not block.lines[i - 1].strip()]
+    if not paras:
+        return
+    last = ends[-1]
+    if len(paras) > 1 and is_sign_off("\n".join(block.lines[paras[-1] :])):
+        last = max(i for i in ends if i < paras[-1])  # `**Verdict:** …` + `Hope this helps!`
+    line = block.lines[last]
+    m = _VERDICT.match(line) or _LABELLED_VERDICT.match(line)
+    if m is None or (block.held and block.held[last]) or line[:1].isspace():
+        return
+    v = m.group("v").strip()
+    if m.group("b") and v.endswith(m.group("b")) and v.count(m.group("b")) == 1:
+        v = v[: -len(m.group("b"))].rstrip()
+    st.verdicts.append(v)
+    for column in (block.lines, block.fenced, block.held):
+        if len(column) > last:
+            del column[last]
 
 
 def read_block(block: Block, st: ReviewParts) -> None:

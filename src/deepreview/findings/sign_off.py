@@ -29,6 +29,13 @@ _PHRASE: Final = re.compile(
     r"|(?:i\s+can|i'd\s+be\s+happy\s+to|i\s+would\s+be\s+happy\s+to)\s+(?:also\s+)?"
     r"(?:dig|look|help|review|take|go|expand|elaborate|check)\b"
     r"|(?:nice|great|good|solid|excellent|clean)\s+(?:work|job|change|pr|patch)\b"
+    r"|that(?:['’]s|\s+is|\s+was)\s+(?:all|it|everything)\b"
+    r"|lgtm\b|looks\s+good(?:\s+to\s+me)?\b|ship\s+it\b"
+    # a closing verdict in words: `Overall a solid change`, `I'd approve once I1 is addressed`
+    r"|overall,?\s+(?:(?:this\s+is|it['’]s|a|an|a\s+very)\s+)?"
+    r"(?:nice|great|good|solid|excellent|clean|sound|well[- ]\w+)\b"
+    r"|(?:i['’]d|i\s+would|i['’]m\s+happy\s+to|i\s+am\s+happy\s+to|happy\s+to)\s+"
+    r"(?:approve|merge|sign\s+off)\b"
     r"|well\s+done\b|happy\s+(?:coding|hacking|reviewing|merging)\b|good\s+luck\b"
     r"|(?:best(?:\s+regards)?|kind\s+regards|regards|cheers)\b)",
     re.IGNORECASE,
@@ -40,16 +47,46 @@ _VALEDICTION: Final = re.compile(
     re.IGNORECASE,
 )
 _NAME: Final = re.compile(r"^[\w .@()-]{1,40}$")
+# an offer to track the nits elsewhere: `open a follow-up issue` names no problem
+_TRACKING: Final = re.compile(
+    r"\b(?:open|file|create|raise|log)\s+(?:an?\s+)?(?:(?:follow[- ]up|separate|new|github)\s+)*"
+    r"(?:(?:ticket|issue)s?(?:\s+or\s+|/))?(?:issues?|tickets?)\b",
+    re.IGNORECASE,
+)
+# `That is all, but the cache never expires.`: the stock phrase takes itself back
+_BUT: Final = re.compile(r"\b(?:but|however|though|although|except|apart\s+from)\b", re.I)
+# `I1 is the only thing blocking`: about the review's own finding; a sign-off only when the
+# review has that finding (`ids`), else it names a problem we cannot read
+_ID: Final = re.compile(r"\b[CIS]\d{1,3}\b")
+_ABOUT_ID: Final = re.compile(r"[^;,.!?\n]*\b[CIS]\d{1,3}\b[^;,.!?\n]*")
+_CLAUSE: Final = re.compile(r";|\s[—–]\s")
 _PLACE: Final = re.compile(r"[\w/.-]\.\w{1,8}\b|:\d|\bline\s+\d|https?://", re.IGNORECASE)
 
 
-def is_sign_off(paragraph: str) -> bool:
-    """`paragraph` is only a closing pleasantry or a signature: no place, no problem."""
+def is_sign_off(paragraph: str, ids: frozenset[str] = frozenset()) -> bool:
+    """`paragraph` is only a closing pleasantry, a closing word on the review, or a signature:
+    no place, and no problem but one about a finding of the review's own `ids`."""
     text = _MARKUP.sub("", paragraph).strip()
-    if not text or len(text) > _MAX or _PLACE.search(text) or PROBLEM.search(text):
+    if not text or len(text) > _MAX or _PLACE.search(text):
+        return False
+    if not set(_ID.findall(text)) <= ids:
+        return False
+    if PROBLEM.search(_ABOUT_ID.sub(" ", _TRACKING.sub(" ", text))):
         return False
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if _VALEDICTION.match(lines[0]) and len(lines) <= 3 and all(map(_NAME.match, lines[1:])):
         return True
     sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
-    return all(_PHRASE.match(s) for s in sentences)
+    return all(_closing(s) for s in sentences)
+
+
+def _closing(sentence: str) -> bool:
+    """A stock phrase, and after a `;` or dash only more of them or words about a finding
+    (`Overall a solid change; I1 is the only blocker`), never new text (`Looks good; the test
+    for the parser is missing`)."""
+    first, *more = _CLAUSE.split(sentence)
+    return (
+        _PHRASE.match(first) is not None
+        and not _BUT.search(sentence)
+        and all(_PHRASE.match(c.strip()) or _ID.search(c) for c in more if c.strip())
+    )

@@ -10,7 +10,8 @@ verdict keeps its findings and says the review is cut off (`consolidate/verdict.
 
 A review whose text ends inside a code block that never closes (a fix's diff cut mid-way)
 stopped there too, and so did one whose last findings section is a heading with nothing under
-it (`### Important Issues`, then the end): an empty section says `None.`.
+it (`### Important Issues`, then the end): an empty section says `None.` (or its heading says
+0: `## Suggestions (0)`).
 
 An output that is only a short error message or refusal (`no_review.py`) is not cut off either,
 whether or not it ends with a full stop: it is no review at all ("unparseable review").
@@ -20,7 +21,8 @@ vague`), a one-word body, a label and its value, a table row, a verdict, a place
 the end of a finding's line. A table row is cut off when it lacks the closing `|` the row
 before it has (`| I1 | Impor`). A line without its full stop is only cut off when it ends
 inside bold, code or a bracket (`— `a.py:15` (sugg`), on a word that cannot end a sentence
-(`the`, `for`, `to`), or is a long sentence of prose (not a list item) with no end — or when it
+(`the`, `for`, `to`), or is a long sentence of prose (not a list item, not a `## Verdict` of
+one sentence: `Merge after fixing the export path`) with no end — or when it
 is the end of a finding's text, stops on a word, and every other finding of the review ends its
 text with a full stop (a review that writes terse items ends them all without one); a finding
 alone, with no closing section after it, is measured by its own text (an earlier sentence that
@@ -84,6 +86,10 @@ _SENTENCE_END: Final = re.compile(r"[.!?]\s+(?=\S)")
 # A finding's text that ends its last sentence (`… the tenant.`, `… (see `a.py:3`).`).
 _ENDS_SENTENCE: Final = re.compile(r"[.!?][)\]\"'’”*_`]*$")
 
+# `## Suggestions (0)`, `## Critical Issues: 0`: the heading says its section is empty.
+_ZERO_COUNT: Final = re.compile(
+    r"(?:[(\[]\s*(?:0|zero|none)\s*[)\]]|[:—–-]\s*(?:0|zero|none))\s*$", re.IGNORECASE
+)
 # Sections where "I did not get to X" states a limitation of a finished review.
 _STATED_LIMITS: Final = frozenset({Kind.LIMITATIONS, Kind.TESTING, Kind.DOCS, Kind.COVERAGE})
 
@@ -110,13 +116,20 @@ def cut_off(
     tail = blocks[-1]
     if tail.kind is Kind.COVERAGE:
         return ""
-    if tail.kind in FINDING_KINDS and tail.title and not tail.text.strip():
+    if (
+        tail.kind in FINDING_KINDS
+        and tail.title
+        and not tail.text.strip()
+        and not _ZERO_COUNT.search(tail.title)
+    ):
         # `### Important Issues` and nothing after it: the output stopped at the heading (a
         # section with nothing to report says so: `None.`)
         return f"review may be cut off right after its heading: '{_quote(tail.title)}'"
     if _row_stops(lines, last_i):
         return f"review may be cut off mid-row: '…{_quote(last)}'"
-    if _mid_sentence(last) or (tail.kind in FINDING_KINDS and _finding_stops(last, findings)):
+    if _mid_sentence(last, verdict=_one_sentence_verdict(tail)) or (
+        tail.kind in FINDING_KINDS and _finding_stops(last, findings)
+    ):
         return f"review may be cut off mid-sentence: '…{_quote(last)}'"
     if tail.kind in _STATED_LIMITS:
         return ""
@@ -135,7 +148,15 @@ def cut_off(
     return ""
 
 
-def _mid_sentence(last: str) -> bool:
+def _one_sentence_verdict(tail: Block) -> bool:
+    """The closing `## Verdict` section is one sentence (`Merge after fixing the export
+    path`): a verdict is often written as a label, with no full stop."""
+    text = " ".join(tail.text.split())
+    return tail.kind is Kind.VERDICT and bool(text) and not _SENTENCE_END.search(text)
+
+
+def _mid_sentence(last: str, *, verdict: bool = False) -> bool:
+    """`verdict`: `last` is a one-sentence verdict, cut off only on an open word or mark."""
     text = last.rstrip()
     if _whole_line(last):
         return False
@@ -148,7 +169,9 @@ def _mid_sentence(last: str) -> bool:
     if _OPEN_WORD.search(text) or text.endswith((",", ";", "(", "-")):
         return True
     sentence = _SENTENCE_END.split(text)[-1]
-    return _LIST_ITEM.match(last) is None and len(sentence.split()) >= _LONG_SENTENCE
+    return (
+        not verdict and _LIST_ITEM.match(last) is None and len(sentence.split()) >= _LONG_SENTENCE
+    )
 
 
 def _row_stops(lines: list[str], last_i: int) -> bool:

@@ -1,0 +1,48 @@
+"""An item in a findings section that says it needs no change: a spot the reviewer checked
+(`- 👍 `a.py:70` — nice use of `yield from`; no change needed.`, `- (No action) `a.py:80` —
+the broad `except` is intentional here.`, `- **Info** — `a.py:7` uses `yield from`, which is
+fine.`), not a suggestion. Told apart narrowly: the item opens with a no-action mark, or its
+last clause says no change is needed; and no clause of it takes that back (`but`, `however`)
+or names a problem (`the cache leaks`). `this is fine for small files; large ones exhaust
+memory` says fine first and then what is wrong: still a finding."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.problem_words import names_a_problem
+from deepreview.markdown_fence import without_code_spans
+
+_MARK: Final = re.compile(
+    r"^\W*(?:👍|\(\s*no[- ]action(?:\s+needed)?\s*\)|\[\s*no[- ]action(?:\s+needed)?\s*\])",
+    re.IGNORECASE,
+)
+_SAYS: Final = re.compile(
+    r"\bno\s+(?:further\s+)?(?:changes?|action|fix(?:es)?)\s+(?:is\s+|are\s+)?"
+    r"(?:needed|required|necessary|warranted)\b"
+    r"|\bnothing\s+to\s+(?:do|change|fix)\b"
+    r"|\b(?:which|this|that|it)(?:\s+is|['’]s)\s+(?:fine|ok|okay|correct|intended|intentional)\b"
+    r"|\bis\s+intentional\b|\bas\s+intended\b",
+    re.IGNORECASE,
+)
+# a reservation, a condition or a question: `which is fine if callers pass ints`, `check
+# whether it is correct`
+_BUT: Final = re.compile(
+    r"\b(?:but|however|though|although|except|unless|yet|still|if|whether|verify|confirm|"
+    r"check|ensure|make\s+sure)\b|\?",
+    re.IGNORECASE,
+)
+_CLAUSE: Final = re.compile(r"[.;!?]\s+|\s+[—–]\s+|:\s+")
+
+
+def needs_no_change(text: str) -> bool:
+    """The item's text (its line and body) says it needs no change, and names no problem."""
+    plain = " ".join(without_code_spans(text).split())
+    if not plain or _BUT.search(plain) or names_a_problem(plain):
+        return False
+    clauses = [c for c in _CLAUSE.split(plain.rstrip(" .!")) if c.strip()]
+    return bool(clauses) and (
+        _MARK.match(re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", plain)) is not None
+        or _SAYS.search(clauses[-1]) is not None
+    )
