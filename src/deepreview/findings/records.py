@@ -78,13 +78,20 @@ def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
             end += 1
         if end - i >= 3 and not _labels_of_a_title(lines, i) and _rewrite(out, i, end):
             found = True
+            label = _label_above(lines, i)
+            if label is not None:
+                out[label] = ""  # it names nothing once the record has its title
         i = max(end, i + 1)
     return out if found else None
 
 
 def _labels_of_a_title(lines: list[str], start: int) -> bool:
     """The fields right under a finding's own title (`### 2. Unbounded read`, `**Title**`,
-    `1. Title`) are that finding's labels, not a record of their own."""
+    `1. Title`) are that finding's labels, not a record of their own.
+
+    A heading is no finding's title when several records sit under it (`## Code Review` over
+    two records), nor when it is a bare label (`### Finding 2`, `## Review`) above a record
+    with its own `Issue:` line: read as the title, it lost the record's first finding."""
     k = start - 1
     while k >= 0 and not lines[k].strip():
         k -= 1
@@ -93,13 +100,56 @@ def _labels_of_a_title(lines: list[str], start: int) -> bool:
     above = lines[k]
     if _ATX.match(above):
         h = classify_heading(above)
-        return h is None or h.kind is Kind.OTHER
+        if h is not None and h.kind is not Kind.OTHER:
+            return False
+        if _records_below(lines, k + 1) > 1:
+            return False
+        return not (_bare_label(above) and _has_title_field(lines, start))
     return bool(_TITLE_LINE.match(above))
 
 
 _ATX: Final = re.compile(r"^ {0,3}#{1,6}[ \t]")
 # a bold line or a list item: a title the fields below belong to
 _TITLE_LINE: Final = re.compile(r"^[ \t]*(?:\*\*|__|[-*+][ \t]|\d{1,9}[.)][ \t])")
+# the words of a heading that names no problem: `Finding 2`, `Issue #3`, `Code Review`
+_LABEL_WORDS: Final = frozenset(
+    ["finding", "issue", "item", "problem", "bug", "review", "code", "comment", "note", "no"]
+)
+
+
+def _label_above(lines: list[str], start: int) -> int | None:
+    """The line of a numbered bare-label heading (`### Finding 2`) right above `start`: one
+    record's own heading (a section's heading, `## Code Review`, stays)."""
+    k = start - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    numbered = k >= 0 and re.search(r"\d", lines[k]) is not None
+    return k if numbered and _ATX.match(lines[k]) and _bare_label(lines[k]) else None
+
+
+def _bare_label(heading: str) -> bool:
+    words = re.findall(r"[A-Za-z]+|\d+", heading.lower())
+    return bool(words) and all(w.isdigit() or w.rstrip("s") in _LABEL_WORDS for w in words)
+
+
+def _has_title_field(lines: list[str], start: int) -> bool:
+    n = start
+    while n < len(lines) and (got := _field(lines[n])) is not None:
+        if got[0] == "title":
+            return True
+        n += 1
+    return False
+
+
+def _records_below(lines: list[str], start: int) -> int:
+    """How many runs of three or more field lines lie between `start` and the next heading."""
+    count = run = 0
+    for line in lines[start:]:
+        if _ATX.match(line):
+            break
+        run = run + 1 if _field(line) is not None else 0
+        count += run == 3
+    return count
 
 
 def _field(line: str) -> tuple[str, str] | None:
