@@ -211,6 +211,13 @@ _PLACE_TAG = re.compile(
 )
 
 
+_PLACE_BOLD = re.compile(
+    r"^(?P<place>`[^`\n]+`|[^\s`*]+)[ \t]+(?:[—–:-][ \t]+)?\*\*(?P<title>[^*\n]+)\*\*"
+    r"(?P<after>(?:[ \t]*[—–:(\[].*)?)$"
+)
+_OPENING_TAG = re.compile(rf"^[ \t]*\[(?P<w>{TAG_PATTERN})\][ \t]*", re.IGNORECASE)
+
+
 def _place_first(
     head: FindingHead, rest: str, prefixes: tuple[str, ...], *, led: bool = False
 ) -> bool:
@@ -219,6 +226,17 @@ def _place_first(
     point of a body, not a title — unless a level word `led` the item (`- Blocking: `a.py:3`
     closes …`): that makes it a finding, and the place leaves its title."""
     rest = join_line_words(rest)  # `- `a.py` L80–L95 duplicates …`: the lines are the place's
+    bold = _PLACE_BOLD.match(rest)
+    if bold and all_locations(bold.group("place").strip("`"), prefixes):
+        # `- `a.py:2` **[P1] Title** — text`: the bold span is the title, as it is when the
+        # place follows it; a `[P1]` opening the bold span is its tag
+        tag = _OPENING_TAG.match(bold.group("title"))
+        title = bold.group("title")[tag.end() :] if tag else bold.group("title")
+        opening = f"**{title.strip()}**" + (f" [{tag.group('w')}]" if tag else "")
+        where = bold.group("place").strip("`")
+        fill_head(head, f"{opening} (`{where}`){bold.group('after')}", prefixes)
+        _take_closing_level(head)
+        return bool(head.title)
     tagged = _PLACE_TAG.match(rest)
     if tagged and all_locations(tagged.group("place").strip("`"), prefixes):
         # `- src/a.py:42 [P1] The loop returns None …`: place, tag, then the finding's sentence
