@@ -238,6 +238,11 @@ def parse_findings_block(
             head = bold_line_head(line, prefixes)
         if head is None and mode in (None, "lead"):
             head = bold_lead_head(line, prefixes)
+        elif head is None and mode in ("bulleted", "numbered") and line.startswith("**"):
+            # `**🟢 Suggestion — Title** (`a.py:1`)` at the margin after a list of findings:
+            # one more finding (with its level and place), not a paragraph of the last item
+            lead = bold_lead_head(line, prefixes) if not lines[i - 1].strip() else None
+            head = lead if lead and lead.locations and lead.level_word else None
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
         if head.level_word and under_a_field(lines, i):
