@@ -81,3 +81,37 @@ def test_the_critical_record_decides_the_verdict(tmp_path: Path) -> None:
     assert verdict["label"] == "Rework", verdict
     titles = {f["id"]: f["title"] for f in report["findings"]}
     assert titles.get("C1") == _HIGH.rstrip("."), titles
+
+
+def test_numbered_records_take_their_description_as_title() -> None:
+    text = (
+        "**Issues found:**\n\n"
+        "1. **Location**: `calc.py`, line 2\n   **Severity**: High\n"
+        f"   **Description**: {_HIGH}\n   **Suggested fix**: Return 0 first.\n\n"
+        "2. **File:** `calc.py`\n   **Line:** 4\n   **Severity:** Low\n"
+        f"   **Issue:** {_LOW}\n"
+    )
+    assert [(c, t.split(",")[0], p, n) for c, t, p, n in _found(text)] == [
+        ("C1", "Division by zero is not guarded", "calc.py", 2),
+        ("S1", _LOW.rstrip("."), "calc.py", 4),
+    ]
+
+
+def test_a_record_under_a_bold_section_label() -> None:
+    text = (
+        "### Code Review\n\n**Issues found:**\n\n**Location**: `calc.py`, line 2\n"
+        f"**Severity**: High\n**Description**: {_HIGH}\n"
+    )
+    assert [(c, p, n) for c, _t, p, n in _found(text)] == [("C1", "calc.py", 2)]
+
+
+def test_numbered_records_with_no_level_are_findings_still() -> None:
+    text = (
+        "## Findings\n\n1. **Location**: `calc.py`, line 2\n"
+        f"   **Description**: {_HIGH}\n\n"
+        f"2. **Location**: `calc.py`, line 4\n   **Description**: {_LOW}\n"
+    )
+    assert [(c, p, n) for c, _t, p, n in _found(text)] == [
+        ("I1", "calc.py", 2),
+        ("I2", "calc.py", 4),
+    ]

@@ -19,7 +19,13 @@ import re
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
-from deepreview.findings.head import FindingHead, closing_place, parse_tail, title_tag
+from deepreview.findings.head import (
+    FindingHead,
+    closing_place,
+    locations_in,
+    parse_tail,
+    title_tag,
+)
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import join_line_words
@@ -194,6 +200,8 @@ def parse_head(
             # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
             # is a list inside the previous finding's body.
             bold = rest.startswith("**")
+            if bold and _FIELD_LEAD.match(rest):
+                return None  # `1. **Location**: `a.py`, line 4`: a record's field, no title
             if head.title and (bold or head.locations or head.severity is not None):
                 return head
             return None
@@ -277,6 +285,26 @@ def _place_first(
     return True
 
 
+_FIELD_LEAD = re.compile(
+    rf"^\*\*(?:{'|'.join(sorted(FIELD_LABELS))})[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:)", re.IGNORECASE
+)
+# `Header row dropped (`a.py:2`): the generator starts at row 1.`
+_PAREN_PLACE_TEXT = re.compile(
+    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–]|--?)[ \t]+(?P<r>\S.*)$"
+)
+
+
+def _paren_place_then_text(head: FindingHead, prefixes: tuple[str, ...]) -> None:
+    """`- Title (`a.py:2`): explanation`: the place in parentheses parts the title from the
+    finding's first sentence (only a place does: `Title (see notes): …` keeps its words)."""
+    m = None if head.locations else _PAREN_PLACE_TEXT.match(head.title)
+    places = locations_in(m.group("p"), prefixes) if m else []
+    if m and places:
+        head.locations.extend(places)
+        head.title = m.group("t").rstrip()
+        head.leftover = f"{m.group('r')} {head.leftover}".strip()
+
+
 def _take_closing_level(head: FindingHead) -> None:
     """`… This should be an error. Severity: important.`: the level from the title's closing
     label sentence, unless a tag or a lead gave one already; the label leaves the title."""
@@ -312,6 +340,7 @@ def bullet_head(
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
             # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case
             closing_place(head, prefixes)
+            _paren_place_then_text(head, prefixes)
             head.style = "plain" if head.locations else head.style
     # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
     # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.

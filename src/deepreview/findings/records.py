@@ -24,7 +24,8 @@ from deepreview.findings.levels import first_level_word
 from deepreview.findings.section_titles import Kind
 
 _FIELD: Final = re.compile(
-    r"^(?P<indent>[ \t]{0,4}(?:[-*+][ \t]+)?)(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z ]{1,20}?)"
+    r"^(?P<indent>[ \t]{0,4}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)(?:\*\*|__)?"
+    r"(?P<key>[A-Za-z][A-Za-z ]{1,20}?)"
     r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$"
 )
 _KEYS: Final = {
@@ -58,11 +59,14 @@ _KEYS: Final = {
 
 
 def has_records(lines: list[str]) -> bool:
-    """Whether any three lines in a row are fields (a cheap look before the fence scan)."""
-    run = 0
+    """Whether any three lines in a row are fields, or two after a numbered field item (a
+    cheap look before the fence scan)."""
+    run, least = 0, 3
     for line in lines:
         run = run + 1 if ":" in line and _field(line) is not None else 0
-        if run >= 3:
+        if run == 1:
+            least = 2 if _NUMBERED.match(line) else 3
+        if run >= least:
             return True
     return False
 
@@ -76,7 +80,8 @@ def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
         end = i
         while end < len(lines) and not mask[end] and _field(lines[end]) is not None:
             end += 1
-        if end - i >= 3 and not _labels_of_a_title(lines, i) and _rewrite(out, i, end):
+        least = 2 if _NUMBERED.match(lines[i]) else 3  # `1. **Location**: …` + one more field
+        if end - i >= least and not _labels_of_a_title(lines, i) and _rewrite(out, i, end):
             found = True
             label = _label_above(lines, i)
             if label is not None:
@@ -92,12 +97,16 @@ def _labels_of_a_title(lines: list[str], start: int) -> bool:
     A heading is no finding's title when several records sit under it (`## Code Review` over
     two records), nor when it is a bare label (`### Finding 2`, `## Review`) above a record
     with its own `Issue:` line: read as the title, it lost the record's first finding."""
+    if _NUMBERED.match(lines[start]):
+        return False  # `1. **Location**: `a.py`, line 4` + fields: the item is the record
     k = start - 1
     while k >= 0 and not lines[k].strip():
         k -= 1
     if k < 0 or _field(lines[k]) is not None:
         return False
     above = lines[k]
+    if not _ATX.match(above) and classify_heading(above) is not None:
+        return False  # `**Issues found:**`: a section's label, no finding's title
     if _ATX.match(above):
         h = classify_heading(above)
         if h is not None and h.kind is not Kind.OTHER:
@@ -109,6 +118,7 @@ def _labels_of_a_title(lines: list[str], start: int) -> bool:
 
 
 _ATX: Final = re.compile(r"^ {0,3}#{1,6}[ \t]")
+_NUMBERED: Final = re.compile(r"^[ \t]{0,4}\d{1,9}[.)][ \t]")
 # a bold line or a list item: a title the fields below belong to
 _TITLE_LINE: Final = re.compile(r"^[ \t]*(?:\*\*|__|[-*+][ \t]|\d{1,9}[.)][ \t])")
 # the words of a heading that names no problem: `Finding 2`, `Issue #3`, `Code Review`
@@ -172,20 +182,25 @@ def _rewrite(out: list[str], start: int, end: int) -> bool:
     level = fields.get("level")
     word = first_level_word(level[1]) if level else None
     place = fields.get("file")
-    if word is None or place is None or not ({"title", "text"} & fields.keys()):
+    # (a numbered item is a finding already: with no level it is one still, taken as important)
+    numbered = _NUMBERED.match(out[start])
+    if (word is None and not numbered) or place is None or not ({"title", "text"} & fields.keys()):
         return False
     path = place[1].strip("` ")
     if "line" in fields:
         path = f"{path.split(':', 1)[0]}:{fields['line'][1].strip('` ')}"
+    # `**Location**: `a.py`, line 44`: the place as written (its line after the code span)
+    where = place[1] if "line" not in fields and place[1].startswith("`") else f"`{path}`"
     if "title" in fields:
         title, body = fields["title"][1], fields.get("text", (0, ""))[1]
     else:  # only a description: its first sentence is the title
         title, _, body = fields["text"][1].partition(". ")
     title = title.strip().rstrip(".").strip("*_ ")
-    indent = re.match(r"^[ \t]*", out[start])
+    indent = numbered or re.match(r"^[ \t]*", out[start])
     for n in range(start, end):
         out[n] = ""
-    out[start] = f"{indent.group(0) if indent else ''}**[{word}] {title}** — `{path}`"
+    tag = f"[{word}] " if word else ""
+    out[start] = f"{indent.group(0) if indent else ''}**{tag}{title}** — {where}"
     if body:
         out[start + 1] = body
     if "fix" in fields:
