@@ -76,3 +76,14 @@ def test_a_suggestion_field_of_an_unread_item_is_no_finding_of_its_own() -> None
     review = parse_review(text, seat="alpha")
     assert not review.findings, review.findings
     assert review.unread_findings and "ceiling division" in review.unread_findings[0]
+
+
+def test_nor_is_a_suggestion_label_line_under_an_issue_label_line() -> None:
+    text = (
+        "## Important Issues\n\n**3. Off-by-one in page count**\n"
+        "**Issue:** The last page is dropped when the count is exact.\n"
+        "**Suggestion:** Use ceiling division.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert not review.findings, review.findings
+    assert review.unread_findings and "ceiling division" in review.unread_findings[0]

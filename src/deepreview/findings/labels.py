@@ -86,18 +86,21 @@ def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> boo
     return False
 
 
-# `* **Issue:** …` / `- **File:** …`: a bullet that is one field of a finding written as labels
-_FIELD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(?:\*\*|__)(?P<k>[A-Za-z][A-Za-z ]{0,24}?)[ \t]*:")
+# `* **Issue:** …` / `**File:** …`: a line (a bullet or not) that is one field of a finding
+# written as labels
+_FIELD_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(?P<k>[A-Za-z][A-Za-z ]{0,24}?)[ \t]*:"
+)
 _FIELDS = frozenset(["issue", "description", "problem", "file", "files", "location", "lines"])
 
 
 def under_a_field(lines: list[str], i: int) -> bool:
-    """Line `i` is a bullet right below a field bullet (`* **Issue:** …`): another field of
+    """Line `i` is a bold label right below a field (`* **Issue:** …`): another field of
     the same finding (`* **Suggestion:** Read it from settings.` is its fix, not a suggestion
     of its own, even where the finding's title line could not be read)."""
-    if i == 0 or not _FIELD_BULLET.match(lines[i]):
+    if i == 0 or not _FIELD_LINE.match(lines[i]):
         return False
-    m = _FIELD_BULLET.match(lines[i - 1])
+    m = _FIELD_LINE.match(lines[i - 1])
     return m is not None and m.group("k").strip().lower() in _FIELDS
 
 
