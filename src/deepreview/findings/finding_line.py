@@ -22,6 +22,7 @@ from deepreview.findings.closing_level import closing_level
 from deepreview.findings.head import (
     FindingHead,
     closing_place,
+    locations_in,
     parse_tail,
     place_label_at,
     soft_lead,
@@ -206,6 +207,8 @@ def parse_head(
             # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
             # is a list inside the previous finding's body.
             bold = rest.startswith("**")
+            if bold and _FIELD_LEAD.match(rest):
+                return None  # `1. **Location**: `a.py`, line 4`: a record's field, no title
             if head.title and (bold or head.locations or head.severity is not None):
                 return head
             return None
@@ -226,6 +229,13 @@ _PLACE_TAG = re.compile(
 )
 
 
+_PLACE_BOLD = re.compile(
+    r"^(?P<place>`[^`\n]+`|[^\s`*]+)[ \t]+(?:[—–:-][ \t]+)?\*\*(?P<title>[^*\n]+)\*\*"
+    r"(?P<after>(?:[ \t]*[—–:(\[].*)?)$"
+)
+_OPENING_TAG = re.compile(rf"^[ \t]*\[(?P<w>{TAG_PATTERN})\][ \t]*", re.IGNORECASE)
+
+
 def _place_first(
     head: FindingHead, rest: str, prefixes: tuple[str, ...], *, led: bool = False
 ) -> bool:
@@ -234,6 +244,17 @@ def _place_first(
     point of a body, not a title — unless a level word `led` the item (`- Blocking: `a.py:3`
     closes …`): that makes it a finding, and the place leaves its title."""
     rest = join_line_words(rest)  # `- `a.py` L80–L95 duplicates …`: the lines are the place's
+    bold = _PLACE_BOLD.match(rest)
+    if bold and all_locations(bold.group("place").strip("`"), prefixes):
+        # `- `a.py:2` **[P1] Title** — text`: the bold span is the title, as it is when the
+        # place follows it; a `[P1]` opening the bold span is its tag
+        tag = _OPENING_TAG.match(bold.group("title"))
+        title = bold.group("title")[tag.end() :] if tag else bold.group("title")
+        opening = f"**{title.strip()}**" + (f" [{tag.group('w')}]" if tag else "")
+        where = bold.group("place").strip("`")
+        fill_head(head, f"{opening} (`{where}`){bold.group('after')}", prefixes)
+        _take_closing_level(head)
+        return bool(head.title)
     tagged = _PLACE_TAG.match(rest)
     if tagged and all_locations(tagged.group("place").strip("`"), prefixes):
         # `- src/a.py:42 [P1] The loop returns None …`: place, tag, then the finding's sentence
@@ -274,6 +295,26 @@ def _place_first(
     return True
 
 
+_FIELD_LEAD = re.compile(
+    rf"^\*\*(?:{'|'.join(sorted(FIELD_LABELS))})[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:)", re.IGNORECASE
+)
+# `Header row dropped (`a.py:2`): the generator starts at row 1.`
+_PAREN_PLACE_TEXT = re.compile(
+    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–]|--?)[ \t]+(?P<r>\S.*)$"
+)
+
+
+def _paren_place_then_text(head: FindingHead, prefixes: tuple[str, ...]) -> None:
+    """`- Title (`a.py:2`): explanation`: the place in parentheses parts the title from the
+    finding's first sentence (only a place does: `Title (see notes): …` keeps its words)."""
+    m = None if head.locations else _PAREN_PLACE_TEXT.match(head.title)
+    places = locations_in(m.group("p"), prefixes) if m else []
+    if m and places:
+        head.locations.extend(places)
+        head.title = m.group("t").rstrip()
+        head.leftover = f"{m.group('r')} {head.leftover}".strip()
+
+
 def _take_closing_level(head: FindingHead) -> None:
     """`… This should be an error. Severity: important.`: the level from the title's closing
     label sentence, unless a tag or a lead gave one already; the label leaves the title."""
@@ -310,6 +351,7 @@ def bullet_head(
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
             # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case
             closing_place(head, prefixes)
+            _paren_place_then_text(head, prefixes)
             head.style = "plain" if head.locations else head.style
     # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
     # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.

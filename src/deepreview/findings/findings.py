@@ -30,8 +30,10 @@ from deepreview.findings.labels import (
     body_location,
     label_lines,
     labels_of,
+    place_label_follows,
     place_list,
     severity_label_follows,
+    under_a_field,
 )
 from deepreview.findings.lesser_items import lesser_items_after, minor_items
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
@@ -195,8 +197,15 @@ def parse_findings_block(
             head = bold_line_head(line, prefixes)
         if head is None and mode in (None, "lead"):
             head = bold_lead_head(line, prefixes)
+        elif head is None and mode in ("bulleted", "numbered") and line.startswith("**"):
+            # `**🟢 Suggestion — Title** (`a.py:1`)` at the margin after a list of findings:
+            # one more finding (with its level and place), not a paragraph of the last item
+            lead = bold_lead_head(line, prefixes) if not lines[i - 1].strip() else None
+            head = lead if lead and lead.locations and lead.level_word else None
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
+        if head.level_word and under_a_field(lines, i):
+            continue  # `* **Suggestion:** …` under `* **Issue:** …`: a field, not a finding
         if (
             section is None
             and head.style in ("numbered", "bulleted", "placed", "plain", "heading")
@@ -210,13 +219,15 @@ def parse_findings_block(
         if head.style == "numbered":
             # Agents sometimes keep counting across sections (`1.` under Important, `2.`-`5.`
             # under Suggestions), so the section's first numbered finding may start anywhere
-            # when it carries a location or tag; after it the numbers must follow on.
+            # when it carries a location or tag (or label lines with them right below:
+            # `**2. Title**` + `* **File:** `a.py` (Line 4)`); after it the numbers must follow on.
             leads = not any(h.style == "numbered" for _, h in starts)
             anew = bool(between) and head.number == 1 and bool(head.locations)
             if (
                 head.number != expected
                 and not anew
                 and not (leads and (head.locations or head.severity is not None))
+                and not (leads and _labelled(lines, fenced, i + 1))
             ):
                 continue
             if anew and head.number != expected:
@@ -267,6 +278,10 @@ def parse_findings_block(
             )
         )
     return out
+
+
+def _labelled(lines: list[str], fenced: list[bool], start: int) -> bool:
+    return severity_label_follows(lines, fenced, start) or place_label_follows(lines, fenced, start)
 
 
 def _items(lines: list[str], fenced: list[bool]) -> list[int]:

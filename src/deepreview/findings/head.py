@@ -44,9 +44,13 @@ _BOLD_LEVEL_FIRST = re.compile(
     r"(?=[ \t]*(?:$|[—–:,;.)]|-[ \t]))",
     re.IGNORECASE,
 )
+# `**Severity: high.**`, `**Severity:** High`, `_Severity: Nit_` closing the line (after a
+# sentence, a place or a dash)
 _BOLD_LEVEL_LAST = re.compile(
-    rf"(?:^|(?<=[.;!?)`]))[ \t]*(?:\*\*|__)(?:severity|priority)[ \t]*:[ \t]*(?P<w>{TAG_PATTERN})"
-    r"\.?(?:\*\*|__)[ \t.]*$",
+    r"(?:^|(?<=[.;!?)`—–:,])|(?<=[ \t]-))[ \t]*"
+    rf"(?:(?P<m>\*\*|__|\*|_)(?:severity|priority)[ \t]*:[ \t]*(?P<w>{TAG_PATTERN})\.?(?P=m)"
+    rf"|(?:\*\*|__)(?:severity|priority)[ \t]*:(?:\*\*|__)[ \t]*(?P<w2>{TAG_PATTERN})\.?)"
+    r"[ \t.]*$",
     re.IGNORECASE,
 )
 _CARRY = re.compile(r"^Round\s+\d+\b", re.IGNORECASE)
@@ -113,7 +117,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     closing_level = _BOLD_LEVEL_LAST.search(tail) if head.severity is None else None
     if closing_level is not None:
         # `- **Title** (`a.py:3`): the loop returns None. **Severity: high.**`
-        word = closing_level.group("w")
+        word = closing_level.group("w") or closing_level.group("w2")
         head.severity, head.level_word = tag_level(word), word.lower()
         tail = tail[: closing_level.start()]
     phrase = severity_phrase(tail) if head.severity is None else None

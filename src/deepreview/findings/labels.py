@@ -70,6 +70,40 @@ def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> 
     return False
 
 
+def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
+    """A `**File:** `a.py` (Line 44)` (or `Location:`) line among the label lines right below
+    a finding's first line."""
+    for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
+        if fence:
+            return False
+        if not line.strip():
+            continue
+        m = LABEL.match(line)
+        if m is None:
+            return False
+        if m.group("label").lower() in ("file", "files", "location", "locations"):
+            return True
+    return False
+
+
+# `* **Issue:** …` / `**File:** …`: a line (a bullet or not) that is one field of a finding
+# written as labels
+_FIELD_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(?P<k>[A-Za-z][A-Za-z ]{0,24}?)[ \t]*:"
+)
+_FIELDS = frozenset(["issue", "description", "problem", "file", "files", "location", "lines"])
+
+
+def under_a_field(lines: list[str], i: int) -> bool:
+    """Line `i` is a bold label right below a field (`* **Issue:** …`): another field of
+    the same finding (`* **Suggestion:** Read it from settings.` is its fix, not a suggestion
+    of its own, even where the finding's title line could not be read)."""
+    if i == 0 or not _FIELD_LINE.match(lines[i]):
+        return False
+    m = _FIELD_LINE.match(lines[i - 1])
+    return m is not None and m.group("k").strip().lower() in _FIELDS
+
+
 def body_location(
     lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
 ) -> list[Location]:

@@ -174,7 +174,9 @@ def title_level(normalized: str) -> tuple[Severity, bool] | None:
     return level, HIGH in words
 
 
-_EMOJI = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F][ \t]*)+")
+_EMOJI_RUN = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F][ \t]*)+"
+_EMOJI = re.compile(rf"^{_EMOJI_RUN}")
+_BOLD_EMOJI = re.compile(rf"^(?P<b>\*\*|__){_EMOJI_RUN}")
 _LEVEL_LEADS = (
     # `**High**: text`, `**High** — text`
     re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
@@ -267,14 +269,17 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     text of a heading, where a red, orange or yellow circle before a plain title is its level
     (`### 🔴 Unbounded retry loop`) as it is before a place (`### 🔴 `a.py:3` — Title`)."""
     text = _EMOJI.sub("", rest)
-    for rx in _LEVEL_LEADS:
-        m = rx.match(text)
-        if m and not _kind_lead(m):
-            m = None
-        if m:
-            groups = m.groupdict()
-            body = "**" + groups["b"] if groups.get("b") else groups["r"]
-            return groups.get("w") or groups["w2"], body
+    # `**🔴 Critical — Title**`: the circle inside the bold span, before the level word
+    inner = _BOLD_EMOJI.sub(r"\g<b>", text)
+    for candidate in (text, inner) if inner != text else (text,):
+        for rx in _LEVEL_LEADS:
+            m = rx.match(candidate)
+            if m and not _kind_lead(m):
+                m = None
+            if m:
+                groups = m.groupdict()
+                body = "**" + groups["b"] if groups.get("b") else groups["r"]
+                return groups.get("w") or groups["w2"], body
     circle = rest[:1]
     if text != rest and circle in CIRCLES:
         placed = _OPENS_WITH_PLACE.match(text) is not None

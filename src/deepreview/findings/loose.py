@@ -43,6 +43,7 @@ from deepreview.findings.section_titles import (
     problem_section,
 )
 from deepreview.findings.table_findings import table_findings
+from deepreview.model import Severity
 
 
 def loose_findings(
@@ -117,6 +118,11 @@ def _placed_item(d: Draft) -> bool:
     )
 
 
+def _placed(d: Draft) -> bool:
+    """A place-first item with a line (`- `a.py:40` — text`)."""
+    return d.head.style == "placed" and any(loc.start is not None for loc in d.head.locations)
+
+
 def _tables(
     lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
 ) -> tuple[list[Draft], list[str], list[bool]]:
@@ -145,12 +151,19 @@ def placed_concerns(blocks: list[Block], prefixes: tuple[str, ...]) -> None:
             kind = problem_section(block.title)
         if kind is None or _under_design(blocks, n):
             continue
-        res = parse_findings_block(block.lines, block.fenced, None, prefixes)
+        # A section that asks for changes (`## What needs work`) leads its items as a level
+        # word would (`- `a.py:40` — raises a bare `KeyError`.` is one of its findings).
+        asks = kind is Kind.IMPORTANT
+        section = Severity.IMPORTANT if asks else None
+        res = parse_findings_block(block.lines, block.fenced, section, prefixes)
         leading = [ln for ln in block.lines[: res.first] if ln.strip()]
         if (
             res.drafts
             and not leading
-            and all(_placed_item(d) or d.head.severity is not None for d in res.drafts)
+            and all(
+                _placed_item(d) or d.head.severity is not None or (asks and _placed(d))
+                for d in res.drafts
+            )
         ):
             block.kind = kind
 

@@ -24,7 +24,8 @@ from deepreview.findings.levels import first_level_word
 from deepreview.findings.section_titles import Kind
 
 _FIELD: Final = re.compile(
-    r"^(?P<indent>[ \t]{0,4}(?:[-*+][ \t]+)?)(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z ]{1,20}?)"
+    r"^(?P<indent>[ \t]{0,4}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)(?:\*\*|__)?"
+    r"(?P<key>[A-Za-z][A-Za-z ]{1,20}?)"
     r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$"
 )
 _KEYS: Final = {
@@ -58,11 +59,14 @@ _KEYS: Final = {
 
 
 def has_records(lines: list[str]) -> bool:
-    """Whether any three lines in a row are fields (a cheap look before the fence scan)."""
-    run = 0
+    """Whether any three lines in a row are fields, or two after a numbered field item (a
+    cheap look before the fence scan)."""
+    run, least = 0, 3
     for line in lines:
         run = run + 1 if ":" in line and _field(line) is not None else 0
-        if run >= 3:
+        if run == 1:
+            least = 2 if _NUMBERED.match(line) else 3
+        if run >= least:
             return True
     return False
 
@@ -76,30 +80,86 @@ def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
         end = i
         while end < len(lines) and not mask[end] and _field(lines[end]) is not None:
             end += 1
-        if end - i >= 3 and not _labels_of_a_title(lines, i) and _rewrite(out, i, end):
+        least = 2 if _NUMBERED.match(lines[i]) else 3  # `1. **Location**: …` + one more field
+        if end - i >= least and not _labels_of_a_title(lines, i) and _rewrite(out, i, end):
             found = True
+            label = _label_above(lines, i)
+            if label is not None:
+                out[label] = ""  # it names nothing once the record has its title
         i = max(end, i + 1)
     return out if found else None
 
 
 def _labels_of_a_title(lines: list[str], start: int) -> bool:
     """The fields right under a finding's own title (`### 2. Unbounded read`, `**Title**`,
-    `1. Title`) are that finding's labels, not a record of their own."""
+    `1. Title`) are that finding's labels, not a record of their own.
+
+    A heading is no finding's title when several records sit under it (`## Code Review` over
+    two records), nor when it is a bare label (`### Finding 2`, `## Review`) above a record
+    with its own `Issue:` line: read as the title, it lost the record's first finding."""
+    if _NUMBERED.match(lines[start]):
+        return False  # `1. **Location**: `a.py`, line 4` + fields: the item is the record
     k = start - 1
     while k >= 0 and not lines[k].strip():
         k -= 1
     if k < 0 or _field(lines[k]) is not None:
         return False
     above = lines[k]
+    if not _ATX.match(above) and classify_heading(above) is not None:
+        return False  # `**Issues found:**`: a section's label, no finding's title
     if _ATX.match(above):
         h = classify_heading(above)
-        return h is None or h.kind is Kind.OTHER
+        if h is not None and h.kind is not Kind.OTHER:
+            return False
+        if _records_below(lines, k + 1) > 1:
+            return False
+        return not (_bare_label(above) and _has_title_field(lines, start))
     return bool(_TITLE_LINE.match(above))
 
 
 _ATX: Final = re.compile(r"^ {0,3}#{1,6}[ \t]")
+_NUMBERED: Final = re.compile(r"^[ \t]{0,4}\d{1,9}[.)][ \t]")
 # a bold line or a list item: a title the fields below belong to
 _TITLE_LINE: Final = re.compile(r"^[ \t]*(?:\*\*|__|[-*+][ \t]|\d{1,9}[.)][ \t])")
+# the words of a heading that names no problem: `Finding 2`, `Issue #3`, `Code Review`
+_LABEL_WORDS: Final = frozenset(
+    ["finding", "issue", "item", "problem", "bug", "review", "code", "comment", "note", "no"]
+)
+
+
+def _label_above(lines: list[str], start: int) -> int | None:
+    """The line of a numbered bare-label heading (`### Finding 2`) right above `start`: one
+    record's own heading (a section's heading, `## Code Review`, stays)."""
+    k = start - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    numbered = k >= 0 and re.search(r"\d", lines[k]) is not None
+    return k if numbered and _ATX.match(lines[k]) and _bare_label(lines[k]) else None
+
+
+def _bare_label(heading: str) -> bool:
+    words = re.findall(r"[A-Za-z]+|\d+", heading.lower())
+    return bool(words) and all(w.isdigit() or w.rstrip("s") in _LABEL_WORDS for w in words)
+
+
+def _has_title_field(lines: list[str], start: int) -> bool:
+    n = start
+    while n < len(lines) and (got := _field(lines[n])) is not None:
+        if got[0] == "title":
+            return True
+        n += 1
+    return False
+
+
+def _records_below(lines: list[str], start: int) -> int:
+    """How many runs of three or more field lines lie between `start` and the next heading."""
+    count = run = 0
+    for line in lines[start:]:
+        if _ATX.match(line):
+            break
+        run = run + 1 if _field(line) is not None else 0
+        count += run == 3
+    return count
 
 
 def _field(line: str) -> tuple[str, str] | None:
@@ -122,20 +182,25 @@ def _rewrite(out: list[str], start: int, end: int) -> bool:
     level = fields.get("level")
     word = first_level_word(level[1]) if level else None
     place = fields.get("file")
-    if word is None or place is None or not ({"title", "text"} & fields.keys()):
+    # (a numbered item is a finding already: with no level it is one still, taken as important)
+    numbered = _NUMBERED.match(out[start])
+    if (word is None and not numbered) or place is None or not ({"title", "text"} & fields.keys()):
         return False
     path = place[1].strip("` ")
     if "line" in fields:
         path = f"{path.split(':', 1)[0]}:{fields['line'][1].strip('` ')}"
+    # `**Location**: `a.py`, line 44`: the place as written (its line after the code span)
+    where = place[1] if "line" not in fields and place[1].startswith("`") else f"`{path}`"
     if "title" in fields:
         title, body = fields["title"][1], fields.get("text", (0, ""))[1]
     else:  # only a description: its first sentence is the title
         title, _, body = fields["text"][1].partition(". ")
     title = title.strip().rstrip(".").strip("*_ ")
-    indent = re.match(r"^[ \t]*", out[start])
+    indent = numbered or re.match(r"^[ \t]*", out[start])
     for n in range(start, end):
         out[n] = ""
-    out[start] = f"{indent.group(0) if indent else ''}**[{word}] {title}** — `{path}`"
+    tag = f"[{word}] " if word else ""
+    out[start] = f"{indent.group(0) if indent else ''}**{tag}{title}** — {where}"
     if body:
         out[start + 1] = body
     if "fix" in fields:

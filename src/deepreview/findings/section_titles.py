@@ -259,7 +259,11 @@ def about_earlier_rounds(title: str) -> bool:
 # findings section when its items are findings, and `prose_problems` reads its prose.
 _REQUIRED = re.compile(
     r"^(?:(?:required|requested|necessary|mandatory|blocking|needed)\s+(?:changes?|fixes)|"
-    r"changes?\s+(?:requested|required|needed)|fixes\s+(?:required|needed))"
+    r"changes?\s+(?:requested|required|needed)|fixes\s+(?:required|needed)"
+    # what a `## What's good` / `## What needs work` review lists as its problems
+    r"|(?:what\s+)?needs?\s+(?:work|fixing|changing|attention|improvement)"
+    r"|areas?\s+(?:for|of|needing)\s+improvement"
+    r"|(?:issues|things|problems|points)\s+to\s+(?:address|fix|change|improve))"
     r"(?:\s+(?:before|prior\s+to|for)\s+merg(?:e|ing))?$"
 )
 _TOPIC = re.compile(
