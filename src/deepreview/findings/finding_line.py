@@ -503,10 +503,6 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     label = place_label_at(rest[:cut], prefixes)
     if label is not None:  # `Race on counter **File:** `a.py` **Lines:** 40-44`
         cut = label
-    paren = _PAREN_PLACE.search(rest, 0, cut)
-    if paren is not None and all_locations(paren["place"], prefixes):
-        # `- Title (`a.py:3`): the generator starts at row 1.`: the explanation is the body's
-        cut = paren.start()
     head.title = rest[:cut].strip().strip("*").strip()
     link = _LINK_AT.match(rest, cut)
     if link is not None and _ENDS_IN_LEAD_WORD.search(head.title):
@@ -516,7 +512,6 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     parse_tail(head, rest[cut:], prefixes)
 
 
-_PAREN_PLACE = re.compile(r"(?<![ \t])[ \t]+\((?P<place>`[^`\n]+`)\):[ \t]")
 _LINK_AT = re.compile(r"[ \t]+\[(?P<text>[^\[\]\n]+)\]\(")
 _ENDS_IN_LEAD_WORD = re.compile(r"(?:^|\s)(?:see|in|at|on|of)$", re.IGNORECASE)
 
