@@ -249,6 +249,12 @@ def main() -> None:
                 continue
             want = Counts(int(g["C"]), int(g["I"]), int(g["S"]))  # type: ignore[call-overload]
             cases.append((f"{report.name} [{q.name}]", q, want))
+    if not cases:
+        # a missing or empty corpus would divide by zero below
+        raise SystemExit(
+            f"bench_parse_robustness: no review of {args.corpus} has gold counts in {args.gold};"
+            " pass --corpus DIR (the dev reports, ../shared/corpus/dev)"
+        )
     print(f"corpus: {args.corpus}  reviews with gold counts: {len(cases)}")
     for name, rewrite in REWRITES.items():
         misses = []
