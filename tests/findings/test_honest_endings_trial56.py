@@ -11,32 +11,28 @@ import pytest
 from deepreview.findings import parse_review
 from deepreview.findings.readable import unparseable_reason
 from support.printing_seats import review_printed
-
-_CLEAN = (
-    "## Executive Summary\n\nSmall change.\n\n## Critical Issues\n\nNone.\n\n"
-    "## Important Issues\n\nNone.\n\n## Suggestions\n\nNone.\n\n"
-)
-_ONE = (
-    "## Executive Summary\n\nAdds CSV export.\n\n## Critical Issues\n\nNone.\n\n"
-    "## Important Issues\n\nI1. **Export loads every row into memory** — `calc.py:2` "
-    "(important, regression)\nLarge tables exhaust the worker's memory.\n\n"
-    "Fix: stream with a generator.\n\n## Suggestions\n\nNone.\n\n"
-)
+from support.review_texts import CLEAN_REVIEW, ONE_FINDING_REVIEW
 
 # the last line after the last `None.` section, with no heading of its own
 ENDINGS = {
-    "bold-verdict": (_CLEAN, "**Verdict:** Ship it as it is."),
-    "plain-verdict": (_CLEAN, "Verdict: Ship it as it is."),
-    "bold-whole-verdict": (_CLEAN, "**Verdict: Ship it as it is.**"),
-    "bold-recommendation": (_CLEAN, "**Recommendation:** Approve."),
-    "that-is-all": (_CLEAN, "That's all I have."),
+    "bold-verdict": (CLEAN_REVIEW, "**Verdict:** Ship it as it is."),
+    "plain-verdict": (CLEAN_REVIEW, "Verdict: Ship it as it is."),
+    "bold-whole-verdict": (CLEAN_REVIEW, "**Verdict: Ship it as it is.**"),
+    "bold-recommendation": (CLEAN_REVIEW, "**Recommendation:** Approve."),
+    "that-is-all": (CLEAN_REVIEW, "That's all I have."),
     "offer-follow-up-issue": (
-        _CLEAN,
+        CLEAN_REVIEW,
         "Let me know if you want me to file a separate ticket or issue for the nits.",
     ),
-    "verdict-naming-its-finding": (_ONE, "**Verdict:** Merge with fixes once I1 is done"),
-    "overall-naming-its-finding": (_ONE, "Overall a good change; I1 is the one blocker"),
-    "approve-once-its-finding": (_ONE, "I would approve once I1 is addressed."),
+    "verdict-naming-its-finding": (
+        ONE_FINDING_REVIEW,
+        "**Verdict:** Merge with fixes once I1 is done",
+    ),
+    "overall-naming-its-finding": (
+        ONE_FINDING_REVIEW,
+        "Overall a good change; I1 is the one blocker",
+    ),
+    "approve-once-its-finding": (ONE_FINDING_REVIEW, "I would approve once I1 is addressed."),
 }
 
 
@@ -45,25 +41,25 @@ def test_a_closing_line_after_the_last_none_section_is_no_findings_text(name: st
     head, tail = ENDINGS[name]
     r = parse_review(head + tail + "\n", seat="alpha")
     assert r.unread_findings == (), r.unread_findings
-    assert len(r.findings) == (1 if head is _ONE else 0)
+    assert len(r.findings) == (1 if head is ONE_FINDING_REVIEW else 0)
     assert unparseable_reason(r) is None
 
 
 def test_a_bold_verdict_line_after_the_last_section_is_the_verdict() -> None:
-    r = parse_review(_CLEAN + "**Verdict:** Ship it as it is.\n", seat="alpha")
+    r = parse_review(CLEAN_REVIEW + "**Verdict:** Ship it as it is.\n", seat="alpha")
     assert r.verdict_line == "Ship it as it is."
 
 
 STILL_UNREAD = {
-    "that-is-all-but-place": (_CLEAN, "That is all from me, but `calc.py:3` still leaks it."),
-    "that-is-all-but": (_CLEAN, "That's all, but the cache never expires."),
+    "that-is-all-but-place": (CLEAN_REVIEW, "That is all from me, but `calc.py:3` still leaks it."),
+    "that-is-all-but": (CLEAN_REVIEW, "That's all, but the cache never expires."),
     "offer-naming-a-problem": (
-        _CLEAN,
+        CLEAN_REVIEW,
         "Let me know if I should open an issue for the race condition in the cache.",
     ),
     # it names a finding the review does not have: its findings text is not there to read
-    "blocker-not-in-the-review": (_CLEAN, "Overall a good change; I1 is the one blocker"),
-    "recommendation-a-change": (_CLEAN, "**Recommendation:** Add a lock around the cache."),
+    "blocker-not-in-the-review": (CLEAN_REVIEW, "Overall a good change; I1 is the one blocker"),
+    "recommendation-a-change": (CLEAN_REVIEW, "**Recommendation:** Add a lock around the cache."),
 }
 
 
@@ -76,7 +72,7 @@ def test_a_closing_line_that_names_a_problem_stays_unread(name: str) -> None:
 
 def test_a_clean_review_ending_in_a_bold_verdict_is_merge_as_is(tmp_path: Path) -> None:
     _res, out, report = review_printed(
-        tmp_path, {"alpha": _CLEAN + "**Verdict:** Ship it as it is.\n"}
+        tmp_path, {"alpha": CLEAN_REVIEW + "**Verdict:** Ship it as it is.\n"}
     )
     assert out["seats"][0]["status"] == "ok", out["seats"]
     assert report["header"]["verdict"]["label"] == "Merge as-is", report["header"]["verdict"]

@@ -9,21 +9,13 @@ import pytest
 
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
-
-_CLEAN = (
-    "## Executive Summary\n\nSmall change.\n\n## Critical Issues\n\nNone.\n\n"
-    "## Important Issues\n\nNone.\n\n## Suggestions\n\nNone.\n\n"
-)
-_ONE = (
-    "## Executive Summary\n\nAdds CSV export.\n\n## Critical Issues\n\nNone.\n\n"
-    "## Important Issues\n\nI1. **Export loads every row into memory** — `calc.py:2` "
-    "(important, regression)\nLarge tables exhaust the worker's memory.\n\n"
-    "Fix: stream with a generator.\n\n## Suggestions\n\nNone.\n\n"
-)
+from support.review_texts import CLEAN_REVIEW, ONE_FINDING_REVIEW
 
 
 def _ending(verdict: str) -> str:
-    return _ONE.replace("## Suggestions\n\nNone.\n\n", "## Suggestions\n\nNone.\n\n" + verdict)
+    return ONE_FINDING_REVIEW.replace(
+        "## Suggestions\n\nNone.\n\n", "## Suggestions\n\nNone.\n\n" + verdict
+    )
 
 
 WHOLE_VERDICTS = [
@@ -58,7 +50,8 @@ def test_a_verdict_that_stops_mid_sentence_is_still_cut_off(verdict: str) -> Non
 
 def test_a_clean_review_with_a_long_verdict_line_is_merge_as_is(tmp_path: Path) -> None:
     text = (
-        _CLEAN + "## Verdict\n\nMerge as-is since the rename is complete and every caller moved\n"
+        CLEAN_REVIEW
+        + "## Verdict\n\nMerge as-is since the rename is complete and every caller moved\n"
     )
     _res, out, report = review_printed(tmp_path, {"alpha": text})
     assert out["seats"][0]["status"] == "ok", out["seats"]

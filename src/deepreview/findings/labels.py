@@ -54,36 +54,36 @@ def labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
     )
 
 
-def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
-    """A `**Severity:** High` (or `Priority:`) line among the label lines right below a finding's
-    first line."""
+def _label_below(
+    lines: list[str], fenced: list[bool], start: int, names: frozenset[str]
+) -> re.Match[str] | None:
+    """The first label line named in `names` among the label lines right below a finding's
+    first line (blank lines between them; any other line ends the labels)."""
     for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
         if fence:
-            return False
+            return None
         if not line.strip():
             continue
         m = LABEL.match(line)
         if m is None:
-            return False
-        if m.group("label").lower() in ("severity", "priority"):
-            return first_level_word(m.group("value")) is not None
-    return False
+            return None
+        if m.group("label").lower() in names:
+            return m
+    return None
+
+
+def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
+    """A `**Severity:** High` (or `Priority:`) line among the label lines right below a finding's
+    first line."""
+    m = _label_below(lines, fenced, start, frozenset(["severity", "priority"]))
+    return m is not None and first_level_word(m.group("value")) is not None
 
 
 def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
     """A `**File:** `a.py` (Line 44)` (or `Location:`) line among the label lines right below
     a finding's first line."""
-    for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
-        if fence:
-            return False
-        if not line.strip():
-            continue
-        m = LABEL.match(line)
-        if m is None:
-            return False
-        if m.group("label").lower() in ("file", "files", "location", "locations"):
-            return True
-    return False
+    names = frozenset(["file", "files", "location", "locations"])
+    return _label_below(lines, fenced, start, names) is not None
 
 
 # `* **Issue:** …` / `**File:** …`: a line (a bullet or not) that is one field of a finding
