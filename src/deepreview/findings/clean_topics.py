@@ -16,7 +16,7 @@ from typing import Final
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.head import locations_in
-from deepreview.findings.none_statements import says_none
+from deepreview.findings.none_statements import TAKES_BACK, says_none
 from deepreview.findings.problem_words import names_a_problem
 
 # `**Correctness**`, `__Tests:__` alone on its line (an ATX heading is `atx_heading`'s).
@@ -30,7 +30,6 @@ _ALL_WELL: Final = re.compile(
     r"|(?:all|everything)[ \t]+(?:good|fine|clear)\b|lgtm\b|no[ \t]+concerns?\b)",
     re.IGNORECASE,
 )
-_BUT: Final = re.compile(r"\b(?:but|however|except|although|though|apart from|other than)\b", re.I)
 _MARKUP: Final = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+|[*_]")
 
 
@@ -67,4 +66,4 @@ def _all_well(title: str, lines: list[str]) -> bool:
     text = _MARKUP.sub("", said)
     first = re.split(r"(?<=[.!?:;])\s+", text, maxsplit=1)[0]
     opens_well = says_none(text) or _ALL_WELL.match(text) is not None
-    return opens_well and _BUT.search(first) is None and not names_a_problem(text)
+    return opens_well and TAKES_BACK.search(first) is None and not names_a_problem(text)

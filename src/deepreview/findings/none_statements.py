@@ -54,7 +54,8 @@ _SAYS_NONE = re.compile(
     rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
     re.IGNORECASE,
 )
-_BUT = re.compile(r"\b(?:but|however|except|although|though|apart from|other than)\b", re.I)
+# a sentence that takes its "all is well" back (`No issues in the parser, but …`)
+TAKES_BACK = re.compile(r"\b(?:but|however|except|although|though|apart from|other than)\b", re.I)
 _ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
 
 
@@ -63,7 +64,7 @@ def says_none(text: str) -> bool:
     not take it back in the same sentence (`No issues in the parser, but the cache leaks`)."""
     t = _ITEM_MARKUP.sub("", text.strip()).strip()
     first = re.split(r"(?<=[.!?])\s+", t, maxsplit=1)[0]
-    return bool(_SAYS_NONE.match(t)) and _BUT.search(first) is None
+    return bool(_SAYS_NONE.match(t)) and TAKES_BACK.search(first) is None
 
 
 def is_none_marker(text: str) -> bool:
