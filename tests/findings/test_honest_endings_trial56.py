@@ -64,6 +64,24 @@ STILL_UNREAD = {
     # it names a finding the review does not have: its findings text is not there to read
     "blocker-not-in-the-review": (_CLEAN, "Overall a good change; I1 is the one blocker"),
     "recommendation-a-change": (_CLEAN, "**Recommendation:** Add a lock around the cache."),
+    # a verdict line that goes on to tell a problem: the problem is findings text
+    "verdict-then-a-problem-sentence": (
+        _CLEAN,
+        "**Verdict:** Merge as-is. The export drops its last row when the file has no newline.",
+    ),
+    "verdict-then-a-place": (
+        _CLEAN,
+        "**Verdict:** Merge as-is; `calc.py:3` still divides by zero on an empty list.",
+    ),
+    "verdict-though": (_CLEAN, "**Verdict:** Ship it, though an empty list gives nonsense."),
+    "approve-after-a-crash": (
+        _CLEAN,
+        "**Recommendation:** Approve — after guarding the empty list, which crashes the export.",
+    ),
+    "verdict-then-more-for-its-finding": (
+        _ONE,
+        "**Verdict:** Merge with fixes. Also the retry loop never stops when the server is down.",
+    ),
 }
 
 
@@ -80,3 +98,9 @@ def test_a_clean_review_ending_in_a_bold_verdict_is_merge_as_is(tmp_path: Path) 
     )
     assert out["seats"][0]["status"] == "ok", out["seats"]
     assert report["header"]["verdict"]["label"] == "Merge as-is", report["header"]["verdict"]
+
+
+def test_a_verdict_line_that_tells_a_problem_is_no_merge_as_is(tmp_path: Path) -> None:
+    tail = "**Recommendation:** Approve — after guarding the empty list, which crashes the export."
+    _res, _out, report = review_printed(tmp_path, {"alpha": _CLEAN + tail + "\n"})
+    assert report["header"]["verdict"]["label"] != "Merge as-is", report["header"]["verdict"]

@@ -90,3 +90,28 @@ def _closing(sentence: str) -> bool:
         and not _BUT.search(sentence)
         and all(_PHRASE.match(c.strip()) or _ID.search(c) for c in more if c.strip())
     )
+
+
+# A closing `**Verdict:** …` line that goes on to tell a problem (`Merge as-is. The export drops
+# its last row …`, `Merge as-is; `a.py:3` still …`, `Ship it, though …`, `Approve — after
+# guarding X, which crashes …`) is findings text we cannot read, not the verdict alone. A verdict
+# asking for changes may name its problem words (`Request changes`, `critical`) and a later
+# sentence may speak of the review's own findings (`I1 must be fixed first.`).
+_CODE_PLACE: Final = re.compile(
+    r"`[^`\n]*(?:\.[A-Za-z]\w{0,7}|:\d+)[^`\n]*`|\b[\w/-]+\.[A-Za-z]\w{0,7}:\d+|\bline\s+\d",
+    re.IGNORECASE,
+)
+
+
+def verdict_alone(verdict: str, asks_for_changes: bool) -> bool:
+    """The words after `Verdict:` are a verdict (and sign-offs or words about the review's own
+    findings), telling no problem of their own."""
+    if _CODE_PLACE.search(verdict):
+        return False
+    text = _MARKUP.sub("", verdict).strip()
+    first, *more = [s.strip() for s in _SENTENCE.split(text) if s.strip()] or [""]
+    if not all(_ID.search(s) or is_sign_off(s) for s in more):
+        return False
+    if _BUT.search(first):
+        return False
+    return asks_for_changes or PROBLEM.search(_ABOUT_ID.sub(" ", first)) is None
