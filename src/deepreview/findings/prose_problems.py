@@ -31,7 +31,7 @@ from deepreview.findings.levels import stressed_level
 from deepreview.findings.none_statements import says_none
 from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.readable import qualified_none, says_nothing_found_outright
-from deepreview.findings.section_titles import Kind, about_earlier_rounds
+from deepreview.findings.section_titles import Kind, set_aside
 
 # Only these sections tell findings in a review without a findings section; a Testing or
 # Documentation Assessment names gaps as notes (`consolidate/notes.py`), a coverage table files.
@@ -71,7 +71,7 @@ def prose_problems(
     paragraphs = [
         p
         for b in blocks
-        if b.kind in _PROSE_KINDS and not about_earlier_rounds(b.title)
+        if b.kind in _PROSE_KINDS and not set_aside(b.title, b.lines)
         for p in _paragraphs(b, quoted)
     ]
     if says_nothing_found_outright("\n\n".join(paragraphs)):
