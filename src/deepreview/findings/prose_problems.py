@@ -51,11 +51,17 @@ _SETTLED: Final = re.compile(
 
 # What was wrong before the change, told in the past: "(was a race condition)", "previously the
 # header was wrong", "it used to crash", "before this change the total was incorrect" (a clause,
-# up to its `;` or full stop). Not when the clause says it is so still: "(was a race and still is)".
+# up to its `;` or full stop). Not when the clause says it is so still: "(was a race and still is)",
+# or runs on into what is wrong now: "previously the header was wrong and now the body is
+# truncated" ("… and now it is correct" is still the past).
+_STILL: Final = (
+    r"\b(?:still|again|remains?)\b|\bnow\s+(?!(?:it\s+|this\s+|that\s+|they\s+)?"
+    r"(?:is\s+|are\s+)?(?:fixed|correct|right|works?|resolved|handled|fine|ok|gone|safe)\b)"
+)
 _PAST: Final = re.compile(
-    r"\((?:it\s+)?(?:was|were)\s+(?![^)]*\b(?:still|again|remains?)\b)[^)]*\)"
+    rf"\((?:it\s+)?(?:was|were)\s+(?![^)]*(?:{_STILL}))[^)]*\)"
     r"|\b(?:previously|formerly|before\s+(?:this|the)\s+(?:change|pr|patch|fix)|in\s+the\s+old\s+code"
-    r"|(?:it|this|that|they)\s+used\s+to)\b(?![^.;!?\n]*\b(?:still|again|remains?)\b)"
+    rf"|(?:it|this|that|they)\s+used\s+to)\b(?![^.;!?\n]*(?:{_STILL}))"
     r"[^.;!?\n]*",
     re.IGNORECASE,
 )
