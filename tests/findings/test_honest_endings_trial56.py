@@ -104,3 +104,30 @@ def test_a_verdict_line_that_tells_a_problem_is_no_merge_as_is(tmp_path: Path) -
     tail = "**Recommendation:** Approve — after guarding the empty list, which crashes the export."
     _res, _out, report = review_printed(tmp_path, {"alpha": _CLEAN + tail + "\n"})
     assert report["header"]["verdict"]["label"] != "Merge as-is", report["header"]["verdict"]
+
+
+# A `## Verdict` section of a review that read no finding: an approval that names a place or
+# takes itself back tells a problem we cannot read; a plain one is the verdict.
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "LGTM once `calc.py:3` stops swallowing errors.",
+        "Merge as-is. One thing: `calc.py:4` divides by the count without a zero check.",
+        "Approve, though an empty list makes the total nonsense.",
+    ],
+)
+def test_an_approving_verdict_section_that_tells_a_problem_is_unread(verdict: str) -> None:
+    r = parse_review(_CLEAN + "## Verdict\n\n" + verdict + "\n", seat="alpha")
+    assert r.unread_findings, (r.findings, r.verdict_line)
+
+
+def test_a_plain_verdict_section_leaves_a_clean_review_clean() -> None:
+    text = _CLEAN + "## Verdict\n\nMerge as-is. The change is small and well tested.\n"
+    r = parse_review(text, seat="alpha")
+    assert not r.unread_findings and unparseable_reason(r) is None
+
+
+def test_lgtm_once_a_place_is_fixed_is_no_merge_as_is(tmp_path: Path) -> None:
+    text = _CLEAN + "## Verdict\n\nLGTM once `calc.py:3` stops swallowing errors.\n"
+    _res, _out, report = review_printed(tmp_path, {"alpha": text})
+    assert report["header"]["verdict"]["label"] != "Merge as-is", report["header"]["verdict"]

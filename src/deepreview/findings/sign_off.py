@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.problem_words import PROBLEM
+from deepreview.findings.problem_words import PROBLEM, names_a_problem
 
 _MAX: Final = 400  # a sign-off is a line or two; a longer paragraph is the seat's content
 _MARKUP: Final = re.compile(r"[*_`>#~]|^\s*(?:[-+]\s+)|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -106,12 +106,20 @@ _CODE_PLACE: Final = re.compile(
 def verdict_alone(verdict: str, asks_for_changes: bool) -> bool:
     """The words after `Verdict:` are a verdict (and sign-offs or words about the review's own
     findings), telling no problem of their own."""
-    if _CODE_PLACE.search(verdict):
-        return False
     text = _MARKUP.sub("", verdict).strip()
     first, *more = [s.strip() for s in _SENTENCE.split(text) if s.strip()] or [""]
     if not all(_ID.search(s) or is_sign_off(s) for s in more):
         return False
-    if _BUT.search(first):
-        return False
-    return asks_for_changes or PROBLEM.search(_ABOUT_ID.sub(" ", first)) is None
+    return not approval_tells_a_problem(verdict, asks_for_changes, first)
+
+
+def approval_tells_a_problem(verdict: str, asks_for_changes: bool, first: str = "") -> bool:
+    """The verdict names a place (`LGTM once `a.py:3` stops swallowing errors`), takes itself
+    back (`Ship it, though …`), or approves and names a problem (in `first`, its first
+    sentence, when given)."""
+    if _CODE_PLACE.search(verdict):
+        return True
+    text = first or _MARKUP.sub("", verdict).strip()
+    if _BUT.search(text):
+        return True
+    return not asks_for_changes and names_a_problem(_ABOUT_ID.sub(" ", text))
