@@ -6,6 +6,8 @@ findings text that could not be read. Only the items still open and the new ones
 
 from __future__ import annotations
 
+import pytest
+
 from deepreview.findings import parse_review
 
 
@@ -74,3 +76,29 @@ def test_a_status_line_under_the_item_closes_it() -> None:
         "2. **Loop could be a comprehension** — `calc.py:6`\n   Status: fixed, but untested.\n"
     )
     assert _titles(text) == ["Division by zero on empty input", "Loop could be a comprehension"]
+
+
+def _kept(text: str) -> int:
+    review = parse_review(text, seat="alpha")
+    return len(review.findings) + len(review.unread_findings)
+
+
+# A closed mark on an item that goes on to tell what is wrong now: the item is this round's
+# problem, read (or at least unread), never dropped with the closed ones.
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- ✅ Fixed the null check in `calc.py:9`, but the file handle opened there now leaks.\n",
+        "1. **[Resolved] Token logged in plaintext** — `calc.py:3`: resolved, but the new debug "
+        "line at `calc.py:5` prints the password hash.\n",
+        "1. **[Declined by author] Token logged at debug level** — `calc.py:3`: declined, "
+        "however debug logging is on in production.\n",
+        "1. **Session fixation** (`calc.py:3`)\n   **Status:** Fixed. However, the new id is "
+        "logged at `calc.py:5`, which leaks it.\n",
+    ],
+)
+def test_a_closed_mark_with_a_new_problem_keeps_the_item(item: str) -> None:
+    text = (
+        "## Critical Issues\nNone.\n\n## Important Issues\n\n" + item + "\n## Suggestions\nNone.\n"
+    )
+    assert _kept(text) >= 1

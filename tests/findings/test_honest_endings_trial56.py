@@ -60,6 +60,24 @@ STILL_UNREAD = {
     # it names a finding the review does not have: its findings text is not there to read
     "blocker-not-in-the-review": (CLEAN_REVIEW, "Overall a good change; I1 is the one blocker"),
     "recommendation-a-change": (CLEAN_REVIEW, "**Recommendation:** Add a lock around the cache."),
+    # a verdict line that goes on to tell a problem: the problem is findings text
+    "verdict-then-a-problem-sentence": (
+        CLEAN_REVIEW,
+        "**Verdict:** Merge as-is. The export drops its last row when the file has no newline.",
+    ),
+    "verdict-then-a-place": (
+        CLEAN_REVIEW,
+        "**Verdict:** Merge as-is; `calc.py:3` still divides by zero on an empty list.",
+    ),
+    "verdict-though": (CLEAN_REVIEW, "**Verdict:** Ship it, though an empty list gives nonsense."),
+    "approve-after-a-crash": (
+        CLEAN_REVIEW,
+        "**Recommendation:** Approve — after guarding the empty list, which crashes the export.",
+    ),
+    "verdict-then-more-for-its-finding": (
+        ONE_FINDING_REVIEW,
+        "**Verdict:** Merge with fixes. Also the retry loop never stops when the server is down.",
+    ),
 }
 
 
@@ -76,3 +94,36 @@ def test_a_clean_review_ending_in_a_bold_verdict_is_merge_as_is(tmp_path: Path) 
     )
     assert out["seats"][0]["status"] == "ok", out["seats"]
     assert report["header"]["verdict"]["label"] == "Merge as-is", report["header"]["verdict"]
+
+
+def test_a_verdict_line_that_tells_a_problem_is_no_merge_as_is(tmp_path: Path) -> None:
+    tail = "**Recommendation:** Approve — after guarding the empty list, which crashes the export."
+    _res, _out, report = review_printed(tmp_path, {"alpha": CLEAN_REVIEW + tail + "\n"})
+    assert report["header"]["verdict"]["label"] != "Merge as-is", report["header"]["verdict"]
+
+
+# A `## Verdict` section of a review that read no finding: an approval that names a place or
+# takes itself back tells a problem we cannot read; a plain one is the verdict.
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "LGTM once `calc.py:3` stops swallowing errors.",
+        "Merge as-is. One thing: `calc.py:4` divides by the count without a zero check.",
+        "Approve, though an empty list makes the total nonsense.",
+    ],
+)
+def test_an_approving_verdict_section_that_tells_a_problem_is_unread(verdict: str) -> None:
+    r = parse_review(CLEAN_REVIEW + "## Verdict\n\n" + verdict + "\n", seat="alpha")
+    assert r.unread_findings, (r.findings, r.verdict_line)
+
+
+def test_a_plain_verdict_section_leaves_a_clean_review_clean() -> None:
+    text = CLEAN_REVIEW + "## Verdict\n\nMerge as-is. The change is small and well tested.\n"
+    r = parse_review(text, seat="alpha")
+    assert not r.unread_findings and unparseable_reason(r) is None
+
+
+def test_lgtm_once_a_place_is_fixed_is_no_merge_as_is(tmp_path: Path) -> None:
+    text = CLEAN_REVIEW + "## Verdict\n\nLGTM once `calc.py:3` stops swallowing errors.\n"
+    _res, _out, report = review_printed(tmp_path, {"alpha": text})
+    assert report["header"]["verdict"]["label"] != "Merge as-is", report["header"]["verdict"]

@@ -45,6 +45,9 @@ SOMETHING_FOUND = [
     "I couldn't find any tests for the new retry path.",
     "The rename is incomplete; I have nothing else to report.",
     "Nothing needs changing except the leaked handle in the cache.",
+    # a none about one part, then a sentence telling a fault in another
+    "No defects found in the happy path. The error path drops the exception silently.",
+    "Nothing to fix in the parser. The cache at `cache.py:40` evicts live entries.",
 ]
 
 

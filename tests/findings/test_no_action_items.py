@@ -4,9 +4,12 @@ suggestion; an item that says so and still names a problem is a finding."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from deepreview.findings import parse_review
+from support.printing_seats import review_printed
 
 _HEAD = (
     "## Executive Summary\n\nStreaming export.\n\n## Critical Issues\n\nNone.\n\n"
@@ -44,6 +47,11 @@ STILL_FINDINGS = [
     "- `calc.py:9` — this is fine for small files; large ones exhaust the worker's memory.\n",
     "- `calc.py:4` — `total()` rounds before summing; check whether that is intended.\n",
     "- `calc.py:4` — rounds before summing, which is fine if callers pass whole cents.\n",
+    # the no-change words are about another part, not the item
+    "- `calc.py:6` — the clock jumps back on a time change and stalls every export. "
+    "Nothing to change in the tests.\n",
+    "- `calc.py:6` — the export stalls when the clock is set back; no change needed for "
+    "the docs.\n",
 ]
 
 
@@ -62,3 +70,13 @@ def test_an_info_item_that_is_fine_under_findings_is_no_finding() -> None:
     )
     r = parse_review(text, seat="alpha")
     assert [f.id for f in r.findings] == ["C1", "S1"], [(f.id, f.title) for f in r.findings]
+
+
+def test_a_finding_ending_on_no_change_elsewhere_is_no_merge_as_is(tmp_path: Path) -> None:
+    review = (
+        "## Executive Summary\n\nAdds an export.\n\n## Critical Issues\n\nNone.\n\n"
+        "## Important Issues\n\n- `calc.py:6` — the clock jumps back on a time change and "
+        "stalls every export. Nothing to change in the tests.\n\n## Suggestions\n\nNone.\n"
+    )
+    _res, _out, report = review_printed(tmp_path, {"alpha": review})
+    assert report["header"]["verdict"]["label"] != "Merge as-is", report["header"]["verdict"]

@@ -25,6 +25,7 @@ PAST_PROBLEMS = [
     "2. `calc.py:2` — the header is yielded first; previously the header was wrong.\n",
     "- `calc.py:3` — returns early on an empty table; it used to crash there.\n",
     "- `calc.py:2` — before this change the total was incorrect for negative inputs.\n",
+    "- `calc.py:2` — previously the header was wrong and now it is correct.\n",
 ]
 
 
@@ -38,6 +39,10 @@ PRESENT_PROBLEMS = [
     "- `calc.py:2` — the header is yielded first, but it is still wrong for empty tables.\n",
     "- `calc.py:1` — previously the handle was closed; now it leaks on every error.\n",
     "- `calc.py:1` — the lock moved (it was a race condition and still is one).\n",
+    # the past clause runs on into what is wrong now
+    "- Previously the header was wrong and now the body is truncated at `calc.py:9`.\n",
+    "- `calc.py:3` — it used to crash on an empty table and now it crashes on None.\n",
+    "- `calc.py:1` — the lock moved (was a race condition, now a deadlock).\n",
 ]
 
 

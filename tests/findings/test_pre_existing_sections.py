@@ -45,3 +45,32 @@ def test_the_verdict_is_the_changes_own(tmp_path: Path) -> None:
     verdict = report["header"]["verdict"]
     assert verdict["label"] == "Merge as-is", verdict
     assert [f["title"] for f in report["findings"]] == ["Name the temporary"]
+
+
+# An item there that says this change brought it is the change's problem, filed in the wrong
+# section: it is read (at least as findings text we cannot read), never dropped.
+_MISFILED = (
+    "## Executive Summary\n\nMoves the exporter.\n\n"
+    "## Critical Issues\n\nNone.\n\n## Important Issues\n\nNone.\n\n## Suggestions\n\nNone.\n\n"
+    "## Pre-existing issues (not introduced by this PR)\n\n"
+    "- `export.py:10` — quotes in a cell are never escaped (present before).\n"
+    "- `export.py:55` — **Regression:** this PR removed the `flush()` call, so the last "
+    "batch is lost.\n"
+)
+
+
+def test_an_item_the_change_introduced_is_not_dropped() -> None:
+    review = parse_review(_MISFILED, seat="alpha")
+    assert review.findings or review.unread_findings, review
+
+
+def test_a_misfiled_regression_is_no_merge_as_is(tmp_path: Path) -> None:
+    _res, _out, report = review_printed(tmp_path, {"alpha": _MISFILED})
+    assert report["header"]["verdict"]["label"] != "Merge as-is", report["header"]["verdict"]
+
+
+def test_a_sentence_denying_the_change_brought_them_keeps_the_section_aside() -> None:
+    text = _REVIEW + "\nNone of these were introduced by this PR, and none is a regression.\n"
+    review = parse_review(text, seat="alpha")
+    assert [f.title for f in review.findings] == ["Name the temporary"]
+    assert not review.unread_findings

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
 
@@ -40,3 +42,22 @@ def test_the_verdict_counts_only_the_real_finding(tmp_path: Path) -> None:
     verdict = report["header"]["verdict"]
     assert verdict["label"] == "Merge with fixes", verdict
     assert "I1 needs attention" in verdict["reason"], verdict
+
+
+# A row whose Severity cell reads like a pass but whose text tells a fault is a finding still:
+# dropping it would lose what the reviewer found.
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        ("Fine", "Fine-grained lock missing around `inc`; concurrent calls lose updates"),
+        ("✅ OK", "Totals are rounded, yet negative amounts are silently dropped"),
+        ("N/A", "The retry loop has a race condition when two workers start"),
+    ],
+)
+def test_a_pass_row_that_tells_a_fault_stays_a_finding(cell: str, text: str) -> None:
+    table = _TABLE.replace(
+        "| Verified | `calc.py` | 5 | No float comparison with `==` |",
+        f"| {cell} | `calc.py` | 5 | {text} |",
+    )
+    review = parse_review(table, seat="alpha")
+    assert len(review.findings) == 2, review.findings

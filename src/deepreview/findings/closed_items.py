@@ -43,8 +43,24 @@ def unstruck(line: str) -> str | None:
     return _STRUCK.sub("", line)
 
 
+# `✅ Fixed the null check, but the handle now leaks`, `[Resolved] … — resolved, but the new line
+# prints the hash`, `Status: Fixed. However, …`: after its status the line tells what is wrong
+# now, and the item is this round's problem.
+_TAKEN_BACK: Final = re.compile(
+    r"\b(?:but|however|though|although|yet|except|still|unless)\b", re.IGNORECASE
+)
+
+
+def _taken_back(text: str) -> bool:
+    done = _ANY_DONE.search(text)
+    return done is not None and _TAKEN_BACK.search(text, done.end()) is not None
+
+
 def says_closed(line: str) -> bool:
-    """The item opened by `line` is struck out or marked closed by its status."""
+    """The item opened by `line` is struck out or marked closed by its status, and says
+    nothing after its status that takes it back."""
+    if _taken_back(line):
+        return False
     if unstruck(line) is not None:
         return True
     m = _ITEM.match(line)
@@ -68,4 +84,4 @@ _LABEL_LINES: Final = 6
 def status_closes(body: list[str]) -> bool:
     """A `Status:` line among the first lines of an item's text says the item is closed."""
     shown = [ln for ln in body if ln.strip()][:_LABEL_LINES]
-    return any(_STATUS.match(ln) for ln in shown)
+    return any(_STATUS.match(ln) and not _taken_back(ln) for ln in shown)

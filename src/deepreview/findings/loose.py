@@ -38,9 +38,9 @@ from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.section_titles import (
     DESIGN_KINDS,
     Kind,
-    about_earlier_rounds,
     is_recap,
     problem_section,
+    set_aside,
 )
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Severity
@@ -56,7 +56,7 @@ def loose_findings(
 ) -> tuple[list[Draft], list[str], list[bool]]:
     """(drafts, the section's lines without them) for an ordinary section or the preamble;
     `prose`: the review has no findings section (see the module doc)."""
-    if about_earlier_rounds(title):
+    if set_aside(title, lines):
         return [], lines, fenced
     drafts, lines, fenced = _tables(lines, fenced, prefixes)
     res = parse_findings_block(lines, fenced, None, prefixes, nits=False)

@@ -34,6 +34,12 @@ _BUT: Final = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE: Final = re.compile(r"[.;!?]\s+|\s+[—–]\s+|:\s+")
+# `… stalls every export. Nothing to change in the tests.`, `no change needed for the docs`:
+# the no-change words are about another part, not the item before them
+_ELSEWHERE: Final = re.compile(
+    r"\s+(?:in|to|for|on|at|outside|beyond|elsewhere)\b(?!\s+(?:now|here|all|this\s+pr)\b)",
+    re.IGNORECASE,
+)
 
 
 def needs_no_change(text: str) -> bool:
@@ -42,7 +48,11 @@ def needs_no_change(text: str) -> bool:
     if not plain or _BUT.search(plain) or names_a_problem(plain):
         return False
     clauses = [c for c in _CLAUSE.split(plain.rstrip(" .!")) if c.strip()]
-    return bool(clauses) and (
-        _MARK.match(re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", plain)) is not None
-        or _SAYS.search(clauses[-1]) is not None
+    if not clauses:
+        return False
+    if _MARK.match(re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", plain)) is not None:
+        return True
+    says = _SAYS.search(clauses[-1])
+    return says is not None and (
+        len(clauses) == 1 or _ELSEWHERE.match(clauses[-1], says.end()) is None
     )

@@ -5,7 +5,9 @@ words (`No test covers `f``, `None of the handlers check errors`)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
+from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import NONE_WORDS
 
 # A whole short text that is only "none" (`_SAYS_NONE` reads a sentence that opens with it).
@@ -59,12 +61,24 @@ TAKES_BACK = re.compile(r"\b(?:but|however|except|although|though|apart from|oth
 _ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
 
 
+# `No defects found in the happy path. The error path drops the exception silently.`: a none
+# about one part (not `in this PR`), then a sentence telling a fault elsewhere
+_PART: Final = re.compile(
+    r"\b(?:in|for|on|with)\s+(?!(?:this|the)\s+(?:change|pr|diff|patch|code|review)\b)\w",
+    re.IGNORECASE,
+)
+
+
 def says_none(text: str) -> bool:
     """`text` (a list item, a paragraph) opens by saying there is nothing to report, and does
-    not take it back in the same sentence (`No issues in the parser, but the cache leaks`)."""
+    not take it back in the same sentence (`No issues in the parser, but the cache leaks`), nor
+    says it of one part and then tells a fault in a later sentence."""
     t = _ITEM_MARKUP.sub("", text.strip()).strip()
-    first = re.split(r"(?<=[.!?])\s+", t, maxsplit=1)[0]
-    return bool(_SAYS_NONE.match(t)) and TAKES_BACK.search(first) is None
+    first, *rest = re.split(r"(?<=[.!?])\s+", t, maxsplit=1)
+    m = _SAYS_NONE.match(t)
+    if m is None or TAKES_BACK.search(first) is not None:
+        return False
+    return not (rest and _PART.search(first, m.end()) and names_a_fault(rest[0]))
 
 
 def is_none_marker(text: str) -> bool:

@@ -96,7 +96,7 @@ from deepreview.findings.section_titles import (
     problem_section,
     says_high,
 )
-from deepreview.findings.sign_off import is_sign_off
+from deepreview.findings.sign_off import approval_tells_a_problem, is_sign_off
 from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
@@ -263,6 +263,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         verdict = st.verdicts[-1] if st.verdicts else None
         if not st.unread and asks_for_changes(verdict) and verdict is not None:
             st.unread.append(verdict)  # it asks for changes and names none we could read
+        elif not st.unread and verdict is not None and approval_tells_a_problem(verdict, False):
+            # `## Verdict` `LGTM once `a.py:3` stops swallowing errors`: the problem it names
+            # is findings text we cannot read, not a clean review
+            st.unread.append(verdict)
         if st.unread:
             warnings.append(
                 f"problems named in prose but no finding could be read: {one_line(st.unread[0])}"

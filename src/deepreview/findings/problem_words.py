@@ -29,3 +29,23 @@ def names_a_problem(text: str) -> bool:
         _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
         for m in PROBLEM.finditer(text)
     )
+
+
+# Faults told without a problem word (`lock missing around `inc``, `negative amounts are
+# silently dropped`): with `names_a_problem`, what keeps a row marked as a pass a finding
+# (`table_findings`). Kept apart from PROBLEM: prose and sign-offs read only the words above.
+_FAULT: Final = re.compile(
+    r"\b(?:missing|lacks?|lacking|fails?|failing|loses?|losing|lost|drop(?:s|ped)?|"
+    r"silently|unsafe|unchecked|unhandled|unvalidated|overflows?|hangs?|stalls?|"
+    r"swallow(?:s|ed|ing)?|bypass(?:es|ed)?|exhausts?|truncat(?:es|ed|ing)|"
+    r"divides?\s+by\s+zero)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_fault(text: str) -> bool:
+    """`names_a_problem`, or a fault word its sentence does not deny (`nothing is lost`)."""
+    return names_a_problem(text) or any(
+        _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+        for m in _FAULT.finditer(text)
+    )

@@ -31,7 +31,7 @@ from deepreview.findings.levels import stressed_level
 from deepreview.findings.none_statements import says_none
 from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.readable import qualified_none, says_nothing_found_outright
-from deepreview.findings.section_titles import Kind, about_earlier_rounds
+from deepreview.findings.section_titles import Kind, set_aside
 
 # Only these sections tell findings in a review without a findings section; a Testing or
 # Documentation Assessment names gaps as notes (`consolidate/notes.py`), a coverage table files.
@@ -51,11 +51,17 @@ _SETTLED: Final = re.compile(
 
 # What was wrong before the change, told in the past: "(was a race condition)", "previously the
 # header was wrong", "it used to crash", "before this change the total was incorrect" (a clause,
-# up to its `;` or full stop). Not when the clause says it is so still: "(was a race and still is)".
+# up to its `;` or full stop). Not when the clause says it is so still: "(was a race and still is)",
+# or runs on into what is wrong now: "previously the header was wrong and now the body is
+# truncated" ("… and now it is correct" is still the past).
+_STILL: Final = (
+    r"\b(?:still|again|remains?)\b|\bnow\s+(?!(?:it\s+|this\s+|that\s+|they\s+)?"
+    r"(?:is\s+|are\s+)?(?:fixed|correct|right|works?|resolved|handled|fine|ok|gone|safe)\b)"
+)
 _PAST: Final = re.compile(
-    r"\((?:it\s+)?(?:was|were)\s+(?![^)]*\b(?:still|again|remains?)\b)[^)]*\)"
+    rf"\((?:it\s+)?(?:was|were)\s+(?![^)]*(?:{_STILL}))[^)]*\)"
     r"|\b(?:previously|formerly|before\s+(?:this|the)\s+(?:change|pr|patch|fix)|in\s+the\s+old\s+code"
-    r"|(?:it|this|that|they)\s+used\s+to)\b(?![^.;!?\n]*\b(?:still|again|remains?)\b)"
+    rf"|(?:it|this|that|they)\s+used\s+to)\b(?![^.;!?\n]*(?:{_STILL}))"
     r"[^.;!?\n]*",
     re.IGNORECASE,
 )
@@ -71,7 +77,7 @@ def prose_problems(
     paragraphs = [
         p
         for b in blocks
-        if b.kind in _PROSE_KINDS and not about_earlier_rounds(b.title)
+        if b.kind in _PROSE_KINDS and not set_aside(b.title, b.lines)
         for p in _paragraphs(b, quoted)
     ]
     if says_nothing_found_outright("\n\n".join(paragraphs)):

@@ -23,6 +23,7 @@ from deepreview.findings.findings import (
     strip_rules,
 )
 from deepreview.findings.loose import loose_findings
+from deepreview.findings.prose_problems import asks_for_changes
 from deepreview.findings.section_titles import (
     DESIGN_KINDS,
     FINDING_KINDS,
@@ -32,7 +33,7 @@ from deepreview.findings.section_titles import (
     says_high,
 )
 from deepreview.findings.sections import Sink, parse_assessment, parse_coverage, parse_observations
-from deepreview.findings.sign_off import is_sign_off
+from deepreview.findings.sign_off import is_sign_off, verdict_alone
 from deepreview.model import Assessment, CoverageEntry, DesignObservation, Section
 
 _VERDICT = re.compile(
@@ -121,6 +122,8 @@ def _closing_verdict(block: Block, st: ReviewParts) -> None:
     v = m.group("v").strip()
     if m.group("b") and v.endswith(m.group("b")) and v.count(m.group("b")) == 1:
         v = v[: -len(m.group("b"))].rstrip()
+    if not verdict_alone(v, asks_for_changes(v)):
+        return  # `**Verdict:** Merge as-is. The export drops …`: findings text, unread
     st.verdicts.append(v)
     for column in (block.lines, block.fenced, block.held):
         if len(column) > last:

@@ -251,6 +251,35 @@ def about_earlier_rounds(title: str) -> bool:
     return bool(words & _EARLIER)
 
 
+# An item in such a section that says this change brought it (`**Regression:** this PR removed
+# the `flush()` call`, `introduced by this change`) is the change's problem filed there: the
+# section is then read as any other, never dropped. Not when the sentence denies it (`not a
+# regression`, `None of these were introduced by this PR`).
+_THIS_CHANGE = re.compile(
+    r"\b(?:regression|regressed|introduced\s+(?:by|in|with)\s+(?:this|the)\s+"
+    r"(?:pr|change|patch|diff|commit|branch)|new\s+in\s+this\s+(?:pr|change|patch)|"
+    r"this\s+(?:pr|change|patch|diff|commit)\s+(?:now\s+)?(?:removes|removed|breaks|broke|"
+    r"drops|dropped|introduces|introduced|deletes|deleted))\b",
+    re.IGNORECASE,
+)
+_DENIES = re.compile(r"\b(?:not|no|none|nor|never|neither)\b[^.;!?\n]{0,30}$", re.IGNORECASE)
+
+
+def set_aside(title: str, lines: list[str]) -> bool:
+    """The section's items are not this review's findings (`about_earlier_rounds`), unless it
+    is kept for problems the change did not introduce and one of its lines says this change
+    brought its problem."""
+    if not about_earlier_rounds(title):
+        return False
+    if not _OLDER_CODE.search(title):
+        return True
+    return not any(
+        _DENIES.search(line, 0, m.start()) is None
+        for line in lines
+        for m in _THIS_CHANGE.finditer(line)
+    )
+
+
 # Sections named for what their items are, not for a level: what must change before merging
 # (`## Required changes before merge`, `## Changes requested`: important unless an item says
 # otherwise) and what a finding is about (`## Security`, `## Correctness`, `## Regressions`,

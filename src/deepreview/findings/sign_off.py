@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.problem_words import PROBLEM
+from deepreview.findings.problem_words import PROBLEM, names_a_problem
 
 _MAX: Final = 400  # a sign-off is a line or two; a longer paragraph is the seat's content
 _MARKUP: Final = re.compile(r"[*_`>#~]|^\s*(?:[-+]\s+)|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -90,3 +90,36 @@ def _closing(sentence: str) -> bool:
         and not _BUT.search(sentence)
         and all(_PHRASE.match(c.strip()) or _ID.search(c) for c in more if c.strip())
     )
+
+
+# A closing `**Verdict:** …` line that goes on to tell a problem (`Merge as-is. The export drops
+# its last row …`, `Merge as-is; `a.py:3` still …`, `Ship it, though …`, `Approve — after
+# guarding X, which crashes …`) is findings text we cannot read, not the verdict alone. A verdict
+# asking for changes may name its problem words (`Request changes`, `critical`) and a later
+# sentence may speak of the review's own findings (`I1 must be fixed first.`).
+_CODE_PLACE: Final = re.compile(
+    r"`[^`\n]*(?:\.[A-Za-z]\w{0,7}|:\d+)[^`\n]*`|\b[\w/-]+\.[A-Za-z]\w{0,7}:\d+|\bline\s+\d",
+    re.IGNORECASE,
+)
+
+
+def verdict_alone(verdict: str, asks_for_changes: bool) -> bool:
+    """The words after `Verdict:` are a verdict (and sign-offs or words about the review's own
+    findings), telling no problem of their own."""
+    text = _MARKUP.sub("", verdict).strip()
+    first, *more = [s.strip() for s in _SENTENCE.split(text) if s.strip()] or [""]
+    if not all(_ID.search(s) or is_sign_off(s) for s in more):
+        return False
+    return not approval_tells_a_problem(verdict, asks_for_changes, first)
+
+
+def approval_tells_a_problem(verdict: str, asks_for_changes: bool, first: str = "") -> bool:
+    """The verdict names a place (`LGTM once `a.py:3` stops swallowing errors`), takes itself
+    back (`Ship it, though …`), or approves and names a problem (in `first`, its first
+    sentence, when given)."""
+    if _CODE_PLACE.search(verdict):
+        return True
+    text = first or _MARKUP.sub("", verdict).strip()
+    if _BUT.search(text):
+        return True
+    return not asks_for_changes and names_a_problem(_ABOUT_ID.sub(" ", text))

@@ -15,6 +15,7 @@ import re
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.ids import ID_NUMBER
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.report_header import split_row
 from deepreview.findings.table_sep import is_table_sep
 from deepreview.findings.table_text import first_sentence, split_fix
@@ -131,8 +132,14 @@ def _row(
     body, fix = split_fix("\n\n".join(cells))
     idm = _ID.match(cell("id"))
     word = first_level_word(cell("severity"))
-    if word is None and _NO_FINDING.match(cell("severity")):
-        return None  # `| ✅ OK | a.py | 1 | `safe_load` is used |`: a spot checked and found right
+    if (
+        word is None
+        and _NO_FINDING.match(cell("severity"))
+        and not names_a_fault(f"{title}\n{body}")
+    ):
+        # `| ✅ OK | a.py | 1 | `safe_load` is used |`: a spot checked and found right (a row
+        # that tells a fault, `| Fine | … | lock missing …`, is a finding still)
+        return None
     severity = LEVEL_WORDS[word] if word else None
     if severity is None and idm:
         severity = Severity.from_letter(idm.group("id"))
