@@ -14,7 +14,6 @@ from deepreview.consolidate import sections
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.findings import parse_review
 from deepreview.findings.appendix import _BRACKET, _PASS, _REVIEW_WORD, without_note
-from deepreview.findings.finding_line import _TRAILING_TAG, bracket_cut
 from deepreview.findings.levels import TAG_PATTERN
 from deepreview.findings.location_join import split_locations
 from deepreview.findings.report_parse import (
@@ -24,6 +23,7 @@ from deepreview.findings.report_parse import (
     parse_appendix_entries,
     parse_report,
 )
+from deepreview.findings.title_tail import TRAILING_TAG, bracket_cut
 from deepreview.markdown_contain import _MARKER, contain, uncontain
 from deepreview.model import Severity
 
@@ -148,7 +148,7 @@ def test_location_joins_and_trailing_tags_are_the_former_regexes_ones() -> None:
         re.IGNORECASE,
     )
     for text in _texts([" ", "\t", "(", ")", "[", "high", "**", "—", "-", ".", "x"], 5):
-        old, new = tag.search(text), _TRAILING_TAG.search(text)
+        old, new = tag.search(text), TRAILING_TAG.search(text)
         assert (new and (new.span(), new["w"], new["w2"])) == (
             old and (old.span(), old["w"], old["w2"])
         ), repr(text)

@@ -10,7 +10,7 @@ Seen in the wild:
     **[CRITICAL] path:12 — Title**       (early reviews, no IDs)
 
 A finding opened by a heading or a bold paragraph of its own is `paragraph_heads.py`'s; it reads
-the title and tail with `fill_head` and `bullet_head` here.
+the title and tail with `bullet_head` here and `title_tail.fill_head`.
 """
 
 from __future__ import annotations
@@ -24,15 +24,14 @@ from deepreview.findings.head import (
     closing_place,
     locations_in,
     parse_tail,
-    place_label_at,
     soft_lead,
-    title_tag,
 )
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.place_led import all_locations, place_led
+from deepreview.findings.title_tail import TRAILING_TAG, bold_close, fill_head
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
 _PREFIX = re.compile(
@@ -274,7 +273,7 @@ def _place_first(
     if (
         (len(parts) < 2 or not all_locations(parts[0], prefixes))
         and lead
-        and (led or lead.group("title")[0].isupper() or _TRAILING_TAG.search(lead.group("title")))
+        and (led or lead.group("title")[0].isupper() or TRAILING_TAG.search(lead.group("title")))
         and (lead.group("span").startswith("`") or _PLACE_WITH_LINE.fullmatch(lead.group("span")))
     ):
         # `- `a.py:3` Title`, `- a.py:3 Title [severity: high]`: the place, a blank, the title
@@ -284,7 +283,7 @@ def _place_first(
         return False
     parse_tail(head, parts[0], prefixes)
     title = parts[1].strip().rstrip(".").rstrip()
-    tag = _TRAILING_TAG.search(title)
+    tag = TRAILING_TAG.search(title)
     if tag and head.severity is None:
         # `- `a.py:3`: race on fill (**high**)`, `- `a.py:3` — race on fill — **high**`
         word = tag.group("w") or tag.group("w2")
@@ -377,16 +376,6 @@ def bullet_head(
     return None
 
 
-# `(**high**)`, `[high]`, or `— **high**` at the end of the title. Searched from the start of a
-# blank run only (`(?<![ \t])`), its runs taken whole: from every blank, each try scanned the
-# rest of the run (25 s on a heading's title with 20 KB of blanks). Same match: one starting
-# inside a run, or at a `(` after one, also starts at the run's first blank, tried first.
-_TRAILING_TAG = re.compile(
-    rf"(?<![ \t])(?:[ \t]*+[(\[](?:\*\*|__)?(?:(?:severity|priority)[ \t]*[:=][ \t]*)?"
-    rf"(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]"
-    rf"|[ \t]++[—–-][ \t]++(?P<b>\*\*|__|\*|_)(?P<w2>{TAG_PATTERN})(?P=b))[ \t.]*$",
-    re.IGNORECASE,
-)
 _BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")
 _LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`|[^\s`]+)[ \t]+(?P<title>[^\s`].*)$")
 # A bare word is a place before a title only with its line (`src/app.py:7 SQL injection`).
@@ -444,94 +433,3 @@ def _last_split(text: str) -> tuple[str, str] | None:
     for last in _SPLIT.finditer(text):  # noqa: B007 - the last match is the one wanted
         pass
     return None if last is None else (text[: last.start()], text[last.end() :])
-
-
-def bold_close(s: str, start: int) -> int:
-    """Index of the `**` that closes bold text opened before `start`, skipping code spans."""
-    i = start
-    while i < len(s) - 1:
-        if s[i] == "`":
-            j = s.find("`", i + 1)
-            if j == -1:
-                return s.find("**", i + 1)
-            i = j + 1
-            continue
-        if s.startswith("**", i):
-            return i
-        i += 1
-    return -1
-
-
-def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
-    """Split `rest` into the title and the tail (locations, reviewers, tags)."""
-    if rest.startswith("**"):
-        end = bold_close(rest, 2)
-        if end > 2:
-            title, tail = rest[2:end].strip(), rest[end + 2 :]
-            if title.startswith("*") and tail.startswith("*"):
-                title, tail = title[1:].strip(), tail[1:]  # `***Title***`: bold and italic
-            label = place_label_at(title, prefixes)
-            if label is not None:  # `**Use f-strings (nit) File: `a.py:7`**`
-                title, tail = title[:label].rstrip(), f"{title[label:]} {tail}"
-            at = title_tag(title)
-            if at is None:
-                # `**1. SQL injection (Critical)**`: the level alone inside the bold title
-                tag = _TRAILING_TAG.search(title)
-                at = tag.start() if tag is not None and tag.start() > 0 else None
-            if at is not None:  # `**Title (important, gap)** — `a.go:3``
-                title, tail = title[:at].rstrip(), f"{title[at:]} {tail}"
-            head.title = title
-            parse_tail(head, tail, prefixes)
-            return
-        rest = rest[2:]
-    cut = len(rest)
-    # Each from the start of a blank run only (`(?<![ \t])`): what follows the run is never a
-    # blank, so a later start in the run matches no sooner, and one from every blank scanned
-    # the rest of the run (quadratic: a heading's title of 200 KB of tabs).
-    for rx in (
-        r"(?<![ \t])[ \t]+[—–][ \t]+",
-        r"(?<![ \t])[ \t]+--?[ \t]+(?=[`\[(])",
-        # `(important, gap)`, `(bug, high)`: a tag opens the tail, its level first or second
-        rf"(?<![ \t])[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*|(?:severity|priority)[ \t]*:[ \t]*)?"
-        rf"(?:\*\*|__)?(?:{TAG_PATTERN})"
-        r"(?:\*\*|__)?(?=[ \t]*[,)])",
-    ):
-        m = re.search(rx, rest, re.IGNORECASE)
-        if m and m.start() < cut:
-            cut = m.start()
-    cut = min(cut, bracket_cut(rest))
-    label = place_label_at(rest[:cut], prefixes)
-    if label is not None:  # `Race on counter **File:** `a.py` **Lines:** 40-44`
-        cut = label
-    head.title = rest[:cut].strip().strip("*").strip()
-    link = _LINK_AT.match(rest, cut)
-    if link is not None and _ENDS_IN_LEAD_WORD.search(head.title):
-        # `consider `x`. See [a.py](a.py#L3).`: the link is a word of the title's sentence; its
-        # place still goes to the tail
-        head.title = f"{head.title} {link.group('text').strip()}"
-    parse_tail(head, rest[cut:], prefixes)
-
-
-_LINK_AT = re.compile(r"[ \t]+\[(?P<text>[^\[\]\n]+)\]\(")
-_ENDS_IN_LEAD_WORD = re.compile(r"(?:^|\s)(?:see|in|at|on|of)$", re.IGNORECASE)
-
-
-_BLANKS_BRACKET = re.compile(r"(?<![ \t])[ \t]++\[")
-_TAG_END = re.compile(r"[ \t]*+(?:\(|\n?\Z)")
-
-
-def bracket_cut(rest: str) -> int:
-    """Where a bracketed tag opens the tail (` [high]`, ` [a.py:3] (…)`): the first match of
-    `(?<![ \\t])[ \\t]+\\[[^\\]]+\\][ \\t]*(?:\\(|$)`, else `len(rest)`. Each try of that
-    regex scanned to the next `]` (quadratic in ` [` without one after); a try only depends on
-    that `]`, found once for all the `[` before it."""
-    close = -1
-    for m in _BLANKS_BRACKET.finditer(rest):
-        opening = m.end() - 1
-        if close <= opening:
-            close = rest.find("]", opening + 1)
-            if close == -1:
-                break
-        if close > opening + 1 and _TAG_END.match(rest, close + 1):
-            return m.start()
-    return len(rest)

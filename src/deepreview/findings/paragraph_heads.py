@@ -17,10 +17,10 @@ from deepreview.findings.finding_line import (
     BODY_HEADINGS,
     NUMBERED,
     bullet_head,
-    fill_head,
     is_severity_heading,
 )
 from deepreview.findings.head import FindingHead
+from deepreview.findings.title_tail import fill_head
 
 
 def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, FindingHead] | None:
