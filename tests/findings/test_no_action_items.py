@@ -52,6 +52,9 @@ STILL_FINDINGS = [
     "Nothing to change in the tests.\n",
     "- `calc.py:6` — the export stalls when the clock is set back; no change needed for "
     "the docs.\n",
+    # marked no-action, yet it tells a fault (`drops`): the reviewer's mark is no reason to lose it
+    "- (No action) `calc.py:5` — the writer drops the last row.\n",
+    "- 👍 `calc.py:5` — the header is silently truncated at 80 columns.\n",
 ]
 
 

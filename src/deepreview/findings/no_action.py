@@ -3,15 +3,15 @@
 the broad `except` is intentional here.`, `- **Info** — `a.py:7` uses `yield from`, which is
 fine.`), not a suggestion. Told apart narrowly: the item opens with a no-action mark, or its
 last clause says no change is needed; and no clause of it takes that back (`but`, `however`)
-or names a problem (`the cache leaks`). `this is fine for small files; large ones exhaust
-memory` says fine first and then what is wrong: still a finding."""
+or names a problem or a fault (`the cache leaks`, `drops the last row`). `this is fine for
+small files; large ones exhaust memory` says fine first and then what is wrong: still a finding."""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-from deepreview.findings.problem_words import names_a_problem
+from deepreview.findings.problem_words import names_a_fault
 from deepreview.markdown_fence import without_code_spans
 
 _MARK: Final = re.compile(
@@ -45,7 +45,7 @@ _ELSEWHERE: Final = re.compile(
 def needs_no_change(text: str) -> bool:
     """The item's text (its line and body) says it needs no change, and names no problem."""
     plain = " ".join(without_code_spans(text).split())
-    if not plain or _BUT.search(plain) or names_a_problem(plain):
+    if not plain or _BUT.search(plain) or names_a_fault(plain):
         return False
     clauses = [c for c in _CLAUSE.split(plain.rstrip(" .!")) if c.strip()]
     if not clauses:
