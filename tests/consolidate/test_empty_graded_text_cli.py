@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support.consolidating import consolidate_reviews
 from support.id_links import without_id_links
-from support.repos import cli_env, run_cli
 
 DETAILED = (
     "## Findings\n\n### Important Issues\n\n"
@@ -28,14 +28,7 @@ TERSE = (
 
 
 def _consolidate(tmp_path: Path, fmt: str) -> str:
-    paths = []
-    for seat, text in (("claude", DETAILED), ("codex", TERSE)):
-        path = tmp_path / f"review-{seat}-pass-1.md"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", fmt], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    return res.stdout
+    return consolidate_reviews(tmp_path, {"claude": DETAILED, "codex": TERSE}, fmt)
 
 
 def test_a_graded_member_without_explanation_borrows_the_other_reviewers(tmp_path: Path) -> None:
