@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from deepreview.findings import parse_review
 from deepreview.model import Location, Severity
-from support.repos import cli_env, make_repo, run_cli
+from support.printing_seats import stored_report
+from support.repos import make_repo
 
 CODEX = (
     "## Findings\n\n"
@@ -36,14 +36,7 @@ def _report(tmp: Path, seats: dict[str, str]) -> list[tuple[str, str, list[str],
         out.write_text(text, encoding="utf-8")
         cfg += f"[seats.{name}]\nargv = {json.dumps(['sh', '-c', f'cat >/dev/null; cat {out}'])}\n"
     (tmp / "user-config.toml").write_text(cfg, "utf-8")
-    res = run_cli(
-        ["review", "--agents", ",".join(seats), "--lead", "none", "--json"],
-        cwd=repo,
-        env=cli_env(tmp),
-    )
-    data: dict[str, Any] = res.json()
-    assert {s["status"] for s in data["seats"]} == {"ok"}, res.stderr[-2000:]
-    report = json.loads(Path(data["paths"]["json"]).read_text(encoding="utf-8"))
+    report = stored_report(tmp, repo, list(seats))
     return [
         (
             f["severity"],
