@@ -133,7 +133,7 @@ def main() -> int:
     ap.add_argument("--leave", type=int, default=0, help="bytes --fill leaves free")
     ap.add_argument("--when", action="append", default=[], help="TEXT=FILE: see above")
     ap.add_argument("--slow-when", help="slow: sleep only when the prompt holds this text")
-    ap.add_argument("--wait-lines", help="slow: F=N, wait until file F has N lines")
+    ap.add_argument("--wait-lines", help="slow, delete-victim: F=N, wait until file F has N lines")
     ap.add_argument("--cwd-file", help="append the working directory to this file")
     ap.add_argument("--say", help="print this line on stderr first (a run's own trace)")
     ap.add_argument("--append", action="append", default=[], help="alter-outside: grow F")
@@ -233,6 +233,10 @@ def main() -> int:
             fh.write("appended by a seat\n")
         out.write(review.encode())
     elif mode == "delete-victim":
+        # `--wait-lines F=N`: delete only once the other seats have started (their worktrees made)
+        if args.wait_lines and not wait_lines(args.wait_lines, args.sleep):
+            print(f"waited {args.sleep} s for {args.wait_lines} in vain", file=sys.stderr)
+            return 3
         shutil.rmtree(args.victim)
         if args.flag:
             with open(args.flag, "a", encoding="utf-8") as fh:

@@ -93,14 +93,22 @@ def test_three_seats_racing_a_deleted_checkout_stop_it_once(tmp_path: Path, othe
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     gone = tmp_path / "gone.flag"
+    started = tmp_path / "started.txt"
     other = (
         fakes.seat("ok")
         if others == "race"
-        else fakes.seat("slow", "--sleep", "60", "--wait-lines", f"{gone}=1")
+        else fakes.seat(
+            "slow", "--sleep", "60", "--wait-lines", f"{gone}=1", "--count-file", str(started)
+        )
     )
+    # `after`: the checkout goes only once both others run in their worktrees; deleting it
+    # before one of them is set up is the `race` case.
+    waits = () if others == "race" else ("--sleep", "60", "--wait-lines", f"{started}=2")
     fakes.write_config(
         {
-            "vandal": fakes.seat("delete-victim", "--victim", str(repo), "--flag", str(gone)),
+            "vandal": fakes.seat(
+                "delete-victim", "--victim", str(repo), "--flag", str(gone), *waits
+            ),
             "second": other,
             "third": other,
         }
