@@ -366,7 +366,10 @@ def test_analyzer_hitting_the_deadline_makes_a_partial_timeout(
     base = repo.commit("base")
     repo.write("app.py", f'import os\nKEY = "{FAKE_KEY}"\n')
     repo.commit("change")
-    outcome = run_static(make_task(repo, base, timeout=1.5))
+    # The budget must outlast the secret scan's worker (a Python process importing
+    # detect-secrets: over 1.5 s on a loaded machine, when ruff was never started) and run out
+    # while the hanging ruff waits, far short of its 30 s.
+    outcome = run_static(make_task(repo, base, timeout=6))
     assert outcome.status == "timeout"
     assert "ruff failed (timed out" in outcome.review_text
     assert "git diff --check not run: the seat's time budget ran out." in outcome.review_text
