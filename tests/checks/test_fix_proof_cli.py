@@ -136,10 +136,12 @@ def test_a_suite_that_times_out_without_a_fix_runs_no_fix(tmp_path: Path) -> Non
     runs = tmp_path / "runs.txt"
     count = f'open({json.dumps(str(runs))}, "a").write("run\\n")'
     hang = f"python -c '{count}; import time; time.sleep(60)'"
+    # 3 s, not 1: the baseline's Python must start and count its run before the timeout
+    # stops it (~0.3 s alone on a loaded machine); else runs.txt is never written.
     env = seat_config(
         tmp_path,
         review_text([("Negative ages", GOOD_FIX), ("Use 21", BAD_FIX), ("Old", STALE_FIX)]),
-        "[checks]\ntimeout = 1\n",
+        "[checks]\ntimeout = 3\n",
     )
     out = _review(repo, env, "--check-fixes", "--test-cmd", hang)
     md = out["md"]

@@ -21,8 +21,9 @@ stdin (or `{prompt_file}`), the review goes to stdout. Modes:
     swap-worktree move the worktree away and leave a symlink to `--victim DIR` in its place
     write-outside write TOUCHED_BY_SEAT.txt into `--victim DIR` (the user's checkout, say)
                   and append a line to its README.md, then print the review
-    delete-victim delete `--victim DIR` (the user's checkout: gone while the review runs),
-                  then (with `--flag F`) append a line to F, which other seats may wait for
+    delete-victim delete `--victim DIR` (the user's checkout: gone while the review runs) as
+                  `rm -rf` does, then (with `--flag F`) append a line to F, which other seats
+                  may wait for
     delete-own-git  delete its worktree's `.git` (no checkout any more), then print the review
     delete-own-worktree  delete its whole worktree (the folder it runs in), then print the review
     alter-outside append one byte to each `--append F` and set each `--retime F` back a minute
@@ -102,6 +103,18 @@ def fill(folder: Path, leave: int) -> None:
     if free > leave:
         with (folder / f".ballast-{os.getpid()}").open("wb") as fh:
             fh.write(b"\0" * (free - leave))
+
+
+def delete_tree(folder: Path) -> None:
+    """Delete `folder` as `rm -rf` does, whatever else works in it meanwhile: other seats'
+    `git worktree add`/`remove` add and drop entries under its `.git` while the walk runs. An
+    entry gone before it is reached is no error (`shutil.rmtree` raised FileNotFoundError and
+    left the checkout in place), and one added behind the walk is deleted on the next pass."""
+    deadline = time.monotonic() + 30
+    while os.path.lexists(folder):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"could not delete {folder}")
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def wait_lines(rule: str, limit: float) -> bool:
@@ -237,7 +250,7 @@ def main() -> int:
         if args.wait_lines and not wait_lines(args.wait_lines, args.sleep):
             print(f"waited {args.sleep} s for {args.wait_lines} in vain", file=sys.stderr)
             return 3
-        shutil.rmtree(args.victim)
+        delete_tree(Path(args.victim))
         if args.flag:
             with open(args.flag, "a", encoding="utf-8") as fh:
                 fh.write("deleted\n")

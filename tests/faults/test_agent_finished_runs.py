@@ -299,9 +299,11 @@ def _stopped_mid_review(cli: str) -> list[dict[str, Any]]:
 def test_seat_timed_out_mid_review_keeps_what_it_wrote(tmp_path: Path, cli: str) -> None:
     stream = _stream(tmp_path, cli, _stopped_mid_review(cli))
     scenario = {"transcript_file": stream, "hang_after": True}
-    out = _review(tmp_path, cli, scenario, "--timeout", "1")
+    # The fake must have printed its stream before the timeout: its Python takes ~0.3 s to
+    # start on a loaded machine, so a 1 s timeout could stop it before it wrote anything.
+    out = _review(tmp_path, cli, scenario, "--timeout", "4")
     (seat,) = out["seats"]
-    reason = f"timed out after {format_duration(1.0)}"
+    reason = f"timed out after {format_duration(4.0)}"
     assert (seat["status"], seat["reason"]) == ("timeout", reason), seat
     assert out["_seat_line"] == f"  {cli}: {reason}", out["_seat_line"]
     review_dir = Path(out["review_dir"])

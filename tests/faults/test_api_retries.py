@@ -86,8 +86,10 @@ def test_retries_with_no_http_response_say_the_api_could_not_be_reached(tmp_path
             "retry_forever": True,
         },
     )
+    # A timeout long enough for the fake's Python to start and print its retries (the last
+    # error the reason names) first: 2 s was tight on a loaded machine.
     res = fakes.review(
-        repo, "--agents", "claude", "--lead", "none", "--timeout", "2", env=fakes.env(agents=True)
+        repo, "--agents", "claude", "--lead", "none", "--timeout", "4", env=fakes.env(agents=True)
     )
     out = res.json()
     seat = next(s for s in out["seats"] if s["seat"] == "claude")

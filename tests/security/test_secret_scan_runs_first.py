@@ -42,7 +42,9 @@ def test_a_hanging_ruff_does_not_keep_the_secret_scan_from_masking(
     commit_all(repo, "keys")
     fakes = Fakes(tmp_path)
     fakes.write_config({"echo": fakes.seat("ok")})
-    res = fakes.review(repo, "--agents", "echo,static", "--timeout", "3")
+    # Time for the secret scan's worker (a Python process importing detect-secrets: over a
+    # second on a loaded machine) to finish first; the hanging ruff then uses up the rest.
+    res = fakes.review(repo, "--agents", "echo,static", "--timeout", "8")
     assert "static" in res.stdout + res.stderr
     assert grep_store(tmp_path / "store", [_SECRET]) == []
     assert "ruff failed (timed out" in "".join(
