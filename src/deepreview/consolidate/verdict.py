@@ -21,8 +21,8 @@ import re
 from collections.abc import Sequence
 
 from deepreview.consolidate.inputs import is_model_backed
-from deepreview.findings.head import locations_in
-from deepreview.model import AgentReview, Finding, Report, Severity, Verdict
+from deepreview.consolidate.shortfalls import SeatOutcomes
+from deepreview.model import Finding, Report, Severity, Verdict
 
 
 def id_range(findings: Sequence[Finding]) -> str:
@@ -84,26 +84,24 @@ def _then(reason: str, clause: str) -> str:
 def qualify(
     verdict: Verdict,
     findings: Sequence[Finding],
+    outcomes: SeatOutcomes,
     *,
-    seats: int,
-    failed: int,
-    model_reviewed: bool,
-    unread: Sequence[str] = (),
-    cut_off: Sequence[str] = (),
-    timed_out: Sequence[str] = (),
     lead_read: bool = False,
     carried: Sequence[Finding] = (),
     carried_from: int = 0,
 ) -> Verdict:
-    """The verdict as it may be shown, given who actually reviewed (see the module doc).
-    `lead_read`: a lead judged the review, the unread seats' text included. `carried`: the
+    """The verdict as it may be shown, given who actually reviewed (`outcomes`; see the module
+    doc). `lead_read`: a lead judged the review, the unread seats' text included. `carried`: the
     findings still open from round `carried_from` that no seat of this review raised (a
     static-only round must not credit a model's finding to the static checks: its reason says
     which are carried, whether it approves or not)."""
     if verdict.label == "Failed":
         return verdict
     label, reason = verdict.label, verdict.reason
-    if not model_reviewed:
+    seats, failed = outcomes.seats, outcomes.failed
+    unread, cut_off = outcomes.named("unread"), outcomes.named("cut_off")
+    timed_out = outcomes.named("timed_out")
+    if not outcomes.model_reviewed:
         if label == "Merge as-is":
             label = NO_MODEL_REVIEW
             kept = {f.id for f in carried}
@@ -221,28 +219,3 @@ def unjudged(report: Report) -> str | None:
         names = ", ".join(r.seat for r in models)
         return f"no model seat produced a review ({names} failed; only static checks ran)"
     return None
-
-
-def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
-    """Names of reviewers whose findings text (a findings section's, or prose naming problems
-    at places) holds no finding we could read; beside findings that were read, only text that
-    names a place with a line (`- `a.py:2` unused import.` under `**Non-blocking**`) — an
-    opening sentence (`I found two issues:`) is no finding left unread."""
-    return tuple(name for name, review in reviews if review is not None and findings_unread(review))
-
-
-def findings_unread(review: AgentReview) -> bool:
-    """Whether the review's findings text holds findings we could not read (as above)."""
-    return bool(review.unread_findings) and (
-        not review.findings or any(_placed(u) for u in review.unread_findings)
-    )
-
-
-def _placed(text: str) -> bool:
-    return any(loc.start is not None for loc in locations_in(text))
-
-
-def cut_off_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
-    """Names of reviewers whose review stopped before it was done (a seat with nothing usable in
-    it, no finding, findings section or verdict, failed as "unfinished review" instead)."""
-    return tuple(name for name, review in reviews if review is not None and review.cut_off)
