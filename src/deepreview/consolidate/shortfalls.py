@@ -8,7 +8,9 @@ seat what the verdict says.
 - `unread`: findings text the tool could not read (`unread_reviewers`);
 - `cut_off`: the review stopped before it was done but was kept (`cut_off_reviewers`);
 - `timed_out`: a seat stopped by its timeout (failed, its text not read for findings) whose
-  text so far holds findings: they were never judged, so the seat's silence is no approval.
+  text so far holds findings: they were never judged, so the seat's silence is no approval;
+- `checks_timed_out`: the same of an analyzer seat (the static seat): its checks did not
+  finish, whatever the findings its analyzers finished say (its verdict words differ).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from deepreview.findings.head import locations_in
 from deepreview.model import AgentReview
 from deepreview.runmodel import RUN_NOTES, SeatRun, with_notes
 
-Kind = Literal["unread", "cut_off", "timed_out"]
+Kind = Literal["unread", "cut_off", "timed_out", "checks_timed_out"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def shortfalls(seat_reviews: Sequence[SeatReview]) -> tuple[Shortfall, ...]:
     out = [Shortfall(seat_of[n], n, "unread") for n in unread_reviewers(ok)]
     out += [Shortfall(seat_of[n], n, "cut_off") for n in cut_off_reviewers(ok)]
     out += [
-        Shortfall(sr.seat, sr.reviewer.name, "timed_out")
+        Shortfall(sr.seat, sr.reviewer.name, "timed_out" if sr.model_backed else "checks_timed_out")
         for sr in seat_reviews
         if sr.review is None
         and sr.run is not None

@@ -12,7 +12,9 @@ silence is not "no issues". Unless a lead read that text, "Merge as-is" then bec
 "Unverified" (and `--fail-on` does not pass it). A seat whose review stopped before it was done
 (`findings/unfinished.py`) but left something to keep (findings, severity sections saying
 "None", a verdict) is said the same way ("Alpha's review is cut off"): what it did not get to
-write no one can read, so without a lead its silence on the rest is no approval either.
+write no one can read, so without a lead its silence on the rest is no approval either. A
+seat stopped by its timeout after writing findings makes a "Merge as-is" "Unverified", lead or
+not; for the static seat the reason says its checks did not finish.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ UNVERIFIED = "Unverified"
 UNREAD_CLAUSE = "findings could not be read (see the appendix)"
 CUT_OFF_CLAUSE = "cut off"
 TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
+# The same of an analyzer (the static seat): each finding it wrote is sound as far as it goes,
+# but its checks did not finish, and what it found so far is not in the findings either.
+CHECKS_TIMED_OUT_CLAUSE = "before {its} checks finished, {its} findings so far not judged"
 
 
 def _seats(n: int) -> str:
@@ -101,6 +106,7 @@ def qualify(
     seats, failed = outcomes.seats, outcomes.failed
     unread, cut_off = outcomes.named("unread"), outcomes.named("cut_off")
     timed_out = outcomes.named("timed_out")
+    checks_timed_out = outcomes.named("checks_timed_out")
     if not outcomes.model_reviewed:
         if label == "Merge as-is":
             label = NO_MODEL_REVIEW
@@ -129,7 +135,9 @@ def qualify(
                     "static checks",
                 )
             reason = _then(reason, "no model reviewed this change (static checks only)")
-    if reason == "no issues found" and ((unread and not lead_read) or timed_out):
+    if reason == "no issues found" and (
+        (unread and not lead_read) or timed_out or checks_timed_out
+    ):
         reason = "no issues found in the findings that could be read"
     if failed:
         reason = _then(reason, f"{failed} of {seats} {_seats(seats)} failed")
@@ -152,6 +160,15 @@ def qualify(
         if label == "Merge as-is":
             label = UNVERIFIED
         reason = _then(reason, f"{' and '.join(timed_out)} {TIMED_OUT_CLAUSE}")
+    if checks_timed_out:
+        # Incomplete as a model seat's timeout is (README, Exit codes): no lead runs the checks
+        # that did not finish.
+        if label == "Merge as-is":
+            label = UNVERIFIED
+        its = "its" if len(checks_timed_out) == 1 else "their"
+        said = CHECKS_TIMED_OUT_CLAUSE.format(its=its)
+        names = " and ".join(checks_timed_out)
+        reason = _then(reason, f"{names} timed out {said} (see the appendix)")
     return Verdict(label, reason)
 
 
@@ -161,8 +178,13 @@ def unread_clause(reason: str) -> str | None:
 
 
 def timed_out_clause(reason: str) -> str | None:
-    """The clause of a verdict reason naming the seats that timed out after writing findings."""
-    return next((c for c in reason.split("; ") if c.endswith(TIMED_OUT_CLAUSE)), None)
+    """The clause of a verdict reason naming the seats that timed out after writing findings
+    (models' or analyzers')."""
+    checks = tuple(
+        f" timed out {CHECKS_TIMED_OUT_CLAUSE.format(its=its)} (see the appendix)"
+        for its in ("its", "their")
+    )
+    return next((c for c in reason.split("; ") if c.endswith((TIMED_OUT_CLAUSE, *checks))), None)
 
 
 def listed_verdict(verdict: Verdict) -> str:
