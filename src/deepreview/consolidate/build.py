@@ -1,8 +1,9 @@
 """Assemble the consolidated `Report` from the seats' reviews (pure: no I/O, no clock).
 
 clusters (cluster.py) → decisions applied (decisions.py; none without a lead) → numbered findings
-and Reconciliation (merge.py) → retro (retro.py) → verdict (verdict.py) → the Report, with the
-sections merged across seats (sections.py) and each seat's review verbatim in the appendix.
+and Reconciliation (merge.py, reconciliation.py) → retro (retro.py) → verdict (verdict.py) → the
+Report, with the sections merged across seats (sections.py) and each seat's review verbatim in
+the appendix.
 """
 
 from __future__ import annotations

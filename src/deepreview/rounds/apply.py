@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import verdict_sentence
-from deepreview.consolidate.retro import with_carried, with_earlier_rounds
+from deepreview.consolidate.retro_rounds import with_carried, with_earlier_rounds
 from deepreview.consolidate.shortfalls import SeatOutcomes, seat_outcomes
 from deepreview.markdown_fence import table_cell
 from deepreview.model import (
