@@ -185,22 +185,20 @@ def test_verdict_when_every_seat_failed() -> None:
 def test_a_lead_reason_ending_in_a_full_stop_joins_the_failed_seats_cleanly() -> None:
     """The lead's `I1 first.` plus failed seats read `I1 first; 1 of 3 seats failed`, not
     `I1 first.; 1 of 3 seats failed`."""
+    from deepreview.consolidate.shortfalls import SeatOutcomes
     from deepreview.consolidate.verdict import qualify
     from deepreview.model import Verdict
 
-    v = qualify(
-        Verdict("Merge with fixes", "I1 first."), [], seats=3, failed=1, model_reviewed=True
-    )
+    v = qualify(Verdict("Merge with fixes", "I1 first."), [], SeatOutcomes(3, 1, True))
     assert v.reason == "I1 first; 1 of 3 seats failed"
-    v = qualify(
-        Verdict("Rework", "C1 blocks merging."), [], seats=1, failed=0, model_reviewed=False
-    )
+    v = qualify(Verdict("Rework", "C1 blocks merging."), [], SeatOutcomes(1, 0, False))
     assert v.reason == "C1 blocks merging; no model reviewed this change (static checks only)"
 
 
 def test_a_static_only_verdict_names_the_carried_findings_it_did_not_find() -> None:
     """Static checks found I2; I1 and S1 are carried from round 3: the reason says I1 (which
     drives it) is still open from round 3, not found by the static checks; I2 is theirs."""
+    from deepreview.consolidate.shortfalls import SeatOutcomes
     from deepreview.consolidate.verdict import qualify
 
     i1, i2 = finding("I1", "Leak", "a.py:3"), finding("I2", "Unused import", "b.py:1")
@@ -208,9 +206,7 @@ def test_a_static_only_verdict_names_the_carried_findings_it_did_not_find() -> N
     v = qualify(
         decide([i1, i2, s1]),
         [i1, i2, s1],
-        seats=1,
-        failed=0,
-        model_reviewed=False,
+        SeatOutcomes(seats=1, failed=0, model_reviewed=False),
         carried=[i1, s1],
         carried_from=3,
     )

@@ -10,7 +10,8 @@ from consolidate_helpers import finding, seat
 
 from deepreview.consolidate import apply_decisions, cluster_findings
 from deepreview.consolidate.decisions import Consolidation
-from deepreview.consolidate.retro import build_retro_seats, with_earlier_rounds
+from deepreview.consolidate.retro import build_retro_seats
+from deepreview.consolidate.retro_rounds import with_earlier_rounds
 from deepreview.findings.report_retro import count_insights, count_reraised, insight_ids
 from deepreview.retromodel import RetroNumbers, SeatRetro
 

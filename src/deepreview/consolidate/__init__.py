@@ -14,11 +14,11 @@ from deepreview.consolidate.decisions import (
     Decision,
     DecisionError,
     Origin,
-    SeatTally,
     apply_decisions,
 )
 from deepreview.consolidate.inputs import SeatReview, display_name, seat_from_filename
 from deepreview.consolidate.merge import SEVERITY_RULE, reconcile_severity
+from deepreview.consolidate.reconciliation import SeatTally
 from deepreview.consolidate.verdict import decide
 
 __all__ = [

@@ -1,8 +1,9 @@
 """Assemble the consolidated `Report` from the seats' reviews (pure: no I/O, no clock).
 
 clusters (cluster.py) → decisions applied (decisions.py; none without a lead) → numbered findings
-and Reconciliation (merge.py) → retro (retro.py) → verdict (verdict.py) → the Report, with the
-sections merged across seats (sections.py) and each seat's review verbatim in the appendix.
+and Reconciliation (merge.py, reconciliation.py) → retro (retro.py) → verdict (verdict.py) → the
+Report, with the sections merged across seats (sections.py) and each seat's review verbatim in
+the appendix.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from deepreview.consolidate.sections import (
     merge_limitations,
     merge_testing,
 )
-from deepreview.consolidate.shortfalls import named, noted_run, shortfalls
+from deepreview.consolidate.shortfalls import SeatOutcomes, noted_run, seat_outcomes
 from deepreview.consolidate.verdict import decide, qualify
 from deepreview.model import (
     AppendixEntry,
@@ -70,6 +71,7 @@ def build_report(
     documentation: Assessment | None = None,
     reconciliation_notes: Sequence[ReconciliationEntry] = (),
     unlisted_files: Collection[str] = (),
+    outcomes: SeatOutcomes | None = None,
 ) -> Report:
     """The consolidated report. `clusters` may be passed when they were computed already (the
     lead decided about exactly these); otherwise they are computed here.
@@ -86,7 +88,8 @@ def build_report(
     positives. `removed_files` (`Target.removed_paths`) marks findings on the files the change
     deletes or renames away as such, not as "not found". `unlisted_files`: the changed files
     the seats' prompt only counted (`prompts.review.unlisted_files`): not named by a seat, they
-    are no coverage miss of it."""
+    are no coverage miss of it. `outcomes`: `seat_outcomes(seat_reviews)`, when the caller
+    computed it already (a later round's verdict is qualified by the same)."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files)
@@ -108,17 +111,10 @@ def build_report(
     ok = [sr for sr in seat_reviews if sr.review is not None]
     rule = decide(result.findings, all_seats_failed=not ok)
     verdict = rule if verdict is None or rule.label == "Failed" else verdict
-    falls = shortfalls(seat_reviews)
+    if outcomes is None:
+        outcomes = seat_outcomes(seat_reviews)
     verdict = qualify(
-        verdict,
-        result.findings,
-        seats=len(seat_reviews),
-        failed=len(seat_reviews) - len(ok),
-        model_reviewed=any(sr.model_backed for sr in ok),
-        unread=named(falls, "unread"),
-        cut_off=named(falls, "cut_off"),
-        timed_out=named(falls, "timed_out"),
-        lead_read=lead is not None and lead.status == "ok",
+        verdict, result.findings, outcomes, lead_read=lead is not None and lead.status == "ok"
     )
     # A failed seat reviewed nothing: it is shown as failed (notes, retro), not as a reviewer.
     ok_seats = {sr.seat for sr in ok}
@@ -181,7 +177,7 @@ def build_report(
             if sr.review is not None or sr.output.strip()
         ),
         # each seat's run says what the verdict says of it ("review cut off")
-        runs=tuple(noted_run(sr.run, falls) for sr in seat_reviews if sr.run is not None),
+        runs=tuple(noted_run(sr.run, outcomes.falls) for sr in seat_reviews if sr.run is not None),
         lead=lead,
         # (a report rebuilt from one, as the lead's is, passes its notes again: once each)
         notes=tuple(dict.fromkeys((*notes, *appendix_only_notes(seat_reviews)))),

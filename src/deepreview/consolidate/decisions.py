@@ -9,7 +9,7 @@ of each action. A split's part is a cluster of its own (`K3.2`, `part_id`) that 
 decisions may name, and a drop may name one member (`gemini:I1`): that seat's claim is dropped
 alone, after the clusters dropped whole, and the finding it was merged into keeps the others.
 Every change is recorded in Reconciliation with the lead's reason, and the per-seat tallies feed
-the retro's False positives / Downgraded / Dropped rows.
+the retro's False positives / Downgraded / Dropped rows (both kept by `reconciliation`).
 """
 
 from __future__ import annotations
@@ -20,23 +20,18 @@ from typing import Final, Literal, NamedTuple, get_args
 
 from deepreview.consolidate.cluster import Cluster, Member
 from deepreview.consolidate.decision_notes import MemberDropNote, SplitNote
-from deepreview.consolidate.labels import member_label, short_titles
+from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.merge import (
     LEAD,
-    MERGE_RULE,
-    SEVERITY_RULE,
     Group,
-    best_member,
-    borrowed_text,
-    classification_of,
     draft,
     key_order,
     number,
     rule_severity,
     text_members,
     text_pool,
-    votes,
 )
+from deepreview.consolidate.reconciliation import SeatTally, Tally, finding_entries
 from deepreview.errors import ParseError
 from deepreview.model import Finding, Location, Reviewer, Severity
 from deepreview.retromodel import ReconciliationEntry
@@ -96,15 +91,6 @@ class AddedFinding:
     fix: str = ""
     reason: str = ""
     seat: str | None = None
-
-
-@dataclass(frozen=True)
-class SeatTally:
-    seat: str
-    false_positives: tuple[str, ...] = ()  # short labels of findings dropped as wrong
-    dropped: tuple[str, ...] = ()  # short labels of findings dropped for other reasons
-    downgrades: tuple[tuple[Severity, Severity], ...] = ()  # (own, final), rule or lead
-    upgrades: tuple[tuple[Severity, Severity], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,7 +154,7 @@ def apply_decisions(
         c.id: _Work(c.id, list(c.members), _link_text(c, names)) for c in clusters
     }
     entries_tail: list[ReconciliationEntry | SplitNote | MemberDropNote] = []
-    tally = _Tally()
+    tally = Tally()
 
     decisions = list(decisions)
     seen: set[tuple[str, str]] = set()
@@ -284,7 +270,7 @@ def apply_decisions(
         g = by_key[key]
         findings.append(f)
         origins.append(_origin(f, key, g))
-        entries.extend(_entries(g, f, names, tally))
+        entries.extend(finding_entries(g, f, names, tally))
     final = {key: f.id for key, f in numbered}
     for entry in entries_tail:
         if isinstance(entry, (SplitNote, MemberDropNote)):
@@ -324,7 +310,7 @@ def _drop_member(
     d: Decision,
     work: dict[str, _Work],
     names: dict[str, str],
-    tally: _Tally,
+    tally: Tally,
     entries: list[ReconciliationEntry | SplitNote | MemberDropNote],
 ) -> None:
     """Drop the one member `d.cluster_id` (`gemini:I1`) from whichever group holds it now (after
@@ -406,97 +392,6 @@ def _merge(
     del work[w.key]
 
 
-def _entries(
-    g: Group, f: Finding, names: dict[str, str], tally: _Tally
-) -> list[ReconciliationEntry]:
-    out: list[ReconciliationEntry] = []
-    if g.added is not None:
-        return out
-    if len(g.members) > 1:
-        labels = ", ".join(member_label(m, names) for m in g.members)
-        why = "; ".join(g.reasons) if g.reasons else "the same problem"
-        out.append(ReconciliationEntry("merge", f"{f.id} merges {labels} — {why}", (f.id,)))
-        if (note := borrowed_text(g, f.id, f.severity, names)) is not None:
-            out.append(ReconciliationEntry("note", note, (f.id,)))
-    # Each reviewer once, by the member it votes with: a seat's other findings merged into
-    # this one are not a second opinion, nor a severity of its own that changed.
-    voters = votes(g.members)
-    lifted = g.floor is not None and rule_severity(g.members) != f.severity
-    for m in voters:
-        before = m.finding.severity
-        if before == f.severity:
-            continue
-        head = f"{member_label(m, names)} ({before.value}) → {f.severity.value} {f.id}"
-        agree = sum(1 for v in voters if v.finding.severity == f.severity)
-        rated = f"{agree} of {len(voters)} reviewers rated it {f.severity.value}"
-        if g.severity is not None:
-            text = f"{head}: {g.severity_reason} (lead)"
-        elif lifted:
-            text = (
-                f"{head}: {rated}, as it was before the lead merged other findings into it "
-                f"(rule: {MERGE_RULE})"
-            )
-        else:
-            text = f"{head}: {rated} (rule: {SEVERITY_RULE})"
-        out.append(ReconciliationEntry("severity", text, (f.id,)))
-        row = "downgrades" if f.severity.rank > before.rank else "upgrades"
-        tally.add(m.seat, row, (before, f.severity))
-    if g.classification is not None:
-        before_cls = classification_of(g.members, best_member(text_pool(g), f.severity))
-        if before_cls != g.classification:
-            out.append(
-                ReconciliationEntry(
-                    "reclassify",
-                    f"{f.id} reclassified {before_cls or 'unclassified'} → {g.classification}: "
-                    f"{g.classification_reason}",
-                    (f.id,),
-                )
-            )
-    return out
-
-
-class _Tally:
-    def __init__(self) -> None:
-        self.rows: dict[str, dict[str, list[object]]] = {}
-
-    def add(self, seat: str, row: str, value: object) -> None:
-        self.rows.setdefault(seat, {}).setdefault(row, []).append(value)
-
-    def result(self, names: dict[str, str]) -> dict[str, SeatTally]:
-        # A dropped finding is the seat's own (`Codex I2 …`, never a bare I2 that reads as the
-        # report's I2), with a short title no other dropped finding shares.
-        dropped = [
-            m
-            for rows in self.rows.values()
-            for row in ("false_positives", "dropped")
-            for m in rows.get(row, [])
-            if isinstance(m, Member)
-        ]
-        shorts = dict(zip(dropped, short_titles([m.finding.title for m in dropped]), strict=True))
-
-        def labels(row: list[object]) -> tuple[str, ...]:
-            return tuple(
-                f"{member_label(m, names)} {shorts[m]}" for m in row if isinstance(m, Member)
-            )
-
-        out: dict[str, SeatTally] = {}
-        for seat in sorted(self.rows):
-            rows = self.rows[seat]
-            out[seat] = SeatTally(
-                seat=seat,
-                false_positives=labels(rows.get("false_positives", [])),
-                dropped=labels(rows.get("dropped", [])),
-                downgrades=tuple(_pair(x) for x in rows.get("downgrades", [])),
-                upgrades=tuple(_pair(x) for x in rows.get("upgrades", [])),
-            )
-        return out
-
-
-def _pair(x: object) -> tuple[Severity, Severity]:
-    assert isinstance(x, tuple)
-    return (Severity(x[0]), Severity(x[1]))
-
-
 __all__ = [
     "LEAD",
     "AddedFinding",
@@ -504,7 +399,6 @@ __all__ = [
     "Decision",
     "DecisionError",
     "Origin",
-    "SeatTally",
     "apply_decisions",
     "is_member_key",
     "part_id",

@@ -17,9 +17,7 @@ the seat is part of and no note of it is credited on (those it lists as noted); 
 analyzer seat (the static seat: lint rules, whitespace, conflict markers, committed secrets) it
 lists none, since the models' findings are not of the kinds it checks.
 
-In a later round of a series, a finding only this seat raised that an earlier round had already
-reported (the round's matching, `rounds.matching`) is no unique insight: `with_earlier_rounds`
-names it apart, `S1 (sub); re-raised from round 1: I1 (shout)`, as a confirmation.
+A later round of a series changes the retro it built: `retro_rounds`.
 """
 
 from __future__ import annotations
@@ -28,17 +26,17 @@ import dataclasses
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from deepreview.consolidate.coverage import changed_file_universe, seat_coverage
-from deepreview.consolidate.decisions import Consolidation, SeatTally
+from deepreview.consolidate.decisions import Consolidation
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title, short_titles
 from deepreview.consolidate.merge import votes
 from deepreview.consolidate.notes import noted_by
 from deepreview.consolidate.own_grades import grade_notes
+from deepreview.consolidate.reconciliation import SeatTally
 from deepreview.findings.findings import one_line
 from deepreview.findings.ids import id_runs
 from deepreview.findings.own_verdict import verdict_contradiction
-from deepreview.findings.report_retro import RERAISED
 from deepreview.model import AgentReview, Finding, Severity, format_counts
 from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro, no_peer_cell
 from deepreview.runmodel import SeatRun, format_duration, format_usd, with_notes
@@ -272,7 +270,7 @@ def seat_retro(
     first += f" and {_plural(len(review.design_observations), 'design observation')}."
     if compared:
         seen = [f for f in unique if noted.get(f.id)]
-        first += _only_found(name, _ids([f for f in unique if not noted.get(f.id)], labels))
+        first += only_found(name, _ids([f for f in unique if not noted.get(f.id)], labels))
         if seen:
             noters = {f.id: ", ".join(noted[f.id]) for f in seen}
             raised = listed(
@@ -353,76 +351,9 @@ def seat_retro(
     )
 
 
-def _only_found(name: str, ids: str) -> str:
+def only_found(name: str, ids: str) -> str:
+    """The narrative's sentence naming the findings only `name` raised ("" for none)."""
     return f" Only {name} found {ids}." if ids else ""
-
-
-def with_earlier_rounds(
-    seat: SeatRetro, findings: Sequence[Finding], earlier: Mapping[str, tuple[int, str]]
-) -> SeatRetro:
-    """`seat` in a later round: of the findings only it raised, those an earlier round had
-    reported (`earlier`: consolidated ID -> (that round, the finding's ID there)) are
-    re-raised, a confirmation and no unique insight. `findings`: the report's findings before
-    the round changed them (one declined earlier, and left out now, still has its title)."""
-    sole = not seat.unique_ids and bool(seat.sole_ids)  # no other review: no unique insight
-    ids = seat.sole_ids if sole else seat.unique_ids
-    again = [i for i in ids if i in earlier]
-    if seat.numbers is None or not again:
-        return seat
-    new = [i for i in ids if i not in earlier]
-    titles = finding_labels(findings)  # as `seat_retro` wrote them
-
-    def label(i: str, then: str = "") -> str:
-        inner = "; ".join(filter(None, (titles.get(i, ""), then)))
-        return f"{i} ({inner})" if inner else i
-
-    fresh = listed(new, label)
-    rounds = sorted({earlier[i][0] for i in again})
-    by_round = [f"{r}: " + listed([i for i in again if earlier[i][0] == r], label) for r in rounds]
-    # `S1 (sub); re-raised from round 1: I1 (shout)`: the marker is where the parser cuts
-    head = seat.cell("Unique insights") if sole else fresh or "0"
-    cell = f"{head}; {RERAISED} " + "; from round ".join(by_round)
-    cells = tuple((row, cell if row == "Unique insights" else v) for row, v in seat.cells)
-    where = f"round {rounds[0]}" if len(rounds) == 1 else "earlier rounds"
-    items = listed(again, lambda i: label(i, f"Round {earlier[i][0]} {earlier[i][1]}"))
-    one = len(again) == 1
-    told = (
-        f"{seat.name} alone raised again what {where} reported: {items} — "
-        f"{'a confirmation' if one else 'confirmations'}, not counted as "
-        f"{'a unique insight' if one else 'unique insights'}."
-    )
-    before = _only_found(seat.name, listed(seat.unique_ids, label))
-    if before and before in seat.narrative:  # our own sentence: said again, truly
-        narrative = seat.narrative.replace(before, f"{_only_found(seat.name, fresh)} {told}", 1)
-    else:  # the lead's own words: the fact is added
-        narrative = f"{seat.narrative.rstrip()}\n\n{told}".lstrip()
-    return dataclasses.replace(
-        seat,
-        narrative=narrative,
-        cells=cells,
-        numbers=dataclasses.replace(
-            seat.numbers, unique_insights=0 if sole else len(new), reraised=len(again)
-        ),
-        unique_ids=() if sole else tuple(new),
-        reraised_ids=tuple(again),
-        sole_ids=tuple(new) if sole else (),
-    )
-
-
-def with_carried(seat: SeatRetro, ids: Sequence[str], previous: int) -> SeatRetro:
-    """A seat that failed in a later round, whose findings from round `previous` are carried
-    into the report under its name (`ids`): its retro says they are there, and whose they are."""
-    if not ids:
-        return seat
-    tags = (
-        "its tag says what became of it" if len(ids) == 1 else "their tags say what became of them"
-    )
-    told = (
-        f"Still open from round {previous} and carried into this report under its name: "
-        f"{', '.join(ids)} ({tags})."
-    )
-    head, sep, rest = seat.narrative.partition("\n\n")
-    return dataclasses.replace(seat, narrative=f"{head} {told}{sep}{rest}")
 
 
 def _severity_changes(seat: str, consolidation: Consolidation, names: dict[str, str]) -> list[str]:

@@ -1,13 +1,16 @@
-"""Which seats fell short of a whole review, decided once per report: the verdict says it in
-its reason (`verdict.qualify`), and the run of each ok seat that is cut off or unread carries
-it in its `reason` (`runmodel.RUN_NOTES`; its status stays "ok": its review was read), so the
-seat lines, `--json`, run.json, the report's runs and its HTML Runs table say of the seat what
-the verdict says.
+"""Which seats fell short of a whole review, decided once per review (`seat_outcomes`): the
+verdict says it in its reason (`verdict.qualify`, for the report and again for a later round's
+verdict, from the same `SeatOutcomes`), and the run of each ok seat that is cut off or unread
+carries it in its `reason` (`runmodel.RUN_NOTES`; its status stays "ok": its review was read),
+so the seat lines, `--json`, run.json, the report's runs and its HTML Runs table say of the
+seat what the verdict says.
 
-- `unread`: findings text the tool could not read (`verdict.unread_reviewers`);
-- `cut_off`: the review stopped before it was done but was kept (`verdict.cut_off_reviewers`);
+- `unread`: findings text the tool could not read (`unread_reviewers`);
+- `cut_off`: the review stopped before it was done but was kept (`cut_off_reviewers`);
 - `timed_out`: a seat stopped by its timeout (failed, its text not read for findings) whose
-  text so far holds findings: they were never judged, so the seat's silence is no approval.
+  text so far holds findings: they were never judged, so the seat's silence is no approval;
+- `checks_timed_out`: the same of an analyzer seat (the static seat): its checks did not
+  finish, whatever the findings its analyzers finished say (its verdict words differ).
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.verdict import cut_off_reviewers, findings_unread, unread_reviewers
+from deepreview.findings.head import locations_in
 from deepreview.model import AgentReview
 from deepreview.runmodel import RUN_NOTES, SeatRun, with_notes
 
-Kind = Literal["unread", "cut_off", "timed_out"]
+Kind = Literal["unread", "cut_off", "timed_out", "checks_timed_out"]
 
 
 @dataclass(frozen=True)
@@ -31,13 +34,40 @@ class Shortfall:
     kind: Kind
 
 
+@dataclass(frozen=True)
+class SeatOutcomes:
+    """What a review's seats came to, as its verdict is qualified by (`verdict.qualify`): how
+    many ran and failed, whether a model reviewed, and who fell short. Computed once per review
+    (a timed-out seat's text is parsed to tell whether it wrote findings), then passed to each
+    verdict said of it: the report's and a later round's."""
+
+    seats: int
+    failed: int
+    model_reviewed: bool
+    falls: tuple[Shortfall, ...] = ()
+
+    def named(self, kind: Kind) -> tuple[str, ...]:
+        """The seats (as the report names them) that fell short this way."""
+        return named(self.falls, kind)
+
+
+def seat_outcomes(seat_reviews: Sequence[SeatReview]) -> SeatOutcomes:
+    ok = [sr for sr in seat_reviews if sr.review is not None]
+    return SeatOutcomes(
+        seats=len(seat_reviews),
+        failed=len(seat_reviews) - len(ok),
+        model_reviewed=any(sr.model_backed for sr in ok),
+        falls=shortfalls(seat_reviews),
+    )
+
+
 def shortfalls(seat_reviews: Sequence[SeatReview]) -> tuple[Shortfall, ...]:
     ok = [(sr.reviewer.name, sr.review) for sr in seat_reviews if sr.review is not None]
     seat_of = {sr.reviewer.name: sr.seat for sr in seat_reviews}
     out = [Shortfall(seat_of[n], n, "unread") for n in unread_reviewers(ok)]
     out += [Shortfall(seat_of[n], n, "cut_off") for n in cut_off_reviewers(ok)]
     out += [
-        Shortfall(sr.seat, sr.reviewer.name, "timed_out")
+        Shortfall(sr.seat, sr.reviewer.name, "timed_out" if sr.model_backed else "checks_timed_out")
         for sr in seat_reviews
         if sr.review is None
         and sr.run is not None
@@ -74,3 +104,28 @@ def noted_run(run: SeatRun, falls: Sequence[Shortfall]) -> SeatRun:
     notes = [RUN_NOTES[f.kind] for f in falls if f.seat == run.seat and f.kind in RUN_NOTES]
     reason = with_notes(run.reason, notes)
     return run if reason == run.reason else replace(run, reason=reason)
+
+
+def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
+    """Names of reviewers whose findings text (a findings section's, or prose naming problems
+    at places) holds no finding we could read; beside findings that were read, only text that
+    names a place with a line (`- `a.py:2` unused import.` under `**Non-blocking**`) — an
+    opening sentence (`I found two issues:`) is no finding left unread."""
+    return tuple(name for name, review in reviews if review is not None and findings_unread(review))
+
+
+def findings_unread(review: AgentReview) -> bool:
+    """Whether the review's findings text holds findings we could not read (as above)."""
+    return bool(review.unread_findings) and (
+        not review.findings or any(_placed(u) for u in review.unread_findings)
+    )
+
+
+def _placed(text: str) -> bool:
+    return any(loc.start is not None for loc in locations_in(text))
+
+
+def cut_off_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
+    """Names of reviewers whose review stopped before it was done (a seat with nothing usable in
+    it, no finding, findings section or verdict, failed as "unfinished review" instead)."""
+    return tuple(name for name, review in reviews if review is not None and review.cut_off)

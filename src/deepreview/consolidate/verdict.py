@@ -12,7 +12,9 @@ silence is not "no issues". Unless a lead read that text, "Merge as-is" then bec
 "Unverified" (and `--fail-on` does not pass it). A seat whose review stopped before it was done
 (`findings/unfinished.py`) but left something to keep (findings, severity sections saying
 "None", a verdict) is said the same way ("Alpha's review is cut off"): what it did not get to
-write no one can read, so without a lead its silence on the rest is no approval either.
+write no one can read, so without a lead its silence on the rest is no approval either. A
+seat stopped by its timeout after writing findings makes a "Merge as-is" "Unverified", lead or
+not; for the static seat the reason says its checks did not finish.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ import re
 from collections.abc import Sequence
 
 from deepreview.consolidate.inputs import is_model_backed
-from deepreview.findings.head import locations_in
-from deepreview.model import AgentReview, Finding, Report, Severity, Verdict
+from deepreview.consolidate.shortfalls import SeatOutcomes
+from deepreview.model import Finding, Report, Severity, Verdict
 
 
 def id_range(findings: Sequence[Finding]) -> str:
@@ -67,6 +69,9 @@ UNVERIFIED = "Unverified"
 UNREAD_CLAUSE = "findings could not be read (see the appendix)"
 CUT_OFF_CLAUSE = "cut off"
 TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
+# The same of an analyzer (the static seat): each finding it wrote is sound as far as it goes,
+# but its checks did not finish, and what it found so far is not in the findings either.
+CHECKS_TIMED_OUT_CLAUSE = "before {its} checks finished, {its} findings so far not judged"
 
 
 def _seats(n: int) -> str:
@@ -84,26 +89,25 @@ def _then(reason: str, clause: str) -> str:
 def qualify(
     verdict: Verdict,
     findings: Sequence[Finding],
+    outcomes: SeatOutcomes,
     *,
-    seats: int,
-    failed: int,
-    model_reviewed: bool,
-    unread: Sequence[str] = (),
-    cut_off: Sequence[str] = (),
-    timed_out: Sequence[str] = (),
     lead_read: bool = False,
     carried: Sequence[Finding] = (),
     carried_from: int = 0,
 ) -> Verdict:
-    """The verdict as it may be shown, given who actually reviewed (see the module doc).
-    `lead_read`: a lead judged the review, the unread seats' text included. `carried`: the
+    """The verdict as it may be shown, given who actually reviewed (`outcomes`; see the module
+    doc). `lead_read`: a lead judged the review, the unread seats' text included. `carried`: the
     findings still open from round `carried_from` that no seat of this review raised (a
     static-only round must not credit a model's finding to the static checks: its reason says
     which are carried, whether it approves or not)."""
     if verdict.label == "Failed":
         return verdict
     label, reason = verdict.label, verdict.reason
-    if not model_reviewed:
+    seats, failed = outcomes.seats, outcomes.failed
+    unread, cut_off = outcomes.named("unread"), outcomes.named("cut_off")
+    timed_out = outcomes.named("timed_out")
+    checks_timed_out = outcomes.named("checks_timed_out")
+    if not outcomes.model_reviewed:
         if label == "Merge as-is":
             label = NO_MODEL_REVIEW
             kept = {f.id for f in carried}
@@ -131,7 +135,9 @@ def qualify(
                     "static checks",
                 )
             reason = _then(reason, "no model reviewed this change (static checks only)")
-    if reason == "no issues found" and ((unread and not lead_read) or timed_out):
+    if reason == "no issues found" and (
+        (unread and not lead_read) or timed_out or checks_timed_out
+    ):
         reason = "no issues found in the findings that could be read"
     if failed:
         reason = _then(reason, f"{failed} of {seats} {_seats(seats)} failed")
@@ -154,6 +160,15 @@ def qualify(
         if label == "Merge as-is":
             label = UNVERIFIED
         reason = _then(reason, f"{' and '.join(timed_out)} {TIMED_OUT_CLAUSE}")
+    if checks_timed_out:
+        # Incomplete as a model seat's timeout is (README, Exit codes): no lead runs the checks
+        # that did not finish.
+        if label == "Merge as-is":
+            label = UNVERIFIED
+        its = "its" if len(checks_timed_out) == 1 else "their"
+        said = CHECKS_TIMED_OUT_CLAUSE.format(its=its)
+        names = " and ".join(checks_timed_out)
+        reason = _then(reason, f"{names} timed out {said} (see the appendix)")
     return Verdict(label, reason)
 
 
@@ -163,8 +178,13 @@ def unread_clause(reason: str) -> str | None:
 
 
 def timed_out_clause(reason: str) -> str | None:
-    """The clause of a verdict reason naming the seats that timed out after writing findings."""
-    return next((c for c in reason.split("; ") if c.endswith(TIMED_OUT_CLAUSE)), None)
+    """The clause of a verdict reason naming the seats that timed out after writing findings
+    (models' or analyzers')."""
+    checks = tuple(
+        f" timed out {CHECKS_TIMED_OUT_CLAUSE.format(its=its)} (see the appendix)"
+        for its in ("its", "their")
+    )
+    return next((c for c in reason.split("; ") if c.endswith((TIMED_OUT_CLAUSE, *checks))), None)
 
 
 def listed_verdict(verdict: Verdict) -> str:
@@ -221,28 +241,3 @@ def unjudged(report: Report) -> str | None:
         names = ", ".join(r.seat for r in models)
         return f"no model seat produced a review ({names} failed; only static checks ran)"
     return None
-
-
-def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
-    """Names of reviewers whose findings text (a findings section's, or prose naming problems
-    at places) holds no finding we could read; beside findings that were read, only text that
-    names a place with a line (`- `a.py:2` unused import.` under `**Non-blocking**`) — an
-    opening sentence (`I found two issues:`) is no finding left unread."""
-    return tuple(name for name, review in reviews if review is not None and findings_unread(review))
-
-
-def findings_unread(review: AgentReview) -> bool:
-    """Whether the review's findings text holds findings we could not read (as above)."""
-    return bool(review.unread_findings) and (
-        not review.findings or any(_placed(u) for u in review.unread_findings)
-    )
-
-
-def _placed(text: str) -> bool:
-    return any(loc.start is not None for loc in locations_in(text))
-
-
-def cut_off_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple[str, ...]:
-    """Names of reviewers whose review stopped before it was done (a seat with nothing usable in
-    it, no finding, findings section or verdict, failed as "unfinished review" instead)."""
-    return tuple(name for name, review in reviews if review is not None and review.cut_off)

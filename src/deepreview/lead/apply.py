@@ -38,6 +38,7 @@ from deepreview.consolidate.decisions import (
 )
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title
+from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.consolidate.verdict import decide
 from deepreview.lead.check import Checked, Ref
 from deepreview.lead.prose_ids import ProseIds
@@ -254,8 +255,10 @@ def report_from_answer(
     removed_files: Mapping[str, str | None] | None = None,
     notes: Sequence[str] = (),
     unlisted_files: Collection[str] = (),
+    outcomes: SeatOutcomes | None = None,
 ) -> Report:
     """The consolidated report with the lead's judgment applied (`lead` with its note set).
+    `outcomes`: what the seats came to, as the deterministic report computed it.
 
     Raises `DecisionError` only if a checked decision still does not apply (a bug in the
     checks); the caller falls back to the deterministic report.
@@ -355,6 +358,7 @@ def report_from_answer(
         testing=_assessment(checked.testing, sub),
         documentation=_assessment(checked.documentation, sub),
         reconciliation_notes=extra,
+        outcomes=outcomes,
     )
     return with_undecided(report, clusters, checked.undecided)
 

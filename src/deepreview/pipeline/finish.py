@@ -21,6 +21,7 @@ from deepreview.consolidate.build import verdict_sentence
 from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.prior_refs import with_prior_refs
 from deepreview.consolidate.scope import referenced_files
+from deepreview.consolidate.shortfalls import SeatOutcomes, seat_outcomes
 from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.formats import RENDERERS, Renderer, stored_formats
 from deepreview.model import REPORT_COMMITS, Header, LeadInfo, Report, Reviewer
@@ -127,6 +128,7 @@ class Deterministic:
     # interdiff computed, for the seats' references here and the round's verdicts after the
     # lead (`rounds_step.apply`).
     previous: PreviousRound | None
+    outcomes: SeatOutcomes  # what the seats came to (`seat_outcomes`), computed once
 
 
 def deterministic_report(
@@ -164,6 +166,7 @@ def deterministic_report(
         seat_reviews = list(with_prior_refs(seat_reviews, ids, prev.number))
     clusters = cluster_findings(seat_reviews, changed_files=changed)
     present = present_files(p.target, seat_reviews)
+    outcomes = seat_outcomes(seat_reviews)  # once: the lead's report and a round's verdict too
     report = build_report(
         header,
         seat_reviews,
@@ -174,6 +177,7 @@ def deterministic_report(
         clusters=clusters,
         # the files the seats' prompt only counted are no miss of a seat that did not name them
         unlisted_files=unlisted_files(p.target, p.settings.diff_budget),
+        outcomes=outcomes,
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     report = passes_step.add_passes(report, review_dir, state, names)
@@ -181,7 +185,7 @@ def deterministic_report(
     # the seat lines and `--json` as for run.json (`noted_seats`)
     noted = {run.seat: run for run in report.runs}
     runs = [noted.get(run.seat, run) for run in runs]
-    return Deterministic(report, seat_reviews, runs, clusters, present, round_no, prev)
+    return Deterministic(report, seat_reviews, runs, clusters, present, round_no, prev, outcomes)
 
 
 def noted_seats(state: RunState, runs: Sequence[SeatRun]) -> RunState:
@@ -279,6 +283,7 @@ def _finish(
             on_progress=on_progress,
             present_files=det.present_files,
             relead=relead,
+            outcomes=det.outcomes,
         )
     except KeyboardInterrupt:
         if writer.state.status != "interrupted":
@@ -296,7 +301,9 @@ def _finish(
             return kept
     # Round N >= 2: fix verdicts, carried-forward and declined findings (after the lead, so its
     # decisions cannot drop a prior finding that is still open).
-    report = rounds_step.apply(p, rid, report, det.seat_reviews, det.round_no, det.previous)
+    report = rounds_step.apply(
+        p, rid, report, det.seat_reviews, det.round_no, det.previous, det.outcomes
+    )
     # The fix diffs the lead wrote are checked too, as the others were (a relead runs no tests:
     # they say they were not checked).
     if measured is not None:

@@ -39,6 +39,7 @@ from deepreview.targets.target import Target
 
 if TYPE_CHECKING:
     from deepreview.consolidate import SeatReview
+    from deepreview.consolidate.shortfalls import SeatOutcomes
 
 _LOGGER: Final = logging.getLogger(__name__)
 _DETERMINISTIC: Final = (
@@ -81,9 +82,11 @@ def apply_outcome(
     *,
     present_files: Collection[str] | None = None,
     review_dir: Path | None = None,
+    outcomes: SeatOutcomes | None = None,
 ) -> Report:
     """The report after the lead: its judgment applied, or the deterministic one with a note
-    (for a lead that failed, naming its stderr in `review_dir` as a failed seat's note does)."""
+    (for a lead that failed, naming its stderr in `review_dir` as a failed seat's note does).
+    `outcomes`: what the seats came to, as the deterministic report computed it."""
     if outcome.status == "ok" and outcome.answer is not None:
         checked = check_answer(
             outcome.answer,
@@ -109,6 +112,7 @@ def apply_outcome(
                 removed_files=ctx.target.removed_paths,
                 notes=report.notes,
                 unlisted_files=unlisted_files(ctx.target, ctx.budget),
+                outcomes=outcomes,
             )
         except DecisionError:  # a gap in the checks: never lose the review over it
             # (its message speaks of the lead's cluster IDs, which name nothing in the report)
@@ -176,6 +180,7 @@ def run_lead(
     *,
     present_files: Collection[str] | None = None,
     relead: bool = False,
+    outcomes: SeatOutcomes | None = None,
 ) -> Report:
     """Run the lead chosen in `p` over the deterministic `report` (built from `clusters` and
     `present_files`, the files at the review SHA); record it in run.json.
@@ -229,6 +234,7 @@ def run_lead(
             ctx,
             present_files=present_files,
             review_dir=review_dir,
+            outcomes=outcomes,
         )
     except KeyboardInterrupt:
         _interrupted(p, rid, writer)

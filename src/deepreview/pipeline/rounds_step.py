@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from deepreview.consolidate import SeatReview
+from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.model import Finding, Report, RoundInfo
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.decline_lines import unchanged_at
@@ -81,11 +82,13 @@ def apply(
     seat_reviews: Sequence[SeatReview],
     round_no: int,
     prev: PreviousRound | None,
+    outcomes: SeatOutcomes,
 ) -> Report:
     """`round_no`: this review's number, as its header has it (`Store.round_for`): one after
     the previous round's unless another review of the series finished in between.
     `prev`: the previous round as `previous_round` found it for this report (the one the
-    seats were asked about, run.json's `previous_round`), looked up once by the caller."""
+    seats were asked about, run.json's `previous_round`), looked up once by the caller.
+    `outcomes`: what the seats came to, as the report's verdict was qualified by."""
     if prev is None:
         note = outrun(p, rid, round_no)
         return dataclasses.replace(report, notes=(*report.notes, note)) if note else report
@@ -109,6 +112,7 @@ def apply(
         info=info,
         prior=prev.open_findings,
         seat_reviews=seat_reviews,
+        outcomes=outcomes,
         declines=declines,
         kept_open=kept_open(prev.report, declines),
         code_changed=lambda d: code_changed(p.target, d, origin.get(d, "")),

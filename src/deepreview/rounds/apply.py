@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import verdict_sentence
-from deepreview.consolidate.retro import with_carried, with_earlier_rounds
+from deepreview.consolidate.retro_rounds import with_carried, with_earlier_rounds
+from deepreview.consolidate.shortfalls import SeatOutcomes, seat_outcomes
 from deepreview.markdown_fence import table_cell
 from deepreview.model import (
     SEVERITIES,
@@ -57,6 +58,7 @@ def apply_round(
     untouched: Callable[[Finding], bool] = lambda f: False,
     earlier_found: Sequence[EarlierFinding] = (),
     kept_open: Sequence[Decline] = (),
+    outcomes: SeatOutcomes | None = None,
 ) -> Report:
     """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
     decline's location changed since it was declined (None: it cannot be told, the decline
@@ -65,7 +67,9 @@ def apply_round(
     location); `untouched` whether they are known and left its files as they were (a `fixed`
     then names no fix anyone made). `earlier_found`: what the previous round closed or its
     lead dropped (`rounds.earlier`). `kept_open`: declines whose finding the previous round
-    showed open all the same (`rounds.reopened`): a prior finding like any other.
+    showed open all the same (`rounds.reopened`): a prior finding like any other. `outcomes`:
+    what the seats came to, as the report's verdict was qualified by (computed from
+    `seat_reviews` when not given).
 
     A declined finding is no open finding: it is open again only when a seat raises it this
     round and its code changed since the decline (the author's reason may no longer hold).
@@ -228,7 +232,9 @@ def apply_round(
         info, fix_verdicts=tuple(verdicts), declined=tuple(declined), new_findings=tuple(new_ids)
     )
     carried = [f for f in findings_t if f.id in unraised]
-    overall = round_verdict(report, findings_t, seat_reviews, carried, prev)
+    if outcomes is None:
+        outcomes = seat_outcomes(seat_reviews)
+    overall = round_verdict(report, findings_t, outcomes, carried, prev)
     kept_ids = {f.id for f in findings_t}
     left_out = [f for f in report.findings if f.id not in kept_ids]
     round_report = dataclasses.replace(

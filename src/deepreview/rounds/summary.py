@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
-from deepreview.consolidate.shortfalls import named, shortfalls
+from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.consolidate.verdict import decide, qualify
 from deepreview.model import DeclinedFinding, Finding, FixVerdict, Report, RoundInfo, Verdict
 
@@ -123,26 +122,20 @@ def _silent_clause(n: int, prev: int) -> str:
 def round_verdict(
     report: Report,
     findings: tuple[Finding, ...],
-    seat_reviews: Sequence[SeatReview],
+    outcomes: SeatOutcomes,
     carried: Sequence[Finding],
     previous: int,
 ) -> Verdict:
+    """`outcomes`: the seats' outcomes the report's own verdict was qualified by."""
     old = report.header.verdict
     if old.label == "Failed":
         return old
     # Said the way the round's own verdict was (no model review, failed seats), now counting the
     # carried-forward findings too.
-    ok = [sr for sr in seat_reviews if sr.review is not None]
-    falls = shortfalls(seat_reviews)
     rule = qualify(
         decide(findings),
         findings,
-        seats=len(seat_reviews),
-        failed=len(seat_reviews) - len(ok),
-        model_reviewed=any(sr.model_backed for sr in ok),
-        unread=named(falls, "unread"),
-        cut_off=named(falls, "cut_off"),
-        timed_out=named(falls, "timed_out"),
+        outcomes,
         lead_read=report.lead is not None and report.lead.status == "ok",
         carried=carried,
         carried_from=previous,

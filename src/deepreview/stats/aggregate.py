@@ -64,6 +64,9 @@ class SeatStats:
     timeouts: int
     crashes: int
     unparseable: int
+    # reviews read but cut off / whose findings text could not be read: no failures
+    cut_off: int = 0
+    unread: int = 0
     last_effort: str | None = None
     last_review: str = ""  # created_at of the latest review the seat took part in
     reraised: int = 0  # findings it alone raised again after an earlier round reported them
@@ -199,6 +202,8 @@ def _seat_stats(rows: Sequence[SeatFacts], last_review: str) -> SeatStats:
         timeouts=sum(r.failure == "timeout" for r in rows),
         crashes=sum(r.failure == "crash" for r in rows),
         unparseable=sum(r.failure == "unparseable" for r in rows),
+        cut_off=sum(r.cut_off for r in rows),
+        unread=sum(r.unread for r in rows),
         last_effort=last.effort,
         last_review=last_review,
         reraised=sum(r.reraised for r in rows),
@@ -286,7 +291,10 @@ RECORD_FIELDS = (
     "crashes",
     "unparseable",
     "failure_rate",
-    "reraised",  # last: CSV columns keep their places
+    # added last: CSV columns keep their places
+    "reraised",
+    "cut_off",
+    "unread",
 )
 
 
@@ -325,4 +333,6 @@ def seat_record(s: SeatStats) -> dict[str, str | int | float | None]:
         "unparseable": s.unparseable,
         "failure_rate": _round(s.failure_rate),
         "reraised": s.reraised,
+        "cut_off": s.cut_off,
+        "unread": s.unread,
     }

@@ -47,7 +47,11 @@ def _led(s: SeatStats, count: int) -> str:
 
 def row_cells(s: SeatStats) -> tuple[str, ...]:
     """One seat's row, in `COLUMNS` order."""
-    fail = "0" if not s.failures else f"{s.failures} ({pct(s.failure_rate)})"
+    # Reviews read but cut off or unread are no failures (the rate stays), but are said beside
+    # them: `0 (+1 cut off)`, `1 (50%; +1 unread)`.
+    said = [pct(s.failure_rate)] if s.failures else []
+    said += [f"+{n} {what}" for n, what in ((s.cut_off, "cut off"), (s.unread, "unread")) if n]
+    fail = f"{s.failures} ({'; '.join(said)})" if said else "0"
     return (
         s.seat,
         s.model or "—",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from deepreview.agents.model_names import pretty_model
 from deepreview.model import Report, Reviewer
 from deepreview.retromodel import SeatRetro, says_no_peer
-from deepreview.runmodel import SeatRun
+from deepreview.runmodel import RUN_NOTES, SeatRun, run_notes
 
 # Retro cells hold `—` when there was nothing to measure (a failed seat).
 _COUNTS = re.compile(r"^\s*(\d+)C\s+(\d+)I\s+(\d+)S\s*$")
@@ -62,6 +62,10 @@ class SeatFacts:
     lead: bool
     status: str  # the run's status: ok | failed | timeout | interrupted | ...
     failure: str  # "" | timeout | crash | unparseable | interrupted | skipped | pending
+    # its review was read but fell short (`consolidate.shortfalls`, as its run's reason says):
+    # no failure, but no whole review either
+    cut_off: bool = False
+    unread: bool = False  # its findings text could not be read
     critical: int = 0
     important: int = 0
     suggestion: int = 0
@@ -126,6 +130,11 @@ def _failure(run: SeatRun | None, retro: SeatRetro, report: Report, raised: int)
         if unreadable_reason(text, seat=retro.seat) is not None:
             return "unparseable"
     return ""
+
+
+def _noted(run: SeatRun | None, kind: str) -> bool:
+    """Whether the report's run of an ok seat carries the shortfall note `kind`."""
+    return run is not None and run.status == "ok" and RUN_NOTES[kind] in run_notes(run.reason)
 
 
 def _duration(run: SeatRun | None) -> float | None:
@@ -228,6 +237,8 @@ def seat_facts(report: Report) -> tuple[SeatFacts, ...]:
                 lead=lead,
                 status=run.status if run is not None else ("ok" if m else "failed"),
                 failure=_failure(run, retro, report, c + i + s),
+                cut_off=_noted(run, "cut_off"),
+                unread=_noted(run, "unread"),
                 critical=c,
                 important=i,
                 suggestion=s,

@@ -32,7 +32,8 @@ from deepreview.store.store import Store
 # retro shows, not the agent CLI's own figure. 7: findings the lead made no decision about
 # (`undecided`) are not counted as kept by it; no unique insight without another seat's review.
 # 8: whether another seat's review was beside it (`compared`: `--panel auto` judges by those).
-FACTS_VERSION: Final = 8
+# 9: whether its review was cut off or its findings text unread (`cut_off`, `unread`).
+FACTS_VERSION: Final = 9
 
 
 @dataclass(frozen=True)
