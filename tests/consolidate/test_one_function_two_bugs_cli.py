@@ -51,3 +51,11 @@ def test_three_ranges_of_one_bug_merge_and_a_second_bug_stays_apart(tmp_path: Pa
     assert [reviewers for reviewers, _ in found] == [["Ann", "Bob", "Cyd"], ["Dan"]]
     dan = next(f for f in report["findings"] if f["reviewers"] == ["Dan"])
     assert "30 instead of 40" in dan["body"]
+
+
+def test_two_seats_telling_one_bug_two_lines_apart_are_one_finding(tmp_path: Path) -> None:
+    """Both titles name the same failure (a balance below zero, a rate over 100 %) at nearby
+    lines of one function: one finding, not two each "only" found by one seat (trial 57b #3)."""
+    out = consolidate_reviews(tmp_path, {"ann": _review(ANN), "bob": _review(BOB)})
+    report: dict[str, Any] = json.loads(out)
+    assert [sorted(f["reviewers"]) for f in report["findings"]] == [["Ann", "Bob"]]
