@@ -91,8 +91,10 @@ def build_report(
     are no coverage miss of it. `outcomes`: `seat_outcomes(seat_reviews)`, when the caller
     computed it already (a later round's verdict is qualified by the same)."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
+    # a rename's old path, named by a seat, is the file under its new path
+    moved = {old: new for old, new in (removed_files or {}).items() if new is not None}
     if clusters is None:
-        clusters = cluster_findings(seat_reviews, changed_files=changed_files)
+        clusters = cluster_findings(seat_reviews, changed_files=changed_files, renamed=moved)
     result = apply_decisions(clusters, decisions, added, reviewers=reviewers)
     findings = credit_notes(result.findings, seat_reviews, changed_files=changed_files)
     result = result._replace(
@@ -125,8 +127,6 @@ def build_report(
     )
     judged = lead is not None and lead.status == "ok"
     suspected = () if judged else tuple(f.id for f in result.findings if f.scope in SUSPECT)
-    # a rename's old path, named in a seat's coverage, is the file under its new path
-    moved = {old: new for old, new in (removed_files or {}).items() if new is not None}
     seats = build_retro_seats(
         seat_reviews,
         result,

@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is nine failure kinds that reviewers name in recognisable words, a handful of
+The vocabulary is eleven failure kinds that reviewers name in recognisable words, a handful of
 phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
@@ -110,6 +110,23 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bwithout\s+(?:an?\s+|any\s+)?salts?\b",
         r"\bsalts?\b[^.;:]{0,30}\b(?:empty|missing|defaults?|omitted|blank)\b",
     ),
+    # a quantity pushed past its bounds: a total, balance or price below zero, a share over 100 %
+    # ("`settle` can leave a negative balance", "Credit rate can exceed 100%")
+    "out of range": (
+        r"\bnegative\s+(?:\w+\s+)?(?:totals?|amounts?|balances?|prices?|values?|results?|sums?"
+        r"|numbers?|counts?|quantit(?:y|ies)|sizes?|lengths?|durations?|percent(?:ages?)?)\b",
+        r"\b(?:totals?|amounts?|balances?|prices?|values?|results?|sums?)\s+(?:\w+\s+)?negative\b",
+        r"\b(?:goes|go|going|went|becomes?|turns?|drops?|falls?)\s+(?:below\s+zero|negative)\b",
+        r"\bbelow zero\b",
+        r"\b(?:exceeds?|exceeding|over|above|more than|beyond)\s+100\s*(?:%|percent\b)",
+    ),
+    # one effect applied again: a fee, a count, a discount taken twice ("subtracts `bonus` twice")
+    "twice": (
+        r"\btwice\b",
+        r"\bdouble[- ]?(?:count|subtract|charg|appl|discount|bill|deduct|book|decrement"
+        r"|increment)\w*",
+        r"\ba second time\b",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -129,6 +146,8 @@ SAID = {
     "leak": "a leak",
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
+    "out of range": "a value out of its range",
+    "twice": "an effect applied twice",
     "hard-coded secret": "a hard-coded secret",
     "weak hash": "a weak hash",
     "missing salt": "a missing salt",

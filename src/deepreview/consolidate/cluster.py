@@ -124,7 +124,9 @@ class _Item:
 
 
 def _items(
-    seat_reviews: Sequence[SeatReview], changed_files: Iterable[str]
+    seat_reviews: Sequence[SeatReview],
+    changed_files: Iterable[str],
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[list[_Item], PathResolver]:
     reviews = sorted(
         ((sr.reviewer.seat, sr.review) for sr in seat_reviews if sr.review is not None),
@@ -139,6 +141,10 @@ def _items(
         for f in review.findings:
             known.update(loc.path for loc in f.locations if "/" in loc.path)
     resolver = PathResolver(known, authoritative=changed)
+    # for scoring, a rename's old path (`rename from`, as a seat reading the diff names it) is
+    # the file at its new path: the same line there is the same place (trial 57b #2); the
+    # members keep the place as the seat wrote it, which the report tags as renamed
+    scoring = PathResolver(known, authoritative=changed, aliases=renamed) if renamed else resolver
     items: list[_Item] = []
     for seat, review in reviews:
         assert review is not None
@@ -148,7 +154,7 @@ def _items(
             resolved = tuple(
                 Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
             )
-            features = extract(seat, f, resolver, files)
+            features = extract(seat, f, scoring, files)
             cited = tuple(
                 Location(m.path, m.start, None if m.end == m.start else m.end)
                 for m in features.mentions
@@ -393,14 +399,18 @@ class _Partition:
 
 
 def cluster_findings(
-    seat_reviews: Sequence[SeatReview], *, changed_files: Iterable[str] = ()
+    seat_reviews: Sequence[SeatReview],
+    *,
+    changed_files: Iterable[str] = (),
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[Cluster, ...]:
     """One cluster per problem; every finding of every reviewed seat is in exactly one cluster.
+    `renamed` (old path -> new path): the change's renames, one file under either path.
 
     Cluster IDs `K1..Kn` follow the canonical rank of each cluster's first member, so they do not
     depend on the order of `seat_reviews`.
     """
-    items, _ = _items(seat_reviews, changed_files)
+    items, _ = _items(seat_reviews, changed_files, renamed)
     idf = rarity(item.features for item in items)
     scores: dict[tuple[int, int], float] = {}
     for a, b in sorted(_candidate_pairs(items)):

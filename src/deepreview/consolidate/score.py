@@ -247,6 +247,14 @@ def _one_line(x: Features, y: Features) -> bool:
 # One finding says a test (or a docstring) is missing, the other names a defect: taken off the
 # score, so that the same function on the same lines is not enough (benchmarks/README.md:
 # corpus unchanged by either kind).
+# Both titles naming one failure kind (`claims.py`) at places this near (`_where`: within two
+# lines) but not overlapping count for. Overlapping places have that evidence already, and
+# there a second claim of the same kind is often another case of it ("Division by zero is not
+# handled" and "A float divisor of 0.0 is not caught either", two passes at `calc.py:2-3`).
+SAME_CLAIM_BONUS = 0.1
+NEAR_CLAIM_WHERE = 0.5
+OVERLAP_WHERE = 0.6  # `_span_similarity` of overlapping ranges starts here
+
 KIND_PENALTY = 0.2
 # The reviewers' own grading as evidence, as a careful lead reads it. Against one issue: grades
 # two levels apart (critical and suggestion), or a defect beside a nit (`nature_of`). For it:
@@ -426,6 +434,17 @@ def evidence(
     # worded apart, graded and classified alike, at one place.
     stance = 0.0 if generic else _stance(x, y, title)
     score += stance
+    if (
+        not generic
+        and NEAR_CLAIM_WHERE <= where < OVERLAP_WHERE
+        and x.claims & y.claims
+        and not x.identifiers & y.identifiers
+    ):
+        # both titles name the same failure near each other in one file, naming no code in
+        # common: "`settle` can leave a negative balance" at the line that adds the
+        # bonus, "Credit rate can exceed 100%" two lines on, where it is applied (trial
+        # 57b #3). Findings that share names already have that evidence (the seed's leaks).
+        score += SAME_CLAIM_BONUS
     if not generic and x.kind == y.kind == "tests" and _meet_in_a_test(x, y):
         # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
         # both on the same lines of one test: what that test leaves out, each in its words

@@ -54,6 +54,11 @@ def known_files(paths: Iterable[str]) -> Iterator[None]:
         _KNOWN_FILES.reset(token)
 
 
+def known_names() -> frozenset[str]:
+    """The change's files this parse was given (empty outside a review of a change)."""
+    return _KNOWN_FILES.get()
+
+
 def is_known_file(path: str) -> bool:
     """`path` is one of the change's files (`.env`, `Procfile`, `config/.bashrc`)."""
     known = _KNOWN_FILES.get()

@@ -97,6 +97,7 @@ from deepreview.findings.section_titles import (
     says_high,
 )
 from deepreview.findings.sign_off import approval_tells_a_problem, is_sign_off
+from deepreview.findings.spaced_names import quote_spaced_files
 from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
@@ -178,6 +179,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     if opened is not lines:
         lines, text = opened, "\n".join(opened)
     mask = fence_mask(lines)
+    quoted_names = quote_spaced_files(lines, mask)
+    if quoted_names != lines:
+        lines, text = quoted_names, "\n".join(quoted_names)
     # (the passes keep lines in place, so text quoted before them is still quoted after them;
     # a finding they opened, from a quote or a fold, may quote text of its own)
     held = [a or b for a, b in zip(quoted, held_lines(lines, mask), strict=True)]

@@ -164,7 +164,8 @@ def deterministic_report(
         # Round N >= 2: the seats' `I2` of round N-1's list is not this report's I2.
         ids = [f.id for f in prev.open_findings]
         seat_reviews = list(with_prior_refs(seat_reviews, ids, prev.number))
-    clusters = cluster_findings(seat_reviews, changed_files=changed)
+    moved = {old: new for old, new in p.target.removed_paths.items() if new is not None}
+    clusters = cluster_findings(seat_reviews, changed_files=changed, renamed=moved)
     present = present_files(p.target, seat_reviews)
     outcomes = seat_outcomes(seat_reviews)  # once: the lead's report and a round's verdict too
     report = build_report(
