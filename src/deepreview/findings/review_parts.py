@@ -24,6 +24,7 @@ from deepreview.findings.findings import (
 )
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.prose_problems import asks_for_changes
+from deepreview.findings.recap_items import recap_problems
 from deepreview.findings.section_titles import (
     DESIGN_KINDS,
     FINDING_KINDS,
@@ -145,6 +146,13 @@ def read_block(block: Block, st: ReviewParts) -> None:
         st.drafts.extend(drafts)
         if k is Kind.OTHER and is_recap(block.title):
             block.lines, block.fenced = whole  # a recap keeps its words as written
+            # `2. `a.py:30` leaks the handle — do this before merge.`: a problem only it names
+            read = {loc for d in drafts for loc in d.head.locations}
+            st.drafts.extend(
+                d
+                for d in recap_problems(block.title, *whole, st.prefixes)
+                if not read & set(d.head.locations)
+            )
         elif drafts and not any(line.strip() for line in block.lines):
             return  # `## Details` held only findings: no empty section is left behind
     body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
