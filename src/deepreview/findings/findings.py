@@ -28,6 +28,7 @@ from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
 from deepreview.findings.labels import (
     body_location,
+    fix_of_unread_item,
     label_lines,
     labels_of,
     place_label_follows,
@@ -204,7 +205,9 @@ def parse_findings_block(
             head = lead if lead and lead.locations and lead.level_word else None
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
-        if head.level_word and under_a_field(lines, i):
+        if head.level_word and (
+            under_a_field(lines, i) or fix_of_unread_item(lines, fenced, i, bool(starts))
+        ):
             continue  # `* **Suggestion:** …` under `* **Issue:** …`: a field, not a finding
         if (
             section is None
