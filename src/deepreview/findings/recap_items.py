@@ -13,6 +13,10 @@ sentence does not deny), names no finding ID (`(I1)`: that finding again) and do
 its problem is fixed or pre-existing. Its level is the list's own words: a level tag of the
 item (`[Critical]`, `P1`, a stressed `**critical**`), else `before merge` / `blocking` / `must`
 in the item or the list's title (important), else a suggestion (what to do next).
+
+An `### Acknowledged limitations` list is read the same way (`limitation_faults`): an item that
+tells a fault in the change at a place is a finding; what the seat did not run or see stays a
+limitation.
 """
 
 from __future__ import annotations
@@ -67,6 +71,55 @@ def recap_problems(
         body = "\n".join(ln.strip() for ln in text.split("\n")[1:]).strip()
         out.append(make_draft(head, None, body=body))
     return out
+
+
+# What a limitation says: what the seat did not do or could not see (`I did not run the tests`,
+# `Not tested on Windows`, `could not verify whether `a.py:12` …`).
+_OWN_LIMIT: Final = re.compile(
+    r"\b(?:i|we|my|our)\b|\b(?:not|never|un)\s*(?:tested|run|ran|verified|checked|reviewed|"
+    r"covered|built|executed|exercised)\b|\b(?:did\s+not|didn['’]t|could\s+not|couldn['’]t|"
+    r"cannot|can['’]t|unable|no\s+access|without\s+access|out\s+of\s+scope|may|might|whether)\b",
+    re.IGNORECASE,
+)
+
+
+# A limitation the change knows of: a quoted `TODO` comment, a known or deferred issue, one
+# by design, a finding's ID (`That gap is I2`).
+_KNOWN: Final = re.compile(
+    r"[\"“”]|\b(?:todo|fixme|known|deferred|by\s+design|documented|trade-?offs?|intentional\w*|"
+    r"accepted|[CIS]-?\d{1,4})\b",
+    re.IGNORECASE,
+)
+# The item opens with its place: `- `a.py:12` drops …`, `- a.py:12: drops …`.
+_PLACE_LED: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`?[^\s`*\[\]]+:\d+")
+
+
+def limitation_faults(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[Draft], list[str], list[bool]]:
+    """Items of a `### Acknowledged limitations` list led by a place that tell a fault in the
+    change there (`- `a.py:12` drops the last row`): findings (their own level, else
+    important), and the section's lines without them. A limitation stays one: what the seat did
+    not run or see, a doubt (`may`, `whether`), a titled item, an item with no fault."""
+    drafts: list[Draft] = []
+    gone: set[int] = set()
+    for start, text in _items(lines, fenced):
+        if not _PLACE_LED.match(lines[start]) or _OWN_LIMIT.search(text) or _KNOWN.search(text):
+            continue  # (a titled item, `**Windows rename race**`: a limitation the seat accepts)
+        if _SETTLED.search(text) or not names_a_fault(text):
+            continue
+        head = sentence_head(lines[start], prefixes)
+        places = [loc for loc in locations_in(text, prefixes) if loc.start is not None]
+        if not places:
+            continue
+        if not head.locations:
+            head.locations.extend(places)
+        head.severity = head.severity or _level(text) or Severity.IMPORTANT
+        body = "\n".join(ln.strip() for ln in text.split("\n")[1:]).strip()
+        drafts.append(make_draft(head, None, body=body))
+        gone.update(range(start, start + text.count("\n") + 1))
+    keep = [k for k in range(len(lines)) if k not in gone]
+    return drafts, [lines[k] for k in keep], [fenced[k] for k in keep]
 
 
 def _items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:

@@ -24,7 +24,7 @@ from deepreview.findings.findings import (
 )
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.prose_problems import asks_for_changes
-from deepreview.findings.recap_items import recap_problems
+from deepreview.findings.recap_items import limitation_faults, recap_problems
 from deepreview.findings.section_titles import (
     DESIGN_KINDS,
     FINDING_KINDS,
@@ -190,6 +190,10 @@ def read_block(block: Block, st: ReviewParts) -> None:
     elif k is Kind.DOCS:
         st.documentation.append(parse_assessment(block.lines, block.fenced))
     elif k is Kind.LIMITATIONS:
+        # `- `a.py:12` drops the last row` among them: a fault in the change, a finding
+        faults, kept, _ = limitation_faults(block.lines, block.fenced, st.prefixes)
+        st.drafts.extend(faults)
+        body = "\n".join(strip_rules(kept)).strip("\n").rstrip() if faults else body
         if body:
             st.limitations.append(body)
     elif k is Kind.COVERAGE:
