@@ -28,6 +28,7 @@ from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
 from deepreview.findings.labels import (
     body_location,
+    fix_of_unread_item,
     label_lines,
     labels_of,
     place_label_follows,
@@ -35,7 +36,7 @@ from deepreview.findings.labels import (
     severity_label_follows,
     under_a_field,
 )
-from deepreview.findings.lesser_items import lesser_items_after, minor_items
+from deepreview.findings.lesser_items import lesser_items_after, minor_items, serious_item
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
 from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.none_statements import is_none_marker, says_none
@@ -204,7 +205,9 @@ def parse_findings_block(
             head = lead if lead and lead.locations and lead.level_word else None
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
-        if head.level_word and under_a_field(lines, i):
+        if head.level_word and (
+            under_a_field(lines, i) or fix_of_unread_item(lines, fenced, i, bool(starts))
+        ):
             continue  # `* **Suggestion:** …` under `* **Issue:** …`: a field, not a finding
         if (
             section is None
@@ -370,7 +373,13 @@ def _minor_findings(paras: list[str], listed: list[str], prefixes: tuple[str, ..
     res = parse_findings_block(
         items, fence_mask(items), Severity.SUGGESTION, prefixes, sentences=True
     )
-    return [] if res.unread or res.unparsed else res.drafts
+    if res.unread or res.unparsed:
+        return []
+    for d in res.drafts:
+        if (own := serious_item(d.head.title, d.body)) is not None:
+            d.severity = d.head.severity = own[0]  # `[Important] the writer drops …`
+            d.head.title = own[1]
+    return res.drafts
 
 
 def _draft(

@@ -104,6 +104,25 @@ def under_a_field(lines: list[str], i: int) -> bool:
     return m is not None and m.group("k").strip().lower() in _FIELDS
 
 
+# A fix's label (`- **Suggestion:** read it from settings.`): a level word too, so it may read
+# as a suggestion of its own.
+_FIX_LABELS = frozenset(["suggestion", "suggested fix", "recommendation", "recommended fix"])
+_NUMBERED = re.compile(r"^[ \t]{0,3}(?:\*\*|__)?\d{1,9}[.)](?:\*\*|__)?[ \t]+\S")
+
+
+def fix_of_unread_item(lines: list[str], fenced: list[bool], i: int, read: bool = False) -> bool:
+    """Line `i`, a fix's label (`- **Suggestion:** read it from settings.`) naming no place,
+    before any finding of its section is read (`read`), under a numbered item (`**1. Export
+    writes to the wrong folder**`, text we could not read as a finding): that item's fix, not
+    a suggestion of its own."""
+    m = _FIELD_LINE.match(lines[i])
+    if read or m is None or m.group("k").strip().lower() not in _FIX_LABELS:
+        return False
+    if any(loc.start is not None for loc in locations_in(lines[i])):
+        return False  # `- **Suggestion:** rename `tmp` (`a.py:3`)`: a finding at its place
+    return any(not fenced[k] and _NUMBERED.match(lines[k]) for k in range(i))
+
+
 def body_location(
     lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
 ) -> list[Location]:

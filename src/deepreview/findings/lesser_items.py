@@ -6,8 +6,10 @@ items: they are the lesser findings. Read as "nothing found", they were dropped 
 trace. When the text calls them minor ("A couple of nits:", "Minor suggestions:", or every
 item says `nit:`), they are Suggestions (`minor_items`: the lines to read as a Suggestions
 section); else the parser keeps them as findings text it could not read (as it would without
-the opening sentence). "No further issues" is no such level: a later round writes it before
-the earlier findings it lists as fixed.
+the opening sentence). An item whose own words are serious keeps its own level (`serious_level`:
+a `[Critical]`/`[Important]`/`P1` tag; `data loss`, `security`, `crash`: important): the list
+called its items minor, not that one. "No further issues" is no such level: a later round
+writes it before the earlier findings it lists as fixed.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import re
 from typing import Final
 
 from deepreview.findings.item_lists import ITEM
+from deepreview.findings.levels import tag_level
 from deepreview.findings.locations import parse_location
 from deepreview.markdown_fence import code_span_texts
+from deepreview.model import Severity
 
 _LEVEL_QUALIFIED: Final = re.compile(
     r"\b(?:blocking|major|critical|serious|significant|severe|high[\s-]severity)\b", re.IGNORECASE
@@ -64,3 +68,38 @@ def _placed_items(paragraph: str) -> bool:
         and any((loc := parse_location(s)) is not None and loc.start for s in code_span_texts(line))
         for line in paragraph.splitlines()
     )
+
+
+_TAG: Final = re.compile(r"[\[(]\s*(?:\*\*)?(\w+)(?:\*\*)?\s*[\])]|\b(P[0-3])\b")
+_SERIOUS: Final = re.compile(
+    r"\b(?:data[\s-]loss|los(?:e|es|ing|t)\s+(?:\w+\s+)?data|security|vulnerab\w*|"
+    r"crash(?:es|ed|ing)?|corrupt(?:s|ed|ing|ion)?|remote\s+code\s+execution|injection)\b",
+    re.IGNORECASE,
+)
+_DENIED: Final = re.compile(r"\b(?:no|not|never|without|nothing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def serious_level(text: str) -> Severity | None:
+    """The level an item listed as minor gives itself: its `[Critical]`, `[Important]`,
+    `(high)`, `P1` tag, or important when it tells data loss, a security hole or a crash (not
+    denied: `no security impact`); None when its words are no more than minor."""
+    for m in _TAG.finditer(text):
+        level = tag_level(m.group(1) or m.group(2))
+        if level is not None and level is not Severity.SUGGESTION:
+            return level
+    for m in _SERIOUS.finditer(text):
+        if not _DENIED.search(text, max(0, m.start() - 40), m.start()):
+            return Severity.IMPORTANT
+    return None
+
+
+def serious_item(title: str, body: str) -> tuple[Severity, str] | None:
+    """An item listed as minor that gives itself a higher level (`serious_level`): that level,
+    and its title without a leading level tag (`[Important] the writer drops …`)."""
+    level = serious_level(f"{title}\n{body}")
+    if level is None:
+        return None
+    tag = re.match(r"^[\[(]\s*(?:\*\*)?(\w+)(?:\*\*)?\s*[\])]\s*", title)
+    if tag and tag_level(tag.group(1)) and tag.end() < len(title):
+        title = title[tag.end() :]
+    return level, title

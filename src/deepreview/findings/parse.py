@@ -101,6 +101,7 @@ from deepreview.findings.spaced_names import quote_spaced_files
 from deepreview.findings.template_echo import without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
+from deepreview.findings.withdrawn import withdrawn
 from deepreview.findings.zero_counts import counts_match
 from deepreview.model import AgentReview
 from deepreview.untrusted_text import without_escapes
@@ -222,6 +223,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         # Keep the agent's last word as the verdict, the earlier ones as unparsed text.
         st.sink.unparsed.extend(v for v in st.verdicts[:-1] if v != st.verdicts[-1])
         st.sink.warnings.append(f"{len(st.verdicts)} verdict lines; kept the last")
+    # `I2 is not a problem after all; withdrawn.` in a review written once
+    st.drafts, taken_back = withdrawn(blocks, st.drafts)
+    st.sink.warnings.extend(taken_back)
     rank_high(
         st.drafts,
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),

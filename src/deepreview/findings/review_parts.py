@@ -24,6 +24,7 @@ from deepreview.findings.findings import (
 )
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.prose_problems import asks_for_changes
+from deepreview.findings.recap_items import limitation_faults, recap_problems
 from deepreview.findings.section_titles import (
     DESIGN_KINDS,
     FINDING_KINDS,
@@ -145,6 +146,13 @@ def read_block(block: Block, st: ReviewParts) -> None:
         st.drafts.extend(drafts)
         if k is Kind.OTHER and is_recap(block.title):
             block.lines, block.fenced = whole  # a recap keeps its words as written
+            # `2. `a.py:30` leaks the handle — do this before merge.`: a problem only it names
+            read = {loc for d in drafts for loc in d.head.locations}
+            st.drafts.extend(
+                d
+                for d in recap_problems(block.title, *whole, st.prefixes)
+                if not read & set(d.head.locations)
+            )
         elif drafts and not any(line.strip() for line in block.lines):
             return  # `## Details` held only findings: no empty section is left behind
     body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
@@ -182,6 +190,10 @@ def read_block(block: Block, st: ReviewParts) -> None:
     elif k is Kind.DOCS:
         st.documentation.append(parse_assessment(block.lines, block.fenced))
     elif k is Kind.LIMITATIONS:
+        # `- `a.py:12` drops the last row` among them: a fault in the change, a finding
+        faults, kept, _ = limitation_faults(block.lines, block.fenced, st.prefixes)
+        st.drafts.extend(faults)
+        body = "\n".join(strip_rules(kept)).strip("\n").rstrip() if faults else body
         if body:
             st.limitations.append(body)
     elif k is Kind.COVERAGE:

@@ -334,7 +334,7 @@ def says_high(title: str) -> bool:
 # words of what to do.
 _RECAP = re.compile(
     r"^(?:(?:recommended|suggested|proposed|prioriti[sz]ed|immediate|required)\s+)?"
-    r"(?:next\s+steps?|action\s+items?|actions?|to-?dos?|follow-?ups?|priorities|fix\s+order)"
+    r"(?:next\s+steps?|action\s+items?|actions?|to[- ]?dos?|follow-?ups?|priorities|fix\s+order)"
     r"(?![\w-])"
     r"|^(?:summary|recap|list|overview)\s+of\s+(?:the\s+)?(?:fixes|findings|issues|actions|"
     r"recommendations|problems|changes\s+(?:requested|needed|required))"

@@ -1,0 +1,146 @@
+"""Items of a recap list (`## Action items`, `## Next steps`, `## Recommended actions`, `## To do
+before merge`: `section_titles.is_recap`) that name a problem no finding holds.
+
+Such a list mostly tells the findings again in the words of what to do (`1. Fix the header
+order in `export.py:14` (I1).`): those items stay the recap (`repeats.summary_repeats` drops an
+item a finding holds: its ID, title or places). But an item may name a problem at a place that
+no finding names (`2. `export.py:30` opens the file without closing it — the handle leaks; do
+this before merge.`): that is a finding the seat wrote only there, and a review whose only
+findings stand in such a list has found something.
+
+An item is read when it names a place with a line and a problem (a problem or fault word its
+sentence does not deny), names no finding ID (`(I1)`: that finding again) and does not say
+its problem is fixed or pre-existing. Its level is the list's own words: a level tag of the
+item (`[Critical]`, `P1`, a stressed `**critical**`), else `before merge` / `blocking` / `must`
+in the item or the list's title (important), else a suggestion (what to do next).
+
+An `### Acknowledged limitations` list is read the same way (`limitation_faults`): an item that
+tells a fault in the change at a place is a finding; what the seat did not run or see stays a
+limitation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.findings import Draft, make_draft
+from deepreview.findings.head import locations_in
+from deepreview.findings.item_lists import sentence_head
+from deepreview.findings.levels import stressed_level, tag_level
+from deepreview.findings.problem_words import names_a_fault
+from deepreview.model import Severity
+
+_ITEM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_AN_ID: Final = re.compile(r"\b[CIS]-?\d{1,4}\b")
+_SETTLED: Final = re.compile(
+    r"\b(?:(?:is|are|was|were|been|now)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
+    r"pre-?existing|not\s+introduced|out\s+of\s+scope|follow-?up\s+(?:pr|issue|ticket))\b",
+    re.IGNORECASE,
+)
+_TAG: Final = re.compile(r"[\[(]\s*(?:\*\*)?(\w+)(?:\*\*)?\s*[\])]|\b(P[0-3])\b")
+_BEFORE_MERGE: Final = re.compile(
+    r"\b(?:before\s+(?:merg(?:e|ing)|landing|release|shipping)|prior\s+to\s+merg(?:e|ing)|"
+    r"blocking|blockers?|must|required)\b",
+    re.IGNORECASE,
+)
+
+
+def recap_problems(
+    title: str, lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> list[Draft]:
+    """The recap list's items that name a problem at a place, as drafts at the list's level."""
+    out: list[Draft] = []
+    for start, text in _items(lines, fenced):
+        if _AN_ID.search(text) or _SETTLED.search(text) or not names_a_fault(text):
+            continue
+        places = [loc for loc in locations_in(text, prefixes) if loc.start is not None]
+        if not places:
+            continue
+        head = sentence_head(lines[start], prefixes)
+        if not head.locations:
+            head.locations.extend(places)
+        if head.id is not None:
+            continue  # an ID of its own: the finding told again
+        level = _level(text) or (
+            Severity.IMPORTANT
+            if _BEFORE_MERGE.search(text) or _BEFORE_MERGE.search(title)
+            else Severity.SUGGESTION
+        )
+        head.severity = head.severity or level
+        body = "\n".join(ln.strip() for ln in text.split("\n")[1:]).strip()
+        out.append(make_draft(head, None, body=body))
+    return out
+
+
+# What a limitation says: what the seat did not do or could not see (`I did not run the tests`,
+# `Not tested on Windows`, `could not verify whether `a.py:12` …`).
+_OWN_LIMIT: Final = re.compile(
+    r"\b(?:i|we|my|our)\b|\b(?:not|never|un)\s*(?:tested|run|ran|verified|checked|reviewed|"
+    r"covered|built|executed|exercised)\b|\b(?:did\s+not|didn['’]t|could\s+not|couldn['’]t|"
+    r"cannot|can['’]t|unable|no\s+access|without\s+access|out\s+of\s+scope|may|might|whether)\b",
+    re.IGNORECASE,
+)
+
+
+# A limitation the change knows of: a quoted `TODO` comment, a known or deferred issue, one
+# by design, a finding's ID (`That gap is I2`).
+_KNOWN: Final = re.compile(
+    r"[\"“”]|\b(?:todo|fixme|known|deferred|by\s+design|documented|trade-?offs?|intentional\w*|"
+    r"accepted|[CIS]-?\d{1,4})\b",
+    re.IGNORECASE,
+)
+# The item opens with its place: `- `a.py:12` drops …`, `- a.py:12: drops …`.
+_PLACE_LED: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`?[^\s`*\[\]]+:\d+")
+
+
+def limitation_faults(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[Draft], list[str], list[bool]]:
+    """Items of a `### Acknowledged limitations` list led by a place that tell a fault in the
+    change there (`- `a.py:12` drops the last row`): findings (their own level, else
+    important), and the section's lines without them. A limitation stays one: what the seat did
+    not run or see, a doubt (`may`, `whether`), a titled item, an item with no fault."""
+    drafts: list[Draft] = []
+    gone: set[int] = set()
+    for start, text in _items(lines, fenced):
+        if not _PLACE_LED.match(lines[start]) or _OWN_LIMIT.search(text) or _KNOWN.search(text):
+            continue  # (a titled item, `**Windows rename race**`: a limitation the seat accepts)
+        if _SETTLED.search(text) or not names_a_fault(text):
+            continue
+        head = sentence_head(lines[start], prefixes)
+        places = [loc for loc in locations_in(text, prefixes) if loc.start is not None]
+        if not places:
+            continue
+        if not head.locations:
+            head.locations.extend(places)
+        head.severity = head.severity or _level(text) or Severity.IMPORTANT
+        body = "\n".join(ln.strip() for ln in text.split("\n")[1:]).strip()
+        drafts.append(make_draft(head, None, body=body))
+        gone.update(range(start, start + text.count("\n") + 1))
+    keep = [k for k in range(len(lines)) if k not in gone]
+    return drafts, [lines[k] for k in keep], [fenced[k] for k in keep]
+
+
+def _items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:
+    """(first line, whole text) of each top-level item of the section's lists."""
+    out: list[tuple[int, list[str]]] = []
+    for i, (line, code) in enumerate(zip(lines, fenced, strict=True)):
+        if code:
+            continue
+        if _ITEM.match(line):
+            out.append((i, [line]))
+        elif out and line.strip() and (line[:1].isspace() or lines[i - 1].strip()):
+            out[-1][1].append(line)  # its text wrapped or indented under it
+        elif line.strip():
+            out.append((-1, []))  # a paragraph: the list above has ended
+    return [(i, "\n".join(text)) for i, text in out if i >= 0]
+
+
+def _level(text: str) -> Severity | None:
+    for m in _TAG.finditer(text):
+        level = tag_level(m.group(1) or m.group(2))
+        if level is not None:
+            return level
+    word = stressed_level(text)
+    return tag_level(word) if word else None

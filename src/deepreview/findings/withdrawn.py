@@ -1,0 +1,141 @@
+"""A finding the seat takes back in the same review it wrote once: `### I2 — cache grows …`
+and, further on, `On a second look I2 is not a problem: the cache is capped by `MAX`;
+withdrawn.` The finding is not counted (the seat's warnings say it was withdrawn). A review
+written twice is `drafts.py`'s: there the later draft leaves the finding out.
+
+Only a sentence that names the finding by the ID the review gave it, beside a word that takes
+a finding back (`withdrawn`, `I retract`, `false positive`, `disregard`), withdraws it: a word
+that only tells the code (`withdrawal`, `` `retract()` ``), a denial (`I2 is not a false
+positive`, `I do not withdraw I2`), the finding's own heading line, or a sentence about an
+earlier round (`I2 of round 1 was withdrawn`) withdraws nothing. A sentence that names several
+IDs withdraws those in the clause of its word (`I2 is withdrawn, but I3 stands`: I2).
+"""
+
+from __future__ import annotations
+
+import re
+
+from deepreview.findings.blocks import Block
+from deepreview.findings.findings import Draft
+from deepreview.findings.section_titles import about_earlier_rounds
+
+# Words that take a finding back, in the clause that names it: `I withdraw I2`, `I2 is
+# withdrawn`, `disregard I2`, `I2 is a false positive` — not `the amount withdrawn`.
+_TAKES_BACK = re.compile(
+    r"\b(?:(?:i|we)\s+(?:hereby\s+|now\s+|also\s+)?(?:withdraw|withdrew|retract(?:ed)?|"
+    r"take\s+back|took\s+back)|(?:is|are|was|were|be|been)\s+(?:hereby\s+|now\s+)?"
+    r"(?:withdrawn|retracted)|(?:withdraw(?:ing)?|retract(?:ing)?|disregard|scratch|drop(?:ping)?)"
+    r"\s+(?:finding\s+)?[CIS]-?\d|false[ -]positive|(?:i\s+was|i['’]m|i\s+am)\s+wrong\s+about|"
+    r"not\s+(?:a\s+|an\s+)?(?:real|actual|valid)\s+(?:issue|bug|problem|concern|finding))\b",
+    re.IGNORECASE,
+)
+# A clause that is only the word, after the one the finding is named in: `…; withdrawn.`
+_ALONE = re.compile(
+    r"^\W*(?:withdrawn|retracted|withdrawing it|scratch that|(?:so\s+)?i\s+withdraw\s+it)\W*$",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(
+    r"\b(?:not|never|no longer|n['’]t)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:a\s+|an\s+)?$", re.IGNORECASE
+)
+_EARLIER = re.compile(
+    r"\b(?:round|previous(?:ly)?|prior|last review|earlier review|first pass)\b", re.IGNORECASE
+)
+_CLAUSES = re.compile(r"[,;:]\s+|\s+(?:but|however|whereas|while|although)\s+", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_CODE = re.compile(r"`[^`\n]*`")
+_OPENS = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s)")
+_ID = re.compile(r"\b([CIS])-?(\d{1,4})\b")
+
+
+def withdrawn(blocks: list[Block], drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
+    """`drafts` without the findings the review takes back by their ID, and a warning for
+    each one taken back."""
+    ids = {d.head.id.upper(): d for d in drafts if d.head.id}
+    if not ids:
+        return drafts, []
+    gone: dict[str, str] = {}
+    for sentence, masked in _sentences(blocks):
+        for fid in _takes_back(masked):
+            if fid in ids and not _is_its_heading(masked, fid, ids[fid]):
+                gone.setdefault(fid, sentence)
+    if not gone:
+        return drafts, []
+    kept = [d for d in drafts if not (d.head.id and d.head.id.upper() in gone)]
+    warnings = [
+        f"{fid} ({ids[fid].head.title}) is withdrawn by the seat ({_short(said)}); not counted"
+        for fid, said in gone.items()
+    ]
+    return kept, warnings
+
+
+def _sentences(blocks: list[Block]) -> list[tuple[str, str]]:
+    """The review's sentences outside code and quotes, each as written and `_masked`."""
+    out: list[tuple[str, str]] = []
+    for b in blocks:
+        if about_earlier_rounds(b.title):
+            continue
+        held = b.held if len(b.held) == len(b.lines) else [False] * len(b.lines)
+        paras: list[list[str]] = [[]]
+        for line, fenced, quoted in zip(b.lines, b.fenced, held, strict=True):
+            if fenced or quoted or not line.strip():
+                paras.append([])
+                continue
+            if _OPENS.match(line):
+                paras.append([])  # a heading or an item: no sentence runs into it
+            paras[-1].append(line.strip())
+        for para in paras:
+            text = " ".join(para)
+            masked = _masked(text)
+            at = 0
+            for m in [*_SENTENCE.finditer(masked), None]:
+                end = m.start() if m else len(text)
+                out.append((text[at:end], masked[at:end]))
+                at = m.end() if m else end
+    return out
+
+
+def _masked(text: str) -> str:
+    """`text` with its code spans blanked, same length: `` `retract()` `` names code, and a
+    full stop inside one ends no sentence."""
+    return _CODE.sub(lambda m: "`" + "x" * (len(m.group()) - 2) + "`", text)
+
+
+def _takes_back(sentence: str) -> set[str]:
+    """The IDs the sentence takes back: those named in a clause with a word that takes a finding
+    back, or the sentence's one ID when a clause of it is only that word."""
+    if _EARLIER.search(sentence):
+        return set()
+    named = _ids(sentence)
+    if not named:
+        return set()
+    out: set[str] = set()
+    for clause in _CLAUSES.split(sentence):
+        if _ALONE.match(clause):
+            out |= named if len(named) == 1 else set()
+            continue
+        for m in _TAKES_BACK.finditer(clause):
+            if not _DENIED.search(clause, 0, m.start()):
+                out |= _ids(clause)
+    return out
+
+
+def _ids(text: str) -> set[str]:
+    return {f"{m.group(1)}{m.group(2)}".upper() for m in _ID.finditer(text)}
+
+
+def _is_its_heading(sentence: str, fid: str, draft: Draft) -> bool:
+    """The line that opens the finding (`### I2 — Withdrawal skips the balance check`): its
+    title, not words about it."""
+    lead = re.match(r"^[\s#>*_\-+\d.)\[]*([CIS])-?(\d{1,4})\b", sentence)
+    title = _masked(draft.head.title).strip().lower()
+    return bool(
+        lead
+        and f"{lead.group(1)}{lead.group(2)}".upper() == fid
+        and title
+        and title[:40] in sentence.lower()
+    )
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 100 else text[:99] + "…"
