@@ -27,7 +27,7 @@ from deepreview.findings.head import (
     soft_lead,
 )
 from deepreview.findings.ids import FINDING_ID
-from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
+from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.place_led import all_locations, place_led
@@ -92,9 +92,18 @@ FIELD_LABELS = frozenset(
 )
 
 
+# `### 🔴 C1: Title`, `- 🟢 **S1** Title`, `**🔴 C1. Title**`: a colour circle before a finding's
+# ID decorates it; the ID gives the level, and the circle is no part of the title.
+_CIRCLE_BEFORE_ID = re.compile(
+    r"^(?P<lead> {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)?(?:\*\*)?)"
+    rf"[{''.join(CIRCLES)}]\ufe0f?[ \t]*(?=(?:\*\*)?\[?{FINDING_ID}\b)"
+)
+
+
 def strip_prefix(line: str) -> str:
     """The line without its list bullet, number before a tag, or heading marks; a bracketed
     ID reads as `I1.`."""
+    line = _CIRCLE_BEFORE_ID.sub(r"\g<lead>", line, count=1)
     s = _PREFIX.sub("", line, count=1).rstrip()
     m = NUMBERED.match(s)
     if m and _BRACKET.match(m.group("rest")):
