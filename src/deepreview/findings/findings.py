@@ -324,6 +324,12 @@ def _leading(
         out.unparsed.append(text)  # `### Security` / "No security concerns." …: all is well
         return
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if (
+        len(paras) > 1
+        and zero_counts(paras[0])
+        and (is_none_marker(paras[1]) or says_none(paras[1]))
+    ):
+        paras = paras[1:]  # the zero counts, then "No findings — …" in words: one statement
     if paras and is_none_marker(paras[0]):
         paras = paras[1:]
     elif paras and says_none(paras[0]):
