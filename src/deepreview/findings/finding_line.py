@@ -355,7 +355,7 @@ def bullet_head(
     else:
         fill_head(head, rest, prefixes)
         _take_closing_level(head)
-        if plain and rest[:1].isupper() and not head.locations:
+        if (plain or heading) and rest[:1].isupper() and not head.locations:
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
             # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case
             closing_place(head, prefixes)

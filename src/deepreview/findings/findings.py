@@ -211,7 +211,7 @@ def parse_findings_block(
             and head.style in ("numbered", "bulleted", "placed", "plain", "heading")
             and head.severity is None
             and not severity_label_follows(lines, fenced, i + 1)
-            and not (head.locations and _BOLD_ITEM.match(line))
+            and not (head.locations and (_BOLD_ITEM.match(line) or head.style == "heading"))
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding
