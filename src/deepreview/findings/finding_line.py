@@ -49,7 +49,7 @@ _BRACKET = re.compile(
 # `**CRITICAL** file.go:58 — Title`: a bold severity word instead of an ID or a `[TAG]`.
 _BOLD_SEVERITY = re.compile(
     r"^\*\*(?P<sev>critical|important|suggestion|blocker|major|minor|nit)\*\*:?"
-    r"[ \t]+(?P<rest>\S.*)$",
+    r"(?:[ \t]+(?:[—–]|--?)(?=[ \t]))?[ \t]+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # `### Finding 3: Title` / `**Issue 3:** Title`: free-form reviews, location and severity on
@@ -209,6 +209,8 @@ def parse_head(
             if not _place_first(head, rest, prefixes):
                 fill_head(head, rest, prefixes)
                 _take_closing_level(head)
+                if word is not None:
+                    _paren_place_then_text(head, prefixes)  # `1. **Major:** T (`a.py:8`). Why.`
                 closing_place(head, prefixes)
             if word is not None:
                 head.severity, head.level_word = tag_level(word), word.lower()
@@ -306,9 +308,14 @@ def _place_first(
 _FIELD_LEAD = re.compile(
     rf"^\*\*(?:{'|'.join(sorted(FIELD_LABELS))})[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:)", re.IGNORECASE
 )
-# `Header row dropped (`a.py:2`): the generator starts at row 1.`
+# `Header row dropped (`a.py:2`): the generator starts at row 1.`, `… (`a.py:2`). The generator …`
 _PAREN_PLACE_TEXT = re.compile(
-    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–]|--?)[ \t]+(?P<r>\S.*)$"
+    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–.]|--?)[ \t]+(?P<r>\S.*)$"
+)
+# `Header row dropped — `a.py:2`. The generator starts at row 1.`
+_DASH_PLACE_TEXT = re.compile(
+    r"^(?P<t>[^`\n]*[^`\s])[ \t]+(?:[—–]|--?)[ \t]+(?P<p>`[^`\n]+`)[ \t]*"
+    r"(?:[.:;](?:[ \t]+(?P<r>\S.*))?)?$"
 )
 
 
@@ -316,11 +323,12 @@ def _paren_place_then_text(head: FindingHead, prefixes: tuple[str, ...]) -> None
     """`- Title (`a.py:2`): explanation`: the place in parentheses parts the title from the
     finding's first sentence (only a place does: `Title (see notes): …` keeps its words)."""
     m = None if head.locations else _PAREN_PLACE_TEXT.match(head.title)
+    m = m or (None if head.locations else _DASH_PLACE_TEXT.match(head.title))
     places = locations_in(m.group("p"), prefixes) if m else []
     if m and places:
         head.locations.extend(places)
         head.title = m.group("t").rstrip()
-        head.leftover = f"{m.group('r')} {head.leftover}".strip()
+        head.leftover = f"{m.group('r') or ''} {head.leftover}".strip()
 
 
 def _take_closing_level(head: FindingHead) -> None:
@@ -433,6 +441,7 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
             return head
     head.title = rest.strip().rstrip("*").strip()
     parse_tail(head, tail, prefixes)
+    _paren_place_then_text(head, prefixes)  # `**[P0]** Title — `a.py:8`. Explanation.`
     return head
 
 
