@@ -36,12 +36,13 @@ from deepreview.findings.labels import (
     under_a_field,
 )
 from deepreview.findings.lesser_items import lesser_items_after, minor_items
-from deepreview.findings.levels import HIGH, stressed_level, tag_level
+from deepreview.findings.levels import CIRCLES, HIGH, stressed_level, tag_level
 from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
     bold_line_head,
+    cool_item_head,
     heading_head,
     severity_heading_head,
 )
@@ -202,6 +203,12 @@ def parse_findings_block(
             # one more finding (with its level and place), not a paragraph of the last item
             lead = bold_lead_head(line, prefixes) if not lines[i - 1].strip() else None
             head = lead if lead and lead.locations and lead.level_word else None
+        if (
+            (head is None or head.severity is None)
+            and starts
+            and starts[-1][1].level_word in CIRCLES
+        ):
+            head = cool_item_head(line, prefixes) or head  # `- 🟢 Title — `a.py:4`` after `- 🔴 …`
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
         if head.level_word and under_a_field(lines, i):

@@ -287,6 +287,8 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
             return circle, text
         if placed or (text.startswith("**") and _PLACE_WITH_LINE.search(text)):
             return circle, text
+        if circle in _WARM_CIRCLES and text[:1].isupper() and _PLACE_WITH_LINE.search(text):
+            return circle, text  # `- 🔴 Title — `a.py:3`. Why.`: a plain title and its place
         if heading and circle in _WARM_CIRCLES and text.strip():
             return circle, text
     return None, rest
