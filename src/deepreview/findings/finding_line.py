@@ -310,7 +310,7 @@ _FIELD_LEAD = re.compile(
 )
 # `Header row dropped (`a.py:2`): the generator starts at row 1.`, `… (`a.py:2`). The generator …`
 _PAREN_PLACE_TEXT = re.compile(
-    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–.]|--?)[ \t]+(?P<r>\S.*)$"
+    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–.,]|--?)[ \t]+(?P<r>\S.*)$"
 )
 # `Header row dropped — `a.py:2`. The generator starts at row 1.`
 _DASH_PLACE_TEXT = re.compile(

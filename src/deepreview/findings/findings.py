@@ -44,6 +44,7 @@ from deepreview.findings.paragraph_heads import (
     bold_line_head,
     cool_item_head,
     heading_head,
+    leveled_item_head,
     severity_heading_head,
 )
 from deepreview.findings.quoted_text import held_lines
@@ -209,6 +210,8 @@ def parse_findings_block(
             and starts[-1][1].level_word in CIRCLES
         ):
             head = cool_item_head(line, prefixes) or head  # `- 🟢 Title — `a.py:4`` after `- 🔴 …`
+        if head is None and starts:
+            head = leveled_item_head(line, lines[starts[-1][0]], prefixes)
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
         if head.level_word and under_a_field(lines, i):

@@ -106,3 +106,19 @@ def cool_item_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
         return None
     head.severity, head.level_word = CIRCLES[m["c"]], m["c"]
     return head
+
+
+_MARGIN_ITEM = re.compile(
+    r"^(?P<ind> {0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$"
+)
+
+
+def leveled_item_head(line: str, opener: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """`- **Minor:** Title (`a.py:15`)` in a list whose findings have another shape (`- **[P1]
+    Title** — …`, the `opener` line of the finding above): an item of the same list, led by its
+    own level word and naming its place, is a finding of its own, not a point of that one."""
+    m, above = _MARGIN_ITEM.match(line), _MARGIN_ITEM.match(opener)
+    if m is None or above is None or m["ind"] != above["ind"]:
+        return None
+    head = bullet_head(m["rest"], prefixes, plain=True)
+    return head if head is not None and head.level_word and head.locations else None
