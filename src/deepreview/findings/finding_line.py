@@ -172,7 +172,13 @@ def parse_head(
     m = _FINDING_WORD.match(s)
     if m and (heading or s.startswith("**")):
         head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
-        fill_head(head, m.group("rest"), prefixes)
+        rest = m.group("rest")
+        tag = _TAG_AFTER_ID.match(rest)
+        if tag is not None:
+            # `**Finding 1 (High): Title**`: the level, no part of the title
+            rest = rest[tag.end() :]
+            head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
+        fill_head(head, rest, prefixes)
         return head if head.title else None
     if m:
         # `Issue 2 (High): Title` as a plain line: its level makes it a finding
