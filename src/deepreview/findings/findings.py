@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.clean_topics import clean_topics
-from deepreview.findings.closed_items import says_closed, status_closes, unstruck
+from deepreview.findings.closed_items import says_closed, status_closes, status_heading, unstruck
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
     circle_item_head,
@@ -155,11 +155,18 @@ def parse_findings_block(
     top_at: list[int] = []  # the line of that heading above the first finding
     between: list[int] = []
     closed: set[int] = set()  # items a later round marks fixed (`closed_items.py`)
+    done_level: int | None = None  # under a `### Resolved` sub-heading of that level
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if fence or quoted[i] or not line.strip():
             continue
-        shut, line = says_closed(line), unstruck(line) or line
         sub = heading_level(line)
+        if (status := status_heading(line)) is not None or (sub and sub <= (done_level or 0)):
+            # `### Resolved` / `### Still open`: sorts the items under it, no finding itself
+            done_level = sub if status else None
+            if status is not None:
+                continue
+        shut = says_closed(line) or done_level is not None
+        line = unstruck(line) or line
         if sub is not None:
             if not starts:
                 top, top_at = sub, [i]
@@ -323,7 +330,7 @@ def _leading(
 ) -> None:
     """Text before the section's first finding (`heads_findings`: there is one): `None.` is
     expected, anything else is kept. `prefixes` None: lesser items are never read as nits."""
-    body = strip_rules(lines)
+    body = [ln for ln in strip_rules(lines) if status_heading(ln) is None]  # (`### Still open`)
     text = "\n".join(body).strip()
     if not text or is_none_marker(text):
         return
