@@ -88,6 +88,9 @@ _PHRASES: Final = (
     ("must-fix", "blocker"),
     ("should fix", "important"),
     ("should-fix", "important"),
+    # MoSCoW's third tier (`## Could fix`, after `## Must fix` / `## Should fix`)
+    ("could fix", "optional"),
+    ("could-fix", "optional"),
 )
 _FILLER: Final = frozenset(
     [
@@ -148,7 +151,10 @@ def first_level_word(text: str) -> str | None:
     """The level word a `Severity:` value or a table cell starts with (`High (security)`,
     `🔴 Critical`, `Suggestion / nit`), or the circle that is all it gives (`🟠`, `🔴 Bug`); None
     when it starts with another word."""
-    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    t = text.lower()
+    for phrase, word in _PHRASES:
+        t = t.replace(phrase, word)  # `Must fix`, `Nice to have`: a level in two words
+    words = re.sub(r"[^a-z0-9]+", " ", t).split()
     if words and words[0] in LEVEL_WORDS:
         return words[0]
     circle = text.strip(" \t*_`")[:1]
