@@ -394,6 +394,8 @@ def bullet_head(
         head.title = title = title[:-1].rstrip()
     if not title or title.endswith((":", ".")):
         return None
+    if not heading and title.strip("*_ ").lower() in FIELD_LABELS:
+        return None  # `- **Severity**: High` below a finding's text: its field, no finding
     if heading or rest.startswith("**") or head.locations or head.severity is not None:
         return head
     return None
