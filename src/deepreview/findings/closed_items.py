@@ -85,3 +85,23 @@ def status_closes(body: list[str]) -> bool:
     """A `Status:` line among the first lines of an item's text says the item is closed."""
     shown = [ln for ln in body if ln.strip()][:_LABEL_LINES]
     return any(_STATUS.match(ln) and not _taken_back(ln) for ln in shown)
+
+
+# A round-2 review's sub-headings that sort the findings by status: `### Resolved` / `### ✅ Fixed
+# since round 1` above the items it closes, `### Still open` / `### New` above the open ones.
+_STATUS_HEADING: Final = re.compile(
+    rf"^ {{0,3}}#{{1,6}}[ \t]+(?:\*\*)?(?:{_MARK}[ \t]*|❌[ \t]*|🆕[ \t]*)?(?:"
+    r"(?P<done>resolved|fixed|addressed|closed)"
+    r"|(?P<open>still[ \t]+open|open|unresolved|not[ \t]+(?:yet[ \t]+)?fixed|remaining|new)"
+    r")(?:[ \t]+(?:findings?|issues?|items?))?"
+    r"(?:[ \t]+(?:since|from|in)[ \t]+(?:round|pass)[ \t]+\d+|[ \t]*\([^)\n]{0,30}\))?"
+    r"[ \t]*:?(?:\*\*)?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def status_heading(line: str) -> bool | None:
+    """True for a sub-heading that marks the items under it fixed (`### Resolved`), False for
+    one that marks them open (`### Still open`, `### New`), None for any other line."""
+    m = _STATUS_HEADING.match(line)
+    return None if m is None else m.group("done") is not None

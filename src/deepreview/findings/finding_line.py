@@ -27,7 +27,7 @@ from deepreview.findings.head import (
     soft_lead,
 )
 from deepreview.findings.ids import FINDING_ID
-from deepreview.findings.levels import TAG_PATTERN, level_lead, tag_level
+from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.place_led import all_locations, place_led
@@ -49,7 +49,7 @@ _BRACKET = re.compile(
 # `**CRITICAL** file.go:58 — Title`: a bold severity word instead of an ID or a `[TAG]`.
 _BOLD_SEVERITY = re.compile(
     r"^\*\*(?P<sev>critical|important|suggestion|blocker|major|minor|nit)\*\*:?"
-    r"[ \t]+(?P<rest>\S.*)$",
+    r"(?:[ \t]+(?:[—–]|--?)(?=[ \t]))?[ \t]+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # `### Finding 3: Title` / `**Issue 3:** Title`: free-form reviews, location and severity on
@@ -92,9 +92,18 @@ FIELD_LABELS = frozenset(
 )
 
 
+# `### 🔴 C1: Title`, `- 🟢 **S1** Title`, `**🔴 C1. Title**`: a colour circle before a finding's
+# ID decorates it; the ID gives the level, and the circle is no part of the title.
+_CIRCLE_BEFORE_ID = re.compile(
+    r"^(?P<lead> {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)?(?:\*\*)?)"
+    rf"[{''.join(CIRCLES)}]\ufe0f?[ \t]*(?=(?:\*\*)?\[?{FINDING_ID}\b)"
+)
+
+
 def strip_prefix(line: str) -> str:
     """The line without its list bullet, number before a tag, or heading marks; a bracketed
     ID reads as `I1.`."""
+    line = _CIRCLE_BEFORE_ID.sub(r"\g<lead>", line, count=1)
     s = _PREFIX.sub("", line, count=1).rstrip()
     m = NUMBERED.match(s)
     if m and _BRACKET.match(m.group("rest")):
@@ -163,7 +172,13 @@ def parse_head(
     m = _FINDING_WORD.match(s)
     if m and (heading or s.startswith("**")):
         head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
-        fill_head(head, m.group("rest"), prefixes)
+        rest = m.group("rest")
+        tag = _TAG_AFTER_ID.match(rest)
+        if tag is not None:
+            # `**Finding 1 (High): Title**`: the level, no part of the title
+            rest = rest[tag.end() :]
+            head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
+        fill_head(head, rest, prefixes)
         return head if head.title else None
     if m:
         # `Issue 2 (High): Title` as a plain line: its level makes it a finding
@@ -200,6 +215,8 @@ def parse_head(
             if not _place_first(head, rest, prefixes):
                 fill_head(head, rest, prefixes)
                 _take_closing_level(head)
+                if word is not None:
+                    _paren_place_then_text(head, prefixes)  # `1. **Major:** T (`a.py:8`). Why.`
                 closing_place(head, prefixes)
             if word is not None:
                 head.severity, head.level_word = tag_level(word), word.lower()
@@ -297,9 +314,14 @@ def _place_first(
 _FIELD_LEAD = re.compile(
     rf"^\*\*(?:{'|'.join(sorted(FIELD_LABELS))})[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:)", re.IGNORECASE
 )
-# `Header row dropped (`a.py:2`): the generator starts at row 1.`
+# `Header row dropped (`a.py:2`): the generator starts at row 1.`, `… (`a.py:2`). The generator …`
 _PAREN_PLACE_TEXT = re.compile(
-    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–]|--?)[ \t]+(?P<r>\S.*)$"
+    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–.,]|--?)[ \t]+(?P<r>\S.*)$"
+)
+# `Header row dropped — `a.py:2`. The generator starts at row 1.`
+_DASH_PLACE_TEXT = re.compile(
+    r"^(?P<t>[^`\n]*[^`\s])[ \t]+(?:[—–]|--?)[ \t]+(?P<p>`[^`\n]+`)[ \t]*"
+    r"(?:[.:;](?:[ \t]+(?P<r>\S.*))?)?$"
 )
 
 
@@ -307,11 +329,12 @@ def _paren_place_then_text(head: FindingHead, prefixes: tuple[str, ...]) -> None
     """`- Title (`a.py:2`): explanation`: the place in parentheses parts the title from the
     finding's first sentence (only a place does: `Title (see notes): …` keeps its words)."""
     m = None if head.locations else _PAREN_PLACE_TEXT.match(head.title)
+    m = m or (None if head.locations else _DASH_PLACE_TEXT.match(head.title))
     places = locations_in(m.group("p"), prefixes) if m else []
     if m and places:
         head.locations.extend(places)
         head.title = m.group("t").rstrip()
-        head.leftover = f"{m.group('r')} {head.leftover}".strip()
+        head.leftover = f"{m.group('r') or ''} {head.leftover}".strip()
 
 
 def _take_closing_level(head: FindingHead) -> None:
@@ -346,7 +369,7 @@ def bullet_head(
     else:
         fill_head(head, rest, prefixes)
         _take_closing_level(head)
-        if plain and rest[:1].isupper() and not head.locations:
+        if (plain or heading) and rest[:1].isupper() and not head.locations:
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
             # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case
             closing_place(head, prefixes)
@@ -371,6 +394,8 @@ def bullet_head(
         head.title = title = title[:-1].rstrip()
     if not title or title.endswith((":", ".")):
         return None
+    if not heading and title.strip("*_ ").lower() in FIELD_LABELS:
+        return None  # `- **Severity**: High` below a finding's text: its field, no finding
     if heading or rest.startswith("**") or head.locations or head.severity is not None:
         return head
     return None
@@ -424,6 +449,7 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
             return head
     head.title = rest.strip().rstrip("*").strip()
     parse_tail(head, tail, prefixes)
+    _paren_place_then_text(head, prefixes)  # `**[P0]** Title — `a.py:8`. Explanation.`
     return head
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.clean_topics import clean_topics
-from deepreview.findings.closed_items import says_closed, status_closes, unstruck
+from deepreview.findings.closed_items import says_closed, status_closes, status_heading, unstruck
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
     circle_item_head,
@@ -37,13 +37,15 @@ from deepreview.findings.labels import (
     under_a_field,
 )
 from deepreview.findings.lesser_items import lesser_items_after, minor_items, serious_item
-from deepreview.findings.levels import HIGH, stressed_level, tag_level
+from deepreview.findings.levels import CIRCLES, HIGH, stressed_level, tag_level
 from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
     bold_line_head,
+    cool_item_head,
     heading_head,
+    leveled_item_head,
     severity_heading_head,
 )
 from deepreview.findings.quoted_text import held_lines
@@ -154,11 +156,18 @@ def parse_findings_block(
     top_at: list[int] = []  # the line of that heading above the first finding
     between: list[int] = []
     closed: set[int] = set()  # items a later round marks fixed (`closed_items.py`)
+    done_level: int | None = None  # under a `### Resolved` sub-heading of that level
     for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if fence or quoted[i] or not line.strip():
             continue
-        shut, line = says_closed(line), unstruck(line) or line
         sub = heading_level(line)
+        if (status := status_heading(line)) is not None or (sub and sub <= (done_level or 0)):
+            # `### Resolved` / `### Still open`: sorts the items under it, no finding itself
+            done_level = sub if status else None
+            if status is not None:
+                continue
+        shut = says_closed(line) or done_level is not None
+        line = unstruck(line) or line
         if sub is not None:
             if not starts:
                 top, top_at = sub, [i]
@@ -203,6 +212,14 @@ def parse_findings_block(
             # one more finding (with its level and place), not a paragraph of the last item
             lead = bold_lead_head(line, prefixes) if not lines[i - 1].strip() else None
             head = lead if lead and lead.locations and lead.level_word else None
+        if (
+            (head is None or head.severity is None)
+            and starts
+            and starts[-1][1].level_word in CIRCLES
+        ):
+            head = cool_item_head(line, prefixes) or head  # `- 🟢 Title — `a.py:4`` after `- 🔴 …`
+        if head is None and starts:
+            head = leveled_item_head(line, lines[starts[-1][0]], prefixes)
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
         if head.level_word and (
@@ -214,7 +231,7 @@ def parse_findings_block(
             and head.style in ("numbered", "bulleted", "placed", "plain", "heading")
             and head.severity is None
             and not severity_label_follows(lines, fenced, i + 1)
-            and not (head.locations and _BOLD_ITEM.match(line))
+            and not (head.locations and (_BOLD_ITEM.match(line) or head.style == "heading"))
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding
@@ -316,7 +333,7 @@ def _leading(
 ) -> None:
     """Text before the section's first finding (`heads_findings`: there is one): `None.` is
     expected, anything else is kept. `prefixes` None: lesser items are never read as nits."""
-    body = strip_rules(lines)
+    body = [ln for ln in strip_rules(lines) if status_heading(ln) is None]  # (`### Still open`)
     text = "\n".join(body).strip()
     if not text or is_none_marker(text):
         return
@@ -327,6 +344,12 @@ def _leading(
         out.unparsed.append(text)  # `### Security` / "No security concerns." …: all is well
         return
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if (
+        len(paras) > 1
+        and zero_counts(paras[0])
+        and (is_none_marker(paras[1]) or says_none(paras[1]))
+    ):
+        paras = paras[1:]  # the zero counts, then "No findings — …" in words: one statement
     if paras and is_none_marker(paras[0]):
         paras = paras[1:]
     elif paras and says_none(paras[0]):

@@ -27,6 +27,10 @@ LABEL = re.compile(
 _ONLY_PLACES = re.compile(r"^[-*+][ \t]+(?P<v>`[^`\n]+`(?:[ \t]*,[ \t]*`[^`\n]+`)*)[ \t]*$")
 # Places in prose are code spans or links; a bare word (`README.md`) is too often just a name.
 _LINK = re.compile(r"\[[^\[\]\n]*\]\([^)\s]*\)")
+# A bare permalink to a file's lines: `https://github.com/o/r/blob/SHA/a.py#L70-L74`
+_PERMALINK = re.compile(
+    r"(?<![(\[<])\bhttps?://[^\s/]+/[^\s/]+/[^\s/]+/blob/[^\s/]+/[^\s)\]>]+#L\d[^\s)\]>]*"
+)
 
 
 def _code_or_links(line: str) -> list[tuple[int, int]]:
@@ -34,7 +38,13 @@ def _code_or_links(line: str) -> list[tuple[int, int]]:
     the one that starts first wins (`[`a.py`](a.py#L3)` is a link).  Code spans come from
     `markdown_fence.code_spans`, linear in the line (a regex for them was quadratic on a long
     run of backticks)."""
-    found = sorted([*code_spans(line), *((m.start(), m.end()) for m in _LINK.finditer(line))])
+    found = sorted(
+        [
+            *code_spans(line),
+            *((m.start(), m.end()) for m in _LINK.finditer(line)),
+            *((m.start(), m.end()) for m in _PERMALINK.finditer(line)),
+        ]
+    )
     out: list[tuple[int, int]] = []
     for start, end in found:
         if not out or start >= out[-1][1]:

@@ -88,6 +88,9 @@ _PHRASES: Final = (
     ("must-fix", "blocker"),
     ("should fix", "important"),
     ("should-fix", "important"),
+    # MoSCoW's third tier (`## Could fix`, after `## Must fix` / `## Should fix`)
+    ("could fix", "optional"),
+    ("could-fix", "optional"),
 )
 _FILLER: Final = frozenset(
     [
@@ -148,7 +151,10 @@ def first_level_word(text: str) -> str | None:
     """The level word a `Severity:` value or a table cell starts with (`High (security)`,
     `🔴 Critical`, `Suggestion / nit`), or the circle that is all it gives (`🟠`, `🔴 Bug`); None
     when it starts with another word."""
-    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    t = text.lower()
+    for phrase, word in _PHRASES:
+        t = t.replace(phrase, word)  # `Must fix`, `Nice to have`: a level in two words
+    words = re.sub(r"[^a-z0-9]+", " ", t).split()
     if words and words[0] in LEVEL_WORDS:
         return words[0]
     circle = text.strip(" \t*_`")[:1]
@@ -287,6 +293,8 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
             return circle, text
         if placed or (text.startswith("**") and _PLACE_WITH_LINE.search(text)):
             return circle, text
+        if circle in _WARM_CIRCLES and text[:1].isupper() and _PLACE_WITH_LINE.search(text):
+            return circle, text  # `- 🔴 Title — `a.py:3`. Why.`: a plain title and its place
         if heading and circle in _WARM_CIRCLES and text.strip():
             return circle, text
     return None, rest

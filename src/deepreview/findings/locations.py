@@ -33,6 +33,7 @@ _LOCATION = re.compile(
     re.IGNORECASE,
 )
 _DRIVE = re.compile(r"^([A-Za-z]:)[\\/]")
+_NODE = re.compile(r"^(?P<path>[^\s:]+)::[A-Za-z_][\w.\[\]-]*(?:::[A-Za-z_][\w.\[\]-]*)*(?:\(\))?$")
 _MD_LINK = re.compile(r"^\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)$")
 
 
@@ -132,12 +133,18 @@ def parse_location(
     link = _MD_LINK.match(t)
     if link:
         return parse_link(link.group("text"), link.group("url"), prefixes)
+    if _BLOB.match(t.partition("#")[0]):
+        # a bare permalink (`https://github.com/o/r/blob/SHA/a.py#L70-L74`), as a link's URL is
+        return parse_link("", t.rstrip(".,;:)"), prefixes)
     # Windows paths: `C:\\Users\\...\\review-gemini-Q1w2E3\\pkg\\x.go:7`.
     drive = ""
     dm = _DRIVE.match(t)
     if dm:
         drive, t = dm.group(1), t[2:]
     t = t.replace("\\", "/")
+    node = _NODE.match(t)
+    if node and looks_like_path(node.group("path")):
+        t = node.group("path")  # `tests/test_a.py::test_retry`, `a.py::Client.send`: the file
     m = _LOCATION.match(t)
     if not m:
         return _scratch_place(t, prefixes) if " " in t else None

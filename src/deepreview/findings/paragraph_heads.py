@@ -20,6 +20,7 @@ from deepreview.findings.finding_line import (
     is_severity_heading,
 )
 from deepreview.findings.head import FindingHead
+from deepreview.findings.levels import CIRCLES
 from deepreview.findings.title_tail import fill_head
 
 
@@ -85,3 +86,39 @@ def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
         return None
     head.style = "lead"
     return head
+
+
+# `- 🟢 Title — `a.py:4`.` in a list of `- 🔴 Title — `a.py:3`.` findings: a cool circle before
+# a plain title is no level on its own (it may be praise), but in such a list it is one more
+# finding, at its circle's level.
+_COOL_ITEM = re.compile(r"^ {0,3}[-*+][ \t]+(?P<c>[🟢🔵])\ufe0f?[ \t]+(?P<rest>[A-Z].*)$")
+_PLACE_WITH_LINE = re.compile(r"`[^`\s]+:\d+")
+
+
+def cool_item_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """A list item led by a green or blue circle, a plain title and a place with its line,
+    read where the list's findings are circle-led (`findings.parse_findings_block`)."""
+    m = _COOL_ITEM.match(line)
+    if m is None or not _PLACE_WITH_LINE.search(m["rest"]):
+        return None
+    head = bullet_head(m["rest"], prefixes, plain=True)
+    if head is None or not head.locations:
+        return None
+    head.severity, head.level_word = CIRCLES[m["c"]], m["c"]
+    return head
+
+
+_MARGIN_ITEM = re.compile(
+    r"^(?P<ind> {0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$"
+)
+
+
+def leveled_item_head(line: str, opener: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
+    """`- **Minor:** Title (`a.py:15`)` in a list whose findings have another shape (`- **[P1]
+    Title** — …`, the `opener` line of the finding above): an item of the same list, led by its
+    own level word and naming its place, is a finding of its own, not a point of that one."""
+    m, above = _MARGIN_ITEM.match(line), _MARGIN_ITEM.match(opener)
+    if m is None or above is None or m["ind"] != above["ind"]:
+        return None
+    head = bullet_head(m["rest"], prefixes, plain=True)
+    return head if head is not None and head.level_word and head.locations else None

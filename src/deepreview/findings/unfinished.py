@@ -128,7 +128,9 @@ def cut_off(
     if _row_stops(lines, last_i):
         return f"review may be cut off mid-row: '…{_quote(last)}'"
     if _mid_sentence(last, verdict=_one_sentence_verdict(tail)) or (
-        tail.kind in FINDING_KINDS and _finding_stops(last, findings)
+        tail.kind in FINDING_KINDS
+        and not _terse_list_end(lines, last_i)
+        and _finding_stops(last, findings)
     ):
         return f"review may be cut off mid-sentence: '…{_quote(last)}'"
     if tail.kind in _STATED_LIMITS:
@@ -238,6 +240,18 @@ def _finding_stops(last: str, findings: Sequence[Finding]) -> bool:
     if ends:
         return all(_ENDS_SENTENCE.search(e) for e in ends)
     return len(sentences) > 1 or len(sentences[-1].split()) >= _LONG_SENTENCE
+
+
+def _terse_list_end(lines: list[str], last_i: int) -> bool:
+    """The last line is an item of a list whose item before it also ends without a full stop
+    (`- [ ] move the clock past the limit` / `- [ ] assert the session is gone`): steps written
+    as notes, the list's own style, not a sentence that stopped (an open word still is one)."""
+    before = next((ln for ln in reversed(lines[:last_i]) if ln.strip()), "")
+    return (
+        _LIST_ITEM.match(lines[last_i]) is not None
+        and _LIST_ITEM.match(before) is not None
+        and not _ENDS_SENTENCE.search(before.rstrip())
+    )
 
 
 def _ends_with(text: str, line: str) -> bool:

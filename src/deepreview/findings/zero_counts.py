@@ -34,11 +34,15 @@ _PAIR: Final = re.compile(
     r"(?P<n>\d+)\b(?:\s*\))?",
     re.IGNORECASE,
 )
-# What may stand beside the pairs: a table's header words and rule, separators, markup.
+# What may stand beside the pairs: a table's header words and rule, separators, markup, and
+# the colour circles or other emoji a level name is decorated with (`| 🔴 Critical | 0 |`).
 _FILLER: Final = re.compile(
-    r"\b(?:severity|level|count|number|findings?|issues?)\b|[\s|:·•,;/*_`()#\-—–=]+",
+    r"\b(?:severity|level|count|number|findings?|issues?)\b|[\s|:·•,;/*_`()#\-—–=]+"
+    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]+",
     re.IGNORECASE,
 )
+_CELL_SPLIT: Final = re.compile(r"\s*\|\s*")
+_RULE_ROW: Final = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
 def zero_counts(text: str) -> bool:
@@ -69,7 +73,21 @@ def counts_match(text: str, severities: Sequence[Severity]) -> bool:
 def _level_counts(text: str) -> list[tuple[str, int]] | None:
     """The (level word, count) pairs `text` is made of, at least two; None when it holds
     anything else."""
+    text = _transposed(text)
     pairs = list(_PAIR.finditer(text))
     if len(pairs) < 2 or _FILLER.sub("", _PAIR.sub("", text)) != "":
         return None
     return [(m.group("level").lower(), int(m.group("n"))) for m in pairs]
+
+
+def _transposed(text: str) -> str:
+    """A table that names the levels in its header and counts them in its one row
+    (`| Critical | Important |` / `|---|---|` / `| 0 | 0 |`), written as one `level | count`
+    pair a line; any other text as it is."""
+    rows = [r.strip() for r in text.strip().splitlines()]
+    if len(rows) != 3 or not all(r.startswith("|") for r in rows) or not _RULE_ROW.match(rows[1]):
+        return text
+    head, counts = (_CELL_SPLIT.split(r.strip("|").strip()) for r in (rows[0], rows[2]))
+    if len(head) != len(counts) or not all(c.isdigit() for c in counts):
+        return text
+    return "\n".join(f"{h} | {c}" for h, c in zip(head, counts, strict=True))
