@@ -34,7 +34,7 @@ from deepreview.consolidate.merge import votes
 from deepreview.consolidate.notes import noted_by
 from deepreview.consolidate.own_grades import grade_notes
 from deepreview.consolidate.reconciliation import SeatTally
-from deepreview.findings.findings import one_line
+from deepreview.findings.finding_draft import one_line
 from deepreview.findings.ids import id_runs
 from deepreview.findings.own_verdict import verdict_contradiction
 from deepreview.model import AgentReview, Finding, Severity, format_counts

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deepreview.findings.findings import Draft
+from deepreview.findings.finding_draft import Draft
 from deepreview.model import Finding, Severity
 
 

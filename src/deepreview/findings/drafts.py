@@ -27,7 +27,8 @@ import re
 
 from deepreview.findings.assemble import same_title
 from deepreview.findings.blocks import BOLD_LEVEL, Block
-from deepreview.findings.findings import SECTION_SEVERITY, Draft, parse_findings_block
+from deepreview.findings.finding_draft import Draft
+from deepreview.findings.findings import SECTION_SEVERITY, parse_findings_block
 from deepreview.findings.section_titles import FINDING_KINDS, Kind, says_high
 from deepreview.findings.unfinished import cut_off
 from deepreview.markdown_fence import code_span_texts

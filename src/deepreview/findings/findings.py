@@ -1,9 +1,7 @@
-"""Findings sections: split into findings, each into head line, body and fix.
+"""Findings sections: split into findings (each drafted by `finding_draft.py`).
 
-Body = everything between the finding line and `Fix:` (code excerpt and explanation); fix =
-everything after `Fix:` up to the next finding or section (also a `Fix:` sentence after a full
-stop in the body's text: `inline_fix.py`).  `---` separators are layout, not
-content, and are dropped from both ends.
+The text before the first finding is read for "None." and its kin (`_leading`); `---`
+separators are layout, not content, and are dropped from both ends.
 """
 
 from __future__ import annotations
@@ -21,23 +19,27 @@ from deepreview.findings.file_groups import (
     heading_level,
     place_in_file,
 )
+from deepreview.findings.finding_draft import (
+    Draft,
+    draft_of,
+    is_rule,
+    make_draft,
+    one_line,
+    strip_rules,
+)
 from deepreview.findings.finding_line import parse_head
-from deepreview.findings.head import FindingHead, closing_place, closing_tag, untag_title
+from deepreview.findings.head import FindingHead
 from deepreview.findings.html_lines import only_comments
-from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
 from deepreview.findings.labels import (
-    body_location,
     fix_of_unread_item,
-    label_lines,
     labels_of,
     place_label_follows,
-    place_list,
     severity_label_follows,
     under_a_field,
 )
 from deepreview.findings.lesser_items import lesser_items_after, minor_items, serious_item
-from deepreview.findings.levels import CIRCLES, HIGH, stressed_level, tag_level
+from deepreview.findings.levels import CIRCLES
 from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
@@ -54,40 +56,12 @@ from deepreview.findings.table_findings import table_findings
 from deepreview.findings.zero_counts import zero_counts
 from deepreview.model import Severity
 
-_FIX = re.compile(
-    r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
-    r"(?:Fix(?:es)?|Recommendations?|Remediation)"
-    r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
-    r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-# `##### Fix` as a sub-heading of the finding: what follows it is the fix.
-_FIX_HEADING = re.compile(
-    r"^ {0,3}#{1,6}[ \t]+(?:Suggested |Recommended |Proposed )?Fix(?:es)?[ \t]*:?[ \t]*$",
-    re.IGNORECASE,
-)
 _BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\*\*")
-_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 SECTION_SEVERITY = {
     "critical": Severity.CRITICAL,
     "important": Severity.IMPORTANT,
     "suggestions": Severity.SUGGESTION,
 }
-
-
-@dataclass
-class Draft:
-    """A finding as found in the text, before IDs are assigned and drafts are merged."""
-
-    head: FindingHead
-    severity: Severity
-    body: str
-    fix: str
-    has_fix: bool
-    severity_conflict: str | None = None
-    high: bool = False  # the severity came from the word `high` (see `levels.py`)
-    # what the finding's tag overruled, for its seat's retro: "its heading says suggestion"
-    overruled: str = ""
 
 
 @dataclass
@@ -98,20 +72,6 @@ class FindingsResult:
     unread: list[str] = field(default_factory=list)  # text before the first finding (not None)
     first: int = 0  # index of the first finding's line (the length when there is none)
     closing: int = 0  # where the text after the findings list begins (`closing_remark`)
-
-
-def strip_rules(lines: list[str]) -> list[str]:
-    """Drop blank lines and `---` rules at both ends."""
-    a, b = 0, len(lines)
-    while a < b and (not lines[a].strip() or _RULE.match(lines[a])):
-        a += 1
-    while b > a and (not lines[b - 1].strip() or _RULE.match(lines[b - 1])):
-        b -= 1
-    return lines[a:b]
-
-
-def is_rule(line: str) -> bool:
-    return bool(_RULE.match(line))
 
 
 def parse_findings_block(
@@ -288,7 +248,7 @@ def parse_findings_block(
             out.unparsed.append("\n".join(lines[i:end]).strip())  # a spot checked: no finding
             continue
         out.drafts.append(
-            _draft(
+            draft_of(
                 head,
                 [lines[k] for k in body],
                 [fenced[k] for k in body],
@@ -371,7 +331,7 @@ def _leading(
         return
     # `None.` + `---` + `Hope this helps!`: the seat's sign-off after its last section is no
     # finding (the rule between is layout)
-    signed = [p for p in paras if not _RULE.match(p)]
+    signed = [p for p in paras if not is_rule(p)]
     while signed and is_sign_off(signed[-1]):
         signed.pop()
     if paras and not signed:
@@ -403,148 +363,3 @@ def _minor_findings(paras: list[str], listed: list[str], prefixes: tuple[str, ..
             d.severity = d.head.severity = own[0]  # `[Important] the writer drops …`
             d.head.title = own[1]
     return res.drafts
-
-
-def _draft(
-    head: FindingHead,
-    lines: list[str],
-    fenced: list[bool],
-    section: Severity | None,
-    prefixes: tuple[str, ...] = (),
-    *,
-    section_high: bool = False,
-) -> Draft:
-    lines, fenced = label_lines(head, lines, fenced, prefixes)
-    fix_at = None
-    for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
-        if not fence and (_FIX.match(line) or _FIX_HEADING.match(line)):
-            fix_at = j
-            break
-    inline = split_inline_fix(lines, fenced) if fix_at is None else None
-    if inline is not None:
-        # `A hung API blocks the caller forever. Fix: `timeout=10`.` (`inline_fix.py`)
-        lines, fenced, fix_at = inline
-    if fix_at is None:
-        body, fix = _join(lines), ""
-    else:
-        body = _join(lines[:fix_at])
-        m = _FIX.match(lines[fix_at])
-        qual = (m.group("qual") or "").strip() if m else ""
-        rest = m.group("rest").rstrip() if m else ""
-        following = lines[fix_at + 1 :]
-        if qual:
-            # "Fix (two parts):" keeps its qualifier so the report can print it back.
-            fix = _join([f"{qual}:" + (f" {rest}" if rest else ""), *following])
-        elif rest:
-            fix = _join([rest, *following])
-        else:
-            fix = _join(following)
-    if not head.locations:
-        closing_place(head, prefixes)  # `nit: `tmp2` is vague (`a.py:12`)`: not the title's
-    if not head.locations:
-        # `**[High] SQL injection in `query.py:22`**`: a place named in the title, else the body
-        prose = slice(0, len(lines) if fix_at is None else fix_at)
-        in_title = body_location([head.title], [False], prefixes)
-        head.locations = (
-            [loc for loc in in_title if loc.start is not None]
-            or place_list(lines[prose], fenced[prose], prefixes)
-            or body_location([head.title, *lines[prose]], [False, *fenced[prose]], prefixes)
-        )
-    # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
-    # finding's first line and goes on below it.
-    lead = head.leftover.lstrip(":—–- \t")
-    if lead.lower() in ("in", "at", "see", "on"):
-        lead = ""  # `**Title** in `a.py:3``: the word before the place says nothing more
-    has_fix = fix_at is not None
-    if not has_fix:
-        # `- `a.py:3` — the name is vague. Fix: rename it.`: the fix on the finding's own line
-        fix_in_lead = inline_fix_of(lead)
-        fix_in_title = None if fix_in_lead else inline_fix_of(head.title)
-        if fix_in_lead is not None:
-            lead, fix = fix_in_lead
-        elif fix_in_title is not None:
-            head.title, fix = fix_in_title[0].rstrip(".").rstrip(), fix_in_title[1]
-        has_fix = bool(fix)
-    if lead:
-        body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
-    if fix:
-        fix = closing_tag(head, fix)
-    else:
-        body = closing_tag(head, body)
-    return make_draft(head, section, body=body, fix=fix, has_fix=has_fix, section_high=section_high)
-
-
-def make_draft(
-    head: FindingHead,
-    section: Severity | None,
-    *,
-    body: str = "",
-    fix: str = "",
-    has_fix: bool | None = None,
-    section_high: bool = False,
-) -> Draft:
-    """A draft whose level comes from its head and its section (`_severity`), remembering
-    whether that level was written `high` (`rank_high`); `has_fix` defaults to a fix given."""
-    untag_title(head)  # `Rename the helper (suggestion)`: the tag is the level, not the title's
-    if head.severity is None and section is None and head.id is None:
-        # a finding in prose, with no tag, label, section or ID: `… This is a **critical**
-        # regression.` on its own line gives its level
-        word = stressed_level(head.leftover)
-        if word is not None:
-            head.severity, head.level_word = tag_level(word), word
-    severity, conflict, overruled = _severity(head, section)
-    has = bool(fix) if has_fix is None else has_fix
-    high = _says_high(head, section_high)
-    return Draft(head, severity, body, fix, has, conflict, high, overruled)
-
-
-def _says_high(head: FindingHead, section_high: bool) -> bool:
-    """The finding's level was written `high`: its own tag or label, else its section's title."""
-    if head.severity is not None:
-        return head.level_word == HIGH
-    return section_high
-
-
-def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, str | None, str]:
-    """The tag wins over the heading, the heading over the ID letter. With the warning of a
-    conflict and what the tag overruled there ("its heading says suggestion"), or ""."""
-    letter = Severity.from_letter(head.id[0]) if head.id else None
-    chosen = head.severity or section or letter
-    head.unrated = chosen is None
-    if chosen is None:
-        unrated = f"finding {head.title!r}: no severity given; taken as important"
-        return Severity.IMPORTANT, unrated, ""
-    said = [(w, s) for w, s in (("heading", section), ("ID", letter)) if s not in (None, chosen)]
-    if len(said) == 2 and said[0][1] == said[1][1]:
-        said = [("heading and ID", said[0][1])]
-    overruled = " and ".join(f"its {w} {_says(w)} {s.value}" for w, s in said if s is not None)
-    if head.severity is None or not overruled:
-        return chosen, None, ""
-    what = head.id or head.title
-    return chosen, f"finding {what!r}: tag says {chosen.value} but {overruled}", overruled
-
-
-def _says(where: str) -> str:
-    return "say" if " and " in where else "says"
-
-
-def _join(lines: list[str]) -> str:
-    return "\n".join(_dedent(strip_rules(lines))).strip("\n").rstrip()
-
-
-def _dedent(lines: list[str]) -> list[str]:
-    """Without the indent every line shares: a list item's continuation lines (`1. **Title**` +
-    `   Why…`) are indented by the list, not by the text (four spaces would read as code).
-    Unlike `textwrap.dedent`, a line of only spaces keeps what is left of them: in a diff it is
-    a blank context line, and a fix check applies that diff."""
-    indents = [len(ln) - len(ln.lstrip(" \t")) for ln in lines if ln.strip()]
-    cut = min(indents, default=0)
-    if not cut or len({ln[:cut] for ln in lines if ln.strip()}) != 1:
-        return lines
-    return [ln[cut:] if ln.strip() else ln[min(cut, len(ln) - 1) :] for ln in lines]
-
-
-def one_line(text: str, n: int = 60) -> str:
-    """The text on one line, cut to `n` characters with an ellipsis (for warnings and notes)."""
-    one = " ".join(text.split())
-    return one if len(one) <= n else one[: n - 1] + "…"

@@ -24,7 +24,7 @@ from typing import Any
 
 from deepreview.findings.assemble import assemble, same_title, unrated_ids
 from deepreview.findings.file_names import is_absolute, known_suffix
-from deepreview.findings.findings import Draft, make_draft
+from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.level_ranks import rank_high
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level

@@ -8,7 +8,7 @@ the review's drafts as a whole.
 
 from __future__ import annotations
 
-from deepreview.findings.findings import Draft
+from deepreview.findings.finding_draft import Draft
 from deepreview.findings.levels import ORANGE, YELLOW
 from deepreview.model import Severity
 

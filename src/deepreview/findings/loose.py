@@ -27,11 +27,8 @@ import re
 
 from deepreview.findings.blocks import Block
 from deepreview.findings.file_groups import file_heading
-from deepreview.findings.findings import (
-    Draft,
-    make_draft,
-    parse_findings_block,
-)
+from deepreview.findings.finding_draft import Draft, make_draft
+from deepreview.findings.findings import parse_findings_block
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.placed_items import placed_problems
 from deepreview.findings.problem_words import names_a_problem

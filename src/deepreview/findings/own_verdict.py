@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.findings import one_line
+from deepreview.findings.finding_draft import one_line
 from deepreview.model import AgentReview, Severity
 
 # An approval at the start of the line ("Approve", "LGTM", "Merge", "Merge as-is", "Ready to merge",

@@ -67,8 +67,8 @@ from deepreview.findings.blocks import Block, build_blocks, fence_mask, rank_lev
 from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_names import known_files as reading_files
+from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
-from deepreview.findings.findings import is_rule, one_line
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits

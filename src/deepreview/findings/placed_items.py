@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.findings import Draft, FindingsResult, make_draft, parse_findings_block
+from deepreview.findings.finding_draft import Draft, make_draft
+from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.problem_words import PROBLEM
 from deepreview.model import Severity

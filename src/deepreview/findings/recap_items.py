@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.findings import Draft, make_draft
+from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.head import locations_in
 from deepreview.findings.item_lists import sentence_head
 from deepreview.findings.levels import stressed_level, tag_level

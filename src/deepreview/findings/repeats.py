@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Final
 
 from deepreview.findings.assemble import completeness, same_title
-from deepreview.findings.findings import Draft
+from deepreview.findings.finding_draft import Draft
 from deepreview.model import Finding
 
 

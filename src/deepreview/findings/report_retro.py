@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from deepreview.findings.findings import strip_rules
+from deepreview.findings.finding_draft import strip_rules
 from deepreview.findings.ids import expand_id_range
 from deepreview.findings.report_header import parse_duration, seat_of, split_row
 from deepreview.model import LeadInfo, ProcessNotes

@@ -14,14 +14,9 @@ from typing import Literal
 
 from deepreview.findings.blocks import BOLD_LEVEL, Block
 from deepreview.findings.design_tone import praises
+from deepreview.findings.finding_draft import Draft, is_rule, strip_rules
 from deepreview.findings.finding_line import FIELD_LABELS
-from deepreview.findings.findings import (
-    SECTION_SEVERITY,
-    Draft,
-    is_rule,
-    parse_findings_block,
-    strip_rules,
-)
+from deepreview.findings.findings import SECTION_SEVERITY, parse_findings_block
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.prose_problems import asks_for_changes
 from deepreview.findings.recap_items import limitation_faults, recap_problems

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from deepreview.findings.blocks import markdown_tokens
-from deepreview.findings.findings import is_rule, strip_rules
+from deepreview.findings.finding_draft import is_rule, strip_rules
 from deepreview.findings.locations import parse_link, relativize
 from deepreview.findings.none_statements import is_none_marker
 from deepreview.findings.table_sep import is_table_sep

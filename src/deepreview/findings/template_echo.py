@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.file_names import is_known_file
-from deepreview.findings.findings import Draft
+from deepreview.findings.finding_draft import Draft
 
 # `<Short title>`, `<Title>`, `**<what goes wrong>**`: a placeholder and nothing else (a title
 # in backticks, `` `<br>` ``, is code; `<script> in names runs` says more than a tag).

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.blocks import Block
-from deepreview.findings.findings import Draft
+from deepreview.findings.finding_draft import Draft
 from deepreview.findings.section_titles import about_earlier_rounds
 
 # Words that take a finding back, in the clause that names it: `I withdraw I2`, `I2 is

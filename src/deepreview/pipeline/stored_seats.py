@@ -18,7 +18,7 @@ from deepreview.agents.registry import takes_effort
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.errors import StoreError
-from deepreview.findings.findings import one_line
+from deepreview.findings.finding_draft import one_line
 from deepreview.findings.parse import parse_review
 from deepreview.findings.readable import UNFINISHED, UNPARSEABLE
 from deepreview.model import AgentReview, Reviewer

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-from deepreview.findings.findings import one_line
+from deepreview.findings.finding_draft import one_line
 from deepreview.model import Finding, Report
 from deepreview.retromodel import ReconciliationEntry
 
