@@ -127,26 +127,48 @@ def limitation_faults(
     """Items of a `### Acknowledged limitations` list led by a place that tell a fault in the
     change there (`- `a.py:12` drops the last row`): findings (their own level, else
     important), and the section's lines without them. A limitation stays one: what the seat did
-    not run or see, a doubt (`may`, `whether`), a titled item, an item with no fault."""
+    not run or see, a doubt (`may`, `whether`), a titled item, an item with no fault. An item
+    that tells a limit and then, after `but`/`however`, a fault at a place that leads the rest
+    (`I did not run the tests, but `a.py:30` truncates …`) gives that fault and stays one."""
     drafts: list[Draft] = []
     gone: set[int] = set()
-    for start, text in _items(lines, fenced):
-        if not _PLACE_LED.match(lines[start]) or _OWN_LIMIT.search(text) or _KNOWN.search(text):
+    for start, whole in _items(lines, fenced):
+        text = whole
+        if not _PLACE_LED.match(lines[start]) or _OWN_LIMIT.search(text):
+            # `I did not run the tests, but `a.py:30` truncates …`: the fault after the limit
+            text = _fault_after(whole)
+        if not text or _OWN_LIMIT.search(text) or _KNOWN.search(text):
             continue  # (a titled item, `**Windows rename race**`: a limitation the seat accepts)
         if _SETTLED.search(text) or not names_a_fault(text):
             continue
-        head = sentence_head(lines[start], prefixes)
+        head = (
+            sentence_head(lines[start], prefixes)
+            if text is whole
+            else FindingHead(id=None, title=" ".join(text.split()).rstrip(" ."), style="plain")
+        )
         places = [loc for loc in locations_in(text, prefixes) if loc.start is not None]
         if not places:
             continue
         if not head.locations:
             head.locations.extend(places)
         head.severity = head.severity or _level(text) or Severity.IMPORTANT
+        if text is not whole:
+            drafts.append(make_draft(head, None, body=""))
+            continue  # (the limitation before the contrast stays one)
         body = "\n".join(ln.strip() for ln in text.split("\n")[1:]).strip()
         drafts.append(make_draft(head, None, body=body))
         gone.update(range(start, start + text.count("\n") + 1))
     keep = [k for k in range(len(lines)) if k not in gone]
     return drafts, [lines[k] for k in keep], [fenced[k] for k in keep]
+
+
+_CONTRAST: Final = re.compile(r"[,;]?\s+(?:but|however|yet),?\s+(?=`?[^\s`*\[\]]+:\d+)", re.I)
+
+
+def _fault_after(text: str) -> str:
+    """What follows `but`/`however` in a limitations item when a place leads it; else ''."""
+    m = _CONTRAST.search(text)
+    return text[m.end() :].strip() if m else ""
 
 
 def _items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:
