@@ -105,3 +105,19 @@ def status_heading(line: str) -> bool | None:
     one that marks them open (`### Still open`, `### New`), None for any other line."""
     m = _STATUS_HEADING.match(line)
     return None if m is None else m.group("done") is not None
+
+
+# An item under a `### Resolved` sub-heading whose own line says it is not: `**not resolved**`,
+# `partially fixed; `a.py:33` still returns before closing`, `regressed`, `reopened`. The
+# sub-heading sorted it wrongly; the item is this round's problem.
+_REOPENED: Final = re.compile(
+    r"\b(?:not[ \t]+(?:yet[ \t]+|fully[ \t]+|actually[ \t]+)?(?:resolved|fixed|addressed|closed)|"
+    r"unresolved|unfixed|partial(?:ly)?|incomplete|still|remains?|regress\w*|reopen\w*|"
+    r"but|however)\b",
+    re.IGNORECASE,
+)
+
+
+def reopens(line: str) -> bool:
+    """The item opened by `line`, under a `### Resolved` sub-heading, says it is not closed."""
+    return _REOPENED.search(re.sub(r"\*\*|__|~~", "", line)) is not None

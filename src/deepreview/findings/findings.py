@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 
 from deepreview.findings.blocks import fence_mask
 from deepreview.findings.clean_topics import clean_topics
-from deepreview.findings.closed_items import says_closed, status_closes, status_heading, unstruck
+from deepreview.findings.closed_items import (
+    reopens,
+    says_closed,
+    status_closes,
+    status_heading,
+    unstruck,
+)
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
     circle_item_head,
@@ -126,7 +132,7 @@ def parse_findings_block(
             done_level = sub if status else None
             if status is not None:
                 continue
-        shut = says_closed(line) or done_level is not None
+        shut = says_closed(line) or (done_level is not None and not reopens(line))
         line = unstruck(line) or line
         if sub is not None:
             if not starts:

@@ -73,7 +73,10 @@ def _placed_items(paragraph: str) -> bool:
 _TAG: Final = re.compile(r"[\[(]\s*(?:\*\*)?(\w+)(?:\*\*)?\s*[\])]|\b(P[0-3])\b")
 _SERIOUS: Final = re.compile(
     r"\b(?:data[\s-]loss|los(?:e|es|ing|t)\s+(?:\w+\s+)?data|security|vulnerab\w*|"
-    r"crash(?:es|ed|ing)?|corrupt(?:s|ed|ing|ion)?|remote\s+code\s+execution|injection)\b",
+    r"crash(?:es|ed|ing)?|corrupt(?:s|ed|ing|ion)?|remote\s+code\s+execution|injection|"
+    r"deadlock(?:s|ed|ing)?|race\s+condition|data\s+race|bypass(?:es|ed|ing)?|"
+    r"privilege\s+escalation|leaks?\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:secrets?|credentials?|"
+    r"tokens?|passwords?|keys?))\b",
     re.IGNORECASE,
 )
 _DENIED: Final = re.compile(r"\b(?:no|not|never|without|nothing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)

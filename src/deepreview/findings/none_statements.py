@@ -78,7 +78,23 @@ def says_none(text: str) -> bool:
     m = _SAYS_NONE.match(t)
     if m is None or TAKES_BACK.search(first) is not None:
         return False
+    if rest and _PLACE_LINE.search(rest[0]) and not _SETTLED.search(rest[0]):
+        # `No findings. One thing: `auth.py:31` compares the token with `==`, which is
+        # vulnerable …`: a fault at a place after the "none" is a finding we could not read
+        sentences = re.split(r"(?<=[.!?])\s+", rest[0])
+        if any(_PLACE_LINE.search(s) and names_a_fault(s) for s in sentences):
+            return False
     return not (rest and _PART.search(first, m.end()) and names_a_fault(rest[0]))
+
+
+# A place with a line (`auth.py:31`, `a.py#L9`), and words that say its problem is not this
+# change's (fixed, from an earlier round, older than the change).
+_PLACE_LINE: Final = re.compile(r"\b[\w./-]+\.\w{1,8}(?::\d+|#L\d+)")
+_SETTLED: Final = re.compile(
+    r"\b(?:fixed|resolved|addressed|pre-?exist\w*|predates?|not\s+introduced|out\s+of\s+scope|"
+    r"round\s+\d|earlier\s+round|previous(?:ly)?|unchanged|already)\b",
+    re.IGNORECASE,
+)
 
 
 def is_none_marker(text: str) -> bool:

@@ -10,7 +10,9 @@ findings stand in such a list has found something.
 
 An item is read when it names a place with a line and a problem (a problem or fault word its
 sentence does not deny), names no finding ID (`(I1)`: that finding again) and does not say
-its problem is fixed or pre-existing. Its level is the list's own words: a level tag of the
+its problem is fixed or pre-existing. An item that names an ID in one clause and a problem at a
+place of its own in another (`move the header up (I1), and close the handle at `a.py:30`,
+which leaks`) is read from that other clause. Its level is the list's own words: a level tag of the
 item (`[Critical]`, `P1`, a stressed `**critical**`), else `before merge` / `blocking` / `must`
 in the item or the list's title (important), else a suggestion (what to do next).
 
@@ -25,7 +27,7 @@ import re
 from typing import Final
 
 from deepreview.findings.finding_draft import Draft, make_draft
-from deepreview.findings.head import locations_in
+from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.item_lists import sentence_head
 from deepreview.findings.levels import stressed_level, tag_level
 from deepreview.findings.problem_words import names_a_fault
@@ -51,26 +53,51 @@ def recap_problems(
 ) -> list[Draft]:
     """The recap list's items that name a problem at a place, as drafts at the list's level."""
     out: list[Draft] = []
-    for start, text in _items(lines, fenced):
-        if _AN_ID.search(text) or _SETTLED.search(text) or not names_a_fault(text):
+    for start, whole in _items(lines, fenced):
+        text = _unnamed_clauses(whole) if _AN_ID.search(whole) else whole
+        if not text or _SETTLED.search(text) or not names_a_fault(text):
             continue
         places = [loc for loc in locations_in(text, prefixes) if loc.start is not None]
         if not places:
             continue
-        head = sentence_head(lines[start], prefixes)
+        head = (
+            sentence_head(lines[start], prefixes)
+            if text is whole
+            else FindingHead(id=None, title=" ".join(text.split()).rstrip(" ."), style="plain")
+        )
         if not head.locations:
             head.locations.extend(places)
         if head.id is not None:
             continue  # an ID of its own: the finding told again
         level = _level(text) or (
             Severity.IMPORTANT
-            if _BEFORE_MERGE.search(text) or _BEFORE_MERGE.search(title)
+            if _BEFORE_MERGE.search(whole) or _BEFORE_MERGE.search(title)
             else Severity.SUGGESTION
         )
         head.severity = head.severity or level
         body = "\n".join(ln.strip() for ln in text.split("\n")[1:]).strip()
-        out.append(make_draft(head, None, body=body))
+        out.append(make_draft(head, None, body=body if text is whole else ""))
     return out
+
+
+# The clauses of an item: `move the header up (I1), and close the handle at `a.py:30`, which …`
+_ITEM_CLAUSES: Final = re.compile(r"(?<=[.;])\s+|,?\s+(?:and\s+)?also\s+|,\s+and\s+|\s+[—–]\s+")
+_MARKER: Final = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:[\w ]{1,20}:\s+)?")
+
+
+def _unnamed_clauses(text: str) -> str:
+    """The item's clause that names no finding's ID, when one of its other clauses does and it
+    names a place of its own (a new problem told beside a finding again); else ''."""
+    clauses = _ITEM_CLAUSES.split(_MARKER.sub("", text, count=1))
+    if len(clauses) < 2:
+        return ""
+    for clause in clauses:
+        if not _AN_ID.search(clause) and _PLACE_IN.search(clause):
+            return clause.strip()
+    return ""
+
+
+_PLACE_IN: Final = re.compile(r"[\w./-]+\.\w+:\d+")
 
 
 # What a limitation says: what the seat did not do or could not see (`I did not run the tests`,
@@ -100,26 +127,48 @@ def limitation_faults(
     """Items of a `### Acknowledged limitations` list led by a place that tell a fault in the
     change there (`- `a.py:12` drops the last row`): findings (their own level, else
     important), and the section's lines without them. A limitation stays one: what the seat did
-    not run or see, a doubt (`may`, `whether`), a titled item, an item with no fault."""
+    not run or see, a doubt (`may`, `whether`), a titled item, an item with no fault. An item
+    that tells a limit and then, after `but`/`however`, a fault at a place that leads the rest
+    (`I did not run the tests, but `a.py:30` truncates …`) gives that fault and stays one."""
     drafts: list[Draft] = []
     gone: set[int] = set()
-    for start, text in _items(lines, fenced):
-        if not _PLACE_LED.match(lines[start]) or _OWN_LIMIT.search(text) or _KNOWN.search(text):
+    for start, whole in _items(lines, fenced):
+        text = whole
+        if not _PLACE_LED.match(lines[start]) or _OWN_LIMIT.search(text):
+            # `I did not run the tests, but `a.py:30` truncates …`: the fault after the limit
+            text = _fault_after(whole)
+        if not text or _OWN_LIMIT.search(text) or _KNOWN.search(text):
             continue  # (a titled item, `**Windows rename race**`: a limitation the seat accepts)
         if _SETTLED.search(text) or not names_a_fault(text):
             continue
-        head = sentence_head(lines[start], prefixes)
+        head = (
+            sentence_head(lines[start], prefixes)
+            if text is whole
+            else FindingHead(id=None, title=" ".join(text.split()).rstrip(" ."), style="plain")
+        )
         places = [loc for loc in locations_in(text, prefixes) if loc.start is not None]
         if not places:
             continue
         if not head.locations:
             head.locations.extend(places)
         head.severity = head.severity or _level(text) or Severity.IMPORTANT
+        if text is not whole:
+            drafts.append(make_draft(head, None, body=""))
+            continue  # (the limitation before the contrast stays one)
         body = "\n".join(ln.strip() for ln in text.split("\n")[1:]).strip()
         drafts.append(make_draft(head, None, body=body))
         gone.update(range(start, start + text.count("\n") + 1))
     keep = [k for k in range(len(lines)) if k not in gone]
     return drafts, [lines[k] for k in keep], [fenced[k] for k in keep]
+
+
+_CONTRAST: Final = re.compile(r"[,;]?\s+(?:but|however|yet),?\s+(?=`?[^\s`*\[\]]+:\d+)", re.I)
+
+
+def _fault_after(text: str) -> str:
+    """What follows `but`/`however` in a limitations item when a place leads it; else ''."""
+    m = _CONTRAST.search(text)
+    return text[m.end() :].strip() if m else ""
 
 
 def _items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:

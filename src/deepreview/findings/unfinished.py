@@ -58,6 +58,13 @@ _OPEN_WORD: Final = re.compile(
     r"its|their|our|your|my)$",
     re.IGNORECASE,
 )
+# A word that opens a clause, at the end of a step of a terse list (`- [ ] the same bug is in
+# `q.py:20` which`): the step stopped there, as on an open word.
+_CLAUSE_WORD: Final = re.compile(
+    r"(?<![\w-])(?:which|whose|where|is|are|was|were|will|would|should|must|could|can|by|"
+    r"whom)$",
+    re.IGNORECASE,
+)
 # A bracket opened on the line and still open at its end, words in it: `(sugg`, `(important, bu`.
 _OPEN_BRACKET: Final = re.compile(r"\([\w \t,'’-]*[A-Za-z0-9]$")
 _LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|[A-Z]\d{1,9}[.):])\s+")
@@ -127,10 +134,11 @@ def cut_off(
         return f"review may be cut off right after its heading: '{_quote(tail.title)}'"
     if _row_stops(lines, last_i):
         return f"review may be cut off mid-row: '…{_quote(last)}'"
-    if _mid_sentence(last, verdict=_one_sentence_verdict(tail)) or (
-        tail.kind in FINDING_KINDS
-        and not _terse_list_end(lines, last_i)
-        and _finding_stops(last, findings)
+    terse = _terse_list_end(lines, last_i)
+    if (
+        _mid_sentence(last, verdict=_one_sentence_verdict(tail))
+        or (terse and _CLAUSE_WORD.search(last.rstrip()) is not None)
+        or (tail.kind in FINDING_KINDS and not terse and _finding_stops(last, findings))
     ):
         return f"review may be cut off mid-sentence: '…{_quote(last)}'"
     if tail.kind in _STATED_LIMITS:

@@ -9,6 +9,9 @@ that only tells the code (`withdrawal`, `` `retract()` ``), a denial (`I2 is not
 positive`, `I do not withdraw I2`), the finding's own heading line, or a sentence about an
 earlier round (`I2 of round 1 was withdrawn`) withdraws nothing. A sentence that names several
 IDs withdraws those in the clause of its word (`I2 is withdrawn, but I3 stands`: I2).
+Taking back a part of the finding (`Disregard I2's suggested fix`, `I was wrong about I2's
+severity`, `my test for I2`), taking it back only somewhere (`I2 is not a real issue for
+single-threaded runs, but …`), or a sentence that says it stands (`…; the bug stands`) keeps it.
 """
 
 from __future__ import annotations
@@ -45,6 +48,28 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _CODE = re.compile(r"`[^`\n]*`")
 _OPENS = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s)")
 _ID = re.compile(r"\b([CIS])-?(\d{1,4})\b")
+# A part of the finding, not the finding: `I2's suggested fix`, `I2's severity`, `my test for
+# I2`. Taking that back (`Disregard I2's suggested fix; use a lock`) leaves the finding standing.
+_PARTS = (
+    r"(?:fix(?:es)?|patch|suggestions?|recommendations?|tests?|severity|level|priority|rating|"
+    r"examples?|wording|title|paragraph|line(?:\s+numbers?)?|location|place|snippet|repro|"
+    r"proposals?|remedy|workaround|explanation|description|sketch|diff|code)"
+)
+_PART = re.compile(
+    rf"\b[CIS]-?\d{{1,4}}['’]s\s+(?:\w+\s+){{0,2}}?{_PARTS}\b"
+    rf"|\b{_PARTS}\s+(?:for|of|in|on|to|under)\s+(?:finding\s+)?[CIS]-?\d{{1,4}}\b",
+    re.IGNORECASE,
+)
+# The same sentence says the finding stands: `…; the bug stands`, `the race itself is real`.
+_STANDS = re.compile(
+    r"\b(?:stands|still\s+(?:holds|applies|valid|a\s+(?:real\s+)?(?:bug|problem|issue))|"
+    r"(?:is|remains)\s+(?:still\s+)?(?:real|valid|open|a\s+real\s+\w+))\b",
+    re.IGNORECASE,
+)
+# Taken back only where it does not apply: `I2 is not a real issue for single-threaded runs,
+# but every server loses counts` — the words after the contrast keep the finding.
+_SCOPED = re.compile(r"\s+(?:for|on|in|under|with|when|if|unless|outside)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas)\b", re.IGNORECASE)
 
 
 def withdrawn(blocks: list[Block], drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
@@ -109,13 +134,22 @@ def _takes_back(sentence: str) -> set[str]:
     if not named:
         return set()
     out: set[str] = set()
-    for clause in _CLAUSES.split(sentence):
+    clauses = _CLAUSES.split(sentence)
+    for clause in clauses:
         if _ALONE.match(clause):
             out |= named if len(named) == 1 else set()
             continue
         for m in _TAKES_BACK.finditer(clause):
-            if not _DENIED.search(clause, 0, m.start()):
-                out |= _ids(clause)
+            if _DENIED.search(clause, 0, m.start()) or (
+                _SCOPED.match(clause, m.end()) and _CONTRAST.search(sentence)
+            ):
+                continue
+            out |= _ids(_PART.sub(" ", clause))
+    # A clause that says the finding stands, naming it or no other finding, keeps it.
+    for clause in clauses:
+        if _STANDS.search(clause):
+            said = _ids(clause)
+            out -= said or (named if len(named) == 1 else set())
     return out
 
 

@@ -1,0 +1,50 @@
+"""Taking back a part of a finding (its suggested fix, its level, a test it proposed) or taking
+it back only in part (`not a real issue for X, but …`, `the bug stands`) keeps the finding: only
+the finding itself, taken back whole, leaves the report (`findings/withdrawn.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepreview.findings import parse_review
+
+RETRY = (
+    "### I1 — retry loop never stops (`net.py:12`)\n\n"
+    "The loop retries forever when the server is down.\n\n**Fix:** cap the retries at 5.\n\n"
+)
+RACE = (
+    "### I2 — counter races with the flush thread (`stats.py:22`)\n\n"
+    "`inc()` reads and writes `self.n` without a lock while `flush()` resets it.\n\n"
+    "**Fix:** swap the value atomically.\n\n"
+)
+
+
+def review(after: str) -> str:
+    return (
+        "## Executive Summary\n\nAdds stats and a retry loop.\n\n"
+        f"## Findings\n\n### Important Issues\n\n{RETRY}{RACE}{after}\n\n"
+        "## Verdict\n\nNeeds changes.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Disregard I2's suggested fix; the bug stands, use a lock instead of the swap.",
+        "I was wrong about I2's severity at first: any caller can hit it, not only admins.",
+        "I retract my suggested test for I2 — it would not catch this; the race itself is real.",
+        "I2 is not a real issue for single-threaded runs, but every server loses counts.",
+        "Scratch I2's second paragraph; the race still stands.",
+    ],
+)
+def test_taking_back_a_part_of_a_finding_keeps_it(after: str) -> None:
+    r = parse_review(review(after), seat="s")
+    assert [f.id for f in r.findings] == ["I1", "I2"], r.warnings
+    assert not any("withdrawn" in w for w in r.warnings), r.warnings
+
+
+def test_the_finding_itself_taken_back_still_leaves() -> None:
+    r = parse_review(
+        review("Please disregard I2; the counter is only touched under the GIL."), seat="s"
+    )
+    assert [f.id for f in r.findings] == ["I1"]
