@@ -59,7 +59,7 @@ from deepreview.findings.paragraph_heads import (
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
-from deepreview.findings.zero_counts import zero_counts
+from deepreview.findings.zero_counts import is_tally, zero_counts
 from deepreview.model import Severity
 
 _BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\*\*")
@@ -188,6 +188,8 @@ def parse_findings_block(
             head = leveled_item_head(line, lines[starts[-1][0]], prefixes)
         if head is None or (says_none(head.title) and not head.locations):
             continue  # `- **None** — the change is small.`
+        if head.level_word and is_tally(line):
+            continue  # `**Critical:** 0 · **Important:** 1`: the seat's tally, read as such
         if head.level_word and (
             under_a_field(lines, i) or fix_of_unread_item(lines, fenced, i, bool(starts))
         ):

@@ -51,6 +51,12 @@ def zero_counts(text: str) -> bool:
     return pairs is not None and all(n == 0 for _, n in pairs)
 
 
+def is_tally(text: str) -> bool:
+    """`text` is only level-and-count pairs (`**Critical:** 0 · **Important:** 1`), whatever
+    the counts: the seat's tally, never a finding of its own."""
+    return _level_counts(text) is not None
+
+
 def counts_match(text: str, severities: Sequence[Severity]) -> bool:
     """`text` is only level-and-count pairs, and they count `severities` (the levels of the
     findings read): as many at each level, a `Total` their number."""
