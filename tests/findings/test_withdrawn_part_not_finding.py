@@ -48,3 +48,29 @@ def test_the_finding_itself_taken_back_still_leaves() -> None:
         review("Please disregard I2; the counter is only touched under the GIL."), seat="s"
     )
     assert [f.id for f in r.findings] == ["I1"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # a review of a checker: its false positives are the finding, not a retraction of it
+        "I2 produces a false positive in the alert whenever a flush overlaps an increment.",
+        "Beyond I2, the stats check raises a false-positive warning on idle servers.",
+    ],
+)
+def test_a_finding_about_false_positives_is_not_taken_back(after: str) -> None:
+    r = parse_review(review(after), seat="s")
+    assert [f.id for f in r.findings] == ["I1", "I2"], r.warnings
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "On reflection I2 is a false positive: the flush holds the GIL.",
+        "As for I2 — on a second look, a false positive.",
+        "I2 turns out to be a false positive; `inc()` runs under the same lock.",
+    ],
+)
+def test_a_finding_called_a_false_positive_leaves(after: str) -> None:
+    r = parse_review(review(after), seat="s")
+    assert [f.id for f in r.findings] == ["I1"], r.warnings
