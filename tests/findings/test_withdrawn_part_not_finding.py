@@ -74,3 +74,9 @@ def test_a_finding_about_false_positives_is_not_taken_back(after: str) -> None:
 def test_a_finding_called_a_false_positive_leaves(after: str) -> None:
     r = parse_review(review(after), seat="s")
     assert [f.id for f in r.findings] == ["I1"], r.warnings
+
+
+def test_dropping_a_part_named_after_a_finding_is_no_withdrawal() -> None:
+    after = "If the fix for I1 ends up dropping I2's counter reset, the stats go stale."
+    r = parse_review(review(after), seat="s")
+    assert [f.id for f in r.findings] == ["I1", "I2"], r.warnings

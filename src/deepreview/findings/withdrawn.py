@@ -24,12 +24,13 @@ from deepreview.findings.section_titles import about_earlier_rounds
 
 # Words that take a finding back, in the clause that names it: `I withdraw I2`, `I2 is
 # withdrawn`, `disregard I2`, `I2 is a false positive` — not `the amount withdrawn`, nor
-# `I2 produces a false positive` (a finding about a checker's false positives).
+# `I2 produces a false positive` (a finding about a checker's false positives), nor
+# `dropping I2's reset` (a part of the code I2 is about).
 _TAKES_BACK = re.compile(
     r"\b(?:(?:i|we)\s+(?:hereby\s+|now\s+|also\s+)?(?:withdraw|withdrew|retract(?:ed)?|"
     r"take\s+back|took\s+back)|(?:is|are|was|were|be|been)\s+(?:hereby\s+|now\s+)?"
     r"(?:withdrawn|retracted)|(?:withdraw(?:ing)?|retract(?:ing)?|disregard|scratch|drop(?:ping)?)"
-    r"\s+(?:finding\s+)?[CIS]-?\d|(?:is|was|be|been|looks\s+like|turns?\s+out\s+to\s+be|"
+    r"\s+(?:finding\s+)?[CIS]-?\d{1,4}(?![\d'’])|(?:is|was|be|been|looks\s+like|turns?\s+out\s+to\s+be|"
     r"turned\s+out\s+to\s+be|appears\s+to\s+be|seems\s+to\s+be)\s+(?:just\s+|only\s+)?"
     r"(?:a\s+|an\s+)?(?:\w+\s+)?false[ -]positive|(?:i\s+was|i['’]m|i\s+am)\s+wrong\s+about|"
     r"not\s+(?:a\s+|an\s+)?(?:real|actual|valid)\s+(?:issue|bug|problem|concern|finding))\b",
