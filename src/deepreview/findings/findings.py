@@ -321,6 +321,7 @@ def _leading(
     if paras and is_none_marker(paras[0]):
         paras = paras[1:]
     elif paras and says_none(paras[0]):
+        paras = [*_list_apart(paras[0]), *paras[1:]]
         if listed := lesser_items_after(paras):
             if prefixes is not None and (minor := _minor_findings(paras, listed, prefixes)):
                 # `No blocking issues. A couple of nits:` + the nits: Suggestions
@@ -353,6 +354,16 @@ def _leading(
         out.unparsed.append(kept)
         out.unread.append(kept)
         out.warnings.append(f"text in a findings section is not a finding: {one_line(kept)}")
+
+
+def _list_apart(para: str) -> list[str]:
+    """`No blocking issues. Minor:` + its list with no blank line between: two paragraphs, the
+    statement and the list, as a blank line would make them."""
+    lines = para.splitlines()
+    first = next((k for k, ln in enumerate(lines) if k and ITEM.match(ln)), None)
+    if first is None or ITEM.match(lines[0]):
+        return [para]
+    return ["\n".join(lines[:first]), "\n".join(lines[first:])]
 
 
 def _minor_findings(paras: list[str], listed: list[str], prefixes: tuple[str, ...]) -> list[Draft]:
