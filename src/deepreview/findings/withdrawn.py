@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.blocks import Block
-from deepreview.findings.finding_draft import Draft
+from deepreview.findings.finding_draft import Draft, one_line
 from deepreview.findings.section_titles import about_earlier_rounds
 
 # Words that take a finding back, in the clause that names it: `I withdraw I2`, `I2 is
@@ -92,8 +92,8 @@ def withdrawn(blocks: list[Block], drafts: list[Draft]) -> tuple[list[Draft], li
         return drafts, []
     kept = [d for d in drafts if not (d.head.id and d.head.id.upper() in gone)]
     warnings = [
-        f"{fid} ({ids[fid].head.title}) is withdrawn by the seat ({_short(said)}); not counted"
-        for fid, said in gone.items()
+        f"{fid} ({ids[fid].head.title}) is withdrawn by the seat ({said}); not counted"
+        for fid, said in ((f, one_line(s, 100)) for f, s in gone.items())
     ]
     return kept, warnings
 
@@ -173,8 +173,3 @@ def _is_its_heading(sentence: str, fid: str, draft: Draft) -> bool:
         and title
         and title[:40] in sentence.lower()
     )
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 100 else text[:99] + "…"
