@@ -87,13 +87,13 @@ def withdrawn(blocks: list[Block], drafts: list[Draft]) -> tuple[list[Draft], li
     for sentence, masked in _sentences(blocks):
         for fid in _takes_back(masked):
             if fid in ids and not _is_its_heading(masked, fid, ids[fid]):
-                gone.setdefault(fid, sentence)
+                gone.setdefault(fid, one_line(sentence, 100))
     if not gone:
         return drafts, []
     kept = [d for d in drafts if not (d.head.id and d.head.id.upper() in gone)]
     warnings = [
         f"{fid} ({ids[fid].head.title}) is withdrawn by the seat ({said}); not counted"
-        for fid, said in ((f, one_line(s, 100)) for f, s in gone.items())
+        for fid, said in gone.items()
     ]
     return kept, warnings
 
