@@ -22,7 +22,7 @@ from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.local_ids import findings_renamed, renamed, report_names
 from deepreview.consolidate.notes import credit_notes
 from deepreview.consolidate.retro import build_retro_seats, shown_rows
-from deepreview.consolidate.scope import SUSPECT, mark_scope
+from deepreview.consolidate.scope import SUSPECT, mark_scope, renamed_paths
 from deepreview.consolidate.scratch_links import report_with_local_links
 from deepreview.consolidate.seat_sections import appendix_only_notes, open_questions
 from deepreview.consolidate.sections import (
@@ -91,8 +91,7 @@ def build_report(
     are no coverage miss of it. `outcomes`: `seat_outcomes(seat_reviews)`, when the caller
     computed it already (a later round's verdict is qualified by the same)."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
-    # a rename's old path, named by a seat, is the file under its new path
-    moved = {old: new for old, new in (removed_files or {}).items() if new is not None}
+    moved = renamed_paths(removed_files)
     if clusters is None:
         clusters = cluster_findings(seat_reviews, changed_files=changed_files, renamed=moved)
     result = apply_decisions(clusters, decisions, added, reviewers=reviewers)

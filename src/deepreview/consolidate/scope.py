@@ -117,6 +117,13 @@ def referenced_files(findings: Sequence[Finding], present_files: Collection[str]
     return sorted({k for f in findings for loc in f.locations for k in present.matches(loc.path)})
 
 
+def renamed_paths(removed_files: Mapping[str, str | None] | None) -> dict[str, str]:
+    """Each rename's old path -> its new path, out of `Target.removed_paths` (deleted files
+    map to None there and are left out): a seat naming the old path means the file under its
+    new one."""
+    return {old: new for old, new in (removed_files or {}).items() if new is not None}
+
+
 def mark_scope(
     findings: Sequence[Finding],
     *,

@@ -20,7 +20,7 @@ from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.build import verdict_sentence
 from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.prior_refs import with_prior_refs
-from deepreview.consolidate.scope import referenced_files
+from deepreview.consolidate.scope import referenced_files, renamed_paths
 from deepreview.consolidate.shortfalls import SeatOutcomes, seat_outcomes
 from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.formats import RENDERERS, Renderer, stored_formats
@@ -164,8 +164,8 @@ def deterministic_report(
         # Round N >= 2: the seats' `I2` of round N-1's list is not this report's I2.
         ids = [f.id for f in prev.open_findings]
         seat_reviews = list(with_prior_refs(seat_reviews, ids, prev.number))
-    moved = {old: new for old, new in p.target.removed_paths.items() if new is not None}
-    clusters = cluster_findings(seat_reviews, changed_files=changed, renamed=moved)
+    renamed = renamed_paths(p.target.removed_paths)
+    clusters = cluster_findings(seat_reviews, changed_files=changed, renamed=renamed)
     present = present_files(p.target, seat_reviews)
     outcomes = seat_outcomes(seat_reviews)  # once: the lead's report and a round's verdict too
     report = build_report(
