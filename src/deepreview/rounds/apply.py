@@ -81,7 +81,7 @@ def apply_round(
         return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
     read = [
-        (sr.reviewer.credit, *read_fix_verdicts(sr.review.raw, titles))
+        (sr.reviewer.credit, *read_fix_verdicts(sr.said, titles))
         for sr in seat_reviews
         if sr.review is not None
     ]
