@@ -87,8 +87,12 @@ def _utc(created_at: str) -> str:
     return utc_time(created_at) or created_at
 
 
-def _order(row: ReviewRow) -> tuple[str, str]:
-    return _utc(row.created_at), row.id
+def _order(row: ReviewRow) -> tuple[int, str, str]:
+    """Rounds in the order they were numbered, which is the order their reports were made: a
+    review stopped and resumed keeps its start time but takes its number (and completes) after
+    a round that ran meanwhile. Reviews stored before numbers were kept (0) come first, by
+    date."""
+    return row.round_no, _utc(row.created_at), row.id
 
 
 def unkeyed_note(store: Store, series: str, branch: str, repo: Repository) -> str:
