@@ -90,15 +90,18 @@ def raising(p: Finding, findings: Sequence[Finding], taken: set[str]) -> Finding
     return next(same, free[0] if free else None)
 
 
-def matches_decline(f: Finding, d: Decline) -> bool:
+def matches_decline(f: Finding, d: Decline, *, members: bool = True) -> bool:
     """Whether `f` may be the declined finding `d` (raised again, or the prior finding
     itself): a reviewer's finding merged into it has its file, title and severity class; or
     `f` is of its severity class (its ID's letter) or says what it said, and has its
     fingerprint or its file and title. A decline stored before fingerprint version 2 holds no
-    text: its old fingerprint is compared."""
+    text: its old fingerprint is compared. `members=False`: `f` itself only, not a finding
+    another seat raised that was merged into it."""
     letter = d.finding_id[:1].upper()
-    if not location_title(d.title) and (
-        (d.path, normalised_title(d.title), letter) in _member_keys(f)
+    if (
+        members
+        and not location_title(d.title)
+        and ((d.path, normalised_title(d.title), letter) in _member_keys(f))
     ):
         return True
     text = first_sentence(f.body)
