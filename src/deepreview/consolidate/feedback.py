@@ -29,7 +29,7 @@ def thread_verdicts(
 ) -> tuple[ThreadVerdict, ...]:
     """One `ThreadVerdict` per thread, from every seat that produced a review."""
     answers = [
-        (sr.reviewer.credit, parse_thread_verdicts(sr.review.raw))
+        (sr.reviewer.credit, parse_thread_verdicts(sr.said))
         for sr in seat_reviews
         if sr.review is not None
     ]

@@ -25,6 +25,9 @@ class SeatReview:
     # entry's heading.
     output: str = ""
     output_pass: int = 1
+    # The texts of the seat's later passes (`--passes`), in order: each was asked for the fix
+    # and thread verdicts again, and its word counts as a later line of the seat's own.
+    later_texts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # A seat's text enters the report here, whichever way it was read (parsed Markdown,
@@ -34,6 +37,16 @@ class SeatReview:
             object.__setattr__(self, "review", clean_strings(self.review))
         if self.output:
             object.__setattr__(self, "output", clean_text(self.output))
+        if self.later_texts:
+            object.__setattr__(self, "later_texts", tuple(map(clean_text, self.later_texts)))
+
+    @property
+    def said(self) -> str:
+        """Everything the seat wrote, pass 1's review first: where its verdicts on earlier
+        findings and PR threads are read ("" when it failed)."""
+        if self.review is None:
+            return ""
+        return "\n\n".join((self.review.raw, *self.later_texts))
 
     @property
     def seat(self) -> str:

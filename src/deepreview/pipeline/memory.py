@@ -250,9 +250,12 @@ def undecline(store: Store, review_id: str, finding_id: str) -> Decline:
     renumbered the findings, two declines may have been recorded under that ID: the one of
     the finding the report names so now is removed; when neither is, the command is refused
     with the candidates (each may be named by its fingerprint instead of the ID)."""
-    store.get(review_id)
     wanted = finding_id.strip()
     mine = declines_from(store, review_id)
+    if not mine:
+        # An unknown ID is said as such; a deleted review's declines stay (they belong to the
+        # series), and the ID `declines` lists is the one to remove them by.
+        store.get(review_id)
     if wanted.lower().startswith("v") and ":" in wanted:
         recorded = [d for d in mine if d.fingerprint == wanted.lower()]
     else:

@@ -254,7 +254,7 @@ def pass_outcome(entry: PassEntry, passes: Sequence[PassEntry], *, named: bool =
     return f"pass {entry.pass_no} {what} {kept}" if named else f"{what} {kept}"
 
 
-def _later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
+def later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
     out = []
     for e in entry.passes:
         path = review_dir / review_name(entry.seat, e.pass_no)
@@ -276,7 +276,7 @@ def merged_review(
 
     known = tuple(known_files)
     findings = list(review.findings)
-    for pass_no, text in _later_texts(review_dir, entry):
+    for pass_no, text in later_texts(review_dir, entry):
         found = _findings(text, entry.seat, pass_no, known)
         again = repeats(found, findings, seat=entry.seat, known_files=known)
         for n, f in enumerate(found):
@@ -324,7 +324,7 @@ def add_passes(report: Report, review_dir: Path, state: RunState, names: dict[st
     for seat, name in names.items():
         if seat not in state.seats:
             continue
-        for pass_no, text in _later_texts(review_dir, state.seats[seat]):
+        for pass_no, text in later_texts(review_dir, state.seats[seat]):
             at = max((i for i, a in enumerate(appendix) if a.name == name), default=None)
             entry = AppendixEntry(name, pass_no, text)
             appendix.insert(len(appendix) if at is None else at + 1, entry)

@@ -66,7 +66,7 @@ def prompt_addition(
     # At their files' paths now: a seat looks for a renamed file's decline where it is.
     declines = follow_declines(
         Git(p.target.repo_root), series_declines(p), p.target.head_sha, dict(prev.moves),
-        shown_as_text(p.target.changed_files),
+        shown_as_text(p.target.changed_files), p.target.changed_paths,
     )  # fmt: skip
     return round_prompt(
         closed=closed_notes(p, prev),

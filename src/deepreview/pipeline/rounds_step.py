@@ -104,7 +104,7 @@ def apply(
     earlier = declined_before(series_declines(p), rid, round_no)
     declines = follow_declines(
         Git(p.target.repo_root), earlier, p.target.head_sha, dict(prev.moves),
-        shown_as_text(p.target.changed_files),
+        shown_as_text(p.target.changed_files), p.target.changed_paths,
     )  # fmt: skip
     origin = origin_paths(earlier, declines)
     return apply_round(

@@ -168,10 +168,12 @@ def stored_seat_reviews(
         reviewer = reviewer_for(entry, run, p, shared=names[entry.display_name] > 1)
         reviewers.append(reviewer)
         review = None
+        later: tuple[str, ...] = ()
         if run.status == "ok":
             changed = p.target.changed_paths
             review = stored_review(review_dir, entry.seat, changed)
             review = passes_step.merged_review(review, review_dir, entry, changed)
+            later = tuple(text for _, text in passes_step.later_texts(review_dir, entry))
         kind = p.settings.seat(entry.seat).kind or entry.seat
         # a seat that failed but printed something (a command seat's non-zero exit and no
         # review, output that is no review; an agent CLI's review before it failed, or before
@@ -185,6 +187,7 @@ def stored_seat_reviews(
                 run=run,
                 model_backed=is_model_backed(kind),
                 output=output,
+                later_texts=later,
             )
         )
     return seat_reviews, reviewers, runs

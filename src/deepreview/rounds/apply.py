@@ -29,7 +29,13 @@ from deepreview.model import (
 from deepreview.rounds.alike import alike_raising
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
-from deepreview.rounds.matching import declined_matches, declines_of, raises, raising
+from deepreview.rounds.matching import (
+    declined_matches,
+    declines_of,
+    matches_decline,
+    raises,
+    raising,
+)
 from deepreview.rounds.prior_refs import followed
 from deepreview.rounds.summary import REOPENED, round_summary, round_verdict, with_declined
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
@@ -81,7 +87,7 @@ def apply_round(
         return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
     read = [
-        (sr.reviewer.credit, *read_fix_verdicts(sr.review.raw, titles))
+        (sr.reviewer.credit, *read_fix_verdicts(sr.said, titles))
         for sr in seat_reviews
         if sr.review is not None
     ]
@@ -187,6 +193,13 @@ def apply_round(
         within = next((f.id for f in matches if f.id in still_open), "")
         matches = [f for f in matches if f.id not in still_open]
         changed = code_changed(d)
+        # A finding that is the declined one only through another seat's finding merged into
+        # it says something else itself (its title and text are another problem): the decline
+        # takes at most what it declined, so that finding stays, the decline raised within it.
+        merged = [f for f in matches if not matches_decline(f, d, members=False)]
+        if merged and not changed:
+            within = within or merged[0].id
+            matches = [f for f in matches if f not in merged]
         # A decline the previous round kept open is one of its open findings, carried by the
         # seats' verdict on it: raised again only when a seat raised it (not merely judged it).
         carrying = next((v for v in verdicts if within and v.carried_as == within), None)

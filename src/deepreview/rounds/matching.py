@@ -12,6 +12,7 @@ from deepreview.consolidate.fingerprint import (
     fingerprint,
     fingerprint_variants,
     first_sentence,
+    generic_title,
     issue_key,
     legacy_fingerprint,
     location_title,
@@ -31,8 +32,21 @@ def _comparable(letter_a: str, text_a: str, letter_b: str, text_b: str) -> bool:
 
 
 def _same_title(title_a: str, title_b: str) -> bool:
-    """Titles that name the same problem: a location for a title names none."""
-    return not location_title(title_a) and normalised_title(title_a) == normalised_title(title_b)
+    """Titles that name the same problem: a location for a title names none, nor does a
+    generic one (`Missing error handling`): two such findings of one file are told apart by
+    what they say (`issue_key`), never by the title they share."""
+    return (
+        not location_title(title_a)
+        and not generic_title(title_a)
+        and normalised_title(title_a) == normalised_title(title_b)
+    )
+
+
+def _says(title: str, body_text: str, text: str) -> bool:
+    """Whether a finding titled `title` whose first sentence is `body_text` may be the one
+    that said `text` under the same title: always, unless the title is generic and both
+    sentences are known and differ (a decline stored before its text was kept has none)."""
+    return not generic_title(title) or not text or not body_text or body_text == text
 
 
 def same_finding(a: Finding, b: Finding) -> bool:
@@ -49,11 +63,13 @@ def same_finding(a: Finding, b: Finding) -> bool:
 def _member_keys(f: Finding) -> set[tuple[str, str, str]]:
     """(file, normalised title, severity letter) of each reviewer's own finding merged into
     `f`: a finding that took one seat's title still holds what the other seat raised. A
-    location for a title names no problem: such a member is no key."""
+    location for a title names no problem, nor does a generic one (a merged member keeps no
+    text to tell it apart from the other findings of its file under that title): such a
+    member is no key."""
     return {
         (s.locations[0].path if s.locations else "", normalised_title(s.title), s.severity.letter)
         for s in f.sources
-        if s.kind == "finding" and not location_title(s.title)
+        if s.kind == "finding" and not location_title(s.title) and not generic_title(s.title)
     }
 
 
@@ -74,15 +90,18 @@ def raising(p: Finding, findings: Sequence[Finding], taken: set[str]) -> Finding
     return next(same, free[0] if free else None)
 
 
-def matches_decline(f: Finding, d: Decline) -> bool:
+def matches_decline(f: Finding, d: Decline, *, members: bool = True) -> bool:
     """Whether `f` may be the declined finding `d` (raised again, or the prior finding
     itself): a reviewer's finding merged into it has its file, title and severity class; or
     `f` is of its severity class (its ID's letter) or says what it said, and has its
     fingerprint or its file and title. A decline stored before fingerprint version 2 holds no
-    text: its old fingerprint is compared."""
+    text: its old fingerprint is compared. `members=False`: `f` itself only, not a finding
+    another seat raised that was merged into it."""
     letter = d.finding_id[:1].upper()
-    if not location_title(d.title) and (
-        (d.path, normalised_title(d.title), letter) in _member_keys(f)
+    if (
+        members
+        and not location_title(d.title)
+        and ((d.path, normalised_title(d.title), letter) in _member_keys(f))
     ):
         return True
     text = first_sentence(f.body)
@@ -94,6 +113,11 @@ def matches_decline(f: Finding, d: Decline) -> bool:
         return False
     if location_title(d.title):
         return bool(d.text) and text == d.text
+    if generic_title(d.title):
+        # What the finding says tells it apart from the others of its file under that title.
+        return normalised_title(f.title) == normalised_title(d.title) and _says(
+            d.title, text, d.text
+        )
     return _same_title(f.title, d.title)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
 from deepreview.rounds.interdiff import branch_interdiff
+from deepreview.rounds.line_map import Hunk, follow_lines, line_hunks
 from deepreview.rounds.renames import follow_finding, moved_note, renamed_paths, renamed_since
 from deepreview.store.dates import utc_time
 from deepreview.store.declines import list_declines
@@ -46,12 +47,15 @@ class PreviousRound:
     compared: bool = False
     # Files renamed since the previous round's SHA, old path -> new (`rounds.renames`).
     moves: tuple[tuple[str, str], ...] = ()
+    # Each file's line hunks since the previous round's SHA, by its path now (`rounds.line_map`).
+    hunks: tuple[tuple[str, tuple[Hunk, ...]], ...] = ()
 
     @property
     def open_findings(self) -> tuple[Finding, ...]:
-        """Its findings, each at its file's path now (renamed since: `rounds.renames`)."""
-        moves = dict(self.moves)
-        return tuple(follow_finding(f, moves) for f in self.report.findings)
+        """Its findings, each at its file's path now (renamed since: `rounds.renames`) and at
+        the lines its code moved to (`rounds.line_map`)."""
+        moves, hunks = dict(self.moves), dict(self.hunks)
+        return tuple(follow_lines(follow_finding(f, moves), hunks) for f in self.report.findings)
 
     @property
     def declined_ids(self) -> tuple[str, ...]:
@@ -87,8 +91,12 @@ def _utc(created_at: str) -> str:
     return utc_time(created_at) or created_at
 
 
-def _order(row: ReviewRow) -> tuple[str, str]:
-    return _utc(row.created_at), row.id
+def _order(row: ReviewRow) -> tuple[int, str, str]:
+    """Rounds in the order they were numbered, which is the order their reports were made: a
+    review stopped and resumed keeps its start time but takes its number (and completes) after
+    a round that ran meanwhile. Reviews stored before numbers were kept (0) come first, by
+    date."""
+    return row.round_no, _utc(row.created_at), row.id
 
 
 def unkeyed_note(store: Store, series: str, branch: str, repo: Repository) -> str:
@@ -202,6 +210,7 @@ def find_previous(
         note=note,
         compared=moves is not None,
         moves=tuple((moves or {}).items()),
+        hunks=tuple(_hunks(target, row, moves).items()),
     )
 
 
@@ -258,6 +267,17 @@ def _read_report(store: Store, row: ReviewRow, number: int) -> Report:
             f"`deep-review relead {row.id}` writes it again from the seats' reviews, "
             f"or `deep-review delete {row.id}` removes that review"
         ) from exc
+
+
+def _hunks(
+    target: Target, row: ReviewRow, moves: dict[str, str] | None
+) -> dict[str, tuple[Hunk, ...]]:
+    """The line hunks from the previous round's SHA to HEAD (none when it is gone)."""
+    if moves is None:
+        return {}
+    return line_hunks(
+        Git(target.repo_root), row.head_sha, target.head_sha, shown_as_text(target.changed_files)
+    )
 
 
 def _interdiff(target: Target, row: ReviewRow) -> tuple[str, str, dict[str, str] | None]:

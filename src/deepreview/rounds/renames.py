@@ -87,23 +87,46 @@ def follow_declines(
     head_sha: str,
     since_previous: Mapping[str, str],
     text: Sequence[str] = (),
+    candidates: Sequence[str] = (),
 ) -> list[Decline]:
     """Each decline at its file's path at `head_sha`: renamed since its review's SHA, or, when
     that SHA is gone (rewritten away), since the previous round's (`since_previous`, its
     renames to `head_sha`): the kept lines are then looked for where git sees the file now.
     A rename before the previous round of a decline whose SHA is gone cannot be seen: its
-    lines are not found, and the decline stands uncompared. `origin_paths` gives back the
-    path each was declined at."""
+    lines are looked for in the change's files (`candidates`, its paths at `head_sha`): the
+    one that holds them is where the decline is now; in none (or several), the decline stands
+    uncompared. `origin_paths` gives back the path each was declined at."""
     by_sha: dict[str, Mapping[str, str]] = {}
+    gone: set[str] = set()
     followed = []
     for d in declines:
         sha = d.reviewed_sha
         if sha not in by_sha:
             known = renamed_since(git, sha, head_sha, text)
             by_sha[sha] = since_previous if known is None else known
+            if known is None:
+                gone.add(sha)
         new = by_sha[sha].get(d.path)
+        if new is None and sha in gone:
+            new = _holder(git, head_sha, d, candidates)
         followed.append(dataclasses.replace(d, path=new) if new else d)
     return followed
+
+
+def _holder(git: Git, head_sha: str, d: Decline, candidates: Sequence[str]) -> str | None:
+    """The one file of `candidates` at `head_sha` that holds `d`'s kept lines, when its own
+    file is gone from there: renamed in the rewrite that took its review's commit away, where
+    no rename git sees can tell (None: its file is still there, no lines were kept, or not
+    exactly one file holds them)."""
+    if d.lines is None or not d.lines.strip() or git.show_file(head_sha, d.path) is not None:
+        return None
+    want = [line.rstrip() for line in d.lines.splitlines()]
+    found = []
+    for path in candidates:
+        have = [line.rstrip() for line in (git.show_file(head_sha, path) or "").splitlines()]
+        if any(have[i : i + len(want)] == want for i in range(len(have) - len(want) + 1)):
+            found.append(path)
+    return found[0] if len(found) == 1 else None
 
 
 def origin_paths(before: Sequence[Decline], after: Sequence[Decline]) -> dict[Decline, str]:

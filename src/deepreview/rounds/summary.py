@@ -159,8 +159,11 @@ def _declined_note(d: DeclinedFinding, previous: int, verdicts: Sequence[FixVerd
     if d.within and not d.raised_again:
         status = next((v.status for v in verdicts if v.carried_as == d.within), "no verdict")
         said.append(f"(still open from round {previous} as {d.within}; seats: {status})")
-    elif d.within:
+    elif d.within and any(v.carried_as == d.within for v in verdicts):
         said.append(f"(raised again within {d.within}, still open from round {previous})")
+    elif d.within:
+        # merged into a finding of this round that says another problem, which is reported
+        said.append(f"(raised again within {d.within}, merged with another reviewer's finding)")
     if d.left_out_as:
         said.append(f"(raised again as {d.left_out_as} of this round, left out as declined)")
     elif d.code_changed and not d.within:
