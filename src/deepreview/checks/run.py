@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+from deepreview.agents.seat_code import file_reader, reached
 from deepreview.checkmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
@@ -34,6 +35,11 @@ from deepreview.workspace.worktree import restore_checkout, seat_worktree, workt
 
 NO_TEST_COMMAND: Final = "no test command configured"
 BASELINE_TIMED_OUT: Final = "the tests time out without any fix"
+# What shapes which tests run and how, by name wherever it is: a fix editing one may switch off
+# the very test it claims to fix (`addopts = --deselect …`), so it counts as editing the tests.
+TEST_CONFIG_NAMES: Final = frozenset(
+    ("conftest.py", "pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml")
+)
 SEED: Final = 0
 # A mutant may make the suite slower (a loop that runs longer) without hanging it.
 _MUTANT_TIMEOUT_FACTOR: Final = 4.0
@@ -264,19 +270,23 @@ def _unwritable(wt: Path, path: str, exc: OSError) -> str:
     return f"cannot write {path}: {exc.strerror or exc}"
 
 
-def edited_tests(wt: Path) -> tuple[str, ...]:
+def edited_tests(wt: Path, test: Sequence[str] = ()) -> tuple[str, ...]:
     """The test files an applied fix changed or added in `wt` (`git apply --3way` stages its
-    changes, the fuzzy apply writes only the files: both are compared with HEAD)."""
+    changes, the fuzzy apply writes only the files: both are compared with HEAD), and the files
+    that configure the tests or that the test command `test` runs (its script, its Makefile)."""
     git = Git(wt)
     changed = git.run(["diff", "--name-only", "-z", "HEAD"], check=False).stdout_text
     added = git.run(["ls-files", "-z", "--others", "--exclude-standard"], check=False).stdout_text
     paths = dict.fromkeys(p for p in (changed + added).split("\0") if p)
-    return tuple(p for p in paths if is_test_path(p))
+    # Only files the command names or runs as such, not the folders an interpreter may import
+    # from: those hold the code every fix edits.
+    runs = {r.path for r in reached(test, file_reader(wt)) if r.tree is None} if test else set()
+    return tuple(p for p in paths if is_test_path(p) or p in runs)
 
 
 def is_test_path(path: str) -> bool:
-    """A test file, or pytest's `conftest.py` that shapes every test beside it."""
-    return bool(TEST_PATH.search(path)) or PurePosixPath(path).name == "conftest.py"
+    """A test file, or a file that shapes the tests beside it (`conftest.py`, `pytest.ini`…)."""
+    return bool(TEST_PATH.search(path)) or PurePosixPath(path).name in TEST_CONFIG_NAMES
 
 
 def check_fix(
@@ -302,7 +312,7 @@ def check_fix(
         anchor_note=reason,  # `apply_fix` says only where it placed a fix that applies
         diff=diff,
         baseline=baseline.outcome,
-        edits_tests=edited_tests(wt),
+        edits_tests=edited_tests(wt, settings.test),
     )
     if baseline.outcome == "timeout":
         # Each fix would wait out the whole timeout too, and prove nothing (as the probes).
