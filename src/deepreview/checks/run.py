@@ -226,14 +226,12 @@ def apply_fix(
         if any(part.lower() == ".git" for part in PurePosixPath(fp.path).parts):
             return False, f"{fp.path} is inside .git"
     git = Git(wt)
-    patch_file = wt / ".git-deep-review-fix.diff"
-    try:
-        patch_file.write_text(diff if diff.endswith("\n") else diff + "\n", encoding="utf-8")
-        tried = git.run(
-            ["apply", "--3way", "--recount", "--whitespace=nowarn", str(patch_file)], check=False
-        )
-    finally:
-        patch_file.unlink(missing_ok=True)
+    # On stdin, never as a file in the worktree: the change could have put a symlink there (to
+    # a file of the user's, which the diff would overwrite) or a folder.
+    patch = (diff if diff.endswith("\n") else diff + "\n").encode("utf-8")
+    tried = git.run(
+        ["apply", "--3way", "--recount", "--whitespace=nowarn", "-"], check=False, stdin=patch
+    )
     if tried.ok:
         return True, ""
     # A failed --3way may leave conflict markers or a half-staged index behind.
