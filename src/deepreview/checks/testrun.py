@@ -12,7 +12,7 @@ from typing import Final
 
 from deepreview import proc
 from deepreview.checkmodel import TestOutcome
-from deepreview.store.redact import is_secret_name
+from deepreview.store.redact import is_secret_name, mask_shapes
 from deepreview.targets.git import without_inherited
 
 # Entered with the test command's pid once it runs, left once its process group is gone.
@@ -60,9 +60,17 @@ def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str
     and Python would then run a stale `.pyc` of the other.
     """
     # Nor what points git at the user's repository: the tests run in the scratch worktree.
-    out = {k: v for k, v in without_inherited(env).items() if k in passed or not is_secret_name(k)}
+    out = {k: v for k, v in without_inherited(env).items() if k in passed or not _secret(k, v)}
     out["PYTHONDONTWRITEBYTECODE"] = "1"
     return out
+
+
+def _secret(name: str, value: str) -> bool:
+    """A variable the change's tests do not get: a secret by its name, an agent's socket with
+    such a name (`SSH_AUTH_SOCK`: a location to redaction, but it signs as the user), or a value
+    holding a secret of a known shape (a URL's password, a token)."""
+    socket = name.upper().endswith("_SOCK") and is_secret_name(name[: -len("_SOCK")])
+    return is_secret_name(name) or socket or mask_shapes(value) != value
 
 
 def failing_tests(output: str) -> tuple[Failure, ...]:
