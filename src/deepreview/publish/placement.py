@@ -8,6 +8,7 @@ import base64
 import binascii
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from deepreview.errors import GitError
 from deepreview.github.client import GitHubClient
@@ -95,8 +96,10 @@ def _head_files(
     for path in paths:
         if path in found:
             continue
+        # A file name is no URL: a space, `ü`, `#` or `?` in it are percent-encoded.
         data = client.get_json(
-            f"repos/{repo}/contents/{path}?ref={sha}", what=f"{path} at {sha[:12]}"
+            f"repos/{repo}/contents/{quote(path, safe='/')}?ref={sha}",
+            what=f"{path} at {sha[:12]}",
         )
         content = data.get("content") if isinstance(data, dict) else None
         if isinstance(content, str):
