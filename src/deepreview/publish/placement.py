@@ -55,8 +55,11 @@ def _reviewed_diff_lines(
     if root.is_dir():
         git = Git(root)
         if git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"):
-            argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/"]
-            argv += ["--dst-prefix=b/", t.base_sha, t.head_sha]
+            # The lines GitHub's PR diff shows, not what the user's `diff.context` /
+            # `diff.interHunkContext` make `git diff` print: three lines of context around
+            # each change, hunks kept apart (a line GitHub does not show is refused, 422).
+            argv = ["diff", "--no-color", "--no-ext-diff", "-M", "-U3", "--inter-hunk-context=0"]
+            argv += ["--src-prefix=a/", "--dst-prefix=b/", t.base_sha, t.head_sha]
             # Blind to `.gitattributes`, as the seats' diff was: with the PR checked out, its
             # `-diff` made a reviewed file "Binary files … differ", with no line to comment on.
             # A file shown to the seats as text for all its NUL bytes is text here too.
