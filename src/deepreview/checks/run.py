@@ -331,6 +331,7 @@ def check_fix(
         failing_test=blamed,
         fails_without_fix=excused,
         new_failures=tuple(f.id for f in new or ()),
+        baseline_stopped=run.outcome == "fail" and baseline.stopped_early,
         output_tail=run.tail if run.outcome != "pass" else "",
     )
 

@@ -36,6 +36,11 @@ _FAILING: Final = (
 )
 
 
+# pytest's word that it stopped before running every test: `-x` / `--maxfail` ("!!! stopping
+# after 1 failures !!!") or a collection error ("!!! Interrupted: 1 error during collection !!!").
+_STOPPED: Final = re.compile(r"^!+ (?:stopping after \d+ failures?|Interrupted: [^\n]*?) !+$", re.M)
+
+
 @dataclass(frozen=True)
 class Failure:
     id: str  # `tests/test_a.py::test_x`, `test_x (t.A.test_x)`, `TestFoo`
@@ -51,6 +56,8 @@ class SuiteRun:
     reason: str = ""  # for "error": why the command could not run
     failures: tuple[Failure, ...] = ()  # every failing test the output names
     output: str = ""  # stdout, then stderr (for the run's log: `checks.logs`)
+    # It stopped at its first failures (`_STOPPED`): the tests it never ran are not known.
+    stopped_early: bool = False
 
 
 def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str]:
@@ -89,12 +96,14 @@ def first_failing(output: str) -> str | None:
 
 def new_failures(run: SuiteRun, without: SuiteRun) -> tuple[Failure, ...] | None:
     """The tests failing in `run` that passed in `without` (the same tests before a change);
-    None when that cannot be told: both failed and either named no failing test."""
+    None when that cannot be told: both failed and either named no failing test, or `without`
+    stopped at its first failures."""
     if run.outcome != "fail":
         return ()
     if without.outcome != "fail":
         return run.failures
-    if not run.failures or not without.failures:
+    # `without` stopped early: a test failing now may never have run then.
+    if not run.failures or not without.failures or without.stopped_early:
         return None
     before = {f.id for f in without.failures}
     return tuple(f for f in run.failures if f.id not in before)
@@ -142,4 +151,5 @@ def run_tests(
         duration_s=took,
         failures=failures,
         output=output,
+        stopped_early=bool(_STOPPED.search(output)),
     )
