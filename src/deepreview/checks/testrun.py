@@ -14,6 +14,7 @@ from deepreview import proc
 from deepreview.checkmodel import TestOutcome
 from deepreview.store.redact import is_secret_name, mask_shapes
 from deepreview.targets.git import without_inherited
+from deepreview.untrusted_text import clean_text
 
 # Entered with the test command's pid once it runs, left once its process group is gone.
 Watch = Callable[[int], AbstractContextManager[object]]
@@ -134,22 +135,26 @@ def run_tests(
         watch=watch,
     )
     output = result.stdout_text + ("\n" + result.stderr_text if result.stderr else "")
+    # Read as plain text: coloured output (`--color=yes`, CI's `PY_COLORS` / `FORCE_COLOR`)
+    # hid every `FAILED` line from the patterns, and its escape sequences would reach the
+    # report's tail. The log keeps the output as printed, as a transcript does.
+    text = clean_text(output)
     took = result.duration_s
     if result.spawn_error:
         return SuiteRun("error", reason=result.spawn_error, duration_s=took)
     if result.timed_out:
-        return SuiteRun("timeout", tail=_tail(output), duration_s=took, output=output)
+        return SuiteRun("timeout", tail=_tail(text), duration_s=took, output=output)
     if result.cancelled:
         return SuiteRun("error", reason="interrupted", duration_s=took, output=output)
     if result.returncode == 0:
         return SuiteRun("pass", duration_s=took, output=output)
-    failures = failing_tests(output)
+    failures = failing_tests(text)
     return SuiteRun(
         "fail",
         failing=failures[0].name if failures else None,
-        tail=_tail(output),
+        tail=_tail(text),
         duration_s=took,
         failures=failures,
         output=output,
-        stopped_early=bool(_STOPPED.search(output)),
+        stopped_early=bool(_STOPPED.search(text)),
     )
