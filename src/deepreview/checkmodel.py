@@ -41,6 +41,9 @@ class FixCheck:
     # did, or when either run failed without naming a test (then nothing can excuse the fix).
     new_failures: tuple[str, ...] = ()
     edits_tests: tuple[str, ...] = ()  # test files the fix changes (it may bend its own proof)
+    # Both runs failed and the one without the fix stopped at its first failures (pytest `-x`, a
+    # collection error): a test failing with the fix may never have run without it.
+    baseline_stopped: bool = False
     # Where we placed a fix whose diff did not say ("re-anchored at a.py:9"): its own field, as
     # `reason` may have to say why the tests did not run (their baseline timed out) instead.
     anchor_note: str = ""
@@ -76,6 +79,11 @@ class FixCheck:
             who = f" ({self.failing_test})" if self.failing_test else ""
             if self.fails_without_fix:
                 return f"tests fail{who}, failing before the fix too"
+            if self.unnamed_before and self.baseline_stopped:
+                return (
+                    f"tests fail{who}, as they did without the fix, which stopped at its first "
+                    "failures: nothing to compare"
+                )
             if self.unnamed_before:
                 return "tests fail, as they did without the fix, naming no test to compare"
             return f"tests fail{who}"
@@ -246,11 +254,18 @@ class CheckResults:
         before = sum(c.fails_without_fix for c in failed)
         if before:
             parts.append(f"{before} with tests already failing before the fix")
-        unnamed = sum(c.unnamed_before for c in failed)
+        unnamed = sum(c.unnamed_before and not c.baseline_stopped for c in failed)
         if unnamed:
             verb = "fails" if unnamed == 1 else "fail"
             parts.append(
                 f"{unnamed} {verb} as the tests did without any fix (no test named to compare)"
+            )
+        stopped = sum(c.unnamed_before and c.baseline_stopped for c in failed)
+        if stopped:
+            verb = "fails" if stopped == 1 else "fail"
+            parts.append(
+                f"{stopped} {verb} as the tests did without any fix (which stopped at their "
+                "first failures: nothing to compare)"
             )
         timeouts = sum(c.tests == "timeout" for c in checks)
         if timeouts:

@@ -253,6 +253,35 @@ def test_a_finding_without_a_place_still_has_a_location_github_accepts(tmp_path:
     assert "names no file or line" in loc["message"]["text"]
 
 
+FILE_ONLY_REVIEW = """## Executive Summary
+One gap.
+
+## Findings
+
+### Critical Issues
+None.
+
+### Important Issues
+
+**I1. Nothing tests the retry loop** — `pkg/retry.py`
+
+A change to it would pass unnoticed.
+
+### Suggestions
+None.
+"""
+
+
+def test_a_finding_naming_a_file_but_no_line_has_a_region_github_accepts(tmp_path: Path) -> None:
+    (result,) = _consolidated_sarif(tmp_path, FILE_ONLY_REVIEW)["runs"][0]["results"]
+    _github_accepts(result)
+    loc = result["locations"][0]
+    assert loc["physicalLocation"]["artifactLocation"]["uri"] == "pkg/retry.py"
+    assert loc["physicalLocation"]["region"] == {"startLine": 1}
+    # It says so on the location rather than pretending line 1 is the place.
+    assert loc["message"]["text"] == "I1 names pkg/retry.py but no line: shown on its first line."
+
+
 def test_the_only_finding_without_a_place_still_has_a_location(tmp_path: Path) -> None:
     only = NO_PLACE_REVIEW.split("### Suggestions")[0] + "### Suggestions\nNone.\n"
     (result,) = _consolidated_sarif(tmp_path, only)["runs"][0]["results"]

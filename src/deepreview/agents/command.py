@@ -123,6 +123,20 @@ class CommandAgent(CliAgent):
                 reason=f"argv[0] {program!r} not found on PATH; fix argv in [seats.{seat}]",
                 model_backed=False,
             )
+        if not os.access(resolved, os.X_OK):
+            # Found, but `review` could only fail the seat ("Permission denied"): said here, so
+            # doctor does not list it and a review naming it is refused up front.
+            return Availability(
+                name=self.name,
+                usable=False,
+                found=True,
+                reason=(
+                    f"argv[0] {program!r} ({resolved}) is not executable; "
+                    f"`chmod +x` it or fix argv in [seats.{seat}]"
+                ),
+                binary=resolved,
+                model_backed=False,
+            )
         return Availability(
             name=self.name,
             usable=True,

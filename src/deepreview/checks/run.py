@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+from deepreview.agents.seat_code import file_reader, reached
 from deepreview.checkmodel import CheckResults, FixCheck, Mutant, MutantStatus
 from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
@@ -34,6 +35,11 @@ from deepreview.workspace.worktree import restore_checkout, seat_worktree, workt
 
 NO_TEST_COMMAND: Final = "no test command configured"
 BASELINE_TIMED_OUT: Final = "the tests time out without any fix"
+# What shapes which tests run and how, by name wherever it is: a fix editing one may switch off
+# the very test it claims to fix (`addopts = --deselect …`), so it counts as editing the tests.
+TEST_CONFIG_NAMES: Final = frozenset(
+    ("conftest.py", "pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml")
+)
 SEED: Final = 0
 # A mutant may make the suite slower (a loop that runs longer) without hanging it.
 _MUTANT_TIMEOUT_FACTOR: Final = 4.0
@@ -220,14 +226,12 @@ def apply_fix(
         if any(part.lower() == ".git" for part in PurePosixPath(fp.path).parts):
             return False, f"{fp.path} is inside .git"
     git = Git(wt)
-    patch_file = wt / ".git-deep-review-fix.diff"
-    try:
-        patch_file.write_text(diff if diff.endswith("\n") else diff + "\n", encoding="utf-8")
-        tried = git.run(
-            ["apply", "--3way", "--recount", "--whitespace=nowarn", str(patch_file)], check=False
-        )
-    finally:
-        patch_file.unlink(missing_ok=True)
+    # On stdin, never as a file in the worktree: the change could have put a symlink there (to
+    # a file of the user's, which the diff would overwrite) or a folder.
+    patch = (diff if diff.endswith("\n") else diff + "\n").encode("utf-8")
+    tried = git.run(
+        ["apply", "--3way", "--recount", "--whitespace=nowarn", "-"], check=False, stdin=patch
+    )
     if tried.ok:
         return True, ""
     # A failed --3way may leave conflict markers or a half-staged index behind.
@@ -264,19 +268,23 @@ def _unwritable(wt: Path, path: str, exc: OSError) -> str:
     return f"cannot write {path}: {exc.strerror or exc}"
 
 
-def edited_tests(wt: Path) -> tuple[str, ...]:
+def edited_tests(wt: Path, test: Sequence[str] = ()) -> tuple[str, ...]:
     """The test files an applied fix changed or added in `wt` (`git apply --3way` stages its
-    changes, the fuzzy apply writes only the files: both are compared with HEAD)."""
+    changes, the fuzzy apply writes only the files: both are compared with HEAD), and the files
+    that configure the tests or that the test command `test` runs (its script, its Makefile)."""
     git = Git(wt)
     changed = git.run(["diff", "--name-only", "-z", "HEAD"], check=False).stdout_text
     added = git.run(["ls-files", "-z", "--others", "--exclude-standard"], check=False).stdout_text
     paths = dict.fromkeys(p for p in (changed + added).split("\0") if p)
-    return tuple(p for p in paths if is_test_path(p))
+    # Only files the command names or runs as such, not the folders an interpreter may import
+    # from: those hold the code every fix edits.
+    runs = {r.path for r in reached(test, file_reader(wt)) if r.tree is None} if test else set()
+    return tuple(p for p in paths if is_test_path(p) or p in runs)
 
 
 def is_test_path(path: str) -> bool:
-    """A test file, or pytest's `conftest.py` that shapes every test beside it."""
-    return bool(TEST_PATH.search(path)) or PurePosixPath(path).name == "conftest.py"
+    """A test file, or a file that shapes the tests beside it (`conftest.py`, `pytest.ini`…)."""
+    return bool(TEST_PATH.search(path)) or PurePosixPath(path).name in TEST_CONFIG_NAMES
 
 
 def check_fix(
@@ -302,7 +310,7 @@ def check_fix(
         anchor_note=reason,  # `apply_fix` says only where it placed a fix that applies
         diff=diff,
         baseline=baseline.outcome,
-        edits_tests=edited_tests(wt),
+        edits_tests=edited_tests(wt, settings.test),
     )
     if baseline.outcome == "timeout":
         # Each fix would wait out the whole timeout too, and prove nothing (as the probes).
@@ -323,6 +331,7 @@ def check_fix(
         failing_test=blamed,
         fails_without_fix=excused,
         new_failures=tuple(f.id for f in new or ()),
+        baseline_stopped=run.outcome == "fail" and baseline.stopped_early,
         output_tail=run.tail if run.outcome != "pass" else "",
     )
 

@@ -12,8 +12,9 @@ from typing import Final
 
 from deepreview import proc
 from deepreview.checkmodel import TestOutcome
-from deepreview.store.redact import is_secret_name
+from deepreview.store.redact import is_secret_name, mask_shapes
 from deepreview.targets.git import without_inherited
+from deepreview.untrusted_text import clean_text
 
 # Entered with the test command's pid once it runs, left once its process group is gone.
 Watch = Callable[[int], AbstractContextManager[object]]
@@ -36,6 +37,11 @@ _FAILING: Final = (
 )
 
 
+# pytest's word that it stopped before running every test: `-x` / `--maxfail` ("!!! stopping
+# after 1 failures !!!") or a collection error ("!!! Interrupted: 1 error during collection !!!").
+_STOPPED: Final = re.compile(r"^!+ (?:stopping after \d+ failures?|Interrupted: [^\n]*?) !+$", re.M)
+
+
 @dataclass(frozen=True)
 class Failure:
     id: str  # `tests/test_a.py::test_x`, `test_x (t.A.test_x)`, `TestFoo`
@@ -51,6 +57,8 @@ class SuiteRun:
     reason: str = ""  # for "error": why the command could not run
     failures: tuple[Failure, ...] = ()  # every failing test the output names
     output: str = ""  # stdout, then stderr (for the run's log: `checks.logs`)
+    # It stopped at its first failures (`_STOPPED`): the tests it never ran are not known.
+    stopped_early: bool = False
 
 
 def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str]:
@@ -60,9 +68,17 @@ def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str
     and Python would then run a stale `.pyc` of the other.
     """
     # Nor what points git at the user's repository: the tests run in the scratch worktree.
-    out = {k: v for k, v in without_inherited(env).items() if k in passed or not is_secret_name(k)}
+    out = {k: v for k, v in without_inherited(env).items() if k in passed or not _secret(k, v)}
     out["PYTHONDONTWRITEBYTECODE"] = "1"
     return out
+
+
+def _secret(name: str, value: str) -> bool:
+    """A variable the change's tests do not get: a secret by its name, an agent's socket with
+    such a name (`SSH_AUTH_SOCK`: a location to redaction, but it signs as the user), or a value
+    holding a secret of a known shape (a URL's password, a token)."""
+    socket = name.upper().endswith("_SOCK") and is_secret_name(name[: -len("_SOCK")])
+    return is_secret_name(name) or socket or mask_shapes(value) != value
 
 
 def failing_tests(output: str) -> tuple[Failure, ...]:
@@ -81,12 +97,14 @@ def first_failing(output: str) -> str | None:
 
 def new_failures(run: SuiteRun, without: SuiteRun) -> tuple[Failure, ...] | None:
     """The tests failing in `run` that passed in `without` (the same tests before a change);
-    None when that cannot be told: both failed and either named no failing test."""
+    None when that cannot be told: both failed and either named no failing test, or `without`
+    stopped at its first failures."""
     if run.outcome != "fail":
         return ()
     if without.outcome != "fail":
         return run.failures
-    if not run.failures or not without.failures:
+    # `without` stopped early: a test failing now may never have run then.
+    if not run.failures or not without.failures or without.stopped_early:
         return None
     before = {f.id for f in without.failures}
     return tuple(f for f in run.failures if f.id not in before)
@@ -117,21 +135,26 @@ def run_tests(
         watch=watch,
     )
     output = result.stdout_text + ("\n" + result.stderr_text if result.stderr else "")
+    # Read as plain text: coloured output (`--color=yes`, CI's `PY_COLORS` / `FORCE_COLOR`)
+    # hid every `FAILED` line from the patterns, and its escape sequences would reach the
+    # report's tail. The log keeps the output as printed, as a transcript does.
+    text = clean_text(output)
     took = result.duration_s
     if result.spawn_error:
         return SuiteRun("error", reason=result.spawn_error, duration_s=took)
     if result.timed_out:
-        return SuiteRun("timeout", tail=_tail(output), duration_s=took, output=output)
+        return SuiteRun("timeout", tail=_tail(text), duration_s=took, output=output)
     if result.cancelled:
         return SuiteRun("error", reason="interrupted", duration_s=took, output=output)
     if result.returncode == 0:
         return SuiteRun("pass", duration_s=took, output=output)
-    failures = failing_tests(output)
+    failures = failing_tests(text)
     return SuiteRun(
         "fail",
         failing=failures[0].name if failures else None,
-        tail=_tail(output),
+        tail=_tail(text),
         duration_s=took,
         failures=failures,
         output=output,
+        stopped_early=bool(_STOPPED.search(text)),
     )

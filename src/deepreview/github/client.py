@@ -254,7 +254,8 @@ class GitHubClient:
                 errors,
             )
             raise failure.error(what, not_found) from exc
-        except (urllib.error.URLError, OSError, json.JSONDecodeError) as exc:
+        # ValueError: http.client's InvalidURL too (a path no request line can carry).
+        except (urllib.error.URLError, OSError, ValueError) as exc:
             raise GitHubError(
                 f"cannot reach the GitHub API for {what} ({exc}); install and log in to `gh`, "
                 "or set GITHUB_TOKEN and check the network"

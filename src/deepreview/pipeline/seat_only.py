@@ -10,6 +10,7 @@ stored review.
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -124,6 +125,7 @@ def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
         plan = plan_seat(seat, settings)
         require_usable(plan, req.env)
     _check_out_dir(out_dir, seat)
+    _refuse_links_in_checkout(out_dir, Path(r.target.repo_root))
     root = review_store_root(settings.store, r.target, req.env)
     history = Store(root) if (root / "index.sqlite").is_file() else None
     prepared = Prepared(
@@ -158,6 +160,25 @@ def _check_out_dir(out_dir: Path, seat: str) -> None:
             f"--out {out_dir} already holds the seat result of {held}; pass another folder "
             f"for {seat} (one folder per seat)"
         )
+
+
+def _refuse_links_in_checkout(out_dir: Path, repo_root: Path) -> None:
+    """In CI the checkout is the reviewed change's, which may commit `--out`'s folder (or one
+    above it) as a symbolic link to any folder of the runner: nothing is written through it."""
+    out = Path(os.path.abspath(out_dir))
+    try:
+        parts = out.relative_to(repo_root).parts
+    except ValueError:
+        return  # outside the checkout: the user's own path, links and all
+    here = repo_root
+    for part in parts:
+        here = here / part
+        if here.is_symlink():
+            raise UsageError(
+                f"--out {out_dir}: {here.relative_to(repo_root)} is a symbolic link in the "
+                "checkout (the reviewed change may have put it there); pass a folder that is "
+                "no link, e.g. one outside the checkout"
+            )
 
 
 def run_seat_only(

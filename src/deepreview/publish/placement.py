@@ -8,6 +8,7 @@ import base64
 import binascii
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from deepreview.errors import GitError
 from deepreview.github.client import GitHubClient
@@ -54,8 +55,11 @@ def _reviewed_diff_lines(
     if root.is_dir():
         git = Git(root)
         if git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"):
-            argv = ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/"]
-            argv += ["--dst-prefix=b/", t.base_sha, t.head_sha]
+            # The lines GitHub's PR diff shows, not what the user's `diff.context` /
+            # `diff.interHunkContext` make `git diff` print: three lines of context around
+            # each change, hunks kept apart (a line GitHub does not show is refused, 422).
+            argv = ["diff", "--no-color", "--no-ext-diff", "-M", "-U3", "--inter-hunk-context=0"]
+            argv += ["--src-prefix=a/", "--dst-prefix=b/", t.base_sha, t.head_sha]
             # Blind to `.gitattributes`, as the seats' diff was: with the PR checked out, its
             # `-diff` made a reviewed file "Binary files … differ", with no line to comment on.
             # A file shown to the seats as text for all its NUL bytes is text here too.
@@ -95,8 +99,10 @@ def _head_files(
     for path in paths:
         if path in found:
             continue
+        # A file name is no URL: a space, `ü`, `#` or `?` in it are percent-encoded.
         data = client.get_json(
-            f"repos/{repo}/contents/{path}?ref={sha}", what=f"{path} at {sha[:12]}"
+            f"repos/{repo}/contents/{quote(path, safe='/')}?ref={sha}",
+            what=f"{path} at {sha[:12]}",
         )
         content = data.get("content") if isinstance(data, dict) else None
         if isinstance(content, str):

@@ -88,14 +88,24 @@ def _entry(f: Finding, s: SummaryInput) -> str:
     return f"- **{f.id}** {inline_text(f.title)} — {_where(f)}{note}"
 
 
-def _detail(f: Finding) -> str:
+def _detail(f: Finding, s: SummaryInput) -> str:
     parts = [f"#### {f.id}: {inline_text(f.title)}", f"{_where(f)}"]
-    body = f.body.strip()
+    body, fix = f.body.strip(), f.fix.strip()
     if body:
         parts.append(block_text(body[:MAX_DETAIL]))
-    if f.fix.strip():
-        parts.append("**Fix:**\n\n" + block_text(f.fix.strip()[:MAX_DETAIL]))
+    if fix:
+        parts.append("**Fix:**\n\n" + block_text(fix[:MAX_DETAIL]))
+    if len(body) > MAX_DETAIL or len(fix) > MAX_DETAIL:
+        # Never a silent cut: the reader would take the first part for the whole finding.
+        parts.append(f"_(cut to fit the summary: the whole finding is in {_full_report(s)})_")
     return "\n\n".join(parts)
+
+
+def _full_report(s: SummaryInput) -> str:
+    """Where the whole report is: the configured report page, else the command that shows it."""
+    if s.report_url:
+        return f"the [full report]({s.report_url})"
+    return f"`deep-review show {s.review_id or s.report.header.review_id}`"
 
 
 def counts_text(report: Report) -> str:
@@ -143,7 +153,7 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
         folded += [_entry(f, s) for f in rest]
     if details:
         folded.append("### Details")
-        folded += [_detail(f) for f in details]
+        folded += [_detail(f, s) for f in details]
 
     tail = f"<sub>Deep Review · review {code_span(s.review_id or h.review_id)}</sub>"
     return _fit(head, main, folded, tail, limit, s)
@@ -178,12 +188,10 @@ def _fit(
     elif folded:
         dropped += len(folded)
     if dropped:
-        where = (
-            f"the [full report]({s.report_url})"
-            if s.report_url
-            else (f"`deep-review show {s.review_id or s.report.header.review_id}`")
+        out += (
+            f"\n\n_Cut to fit GitHub's comment limit: {dropped} more entries are in "
+            f"{_full_report(s)}._"
         )
-        out += f"\n\n_Cut to fit GitHub's comment limit: {dropped} more entries are in {where}._"
     out += "\n\n" + tail
     return out[:limit]
 

@@ -91,6 +91,18 @@ def _no_place(finding: Finding, fallback_path: str) -> dict[str, Any]:
     return {**(_location(Location(fallback_path, 1)) or {}), "message": {"text": text}}
 
 
+def _with_line(place: dict[str, Any], loc: Location, finding_id: str) -> dict[str, Any]:
+    """The result's own location with a line: code scanning needs `region.startLine` there, so
+    a finding that names a file but no line is shown on its first line, and the location says
+    so (a related location may name a whole file)."""
+    physical = place["physicalLocation"]
+    if "region" in physical:
+        return place
+    path = one_line(visible_bidi(inside_repo(loc.path) or loc.path))
+    text = f"{finding_id} names {path} but no line: shown on its first line."
+    return {"physicalLocation": {**physical, "region": {"startLine": 1}}, "message": {"text": text}}
+
+
 def _result(finding: Finding, fallback_path: str, fp: str) -> dict[str, Any]:
     # `message.text` is plain text (the SARIF 2.1.0 schema; GitHub code scanning, which reads no
     # other message field of a result, shows it as the alert's title): the title as written,
@@ -118,9 +130,10 @@ def _result(finding: Finding, fallback_path: str, fp: str) -> dict[str, Any]:
             "reviewers": list(finding.reviewers),
         },
     }
-    places = [p for p in map(_location, finding.locations) if p is not None]
-    if places:
-        result["locations"] = places[:1]
+    placed = [(loc, p) for loc in finding.locations if (p := _location(loc)) is not None]
+    places = [p for _, p in placed]
+    if placed:
+        result["locations"] = [_with_line(placed[0][1], placed[0][0], finding.id)]
         related = [{"id": i, **p} for i, p in enumerate(places[1:], start=1)]
         if related:
             result["relatedLocations"] = related

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from support.fake_github.reply import Answer, Reply, not_found
 from support.fake_github.state import PullState, right_side_lines
@@ -30,7 +31,8 @@ def route(
     repo, rest = m.group(1), m.group(2)
     if method == "GET" and rest.startswith("contents/"):
         ref = query.get("ref", [""])[0]
-        text = fake.contents.get((repo, rest.removeprefix("contents/"), ref))
+        # GitHub reads the path percent-decoded (`dir%20%C3%BC/a.py` is `dir ü/a.py`)
+        text = fake.contents.get((repo, unquote(rest.removeprefix("contents/")), ref))
         if text is None:
             raise not_found()
         encoded = base64.b64encode(text.encode("utf-8")).decode("ascii")

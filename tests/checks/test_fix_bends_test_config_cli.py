@@ -1,0 +1,69 @@
+"""A fix that changes how the tests are selected or run proves nothing by passing them, through
+the real `deep-review review --allow-exec --check-fixes`: one that deselects the failing test in
+`pytest.ini`, or rewrites the script the test command runs, is flagged as editing tests (amber),
+never "tests pass, and fail without the fix" alone (the one green badge)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from support.proof_repos import make_python_repo, review_text, seat_config
+from support.repos import commit_all, run_cli, write
+
+REVIEW = ["review", "--agents", "bot", "--lead", "none", "--json", "--allow-exec", "--check-fixes"]
+
+# The red suite's failing test switched off in the repository's pytest.ini: nothing is fixed.
+DESELECT_FIX = """```diff
+--- a/pytest.ini
++++ b/pytest.ini
+@@ -1,2 +1,2 @@
+ [pytest]
+-addopts = -p no:cacheprovider
++addopts = -p no:cacheprovider --deselect test_ages.py::test_aaa_negative_is_refused
+```"""
+CHECK_SH = "python -c 'import ages; ages.is_adult(-1)' 2>/dev/null && exit 1 || exit 0\n"
+# The script the test command runs made to succeed whatever the code does.
+SCRIPT_FIX = """```diff
+--- a/check.sh
++++ b/check.sh
+@@ -1 +1 @@
+-python -c 'import ages; ages.is_adult(-1)' 2>/dev/null && exit 1 || exit 0
++exit 0
+```"""
+
+
+def _checks(repo: Path, env: dict[str, str], *args: str) -> tuple[dict, str]:  # type: ignore[type-arg]
+    res = run_cli([*REVIEW, *args], cwd=repo, env=env, timeout=240)
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    return {f["id"]: f["fix_check"] for f in report["findings"]}, md
+
+
+@pytest.mark.slow
+def test_a_fix_deselecting_the_failing_test_in_pytest_ini_is_flagged(tmp_path: Path) -> None:
+    repo = make_python_repo(tmp_path, strong=True, red=True)
+    env = seat_config(tmp_path, review_text([("Negative ages", DESELECT_FIX)]))
+    checks, md = _checks(repo, env, "--test-cmd", "python -m pytest -q")
+    check = checks["I1"]
+    assert check["tests"] == "pass" and check["baseline"] == "fail"
+    assert check["edits_tests"] == ["pytest.ini"]
+    assert "`fix: applies · tests pass, and fail without the fix · edits pytest.ini`" in md
+    assert "1 edits test files" in md
+
+
+def test_a_fix_rewriting_the_script_the_test_command_runs_is_flagged(tmp_path: Path) -> None:
+    repo = make_python_repo(tmp_path, strong=True)
+    # check.sh passes only when negative ages are refused: red at the review SHA
+    write(repo, "check.sh", CHECK_SH)
+    commit_all(repo, "Add check.sh")
+    env = seat_config(tmp_path, review_text([("Negative ages", SCRIPT_FIX)]))
+    checks, md = _checks(repo, env, "--test-cmd", "sh check.sh")
+    check = checks["I1"]
+    assert check["tests"] == "pass" and check["baseline"] == "fail"
+    assert check["edits_tests"] == ["check.sh"]
+    assert "· edits check.sh`" in md

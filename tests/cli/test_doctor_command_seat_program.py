@@ -1,0 +1,34 @@
+"""`doctor` tells a command seat whose program cannot run: argv[0] a file without the execute
+bit (or a folder) is not usable, so doctor does not list it in what a review would run, and a
+review naming it is refused up front (exit 2, doctor's reason) instead of starting and failing
+the seat with "Permission denied"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fakebin.harness import Fakes
+from support.repos import make_repo, run_cli
+
+
+def test_a_program_without_the_execute_bit_is_not_usable(tmp_path: Path) -> None:
+    script = tmp_path / "review.sh"
+    script.write_text("#!/bin/sh\necho '## Findings'; echo; echo 'No issues found.'\n")
+    script.chmod(0o644)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"notexec": {"argv": [str(script)]}, "folder": {"argv": [str(tmp_path)]}})
+    env = fakes.env({"HOME": str(tmp_path / "home")})
+    repo = make_repo(tmp_path)
+    data = run_cli(["doctor", "--json"], cwd=repo, env=env).json()
+    seats = {s["name"]: s for s in data["seats"]}
+    assert seats["notexec"]["usable"] is False
+    assert "not executable" in seats["notexec"]["reason"]
+    assert "[seats.notexec]" in seats["notexec"]["reason"]
+    assert seats["folder"]["usable"] is False
+    assert "notexec" not in data["default_panel"]
+    res = run_cli(["review", "--agents", "notexec", "--lead", "none"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    assert "not executable" in res.stderr
+    script.chmod(0o755)  # the same seat, once it can run
+    seats = {s["name"]: s for s in run_cli(["doctor", "--json"], cwd=repo, env=env).json()["seats"]}
+    assert seats["notexec"]["usable"] is True
