@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from deepreview.consolidate.places import key_path
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.rounds.previous import (
     PreviousRound,
@@ -106,4 +107,4 @@ def closed_notes(p: Prepared, prev: PreviousRound) -> list[ClosedNote]:
 
 def _key(f: Finding) -> tuple[str, str]:
     """Its title and file: a finding closed twice (fixed, raised again, fixed) is listed once."""
-    return " ".join(f.title.lower().split()), f.locations[0].path if f.locations else ""
+    return " ".join(f.title.lower().split()), key_path(f)
