@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from deepreview.consolidate.places import key_path
 from deepreview.pipeline.context import Prepared, series_of
 from deepreview.rounds.previous import (
     PreviousRound,
@@ -107,4 +106,7 @@ def closed_notes(p: Prepared, prev: PreviousRound) -> list[ClosedNote]:
 
 def _key(f: Finding) -> tuple[str, str]:
     """Its title and file: a finding closed twice (fixed, raised again, fixed) is listed once."""
+    # (imported here: a review loads the consolidation only while its seats run)
+    from deepreview.consolidate.places import key_path
+
     return " ".join(f.title.lower().split()), key_path(f)
