@@ -77,6 +77,11 @@ def test_union_locations_joins_overlaps_and_drops_redundant_whole_files() -> Non
         Location("a.go", 54),
         Location("c.md"),
     )
+    # a file named whole first, its lines later: the file still comes first
+    assert union_locations([Location("d.md"), Location("a.py", 3), Location("d.md", 5)]) == (
+        Location("d.md", 5),
+        Location("a.py", 3),
+    )
 
 
 def test_classification_is_the_majority_ties_to_the_best_member() -> None:

@@ -38,6 +38,10 @@ def union_locations(locations: Sequence[Location]) -> tuple[Location, ...]:
                 merged[-1][2] = min(merged[-1][2], n)
             else:
                 merged.append([lo, hi, n])
+        if path in whole:
+            # the file named whole before its lines: its first-given range takes that place
+            first = min(merged, key=lambda m: m[2])
+            first[2] = min(first[2], whole[path])
         out.extend((n, Location(path, lo, None if hi == lo else hi)) for lo, hi, n in merged)
     return tuple(loc for _, loc in sorted(out, key=lambda t: t[0]))
 
