@@ -53,6 +53,15 @@ def test_a_timed_out_static_seats_findings_so_far_are_in_the_report(
     assert ("bag.py", ["Static analysis"]) in placed, report["findings"]
     verdict = report["header"]["verdict"]
     assert verdict["label"] != "Merge as-is", verdict
-    assert "Static analysis timed out before its checks finished" in verdict["reason"], verdict
+    assert verdict["reason"].endswith(
+        "Static analysis timed out before its checks finished, with its findings so far in this "
+        "report"
+    ), verdict
+    # the store listing names it in one parenthesis
+    listed = run_cli(["list", "--json"], cwd=repo, env=cli_env(tmp_path))
+    assert (
+        "Merge with fixes (Static analysis timed out before its checks finished, with its "
+        "findings so far in this report)" in listed.stdout
+    ), listed.stdout
     md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
     assert "not read for findings" not in md

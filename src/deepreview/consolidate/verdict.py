@@ -73,7 +73,7 @@ TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
 # but its checks did not finish, and what it found so far is not in the findings either.
 CHECKS_TIMED_OUT_CLAUSE = "before {its} checks finished, {its} findings so far not judged"
 # The same when what it found so far was read: its findings are the report's, its checks unfinished.
-CHECKS_STOPPED_CLAUSE = "before {its} checks finished ({its} findings so far are in this report)"
+CHECKS_STOPPED_CLAUSE = "before {its} checks finished, with {its} findings so far in this report"
 
 
 def _seats(n: int) -> str:
