@@ -16,17 +16,19 @@ import pytest
 from deepreview import proc
 from deepreview.agents.static import secret_scan
 from support.printing_seats import NO_FINDINGS, printing_seats
-from support.repos import cli_env, commit_all, make_repo, run_cli, write
+from support.repos import CliResult, cli_env, commit_all, make_repo, run_cli, write
 
 # ruff's B006, from an analyzer that finished before the deadline stopped detect-secrets
 MUTABLE_DEFAULT = "def collect(item, into=[]):\n    into.append(item)\n    return into\n"
 
 
-def test_a_timed_out_static_seats_findings_so_far_are_in_the_report(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _timed_out_review(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bag: str
+) -> tuple[CliResult, dict[str, Any]]:
+    """`review --agents alpha,static --fail-on critical` of a change adding `bag.py`, the
+    static seat's detect-secrets stopped by the deadline after its first file."""
     repo = make_repo(tmp_path)
-    write(repo, "bag.py", MUTABLE_DEFAULT)
+    write(repo, "bag.py", bag)
     write(repo, "later.cfg", "# padding\n" * 200 + "LATER = 1\n")
     commit_all(repo, "Add bag")
     real = secret_scan.run_tool
@@ -45,8 +47,16 @@ def test_a_timed_out_static_seats_findings_so_far_are_in_the_report(
         env=cli_env(tmp_path),
         in_process=True,
     )
-    out = res.json()
+    out: dict[str, Any] = res.json()
     assert {s["seat"]: s["status"] for s in out["seats"]}["static"] == "timeout", out["seats"]
+    return res, out
+
+
+def test_a_timed_out_static_seats_findings_so_far_are_in_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    res, out = _timed_out_review(tmp_path, monkeypatch, MUTABLE_DEFAULT)
+    repo = tmp_path / "repo"
     assert res.returncode == 4, res.stderr  # the checks did not finish: not all judged
     report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
     placed = [(loc["path"], f["reviewers"]) for f in report["findings"] for loc in f["locations"]]
@@ -65,3 +75,16 @@ def test_a_timed_out_static_seats_findings_so_far_are_in_the_report(
     ), listed.stdout
     md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
     assert "not read for findings" not in md
+
+
+def test_a_static_seat_timed_out_before_finding_anything_is_a_failed_seat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    res, out = _timed_out_review(tmp_path, monkeypatch, "LIMIT = 3\n")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    assert report["findings"] == []
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    assert "| **Reviewers** | Alpha |" in md
+    assert "marked as failed and not read for findings" in md  # its text: the appendix's
+    assert report["header"]["verdict"]["reason"] == "no issues found; 1 of 2 seats failed"

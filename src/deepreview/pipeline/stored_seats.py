@@ -138,15 +138,19 @@ def _last_words(review_dir: Path | None, seat: str) -> str:
     return words if len(words) <= 100 else "…" + words[-99:]
 
 
-def _stored_review_if_any(
+def _analyzer_findings_so_far(
     review_dir: Path, seat: str, known_files: Iterable[str]
 ) -> AgentReview | None:
-    """`stored_review`, or None when the seat stored none (an analyzer stopped before it
-    wrote one)."""
+    """The review a timed-out analyzer seat stored, when it holds findings; None (a failed
+    seat, its text in the appendix) when it found nothing or stored no readable review."""
     files = seat_files(review_dir, seat, 1)
     if not files.findings.is_file() and not files.review.is_file():
         return None
-    return stored_review(review_dir, seat, known_files)
+    try:
+        review = stored_review(review_dir, seat, known_files)
+    except StoreError:
+        return None
+    return review if review.findings else None
 
 
 def stored_review(review_dir: Path, seat: str, known_files: Iterable[str] = ()) -> AgentReview:
@@ -181,16 +185,16 @@ def stored_seat_reviews(
         review = None
         kind = p.settings.seat(entry.seat).kind or entry.seat
         model_backed = is_model_backed(kind)
-        if run.status == "ok" or (run.status == "timeout" and not model_backed):
+        changed = p.target.changed_paths
+        if run.status == "ok":
+            review = stored_review(review_dir, entry.seat, changed)
+        elif run.status == "timeout" and not model_backed:
             # An analyzer's findings are whole line by line, however many of its checks the
             # deadline stopped: what it found so far is read (the verdict says the checks did
             # not finish: `shortfalls`). A model's text cut by its timeout is not.
-            changed = p.target.changed_paths
-            review = _stored_review_if_any(review_dir, entry.seat, changed)
-            if run.status != "ok" and (review is None or not review.findings):
-                review = None  # found nothing before the deadline: a failed seat, as before
-            if review is not None:
-                review = passes_step.merged_review(review, review_dir, entry, changed)
+            review = _analyzer_findings_so_far(review_dir, entry.seat, changed)
+        if review is not None:
+            review = passes_step.merged_review(review, review_dir, entry, changed)
         # a seat that failed but printed something (a command seat's non-zero exit and no
         # review, output that is no review; an agent CLI's review before it failed, or before
         # its timeout stopped it): what it printed is shown in the appendix
