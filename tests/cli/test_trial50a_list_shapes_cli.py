@@ -117,8 +117,9 @@ def test_local_model_shapes_are_read_with_their_levels(tmp_path: Path) -> None:
     }
     assert found == {
         # the charge sent twice, at line 4 and line 3: one bug told twice, merged (both
-        # titles name the same failure at places a line apart)
-        ("critical", ("Gemma", "Codex"), 3),
+        # titles name the same failure at places a line apart), first at the place of the
+        # member whose text it shows (Gemma's)
+        ("critical", ("Gemma", "Codex"), 4),
         ("important", ("Qwen",), 5),
         ("suggestion", ("Claude", "Codex"), 2),  # one finding, the same line: merged
     }

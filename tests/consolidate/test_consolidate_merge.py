@@ -70,11 +70,17 @@ def test_union_locations_joins_overlaps_and_drops_redundant_whole_files() -> Non
         Location("c.md"),
         Location("a.go", 57, 65),
     ]
+    # each where its reviewer gave it first: the first place is where the problem is
     assert union_locations(locs) == (
-        Location("a.go", 54),
-        Location("a.go", 57, 65),
         Location("b.go", 443, 469),
+        Location("a.go", 57, 65),
+        Location("a.go", 54),
         Location("c.md"),
+    )
+    # a file named whole first, its lines later: the file still comes first
+    assert union_locations([Location("d.md"), Location("a.py", 3), Location("d.md", 5)]) == (
+        Location("d.md", 5),
+        Location("a.py", 3),
     )
 
 

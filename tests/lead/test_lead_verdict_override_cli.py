@@ -86,3 +86,16 @@ def test_a_lead_verdict_that_stands_leaves_the_summary_alone(tmp_path: Path) -> 
     report, md, _ = _review(tmp_path / "strict", {"label": "Rework", "reason": "K1 is serious."})
     assert _summary(md) == "All good, ship it."
     assert report["header"]["verdict"]["label"] == "Rework"
+
+
+def test_a_verdict_that_rests_on_no_kept_finding_but_stands_is_no_override(
+    tmp_path: Path,
+) -> None:
+    """The lead's label is the rule's, but its reason names a cluster that is not in the report:
+    the verdict gives the rule's reason (the report's findings), and nothing says the lead's
+    verdict was overridden: it was not (trial 57b #7)."""
+    report, md, _ = _review(tmp_path, {"label": "Merge with fixes", "reason": "K9 first."})
+    assert "**Verdict** | **Merge with fixes** — I1 needs attention" in md
+    assert _summary(md) == "All good, ship it."
+    assert "rests only on findings" not in md
+    assert report["header"]["verdict"]["label"] == "Merge with fixes"

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from deepreview.consolidate.places import key_path
 from deepreview.markdown_fence import code_blocks
 from deepreview.model import Finding
 
@@ -164,7 +165,8 @@ def _sha256(text: str) -> str:
 
 
 def _path(finding: Finding) -> str:
-    return finding.locations[0].path if finding.locations else ""
+    # the key place, not the first shown: fingerprints stored while places were sorted stay
+    return key_path(finding)
 
 
 def fingerprint(finding: Finding, salt: str = "") -> str:

@@ -22,13 +22,15 @@ found) comes from the most complete member that has one (`text_members`).
 After a lead's merge, only the members of the cluster that absorbed the others give the text
 (`text_pool`): the merged finding is that cluster's problem.
 Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
-references dropped when a line range in that file is known), sorted by path and line, then the
+references dropped when a line range in that file is known), the shown member's first in the order
+it gave them (its first place is where the problem is), then the other members' new ones, then the
 lines of another file that two or more reviewers' explanations both name (`corroborated`). Reviewers
 are credited in the order the seats were given. The classification is the members' most common
 one; a tie goes to the most complete member's.
 
 Numbering: C1.., I1.., S1.. ordered by severity, then by the number of reviewers (more first),
-then classification (regression, gap, pre-existing, anything else), then first location, then
+then classification (regression, gap, pre-existing, anything else), then key location
+(`places.key_location`: the first by path and line), then
 the group's key.
 """
 
@@ -42,6 +44,7 @@ from dataclasses import dataclass, replace
 from deepreview.consolidate.cluster import Member
 from deepreview.consolidate.fingerprint import location_title
 from deepreview.consolidate.labels import member_label
+from deepreview.consolidate.places import key_location, union_locations
 from deepreview.consolidate.score import FAULT_CLASSES
 from deepreview.markdown_fence import has_code
 from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
@@ -195,36 +198,12 @@ def title_of(members: Sequence[Member], severity: Severity, best: Member) -> str
     return best_member(pool).finding.title if pool else best.finding.title
 
 
-def union_locations(locations: Sequence[Location]) -> tuple[Location, ...]:
-    ranges: dict[str, list[tuple[int, int]]] = {}
-    whole: set[str] = set()
-    for loc in locations:
-        if loc.start is None:
-            whole.add(loc.path)
-            continue
-        end = loc.end if loc.end is not None else loc.start
-        lo, hi = min(loc.start, end), max(loc.start, end)
-        ranges.setdefault(loc.path, []).append((lo, hi))
-    out: list[Location] = []
-    for path in sorted(set(ranges) | whole):
-        spans = sorted(ranges.get(path, []))
-        if not spans:
-            out.append(Location(path))
-            continue
-        merged: list[list[int]] = []
-        for lo, hi in spans:
-            if merged and lo <= merged[-1][1]:  # overlapping: one range
-                merged[-1][1] = max(merged[-1][1], hi)
-            else:
-                merged.append([lo, hi])
-        out.extend(Location(path, lo, None if hi == lo else hi) for lo, hi in merged)
-    return tuple(out)
-
-
-def locations_of(members: Sequence[Member]) -> tuple[Location, ...]:
-    """The members' places, then the places the text of two or more reviewers' members names
+def locations_of(members: Sequence[Member], first: Member | None = None) -> tuple[Location, ...]:
+    """The members' places, `first`'s (the member whose text the finding shows) before the
+    others' as each gave them, then the places the text of two or more reviewers' members names
     in a file none of them is placed in (`corroborated`)."""
-    own = union_locations([loc for m in members for loc in m.finding.locations])
+    ordered = ([first] if first is not None else []) + [m for m in members if m is not first]
+    own = union_locations([loc for m in ordered for loc in m.finding.locations])
     return own + corroborated(members, {loc.path for loc in own})
 
 
@@ -312,7 +291,7 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         id=group.key,
         severity=severity,
         title=group.title or title_of(pool, severity, best),
-        locations=locations_of(members),
+        locations=locations_of(members, best),
         classification=group.classification or classification_of(members, best),
         reviewers=credits(members, reviewers),
         body=text.body.finding.body,
@@ -324,7 +303,8 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
 
 
 def _order(f: Finding, key: str) -> tuple[object, ...]:
-    first = f.locations[0] if f.locations else Location("")
+    # keyed as while places were sorted: the numbering of a report does not change
+    first = key_location(f) or Location("")
     return (
         f.severity.rank,
         -len(f.reviewers),

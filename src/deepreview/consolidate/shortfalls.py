@@ -10,7 +10,10 @@ seat what the verdict says.
 - `timed_out`: a seat stopped by its timeout (failed, its text not read for findings) whose
   text so far holds findings: they were never judged, so the seat's silence is no approval;
 - `checks_timed_out`: the same of an analyzer seat (the static seat): its checks did not
-  finish, whatever the findings its analyzers finished say (its verdict words differ).
+  finish, whatever the findings its analyzers finished say (its verdict words differ);
+- `checks_stopped`: an analyzer seat stopped by its timeout whose findings so far were read
+  (a review, `pipeline.stored_seats`: each of its findings is whole), so they are in the
+  report; its checks did not finish all the same.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from deepreview.findings.head import locations_in
 from deepreview.model import AgentReview
 from deepreview.runmodel import RUN_NOTES, SeatRun, with_notes
 
-Kind = Literal["unread", "cut_off", "timed_out", "checks_timed_out"]
+Kind = Literal["unread", "cut_off", "timed_out", "checks_timed_out", "checks_stopped"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,14 @@ def shortfalls(seat_reviews: Sequence[SeatReview]) -> tuple[Shortfall, ...]:
         and sr.run is not None
         and sr.run.status == "timeout"
         and wrote_findings(sr.output)
+    ]
+    out += [
+        Shortfall(sr.seat, sr.reviewer.name, "checks_stopped")
+        for sr in seat_reviews
+        if sr.review is not None
+        and not sr.model_backed
+        and sr.run is not None
+        and sr.run.status == "timeout"
     ]
     return tuple(out)
 

@@ -72,6 +72,8 @@ TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
 # The same of an analyzer (the static seat): each finding it wrote is sound as far as it goes,
 # but its checks did not finish, and what it found so far is not in the findings either.
 CHECKS_TIMED_OUT_CLAUSE = "before {its} checks finished, {its} findings so far not judged"
+# The same when what it found so far was read: its findings are the report's, its checks unfinished.
+CHECKS_STOPPED_CLAUSE = "before {its} checks finished, with {its} findings so far in this report"
 
 
 def _seats(n: int) -> str:
@@ -107,6 +109,7 @@ def qualify(
     unread, cut_off = outcomes.named("unread"), outcomes.named("cut_off")
     timed_out = outcomes.named("timed_out")
     checks_timed_out = outcomes.named("checks_timed_out")
+    checks_stopped = outcomes.named("checks_stopped")
     if not outcomes.model_reviewed:
         if label == "Merge as-is":
             label = NO_MODEL_REVIEW
@@ -169,6 +172,12 @@ def qualify(
         said = CHECKS_TIMED_OUT_CLAUSE.format(its=its)
         names = " and ".join(checks_timed_out)
         reason = _then(reason, f"{names} timed out {said} (see the appendix)")
+    if checks_stopped:
+        if label == "Merge as-is":
+            label = UNVERIFIED
+        its = "its" if len(checks_stopped) == 1 else "their"
+        said = CHECKS_STOPPED_CLAUSE.format(its=its)
+        reason = _then(reason, f"{' and '.join(checks_stopped)} timed out {said}")
     return Verdict(label, reason)
 
 
@@ -183,7 +192,7 @@ def timed_out_clause(reason: str) -> str | None:
     checks = tuple(
         f" timed out {CHECKS_TIMED_OUT_CLAUSE.format(its=its)} (see the appendix)"
         for its in ("its", "their")
-    )
+    ) + tuple(f" timed out {CHECKS_STOPPED_CLAUSE.format(its=its)}" for its in ("its", "their"))
     return next((c for c in reason.split("; ") if c.endswith((TIMED_OUT_CLAUSE, *checks))), None)
 
 

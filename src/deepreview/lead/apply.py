@@ -292,10 +292,15 @@ def report_from_answer(
         # e.g. "Rework — K1 breaks every caller" where no seat raised K1: the lead's decisions
         # about it were rejected, so nothing in the report supports its verdict
         verdict = rule
-        verdict_note = ReconciliationEntry(
-            "note",
-            f"The lead's verdict ({checked.verdict.label}) rests only on findings that are not "
-            f"in this report; the verdict is {rule.label} ({rule.reason}).",
+        # the same label for the report's own reasons: no verdict was overridden, nothing to say
+        verdict_note = (
+            None
+            if checked.verdict.label == rule.label
+            else ReconciliationEntry(
+                "note",
+                f"The lead's verdict ({checked.verdict.label}) rests only on findings that are "
+                f"not in this report; the verdict is {rule.label} ({rule.reason}).",
+            )
         )
     extra: list[ReconciliationEntry] = [
         ReconciliationEntry("note", sub(text)) for text in checked.design_notes

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from deepreview.consolidate.fingerprint import distinct_fingerprints, fingerprint, first_sentence
+from deepreview.consolidate.places import key_location
 from deepreview.errors import DeepReviewError, UsageError
 from deepreview.findings.ids import id_runs
 from deepreview.model import Report
@@ -127,7 +128,8 @@ def _decline(
         ids = _id_list([f.id for f in report.findings])
         raise UsageError(f"review {review_id} has no finding {finding_id}; its findings: {ids}")
     finding = report.findings[at]
-    loc = finding.locations[0] if finding.locations else None
+    # the key place (as the fingerprint's): where `declined_matches` measures a line from
+    loc = key_location(finding)
     m = _ROUND.match(report.header.round or "1")
     text = first_sentence(finding.body)
     fp = distinct_fingerprints(report.findings)[at]

@@ -106,4 +106,7 @@ def closed_notes(p: Prepared, prev: PreviousRound) -> list[ClosedNote]:
 
 def _key(f: Finding) -> tuple[str, str]:
     """Its title and file: a finding closed twice (fixed, raised again, fixed) is listed once."""
-    return " ".join(f.title.lower().split()), f.locations[0].path if f.locations else ""
+    # (imported here: a review loads the consolidation only while its seats run)
+    from deepreview.consolidate.places import key_path
+
+    return " ".join(f.title.lower().split()), key_path(f)

@@ -138,6 +138,21 @@ def _last_words(review_dir: Path | None, seat: str) -> str:
     return words if len(words) <= 100 else "…" + words[-99:]
 
 
+def _analyzer_findings_so_far(
+    review_dir: Path, seat: str, known_files: Iterable[str]
+) -> AgentReview | None:
+    """The review a timed-out analyzer seat stored, when it holds findings; None (a failed
+    seat, its text in the appendix) when it found nothing or stored no readable review."""
+    files = seat_files(review_dir, seat, 1)
+    if not files.findings.is_file() and not files.review.is_file():
+        return None
+    try:
+        review = stored_review(review_dir, seat, known_files)
+    except StoreError:
+        return None
+    return review if review.findings else None
+
+
 def stored_review(review_dir: Path, seat: str, known_files: Iterable[str] = ()) -> AgentReview:
     """A structured seat's findings as it handed them over; any other seat's text, parsed
     (`known_files`: the change's files, places whatever their names look like)."""
@@ -169,23 +184,31 @@ def stored_seat_reviews(
         reviewers.append(reviewer)
         review = None
         later: tuple[str, ...] = ()
-        if run.status == "ok":
-            changed = p.target.changed_paths
-            review = stored_review(review_dir, entry.seat, changed)
-            review = passes_step.merged_review(review, review_dir, entry, changed)
-            later = tuple(text for _, text in passes_step.later_texts(review_dir, entry))
         kind = p.settings.seat(entry.seat).kind or entry.seat
+        model_backed = is_model_backed(kind)
+        changed = p.target.changed_paths
+        if run.status == "ok":
+            review = stored_review(review_dir, entry.seat, changed)
+        elif run.status == "timeout" and not model_backed:
+            # An analyzer's findings are whole line by line, however many of its checks the
+            # deadline stopped: what it found so far is read (the verdict says the checks did
+            # not finish: `shortfalls`). A model's text cut by its timeout is not.
+            review = _analyzer_findings_so_far(review_dir, entry.seat, changed)
+        if review is not None:
+            review = passes_step.merged_review(review, review_dir, entry, changed)
+        if run.status == "ok":
+            later = tuple(text for _, text in passes_step.later_texts(review_dir, entry))
         # a seat that failed but printed something (a command seat's non-zero exit and no
         # review, output that is no review; an agent CLI's review before it failed, or before
         # its timeout stopped it): what it printed is shown in the appendix
-        printed = run.status in ("failed", "timeout") and bool(run.reason)
+        printed = run.status in ("failed", "timeout") and bool(run.reason) and review is None
         output = _stored_output(review_dir, entry.seat) if printed else ""
         seat_reviews.append(
             SeatReview(
                 reviewer=reviewer,
                 review=review,
                 run=run,
-                model_backed=is_model_backed(kind),
+                model_backed=model_backed,
                 output=output,
                 later_texts=later,
             )

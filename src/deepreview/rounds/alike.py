@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from deepreview.consolidate.cluster import LINK_THRESHOLD
 from deepreview.consolidate.features import PathResolver, extract
+from deepreview.consolidate.places import key_path
 from deepreview.consolidate.score import evidence, rarity
 from deepreview.model import Finding
 
@@ -21,7 +22,7 @@ def alike_raising(
     class and file, that scores best (at least `LINK_THRESHOLD`) as `p`'s pair; None when none
     does. `all_prior`: the previous round's findings, which weigh how rare a word is with this
     round's (the function every finding names says little)."""
-    path = p.locations[0].path if p.locations else ""
+    path = key_path(p)
     candidates = [
         f
         for f in findings

@@ -18,12 +18,13 @@ from deepreview.consolidate.fingerprint import (
     location_title,
     normalised_title,
 )
+from deepreview.consolidate.places import key_location, key_path
 from deepreview.model import Finding
 from deepreview.store.declines import Decline
 
 
 def _path(f: Finding) -> str:
-    return f.locations[0].path if f.locations else ""
+    return key_path(f)
 
 
 def _comparable(letter_a: str, text_a: str, letter_b: str, text_b: str) -> bool:
@@ -136,7 +137,8 @@ def declined_matches(d: Decline, findings: Sequence[Finding]) -> list[Finding]:
         return exact
 
     def distance(f: Finding) -> int:
-        start = f.locations[0].start if f.locations else None
+        # the line a decline recorded (`pipeline.memory`): the key place's
+        start = loc.start if (loc := key_location(f)) is not None else None
         if start is None or d.start_line is None:
             return 1 << 30
         return abs(start - d.start_line)

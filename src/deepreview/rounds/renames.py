@@ -23,7 +23,7 @@ from deepreview.targets.git import Git, decode_path
 from deepreview.targets.nul_text import text_attributes
 
 if TYPE_CHECKING:
-    from deepreview.model import Finding
+    from deepreview.model import Finding, Location
 
 
 def renamed_paths(git: Git, old_sha: str, new_sha: str, text: Sequence[str] = ()) -> dict[str, str]:
@@ -59,15 +59,24 @@ def renamed_since(
     return renamed_paths(git, sha, head_sha, text)
 
 
+def _moved(locations: tuple[Location, ...], moves: Mapping[str, str]) -> tuple[Location, ...]:
+    return tuple(
+        dataclasses.replace(loc, path=moves[loc.path]) if loc.path in moves else loc
+        for loc in locations
+    )
+
+
 def follow_finding(f: Finding, moves: Mapping[str, str]) -> Finding:
-    """`f` with each location in a renamed file at its new path."""
-    if not any(loc.path in moves for loc in f.locations):
+    """`f` with each location in a renamed file at its new path, its reviewers' own places
+    (`sources`) too: they are what its key place (`places.key_location`) is read from."""
+    places = [*f.locations, *(loc for s in f.sources for loc in s.locations)]
+    if not any(loc.path in moves for loc in places):
         return f
     return dataclasses.replace(
         f,
-        locations=tuple(
-            dataclasses.replace(loc, path=moves[loc.path]) if loc.path in moves else loc
-            for loc in f.locations
+        locations=_moved(f.locations, moves),
+        sources=tuple(
+            dataclasses.replace(s, locations=_moved(s.locations, moves)) for s in f.sources
         ),
     )
 

@@ -5,7 +5,8 @@ repository); judged seats that never found anything no other seat found are drop
 are ranked by unique insights per dollar and taken while the estimated cost (the lead's median
 cost per review plus each seat's) stays within the budget; the panel keeps at least two model
 families when the candidates offer two (the static seat, which runs analyzers, is no model
-family), but never for a seat with no unique insight that failed in half its reviews or more
+family), but never for a seat with no unique insight that failed (or was cut off, or unread) in
+half its reviews or more
 (`unreliable`); seats with too little history are kept (they
 cannot be judged yet). Without any judged seat the panel is every usable seat. Every choice gets
 a reason, written into the report's Review Process Notes and into run.json.
@@ -130,15 +131,29 @@ def _order(s: SeatStats) -> tuple[float, float, str]:
     return (-per_dollar, -(s.survival or 0.0), s.seat)
 
 
+def short(s: SeatStats) -> int:
+    """The reviews in which the seat delivered no whole review: it failed, or it was read but
+    cut off or its findings text could not be read. Such a review gave no finding to judge (or
+    not all of them), so its lack of unique insights says as little as a failure's: for the
+    panel it counts as one (`stats` keeps them apart)."""
+    return min(s.reviews, s.failures + s.cut_off + s.unread)
+
+
 def unreliable(s: SeatStats | None) -> bool:
-    """No unique insight and failed in at least half of its reviews (e.g. every one)."""
-    if s is None or s.judged_unique or not s.failures:
+    """No unique insight and fell short (`short`) in at least half of its reviews."""
+    if s is None or s.judged_unique or not short(s):
         return False
-    return s.failures >= UNRELIABLE_FAILURE_RATE * s.reviews
+    return short(s) >= UNRELIABLE_FAILURE_RATE * s.reviews
 
 
 def _failed(s: SeatStats) -> str:
-    return f"failed in {s.failures} of {_reviews(s.reviews)}"
+    """`failed in 2 of 5 reviews`, `failed in 1, unread in 3 of 5 reviews`."""
+    parts = [
+        f"{what} in {n}"
+        for what, n in (("failed", s.failures), ("cut off", s.cut_off), ("unread", s.unread))
+        if n
+    ]
+    return f"{', '.join(parts) or 'failed in 0'} of {_reviews(s.reviews)}"
 
 
 def _family(c: Candidate, s: SeatStats | None) -> str:
@@ -180,11 +195,11 @@ def _rate(s: SeatStats) -> str:
 def judgeable(s: SeatStats, min_reviews: int = MIN_REVIEWS) -> bool:
     """Enough history to judge the seat: `min_reviews` reviews with another seat's review
     beside it (a finding is a unique insight only against another review: a seat that always
-    reviewed alone has none, which says nothing of it), or as many reviews failing in half or
-    more of them (its failures are judged whatever else reviewed)."""
+    reviewed alone has none, which says nothing of it), or as many reviews falling short
+    (`short`) in half or more of them (its failures are judged whatever else reviewed)."""
     if s.reviews < min_reviews:
         return False
-    failing = (s.failure_rate or 0.0) >= UNRELIABLE_FAILURE_RATE
+    failing = short(s) >= UNRELIABLE_FAILURE_RATE * s.reviews
     return s.reviews_compared >= min_reviews or failing
 
 
@@ -246,7 +261,7 @@ def choose_panel(
             reviews = s.reviews_with_lead if s.verified else s.reviews
             kind = "verified unique insight" if s.verified else "unique insight"
             why = f"dropped: no {kind} in {_reviews(reviews)}"
-            if s.failures:
+            if short(s):
                 why += f"; {_failed(s)}"
             if s.raised_with_lead:
                 why += (
@@ -305,8 +320,9 @@ def choose_panel(
         for seat in set(failing) - not_for_diversity:
             not_for_diversity.add(seat)
             reasons[seat] += (
-                " Not kept for diversity either: a seat with no unique insight that failed in "
-                "half its reviews or more is no second model family to count on."
+                " Not kept for diversity either: a seat with no unique insight that failed (or was "
+                "cut off, or unread) in half its reviews or more is no second model family to "
+                "count on."
             )
         if not others:
             if failing:
