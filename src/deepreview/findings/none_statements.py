@@ -36,8 +36,11 @@ _ISSUE_WORDS = (
 # before the none (an adjective of fault, `incomplete`, is not in the list)
 _FINE = r"(?:correct|complete|fine|good|clean|sound|solid|safe|straightforward|ok|okay)"
 _PRAISED = (
-    rf"(?:(?:the|this) (?:[\w-]+ ){{0,2}}(?:is|looks|seems|reads) (?:\w+ )?{_FINE}"
-    rf"(?:,? (?:and )?(?:\w+ )?{_FINE})*\s*[;,.:—–-]\s*)?"
+    rf"(?:(?:(?:the|this) (?:[\w-]+ ){{0,2}}(?:is|looks|seems|reads) (?:\w+ )?{_FINE}"
+    rf"(?:,? (?:and )?(?:\w+ )?{_FINE})*"
+    # `Looks good to me — I have nothing to add.`, `LGTM; nothing to report.`
+    r"|(?:(?:it|this|everything|all) )?looks? (?:good|fine|great)(?: to me)?|lgtm)"
+    r"\s*[;,.:—–-]\s*)?"
 )
 _SAYS_NONE = re.compile(
     rf"^(?:[✅✔✓☑🟢]\ufe0f?\s*)?{_PRAISED}(?:none(?!\s+of\b)\b|n/?a\b|(?:0|zero)\s*(?:[.!]|$)"
@@ -52,6 +55,8 @@ _SAYS_NONE = re.compile(
     rf" (?:find|see|spot|identify) (?:any )?"
     rf"{_ISSUE_WORDS}"
     rf"|(?:no|zero|0) {_ISSUE_WORDS}"
+    # `All clear.`, `All clear — every caller is updated.`
+    r"|all clear\s*(?:[.!:;,—–-]|$)"
     # `Keine.`, `Aucun.`, `なし。` alone (`section_titles.NONE_WORDS`)
     rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
     re.IGNORECASE,
