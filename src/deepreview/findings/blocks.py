@@ -401,8 +401,26 @@ def build_blocks(
         elif h.level > cur.level or _flat_sub_heading(cur, h, line):
             cur.add(line, fenced)
             continue
+        elif _next_category(blocks, h):
+            blocks.append(Block(Kind.FINDINGS, h.title, h.level))
+            continue
         blocks.append(Block(Kind.OTHER, h.title, h.level))
     return blocks
+
+
+def _next_category(blocks: list[Block], h: Heading) -> bool:
+    """`## Findings` + `### Bugs` + `### Performance`: a findings section sorted into category
+    sub-sections, the first with a findings title of its own; an unknown heading at that
+    category's level is the next category (the first one, `### Correctness` right under
+    `## Findings`, is part of that section already), not an ordinary section whose items
+    are prose."""
+    cur = blocks[-1]
+    if cur.kind is not Kind.FINDINGS or cur.level != h.level:
+        return False
+    for above in reversed(blocks[:-1]):
+        if above.level < h.level:
+            return above.kind is Kind.FINDINGS
+    return False
 
 
 _ITEM = re.compile(r"^(\d{1,9})[.)][ \t]")

@@ -38,9 +38,22 @@ _PREFIX = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?=\*\*|\[|[CIS]\d))?"
 )
 _ID_PLAIN = re.compile(rf"^(?P<id>{FINDING_ID})[ \t]*[.:)][ \t]+(?P<rest>\S.*)$")
-_ID_BOLD = re.compile(rf"^\*\*(?P<id>{FINDING_ID})[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$")
-_ID_IN_BOLD = re.compile(rf"^\*\*(?P<id>{FINDING_ID})[ \t]*[.:)][ \t]*(?P<rest>[^*\s].*)$")
-_ID_HEADING = re.compile(rf"^(?P<id>{FINDING_ID})(?:[ \t]*[.:)]|[ \t]+[—–-])[ \t]+(?P<rest>\S.*)$")
+# `**I1 (Important)** — Title`, `**I1 (Important): Title**`, `### S1 (Suggestion): Title`: the
+# level in brackets right after the ID (`_TAG_AFTER_ID` takes it off the title)
+_TAG_NEXT = rf"[ \t]+(?=[\[(](?i:{TAG_PATTERN})[\])])"
+_ID_BOLD = re.compile(
+    rf"^\*\*(?P<id>{FINDING_ID})(?:[ \t]+(?P<tag>[\[(](?i:{TAG_PATTERN})[\])]))?"
+    r"[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$"
+)
+# `**I1. Title**`, and `**I1 — Title**` (a dash with a blank each side: `**S3-bucket …**` and
+# `**S3 bucket …**` are titles)
+_ID_IN_BOLD = re.compile(
+    rf"^\*\*(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]*|[ \t]+[—–-][ \t]+|{_TAG_NEXT})"
+    r"(?P<rest>[^*\s].*)$"
+)
+_ID_HEADING = re.compile(
+    rf"^(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]+|[ \t]+[—–-][ \t]+|{_TAG_NEXT})(?P<rest>\S.*)$"
+)
 _BRACKET = re.compile(
     rf"^(?P<open>\*\*)?\[(?P<sev>{TAG_PATTERN})\]"
     r"(?P<close>\*\*)?[ \t]*(?P<rest>.*)$",
@@ -194,15 +207,22 @@ def parse_head(
         if m:
             # `- **S2** — consider …`: the dash parts the ID from the title
             rest = _LEADING_DASH.sub("", m.group("rest"), count=1)
-            if rx is _ID_IN_BOLD:
-                rest = "**" + rest
             head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
+            word = m.groupdict().get("tag")
             tag = _TAG_AFTER_ID.match(rest)
             if tag is not None:
                 # `- **I1** [important] **Title** — `a.py:3``: the tag is no part of the title
-                rest = rest[tag.end() :]
-                head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
+                rest, word = rest[tag.end() :], tag["w"]
+            if word is not None:
+                word = word.strip("[]()")
+                head.severity, head.level_word = tag_level(word), word.lower()
+            if rx is _ID_IN_BOLD:
+                rest = "**" + rest
             fill_head(head, rest, prefixes)
+            if rx is _ID_BOLD and not rest.startswith(("**", "`")):
+                # `**C1:** Title (`a.py:8`). Why.`: after a bold ID, as after a bold level, the
+                # place parts the plain title from the finding's first sentence
+                _paren_place_then_text(head, prefixes)
             place_led(head, prefixes)
             return head if head.title else None
     if numbered:

@@ -23,7 +23,10 @@ _SAYS: Final = re.compile(
     r"(?:needed|required|necessary|warranted)\b"
     r"|\bnothing\s+to\s+(?:do|change|fix)\b"
     r"|\b(?:which|this|that|it)(?:\s+is|['’]s)\s+(?:fine|ok|okay|correct|intended|intentional)\b"
-    r"|\bis\s+intentional\b|\bas\s+intended\b",
+    r"|\b(?:both|they|these|those)\s+are\s+(?:both\s+)?(?:fine|correct|intended|intentional)\b"
+    r"|\bis\s+intentional\b|\bas\s+intended\b"
+    # the item's whole last sentence: `… so it is bounded after all. **No issue.**`
+    r"|^\W*(?:no|not\s+an?)\s+(?:real\s+)?(?:issue|problem|bug)(?:\s+here)?\W*$",
     re.IGNORECASE,
 )
 # a reservation, a condition or a question: `which is fine if callers pass ints`, `check

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import NONE_WORDS
 
@@ -36,8 +37,11 @@ _ISSUE_WORDS = (
 # before the none (an adjective of fault, `incomplete`, is not in the list)
 _FINE = r"(?:correct|complete|fine|good|clean|sound|solid|safe|straightforward|ok|okay)"
 _PRAISED = (
-    rf"(?:(?:the|this) (?:[\w-]+ ){{0,2}}(?:is|looks|seems|reads) (?:\w+ )?{_FINE}"
-    rf"(?:,? (?:and )?(?:\w+ )?{_FINE})*\s*[;,.:—–-]\s*)?"
+    rf"(?:(?:(?:the|this) (?:[\w-]+ ){{0,2}}(?:is|looks|seems|reads) (?:\w+ )?{_FINE}"
+    rf"(?:,? (?:and )?(?:\w+ )?{_FINE})*"
+    # `Looks good to me — I have nothing to add.`, `LGTM; nothing to report.`
+    r"|(?:(?:it|this|everything|all) )?looks? (?:good|fine|great)(?: to me)?|lgtm)"
+    r"\s*[;,.:—–-]\s*)?"
 )
 _SAYS_NONE = re.compile(
     rf"^(?:[✅✔✓☑🟢]\ufe0f?\s*)?{_PRAISED}(?:none(?!\s+of\b)\b|n/?a\b|(?:0|zero)\s*(?:[.!]|$)"
@@ -52,6 +56,8 @@ _SAYS_NONE = re.compile(
     rf" (?:find|see|spot|identify) (?:any )?"
     rf"{_ISSUE_WORDS}"
     rf"|(?:no|zero|0) {_ISSUE_WORDS}"
+    # `All clear.`, `All clear — every caller is updated.`
+    r"|all clear\s*(?:[.!:;,—–-]|$)"
     # `Keine.`, `Aucun.`, `なし。` alone (`section_titles.NONE_WORDS`)
     rf"|(?:{'|'.join(map(re.escape, NONE_WORDS))})\s*(?:[.!:;,—–。]|$))",
     re.IGNORECASE,
@@ -76,7 +82,8 @@ def says_none(text: str) -> bool:
     t = _ITEM_MARKUP.sub("", text.strip()).strip()
     first, *rest = re.split(r"(?<=[.!?])\s+", t, maxsplit=1)
     m = _SAYS_NONE.match(t)
-    if m is None or TAKES_BACK.search(first) is not None:
+    back = TAKES_BACK.search(first)
+    if m is None or (back is not None and not _points_at_a_finding(first[back.end() :])):
         return False
     if rest and _PLACE_LINE.search(rest[0]) and not _SETTLED.search(rest[0]):
         # `No findings. One thing: `auth.py:31` compares the token with `==`, which is
@@ -85,6 +92,17 @@ def says_none(text: str) -> bool:
         if any(_PLACE_LINE.search(s) and names_a_fault(s) for s in sentences):
             return False
     return not (rest and _PART.search(first, m.end()) and names_a_fault(rest[0]))
+
+
+# `None — though I1 comes close.`, `None, but see I1.`: after the "though" only a pointer at a
+# finding the review raises elsewhere, which takes nothing back
+_POINTER: Final = re.compile(
+    rf"^\s*(?:see\s+|cf\.?\s+)?{FINDING_ID}\b[^.;!?`:]{{0,40}}[.!]?\s*$", re.IGNORECASE
+)
+
+
+def _points_at_a_finding(rest: str) -> bool:
+    return _POINTER.match(rest) is not None and not names_a_fault(rest)
 
 
 # A place with a line (`auth.py:31`, `a.py#L9`), and words that say its problem is not this

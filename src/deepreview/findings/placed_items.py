@@ -20,6 +20,7 @@ what the change does there (`- `calc.py:5` — adds `sub`.`) names no problem an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Final
 
 from deepreview.findings.finding_draft import Draft, make_draft
@@ -42,7 +43,11 @@ _FAULT: Final = re.compile(
     # negative`, `divides by zero`, `loses the last line`, `subtracts without a floor`)
     r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
     r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
-    r"divides?\s+by\s+zero|los(?:es|ing)|"
+    r"divides?\s+by\s+zero|los(?:es|ing)|forever|indefinitely|infinite(?:ly)?|"
+    # a secret put where it is read (`the bearer token is logged at INFO`), a risk said so
+    r"(?:tokens?|passwords?|secrets?|credentials?)\s+(?:is|are|gets?|get)\s+(?:logged|printed|"
+    r"exposed|leaked)|(?:logs?|prints?|exposes?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:tokens?|passwords?|"
+    r"secrets?|credentials?)|security\s+(?:concern|risk|hole|flaw)s?|"
     r"(?:can|could|may|might)\s+(?:hang|leak|overflow|underflow|corrupt|deadlock|exceed|bypass)|"
     r"without\s+(?:a\s+|any\s+)?(?:floor|check|guard|timeout|limit|bound|validation|lock)s?|"
     r"un(?:taxed|tested|documented|bounded|escaped|sani[tz]i[sz]ed|caught|closed|released|"
@@ -81,6 +86,20 @@ def placed_problems(
         make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in res.drafts
     ]
     return drafts, res
+
+
+def placed_section(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> FindingsResult | None:
+    """A findings section with no level (`## Findings`, `**Findings**`) that is such a list: its
+    read with those items as findings with no level of their own (the text around the list read
+    as any findings section's), or None when it is no such list. Where the section has no
+    finding of another shape, its items were otherwise findings text we could not read."""
+    placed = placed_problems(lines, fenced, prefixes)
+    if placed is None:
+        return None
+    drafts, listed = placed
+    return replace(listed, drafts=drafts)
 
 
 def _unrated(d: Draft) -> bool:

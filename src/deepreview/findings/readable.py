@@ -62,6 +62,41 @@ def says_nothing_found(text: str) -> bool:
     return bool(_NOTHING_FOUND.search(text))
 
 
+# A free-form review's own words that it found nothing, or that it approves: "Nothing to fix.
+# Approve.", "This PR is ready to merge.", "I don't have any findings", "No correctness, security
+# or performance concerns", "I have no blocking or non-blocking comments". Enough to make a text a
+# review (one with nothing in it), never to set a problem told beside it aside: not when the
+# sentence qualifies it ("Otherwise nothing to fix", "ready to merge once …") or denies it
+# ("not ready to merge").
+_CLEAN_WORDS: Final = re.compile(
+    r"\b(?:nothing\s+(?:else\s+)?to\s+(?:fix|change|add)"
+    r"|(?:have|had)\s+no\s+(?:[\w-]+,?\s+){0,4}"
+    r"(?:findings?|issues?|concerns?|comments?|problems?|remarks?)"
+    r"|(?:do\s+not|don['’]t|did\s+not|didn['’]t)\s+have\s+any\s+(?:[\w-]+\s+){0,3}"
+    r"(?:findings?|issues?|concerns?|comments?|problems?)"
+    r"|no\s+(?:[\w-]+,\s+)+(?:[\w-]+,?\s+)?(?:or|and|nor)\s+[\w-]+\s+"
+    r"(?:issues?|findings?|problems?|concerns?)"
+    r"|ready\s+to\s+(?:merge|ship|land)\s*[.!]?\s*$"
+    r")(?!\w)"
+    # `Approve.` as a sentence or line of its own (`**Recommendation:** Approve`)
+    r"|(?:^|(?<=[.!?]\s))[ \t]*(?:[*_]{1,2})?(?:(?:overall\s+)?(?:recommendation|decision)"
+    r"(?:[*_]{1,2})?:(?:[*_]{1,2})?\s*)?(?:approved?|lgtm|ship\s+it)[.!]?(?:[*_]{1,2})?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DENIED_BEFORE: Final = re.compile(r"\b(?:not|never|isn['’]t|aren['’]t|yet)\b[^.!?\n]{0,20}$", re.I)
+
+
+def says_clean(text: str) -> bool:
+    """`text` says in so many words that the review found nothing or approves (`_CLEAN_WORDS`),
+    unqualified by its sentence."""
+    return any(
+        _BEFORE.search(text, 0, m.start()) is None
+        and _DENIED_BEFORE.search(text, 0, m.start()) is None
+        and _AFTER.search(text[m.end() :]) is None
+        for m in _CLEAN_WORDS.finditer(text)
+    )
+
+
 # "No *blocking* issues found", "no other issues", "no major problems": nothing of *that* kind,
 # which leaves room for the lesser or earlier-named problems beside it.
 _QUALIFIER: Final = re.compile(
@@ -126,7 +161,10 @@ def has_structure(review: AgentReview) -> bool:
         review.findings
         or review.unread_findings
         or review.verdict_line
-        or (says_nothing_found(review.raw) and not says_it_did_not_review(review.raw))
+        or (
+            (says_nothing_found(review.raw) or says_clean(review.raw))
+            and not says_it_did_not_review(review.raw)
+        )
         or any(zero_counts(p) for p in re.split(r"\n\s*\n", review.raw))
         or _findings_sections(review.raw)
         or _all_reviewed(review)

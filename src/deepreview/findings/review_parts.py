@@ -18,6 +18,7 @@ from deepreview.findings.finding_draft import Draft, is_rule, strip_rules
 from deepreview.findings.finding_line import FIELD_LABELS
 from deepreview.findings.findings import SECTION_SEVERITY, parse_findings_block
 from deepreview.findings.loose import loose_findings
+from deepreview.findings.placed_items import placed_section
 from deepreview.findings.prose_problems import asks_for_changes
 from deepreview.findings.recap_items import limitation_faults, recap_problems
 from deepreview.findings.section_titles import (
@@ -174,6 +175,10 @@ def read_block(block: Block, st: ReviewParts) -> None:
             # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
             sentences=0 < block.level < BOLD_LEVEL,
         )
+        if k is Kind.FINDINGS and res.unread and not res.drafts:
+            # `## Findings` + `1. `a.py:31` — the budget is never refilled`: place-led problems,
+            # read as they are with no findings section (`placed_items.py`)
+            res = placed_section(block.lines, block.fenced, st.prefixes) or res
         st.drafts.extend(res.drafts)
         st.unread.extend(res.unread)
         st.sink.unparsed.extend(res.unparsed)
