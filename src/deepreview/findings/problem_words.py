@@ -49,3 +49,64 @@ def names_a_fault(text: str) -> bool:
         _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
         for m in _FAULT.finditer(text)
     )
+
+
+# What kind of fault a text tells, by its specific words: a recap item at a finding's place
+# that tells a kind of fault the finding's words never name (the finding: the header order;
+# the item: `a.py:14` leaks the handle) is another problem there (`repeats.summary_repeats`).
+# Generic words (`bug`, `wrong`, `broken`, `missing`) tell no kind: any finding may be one.
+# Each kind: (its name, the words that tell it, the words of a finding that may be about it —
+# wider, so that a recap in other words than the finding's (`never closed` for a leak,
+# `raises` for a crash) stays that finding told again).
+_FAULT_KINDS: Final = (
+    ("leak", r"leak\w*", r"leak\w*|clos\w*|releas\w*|free\w*|dispos\w*|cleanup|with\s+block"),
+    (
+        "crash",
+        r"crash\w*|panic\w*|segfault\w*",
+        r"crash\w*|panic\w*|segfault\w*|rais\w*|"
+        r"exception\w*|throw\w*|abort\w*|error\w*",
+    ),
+    (
+        "hang",
+        r"deadlock\w*|hang(?:s|ing)?|stall\w*|infinite\s+loop",
+        r"deadlock\w*|hang\w*|stall\w*|loop\w*|block\w*|wait\w*|forever|timeout\w*",
+    ),
+    (
+        "race",
+        r"race\s+condition|data\s+race|racy|toctou|time[\s-]of[\s-]check",
+        r"rac[ey]\w*|toctou|concurren\w*|lock\w*|atomic\w*|thread\w*|simultaneous\w*",
+    ),
+    (
+        "loss",
+        r"drop(?:s|ped|ping)?|los(?:e|es|ing|t)|truncat\w*|swallow\w*",
+        r"drop\w*|los[est]\w*|truncat\w*|swallow\w*|discard\w*|skip\w*|ignor\w*|missing|"
+        r"silent\w*|overwrit\w*",
+    ),
+    ("corrupt", r"corrupt\w*", r"corrupt\w*|overwrit\w*|clobber\w*|garbage|partial\w*"),
+    ("overflow", r"overflow\w*", r"overflow\w*|wrap\w*|bound\w*|too\s+large|limit\w*"),
+    ("zero", r"divi(?:de|des|sion)\s+by\s+zero|zero\s*division", r"zero|divi\w*"),
+    (
+        "security",
+        r"inject\w*|vulnerab\w*|exploit\w*|bypass\w*",
+        r"inject\w*|vulnerab\w*|exploit\w*|bypass\w*|secur\w*|sanitiz\w*|escap\w*|"
+        r"attack\w*|untrusted|unauthori[sz]ed|auth\w*",
+    ),
+)
+_TELLS: Final = tuple((k, re.compile(rf"\b(?:{rx})\b", re.I)) for k, rx, _ in _FAULT_KINDS)
+_ABOUT: Final = tuple((k, re.compile(rf"\b(?:{rx})\b", re.I)) for k, _, rx in _FAULT_KINDS)
+
+
+def fault_kinds(text: str) -> set[str]:
+    """The kinds of fault `text` tells (see `_FAULT_KINDS`), each by a word its sentence does
+    not deny (`no leak`)."""
+    return {
+        kind
+        for kind, rx in _TELLS
+        for m in rx.finditer(text)
+        if _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+    }
+
+
+def about_faults(text: str) -> set[str]:
+    """The kinds of fault a finding's `text` may be about: any of their wider words."""
+    return {kind for kind, rx in _ABOUT if rx.search(text)}

@@ -9,12 +9,14 @@ this before merge.`): that is a finding the seat wrote only there, and a review 
 findings stand in such a list has found something.
 
 An item is read when it names a place with a line and a problem (a problem or fault word its
-sentence does not deny), names no finding ID (`(I1)`: that finding again) and does not say
-its problem is fixed or pre-existing. An item that names an ID in one clause and a problem at a
-place of its own in another (`move the header up (I1), and close the handle at `a.py:30`,
-which leaks`) is read from that other clause. Its level is the list's own words: a level tag of the
-item (`[Critical]`, `P1`, a stressed `**critical**`), else `before merge` / `blocking` / `must`
-in the item or the list's title (important), else a suggestion (what to do next).
+sentence does not deny) — at a finding's place, a kind of fault that finding never names (a leak
+beside I1 about the header order: `repeats`) — names no finding ID (`(I1)`: that finding again)
+and does not say its problem is fixed or pre-existing. An item that names an ID in one clause
+and a problem at a place of its own in another (`move the header up (I1), and close the handle
+at `a.py:30`, which leaks`) is read from that other clause. Its level is the list's own words: a
+level tag of the item (`[Critical]`, `P1`, a stressed `**critical**`), else `before merge` /
+`blocking` / `must` in the item or the list's title (important), else a suggestion (what to do
+next).
 
 An `### Acknowledged limitations` list is read the same way (`limitation_faults`): an item that
 tells a fault in the change at a place is a finding; what the seat did not run or see stays a
