@@ -55,7 +55,7 @@ def recap_problems(
 ) -> list[Draft]:
     """The recap list's items that name a problem at a place, as drafts at the list's level."""
     out: list[Draft] = []
-    for start, whole in _items(lines, fenced):
+    for start, whole in list_items(lines, fenced):
         text = _unnamed_clauses(whole) if _AN_ID.search(whole) else whole
         if not text or _SETTLED.search(text) or not names_a_fault(text):
             continue
@@ -71,7 +71,7 @@ def recap_problems(
             head.locations.extend(places)
         if head.id is not None:
             continue  # an ID of its own: the finding told again
-        level = _level(text) or (
+        level = own_level(text) or (
             Severity.IMPORTANT
             if _BEFORE_MERGE.search(whole) or _BEFORE_MERGE.search(title)
             else Severity.SUGGESTION
@@ -134,11 +134,11 @@ def limitation_faults(
     (`I did not run the tests, but `a.py:30` truncates …`) gives that fault and stays one."""
     drafts: list[Draft] = []
     gone: set[int] = set()
-    for start, whole in _items(lines, fenced):
+    for start, whole in list_items(lines, fenced):
         text = whole
         if not _PLACE_LED.match(lines[start]) or _OWN_LIMIT.search(text):
             # `I did not run the tests, but `a.py:30` truncates …`: the fault after the limit
-            text = _fault_after(whole)
+            text = fault_after(whole)
         if not text or _OWN_LIMIT.search(text) or _KNOWN.search(text):
             continue  # (a titled item, `**Windows rename race**`: a limitation the seat accepts)
         if _SETTLED.search(text) or not names_a_fault(text):
@@ -153,7 +153,7 @@ def limitation_faults(
             continue
         if not head.locations:
             head.locations.extend(places)
-        head.severity = head.severity or _level(text) or Severity.IMPORTANT
+        head.severity = head.severity or own_level(text) or Severity.IMPORTANT
         if text is not whole:
             drafts.append(make_draft(head, None, body=""))
             continue  # (the limitation before the contrast stays one)
@@ -167,13 +167,14 @@ def limitation_faults(
 _CONTRAST: Final = re.compile(r"[,;]?\s+(?:but|however|yet),?\s+(?=`?[^\s`*\[\]]+:\d+)", re.I)
 
 
-def _fault_after(text: str) -> str:
-    """What follows `but`/`however` in a limitations item when a place leads it; else ''."""
+def fault_after(text: str) -> str:
+    """What follows `but`/`however` in an item (a limitation, a strength) when a place leads
+    it; else ''."""
     m = _CONTRAST.search(text)
     return text[m.end() :].strip() if m else ""
 
 
-def _items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:
+def list_items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:
     """(first line, whole text) of each top-level item of the section's lists."""
     out: list[tuple[int, list[str]]] = []
     for i, (line, code) in enumerate(zip(lines, fenced, strict=True)):
@@ -188,7 +189,8 @@ def _items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:
     return [(i, "\n".join(text)) for i, text in out if i >= 0]
 
 
-def _level(text: str) -> Severity | None:
+def own_level(text: str) -> Severity | None:
+    """The level an item gives itself: a tag (`[Critical]`, `P1`) or a stressed level word."""
     for m in _TAG.finditer(text):
         level = tag_level(m.group(1) or m.group(2))
         if level is not None:
