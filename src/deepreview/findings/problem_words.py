@@ -24,10 +24,43 @@ _DENIED: Final = re.compile(
 
 
 def names_a_problem(text: str) -> bool:
-    """Whether `text` names a problem: a problem word its sentence does not deny."""
-    return any(
+    """Whether `text` names a problem: a problem word its sentence does not deny, or an attack
+    the change is open to (`names_an_attack`)."""
+    return names_an_attack(text) or any(
         _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
         for m in PROBLEM.finditer(text)
+    )
+
+
+# A security hole named by its kind of attack: no word of PROBLEM, yet a fault (and a serious
+# one: `lesser_items.serious_level`) wherever it is told at a place.
+ATTACK: Final = re.compile(
+    r"\b(?:timing(?:[\s-]based)?\s+(?:side[\s-])?(?:attacks?|channels?|leaks?|oracles?)|"
+    r"side[\s-]channels?|toctou|time[\s-]of[\s-]check\b|replay(?:ed)?[\s-]attacks?|"
+    r"(?:can|could|may)\s+be\s+replayed|open[\s-]redirects?|ssrf|server[\s-]side\s+request\s+"
+    r"forgery|(?:path|directory)[\s-]traversal|xss|cross[\s-]site\s+(?:scripting|request\s+"
+    r"forgery)|csrf|xxe|(?:sql|command|shell|code|header|log|template|ldap|xpath|nosql|prompt)\s+"
+    r"injection|(?:privilege|priv)\s+escalation|auth(?:entication|orization)?\s+bypass)\b",
+    re.IGNORECASE,
+)
+# What guards against an attack rather than opening it (`compare_digest protects against timing
+# attacks`, `prevents path traversal`), up to three words before its name.
+_GUARDED: Final = re.compile(
+    r"\b(?:against|prevent\w*|protect\w*|guard\w*|mitigat\w*|defen[cds]\w*|safe\s+from|"
+    r"immune\s+to|resist\w*|avoid\w*|block\w*|stops?|stopp\w*|clos(?:e|es|ed|ing)|fix\w*|"
+    r"harden\w*|no\s+risk\s+of|not\s+(?:open|vulnerable|exposed|subject)\s+to)"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def names_an_attack(text: str) -> bool:
+    """`text` names an attack (`ATTACK`) that it neither denies (`no SSRF risk`) nor says the
+    code guards against (`protects against timing attacks`)."""
+    return any(
+        _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+        and _GUARDED.search(text, max(0, m.start() - 60), m.start()) is None
+        for m in ATTACK.finditer(text)
     )
 
 
@@ -87,8 +120,10 @@ _FAULT_KINDS: Final = (
     ("zero", r"divi(?:de|des|sion)\s+by\s+zero|zero\s*division", r"zero|divi\w*"),
     (
         "security",
-        r"inject\w*|vulnerab\w*|exploit\w*|bypass\w*",
-        r"inject\w*|vulnerab\w*|exploit\w*|bypass\w*|secur\w*|sanitiz\w*|escap\w*|"
+        r"inject\w*|vulnerab\w*|exploit\w*|bypass\w*|timing\s+attacks?|side[\s-]channels?|"
+        r"replay\s+attacks?|open\s+redirects?|ssrf|(?:path|directory)\s+traversal|xss|csrf",
+        r"timing|side[\s-]channels?|replay\w*|redirect\w*|ssrf|travers\w*|xss|csrf|inject\w*|"
+        r"vulnerab\w*|exploit\w*|bypass\w*|secur\w*|sanitiz\w*|escap\w*|"
         r"attack\w*|untrusted|unauthori[sz]ed|auth\w*",
     ),
 )
