@@ -101,3 +101,39 @@ def test_a_withdrawal_followed_by_but_and_a_fine_place_still_withdraws() -> None
     )
     r = parse_review(text, seat="s")
     assert [f.id for f in r.findings] == ["I1"], r.warnings
+
+
+def test_a_claim_of_the_description_the_seat_refutes_with_a_problem_is_no_clean_review() -> None:
+    text = (
+        "The PR description says `calc.py:9` is thread-safe, but it is not: there is a race "
+        "condition on `count` between two workers.\n\nOtherwise LGTM.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert r.findings or r.unread_findings, r.warnings
+
+
+def test_a_claim_of_the_description_the_seat_only_rejects_stays_clean() -> None:
+    text = (
+        "The PR description claims `calc.py:9` fixes a critical bug, but the diff only "
+        "renames a helper.\n\nLGTM.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert not r.findings and not r.unread_findings
+
+
+def test_none_about_one_part_then_a_placed_problem_is_no_none() -> None:
+    text = _HEAD + (
+        "## Important Issues\n\nNone found in the export path. In `calc.py:9` the parser skips "
+        "the first data row whenever the file starts with a BOM.\n\n## Suggestions\n\nNone.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert r.findings or r.unread_findings, r.warnings
+
+
+def test_none_then_a_placed_remark_stays_none() -> None:
+    text = _HEAD + (
+        "## Important Issues\n\nNone. `calc.py:9` was already fixed in the earlier round.\n\n"
+        "## Suggestions\n\nNone.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert not r.findings and not r.unread_findings

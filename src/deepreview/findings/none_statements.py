@@ -84,7 +84,17 @@ def says_none(text: str) -> bool:
         sentences = re.split(r"(?<=[.!?])\s+", rest[0])
         if any(_PLACE_LINE.search(s) and names_a_fault(s) for s in sentences):
             return False
-    return not (rest and _PART.search(first, m.end()) and names_a_fault(rest[0]))
+    # `None found in the export path. In `import.py:40` the parser skips …`: none of one part,
+    # then another part at a place: a fault no fault word may name
+    return not (
+        rest
+        and _PART.search(first, m.end())
+        and (names_a_fault(rest[0]) or _unsettled_place(rest[0]))
+    )
+
+
+def _unsettled_place(text: str) -> bool:
+    return bool(_PLACE_LINE.search(text)) and not _SETTLED.search(text)
 
 
 # A place with a line (`auth.py:31`, `a.py#L9`), and words that say its problem is not this
