@@ -137,3 +137,40 @@ def test_none_then_a_placed_remark_stays_none() -> None:
     )
     r = parse_review(text, seat="s")
     assert not r.findings and not r.unread_findings
+
+
+def test_praise_that_tells_a_fault_is_a_concern() -> None:
+    text = (
+        "## Findings\n\nNone.\n\n## Design Observations\n\n- Good separation of the options; "
+        "`calc.py:9` mutates the shared default dict, so state leaks between calls.\n"
+        "- Good separation of the options object.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert [o.kind for o in r.design_observations] == ["concern", "strength"]
+
+
+def test_a_recap_problem_left_for_a_follow_up_is_a_suggestion() -> None:
+    text = _TWO + (
+        "## Next steps\n\n1. Read `exp` (I1).\n2. `calc.py:30` leaks the file handle on "
+        "error — fine as a follow-up PR.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert [(f.severity.value, f.locations[0].start) for f in r.findings][-1] == (
+        "suggestion",
+        30,
+    ), r.warnings
+
+
+def test_a_recap_problem_already_fixed_stays_the_recap() -> None:
+    text = _TWO + "## Next steps\n\n1. `calc.py:30` leaked the handle; now fixed.\n"
+    r = parse_review(text, seat="s")
+    assert [f.id for f in r.findings] == ["I1", "I2"]
+
+
+def test_a_finding_withdrawn_for_one_path_that_still_fails_on_another_stands() -> None:
+    text = _TWO + (
+        "I2 is a false positive for the happy path, since the names are unique there; the "
+        "import path still crashes on a duplicate.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert [f.id for f in r.findings] == ["I1", "I2"], r.warnings

@@ -15,8 +15,8 @@ and does not say its problem is fixed or pre-existing. An item that names an ID 
 and a problem at a place of its own in another (`move the header up (I1), and close the handle
 at `a.py:30`, which leaks`) is read from that other clause. Its level is the list's own words: a
 level tag of the item (`[Critical]`, `P1`, a stressed `**critical**`), else `before merge` /
-`blocking` / `must` in the item or the list's title (important), else a suggestion (what to do
-next).
+`blocking` / `must` in the item or the list's title (important; not for an item left to a
+follow-up PR), else a suggestion (what to do next).
 
 An `### Acknowledged limitations` list is read the same way (`limitation_faults`): an item that
 tells a fault in the change at a place is a finding; what the seat did not run or see stays a
@@ -39,9 +39,11 @@ _ITEM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _AN_ID: Final = re.compile(r"\b[CIS]-?\d{1,4}\b")
 _SETTLED: Final = re.compile(
     r"\b(?:(?:is|are|was|were|been|now)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
-    r"pre-?existing|not\s+introduced|out\s+of\s+scope|follow-?up\s+(?:pr|issue|ticket))\b",
+    r"pre-?existing|not\s+introduced|out\s+of\s+scope)\b",
     re.IGNORECASE,
 )
+# Left for later (`fine as a follow-up PR`): still a problem of the change, at most a suggestion.
+_LATER: Final = re.compile(r"\bfollow-?up\s+(?:pr|issue|ticket|change|commit)\b", re.I)
 _TAG: Final = re.compile(r"[\[(]\s*(?:\*\*)?(\w+)(?:\*\*)?\s*[\])]|\b(P[0-3])\b")
 _BEFORE_MERGE: Final = re.compile(
     r"\b(?:before\s+(?:merg(?:e|ing)|landing|release|shipping)|prior\s+to\s+merg(?:e|ing)|"
@@ -73,7 +75,8 @@ def recap_problems(
             continue  # an ID of its own: the finding told again
         level = own_level(text) or (
             Severity.IMPORTANT
-            if _BEFORE_MERGE.search(whole) or _BEFORE_MERGE.search(title)
+            if (_BEFORE_MERGE.search(whole) or _BEFORE_MERGE.search(title))
+            and not _LATER.search(text)
             else Severity.SUGGESTION
         )
         head.severity = head.severity or level
@@ -141,7 +144,7 @@ def limitation_faults(
             text = fault_after(whole)
         if not text or _OWN_LIMIT.search(text) or _KNOWN.search(text):
             continue  # (a titled item, `**Windows rename race**`: a limitation the seat accepts)
-        if _SETTLED.search(text) or not names_a_fault(text):
+        if _SETTLED.search(text) or _LATER.search(text) or not names_a_fault(text):
             continue
         head = (
             sentence_head(lines[start], prefixes)
