@@ -39,6 +39,15 @@ OPENING = "## Executive Summary\n\nAdds `sub`.\n\n## Findings\n\nNo issues found
             Severity.IMPORTANT,
         ),
         (
+            "## Strengths\n\n- ✅ Small helper.\n- ⚠️ `calc.py:5` subtracts in the wrong order.\n",
+            Severity.IMPORTANT,
+        ),
+        (
+            "## What looks good\n\n- ✅ Small helper.\n- **Caveat:** `calc.py:5` subtracts in "
+            "the wrong order.\n",
+            Severity.IMPORTANT,
+        ),
+        (
             "## What looks good\n\n- The helper is tidy, but `calc.py:5` truncates the result "
             "to an int, so `sub(2.5, 1)` is wrong.\n",
             Severity.IMPORTANT,
@@ -59,6 +68,8 @@ def test_a_fault_under_a_praise_heading_is_a_finding(section: str, level: Severi
         "## What looks good\n\n- 🟢 `calc.py:5` — a small, well-named helper.\n"
         "- 🔵 `calc.py:2` keeps `add` unchanged.\n",
         "## Strengths\n\n- 🟡 Naming is a bit inconsistent overall.\n",
+        "## Strengths\n\n- ✅ `calc.py:5` — a small, well-named helper.\n"
+        "- ⚠️ Naming is a bit inconsistent overall.\n",
     ],
 )
 def test_praise_under_a_praise_heading_stays_no_finding(section: str) -> None:

@@ -5,9 +5,10 @@ A seat lists what it likes and, among it, what it does not: an item marked with 
 or yellow circle at a place (`- 🟡 `client.py:42` retries POST requests too …`), an item with a
 level tag of its own (`- **[Important]** …`), or praise that goes on, after `but`/`however`, to
 tell a fault at a place (`The backoff is capped, but `client.py:42` swallows the last error`).
-Read as praise, such a fault left the report with the strengths and the review read clean. Each
+Read as praise, such a fault left the report with the strengths and the review read clean. An item
+led by a warning or a cross (`⚠️`, `❌`) or a caveat's label (`**Caveat:**`) is one too. Each
 is a finding (the circle's or tag's level, else important); praise stays praise: green and blue
-circles, a `but` that tells no fault (`but `a.py:3` could use a docstring`); a warm circle with
+circles, a `but` that tells no fault (`but `a.py:3` could use a docstring`); such a mark with
 no place is a concern (`praise_kind`), not a strength.
 """
 
@@ -19,14 +20,24 @@ from typing import Final
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.item_lists import sentence_head
-from deepreview.findings.levels import CIRCLES
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.recap_items import fault_after, list_items, own_level
 from deepreview.findings.section_titles import normalize_title
 from deepreview.model import Severity
 
-# A circle that never marks praise, right after the item's marker.
-_WARM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*)?([🔴🟠🟡])")
+# A mark that never leads praise, right after the item's marker: a red, orange or yellow
+# circle, a warning or a cross (`⚠️`, `❌`), or a caveat's label (`**Caveat:**`, `Concern:`).
+_FAULT_MARK: Final = r"(?:[🔴🟠🟡❌❗🚩✗✖]|⚠\ufe0f?)"
+_CAVEAT: Final = (
+    r"(?:caveat|concern|issue|problem|risk|warning|watch\s+out|gotcha|bug|downside|"
+    r"drawback|however|but)\s*:"
+)
+_WARM: Final = re.compile(
+    rf"^ {{0,3}}(?:[-*+]|\d{{1,9}}[.)])[ \t]+((?:\*\*|__)?(?:{_FAULT_MARK}|{_CAVEAT}))", re.I
+)
+_UNLEVELLED: Final = re.compile(
+    rf"(?:\*\*|__)?(?:[❌❗🚩✗✖]|⚠\ufe0f?|{_CAVEAT})(?:\*\*|__)?[ \t]*", re.I
+)
 _COOL: Final = frozenset(("🟢", "🔵"))
 # A section of praise by its title: `What looks good`, `What's good`, `Positives`, `Highlights`.
 _PRAISE_TITLE: Final = re.compile(
@@ -52,12 +63,16 @@ def strength_faults(
         places = [loc for loc in locations_in(whole, prefixes) if loc.start is not None]
         if not places:
             continue
-        head = sentence_head(lines[start], prefixes)
-        if _WARM.match(lines[start]) or (
-            head.severity is not None and head.level_word not in _COOL
-        ):
+        warm = _WARM.match(lines[start])
+        line = lines[start]
+        if warm and _UNLEVELLED.match(line, warm.start(1)):
+            # `- ⚠️ `a.py:42` retries …`, `- **Caveat:** …`: the mark is no level and no title
+            line = line[: warm.start(1)] + _UNLEVELLED.sub("", line[warm.start(1) :], count=1)
+        head = sentence_head(line, prefixes)
+        if warm or (head.severity is not None and head.level_word not in _COOL):
             if not head.locations:
                 head.locations.extend(places)
+            head.severity = head.severity or own_level(whole) or Severity.IMPORTANT
             body = "\n".join(ln.strip() for ln in whole.split("\n")[1:]).strip()
             drafts.append(make_draft(head, None, body=body))
             gone.update(range(start, start + whole.count("\n") + 1))
@@ -75,6 +90,6 @@ def strength_faults(
 
 
 def praise_kind(text: str) -> str:
-    """`concern` for a strength the seat marked with a warm circle (`🟡 Naming is a bit
-    inconsistent`), else `strength`."""
-    return "concern" if text[:1] in CIRCLES and text[:1] not in _COOL else "strength"
+    """`concern` for a strength the seat marked as a fault (`🟡 Naming is a bit inconsistent`,
+    `⚠️ …`, `**Caveat:** …`), else `strength`."""
+    return "concern" if _WARM.match(f"- {text}") else "strength"
