@@ -174,3 +174,30 @@ def test_a_finding_withdrawn_for_one_path_that_still_fails_on_another_stands() -
     )
     r = parse_review(text, seat="s")
     assert [f.id for f in r.findings] == ["I1", "I2"], r.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did not find any discrete, actionable bugs in this change. One thing worth a look: "
+        "`calc.py:9` compares the digest with `==`, which leaks timing information.\n",
+        "## Findings\n\nNo issues found. (Minor: `calc.py:9` compares the digest with `==`, a "
+        "timing side channel.)\n",
+    ],
+)
+def test_nothing_found_then_a_placed_problem_is_no_clean_review(text: str) -> None:
+    r = parse_review(text, seat="s")
+    assert r.findings or r.unread_findings, r.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did not find any discrete, actionable bugs in this change. `calc.py:9` now uses "
+        "`compare_digest`, which is good.\n",
+        "## Findings\n\nNo issues found. (I read `calc.py` and `util/strings.py`.)\n",
+    ],
+)
+def test_nothing_found_then_a_harmless_remark_stays_clean(text: str) -> None:
+    r = parse_review(text, seat="s")
+    assert not r.findings and not r.unread_findings, r.warnings

@@ -110,4 +110,9 @@ _SETTLED: Final = re.compile(
 def is_none_marker(text: str) -> bool:
     """`text` is only a short none marker: `None.`, `- N/A`, `No issues found.`, `Keine.`"""
     t = text.strip()
+    # (`No issues found. (Minor: `a.py:12` compares the digest with `==` …)`: a finding in
+    # the aside, not a none)
+    aside = t[t.find("(") :] if "(" in t else ""
+    if _PLACE_LINE.search(aside) and names_a_fault(aside):
+        return False
     return bool(t) and len(t) < 120 and bool(_NONE.match(t))
