@@ -86,3 +86,27 @@ def test_a_guard_against_an_attack_stays_harmless(text: str) -> None:
     r = parse_review(text, seat="s")
     assert not r.findings
     assert not r.unread_findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The code looks good overall.\n\n**Potential improvements:**\n"
+        "1. `calc.py:5` - The database password is hardcoded in the source.\n"
+        "2. `calc.py:2` - Consider adding a docstring.\n\nOverall, LGTM.\n",
+        "## Summary\n\nClean refactor.\n\n## Findings\n\nNo critical issues. No important "
+        "issues.\n\n## Notes\n\n- `calc.py:5`: the session cookie is set without `HttpOnly`.\n",
+    ],
+)
+def test_a_secret_in_the_code_or_a_bare_cookie_is_no_clean_review(text: str) -> None:
+    r = parse_review(text, seat="s")
+    assert r.findings or r.unread_findings, r.warnings
+
+
+def test_lgtm_after_harmless_remarks_stays_clean() -> None:
+    text = (
+        "The code looks good overall.\n\n- `calc.py:5` reads the password from the vault.\n"
+        "- `calc.py:2` keeps `add` as it was.\n\nOverall, LGTM.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert not r.findings and not r.unread_findings, r.warnings

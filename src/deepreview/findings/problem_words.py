@@ -40,7 +40,12 @@ ATTACK: Final = re.compile(
     r"(?:can|could|may)\s+be\s+replayed|open[\s-]redirects?|ssrf|server[\s-]side\s+request\s+"
     r"forgery|(?:path|directory)[\s-]traversal|xss|cross[\s-]site\s+(?:scripting|request\s+"
     r"forgery)|csrf|xxe|(?:sql|command|shell|code|header|log|template|ldap|xpath|nosql|prompt)\s+"
-    r"injection|(?:privilege|priv)\s+escalation|auth(?:entication|orization)?\s+bypass)\b",
+    r"injection|(?:privilege|priv)\s+escalation|auth(?:entication|orization)?\s+bypass|"
+    # a secret in the code, a cookie without its flags
+    r"hard[\s-]?coded\s+(?:\w+\s+){0,2}(?:passwords?|secrets?|credentials?|api\s+keys?|"
+    r"tokens?|private\s+keys?)|(?:passwords?|secrets?|credentials?|api\s+keys?|tokens?)\s+"
+    r"(?:is|are)\s+hard[\s-]?coded|(?:passwords?|secrets?|credentials?)\s+(?:\w+\s+){0,3}in\s+"
+    r"(?:plain\s*text|clear\s*text)|without\s+(?:the\s+)?(?:`?httponly`?|`?secure`?)\b)\b",
     re.IGNORECASE,
 )
 # What guards against an attack rather than opening it (`compare_digest protects against timing

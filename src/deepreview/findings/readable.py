@@ -100,6 +100,7 @@ def says_nothing_found_outright(text: str) -> bool:
         and _BEFORE.search(text, 0, m.start()) is None
         and _AFTER.search(text[m.end() :]) is None
         and not _placed_problem_after(text[m.end() :])
+        and not (m.group(0).lower() == "lgtm" and _placed_problem_after(text[: m.start()]))
         for m in _NOTHING_FOUND.finditer(text)
     )
 
@@ -109,8 +110,9 @@ _PLACE_LINE: Final = re.compile(r"\b[\w./-]+\.\w{1,8}(?::\d+|#L\d+)")
 
 
 def _placed_problem_after(rest: str) -> bool:
-    """A later sentence names a problem at a place (`I did not find any bugs. One thing worth a
-    look: `auth.py:12` … leaks timing information.`): the "nothing" was not the last word."""
+    """A sentence of `rest` names a problem at a place (`I did not find any bugs. One thing worth
+    a look: `auth.py:12` … leaks timing information.`): the "nothing" was not the last word; a
+    closing `LGTM` after such a sentence is a sign-off, not "nothing found"."""
     return any(
         _PLACE_LINE.search(s) is not None and names_a_problem(s)
         for s in re.split(r"(?<=[.!?])\s+", rest)
