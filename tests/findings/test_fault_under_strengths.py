@@ -48,6 +48,11 @@ OPENING = "## Executive Summary\n\nAdds `sub`.\n\n## Findings\n\nNo issues found
             Severity.IMPORTANT,
         ),
         (
+            "## Strengths\n\n- `calc.py:5` has a tidy signature, but it subtracts in the wrong "
+            "order, so every caller gets the negated difference — a bug.\n- Good tests.\n",
+            Severity.IMPORTANT,
+        ),
+        (
             "## What looks good\n\n- The helper is tidy, but `calc.py:5` truncates the result "
             "to an int, so `sub(2.5, 1)` is wrong.\n",
             Severity.IMPORTANT,
@@ -68,6 +73,7 @@ def test_a_fault_under_a_praise_heading_is_a_finding(section: str, level: Severi
         "## What looks good\n\n- 🟢 `calc.py:5` — a small, well-named helper.\n"
         "- 🔵 `calc.py:2` keeps `add` unchanged.\n",
         "## Strengths\n\n- 🟡 Naming is a bit inconsistent overall.\n",
+        "## Strengths\n\n- `calc.py:5` is tidy, but it could use a docstring.\n",
         "## Strengths\n\n- ✅ `calc.py:5` — a small, well-named helper.\n"
         "- ⚠️ Naming is a bit inconsistent overall.\n",
     ],

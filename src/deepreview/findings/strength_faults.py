@@ -39,6 +39,8 @@ _UNLEVELLED: Final = re.compile(
     rf"(?:\*\*|__)?(?:[❌❗🚩✗✖]|⚠\ufe0f?|{_CAVEAT})(?:\*\*|__)?[ \t]*", re.I
 )
 _COOL: Final = frozenset(("🟢", "🔵"))
+_CONTRAST: Final = re.compile(r"[,;]?\s+(?:but|however|yet),?\s+", re.IGNORECASE)
+_MARKER: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # A section of praise by its title: `What looks good`, `What's good`, `Positives`, `Highlights`.
 _PRAISE_TITLE: Final = re.compile(
     r"^(?:what\s+(?:looks|is|was|went|works)\s+(?:good|well|great|right)|what'?s\s+good|"
@@ -78,6 +80,11 @@ def strength_faults(
             gone.update(range(start, start + whole.count("\n") + 1))
             continue
         text = fault_after(whole)
+        if not text:
+            # `- `a.py:42` has a tidy backoff, but it retries POST requests too …, a bug`: the
+            # place before the contrast, the fault after it
+            m = _CONTRAST.search(whole)
+            text = _MARKER.sub("", whole, count=1) if m and names_a_fault(whole[m.end() :]) else ""
         if not text or not names_a_fault(text):
             continue  # `Tidy tests, but `a.py:3` could use a docstring`: praise and a wish
         title = " ".join(text.split()).rstrip(" .")
