@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.problem_words import names_a_fault
+
 _MARK: Final = r"(?:✅|✔️?|☑️?)"
 # Words that close an item; `won't fix` and `declined` close it without a fix.
 _DONE: Final = (
@@ -51,9 +53,21 @@ _TAKEN_BACK: Final = re.compile(
 )
 
 
+# A sentence after the status that tells a fault at a place (`✅ I1 (`a.py:22`): resolved. The
+# new check at `a.py:40` is wrong across DST.`): a problem of this round, told on the closed line.
+_NEXT_SENTENCE: Final = re.compile(r"[.;!]\s+(?=\S)")
+_PLACE: Final = re.compile(r"`[^`\s]+:\d+")
+
+
 def _taken_back(text: str) -> bool:
     done = _ANY_DONE.search(text)
-    return done is not None and _TAKEN_BACK.search(text, done.end()) is not None
+    if done is None:
+        return False
+    if _TAKEN_BACK.search(text, done.end()) is not None:
+        return True
+    after = _NEXT_SENTENCE.search(text, done.end())
+    rest = text[after.end() :] if after else ""
+    return bool(_PLACE.search(rest)) and names_a_fault(rest)
 
 
 def says_closed(line: str) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from deepreview.findings.problem_words import names_a_fault
+
 # praise opening the observation (after a bold title and its dash, if any)
 _OPENS = re.compile(
     r"^(?:good|nice|nicely|great|clean|cleanly|solid|excellent|elegant|neat|clear|sensible|"
@@ -34,6 +36,6 @@ def praises(text: str) -> bool:
     """The observation only praises the change."""
     plain = re.sub(r"`[^`]*`", "code", text).strip()
     body = _TITLE.sub("", plain)
-    if _RESERVED.search(plain):
-        return False
+    if _RESERVED.search(plain) or names_a_fault(plain):
+        return False  # (`Good separation; `a.py:12` … so state leaks between calls`: a fault)
     return bool(_OPENS.match(body) or _OPENS.match(plain.strip("*_ ")) or _SAYS.search(plain))

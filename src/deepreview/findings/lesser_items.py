@@ -7,7 +7,8 @@ trace. When the text calls them minor ("A couple of nits:", "Minor suggestions:"
 item says `nit:`), they are Suggestions (`minor_items`: the lines to read as a Suggestions
 section); else the parser keeps them as findings text it could not read (as it would without
 the opening sentence). An item whose own words are serious keeps its own level (`serious_level`:
-a `[Critical]`/`[Important]`/`P1` tag; `data loss`, `security`, `crash`: important): the list
+a `[Critical]`/`[Important]`/`P1` tag; `data loss`, `security`, `crash`, an attack such as
+`timing attack` or `SSRF`: important): the list
 called its items minor, not that one. "No further issues" is no such level: a later round
 writes it before the earlier findings it lists as fixed.
 """
@@ -20,6 +21,7 @@ from typing import Final
 from deepreview.findings.item_lists import ITEM
 from deepreview.findings.levels import tag_level
 from deepreview.findings.locations import parse_location
+from deepreview.findings.problem_words import names_an_attack
 from deepreview.markdown_fence import code_span_texts
 from deepreview.model import Severity
 
@@ -93,7 +95,8 @@ def serious_level(text: str) -> Severity | None:
     for m in _SERIOUS.finditer(text):
         if not _DENIED.search(text, max(0, m.start() - 40), m.start()):
             return Severity.IMPORTANT
-    return None
+    # `open to a timing attack`, `allows path traversal`: a security hole by its attack's name
+    return Severity.IMPORTANT if names_an_attack(text) else None
 
 
 def serious_item(title: str, body: str) -> tuple[Severity, str] | None:

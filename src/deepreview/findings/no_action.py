@@ -30,10 +30,11 @@ _SAYS: Final = re.compile(
     re.IGNORECASE,
 )
 # a reservation, a condition or a question: `which is fine if callers pass ints`, `check
-# whether it is correct`
+# whether it is correct`; or no change needed only for the rest (`… so Ctrl-C is ignored; no
+# change needed otherwise`)
 _BUT: Final = re.compile(
     r"\b(?:but|however|though|although|except|unless|yet|still|if|whether|verify|confirm|"
-    r"check|ensure|make\s+sure)\b|\?",
+    r"check|ensure|make\s+sure|otherwise|apart\s+from|aside\s+from|other\s+than)\b|\?",
     re.IGNORECASE,
 )
 _CLAUSE: Final = re.compile(r"[.;!?]\s+|\s+[—–]\s+|:\s+")

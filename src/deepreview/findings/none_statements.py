@@ -91,7 +91,17 @@ def says_none(text: str) -> bool:
         sentences = re.split(r"(?<=[.!?])\s+", rest[0])
         if any(_PLACE_LINE.search(s) and names_a_fault(s) for s in sentences):
             return False
-    return not (rest and _PART.search(first, m.end()) and names_a_fault(rest[0]))
+    # `None found in the export path. In `import.py:40` the parser skips …`: none of one part,
+    # then another part at a place: a fault no fault word may name
+    return not (
+        rest
+        and _PART.search(first, m.end())
+        and (names_a_fault(rest[0]) or _unsettled_place(rest[0]))
+    )
+
+
+def _unsettled_place(text: str) -> bool:
+    return bool(_PLACE_LINE.search(text)) and not _SETTLED.search(text)
 
 
 # `None — though I1 comes close.`, `None, but see I1.`: after the "though" only a pointer at a
@@ -118,4 +128,9 @@ _SETTLED: Final = re.compile(
 def is_none_marker(text: str) -> bool:
     """`text` is only a short none marker: `None.`, `- N/A`, `No issues found.`, `Keine.`"""
     t = text.strip()
+    # (`No issues found. (Minor: `a.py:12` compares the digest with `==` …)`: a finding in
+    # the aside, not a none)
+    aside = t[t.find("(") :] if "(" in t else ""
+    if _PLACE_LINE.search(aside) and names_a_fault(aside):
+        return False
     return bool(t) and len(t) < 120 and bool(_NONE.match(t))

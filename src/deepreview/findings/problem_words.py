@@ -24,10 +24,48 @@ _DENIED: Final = re.compile(
 
 
 def names_a_problem(text: str) -> bool:
-    """Whether `text` names a problem: a problem word its sentence does not deny."""
-    return any(
+    """Whether `text` names a problem: a problem word its sentence does not deny, or an attack
+    the change is open to (`names_an_attack`)."""
+    return names_an_attack(text) or any(
         _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
         for m in PROBLEM.finditer(text)
+    )
+
+
+# A security hole named by its kind of attack: no word of PROBLEM, yet a fault (and a serious
+# one: `lesser_items.serious_level`) wherever it is told at a place.
+ATTACK: Final = re.compile(
+    r"\b(?:timing(?:[\s-]based)?\s+(?:side[\s-])?(?:attacks?|channels?|leaks?|oracles?)|"
+    r"side[\s-]channels?|toctou|time[\s-]of[\s-]check\b|replay(?:ed)?[\s-]attacks?|"
+    r"(?:can|could|may)\s+be\s+replayed|open[\s-]redirects?|ssrf|server[\s-]side\s+request\s+"
+    r"forgery|(?:path|directory)[\s-]traversal|xss|cross[\s-]site\s+(?:scripting|request\s+"
+    r"forgery)|csrf|xxe|(?:sql|command|shell|code|header|log|template|ldap|xpath|nosql|prompt)\s+"
+    r"injection|(?:privilege|priv)\s+escalation|auth(?:entication|orization)?\s+bypass|"
+    # a secret in the code, a cookie without its flags
+    r"hard[\s-]?coded\s+(?:\w+\s+){0,2}(?:passwords?|secrets?|credentials?|api\s+keys?|"
+    r"tokens?|private\s+keys?)|(?:passwords?|secrets?|credentials?|api\s+keys?|tokens?)\s+"
+    r"(?:is|are)\s+hard[\s-]?coded|(?:passwords?|secrets?|credentials?)\s+(?:\w+\s+){0,3}in\s+"
+    r"(?:plain\s*text|clear\s*text)|without\s+(?:the\s+)?(?:`?httponly`?|`?secure`?)\b)\b",
+    re.IGNORECASE,
+)
+# What guards against an attack rather than opening it (`compare_digest protects against timing
+# attacks`, `prevents path traversal`), up to three words before its name.
+_GUARDED: Final = re.compile(
+    r"\b(?:against|prevent\w*|protect\w*|guard\w*|mitigat\w*|defen[cds]\w*|safe\s+from|"
+    r"immune\s+to|resist\w*|avoid\w*|block\w*|stops?|stopp\w*|clos(?:e|es|ed|ing)|fix\w*|"
+    r"harden\w*|no\s+risk\s+of|not\s+(?:open|vulnerable|exposed|subject)\s+to)"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def names_an_attack(text: str) -> bool:
+    """`text` names an attack (`ATTACK`) that it neither denies (`no SSRF risk`) nor says the
+    code guards against (`protects against timing attacks`)."""
+    return any(
+        _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+        and _GUARDED.search(text, max(0, m.start() - 60), m.start()) is None
+        for m in ATTACK.finditer(text)
     )
 
 
@@ -49,3 +87,66 @@ def names_a_fault(text: str) -> bool:
         _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
         for m in _FAULT.finditer(text)
     )
+
+
+# What kind of fault a text tells, by its specific words: a recap item at a finding's place
+# that tells a kind of fault the finding's words never name (the finding: the header order;
+# the item: `a.py:14` leaks the handle) is another problem there (`repeats.summary_repeats`).
+# Generic words (`bug`, `wrong`, `broken`, `missing`) tell no kind: any finding may be one.
+# Each kind: (its name, the words that tell it, the words of a finding that may be about it —
+# wider, so that a recap in other words than the finding's (`never closed` for a leak,
+# `raises` for a crash) stays that finding told again).
+_FAULT_KINDS: Final = (
+    ("leak", r"leak\w*", r"leak\w*|clos\w*|releas\w*|free\w*|dispos\w*|cleanup|with\s+block"),
+    (
+        "crash",
+        r"crash\w*|panic\w*|segfault\w*",
+        r"crash\w*|panic\w*|segfault\w*|rais\w*|"
+        r"exception\w*|throw\w*|abort\w*|error\w*",
+    ),
+    (
+        "hang",
+        r"deadlock\w*|hang(?:s|ing)?|stall\w*|infinite\s+loop",
+        r"deadlock\w*|hang\w*|stall\w*|loop\w*|block\w*|wait\w*|forever|timeout\w*",
+    ),
+    (
+        "race",
+        r"race\s+condition|data\s+race|racy|toctou|time[\s-]of[\s-]check",
+        r"rac[ey]\w*|toctou|concurren\w*|lock\w*|atomic\w*|thread\w*|simultaneous\w*",
+    ),
+    (
+        "loss",
+        r"drop(?:s|ped|ping)?|los(?:e|es|ing|t)|truncat\w*|swallow\w*",
+        r"drop\w*|los[est]\w*|truncat\w*|swallow\w*|discard\w*|skip\w*|ignor\w*|missing|"
+        r"silent\w*|overwrit\w*",
+    ),
+    ("corrupt", r"corrupt\w*", r"corrupt\w*|overwrit\w*|clobber\w*|garbage|partial\w*"),
+    ("overflow", r"overflow\w*", r"overflow\w*|wrap\w*|bound\w*|too\s+large|limit\w*"),
+    ("zero", r"divi(?:de|des|sion)\s+by\s+zero|zero\s*division", r"zero|divi\w*"),
+    (
+        "security",
+        r"inject\w*|vulnerab\w*|exploit\w*|bypass\w*|timing\s+attacks?|side[\s-]channels?|"
+        r"replay\s+attacks?|open\s+redirects?|ssrf|(?:path|directory)\s+traversal|xss|csrf",
+        r"timing|side[\s-]channels?|replay\w*|redirect\w*|ssrf|travers\w*|xss|csrf|inject\w*|"
+        r"vulnerab\w*|exploit\w*|bypass\w*|secur\w*|sanitiz\w*|escap\w*|"
+        r"attack\w*|untrusted|unauthori[sz]ed|auth\w*",
+    ),
+)
+_TELLS: Final = tuple((k, re.compile(rf"\b(?:{rx})\b", re.I)) for k, rx, _ in _FAULT_KINDS)
+_ABOUT: Final = tuple((k, re.compile(rf"\b(?:{rx})\b", re.I)) for k, _, rx in _FAULT_KINDS)
+
+
+def fault_kinds(text: str) -> set[str]:
+    """The kinds of fault `text` tells (see `_FAULT_KINDS`), each by a word its sentence does
+    not deny (`no leak`)."""
+    return {
+        kind
+        for kind, rx in _TELLS
+        for m in rx.finditer(text)
+        if _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+    }
+
+
+def about_faults(text: str) -> set[str]:
+    """The kinds of fault a finding's `text` may be about: any of their wider words."""
+    return {kind for kind, rx in _ABOUT if rx.search(text)}

@@ -154,8 +154,23 @@ _ATTRIBUTED: Final = re.compile(
 )
 
 
+# The seat's own words after the change's claim: `The description says `a.py:12` is
+# thread-safe, but it is not: there is a race condition …`.
+_REFUTED: Final = re.compile(r"\b(?:but|however|yet|though|although|in\s+fact|actually)\b", re.I)
+
+
+def _only_attributed(text: str) -> bool:
+    """The passage tells what the change's own text says, and names no problem in the seat's
+    own words after it (a claim refuted with one is the seat's problem)."""
+    m = _ATTRIBUTED.search(text)
+    if m is None:
+        return False
+    refuted = _REFUTED.search(text, m.end())
+    return refuted is None or not names_a_problem(text[refuted.end() :])
+
+
 def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
-    if len(text) > _MAX_PASSAGE or _SETTLED.search(text) or _ATTRIBUTED.search(text):
+    if len(text) > _MAX_PASSAGE or _SETTLED.search(text) or _only_attributed(text):
         return False
     if says_none(text) and not qualified_none(text):
         return False

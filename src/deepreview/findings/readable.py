@@ -26,6 +26,7 @@ from deepreview.findings.blocks import build_blocks, fence_mask
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.gave_up import GAVE_UP
 from deepreview.findings.no_review import says_it_did_not_review
+from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.findings.zero_counts import zero_counts
@@ -133,7 +134,23 @@ def says_nothing_found_outright(text: str) -> bool:
         and _QUALIFIER.search(m.group(0)) is None
         and _BEFORE.search(text, 0, m.start()) is None
         and _AFTER.search(text[m.end() :]) is None
+        and not _placed_problem_after(text[m.end() :])
+        and not (m.group(0).lower() == "lgtm" and _placed_problem_after(text[: m.start()]))
         for m in _NOTHING_FOUND.finditer(text)
+    )
+
+
+# A place with a line (`auth.py:12`, `a.py#L9`).
+_PLACE_LINE: Final = re.compile(r"\b[\w./-]+\.\w{1,8}(?::\d+|#L\d+)")
+
+
+def _placed_problem_after(rest: str) -> bool:
+    """A sentence of `rest` names a problem at a place (`I did not find any bugs. One thing worth
+    a look: `auth.py:12` … leaks timing information.`): the "nothing" was not the last word; a
+    closing `LGTM` after such a sentence is a sign-off, not "nothing found"."""
+    return any(
+        _PLACE_LINE.search(s) is not None and names_a_problem(s)
+        for s in re.split(r"(?<=[.!?])\s+", rest)
     )
 
 

@@ -9,12 +9,14 @@ this before merge.`): that is a finding the seat wrote only there, and a review 
 findings stand in such a list has found something.
 
 An item is read when it names a place with a line and a problem (a problem or fault word its
-sentence does not deny), names no finding ID (`(I1)`: that finding again) and does not say
-its problem is fixed or pre-existing. An item that names an ID in one clause and a problem at a
-place of its own in another (`move the header up (I1), and close the handle at `a.py:30`,
-which leaks`) is read from that other clause. Its level is the list's own words: a level tag of the
-item (`[Critical]`, `P1`, a stressed `**critical**`), else `before merge` / `blocking` / `must`
-in the item or the list's title (important), else a suggestion (what to do next).
+sentence does not deny) — at a finding's place, a kind of fault that finding never names (a leak
+beside I1 about the header order: `repeats`) — names no finding ID (`(I1)`: that finding again)
+and does not say its problem is fixed or pre-existing. An item that names an ID in one clause
+and a problem at a place of its own in another (`move the header up (I1), and close the handle
+at `a.py:30`, which leaks`) is read from that other clause. Its level is the list's own words: a
+level tag of the item (`[Critical]`, `P1`, a stressed `**critical**`), else `before merge` /
+`blocking` / `must` in the item or the list's title (important; not for an item left to a
+follow-up PR), else a suggestion (what to do next).
 
 An `### Acknowledged limitations` list is read the same way (`limitation_faults`): an item that
 tells a fault in the change at a place is a finding; what the seat did not run or see stays a
@@ -37,9 +39,11 @@ _ITEM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _AN_ID: Final = re.compile(r"\b[CIS]-?\d{1,4}\b")
 _SETTLED: Final = re.compile(
     r"\b(?:(?:is|are|was|were|been|now)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
-    r"pre-?existing|not\s+introduced|out\s+of\s+scope|follow-?up\s+(?:pr|issue|ticket))\b",
+    r"pre-?existing|not\s+introduced|out\s+of\s+scope)\b",
     re.IGNORECASE,
 )
+# Left for later (`fine as a follow-up PR`): still a problem of the change, at most a suggestion.
+_LATER: Final = re.compile(r"\bfollow-?up\s+(?:pr|issue|ticket|change|commit)\b", re.I)
 _TAG: Final = re.compile(r"[\[(]\s*(?:\*\*)?(\w+)(?:\*\*)?\s*[\])]|\b(P[0-3])\b")
 _BEFORE_MERGE: Final = re.compile(
     r"\b(?:before\s+(?:merg(?:e|ing)|landing|release|shipping)|prior\s+to\s+merg(?:e|ing)|"
@@ -53,7 +57,7 @@ def recap_problems(
 ) -> list[Draft]:
     """The recap list's items that name a problem at a place, as drafts at the list's level."""
     out: list[Draft] = []
-    for start, whole in _items(lines, fenced):
+    for start, whole in list_items(lines, fenced):
         text = _unnamed_clauses(whole) if _AN_ID.search(whole) else whole
         if not text or _SETTLED.search(text) or not names_a_fault(text):
             continue
@@ -69,9 +73,10 @@ def recap_problems(
             head.locations.extend(places)
         if head.id is not None:
             continue  # an ID of its own: the finding told again
-        level = _level(text) or (
+        level = own_level(text) or (
             Severity.IMPORTANT
-            if _BEFORE_MERGE.search(whole) or _BEFORE_MERGE.search(title)
+            if (_BEFORE_MERGE.search(whole) or _BEFORE_MERGE.search(title))
+            and not _LATER.search(text)
             else Severity.SUGGESTION
         )
         head.severity = head.severity or level
@@ -132,14 +137,14 @@ def limitation_faults(
     (`I did not run the tests, but `a.py:30` truncates …`) gives that fault and stays one."""
     drafts: list[Draft] = []
     gone: set[int] = set()
-    for start, whole in _items(lines, fenced):
+    for start, whole in list_items(lines, fenced):
         text = whole
         if not _PLACE_LED.match(lines[start]) or _OWN_LIMIT.search(text):
             # `I did not run the tests, but `a.py:30` truncates …`: the fault after the limit
-            text = _fault_after(whole)
+            text = fault_after(whole)
         if not text or _OWN_LIMIT.search(text) or _KNOWN.search(text):
             continue  # (a titled item, `**Windows rename race**`: a limitation the seat accepts)
-        if _SETTLED.search(text) or not names_a_fault(text):
+        if _SETTLED.search(text) or _LATER.search(text) or not names_a_fault(text):
             continue
         head = (
             sentence_head(lines[start], prefixes)
@@ -151,7 +156,7 @@ def limitation_faults(
             continue
         if not head.locations:
             head.locations.extend(places)
-        head.severity = head.severity or _level(text) or Severity.IMPORTANT
+        head.severity = head.severity or own_level(text) or Severity.IMPORTANT
         if text is not whole:
             drafts.append(make_draft(head, None, body=""))
             continue  # (the limitation before the contrast stays one)
@@ -165,13 +170,14 @@ def limitation_faults(
 _CONTRAST: Final = re.compile(r"[,;]?\s+(?:but|however|yet),?\s+(?=`?[^\s`*\[\]]+:\d+)", re.I)
 
 
-def _fault_after(text: str) -> str:
-    """What follows `but`/`however` in a limitations item when a place leads it; else ''."""
+def fault_after(text: str) -> str:
+    """What follows `but`/`however` in an item (a limitation, a strength) when a place leads
+    it; else ''."""
     m = _CONTRAST.search(text)
     return text[m.end() :].strip() if m else ""
 
 
-def _items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:
+def list_items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:
     """(first line, whole text) of each top-level item of the section's lists."""
     out: list[tuple[int, list[str]]] = []
     for i, (line, code) in enumerate(zip(lines, fenced, strict=True)):
@@ -186,7 +192,8 @@ def _items(lines: list[str], fenced: list[bool]) -> list[tuple[int, str]]:
     return [(i, "\n".join(text)) for i, text in out if i >= 0]
 
 
-def _level(text: str) -> Severity | None:
+def own_level(text: str) -> Severity | None:
+    """The level an item gives itself: a tag (`[Critical]`, `P1`) or a stressed level word."""
     for m in _TAG.finditer(text):
         level = tag_level(m.group(1) or m.group(2))
         if level is not None:

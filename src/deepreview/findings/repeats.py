@@ -15,6 +15,7 @@ from typing import Final
 
 from deepreview.findings.assemble import completeness, same_title
 from deepreview.findings.finding_draft import Draft
+from deepreview.findings.problem_words import about_faults, fault_kinds
 from deepreview.model import Finding
 
 
@@ -55,7 +56,9 @@ def _holds(finding: Draft, item: Draft) -> bool:
         return not item.head.locations or not finding.head.locations or _near(finding, item)
     places = set(item.head.locations)
     if places and places <= set(finding.head.locations):
-        return True
+        # `2. `a.py:14` also leaks the handle` beside I1 about the header order at `a.py:14`:
+        # another problem at that place when the item tells a kind of fault I1 never names
+        return not _other_fault(finding, item)
     # `| 2 | `calc.py` | Zero divisor |` for `Division by zero crashes` at `calc.py:9`
     files = {x.path for x in places}
     return (
@@ -64,6 +67,14 @@ def _holds(finding: Draft, item: Draft) -> bool:
         and files <= {x.path for x in finding.head.locations}
         and bool(_words(item.head.title) & _words(f"{finding.head.title} {finding.body}"))
     )
+
+
+def _other_fault(finding: Draft, item: Draft) -> bool:
+    """The item tells a kind of fault (a leak, a crash: `fault_kinds`) the finding's words
+    are not about (`about_faults`: a leak is about `never closed` too)."""
+    told = fault_kinds(f"{item.head.title}\n{item.body}")
+    held = about_faults(f"{finding.head.title}\n{finding.body}\n{finding.fix}")
+    return bool(told - held)
 
 
 def _words(text: str) -> set[str]:

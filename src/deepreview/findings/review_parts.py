@@ -31,6 +31,7 @@ from deepreview.findings.section_titles import (
 )
 from deepreview.findings.sections import Sink, parse_assessment, parse_coverage, parse_observations
 from deepreview.findings.sign_off import is_sign_off, verdict_alone
+from deepreview.findings.strength_faults import praise_kind, praise_section, strength_faults
 from deepreview.model import Assessment, CoverageEntry, DesignObservation, Section
 
 _VERDICT = re.compile(
@@ -131,7 +132,13 @@ def read_block(block: Block, st: ReviewParts) -> None:
     k = block.kind
     if k is Kind.OTHER and _heading_is_a_finding(block, st):
         return
-    if k in (Kind.PREAMBLE, Kind.OTHER):
+    if k is Kind.OTHER and praise_section(block.title):
+        # `## What looks good`: its items are praise, but for the faults it tells among them
+        faults, block.lines, block.fenced = strength_faults(block.lines, block.fenced, st.prefixes)
+        st.drafts.extend(faults)
+        if faults and not any(line.strip() for line in block.lines):
+            return  # it held only faults: no empty section is left behind
+    elif k in (Kind.PREAMBLE, Kind.OTHER):
         whole = (block.lines, block.fenced)
         # (a recap named for problems, `## Action items`: its placed items are findings as in
         # a review told in prose, unless a finding holds them: `repeats.summary_repeats`)
@@ -262,10 +269,15 @@ def _design(block: Block, st: ReviewParts) -> None:
         st.design_kind = "concern"
     else:
         st.design_kind = "strength"
+        # `- 🟡 `a.py:42` retries POST requests too …` among the strengths: a finding
+        faults, block.lines, block.fenced = strength_faults(block.lines, block.fenced, st.prefixes)
+        st.drafts.extend(faults)
     for obs in parse_observations(block.lines, block.fenced, st.design_kind):
         if block.kind is Kind.DESIGN and praises(obs.text):
             # no Concerns/Strengths label: praise is a strength (`design_tone`)
             obs = replace(obs, kind="strength")
+        elif obs.kind == "strength" and praise_kind(obs.text) == "concern":
+            obs = replace(obs, kind="concern")  # `🟡 Naming is inconsistent`: no praise
         key = (obs.kind, _norm(obs.text))
         if key not in st.observation_keys:
             st.observation_keys.add(key)

@@ -20,6 +20,7 @@ import re
 
 from deepreview.findings.blocks import Block
 from deepreview.findings.finding_draft import Draft, one_line
+from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import about_earlier_rounds
 
 # Words that take a finding back, in the clause that names it: `I withdraw I2`, `I2 is
@@ -71,6 +72,7 @@ _STANDS = re.compile(
     r"(?:is|remains)\s+(?:still\s+)?(?:real|valid|open|a\s+real\s+\w+))\b",
     re.IGNORECASE,
 )
+_STILL = re.compile(r"\bstill\b", re.IGNORECASE)
 # Taken back only where it does not apply: `I2 is not a real issue for single-threaded runs,
 # but every server loses counts` — the words after the contrast keep the finding.
 _SCOPED = re.compile(r"\s+(?:for|on|in|under|with|when|if|unless|outside)\b", re.IGNORECASE)
@@ -84,7 +86,10 @@ def withdrawn(blocks: list[Block], drafts: list[Draft]) -> tuple[list[Draft], li
     if not ids:
         return drafts, []
     gone: dict[str, str] = {}
-    for sentence, masked in _sentences(blocks):
+    said = _sentences(blocks)
+    for n, (sentence, masked) in enumerate(said):
+        if n + 1 < len(said) and _goes_on(said[n + 1][0]):
+            continue  # `… withdrawn. But `a.py:8` also never expires entries`: not taken back
         for fid in _takes_back(masked):
             if fid in ids and not _is_its_heading(masked, fid, ids[fid]):
                 gone.setdefault(fid, one_line(sentence, 100))
@@ -92,14 +97,34 @@ def withdrawn(blocks: list[Block], drafts: list[Draft]) -> tuple[list[Draft], li
         return drafts, []
     kept = [d for d in drafts if not (d.head.id and d.head.id.upper() in gone)]
     warnings = [
-        f"{fid} ({ids[fid].head.title}) is withdrawn by the seat ({said}); not counted"
-        for fid, said in gone.items()
+        f"{fid} ({ids[fid].head.title}) is withdrawn by the seat ({why}); not counted"
+        for fid, why in gone.items()
     ]
     return kept, warnings
 
 
+# The next sentence opens with a contrast and tells a problem at a place: the seat takes the
+# finding back in words and then tells what is still wrong there.
+_GOES_ON = re.compile(r"^\W*(?:but|however|that\s+said|still|yet)\b", re.IGNORECASE)
+# (a fault word, or no word that says the place is fine: `… never expires entries` is a
+# problem no fault word names; `However, `a.py:3` is fine as it is` is none)
+_PLACE = re.compile(r"`[^`\s]+:\d+")
+_FINE = re.compile(
+    r"\b(?:fine|correct|ok|okay|safe|intended|intentional|harmless|no\s+(?:problem|issue)|"
+    r"nothing\s+(?:wrong|to\s+(?:fix|change))|already\s+(?:handled|covered|fixed))\b",
+    re.IGNORECASE,
+)
+
+
+def _goes_on(sentence: str) -> bool:
+    if not (_GOES_ON.match(sentence) and _PLACE.search(sentence)):
+        return False
+    return names_a_fault(sentence) or not _FINE.search(sentence)
+
+
 def _sentences(blocks: list[Block]) -> list[tuple[str, str]]:
-    """The review's sentences outside code and quotes, each as written and `_masked`."""
+    """The review's sentences outside code and quotes, each as written and `_masked`; a
+    paragraph's end is an empty sentence (no sentence runs into the next paragraph's)."""
     out: list[tuple[str, str]] = []
     for b in blocks:
         if about_earlier_rounds(b.title):
@@ -121,6 +146,7 @@ def _sentences(blocks: list[Block]) -> list[tuple[str, str]]:
                 end = m.start() if m else len(text)
                 out.append((text[at:end], masked[at:end]))
                 at = m.end() if m else end
+            out.append(("", ""))
     return out
 
 
@@ -152,7 +178,8 @@ def _takes_back(sentence: str) -> set[str]:
             out |= _ids(_PART.sub(" ", clause))
     # A clause that says the finding stands, naming it or no other finding, keeps it.
     for clause in clauses:
-        if _STANDS.search(clause):
+        # (`…; the import path still crashes on a duplicate`: it fails somewhere yet)
+        if _STANDS.search(clause) or (_STILL.search(clause) and names_a_fault(clause)):
             said = _ids(clause)
             out -= said or (named if len(named) == 1 else set())
     return out
