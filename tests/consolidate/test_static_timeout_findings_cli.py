@@ -6,17 +6,15 @@ it), and the appendix does not call them "not read for findings"."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from deepreview import proc
-from deepreview.agents.static import secret_scan
 from support.printing_seats import NO_FINDINGS, printing_seats
 from support.repos import CliResult, cli_env, commit_all, make_repo, run_cli, write
+from support.static_deadline import kill_secret_scan_after_first_file
 
 # ruff's B006, from an analyzer that finished before the deadline stopped detect-secrets
 MUTABLE_DEFAULT = "def collect(item, into=[]):\n    into.append(item)\n    return into\n"
@@ -31,15 +29,7 @@ def _timed_out_review(
     write(repo, "bag.py", bag)
     write(repo, "later.cfg", "# padding\n" * 200 + "LATER = 1\n")
     commit_all(repo, "Add bag")
-    real = secret_scan.run_tool
-
-    def killed_after_the_first_file(*args: Any, **kwargs: Any) -> proc.ProcResult:
-        # what the worker had printed when the deadline killed it: its first file's answer
-        done = real(*args, **kwargs)
-        first = done.stdout.split(b"\n", 1)[0] + b"\n"
-        return dataclasses.replace(done, returncode=None, timed_out=True, stdout=first)
-
-    monkeypatch.setattr(secret_scan, "run_tool", killed_after_the_first_file)
+    kill_secret_scan_after_first_file(monkeypatch)
     printing_seats(tmp_path, {"alpha": NO_FINDINGS})
     res = run_cli(
         ["review", "--agents", "alpha,static", "--lead", "none", "--json", "--fail-on", "critical"],

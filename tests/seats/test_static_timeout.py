@@ -8,12 +8,8 @@ and a run cut off by the deadline keeps the files it finished; the seat is still
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
-
-from deepreview import proc
-from deepreview.agents.static import secret_scan
 from deepreview.agents.static.agent import StaticAgent
+from support.static_deadline import kill_secret_scan_after_first_file
 
 _FIRST = "AKIAIOSFODNN7EXAMPLE"
 # A shape only detect-secrets knows (no secret's name: the seat's own `assigned secrets` scan,
@@ -29,15 +25,7 @@ def test_a_secret_scan_cut_off_by_the_deadline_keeps_the_files_it_finished(
     repo.write("keys.py", f'AWS_ACCESS_KEY_ID = "{_FIRST}"\n')
     repo.write("later.cfg", "# padding\n" * 200 + f'LATER_ID = "{_LATER}"\n')
     repo.commit("change")
-    real = secret_scan.run_tool
-
-    def killed_after_the_first_file(*args: Any, **kwargs: Any) -> proc.ProcResult:
-        # what the worker had printed when the deadline killed it: its first file's answer
-        done = real(*args, **kwargs)
-        first = done.stdout.split(b"\n", 1)[0] + b"\n"
-        return dataclasses.replace(done, returncode=None, timed_out=True, stdout=first)
-
-    monkeypatch.setattr(secret_scan, "run_tool", killed_after_the_first_file)
+    kill_secret_scan_after_first_file(monkeypatch)
     outcome = StaticAgent().run(make_task(repo, base))
     assert outcome.status == "timeout", outcome.reason
     assert _FIRST in outcome.secrets
