@@ -27,6 +27,7 @@ from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.problem_words import PROBLEM
+from deepreview.findings.prose_places import places_in_prose
 from deepreview.model import Severity
 
 _ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<rest>\S.*)$")
@@ -44,8 +45,11 @@ _FAULT: Final = re.compile(
     r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
     r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
     r"divides?\s+by\s+zero|los(?:es|ing)|forever|indefinitely|infinite(?:ly)?|"
+    # success told for a failure (`reports success for a failed upload`)
+    r"success\s+(?:for|on|after)\s+(?:an?\s+|the\s+)?fail\w*|"
     # a secret put where it is read (`the bearer token is logged at INFO`), a risk said so
-    r"(?:tokens?|passwords?|secrets?|credentials?)\s+(?:is|are|gets?|get)\s+(?:logged|printed|"
+    r"(?:tokens?|passwords?|secrets?|credentials?|api[\s_-]?keys?)\s+(?:is|are|gets?|get)\s+"
+    r"(?:logged|printed|"
     r"exposed|leaked)|(?:logs?|prints?|exposes?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:tokens?|passwords?|"
     r"secrets?|credentials?)|security\s+(?:concern|risk|hole|flaw)s?|"
     r"(?:can|could|may|might)\s+(?:hang|leak|overflow|underflow|corrupt|deadlock|exceed|bypass)|"
@@ -67,7 +71,9 @@ def placed_problems(
     """The section's list of place-led problems as drafts with no level of their own, and the
     read that found them (for where the list starts and ends); None when it holds none. Items
     with a level of their own may stand among them (`1. … Severity: important.`, `- **Nit:**
-    …`): each item is one finding, a place-led one never the text of the item before it."""
+    …`): each item is one finding, a place-led one never the text of the item before it. An
+    item may tell its place in the sentence instead (`In `a.py`, … (line 88)`: `prose_places`)."""
+    lines = places_in_prose(lines, fenced)
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
     if not res.drafts or any(_unrated(d) and not _names_a_problem(d) for d in res.drafts):
         return None
