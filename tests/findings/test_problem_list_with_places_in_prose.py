@@ -76,3 +76,26 @@ def test_the_verdict_is_not_rosier_than_the_review(tmp_path: Path) -> None:
     _res, _out, report = review_printed(tmp_path, {"alpha": text})
     verdict = report["header"]["verdict"]
     assert verdict["label"] == "Merge with fixes", verdict
+
+
+# A problem with no line to place it beside a `Minor:` item: findings text we could not read,
+# never dropped (the verdict says so instead of Merge as-is).
+_UNPLACED = (
+    "Some notes:\n\n"
+    "* The `flush` method in `jobs/sync.py` swallows the write error, so a full disk goes "
+    "unnoticed.\n"
+    "* Minor: the `time` import is unused.\n"
+)
+
+
+def test_a_problem_with_no_line_beside_a_minor_item_is_unread() -> None:
+    review = parse_review(_UNPLACED, seat="alpha")
+    assert [f.id for f in review.findings] == ["S1"]
+    assert len(review.unread_findings) == 1
+    assert "swallows the write error" in review.unread_findings[0]
+
+
+def test_a_problem_with_no_line_makes_the_verdict_unverified(tmp_path: Path) -> None:
+    _res, _out, report = review_printed(tmp_path, {"alpha": _UNPLACED})
+    verdict = report["header"]["verdict"]
+    assert verdict["label"] == "Unverified", verdict

@@ -136,10 +136,13 @@ def read_block(block: Block, st: ReviewParts) -> None:
         # (a recap named for problems, `## Action items`: its placed items are findings as in
         # a review told in prose, unless a finding holds them: `repeats.summary_repeats`)
         told = st.prose or (k is Kind.OTHER and problem_section(block.title) is not None)
-        drafts, block.lines, block.fenced = loose_findings(
+        drafts, block.lines, block.fenced, unread = loose_findings(
             block.title, block.lines, block.fenced, st.prefixes, prose=told
         )
         st.drafts.extend(drafts)
+        if unread:
+            st.unread.extend(unread)
+            st.sink.warnings.append(f"problems named in a list, not as findings: {unread[0]}")
         if k is Kind.OTHER and is_recap(block.title):
             block.lines, block.fenced = whole  # a recap keeps its words as written
             # `2. `a.py:30` leaks the handle — do this before merge.`: a problem only it names
