@@ -58,6 +58,13 @@ _FAULT: Final = re.compile(
     r"initiali[sz]ed|authenticated|authori[sz]ed|encrypted|guarded|expected(?:ly)?))\b",
     re.IGNORECASE,
 )
+# Advice at a sentence's start: `Cap the attempts`, `…; patch `time.sleep` so …`
+_ASKS: Final = re.compile(
+    r"(?:^|[.;!]\s+|\s[—–]\s+)(?:cap|patch|mock|add|replace|remove|avoid|consider|move|rename|"
+    r"guard|validate|handle|wrap|limit|bound|catch|close|escape|pass|return|raise|split|"
+    r"extract|inline|use(?!\s+of\b))\b",
+    re.IGNORECASE,
+)
 _SETTLED: Final = re.compile(
     r"\b(?:(?:is|are|was|were|been|now)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
     r"pre-?existing|not\s+introduced)\b",
@@ -73,19 +80,22 @@ def placed_problems(
     with a level of their own may stand among them (`1. … Severity: important.`, `- **Nit:**
     …`): each item is one finding, a place-led one never the text of the item before it. An
     item may tell its place in the sentence instead (`In `a.py`, … (line 88)`: `prose_places`)."""
-    lines = places_in_prose(lines, fenced)
+    lines, grouped = places_in_prose(lines, fenced, prefixes)
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
-    if not res.drafts or any(_unrated(d) and not _names_a_problem(d) for d in res.drafts):
+    if not res.drafts:
         return None
     items = [
-        m
+        (i, m)
         for i in range(res.first, res.closing or len(lines))
         if not fenced[i] and (m := _ITEM.match(lines[i])) is not None
     ]
-    top = [m for m in items if m.group("indent") == items[0].group("indent")] if items else []
+    top = [(i, m) for i, m in items if m.group("indent") == items[0][1].group("indent")]
     if len(top) != len(res.drafts) or not all(
-        _PLACE_FIRST.match(m.group("rest")) or not _unrated(d)
-        for m, d in zip(top, res.drafts, strict=True)
+        (_PLACE_FIRST.match(m.group("rest")) or not _unrated(d))
+        # an item under a file's heading may ask for the change instead (`Line 12: … patch
+        # `time.sleep``): that group layout lists findings
+        and (not _unrated(d) or _names_a_problem(d) or (i in grouped and _asks(d)))
+        for (i, m), d in zip(top, res.drafts, strict=True)
     ):
         return None
     drafts = [
@@ -119,3 +129,7 @@ def _names_a_problem(d: Draft) -> bool:
     if _SETTLED.search(text):
         return False
     return bool(PROBLEM.search(text) or _FAULT.search(text) or stressed_level(text))
+
+
+def _asks(d: Draft) -> bool:
+    return _ASKS.search(f"{d.head.title}. {d.head.leftover}\n{d.body}") is not None
