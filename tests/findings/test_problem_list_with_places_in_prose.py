@@ -99,3 +99,15 @@ def test_a_problem_with_no_line_makes_the_verdict_unverified(tmp_path: Path) -> 
     _res, _out, report = review_printed(tmp_path, {"alpha": _UNPLACED})
     verdict = report["header"]["verdict"]
     assert verdict["label"] == "Unverified", verdict
+
+
+def test_a_closing_overall_label_is_the_verdict_line() -> None:
+    text = f"Mostly fine. Some notes:\n\n{_SERIOUS}{_MINOR}\nOverall: request changes.\n"
+    review = parse_review(text, seat="alpha")
+    assert review.verdict_line == "request changes."
+    assert all("Overall" not in f.body for f in review.findings)
+
+
+def test_an_overall_sentence_is_no_verdict() -> None:
+    review = parse_review(f"Some notes:\n\n{_SERIOUS}\nOverall: the retry logic is sound.\n")
+    assert review.verdict_line is None
