@@ -70,3 +70,16 @@ def test_the_verdict_counts_them(tmp_path: Path) -> None:
     _res, _out, report = review_printed(tmp_path, {"alpha": "## Specific Feedback\n\n" + _GROUPS})
     verdict = report["header"]["verdict"]
     assert verdict["label"] == "Merge with fixes", verdict
+
+
+def test_lines_and_level_in_one_bold_label_keep_the_line() -> None:
+    text = (
+        "## Findings\n\n### `jobs/sync.py`\n\n"
+        "- **L42 (High):** the backoff loop never gives up when the broker is down.\n"
+        "- **Lines 57-60 (Low):** the timeout argument is accepted but never passed on.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [loc for f in review.findings for loc in _places(review) if loc[0] == f.id] == [
+        (review.findings[0].id, [("jobs/sync.py", 42, None)]),
+        ("S1", [("jobs/sync.py", 57, 60)]),
+    ]
