@@ -24,6 +24,7 @@ from typing import Literal
 
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.findings.head import locations_in
+from deepreview.findings.list_siblings import listed_fault
 from deepreview.model import AgentReview
 from deepreview.runmodel import RUN_NOTES, SeatRun, with_notes
 
@@ -121,14 +122,15 @@ def unread_reviewers(reviews: Sequence[tuple[str, AgentReview | None]]) -> tuple
     """Names of reviewers whose findings text (a findings section's, or prose naming problems
     at places) holds no finding we could read; beside findings that were read, only text that
     names a place with a line (`- `a.py:2` unused import.` under `**Non-blocking**`) — an
-    opening sentence (`I found two issues:`) is no finding left unread."""
+    opening sentence (`I found two issues:`) is no finding left unread; nor a list item that
+    names a fault (`* `retry` swallows the final exception.` beside `* Minor: …`)."""
     return tuple(name for name, review in reviews if review is not None and findings_unread(review))
 
 
 def findings_unread(review: AgentReview) -> bool:
     """Whether the review's findings text holds findings we could not read (as above)."""
     return bool(review.unread_findings) and (
-        not review.findings or any(_placed(u) for u in review.unread_findings)
+        not review.findings or any(_placed(u) or listed_fault(u) for u in review.unread_findings)
     )
 
 

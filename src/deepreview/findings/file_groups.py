@@ -64,6 +64,28 @@ def circle_item_head(line: str, path: str) -> FindingHead | None:
     )
 
 
+# `- **L42 (High):** text`, `- **Lines 57-60 (low)**: text`: the item's lines and its level in one
+# bold label (read whole as a level lead, the lines would be lost)
+_LEVELLED_LINES = re.compile(
+    r"^(?P<lead>[ \t]*[-*+][ \t]+)(?P<b>\*\*|__)(?:lines?|l\.?)[ \t]*(?P<start>\d{1,6})"
+    r"(?:[ \t]*[-–][ \t]*(?:l\.?)?(?P<end>\d{1,6}))?[ \t]*\((?P<level>critical|high|medium|"
+    r"moderate|major|minor|low|important|suggestion|nit|blocker)\)[ \t]*:?[ \t]*(?P=b)[ \t]*:?"
+    r"[ \t]*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def levelled_lines_item(line: str, path: str) -> str:
+    """Under the heading of file `path`, `- **L42 (High):** text` as `- **High:** `path:42` —
+    text` (its level, then its place); any other line as it is."""
+    m = _LEVELLED_LINES.match(line)
+    if m is None:
+        return line
+    end = f"-{m.group('end')}" if m.group("end") else ""
+    place = f"`{path}:{m.group('start')}{end}`"
+    return f"{m.group('lead')}**{m.group('level')}:** {place} — {m.group('rest')}"
+
+
 # The title a grouped finding has when its line is all it names: `Line 42`, `Lines 80-85`, `L12`
 _LINE_TITLE = re.compile(
     r"^(?:lines?|l\.?)[ \t]*(?P<start>\d{1,6})(?:[ \t]*[-–][ \t]*(?:l\.?)?(?P<end>\d{1,6}))?$",

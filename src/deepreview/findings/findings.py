@@ -23,6 +23,7 @@ from deepreview.findings.file_groups import (
     circle_item_head,
     file_heading,
     heading_level,
+    levelled_lines_item,
     place_in_file,
 )
 from deepreview.findings.finding_draft import (
@@ -149,6 +150,8 @@ def parse_findings_block(
             continue
         if in_file is not None and (heading_level(line) or BOLD_LEVEL + 1) <= in_file[1]:
             in_file = None  # `### Other`: the file's group ends
+        if in_file is not None:
+            line = levelled_lines_item(line, in_file[0])
         head = (
             circle_item_head(line, in_file[0]) if in_file and mode in (None, "placed") else None
         ) or parse_head(

@@ -30,6 +30,7 @@ from deepreview.findings.file_groups import file_heading
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import parse_findings_block
 from deepreview.findings.ids import FINDING_ID
+from deepreview.findings.list_siblings import faults_before
 from deepreview.findings.placed_items import placed_problems
 from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.section_titles import (
@@ -50,11 +51,12 @@ def loose_findings(
     prefixes: tuple[str, ...],
     *,
     prose: bool = False,
-) -> tuple[list[Draft], list[str], list[bool]]:
-    """(drafts, the section's lines without them) for an ordinary section or the preamble;
-    `prose`: the review has no findings section (see the module doc)."""
+) -> tuple[list[Draft], list[str], list[bool], list[str]]:
+    """(drafts, the section's lines without them, unread findings text) for an ordinary
+    section or the preamble; `prose`: the review has no findings section (see the module doc)."""
+    unread: list[str] = []
     if set_aside(title, lines):
-        return [], lines, fenced
+        return [], lines, fenced, unread
     drafts, lines, fenced = _tables(lines, fenced, prefixes)
     res = parse_findings_block(lines, fenced, None, prefixes, nits=False)
     own = [d for d in res.drafts if d.head.style != "table"]
@@ -74,6 +76,9 @@ def loose_findings(
     ):
         drafts.extend(own)
         cut = res.first
+        if prose and placed is None:
+            # `* `retry` swallows the error.` above `* Minor: …`: a problem we cannot place
+            unread = faults_before(lines, fenced, res.first)
         while cut and (
             not lines[cut - 1].strip()
             or (not fenced[cut - 1] and file_heading(lines[cut - 1], prefixes))
@@ -83,7 +88,7 @@ def loose_findings(
         after = range(res.closing, len(lines))
         lines = lines[:cut] + ([""] if cut else []) + [lines[k] for k in after]
         fenced = fenced[:cut] + ([False] if cut else []) + [fenced[k] for k in after]
-    return drafts, lines, fenced
+    return drafts, lines, fenced, unread
 
 
 # A section that rates the change's risk as a whole (`## Risk Assessment`, `## Overall Risk`,

@@ -27,6 +27,7 @@ from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.problem_words import PROBLEM
+from deepreview.findings.prose_places import places_in_prose
 from deepreview.model import Severity
 
 _ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<rest>\S.*)$")
@@ -44,14 +45,24 @@ _FAULT: Final = re.compile(
     r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
     r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
     r"divides?\s+by\s+zero|los(?:es|ing)|forever|indefinitely|infinite(?:ly)?|"
+    # success told for a failure (`reports success for a failed upload`)
+    r"success\s+(?:for|on|after)\s+(?:an?\s+|the\s+)?fail\w*|"
     # a secret put where it is read (`the bearer token is logged at INFO`), a risk said so
-    r"(?:tokens?|passwords?|secrets?|credentials?)\s+(?:is|are|gets?|get)\s+(?:logged|printed|"
+    r"(?:tokens?|passwords?|secrets?|credentials?|api[\s_-]?keys?)\s+(?:is|are|gets?|get)\s+"
+    r"(?:logged|printed|"
     r"exposed|leaked)|(?:logs?|prints?|exposes?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:tokens?|passwords?|"
     r"secrets?|credentials?)|security\s+(?:concern|risk|hole|flaw)s?|"
     r"(?:can|could|may|might)\s+(?:hang|leak|overflow|underflow|corrupt|deadlock|exceed|bypass)|"
     r"without\s+(?:a\s+|any\s+)?(?:floor|check|guard|timeout|limit|bound|validation|lock)s?|"
     r"un(?:taxed|tested|documented|bounded|escaped|sani[tz]i[sz]ed|caught|closed|released|"
     r"initiali[sz]ed|authenticated|authori[sz]ed|encrypted|guarded|expected(?:ly)?))\b",
+    re.IGNORECASE,
+)
+# Advice at a sentence's start: `Cap the attempts`, `…; patch `time.sleep` so …`
+_ASKS: Final = re.compile(
+    r"(?:^|[.;!]\s+|\s[—–]\s+)(?:cap|patch|mock|add|replace|remove|avoid|consider|move|rename|"
+    r"guard|validate|handle|wrap|limit|bound|catch|close|escape|pass|return|raise|split|"
+    r"extract|inline|use(?!\s+of\b))\b",
     re.IGNORECASE,
 )
 _SETTLED: Final = re.compile(
@@ -67,19 +78,24 @@ def placed_problems(
     """The section's list of place-led problems as drafts with no level of their own, and the
     read that found them (for where the list starts and ends); None when it holds none. Items
     with a level of their own may stand among them (`1. … Severity: important.`, `- **Nit:**
-    …`): each item is one finding, a place-led one never the text of the item before it."""
+    …`): each item is one finding, a place-led one never the text of the item before it. An
+    item may tell its place in the sentence instead (`In `a.py`, … (line 88)`: `prose_places`)."""
+    lines, grouped = places_in_prose(lines, fenced, prefixes)
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
-    if not res.drafts or any(_unrated(d) and not _names_a_problem(d) for d in res.drafts):
+    if not res.drafts:
         return None
     items = [
-        m
+        (i, m)
         for i in range(res.first, res.closing or len(lines))
         if not fenced[i] and (m := _ITEM.match(lines[i])) is not None
     ]
-    top = [m for m in items if m.group("indent") == items[0].group("indent")] if items else []
+    top = [(i, m) for i, m in items if m.group("indent") == items[0][1].group("indent")]
     if len(top) != len(res.drafts) or not all(
-        _PLACE_FIRST.match(m.group("rest")) or not _unrated(d)
-        for m, d in zip(top, res.drafts, strict=True)
+        (_PLACE_FIRST.match(m.group("rest")) or not _unrated(d))
+        # an item under a file's heading may ask for the change instead (`Line 12: … patch
+        # `time.sleep``): that group layout lists findings
+        and (not _unrated(d) or _names_a_problem(d) or (i in grouped and _asks(d)))
+        for (i, m), d in zip(top, res.drafts, strict=True)
     ):
         return None
     drafts = [
@@ -113,3 +129,7 @@ def _names_a_problem(d: Draft) -> bool:
     if _SETTLED.search(text):
         return False
     return bool(PROBLEM.search(text) or _FAULT.search(text) or stressed_level(text))
+
+
+def _asks(d: Draft) -> bool:
+    return _ASKS.search(f"{d.head.title}. {d.head.leftover}\n{d.body}") is not None

@@ -48,6 +48,15 @@ _LABELLED_VERDICT = re.compile(
     r"needs?\s+(?:changes|work|fixes)|reject|do\s+not\s+merge|don['’]t\s+merge)\b.*?)\s*$",
     re.IGNORECASE,
 )
+# `Overall: request changes.` closing a free-form review: a verdict only when that is all it
+# says (`Overall: the retry logic is sound` is prose).
+_OVERALL_VERDICT = re.compile(
+    r"^\s*(?P<b>\*\*|__)?Overall[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|:)[ \t]*"
+    r"(?P<v>(?:\*\*|__)?(?:approved?|lgtm|merge\s+as[- ]is|ready\s+to\s+merge|"
+    r"request(?:ing)?\s+changes|changes\s+requested|needs?\s+(?:changes|work|fixes)|reject|"
+    r"do\s+not\s+merge|don['’]t\s+merge)[ \t]*[.!]?(?:\*\*|__)?)\s*$",
+    re.IGNORECASE,
+)
 _VERDICT_KINDS = frozenset(
     {Kind.PREAMBLE, Kind.SUMMARY, Kind.VERDICT, Kind.LIMITATIONS, Kind.COVERAGE, Kind.DOCS}
 )
@@ -86,7 +95,7 @@ def take_verdicts(block: Block, st: ReviewParts) -> None:
     keep_lines: list[str] = []
     keep_fenced: list[bool] = []
     for line, fenced in zip(block.lines, block.fenced, strict=True):
-        m = None if fenced else _VERDICT.match(line)
+        m = None if fenced else (_VERDICT.match(line) or _OVERALL_VERDICT.match(line))
         if m:
             v = m.group("v").strip()
             if m.group("b") and v.endswith(m.group("b")) and v.count(m.group("b")) == 1:
@@ -114,7 +123,7 @@ def _closing_verdict(block: Block, st: ReviewParts) -> None:
     if len(paras) > 1 and is_sign_off("\n".join(block.lines[paras[-1] :])):
         last = max(i for i in ends if i < paras[-1])  # `**Verdict:** …` + `Hope this helps!`
     line = block.lines[last]
-    m = _VERDICT.match(line) or _LABELLED_VERDICT.match(line)
+    m = _VERDICT.match(line) or _LABELLED_VERDICT.match(line) or _OVERALL_VERDICT.match(line)
     if m is None or (block.held and block.held[last]) or line[:1].isspace():
         return
     v = m.group("v").strip()
@@ -143,10 +152,13 @@ def read_block(block: Block, st: ReviewParts) -> None:
         # (a recap named for problems, `## Action items`: its placed items are findings as in
         # a review told in prose, unless a finding holds them: `repeats.summary_repeats`)
         told = st.prose or (k is Kind.OTHER and problem_section(block.title) is not None)
-        drafts, block.lines, block.fenced = loose_findings(
+        drafts, block.lines, block.fenced, unread = loose_findings(
             block.title, block.lines, block.fenced, st.prefixes, prose=told
         )
         st.drafts.extend(drafts)
+        if unread:
+            st.unread.extend(unread)
+            st.sink.warnings.append(f"problems named in a list, not as findings: {unread[0]}")
         if k is Kind.OTHER and is_recap(block.title):
             block.lines, block.fenced = whole  # a recap keeps its words as written
             # `2. `a.py:30` leaks the handle — do this before merge.`: a problem only it names

@@ -226,7 +226,22 @@ _EARLIER = frozenset(
 # `## Feedback`, `## Code review feedback`: the review's own feedback, not the PR's threads
 # (`## Unresolved Feedback`, `## Feedback threads` name something more than feedback).
 _OWN_FEEDBACK = frozenset(
-    ["feedback", "review", "code", "general", "overall", "my", "detailed", "key", "main", "the"]
+    [
+        "feedback",
+        "review",
+        "code",
+        "general",
+        "overall",
+        "my",
+        "detailed",
+        "key",
+        "main",
+        "the",
+        "specific",
+        "inline",
+        "file",
+        "per",
+    ]
 )
 
 

@@ -1,0 +1,106 @@
+"""A list item that tells its place in the sentence rather than leading with it.
+
+    * In `upload.py`, the `retry` function swallows the final exception (line 88), …
+    * The token is logged at INFO level (line 30) — this is a security concern.
+    2. The key is logged on each request (`jobs/client.py`, line 30).
+
+Free-form answers (Gemma, Qwen) write their problems so. The item's place is the file the
+sentence names in backticks with the line it gives in parentheses (`(line 88)`, `(lines 3-5)`,
+`(`a.py`, line 30)`), or, with no file in the item, the one file its list names. Such an item is
+read as if it led with that place (`` * `upload.py:88` — In `upload.py`, … ``), so that a list of
+them is a list of place-led problems (`placed_items.py`): a finding each when it names a
+problem, and no finding at all when any item of the list names none.
+
+So is an item led by its lines under a file's heading with no level (Gemini's "Specific
+Feedback": `### `src/a.py`` + `* **Line 42:** text`): `` * `src/a.py:42` — text ``. In such a
+group an item that asks for a change (`Cap the attempts`) is one too (`placed_items._ASKS`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level
+from deepreview.findings.file_names import is_known_file, known_extension, member_like
+
+_ITEM: Final = re.compile(r"^(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?P<rest>\S.*)$")
+# `(line 88)`, `(lines 3-5)`, `(`a.py`, line 30)`, `(`a.py` line 30)`, `(on line 9)`
+_LINE: Final = re.compile(
+    r"[ \t]*\((?:`(?P<file>[^`\s]+)`,?[ \t]*)?(?:on[ \t]+|at[ \t]+)?lines?[ \t]+"
+    r"(?P<start>\d+)(?:[ \t]*[-–][ \t]*(?P<end>\d+))?\)",
+    re.IGNORECASE,
+)
+_SPAN: Final = re.compile(r"`([^`\s]+)`")
+# The item leads with a place already (`a.py:3`, **`a.py:3`**)
+_LED: Final = re.compile(r"^(?:\*\*|__)?\[?`?[^\s`*\[\]]+:\d+")
+# Under a file's heading, an item led by its lines and no level: `**Line 42:** text`,
+# `Lines 57-60: text`, `**L12** — text`
+_LINES_LED: Final = re.compile(
+    r"^(?:(?:\*\*|__)(?P<lines>(?:lines?|l)[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?)[ \t]*"
+    r"(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*[:—–])|"
+    r"(?P<plain>(?:lines?|l)[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?)[ \t]*[:—–])[ \t]*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_NUMBERS: Final = re.compile(r"\d+")
+
+
+def _file(name: str) -> bool:
+    return (known_extension(name) and not member_like(name)) or is_known_file(name)
+
+
+def places_in_prose(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...] = ()
+) -> tuple[list[str], set[int]]:
+    """`lines` with each list item that tells its place in the sentence led by that place
+    (`` `a.py:88` — ``) and the parenthesis that gave the line cut out, and each item led by
+    its lines under a file's heading (`### `a.py`` + `**Line 42:** text`) led by the file's
+    place; the same lines (one for one) where none does; and the lines of the items so led."""
+    lines, grouped = _grouped_by_file(lines, fenced, prefixes)
+    items = {i: m for i, line in enumerate(lines) if not fenced[i] and (m := _ITEM.match(line))}
+    named = {f for m in items.values() for f in _SPAN.findall(m.group("rest")) if _file(f)}
+    only = next(iter(named)) if len(named) == 1 else None
+    out = list(lines)
+    for i, m in items.items():
+        rest = m.group("rest")
+        found = _LINE.search(rest)
+        if found is None or _LED.match(rest) or len(_LINE.findall(rest)) > 1:
+            continue
+        path = found.group("file") if found.group("file") and _file(found.group("file")) else None
+        before = [f for f in _SPAN.findall(rest[: found.start()]) if _file(f)]
+        after = [f for f in _SPAN.findall(rest[found.end() :]) if _file(f)]
+        path = path or (before[-1] if before else after[0] if after else only)
+        if path is None:
+            continue
+        end = f"-{found.group('end')}" if found.group("end") else ""
+        text = rest[: found.start()] + rest[found.end() :]
+        out[i] = f"{m.group('lead')}`{path}:{found.group('start')}{end}` — {text}"
+    return out, grouped
+
+
+def _grouped_by_file(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[str], set[int]]:
+    """Gemini's per-file groups with no level: `### `src/a.py`` + `* **Line 42:** text` read
+    as `` * `src/a.py:42` — text ``. (An item with a level, `**L42 (High):**`, is read as such
+    by `file_groups`.)"""
+    out = list(lines)
+    grouped: set[int] = set()
+    in_file: tuple[str, int] | None = None
+    for i, line in enumerate(lines):
+        if fenced[i]:
+            continue
+        if (group := file_heading(line, prefixes)) is not None:
+            in_file = group
+            continue
+        if in_file is not None and (heading_level(line) or BOLD_LEVEL + 1) <= in_file[1]:
+            in_file = None  # `### Other`: the file's group ends
+        m = _ITEM.match(line)
+        led = _LINES_LED.match(m.group("rest")) if m and in_file else None
+        if m is None or led is None or in_file is None:
+            continue
+        numbers = _NUMBERS.findall(led.group("lines") or led.group("plain"))
+        place = "-".join(numbers[:2])
+        out[i] = f"{m.group('lead')}`{in_file[0]}:{place}` — {led.group('rest')}"
+        grouped.add(i)
+    return out, grouped
