@@ -22,6 +22,7 @@ from deepreview.findings.item_lists import ITEM
 from deepreview.findings.levels import tag_level
 from deepreview.findings.locations import parse_location
 from deepreview.findings.problem_words import names_an_attack
+from deepreview.findings.sentences import lead_sentence
 from deepreview.markdown_fence import code_span_texts
 from deepreview.model import Severity
 
@@ -40,7 +41,7 @@ _MINOR: Final = re.compile(
 def lesser_items_after(paras: list[str]) -> list[str]:
     """The paragraphs after `paras[0]` (a "none" statement) that list items at places with a
     line, when `paras[0]` says none only of some level; else []."""
-    first = re.split(r"(?<=[.!?])\s+", paras[0].strip(), maxsplit=1)[0] if paras else ""
+    first = lead_sentence(paras[0]) if paras else ""
     if not _LEVEL_QUALIFIED.search(first):
         return []
     return [p for p in paras[1:] if _placed_items(p)]

@@ -10,6 +10,7 @@ from typing import Final
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import NONE_WORDS
+from deepreview.findings.sentences import SENTENCE_END, sentences
 
 # A whole short text that is only "none" (`_SAYS_NONE` reads a sentence that opens with it).
 _NONE = re.compile(
@@ -80,7 +81,7 @@ def says_none(text: str) -> bool:
     not take it back in the same sentence (`No issues in the parser, but the cache leaks`), nor
     says it of one part and then tells a fault in a later sentence."""
     t = _ITEM_MARKUP.sub("", text.strip()).strip()
-    first, *rest = re.split(r"(?<=[.!?])\s+", t, maxsplit=1)
+    first, *rest = SENTENCE_END.split(t, maxsplit=1)
     m = _SAYS_NONE.match(t)
     back = TAKES_BACK.search(first)
     if m is None or (back is not None and not _points_at_a_finding(first[back.end() :])):
@@ -88,8 +89,8 @@ def says_none(text: str) -> bool:
     if rest and _PLACE_LINE.search(rest[0]) and not _SETTLED.search(rest[0]):
         # `No findings. One thing: `auth.py:31` compares the token with `==`, which is
         # vulnerable …`: a fault at a place after the "none" is a finding we could not read
-        sentences = re.split(r"(?<=[.!?])\s+", rest[0])
-        if any(_PLACE_LINE.search(s) and names_a_fault(s) for s in sentences):
+        said = sentences(rest[0])
+        if any(_PLACE_LINE.search(s) and names_a_fault(s) for s in said):
             return False
     # `None found in the export path. In `import.py:40` the parser skips …`: none of one part,
     # then another part at a place: a fault no fault word may name

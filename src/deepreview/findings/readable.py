@@ -28,6 +28,7 @@ from deepreview.findings.gave_up import GAVE_UP
 from deepreview.findings.no_review import says_it_did_not_review
 from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
+from deepreview.findings.sentences import lead_sentence, sentences
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.findings.zero_counts import zero_counts
 from deepreview.model import AgentReview
@@ -120,7 +121,7 @@ _AFTER: Final = re.compile(
 def qualified_none(text: str) -> bool:
     """The text's first sentence says only that nothing of *some* kind was found ("No major
     issues.", "No other problems."): the sentences after it may still name problems."""
-    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    first = lead_sentence(text)
     return _QUALIFIER.search(first) is not None
 
 
@@ -148,10 +149,7 @@ def _placed_problem_after(rest: str) -> bool:
     """A sentence of `rest` names a problem at a place (`I did not find any bugs. One thing worth
     a look: `auth.py:12` … leaks timing information.`): the "nothing" was not the last word; a
     closing `LGTM` after such a sentence is a sign-off, not "nothing found"."""
-    return any(
-        _PLACE_LINE.search(s) is not None and names_a_problem(s)
-        for s in re.split(r"(?<=[.!?])\s+", rest)
-    )
+    return any(_PLACE_LINE.search(s) is not None and names_a_problem(s) for s in sentences(rest))
 
 
 _SEVERITY_KINDS: Final = FINDING_KINDS - {Kind.FINDINGS}

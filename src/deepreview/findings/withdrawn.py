@@ -22,6 +22,7 @@ from deepreview.findings.blocks import Block
 from deepreview.findings.finding_draft import Draft, one_line
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import about_earlier_rounds
+from deepreview.findings.sentences import SENTENCE_END
 
 # Words that take a finding back, in the clause that names it: `I withdraw I2`, `I2 is
 # withdrawn`, `disregard I2`, `I2 is a false positive` — not `the amount withdrawn`, nor
@@ -50,7 +51,6 @@ _EARLIER = re.compile(
     r"\b(?:round|previous(?:ly)?|prior|last review|earlier review|first pass)\b", re.IGNORECASE
 )
 _CLAUSES = re.compile(r"[,;:]\s+|\s+(?:but|however|whereas|while|although)\s+", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _CODE = re.compile(r"`[^`\n]*`")
 _OPENS = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s)")
 _ID = re.compile(r"\b([CIS])-?(\d{1,4})\b")
@@ -142,7 +142,7 @@ def _sentences(blocks: list[Block]) -> list[tuple[str, str]]:
             text = " ".join(para)
             masked = _masked(text)
             at = 0
-            for m in [*_SENTENCE.finditer(masked), None]:
+            for m in [*SENTENCE_END.finditer(masked), None]:
                 end = m.start() if m else len(text)
                 out.append((text[at:end], masked[at:end]))
                 at = m.end() if m else end
