@@ -86,3 +86,13 @@ def test_opencode_provider_logged_in_through_auth_json(tmp_path: Path) -> None:
     assert wrong["usable"] is False and "OPENAI_API_KEY" in wrong["reason"]
     right = _doctor(tmp_path, {"opencode": {"model": "anthropic/claude-sonnet-4-5"}}, {})
     assert right["opencode"]["usable"] is True
+
+
+def test_a_key_of_blanks_is_no_key(tmp_path: Path) -> None:
+    # `export OPENAI_API_KEY=" "` (a template's placeholder) authenticates nothing: doctor
+    # said "auth: OPENAI_API_KEY is set" and the review's seat then failed on its first call.
+    blank = _doctor(tmp_path / "a", {"codex": {}}, {"OPENAI_API_KEY": "  \t"})["codex"]
+    assert blank["authenticated"] is False and "is set" not in blank["reason"]
+    assert blank["usable"] is False
+    keyed = _doctor(tmp_path / "b", {"codex": {}}, {"OPENAI_API_KEY": "sk-x"})["codex"]
+    assert keyed["authenticated"] is True

@@ -75,7 +75,7 @@ class TranscriptCliAgent(CliAgent):
             env=env,
             default_binary=self.default_binary,
             npm_package=self.npm_package or "",
-            auth=self.check_auth(settings, user_env(settings.env, env)),
+            auth=self.check_auth(settings, _with_values(user_env(settings.env, env))),
         )
 
     # -- running -----------------------------------------------------------------------------
@@ -227,3 +227,9 @@ class TranscriptCliAgent(CliAgent):
         if not stats.ended_normally and result.ok:
             return "the transcript ended without a final result event"
         return None
+
+
+def _with_values(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` without the variables that hold only blanks: a key of spaces (a template's
+    placeholder) authenticates nothing, so doctor must not call the seat logged in."""
+    return {k: v for k, v in env.items() if v.strip()}
