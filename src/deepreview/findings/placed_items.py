@@ -15,6 +15,10 @@ bold or bare) and its text names a problem (`raises`, `crashes`, `does not`, `mi
 problem word, or a quiet fault: `silently untaxed`, `can go negative`, `divides by zero`,
 `loses`, `without a floor`), and none says it is fixed or pre-existing. A list of places with
 what the change does there (`- `calc.py:5` — adds `sub`.`) names no problem and stays prose.
+Where some items of a free-form list (no findings section) are harmless remarks (`… (line 40);
+that is fine here.`, `… is well named (line 12).`), each item is judged on its own: only one that
+names a fault (`problem_words.names_a_fault`, not denied, not said to be fine) at a place with a
+line is a finding (`_a_plain_fault`).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from typing import Final
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
-from deepreview.findings.problem_words import PROBLEM
+from deepreview.findings.problem_words import PROBLEM, names_a_fault
 from deepreview.findings.prose_places import places_in_prose
 from deepreview.model import Severity
 
@@ -90,17 +94,24 @@ def placed_problems(
         if not fenced[i] and (m := _ITEM.match(lines[i])) is not None
     ]
     top = [(i, m) for i, m in items if m.group("indent") == items[0][1].group("indent")]
-    if len(top) != len(res.drafts) or not all(
+    if len(top) != len(res.drafts):
+        return None
+    paired = list(zip(top, res.drafts, strict=True))
+    kept = res.drafts
+    if not all(
         (_PLACE_FIRST.match(m.group("rest")) or not _unrated(d))
         # an item under a file's heading may ask for the change instead (`Line 12: … patch
         # `time.sleep``): that group layout lists findings
         and (not _unrated(d) or _names_a_problem(d) or (i in grouped and _asks(d)))
-        for (i, m), d in zip(top, res.drafts, strict=True)
+        for (i, m), d in paired
     ):
-        return None
-    drafts = [
-        make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in res.drafts
-    ]
+        # Harmless remarks beside a real problem (`… (line 40); that is fine here.` + `… never
+        # applied (line 77), so a slow upstream hangs the worker.`): each item judged on its
+        # own, and only a fault told plainly at a place with a line is one
+        kept = [d for (_i, m), d in paired if not _unrated(d) or _a_plain_fault(m, d)]
+        if not any(_unrated(d) for d in kept):
+            return None
+    drafts = [make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in kept]
     return drafts, res
 
 
@@ -129,6 +140,27 @@ def _names_a_problem(d: Draft) -> bool:
     if _SETTLED.search(text):
         return False
     return bool(PROBLEM.search(text) or _FAULT.search(text) or stressed_level(text))
+
+
+# The item says the spot is fine after all (`…; that is fine for small payloads`)
+_FINE: Final = re.compile(
+    r"\b(?:which|this|that|it)(?:\s+is|['’]s)\s+(?:fine|ok|okay|acceptable|harmless|intended|"
+    r"intentional|correct|safe)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_plain_fault(m: re.Match[str], d: Draft) -> bool:
+    """An item of a list that mixes remarks and problems that names a fault (not denied, not
+    said to be fine) at a place with a line it leads with."""
+    text = f"{d.head.title}\n{d.head.leftover}\n{d.body}"
+    return (
+        _PLACE_FIRST.match(m.group("rest")) is not None
+        and any(loc.start is not None for loc in d.head.locations)
+        and names_a_fault(text)
+        and not _SETTLED.search(text)
+        and not _FINE.search(text)
+    )
 
 
 def _asks(d: Draft) -> bool:

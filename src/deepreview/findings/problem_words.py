@@ -17,9 +17,12 @@ PROBLEM: Final = re.compile(
 )
 
 # A problem word the sentence denies ("nothing wrong", "not broken", "no real issues"): the
-# denial stands right before it, at most one word between.
+# denial stands right before it, at most one word between; or its risk is denied ("no risk of
+# a leak", "no chance of a deadlock").
 _DENIED: Final = re.compile(
-    r"\b(?:no|nothing|not|never|without|free\s+of|\w+n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"(?:\b(?:no|nothing|not|never|without|free\s+of|\w+n['’]t)\s+(?:\w+\s+)?|"
+    r"\bno\s+(?:\w+\s+)?(?:risk|chance|danger|possibility)\s+of\s+(?:an?\s+|the\s+|any\s+)?)$",
+    re.IGNORECASE,
 )
 
 

@@ -9,7 +9,7 @@ sentence names in backticks with the line it gives in parentheses (`(line 88)`, 
 `(`a.py`, line 30)`), or, with no file in the item, the one file its list names. Such an item is
 read as if it led with that place (`` * `upload.py:88` — In `upload.py`, … ``), so that a list of
 them is a list of place-led problems (`placed_items.py`): a finding each when it names a
-problem, and no finding at all when any item of the list names none.
+problem; beside harmless remarks, only the items that plainly name a fault.
 
 So is an item led by its lines under a file's heading with no level (Gemini's "Specific
 Feedback": `### `src/a.py`` + `* **Line 42:** text`): `` * `src/a.py:42` — text ``. In such a
