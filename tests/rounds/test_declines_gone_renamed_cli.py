@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, git, run_cli, write
-from support.rounds import run_round, stored
+from support.repos import git, run_cli, write
+from support.rounds import read_branch_repo, run_round, stored
 
 LEAK = """## Findings
 
@@ -31,14 +31,7 @@ None.
 
 def test_a_declined_finding_renamed_in_a_rewrite_stays_declined(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    write(repo, "util.py", "import os\n")
-    commit_all(repo, "Initial commit")
-    git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "util.py", "import os\n\n\ndef read(path):\n    return open(path).read()\n")
-    commit_all(repo, "Add read")
+    repo = read_branch_repo(tmp_path)
     rid1 = run_round(fakes, repo, LEAK.format(place="util.py:5"))["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", "short-lived"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr

@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, git, run_cli, write
-from support.rounds import stored
+from support.repos import commit_all, run_cli, write
+from support.rounds import read_branch_repo, stored
 
 EMPTY = (
     "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\n{}\n\n"
@@ -41,14 +41,7 @@ def _round(fakes: Fakes, repo: Path, alpha: str, beta: str) -> str:
 
 def test_a_decline_leaves_a_new_problem_merged_with_its_reraise_reported(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    write(repo, "util.py", "import os\n")
-    commit_all(repo, "Initial commit")
-    git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "util.py", "import os\n\n\ndef read(path):\n    return open(path).read()\n")
-    commit_all(repo, "Add read")
+    repo = read_branch_repo(tmp_path)
     rid1 = _round(fakes, repo, "None.", LEAK)
     res = run_cli(
         ["decline", rid1, "I1", "--reason", "short-lived script"], cwd=repo, env=fakes.env()

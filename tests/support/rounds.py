@@ -86,6 +86,19 @@ def make_branch_repo(root: Path) -> Path:
     return repo
 
 
+def read_branch_repo(root: Path) -> Path:
+    """A `feature` branch that adds `read` to `util.py`, whose line 5 leaks its file handle."""
+    repo = root / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "util.py", "import os\n")
+    commit_all(repo, "Initial commit")
+    git(repo, "checkout", "-q", "-b", "feature")
+    write(repo, "util.py", "import os\n\n\ndef read(path):\n    return open(path).read()\n")
+    commit_all(repo, "Add read")
+    return repo
+
+
 def alpha_seat(fakes: Fakes, review_text: str) -> dict[str, Any]:
     """The `[seats]` table of one command seat, `alpha`, that prints `review_text`."""
     review_file = fakes.tmp / "review.md"
