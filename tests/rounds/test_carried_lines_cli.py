@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, git, write
-from support.rounds import alpha_seat, stored
+from support.repos import commit_all, write
+from support.rounds import alpha_seat, feature_branch_repo, stored
 
 CLAMP = "def clamp(x, lo, hi):\n    if x < lo:\n        return hi\n    return min(x, hi)\n"
 ROUND1 = """## Findings
@@ -58,14 +58,7 @@ def _round(fakes: Fakes, repo: Path, text: str) -> str:
 
 def test_a_carried_finding_follows_its_lines(tmp_path: Path) -> None:
     fakes = Fakes(tmp_path)
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    write(repo, "calc.py", "def noop():\n    pass\n")
-    commit_all(repo, "Initial commit")
-    git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "calc.py", CLAMP)
-    commit_all(repo, "Add clamp")
+    repo = feature_branch_repo(tmp_path, "calc.py", "def noop():\n    pass\n", CLAMP, "Add clamp")
     _round(fakes, repo, ROUND1)
 
     write(repo, "calc.py", '"""Clamping.\n\nSix lines of\nmodule docs.\n"""\n\n' + CLAMP)

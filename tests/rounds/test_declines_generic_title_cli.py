@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, git, run_cli, write
-from support.rounds import run_round, stored
+from support.repos import commit_all, run_cli, write
+from support.rounds import feature_branch_repo, run_round, stored
 
 APP = (
     "import json\n\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n"
@@ -33,15 +33,7 @@ def _review(items: str, verdicts: str = "") -> str:
 
 
 def _repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    write(repo, "app.py", "import json\n")
-    commit_all(repo, "Initial commit")
-    git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "app.py", APP)
-    commit_all(repo, "Add load and save")
-    return repo
+    return feature_branch_repo(tmp_path, "app.py", "import json\n", APP, "Add load and save")
 
 
 def _next_commit(repo: Path, n: int) -> None:

@@ -74,29 +74,39 @@ ROUND2_FIXED = (
 )
 
 
-def make_branch_repo(root: Path) -> Path:
+def feature_branch_repo(root: Path, path: str, base: str, change: str, subject: str) -> Path:
+    """`root/repo`: `path` holding `base` on `main`, then a `feature` branch whose commit
+    (`subject`) makes it `change`."""
     repo = root / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
-    write(repo, "calc.py", "def add(a, b):\n    return a + b\n")
+    write(repo, path, base)
     commit_all(repo, "Initial commit")
     git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b\n")
-    commit_all(repo, "Add div")
+    write(repo, path, change)
+    commit_all(repo, subject)
     return repo
+
+
+def make_branch_repo(root: Path) -> Path:
+    return feature_branch_repo(
+        root,
+        "calc.py",
+        "def add(a, b):\n    return a + b\n",
+        "def div(a, b):\n    # divide\n    return a / b\n",
+        "Add div",
+    )
 
 
 def read_branch_repo(root: Path) -> Path:
     """A `feature` branch that adds `read` to `util.py`, whose line 5 leaks its file handle."""
-    repo = root / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    write(repo, "util.py", "import os\n")
-    commit_all(repo, "Initial commit")
-    git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "util.py", "import os\n\n\ndef read(path):\n    return open(path).read()\n")
-    commit_all(repo, "Add read")
-    return repo
+    return feature_branch_repo(
+        root,
+        "util.py",
+        "import os\n",
+        "import os\n\n\ndef read(path):\n    return open(path).read()\n",
+        "Add read",
+    )
 
 
 def alpha_seat(fakes: Fakes, review_text: str) -> dict[str, Any]:
