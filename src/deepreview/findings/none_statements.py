@@ -86,11 +86,11 @@ def says_none(text: str) -> bool:
     back = TAKES_BACK.search(first)
     if m is None or (back is not None and not _points_at_a_finding(first[back.end() :])):
         return False
-    if rest and _PLACE_LINE.search(rest[0]) and not _SETTLED.search(rest[0]):
+    if rest and PLACE_LINE.search(rest[0]) and not _SETTLED.search(rest[0]):
         # `No findings. One thing: `auth.py:31` compares the token with `==`, which is
         # vulnerable …`: a fault at a place after the "none" is a finding we could not read
         said = sentences(rest[0])
-        if any(_PLACE_LINE.search(s) and names_a_fault(s) for s in said):
+        if any(PLACE_LINE.search(s) and names_a_fault(s) for s in said):
             return False
     # `None found in the export path. In `import.py:40` the parser skips …`: none of one part,
     # then another part at a place: a fault no fault word may name
@@ -102,7 +102,7 @@ def says_none(text: str) -> bool:
 
 
 def _unsettled_place(text: str) -> bool:
-    return bool(_PLACE_LINE.search(text)) and not _SETTLED.search(text)
+    return bool(PLACE_LINE.search(text)) and not _SETTLED.search(text)
 
 
 # `None — though I1 comes close.`, `None, but see I1.`: after the "though" only a pointer at a
@@ -118,7 +118,7 @@ def _points_at_a_finding(rest: str) -> bool:
 
 # A place with a line (`auth.py:31`, `a.py#L9`), and words that say its problem is not this
 # change's (fixed, from an earlier round, older than the change).
-_PLACE_LINE: Final = re.compile(r"\b[\w./-]+\.\w{1,8}(?::\d+|#L\d+)")
+PLACE_LINE: Final = re.compile(r"\b[\w./-]+\.\w{1,8}(?::\d+|#L\d+)")
 _SETTLED: Final = re.compile(
     r"\b(?:fixed|resolved|addressed|pre-?exist\w*|predates?|not\s+introduced|out\s+of\s+scope|"
     r"round\s+\d|earlier\s+round|previous(?:ly)?|unchanged|already)\b",
@@ -132,6 +132,6 @@ def is_none_marker(text: str) -> bool:
     # (`No issues found. (Minor: `a.py:12` compares the digest with `==` …)`: a finding in
     # the aside, not a none)
     aside = t[t.find("(") :] if "(" in t else ""
-    if _PLACE_LINE.search(aside) and names_a_fault(aside):
+    if PLACE_LINE.search(aside) and names_a_fault(aside):
         return False
     return bool(t) and len(t) < 120 and bool(_NONE.match(t))

@@ -26,6 +26,7 @@ from deepreview.findings.blocks import build_blocks, fence_mask
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.gave_up import GAVE_UP
 from deepreview.findings.no_review import says_it_did_not_review
+from deepreview.findings.none_statements import PLACE_LINE
 from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.findings.sentences import lead_sentence, sentences
@@ -141,15 +142,11 @@ def says_nothing_found_outright(text: str) -> bool:
     )
 
 
-# A place with a line (`auth.py:12`, `a.py#L9`).
-_PLACE_LINE: Final = re.compile(r"\b[\w./-]+\.\w{1,8}(?::\d+|#L\d+)")
-
-
 def _placed_problem_after(rest: str) -> bool:
     """A sentence of `rest` names a problem at a place (`I did not find any bugs. One thing worth
     a look: `auth.py:12` … leaks timing information.`): the "nothing" was not the last word; a
     closing `LGTM` after such a sentence is a sign-off, not "nothing found"."""
-    return any(_PLACE_LINE.search(s) is not None and names_a_problem(s) for s in sentences(rest))
+    return any(PLACE_LINE.search(s) is not None and names_a_problem(s) for s in sentences(rest))
 
 
 _SEVERITY_KINDS: Final = FINDING_KINDS - {Kind.FINDINGS}
