@@ -162,6 +162,7 @@ def parse_head(
     plain_bullets: bool = False,
     section_led: bool = False,
     prefixes: tuple[str, ...] = (),
+    labelled: bool = False,
 ) -> FindingHead | None:
     """Parse a finding's first line; None if the line does not open a finding.
 
@@ -171,7 +172,9 @@ def parse_head(
     plain items: where they have bold titles, such a bullet is a point of a finding's body).
     The head's style says which (`bulleted`, `placed`: place first, `plain`).
     `section_led`: the section's title gives its items a level (`**Non-blocking**`), which
-    leads a place-first item as a level word of its own would (`- `a.py:2` unused import.`)."""
+    leads a place-first item as a level word of its own would (`- `a.py:2` unused import.`).
+    `labelled`: label lines with a level follow the line (`- Severity: high`), which makes a
+    plain numbered title (`1. Cache entries are never evicted`) a finding."""
     heading = line.lstrip().startswith("#")
     s = strip_prefix(line)
     if not s or len(s) > 2000:
@@ -245,7 +248,7 @@ def parse_head(
             bold = rest.startswith("**")
             if bold and _FIELD_LEAD.match(rest):
                 return None  # `1. **Location**: `a.py`, line 4`: a record's field, no title
-            if head.title and (bold or head.locations or head.severity is not None):
+            if head.title and (bold or head.locations or head.severity is not None or labelled):
                 return head
             return None
     if bulleted:

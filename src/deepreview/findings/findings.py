@@ -162,6 +162,14 @@ def parse_findings_block(
             section_led=section is not None and mode in (None, "placed"),
             prefixes=prefixes,
         )
+        if (
+            head is None
+            and mode in (None, "numbered")
+            and severity_label_follows(lines, fenced, i + 1)
+        ):
+            # `1. Cache entries are never evicted` + `   - Severity: high`: a plain numbered
+            # title is a finding when its own level label follows (a plain step is none)
+            head = parse_head(line, numbered=True, prefixes=prefixes, labelled=True)
         if head is None and mode in (None, "heading"):
             found = heading_head(line, prefixes)
             if found is not None and level in (None, found[0]):

@@ -19,7 +19,7 @@ from deepreview.model import Location
 # `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
 LABEL = re.compile(
     r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
-    r"Location|Locations|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
+    r"Location|Locations|Where|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 # A list item at the margin of nothing but places in code spans (`- `a.py:7``); a nested list
@@ -64,15 +64,31 @@ def labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
     )
 
 
+# Another field of the finding among its label lines (`- **Why it matters:** …`, `- **Fix:**
+# cap it.`): reviewers order the fields as they like, so the level or place may come after it.
+# Any bold label; a plain one only by its name (`- Fix: …`), as `- Note: …` may be a point.
+_OTHER_FIELD = re.compile(
+    r"^ {0,3}(?:[-*+][ \t]+)?(?:(?:\*\*|__)[A-Za-z][A-Za-z '/-]{0,30}?(?:[ \t]*:[ \t]*(?:\*\*|__)"
+    r"|(?:\*\*|__)[ \t]*:)|(?:Why(?: it matters)?|Impact|Fix|Suggested fix|Recommendation|"
+    r"Description|Details|Problem|Issue)[ \t]*:)[ \t]*\S",
+    re.IGNORECASE,
+)
+
+
+def _other_field(line: str) -> bool:
+    return LABEL.match(line) is None and _OTHER_FIELD.match(line) is not None
+
+
 def _label_below(
     lines: list[str], fenced: list[bool], start: int, names: frozenset[str]
 ) -> re.Match[str] | None:
     """The first label line named in `names` among the label lines right below a finding's
-    first line (blank lines between them; any other line ends the labels)."""
+    first line (blank lines and the finding's other fields between them; any other line ends
+    the labels)."""
     for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
         if fence:
             return None
-        if not line.strip():
+        if not line.strip() or _other_field(line):
             continue
         m = LABEL.match(line)
         if m is None:
@@ -92,7 +108,7 @@ def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> 
 def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
     """A `**File:** `a.py` (Line 44)` (or `Location:`) line among the label lines right below
     a finding's first line."""
-    names = frozenset(["file", "files", "location", "locations"])
+    names = frozenset(["file", "files", "location", "locations", "where"])
     return _label_below(lines, fenced, start, names) is not None
 
 
@@ -204,6 +220,9 @@ def label_lines(
         line = lines[keep]
         if not line.strip():
             keep += 1
+            continue
+        if _other_field(line):
+            keep += 1  # `- **Why it matters:** …` before `- **Severity:** High`: its text stays
             continue
         m = LABEL.match(line)
         bare = _ONLY_PLACES.match(line) if m is None else None
