@@ -272,6 +272,11 @@ _PLACE_BOLD = re.compile(
     r"^(?P<place>`[^`\n]+`|[^\s`*]+)[ \t]+(?:[—–:-][ \t]+)?\*\*(?P<title>[^*\n]+)\*\*"
     r"(?P<after>(?:[ \t]*[—–:(\[].*)?)$"
 )
+_PLACE_BOLD_TAG = re.compile(
+    rf"^(?P<place>`[^`\n]+`|[^\s`*]+)[ \t]+(?:\*\*|__)[(\[](?P<w>{TAG_PATTERN})[)\]](?:\*\*|__)"
+    r"[ \t]*(?P<after>\S.*)$",
+    re.IGNORECASE,
+)
 _OPENING_TAG = re.compile(rf"^[ \t]*\[(?P<w>{TAG_PATTERN})\][ \t]*", re.IGNORECASE)
 
 
@@ -283,6 +288,10 @@ def _place_first(
     point of a body, not a title — unless a level word `led` the item (`- Blocking: `a.py:3`
     closes …`): that makes it a finding, and the place leaves its title."""
     rest = join_line_words(rest)  # `- `a.py` L80–L95 duplicates …`: the lines are the place's
+    stressed = _PLACE_BOLD_TAG.match(rest)
+    if stressed is not None:
+        # `1. `a.py:42` **(high)** — text`: the bold tag is the level, no title
+        rest = f"{stressed['place']} [{stressed['w']}] {stressed['after']}"
     bold = _PLACE_BOLD.match(rest)
     if bold and all_locations(bold.group("place").strip("`"), prefixes):
         # `- `a.py:2` **[P1] Title** — text`: the bold span is the title, as it is when the
