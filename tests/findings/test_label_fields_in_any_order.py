@@ -104,6 +104,21 @@ def test_plain_numbered_titles_with_level_bullets_are_findings() -> None:
     assert review.findings[0].body == "- Nothing removes an entry once written."
 
 
+def test_nested_four_deep_and_wrapped_fields_are_read() -> None:
+    # the bullets nested four spaces deep; a field's text wrapped onto a second line
+    text = _PLAIN.replace("\n   - ", "\n    - ").replace(
+        "    - Severity: high\n",
+        "    - **Why:** nothing removes an entry, so memory grows\n      until the pod is killed.\n"
+        "    - Severity: high\n",
+    )
+    review = parse_review(text, seat="alpha")
+    assert [(f.id, str(f.locations[0])) for f in review.findings] == [
+        ("C1", "app/sessions.py:58-71"),
+        ("S1", "app/sessions.py:12"),
+    ], review.findings
+    assert "until the pod is killed" in review.findings[0].body
+
+
 def test_a_plain_numbered_list_without_a_level_stays_a_list() -> None:
     # steps with sub-points, no level label: no finding of their own, as before
     text = (

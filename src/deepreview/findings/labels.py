@@ -18,7 +18,7 @@ from deepreview.model import Location
 
 # `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
 LABEL = re.compile(
-    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
+    r"^ {0,4}(?:[-*][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
     r"Location|Locations|Where|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
@@ -68,7 +68,7 @@ def labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
 # cap it.`): reviewers order the fields as they like, so the level or place may come after it.
 # Any bold label; a plain one only by its name (`- Fix: …`), as `- Note: …` may be a point.
 _OTHER_FIELD = re.compile(
-    r"^ {0,3}(?:[-*+][ \t]+)?(?:(?:\*\*|__)[A-Za-z][A-Za-z '/-]{0,30}?(?:[ \t]*:[ \t]*(?:\*\*|__)"
+    r"^ {0,4}(?:[-*+][ \t]+)?(?:(?:\*\*|__)[A-Za-z][A-Za-z '/-]{0,30}?(?:[ \t]*:[ \t]*(?:\*\*|__)"
     r"|(?:\*\*|__)[ \t]*:)|(?:Why(?: it matters)?|Impact|Fix|Suggested fix|Recommendation|"
     r"Description|Details|Problem|Issue)[ \t]*:)[ \t]*\S",
     re.IGNORECASE,
@@ -79,16 +79,38 @@ def _other_field(line: str) -> bool:
     return LABEL.match(line) is None and _OTHER_FIELD.match(line) is not None
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _goes_on(line: str, field: str | None) -> bool:
+    """Line `line` carries on the text of the `field` line right above it (`- **Why:** the
+    memory grows` + `  until the pod is killed.`): indented deeper, no item of its own."""
+    return (
+        field is not None
+        and bool(line.strip())
+        and _indent(line) > _indent(field)
+        and _ITEM_START.match(line) is None
+    )
+
+
+_ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
 def _label_below(
     lines: list[str], fenced: list[bool], start: int, names: frozenset[str]
 ) -> re.Match[str] | None:
     """The first label line named in `names` among the label lines right below a finding's
     first line (blank lines and the finding's other fields between them; any other line ends
     the labels)."""
+    field: str | None = None  # the other field line just above, whose text may go on
     for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
         if fence:
             return None
-        if not line.strip() or _other_field(line):
+        if _goes_on(line, field):
+            continue
+        field = line if _other_field(line) else None
+        if not line.strip() or field is not None:
             continue
         m = LABEL.match(line)
         if m is None:
@@ -216,12 +238,17 @@ def label_lines(
     """`Classification:`, `File:`/`Location:` and `Severity:` lines right under a finding's first
     line (bold lead-ins, free-form `Finding N` reviews) fill the head and leave the body."""
     keep = 0
+    field: str | None = None  # the other field line just above, whose text may go on
     while keep < len(lines) and not fenced[keep]:
         line = lines[keep]
+        if _goes_on(line, field):
+            keep += 1
+            continue
+        field = line if _other_field(line) else None
         if not line.strip():
             keep += 1
             continue
-        if _other_field(line):
+        if field is not None:
             keep += 1  # `- **Why it matters:** …` before `- **Severity:** High`: its text stays
             continue
         m = LABEL.match(line)
