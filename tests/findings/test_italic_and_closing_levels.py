@@ -44,8 +44,19 @@ _SECOND = "Timeout read from the wrong key"
         "An early return skips `release()`; the next caller waits forever. **High severity.**\n\n"
         f"### Finding 2: {_SECOND}\n**File:** `svc/conf.py:8`\n\n"
         "`timeout_s` is read as `timeout`; the default hides it. **Low priority.**\n",
+        # the closing sentence ends the text, a fix follows
+        f"- **{_FIRST}** (`svc/lock.py:20`)\n\n  An early return skips `release()`. **High.**\n\n"
+        "  **Fix:** release in `finally`.\n\n"
+        f"- **{_SECOND}** (`svc/conf.py:8`)\n\n  `timeout_s` is read as `timeout`.\n\n"
+        "  **Fix:** read `timeout_s`. *Severity: low*\n",
     ],
-    ids=["italic-mid-line", "italic-last-line", "bold-closing-on-line", "bold-closing-text"],
+    ids=[
+        "italic-mid-line",
+        "italic-last-line",
+        "bold-closing-on-line",
+        "bold-closing-text",
+        "before-and-after-a-fix",
+    ],
 )
 def test_the_level_is_read(text: str) -> None:
     review = parse_review("## Findings\n\n" + text, seat="alpha")

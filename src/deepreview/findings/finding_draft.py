@@ -127,7 +127,9 @@ def draft_of(
     if fix:
         fix = _closing_level(head, closing_tag(head, fix))
     else:
-        body = _closing_level(head, closing_tag(head, body))
+        body = closing_tag(head, body)
+    # (`… the spread. **Low priority.**` + `**Fix:** …`: the level may close the text too)
+    body = _closing_level(head, body)
     return make_draft(head, section, body=body, fix=fix, has_fix=has_fix, section_high=section_high)
 
 
