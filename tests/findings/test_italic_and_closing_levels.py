@@ -49,6 +49,9 @@ _SECOND = "Timeout read from the wrong key"
         "  **Fix:** release in `finally`.\n\n"
         f"- **{_SECOND}** (`svc/conf.py:8`)\n\n  `timeout_s` is read as `timeout`.\n\n"
         "  **Fix:** read `timeout_s`. *Severity: low*\n",
+        # a closing tag in italics
+        f"1. **{_FIRST}** — `svc/lock.py:20`\n   An early return skips `release()`. *(High)*\n"
+        f"2. **{_SECOND}** — `svc/conf.py:8`\n   `timeout_s` is read as `timeout`. _Low._\n",
     ],
     ids=[
         "italic-mid-line",
@@ -56,6 +59,7 @@ _SECOND = "Timeout read from the wrong key"
         "bold-closing-on-line",
         "bold-closing-text",
         "before-and-after-a-fix",
+        "italic-closing-tag",
     ],
 )
 def test_the_level_is_read(text: str) -> None:

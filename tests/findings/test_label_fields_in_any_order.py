@@ -119,6 +119,24 @@ def test_nested_four_deep_and_wrapped_fields_are_read() -> None:
     assert "until the pod is killed" in review.findings[0].body
 
 
+def test_italic_labels_in_any_order() -> None:
+    text = (
+        "## Findings\n\n"
+        "**1. Cache lookups never expire**\n"
+        "- *Where:* `svc/cache.py:31`\n"
+        "- *Why it matters:* stale prices are served.\n"
+        "- *Severity:* High\n\n"
+        "**2. Log line repeats the key**\n"
+        "- *Where:* `svc/cache.py:48`\n"
+        "- *Severity:* Low\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [(f.id, str(f.locations[0])) for f in review.findings] == [
+        ("C1", "svc/cache.py:31"),
+        ("S1", "svc/cache.py:48"),
+    ], review.findings
+
+
 def test_a_plain_numbered_list_without_a_level_stays_a_list() -> None:
     # steps with sub-points, no level label: no finding of their own, as before
     text = (

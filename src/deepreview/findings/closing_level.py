@@ -31,12 +31,14 @@ def closing_level(title: str) -> tuple[str, str] | None:
     return m.group("w"), title[: m.start()].rstrip().rstrip(".").rstrip()
 
 
-# `… never applied. **High.**`, `… doubles the spread. **Low priority.**`, `*Severity: high*`:
+# `… never applied. **High.**`, `… doubles the spread. **Low priority.**`, `*Severity: high*`,
+# `… on 503. *(High)*`:
 # a level in bold or italics as the whole last sentence of a line (a level word inside a
 # sentence, `the load is **high**.`, is that sentence's word)
 _STRESSED: Final = re.compile(
-    r"(?:^|(?<=[.!?)`]))[ \t]*(?P<m>\*\*|__|\*|_)(?:(?:severity|priority)[ \t]*:[ \t]*)?"
-    rf"(?P<w>{TAG_PATTERN})(?:[ \t]+(?:priority|severity))?[ \t]*\.?(?P=m)[ \t.]*$",
+    r"(?:^|(?<=[.!?)`]))[ \t]*(?P<m>\*\*|__|\*|_)(?P<o>[(\[])?"
+    r"(?:(?:severity|priority)[ \t]*:[ \t]*)?"
+    rf"(?P<w>{TAG_PATTERN})(?:[ \t]+(?:priority|severity))?(?(o)[)\]])[ \t]*\.?(?P=m)[ \t.]*$",
     re.IGNORECASE,
 )
 # `**Severity:** High` / `Priority: low` as a line of its own

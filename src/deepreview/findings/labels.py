@@ -66,11 +66,13 @@ def labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
 
 # Another field of the finding among its label lines (`- **Why it matters:** …`, `- **Fix:**
 # cap it.`): reviewers order the fields as they like, so the level or place may come after it.
-# Any bold label; a plain one only by its name (`- Fix: …`), as `- Note: …` may be a point.
+# Any bold or italic label; a plain one only by its name (`- Fix: …`), as `- Note: …` may be
+# a point of the text.
 _OTHER_FIELD = re.compile(
-    r"^ {0,4}(?:[-*+][ \t]+)?(?:(?:\*\*|__)[A-Za-z][A-Za-z '/-]{0,30}?(?:[ \t]*:[ \t]*(?:\*\*|__)"
-    r"|(?:\*\*|__)[ \t]*:)|(?:Why(?: it matters)?|Impact|Fix|Suggested fix|Recommendation|"
-    r"Description|Details|Problem|Issue)[ \t]*:)[ \t]*\S",
+    r"^ {0,4}(?:[-*+][ \t]+)?(?:(?:\*\*?|__?)[A-Za-z][A-Za-z '/-]{0,30}?"
+    r"(?:[ \t]*:[ \t]*(?:\*\*?|__?)|(?:\*\*?|__?)[ \t]*:)"
+    r"|(?:Why(?: it matters)?|Impact|Fix|Suggested fix|Recommendation|Description|Details"
+    r"|Problem|Issue)[ \t]*:)[ \t]*\S",
     re.IGNORECASE,
 )
 
