@@ -151,6 +151,32 @@ def test_a_plain_numbered_list_without_a_level_stays_a_list() -> None:
     assert [f.title for f in review.findings] == ["Retry loop never stops"], review.findings
 
 
+def test_a_plan_with_priorities_and_no_place_is_no_finding() -> None:
+    # plain numbered steps with a `Priority:` label but no place: a plan, not findings
+    text = (
+        "## Summary\n\nAdds a cache.\n\n## Findings\n\nNone.\n\n## Next steps\n\n"
+        "1. Upgrade the client library\n   - Priority: low\n   - Owner: infra\n"
+        "2. Add a dashboard\n   - Priority: medium\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert review.findings == (), review.findings
+
+
+def test_numbered_heading_findings_with_and_without_a_file_label() -> None:
+    # `### 2.` names no file: still a heading finding, and the ones after it stay findings
+    text = (
+        "## Findings\n\n"
+        "### 1. Cache lookups never expire\n**Severity:** Low\n**File:** `svc/cache.py:31`\n\n"
+        "Stale prices are served.\n\n"
+        "### 2. Commit message disagrees with the code\n**Severity:** Low\n\n"
+        "The message says the catch is gone.\n\n**Recommendation:**\n\nreword it.\n\n"
+        "### 3. Log line repeats the key\n**Severity:** Low\n**File:** `svc/cache.py:48`\n\n"
+        "It is logged twice.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [f.id for f in review.findings] == ["S1", "S2", "S3"], review.findings
+
+
 def test_the_verdict_counts_the_labelled_findings(tmp_path: Path) -> None:
     _res, _out, report = review_printed(tmp_path, {"alpha": _WHERE_FIRST})
     verdict = report["header"]["verdict"]

@@ -173,8 +173,9 @@ def parse_head(
     The head's style says which (`bulleted`, `placed`: place first, `plain`).
     `section_led`: the section's title gives its items a level (`**Non-blocking**`), which
     leads a place-first item as a level word of its own would (`- `a.py:2` unused import.`).
-    `labelled`: label lines with a level follow the line (`- Severity: high`), which makes a
-    plain numbered title (`1. Cache entries are never evicted`) a finding."""
+    `labelled`: label lines with a level and a place follow the line (`- Severity: high`,
+    `- File: a.py`), which makes a plain numbered title (`1. Cache entries are never evicted`)
+    a finding."""
     heading = line.lstrip().startswith("#")
     s = strip_prefix(line)
     if not s or len(s) > 2000:
