@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deepreview.findings.closing_level import text_closing_level
 from deepreview.findings.head import FindingHead, closing_place, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, label_lines, place_list
@@ -124,10 +125,22 @@ def draft_of(
     if lead:
         body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
     if fix:
-        fix = closing_tag(head, fix)
+        fix = _closing_level(head, closing_tag(head, fix))
     else:
         body = closing_tag(head, body)
+    # (`… the spread. **Low priority.**` + `**Fix:** …`: the level may close the text too)
+    body = _closing_level(head, body)
     return make_draft(head, section, body=body, fix=fix, has_fix=has_fix, section_high=section_high)
+
+
+def _closing_level(head: FindingHead, text: str) -> str:
+    """`text` without a closing level (`*Severity: high*` on its own line, `… **Low
+    priority.**`), which is the head's level when nothing gave it one."""
+    closing = text_closing_level(text) if head.severity is None else None
+    if closing is None:
+        return text
+    head.severity, head.level_word = tag_level(closing[0]), closing[0].lower()
+    return closing[1]
 
 
 def make_draft(

@@ -162,6 +162,7 @@ def parse_head(
     plain_bullets: bool = False,
     section_led: bool = False,
     prefixes: tuple[str, ...] = (),
+    labelled: bool = False,
 ) -> FindingHead | None:
     """Parse a finding's first line; None if the line does not open a finding.
 
@@ -171,7 +172,10 @@ def parse_head(
     plain items: where they have bold titles, such a bullet is a point of a finding's body).
     The head's style says which (`bulleted`, `placed`: place first, `plain`).
     `section_led`: the section's title gives its items a level (`**Non-blocking**`), which
-    leads a place-first item as a level word of its own would (`- `a.py:2` unused import.`)."""
+    leads a place-first item as a level word of its own would (`- `a.py:2` unused import.`).
+    `labelled`: label lines with a level and a place follow the line (`- Severity: high`,
+    `- File: a.py`), which makes a plain numbered title (`1. Cache entries are never evicted`)
+    a finding."""
     heading = line.lstrip().startswith("#")
     s = strip_prefix(line)
     if not s or len(s) > 2000:
@@ -245,7 +249,7 @@ def parse_head(
             bold = rest.startswith("**")
             if bold and _FIELD_LEAD.match(rest):
                 return None  # `1. **Location**: `a.py`, line 4`: a record's field, no title
-            if head.title and (bold or head.locations or head.severity is not None):
+            if head.title and (bold or head.locations or head.severity is not None or labelled):
                 return head
             return None
     if bulleted:
@@ -269,6 +273,11 @@ _PLACE_BOLD = re.compile(
     r"^(?P<place>`[^`\n]+`|[^\s`*]+)[ \t]+(?:[—–:-][ \t]+)?\*\*(?P<title>[^*\n]+)\*\*"
     r"(?P<after>(?:[ \t]*[—–:(\[].*)?)$"
 )
+_PLACE_BOLD_TAG = re.compile(
+    rf"^(?P<place>`[^`\n]+`|[^\s`*]+)[ \t]+(?:\*\*|__)[(\[](?P<w>{TAG_PATTERN})[)\]](?:\*\*|__)"
+    r"[ \t]*(?P<after>\S.*)$",
+    re.IGNORECASE,
+)
 _OPENING_TAG = re.compile(rf"^[ \t]*\[(?P<w>{TAG_PATTERN})\][ \t]*", re.IGNORECASE)
 
 
@@ -280,6 +289,10 @@ def _place_first(
     point of a body, not a title — unless a level word `led` the item (`- Blocking: `a.py:3`
     closes …`): that makes it a finding, and the place leaves its title."""
     rest = join_line_words(rest)  # `- `a.py` L80–L95 duplicates …`: the lines are the place's
+    stressed = _PLACE_BOLD_TAG.match(rest)
+    if stressed is not None:
+        # `1. `a.py:42` **(high)** — text`: the bold tag is the level, no title
+        rest = f"{stressed['place']} [{stressed['w']}] {stressed['after']}"
     bold = _PLACE_BOLD.match(rest)
     if bold and all_locations(bold.group("place").strip("`"), prefixes):
         # `- `a.py:2` **[P1] Title** — text`: the bold span is the title, as it is when the

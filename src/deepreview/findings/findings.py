@@ -162,6 +162,17 @@ def parse_findings_block(
             section_led=section is not None and mode in (None, "placed"),
             prefixes=prefixes,
         )
+        if (
+            head is None
+            and mode in (None, "numbered")
+            and sub is None  # (`### 1. Title`: a heading finding, `heading_head`'s)
+            and severity_label_follows(lines, fenced, i + 1)
+            and place_label_follows(lines, fenced, i + 1)
+        ):
+            # `1. Cache entries are never evicted` + `   - Severity: high` + `   - File: …`: a
+            # plain numbered title is a finding when its own level and place labels follow (a
+            # plain step is none, nor a plan's `1. Add a dashboard` + `- Priority: low`)
+            head = parse_head(line, numbered=True, prefixes=prefixes, labelled=True)
         if head is None and mode in (None, "heading"):
             found = heading_head(line, prefixes)
             if found is not None and level in (None, found[0]):

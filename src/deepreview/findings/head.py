@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from deepreview.findings.closing_level import stressed_closing
 from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level
 from deepreview.findings.locations import (
     RANGE_TO,
@@ -120,6 +121,11 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         word = closing_level.group("w") or closing_level.group("w2")
         head.severity, head.level_word = tag_level(word), word.lower()
         tail = tail[: closing_level.start()]
+    stressed = stressed_closing(tail) if head.severity is None else None
+    if stressed is not None:
+        # `1. **Title** (`a.py`): the retry never ends. **High.**`
+        head.severity, head.level_word = tag_level(stressed[0]), stressed[0].lower()
+        tail = tail[: stressed[1]]
     phrase = severity_phrase(tail) if head.severity is None else None
     if phrase is not None:
         # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`

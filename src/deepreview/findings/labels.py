@@ -18,8 +18,8 @@ from deepreview.model import Location
 
 # `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
 LABEL = re.compile(
-    r"^ {0,3}(?:[-*][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
-    r"Location|Locations|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
+    r"^ {0,4}(?:[-*][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
+    r"Location|Locations|Where|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 # A list item at the margin of nothing but places in code spans (`- `a.py:7``); a nested list
@@ -64,15 +64,55 @@ def labels_of(lines: list[str], fenced: list[bool], start: int, i: int) -> bool:
     )
 
 
+# Another field of the finding among its label lines (`- **Why it matters:** …`, `- **Fix:**
+# cap it.`): reviewers order the fields as they like, so the level or place may come after it.
+# Any bold or italic label; a plain one only by its name (`- Fix: …`), as `- Note: …` may be
+# a point of the text.
+_OTHER_FIELD = re.compile(
+    r"^ {0,4}(?:[-*+][ \t]+)?(?:(?:\*\*?|__?)[A-Za-z][A-Za-z '/-]{0,30}?"
+    r"(?:[ \t]*:[ \t]*(?:\*\*?|__?)|(?:\*\*?|__?)[ \t]*:)"
+    r"|(?:Why(?: it matters)?|Impact|Fix|Suggested fix|Recommendation|Description|Details"
+    r"|Problem|Issue)[ \t]*:)[ \t]*\S",
+    re.IGNORECASE,
+)
+
+
+def _other_field(line: str) -> bool:
+    return LABEL.match(line) is None and _OTHER_FIELD.match(line) is not None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _goes_on(line: str, field: str | None) -> bool:
+    """Line `line` carries on the text of the `field` line right above it (`- **Why:** the
+    memory grows` + `  until the pod is killed.`): indented deeper, no item of its own."""
+    return (
+        field is not None
+        and bool(line.strip())
+        and _indent(line) > _indent(field)
+        and _ITEM_START.match(line) is None
+    )
+
+
+_ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
 def _label_below(
     lines: list[str], fenced: list[bool], start: int, names: frozenset[str]
 ) -> re.Match[str] | None:
     """The first label line named in `names` among the label lines right below a finding's
-    first line (blank lines between them; any other line ends the labels)."""
+    first line (blank lines and the finding's other fields between them; any other line ends
+    the labels)."""
+    field: str | None = None  # the other field line just above, whose text may go on
     for line, fence in zip(lines[start : start + 8], fenced[start : start + 8], strict=True):
         if fence:
             return None
-        if not line.strip():
+        if _goes_on(line, field):
+            continue
+        field = line if _other_field(line) else None
+        if not line.strip() or field is not None:
             continue
         m = LABEL.match(line)
         if m is None:
@@ -92,7 +132,7 @@ def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> 
 def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
     """A `**File:** `a.py` (Line 44)` (or `Location:`) line among the label lines right below
     a finding's first line."""
-    names = frozenset(["file", "files", "location", "locations"])
+    names = frozenset(["file", "files", "location", "locations", "where"])
     return _label_below(lines, fenced, start, names) is not None
 
 
@@ -200,10 +240,18 @@ def label_lines(
     """`Classification:`, `File:`/`Location:` and `Severity:` lines right under a finding's first
     line (bold lead-ins, free-form `Finding N` reviews) fill the head and leave the body."""
     keep = 0
+    field: str | None = None  # the other field line just above, whose text may go on
     while keep < len(lines) and not fenced[keep]:
         line = lines[keep]
+        if _goes_on(line, field):
+            keep += 1
+            continue
+        field = line if _other_field(line) else None
         if not line.strip():
             keep += 1
+            continue
+        if field is not None:
+            keep += 1  # `- **Why it matters:** …` before `- **Severity:** High`: its text stays
             continue
         m = LABEL.match(line)
         bare = _ONLY_PLACES.match(line) if m is None else None

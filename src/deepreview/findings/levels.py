@@ -222,10 +222,11 @@ def _kind_lead(m: re.Match[str]) -> bool:
 # `severity: high`, `priority: P1`, `high severity`, `(medium priority)` written into the first
 # line after the title; only between separators (`— severity: high.`, inside brackets), so a
 # sentence that merely mentions "high severity" keeps its words.
+# (in bold or in italics: `— *Severity: High* —`)
 _PHRASE = re.compile(
-    rf"(?:(?<=^)|(?<=[\s(\[—–:,;-]))(?:\*\*|__)?"
-    rf"(?:(?:severity|priority)(?:\*\*|__)?[ \t]*[:=]?[ \t]*(?:\*\*|__)?(?P<a>{TAG_PATTERN})"
-    rf"|(?P<b>{TAG_PATTERN})[ \t-]+(?:severity|priority))(?:\*\*|__)?"
+    rf"(?:(?<=^)|(?<=[\s(\[—–:,;-]))(?:\*\*?|__?)?"
+    rf"(?:(?:severity|priority)(?:\*\*?|__?)?[ \t]*[:=]?[ \t]*(?:\*\*?|__?)?(?P<a>{TAG_PATTERN})"
+    rf"|(?P<b>{TAG_PATTERN})[ \t-]+(?:severity|priority))(?:\*\*?|__?)?"
     r"(?=[ \t]*(?:$|[.,;)\]]|[—–]|-[ \t]))",
     re.IGNORECASE,
 )
