@@ -193,6 +193,7 @@ def read_block(block: Block, st: ReviewParts) -> None:
             section_high=k is Kind.CRITICAL and says_high(block.title),
             # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
             sentences=0 < block.level < BOLD_LEVEL,
+            placed_headings=True,
         )
         if k is Kind.FINDINGS and res.unread and not res.drafts:
             # `## Findings` + `1. `a.py:31` — the budget is never refilled`: place-led problems,
