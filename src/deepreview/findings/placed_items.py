@@ -94,11 +94,16 @@ def placed_problems(
         if not fenced[i] and (m := _ITEM.match(lines[i])) is not None
     ]
     top = [(i, m) for i, m in items if m.group("indent") == items[0][1].group("indent")]
+    # An item the read set aside as a spot checked (`…; that is fine here.`) is a harmless
+    # remark: the list is a mixed one, its other items paired with their drafts
+    checked = {i for i, _m in top if _set_aside(lines[i], res.unparsed)}
+    if checked and len(top) - len(checked) == len(res.drafts):
+        top = [(i, m) for i, m in top if i not in checked]
     if len(top) != len(res.drafts):
         return None
     paired = list(zip(top, res.drafts, strict=True))
     kept = res.drafts
-    if not all(
+    if checked or not all(
         (_PLACE_FIRST.match(m.group("rest")) or not _unrated(d))
         # an item under a file's heading may ask for the change instead (`Line 12: … patch
         # `time.sleep``): that group layout lists findings
@@ -127,6 +132,10 @@ def placed_section(
         return None
     drafts, listed = placed
     return replace(listed, drafts=drafts)
+
+
+def _set_aside(line: str, unparsed: list[str]) -> bool:
+    return any(text.startswith(line.strip()) for text in unparsed)
 
 
 def _unrated(d: Draft) -> bool:
