@@ -30,7 +30,7 @@ from typing import Final
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
-from deepreview.findings.problem_words import PROBLEM, names_a_fault
+from deepreview.findings.problem_words import PROBLEM, names_a_fault, names_an_exposure
 from deepreview.findings.prose_places import places_in_prose
 from deepreview.model import Severity
 
@@ -148,7 +148,12 @@ def _names_a_problem(d: Draft) -> bool:
     text = f"{d.head.title}\n{d.head.leftover}\n{d.body}"
     if _SETTLED.search(text):
         return False
-    return bool(PROBLEM.search(text) or _FAULT.search(text) or stressed_level(text))
+    return bool(
+        PROBLEM.search(text)
+        or _FAULT.search(text)
+        or stressed_level(text)
+        or names_an_exposure(text)  # `anonymous requests reach the admin view`
+    )
 
 
 # The item says the spot is fine after all (`…; that is fine for small payloads`)
