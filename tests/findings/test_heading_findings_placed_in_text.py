@@ -99,3 +99,31 @@ def test_items_under_consider_beside_must_fix_are_suggestions() -> None:
         ("suggestion", 9),
     ]
     assert not review.other_sections, review.other_sections
+
+
+_NO_SECTION = (
+    "# Code review\n\n### Queue grows without bound (`worker/queue.py:40`)\n\n"
+    "Jobs are appended on every poll and never removed.\n\n"
+    "### Wrong exception type (`worker/queue.py:88`)\n\nRaises `KeyError`.\n"
+)
+
+
+def test_placed_headings_in_a_review_with_no_findings_section_are_findings(
+    tmp_path: Path,
+) -> None:
+    # they were read as plain sections: no finding, and the verdict Merge as-is
+    assert [(t, p) for _, t, p in _got(_NO_SECTION)] == [
+        ("Queue grows without bound", [("worker/queue.py", 40)]),
+        ("Wrong exception type", [("worker/queue.py", 88)]),
+    ]
+    _res, _out, report = review_printed(tmp_path, {"alpha": _NO_SECTION})
+    assert report["header"]["verdict"]["label"] == "Merge with fixes", report["header"]
+
+
+def test_a_walkthrough_of_placed_headings_stays_sections() -> None:
+    text = (
+        "# Code review\n\n### Parser (`src/parse.py:10`)\n\nThe parser now reads tabs.\n\n"
+        "### Writer (`src/write.py:4`)\n\nThe writer gains a flush; it looks good.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert not review.findings, review.findings

@@ -84,6 +84,12 @@ def placed_in_text(
     if not any(loc.start is not None for loc in body_location(body, mask, prefixes)):
         return False
     text = "\n".join(ln for ln, f in zip(body, mask, strict=True) if not f)
+    return tells_a_fault(title, text)
+
+
+def tells_a_fault(title: str, text: str) -> bool:
+    """A heading finding's title and text name a fault (a fault word, a quiet one: `never
+    evicted`, `raises`) or ask for a fix, and do not call the spot fine."""
     told = f"{title}\n{text}"
     if _FINE.search(told) and not names_a_fault(told):
         return False
