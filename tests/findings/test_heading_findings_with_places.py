@@ -4,7 +4,9 @@ heading and with no level: `### Title (`a.py:58`)` + a paragraph, or with `**Pro
 
 They were findings text that could not be read (the verdict Unverified). Like `1. **Title** —
 `a.py:3`` items in such a section they are findings now, taken as important (unrated). A
-sub-heading with no place of its own stays unread text, as before.
+sub-heading with no place of its own was kept unread here too; one whose text names a place with
+a line and a problem is a finding now (`test_heading_findings_placed_in_text.py`), one whose text
+names no place stays unread.
 """
 
 from __future__ import annotations
@@ -36,10 +38,21 @@ def test_each_placed_heading_is_a_finding() -> None:
     assert list(review.unrated) == ["I1", "I2"]
 
 
-def test_a_heading_without_its_own_place_stays_unread() -> None:
+def test_a_heading_with_its_place_only_in_its_text_is_a_finding_there() -> None:
     text = (
         "## Findings\n\n### Budget is never refilled\n\n"
         "Each failure takes a token (`jobs/budget.py:31`) and nothing puts one back.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [(f.title, f.locations[0].start) for f in review.findings] == [
+        ("Budget is never refilled", 31)
+    ]
+
+
+def test_a_heading_whose_text_names_no_place_stays_unread() -> None:
+    text = (
+        "## Findings\n\n### Budget is never refilled\n\n"
+        "Each failure takes a token and nothing puts one back.\n"
     )
     review = parse_review(text, seat="alpha")
     assert not review.findings and review.unread_findings

@@ -151,6 +151,7 @@ def _findings(blocks: list[Block]) -> list[Draft]:
                 SECTION_SEVERITY.get(b.kind.value),
                 section_high=b.kind is Kind.CRITICAL and says_high(b.title),
                 sentences=0 < b.level < BOLD_LEVEL,
+                placed_headings=True,
             )
             out.extend(res.drafts)
     return out

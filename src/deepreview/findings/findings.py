@@ -36,6 +36,7 @@ from deepreview.findings.finding_draft import (
 )
 from deepreview.findings.finding_line import parse_head
 from deepreview.findings.head import FindingHead
+from deepreview.findings.heading_places import later_severity, placed_in_text
 from deepreview.findings.html_lines import only_comments
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
 from deepreview.findings.labels import (
@@ -91,6 +92,7 @@ def parse_findings_block(
     sentences: bool = False,
     held: list[bool] | None = None,
     nits: bool = True,
+    placed_headings: bool = False,
 ) -> FindingsResult:
     """Findings in one Critical/Important/Suggestions (or plain Findings) section;
     `section_high`: the section's title calls that level `High`; `sentences`: its heading is a
@@ -98,7 +100,9 @@ def parse_findings_block(
     lists one finding per item; `held` lines (quoted inside a finding, `quoted_text`; found
     here when not given) are its text and open nothing; `nits`: items after "No blocking issues."
     that the text calls minor are Suggestions (`lesser_items`; not in a review with no findings
-    section, whose place-led problems `placed_items` reads)."""
+    section, whose place-led problems `placed_items` reads); `placed_headings`: the lines are a
+    findings section's, so a sub-heading with its place only in its text may open a finding
+    (`heading_places`; a review's own title above its prose never does)."""
     out = FindingsResult()
     # (a section read on its own, as `loose` reads an ordinary one, finds its quotes itself)
     quoted = held if held is not None else held_lines(lines, fenced)
@@ -214,6 +218,12 @@ def parse_findings_block(
             and head.severity is None
             and not severity_label_follows(lines, fenced, i + 1)
             and not (head.locations and (_BOLD_ITEM.match(line) or head.style == "heading"))
+            and not (
+                placed_headings
+                and head.style == "heading"
+                and not head.locations
+                and placed_in_text(lines, fenced, i, head.title, prefixes)
+            )
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding
@@ -269,11 +279,14 @@ def parse_findings_block(
         if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])):
             out.unparsed.append("\n".join(lines[i:end]).strip())  # a spot checked: no finding
             continue
+        own, mask = [lines[k] for k in body], [fenced[k] for k in body]
+        if head.style == "heading" and section is None:
+            own, mask = later_severity(head, own, mask)  # `**Severity:** High` after the text
         out.drafts.append(
             draft_of(
                 head,
-                [lines[k] for k in body],
-                [fenced[k] for k in body],
+                own,
+                mask,
                 section,
                 prefixes,
                 section_high=section_high,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from deepreview.findings.file_names import known_extension, member_like
 from deepreview.findings.head import FindingHead, locations_in, parse_tail
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.locations import RANGE_TO, same_file_lines
@@ -185,6 +186,8 @@ def body_location(
         for start, end in _code_or_links(line):
             for loc in locations_in(line[start:end], prefixes):
                 lines_after = _LINES_AFTER.match(line, end) if loc.start is None else None
+                if lines_after is None and loc.start is None:
+                    lines_after = _line_later(line, end)
                 if lines_after is not None:
                     # `In `a.py` (lines 42-48), …`, `in `a.py`, line 30`
                     loc = same_file_lines(loc, lines_after.group("lines")) or loc
@@ -227,11 +230,35 @@ def place_list(lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]) 
     return out
 
 
+_ABOUT = r"(?:~[ \t]*|(?:about|around|approx\.?|approximately|near)[ \t]+)?"
 _LINES_AFTER = re.compile(
-    r"[ \t]*[(,]?[ \t]*(?:(?:at|on)[ \t]+)?(?:lines?[ \t]+|(?-i:L)(?=\d))"
+    r"[ \t]*[(,]?[ \t]*(?:(?:at|on)[ \t]+)?" + _ABOUT + r"(?:lines?[ \t]+|(?-i:L)(?=\d))"
     rf"(?P<lines>\d+(?:{RANGE_TO}\d+)?)(?![\d.]\d)",
     re.IGNORECASE,
 )
+
+
+# `(line 88)` / `(~line 88)` later in the sentence that named a file with no line: `In
+# `a.py`, after the last retry the handler returns `None` (line 88).`
+_LINE_LATER = re.compile(
+    r"\([ \t]*(?:(?:at|on)[ \t]+)?" + _ABOUT + rf"lines?[ \t]+(?P<lines>\d+(?:{RANGE_TO}\d+)?)\)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _line_later(line: str, end: int) -> re.Match[str] | None:
+    """The parenthesised line later in the sentence after a file named at `end`, when no other
+    code span comes between (it would be that one's line)."""
+    stop = _SENTENCE_END.search(line, end)
+    m = _LINE_LATER.search(line, end, stop.start() if stop else len(line))
+    between = _SPAN.findall(line[end : m.start()]) if m is not None else []
+    if m is None or any(known_extension(s) and not member_like(s) for s in between):
+        return None
+    return m
+
+
+_SPAN = re.compile(r"`([^`\s]+)`")
 
 
 def label_lines(

@@ -91,6 +91,12 @@ _PHRASES: Final = (
     # MoSCoW's third tier (`## Could fix`, after `## Must fix` / `## Should fix`)
     ("could fix", "optional"),
     ("could-fix", "optional"),
+    # `## Consider` beside `## Must fix` (also `Things to consider`, `For consideration`): the
+    # reviewer's optional tier (a title with any other word, `Design considerations`, is not)
+    ("worth considering", "optional"),
+    ("things to consider", "optional"),
+    ("for consideration", "optional"),
+    ("consider", "optional"),
 )
 _FILLER: Final = frozenset(
     [

@@ -330,13 +330,15 @@ def _make(path: str, start: int | None, end: int | None) -> Location:
     return Location(path=path, start=start, end=end)
 
 
-# `path` + `line 12` / `path`, line 12 / `path` at line 12 / `path` L42–L48 / `path` lines 42 to
-# 48 / `path` line 42 and 48: the line(s) join the path.
+# `path` + `line 12` / `path`, line 12 / `path` at line 12 / `path`, ~line 12 / `path` L42–L48 /
+# `path` lines 42 to 48 / `path` line 42 and 48: the line(s) join the path.
 _PATH_THEN_LINE = re.compile(
     # (`a.py`, line 3 / `a.py` — line 3 / a.py @ line 3 / a.py: on line 3)
     r"(?P<path>`[^`\n]+`|[^\s`\[\](),;]*[^\s`\[\](),;:])"
     r"(?:[ \t]*(?:[,:—–@]|--?(?=[ \t]))?[ \t]+|[ \t]*@)"
     r"(?:(?:at|on|in)[ \t]+)?"
+    # `(`a.py`, ~line 88)`, `a.py` around line 88: an approximate line is still the place
+    r"(?:~[ \t]*|(?:about|around|approx\.?|approximately|near)[ \t]+)?"
     r"(?:(?:lines?|l\.)[ \t]*|(?-i:L)(?=\d))"
     rf"(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?"
     # `line 42 and 48`, `lines 12, 30 and 41-44`: more lines of the same file

@@ -30,7 +30,7 @@ from typing import Final
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
-from deepreview.findings.problem_words import PROBLEM, names_a_fault
+from deepreview.findings.problem_words import PROBLEM, names_a_fault, names_an_exposure
 from deepreview.findings.prose_places import places_in_prose
 from deepreview.model import Severity
 
@@ -94,11 +94,16 @@ def placed_problems(
         if not fenced[i] and (m := _ITEM.match(lines[i])) is not None
     ]
     top = [(i, m) for i, m in items if m.group("indent") == items[0][1].group("indent")]
+    # An item the read set aside as a spot checked (`…; that is fine here.`) is a harmless
+    # remark: the list is a mixed one, its other items paired with their drafts
+    checked = {i for i, _m in top if _set_aside(lines[i], res.unparsed)}
+    if checked and len(top) - len(checked) == len(res.drafts):
+        top = [(i, m) for i, m in top if i not in checked]
     if len(top) != len(res.drafts):
         return None
     paired = list(zip(top, res.drafts, strict=True))
     kept = res.drafts
-    if not all(
+    if checked or not all(
         (_PLACE_FIRST.match(m.group("rest")) or not _unrated(d))
         # an item under a file's heading may ask for the change instead (`Line 12: … patch
         # `time.sleep``): that group layout lists findings
@@ -129,6 +134,10 @@ def placed_section(
     return replace(listed, drafts=drafts)
 
 
+def _set_aside(line: str, unparsed: list[str]) -> bool:
+    return any(text.startswith(line.strip()) for text in unparsed)
+
+
 def _unrated(d: Draft) -> bool:
     return d.head.severity is None
 
@@ -139,7 +148,12 @@ def _names_a_problem(d: Draft) -> bool:
     text = f"{d.head.title}\n{d.head.leftover}\n{d.body}"
     if _SETTLED.search(text):
         return False
-    return bool(PROBLEM.search(text) or _FAULT.search(text) or stressed_level(text))
+    return bool(
+        PROBLEM.search(text)
+        or _FAULT.search(text)
+        or stressed_level(text)
+        or names_an_exposure(text)  # `anonymous requests reach the admin view`
+    )
 
 
 # The item says the spot is fine after all (`…; that is fine for small payloads`)

@@ -27,11 +27,15 @@ _DENIED: Final = re.compile(
 
 
 def names_a_problem(text: str) -> bool:
-    """Whether `text` names a problem: a problem word its sentence does not deny, or an attack
-    the change is open to (`names_an_attack`)."""
-    return names_an_attack(text) or any(
-        _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
-        for m in PROBLEM.finditer(text)
+    """Whether `text` names a problem: a problem word its sentence does not deny, an attack the
+    change is open to (`names_an_attack`), or what a hole lets happen (`names_an_exposure`)."""
+    return (
+        names_an_attack(text)
+        or any(
+            _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+            for m in PROBLEM.finditer(text)
+        )
+        or names_an_exposure(text)
     )
 
 
@@ -89,6 +93,36 @@ def names_a_fault(text: str) -> bool:
     return names_a_problem(text) or any(
         _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
         for m in _FAULT.finditer(text)
+    )
+
+
+# A fault told by what it lets happen, with no fault word: who gets in (`anonymous requests
+# reach the admin view`), whose data is seen (`one tenant sees another tenant's data`), a limit
+# got around (`a guest can exceed the quota`). The verb follows its subject right away, so
+# `anonymous requests are rejected before they reach …` is none; a denial before it (`no
+# tenant sees another's data`) or a guard (`prevents anonymous users from reading …`) too.
+_EXPOSURE: Final = re.compile(
+    r"\b(?:(?:anonymous|unauthenticated|unauthori[sz]ed|unprivileged|logged[\s-]out)\s+"
+    r"(?:users?|requests?|callers?|clients?|visitors?|guests?|sessions?)\s+"
+    r"(?:(?:can|could|may|will)\s+(?:still\s+)?)?"
+    r"(?:reach|access|see|read|view|call|hit|open|modify|edit|delete|change|download|list)\w*|"
+    r"(?:sees?|seeing|reads?|reading|gets?|receives?|accesses|can\s+(?:see|read|access|get))\s+"
+    r"(?:(?:another|other|the\s+wrong)\s+(?:users?|tenants?|customers?|accounts?|clients?|"
+    r"organi[sz]ations?)(?:['’]s|s['’])?|another['’]s|others['’])\s+"
+    r"(?:data|records?|rows?|files?|sessions?|secrets?|tokens?|orders?|messages?|documents?|"
+    r"entries|results?)|"
+    r"(?:can|could|may|might)\s+(?:still\s+)?(?:exceed|bypass|circumvent|evade|escape|spoof|"
+    r"forge|impersonate|escalate|get\s+around|skip\s+the\s+(?:check|limit|quota|auth\w*)))\b",
+    re.IGNORECASE,
+)
+
+
+def names_an_exposure(text: str) -> bool:
+    """`text` tells a fault by what it lets happen (`_EXPOSURE`), neither denied nor guarded."""
+    return any(
+        _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+        and _GUARDED.search(text, max(0, m.start() - 60), m.start()) is None
+        for m in _EXPOSURE.finditer(text)
     )
 
 

@@ -73,9 +73,26 @@ def places_in_prose(
         if path is None:
             continue
         end = f"-{found.group('end')}" if found.group("end") else ""
-        text = rest[: found.start()] + rest[found.end() :]
+        text = _without_lead_in(rest[: found.start()] + rest[found.end() :], path)
         out[i] = f"{m.group('lead')}`{path}:{found.group('start')}{end}` — {text}"
     return out, grouped
+
+
+# `In `server.py`, the timeout …`: the words that name the file the place now leads with
+_LEAD_IN: Final = re.compile(
+    r"^(?:in|within|inside)[ \t]+`(?P<file>[^`\s]+)`[ \t]*[,:—–-]?[ \t]+", re.IGNORECASE
+)
+
+
+def _without_lead_in(text: str, path: str) -> str:
+    """The item's sentence from its problem on: "In `server.py`, the timeout is never applied"
+    -> "The timeout is never applied" (the place says the file; the title starts at what is
+    wrong there)."""
+    m = _LEAD_IN.match(text)
+    rest = text[m.end() :] if m is not None and m.group("file") == path else ""
+    if not (rest[:1].isalpha() or rest[:1] == "`"):
+        return text
+    return rest[:1].upper() + rest[1:]  # (a code span stays as written)
 
 
 def _grouped_by_file(

@@ -17,6 +17,7 @@ from deepreview.findings.design_tone import praises
 from deepreview.findings.finding_draft import Draft, is_rule, strip_rules
 from deepreview.findings.finding_line import FIELD_LABELS
 from deepreview.findings.findings import SECTION_SEVERITY, parse_findings_block
+from deepreview.findings.heading_places import tells_a_fault
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.placed_items import placed_section
 from deepreview.findings.prose_problems import asks_for_changes
@@ -193,6 +194,7 @@ def read_block(block: Block, st: ReviewParts) -> None:
             section_high=k is Kind.CRITICAL and says_high(block.title),
             # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
             sentences=0 < block.level < BOLD_LEVEL,
+            placed_headings=True,
         )
         if k is Kind.FINDINGS and res.unread and not res.drafts:
             # `## Findings` + `1. `a.py:31` — the budget is never refilled`: place-led problems,
@@ -233,7 +235,8 @@ def read_block(block: Block, st: ReviewParts) -> None:
 def _heading_is_a_finding(block: Block, st: ReviewParts) -> bool:
     """A review with no findings section may give each finding its own top-level heading
     (`### 1. Title` + `**Severity:** High`): the heading and its section are one finding when
-    they read as exactly one finding with its own severity, and the section's lines hold no
+    they read as exactly one finding with its own severity (or, with no findings section, its
+    place on the heading and a fault in its text: `_placed`), and the section's lines hold no
     finding with a level of its own."""
     if not block.title or _tracks_earlier_items(block):
         return False
@@ -248,10 +251,23 @@ def _heading_is_a_finding(block: Block, st: ReviewParts) -> bool:
         return False
     heading = f"{'#' * max(block.level, 1)} {block.title}"
     res = parse_findings_block([heading, *block.lines], [False, *block.fenced], None, st.prefixes)
-    if res.first != 0 or len(res.drafts) != 1 or res.drafts[0].head.severity is None:
+    if res.first != 0 or len(res.drafts) != 1:
+        return False
+    found = res.drafts[0]
+    if found.head.severity is None and not (st.prose and not own.drafts and _placed(found)):
         return False
     st.drafts.extend(res.drafts)
     return True
+
+
+def _placed(d: Draft) -> bool:
+    """In a review with no findings section, `### Title (`a.py:58`)` + a text that names a
+    fault (`Entries are never evicted.`): one finding with no level of its own (important,
+    unrated); a heading whose text names none (a walkthrough's `### Parser (`a.py:3`)`) stays
+    a section."""
+    return any(loc.start is not None for loc in d.head.locations) and tells_a_fault(
+        d.head.title, f"{d.body}\n{d.fix}"
+    )
 
 
 # A finding's own title may well say "status", "resolved" or "since" (`Unchecked
