@@ -137,6 +137,11 @@ def _severity_arrow(pair: tuple[Severity, Severity]) -> str:
     return f"{pair[0].letter}→{pair[1].letter}"
 
 
+# The narrative's sentence of what the other seats found and this one did not; a later round
+# takes a finding it leaves out (declined) from it again (`retro_rounds.without_left_out`).
+FOUND_BY_OTHERS = "Found by others but not by"
+
+
 def listed(ids: Sequence[str], label: Callable[[str], str]) -> str:
     """`I1 (x), I2 (y), …, I9–I20`: the first `_CELL_NAMES` with their labels, the rest by ID
     alone, runs of them as ranges (`id_runs`). A seat with 500 findings only it raised made a
@@ -293,7 +298,7 @@ def seat_retro(
             for o in missed
         }
         others = listed(list(found_by), lambda i: f"{i} ({found_by[i]})")
-        second.append(f"Found by others but not by {name}: {others}.")
+        second.append(f"{FOUND_BY_OTHERS} {name}: {others}.")
     if by_me:
         outside = listed(list(by_me), lambda i: f"{i} ({by_me[i]})")
         second.append(f"Noted by {name} outside its findings: {outside}.")
