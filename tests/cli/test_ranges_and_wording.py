@@ -133,9 +133,10 @@ def test_interrupted_seat_wording(tmp_path: Path) -> None:
     assert "interrupted — interrupted" not in stderr
 
 
-def test_an_interrupted_review_lists_only_the_seats_that_reviewed(tmp_path: Path) -> None:
+def test_an_interrupted_review_lists_every_seat_asked(tmp_path: Path) -> None:
     """`list` of a review stopped by Ctrl-C: the seat that finished is a reviewer, the one cut
-    off is not."""
+    off is listed as asked but not finished (not left out: the row would read as a review of
+    one seat)."""
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120"), "quick": fakes.seat("ok")})
@@ -157,7 +158,9 @@ def test_an_interrupted_review_lists_only_the_seats_that_reviewed(tmp_path: Path
     assert run.returncode == 130, run.stderr
     listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env()).json()["reviews"]
     assert listed[0]["status"] == "interrupted"
-    assert listed[0]["reviewers"] == ["Quick"]
+    assert listed[0]["reviewers"] == ["Slow (not finished)", "Quick"]
+    table = run_cli(["list"], cwd=repo, env=fakes.env()).stdout
+    assert "Slow (not finished), Quick" in table, table
 
 
 def test_retro_titles_are_not_cut_to_a_module_name(tmp_path: Path) -> None:

@@ -144,3 +144,16 @@ def test_a_decline_from_a_report_with_sorted_places_still_takes_the_finding(
     important = md.split("## Important Issues", 1)[1].split("## Suggestions", 1)[0]
     assert "Division by zero" not in important, important
     assert "**Division by zero is not handled**" in md.split("### Declined in prior rounds", 1)[1]
+
+
+def test_declines_lists_a_decline_at_its_findings_first_place(tmp_path: Path) -> None:
+    """`declines` names the place the report shows first (`calc.py:3`), not the key place the
+    decline is matched by (`README.md:3`, which sorts first); the stored fingerprint stays."""
+    fakes = Fakes(tmp_path)
+    repo = _repo(tmp_path)
+    rid = _review(fakes, repo, {"alpha": ALPHA})["review_id"]
+    res = run_cli(["decline", rid, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    listed = run_cli(["declines"], cwd=repo, env=fakes.env()).stdout
+    assert f"{rid} I1  calc.py:3  Division by zero is not handled — by design" in listed, listed
+    assert FINGERPRINT_BEFORE in (fakes.store / "declines.json").read_text(encoding="utf-8")

@@ -59,7 +59,7 @@ def declines(
     from dataclasses import asdict
 
     from deepreview.cli.scope import store_and_repository
-    from deepreview.pipeline.memory import current_ids, repository_labels
+    from deepreview.pipeline.memory import current_ids, repository_labels, shown_locations
     from deepreview.pipeline.memory import declines as declines_
     from deepreview.runmodel import SCHEMA_VERSION
 
@@ -80,10 +80,12 @@ def declines(
         click.echo(f"No declined findings{what}{where}.")
         return
     labels = repository_labels(found)
+    # where its report shows the finding (the decline is keyed by the place that sorts first)
+    places = shown_locations(st, found)
     for d in found:
         click.echo(
             f"{d.series}  {labels[d]}  {d.review_id} {d.finding_id}{_renumbered(d, now)}  "
-            f"{d.location}  {d.title} — {d.reason}"
+            f"{places[d]}  {d.title} — {d.reason}"
         )
 
 

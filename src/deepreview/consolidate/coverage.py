@@ -50,6 +50,7 @@ def changed_file_universe(
 # Coverage statuses that say the file was not looked at: the static seat's "Not analyzed
 # (binary)", and the same said by a model seat.
 _NOT_ANALYZED = ("not analyzed", "not analysed", "not reviewed", "skipped")
+_PARTLY = "partly analyzed"  # `agents.static.review.PARTLY`, as the static seat writes it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,6 +61,9 @@ class SeatCoverage:
     trivial: list[str]
     not_analyzed: list[str]
     missing: list[str]
+    # reviewed, but not by all its checks: the static seat's `Partly analyzed (detect-secrets
+    # timed out before it)` (its deadline came first); not fully reviewed, and no miss either
+    partly: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def miss_count(self) -> int:
@@ -92,9 +96,12 @@ def seat_coverage(
     reviewed: set[str] = set()
     trivial: set[str] = set()
     skipped: set[str] = set()
+    partly: set[str] = set()
     for entry in review.coverage:
         path = resolver.resolve(entry.path)
         status = entry.status.strip().lower()
+        if status.startswith(_PARTLY) or f"— {_PARTLY}:" in status:
+            partly.add(path)
         if status.startswith("trivial"):
             trivial.add(path)
         elif status.startswith(_NOT_ANALYZED):
@@ -112,6 +119,7 @@ def seat_coverage(
         missing=sorted(
             in_scope - reviewed - trivial - skipped - {resolver.resolve(p) for p in unlisted}
         ),
+        partly=sorted(in_scope & reviewed & partly),
     )
 
 

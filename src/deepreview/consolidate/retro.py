@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from deepreview.consolidate.coverage import changed_file_universe, seat_coverage
+from deepreview.consolidate.coverage import SeatCoverage, changed_file_universe, seat_coverage
 from deepreview.consolidate.decisions import Consolidation
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
@@ -135,6 +135,23 @@ def design_cell(review: AgentReview) -> str:
 
 def _severity_arrow(pair: tuple[Severity, Severity]) -> str:
     return f"{pair[0].letter}→{pair[1].letter}"
+
+
+# The narrative's sentence of what the other seats found and this one did not; a later round
+# takes a finding it leaves out (declined) from it again (`retro_rounds.without_left_out`).
+FOUND_BY_OTHERS = "Found by others but not by"
+
+
+def _files_reviewed(coverage: SeatCoverage, total: int, sr: SeatReview) -> str:
+    """`3/4`; a seat whose deadline came before all its checks of some files (the static
+    seat's analyzer cut off) counts only the files it checked in full: `1/4 (timed out after
+    30 min; 3 partly analyzed)`."""
+    full = len(coverage.reviewed) - len(coverage.partly)
+    if not coverage.partly:
+        return f"{full}/{total}"
+    why = sr.run.reason if sr.run is not None and sr.run.status == "timeout" else None
+    said = f"{why}; " if why else ""
+    return f"{full}/{total} ({said}{len(coverage.partly)} partly analyzed)"
 
 
 def listed(ids: Sequence[str], label: Callable[[str], str]) -> str:
@@ -256,7 +273,7 @@ def seat_retro(
         )
     peer = "model" if sr.model_backed else "seat"
     cells["Unique insights"] = _ids(unique, labels) or "0" if compared else no_peer_cell(peer)
-    cells["Files reviewed"] = f"{len(coverage.reviewed)}/{len(files)}"
+    cells["Files reviewed"] = _files_reviewed(coverage, len(files), sr)
     count = coverage.miss_count
     misses = coverage.misses_text(files, _CELL_NAMES)
     cells["Coverage misses"] = f"{count} ({misses})" if count else "0"
@@ -293,7 +310,7 @@ def seat_retro(
             for o in missed
         }
         others = listed(list(found_by), lambda i: f"{i} ({found_by[i]})")
-        second.append(f"Found by others but not by {name}: {others}.")
+        second.append(f"{FOUND_BY_OTHERS} {name}: {others}.")
     if by_me:
         outside = listed(list(by_me), lambda i: f"{i} ({by_me[i]})")
         second.append(f"Noted by {name} outside its findings: {outside}.")

@@ -4,15 +4,18 @@ earlier rounds reported (`rounds.apply`).
 A finding only this seat raised that an earlier round had already reported (the round's
 matching, `rounds.matching`) is no unique insight: `with_earlier_rounds` names it apart,
 `S1 (sub); re-raised from round 1: I1 (shout)`, as a confirmation. A seat that failed in the
-round, whose earlier findings are carried under its name, says so (`with_carried`).
+round, whose earlier findings are carried under its name, says so (`with_carried`). A finding
+the round leaves out (declined) is no finding this seat missed (`without_left_out`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Collection, Mapping, Sequence
 
-from deepreview.consolidate.retro import finding_labels, listed, only_found
+from deepreview.consolidate.retro import FOUND_BY_OTHERS, finding_labels, listed, only_found
+from deepreview.findings.ids import expand_id_range, id_runs
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import Finding
 from deepreview.retromodel import SeatRetro
@@ -84,3 +87,34 @@ def with_carried(seat: SeatRetro, ids: Sequence[str], previous: int) -> SeatRetr
     )
     head, sep, rest = seat.narrative.partition("\n\n")
     return dataclasses.replace(seat, narrative=f"{head} {told}{sep}{rest}")
+
+
+# One item of the sentence as `listed` wrote it: `I2 (Alpha, Gamma)`, or an ID or a range alone.
+_ITEM = re.compile(r"([CIS]\d+(?:–[CIS]\d+)?)(?: \(([^()]*)\))?(?:, |$)")
+
+
+def without_left_out(seat: SeatRetro, gone: Collection[str]) -> SeatRetro:
+    """`seat` with the findings the round left out (`gone`: declined, not in the report) taken
+    from its "Found by others but not by X" sentence: a declined finding is not a miss, and its
+    ID names no finding of this report. The sentence goes when it named only such findings."""
+    if not gone:
+        return seat
+    head = f"{FOUND_BY_OTHERS} {seat.name}:"
+    found = re.compile(rf"{re.escape(head)} (.+?)\.(?=\s|$)( ?)")
+
+    def rewrite(m: re.Match[str]) -> str:
+        items = m.group(1)
+        parsed = [(x.group(1), x.group(2)) for x in _ITEM.finditer(items)]
+        if not parsed or "".join(x.group(0) for x in _ITEM.finditer(items)) != items:
+            return m.group(0)  # not the sentence as `seat_retro` wrote it: left as it is
+        named = [(i, who) for i, who in parsed if who is not None and i not in gone]
+        bare = [i for run, who in parsed if who is None for i in expand_id_range(run) or [run]]
+        rest = [*(f"{i} ({who})" for i, who in named), *id_runs([i for i in bare if i not in gone])]
+        return f"{head} {', '.join(rest)}.{m.group(2)}" if rest else ""
+
+    narrative = found.sub(rewrite, seat.narrative)
+    if narrative == seat.narrative:
+        return seat
+    # a paragraph the sentence ended (or was) loses its trailing space (or goes)
+    narrative = "\n\n".join(p.rstrip() for p in narrative.split("\n\n") if p.strip())
+    return dataclasses.replace(seat, narrative=narrative)

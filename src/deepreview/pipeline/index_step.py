@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 import gc
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from deepreview.errors import StoreError
 from deepreview.formats import RENDERERS
 from deepreview.late_imports import LATE_IMPORTS
 from deepreview.pipeline.context import series_of
-from deepreview.pipeline.runstate import RunState
+from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.store.dates import shown_time
 from deepreview.store.redact import Redactor, index_name
 from deepreview.store.report_files import (
@@ -47,16 +47,13 @@ def index_row(
         verdict = listed_verdict(report.header.verdict)
     else:
         verdict = "Failed" if status == "failed" else "Unknown"
-    # Without a report (running, interrupted, failed), only the seats that have reviewed: a
-    # seat still working, cut off or never started is no reviewer of this change.
+    # Without a report (running, interrupted, failed), every seat asked for, and each that has
+    # not reviewed says so: a seat cut off or never started is no reviewer of this change, but
+    # the row must not read as a review that asked only the seats that finished.
     reviewers = (
         tuple(r.display for r in report.header.reviewers)
         if report
-        else tuple(
-            e.display_name
-            for e in state.seats.values()
-            if e.run is not None and e.run.status == "ok"
-        )
+        else tuple(_asked(e) for e in state.seats.values())
     )
     return ReviewRow(
         id=rid,
@@ -79,6 +76,17 @@ def index_row(
         branch=index_name(target.branch or ""),
         repo_key=target.repo_key,
     )
+
+
+# A seat without a review, as a report-less row names it; a seat still owed is "not finished"
+# (the row is not written again when its review is killed outright: no "running" word).
+_NOT_REVIEWED: Final = {"failed": "failed", "timeout": "timed out", "skipped": "skipped"}
+
+
+def _asked(entry: SeatEntry) -> str:
+    if entry.run is not None and entry.run.status == "ok":
+        return entry.display_name
+    return f"{entry.display_name} ({_NOT_REVIEWED.get(entry.status, 'not finished')})"
 
 
 def register_running(store: Store, rid: str, target: Target, state: RunState) -> None:

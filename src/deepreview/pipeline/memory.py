@@ -16,7 +16,7 @@ from deepreview.consolidate.fingerprint import distinct_fingerprints, fingerprin
 from deepreview.consolidate.places import key_location
 from deepreview.errors import DeepReviewError, UsageError
 from deepreview.findings.ids import id_runs
-from deepreview.model import Report
+from deepreview.model import Finding, Report
 from deepreview.pipeline.context_file import read_context, write_context_text
 from deepreview.pipeline.decline_lines import lines_at
 from deepreview.prompts.review import CONTEXT_FILE
@@ -219,32 +219,48 @@ def current_ids(store: Store, found: list[Decline]) -> dict[Decline, str | None]
     report is it any more). A relead may renumber a review's findings after a decline was
     recorded: the ID the decline was recorded under may stand for another finding now. A review
     whose report cannot be read is left out."""
-    reports: dict[str, tuple[dict[str, str], Report] | None] = {}
-    out: dict[Decline, str | None] = {}
+    return {d: f.id if f else None for d, f in _current_findings(store, found).items()}
+
+
+def shown_locations(store: Store, found: list[Decline]) -> dict[Decline, str]:
+    """Where each decline's finding is, as its report shows it: its first place in its
+    reviewer's order. The decline itself keeps the key place (the one that sorts first, as its
+    fingerprint does) to match later rounds by; a decline whose finding cannot be read in its
+    report is shown at that key place."""
+    shown = {d: d.location for d in found}
+    for d, f in _current_findings(store, found).items():
+        if f is not None and f.locations:
+            shown[d] = str(f.locations[0])
+    return shown
+
+
+def _current_findings(store: Store, found: list[Decline]) -> dict[Decline, Finding | None]:
+    reports: dict[str, tuple[dict[str, Finding], Report] | None] = {}
+    out: dict[Decline, Finding | None] = {}
     for d in found:
         if d.review_id not in reports:
-            reports[d.review_id] = _ids_by_fingerprint(store, d.review_id)
+            reports[d.review_id] = _by_fingerprint(store, d.review_id)
         stored = reports[d.review_id]
         if stored is None:
             continue
-        ids, report = stored
-        if d.fingerprint in ids:
-            out[d] = ids[d.fingerprint]
+        by_fp, report = stored
+        if d.fingerprint in by_fp:
+            out[d] = by_fp[d.fingerprint]
         else:
             # stored with another fingerprint (version 1, or told apart from an earlier
             # decline): the finding it matches, when one does
             matched = declined_matches(d, report.findings)
-            out[d] = matched[0].id if len(matched) == 1 else None
+            out[d] = matched[0] if len(matched) == 1 else None
     return out
 
 
-def _ids_by_fingerprint(store: Store, review_id: str) -> tuple[dict[str, str], Report] | None:
+def _by_fingerprint(store: Store, review_id: str) -> tuple[dict[str, Finding], Report] | None:
     try:
         _, report = stored_report(store, review_id)
     except UsageError:  # deleted, unfinished or unreadable: nothing to compare with
         return None
     fps = distinct_fingerprints(report.findings)
-    return {fp: f.id for fp, f in zip(fps, report.findings, strict=True)}, report
+    return dict(zip(fps, report.findings, strict=True)), report
 
 
 def undecline(store: Store, review_id: str, finding_id: str) -> Decline:

@@ -120,11 +120,14 @@ def _run(
     earlier = state
     state = with_config(state, cli)  # a later resume checks against the file this one used
     record = _resume_record(earlier, state, [pl.seat for pl in missing])
-    attempt = _keep_attempts(review_dir, missing, starts, redactor)
+    attempt, kept = _keep_attempts(review_dir, missing, starts, redactor)
+    # A seat ran before when it left files or finished an earlier pass; one the interruption
+    # caught before it started (no file) runs for the first time, not "again".
+    ran_before = kept | set(starts)
     state = dataclasses.replace(
         state,
         resumes=(*state.resumes, record),
-        notes=(*state.notes, _resume_note(record, attempt)),
+        notes=(*state.notes, _resume_note(record, attempt, ran_before)),
     )
     # A run.json from before `previous_round` was kept: from now on, the round this prompt named.
     state = dataclasses.replace(
@@ -198,12 +201,13 @@ def _resume_record(earlier: RunState, now: RunState, seats: list[str]) -> Resume
 
 def _keep_attempts(
     review_dir: Path, missing: list[SeatPlan], starts: dict[str, int], redactor: Redactor
-) -> int:
+) -> tuple[int, set[str]]:
     """Move the interrupted attempt's transcript and stderr of every pass that runs again to
     `<name>.attemptN` (the rerun would overwrite them: they are the only record of what the
     cut-short run did and spent). Redacted again: a run killed outright never got there.
-    The highest N used (0: nothing was kept)."""
+    The highest N used (0: nothing was kept), and the seats whose files were kept."""
     used = 0
+    kept_for: set[str] = set()
     for plan in missing:
         first = starts.get(plan.seat, 1)
         for pattern in (f"transcript-{plan.seat}-pass-*.jsonl", f"stderr-{plan.seat}-pass-*.log"):
@@ -217,14 +221,23 @@ def _keep_attempts(
                 kept = path.replace(path.with_name(f"{path.name}.attempt{n}"))
                 redactor.file(kept)
                 used = max(used, n)
-    return used
+                kept_for.add(plan.seat)
+    return used, kept_for
 
 
-def _resume_note(record: ResumeRecord, attempt: int) -> str:
-    """The report's word that the run was interrupted, what ran again and with which config."""
+def _resume_note(record: ResumeRecord, attempt: int, ran_before: set[str]) -> str:
+    """The report's word that the run was interrupted, what ran again (or ran for the first
+    time: the interruption came before it started) and with which config."""
     text = "Resumed after an interruption"
-    if record.seats:
-        text += f": {', '.join(record.seats)} ran again"
+    again = [seat for seat in record.seats if seat in ran_before]
+    first = [seat for seat in record.seats if seat not in ran_before]
+    said = []
+    if again:
+        said.append(f"{', '.join(again)} ran again")
+    if first:
+        said.append(f"{', '.join(first)} ran (not started before the interruption)")
+    if said:
+        text += ": " + "; ".join(said)
     if attempt:
         text += f" (the interrupted attempt's transcript and stderr are kept as *.attempt{attempt})"
     if record.config_path is not None:

@@ -15,7 +15,7 @@ from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.decline_lines import unchanged_at
 from deepreview.pipeline.rounds_prompt_step import series_declines
 from deepreview.rounds.apply import apply_round
-from deepreview.rounds.earlier import series_earlier_findings
+from deepreview.rounds.earlier import series_earlier_findings, undeclined_findings
 from deepreview.rounds.previous import FAILED, PreviousRound, earlier_rounds, series_rows
 from deepreview.rounds.renames import changed_paths, follow_declines, origin_paths
 from deepreview.rounds.reopened import kept_open
@@ -107,6 +107,7 @@ def apply(
         shown_as_text(p.target.changed_files), p.target.changed_paths,
     )  # fmt: skip
     origin = origin_paths(earlier, declines)
+    rounds = earlier_rounds(p.store, p.target, series_of(p.target), prev)
     return apply_round(
         report,
         info=info,
@@ -120,8 +121,11 @@ def apply(
         untouched=lambda f: untouched(p.target, prev, f),
         # Closed or dropped in any earlier round of the series, not only the previous one: a
         # finding fixed in round 2 and raised again in round 4 is round 2's, not new.
-        earlier_found=series_earlier_findings(
-            earlier_rounds(p.store, p.target, series_of(p.target), prev)
+        # And one a decline kept out of an earlier round's report, undeclined since: that
+        # round's, not new.
+        earlier_found=(
+            *series_earlier_findings(rounds),
+            *undeclined_findings(rounds, {(d.round, d.finding_id) for d in earlier}),
         ),
     )
 

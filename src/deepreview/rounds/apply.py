@@ -14,7 +14,11 @@ from collections.abc import Callable, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import verdict_sentence
-from deepreview.consolidate.retro_rounds import with_carried, with_earlier_rounds
+from deepreview.consolidate.retro_rounds import (
+    with_carried,
+    with_earlier_rounds,
+    without_left_out,
+)
 from deepreview.consolidate.shortfalls import SeatOutcomes, seat_outcomes
 from deepreview.markdown_fence import table_cell
 from deepreview.model import (
@@ -245,11 +249,11 @@ def apply_round(
         info, fix_verdicts=tuple(verdicts), declined=tuple(declined), new_findings=tuple(new_ids)
     )
     carried = [f for f in findings_t if f.id in unraised]
+    kept_ids = {f.id for f in findings_t}
+    left_out = [f for f in report.findings if f.id not in kept_ids]
     if outcomes is None:
         outcomes = seat_outcomes(seat_reviews)
     overall = round_verdict(report, findings_t, outcomes, carried, prev)
-    kept_ids = {f.id for f in findings_t}
-    left_out = [f for f in report.findings if f.id not in kept_ids]
     round_report = dataclasses.replace(
         report,
         findings=findings_t,
@@ -268,7 +272,10 @@ def apply_round(
             report.retro,
             seats=tuple(
                 with_carried(
-                    with_earlier_rounds(s, report.findings, earlier),
+                    without_left_out(
+                        with_earlier_rounds(s, report.findings, earlier),
+                        {f.id for f in left_out},
+                    ),
                     _carried_for(s.seat, seat_reviews, findings_t, carried_ids),
                     prev,
                 )

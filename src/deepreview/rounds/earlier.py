@@ -1,5 +1,6 @@
 """Findings earlier rounds knew but did not leave open: those a round closed (found fixed, no
-longer applying, or closed without a verdict) and those its lead dropped. A seat raising one
+longer applying, or closed without a verdict) and those its lead dropped; and those a decline
+kept out whose decline was removed since (`undeclined_findings`). A seat raising one
 again this round raises no new finding, however many rounds back it was closed or dropped: its
 tag says what became of it before.
 
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from deepreview.findings.parse import parse_review
-from deepreview.model import Finding, Location, Report
+from deepreview.model import SEVERITIES, Finding, Location, Report, Severity
 from deepreview.rounds.renames import follow_finding
 
 
@@ -50,6 +51,50 @@ def series_earlier_findings(
     )
 
 
+def undeclined_findings(
+    rounds: Sequence[tuple[int, Report, Mapping[str, str]]],
+    declined_now: Collection[tuple[int, str]],
+) -> tuple[EarlierFinding, ...]:
+    """The findings the rounds (as `series_earlier_findings` takes them) kept out as declined
+    whose decline is gone now (`undecline`; `declined_now`: each decline still in force, as
+    (its round, its finding's ID there)). Raised again, such a finding is the round's that
+    reported it, no new one: `Round 1 I1, declined then undeclined, raised again`."""
+    out: dict[tuple[int, str], EarlierFinding] = {}
+    for _number, report, moves in rounds:
+        info = report.round_info
+        for d in info.declined if info is not None else ():
+            key = (d.declined_round, d.prior_id)
+            if key in declined_now or key in out:
+                continue
+            path = _path_of(d.location)
+            stub = Finding(
+                id=d.prior_id,
+                severity=_severity_of(d.prior_id),
+                title=d.title,
+                locations=(Location(path),) if path else (),
+            )
+            label = f"Round {d.declined_round} {d.prior_id}"
+            what = "declined then undeclined"
+            out[key] = EarlierFinding(
+                follow_finding(stub, moves),
+                what,
+                f"{label}, {what}, raised again",
+                key,
+                label=label,
+            )
+    return tuple(out.values())
+
+
+def _path_of(location: str) -> str:
+    return location.rsplit(":", 1)[0] if re.search(r":\d", location) else location
+
+
+def _severity_of(finding_id: str) -> Severity:
+    """A report ID's severity (`I3`: important): the class a raised-again finding is matched in."""
+    letter = finding_id[:1].upper()
+    return next((s for s in SEVERITIES if s.letter == letter), Severity.IMPORTANT)
+
+
 def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
     info = report.round_info
     if info is None:
@@ -57,7 +102,7 @@ def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
     for fv in info.fix_verdicts:
         if fv.carried_as:
             continue
-        path = fv.location.rsplit(":", 1)[0] if re.search(r":\d", fv.location) else fv.location
+        path = _path_of(fv.location)
         stub = Finding(
             id=fv.prior_id,
             severity=fv.severity,
@@ -102,4 +147,10 @@ def lead_dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
                 )
 
 
-__all__ = ["EarlierFinding", "earlier_findings", "lead_dropped", "series_earlier_findings"]
+__all__ = [
+    "EarlierFinding",
+    "earlier_findings",
+    "lead_dropped",
+    "series_earlier_findings",
+    "undeclined_findings",
+]

@@ -255,15 +255,25 @@ def _analyzer_runs(
             text_paths, worktree=worktree, base_sha=base_sha, env=env, budget=budget,
             files=root)),
     )  # fmt: skip
+    given = {
+        secret_scan.NAME: text_paths,
+        assigned_secrets.NAME: text_paths,
+        ruff_check.NAME: python_paths,
+        diff_check.NAME: text_paths,
+    }
     runs: list[AnalyzerRun] = []
     for done, (name, step) in enumerate(steps):
         _progress(on_progress, ProgressEvent(seat, "tool", detail=name, tool_calls=done + 1))
         if budget.cancelled:
-            runs.append(AnalyzerRun(name, skipped="interrupted"))
+            run = AnalyzerRun(name, skipped="interrupted")
         elif budget.expired:
-            runs.append(AnalyzerRun(name, skipped=NO_TIME_LEFT))
+            run = AnalyzerRun(name, skipped=NO_TIME_LEFT)
         else:
-            runs.append(step())
+            run = step()
+        if run.ran_out_of_time and run.unreached is None:
+            # out of time before it answered: none of its files was checked by it
+            run = replace(run, unreached=tuple(given[name]))
+        runs.append(run)
     return runs
 
 

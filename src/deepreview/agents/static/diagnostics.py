@@ -57,6 +57,9 @@ class AnalyzerRun:
     stderr: str = ""
     # Secret values found anywhere in a file (also on unchanged lines): masked in every excerpt.
     file_secrets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The files it was to check and did not before the seat's deadline (None: all it was given,
+    # when it ran out of time; a cut-off detect-secrets knows the files it answered).
+    unreached: tuple[str, ...] | None = None
 
     @classmethod
     def from_proc(cls, name: str, result: proc.ProcResult) -> AnalyzerRun:

@@ -157,17 +157,29 @@ def _finding(
     )
 
 
+# A file an analyzer did not reach before the seat's deadline: the others checked it, that one
+# did not (the retro's Files reviewed does not count it as reviewed: `consolidate.retro`).
+PARTLY = "Partly analyzed"
+
+
 def coverage_rows(
-    files: Sequence[ChangedFile], ids_by_path: Mapping[str, Sequence[str]]
+    files: Sequence[ChangedFile],
+    ids_by_path: Mapping[str, Sequence[str]],
+    unreached: Mapping[str, Sequence[str]] | None = None,
 ) -> list[CoverageEntry]:
+    """One row per changed file; `unreached`: path -> the analyzers that timed out before it."""
     rows = []
     for changed in files:
         ids = ids_by_path.get(changed.path)
         reason = changed.skip_reason
+        missed = (unreached or {}).get(changed.path)
+        cut = f"{', '.join(missed)} timed out before it" if missed else ""
         if ids:
-            status = ", ".join(ids)
+            status = ", ".join(ids) + (f" — {PARTLY.lower()}: {cut}" if cut else "")
         elif reason is not None:
             status = f"Not analyzed ({reason})"
+        elif cut:
+            status = f"{PARTLY} ({cut})"
         else:
             status = "Reviewed, no issues"
         notes = []
@@ -205,6 +217,14 @@ def summary_text(
     )
 
 
+def _unreached(runs: Sequence[AnalyzerRun]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for run in runs:
+        for path in run.unreached or ():
+            out.setdefault(path, []).append(run.name)
+    return out
+
+
 def build_review(
     *,
     files: Sequence[ChangedFile],
@@ -231,7 +251,7 @@ def build_review(
         seat="static",
         executive_summary=summary_text(files, runs, counts),
         findings=tuple(findings),
-        coverage=tuple(coverage_rows(files, ids_by_path)),
+        coverage=tuple(coverage_rows(files, ids_by_path, _unreached(runs))),
         seat_notes=tuple(notes),
     )
     return replace(review, raw=review_markdown(review))

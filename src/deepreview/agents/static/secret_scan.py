@@ -119,8 +119,12 @@ def run_secret_scan(
     for path, _line, _kind, secret in found:
         if secret:
             file_secrets[path] = (*file_secrets.get(path, ()), secret)
+    # The worker answers the files in order, one whole line each: those past its last whole
+    # line were never scanned.
+    answered = sum(1 for ln in result.stdout_text.split("\n")[:-1] if ln.strip())
     return AnalyzerRun(
         NAME, base.argv, base.exit_code, base.duration_s,
         tuple(diagnostics_from_secrets(found)), stderr=base.stderr, file_secrets=file_secrets,
         error=failure_reason(result) if cut else None,
+        unreached=tuple(paths[answered:]) if cut else None,
     )  # fmt: skip
