@@ -18,6 +18,7 @@ from deepreview.findings.closed_items import (
     status_heading,
     unstruck,
 )
+from deepreview.findings.closing_level import level_closes_paragraph
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
     circle_item_head,
@@ -46,7 +47,7 @@ from deepreview.findings.labels import (
     under_a_field,
 )
 from deepreview.findings.lesser_items import lesser_items_after, minor_items, serious_item
-from deepreview.findings.levels import CIRCLES
+from deepreview.findings.levels import CIRCLES, DECORATION
 from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
@@ -63,7 +64,7 @@ from deepreview.findings.table_findings import table_findings
 from deepreview.findings.zero_counts import is_tally, zero_counts
 from deepreview.model import Severity
 
-_BOLD_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\*\*")
+_BOLD_ITEM = re.compile(rf"^[ \t]{{0,3}}(?:[-*+]|\d{{1,9}}[.)])[ \t]+(?:{DECORATION})?\*\*")
 SECTION_SEVERITY = {
     "critical": Severity.CRITICAL,
     "important": Severity.IMPORTANT,
@@ -203,6 +204,7 @@ def parse_findings_block(
             and head.severity is None
             and not severity_label_follows(lines, fenced, i + 1)
             and not (head.locations and (_BOLD_ITEM.match(line) or head.style == "heading"))
+            and not (head.style == "heading" and level_closes_paragraph(lines, fenced, i + 1))
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding

@@ -180,9 +180,14 @@ def title_level(normalized: str) -> tuple[Severity, bool] | None:
     return level, HIGH in words
 
 
-_EMOJI_RUN = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F][ \t]*)+"
+_EMOJI_RUN = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2139\u203C\uFE0F][ \t]*)+"
 _EMOJI = re.compile(rf"^{_EMOJI_RUN}")
 _BOLD_EMOJI = re.compile(rf"^(?P<b>\*\*|__){_EMOJI_RUN}")
+# A warning or info sign before a finding's title (`- ❗ **Title** — `a.py:3``, `### 💡 Title`):
+# it decorates the finding and is no level (the text, else the section, gives one); a praise
+# mark (`✅`) is no decoration of a finding.
+DECORATION: Final = r"(?:[❗❕‼⚠ℹ💡🚨]\ufe0f?[ \t]*)+"
+_DECORATION = re.compile(rf"^{DECORATION}(?=\S)")
 _LEVEL_LEADS = (
     # `**High**: text`, `**High** — text`
     re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
@@ -297,4 +302,7 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
             return circle, text  # `- 🔴 Title — `a.py:3`. Why.`: a plain title and its place
         if heading and circle in _WARM_CIRCLES and text.strip():
             return circle, text
+    decoration = _DECORATION.match(rest)
+    if decoration is not None:
+        return None, rest[decoration.end() :]
     return None, rest
