@@ -45,14 +45,14 @@ _ID_BOLD = re.compile(
     rf"^\*\*(?P<id>{FINDING_ID})(?:[ \t]+(?P<tag>[\[(](?i:{TAG_PATTERN})[\])]))?"
     r"[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$"
 )
-# `**I1. Title**`, and `**I1 — Title**` (a dash with a blank each side: `**S3-bucket …**` and
-# `**S3 bucket …**` are titles)
+# `**I1. Title**`, and `**I1 — Title**` (a dash or a middle dot with a blank each side:
+# `**S3-bucket …**` and `**S3 bucket …**` are titles)
 _ID_IN_BOLD = re.compile(
-    rf"^\*\*(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]*|[ \t]+[—–-][ \t]+|{_TAG_NEXT})"
+    rf"^\*\*(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]*|[ \t]+[—–·-][ \t]+|{_TAG_NEXT})"
     r"(?P<rest>[^*\s].*)$"
 )
 _ID_HEADING = re.compile(
-    rf"^(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]+|[ \t]+[—–-][ \t]+|{_TAG_NEXT})(?P<rest>\S.*)$"
+    rf"^(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]+|[ \t]+[—–·-][ \t]+|{_TAG_NEXT})(?P<rest>\S.*)$"
 )
 _BRACKET = re.compile(
     rf"^(?P<open>\*\*)?\[(?P<sev>{TAG_PATTERN})\]"
@@ -79,7 +79,7 @@ _ID_BRACKETED = re.compile(
 )
 NUMBERED = re.compile(r"^(?P<n>\d{1,9})[.)][ \t]+(?P<rest>\S.*)$")
 _BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,9})[.)][ \t]+(?P<rest>[^*\s].*)$")
-_LEADING_DASH = re.compile(r"^(?:[—–]|--?)[ \t]+(?=\S)")
+_LEADING_DASH = re.compile(r"^(?:[—–·]|--?)[ \t]+(?=\S)")
 _BULLET = re.compile(r"^ ?[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$")
 # Sub-headings a finding's own text uses: never a finding's title.
 BODY_HEADINGS = frozenset(

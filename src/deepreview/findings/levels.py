@@ -190,7 +190,7 @@ DECORATION: Final = r"(?:[❗❕‼⚠ℹ💡🚨]\ufe0f?[ \t]*)+"
 _DECORATION = re.compile(rf"^{DECORATION}(?=\S)")
 _LEVEL_LEADS = (
     # `**High**: text`, `**High** — text`
-    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
+    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–·-]?[ \t]*(?P<r>\S.*)$", re.I),
     # `**Nit:** text`
     re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–-][ \t]*\*\*[ \t]*(?P<r>\S.*)$", re.I),
     # `**Critical — Title** (`a.py:3`)`: the rest of the bold text is the title
@@ -201,8 +201,8 @@ _LEVEL_LEADS = (
         rf"|(?P<w2>{TAG_PATTERN})[ \t]*\*\*)[ \t]*[:—–-][ \t]*(?P<r>\S.*)$",
         re.I,
     ),
-    # `High: text`, `Medium — text`
-    re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<r>\S.*)$", re.I),
+    # `High: text`, `Medium — text`, `P1 · Title`
+    re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*(?:[:—–]|[ \t]·)[ \t]+(?P<r>\S.*)$", re.I),
     # `(Medium): text`, `[Low] text`
     re.compile(rf"^[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
     # `**Bug (high):** text`, `**Nit [low]**: text`: a kind of finding and its level; without
