@@ -19,6 +19,7 @@ import re
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
+from deepreview.findings.conventional import conventional_label
 from deepreview.findings.head import (
     FindingHead,
     closing_place,
@@ -380,6 +381,9 @@ def bullet_head(
     `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title;
     `led`: the section's level leads the item (`parse_head`'s `section_led`)."""
     head = FindingHead(id=None, title="", style="bulleted")
+    label = conventional_label(rest)
+    if label is not None and label[1] is None:
+        return None  # `- **question** `a.py:70`: …`, `**praise:** …`: a comment, no finding
     rest, head.classification = soft_lead(rest)
     word, rest = level_lead(rest, heading=heading)
     if word is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.conventional import conventional_label
 from deepreview.model import Severity
 
 HIGH: Final = "high"
@@ -280,6 +281,9 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     text of a heading, where a red, orange or yellow circle before a plain title is its level
     (`### 🔴 Unbounded retry loop`) as it is before a place (`### 🔴 `a.py:3` — Title`)."""
     text = _EMOJI.sub("", rest)
+    label = conventional_label(text)
+    if label is not None and label[1] is not None:
+        return label[1], label[2]  # `**nitpick:** …`, `**issue (blocking):** …`
     # `**🔴 Critical — Title**`: the circle inside the bold span, before the level word
     inner = _BOLD_EMOJI.sub(r"\g<b>", text)
     for candidate in (text, inner) if inner != text else (text,):
