@@ -49,7 +49,7 @@ from deepreview.findings.labels import (
 )
 from deepreview.findings.lesser_items import lesser_items_after, minor_items, serious_item
 from deepreview.findings.levels import CIRCLES, DECORATION
-from deepreview.findings.no_action import needs_no_change
+from deepreview.findings.no_action import needs_no_change, notes_need_no_action
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
@@ -363,6 +363,9 @@ def _leading(
         return
     if paras and all(comments_only(p) for p in paras):
         out.unparsed.append(text)  # `- **question** `a.py:70`: …`: asks, and is no finding
+        return
+    if paras and notes_need_no_action(paras):
+        out.unparsed.append(text)  # `**Minor observations (no action required):**` + notes
         return
     if paras:
         kept = "\n\n".join(paras)
