@@ -3,7 +3,8 @@
 A round-2 review often keeps the earlier items in its severity sections with their status on
 the item's own line: `### I1 — Title — ✅ Fixed`, `1. **[Resolved] Title**`,
 `1. **[Won't fix — author declined] Title**`, `- ✅ S1 (…, `a.py:22`): resolved.`, or the item
-struck out: `~~I1. **Title** — `a.py:40`~~ — fixed in `a1b2c3d``. Read as findings, they are
+struck out: `~~I1. **Title** — `a.py:40`~~ — fixed in `a1b2c3d``, `S2. ~~**Title**~~ —
+withdrawn: …`. Read as findings, they are
 counted again (and in a later round read as "raised again"). `Still open`, `not fixed`,
 `partially fixed` keep the item open, and a title that only names a fix (`Fixed-size buffer`,
 `— fixed delay causes …`) is no status: the status closes the line or leads it.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.problem_words import names_a_fault
 
 _MARK: Final = r"(?:✅|✔️?|☑️?)"
@@ -21,9 +23,15 @@ _MARK: Final = r"(?:✅|✔️?|☑️?)"
 _DONE: Final = (
     r"(?:fixed|resolved|addressed|done|implemented|won['’]?t[ \t]+fix|wontfix|declined|withdrawn)"
 )
-_ITEM: Final = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
+# (an ID may come before the strike: `S2. ~~**Title**~~ — withdrawn: on re-reading, …`)
+_ITEM: Final = re.compile(
+    r"^[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?"
+    rf"(?:(?:\*\*)?{FINDING_ID}[.:)]?(?:\*\*)?[ \t]+(?=~~|<(?:del|s|strike)>))?",
+    re.IGNORECASE,
+)
 _STRUCK: Final = re.compile(r"~~|</?(?:del|s|strike)>", re.IGNORECASE)
-_STRUCK_OPEN: Final = re.compile(r"^(?:~~|<(?:del|s|strike)>)", re.IGNORECASE)
+# (no `^`: matched at the item's text, after its marker, where `^` never matches)
+_STRUCK_OPEN: Final = re.compile(r"(?:~~|<(?:del|s|strike)>)", re.IGNORECASE)
 # `[Resolved] Title`, `[Won't fix — declined] Title`, `✅ Fixed: Title`, `✅ S1 (…): resolved.`
 _LEAD_TAG: Final = re.compile(rf"^\[[ \t]*(?:{_MARK}[ \t]*)?{_DONE}\b[^\]\n]*\]", re.IGNORECASE)
 _LEAD_MARK: Final = re.compile(rf"^{_MARK}", re.IGNORECASE)

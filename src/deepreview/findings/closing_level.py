@@ -6,7 +6,8 @@
 Free-form reviews close an item with its level as a label (`Severity: important.`,
 `**Priority:** P1`) after the item's last full stop. Only a label standing as the line's last
 sentence counts: a sentence that merely mentions a severity ("the severity: high risk of …")
-keeps its words.
+keeps its words. A heading finding may close its first paragraph so (`### Title` + `In
+`a.py`, line 42, … **Severity: High**`): that is its level (`closing_sentence`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _CLOSING: Final = re.compile(
     rf"(?:\*\*|__)?(?P<w>{TAG_PATTERN})\.?(?:\*\*|__)?[ \t.]*$",
     re.IGNORECASE,
 )
+
+_ITEM: Final = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def closing_level(title: str) -> tuple[str, str] | None:
@@ -69,3 +72,29 @@ def text_closing_level(text: str) -> tuple[str, str] | None:
     if stressed is None:
         return None
     return stressed[0], body[: cut + stressed[1]].rstrip()
+
+
+def closing_sentence(paragraph: str) -> tuple[str, str] | None:
+    """(the level word, the paragraph without it) of a plain paragraph (no list) whose last
+    line closes with its level (`… retries forever. **Severity: High**`), else None: in a
+    list the closing level is the last item's (`- **Title** … **Severity: high.**`)."""
+    lines = paragraph.strip("\n").split("\n")
+    if any(_ITEM.match(line.strip()) for line in lines):
+        return None
+    m = _CLOSING.search(lines[-1])
+    if m is None:
+        return None
+    return m.group("w"), "\n".join([*lines[:-1], lines[-1][: m.start()].rstrip()])
+
+
+def level_closes_paragraph(lines: list[str], fenced: list[bool], start: int) -> bool:
+    """The first paragraph from line `start` (after blank lines) closes with its level
+    (`closing_sentence`): a heading finding's level written at the end of its text, as a
+    `**Severity:** High` label line below the heading gives it."""
+    paragraph: list[str] = []
+    for line, fence in zip(lines[start:], fenced[start:], strict=True):
+        if fence or (not line.strip() and paragraph) or line.lstrip().startswith("#"):
+            break
+        if line.strip():
+            paragraph.append(line.strip())
+    return bool(paragraph) and closing_sentence("\n".join(paragraph)) is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deepreview.findings.closing_level import text_closing_level
+from deepreview.findings.closing_level import closing_sentence, text_closing_level
 from deepreview.findings.head import FindingHead, closing_place, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, label_lines, place_list
@@ -96,6 +96,8 @@ def draft_of(
             fix = _join([rest, *following])
         else:
             fix = _join(following)
+    if head.severity is None and head.style == "heading":
+        body = _closing_level_of(head, body)
     if not head.locations:
         closing_place(head, prefixes)  # `nit: `tmp2` is vague (`a.py:12`)`: not the title's
     if not head.locations:
@@ -195,6 +197,19 @@ def _severity(head: FindingHead, section: Severity | None) -> tuple[Severity, st
 
 def _says(where: str) -> str:
     return "say" if " and " in where else "says"
+
+
+def _closing_level_of(head: FindingHead, body: str) -> str:
+    """A heading finding's level from the sentence closing its first paragraph (`… retries
+    forever. **Severity: High**`), as a `**Severity:** High` line below the heading gives it;
+    the body without that sentence."""
+    first, sep, rest = body.partition("\n\n")
+    closing = closing_sentence(first)
+    if closing is None:
+        return body
+    word, first = closing
+    head.severity, head.level_word = tag_level(word), word.lower()
+    return f"{first}{sep}{rest}"
 
 
 def _join(lines: list[str]) -> str:

@@ -19,6 +19,7 @@ import re
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
+from deepreview.findings.conventional import conventional_label
 from deepreview.findings.head import (
     FindingHead,
     closing_place,
@@ -45,14 +46,14 @@ _ID_BOLD = re.compile(
     rf"^\*\*(?P<id>{FINDING_ID})(?:[ \t]+(?P<tag>[\[(](?i:{TAG_PATTERN})[\])]))?"
     r"[ \t]*[.:)]?[ \t]*\*\*[ \t]*(?P<rest>\S.*)$"
 )
-# `**I1. Title**`, and `**I1 — Title**` (a dash with a blank each side: `**S3-bucket …**` and
-# `**S3 bucket …**` are titles)
+# `**I1. Title**`, and `**I1 — Title**` (a dash or a middle dot with a blank each side:
+# `**S3-bucket …**` and `**S3 bucket …**` are titles)
 _ID_IN_BOLD = re.compile(
-    rf"^\*\*(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]*|[ \t]+[—–-][ \t]+|{_TAG_NEXT})"
+    rf"^\*\*(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]*|[ \t]+[—–·-][ \t]+|{_TAG_NEXT})"
     r"(?P<rest>[^*\s].*)$"
 )
 _ID_HEADING = re.compile(
-    rf"^(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]+|[ \t]+[—–-][ \t]+|{_TAG_NEXT})(?P<rest>\S.*)$"
+    rf"^(?P<id>{FINDING_ID})(?:[ \t]*[.:)][ \t]+|[ \t]+[—–·-][ \t]+|{_TAG_NEXT})(?P<rest>\S.*)$"
 )
 _BRACKET = re.compile(
     rf"^(?P<open>\*\*)?\[(?P<sev>{TAG_PATTERN})\]"
@@ -79,7 +80,7 @@ _ID_BRACKETED = re.compile(
 )
 NUMBERED = re.compile(r"^(?P<n>\d{1,9})[.)][ \t]+(?P<rest>\S.*)$")
 _BOLD_NUMBERED = re.compile(r"^\*\*(?P<n>\d{1,9})[.)][ \t]+(?P<rest>[^*\s].*)$")
-_LEADING_DASH = re.compile(r"^(?:[—–]|--?)[ \t]+(?=\S)")
+_LEADING_DASH = re.compile(r"^(?:[—–·]|--?)[ \t]+(?=\S)")
 _BULLET = re.compile(r"^ ?[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$")
 # Sub-headings a finding's own text uses: never a finding's title.
 BODY_HEADINGS = frozenset(
@@ -393,6 +394,9 @@ def bullet_head(
     `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title;
     `led`: the section's level leads the item (`parse_head`'s `section_led`)."""
     head = FindingHead(id=None, title="", style="bulleted")
+    label = conventional_label(rest)
+    if label is not None and label[1] is None:
+        return None  # `- **question** `a.py:70`: …`, `**praise:** …`: a comment, no finding
     rest, head.classification = soft_lead(rest)
     word, rest = level_lead(rest, heading=heading)
     if word is not None:

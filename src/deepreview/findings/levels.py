@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.conventional import conventional_label
 from deepreview.model import Severity
 
 HIGH: Final = "high"
@@ -186,12 +187,17 @@ def title_level(normalized: str) -> tuple[Severity, bool] | None:
     return level, HIGH in words
 
 
-_EMOJI_RUN = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F][ \t]*)+"
+_EMOJI_RUN = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2139\u203C\uFE0F][ \t]*)+"
 _EMOJI = re.compile(rf"^{_EMOJI_RUN}")
 _BOLD_EMOJI = re.compile(rf"^(?P<b>\*\*|__){_EMOJI_RUN}")
+# A warning or info sign before a finding's title (`- ❗ **Title** — `a.py:3``, `### 💡 Title`):
+# it decorates the finding and is no level (the text, else the section, gives one); a praise
+# mark (`✅`) is no decoration of a finding.
+DECORATION: Final = r"(?:[❗❕‼⚠ℹ💡🚨]\ufe0f?[ \t]*)+"
+_DECORATION = re.compile(rf"^{DECORATION}(?=\S)")
 _LEVEL_LEADS = (
     # `**High**: text`, `**High** — text`
-    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
+    re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})\*\*[ \t]*[:—–·-]?[ \t]*(?P<r>\S.*)$", re.I),
     # `**Nit:** text`
     re.compile(rf"^\*\*(?P<w>{TAG_PATTERN})[ \t]*[:—–-][ \t]*\*\*[ \t]*(?P<r>\S.*)$", re.I),
     # `**Critical — Title** (`a.py:3`)`: the rest of the bold text is the title
@@ -202,8 +208,8 @@ _LEVEL_LEADS = (
         rf"|(?P<w2>{TAG_PATTERN})[ \t]*\*\*)[ \t]*[:—–-][ \t]*(?P<r>\S.*)$",
         re.I,
     ),
-    # `High: text`, `Medium — text`
-    re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*[:—–][ \t]+(?P<r>\S.*)$", re.I),
+    # `High: text`, `Medium — text`, `P1 · Title`
+    re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*(?:[:—–]|[ \t]·)[ \t]+(?P<r>\S.*)$", re.I),
     # `(Medium): text`, `[Low] text`
     re.compile(rf"^[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
     # `**Bug (high):** text`, `**Nit [low]**: text`: a kind of finding and its level; without
@@ -282,6 +288,9 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     text of a heading, where a red, orange or yellow circle before a plain title is its level
     (`### 🔴 Unbounded retry loop`) as it is before a place (`### 🔴 `a.py:3` — Title`)."""
     text = _EMOJI.sub("", rest)
+    label = conventional_label(text)
+    if label is not None and label[1] is not None:
+        return label[1], label[2]  # `**nitpick:** …`, `**issue (blocking):** …`
     # `**🔴 Critical — Title**`: the circle inside the bold span, before the level word
     inner = _BOLD_EMOJI.sub(r"\g<b>", text)
     for candidate in (text, inner) if inner != text else (text,):
@@ -304,4 +313,7 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
             return circle, text  # `- 🔴 Title — `a.py:3`. Why.`: a plain title and its place
         if heading and circle in _WARM_CIRCLES and text.strip():
             return circle, text
+    decoration = _DECORATION.match(rest)
+    if decoration is not None:
+        return None, rest[decoration.end() :]
     return None, rest

@@ -46,6 +46,24 @@ _ELSEWHERE: Final = re.compile(
 )
 
 
+_ITEM_LINE: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def notes_need_no_action(paras: list[str]) -> bool:
+    """A lead-in that asks for nothing (`**Minor observations (no action required):**`) above
+    list items at places, none of which names a fault: notes, no findings. An item that does
+    (`… is never closed, so the handle leaks`) keeps the list findings text."""
+    lines = [ln for p in paras for ln in p.splitlines() if ln.strip()]
+    intro = [ln for ln in lines if not _ITEM_LINE.match(ln) and not ln[:1].isspace()]
+    items = "\n".join(ln for ln in lines if ln not in intro)
+    plain = [" ".join(without_code_spans(ln).split()) for ln in intro]
+    return (
+        any(_SAYS.search(p) and not _BUT.search(p) for p in plain)
+        and bool(items)
+        and not names_a_fault(items)
+    )
+
+
 def needs_no_change(text: str) -> bool:
     """The item's text (its line and body) says it needs no change, and names no problem."""
     plain = " ".join(without_code_spans(text).split())

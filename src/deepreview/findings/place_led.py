@@ -14,7 +14,8 @@ from deepreview.model import Location
 
 # A blank-led cut starts only where a blank run starts: from inside a run the same cut is
 # found by the run's first blank, and trying every blank of a long run is quadratic.
-SPLIT = re.compile(r"(?<![ \t])[ \t]+(?:[—–]|--?)[ \t]+|:[ \t]+")
+# (a middle dot parts fields as a dash does: `- **High** · `a.py:42` · Title: text`)
+SPLIT = re.compile(r"(?<![ \t])[ \t]+(?:[—–·]|--?)[ \t]+|:[ \t]+")
 
 
 def place_led(head: FindingHead, prefixes: tuple[str, ...]) -> None:

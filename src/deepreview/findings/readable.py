@@ -23,6 +23,7 @@ import re
 from typing import Final
 
 from deepreview.findings.blocks import build_blocks, fence_mask
+from deepreview.findings.conventional import labelled_comments
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.gave_up import GAVE_UP
 from deepreview.findings.no_review import says_it_did_not_review
@@ -180,6 +181,7 @@ def has_structure(review: AgentReview) -> bool:
         or any(zero_counts(p) for p in re.split(r"\n\s*\n", review.raw))
         or _findings_sections(review.raw)
         or _all_reviewed(review)
+        or labelled_comments(review.raw)
     )
 
 

@@ -64,7 +64,7 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
     # the rest of the run (quadratic: a heading's title of 200 KB of tabs).
     for rx in (
         r"(?<![ \t])[ \t]+[—–][ \t]+",
-        r"(?<![ \t])[ \t]+--?[ \t]+(?=[`\[(])",
+        r"(?<![ \t])[ \t]+(?:--?|·)[ \t]+(?=[`\[(])",  # `Title · `a.py:3``
         # `(important, gap)`, `(bug, high)`: a tag opens the tail, its level first or second
         rf"(?<![ \t])[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*|(?:severity|priority)[ \t]*:[ \t]*)?"
         rf"(?:\*\*|__)?(?:{TAG_PATTERN})"
