@@ -26,7 +26,7 @@ reviewer marks "Optional:" is one it chose not to raise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.features import (
@@ -255,10 +255,11 @@ def credit_notes(
     seat_reviews: Sequence[SeatReview],
     *,
     changed_files: Sequence[str] = (),
+    present_files: Collection[str] | None = None,
 ) -> tuple[Finding, ...]:
     """`findings` with the reviewers whose notes point at them credited too."""
     known = {loc.path for f in findings for loc in f.locations}
-    resolver = PathResolver(known, authoritative=changed_files)
+    resolver = PathResolver(known, authoritative=changed_files, present=present_files)
     credit = {sr.seat: sr.reviewer.credit for sr in seat_reviews}
     # findings' places by file, so each note looks only at findings in its own file
     by_path: dict[str, list[tuple[int, Location]]] = {}

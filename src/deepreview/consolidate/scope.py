@@ -63,6 +63,11 @@ class _Files:
     def has(self, written: str) -> bool:
         return bool(self.matches(written))
 
+    def is_exactly(self, written: str) -> bool:
+        """`written` is one of the paths as it stands (no suffix or basename reading)."""
+        p = PathResolver.clean(written)
+        return p in self._by_name.get(PurePosixPath(p).name, ())
+
 
 def _past_end(f: Finding, present: _Files | None, lines: Mapping[str, int | None]) -> bool:
     """Every location names a line, and each lies past the end of every file its path may
@@ -76,6 +81,17 @@ def _past_end(f: Finding, present: _Files | None, lines: Mapping[str, int | None
         if loc.start <= max(n for n in counts if n is not None):
             return False
     return True
+
+
+def _in_change(written: str, changed: _Files, present: _Files | None) -> bool:
+    """`written` names a changed file: as it stands, or as a shorter or longer spelling of one
+    (`export.py`, `src/ledger/export.py` for `ledger/export.py`) — unless it is, as it stands,
+    another file at the review SHA (`vendor/ledger/export.py`)."""
+    if changed.is_exactly(written):
+        return True
+    if present is not None and present.is_exactly(written):
+        return False
+    return changed.has(written)
 
 
 def renamed(new_path: str) -> str:
@@ -97,7 +113,7 @@ def finding_scope(
         return None
     removed = removed or {}
     past_end = _past_end(f, present, lines or {})
-    if any(changed.has(p) for p in paths):
+    if any(_in_change(p, changed, present) for p in paths):
         return PAST_END if past_end else None
     gone = _Files(removed)
     hit = next((k for p in paths for k in sorted(gone.matches(p))), None)
