@@ -95,3 +95,73 @@ def test_a_prefixed_path_that_is_in_the_tree_stays_that_file(tmp_path: Path) -> 
         (["Alpha"], ["ledger/export.py:5"], None),
         (["Bravo"], ["vendor/ledger/export.py:2"], "outside this change"),
     ], found
+
+
+# An analyzer's finding (the static seat: ruff, its secret scan) beside a model seat's.
+SAMPLER = (
+    "import random\n\n"
+    'SIGNING_KEY = "sk_live_4f9a8b7c6d5e4f3a2b1c"\n\n\n'
+    "def sample_rows(rows, k=3):\n"
+    "    unused = len(rows)\n"
+    "    return [random.choice(rows) for _ in range(k)]\n"
+)
+
+
+def _static_findings(tmp: Path, review: str) -> list[dict[str, Any]]:
+    repo = make_repo(tmp)
+    write(repo, "ledger/sample.py", SAMPLER)
+    commit_all(repo, "Sample rows")
+    printing_seats(tmp, {"alpha": review})
+    found: list[dict[str, Any]] = stored_report(tmp, repo, ["alpha", "static"])["findings"]
+    return found
+
+
+def _by_reviewers(found: list[dict[str, Any]]) -> dict[str, list[str]]:
+    return {f["title"]: sorted(s["title"] for s in f["sources"]) for f in found}
+
+
+def test_an_analyzer_finding_about_another_problem_at_a_model_findings_line_stays_apart(
+    tmp_path: Path,
+) -> None:
+    # ruff's S311 (not for cryptography) and F841 (`unused`) sit on lines a model finding
+    # faults for something else; the model's F841 twin, in its own words, is the same finding
+    found = _static_findings(
+        tmp_path,
+        _doc(
+            "### Important Issues\n\n1. **`sample_rows` raises for an empty input** — "
+            "`ledger/sample.py:8` (important, regression)\n\n`random.choice` raises "
+            "`IndexError` when no rows are given; return `[]` first.\n\n"
+            "### Suggestions\n\n2. **`unused` is assigned and never read** — "
+            "`ledger/sample.py:7` (suggestion, regression)\n\nDrop the local.\n"
+        ),
+    )
+    merged = [f for f in found if len(f["sources"]) > 1]
+    assert [sorted(s["reviewer"] for s in f["sources"]) for f in merged] == [
+        ["Alpha", "Static analysis"]
+    ], _by_reviewers(found)
+    assert "unused" in merged[0]["title"]
+    short = next(f for f in found if f["title"] == "`sample_rows` raises for an empty input")
+    assert short["reviewers"] == ["Alpha"]
+    assert "ruff" not in short["fix"] and "return `[]`" in short["body"]
+
+
+def test_a_model_seats_explanation_and_diff_outrank_an_analyzers_generic_text(
+    tmp_path: Path,
+) -> None:
+    # the secret scan calls it critical, the model important: critical by the even split, in
+    # the model's words and with its diff, the analyzer's message not shown
+    found = _static_findings(
+        tmp_path,
+        _doc(
+            "### Important Issues\n\n1. **Live signing key committed** — `ledger/sample.py:3` "
+            "(important, security)\n\nEvery clone of the repository can sign payouts as the "
+            'service; rotate the key.\n\nFix:\n```diff\n-SIGNING_KEY = "sk_live_…"\n'
+            '+SIGNING_KEY = os.environ["SIGNING_KEY"]\n```\n'
+        ),
+    )
+    (secret,) = [f for f in found if f["locations"][0]["start"] == 3]
+    assert secret["severity"] == "critical"
+    assert sorted(secret["reviewers"]) == ["Alpha", "Static analysis"]
+    assert secret["title"] == "Live signing key committed"
+    assert "sign payouts" in secret["body"]
+    assert 'os.environ["SIGNING_KEY"]' in secret["fix"]

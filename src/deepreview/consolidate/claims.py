@@ -29,10 +29,11 @@ _NEG = (
     r"|fails? to)"
 )
 
-# what a seat calls the secret: a password, a credential, an API key, an access token
+# what a seat calls the secret: a password, a credential, an API key, an access token, a
+# signing key
 _SECRET = (
     r"\b(?:secrets?|credentials?|passwords?|passwd|api[- ]?keys?|(?:access|auth|api|bearer)"
-    r"[- ]tokens?|private[- ]keys?)\b"
+    r"[- ]tokens?|(?:private|signing|secret|encryption|master)[- ]keys?)\b"
 )
 
 # kind -> phrases (case-insensitive regex alternatives). Keep it small: a word listed here

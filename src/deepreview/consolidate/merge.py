@@ -16,7 +16,9 @@ Critical seat's explanation, not the dismissive seat's "maybe intentional?"), an
 from the most complete (a model seat before an analyzer such as the static seat, then a code
 excerpt in the body, a fix, then the longest body);
 the fix from that member when it has one, else from the most complete member with that severity
-that has one (`fix_member`): never from a member the severity rule outvoted. But an empty body
+that has one (`fix_member`): never from a member the severity rule outvoted. A model seat's
+text and fix come before an analyzer's whatever the grades (`_worded`): the analyzer's grade
+votes, but its generic message argues nothing. But an empty body
 argues no grade: when that member explains nothing, the explanation (and a fix, when none was
 found) comes from the most complete member that has one (`text_members`).
 After a lead's merge, only the members of the cluster that absorbed the others give the text
@@ -125,11 +127,20 @@ def member_rank(m: Member) -> tuple[int, tuple[int, int, int]]:
     return (1 if m.model_backed else 0, completeness(m.finding))
 
 
+def _worded(members: Sequence[Member]) -> list[Member]:
+    """The model seats' members, when there are any: an analyzer's grade is its rule's
+    default and its words a rule's message, so they argue nothing a model seat's explanation
+    and fix would not say better, whatever the two graded it."""
+    return [m for m in members if m.model_backed] or list(members)
+
+
 def best_member(members: Sequence[Member], severity: Severity | None = None) -> Member:
     """The most complete member, among those rated `severity` when any is (the text should
-    argue the grade the finding carries); ties go to the first in the given (canonical) order."""
-    graded = [m for m in members if m.finding.severity == severity]
-    pool = graded or list(members)
+    argue the grade the finding carries), a model seat's before an analyzer's (`_worded`);
+    ties go to the first in the given (canonical) order."""
+    worded = _worded(members)
+    graded = [m for m in worded if m.finding.severity == severity]
+    pool = graded or worded
     best = pool[0]
     for m in pool[1:]:
         if member_rank(m) > member_rank(best):
@@ -145,10 +156,13 @@ def fix_member(members: Sequence[Member], severity: Severity, best: Member) -> M
     finding's grade (the lead set one), the most complete member with a fix."""
     if best.finding.fix.strip():
         return best
-    graded = [m for m in members if m.finding.severity == severity]
-    pool = graded or list(members)
-    with_fix = [m for m in pool if m.finding.fix.strip()]
-    return max(with_fix, key=member_rank) if with_fix else None
+    # a model seat's fix before an analyzer's generic one (`_worded`), then any member's
+    for candidates in (_worded(members), list(members)):
+        graded = [m for m in candidates if m.finding.severity == severity]
+        with_fix = [m for m in graded or candidates if m.finding.fix.strip()]
+        if with_fix:
+            return max(with_fix, key=member_rank)
+    return None
 
 
 @dataclass(frozen=True)

@@ -456,15 +456,20 @@ def evidence(
         # grades one level apart do not contradict, but beside them the place and the name
         # are not enough to call it one problem
         score = min(score, WHERE_ONLY_CAP)
-    said_alike = (
+    worded_alike = (
         title >= SAID_TITLE
         or prose >= SAID_PROSE
         or bool(x.identifiers & y.identifiers)
-        or bool(cited)
-        or bool(x.excerpt & y.excerpt)
         or _same_claim(x, y)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
+    said_alike = worded_alike or bool(cited) or bool(x.excerpt & y.excerpt)
+    if generic and not worded_alike:
+        # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
+        # purposes") and a model's finding at its line ("`sample_rows` raises for an empty
+        # input") that share no name, word or failure are two problems there: the line, and
+        # the quote of it every analyzer finding carries, are where both looked.
+        score = min(score, WHERE_ONLY_CAP)
     if not said_alike and not generic and stance <= 0 and _one_line(x, y):
         # Where is not what: two models' findings on one line (a function's `def` line takes
         # many remarks) that share no name, quoted code or wording are two problems there
