@@ -6,6 +6,10 @@ never the place or a name alone.
   `ledger/export.py`, no such file at the review SHA) places its finding on that file, and the
   bare basename another seat writes is still that one file: three seats' one leak is one finding.
   A path that is in the tree (`vendor/ledger/export.py`) stays that other file.
+- An analyzer's rule and a model's finding at one line are one finding only when they share a
+  name, words or the failure they name; the model seat's words are shown, whatever the grades.
+- A leak and an off-by-one at one line, sharing the function's name, are two findings; two
+  seats' off-by-one there in different words is one.
 """
 
 from __future__ import annotations
@@ -165,3 +169,54 @@ def test_a_model_seats_explanation_and_diff_outrank_an_analyzers_generic_text(
     assert secret["title"] == "Live signing key committed"
     assert "sign payouts" in secret["body"]
     assert 'os.environ["SIGNING_KEY"]' in secret["fix"]
+
+
+READ = "def first_rows(path, count):\n    return open(path).read().splitlines()[1:count]\n"
+
+
+def _read_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
+    repo = make_repo(tmp)
+    write(repo, "ledger/read.py", READ)
+    commit_all(repo, "Read the first rows")
+    printing_seats(tmp, seats)
+    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
+    return found
+
+
+LEAK = _doc(
+    "### Important Issues\n\n1. **`first_rows` never closes the file** — `ledger/read.py:2` "
+    "(important, regression)\n\nThe handle `open` returns is dropped without `close()`.\n\n"
+    "Fix:\n```diff\n-    return open(path).read().splitlines()[1:count]\n"
+    "+    with open(path) as fh:\n+        return fh.read().splitlines()[1:count]\n```\n"
+)
+
+
+def test_a_leak_and_an_off_by_one_at_one_line_stay_two(tmp_path: Path) -> None:
+    found = _read_findings(
+        tmp_path,
+        alpha=LEAK,
+        bravo=_doc(
+            "### Important Issues\n\n1. **`first_rows` returns one row too few** — "
+            "`ledger/read.py:2` (important, regression)\n\nThe slice starts at index 1: "
+            "`first_rows(p, 2)` gives the second row only.\n\nFix: slice `[:count]`.\n"
+        ),
+    )
+    assert sorted((f["title"], f["reviewers"]) for f in found) == [
+        ("`first_rows` never closes the file", ["Alpha"]),
+        ("`first_rows` returns one row too few", ["Bravo"]),
+    ], found
+
+
+def test_two_seats_off_by_one_at_one_line_in_other_words_is_one(tmp_path: Path) -> None:
+    found = _read_findings(
+        tmp_path,
+        alpha=_doc(
+            "### Important Issues\n\n1. **`first_rows` skips the first row** — "
+            "`ledger/read.py:2` (important, regression)\n\nIndex 1 is the second line.\n"
+        ),
+        bravo=_doc(
+            "### Important Issues\n\n1. **Off-by-one in `first_rows`** — `ledger/read.py:2` "
+            "(important, regression)\n\n`[1:count]` should be `[:count]`.\n"
+        ),
+    )
+    assert [sorted(f["reviewers"]) for f in found] == [["Alpha", "Bravo"]], found
