@@ -10,6 +10,8 @@ never the place or a name alone.
   name, words or the failure they name; the model seat's words are shown, whatever the grades.
 - A leak and an off-by-one at one line, sharing the function's name, are two findings; two
   seats' off-by-one there in different words is one.
+- The same bug two lines apart, titled apart and explained alike, graded alike, is one finding;
+  two lines apart saying different things about the same function stay two.
 """
 
 from __future__ import annotations
@@ -220,3 +222,54 @@ def test_two_seats_off_by_one_at_one_line_in_other_words_is_one(tmp_path: Path) 
         ),
     )
     assert [sorted(f["reviewers"]) for f in found] == [["Alpha", "Bravo"]], found
+
+
+TAIL = (
+    "def last_rows(path, count):\n"
+    "    with open(path) as fh:\n"
+    "        rows = fh.read().splitlines()\n"
+    "    return rows[-count:]\n"
+)
+
+
+def _tail_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
+    repo = make_repo(tmp)
+    write(repo, "ledger/tail.py", TAIL)
+    commit_all(repo, "Read the last rows")
+    printing_seats(tmp, seats)
+    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
+    return found
+
+
+ZERO_AT_RETURN = _doc(
+    "### Important Issues\n\n1. **`last_rows(p, 0)` returns the whole file** — "
+    "`ledger/tail.py:4` (important, regression)\n\n`rows[-0:]` is `rows[0:]`: asking for "
+    "zero rows returns every row.\n"
+)
+
+
+def test_the_same_bug_two_lines_apart_titled_apart_is_one(tmp_path: Path) -> None:
+    found = _tail_findings(
+        tmp_path,
+        alpha=ZERO_AT_RETURN,
+        bravo=_doc(
+            "### Important Issues\n\n1. **A zero count is not handled** — `ledger/tail.py:1-2` "
+            "(important, regression)\n\nA caller asking for no rows gets every row back; "
+            "return `[]` when `count <= 0`.\n"
+        ),
+    )
+    assert [sorted(f["reviewers"]) for f in found] == [["Alpha", "Bravo"]], found
+
+
+def test_two_lines_apart_saying_different_things_stay_two(tmp_path: Path) -> None:
+    found = _tail_findings(
+        tmp_path,
+        alpha=ZERO_AT_RETURN,
+        bravo=_doc(
+            "### Important Issues\n\n1. **`last_rows` opens the file without an encoding** — "
+            "`ledger/tail.py:2` (important, regression)\n\n`open(path)` decodes with the "
+            "locale's encoding, so a UTF-8 log breaks on a Windows runner; pass "
+            '`encoding="utf-8"`.\n'
+        ),
+    )
+    assert sorted(f["reviewers"] for f in found) == [["Alpha"], ["Bravo"]], found
