@@ -12,6 +12,8 @@ never the place or a name alone.
   seats' off-by-one there in different words is one.
 - The same bug two lines apart, titled apart and explained alike, graded alike, is one finding;
   two lines apart saying different things about the same function stay two.
+- A merged finding keeps a fix: a member's unlabelled ```` ```diff ```` block is its fix when
+  another member's explanation is shown, and is not repeated when its own is.
 """
 
 from __future__ import annotations
@@ -273,3 +275,34 @@ def test_two_lines_apart_saying_different_things_stay_two(tmp_path: Path) -> Non
         ),
     )
     assert sorted(f["reviewers"] for f in found) == [["Alpha"], ["Bravo"]], found
+
+
+EXPLAINED = _doc(
+    "### Important Issues\n\n1. **`first_rows` starts at the second line** — `ledger/read.py:2` "
+    "(important, regression)\n\n```python\n    return open(path).read().splitlines()[1:count]\n"
+    "```\n\nIndex 1 is the second line, so `first_rows(p, 1)` returns the second row and the "
+    "first row is never returned to any caller.\n"
+)
+DIFF_ONLY = _doc(
+    "### Important Issues\n\n1. **Off-by-one in `first_rows`** — `ledger/read.py:2` "
+    "(important, regression)\n\nThe slice skips the first row.\n\n```diff\n"
+    "-    return open(path).read().splitlines()[1:count]\n"
+    "+    return open(path).read().splitlines()[:count]\n```\n"
+)
+
+
+def test_a_members_unlabelled_diff_is_the_merged_findings_fix(tmp_path: Path) -> None:
+    (found,) = _read_findings(tmp_path, alpha=EXPLAINED, bravo=DIFF_ONLY)
+    assert sorted(found["reviewers"]) == ["Alpha", "Bravo"]
+    assert "never returned to any caller" in found["body"]
+    assert "+    return open(path).read().splitlines()[:count]" in found["fix"]
+
+
+def test_a_diff_in_the_shown_explanation_is_not_repeated_as_the_fix(tmp_path: Path) -> None:
+    terse = _doc(
+        "### Important Issues\n\n1. **`first_rows` skips the first row** — `ledger/read.py:2` "
+        "(important, regression)\n\nIt starts at 1.\n"
+    )
+    (found,) = _read_findings(tmp_path, alpha=terse, bravo=DIFF_ONLY)
+    assert "+    return open(path).read().splitlines()[:count]" in found["body"]
+    assert found["fix"] == ""

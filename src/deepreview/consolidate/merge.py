@@ -48,7 +48,7 @@ from deepreview.consolidate.fingerprint import location_title
 from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.places import key_location, union_locations
 from deepreview.consolidate.score import FAULT_CLASSES
-from deepreview.markdown_fence import has_code
+from deepreview.markdown_fence import code_blocks, has_code
 from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
 
 SEVERITY_RULE = (
@@ -148,18 +148,35 @@ def best_member(members: Sequence[Member], severity: Severity | None = None) -> 
     return best
 
 
+def fix_of(m: Member) -> str:
+    """A member's fix: its `Fix:` text, else the diff its explanation ends up holding (an
+    unlabelled ```` ```diff ```` block: the change the reviewer proposes), for when another
+    member's explanation is the one shown."""
+    if m.finding.fix.strip():
+        return m.finding.fix
+    diffs = [
+        b
+        for b in code_blocks(m.finding.body)
+        if b.closed and b.info.split()[:1] in (["diff"], ["patch"])
+    ]
+    return "\n\n".join(f"```{b.info}\n{b.body}```" for b in diffs)
+
+
 def fix_member(members: Sequence[Member], severity: Severity, best: Member) -> Member | None:
     """Whose fix the finding shows: the member whose text it shows, when that one has a fix;
     else the most complete member graded `severity` that has one. A member outvoted on the
     grade is never the source: its fix answers its own reading of the problem (an "overflow"
     seat's `Decimal(a) / Decimal(b)` under a zero-divisor finding). When no member has the
-    finding's grade (the lead set one), the most complete member with a fix."""
+    finding's grade (the lead set one), the most complete member with a fix. Another
+    member's fix may be a diff in its explanation (`fix_of`); the shown member's is there."""
     if best.finding.fix.strip():
         return best
     # a model seat's fix before an analyzer's generic one (`_worded`), then any member's
     for candidates in (_worded(members), list(members)):
         graded = [m for m in candidates if m.finding.severity == severity]
-        with_fix = [m for m in graded or candidates if m.finding.fix.strip()]
+        with_fix = [
+            m for m in graded or candidates if (m.finding.fix if m is best else fix_of(m)).strip()
+        ]
         if with_fix:
             return max(with_fix, key=member_rank)
     return None
@@ -187,6 +204,8 @@ def text_members(members: Sequence[Member], severity: Severity) -> TextMembers:
     if not explained:
         return TextMembers(best, best, fix)
     body = max(explained, key=member_rank)
+    if fix is body and not body.finding.fix.strip():
+        fix = None  # its diff is in the explanation shown
     return TextMembers(best, body, fix or (body if body.finding.fix.strip() else None))
 
 
@@ -309,7 +328,11 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         classification=group.classification or classification_of(members, best),
         reviewers=credits(members, reviewers),
         body=text.body.finding.body,
-        fix=fix_from.finding.fix if fix_from is not None else "",
+        fix=""
+        if fix_from is None
+        else fix_of(fix_from)
+        if fix_from is not text.body
+        else fix_from.finding.fix,
         carry_forward=best.finding.carry_forward,
         verification=best.finding.verification,
         sources=sources(members, reviewers),
