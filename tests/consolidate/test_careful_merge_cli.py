@@ -14,6 +14,9 @@ never the place or a name alone.
   two lines apart saying different things about the same function stay two.
 - A merged finding keeps a fix: a member's unlabelled ```` ```diff ```` block is its fix when
   another member's explanation is shown, and is not repeated when its own is.
+- A finding that says a test is missing, placed at the test file to add, is no "file not
+  found" suspected false positive; one that places a claim at a line of a test file that is
+  not there is.
 """
 
 from __future__ import annotations
@@ -306,3 +309,36 @@ def test_a_diff_in_the_shown_explanation_is_not_repeated_as_the_fix(tmp_path: Pa
     (found,) = _read_findings(tmp_path, alpha=terse, bravo=DIFF_ONLY)
     assert "+    return open(path).read().splitlines()[:count]" in found["body"]
     assert found["fix"] == ""
+
+
+def _retro_cells(report: dict[str, Any], seat: str) -> dict[str, str]:
+    (entry,) = [s for s in report["retro"]["seats"] if s["seat"] == seat]
+    return dict(entry["cells"])
+
+
+def test_a_missing_test_file_named_as_its_place_is_no_false_positive(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    write(repo, "ledger/read.py", READ)
+    commit_all(repo, "Read the first rows")
+    printing_seats(
+        tmp_path,
+        {
+            "alpha": _doc(
+                "### Important Issues\n\n1. **No tests for `first_rows`** — "
+                "`tests/test_read.py` (important, gap)\n\nThere is no `tests/test_read.py`; "
+                "add one covering an empty file and `count=0`.\n\n"
+                "2. **`test_first_rows` expects the header row** — `tests/test_first.py:12` "
+                "(important, regression)\n\nThe assertion compares against the second row.\n"
+            )
+        },
+    )
+    report = stored_report(tmp_path, repo, ["alpha"])
+    scopes = {f["title"]: f["scope"] for f in report["findings"]}
+    assert scopes == {
+        "No tests for `first_rows`": None,
+        "`test_first_rows` expects the header row": "file not found at review SHA",
+    }, scopes
+    ids = {f["title"]: f["id"] for f in report["findings"]}
+    fp = _retro_cells(report, "alpha")["False positives"]
+    assert "1 suspected" in fp and ids["`test_first_rows` expects the header row"] in fp, fp
+    assert ids["No tests for `first_rows`"] not in fp, fp

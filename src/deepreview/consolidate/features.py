@@ -335,6 +335,12 @@ def _plain_title(title: str) -> str:
     return _BACKTICK.sub("code", title)
 
 
+def asks_for_a_test(finding: Finding) -> bool:
+    """The title says a test is missing ("No tests for `first_rows`"): a test file it names
+    may well be one to add."""
+    return _TEST_GAP.search(_plain_title(finding.title)) is not None
+
+
 def kind_of(finding: Finding) -> str:
     """What the finding is about. "tests": its title says a test is missing, or all its own
     locations are test files ("Exercise the parser instead of seeding data", placed on

@@ -26,7 +26,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from deepreview.consolidate.features import PathResolver
+from deepreview.consolidate.features import TEST_PATH, PathResolver, asks_for_a_test
 from deepreview.model import Finding
 
 OUTSIDE = "outside this change"
@@ -94,6 +94,15 @@ def _in_change(written: str, changed: _Files, present: _Files | None) -> bool:
     return changed.has(written)
 
 
+def _test_to_add(f: Finding) -> bool:
+    """A finding that says a test is missing, placed only at test files with no line: the
+    files it asks for ("No tests for `first_rows`" at `tests/test_read.py`), not a made-up
+    place. A line of a test file that is not there is one."""
+    return asks_for_a_test(f) and all(
+        loc.start is None and TEST_PATH.search(loc.path) is not None for loc in f.locations
+    )
+
+
 def renamed(new_path: str) -> str:
     """The scope of a finding on a rename's old path."""
     return f"renamed to {new_path} by this change"
@@ -121,7 +130,7 @@ def finding_scope(
         new_path = removed[hit]
         return DELETED if new_path is None else renamed(new_path)
     if present is not None and not any(present.has(p) for p in paths):
-        return NOT_FOUND
+        return None if _test_to_add(f) else NOT_FOUND
     if past_end:
         return PAST_END
     return OUTSIDE if changed or gone else None
