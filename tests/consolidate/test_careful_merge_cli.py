@@ -17,6 +17,8 @@ never the place or a name alone.
 - A finding that says a test is missing, placed at the test file to add, is no "file not
   found" suspected false positive; one that places a claim at a line of a test file that is
   not there is.
+- A merged finding's places are where the code is: a member's line in a file that is not at the
+  review SHA (a misspelt path) stays in that member's source, not in the finding's places.
 """
 
 from __future__ import annotations
@@ -342,3 +344,28 @@ def test_a_missing_test_file_named_as_its_place_is_no_false_positive(tmp_path: P
     fp = _retro_cells(report, "alpha")["False positives"]
     assert "1 suspected" in fp and ids["`test_first_rows` expects the header row"] in fp, fp
     assert ids["No tests for `first_rows`"] not in fp, fp
+
+
+def test_a_members_line_in_a_file_not_in_the_tree_is_no_place_of_the_merged_finding(
+    tmp_path: Path,
+) -> None:
+    (found,) = _read_findings(
+        tmp_path,
+        alpha=_doc(
+            "### Important Issues\n\n1. **`first_rows` skips the first row** — "
+            "`ledger/read.py:2` (important, regression)\n\n`[1:count]` starts at the second "
+            "line.\n"
+        ),
+        bravo=_doc(
+            "### Important Issues\n\n1. **`first_rows` drops the first row** — "
+            "`ledger/reader.py:2` (important, regression)\n\nThe slice `[1:count]` starts at "
+            "index 1.\n"
+        ),
+    )
+    assert sorted(found["reviewers"]) == ["Alpha", "Bravo"]
+    assert _places(found) == ["ledger/read.py:2"]
+    assert found["scope"] is None
+    assert sorted(loc["path"] for s in found["sources"] for loc in s["locations"]) == [
+        "ledger/read.py",
+        "ledger/reader.py",
+    ]
