@@ -19,6 +19,9 @@ never the place or a name alone.
   not there is.
 - A merged finding's places are where the code is: a member's line in a file that is not at the
   review SHA (a misspelt path) stays in that member's source, not in the finding's places.
+- One finding that lists two places, one item each, beside another seat's two findings there:
+  it joins one, and its item credits it on the other; an item near a finding about something
+  else credits nothing.
 """
 
 from __future__ import annotations
@@ -369,3 +372,53 @@ def test_a_members_line_in_a_file_not_in_the_tree_is_no_place_of_the_merged_find
         "ledger/read.py",
         "ledger/reader.py",
     ]
+
+
+LUMPED = _doc(
+    "### Important Issues\n\n1. **Both new readers are off by one** — `ledger/read.py:2`, "
+    "`ledger/tail.py:4` (important, regression)\n\nThe new bounds are each one row off:\n"
+    "- `ledger/read.py:2`: `[1:count]` skips the first row.\n"
+    "- `ledger/tail.py:4`: `rows[-count:]` returns every row for `count=0`.\n"
+)
+
+
+def _two_file_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
+    repo = make_repo(tmp)
+    write(repo, "ledger/read.py", READ)
+    write(repo, "ledger/tail.py", TAIL)
+    commit_all(repo, "Read the first and last rows")
+    printing_seats(tmp, seats)
+    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
+    return found
+
+
+def test_a_finding_listing_two_places_is_credited_on_both_of_another_seats_findings(
+    tmp_path: Path,
+) -> None:
+    found = _two_file_findings(
+        tmp_path,
+        alpha=LUMPED,
+        bravo=_doc(
+            "### Important Issues\n\n1. **`first_rows` skips the first row** — "
+            "`ledger/read.py:2` (important, regression)\n\nThe slice starts at index 1.\n\n"
+            "2. **`last_rows(p, 0)` returns every row** — `ledger/tail.py:4` (important, "
+            "regression)\n\n`rows[-0:]` is the whole list.\n"
+        ),
+    )
+    assert sorted(sorted(f["reviewers"]) for f in found) == [["Alpha", "Bravo"]] * 2, found
+
+
+def test_an_item_near_a_finding_about_something_else_credits_nothing(tmp_path: Path) -> None:
+    found = _two_file_findings(
+        tmp_path,
+        alpha=LUMPED,
+        bravo=_doc(
+            "### Important Issues\n\n1. **`first_rows` skips the first row** — "
+            "`ledger/read.py:2` (important, regression)\n\nThe slice starts at index 1.\n\n"
+            "2. **`last_rows` opens the file without an encoding** — `ledger/tail.py:2` "
+            "(important, regression)\n\n`open(path)` decodes with the locale's encoding; pass "
+            '`encoding="utf-8"`.\n'
+        ),
+    )
+    got = {f["title"]: sorted(f["reviewers"]) for f in found}
+    assert got["`last_rows` opens the file without an encoding"] == ["Bravo"], got
