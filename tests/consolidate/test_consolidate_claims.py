@@ -43,6 +43,12 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in
         ("Digests are unsalted", "missing salt"),
         ("The salt defaults to an empty string", "missing salt"),
         ("Passwords hashed without a salt", "missing salt"),
+        ("Signing key committed with the service", "hard-coded secret"),
+        ("`head` returns one line too few", "off by one"),
+        ("Off-by-one in the page bounds", "off by one"),
+        ("The loop never reaches the last attempt", "off by one"),
+        ("`tail` drops the first row", "off by one"),
+        ("Retries stop one attempt early", "off by one"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -64,6 +70,9 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         "The access token is refreshed too late",
         "Digest switched from SHA-256 to SHA-512",
         "The salt column is never indexed",
+        "The signing key is rotated once a year",
+        "The README is missing the last release's notes",
+        "Only one worker drains the queue",
         "```go\nif m == nil {\n\tm = map[string]int{}\n}\n```\nThe default is rebuilt each call.",
     ],
 )

@@ -93,9 +93,13 @@ def build_report(
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     moved = renamed_paths(removed_files)
     if clusters is None:
-        clusters = cluster_findings(seat_reviews, changed_files=changed_files, renamed=moved)
+        clusters = cluster_findings(
+            seat_reviews, changed_files=changed_files, renamed=moved, present_files=present_files
+        )
     result = apply_decisions(clusters, decisions, added, reviewers=reviewers)
-    findings = credit_notes(result.findings, seat_reviews, changed_files=changed_files)
+    findings = credit_notes(
+        result.findings, seat_reviews, changed_files=changed_files, present_files=present_files
+    )
     result = result._replace(
         findings=mark_scope(
             findings,

@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is eleven failure kinds that reviewers name in recognisable words, a handful of
+The vocabulary is twelve failure kinds that reviewers name in recognisable words, a handful of
 phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
@@ -29,10 +29,11 @@ _NEG = (
     r"|fails? to)"
 )
 
-# what a seat calls the secret: a password, a credential, an API key, an access token
+# what a seat calls the secret: a password, a credential, an API key, an access token, a
+# signing key
 _SECRET = (
     r"\b(?:secrets?|credentials?|passwords?|passwd|api[- ]?keys?|(?:access|auth|api|bearer)"
-    r"[- ]tokens?|private[- ]keys?)\b"
+    r"[- ]tokens?|(?:private|signing|secret|encryption|master)[- ]keys?)\b"
 )
 
 # kind -> phrases (case-insensitive regex alternatives). Keep it small: a word listed here
@@ -127,6 +128,16 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"|increment)\w*",
         r"\ba second time\b",
     ),
+    # a bound one step off: a slice, range or count that loses or adds one item ("`head`
+    # returns one line too few", "the loop skips the last attempt", "off-by-one in `retry`")
+    "off by one": (
+        r"\boff[- ]by[- ]one\b",
+        r"\bfence[- ]?post\b",
+        r"\bone\s+(?:\w+\s+)?(?:fewer|short|early|too\s+(?:few|many|short|early|late))\b",
+        r"\b(?:skip(?:s|ped|ping)?|drop(?:s|ped|ping)?|los(?:es|e|ing|t)|miss(?:es|ed)?"
+        r"|omit(?:s|ted|ting)?|never\s+reach(?:es)?)\s+the\s+(?:first|last|final)\b",
+        r"\b(?:under|over)count\w*",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -146,6 +157,7 @@ SAID = {
     "leak": "a leak",
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
+    "off by one": "an off-by-one",
     "out of range": "a value out of its range",
     "twice": "an effect applied twice",
     "hard-coded secret": "a hard-coded secret",

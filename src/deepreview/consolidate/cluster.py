@@ -57,7 +57,7 @@ import heapq
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -127,6 +127,7 @@ def _items(
     seat_reviews: Sequence[SeatReview],
     changed_files: Iterable[str],
     renamed: Mapping[str, str] | None = None,
+    present: Collection[str] | None = None,
 ) -> tuple[list[_Item], PathResolver]:
     reviews = sorted(
         ((sr.reviewer.seat, sr.review) for sr in seat_reviews if sr.review is not None),
@@ -140,11 +141,16 @@ def _items(
         known.update(c.path for c in review.coverage if "/" in c.path)
         for f in review.findings:
             known.update(loc.path for loc in f.locations if "/" in loc.path)
-    resolver = PathResolver(known, authoritative=changed)
+    # `src/app/x.py`, not in the tree, is the changed `app/x.py` (`PathResolver`'s `present`)
+    resolver = PathResolver(known, authoritative=changed, present=present)
     # for scoring, a rename's old path (`rename from`, as a seat reading the diff names it) is
     # the file at its new path: the same line there is the same place (trial 57b #2); the
     # members keep the place as the seat wrote it, which the report tags as renamed
-    scoring = PathResolver(known, authoritative=changed, aliases=renamed) if renamed else resolver
+    scoring = (
+        PathResolver(known, authoritative=changed, aliases=renamed, present=present)
+        if renamed
+        else resolver
+    )
     items: list[_Item] = []
     for seat, review in reviews:
         assert review is not None
@@ -403,14 +409,16 @@ def cluster_findings(
     *,
     changed_files: Iterable[str] = (),
     renamed: Mapping[str, str] | None = None,
+    present_files: Collection[str] | None = None,
 ) -> tuple[Cluster, ...]:
     """One cluster per problem; every finding of every reviewed seat is in exactly one cluster.
     `renamed` (old path -> new path): the change's renames, one file under either path.
+    `present_files`: the files at the review SHA, when known (`PathResolver`'s `present`).
 
     Cluster IDs `K1..Kn` follow the canonical rank of each cluster's first member, so they do not
     depend on the order of `seat_reviews`.
     """
-    items, _ = _items(seat_reviews, changed_files, renamed)
+    items, _ = _items(seat_reviews, changed_files, renamed, present_files)
     idf = rarity(item.features for item in items)
     scores: dict[tuple[int, int], float] = {}
     for a, b in sorted(_candidate_pairs(items)):

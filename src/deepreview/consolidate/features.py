@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 from deepreview.consolidate.claims import claims_in
-from deepreview.findings.file_names import is_absolute, known_suffix, member_like
+from deepreview.consolidate.paths import PathResolver
+from deepreview.findings.file_names import member_like
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
 
@@ -231,100 +230,6 @@ def excerpt_lines(text: str) -> set[str]:
     return out
 
 
-class PathResolver:
-    """Maps the paths reviewers write onto one spelling per file.
-
-    Known paths are the changed files when given (`authoritative`: real repo paths), plus every
-    multi-segment path the reviews name. A written path resolves to a known path when it is an
-    authoritative path, ends with `/<known>` (an agent's absolute worktree path: the longest such
-    known path wins: `file_names.known_suffix`, as the parse does), is a bare basename or
-    shorter suffix that exactly one known path ends with (`__tests__/x.spec.ts` is
-    `pkg/main/__tests__/x.spec.ts` when another reviewer wrote that), or equals a known path.
-    Anything else is kept as written.
-
-    `aliases` (old path -> new path: a rename's source) are known paths that resolve to their
-    new path, so a reviewer who names the old path is taken to name the file (coverage).
-    """
-
-    def __init__(
-        self,
-        known: Iterable[str],
-        authoritative: Iterable[str] = (),
-        aliases: Mapping[str, str] | None = None,
-    ) -> None:
-        # a changed file is a real path: `a/x.py` is the folder `a`, not a diff prefix
-        # and its backslash is a character of its name (`na\\xefve.py`, `decode_path`)
-        self._authoritative = frozenset(c for c in (_bare(p) for p in authoritative) if c)
-        # an old path that is a changed file itself (a new file took its place) stays itself
-        self._aliases = {
-            old: new
-            for old, new in ((_bare(o), _bare(n)) for o, n in (aliases or {}).items())
-            if old and new and old not in self._authoritative
-        }
-        self._known = (
-            self._authoritative
-            | frozenset(self._aliases)
-            | frozenset(c for c in (self.clean(p) for p in known) if c)
-        )
-        self._by_name: dict[str, list[str]] = {}
-        for p in sorted(self._known):
-            self._by_name.setdefault(PurePosixPath(p).name, []).append(p)
-        self._cache: dict[str, str] = {}
-
-    @staticmethod
-    def clean(path: str) -> str:
-        """Without backticks, `./`, diff prefixes `a/` `b/`; forward slashes."""
-        p = _plain(path)
-        for prefix in ("a/", "b/"):
-            if p.startswith(prefix) and len(p) > len(prefix):
-                p = p[len(prefix) :]
-        return p
-
-    @property
-    def known(self) -> tuple[str, ...]:
-        return tuple(sorted(self._known))
-
-    def resolve(self, path: str) -> str:
-        cached = self._cache.get(path)
-        if cached is None:
-            bare, plain = _bare(path), _plain(path)
-            if bare in self._authoritative:
-                cached = bare
-            elif plain in self._authoritative:
-                cached = plain
-            else:
-                cached = self._resolve(self.clean(path))
-            self._cache[path] = cached
-        return cached
-
-    def _resolve(self, p: str) -> str:
-        if p in self._authoritative:
-            return p
-        alias = self._aliases.get
-        # an absolute path (`/Users/me/src/repo/pkg/x.go`) is never the spelling to converge on
-        candidates = [k for k in self._by_name.get(PurePosixPath(p).name, []) if not is_absolute(k)]
-        if not is_absolute(p):
-            # a rename's old and new path (`mod/x.py`, `pkg/x.py`) are one file: `x.py` is it
-            extended = {alias(k, k) for k in candidates if k.endswith("/" + p)}
-            if len(extended) == 1:
-                return extended.pop()
-            if p in self._known:
-                return alias(p, p)
-        within = known_suffix(p, candidates)
-        return p if within is None else alias(within, within)
-
-
-def _plain(path: str) -> str:
-    """Without backticks or a leading `./`; forward slashes."""
-    return _bare(path.replace("\\", "/"))
-
-
-def _bare(path: str) -> str:
-    """Without backticks or a leading `./`; a backslash kept (it may be part of the name)."""
-    p = path.strip().strip("`")
-    return p[2:] if p.startswith("./") and len(p) > 2 else p
-
-
 @dataclass(frozen=True)
 class Span:
     """A line range in a resolved file; start/end None for a whole-file reference."""
@@ -428,6 +333,12 @@ def _plain_title(title: str) -> str:
     """The title with each code span one word: the gap regexes stop at a sentence's `.;:`, and
     "Missing `hostLoopback: false` rejection test" has its colon inside code."""
     return _BACKTICK.sub("code", title)
+
+
+def asks_for_a_test(finding: Finding) -> bool:
+    """The title says a test is missing ("No tests for `first_rows`"): a test file it names
+    may well be one to add."""
+    return _TEST_GAP.search(_plain_title(finding.title)) is not None
 
 
 def kind_of(finding: Finding) -> str:

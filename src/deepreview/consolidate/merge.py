@@ -16,7 +16,9 @@ Critical seat's explanation, not the dismissive seat's "maybe intentional?"), an
 from the most complete (a model seat before an analyzer such as the static seat, then a code
 excerpt in the body, a fix, then the longest body);
 the fix from that member when it has one, else from the most complete member with that severity
-that has one (`fix_member`): never from a member the severity rule outvoted. But an empty body
+that has one (`fix_member`): never from a member the severity rule outvoted. A model seat's
+text and fix come before an analyzer's whatever the grades (`_worded`): the analyzer's grade
+votes, but its generic message argues nothing. But an empty body
 argues no grade: when that member explains nothing, the explanation (and a fix, when none was
 found) comes from the most complete member that has one (`text_members`).
 After a lead's merge, only the members of the cluster that absorbed the others give the text
@@ -46,7 +48,7 @@ from deepreview.consolidate.fingerprint import location_title
 from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.places import key_location, union_locations
 from deepreview.consolidate.score import FAULT_CLASSES
-from deepreview.markdown_fence import has_code
+from deepreview.markdown_fence import code_blocks, has_code
 from deepreview.model import SEVERITIES, Finding, FindingSource, Location, Reviewer, Severity
 
 SEVERITY_RULE = (
@@ -125,11 +127,20 @@ def member_rank(m: Member) -> tuple[int, tuple[int, int, int]]:
     return (1 if m.model_backed else 0, completeness(m.finding))
 
 
+def _worded(members: Sequence[Member]) -> list[Member]:
+    """The model seats' members, when there are any: an analyzer's grade is its rule's
+    default and its words a rule's message, so they argue nothing a model seat's explanation
+    and fix would not say better, whatever the two graded it."""
+    return [m for m in members if m.model_backed] or list(members)
+
+
 def best_member(members: Sequence[Member], severity: Severity | None = None) -> Member:
     """The most complete member, among those rated `severity` when any is (the text should
-    argue the grade the finding carries); ties go to the first in the given (canonical) order."""
-    graded = [m for m in members if m.finding.severity == severity]
-    pool = graded or list(members)
+    argue the grade the finding carries), a model seat's before an analyzer's (`_worded`);
+    ties go to the first in the given (canonical) order."""
+    worded = _worded(members)
+    graded = [m for m in worded if m.finding.severity == severity]
+    pool = graded or worded
     best = pool[0]
     for m in pool[1:]:
         if member_rank(m) > member_rank(best):
@@ -137,18 +148,38 @@ def best_member(members: Sequence[Member], severity: Severity | None = None) -> 
     return best
 
 
+def fix_of(m: Member) -> str:
+    """A member's fix: its `Fix:` text, else the diff its explanation ends up holding (an
+    unlabelled ```` ```diff ```` block: the change the reviewer proposes), for when another
+    member's explanation is the one shown."""
+    if m.finding.fix.strip():
+        return m.finding.fix
+    diffs = [
+        b
+        for b in code_blocks(m.finding.body)
+        if b.closed and b.info.split()[:1] in (["diff"], ["patch"])
+    ]
+    return "\n\n".join(f"```{b.info}\n{b.body}```" for b in diffs)
+
+
 def fix_member(members: Sequence[Member], severity: Severity, best: Member) -> Member | None:
     """Whose fix the finding shows: the member whose text it shows, when that one has a fix;
     else the most complete member graded `severity` that has one. A member outvoted on the
     grade is never the source: its fix answers its own reading of the problem (an "overflow"
     seat's `Decimal(a) / Decimal(b)` under a zero-divisor finding). When no member has the
-    finding's grade (the lead set one), the most complete member with a fix."""
+    finding's grade (the lead set one), the most complete member with a fix. Another
+    member's fix may be a diff in its explanation (`fix_of`); the shown member's is there."""
     if best.finding.fix.strip():
         return best
-    graded = [m for m in members if m.finding.severity == severity]
-    pool = graded or list(members)
-    with_fix = [m for m in pool if m.finding.fix.strip()]
-    return max(with_fix, key=member_rank) if with_fix else None
+    # a model seat's fix before an analyzer's generic one (`_worded`), then any member's
+    for candidates in (_worded(members), list(members)):
+        graded = [m for m in candidates if m.finding.severity == severity]
+        with_fix = [
+            m for m in graded or candidates if (m.finding.fix if m is best else fix_of(m)).strip()
+        ]
+        if with_fix:
+            return max(with_fix, key=member_rank)
+    return None
 
 
 @dataclass(frozen=True)
@@ -173,6 +204,8 @@ def text_members(members: Sequence[Member], severity: Severity) -> TextMembers:
     if not explained:
         return TextMembers(best, best, fix)
     body = max(explained, key=member_rank)
+    if fix is body and not body.finding.fix.strip():
+        fix = None  # its diff is in the explanation shown
     return TextMembers(best, body, fix or (body if body.finding.fix.strip() else None))
 
 
@@ -295,7 +328,11 @@ def draft(group: Group, reviewers: Sequence[Reviewer]) -> Finding:
         classification=group.classification or classification_of(members, best),
         reviewers=credits(members, reviewers),
         body=text.body.finding.body,
-        fix=fix_from.finding.fix if fix_from is not None else "",
+        fix=""
+        if fix_from is None
+        else fix_of(fix_from)
+        if fix_from is not text.body
+        else fix_from.finding.fix,
         carry_forward=best.finding.carry_forward,
         verification=best.finding.verification,
         sources=sources(members, reviewers),

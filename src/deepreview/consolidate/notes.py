@@ -14,9 +14,10 @@ gets a source whose ID names the section the note came from (`Testing Assessment
 note as its title.
 
 Notes are Testing and Documentation Assessment items, design *concerns*, and the items of a
-finding that lists several places, where an item names another file than the finding's own
-(credited as `S5 item`). Not notes: the reviewer's own findings' places (those are clustered),
-strengths, verdict tables about earlier rounds,
+finding that lists several places, where an item names another file than the finding's own, or
+any of them when the finding is placed in several files (credited as `S5 item`). Not notes:
+the reviewer's own findings' places (those are clustered), strengths, verdict tables about
+earlier rounds,
 Acknowledged Limitations (they quote the code's comments about known limits), and praise: an
 item calling the cited lines accurate, correct or fine to keep, naming no problem, is the
 reviewer checking the place and finding nothing there, the opposite of a sighting; an item the
@@ -26,7 +27,7 @@ reviewer marks "Optional:" is one it chose not to raise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from deepreview.consolidate.features import (
@@ -120,7 +121,10 @@ def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
         items = [u for u in _units(f.body) if _ITEM.match(u)]
         if len(items) >= 2:
             own = frozenset(_name(loc.path) for loc in f.locations)
-            yield (f"{f.id} item", "\n".join(items), own)
+            # placed in several files, it is one problem seen in each, and it joins one other
+            # seat's finding at most: an item at another of its places credits the reviewer on
+            # that seat's finding there (the one it joined holds it already)
+            yield (f"{f.id} item", "\n".join(items), own if len(own) == 1 else frozenset())
 
 
 def _name(path: str) -> str:
@@ -255,10 +259,11 @@ def credit_notes(
     seat_reviews: Sequence[SeatReview],
     *,
     changed_files: Sequence[str] = (),
+    present_files: Collection[str] | None = None,
 ) -> tuple[Finding, ...]:
     """`findings` with the reviewers whose notes point at them credited too."""
     known = {loc.path for f in findings for loc in f.locations}
-    resolver = PathResolver(known, authoritative=changed_files)
+    resolver = PathResolver(known, authoritative=changed_files, present=present_files)
     credit = {sr.seat: sr.reviewer.credit for sr in seat_reviews}
     # findings' places by file, so each note looks only at findings in its own file
     by_path: dict[str, list[tuple[int, Location]]] = {}

@@ -26,7 +26,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from deepreview.consolidate.features import PathResolver
+from deepreview.consolidate.features import TEST_PATH, PathResolver, asks_for_a_test
 from deepreview.model import Finding
 
 OUTSIDE = "outside this change"
@@ -63,6 +63,11 @@ class _Files:
     def has(self, written: str) -> bool:
         return bool(self.matches(written))
 
+    def is_exactly(self, written: str) -> bool:
+        """`written` is one of the paths as it stands (no suffix or basename reading)."""
+        p = PathResolver.clean(written)
+        return p in self._by_name.get(PurePosixPath(p).name, ())
+
 
 def _past_end(f: Finding, present: _Files | None, lines: Mapping[str, int | None]) -> bool:
     """Every location names a line, and each lies past the end of every file its path may
@@ -76,6 +81,26 @@ def _past_end(f: Finding, present: _Files | None, lines: Mapping[str, int | None
         if loc.start <= max(n for n in counts if n is not None):
             return False
     return True
+
+
+def _in_change(written: str, changed: _Files, present: _Files | None) -> bool:
+    """`written` names a changed file: as it stands, or as a shorter or longer spelling of one
+    (`export.py`, `src/ledger/export.py` for `ledger/export.py`) — unless it is, as it stands,
+    another file at the review SHA (`vendor/ledger/export.py`)."""
+    if changed.is_exactly(written):
+        return True
+    if present is not None and present.is_exactly(written):
+        return False
+    return changed.has(written)
+
+
+def _test_to_add(f: Finding) -> bool:
+    """A finding that says a test is missing, placed only at test files with no line: the
+    files it asks for ("No tests for `first_rows`" at `tests/test_read.py`), not a made-up
+    place. A line of a test file that is not there is one."""
+    return asks_for_a_test(f) and all(
+        loc.start is None and TEST_PATH.search(loc.path) is not None for loc in f.locations
+    )
 
 
 def renamed(new_path: str) -> str:
@@ -97,7 +122,7 @@ def finding_scope(
         return None
     removed = removed or {}
     past_end = _past_end(f, present, lines or {})
-    if any(changed.has(p) for p in paths):
+    if any(_in_change(p, changed, present) for p in paths):
         return PAST_END if past_end else None
     gone = _Files(removed)
     hit = next((k for p in paths for k in sorted(gone.matches(p))), None)
@@ -105,7 +130,7 @@ def finding_scope(
         new_path = removed[hit]
         return DELETED if new_path is None else renamed(new_path)
     if present is not None and not any(present.has(p) for p in paths):
-        return NOT_FOUND
+        return None if _test_to_add(f) else NOT_FOUND
     if past_end:
         return PAST_END
     return OUTSIDE if changed or gone else None
@@ -139,9 +164,31 @@ def mark_scope(
     changed = _Files([p for p in changed_files if p not in removed or removed[p] is not None])
     present = _Files(present_files) if present_files is not None else None
     lines = present_files if isinstance(present_files, Mapping) else None
+    placed = tuple(_real_places(f, changed, present, removed) for f in findings)
     return tuple(
         f
         if f.scope is not None
         else replace(f, scope=finding_scope(f, changed, present, lines, removed))
-        for f in findings
+        for f in placed
     )
+
+
+def _real_places(
+    f: Finding, changed: _Files, present: _Files | None, removed: Mapping[str, str | None]
+) -> Finding:
+    """`f` without the lines it places in files that are neither at the review SHA nor taken
+    away by the change, when its other places are there: one member's misspelt path
+    (`ledger/reader.py:2` beside `ledger/read.py:2`) is no place of the merged finding (its
+    source keeps it). A file named with no line (a test to add) stays; so does every place of
+    a finding with no place there (it is "not found")."""
+    if present is None:
+        return f
+    gone = _Files(removed)
+
+    def there(path: str) -> bool:
+        return _in_change(path, changed, present) or present.has(path) or gone.has(path)
+
+    kept = tuple(loc for loc in f.locations if loc.start is None or there(loc.path))
+    if len(kept) == len(f.locations) or not any(there(loc.path) for loc in kept):
+        return f
+    return replace(f, locations=kept)

@@ -12,7 +12,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from deepreview.consolidate.claims import SAID
-from deepreview.consolidate.features import TEST_PATH, Features, Span, finding_words
+from deepreview.consolidate.features import Features, Span, finding_words
+from deepreview.consolidate.spans import (
+    lines_beside,
+    meet_in_a_test,
+    meet_on_a_line,
+    one_line,
+    places,
+    same_lines,
+)
 
 # Classifications that say which code is at fault: two of them that differ contradict each other.
 # Other labels (enhancement, correctness, security, ...) name a kind of finding, not a culprit;
@@ -158,55 +166,43 @@ def _cites_the_test(x: Features, y: Features) -> bool:
 SAME_TEST_BONUS = 0.1
 
 
-def _meet_in_a_test(x: Features, y: Features) -> bool:
-    """Some location of one overlaps one of the other's in a test file."""
-    return any(
-        a.path == b.path
-        and TEST_PATH.search(a.path) is not None
-        and a.start is not None
-        and b.start is not None
-        and max(a.start, b.start) <= min(a.end or a.start, b.end or b.start)
-        for a in x.locations
-        for b in y.locations
-    )
-
-
-# "The same lines": the shared part of two ranges is at least this share of the lines the two
-# cover together (43-50 and 43-46: 4 of 8). A finding spanning a whole section (78-111) meets
-# every finding inside it without pointing at their lines.
-SAME_LINES_SHARE = 0.5
-
-
-def _same_lines(x: Features, y: Features) -> bool:
-    """Some location of one and one of the other cover mostly the same lines of a file."""
-    for a in x.locations:
-        for b in y.locations:
-            if a.path != b.path or a.start is None or b.start is None:
-                continue
-            assert a.end is not None and b.end is not None  # a Span with a start has an end
-            shared = min(a.end, b.end) - max(a.start, b.start) + 1
-            joint = max(a.end, b.end) - min(a.start, b.start) + 1
-            if shared > 0 and shared >= SAME_LINES_SHARE * joint:
-                return True
-    return False
-
-
 # Explanations sharing less than this (rarity-weighted words) say different things.
 APART_PROSE = 0.2
 
 
 def _claims_apart(x: Features, y: Features, prose: float) -> bool:
     """Two findings near each other that state different claims: their titles share no word
-    and their explanations little, and they are not at the same lines (`_same_lines`).
-    Findings about tests are exempt: they name the test to add, each its own way (see
-    `SAME_TEST_BONUS`)."""
+    (at lines that do not meet, none but the code names both give: the function both are in,
+    "`last_rows(p, 0)` returns the whole file" / "`last_rows` opens the file without an
+    encoding" two lines apart) and their explanations little, and they are not at the same
+    lines (`same_lines`). Findings about tests are exempt: they name the test to add, each
+    its own way (see `SAME_TEST_BONUS`)."""
+    shared = _title_words_beyond_names(x, y) if not meet_on_a_line(x, y) else None
     return (
-        not (x.title_words & y.title_words)
+        not (x.title_words & y.title_words if shared is None else shared)
         and not _same_claim(x, y)
         and prose < APART_PROSE
         and not (x.kind == y.kind == "tests")
-        and not _same_lines(x, y)
+        and not same_lines(x, y)
     )
+
+
+def _title_words_beyond_names(x: Features, y: Features) -> frozenset[str]:
+    """The title words both findings share, other than the words of the code names both give."""
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
+    return (x.title_words & y.title_words) - names
+
+
+def _beside(x: Features, y: Features, prose: float) -> bool:
+    """Graded and classified alike, at short line ranges a line or two apart (not overlapping),
+    and saying the same in words, not names alone: one reviewer cites the line that fails, the
+    other the line that should guard it ("`tail(p, 0)` returns the whole file" at 16, "A zero
+    count is not handled" at 13-14, both explaining that asking for no lines returns them all)."""
+    if x.severity is None or x.severity != y.severity or not x.nature or x.nature != y.nature:
+        return False
+    if not (prose >= SAID_PROSE or _title_words_beyond_names(x, y) or _same_claim(x, y)):
+        return False
+    return lines_beside(x, y)
 
 
 def _shared_claims(x: Features, y: Features) -> frozenset[str]:
@@ -230,20 +226,6 @@ def _claims_differ(x: Features, y: Features) -> bool:
     return bool(x.claims and y.claims) and not _same_claim(x, y)
 
 
-def _one_line(x: Features, y: Features) -> bool:
-    """The two findings meet on single lines only: no multi-line range of one overlaps the
-    other's by more than a line."""
-    for a in x.locations:
-        for b in y.locations:
-            if a.path != b.path or None in (a.start, a.end, b.start, b.end):
-                continue
-            assert a.start is not None and a.end is not None  # for mypy
-            assert b.start is not None and b.end is not None
-            if min(a.end, b.end) - max(a.start, b.start) >= 1:
-                return False
-    return True
-
-
 # One finding says a test (or a docstring) is missing, the other names a defect: taken off the
 # score, so that the same function on the same lines is not enough (benchmarks/README.md:
 # corpus unchanged by either kind).
@@ -265,7 +247,6 @@ AGREEMENT_BONUS = 0.1
 # A finding naming only the file can place itself no closer than "same file" (0.3 of `where`
 # against 1.0 for one line): agreeing on the topic there earns what the missing line costs.
 FILE_TOPIC_BONUS = 0.15
-SAME_PLACE_LINES = 3  # "the same line(s)": one range inside the other, neither longer than this
 
 
 def _stance(x: Features, y: Features, title: float) -> float:
@@ -277,19 +258,19 @@ def _stance(x: Features, y: Features, title: float) -> float:
     else 0."""
     gap = abs(x.severity - y.severity) if x.severity is not None and y.severity is not None else 0
     natures = {x.nature, y.nature}
-    same_place, file_and_line = _places(x, y)
+    same_place, file_and_line = places(x, y)
     same_claim = bool(x.claims & y.claims)
     if same_claim and file_and_line:
         # both titles name the same failure, one at a line of the file the other names alone
         # (a title-only finding placed by its seat's coverage row): a shared topic there
         return FILE_TOPIC_BONUS
-    if same_claim and _meet_on_a_line(x, y) and _title_names(x, y):
+    if same_claim and meet_on_a_line(x, y) and _title_names(x, y):
         # both titles name the same failure and the same code name at one line: "SQL injection
         # in find_users" / "`find_users` interpolates the search term into the query". Not the
         # failure alone: two seats' "leaks" at one function are often two (the seed's I1)
         return AGREEMENT_BONUS
     contradict = gap >= 2 or bool(x.nature and y.nature and "nit" in natures and len(natures) == 2)
-    if contradict and not (same_claim and _meet_on_a_line(x, y)):
+    if contradict and not (same_claim and meet_on_a_line(x, y)):
         # both titles naming the same failure at one line grade one problem apart: "Password
         # committed in source" (suggestion), "Hard-coded credential" (critical)
         return -CONTRADICTION_PENALTY
@@ -308,24 +289,6 @@ def _title_names(x: Features, y: Features) -> bool:
         finding_words(sx[i]) <= both and finding_words(sy[i]) <= both
         for i in x.identifiers & y.identifiers
     )
-
-
-def _places(x: Features, y: Features) -> tuple[bool, bool]:
-    """(both point at the same short line range, one names only a file the other has lines in)."""
-    same, file_and_line = False, False
-    for a in x.locations:
-        for b in y.locations:
-            if a.path != b.path:
-                continue
-            if a.start is None or b.start is None or a.end is None or b.end is None:
-                file_and_line |= (a.start is None) != (b.start is None)
-                continue
-            inside = (a.start <= b.start and b.end <= a.end) or (
-                b.start <= a.start and a.end <= b.end
-            )
-            short = max(a.end - a.start, b.end - b.start) < SAME_PLACE_LINES
-            same |= inside and short
-    return same, file_and_line
 
 
 def _names_only(
@@ -356,20 +319,9 @@ def _one_name_at_one_line(x: Features, y: Features, title: float, prose: float) 
     return (
         graded_apart
         and len(x.identifiers & y.identifiers) <= 1
-        and _meet_on_a_line(x, y)
-        and _one_line(x, y)
+        and meet_on_a_line(x, y)
+        and one_line(x, y)
         and _names_only(x, y, title, prose, quoted_line=True)
-    )
-
-
-def _meet_on_a_line(x: Features, y: Features) -> bool:
-    """Some location of one overlaps one of the other's (a quoted line is then that line)."""
-    return any(
-        a.path == b.path
-        and None not in (a.start, a.end, b.start, b.end)
-        and max(a.start or 0, b.start or 0) <= min(a.end or 0, b.end or 0)
-        for a in x.locations
-        for b in y.locations
     )
 
 
@@ -409,10 +361,10 @@ def evidence(
             # there, one for what it broke, the other for what it left out ("Deleting the App
             # leaves its PATH edits" / "PATH modifications leak when the App is deleted").
             # "pre-existing" blames older code: that still contradicts.
-            same_lines = {x.classification, y.classification} == CHANGE_CLASSES and _same_lines(
+            at_same_lines = {x.classification, y.classification} == CHANGE_CLASSES and same_lines(
                 x, y
             )
-            cls = 0.0 if same_tests or same_lines or _cites_the_test(x, y) else -1.0
+            cls = 0.0 if same_tests or at_same_lines or _cites_the_test(x, y) else -1.0
     score = (
         weights.where * where
         + weights.identifiers * ident
@@ -434,6 +386,9 @@ def evidence(
     # worded apart, graded and classified alike, at one place.
     stance = 0.0 if generic else _stance(x, y, title)
     score += stance
+    if not generic and stance == 0 and _beside(x, y, prose):
+        # a line apart, graded alike, said alike: what `_stance` gives the same line(s)
+        score += AGREEMENT_BONUS
     if (
         not generic
         and NEAR_CLAIM_WHERE <= where < OVERLAP_WHERE
@@ -445,27 +400,32 @@ def evidence(
         # bonus, "Credit rate can exceed 100%" two lines on, where it is applied (trial
         # 57b #3). Findings that share names already have that evidence (the seed's leaks).
         score += SAME_CLAIM_BONUS
-    if not generic and x.kind == y.kind == "tests" and _meet_in_a_test(x, y):
+    if not generic and x.kind == y.kind == "tests" and meet_in_a_test(x, y):
         # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
         # both on the same lines of one test: what that test leaves out, each in its words
         score += SAME_TEST_BONUS
-    if stance < 0 and _names_only(x, y, title, prose) and _one_line(x, y):
+    if stance < 0 and _names_only(x, y, title, prose) and one_line(x, y):
         # the function's name and its line were all they had in common
         score = min(score, WHERE_ONLY_CAP)
     if not generic and stance <= 0 and _one_name_at_one_line(x, y, title, prose):
         # grades one level apart do not contradict, but beside them the place and the name
         # are not enough to call it one problem
         score = min(score, WHERE_ONLY_CAP)
-    said_alike = (
+    worded_alike = (
         title >= SAID_TITLE
         or prose >= SAID_PROSE
         or bool(x.identifiers & y.identifiers)
-        or bool(cited)
-        or bool(x.excerpt & y.excerpt)
         or _same_claim(x, y)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
-    if not said_alike and not generic and stance <= 0 and _one_line(x, y):
+    said_alike = worded_alike or bool(cited) or bool(x.excerpt & y.excerpt)
+    if generic and not worded_alike:
+        # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
+        # purposes") and a model's finding at its line ("`sample_rows` raises for an empty
+        # input") that share no name, word or failure are two problems there: the line, and
+        # the quote of it every analyzer finding carries, are where both looked.
+        score = min(score, WHERE_ONLY_CAP)
+    if not said_alike and not generic and stance <= 0 and one_line(x, y):
         # Where is not what: two models' findings on one line (a function's `def` line takes
         # many remarks) that share no name, quoted code or wording are two problems there
         # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is

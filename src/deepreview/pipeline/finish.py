@@ -165,8 +165,10 @@ def deterministic_report(
         ids = [f.id for f in prev.open_findings]
         seat_reviews = list(with_prior_refs(seat_reviews, ids, prev.number))
     renamed = renamed_paths(p.target.removed_paths)
-    clusters = cluster_findings(seat_reviews, changed_files=changed, renamed=renamed)
     present = present_files(p.target, seat_reviews)
+    clusters = cluster_findings(
+        seat_reviews, changed_files=changed, renamed=renamed, present_files=present
+    )
     outcomes = seat_outcomes(seat_reviews)  # once: the lead's report and a round's verdict too
     report = build_report(
         header,
