@@ -109,6 +109,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     leftover: list[str] = []
     spans: list[tuple[int, int]] = []  # where in `tail` each leftover word is
     tail = join_line_words(quote_scratch_places(unlabel_places(tail), prefixes))
+    tail = _FILE_AND_MEMBER.sub(_file_then_member, tail)
     bold_level = _BOLD_LEVEL_FIRST.match(tail) if head.severity is None else None
     if bold_level is not None:
         # `1. Title — **High** — `a.py:3`. The loop…`: the level right after the title
@@ -187,6 +188,18 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         # `**Title** (`a.py:3`) — High`: a level word is all that follows the title
         head.severity, head.level_word = tag_level(leftover[0]), leftover[0].strip("*_").lower()
         head.leftover = ""
+
+
+# `(`upload.py`, `retry()`)`: the file and the function in it. The file is the place; the
+# function's name stays in the text as a sentence says it (`in `retry()`: …`), not as a stray
+# "`retry()`)" the parenthesis's tokens would leave.
+_FILE_AND_MEMBER = re.compile(r"\((?P<file>`[^`\s]+`),[ \t]*(?P<name>`[^`\n]+`)\)")
+
+
+def _file_then_member(m: re.Match[str]) -> str:
+    if not looks_like_path(m.group("file").strip("`")):
+        return m.group(0)
+    return f"({m.group('file')}) in {m.group('name')}"
 
 
 def _in_sentence(

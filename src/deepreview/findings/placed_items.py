@@ -35,8 +35,11 @@ from deepreview.findings.prose_places import places_in_prose
 from deepreview.model import Severity
 
 _ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<rest>\S.*)$")
-# The item opens with its place: `calc.py:5`, **`a/b.py:3-7`**, a/b.py:3, [a.py:3](…).
-_PLACE_FIRST: Final = re.compile(r"^(?:\*\*|__)?\[?`?[^\s`*\[\]]+:\d+(?:[-–]\d+)?`?\]?")
+# The item opens with its place: `calc.py:5`, **`a/b.py:3-7`**, a/b.py:3, [a.py:3](…), and may
+# mark it first (`⚠️ `upload.py:88`: …`, `🔴 a.py:3`)
+_PLACE_FIRST: Final = re.compile(
+    r"^(?:[^\w\s`*_\[(]{1,3}[ \t]*)?(?:\*\*|__)?\[?`?[^\s`*\[\]]+:\d+(?:[-–]\d+)?`?\]?"
+)
 # What a problem is said with, besides the problem words: how code fails or falls short.
 _FAULT: Final = re.compile(
     r"\b(?:raises?|throws?|errors?|exceptions?|\w+(?:Error|Exception)|fails?|failing|panics?|"
@@ -100,7 +103,10 @@ def placed_problems(
     if checked and len(top) - len(checked) == len(res.drafts):
         top = [(i, m) for i, m in top if i not in checked]
     if len(top) != len(res.drafts):
-        return None
+        # praise with no place around a placed item (`- The loop is clear.` + `- ⚠️ `a.py:88`:
+        # the error is swallowed.` + `- ✅ Tests pass.`): the praise was read as the text of
+        # the item before it, so each item is judged on its own
+        return _each_on_its_own(lines, fenced, prefixes, res, top)
     paired = list(zip(top, res.drafts, strict=True))
     kept = res.drafts
     if checked or not all(
@@ -179,3 +185,58 @@ def _a_plain_fault(m: re.Match[str], d: Draft) -> bool:
 
 def _asks(d: Draft) -> bool:
     return _ASKS.search(f"{d.head.title}. {d.head.leftover}\n{d.body}") is not None
+
+
+def _each_on_its_own(
+    lines: list[str],
+    fenced: list[bool],
+    prefixes: tuple[str, ...],
+    res: FindingsResult,
+    top: list[tuple[int, re.Match[str]]],
+) -> tuple[list[Draft], FindingsResult] | None:
+    """The list's items read one by one: an item that plainly names a fault at the place it
+    leads with is a finding; praise or a harmless remark is none. None when no item is such a
+    fault, or when an item with no place names one (a problem we cannot place is not dropped:
+    the list stays findings text we could not read)."""
+    if not top:
+        return None
+    indent = top[0][1].group("indent")
+    start = top[0][0]
+    while start > 0 and not fenced[start - 1] and lines[start - 1].strip():
+        m = _ITEM.match(lines[start - 1])
+        if m is None and not lines[start - 1].startswith((indent + " ", indent + "\t")):
+            break
+        if m is not None and m.group("indent") != indent:
+            break
+        start -= 1  # a tight list's earlier items (the praise the read set aside)
+    end = res.closing or len(lines)
+    heads = [
+        i for i in range(start, end) if (m := _ITEM.match(lines[i])) and m.group("indent") == indent
+    ]
+    kept: list[Draft] = []
+    for n, i in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else end
+        one = parse_findings_block(lines[i:stop], fenced[i:stop], Severity.IMPORTANT, prefixes)
+        m = _ITEM.match(lines[i])
+        assert m is not None  # (heads are item lines)
+        if len(one.drafts) == 1 and (
+            not _unrated(one.drafts[0]) or _a_plain_fault(m, one.drafts[0])
+        ):
+            kept.append(one.drafts[0])
+        elif not one.drafts and _a_fault(" ".join(lines[i:stop])):
+            return None
+    if not any(_unrated(d) for d in kept):
+        return None
+    items = {lines[i].strip() for i in heads}
+    rest = [t for t in res.unread if t.strip().split("\n", 1)[0] not in items]
+    unparsed = [t for t in res.unparsed if t.strip().split("\n", 1)[0] not in items]
+    drafts = [make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in kept]
+    return drafts, replace(res, drafts=drafts, unread=rest, unparsed=unparsed)
+
+
+def _a_fault(text: str) -> bool:
+    return (
+        (names_a_fault(text) or _FAULT.search(text) is not None)
+        and not _SETTLED.search(text)
+        and not _FINE.search(text)
+    )

@@ -6,7 +6,8 @@
 
 Free-form answers (Gemma, Qwen) write their problems so. The item's place is the file the
 sentence names in backticks with the line it gives in parentheses (`(line 88)`, `(lines 3-5)`,
-`(`a.py`, line 30)`), or, with no file in the item, the one file its list names. Such an item is
+`(`a.py`, line 30)`), or, with no file in the item, the one file its list names; or the place
+whole in parentheses (`… reach the admin view (`admin.py:12`).`). Such an item is
 read as if it led with that place (`` * `upload.py:88` — In `upload.py`, … ``), so that a list of
 them is a list of place-led problems (`placed_items.py`): a finding each when it names a
 problem; beside harmless remarks, only the items that plainly name a fault.
@@ -30,6 +31,10 @@ _LINE: Final = re.compile(
     r"[ \t]*\((?:`(?P<file>[^`\s]+)`,?[ \t]*)?(?:on[ \t]+|at[ \t]+)?lines?[ \t]+"
     r"(?P<start>\d+)(?:[ \t]*[-–][ \t]*(?P<end>\d+))?\)",
     re.IGNORECASE,
+)
+# or its place whole in parentheses, mostly at the sentence's end: `… admin view (`admin.py:12`).`
+_PLACE: Final = re.compile(
+    r"[ \t]*\(`(?P<file>[^`\s:]+):(?P<start>\d+)(?:[-–](?P<end>\d+))?`\)", re.IGNORECASE
 )
 _SPAN: Final = re.compile(r"`([^`\s]+)`")
 # The item leads with a place already (`a.py:3`, **`a.py:3`**)
@@ -64,6 +69,10 @@ def places_in_prose(
     for i, m in items.items():
         rest = m.group("rest")
         found = _LINE.search(rest)
+        if found is None and len(_PLACE.findall(rest)) == 1:
+            found = _PLACE.search(rest)
+            if found is None or not _file(found.group("file")):
+                continue
         if found is None or _LED.match(rest) or len(_LINE.findall(rest)) > 1:
             continue
         path = found.group("file") if found.group("file") and _file(found.group("file")) else None
