@@ -123,13 +123,23 @@ SAMPLER = (
 )
 
 
-def _static_findings(tmp: Path, review: str) -> list[dict[str, Any]]:
+def _reviewed(
+    tmp: Path, files: dict[str, str], seats: dict[str, str], *, static: bool = False
+) -> list[dict[str, Any]]:
+    """The stored report's findings for a change adding `files`, reviewed by printing `seats`
+    (and the static seat)."""
     repo = make_repo(tmp)
-    write(repo, "ledger/sample.py", SAMPLER)
-    commit_all(repo, "Sample rows")
-    printing_seats(tmp, {"alpha": review})
-    found: list[dict[str, Any]] = stored_report(tmp, repo, ["alpha", "static"])["findings"]
+    for path, text in files.items():
+        write(repo, path, text)
+    commit_all(repo, "Add " + ", ".join(files))
+    printing_seats(tmp, seats)
+    names = [*seats, "static"] if static else list(seats)
+    found: list[dict[str, Any]] = stored_report(tmp, repo, names)["findings"]
     return found
+
+
+def _static_findings(tmp: Path, review: str) -> list[dict[str, Any]]:
+    return _reviewed(tmp, {"ledger/sample.py": SAMPLER}, {"alpha": review}, static=True)
 
 
 def _by_reviewers(found: list[dict[str, Any]]) -> dict[str, list[str]]:
@@ -187,12 +197,7 @@ READ = "def first_rows(path, count):\n    return open(path).read().splitlines()[
 
 
 def _read_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
-    repo = make_repo(tmp)
-    write(repo, "ledger/read.py", READ)
-    commit_all(repo, "Read the first rows")
-    printing_seats(tmp, seats)
-    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
-    return found
+    return _reviewed(tmp, {"ledger/read.py": READ}, seats)
 
 
 LEAK = _doc(
@@ -243,12 +248,7 @@ TAIL = (
 
 
 def _tail_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
-    repo = make_repo(tmp)
-    write(repo, "ledger/tail.py", TAIL)
-    commit_all(repo, "Read the last rows")
-    printing_seats(tmp, seats)
-    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
-    return found
+    return _reviewed(tmp, {"ledger/tail.py": TAIL}, seats)
 
 
 ZERO_AT_RETURN = _doc(
@@ -383,13 +383,7 @@ LUMPED = _doc(
 
 
 def _two_file_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
-    repo = make_repo(tmp)
-    write(repo, "ledger/read.py", READ)
-    write(repo, "ledger/tail.py", TAIL)
-    commit_all(repo, "Read the first and last rows")
-    printing_seats(tmp, seats)
-    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
-    return found
+    return _reviewed(tmp, {"ledger/read.py": READ, "ledger/tail.py": TAIL}, seats)
 
 
 def test_a_finding_listing_two_places_is_credited_on_both_of_another_seats_findings(

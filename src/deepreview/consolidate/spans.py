@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from deepreview.consolidate.features import TEST_PATH, Features
 
 SAME_PLACE_LINES = 3  # "the same line(s)": one range inside the other, neither longer than this
@@ -44,15 +46,7 @@ def same_lines(x: Features, y: Features) -> bool:
 def one_line(x: Features, y: Features) -> bool:
     """The two findings meet on single lines only: no multi-line range of one overlaps the
     other's by more than a line."""
-    for a in x.locations:
-        for b in y.locations:
-            if a.path != b.path or None in (a.start, a.end, b.start, b.end):
-                continue
-            assert a.start is not None and a.end is not None  # for mypy
-            assert b.start is not None and b.end is not None
-            if min(a.end, b.end) - max(a.start, b.start) >= 1:
-                return False
-    return True
+    return all(min(ae, be) - max(a0, b0) < 1 for a0, ae, b0, be in _line_pairs(x, y))
 
 
 def places(x: Features, y: Features) -> tuple[bool, bool]:
@@ -87,14 +81,18 @@ def meet_on_a_line(x: Features, y: Features) -> bool:
 def lines_beside(x: Features, y: Features) -> bool:
     """Some short line range of one lies a line or two from one of the other's, not meeting it
     (`ADJACENT_LINES`)."""
+    return any(
+        0 < max(a0, b0) - min(ae, be) <= ADJACENT_LINES and max(ae - a0, be - b0) < SAME_PLACE_LINES
+        for a0, ae, b0, be in _line_pairs(x, y)
+    )
+
+
+def _line_pairs(x: Features, y: Features) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end) of one finding's place and of the other's, for every pair of places in
+    one file that both have lines."""
     for a in x.locations:
         for b in y.locations:
-            if a.path != b.path or None in (a.start, a.end, b.start, b.end):
+            if a.path != b.path or a.start is None or b.start is None:
                 continue
-            assert a.start is not None and a.end is not None  # for mypy
-            assert b.start is not None and b.end is not None
-            gap = max(a.start, b.start) - min(a.end, b.end)
-            short = max(a.end - a.start, b.end - b.start) < SAME_PLACE_LINES
-            if 0 < gap <= ADJACENT_LINES and short:
-                return True
-    return False
+            assert a.end is not None and b.end is not None  # a Span with a start has an end
+            yield a.start, a.end, b.start, b.end
