@@ -15,6 +15,7 @@ from pathlib import Path
 
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
+from support.read_findings import read_findings
 
 _COMMENTS = (
     "## Review comments\n\n"
@@ -28,12 +29,7 @@ _COMMENTS = (
 
 
 def _got(text: str) -> list[tuple[str, str, list[tuple[str, int | None]]]]:
-    review = parse_review(text, seat="alpha")
-    assert not review.unread_findings, review.unread_findings
-    return [
-        (f.severity.value, f.title, [(loc.path, loc.start) for loc in f.locations])
-        for f in review.findings
-    ]
+    return [(r.level, r.title, r.places) for r in read_findings(text)]
 
 
 def test_each_label_gives_its_level_and_questions_are_no_findings() -> None:

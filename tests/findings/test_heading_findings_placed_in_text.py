@@ -13,6 +13,7 @@ from pathlib import Path
 
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
+from support.read_findings import read_findings
 
 _REVIEW = (
     "# Code Review\n\n## Summary\nThe importer gains a retry loop.\n\n## Issues Found\n\n"
@@ -28,11 +29,7 @@ _REVIEW = (
 
 
 def _got(text: str) -> list[tuple[str, str, list[tuple[str, int | None]]]]:
-    review = parse_review(text, seat="alpha")
-    assert not review.unread_findings, review.unread_findings
-    return [
-        (f.id, f.title, [(loc.path, loc.start) for loc in f.locations]) for f in review.findings
-    ]
+    return [(r.id, r.title, r.places) for r in read_findings(text)]
 
 
 def test_each_numbered_heading_is_a_finding_at_the_place_its_text_names() -> None:

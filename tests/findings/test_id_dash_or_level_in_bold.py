@@ -15,14 +15,11 @@ import pytest
 
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
+from support.read_findings import read_findings
 
 
 def _got(text: str) -> list[tuple[str, str, list[tuple[str, int | None]]]]:
-    review = parse_review(text, seat="alpha")
-    assert not review.unread_findings, review.unread_findings
-    return [
-        (f.id, f.title, [(loc.path, loc.start) for loc in f.locations]) for f in review.findings
-    ]
+    return [(r.id, r.title, r.places) for r in read_findings(text)]
 
 
 _TWO = [

@@ -12,15 +12,11 @@ from pathlib import Path
 
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
+from support.read_findings import read_findings
 
 
 def _got(text: str) -> list[tuple[str, str, str, list[tuple[str, int | None]]]]:
-    review = parse_review(text, seat="alpha")
-    assert not review.unread_findings, review.unread_findings
-    return [
-        (f.id, f.severity.value, f.title, [(loc.path, loc.start) for loc in f.locations])
-        for f in review.findings
-    ]
+    return [(r.id, r.level, r.title, r.places) for r in read_findings(text)]
 
 
 def test_level_place_and_title_parted_by_dots() -> None:

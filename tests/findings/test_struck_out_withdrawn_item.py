@@ -11,6 +11,7 @@ from pathlib import Path
 
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
+from support.read_findings import read_findings
 
 _REVIEW = (
     "#### Important Issues\n\n"
@@ -26,9 +27,7 @@ _REVIEW = (
 
 
 def _got(text: str) -> list[tuple[str, str]]:
-    review = parse_review(text, seat="alpha")
-    assert not review.unread_findings, review.unread_findings
-    return [(f.id, f.title) for f in review.findings]
+    return [(r.id, r.title) for r in read_findings(text)]
 
 
 def test_a_struck_out_withdrawn_item_is_no_finding() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
+from support.read_findings import read_findings
 
 _SIGNED_BULLETS = (
     "## Findings\n\n"
@@ -23,12 +24,7 @@ _SIGNED_BULLETS = (
 
 
 def _got(text: str) -> list[tuple[str, str, str, list[tuple[str, int | None]]]]:
-    review = parse_review(text, seat="alpha")
-    assert not review.unread_findings, review.unread_findings
-    return [
-        (f.id, f.severity.value, f.title, [(loc.path, loc.start) for loc in f.locations])
-        for f in review.findings
-    ]
+    return [(r.id, r.level, r.title, r.places) for r in read_findings(text)]
 
 
 def test_signed_bullets_under_findings_are_findings() -> None:
