@@ -16,14 +16,13 @@ import re
 from typing import Final
 
 from deepreview.findings.levels import TAG_PATTERN
+from deepreview.findings.list_marker import MARGIN_ITEM
 
 _CLOSING: Final = re.compile(
     r"(?<=[.!?)`])[ \t]+(?:\*\*|__)?(?:severity|priority)(?:\*\*|__)?[ \t]*:[ \t]*"
     rf"(?:\*\*|__)?(?P<w>{TAG_PATTERN})\.?(?:\*\*|__)?[ \t.]*$",
     re.IGNORECASE,
 )
-
-_ITEM: Final = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def closing_level(title: str) -> tuple[str, str] | None:
@@ -79,7 +78,7 @@ def closing_sentence(paragraph: str) -> tuple[str, str] | None:
     line closes with its level (`… retries forever. **Severity: High**`), else None: in a
     list the closing level is the last item's (`- **Title** … **Severity: high.**`)."""
     lines = paragraph.strip("\n").split("\n")
-    if any(_ITEM.match(line.strip()) for line in lines):
+    if any(MARGIN_ITEM.match(line.strip()) for line in lines):
         return None
     m = _CLOSING.search(lines[-1])
     if m is None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.list_marker import LIST_MARKER, MARGIN_ITEM
+
 # the TAG_WORDS word each label's level is (`levels.tag_level`)
 _LEVELS: Final = {
     "issue": "important",
@@ -33,7 +35,7 @@ _LABEL: Final = re.compile(
 )
 
 
-_MARGIN: Final = re.compile(r"^ {0,3}(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
+_MARGIN: Final = re.compile(rf"^ {{0,3}}(?:{LIST_MARKER}[ \t]+)?")
 
 
 def comment_only(line: str) -> bool:
@@ -43,14 +45,11 @@ def comment_only(line: str) -> bool:
     return label is not None and label[1] is None
 
 
-_ITEM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
-
-
 def comments_only(paragraph: str) -> bool:
     """Every comment the paragraph opens (its first line, each item of its list) is one whose
     label makes it no finding (`comment_only`)."""
     lines = paragraph.strip("\n").split("\n")
-    opening = [lines[0], *(ln for ln in lines[1:] if _ITEM.match(ln))]
+    opening = [lines[0], *(ln for ln in lines[1:] if MARGIN_ITEM.match(ln))]
     return all(comment_only(ln) for ln in opening)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.list_marker import MARGIN_ITEM
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.markdown_fence import without_code_spans
 
@@ -46,15 +47,12 @@ _ELSEWHERE: Final = re.compile(
 )
 
 
-_ITEM_LINE: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
-
-
 def notes_need_no_action(paras: list[str]) -> bool:
     """A lead-in that asks for nothing (`**Minor observations (no action required):**`) above
     list items at places, none of which names a fault: notes, no findings. An item that does
     (`… is never closed, so the handle leaks`) keeps the list findings text."""
     lines = [ln for p in paras for ln in p.splitlines() if ln.strip()]
-    intro = [ln for ln in lines if not _ITEM_LINE.match(ln) and not ln[:1].isspace()]
+    intro = [ln for ln in lines if not MARGIN_ITEM.match(ln) and not ln[:1].isspace()]
     items = "\n".join(ln for ln in lines if ln not in intro)
     plain = [" ".join(without_code_spans(ln).split()) for ln in intro]
     return (
