@@ -164,7 +164,8 @@ def mark_scope(
     changed = _Files([p for p in changed_files if p not in removed or removed[p] is not None])
     present = _Files(present_files) if present_files is not None else None
     lines = present_files if isinstance(present_files, Mapping) else None
-    placed = tuple(_real_places(f, changed, present, removed) for f in findings)
+    gone = _Files(removed)  # (once: not per finding)
+    placed = tuple(_real_places(f, changed, present, gone) for f in findings)
     return tuple(
         f
         if f.scope is not None
@@ -173,17 +174,14 @@ def mark_scope(
     )
 
 
-def _real_places(
-    f: Finding, changed: _Files, present: _Files | None, removed: Mapping[str, str | None]
-) -> Finding:
+def _real_places(f: Finding, changed: _Files, present: _Files | None, gone: _Files) -> Finding:
     """`f` without the lines it places in files that are neither at the review SHA nor taken
     away by the change, when its other places are there: one member's misspelt path
     (`ledger/reader.py:2` beside `ledger/read.py:2`) is no place of the merged finding (its
     source keeps it). A file named with no line (a test to add) stays; so does every place of
-    a finding with no place there (it is "not found")."""
+    a finding with no place there (it is "not found"). `gone`: the files the change removes."""
     if present is None:
         return f
-    gone = _Files(removed)
 
     def there(path: str) -> bool:
         return _in_change(path, changed, present) or present.has(path) or gone.has(path)
