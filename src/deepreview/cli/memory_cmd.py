@@ -59,14 +59,20 @@ def declines(
     from dataclasses import asdict
 
     from deepreview.cli.scope import store_and_repository
-    from deepreview.pipeline.memory import current_ids, repository_labels, shown_locations
+    from deepreview.pipeline.memory import (
+        current_findings,
+        finding_ids,
+        repository_labels,
+        shown_locations,
+    )
     from deepreview.pipeline.memory import declines as declines_
     from deepreview.runmodel import SCHEMA_VERSION
 
     key = series_key(series) if series else None
     st, here = store_and_repository(store, repo)
     found = declines_(st, key, None if repo_wide else here)
-    now = current_ids(st, found)
+    current = current_findings(st, found)  # (each report read once)
+    now = finding_ids(current)
     if as_json:
         # `current_finding_id`: the finding's ID in its review's report now (a relead may have
         # renumbered it); null when the report holds it no more, or cannot be read.
@@ -81,7 +87,7 @@ def declines(
         return
     labels = repository_labels(found)
     # where its report shows the finding (the decline is keyed by the place that sorts first)
-    places = shown_locations(st, found)
+    places = shown_locations(found, current)
     for d in found:
         click.echo(
             f"{d.series}  {labels[d]}  {d.review_id} {d.finding_id}{_renumbered(d, now)}  "

@@ -87,8 +87,9 @@ class PathResolver:
         return known_suffix(p, self._authoritative) or p
 
     def _resolve(self, p: str) -> str:
-        if p in self._authoritative or self._prefixed(p) != p:
-            return self._prefixed(p)
+        prefixed = self._prefixed(p)
+        if prefixed != p or p in self._authoritative:
+            return prefixed
         alias = self._aliases.get
         # an absolute path (`/Users/me/src/repo/pkg/x.go`) is never the spelling to converge on
         candidates = [k for k in self._by_name.get(PurePosixPath(p).name, []) if not is_absolute(k)]

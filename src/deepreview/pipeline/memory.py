@@ -215,26 +215,35 @@ def repository_labels(found: list[Decline]) -> dict[Decline, str]:
 
 
 def current_ids(store: Store, found: list[Decline]) -> dict[Decline, str | None]:
+    """Each decline's finding ID in its review's report as stored now (`finding_ids`)."""
+    return finding_ids(current_findings(store, found))
+
+
+def finding_ids(current: dict[Decline, Finding | None]) -> dict[Decline, str | None]:
     """Each decline's finding ID in its review's report as stored now (None: no finding of the
     report is it any more). A relead may renumber a review's findings after a decline was
     recorded: the ID the decline was recorded under may stand for another finding now. A review
-    whose report cannot be read is left out."""
-    return {d: f.id if f else None for d, f in _current_findings(store, found).items()}
+    whose report cannot be read is left out. `current`: `current_findings`."""
+    return {d: f.id if f else None for d, f in current.items()}
 
 
-def shown_locations(store: Store, found: list[Decline]) -> dict[Decline, str]:
+def shown_locations(
+    found: list[Decline], current: dict[Decline, Finding | None]
+) -> dict[Decline, str]:
     """Where each decline's finding is, as its report shows it: its first place in its
     reviewer's order. The decline itself keeps the key place (the one that sorts first, as its
     fingerprint does) to match later rounds by; a decline whose finding cannot be read in its
-    report is shown at that key place."""
+    report is shown at that key place. `current`: `current_findings`."""
     shown = {d: d.location for d in found}
-    for d, f in _current_findings(store, found).items():
+    for d, f in current.items():
         if f is not None and f.locations:
             shown[d] = str(f.locations[0])
     return shown
 
 
-def _current_findings(store: Store, found: list[Decline]) -> dict[Decline, Finding | None]:
+def current_findings(store: Store, found: list[Decline]) -> dict[Decline, Finding | None]:
+    """Each decline's finding in its review's report as stored now (None: none is it any more;
+    a review whose report cannot be read is left out). Each report is read once."""
     reports: dict[str, tuple[dict[str, Finding], Report] | None] = {}
     out: dict[Decline, Finding | None] = {}
     for d in found:
