@@ -27,7 +27,7 @@ from deepreview.lead.check import check_answer
 from deepreview.lead.prompt import LeadContext, unread_seats
 from deepreview.lead.runner import LEAD_SEAT, LeadOutcome, clear_lead_files, run_lead_agent
 from deepreview.model import LeadInfo, Report
-from deepreview.pipeline import index_step
+from deepreview.pipeline import index_step, secret_sweep
 from deepreview.pipeline.context import Prepared, StateWriter
 from deepreview.pipeline.lead_gate import lead_not_run
 from deepreview.pipeline.runstate import NO_LEAD, LeadEntry, no_lead_note
@@ -226,6 +226,7 @@ def run_lead(
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
         )
+        _mask_lead_flagged(p.target, outcome, review_dir, redactor)
         result = apply_outcome(
             outcome,
             p.lead,
@@ -247,6 +248,19 @@ def run_lead(
     writer.set(lead=lead_record(result.lead, outcome))
     _LOGGER.debug("lead %s for %s: %s", p.lead, rid, result.lead.status)
     return result
+
+
+def _mask_lead_flagged(
+    target: Target, outcome: LeadOutcome, review_dir: Path, redactor: Redactor
+) -> None:
+    """A secret the lead's added findings flag (its "hard-coded password" at `db.py:3`) is
+    masked as a seat's is: the report is written through `redactor`, and the files already in
+    the review folder (the prompts hold the diff, the lead's transcript and answer quote it) are
+    rewritten now that it knows the value."""
+    if outcome.answer is None:
+        return
+    if redactor.add(secret_sweep.flagged_in(target, outcome.answer.added_findings)):
+        secret_sweep.sweep(review_dir, redactor)
 
 
 def _interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:
