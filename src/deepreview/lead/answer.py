@@ -12,9 +12,10 @@ The published JSON Schema (`schemas/lead-decisions.schema.json`) is generated fr
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from deepreview.consolidate.decisions import Action
 from deepreview.errors import ParseError
@@ -30,10 +31,33 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# `calc.py:5`, `` `util/strings.py:1-2` ``: a place written whole in `path`, as a seat writes one
+_PLACE_IN_PATH: Final = re.compile(
+    r"^`?(?P<path>[^`:\s][^`]*?):(?P<start>\d+)(?:-(?P<end>\d+))?`?$"
+)
+
+
 class LocationIn(_Strict):
     path: str = Field(min_length=1, description="Repository-relative path.")
     start: int | None = Field(default=None, ge=1)
     end: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _line_in_path(cls, data: Any) -> Any:
+        """A model often gives the place whole in `path` (`"calc.py:5"`) and no `start`: that
+        is line 5 of calc.py, not a file named `calc.py:5` (which the report would call not
+        found). A path in backticks loses them."""
+        if not isinstance(data, dict) or not isinstance(data.get("path"), str):
+            return data
+        path = data["path"].strip()
+        m = _PLACE_IN_PATH.match(path)
+        if m is not None and data.get("start") is None and data.get("end") is None:
+            start, end = int(m["start"]), int(m["end"]) if m["end"] else None
+            return {**data, "path": m["path"], "start": start or None, "end": end or None}
+        if len(path) > 2 and path.startswith("`") and path.endswith("`"):
+            return {**data, "path": path[1:-1]}
+        return data
 
 
 class DecisionIn(_Strict):
