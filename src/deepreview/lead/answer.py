@@ -147,10 +147,13 @@ class LeadAnswer(_Strict):
     design_observations: list[DesignChoiceIn] = Field(default_factory=list)
     added_design_observations: list[DesignObservationIn] = Field(default_factory=list)
     testing: AssessmentIn | None = Field(
-        default=None, description="Replaces the merged Testing Assessment when given."
+        default=None,
+        description="Replaces the merged Testing Assessment when given with an intro or items.",
     )
     documentation: AssessmentIn | None = Field(
-        default=None, description="Replaces the merged Documentation Assessment when given."
+        default=None,
+        description="Replaces the merged Documentation Assessment when given with an intro or "
+        "items.",
     )
     repo_context_updates: list[str] = Field(default_factory=list)
     skill_improvements: list[str] = Field(default_factory=list)
