@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from deepreview.consolidate.decisions import Action
 from deepreview.errors import ParseError
@@ -24,6 +31,16 @@ from deepreview.model import Severity
 from deepreview.untrusted_text import clean_strings
 
 _MAX_ERRORS: Final = 20
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# A field the report shows as one line (a reason, a bullet): the lead's line breaks are spaces.
+# Kept, a blank line and a `## Heading` or `---` after it would end the Reconciliation list (or
+# the header's Verdict cell) it is an item of and make a section of the Markdown report.
+OneLine = Annotated[str, AfterValidator(_one_line)]
 
 
 class _Strict(BaseModel):
@@ -68,7 +85,7 @@ class DecisionIn(_Strict):
         "(K3.2), or, with drop, one member key (gemini:I1) to drop that finding alone."
     )
     action: Action
-    reason: str = Field(min_length=1, description="One sentence citing the code (file:line).")
+    reason: OneLine = Field(min_length=1, description="One sentence citing the code (file:line).")
     false_positive: bool = Field(
         default=False, description="With drop: the claim is wrong (not merely out of scope)."
     )
@@ -94,7 +111,7 @@ class AddedFindingIn(_Strict):
     classification: Literal["regression", "gap", "pre-existing"] | None = None
     body: str = Field(default="", description="Markdown: code excerpt and explanation.")
     fix: str = Field(default="", description="Markdown: usually a diff block.")
-    reason: str = Field(min_length=1, description="How the lead verified it (cite code).")
+    reason: OneLine = Field(min_length=1, description="How the lead verified it (cite code).")
     seat: str | None = Field(
         default=None,
         description="The seat whose findings text the tool could not read named this problem "
@@ -104,7 +121,7 @@ class AddedFindingIn(_Strict):
 
 class VerdictIn(_Strict):
     label: Literal["Merge as-is", "Merge with fixes", "Rework"]
-    reason: str = Field(min_length=1)
+    reason: OneLine = Field(min_length=1)
 
 
 class SeatRetroIn(_Strict):
@@ -120,7 +137,7 @@ class DesignChoiceIn(_Strict):
 
     id: str = Field(description="A design observation ID from the prompt, e.g. D2.")
     action: Literal["keep", "drop"]
-    reason: str = Field(min_length=1)
+    reason: OneLine = Field(min_length=1)
     scope: Literal["in-scope", "future"] | None = None
     text: str | None = Field(default=None, description="Replacement text (Markdown).")
 
@@ -155,8 +172,8 @@ class LeadAnswer(_Strict):
         description="Replaces the merged Documentation Assessment when given with an intro or "
         "items.",
     )
-    repo_context_updates: list[str] = Field(default_factory=list)
-    skill_improvements: list[str] = Field(default_factory=list)
+    repo_context_updates: list[OneLine] = Field(default_factory=list)
+    skill_improvements: list[OneLine] = Field(default_factory=list)
 
 
 class AnswerError(ParseError):
