@@ -28,6 +28,8 @@ from deepreview.untrusted_text import clean_strings, clean_text
 if TYPE_CHECKING:
     from deepreview.model import AgentReview
 
+# What a run that ended with no final text failed as (the agents say "empty review (…)" too).
+EMPTY_REVIEW: Final = "empty review"
 # A review is tens of KB. A seat that prints more (a command seat whose stdout is its review can
 # print anything) keeps its raw output in the transcript, but only this much reaches the parser
 # and the report: otherwise the report carries the junk three times over (md, json, html).
@@ -98,6 +100,9 @@ def checked_status(
     whose review is cut off, or whose findings text could not be read, stays ok with a reason
     that says so (`consolidate.shortfalls.review_notes`: its live line, run.json)."""
     status = outcome.status
+    if status == "failed" and outcome.output_decides and not writes_review and stored.strip():
+        # the lead: its complete answer is read (and judged by its own parser), the exit noted
+        return "ok", (reason or "").split(": ", 1)[0] or None
     if status == "failed" and outcome.output_decides and writes_review and stored.strip():
         # it exited non-zero (a linter's "problems found"), but what it printed is a review:
         # used, the exit kept as the seat's note (without the stderr line the failure quoted)
@@ -108,7 +113,7 @@ def checked_status(
     if status != "ok":
         return status, reason
     if not stored.strip():
-        return "failed", "empty review"
+        return "failed", EMPTY_REVIEW
     if not writes_review:
         return status, reason
     if outcome.review is not None:

@@ -12,9 +12,17 @@ The published JSON Schema (`schemas/lead-decisions.schema.json`) is generated fr
 from __future__ import annotations
 
 import json
-from typing import Any, Final, Literal
+import re
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from deepreview.consolidate.decisions import Action
 from deepreview.errors import ParseError
@@ -25,15 +33,48 @@ from deepreview.untrusted_text import clean_strings
 _MAX_ERRORS: Final = 20
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# A field the report shows as one line (a reason, a bullet): the lead's line breaks are spaces.
+# Kept, a blank line and a `## Heading` or `---` after it would end the Reconciliation list (or
+# the header's Verdict cell) it is an item of and make a section of the Markdown report.
+OneLine = Annotated[str, AfterValidator(_one_line)]
+
+
 class _Strict(BaseModel):
     # A misspelled key ("mergeInto") must be an error the lead is told about, never ignored.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# `calc.py:5`, `` `util/strings.py:1-2` ``: a place written whole in `path`, as a seat writes one
+_PLACE_IN_PATH: Final = re.compile(
+    r"^`?(?P<path>[^`:\s][^`]*?):(?P<start>\d+)(?:-(?P<end>\d+))?`?$"
+)
 
 
 class LocationIn(_Strict):
     path: str = Field(min_length=1, description="Repository-relative path.")
     start: int | None = Field(default=None, ge=1)
     end: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _line_in_path(cls, data: Any) -> Any:
+        """A model often gives the place whole in `path` (`"calc.py:5"`) and no `start`: that
+        is line 5 of calc.py, not a file named `calc.py:5` (which the report would call not
+        found). A path in backticks loses them."""
+        if not isinstance(data, dict) or not isinstance(data.get("path"), str):
+            return data
+        path = data["path"].strip()
+        m = _PLACE_IN_PATH.match(path)
+        if m is not None and data.get("start") is None and data.get("end") is None:
+            start, end = int(m["start"]), int(m["end"]) if m["end"] else None
+            return {**data, "path": m["path"], "start": start or None, "end": end or None}
+        if len(path) > 2 and path.startswith("`") and path.endswith("`"):
+            return {**data, "path": path[1:-1]}
+        return data
 
 
 class DecisionIn(_Strict):
@@ -44,7 +85,7 @@ class DecisionIn(_Strict):
         "(K3.2), or, with drop, one member key (gemini:I1) to drop that finding alone."
     )
     action: Action
-    reason: str = Field(min_length=1, description="One sentence citing the code (file:line).")
+    reason: OneLine = Field(min_length=1, description="One sentence citing the code (file:line).")
     false_positive: bool = Field(
         default=False, description="With drop: the claim is wrong (not merely out of scope)."
     )
@@ -70,7 +111,7 @@ class AddedFindingIn(_Strict):
     classification: Literal["regression", "gap", "pre-existing"] | None = None
     body: str = Field(default="", description="Markdown: code excerpt and explanation.")
     fix: str = Field(default="", description="Markdown: usually a diff block.")
-    reason: str = Field(min_length=1, description="How the lead verified it (cite code).")
+    reason: OneLine = Field(min_length=1, description="How the lead verified it (cite code).")
     seat: str | None = Field(
         default=None,
         description="The seat whose findings text the tool could not read named this problem "
@@ -80,7 +121,7 @@ class AddedFindingIn(_Strict):
 
 class VerdictIn(_Strict):
     label: Literal["Merge as-is", "Merge with fixes", "Rework"]
-    reason: str = Field(min_length=1)
+    reason: OneLine = Field(min_length=1)
 
 
 class SeatRetroIn(_Strict):
@@ -96,7 +137,7 @@ class DesignChoiceIn(_Strict):
 
     id: str = Field(description="A design observation ID from the prompt, e.g. D2.")
     action: Literal["keep", "drop"]
-    reason: str = Field(min_length=1)
+    reason: OneLine = Field(min_length=1)
     scope: Literal["in-scope", "future"] | None = None
     text: str | None = Field(default=None, description="Replacement text (Markdown).")
 
@@ -123,13 +164,16 @@ class LeadAnswer(_Strict):
     design_observations: list[DesignChoiceIn] = Field(default_factory=list)
     added_design_observations: list[DesignObservationIn] = Field(default_factory=list)
     testing: AssessmentIn | None = Field(
-        default=None, description="Replaces the merged Testing Assessment when given."
+        default=None,
+        description="Replaces the merged Testing Assessment when given with an intro or items.",
     )
     documentation: AssessmentIn | None = Field(
-        default=None, description="Replaces the merged Documentation Assessment when given."
+        default=None,
+        description="Replaces the merged Documentation Assessment when given with an intro or "
+        "items.",
     )
-    repo_context_updates: list[str] = Field(default_factory=list)
-    skill_improvements: list[str] = Field(default_factory=list)
+    repo_context_updates: list[OneLine] = Field(default_factory=list)
+    skill_improvements: list[OneLine] = Field(default_factory=list)
 
 
 class AnswerError(ParseError):

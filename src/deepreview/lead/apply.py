@@ -15,9 +15,10 @@ has only the note to tell which finding is meant.
 The verdict is the lead's, unless it is milder than the findings allow (a critical finding
 kept, yet "Merge as-is"), or its reason names findings and none of them is a cluster of this
 review or an added finding (its decisions about them were rejected: "Rework — K1 breaks every
-caller" when there is no K1): then the rule's verdict stands, a Reconciliation note says so,
-and the Executive Summary opens with the override (the lead's summary was written for its own
-verdict).
+caller" when there is no K1), or it is stricter than the rule's and every finding its reason
+names was dropped (by the lead itself): then the rule's verdict stands, a Reconciliation note
+says so, and the Executive Summary opens with the override (the lead's summary was written for
+its own verdict).
 
 Pure: no I/O.
 """
@@ -287,7 +288,14 @@ def report_from_answer(
     lead_verdict = Verdict(checked.verdict.label, sub(checked.verdict.reason))
     verdict, verdict_note = choose_verdict(lead_verdict, rule)
     why_overridden = "is milder than the findings kept in this report allow"
-    if rule.label != "Failed" and rests_on_nothing(checked.verdict.reason, prose.default):
+    # A stricter verdict must rest on something the report holds: one whose reason names only
+    # findings the lead itself dropped ("Rework — K1 crashes" after dropping K1) does not
+    kept = {k: v for k, v in prose.default.items() if k in prose.reported}
+    stricter = _STRICTNESS.get(checked.verdict.label, 0) > _STRICTNESS.get(rule.label, 0)
+    if rule.label != "Failed" and (
+        rests_on_nothing(checked.verdict.reason, prose.default)
+        or (stricter and rests_on_nothing(checked.verdict.reason, kept))
+    ):
         why_overridden = "rests only on findings that are not in this report"
         # e.g. "Rework — K1 breaks every caller" where no seat raised K1: the lead's decisions
         # about it were rejected, so nothing in the report supports its verdict

@@ -43,6 +43,7 @@ from deepreview.consolidate.decisions import (
 )
 from deepreview.lead.answer import DecisionIn, LeadAnswer
 from deepreview.lead.check_design import LEAD_CREDIT, credited_assessment, design_choices, gist
+from deepreview.lead.restated import restatements
 from deepreview.model import (
     Assessment,
     DesignObservation,
@@ -441,7 +442,7 @@ def check_answer(
     design, design_notes = design_choices(
         answer, design_observations, lambda text: rejected.append(Note((text,)))
     )
-    added = tuple(
+    added_all = tuple(
         AddedFinding(
             severity=a.severity,
             title=a.title,
@@ -454,6 +455,11 @@ def check_answer(
         )
         for a in answer.added_findings
     )
+    again = restatements(added_all, clusters, decisions)
+    added = tuple(a for n, a in enumerate(added_all) if n not in again)
+    for n, cid in again.items():
+        said = f"The lead's added finding “{added_all[n].title}” restates "
+        rejected.append(Note((said, _k(cid), "; not added twice.")))
     return Checked(
         decisions=decisions,
         added=added,

@@ -87,8 +87,10 @@ def gist(text: str, words: int = 8) -> str:
 
 def credited_assessment(a: AssessmentIn | None, seats: Assessment | None) -> Assessment | None:
     """The lead's assessment, each statement credited to who made it: the seats, for one the
-    lead kept word for word; else the lead, who wrote it."""
-    if a is None:
+    lead kept word for word; else the lead, who wrote it. An empty one (no intro, no item: a
+    model filling every key of the schema) says nothing, so the seats' assessment stands (None),
+    never "No reviewer assessed testing" over what a seat did assess."""
+    if a is None or not (a.intro.strip() or any(i.strip() for i in a.items)):
         return None
     said = {_words(t): who for t, who in seats.credited_items} if seats else {}
     items = tuple(i for i in a.items if i.strip())

@@ -87,6 +87,11 @@ class ProseIds:
         }
         for group, fid in ((o.group, o.finding_id) for o in result.origins):
             self.default.setdefault(group, fid)  # L1 of an added finding
+        # the IDs that still name a finding of the report (some member kept, or added)
+        self.reported: frozenset[str] = frozenset(
+            {key for key, members in self._saw.items() if self._reported & {m.key for m in members}}
+            | {o.group for o in result.origins}
+        )
 
     def _about(self, key: str, members: Collection[str]) -> str | None:
         """`key` named by the places holding `members`; None when that is not fewer places."""

@@ -29,6 +29,7 @@ from deepreview.runfiles import (
 )
 from deepreview.runmodel import SeatRun, combine_runs
 from deepreview.runner import SeatPlan, StopSignals, run_seats
+from deepreview.seat_output import EMPTY_REVIEW
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 
@@ -47,16 +48,17 @@ class _LeadProgress:
         self.held: ProgressEvent | None = None
 
     def __call__(self, event: ProgressEvent) -> None:
-        if event.kind == "state" and event.detail == "ok":
+        # `failed` too: a run that failed only by answering nothing is asked again
+        if event.kind == "state" and event.detail in ("ok", "failed"):
             self.held = event
         elif self.forward is not None:
             self.forward(event)
 
-    def finish(self, state: str) -> None:
-        """Say how the run that ended `ok` turned out."""
+    def finish(self, state: str | None = None) -> None:
+        """Say how the run that ended turned out (None: as it ended)."""
         held, self.held = self.held, None
         if held is not None and self.forward is not None:
-            self.forward(dataclasses.replace(held, detail=state))
+            self.forward(held if state is None else dataclasses.replace(held, detail=state))
 
 
 LEAD_SEAT: Final = "lead"  # file names and the worktree use this name, whatever agent leads
@@ -130,6 +132,15 @@ def _why(run: SeatRun) -> str:
     return run.reason or run.status
 
 
+def _answered_nothing(run: SeatRun, text: str) -> bool:
+    """The run failed only because its final answer was empty (the agents' "empty review")."""
+    return (
+        run.status == "failed"
+        and (run.reason or "").startswith(EMPTY_REVIEW)
+        and not (text.strip())
+    )
+
+
 def run_lead_agent(
     plan: SeatPlan,
     ctx: LeadContext,
@@ -189,9 +200,16 @@ def run_lead_agent(
                 files=files,
             )
         result = results[0]
+        if _answered_nothing(result.run, result.review_text):
+            # it ended normally with no final text: an unusable answer like any other, asked
+            # for again (`parse_answer` says it is empty), not a failed lead
+            result = dataclasses.replace(
+                result, run=dataclasses.replace(result.run, status="ok", reason=None)
+            )
         runs.append(result.run)
         combined = combine_runs(runs, name)
         if result.run.status != "ok":
+            progress.finish()
             return LeadOutcome(
                 "failed",
                 run=combined,

@@ -20,7 +20,7 @@ from deepreview.consolidate import SeatReview, build_report, cluster_findings
 from deepreview.consolidate.build import verdict_sentence
 from deepreview.consolidate.labels import seat_labels
 from deepreview.consolidate.prior_refs import with_prior_refs
-from deepreview.consolidate.scope import referenced_files, renamed_paths
+from deepreview.consolidate.scope import renamed_paths
 from deepreview.consolidate.shortfalls import SeatOutcomes, seat_outcomes
 from deepreview.errors import DeepReviewError, ExitCode, StoreError
 from deepreview.formats import RENDERERS, Renderer, stored_formats
@@ -37,6 +37,7 @@ from deepreview.pipeline.context import (
 )
 from deepreview.pipeline.index_step import register_status
 from deepreview.pipeline.lead_step import run_lead
+from deepreview.pipeline.line_counts import present_files
 from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.rounds_prompt_step import previous_round
 from deepreview.pipeline.runstate import LeadEntry, RunState
@@ -50,7 +51,6 @@ from deepreview.store.redact import Redactor
 from deepreview.store.report_files import ReportFileRecord, file_record
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
-from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_strings
 
@@ -201,24 +201,6 @@ def noted_seats(state: RunState, runs: Sequence[SeatRun]) -> RunState:
         reason = with_notes(entry.reason, run_notes(run.reason))
         state = state.with_seat(run.seat, run=run, reason=reason)
     return state
-
-
-def present_files(target: Target, seat_reviews: list[SeatReview]) -> dict[str, int | None] | None:
-    """The files at the review SHA (None when its commit is gone), with the line count of each
-    file a seat's finding may point at: the longer of its head and base versions, so a line
-    only the base had (a finding about deleted code) is not past the end."""
-    git = Git(target.repo_root)
-    tracked = git.tracked_files(target.head_sha)
-    if tracked is None:
-        return None
-    findings = [f for sr in seat_reviews if sr.review is not None for f in sr.review.findings]
-    cited = referenced_files(findings, tracked)
-    counts: dict[str, int | None] = dict.fromkeys(tracked)
-    for rev in (target.base_sha, target.head_sha):
-        for path, text in git.show_files(rev, cited).items():
-            n = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-            counts[path] = max(n, counts.get(path) or 0)
-    return counts
 
 
 def finish_review(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -26,10 +26,11 @@ from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import check_answer
 from deepreview.lead.prompt import LeadContext, unread_seats
 from deepreview.lead.runner import LEAD_SEAT, LeadOutcome, clear_lead_files, run_lead_agent
-from deepreview.model import LeadInfo, Report
-from deepreview.pipeline import index_step
+from deepreview.model import Finding, LeadInfo, Location, Report
+from deepreview.pipeline import index_step, secret_sweep
 from deepreview.pipeline.context import Prepared, StateWriter
 from deepreview.pipeline.lead_gate import lead_not_run
+from deepreview.pipeline.line_counts import with_line_counts
 from deepreview.pipeline.runstate import NO_LEAD, LeadEntry, no_lead_note
 from deepreview.pipeline.seats import plan_seat
 from deepreview.prompts.review import new_nonce, unlisted_files
@@ -226,6 +227,8 @@ def run_lead(
             allow_exec=p.settings.allow_exec,
             on_progress=on_progress,
         )
+        _mask_lead_flagged(p.target, outcome, review_dir, redactor)
+        present_files = _with_lead_places(p.target, outcome, present_files)
         result = apply_outcome(
             outcome,
             p.lead,
@@ -247,6 +250,41 @@ def run_lead(
     writer.set(lead=lead_record(result.lead, outcome))
     _LOGGER.debug("lead %s for %s: %s", p.lead, rid, result.lead.status)
     return result
+
+
+def _with_lead_places(
+    target: Target, outcome: LeadOutcome, present: Collection[str] | None
+) -> Collection[str] | None:
+    """The files at the review SHA with the line counts of those the lead's added findings
+    cite too, so that a place it made up past a file's end is said to be, as a seat's is (the
+    deterministic report counted only the files the seats cited)."""
+    if outcome.answer is None or not outcome.answer.added_findings:
+        return present
+    if not isinstance(present, Mapping):
+        return present  # no counts at all (the commit is gone): nothing is measured
+    findings = [
+        Finding(
+            id=f"L{n}",
+            severity=a.severity,
+            title=a.title,
+            locations=tuple(Location(x.path, x.start, x.end) for x in a.locations),
+        )
+        for n, a in enumerate(outcome.answer.added_findings, start=1)
+    ]
+    return with_line_counts(target, present, findings)
+
+
+def _mask_lead_flagged(
+    target: Target, outcome: LeadOutcome, review_dir: Path, redactor: Redactor
+) -> None:
+    """A secret the lead's added findings flag (its "hard-coded password" at `db.py:3`) is
+    masked as a seat's is: the report is written through `redactor`, and the files already in
+    the review folder (the prompts hold the diff, the lead's transcript and answer quote it) are
+    rewritten now that it knows the value."""
+    if outcome.answer is None:
+        return
+    if redactor.add(secret_sweep.flagged_in(target, outcome.answer.added_findings)):
+        secret_sweep.sweep(review_dir, redactor)
 
 
 def _interrupted(p: Prepared, rid: str, writer: StateWriter) -> None:

@@ -10,8 +10,9 @@ detect-secrets values over in memory (`SeatResult.secrets`); for every other sea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from deepreview.model import AgentReview
 from deepreview.runfiles import RUN_JSON, RUN_LOCK
@@ -22,27 +23,50 @@ from deepreview.targets.target import Target
 _MAX_LINES = 5  # a flagged range longer than this is a block of code, not a credential
 
 
+class _Place(Protocol):
+    @property
+    def path(self) -> str: ...
+    @property
+    def start(self) -> int | None: ...
+    @property
+    def end(self) -> int | None: ...
+
+
+class Flagging(Protocol):
+    """A finding as a seat's review or the lead's answer (its added findings) gives it."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def locations(self) -> Sequence[_Place]: ...
+
+
 def flagged_values(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
     """The values on the lines that the reviews' secret findings point at."""
+    return flagged_in(target, (f for review in reviews for f in review.findings))
+
+
+def flagged_in(target: Target, findings: Iterable[Flagging]) -> list[str]:
+    """The values on the lines that these secret findings point at (a seat's, or the lead's
+    own: a reviewer that names a hard-coded secret is believed, whoever it is)."""
     git = Git(target.repo_root)
     files: dict[str, list[str] | None] = {}
     values: list[str] = []
-    for review in reviews:
-        for finding in review.findings:
-            if not flags_secret(finding.title):
+    for finding in findings:
+        if not flags_secret(finding.title):
+            continue
+        for loc in finding.locations:
+            if loc.start is None:
                 continue
-            for loc in finding.locations:
-                if loc.start is None:
-                    continue
-                if loc.path not in files:
-                    text = git.show_file(target.head_sha, loc.path)
-                    files[loc.path] = None if text is None else text.split("\n")
-                lines = files[loc.path]
-                if lines is None:
-                    continue
-                end = min(loc.end or loc.start, loc.start + _MAX_LINES - 1)
-                for line in lines[loc.start - 1 : end]:
-                    values.extend(secret_candidates(line))
+            if loc.path not in files:
+                text = git.show_file(target.head_sha, loc.path)
+                files[loc.path] = None if text is None else text.split("\n")
+            lines = files[loc.path]
+            if lines is None:
+                continue
+            end = min(loc.end or loc.start, loc.start + _MAX_LINES - 1)
+            for line in lines[loc.start - 1 : end]:
+                values.extend(secret_candidates(line))
     return values
 
 
