@@ -133,6 +133,22 @@ def test_a_tool_input_nested_past_the_decoders_depth_is_one_malformed_line(
     assert run["seats"]["claude"]["run"]["malformed_lines"] == 1
 
 
+@pytest.mark.parametrize("cli", ["claude", "codex"])
+def test_review_split_before_a_section_with_a_level_2_heading_is_joined(
+    tmp_path: Path, cli: str
+) -> None:
+    """The second half opens with `### Important Issues` and holds `## Coverage Summary`:
+    it continues the review, it is not one of its own."""
+    stream = _claude(HEAD, TAIL) if cli == "claude" else _codex(HEAD, TAIL)
+    out = _review(tmp_path, cli, stream)
+    (seat,) = out["seats"]
+    assert seat["status"] == "ok", seat
+    assert "calc.py:5" in _places(_report(out))
+    assert out["verdict"] != "Merge as-is", out["verdict"]
+    stored = (Path(out["review_dir"]) / f"review-{cli}-pass-1.md").read_text(encoding="utf-8")
+    assert stored.startswith("## Executive Summary") and "## Coverage Summary" in stored
+
+
 def test_codex_rollout_commands_are_valid_text_and_deep_arguments_skipped() -> None:
     """The rollout (whose calls a Codex seat's run.json lists) is read by the same rule."""
     half = json.dumps({"cmd": "grep -n x \ud83d"}).replace("\ud83d", "\\ud83d")
