@@ -45,8 +45,23 @@ class _LeadProgress:
     def __init__(self, forward: Callable[[ProgressEvent], None] | None) -> None:
         self.forward = forward
         self.held: ProgressEvent | None = None
+        # The attempts before this one (`add`): the live line counts them all, as the
+        # report's `_Lead:_` line and run.json's `lead.run` do.
+        self.tools, self.duration = 0, 0.0
+
+    def add(self, run: SeatRun) -> None:
+        self.tools += run.tool_calls
+        self.duration += run.duration_s or 0.0
 
     def __call__(self, event: ProgressEvent) -> None:
+        if self.tools or self.duration:
+            event = dataclasses.replace(
+                event,
+                tool_calls=event.tool_calls + self.tools,
+                duration_s=None
+                if event.duration_s is None
+                else round(event.duration_s + self.duration, 3),
+            )
         if event.kind == "state" and event.detail == "ok":
             self.held = event
         elif self.forward is not None:
@@ -190,6 +205,7 @@ def run_lead_agent(
             )
         result = results[0]
         runs.append(result.run)
+        progress.add(result.run)
         combined = combine_runs(runs, name)
         if result.run.status != "ok":
             return LeadOutcome(
