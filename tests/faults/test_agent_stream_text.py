@@ -3,8 +3,8 @@
 A JSON string may hold half a surrogate pair (`\\ud83d`: Node's JSON.stringify writes one for
 an emoji a tool or the model cut in two); a model-chosen tool input may nest deeper than the
 JSON decoder recurses; a review may be written in two messages around a tool call with its
-second half holding a level-2 heading (`## Coverage Summary`). The fake `claude` / `codex`
-(tests/fakebin/fake_agent.py) prints the stream as written here.
+second half holding a level-2 heading (`## Coverage Summary`). The fake `claude`, `codex`,
+`gemini` or `opencode` (tests/fakebin/fake_agent.py) prints the stream as written here.
 """
 
 from __future__ import annotations
@@ -108,6 +108,36 @@ def _codex(*texts: str) -> list[dict[str, Any]]:
     return events
 
 
+def _gemini(*texts: str) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = [{"type": "init", "session_id": "s", "model": "m"}]
+    for n, text in enumerate(texts):
+        events.append({"type": "message", "role": "assistant", "content": text, "delta": True})
+        if n < len(texts) - 1:
+            tid = f"run_shell_command__{n}"
+            events += [
+                {"type": "tool_use", "tool_name": "run_shell_command", "tool_id": tid,
+                 "parameters": {"command": "git log"}},
+                {"type": "tool_result", "tool_id": tid, "status": "success", "output": "ok"},
+            ]  # fmt: skip
+    events.append({"type": "result", "status": "success", "stats": {}})
+    return events
+
+
+def _opencode(*texts: str) -> list[dict[str, Any]]:
+    def event(kind: str, part: dict[str, Any]) -> dict[str, Any]:
+        return {"type": kind, "timestamp": 1, "sessionID": "ses_1", "part": part}
+
+    events = [event("step_start", {"type": "step-start"})]
+    for n, text in enumerate(texts):
+        events.append(event("text", {"type": "text", "text": text}))
+        if n < len(texts) - 1:
+            state = {"status": "completed", "input": {"command": "git log"}, "output": "ok"}
+            events.append(event("tool_use", {"tool": "bash", "callID": f"c{n}", "state": state}))
+    events.append(event("step_finish", {"type": "step-finish", "reason": "stop"}))
+    events.append({"type": "done", "timestamp": 2, "sessionID": "ses_1", "rejected": []})
+    return events
+
+
 def test_half_a_surrogate_pair_in_the_review_is_replaced_not_fatal(tmp_path: Path) -> None:
     stream = _claude("Checking.", HEAD + "Cut emoji: \ud83d.\n\n" + TAIL).replace(
         "\ud83d", "\\ud83d"
@@ -133,13 +163,14 @@ def test_a_tool_input_nested_past_the_decoders_depth_is_one_malformed_line(
     assert run["seats"]["claude"]["run"]["malformed_lines"] == 1
 
 
-@pytest.mark.parametrize("cli", ["claude", "codex"])
+@pytest.mark.parametrize("cli", ["claude", "codex", "gemini", "opencode"])
 def test_review_split_before_a_section_with_a_level_2_heading_is_joined(
     tmp_path: Path, cli: str
 ) -> None:
     """The second half opens with `### Important Issues` and holds `## Coverage Summary`:
     it continues the review, it is not one of its own."""
-    stream = _claude(HEAD, TAIL) if cli == "claude" else _codex(HEAD, TAIL)
+    build = {"claude": _claude, "codex": _codex, "gemini": _gemini, "opencode": _opencode}
+    stream = build[cli](HEAD, TAIL)
     out = _review(tmp_path, cli, stream)
     (seat,) = out["seats"]
     assert seat["status"] == "ok", seat
