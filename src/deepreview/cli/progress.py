@@ -10,6 +10,9 @@ from typing import Any, TextIO
 
 from deepreview.agents.base import ProgressEvent
 from deepreview.runmodel import format_duration
+from deepreview.untrusted_text import clean_text
+
+_LABEL_MAX = 60
 
 
 class _Row:
@@ -61,19 +64,16 @@ class Progress:
 
     def _table(self) -> Any:
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title="Deep Review seats")
         for col in ("Seat", "State", "Elapsed", "Tool calls", "Last tool"):
             table.add_column(col)
         now = time.monotonic()
         for seat, row in self.rows.items():
-            table.add_row(
-                seat,
-                row.state,
-                format_duration(row.elapsed(now)),
-                str(row.tools),
-                row.last_tool[:60],
-            )
+            # Text, not markup: a label is the model's command (`grep '[/]'` is no closing tag)
+            cells = (seat, row.state, format_duration(row.elapsed(now)), str(row.tools))
+            table.add_row(*(Text(c) for c in cells), Text(_shown_label(row.last_tool)))
         return table
 
     def __call__(self, event: ProgressEvent) -> None:
@@ -102,3 +102,9 @@ class Progress:
                 calls = f"{row.tools} tool call{'' if row.tools == 1 else 's'}"
                 extra = f" ({elapsed}, {calls})" if row.ended and row.ran else ""
                 print(f"[{event.seat}] {event.detail}{extra}", file=self.stream, flush=True)
+
+
+def _shown_label(label: str) -> str:
+    """A tool label for one table cell: the model chose it, so no terminal escapes or control
+    characters (a title-setting escape, a clear screen) and no line breaks."""
+    return " ".join(clean_text(label[: _LABEL_MAX * 4]).split())[:_LABEL_MAX]

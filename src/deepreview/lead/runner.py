@@ -46,8 +46,23 @@ class _LeadProgress:
     def __init__(self, forward: Callable[[ProgressEvent], None] | None) -> None:
         self.forward = forward
         self.held: ProgressEvent | None = None
+        # The attempts before this one (`add`): the live line counts them all, as the
+        # report's `_Lead:_` line and run.json's `lead.run` do.
+        self.tools, self.duration = 0, 0.0
+
+    def add(self, run: SeatRun) -> None:
+        self.tools += run.tool_calls
+        self.duration += run.duration_s or 0.0
 
     def __call__(self, event: ProgressEvent) -> None:
+        if self.tools or self.duration:
+            event = dataclasses.replace(
+                event,
+                tool_calls=event.tool_calls + self.tools,
+                duration_s=None
+                if event.duration_s is None
+                else round(event.duration_s + self.duration, 3),
+            )
         # `failed` too: a run that failed only by answering nothing is asked again
         if event.kind == "state" and event.detail in ("ok", "failed"):
             self.held = event
@@ -207,6 +222,7 @@ def run_lead_agent(
                 result, run=dataclasses.replace(result.run, status="ok", reason=None)
             )
         runs.append(result.run)
+        progress.add(result.run)
         combined = combine_runs(runs, name)
         if result.run.status != "ok":
             progress.finish()

@@ -45,7 +45,16 @@ _IN_URLS: Final = [
         r"""(?P<head>://[^\s:/@"'`<>]{0,256}:)(?![$\[{<%])[^\s/@"'`<>]{1,256}(?=@[\w.\[-])"""
     ),
     re.compile(r"(?P<head>hooks\.slack\.com/(?:services|workflows|triggers)/)[\w-][\w/-]*"),
+    # An AWS secret access key has no shape of its own (40 base64 characters): its name marks
+    # it, as a credentials file, `.env` or `aws sts` JSON writes it (the JSON quotes may come
+    # escaped, inside a transcript's string). Its access key ID is a known shape (`AKIA…`).
+    re.compile(
+        r"""(?i)(?P<head>secret_?access_?key(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?)"""
+        r"[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"
+    ),
 ]
+# What a text must hold for the `_IN_URLS` patterns to find anything in it (`Redactor.data`).
+_IN_PLACE_HINT: Final = re.compile(rb"://|hooks\.slack|(?i:secret_?access_?key)")
 _IN_URL_MASK: Final = r"\g<head>" + MASK
 READ_BYTES: Final = 1 << 20  # read at a time when a file is redacted as text (`Redactor.file`)
 # How far past a `-----BEGIN ` line a file redacted as text is held back waiting for its
@@ -169,10 +178,8 @@ class Redactor:
                 b"npm_",
                 b"earer",
                 b"PRIVATE KEY",
-                b"://",
-                b"hooks.slack",
             )
-        ):
+        ) or _IN_PLACE_HINT.search(data):
             decoded = mask_shapes(data.decode("utf-8", errors="surrogateescape"))
             data = decoded.encode("utf-8", errors="surrogateescape")
         return data

@@ -255,17 +255,19 @@ def _result_text(content: object) -> str:
 def _tokens(
     usage: dict[str, Any], model_usage: dict[str, dict[str, Any]]
 ) -> tuple[int | None, int | None]:
+    """The session's tokens: `modelUsage` (per model, sub-agents and helper models included,
+    what `total_cost_usd` sums), else `usage`, which counts the main agent's requests only."""
     tokens_in: int | None = None
     tokens_out: int | None = None
-    if usage:
-        for key in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
-            tokens_in = add_opt(tokens_in, as_int(usage.get(key)))
-        return tokens_in, as_int(usage.get("output_tokens"))
     for entry in model_usage.values():
         for key in ("inputTokens", "cacheCreationInputTokens", "cacheReadInputTokens"):
             tokens_in = add_opt(tokens_in, as_int(entry.get(key)))
         tokens_out = add_opt(tokens_out, as_int(entry.get("outputTokens")))
-    return tokens_in, tokens_out
+    if tokens_in is not None or tokens_out is not None:
+        return tokens_in, tokens_out
+    for key in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+        tokens_in = add_opt(tokens_in, as_int(usage.get(key)))
+    return tokens_in, as_int(usage.get("output_tokens"))
 
 
 def _main_model(model_usage: dict[str, dict[str, Any]]) -> str | None:

@@ -9,7 +9,6 @@ stream; the rollout file records them.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from typing import Any
@@ -26,6 +25,7 @@ from deepreview.transcripts.stream import (
     as_str,
     denial_text,
     detail_of,
+    load_event,
 )
 
 _RETRY = re.compile(r"\s*re-?connecting\b", re.IGNORECASE)
@@ -201,7 +201,7 @@ class CodexRolloutParser:
         if not line or line.isspace():
             return
         try:
-            event = json.loads(line.decode("utf-8") if isinstance(line, bytes) else line)
+            event = load_event(line)
         except ValueError:
             return
         if not isinstance(event, dict) or event.get("type") != "response_item":
@@ -221,7 +221,7 @@ class CodexRolloutParser:
         raw = payload.get("arguments")
         if isinstance(raw, str):
             try:
-                args = as_dict(json.loads(raw))
+                args = as_dict(load_event(raw))
             except ValueError:
                 args = {}
         elif isinstance(raw, dict):

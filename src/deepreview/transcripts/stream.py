@@ -5,6 +5,7 @@ tool-call bookkeeping and defensive field access (CLI output is input we do not 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, ClassVar
 
 from deepreview.transcripts.stats import SHELL_TOOLS, ToolCall, TranscriptStats
@@ -15,6 +16,31 @@ _DETAIL_KEYS = (
     "query", "url", "subagent_type", "description",
 )  # fmt: skip
 _MAX_DETAIL = 200
+# A `\uD800`-`\uDFFF` escape: JSON allows half a surrogate pair (Node's JSON.stringify writes
+# one for an emoji cut in two), Python decodes it into a code point no UTF-8 writer accepts.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def load_event(line: bytes | str) -> object:
+    """One line of JSON, its strings valid text (half a surrogate pair is U+FFFD); raises
+    ValueError for a line that is none, nested past the decoder's depth included."""
+    text = line.decode("utf-8") if isinstance(line, bytes) else line
+    try:
+        value = json.loads(text)
+        return _valid_text(value) if _SURROGATE_ESCAPE.search(text) else value
+    except RecursionError as exc:  # a model-chosen tool input nested thousands deep
+        raise ValueError("JSON nested too deep") from exc
+
+
+def _valid_text(value: object) -> object:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_valid_text(k): _valid_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_valid_text(v) for v in value]
+    return value
 
 
 def as_dict(value: object) -> dict[str, Any]:
@@ -123,8 +149,7 @@ class StreamParser:
             return
         self._lines += 1
         try:
-            text = line.decode("utf-8") if isinstance(line, bytes) else line
-            event = json.loads(text)
+            event = load_event(line)
         except ValueError:  # JSONDecodeError and UnicodeDecodeError both
             self._malformed += 1
             return

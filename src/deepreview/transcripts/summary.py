@@ -6,6 +6,7 @@ table_cell → "23 (Read 10, Bash 8, Grep 5)"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from deepreview.transcripts.stats import SHELL_TOOLS, TranscriptStats
@@ -13,6 +14,9 @@ from deepreview.transcripts.stats import SHELL_TOOLS, TranscriptStats
 MAX_TOOLS = 8  # tools named in a highlights line; the rest are summed as "N other"
 MAX_LABELS = 5  # shell command labels named in the parenthesised breakdown
 MAX_CELL_TOOLS = 3  # tools named in the summary table cell
+# A tool name as the CLIs name their tools (`Read`, `mcp__github__get_pr`, `read_file`): shown
+# as it is. Any other is the model's own word (a tool it made up), shown as code, not Markdown.
+_PLAIN_NAME = re.compile(r"[\w.:-]+")
 
 
 def highlights(stats: TranscriptStats) -> str:
@@ -39,7 +43,7 @@ def highlights_from_counts(
     placed = not breakdown
     parts: list[str] = []
     for name, count in _shown(tool_counts, max_tools):
-        item = f"{count} {name}"
+        item = f"{count} {_name(name)}"
         if not placed and name in SHELL_TOOLS:
             item += f" ({breakdown})"
             placed = True
@@ -62,7 +66,7 @@ def table_cell(stats: TranscriptStats) -> str:
 def table_cell_from_counts(
     total: int, tool_counts: Sequence[tuple[str, int]], *, max_tools: int = MAX_CELL_TOOLS
 ) -> str:
-    named = ", ".join(f"{name} {count}" for name, count in tool_counts[:max_tools])
+    named = ", ".join(f"{_name(name)} {count}" for name, count in tool_counts[:max_tools])
     return f"{total} ({named})" if named else str(total)
 
 
@@ -82,6 +86,10 @@ def _folded(counts: Sequence[tuple[str, int]], limit: int) -> list[tuple[str, in
     """The rest, summed as one "N other" entry (empty when `_shown` named them all)."""
     rest = counts[len(_shown(counts, limit)) :]
     return [("other", sum(count for _, count in rest))] if rest else []
+
+
+def _name(name: str) -> str:
+    return name if _PLAIN_NAME.fullmatch(name) else _code(name)
 
 
 def _code(label: str) -> str:
