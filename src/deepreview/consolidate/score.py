@@ -74,6 +74,7 @@ class Evidence:
     cited: tuple[str, ...]
     classification: str | None  # the shared classification, when they agree
     claims: tuple[str, ...] = ()  # the failures both name (`claims.claims_in`)
+    untested: tuple[str, ...] = ()  # the code both titles say has no test (`_untested`)
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -191,6 +192,24 @@ def _title_words_beyond_names(x: Features, y: Features) -> frozenset[str]:
     """The title words both findings share, other than the words of the code names both give."""
     names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
     return (x.title_words & y.title_words) - names
+
+
+def _untested(x: Features, y: Features) -> frozenset[str]:
+    """The code both findings say has no test: their titles say a test is missing (not only
+    placed on a test file: that may be a test the change breaks), one names the code
+    (backticked or bare) and the other's title says its name too ("No tests for the new retry
+    behaviour" / "Missing test coverage for `retry`"), and neither title names code the other
+    finding never names. "No test for `retry`" and "No test for `backoff`" in one test file
+    name nothing in common."""
+    if not (x.kind == y.kind == "tests") or x.test_by_place or y.test_by_place:
+        return frozenset()
+    if not (x.title_names <= y.identifiers or y.title_names <= x.identifiers):
+        return frozenset()
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
+    both = x.title_words & y.title_words
+    return frozenset(
+        spelled[i] for i in x.title_names | y.title_names if finding_words(spelled[i]) <= both
+    )
 
 
 def _beside(x: Features, y: Features, prose: float) -> bool:
@@ -400,6 +419,13 @@ def evidence(
         # bonus, "Credit rate can exceed 100%" two lines on, where it is applied (trial
         # 57b #3). Findings that share names already have that evidence (the seed's leaks).
         score += SAME_CLAIM_BONUS
+    untested = () if generic else tuple(sorted(_untested(x, y)))
+    if untested:
+        # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
+        # coverage for `retry`" at a line of it, "`retry` has no unit tests" placed nowhere:
+        # where each puts a missing test is its own choice; the code both name is the place,
+        # as one line is for two findings about the code
+        score += weights.where * (1.0 - where)
     if not generic and x.kind == y.kind == "tests" and meet_in_a_test(x, y):
         # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
         # both on the same lines of one test: what that test leaves out, each in its words
@@ -451,6 +477,7 @@ def evidence(
         cited=tuple(sorted(x.cited & y.cited, key=_line_key)),
         classification=agree,
         claims=tuple(sorted(_shared_claims(x, y))),
+        untested=untested,
     )
 
 
@@ -476,6 +503,8 @@ def describe(ev: Evidence) -> str:
         parts.append(f"similar explanations ({ev.prose:.2f})")
     if ev.claims:
         parts.append("both name " + " and ".join(SAID[c] for c in ev.claims))
+    if ev.untested:
+        parts.append("both say " + " and ".join(f"`{i}`" for i in ev.untested) + " has no test")
     if ev.classification:
         parts.append(f"both classify it {ev.classification}")
     return "; ".join(parts) + f" (score {ev.score:.2f})"

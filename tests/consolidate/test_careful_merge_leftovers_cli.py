@@ -1,0 +1,117 @@
+"""Through the real `deep-review review` with command seats: what a careful lead merges that
+trial tm59 left (tm61). Each rule that merges more has a case that must stay two, and back.
+
+- Three seats' "`retry` has no test", each placed its own way (the test file to add, a line of
+  the code, no place), are one testing finding; a test gap beside a defect of the same
+  function, and two test gaps about different functions in one test file, stay two.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from support.printing_seats import printing_seats, stored_report
+from support.repos import commit_all, make_repo, write
+
+RETRY = (
+    "import logging\n"  # 1
+    "import time\n"  # 2
+    "\n"
+    "log = logging.getLogger(__name__)\n"  # 4
+    "\n\n"
+    "def retry(fn, attempts=3):\n"  # 7
+    "    for attempt in range(attempts):\n"  # 8
+    "        try:\n"  # 9
+    "            return fn()\n"  # 10
+    "        except OSError:\n"  # 11
+    "            time.sleep(attempt)\n"  # 12
+    "        except Exception as exc:\n"  # 13
+    "            log.debug('giving up: %s', exc)\n"  # 14
+    "            return None\n"  # 15
+    "    return fn()\n"  # 16
+    "\n\n"
+    "def backoff(attempt):\n"  # 19
+    "    return 2 ** attempt\n"  # 20
+)
+TAIL = (
+    "def tail(path, count):\n"  # 1
+    "    with open(path) as fh:\n"  # 2
+    "        lines = fh.readlines()\n"  # 3
+    "    return lines[-count:]\n"  # 4
+)
+
+
+def _doc(findings: str) -> str:
+    return f"## Executive Summary\n\nRead the change.\n\n## Findings\n\n{findings}"
+
+
+def _found(tmp: Path, **seats: str) -> list[dict[str, Any]]:
+    repo = make_repo(tmp)
+    write(repo, "ledger/retry.py", RETRY)
+    write(repo, "ledger/tail.py", TAIL)
+    commit_all(repo, "Retry and tail helpers")
+    printing_seats(tmp, seats)
+    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
+    return found
+
+
+def _credits(found: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    return sorted((f["title"], sorted(f["reviewers"])) for f in found)
+
+
+NO_GIVE_UP_TEST = _doc(
+    "### Important Issues\n\n1. **No test covers `retry()`'s give-up path** — "
+    "`tests/test_retry.py` (important, gap)\n\nThere is no `tests/test_retry.py`; nothing "
+    "checks that an error other than `OSError` stops the loop. Add a test module.\n"
+)
+
+
+def test_three_seats_test_gaps_about_one_function_placed_apart_are_one(tmp_path: Path) -> None:
+    found = _found(
+        tmp_path,
+        alpha=NO_GIVE_UP_TEST,
+        bravo=_doc(
+            "### Suggestions\n\n1. **Missing test coverage for `retry`** — "
+            "`ledger/retry.py:15` (suggestion, gap)\n\nThe give-up branch is never exercised "
+            "by any test.\n"
+        ),
+        charlie=_doc(
+            "### Important Issues\n\n- **`retry` has no unit tests** (important)\n\n"
+            "  Neither the sleep between attempts nor the last call is covered.\n"
+        ),
+    )
+    assert [sorted(f["reviewers"]) for f in found] == [["Alpha", "Bravo", "Charlie"]], _credits(
+        found
+    )
+
+
+def test_a_test_gap_beside_a_defect_of_the_same_function_stays_two(tmp_path: Path) -> None:
+    found = _found(
+        tmp_path,
+        alpha=NO_GIVE_UP_TEST,
+        bravo=_doc(
+            "### Important Issues\n\n1. **`retry` swallows the error** — `ledger/retry.py:15` "
+            "(important, regression)\n\nThe caller gets `None` and never sees what failed.\n"
+        ),
+        charlie=_doc(
+            "### Important Issues\n\n- **`retry` has no unit tests** (important)\n\n"
+            "  Neither the sleep between attempts nor the last call is covered.\n"
+        ),
+    )
+    assert _credits(found) == [
+        ("No test covers `retry()`'s give-up path", ["Alpha", "Charlie"]),
+        ("`retry` swallows the error", ["Bravo"]),
+    ]
+
+
+def test_test_gaps_about_two_functions_in_one_test_file_stay_two(tmp_path: Path) -> None:
+    found = _found(
+        tmp_path,
+        alpha=NO_GIVE_UP_TEST,
+        bravo=_doc(
+            "### Suggestions\n\n1. **No test for `backoff`** — `tests/test_retry.py` "
+            "(suggestion, gap)\n\nThe doubling delay is not checked anywhere.\n"
+        ),
+    )
+    assert sorted(f["reviewers"] for f in found) == [["Alpha"], ["Bravo"]], _credits(found)
