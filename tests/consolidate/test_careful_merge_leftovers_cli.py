@@ -4,12 +4,17 @@ trial tm59 left (tm61). Each rule that merges more has a case that must stay two
 - Three seats' "`retry` has no test", each placed its own way (the test file to add, a line of
   the code, no place), are one testing finding; a test gap beside a defect of the same
   function, and two test gaps about different functions in one test file, stay two.
+- "`tail` reads the whole file into memory" and "`tail(path, 0)` returns every line" at one
+  line are two problems (memory use; a wrong result), graded alike or not, while two seats'
+  memory use of `tail` is one.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from support.printing_seats import printing_seats, stored_report
 from support.repos import commit_all, make_repo, write
@@ -115,3 +120,48 @@ def test_test_gaps_about_two_functions_in_one_test_file_stay_two(tmp_path: Path)
         ),
     )
     assert sorted(f["reviewers"] for f in found) == [["Alpha"], ["Bravo"]], _credits(found)
+
+
+def _memory(title: str) -> str:
+    return _doc(
+        f"### Important Issues\n\n1. **{title}** — `ledger/tail.py:2-4` (important, regression)"
+        "\n\n`fh.readlines()` loads every line into memory; for a large log use "
+        "`collections.deque(fh, maxlen=count)`.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("memory", "result", "grade"),
+    [
+        # titles sharing "return ... line(s)", graded one level apart
+        (
+            "`tail` reads the whole file to return a few lines",
+            "`tail(path, 0)` returns every line",
+            "suggestion",
+        ),
+        # graded alike, sharing the function's name
+        (
+            "`tail` reads the whole file into memory",
+            "`tail(path, 0)` returns every line instead of none",
+            "important",
+        ),
+    ],
+)
+def test_memory_use_and_a_wrong_result_at_one_line_stay_two(
+    tmp_path: Path, memory: str, result: str, grade: str
+) -> None:
+    heading = "Suggestions" if grade == "suggestion" else "Important Issues"
+    found = _found(
+        tmp_path,
+        alpha=_memory(memory),
+        bravo=_doc(
+            f"### {heading}\n\n1. **{result}** — `ledger/tail.py:4` ({grade}, regression)\n\n"
+            "`lines[-0:]` is the whole list; return `[]` when `count <= 0`.\n"
+        ),
+        charlie=_doc(
+            "### Suggestions\n\n1. **Memory use of `tail()`** — `ledger/tail.py:3` (suggestion, "
+            "enhancement)\n\n`tail()` materialises the file with `readlines()`; a `deque` with "
+            "`maxlen` keeps only the last lines.\n"
+        ),
+    )
+    assert _credits(found) == [(result, ["Bravo"]), (memory, ["Alpha", "Charlie"])]
