@@ -7,6 +7,9 @@ trial tm59 left (tm61). Each rule that merges more has a case that must stay two
 - "`tail` reads the whole file into memory" and "`tail(path, 0)` returns every line" at one
   line are two problems (memory use; a wrong result), graded alike or not, while two seats'
   memory use of `tail` is one.
+- "Permanent failures become `None`" and "the `except` branch hides the exception", two lines
+  apart in one `except` block, are one finding when both quote its `return None`, and two
+  when nothing but the nearness ties them.
 """
 
 from __future__ import annotations
@@ -165,3 +168,43 @@ def test_memory_use_and_a_wrong_result_at_one_line_stay_two(
         ),
     )
     assert _credits(found) == [(result, ["Bravo"]), (memory, ["Alpha", "Charlie"])]
+
+
+NONE_RESULT = (
+    "### Important Issues\n\n1. **Permanent failures become `None`** — `ledger/retry.py:15` "
+    "(important, regression)\n\nA caller cannot tell a failed call from an empty result.\n"
+)
+HIDDEN = (
+    "### Important Issues\n\n1. **The `except Exception` branch hides the exception** — "
+    "`ledger/retry.py:13` (important, regression)\n\nOnly a debug log line records it.\n"
+)
+QUOTED_NONE = "\n```diff\n-            return None\n+            raise\n```\n"
+QUOTED_BLOCK = (
+    "\n```python\n        except Exception as exc:\n"
+    "            log.debug('giving up: %s', exc)\n            return None\n```\n"
+)
+
+
+def test_one_except_block_two_lines_apart_quoting_its_line_is_one(tmp_path: Path) -> None:
+    found = _found(
+        tmp_path, alpha=_doc(NONE_RESULT + QUOTED_NONE), bravo=_doc(HIDDEN + QUOTED_BLOCK)
+    )
+    assert [sorted(f["reviewers"]) for f in found] == [["Alpha", "Bravo"]], _credits(found)
+
+
+LEAKED = (
+    "### Important Issues\n\n1. **The `except Exception` branch leaks the connection** — "
+    "`ledger/retry.py:13` (important, regression)\n\n`fn` is never told to close it.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("alpha", "bravo"),
+    [
+        (NONE_RESULT, HIDDEN),  # nothing but the nearness
+        (NONE_RESULT + QUOTED_NONE, LEAKED + QUOTED_BLOCK),  # one quoted line, two failures
+    ],
+)
+def test_two_lines_apart_saying_two_things_stay_two(tmp_path: Path, alpha: str, bravo: str) -> None:
+    found = _found(tmp_path, alpha=_doc(alpha), bravo=_doc(bravo))
+    assert sorted(f["reviewers"] for f in found) == [["Alpha"], ["Bravo"]], _credits(found)

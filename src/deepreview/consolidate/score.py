@@ -185,7 +185,15 @@ def _claims_apart(x: Features, y: Features, prose: float) -> bool:
         and prose < APART_PROSE
         and not (x.kind == y.kind == "tests")
         and not same_lines(x, y)
+        and not _quote_beside(x, y)
     )
+
+
+def _quote_beside(x: Features, y: Features) -> bool:
+    """A line or two apart and both quoting the same line of code: one line, each reviewer
+    counting from its own anchor ("Permanent failures become `None`" at a `return None`, "the
+    `except` branch hides the exception" at its `except`, both quoting the `return None`)."""
+    return bool(x.excerpt & y.excerpt) and lines_beside(x, y)
 
 
 def _title_words_beyond_names(x: Features, y: Features) -> frozenset[str]:
@@ -216,9 +224,12 @@ def _beside(x: Features, y: Features, prose: float) -> bool:
     """Graded and classified alike, at short line ranges a line or two apart (not overlapping),
     and saying the same in words, not names alone: one reviewer cites the line that fails, the
     other the line that should guard it ("`tail(p, 0)` returns the whole file" at 16, "A zero
-    count is not handled" at 13-14, both explaining that asking for no lines returns them all)."""
+    count is not handled" at 13-14, both explaining that asking for no lines returns them all);
+    or quoting the same line of code (`_quote_beside`)."""
     if x.severity is None or x.severity != y.severity or not x.nature or x.nature != y.nature:
         return False
+    if _quote_beside(x, y):
+        return True
     if not (prose >= SAID_PROSE or _title_words_beyond_names(x, y) or _same_claim(x, y)):
         return False
     return lines_beside(x, y)
