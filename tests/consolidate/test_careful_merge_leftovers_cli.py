@@ -10,6 +10,10 @@ trial tm59 left (tm61). Each rule that merges more has a case that must stay two
 - "Permanent failures become `None`" and "the `except` branch hides the exception", two lines
   apart in one `except` block, are one finding when both quote its `return None`, and two
   when nothing but the nearness ties them.
+- A finding naming two places in one sentence of prose ("`first_rows()` in `ledger/read.py`
+  line 2 and `last_rows()` in ledger/tail.py line 4 both …"), placed at the first, is
+  credited on another seat's finding at the second; not on one two lines off about another
+  problem.
 """
 
 from __future__ import annotations
@@ -208,3 +212,55 @@ LEAKED = (
 def test_two_lines_apart_saying_two_things_stay_two(tmp_path: Path, alpha: str, bravo: str) -> None:
     found = _found(tmp_path, alpha=_doc(alpha), bravo=_doc(bravo))
     assert sorted(f["reviewers"] for f in found) == [["Alpha"], ["Bravo"]], _credits(found)
+
+
+READ = "def first_rows(path, count):\n    return open(path).read().splitlines()[1:count]\n"
+TWO_IN_PROSE = _doc(
+    "### Important Issues\n\n1. **Both new readers get their bounds wrong** (important, "
+    "regression)\n\n`first_rows()` in `ledger/read.py` line 2 and `last_rows()` in "
+    "ledger/tail.py line 4 both miss: the first skips a row, the second returns every row "
+    "for `count=0`.\n"
+)
+
+
+def _two_files(tmp: Path, **seats: str) -> dict[str, list[str]]:
+    repo = make_repo(tmp)
+    write(repo, "ledger/read.py", READ)
+    write(repo, "ledger/tail.py", TAIL)
+    commit_all(repo, "Two readers")
+    printing_seats(tmp, seats)
+    return {
+        f["title"]: sorted(f["reviewers"])
+        for f in stored_report(tmp, repo, list(seats))["findings"]
+    }
+
+
+def test_a_finding_naming_two_places_in_prose_is_credited_at_both(tmp_path: Path) -> None:
+    found = _two_files(
+        tmp_path,
+        alpha=TWO_IN_PROSE,
+        bravo=_doc(
+            "### Important Issues\n\n1. **`first_rows` skips the first row** — "
+            "`ledger/read.py:2` (important, regression)\n\nThe slice starts at index 1.\n\n"
+            "2. **`last_rows(p, 0)` returns every row** — `ledger/tail.py:4` (important, "
+            "regression)\n\n`lines[-0:]` is the whole list.\n"
+        ),
+    )
+    assert sorted(found.values()) == [["Alpha", "Bravo"]] * 2, found
+
+
+def test_a_place_named_in_prose_credits_nothing_about_another_problem_near_it(
+    tmp_path: Path,
+) -> None:
+    found = _two_files(
+        tmp_path,
+        alpha=TWO_IN_PROSE,
+        bravo=_doc(
+            "### Important Issues\n\n1. **`first_rows` skips the first row** — "
+            "`ledger/read.py:2` (important, regression)\n\nThe slice starts at index 1.\n\n"
+            "2. **`last_rows` opens the file without an encoding** — `ledger/tail.py:2` "
+            "(important, regression)\n\n`open(path)` decodes with the locale's encoding; pass "
+            '`encoding="utf-8"`.\n'
+        ),
+    )
+    assert found["`last_rows` opens the file without an encoding"] == ["Bravo"], found
