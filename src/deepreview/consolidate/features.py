@@ -258,7 +258,7 @@ class Features:
     severity: int | None = None  # the reviewer's grade as a rank, 0 = critical
     nature: str | None = None  # `nature_of` the classification: "defect", "security", "nit"
     # "tests" only because every location is a test file, not because the title says a test is
-    # missing: the finding may be a test the change breaks (`score._cites_the_test`)
+    # missing: the finding may be a test the change breaks (`gaps.cites_the_test`)
     test_by_place: bool = False
     # the failures its title names (`claims.claims_in`: "race", "nil", ...), and those its
     # whole text names (title, explanation, fix)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from deepreview.consolidate.claims import SAID
 from deepreview.consolidate.features import Features, Span, finding_words
+from deepreview.consolidate.gaps import cites_the_test, untested_names
 from deepreview.consolidate.spans import (
     lines_beside,
     meet_in_a_test,
@@ -74,7 +75,7 @@ class Evidence:
     cited: tuple[str, ...]
     classification: str | None  # the shared classification, when they agree
     claims: tuple[str, ...] = ()  # the failures both name (`claims.claims_in`)
-    untested: tuple[str, ...] = ()  # the code both titles say has no test (`_untested`)
+    untested: tuple[str, ...] = ()  # the code both titles say has no test (`gaps.untested_names`)
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -151,18 +152,6 @@ def _where(x: Features, y: Features) -> tuple[float, str]:
     return best, text
 
 
-def _cites_the_test(x: Features, y: Features) -> bool:
-    """One finding is about code and its text cites the test file the other is placed on, the
-    other being about tests only by that place (its title says no test is missing): "moving
-    the setup step makes `copytool_test.go:131` fail" and a finding at `copytool_test.go:131`
-    whose assertion now fails are one problem seen from both ends, not a defect beside a test
-    gap."""
-    return any(
-        a.kind == "code" and b.kind == "tests" and b.test_by_place and a.mention_files & b.files
-        for a, b in ((x, y), (y, x))
-    )
-
-
 # Two findings about tests on overlapping lines of one test file: see `evidence`.
 SAME_TEST_BONUS = 0.1
 
@@ -200,24 +189,6 @@ def _title_words_beyond_names(x: Features, y: Features) -> frozenset[str]:
     """The title words both findings share, other than the words of the code names both give."""
     names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
     return (x.title_words & y.title_words) - names
-
-
-def _untested(x: Features, y: Features) -> frozenset[str]:
-    """The code both findings say has no test: their titles say a test is missing (not only
-    placed on a test file: that may be a test the change breaks), one names the code
-    (backticked or bare) and the other's title says its name too ("No tests for the new retry
-    behaviour" / "Missing test coverage for `retry`"), and neither title names code the other
-    finding never names. "No test for `retry`" and "No test for `backoff`" in one test file
-    name nothing in common."""
-    if not (x.kind == y.kind == "tests") or x.test_by_place or y.test_by_place:
-        return frozenset()
-    if not (x.title_names <= y.identifiers or y.title_names <= x.identifiers):
-        return frozenset()
-    spelled = {**dict(y.spellings), **dict(x.spellings)}
-    both = x.title_words & y.title_words
-    return frozenset(
-        spelled[i] for i in x.title_names | y.title_names if finding_words(spelled[i]) <= both
-    )
 
 
 def _beside(x: Features, y: Features, prose: float) -> bool:
@@ -394,7 +365,7 @@ def evidence(
             at_same_lines = {x.classification, y.classification} == CHANGE_CLASSES and same_lines(
                 x, y
             )
-            cls = 0.0 if same_tests or at_same_lines or _cites_the_test(x, y) else -1.0
+            cls = 0.0 if same_tests or at_same_lines or cites_the_test(x, y) else -1.0
     score = (
         weights.where * where
         + weights.identifiers * ident
@@ -403,8 +374,8 @@ def evidence(
         + weights.cited * cited
         + weights.classification * cls
     )
-    # a test the other finding's change breaks is not a test gap (`_cites_the_test`)
-    broken_test = _cites_the_test(x, y)
+    # a test the other finding's change breaks is not a test gap (`gaps.cites_the_test`)
+    broken_test = cites_the_test(x, y)
     if x.kind != y.kind and not broken_test:
         # "`shout` has no test" (or "`shout` lacks a docstring") and "`shout(None)` raises":
         # one names something missing, the other a defect; the same function and lines do not
@@ -430,7 +401,7 @@ def evidence(
         # bonus, "Credit rate can exceed 100%" two lines on, where it is applied (trial
         # 57b #3). Findings that share names already have that evidence (the seed's leaks).
         score += SAME_CLAIM_BONUS
-    untested = () if generic else tuple(sorted(_untested(x, y)))
+    untested = () if generic else tuple(sorted(untested_names(x, y)))
     if untested:
         # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
         # coverage for `retry`" at a line of it, "`retry` has no unit tests" placed nowhere:
