@@ -11,9 +11,9 @@ trial tm59 left (tm61). Each rule that merges more has a case that must stay two
   apart in one `except` block, are one finding when both quote its `return None`, and two
   when nothing but the nearness ties them.
 - A finding naming two places in one sentence of prose ("`first_rows()` in `ledger/read.py`
-  line 2 and `last_rows()` in ledger/tail.py line 4 both …"), placed at the first, is
-  credited on another seat's finding at the second; not on one two lines off about another
-  problem.
+  line 2 and `tail()` in ledger/tail.py line 4 both …"), placed at the first, or in its head
+  with one explanation for both, is credited on another seat's finding at the second; not on
+  one two lines off, one naming another failure there, or one naming none.
 """
 
 from __future__ import annotations
@@ -217,7 +217,7 @@ def test_two_lines_apart_saying_two_things_stay_two(tmp_path: Path, alpha: str, 
 READ = "def first_rows(path, count):\n    return open(path).read().splitlines()[1:count]\n"
 TWO_IN_PROSE = _doc(
     "### Important Issues\n\n1. **Both new readers get their bounds wrong** (important, "
-    "regression)\n\n`first_rows()` in `ledger/read.py` line 2 and `last_rows()` in "
+    "regression)\n\n`first_rows()` in `ledger/read.py` line 2 and `tail()` in "
     "ledger/tail.py line 4 both miss: the first skips a row, the second returns every row "
     "for `count=0`.\n"
 )
@@ -235,32 +235,61 @@ def _two_files(tmp: Path, **seats: str) -> dict[str, list[str]]:
     }
 
 
-def test_a_finding_naming_two_places_in_prose_is_credited_at_both(tmp_path: Path) -> None:
-    found = _two_files(
-        tmp_path,
-        alpha=TWO_IN_PROSE,
-        bravo=_doc(
-            "### Important Issues\n\n1. **`first_rows` skips the first row** — "
-            "`ledger/read.py:2` (important, regression)\n\nThe slice starts at index 1.\n\n"
-            "2. **`last_rows(p, 0)` returns every row** — `ledger/tail.py:4` (important, "
-            "regression)\n\n`lines[-0:]` is the whole list.\n"
-        ),
-    )
+# the same finding, its places both in its head and told at once in its text
+TWO_IN_HEAD = _doc(
+    "### Important Issues\n\n1. **Both new readers are off by one** — `ledger/read.py:2`, "
+    "`ledger/tail.py:4` (important, regression)\n\nBoth count from the wrong end: "
+    "`[1:count]` skips the first row and `lines[-count:]` returns every row for `count=0`.\n"
+)
+SEEN_TWICE = _doc(
+    "### Important Issues\n\n1. **`first_rows` skips the first row** — "
+    "`ledger/read.py:2` (important, regression)\n\nThe slice starts at index 1.\n\n"
+    "2. **`tail(p, 0)` returns every row** — `ledger/tail.py:4` (important, "
+    "regression)\n\n`lines[-0:]` is the whole list.\n"
+)
+
+
+@pytest.mark.parametrize("lumped", [TWO_IN_PROSE, TWO_IN_HEAD])
+def test_a_finding_naming_two_places_is_credited_at_both(tmp_path: Path, lumped: str) -> None:
+    found = _two_files(tmp_path, alpha=lumped, bravo=SEEN_TWICE)
     assert sorted(found.values()) == [["Alpha", "Bravo"]] * 2, found
 
 
-def test_a_place_named_in_prose_credits_nothing_about_another_problem_near_it(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("lumped", "other"),
+    [
+        # two lines off, the name in common
+        (
+            TWO_IN_PROSE,
+            "**`tail` opens the file without an encoding** — `ledger/tail.py:2` (important, "
+            "regression)\n\n`open(path)` decodes with the locale's encoding; pass "
+            '`encoding="utf-8"`.',
+        ),
+        # on those lines, another failure
+        (
+            TWO_IN_HEAD,
+            "**`tail` reads the whole file into memory** — `ledger/tail.py:2-4` (important, "
+            "regression)\n\n`fh.readlines()` holds every line of a large log.",
+        ),
+        # on those lines, no failure named, the names in common
+        (
+            TWO_IN_HEAD,
+            "**`tail` lacks a docstring** — `ledger/tail.py:1-4` (suggestion)\n\nSay what "
+            "`lines[-count:]` gives for `count=0`.",
+        ),
+    ],
+)
+def test_a_finding_naming_two_places_credits_nothing_about_another_problem_there(
+    tmp_path: Path, lumped: str, other: str
 ) -> None:
     found = _two_files(
         tmp_path,
-        alpha=TWO_IN_PROSE,
+        alpha=lumped,
         bravo=_doc(
             "### Important Issues\n\n1. **`first_rows` skips the first row** — "
             "`ledger/read.py:2` (important, regression)\n\nThe slice starts at index 1.\n\n"
-            "2. **`last_rows` opens the file without an encoding** — `ledger/tail.py:2` "
-            "(important, regression)\n\n`open(path)` decodes with the locale's encoding; pass "
-            '`encoding="utf-8"`.\n'
+            f"2. {other}\n"
         ),
     )
-    assert found["`last_rows` opens the file without an encoding"] == ["Bravo"], found
+    title = other.split("**")[1]
+    assert found[title] == ["Bravo"], found

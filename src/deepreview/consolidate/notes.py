@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from deepreview.consolidate.claims import claims_in
 from deepreview.consolidate.features import (
@@ -91,10 +92,11 @@ class Note:
     section: str  # "Testing Assessment"
     location: Location
     text: str  # Markdown: the paragraph or list item citing the place
-    # from a finding's explanation (`_names_own_place`): it names the place beside its own, so
-    # it credits only a finding on those very lines that names no other failure (see
-    # `_sighting`)
-    in_prose: bool = False
+    # From a finding's own text, which names the place beside its own: "paragraph", one
+    # paragraph naming both (`_names_own_place`); "places", the whole text of one placed in
+    # several files. Either credits only a finding on those very lines naming no other
+    # failure, and "places" only one naming the same failure (see `_sighting`).
+    in_finding: Literal["", "paragraph", "places"] = ""
 
 
 def _units(text: str) -> Iterator[str]:
@@ -187,8 +189,28 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
                 if _name(loc.path) in own:
                     continue
                 text = " ".join(unit.split())
-                out.append(Note(seat, section, loc, text, section.endswith(" text")))
+                made: Literal["", "paragraph"] = "paragraph" if section.endswith(" text") else ""
+                out.append(Note(seat, section, loc, text, made))
+    for f in review.findings:
+        # Placed in several files, one place each, with no item per place ("Off-by-one in the
+        # slice and loop bounds" at `store.py:9` and `retry.py:33`, its text telling both at
+        # once): it joins one other seat's finding at most, and each of its places is where
+        # its reviewer saw the problem it tells, as an item there would say
+        files = {_name(loc.path) for loc in f.locations}
+        if len(files) < 2 or len(files) < len(f.locations) or _has_items(f):
+            # several places in one file are one flow its text walks through ("the restart
+            # path at 330-341 … the error returns at 454-468"), not one problem seen twice
+            continue
+        text = " ".join(f"{f.title}: {strip_fences(f.body)}".split())
+        out.extend(
+            Note(seat, f"{f.id} text", loc, text, "places") for loc in f.locations if loc.start
+        )
     return tuple(out)
+
+
+def _has_items(f: Finding) -> bool:
+    """The finding lists its places one item each (`_sections`: those items are its notes)."""
+    return sum(1 for u in _units(f.body) if _ITEM.match(u)) >= 2
 
 
 def _sighting(note: Note, finding: Finding, distance: int) -> bool:
@@ -196,9 +218,14 @@ def _sighting(note: Note, finding: Finding, distance: int) -> bool:
     a finding's explanation names beside its own is one only on the finding's lines and when
     the two name no different failures (`claims.claims_in`): "`last_rows()` in `tail.py`
     line 4 … returns every row" is not the encoding problem two lines up."""
-    if note.in_prose:
+    if note.in_finding:
         said, faulted = claims_in(note.text), claims_in(finding.title)
         if distance or (said and faulted and not said & faulted):
+            return False
+        if said & faulted:
+            return True  # the same failure on those very lines
+        if note.in_finding == "places":
+            # a finding's whole text names every code name of its places: not enough there
             return False
     return _about_the_same(note, finding, on_its_lines=distance == 0) and _fits_section(
         note, finding
