@@ -49,6 +49,13 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in
         ("The loop never reaches the last attempt", "off by one"),
         ("`tail` drops the first row", "off by one"),
         ("Retries stop one attempt early", "off by one"),
+        ("`tail(path, 0)` returns every line", "wrong result"),
+        ("`search` returns nothing for a full page", "wrong result"),
+        ("`tail` reads the whole file into memory", "memory"),
+        ("Memory use of `tail()`", "memory"),
+        ("The upload handler loads the entire body at once", "memory"),
+        ("The result cache grows without bound", "memory"),
+        ("Unbounded queue of pending events", "memory"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -73,6 +80,9 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         "The signing key is rotated once a year",
         "The README is missing the last release's notes",
         "Only one worker drains the queue",
+        "`tail` reads the config once at import",
+        "The returned list is allocated per call",
+        "`flags` returns allowed values unsorted",
         "```go\nif m == nil {\n\tm = map[string]int{}\n}\n```\nThe default is rebuilt each call.",
     ],
 )

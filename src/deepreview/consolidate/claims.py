@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is twelve failure kinds that reviewers name in recognisable words, a handful of
+The vocabulary is thirteen failure kinds that reviewers name in recognisable words, a handful of
 phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
@@ -87,6 +87,21 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\breturns?\b[^.;:]{0,40}\b(?:instead of|rather than)\b",
         r"\breturns?\b[^.;:,]{0,40},? not (?:the|an?)\b",
         r"\b(?:wrong|incorrect) (?:values?|results?|answers?|totals?|sums?|counts?)\b",
+        # what a call gives back, said as too much or nothing ("`tail(p, 0)` returns every
+        # line", "returns the whole file", "returns nothing for a full page")
+        r"\breturns?\s+(?:every|all|nothing|the\s+(?:whole|entire|full))\b",
+    ),
+    # memory that grows with the input: a whole file or response read at once, a buffer or
+    # cache that is never bounded ("`tail` reads the whole file into memory")
+    "memory": (
+        r"\b(?:reads?|reading|loads?|loading|slurps?|materiali[sz]\w*|buffers?|buffering)\s+"
+        r"(?:(?:the|an?|its)\s+)?(?:whole|entire|full|complete)\b",
+        r"\b(?:in|into)\s+memory\b",
+        r"\bmemory\s+(?:use|usage|footprint|growth|consumption|pressure|blow-?up)\b",
+        r"\bout[- ]of[- ]memory\b",
+        r"\booms?\b",
+        r"\bunbounded\s+(?:\w+\s+)?(?:memory|growth|buffers?|caches?|queues?|lists?|maps?)\b",
+        r"\bgrows?\s+(?:without\s+(?:a\s+)?(?:bound|limit)|unbounded)\b",
     ),
     # a password, key or token written into the source: "committed", "hard-coded", "in the repo".
     # "token" or "key" alone is often code (a lexer's tokens, a map's keys): only with a qualifier.
@@ -157,6 +172,7 @@ SAID = {
     "leak": "a leak",
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
+    "memory": "memory growing with the input",
     "off by one": "an off-by-one",
     "out of range": "a value out of its range",
     "twice": "an effect applied twice",

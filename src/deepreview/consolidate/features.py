@@ -258,12 +258,13 @@ class Features:
     severity: int | None = None  # the reviewer's grade as a rank, 0 = critical
     nature: str | None = None  # `nature_of` the classification: "defect", "security", "nit"
     # "tests" only because every location is a test file, not because the title says a test is
-    # missing: the finding may be a test the change breaks (`score._cites_the_test`)
+    # missing: the finding may be a test the change breaks (`gaps.cites_the_test`)
     test_by_place: bool = False
     # the failures its title names (`claims.claims_in`: "race", "nil", ...), and those its
     # whole text names (title, explanation, fix)
     claims: frozenset[str] = frozenset()
     text_claims: frozenset[str] = frozenset()
+    title_names: frozenset[str] = frozenset()  # the identifiers its title gives (lower-cased)
 
     @property
     def files(self) -> frozenset[str]:
@@ -378,6 +379,7 @@ def extract(
     # "#### C1: SQL Injection in get_user"). Not in the explanation: read there too, product
     # names (`GitHub`, `PowerShell`) tied unrelated findings (benchmarks/README.md, "Claims,
     # bare names and coverage places").
+    titled = {*identifiers_in(finding.title), *bare_names_in(finding.title)}
     for low, name in bare_names_in(finding.title).items():
         idents.setdefault(low, name)
     own = tuple(_span(loc, resolver) for loc in finding.locations) or tuple(
@@ -405,4 +407,5 @@ def extract(
         and not _TEST_GAP.search(_plain_title(finding.title)),
         claims=claims_in(finding.title),
         text_claims=claims_in(finding.title + "\n" + prose),
+        title_names=frozenset(titled),
     )

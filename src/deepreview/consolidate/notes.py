@@ -29,7 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
+from deepreview.consolidate.claims import claims_in
 from deepreview.consolidate.features import (
     TEST_PATH,
     PathResolver,
@@ -51,6 +53,11 @@ _TITLE_MAX = 160  # a note shown as a source's title is cut here
 _REF = re.compile(
     r"(?<![\w/.@+-])((?:[\w.@+-]+/)*[\w.@+-]+\.[A-Za-z][A-Za-z0-9]{0,9})"
     r":(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?"
+)
+# `path/file.ext` line 12, path/file.ext, lines 12-30: the same place said in words
+_PROSE_REF = re.compile(
+    r"(?<![\w/.@+-])`?((?:[\w.@+-]+/)*[\w.@+-]+\.[A-Za-z][A-Za-z0-9]{0,9})`?,?\s+"
+    r"(?:(?:at|on)\s+)?lines?\s+(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?\b"
 )
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # "`guide.md:21` — accurate, matches the implementation": the reviewer checked and approved;
@@ -85,6 +92,11 @@ class Note:
     section: str  # "Testing Assessment"
     location: Location
     text: str  # Markdown: the paragraph or list item citing the place
+    # From a finding's own text, which names the place beside its own: "paragraph", one
+    # paragraph naming both (`_names_own_place`); "places", the whole text of one placed in
+    # several files. Either credits only a finding on those very lines naming no other
+    # failure, and "places" only one naming the same failure (see `_sighting`).
+    in_finding: Literal["", "paragraph", "places"] = ""
 
 
 def _units(text: str) -> Iterator[str]:
@@ -125,6 +137,36 @@ def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
             # seat's finding at most: an item at another of its places credits the reviewer on
             # that seat's finding there (the one it joined holds it already)
             yield (f"{f.id} item", "\n".join(items), own if len(own) == 1 else frozenset())
+        # The same in prose, one sentence naming two places side by side: "`first_rows()` in
+        # `read.py` line 2 and `last_rows()` in `tail.py` line 4 both …", the finding placed
+        # at the first. A paragraph naming its own place and another file's is the reviewer
+        # seeing both; one naming only another file's place cites it as context (a caller).
+        both = [u for u in _units(f.body) if not _ITEM.match(u) and _names_own_place(u, f)]
+        if both:
+            own = frozenset(_name(loc.path) for loc in f.locations)
+            yield (f"{f.id} text", "\n\n".join(both), own)
+
+
+def _refs(unit: str) -> Iterator[Location]:
+    """The `path:line` places a paragraph or item cites (`_REF`, `_PROSE_REF`)."""
+    for m in (*_REF.finditer(unit), *_PROSE_REF.finditer(unit)):
+        start, end = m.group(2), m.group(3)
+        loc = parse_file_ref(f"{m.group(1)}:{start}" + (f"-{end}" if end else ""))
+        if loc is not None and loc.start is not None:
+            yield loc
+
+
+def _names_own_place(unit: str, f: Finding) -> bool:
+    """The paragraph cites the finding's own place as written (its file, its lines: where the
+    finding's place was read from when its head gives none) and a place in another file.
+    Not a place of its own narrowed or widened there ("`a.go:69-78`" in the head, "a.go:69-75"
+    in an explanation citing the code it walks through)."""
+    refs = list(_refs(unit))
+    own = {(_name(loc.path), loc.start, loc.end or loc.start) for loc in f.locations}
+    files = {name for name, _, _ in own}
+    return any((_name(r.path), r.start, r.end or r.start) in own for r in refs) and any(
+        _name(r.path) not in files for r in refs
+    )
 
 
 def _name(path: str) -> str:
@@ -143,12 +185,51 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
                 continue
             if _OPTIONAL.match(unit):
                 continue
-            for m in _REF.finditer(unit):
-                loc = parse_file_ref(m.group(0).replace(" ", ""))
-                if loc is None or loc.start is None or _name(loc.path) in own:
+            for loc in _refs(unit):
+                if _name(loc.path) in own:
                     continue
-                out.append(Note(seat, section, loc, " ".join(unit.split())))
+                text = " ".join(unit.split())
+                made: Literal["", "paragraph"] = "paragraph" if section.endswith(" text") else ""
+                out.append(Note(seat, section, loc, text, made))
+    for f in review.findings:
+        # Placed in several files, one place each, with no item per place ("Off-by-one in the
+        # slice and loop bounds" at `store.py:9` and `retry.py:33`, its text telling both at
+        # once): it joins one other seat's finding at most, and each of its places is where
+        # its reviewer saw the problem it tells, as an item there would say
+        files = {_name(loc.path) for loc in f.locations}
+        if len(files) < 2 or len(files) < len(f.locations) or _has_items(f):
+            # several places in one file are one flow its text walks through ("the restart
+            # path at 330-341 … the error returns at 454-468"), not one problem seen twice
+            continue
+        text = " ".join(f"{f.title}: {strip_fences(f.body)}".split())
+        out.extend(
+            Note(seat, f"{f.id} text", loc, text, "places") for loc in f.locations if loc.start
+        )
     return tuple(out)
+
+
+def _has_items(f: Finding) -> bool:
+    """The finding lists its places one item each (`_sections`: those items are its notes)."""
+    return sum(1 for u in _units(f.body) if _ITEM.match(u)) >= 2
+
+
+def _sighting(note: Note, finding: Finding, distance: int) -> bool:
+    """The note, `distance` lines from the finding's place, is its reviewer seeing it. A place
+    a finding's explanation names beside its own is one only on the finding's lines and when
+    the two name no different failures (`claims.claims_in`): "`last_rows()` in `tail.py`
+    line 4 … returns every row" is not the encoding problem two lines up."""
+    if note.in_finding:
+        said, faulted = claims_in(note.text), claims_in(finding.title)
+        if distance or (said and faulted and not said & faulted):
+            return False
+        if said & faulted:
+            return True  # the same failure on those very lines
+        if note.in_finding == "places":
+            # a finding's whole text names every code name of its places: not enough there
+            return False
+    return _about_the_same(note, finding, on_its_lines=distance == 0) and _fits_section(
+        note, finding
+    )
 
 
 def _distance(a: Location, b: Location) -> int | None:
@@ -285,7 +366,7 @@ def credit_notes(
                 d = _distance(note.location, loc)
                 if d is None or d > NEAR_LINES or (best is not None and (d, n) >= best):
                     continue
-                if _about_the_same(note, f, on_its_lines=d == 0) and _fits_section(note, f):
+                if _sighting(note, f, d):
                     best = (d, n)
             if best is not None:
                 have = added.setdefault(best[1], [])

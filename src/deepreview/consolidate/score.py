@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from deepreview.consolidate.claims import SAID
 from deepreview.consolidate.features import Features, Span, finding_words
+from deepreview.consolidate.gaps import cites_the_test, untested_names
 from deepreview.consolidate.spans import (
     lines_beside,
     meet_in_a_test,
@@ -74,6 +75,7 @@ class Evidence:
     cited: tuple[str, ...]
     classification: str | None  # the shared classification, when they agree
     claims: tuple[str, ...] = ()  # the failures both name (`claims.claims_in`)
+    untested: tuple[str, ...] = ()  # the code both titles say has no test (`gaps.untested_names`)
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -150,18 +152,6 @@ def _where(x: Features, y: Features) -> tuple[float, str]:
     return best, text
 
 
-def _cites_the_test(x: Features, y: Features) -> bool:
-    """One finding is about code and its text cites the test file the other is placed on, the
-    other being about tests only by that place (its title says no test is missing): "moving
-    the setup step makes `copytool_test.go:131` fail" and a finding at `copytool_test.go:131`
-    whose assertion now fails are one problem seen from both ends, not a defect beside a test
-    gap."""
-    return any(
-        a.kind == "code" and b.kind == "tests" and b.test_by_place and a.mention_files & b.files
-        for a, b in ((x, y), (y, x))
-    )
-
-
 # Two findings about tests on overlapping lines of one test file: see `evidence`.
 SAME_TEST_BONUS = 0.1
 
@@ -184,7 +174,15 @@ def _claims_apart(x: Features, y: Features, prose: float) -> bool:
         and prose < APART_PROSE
         and not (x.kind == y.kind == "tests")
         and not same_lines(x, y)
+        and not _quote_beside(x, y)
     )
+
+
+def _quote_beside(x: Features, y: Features) -> bool:
+    """A line or two apart and both quoting the same line of code: one line, each reviewer
+    counting from its own anchor ("Permanent failures become `None`" at a `return None`, "the
+    `except` branch hides the exception" at its `except`, both quoting the `return None`)."""
+    return bool(x.excerpt & y.excerpt) and lines_beside(x, y)
 
 
 def _title_words_beyond_names(x: Features, y: Features) -> frozenset[str]:
@@ -197,9 +195,12 @@ def _beside(x: Features, y: Features, prose: float) -> bool:
     """Graded and classified alike, at short line ranges a line or two apart (not overlapping),
     and saying the same in words, not names alone: one reviewer cites the line that fails, the
     other the line that should guard it ("`tail(p, 0)` returns the whole file" at 16, "A zero
-    count is not handled" at 13-14, both explaining that asking for no lines returns them all)."""
+    count is not handled" at 13-14, both explaining that asking for no lines returns them all);
+    or quoting the same line of code (`_quote_beside`)."""
     if x.severity is None or x.severity != y.severity or not x.nature or x.nature != y.nature:
         return False
+    if _quote_beside(x, y):
+        return True
     if not (prose >= SAID_PROSE or _title_words_beyond_names(x, y) or _same_claim(x, y)):
         return False
     return lines_beside(x, y)
@@ -364,7 +365,7 @@ def evidence(
             at_same_lines = {x.classification, y.classification} == CHANGE_CLASSES and same_lines(
                 x, y
             )
-            cls = 0.0 if same_tests or at_same_lines or _cites_the_test(x, y) else -1.0
+            cls = 0.0 if same_tests or at_same_lines or cites_the_test(x, y) else -1.0
     score = (
         weights.where * where
         + weights.identifiers * ident
@@ -373,8 +374,8 @@ def evidence(
         + weights.cited * cited
         + weights.classification * cls
     )
-    # a test the other finding's change breaks is not a test gap (`_cites_the_test`)
-    broken_test = _cites_the_test(x, y)
+    # a test the other finding's change breaks is not a test gap (`gaps.cites_the_test`)
+    broken_test = cites_the_test(x, y)
     if x.kind != y.kind and not broken_test:
         # "`shout` has no test" (or "`shout` lacks a docstring") and "`shout(None)` raises":
         # one names something missing, the other a defect; the same function and lines do not
@@ -400,6 +401,13 @@ def evidence(
         # bonus, "Credit rate can exceed 100%" two lines on, where it is applied (trial
         # 57b #3). Findings that share names already have that evidence (the seed's leaks).
         score += SAME_CLAIM_BONUS
+    untested = () if generic else tuple(sorted(untested_names(x, y)))
+    if untested:
+        # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
+        # coverage for `retry`" at a line of it, "`retry` has no unit tests" placed nowhere:
+        # where each puts a missing test is its own choice; the code both name is the place,
+        # as one line is for two findings about the code
+        score += weights.where * (1.0 - where)
     if not generic and x.kind == y.kind == "tests" and meet_in_a_test(x, y):
         # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
         # both on the same lines of one test: what that test leaves out, each in its words
@@ -451,6 +459,7 @@ def evidence(
         cited=tuple(sorted(x.cited & y.cited, key=_line_key)),
         classification=agree,
         claims=tuple(sorted(_shared_claims(x, y))),
+        untested=untested,
     )
 
 
@@ -476,6 +485,8 @@ def describe(ev: Evidence) -> str:
         parts.append(f"similar explanations ({ev.prose:.2f})")
     if ev.claims:
         parts.append("both name " + " and ".join(SAID[c] for c in ev.claims))
+    if ev.untested:
+        parts.append("both say " + " and ".join(f"`{i}`" for i in ev.untested) + " has no test")
     if ev.classification:
         parts.append(f"both classify it {ev.classification}")
     return "; ".join(parts) + f" (score {ev.score:.2f})"
