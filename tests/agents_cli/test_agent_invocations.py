@@ -230,6 +230,7 @@ def test_gemini_defaults(make_task) -> None:
     assert settings == {
         "privacy": {"usageStatisticsEnabled": False},
         "skills": {"enabled": False},
+        "advanced": {"ignoreLocalEnv": True},
         "security": {"auth": {"selectedType": "gemini-api-key"}},
     }
     # Every tool call goes past deep-review's guard first (a BeforeTool hook).
