@@ -127,3 +127,16 @@ def test_file_names_in_the_notes_reach_no_report_or_terminal(tmp_path: Path) -> 
         assert not CONTROLS.search(text), (fmt, CONTROLS.findall(text))
     report = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
     assert not [n for n in report["notes"] if CONTROLS.search(n)], report["notes"]
+
+
+def test_context_show_prints_no_escape_sequence_of_the_file(tmp_path: Path) -> None:
+    """ts62 defect 6: `context show` printed the checkout's deep-review-context.md as is: on a
+    PR's checkout, the author's escapes (clear the screen, retitle, OSC 52) ran."""
+    repo = make_repo(tmp_path)
+    write(repo, "deep-review-context.md", "Auth is \x1b]0;PWN\x07handled \x1b[2Jin mw.py.\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "context")
+    res = run_cli(["context", "show"], cwd=repo, env=Fakes(tmp_path).env())
+    assert res.returncode == 0, res.stderr
+    assert "Auth is handled in mw.py." in res.stdout, res.stdout
+    assert not CONTROLS.search(res.stdout), CONTROLS.findall(res.stdout)
