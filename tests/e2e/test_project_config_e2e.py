@@ -186,9 +186,9 @@ def test_change_project_config_is_not_loaded(
 def test_change_dotenv_is_not_loaded(
     name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
 ) -> None:
-    """ts62: `--skip-trust` trusts the worktree, and a trusted Gemini CLI loads every variable
-    of the worktree's `.env`: the change set `GEMINI_SYSTEM_MD` (its own system prompt) and
-    could set `GOOGLE_GEMINI_BASE_URL` (the user's key sent to its server)."""
+    """ts62 defect 2: `--skip-trust` trusts the worktree, and a trusted Gemini CLI loads every
+    variable of the worktree's `.env`: the change set `GEMINI_SYSTEM_MD` (its own system
+    prompt) and could set `GOOGLE_GEMINI_BASE_URL` (the user's key sent to its server)."""
     rel = "dotenv-system.md"
     (review_repo.path / rel).write_text(f"{note(rel)}\n", "utf-8")
     config = json.dumps({"instructions": [rel]})

@@ -1,4 +1,4 @@
-"""ts62, defect 2: an HTTP Basic `Authorization` header's credentials are masked in every stored
+"""ts62, defect 3: an HTTP Basic `Authorization` header's credentials are masked in every stored
 file. actions/checkout keeps `http.https://github.com/.extraheader=AUTHORIZATION: basic <base64
 of x-access-token:TOKEN>` in the repository's config, which every seat's worktree shares; a
 seat that runs `git config --list` (a read, which Codex's read-only sandbox allows) and quotes

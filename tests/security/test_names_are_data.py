@@ -58,7 +58,7 @@ def test_a_later_rounds_review_ids_and_renames_are_fenced(tmp_path: Path) -> Non
 
 
 def test_nul_text_and_binary_script_names_are_fenced_in_the_seats_prompt(tmp_path: Path) -> None:
-    """ts62 defect 4: the notes on a file git calls binary for its NUL bytes and on a binary
+    """ts62 defect 5: the notes on a file git calls binary for its NUL bytes and on a binary
     file named like a script named them in the prompt's own words, in a code span only."""
     repo = make_repo(tmp_path)
     git(repo, "checkout", "-q", "-b", "odd")

@@ -50,7 +50,7 @@ def test_a_nul_byte_does_not_hide_a_script_from_the_seats(tmp_path: Path) -> Non
     assert "Binary files a/install.sh and b/install.sh differ" not in prompt
     assert "Binary files /dev/null and b/logo.png differ" in prompt  # real binaries stay
     assert "each NUL byte as `␀`" in prompt
-    # the name is the author's: fenced as data (ts62 defect 4)
+    # the name is the author's: fenced as data (ts62 defect 5)
     fenced = r"`tool\.sh`<<<END UNTRUSTED DATA file-names \w+>>> is named like a script"
     assert re.search(fenced, prompt), prompt
     rows = {ln.split(" | ")[0][2:]: ln for ln in prompt.splitlines() if ln.startswith("| `")}

@@ -101,7 +101,7 @@ def test_a_pr_title_with_escapes_reaches_no_report(tmp_path: Path) -> None:
 
 
 def test_file_names_in_the_notes_reach_no_report_or_terminal(tmp_path: Path) -> None:
-    """ts62 defect 3: the notes on a file the change hides (`-diff`), a NUL-text file and a
+    """ts62 defect 4: the notes on a file the change hides (`-diff`), a NUL-text file and a
     binary "script" named each file raw: an OSC sequence in its name (retitle the window, or
     OSC 52 write the clipboard) reached stderr, the `.md` and the HTML."""
     repo = make_repo(tmp_path)
