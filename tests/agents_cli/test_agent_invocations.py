@@ -230,6 +230,8 @@ def test_gemini_defaults(make_task) -> None:
     assert settings == {
         "privacy": {"usageStatisticsEnabled": False},
         "skills": {"enabled": False},
+        "advanced": {"ignoreLocalEnv": True},
+        "context": {"fileFiltering": {"respectGitIgnore": False, "respectGeminiIgnore": False}},
         "security": {"auth": {"selectedType": "gemini-api-key"}},
     }
     # Every tool call goes past deep-review's guard first (a BeforeTool hook).

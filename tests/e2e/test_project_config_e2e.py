@@ -180,3 +180,47 @@ def test_change_project_config_is_not_loaded(
     assert git(review_repo.path, "status", "--porcelain") == ""
     for rel, text in files.items():
         assert (review_repo.path / rel).read_text("utf-8") == text, rel
+
+
+@pytest.mark.parametrize("name", CLIS)
+def test_change_dotenv_is_not_loaded(
+    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
+) -> None:
+    """ts62 defect 2: `--skip-trust` trusts the worktree, and a trusted Gemini CLI loads every
+    variable of the worktree's `.env`: the change set `GEMINI_SYSTEM_MD` (its own system
+    prompt) and could set `GOOGLE_GEMINI_BASE_URL` (the user's key sent to its server)."""
+    rel = "dotenv-system.md"
+    (review_repo.path / rel).write_text(f"{note(rel)}\n", "utf-8")
+    config = json.dumps({"instructions": [rel]})
+    (review_repo.path / ".env").write_text(
+        f"GEMINI_SYSTEM_MD={rel}\nOPENCODE_CONFIG_CONTENT='{config}'\n", "utf-8"
+    )
+    git(review_repo.path, "add", ".")
+    git(review_repo.path, "commit", "-q", "-m", "Add .env")
+    srv = scripted_server([Step.text(REVIEW_TEXT)])
+    run = run_seat(name, srv.url, prompt=f"Review the last commit. {PROMPT_MARKER}")
+
+    requests = srv.model_requests()
+    assert requests, (run.outcome.reason, run.task.stderr_path.read_text())
+    found = sorted({m for r in requests for m in leaked(r.body)})
+    assert not found, f"{name} took the change's .env: {found}"
+    assert run.outcome.status == "ok", run.outcome.reason
+
+
+@pytest.mark.parametrize("name", CLIS)
+def test_change_ignore_files_hide_no_file_from_the_seat(
+    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
+) -> None:
+    """ts62 defect 7: a change's `.geminiignore` (or `.gitignore`) listing its own files made
+    Gemini's file tools refuse to read them: the change blinded the seat reviewing it."""
+    (review_repo.path / ".geminiignore").write_text("*.py\n", "utf-8")
+    (review_repo.path / ".gitignore").write_text("*.py\n", "utf-8")
+    git(review_repo.path, "add", ".")
+    git(review_repo.path, "commit", "-q", "-m", "Ignore files")
+    srv = scripted_server([Step.tools([ReadFile("calc.py")]), Step.text(REVIEW_TEXT)])
+    run = run_seat(name, srv.url, prompt=f"Review the last commit. {PROMPT_MARKER}")
+
+    assert run.outcome.status == "ok", run.outcome.reason
+    turns = srv.turns()
+    assert len(turns) >= 2, "the CLI never answered the tool call"
+    assert turns[1].contains("return a - b"), f"{name} could not read calc.py"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fakebin.harness import Fakes
 from support.hostile_names import SAY, WORD, hostile_change, outside_fences
-from support.repos import commit_all, git
+from support.repos import commit_all, git, make_repo, write
 from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round
 
 
@@ -54,4 +54,23 @@ def test_a_later_rounds_review_ids_and_renames_are_fenced(tmp_path: Path) -> Non
     later = prompt.split("## A later round", 1)[1]
     assert f"calc.py was renamed to {WORD}-calc.py" in later
     assert re.search(rf"Round 1 \(review [^\n]*-feature-{WORD}", later)
+    assert outside_fences(prompt) == []
+
+
+def test_nul_text_and_binary_script_names_are_fenced_in_the_seats_prompt(tmp_path: Path) -> None:
+    """ts62 defect 5: the notes on a file git calls binary for its NUL bytes and on a binary
+    file named like a script named them in the prompt's own words, in a code span only."""
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", "odd")
+    write(repo, f"run {SAY}.sh", b"#!/bin/sh\n# \0\necho hi\n")
+    write(repo, f"tool {SAY}.py", b"\0\x01\xffbinary")
+    commit_all(repo, "odd files")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"echo": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "echo", "main..odd")
+    assert res.returncode == 0, res.stderr
+    prompt = (Path(res.json()["review_dir"]) / "prompt-echo.md").read_text(encoding="utf-8")
+    notes = [ln for ln in prompt.splitlines() if ln.startswith("**Note:**")]
+    assert any("binary for NUL bytes" in n and f"run {SAY}.sh" in n for n in notes), notes
+    assert any("named like a script" in n and f"tool {SAY}.py" in n for n in notes), notes
     assert outside_fences(prompt) == []

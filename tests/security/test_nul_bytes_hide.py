@@ -10,6 +10,7 @@ file named like a script that is binary by its bytes is flagged as unseen.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,9 @@ def test_a_nul_byte_does_not_hide_a_script_from_the_seats(tmp_path: Path) -> Non
     assert "Binary files a/install.sh and b/install.sh differ" not in prompt
     assert "Binary files /dev/null and b/logo.png differ" in prompt  # real binaries stay
     assert "each NUL byte as `␀`" in prompt
-    assert "`tool.sh` is named like a script or config file but binary" in prompt
+    # the name is the author's: fenced as data (ts62 defect 5)
+    fenced = r"`tool\.sh`<<<END UNTRUSTED DATA file-names \w+>>> is named like a script"
+    assert re.search(fenced, prompt), prompt
     rows = {ln.split(" | ")[0][2:]: ln for ln in prompt.splitlines() if ln.startswith("| `")}
     assert "shown as text" in rows["`install.sh`"] and "binary |" not in rows["`install.sh`"]
     assert "shown as text" in rows["`index.js`"], rows

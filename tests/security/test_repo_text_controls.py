@@ -98,3 +98,45 @@ def test_a_pr_title_with_escapes_reaches_no_report(tmp_path: Path) -> None:
         text = Path(paths[fmt]).read_text(encoding="utf-8")
         assert "Fix RED add" in text, fmt
         assert not CONTROLS.search(text), (fmt, CONTROLS.findall(text))
+
+
+def test_file_names_in_the_notes_reach_no_report_or_terminal(tmp_path: Path) -> None:
+    """ts62 defect 4: the notes on a file the change hides (`-diff`), a NUL-text file and a
+    binary "script" named each file raw: an OSC sequence in its name (retitle the window, or
+    OSC 52 write the clipboard) reached stderr, the `.md` and the HTML."""
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", "names")
+    osc = "\x1b]0;PWN\x07"
+    write(repo, f"h{osc}.py", "y = 1\n")
+    write(repo, ".gitattributes", "h*.py -diff\n")
+    write(repo, f"n{osc}\nx.sh", b"#!/bin/sh\n# \0\necho hi\n")
+    write(repo, f"b{osc}.py", b"\0\x01\xffbinary")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "odd names")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"bot": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "bot")
+    assert res.returncode == 0, res.stderr
+    notes = [ln for ln in res.stderr.splitlines() if ln.startswith("note: ")]
+    assert any("hides this file's diff (h\ufffd]0;PWN\ufffd.py)" in n for n in notes), notes
+    assert any("Git calls n\ufffd]0;PWN\ufffd\ufffdx.sh binary" in n for n in notes), notes
+    assert not CONTROLS.search(res.stderr), CONTROLS.findall(res.stderr)
+    paths = res.json()["paths"]
+    for fmt in ("md", "html"):
+        text = Path(paths[fmt]).read_text(encoding="utf-8")
+        assert not CONTROLS.search(text), (fmt, CONTROLS.findall(text))
+    report = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
+    assert not [n for n in report["notes"] if CONTROLS.search(n)], report["notes"]
+
+
+def test_context_show_prints_no_escape_sequence_of_the_file(tmp_path: Path) -> None:
+    """ts62 defect 6: `context show` printed the checkout's deep-review-context.md as is: on a
+    PR's checkout, the author's escapes (clear the screen, retitle, OSC 52) ran."""
+    repo = make_repo(tmp_path)
+    write(repo, "deep-review-context.md", "Auth is \x1b]0;PWN\x07handled \x1b[2Jin mw.py.\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "context")
+    res = run_cli(["context", "show"], cwd=repo, env=Fakes(tmp_path).env())
+    assert res.returncode == 0, res.stderr
+    assert "Auth is handled in mw.py." in res.stdout, res.stdout
+    assert not CONTROLS.search(res.stdout), CONTROLS.findall(res.stdout)

@@ -25,7 +25,10 @@ every `GEMINI.md` are moved out of the worktree for the run and put back afterwa
 `--skip-trust` the CLI would otherwise load them (the context files as instructions, from the
 cwd at startup and from a file's folders whenever a tool reads it), letting the change under
 review steer its own review. 0.61 has no setting that turns context files off. The prompt
-carries the base revision's instruction files as data instead.
+carries the base revision's instruction files as data instead. The worktree's `.env`, which a
+trusted folder's CLI loads into its environment, is ignored (`advanced.ignoreLocalEnv`), and
+so are its `.geminiignore`/`.gitignore` (`context.fileFiltering`), which would hide the
+change's own files from the file tools.
 
 Exit codes carry the failure: an API error exits with its HTTP status mod 256 (400 -> 144),
 auth failure 41, and so on; `interpret` turns them back into words. A failure outside the
@@ -109,6 +112,14 @@ def settings_json(selected_auth: str | None, guard: list[str] | None = None) -> 
         # No agent skills: 0.61 loads the worktree's `.agents/skills` (outside the parked
         # `.gemini/`) and lists them to the model as instructions it may activate.
         "skills": {"enabled": False},
+        # `--skip-trust` trusts the worktree, and a trusted 0.61 loads every variable of its
+        # `.env`: the change set `GEMINI_SYSTEM_MD` (its own system prompt) or
+        # `GOOGLE_GEMINI_BASE_URL` (the user's key sent to its server). Only the home's is read.
+        "advanced": {"ignoreLocalEnv": True},
+        # The file tools skip what `.geminiignore`/`.gitignore` list, and those are the change's:
+        # `*.py` in them made every changed file unreadable to the seat reviewing it. The
+        # worktree holds tracked files only, so nothing ignored is there to skip anyway.
+        "context": {"fileFiltering": {"respectGitIgnore": False, "respectGeminiIgnore": False}},
     }
     if selected_auth:
         settings["security"] = {"auth": {"selectedType": selected_auth}}

@@ -9,6 +9,7 @@ import click
 
 from deepreview.cli.options import confirmed, series_key, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store
+from deepreview.untrusted_text import clean_text
 
 if TYPE_CHECKING:
     from deepreview.store.declines import Decline
@@ -135,7 +136,8 @@ def context_show(repo: str) -> None:
     if text is None:
         click.echo(f"No {path.name} in {path.parent} yet; `context apply ID` can start one.")
         return
-    click.echo(text, nl=False)
+    # The checkout's file may be a reviewed change's: its escape sequences do not run here
+    click.echo(clean_text(text), nl=False)
 
 
 @context.command("apply")
@@ -165,7 +167,8 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
     if not plan.diff:
         click.echo(f"Review {review_id} proposes no changes to {plan.path.name} ({plan.summary}).")
         return
-    click.echo(plan.diff, nl=False)
+    # what is confirmed is what shows: no escape sequence of the file hides or redraws a line
+    click.echo(clean_text(plan.diff), nl=False)
     if plan.from_declines:
         # part of what is confirmed: the report's "no context updates" was the lead's word only
         n = plan.from_declines

@@ -21,6 +21,7 @@ from deepreview.store.declines import Decline
 from deepreview.targets.attributes import blind_run
 from deepreview.targets.git import Git, decode_path
 from deepreview.targets.nul_text import text_attributes
+from deepreview.untrusted_text import one_line_name
 
 if TYPE_CHECKING:
     from deepreview.model import Finding, Location
@@ -84,7 +85,11 @@ def follow_finding(f: Finding, moves: Mapping[str, str]) -> Finding:
 def moved_note(moves: Mapping[str, str], paths: Iterable[str]) -> str:
     """What the report and the prompt say about the renames that moved one of `paths`."""
     wanted = set(paths)
-    said = [f"{old} was renamed to {new}" for old, new in sorted(moves.items()) if old in wanted]
+    said = [
+        f"{one_line_name(old)} was renamed to {one_line_name(new)}"
+        for old, new in sorted(moves.items())
+        if old in wanted
+    ]
     if not said:
         return ""
     return f"{'; '.join(said)} since the previous round: its findings follow it."

@@ -52,9 +52,16 @@ _IN_URLS: Final = [
         r"""(?i)(?P<head>secret_?access_?key(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?)"""
         r"[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"
     ),
+    # HTTP Basic credentials are `user:password` in base64, no shape of their own: the header
+    # marks them. actions/checkout keeps the job's token so in the repository's config
+    # (`extraheader=AUTHORIZATION: basic …`), which a seat can read with `git config --list`.
+    re.compile(
+        r"""(?i)(?P<head>authorization(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?basic[ \t]+)"""
+        r"[A-Za-z0-9+/]{8,}={0,2}(?![A-Za-z0-9+/=])"
+    ),
 ]
 # What a text must hold for the `_IN_URLS` patterns to find anything in it (`Redactor.data`).
-_IN_PLACE_HINT: Final = re.compile(rb"://|hooks\.slack|(?i:secret_?access_?key)")
+_IN_PLACE_HINT: Final = re.compile(rb"://|hooks\.slack|(?i:secret_?access_?key)|(?i:authorization)")
 _IN_URL_MASK: Final = r"\g<head>" + MASK
 READ_BYTES: Final = 1 << 20  # read at a time when a file is redacted as text (`Redactor.file`)
 # How far past a `-----BEGIN ` line a file redacted as text is held back waiting for its

@@ -24,6 +24,7 @@ from deepreview.targets.nul_text import (
 )
 from deepreview.targets.refs import partial_clone_problem
 from deepreview.targets.target import ChangedFile, PullRequest, Target
+from deepreview.untrusted_text import one_line_name
 
 
 def build_target(
@@ -239,7 +240,7 @@ def hidden_note(files: tuple[ChangedFile, ...]) -> str | None:
     hidden = [f.path for f in files if f.hidden]
     if not hidden:
         return None
-    named = ", ".join(hidden[:_MAX_NAMED])
+    named = _named(hidden[:_MAX_NAMED])
     more = f" and {len(hidden) - _MAX_NAMED} more" if len(hidden) > _MAX_NAMED else ""
     which = "this file's diff" if len(hidden) == 1 else "these files' diffs"
     return (
@@ -279,7 +280,8 @@ def nul_note(files: tuple[ChangedFile, ...]) -> str | None:
 
 
 def _named(paths: list[str]) -> str:
-    named = ", ".join(paths[:_MAX_NAMED])
+    # The change chose these names: shown on one line, no escape sequence reaches a terminal
+    named = ", ".join(one_line_name(p) for p in paths[:_MAX_NAMED])
     return named + (f" and {len(paths) - _MAX_NAMED} more" if len(paths) > _MAX_NAMED else "")
 
 
