@@ -41,7 +41,13 @@ from deepreview.rounds.matching import (
     raising,
 )
 from deepreview.rounds.prior_refs import followed
-from deepreview.rounds.summary import REOPENED, round_summary, round_verdict, with_declined
+from deepreview.rounds.summary import (
+    REOPENED,
+    overruled_note,
+    round_summary,
+    round_verdict,
+    with_declined,
+)
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.rounds.verdicts_table import verdicts_section
 from deepreview.store.declines import Decline
@@ -272,6 +278,10 @@ def apply_round(
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
         retro=dataclasses.replace(
             report.retro,
+            reconciliation=(
+                *report.retro.reconciliation,
+                *filter(None, (overruled_note(report, overall, prev),)),
+            ),
             seats=tuple(
                 with_carried(
                     without_left_out(
