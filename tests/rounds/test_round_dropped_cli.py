@@ -93,3 +93,54 @@ def test_a_previous_finding_whose_re_raise_the_lead_drops_closes(tmp_path: Path)
     data3 = json.loads(Path(third.json()["paths"]["json"]).read_text(encoding="utf-8"))
     assert not any("overflow" in f["title"].lower() for f in data3["findings"])
     assert not any("overflow" in v["title"].lower() for v in data3["round_info"]["fix_verdicts"])
+
+
+# Charlie's round-1 overflow claim, worded its own way: another title, the same place and fault.
+_CHARLIE_REWORDED = """## Executive Summary
+
+`add` still wraps.
+
+## Findings
+
+### Critical Issues
+
+C1. **`add` wraps around on big integers** — `calc.py:2` (critical, regression)
+
+```python
+    return a + b
+```
+
+Summing two huge integers in `add` overflows and wraps around to a negative value.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+"""
+
+
+def test_a_dropped_false_positive_raised_again_in_other_words_is_not_new(tmp_path: Path) -> None:
+    """Round 1's lead drops Charlie's `add` overflow claim as a false positive; in round 2
+    Charlie raises it again under another title, at the same lines, saying the same: it is the
+    dropped claim raised again (as the consolidation would merge the two), not a new Critical
+    that makes the round "Rework"."""
+    repo, env = _with_a_claude_lead(tmp_path)
+    seats = ["--agents", "alpha,bravo,charlie", "--json"]
+    first = run_cli(["review", *seats, "--lead", "claude"], cwd=repo, env=env)
+    assert first.returncode == 0, first.stderr[-2000:]
+
+    reworded = tmp_path / "charlie-round-2.md"
+    reworded.write_text(_CHARLIE_REWORDED, encoding="utf-8")
+    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{reworded}"']}
+    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
+    write(repo, "notes.txt", "notes\n")
+    commit_all(repo, "Add notes")
+    second = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
+    assert second.returncode == 0, second.stderr[-2000:]
+    data = json.loads(Path(second.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    [wraps] = [f for f in data["findings"] if "wraps around" in f["title"]]
+    assert wraps["carry_forward"] == "Round 1 Charlie C1, dropped by the lead, raised again"
+    assert wraps["id"] not in data["round_info"]["new_findings"]

@@ -13,21 +13,23 @@ from deepreview.consolidate.features import PathResolver, extract
 from deepreview.consolidate.places import key_path
 from deepreview.consolidate.score import evidence, rarity
 from deepreview.model import Finding
+from deepreview.rounds.matching import graded
 
 
 def alike_raising(
     p: Finding, findings: Sequence[Finding], taken: set[str], all_prior: Sequence[Finding]
 ) -> Finding | None:
     """The finding of this round, not `taken` by another prior finding, of `p`'s severity
-    class and file, that scores best (at least `LINK_THRESHOLD`) as `p`'s pair; None when none
-    does. `all_prior`: the previous round's findings, which weigh how rare a word is with this
-    round's (the function every finding names says little)."""
+    class (as a lead or a seat graded either: `graded`) and file, that scores best (at least
+    `LINK_THRESHOLD`) as `p`'s pair; None when none does. `all_prior`: the previous round's
+    findings, which weigh how rare a word is with this round's (the function every finding
+    names says little)."""
     path = key_path(p)
     candidates = [
         f
         for f in findings
         if f.id not in taken
-        and f.severity.letter == p.severity.letter
+        and graded(f) & graded(p)
         and path
         and any(loc.path == path for loc in f.locations)
     ]

@@ -41,7 +41,13 @@ from deepreview.rounds.matching import (
     raising,
 )
 from deepreview.rounds.prior_refs import followed
-from deepreview.rounds.summary import REOPENED, round_summary, round_verdict, with_declined
+from deepreview.rounds.summary import (
+    REOPENED,
+    overruled_note,
+    round_summary,
+    round_verdict,
+    with_declined,
+)
 from deepreview.rounds.verdicts import collect, consolidate, is_open, read_fix_verdicts
 from deepreview.rounds.verdicts_table import verdicts_section
 from deepreview.store.declines import Decline
@@ -232,10 +238,12 @@ def apply_round(
     kept = list(findings)
     new_ids = []
     again: dict[str, str] = {}  # ID -> what became of it before ("fixed in round 2")
+    reworded = _dropped_raised_alike(kept, carried_ids, earlier_found, prior)
     for i, f in enumerate(kept):
         if f.id not in carried_ids and f.carry_forward is None:
             # Closed or dropped by the previous round and raised again: no new finding.
             before = next((e for e in earlier_found if raises(f, e.finding)), None)
+            before = before or reworded.get(f.id)
             if before is not None:
                 kept[i] = dataclasses.replace(f, carry_forward=before.tag)
                 again[f.id] = before.what
@@ -270,6 +278,10 @@ def apply_round(
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
         retro=dataclasses.replace(
             report.retro,
+            reconciliation=(
+                *report.retro.reconciliation,
+                *filter(None, (overruled_note(report, overall, prev),)),
+            ),
             seats=tuple(
                 with_carried(
                     without_left_out(
@@ -284,6 +296,34 @@ def apply_round(
         ),
     )
     return name_left_out(followed(round_report, info), left_out)
+
+
+def _dropped_raised_alike(
+    findings: Sequence[Finding],
+    carried_ids: set[str],
+    earlier_found: Sequence[EarlierFinding],
+    prior: Sequence[Finding],
+) -> dict[str, EarlierFinding]:
+    """This round's findings (by ID) that raise again, worded their own way, a claim an earlier
+    round's lead dropped: the one finding the consolidation would make of the two (as for a
+    previous round's open finding, `alike_raising`). The lead's judgment of the claim stands
+    whatever title the seat gives it now; a "new" Critical would bring back a false positive.
+    Closed findings are not matched so: a new problem at a fixed line is new."""
+    fresh = [
+        f
+        for f in findings
+        if f.id not in carried_ids
+        and f.carry_forward is None
+        and not any(raises(f, e.finding) for e in earlier_found)
+    ]
+    everything = (*prior, *(e.finding for e in earlier_found))
+    out: dict[str, EarlierFinding] = {}
+    for e in earlier_found:
+        if e.reported is None and e.seat:  # dropped by a lead: the seat's whole finding
+            f = alike_raising(e.finding, fresh, set(out), everything)
+            if f is not None:
+                out[f.id] = e
+    return out
 
 
 def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding]) -> Report:

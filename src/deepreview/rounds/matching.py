@@ -32,6 +32,16 @@ def _comparable(letter_a: str, text_a: str, letter_b: str, text_b: str) -> bool:
     return letter_a == letter_b or (bool(text_a) and text_a == text_b)
 
 
+def graded(f: Finding) -> frozenset[str]:
+    """The severity classes (letters) `f` was given: its own and each reviewer's finding merged
+    into it. A lead's re-grade changes only the first; the seat raising the problem again grades
+    it as it did before (round 1's lead took Alpha's Important down to a Suggestion, Alpha says
+    Important again), so either grade is the finding's class."""
+    return frozenset(
+        {f.severity.letter} | {s.severity.letter for s in f.sources if s.kind == "finding"}
+    )
+
+
 def _same_title(title_a: str, title_b: str) -> bool:
     """Titles that name the same problem: a location for a title names none, nor does a
     generic one (`Missing error handling`): two such findings of one file are told apart by
@@ -51,10 +61,11 @@ def _says(title: str, body_text: str, text: str) -> bool:
 
 
 def same_finding(a: Finding, b: Finding) -> bool:
-    """The same problem: of one severity class or saying the same, and equal fingerprints, or
-    the same file and what it is about (its title, unless that is only its location)."""
+    """The same problem: of one severity class (as graded by the lead or by a seat that raised
+    it, `graded`) or saying the same, and equal fingerprints, or the same file and what it is
+    about (its title, unless that is only its location)."""
     text_a, text_b = first_sentence(a.body), first_sentence(b.body)
-    if not _comparable(a.severity.letter, text_a, b.severity.letter, text_b):
+    if not graded(a) & graded(b) and not (text_a and text_a == text_b):
         return False
     if fingerprint(a) == fingerprint(b):
         return True

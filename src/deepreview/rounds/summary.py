@@ -5,12 +5,15 @@ what the round holds; this module weighs it into a verdict and says it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
 from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.consolidate.verdict import decide, qualify
+from deepreview.lead.apply import overridden_first
 from deepreview.model import DeclinedFinding, Finding, FixVerdict, Report, RoundInfo, Verdict
+from deepreview.retromodel import ReconciliationEntry
 
 _SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
 REOPENED = "declined, code changed"  # the tag of a declined finding open again
@@ -27,7 +30,10 @@ def round_summary(
     findings still open and leaves out declined ones, and its verdict may change with them."""
     text = report.executive_summary
     if report.lead is not None and report.lead.status == "ok":
-        # The lead's own words, written knowing the round; what no seat said is added.
+        # The lead's own words; what no seat said is added. The lead never saw the findings
+        # still open from the previous round: a verdict they made stricter says so first.
+        if _overruled(report.header.verdict, verdict):
+            text = _overruled_first(text, report.header.verdict, verdict, info.previous)
         silent = _closed_silently(info)
         if not silent:
             return text
@@ -66,6 +72,52 @@ def round_summary(
         why = "; ".join(filter(None, (_listed(held), _listed(left))))
         text += f" This round's report holds {holds}: {why}."
     return f"{text} {verdict_sentence(verdict)}".strip()
+
+
+_OVERRIDDEN = "**The lead's verdict was overridden.**"
+_JUDGED = re.compile(r"The lead judged \*(?P<label>[^*]+)\*")
+
+
+def _overruled(old: Verdict, verdict: Verdict) -> bool:
+    """Whether the round's verdict is stricter than the report's own (a lead's)."""
+    return (
+        old.label in _SEVERITY_ORDER
+        and verdict.label in _SEVERITY_ORDER
+        and _SEVERITY_ORDER.index(verdict.label) > _SEVERITY_ORDER.index(old.label)
+    )
+
+
+def _why(previous: int) -> str:
+    return f"is milder than the findings still open from round {previous} allow"
+
+
+def _overruled_first(summary: str, old: Verdict, verdict: Verdict, previous: int) -> str:
+    """The lead's summary led by the paragraph saying its verdict was overridden (as
+    `lead.apply` says it when the lead's own findings overrule it). When that paragraph is
+    there already, it named a verdict the round has changed: it is said again, with the label
+    the lead judged."""
+    label = old.label
+    if summary.startswith(_OVERRIDDEN):
+        head, _, rest = summary.partition("\n\n")
+        label = m.group("label") if (m := _JUDGED.search(head)) else label
+        summary = rest
+    return overridden_first(summary, label, verdict, _why(previous))
+
+
+def overruled_note(report: Report, verdict: Verdict, previous: int) -> ReconciliationEntry | None:
+    """Reconciliation's record of a lead's verdict the round made stricter (None otherwise)."""
+    old = report.header.verdict
+    if report.lead is None or report.lead.status != "ok" or not _overruled(old, verdict):
+        return None
+    # after `lead.apply` overrode the lead already, the report's verdict is no longer the lead's
+    whose = (
+        "The verdict" if report.executive_summary.startswith(_OVERRIDDEN) else "The lead's verdict"
+    )
+    return ReconciliationEntry(
+        "note",
+        f"{whose} ({old.label}: {old.reason}) {_why(previous)}; the verdict is "
+        f"{verdict.label} ({verdict.reason}).",
+    )
 
 
 def _unread_clause(tags: Sequence[str], info: RoundInfo) -> str:
