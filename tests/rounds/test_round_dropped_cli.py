@@ -51,6 +51,10 @@ def test_a_finding_the_lead_dropped_and_a_seat_raises_again_is_not_new(tmp_path:
     assert overflow["id"] not in data["round_info"]["new_findings"]
     assert "(Round 1 Charlie C1, dropped by the lead, raised again)" in md
     assert "1 dropped by the lead in round 1, raised again" in data["executive_summary"]
+    # a claim round 1's lead judged false is no finding the other seats missed
+    for seat in data["retro"]["seats"]:
+        if seat["seat"] in ("alpha", "bravo"):
+            assert overflow["id"] not in seat["narrative"], seat["narrative"]
 
 
 def test_a_previous_finding_whose_re_raise_the_lead_drops_closes(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ A finding only this seat raised that an earlier round had already reported (the 
 matching, `rounds.matching`) is no unique insight: `with_earlier_rounds` names it apart,
 `S1 (sub); re-raised from round 1: I1 (shout)`, as a confirmation. A seat that failed in the
 round, whose earlier findings are carried under its name, says so (`with_carried`). A finding
-the round leaves out (declined) is no finding this seat missed (`without_left_out`).
+the round leaves out (declined), or one an earlier lead judged false, is no finding this seat
+missed (`without_left_out`).
 """
 
 from __future__ import annotations
@@ -94,9 +95,10 @@ _ITEM = re.compile(r"([CIS]\d+(?:–[CIS]\d+)?)(?: \(([^()]*)\))?(?:, |$)")
 
 
 def without_left_out(seat: SeatRetro, gone: Collection[str]) -> SeatRetro:
-    """`seat` with the findings the round left out (`gone`: declined, not in the report) taken
-    from its "Found by others but not by X" sentence: a declined finding is not a miss, and its
-    ID names no finding of this report. The sentence goes when it named only such findings."""
+    """`seat` with the findings `gone` taken from its "Found by others but not by X" sentence:
+    those the round left out (declined: its ID names no finding of this report) and those an
+    earlier round's lead judged false that a seat raised again — neither is a miss. The sentence
+    goes when it named only such findings."""
     if not gone:
         return seat
     head = f"{FOUND_BY_OTHERS} {seat.name}:"

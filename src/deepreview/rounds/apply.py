@@ -238,6 +238,7 @@ def apply_round(
     kept = list(findings)
     new_ids = []
     again: dict[str, str] = {}  # ID -> what became of it before ("fixed in round 2")
+    judged_false: set[str] = set()
     reworded = _dropped_raised_alike(kept, carried_ids, earlier_found, prior)
     for i, f in enumerate(kept):
         if f.id not in carried_ids and f.carry_forward is None:
@@ -249,6 +250,8 @@ def apply_round(
                 again[f.id] = before.what
                 if before.reported is not None:
                     earlier[f.id] = before.reported
+                elif before.seat:  # a claim an earlier lead judged false: nobody's miss
+                    judged_false.add(f.id)
                 continue
             kept[i] = dataclasses.replace(f, carry_forward="new")
             new_ids.append(f.id)
@@ -286,7 +289,7 @@ def apply_round(
                 with_carried(
                     without_left_out(
                         with_earlier_rounds(s, report.findings, earlier),
-                        {f.id for f in left_out},
+                        {f.id for f in left_out} | judged_false,
                     ),
                     _carried_for(s.seat, seat_reviews, findings_t, carried_ids),
                     prev,
