@@ -38,7 +38,7 @@ from deepreview.findings.finding_draft import (
 )
 from deepreview.findings.finding_line import parse_head
 from deepreview.findings.head import FindingHead
-from deepreview.findings.heading_places import later_severity, placed_in_text
+from deepreview.findings.heading_places import later_severity, placed_in_text, record_says_fine
 from deepreview.findings.html_lines import only_comments
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
 from deepreview.findings.labels import (
@@ -285,7 +285,11 @@ def parse_findings_block(
             out.unparsed.append("\n".join(strip_rules(lines[i:end])))  # kept, no finding
             continue
         body = [k for k in range(i + 1, end) if k not in groups]
-        if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])):
+        if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])) or (
+            placed_headings
+            and head.style == "heading"
+            and record_says_fine(lines, fenced, i, prefixes)
+        ):
             out.unparsed.append("\n".join(lines[i:end]).strip())  # a spot checked: no finding
             continue
         own, mask = [lines[k] for k in body], [fenced[k] for k in body]
