@@ -20,7 +20,7 @@ from deepreview.model import Severity
 
 _FIX = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
-    r"(?:Fix(?:es)?|Recommendations?|Remediation)"
+    r"(?:Fix(?:es)?|Recommendations?|Remediation|Suggestion)"
     r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
     r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,

@@ -31,7 +31,7 @@ from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, tag_level
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
-from deepreview.findings.place_led import all_locations, place_led
+from deepreview.findings.place_led import all_locations, named_title, place_led
 from deepreview.findings.title_tail import TRAILING_TAG, bold_close, fill_head
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
@@ -340,7 +340,8 @@ def _place_first(
         word = tag.group("w") or tag.group("w2")
         head.severity, head.level_word = tag_level(word), word.lower()
         title = title[: tag.start()].rstrip()
-    head.title = title
+    if not named_title(head, title):  # (`Crash on lists: …`: the name is the title)
+        head.title = title
     _take_closing_level(head)
     return True
 

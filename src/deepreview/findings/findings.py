@@ -38,7 +38,7 @@ from deepreview.findings.finding_draft import (
 )
 from deepreview.findings.finding_line import parse_head
 from deepreview.findings.head import FindingHead
-from deepreview.findings.heading_places import later_severity, placed_in_text
+from deepreview.findings.heading_places import later_severity, placed_in_text, record_says_fine
 from deepreview.findings.html_lines import only_comments
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
 from deepreview.findings.labels import (
@@ -67,6 +67,8 @@ from deepreview.findings.zero_counts import is_tally, zero_counts
 from deepreview.model import Severity
 
 _BOLD_ITEM = re.compile(rf"^[ \t]{{0,3}}(?:[-*+]|\d{{1,9}}[.)])[ \t]+(?:{DECORATION})?\*\*")
+# `**1. Title** (`a.py:2`)`: the number inside the bold, as a numbered list's bold title
+_BOLD_NUMBER = re.compile(r"^[ \t]{0,3}(?:\*\*|__)\d{1,9}[.)][ \t]+\S")
 SECTION_SEVERITY = {
     "critical": Severity.CRITICAL,
     "important": Severity.IMPORTANT,
@@ -195,7 +197,9 @@ def parse_findings_block(
                 lines, fenced, i + 1
             )
             head = severity_heading_head(line, above, prefixes, labelled=labelled)
-        if head is None and mode in (None, "boldline") and section is not None:
+        if head is None and mode in (None, "boldline") and (section is not None or placed_headings):
+            # (under `## Issues` too: `**1. Title** (`a.py:2`)` + its text, with no level, is
+            # a finding as the same list item is; an ordinary section's bold line is no start)
             head = bold_line_head(line, prefixes)
         if head is None and mode in (None, "lead"):
             head = bold_lead_head(line, prefixes)
@@ -225,7 +229,10 @@ def parse_findings_block(
             and head.style in ("numbered", "bulleted", "placed", "plain", "heading")
             and head.severity is None
             and not severity_label_follows(lines, fenced, i + 1)
-            and not (head.locations and (_BOLD_ITEM.match(line) or head.style == "heading"))
+            and not (
+                head.locations
+                and (_BOLD_ITEM.match(line) or _BOLD_NUMBER.match(line) or head.style == "heading")
+            )
             and not (
                 placed_headings
                 and head.style == "heading"
@@ -285,7 +292,11 @@ def parse_findings_block(
             out.unparsed.append("\n".join(strip_rules(lines[i:end])))  # kept, no finding
             continue
         body = [k for k in range(i + 1, end) if k not in groups]
-        if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])):
+        if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])) or (
+            placed_headings
+            and head.style == "heading"
+            and record_says_fine(lines, fenced, i, prefixes)
+        ):
             out.unparsed.append("\n".join(lines[i:end]).strip())  # a spot checked: no finding
             continue
         own, mask = [lines[k] for k in body], [fenced[k] for k in body]

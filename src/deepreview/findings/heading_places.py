@@ -20,10 +20,17 @@ from typing import Final
 from deepreview.findings.file_groups import heading_level
 from deepreview.findings.finding_line import BODY_HEADINGS, FIELD_LABELS
 from deepreview.findings.head import FindingHead
-from deepreview.findings.labels import LABEL, body_location
+from deepreview.findings.labels import (
+    LABEL,
+    body_location,
+    label_lines,
+    place_label_follows,
+    severity_label_follows,
+)
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import Kind, problem_section, title_kind
+from deepreview.model import Location
 
 # How a fault is told without a problem word, in a finding's own text (`never evicted`,
 # `raises `KeyError``, `returns `None` instead of raising`, `grows without bound`).
@@ -64,9 +71,29 @@ def placed_in_text(
     lines: list[str], fenced: list[bool], at: int, title: str, prefixes: tuple[str, ...]
 ) -> bool:
     """Whether the heading at `at` (titled `title`, no place or level of its own) opens a
-    finding told with its place in the text (see the module's doc)."""
+    finding told with its place in the text (see the module's doc), or a record of fields
+    (`record`)."""
+    body, mask = _text_of(lines, fenced, at)
+    if record(title, body, mask, prefixes):
+        return True
     if _topic(title):
         return False
+    opening = next((ln for ln in body if ln.strip()), "")
+    item = _ITEM.match(opening)
+    if (
+        item is not None
+        and (item.group("label") or "").lower() not in _FIELDS
+        and LABEL.match(opening) is None  # (a plain `- File: `a.py`` label is a field too)
+    ):
+        return False  # `### Style` + `- **I1** …`: the heading is its items' category
+    if not any(loc.start is not None for loc in _places(title, body, mask, prefixes)):
+        return False
+    text = "\n".join(ln for ln, f in zip(body, mask, strict=True) if not f)
+    return tells_a_fault(title, text)
+
+
+def _text_of(lines: list[str], fenced: list[bool], at: int) -> tuple[list[str], list[bool]]:
+    """The heading's text, down to the next heading of its level or higher."""
     level = heading_level(lines[at]) or 0
     end = next(
         (
@@ -76,15 +103,43 @@ def placed_in_text(
         ),
         len(lines),
     )
-    body, mask = lines[at + 1 : end], fenced[at + 1 : end]
-    opening = next((ln for ln in body if ln.strip()), "")
-    item = _ITEM.match(opening)
-    if item is not None and (item.group("label") or "").lower() not in _FIELDS:
-        return False  # `### Style` + `- **I1** …`: the heading is its items' category
-    if not any(loc.start is not None for loc in body_location(body, mask, prefixes)):
+    return lines[at + 1 : end], fenced[at + 1 : end]
+
+
+def record(title: str, body: list[str], mask: list[bool], prefixes: tuple[str, ...]) -> bool:
+    """The heading's text opens with its place as label lines (`**File:** `a.py:12``, `- **File**:
+    `a.py`` + `- **Line**: 12`): a finding written as a record, whatever its words (one that
+    calls the spot fine is a spot checked, `record_says_fine`)."""
+    if not place_label_follows(body, mask, 0):
         return False
+    found = FindingHead(id=None, title=title, style="heading")
+    label_lines(found, body, mask, prefixes)
+    return any(loc.start is not None for loc in found.locations)
+
+
+def record_says_fine(
+    lines: list[str], fenced: list[bool], at: int, prefixes: tuple[str, ...]
+) -> bool:
+    """The heading at `at` opens a record (`record`) whose text calls the spot fine and names no
+    fault (`### 3. Naming` + `**File:** …` + "The name is fine in a two-line function.")."""
+    body, mask = _text_of(lines, fenced, at)
+    if severity_label_follows(body, mask, 0) or not record(lines[at], body, mask, prefixes):
+        return False  # (a record the reviewer graded is a finding it raised)
     text = "\n".join(ln for ln, f in zip(body, mask, strict=True) if not f)
-    return tells_a_fault(title, text)
+    return _FINE.search(text) is not None and not names_a_fault(text)
+
+
+def _places(
+    title: str, body: list[str], mask: list[bool], prefixes: tuple[str, ...]
+) -> list[Location]:
+    """The places the text names, or its label lines give (`- **File**: `a.py`` + `- **Line**:
+    44`: a record of fields, its file and line on two lines)."""
+    found = body_location(body, mask, prefixes)
+    if any(loc.start is not None for loc in found):
+        return found
+    record = FindingHead(id=None, title=title, style="heading")
+    label_lines(record, body, mask, prefixes)
+    return record.locations
 
 
 def tells_a_fault(title: str, text: str) -> bool:

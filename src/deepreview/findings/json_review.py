@@ -159,16 +159,18 @@ def json_review(
 ) -> AgentReview | None:
     """The review the text gives as JSON, or None when it gives none (read it as Markdown)."""
     doc = _document(text)
-    summary = ""
+    summary = verdict = ""
     items: object = doc
     if isinstance(doc, dict):
         summary = str(
             doc.get("summary") or doc.get("overview") or doc.get("overall_explanation") or ""
         )
+        # Codex's own verdict: `"overall_correctness": "patch is correct"` (or "incorrect")
+        verdict = str(doc.get("overall_correctness") or "").strip()
         items = next((doc[k] for k in doc if k.lower() in _LISTS), None)
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         return None
-    if not items and not summary:
+    if not items and not summary and not verdict:
         return None
     from pydantic import ValidationError
 
@@ -197,15 +199,23 @@ def json_review(
         drafts.append(make_draft(head, None, body=body, fix=f.fix.strip()))
     rank_high(drafts, critical_section=False)
     findings, warnings = assemble(drafts)
+    # "patch is incorrect" with no finding listed: what is wrong is told only in its explanation,
+    # findings text we could not read (never a clean review)
+    unread = (summary.strip() or verdict,) if not findings and _INCORRECT.search(verdict) else ()
     return AgentReview(
         seat=seat,
         pass_no=pass_no,
         executive_summary=summary.strip(),
+        verdict_line=f"Overall correctness: {verdict}" if verdict else None,
         findings=tuple(findings),
         warnings=("review written as JSON; its findings were read from it", *warnings),
         raw=text,
+        unread_findings=unread,
         unrated=unrated_ids(drafts, findings),
     )
+
+
+_INCORRECT = re.compile(r"\bincorrect\b|\bnot\s+correct\b", re.IGNORECASE)
 
 
 _LINES = re.compile(r"^\s*(\d{1,7})(?:\s*[-–]\s*(\d{1,7}))?")

@@ -137,22 +137,51 @@ def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> boo
     return _label_below(lines, fenced, start, names) is not None
 
 
-# `* **Issue:** …` / `**File:** …`: a line (a bullet or not) that is one field of a finding
-# written as labels
+# `* **Issue:** …` / `**File:** …` / `- **Problem**: …` / `- Problem: …`: a line (a bullet or
+# not) that is one field of a finding written as labels (a plain one is a field by its name only)
 _FIELD_LINE = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(?P<k>[A-Za-z][A-Za-z ]{0,24}?)[ \t]*:"
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:(?P<b>\*\*|__)(?P<k>[A-Za-z][A-Za-z ]{0,24}?)[ \t]*"
+    r"(?::|(?P=b)[ \t]*:)|(?P<p>[A-Za-z][A-Za-z ]{0,24}?)[ \t]*:)"
 )
+# the fields a finding's other fields follow (`* **Issue:** …` + `* **Suggestion:** …`)
 _FIELDS = frozenset(["issue", "description", "problem", "file", "files", "location", "lines"])
+# more fields of a record, which only its fix's label may follow as a field (`- **Line**: 44` +
+# `- **Suggestion**: …`): a level line after them (`* **Severity: High** - …` + `* **Severity:
+# Low** - …`) may be a finding of its own
+_RECORD_FIELDS = frozenset(
+    [
+        "locations", "line", "where", "details", "impact", "why", "why it matters",
+        "explanation", "root cause", "cause", "risk", "evidence", "context", "severity",
+        "priority",
+    ]
+)  # fmt: skip
+
+
+def _field_name(line: str) -> str | None:
+    """The label of a field line (`- **Problem**: …` -> "problem"); a plain label counts only
+    when it is one of `_FIELDS` or a fix's (`- Problem: …`, `- Suggestion: …`), as `- Note: …`
+    may be a point of the text."""
+    m = _FIELD_LINE.match(line)
+    if m is None:
+        return None
+    name = " ".join((m.group("k") or m.group("p")).lower().split())
+    if m.group("p") is not None and name not in _FIELDS | _RECORD_FIELDS | _FIX_LABELS:
+        return None
+    return name
 
 
 def under_a_field(lines: list[str], i: int) -> bool:
     """Line `i` is a bold label right below a field (`* **Issue:** …`): another field of
     the same finding (`* **Suggestion:** Read it from settings.` is its fix, not a suggestion
     of its own, even where the finding's title line could not be read)."""
-    if i == 0 or not _FIELD_LINE.match(lines[i]):
+    m = _FIELD_LINE.match(lines[i]) if i else None
+    if m is None:
         return False
-    m = _FIELD_LINE.match(lines[i - 1])
-    return m is not None and m.group("k").strip().lower() in _FIELDS
+    fix = _field_name(lines[i]) in _FIX_LABELS
+    above = _field_name(lines[i - 1])
+    return (above in _FIELDS and (fix or m.group("k") is not None)) or (
+        above in _RECORD_FIELDS and fix
+    )
 
 
 # A fix's label (`- **Suggestion:** read it from settings.`): a level word too, so it may read
@@ -166,8 +195,7 @@ def fix_of_unread_item(lines: list[str], fenced: list[bool], i: int, read: bool 
     before any finding of its section is read (`read`), under a numbered item (`**1. Export
     writes to the wrong folder**`, text we could not read as a finding): that item's fix, not
     a suggestion of its own."""
-    m = _FIELD_LINE.match(lines[i])
-    if read or m is None or m.group("k").strip().lower() not in _FIX_LABELS:
+    if read or _field_name(lines[i]) not in _FIX_LABELS:
         return False
     if any(loc.start is not None for loc in locations_in(lines[i])):
         return False  # `- **Suggestion:** rename `tmp` (`a.py:3`)`: a finding at its place

@@ -166,6 +166,12 @@ def placed_concerns(blocks: list[Block], prefixes: tuple[str, ...]) -> None:
                 _placed_item(d) or d.head.severity is not None or (asks and _placed(d))
                 for d in res.drafts
             )
+        ) or (
+            # `### Concerns` + `- `a.py:2`: … raises `TypeError` …`: a list of place-led
+            # problems, as under `## Findings` (`placed_items.placed_section`)
+            kind is Kind.FINDINGS
+            and block.kind is Kind.CONCERNS
+            and placed_problems(block.lines, block.fenced, prefixes) is not None
         ):
             block.kind = kind
 

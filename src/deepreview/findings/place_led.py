@@ -34,10 +34,33 @@ def place_led(head: FindingHead, prefixes: tuple[str, ...]) -> None:
     else:
         return
     head.locations[:0] = [loc for loc in found if loc not in head.locations]
+    if named_title(head, title):
+        return
     first, _, more = title.partition(". ")
     head.title = first.strip().rstrip(".").rstrip()
     if title is not after and more.strip():
         head.leftover = f"{more.strip()} {head.leftover}".strip()  # (the title's other sentences)
+
+
+# A short name and a colon opening the words after the place (`Crash on lists: …`): up to six
+# words, no code or sentence end in them
+_NAMED = re.compile(r"^(?P<t>[A-Z][^\s:`.!?]*(?:[ \t]+[^\s:`.!?]+){0,5}):[ \t]+(?P<r>\S.*)$")
+# labels, not names: `Note: …`, `Fix: …`, `Why: …`
+_NOT_TITLES = frozenset(
+    ("note", "fix", "why", "problem", "issue", "impact", "details", "description", "reason",
+     "context", "evidence", "suggestion", "recommendation", "example", "nit", "todo")
+)  # fmt: skip
+
+
+def named_title(head: FindingHead, words: str) -> bool:
+    """`- `a.py:2` — Crash on lists: `dict(p)` raises …`: the short name before the colon of
+    the words after the place is the title, its text the body's opening (True when so)."""
+    named = _NAMED.match(words)
+    if named is None or named["t"].strip().lower() in _NOT_TITLES:
+        return False
+    head.title = named["t"].strip()
+    head.leftover = f"{named['r'].strip()} {head.leftover}".strip()
+    return True
 
 
 def _just_places(text: str, prefixes: tuple[str, ...]) -> list[Location]:

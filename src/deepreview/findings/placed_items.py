@@ -119,7 +119,15 @@ def placed_problems(
         # Harmless remarks beside a real problem (`… (line 40); that is fine here.` + `… never
         # applied (line 77), so a slow upstream hangs the worker.`): each item judged on its
         # own, and only a fault told plainly at a place with a line is one
-        kept = [d for (_i, m), d in paired if not _unrated(d) or _a_plain_fault(m, d)]
+        # (an item of a file's group names the problem or asks for the change: `Line 42: …
+        # raises `TypeError` …`, its praised or merely described siblings are none)
+        kept = [
+            d
+            for (i, m), d in paired
+            if not _unrated(d)
+            or _a_plain_fault(m, d)
+            or (i in grouped and (_names_a_problem(d) or _asks(d)) and not _SETTLED.search(d.body))
+        ]
         if not any(_unrated(d) for d in kept):
             return None
     drafts = [make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in kept]
