@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.consolidate.shortfalls import SeatOutcomes
@@ -250,3 +251,21 @@ def unjudged(report: Report) -> str | None:
         names = ", ".join(r.seat for r in models)
         return f"no model seat produced a review ({names} failed; only static checks ran)"
     return None
+
+
+# How strict each verdict a lead may give is: one stricter than another asks more of the author.
+STRICTNESS: Final = {"Merge as-is": 0, "Merge with fixes": 1, "Rework": 2}
+
+
+def overridden_first(summary: str, lead_label: str, verdict: Verdict, why: str) -> str:
+    """The lead's summary, led by a paragraph saying its verdict was overridden and why when
+    the report's verdict is not the one the lead judged: its words ("All good, ship it") were
+    written for that verdict and must not stand unexplained under a stricter one. Only the
+    Reconciliation note, far below, said so before."""
+    if verdict.label == lead_label or verdict.label not in STRICTNESS:
+        return summary  # "Failed": no seat reviewed, there was nothing for a lead to judge
+    return (
+        f"**The lead's verdict was overridden.** The lead judged *{lead_label}*, which {why}; "
+        f"the verdict is **{verdict.label}** ({verdict.reason}). The lead's summary below was "
+        f"written for its own verdict.\n\n{summary}"
+    )

@@ -40,7 +40,7 @@ from deepreview.consolidate.decisions import (
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title
 from deepreview.consolidate.shortfalls import SeatOutcomes
-from deepreview.consolidate.verdict import decide
+from deepreview.consolidate.verdict import STRICTNESS, decide, overridden_first
 from deepreview.lead.check import Checked, Ref
 from deepreview.lead.prose_ids import ProseIds
 from deepreview.markdown_fence import outside_code
@@ -53,7 +53,6 @@ _REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)*)(?![\w])")
 _NAME = re.compile(r"(?<![\w#/.:-])([A-Za-z][\w-]*:[A-Za-z]+\d+(?!:\w)|D\d+)(?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 UNKNOWN_FINDING = "a finding not in this report"
-_STRICTNESS = {"Merge as-is": 0, "Merge with fixes": 1, "Rework": 2}
 
 
 def id_map(
@@ -204,35 +203,21 @@ def rests_on_nothing(reason: str, ids: Mapping[str, str]) -> bool:
 
 
 def choose_verdict(lead: Verdict, rule: Verdict) -> tuple[Verdict, ReconciliationEntry | None]:
-    if rule.label not in _STRICTNESS:  # Failed: no seat produced a review
+    if rule.label not in STRICTNESS:  # Failed: no seat produced a review
         return rule, None
-    if _STRICTNESS[lead.label] < _STRICTNESS[rule.label]:
+    if STRICTNESS[lead.label] < STRICTNESS[rule.label]:
         note = ReconciliationEntry(
             "note",
             f"The lead's verdict ({lead.label}: {lead.reason}) is milder than the remaining "
             f"findings allow; the verdict is {rule.label} ({rule.reason}).",
         )
         return rule, note
-    if _STRICTNESS[lead.label] > _STRICTNESS[rule.label]:
+    if STRICTNESS[lead.label] > STRICTNESS[rule.label]:
         note = ReconciliationEntry(
             "note", f"Verdict raised by the lead from {rule.label} to {lead.label}: {lead.reason}"
         )
         return lead, note
     return lead, None
-
-
-def overridden_first(summary: str, lead_label: str, verdict: Verdict, why: str) -> str:
-    """The lead's summary, led by a paragraph saying its verdict was overridden and why when
-    the report's verdict is not the one the lead judged: its words ("All good, ship it") were
-    written for that verdict and must not stand unexplained under a stricter one. Only the
-    Reconciliation note, far below, said so before."""
-    if verdict.label == lead_label or verdict.label not in _STRICTNESS:
-        return summary  # "Failed": no seat reviewed, there was nothing for a lead to judge
-    return (
-        f"**The lead's verdict was overridden.** The lead judged *{lead_label}*, which {why}; "
-        f"the verdict is **{verdict.label}** ({verdict.reason}). The lead's summary below was "
-        f"written for its own verdict.\n\n{summary}"
-    )
 
 
 def _assessment(a: Assessment | None, sub: Callable[[str], str]) -> Assessment | None:
@@ -291,7 +276,7 @@ def report_from_answer(
     # A stricter verdict must rest on something the report holds: one whose reason names only
     # findings the lead itself dropped ("Rework — K1 crashes" after dropping K1) does not
     kept = {k: v for k, v in prose.default.items() if k in prose.reported}
-    stricter = _STRICTNESS.get(checked.verdict.label, 0) > _STRICTNESS.get(rule.label, 0)
+    stricter = STRICTNESS.get(checked.verdict.label, 0) > STRICTNESS.get(rule.label, 0)
     if rule.label != "Failed" and (
         rests_on_nothing(checked.verdict.reason, prose.default)
         or (stricter and rests_on_nothing(checked.verdict.reason, kept))
@@ -411,7 +396,6 @@ __all__ = [
     "id_map",
     "lead_note",
     "outside_code",
-    "overridden_first",
     "prose_names",
     "ref_namer",
     "report_from_answer",

@@ -10,8 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
 from deepreview.consolidate.shortfalls import SeatOutcomes
-from deepreview.consolidate.verdict import decide, qualify
-from deepreview.lead.apply import overridden_first
+from deepreview.consolidate.verdict import decide, overridden_first, qualify
 from deepreview.model import DeclinedFinding, Finding, FixVerdict, Report, RoundInfo, Verdict
 from deepreview.retromodel import ReconciliationEntry
 
