@@ -11,6 +11,7 @@ from pathlib import Path
 
 from deepreview.errors import GitError
 from deepreview.github.remote import repo_from_url
+from deepreview.markdown_fence import code_span
 from deepreview.runmodel import Commit
 from deepreview.targets.attributes import blind_run, is_attributes_file, tree_attributes
 from deepreview.targets.git import Git, decode_path, origin_url
@@ -279,7 +280,9 @@ def nul_note(files: tuple[ChangedFile, ...]) -> str | None:
 
 
 def _named(paths: list[str]) -> str:
-    named = ", ".join(paths[:_MAX_NAMED])
+    # code spans, as the other notes name files: a path that opens the note is then not
+    # capitalized as a sentence's first word (`app/x.py`, never "App/x.py")
+    named = ", ".join(code_span(p) for p in paths[:_MAX_NAMED])
     return named + (f" and {len(paths) - _MAX_NAMED} more" if len(paths) > _MAX_NAMED else "")
 
 
