@@ -232,27 +232,54 @@ def _key_state(line: str, in_key: bool) -> bool:
     return in_key and not _PEM_END.search(line)
 
 
+class _Side:
+    """One side of a hunk scanned line by line as `scan_lines` scans its lines."""
+
+    def __init__(self) -> None:
+        self.config = False
+        self.in_key = False
+        self.number = 0
+
+    def restart(self, path: str) -> None:
+        self.config, self.in_key, self.number = _is_config(path), False, 0
+
+    def take(self, line: str, found: dict[str, None]) -> None:
+        self.number += 1
+        for hit in _scan_line(self.number, line, self.config, self.in_key):
+            found.setdefault(hit.value)
+        self.in_key = _key_state(line, self.in_key)
+
+
+def _diff_lines(diff: str, block: int = 1 << 16) -> Iterator[str]:
+    """`diff.split("\n")` a block of about `block` characters at a time."""
+    start = 0
+    while start < len(diff):
+        end = diff.find("\n", start + block)
+        if end < 0:
+            yield from diff[start:].split("\n")
+            return
+        yield from diff[start:end].split("\n")
+        start = end + 1
+    if diff.endswith("\n") or not diff:
+        yield ""
+
+
 def values_in_diff(diff: str) -> list[str]:
     """The secret values on every line a unified diff (`git diff`) shows, each once: the lines
     it adds first, then those it removes or shows as context. All of them are in the seats'
     prompt, so a seat may quote any (a removed password is still a password)."""
     values: dict[str, None] = {}
-    path = old_path = ""
-    new_side: list[str] = []  # context and added lines: the new file's, in order
-    old_side: list[str] = []  # context and removed lines: the old file's
     shown: dict[str, None] = {}
-
-    def flush() -> None:
-        for hit in scan_lines(new_side, path):
-            values.setdefault(hit.value)
-        for hit in scan_lines(old_side, old_path or path):
-            shown.setdefault(hit.value)
-
+    # Line by line, each side's scan state carried along (`_Side`), never a list of a whole
+    # hunk's lines: a data file of millions of lines costs no more than its text.
+    new_side, old_side = _Side(), _Side()
     header = False  # between `diff --git` and the first `@@`: `+++ b/path` names the file
-    for line in diff.split("\n"):
+    path = old_path = ""
+    for line in _diff_lines(diff):
         if line.startswith("diff --git "):
-            flush()
-            header, new_side, old_side, path, old_path = True, [], [], "", ""
+            header, path, old_path = True, "", ""
+            new_side.restart("")
+            old_side.restart("")
         elif header and line.startswith("--- "):
             source = line[4:].strip()
             old_path = source[2:] if source.startswith("a/") else ""
@@ -261,16 +288,16 @@ def values_in_diff(diff: str) -> list[str]:
             path = target[2:] if target.startswith("b/") else target
         elif line.startswith("@@"):
             # A new hunk: `scan_lines` reads each hunk's lines of one side as consecutive.
-            flush()
-            header, new_side, old_side = False, [], []
+            header = False
+            new_side.restart(path)
+            old_side.restart(old_path or path)
         elif not header and line.startswith("+"):
-            new_side.append(line[1:])
+            new_side.take(line[1:], values)
         elif not header and line.startswith("-"):
-            old_side.append(line[1:])
+            old_side.take(line[1:], shown)
         elif not header and line.startswith(" "):
-            new_side.append(line[1:])
-            old_side.append(line[1:])
-    flush()
+            new_side.take(line[1:], values)
+            old_side.take(line[1:], shown)
     for value in shown:
         values.setdefault(value)
     return list(values)

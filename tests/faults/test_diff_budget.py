@@ -6,8 +6,11 @@ from __future__ import annotations
 import html
 import json
 import os
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
+from deepreview.change_secrets import values_in_diff
 from deepreview.prompts.inline import split_diff
 from fakebin.harness import Fakes, run_json
 from support.repos import commit_all, git, make_repo, write
@@ -208,3 +211,31 @@ def test_the_executive_summary_gives_the_verdict_the_header_gives(tmp_path: Path
     assert f"{line}." in summary.split("\n## ", 1)[0]
     page = Path(out["paths"]["html"]).read_text()
     assert html.escape(f"{line}.", quote=False) in page
+
+
+def _peak_bytes(work: Callable[[], object]) -> int:
+    """Peak memory Python allocated during `work` (tracemalloc: a size, not a timing)."""
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_file_of_millions_of_lines_costs_about_its_size_to_split_and_scan() -> None:
+    # A data file added by mistake (100 MB): its diff was split into a list of lines to
+    # read a three-line header and to look for a generated mark, and again for the secret
+    # scan, ~8x the diff in memory. 4 MB of short lines here.
+    body = "".join(f"+INSERT INTO t VALUES ({i});\n" for i in range(150_000))
+    diff = (
+        "diff --git a/src/app.py b/src/app.py\n--- a/src/app.py\n+++ b/src/app.py\n"
+        "@@ -1 +1 @@\n-x = 1\n+x = 2\n"
+        "diff --git a/data.sql b/data.sql\nnew file mode 100644\n--- /dev/null\n"
+        f"+++ b/data.sql\n@@ -0,0 +1,150000 @@\n{body}"
+    )
+    split = split_diff(diff, 10_000)
+    assert [f.path for f in split.omitted] == ["data.sql"]
+    assert "src/app.py" in split.inlined and "INSERT" not in split.inlined
+    assert _peak_bytes(lambda: split_diff(diff, 10_000)) < 2 * len(diff)
+    assert _peak_bytes(lambda: values_in_diff(diff)) < len(diff) // 2

@@ -192,6 +192,26 @@ def test_mask_hides_most_of_the_value() -> None:
     assert redact('password = "letmein12345"', [], literals=True) == 'password = "letm…"'
 
 
+def test_redact_builds_a_pattern_only_for_the_secrets_in_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A file of 1,000 assigned tokens gives 1,000 findings, each redacted with the file's
+    # 1,000 secrets: a regex per secret per text ran the static seat past its timeout.
+    import deepreview.agents.static.review as review_mod
+
+    calls: list[str] = []
+    real_sub = review_mod.re.sub
+
+    def counting_sub(pattern: str, *args: object, **kwargs: object) -> str:
+        calls.append(pattern)
+        return real_sub(pattern, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(review_mod.re, "sub", counting_sub)
+    secrets = [f"tok{i:05d}abcdef" for i in range(300)]
+    assert redact('token_7 = "tok00007abcdef"', secrets) == 'token_7 = "tok0…"'
+    assert len(calls) == 1, len(calls)
+
+
 def test_fences_survive_backticks_in_code() -> None:
     assert fenced("x = '```'", "python") == "````python\nx = '```'\n````"
     assert inline_code("a`b.py") == "`` a`b.py ``"

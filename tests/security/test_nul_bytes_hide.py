@@ -58,8 +58,8 @@ def test_a_nul_byte_does_not_hide_a_script_from_the_seats(tmp_path: Path) -> Non
     assert "shown as text" in rows["`index.js`"], rows
     report = json.loads(Path(out["paths"]["json"]).read_text())
     notes = " ".join(report["notes"])
-    assert "install.sh, index.js" in notes or "index.js, install.sh" in notes, notes
-    assert "NUL" in notes and "tool.sh is named like a script" in notes, notes
+    assert "`install.sh`, `index.js`" in notes or "`index.js`, `install.sh`" in notes, notes
+    assert "NUL" in notes and "`tool.sh` is named like a script" in notes, notes
     assert "install.sh" in res.stderr and "NUL" in res.stderr
     # the static seat read it too: its secret is reported (and masked)
     flagged = [f for f in report["findings"] if "secret" in f["title"].lower()]
@@ -87,3 +87,21 @@ def test_only_the_named_file_is_shown_as_text_whatever_its_name(tmp_path: Path) 
     }
     diff = review_diff(Git(repo), "main", "HEAD", ["we ird*[x].sh"])
     assert "+␀b" in diff and "Binary files /dev/null and b/we irdZ[x].sh differ" in diff
+
+
+def test_the_unseen_script_note_keeps_its_path_as_written(tmp_path: Path) -> None:
+    # The note began with the path and its first letter was upper-cased as a sentence's:
+    # "App/utf16.py is named like a script …" names no file of the change.
+    repo = make_repo(tmp_path / "repo")
+    git(repo, "checkout", "-q", "-b", "utf16")
+    write(repo, "app/tool.py", "x = 'hello'\n".encode("utf-16"))
+    commit_all(repo, "add a UTF-16 script")
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"echo": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "echo")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    notes = " ".join(report["notes"])
+    assert "`app/tool.py` is named like a script or config but binary" in notes, notes
+    assert "`app/tool.py` is named like a script" in res.stderr, res.stderr
+    assert "App/tool.py" not in notes + res.stderr

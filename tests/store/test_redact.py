@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from deepreview.store.redact import MASK, Redactor
@@ -92,3 +94,39 @@ def test_json_text_masks_a_flagged_value_a_dumped_document_escapes() -> None:
     assert out.endswith("}\n")
     # not JSON (a lead that answered prose): masked as text
     assert r.json_text('key pa"ss\\word99') == f"key {MASK}"
+
+
+def _builtin_calls(work: Callable[[], object]) -> int:
+    """How many builtin calls `work` makes (deterministic, unlike a timing)."""
+    calls = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal calls
+        calls += event == "c_call"
+
+    sys.setprofile(profile)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_many_values_cost_what_the_text_is_long_not_one_pass_each() -> None:
+    # A change assigning 20,000 tokens (a fixtures file, a bundle): each stored string was
+    # searched once per value, minutes for a report of a few thousand strings.
+    values = [f"tok-{i:06d}-secretvalue" for i in range(10_000)]
+    r = Redactor({}, values=values)
+    text = 'a = "tok-000042-secretvalue" and tok-009999-secretvalue, not tok-0000'
+    out = r.text(text)
+    assert out == f'a = "{MASK}" and {MASK}, not tok-0000'
+    data = r.data(text.encode())
+    assert data == out.encode()
+    assert _builtin_calls(lambda: r.text(text)) < 1_000
+    assert _builtin_calls(lambda: r.data(text.encode())) < 1_000
+
+
+def test_with_many_values_the_longest_at_a_place_is_masked_whole() -> None:
+    values = [f"k{i:07d}" for i in range(200)] + ["k0000001-and-more-of-it"]
+    r = Redactor({}, values=values)
+    assert r.text("x k0000001-and-more-of-it k0000002 k000") == f"x {MASK} {MASK} k000"

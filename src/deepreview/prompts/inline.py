@@ -15,8 +15,10 @@ or a file that could steer a reviewer is ranked with hand-written source.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Final
 
@@ -83,20 +85,42 @@ class DiffSplit:
 
 
 def file_diffs(diff: str) -> list[FileDiff]:
-    chunks = diff.split("\ndiff --git ")
+    # Each file's text sliced once from the diff (a 100 MB data file must not be copied
+    # again and again: split, then re-prefixed).
+    starts = [0]
+    at = diff.find("\ndiff --git ")
+    while at >= 0:
+        starts.append(at + 1)
+        at = diff.find("\ndiff --git ", at + 1)
     out = []
-    for i, chunk in enumerate(chunks):
-        text = chunk if i == 0 else "diff --git " + chunk
+    for i, start in enumerate(starts):
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(diff)
+        text = diff[start:end]
         path, old = _names(text)
         out.append(FileDiff(path, old, text, i))
     return out
 
 
+def _lines(text: str) -> Iterator[str]:
+    """`text.split("\n")` one line at a time: only a file's first lines are read here."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def utf8_len(text: str) -> int:
+    """`len(text.encode())` without a copy of an ASCII text (a diff of 100 MB)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
 def _names(chunk: str) -> tuple[str, str | None]:
     """A file's name from its diff header, and a rename's or copy's source."""
-    header, _, rest = chunk.partition("\n")
+    lines = _lines(chunk)
+    header = next(lines)
     path = header.rsplit(" b/", 1)[-1] if " b/" in header else header
-    for line in rest.split("\n"):
+    for line in lines:
         if line.startswith(("rename from ", "copy from ")):
             return path, line.split(" from ", 1)[1]
         if line.startswith(("@@", "--- ", "+++ ", "Binary files ")):
@@ -132,15 +156,15 @@ def rank(f: FileDiff, *, generated: frozenset[str], first: frozenset[str]) -> in
 
 def _marked_generated(chunk: str) -> bool:
     """The new file's first lines, when the diff shows them, carry a generated-code mark."""
-    lines = chunk.split("\n")
-    for i, line in enumerate(lines):
+    lines = _lines(chunk)
+    for line in lines:
         m = _HUNK.match(line)
         if m is None:
             continue
         if m.group(1) != "1":
             return False  # the diff starts further down: the header is not in it
-        head = [ln[1:] for ln in lines[i + 1 :] if ln[:1] in (" ", "+")][:_HEADER_LINES]
-        return any(_GENERATED_MARK.search(ln) for ln in head)
+        head = (ln[1:] for ln in lines if ln[:1] in (" ", "+"))
+        return any(_GENERATED_MARK.search(ln) for ln in islice(head, _HEADER_LINES))
     return False
 
 
@@ -153,7 +177,7 @@ def split_diff(
 ) -> DiffSplit:
     """Inline what fits the byte budget by rank (see the module doc); the inlined diffs in
     diff order."""
-    total = len(diff.encode("utf-8"))
+    total = utf8_len(diff)
     files = file_diffs(diff)
     if total <= budget:
         return DiffSplit(diff, (), total, len(files))
@@ -162,7 +186,7 @@ def split_diff(
     omitted: list[FileDiff] = []
     used = 0
     for f in ranked:
-        size = len(f.text.encode("utf-8")) + 1
+        size = utf8_len(f.text) + 1
         if used + size <= budget:
             kept.add(f.index)
             used += size
@@ -175,7 +199,7 @@ def split_diff(
 def plan(target: Target, budget: int, first: frozenset[str]) -> DiffSplit:
     """`split_diff` of the target's diff, with the base's linguist attributes (asked only
     when the diff is over budget); `first`: see `rank`."""
-    if len(target.diff.encode("utf-8")) <= budget:
+    if utf8_len(target.diff) <= budget:
         return split_diff(target.diff, budget)
     paths = tuple(f.path for f in target.changed_files if f.status != "D")
     generated = _base_generated(target.repo_root, target.steering_rev, paths)

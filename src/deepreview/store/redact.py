@@ -9,7 +9,7 @@ import re
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO, Final
+from typing import Any, AnyStr, BinaryIO, Final
 
 from deepreview.atomicfile import replace_bytes, replacing
 from deepreview.errors import StoreError
@@ -119,6 +119,11 @@ class Redactor:
         # Longest first so a value that contains another is masked whole.
         self._values = sorted(values, key=len, reverse=True)
         self._bvalues = [v.encode() for v in self._values]
+        # Many values (a change assigning thousands of tokens): found by their first
+        # characters in one pass over the text, not one search of the whole text each.
+        many = len(self._values) > _MANY_VALUES
+        self._index = _prefix_index(self._values) if many else None
+        self._bindex = _prefix_index(self._bvalues) if many else None
         # A value of several lines (a key in an environment variable) is only found whole.
         self._blines = [v for v in self._bvalues if b"\n" in v]
 
@@ -136,8 +141,11 @@ class Redactor:
         return True
 
     def text(self, text: str) -> str:
-        for value in self._values:
-            text = text.replace(value, MASK)
+        if self._index is not None:
+            text = _masked(text, self._index, MASK)
+        else:
+            for value in self._values:
+                text = text.replace(value, MASK)
         return mask_shapes(text)
 
     def name(self, text: str) -> str:
@@ -171,8 +179,11 @@ class Redactor:
         return json.dumps(self.json(data), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
     def data(self, data: bytes) -> bytes:
-        for value in self._bvalues:
-            data = data.replace(value, MASK.encode())
+        if self._bindex is not None:
+            data = _masked(data, self._bindex, MASK.encode())
+        else:
+            for value in self._bvalues:
+                data = data.replace(value, MASK.encode())
         if any(
             p in data
             for p in (
@@ -265,6 +276,38 @@ class Redactor:
                     cut = text.rfind(b"\n", 0, start) + 1
                     break
         return cut
+
+
+_MANY_VALUES: Final = 64
+
+
+def _prefix_index(values: list[AnyStr]) -> dict[AnyStr, list[AnyStr]]:
+    """`values` (longest first, each at least `_MIN_VALUE_LEN` long) by their first
+    `_MIN_VALUE_LEN` characters, each list longest first."""
+    index: dict[AnyStr, list[AnyStr]] = {}
+    for value in values:
+        index.setdefault(value[:_MIN_VALUE_LEN], []).append(value)
+    return index
+
+
+def _masked(text: AnyStr, index: dict[AnyStr, list[AnyStr]], mask: AnyStr) -> AnyStr:
+    """Every occurrence of an indexed value replaced by `mask`, left to right, the longest
+    value starting at a place first (as the longest-first replacement of few values)."""
+    parts: list[AnyStr] = []
+    last = i = 0
+    end = len(text) - _MIN_VALUE_LEN
+    while i <= end:
+        for value in index.get(text[i : i + _MIN_VALUE_LEN], ()):
+            if text.startswith(value, i):
+                parts += [text[last:i], mask]
+                i = last = i + len(value)
+                break
+        else:
+            i += 1
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return text[:0].join(parts)
 
 
 # A finding about a committed secret, by its title: "Hard-coded API key", "Possible secret

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from deepreview.errors import GitError
 from deepreview.github.remote import repo_from_url
+from deepreview.markdown_fence import code_span
 from deepreview.runmodel import Commit
 from deepreview.targets.attributes import blind_run, is_attributes_file, tree_attributes
 from deepreview.targets.git import Git, decode_path, origin_url
@@ -280,8 +281,10 @@ def nul_note(files: tuple[ChangedFile, ...]) -> str | None:
 
 
 def _named(paths: list[str]) -> str:
-    # The change chose these names: shown on one line, no escape sequence reaches a terminal
-    named = ", ".join(one_line_name(p) for p in paths[:_MAX_NAMED])
+    # The change chose these names: each on one line (no escape sequence reaches a terminal) in
+    # a code span, as the other notes name files (a path opening the note is then not
+    # capitalized as a sentence's first word: `app/x.py`, never "App/x.py")
+    named = ", ".join(code_span(one_line_name(p)) for p in paths[:_MAX_NAMED])
     return named + (f" and {len(paths) - _MAX_NAMED} more" if len(paths) > _MAX_NAMED else "")
 
 

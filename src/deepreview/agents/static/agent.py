@@ -193,7 +193,8 @@ class StaticAgent(Agent):
         file_secrets: dict[str, tuple[str, ...]] = {}
         for run in analyzers:
             for path, values in run.file_secrets.items():
-                file_secrets[path] = (*file_secrets.get(path, ()), *values)
+                # each file's secrets once: its findings' texts are redacted with all of them
+                file_secrets[path] = tuple(dict.fromkeys((*file_secrets.get(path, ()), *values)))
         review = build_review(
             files=files,
             diagnostics=kept,

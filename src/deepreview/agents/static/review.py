@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from deepreview.agents.static.changes import ChangedFile
@@ -40,10 +41,18 @@ def language_for(path: str) -> str:
     return _NAMES.get(pure.name) or _LANGUAGES.get(pure.suffix.lower(), "text")
 
 
+@lru_cache(maxsize=8)
+def _longest_first(secrets: tuple[str, ...]) -> tuple[str, ...]:
+    # the same file's secrets for each of its findings' texts: sorted once
+    return tuple(sorted(set(secrets), key=len, reverse=True))
+
+
 def redact(text: str, secrets: Sequence[str], *, literals: bool = False) -> str:
     """Replace every known secret value (longest first) and optionally all string literals."""
-    for secret in sorted(set(secrets), key=len, reverse=True):
-        if secret:
+    for secret in _longest_first(tuple(secrets)):
+        # Only a secret in the text gets its pattern: a file of a thousand assigned tokens
+        # redacts each of its thousand findings with all of them (a regex each was quadratic).
+        if secret and secret in text:
             # A scanner may report only part of a token (detect-secrets gives "ghp" for a
             # GitHub token): mask the whole run of token characters around each occurrence.
             pattern = rf"[A-Za-z0-9_\-+/=.]*{re.escape(secret)}[A-Za-z0-9_\-+/=.]*"

@@ -115,10 +115,11 @@ def run_secret_scan(
     except ValueError as exc:
         return AnalyzerRun(NAME, base.argv, base.exit_code, base.duration_s,
                            error=f"unreadable output ({exc})", stderr=base.stderr)  # fmt: skip
-    file_secrets: dict[str, tuple[str, ...]] = {}
+    by_path: dict[str, list[str]] = {}  # a list each: a tuple rebuilt per secret is quadratic
     for path, _line, _kind, secret in found:
         if secret:
-            file_secrets[path] = (*file_secrets.get(path, ()), secret)
+            by_path.setdefault(path, []).append(secret)
+    file_secrets = {path: tuple(values) for path, values in by_path.items()}
     # The worker answers the files in order, one whole line each: those past its last whole
     # line were never scanned.
     answered = sum(1 for ln in result.stdout_text.split("\n")[:-1] if ln.strip())
