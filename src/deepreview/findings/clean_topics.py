@@ -22,7 +22,7 @@ from deepreview.findings.problem_words import names_a_problem
 # `**Correctness**`, `__Tests:__` alone on its line (an ATX heading is `atx_heading`'s).
 _BOLD_TOPIC: Final = re.compile(r" {0,3}(?:\*\*|__)(?P<bold>[^*_\n]{1,60}?):?(?:\*\*|__):?[ \t]*$")
 # "Correctness looks good", "The parsing is sound", "Looks fine", "All good", "LGTM".
-_ALL_WELL: Final = re.compile(
+ALL_WELL: Final = re.compile(
     r"^(?:(?:[\w`'’/-]+[ \t]+){0,5}(?:looks?|seems?|appears?|is|are|reads?|was|were)[ \t]+"
     r"(?:(?:all|very|quite|mostly|generally|overall)[ \t]+)?"
     r"(?:good|fine|correct|solid|sound|safe|ok(?:ay)?|clean|right|reasonable|"
@@ -65,5 +65,5 @@ def _all_well(title: str, lines: list[str]) -> bool:
         return False
     text = _MARKUP.sub("", said)
     first = re.split(r"(?<=[.!?:;])\s+", text, maxsplit=1)[0]
-    opens_well = says_none(text) or _ALL_WELL.match(text) is not None
+    opens_well = says_none(text) or ALL_WELL.match(text) is not None
     return opens_well and TAKES_BACK.search(first) is None and not names_a_problem(text)

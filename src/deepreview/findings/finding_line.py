@@ -485,6 +485,16 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
             head.title = left.strip()
             parse_tail(head, right + " " + tail, prefixes)
             return head
+    lead = _LEADING_SPAN.match(text)
+    if (
+        lead
+        and _PLACE_WITH_LINE.fullmatch(lead.group("span"))
+        and all_locations(lead.group("span"), prefixes)
+    ):
+        # `- [high] src/a.py:2 dict(p) raises …`: a bare place with its line, a blank, the title
+        head.title = lead.group("title").strip().removesuffix(".").rstrip()
+        parse_tail(head, lead.group("span") + " " + tail, prefixes)
+        return head
     head.title = rest.strip().rstrip("*").strip()
     parse_tail(head, tail, prefixes)
     _paren_place_then_text(head, prefixes)  # `**[P0]** Title — `a.py:8`. Explanation.`

@@ -3,8 +3,8 @@
 A findings section that opens by saying there is nothing of *some level* ("No blocking
 issues", "no major problems") and then lists items at places has said nothing about those
 items: they are the lesser findings. Read as "nothing found", they were dropped without a
-trace. When the text calls them minor ("A couple of nits:", "Minor suggestions:", or every
-item says `nit:`), they are Suggestions (`minor_items`: the lines to read as a Suggestions
+trace. When the text calls them minor ("A couple of nits:", "Minor suggestions:", "Two notes:",
+or every item says `nit:`), they are Suggestions (`minor_items`: the lines to read as a Suggestions
 section); else the parser keeps them as findings text it could not read (as it would without
 the opening sentence). An item whose own words are serious keeps its own level (`serious_level`:
 a `[Critical]`/`[Important]`/`P1` tag; `data loss`, `security`, `crash`, an attack such as
@@ -37,6 +37,11 @@ _MINOR: Final = re.compile(
     re.IGNORECASE,
 )
 
+# An intro line that calls what follows notes, not issues (`No blocking issues. Two notes:`):
+# after a "none" of some level, its items are the lesser ones (only in the intro: an item's
+# own `comment` is what it is about)
+_NOTES_INTRO: Final = re.compile(r"\b(?:notes?|remarks?|comments?|observations?)[ \t]*:", re.I)
+
 
 def lesser_items_after(paras: list[str]) -> list[str]:
     """The paragraphs after `paras[0]` (a "none" statement) that list items at places with a
@@ -61,7 +66,9 @@ def minor_items(paras: list[str], listed: list[str]) -> list[str]:
         else:
             intro += lines[first:]
     heads = [ln for ln in items if ITEM.match(ln)]
-    said = any(_MINOR.search(ln) for ln in intro) or all(_MINOR.search(ln) for ln in heads)
+    said = any(_MINOR.search(ln) or _NOTES_INTRO.search(ln) for ln in intro) or all(
+        _MINOR.search(ln) for ln in heads
+    )
     return items if heads and said else []
 
 

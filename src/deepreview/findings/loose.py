@@ -14,7 +14,8 @@ bold title and a place with a line is a finding even with no level of its own: i
 important and listed as unrated (the seat's retro says so), unless its title is only a place or
 an earlier round's verdict (`**C1** — `a.py:3`: fixed`); and so is a list whose every item
 starts with a place with a line and names a problem (`placed_items.py`), whatever the sentence
-before it says ("No issues found.", "LGTM overall, a few notes:").
+before it says ("No issues found.", "LGTM overall, a few notes:"); and so are points led by a
+kind of problem (`**Bug:** `a.py:2` — …`: `kind_leads.py`).
 
 A section that rates the change's risk (`## Risk Assessment`: `- Low: only touches test
 helpers`, `**Overall risk: Low**`) judges the whole change: its graded items are findings only
@@ -30,6 +31,7 @@ from deepreview.findings.file_groups import file_heading
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import parse_findings_block
 from deepreview.findings.ids import FINDING_ID
+from deepreview.findings.kind_leads import kind_lead_drafts
 from deepreview.findings.list_siblings import faults_before
 from deepreview.findings.placed_items import placed_problems
 from deepreview.findings.problem_words import names_a_problem
@@ -88,6 +90,13 @@ def loose_findings(
         after = range(res.closing, len(lines))
         lines = lines[:cut] + ([""] if cut else []) + [lines[k] for k in after]
         fenced = fenced[:cut] + ([False] if cut else []) + [fenced[k] for k in after]
+    elif prose and not own:
+        # `**Bug:** `a.py:2` — … raises …`: points led by their kind of problem (`kind_leads`)
+        kinds, taken = kind_lead_drafts(lines, fenced, prefixes)
+        if kinds:
+            drafts.extend(kinds)
+            keep = [k for k in range(len(lines)) if k not in taken]
+            lines, fenced = [lines[k] for k in keep], [fenced[k] for k in keep]
     return drafts, lines, fenced, unread
 
 

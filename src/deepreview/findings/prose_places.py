@@ -7,7 +7,8 @@
 Free-form answers (Gemma, Qwen) write their problems so. The item's place is the file the
 sentence names in backticks with the line it gives in parentheses (`(line 88)`, `(lines 3-5)`,
 `(`a.py`, line 30)`), or, with no file in the item, the one file its list names; or the place
-whole in parentheses (`… reach the admin view (`admin.py:12`).`). Such an item is
+whole in parentheses (`… reach the admin view (`admin.py:12`).`); or the place in words
+leading it (`src/a.py line 2: …`, `Line 2 of src/a.py: …`). Such an item is
 read as if it led with that place (`` * `upload.py:88` — In `upload.py`, … ``), so that a list of
 them is a list of place-led problems (`placed_items.py`): a finding each when it names a
 problem; beside harmless remarks, only the items that plainly name a fault.
@@ -48,6 +49,14 @@ _LINES_LED: Final = re.compile(
     re.IGNORECASE,
 )
 _NUMBERS: Final = re.compile(r"\d+")
+# A terse item that leads with its place in words: `src/a.py line 2: text`, `Line 2 of
+# src/a.py: text` (the file bare or in backticks)
+_WORDS_LED: Final = re.compile(
+    r"^(?:`?(?P<file>[^\s`:]+)`?[ \t]+(?:at[ \t]+|on[ \t]+)?lines?[ \t]+(?P<start>\d+)"
+    r"|lines?[ \t]+(?P<start2>\d+)[ \t]+(?:of|in)[ \t]+`?(?P<file2>[^\s`:]+?)`?)"
+    r"(?:[ \t]*[-–][ \t]*(?P<end>\d+))?[ \t]*[:—–][ \t]*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 def _file(name: str) -> bool:
@@ -68,6 +77,13 @@ def places_in_prose(
     out = list(lines)
     for i, m in items.items():
         rest = m.group("rest")
+        worded = _WORDS_LED.match(rest)
+        worded_file = (worded.group("file") or worded.group("file2")) if worded else None
+        if worded and worded_file and _file(worded_file):
+            start = worded.group("start") or worded.group("start2")
+            end = f"-{worded.group('end')}" if worded.group("end") else ""
+            out[i] = f"{m.group('lead')}`{worded_file}:{start}{end}` — {worded.group('rest')}"
+            continue
         found = _LINE.search(rest)
         if found is None and len(_PLACE.findall(rest)) == 1:
             found = _PLACE.search(rest)

@@ -11,7 +11,8 @@ a finding (its first line even reads as a heading that groups findings by file),
 is rewritten in place into the Markdown the parser reads: `**[Critical] Container runs as
 root.** — `k8s/deploy.yaml:22``, its description as the body and its recommendation as a
 `**Fix:**` line. A record needs a level, a title or description, and a file; a run of label
-lines missing any of them is left as it is.
+lines missing any of them is left as it is. A numbered label line right above the fields
+(`Issue 1: Title`) gives the record its title.
 """
 
 from __future__ import annotations
@@ -81,8 +82,16 @@ def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
         while end < len(lines) and not mask[end] and _field(lines[end]) is not None:
             end += 1
         least = 2 if _NUMBERED.match(lines[i]) else 3  # `1. **Location**: …` + one more field
-        if end - i >= least and not _labels_of_a_title(lines, i) and _rewrite(out, i, end):
+        named = _NAMED_LABEL.match(lines[i - 1]) if i and not mask[i - 1] else None
+        title = named.group("title") if named and not _has_title_field(lines, i) else None
+        if (
+            end - i >= least
+            and not _labels_of_a_title(lines, i, titled=title is not None)
+            and _rewrite(out, i, end, title)
+        ):
             found = True
+            if title is not None:
+                out[i - 1] = ""  # `Issue 1: Title`: its title is the record's now
             label = _label_above(lines, i)
             if label is not None:
                 out[label] = ""  # it names nothing once the record has its title
@@ -90,7 +99,15 @@ def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
     return out if found else None
 
 
-def _labels_of_a_title(lines: list[str], start: int) -> bool:
+# `Issue 1: Title` / `Finding 2 - Title` right above a record's plain field lines: its title
+_NAMED_LABEL: Final = re.compile(
+    r"^[ \t]{0,3}(?:issue|finding|problem|bug)[ \t]*#?\d{1,4}[ \t]*[:.—–-][ \t]*"
+    r"(?P<title>[^\s*#].*?)[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _labels_of_a_title(lines: list[str], start: int, *, titled: bool = False) -> bool:
     """The fields right under a finding's own title (`### 2. Unbounded read`, `**Title**`,
     `1. Title`) are that finding's labels, not a record of their own.
 
@@ -102,7 +119,7 @@ def _labels_of_a_title(lines: list[str], start: int) -> bool:
     k = start - 1
     while k >= 0 and not lines[k].strip():
         k -= 1
-    if k < 0 or _field(lines[k]) is not None:
+    if k < 0 or _field(lines[k]) is not None or titled:
         return False
     above = lines[k]
     if not _ATX.match(above) and classify_heading(above) is not None:
@@ -170,7 +187,7 @@ def _field(line: str) -> tuple[str, str] | None:
     return None if kind is None else (kind, m.group("value").strip())
 
 
-def _rewrite(out: list[str], start: int, end: int) -> bool:
+def _rewrite(out: list[str], start: int, end: int, named: str | None = None) -> bool:
     fields: dict[str, tuple[int, str]] = {}
     for n in range(start, end):
         got = _field(out[n])
@@ -191,7 +208,9 @@ def _rewrite(out: list[str], start: int, end: int) -> bool:
         path = f"{path.split(':', 1)[0]}:{fields['line'][1].strip('` ')}"
     # `**Location**: `a.py`, line 44`: the place as written (its line after the code span)
     where = place[1] if "line" not in fields and place[1].startswith("`") else f"`{path}`"
-    if "title" in fields:
+    if named is not None and "title" not in fields:
+        title, body = named, fields.get("text", (0, ""))[1]  # `Issue 1: Title` above it
+    elif "title" in fields:
         title, body = fields["title"][1], fields.get("text", (0, ""))[1]
     else:  # only a description: its first sentence is the title
         title, _, body = fields["text"][1].partition(". ")
