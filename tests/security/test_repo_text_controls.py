@@ -118,8 +118,8 @@ def test_file_names_in_the_notes_reach_no_report_or_terminal(tmp_path: Path) -> 
     res = fakes.review(repo, "--agents", "bot")
     assert res.returncode == 0, res.stderr
     notes = [ln for ln in res.stderr.splitlines() if ln.startswith("note: ")]
-    assert any("hides this file's diff (h\ufffd]0;PWN\ufffd.py)" in n for n in notes), notes
-    assert any("Git calls n\ufffd]0;PWN\ufffd\ufffdx.sh binary" in n for n in notes), notes
+    assert any("hides this file's diff (`h\ufffd]0;PWN\ufffd.py`)" in n for n in notes), notes
+    assert any("Git calls `n\ufffd]0;PWN\ufffd\ufffdx.sh` binary" in n for n in notes), notes
     assert not CONTROLS.search(res.stderr), CONTROLS.findall(res.stderr)
     paths = res.json()["paths"]
     for fmt in ("md", "html"):
