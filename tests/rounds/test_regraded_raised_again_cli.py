@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lead"))
@@ -96,9 +98,15 @@ def test_a_seat_raising_again_what_round_1s_lead_downgraded_raises_it_again(
     assert data["round_info"]["new_findings"] == []
 
 
-def test_a_re_raise_this_rounds_lead_grades_up_is_the_prior_finding(tmp_path: Path) -> None:
+@pytest.mark.parametrize("judged", [True, False])
+def test_a_re_raise_this_rounds_lead_grades_up_is_the_prior_finding(
+    tmp_path: Path, judged: bool
+) -> None:
     """Round 1's lead added the `ß` suggestion; in round 2 Charlie raises it again in its own
-    words as a suggestion and round 2's lead grades that up to important."""
+    words as a suggestion and round 2's lead grades that up to important. With no seat judging
+    round 1's I1 (`shout` crashes on `None`, the same line) the re-raise scores with I1 too
+    (0.48) but far higher with the `ß` finding: it is that one's (tr63: I1, first in order, took
+    it and the `ß` finding was carried besides, one problem twice)."""
     sharp_s = (
         "S1. **`shout` output length differs for the German sharp s** — `util/strings.py:2` "
         "(suggestion, regression)\n\n"
@@ -121,7 +129,11 @@ def test_a_re_raise_this_rounds_lead_grades_up_is_the_prior_finding(tmp_path: Pa
     fixed = _EMPTY + "\n## Round 2 Fix Verdicts\n\n- I1: fixed — `shout` guards `None` now\n"
     data = _rounds(
         tmp_path,
-        {"alpha": fixed, "bravo": _EMPTY, "charlie": _review(suggestions=sharp_s)},
+        {
+            "alpha": fixed if judged else _EMPTY,
+            "bravo": _EMPTY,
+            "charlie": _review(suggestions=sharp_s),
+        },
         [fenced(ANSWER), fenced(regrade)],
         "claude",
     )

@@ -16,33 +16,44 @@ from deepreview.model import Finding
 from deepreview.rounds.matching import graded
 
 
-def alike_raising(
-    p: Finding, findings: Sequence[Finding], taken: set[str], all_prior: Sequence[Finding]
-) -> Finding | None:
-    """The finding of this round, not `taken` by another prior finding, of `p`'s severity
-    class (as a lead or a seat graded either: `graded`) and file, that scores best (at least
-    `LINK_THRESHOLD`) as `p`'s pair; None when none does. `all_prior`: the previous round's
-    findings, which weigh how rare a word is with this round's (the function every finding
-    names says little)."""
-    path = key_path(p)
-    candidates = [
-        f
-        for f in findings
-        if f.id not in taken
-        and graded(f) & graded(p)
-        and path
-        and any(loc.path == path for loc in f.locations)
-    ]
-    if not candidates:
-        return None
+def alike_pairs(
+    priors: Sequence[Finding],
+    findings: Sequence[Finding],
+    taken: set[str],
+    all_prior: Sequence[Finding],
+) -> dict[int, Finding]:
+    """Each of `priors` (by index) raised again in other words: the finding of this round, not
+    `taken` (by ID), of its severity class (as a lead or a seat graded either: `graded`) and
+    file, that the consolidation would link with it (scoring at least `LINK_THRESHOLD`). Best
+    pairs first, each finding and prior paired once: two problems at one line score alike
+    (0.5-0.6 on a shared line and function name), so a prior finding taking the first of them
+    that links could take the other prior's re-raise, scoring far higher with that one, and
+    leave it "new" (tr62). Ties go to the earlier prior, then the earlier finding.
+    `all_prior`: the earlier round's findings, which weigh how rare a word is with this round's
+    (the function every finding names says little)."""
+    free = [f for f in findings if f.id not in taken]
     known = {loc.path for f in (*all_prior, *findings) for loc in f.locations}
     resolver = PathResolver(known)
-    before = extract("previous", p, resolver)
-    now = {f.id: extract("this", f, resolver) for f in candidates}
+    now = {f.id: extract("this", f, resolver) for f in free}
     idf = rarity(
         [extract("previous", q, resolver) for q in all_prior]
         + [extract("this", f, resolver) for f in findings]
     )
-    scored = [(evidence(before, now[f.id], idf=idf).score, -i, f) for i, f in enumerate(candidates)]
-    best, _, f = max(scored, key=lambda t: (t[0], t[1]))
-    return f if best >= LINK_THRESHOLD else None
+    scored: list[tuple[float, int, int]] = []
+    for i, p in enumerate(priors):
+        path = key_path(p)
+        if not path:
+            continue
+        before = extract("previous", p, resolver)
+        for j, f in enumerate(free):
+            if graded(f) & graded(p) and any(loc.path == path for loc in f.locations):
+                score = evidence(before, now[f.id], idf=idf).score
+                if score >= LINK_THRESHOLD:
+                    scored.append((score, i, j))
+    pairs: dict[int, Finding] = {}
+    used: set[int] = set()
+    for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i not in pairs and j not in used:
+            pairs[i] = free[j]
+            used.add(j)
+    return pairs

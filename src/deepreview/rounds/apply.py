@@ -26,11 +26,12 @@ from deepreview.model import (
     DeclinedFinding,
     Finding,
     FixVerdict,
+    FixVerdictWord,
     Report,
     RoundInfo,
     Section,
 )
-from deepreview.rounds.alike import alike_raising
+from deepreview.rounds.alike import alike_pairs
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.matching import (
@@ -114,10 +115,13 @@ def apply_round(
     dropped_raisers: dict[str, tuple[str, ...]] = {}
 
     prior_declines = declines_of(prior, declines)
+    judged = {p.id: consolidate(collect(per_seat, p.id)) for p in prior}
+    undeclined = [p for p in prior if (d := prior_declines.get(p.id)) is None or d in kept_open]
+    raised = _raised_again(undeclined, findings, judged, prior)
 
     for p in prior:
         seats = collect(per_seat, p.id)
-        verdict, disagree = consolidate(seats)
+        verdict, disagree = judged[p.id]
         unreadable = tuple((credit, unread[p.id]) for credit, _, unread in read if p.id in unread)
         if (d := prior_declines.get(p.id)) is not None and d not in kept_open:
             continue  # handled with this round's findings below
@@ -130,11 +134,7 @@ def apply_round(
             location=str(p.locations[0]) if p.locations else "",
             seats=seats,
         )
-        match = raising(p, findings, carried_ids)
-        if match is None and (verdict is None or is_open(verdict)):
-            # Worded its own way at its lines: the one finding the consolidation would make of
-            # the two. Not for a finding the seats called closed: a new problem there is new.
-            match = alike_raising(p, findings, carried_ids, prior)
+        match = next((f for f in findings if f.id == raised.get(p.id)), None)
         dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
         if match is None and dropped_by:
             # Raised again, and this round's lead dropped that: the lead's judgment of the claim
@@ -301,6 +301,29 @@ def apply_round(
     return name_left_out(followed(round_report, info), left_out)
 
 
+def _raised_again(
+    prior: Sequence[Finding],
+    findings: Sequence[Finding],
+    judged: dict[str, tuple[FixVerdictWord | None, bool]],
+    all_prior: Sequence[Finding],
+) -> dict[str, str]:
+    """Prior ID -> the ID of this round's finding that raises it again: by title or
+    fingerprint (`raising`), else worded its own way at its lines, the one finding the
+    consolidation would make of the two (`alike_pairs`, best pairs first: the finding
+    most like each prior, not the first that links). Not in other words for a finding the
+    seats called closed: a new problem there is new."""
+    out: dict[str, str] = {}
+    for p in prior:
+        if (match := raising(p, findings, set(out.values()))) is not None:
+            out[p.id] = match.id
+    unmatched = [
+        p for p in prior if p.id not in out and ((v := judged[p.id][0]) is None or is_open(v))
+    ]
+    alike = alike_pairs(unmatched, findings, set(out.values()), all_prior)
+    out.update((unmatched[i].id, f.id) for i, f in alike.items())
+    return out
+
+
 def _dropped_raised_alike(
     findings: Sequence[Finding],
     carried_ids: set[str],
@@ -320,13 +343,9 @@ def _dropped_raised_alike(
         and not any(raises(f, e.finding) for e in earlier_found)
     ]
     everything = (*prior, *(e.finding for e in earlier_found))
-    out: dict[str, EarlierFinding] = {}
-    for e in earlier_found:
-        if e.reported is None and e.seat:  # dropped by a lead: the seat's whole finding
-            f = alike_raising(e.finding, fresh, set(out), everything)
-            if f is not None:
-                out[f.id] = e
-    return out
+    dropped = [e for e in earlier_found if e.reported is None and e.seat]  # the seat's whole text
+    pairs = alike_pairs([e.finding for e in dropped], fresh, set(), everything)
+    return {f.id: dropped[i] for i, f in pairs.items()}
 
 
 def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding]) -> Report:
