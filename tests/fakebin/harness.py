@@ -17,7 +17,7 @@ from typing import Any
 
 import tomli_w
 
-from support.repos import CliResult, cli_env, git, run_cli
+from support.repos import CliResult, cli_env, git, make_repo, run_cli
 
 HERE = Path(__file__).resolve().parent
 FAKE_SEAT = HERE / "fake_seat.py"
@@ -117,6 +117,19 @@ class Fakes:
             if not found or time.monotonic() >= deadline:
                 return found
             time.sleep(0.1)
+
+
+def review_stream(tmp_path: Path, cli: str, events: list[dict[str, Any]] | str) -> CliResult:
+    """`deep-review review --agents CLI` of make_repo's branch, the fake `cli` printing `events`
+    (or that text, byte for byte) as its stream: what a real CLI's output makes of a review."""
+    stream = tmp_path / f"{cli}.jsonl"
+    text = events if isinstance(events, str) else "".join(json.dumps(e) + "\n" for e in events)
+    stream.write_text(text, encoding="utf-8")
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.agent(cli, {"transcript_file": str(stream)})
+    fakes.write_config({})
+    return fakes.review(repo, "--agents", cli, env=fakes.env(agents=True))
 
 
 def processes_with(marker: str) -> list[str]:

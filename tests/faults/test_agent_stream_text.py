@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 
 from deepreview.transcripts.codex import parse_codex_rollout
-from fakebin.harness import Fakes
-from support.repos import make_repo
+from fakebin.harness import review_stream
 
 HEAD = """## Executive Summary
 
@@ -46,14 +45,7 @@ None.
 
 
 def _review(tmp_path: Path, cli: str, events: list[dict[str, Any]] | str) -> dict[str, Any]:
-    stream = tmp_path / f"{cli}.jsonl"
-    text = events if isinstance(events, str) else "".join(json.dumps(e) + "\n" for e in events)
-    stream.write_text(text, encoding="utf-8")
-    repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    fakes.agent(cli, {"transcript_file": str(stream)})
-    fakes.write_config({})
-    res = fakes.review(repo, "--agents", cli, env=fakes.env(agents=True))
+    res = review_stream(tmp_path, cli, events)
     assert "Traceback" not in res.stderr, res.stderr
     out: dict[str, Any] = res.json()
     out["_returncode"] = res.returncode

@@ -11,8 +11,7 @@ import json
 from pathlib import Path
 
 from deepreview.store.redact import mask_shapes
-from fakebin.harness import Fakes
-from support.repos import make_repo
+from fakebin.harness import review_stream
 
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 SESSION_SECRET = "Zq9+u2Kd81LmN0pQrStUvWxYz0123456789ABCDe"
@@ -38,13 +37,7 @@ def test_aws_secret_access_keys_in_tool_output_are_never_stored(tmp_path: Path) 
         {"type": "item.completed", "item": {"id": "m", "type": "agent_message", "text": REVIEW}},
         {"type": "turn.completed", "usage": {"input_tokens": 1, "output_tokens": 1}},
     ]
-    stream = tmp_path / "codex.jsonl"
-    stream.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
-    repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    fakes.agent("codex", {"transcript_file": str(stream)})
-    fakes.write_config({})
-    res = fakes.review(repo, "--agents", "codex", env=fakes.env(agents=True))
+    res = review_stream(tmp_path, "codex", events)
     assert res.returncode == 0, res.stderr
     folder = Path(res.json()["review_dir"])
     leaks = [

@@ -8,11 +8,9 @@ from it. The fake `claude` (tests/fakebin/fake_agent.py) prints such a stream.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from fakebin.harness import Fakes
-from support.repos import make_repo
+from fakebin.harness import review_stream
 
 REVIEW = "## Executive Summary\n\nFine.\n\n## Findings\n\nNo issues found.\n"
 
@@ -43,13 +41,7 @@ def test_tokens_count_the_sub_agents_as_the_cost_does(tmp_path: Path) -> None:
         _assistant({"type": "text", "text": REVIEW}),
         result,
     ]
-    stream = tmp_path / "claude.jsonl"
-    stream.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
-    repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    fakes.agent("claude", {"transcript_file": str(stream)})
-    fakes.write_config({})
-    res = fakes.review(repo, "--agents", "claude", env=fakes.env(agents=True))
+    res = review_stream(tmp_path, "claude", events)
     assert res.returncode == 0, res.stderr
     out = res.json()
     (seat,) = out["seats"]

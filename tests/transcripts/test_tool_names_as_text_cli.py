@@ -7,11 +7,9 @@ prints calls named like a Markdown link, and with a backtick.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from fakebin.harness import Fakes
-from support.repos import make_repo
+from fakebin.harness import review_stream
 
 REVIEW = "## Executive Summary\n\nFine.\n\n## Findings\n\nNo issues found.\n"
 NAMES = ("[x](https://evil.example)", "mcp__srv__t`x", "Read")
@@ -32,13 +30,7 @@ def test_model_chosen_tool_names_are_no_markdown(tmp_path: Path) -> None:
         {"type": "assistant", "message": {"id": "m9", "content": [text]}},
         {"type": "result", "subtype": "success", "is_error": False, "result": REVIEW},
     ]
-    stream = tmp_path / "claude.jsonl"
-    stream.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
-    repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    fakes.agent("claude", {"transcript_file": str(stream)})
-    fakes.write_config({})
-    res = fakes.review(repo, "--agents", "claude", env=fakes.env(agents=True))
+    res = review_stream(tmp_path, "claude", events)
     assert res.returncode == 0, res.stderr
     paths = res.json()["paths"]
     report = Path(paths["md"]).read_text(encoding="utf-8")
