@@ -29,7 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from support.printing_seats import printing_seats, stored_report
+from support.printing_seats import findings_of_change, printing_seats, stored_report
 from support.repos import commit_all, commit_on_base, make_repo, write
 
 EXPORT = (
@@ -123,23 +123,8 @@ SAMPLER = (
 )
 
 
-def _reviewed(
-    tmp: Path, files: dict[str, str], seats: dict[str, str], *, static: bool = False
-) -> list[dict[str, Any]]:
-    """The stored report's findings for a change adding `files`, reviewed by printing `seats`
-    (and the static seat)."""
-    repo = make_repo(tmp)
-    for path, text in files.items():
-        write(repo, path, text)
-    commit_all(repo, "Add " + ", ".join(files))
-    printing_seats(tmp, seats)
-    names = [*seats, "static"] if static else list(seats)
-    found: list[dict[str, Any]] = stored_report(tmp, repo, names)["findings"]
-    return found
-
-
 def _static_findings(tmp: Path, review: str) -> list[dict[str, Any]]:
-    return _reviewed(tmp, {"ledger/sample.py": SAMPLER}, {"alpha": review}, static=True)
+    return findings_of_change(tmp, {"ledger/sample.py": SAMPLER}, {"alpha": review}, static=True)
 
 
 def _by_reviewers(found: list[dict[str, Any]]) -> dict[str, list[str]]:
@@ -197,7 +182,7 @@ READ = "def first_rows(path, count):\n    return open(path).read().splitlines()[
 
 
 def _read_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
-    return _reviewed(tmp, {"ledger/read.py": READ}, seats)
+    return findings_of_change(tmp, {"ledger/read.py": READ}, seats)
 
 
 LEAK = _doc(
@@ -248,7 +233,7 @@ TAIL = (
 
 
 def _tail_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
-    return _reviewed(tmp, {"ledger/tail.py": TAIL}, seats)
+    return findings_of_change(tmp, {"ledger/tail.py": TAIL}, seats)
 
 
 ZERO_AT_RETURN = _doc(
@@ -383,7 +368,7 @@ LUMPED = _doc(
 
 
 def _two_file_findings(tmp: Path, **seats: str) -> list[dict[str, Any]]:
-    return _reviewed(tmp, {"ledger/read.py": READ, "ledger/tail.py": TAIL}, seats)
+    return findings_of_change(tmp, {"ledger/read.py": READ, "ledger/tail.py": TAIL}, seats)
 
 
 def test_a_finding_listing_two_places_is_credited_on_both_of_another_seats_findings(

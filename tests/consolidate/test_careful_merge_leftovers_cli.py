@@ -23,8 +23,7 @@ from typing import Any
 
 import pytest
 
-from support.printing_seats import printing_seats, stored_report
-from support.repos import commit_all, make_repo, write
+from support.printing_seats import findings_of_change
 
 RETRY = (
     "import logging\n"  # 1
@@ -59,13 +58,7 @@ def _doc(findings: str) -> str:
 
 
 def _found(tmp: Path, **seats: str) -> list[dict[str, Any]]:
-    repo = make_repo(tmp)
-    write(repo, "ledger/retry.py", RETRY)
-    write(repo, "ledger/tail.py", TAIL)
-    commit_all(repo, "Retry and tail helpers")
-    printing_seats(tmp, seats)
-    found: list[dict[str, Any]] = stored_report(tmp, repo, list(seats))["findings"]
-    return found
+    return findings_of_change(tmp, {"ledger/retry.py": RETRY, "ledger/tail.py": TAIL}, seats)
 
 
 def _credits(found: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
@@ -224,15 +217,8 @@ TWO_IN_PROSE = _doc(
 
 
 def _two_files(tmp: Path, **seats: str) -> dict[str, list[str]]:
-    repo = make_repo(tmp)
-    write(repo, "ledger/read.py", READ)
-    write(repo, "ledger/tail.py", TAIL)
-    commit_all(repo, "Two readers")
-    printing_seats(tmp, seats)
-    return {
-        f["title"]: sorted(f["reviewers"])
-        for f in stored_report(tmp, repo, list(seats))["findings"]
-    }
+    found = findings_of_change(tmp, {"ledger/read.py": READ, "ledger/tail.py": TAIL}, seats)
+    return {f["title"]: sorted(f["reviewers"]) for f in found}
 
 
 # the same finding, its places both in its head and told at once in its text

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from support.repos import cli_env, make_repo, run_cli
+from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 # A complete review in our own format that finds nothing.
 NO_FINDINGS = (
@@ -57,3 +57,18 @@ def stored_report(tmp: Path, repo: Path, seats: Sequence[str]) -> dict[str, Any]
     assert {s["status"] for s in data["seats"]} == {"ok"}, res.stderr[-2000:]
     report: dict[str, Any] = json.loads(Path(data["paths"]["json"]).read_text(encoding="utf-8"))
     return report
+
+
+def findings_of_change(
+    tmp: Path, files: dict[str, str], seats: dict[str, str], *, static: bool = False
+) -> list[dict[str, Any]]:
+    """The stored report's findings for a change adding `files` to the demo repository,
+    reviewed by `seats` printing their texts (and the static seat)."""
+    repo = make_repo(tmp)
+    for path, text in files.items():
+        write(repo, path, text)
+    commit_all(repo, "Add " + ", ".join(files))
+    printing_seats(tmp, seats)
+    names = [*seats, "static"] if static else list(seats)
+    found: list[dict[str, Any]] = stored_report(tmp, repo, names)["findings"]
+    return found
