@@ -7,39 +7,19 @@ stands."""
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from lead_kit import answer, fenced, install_fake_claude, write_config
-
-from support.id_links import without_id_links
-from support.repos import cli_env, make_repo, run_cli
-
-API_KEY = {"ANTHROPIC_API_KEY": "test-key-not-a-secret"}
+from lead_cli import review_with_lead
+from lead_kit import answer, fenced
 
 
 def _review(tmp_path: Path, verdict: dict[str, str]) -> tuple[dict[str, Any], str, str]:
     """The stored report JSON, its Markdown and HTML for a lead answering `verdict`."""
-    repo = make_repo(tmp_path)
-    write_config(tmp_path / "user-config.toml")
-    bin_dir = tmp_path / "bin"
     lead = answer(executive_summary="All good, ship it.", verdict=verdict)
-    install_fake_claude(bin_dir, [fenced(lead)], log_dir=tmp_path / "log")
-    env = cli_env(tmp_path, API_KEY)
-    env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
-    res = run_cli(
-        ["review", "--agents", "alpha,bravo,charlie", "--lead", "claude", "--json"],
-        cwd=repo,
-        env=env,
-    )
-    assert res.returncode == 0, res.stderr[-3000:]
-    paths = res.json()["paths"]
-    report = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
-    md = without_id_links(Path(paths["md"]).read_text("utf-8"))
-    return report, md, Path(paths["html"]).read_text("utf-8")
+    run = review_with_lead(tmp_path, [fenced(lead)])
+    return run.report, run.md, Path(run.out["paths"]["html"]).read_text("utf-8")
 
 
 def _summary(md: str) -> str:
