@@ -255,6 +255,8 @@ def unjudged(report: Report) -> str | None:
 
 # How strict each verdict a lead may give is: one stricter than another asks more of the author.
 STRICTNESS: Final = {"Merge as-is": 0, "Merge with fixes": 1, "Rework": 2}
+# How the Executive Summary opens when the report's verdict is not the one the lead judged.
+OVERRIDDEN: Final = "**The lead's verdict was overridden.**"
 
 
 def overridden_first(summary: str, lead_label: str, verdict: Verdict, why: str) -> str:
@@ -265,7 +267,7 @@ def overridden_first(summary: str, lead_label: str, verdict: Verdict, why: str) 
     if verdict.label == lead_label or verdict.label not in STRICTNESS:
         return summary  # "Failed": no seat reviewed, there was nothing for a lead to judge
     return (
-        f"**The lead's verdict was overridden.** The lead judged *{lead_label}*, which {why}; "
+        f"{OVERRIDDEN} The lead judged *{lead_label}*, which {why}; "
         f"the verdict is **{verdict.label}** ({verdict.reason}). The lead's summary below was "
         f"written for its own verdict.\n\n{summary}"
     )

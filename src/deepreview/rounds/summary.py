@@ -10,11 +10,16 @@ from collections.abc import Mapping, Sequence
 
 from deepreview.consolidate.build import findings_clause, findings_count, verdict_sentence
 from deepreview.consolidate.shortfalls import SeatOutcomes
-from deepreview.consolidate.verdict import decide, overridden_first, qualify
+from deepreview.consolidate.verdict import (
+    OVERRIDDEN,
+    STRICTNESS,
+    decide,
+    overridden_first,
+    qualify,
+)
 from deepreview.model import DeclinedFinding, Finding, FixVerdict, Report, RoundInfo, Verdict
 from deepreview.retromodel import ReconciliationEntry
 
-_SEVERITY_ORDER = ("Merge as-is", "Merge with fixes", "Rework")
 REOPENED = "declined, code changed"  # the tag of a declined finding open again
 
 
@@ -73,16 +78,15 @@ def round_summary(
     return f"{text} {verdict_sentence(verdict)}".strip()
 
 
-_OVERRIDDEN = "**The lead's verdict was overridden.**"
 _JUDGED = re.compile(r"The lead judged \*(?P<label>[^*]+)\*")
 
 
 def _overruled(old: Verdict, verdict: Verdict) -> bool:
     """Whether the round's verdict is stricter than the report's own (a lead's)."""
     return (
-        old.label in _SEVERITY_ORDER
-        and verdict.label in _SEVERITY_ORDER
-        and _SEVERITY_ORDER.index(verdict.label) > _SEVERITY_ORDER.index(old.label)
+        old.label in STRICTNESS
+        and verdict.label in STRICTNESS
+        and STRICTNESS[verdict.label] > STRICTNESS[old.label]
     )
 
 
@@ -96,7 +100,7 @@ def _overruled_first(summary: str, old: Verdict, verdict: Verdict, previous: int
     there already, it named a verdict the round has changed: it is said again, with the label
     the lead judged."""
     label = old.label
-    if summary.startswith(_OVERRIDDEN):
+    if summary.startswith(OVERRIDDEN):
         head, _, rest = summary.partition("\n\n")
         label = m.group("label") if (m := _JUDGED.search(head)) else label
         summary = rest
@@ -110,7 +114,7 @@ def overruled_note(report: Report, verdict: Verdict, previous: int) -> Reconcili
         return None
     # after `lead.apply` overrode the lead already, the report's verdict is no longer the lead's
     whose = (
-        "The verdict" if report.executive_summary.startswith(_OVERRIDDEN) else "The lead's verdict"
+        "The verdict" if report.executive_summary.startswith(OVERRIDDEN) else "The lead's verdict"
     )
     return ReconciliationEntry(
         "note",
@@ -192,12 +196,12 @@ def round_verdict(
         carried_from=previous,
     )
     lead_ok = report.lead is not None and report.lead.status == "ok"
-    if not lead_ok or old.label not in _SEVERITY_ORDER:
+    if not lead_ok or old.label not in STRICTNESS:
         return rule
-    if rule.label not in _SEVERITY_ORDER:
+    if rule.label not in STRICTNESS:
         return old
     # The lead's judgment stands unless carried-forward findings make the rule stricter.
-    if _SEVERITY_ORDER.index(rule.label) > _SEVERITY_ORDER.index(old.label):
+    if STRICTNESS[rule.label] > STRICTNESS[old.label]:
         return rule
     return old
 
