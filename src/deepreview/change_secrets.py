@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Final
 
+from deepreview.textlines import lines_of
+
 MIN_LEN: Final = 8  # as `store.redact` masks: shorter values would garble ordinary text
 
 # The name's last word says what the value is: `DB_PASSWORD`, `clientSecret`, `auth-token`.
@@ -250,20 +252,6 @@ class _Side:
         self.in_key = _key_state(line, self.in_key)
 
 
-def _diff_lines(diff: str, block: int = 1 << 16) -> Iterator[str]:
-    """`diff.split("\n")` a block of about `block` characters at a time."""
-    start = 0
-    while start < len(diff):
-        end = diff.find("\n", start + block)
-        if end < 0:
-            yield from diff[start:].split("\n")
-            return
-        yield from diff[start:end].split("\n")
-        start = end + 1
-    if diff.endswith("\n") or not diff:
-        yield ""
-
-
 def values_in_diff(diff: str) -> list[str]:
     """The secret values on every line a unified diff (`git diff`) shows, each once: the lines
     it adds first, then those it removes or shows as context. All of them are in the seats'
@@ -275,7 +263,7 @@ def values_in_diff(diff: str) -> list[str]:
     new_side, old_side = _Side(), _Side()
     header = False  # between `diff --git` and the first `@@`: `+++ b/path` names the file
     path = old_path = ""
-    for line in _diff_lines(diff):
+    for line in lines_of(diff):
         if line.startswith("diff --git "):
             header, path, old_path = True, "", ""
             new_side.restart("")

@@ -34,6 +34,7 @@ LAYERS = [
         "untrusted_text",
         "late_imports",
         "change_secrets",
+        "textlines",
         "userpaths",
     ),
     ("github",),

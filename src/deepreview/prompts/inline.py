@@ -15,7 +15,6 @@ or a file that could steer a reviewer is ranked with hand-written source.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -27,6 +26,7 @@ from deepreview.markdown_fence import code_span
 from deepreview.targets.attributes import is_attributes_file, tree_attributes
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
+from deepreview.textlines import lines_of
 
 SOURCE: Final = 0
 SUPPORT: Final = 1  # tests, docs, config
@@ -101,15 +101,6 @@ def file_diffs(diff: str) -> list[FileDiff]:
     return out
 
 
-def _lines(text: str) -> Iterator[str]:
-    """`text.split("\n")` one line at a time: only a file's first lines are read here."""
-    start = 0
-    while (end := text.find("\n", start)) >= 0:
-        yield text[start:end]
-        start = end + 1
-    yield text[start:]
-
-
 def utf8_len(text: str) -> int:
     """`len(text.encode())` without a copy of an ASCII text (a diff of 100 MB)."""
     return len(text) if text.isascii() else len(text.encode("utf-8"))
@@ -117,7 +108,7 @@ def utf8_len(text: str) -> int:
 
 def _names(chunk: str) -> tuple[str, str | None]:
     """A file's name from its diff header, and a rename's or copy's source."""
-    lines = _lines(chunk)
+    lines = lines_of(chunk, block=0)
     header = next(lines)
     path = header.rsplit(" b/", 1)[-1] if " b/" in header else header
     for line in lines:
@@ -156,7 +147,7 @@ def rank(f: FileDiff, *, generated: frozenset[str], first: frozenset[str]) -> in
 
 def _marked_generated(chunk: str) -> bool:
     """The new file's first lines, when the diff shows them, carry a generated-code mark."""
-    lines = _lines(chunk)
+    lines = lines_of(chunk, block=0)
     for line in lines:
         m = _HUNK.match(line)
         if m is None:
