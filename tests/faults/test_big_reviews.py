@@ -131,3 +131,49 @@ def test_the_cut_stays_within_the_cap_and_keeps_whole_lines() -> None:
     assert note and head.startswith(lines[0]) and tail.endswith(lines[-1])
     kept_lines = [*head.splitlines(keepends=True), *tail.split("]\n\n", 1)[1].splitlines(True)]
     assert set(kept_lines) <= set(lines)  # no line cut in two
+
+
+def _filler(size: int, what: str) -> str:
+    return "".join(f"{what} line {n} of the reasoning behind it.\n" for n in range(size // 40))
+
+
+@pytest.mark.slow  # ~3-6 s: the report renders a 1 MiB appendix
+def test_a_finding_in_the_cut_part_is_not_charged_as_a_plain_miss(tmp_path: Path) -> None:
+    """hd62 #6: Gemini printed over 1 MiB; its finding about `sub` sat in the middle the report
+    does not keep. Claude found the same bug. The retro said flatly "Found by others but not by
+    Gemini: I1 (Claude)", though Gemini wrote it: it must say the comparison is with the part
+    of Gemini's review that was kept."""
+    gemini = (
+        "## Findings\n\n### Important Issues\n\n"
+        "I1. **`add` ignores its second argument in one branch** — `calc.py:2`\n\n"
+        + _filler(700_000, "First")
+        + "\nI2. **sub adds instead of subtracting** — `calc.py:6`\n\n"
+        + _filler(700_000, "Second")
+        + "\n### Suggestions\n\nS1. **Name the helper module plainly** — `util/strings.py:1`\n\n"
+        "It reads oddly.\n"
+    )
+    claude = _FINDINGS
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    for cli, text in (("gemini", gemini), ("claude", claude)):
+        answer = tmp_path / f"answer-{cli}.md"
+        answer.write_text(text, encoding="utf-8")
+        fakes.agent(cli, {"review_file": str(answer)})
+    res = run_cli(
+        ["review", "--lead", "none", "--agents", "gemini,claude"],
+        cwd=repo,
+        env=fakes.env(agents=True),
+    )
+    assert res.returncode == 0, res.stderr
+    md = re.search(r"^\s*md: (.+)$", res.stdout, re.MULTILINE)
+    assert md is not None, res.stdout
+    report = Path(md.group(1).strip()).read_text(encoding="utf-8")
+    retro = report.split("Agent Performance Retro", 1)[1]
+    assert "Only Claude found [C1](#c1) (sub adds instead" in retro, retro[:4000]
+    assert "Found by others but not by Gemini:" not in retro, retro[:4000]
+    assert (
+        "Found by others but not by Gemini in the part of its review the report kept "
+        "(it printed over 1 MiB; its whole output is in its transcript):"
+    ) in retro, retro[:4000]
+    # Claude's retro is as before: it did not write the truncated review.
+    assert "Found by others but not by Claude:" in retro

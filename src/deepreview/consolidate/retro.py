@@ -140,6 +140,12 @@ def _severity_arrow(pair: tuple[Severity, Severity]) -> str:
 # The narrative's sentence of what the other seats found and this one did not; a later round
 # takes a finding it leaves out (declined) from it again (`retro_rounds.without_left_out`).
 FOUND_BY_OTHERS = "Found by others but not by"
+# A seat whose output was over 1 MiB is read in the part the report keeps (`cap_review`): what it
+# wrote in the cut middle cannot be compared, so its misses are said to be against that part.
+KEPT_PART = (
+    " in the part of its review the report kept (it printed over 1 MiB; its whole output is in "
+    "its transcript)"
+)
 
 
 def _files_reviewed(coverage: SeatCoverage, total: int, sr: SeatReview) -> str:
@@ -310,7 +316,8 @@ def seat_retro(
             for o in missed
         }
         others = listed(list(found_by), lambda i: f"{i} ({found_by[i]})")
-        second.append(f"{FOUND_BY_OTHERS} {name}: {others}.")
+        cut = sr.run is not None and sr.run.output_truncated
+        second.append(f"{FOUND_BY_OTHERS} {name}{KEPT_PART if cut else ''}: {others}.")
     if by_me:
         outside = listed(list(by_me), lambda i: f"{i} ({by_me[i]})")
         second.append(f"Noted by {name} outside its findings: {outside}.")

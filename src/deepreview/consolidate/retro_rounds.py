@@ -15,7 +15,13 @@ import dataclasses
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from deepreview.consolidate.retro import FOUND_BY_OTHERS, finding_labels, listed, only_found
+from deepreview.consolidate.retro import (
+    FOUND_BY_OTHERS,
+    KEPT_PART,
+    finding_labels,
+    listed,
+    only_found,
+)
 from deepreview.findings.ids import expand_id_range, id_runs
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import Finding
@@ -101,18 +107,18 @@ def without_left_out(seat: SeatRetro, gone: Collection[str]) -> SeatRetro:
     goes when it named only such findings."""
     if not gone:
         return seat
-    head = f"{FOUND_BY_OTHERS} {seat.name}:"
-    found = re.compile(rf"{re.escape(head)} (.+?)\.(?=\s|$)( ?)")
+    head = f"{FOUND_BY_OTHERS} {seat.name}"
+    found = re.compile(rf"({re.escape(head)}(?:{re.escape(KEPT_PART)})?:) (.+?)\.(?=\s|$)( ?)")
 
     def rewrite(m: re.Match[str]) -> str:
-        items = m.group(1)
+        said, items = m.group(1), m.group(2)
         parsed = [(x.group(1), x.group(2)) for x in _ITEM.finditer(items)]
         if not parsed or "".join(x.group(0) for x in _ITEM.finditer(items)) != items:
             return m.group(0)  # not the sentence as `seat_retro` wrote it: left as it is
         named = [(i, who) for i, who in parsed if who is not None and i not in gone]
         bare = [i for run, who in parsed if who is None for i in expand_id_range(run) or [run]]
         rest = [*(f"{i} ({who})" for i, who in named), *id_runs([i for i in bare if i not in gone])]
-        return f"{head} {', '.join(rest)}.{m.group(2)}" if rest else ""
+        return f"{said} {', '.join(rest)}.{m.group(3)}" if rest else ""
 
     narrative = found.sub(rewrite, seat.narrative)
     if narrative == seat.narrative:
