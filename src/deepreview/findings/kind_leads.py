@@ -7,6 +7,7 @@
 A kind word (`Bug`, `Security`, `Performance`, …) says what is wrong, not how badly: such a
 point that names a place with a line is a finding with no level (important, unrated), the kind
 its classification; one that says all is well ("No concerns", "Fine", "Looks good") stays prose.
+A level beside the kind (`**Bug (high):**`) is the finding's level.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from deepreview.findings.clean_topics import ALL_WELL
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.finding_line import bullet_head
 from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.levels import tag_level
 from deepreview.findings.none_statements import says_none
 from deepreview.findings.sentences import sentences
 
@@ -25,6 +27,8 @@ from deepreview.findings.sentences import sentences
 _KIND_LEAD: Final = re.compile(
     r"^(?P<ind> {0,3})(?P<mark>(?:[-*+]|\d{1,9}[.)])[ \t]+)?\*\*(?P<k>bugs?|security|"
     r"performance|regression|race|crash|data[ -]loss|memory[ -]leak|leak)"
+    # its level beside the kind: `**Bug (high):**`
+    r"(?:[ \t]*\((?P<lvl>[^()*\n]{1,20})\))?"
     r"[ \t]*(?::\*\*|\*\*[ \t]*[:—–-])[ \t]*(?P<r>\S.*)$",
     re.IGNORECASE,
 )
@@ -52,6 +56,8 @@ def kind_lead_drafts(
         end = _point_end(lines, fenced, i, bool(m["mark"]))
         more = " ".join(ln.strip() for ln in lines[i + 1 : end])
         head = _head(m["r"], prefixes)
+        if head is not None and m["lvl"] and tag_level(m["lvl"].strip()) is not None:
+            head.severity, head.level_word = tag_level(m["lvl"].strip()), m["lvl"].strip().lower()
         if head is not None:
             head.classification = m["k"].lower().replace("-", " ").rstrip("s") or None
             drafts.append(make_draft(head, None, body=more.strip()))

@@ -80,6 +80,13 @@ def loose_findings(
         # with its own level, `**Important:** …`, at that level), no text of one another
         keep = [k for k in range(len(lines)) if k not in given]
         return drafts + advice, [lines[k] for k in keep], [fenced[k] for k in keep], unread
+    # `**Bug:** `a.py:2` — … raises …`: points led by their kind of problem (`kind_leads`); more
+    # of them than the list holds (`**Bug (high):** …` + `**Performance:** …`, the second read
+    # as the first's text)
+    kinds, taken = kind_lead_drafts(lines, fenced, prefixes) if prose else ([], set())
+    if len(kinds) > len(own):
+        keep = [k for k in range(len(lines)) if k not in taken]
+        return drafts + kinds, [lines[k] for k in keep], [fenced[k] for k in keep], unread
     if own and all(
         d.head.severity is not None or (prose and (placed or _placed_item(d))) for d in own
     ):
@@ -97,13 +104,6 @@ def loose_findings(
         after = range(res.closing, len(lines))
         lines = lines[:cut] + ([""] if cut else []) + [lines[k] for k in after]
         fenced = fenced[:cut] + ([False] if cut else []) + [fenced[k] for k in after]
-    elif prose and not own:
-        # `**Bug:** `a.py:2` — … raises …`: points led by their kind of problem (`kind_leads`)
-        kinds, taken = kind_lead_drafts(lines, fenced, prefixes)
-        if kinds:
-            drafts.extend(kinds)
-            keep = [k for k in range(len(lines)) if k not in taken]
-            lines, fenced = [lines[k] for k in keep], [fenced[k] for k in keep]
     return drafts, lines, fenced, unread
 
 
