@@ -36,7 +36,7 @@ from deepreview.findings.problem_words import (
     names_an_exposure,
     says_undenied,
 )
-from deepreview.findings.prose_places import places_in_prose
+from deepreview.findings.prose_places import led_by_words, places_in_prose
 from deepreview.model import Severity
 
 _ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<rest>\S.*)$")
@@ -148,9 +148,32 @@ def placed_section(
     finding of another shape, its items were otherwise findings text we could not read."""
     placed = placed_problems(lines, fenced, prefixes)
     if placed is None:
+        # `Line 2 of src/a.py: … raises …` as paragraphs: the same list, written without marks
+        items = _paragraph_items(lines, fenced)
+        placed = placed_problems(items, fenced, prefixes) if items != lines else None
+    if placed is None:
         return None
     drafts, listed = placed
     return replace(listed, drafts=drafts)
+
+
+def _paragraph_items(lines: list[str], fenced: list[bool]) -> list[str]:
+    """`lines` with each paragraph (or line) at the margin that leads with its place made a
+    list item, the rest of its paragraph that item's text (one line for one)."""
+    out = list(lines)
+    inside = False
+    for i, line in enumerate(lines):
+        if fenced[i] or not line.strip():
+            inside = False
+            continue
+        if line[:1].isspace() or _ITEM.match(line):
+            inside = False
+            continue
+        if _PLACE_FIRST.match(line) or led_by_words(line):
+            out[i], inside = f"- {line}", True
+        elif inside:
+            out[i] = f"  {line}"
+    return out
 
 
 def _set_aside(line: str, unparsed: list[str]) -> bool:

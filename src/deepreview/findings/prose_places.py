@@ -67,6 +67,12 @@ _AT_PLACE: Final = re.compile(
 )
 
 
+def led_by_words(text: str) -> bool:
+    """`text` opens with its place in words (`src/a.py line 2: …`, `Line 2 of src/a.py: …`)."""
+    m = _WORDS_LED.match(text)
+    return m is not None and _file(m.group("file") or m.group("file2") or "")
+
+
 def _file(name: str) -> bool:
     return (known_extension(name) and not member_like(name)) or is_known_file(name)
 
