@@ -48,7 +48,12 @@ from deepreview.findings.labels import (
     severity_label_follows,
     under_a_field,
 )
-from deepreview.findings.lesser_items import lesser_items_after, minor_items, serious_item
+from deepreview.findings.lesser_items import (
+    counted_lesser_items,
+    lesser_items_after,
+    minor_items,
+    serious_item,
+)
 from deepreview.findings.levels import CIRCLES, DECORATION
 from deepreview.findings.no_action import needs_no_change, notes_need_no_action
 from deepreview.findings.none_statements import is_none_marker, says_none
@@ -401,6 +406,13 @@ def _leading(
         return
     if paras and notes_need_no_action(paras):
         out.unparsed.append(text)  # `**Minor observations (no action required):**` + notes
+        return
+    apart = [*_list_apart(paras[0]), *paras[1:]] if paras else []
+    listed = counted_lesser_items(apart) if prefixes is not None else []
+    # `Two suggestions:` + place-led items: Suggestions, as after "No blocking issues."
+    if listed and prefixes is not None and (minor := _minor_findings(apart, listed, prefixes)):
+        out.drafts.extend(minor)
+        out.unparsed.append(text)
         return
     if paras:
         kept = "\n\n".join(paras)
