@@ -159,20 +159,21 @@ def placed_section(
 
 def _paragraph_items(lines: list[str], fenced: list[bool]) -> list[str]:
     """`lines` with each paragraph (or line) at the margin that leads with its place made a
-    list item, the rest of its paragraph that item's text (one line for one)."""
+    list item, the rest of its paragraph that item's text (one line for one); `lines` as they
+    are unless every paragraph is such (a heading, a table or prose beside them: not a list)."""
     out = list(lines)
     inside = False
     for i, line in enumerate(lines):
-        if fenced[i] or not line.strip():
+        if not line.strip():
             inside = False
-            continue
-        if line[:1].isspace() or _ITEM.match(line):
-            inside = False
-            continue
-        if _PLACE_FIRST.match(line) or led_by_words(line):
+        elif fenced[i] or line[:1].isspace() or line[:1] in "#|" or _ITEM.match(line):
+            return lines
+        elif _PLACE_FIRST.match(line) or led_by_words(line):
             out[i], inside = f"- {line}", True
         elif inside:
             out[i] = f"  {line}"
+        else:
+            return lines
     return out
 
 
