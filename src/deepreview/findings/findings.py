@@ -41,6 +41,7 @@ from deepreview.findings.head import FindingHead
 from deepreview.findings.heading_places import later_severity, placed_in_text, record_says_fine
 from deepreview.findings.html_lines import only_comments
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
+from deepreview.findings.kind_leads import kind_and_title
 from deepreview.findings.labels import (
     fix_of_unread_item,
     labels_of,
@@ -242,7 +243,7 @@ def parse_findings_block(
                 placed_headings
                 and head.style == "heading"
                 and not head.locations
-                and placed_in_text(lines, fenced, i, head.title, prefixes)
+                and placed_in_text(lines, fenced, i, kind_and_title(head), prefixes)
             )
             and not (head.style == "heading" and level_closes_paragraph(lines, fenced, i + 1))
         ):

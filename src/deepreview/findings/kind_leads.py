@@ -32,6 +32,38 @@ _KIND_LEAD: Final = re.compile(
     r"[ \t]*(?::\*\*|\*\*[ \t]*[:—–-])[ \t]*(?P<r>\S.*)$",
     re.IGNORECASE,
 )
+# A heading finding's title led by its kind (`### 🐛 Bug: list input crashes`): the kind is
+# its classification, the emoji before it decoration
+_KIND_TITLE: Final = re.compile(
+    r"^(?:[^\w\s`*_\[(]{1,3}[ \t]*)?(?P<k>bugs?|security|performance|regression|race|crash|"
+    r"data[ -]loss|memory[ -]leak|leak)[ \t]*:[ \t]+(?P<t>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def kind_titled(head: FindingHead) -> None:
+    """`🐛 Bug: list input crashes` as the head's title: the title after the kind, the kind
+    its classification (when it has none)."""
+    m = _KIND_TITLE.match(head.title)
+    if m is None:
+        return
+    head.title = m["t"].strip()
+    head.classification = head.classification or _kind(m["k"])
+
+
+def kind_and_title(head: FindingHead) -> str:
+    """The head's title with the kind `kind_titled` took from it before it (`bug: stale
+    docstring`): a title with its kind names a problem, no topic a review walks."""
+    kinds = {"bug", "security", "performance", "regression", "race", "crash", "data loss"}
+    if head.classification in kinds | {"memory leak", "leak"}:
+        return f"{head.classification}: {head.title}"
+    return head.title
+
+
+def _kind(word: str) -> str:
+    return word.lower().replace("-", " ").rstrip("s")
+
+
 _FINE: Final = re.compile(
     r"^(?:fine|good|ok(?:ay)?|none|n/?a|nothing\b|lgtm|not\s+a\s+concern|no\s+(?:\w+\s+)?"
     r"(?:concerns?|issues?|problems?|impact|risks?|regressions?|bugs?|changes?)\b)",
@@ -59,7 +91,7 @@ def kind_lead_drafts(
         if head is not None and m["lvl"] and tag_level(m["lvl"].strip()) is not None:
             head.severity, head.level_word = tag_level(m["lvl"].strip()), m["lvl"].strip().lower()
         if head is not None:
-            head.classification = m["k"].lower().replace("-", " ").rstrip("s") or None
+            head.classification = _kind(m["k"]) or None
             drafts.append(make_draft(head, None, body=more.strip()))
             taken.update(range(i, end))
         i = end
