@@ -24,6 +24,7 @@ from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,
+    praise_section,
     says_high,
     title_kind,
 )
@@ -398,6 +399,8 @@ def build_blocks(
             if h.level == 1:  # the review's own title ("# Code Review: PR #812")
                 cur.add(line, fenced)
                 continue
+        elif cur.kind in FINDING_KINDS and praise_section(h.title):
+            pass  # `## Issues` + … + `### What looks good`: praise ends the findings
         elif h.level > cur.level or _flat_sub_heading(cur, h, line):
             cur.add(line, fenced)
             continue

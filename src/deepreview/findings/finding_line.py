@@ -478,8 +478,9 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
         # the place after the LAST separator: a title may hold a colon or a dash of its own
         # (`[P2] retry: errors are swallowed — web/api.ts:9`)
         last = _last_split(text)
-        if last is not None and all_locations(last[1], prefixes):
-            right = last[1]
+        if last is not None and all_locations(join_line_words(last[1]), prefixes):
+            # (`… — `a.py` L2`: the file and its line in words are one place)
+            right = join_line_words(last[1])
             left = last[0]
         if all_locations(right, prefixes):
             head.title = left.strip()

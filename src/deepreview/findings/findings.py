@@ -41,6 +41,7 @@ from deepreview.findings.head import FindingHead
 from deepreview.findings.heading_places import later_severity, placed_in_text, record_says_fine
 from deepreview.findings.html_lines import only_comments
 from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
+from deepreview.findings.kind_leads import kind_and_title
 from deepreview.findings.labels import (
     fix_of_unread_item,
     labels_of,
@@ -48,7 +49,12 @@ from deepreview.findings.labels import (
     severity_label_follows,
     under_a_field,
 )
-from deepreview.findings.lesser_items import lesser_items_after, minor_items, serious_item
+from deepreview.findings.lesser_items import (
+    counted_lesser_items,
+    lesser_items_after,
+    minor_items,
+    serious_item,
+)
 from deepreview.findings.levels import CIRCLES, DECORATION
 from deepreview.findings.no_action import needs_no_change, notes_need_no_action
 from deepreview.findings.none_statements import is_none_marker, says_none
@@ -237,7 +243,7 @@ def parse_findings_block(
                 placed_headings
                 and head.style == "heading"
                 and not head.locations
-                and placed_in_text(lines, fenced, i, head.title, prefixes)
+                and placed_in_text(lines, fenced, i, kind_and_title(head), prefixes)
             )
             and not (head.style == "heading" and level_closes_paragraph(lines, fenced, i + 1))
         ):
@@ -401,6 +407,13 @@ def _leading(
         return
     if paras and notes_need_no_action(paras):
         out.unparsed.append(text)  # `**Minor observations (no action required):**` + notes
+        return
+    apart = [*_list_apart(paras[0]), *paras[1:]] if paras else []
+    listed = counted_lesser_items(apart) if prefixes is not None else []
+    # `Two suggestions:` + place-led items: Suggestions, as after "No blocking issues."
+    if listed and prefixes is not None and (minor := _minor_findings(apart, listed, prefixes)):
+        out.drafts.extend(minor)
+        out.unparsed.append(text)
         return
     if paras:
         kept = "\n\n".join(paras)

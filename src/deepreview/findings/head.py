@@ -184,9 +184,10 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     # stray punctuation around them ("." after the title) is not worth keeping.
     spans = _in_sentence(tail, spans, placed)
     head.leftover = tail[spans[0][0] : spans[-1][1]].strip() if spans else ""
-    if head.severity is None and len(leftover) == 1 and tag_level(leftover[0]) is not None:
-        # `**Title** (`a.py:3`) — High`: a level word is all that follows the title
-        head.severity, head.level_word = tag_level(leftover[0]), leftover[0].strip("*_").lower()
+    word = leftover[0].rstrip(".!") if len(leftover) == 1 else ""
+    if head.severity is None and word and tag_level(word) is not None:
+        # `**Title** (`a.py:3`) — High`, `… — minor.`: a level word is all that follows the title
+        head.severity, head.level_word = tag_level(word), word.strip("*_").lower()
         head.leftover = ""
 
 

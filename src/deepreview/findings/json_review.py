@@ -29,6 +29,7 @@ from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.level_ranks import rank_high
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level
 from deepreview.findings.locations import relativize
+from deepreview.findings.problem_words import names_a_fault, says_undenied
 from deepreview.findings.table_text import first_sentence
 from deepreview.model import AgentReview, Location
 
@@ -202,6 +203,10 @@ def json_review(
     # "patch is incorrect" with no finding listed: what is wrong is told only in its explanation,
     # findings text we could not read (never a clean review)
     unread = (summary.strip() or verdict,) if not findings and _INCORRECT.search(verdict) else ()
+    if not findings and not verdict and (names_a_fault(summary) or says_undenied(_ERRS, summary)):
+        # `{"issues": [], "summary": "The loader crashes on lists …"}`: a problem told only in
+        # the summary is findings text we could not read (never a clean review)
+        unread = (summary.strip(),)
     return AgentReview(
         seat=seat,
         pass_no=pass_no,
@@ -215,6 +220,19 @@ def json_review(
     )
 
 
+def lists_none(text: str) -> bool:
+    """`text` is a JSON review whose findings list is empty beside its summary or verdict
+    (`{"issues": [], "summary": "The change is safe; …"}`): it says it found nothing."""
+    doc = _document(text)
+    if not isinstance(doc, dict):
+        return False
+    listed = [doc[k] for k in doc if k.lower() in _LISTS]
+    said = doc.get("summary") or doc.get("overview") or doc.get("overall_correctness")
+    return listed == [[]] and isinstance(said, str) and bool(said.strip())
+
+
+# An error the code now raises, told in a summary with no other problem word
+_ERRS = re.compile(r"\b(?:raises?|throws?|panics?|\w+(?:Error|Exception))\b")
 _INCORRECT = re.compile(r"\bincorrect\b|\bnot\s+correct\b", re.IGNORECASE)
 
 

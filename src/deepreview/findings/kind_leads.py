@@ -7,6 +7,7 @@
 A kind word (`Bug`, `Security`, `Performance`, …) says what is wrong, not how badly: such a
 point that names a place with a line is a finding with no level (important, unrated), the kind
 its classification; one that says all is well ("No concerns", "Fine", "Looks good") stays prose.
+A level beside the kind (`**Bug (high):**`) is the finding's level.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from deepreview.findings.clean_topics import ALL_WELL
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.finding_line import bullet_head
 from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.levels import tag_level
 from deepreview.findings.none_statements import says_none
 from deepreview.findings.sentences import sentences
 
@@ -25,9 +27,43 @@ from deepreview.findings.sentences import sentences
 _KIND_LEAD: Final = re.compile(
     r"^(?P<ind> {0,3})(?P<mark>(?:[-*+]|\d{1,9}[.)])[ \t]+)?\*\*(?P<k>bugs?|security|"
     r"performance|regression|race|crash|data[ -]loss|memory[ -]leak|leak)"
+    # its level beside the kind: `**Bug (high):**`
+    r"(?:[ \t]*\((?P<lvl>[^()*\n]{1,20})\))?"
     r"[ \t]*(?::\*\*|\*\*[ \t]*[:—–-])[ \t]*(?P<r>\S.*)$",
     re.IGNORECASE,
 )
+# A heading finding's title led by its kind (`### 🐛 Bug: list input crashes`): the kind is
+# its classification, the emoji before it decoration
+_KIND_TITLE: Final = re.compile(
+    r"^(?:[^\w\s`*_\[(]{1,3}[ \t]*)?(?P<k>bugs?|security|performance|regression|race|crash|"
+    r"data[ -]loss|memory[ -]leak|leak)[ \t]*:[ \t]+(?P<t>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def kind_titled(head: FindingHead) -> None:
+    """`🐛 Bug: list input crashes` as the head's title: the title after the kind, the kind
+    its classification (when it has none)."""
+    m = _KIND_TITLE.match(head.title)
+    if m is None:
+        return
+    head.title = m["t"].strip()
+    head.classification = head.classification or _kind(m["k"])
+
+
+def kind_and_title(head: FindingHead) -> str:
+    """The head's title with the kind `kind_titled` took from it before it (`bug: stale
+    docstring`): a title with its kind names a problem, no topic a review walks."""
+    kinds = {"bug", "security", "performance", "regression", "race", "crash", "data loss"}
+    if head.classification in kinds | {"memory leak", "leak"}:
+        return f"{head.classification}: {head.title}"
+    return head.title
+
+
+def _kind(word: str) -> str:
+    return word.lower().replace("-", " ").rstrip("s")
+
+
 _FINE: Final = re.compile(
     r"^(?:fine|good|ok(?:ay)?|none|n/?a|nothing\b|lgtm|not\s+a\s+concern|no\s+(?:\w+\s+)?"
     r"(?:concerns?|issues?|problems?|impact|risks?|regressions?|bugs?|changes?)\b)",
@@ -52,8 +88,10 @@ def kind_lead_drafts(
         end = _point_end(lines, fenced, i, bool(m["mark"]))
         more = " ".join(ln.strip() for ln in lines[i + 1 : end])
         head = _head(m["r"], prefixes)
+        if head is not None and m["lvl"] and tag_level(m["lvl"].strip()) is not None:
+            head.severity, head.level_word = tag_level(m["lvl"].strip()), m["lvl"].strip().lower()
         if head is not None:
-            head.classification = m["k"].lower().replace("-", " ").rstrip("s") or None
+            head.classification = _kind(m["k"]) or None
             drafts.append(make_draft(head, None, body=more.strip()))
             taken.update(range(i, end))
         i = end

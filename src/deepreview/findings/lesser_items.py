@@ -21,7 +21,7 @@ from typing import Final
 from deepreview.findings.item_lists import ITEM
 from deepreview.findings.levels import tag_level
 from deepreview.findings.locations import parse_location
-from deepreview.findings.problem_words import names_an_attack
+from deepreview.findings.problem_words import names_a_problem, names_an_attack
 from deepreview.findings.sentences import lead_sentence
 from deepreview.markdown_fence import code_span_texts
 from deepreview.model import Severity
@@ -50,6 +50,23 @@ def lesser_items_after(paras: list[str]) -> list[str]:
     if not _LEVEL_QUALIFIED.search(first):
         return []
     return [p for p in paras[1:] if _placed_items(p)]
+
+
+# An intro that only counts lesser items (`Two suggestions:`, `A few nits:`, `Some minor
+# points:`): one short line ending in a colon
+_COUNTED: Final = re.compile(r"^[A-Za-z][\w' -]{0,60}:$")
+
+
+def counted_lesser_items(paras: list[str]) -> list[str]:
+    """The paragraphs after `paras[0]` that list items at places with a line, when `paras[0]` is
+    only an intro that calls them lesser (`Two suggestions:`); else []."""
+    intro = paras[0].strip() if paras else ""
+    if not _COUNTED.match(intro) or not _MINOR.search(intro) or _LEVEL_QUALIFIED.search(intro):
+        return []
+    if len(intro.split()) > 6 or names_a_problem(intro):
+        return []
+    listed = [p for p in paras[1:] if _placed_items(p)]
+    return listed if len(listed) == len(paras) - 1 else []
 
 
 def minor_items(paras: list[str], listed: list[str]) -> list[str]:

@@ -35,6 +35,7 @@ from deepreview.findings.kind_leads import kind_lead_drafts
 from deepreview.findings.list_siblings import faults_before
 from deepreview.findings.placed_items import placed_problems
 from deepreview.findings.problem_words import names_a_problem
+from deepreview.findings.recommendations import recommended_changes, recommends
 from deepreview.findings.section_titles import (
     DESIGN_KINDS,
     Kind,
@@ -73,6 +74,19 @@ def loose_findings(
         # `- Low: only touches test helpers` rates the change and says why, and is no concern
         # about it; an item there that names a problem still is one (`- Medium: a race …`)
         own = [d for d in own if names_a_problem(f"{d.head.title}\n{d.body}")]
+    advice, given = recommended_changes(lines, fenced, prefixes) if prose else ([], set())
+    if advice and recommends(title) and len(advice) >= len(own):
+        # `## Recommendations` + `1. Guard `a.py:2` against lists — …`: suggestions (an item
+        # with its own level, `**Important:** …`, at that level), no text of one another
+        keep = [k for k in range(len(lines)) if k not in given]
+        return drafts + advice, [lines[k] for k in keep], [fenced[k] for k in keep], unread
+    # `**Bug:** `a.py:2` — … raises …`: points led by their kind of problem (`kind_leads`); more
+    # of them than the list holds (`**Bug (high):** …` + `**Performance:** …`, the second read
+    # as the first's text)
+    kinds, taken = kind_lead_drafts(lines, fenced, prefixes) if prose else ([], set())
+    if len(kinds) > len(own):
+        keep = [k for k in range(len(lines)) if k not in taken]
+        return drafts + kinds, [lines[k] for k in keep], [fenced[k] for k in keep], unread
     if own and all(
         d.head.severity is not None or (prose and (placed or _placed_item(d))) for d in own
     ):
@@ -90,13 +104,6 @@ def loose_findings(
         after = range(res.closing, len(lines))
         lines = lines[:cut] + ([""] if cut else []) + [lines[k] for k in after]
         fenced = fenced[:cut] + ([False] if cut else []) + [fenced[k] for k in after]
-    elif prose and not own:
-        # `**Bug:** `a.py:2` — … raises …`: points led by their kind of problem (`kind_leads`)
-        kinds, taken = kind_lead_drafts(lines, fenced, prefixes)
-        if kinds:
-            drafts.extend(kinds)
-            keep = [k for k in range(len(lines)) if k not in taken]
-            lines, fenced = [lines[k] for k in keep], [fenced[k] for k in keep]
     return drafts, lines, fenced, unread
 
 

@@ -20,6 +20,7 @@ from deepreview.findings.finding_line import (
     is_severity_heading,
 )
 from deepreview.findings.head import FindingHead
+from deepreview.findings.kind_leads import kind_titled
 from deepreview.findings.levels import CIRCLES
 from deepreview.findings.title_tail import fill_head
 
@@ -39,6 +40,7 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
         return None
     head.style = "heading"
     head.number = int(numbered.group("n")) if numbered else None
+    kind_titled(head)  # `### 🐛 Bug: Title`
     return len(m[0]), head
 
 

@@ -30,8 +30,13 @@ from typing import Final
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
-from deepreview.findings.problem_words import PROBLEM, names_a_fault, names_an_exposure
-from deepreview.findings.prose_places import places_in_prose
+from deepreview.findings.problem_words import (
+    PROBLEM,
+    names_a_fault,
+    names_an_exposure,
+    says_undenied,
+)
+from deepreview.findings.prose_places import led_by_words, places_in_prose
 from deepreview.model import Severity
 
 _ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<rest>\S.*)$")
@@ -143,9 +148,33 @@ def placed_section(
     finding of another shape, its items were otherwise findings text we could not read."""
     placed = placed_problems(lines, fenced, prefixes)
     if placed is None:
+        # `Line 2 of src/a.py: … raises …` as paragraphs: the same list, written without marks
+        items = _paragraph_items(lines, fenced)
+        placed = placed_problems(items, fenced, prefixes) if items != lines else None
+    if placed is None:
         return None
     drafts, listed = placed
     return replace(listed, drafts=drafts)
+
+
+def _paragraph_items(lines: list[str], fenced: list[bool]) -> list[str]:
+    """`lines` with each paragraph (or line) at the margin that leads with its place made a
+    list item, the rest of its paragraph that item's text (one line for one); `lines` as they
+    are unless every paragraph is such (a heading, a table or prose beside them: not a list)."""
+    out = list(lines)
+    inside = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            inside = False
+        elif fenced[i] or line[:1].isspace() or line[:1] in "#|" or _ITEM.match(line):
+            return lines
+        elif _PLACE_FIRST.match(line) or led_by_words(line):
+            out[i], inside = f"- {line}", True
+        elif inside:
+            out[i] = f"  {line}"
+        else:
+            return lines
+    return out
 
 
 def _set_aside(line: str, unparsed: list[str]) -> bool:
@@ -185,7 +214,10 @@ def _a_plain_fault(m: re.Match[str], d: Draft) -> bool:
     return (
         _PLACE_FIRST.match(m.group("rest")) is not None
         and any(loc.start is not None for loc in d.head.locations)
-        and names_a_fault(text)
+        # (or in this list's own words, `Unused import: `os` is never used.`, beside an item
+        # told in the others: `Last row dropped: …`; a denied risk, `no risk of a deadlock`,
+        # is none)
+        and (names_a_fault(text) or says_undenied(_FAULT, text))
         and not _SETTLED.search(text)
         and not _FINE.search(text)
     )

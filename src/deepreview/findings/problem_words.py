@@ -96,6 +96,16 @@ def names_a_fault(text: str) -> bool:
     )
 
 
+def says_undenied(words: re.Pattern[str], text: str) -> bool:
+    """`text` holds one of `words` that its sentence does not deny (`no risk of a deadlock`,
+    `nothing is missing`): another reader's list of fault words, read as `names_a_fault` reads
+    its own."""
+    return any(
+        _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
+        for m in words.finditer(text)
+    )
+
+
 # A fault told by what it lets happen, with no fault word: who gets in (`anonymous requests
 # reach the admin view`), whose data is seen (`one tenant sees another tenant's data`), a limit
 # got around (`a guest can exceed the quota`). The verb follows its subject right away, so

@@ -8,7 +8,8 @@ Free-form answers (Gemma, Qwen) write their problems so. The item's place is the
 sentence names in backticks with the line it gives in parentheses (`(line 88)`, `(lines 3-5)`,
 `(`a.py`, line 30)`), or, with no file in the item, the one file its list names; or the place
 whole in parentheses (`… reach the admin view (`admin.py:12`).`); or the place in words
-leading it (`src/a.py line 2: …`, `Line 2 of src/a.py: …`). Such an item is
+leading it (`src/a.py line 2: …`, `Line 2 of src/a.py: …`), or after a short title
+(`Crash on lists at `a.py:2`: …`, titled `Crash on lists`). Such an item is
 read as if it led with that place (`` * `upload.py:88` — In `upload.py`, … ``), so that a list of
 them is a list of place-led problems (`placed_items.py`): a finding each when it names a
 problem; beside harmless remarks, only the items that plainly name a fault.
@@ -57,6 +58,19 @@ _WORDS_LED: Final = re.compile(
     r"(?:[ \t]*[-–][ \t]*(?P<end>\d+))?[ \t]*[:—–][ \t]*(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# A short title that names its place before the text: `Crash on list input at `a.py:2`: text`,
+# `Stale docstring in `a.py:1`.` (a title of words: no code, no sentence's end inside it)
+_AT_PLACE: Final = re.compile(
+    r"^(?P<title>[A-Z][^`\n:.!?*]{0,80}?)[ \t]+(?:at|in|on)[ \t]+"
+    r"`(?P<file>[^`\s:]+):(?P<start>\d+)(?:[-–](?P<end>\d+))?`"
+    r"[ \t]*(?:(?:[:—–]|--?)[ \t]+(?P<rest>\S.*)|[.;]?[ \t]*)$"
+)
+
+
+def led_by_words(text: str) -> bool:
+    """`text` opens with its place in words (`src/a.py line 2: …`, `Line 2 of src/a.py: …`)."""
+    m = _WORDS_LED.match(text)
+    return m is not None and _file(m.group("file") or m.group("file2") or "")
 
 
 def _file(name: str) -> bool:
@@ -83,6 +97,14 @@ def places_in_prose(
             start = worded.group("start") or worded.group("start2")
             end = f"-{worded.group('end')}" if worded.group("end") else ""
             out[i] = f"{m.group('lead')}`{worded_file}:{start}{end}` — {worded.group('rest')}"
+            continue
+        titled = _AT_PLACE.match(rest)
+        if titled and _file(titled.group("file")) and len(titled.group("title").split()) <= 8:
+            # the title leads the text after the place as a named title (`place_led.named_title`)
+            end = f"-{titled.group('end')}" if titled.group("end") else ""
+            text = f": {titled.group('rest')}" if titled.group("rest") else "."
+            where = f"{titled.group('file')}:{titled.group('start')}{end}"
+            out[i] = f"{m.group('lead')}`{where}` — {titled.group('title')}{text}"
             continue
         found = _LINE.search(rest)
         if found is None and len(_PLACE.findall(rest)) == 1:

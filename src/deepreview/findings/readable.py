@@ -26,6 +26,7 @@ from deepreview.findings.blocks import build_blocks, fence_mask
 from deepreview.findings.conventional import labelled_comments
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.gave_up import GAVE_UP
+from deepreview.findings.json_review import lists_none
 from deepreview.findings.no_review import says_it_did_not_review
 from deepreview.findings.none_statements import PLACE_LINE
 from deepreview.findings.problem_words import names_a_problem
@@ -182,6 +183,7 @@ def has_structure(review: AgentReview) -> bool:
         or _findings_sections(review.raw)
         or _all_reviewed(review)
         or labelled_comments(review.raw)
+        or lists_none(review.raw)  # `{"issues": [], "summary": "The change is safe; …"}`
     )
 
 

@@ -27,12 +27,13 @@ from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,
     is_recap,
+    praise_section,
     problem_section,
     says_high,
 )
 from deepreview.findings.sections import Sink, parse_assessment, parse_coverage, parse_observations
 from deepreview.findings.sign_off import is_sign_off, verdict_alone
-from deepreview.findings.strength_faults import praise_kind, praise_section, strength_faults
+from deepreview.findings.strength_faults import praise_kind, strength_faults
 from deepreview.model import Assessment, CoverageEntry, DesignObservation, Section
 
 _VERDICT = re.compile(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from typing import Final
 
 from deepreview.findings.levels import HIGH, title_level
 from deepreview.model import Severity
@@ -363,3 +364,16 @@ def is_recap(title: str) -> bool:
     """The section recaps the review's findings (see `_RECAP`): an item of it that a finding
     already holds is that finding again, not one more (`repeats.summary_repeats`)."""
     return _RECAP.match(normalize_title(title)) is not None
+
+
+# A section of praise by its title: `What looks good`, `What's good`, `Positives`, `Highlights`.
+_PRAISE_TITLE: Final = re.compile(
+    r"^(?:what\s+(?:looks|is|was|went|works)\s+(?:good|well|great|right)|what'?s\s+good|"
+    r"what\s+i\s+liked|positives?|positive\s+(?:notes|aspects|observations)|highlights|"
+    r"good\s+(?:parts|things|stuff)|praise|kudos|well\s+done)$"
+)
+
+
+def praise_section(title: str) -> bool:
+    """A section of the seat's own titling that lists what it likes (see `_PRAISE_TITLE`)."""
+    return _PRAISE_TITLE.match(normalize_title(title)) is not None

@@ -22,7 +22,6 @@ from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.item_lists import sentence_head
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.recap_items import fault_after, list_items, own_level
-from deepreview.findings.section_titles import normalize_title
 from deepreview.model import Severity
 
 # A mark that never leads praise, right after the item's marker: a red, orange or yellow
@@ -41,17 +40,6 @@ _UNLEVELLED: Final = re.compile(
 _COOL: Final = frozenset(("🟢", "🔵"))
 _CONTRAST: Final = re.compile(r"[,;]?\s+(?:but|however|yet),?\s+", re.IGNORECASE)
 _MARKER: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
-# A section of praise by its title: `What looks good`, `What's good`, `Positives`, `Highlights`.
-_PRAISE_TITLE: Final = re.compile(
-    r"^(?:what\s+(?:looks|is|was|went|works)\s+(?:good|well|great|right)|what'?s\s+good|"
-    r"what\s+i\s+liked|positives?|positive\s+(?:notes|aspects|observations)|highlights|"
-    r"good\s+(?:parts|things|stuff)|praise|kudos|well\s+done)$"
-)
-
-
-def praise_section(title: str) -> bool:
-    """A section of the seat's own titling that lists what it likes (see `_PRAISE_TITLE`)."""
-    return _PRAISE_TITLE.match(normalize_title(title)) is not None
 
 
 def strength_faults(
