@@ -153,6 +153,38 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"|omit(?:s|ted|ting)?|never\s+reach(?:es)?)\s+the\s+(?:first|last|final)\b",
         r"\b(?:under|over)count\w*",
     ),
+    # a call that can wait forever: no timeout on a network read, a wait with no bound
+    # ("`fetch_item` has no timeout", "can block forever on a stalled server")
+    "hang": (
+        r"\bno\s+(?:\w+\s+)?time-?outs?\b",
+        r"\b(?:without|missing|lacks?|lacking)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?time-?outs?\b",
+        r"\btime-?outs?\s+(?:is\s+|are\s+)?(?:missing|not\s+set|unset|absent)\b",
+        r"\bnever\s+times?\s+out\b",
+        r"\b(?:hangs?|hanging|hung|blocks?|blocking|waits?|waiting|stalls?|stuck)\s+"
+        r"(?:forever|indefinitely)\b",
+        r"\b(?:can|may|will|could)\s+hang\b",
+        r"\bhangs\b",
+    ),
+    # a failure taken for success: an exception swallowed, an error return dropped, an HTTP
+    # error response read as data ("`fetch_item` parses error pages as data", "the `except`
+    # branch hides the exception", "ignores the HTTP status")
+    "ignored error": (
+        r"\b(?:hides?|hiding|swallow(?:s|ed|ing)?|suppress(?:es|ed|ing)?|mask(?:s|ed|ing)?"
+        r"|discard(?:s|ed|ing)?|ignor(?:es|ed|ing|e)|eats?)\s+(?:the\s+|an?\s+|all\s+|every\s+"
+        r"|its\s+|any\s+)?(?:\w+\s+)?(?:errors?|exceptions?|err)\b",
+        r"\b(?:errors?|exceptions?)\s+(?:is\s+|are\s+)?(?:silently\s+)?(?:ignored|swallowed"
+        r"|suppressed|discarded|hidden|masked|dropped|lost|unchecked)\b",
+        r"\b(?:errors?|exceptions?)\b[^.;:]{0,30}\b(?:is|are|gets?)\s+(?:silently\s+)?"
+        r"(?:ignored|swallowed|suppressed|discarded)\b",
+        r"\bunchecked\s+(?:errors?|exceptions?|status)\b",
+        r"\berror\s+(?:pages?|responses?|bodies|body)\b[^.;:]{0,40}\b(?:pars|read|decod|treat"
+        r"|return)\w*",
+        r"\b(?:pars|read|decod|treat)\w*\s+(?:the\s+)?(?:http\s+)?error\s+(?:pages?|responses?"
+        r"|bodies|body)\b",
+        rf"\b(?:ignor(?:es|ed|ing|e)|{_NEG}\s+checks?|never\s+checks?|skips?)\s+(?:the\s+)?"
+        r"(?:http\s+|response\s+)?status(?:\s+codes?)?\b",
+        r"\bnon-?(?:2\d\d|2xx|success(?:ful)?|ok)\s+(?:responses?|status(?:es)?|replies)\b",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -172,6 +204,8 @@ SAID = {
     "leak": "a leak",
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
+    "hang": "a wait with no timeout",
+    "ignored error": "an error taken for success",
     "memory": "memory growing with the input",
     "off by one": "an off-by-one",
     "out of range": "a value out of its range",
@@ -180,6 +214,22 @@ SAID = {
     "weak hash": "a weak hash",
     "missing salt": "a missing salt",
 }
+
+
+# Kinds that tell one problem from its two sides, so neither contradicts the other: an error
+# swallowed is the `None` (nil) its caller then gets ("Permanent failures become `None`" / "the
+# `except` branch hides the exception").
+_SIDES_OF_ONE = (frozenset({"ignored error", "nil"}),)
+
+
+def sides_of_one(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A kind of `a` and a kind of `b` are two sides of one failure (`_SIDES_OF_ONE`)."""
+    return any(x != y and {x, y} <= pair for pair in _SIDES_OF_ONE for x in a for y in b)
+
+
+def conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name failures, and none of them is one both name or two sides of one."""
+    return bool(a and b) and not (a & b) and not sides_of_one(a, b)
 
 
 def _words_outside_code(text: str) -> str:

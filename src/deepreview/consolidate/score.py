@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from deepreview.consolidate.claims import SAID
+from deepreview.consolidate.claims import SAID, sides_of_one
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, untested_names
 from deepreview.consolidate.spans import (
@@ -224,7 +224,14 @@ def _claims_differ(x: Features, y: Features) -> bool:
     they share. A title that names no failure of the list contradicts nothing ("Nothing
     removes the managed block" is the same issue as "PATH modifications leak"), whatever its
     text mentions on the way (benchmarks/README.md, "Claims")."""
-    return bool(x.claims and y.claims) and not _same_claim(x, y)
+    return (
+        bool(x.claims and y.claims)
+        and not _same_claim(x, y)
+        # "Permanent failures become `None`" / "the `except` branch hides the exception": the
+        # swallowed error and the `None` it becomes (`claims.sides_of_one`)
+        and not sides_of_one(x.claims, y.text_claims)
+        and not sides_of_one(y.claims, x.text_claims)
+    )
 
 
 # One finding says a test (or a docstring) is missing, the other names a defect: taken off the

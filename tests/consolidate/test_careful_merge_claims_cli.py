@@ -1,0 +1,145 @@
+"""Through the real `deep-review review` with command seats: two seats' findings at one place
+that claim different failures are two, and the same failure in other words is one (tm63).
+Each rule that keeps more apart has a case that must stay one, and back.
+
+- "`fetch_item` has no timeout" / "`fetch_item` parses error pages as data" at one line, graded
+  alike: a hang and an error read as data, two findings; "has no timeout" / "can block forever
+  on a stalled server", and "ignores the HTTP status" / "parses error pages as data", one each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from support.printing_seats import findings_of_change
+
+CLIENT = (
+    "import json\n"  # 1
+    "from urllib.request import urlopen\n"  # 2
+    "\n\n"
+    "BASE = 'https://api.example.com'\n"  # 5
+    "\n\n"
+    "def fetch_item(item_id):\n"  # 8
+    "    url = f'{BASE}/items/{item_id}'\n"  # 9
+    "    with urlopen(url) as resp:\n"  # 10
+    "        return json.loads(resp.read())\n"  # 11
+)
+USERS = (
+    "def delete_user(db, request):\n"  # 1
+    "    name = request.args['name']\n"  # 2
+    "    db.execute(f\"DELETE FROM users WHERE name = '{name}'\")\n"  # 3
+    "    db.commit()\n"  # 4
+)
+LOAD = (
+    "def load(path, timeout=0):\n"  # 1
+    '    """Load the config."""\n'  # 2
+    "    return read(path, timeout)\n"  # 3
+)
+CACHE = (
+    "_cache = {}\n"  # 1
+    "\n\n"
+    "def lookup(key):\n"  # 4
+    "    if key not in _cache:\n"  # 5
+    "        _cache[key] = load(key)\n"  # 6
+    "    return _cache[key]\n"  # 7
+)
+TAIL = (
+    "def tail(path, count):\n"  # 1
+    "    fh = open(path)\n"  # 2
+    "    return fh.readlines()[-count:]\n"  # 3
+)
+RETRY = (
+    "import logging\n"  # 1
+    "import time\n"  # 2
+    "\n"
+    "log = logging.getLogger(__name__)\n"  # 4
+    "\n\n"
+    "def retry(fn, attempts=3):\n"  # 7
+    "    for attempt in range(attempts):\n"  # 8
+    "        try:\n"  # 9
+    "            return fn()\n"  # 10
+    "        except OSError:\n"  # 11
+    "            time.sleep(attempt)\n"  # 12
+    "        except Exception as exc:\n"  # 13
+    "            log.debug('giving up: %s', exc)\n"  # 14
+    "            return None\n"  # 15
+    "    return fn()\n"  # 16
+)
+FILES = {
+    "shop/client.py": CLIENT,
+    "app/users.py": USERS,
+    "cfg/load.py": LOAD,
+    "svc/cache.py": CACHE,
+    "ledger/tail.py": TAIL,
+    "ledger/retry.py": RETRY,
+}
+_HEADINGS = {
+    "critical": "Critical Issues",
+    "important": "Important Issues",
+    "suggestion": "Suggestions",
+}
+
+
+def _at(
+    title: str, place: str, body: str, grade: str = "important", label: str = "regression"
+) -> str:
+    return (
+        f"## Executive Summary\n\nRead the change.\n\n## Findings\n\n### {_HEADINGS[grade]}\n\n"
+        f"1. **{title}** — `{place}` ({grade}, {label})\n\n{body}\n"
+    )
+
+
+def _reviewers(tmp: Path, alpha: str, bravo: str) -> list[list[str]]:
+    found: list[dict[str, Any]] = findings_of_change(tmp, FILES, {"alpha": alpha, "bravo": bravo})
+    return sorted(sorted(f["reviewers"]) for f in found)
+
+
+ONE = [["Alpha", "Bravo"]]
+TWO = [["Alpha"], ["Bravo"]]
+
+NO_TIMEOUT = _at(
+    "`fetch_item` has no timeout",
+    "shop/client.py:10",
+    "`urlopen(url)` waits forever when the API stops answering; pass `timeout=10`.",
+)
+ERROR_PAGES = _at(
+    "`fetch_item` parses error pages as data",
+    "shop/client.py:10",
+    "A 404 or 500 body is handed to `json.loads` as if it were an item; check `resp.status`.",
+)
+
+
+def test_a_missing_timeout_and_an_error_page_read_as_data_at_one_line_stay_two(
+    tmp_path: Path,
+) -> None:
+    assert _reviewers(tmp_path, NO_TIMEOUT, ERROR_PAGES) == TWO
+
+
+@pytest.mark.parametrize(
+    ("alpha", "bravo"),
+    [
+        (
+            NO_TIMEOUT,
+            _at(
+                "`fetch_item` can block forever on a stalled server",
+                "shop/client.py:10",
+                "Without a deadline the call never returns when the server stops answering.",
+            ),
+        ),
+        (
+            _at(
+                "`fetch_item` ignores the HTTP status",
+                "shop/client.py:10",
+                "A 500 response body is parsed as an item.",
+            ),
+            ERROR_PAGES,
+        ),
+    ],
+)
+def test_a_hang_or_an_error_response_in_other_words_at_one_line_is_one(
+    tmp_path: Path, alpha: str, bravo: str
+) -> None:
+    assert _reviewers(tmp_path, alpha, bravo) == ONE
