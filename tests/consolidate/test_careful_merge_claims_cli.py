@@ -5,6 +5,9 @@ Each rule that keeps more apart has a case that must stay one, and back.
 - "`fetch_item` has no timeout" / "`fetch_item` parses error pages as data" at one line, graded
   alike: a hang and an error read as data, two findings; "has no timeout" / "can block forever
   on a stalled server", and "ignores the HTTP status" / "parses error pages as data", one each.
+- "SQL injection in `delete_user`" / "`delete_user` has no permission check" at one line: two;
+  the injection said as SQL built from the request, or the missing check said as "any user can
+  delete", one each.
 """
 
 from __future__ import annotations
@@ -140,6 +143,59 @@ def test_a_missing_timeout_and_an_error_page_read_as_data_at_one_line_stay_two(
     ],
 )
 def test_a_hang_or_an_error_response_in_other_words_at_one_line_is_one(
+    tmp_path: Path, alpha: str, bravo: str
+) -> None:
+    assert _reviewers(tmp_path, alpha, bravo) == ONE
+
+
+INJECTION = _at(
+    "SQL injection in `delete_user`",
+    "app/users.py:3",
+    "`name` comes from the request and is formatted into the query; use a `?` parameter.",
+    "critical",
+    "security",
+)
+NO_PERMISSION = _at(
+    "`delete_user` has no permission check",
+    "app/users.py:3",
+    "Any logged-in user can delete any account; check that the caller is an admin.",
+    "critical",
+    "security",
+)
+
+
+def test_an_injection_and_a_missing_permission_check_at_one_line_stay_two(
+    tmp_path: Path,
+) -> None:
+    assert _reviewers(tmp_path, INJECTION, NO_PERMISSION) == TWO
+
+
+@pytest.mark.parametrize(
+    ("alpha", "bravo"),
+    [
+        (
+            INJECTION,
+            _at(
+                "`delete_user` puts the request's name straight into the SQL",
+                "app/users.py:3",
+                "An attacker can pass `' OR '1'='1` and delete every row; use placeholders.",
+                "critical",
+                "security",
+            ),
+        ),
+        (
+            NO_PERMISSION,
+            _at(
+                "Any user can delete any account through `delete_user`",
+                "app/users.py:3",
+                "Nothing checks that the caller is an admin.",
+                "critical",
+                "security",
+            ),
+        ),
+    ],
+)
+def test_an_injection_or_a_missing_permission_check_in_other_words_is_one(
     tmp_path: Path, alpha: str, bravo: str
 ) -> None:
     assert _reviewers(tmp_path, alpha, bravo) == ONE

@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is thirteen failure kinds that reviewers name in recognisable words, a handful of
+The vocabulary is sixteen failure kinds that reviewers name in recognisable words, a handful of
 phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
@@ -153,6 +153,22 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"|omit(?:s|ted|ting)?|never\s+reach(?:es)?)\s+the\s+(?:first|last|final)\b",
         r"\b(?:under|over)count\w*",
     ),
+    # an action any caller may take: the check of who is asking is missing ("`delete_user`
+    # has no permission check", "any user can delete any account", "unauthenticated endpoint")
+    "missing auth": (
+        r"\b(?:no|missing|without|lacks?|lacking|skips?|skipped)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?"
+        r"(?:auth(?:entication|ori[sz]ation)?|permissions?|access|ownership|admin|role)\s+"
+        r"(?:checks?|validation|verification|guards?|control)\b",
+        r"\b(?:no|missing|without|lacks?|lacking)\s+(?:an?\s+|any\s+)?(?:authentication"
+        r"|authori[sz]ation|access[- ]control)\b",
+        r"\b(?:auth(?:entication|ori[sz]ation)?|permissions?|access)\s+checks?\s+(?:is\s+|are\s+)?"
+        r"(?:missing|skipped|bypassed|removed)\b",
+        r"\b(?:auth(?:entication|ori[sz]ation)?|permission|access[- ]control)\s+bypass\b",
+        r"\bunauthenticated\b",
+        r"\bany\s+(?:\w+\s+)?(?:user|caller|client|visitor)s?\s+(?:can|may)\b",
+        r"\bany(?:one|body)\s+(?:can|may)\b",
+        r"\bprivilege\s+escalation\b",
+    ),
     # a call that can wait forever: no timeout on a network read, a wait with no bound
     # ("`fetch_item` has no timeout", "can block forever on a stalled server")
     "hang": (
@@ -204,6 +220,7 @@ SAID = {
     "leak": "a leak",
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
+    "missing auth": "a missing permission check",
     "hang": "a wait with no timeout",
     "ignored error": "an error taken for success",
     "memory": "memory growing with the input",
