@@ -8,6 +8,8 @@ Each rule that keeps more apart has a case that must stay one, and back.
 - "SQL injection in `delete_user`" / "`delete_user` has no permission check" at one line: two;
   the injection said as SQL built from the request, or the missing check said as "any user can
   delete", one each.
+- "`load` now defaults `timeout` to 0" / "The default `timeout` of `load` is not documented" at
+  one line: a wrong default and a missing doc of it, two; two seats' missing doc of it, one.
 """
 
 from __future__ import annotations
@@ -199,3 +201,32 @@ def test_an_injection_or_a_missing_permission_check_in_other_words_is_one(
     tmp_path: Path, alpha: str, bravo: str
 ) -> None:
     assert _reviewers(tmp_path, alpha, bravo) == ONE
+
+
+NOT_DOCUMENTED = _at(
+    "The default `timeout` of `load` is not documented",
+    "cfg/load.py:1",
+    "The docstring does not say what `timeout=0` means.",
+    "suggestion",
+    "documentation",
+)
+
+
+def test_a_wrong_default_and_its_missing_doc_at_one_line_stay_two(tmp_path: Path) -> None:
+    wrong_default = _at(
+        "`load` now defaults `timeout` to 0, which disables it",
+        "cfg/load.py:1",
+        "The old default was 30 seconds; a `timeout` of 0 means no timeout at all.",
+    )
+    assert _reviewers(tmp_path, wrong_default, NOT_DOCUMENTED) == TWO
+
+
+def test_two_seats_missing_doc_of_one_default_is_one(tmp_path: Path) -> None:
+    unmentioned = _at(
+        "`load`'s docstring does not mention the `timeout` default",
+        "cfg/load.py:1",
+        "Say what a `timeout` of 0 does.",
+        "suggestion",
+        "documentation",
+    )
+    assert _reviewers(tmp_path, NOT_DOCUMENTED, unmentioned) == ONE

@@ -298,9 +298,13 @@ TEST_PATH = re.compile(
 
 # A title saying documentation is missing ("`div` lacks a docstring", "undocumented flag").
 # Only missing text: a stale or wrong comment is often one problem with the code it describes.
+# "is not documented" and "the docstring does not mention X" say so too.
+_DOC_TEXT = r"(?:doc-?strings?|docs|documentation|doc[- ]comments?|comments?|godoc|jsdoc|javadoc)"
 _DOCS_GAP = re.compile(
-    r"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{0,40}\b(?:doc-?strings?|"
-    r"docs|documentation|doc[- ]comments?|comments?|godoc|jsdoc|javadoc)\b|\bundocumented\b",
+    rf"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{{0,40}}\b{_DOC_TEXT}\b"
+    r"|\bundocumented\b|(?:\bnot|n't|\bnever)\s+documented\b"
+    rf"|\b{_DOC_TEXT}\s+(?:does\s+not|doesn't|do\s+not|don't|never|fails?\s+to)\s+"
+    r"(?:mention|say|explain|describe|document)\b",
     re.IGNORECASE,
 )
 # Missing type hints are a remark of their own: "`div` lacks type hints" is not "add a docstring
