@@ -10,6 +10,8 @@ Each rule that keeps more apart has a case that must stay one, and back.
   delete", one each.
 - "`load` now defaults `timeout` to 0" / "The default `timeout` of `load` is not documented" at
   one line: a wrong default and a missing doc of it, two; two seats' missing doc of it, one.
+- "`_cache` grows without bound" / "`lookup` leaks memory through `_cache`": one (memory that
+  grows); "`tail` reads the whole file into memory" / "`tail` leaks the file handle": two.
 """
 
 from __future__ import annotations
@@ -230,3 +232,27 @@ def test_two_seats_missing_doc_of_one_default_is_one(tmp_path: Path) -> None:
         "documentation",
     )
     assert _reviewers(tmp_path, NOT_DOCUMENTED, unmentioned) == ONE
+
+
+def test_a_cache_growing_without_bound_and_leaking_memory_is_one(tmp_path: Path) -> None:
+    grows = _at(
+        "`_cache` grows without bound", "svc/cache.py:6", "Every key looked up stays; use an LRU."
+    )
+    leaks = _at(
+        "`lookup` leaks memory through `_cache`", "svc/cache.py:6", "Entries are never evicted."
+    )
+    assert _reviewers(tmp_path, grows, leaks) == ONE
+
+
+def test_memory_use_and_a_leaked_handle_at_one_line_stay_two(tmp_path: Path) -> None:
+    memory = _at(
+        "`tail` reads the whole file into memory",
+        "ledger/tail.py:3",
+        "`readlines()` holds every line of a large log; use a `deque`.",
+    )
+    handle = _at(
+        "`tail` leaks the file handle",
+        "ledger/tail.py:3",
+        "The handle from `open` is left to the garbage collector; use `with`.",
+    )
+    assert _reviewers(tmp_path, memory, handle) == TWO

@@ -56,6 +56,8 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("The upload handler loads the entire body at once", "memory"),
         ("The result cache grows without bound", "memory"),
         ("Unbounded queue of pending events", "memory"),
+        ("`lookup` leaks memory through `_cache`", "memory"),
+        ("Memory leak in the session cache", "memory"),
         ("`delete_user` has no permission check", "missing auth"),
         ("Any user can delete any account through `delete_user`", "missing auth"),
         ("Unauthenticated admin endpoint", "missing auth"),

@@ -102,6 +102,9 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\booms?\b",
         r"\bunbounded\s+(?:\w+\s+)?(?:memory|growth|buffers?|caches?|queues?|lists?|maps?)\b",
         r"\bgrows?\s+(?:without\s+(?:a\s+)?(?:bound|limit)|unbounded)\b",
+        # memory said to leak is memory that grows: "`lookup` leaks memory through `_cache`"
+        r"\bmemory\s+leaks?\b",
+        r"\bleak(?:s|ed|ing)?\s+memory\b",
     ),
     # a password, key or token written into the source: "committed", "hard-coded", "in the repo".
     # "token" or "key" alone is often code (a lexer's tokens, a map's keys): only with a qualifier.
