@@ -12,6 +12,9 @@ Each rule that keeps more apart has a case that must stay one, and back.
   one line: a wrong default and a missing doc of it, two; two seats' missing doc of it, one.
 - "`_cache` grows without bound" / "`lookup` leaks memory through `_cache`": one (memory that
   grows); "`tail` reads the whole file into memory" / "`tail` leaks the file handle": two.
+- One `except` block named by both ("Permanent failures become `None`", its text naming the
+  `except Exception` branch, two lines from "The `except Exception` branch hides the
+  exception"): one; the block named by both, one of them about its log level: two.
 """
 
 from __future__ import annotations
@@ -256,3 +259,29 @@ def test_memory_use_and_a_leaked_handle_at_one_line_stay_two(tmp_path: Path) -> 
         "The handle from `open` is left to the garbage collector; use `with`.",
     )
     assert _reviewers(tmp_path, memory, handle) == TWO
+
+
+NONE_IN_THE_BLOCK = _at(
+    "Permanent failures become `None`",
+    "ledger/retry.py:15",
+    "The `except Exception` branch turns every other error into `None`; a caller cannot tell "
+    "a failed call from an empty result.",
+)
+
+
+def test_one_except_block_named_by_both_two_lines_apart_is_one(tmp_path: Path) -> None:
+    hidden = _at(
+        "The `except Exception` branch hides the exception",
+        "ledger/retry.py:13",
+        "Only a debug log line records it.",
+    )
+    assert _reviewers(tmp_path, NONE_IN_THE_BLOCK, hidden) == ONE
+
+
+def test_one_except_block_named_by_both_saying_two_things_stays_two(tmp_path: Path) -> None:
+    level = _at(
+        "The `except Exception` branch logs at debug level",
+        "ledger/retry.py:13",
+        "Operators never see `log.debug` output in production; use `log.warning`.",
+    )
+    assert _reviewers(tmp_path, NONE_IN_THE_BLOCK, level) == TWO

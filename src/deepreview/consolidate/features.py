@@ -170,6 +170,17 @@ def identifiers_in(text: str) -> dict[str, str]:
     return out
 
 
+def code_spans_in(text: str) -> frozenset[str]:
+    """Code spans of several words (`except Exception`, `if err != nil`), whitespace-normalised:
+    a construct a finding names, which `identifiers_in` does not read as a name."""
+    out = set()
+    for span in _BACKTICK.findall(text):
+        norm = " ".join(span.split())
+        if " " in norm and parse_file_ref(norm) is None:
+            out.add(norm)
+    return frozenset(out)
+
+
 def bare_names_in(text: str) -> dict[str, str]:
     """Code names written outside backticks (`_BARE_NAME`: "SQL injection in find_users") →
     their first spelling, keyed lower-case, as `identifiers_in` gives them."""
@@ -265,6 +276,7 @@ class Features:
     claims: frozenset[str] = frozenset()
     text_claims: frozenset[str] = frozenset()
     title_names: frozenset[str] = frozenset()  # the identifiers its title gives (lower-cased)
+    code_spans: frozenset[str] = frozenset()  # its code spans of several words (`code_spans_in`)
 
     @property
     def files(self) -> frozenset[str]:
@@ -412,4 +424,5 @@ def extract(
         claims=claims_in(finding.title),
         text_claims=claims_in(finding.title + "\n" + prose),
         title_names=frozenset(titled),
+        code_spans=code_spans_in(finding.title + "\n" + prose),
     )
