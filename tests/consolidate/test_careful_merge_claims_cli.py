@@ -15,6 +15,10 @@ Each rule that keeps more apart has a case that must stay one, and back.
 - One `except` block named by both ("Permanent failures become `None`", its text naming the
   `except Exception` branch, two lines from "The `except Exception` branch hides the
   exception"): one; the block named by both, one of them about its log level: two.
+- "`page` returns incorrect results" (its text: "the first row is never shown") / "`page` skips
+  the first row" at one line: one off-by-one; "`tail(path, 0)` returns every line" / "`tail`
+  drops the last line", whose texts say nothing of each other's failure, two.
+- A missing timeout beside a race, or beside a URL injection, at one line: two.
 """
 
 from __future__ import annotations
@@ -78,7 +82,20 @@ RETRY = (
     "            return None\n"  # 15
     "    return fn()\n"  # 16
 )
+PAGE = (
+    "def page(rows, n, size):\n"  # 1
+    "    start = n * size + 1\n"  # 2
+    "    return rows[start:start + size]\n"  # 3
+)
+POOL = (
+    "class Pool:\n"  # 1
+    "    def get(self):\n"  # 2
+    "        conn = self.free.pop() if self.free else connect()\n"  # 3
+    "        return conn\n"  # 4
+)
 FILES = {
+    "web/page.py": PAGE,
+    "db/pool.py": POOL,
     "shop/client.py": CLIENT,
     "app/users.py": USERS,
     "cfg/load.py": LOAD,
@@ -285,3 +302,57 @@ def test_one_except_block_named_by_both_saying_two_things_stays_two(tmp_path: Pa
         "Operators never see `log.debug` output in production; use `log.warning`.",
     )
     assert _reviewers(tmp_path, NONE_IN_THE_BLOCK, level) == TWO
+
+
+def test_an_off_by_one_told_by_its_effect_and_by_name_at_one_line_is_one(tmp_path: Path) -> None:
+    effect = _at(
+        "`page` returns incorrect results",
+        "web/page.py:2",
+        "Page 0 starts at row 1, so the first row is never shown.",
+    )
+    named = _at("`page` skips the first row", "web/page.py:2", "`+ 1` starts the slice a row late.")
+    assert _reviewers(tmp_path, effect, named) == ONE
+
+
+@pytest.mark.parametrize(
+    ("alpha", "bravo"),
+    [
+        # a wrong result and an off-by-one, neither text naming the other's failure
+        (
+            _at(
+                "`tail(path, 0)` returns every line",
+                "ledger/tail.py:3",
+                "`[-0:]` is the whole list; return `[]` for zero.",
+            ),
+            _at(
+                "`tail` drops the last line",
+                "ledger/tail.py:3",
+                "The caller strips the trailing newline and loses one line too many.",
+            ),
+        ),
+        # a race and a wait with no timeout
+        (
+            _at(
+                "`Pool.get` races on `self.free`",
+                "db/pool.py:3",
+                "Two threads can pop the same connection without a lock.",
+            ),
+            _at(
+                "`Pool.get` can hang when the database is down",
+                "db/pool.py:3",
+                "`connect()` has no timeout.",
+            ),
+        ),
+        # an injection into a URL and a wait with no timeout
+        (
+            _at(
+                "`item_id` is injected into the URL unescaped",
+                "shop/client.py:9",
+                "A `../` in it reaches another endpoint.",
+            ),
+            _at("`fetch_item` has no timeout", "shop/client.py:9", "Pass `timeout=10`."),
+        ),
+    ],
+)
+def test_two_failures_at_one_line_stay_two(tmp_path: Path, alpha: str, bravo: str) -> None:
+    assert _reviewers(tmp_path, alpha, bravo) == TWO

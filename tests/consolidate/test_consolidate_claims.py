@@ -49,6 +49,8 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("The loop never reaches the last attempt", "off by one"),
         ("`tail` drops the first row", "off by one"),
         ("Retries stop one attempt early", "off by one"),
+        ("Page 0 starts at row 1, so the first row is never shown", "off by one"),
+        ("The last attempt is not counted", "off by one"),
         ("`tail(path, 0)` returns every line", "wrong result"),
         ("`search` returns nothing for a full page", "wrong result"),
         ("`tail` reads the whole file into memory", "memory"),

@@ -154,6 +154,9 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bone\s+(?:\w+\s+)?(?:fewer|short|early|too\s+(?:few|many|short|early|late))\b",
         r"\b(?:skip(?:s|ped|ping)?|drop(?:s|ped|ping)?|los(?:es|e|ing|t)|miss(?:es|ed)?"
         r"|omit(?:s|ted|ting)?|never\s+reach(?:es)?)\s+the\s+(?:first|last|final)\b",
+        # the bound told by the item it leaves out: "the first row is never shown"
+        r"\bthe\s+(?:first|last|final)\s+(?:\w+\s+){0,2}(?:is|are|gets?)\s+(?:never|not)\s+"
+        r"(?:shown|returned|read|included|counted|processed|reached|visited)\b",
         r"\b(?:under|over)count\w*",
     ),
     # an action any caller may take: the check of who is asking is missing ("`delete_user`
