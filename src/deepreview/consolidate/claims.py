@@ -171,8 +171,11 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"(?:missing|skipped|bypassed|removed)\b",
         r"\b(?:auth(?:entication|ori[sz]ation)?|permission|access[- ]control)\s+bypass\b",
         r"\bunauthenticated\b",
-        r"\bany\s+(?:\w+\s+)?(?:user|caller|client|visitor)s?\s+(?:can|may)\b",
-        r"\bany(?:one|body)\s+(?:can|may)\b",
+        # someone acting on what is not theirs; "any caller can pass `None`" is about input
+        r"\bany(?:one|body|\s+(?:other\s+|logged-in\s+|signed-in\s+|authenticated\s+"
+        r"|anonymous\s+)?(?:users?|visitors?|accounts?|tenants?))\s+(?:can|may|could)\s+"
+        r"(?:read|delete|remove|modify|change|edit|update|access|view|see|download|list|write"
+        r"|overwrite|call|trigger)\b",
         r"\bprivilege\s+escalation\b",
     ),
     # a call that can wait forever: no timeout on a network read, a wait with no bound
