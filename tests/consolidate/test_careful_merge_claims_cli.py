@@ -19,6 +19,9 @@ Each rule that keeps more apart has a case that must stay one, and back.
   the first row" at one line: one off-by-one; "`tail(path, 0)` returns every line" / "`tail`
   drops the last line", whose texts say nothing of each other's failure, two.
 - A missing timeout beside a race, or beside a URL injection, at one line: two.
+- "Typo in the `ValueError` message: 'positve'" / "`check` raises `ValueError` for valid counts"
+  at one line: two, whatever the grades; the typo told as "'positve' is misspelt" or as "The
+  message says 'positve'", one.
 """
 
 from __future__ import annotations
@@ -93,7 +96,14 @@ POOL = (
     "        conn = self.free.pop() if self.free else connect()\n"  # 3
     "        return conn\n"  # 4
 )
+CHECK = (
+    "def check(count):\n"  # 1
+    "    if count > 0:\n"  # 2
+    "        raise ValueError('count must be positve')\n"  # 3
+    "    return count\n"  # 4
+)
 FILES = {
+    "val/check.py": CHECK,
     "web/page.py": PAGE,
     "db/pool.py": POOL,
     "shop/client.py": CLIENT,
@@ -115,7 +125,7 @@ def _at(
 ) -> str:
     return (
         f"## Executive Summary\n\nRead the change.\n\n## Findings\n\n### {_HEADINGS[grade]}\n\n"
-        f"1. **{title}** — `{place}` ({grade}, {label})\n\n{body}\n"
+        f"1. **{title}** — `{place}` ({grade}{', ' + label if label else ''})\n\n{body}\n"
     )
 
 
@@ -356,3 +366,34 @@ def test_an_off_by_one_told_by_its_effect_and_by_name_at_one_line_is_one(tmp_pat
 )
 def test_two_failures_at_one_line_stay_two(tmp_path: Path, alpha: str, bravo: str) -> None:
     assert _reviewers(tmp_path, alpha, bravo) == TWO
+
+
+TYPO = _at(
+    "Typo in the `ValueError` message: 'positve'",
+    "val/check.py:3",
+    "Spell it 'positive'.",
+    "suggestion",
+    "",
+)
+
+
+@pytest.mark.parametrize("grade", ["suggestion", "important"])
+def test_a_typo_in_a_message_and_a_wrong_condition_at_one_line_stay_two(
+    tmp_path: Path, grade: str
+) -> None:
+    condition = _at(
+        "`check` raises `ValueError` for valid counts",
+        "val/check.py:3",
+        "The condition is inverted: `count > 0` should be `count <= 0`.",
+        grade,
+        "",
+    )
+    assert _reviewers(tmp_path, TYPO, condition) == TWO
+
+
+@pytest.mark.parametrize(
+    "title", ["'positve' is misspelt", "The `ValueError` message says 'positve'"]
+)
+def test_one_typo_in_other_words_at_one_line_is_one(tmp_path: Path, title: str) -> None:
+    other = _at(title, "val/check.py:3", "Should read 'positive'.", "suggestion", "")
+    assert _reviewers(tmp_path, TYPO, other) == ONE

@@ -64,6 +64,8 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("Any user can delete any account through `delete_user`", "missing auth"),
         ("Unauthenticated admin endpoint", "missing auth"),
         ("Missing authorization on the export route", "missing auth"),
+        ("Typo in the error message", "typo"),
+        ("'positve' is misspelt", "typo"),
         ("`fetch_item` has no timeout", "hang"),
         ("The HTTP call is made without a timeout", "hang"),
         ("`fetch_item` can block forever on a stalled server", "hang"),

@@ -3,7 +3,7 @@ two sides, or two different failures (`score.evidence` reads them)."""
 
 from __future__ import annotations
 
-from deepreview.consolidate.claims import sides_of_one
+from deepreview.consolidate.claims import SELF_NAMED, sides_of_one
 from deepreview.consolidate.features import Features
 
 
@@ -41,3 +41,12 @@ def claims_meet(x: Features, y: Features) -> bool:
         or sides_of_one(x.claims, y.text_claims)
         or sides_of_one(y.claims, x.text_claims)
     )
+
+
+def unnamed_by_the_other(x: Features, y: Features) -> bool:
+    """One title names a failure reviewers always name (`claims.SELF_NAMED`: a typo) and the
+    other finding's text never does: "Typo in the `ValueError` message" / "`check` raises
+    `ValueError` for valid counts" share the line and the name, not the problem. Unless their
+    titles share a word outside code: "The message says 'positve'" is that typo."""
+    one_sided = (x.claims - y.text_claims) | (y.claims - x.text_claims)
+    return bool(one_sided & SELF_NAMED) and not x.title_prose_words & y.title_prose_words

@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is sixteen failure kinds that reviewers name in recognisable words, a handful of
+The vocabulary is seventeen failure kinds that reviewers name in recognisable words, a handful of
 phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
@@ -178,6 +178,13 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"|overwrite|call|trigger)\b",
         r"\bprivilege\s+escalation\b",
     ),
+    # a word of text spelt wrong: a message, a name, a comment ("Typo in the error message")
+    "typo": (
+        r"\btypos?\b",
+        r"\bmisspel\w*",
+        r"\bspelling\s+(?:error|mistake)s?\b",
+        r"\bspelt\s+wrong\b",
+    ),
     # a call that can wait forever: no timeout on a network read, a wait with no bound
     # ("`fetch_item` has no timeout", "can block forever on a stalled server")
     "hang": (
@@ -230,6 +237,7 @@ SAID = {
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
     "missing auth": "a missing permission check",
+    "typo": "a typo",
     "hang": "a wait with no timeout",
     "ignored error": "an error taken for success",
     "memory": "memory growing with the input",
@@ -246,6 +254,12 @@ SAID = {
 # swallowed is the `None` (nil) its caller then gets ("Permanent failures become `None`" / "the
 # `except` branch hides the exception").
 _SIDES_OF_ONE = (frozenset({"ignored error", "nil"}),)
+
+
+# Kinds a reviewer names whenever it sees them: a typo is called a typo (or a misspelling), never
+# told only by its effect, as a leak is by what is left behind. A finding whose text never
+# names such a kind is about something else.
+SELF_NAMED = frozenset({"typo"})
 
 
 def sides_of_one(a: frozenset[str], b: frozenset[str]) -> bool:

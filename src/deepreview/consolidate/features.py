@@ -277,6 +277,7 @@ class Features:
     text_claims: frozenset[str] = frozenset()
     title_names: frozenset[str] = frozenset()  # the identifiers its title gives (lower-cased)
     code_spans: frozenset[str] = frozenset()  # its code spans of several words (`code_spans_in`)
+    title_prose_words: frozenset[str] = frozenset()  # its title's words outside code spans
 
     @property
     def files(self) -> frozenset[str]:
@@ -425,4 +426,5 @@ def extract(
         text_claims=claims_in(finding.title + "\n" + prose),
         title_names=frozenset(titled),
         code_spans=code_spans_in(finding.title + "\n" + prose),
+        title_prose_words=finding_words(_BACKTICK.sub(" ", finding.title)),
     )

@@ -11,7 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from deepreview.consolidate.claim_pairs import claims_differ, claims_meet, same_claim, shared_claims
+from deepreview.consolidate.claim_pairs import (
+    claims_differ,
+    claims_meet,
+    same_claim,
+    shared_claims,
+    unnamed_by_the_other,
+)
 from deepreview.consolidate.claims import SAID
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, untested_names
@@ -434,9 +440,10 @@ def evidence(
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim
         score = min(score, WHERE_ONLY_CAP)
-    if not generic and claims_differ(x, y):
+    if not generic and (claims_differ(x, y) or unnamed_by_the_other(x, y)):
         # "`Clear` leaves a nil map" beside "`Set` races with `Clear`": the line and the names
-        # are where both looked; the failures they name are two problems there
+        # are where both looked; the failures they name are two problems there. So is a typo
+        # beside a finding that never calls anything a typo (`unnamed_by_the_other`)
         score = min(score, CLAIMS_DIFFER_CAP)
     spelled = dict(x.spellings)
     return Evidence(
