@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deepreview.consolidate.claims import KINDS, SAID, claims_in
+from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, sides_of_one
 
 
 @pytest.mark.parametrize(
@@ -49,6 +49,8 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in
         ("The loop never reaches the last attempt", "off by one"),
         ("`tail` drops the first row", "off by one"),
         ("Retries stop one attempt early", "off by one"),
+        ("Page 0 starts at row 1, so the first row is never shown", "off by one"),
+        ("The last attempt is not counted", "off by one"),
         ("`tail(path, 0)` returns every line", "wrong result"),
         ("`search` returns nothing for a full page", "wrong result"),
         ("`tail` reads the whole file into memory", "memory"),
@@ -56,6 +58,24 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in
         ("The upload handler loads the entire body at once", "memory"),
         ("The result cache grows without bound", "memory"),
         ("Unbounded queue of pending events", "memory"),
+        ("`lookup` leaks memory through `_cache`", "memory"),
+        ("Memory leak in the session cache", "memory"),
+        ("`delete_user` has no permission check", "missing auth"),
+        ("Any user can delete any account through `delete_user`", "missing auth"),
+        ("Unauthenticated admin endpoint", "missing auth"),
+        ("Missing authorization on the export route", "missing auth"),
+        ("Typo in the error message", "typo"),
+        ("'positve' is misspelt", "typo"),
+        ("`fetch_item` has no timeout", "hang"),
+        ("The HTTP call is made without a timeout", "hang"),
+        ("`fetch_item` can block forever on a stalled server", "hang"),
+        ("Startup hangs when the cache is stale", "hang"),
+        ("`fetch_item` parses error pages as data", "ignored error"),
+        ("`fetch_item` ignores the HTTP status", "ignored error"),
+        ("Non-2xx responses are decoded as items", "ignored error"),
+        ("The `except` branch hides the exception", "ignored error"),
+        ("`winpath` swallows errors", "ignored error"),
+        ("`os.Stat` error ignored", "ignored error"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -74,6 +94,10 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         "Trace output is too verbose",
         "Missing lock file entry for the new dependency",
         "Hard-coded timeout of 30 seconds",
+        "Retry delay doubles after each timeout",
+        "The error page template is missing a title",
+        "`handle_error` logs the exception with its traceback",
+        "Any caller can pass `None` to `load`",
         "The access token is refreshed too late",
         "Digest switched from SHA-256 to SHA-512",
         "The salt column is never indexed",
@@ -92,6 +116,12 @@ def test_text_naming_no_failure_of_the_list_claims_nothing(text: str) -> None:
 
 def test_a_one_word_code_span_is_read_as_a_word() -> None:
     assert claims_in("`Load` can return `nil`, and the caller dereferences it") == {"nil"}
+
+
+def test_an_error_swallowed_and_the_none_it_becomes_are_two_sides_of_one_failure() -> None:
+    hidden, none = claims_in("The `except` hides the exception"), claims_in("Failures become None")
+    assert sides_of_one(hidden, none) and not conflict(hidden, none)
+    assert conflict(claims_in("`fetch` has no timeout"), claims_in("`fetch` swallows errors"))
 
 
 def test_every_kind_has_its_wording_for_the_reasons() -> None:

@@ -168,3 +168,19 @@ def test_bare_code_names_are_snake_case_or_a_capital_inside_a_word() -> None:
     # plain words, paths, file names, dotted and backticked names are not bare names
     assert bare_names_in("Unsafe re-use of the Token in app/db_x.py and find_users.py") == {}
     assert bare_names_in("os.path_join and `find_users`") == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("The default `timeout` of `load` is not documented", "missing docs"),
+        ("`MAX_ROWS` isn't documented", "missing docs"),
+        ("`load`'s docstring does not mention the `timeout` default", "missing docs"),
+        # a comment that says the wrong thing is about the code it describes
+        ("The comment still describes the old default", "code"),
+        ("`load` now defaults `timeout` to 0", "code"),
+    ],
+)
+def test_a_doc_said_to_be_missing_in_other_words_is_a_missing_doc(title: str, kind: str) -> None:
+    f = Finding("S1", Severity.SUGGESTION, title, (Location("cfg/load.py", 1, 1),))
+    assert extract("a", f, PathResolver(["cfg/load.py"])).kind == kind

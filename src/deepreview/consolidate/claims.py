@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is thirteen failure kinds that reviewers name in recognisable words, a handful of
+The vocabulary is seventeen failure kinds that reviewers name in recognisable words, a handful of
 phrases each, matched outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
@@ -102,6 +102,9 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\booms?\b",
         r"\bunbounded\s+(?:\w+\s+)?(?:memory|growth|buffers?|caches?|queues?|lists?|maps?)\b",
         r"\bgrows?\s+(?:without\s+(?:a\s+)?(?:bound|limit)|unbounded)\b",
+        # memory said to leak is memory that grows: "`lookup` leaks memory through `_cache`"
+        r"\bmemory\s+leaks?\b",
+        r"\bleak(?:s|ed|ing)?\s+memory\b",
     ),
     # a password, key or token written into the source: "committed", "hard-coded", "in the repo".
     # "token" or "key" alone is often code (a lexer's tokens, a map's keys): only with a qualifier.
@@ -151,7 +154,68 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bone\s+(?:\w+\s+)?(?:fewer|short|early|too\s+(?:few|many|short|early|late))\b",
         r"\b(?:skip(?:s|ped|ping)?|drop(?:s|ped|ping)?|los(?:es|e|ing|t)|miss(?:es|ed)?"
         r"|omit(?:s|ted|ting)?|never\s+reach(?:es)?)\s+the\s+(?:first|last|final)\b",
+        # the bound told by the item it leaves out: "the first row is never shown"
+        r"\bthe\s+(?:first|last|final)\s+(?:\w+\s+){0,2}(?:is|are|gets?)\s+(?:never|not)\s+"
+        r"(?:shown|returned|read|included|counted|processed|reached|visited)\b",
         r"\b(?:under|over)count\w*",
+    ),
+    # an action any caller may take: the check of who is asking is missing ("`delete_user`
+    # has no permission check", "any user can delete any account", "unauthenticated endpoint")
+    "missing auth": (
+        r"\b(?:no|missing|without|lacks?|lacking|skips?|skipped)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?"
+        r"(?:auth(?:entication|ori[sz]ation)?|permissions?|access|ownership|admin|role)\s+"
+        r"(?:checks?|validation|verification|guards?|control)\b",
+        r"\b(?:no|missing|without|lacks?|lacking)\s+(?:an?\s+|any\s+)?(?:authentication"
+        r"|authori[sz]ation|access[- ]control)\b",
+        r"\b(?:auth(?:entication|ori[sz]ation)?|permissions?|access)\s+checks?\s+(?:is\s+|are\s+)?"
+        r"(?:missing|skipped|bypassed|removed)\b",
+        r"\b(?:auth(?:entication|ori[sz]ation)?|permission|access[- ]control)\s+bypass\b",
+        r"\bunauthenticated\b",
+        # someone acting on what is not theirs; "any caller can pass `None`" is about input
+        r"\bany(?:one|body|\s+(?:other\s+|logged-in\s+|signed-in\s+|authenticated\s+"
+        r"|anonymous\s+)?(?:users?|visitors?|accounts?|tenants?))\s+(?:can|may|could)\s+"
+        r"(?:read|delete|remove|modify|change|edit|update|access|view|see|download|list|write"
+        r"|overwrite|call|trigger)\b",
+        r"\bprivilege\s+escalation\b",
+    ),
+    # a word of text spelt wrong: a message, a name, a comment ("Typo in the error message")
+    "typo": (
+        r"\btypos?\b",
+        r"\bmisspel\w*",
+        r"\bspelling\s+(?:error|mistake)s?\b",
+        r"\bspelt\s+wrong\b",
+    ),
+    # a call that can wait forever: no timeout on a network read, a wait with no bound
+    # ("`fetch_item` has no timeout", "can block forever on a stalled server")
+    "hang": (
+        r"\bno\s+(?:\w+\s+)?time-?outs?\b",
+        r"\b(?:without|missing|lacks?|lacking)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?time-?outs?\b",
+        r"\btime-?outs?\s+(?:is\s+|are\s+)?(?:missing|not\s+set|unset|absent)\b",
+        r"\bnever\s+times?\s+out\b",
+        r"\b(?:hangs?|hanging|hung|blocks?|blocking|waits?|waiting|stalls?|stuck)\s+"
+        r"(?:forever|indefinitely)\b",
+        r"\b(?:can|may|will|could)\s+hang\b",
+        r"\bhangs\b",
+    ),
+    # a failure taken for success: an exception swallowed, an error return dropped, an HTTP
+    # error response read as data ("`fetch_item` parses error pages as data", "the `except`
+    # branch hides the exception", "ignores the HTTP status")
+    "ignored error": (
+        r"\b(?:hides?|hiding|swallow(?:s|ed|ing)?|suppress(?:es|ed|ing)?|mask(?:s|ed|ing)?"
+        r"|discard(?:s|ed|ing)?|ignor(?:es|ed|ing|e)|eats?)\s+(?:the\s+|an?\s+|all\s+|every\s+"
+        r"|its\s+|any\s+)?(?:\w+\s+)?(?:errors?|exceptions?|err)\b",
+        r"\b(?:errors?|exceptions?)\s+(?:is\s+|are\s+)?(?:silently\s+)?(?:ignored|swallowed"
+        r"|suppressed|discarded|hidden|masked|dropped|lost|unchecked)\b",
+        r"\b(?:errors?|exceptions?)\b[^.;:]{0,30}\b(?:is|are|gets?)\s+(?:silently\s+)?"
+        r"(?:ignored|swallowed|suppressed|discarded)\b",
+        r"\bunchecked\s+(?:errors?|exceptions?|status)\b",
+        r"\berror\s+(?:pages?|responses?|bodies|body)\b[^.;:]{0,40}\b(?:pars|read|decod|treat"
+        r"|return)\w*",
+        r"\b(?:pars|read|decod|treat)\w*\s+(?:the\s+)?(?:http\s+)?error\s+(?:pages?|responses?"
+        r"|bodies|body)\b",
+        rf"\b(?:ignor(?:es|ed|ing|e)|{_NEG}\s+checks?|never\s+checks?|skips?)\s+(?:the\s+)?"
+        r"(?:http\s+|response\s+)?status(?:\s+codes?)?\b",
+        r"\bnon-?(?:2\d\d|2xx|success(?:ful)?|ok)\s+(?:responses?|status(?:es)?|replies)\b",
     ),
     # a division whose divisor can be zero
     "zero division": (
@@ -172,6 +236,10 @@ SAID = {
     "leak": "a leak",
     "wrong result": "a wrong result",
     "zero division": "a division by zero",
+    "missing auth": "a missing permission check",
+    "typo": "a typo",
+    "hang": "a wait with no timeout",
+    "ignored error": "an error taken for success",
     "memory": "memory growing with the input",
     "off by one": "an off-by-one",
     "out of range": "a value out of its range",
@@ -180,6 +248,28 @@ SAID = {
     "weak hash": "a weak hash",
     "missing salt": "a missing salt",
 }
+
+
+# Kinds that tell one problem from its two sides, so neither contradicts the other: an error
+# swallowed is the `None` (nil) its caller then gets ("Permanent failures become `None`" / "the
+# `except` branch hides the exception").
+_SIDES_OF_ONE = (frozenset({"ignored error", "nil"}),)
+
+
+# Kinds a reviewer names whenever it sees them: a typo is called a typo (or a misspelling), never
+# told only by its effect, as a leak is by what is left behind. A finding whose text never
+# names such a kind is about something else.
+SELF_NAMED = frozenset({"typo"})
+
+
+def sides_of_one(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A kind of `a` and a kind of `b` are two sides of one failure (`_SIDES_OF_ONE`)."""
+    return any(x != y and {x, y} <= pair for pair in _SIDES_OF_ONE for x in a for y in b)
+
+
+def conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name failures, and none of them is one both name or two sides of one."""
+    return bool(a and b) and not (a & b) and not sides_of_one(a, b)
 
 
 def _words_outside_code(text: str) -> str:

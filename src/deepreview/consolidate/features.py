@@ -170,6 +170,17 @@ def identifiers_in(text: str) -> dict[str, str]:
     return out
 
 
+def code_spans_in(text: str) -> frozenset[str]:
+    """Code spans of several words (`except Exception`, `if err != nil`), whitespace-normalised:
+    a construct a finding names, which `identifiers_in` does not read as a name."""
+    out = set()
+    for span in _BACKTICK.findall(text):
+        norm = " ".join(span.split())
+        if " " in norm and parse_file_ref(norm) is None:
+            out.add(norm)
+    return frozenset(out)
+
+
 def bare_names_in(text: str) -> dict[str, str]:
     """Code names written outside backticks (`_BARE_NAME`: "SQL injection in find_users") →
     their first spelling, keyed lower-case, as `identifiers_in` gives them."""
@@ -265,6 +276,8 @@ class Features:
     claims: frozenset[str] = frozenset()
     text_claims: frozenset[str] = frozenset()
     title_names: frozenset[str] = frozenset()  # the identifiers its title gives (lower-cased)
+    code_spans: frozenset[str] = frozenset()  # its code spans of several words (`code_spans_in`)
+    title_prose_words: frozenset[str] = frozenset()  # its title's words outside code spans
 
     @property
     def files(self) -> frozenset[str]:
@@ -298,9 +311,13 @@ TEST_PATH = re.compile(
 
 # A title saying documentation is missing ("`div` lacks a docstring", "undocumented flag").
 # Only missing text: a stale or wrong comment is often one problem with the code it describes.
+# "is not documented" and "the docstring does not mention X" say so too.
+_DOC_TEXT = r"(?:doc-?strings?|docs|documentation|doc[- ]comments?|comments?|godoc|jsdoc|javadoc)"
 _DOCS_GAP = re.compile(
-    r"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{0,40}\b(?:doc-?strings?|"
-    r"docs|documentation|doc[- ]comments?|comments?|godoc|jsdoc|javadoc)\b|\bundocumented\b",
+    rf"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{{0,40}}\b{_DOC_TEXT}\b"
+    r"|\bundocumented\b|(?:\bnot|n't|\bnever)\s+documented\b"
+    rf"|\b{_DOC_TEXT}\s+(?:does\s+not|doesn't|do\s+not|don't|never|fails?\s+to)\s+"
+    r"(?:mention|say|explain|describe|document)\b",
     re.IGNORECASE,
 )
 # Missing type hints are a remark of their own: "`div` lacks type hints" is not "add a docstring
@@ -408,4 +425,6 @@ def extract(
         claims=claims_in(finding.title),
         text_claims=claims_in(finding.title + "\n" + prose),
         title_names=frozenset(titled),
+        code_spans=code_spans_in(finding.title + "\n" + prose),
+        title_prose_words=finding_words(_BACKTICK.sub(" ", finding.title)),
     )

@@ -31,7 +31,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from deepreview.consolidate.claims import claims_in
+from deepreview.consolidate.claims import claims_in, conflict
 from deepreview.consolidate.features import (
     TEST_PATH,
     PathResolver,
@@ -220,7 +220,7 @@ def _sighting(note: Note, finding: Finding, distance: int) -> bool:
     line 4 … returns every row" is not the encoding problem two lines up."""
     if note.in_finding:
         said, faulted = claims_in(note.text), claims_in(finding.title)
-        if distance or (said and faulted and not said & faulted):
+        if distance or conflict(said, faulted):
             return False
         if said & faulted:
             return True  # the same failure on those very lines

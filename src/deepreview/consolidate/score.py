@@ -11,6 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from deepreview.consolidate.claim_pairs import (
+    claims_differ,
+    claims_meet,
+    same_claim,
+    shared_claims,
+    unnamed_by_the_other,
+)
 from deepreview.consolidate.claims import SAID
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, untested_names
@@ -43,7 +50,7 @@ SAID_TEXT = 0.15
 # supports that tie a third seat's finding to a linked pair (cluster.SUPPORT_THRESHOLD: above
 # 0.25): at 0.29 two capped pairs pulled an "overflow" claim into two seats' zero-divisor finding.
 WHERE_ONLY_CAP = 0.25
-# Two findings naming different failures (`_claims_differ`) are capped at what a cluster's pairs
+# Two findings naming different failures (`claims_differ`) are capped at what a cluster's pairs
 # must average (cluster.AVERAGE_THRESHOLD, 0.2): such a pair adds nothing to a cluster, so three
 # seats' "nil map" does not take in a fourth seat's race at the same line (cluster.AGREED_BY).
 CLAIMS_DIFFER_CAP = 0.2
@@ -76,6 +83,7 @@ class Evidence:
     classification: str | None  # the shared classification, when they agree
     claims: tuple[str, ...] = ()  # the failures both name (`claims.claims_in`)
     untested: tuple[str, ...] = ()  # the code both titles say has no test (`gaps.untested_names`)
+    named: tuple[str, ...] = ()  # the construct both name a line or two apart (`_quote_beside`)
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -170,7 +178,7 @@ def _claims_apart(x: Features, y: Features, prose: float) -> bool:
     shared = _title_words_beyond_names(x, y) if not meet_on_a_line(x, y) else None
     return (
         not (x.title_words & y.title_words if shared is None else shared)
-        and not _same_claim(x, y)
+        and not same_claim(x, y)
         and prose < APART_PROSE
         and not (x.kind == y.kind == "tests")
         and not same_lines(x, y)
@@ -181,8 +189,17 @@ def _claims_apart(x: Features, y: Features, prose: float) -> bool:
 def _quote_beside(x: Features, y: Features) -> bool:
     """A line or two apart and both quoting the same line of code: one line, each reviewer
     counting from its own anchor ("Permanent failures become `None`" at a `return None`, "the
-    `except` branch hides the exception" at its `except`, both quoting the `return None`)."""
-    return bool(x.excerpt & y.excerpt) and lines_beside(x, y)
+    `except` branch hides the exception" at its `except`, both quoting the `return None`). Or
+    both naming the same construct there (`except Exception`) and the same failure, or its two
+    sides (`claims_meet`): the block named is where both look, the failure what they say."""
+    return (bool(x.excerpt & y.excerpt) or bool(_named_beside(x, y))) and lines_beside(x, y)
+
+
+def _named_beside(x: Features, y: Features) -> frozenset[str]:
+    """The constructs of several words both name (`except Exception`) when their claims meet
+    and their lines are a line or two apart, else nothing."""
+    shared = x.code_spans & y.code_spans
+    return shared if shared and claims_meet(x, y) and lines_beside(x, y) else frozenset()
 
 
 def _title_words_beyond_names(x: Features, y: Features) -> frozenset[str]:
@@ -201,30 +218,9 @@ def _beside(x: Features, y: Features, prose: float) -> bool:
         return False
     if _quote_beside(x, y):
         return True
-    if not (prose >= SAID_PROSE or _title_words_beyond_names(x, y) or _same_claim(x, y)):
+    if not (prose >= SAID_PROSE or _title_words_beyond_names(x, y) or same_claim(x, y)):
         return False
     return lines_beside(x, y)
-
-
-def _shared_claims(x: Features, y: Features) -> frozenset[str]:
-    """The failures (`claims.claims_in`) one finding's title names and the other's text names
-    too: "SQL injection in `get_user`" and "SQL built by string formatting" ("user input
-    reaches the query unescaped") say the same thing in other words."""
-    return (x.claims & y.text_claims) | (y.claims & x.text_claims)
-
-
-def _same_claim(x: Features, y: Features) -> bool:
-    return bool(_shared_claims(x, y))
-
-
-def _claims_differ(x: Features, y: Features) -> bool:
-    """The titles name different failures and neither text names the other's: "`Clear` leaves
-    a nil map" / "`Set` races with `Clear`", "`total` divides by zero for an empty list" /
-    "`total()` now returns the average, not the total". Two claims, whatever place and names
-    they share. A title that names no failure of the list contradicts nothing ("Nothing
-    removes the managed block" is the same issue as "PATH modifications leak"), whatever its
-    text mentions on the way (benchmarks/README.md, "Claims")."""
-    return bool(x.claims and y.claims) and not _same_claim(x, y)
 
 
 # One finding says a test (or a docstring) is missing, the other names a defect: taken off the
@@ -302,7 +298,7 @@ def _names_only(
     quoted = len(x.excerpt & y.excerpt)
     return (
         not ((x.title_words & y.title_words) - names)
-        and not _same_claim(x, y)
+        and not same_claim(x, y)
         and prose < SAID_PROSE
         and not (x.cited & y.cited)
         and quoted <= (1 if quoted_line else 0)
@@ -423,7 +419,7 @@ def evidence(
         title >= SAID_TITLE
         or prose >= SAID_PROSE
         or bool(x.identifiers & y.identifiers)
-        or _same_claim(x, y)
+        or same_claim(x, y)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
     said_alike = worded_alike or bool(cited) or bool(x.excerpt & y.excerpt)
@@ -444,9 +440,10 @@ def evidence(
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim
         score = min(score, WHERE_ONLY_CAP)
-    if not generic and _claims_differ(x, y):
+    if not generic and (claims_differ(x, y) or unnamed_by_the_other(x, y)):
         # "`Clear` leaves a nil map" beside "`Set` races with `Clear`": the line and the names
-        # are where both looked; the failures they name are two problems there
+        # are where both looked; the failures they name are two problems there. So is a typo
+        # beside a finding that never calls anything a typo (`unnamed_by_the_other`)
         score = min(score, CLAIMS_DIFFER_CAP)
     spelled = dict(x.spellings)
     return Evidence(
@@ -458,8 +455,9 @@ def evidence(
         prose=prose,
         cited=tuple(sorted(x.cited & y.cited, key=_line_key)),
         classification=agree,
-        claims=tuple(sorted(_shared_claims(x, y))),
+        claims=tuple(sorted(shared_claims(x, y))),
         untested=untested,
+        named=tuple(sorted(_named_beside(x, y))) if not generic else (),
     )
 
 
@@ -485,6 +483,8 @@ def describe(ev: Evidence) -> str:
         parts.append(f"similar explanations ({ev.prose:.2f})")
     if ev.claims:
         parts.append("both name " + " and ".join(SAID[c] for c in ev.claims))
+    if ev.named:
+        parts.append("both name " + ", ".join(f"`{n}`" for n in ev.named[:2]))
     if ev.untested:
         parts.append("both say " + " and ".join(f"`{i}`" for i in ev.untested) + " has no test")
     if ev.classification:
