@@ -4,7 +4,8 @@ A child runs in a folder of the change's files (a seat's worktree, the static se
 the committed files), so a start-up file named relative to the cwd is the change's own:
 `NODE_OPTIONS=--require ./x.js` (or `--import`, `--loader`, a bare module node looks for in
 that folder and its `node_modules`) ran the change's `x.js` in a `node` command seat, and a
-relative `BASH_ENV` its `.bashrc` in every non-interactive bash. As for the search paths
+relative `BASH_ENV` its `.bashrc` in every non-interactive bash (`PYTHONUSERBASE=.pyuser` its
+`usercustomize.py`, `LD_PRELOAD=./x.so` its library). As for the search paths
 (`proc.anchored_search_paths`), a relative name is read from deep-review's own cwd, what it
 meant to the user who started it; what cannot be anchored is dropped.
 """
@@ -16,10 +17,20 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-# One file each, read or sourced at start: bash's non-interactive start-up file, sh's (and an
-# interactive bash's in POSIX mode), zsh's folder of `.zshenv`, and OpenSSL's config (which may
-# load an engine's shared library) for every program using it.
-_FILES: Final = ("BASH_ENV", "ENV", "ZDOTDIR", "OPENSSL_CONF")
+# One file or folder each, read or sourced at start: bash's non-interactive start-up file, sh's
+# (and an interactive bash's in POSIX mode), zsh's folder of `.zshenv`, OpenSSL's config (which
+# may load an engine's shared library), Python's user site (its `usercustomize.py` is imported
+# by every Python outside a venv), git's global and system config (a config of the change's
+# names any program it likes) and the XDG folders git and others read their config from.
+_FILES: Final = (
+    "BASH_ENV", "ENV", "ZDOTDIR", "OPENSSL_CONF", "PYTHONUSERBASE",
+    "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG",
+    "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+)  # fmt: skip
+# Shared objects the loader maps into every program: an entry with a `/` is a path (relative:
+# to the cwd), one without is looked up in the library folders as for a program's own needs.
+_LIBRARIES: Final = ("LD_PRELOAD", "LD_AUDIT")
+_LIST_SEP: Final = re.compile(r"[:\s]+")
 # A shell expands `$…` and `` `…` `` in BASH_ENV/ENV when it starts, in the child's cwd.
 _EXPANDS: Final = re.compile(r"[$`]")
 
@@ -44,12 +55,23 @@ def anchored_startup_files(env: dict[str, str], here: str | None) -> dict[str, s
             env[name] = value
         elif value and here is not None:
             env[name] = os.path.normpath(os.path.join(here, value))
+    for name in _LIBRARIES:
+        value = env.pop(name, None)
+        libraries = [_library(e, here) for e in _LIST_SEP.split(value or "") if e]
+        if any(libraries):
+            env[name] = ":".join(e for e in libraries if e)
     options = env.pop("NODE_OPTIONS", None)
     if options is not None:
-        kept = _node_options(options, here)
-        if kept:
-            env["NODE_OPTIONS"] = kept
+        node = _node_options(options, here)
+        if node:
+            env["NODE_OPTIONS"] = node
     return env
+
+
+def _library(entry: str, here: str | None) -> str | None:
+    if "/" not in entry or os.path.isabs(entry):
+        return entry
+    return None if here is None else os.path.normpath(os.path.join(here, entry))
 
 
 def _node_options(value: str, here: str | None) -> str:

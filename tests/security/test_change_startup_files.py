@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -78,6 +79,39 @@ def test_a_relative_start_up_file_never_runs_the_changes_code(
     assert (tmp_path / "OURS").exists() == (name == "BASH_ENV" or "./" in value)
 
 
+_SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+@pytest.mark.skipif(not os.path.exists(_SYSTEM_PYTHON), reason="needs a Python outside a venv")
+def test_a_relative_user_base_and_git_config_read_nothing_of_the_change(tmp_path: Path) -> None:
+    """ts63 defect 4: `PYTHONUSERBASE=.pyuser` imported the change's `usercustomize.py` into a
+    non-venv Python; `GIT_CONFIG_GLOBAL=.gitcfg` made a seat's git read the change's file as
+    the user's global config (every absolute program it names included)."""
+    repo = make_repo(tmp_path)
+    marker, seen = tmp_path / "EVIL", tmp_path / "seen.txt"
+    git(repo, "checkout", "-q", "-b", "evil", "main")
+    version = subprocess.run(
+        [_SYSTEM_PYTHON, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    user_site = f".pyuser/lib/python{version}/site-packages/usercustomize.py"
+    write(repo, user_site, f"open({str(marker)!r}, 'a').write('usercustomize ran\\n')\n")
+    write(repo, ".gitcfg", "[evil]\n\tsetting = CHANGE-CONFIG-READ\n")
+    write(repo, "calc.py", "x = 2\n")
+    git(repo, "add", "-f", ".")
+    git(repo, "commit", "-q", "-m", "evil user base")
+    git(repo, "checkout", "-q", "main")
+    fakes = Fakes(tmp_path)
+    seat = [_SYSTEM_PYTHON, str(fakes.seat_script), "ok"]
+    look = f"git config --get evil.setting >> {seen}; exec {shlex.join(seat)}"
+    fakes.write_config({"seat": {"argv": ["sh", "-c", look]}})
+    env = fakes.env({"PYTHONUSERBASE": ".pyuser", "GIT_CONFIG_GLOBAL": ".gitcfg"})
+    res = fakes.review(repo, "--agents", "seat", "main..evil", env=env)
+    assert not marker.exists(), marker.read_text(encoding="utf-8")
+    assert not seen.exists() or "CHANGE-CONFIG-READ" not in seen.read_text(encoding="utf-8")
+    assert [s["status"] for s in res.json()["seats"]] == ["ok"], res.stdout
+
+
 def test_start_up_files_are_anchored_to_our_own_folder(tmp_path: Path) -> None:
     """A relative start-up file means what it means to deep-review itself (its own cwd); a bare
     module to preload, which node would look for in the change's `node_modules`, is dropped;
@@ -88,8 +122,12 @@ def test_start_up_files_are_anchored_to_our_own_folder(tmp_path: Path) -> None:
         " --require dotenv/config --loader=node:x --trace-warnings",
         "BASH_ENV": ".bashrc",
         "ENV": "/etc/shrc",
+        "LD_PRELOAD": "libjemalloc.so.2 ./x.so:lib/y.so /opt/z.so",
+        "XDG_CONFIG_HOME": ".config",
     }
     child = proc.anchored_search_paths(env, here)
+    assert child["LD_PRELOAD"] == f"libjemalloc.so.2:{here}/x.so:{here}/lib/y.so:/opt/z.so"
+    assert child["XDG_CONFIG_HOME"] == f"{here}/.config"
     assert child["NODE_OPTIONS"] == (
         f"--max-old-space-size=64 -r {here}/a.js --require=/abs/b.js"
         f' --import "{here}/c d.mjs" --loader=node:x --trace-warnings'
