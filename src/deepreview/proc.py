@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import IO, Final
 
 from deepreview.runmodel import OUTPUT_DRAIN_S, format_duration
+from deepreview.startup_env import anchored_startup_files
 
 _LOGGER: Final = logging.getLogger(__name__)
 
@@ -263,7 +264,8 @@ _SEARCH_PATHS: Final = (
 def anchored_search_paths(env: Mapping[str, str], here: str | None) -> dict[str, str]:
     """`env` with every entry of its `_SEARCH_PATHS` absolute: a relative (or empty) one as it
     reads from `here`, our own cwd, which is what it meant to deep-review itself (dropped when
-    that folder is gone); a variable left with no entry is removed."""
+    that folder is gone); a variable left with no entry is removed. The start-up files it names
+    (`NODE_OPTIONS`'s `--require`, `BASH_ENV`) likewise (`startup_env`)."""
     child = dict(env)
     for name in _SEARCH_PATHS:
         value = child.pop(name, "")
@@ -275,7 +277,7 @@ def anchored_search_paths(env: Mapping[str, str], here: str | None) -> dict[str,
                 kept.append(os.path.normpath(os.path.join(here, entry)))
         if kept:
             child[name] = os.pathsep.join(dict.fromkeys(kept))
-    return child
+    return anchored_startup_files(child, here)
 
 
 def _here() -> str | None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import stat
 from pathlib import Path
 
 import pytest
 
+from deepreview.agents import shell_guard
 from deepreview.agents.claude import ClaudeAgent
 from deepreview.agents.codex import CodexAgent, env_keys
 from deepreview.agents.gemini import GeminiAgent
@@ -64,8 +66,17 @@ def test_claude_defaults_are_read_only_and_prompt_goes_on_stdin(make_task) -> No
         "Bash(sed -n:*)",
     } <= set(allowed)
     assert "Bash" not in allowed
-    assert {"Write", "Edit", "NotebookEdit"} <= set(
+    # Nothing else: no web tool, no Bash prefix beyond the guard's read-only programs
+    for tool in allowed:
+        bash = re.fullmatch(r"Bash\((\w+)[^)]*:\*\)", tool)
+        assert tool in ("Read", "Grep", "Glob", "LS") or (
+            bash and bash.group(1) in shell_guard.PROGRAMS
+        ), tool
+    assert {"Write", "Edit", "MultiEdit", "NotebookEdit"} <= set(
         option(inv.argv, "--disallowedTools").split(",")
+    )
+    assert not {"--dangerously-skip-permissions", "--allow-dangerously-skip-permissions"} & set(
+        inv.argv
     )
     assert "--model" not in inv.argv and "--effort" not in inv.argv
     assert inv.stdin == task.prompt.encode()

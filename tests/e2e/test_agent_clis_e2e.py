@@ -272,3 +272,23 @@ def test_answer_cut_by_the_output_limit_is_unfinished(
         f"unfinished review: its answer was cut off by the output limit ({CUT_SAID[name]})",
     )
     assert out.review_text == REVIEW_TEXT
+
+
+@pytest.mark.parametrize("name", ("claude", "codex", "gemini"))
+def test_a_failed_shell_command_is_a_tool_error(
+    name: str, run_seat: SeatRunner, scripted_server
+) -> None:
+    """tc61 left: Gemini's stream says `status: "success"` for a command that exited non-zero,
+    with no exit code. Only when the command printed nothing does its `output` say so
+    ("Command exited with code: 1"): that one is a tool error now; one that printed its own
+    error (`fatal: …`) still reads as success, as the stream gives nothing else to read."""
+    silent, loud = "git diff --quiet HEAD~1", "git show no-such-ref-4711"
+    srv = scripted_server([Step.tools([Shell(silent), Shell(loud)]), Step.text(REVIEW_TEXT)])
+    out = run_seat(name, srv.url, prompt=f"Review the last commit. {PROMPT_MARKER}").outcome
+
+    assert out.status == "ok", out.reason
+    assert out.stats is not None
+    failed = sorted(c.command or "" for c in out.stats.tool_calls if c.ok is False)
+    # Claude Code reads `git diff --quiet`'s exit 1 as an answer (as grep's), no failure
+    expected = {"claude": [loud], "codex": sorted([silent, loud]), "gemini": [silent]}
+    assert failed == expected[name], out.stats.tool_calls

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from e2e.agentkit import CLIS, PROMPT_MARKER, REVIEW_TEXT, ReviewRepo, SeatRunner, git
-from scripted_server import ReadFile, Shell, Step
+from scripted_server import ReadFile, Search, Shell, Step
 from scripted_server.wire import texts_in
 
 pytestmark = pytest.mark.e2e
@@ -224,3 +224,29 @@ def test_change_ignore_files_hide_no_file_from_the_seat(
     turns = srv.turns()
     assert len(turns) >= 2, "the CLI never answered the tool call"
     assert turns[1].contains("return a - b"), f"{name} could not read calc.py"
+
+
+# opencode's grep needs a ripgrep it downloads on first use ("ripgrep execution failed" here)
+@pytest.mark.parametrize("name", ("claude", "codex", "gemini"))
+def test_change_ignore_files_hide_no_file_from_the_seats_search(
+    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
+) -> None:
+    """ts63: Claude Code's Grep runs its own ripgrep, which skips what `.gitignore`, `.ignore`
+    and `.rgignore` list, with no setting to stop it: a change committing `backdoor.py` and
+    listing it there hid it from the seat's search (Gemini's search skips `.ignore` too)."""
+    for rel in (".gitignore", ".ignore", ".rgignore", "sub/.gitignore"):
+        (review_repo.path / rel).parent.mkdir(exist_ok=True)
+        (review_repo.path / rel).write_text("backdoor.py\n", "utf-8")
+    for rel in ("backdoor.py", "sub/backdoor.py"):
+        (review_repo.path / rel).write_text("SEARCH_CANARY_4242 = 1\n", "utf-8")
+    git(review_repo.path, "add", "-f", ".")
+    git(review_repo.path, "commit", "-q", "-m", "Ignored but committed")
+    srv = scripted_server([Step.tools([Search("SEARCH_CANARY_4242")]), Step.text(REVIEW_TEXT)])
+    run = run_seat(name, srv.url, prompt=f"Review the last commit. {PROMPT_MARKER}")
+
+    assert run.outcome.status == "ok", run.outcome.reason
+    turns = srv.turns()
+    assert len(turns) >= 2, "the CLI never answered the tool call"
+    assert turns[1].contains("sub/backdoor.py"), f"{name}'s search skipped backdoor.py"
+    for rel in (".gitignore", ".ignore", ".rgignore", "sub/.gitignore"):
+        assert (review_repo.path / rel).read_text("utf-8") == "backdoor.py\n", rel

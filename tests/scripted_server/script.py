@@ -3,7 +3,7 @@
 A script is a list of `Step`s. The server answers each model request with the step whose index
 equals the number of tool rounds already in the conversation, so the same script plays on the
 Anthropic, OpenAI Responses and Gemini wire protocols. A neutral tool call (`Shell`, `ReadFile`,
-`WriteFile`) is turned into the tool the client declared (`Bash`, `exec_command`,
+`WriteFile`, `Search`) is turned into the tool the client declared (`Bash`, `exec_command`,
 `run_shell_command`, ...) by the protocol modules.
 """
 
@@ -32,7 +32,15 @@ class WriteFile:
     content: str = "x"
 
 
-NeutralCall = Shell | ReadFile | WriteFile
+@dataclass(frozen=True)
+class Search:
+    """The client's own content search (Claude's Grep, Gemini's grep_search, opencode's grep;
+    codex: `grep -rl` in its shell), naming the files that hold `pattern`."""
+
+    pattern: str
+
+
+NeutralCall = Shell | ReadFile | WriteFile | Search
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from scripted_server.script import NeutralCall, ReadFile, Shell, WriteFile
+from scripted_server.script import NeutralCall, ReadFile, Search, Shell, WriteFile
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,8 @@ def render_call(
             return ToolUse(cid, "Bash", {"command": call.command, "description": call.description})
         if isinstance(call, ReadFile):
             return ToolUse(cid, "Read", {"file_path": absolute(call.path, root)})
+        if isinstance(call, Search):
+            return ToolUse(cid, "Grep", {"pattern": call.pattern})
         return ToolUse(
             cid, "Write", {"file_path": absolute(call.path, root), "content": call.content}
         )
@@ -114,12 +116,16 @@ def render_call(
             )
         if isinstance(call, ReadFile):
             return ToolUse(cid, "read_file", {"file_path": call.path})
+        if isinstance(call, Search):
+            return ToolUse(cid, "grep_search", {"pattern": call.pattern})
         return ToolUse(cid, "write_file", {"file_path": call.path, "content": call.content})
     if flavor == "opencode":
         if isinstance(call, Shell):
             return ToolUse(cid, "bash", {"command": call.command, "description": call.description})
         if isinstance(call, ReadFile):
             return ToolUse(cid, "read", {"filePath": absolute(call.path, root)})
+        if isinstance(call, Search):
+            return ToolUse(cid, "grep", {"pattern": call.pattern})
         if "write" in declared or "apply_patch" not in declared:
             return ToolUse(
                 cid, "write", {"filePath": absolute(call.path, root), "content": call.content}
@@ -131,6 +137,8 @@ def render_call(
         cmd = call.command
     elif isinstance(call, ReadFile):
         cmd = f"cat {shlex.quote(call.path)}"
+    elif isinstance(call, Search):
+        cmd = f"grep -rl {shlex.quote(call.pattern)} ."
     else:
         cmd = write_command(call)
     if "exec_command" in declared or "shell" not in declared:

@@ -123,22 +123,28 @@ def runs_relative_file(command: str) -> bool:
     return False
 
 
-def program_config(listing: bytes) -> dict[str, str]:
+def program_config(listing: bytes, *, seat: bool = False) -> dict[str, str]:
     """Settings that neutralise every program `listing` (`git config --list -z`) names by a
     relative path, and every config-defined hook (`hook.<name>.command`, git 2.36+ reads
-    them: `core.hooksPath` does not cover them)."""
+    them: `core.hooksPath` does not cover them). `seat`: for a seat's own git, every diff
+    driver and external diff too, wherever its program is: the change's `.gitattributes` pick
+    the files a driver runs on (a decrypting textconv, git-crypt's or `sops -d`, decrypted
+    for the model whatever blob the change marked), and our own diffs are blind to them."""
     out: dict[str, str] = {}
     for entry in listing.decode("utf-8", errors="replace").split("\0"):
         key, _, value = entry.partition("\n")
         section, _, rest = key.partition(".")
         sub, _, name = rest.rpartition(".")
+        relative = runs_relative_file(value)
+        if seat and section.lower() == "diff":
+            relative = relative or key.lower() == "diff.external" or name in _DRIVER_KEYS["diff"]
         if section == "hook" and name == "command":
             out[key] = "true"
-        elif key.lower() in _PROGRAM_KEYS and runs_relative_file(value):
+        elif key.lower() in _PROGRAM_KEYS and relative:
             out[key] = _PROGRAM_KEYS[key.lower()]
-        elif section == "credential" and name == "helper" and runs_relative_file(value):
+        elif section == "credential" and name == "helper" and relative:
             out[key] = ""  # an empty helper empties the list: no helper runs
-        elif name in _DRIVER_KEYS.get(section, {}) and sub and runs_relative_file(value):
+        elif name in _DRIVER_KEYS.get(section, {}) and sub and relative:
             out.update({f"{section}.{sub}.{k}": v for k, v in _DRIVER_KEYS[section].items()})
     return out
 
@@ -149,7 +155,8 @@ _PROGRAMS: dict[Path, dict[str, str]] = {}
 
 def user_programs(cwd: Path, env: Mapping[str, str] | None = None) -> dict[str, str]:
     """`program_config` of the config git reads in `cwd` with `env` (ours, cached: every git
-    command of ours runs with it; or a seat's, whose own git reads other files)."""
+    command of ours runs with it; or a seat's, whose own git reads other files, and whose
+    diff drivers are all switched off: `program_config`'s `seat`)."""
     if env is None and (known := _PROGRAMS.get(cwd)) is not None:
         return known
     listed = proc.run(
@@ -158,7 +165,7 @@ def user_programs(cwd: Path, env: Mapping[str, str] | None = None) -> dict[str, 
         env=without_inherited(env) if env is not None else git_env(),
         timeout=60,
     )
-    found = program_config(listed.stdout) if listed.ok else {}
+    found = program_config(listed.stdout, seat=env is not None) if listed.ok else {}
     if env is None and listed.ok:
         _PROGRAMS[cwd] = found
     return found

@@ -5,13 +5,15 @@ message, and the review is read from those messages as from Claude's and Codex's
 a review split around a tool call is read whole); the `result` event carries no text.
 A `tool_result` refused by policy (`error.type == "policy_violation"`) is a denied call, and so
 is a failed call to an edit tool: a review does not register them, so the CLI answers
-`tool_not_registered`. `init.model` is the requested model; `stats.models` is keyed
-by what the server answered.
+`tool_not_registered`. A shell command is failed when its output is the CLI's stand-in for a
+failure that printed nothing (`_SHELL_FAILED`). `init.model` is the requested model;
+`stats.models` is keyed by what the server answered.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from deepreview.transcripts.review_text import review_of
@@ -24,6 +26,12 @@ from deepreview.transcripts.stream import (
     as_str,
     make_call,
 )
+
+SHELL_TOOL = "run_shell_command"
+# A shell command that exited non-zero is `status: "success"` in the stream, its exit code
+# only in what the model got. Its `output` says so only when the command printed nothing (its
+# stand-in text); one that printed its own error (`fatal: …`) cannot be told from a success.
+_SHELL_FAILED = re.compile(r"Command (?:exited with code: [1-9]\d*|terminated by signal: \S+)")
 
 
 class GeminiParser(StreamParser):
@@ -62,11 +70,13 @@ class GeminiParser(StreamParser):
 
     def _tool_result(self, event: dict[str, Any]) -> None:
         key = as_str(event.get("tool_id"))
-        if event.get("status") != "error":
-            self._update_call(key, ok=True)
-            return
         index = self._call_index.get(key) if key is not None else None
         name = self._calls[index].tool if index is not None else _tool_name(key)
+        if event.get("status") != "error":
+            output = as_str(event.get("output")) or ""
+            failed = name == SHELL_TOOL and _SHELL_FAILED.fullmatch(output) is not None
+            self._update_call(key, ok=not failed)
+            return
         if as_dict(event.get("error")).get("type") == "policy_violation" or name in EDIT_TOOLS:
             self._deny(key, ToolCall(name))
         else:

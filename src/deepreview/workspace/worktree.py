@@ -54,8 +54,12 @@ def seat_git_env(env: Mapping[str, str], worktree: Path | None = None) -> dict[s
     hooks or fsmonitor (`SAFE_CONFIG`), the whole tree, and LFS pointers (`workspace.lfs`).
     PATH keeps only absolute entries (`proc.clean_path`): a relative one is relative to the
     worktree, the change's. With `worktree`: no program the config its git reads there names by
-    a relative path runs (`user_programs`), as those are the change's files too."""
+    a relative path runs (`user_programs`), as those are the change's files too, and no diff
+    driver or external diff at all (`GIT_EXTERNAL_DIFF` dropped too)."""
     clean = without_inherited(env)
+    # git's external diff by variable: a program of the user's run on the change's files,
+    # which a seat's git shows as committed (`user_programs` switches the drivers off)
+    clean.pop("GIT_EXTERNAL_DIFF", None)
     clean["PATH"] = proc.clean_path(clean.get("PATH"))
     programs = user_programs(worktree, clean) if worktree is not None else {}
     clean.update(config_env(clean, {**SEAT_CONFIG, **programs, **SAFE_CONFIG}))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from deepreview import proc
 from deepreview.model import Severity
@@ -110,6 +111,25 @@ class Budget:
     @property
     def cancelled(self) -> bool:
         return self.cancel.is_set()
+
+
+# Bytes of paths per command line: well under Linux's ~2 MB for argv and environment together
+# (a change of 25 000 long paths was "Argument list too long" for one run).
+ARGV_BATCH_BYTES: Final = 256 * 1024
+
+
+def argv_batches(paths: Sequence[str], limit: int = ARGV_BATCH_BYTES) -> list[list[str]]:
+    """`paths` in order, cut into lists of at most `limit` bytes each (at least one path)."""
+    batches: list[list[str]] = [[]]
+    size = 0
+    for path in paths:
+        n = len(os.fsencode(path)) + 1
+        if batches[-1] and size + n > limit:
+            batches.append([])
+            size = 0
+        batches[-1].append(path)
+        size += n
+    return batches
 
 
 def run_tool(

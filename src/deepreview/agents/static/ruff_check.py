@@ -24,6 +24,7 @@ from deepreview.agents.static.diagnostics import (
     AnalyzerRun,
     Budget,
     Diagnostic,
+    argv_batches,
     failure_reason,
     run_tool,
 )
@@ -133,6 +134,29 @@ def run_ruff(
     exe = find_ruff()
     if exe is None:
         return AnalyzerRun(NAME, error="the ruff executable was not found; reinstall deepreview")
+    diagnostics: list[Diagnostic] = []
+    runs: list[AnalyzerRun] = []
+    done = 0
+    # In batches: 25 000 paths on one command line were "Argument list too long".
+    for batch in argv_batches(paths):
+        run = _run_batch(exe, batch, worktree=worktree, env=env, budget=budget)
+        runs.append(run)
+        diagnostics += run.diagnostics
+        if run.error is not None:
+            break
+        done += len(batch)
+    first, last = runs[0], runs[-1]
+    # Out of time after some batches: the files of the others were never checked.
+    unreached = tuple(paths[done:]) if last.ran_out_of_time and done else None
+    return AnalyzerRun(
+        NAME, first.argv, last.exit_code, sum(r.duration_s for r in runs),
+        tuple(diagnostics), error=last.error, stderr=last.stderr, unreached=unreached,
+    )  # fmt: skip
+
+
+def _run_batch(
+    exe: Path, paths: Sequence[str], *, worktree: Path, env: Mapping[str, str], budget: Budget
+) -> AnalyzerRun:
     result = run_tool((str(exe), *RUFF_ARGS, "--", *paths), cwd=worktree, env=env, budget=budget)
     base = AnalyzerRun.from_proc(NAME, result)
     if result.timed_out or result.cancelled or result.spawn_error:

@@ -1,4 +1,6 @@
-"""Child process for the secret scan: `python -P -m deepreview.agents.static.secrets_worker`.
+"""Child process for the secret scan: `python -P -m deepreview.agents.static.secrets_worker`
+with the files' paths after `--`, or `--stdin` and the paths NUL-separated on stdin (25 000
+changed files are more than one command line holds).
 
 detect-secrets keeps its plugin settings in process-global state and scans in pure Python, so
 it runs here, under `proc.run`, where the seat's timeout and Ctrl-C can stop it.  Prints, per
@@ -39,7 +41,11 @@ def scan(path: str) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str]) -> int:
-    paths = argv[1:] if argv[:1] == ["--"] else argv
+    if argv == ["--stdin"]:  # NUL-separated on stdin: no command-line limit on how many
+        listed = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        paths = [p for p in listed.split("\0") if p]
+    else:
+        paths = argv[1:] if argv[:1] == ["--"] else argv
     with default_settings() as settings:
         settings.disable_filters(ALLOWLIST_FILTER)
         for path in paths:
