@@ -15,13 +15,14 @@ import contextlib
 import errno
 import fcntl
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-from deepreview.errors import DeepReviewError
+from deepreview.errors import DeepReviewError, Interrupted
 from deepreview.runmodel import format_duration
 
 POLL_S = 0.05
@@ -100,7 +101,9 @@ class FileLock:
     def folder_gone(self) -> bool:
         return not self.path.parent.is_dir()
 
-    def acquire(self) -> None:
+    def acquire(self, cancel: threading.Event | None = None) -> None:
+        """`cancel`: set while this waits (Ctrl-C), the wait ends with `Interrupted` at once,
+        not once the holder is done (a seat waiting for another review's worktrees)."""
         try:
             if self.make_folder:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -122,6 +125,9 @@ class FileLock:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
+                if cancel is not None and cancel.is_set():
+                    os.close(fd)
+                    raise Interrupted(f"stopped while waiting for {self.path}") from None
                 if not noted and time.monotonic() - start >= NOTE_AFTER_S:
                     note_wait(self.path, self.holder)
                     noted = True

@@ -142,14 +142,29 @@ def run_seat(
     ctx = _PassContext(plan, target, store, review_dir, env, redactor, cancel, allow_exec, ledger)
     with contextlib.ExitStack() as stack:
         t0, started = time.monotonic(), time.time()
+
+        def unprepared(outcome: SeatOutcome) -> SeatResult:
+            ready()
+            ran = _Pass(outcome, started, time.monotonic() - t0)
+            store.write_text(
+                seat_files(review_dir, plan.seat, pass_no).prompt, redactor.text(prompt)
+            )
+            result = ctx.result(pass_no, ran, on_progress)
+            if passes is not None:
+                passes.after(result)
+            return result
+
         try:
             worktree = stack.enter_context(
-                seat_worktree(target.repo_root, target.head_sha, plan.seat, ledger)
+                seat_worktree(target.repo_root, target.head_sha, plan.seat, ledger, cancel=cancel)
             )
             home = stack.enter_context(isolated_home(plan.seat, ledger))
         except Exception as exc:
-            ready()
             _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
+            if cancel.is_set():
+                # Stopped while it waited for the repository's lock or set up (the Ctrl-C may
+                # have reached its git too): interrupted, so that `resume` runs it, not failed.
+                return unprepared(SeatOutcome(status="interrupted", reason="interrupted"))
             # Deleted while the worktree was made, git fails on whatever it read last (a
             # missing object, a lock): the reason the user can act on is the repository's.
             cause = (
@@ -157,15 +172,12 @@ def run_seat(
                 if not target.repo_root.exists()
                 else str(exc)
             )
-            outcome = SeatOutcome(status="failed", reason=f"could not prepare the seat: {cause}")
-            failed = _Pass(outcome, started, time.monotonic() - t0)
-            store.write_text(
-                seat_files(review_dir, plan.seat, pass_no).prompt, redactor.text(prompt)
+            return unprepared(
+                SeatOutcome(status="failed", reason=f"could not prepare the seat: {cause}")
             )
-            result = ctx.result(pass_no, failed, on_progress)
-            if passes is not None:
-                passes.after(result)
-            return result
+        if cancel.is_set():
+            # Ctrl-C came while the worktree was set up: no agent is started after it.
+            return unprepared(SeatOutcome(status="interrupted", reason="interrupted"))
         # The first pass's time includes preparing the seat; a later pass's changes are those
         # made after the pass before it (they share the worktree).
         setup: float | None = time.monotonic() - t0

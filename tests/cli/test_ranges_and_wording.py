@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 from pathlib import Path
 
 from fakebin.harness import Fakes, processes_with, run_json
@@ -156,6 +157,39 @@ def test_an_interrupted_review_lists_every_seat_asked(tmp_path: Path) -> None:
         what="the quick seat to finish while the slow one works",
     )
     assert run.returncode == 130, run.stderr
+    listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env()).json()["reviews"]
+    assert listed[0]["status"] == "interrupted"
+    assert listed[0]["reviewers"] == ["Slow (not finished)", "Quick"]
+    table = run_cli(["list"], cwd=repo, env=fakes.env()).stdout
+    assert "Slow (not finished), Quick" in table, table
+
+
+def test_a_review_killed_outright_lists_the_seats_that_finished_as_reviewers(
+    tmp_path: Path,
+) -> None:
+    """Killed outright (SIGKILL, the machine restarted) after one seat finished: its row,
+    written as `running` before any seat ran, is read as interrupted, and names its reviewers
+    as run.json tells them — the seat whose review is kept is no "not finished" one."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120"), "quick": fakes.seat("ok")})
+    store = tmp_path / "store"
+    run = interrupt_review(
+        ["review", "--agents", "slow,quick", "--lead", "none"],
+        cwd=repo,
+        env=fakes.env(),
+        when=lambda: (
+            any("--sleep" in p for p in processes_with(fakes.marker))
+            and any(
+                run_json(d).get("seats", {}).get("quick", {}).get("status") == "ok"
+                for d in store.glob("*/")
+                if (d / "run.json").is_file()
+            )
+        ),
+        what="the quick seat to finish while the slow one works",
+        sig=signal.SIGKILL,
+    )
+    assert run.returncode == -signal.SIGKILL, run.stderr
     listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env()).json()["reviews"]
     assert listed[0]["status"] == "interrupted"
     assert listed[0]["reviewers"] == ["Slow (not finished)", "Quick"]

@@ -236,16 +236,28 @@ def _wants_json(argv: list[str] | None) -> bool:
 def _fail(message: str, code: int, argv: list[str] | None) -> NoReturn:
     """The one error line on stderr and the exit. Bad input (exit 2) with `--json` also prints
     a JSON object on stdout, so a script reading stdout gets an answer instead of nothing
-    (README, "Exit codes"); it is refused before any output. Later failures (a publish that
-    fails after the review's JSON) leave stdout as the command wrote it: one JSON document."""
+    (README, "Exit codes"); it is refused before any output. So does an interruption that
+    reaches here (a `relead`, a command stopped before its review was made): the commands
+    that print their own interrupted outcome do not. Later failures (a publish that fails
+    after the review's JSON) leave stdout as the command wrote it: one JSON document."""
     message = with_store(message)
     click.echo(f"deep-review: error: {message}", err=True)
-    if code == ExitCode.USAGE and _wants_json(argv):
+    _json_error(message, code, argv)
+    sys.exit(code)
+
+
+def _json_error(message: str, code: int, argv: list[str] | None) -> None:
+    if code in (ExitCode.USAGE, ExitCode.INTERRUPTED) and _wants_json(argv):
         from deepreview.runmodel import SCHEMA_VERSION
 
         error = {"schema_version": SCHEMA_VERSION, "error": message, "exit_code": code}
         click.echo(json.dumps(error, ensure_ascii=False, allow_nan=False))
-    sys.exit(code)
+
+
+def _interrupted(argv: list[str] | None) -> NoReturn:
+    click.echo("deep-review: interrupted", err=True)
+    _json_error("interrupted", int(ExitCode.INTERRUPTED), argv)
+    sys.exit(int(ExitCode.INTERRUPTED))
 
 
 def _run(argv: list[str] | None) -> None:
@@ -255,12 +267,8 @@ def _run(argv: list[str] | None) -> None:
     except DeepReviewError as exc:
         logging.getLogger(__name__).debug("error", exc_info=True)
         _fail(exc.message, int(exc.exit_code), argv)
-    except click.exceptions.Abort:
-        click.echo("deep-review: interrupted", err=True)
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except KeyboardInterrupt:
-        click.echo("deep-review: interrupted", err=True)
-        sys.exit(int(ExitCode.INTERRUPTED))
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _interrupted(argv)
     except click.exceptions.NoArgsIsHelpError as exc:
         exc.show()  # bare `deep-review`: the help text
         sys.exit(int(ExitCode.USAGE))

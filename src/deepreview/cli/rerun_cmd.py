@@ -14,6 +14,7 @@ from deepreview.cli.hints import with_store
 from deepreview.cli.posting import conclude, fail_on_option
 from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _overrides, _relead_failure, run_options
+from deepreview.errors import Interrupted
 from deepreview.pipeline.resume import resume as resume_review
 from deepreview.pipeline.store_here import locate_store
 from deepreview.store.leftovers import sweep_killed
@@ -54,7 +55,14 @@ def relead(
     from deepreview.pipeline.relead import relead as run_relead
 
     cli = _overrides(**opts)
-    outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
+    try:
+        outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
+    except KeyboardInterrupt:
+        # The relead put the stored review back (`pipeline.relead._put_back`): say so.
+        raise Interrupted(
+            f"relead interrupted: review {review_id} is as it was before it; "
+            f"`deep-review relead {review_id}` runs its lead again"
+        ) from None
     failed = outcome.failed_relead
     lead = failed.lead if failed else (outcome.report.lead if outcome.report else None)
     # whether the earlier report stands or the no-lead consolidation replaced it

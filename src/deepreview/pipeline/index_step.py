@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import importlib
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from deepreview.errors import StoreError
 from deepreview.formats import RENDERERS
@@ -26,7 +26,7 @@ from deepreview.store.report_files import (
     report_file_problems,
 )
 from deepreview.store.repository import repository_labels
-from deepreview.store.rows import ReviewRow
+from deepreview.store.rows import ReviewRow, asked_reviewer
 from deepreview.store.store import INDEX_HTML, Store
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_text
@@ -78,15 +78,10 @@ def index_row(
     )
 
 
-# A seat without a review, as a report-less row names it; a seat still owed is "not finished"
-# (the row is not written again when its review is killed outright: no "running" word).
-_NOT_REVIEWED: Final = {"failed": "failed", "timeout": "timed out", "skipped": "skipped"}
-
-
 def _asked(entry: SeatEntry) -> str:
-    if entry.run is not None and entry.run.status == "ok":
-        return entry.display_name
-    return f"{entry.display_name} ({_NOT_REVIEWED.get(entry.status, 'not finished')})"
+    # (a review killed outright is read back as run.json names its seats: `follow_run_json`)
+    reviewed = entry.run is not None and entry.run.status == "ok"
+    return asked_reviewer(entry.display_name, entry.status, reviewed)
 
 
 def register_running(store: Store, rid: str, target: Target, state: RunState) -> None:

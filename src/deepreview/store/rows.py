@@ -126,11 +126,43 @@ def row_from(r: tuple[Any, ...]) -> ReviewRow:
 
 def follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
     """The row as run.json tells it (`run_status`): run.json is written first and is the
-    record of truth."""
+    record of truth. A review killed outright kept the row it was given before any seat ran:
+    its reviewers are read from run.json too, so a seat that finished is no "not finished"."""
     if row.status == "complete":
         return row
     status = run_status(root / row.id)
     if status is None or status == row.status:
         return row
     verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
-    return dataclasses.replace(row, status=status, verdict=verdict)
+    reviewers = row.reviewers if status == "complete" else _asked_in(root / row.id)
+    return dataclasses.replace(
+        row, status=status, verdict=verdict, reviewers=reviewers or row.reviewers
+    )
+
+
+# A seat without a review, as a report-less row names it; a seat still owed is "not finished".
+_NOT_REVIEWED: Final = {"failed": "failed", "timeout": "timed out", "skipped": "skipped"}
+
+
+def asked_reviewer(display_name: str, status: str, reviewed: bool) -> str:
+    """A seat of a review without a report, as its row names it: by name once it reviewed,
+    else with why not."""
+    if reviewed:
+        return display_name
+    return f"{display_name} ({_NOT_REVIEWED.get(status, 'not finished')})"
+
+
+def _asked_in(review_dir: Path) -> tuple[str, ...]:
+    """Every seat run.json lists, as `asked_reviewer` names it (empty: run.json unreadable)."""
+    try:
+        seats = json.loads((review_dir / "run.json").read_text(encoding="utf-8"))["seats"]
+        return tuple(
+            asked_reviewer(
+                str(entry["display_name"]),
+                str(entry["status"]),
+                isinstance(entry.get("run"), dict) and entry["run"].get("status") == "ok",
+            )
+            for entry in seats.values()
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return ()

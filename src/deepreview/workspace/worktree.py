@@ -15,13 +15,14 @@ import shutil
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from deepreview import proc
-from deepreview.errors import GitError
+from deepreview.errors import GitError, Interrupted
 from deepreview.lockfile import FileLock
 from deepreview.targets.git import (
     SAFE_CONFIG,
@@ -92,16 +93,28 @@ class RepoLock:
             self.local = _LOCAL_LOCKS.setdefault(str(path), threading.Lock())
 
     def __enter__(self) -> RepoLock:
-        if not self.local.acquire(timeout=_LOCK_TIMEOUT_S):
-            raise GitError(f"timed out waiting for {self.file.path}; is a review stuck?")
+        self.acquire()
+        return self
+
+    def acquire(self, cancel: threading.Event | None = None) -> None:
+        """`cancel` (a seat setting up): Ctrl-C ends the wait at once with `Interrupted`, not
+        once the review that holds the lock is done with its worktrees (up to 5 min)."""
+        deadline = time.monotonic() + _LOCK_TIMEOUT_S
+        while not self.local.acquire(timeout=0.05):
+            if cancel is not None and cancel.is_set():
+                raise Interrupted(f"stopped while waiting for {self.file.path}")
+            if time.monotonic() >= deadline:
+                raise GitError(f"timed out waiting for {self.file.path}; is a review stuck?")
         try:
-            self.file.acquire()
+            self.file.acquire(cancel)
         except BaseException:
             self.local.release()
             raise
-        return self
 
     def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def release(self) -> None:
         try:
             self.file.release()
         finally:
@@ -127,24 +140,35 @@ def repo_lock(git: Git) -> RepoLock:
 
 @contextlib.contextmanager
 def seat_worktree(
-    repo: Path, sha: str, seat: str, ledger: Ledger | None = None, *, lfs_content: bool = False
+    repo: Path,
+    sha: str,
+    seat: str,
+    ledger: Ledger | None = None,
+    *,
+    lfs_content: bool = False,
+    cancel: threading.Event | None = None,
 ) -> Iterator[Path]:
     """`ledger`: where the worktree is written down until it is removed, so that a later
     command removes it if this process is killed first (`workspace.ledger`). A seat's worktree
     holds each file's committed bytes (`workspace.committed`). `lfs_content`: a check's
     worktree, checked out as a clone of the change is (the tests it runs may read its files):
-    Git LFS files get their content, not pointers, and the change's attributes apply."""
+    Git LFS files get their content, not pointers, and the change's attributes apply.
+    `cancel`: set (Ctrl-C) while this waits for the repository's lock, `Interrupted`."""
     git = Git(repo)
     lock = repo_lock(git)
     slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in seat)[:40]
     path = Path(tempfile.mkdtemp(prefix=f"{WORKTREE_PREFIX}{slug}-"))
     with recorded(ledger, "worktree", path, repo):
         try:
-            with lock:
+            # Only the wait to add is cut short by Ctrl-C (`cancel`), never a removal.
+            lock.acquire(cancel)
+            try:
                 git.run(
                     ["worktree", "add", "--detach", "--no-checkout", "--force", str(path), sha],
                     config=FULL_TREE,
                 )
+            finally:
+                lock.release()
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise

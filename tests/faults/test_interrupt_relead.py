@@ -1,0 +1,48 @@
+"""Ctrl-C while `relead` runs its lead: the stored review is put back as it was, and the
+command says so — with `--json`, as one JSON document on stdout like every other outcome."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fakebin.harness import Fakes, processes_with
+from support.interrupt import interrupt_review
+from support.repos import make_repo, run_cli
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_relead_answers_json_and_says_the_report_stands(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"one": fakes.seat("ok")})
+    first = run_cli(
+        ["review", "--agents", "one", "--lead", "none", "--json"], cwd=repo, env=fakes.env()
+    )
+    assert first.returncode == 0, first.stderr
+    rid = first.json()["review_id"]
+    report = (fakes.store / f"{rid}.json").read_bytes()
+    fakes.agent("claude", {"duration": 120, "tools": 2})  # a lead that takes its time
+
+    def lead_runs() -> bool:
+        return any(f"{fakes.marker}/claude" in p for p in processes_with(fakes.marker))
+
+    run = interrupt_review(
+        ["relead", rid, "--lead", "claude", "--json"],
+        cwd=repo,
+        env=fakes.env(agents=True),
+        when=lead_runs,
+        what="the lead to start",
+    )
+    assert run.returncode == 130, run.stderr
+    answer = json.loads(run.stdout)  # one document, even interrupted
+    assert answer["schema_version"] == 1
+    assert answer["exit_code"] == 130
+    assert rid in answer["error"]
+    # One line that says what became of the review and what to run.
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, run.stderr
+    assert "as it was" in lines[0] and f"deep-review relead {rid}" in lines[0], lines[0]
+    assert (fakes.store / f"{rid}.json").read_bytes() == report
