@@ -16,7 +16,9 @@ otherwise (`S1/I2`, `S1/Gemini I1`):
 * anywhere else, and when a seat holds members in every place: all of them.
 
 A place is the report's ID (`I2`), `I2's Gemini S1` inside a finding another cluster was
-merged into, or the seats' labels (`Gemini I1`) when dropped. Pure: no I/O.
+merged into, or the seats' labels (`Gemini I1`) when dropped. An added finding's `L2` is the
+finding it became; one not added because it restates a kept finding (`lead.restated`) is the
+place of the member it restates. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from deepreview.consolidate.cluster import Cluster, Member
 from deepreview.consolidate.decisions import Consolidation, Decision, is_member_key, part_id
 from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.merge import key_order
+from deepreview.lead.restated import Restated
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class ProseIds:
         decisions: Sequence[Decision],
         result: Consolidation,
         names: Mapping[str, str],
+        restated: Mapping[str, Restated] | None = None,
     ) -> None:
         labels = dict(names)
         # the members each ID stood for when the lead named it: a cluster all of its own, a
@@ -87,10 +91,18 @@ class ProseIds:
         }
         for group, fid in ((o.group, o.finding_id) for o in result.origins):
             self.default.setdefault(group, fid)  # L1 of an added finding
+        again: set[str] = set()
+        for lid, what in (restated or {}).items():
+            spots = self._places.get(what.cluster, ())
+            place = next((x.name for x in spots if what.member in x.members), None)
+            if place is not None and what.member in self._reported:
+                self.default[lid] = place
+                again.add(lid)
         # the IDs that still name a finding of the report (some member kept, or added)
         self.reported: frozenset[str] = frozenset(
             {key for key, members in self._saw.items() if self._reported & {m.key for m in members}}
             | {o.group for o in result.origins}
+            | again
         )
 
     def _about(self, key: str, members: Collection[str]) -> str | None:
