@@ -263,7 +263,7 @@ def report_from_answer(
     said = prose_names(clusters, names, checked.design_names)
 
     def sub(text: str, meant: Mapping[str, str] = prose.default) -> str:
-        return substitute(text, meant, said)
+        return substitute(text, prose.beside_parts(_REF.findall(text), meant), said)
 
     def sub_decision(d: Decision) -> Decision:
         meant = prose.for_decision(d)

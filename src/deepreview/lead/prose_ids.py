@@ -13,6 +13,8 @@ otherwise (`S1/I2`, `S1/Gemini I1`):
 * in the reason (and title) of a decision about `K3` itself (not its split), the members that
   decision acts on: those left in `K3` after its split, and for a keep or regrade only those
   still reported;
+* in a text that names the split's part (`K3.2`) too, what the split left in `K3`: "K3 and
+  K3.2 need fixing" names each part once;
 * anywhere else, and when a seat holds members in every place: all of them.
 
 A place is the report's ID (`I2`), `I2's Gemini S1` inside a finding another cluster was
@@ -112,6 +114,18 @@ class ProseIds:
         if not chosen or len(chosen) == len(places):
             return None
         return "/".join(chosen)
+
+    def beside_parts(self, named: Collection[str], ids: Mapping[str, str]) -> dict[str, str]:
+        """`ids` for a text naming `named`: a split cluster named beside its own part is what
+        the split left in it (the part is named on its own)."""
+        out = dict(ids)
+        for key in set(named):
+            if part_id(key) in named and key in ids:
+                left = {m.key for m in self._left.get(key, ())}
+                said = self._about(key, left)
+                if said is not None:
+                    out[key] = said
+        return out
 
     def for_seat(self, seat: str) -> dict[str, str]:
         """The IDs as `seat`'s retro narrative means them: its own members' places."""
