@@ -8,7 +8,9 @@ the added finding is that finding is told as the consolidation tells two seats' 
 member the lead's decisions keep: a pair that would link two seats' findings, whose explanations
 say the same, is one problem — unless the added finding names the cluster it is told apart from.
 
-An added finding graver than the one it restates is kept: that is the lead's judgment of the
+One that names an error the kept finding's seats never name (`UnicodeDecodeError` where they
+say `AttributeError`) is another failure at that place and is kept. An added finding graver than
+the one it restates is kept: that is the lead's judgment of the
 problem, not a repetition. One credited to a seat whose findings text the tool could not read is
 that seat's claim and is kept too.
 
@@ -32,6 +34,13 @@ from deepreview.consolidate.score import SAID_PROSE, evidence, rarity
 from deepreview.model import SEVERITIES, Finding
 
 _RANK = {s: n for n, s in enumerate(SEVERITIES)}  # critical first
+# an exception or error type as findings name one (`IndexError`, `FileNotFoundError`,
+# `NullPointerException`): the failure itself, told in the language's own word
+_ERROR = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:Error|Exception)\b")
+
+
+def _errors(finding: Finding | AddedFinding) -> frozenset[str]:
+    return frozenset(_ERROR.findall(f"{finding.title}\n{finding.body}"))
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,11 @@ def restatements(
         # tells it apart from that one
         text = f"{a.title}\n{a.body}\n{a.fix}"
         apart = any(re.search(rf"(?<![\w.]){re.escape(k)}(?![\w.])", text) for k in {cid, seen})
-        if ev.score >= LINK_THRESHOLD and said and not graver and not apart:
+        # each names the error it raises, and no error of the one is the other's
+        mine = _errors(a)
+        theirs = frozenset().union(*(_errors(m.finding) for h, _, m, _ in members if h == cid))
+        other = bool(mine and theirs and not mine & theirs)
+        if ev.score >= LINK_THRESHOLD and said and not graver and not apart and not other:
             out[n] = Restated(cid, member.key)
     return out
 
