@@ -35,3 +35,24 @@ def test_an_added_finding_restating_a_kept_one_is_not_counted_twice(tmp_path: Pa
     important = [f for f in run.report["findings"] if f["severity"] == "important"]
     assert [f["title"] for f in important] == ["`shout` crashes on `None` input"]
     assert "The lead's added finding “`shout` raises AttributeError on None” restates I1" in run.md
+
+
+OTHER_ERROR = {
+    "severity": "important",
+    "title": "`shout` crashes on bytes input",
+    "locations": [{"path": "util/strings.py", "start": 2}],
+    "classification": "regression",
+    "body": "```python\n    return s.upper()\n```\n\n`shout(b'x')` raises `UnicodeDecodeError` "
+    "instead of returning text.",
+    "reason": "Read util/strings.py:2.",
+}
+
+
+def test_an_added_finding_naming_another_error_at_the_same_line_is_added(tmp_path: Path) -> None:
+    """Same function, line and words as K1 (`shout` crashes on `None`: `AttributeError`), but
+    another failure: the error it names is none K1's findings name. The lead's verified finding
+    is reported, not thrown away as a restatement."""
+    run = review_with_lead(tmp_path, [fenced(answer(added_findings=[OTHER_ERROR]))])
+    titles = [f["title"] for f in run.report["findings"]]
+    assert OTHER_ERROR["title"] in titles, run.section("## Agent Performance Retro")
+    assert "not added twice" not in run.md

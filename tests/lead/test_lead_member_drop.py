@@ -267,3 +267,23 @@ def test_prose_about_a_split_cluster_kept_whole_names_both_findings(tmp_path: Pa
     assert report.executive_summary == "S1/I1 covers `sub`."
     narratives = {s.seat: s.narrative for s in report.retro.seats}
     assert narratives["charlie"] == "Charlie raised I1."
+
+
+def test_prose_naming_a_split_cluster_beside_its_part_means_what_the_split_left(
+    tmp_path: Path,
+) -> None:
+    """The lead writes "K3 and K3.2 need fixing": the sentence names the part on its own, so
+    K3 is the rest of K3 (S1), never both parts again ("S1/I1 and I1")."""
+    doc = _answer(
+        _decisions(
+            {"cluster": "K3", "action": "split", "split_members": ["charlie:I1"],
+             "reason": "charlie:I1 claims an overflow at calc.py:6, a different problem."},
+            {"cluster": "K3.2", "action": "keep", "reason": "K3.2 is its own claim."},
+        ),
+        executive_summary="K3 and K3.2 both need work; K3 alone is about tests.",
+        verdict={"label": "Rework", "reason": "K1, K3 and K3.2 need fixing."},
+    )  # fmt: skip
+    _, report, _ = _review(tmp_path, doc)
+    assert [(f.id, f.reviewers) for f in report.findings][1] == ("I1", ("Charlie",))
+    assert report.header.verdict.reason == "C1, S1 and I1 need fixing."
+    assert report.executive_summary == "S1 and I1 both need work; S1 alone is about tests."

@@ -99,15 +99,14 @@ def ref_namer(
     decisions: Sequence[Decision],
     result: Consolidation,
     names: Mapping[str, str],
+    prose: ProseIds | None = None,
 ) -> Callable[[Ref], str]:
     """How a note names a cluster or member (`lead.check.Ref`), as the report does: `I2 (`parse`)`
     for a finding of the report, `I1's Codex S1` inside the one that absorbed it, `Gemini C1
     (Overflow in…)` when it was dropped; a member by its seat's label (`Gemini C3`)."""
     # a split's part (K3.2) is no cluster of `id_map`'s: named as the lead's prose names it
-    ids = {
-        **ProseIds(clusters, decisions, result, names).default,
-        **id_map(clusters, decisions, result, names),
-    }
+    prose = prose or ProseIds(clusters, decisions, result, names)
+    ids = {**prose.default, **id_map(clusters, decisions, result, names)}
     titles = {f.id: f.title for f in result.findings}
     members = {m.key: m for c in clusters for m in c.members}
     merged = {d.cluster_id for d in decisions if d.action == "merge"}
@@ -251,17 +250,20 @@ def report_from_answer(
     """
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     names = {r.seat: r.name for r in reviewers}
-    result = apply_decisions(clusters, checked.decisions, checked.added, reviewers=reviewers)
+    result = _lead_numbers(
+        apply_decisions(clusters, checked.decisions, checked.added, reviewers=reviewers),
+        checked.added_numbers,
+    )
     ids = id_map(clusters, checked.decisions, result, names)
-    name = ref_namer(clusters, checked.decisions, result, names)
     # the lead's prose: a cluster it split, or dropped one member of, is named by the part
     # the prose is about when that can be told, else by every part (`lead.prose_ids`)
-    prose = ProseIds(clusters, checked.decisions, result, names)
+    prose = ProseIds(clusters, checked.decisions, result, names, checked.restated)
+    name = ref_namer(clusters, checked.decisions, result, names, prose)
 
     said = prose_names(clusters, names, checked.design_names)
 
     def sub(text: str, meant: Mapping[str, str] = prose.default) -> str:
-        return substitute(text, meant, said)
+        return substitute(text, prose.beside_parts(_REF.findall(text), meant), said)
 
     def sub_decision(d: Decision) -> Decision:
         meant = prose.for_decision(d)
@@ -378,6 +380,20 @@ def with_undecided(report: Report, clusters: Sequence[Cluster], undecided: Seque
         for s in report.retro.seats
     )
     return replace(report, retro=replace(report.retro, seats=seats))
+
+
+def _lead_numbers(result: Consolidation, numbers: Sequence[int]) -> Consolidation:
+    """`result` with each added finding's group named by the lead's own number: the
+    consolidation numbers the findings it adds `L1, L2, …`, and without one the lead's answer
+    did not add (a restatement) its `L2` would be group `L1` and its prose name another."""
+    own = {f"L{n}": f"L{lead}" for n, lead in enumerate(numbers, start=1)}
+    if all(k == v for k, v in own.items()):
+        return result
+    origins = tuple(
+        replace(o, group=own[o.group]) if not o.members and o.group in own else o
+        for o in result.origins
+    )
+    return result._replace(origins=origins)
 
 
 def _added(a: AddedFinding, sub: Callable[[str], str]) -> AddedFinding:

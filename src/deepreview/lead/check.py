@@ -43,7 +43,7 @@ from deepreview.consolidate.decisions import (
 )
 from deepreview.lead.answer import DecisionIn, LeadAnswer
 from deepreview.lead.check_design import LEAD_CREDIT, credited_assessment, design_choices, gist
-from deepreview.lead.restated import restatements
+from deepreview.lead.restated import Restated, restatements
 from deepreview.model import (
     Assessment,
     DesignObservation,
@@ -116,6 +116,10 @@ class Checked:
     process_notes: ProcessNotes = field(default_factory=ProcessNotes)
     rejected: tuple[Note, ...] = ()  # one sentence per rejected claim
     undecided: tuple[str, ...] = ()  # clusters the lead said nothing about (kept)
+    # the lead's number of each of `added` (`L2` -> 2): a restatement is not added, and the
+    # prose names the rest by the lead's numbers; `restated`: `L1` -> what it restates
+    added_numbers: tuple[int, ...] = ()
+    restated: dict[str, Restated] = field(default_factory=dict)
 
 
 def cluster_id(text: str | None, valid: set[str]) -> str | None:
@@ -457,9 +461,9 @@ def check_answer(
     )
     again = restatements(added_all, clusters, decisions)
     added = tuple(a for n, a in enumerate(added_all) if n not in again)
-    for n, cid in again.items():
+    for n, what in again.items():
         said = f"The lead's added finding “{added_all[n].title}” restates "
-        rejected.append(Note((said, _k(cid), "; not added twice.")))
+        rejected.append(Note((said, _k(what.cluster), "; not added twice.")))
     return Checked(
         decisions=decisions,
         added=added,
@@ -482,6 +486,8 @@ def check_answer(
         ),
         rejected=tuple(rejected),
         undecided=undecided,
+        added_numbers=tuple(n + 1 for n in range(len(added_all)) if n not in again),
+        restated={f"L{n + 1}": what for n, what in again.items()},
     )
 
 

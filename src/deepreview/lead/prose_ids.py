@@ -13,10 +13,14 @@ otherwise (`S1/I2`, `S1/Gemini I1`):
 * in the reason (and title) of a decision about `K3` itself (not its split), the members that
   decision acts on: those left in `K3` after its split, and for a keep or regrade only those
   still reported;
+* in a text that names the split's part (`K3.2`) too, what the split left in `K3`: "K3 and
+  K3.2 need fixing" names each part once;
 * anywhere else, and when a seat holds members in every place: all of them.
 
 A place is the report's ID (`I2`), `I2's Gemini S1` inside a finding another cluster was
-merged into, or the seats' labels (`Gemini I1`) when dropped. Pure: no I/O.
+merged into, or the seats' labels (`Gemini I1`) when dropped. An added finding's `L2` is the
+finding it became; one not added because it restates a kept finding (`lead.restated`) is the
+place of the member it restates. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from deepreview.consolidate.cluster import Cluster, Member
 from deepreview.consolidate.decisions import Consolidation, Decision, is_member_key, part_id
 from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.merge import key_order
+from deepreview.lead.restated import Restated
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class ProseIds:
         decisions: Sequence[Decision],
         result: Consolidation,
         names: Mapping[str, str],
+        restated: Mapping[str, Restated] | None = None,
     ) -> None:
         labels = dict(names)
         # the members each ID stood for when the lead named it: a cluster all of its own, a
@@ -87,10 +93,18 @@ class ProseIds:
         }
         for group, fid in ((o.group, o.finding_id) for o in result.origins):
             self.default.setdefault(group, fid)  # L1 of an added finding
+        again: set[str] = set()
+        for lid, what in (restated or {}).items():
+            spots = self._places.get(what.cluster, ())
+            place = next((x.name for x in spots if what.member in x.members), None)
+            if place is not None and what.member in self._reported:
+                self.default[lid] = place
+                again.add(lid)
         # the IDs that still name a finding of the report (some member kept, or added)
         self.reported: frozenset[str] = frozenset(
             {key for key, members in self._saw.items() if self._reported & {m.key for m in members}}
             | {o.group for o in result.origins}
+            | again
         )
 
     def _about(self, key: str, members: Collection[str]) -> str | None:
@@ -100,6 +114,18 @@ class ProseIds:
         if not chosen or len(chosen) == len(places):
             return None
         return "/".join(chosen)
+
+    def beside_parts(self, named: Collection[str], ids: Mapping[str, str]) -> dict[str, str]:
+        """`ids` for a text naming `named`: a split cluster named beside its own part is what
+        the split left in it (the part is named on its own)."""
+        out = dict(ids)
+        for key in set(named):
+            if part_id(key) in named and key in ids:
+                left = {m.key for m in self._left.get(key, ())}
+                said = self._about(key, left)
+                if said is not None:
+                    out[key] = said
+        return out
 
     def for_seat(self, seat: str) -> dict[str, str]:
         """The IDs as `seat`'s retro narrative means them: its own members' places."""

@@ -263,6 +263,24 @@ def later_texts(review_dir: Path, entry: SeatEntry) -> list[tuple[int, str]]:
     return out
 
 
+def _failed_texts(review_dir: Path, entry: SeatEntry, name: str) -> list[tuple[int, str]]:
+    """What each later pass that did not end ok printed, said to be no part of the findings: the
+    appendix holds every pass, as it holds a failed seat's output (`failed_output_entry`)."""
+    out = []
+    for e in entry.passes:
+        if e.pass_no < 2 or e.status in ("ok", "pending", "running"):
+            continue
+        path = review_dir / review_name(entry.seat, e.pass_no)
+        text = read_stored_text(path).strip() if path.is_file() else ""
+        note = (
+            f"*{name}'s {pass_outcome(e, entry.passes, named=True)}; "
+            + ("this is what it printed, " if text else "it printed nothing, ")
+            + "marked as failed and not read for findings.*"
+        )
+        out.append((e.pass_no, f"{note}\n\n{text}" if text else note))
+    return out
+
+
 def merged_review(
     review: AgentReview, review_dir: Path, entry: SeatEntry, known_files: Iterable[str] = ()
 ) -> AgentReview:
@@ -324,7 +342,9 @@ def add_passes(report: Report, review_dir: Path, state: RunState, names: dict[st
     for seat, name in names.items():
         if seat not in state.seats:
             continue
-        for pass_no, text in later_texts(review_dir, state.seats[seat]):
+        shown = later_texts(review_dir, state.seats[seat])
+        shown += _failed_texts(review_dir, state.seats[seat], name)
+        for pass_no, text in sorted(shown):
             at = max((i for i, a in enumerate(appendix) if a.name == name), default=None)
             entry = AppendixEntry(name, pass_no, text)
             appendix.insert(len(appendix) if at is None else at + 1, entry)

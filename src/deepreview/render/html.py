@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -30,7 +30,14 @@ from pygments.util import ClassNotFound
 
 from deepreview import templating
 from deepreview.markdown_linkscan import fast_links
-from deepreview.model import NO_DOCUMENTATION, NO_TESTING, SEVERITIES, Finding, Report
+from deepreview.model import (
+    NO_DOCUMENTATION,
+    NO_TESTING,
+    SEVERITIES,
+    Finding,
+    FindingSource,
+    Report,
+)
 from deepreview.render import svg
 from deepreview.render.finding_links import (
     anchor,
@@ -186,6 +193,19 @@ def code_block_html(code: str, lang: str, info: str) -> str:
     return f'<div class="code">{label}{body}</div>\n'
 
 
+def reported_by(sources: Sequence[FindingSource]) -> str:
+    """A finding card's `Reported by 2 reviewers` over its list of sources: the reviewers who
+    raised it, each once (the lead may merge two findings of one into it); one who only noted
+    it (`kind` note) is counted as such, as the Markdown report's "Also noted by" line says."""
+    raised = list(dict.fromkeys(s.reviewer for s in sources if s.kind != "note"))
+    noted = {s.reviewer for s in sources if s.kind == "note"} - set(raised)
+    found = len(sources) - sum(s.kind == "note" for s in sources)
+    out = f"Reported by {len(raised)} reviewer{'' if len(raised) == 1 else 's'}"
+    if found > len(raised):
+        out += f" in {found} findings"
+    return out + (f", noted by {len(noted)}" if noted else "")
+
+
 @cache
 def _md() -> _SafeMarkdown:
     return _SafeMarkdown()
@@ -287,6 +307,7 @@ def jinja_env() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_html
+    env.filters["reported_by"] = reported_by
     env.filters["mdi"] = markdown_inline
     env.filters["md_item"] = markdown_item
     env.filters["safe_url"] = safe_url

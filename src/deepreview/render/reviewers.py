@@ -76,8 +76,8 @@ def survival_cost_svg(seats: Sequence[SeatStats]) -> Markup:
         y = axis_y - s.survival * plot_h
         tip = (
             f"{s.key}: survival {pct(s.survival)} ({s.kept} of {s.raised_with_lead} kept), "
-            f"{s.unique_insights} unique insights, median cost {format_usd(s.cost_median_usd)} per "
-            f"review, {s.reviews} reviews"
+            f"{_count(s.unique_insights, 'unique insight')}, median cost "
+            f"{format_usd(s.cost_median_usd)} per review, {_count(s.reviews, 'review')}"
         )
         out.append(
             f'<g class="seat-point rv{i % 6}" data-seat="{_esc(s.seat)}"><title>{_esc(tip)}</title>'
@@ -93,6 +93,10 @@ def survival_cost_svg(seats: Sequence[SeatStats]) -> Markup:
         )
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 # Each column's cell class, in `COLUMNS` order: numbers align right; the page's stylesheet and
