@@ -296,13 +296,37 @@ NONE_IN_THE_BLOCK = _at(
 )
 
 
-def test_one_except_block_named_by_both_two_lines_apart_is_one(tmp_path: Path) -> None:
-    hidden = _at(
-        "The `except Exception` branch hides the exception",
-        "ledger/retry.py:13",
-        "Only a debug log line records it.",
-    )
-    assert _reviewers(tmp_path, NONE_IN_THE_BLOCK, hidden) == ONE
+@pytest.mark.parametrize(
+    ("alpha", "bravo"),
+    [
+        (
+            NONE_IN_THE_BLOCK,
+            _at(
+                "The `except Exception` branch hides the exception",
+                "ledger/retry.py:13",
+                "Only a debug log line records it.",
+            ),
+        ),
+        # no name, title word or quote in common: the construct is what ties them
+        (
+            _at(
+                "`retry` returns `None` for permanent errors",
+                "ledger/retry.py:15",
+                "In the `except Exception` branch every other error becomes `None`; callers "
+                "cannot tell a failure from an empty result.",
+            ),
+            _at(
+                "Exceptions are swallowed in `except Exception`",
+                "ledger/retry.py:13",
+                "Only `log.debug` records them; re-raise instead.",
+            ),
+        ),
+    ],
+)
+def test_one_except_block_named_by_both_two_lines_apart_is_one(
+    tmp_path: Path, alpha: str, bravo: str
+) -> None:
+    assert _reviewers(tmp_path, alpha, bravo) == ONE
 
 
 def test_one_except_block_named_by_both_saying_two_things_stays_two(tmp_path: Path) -> None:

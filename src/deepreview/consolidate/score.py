@@ -415,6 +415,7 @@ def evidence(
         # grades one level apart do not contradict, but beside them the place and the name
         # are not enough to call it one problem
         score = min(score, WHERE_ONLY_CAP)
+    named = frozenset() if generic else _named_beside(x, y)
     worded_alike = (
         title >= SAID_TITLE
         or prose >= SAID_PROSE
@@ -422,7 +423,8 @@ def evidence(
         or same_claim(x, y)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
-    said_alike = worded_alike or bool(cited) or bool(x.excerpt & y.excerpt)
+    # a construct both name beside each other (`_named_beside`) is code in common, as a quote is
+    said_alike = worded_alike or bool(cited) or bool(x.excerpt & y.excerpt) or bool(named)
     if generic and not worded_alike:
         # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
         # purposes") and a model's finding at its line ("`sample_rows` raises for an empty
@@ -457,7 +459,7 @@ def evidence(
         classification=agree,
         claims=tuple(sorted(shared_claims(x, y))),
         untested=untested,
-        named=tuple(sorted(_named_beside(x, y))) if not generic else (),
+        named=tuple(sorted(named)),
     )
 
 
