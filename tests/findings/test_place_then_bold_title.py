@@ -1,9 +1,8 @@
-"""A list item that opens with its place and then a bold title (`- `a.py:2` **[P1] Title** —
-text`, `- `a.py:2` — **Title** (P1): text`).
-
-The bold span after the place was not taken as the title: with a `[P1]` tag inside it the whole
-list was findings text that could not be read (Unverified), and with the tag after it the title
-kept the place and the bold markup.
+"""An item under a plain `## Findings` that gives its place and then a bold title
+(``- `pkg/cache.py:14` — **Expired entries crash**: `evict()` raises …``) is a finding
+(important, unrated) titled by the bold words, as `- **Title** (`a.py:2`): …` is; before, it
+was findings text that could not be read (beside a bold-first sibling, only the sibling was
+read). A place-first item with no bold title that only describes the change names no finding.
 """
 
 from __future__ import annotations
@@ -13,42 +12,31 @@ from pathlib import Path
 from deepreview.findings import parse_review
 from support.printing_seats import review_printed
 
-_REVIEW = (
-    "**Findings**\n\n"
-    "- `calc.py:2` **[P1] Empty input divides by zero** — `total([])` raises instead of "
-    "returning 0.\n"
-    "- `calc.py:1` **[P3] Name says nothing** — `f` could be `total`.\n\n"
-    "**Overall correctness:** patch is incorrect.\n"
+_ITEMS = (
+    "## Findings\n\n"
+    "- `pkg/cache.py:14` — **Expired entries crash**: `evict()` raises `KeyError` for them.\n"
+    "- **Size drifts**: `put()` never updates the counter on overwrite (`pkg/cache.py:30`).\n"
 )
 
 
-def _found(text: str) -> list[tuple[str, str, str, int | None]]:
-    review = parse_review(text, seat="alpha")
-    assert not review.unread_findings, review.unread_findings
-    return [(f.id, f.title, f.locations[0].path, f.locations[0].start) for f in review.findings]
-
-
-def test_a_tag_inside_the_bold_title_after_the_place() -> None:
-    assert _found(_REVIEW) == [
-        ("I1", "Empty input divides by zero", "calc.py", 2),
-        ("S1", "Name says nothing", "calc.py", 1),
+def test_both_items_are_findings() -> None:
+    review = parse_review(_ITEMS, seat="alpha")
+    assert not review.unread_findings
+    assert [(f.id, f.title, str(f.locations[0])) for f in review.findings] == [
+        ("I1", "Expired entries crash", "pkg/cache.py:14"),
+        ("I2", "Size drifts", "pkg/cache.py:30"),
     ]
 
 
-def test_a_tag_after_the_bold_title_and_a_dash_before_it() -> None:
-    text = (
-        "## Findings\n\n"
-        "- `calc.py:2` **Empty input divides by zero** (P1) — `total([])` raises.\n"
-        "- `calc.py:1` — **[P3] Name says nothing**: `f` could be `total`.\n"
-    )
-    assert _found(text) == [
-        ("I1", "Empty input divides by zero", "calc.py", 2),
-        ("S1", "Name says nothing", "calc.py", 1),
+def test_a_plain_descriptive_item_is_no_finding() -> None:
+    text = "## Findings\n\n- `pkg/cache.py:14` — adds a key argument to `evict()`.\n"
+    assert not parse_review(text, seat="alpha").findings
+
+
+def test_the_report_lists_both(tmp_path: Path) -> None:
+    _res, _out, report = review_printed(tmp_path, {"alpha": _ITEMS})
+    assert sorted(f["title"] for f in report["findings"]) == [
+        "Expired entries crash",
+        "Size drifts",
     ]
-
-
-def test_the_review_is_read(tmp_path: Path) -> None:
-    _res, _out, report = review_printed(tmp_path, {"alpha": _REVIEW})
-    verdict = report["header"]["verdict"]
-    assert verdict["label"] == "Merge with fixes", verdict
-    assert "could not be read" not in verdict["reason"], verdict
+    assert "could not be read" not in report["header"]["verdict"]["reason"]

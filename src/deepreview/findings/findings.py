@@ -74,6 +74,10 @@ from deepreview.model import Severity
 
 _BOLD_ITEM = re.compile(rf"^[ \t]{{0,3}}(?:[-*+]|\d{{1,9}}[.)])[ \t]+(?:{DECORATION})?\*\*")
 # `**1. Title** (`a.py:2`)`: the number inside the bold, as a numbered list's bold title
+# `- `a.py:2` — **Title**: text`: a bold title after the item's place
+_PLACE_THEN_BOLD = re.compile(
+    r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`[^`\n]+`[ \t]+(?:[—–:-][ \t]+)?\*\*[^*\s]"
+)
 _BOLD_NUMBER = re.compile(r"^[ \t]{0,3}(?:\*\*|__)\d{1,9}[.)][ \t]+\S")
 SECTION_SEVERITY = {
     "critical": Severity.CRITICAL,
@@ -237,7 +241,12 @@ def parse_findings_block(
             and not severity_label_follows(lines, fenced, i + 1)
             and not (
                 head.locations
-                and (_BOLD_ITEM.match(line) or _BOLD_NUMBER.match(line) or head.style == "heading")
+                and (
+                    _BOLD_ITEM.match(line)
+                    or _BOLD_NUMBER.match(line)
+                    or _PLACE_THEN_BOLD.match(line)
+                    or head.style == "heading"
+                )
             )
             and not (
                 placed_headings

@@ -33,7 +33,7 @@ from deepreview.findings.findings import parse_findings_block
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.kind_leads import kind_lead_drafts
 from deepreview.findings.list_siblings import faults_before
-from deepreview.findings.placed_items import placed_problems
+from deepreview.findings.placed_items import placed_paragraphs, placed_problems, placed_section
 from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.recommendations import recommended_changes, recommends
 from deepreview.findings.section_titles import (
@@ -63,7 +63,11 @@ def loose_findings(
     drafts, lines, fenced = _tables(lines, fenced, prefixes)
     res = parse_findings_block(lines, fenced, None, prefixes, nits=False)
     own = [d for d in res.drafts if d.head.style != "table"]
-    placed = placed_problems(lines, fenced, prefixes) if prose else None
+    placed = (
+        placed_problems(lines, fenced, prefixes) or placed_paragraphs(lines, fenced, prefixes)
+        if prose
+        else None
+    )
     if placed is not None and len(placed[0]) <= len(own):
         placed = None  # the list as read already holds every item
     if placed is not None:
@@ -184,10 +188,10 @@ def placed_concerns(blocks: list[Block], prefixes: tuple[str, ...]) -> None:
             )
         ) or (
             # `### Concerns` + `- `a.py:2`: … raises `TypeError` …`: a list of place-led
-            # problems, as under `## Findings` (`placed_items.placed_section`)
+            # problems (or such paragraphs), as under `## Findings` (`placed_items.placed_section`)
             kind is Kind.FINDINGS
             and block.kind is Kind.CONCERNS
-            and placed_problems(block.lines, block.fenced, prefixes) is not None
+            and placed_section(block.lines, block.fenced, prefixes) is not None
         ):
             block.kind = kind
 

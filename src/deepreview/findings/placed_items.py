@@ -146,15 +146,21 @@ def placed_section(
     read with those items as findings with no level of their own (the text around the list read
     as any findings section's), or None when it is no such list. Where the section has no
     finding of another shape, its items were otherwise findings text we could not read."""
-    placed = placed_problems(lines, fenced, prefixes)
-    if placed is None:
-        # `Line 2 of src/a.py: … raises …` as paragraphs: the same list, written without marks
-        items = _paragraph_items(lines, fenced)
-        placed = placed_problems(items, fenced, prefixes) if items != lines else None
+    placed = placed_problems(lines, fenced, prefixes) or placed_paragraphs(lines, fenced, prefixes)
     if placed is None:
         return None
     drafts, listed = placed
     return replace(listed, drafts=drafts)
+
+
+def placed_paragraphs(
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[Draft], FindingsResult] | None:
+    """`placed_problems` of a section written as paragraphs each led by its place with no list
+    mark (`Line 2 of src/a.py: … raises …`), the same list written without marks; None when
+    the section is no such list."""
+    items = _paragraph_items(lines, fenced)
+    return placed_problems(items, fenced, prefixes) if items != lines else None
 
 
 def _paragraph_items(lines: list[str], fenced: list[bool]) -> list[str]:
