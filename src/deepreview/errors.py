@@ -27,6 +27,9 @@ class DeepReviewError(Exception):
     """Base class; `exit_code` is what the CLI exits with."""
 
     exit_code: ExitCode = ExitCode.USAGE
+    # Set when the command already printed its `--json` document naming this failure (a
+    # publish that failed after the review's JSON): the CLI then prints no second one.
+    on_stdout: bool = False
 
     def __init__(self, message: str, *, exit_code: ExitCode | None = None) -> None:
         super().__init__(message)

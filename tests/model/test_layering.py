@@ -36,6 +36,7 @@ LAYERS = [
         "change_secrets",
         "textlines",
         "userpaths",
+        "startup_env",
     ),
     ("github",),
     ("targets",),

@@ -233,16 +233,17 @@ def _wants_json(argv: list[str] | None) -> bool:
     return fmt == "json"
 
 
-def _fail(message: str, code: int, argv: list[str] | None) -> NoReturn:
+def _fail(message: str, code: int, argv: list[str] | None, *, printed: bool = False) -> NoReturn:
     """The one error line on stderr and the exit. Bad input (exit 2) with `--json` also prints
     a JSON object on stdout, so a script reading stdout gets an answer instead of nothing
     (README, "Exit codes"); it is refused before any output. So does an interruption that
     reaches here (a `relead`, a command stopped before its review was made): the commands
     that print their own interrupted outcome do not. Later failures (a publish that fails
-    after the review's JSON) leave stdout as the command wrote it: one JSON document."""
+    after the review's JSON, `printed`) leave stdout as the command wrote it: one JSON document."""
     message = with_store(message)
     click.echo(f"deep-review: error: {message}", err=True)
-    _json_error(message, code, argv)
+    if not printed:
+        _json_error(message, code, argv)
     sys.exit(code)
 
 
@@ -266,7 +267,7 @@ def _run(argv: list[str] | None) -> None:
         rv = cli.main(args=argv, standalone_mode=False)
     except DeepReviewError as exc:
         logging.getLogger(__name__).debug("error", exc_info=True)
-        _fail(exc.message, int(exc.exit_code), argv)
+        _fail(exc.message, int(exc.exit_code), argv, printed=exc.on_stdout)
     except (click.exceptions.Abort, KeyboardInterrupt):
         _interrupted(argv)
     except click.exceptions.NoArgsIsHelpError as exc:

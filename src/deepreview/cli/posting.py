@@ -151,6 +151,7 @@ def conclude(
     )
     append_job_summary(review_summary(facts))
     if failure is not None:
+        failure.on_stdout = as_json  # the JSON document above names it (`publish.error`)
         raise failure
     return code
 

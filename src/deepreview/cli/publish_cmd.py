@@ -51,6 +51,7 @@ def run_publish(
     except PublishFailed as exc:
         if as_json:
             click.echo(json.dumps(_failed_doc(exc, dry_run), indent=2, allow_nan=False))
+            exc.on_stdout = True
         raise
     echo_result(result, as_json=as_json)
     return result
