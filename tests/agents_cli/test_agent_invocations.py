@@ -243,7 +243,10 @@ def test_gemini_defaults(make_task) -> None:
         "privacy": {"usageStatisticsEnabled": False},
         "skills": {"enabled": False},
         "advanced": {"ignoreLocalEnv": True},
-        "context": {"fileFiltering": {"respectGitIgnore": False, "respectGeminiIgnore": False}},
+        "context": {
+            "fileFiltering": {"respectGitIgnore": False, "respectGeminiIgnore": False},
+            "includeDirectoryTree": False,
+        },
         "security": {"auth": {"selectedType": "gemini-api-key"}},
     }
     # Every tool call goes past deep-review's guard first (a BeforeTool hook).
