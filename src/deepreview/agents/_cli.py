@@ -17,7 +17,7 @@ from typing import ClassVar, Final
 from deepreview import proc
 from deepreview.agents import _doctor
 from deepreview.agents._home import sync_back_credentials, user_env
-from deepreview.agents._park import parked, search_ignores
+from deepreview.agents._park import parked, seat_parked
 from deepreview.agents._stderr import Retries, stderr_retries, stderr_tail
 from deepreview.agents.base import (
     Availability,
@@ -81,9 +81,9 @@ class TranscriptCliAgent(CliAgent):
 
     # -- running -----------------------------------------------------------------------------
     def run(self, task: SeatTask) -> SeatOutcome:
-        ignores = search_ignores(task.worktree)
+        names = seat_parked(task.worktree)
         try:
-            with parked(task.worktree, ignores, task.home / "parked-ignores", files_only=True):
+            with parked(task.worktree, names, task.home / "parked-seat-files", files_only=True):
                 return super().run(task)
         finally:
             sync_back_credentials(task.home)

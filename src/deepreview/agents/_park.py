@@ -10,7 +10,8 @@ a seat's passes and checked for changes between them). The reviewer still sees t
 diff, as data.
 
 Ignore files are parked the same way (`search_ignores`), for every CLI: a change's `.gitignore`
-or `.rgignore` listing its own `backdoor.py` made Claude Code's Grep find nothing in it.
+or `.rgignore` listing its own `backdoor.py` made Claude Code's Grep find nothing in it; and
+so is a `.mailmap`, which renamed the authors in a seat's `git log` and `git blame`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from typing import Final
 from deepreview.errors import GitError
 from deepreview.targets.git import Git
 
+# The change's own `.mailmap`, which git reads from the worktree for `git log` and always for
+# `git blame`: it renamed the change's author "Trusted Maintainer" in every seat's git.
+MAILMAP: Final = ".mailmap"
 # ripgrep's own ignore files: whatever they list, Claude Code's Grep (its built-in ripgrep, run
 # with `--no-config` and no `--no-ignore`), Gemini's search and a seat's `rg` skip, even a
 # tracked file the change adds; nothing a reviewer needs reads them.
@@ -43,6 +47,11 @@ def search_ignores(worktree: Path) -> tuple[str, ...]:
     except GitError:
         hides = True  # cannot tell: park it, hiding nothing from the search
     return (*SEARCH_IGNORES, ".gitignore") if hides else SEARCH_IGNORES
+
+
+def seat_parked(worktree: Path) -> tuple[str, ...]:
+    """What every CLI seat's worktree goes without while it runs: `search_ignores`, `MAILMAP`."""
+    return (*search_ignores(worktree), MAILMAP)
 
 
 def find(worktree: Path, names: Iterable[str], *, files_only: bool = False) -> list[Path]:

@@ -70,8 +70,13 @@ ENV_POLICY: Final = EnvPolicy(
         }
     ),
     prefixes=("ANTHROPIC_", "CLAUDE_CODE_"),
-    # One switch for: no telemetry, no error reporting, no auto-update, no title request.
-    quiet=(("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1"),),
+    quiet=(
+        # One switch for: no telemetry, no error reporting, no auto-update, no title request.
+        ("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1"),
+        # No git snapshot in its system context: it held `git log --oneline -n 5` of the
+        # worktree, the change's commit subjects (the author's words) outside every fence.
+        ("CLAUDE_CODE_DISABLE_GIT_INSTRUCTIONS", "1"),
+    ),
 )  # fmt: skip
 AUTH_VARS: Final = (
     "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN",

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import ClassVar, Literal, cast
 
 from deepreview import proc
+from deepreview.agents._park import parked, seat_parked
 from deepreview.agents.base import (
     Availability,
     CliAgent,
@@ -171,7 +172,11 @@ class CommandAgent(CliAgent):
         edited = changed_scripts(task.settings.argv, task.changed_files, task.worktree)
         if edited and not task.allow_exec:
             return SeatOutcome("failed", reason=_edited_reason(edited))
-        return super().run(task)
+        # As for an agent CLI: no ignore file of the change hides a file it commits from a
+        # search, and no `.mailmap` of it renames its author in the seat's git.
+        names = seat_parked(task.worktree)
+        with parked(task.worktree, names, task.home / "parked-seat-files", files_only=True):
+            return super().run(task)
 
     def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
         status, reason = outcome_from_proc(result)
