@@ -56,7 +56,16 @@ def relead(
 
     cli = _overrides(**opts)
     try:
-        outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
+        # The lead's live line, as `resume` shows it: a relead may run for minutes.
+        with Progress([]) as progress:
+            outcome = run_relead(
+                review_id,
+                cwd=Path(repo),
+                cli=cli,
+                env=dict(os.environ),
+                force=force,
+                on_progress=progress,
+            )
     except KeyboardInterrupt:
         # The relead put the stored review back (`pipeline.relead._put_back`): say so.
         raise Interrupted(
