@@ -43,7 +43,8 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
 @click.option(
     "--force",
     is_flag=True,
-    help="Relead even though a later round names this review's findings by their IDs.",
+    help="Relead even though a later round names this review's findings by their IDs, or "
+    "some of them are declined by ID.",
 )
 @run_options(seats=False)
 def relead(
