@@ -291,7 +291,10 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
         try:
             out["timeout"] = float(env["DEEP_REVIEW_TIMEOUT"])
         except ValueError as exc:
-            raise ConfigError("DEEP_REVIEW_TIMEOUT must be a number of seconds") from exc
+            raise ConfigError(
+                f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be a number of seconds "
+                "(e.g. 1800); fix or unset it"
+            ) from exc
         # `not > 0` also refuses nan; inf would be written into run.json, which JSON cannot hold
         if not 0 < out["timeout"] < math.inf:
             raise ConfigError(

@@ -108,6 +108,7 @@ def check_merged_seat(name: str, merged: Mapping[str, Any], origins: Mapping[str
     Claude seat, `--config` gives it a program): which one was meant is not guessed."""
     kind = merged.get("kind")
     argv = merged.get("argv")
+    _refuse_built_in_name(name, kind, argv, origins)
     if argv and kind and kind != "command":
         where = _beside(origins, "argv", "kind")
         raise ConfigError(
@@ -125,6 +126,20 @@ def check_merged_seat(name: str, merged: Mapping[str, Any], origins: Mapping[str
                     f"is a command seat ({what}{where}) that runs its argv as written; put the "
                     f"program and its arguments in argv and remove {key}"
                 )
+
+
+def _refuse_built_in_name(name: str, kind: Any, argv: Any, origins: Mapping[str, str]) -> None:
+    """A command seat named `static` (`[seats.static] argv = [...]`) would run in the built-in
+    analyzer's place: its program's findings credited to "Static analysis", the report saying
+    the built-in static seat reviewed, and detect-secrets and ruff never run. (An agent's name
+    over a program stays allowed: a wrapper that runs that agent's CLI is that agent.)"""
+    if name != "static" or not (argv or kind == "command"):
+        return
+    key = "argv" if argv else "kind"
+    raise ConfigError(
+        f"{origins[key]}: [seats.static] is the built-in static analyzer's seat, which runs "
+        "no program of yours; name the command seat otherwise (e.g. [seats.my-linter])"
+    )
 
 
 def _beside(origins: Mapping[str, str], key: str, other: str) -> str:

@@ -121,3 +121,23 @@ def test_npm_packages_of_configured_seats(tmp_path: Path) -> None:
     (line,) = bad.stderr.strip().splitlines()
     assert "unknown seat 'my-lintr'" in line and "my-linter" in line and "codex" in line
     assert bad.stdout == ""
+
+
+def test_doctor_reads_a_config_file_as_review_does(tmp_path: Path) -> None:
+    """`review --config FILE` names `deep-review doctor` when a seat FILE defines cannot run;
+    `doctor --config FILE` shows that seat, and the panel such a review would run."""
+    fakes = Fakes(tmp_path)
+    env = fakes.env({"HOME": str(tmp_path / "home")})
+    repo = make_repo(tmp_path)
+    extra = tmp_path / "seats.toml"
+    extra.write_text(
+        '[review]\nagents = ["lint-a"]\n\n[seats.lint-a]\nargv = ["no-such-reviewer-prog"]\n',
+        encoding="utf-8",
+    )
+    review = run_cli(["review", "--config", str(extra)], cwd=repo, env=env)
+    assert review.returncode == 2 and "deep-review doctor" in review.stderr, review.stderr
+    res = run_cli(["doctor", "--json", "--config", str(extra)], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    seats = {s["name"]: s for s in res.json()["seats"]}
+    assert "no-such-reviewer-prog" in seats["lint-a"]["reason"]
+    assert res.json()["default_panel"] == ["lint-a"]

@@ -97,3 +97,15 @@ def test_resume_refuses_a_model_for_a_seat_that_finished(tmp_path: Path) -> None
     assert res.returncode == 2, res.stderr
     (line,) = res.stderr.splitlines()
     assert "claude does not run here (`resume` runs slow again, then the lead, none" in line
+
+
+def test_relead_help_says_what_force_overrides_as_the_readme_does(tmp_path: Path) -> None:
+    """README: `relead --force` reruns the lead even when a later round names the review's
+    findings by their IDs, or some are declined by ID; its --help said only the first, and
+    `resume`'s and `relead`'s --timeout spoke of --passes, which neither takes."""
+    env = cli_env(tmp_path)
+    relead = " ".join(run_cli(["relead", "--help"], cwd=tmp_path, env=env).stdout.split())
+    assert "declined by ID" in relead, relead
+    for command in ("relead", "resume"):
+        text = " ".join(run_cli([command, "--help"], cwd=tmp_path, env=env).stdout.split())
+        assert "--passes" not in text, text

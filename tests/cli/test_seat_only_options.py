@@ -73,3 +73,19 @@ def test_seat_only_still_runs_with_the_options_that_apply(tmp_path: Path) -> Non
     )
     assert res.returncode == 0, res.stderr
     assert (out / "seat-result.json").is_file()
+
+
+def test_an_out_folder_that_cannot_be_made_is_named_as_the_out_folder(tmp_path: Path) -> None:
+    """`--out` under a file (as under a read-only or full file system): the line names the
+    seat result folder and says to pass another --out, not "the review store" and --store,
+    which --seat-only does not write to."""
+    repo = make_repo(tmp_path)
+    (tmp_path / "user-config.toml").write_text(f"[seats.alpha]\nargv = {json.dumps(CLEAN)}\n")
+    (tmp_path / "a-file").write_text("not a folder\n")
+    out = tmp_path / "a-file" / "sq"
+    res = run_cli([*SEAT_ONLY, "--out", str(out)], cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 2, res.stderr
+    error = res.stderr.strip().splitlines()[-1]
+    assert error.startswith(f"deep-review: error: cannot write the seat result folder {out}"), error
+    assert "pass another --out DIR" in error, error
+    assert "store" not in error, error

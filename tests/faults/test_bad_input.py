@@ -193,7 +193,10 @@ def test_bad_environment_setting(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, "--agents", "static", env=fakes.env({"DEEP_REVIEW_TIMEOUT": "abc"}))
-    _assert_bad_input(res, "DEEP_REVIEW_TIMEOUT must be a number", fakes.store)
+    # the value it got and one it takes, as for `DEEP_REVIEW_TIMEOUT=0`
+    _assert_bad_input(
+        res, "DEEP_REVIEW_TIMEOUT=abc: must be a number of seconds (e.g. 1800)", fakes.store
+    )
     res = fakes.review(repo, env=fakes.env({"DEEP_REVIEW_AGENTS": "static,ghost"}))
     _assert_bad_input(res, "unknown seat 'ghost'", fakes.store)
 

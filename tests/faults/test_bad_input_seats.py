@@ -147,3 +147,15 @@ def test_empty_repository(tmp_path: Path) -> None:
         res = fakes.review(repo, "--agents", "static", *args)
         line = _assert_bad_input(res, ["this repository has no commits yet"], fakes.store)
         assert "unknown revision" not in line
+
+
+def test_a_command_seat_named_static_is_refused(tmp_path: Path) -> None:
+    """`[seats.static] argv = [...]` would run the program in the built-in analyzer's place,
+    its findings credited to "Static analysis" and the report saying the built-in static seat
+    reviewed. One line naming the file and the seat, before anything is written."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"static": fakes.seat("ok")})
+    res = fakes.review(repo, "--agents", "static")
+    line = _assert_bad_input(res, [str(fakes.config), "[seats.static]", "built-in"], fakes.store)
+    assert "name the command seat otherwise" in line, line

@@ -41,8 +41,29 @@ def test_ctrl_c_during_a_relead_answers_json_and_says_the_report_stands(tmp_path
     assert answer["schema_version"] == 1
     assert answer["exit_code"] == 130
     assert rid in answer["error"]
-    # One line that says what became of the review and what to run.
-    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    # Beside the lead's live lines, one line that says what became of the review and what to
+    # run.
+    lines = [ln for ln in run.stderr.splitlines() if ln.strip() and not ln.startswith("[lead]")]
     assert len(lines) == 1, run.stderr
     assert "as it was" in lines[0] and f"deep-review relead {rid}" in lines[0], lines[0]
     assert (fakes.store / f"{rid}.json").read_bytes() == report
+
+
+def test_relead_shows_its_lead_running_as_resume_does(tmp_path: Path) -> None:
+    """A relead runs its lead for minutes: the terminal says so while it runs (`[lead]
+    running`) and how it ended, as `review` and `resume` do, not nothing until the summary."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"one": fakes.seat("ok")})
+    first = run_cli(
+        ["review", "--agents", "one", "--lead", "none", "--json"], cwd=repo, env=fakes.env()
+    )
+    assert first.returncode == 0, first.stderr
+    fakes.agent("claude")
+    res = run_cli(
+        ["relead", first.json()["review_id"], "--lead", "claude"],
+        cwd=repo,
+        env=fakes.env(agents=True),
+    )
+    assert res.returncode in (0, 6), res.stderr
+    assert "[lead] running" in res.stderr, res.stderr

@@ -120,3 +120,17 @@ def test_pull_request_ref_names_the_pull_request(tmp_path: Path) -> None:
     res = fakes.review(repo, "--agents", "static", "refs/pull/7/head")
     assert_refused(res, "is the head of pull request #7, not a local branch", fakes.store)
     assert "deep-review review 7" in res.stderr
+
+
+@pytest.mark.parametrize(
+    ("spec", "full"), [("..feature/x", "HEAD..feature/x"), ("main..", "main..HEAD")]
+)
+def test_a_range_with_an_empty_side_gives_it_in_full(tmp_path: Path, spec: str, full: str) -> None:
+    """Git reads an empty side of a range as HEAD; this was "no local branch of that name".
+    The line names the empty side and gives the range in full."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", spec)
+    assert_refused(res, "leaves a side of the range empty", fakes.store)
+    assert full in res.stderr
+    assert "no local branch" not in res.stderr

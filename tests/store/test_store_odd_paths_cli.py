@@ -119,3 +119,17 @@ def test_a_store_path_too_long_for_its_index_is_one_line(tmp_path: Path) -> None
     listed = run_cli(["list", "--store", str(long)], cwd=repo, env=env)
     assert listed.returncode == 2, listed.stderr
     assert "is too long for its index" in _one_line(listed.stderr), listed.stderr
+
+
+def test_a_folder_where_a_store_file_goes_says_to_move_it_away(tmp_path: Path) -> None:
+    """A folder in the place of a file the review writes (its `index.html` here): the line
+    says so and to move it, not to fix permissions that are fine."""
+    repo, env, store, _ = _stored(tmp_path)
+    (store / "index.html").unlink()
+    (store / "index.html").mkdir()
+    res = run_cli(["review", "--agents", "fast", "--lead", "none"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    line = res.stderr.strip().splitlines()[-1]
+    assert f"cannot write {store / 'index.html'}: Is a directory" in line, line
+    assert "a folder is in its place: move it away" in line, line
+    assert "permissions" not in line, line

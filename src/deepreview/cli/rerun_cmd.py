@@ -43,7 +43,8 @@ def resume(review_id: str, as_json: bool, repo: str, fail_on: str | None, **opts
 @click.option(
     "--force",
     is_flag=True,
-    help="Relead even though a later round names this review's findings by their IDs.",
+    help="Relead even though a later round names this review's findings by their IDs, or "
+    "some of them are declined by ID.",
 )
 @run_options(seats=False)
 def relead(
@@ -56,7 +57,16 @@ def relead(
 
     cli = _overrides(**opts)
     try:
-        outcome = run_relead(review_id, cwd=Path(repo), cli=cli, env=dict(os.environ), force=force)
+        # The lead's live line, as `resume` shows it: a relead may run for minutes.
+        with Progress([]) as progress:
+            outcome = run_relead(
+                review_id,
+                cwd=Path(repo),
+                cli=cli,
+                env=dict(os.environ),
+                force=force,
+                on_progress=progress,
+            )
     except KeyboardInterrupt:
         # The relead put the stored review back (`pipeline.relead._put_back`): say so.
         raise Interrupted(

@@ -127,8 +127,9 @@ def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
         click.option(
             "--timeout",
             type=float,
-            help="Per-seat timeout in seconds (default 1800): a seat's passes (--passes, "
-            "--thorough) share it.",
+            # `resume` and `relead` take no --passes: a resumed seat's passes are the review's.
+            help="Per-seat timeout in seconds (default 1800), the lead's too: a seat's passes "
+            + ("(--passes, --thorough) share it." if seats else "share it."),
         ),
         click.option("--effort", type=click.Choice(EFFORTS)),
         click.option(

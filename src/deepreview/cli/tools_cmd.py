@@ -52,14 +52,23 @@ from deepreview.untrusted_text import clean_strings, clean_text
     help="Only print the npm packages of these comma-separated seats' CLIs, space-separated "
     "(for `npm install -g $(deep-review doctor --npm-packages claude,codex)`).",
 )
-def doctor(as_json: bool, repo: str, npm_for: str | None) -> None:
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(),
+    help="The extra config file a review would be given (`review --config FILE`).",
+)
+def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) -> None:
     """Every known seat: found or not, version, authenticated, usable, and why not."""
+    from deepreview.config import CliOverrides
     from deepreview.pipeline.doctor_settings import review_settings
 
     env = dict(os.environ)
     # The settings a review here would use: the base revision's repository file included
-    # (its command seats are seats `--npm-packages` knows, with no package to install).
-    found = review_settings(Path(repo), env)
+    # (its command seats are seats `--npm-packages` knows, with no package to install), and
+    # the `--config` file that review would be given.
+    cli = CliOverrides(config_path=Path(config) if config else None)
+    found = review_settings(Path(repo), env, cli)
     settings, refused = found.settings, found.refused
     if npm_for is not None:
         names = [s.strip() for s in npm_for.split(",") if s.strip()]

@@ -43,20 +43,21 @@ class DoctorSettings:
     copy_note: str | None = None
 
 
-def review_settings(cwd: Path, env: Mapping[str, str]) -> DoctorSettings:
+def review_settings(
+    cwd: Path, env: Mapping[str, str], cli: CliOverrides | None = None
+) -> DoctorSettings:
     """The settings of a review of the current branch in `cwd` (the user file alone outside a
-    repository); when the repository file would stop that review, the user file's settings
-    and the review's own error message."""
-    # A broken user file stops every review: it stays an error (exit 2) here as well.
-    without_repo = build_settings(
-        CliOverrides(), env=env, repo_config_text=None, repo_config_file=None
-    )
+    repository), given `cli` (`doctor --config FILE`); when the repository file would stop
+    that review, the user file's settings and the review's own error message."""
+    cli = cli or CliOverrides()
+    # A broken user file (or --config file) stops every review: it stays an error (exit 2).
+    without_repo = build_settings(cli, env=env, repo_config_text=None, repo_config_file=None)
     try:
         root = find_repo_root(cwd)
     except GitError as exc:
         return DoctorSettings(without_repo, exc.message, in_repository=False)
     try:
-        settings, note = _settings_in(cwd, root, env)
+        settings, note = _settings_in(cwd, root, env, cli)
         # A seat list naming no seat, or an unknown one (`DEEP_REVIEW_AGENTS=bogus`), stops
         # the review before its first seat: the panel line must not promise it.
         check_agents(settings)
@@ -67,11 +68,13 @@ def review_settings(cwd: Path, env: Mapping[str, str]) -> DoctorSettings:
         return DoctorSettings(without_repo, exc.message)
 
 
-def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> tuple[Settings, str | None]:
+def _settings_in(
+    cwd: Path, root: Path, env: Mapping[str, str], cli: CliOverrides
+) -> tuple[Settings, str | None]:
     """The settings, and the note on the work tree's copy of the repo config if it is not
     the one read."""
     try:
-        r = resolve(ReviewRequest(cwd=cwd, env=env))
+        r = resolve(ReviewRequest(cwd=cwd, env=env, cli=cli))
         return r.settings, r.copy_note
     except (ConfigError, UnknownSeatError, ShallowCloneError, NoBranchHereError):
         # (a shallow clone stops a review of any target here, not only this one; with no
@@ -97,4 +100,4 @@ def _settings_in(cwd: Path, root: Path, env: Mapping[str, str]) -> tuple[Setting
         base_branch=base[0] if base else None,
         head_text=head_text,
     )
-    return settings_for_repo(CliOverrides(), env, root, steering), note
+    return settings_for_repo(cli, env, root, steering), note

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from deepreview.agents.base import ProgressEvent
 from deepreview.config import CliOverrides, Settings
 from deepreview.errors import DeepReviewError, UsageError
 from deepreview.lead.runner import clear_lead_files, restore_earlier_lead
@@ -77,6 +78,7 @@ def relead(
     cli: CliOverrides,
     env: Mapping[str, str],
     force: bool = False,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
     store = locate_store(cwd, cli, env)
     ready(store)
@@ -120,7 +122,7 @@ def relead(
             )
         if not force:
             _refuse_declined(store, review_id)  # a `decline` may have run since, too
-        return _run(p, review_id, review_dir, state)
+        return _run(p, review_id, review_dir, state, on_progress)
 
 
 def _refuse_declined(store: Store, review_id: str) -> None:
@@ -138,7 +140,13 @@ def _refuse_declined(store: Store, review_id: str) -> None:
         )
 
 
-def _run(p: Prepared, review_id: str, review_dir: Path, state: RunState) -> ReviewOutcome:
+def _run(
+    p: Prepared,
+    review_id: str,
+    review_dir: Path,
+    state: RunState,
+    on_progress: Callable[[ProgressEvent], None] | None,
+) -> ReviewOutcome:
     store = p.store
     writer = StateWriter(store, review_dir, state, p.redactor())
     # Set aside here, not when the lead starts, so that whatever stops the relead (Ctrl-C
@@ -153,7 +161,14 @@ def _run(p: Prepared, review_id: str, review_dir: Path, state: RunState) -> Revi
     )
     try:
         outcome = finish.finish_review(
-            p, review_id, review_dir, writer, writer.redactor, relead=True, earlier=state.lead
+            p,
+            review_id,
+            review_dir,
+            writer,
+            writer.redactor,
+            on_progress,
+            relead=True,
+            earlier=state.lead,
         )
     except BaseException:
         _put_back(store, review_dir, earlier)

@@ -69,15 +69,19 @@ def _locked(exc: sqlite3.OperationalError) -> bool:
     return str(exc).startswith(("database is locked", "database table is locked"))
 
 
-def _store_error(action: str, path: Path, exc: OSError) -> StoreError:
+def _store_error(
+    action: str, path: Path, exc: OSError, instead: str = "pass --store DIR"
+) -> StoreError:
     reason = exc.strerror or str(exc)
     if exc.errno == errno.ENOSPC:
         hint = "free some space"
     elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
         hint = "a part of that path is a file, not a folder: move it away"
+    elif exc.errno == errno.EISDIR:
+        hint = "a folder is in its place: move it away"
     else:
         hint = "fix its permissions"
-    return StoreError(f"cannot {action} {path}: {reason}; {hint} or pass --store DIR")
+    return StoreError(f"cannot {action} {path}: {reason}; {hint} or {instead}")
 
 
 def _lock_error(path: Path, exc: OSError) -> str:
@@ -175,6 +179,10 @@ class Store:
             probe.write_bytes(b"ok")
             probe.unlink()
         except OSError as exc:
+            if not store:  # --seat-only's --out: no store is written, --store changes nothing
+                raise _store_error(
+                    "write the seat result folder", self.root, exc, "pass another --out DIR"
+                ) from exc
             raise _store_error("write to the review store", self.root, exc) from exc
 
     @contextlib.contextmanager

@@ -37,6 +37,8 @@ _PR_URL = re.compile(
 )
 _PR_NUM = re.compile(r"^#?(?P<num>\d+)$")
 _RANGE = re.compile(r"^(?P<a>[^.\s][^\s]*?)(?P<dots>\.\.\.?)(?P<b>[^\s]+)$")
+# `..topic`, `main..`: a range with a side left empty, which git reads as HEAD
+_OPEN_RANGE = re.compile(r"^(?P<a>[^.\s][^\s]*?)?(?P<dots>\.\.\.?)(?P<b>[^.\s][^\s]*)?$")
 _SYNTHETIC_IDENT = {
     "GIT_AUTHOR_NAME": "deep-review",
     "GIT_AUTHOR_EMAIL": "deep-review@localhost",
@@ -87,6 +89,12 @@ def resolve_target(
     elif m := _RANGE.match(spec):
         target = _range(
             git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
+        )
+    elif m := _OPEN_RANGE.match(spec):
+        full = f"{m['a'] or 'HEAD'}{m['dots']}{m['b'] or 'HEAD'}"
+        raise UsageError(
+            f"{spec!r} leaves a side of the range empty (git reads it as HEAD); name both "
+            f"sides: {full}"
         )
     elif named_branch:
         target = _branch(git, repo_root, base, None, name=spec)
