@@ -336,3 +336,26 @@ def test_a_merge_without_severity_never_lowers_the_finding_it_joins() -> None:
     # the finding is still the one the lead merged into: Gemini's text, Claude's credited
     merged = next(f for f in lowered.findings if f.title.startswith("Reconcile"))
     assert merged.severity == SUG and "Claude Opus 4.6" in merged.reviewers
+
+
+def test_the_lead_merge_reasons_join_without_their_full_stops() -> None:
+    """tg63 #8: two lead merges into one finding read "… at switch.go:145.; lead merged …"."""
+    seats = _seats()
+    clusters = cluster_findings(seats)
+    leak = _cluster_of(clusters, "claude:I1")
+    serve = _cluster_of(clusters, "claude:S1")
+    ctx = _cluster_of(clusters, "gemini:C2")
+    merged = apply_decisions(
+        clusters,
+        [
+            Decision(serve, "merge", "Same shutdown path at switch.go:145.", merge_into=leak),
+            Decision(ctx, "merge", "The cancelled context is the leak's cause...", merge_into=leak),
+        ],
+    )
+    [entry] = [e for e in merged.reconciliation if e.kind == "merge"]
+    assert ".;" not in entry.text, entry.text
+    assert "lead merged Claude S1: Same shutdown path at switch.go:145; lead merged Gemini C2:" in (
+        entry.text
+    )
+    # an ellipsis is the reason's own words, kept
+    assert entry.text.endswith("the leak's cause...")
