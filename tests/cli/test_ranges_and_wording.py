@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 
 from fakebin.harness import Fakes, processes_with, run_json
-from support.interrupt import interrupt_review
+from support.interrupt import Interrupted, interrupt_review
 from support.repos import commit_all, git, make_repo, run_cli, write
 
 REVIEW_WITH_FINDINGS = """## Executive Summary
@@ -134,42 +134,9 @@ def test_interrupted_seat_wording(tmp_path: Path) -> None:
     assert "interrupted — interrupted" not in stderr
 
 
-def test_an_interrupted_review_lists_every_seat_asked(tmp_path: Path) -> None:
-    """`list` of a review stopped by Ctrl-C: the seat that finished is a reviewer, the one cut
-    off is listed as asked but not finished (not left out: the row would read as a review of
-    one seat)."""
-    repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120"), "quick": fakes.seat("ok")})
-    quick_done = tmp_path / "store"
-    run = interrupt_review(
-        ["review", "--agents", "slow,quick", "--lead", "none"],
-        cwd=repo,
-        env=fakes.env(),
-        when=lambda: (
-            any("--sleep" in p for p in processes_with(fakes.marker))
-            and any(
-                run_json(d).get("seats", {}).get("quick", {}).get("status") == "ok"
-                for d in quick_done.glob("*/")
-                if (d / "run.json").is_file()
-            )
-        ),
-        what="the quick seat to finish while the slow one works",
-    )
-    assert run.returncode == 130, run.stderr
-    listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env()).json()["reviews"]
-    assert listed[0]["status"] == "interrupted"
-    assert listed[0]["reviewers"] == ["Slow (not finished)", "Quick"]
-    table = run_cli(["list"], cwd=repo, env=fakes.env()).stdout
-    assert "Slow (not finished), Quick" in table, table
-
-
-def test_a_review_killed_outright_lists_the_seats_that_finished_as_reviewers(
-    tmp_path: Path,
-) -> None:
-    """Killed outright (SIGKILL, the machine restarted) after one seat finished: its row,
-    written as `running` before any seat ran, is read as interrupted, and names its reviewers
-    as run.json tells them — the seat whose review is kept is no "not finished" one."""
+def _stopped_after_the_quick_seat(tmp_path: Path, sig: int) -> tuple[Path, Fakes, Interrupted]:
+    """`review --agents slow,quick`, sent `sig` once the quick seat is done and the slow one
+    works: the repository, the fakes and the run."""
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     fakes.write_config({"slow": fakes.seat("slow", "--sleep", "120"), "quick": fakes.seat("ok")})
@@ -187,14 +154,37 @@ def test_a_review_killed_outright_lists_the_seats_that_finished_as_reviewers(
             )
         ),
         what="the quick seat to finish while the slow one works",
-        sig=signal.SIGKILL,
+        sig=sig,
     )
-    assert run.returncode == -signal.SIGKILL, run.stderr
+    return repo, fakes, run
+
+
+def _listed_reviewers(repo: Path, fakes: Fakes) -> None:
     listed = run_cli(["list", "--json"], cwd=repo, env=fakes.env()).json()["reviews"]
     assert listed[0]["status"] == "interrupted"
     assert listed[0]["reviewers"] == ["Slow (not finished)", "Quick"]
     table = run_cli(["list"], cwd=repo, env=fakes.env()).stdout
     assert "Slow (not finished), Quick" in table, table
+
+
+def test_an_interrupted_review_lists_every_seat_asked(tmp_path: Path) -> None:
+    """`list` of a review stopped by Ctrl-C: the seat that finished is a reviewer, the one cut
+    off is listed as asked but not finished (not left out: the row would read as a review of
+    one seat)."""
+    repo, fakes, run = _stopped_after_the_quick_seat(tmp_path, signal.SIGINT)
+    assert run.returncode == 130, run.stderr
+    _listed_reviewers(repo, fakes)
+
+
+def test_a_review_killed_outright_lists_the_seats_that_finished_as_reviewers(
+    tmp_path: Path,
+) -> None:
+    """Killed outright (SIGKILL, the machine restarted) after one seat finished: its row,
+    written as `running` before any seat ran, is read as interrupted, and names its reviewers
+    as run.json tells them — the seat whose review is kept is no "not finished" one."""
+    repo, fakes, run = _stopped_after_the_quick_seat(tmp_path, signal.SIGKILL)
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    _listed_reviewers(repo, fakes)
 
 
 def test_retro_titles_are_not_cut_to_a_module_name(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from typing import Any
 
 import pytest
 
+from support.merge_samples import RETRY_LOOP
 from support.printing_seats import findings_of_change
 
 CLIENT = (
@@ -68,23 +69,7 @@ TAIL = (
     "    fh = open(path)\n"  # 2
     "    return fh.readlines()[-count:]\n"  # 3
 )
-RETRY = (
-    "import logging\n"  # 1
-    "import time\n"  # 2
-    "\n"
-    "log = logging.getLogger(__name__)\n"  # 4
-    "\n\n"
-    "def retry(fn, attempts=3):\n"  # 7
-    "    for attempt in range(attempts):\n"  # 8
-    "        try:\n"  # 9
-    "            return fn()\n"  # 10
-    "        except OSError:\n"  # 11
-    "            time.sleep(attempt)\n"  # 12
-    "        except Exception as exc:\n"  # 13
-    "            log.debug('giving up: %s', exc)\n"  # 14
-    "            return None\n"  # 15
-    "    return fn()\n"  # 16
-)
+RETRY = RETRY_LOOP
 PAGE = (
     "def page(rows, n, size):\n"  # 1
     "    start = n * size + 1\n"  # 2

@@ -23,25 +23,12 @@ from typing import Any
 
 import pytest
 
+from support.merge_samples import RETRY_LOOP
 from support.printing_seats import findings_of_change
 
 RETRY = (
-    "import logging\n"  # 1
-    "import time\n"  # 2
-    "\n"
-    "log = logging.getLogger(__name__)\n"  # 4
-    "\n\n"
-    "def retry(fn, attempts=3):\n"  # 7
-    "    for attempt in range(attempts):\n"  # 8
-    "        try:\n"  # 9
-    "            return fn()\n"  # 10
-    "        except OSError:\n"  # 11
-    "            time.sleep(attempt)\n"  # 12
-    "        except Exception as exc:\n"  # 13
-    "            log.debug('giving up: %s', exc)\n"  # 14
-    "            return None\n"  # 15
-    "    return fn()\n"  # 16
-    "\n\n"
+    RETRY_LOOP  # 1-16
+    + "\n\n"
     "def backoff(attempt):\n"  # 19
     "    return 2 ** attempt\n"  # 20
 )

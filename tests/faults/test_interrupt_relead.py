@@ -13,8 +13,8 @@ from support.interrupt import interrupt_review
 from support.repos import make_repo, run_cli
 
 
-@pytest.mark.slow
-def test_ctrl_c_during_a_relead_answers_json_and_says_the_report_stands(tmp_path: Path) -> None:
+def _reviewed(tmp_path: Path) -> tuple[Path, Fakes, str]:
+    """A stored review with no lead (one command seat): the repository, the fakes, its ID."""
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     fakes.write_config({"one": fakes.seat("ok")})
@@ -22,12 +22,21 @@ def test_ctrl_c_during_a_relead_answers_json_and_says_the_report_stands(tmp_path
         ["review", "--agents", "one", "--lead", "none", "--json"], cwd=repo, env=fakes.env()
     )
     assert first.returncode == 0, first.stderr
-    rid = first.json()["review_id"]
+    return repo, fakes, first.json()["review_id"]
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_relead_answers_json_and_says_the_report_stands(tmp_path: Path) -> None:
+    repo, fakes, rid = _reviewed(tmp_path)
     report = (fakes.store / f"{rid}.json").read_bytes()
     fakes.agent("claude", {"duration": 120, "tools": 2})  # a lead that takes its time
 
     def lead_runs() -> bool:
-        return any(f"{fakes.marker}/claude" in p for p in processes_with(fakes.marker))
+        # the lead itself, not the `claude --version` probe before it
+        return any(
+            f"{fakes.marker}/claude" in p and "--version" not in p
+            for p in processes_with(fakes.marker)
+        )
 
     run = interrupt_review(
         ["relead", rid, "--lead", "claude", "--json"],
@@ -52,16 +61,10 @@ def test_ctrl_c_during_a_relead_answers_json_and_says_the_report_stands(tmp_path
 def test_relead_shows_its_lead_running_as_resume_does(tmp_path: Path) -> None:
     """A relead runs its lead for minutes: the terminal says so while it runs (`[lead]
     running`) and how it ended, as `review` and `resume` do, not nothing until the summary."""
-    repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    fakes.write_config({"one": fakes.seat("ok")})
-    first = run_cli(
-        ["review", "--agents", "one", "--lead", "none", "--json"], cwd=repo, env=fakes.env()
-    )
-    assert first.returncode == 0, first.stderr
+    repo, fakes, rid = _reviewed(tmp_path)
     fakes.agent("claude")
     res = run_cli(
-        ["relead", first.json()["review_id"], "--lead", "claude"],
+        ["relead", rid, "--lead", "claude"],
         cwd=repo,
         env=fakes.env(agents=True),
     )
