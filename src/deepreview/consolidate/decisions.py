@@ -386,10 +386,7 @@ def _merge(
     target.members.extend(w.members)
     target.absorbed.update(m.key for m in w.members)
     target.reasons.extend(w.reasons)
-    # the reasons are joined with "; " (Reconciliation): a reason's own full stop would read ".;"
-    reason = d.reason.rstrip()
-    reason = reason[:-1] if reason.endswith(".") and not reason.endswith("..") else reason
-    target.lead_merges.append(f"lead merged {moved}: {reason}")
+    target.lead_merges.append(f"lead merged {moved}: {d.reason}")
     if d.severity is not None:
         target.severity, target.severity_reason = d.severity, d.reason
     del work[w.key]

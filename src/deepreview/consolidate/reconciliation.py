@@ -33,6 +33,13 @@ class SeatTally:
     upgrades: tuple[tuple[Severity, Severity], ...] = ()
 
 
+def _unstopped(reason: str) -> str:
+    """A reason joined to the next with "; ": its own full stop would read ".;" (a lead's
+    merge reason is a sentence); an ellipsis is its words."""
+    reason = reason.rstrip()
+    return reason[:-1] if reason.endswith(".") and not reason.endswith("..") else reason
+
+
 def finding_entries(
     g: Group, f: Finding, names: dict[str, str], tally: Tally
 ) -> list[ReconciliationEntry]:
@@ -43,7 +50,8 @@ def finding_entries(
         return out
     if len(g.members) > 1:
         labels = ", ".join(member_label(m, names) for m in g.members)
-        why = "; ".join(g.reasons) if g.reasons else "the same problem"
+        reasons = [*map(_unstopped, g.reasons[:-1]), *g.reasons[-1:]]
+        why = "; ".join(reasons) if reasons else "the same problem"
         out.append(ReconciliationEntry("merge", f"{f.id} merges {labels} — {why}", (f.id,)))
         if (note := borrowed_text(g, f.id, f.severity, names)) is not None:
             out.append(ReconciliationEntry("note", note, (f.id,)))
