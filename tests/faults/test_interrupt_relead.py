@@ -55,6 +55,8 @@ def test_ctrl_c_during_a_relead_answers_json_and_says_the_report_stands(tmp_path
     lines = [ln for ln in run.stderr.splitlines() if ln.strip() and not ln.startswith("[lead]")]
     assert len(lines) == 1, run.stderr
     assert "as it was" in lines[0] and f"deep-review relead {rid}" in lines[0], lines[0]
+    # the user's own Ctrl-C is no error
+    assert lines[0].startswith("deep-review: relead interrupted: "), lines[0]
     assert (fakes.store / f"{rid}.json").read_bytes() == report
 
 

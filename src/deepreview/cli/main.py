@@ -241,7 +241,9 @@ def _fail(message: str, code: int, argv: list[str] | None, *, printed: bool = Fa
     that print their own interrupted outcome do not. Later failures (a publish that fails
     after the review's JSON, `printed`) leave stdout as the command wrote it: one JSON document."""
     message = with_store(message)
-    click.echo(f"deep-review: error: {message}", err=True)
+    # the user's own Ctrl-C is no error: "deep-review: relead interrupted: …"
+    said = message if code == ExitCode.INTERRUPTED else f"error: {message}"
+    click.echo(f"deep-review: {said}", err=True)
     if not printed:
         _json_error(message, code, argv)
     sys.exit(code)
