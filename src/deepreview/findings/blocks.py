@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from deepreview.findings.assessment_titles import heading_kind
 from deepreview.findings.atx import atx_heading
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
     FINDING_KINDS,
@@ -320,7 +321,7 @@ def _lead_in_opens(h: Heading, cur: Block) -> bool:
     if cur.kind not in FINDING_KINDS and not (h.label and cur.kind in _OPENING_KINDS):
         return True
     last = next((ln for ln in reversed(cur.lines) if ln.strip()), "")
-    return last[:1].isspace() or re.match(r"^(?:[-*+]|\d{1,9}[.)])[ \t]", last) is not None
+    return last[:1].isspace() or re.match(rf"^{LIST_MARKER}[ \t]", last) is not None
 
 
 _OPENING_KINDS = frozenset({Kind.PREAMBLE, Kind.SUMMARY})

@@ -16,6 +16,7 @@ from typing import Final
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.head import locations_in
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.none_statements import TAKES_BACK, says_none
 from deepreview.findings.problem_words import names_a_problem
 
@@ -30,7 +31,7 @@ ALL_WELL: Final = re.compile(
     r"|(?:all|everything)[ \t]+(?:good|fine|clear)\b|lgtm\b|no[ \t]+concerns?\b)",
     re.IGNORECASE,
 )
-_MARKUP: Final = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+|[*_]")
+_MARKUP: Final = re.compile(rf"^{LIST_MARKER}[ \t]+|[*_]")
 
 
 def clean_topics(text: str, *, heads_findings: bool = False) -> bool:

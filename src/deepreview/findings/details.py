@@ -31,6 +31,7 @@ from typing import Final
 
 from deepreview.findings.blocks import classify_heading, fence_mask
 from deepreview.findings.finding_line import is_strong_start, parse_head
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.section_titles import Kind
 from deepreview.markdown_fence import without_code_spans
 
@@ -41,7 +42,7 @@ _ATX: Final = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 # A line a fold opens on: its first text (after any list marker or `>`) is a `<details>` or
 # `<summary>` tag, where CommonMark starts an HTML block.
 _OPENS_LINE: Final = re.compile(
-    r"^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+|>\s*)*<(?:details|summary)\b", re.IGNORECASE
+    rf"^\s*(?:{LIST_MARKER}\s+|>\s*)*<(?:details|summary)\b", re.IGNORECASE
 )
 _SUMMARY_SPAN: Final = 6  # lines a `<summary>` may take before its `</summary>`
 # Inline tags a summary uses for emphasis, as Markdown; every other tag is dropped, text kept.

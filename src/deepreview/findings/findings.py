@@ -56,6 +56,7 @@ from deepreview.findings.lesser_items import (
     serious_item,
 )
 from deepreview.findings.levels import CIRCLES, DECORATION
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.no_action import needs_no_change, notes_need_no_action
 from deepreview.findings.none_statements import is_none_marker, says_none
 from deepreview.findings.paragraph_heads import (
@@ -76,7 +77,7 @@ _BOLD_ITEM = re.compile(rf"^[ \t]{{0,3}}(?:[-*+]|\d{{1,9}}[.)])[ \t]+(?:{DECORAT
 # `**1. Title** (`a.py:2`)`: the number inside the bold, as a numbered list's bold title
 # `- `a.py:2` — **Title**: text`: a bold title after the item's place
 _PLACE_THEN_BOLD = re.compile(
-    r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`[^`\n]+`[ \t]+(?:[—–:-][ \t]+)?\*\*[^*\s]"
+    rf"^[ \t]{{0,3}}{LIST_MARKER}[ \t]+`[^`\n]+`[ \t]+(?:[—–:-][ \t]+)?\*\*[^*\s]"
 )
 _BOLD_NUMBER = re.compile(r"^[ \t]{0,3}(?:\*\*|__)\d{1,9}[.)][ \t]+\S")
 SECTION_SEVERITY = {

@@ -28,6 +28,7 @@ from deepreview.findings.labels import (
     severity_label_follows,
 )
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import Kind, problem_section, title_kind
 from deepreview.model import Location
@@ -47,7 +48,7 @@ _ASKS_FIX: Final = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _ITEM: Final = re.compile(
-    r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z ]{0,24}?)"
+    rf"^[ \t]*{LIST_MARKER}[ \t]+(?:(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z ]{{0,24}}?)"
     r"(?:\*\*|__)?[ \t]*:)?"
 )
 # Field labels of the finding's own text (`- **Problem:** …`, `- **Location:** …`)

@@ -9,8 +9,9 @@ from typing import Final
 
 from deepreview.findings.finding_line import parse_head
 from deepreview.findings.head import FindingHead, closing_place
+from deepreview.findings.list_marker import LIST_MARKER
 
-ITEM: Final = re.compile(r"^ ?(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<text>\S.*)$")
+ITEM: Final = re.compile(rf"^ ?{LIST_MARKER}[ \t]+(?P<text>\S.*)$")
 
 
 def closing_remark(lines: list[str], fenced: list[bool], starts: list[int]) -> int:

@@ -20,12 +20,13 @@ from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.finding_line import bullet_head
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import tag_level
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.none_statements import says_none
 from deepreview.findings.sentences import sentences
 
 # (kinds that name a problem on their own; `Style` / `Correctness` are topics a review walks)
 _KIND_LEAD: Final = re.compile(
-    r"^(?P<ind> {0,3})(?P<mark>(?:[-*+]|\d{1,9}[.)])[ \t]+)?\*\*(?P<k>bugs?|security|"
+    rf"^(?P<ind> {{0,3}})(?P<mark>{LIST_MARKER}[ \t]+)?\*\*(?P<k>bugs?|security|"
     r"performance|regression|race|crash|data[ -]loss|memory[ -]leak|leak)"
     # its level beside the kind: `**Bug (high):**`
     r"(?:[ \t]*\((?P<lvl>[^()*\n]{1,20})\))?"

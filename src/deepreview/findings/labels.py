@@ -13,6 +13,7 @@ import re
 from deepreview.findings.file_names import known_extension, member_like
 from deepreview.findings.head import FindingHead, locations_in, parse_tail
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.locations import RANGE_TO, same_file_lines
 from deepreview.markdown_fence import code_spans
 from deepreview.model import Location
@@ -97,7 +98,7 @@ def _goes_on(line: str, field: str | None) -> bool:
     )
 
 
-_ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_ITEM_START = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]")
 
 
 def _label_below(

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.section_titles import Kind, title_kind
 
 _LEVEL_ITEM = re.compile(
     r"^(?P<indent> {0,3})[-*+][ \t]+(?:\*\*|__)(?P<title>[^*_\n]{2,40}?)(?::[ \t]*)?(?:\*\*|__)"
     r"[ \t]*:?[ \t]*$"
 )
-_NESTED_ITEM = re.compile(r"^(?P<indent>[ \t]+)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_NESTED_ITEM = re.compile(rf"^(?P<indent>[ \t]+){LIST_MARKER}[ \t]+\S")
 _LEVELS = frozenset({Kind.CRITICAL, Kind.IMPORTANT, Kind.SUGGESTIONS})
 # deeper than any heading a review writes itself, so the level's section ends at the next one
 _HEADING = "######"

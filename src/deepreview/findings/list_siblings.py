@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.problem_words import names_a_fault
 
-_ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM: Final = re.compile(rf"^(?P<indent>[ \t]*){LIST_MARKER}[ \t]+\S")
 
 
 def faults_before(lines: list[str], fenced: list[bool], first: int) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.list_marker import MARGIN_ITEM
+from deepreview.findings.list_marker import LIST_MARKER, MARGIN_ITEM
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.markdown_fence import without_code_spans
 
@@ -70,7 +70,7 @@ def needs_no_change(text: str) -> bool:
     clauses = [c for c in _CLAUSE.split(plain.rstrip(" .!")) if c.strip()]
     if not clauses:
         return False
-    if _MARK.match(re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", plain)) is not None:
+    if _MARK.match(re.sub(rf"^\s*{LIST_MARKER}\s+", "", plain)) is not None:
         return True
     says = _SAYS.search(clauses[-1])
     return says is not None and (

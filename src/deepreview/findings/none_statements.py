@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from deepreview.findings.ids import FINDING_ID
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import NONE_WORDS
 from deepreview.findings.sentences import SENTENCE_END, sentences
@@ -65,7 +66,7 @@ _SAYS_NONE = re.compile(
 )
 # a sentence that takes its "all is well" back (`No issues in the parser, but …`)
 TAKES_BACK = re.compile(r"\b(?:but|however|except|although|though|apart from|other than)\b", re.I)
-_ITEM_MARKUP = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
+_ITEM_MARKUP = re.compile(rf"^{LIST_MARKER}[ \t]+(?:\[[ xX]\][ \t]+)?|[*_`()]")
 
 
 # `No defects found in the happy path. The error path drops the exception silently.`: a none

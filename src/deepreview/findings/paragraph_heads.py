@@ -22,6 +22,7 @@ from deepreview.findings.finding_line import (
 from deepreview.findings.head import FindingHead
 from deepreview.findings.kind_leads import kind_titled
 from deepreview.findings.levels import CIRCLES
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.title_tail import fill_head
 
 
@@ -111,7 +112,7 @@ def cool_item_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
 
 
 _MARGIN_ITEM = re.compile(
-    r"^(?P<ind> {0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$"
+    rf"^(?P<ind> {{0,3}}){LIST_MARKER}[ \t]+(?:\[[ xX]\][ \t]+)?(?P<rest>\S.*)$"
 )
 
 

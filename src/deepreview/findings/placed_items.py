@@ -30,6 +30,7 @@ from typing import Final
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.problem_words import (
     PROBLEM,
     names_a_fault,
@@ -39,7 +40,7 @@ from deepreview.findings.problem_words import (
 from deepreview.findings.prose_places import led_by_words, places_in_prose
 from deepreview.model import Severity
 
-_ITEM: Final = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<rest>\S.*)$")
+_ITEM: Final = re.compile(rf"^(?P<indent>[ \t]*){LIST_MARKER}[ \t]+(?P<rest>\S.*)$")
 # The item opens with its place: `calc.py:5`, **`a/b.py:3-7`**, a/b.py:3, [a.py:3](…), and may
 # mark it first (`⚠️ `upload.py:88`: …`, `🔴 a.py:3`)
 _PLACE_FIRST: Final = re.compile(

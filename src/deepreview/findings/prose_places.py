@@ -26,8 +26,9 @@ from typing import Final
 
 from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level
 from deepreview.findings.file_names import is_known_file, known_extension, member_like
+from deepreview.findings.list_marker import LIST_MARKER
 
-_ITEM: Final = re.compile(r"^(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?P<rest>\S.*)$")
+_ITEM: Final = re.compile(rf"^(?P<lead>[ \t]*{LIST_MARKER}[ \t]+)(?P<rest>\S.*)$")
 # `(line 88)`, `(lines 3-5)`, `(`a.py`, line 30)`, `(`a.py` line 30)`, `(on line 9)`
 _LINE: Final = re.compile(
     r"[ \t]*\((?:`(?P<file>[^`\s]+)`,?[ \t]*)?(?:on[ \t]+|at[ \t]+)?lines?[ \t]+"

@@ -32,10 +32,11 @@ from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.item_lists import sentence_head
 from deepreview.findings.levels import stressed_level, tag_level
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.model import Severity
 
-_ITEM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM: Final = re.compile(rf"^ {{0,3}}{LIST_MARKER}[ \t]+\S")
 _AN_ID: Final = re.compile(r"\b[CIS]-?\d{1,4}\b")
 _SETTLED: Final = re.compile(
     r"\b(?:(?:is|are|was|were|been|now)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
@@ -87,7 +88,7 @@ def recap_problems(
 
 # The clauses of an item: `move the header up (I1), and close the handle at `a.py:30`, which …`
 _ITEM_CLAUSES: Final = re.compile(r"(?<=[.;])\s+|,?\s+(?:and\s+)?also\s+|,\s+and\s+|\s+[—–]\s+")
-_MARKER: Final = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:[\w ]{1,20}:\s+)?")
+_MARKER: Final = re.compile(rf"^\s*{LIST_MARKER}\s+(?:[\w ]{{1,20}}:\s+)?")
 
 
 def _unnamed_clauses(text: str) -> str:
@@ -123,7 +124,7 @@ _KNOWN: Final = re.compile(
     re.IGNORECASE,
 )
 # The item opens with its place: `- `a.py:12` drops …`, `- a.py:12: drops …`.
-_PLACE_LED: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`?[^\s`*\[\]]+:\d+")
+_PLACE_LED: Final = re.compile(rf"^ {{0,3}}{LIST_MARKER}[ \t]+`?[^\s`*\[\]]+:\d+")
 
 
 def limitation_faults(

@@ -21,6 +21,7 @@ from deepreview.findings.clean_topics import ALL_WELL
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.levels import level_lead, tag_level
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.none_statements import says_none
 from deepreview.findings.section_titles import normalize_title
@@ -31,7 +32,7 @@ _TITLE: Final = re.compile(
     r"^(?:my\s+|key\s+|specific\s+|main\s+)?(?:recommendations?|recommended\s+(?:changes|fixes))"
     r"(?:\s+for\s+(?:improvement|this\s+(?:change|pr)))?$"
 )
-_ITEM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<rest>\S.*)$")
+_ITEM: Final = re.compile(rf"^ {{0,3}}{LIST_MARKER}[ \t]+(?P<rest>\S.*)$")
 # The item's first clause is its title: it ends at a dash, a semicolon or a comma before a
 # new clause (`Guard `a.py:2` against lists — `dict(p)` raises …`)
 _CLAUSE_END: Final = re.compile(r"[ \t]+[—–][ \t]+|;[ \t]+|,[ \t]+(?=(?:it|this|that|which)\b)")

@@ -22,10 +22,11 @@ from typing import Final
 
 from deepreview.findings.blocks import classify_heading
 from deepreview.findings.levels import first_level_word
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.section_titles import Kind
 
 _FIELD: Final = re.compile(
-    r"^(?P<indent>[ \t]{0,4}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)(?:\*\*|__)?"
+    rf"^(?P<indent>[ \t]{{0,4}}(?:{LIST_MARKER}[ \t]+)?)(?:\*\*|__)?"
     r"(?P<key>[A-Za-z][A-Za-z ]{1,20}?)"
     r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)$"
 )

@@ -12,6 +12,7 @@ from typing import Literal
 
 from deepreview.findings.blocks import markdown_tokens
 from deepreview.findings.finding_draft import is_rule, strip_rules
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.locations import parse_link, relativize
 from deepreview.findings.none_statements import is_none_marker
 from deepreview.findings.table_sep import is_table_sep
@@ -24,7 +25,7 @@ _SCOPE = re.compile(
 # No blanks before the `[`: searched from every blank of a long run of them, `[ \t]*\[` was
 # quadratic; `split_credit` strips them from the text.
 _REVIEWERS = re.compile(r"\[(?P<names>[^\[\]\n]+)\][ \t]*$")
-_COV_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<item>.+)$")
+_COV_BULLET = re.compile(rf"^\s*{LIST_MARKER}[ \t]+(?P<item>.+)$")
 _COV_CODE = re.compile(r"^`(?P<path>[^`]+)`(?:[ \t]*(?:[—–:]|-(?=\s))[ \t]*(?P<status>.*))?$")
 _COV_LINK = re.compile(
     r"^\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)(?:[ \t]*(?:[—–:]|-(?=\s))[ \t]*(?P<status>.*))?$"

@@ -20,6 +20,7 @@ from typing import Final
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.item_lists import sentence_head
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.recap_items import fault_after, list_items, own_level
 from deepreview.model import Severity
@@ -39,7 +40,7 @@ _UNLEVELLED: Final = re.compile(
 )
 _COOL: Final = frozenset(("🟢", "🔵"))
 _CONTRAST: Final = re.compile(r"[,;]?\s+(?:but|however|yet),?\s+", re.IGNORECASE)
-_MARKER: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_MARKER: Final = re.compile(rf"^ {{0,3}}{LIST_MARKER}[ \t]+")
 
 
 def strength_faults(
