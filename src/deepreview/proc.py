@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Final
 
 from deepreview.runmodel import OUTPUT_DRAIN_S, format_duration
-from deepreview.startup_env import anchored_startup_files
+from deepreview.startup_env import anchored_search_paths
 
 _LOGGER: Final = logging.getLogger(__name__)
 
@@ -245,39 +245,6 @@ def which(program: str, env: Mapping[str, str] | None = None) -> str | None:
     path, or None. A name holding a `/` is the caller's to resolve (never a PATH lookup)."""
     path = (os.environ if env is None else env).get("PATH")
     return shutil.which(program, path=clean_path(path))
-
-
-# Search paths other programs read: an empty or relative entry is looked up from the child's
-# cwd, a folder of the change's files, so `PYTHONPATH=:/opt/lib` imported the change's
-# `sitecustomize.py` into the static seat's secret scan and LD_LIBRARY_PATH loaded its
-# `libc.so.6` into every program started there.
-_SEARCH_PATHS: Final = (
-    "PYTHONPATH",
-    "LD_LIBRARY_PATH",
-    "NODE_PATH",
-    "PERL5LIB",
-    "PERLLIB",
-    "RUBYLIB",
-)
-
-
-def anchored_search_paths(env: Mapping[str, str], here: str | None) -> dict[str, str]:
-    """`env` with every entry of its `_SEARCH_PATHS` absolute: a relative (or empty) one as it
-    reads from `here`, our own cwd, which is what it meant to deep-review itself (dropped when
-    that folder is gone); a variable left with no entry is removed. The start-up files it names
-    (`NODE_OPTIONS`'s `--require`, `BASH_ENV`) likewise (`startup_env`)."""
-    child = dict(env)
-    for name in _SEARCH_PATHS:
-        value = child.pop(name, "")
-        kept: list[str] = []
-        for entry in value.split(os.pathsep) if value else ():
-            if os.path.isabs(entry):
-                kept.append(os.path.normpath(entry))
-            elif here is not None:
-                kept.append(os.path.normpath(os.path.join(here, entry)))
-        if kept:
-            child[name] = os.pathsep.join(dict.fromkeys(kept))
-    return anchored_startup_files(child, here)
 
 
 def _here() -> str | None:

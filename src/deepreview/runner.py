@@ -6,15 +6,13 @@ import contextlib
 import dataclasses
 import functools
 import logging
-import signal
 import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType, TracebackType
-from typing import Any, Final, Protocol
+from typing import Final, Protocol
 
 from deepreview.agents.base import (
     Agent,
@@ -41,6 +39,7 @@ from deepreview.seat_output import (
     seat_state,
     stats_fields,
 )
+from deepreview.stop_signals import StopSignals
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 from deepreview.targets.target import Target
@@ -362,51 +361,6 @@ class _PassContext:
             secrets=outcome.secrets,
             pass_no=pass_no,
         )
-
-
-class StopSignals:
-    """While active, SIGINT, SIGTERM and SIGHUP only *request* a stop instead of raising.
-
-    A KeyboardInterrupt raised at an arbitrary point of the main thread (inside a run.json
-    write, or while the thread pool joins its workers) would skip the cleanup that kills the
-    seats' process groups and removes their worktrees; a user hammering Ctrl-C made exactly
-    that happen. The handler only sets a flag (no locks: it runs between two bytecodes of
-    whatever the main thread was doing); `run_seats` polls it and cancels the seats. Outside
-    the main thread (library use) signals cannot be handled and nothing is installed. A
-    hangup (the terminal closed) stops the review as Ctrl-C does, unless it is ignored
-    (`nohup`): then the review goes on.
-    """
-
-    _SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._previous: dict[int, Any] = {}
-
-    def _handler(self, signum: int, frame: FrameType | None) -> None:
-        self.requested = True
-
-    def __enter__(self) -> StopSignals:
-        if threading.current_thread() is threading.main_thread():
-            for sig in self._SIGNALS:
-                if sig == signal.SIGHUP and signal.getsignal(sig) == signal.SIG_IGN:
-                    continue  # `nohup deep-review ...`: asked to outlive the terminal
-                self._previous[sig] = signal.signal(sig, self._handler)
-        return self
-
-    def release(self) -> None:
-        """Give Ctrl-C back to the previous handlers (idempotent). After a requested stop the
-        user has pressed Ctrl-C already: later presses are ignored, as the CLI's own handler
-        ignores all but the first, so one hammered while the review winds down cannot raise
-        in the middle of marking it interrupted (and lose the resume hint)."""
-        for sig, previous in self._previous.items():
-            signal.signal(sig, signal.SIG_IGN if self.requested else previous)
-        self._previous.clear()
-
-    def __exit__(
-        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.release()
 
 
 # How long the idle work waits after the last seat started its agent: an agent CLI's own

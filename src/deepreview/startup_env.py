@@ -6,7 +6,7 @@ the committed files), so a start-up file named relative to the cwd is the change
 that folder and its `node_modules`) ran the change's `x.js` in a `node` command seat, and a
 relative `BASH_ENV` its `.bashrc` in every non-interactive bash (`PYTHONUSERBASE=.pyuser` its
 `usercustomize.py`, `LD_PRELOAD=./x.so` its library). As for the search paths
-(`proc.anchored_search_paths`), a relative name is read from deep-review's own cwd, what it
+(`anchored_search_paths`), a relative name is read from deep-review's own cwd, what it
 meant to the user who started it; what cannot be anchored is dropped.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 # One file or folder each, read or sourced at start: bash's non-interactive start-up file, sh's
@@ -42,6 +42,39 @@ _MODULE_FLAGS: Final = frozenset(
 _FILE_FLAGS: Final = frozenset({"--openssl-config", "--experimental-policy"})
 # A module named so that no cwd is involved: `node:fs`, `data:…`, `file:///abs/x.mjs`.
 _NO_CWD: Final = re.compile(r"(?:node|data):|file:/")
+
+
+# Search paths other programs read: an empty or relative entry is looked up from the child's
+# cwd, a folder of the change's files, so `PYTHONPATH=:/opt/lib` imported the change's
+# `sitecustomize.py` into the static seat's secret scan and LD_LIBRARY_PATH loaded its
+# `libc.so.6` into every program started there.
+_SEARCH_PATHS: Final = (
+    "PYTHONPATH",
+    "LD_LIBRARY_PATH",
+    "NODE_PATH",
+    "PERL5LIB",
+    "PERLLIB",
+    "RUBYLIB",
+)
+
+
+def anchored_search_paths(env: Mapping[str, str], here: str | None) -> dict[str, str]:
+    """`env` with every entry of its `_SEARCH_PATHS` absolute: a relative (or empty) one as it
+    reads from `here`, our own cwd, which is what it meant to deep-review itself (dropped when
+    that folder is gone); a variable left with no entry is removed. The start-up files it names
+    (`NODE_OPTIONS`'s `--require`, `BASH_ENV`) likewise (`anchored_startup_files`)."""
+    child = dict(env)
+    for name in _SEARCH_PATHS:
+        value = child.pop(name, "")
+        kept: list[str] = []
+        for entry in value.split(os.pathsep) if value else ():
+            if os.path.isabs(entry):
+                kept.append(os.path.normpath(entry))
+            elif here is not None:
+                kept.append(os.path.normpath(os.path.join(here, entry)))
+        if kept:
+            child[name] = os.pathsep.join(dict.fromkeys(kept))
+    return anchored_startup_files(child, here)
 
 
 def anchored_startup_files(env: dict[str, str], here: str | None) -> dict[str, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import signal
 
-from deepreview.runner import StopSignals
+from deepreview.stop_signals import StopSignals
 
 
 def _raise(signum: int, frame: object) -> None:

@@ -37,6 +37,7 @@ LAYERS = [
         "textlines",
         "userpaths",
         "startup_env",
+        "stop_signals",
     ),
     ("github",),
     ("targets",),

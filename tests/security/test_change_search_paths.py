@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from deepreview import proc
+from deepreview.startup_env import anchored_search_paths
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, make_repo, write
 
@@ -73,8 +73,8 @@ def test_search_paths_are_anchored_to_our_own_folder(tmp_path: Path) -> None:
     child's; nothing left: the variable is gone."""
     here = str(tmp_path)
     env = {"PYTHONPATH": ":src:/opt/py:.", "LD_LIBRARY_PATH": "", "NODE_PATH": "/abs"}
-    child = proc.anchored_search_paths(env, here)
+    child = anchored_search_paths(env, here)
     assert child["PYTHONPATH"].split(os.pathsep) == [here, f"{here}/src", "/opt/py"]
     assert "LD_LIBRARY_PATH" not in child
     assert child["NODE_PATH"] == "/abs"
-    assert proc.anchored_search_paths({"PERL5LIB": "lib"}, None) == {}
+    assert anchored_search_paths({"PERL5LIB": "lib"}, None) == {}

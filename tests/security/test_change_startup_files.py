@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from deepreview import proc
+from deepreview.startup_env import anchored_search_paths
 from fakebin.harness import Fakes
 from support.repos import commit_all, git, make_repo, write
 
@@ -125,7 +125,7 @@ def test_start_up_files_are_anchored_to_our_own_folder(tmp_path: Path) -> None:
         "LD_PRELOAD": "libjemalloc.so.2 ./x.so:lib/y.so /opt/z.so",
         "XDG_CONFIG_HOME": ".config",
     }
-    child = proc.anchored_search_paths(env, here)
+    child = anchored_search_paths(env, here)
     assert child["LD_PRELOAD"] == f"libjemalloc.so.2:{here}/x.so:{here}/lib/y.so:/opt/z.so"
     assert child["XDG_CONFIG_HOME"] == f"{here}/.config"
     assert child["NODE_OPTIONS"] == (
@@ -134,5 +134,5 @@ def test_start_up_files_are_anchored_to_our_own_folder(tmp_path: Path) -> None:
     )
     assert child["BASH_ENV"] == os.path.join(here, ".bashrc")
     assert child["ENV"] == "/etc/shrc"
-    gone = proc.anchored_search_paths({"NODE_OPTIONS": "-r x", "BASH_ENV": "$PWD/x"}, None)
+    gone = anchored_search_paths({"NODE_OPTIONS": "-r x", "BASH_ENV": "$PWD/x"}, None)
     assert gone == {}

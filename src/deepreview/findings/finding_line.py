@@ -32,6 +32,7 @@ from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, tag_lev
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.place_led import all_locations, named_title, place_led
+from deepreview.findings.sentence_places import sentence_place
 from deepreview.findings.title_tail import TRAILING_TAG, bold_close, fill_head
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
@@ -354,8 +355,10 @@ _PAREN_PLACE_TEXT = re.compile(
     r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–.,]|--?)[ \t]+(?P<r>\S.*)$"
 )
 # `Header row dropped — `a.py:2`. The generator starts at row 1.`
+# (or a bare place with its line: `Pool workers leak — pool.go:29: a cancelled job …`)
 _DASH_PLACE_TEXT = re.compile(
-    r"^(?P<t>[^`\n]*[^`\s])[ \t]+(?:[—–]|--?)[ \t]+(?P<p>`[^`\n]+`)[ \t]*"
+    r"^(?P<t>[^`\n]*[^`\s])[ \t]+(?:[—–]|--?)[ \t]+"
+    r"(?P<p>`[^`\n]+`|[^\s`]+:L?\d+(?:[-–]L?\d+)?)[ \t]*"
     r"(?:[.:;](?:[ \t]+(?P<r>\S.*))?)?$"
 )
 
@@ -407,6 +410,8 @@ def bullet_head(
     else:
         fill_head(head, rest, prefixes)
         _take_closing_level(head)
+        if word is not None:
+            sentence_place(head, prefixes)  # `- critical: the loop (a.py:8) never ends`
         if (plain or heading) and rest[:1].isupper() and not head.locations:
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
             # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case
@@ -440,7 +445,8 @@ def bullet_head(
 
 
 _BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")
-_LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`|[^\s`]+)[ \t]+(?P<title>[^\s`].*)$")
+# (a title may open with code: `- [P1] a.py:10 `load()` runs at import`)
+_LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`|[^\s`]+)[ \t]+(?P<title>\S.*)$")
 # A bare word is a place before a title only with its line (`src/app.py:7 SQL injection`).
 _PLACE_WITH_LINE = re.compile(r"[^\s`:]+:L?\d+(?:[-–]L?\d+)?")
 
@@ -499,6 +505,7 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
     head.title = rest.strip().rstrip("*").strip()
     parse_tail(head, tail, prefixes)
     _paren_place_then_text(head, prefixes)  # `**[P0]** Title — `a.py:8`. Explanation.`
+    sentence_place(head, prefixes)  # `[P1] the loop (a.py:8) never ends`
     return head
 
 

@@ -324,7 +324,34 @@ def _paren_token(
         if places.locations and places.leftover.lower() in _PLACE_LEAD_WORDS:
             head.locations.extend(places.locations)
             return
+        aside = _placed_aside(inner, prefixes)
+        if aside:
+            head.locations.extend(aside)
+            return
     leftover.append(tok)
+
+
+# `(`a.py:10`, used at line 14)`: a place first, then words about it after a comma; the lines
+# they name are more lines of that file.
+_ASIDE_LINES = re.compile(r"\blines?[ \t]+(\d{1,7})(?:[ \t]*[-–][ \t]*(\d{1,7}))?", re.IGNORECASE)
+
+
+def _placed_aside(inner: str, prefixes: tuple[str, ...]) -> list[Location]:
+    """The places of a parenthesis that opens with a place and goes on with an aside about it
+    (`(`a.py:10`, used at line 14)`, `(`a.py:10`, the second branch)`); [] otherwise."""
+    first, comma, aside = inner.partition(",")
+    if not comma or not aside.strip():
+        return []
+    lead = FindingHead(id=None, title="", style="table")
+    parse_tail(lead, first, prefixes)
+    if not lead.locations or lead.leftover:
+        return []
+    anchor = lead.locations[-1]
+    more = [
+        Location(anchor.path, int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+        for m in _ASIDE_LINES.finditer(aside)
+    ]
+    return [*lead.locations, *more]
 
 
 _KIND_WORD = re.compile(r"^[A-Za-z][\w-]{0,24}$")

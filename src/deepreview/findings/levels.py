@@ -313,7 +313,17 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
             return circle, text  # `- 🔴 Title — `a.py:3`. Why.`: a plain title and its place
         if heading and circle in _WARM_CIRCLES and text.strip():
             return circle, text
+    inside = _CIRCLE_IN_BOLD.match(rest)
+    if inside is not None:
+        # `**🔴 Token compared with `==`** (`a.py:10`)`: the circle alone inside the bold
+        # title, as before it (a cool one only beside a place with its line)
+        bold = "**" + rest[inside.end() :]
+        if inside["c"] in _WARM_CIRCLES or _PLACE_WITH_LINE.search(bold):
+            return inside["c"], bold
     decoration = _DECORATION.match(rest)
     if decoration is not None:
         return None, rest[decoration.end() :]
     return None, rest
+
+
+_CIRCLE_IN_BOLD: Final = re.compile(rf"^\*\*(?P<c>[{''.join(CIRCLES)}])\ufe0f?[ \t]*(?=[^\s*])")

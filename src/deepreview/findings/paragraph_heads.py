@@ -61,6 +61,7 @@ def severity_heading_head(
 
 
 _BOLD_PARAGRAPH = re.compile(r"^ {0,3}\*\*[^*\s]")
+_CIRCLE_IN_BOLD = re.compile(r"^ {0,3}\*\*[🔴🟠🟡🟢🔵]")
 # `🔴 `a.py:3` — text` as a paragraph of its own: a circle leads it as a bold level word would
 _LED_PARAGRAPH = re.compile(r"^ {0,3}(?:\*\*[^*\s]|[🔴🟠🟡🟢🔵])")
 
@@ -71,6 +72,12 @@ def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
     opening a sentence of a finding's body is followed by more words)."""
     if not _BOLD_PARAGRAPH.match(line):
         return None
+    if _CIRCLE_IN_BOLD.match(line):
+        # `**🔴 Token compared with `==`** (`a.py:10`)`: the circle is the level (`level_lead`)
+        led = bullet_head(line.strip(), prefixes)
+        if led is not None and led.severity is not None and led.locations:
+            led.style = "boldline"
+            return led if not led.leftover.strip() else None
     head = FindingHead(id=None, title="", style="boldline")
     fill_head(head, line.strip(), prefixes)
     title = head.title.rstrip("*").rstrip()

@@ -28,8 +28,9 @@ from deepreview.runfiles import (
     seat_files,
 )
 from deepreview.runmodel import SeatRun, combine_runs
-from deepreview.runner import SeatPlan, StopSignals, run_seats
+from deepreview.runner import SeatPlan, run_seats
 from deepreview.seat_output import EMPTY_REVIEW
+from deepreview.stop_signals import StopSignals
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
 

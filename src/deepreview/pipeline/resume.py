@@ -36,7 +36,8 @@ from deepreview.pipeline.runstate import (
 from deepreview.pipeline.seats import check_rerun_models, plan_seat, valid_seats
 from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
-from deepreview.runner import SeatPlan, StopSignals
+from deepreview.runner import SeatPlan
+from deepreview.stop_signals import StopSignals
 from deepreview.store import runlock
 from deepreview.store.redact import Redactor
 

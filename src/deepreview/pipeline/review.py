@@ -63,7 +63,8 @@ from deepreview.prompts.review import (
     untrusted_fences,
 )
 from deepreview.runfiles import RUN_JSON
-from deepreview.runner import SeatPlan, StopSignals, run_seats
+from deepreview.runner import SeatPlan, run_seats
+from deepreview.stop_signals import StopSignals
 from deepreview.store import runlock
 from deepreview.store.earlier_keys import target_with_earlier_keys
 from deepreview.store.leftovers import sweep_killed

@@ -39,7 +39,8 @@ from deepreview.pipeline.seat_result import (
 from deepreview.pipeline.seats import agents_source, plan_seat, require_usable
 from deepreview.runfiles import SEAT_RESULT_JSON, THREADS_JSON, seat_file_globs, seat_files
 from deepreview.runmodel import SeatRun
-from deepreview.runner import SeatPlan, SeatResult, StopSignals, run_seats
+from deepreview.runner import SeatPlan, SeatResult, run_seats
+from deepreview.stop_signals import StopSignals
 from deepreview.store.location import review_store_root
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store

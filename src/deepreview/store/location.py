@@ -11,8 +11,9 @@ from typing import Final
 
 from platformdirs import user_data_dir
 
-from deepreview.targets.git import Git, local_repo_name
+from deepreview.targets.git import Git
 from deepreview.targets.identity import repository_folder
+from deepreview.targets.remote import local_repo_name
 from deepreview.targets.target import Target
 
 STORE_ENV: Final = "DEEP_REVIEW_STORE"

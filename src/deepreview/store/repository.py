@@ -42,8 +42,9 @@ class Repository:
     @classmethod
     def of_checkout(cls, root: Path, env: Mapping[str, str]) -> Repository:
         """The repository of the checkout at `root`, as a review of it records it."""
-        from deepreview.targets.git import Git, local_repo_name
+        from deepreview.targets.git import Git
         from deepreview.targets.identity import repo_aliases, repo_identity
+        from deepreview.targets.remote import local_repo_name
 
         git = Git(root)
         key = repo_identity(git, env)

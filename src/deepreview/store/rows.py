@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from deepreview.store.repository import Repository
-from deepreview.store.runlock import run_status
+from deepreview.store.runlock import read_run_json, run_status
 
 
 @dataclass(frozen=True)
@@ -130,11 +130,12 @@ def follow_run_json(root: Path, row: ReviewRow) -> ReviewRow:
     its reviewers are read from run.json too, so a seat that finished is no "not finished"."""
     if row.status == "complete":
         return row
-    status = run_status(root / row.id)
+    document = read_run_json(root / row.id)
+    status = run_status(root / row.id, document)
     if status is None or status == row.status:
         return row
     verdict = {"failed": "Failed", "complete": row.verdict}.get(status, "Unknown")
-    reviewers = row.reviewers if status == "complete" else _asked_in(root / row.id)
+    reviewers = row.reviewers if status == "complete" else _asked_in(document)
     return dataclasses.replace(
         row, status=status, verdict=verdict, reviewers=reviewers or row.reviewers
     )
@@ -152,10 +153,12 @@ def asked_reviewer(display_name: str, status: str, reviewed: bool) -> str:
     return f"{display_name} ({_NOT_REVIEWED.get(status, 'not finished')})"
 
 
-def _asked_in(review_dir: Path) -> tuple[str, ...]:
+def _asked_in(document: object) -> tuple[str, ...]:
     """Every seat run.json lists, as `asked_reviewer` names it (empty: run.json unreadable)."""
+    seats = document.get("seats") if isinstance(document, dict) else None
+    if not isinstance(seats, dict):
+        return ()
     try:
-        seats = json.loads((review_dir / "run.json").read_text(encoding="utf-8"))["seats"]
         return tuple(
             asked_reviewer(
                 str(entry["display_name"]),
@@ -164,5 +167,5 @@ def _asked_in(review_dir: Path) -> tuple[str, ...]:
             )
             for entry in seats.values()
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError):
         return ()

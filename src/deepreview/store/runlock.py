@@ -102,16 +102,24 @@ def holding(review_dir: Path, review_id: str, command: str, *, then: str) -> Ite
 _RUN_STATUSES = frozenset({"running", "interrupted", "failed", "complete"})
 
 
-def run_status(review_dir: Path) -> str | None:
+def read_run_json(review_dir: Path) -> object:
+    """The review's run.json as parsed JSON (None: missing or not JSON)."""
+    try:
+        return json.loads((review_dir / RUN_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def run_status(review_dir: Path, document: object = None) -> str | None:
     """The review's status as its run.json says it (None: no run.json deep-review could
     read). A review it calls running that no process works on (`runner`) was killed outright
-    before it could say so: interrupted, as after a Ctrl-C (`resume` finishes it)."""
-    try:
-        status = json.loads((review_dir / RUN_JSON).read_text(encoding="utf-8"))["status"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if status not in _RUN_STATUSES:
+    before it could say so: interrupted, as after a Ctrl-C (`resume` finishes it).
+    `document` is run.json already read by the caller (read here when None)."""
+    if document is None:
+        document = read_run_json(review_dir)
+    status = document.get("status") if isinstance(document, dict) else None
+    if not isinstance(status, str) or status not in _RUN_STATUSES:
         return None
     if status == "running" and runner(review_dir) is None:
         return "interrupted"
-    return str(status)
+    return status

@@ -14,7 +14,7 @@ from deepreview.github.remote import repo_from_url
 from deepreview.markdown_fence import code_span
 from deepreview.runmodel import Commit
 from deepreview.targets.attributes import blind_run, is_attributes_file, tree_attributes
-from deepreview.targets.git import Git, decode_path, origin_url
+from deepreview.targets.git import Git, decode_path
 from deepreview.targets.identity import checkout_identity, repo_aliases
 from deepreview.targets.nul_text import (
     is_nul_text,
@@ -24,6 +24,7 @@ from deepreview.targets.nul_text import (
     text_attributes,
 )
 from deepreview.targets.refs import partial_clone_problem
+from deepreview.targets.remote import origin_url
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 from deepreview.untrusted_text import one_line_name
 

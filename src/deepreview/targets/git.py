@@ -17,8 +17,6 @@ from deepreview.errors import (
     NotARepositoryError,
     UnsafeRepositoryError,
 )
-from deepreview.github.actions import actions_repo
-from deepreview.github.remote import RemoteRepo, gh_repo, remote_repo
 from deepreview.untrusted_text import inside_repo
 
 # Git must never page, prompt, or run user-configured helpers that expect a terminal.
@@ -471,31 +469,3 @@ def _refuse_checkoutless(start: Path) -> None:
             f"{start.resolve()} is inside a repository's .git folder; cd to its checkout (the "
             "folder holding .git)"
         )
-
-
-def local_repo_name(git: Git, env: Mapping[str, str]) -> str:
-    """This checkout's repository as reviews name it: `GH_REPO`, else the GitHub `origin`'s
-    `owner/name` (in Actions, else the run's repository), else the folder's name (the review's
-    target and every store command agree)."""
-    named = gh_repo(env)
-    return named.name if named else repo_from_remote(git, env) or git.repo.name
-
-
-def origin_url(git: Git) -> str | None:
-    """The `origin` remote's URL, None without one."""
-    result = git.run(["remote", "get-url", "origin"], check=False)
-    return (result.stdout_text.strip() or None) if result.ok else None
-
-
-def github_remote(git: Git, env: Mapping[str, str], origin: str | None = None) -> RemoteRepo | None:
-    """This checkout's GitHub repository: `origin` (`origin_url`, asked when not given) on
-    github.com or the configured Enterprise host, else, in GitHub Actions, the run's own
-    repository (`GITHUB_REPOSITORY`): an origin the runner rewrote or a mirror does not hide it."""
-    url = origin if origin is not None else origin_url(git)
-    return (remote_repo(url, env) if url else None) or actions_repo(env)
-
-
-def repo_from_remote(git: Git, env: Mapping[str, str]) -> str | None:
-    """`owner/name` of this checkout's GitHub repository (`github_remote`), else None."""
-    found = github_remote(git, env)
-    return found.name if found else None

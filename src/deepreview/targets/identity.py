@@ -20,7 +20,8 @@ from pathlib import Path
 
 from deepreview.errors import GitError
 from deepreview.github.remote import RemoteRepo, gh_repo
-from deepreview.targets.git import Git, origin_url
+from deepreview.targets.git import Git
+from deepreview.targets.remote import origin_url
 
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<rest>.*)$")
 # scp-like `[user@]host:path`: no slash before the colon (`./a:b` is a path).

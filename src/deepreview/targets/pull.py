@@ -12,9 +12,10 @@ from deepreview.errors import GitError, UsageError
 from deepreview.github.actions import pull_event
 from deepreview.github.remote import gh_repo
 from deepreview.targets.build import build_target
-from deepreview.targets.git import Git, github_remote
+from deepreview.targets.git import Git
 from deepreview.targets.pr_head import fetch_pr_head, moved_note, pinned_base_tip, pinned_head
 from deepreview.targets.refs import require_full_history
+from deepreview.targets.remote import github_remote
 from deepreview.targets.target import PullRequest, Target
 
 if TYPE_CHECKING:  # the module brings the GitHub client: imported when a PR is reviewed

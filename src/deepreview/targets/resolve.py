@@ -16,7 +16,7 @@ from deepreview.github.actions import in_actions
 from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
 from deepreview.runfiles import SEAT_RESULT_JSON, STORE_MARK
 from deepreview.targets.build import build_target, hidden_note, nul_note
-from deepreview.targets.git import Git, github_remote
+from deepreview.targets.git import Git
 from deepreview.targets.identity import github_identity, repo_aliases
 from deepreview.targets.pull import pull_request
 from deepreview.targets.refs import (
@@ -29,6 +29,7 @@ from deepreview.targets.refs import (
     require_commits,
     require_full_history,
 )
+from deepreview.targets.remote import github_remote
 from deepreview.targets.steering import off_default_branch
 from deepreview.targets.target import Target
 

@@ -1,0 +1,75 @@
+"""A level-led item whose place is a part of its sentence, not a label before or after it.
+
+    - critical: the `add` path in Counter (stats/counter.go:16) needs the lock; …
+    - minor: the comment on line 3 of stats/counter.go still says the counter is global.
+
+Terse and local models write their findings so. The level already makes the item a finding;
+without this its place stayed in the title and the finding had none (no merging by place, a
+coverage miss for the file). Only one place is taken: a sentence naming two (`the writer
+(io/out.py:4) and the reader (io/in.py:9) disagree`) is left as written, since which of them
+is the finding's place is the reader's call. A place in parentheses leaves the title (the
+sentence reads on without it); one told in words stays, being words of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.locations import looks_like_path, parse_location
+from deepreview.model import Location
+
+_PAREN: Final = re.compile(r"[ \t]*\((?P<p>[^()\n]+)\)")
+_READS_ON: Final = re.compile(r"[ \t]+[\w`]")
+_LINE_OF: Final = re.compile(
+    r"\blines?[ \t]+(?P<s>\d{1,7})(?:[ \t]*[-–][ \t]*(?P<e>\d{1,7}))?[ \t]+(?:of|in)[ \t]+"
+    r"(?P<p>`[^`\n]+`|[^\s`,;:()]+[^\s`,;:().])",
+    re.IGNORECASE,
+)
+
+
+def sentence_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
+    """Give a placeless head the one place its sentence names (see the module doc)."""
+    if head.locations or not head.title:
+        return
+    # (a parenthesis the sentence reads on from; one before punctuation, `Title (`a.py:3`),
+    # which …` or `… (`a.py:3`).`, parts a title from its text: `_paren_place_then_text`)
+    parens = [
+        (m, places)
+        for m in _PAREN.finditer(head.title)
+        if _READS_ON.match(head.title, m.end()) and (places := _only_places(m.group("p"), prefixes))
+    ]
+    words = [loc for m in _LINE_OF.finditer(head.title) if (loc := _line_of(m, prefixes))]
+    if len(parens) + len(words) != 1:
+        return
+    if parens:
+        m, places = parens[0]
+        head.locations.extend(places)
+        head.title = (head.title[: m.start()] + head.title[m.end() :]).strip()
+    else:
+        head.locations.append(words[0])
+
+
+def _only_places(inner: str, prefixes: tuple[str, ...]) -> list[Location]:
+    """The places a parenthesis holds when it holds nothing else, each with its line."""
+    places = locations_in(inner, prefixes)
+    if not places or any(p.start is None for p in places):
+        return []
+    rest = _PLACE_TOKENS.sub("", inner).strip(" \t,;")
+    return places if not rest else []
+
+
+# The parenthesis's text with its places taken out, to see that nothing else is left.
+_PLACE_TOKENS: Final = re.compile(r"`[^`\n]+`|[^\s`,;]+:L?\d+(?:[-–]L?\d+)?|\band\b")
+
+
+def _line_of(m: re.Match[str], prefixes: tuple[str, ...]) -> Location | None:
+    path = m.group("p").strip("`")
+    if not looks_like_path(path):
+        return None
+    loc = parse_location(path, prefixes)
+    if loc is None or loc.start is not None:
+        return None
+    start, end = int(m.group("s")), int(m.group("e")) if m.group("e") else None
+    return Location(loc.path, start, end if end != start else None)
