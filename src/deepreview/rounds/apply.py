@@ -31,7 +31,7 @@ from deepreview.model import (
     RoundInfo,
     Section,
 )
-from deepreview.rounds.alike import alike_pairs
+from deepreview.rounds.alike import alike_pairs, declined_alike
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.matching import (
@@ -195,7 +195,8 @@ def apply_round(
         verdicts.append(dataclasses.replace(fv, carried_as=carried_as))
 
     still_open = set(carried_ids)  # this round's findings that carry a previous one
-    for d in declines:
+    alike = declined_alike(declines, findings, prior)
+    for n, d in enumerate(declines):
         matches = declined_matches(d, findings)
         # Raised again inside a finding still open from the previous round (the seats' two
         # findings merged into one): that finding stays as it is, shown once with its status;
@@ -224,6 +225,7 @@ def apply_round(
             uncompared=changed is None,
             raised_again=bool(matches) or raised_within,
             within=within,
+            alike=alike[n].id if n in alike and not matches and not within else "",
         )
         earlier.update((f.id, (d.round, d.finding_id)) for f in matches)
         if entry.reopened:
