@@ -117,7 +117,15 @@ def apply_round(
     prior_declines = declines_of(prior, declines)
     judged = {p.id: consolidate(collect(per_seat, p.id)) for p in prior}
     undeclined = [p for p in prior if (d := prior_declines.get(p.id)) is None or d in kept_open]
-    raised = _raised_again(undeclined, findings, judged, prior)
+    # This round's findings that are, by title or fingerprint, a finding an earlier round closed
+    # or its lead dropped, or a declined one: no open finding takes them as merely like it.
+    exact = {
+        f.id
+        for f in findings
+        if any(raises(f, e.finding) for e in earlier_found)
+        or any(f in declined_matches(d, findings) for d in declines)
+    }
+    raised = _raised_again(undeclined, findings, judged, prior, exact)
 
     for p in prior:
         seats = collect(per_seat, p.id)
@@ -308,12 +316,16 @@ def _raised_again(
     findings: Sequence[Finding],
     judged: dict[str, tuple[FixVerdictWord | None, bool]],
     all_prior: Sequence[Finding],
+    exact: set[str],
 ) -> dict[str, str]:
     """Prior ID -> the ID of this round's finding that raises it again: by title or
     fingerprint (`raising`), else worded its own way at its lines, the one finding the
     consolidation would make of the two (`alike_pairs`, best pairs first: the finding
     most like each prior, not the first that links). Not in other words for a finding the
-    seats called closed: a new problem there is new."""
+    seats called closed: a new problem there is new. Nor with a finding of `exact` (IDs):
+    one that is by its title an earlier round's closed or dropped finding, or a declined
+    one — what it names outright outweighs a likeness (two problems of one line look alike:
+    a reintroduced bug was taken as the open finding beside it, whose title then vanished)."""
     out: dict[str, str] = {}
     for p in prior:
         if (match := raising(p, findings, set(out.values()))) is not None:
@@ -321,7 +333,7 @@ def _raised_again(
     unmatched = [
         p for p in prior if p.id not in out and ((v := judged[p.id][0]) is None or is_open(v))
     ]
-    alike = alike_pairs(unmatched, findings, set(out.values()), all_prior)
+    alike = alike_pairs(unmatched, findings, set(out.values()) | exact, all_prior)
     out.update((unmatched[i].id, f.id) for i, f in alike.items())
     return out
 
