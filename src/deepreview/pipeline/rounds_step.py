@@ -15,7 +15,11 @@ from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.decline_lines import unchanged_at
 from deepreview.pipeline.rounds_prompt_step import series_declines
 from deepreview.rounds.apply import apply_round
-from deepreview.rounds.earlier import series_earlier_findings, undeclined_findings
+from deepreview.rounds.earlier import (
+    carried_from,
+    series_earlier_findings,
+    undeclined_findings,
+)
 from deepreview.rounds.previous import FAILED, PreviousRound, earlier_rounds, series_rows
 from deepreview.rounds.renames import changed_paths, follow_declines, origin_paths
 from deepreview.rounds.reopened import kept_open
@@ -116,6 +120,7 @@ def apply(
         outcomes=outcomes,
         declines=declines,
         kept_open=kept_open(prev.report, declines),
+        chains=carried_from(rounds),
         code_changed=lambda d: code_changed(p.target, d, origin.get(d, "")),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),

@@ -147,8 +147,29 @@ def lead_dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
                 )
 
 
+def carried_from(
+    rounds: Sequence[tuple[int, Report, Mapping[str, str]]],
+) -> dict[str, frozenset[tuple[int, str]]]:
+    """For each finding of the newest of `rounds` (as `series_earlier_findings` takes them),
+    the (round, ID) it had in each earlier round it was carried from, along the Fix Verdicts
+    (`prior_id` -> `carried_as`): round 2 carrying round 1's I3 as its I2 under a seat's new
+    title is still round 1's I3, whatever title it has now (a decline of `I3` names it)."""
+    older: dict[str, frozenset[tuple[int, str]]] = {}
+    for _number, report, _moves in reversed(rounds):
+        info = report.round_info
+        carried: dict[str, set[tuple[int, str]]] = {}
+        for fv in info.fix_verdicts if info is not None else ():
+            if info is not None and fv.carried_as:
+                was = carried.setdefault(fv.carried_as, set())
+                was.add((info.previous, fv.prior_id))
+                was.update(older.get(fv.prior_id, ()))
+        older = {f.id: frozenset(carried.get(f.id, ())) for f in report.findings}
+    return older
+
+
 __all__ = [
     "EarlierFinding",
+    "carried_from",
     "earlier_findings",
     "lead_dropped",
     "series_earlier_findings",
