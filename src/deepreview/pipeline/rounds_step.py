@@ -138,8 +138,10 @@ def apply(
 def declined_before(declines: Sequence[Decline], rid: str, round_no: int) -> list[Decline]:
     """The declines recorded on earlier rounds: a decline applies to the rounds after the one
     it was recorded on, so a relead of that round (or of an earlier one) keeps its own finding
-    in its report, as it was when the author declined it."""
-    return [d for d in declines if d.review_id != rid and d.round < round_no]
+    in its report, as it was when the author declined it. One recorded on another review of
+    this round's number is one on a review deleted since (a series never numbers two reviews
+    alike), whose number this review took again: it belongs to the series and applies."""
+    return [d for d in declines if d.review_id != rid and d.round <= round_no]
 
 
 def _series_rows(p: Prepared) -> list[ReviewRow]:
