@@ -20,6 +20,7 @@ from deepreview.rounds.earlier import (
     series_earlier_findings,
     undeclined_findings,
 )
+from deepreview.rounds.gone_files import follow_gone_files
 from deepreview.rounds.previous import FAILED, PreviousRound, earlier_rounds, series_rows
 from deepreview.rounds.renames import changed_paths, follow_declines, origin_paths
 from deepreview.rounds.reopened import kept_open
@@ -112,10 +113,20 @@ def apply(
     )  # fmt: skip
     origin = origin_paths(earlier, declines)
     rounds = earlier_rounds(p.store, p.target, series_of(p.target), prev)
+    prior = prev.open_findings
+    if not prev.compared and prev.row.head_sha != p.target.head_sha:
+        # The previous SHA is gone: a file renamed in the rewrite is found by what is raised.
+        git = Git(p.target.repo_root)
+        prior = follow_gone_files(
+            prior,
+            report.findings,
+            lambda path: git.show_file(p.target.head_sha, path) is None,
+            p.target.changed_paths,
+        )
     return apply_round(
         report,
         info=info,
-        prior=prev.open_findings,
+        prior=prior,
         seat_reviews=seat_reviews,
         outcomes=outcomes,
         declines=declines,
