@@ -383,6 +383,9 @@ class DeclinedFinding:
     # this round's ID(s) of the finding raised again and left out as declined: the report's
     # numbering skips it, and the retro may name it
     left_out_as: str = ""
+    # the ID of a finding of this round only like it (in other words at its lines): reported as
+    # found all the same, but the entry names it as possibly the declined one
+    alike: str = ""
 
     @property
     def reopened(self) -> bool:

@@ -15,7 +15,12 @@ from deepreview.pipeline.context import Prepared, series_of
 from deepreview.pipeline.decline_lines import unchanged_at
 from deepreview.pipeline.rounds_prompt_step import series_declines
 from deepreview.rounds.apply import apply_round
-from deepreview.rounds.earlier import series_earlier_findings, undeclined_findings
+from deepreview.rounds.earlier import (
+    carried_from,
+    series_earlier_findings,
+    undeclined_findings,
+)
+from deepreview.rounds.gone_files import follow_gone_files
 from deepreview.rounds.previous import FAILED, PreviousRound, earlier_rounds, series_rows
 from deepreview.rounds.renames import changed_paths, follow_declines, origin_paths
 from deepreview.rounds.reopened import kept_open
@@ -108,14 +113,25 @@ def apply(
     )  # fmt: skip
     origin = origin_paths(earlier, declines)
     rounds = earlier_rounds(p.store, p.target, series_of(p.target), prev)
+    prior = prev.open_findings
+    if not prev.compared and prev.row.head_sha != p.target.head_sha:
+        # The previous SHA is gone: a file renamed in the rewrite is found by what is raised.
+        git = Git(p.target.repo_root)
+        prior = follow_gone_files(
+            prior,
+            report.findings,
+            lambda path: git.show_file(p.target.head_sha, path) is None,
+            p.target.changed_paths,
+        )
     return apply_round(
         report,
         info=info,
-        prior=prev.open_findings,
+        prior=prior,
         seat_reviews=seat_reviews,
         outcomes=outcomes,
         declines=declines,
         kept_open=kept_open(prev.report, declines),
+        chains=carried_from(rounds),
         code_changed=lambda d: code_changed(p.target, d, origin.get(d, "")),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),
@@ -133,8 +149,10 @@ def apply(
 def declined_before(declines: Sequence[Decline], rid: str, round_no: int) -> list[Decline]:
     """The declines recorded on earlier rounds: a decline applies to the rounds after the one
     it was recorded on, so a relead of that round (or of an earlier one) keeps its own finding
-    in its report, as it was when the author declined it."""
-    return [d for d in declines if d.review_id != rid and d.round < round_no]
+    in its report, as it was when the author declined it. One recorded on another review of
+    this round's number is one on a review deleted since (a series never numbers two reviews
+    alike), whose number this review took again: it belongs to the series and applies."""
+    return [d for d in declines if d.review_id != rid and d.round <= round_no]
 
 
 def _series_rows(p: Prepared) -> list[ReviewRow]:

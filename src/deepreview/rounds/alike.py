@@ -12,8 +12,9 @@ from deepreview.consolidate.cluster import LINK_THRESHOLD
 from deepreview.consolidate.features import PathResolver, extract
 from deepreview.consolidate.places import key_path
 from deepreview.consolidate.score import evidence, rarity
-from deepreview.model import Finding
-from deepreview.rounds.matching import graded
+from deepreview.model import SEVERITIES, Finding, Location
+from deepreview.rounds.matching import declined_matches, graded
+from deepreview.store.declines import Decline
 
 
 def alike_pairs(
@@ -57,3 +58,37 @@ def alike_pairs(
             pairs[i] = free[j]
             used.add(j)
     return pairs
+
+
+def _as_finding(d: Decline) -> Finding | None:
+    """The declined finding as its decline kept it (title, place, first sentence), to score
+    against this round's; None when its ID names no severity or it has no file."""
+    severity = next((s for s in SEVERITIES if s.letter == d.finding_id[:1].upper()), None)
+    if severity is None or not d.path:
+        return None
+    return Finding(
+        id=d.finding_id,
+        severity=severity,
+        title=d.title,
+        locations=(Location(d.path, d.start_line, d.end_line),),
+        body=d.text,
+    )
+
+
+def declined_alike(
+    declines: Sequence[Decline], findings: Sequence[Finding], all_prior: Sequence[Finding]
+) -> dict[int, Finding]:
+    """Each decline (by index) that no finding of this round is by title or fingerprint
+    (`declined_matches`), with the finding of this round most like what it kept (`alike_pairs`;
+    findings another decline took are not free). Only a likeness: the finding stays reported as
+    it is (a decline keeps one sentence, too little to leave a finding out or re-open the
+    decline on), but the Declined entry names it as possibly the declined one rather than say
+    nobody raised it (tr62 #5)."""
+    taken = {f.id for d in declines for f in declined_matches(d, findings)}
+    kept = [
+        (i, f)
+        for i, d in enumerate(declines)
+        if not declined_matches(d, findings) and (f := _as_finding(d)) is not None
+    ]
+    pairs = alike_pairs([f for _, f in kept], findings, taken, all_prior)
+    return {kept[k][0]: f for k, f in pairs.items()}

@@ -10,7 +10,7 @@ one) is, in the retro, that round's confirmation rather than the seat's unique i
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from deepreview.consolidate import SeatReview
 from deepreview.consolidate.build import verdict_sentence
@@ -31,7 +31,7 @@ from deepreview.model import (
     RoundInfo,
     Section,
 )
-from deepreview.rounds.alike import alike_pairs
+from deepreview.rounds.alike import alike_pairs, declined_alike
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.matching import (
@@ -40,6 +40,7 @@ from deepreview.rounds.matching import (
     matches_decline,
     raises,
     raising,
+    same_finding,
 )
 from deepreview.rounds.prior_refs import followed
 from deepreview.rounds.summary import (
@@ -75,6 +76,7 @@ def apply_round(
     untouched: Callable[[Finding], bool] = lambda f: False,
     earlier_found: Sequence[EarlierFinding] = (),
     kept_open: Sequence[Decline] = (),
+    chains: Mapping[str, Collection[tuple[int, str]]] | None = None,
     outcomes: SeatOutcomes | None = None,
 ) -> Report:
     """`report` with the round's knowledge folded in. `code_changed` says whether the code at a
@@ -84,7 +86,9 @@ def apply_round(
     location); `untouched` whether they are known and left its files as they were (a `fixed`
     then names no fix anyone made). `earlier_found`: what the previous round closed or its
     lead dropped (`rounds.earlier`). `kept_open`: declines whose finding the previous round
-    showed open all the same (`rounds.reopened`): a prior finding like any other. `outcomes`:
+    showed open all the same (`rounds.reopened`): a prior finding like any other. `chains`:
+    by prior ID, the (round, ID) each prior finding had in the rounds it was carried from
+    (`rounds.earlier.carried_from`): a decline of such an ID is that finding's. `outcomes`:
     what the seats came to, as the report's verdict was qualified by (computed from
     `seat_reviews` when not given).
 
@@ -92,8 +96,9 @@ def apply_round(
     round and its code changed since the decline (the author's reason may no longer hold).
     Nobody raising it is no reason to bring it back, whatever changed."""
     prev = info.previous
+    was = chains or {}
     if report.header.verdict.label == "Failed":
-        taken = declines_of(prior, [d for d in declines if d not in kept_open])
+        taken = _declines_of(prior, [d for d in declines if d not in kept_open], was)
         undeclined = [p for p in prior if p.id not in taken]
         return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
@@ -114,10 +119,25 @@ def apply_round(
     dropped_now = tuple(lead_dropped(report, info.number))
     dropped_raisers: dict[str, tuple[str, ...]] = {}
 
-    prior_declines = declines_of(prior, declines)
+    prior_declines = _declines_of(prior, declines, was)
+    # A decline that is a prior finding only by its carry chain (round 2 carried it under a seat's
+    # new title): that finding's re-raise by its own title is the declined finding's.
+    chained = {
+        d: p
+        for p in prior
+        if (d := prior_declines.get(p.id)) is not None and not declined_matches(d, prior)
+    }
     judged = {p.id: consolidate(collect(per_seat, p.id)) for p in prior}
     undeclined = [p for p in prior if (d := prior_declines.get(p.id)) is None or d in kept_open]
-    raised = _raised_again(undeclined, findings, judged, prior)
+    # This round's findings that are, by title or fingerprint, a finding an earlier round closed
+    # or its lead dropped, or a declined one: no open finding takes them as merely like it.
+    exact = {
+        f.id
+        for f in findings
+        if any(raises(f, e.finding) for e in earlier_found)
+        or any(f in declined_matches(d, findings) for d in declines)
+    }
+    raised = _raised_again(undeclined, findings, judged, prior, exact)
 
     for p in prior:
         seats = collect(per_seat, p.id)
@@ -195,8 +215,12 @@ def apply_round(
         verdicts.append(dataclasses.replace(fv, carried_as=carried_as))
 
     still_open = set(carried_ids)  # this round's findings that carry a previous one
-    for d in declines:
+    alike = declined_alike(declines, findings, prior)
+    for n, d in enumerate(declines):
         matches = declined_matches(d, findings)
+        if not matches and d in chained:
+            found = raising(chained[d], findings, set())
+            matches = [found] if found is not None else []
         # Raised again inside a finding still open from the previous round (the seats' two
         # findings merged into one): that finding stays as it is, shown once with its status;
         # the decline names it.
@@ -206,7 +230,12 @@ def apply_round(
         # A finding that is the declined one only through another seat's finding merged into
         # it says something else itself (its title and text are another problem): the decline
         # takes at most what it declined, so that finding stays, the decline raised within it.
-        merged = [f for f in matches if not matches_decline(f, d, members=False)]
+        merged = [
+            f
+            for f in matches
+            if not matches_decline(f, d, members=False)
+            and not (d in chained and same_finding(f, chained[d]))
+        ]
         if merged and not changed:
             within = within or merged[0].id
             matches = [f for f in matches if f not in merged]
@@ -224,6 +253,7 @@ def apply_round(
             uncompared=changed is None,
             raised_again=bool(matches) or raised_within,
             within=within,
+            alike=alike[n].id if n in alike and not matches and not within else "",
         )
         earlier.update((f.id, (d.round, d.finding_id)) for f in matches)
         if entry.reopened:
@@ -301,17 +331,42 @@ def apply_round(
     return name_left_out(followed(round_report, info), left_out)
 
 
+def _declines_of(
+    prior: Sequence[Finding],
+    declines: Sequence[Decline],
+    carried: Mapping[str, Collection[tuple[int, str]]],
+) -> dict[str, Decline]:
+    """By prior ID, the decline each prior finding is (`declines_of`: by title or
+    fingerprint), and for a decline that takes none so, the prior finding that carries the
+    (round, ID) it declined: declined by the ID an earlier report gave it."""
+    out = declines_of(prior, declines)
+    used = set(out.values())
+    for d in declines:
+        if d in used:
+            continue
+        key = (d.round, d.finding_id)
+        p = next((p for p in prior if p.id not in out and key in carried.get(p.id, ())), None)
+        if p is not None:
+            out[p.id] = d
+            used.add(d)
+    return out
+
+
 def _raised_again(
     prior: Sequence[Finding],
     findings: Sequence[Finding],
     judged: dict[str, tuple[FixVerdictWord | None, bool]],
     all_prior: Sequence[Finding],
+    exact: set[str],
 ) -> dict[str, str]:
     """Prior ID -> the ID of this round's finding that raises it again: by title or
     fingerprint (`raising`), else worded its own way at its lines, the one finding the
     consolidation would make of the two (`alike_pairs`, best pairs first: the finding
     most like each prior, not the first that links). Not in other words for a finding the
-    seats called closed: a new problem there is new."""
+    seats called closed: a new problem there is new. Nor with a finding of `exact` (IDs):
+    one that is by its title an earlier round's closed or dropped finding, or a declined
+    one — what it names outright outweighs a likeness (two problems of one line look alike:
+    a reintroduced bug was taken as the open finding beside it, whose title then vanished)."""
     out: dict[str, str] = {}
     for p in prior:
         if (match := raising(p, findings, set(out.values()))) is not None:
@@ -319,7 +374,7 @@ def _raised_again(
     unmatched = [
         p for p in prior if p.id not in out and ((v := judged[p.id][0]) is None or is_open(v))
     ]
-    alike = alike_pairs(unmatched, findings, set(out.values()), all_prior)
+    alike = alike_pairs(unmatched, findings, set(out.values()) | exact, all_prior)
     out.update((unmatched[i].id, f.id) for i, f in alike.items())
     return out
 

@@ -32,9 +32,12 @@ class EarlierFinding:
     label: str = ""  # the ID it had where it was raised: "Round 1 I3", "Round 1 Charlie C1"
 
 
-def earlier_findings(report: Report, number: int) -> tuple[EarlierFinding, ...]:
-    """What round `number` (whose report is `report`) closed or dropped."""
-    return (*_closed(report, number), *lead_dropped(report, number))
+def earlier_findings(
+    report: Report, number: int, reported: Mapping[tuple[int, str], Finding] | None = None
+) -> tuple[EarlierFinding, ...]:
+    """What round `number` (whose report is `report`) closed or dropped. `reported`: the
+    findings of the rounds before it, by (round, ID), when their reports were read."""
+    return (*_closed(report, number, reported or {}), *lead_dropped(report, number))
 
 
 def series_earlier_findings(
@@ -44,10 +47,11 @@ def series_earlier_findings(
     dropped, newest first, each at its file's path now (`rounds.renames`, as the previous
     round's open findings): a finding closed in round 2, raised again in round 3 and fixed in
     round 4 was last fixed in round 4, and the first match says so."""
+    reported = {(number, f.id): f for number, report, _ in rounds for f in report.findings}
     return tuple(
         dataclasses.replace(e, finding=follow_finding(e.finding, moves))
         for number, report, moves in rounds
-        for e in earlier_findings(report, number)
+        for e in earlier_findings(report, number, reported)
     )
 
 
@@ -95,7 +99,9 @@ def _severity_of(finding_id: str) -> Severity:
     return next((s for s in SEVERITIES if s.letter == letter), Severity.IMPORTANT)
 
 
-def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
+def _closed(
+    report: Report, number: int, reported: Mapping[tuple[int, str], Finding]
+) -> Iterator[EarlierFinding]:
     info = report.round_info
     if info is None:
         return
@@ -103,11 +109,16 @@ def _closed(report: Report, number: int) -> Iterator[EarlierFinding]:
         if fv.carried_as:
             continue
         path = _path_of(fv.location)
+        # With the seats' own findings merged into it, as the round that reported it has them:
+        # a seat raising it again under the title it gave it then raises it (`matching.raises`),
+        # though the report titled it by another seat's words.
+        before = reported.get((info.previous, fv.prior_id))
         stub = Finding(
             id=fv.prior_id,
             severity=fv.severity,
             title=fv.title,
             locations=(Location(path),) if path else (),
+            sources=before.sources if before is not None and before.title == fv.title else (),
         )
         if fv.dropped_by_lead:
             what = f"dropped by the lead in round {number}"
@@ -147,8 +158,29 @@ def lead_dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
                 )
 
 
+def carried_from(
+    rounds: Sequence[tuple[int, Report, Mapping[str, str]]],
+) -> dict[str, frozenset[tuple[int, str]]]:
+    """For each finding of the newest of `rounds` (as `series_earlier_findings` takes them),
+    the (round, ID) it had in each earlier round it was carried from, along the Fix Verdicts
+    (`prior_id` -> `carried_as`): round 2 carrying round 1's I3 as its I2 under a seat's new
+    title is still round 1's I3, whatever title it has now (a decline of `I3` names it)."""
+    older: dict[str, frozenset[tuple[int, str]]] = {}
+    for _number, report, _moves in reversed(rounds):
+        info = report.round_info
+        carried: dict[str, set[tuple[int, str]]] = {}
+        for fv in info.fix_verdicts if info is not None else ():
+            if info is not None and fv.carried_as:
+                was = carried.setdefault(fv.carried_as, set())
+                was.add((info.previous, fv.prior_id))
+                was.update(older.get(fv.prior_id, ()))
+        older = {f.id: frozenset(carried.get(f.id, ())) for f in report.findings}
+    return older
+
+
 __all__ = [
     "EarlierFinding",
+    "carried_from",
     "earlier_findings",
     "lead_dropped",
     "series_earlier_findings",

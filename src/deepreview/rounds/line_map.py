@@ -50,6 +50,11 @@ def line_hunks(
         if m := _FILE.match(line):
             path = m.group(2)
             continue
+        if path and line.startswith("deleted file mode"):
+            # No line of a deleted file is anywhere now: its findings keep the lines their round
+            # gave them (its one hunk's new side starts at 0, which read as line 1).
+            path = ""
+            continue
         if path and (h := _HUNK.match(line)):
             old_start, old_count, new_start, new_count = (
                 int(h.group(1)),

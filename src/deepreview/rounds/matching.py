@@ -87,9 +87,16 @@ def _member_keys(f: Finding) -> set[tuple[str, str, str]]:
 
 def raises(f: Finding, p: Finding) -> bool:
     """Whether this round's `f` raises the earlier `p` again: itself, or one of the findings
-    merged into it."""
+    merged into it; or `f` is, by its file, title and severity class, a seat's finding merged
+    into `p` (the seat raising it again under the title it gave it, which the report did not
+    take)."""
     key = (_path(p), normalised_title(p.title), p.severity.letter)
-    return same_finding(f, p) or (not location_title(p.title) and key in _member_keys(f))
+    own = (_path(f), normalised_title(f.title), f.severity.letter)
+    return (
+        same_finding(f, p)
+        or (not location_title(p.title) and key in _member_keys(f))
+        or (not location_title(f.title) and not generic_title(f.title) and own in _member_keys(p))
+    )
 
 
 def raising(p: Finding, findings: Sequence[Finding], taken: set[str]) -> Finding | None:

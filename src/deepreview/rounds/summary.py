@@ -221,6 +221,10 @@ def _declined_note(d: DeclinedFinding, previous: int, verdicts: Sequence[FixVerd
         said.append(f"(raised again within {d.within}, merged with another reviewer's finding)")
     if d.left_out_as:
         said.append(f"(raised again as {d.left_out_as} of this round, left out as declined)")
+    elif d.alike:
+        # only like it: reported as found, and never said to be raised by nobody
+        changed = "the code there changed since; " if d.code_changed else ""
+        said.append(f"({changed}{d.alike} of this round, at its lines, may be it worded otherwise)")
     elif d.code_changed and not d.within:
         said.append("(the code there changed since; no reviewer raised it again)")
     if d.uncompared:
