@@ -241,6 +241,8 @@ KIND_PENALTY = 0.2
 # at a line of it, on the same topic. See `_stance`.
 CONTRADICTION_PENALTY = 0.15
 AGREEMENT_BONUS = 0.1
+# Critical and important: the grades a reviewer gives a defect it would hold a merge for.
+BLOCKING_RANK = 1
 # A finding naming only the file can place itself no closer than "same file" (0.3 of `where`
 # against 1.0 for one line): agreeing on the topic there earns what the missing line costs.
 FILE_TOPIC_BONUS = 0.15
@@ -271,6 +273,13 @@ def _stance(x: Features, y: Features, title: float) -> float:
         # both titles naming the same failure at one line grade one problem apart: "Password
         # committed in source" (suggestion), "Hard-coded credential" (critical)
         return -CONTRADICTION_PENALTY
+    if (x.nature is None) != (y.nature is None):
+        # One reviewer classified it, the other gave no classification at all (terse bullets,
+        # a table of level and place): nothing contradicts. The same blocking grade at the same
+        # line(s) agrees as it would with the same nature; a suggestion's line takes many small
+        # remarks ("`group-select` has no consumer" beside "indeterminate state deselects").
+        blocking = x.severity is not None and x.severity <= BLOCKING_RANK
+        return AGREEMENT_BONUS if same_place and gap == 0 and blocking else 0.0
     if x.nature is None or x.nature != y.nature:
         return 0.0
     if same_place and gap == 0:
