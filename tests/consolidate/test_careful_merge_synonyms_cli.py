@@ -4,7 +4,8 @@ at one line and graded alike (tm64); two failures of that vocabulary at one line
 
 - "Path traversal when saving uploads" (2-3) / "a name with dot-dot segments escapes the
   storage root" (3), both critical: one; "Saved files are world-writable" beside the traversal
-  at those lines: two (a path escaping its folder, permissions open to every user).
+  at those lines: two (a path escaping its folder, permissions open to every user). The same
+  two when one places it on the whole function (2-5) and the other on its line (3): one.
 """
 
 from __future__ import annotations
@@ -49,3 +50,13 @@ def test_open_permissions_beside_the_traversal_stay_two(tmp_path: Path) -> None:
         bravo="- [P0] store/save.py:3 — saved files end up world-writable.\n",
     )
     assert got == [["Alpha"], ["Bravo"]], got
+
+
+def test_the_line_inside_the_block_another_seat_names_is_one(tmp_path: Path) -> None:
+    # one seat places the traversal on the function's body (2-5), the other on its line (3)
+    got = _credited(
+        tmp_path,
+        alpha=TRAVERSAL.replace("store/save.py:2-3", "store/save.py:2-5"),
+        bravo="- [P0] store/save.py:3 — a name with dot-dot segments escapes the storage root.\n",
+    )
+    assert got == [["Alpha", "Bravo"]], got

@@ -26,6 +26,7 @@ from deepreview.consolidate.spans import (
     meet_in_a_test,
     meet_on_a_line,
     one_line,
+    pinpoint_inside,
     places,
     same_lines,
 )
@@ -263,12 +264,18 @@ def _stance(x: Features, y: Features, title: float) -> float:
         # both titles name the same failure, one at a line of the file the other names alone
         # (a title-only finding placed by its seat's coverage row): a shared topic there
         return FILE_TOPIC_BONUS
-    if same_claim and meet_on_a_line(x, y) and (_title_names(x, y) or (gap == 0 and same_place)):
+    if (
+        same_claim
+        and meet_on_a_line(x, y)
+        and (_title_names(x, y) or (gap == 0 and pinpoint_inside(x, y)))
+    ):
         # both titles name the same failure and the same code name at one line: "SQL injection
         # in find_users" / "`find_users` interpolates the search term into the query". Not the
         # failure alone: two seats' "leaks" across one function's long ranges are often two
-        # (the seed's I1); at the same short lines, graded alike, it is one ("Command injection
-        # through `db_name`" at 8-9 / "shell string built from caller input; injection" at 9)
+        # (the seed's I1); graded alike, one pointing at a line inside the other's range, it is
+        # one ("Command injection through `db_name`" at 8-9 / "shell string built from caller
+        # input; injection" at 9; "Path traversal when saving uploads" at 2-5 / "a name with
+        # dot-dot segments escapes the storage root" at 3)
         return AGREEMENT_BONUS
     contradict = gap >= 2 or bool(x.nature and y.nature and "nit" in natures and len(natures) == 2)
     if contradict and not (same_claim and meet_on_a_line(x, y)):
