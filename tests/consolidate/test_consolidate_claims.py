@@ -102,6 +102,9 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("Broken access control on the invoice route", "missing auth"),
         ("The map is never allocated", "nil"),
         ("`cfg` is uninitialized when `Load` fails", "nil"),
+        ("ruff `S602` (subprocess-popen-with-shell-equals-true): `shell=True`", "injection"),
+        ("Probable insecure usage of temporary file or directory", "insecure temp file"),
+        ("Predictable file name under the shared scratch folder", "insecure temp file"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:

@@ -9,11 +9,11 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is twenty-five failure kinds that reviewers name in recognisable words, a
+The vocabulary is twenty-six failure kinds that reviewers name in recognisable words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
-size limit, quadratic work and an unset setting came from the held-out merge cases of
-benchmarks/merge_cases: seats telling one problem in synonyms), matched outside code (a Go
-review's `err != nil` is code, not a claim about nil).
+size limit, quadratic work, an unset setting and an insecure temporary file came from the
+held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms), matched
+outside code (a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
 twin "PATH edits are orphaned" a leak (benchmarks/README.md, "Claims at one line").
@@ -55,6 +55,8 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\b(?:string[- ]format\w*|format(?:ted|ting)|concatenat\w*|interpolat\w*|f-strings?)",
         r"\b(?:format(?:ted|ting)|concatenat\w*|interpolat\w*|f-strings?)\b[^.;:]{0,40}"
         r"\b(?:sql|query|queries)\b",
+        # an analyzer's rule for a command run through the shell (ruff's S602/S604 names)
+        r"\bshell-equals-true\b",
     ),
     # two threads or goroutines touching shared state without the lock that orders them
     "race": (
@@ -295,6 +297,13 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bempty\s+(?:environment|env)\b",
         r"\b(?:variable|env\s+var|setting)\s+(?:is\s+)?(?:missing|absent)\b",
     ),
+    # a temporary file at a name another user can guess and create first ("/tmp/x.sql",
+    # ruff's "insecure usage of temporary file", "predictable dump path")
+    "insecure temp file": (
+        r"\binsecure\s+(?:usage\s+of\s+)?temp(?:orary)?\s+(?:files?|dir(?:ector(?:y|ies))?)",
+        r"\bhard-?coded[- ]temp(?:orary)?[- ]files?\b",
+        r"\bpredictable\s+(?:\w+\s+)?(?:paths?|file\s*names?|names?)\b",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -333,6 +342,7 @@ SAID = {
     "size limit": "input over its size limit",
     "quadratic": "work quadratic in the input",
     "unset setting": "a setting left unset",
+    "insecure temp file": "a guessable temporary file",
 }
 
 
