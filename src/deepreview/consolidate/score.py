@@ -26,6 +26,7 @@ from deepreview.consolidate.spans import (
     meet_in_a_test,
     meet_on_a_line,
     one_line,
+    pinpoint_inside,
     places,
     same_lines,
 )
@@ -241,6 +242,8 @@ KIND_PENALTY = 0.2
 # at a line of it, on the same topic. See `_stance`.
 CONTRADICTION_PENALTY = 0.15
 AGREEMENT_BONUS = 0.1
+# Critical and important: the grades a reviewer gives a defect it would hold a merge for.
+BLOCKING_RANK = 1
 # A finding naming only the file can place itself no closer than "same file" (0.3 of `where`
 # against 1.0 for one line): agreeing on the topic there earns what the missing line costs.
 FILE_TOPIC_BONUS = 0.15
@@ -261,16 +264,31 @@ def _stance(x: Features, y: Features, title: float) -> float:
         # both titles name the same failure, one at a line of the file the other names alone
         # (a title-only finding placed by its seat's coverage row): a shared topic there
         return FILE_TOPIC_BONUS
-    if same_claim and meet_on_a_line(x, y) and _title_names(x, y):
+    if (
+        same_claim
+        and meet_on_a_line(x, y)
+        and (_title_names(x, y) or (gap == 0 and pinpoint_inside(x, y)))
+    ):
         # both titles name the same failure and the same code name at one line: "SQL injection
         # in find_users" / "`find_users` interpolates the search term into the query". Not the
-        # failure alone: two seats' "leaks" at one function are often two (the seed's I1)
+        # failure alone: two seats' "leaks" across one function's long ranges are often two
+        # (the seed's I1); graded alike, one pointing at a line inside the other's range, it is
+        # one ("Command injection through `db_name`" at 8-9 / "shell string built from caller
+        # input; injection" at 9; "Path traversal when saving uploads" at 2-5 / "a name with
+        # dot-dot segments escapes the storage root" at 3)
         return AGREEMENT_BONUS
     contradict = gap >= 2 or bool(x.nature and y.nature and "nit" in natures and len(natures) == 2)
     if contradict and not (same_claim and meet_on_a_line(x, y)):
         # both titles naming the same failure at one line grade one problem apart: "Password
         # committed in source" (suggestion), "Hard-coded credential" (critical)
         return -CONTRADICTION_PENALTY
+    if (x.nature is None) != (y.nature is None):
+        # One reviewer classified it, the other gave no classification at all (terse bullets,
+        # a table of level and place): nothing contradicts. The same blocking grade at the same
+        # line(s) agrees as it would with the same nature; a suggestion's line takes many small
+        # remarks ("`group-select` has no consumer" beside "indeterminate state deselects").
+        blocking = x.severity is not None and x.severity <= BLOCKING_RANK
+        return AGREEMENT_BONUS if same_place and gap == 0 and blocking else 0.0
     if x.nature is None or x.nature != y.nature:
         return 0.0
     if same_place and gap == 0:

@@ -67,6 +67,17 @@ def places(x: Features, y: Features) -> tuple[bool, bool]:
     return same, file_and_line
 
 
+def pinpoint_inside(x: Features, y: Features) -> bool:
+    """A short range of one (under `SAME_PLACE_LINES` lines) lies inside a range of the other:
+    one reviewer points at the line, the other at the block around it (3 inside 2-5)."""
+    for a0, ae, b0, be in _line_pairs(x, y):
+        if (b0 <= a0 and ae <= be and ae - a0 < SAME_PLACE_LINES) or (
+            a0 <= b0 and be <= ae and be - b0 < SAME_PLACE_LINES
+        ):
+            return True
+    return False
+
+
 def meet_on_a_line(x: Features, y: Features) -> bool:
     """Some location of one overlaps one of the other's (a quoted line is then that line)."""
     return any(
