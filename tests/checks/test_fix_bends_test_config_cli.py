@@ -52,7 +52,12 @@ def test_a_fix_deselecting_the_failing_test_in_pytest_ini_is_flagged(tmp_path: P
     check = checks["I1"]
     assert check["tests"] == "pass" and check["baseline"] == "fail"
     assert check["edits_tests"] == ["pytest.ini"]
-    assert "`fix: applies · tests pass, and fail without the fix · edits pytest.ini`" in md
+    # Deselected, the red test no longer runs: fewer tests pass than ran without the fix.
+    assert check["short_run"] == "only 3 passed where 4 ran without the fix"
+    assert (
+        "`fix: applies · tests pass, but only 3 passed where 4 ran without the fix · "
+        "edits pytest.ini`"
+    ) in md
     assert "1 edits test files" in md
 
 
@@ -67,3 +72,4 @@ def test_a_fix_rewriting_the_script_the_test_command_runs_is_flagged(tmp_path: P
     assert check["tests"] == "pass" and check["baseline"] == "fail"
     assert check["edits_tests"] == ["check.sh"]
     assert "· edits check.sh`" in md
+

@@ -22,6 +22,7 @@ from typing import Final
 
 from deepreview.agents.seat_code import file_reader, reached
 from deepreview.checkmodel import CheckResults, FixCheck, Mutant, MutantStatus
+from deepreview.checks.counts import short_run
 from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
 from deepreview.checks.patch import fix_diff, fuzzy_apply, parse_patch
@@ -332,6 +333,11 @@ def check_fix(
         fails_without_fix=excused,
         new_failures=tuple(f.id for f in new or ()),
         baseline_stopped=run.outcome == "fail" and baseline.stopped_early,
+        # A pass after a failing baseline speaks for the fix only when the tests that ran
+        # without it ran again (a skipped or deselected test, an early exit 0, pass too).
+        short_run=short_run(run.counts, baseline.counts)
+        if run.outcome == "pass" and baseline.outcome == "fail"
+        else "",
         output_tail=run.tail if run.outcome != "pass" else "",
     )
 
