@@ -274,7 +274,11 @@ def edited_tests(wt: Path, test: Sequence[str] = ()) -> tuple[str, ...]:
     changes, the fuzzy apply writes only the files: both are compared with HEAD), and the files
     that configure the tests or that the test command `test` runs (its script, its Makefile)."""
     git = Git(wt)
-    changed = git.run(["diff", "--name-only", "-z", "HEAD"], check=False).stdout_text
+    # Renames split into their two paths: `git diff` names a rename by its new path alone, and a
+    # test file moved out of what the tests collect (`attic/red.txt`) is a test edited away.
+    changed = git.run(
+        ["diff", "--name-only", "--no-renames", "-z", "HEAD"], check=False
+    ).stdout_text
     added = git.run(["ls-files", "-z", "--others", "--exclude-standard"], check=False).stdout_text
     paths = dict.fromkeys(p for p in (changed + added).split("\0") if p)
     # Only files the command names or runs as such, not the folders an interpreter may import
