@@ -47,6 +47,10 @@ class FixCheck:
     # Where we placed a fix whose diff did not say ("re-anchored at a.py:9"): its own field, as
     # `reason` may have to say why the tests did not run (their baseline timed out) instead.
     anchor_note: str = ""
+    # The tests passed with the fix, after failing without it, but fewer passed than ran
+    # without it (a skipped or deselected test, an exit 0 before any test ran): what ran
+    # ("only 3 passed where 4 ran without the fix"). Such a pass does not speak for the fix.
+    short_run: str = ""
 
     @property
     def badge(self) -> str:
@@ -72,6 +76,8 @@ class FixCheck:
         if self.tests == "pass":
             if self.baseline == "pass":
                 return "tests pass, as they did without the fix: no test tells it apart"
+            if self.baseline == "fail" and self.short_run:
+                return f"tests pass, but {self.short_run}"
             if self.baseline == "fail":
                 return "tests pass, and fail without the fix"
             return "tests pass"
@@ -109,7 +115,12 @@ class FixCheck:
         without it too, it edits tests, they did not run), `bad` when it fails or breaks."""
         if not self.applies or self.tests in ("fail", "timeout", "error"):
             return "bad"
-        if self.tests == "pass" and self.baseline != "pass" and not self.edits_tests:
+        if (
+            self.tests == "pass"
+            and self.baseline != "pass"
+            and not self.edits_tests
+            and not self.short_run
+        ):
             return "ok"
         return "weak"
 
@@ -191,12 +202,13 @@ class CheckResults:
 
     def listed_fix_checks(self, findings: Sequence[_Checked]) -> tuple[tuple[str, FixCheck], ...]:
         """The fix checks the Testing Assessment lists (all but applied-and-passing ones that
-        edit no test), each with the IDs of the findings whose fix it checked (`I1`, `I1, S3`;
-        empty when none holds it).
+        ran every test and edit none), each with the IDs of the findings whose fix it checked
+        (`I1`, `I1, S3`; empty when none holds it).
         """
         out = []
         for check in self.fix_checks:
-            if check.applies and check.tests == "pass" and not check.edits_tests:
+            passed = check.applies and check.tests == "pass"
+            if passed and not check.edits_tests and not check.short_run:
                 continue
             ids = ", ".join(f.id for f in findings if f.fix_check == check and f.id)
             out.append((ids, check))
@@ -306,11 +318,14 @@ class CheckResults:
 def _passed(checks: Sequence[FixCheck]) -> str:
     """`3 pass tests (as they did without any fix)`, `1 makes the tests pass`: whether the
     tests passed without the fixes too, which leaves a pass proving nothing about them."""
-    passed = [c for c in checks if c.tests == "pass"]
+    passed = [c for c in checks if c.tests == "pass" and not c.short_run]
+    # A pass with fewer tests than ran without the fix is said apart: it made nothing pass.
+    short = sum(c.tests == "pass" and bool(c.short_run) for c in checks)
+    fewer = f", {short} {'passes' if short == 1 else 'pass'} with fewer tests" if short else ""
     n = len(passed)
     if n and all(c.baseline == "fail" for c in passed):
-        return f"{n} {'makes' if n == 1 else 'make'} the tests pass"
+        return f"{n} {'makes' if n == 1 else 'make'} the tests pass{fewer}"
     text = f"{n} {'passes' if n == 1 else 'pass'} tests"
     if n and all(c.baseline == "pass" for c in passed):
         text += " (as they did without any fix)"
-    return text
+    return text + fewer

@@ -52,7 +52,12 @@ def test_a_fix_deselecting_the_failing_test_in_pytest_ini_is_flagged(tmp_path: P
     check = checks["I1"]
     assert check["tests"] == "pass" and check["baseline"] == "fail"
     assert check["edits_tests"] == ["pytest.ini"]
-    assert "`fix: applies · tests pass, and fail without the fix · edits pytest.ini`" in md
+    # Deselected, the red test no longer runs: fewer tests pass than ran without the fix.
+    assert check["short_run"] == "only 3 passed where 4 ran without the fix"
+    assert (
+        "`fix: applies · tests pass, but only 3 passed where 4 ran without the fix · "
+        "edits pytest.ini`"
+    ) in md
     assert "1 edits test files" in md
 
 
@@ -67,3 +72,31 @@ def test_a_fix_rewriting_the_script_the_test_command_runs_is_flagged(tmp_path: P
     assert check["tests"] == "pass" and check["baseline"] == "fail"
     assert check["edits_tests"] == ["check.sh"]
     assert "· edits check.sh`" in md
+
+
+# The red test moved out of what pytest collects: a rename, which `git diff` reports under the
+# new name alone (`attic/red.txt`, no test path) unless renames are split.
+RED_TEST = (
+    "from ages import is_adult\n\n\ndef test_negative_is_refused():\n"
+    "    import pytest\n\n    with pytest.raises(ValueError):\n        is_adult(-1)\n"
+)
+RENAME_FIX = """```diff
+diff --git a/test_red.py b/attic/red.txt
+similarity index 100%
+rename from test_red.py
+rename to attic/red.txt
+```"""
+
+
+@pytest.mark.slow
+def test_a_fix_renaming_the_failing_test_away_is_flagged(tmp_path: Path) -> None:
+    repo = make_python_repo(tmp_path, strong=True)
+    write(repo, "test_red.py", RED_TEST)
+    commit_all(repo, "A test the change leaves red")
+    env = seat_config(tmp_path, review_text([("Negative ages", RENAME_FIX)]))
+    checks, md = _checks(repo, env, "--test-cmd", "python -m pytest -q")
+    check = checks["I1"]
+    assert check["tests"] == "pass" and check["baseline"] == "fail"
+    assert check["edits_tests"] == ["test_red.py"]
+    assert "· edits test_red.py`" in md
+    assert "1 edits test files" in md

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from deepreview.checks.counts import RunCounts, read_counts, short_run
 from deepreview.checks.testrun import (
     Failure,
     SuiteRun,
@@ -115,3 +116,21 @@ def test_new_failures_compare_every_failing_test() -> None:
     assert new_failures(SuiteRun("fail"), before) is None
     assert new_failures(_failed("t.py::test_red"), SuiteRun("fail")) is None
     assert new_failures(SuiteRun("pass"), before) == ()
+
+
+def test_counts_are_read_from_the_runners_closing_summary() -> None:
+    assert read_counts("..F.\n1 failed, 3 passed in 0.12s\n") == RunCounts(ran=4, ok=3)
+    banner = "===== 3 passed, 1 skipped, 2 deselected, 1 xfailed in 0.05s =====\n"
+    assert read_counts(banner) == RunCounts(ran=4, ok=4)
+    assert read_counts("ERROR t.py\n1 error in 0.3s\n") == RunCounts(ran=1, ok=0)
+    assert read_counts("no tests ran in 0.01s\n") == RunCounts(ran=0, ok=0)
+    unit = "Ran 5 tests in 0.001s\n\nFAILED (failures=1, errors=1, skipped=1)\n"
+    assert read_counts(unit) == RunCounts(ran=4, ok=2)
+    assert read_counts("Ran 3 tests in 0.1s\n\nOK (skipped=1)\n") == RunCounts(ran=2, ok=2)
+    assert read_counts("ok  \texample.com/ages\t0.01s\n") is None
+    # Compared only when the run without the fix gave a count.
+    assert short_run(None, None) == ""
+    assert short_run(RunCounts(4, 4), RunCounts(4, 3)) == ""
+    assert (
+        short_run(RunCounts(3, 3), RunCounts(4, 3)) == "only 3 passed where 4 ran without the fix"
+    )

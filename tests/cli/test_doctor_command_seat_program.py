@@ -32,3 +32,19 @@ def test_a_program_without_the_execute_bit_is_not_usable(tmp_path: Path) -> None
     script.chmod(0o755)  # the same seat, once it can run
     seats = {s["name"]: s for s in run_cli(["doctor", "--json"], cwd=repo, env=env).json()["seats"]}
     assert seats["notexec"]["usable"] is True
+
+
+def test_without_a_model_doctor_says_the_command_seats_run_too(tmp_path: Path) -> None:
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"lint": fakes.seat("ok")})
+    env = fakes.env({"HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"})
+    repo = make_repo(tmp_path)
+    res = run_cli(["doctor"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    flat = " ".join(res.stdout.split())
+    assert "A review now would run: lint, static" in flat
+    assert "will use the static seat" not in flat
+    assert (
+        "No model-backed agent is usable; `deep-review review` will run only lint and the "
+        "static seat." in flat
+    )

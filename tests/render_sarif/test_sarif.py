@@ -358,3 +358,55 @@ def test_a_place_outside_the_repository_is_never_an_artifact() -> None:
     assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "calc.py"
     assert second["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
     assert "relatedLocations" not in second
+
+
+MISSING_FILE_REVIEW = """## Executive Summary
+Three notes.
+
+## Findings
+
+### Critical Issues
+None.
+
+### Important Issues
+
+**I1. The guide is stale** — `docs/missing.md:3`
+
+It still describes the old `add`.
+
+**I2. The wire format is undocumented**
+
+Nothing says how it is encoded.
+
+### Suggestions
+
+**S1. Name the sum** — `calc.py:2`
+
+A name would read better.
+"""
+
+
+def test_a_finding_without_a_place_is_not_shown_on_a_file_that_is_not_there(
+    tmp_path: Path,
+) -> None:
+    """The file a placeless finding is shown on is one the review SHA holds: never a path a
+    reviewer named that is not there ("file not found at review SHA"), which code scanning
+    cannot show."""
+    repo = make_repo(tmp_path)
+    (tmp_path / "canned.md").write_text(MISSING_FILE_REVIEW, encoding="utf-8")
+    argv = ["sh", "-c", f"cat >/dev/null; cat {tmp_path / 'canned.md'}"]
+    env = cli_env(tmp_path)
+    Path(env["DEEP_REVIEW_CONFIG"]).write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
+    res = run_cli(
+        ["review", "--agents", "canned", "--lead", "none", "--format", "sarif", "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    scopes = {f["title"]: f["scope"] for f in report["findings"]}
+    assert scopes["The guide is stale"] == "file not found at review SHA"
+    sarif = json.loads(Path(res.json()["paths"]["sarif"]).read_text(encoding="utf-8"))
+    _validate(sarif)
+    nowhere = next(r for r in sarif["runs"][0]["results"] if "wire format" in r["message"]["text"])
+    assert nowhere["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "calc.py"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from support.printing_seats import NO_FINDINGS, review_printed
-from support.repos import cli_env, run_cli
+from support.printing_seats import NO_FINDINGS, printing_seats, review_printed
+from support.repos import cli_env, commit_all, make_repo, run_cli, write
 
 SEVERITIES_NONE = (
     "## Critical Issues\n\nNone.\n\n## Important Issues\n\nNone.\n\n## Suggestions\n\nNone.\n"
@@ -233,3 +233,25 @@ def test_consolidate_of_only_failed_reviews_exits_3(tmp_path: Path) -> None:
     )
     assert json.loads(res.stdout)["header"]["verdict"]["label"] == "Failed"
     assert res.returncode == 3, res.stderr
+
+
+def test_a_review_no_model_reviewed_says_so_in_the_store_listing(tmp_path: Path) -> None:
+    # The only model seat fails; the static seat flags a committed password.
+    printing_seats(tmp_path, {"bravo": "Error: context length exceeded (200k tokens)"})
+    repo = make_repo(tmp_path)
+    write(repo, "settings.py", 'password = "Sup3rS3cretPw9"\n')
+    commit_all(repo, "Settings")
+    env = cli_env(tmp_path)
+    res = run_cli(
+        ["review", "--agents", "bravo,static", "--lead", "none", "--json"], cwd=repo, env=env
+    )
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    assert (
+        "no model reviewed this change (static checks only)"
+        in report["header"]["verdict"]["reason"]
+    )
+    shown = "Rework (no model reviewed this change (static checks only); 1 of 2 seats failed)"
+    listed = run_cli(["list", "--json"], cwd=repo, env=env).json()["reviews"]
+    assert listed[0]["verdict"] == shown
+    assert shown in (tmp_path / "store" / "index.html").read_text()

@@ -22,6 +22,7 @@ from typing import Final
 
 from deepreview.agents.seat_code import file_reader, reached
 from deepreview.checkmodel import CheckResults, FixCheck, Mutant, MutantStatus
+from deepreview.checks.counts import short_run
 from deepreview.checks.logs import CheckLogs
 from deepreview.checks.mutate import Mutation, added_lines, apply_mutation, line_mutations, sample
 from deepreview.checks.patch import fix_diff, fuzzy_apply, parse_patch
@@ -273,7 +274,11 @@ def edited_tests(wt: Path, test: Sequence[str] = ()) -> tuple[str, ...]:
     changes, the fuzzy apply writes only the files: both are compared with HEAD), and the files
     that configure the tests or that the test command `test` runs (its script, its Makefile)."""
     git = Git(wt)
-    changed = git.run(["diff", "--name-only", "-z", "HEAD"], check=False).stdout_text
+    # Renames split into their two paths: `git diff` names a rename by its new path alone, and a
+    # test file moved out of what the tests collect (`attic/red.txt`) is a test edited away.
+    changed = git.run(
+        ["diff", "--name-only", "--no-renames", "-z", "HEAD"], check=False
+    ).stdout_text
     added = git.run(["ls-files", "-z", "--others", "--exclude-standard"], check=False).stdout_text
     paths = dict.fromkeys(p for p in (changed + added).split("\0") if p)
     # Only files the command names or runs as such, not the folders an interpreter may import
@@ -332,6 +337,11 @@ def check_fix(
         fails_without_fix=excused,
         new_failures=tuple(f.id for f in new or ()),
         baseline_stopped=run.outcome == "fail" and baseline.stopped_early,
+        # A pass after a failing baseline speaks for the fix only when the tests that ran
+        # without it ran again (a skipped or deselected test, an early exit 0, pass too).
+        short_run=short_run(run.counts, baseline.counts)
+        if run.outcome == "pass" and baseline.outcome == "fail"
+        else "",
         output_tail=run.tail if run.outcome != "pass" else "",
     )
 

@@ -12,6 +12,7 @@ from typing import Final
 
 from deepreview import proc
 from deepreview.checkmodel import TestOutcome
+from deepreview.checks.counts import RunCounts, read_counts
 from deepreview.store.redact import is_secret_name, mask_shapes
 from deepreview.targets.git import without_inherited
 from deepreview.untrusted_text import clean_text
@@ -59,6 +60,8 @@ class SuiteRun:
     output: str = ""  # stdout, then stderr (for the run's log: `checks.logs`)
     # It stopped at its first failures (`_STOPPED`): the tests it never ran are not known.
     stopped_early: bool = False
+    # How many tests ran and passed, as the runner's summary says; None when it says nothing.
+    counts: RunCounts | None = None
 
 
 def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str]:
@@ -147,7 +150,7 @@ def run_tests(
     if result.cancelled:
         return SuiteRun("error", reason="interrupted", duration_s=took, output=output)
     if result.returncode == 0:
-        return SuiteRun("pass", duration_s=took, output=output)
+        return SuiteRun("pass", duration_s=took, output=output, counts=read_counts(text))
     failures = failing_tests(text)
     return SuiteRun(
         "fail",
@@ -157,4 +160,5 @@ def run_tests(
         failures=failures,
         output=output,
         stopped_early=bool(_STOPPED.search(text)),
+        counts=read_counts(text),
     )

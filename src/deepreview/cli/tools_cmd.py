@@ -135,9 +135,12 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
         table.add_row(*(escape(c) for c in cells))
     Console(width=140).print(table)
     if not any(a.usable and a.model_backed for a in rows):
-        click.echo(
-            "No model-backed agent is usable; `deep-review review` will use the static seat."
-        )
+        # What a review runs then, as the panel line below says it: command seats run too.
+        others = [p for p in panel if p != "static"]
+        alone = f"run only {', '.join(others)}" if others else "use the static seat"
+        if others and "static" in panel:
+            alone += " and the static seat"
+        click.echo(f"No model-backed agent is usable; `deep-review review` will {alone}.")
     for note in script_notes:
         click.echo(f"Note: {note}")
     source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"

@@ -69,6 +69,8 @@ NO_MODEL_REVIEW = "No model review"
 UNVERIFIED = "Unverified"
 UNREAD_CLAUSE = "findings could not be read (see the appendix)"
 CUT_OFF_CLAUSE = "cut off"
+# Every model seat failed and only the static checks reviewed (the verdict's label stands).
+STATIC_ONLY_CLAUSE = "no model reviewed this change (static checks only)"
 TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
 # The same of an analyzer (the static seat): each finding it wrote is sound as far as it goes,
 # but its checks did not finish, and what it found so far is not in the findings either.
@@ -138,7 +140,7 @@ def qualify(
                     f"{id_range(driving)} still open from {since}, not found by this round's "
                     "static checks",
                 )
-            reason = _then(reason, "no model reviewed this change (static checks only)")
+            reason = _then(reason, STATIC_ONLY_CLAUSE)
     if reason == "no issues found" and (
         (unread and not lead_read) or timed_out or checks_timed_out
     ):
@@ -205,6 +207,8 @@ def listed_verdict(verdict: Verdict) -> str:
     said = [
         c
         for c in (
+            # A gate passes nothing on it: no model judged what the static checks found.
+            STATIC_ONLY_CLAUSE if STATIC_ONLY_CLAUSE in reason.split("; ") else None,
             next((c for c in reason.split("; ") if _FAILED_SEATS.fullmatch(c)), None),
             unread_clause(reason),
             cut_off_clause(reason),

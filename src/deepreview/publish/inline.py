@@ -131,16 +131,27 @@ def anchor(
             continue
         head = text.splitlines()
         want = loc.start or 1
-        candidates = [
-            start + k
-            for start in _matches(head, quoted)
-            for k in range(len(quoted))
-            if start + k in lines
-        ]
+        # The quote's occurrence nearest the finding's own line is the code it is about; only
+        # when that one touches the diff does the comment move there. Another copy of a common
+        # line (`return None`) on the diff, further away, is other code: the finding then goes
+        # to the summary, never onto a function it is not about. A finding naming no line
+        # names no copy: any on the diff will do, the first one first.
+        spans = [range(start, start + len(quoted)) for start in _matches(head, quoted)]
+        if not spans:
+            continue
+        if loc.start is not None:
+            nearest = min(_distance(span, want) for span in spans)
+            spans = [span for span in spans if _distance(span, want) == nearest]
+        candidates = [n for span in spans for n in span if n in lines]
         if candidates:
             best = min(candidates, key=lambda n: (abs(n - want), n))
             return Anchor(loc.path, best, moved_from=loc.start)
     return None
+
+
+def _distance(span: range, line: int) -> int:
+    """How far the lines of `span` are from `line` (0 when it holds it)."""
+    return min(abs(n - line) for n in span)
 
 
 def needs_head_file(finding: Finding, diff_lines: Mapping[str, frozenset[int]]) -> str | None:

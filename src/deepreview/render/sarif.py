@@ -12,7 +12,8 @@ least one location"); its "SARIF support for code scanning" page lists `location
 one), `physicalLocation`, a non-empty `artifactLocation.uri` (recommended: a path relative to the
 repository root; the empty string is not supported, so the repository root cannot be named) and
 `region.startLine` as required. Such a finding is put on line 1 of the first file the report's
-other findings name (a file of the reviewed change, so the alert is listed with it), else of a
+other findings name that is there (a file of the reviewed change, so the alert is listed with
+it; not a path a reviewer named that the review SHA does not hold), else of a
 placeholder path, as OpenSSF Scorecard does for its repository-wide results; the location's
 message says the finding names no place, so line 1 is not read as its place.
 
@@ -37,6 +38,7 @@ from urllib.parse import quote
 from deepreview import __version__
 from deepreview.consolidate.fingerprint import distinct_fingerprints
 from deepreview.consolidate.labels import seat_labels
+from deepreview.consolidate.scope import NOT_FOUND
 from deepreview.consolidate.verdict import unjudged
 from deepreview.markdown_neutral import neutral, neutral_inline
 from deepreview.markdown_untrusted import body_md, one_line
@@ -186,10 +188,13 @@ def _invocation(report: Report) -> dict[str, Any]:
 
 
 def _fallback_path(report: Report) -> str:
+    """The first file another finding names that is there: a path a reviewer named that the
+    review SHA does not hold ("file not found at review SHA") is no file to show an alert on."""
     return next(
         (
             path
             for f in report.findings
+            if f.scope != NOT_FOUND
             for loc in f.locations
             if (path := inside_repo(loc.path)) is not None
         ),
