@@ -107,3 +107,27 @@ def test_a_cool_circle_inside_a_bold_title_without_a_place_is_no_level() -> None
 def test_the_verdict_counts_the_red_circle(tmp_path: Path) -> None:
     _res, _out, report = review_printed(tmp_path, {"alpha": _CIRCLES})
     assert report["header"]["verdict"]["label"] == "Rework", report["header"]["verdict"]
+
+
+_LEVEL_WORD_PARAGRAPHS = (
+    "## Findings\n\n"
+    "**Medium — Prices cached in a module-level dict** (`shop/prices.py:5-13`)\n"
+    "Every caller shares it, so tests cannot reset it.\n\n"
+    "**Low — No docstrings** (`shop/prices.py:8`)\n"
+    "The public helpers say nothing of their units.\n\n"
+    "**Suggestion: spell out `qty`** (`shop/prices.py:20`)\n"
+    "Short names hide the unit.\n"
+)
+
+
+def test_a_level_word_inside_a_bold_paragraph_title_is_the_level() -> None:
+    assert _found(_LEVEL_WORD_PARAGRAPHS) == [
+        ("I1", "Prices cached in a module-level dict", "shop/prices.py:5-13"),
+        ("S1", "No docstrings", "shop/prices.py:8"),
+        ("S2", "spell out `qty`", "shop/prices.py:20"),
+    ]
+
+
+def test_a_bold_paragraph_title_without_a_level_word_keeps_its_words() -> None:
+    text = _LEVEL_WORD_PARAGRAPHS.replace("**Medium — ", "**")
+    assert _found(text)[0] == ("I1", "Prices cached in a module-level dict", "shop/prices.py:5-13")

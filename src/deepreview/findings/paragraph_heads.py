@@ -21,7 +21,7 @@ from deepreview.findings.finding_line import (
 )
 from deepreview.findings.head import FindingHead
 from deepreview.findings.kind_leads import kind_titled
-from deepreview.findings.levels import CIRCLES
+from deepreview.findings.levels import CIRCLES, level_lead
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.title_tail import fill_head
 
@@ -61,7 +61,6 @@ def severity_heading_head(
 
 
 _BOLD_PARAGRAPH = re.compile(r"^ {0,3}\*\*[^*\s]")
-_CIRCLE_IN_BOLD = re.compile(r"^ {0,3}\*\*[🔴🟠🟡🟢🔵]")
 # `🔴 `a.py:3` — text` as a paragraph of its own: a circle leads it as a bold level word would
 _LED_PARAGRAPH = re.compile(r"^ {0,3}(?:\*\*[^*\s]|[🔴🟠🟡🟢🔵])")
 
@@ -72,8 +71,9 @@ def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
     opening a sentence of a finding's body is followed by more words)."""
     if not _BOLD_PARAGRAPH.match(line):
         return None
-    if _CIRCLE_IN_BOLD.match(line):
-        # `**🔴 Token compared with `==`** (`a.py:10`)`: the circle is the level (`level_lead`)
+    if level_lead(line.strip())[0] is not None:
+        # `**🔴 Token compared with `==`** (`a.py:10`)`, `**Medium — Title** (`a.py:5`)`: the
+        # circle or the level word inside the bold title is the level (`level_lead`)
         led = bullet_head(line.strip(), prefixes)
         if led is not None and led.severity is not None and led.locations:
             led.style = "boldline"
