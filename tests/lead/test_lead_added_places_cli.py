@@ -1,6 +1,6 @@
 """Where a lead's added finding points is checked against the code as a seat's finding is
-(README: "Where a finding points is checked against the code"): a line past the end of a file
-no seat cited is said to be, and a place written `path:line` in `path` is that line."""
+(README: "Where a finding points is checked against the code"): a place written `path:line` in
+`path` is that line. (One past the end of its file is not added: test_lead_made_up_place_cli.)"""
 
 from __future__ import annotations
 
@@ -18,16 +18,6 @@ def _added(title: str, location: dict[str, object]) -> dict[str, object]:
         "reason": "Read the file.",
         "body": "Explained here.",
     }
-
-
-def test_a_lead_place_past_the_end_of_a_file_no_seat_cited_is_flagged(tmp_path: Path) -> None:
-    # AGENTS.md (one line, at the base and the head) is cited by no seat
-    lead = answer(added_findings=[_added("Unsafe instruction", {"path": "AGENTS.md", "start": 40})])
-    run = review_with_lead(tmp_path, [fenced(lead)])
-    assert run.finding("Unsafe instruction")["scope"] == (
-        "line past the end of its file at review SHA"
-    )
-    assert "*Line past the end of its file at review SHA.*" in run.md
 
 
 def test_a_lead_place_written_path_colon_line_is_that_line(tmp_path: Path) -> None:

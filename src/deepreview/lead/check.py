@@ -43,7 +43,7 @@ from deepreview.consolidate.decisions import (
 )
 from deepreview.lead.answer import DecisionIn, LeadAnswer
 from deepreview.lead.check_design import LEAD_CREDIT, credited_assessment, design_choices, gist
-from deepreview.lead.restated import Restated, restatements
+from deepreview.lead.restated import Restated, not_added
 from deepreview.model import (
     Assessment,
     DesignObservation,
@@ -420,11 +420,13 @@ def check_answer(
     testing: Assessment | None = None,
     documentation: Assessment | None = None,
     unread_seats: Sequence[str] = (),
+    misplaced: Callable[[AddedFinding], str | None] | None = None,
 ) -> Checked:
     """What of `answer` applies to this review (pure). `testing` / `documentation`: the seats'
     merged assessments the lead was shown, whose reviewers keep an item the lead kept as is.
     `unread_seats`: the seats whose findings text the tool could not read (an added finding
-    may be credited to one)."""
+    may be credited to one). `misplaced`: why an added finding's place is not in the code
+    (its file is not in the tree, its lines are past its end), or None."""
     decisions, rejected_decisions, undecided = check_decisions(answer, clusters)
     rejected = list(rejected_decisions)
     narratives: dict[str, str] = {}
@@ -459,8 +461,13 @@ def check_answer(
         )
         for a in answer.added_findings
     )
-    again = restatements(added_all, clusters, decisions)
-    added = tuple(a for n, a in enumerate(added_all) if n not in again)
+    made_up, again = not_added(added_all, clusters, decisions, misplaced)
+    for n, why in made_up.items():
+        at = ", ".join(f"`{loc}`" for loc in added_all[n].locations)
+        said = f"The lead's added finding “{added_all[n].title}” at {at} rejected: {why}."
+        rejected.append(Note((said,)))
+    skipped = again.keys() | made_up.keys()
+    added = tuple(a for n, a in enumerate(added_all) if n not in skipped)
     for n, what in again.items():
         said = f"The lead's added finding “{added_all[n].title}” restates "
         rejected.append(Note((said, _k(what.cluster), "; not added twice.")))
@@ -486,7 +493,7 @@ def check_answer(
         ),
         rejected=tuple(rejected),
         undecided=undecided,
-        added_numbers=tuple(n + 1 for n in range(len(added_all)) if n not in again),
+        added_numbers=tuple(n + 1 for n in range(len(added_all)) if n not in skipped),
         restated={f"L{n + 1}": what for n, what in again.items()},
     )
 
