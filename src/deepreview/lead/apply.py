@@ -43,6 +43,7 @@ from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.consolidate.verdict import STRICTNESS, decide, overridden_first
 from deepreview.lead.check import Checked, Ref
 from deepreview.lead.prose_ids import ProseIds
+from deepreview.lead.seat_ids import SeatIds
 from deepreview.markdown_fence import outside_code
 from deepreview.model import Assessment, Header, LeadInfo, ProcessNotes, Report, Verdict
 from deepreview.retromodel import ReconciliationEntry
@@ -262,7 +263,12 @@ def report_from_answer(
 
     said = prose_names(clusters, names, checked.design_names)
 
-    def sub(text: str, meant: Mapping[str, str] = prose.default) -> str:
+    # a seat's own finding ID ("alpha's I2"; bare in its retro) by the seat's label, never as
+    # the report's finding of that number (`lead.seat_ids`)
+    seat_ids = SeatIds(clusters, names)
+
+    def sub(text: str, meant: Mapping[str, str] = prose.default, seat: str | None = None) -> str:
+        text = seat_ids.named(text, seat)
         return substitute(text, prose.beside_parts(_REF.findall(text), meant), said)
 
     def sub_decision(d: Decision) -> Decision:
@@ -352,7 +358,7 @@ def report_from_answer(
         clusters=clusters,
         verdict=verdict,
         retro_narratives={
-            seat: sub(text, prose.for_seat(seat)) for seat, text in checked.narratives.items()
+            seat: sub(text, prose.for_seat(seat), seat) for seat, text in checked.narratives.items()
         },
         design_observations=[replace(o, text=sub(o.text)) for o in checked.design_observations],
         testing=_assessment(checked.testing, sub),
