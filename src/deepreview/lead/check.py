@@ -300,6 +300,7 @@ class _Decisions:
         self.holds[home].remove(key)
         if not self.holds[home]:
             self.dropped.add(home)  # every member dropped: nothing is left to keep or regrade
+            self.touched.add(home)  # so the lead decided about it: it is not "kept as is"
         self.accepted.append(Decision(key, "drop", d.reason, false_positive=d.false_positive))
 
     def _severity(self, cid: str, d: DecisionIn) -> Decision | None:
