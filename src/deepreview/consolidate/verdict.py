@@ -5,7 +5,8 @@ a review → Failed. The reason names the findings that drive it (`I1–I4 need 
 
 `qualify` then keeps it from reading as plain approval when it is not one: when no model read
 the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
-"No model review", when some seats failed the reason says how many (`2 of 3 seats failed`), and
+"No model review" (what a lead added said as the lead's, not the static checks'), when some
+seats failed the reason says how many (`2 of 3 seats failed`), and
 when a seat wrote findings we could not read (and none we could, or text naming a place with
 a line beside those we could) the reason says so: its
 silence is not "no issues". Unless a lead read that text, "Merge as-is" then becomes
@@ -112,9 +113,16 @@ def qualify(
     checks_timed_out = outcomes.named("checks_timed_out")
     checks_stopped = outcomes.named("checks_stopped")
     if not outcomes.model_reviewed:
+        # what a lead added is its own, not the static checks' (a lead verifies them too)
+        earlier = {f.id for f in carried}
+        added = [
+            f
+            for f in findings
+            if f.verification == "added-by-lead" and not f.sources and f.id not in earlier
+        ]
         if label == "Merge as-is":
             label = NO_MODEL_REVIEW
-            kept = {f.id for f in carried}
+            kept = earlier | {f.id for f in added}
             optional = [f for f in findings if f.severity == Severity.SUGGESTION]
             found = [f for f in optional if f.id not in kept]
             reason = (
@@ -122,7 +130,9 @@ def qualify(
                 if found
                 else "static checks found nothing"
             )
-            still = [f for f in optional if f.id in kept]
+            if added:
+                reason = _then(reason, f"the lead added {id_range(added)} (optional)")
+            still = [f for f in optional if f.id in earlier]
             if still:
                 since = f"round {carried_from}" if carried_from else "an earlier round"
                 reason = _then(reason, f"{id_range(still)} still open from {since} (optional)")
@@ -138,7 +148,16 @@ def qualify(
                     f"{id_range(driving)} still open from {since}, not found by this round's "
                     "static checks",
                 )
-            reason = _then(reason, "no model reviewed this change (static checks only)")
+            by_lead = [f for f in added if f.severity != Severity.SUGGESTION]
+            if by_lead:
+                reason = _then(reason, f"{id_range(by_lead)} added by the lead")
+            # a lead read the change when it added findings: no model *seat* did
+            reason = _then(
+                reason,
+                "no model seat reviewed this change (static checks and the lead only)"
+                if added
+                else "no model reviewed this change (static checks only)",
+            )
     if reason == "no issues found" and (
         (unread and not lead_read) or timed_out or checks_timed_out
     ):
