@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from deepreview.consolidate.sections import alike_observations
 from deepreview.lead.answer import AssessmentIn, LeadAnswer
 from deepreview.model import Assessment, DesignObservation
 
@@ -60,6 +61,18 @@ def design_choices(
             )
         )
     for added in answer.added_design_observations:
+        same = next(
+            (o for o in kept if o.kind == added.kind and alike_observations(o.text, added.text)),
+            None,
+        )
+        if same is not None:  # the lead restating an observation: said once, with its credit
+            who = " and ".join(same.reviewers)
+            whose = "another it added" if same.reviewers == (LEAD_CREDIT,) else f"{who}'s"
+            notes.append(
+                f"The lead's design {added.kind} ({gist(added.text)}) repeats {whose}; "
+                "not added twice."
+            )
+            continue
         kept.append(
             DesignObservation(
                 kind=added.kind,
