@@ -136,10 +136,20 @@ def lead_note(checked: Checked, name: Callable[[Ref], str]) -> str:
     if checked.rejected:
         n = len(checked.rejected)
         parts.append(f"{n} of the lead's claims rejected (see Reconciliation)")
-    if checked.undecided:
-        kept = ", ".join(name(Ref("cluster", c)) for c in checked.undecided)
-        parts.append(f"no decision for {kept}, kept as consolidated")
+    refused = _refused(checked)
+    for which, clusters in (
+        ("no", [c for c in checked.undecided if c not in refused]),
+        ("no accepted", [c for c in checked.undecided if c in refused]),
+    ):
+        if clusters:
+            kept = ", ".join(name(Ref("cluster", c)) for c in clusters)
+            parts.append(f"{which} decision for {kept}, kept as consolidated")
     return "; ".join(parts) + ("." if parts else "")
+
+
+def _refused(checked: Checked) -> set[str]:
+    """The clusters the lead decided about only in decisions that were rejected."""
+    return {n.about for n in checked.rejected if n.about is not None}
 
 
 def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | None = None) -> str:
@@ -318,10 +328,12 @@ def report_from_answer(
         )
         for note in shown
     )
+    refused = _refused(checked)
     extra.extend(
         ReconciliationEntry(
             "note",
-            f"No lead decision for {name(Ref('cluster', c))}: kept as consolidated.",
+            f"No {'accepted ' if c in refused else ''}lead decision for "
+            f"{name(Ref('cluster', c))}: kept as consolidated.",
             tuple(i for i in (ids.get(c),) if i in final),
         )
         for c in checked.undecided

@@ -70,6 +70,7 @@ class Note:
     until it is shown (`text`), since only the report knows what they are called there."""
 
     parts: tuple[str | Ref, ...]
+    about: str | None = None  # a rejected decision's cluster: the lead did decide about it
 
     def text(self, name: Callable[[Ref], str] | None = None) -> str:
         """The sentence, each `Ref` as `name` gives it (its raw key without `name`)."""
@@ -165,7 +166,7 @@ class _Decisions:
             else "(no cluster)"
         )
         head = ("Lead decision `", d.action, "` about ", about, " rejected: ")
-        self.rejected.append(Note((*head, *why, ".")))
+        self.rejected.append(Note((*head, *why, "."), about=cid))
 
     def member(self, text: str) -> str | None:
         """The member key `text` names (`Gemini:i1` → `gemini:I1`), or None."""
