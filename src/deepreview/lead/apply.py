@@ -53,6 +53,7 @@ _REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)*)(?![\w])")
 # review's (`calc.py:2`, `D2 cache` stay as written).
 _NAME = re.compile(r"(?<![\w#/.:-])([A-Za-z][\w-]*:[A-Za-z]+\d+(?!:\w)|D\d+)(?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+_LOWER_REF = re.compile(r"(?<![\w#/.-])([kl]\d+(?:\.\d+)*)(?![\w])")
 UNKNOWN_FINDING = "a finding not in this report"
 
 
@@ -145,6 +146,17 @@ def lead_note(checked: Checked, name: Callable[[Ref], str]) -> str:
             kept = ", ".join(name(Ref("cluster", c)) for c in clusters)
             parts.append(f"{which} decision for {kept}, kept as consolidated")
     return "; ".join(parts) + ("." if parts else "")
+
+
+def _upper_ids(text: str, ids: Collection[str]) -> str:
+    """`k1`, `l2` as `K1`, `L2` where they are the lead's IDs: its decisions' `"cluster": "k1"`
+    is read whatever the case, so its prose is too (`k9`, naming nothing, stays)."""
+    return outside_code(
+        text,
+        lambda prose: _LOWER_REF.sub(
+            lambda m: m[1].upper() if m[1].upper() in ids else m[1], prose
+        ),
+    )
 
 
 def _refused(checked: Checked) -> set[str]:
@@ -278,7 +290,7 @@ def report_from_answer(
     seat_ids = SeatIds(clusters, names)
 
     def sub(text: str, meant: Mapping[str, str] = prose.default, seat: str | None = None) -> str:
-        text = seat_ids.named(text, seat)
+        text = seat_ids.named(_upper_ids(text, prose.default), seat)
         return substitute(text, prose.beside_parts(_REF.findall(text), meant), said)
 
     def sub_decision(d: Decision) -> Decision:
@@ -296,8 +308,8 @@ def report_from_answer(
     kept = {k: v for k, v in prose.default.items() if k in prose.reported}
     stricter = STRICTNESS.get(checked.verdict.label, 0) > STRICTNESS.get(rule.label, 0)
     if rule.label != "Failed" and (
-        rests_on_nothing(checked.verdict.reason, prose.default)
-        or (stricter and rests_on_nothing(checked.verdict.reason, kept))
+        rests_on_nothing(_upper_ids(checked.verdict.reason, prose.default), prose.default)
+        or (stricter and rests_on_nothing(_upper_ids(checked.verdict.reason, prose.default), kept))
     ):
         why_overridden = "rests only on findings that are not in this report"
         # e.g. "Rework — K1 breaks every caller" where no seat raised K1: the lead's decisions
