@@ -42,7 +42,13 @@ from deepreview.consolidate.decisions import (
     part_id,
 )
 from deepreview.lead.answer import DecisionIn, LeadAnswer
-from deepreview.lead.check_design import LEAD_CREDIT, credited_assessment, design_choices, gist
+from deepreview.lead.check_design import (
+    LEAD_CREDIT,
+    credited_assessment,
+    design_choices,
+    gist,
+    unread_seat,
+)
 from deepreview.lead.restated import Restated, not_added
 from deepreview.model import (
     Assessment,
@@ -145,6 +151,7 @@ class _Decisions:
         self.accepted: list[Decision] = []
         self.rejected: list[Note] = []
         self.seen: set[tuple[str, str]] = set()
+        self.given: list[DecisionIn] = []
         self.merged_into: dict[str, str] = {}
         self.dropped: set[str] = set()
         self.touched: set[str] = set()
@@ -179,6 +186,9 @@ class _Decisions:
         return next(c for c in self.order if key in self.holds.get(c, ()))
 
     def check(self, d: DecisionIn) -> None:
+        if d in self.given:  # the same decision twice, word for word: one claim
+            return
+        self.given.append(d)
         member = self.member(d.cluster)
         if member is not None:
             self._drop_member(member, d)
@@ -390,29 +400,6 @@ def _bullet(text: str) -> str:
     return re.sub(r"^\s*[-*]\s+", "", text).strip()
 
 
-def _unread_seat(
-    named: str | None, title: str, unread: Sequence[str], rejected: list[Note]
-) -> str | None:
-    """The seat an added finding is credited to: one whose findings text the tool could not
-    read. Any other name is refused (the finding stays, as the lead's own): a lead must not
-    put words in a seat whose findings the report shows."""
-    if named is None or not named.strip():
-        return None
-    seat = next((s for s in unread if s.lower() == named.strip().lower()), None)
-    if seat is None:
-        which = ", ".join(unread) if unread else "none"
-        rejected.append(
-            Note(
-                (
-                    f"Lead's credit of the added finding “{title}” to seat {named!r} rejected: "
-                    f"only a seat whose findings text the tool could not read may be credited "
-                    f"({which}); it is shown as the lead's.",
-                )
-            )
-        )
-    return seat
-
-
 def check_answer(
     answer: LeadAnswer,
     clusters: Sequence[Cluster],
@@ -459,7 +446,9 @@ def check_answer(
             body=a.body,
             fix=a.fix,
             reason=a.reason,
-            seat=_unread_seat(a.seat, a.title, unread_seats, rejected),
+            seat=unread_seat(
+                a.seat, a.title, unread_seats, lambda text: rejected.append(Note((text,)))
+            ),
         )
         for a in answer.added_findings
     )
