@@ -208,7 +208,7 @@ def test_rejected_decisions_name_findings_as_the_report_does(tmp_path: Path) -> 
     decision names each finding by its report ID and short title, or by its seats' labels when
     it is gone; an ID the lead made up is quoted as written. The lead's answer keeps its IDs."""
     doc = answer()
-    keep_k1 = doc["decisions"].pop(0)  # K1 gets no decision of its own: the lead note says so
+    keep_k1 = doc["decisions"].pop(0)  # K1's only decision is rejected: the lead note says so
     assert keep_k1["cluster"] == "K1"
     doc["decisions"] += [
         {"cluster": "K1", "action": "merge", "merge_into": "K9", "reason": "same"},
@@ -237,7 +237,10 @@ def test_rejected_decisions_name_findings_as_the_report_does(tmp_path: Path) -> 
     assert [(e["text"], e["finding_ids"]) for e in notes] == list(
         zip(expected, [["S3"], ["I1"], [], ["S1"]], strict=True)
     )
-    note = "4 of the lead's claims rejected (see Reconciliation); no decision for I1 (shout), "
+    note = (
+        "4 of the lead's claims rejected (see Reconciliation); no accepted decision for I1 "
+        "(shout), "
+    )
     assert report.lead is not None and report.lead.note == note + "kept as consolidated."
     assert out["lead"]["note"] == run["lead"]["note"] == report.lead.note
     html = Path(out["paths"]["html"]).read_text(encoding="utf-8")

@@ -95,3 +95,14 @@ def test_a_credit_to_a_seat_whose_findings_were_read_is_refused(tmp_path: Path) 
     crash = next(f for f in data["findings"] if f["title"].startswith("`shout(None)`"))
     assert crash["reviewers"] == ["lead"]
     assert "to seat 'codex' rejected: only a seat whose findings text the tool could not read" in md
+
+
+def test_a_seats_finding_the_lead_read_at_a_missing_file_stays_the_seats(tmp_path: Path) -> None:
+    # the place is the seat's, not the lead's: kept and tagged as the seat's own finding would be
+    # (a finding the lead adds as its own at such a place is rejected: test_lead_made_up_place)
+    gone = {**ADD, "seat": "gemini", "locations": [{"path": "lib/gone.py", "start": 3}]}
+    _, md, data = _review(tmp_path, _lead(gone))
+    crash = next(f for f in data["findings"] if f["title"].startswith("`shout(None)`"))
+    assert crash["reviewers"] == ["Gemini 2.5 Pro"]
+    assert crash["scope"] == "file not found at review SHA"
+    assert "rejected: file not found" not in md

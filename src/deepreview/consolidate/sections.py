@@ -95,6 +95,12 @@ def _entry(seat: str, pos: int, text: str, scope: str | None = None, kind: str =
     return _Entry((seat, pos), seat, text, frozenset(words(text)), anchors(text), scope, kind)
 
 
+def alike_observations(a: str, b: str) -> bool:
+    """Two design observations' texts are one by the rule that merges the seats' (a lead's
+    added observation that repeats a seat's is not listed twice)."""
+    return similarity(_entry("", 0, a), _entry("", 1, b)) >= SIMILAR
+
+
 def says_the_same(a: _Entry, b: _Entry) -> bool:
     """Whether one assessment statement can stand for the other: similar, naming the same code
     and files, and each saying little the other does not (most of each one's words and anchors

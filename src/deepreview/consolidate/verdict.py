@@ -5,7 +5,8 @@ a review → Failed. The reason names the findings that drive it (`I1–I4 need 
 
 `qualify` then keeps it from reading as plain approval when it is not one: when no model read
 the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
-"No model review", when some seats failed the reason says how many (`2 of 3 seats failed`), and
+"No model review" (what a lead added said as the lead's, not the static checks'), when some
+seats failed the reason says how many (`2 of 3 seats failed`), and
 when a seat wrote findings we could not read (and none we could, or text naming a place with
 a line beside those we could) the reason says so: its
 silence is not "no issues". Unless a lead read that text, "Merge as-is" then becomes
@@ -71,6 +72,7 @@ UNREAD_CLAUSE = "findings could not be read (see the appendix)"
 CUT_OFF_CLAUSE = "cut off"
 # Every model seat failed and only the static checks reviewed (the verdict's label stands).
 STATIC_ONLY_CLAUSE = "no model reviewed this change (static checks only)"
+STATIC_AND_LEAD_CLAUSE = "no model seat reviewed this change (static checks and the lead only)"
 TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
 # The same of an analyzer (the static seat): each finding it wrote is sound as far as it goes,
 # but its checks did not finish, and what it found so far is not in the findings either.
@@ -114,9 +116,16 @@ def qualify(
     checks_timed_out = outcomes.named("checks_timed_out")
     checks_stopped = outcomes.named("checks_stopped")
     if not outcomes.model_reviewed:
+        # what a lead added is its own, not the static checks' (a lead verifies them too)
+        earlier = {f.id for f in carried}
+        added = [
+            f
+            for f in findings
+            if f.verification == "added-by-lead" and not f.sources and f.id not in earlier
+        ]
         if label == "Merge as-is":
             label = NO_MODEL_REVIEW
-            kept = {f.id for f in carried}
+            kept = earlier | {f.id for f in added}
             optional = [f for f in findings if f.severity == Severity.SUGGESTION]
             found = [f for f in optional if f.id not in kept]
             reason = (
@@ -124,7 +133,9 @@ def qualify(
                 if found
                 else "static checks found nothing"
             )
-            still = [f for f in optional if f.id in kept]
+            if added:
+                reason = _then(reason, f"the lead added {id_range(added)} (optional)")
+            still = [f for f in optional if f.id in earlier]
             if still:
                 since = f"round {carried_from}" if carried_from else "an earlier round"
                 reason = _then(reason, f"{id_range(still)} still open from {since} (optional)")
@@ -140,7 +151,11 @@ def qualify(
                     f"{id_range(driving)} still open from {since}, not found by this round's "
                     "static checks",
                 )
-            reason = _then(reason, STATIC_ONLY_CLAUSE)
+            by_lead = [f for f in added if f.severity != Severity.SUGGESTION]
+            if by_lead:
+                reason = _then(reason, f"{id_range(by_lead)} added by the lead")
+            # a lead read the change when it added findings: no model *seat* did
+            reason = _then(reason, STATIC_AND_LEAD_CLAUSE if added else STATIC_ONLY_CLAUSE)
     if reason == "no issues found" and (
         (unread and not lead_read) or timed_out or checks_timed_out
     ):
@@ -208,7 +223,10 @@ def listed_verdict(verdict: Verdict) -> str:
         c
         for c in (
             # A gate passes nothing on it: no model judged what the static checks found.
-            STATIC_ONLY_CLAUSE if STATIC_ONLY_CLAUSE in reason.split("; ") else None,
+            next(
+                (c for c in reason.split("; ") if c in (STATIC_ONLY_CLAUSE, STATIC_AND_LEAD_CLAUSE)),
+                None,
+            ),
             next((c for c in reason.split("; ") if _FAILED_SEATS.fullmatch(c)), None),
             unread_clause(reason),
             cut_off_clause(reason),

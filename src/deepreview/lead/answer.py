@@ -26,6 +26,7 @@ from pydantic import (
 
 from deepreview.consolidate.decisions import Action
 from deepreview.errors import ParseError
+from deepreview.findings.locations import relativize
 from deepreview.markdown_fence import code_blocks
 from deepreview.model import Severity
 from deepreview.untrusted_text import clean_strings
@@ -64,17 +65,20 @@ class LocationIn(_Strict):
     def _line_in_path(cls, data: Any) -> Any:
         """A model often gives the place whole in `path` (`"calc.py:5"`) and no `start`: that
         is line 5 of calc.py, not a file named `calc.py:5` (which the report would call not
-        found). A path in backticks loses them."""
+        found). A path in backticks loses them; one under the lead's worktree
+        (`/tmp/…/review-lead-XXXX/calc.py`, as its tools print it) or written `./calc.py` is
+        the repository's path, as a seat's is read (`relativize`)."""
         if not isinstance(data, dict) or not isinstance(data.get("path"), str):
             return data
         path = data["path"].strip()
         m = _PLACE_IN_PATH.match(path)
         if m is not None and data.get("start") is None and data.get("end") is None:
             start, end = int(m["start"]), int(m["end"]) if m["end"] else None
-            return {**data, "path": m["path"], "start": start or None, "end": end or None}
+            place = relativize(m["path"])
+            return {**data, "path": place, "start": start or None, "end": end or None}
         if len(path) > 2 and path.startswith("`") and path.endswith("`"):
-            return {**data, "path": path[1:-1]}
-        return data
+            path = path[1:-1]
+        return {**data, "path": relativize(path) or path}
 
 
 class DecisionIn(_Strict):

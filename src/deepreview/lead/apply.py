@@ -43,6 +43,7 @@ from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.consolidate.verdict import STRICTNESS, decide, overridden_first
 from deepreview.lead.check import Checked, Ref
 from deepreview.lead.prose_ids import ProseIds
+from deepreview.lead.seat_ids import SeatIds
 from deepreview.markdown_fence import outside_code
 from deepreview.model import Assessment, Header, LeadInfo, ProcessNotes, Report, Verdict
 from deepreview.retromodel import ReconciliationEntry
@@ -52,6 +53,7 @@ _REF = re.compile(r"(?<![\w#/.-])([KL]\d+(?:\.\d+)*)(?![\w])")
 # review's (`calc.py:2`, `D2 cache` stay as written).
 _NAME = re.compile(r"(?<![\w#/.:-])([A-Za-z][\w-]*:[A-Za-z]+\d+(?!:\w)|D\d+)(?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+_LOWER_REF = re.compile(r"(?<![\w#/.-])([kl]\d+(?:\.\d+)*)(?![\w])")
 UNKNOWN_FINDING = "a finding not in this report"
 
 
@@ -135,10 +137,31 @@ def lead_note(checked: Checked, name: Callable[[Ref], str]) -> str:
     if checked.rejected:
         n = len(checked.rejected)
         parts.append(f"{n} of the lead's claims rejected (see Reconciliation)")
-    if checked.undecided:
-        kept = ", ".join(name(Ref("cluster", c)) for c in checked.undecided)
-        parts.append(f"no decision for {kept}, kept as consolidated")
+    refused = _refused(checked)
+    for which, clusters in (
+        ("no", [c for c in checked.undecided if c not in refused]),
+        ("no accepted", [c for c in checked.undecided if c in refused]),
+    ):
+        if clusters:
+            kept = ", ".join(name(Ref("cluster", c)) for c in clusters)
+            parts.append(f"{which} decision for {kept}, kept as consolidated")
     return "; ".join(parts) + ("." if parts else "")
+
+
+def _upper_ids(text: str, ids: Collection[str]) -> str:
+    """`k1`, `l2` as `K1`, `L2` where they are the lead's IDs: its decisions' `"cluster": "k1"`
+    is read whatever the case, so its prose is too (`k9`, naming nothing, stays)."""
+    return outside_code(
+        text,
+        lambda prose: _LOWER_REF.sub(
+            lambda m: m[1].upper() if m[1].upper() in ids else m[1], prose
+        ),
+    )
+
+
+def _refused(checked: Checked) -> set[str]:
+    """The clusters the lead decided about only in decisions that were rejected."""
+    return {n.about for n in checked.rejected if n.about is not None}
 
 
 def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | None = None) -> str:
@@ -262,7 +285,12 @@ def report_from_answer(
 
     said = prose_names(clusters, names, checked.design_names)
 
-    def sub(text: str, meant: Mapping[str, str] = prose.default) -> str:
+    # a seat's own finding ID ("alpha's I2"; bare in its retro) by the seat's label, never as
+    # the report's finding of that number (`lead.seat_ids`)
+    seat_ids = SeatIds(clusters, names)
+
+    def sub(text: str, meant: Mapping[str, str] = prose.default, seat: str | None = None) -> str:
+        text = seat_ids.named(_upper_ids(text, prose.default), seat)
         return substitute(text, prose.beside_parts(_REF.findall(text), meant), said)
 
     def sub_decision(d: Decision) -> Decision:
@@ -280,8 +308,8 @@ def report_from_answer(
     kept = {k: v for k, v in prose.default.items() if k in prose.reported}
     stricter = STRICTNESS.get(checked.verdict.label, 0) > STRICTNESS.get(rule.label, 0)
     if rule.label != "Failed" and (
-        rests_on_nothing(checked.verdict.reason, prose.default)
-        or (stricter and rests_on_nothing(checked.verdict.reason, kept))
+        rests_on_nothing(_upper_ids(checked.verdict.reason, prose.default), prose.default)
+        or (stricter and rests_on_nothing(_upper_ids(checked.verdict.reason, prose.default), kept))
     ):
         why_overridden = "rests only on findings that are not in this report"
         # e.g. "Rework — K1 breaks every caller" where no seat raised K1: the lead's decisions
@@ -312,10 +340,12 @@ def report_from_answer(
         )
         for note in shown
     )
+    refused = _refused(checked)
     extra.extend(
         ReconciliationEntry(
             "note",
-            f"No lead decision for {name(Ref('cluster', c))}: kept as consolidated.",
+            f"No {'accepted ' if c in refused else ''}lead decision for "
+            f"{name(Ref('cluster', c))}: kept as consolidated.",
             tuple(i for i in (ids.get(c),) if i in final),
         )
         for c in checked.undecided
@@ -352,7 +382,7 @@ def report_from_answer(
         clusters=clusters,
         verdict=verdict,
         retro_narratives={
-            seat: sub(text, prose.for_seat(seat)) for seat, text in checked.narratives.items()
+            seat: sub(text, prose.for_seat(seat), seat) for seat, text in checked.narratives.items()
         },
         design_observations=[replace(o, text=sub(o.text)) for o in checked.design_observations],
         testing=_assessment(checked.testing, sub),

@@ -42,8 +42,14 @@ from deepreview.consolidate.decisions import (
     part_id,
 )
 from deepreview.lead.answer import DecisionIn, LeadAnswer
-from deepreview.lead.check_design import LEAD_CREDIT, credited_assessment, design_choices, gist
-from deepreview.lead.restated import Restated, restatements
+from deepreview.lead.check_design import (
+    LEAD_CREDIT,
+    credited_assessment,
+    design_choices,
+    gist,
+    unread_seat,
+)
+from deepreview.lead.restated import Restated, not_added
 from deepreview.model import (
     Assessment,
     DesignObservation,
@@ -70,6 +76,7 @@ class Note:
     until it is shown (`text`), since only the report knows what they are called there."""
 
     parts: tuple[str | Ref, ...]
+    about: str | None = None  # a rejected decision's cluster: the lead did decide about it
 
     def text(self, name: Callable[[Ref], str] | None = None) -> str:
         """The sentence, each `Ref` as `name` gives it (its raw key without `name`)."""
@@ -144,6 +151,7 @@ class _Decisions:
         self.accepted: list[Decision] = []
         self.rejected: list[Note] = []
         self.seen: set[tuple[str, str]] = set()
+        self.given: list[DecisionIn] = []
         self.merged_into: dict[str, str] = {}
         self.dropped: set[str] = set()
         self.touched: set[str] = set()
@@ -165,7 +173,7 @@ class _Decisions:
             else "(no cluster)"
         )
         head = ("Lead decision `", d.action, "` about ", about, " rejected: ")
-        self.rejected.append(Note((*head, *why, ".")))
+        self.rejected.append(Note((*head, *why, "."), about=cid))
 
     def member(self, text: str) -> str | None:
         """The member key `text` names (`Gemini:i1` → `gemini:I1`), or None."""
@@ -178,6 +186,9 @@ class _Decisions:
         return next(c for c in self.order if key in self.holds.get(c, ()))
 
     def check(self, d: DecisionIn) -> None:
+        if d in self.given:  # the same decision twice, word for word: one claim
+            return
+        self.given.append(d)
         member = self.member(d.cluster)
         if member is not None:
             self._drop_member(member, d)
@@ -300,6 +311,7 @@ class _Decisions:
         self.holds[home].remove(key)
         if not self.holds[home]:
             self.dropped.add(home)  # every member dropped: nothing is left to keep or regrade
+            self.touched.add(home)  # so the lead decided about it: it is not "kept as is"
         self.accepted.append(Decision(key, "drop", d.reason, false_positive=d.false_positive))
 
     def _severity(self, cid: str, d: DecisionIn) -> Decision | None:
@@ -388,29 +400,6 @@ def _bullet(text: str) -> str:
     return re.sub(r"^\s*[-*]\s+", "", text).strip()
 
 
-def _unread_seat(
-    named: str | None, title: str, unread: Sequence[str], rejected: list[Note]
-) -> str | None:
-    """The seat an added finding is credited to: one whose findings text the tool could not
-    read. Any other name is refused (the finding stays, as the lead's own): a lead must not
-    put words in a seat whose findings the report shows."""
-    if named is None or not named.strip():
-        return None
-    seat = next((s for s in unread if s.lower() == named.strip().lower()), None)
-    if seat is None:
-        which = ", ".join(unread) if unread else "none"
-        rejected.append(
-            Note(
-                (
-                    f"Lead's credit of the added finding “{title}” to seat {named!r} rejected: "
-                    f"only a seat whose findings text the tool could not read may be credited "
-                    f"({which}); it is shown as the lead's.",
-                )
-            )
-        )
-    return seat
-
-
 def check_answer(
     answer: LeadAnswer,
     clusters: Sequence[Cluster],
@@ -420,11 +409,13 @@ def check_answer(
     testing: Assessment | None = None,
     documentation: Assessment | None = None,
     unread_seats: Sequence[str] = (),
+    misplaced: Callable[[AddedFinding], str | None] | None = None,
 ) -> Checked:
     """What of `answer` applies to this review (pure). `testing` / `documentation`: the seats'
     merged assessments the lead was shown, whose reviewers keep an item the lead kept as is.
     `unread_seats`: the seats whose findings text the tool could not read (an added finding
-    may be credited to one)."""
+    may be credited to one). `misplaced`: why an added finding's place is not in the code
+    (its file is not in the tree, its lines are past its end), or None."""
     decisions, rejected_decisions, undecided = check_decisions(answer, clusters)
     rejected = list(rejected_decisions)
     narratives: dict[str, str] = {}
@@ -455,12 +446,19 @@ def check_answer(
             body=a.body,
             fix=a.fix,
             reason=a.reason,
-            seat=_unread_seat(a.seat, a.title, unread_seats, rejected),
+            seat=unread_seat(
+                a.seat, a.title, unread_seats, lambda text: rejected.append(Note((text,)))
+            ),
         )
         for a in answer.added_findings
     )
-    again = restatements(added_all, clusters, decisions)
-    added = tuple(a for n, a in enumerate(added_all) if n not in again)
+    made_up, again = not_added(added_all, clusters, decisions, misplaced)
+    for n, why in made_up.items():
+        at = ", ".join(f"`{loc}`" for loc in added_all[n].locations)
+        said = f"The lead's added finding “{added_all[n].title}” at {at} rejected: {why}."
+        rejected.append(Note((said,)))
+    skipped = again.keys() | made_up.keys()
+    added = tuple(a for n, a in enumerate(added_all) if n not in skipped)
     for n, what in again.items():
         said = f"The lead's added finding “{added_all[n].title}” restates "
         rejected.append(Note((said, _k(what.cluster), "; not added twice.")))
@@ -486,7 +484,7 @@ def check_answer(
         ),
         rejected=tuple(rejected),
         undecided=undecided,
-        added_numbers=tuple(n + 1 for n in range(len(added_all)) if n not in again),
+        added_numbers=tuple(n + 1 for n in range(len(added_all)) if n not in skipped),
         restated={f"L{n + 1}": what for n, what in again.items()},
     )
 

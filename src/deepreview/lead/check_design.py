@@ -1,12 +1,13 @@
 """The lead's choices about the design observations it was shown (`D1`, `D2`: its working
 names; the report does not number them, so notes name an observation by its first words), and
-the credits of the assessments it writes. Pure: no I/O."""
+the credits of the assessments it writes and of the findings it adds. Pure: no I/O."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
 
+from deepreview.consolidate.sections import alike_observations
 from deepreview.lead.answer import AssessmentIn, LeadAnswer
 from deepreview.model import Assessment, DesignObservation
 
@@ -60,6 +61,18 @@ def design_choices(
             )
         )
     for added in answer.added_design_observations:
+        same = next(
+            (o for o in kept if o.kind == added.kind and alike_observations(o.text, added.text)),
+            None,
+        )
+        if same is not None:  # the lead restating an observation: said once, with its credit
+            who = " and ".join(same.reviewers)
+            whose = "another it added" if same.reviewers == (LEAD_CREDIT,) else f"{who}'s"
+            notes.append(
+                f"The lead's design {added.kind} ({gist(added.text)}) repeats {whose}; "
+                "not added twice."
+            )
+            continue
         kept.append(
             DesignObservation(
                 kind=added.kind,
@@ -103,8 +116,27 @@ def credited_assessment(a: AssessmentIn | None, seats: Assessment | None) -> Ass
     )
 
 
+def unread_seat(
+    named: str | None, title: str, unread: Sequence[str], reject: Callable[[str], None]
+) -> str | None:
+    """The seat an added finding is credited to: one whose findings text the tool could not
+    read. Any other name is refused (the finding stays, as the lead's own): a lead must not
+    put words in a seat whose findings the report shows."""
+    if named is None or not named.strip():
+        return None
+    seat = next((s for s in unread if s.lower() == named.strip().lower()), None)
+    if seat is None:
+        which = ", ".join(unread) if unread else "none"
+        reject(
+            f"Lead's credit of the added finding “{title}” to seat {named!r} rejected: "
+            f"only a seat whose findings text the tool could not read may be credited "
+            f"({which}); it is shown as the lead's."
+        )
+    return seat
+
+
 def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-__all__ = ["LEAD_CREDIT", "credited_assessment", "design_choices", "gist"]
+__all__ = ["LEAD_CREDIT", "credited_assessment", "design_choices", "gist", "unread_seat"]

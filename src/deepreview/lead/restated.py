@@ -22,7 +22,7 @@ lead dropped, or whose part it dropped, is no finding of the report to restate. 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from deepreview.consolidate.cluster import LINK_THRESHOLD, Cluster
@@ -117,4 +117,24 @@ def restatements(
     return out
 
 
-__all__ = ["Restated", "restatements"]
+def not_added(
+    added: Sequence[AddedFinding],
+    clusters: Sequence[Cluster],
+    decisions: Sequence[Decision],
+    misplaced: Callable[[AddedFinding], str | None] | None = None,
+) -> tuple[dict[int, str], dict[int, Restated]]:
+    """The added findings that are not added, by index in `added`: the lead's own that
+    `misplaced` says point at no place in the code (why: the lead says it verified each in the
+    code, so such a place was made up; a seat's is a suspected false positive, and nobody
+    checks the lead's — one it read in a seat's unread text keeps that seat's place, tagged),
+    and of the others those that restate a kept finding."""
+    made_up = {
+        n: why
+        for n, a in enumerate(added)
+        if a.seat is None and misplaced and (why := misplaced(a))
+    }
+    again = restatements(added, clusters, decisions)
+    return made_up, {n: what for n, what in again.items() if n not in made_up}
+
+
+__all__ = ["Restated", "not_added", "restatements"]

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from deepreview.agents.base import ProgressEvent
 from deepreview.consolidate.cluster import Cluster
-from deepreview.consolidate.decisions import DecisionError
+from deepreview.consolidate.decisions import AddedFinding, DecisionError
 from deepreview.consolidate.local_ids import cluster_names, renamed
+from deepreview.consolidate.scope import SUSPECT, mark_scope
 from deepreview.consolidate.sections import (
     merge_design_observations,
     merge_documentation,
@@ -97,6 +98,7 @@ def apply_outcome(
             testing=ctx.testing,
             documentation=ctx.documentation,
             unread_seats=unread_seats(seat_reviews),
+            misplaced=_misplaced(ctx, present_files),
         )
         # its note (rejected claims, clusters without a decision) names findings as the report
         # does, so `report_from_answer` writes it
@@ -129,6 +131,28 @@ def apply_outcome(
     pointer = stderr_pointer(review_dir, LEAD_SEAT)
     why = f"failed: {outcome.reason or 'no reason'}{pointer}"
     return _deterministic(report, lead, "failed", why, outcome)
+
+
+def _misplaced(
+    ctx: LeadContext, present_files: Collection[str] | None
+) -> Callable[[AddedFinding], str | None] | None:
+    """Why an added finding points at no place in the code, as a seat's would be tagged (its
+    file is not in the tree at the review SHA, or every line it cites is past its file's end),
+    or None; nothing is measured when the files at the review SHA are not known."""
+    if present_files is None:
+        return None
+
+    def why(a: AddedFinding) -> str | None:
+        f = Finding(id="L", severity=a.severity, title=a.title, locations=a.locations, body=a.body)
+        (scoped,) = mark_scope(
+            [f],
+            changed_files=ctx.target.changed_paths,
+            present_files=present_files,
+            removed_files=ctx.target.removed_paths,
+        )
+        return scoped.scope if scoped.scope in SUSPECT else None
+
+    return why
 
 
 def _deterministic(
