@@ -223,10 +223,7 @@ def listed_verdict(verdict: Verdict) -> str:
         c
         for c in (
             # A gate passes nothing on it: no model judged what the static checks found.
-            next(
-                (c for c in reason.split("; ") if c in (STATIC_ONLY_CLAUSE, STATIC_AND_LEAD_CLAUSE)),
-                None,
-            ),
+            next((c for c in reason.split("; ") if c in _NO_MODEL_SEAT), None),
             next((c for c in reason.split("; ") if _FAILED_SEATS.fullmatch(c)), None),
             unread_clause(reason),
             cut_off_clause(reason),
@@ -241,6 +238,7 @@ def listed_verdict(verdict: Verdict) -> str:
 
 
 _FAILED_SEATS = re.compile(r"\d+ of \d+ seats? failed")
+_NO_MODEL_SEAT = (STATIC_ONLY_CLAUSE, STATIC_AND_LEAD_CLAUSE)
 
 
 def cut_off_clause(reason: str) -> str | None:
