@@ -98,7 +98,7 @@ from deepreview.findings.section_titles import (
 )
 from deepreview.findings.sign_off import approval_tells_a_problem, is_sign_off
 from deepreview.findings.spaced_names import quote_spaced_files
-from deepreview.findings.template_echo import without_templates
+from deepreview.findings.template_echo import unfilled_sections, without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.findings.withdrawn import withdrawn
@@ -231,6 +231,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
     rank_circles(st.drafts)
+    st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
     st.drafts, echoes = without_templates(st.drafts)
     st.sink.warnings.extend(echoes)
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
