@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from deepreview.findings.assemble import (
     assemble,
@@ -80,6 +81,7 @@ from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, 
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
+from deepreview.findings.reasoning import without_reasoning
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.repeats import in_summary, level_repeats, summary_repeats
 from deepreview.findings.review_parts import (
@@ -133,7 +135,12 @@ def parse_review(
     raw = _as_text(text)
     try:
         with reading_files(known_files):
-            return _parse(raw, seat, pass_no, tuple(worktree_prefixes or ()))
+            answer = without_reasoning(raw)  # (a reasoning model's thinking is no review)
+            review = _parse(answer, seat, pass_no, tuple(worktree_prefixes or ()))
+            if answer is raw:
+                return review
+            note = "the model's thinking before its answer was not read as the review"
+            return replace(review, raw=raw, warnings=(note, *review.warnings))
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the seat's review
         return AgentReview(
             seat=seat,
