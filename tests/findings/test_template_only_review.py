@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from deepreview.findings import parse_review
+from deepreview.findings.parse import unreadable_reason
 from support.printing_seats import NO_FINDINGS, review_printed
 
 _ANGLE = (
@@ -58,3 +59,8 @@ def test_a_template_echoed_before_a_clean_review_leaves_it_clean(tmp_path: Path)
 def test_a_real_title_with_brackets_is_a_finding(title: str) -> None:
     text = f"## Findings\n\n### Important Issues\n\nI1. **{title}** — `calc.py:5`\nIt breaks.\n"
     assert [f.title for f in parse_review(text, seat="alpha").findings] == [title]
+
+
+def test_a_template_alone_with_no_heading_is_still_no_review() -> None:
+    text = "I1. **<Short title>** — `path/to/file.ext:12-30` (important, regression)\n\n<Why>\n"
+    assert unreadable_reason(text, seat="alpha") == "unparseable review"

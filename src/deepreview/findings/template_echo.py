@@ -73,5 +73,7 @@ def unfilled_sections(drafts: Sequence[Draft], blocks: Sequence[Block]) -> list[
     return [
         b.text.strip()
         for b in blocks
-        if b.kind in FINDING_KINDS and any(t and t in b.text for t in titles)
+        # (a heading the seat wrote: a template alone, read as findings from its first line,
+        # is no review at all, `unparseable review`)
+        if b.kind in FINDING_KINDS and b.title and any(t and t in b.text for t in titles)
     ]
