@@ -69,8 +69,10 @@ _BOLD_SEVERITY = re.compile(
 )
 # `### Finding 3: Title` / `**Issue 3:** Title`: free-form reviews, location and severity on
 # `**File:**` / `**Severity:**` lines below (see `findings.py`).
+# (with no number only as a plain line whose level follows in brackets: `Bug [high] `a.py:9`: …`)
 _FINDING_WORD = re.compile(
-    r"^(?:\*\*)?(?:Finding|Issue|Problem|Bug)[ \t]+#?(?P<n>\d{1,3})[ \t]*(?:[:.)—–-][ \t]*)?"
+    r"^(?:\*\*)?(?:Finding|Issue|Problem|Bug|Defect|Concern|Nit)"
+    r"(?:[ \t]+#?(?P<n>\d{1,3})|(?=[ \t]*[(\[]))[ \t]*(?:[:.)—–-][ \t]*)?"
     r"(?:\*\*)?[ \t]*"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
@@ -189,7 +191,7 @@ def parse_head(
     if m:
         return _severity_head(m.group("sev"), m.group("rest"), prefixes)
     m = _FINDING_WORD.match(s)
-    if m and (heading or s.startswith("**")):
+    if m and m["n"] and (heading or s.startswith("**")):
         head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
         rest = m.group("rest")
         tag = _TAG_AFTER_ID.match(rest)
@@ -199,14 +201,17 @@ def parse_head(
             head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
         fill_head(head, rest, prefixes)
         return head if head.title else None
-    if m:
+    if m and (m["n"] or not (heading or s.startswith("**"))):
         # `Issue 2 (High): Title` as a plain line: its level makes it a finding
         word, rest = level_lead(m.group("rest"))
         if word is not None:
-            head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
+            number = int(m["n"]) if m["n"] else None
+            head = FindingHead(id=None, title="", style="finding", number=number)
             head.severity, head.level_word = tag_level(word), word.lower()
             fill_head(head, rest, prefixes)
             closing_place(head, prefixes)
+            if number is None:
+                place_led(head, prefixes)  # `Bug [high] `a.py:9`: text`
             return head if head.title else None
     for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
         m = rx.match(s)

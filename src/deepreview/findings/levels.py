@@ -220,6 +220,13 @@ _LEVEL_LEADS = (
         r"(?P<c>:)?[ \t]*\*\*[ \t]*(?P<c2>:)?[ \t]*(?P<r>\S.*)$",
         re.I,
     ),
+    # `Issue (critical): text`, `Bug [high] `a.py:9`: text`: the same, plain, a kind word of a
+    # template's (a plain `Cache eviction (minor) …` is a title ending in its tag)
+    re.compile(
+        r"^(?:issue|bug|finding|problem|defect|nit|concern|risk)[ \t]*"
+        rf"[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$",
+        re.I,
+    ),
 )
 
 

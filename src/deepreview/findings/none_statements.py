@@ -135,4 +135,10 @@ def is_none_marker(text: str) -> bool:
     aside = t[t.find("(") :] if "(" in t else ""
     if PLACE_LINE.search(aside) and names_a_fault(aside):
         return False
+    if t in BARE_MARKERS:
+        return True  # an empty list item for a section with nothing in it, as `—` is
     return bool(t) and len(t) < 120 and bool(_NONE.match(t))
+
+
+# `-` alone under a severity heading: a small model's "none", the list it has nothing to put in
+BARE_MARKERS: Final = frozenset({"-", "--", "*", "+"})

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from deepreview.findings.assemble import (
     assemble,
@@ -80,6 +81,7 @@ from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, 
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
+from deepreview.findings.reasoning import without_reasoning
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.repeats import in_summary, level_repeats, summary_repeats
 from deepreview.findings.review_parts import (
@@ -98,7 +100,7 @@ from deepreview.findings.section_titles import (
 )
 from deepreview.findings.sign_off import approval_tells_a_problem, is_sign_off
 from deepreview.findings.spaced_names import quote_spaced_files
-from deepreview.findings.template_echo import without_templates
+from deepreview.findings.template_echo import unfilled_sections, without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.findings.withdrawn import withdrawn
@@ -133,7 +135,12 @@ def parse_review(
     raw = _as_text(text)
     try:
         with reading_files(known_files):
-            return _parse(raw, seat, pass_no, tuple(worktree_prefixes or ()))
+            answer = without_reasoning(raw)  # (a reasoning model's thinking is no review)
+            review = _parse(answer, seat, pass_no, tuple(worktree_prefixes or ()))
+            if answer is raw:
+                return review
+            note = "the model's thinking before its answer was not read as the review"
+            return replace(review, raw=raw, warnings=(note, *review.warnings))
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the seat's review
         return AgentReview(
             seat=seat,
@@ -231,6 +238,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
     rank_circles(st.drafts)
+    st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
     st.drafts, echoes = without_templates(st.drafts)
     st.sink.warnings.extend(echoes)
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,

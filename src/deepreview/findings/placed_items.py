@@ -36,6 +36,8 @@ from deepreview.findings.problem_words import (
     names_a_fault,
     names_an_exposure,
     says_undenied,
+    tells_a_stale_doc,
+    tells_what_a_doc_gets_wrong,
 )
 from deepreview.findings.prose_places import led_by_words, places_in_prose
 from deepreview.model import Severity
@@ -112,7 +114,7 @@ def placed_problems(
         # praise with no place around a placed item (`- The loop is clear.` + `- ⚠️ `a.py:88`:
         # the error is swallowed.` + `- ✅ Tests pass.`): the praise was read as the text of
         # the item before it, so each item is judged on its own
-        return _each_on_its_own(lines, fenced, prefixes, res, top)
+        return _each_on_its_own(lines, fenced, prefixes, res, top, grouped)
     paired = list(zip(top, res.drafts, strict=True))
     kept = res.drafts
     if checked or not all(
@@ -127,15 +129,25 @@ def placed_problems(
         # own, and only a fault told plainly at a place with a line is one
         # (an item of a file's group names the problem or asks for the change: `Line 42: …
         # raises `TypeError` …`, its praised or merely described siblings are none)
-        kept = [
-            d
-            for (i, m), d in paired
-            if not _unrated(d)
-            or _a_plain_fault(m, d)
-            or (i in grouped and (_names_a_problem(d) or _asks(d)) and not _SETTLED.search(d.body))
-        ]
+        def judged(docs: bool) -> list[Draft]:
+            return [
+                d
+                for (i, m), d in paired
+                if not _unrated(d)
+                or _a_plain_fault(m, d, docs=docs, grouped=i in grouped)
+                or (
+                    i in grouped
+                    and (_names_a_problem(d) or _asks(d))
+                    and not _SETTLED.search(d.body)
+                )
+            ]
+
+        kept = judged(docs=False)
         if not any(_unrated(d) for d in kept):
             return None
+        # beside a fault of the code, a stale doc the seat points a place at is one too (alone,
+        # or beside remarks only, the list stays as it was: "A few things: …")
+        kept = judged(docs=True)
     drafts = [make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in kept]
     return drafts, res
 
@@ -214,17 +226,24 @@ _FINE: Final = re.compile(
 )
 
 
-def _a_plain_fault(m: re.Match[str], d: Draft) -> bool:
+def _a_plain_fault(
+    m: re.Match[str], d: Draft, *, docs: bool = False, grouped: bool = False
+) -> bool:
     """An item of a list that mixes remarks and problems that names a fault (not denied, not
-    said to be fine) at a place with a line it leads with."""
+    said to be fine) at a place with a line it leads with. With `docs` (the list names a fault
+    of the code too), a stale doc the seat points a place at (`` `a.py:30` — the docstring is
+    stale ``) is one; in a per-file group read as led by its lines (`grouped`: Gemini's
+    `**Line 7:** The module docstring is now out of date.`) only when it says what the doc
+    gets wrong, a passing note there being the seat's remark."""
     text = f"{d.head.title}\n{d.head.leftover}\n{d.body}"
+    stale = docs and (tells_what_a_doc_gets_wrong(text) if grouped else tells_a_stale_doc(text))
     return (
         _PLACE_FIRST.match(m.group("rest")) is not None
         and any(loc.start is not None for loc in d.head.locations)
         # (or in this list's own words, `Unused import: `os` is never used.`, beside an item
         # told in the others: `Last row dropped: …`; a denied risk, `no risk of a deadlock`,
         # is none)
-        and (names_a_fault(text) or says_undenied(_FAULT, text))
+        and (names_a_fault(text) or says_undenied(_FAULT, text) or stale)
         and not _SETTLED.search(text)
         and not _FINE.search(text)
     )
@@ -240,6 +259,7 @@ def _each_on_its_own(
     prefixes: tuple[str, ...],
     res: FindingsResult,
     top: list[tuple[int, re.Match[str]]],
+    grouped: set[int],
 ) -> tuple[list[Draft], FindingsResult] | None:
     """The list's items read one by one: an item that plainly names a fault at the place it
     leads with is a finding; praise or a harmless remark is none. None when no item is such a
@@ -261,18 +281,21 @@ def _each_on_its_own(
         i for i in range(start, end) if (m := _ITEM.match(lines[i])) and m.group("indent") == indent
     ]
     kept: list[Draft] = []
+    faults = 0
     for n, i in enumerate(heads):
         stop = heads[n + 1] if n + 1 < len(heads) else end
         one = parse_findings_block(lines[i:stop], fenced[i:stop], Severity.IMPORTANT, prefixes)
         m = _ITEM.match(lines[i])
         assert m is not None  # (heads are item lines)
-        if len(one.drafts) == 1 and (
-            not _unrated(one.drafts[0]) or _a_plain_fault(m, one.drafts[0])
-        ):
-            kept.append(one.drafts[0])
+        d = one.drafts[0] if len(one.drafts) == 1 else None
+        if d is not None and (not _unrated(d) or _a_plain_fault(m, d, grouped=i in grouped)):
+            kept.append(d)
+            faults += _unrated(d)
+        elif d is not None and _a_plain_fault(m, d, docs=True, grouped=i in grouped):
+            kept.append(d)  # a stale doc: a finding beside a fault of the code only
         elif not one.drafts and _a_fault(" ".join(lines[i:stop])):
             return None
-    if not any(_unrated(d) for d in kept):
+    if not faults:
         return None
     items = {lines[i].strip() for i in heads}
     rest = [t for t in res.unread if t.strip().split("\n", 1)[0] not in items]

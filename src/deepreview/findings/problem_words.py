@@ -197,3 +197,42 @@ def fault_kinds(text: str) -> set[str]:
 def about_faults(text: str) -> set[str]:
     """The kinds of fault a finding's `text` may be about: any of their wider words."""
     return {kind for kind, rx in _ABOUT if rx.search(text)}
+
+
+# A doc that no longer tells the truth: the doc named (docstring, comment, README, …) and, in
+# the same sentence or the next, that it is stale — or what it says that the code no longer
+# does (`it says YAML but writes JSON`, `still promises CSV`). `stale prices` or `an outdated
+# dependency` name no doc, so they are no such fault.
+_DOC: Final = (
+    r"\b(?:doc[\s-]?strings?|docs?|documentation|comments?|readme|help\s+text|usage\s+text|"
+    r"man\s+page|changelog|type\s+hints?|javadoc|jsdoc)\b"
+)
+_STALE: Final = (
+    r"\b(?:stale|outdated|out[\s-]of[\s-]date|inaccurate|misleading|obsolete|no\s+longer\s+"
+    r"(?:true|accurate|correct|matches|applies)|still\s+(?:says|mentions|promises|describes|"
+    r"documents|refers\s+to|talks\s+about|names|claims|lists))\b"
+)
+_STALE_DOC: Final = re.compile(
+    rf"{_DOC}[^.!?\n]{{0,80}}?{_STALE}|{_STALE}[ \t]+{_DOC}", re.IGNORECASE
+)
+# ... told as what it says against what the code does: "says YAML, but the code writes JSON"
+_SAYS_BUT: Final = re.compile(
+    rf"{_DOC}[^.!?\n]{{0,60}}?\b(?:says?|claims?|mentions?|promises?|describes?|documents?|"
+    rf"states?)\b[^.!?\n]{{1,120}}?(?:\bbut\b|\bwhile\b|\bwhereas\b|\bthough\b|;|,\s+the\s+"
+    rf"(?:code|function|method|class))",
+    re.IGNORECASE,
+)
+
+
+def tells_a_stale_doc(text: str) -> bool:
+    """`text` says a doc is stale or contradicts the code (`the docstring is stale`, `Outdated
+    comment: it says ten, but the limit is fifty`), and does not deny it (`no stale docs`)."""
+    return says_undenied(_STALE_DOC, text) or says_undenied(_SAYS_BUT, text)
+
+
+def tells_what_a_doc_gets_wrong(text: str) -> bool:
+    """`tells_a_stale_doc` with what the doc says wrong (`still promises CSV`, `says YAML but
+    writes JSON`): more than a passing `the docstring is now out of date`."""
+    return says_undenied(_SAYS_BUT, text) or (
+        says_undenied(_STALE_DOC, text) and re.search(r"\bstill\s+\w+", text, re.I) is not None
+    )

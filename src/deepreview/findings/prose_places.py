@@ -8,7 +8,8 @@ Free-form answers (Gemma, Qwen) write their problems so. The item's place is the
 sentence names in backticks with the line it gives in parentheses (`(line 88)`, `(lines 3-5)`,
 `(`a.py`, line 30)`), or, with no file in the item, the one file its list names; or the place
 whole in parentheses (`… reach the admin view (`admin.py:12`).`); or the place in words
-leading it (`src/a.py line 2: …`, `Line 2 of src/a.py: …`), or after a short title
+leading it (`src/a.py line 2: …`, `Line 2 of src/a.py: …`) or after the code it is about
+(`` `load()` on line 2 of src/a.py crashes … ``), or after a short title
 (`Crash on lists at `a.py:2`: …`, titled `Crash on lists`). Such an item is
 read as if it led with that place (`` * `upload.py:88` — In `upload.py`, … ``), so that a list of
 them is a list of place-led problems (`placed_items.py`): a finding each when it names a
@@ -59,6 +60,14 @@ _WORDS_LED: Final = re.compile(
     r"(?:[ \t]*[-–][ \t]*(?P<end>\d+))?[ \t]*[:—–][ \t]*(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# The code first, then its place in words, then the problem: "`load()` on line 12 of a.py
+# crashes on an empty file" (read as `` `a.py:12` — `load()` crashes on an empty file ``)
+_SUBJECT_LED: Final = re.compile(
+    r"^(?P<subject>`[^`\n]{1,80}`)[ \t]+(?:on|at|in)[ \t]+lines?[ \t]+(?P<start>\d+)"
+    r"(?:[ \t]*[-–][ \t]*(?P<end>\d+))?[ \t]+(?:of|in)[ \t]+`?(?P<file>[^\s`:]+?)`?,?[ \t]+"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 # A short title that names its place before the text: `Crash on list input at `a.py:2`: text`,
 # `Stale docstring in `a.py:1`.` (a title of words: no code, no sentence's end inside it)
 _AT_PLACE: Final = re.compile(
@@ -71,6 +80,8 @@ _AT_PLACE: Final = re.compile(
 def led_by_words(text: str) -> bool:
     """`text` opens with its place in words (`src/a.py line 2: …`, `Line 2 of src/a.py: …`)."""
     m = _WORDS_LED.match(text)
+    if m is None and (subject := _SUBJECT_LED.match(text)) is not None:
+        return _file(subject["file"])
     return m is not None and _file(m.group("file") or m.group("file2") or "")
 
 
@@ -98,6 +109,12 @@ def places_in_prose(
             start = worded.group("start") or worded.group("start2")
             end = f"-{worded.group('end')}" if worded.group("end") else ""
             out[i] = f"{m.group('lead')}`{worded_file}:{start}{end}` — {worded.group('rest')}"
+            continue
+        subject = _SUBJECT_LED.match(rest)
+        if subject and _file(subject["file"]):
+            end = f"-{subject['end']}" if subject["end"] else ""
+            where = f"{subject['file']}:{subject['start']}{end}"
+            out[i] = f"{m.group('lead')}`{where}` — {subject['subject']} {subject['rest']}"
             continue
         titled = _AT_PLACE.match(rest)
         if titled and _file(titled.group("file")) and len(titled.group("title").split()) <= 8:

@@ -82,7 +82,16 @@ def prose_problems(
     ]
     if says_nothing_found_outright("\n\n".join(paragraphs)):
         return []
-    return [p for p in paragraphs if _names_a_problem(p, prefixes)]
+    out: list[str] = []
+    for p in paragraphs:
+        if len(p) <= _MAX_PASSAGE:
+            if _names_a_problem(p, prefixes):
+                out.append(p)
+        elif p.count("\n") < _MAX_RUN_ON_LINES:
+            # a run-on paragraph of many lines (a small model's review with no blank line):
+            # each line judged alone, as a passage of its own
+            out.extend(line for line in p.split("\n") if _names_a_problem(line, prefixes))
+    return out
 
 
 def opened_quotes(before: list[str], after: list[str]) -> frozenset[str]:
@@ -140,6 +149,8 @@ def _paragraphs(block: Block, quoted_lines: Collection[str] = ()) -> list[str]:
 # A passage that tells a problem is a few sentences; a longer one is pasted output or noise (a
 # seat that prints 50 MB of one word), which the place reader would take very long to scan.
 _MAX_PASSAGE: Final = 4000
+# ... and a paragraph of more lines than this is a dump (a log, a listing), not read line by line
+_MAX_RUN_ON_LINES: Final = 5000
 
 
 _QUOTE_LINE: Final = re.compile(r"^ {0,3}>")

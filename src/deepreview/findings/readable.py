@@ -30,6 +30,7 @@ from deepreview.findings.json_review import lists_none
 from deepreview.findings.no_review import says_it_did_not_review
 from deepreview.findings.none_statements import PLACE_LINE
 from deepreview.findings.problem_words import names_a_problem
+from deepreview.findings.reasoning import without_reasoning
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.findings.sentences import lead_sentence, sentences
 from deepreview.findings.unwrap import unwrap_review
@@ -170,20 +171,18 @@ def has_structure(review: AgentReview) -> bool:
     """A finding, a findings section with content, a verdict line, an explicit "nothing
     found" anywhere in the text (not in an error message or a refusal that closes with it:
     `no_review.py`), or problems told in prose that we could not read as findings
-    (`prose_problems.py`)."""
+    (`prose_problems.py`). A reasoning model's thinking before its answer is none of them."""
+    raw = without_reasoning(review.raw)
     return bool(
         review.findings
         or review.unread_findings
         or review.verdict_line
-        or (
-            (says_nothing_found(review.raw) or says_clean(review.raw))
-            and not says_it_did_not_review(review.raw)
-        )
-        or any(zero_counts(p) for p in re.split(r"\n\s*\n", review.raw))
-        or _findings_sections(review.raw)
+        or ((says_nothing_found(raw) or says_clean(raw)) and not says_it_did_not_review(raw))
+        or any(zero_counts(p) for p in re.split(r"\n\s*\n", raw))
+        or _findings_sections(raw)
         or _all_reviewed(review)
-        or labelled_comments(review.raw)
-        or lists_none(review.raw)  # `{"issues": [], "summary": "The change is safe; …"}`
+        or labelled_comments(raw)
+        or lists_none(raw)  # `{"issues": [], "summary": "The change is safe; …"}`
     )
 
 
@@ -201,7 +200,7 @@ def _says_anything_usable(review: AgentReview) -> bool:
         review.findings
         or review.unread_findings
         or review.verdict_line
-        or _findings_sections(review.raw)
+        or _findings_sections(without_reasoning(review.raw))
     )
 
 

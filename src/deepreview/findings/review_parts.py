@@ -90,7 +90,9 @@ class ReviewParts:
 
 def take_verdicts(block: Block, st: ReviewParts) -> None:
     """Lift `**Verdict:** ...` lines out of the prose sections into `verdict_line`."""
-    if block.kind in FINDING_KINDS:
+    if block.kind in FINDING_KINDS or block.kind is Kind.OTHER:
+        # (a section of the seat's own naming, `## Review` + its prose + `Verdict: request
+        # changes`: the closing line is the seat's verdict, as under a findings heading)
         _closing_verdict(block, st)
     if block.kind not in _VERDICT_KINDS:
         return

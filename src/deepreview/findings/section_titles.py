@@ -67,6 +67,15 @@ _TITLES: dict[str, Kind] = {
     **dict.fromkeys(("problemas importantes", "importantes"), Kind.IMPORTANT),
     **dict.fromkeys(("vorschläge", "verbesserungsvorschläge", "sugerencias"), Kind.SUGGESTIONS),
     **dict.fromkeys(("zusammenfassung", "résumé", "resumen"), Kind.SUMMARY),
+    # one word of a level, as `### Critical` / `### Major` / `### Minor` (a small model's headings)
+    **dict.fromkeys(("crítico", "crítica", "críticas", "critico", "critica"), Kind.CRITICAL),
+    **dict.fromkeys(
+        ("mayor", "mayores", "majeur", "majeurs", "majeure", "majeures"), Kind.IMPORTANT
+    ),
+    **dict.fromkeys(
+        ("menor", "menores", "problemas menores", "mineur", "mineurs"), Kind.SUGGESTIONS
+    ),
+    **dict.fromkeys(("mineure", "mineures", "problèmes mineurs", "sugerencia"), Kind.SUGGESTIONS),
     # their High / Medium / Low (a severity section as `### High` is; `HIGH_TITLES` rank below
     # a Critical section the same way), and German's Kritisch / Wichtig / Gering
     **dict.fromkeys(("hoch", "élevée", "élevé", "alta", "alto"), Kind.CRITICAL),

@@ -11,10 +11,11 @@ text cell's first sentence is the title.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.ids import ID_NUMBER
-from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.findings.levels import CIRCLES, LEVEL_WORDS, first_level_word
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.report_header import split_row
 from deepreview.findings.table_sep import is_table_sep
@@ -47,7 +48,8 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[int]]:
     cols: dict[str, int] = {}
     text: list[int] = []
     for i, cell in enumerate(header):
-        name = re.sub(r"[*_`]", "", cell).strip().lower()
+        # (`Sev.`, `Priority:`: the header's closing stop is no part of its name)
+        name = re.sub(r"[*_`]", "", cell).strip().rstrip(".:").strip().lower()
         if name in _TEXT or name in _MORE_TEXT:
             text.append(i)
             continue
@@ -98,6 +100,8 @@ def table_findings(
         while j < len(lines) and not fenced[j] and lines[j].lstrip().startswith("|"):
             rows.append(split_row(lines[j]))
             j += 1
+        if "severity" not in cols and (circles := _circle_column(header, rows)) is not None:
+            cols["severity"] = circles  # `|    | Where | What |` over 🔴 / 🟢 cells
         tracking = loose and any(
             re.sub(r"[^a-z ]", "", c.lower()).strip() in _TRACKING for c in header
         )
@@ -131,7 +135,9 @@ def _row(
         return None
     body, fix = split_fix("\n\n".join(cells))
     idm = _ID.match(cell("id"))
-    word = first_level_word(cell("severity"))
+    word = first_level_word(
+        _SHORT_LEVEL.sub(lambda m: _SHORT.get(m[1].lower(), m[0]), cell("severity"))
+    )
     if (
         word is None
         and _NO_FINDING.match(cell("severity"))
@@ -180,4 +186,21 @@ _NO_FINDING = re.compile(
     r"strengths?|positive|praise|looks good)\b[\w /-]*+)[*_`\s.]*+$",
     re.IGNORECASE,
 )
+# A level cut short in a narrow column: `Hi`, `Med`, `Lo`, `Crit` (only as a whole cell's word)
+_SHORT: Final = {"hi": "high", "med": "medium", "lo": "low", "crit": "critical"}
+_SHORT_LEVEL: Final = re.compile(r"^([A-Za-z]{2,4})\.?(?=\W*$)")
+
+
+def _circle_column(header: list[str], rows: list[list[str]]) -> int | None:
+    """The column with no name whose every row gives a coloured circle (`🔴`, `🟢`): the
+    severity, told only by its colours. None when there is no such column."""
+    for k, name in enumerate(header):
+        if name.strip(" *_`"):
+            continue
+        cells = [r[k].strip(" *_`") for r in rows if k < len(r)]
+        if cells and len(cells) == len(rows) and all(c[:1] in CIRCLES for c in cells):
+            return k
+    return None
+
+
 _LINES_CELL = re.compile(r"^L?(?P<start>\d{1,6})(?:[ \t]*[-–][ \t]*L?(?P<end>\d{1,6}))?$")

@@ -43,6 +43,7 @@ from deepreview.findings.gave_up import skips_one_check
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
 from deepreview.findings.no_review import says_it_did_not_review
+from deepreview.findings.none_statements import BARE_MARKERS
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.markdown_fence import is_fence_line, strip_code
 from deepreview.model import Finding
@@ -132,6 +133,8 @@ def cut_off(
         # `### Important Issues` and nothing after it: the output stopped at the heading (a
         # section with nothing to report says so: `None.`)
         return f"review may be cut off right after its heading: '{_quote(tail.title)}'"
+    if tail.kind in FINDING_KINDS and last.strip() in BARE_MARKERS:
+        return ""  # `### Suggestions` + `-`: the section's "none", not an item cut short
     if _row_stops(lines, last_i):
         return f"review may be cut off mid-row: '…{_quote(last)}'"
     terse = _terse_list_end(lines, last_i)
