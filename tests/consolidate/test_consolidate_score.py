@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from consolidate_helpers import finding
 
+from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import PathResolver, extract
-from deepreview.consolidate.score import describe, evidence, rarity
+from deepreview.consolidate.score import evidence, rarity
 
 RESOLVER = PathResolver(["pkg/a/switch.go"])
 

@@ -62,8 +62,9 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import Features, PathResolver, extract
-from deepreview.consolidate.score import describe, evidence, rarity
+from deepreview.consolidate.score import evidence, rarity
 from deepreview.model import AgentReview, Finding, Location
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from deepreview.consolidate.claim_pairs import (
     shared_claims,
     unnamed_by_the_other,
 )
-from deepreview.consolidate.claims import SAID
+from deepreview.consolidate.evidence import Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, untested_names
 from deepreview.consolidate.spans import (
@@ -68,23 +68,6 @@ class Weights:
 
 
 WEIGHTS = Weights()
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Why two findings look alike: the pair score and its parts, for the reasons text."""
-
-    score: float
-    where: float
-    where_text: str
-    identifiers: tuple[str, ...]  # as written by the first finding's reviewer
-    title: float
-    prose: float
-    cited: tuple[str, ...]
-    classification: str | None  # the shared classification, when they agree
-    claims: tuple[str, ...] = ()  # the failures both name (`claims.claims_in`)
-    untested: tuple[str, ...] = ()  # the code both titles say has no test (`gaps.untested_names`)
-    named: tuple[str, ...] = ()  # the construct both name a line or two apart (`_quote_beside`)
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -483,30 +466,3 @@ def evidence(
 
 def _line_key(cited: str) -> tuple[int, str]:
     return int(cited.split("-", 1)[0]), cited
-
-
-def describe(ev: Evidence) -> str:
-    """`same file `a.go`, lines 446-469 overlap 443-468; shared identifiers `x`, `y`; ...`."""
-    parts: list[str] = []
-    if ev.where_text:
-        parts.append(ev.where_text)
-    if ev.identifiers:
-        shown = ", ".join(f"`{i}`" for i in ev.identifiers[:4])
-        more = f" and {len(ev.identifiers) - 4} more" if len(ev.identifiers) > 4 else ""
-        plural = "s" if len(ev.identifiers) > 1 else ""
-        parts.append(f"shared identifier{plural} {shown}{more}")
-    if ev.cited:
-        parts.append("both cite lines " + ", ".join(ev.cited[:4]))
-    if ev.title >= 0.3:
-        parts.append(f"similar titles ({ev.title:.2f})")
-    if ev.prose >= 0.3:
-        parts.append(f"similar explanations ({ev.prose:.2f})")
-    if ev.claims:
-        parts.append("both name " + " and ".join(SAID[c] for c in ev.claims))
-    if ev.named:
-        parts.append("both name " + ", ".join(f"`{n}`" for n in ev.named[:2]))
-    if ev.untested:
-        parts.append("both say " + " and ".join(f"`{i}`" for i in ev.untested) + " has no test")
-    if ev.classification:
-        parts.append(f"both classify it {ev.classification}")
-    return "; ".join(parts) + f" (score {ev.score:.2f})"

@@ -23,7 +23,6 @@ from deepreview.findings.conventional import conventional_label
 from deepreview.findings.head import (
     FindingHead,
     closing_place,
-    locations_in,
     parse_tail,
     soft_lead,
 )
@@ -32,7 +31,7 @@ from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, tag_lev
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.place_led import all_locations, named_title, place_led
-from deepreview.findings.sentence_places import sentence_place
+from deepreview.findings.sentence_places import paren_place_then_text, sentence_place
 from deepreview.findings.title_tail import TRAILING_TAG, bold_close, fill_head
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
@@ -233,7 +232,7 @@ def parse_head(
             if rx is _ID_BOLD and not rest.startswith(("**", "`")):
                 # `**C1:** Title (`a.py:8`). Why.`: after a bold ID, as after a bold level, the
                 # place parts the plain title from the finding's first sentence
-                _paren_place_then_text(head, prefixes)
+                paren_place_then_text(head, prefixes)
             place_led(head, prefixes)
             return head if head.title else None
     if numbered:
@@ -247,7 +246,7 @@ def parse_head(
                 fill_head(head, rest, prefixes)
                 _take_closing_level(head)
                 if word is not None:
-                    _paren_place_then_text(head, prefixes)  # `1. **Major:** T (`a.py:8`). Why.`
+                    paren_place_then_text(head, prefixes)  # `1. **Major:** T (`a.py:8`). Why.`
                 closing_place(head, prefixes)
             if word is not None:
                 head.severity, head.level_word = tag_level(word), word.lower()
@@ -355,29 +354,6 @@ def _place_first(
 _FIELD_LEAD = re.compile(
     rf"^\*\*(?:{'|'.join(sorted(FIELD_LABELS))})[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:)", re.IGNORECASE
 )
-# `Header row dropped (`a.py:2`): the generator starts at row 1.`, `… (`a.py:2`). The generator …`
-_PAREN_PLACE_TEXT = re.compile(
-    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–.,]|--?)[ \t]+(?P<r>\S.*)$"
-)
-# `Header row dropped — `a.py:2`. The generator starts at row 1.`
-# (or a bare place with its line: `Pool workers leak — pool.go:29: a cancelled job …`)
-_DASH_PLACE_TEXT = re.compile(
-    r"^(?P<t>[^`\n]*[^`\s])[ \t]+(?:[—–]|--?)[ \t]+"
-    r"(?P<p>`[^`\n]+`|[^\s`]+:L?\d+(?:[-–]L?\d+)?)[ \t]*"
-    r"(?:[.:;](?:[ \t]+(?P<r>\S.*))?)?$"
-)
-
-
-def _paren_place_then_text(head: FindingHead, prefixes: tuple[str, ...]) -> None:
-    """`- Title (`a.py:2`): explanation`: the place in parentheses parts the title from the
-    finding's first sentence (only a place does: `Title (see notes): …` keeps its words)."""
-    m = None if head.locations else _PAREN_PLACE_TEXT.match(head.title)
-    m = m or (None if head.locations else _DASH_PLACE_TEXT.match(head.title))
-    places = locations_in(m.group("p"), prefixes) if m else []
-    if m and places:
-        head.locations.extend(places)
-        head.title = m.group("t").rstrip()
-        head.leftover = f"{m.group('r') or ''} {head.leftover}".strip()
 
 
 def _take_closing_level(head: FindingHead) -> None:
@@ -421,7 +397,7 @@ def bullet_head(
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point
             # (`- `x = 1` (`a.py:3`)`, `- which …`) starts with code or in lower case
             closing_place(head, prefixes)
-            _paren_place_then_text(head, prefixes)
+            paren_place_then_text(head, prefixes)
             head.style = "plain" if head.locations else head.style
     # `- **Fix:** …` / `- **Impact:** …` are labels of a finding's body, and a bold sentence
     # (`- **Empty configs.** The validator…`) is a point made inside one: never a finding.
@@ -509,7 +485,7 @@ def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "
         return head
     head.title = rest.strip().rstrip("*").strip()
     parse_tail(head, tail, prefixes)
-    _paren_place_then_text(head, prefixes)  # `**[P0]** Title — `a.py:8`. Explanation.`
+    paren_place_then_text(head, prefixes)  # `**[P0]** Title — `a.py:8`. Explanation.`
     sentence_place(head, prefixes)  # `[P1] the loop (a.py:8) never ends`
     return head
 

@@ -9,6 +9,9 @@ coverage miss for the file). Only one place is taken: a sentence naming two (`th
 (io/out.py:4) and the reader (io/in.py:9) disagree`) is left as written, since which of them
 is the finding's place is the reader's call. A place in parentheses leaves the title (the
 sentence reads on without it); one told in words stays, being words of the sentence.
+
+A place that parts a title from its explanation (`Title (`a.py:2`): why`, `Title — a.py:2: why`)
+is `paren_place_then_text`'s, for items of any kind.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ def sentence_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
     if head.locations or not head.title:
         return
     # (a parenthesis the sentence reads on from; one before punctuation, `Title (`a.py:3`),
-    # which …` or `… (`a.py:3`).`, parts a title from its text: `_paren_place_then_text`)
+    # which …` or `… (`a.py:3`).`, parts a title from its text: `paren_place_then_text`)
     parens = [
         (m, places)
         for m in _PAREN.finditer(head.title)
@@ -73,3 +76,28 @@ def _line_of(m: re.Match[str], prefixes: tuple[str, ...]) -> Location | None:
         return None
     start, end = int(m.group("s")), int(m.group("e")) if m.group("e") else None
     return Location(loc.path, start, end if end != start else None)
+
+
+# `Header row dropped (`a.py:2`): the generator starts at row 1.`, `… (`a.py:2`). The generator …`
+_PAREN_PLACE_TEXT = re.compile(
+    r"^(?P<t>[^()\n]*[^()\s])[ \t]+\((?P<p>[^()\n]+)\)[ \t]*(?:[:—–.,]|--?)[ \t]+(?P<r>\S.*)$"
+)
+# `Header row dropped — `a.py:2`. The generator starts at row 1.`
+# (or a bare place with its line: `Pool workers leak — pool.go:29: a cancelled job …`)
+_DASH_PLACE_TEXT = re.compile(
+    r"^(?P<t>[^`\n]*[^`\s])[ \t]+(?:[—–]|--?)[ \t]+"
+    r"(?P<p>`[^`\n]+`|[^\s`]+:L?\d+(?:[-–]L?\d+)?)[ \t]*"
+    r"(?:[.:;](?:[ \t]+(?P<r>\S.*))?)?$"
+)
+
+
+def paren_place_then_text(head: FindingHead, prefixes: tuple[str, ...]) -> None:
+    """`- Title (`a.py:2`): explanation`: the place in parentheses parts the title from the
+    finding's first sentence (only a place does: `Title (see notes): …` keeps its words)."""
+    m = None if head.locations else _PAREN_PLACE_TEXT.match(head.title)
+    m = m or (None if head.locations else _DASH_PLACE_TEXT.match(head.title))
+    places = locations_in(m.group("p"), prefixes) if m else []
+    if m and places:
+        head.locations.extend(places)
+        head.title = m.group("t").rstrip()
+        head.leftover = f"{m.group('r') or ''} {head.leftover}".strip()
