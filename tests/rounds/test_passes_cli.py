@@ -21,13 +21,13 @@ None.
 
 ### Important Issues
 
-I1. **A float divisor of 0.0 is not caught either** — `calc.py:2-3` (important, gap)
+I1. **Whole-number division now returns a float** — `calc.py:2-3` (important, gap)
 
 ```python
     # divide
 ```
 
-The comment promises a check the code lacks; verified by reading.
+`div(4, 2)` gives `2.0` where callers of the old helper got `2`; verified by reading.
 
 ### Suggestions
 
@@ -78,7 +78,7 @@ def test_a_seat_with_an_important_finding_runs_a_second_pass(tmp_path: Path) -> 
     assert (folder / "transcript-alpha-pass-2.jsonl").is_file()
     md = stored(fakes, rid, ".md")
     assert "### [Alpha] — Pass 1" in md and "### [Alpha] — Pass 2" in md
-    assert "A float divisor of 0.0 is not caught either" in md.split("## Important Issues")[1]
+    assert "Whole-number division now returns a float" in md.split("## Important Issues")[1]
     retro = md.split("## Agent Performance Retro", 1)[1]
     assert "pass 1: 0C 1I 0S (1 new)" in retro and "pass 2: 0C 1I 0S (1 new)" in retro
     # a sub-second pass reads `in 0.1 s`, never `in 0 s` (issue 11 §5: one duration format)

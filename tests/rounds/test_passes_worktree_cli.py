@@ -146,7 +146,7 @@ def test_resume_after_ctrl_c_during_pass_2_reruns_pass_2_and_keeps_pass_1(
     )
     md = stored(fakes, result["review_id"], ".md")
     assert "### [Alpha] — Pass 2" in md
-    assert "A float divisor of 0.0 is not caught either" in md
+    assert "Whole-number division now returns a float" in md
     assert "pass 1: 0C 1I 0S (1 new)" in md and "pass 2: 0C 1I 0S (1 new)" in md
     # A second resume has nothing to do: the review is complete.
     again = run_cli(["resume", result["review_id"]], cwd=repo, env=env)

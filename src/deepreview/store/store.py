@@ -265,9 +265,10 @@ class Store:
     def create_review_dir(self, review_id: str) -> tuple[str, Path]:
         """Make `<ID>/` exclusively; concurrent runs in the same second get `-2`, `-3`... An ID
         a review deleted by hand left behind (its index row, its report files) is not reused:
-        the new review would take over that row's round and SHAs."""
+        the new review would take over that row's round and SHAs; nor one a recorded decline
+        names (declines outlive their review): the new review would take it as its own."""
         self.ensure_writable()
-        ghosts = set(self.ghost_ids())
+        ghosts = set(self.ghost_ids()) | self._declined_ids()
         for n in range(1, 100):
             rid = review_id if n == 1 else f"{review_id}-{n}"
             path = self.root / rid
@@ -397,6 +398,13 @@ class Store:
 
     def ghost_ids(self) -> list[str]:
         return [r.id for r in self.ghost_rows()]
+
+    def _declined_ids(self) -> set[str]:
+        """The reviews declines were recorded on, deleted since or not."""
+        if not (self.root / INDEX).exists():
+            return set()
+        with self._db() as db:
+            return {str(rid) for (rid,) in db.execute("SELECT DISTINCT review_id FROM declines")}
 
     def round_numbers(self) -> dict[str, int]:
         """Every indexed review's round number (0: none handed out), read without the rest
