@@ -5,15 +5,12 @@ never "tests pass, and fail without the fix" alone (the one green badge)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from support.proof_repos import make_python_repo, review_text, seat_config
-from support.repos import commit_all, run_cli, write
-
-REVIEW = ["review", "--agents", "bot", "--lead", "none", "--json", "--allow-exec", "--check-fixes"]
+from support.proof_repos import fix_checks, make_python_repo, review_text, seat_config
+from support.repos import commit_all, write
 
 # The red suite's failing test switched off in the repository's pytest.ini: nothing is fixed.
 DESELECT_FIX = """```diff
@@ -35,20 +32,11 @@ SCRIPT_FIX = """```diff
 ```"""
 
 
-def _checks(repo: Path, env: dict[str, str], *args: str) -> tuple[dict, str]:  # type: ignore[type-arg]
-    res = run_cli([*REVIEW, *args], cwd=repo, env=env, timeout=240)
-    assert res.returncode == 0, res.stderr
-    out = res.json()
-    report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
-    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
-    return {f["id"]: f["fix_check"] for f in report["findings"]}, md
-
-
 @pytest.mark.slow
 def test_a_fix_deselecting_the_failing_test_in_pytest_ini_is_flagged(tmp_path: Path) -> None:
     repo = make_python_repo(tmp_path, strong=True, red=True)
     env = seat_config(tmp_path, review_text([("Negative ages", DESELECT_FIX)]))
-    checks, md = _checks(repo, env, "--test-cmd", "python -m pytest -q")
+    checks, md = fix_checks(repo, env, "--test-cmd", "python -m pytest -q")
     check = checks["I1"]
     assert check["tests"] == "pass" and check["baseline"] == "fail"
     assert check["edits_tests"] == ["pytest.ini"]
@@ -67,7 +55,7 @@ def test_a_fix_rewriting_the_script_the_test_command_runs_is_flagged(tmp_path: P
     write(repo, "check.sh", CHECK_SH)
     commit_all(repo, "Add check.sh")
     env = seat_config(tmp_path, review_text([("Negative ages", SCRIPT_FIX)]))
-    checks, md = _checks(repo, env, "--test-cmd", "sh check.sh")
+    checks, md = fix_checks(repo, env, "--test-cmd", "sh check.sh")
     check = checks["I1"]
     assert check["tests"] == "pass" and check["baseline"] == "fail"
     assert check["edits_tests"] == ["check.sh"]
@@ -94,7 +82,7 @@ def test_a_fix_renaming_the_failing_test_away_is_flagged(tmp_path: Path) -> None
     write(repo, "test_red.py", RED_TEST)
     commit_all(repo, "A test the change leaves red")
     env = seat_config(tmp_path, review_text([("Negative ages", RENAME_FIX)]))
-    checks, md = _checks(repo, env, "--test-cmd", "python -m pytest -q")
+    checks, md = fix_checks(repo, env, "--test-cmd", "python -m pytest -q")
     check = checks["I1"]
     assert check["tests"] == "pass" and check["baseline"] == "fail"
     assert check["edits_tests"] == ["test_red.py"]

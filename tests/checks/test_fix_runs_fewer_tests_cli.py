@@ -5,15 +5,11 @@ from the code (`pytest.skip`), or ends the test process with exit 0 before any t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from support.proof_repos import GOOD_FIX, make_python_repo, review_text, seat_config
-from support.repos import run_cli
-
-REVIEW = ["review", "--agents", "bot", "--lead", "none", "--json", "--allow-exec", "--check-fixes"]
+from support.proof_repos import GOOD_FIX, fix_checks, make_python_repo, review_text, seat_config
 
 
 def _fix(line: str) -> str:
@@ -38,12 +34,7 @@ EXIT_FIX = _fix('__import__("os")._exit(0)')
 def _review(tmp: Path, fixes: list[tuple[str, str]]) -> tuple[dict, str]:  # type: ignore[type-arg]
     repo = make_python_repo(tmp, strong=True, red=True)
     env = seat_config(tmp, review_text(fixes))
-    res = run_cli([*REVIEW, "--test-cmd", "python -m pytest -q"], cwd=repo, env=env, timeout=240)
-    assert res.returncode == 0, res.stderr
-    out = res.json()
-    report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
-    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
-    return {f["id"]: f["fix_check"] for f in report["findings"]}, md
+    return fix_checks(repo, env, "--test-cmd", "python -m pytest -q")
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from deepreview.formats import FORMATS, render_report, renderer
 from deepreview.model import Finding, Header, Location, Report, Severity
 from deepreview.render.sarif import FINGERPRINT_KEY, to_sarif
 from support.live_markdown import live_hazards
-from support.repos import cli_env, make_repo, run_cli
+from support.repos import CliResult, cli_env, make_repo, run_cli
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-report.md"
 
@@ -298,10 +298,10 @@ def test_artifact_uris_are_percent_encoded_relative_references(tmp_path: Path) -
     assert "pkg/sp%20ace%20%C3%BC.py" in uris
 
 
-def test_a_review_stores_sarif_with_a_location_for_every_finding(tmp_path: Path) -> None:
-    """The same through `review --format sarif` (a command seat answering NO_PLACE_REVIEW)."""
+def _canned_sarif_review(tmp_path: Path, review: str) -> CliResult:
+    """`review --format sarif --json` of a new repo by a command seat printing `review`."""
     repo = make_repo(tmp_path)
-    (tmp_path / "canned.md").write_text(NO_PLACE_REVIEW, encoding="utf-8")
+    (tmp_path / "canned.md").write_text(review, encoding="utf-8")
     argv = ["sh", "-c", f"cat >/dev/null; cat {tmp_path / 'canned.md'}"]
     env = cli_env(tmp_path)
     Path(env["DEEP_REVIEW_CONFIG"]).write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
@@ -311,6 +311,12 @@ def test_a_review_stores_sarif_with_a_location_for_every_finding(tmp_path: Path)
         env=env,
     )
     assert res.returncode == 0, res.stderr
+    return res
+
+
+def test_a_review_stores_sarif_with_a_location_for_every_finding(tmp_path: Path) -> None:
+    """The same through `review --format sarif` (a command seat answering NO_PLACE_REVIEW)."""
+    res = _canned_sarif_review(tmp_path, NO_PLACE_REVIEW)
     sarif = json.loads(Path(res.json()["paths"]["sarif"]).read_text(encoding="utf-8"))
     _validate(sarif)
     results = sarif["runs"][0]["results"]
@@ -392,17 +398,7 @@ def test_a_finding_without_a_place_is_not_shown_on_a_file_that_is_not_there(
     """The file a placeless finding is shown on is one the review SHA holds: never a path a
     reviewer named that is not there ("file not found at review SHA"), which code scanning
     cannot show."""
-    repo = make_repo(tmp_path)
-    (tmp_path / "canned.md").write_text(MISSING_FILE_REVIEW, encoding="utf-8")
-    argv = ["sh", "-c", f"cat >/dev/null; cat {tmp_path / 'canned.md'}"]
-    env = cli_env(tmp_path)
-    Path(env["DEEP_REVIEW_CONFIG"]).write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
-    res = run_cli(
-        ["review", "--agents", "canned", "--lead", "none", "--format", "sarif", "--json"],
-        cwd=repo,
-        env=env,
-    )
-    assert res.returncode == 0, res.stderr
+    res = _canned_sarif_review(tmp_path, MISSING_FILE_REVIEW)
     report = json.loads(Path(res.json()["paths"]["json"]).read_text(encoding="utf-8"))
     scopes = {f["title"]: f["scope"] for f in report["findings"]}
     assert scopes["The guide is stale"] == "file not found at review SHA"

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import git, run_cli, write
-from support.rounds import read_branch_repo, run_round, stored
+from support.repos import run_cli
+from support.rounds import amend_renaming_read, read_branch_repo, run_round, stored
 
 LEAK = """## Findings
 
@@ -36,16 +36,7 @@ def test_a_declined_finding_renamed_in_a_rewrite_stays_declined(tmp_path: Path) 
     res = run_cli(["decline", rid1, "I1", "--reason", "short-lived"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
 
-    git(repo, "mv", "util.py", "files.py")
-    write(
-        repo,
-        "files.py",
-        "import os\n\n# helpers\n\n\ndef read(path):\n    return open(path).read()\n",
-    )
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--amend", "-m", "Add read (amended)")
-    git(repo, "reflog", "expire", "--expire=now", "--all")
-    git(repo, "gc", "-q", "--prune=now")
+    amend_renaming_read(repo)
 
     rid2 = run_round(fakes, repo, LEAK.format(place="files.py:7"))["review_id"]
     data = json.loads(stored(fakes, rid2, ".json"))

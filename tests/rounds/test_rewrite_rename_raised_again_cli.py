@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
-from support.repos import git, write
-from support.rounds import read_branch_repo, run_round, stored
+from support.rounds import amend_renaming_read, read_branch_repo, run_round, stored
 
 LEAK = """## Findings
 
@@ -37,16 +36,7 @@ def _rewritten(tmp_path: Path, place: str) -> dict[str, Any]:
     fakes = Fakes(tmp_path)
     repo = read_branch_repo(tmp_path)
     run_round(fakes, repo, LEAK.format(place="util.py:5"))
-    git(repo, "mv", "util.py", "files.py")
-    write(
-        repo,
-        "files.py",
-        "import os\n\n# helpers\n\n\ndef read(path):\n    return open(path).read()\n",
-    )
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--amend", "-m", "Add read (amended)")
-    git(repo, "reflog", "expire", "--expire=now", "--all")
-    git(repo, "gc", "-q", "--prune=now")
+    amend_renaming_read(repo)
     rid = run_round(fakes, repo, LEAK.format(place=place))["review_id"]
     data: dict[str, Any] = json.loads(stored(fakes, rid, ".json"))
     return data

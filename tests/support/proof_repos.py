@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from support.repos import cli_env, commit_all, git, write
+from support.repos import cli_env, commit_all, git, run_cli, write
 
 PY_SOURCE = 'def is_adult(age):\n    """Whether `age` is 18 or more."""\n    return age >= 18\n'
 PY_WEAK_TESTS = """from ages import is_adult
@@ -209,3 +209,26 @@ def have_go() -> bool:
 
 
 NO_GO = "the Go toolchain is not installed (scripts/test.sh installs golang-go with apt when root)"
+
+
+CHECK_FIXES = [
+    "review",
+    "--agents",
+    "bot",
+    "--lead",
+    "none",
+    "--json",
+    "--allow-exec",
+    "--check-fixes",
+]
+
+
+def fix_checks(repo: Path, env: dict[str, str], *args: str) -> tuple[dict, str]:  # type: ignore[type-arg]
+    """`review --check-fixes` of `repo` with `seat_config`'s `bot`: each finding's fix check by
+    its ID, and the Markdown report."""
+    res = run_cli([*CHECK_FIXES, *args], cwd=repo, env=env, timeout=240)
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    return {f["id"]: f["fix_check"] for f in report["findings"]}, md

@@ -190,3 +190,18 @@ def rewrite_history(repo: Path) -> None:
     git(repo, "rebase", "-q", "main")
     git(repo, "reflog", "expire", "--expire=now", "--all")
     git(repo, "gc", "-q", "--prune=now")
+
+
+def amend_renaming_read(repo: Path) -> None:
+    """`read_branch_repo`'s commit amended: util.py renamed files.py (a comment added, `read`'s
+    leak now at line 7), and the old commit let go (reflog, gc)."""
+    git(repo, "mv", "util.py", "files.py")
+    write(
+        repo,
+        "files.py",
+        "import os\n\n# helpers\n\n\ndef read(path):\n    return open(path).read()\n",
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--amend", "-m", "Add read (amended)")
+    git(repo, "reflog", "expire", "--expire=now", "--all")
+    git(repo, "gc", "-q", "--prune=now")
