@@ -48,3 +48,16 @@ def test_without_a_model_doctor_says_the_command_seats_run_too(tmp_path: Path) -
         "No model-backed agent is usable; `deep-review review` will run only lint and the "
         "static seat." in flat
     )
+
+
+def test_a_folder_as_the_program_is_named_as_a_folder(tmp_path: Path) -> None:
+    """argv[0] an existing folder is there, just no program: "not found on PATH" sent the user
+    looking for the wrong problem."""
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"folder": {"argv": [str(tmp_path)]}})
+    env = fakes.env({"HOME": str(tmp_path / "home")})
+    repo = make_repo(tmp_path)
+    seats = {s["name"]: s for s in run_cli(["doctor", "--json"], cwd=repo, env=env).json()["seats"]}
+    reason = seats["folder"]["reason"]
+    assert "is a folder, not a program" in reason and "[seats.folder]" in reason, reason
+    assert "not found on PATH" not in reason

@@ -60,6 +60,12 @@ def resolve_program(program: str, env: Mapping[str, str]) -> str | None:
     return proc.which(program, env)
 
 
+def _names_a_folder(program: str) -> bool:
+    """argv[0] written as a path to a folder that exists (`resolve_program` takes files only)."""
+    has_sep = os.sep in program or bool(os.altsep and os.altsep in program)
+    return has_sep and Path(program).expanduser().is_dir()
+
+
 def changed_scripts(
     argv: tuple[str, ...], changed: tuple[str, ...], worktree: Path | None = None
 ) -> tuple[str, ...]:
@@ -117,11 +123,16 @@ class CommandAgent(CliAgent):
         program = settings.argv[0]
         resolved = resolve_program(program, env)
         if resolved is None:
+            folder = _names_a_folder(program)
             return Availability(
                 name=self.name,
                 usable=False,
-                found=False,
-                reason=f"argv[0] {program!r} not found on PATH; fix argv in [seats.{seat}]",
+                found=folder,
+                reason=(
+                    f"argv[0] {program!r} is a folder, not a program; fix argv in [seats.{seat}]"
+                    if folder
+                    else f"argv[0] {program!r} not found on PATH; fix argv in [seats.{seat}]"
+                ),
                 model_backed=False,
             )
         if not os.access(resolved, os.X_OK):
