@@ -60,3 +60,27 @@ def test_the_line_inside_the_block_another_seat_names_is_one(tmp_path: Path) -> 
         bravo="- [P0] store/save.py:3 — a name with dot-dot segments escapes the storage root.\n",
     )
     assert got == [["Alpha", "Bravo"]], got
+
+
+PRICES = (
+    '"""Prices, cached per process."""\n'  # 1
+    "_CACHE = {}\n"  # 2
+    "def price(sku):\n"  # 3
+    "    return _CACHE.setdefault(sku, load(sku))\n"  # 4
+)
+
+
+def test_a_stale_docstring_and_a_stale_cached_price_at_one_place_stay_two(
+    tmp_path: Path,
+) -> None:
+    """ "Stale" of a doc is a doc saying what the code no longer does; of a cache, a copy an
+    update misses: two problems, though both titles say "stale" at one place, graded alike."""
+    found: list[dict[str, Any]] = findings_of_change(
+        tmp_path,
+        {"shop/prices.py": PRICES},
+        {
+            "alpha": "- [P1] shop/prices.py:1-3 — the module docstring is stale.\n",
+            "bravo": "- [P1] shop/prices.py:3 — readers get stale prices after an update.\n",
+        },
+    )
+    assert sorted(sorted(f["reviewers"]) for f in found) == [["Alpha"], ["Bravo"]], found

@@ -255,7 +255,10 @@ _KINDS: dict[str, tuple[str, ...]] = {
     # a cached copy that an update does not reach ("`set_price` leaves a stale entry", "readers
     # see the previous value after an update: no invalidation on write")
     "stale cache": (
-        r"\bstale\b",
+        # (not in a clause about a doc: "the docstring is stale" is a doc that says what the
+        # code no longer does, not a copy an update misses)
+        r"(?:\A|(?<=[.;:\n]))(?![^.;:\n]*\b(?:doc|docs|docstrings?|comments?|readme|"
+        r"documentation|changelog|examples?)\b)[^.;:\n]*?\bstale\b",
         r"\b(?:no|missing|without|never)\s+(?:cache\s+)?invalidat\w*",
         r"\b(?:old|previous|outdated)\s+(?:value|price|entry|entries|data|result)s?\s+"
         r"(?:after|until)\b",
