@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.head import FindingHead, locations_in, parse_tail
 from deepreview.findings.locations import looks_like_path, parse_location
 from deepreview.model import Location
 
@@ -56,15 +56,12 @@ def sentence_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
 
 def _only_places(inner: str, prefixes: tuple[str, ...]) -> list[Location]:
     """The places a parenthesis holds when it holds nothing else, each with its line."""
-    places = locations_in(inner, prefixes)
-    if not places or any(p.start is None for p in places):
+    probe = FindingHead(id=None, title="", style="table")
+    parse_tail(probe, inner, prefixes)  # its leftover: the words that are no place
+    places = probe.locations
+    if not places or probe.leftover or any(p.start is None for p in places):
         return []
-    rest = _PLACE_TOKENS.sub("", inner).strip(" \t,;")
-    return places if not rest else []
-
-
-# The parenthesis's text with its places taken out, to see that nothing else is left.
-_PLACE_TOKENS: Final = re.compile(r"`[^`\n]+`|[^\s`,;]+:L?\d+(?:[-–]L?\d+)?|\band\b")
+    return places
 
 
 def _line_of(m: re.Match[str], prefixes: tuple[str, ...]) -> Location | None:
