@@ -152,6 +152,8 @@ def _items(
         if renamed
         else resolver
     )
+    # a finding with no place of its own, in a one-file change, may name its line in words
+    sole = changed[0] if len(changed) == 1 else None
     items: list[_Item] = []
     for seat, review in reviews:
         assert review is not None
@@ -161,7 +163,7 @@ def _items(
             resolved = tuple(
                 Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
             )
-            features = extract(seat, f, scoring, files)
+            features = extract(seat, f, scoring, files, sole)
             cited = tuple(
                 Location(m.path, m.start, None if m.end == m.start else m.end)
                 for m in features.mentions
