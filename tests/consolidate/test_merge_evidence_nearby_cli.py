@@ -249,3 +249,97 @@ def test_two_test_gaps_naming_different_behaviours_stay_two(tmp_path: Path) -> N
         "never exercised.\n",
     )
     assert got == [["Alpha"], ["Bravo"]], got
+
+
+# The definition and a call of one function (`nearby.definition_and_call`, read from the code
+# by `code_sites`): one problem when the two say something alike, two otherwise.
+MONEY = (
+    "def to_pence(amount):\n"  # 1
+    '    """Pounds to whole pence."""\n'  # 2
+    "    return int(amount * 100)\n"  # 3
+    "\n"  # 4
+    "\n"  # 5
+    "def basket_total(items):\n"  # 6
+    "    total = 0\n"  # 7
+    "    for item in items:\n"  # 8
+    '        total += item["price"] * item["qty"]\n'  # 9
+    "    return total\n"  # 10
+    "\n"  # 11
+    "\n"  # 12
+    "def charge(items, card):\n"  # 13
+    "    pence = to_pence(basket_total(items))\n"  # 14
+    "    return card.debit(pence)\n"  # 15
+)
+CUTS_THE_FRACTION = _doc(
+    "### Important Issues\n\n1. **`to_pence` cuts the fraction instead of rounding** — "
+    "`shop/money.py:1-3` (important, bug)\n\n`int(amount * 100)` drops what a binary float "
+    "lost: `to_pence(0.29)` is 28.\n"
+)
+
+
+def test_a_function_and_a_line_calling_it_saying_one_thing_are_one(tmp_path: Path) -> None:
+    got = _credited(
+        tmp_path,
+        {"shop/money.py": MONEY},
+        alpha=CUTS_THE_FRACTION,
+        bravo="- [P1] shop/money.py:14 — the card is debited a penny short for prices like "
+        "0.29: the product is cut with `int`, not rounded.\n",
+    )
+    assert got == [["Alpha", "Bravo"]], got
+
+
+def test_another_remark_at_the_line_calling_it_stays_two(tmp_path: Path) -> None:
+    got = _credited(
+        tmp_path,
+        {"shop/money.py": MONEY},
+        alpha=CUTS_THE_FRACTION,
+        bravo="- [P1] shop/money.py:14 — `card.debit` gets no currency, so the provider "
+        "assumes dollars.\n",
+    )
+    assert got == [["Alpha"], ["Bravo"]], got
+
+
+UNITS = (
+    "def parse_size(text):\n"  # 1
+    '    """\'10k\' -> 10000 bytes."""\n'  # 2
+    '    if text.endswith("k"):\n'  # 3
+    "        return int(text[:-1]) * 1000\n"  # 4
+    "    return int(text)\n"  # 5
+)
+LIMITS = (
+    "from lib.units import parse_size\n"  # 1
+    "\n"  # 2
+    "\n"  # 3
+    "def too_big(body, limit_text):\n"  # 4
+    "    limit = parse_size(limit_text)\n"  # 5
+    "    return len(body) > limit\n"  # 6
+)
+REJECTS_UPPER_CASE = _doc(
+    "### Important Issues\n\n1. **`parse_size` rejects an upper-case unit** — "
+    '`lib/units.py:3-5` (important, bug)\n\n`parse_size("10K")` falls through to `int` and '
+    "raises `ValueError`; lower-case the text first.\n"
+)
+
+
+def test_a_function_and_its_caller_in_another_file_saying_one_thing_are_one(
+    tmp_path: Path,
+) -> None:
+    got = _credited(
+        tmp_path,
+        {"lib/units.py": UNITS, "upload/limits.py": LIMITS},
+        alpha=REJECTS_UPPER_CASE,
+        bravo="- [P1] upload/limits.py:5 — a limit written `10K` in the config raises "
+        "`ValueError` here and every upload fails.\n",
+    )
+    assert got == [["Alpha", "Bravo"]], got
+
+
+def test_another_remark_beside_the_call_in_another_file_stays_two(tmp_path: Path) -> None:
+    got = _credited(
+        tmp_path,
+        {"lib/units.py": UNITS, "upload/limits.py": LIMITS},
+        alpha=REJECTS_UPPER_CASE,
+        bravo="- [P1] upload/limits.py:6 — `len(body)` counts characters, not bytes, for a "
+        "text body.\n",
+    )
+    assert got == [["Alpha"], ["Bravo"]], got

@@ -280,6 +280,10 @@ class Features:
     title_prose_words: frozenset[str] = frozenset()  # its title's words outside code spans
     # its title or explanation says a test is missing ("the expiry branch is never exercised")
     says_untested: bool = False
+    # read from the code when the caller has it (`code_sites`): the functions its lines are
+    # in, and those its lines call (lower-cased)
+    defined_in: frozenset[str] = frozenset()
+    calls: frozenset[str] = frozenset()
 
     @property
     def files(self) -> frozenset[str]:

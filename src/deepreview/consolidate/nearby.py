@@ -13,8 +13,8 @@ natures (a security hole, a bug) or see different failures.
 
 from __future__ import annotations
 
-from deepreview.consolidate.claim_pairs import claims_differ
-from deepreview.consolidate.features import Features
+from deepreview.consolidate.claim_pairs import claims_differ, same_claim
+from deepreview.consolidate.features import Features, finding_words
 from deepreview.consolidate.spans import meet_on_a_line
 
 # Lines between two findings' places that still read as one block of code (a function's
@@ -64,3 +64,46 @@ def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
     if gap is None or gap > CLAIM_NEAR_LINES:
         return frozenset()
     return x.claims & y.claims
+
+
+def _graded_and_classified_alike(x: Features, y: Features) -> bool:
+    """At most one grade apart, and not classified as different natures."""
+    if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
+        return False
+    return not (x.nature and y.nature and x.nature != y.nature)
+
+
+# Title words (beyond shared code names) a definition and a call must share when they share no
+# code name and no failure: one word is often the symptom every bug there has ("A trailing
+# comma crashes the parser" at the call, "Negative page numbers crash" in the function).
+DEFINITION_TITLE_WORDS = 2
+
+
+def definition_and_call(x: Features, y: Features) -> frozenset[str]:
+    """The functions one finding's lines are in and the other's lines call (`code_sites`),
+    when the two are about code at places that do not meet, graded at most one level apart,
+    not classified as different natures, no title names a failure the other does not, and they
+    say something alike: a code name both give (the function's own, or `int` in "cut with
+    `int`" and "`int(amount * 100)` drops the fraction"), two title words beyond those names
+    (`DEFINITION_TITLE_WORDS`), or the same failure. "`to_cents` truncates instead of
+    rounding" in `to_cents`, "the amount sent is one short, float multiplied and cut with
+    `int`" at `cents = to_cents(total)` fifteen lines below: one problem, told where it is
+    made and where it shows. A finding
+    inside the function beside one at a call that says nothing alike ("the sleep is never
+    awaited" in `with_retry`, "the default of 3 gives 4 calls" where it is called) is two."""
+    if not (x.kind == y.kind == "code") or claims_differ(x, y) or meet_on_a_line(x, y):
+        return frozenset()
+    if not _graded_and_classified_alike(x, y):
+        return frozenset()
+    # a call from inside the function itself (recursion, or both findings in its body) says
+    # nothing of definition and use
+    sites = ((x.defined_in & y.calls) | (y.defined_in & x.calls)) - (x.defined_in & y.defined_in)
+    if not sites:
+        return frozenset()
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
+    said = (
+        bool(x.identifiers & y.identifiers)
+        or len((x.title_words & y.title_words) - names) >= DEFINITION_TITLE_WORDS
+        or same_claim(x, y)
+    )
+    return frozenset(sites) if said else frozenset()

@@ -21,7 +21,11 @@ from deepreview.consolidate.claim_pairs import (
 from deepreview.consolidate.evidence import Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
-from deepreview.consolidate.nearby import SAME_FAILURE_NEARBY, same_failure_nearby
+from deepreview.consolidate.nearby import (
+    SAME_FAILURE_NEARBY,
+    definition_and_call,
+    same_failure_nearby,
+)
 from deepreview.consolidate.spans import (
     lines_beside,
     meet_in_a_test,
@@ -407,6 +411,11 @@ def evidence(
         # the same failure named a few lines apart in one file: "`DEPLOY_DIR` is unset" at the
         # command, "no guard on an empty environment" at the assignment (`nearby.py`)
         score += SAME_FAILURE_NEARBY
+    at_definition_and_call = not generic and bool(definition_and_call(x, y))
+    if at_definition_and_call:
+        # one finding in a function, the other at a line calling it, saying something alike:
+        # the definition and its use are one place for this problem (`code_sites`)
+        score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
     if untested:
         # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
@@ -451,7 +460,7 @@ def evidence(
         # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is
         # generic by design, and a shared multi-line range points at one block: not capped.
         score = min(score, WHERE_ONLY_CAP)
-    if not generic and stance <= 0 and _claims_apart(x, y, prose):
+    if not generic and stance <= 0 and _claims_apart(x, y, prose) and not at_definition_and_call:
         # "One malformed startup file blocks every later one" beside "Redundant login file
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim
