@@ -44,6 +44,7 @@ CASES = Path(__file__).resolve().parent / "merge_cases"
 class Case:
     name: str
     changed: dict[str, int]  # path -> line count
+    sources: dict[str, str]  # path -> text
     reviews: dict[str, str]  # seat -> review text
     truth: list[frozenset[str]]  # the careful lead's clusters (keys seat:ID)
     either: frozenset[frozenset[str]]
@@ -56,11 +57,17 @@ def load(folder: Path) -> Case:
         for p in sorted(files.rglob("*"))
         if p.is_file()
     }
+    sources = {
+        p.relative_to(files).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(files.rglob("*"))
+        if p.is_file()
+    }
     reviews = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
     answer = json.loads((folder / "answer.json").read_text(encoding="utf-8"))
     return Case(
         folder.name,
         changed,
+        sources,
         reviews,
         [frozenset(c) for c in answer["clusters"]],
         frozenset(frozenset(p) for p in answer.get("either", [])),
@@ -106,7 +113,10 @@ def score(  # type: ignore[no-untyped-def]
         for f in sr.review.findings
     }
     clusters = cluster_findings(
-        reviews, changed_files=list(case.changed), present_files=case.changed
+        reviews,
+        changed_files=list(case.changed),
+        present_files=case.changed,
+        sources=case.sources,
     )
     ours = [frozenset(m.key for m in c.members) for c in clusters]
     problems = [f"answer names {k}, not parsed" for c in case.truth for k in c if k not in titles]
@@ -160,7 +170,7 @@ def _print_pairs(  # type: ignore[no-untyped-def]
     out,
 ) -> None:
     """The evidence of every cross-seat pair we get wrong (missed or merged against the answer)."""
-    items, _ = _items(reviews, list(case.changed), None, case.changed)
+    items, _ = _items(reviews, list(case.changed), None, case.changed, case.sources)
     idf = rarity(i.features for i in items)
     by_key = {i.member.key: i for i in items}
     for a, b in itertools.combinations(sorted(by_key), 2):

@@ -105,6 +105,14 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("ruff `S602` (subprocess-popen-with-shell-equals-true): `shell=True`", "injection"),
         ("Probable insecure usage of temporary file or directory", "insecure temp file"),
         ("Predictable file name under the shared scratch folder", "insecure temp file"),
+        # tm65: the lock by its field's name, a deadlock, a wait the code skips
+        ("`Add` appends to the slice without holding `mu`", "race"),
+        ("Deadlock when nobody reads the replies", "hang"),
+        ("A full outbox can stall every sender", "hang"),
+        ("The backoff sleep is never awaited", "skipped wait"),
+        ("Fire-and-forget `sleep` in the polling loop", "skipped wait"),
+        ("Retries go out with no pause between them", "skipped wait"),
+        ("`delay()` is called without an await", "skipped wait"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -150,6 +158,10 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         "The docstring is stale",
         "Stale comment about the retry count",
         "README section on caching is stale",
+        # tm65: holding, waiting and awaiting that name no failure
+        "The handler awaits the reply before logging",
+        "Holding the connection open is intended",
+        "The pause between polls is configurable",
     ],
 )
 def test_text_naming_no_failure_of_the_list_claims_nothing(text: str) -> None:

@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is twenty-six failure kinds that reviewers name in recognisable words, a
+The vocabulary is twenty-seven failure kinds that reviewers name in recognisable words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
 size limit, quadratic work, an unset setting and an insecure temporary file came from the
 held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms), matched
@@ -66,6 +66,8 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bthread[- ]?(?:safe|safety|unsafe)\b",
         r"\bunlocked\b",
         r"\bmutex\b",
+        # "`Inc` writes the map without holding `mu`": the lock by its field's name
+        r"\b(?:without|not)\s+holding\b",
         r"\b(?:without|outside|not holding|never takes|doesn't take|does not take|missing)"
         r"\b[^.;:]{0,20}\b(?:lock|mutex)\b(?![- ]?files?\b)",  # a lock file is no lock
     ),
@@ -215,6 +217,20 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"(?:forever|indefinitely)\b",
         r"\b(?:can|may|will|could)\s+hang\b",
         r"\bhangs\b",
+        # two sides each waiting on the other: a wait that never ends ("Deadlock when results
+        # are not drained", "an unbuffered channel can stall producers")
+        r"\bdeadlock\w*",
+        r"\b(?:can|may|will|could)\s+(?:stall|block)\b",
+    ),
+    # a wait the code means to make and does not: a promise or coroutine nobody awaits, a
+    # backoff whose sleep is dropped ("Backoff delay is never awaited", "Fire-and-forget
+    # timer", "no pause between attempts")
+    "skipped wait": (
+        r"\b(?:never|not|isn't|is not|un)[- ]?awaited\b",
+        r"\bmissing\s+(?:an?\s+)?await\b",
+        r"\bwithout\s+(?:an?\s+)?await\b",
+        r"\bfire[- ]and[- ]forget\b",
+        r"\bno\s+(?:pause|delay|wait|sleep|backoff)\s+between\b",
     ),
     # a failure taken for success: an exception swallowed, an error return dropped, an HTTP
     # error response read as data ("`fetch_item` parses error pages as data", "the `except`
@@ -329,6 +345,7 @@ SAID = {
     "missing auth": "a missing permission check",
     "typo": "a typo",
     "hang": "a wait with no timeout",
+    "skipped wait": "a wait that never happens",
     "ignored error": "an error taken for success",
     "memory": "memory growing with the input",
     "off by one": "an off-by-one",

@@ -62,6 +62,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from deepreview.consolidate.code_sites import called_at, defined_at
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import Features, PathResolver, extract
 from deepreview.consolidate.score import evidence, rarity
@@ -129,6 +130,7 @@ def _items(
     changed_files: Iterable[str],
     renamed: Mapping[str, str] | None = None,
     present: Collection[str] | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[list[_Item], PathResolver]:
     reviews = sorted(
         ((sr.reviewer.seat, sr.review) for sr in seat_reviews if sr.review is not None),
@@ -152,6 +154,9 @@ def _items(
         if renamed
         else resolver
     )
+    code = {path: text.splitlines() for path, text in (sources or {}).items()}
+    # a finding with no place of its own, in a one-file change, may name its line in words
+    sole = changed[0] if len(changed) == 1 else None
     items: list[_Item] = []
     for seat, review in reviews:
         assert review is not None
@@ -161,7 +166,7 @@ def _items(
             resolved = tuple(
                 Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
             )
-            features = extract(seat, f, scoring, files)
+            features = _with_code_sites(extract(seat, f, scoring, files, sole), code)
             cited = tuple(
                 Location(m.path, m.start, None if m.end == m.start else m.end)
                 for m in features.mentions
@@ -170,6 +175,22 @@ def _items(
             member = Member(seat, replace(f, locations=resolved), seat not in analyzers, cited)
             items.append(_Item(len(items), member, features))
     return items, resolver
+
+
+def _with_code_sites(features: Features, code: Mapping[str, list[str]]) -> Features:
+    """`features` with the functions its lines are in and call (`code_sites`), read from
+    `code` (repo path -> lines) where it has the file."""
+    defined: set[str] = set()
+    calls: set[str] = set()
+    for s in features.locations:
+        lines = code.get(s.path)
+        if lines is None or s.start is None or s.end is None:
+            continue
+        defined |= defined_at(lines, s.start, s.end)
+        calls |= called_at(lines, s.start, s.end)
+    if not (defined or calls):
+        return features
+    return replace(features, defined_in=frozenset(defined), calls=frozenset(calls))
 
 
 def _covered_by(review: AgentReview, finding_id: str) -> tuple[str, ...]:
@@ -411,15 +432,18 @@ def cluster_findings(
     changed_files: Iterable[str] = (),
     renamed: Mapping[str, str] | None = None,
     present_files: Collection[str] | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[Cluster, ...]:
     """One cluster per problem; every finding of every reviewed seat is in exactly one cluster.
     `renamed` (old path -> new path): the change's renames, one file under either path.
     `present_files`: the files at the review SHA, when known (`PathResolver`'s `present`).
+    `sources`: the text of changed files at the review SHA (repo path -> text), when known:
+    which function a finding's lines are in and which they call (`code_sites`).
 
     Cluster IDs `K1..Kn` follow the canonical rank of each cluster's first member, so they do not
     depend on the order of `seat_reviews`.
     """
-    items, _ = _items(seat_reviews, changed_files, renamed, present_files)
+    items, _ = _items(seat_reviews, changed_files, renamed, present_files, sources)
     idf = rarity(item.features for item in items)
     scores: dict[tuple[int, int], float] = {}
     for a, b in sorted(_candidate_pairs(items)):

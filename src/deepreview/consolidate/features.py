@@ -278,6 +278,12 @@ class Features:
     title_names: frozenset[str] = frozenset()  # the identifiers its title gives (lower-cased)
     code_spans: frozenset[str] = frozenset()  # its code spans of several words (`code_spans_in`)
     title_prose_words: frozenset[str] = frozenset()  # its title's words outside code spans
+    # its title or explanation says a test is missing ("the expiry branch is never exercised")
+    says_untested: bool = False
+    # read from the code when the caller has it (`code_sites`): the functions its lines are
+    # in, and those its lines call (lower-cased)
+    defined_in: frozenset[str] = frozenset()
+    calls: frozenset[str] = frozenset()
 
     @property
     def files(self) -> frozenset[str]:
@@ -353,6 +359,23 @@ def _plain_title(title: str) -> str:
     return _BACKTICK.sub("code", title)
 
 
+# An explanation saying some behaviour has no test: "the error path is never exercised",
+# "nothing checks that a lapsed token is refused", "is not covered by any test".
+_UNTESTED_TEXT = re.compile(
+    r"\b(?:never|not|isn't|is not|aren't|are not)\s+(?:\w+\s+)?(?:exercised|covered|tested)\b"
+    r"|\bnothing\s+(?:checks|tests|covers|exercises)\b|\bno\s+(?:\w+\s+)?tests?\s+"
+    r"(?:covers?|exercises?|checks?|for)\b",
+    re.IGNORECASE,
+)
+
+
+def says_untested(finding: Finding) -> bool:
+    """Its title says a test is missing, or its title or explanation says some behaviour is
+    never exercised by a test (`_UNTESTED_TEXT`)."""
+    text = _plain_title(finding.title) + "\n" + strip_fences(finding.body)
+    return asks_for_a_test(finding) or _UNTESTED_TEXT.search(text) is not None
+
+
 def asks_for_a_test(finding: Finding) -> bool:
     """The title says a test is missing ("No tests for `first_rows`"): a test file it names
     may well be one to add."""
@@ -385,11 +408,36 @@ def missing_named(text: str) -> str | None:
     return "missing types" if _TYPES_GAP.search(plain) else None
 
 
+# "Line 10 multiplies by 1000", "lines 3-5 never close it": a line a finding names in words
+_LINE_WORDS = re.compile(r"\blines?\s+(\d{1,6})(?:\s*(?:[-–]|to)\s*(\d{1,6}))?\b", re.IGNORECASE)
+
+
+def _placed_in(
+    finding: Finding, files: tuple[str, ...], sole: str | None, resolver: PathResolver
+) -> tuple[Span, ...]:
+    """Where a finding that gives no place of its own is: on the `files` its seat's coverage
+    rows put it in, at the lines its text names in words when that is one file; with no such
+    row, at those lines of the change's `sole` file ("Line 10 multiplies by 1000", in a review
+    of a one-file change, is that file's line 10, as a careful lead reads it); else nowhere."""
+    named = _LINE_WORDS.findall(strip_fences(finding.title + "\n" + finding.body))
+    one = files[0] if len(files) == 1 else None if files else sole
+    if one is not None and named:
+        path = resolver.resolve(one)
+        spans = (Span(path, min(int(a), int(b or a)), max(int(a), int(b or a))) for a, b in named)
+        return tuple(dict.fromkeys(spans))
+    return tuple(Span(resolver.resolve(path), None, None) for path in files)
+
+
 def extract(
-    seat: str, finding: Finding, resolver: PathResolver, files: tuple[str, ...] = ()
+    seat: str,
+    finding: Finding,
+    resolver: PathResolver,
+    files: tuple[str, ...] = (),
+    sole: str | None = None,
 ) -> Features:
     """`files`: where a finding with no place of its own is, by its seat's word (its Coverage
-    Summary row): on those whole files, as a finding that names only its file is placed."""
+    Summary row): on those whole files, as a finding that names only its file is placed.
+    `sole`: the change's one file, when it changes one (`_placed_in`)."""
     prose = strip_fences(finding.body) + "\n" + strip_fences(finding.fix)
     idents = identifiers_in(finding.title + "\n" + prose)
     # A title's bare `find_users` is the name a peer backticks (a model's own JSON, Gemini's
@@ -399,8 +447,8 @@ def extract(
     titled = {*identifiers_in(finding.title), *bare_names_in(finding.title)}
     for low, name in bare_names_in(finding.title).items():
         idents.setdefault(low, name)
-    own = tuple(_span(loc, resolver) for loc in finding.locations) or tuple(
-        Span(resolver.resolve(path), None, None) for path in files
+    own = tuple(_span(loc, resolver) for loc in finding.locations) or _placed_in(
+        finding, files, sole, resolver
     )
     mentions = tuple(
         s for s in (_span(loc, resolver) for loc in file_refs_in(prose)) if s not in own
@@ -427,4 +475,5 @@ def extract(
         title_names=frozenset(titled),
         code_spans=code_spans_in(finding.title + "\n" + prose),
         title_prose_words=finding_words(_BACKTICK.sub(" ", finding.title)),
+        says_untested=says_untested(finding),
     )

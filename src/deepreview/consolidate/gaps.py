@@ -7,7 +7,15 @@ code, nowhere), so for such findings the code they name stands in for the place;
 
 from __future__ import annotations
 
-from deepreview.consolidate.features import Features, finding_words
+from deepreview.consolidate.features import TEST_PATH, Features, finding_words
+from deepreview.consolidate.spans import meet_on_a_line
+
+# Words every finding about a missing test uses: they say it is a test gap, not which one.
+_GAP_WORDS = finding_words(
+    "test tests tested testing untested coverage covered cover covers exercise exercised "
+    "exercises check checks checked missing add added no never nothing case cases suite spec "
+    "assert assertion unit"
+)
 
 
 def cites_the_test(x: Features, y: Features) -> bool:
@@ -38,3 +46,24 @@ def untested_names(x: Features, y: Features) -> frozenset[str]:
     return frozenset(
         spelled[i] for i in x.title_names | y.title_names if finding_words(spelled[i]) <= both
     )
+
+
+def one_gap_in_a_test_file(x: Features, y: Features) -> frozenset[str]:
+    """What two findings about one test file both say has no test, when each says a test is
+    missing (`Features.says_untested`) and they point at different lines of it: "No test
+    covers a refund of a partial order" at the whole suite (3-40) and "every fixture pays in
+    full; the partial refund path is never exercised" at line 12. Where each puts a missing
+    test is its own choice, as for `untested_names`; what they share is the behaviour they
+    name: a word of both titles beyond the code names and the words of any test gap
+    (`_GAP_WORDS`), or a code name both give. Two gaps naming different behaviours ("no test
+    for a refund" / "no test for a currency change") share neither; a weak assertion says no
+    test is missing."""
+    if not (x.kind == y.kind == "tests" and x.says_untested and y.says_untested):
+        return frozenset()
+    test_files = {s.path for s in x.locations if TEST_PATH.search(s.path)}
+    if not test_files & {s.path for s in y.locations} or meet_on_a_line(x, y):
+        return frozenset()  # not one test file, or at the same lines (`meet_in_a_test`)
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(spelled[i])}
+    said = (x.title_words & y.title_words) - names - _GAP_WORDS
+    return frozenset(said) | frozenset(spelled[i] for i in x.identifiers & y.identifiers)

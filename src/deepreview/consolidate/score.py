@@ -20,7 +20,12 @@ from deepreview.consolidate.claim_pairs import (
 )
 from deepreview.consolidate.evidence import Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
-from deepreview.consolidate.gaps import cites_the_test, untested_names
+from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
+from deepreview.consolidate.nearby import (
+    SAME_FAILURE_NEARBY,
+    definition_and_call,
+    same_failure_nearby,
+)
 from deepreview.consolidate.spans import (
     lines_beside,
     meet_in_a_test,
@@ -250,7 +255,9 @@ def _stance(x: Features, y: Features, title: float) -> float:
     if (
         same_claim
         and meet_on_a_line(x, y)
-        and (_title_names(x, y) or (gap == 0 and pinpoint_inside(x, y)))
+        and (
+            _title_names(x, y) or (gap == 0 and pinpoint_inside(x, y)) or (gap <= 1 and same_place)
+        )
     ):
         # both titles name the same failure and the same code name at one line: "SQL injection
         # in find_users" / "`find_users` interpolates the search term into the query". Not the
@@ -258,7 +265,9 @@ def _stance(x: Features, y: Features, title: float) -> float:
         # (the seed's I1); graded alike, one pointing at a line inside the other's range, it is
         # one ("Command injection through `db_name`" at 8-9 / "shell string built from caller
         # input; injection" at 9; "Path traversal when saving uploads" at 2-5 / "a name with
-        # dot-dot segments escapes the storage root" at 3)
+        # dot-dot segments escapes the storage root" at 3). At one short place (a line or
+        # two, one inside the other) a grade apart too: "Backoff delay is never awaited"
+        # (critical) at 18, "no pause between attempts" (important) at 17-18
         return AGREEMENT_BONUS
     contradict = gap >= 2 or bool(x.nature and y.nature and "nit" in natures and len(natures) == 2)
     if contradict and not (same_claim and meet_on_a_line(x, y)):
@@ -398,12 +407,25 @@ def evidence(
         # bonus, "Credit rate can exceed 100%" two lines on, where it is applied (trial
         # 57b #3). Findings that share names already have that evidence (the seed's leaks).
         score += SAME_CLAIM_BONUS
+    if not generic and same_failure_nearby(x, y):
+        # the same failure named a few lines apart in one file: "`DEPLOY_DIR` is unset" at the
+        # command, "no guard on an empty environment" at the assignment (`nearby.py`)
+        score += SAME_FAILURE_NEARBY
+    at_definition_and_call = not generic and bool(definition_and_call(x, y))
+    if at_definition_and_call:
+        # one finding in a function, the other at a line calling it, saying something alike:
+        # the definition and its use are one place for this problem (`code_sites`)
+        score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
     if untested:
         # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
         # coverage for `retry`" at a line of it, "`retry` has no unit tests" placed nowhere:
         # where each puts a missing test is its own choice; the code both name is the place,
         # as one line is for two findings about the code
+        score += weights.where * (1.0 - where)
+    elif not generic and one_gap_in_a_test_file(x, y):
+        # "No test covers a partial refund" at the suite, "the partial refund path is never
+        # exercised" at one fixture's line: one test gap, each reviewer placing it its own way
         score += weights.where * (1.0 - where)
     if not generic and x.kind == y.kind == "tests" and meet_in_a_test(x, y):
         # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
@@ -438,7 +460,7 @@ def evidence(
         # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is
         # generic by design, and a shared multi-line range points at one block: not capped.
         score = min(score, WHERE_ONLY_CAP)
-    if not generic and stance <= 0 and _claims_apart(x, y, prose):
+    if not generic and stance <= 0 and _claims_apart(x, y, prose) and not at_definition_and_call:
         # "One malformed startup file blocks every later one" beside "Redundant login file
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim

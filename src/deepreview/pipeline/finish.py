@@ -37,7 +37,7 @@ from deepreview.pipeline.context import (
 )
 from deepreview.pipeline.index_step import register_status
 from deepreview.pipeline.lead_step import run_lead
-from deepreview.pipeline.line_counts import present_files
+from deepreview.pipeline.line_counts import cited_sources, present_files
 from deepreview.pipeline.panel import with_panel_notes
 from deepreview.pipeline.rounds_prompt_step import previous_round
 from deepreview.pipeline.runstate import LeadEntry, RunState
@@ -167,7 +167,11 @@ def deterministic_report(
     renamed = renamed_paths(p.target.removed_paths)
     present = present_files(p.target, seat_reviews)
     clusters = cluster_findings(
-        seat_reviews, changed_files=changed, renamed=renamed, present_files=present
+        seat_reviews,
+        changed_files=changed,
+        renamed=renamed,
+        present_files=present,
+        sources=cited_sources(p.target, seat_reviews, present),
     )
     outcomes = seat_outcomes(seat_reviews)  # once: the lead's report and a round's verdict too
     report = build_report(

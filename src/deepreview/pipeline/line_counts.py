@@ -39,4 +39,23 @@ def with_line_counts(
     return counts
 
 
-__all__ = ["present_files", "with_line_counts"]
+# A file larger than this is not read for `cited_sources` (generated code, a vendored bundle):
+# which function a line of it is in is no evidence worth the memory.
+SOURCE_BYTES = 1_000_000
+
+
+def cited_sources(
+    target: Target, seat_reviews: list[SeatReview], present: Mapping[str, int | None] | None
+) -> dict[str, str]:
+    """The text at the review SHA of each file a seat's finding may point at (repo path ->
+    text): where `consolidate.code_sites` reads which function a finding's lines are in and
+    which they call. Empty when the files at the SHA are not known."""
+    if present is None:
+        return {}
+    findings = [f for sr in seat_reviews if sr.review is not None for f in sr.review.findings]
+    cited = referenced_files(findings, present)
+    texts = Git(target.repo_root).show_files(target.head_sha, cited)
+    return {p: t for p, t in texts.items() if len(t) <= SOURCE_BYTES}
+
+
+__all__ = ["cited_sources", "present_files", "with_line_counts"]

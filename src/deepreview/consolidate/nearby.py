@@ -1,0 +1,109 @@
+"""One failure told at two places a few lines apart: what a careful lead joins by its claim.
+
+Reviewers point at different lines of one problem: the assignment that can be empty and the
+command that then wipes `/` five lines below, the writer and the reader of one unlocked map
+eight lines apart, the loop that never exits and the `go` statement that starts it. Neither
+the lines nor the words meet, so the pair scores low. What they share is the failure they
+name (`claims.py`): a leak both times, a race both times. A careful lead reads that claim as
+the evidence and the nearness of the lines as its support: never the place alone (two
+problems often sit a few lines apart), never the claim alone (two leaks in one file can be two
+handles), and never when the reviewers grade it two levels apart, classify it as different
+natures (a security hole, a bug) or see different failures.
+"""
+
+from __future__ import annotations
+
+from deepreview.consolidate.claim_pairs import claims_differ, same_claim
+from deepreview.consolidate.features import Features, finding_words
+from deepreview.consolidate.spans import meet_on_a_line
+
+# Lines between two findings' places that still read as one block of code (a function's
+# head and its loop, a variable and its use): `score.NEAR_LINES`, the nearness `where` scores.
+CLAIM_NEAR_LINES = 15
+# What the shared claim at such a distance adds: with the `where` such a pair already scores
+# (0.3 x 0.6 x (1 - gap/16)) it reaches a link (cluster.LINK_THRESHOLD, 0.3) up to eleven
+# lines apart; further apart it needs one more thing in common (a word, a name).
+SAME_FAILURE_NEARBY = 0.25
+
+
+def lines_apart(x: Features, y: Features) -> int | None:
+    """The fewest lines between a place of one and a place of the other in one file, when
+    they do not overlap; None when they overlap or share no file with lines."""
+    best: int | None = None
+    for a in x.locations:
+        for b in y.locations:
+            if a.path != b.path or None in (a.start, a.end, b.start, b.end):
+                continue
+            assert a.start is not None and a.end is not None
+            assert b.start is not None and b.end is not None
+            gap = max(a.start, b.start) - min(a.end, b.end)
+            if gap <= 0:
+                return None
+            best = gap if best is None else min(best, gap)
+    return best
+
+
+def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
+    """The failures both titles name when the two findings are about code, in one file a few
+    lines apart (`CLAIM_NEAR_LINES`, not overlapping: there `score._stance` weighs the claim),
+    graded at most one level apart, and no title names a failure the other does not:
+    "`rm -rf $TARGET/*` deletes from `/` when `DEPLOY_DIR` is unset" at line 9 and "no guard on
+    an empty environment" at line 4. Else nothing. Both titles: a failure one text mentions on
+    the way is no claim at this distance ("Script lacks strict mode", whose explanation adds
+    that unset variables expand to empty strings, three lines above "no guard on an empty
+    environment")."""
+    if not (x.kind == y.kind == "code") or claims_differ(x, y) or meet_on_a_line(x, y):
+        return frozenset()
+    if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
+        return frozenset()
+    if x.nature and y.nature and x.nature != y.nature:
+        # classified apart: "Command injection through the folder argument" (security) at the
+        # shell call, "Unescaped name in the insert statement" (regression) a line below
+        return frozenset()
+    gap = lines_apart(x, y)
+    if gap is None or gap > CLAIM_NEAR_LINES:
+        return frozenset()
+    return x.claims & y.claims
+
+
+def _graded_and_classified_alike(x: Features, y: Features) -> bool:
+    """At most one grade apart, and not classified as different natures."""
+    if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
+        return False
+    return not (x.nature and y.nature and x.nature != y.nature)
+
+
+# Title words (beyond shared code names) a definition and a call must share when they share no
+# code name and no failure: one word is often the symptom every bug there has ("A trailing
+# comma crashes the parser" at the call, "Negative page numbers crash" in the function).
+DEFINITION_TITLE_WORDS = 2
+
+
+def definition_and_call(x: Features, y: Features) -> frozenset[str]:
+    """The functions one finding's lines are in and the other's lines call (`code_sites`),
+    when the two are about code at places that do not meet, graded at most one level apart,
+    not classified as different natures, no title names a failure the other does not, and they
+    say something alike: a code name both give (the function's own, or `int` in "cut with
+    `int`" and "`int(amount * 100)` drops the fraction"), two title words beyond those names
+    (`DEFINITION_TITLE_WORDS`), or the same failure. "`to_cents` truncates instead of
+    rounding" in `to_cents`, "the amount sent is one short, float multiplied and cut with
+    `int`" at `cents = to_cents(total)` fifteen lines below: one problem, told where it is
+    made and where it shows. A finding
+    inside the function beside one at a call that says nothing alike ("the sleep is never
+    awaited" in `with_retry`, "the default of 3 gives 4 calls" where it is called) is two."""
+    if not (x.kind == y.kind == "code") or claims_differ(x, y) or meet_on_a_line(x, y):
+        return frozenset()
+    if not _graded_and_classified_alike(x, y):
+        return frozenset()
+    # a call from inside the function itself (recursion, or both findings in its body) says
+    # nothing of definition and use
+    sites = ((x.defined_in & y.calls) | (y.defined_in & x.calls)) - (x.defined_in & y.defined_in)
+    if not sites:
+        return frozenset()
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
+    said = (
+        bool(x.identifiers & y.identifiers)
+        or len((x.title_words & y.title_words) - names) >= DEFINITION_TITLE_WORDS
+        or same_claim(x, y)
+    )
+    return frozenset(sites) if said else frozenset()
