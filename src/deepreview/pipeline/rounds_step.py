@@ -117,14 +117,32 @@ def apply(
     origin = origins(earlier, declines)
     rounds = earlier_rounds(p.store, p.target, series_of(p.target), prev)
     prior = prev.open_findings
+    # Closed or dropped in any earlier round of the series, not only the previous one: a
+    # finding fixed in round 2 and raised again in round 4 is round 2's, not new.
+    # And one a decline kept out of an earlier round's report, undeclined since: that
+    # round's, not new.
+    earlier_found = (
+        *series_earlier_findings(rounds),
+        *undeclined_findings(rounds, {(d.round, d.finding_id) for d in earlier}),
+    )
     if not prev.compared and prev.row.head_sha != p.target.head_sha:
-        # The previous SHA is gone: a file renamed in the rewrite is found by what is raised.
+        # The previous SHA is gone: a file renamed in the rewrite is found by what is raised,
+        # for a finding still open and for one an earlier round closed (a bug fixed in round
+        # 2, reintroduced at the renamed file in the rewrite, is round 1's, not new).
         git = Git(p.target.repo_root)
-        prior = follow_gone_files(
-            prior,
-            report.findings,
-            lambda path: git.show_file(p.target.head_sha, path) is None,
-            p.target.changed_paths,
+
+        def follow(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+            return follow_gone_files(
+                findings,
+                report.findings,
+                lambda path: git.show_file(p.target.head_sha, path) is None,
+                p.target.changed_paths,
+            )
+
+        prior = follow(prior)
+        moved = follow([e.finding for e in earlier_found])
+        earlier_found = tuple(
+            dataclasses.replace(e, finding=f) for e, f in zip(earlier_found, moved, strict=True)
         )
     return apply_round(
         report,
@@ -138,14 +156,7 @@ def apply(
         code_changed=lambda d: code_changed(p.target, d, origin.get(d)),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),
-        # Closed or dropped in any earlier round of the series, not only the previous one: a
-        # finding fixed in round 2 and raised again in round 4 is round 2's, not new.
-        # And one a decline kept out of an earlier round's report, undeclined since: that
-        # round's, not new.
-        earlier_found=(
-            *series_earlier_findings(rounds),
-            *undeclined_findings(rounds, {(d.round, d.finding_id) for d in earlier}),
-        ),
+        earlier_found=earlier_found,
     )
 
 
