@@ -111,3 +111,18 @@ def test_a_decline_at_its_unmoved_line_is_unchanged(tmp_path: Path) -> None:
     assert data["findings"] == []
     [declined] = data["round_info"]["declined"]
     assert (declined["location"], declined["raised_again"]) == ("calc.py:3", True)
+
+
+def test_moved_and_changed_it_is_open_again_at_its_new_line(tmp_path: Path) -> None:
+    """Moved down and its own line changed: whether its code changed is told at the line it
+    was declined at, in its review's commit — it changed, so the re-raise is open again."""
+    fakes, repo, _ = _declined_then_moved(tmp_path)
+    write(repo, "calc.py", _MOVED.replace("return a / b", "return (a / b)"))
+    commit_all(repo, "Parenthesise")
+    out = run_round(fakes, repo, ROUND1.replace("calc.py:3", "calc.py:7"))
+    data = json.loads(stored(fakes, out["review_id"], ".json"))
+    assert [(f["locations"][0]["start"], f["carry_forward"]) for f in data["findings"]] == [
+        (7, "declined, code changed")
+    ]
+    [declined] = data["round_info"]["declined"]
+    assert (declined["location"], declined["code_changed"]) == ("calc.py:7", True)
