@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from deepreview.consolidate.features import identifiers_in
 from deepreview.consolidate.fingerprint import (
     fingerprint,
     fingerprint_variants,
@@ -19,6 +20,7 @@ from deepreview.consolidate.fingerprint import (
     normalised_title,
 )
 from deepreview.consolidate.places import key_location, key_path
+from deepreview.consolidate.score import NEAR_LINES
 from deepreview.model import Finding
 from deepreview.store.declines import Decline
 
@@ -140,11 +142,34 @@ def matches_decline(f: Finding, d: Decline, *, members: bool = True) -> bool:
     return _same_title(f.title, d.title)
 
 
+def _elsewhere(f: Finding, d: Decline) -> bool:
+    """`f` is at other code of the declined finding's file: each of its places there lies more
+    than `NEAR_LINES` from the declined lines (at their place now: `renames.follow_declines`),
+    and it names none of the code the declined finding named (`ratio`'s zero divisor 36 lines
+    below the declined one in `div`). Declining one division hid every finding of its title in
+    the file (tr65). A finding naming that code is the declined one wherever a seat placed it
+    (`div`'s first line for the division 30 lines down), as is one with no line there."""
+    if d.start_line is None:
+        return False
+    lo, hi = d.start_line, max(d.end_line or d.start_line, d.start_line)
+    starts = [
+        (loc.start, loc.end or loc.start)
+        for loc in f.locations
+        if loc.path == d.path and loc.start is not None
+    ]
+    if not starts or any(
+        start - NEAR_LINES <= hi and end + NEAR_LINES >= lo for start, end in starts
+    ):
+        return False
+    named = identifiers_in(f"{d.title}\n{d.text}")
+    return not named.keys() & identifiers_in(f"{f.title}\n{f.body}").keys()
+
+
 def declined_matches(d: Decline, findings: Sequence[Finding]) -> list[Finding]:
-    """The findings of one round that are `d`: at most what it declined. When several could
-    be, those saying what it said, else the one holding its fingerprint, else the nearest to
-    its line."""
-    found = [f for f in findings if matches_decline(f, d)]
+    """The findings of one round that are `d`: at most what it declined, never one at other
+    code of its file (`_elsewhere`). When several could be, those saying what it said, else
+    the one holding its fingerprint, else the nearest to its line."""
+    found = [f for f in findings if matches_decline(f, d) and not _elsewhere(f, d)]
     if len(found) < 2:
         return found
     same_text = [f for f in found if d.text and first_sentence(f.body) == d.text]
