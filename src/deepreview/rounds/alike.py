@@ -14,7 +14,7 @@ from deepreview.consolidate.features import Features, PathResolver, extract
 from deepreview.consolidate.places import key_path
 from deepreview.consolidate.score import evidence, rarity
 from deepreview.model import SEVERITIES, Finding, Location
-from deepreview.rounds.matching import declined_matches, graded
+from deepreview.rounds.matching import declined_matches, elsewhere_than, graded
 from deepreview.store.declines import Decline
 
 
@@ -43,7 +43,9 @@ def alike_pairs(
     (0.5-0.6 on a shared line and function name), so a prior finding taking the first of them
     that links could take the other prior's re-raise, scoring far higher with that one, and
     leave it "new" (tr62). Nor a pair of which one names a failure the other never does
-    (`_other_failure`). Ties go to the earlier prior, then the earlier finding.
+    (`_other_failure`), nor one at other code of the prior's file (`matching.elsewhere_than`:
+    the same title far below, naming none of its code). Ties go to the earlier prior, then the
+    earlier finding.
     `all_prior`: the earlier round's findings, which weigh how rare a word is with this round's
     (the function every finding names says little)."""
     free = [f for f in findings if f.id not in taken]
@@ -65,6 +67,7 @@ def alike_pairs(
                 graded(f) & graded(p)
                 and any(loc.path == path for loc in f.locations)
                 and not _other_failure(before, now[f.id])
+                and not elsewhere_than(f, p)
             ):
                 score = evidence(before, now[f.id], idf=idf).score
                 if score >= LINK_THRESHOLD:

@@ -102,10 +102,11 @@ def raises(f: Finding, p: Finding) -> bool:
 
 
 def raising(p: Finding, findings: Sequence[Finding], taken: set[str]) -> Finding | None:
-    """This round's finding that raises the earlier `p` again: of those that do, one not
-    `taken` by another earlier finding (by ID) if any, and of them one about what `p` is about
-    (two findings under one generic title are two)."""
-    found = [f for f in findings if raises(f, p)]
+    """This round's finding that raises the earlier `p` (the previous round's, at its lines
+    now) again: of those that do, and are not at other code of its file (`_elsewhere_than`),
+    one not `taken` by another earlier finding (by ID) if any, and of them one about what `p`
+    is about (two findings under one generic title are two)."""
+    found = [f for f in findings if raises(f, p) and not elsewhere_than(f, p)]
     free = [f for f in found if f.id not in taken] or found
     same = (f for f in free if fingerprint(f) == fingerprint(p) or issue_key(f) == issue_key(p))
     return next(same, free[0] if free else None)
@@ -142,27 +143,46 @@ def matches_decline(f: Finding, d: Decline, *, members: bool = True) -> bool:
     return _same_title(f.title, d.title)
 
 
-def _elsewhere(f: Finding, d: Decline) -> bool:
-    """`f` is at other code of the declined finding's file: each of its places there lies more
-    than `NEAR_LINES` from the declined lines (at their place now: `renames.follow_declines`),
-    and it names none of the code the declined finding named (`ratio`'s zero divisor 36 lines
-    below the declined one in `div`). Declining one division hid every finding of its title in
-    the file (tr65). A finding naming that code is the declined one wherever a seat placed it
-    (`div`'s first line for the division 30 lines down), as is one with no line there."""
-    if d.start_line is None:
-        return False
-    lo, hi = d.start_line, max(d.end_line or d.start_line, d.start_line)
-    starts = [
+def _other_code(f: Finding, path: str, spans: Sequence[tuple[int, int]], named: str) -> bool:
+    """`f` is at other code of `path` than `spans` (line ranges there): each of its places in
+    that file lies more than `NEAR_LINES` from each of them, and it names none of the code
+    `named` (the earlier finding's title and text) names. Such a finding of the earlier
+    one's title is another problem of the file (`ratio`'s zero divisor 36 lines below the one in
+    `div`); one naming that code is the earlier finding wherever a seat placed it (`div`'s first
+    line for a division 30 lines down), as is one with no line in that file."""
+    own = [
         (loc.start, loc.end or loc.start)
         for loc in f.locations
-        if loc.path == d.path and loc.start is not None
+        if loc.path == path and loc.start is not None
     ]
-    if not starts or any(
-        start - NEAR_LINES <= hi and end + NEAR_LINES >= lo for start, end in starts
-    ):
+    if not spans or not own:
         return False
-    named = identifiers_in(f"{d.title}\n{d.text}")
-    return not named.keys() & identifiers_in(f"{f.title}\n{f.body}").keys()
+    if any(a - NEAR_LINES <= hi and b + NEAR_LINES >= lo for a, b in own for lo, hi in spans):
+        return False
+    return not identifiers_in(named).keys() & identifiers_in(f"{f.title}\n{f.body}").keys()
+
+
+def _elsewhere(f: Finding, d: Decline) -> bool:
+    """`f` is at other code of the declined finding's file (`_other_code`; the declined lines
+    at their place now: `renames.follow_declines`). Declining one division hid every finding
+    of its title in the file (tr65)."""
+    if d.start_line is None:
+        return False
+    span = (d.start_line, max(d.end_line or d.start_line, d.start_line))
+    return _other_code(f, d.path, [span], f"{d.title}\n{d.text}")
+
+
+def elsewhere_than(f: Finding, p: Finding) -> bool:
+    """`f` is at other code of the earlier finding `p`'s file (`_other_code`; `p` at its lines
+    now: `rounds.line_map`). Round 1's zero divisor in `div` took, as raised again, the one in
+    `ratio` far below, and `div`'s was gone from the report (tr65)."""
+    path = key_path(p)
+    spans = [
+        (loc.start, max(loc.end or loc.start, loc.start))
+        for loc in p.locations
+        if loc.path == path and loc.start is not None
+    ]
+    return _other_code(f, path, spans, f"{p.title}\n{p.body}")
 
 
 def declined_matches(d: Decline, findings: Sequence[Finding]) -> list[Finding]:
