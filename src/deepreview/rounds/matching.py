@@ -172,17 +172,19 @@ def _elsewhere(f: Finding, d: Decline) -> bool:
     return _other_code(f, d.path, [span], f"{d.title}\n{d.text}")
 
 
-def elsewhere_than(f: Finding, p: Finding) -> bool:
+def elsewhere_than(f: Finding, p: Finding, said: str = "") -> bool:
     """`f` is at other code of the earlier finding `p`'s file (`_other_code`; `p` at its lines
-    now: `rounds.line_map`). Round 1's zero divisor in `div` took, as raised again, the one in
-    `ratio` far below, and `div`'s was gone from the report (tr65)."""
+    now: `rounds.line_map`; `said`: what `p` said when its stub holds no body, a closed one's).
+    Round 1's zero divisor in `div` took, as raised again, the one in `ratio` far below, and
+    `div`'s was gone from the report (tr65); fixed in round 2, it made `ratio`'s a fixed
+    finding raised again."""
     path = key_path(p)
     spans = [
         (loc.start, max(loc.end or loc.start, loc.start))
         for loc in p.locations
         if loc.path == path and loc.start is not None
     ]
-    return _other_code(f, path, spans, f"{p.title}\n{p.body}")
+    return _other_code(f, path, spans, f"{p.title}\n{p.body}\n{said}")
 
 
 def declined_matches(d: Decline, findings: Sequence[Finding]) -> list[Finding]:
