@@ -148,3 +148,54 @@ def test_a_dropped_false_positive_raised_again_in_other_words_is_not_new(tmp_pat
     [wraps] = [f for f in data["findings"] if "wraps around" in f["title"]]
     assert wraps["carry_forward"] == "Round 1 Charlie C1, dropped by the lead, raised again"
     assert wraps["id"] not in data["round_info"]["new_findings"]
+
+
+# Another problem at the line of Charlie's dropped overflow claim: a wrong result, which the
+# overflow claim never names.
+_CHARLIE_OTHER_PROBLEM = """## Executive Summary
+
+`add` mixes types.
+
+## Findings
+
+### Critical Issues
+
+C1. **`add` returns text instead of a number** — `calc.py:2` (critical, regression)
+
+```python
+    return a + b
+```
+
+`add("1", "2")` is `"12"`: callers summing form fields get text back.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+None.
+"""
+
+
+def test_another_problem_at_a_dropped_claims_line_is_new(tmp_path: Path) -> None:
+    """Round 1's lead drops Charlie's overflow claim at `calc.py:2`; in round 2 Charlie raises
+    at that line a wrong result the overflow claim never named: a new Critical, not the
+    false positive raised again (which left it out of the verdict and `--fail-on`)."""
+    repo, env = _with_a_claude_lead(tmp_path)
+    seats = ["--agents", "alpha,bravo,charlie", "--json"]
+    first = run_cli(["review", *seats, "--lead", "claude"], cwd=repo, env=env)
+    assert first.returncode == 0, first.stderr[-2000:]
+
+    other = tmp_path / "charlie-round-2.md"
+    other.write_text(_CHARLIE_OTHER_PROBLEM, encoding="utf-8")
+    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{other}"']}
+    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
+    write(repo, "notes.txt", "notes\n")
+    commit_all(repo, "Add notes")
+    second = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
+    assert second.returncode == 0, second.stderr[-2000:]
+    data = json.loads(Path(second.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    [text] = [f for f in data["findings"] if "text instead of" in f["title"]]
+    assert text["carry_forward"] == "new"
+    assert text["id"] in data["round_info"]["new_findings"]

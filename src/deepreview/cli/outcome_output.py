@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -11,6 +12,7 @@ from deepreview.cli.hints import with_store
 from deepreview.runmodel import SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    from deepreview.model import Report
     from deepreview.pipeline.context import ReviewOutcome
 
 RESUME_HINT = "Interrupted. Finished seats are kept; run `deep-review resume {}`."
@@ -43,6 +45,7 @@ def outcome_doc(outcome: ReviewOutcome, *, lead_failed: str | None = None) -> di
             for r in outcome.seats
         ],
     }
+    data["round"] = round_doc(outcome.report, outcome.series) if outcome.report else None
     lead = outcome.report.lead if outcome.report else None
     if lead is not None:
         data["lead"] = {
@@ -61,6 +64,46 @@ def outcome_doc(outcome: ReviewOutcome, *, lead_failed: str | None = None) -> di
             "probes": checks.probe_summary if checks.probes_requested else None,
         }
     return data
+
+
+# A round label's number: `1`, `3 (of PR #711)` (`pipeline.finish.round_label`).
+_ROUND = re.compile(r"^\s*(\d+)")
+
+
+def round_doc(report: Report, series: str) -> dict[str, Any] | None:
+    """`--json`'s `round`: the review's round in its series and what it did with the earlier
+    rounds' findings, so CI need not read the JSON report. None for a review in no series
+    (`--uncommitted`, a range): it has no round. Counted from the report as stored:
+    `carried` still open from an earlier round (tagged `Round N ID, …`), `reopened` declined
+    and open again on changed code, `raised_again` closed or dropped before and raised again,
+    `new`; `fixed` and `closed` (no longer applies, dropped by this round's lead, closed
+    with no verdict) of the previous round's open findings; `declined` left out as declined."""
+    # (imported here: the rounds package is loaded only once a review is stored)
+    from deepreview.rounds.summary import REOPENED
+
+    info = report.round_info
+    m = _ROUND.match(report.header.round or "")
+    if m is None and info is None:
+        return None
+    tags = [f.carry_forward or "" for f in report.findings]
+    again = sum(1 for t in tags if t.endswith(", raised again"))
+    verdicts = info.fix_verdicts if info is not None else ()
+    fixed = sum(1 for v in verdicts if not v.carried_as and v.status == "fixed")
+    return {
+        "number": info.number if info is not None else int(m.group(1)) if m else 1,
+        "series": info.series if info is not None else series or None,
+        "previous_review_id": info.previous_review_id if info is not None else None,
+        "previous_number": info.previous if info is not None else None,
+        "carried": sum(
+            1 for t in tags if t.startswith("Round ") and not t.endswith(", raised again")
+        ),
+        "reopened": tags.count(REOPENED),
+        "raised_again": again,
+        "new": len(info.new_findings) if info is not None else len(report.findings),
+        "fixed": fixed,
+        "closed": sum(1 for v in verdicts if not v.carried_as) - fixed,
+        "declined": sum(1 for d in info.declined if not d.reopened) if info is not None else 0,
+    }
 
 
 def echo_outcome(outcome: ReviewOutcome) -> None:
@@ -95,4 +138,4 @@ def echo_outcome(outcome: ReviewOutcome) -> None:
         click.echo(f"  {fmt}: {path}")
 
 
-__all__ = ["RESUME_HINT", "echo_outcome", "outcome_doc"]
+__all__ = ["RESUME_HINT", "echo_outcome", "outcome_doc", "round_doc"]

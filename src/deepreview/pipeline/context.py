@@ -81,6 +81,9 @@ class ReviewOutcome:
     # Why the lead did not judge, as run.json's lead entry says ("claude failed on
     # authentication in seat claude: …", "no model review to verify", a failed lead's error)
     lead_reason: str | None = None
+    # Its round series (`series_of`: "pr:711", "branch:feature/x"; "" for a review in none):
+    # `--json`'s `round` names it on round 1 too, which records no `round_info`.
+    series: str = ""
 
 
 @dataclass(frozen=True)

@@ -393,6 +393,7 @@ def complete_outcome(
         exit_code=ExitCode.OK if ok else ExitCode.ALL_SEATS_FAILED,
         fail_on=p.settings.fail_on,
         lead_reason=lead_reason,
+        series=series_of(p.target),
     )
 
 

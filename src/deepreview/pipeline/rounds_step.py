@@ -22,7 +22,7 @@ from deepreview.rounds.earlier import (
 )
 from deepreview.rounds.gone_files import follow_gone_files
 from deepreview.rounds.previous import FAILED, PreviousRound, earlier_rounds, series_rows
-from deepreview.rounds.renames import changed_paths, follow_declines, origin_paths
+from deepreview.rounds.renames import changed_paths, follow_declines, origins
 from deepreview.rounds.reopened import kept_open
 from deepreview.store.declines import Decline
 from deepreview.store.repository import Repository
@@ -36,16 +36,19 @@ from deepreview.targets.target import Target
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
 
 
-def code_changed(target: Target, d: Decline, old_path: str = "") -> bool | None:
+def code_changed(target: Target, d: Decline, declined: Decline | None = None) -> bool | None:
     """Whether the lines the declined finding names changed since it was declined (since its
     review's SHA, whatever rounds came between). A change elsewhere in the file, even on the
     line next to them, is no reason to reconsider the decline; trailing whitespace is none.
-    `old_path`: the path it was declined at, when the file was renamed since to `d.path`.
+    `declined`: `d` as recorded, when it moved since (`follow_declines`: a rename to `d.path`,
+    lines added above it): its path and lines in its review's commit are what is compared.
     When that SHA is gone (rewritten away), the lines' text kept at decline time is looked
     for at HEAD (in the file `d.path` names, followed through the renames since the previous
     round: `follow_declines`); None when none was kept or that file is not there: nothing can
     be told, and the decline stands."""
     git = Git(target.repo_root)
+    before = declined or d
+    old_path = before.path if before.path != d.path else ""
     if not d.reviewed_sha or git.rev(d.reviewed_sha) is None:
         return None if (same := unchanged_at(git, target.head_sha, d)) is None else not same
     if d.reviewed_sha == target.head_sha or not d.path:
@@ -64,9 +67,9 @@ def code_changed(target: Target, d: Decline, old_path: str = "") -> bool | None:
         diff = blind_run(git, [*as_text, *argv]).decode("utf-8", errors="replace")
     if not diff.strip():
         return False
-    if d.start_line is None:
+    if before.start_line is None:
         return True
-    lo, hi = d.start_line, max(d.end_line or d.start_line, d.start_line)
+    lo, hi = before.start_line, max(before.end_line or before.start_line, before.start_line)
     # Each hunk's old side: `-start,count` replaced lines start..start+count-1 of the declined
     # review's file; `-start,0` added lines after line `start`, inside the range only when
     # between two of its lines.
@@ -105,23 +108,41 @@ def apply(
         previous_number=prev.number,
         interdiff_note=" ".join(filter(None, (finished_between(p, prev, round_no), prev.note))),
     )
-    # Each decline at its file's path now (`rounds.renames`), and where it was declined.
+    # Each decline at its file's path and lines now (`rounds.renames`), and as declined.
     earlier = declined_before(series_declines(p), rid, round_no)
     declines = follow_declines(
         Git(p.target.repo_root), earlier, p.target.head_sha, dict(prev.moves),
         shown_as_text(p.target.changed_files), p.target.changed_paths,
     )  # fmt: skip
-    origin = origin_paths(earlier, declines)
+    origin = origins(earlier, declines)
     rounds = earlier_rounds(p.store, p.target, series_of(p.target), prev)
     prior = prev.open_findings
+    # Closed or dropped in any earlier round of the series, not only the previous one: a
+    # finding fixed in round 2 and raised again in round 4 is round 2's, not new.
+    # And one a decline kept out of an earlier round's report, undeclined since: that
+    # round's, not new.
+    earlier_found = (
+        *series_earlier_findings(rounds),
+        *undeclined_findings(rounds, {(d.round, d.finding_id) for d in earlier}),
+    )
     if not prev.compared and prev.row.head_sha != p.target.head_sha:
-        # The previous SHA is gone: a file renamed in the rewrite is found by what is raised.
+        # The previous SHA is gone: a file renamed in the rewrite is found by what is raised,
+        # for a finding still open and for one an earlier round closed (a bug fixed in round
+        # 2, reintroduced at the renamed file in the rewrite, is round 1's, not new).
         git = Git(p.target.repo_root)
-        prior = follow_gone_files(
-            prior,
-            report.findings,
-            lambda path: git.show_file(p.target.head_sha, path) is None,
-            p.target.changed_paths,
+
+        def follow(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+            return follow_gone_files(
+                findings,
+                report.findings,
+                lambda path: git.show_file(p.target.head_sha, path) is None,
+                p.target.changed_paths,
+            )
+
+        prior = follow(prior)
+        moved = follow([e.finding for e in earlier_found])
+        earlier_found = tuple(
+            dataclasses.replace(e, finding=f) for e, f in zip(earlier_found, moved, strict=True)
         )
     return apply_round(
         report,
@@ -132,17 +153,10 @@ def apply(
         declines=declines,
         kept_open=kept_open(prev.report, declines),
         chains=carried_from(rounds),
-        code_changed=lambda d: code_changed(p.target, d, origin.get(d, "")),
+        code_changed=lambda d: code_changed(p.target, d, origin.get(d)),
         touched=lambda f: touched(prev.interdiff, f),
         untouched=lambda f: untouched(p.target, prev, f),
-        # Closed or dropped in any earlier round of the series, not only the previous one: a
-        # finding fixed in round 2 and raised again in round 4 is round 2's, not new.
-        # And one a decline kept out of an earlier round's report, undeclined since: that
-        # round's, not new.
-        earlier_found=(
-            *series_earlier_findings(rounds),
-            *undeclined_findings(rounds, {(d.round, d.finding_id) for d in earlier}),
-        ),
+        earlier_found=earlier_found,
     )
 
 

@@ -37,6 +37,7 @@ from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.matching import (
     declined_matches,
     declines_of,
+    elsewhere_than,
     matches_decline,
     raises,
     raising,
@@ -134,7 +135,7 @@ def apply_round(
     exact = {
         f.id
         for f in findings
-        if any(raises(f, e.finding) for e in earlier_found)
+        if any(_raises_earlier(f, e) for e in earlier_found)
         or any(f in declined_matches(d, findings) for d in declines)
     }
     raised = _raised_again(undeclined, findings, judged, prior, exact)
@@ -273,7 +274,7 @@ def apply_round(
     for i, f in enumerate(kept):
         if f.id not in carried_ids and f.carry_forward is None:
             # Closed or dropped by the previous round and raised again: no new finding.
-            before = next((e for e in earlier_found if raises(f, e.finding)), None)
+            before = next((e for e in earlier_found if _raises_earlier(f, e)), None)
             before = before or reworded.get(f.id)
             if before is not None:
                 kept[i] = dataclasses.replace(f, carry_forward=before.tag)
@@ -379,6 +380,13 @@ def _raised_again(
     return out
 
 
+def _raises_earlier(f: Finding, e: EarlierFinding) -> bool:
+    """This round's `f` raises again what an earlier round closed or its lead dropped: by title
+    or fingerprint (`raises`), unless at other code of its file (`elsewhere_than`, its lines
+    where they are now): `ratio`'s zero divisor far below `div`'s fixed one is new (tr65)."""
+    return raises(f, e.finding) and not elsewhere_than(f, e.finding, e.said)
+
+
 def _dropped_raised_alike(
     findings: Sequence[Finding],
     carried_ids: set[str],
@@ -395,7 +403,7 @@ def _dropped_raised_alike(
         for f in findings
         if f.id not in carried_ids
         and f.carry_forward is None
-        and not any(raises(f, e.finding) for e in earlier_found)
+        and not any(_raises_earlier(f, e) for e in earlier_found)
     ]
     everything = (*prior, *(e.finding for e in earlier_found))
     dropped = [e for e in earlier_found if e.reported is None and e.seat]  # the seat's whole text

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 
 from deepreview.findings.parse import parse_review
 from deepreview.model import SEVERITIES, Finding, Location, Report, Severity
+from deepreview.rounds.line_map import Hunk, follow_lines
 from deepreview.rounds.renames import follow_finding
+
+# One earlier round: its number, its report, the files renamed since its SHA (old path -> new)
+# and their line hunks since it, None when that SHA is gone (`previous.earlier_rounds`).
+EarlierRound = tuple[int, Report, Mapping[str, str], Mapping[str, Sequence[Hunk]] | None]
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,10 @@ class EarlierFinding:
     reported: tuple[int, str] | None = None
     seat: str = ""  # for one its lead dropped: the seat that raised it ("Charlie")
     label: str = ""  # the ID it had where it was raised: "Round 1 I3", "Round 1 Charlie C1"
+    # What it said when it was reported (a closed one's stub has no body): the code it names
+    # tells a re-raise far from its lines from another problem under its title
+    # (`matching.elsewhere_than`).
+    said: str = ""
 
 
 def earlier_findings(
@@ -40,23 +49,28 @@ def earlier_findings(
     return (*_closed(report, number, reported or {}), *lead_dropped(report, number))
 
 
-def series_earlier_findings(
-    rounds: Sequence[tuple[int, Report, Mapping[str, str]]],
-) -> tuple[EarlierFinding, ...]:
-    """What the rounds (number, report, the files renamed since it), newest first, closed or
-    dropped, newest first, each at its file's path now (`rounds.renames`, as the previous
-    round's open findings): a finding closed in round 2, raised again in round 3 and fixed in
-    round 4 was last fixed in round 4, and the first match says so."""
-    reported = {(number, f.id): f for number, report, _ in rounds for f in report.findings}
+def series_earlier_findings(rounds: Sequence[EarlierRound]) -> tuple[EarlierFinding, ...]:
+    """What the `rounds`, newest first, closed or dropped, newest first, each at its file's
+    path and its lines now (`rounds.renames`, `rounds.line_map`, as the previous round's open
+    findings; no lines when its round's SHA is gone: they could be any code now): a finding
+    closed in round 2, raised again in round 3 and fixed in round 4 was last fixed in round 4,
+    and the first match says so."""
+    reported = {(number, f.id): f for number, report, _, _ in rounds for f in report.findings}
     return tuple(
-        dataclasses.replace(e, finding=follow_finding(e.finding, moves))
-        for number, report, moves in rounds
+        dataclasses.replace(e, finding=_placed(follow_finding(e.finding, moves), hunks))
+        for number, report, moves, hunks in rounds
         for e in earlier_findings(report, number, reported)
     )
 
 
+def _placed(f: Finding, hunks: Mapping[str, Sequence[Hunk]] | None) -> Finding:
+    if hunks is not None:
+        return follow_lines(f, hunks)
+    return dataclasses.replace(f, locations=tuple(Location(loc.path) for loc in f.locations))
+
+
 def undeclined_findings(
-    rounds: Sequence[tuple[int, Report, Mapping[str, str]]],
+    rounds: Sequence[EarlierRound],
     declined_now: Collection[tuple[int, str]],
 ) -> tuple[EarlierFinding, ...]:
     """The findings the rounds (as `series_earlier_findings` takes them) kept out as declined
@@ -64,7 +78,7 @@ def undeclined_findings(
     (its round, its finding's ID there)). Raised again, such a finding is the round's that
     reported it, no new one: `Round 1 I1, declined then undeclined, raised again`."""
     out: dict[tuple[int, str], EarlierFinding] = {}
-    for _number, report, moves in rounds:
+    for _number, report, moves, _hunks in rounds:
         info = report.round_info
         for d in info.declined if info is not None else ():
             key = (d.declined_round, d.prior_id)
@@ -93,6 +107,17 @@ def _path_of(location: str) -> str:
     return location.rsplit(":", 1)[0] if re.search(r":\d", location) else location
 
 
+_LINES = re.compile(r"^(?P<path>.+):(?P<start>\d+)(?:-(?P<end>\d+))?$")
+
+
+def _location(location: str) -> tuple[Location, ...]:
+    """`calc.py:3-5` (a Fix Verdicts row's place) as a location; none for no place."""
+    if m := _LINES.match(location):
+        end = int(m.group("end")) if m.group("end") else None
+        return (Location(m.group("path"), int(m.group("start")), end),)
+    return (Location(location),) if location else ()
+
+
 def _severity_of(finding_id: str) -> Severity:
     """A report ID's severity (`I3`: important): the class a raised-again finding is matched in."""
     letter = finding_id[:1].upper()
@@ -108,17 +133,18 @@ def _closed(
     for fv in info.fix_verdicts:
         if fv.carried_as:
             continue
-        path = _path_of(fv.location)
         # With the seats' own findings merged into it, as the round that reported it has them:
         # a seat raising it again under the title it gave it then raises it (`matching.raises`),
         # though the report titled it by another seat's words.
         before = reported.get((info.previous, fv.prior_id))
+        same = before is not None and before.title == fv.title
         stub = Finding(
             id=fv.prior_id,
             severity=fv.severity,
             title=fv.title,
-            locations=(Location(path),) if path else (),
-            sources=before.sources if before is not None and before.title == fv.title else (),
+            # its lines in this round's commit, as its verdict named them
+            locations=_location(fv.location),
+            sources=before.sources if before is not None and same else (),
         )
         if fv.dropped_by_lead:
             what = f"dropped by the lead in round {number}"
@@ -126,7 +152,12 @@ def _closed(
             what = f"{'fixed' if fv.verdict == 'fixed' else 'closed'} in round {number}"
         label = f"Round {info.previous} {fv.prior_id}"
         yield EarlierFinding(
-            stub, what, f"{label}, {what}, raised again", (info.previous, fv.prior_id), label=label
+            stub,
+            what,
+            f"{label}, {what}, raised again",
+            (info.previous, fv.prior_id),
+            label=label,
+            said=before.body if before is not None and same else "",
         )
 
 
@@ -159,14 +190,14 @@ def lead_dropped(report: Report, number: int) -> Iterator[EarlierFinding]:
 
 
 def carried_from(
-    rounds: Sequence[tuple[int, Report, Mapping[str, str]]],
+    rounds: Sequence[EarlierRound],
 ) -> dict[str, frozenset[tuple[int, str]]]:
     """For each finding of the newest of `rounds` (as `series_earlier_findings` takes them),
     the (round, ID) it had in each earlier round it was carried from, along the Fix Verdicts
     (`prior_id` -> `carried_as`): round 2 carrying round 1's I3 as its I2 under a seat's new
     title is still round 1's I3, whatever title it has now (a decline of `I3` names it)."""
     older: dict[str, frozenset[tuple[int, str]]] = {}
-    for _number, report, _moves in reversed(rounds):
+    for _number, report, _moves, _hunks in reversed(rounds):
         info = report.round_info
         carried: dict[str, set[tuple[int, str]]] = {}
         for fv in info.fix_verdicts if info is not None else ():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from deepreview.consolidate.features import identifiers_in
 from deepreview.consolidate.fingerprint import (
     fingerprint,
     fingerprint_variants,
@@ -19,6 +20,7 @@ from deepreview.consolidate.fingerprint import (
     normalised_title,
 )
 from deepreview.consolidate.places import key_location, key_path
+from deepreview.consolidate.score import NEAR_LINES
 from deepreview.model import Finding
 from deepreview.store.declines import Decline
 
@@ -100,10 +102,11 @@ def raises(f: Finding, p: Finding) -> bool:
 
 
 def raising(p: Finding, findings: Sequence[Finding], taken: set[str]) -> Finding | None:
-    """This round's finding that raises the earlier `p` again: of those that do, one not
-    `taken` by another earlier finding (by ID) if any, and of them one about what `p` is about
-    (two findings under one generic title are two)."""
-    found = [f for f in findings if raises(f, p)]
+    """This round's finding that raises the earlier `p` (the previous round's, at its lines
+    now) again: of those that do, and are not at other code of its file (`_elsewhere_than`),
+    one not `taken` by another earlier finding (by ID) if any, and of them one about what `p`
+    is about (two findings under one generic title are two)."""
+    found = [f for f in findings if raises(f, p) and not elsewhere_than(f, p)]
     free = [f for f in found if f.id not in taken] or found
     same = (f for f in free if fingerprint(f) == fingerprint(p) or issue_key(f) == issue_key(p))
     return next(same, free[0] if free else None)
@@ -140,11 +143,55 @@ def matches_decline(f: Finding, d: Decline, *, members: bool = True) -> bool:
     return _same_title(f.title, d.title)
 
 
+def _other_code(f: Finding, path: str, spans: Sequence[tuple[int, int]], named: str) -> bool:
+    """`f` is at other code of `path` than `spans` (line ranges there): each of its places in
+    that file lies more than `NEAR_LINES` from each of them, and it names none of the code
+    `named` (the earlier finding's title and text) names. Such a finding of the earlier
+    one's title is another problem of the file (`ratio`'s zero divisor 36 lines below the one in
+    `div`); one naming that code is the earlier finding wherever a seat placed it (`div`'s first
+    line for a division 30 lines down), as is one with no line in that file."""
+    own = [
+        (loc.start, loc.end or loc.start)
+        for loc in f.locations
+        if loc.path == path and loc.start is not None
+    ]
+    if not spans or not own:
+        return False
+    if any(a - NEAR_LINES <= hi and b + NEAR_LINES >= lo for a, b in own for lo, hi in spans):
+        return False
+    return not identifiers_in(named).keys() & identifiers_in(f"{f.title}\n{f.body}").keys()
+
+
+def _elsewhere(f: Finding, d: Decline) -> bool:
+    """`f` is at other code of the declined finding's file (`_other_code`; the declined lines
+    at their place now: `renames.follow_declines`). Declining one division hid every finding
+    of its title in the file (tr65)."""
+    if d.start_line is None:
+        return False
+    span = (d.start_line, max(d.end_line or d.start_line, d.start_line))
+    return _other_code(f, d.path, [span], f"{d.title}\n{d.text}")
+
+
+def elsewhere_than(f: Finding, p: Finding, said: str = "") -> bool:
+    """`f` is at other code of the earlier finding `p`'s file (`_other_code`; `p` at its lines
+    now: `rounds.line_map`; `said`: what `p` said when its stub holds no body, a closed one's).
+    Round 1's zero divisor in `div` took, as raised again, the one in `ratio` far below, and
+    `div`'s was gone from the report (tr65); fixed in round 2, it made `ratio`'s a fixed
+    finding raised again."""
+    path = key_path(p)
+    spans = [
+        (loc.start, max(loc.end or loc.start, loc.start))
+        for loc in p.locations
+        if loc.path == path and loc.start is not None
+    ]
+    return _other_code(f, path, spans, f"{p.title}\n{p.body}\n{said}")
+
+
 def declined_matches(d: Decline, findings: Sequence[Finding]) -> list[Finding]:
-    """The findings of one round that are `d`: at most what it declined. When several could
-    be, those saying what it said, else the one holding its fingerprint, else the nearest to
-    its line."""
-    found = [f for f in findings if matches_decline(f, d)]
+    """The findings of one round that are `d`: at most what it declined, never one at other
+    code of its file (`_elsewhere`). When several could be, those saying what it said, else
+    the one holding its fingerprint, else the nearest to its line."""
+    found = [f for f in findings if matches_decline(f, d) and not _elsewhere(f, d)]
     if len(found) < 2:
         return found
     same_text = [f for f in found if d.text and first_sentence(f.body) == d.text]

@@ -216,17 +216,21 @@ def find_previous(
 
 def earlier_rounds(
     store: Store, target: Target, series: str, prev: PreviousRound
-) -> tuple[tuple[int, Report, dict[str, str]], ...]:
-    """(number, report, the files renamed since its SHA) of `prev` and each round of the
-    series before it, newest first: what they closed or dropped, a seat may raise again however
-    many rounds later (`rounds.earlier`), at the path its file has now. Read for a later
-    round's prompt (which lists them) and again after its seats ran; a first round reads
-    none."""
+) -> tuple[tuple[int, Report, dict[str, str], dict[str, tuple[Hunk, ...]] | None], ...]:
+    """(number, report, the files renamed since its SHA, their line hunks since it or None
+    when it is gone) of `prev` and each round of the series before it, newest first: what
+    they closed or dropped, a seat may raise again however many rounds later
+    (`rounds.earlier`), at the path and lines its code has now. Read for a later round's
+    prompt (which lists them) and again after its seats ran; a first round reads none."""
     rows = series_rows(store, series, target.branch or "", Repository.of_target(target))
-    rounds = [(prev.number, prev.report, dict(prev.moves))]
+    # The previous SHA gone (nothing compared): no line of it can be placed now.
+    rounds = [
+        (prev.number, prev.report, dict(prev.moves), dict(prev.hunks) if prev.compared else None)
+    ]
     if prev.row not in rows:
         return tuple(rounds)
     git = Git(target.repo_root)
+    text = shown_as_text(target.changed_files)
     for row in reversed(rows[: rows.index(prev.row)]):
         if row.verdict == FAILED:
             continue  # reviewed nothing: it closed and dropped nothing
@@ -238,10 +242,12 @@ def earlier_rounds(
             # read fails no later round (the previous round's must be read, and is).
             continue
         # Its SHA gone: the renames since the previous round's are the ones that can be seen.
-        moves = renamed_since(
-            git, row.head_sha, target.head_sha, shown_as_text(target.changed_files)
-        )
-        rounds.append((number, report, dict(prev.moves) if moves is None else moves))
+        moves = renamed_since(git, row.head_sha, target.head_sha, text)
+        if moves is None:
+            rounds.append((number, report, dict(prev.moves), None))
+        else:
+            hunks = line_hunks(git, row.head_sha, target.head_sha, text)
+            rounds.append((number, report, moves, hunks))
     return tuple(rounds)
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from deepreview.rounds.line_map import Hunk, line_hunks, moved_line
 from deepreview.store.declines import Decline
 from deepreview.targets.attributes import blind_run
 from deepreview.targets.git import Git, decode_path
@@ -109,22 +110,59 @@ def follow_declines(
     A rename before the previous round of a decline whose SHA is gone cannot be seen: its
     lines are looked for in the change's files (`candidates`, its paths at `head_sha`): the
     one that holds them is where the decline is now; in none (or several), the decline stands
-    uncompared. `origin_paths` gives back the path each was declined at."""
+    uncompared. And at the lines its code is at now (`_at_lines`), as a carried finding's
+    lines follow the code (`rounds.line_map`). `origins` gives back each one as declined."""
     by_sha: dict[str, Mapping[str, str]] = {}
-    gone: set[str] = set()
+    hunks: dict[str, Mapping[str, Sequence[Hunk]] | None] = {}
     followed = []
     for d in declines:
         sha = d.reviewed_sha
         if sha not in by_sha:
             known = renamed_since(git, sha, head_sha, text)
             by_sha[sha] = since_previous if known is None else known
-            if known is None:
-                gone.add(sha)
+            hunks[sha] = None if known is None else line_hunks(git, sha, head_sha, text)
         new = by_sha[sha].get(d.path)
-        if new is None and sha in gone:
+        if new is None and hunks[sha] is None:
             new = _holder(git, head_sha, d, candidates)
-        followed.append(dataclasses.replace(d, path=new) if new else d)
+        moved = dataclasses.replace(d, path=new) if new else d
+        followed.append(_at_lines(git, head_sha, moved, hunks[sha]))
     return followed
+
+
+def _at_lines(
+    git: Git, head_sha: str, d: Decline, hunks: Mapping[str, Sequence[Hunk]] | None
+) -> Decline:
+    """`d` (at its path now) at the lines its code is at `head_sha`: moved by git's line diff
+    since its review's SHA (`hunks`, by path now), or, that SHA gone (None), where its kept
+    lines are now when exactly one place of its file holds them (else where it was). Lines
+    added above a declined finding would otherwise leave it at a line holding other code: of
+    two findings of its title the one nearest that line was taken as the declined one, and
+    the seats were told it is where it no longer is (tr65 b)."""
+    if d.start_line is None:
+        return d
+    if hunks is not None:
+        moves = hunks.get(d.path)
+        if not moves:
+            return d
+        start = moved_line(d.start_line, moves)
+        end = None if d.end_line is None else max(moved_line(d.end_line, moves), start)
+        return dataclasses.replace(d, start_line=start, end_line=end)
+    if d.lines is None or not d.lines.strip():
+        return d
+    at = _places(git.show_file(head_sha, d.path) or "", d.lines)
+    if len(at) != 1:
+        return d
+    start = at[0]
+    end = None if d.end_line is None else start + max(d.end_line - d.start_line, 0)
+    return dataclasses.replace(d, start_line=start, end_line=end)
+
+
+def _places(text: str, lines: str) -> list[int]:
+    """The line numbers at which `text` holds `lines` (trailing whitespace is no change)."""
+    want = [line.rstrip() for line in lines.splitlines()]
+    have = [line.rstrip() for line in text.splitlines()]
+    n = len(want)
+    return [i + 1 for i in range(len(have) - n + 1) if have[i : i + n] == want]
 
 
 def _holder(git: Git, head_sha: str, d: Decline, candidates: Sequence[str]) -> str | None:
@@ -134,19 +172,15 @@ def _holder(git: Git, head_sha: str, d: Decline, candidates: Sequence[str]) -> s
     exactly one file holds them)."""
     if d.lines is None or not d.lines.strip() or git.show_file(head_sha, d.path) is not None:
         return None
-    want = [line.rstrip() for line in d.lines.splitlines()]
-    found = []
-    for path in candidates:
-        have = [line.rstrip() for line in (git.show_file(head_sha, path) or "").splitlines()]
-        if any(have[i : i + len(want)] == want for i in range(len(have) - len(want) + 1)):
-            found.append(path)
+    found = [path for path in candidates if _places(git.show_file(head_sha, path) or "", d.lines)]
     return found[0] if len(found) == 1 else None
 
 
-def origin_paths(before: Sequence[Decline], after: Sequence[Decline]) -> dict[Decline, str]:
-    """Followed decline -> the path it was declined at (`follow_declines`'s input and output,
-    in order), for the ones that moved."""
-    return {a: b.path for b, a in zip(before, after, strict=True) if a.path != b.path}
+def origins(before: Sequence[Decline], after: Sequence[Decline]) -> dict[Decline, Decline]:
+    """Followed decline -> the decline as recorded (`follow_declines`'s input and output, in
+    order), for the ones that moved: whether its lines changed is told at the path and lines
+    it was declined at, in its review's commit."""
+    return {a: b for b, a in zip(before, after, strict=True) if a != b}
 
 
 _SECTION = re.compile(r"^diff --git a/(.+?) b/(.+)$", re.MULTILINE)
