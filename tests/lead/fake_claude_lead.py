@@ -8,7 +8,9 @@ to itself:
     {"answers": ["<pass 1 final text>", "<pass 2 final text>"],   # the last one repeats
      "sleep": 0.0,                                                 # before answering
      "log_dir": "<dir>",                                          # prompt-N.txt, argv-N.json
-     "crash": {"stderr": "<text>", "code": 7}}                    # optional: crash instead
+     "crash": {"stderr": "<text>", "code": 7},                    # optional: crash instead
+     "hang": 0.0}                                                 # after answering, before
+                                                                  # its result event
 
 Each run saves the prompt it got on stdin as `prompt-N.txt` (N = 1, 2, ...) in `log_dir`, runs
 one `git blame` tool call (as an event pair), then answers with `answers[N-1]`.
@@ -124,6 +126,9 @@ def main() -> int:
     )
     time.sleep(float(scenario.get("sleep", 0.0)))
     emit(assistant([{"type": "text", "text": answer}]))
+    # A CLI that wrote its whole answer and then hangs (its session still open, no result
+    # event): the review's timeout ends it.
+    time.sleep(float(scenario.get("hang", 0.0)))
     emit(
         {
             "type": "result",

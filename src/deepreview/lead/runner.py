@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
 
 _FALLBACK_STATE: Final = "fallback: no usable answer, consolidated without the lead"
+# The lead's run reason (its `_Lead:` line) when its timeout stopped it after a whole answer.
+RAN_OUT_AFTER_ANSWERING: Final = "ran out of time after answering"
 
 
 class _LeadProgress:
@@ -64,8 +66,9 @@ class _LeadProgress:
                 if event.duration_s is None
                 else round(event.duration_s + self.duration, 3),
             )
-        # `failed` too: a run that failed only by answering nothing is asked again
-        if event.kind == "state" and event.detail in ("ok", "failed"):
+        # `failed` too: a run that failed only by answering nothing is asked again; and
+        # `timeout`: one stopped after a whole answer judged the review all the same
+        if event.kind == "state" and event.detail in ("ok", "failed", "timeout"):
             self.held = event
         elif self.forward is not None:
             self.forward(event)
@@ -157,6 +160,19 @@ def _answered_nothing(run: SeatRun, text: str) -> bool:
     )
 
 
+def _answered_before_timeout(run: SeatRun, text: str) -> bool:
+    """The lead was stopped by its timeout after its final text already held a whole, valid
+    answer (a CLI that hung after answering: no result event, or a session kept open). One
+    stopped mid-answer (a fence cut off, a document that does not validate) is no answer."""
+    if run.status != "timeout" or not text.strip():
+        return False
+    try:
+        parse_answer(text)
+    except AnswerError:
+        return False
+    return True
+
+
 def run_lead_agent(
     plan: SeatPlan,
     ctx: LeadContext,
@@ -222,10 +238,17 @@ def run_lead_agent(
             result = dataclasses.replace(
                 result, run=dataclasses.replace(result.run, status="ok", reason=None)
             )
+        late = _answered_before_timeout(result.run, result.review_text)
+        if late:
+            # its answer is whole: what it was doing when stopped cannot change it, and the
+            # review is not thrown away for the CLI's hang on its way out (`_Lead:` says so)
+            why = _why(result.run)
+            run = dataclasses.replace(result.run, reason=f"{RAN_OUT_AFTER_ANSWERING} ({why})")
+            result = dataclasses.replace(result, run=run)
         runs.append(result.run)
         progress.add(result.run)
         combined = combine_runs(runs, name)
-        if result.run.status != "ok":
+        if result.run.status != "ok" and not late:
             progress.finish()
             return LeadOutcome(
                 "failed",
@@ -253,7 +276,7 @@ def run_lead_agent(
             last = pass_no == MAX_PASSES
             progress.finish(_FALLBACK_STATE if last else "answer not usable, asking again")
             continue
-        progress.finish("ok")
+        progress.finish(f"ok, {RAN_OUT_AFTER_ANSWERING}" if late else "ok")
         return LeadOutcome(
             "ok", answer=answer, run=combined, passes=pass_no, pass_runs=tuple(runs), files=files
         )
@@ -275,6 +298,7 @@ def run_lead_agent(
 __all__ = [
     "LEAD_SEAT",
     "MAX_PASSES",
+    "RAN_OUT_AFTER_ANSWERING",
     "LeadOutcome",
     "clear_lead_files",
     "combine_runs",

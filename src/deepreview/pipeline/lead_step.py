@@ -104,7 +104,7 @@ def apply_outcome(
         # does, so `report_from_answer` writes it
         info = LeadInfo(seat=lead, status="ok", run=outcome.run)
         try:
-            return report_from_answer(
+            judged = report_from_answer(
                 report.header,
                 seat_reviews,
                 ctx.clusters,
@@ -117,6 +117,7 @@ def apply_outcome(
                 unlisted_files=unlisted_files(ctx.target, ctx.budget),
                 outcomes=outcomes,
             )
+            return _late_note(judged, lead)
         except DecisionError:  # a gap in the checks: never lose the review over it
             # (its message speaks of the lead's cluster IDs, which name nothing in the report)
             _LOGGER.debug("lead decisions did not apply", exc_info=True)
@@ -131,6 +132,17 @@ def apply_outcome(
     pointer = stderr_pointer(review_dir, LEAD_SEAT)
     why = f"failed: {outcome.reason or 'no reason'}{pointer}"
     return _deterministic(report, lead, "failed", why, outcome)
+
+
+def _late_note(report: Report, lead: str) -> Report:
+    """A lead its timeout stopped after a whole answer judged the review: its note says so
+    first (the `_Lead:` line gives the run's reason), before its notes about the answer."""
+    info = report.lead
+    if info is None or info.run is None or info.run.status != "timeout":
+        return report
+    late = f"The lead ({lead}) {info.run.reason}; its answer was complete and is used."
+    note = f"{late} {info.note}" if info.note else late
+    return dataclasses.replace(report, lead=dataclasses.replace(info, note=note))
 
 
 def _misplaced(
