@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
+from deepreview.agents._cli import UNFINISHED_REVIEW
 from deepreview.lead.answer import AnswerError, LeadAnswer, extract_json, parse_answer
 from deepreview.lead.prompt import LeadContext, Retry, build_lead_prompt
 from deepreview.runfiles import (
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 _FALLBACK_STATE: Final = "fallback: no usable answer, consolidated without the lead"
 # The lead's run reason (its `_Lead:` line) when its timeout stopped it after a whole answer.
 RAN_OUT_AFTER_ANSWERING: Final = "ran out of time after answering"
+_CUT_BY: Final = "cut off by "  # in an unfinished answer's reason, before what cut it
 
 
 class _LeadProgress:
@@ -173,6 +175,25 @@ def _answered_before_timeout(run: SeatRun, text: str) -> bool:
     return True
 
 
+def _cut_off(run: SeatRun) -> str | None:
+    """What cut the lead's answer short (`the output limit (stop_reason: max_tokens)`), or None:
+    its CLI said the model's output limit or context window ended the answer. Such an answer
+    is asked for again, as one that does not parse is, not a failed lead: the next may fit."""
+    reason = run.reason or ""
+    if run.status != "failed" or not reason.startswith(f"{UNFINISHED_REVIEW}: "):
+        return None
+    what = reason.split(_CUT_BY, 1)[1] if _CUT_BY in reason else ""
+    return what or "its CLI"
+
+
+def _cut_error(what: str) -> str:
+    """The problem the retry prompt (and a fallback's reason) gives for a cut answer."""
+    return (
+        f"the answer was cut off by {what} before its JSON document ended; write the whole "
+        "document again, shorter (one-sentence reasons, no long code excerpts)"
+    )
+
+
 def run_lead_agent(
     plan: SeatPlan,
     ctx: LeadContext,
@@ -245,10 +266,11 @@ def run_lead_agent(
             why = _why(result.run)
             run = dataclasses.replace(result.run, reason=f"{RAN_OUT_AFTER_ANSWERING} ({why})")
             result = dataclasses.replace(result, run=run)
+        cut = _cut_off(result.run)
         runs.append(result.run)
         progress.add(result.run)
         combined = combine_runs(runs, name)
-        if result.run.status != "ok" and not late:
+        if result.run.status != "ok" and not late and cut is None:
             progress.finish()
             return LeadOutcome(
                 "failed",
@@ -268,7 +290,8 @@ def run_lead_agent(
         try:
             answer = parse_answer(text)
         except AnswerError as exc:
-            errors = exc.errors
+            # a cut answer's JSON error only says where the cut fell: the cut is the problem
+            errors = exc.errors if cut is None else (_cut_error(cut),)
             errors_file = review_dir / lead_errors_name(pass_no)
             store.write_text(errors_file, redactor.text("\n".join(errors) + "\n"))
             files[f"errors_{pass_no}"] = errors_file.name
