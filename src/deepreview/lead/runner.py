@@ -190,7 +190,7 @@ def _cut_error(what: str) -> str:
     """The problem the retry prompt (and a fallback's reason) gives for a cut answer."""
     return (
         f"the answer was cut off by {what} before its JSON document ended; write the whole "
-        "document again, shorter (one-sentence reasons, no long code excerpts)"
+        "document again, shorter: one-sentence reasons, no long code excerpts"
     )
 
 
