@@ -1,5 +1,7 @@
 """Run the lead agent: like a seat (own worktree at the review SHA, isolated home, measured),
-then parse its answer; one more run when the answer is not valid JSON for the schema.
+then parse its answer; one more run when the answer is not valid JSON for the schema (an
+answer the model's output limit cut is such an answer, not a failed lead). A run its timeout
+stopped after its text already held a whole, valid answer has answered: that answer is used.
 
 Files in the review dir (all redacted): `prompt-lead.md` (pass 1; a retry's prompt is
 `prompt-lead-pass-2.md`), `transcript-lead-pass-N.jsonl`, `stderr-lead-pass-N.log`,
