@@ -51,3 +51,23 @@ def test_an_answer_stopping_mid_document_is_told_as_cut_short(tmp_path: Path) ->
     assert (run.review_dir / "lead-errors-1.txt").read_text(encoding="utf-8") == said + "\n"
     assert said in lead["reason"]
     assert "Expecting property name" not in lead["note"]
+
+
+def test_a_whole_answer_the_limit_cut_afterwards_is_used_and_said_so(tmp_path: Path) -> None:
+    """The output limit cut the text after the JSON document had closed (a sign-off sentence
+    cut short): the document is whole, so it is used, and the report says so, not that the
+    lead's review was unfinished."""
+    whole_then_cut = WHOLE + "\nLet me also double-check the tests for `sub` befo"
+    run = review_with_lead(tmp_path, [whole_then_cut], wrap=_first_run_cut)
+    lead = run.out["lead"]
+    assert lead["status"] == "ok", lead
+    state = json.loads((run.review_dir / "run.json").read_text(encoding="utf-8"))
+    assert state["lead"]["passes"] == 1
+    # the `_Lead:` line, run.json's run, the lead's note: what happened, no "unfinished review"
+    said = "cut off by the output limit (stop_reason: max_tokens) after answering"
+    lead_line = next(line for line in run.md.splitlines() if line.startswith("_Lead: claude"))
+    assert lead_line.startswith(f"_Lead: claude (claude-opus-4-6), {said} — "), lead_line
+    assert state["lead"]["run"]["status"] == "ok"
+    assert state["lead"]["run"]["reason"] == said
+    assert lead["note"] == f"The lead (claude) was {said}; its answer was complete and is used."
+    assert "unfinished" not in run.md

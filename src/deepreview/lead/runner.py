@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 _FALLBACK_STATE: Final = "fallback: no usable answer, consolidated without the lead"
 # The lead's run reason (its `_Lead:` line) when its timeout stopped it after a whole answer.
 RAN_OUT_AFTER_ANSWERING: Final = "ran out of time after answering"
+# ... and when the output limit cut its text after the JSON document had closed (what it
+# wrote after the answer was cut, not the answer): `cut off by the output limit (...) after
+# answering`
+AFTER_ANSWERING: Final = " after answering"
 _CUT_BY: Final = "cut off by "  # in an unfinished answer's reason, before what cut it
 
 
@@ -301,7 +305,16 @@ def run_lead_agent(
             last = pass_no == MAX_PASSES
             progress.finish(_FALLBACK_STATE if last else "answer not usable, asking again")
             continue
-        progress.finish(f"ok, {RAN_OUT_AFTER_ANSWERING}" if late else "ok")
+        if cut is not None:
+            # the cut fell after the whole document: the answer is used, and the run reads as
+            # what happened (not the adapter's "unfinished review", nor a failed run)
+            run = dataclasses.replace(
+                result.run, status="ok", reason=f"{_CUT_BY}{cut}{AFTER_ANSWERING}"
+            )
+            runs[-1] = run
+            combined = combine_runs(runs, name)
+        said = RAN_OUT_AFTER_ANSWERING if late else runs[-1].reason if cut is not None else None
+        progress.finish(f"ok, {said}" if said else "ok")
         return LeadOutcome(
             "ok", answer=answer, run=combined, passes=pass_no, pass_runs=tuple(runs), files=files
         )

@@ -26,7 +26,13 @@ from deepreview.consolidate.sections import (
 from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import check_answer
 from deepreview.lead.prompt import LeadContext, unread_seats
-from deepreview.lead.runner import LEAD_SEAT, LeadOutcome, clear_lead_files, run_lead_agent
+from deepreview.lead.runner import (
+    AFTER_ANSWERING,
+    LEAD_SEAT,
+    LeadOutcome,
+    clear_lead_files,
+    run_lead_agent,
+)
 from deepreview.model import Finding, LeadInfo, Location, Report
 from deepreview.pipeline import index_step, secret_sweep
 from deepreview.pipeline.context import Prepared, StateWriter
@@ -135,12 +141,19 @@ def apply_outcome(
 
 
 def _late_note(report: Report, lead: str) -> Report:
-    """A lead its timeout stopped after a whole answer judged the review: its note says so
-    first (the `_Lead:` line gives the run's reason), before its notes about the answer."""
+    """A lead its timeout stopped after a whole answer judged the review, as did one whose
+    output limit cut only what it wrote after the answer: its note says so first (the `_Lead:`
+    line gives the run's reason), before its notes about the answer."""
     info = report.lead
-    if info is None or info.run is None or info.run.status != "timeout":
+    if info is None or info.run is None:
         return report
-    late = f"The lead ({lead}) {info.run.reason}; its answer was complete and is used."
+    reason = info.run.reason or ""
+    if info.run.status == "timeout":
+        late = f"The lead ({lead}) {reason}; its answer was complete and is used."
+    elif info.run.status == "ok" and reason.endswith(AFTER_ANSWERING):
+        late = f"The lead ({lead}) was {reason}; its answer was complete and is used."
+    else:
+        return report
     note = f"{late} {info.note}" if info.note else late
     return dataclasses.replace(report, lead=dataclasses.replace(info, note=note))
 
