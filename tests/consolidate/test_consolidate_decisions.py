@@ -319,11 +319,14 @@ def test_a_merge_without_severity_never_lowers_the_finding_it_joins() -> None:
     merged = next(f for f in result.findings if f.title.startswith("Reconcile"))
     assert merged.severity == CRIT
     sev = [e.text for e in result.reconciliation if e.finding_ids == (merged.id,)][1:]
+    why = (
+        f"{merged.id} was critical before the lead merged Claude S1 and Codex S1 into it; the "
+        f"lead gave the merged finding no severity, so {merged.id} stays critical, although by "
+        "the reviewers' votes alone (1 of 3 rated it critical) it would be a suggestion "
+        "(rule: a lead's merge that gives no severity never lowers the finding merged into)"
+    )
     assert sev == [
-        f"{who} S1 (suggestion) → critical {merged.id}: 1 of 3 reviewers rated it critical, "
-        "as it was before the lead merged other findings into it (rule: a lead's merge "
-        "without a severity does not lower the finding it merges into)"
-        for who in ("Claude", "Codex")
+        f"{who} S1 (suggestion) → critical {merged.id}: {why}" for who in ("Claude", "Codex")
     ]
     assert (SUG, CRIT) in result.tallies["claude"].upgrades
 

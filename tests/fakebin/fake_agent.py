@@ -36,11 +36,14 @@ name and does what `<name>.scenario.json` next to it says (all keys optional):
      "hang_after": true,                    # a complete run, then never exit
      "cut_final": true,                     # the final event cut in half, then exit 0
      "stop_reason": "max_tokens",           # claude: its result event's stop_reason
-     "cut_by_limit": true,                  # claude, codex: the answer cut by the output
-                                            # limit, as Claude Code 2.1 ends it (a made-up
-                                            # message with `error: max_output_tokens`, an
-                                            # error result) or codex 0.171 (an `error` event,
-                                            # `turn.failed`), then exit 1
+     "cut_by_limit": true,                  # claude, codex, gemini: the answer cut by the
+                                            # output limit, as Claude Code 2.1 ends it (a
+                                            # made-up message with `error: max_output_tokens`,
+                                            # an error result) or codex 0.171 (an `error`
+                                            # event, `turn.failed`), then exit 1; gemini 0.61
+                                            # streams it as a success, exit 0, and only its
+                                            # telemetry log (GEMINI_TELEMETRY_OUTFILE, written
+                                            # whenever set) gives the finish reason `length`
      "error_after": "error_max_turns",      # the whole review, then the CLI's own error and
                                             # exit 1: claude a result of this subtype
                                             # (`is_error`, no `result`), codex an `error` event
@@ -531,6 +534,7 @@ def gemini(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
               "stats": {"total_tokens": 1440, "input_tokens": 1200, "output_tokens": 240,
                         "duration_ms": 1520, "tool_calls": n}})  # fmt: skip
         sys.exit(int(scenario.get("exit_code", 1)))  # the HTTP status mod 256 (429: 173)
+    telemetry(bool(scenario.get("cut_by_limit")))
     emit(
         {
             "type": "result",
@@ -547,6 +551,28 @@ def gemini(scenario: dict, review: str) -> None:  # type: ignore[type-arg]
             },
         }
     )
+
+
+def telemetry(cut: bool) -> None:
+    """What Gemini CLI 0.61 appends to its telemetry outfile, in its shape (pretty-printed
+    records, one after another): the router's response, the main model's (its finish reasons
+    `["stop", "length"]` when the output limit cut the answer), then a metrics dump."""
+    path = os.environ.get("GEMINI_TELEMETRY_OUTFILE")
+    if not path:
+        return
+
+    def response(role: str, reasons: list[str]) -> dict:  # type: ignore[type-arg]
+        return {"attributes": {"event.name": "gemini_cli.api_response", "role": role,
+                               "model": "gemini-2.5-pro", "finish_reasons": reasons},
+                "_body": "API response from gemini-2.5-pro. Status: 200."}  # fmt: skip
+
+    records = [
+        response("utility_router", ["stop"]),
+        response("main", ["stop", "length"] if cut else ["stop"]),
+        {"resource": {"attributes": {"service.name": "gemini-cli"}}, "scopeMetrics": []},
+    ]
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(r, indent=2) + "\n" for r in records))
 
 
 def parent_cpu_s() -> float:

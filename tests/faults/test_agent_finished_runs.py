@@ -118,6 +118,8 @@ def test_cli_that_never_exits_after_its_result_is_stopped_and_read(
         # is kept
         ("claude", {"cut_by_limit": True}, "error: max_output_tokens"),
         ("codex", {"cut_by_limit": True}, "reason: max_output_tokens"),
+        # gemini 0.61 streams a success: its telemetry log says the finish reason
+        ("gemini", {"cut_by_limit": True}, "finish reason: length"),
     ],
 )
 def test_answer_cut_by_the_output_limit_is_unfinished(

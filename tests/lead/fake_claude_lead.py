@@ -8,7 +8,11 @@ to itself:
     {"answers": ["<pass 1 final text>", "<pass 2 final text>"],   # the last one repeats
      "sleep": 0.0,                                                 # before answering
      "log_dir": "<dir>",                                          # prompt-N.txt, argv-N.json
-     "crash": {"stderr": "<text>", "code": 7}}                    # optional: crash instead
+     "crash": {"stderr": "<text>", "code": 7},                    # optional: crash instead
+     "hang": 0.0,                                                 # after answering, before
+                                                                  # its result event
+     "cut_passes": [1]}                                           # runs whose answer the
+                                                                  # output limit cut
 
 Each run saves the prompt it got on stdin as `prompt-N.txt` (N = 1, 2, ...) in `log_dir`, runs
 one `git blame` tool call (as an event pair), then answers with `answers[N-1]`.
@@ -124,6 +128,9 @@ def main() -> int:
     )
     time.sleep(float(scenario.get("sleep", 0.0)))
     emit(assistant([{"type": "text", "text": answer}]))
+    # A CLI that wrote its whole answer and then hangs (its session still open, no result
+    # event): the review's timeout ends it.
+    time.sleep(float(scenario.get("hang", 0.0)))
     emit(
         {
             "type": "result",
@@ -133,7 +140,7 @@ def main() -> int:
             "duration_api_ms": 1900,
             "num_turns": 2,
             "result": answer,
-            "stop_reason": "end_turn",
+            "stop_reason": "max_tokens" if n in scenario.get("cut_passes", []) else "end_turn",
             "session_id": sid,
             "total_cost_usd": 0.0312,
             "usage": {

@@ -149,15 +149,25 @@ def install_fake_claude(
     log_dir: Path,
     sleep: float = 0.0,
     crash: dict[str, Any] | None = None,
+    hang: float = 0.0,
+    cut_passes: tuple[int, ...] = (),
 ) -> Path:
-    """`claude` on PATH in `bin_dir`, answering `answers` in turn, or crashing as `crash` says
-    (see fake_claude_lead.py)."""
+    """`claude` on PATH in `bin_dir`, answering `answers` in turn, or crashing as `crash` says,
+    or hanging `hang` seconds after its answer, its answer cut by the output limit on the runs
+    `cut_passes` names (see fake_claude_lead.py)."""
     bin_dir.mkdir(parents=True, exist_ok=True)
     body = FAKE_CLAUDE.read_text(encoding="utf-8").split("\n", 1)[1]
     exe = bin_dir / "claude"
     exe.write_text(f"#!{sys.executable}\n{body}", encoding="utf-8")
     exe.chmod(0o755)
-    scenario = {"answers": answers, "sleep": sleep, "log_dir": str(log_dir), "crash": crash}
+    scenario = {
+        "answers": answers,
+        "sleep": sleep,
+        "log_dir": str(log_dir),
+        "crash": crash,
+        "hang": hang,
+        "cut_passes": list(cut_passes),
+    }
     (bin_dir / "claude.scenario.json").write_text(json.dumps(scenario), encoding="utf-8")
     return exe
 

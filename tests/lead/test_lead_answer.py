@@ -124,23 +124,34 @@ def test_the_prompt_example_is_a_valid_answer() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "said"),
     [
         # a trailing comma: the objects inside (a decision, the verdict) parse on their own
-        '```json\n{"decisions": [{"cluster": "K1", "action": "keep", "reason": "x"},], '
-        '"executive_summary": "s", "verdict": {"label": "Merge as-is", "reason": "r"}}\n```\n',
-        # cut off before its closing brace
-        'I think {"decisions": [{"cluster": "K1", "action": "keep", "reason": "x"}], '
-        '"executive_summary": "s", "verdict": {"label": "Merge as-is", "reason": "r"}',
+        (
+            '```json\n{"decisions": [{"cluster": "K1", "action": "keep", "reason": "x"},], '
+            '"executive_summary": "s", "verdict": {"label": "Merge as-is", "reason": "r"}}\n```\n',
+            "the JSON does not parse:",
+        ),
+        # cut off before its closing brace: said to be cut short, not where the text stops
+        (
+            'I think {"decisions": [{"cluster": "K1", "action": "keep", "reason": "x"}], '
+            '"executive_summary": "s", "verdict": {"label": "Merge as-is", "reason": "r"}',
+            "the JSON document stops before its end (at line 1 column ",
+        ),
+        # cut inside a string
+        (
+            '```json\n{"decisions": [], "executive_summary": "the change adds',
+            "the JSON document stops before its end (at line 1 column 40)",
+        ),
     ],
 )
-def test_a_broken_document_is_a_syntax_error_not_its_inner_object(text: str) -> None:
-    """The retry must hear what is wrong ("does not parse"), not that the verdict object lacks
-    `decisions` and has unknown keys `label` and `reason`."""
+def test_a_broken_document_is_a_syntax_error_not_its_inner_object(text: str, said: str) -> None:
+    """The retry must hear what is wrong ("does not parse", "stops before its end"), not that
+    the verdict object lacks `decisions` and has unknown keys `label` and `reason`."""
     with pytest.raises(AnswerError) as err:
         parse_answer(text)
     assert len(err.value.errors) == 1, err.value.errors
-    assert err.value.errors[0].startswith("the JSON does not parse:"), err.value.errors
+    assert err.value.errors[0].startswith(said), err.value.errors
 
 
 def test_a_brace_in_prose_does_not_hide_the_document_after_it() -> None:

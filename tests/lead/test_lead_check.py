@@ -124,11 +124,30 @@ def test_a_drop_wins_over_a_merge_into_it(clusters) -> None:  # type: ignore[no-
         clusters,
         {"cluster": "K3", "action": "merge", "merge_into": "K4", "reason": "same"},
         {"cluster": "K4", "action": "drop", "false_positive": True, "reason": "wrong"},
-        {"cluster": "K4", "action": "severity", "severity": "suggestion", "reason": "meh"},
     )
     assert [(d.cluster_id, d.action) for d in accepted] == [("K4", "drop")]
-    assert "about K3 rejected: K4 is dropped; drop both" in rejected[0]
-    assert "about K4 rejected: it is dropped" in rejected[1]
+    assert rejected == (
+        "Lead decision `merge` about K3 rejected: K4 is dropped; drop both if "
+        "they make the same claim.",
+    )
+
+
+def test_a_cluster_both_dropped_and_regraded_is_kept(clusters) -> None:  # type: ignore[no-untyped-def]
+    """The lead contradicted itself: the re-grade applies (and a merge into the cluster with
+    it), the drop does not, and its note says which decision was applied."""
+    accepted, rejected, undecided = _decisions(
+        clusters,
+        {"cluster": "K3", "action": "merge", "merge_into": "K4", "reason": "same"},
+        {"cluster": "K4", "action": "drop", "false_positive": True, "reason": "wrong"},
+        {"cluster": "K4", "action": "severity", "severity": "suggestion", "reason": "meh"},
+    )
+    assert [(d.cluster_id, d.action) for d in accepted] == [("K3", "merge"), ("K4", "severity")]
+    assert rejected == (
+        "The lead contradicted itself about K4: it both re-graded it to suggestion and dropped "
+        "it (“wrong”); the re-grade was applied and the finding stays in the report (rule: a "
+        "finding the lead both keeps and drops is kept).",
+    )
+    assert "K4" not in undecided
 
 
 def test_severity_on_a_merged_cluster_is_rejected(clusters) -> None:  # type: ignore[no-untyped-def]

@@ -178,7 +178,7 @@ def test_second_attempt_can_succeed(tmp_path: Path) -> None:
     assert run["lead"]["passes"] == 2
     assert run["lead"]["run"]["tool_calls"] == 2  # both passes measured
     assert run["lead"]["run"]["cost_usd"] == 0.0624
-    assert "the JSON does not parse" in prompts_seen(s.log)[1]
+    assert "the JSON document stops before its end" in prompts_seen(s.log)[1]
     assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
 
 

@@ -30,6 +30,12 @@ trusted folder's CLI loads into its environment, is ignored (`advanced.ignoreLoc
 so are its `.geminiignore`/`.gitignore` (`context.fileFiltering`), which would hide the
 change's own files from the file tools.
 
+An answer the output limit cut shows in the stream as complete; the CLI's telemetry says it
+was cut. So the seat has the CLI write its telemetry to a file in the seat's home
+(`GEMINI_TELEMETRY_*`: target `local`, no prompts in it; a file, nothing sent anywhere) and
+reads the last response's finish reason there (`transcripts.gemini.telemetry_cut_off`): cut,
+the review is unfinished, as Claude's `stop_reason: max_tokens` is.
+
 Exit codes carry the failure: an API error exits with its HTTP status mod 256 (400 -> 144),
 auth failure 41, and so on; `interpret` turns them back into words. A failure outside the
 stream (exit 1) is read from what the CLI printed (`reported_error`): its JSON error document,
@@ -39,6 +45,7 @@ CLI retries (up to 10 attempts, backing off from 5 s); the seat timeout bounds t
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shlex
@@ -58,7 +65,7 @@ from deepreview.agents.base import (
     SeatSettings,
     SeatTask,
 )
-from deepreview.transcripts.gemini import GeminiParser
+from deepreview.transcripts.gemini import GeminiParser, telemetry_cut_off
 from deepreview.transcripts.stats import TranscriptStats
 
 READ_ONLY_TOOLS: Final = (
@@ -85,6 +92,24 @@ OAUTH_FILE: Final = ".gemini/oauth_creds.json"
 # Moved out of the worktree for the run (see the module docstring); GEMINI.md is the CLI's
 # default context file name, which no setting removes (`context.fileName` only adds names).
 PARKED_NAMES: Final = (".gemini", "GEMINI.md")
+
+# Where the CLI writes its telemetry (in the seat's home), and how much of its end is read: the
+# last response's record is near the end, after it only the last metrics and spans.
+TELEMETRY_FILE: Final = ".gemini/deep-review-telemetry.log"
+_TELEMETRY_TAIL_BYTES: Final = 8 * 1024 * 1024
+
+
+def telemetry_env(home: Path) -> dict[str, str]:
+    """The CLI's telemetry into a file of the seat's home, whatever the user's environment set
+    (the variables win over settings files): `local` is a file, never a collector or GCP."""
+    return {
+        "GEMINI_TELEMETRY_ENABLED": "true",
+        "GEMINI_TELEMETRY_TARGET": "local",
+        "GEMINI_TELEMETRY_OUTFILE": str(home / TELEMETRY_FILE),
+        "GEMINI_TELEMETRY_LOG_PROMPTS": "false",
+        "GEMINI_TELEMETRY_USE_COLLECTOR": "false",
+    }
+
 
 # FatalError subclasses of the CLI (packages/core/src/utils/errors.ts).
 EXIT_REASONS: Final = {
@@ -248,7 +273,9 @@ class GeminiAgent(TranscriptCliAgent):
             logged_in = bool(
                 copy_credentials(task.home, [(home / OAUTH_FILE, task.home / OAUTH_FILE)])
             )
-        env = seat_env(task, ENV_POLICY)
+        env = seat_env(task, ENV_POLICY, telemetry_env(task.home))
+        # the CLI appends: an earlier pass's records in this home must not speak for this run
+        (task.home / TELEMETRY_FILE).unlink(missing_ok=True)
         gemini_dir = task.home / ".gemini"
         gemini_dir.mkdir(parents=True, exist_ok=True)
         guard = None if task.allow_exec else guard_command(guard_roots(task))
@@ -261,6 +288,13 @@ class GeminiAgent(TranscriptCliAgent):
     def run(self, task: SeatTask) -> SeatOutcome:
         with parked(task.worktree, PARKED_NAMES, task.home / "parked-workspace-gemini"):
             return super().run(task)
+
+    def read_stats(self, task: SeatTask, result: proc.ProcResult) -> TranscriptStats | None:
+        stats = super().read_stats(task, result)
+        if stats is None or stats.cut_off:
+            return stats
+        cut = telemetry_cut_off(read_tail(task.home / TELEMETRY_FILE, _TELEMETRY_TAIL_BYTES))
+        return dataclasses.replace(stats, cut_off=cut) if cut else stats
 
     def failure(
         self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None

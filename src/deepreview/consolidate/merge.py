@@ -59,7 +59,7 @@ CLASSIFICATION_ORDER = FAULT_CLASSES
 LEAD = "lead"  # credit of findings the lead adds
 
 
-MERGE_RULE = "a lead's merge without a severity does not lower the finding it merges into"
+MERGE_RULE = "a lead's merge that gives no severity never lowers the finding merged into"
 
 
 def reconcile_severity(severities: Sequence[Severity]) -> Severity:

@@ -58,7 +58,8 @@ def finding_entries(
     # Each reviewer once, by the member it votes with: a seat's other findings merged into
     # this one are not a second opinion, nor a severity of its own that changed.
     voters = votes(g.members)
-    lifted = g.floor is not None and rule_severity(g.members) != f.severity
+    by_votes = rule_severity(g.members)
+    lifted = g.floor is not None and by_votes != f.severity
     for m in voters:
         before = m.finding.severity
         if before == f.severity:
@@ -69,10 +70,8 @@ def finding_entries(
         if g.severity is not None:
             text = f"{head}: {g.severity_reason} (lead)"
         elif lifted:
-            text = (
-                f"{head}: {rated}, as it was before the lead merged other findings into it "
-                f"(rule: {MERGE_RULE})"
-            )
+            kept = _kept_by_merge(g, f, names, by_votes, f"{agree} of {len(voters)}")
+            text = f"{head}: {kept} (rule: {MERGE_RULE})"
         else:
             text = f"{head}: {rated} (rule: {SEVERITY_RULE})"
         out.append(ReconciliationEntry("severity", text, (f.id,)))
@@ -90,6 +89,30 @@ def finding_entries(
                 )
             )
     return out
+
+
+def _kept_by_merge(
+    g: Group, f: Finding, names: dict[str, str], by_votes: Severity, agree: str
+) -> str:
+    """Why `f` kept the severity it had before the lead merged other findings into it: which
+    finding, which severity, which findings the lead merged in, and what the reviewers'
+    votes alone would have made it (the lead gave the merge no severity, `MERGE_RULE`)."""
+    sev = f.severity.value
+    merged = [member_label(m, names) for m in g.members if m.key in g.absorbed]
+    them = " and ".join([", ".join(merged[:-1]), merged[-1]] if len(merged) > 1 else merged)
+    return (
+        f"{f.id} was {sev} before the lead merged {them or 'other findings'} into it; the lead "
+        f"gave the merged finding no severity, so {f.id} stays {sev}, although by the "
+        f"reviewers' votes alone ({agree} rated it {sev}) it would be "
+        f"{_a(by_votes)}"
+    )
+
+
+def _a(severity: Severity) -> str:
+    """`a suggestion`, `an important finding`, `a critical finding`."""
+    if severity is Severity.SUGGESTION:
+        return "a suggestion"
+    return f"{'an' if severity.value[0] in 'aeiou' else 'a'} {severity.value} finding"
 
 
 class Tally:

@@ -274,8 +274,36 @@ def _syntax_error(text: str) -> str:
     try:
         json.loads(body)
     except json.JSONDecodeError as exc:
-        return f"the JSON does not parse: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        where = f"line {exc.lineno} column {exc.colno}"
+        if _open_at_end(body):
+            # "Expecting property name at line 45" only says where the text stops: the lead
+            # asked again must know its document is cut short, not hunt for a typo
+            return (
+                f"the JSON document stops before its end (at {where}): write the whole "
+                "document, through its last `}` and the closing fence"
+            )
+        return f"the JSON does not parse: {exc.msg} at {where}"
     return "the JSON document is not an object"
+
+
+def _open_at_end(body: str) -> bool:
+    """Whether `body` ends inside a string or with an object or array still open."""
+    depth, in_string, escaped = 0, False, False
+    for ch in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+    return in_string or depth > 0
 
 
 def _location(loc: tuple[int | str, ...]) -> str:

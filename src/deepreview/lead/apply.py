@@ -7,10 +7,10 @@ here to the final IDs: `K3` becomes `I2` (or, for a dropped cluster, the seats' 
 `Gemini C1`). The other names its prompt gave it are rewritten too: a member key `gemini:C1`
 becomes `Gemini C1`, a design observation `D2` its kind and first words. Cluster IDs are the
 lead's working names and never reach the report: one that names no cluster of this review
-becomes "a finding not in this report". An unknown `L7`, `D9` or `x:C1` is left as written
-(`L2 cache` is ordinary prose). Our own notes about the answer (a rejected decision, a cluster
-without a decision) name each cluster with its short title too (`I2 (`parse`)`), since a reader
-has only the note to tell which finding is meant.
+becomes "a finding not in this report" ("Alpha's finding not in this report"). An unknown
+`L7`, `D9` or `x:C1` is left as written (`L2 cache` is ordinary prose). Our own notes about
+the answer (a rejected decision, a cluster without a decision) name each cluster with its short
+title too (`I2 (`parse`)`), since a reader has only the note to tell which finding is meant.
 
 The verdict is the lead's, unless it is milder than the findings allow (a critical finding
 kept, yet "Merge as-is"), or its reason names findings and none of them is a cluster of this
@@ -55,6 +55,7 @@ _NAME = re.compile(r"(?<![\w#/.:-])([A-Za-z][\w-]*:[A-Za-z]+\d+(?!:\w)|D\d+)(?!\
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 _LOWER_REF = re.compile(r"(?<![\w#/.-])([kl]\d+(?:\.\d+)*)(?![\w])")
 UNKNOWN_FINDING = "a finding not in this report"
+_POSSESSIVE = re.compile(r"\w['’]s\s+$")  # `Alpha's ` right before an ID
 
 
 def id_map(
@@ -172,7 +173,11 @@ def substitute(text: str, ids: Mapping[str, str], names: Mapping[str, str] | Non
         ref = m.group(1)
         if ref in ids:
             return _without_named_host(ids[ref], m, ids)
-        return UNKNOWN_FINDING if ref.startswith("K") else ref
+        if not ref.startswith("K"):
+            return ref
+        # "Alpha's K8" reads "Alpha's finding not in this report", not "Alpha's a finding …"
+        owned = _POSSESSIVE.search(m.string[: m.start()]) is not None
+        return UNKNOWN_FINDING.removeprefix("a ") if owned else UNKNOWN_FINDING
 
     def name(m: re.Match[str]) -> str:
         said = (names or {}).get(m.group(1).lower() if ":" in m.group(1) else m.group(1))

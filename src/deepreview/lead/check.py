@@ -18,6 +18,8 @@ severity/keep), the lead's order breaking ties, so every accepted set applies cl
 * severity / keep with changes: not of a dropped cluster, nor of one merged into another (put
   the severity on the merge decision instead);
 * one decision per (cluster, action);
+* a cluster the lead both drops and keeps (or re-grades) is kept: the drop is rejected with a
+  note that the lead contradicted itself about it;
 * a split's part (`K3.2`, `part_id`) is a cluster the other decisions may name: splits are checked
   first, as they apply first;
 * a member key (`gemini:I1`) may only be dropped, which drops that seat's claim alone, and not
@@ -156,6 +158,9 @@ class _Decisions:
         self.dropped: set[str] = set()
         self.touched: set[str] = set()
         self.to_drop: set[str] = set()  # clusters the lead drops: a drop wins over a merge
+        # clusters the lead both drops and keeps (or re-grades): {cluster: its keeping
+        # decision}; the keep is applied, the drop is not (`_contradicted`)
+        self.kept_too: dict[str, DecisionIn] = {}
         self.severity_of: dict[str, Severity] = {}  # the severity an accepted decision gave
         # the members each cluster holds now: a split moves some to its part, a merge all
         self.holds = {cid: list(keys) for cid, keys in self.members.items()}
@@ -277,6 +282,9 @@ class _Decisions:
         return self._base(cid, d, merge_into=target)
 
     def _drop(self, cid: str, d: DecisionIn) -> Decision | None:
+        if cid in self.kept_too:
+            self._contradicted(cid, d, self.kept_too[cid])
+            return None
         if cid in self.merged_into:
             self.reject(
                 d, "it is merged into ", _k(self.merged_into[cid]), "; drop that one instead"
@@ -290,6 +298,27 @@ class _Decisions:
             return None
         self.dropped.add(cid)
         return Decision(cid, "drop", d.reason, false_positive=d.false_positive)
+
+    def _contradicted(self, cid: str, drop: DecisionIn, keep: DecisionIn) -> None:
+        """The lead dropped a finding it also kept or re-graded: it is kept. A drop takes a
+        finding out of the report, so it must be the lead's clear judgment; one the lead
+        contradicted is not (the seats that raised it stand, and a kept false positive costs
+        a reader a minute where a dropped real problem ships). Said as a rejected claim."""
+        did = (
+            f"re-graded it to {keep.severity.value}"
+            if keep.severity is not None and keep.action == "severity"
+            else "kept it"
+        )
+        why = f" (“{gist(drop.reason, 12)}”)" if drop.reason.strip() else ""
+        applied = "re-grade" if keep.action == "severity" else "keep"
+        said = (
+            "The lead contradicted itself about ",
+            _k(cid),
+            f": it both {did} and dropped it{why}; the {applied} was applied and the "
+            "finding stays in the report (rule: a finding the lead both keeps and drops is "
+            "kept).",
+        )
+        self.rejected.append(Note(said, about=cid))
 
     def _drop_member(self, key: str, d: DecisionIn) -> None:
         """Drop one seat's claim from the cluster that holds it, keeping the others."""
@@ -358,12 +387,17 @@ def check_decisions(
     splits = [d for _, d in ordered if d.action == "split"]
     for d in splits:
         state.check(d)
-    # known only now: the parts the splits made may be dropped too
-    state.to_drop = {
+    # known only now: the parts the splits made may be dropped too (or kept as well)
+    dropping = {
         cid
         for d in answer.decisions
         if d.action == "drop" and (cid := cluster_id(d.cluster, state.ids)) is not None
     }
+    for d in answer.decisions:
+        cid = cluster_id(d.cluster, state.ids) if d.action in ("keep", "severity") else None
+        if cid in dropping and cid not in state.kept_too:
+            state.kept_too[cid] = d
+    state.to_drop = dropping - state.kept_too.keys()
     for _, d in ordered:
         if d.action != "split":
             state.check(d)

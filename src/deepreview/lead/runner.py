@@ -1,5 +1,7 @@
 """Run the lead agent: like a seat (own worktree at the review SHA, isolated home, measured),
-then parse its answer; one more run when the answer is not valid JSON for the schema.
+then parse its answer; one more run when the answer is not valid JSON for the schema (an
+answer the model's output limit cut is such an answer, not a failed lead). A run its timeout
+stopped after its text already held a whole, valid answer has answered: that answer is used.
 
 Files in the review dir (all redacted): `prompt-lead.md` (pass 1; a retry's prompt is
 `prompt-lead-pass-2.md`), `transcript-lead-pass-N.jsonl`, `stderr-lead-pass-N.log`,
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
+from deepreview.agents._cli import UNFINISHED_REVIEW
 from deepreview.lead.answer import AnswerError, LeadAnswer, extract_json, parse_answer
 from deepreview.lead.prompt import LeadContext, Retry, build_lead_prompt
 from deepreview.runfiles import (
@@ -38,6 +41,13 @@ if TYPE_CHECKING:
     from deepreview.agents.base import ProgressEvent
 
 _FALLBACK_STATE: Final = "fallback: no usable answer, consolidated without the lead"
+# The lead's run reason (its `_Lead:` line) when its timeout stopped it after a whole answer.
+RAN_OUT_AFTER_ANSWERING: Final = "ran out of time after answering"
+# ... and when the output limit cut its text after the JSON document had closed (what it
+# wrote after the answer was cut, not the answer): `cut off by the output limit (...) after
+# answering`
+AFTER_ANSWERING: Final = " after answering"
+_CUT_BY: Final = "cut off by "  # in an unfinished answer's reason, before what cut it
 
 
 class _LeadProgress:
@@ -64,8 +74,9 @@ class _LeadProgress:
                 if event.duration_s is None
                 else round(event.duration_s + self.duration, 3),
             )
-        # `failed` too: a run that failed only by answering nothing is asked again
-        if event.kind == "state" and event.detail in ("ok", "failed"):
+        # `failed` too: a run that failed only by answering nothing is asked again; and
+        # `timeout`: one stopped after a whole answer judged the review all the same
+        if event.kind == "state" and event.detail in ("ok", "failed", "timeout"):
             self.held = event
         elif self.forward is not None:
             self.forward(event)
@@ -157,6 +168,38 @@ def _answered_nothing(run: SeatRun, text: str) -> bool:
     )
 
 
+def _answered_before_timeout(run: SeatRun, text: str) -> bool:
+    """The lead was stopped by its timeout after its final text already held a whole, valid
+    answer (a CLI that hung after answering: no result event, or a session kept open). One
+    stopped mid-answer (a fence cut off, a document that does not validate) is no answer."""
+    if run.status != "timeout" or not text.strip():
+        return False
+    try:
+        parse_answer(text)
+    except AnswerError:
+        return False
+    return True
+
+
+def _cut_off(run: SeatRun) -> str | None:
+    """What cut the lead's answer short (`the output limit (stop_reason: max_tokens)`), or None:
+    its CLI said the model's output limit or context window ended the answer. Such an answer
+    is asked for again, as one that does not parse is, not a failed lead: the next may fit."""
+    reason = run.reason or ""
+    if run.status != "failed" or not reason.startswith(f"{UNFINISHED_REVIEW}: "):
+        return None
+    what = reason.split(_CUT_BY, 1)[1] if _CUT_BY in reason else ""
+    return what or "its CLI"
+
+
+def _cut_error(what: str) -> str:
+    """The problem the retry prompt (and a fallback's reason) gives for a cut answer."""
+    return (
+        f"the answer was cut off by {what} before its JSON document ended; write the whole "
+        "document again, shorter: one-sentence reasons, no long code excerpts"
+    )
+
+
 def run_lead_agent(
     plan: SeatPlan,
     ctx: LeadContext,
@@ -222,10 +265,18 @@ def run_lead_agent(
             result = dataclasses.replace(
                 result, run=dataclasses.replace(result.run, status="ok", reason=None)
             )
+        late = _answered_before_timeout(result.run, result.review_text)
+        if late:
+            # its answer is whole: what it was doing when stopped cannot change it, and the
+            # review is not thrown away for the CLI's hang on its way out (`_Lead:` says so)
+            why = _why(result.run)
+            run = dataclasses.replace(result.run, reason=f"{RAN_OUT_AFTER_ANSWERING} ({why})")
+            result = dataclasses.replace(result, run=run)
+        cut = _cut_off(result.run)
         runs.append(result.run)
         progress.add(result.run)
         combined = combine_runs(runs, name)
-        if result.run.status != "ok":
+        if result.run.status != "ok" and not late and cut is None:
             progress.finish()
             return LeadOutcome(
                 "failed",
@@ -245,7 +296,8 @@ def run_lead_agent(
         try:
             answer = parse_answer(text)
         except AnswerError as exc:
-            errors = exc.errors
+            # a cut answer's JSON error only says where the cut fell: the cut is the problem
+            errors = exc.errors if cut is None else (_cut_error(cut),)
             errors_file = review_dir / lead_errors_name(pass_no)
             store.write_text(errors_file, redactor.text("\n".join(errors) + "\n"))
             files[f"errors_{pass_no}"] = errors_file.name
@@ -253,7 +305,16 @@ def run_lead_agent(
             last = pass_no == MAX_PASSES
             progress.finish(_FALLBACK_STATE if last else "answer not usable, asking again")
             continue
-        progress.finish("ok")
+        if cut is not None:
+            # the cut fell after the whole document: the answer is used, and the run reads as
+            # what happened (not the adapter's "unfinished review", nor a failed run)
+            run = dataclasses.replace(
+                result.run, status="ok", reason=f"{_CUT_BY}{cut}{AFTER_ANSWERING}"
+            )
+            runs[-1] = run
+            combined = combine_runs(runs, name)
+        said = RAN_OUT_AFTER_ANSWERING if late else runs[-1].reason if cut is not None else None
+        progress.finish(f"ok, {said}" if said else "ok")
         return LeadOutcome(
             "ok", answer=answer, run=combined, passes=pass_no, pass_runs=tuple(runs), files=files
         )
@@ -275,6 +336,7 @@ def run_lead_agent(
 __all__ = [
     "LEAD_SEAT",
     "MAX_PASSES",
+    "RAN_OUT_AFTER_ANSWERING",
     "LeadOutcome",
     "clear_lead_files",
     "combine_runs",

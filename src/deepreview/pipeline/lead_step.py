@@ -26,7 +26,13 @@ from deepreview.consolidate.sections import (
 from deepreview.lead.apply import report_from_answer
 from deepreview.lead.check import check_answer
 from deepreview.lead.prompt import LeadContext, unread_seats
-from deepreview.lead.runner import LEAD_SEAT, LeadOutcome, clear_lead_files, run_lead_agent
+from deepreview.lead.runner import (
+    AFTER_ANSWERING,
+    LEAD_SEAT,
+    LeadOutcome,
+    clear_lead_files,
+    run_lead_agent,
+)
 from deepreview.model import Finding, LeadInfo, Location, Report
 from deepreview.pipeline import index_step, secret_sweep
 from deepreview.pipeline.context import Prepared, StateWriter
@@ -104,7 +110,7 @@ def apply_outcome(
         # does, so `report_from_answer` writes it
         info = LeadInfo(seat=lead, status="ok", run=outcome.run)
         try:
-            return report_from_answer(
+            judged = report_from_answer(
                 report.header,
                 seat_reviews,
                 ctx.clusters,
@@ -117,6 +123,7 @@ def apply_outcome(
                 unlisted_files=unlisted_files(ctx.target, ctx.budget),
                 outcomes=outcomes,
             )
+            return _late_note(judged, lead)
         except DecisionError:  # a gap in the checks: never lose the review over it
             # (its message speaks of the lead's cluster IDs, which name nothing in the report)
             _LOGGER.debug("lead decisions did not apply", exc_info=True)
@@ -131,6 +138,24 @@ def apply_outcome(
     pointer = stderr_pointer(review_dir, LEAD_SEAT)
     why = f"failed: {outcome.reason or 'no reason'}{pointer}"
     return _deterministic(report, lead, "failed", why, outcome)
+
+
+def _late_note(report: Report, lead: str) -> Report:
+    """A lead its timeout stopped after a whole answer judged the review, as did one whose
+    output limit cut only what it wrote after the answer: its note says so first (the `_Lead:`
+    line gives the run's reason), before its notes about the answer."""
+    info = report.lead
+    if info is None or info.run is None:
+        return report
+    reason = info.run.reason or ""
+    if info.run.status == "timeout":
+        late = f"The lead ({lead}) {reason}; its answer was complete and is used."
+    elif info.run.status == "ok" and reason.endswith(AFTER_ANSWERING):
+        late = f"The lead ({lead}) was {reason}; its answer was complete and is used."
+    else:
+        return report
+    note = f"{late} {info.note}" if info.note else late
+    return dataclasses.replace(report, lead=dataclasses.replace(info, note=note))
 
 
 def _misplaced(

@@ -8,6 +8,11 @@ is a failed call to an edit tool: a review does not register them, so the CLI an
 `tool_not_registered`. A shell command is failed when its output is the CLI's stand-in for a
 failure that printed nothing (`_SHELL_FAILED`). `init.model` is the requested model;
 `stats.models` is keyed by what the server answered.
+
+An answer the model's output limit cut (`finishReason: MAX_TOKENS`) with text in it shows in
+the stream as a complete one (0.61 emits no event for it). The CLI's telemetry log says it: its
+`gemini_cli.api_response` records carry the response's `finish_reasons` (`length` for
+MAX_TOKENS); `telemetry_cut_off` reads it from the log the seat has the CLI write.
 """
 
 from __future__ import annotations
@@ -200,3 +205,30 @@ def parse_gemini_output_json(text: str) -> TranscriptStats:
         malformed_lines=0,
         lines=lines,
     )
+
+
+_API_RESPONSE = "gemini_cli.api_response"
+# The telemetry log is a run of pretty-printed JSON objects, each opening at the start of a line.
+_OBJECT_START = re.compile(r"^\{", re.MULTILINE)
+
+
+def telemetry_cut_off(text: str) -> str | None:
+    """What cut the answer, from Gemini CLI's telemetry log (`--telemetry-outfile`): `the output
+    limit (finish reason: length)` when the last response of the main model was cut by it, else
+    None (no such record, or it stopped normally). A record the log's own cut (a killed CLI)
+    left unfinished is not read."""
+    decoder = json.JSONDecoder()
+    last: list[Any] | None = None
+    for start in _OBJECT_START.finditer(text):
+        try:
+            record, _ = decoder.raw_decode(text, start.start())
+        except ValueError:
+            continue
+        attrs = as_dict(record.get("attributes")) if isinstance(record, dict) else {}
+        if attrs.get("event.name") != _API_RESPONSE or attrs.get("role", "main") != "main":
+            continue  # the router's and other helper calls are not the answer
+        reasons = attrs.get("finish_reasons")
+        last = reasons if isinstance(reasons, list) else []
+    if last and last[-1] == "length":
+        return "the output limit (finish reason: length)"
+    return None
