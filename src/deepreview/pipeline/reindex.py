@@ -25,8 +25,9 @@ from deepreview.pipeline.runstate import load_state, with_repo_key
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
 from deepreview.store.declines import restore_declines
+from deepreview.store.root import INDEX, plain_id
 from deepreview.store.rows import ReviewRow
-from deepreview.store.store import INDEX, Store, lost_schema, plain_id
+from deepreview.store.store import Store, lost_schema
 
 if TYPE_CHECKING:
     from deepreview.model import Report
