@@ -67,9 +67,9 @@ def test_the_leads_finding_is_credited_alike_in_summary_and_inline(tmp_path: Pat
     entries = {line.split("**")[1]: line for line in lines if line.startswith("- **")}
     comments = {c["body"].split("**")[1].split(" ")[0]: c["body"] for c in inline["comments"]}
     added = next(i for i, e in entries.items() if "compute() result is never checked" in e)
-    assert "· found by the lead (claude) ·" in entries[added]
+    assert entries[added].endswith(" · inline comment · found by the lead (claude)")
     assert comments[added].endswith("<sub>Deep Review · found by the lead (claude)</sub>")
     # A seat's finding: the same name in both places.
-    assert "— `calc.py:10` · found by Alpha · inline comment" in entries["I1"]
+    assert entries["I1"].endswith("— `calc.py:10` · inline comment · found by Alpha")
     assert comments["I1"].endswith("<sub>Deep Review · found by Alpha</sub>")
     assert all("found by lead" not in c for c in comments.values())

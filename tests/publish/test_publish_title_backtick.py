@@ -41,7 +41,7 @@ def test_an_unclosed_backtick_in_a_title_stays_in_the_title(tmp_path: Path) -> N
     entry = next(line for line in summary["body"].splitlines() if line.startswith("- **I1**"))
     assert _html(entry).strip() == (
         "<ul>\n<li><strong>I1</strong> `compute() fails — <code>calc.py:10</code> · inline "
-        "comment</li>\n</ul>"
+        "comment · found by Alpha</li>\n</ul>"
     )
     heading = next(line for line in comment.splitlines() if line.startswith("**I1"))
     assert _html(heading).strip() == "<p><strong>I1 · Important</strong> — `compute() fails</p>"

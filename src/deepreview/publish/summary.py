@@ -87,7 +87,7 @@ def _entry(f: Finding, s: SummaryInput) -> str:
     elif f.id in s.unanchored_ids:
         note = " · not on the diff, details below"
     by = found_by(f.reviewers, lead_name(s.report))
-    return f"- **{f.id}** {inline_text(f.title)} — {_where(f)}{f' · {by}' if by else ''}{note}"
+    return f"- **{f.id}** {inline_text(f.title)} — {_where(f)}{note}{f' · {by}' if by else ''}"
 
 
 def _detail(f: Finding, s: SummaryInput) -> str:
