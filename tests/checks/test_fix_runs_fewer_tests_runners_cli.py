@@ -131,3 +131,28 @@ def test_node_test_counts_the_tests_a_fix_skips(tmp_path: Path) -> None:
     assert skip["short_run"] == "only 1 passed where 2 ran without the fix"
     assert md.count(GREEN) == 1
     assert SHORT.format("clamp.test.js") in md
+
+
+JS_BREAK = """```diff
+--- a/clamp.js
++++ b/clamp.js
+@@ -1,3 +1,3 @@
+ function clamp(n) {
+-  return n;
++  return Math.min(n, 4);
+ }
+```"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_node_test_names_the_test_a_fix_breaks(tmp_path: Path) -> None:
+    """TAP's `not ok 1 - small stays` names the failing test, as pytest's `FAILED` line does:
+    the fix that breaks a green test is blamed for it (it read "tests fail, as they did without
+    the fix, naming no test to compare")."""
+    files = {"clamp.js": JS_SOURCE, "clamp.test.js": JS_TESTS}
+    checks, md = _checks(tmp_path, files, "clamp.js:2", JS_GOOD, JS_BREAK, "node --test")
+    broken = checks["I2"]
+    assert broken["tests"] == "fail"
+    assert broken["failing_test"] == "small stays"
+    assert broken["new_failures"] == ["small stays"]
+    assert "`fix: applies · tests fail (small stays)`" in md

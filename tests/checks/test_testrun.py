@@ -223,3 +223,16 @@ def test_the_summary_printed_last_wins() -> None:
     both = "1 failed, 3 passed in 0.12s\n" + GO_VERBOSE
     assert read_counts(both) == RunCounts(ran=4, ok=3)
     assert read_counts(GO_VERBOSE + "\n2 passed in 0.01s\n") == RunCounts(ran=2, ok=2)
+
+
+def test_cargo_and_tap_name_their_failing_tests() -> None:
+    cargo = "test tests::keeps_small ... ok\ntest tests::caps_big ... FAILED\n"
+    assert failing_tests(cargo) == (Failure("tests::caps_big", "caps_big"),)
+    tap = (
+        "ok 1 - small stays\n    not ok 1 - inner case\nnot ok 2 - big is capped\n"
+        "not ok 3 - later # TODO\nnot ok 4 - gone # SKIP\n"
+    )
+    assert failing_tests(tap) == (
+        Failure("inner case", "inner case"),
+        Failure("big is capped", "big is capped"),
+    )
