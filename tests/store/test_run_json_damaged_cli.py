@@ -19,9 +19,7 @@ COMMANDS = (["publish"], ["relead", "--lead", "none"], ["resume"])
 
 
 @pytest.mark.parametrize("state", ["missing", "cut short"])
-def test_a_review_without_a_readable_run_json_says_what_to_do(
-    tmp_path: Path, state: str
-) -> None:
+def test_a_review_without_a_readable_run_json_says_what_to_do(tmp_path: Path, state: str) -> None:
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     rid: str = run_round(fakes, repo, ROUND1)["review_id"]
