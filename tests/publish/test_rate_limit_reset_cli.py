@@ -51,3 +51,20 @@ def test_reset_words_round_up_to_the_minute() -> None:
     assert reset_words(int(now) + 3661, now).endswith(", in 1 h 2 min)")
     assert reset_words(int(now) + 26 * 3600, now) == "(at 2027-01-16 10:00 UTC, in 26 h)"
     assert reset_words(int(now), now).endswith(", already past)")
+
+
+def test_a_secondary_rate_limit_waits_as_long_as_retry_after_says(tmp_path: Path) -> None:
+    """GitHub's secondary limit (too many writes at once) answers 403 with `Retry-After`: that
+    is the wait, not the primary limit's `X-RateLimit-Reset` (an hour away, or past)."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        message = "You have exceeded a secondary rate limit. Please wait a few minutes."
+        gh.fail_next(403, message=message, method="POST", retry_after=150)
+        res = run_cli(["publish", rid], cwd=clone, env=env)
+    assert res.returncode == 5
+    [line] = res.stderr.strip().splitlines()
+    assert "GitHub rate limit reached (the summary comment: HTTP 403)" in line, line
+    assert re.search(
+        r"wait for it to reset \(at \d{4}-\d\d-\d\d \d\d:\d\d UTC, in [23] min\)", line
+    )

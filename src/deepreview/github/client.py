@@ -87,6 +87,17 @@ def failure_message(failure: HttpFailure, what: str, not_found: str | None = Non
     return f"GitHub API error for {what}: HTTP {code}{said}"
 
 
+def limit_reset(retry_after: str | None, rate_limit_reset: str | None) -> int | None:
+    """When the limit GitHub hit us with resets (epoch seconds): `Retry-After` first (the
+    secondary limit on bursts of writes says how long to wait there, while `X-RateLimit-Reset`
+    is the hourly limit's, an hour away or past), else `X-RateLimit-Reset`."""
+    wait = (retry_after or "").strip()
+    if wait.isdigit():
+        return int(time.time()) + int(wait)
+    reset = (rate_limit_reset or "").strip()
+    return int(reset) if reset.isdigit() else None
+
+
 def reset_words(reset_at: int, now: float | None = None) -> str:
     """When a rate limit resets, as GitHub's `X-RateLimit-Reset` says (epoch seconds): a date
     and time in UTC and how long from now (`(at 2026-12-05 23:58 UTC, in 2 h 30 min)`), since
@@ -263,12 +274,14 @@ class GitHubClient:
             message, errors = _body_message(raw_body)
             headers = exc.headers
             limited = bool(headers and headers.get("X-RateLimit-Remaining") == "0")
-            reset = headers.get("X-RateLimit-Reset", "") if headers else ""
             failure = HttpFailure(
                 exc.code,
                 message,
                 limited or bool(_RATE_LIMIT.search(message)),
-                int(reset) if reset.isdigit() else None,
+                limit_reset(
+                    headers.get("Retry-After") if headers else None,
+                    headers.get("X-RateLimit-Reset") if headers else None,
+                ),
                 errors,
             )
             raise failure.error(what, not_found) from exc
@@ -280,4 +293,11 @@ class GitHubClient:
             ) from exc
 
 
-__all__ = ["DEFAULT_API", "GitHubClient", "HttpFailure", "failure_message", "reset_words"]
+__all__ = [
+    "DEFAULT_API",
+    "GitHubClient",
+    "HttpFailure",
+    "failure_message",
+    "limit_reset",
+    "reset_words",
+]
