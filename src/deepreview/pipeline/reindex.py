@@ -145,6 +145,9 @@ def reindex(store: Store) -> Reindexed:
         read = {r.id for r in rows}
         # A folder whose run.json cannot be read keeps the row it had: `list` still shows it.
         kept = [rid for rid in known if rid not in read and rid not in dropped]
+        # Each of them is named, one whose run.json is gone too (no review folder to `folder_rows`).
+        named = {line.split(":", 1)[0] for line in skipped}
+        skipped += [_try_row(store, store.root / rid)[1] for rid in kept if rid not in named]
         store.forget(dropped)
         store.forget_all_facts()
         store.put_rows(rows, replace=True)
