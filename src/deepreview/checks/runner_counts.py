@@ -84,7 +84,7 @@ def _gotestsum(text: str) -> Summary | None:
     m = _last(_GOTESTSUM, text)
     if m is None:
         return None
-    said = _words(m["rest"].replace(", ", ",") + ",")
+    said = _words(m["rest"])
     ran = int(m.group(1)) - said.get("skipped", 0)
     bad = sum(n for w, n in said.items() if w.startswith(("failure", "error")))
     return Summary(m.end(), RunCounts(ran, ran - bad))
