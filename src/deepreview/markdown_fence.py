@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Final
 
 OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>`{3,}(?=[^`]*$)|~{3,})[ \t]*(?P<info>.*?)[ \t]*$")
 _CLOSE = re.compile(r"^[ \t]*(?P<marker>`{3,}|~{3,})[ \t]*$")
@@ -180,6 +181,48 @@ def code_spans(text: str, *, across_lines: bool = False) -> list[tuple[int, int]
         spans.append((runs[k][0], runs[close][1]))
         k = close + 1
     return spans
+
+
+_ESCAPABLE: Final = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # CommonMark's
+
+
+def unclosed_ticks_escaped(text: str) -> str:
+    """One line of text with each backtick that opens no code span written `` \\` ``: placed
+    before our own Markdown, an unclosed backtick (a title `` `foo() returns None ``, or one cut
+    short) would pair with the first backtick of ours after it (the `` `calc.py:10` `` of an
+    entry) and turn the rest of the line into code. Read as CommonMark reads inline text: a
+    backslash escape is literal (`` \\` `` opens nothing), a run of backticks closes at the next
+    run of the same length, backslashes inside a span are literal. A trailing odd backslash is
+    doubled: it would escape the character of ours that follows (the `*` closing `**title**`)."""
+    runs: dict[int, list[int]] = {}  # run length -> the starts of the maximal runs that long
+    for m in _TICKS.finditer(text):
+        runs.setdefault(m.end() - m.start(), []).append(m.start())
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
+            out.append(text[i : i + 2])
+            i += 2
+        elif c == "`":
+            end = i
+            while end < n and text[end] == "`":
+                end += 1
+            starts = runs.get(end - i, [])
+            k = bisect.bisect_left(starts, end)
+            if k < len(starts):  # a code span: kept as written, closer included
+                close = starts[k] + end - i
+                out.append(text[i:close])
+                i = close
+            else:
+                out.append("\\`" * (end - i))
+                i = end
+        else:
+            out.append(c)
+            i += 1
+    joined = "".join(out)
+    trailing = len(joined) - len(joined.rstrip("\\"))
+    return joined + "\\" if trailing % 2 else joined
 
 
 def code_span_texts(text: str) -> list[str]:

@@ -27,6 +27,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
+from deepreview.markdown_fence import unclosed_ticks_escaped
 from deepreview.markdown_linkscan import fast_links
 
 if TYPE_CHECKING:
@@ -112,8 +113,9 @@ def is_own_round(label: str) -> bool:
 
 def neutral_inline(text: str) -> str:
     """One line of untrusted text placed inside a line of ours (a title after `**I1** —`, a
-    table cell): read as the middle of a paragraph, never as a fence or heading of its own."""
-    return neutral(" ".join(text.split("\n")), lead=_INSIDE)
+    table cell): read as the middle of a paragraph, never as a fence or heading of its own,
+    and with no backtick left open to pair with one of ours after it."""
+    return neutral(unclosed_ticks_escaped(" ".join(text.split("\n"))), lead=_INSIDE)
 
 
 # Any paragraph text: after it, no line start (fence, heading, list marker) is one.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from deepreview.checks.counts import RunCounts, read_counts, short_run
 from deepreview.checks.testrun import (
     Failure,
@@ -133,4 +135,104 @@ def test_counts_are_read_from_the_runners_closing_summary() -> None:
     assert short_run(RunCounts(4, 4), RunCounts(4, 3)) == ""
     assert (
         short_run(RunCounts(3, 3), RunCounts(4, 3)) == "only 3 passed where 4 ran without the fix"
+    )
+
+
+GO_VERBOSE = """=== RUN   TestA
+--- PASS: TestA (0.00s)
+=== RUN   TestB
+    a_test.go:6: no
+--- FAIL: TestB (0.00s)
+=== RUN   TestC
+    a_test.go:7: later
+--- SKIP: TestC (0.00s)
+=== RUN   TestD
+=== RUN   TestD/sub
+--- PASS: TestD (0.00s)
+    --- PASS: TestD/sub (0.00s)
+FAIL
+FAIL\texample.com/ages\t0.005s
+"""
+GO_JSON = "\n".join(
+    [
+        '{"Time":"t","Action":"run","Package":"p","Test":"TestA"}',
+        '{"Time":"t","Action":"output","Package":"p","Test":"TestA","Output":"--- PASS: TestA"}',
+        '{"Time":"t","Action":"pass","Package":"p","Test":"TestA","Elapsed":0}',
+        '{"Time":"t","Action":"fail","Package":"p","Test":"TestB","Elapsed":0}',
+        '{"Time":"t","Action":"skip","Package":"p","Test":"TestC","Elapsed":0}',
+        '{"Time":"t","Action":"fail","Package":"p","Elapsed":0.01}',
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("output", "counts"),
+    [
+        (GO_VERBOSE, RunCounts(ran=4, ok=3)),
+        (GO_JSON, RunCounts(ran=2, ok=1)),
+        # Plain `go test` names only the failing tests: no count, not "1 ran".
+        ("--- FAIL: TestB (0.00s)\nFAIL\nFAIL\texample.com/ages\t0.005s\n", None),
+        ("DONE 12 tests, 2 skipped, 1 failure in 0.512s\n", RunCounts(ran=10, ok=9)),
+        (
+            "test result: FAILED. 1 passed; 1 failed; 1 ignored; 0 measured; 0 filtered out; "
+            "finished in 0.07s\n\ntest result: ok. 3 passed; 0 failed; 0 ignored; 0 measured; "
+            "0 filtered out; finished in 0.01s\n",
+            RunCounts(ran=5, ok=4),
+        ),
+        ("     Summary [   0.010s] 4 tests run: 3 passed, 1 failed, 2 skipped\n", RunCounts(4, 3)),
+        (
+            "Test Suites: 1 failed, 1 total\nTests:       1 failed, 1 skipped, 3 passed, 5 total\n"
+            "Snapshots:   0 total\nTime:        0.5 s\n",
+            RunCounts(ran=4, ok=3),
+        ),
+        (
+            " Test Files  1 failed (1)\n      Tests  1 failed | 3 passed | 1 skipped (5)\n",
+            RunCounts(ran=4, ok=3),
+        ),
+        ("\n  3 passing (12ms)\n  1 pending\n  1 failing\n\n  1) clamp\n", RunCounts(4, 3)),
+        ("\n  2 passing (3ms)\n", RunCounts(ran=2, ok=2)),
+        (
+            "1..5\n# tests 6\n# suites 0\n# pass 3\n# fail 1\n# cancelled 0\n# skipped 1\n",
+            RunCounts(ran=4, ok=3),
+        ),
+        ("ℹ tests 2\nℹ suites 0\nℹ pass 2\nℹ fail 0\n", RunCounts(ran=2, ok=2)),
+        ("Finished in 0.1 seconds\n5 examples, 1 failure, 1 pending\n", RunCounts(4, 3)),
+        ("OK (5 tests, 10 assertions)\n", RunCounts(ran=5, ok=5)),
+        ("FAILURES!\nTests: 5, Assertions: 9, Failures: 1, Skipped: 1.\n", RunCounts(4, 3)),
+        (
+            "[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.1 s - in A\n"
+            "[ERROR] Tests run: 5, Failures: 1, Errors: 1, Skipped: 1\n"
+            "[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0\n",
+            RunCounts(ran=6, ok=4),
+        ),
+        (
+            "Failed!  - Failed:     1, Passed:     4, Skipped:     1, Total:     6, "
+            "Duration: 9 ms\n",
+            RunCounts(ran=5, ok=4),
+        ),
+        ("80% tests passed, 1 tests failed out of 5\n", RunCounts(ran=5, ok=4)),
+        # A test's own output that says "passed" is no summary.
+        ("checking: 3 passed the gate\n", None),
+    ],
+)
+def test_counts_of_other_runners(output: str, counts: RunCounts | None) -> None:
+    assert read_counts(output) == counts
+
+
+def test_the_summary_printed_last_wins() -> None:
+    both = "1 failed, 3 passed in 0.12s\n" + GO_VERBOSE
+    assert read_counts(both) == RunCounts(ran=4, ok=3)
+    assert read_counts(GO_VERBOSE + "\n2 passed in 0.01s\n") == RunCounts(ran=2, ok=2)
+
+
+def test_cargo_and_tap_name_their_failing_tests() -> None:
+    cargo = "test tests::keeps_small ... ok\ntest tests::caps_big ... FAILED\n"
+    assert failing_tests(cargo) == (Failure("tests::caps_big", "caps_big"),)
+    tap = (
+        "ok 1 - small stays\n    not ok 1 - inner case\nnot ok 2 - big is capped\n"
+        "not ok 3 - later # TODO\nnot ok 4 - gone # SKIP\n"
+    )
+    assert failing_tests(tap) == (
+        Failure("inner case", "inner case"),
+        Failure("big is capped", "big is capped"),
     )

@@ -172,6 +172,8 @@ def test_fake_github_rate_limit_and_graphql_errors_become_notes(tmp_path: Path) 
         del gh.graphql_handlers["reviewThreads"]
         unknown = fetch_threads(client, "acme/demo", 7)
     assert "rate limit is used up" in limited.note and "HTTP 403" in limited.note
+    # When it resets, with its date (the fake's X-RateLimit-Reset is long past).
+    assert "wait for it to reset (at 2023-11-14 22:13 UTC, already past)" in limited.note
     assert missing.note == f"{NOT_FETCHED}: GitHub found no such pull request"
     assert [t.ref for t in ok.threads] == ["T1"] and ok.note == ""
     assert unknown.note.startswith(f"{NOT_FETCHED}: GitHub GraphQL error for the review threads")

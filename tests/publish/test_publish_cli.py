@@ -134,7 +134,8 @@ def test_dry_run_prints_the_requests_and_sends_nothing(tmp_path: Path) -> None:
         (
             403,
             True,
-            "rate limit reached (the summary comment: HTTP 403); wait for it to reset (at 22:13",
+            "rate limit reached (the summary comment: HTTP 403); wait for it to reset "
+            "(at 2023-11-14 22:13 UTC, already past)",
         ),
         (429, False, "rate limit"),
         (404, False, "not found"),

@@ -50,7 +50,7 @@ def test_review_writes_a_run_json_that_loads_through_the_model(
         ("[1, 2]", "is not a Deep Review run record (no schema_version)"),
         ('{"id": "x"}', "is not a Deep Review run record (no schema_version)"),
         ('{"schema_version": 99}', "has run record version 99, this deep-review reads 3"),
-        ("{not json", "cannot read"),
+        ("{not json", "is cut short or damaged"),
     ],
 )
 def test_a_foreign_or_newer_run_json_is_one_clear_error(

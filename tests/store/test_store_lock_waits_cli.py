@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from deepreview import lockfile
+from deepreview.store import root as root_module
 from deepreview.store import store as store_module
 from fakebin.harness import Fakes
 from support.inprocess import can_run_in_process
@@ -80,7 +81,7 @@ def test_a_held_store_lock_is_said_when_the_wait_starts_and_ends(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fakes, repo = _stored_review(tmp_path)
-    monkeypatch.setattr(store_module, "LOCK_WAIT_S", 0.2)
+    monkeypatch.setattr(root_module, "LOCK_WAIT_S", 0.2)
     monkeypatch.setattr(lockfile, "NOTE_AFTER_S", 0.05)
     lock = fakes.store / ".index.lock"
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)

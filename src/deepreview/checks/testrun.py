@@ -35,6 +35,14 @@ _FAILING: Final = (
     re.compile(r"^(?:FAIL|ERROR): (?P<id>(?P<name>\w+) \([^)\s]*\))", re.M),
     # pytest collection errors: "ERROR tests/test_a.py - SyntaxError: ..."
     re.compile(r"^ERROR (?P<id>(?P<name>\S+))", re.M),
+    # cargo test: "test tests::caps_big ... FAILED"
+    re.compile(r"^test (?P<id>(?:\S+::)?(?P<name>[^\s:]+)) \.\.\. FAILED$", re.M),
+    # TAP (node --test, tape): "not ok 2 - big is capped" (indented for a subtest), but not a
+    # to-do or skipped one ("not ok 3 - later # TODO")
+    re.compile(
+        r"^[ \t]*not ok \d+ - (?![^\n]*# (?:TODO|SKIP)\b)(?P<id>(?P<name>[^\n]*?\S))[ \t]*$",
+        re.M,
+    ),
 )
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -60,10 +62,7 @@ def failure_message(failure: HttpFailure, what: str, not_found: str | None = Non
     code = failure.status
     said = f": {_one_line(failure.message)}" if failure.message else ""
     if failure.rate_limited or code == 429:
-        when = "(an hour at most)"
-        if failure.reset_at is not None:
-            stamp = datetime.fromtimestamp(failure.reset_at, tz=UTC).strftime("%H:%M UTC")
-            when = f"(at {stamp})"
+        when = "(an hour at most)" if failure.reset_at is None else reset_words(failure.reset_at)
         return (
             f"GitHub rate limit reached ({what}: HTTP {code}); "
             f"wait for it to reset {when} and run the command again"
@@ -86,6 +85,36 @@ def failure_message(failure: HttpFailure, what: str, not_found: str | None = Non
     if code == 422:
         return f"GitHub rejected {what} (HTTP 422{said}); the PR may have changed, review it again"
     return f"GitHub API error for {what}: HTTP {code}{said}"
+
+
+def limit_reset(retry_after: str | None, rate_limit_reset: str | None) -> int | None:
+    """When the limit GitHub hit us with resets (epoch seconds): `Retry-After` first (the
+    secondary limit on bursts of writes says how long to wait there, while `X-RateLimit-Reset`
+    is the hourly limit's, an hour away or past), else `X-RateLimit-Reset`."""
+    wait = (retry_after or "").strip()
+    if wait.isdigit():
+        return int(time.time()) + int(wait)
+    reset = (rate_limit_reset or "").strip()
+    return int(reset) if reset.isdigit() else None
+
+
+def reset_words(reset_at: int, now: float | None = None) -> str:
+    """When a rate limit resets, as GitHub's `X-RateLimit-Reset` says (epoch seconds): a date
+    and time in UTC and how long from now (`(at 2026-12-05 23:58 UTC, in 2 h 30 min)`), since
+    a bare `23:58` may be tomorrow, or read as local time."""
+    stamp = datetime.fromtimestamp(reset_at, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+    left = reset_at - (time.time() if now is None else now)
+    if left <= 0:
+        return f"(at {stamp}, already past)"
+    minutes = math.ceil(left / 60)
+    hours, rest = divmod(minutes, 60)
+    if hours == 0:
+        span = f"{minutes} min"
+    elif rest == 0:
+        span = f"{hours} h"
+    else:
+        span = f"{hours} h {rest} min"
+    return f"(at {stamp}, in {span})"
 
 
 def _body_message(raw: bytes) -> tuple[str, str]:
@@ -245,12 +274,14 @@ class GitHubClient:
             message, errors = _body_message(raw_body)
             headers = exc.headers
             limited = bool(headers and headers.get("X-RateLimit-Remaining") == "0")
-            reset = headers.get("X-RateLimit-Reset", "") if headers else ""
             failure = HttpFailure(
                 exc.code,
                 message,
                 limited or bool(_RATE_LIMIT.search(message)),
-                int(reset) if reset.isdigit() else None,
+                limit_reset(
+                    headers.get("Retry-After") if headers else None,
+                    headers.get("X-RateLimit-Reset") if headers else None,
+                ),
                 errors,
             )
             raise failure.error(what, not_found) from exc
@@ -262,4 +293,11 @@ class GitHubClient:
             ) from exc
 
 
-__all__ = ["DEFAULT_API", "GitHubClient", "HttpFailure", "failure_message"]
+__all__ = [
+    "DEFAULT_API",
+    "GitHubClient",
+    "HttpFailure",
+    "failure_message",
+    "limit_reset",
+    "reset_words",
+]

@@ -16,7 +16,7 @@ from typing import Any
 
 from deepreview import proc
 from deepreview.errors import UsageError
-from deepreview.github.client import GitHubClient
+from deepreview.github.client import GitHubClient, limit_reset, reset_words
 
 
 def graphql_url(client: GitHubClient) -> str:
@@ -76,9 +76,13 @@ def _post(
             text = resp.read().decode("utf-8", errors="replace")
     except urllib.error.HTTPError as exc:
         if exc.code == 429 or exc.headers.get("X-RateLimit-Remaining") == "0":
+            reset = limit_reset(
+                exc.headers.get("Retry-After"), exc.headers.get("X-RateLimit-Reset")
+            )
+            when = f" {reset_words(reset)}" if reset is not None else ""
             raise UsageError(
                 f"GitHub's rate limit is used up for {what} (HTTP {exc.code}); "
-                "wait for it to reset and rerun"
+                f"wait for it to reset{when} and rerun"
             ) from exc
         if exc.code in (401, 403):
             raise UsageError(

@@ -26,8 +26,9 @@ from deepreview.store.report_files import (
     report_file_problems,
 )
 from deepreview.store.repository import repository_labels
+from deepreview.store.root import INDEX_HTML
 from deepreview.store.rows import ReviewRow, asked_reviewer
-from deepreview.store.store import INDEX_HTML, Store
+from deepreview.store.store import Store
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import clean_text
 

@@ -25,8 +25,9 @@ from deepreview.pipeline.runstate import load_state, with_repo_key
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
 from deepreview.store.declines import restore_declines
+from deepreview.store.root import INDEX, plain_id
 from deepreview.store.rows import ReviewRow
-from deepreview.store.store import INDEX, Store, lost_schema, plain_id
+from deepreview.store.store import Store, lost_schema
 
 if TYPE_CHECKING:
     from deepreview.model import Report
@@ -144,6 +145,9 @@ def reindex(store: Store) -> Reindexed:
         read = {r.id for r in rows}
         # A folder whose run.json cannot be read keeps the row it had: `list` still shows it.
         kept = [rid for rid in known if rid not in read and rid not in dropped]
+        # Each of them is named, one whose run.json is gone too (no review folder to `folder_rows`).
+        named = {line.split(":", 1)[0] for line in skipped}
+        skipped += [_try_row(store, store.root / rid)[1] for rid in kept if rid not in named]
         store.forget(dropped)
         store.forget_all_facts()
         store.put_rows(rows, replace=True)

@@ -285,14 +285,31 @@ def _migrate_passes(data: dict[str, Any], passes_json: Any) -> dict[str, Any]:
     return {**data, "seats": merged}
 
 
+def _without_record(review_dir: Path) -> str:
+    """What a review whose run.json is gone or unreadable still allows (whatever the command
+    was: `publish`, `relead` and `resume` all need the record)."""
+    from deepreview.formats import RENDERERS
+
+    rid = review_dir.name
+    shown = any((review_dir.parent / r.file_name(rid)).is_file() for r in RENDERERS)
+    show = f"; `deep-review show {rid}` still prints its report" if shown else ""
+    return (
+        f": review {rid} cannot be used without its record of the run{show}; "
+        f"`deep-review delete {rid}` removes the review"
+    )
+
+
 def load_state(review_dir: Path) -> RunState:
     path = review_dir / RUN_JSON
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise StoreError(f"{path} is missing; this review cannot be resumed") from exc
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise StoreError(f"cannot read {path}: {exc}") from exc
+        raise StoreError(f"{path} is missing{_without_record(review_dir)}") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        why = f"cut short or damaged ({exc})"
+        raise StoreError(f"{path} is {why}{_without_record(review_dir)}") from exc
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}; fix its permissions") from exc
     passes_json = None
     if isinstance(data, dict) and data.get("schema_version") in _MIGRATABLE:
         old = review_dir / PASSES_JSON_V2

@@ -21,6 +21,7 @@ from deepreview.consolidate.fingerprint import (
 )
 from deepreview.markdown_fence import code_blocks
 from deepreview.model import Finding, Severity
+from deepreview.publish.credit import found_by
 from deepreview.publish.safe import block_text, finding_marker, inline_text
 
 _HUNK: Final = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
@@ -167,19 +168,19 @@ def needs_head_file(finding: Finding, diff_lines: Mapping[str, frozenset[int]]) 
     return None
 
 
-def comment_body(finding: Finding, where: Anchor) -> str:
+def comment_body(finding: Finding, where: Anchor, lead: str = "") -> str:
     """One inline comment: the hidden fingerprint marker, then the finding, within GitHub's
     limit. Escaping can make untrusted text four times longer (`<` is `&lt;`), so the limit is
     checked on the comment as posted, and the text cut shorter until it fits."""
     cut = MAX_COMMENT
     while True:
-        body = _comment_body(finding, where, cut)
+        body = _comment_body(finding, where, cut, lead)
         if len(body) <= GITHUB_LIMIT or cut <= 0:
             return body
         cut //= 2
 
 
-def _comment_body(finding: Finding, where: Anchor, cut: int) -> str:
+def _comment_body(finding: Finding, where: Anchor, cut: int, lead: str) -> str:
     label = {Severity.CRITICAL: "Critical", Severity.IMPORTANT: "Important"}.get(
         finding.severity, "Suggestion"
     )
@@ -197,8 +198,7 @@ def _comment_body(finding: Finding, where: Anchor, cut: int) -> str:
     if len(body) > cut or len(fix) > cut:
         parts.append("_(cut to fit GitHub's comment limit: the whole finding is in the report)_")
     if finding.reviewers:
-        names = ", ".join(inline_text(r) for r in finding.reviewers)
-        parts.append(f"<sub>Deep Review · found by {names}</sub>")
+        parts.append(f"<sub>Deep Review · {found_by(finding.reviewers, lead)}</sub>")
     return "\n\n".join(parts)
 
 
@@ -255,6 +255,7 @@ def review_payload(
     comments: Sequence[tuple[Finding, Anchor]],
     head_sha: str | None,
     summary_url: str | None = None,
+    lead: str = "",
 ) -> dict[str, Any]:
     """The body of `POST /repos/o/n/pulls/N/reviews`: a plain COMMENT review, linking the
     summary comment (posted before it) when GitHub gave its address."""
@@ -266,7 +267,7 @@ def review_payload(
         "event": "COMMENT",
         "body": f"Deep Review: {n} inline comment{'s' if n != 1 else ''}; {where}.",
         "comments": [
-            {"path": a.path, "line": a.line, "side": "RIGHT", "body": comment_body(f, a)}
+            {"path": a.path, "line": a.line, "side": "RIGHT", "body": comment_body(f, a, lead)}
             for f, a in comments
         ],
     }

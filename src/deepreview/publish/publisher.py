@@ -30,6 +30,7 @@ from deepreview.github.viewer import viewer_login
 from deepreview.model import Report
 from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.authorship import author, own_review_comments
+from deepreview.publish.credit import lead_name
 from deepreview.publish.declined import left_out, plan_declined
 from deepreview.publish.followup import last_words, may_reply, plan_replies
 from deepreview.publish.inline import InlinePlan
@@ -318,7 +319,13 @@ def _publish(
 
     head_sha = stored.state.target.head_sha
     try:
-        outcome = sender.review(f"{pr_path}/reviews", plan.comments, head_sha, summary_url)
+        outcome = sender.review(
+            f"{pr_path}/reviews",
+            plan.comments,
+            head_sha,
+            summary_url,
+            lead_name(stored.report),
+        )
     except GitHubError as exc:
         # The summary names inline comments that are not there: it says so now, and holds
         # the findings in full, until a publication that posts them (or for good, when the

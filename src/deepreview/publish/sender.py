@@ -74,9 +74,11 @@ class Sender:
         comments: Sequence[tuple[Finding, Anchor]],
         head_sha: str,
         summary_url: str | None,
+        lead: str = "",
     ) -> InlineOutcome:
         """Post `comments` as one review (split on a refused line, see the module's doc).
-        Raises any failure that is no 422, and a 422 that blames the commit."""
+        Raises any failure that is no 422, and a 422 that blames the commit. `lead`: who led
+        the review (`credit.lead_name`), named where a comment credits the lead."""
         posted: list[str] = []
         rejected: list[str] = []
         refused: list[str] = []  # at most one: once refused, nothing more is posted
@@ -85,7 +87,7 @@ class Sender:
             if not batch or refused:
                 return
             try:
-                payload = review_payload(batch, head_sha, summary_url)
+                payload = review_payload(batch, head_sha, summary_url, lead)
                 self.send("POST", path, payload, "the inline review")
             except GitHubError as exc:
                 why = review_refusal(exc.detail) if exc.status == 422 else None

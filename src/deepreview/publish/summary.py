@@ -23,6 +23,7 @@ from typing import Any, Final
 from deepreview.markdown_neutral import is_own_round
 from deepreview.model import Finding, Report, Severity
 from deepreview.publish.authorship import written_by
+from deepreview.publish.credit import found_by, lead_name
 from deepreview.publish.declined import declined_lines
 from deepreview.publish.followup import round_lines
 from deepreview.publish.safe import (
@@ -85,7 +86,8 @@ def _entry(f: Finding, s: SummaryInput) -> str:
         note = " · inline comment"
     elif f.id in s.unanchored_ids:
         note = " · not on the diff, details below"
-    return f"- **{f.id}** {inline_text(f.title)} — {_where(f)}{note}"
+    by = found_by(f.reviewers, lead_name(s.report))
+    return f"- **{f.id}** {inline_text(f.title)} — {_where(f)}{note}{f' · {by}' if by else ''}"
 
 
 def _detail(f: Finding, s: SummaryInput) -> str:
@@ -129,6 +131,8 @@ def summary_body(s: SummaryInput, *, limit: int = GITHUB_LIMIT) -> str:
         facts.append(f"reviewed {code_span(h.review_sha[:12])}")
     if h.reviewers:
         facts.append("by " + ", ".join(inline_text(r.credit) for r in h.reviewers))
+    if lead := lead_name(report):
+        facts.append(f"led by {inline_text(lead)}")
     head.append(" · ".join(facts))
     if s.report_url:
         head.append(f"[Full report]({s.report_url})")

@@ -19,7 +19,8 @@ from deepreview.formats import RENDERERS
 from deepreview.lockfile import release, take
 from deepreview.runfiles import RUN_LOCK
 from deepreview.store.declines_file import DECLINES_JSON
-from deepreview.store.store import INDEX_HTML, Store, plain_id
+from deepreview.store.root import INDEX_HTML, plain_id
+from deepreview.store.store import Store
 from deepreview.workspace.ledger import LEDGER_DIR
 from deepreview.workspace.sweep import Leftover, sweep
 

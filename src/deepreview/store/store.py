@@ -11,33 +11,29 @@ Layout of a store root (one per reviewed repository by default):
     <ID>/transcript-<seat>-pass-<n>.jsonl   its raw stdout (redacted)
     <ID>/stderr-<seat>-pass-<n>.log
 
-Every file is written atomically (temp file, then rename) so a full disk or a crash never leaves
-a half-written report or index behind. What an index row holds, and how one read back is
-checked, is `store.rows`.
+Where the folder itself may be, what a review ID may be, the lock and the atomic writes are
+`store.root` (`StoreRoot`); what an index row holds, and how one read back is checked, is
+`store.rows`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
 from deepreview import lockfile
-from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError, UsageError
-from deepreview.lockfile import FileLock, note_wait
+from deepreview.lockfile import note_wait
 from deepreview.runmodel import format_duration
 from deepreview.store.dates import newest_first_key
-from deepreview.store.declines_file import DECLINES_JSON
-from deepreview.store.foreign import STORE_MARK, foreign_entries
 from deepreview.store.migrations import migrate
 from deepreview.store.redact import index_name
 from deepreview.store.repository import Repository
+from deepreview.store.root import INDEX, StoreRoot, plain_id, store_error
 from deepreview.store.rows import (
     ROW_COLUMNS,
     DamagedRow,
@@ -48,62 +44,13 @@ from deepreview.store.rows import (
     row_from,
     row_values,
 )
-from deepreview.userpaths import path_problem
-from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
-INDEX: Final = "index.sqlite"
-INDEX_HTML: Final = "index.html"  # written whole under `Store.lock` (`pipeline.index_step`)
-# The names of the store's own files in its root, which no review ID may be (`plain_id`)
-_STORE_NAMES: Final = frozenset(Path(name).stem for name in (INDEX, INDEX_HTML, DECLINES_JSON))
-_LOCK: Final = ".index.lock"
-# SQLite's unix VFS opens no database whose full path passes 512 bytes with its `-journal`
-# suffix: the index's path may have 504, so its folder 491 (the rest is "/index.sqlite").
-MAX_STORE_PATH: Final = 512 - len("-journal") - len("/" + INDEX)
-_MAX_ID_BYTES: Final = 200
 INDEX_WAIT_S: Final = 60.0  # how long a command waits for another process's index write
-LOCK_WAIT_S: Final = 120.0  # ... and for another process's `.index.lock` (`Store.lock`)
 _INDEX_WRITER: Final = "another process is writing to the store index"
 
 
 def _locked(exc: sqlite3.OperationalError) -> bool:
     return str(exc).startswith(("database is locked", "database table is locked"))
-
-
-def _store_error(
-    action: str, path: Path, exc: OSError, instead: str = "pass --store DIR"
-) -> StoreError:
-    reason = exc.strerror or str(exc)
-    if exc.errno == errno.ENOSPC:
-        hint = "free some space"
-    elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
-        hint = "a part of that path is a file, not a folder: move it away"
-    elif exc.errno == errno.EISDIR:
-        hint = "a folder is in its place: move it away"
-    else:
-        hint = "fix its permissions"
-    return StoreError(f"cannot {action} {path}: {reason}; {hint} or {instead}")
-
-
-def _lock_error(path: Path, exc: OSError) -> str:
-    if exc.errno == errno.EISDIR:
-        return f"store damaged: {path} is a folder, not a file; remove it"
-    return str(_store_error("write to the review store", path, exc))
-
-
-def plain_id(review_id: str) -> bool:
-    """A review ID names one entry of the store root, nothing above or below it, and none of
-    the store's own hidden ones (`.workspaces/`, `.index.lock`): no review ID starts with a dot.
-    Nor is it the name of one of the store's own files (`index.html` would read as the report
-    file of a review `index`, `declines.json` of `declines`): every review ID starts with its
-    date."""
-    return (
-        bool(review_id)
-        and "/" not in review_id
-        and not review_id.startswith(".")
-        and review_id not in _STORE_NAMES
-        # `<ID>.sarif` must be a file name the file system allows (review IDs are far shorter)
-        and len(os.fsencode(review_id)) <= _MAX_ID_BYTES
-    )
 
 
 def lost_schema(exc: sqlite3.OperationalError) -> bool:
@@ -112,79 +59,10 @@ def lost_schema(exc: sqlite3.OperationalError) -> bool:
     return str(exc).startswith(("no such table", "no such column"))
 
 
-class Store:
-    def __init__(self, root: Path) -> None:
-        self.root = root
+class Store(StoreRoot):
+    """A review store: its root folder (`StoreRoot`), the SQLite index and the review folders."""
 
-    # -- setup -------------------------------------------------------------------------
-    def _refuse_a_file(self) -> None:
-        if (why := path_problem(self.root)) is not None:
-            raise StoreError(
-                f"the review store path {self.root} cannot be used: {why}; pass another --store DIR"
-            )
-        if self.root.exists() and not self.root.is_dir():
-            raise StoreError(
-                f"the review store {self.root} is a file, not a folder; "
-                "move it away or pass --store DIR"
-            )
-
-    def _refuse_a_foreign_folder(self) -> None:
-        # the index, its lock, the seats' ledger: a review killed early leaves only those
-        names = foreign_entries(self.root, (INDEX, _LOCK, LEDGER_DIR))
-        if names:
-            shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
-            raise StoreError(
-                f"the review store {self.root} is not a Deep Review store but a folder holding "
-                f"other files ({shown}); nothing was written there: pass --store with a new or "
-                "empty folder, or fix the `store` setting"
-            )
-
-    def _refuse_a_long_path(self) -> None:
-        # SQLite itself says only "unable to open database file", after the seats' setup.
-        length = len(os.fsencode(os.path.realpath(self.root)))
-        if length > MAX_STORE_PATH:
-            raise StoreError(
-                f"the review store path {self.root} is too long for its index ({length} bytes, "
-                f"at most {MAX_STORE_PATH}); pass a shorter --store DIR"
-            )
-
-    def ensure_readable(self, *, named: bool) -> None:
-        """Before a command reads the store (`list`, `show`, `stats`, ...): a path that is a
-        file is refused as `review` refuses it; so is a folder named with `--store` (`named`)
-        that is not there, most likely a typo, rather than read as an empty store. The default
-        store of a machine that has reviewed nothing yet reads as empty. A folder holding
-        other files is no store (reading one would write an index into it)."""
-        self._refuse_a_long_path()
-        self._refuse_a_file()
-        self._refuse_a_foreign_folder()
-        if named and not self.root.exists():
-            raise UsageError(
-                f"no review store at {self.root}; check the path, or run "
-                f"`deep-review review --store {self.root}` first to make one"
-            )
-
-    def ensure_writable(self, *, store: bool = True) -> None:
-        """`store=False`: the folder is no review store but a `--seat-only` result folder,
-        which checks what it holds itself."""
-        if store:
-            self._refuse_a_long_path()
-        self._refuse_a_file()
-        if store:
-            self._refuse_a_foreign_folder()
-        try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            if store:
-                (self.root / STORE_MARK).touch(exist_ok=True)
-            probe = self.root / f".probe-{os.getpid()}"
-            probe.write_bytes(b"ok")
-            probe.unlink()
-        except OSError as exc:
-            if not store:  # --seat-only's --out: no store is written, --store changes nothing
-                raise _store_error(
-                    "write the seat result folder", self.root, exc, "pass another --out DIR"
-                ) from exc
-            raise _store_error("write to the review store", self.root, exc) from exc
-
+    # -- index ---------------------------------------------------------------------------
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         self._refuse_a_long_path()
@@ -246,21 +124,6 @@ class Store:
         with self._db() as db:
             yield db
 
-    def ledger(self, review_id: str) -> Ledger:
-        """Where the seats of review `review_id` write down their worktrees and homes until
-        they are removed (`workspace.ledger`; `pipeline.leftovers` removes those of a
-        review that was killed)."""
-        return Ledger(self.root / LEDGER_DIR, review_id)
-
-    def lock(self) -> FileLock:
-        return FileLock(
-            self.root / _LOCK,
-            timeout=LOCK_WAIT_S,
-            error=StoreError,
-            holder="another deep-review is writing to this store",
-            cannot_open=_lock_error,
-        )
-
     # -- review folders ----------------------------------------------------------------
     def create_review_dir(self, review_id: str) -> tuple[str, Path]:
         """Make `<ID>/` exclusively; concurrent runs in the same second get `-2`, `-3`... An ID
@@ -280,7 +143,7 @@ class Store:
             except FileExistsError:
                 continue
             except OSError as exc:
-                raise _store_error("create", path, exc) from exc
+                raise store_error("create", path, exc) from exc
         raise StoreError(f"too many reviews named {review_id} in {self.root}")
 
     def review_dir(self, review_id: str) -> Path:
@@ -305,20 +168,6 @@ class Store:
             return []
         named = (self.root / r.file_name(review_id) for r in RENDERERS)
         return [p for p in named if p.is_file()]
-
-    def write_text(self, path: Path, text: str) -> None:
-        self.write_bytes(path, text.encode("utf-8", errors="surrogateescape"))
-
-    def write_bytes(self, path: Path, data: bytes) -> None:
-        try:
-            replace_bytes(path, data)
-        except OSError as exc:
-            raise _store_error("write", path, exc) from exc
-
-    def write_json(self, path: Path, data: Any) -> None:
-        self.write_text(
-            path, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-        )
 
     # -- index -------------------------------------------------------------------------
     def upsert(self, row: ReviewRow) -> None:

@@ -28,6 +28,8 @@ class Failure:
     errors: list[Any] | None = None  # GitHub's `errors` list, when given
     method: str | None = None  # only requests with this method ...
     path_prefix: str | None = None  # ... and a path starting with this fail
+    reset_at: int = 1_700_000_000  # X-RateLimit-Reset of a rate-limited answer (epoch seconds)
+    retry_after: int | None = None  # Retry-After (seconds), as a secondary rate limit says
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method is None or self.method == method) and (
@@ -38,7 +40,9 @@ class Failure:
         """The error answer, with rate-limit headers when asked or for 429."""
         headers = {}
         if self.rate_limited or self.status == 429:
-            headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1700000000"}
+            headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(self.reset_at)}
+        if self.retry_after is not None:
+            headers["Retry-After"] = str(self.retry_after)
         answer: dict[str, Any] = {"message": self.message}
         if self.errors is not None:
             answer["errors"] = self.errors
@@ -74,11 +78,16 @@ class OnDemand:
         errors: list[Any] | None,
         method: str | None,
         path_prefix: str | None,
+        reset_at: int | None = None,
+        retry_after: int | None = None,
     ) -> None:
         default = "API rate limit exceeded" if rate_limited else _MESSAGES.get(status, "Error")
         failure = Failure(
             status, times, rate_limited, message or default, errors, method, path_prefix
         )
+        if reset_at is not None:
+            failure.reset_at = reset_at
+        failure.retry_after = retry_after
         with self._lock:
             self._failures.append(failure)
 

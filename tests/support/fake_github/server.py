@@ -155,10 +155,13 @@ class FakeGitHub:
         errors: list[Any] | None = None,
         method: str | None = None,
         path_prefix: str | None = None,
+        reset_at: int | None = None,
+        retry_after: int | None = None,
     ) -> None:
         """The next `times` requests (those with `method` and a path under `path_prefix`, when
         given) answer `status` with `message` (and `errors`, when given), with rate-limit
-        headers when asked or for 429."""
+        headers when asked or for 429 (`reset_at`: when they say the limit resets), and a
+        `Retry-After` header with `retry_after` (a secondary rate limit)."""
         self.on_demand.fail(
             status,
             times=times,
@@ -167,6 +170,8 @@ class FakeGitHub:
             errors=errors,
             method=method,
             path_prefix=path_prefix,
+            reset_at=reset_at,
+            retry_after=retry_after,
         )
 
     def hold_next(self, method: str, path_prefix: str) -> Hold:
