@@ -42,7 +42,7 @@ def test_a_finding_fixed_earlier_and_raised_again_at_its_renamed_file_is_not_new
     # the seats were told of it where its code is now
     prompt = (Path(third["review_dir"]) / "prompt-alpha.md").read_text(encoding="utf-8")
     closed = prompt.split("### Closed in earlier rounds", 1)[1]
-    assert "Division by zero is not handled — `mathops.py` — fixed in round 2" in closed, closed
+    assert "Division by zero is not handled — `mathops.py:3` — fixed in round 2" in closed, closed
 
 
 def test_a_decline_whose_commit_is_gone_follows_a_rename_since_the_previous_round(

@@ -46,12 +46,18 @@ def test_round_three_is_told_what_round_two_found_fixed(tmp_path: Path) -> None:
     prompt2 = (Path(second["review_dir"]) / "prompt-alpha.md").read_text(encoding="utf-8")
     assert "### Closed in earlier rounds" not in prompt2  # round 1 closed nothing
     write(repo, "notes.txt", "notes\n")
+    # two lines above `div`: the fixed finding is listed at its line now
+    write(
+        repo,
+        "calc.py",
+        "# Division.\n\ndef div(a, b):\n    # divide\n    return a / b if b else 0.0\n",
+    )
     commit_all(repo, "Notes")
 
     third = run_round(fakes, repo, NO_FINDINGS.format(summary="Nothing to say."))
     prompt = (Path(third["review_dir"]) / "prompt-alpha.md").read_text(encoding="utf-8")
     assert _closed_section(prompt) == [
-        "- Round 1 I1. Division by zero is not handled — `calc.py` — fixed in round 2"
+        "- Round 1 I1. Division by zero is not handled — `calc.py:5` — fixed in round 2"
     ]
     assert "open findings" not in prompt  # round 2 left nothing open: nothing to judge
 
