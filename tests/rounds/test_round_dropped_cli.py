@@ -199,3 +199,75 @@ def test_another_problem_at_a_dropped_claims_line_is_new(tmp_path: Path) -> None
     [text] = [f for f in data["findings"] if "text instead of" in f["title"]]
     assert text["carry_forward"] == "new"
     assert text["id"] in data["round_info"]["new_findings"]
+
+
+def _charlie_overflow(place: str, function: str, code: str) -> str:
+    """Charlie's review: one overflow claim under a title that names no code, at `place`."""
+    return f"""## Executive Summary
+
+`{function}` can overflow.
+
+## Findings
+
+### Critical Issues
+
+C1. **Integer overflow is not checked** — `{place}` (critical, regression)
+
+```python
+{code}
+```
+
+`{function}` on two large integers overflows and wraps around.
+
+### Important Issues
+
+None.
+
+### Suggestions
+
+S1. **The new string helper ships without tests** — `util/strings.py` (suggestion, gap)
+
+No test module exercises the new string helper.
+"""
+
+
+def test_a_dropped_claim_at_other_code_does_not_close_an_open_finding(tmp_path: Path) -> None:
+    """Round 1 (no lead) reports Charlie's 'Integer overflow is not checked' at `add`
+    (calc.py:1-2). In round 2 `mul` is added 30 lines below and Charlie raises that title at
+    `mul` only; the lead drops that claim. The drop is about `mul`: round 1's finding at `add`
+    is not closed as 'dropped by the lead' (a title naming no code took any claim of it in the
+    file, as raising it again already does not)."""
+    repo, env = _with_a_claude_lead(tmp_path)
+    seats = ["--agents", "alpha,bravo,charlie", "--json"]
+    first_review = tmp_path / "charlie-round-1.md"
+    first_review.write_text(
+        _charlie_overflow("calc.py:1-2", "add", "def add(a, b):\n    return a + b"),
+        encoding="utf-8",
+    )
+    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{first_review}"']}
+    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
+    first = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
+    assert first.returncode == 0, first.stderr[-2000:]
+    data1 = json.loads(Path(first.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    [c1] = [f for f in data1["findings"] if f["title"] == "Integer overflow is not checked"]
+
+    calc = (repo / "calc.py").read_text(encoding="utf-8")
+    filler = "".join(f"\n\ndef const{i}():\n    return {i}\n" for i in range(8))
+    write(repo, "calc.py", f"{calc}{filler}\n\ndef mul(a, b):\n    return a * b\n")
+    commit_all(repo, "Add mul")
+    mul_line = (repo / "calc.py").read_text(encoding="utf-8").splitlines().index(
+        "    return a * b"
+    ) + 1
+    assert mul_line > 30
+    second_review = tmp_path / "charlie-round-2.md"
+    second_review.write_text(
+        _charlie_overflow(f"calc.py:{mul_line}", "mul", "    return a * b"), encoding="utf-8"
+    )
+    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{second_review}"']}
+    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
+    second = run_cli(["review", *seats, "--lead", "claude"], cwd=repo, env=env)
+    assert second.returncode == 0, second.stderr[-2000:]
+    data = json.loads(Path(second.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    assert not any(f["title"] == "Integer overflow is not checked" for f in data["findings"])
+    [fv] = [v for v in data["round_info"]["fix_verdicts"] if v["prior_id"] == c1["id"]]
+    assert fv["dropped_by_lead"] is False, fv

@@ -156,7 +156,12 @@ def apply_round(
             seats=seats,
         )
         match = next((f for f in findings if f.id == raised.get(p.id)), None)
-        dropped_by = [e.seat for e in dropped_now if raises(e.finding, p) or raises(p, e.finding)]
+        # a dropped claim at other code of `p`'s file is about that code, not `p` (tr65)
+        dropped_by = [
+            e.seat
+            for e in dropped_now
+            if (raises(e.finding, p) or raises(p, e.finding)) and not elsewhere_than(e.finding, p)
+        ]
         if match is None and dropped_by:
             # Raised again, and this round's lead dropped that: the lead's judgment of the claim
             # closes it; carried, it would be an open finding nobody stands behind.
