@@ -1,7 +1,8 @@
 """Two findings a few lines apart that name the same files but state different claims: one says a
 malformed profile stops the loop, the other that profiles are created for shells nobody uses.
 Their titles share no word and their explanations little; the place and the shared names are
-not one claim, so they stay two findings. Worded alike, or at the same lines, they still merge.
+not one claim, so they stay two findings; at the same lines too, each explained at length and
+worded apart (`claim_pairs.explained_apart`). Worded alike they still merge.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def test_a_shared_title_word_still_merges() -> None:
     assert groups(clusters) == {frozenset({"claude:I1", "gemini:S1"})}
 
 
-def test_the_same_lines_still_merge() -> None:
+def test_the_same_lines_alone_do_not_merge() -> None:
+    # both explain at length and say nothing alike: the lines are where both looked
     clusters = cluster_findings(
         [seat("claude", _stops()), seat("gemini", _creates(f"{PLACE}:91-93"))]
     )
-    assert groups(clusters) == {frozenset({"claude:I1", "gemini:S1"})}
+    assert groups(clusters) == {frozenset({"claude:I1"}), frozenset({"gemini:S1"})}

@@ -4,7 +4,7 @@ two sides, or two different failures (`score.evidence` reads them)."""
 from __future__ import annotations
 
 from deepreview.consolidate.claims import SELF_NAMED, sides_of_one
-from deepreview.consolidate.features import Features
+from deepreview.consolidate.features import Features, finding_words
 
 
 def shared_claims(x: Features, y: Features) -> frozenset[str]:
@@ -50,3 +50,26 @@ def unnamed_by_the_other(x: Features, y: Features) -> bool:
     titles share a word outside code: "The message says 'positve'" is that typo."""
     one_sided = (x.claims - y.text_claims) | (y.claims - x.text_claims)
     return bool(one_sided & SELF_NAMED) and not x.title_prose_words & y.title_prose_words
+
+
+# Words of explanation (`Features.prose_words`, distinct) from which a finding is explained at
+# length: a sentence or two of its own. A one-line bullet has too few words for "worded apart"
+# to mean anything ("`restore` ignores `psql`'s exit status" / "`restore` reports success when
+# `psql` fails" are one problem in two terse wordings).
+EXPLAINED_WORDS = 12
+
+
+def explained_apart(x: Features, y: Features, *, prose: float, prose_alike: float) -> bool:
+    """Both reviewers explain at length, yet their titles share no word beyond the code names
+    both give, name no failure in common, their explanations are worded apart (`prose` below
+    `prose_alike`) and they cite no line in common: what they found differs, however much code
+    they quote or name in common ("`RD_API_URL` is honoured in production builds" / "no URL
+    normalization for the alternate endpoint", both at the line that reads it)."""
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
+    return (
+        min(len(x.prose_words), len(y.prose_words)) >= EXPLAINED_WORDS
+        and not (x.title_words & y.title_words) - names
+        and not same_claim(x, y)
+        and prose < prose_alike
+        and not x.cited & y.cited
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from deepreview.consolidate.claim_pairs import (
     claims_differ,
     claims_meet,
+    explained_apart,
     same_claim,
     shared_claims,
     unnamed_by_the_other,
@@ -464,6 +465,12 @@ def evidence(
         # "One malformed startup file blocks every later one" beside "Redundant login file
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim
+        score = min(score, WHERE_ONLY_CAP)
+    if not (generic or at_definition_and_call or untested) and explained_apart(
+        x, y, prose=prose, prose_alike=SAID_PROSE
+    ):
+        # quoting and naming the same code is where both looked; two explanations at length
+        # with nothing said alike are two problems there (`claim_pairs.explained_apart`)
         score = min(score, WHERE_ONLY_CAP)
     if not generic and (claims_differ(x, y) or unnamed_by_the_other(x, y)):
         # "`Clear` leaves a nil map" beside "`Set` races with `Clear`": the line and the names
