@@ -41,11 +41,26 @@ def valid_leads(settings: Settings) -> str:
     return ", ".join(sorted(names)) + " or none"
 
 
+def unknown_seat(name: str, settings: Settings, where: str = "") -> UnknownSeatError:
+    """The error for a seat name no agent and no complete `[seats.NAME]` defines. A table the
+    user did write, with no argv and no kind, is said to lack them: "unknown seat" with a list
+    that leaves it out would read as a typo of a name that is right there in the config."""
+    head = f"{where}: " if where else ""
+    if name in settings.seats:
+        agents = ", ".join(a for a in BUILTINS if a not in ("claude", "static", "command"))
+        return UnknownSeatError(
+            f"{head}[seats.{name}] has no argv: a seat that is no agent runs the program argv "
+            f'names; add argv = ["my-reviewer", "{{prompt_file}}"], or kind = "claude" (or '
+            f"{agents}) to run that agent under this name"
+        )
+    return UnknownSeatError(f"{head}unknown seat {name!r}; valid seats: {valid_seats(settings)}")
+
+
 def plan_seat(name: str, settings: Settings) -> SeatPlan:
     seat_settings = settings.seat(name)
     adapter = seat_settings.kind or name
     if adapter not in BUILTINS and name not in known_agents() and not seat_settings.argv:
-        raise UnknownSeatError(f"unknown seat {name!r}; valid seats: {valid_seats(settings)}")
+        raise unknown_seat(name, settings)
     agent = get_agent(adapter)
     return SeatPlan(name, agent, seat_settings, seat_settings.timeout or settings.timeout)
 
@@ -185,9 +200,7 @@ def check_agents(settings: Settings) -> None:
     for name in settings.agents:
         check_seat_name(name, where)
         if where != "--agents" and not _defined(name, settings):
-            raise UnknownSeatError(
-                f"{where}: unknown seat {name!r}; valid seats: {valid_seats(settings)}"
-            )
+            raise unknown_seat(name, settings, where)
 
 
 def npm_packages(names: list[str], settings: Settings, refused: str | None = None) -> list[str]:
