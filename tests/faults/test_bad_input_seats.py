@@ -173,3 +173,24 @@ def test_a_configured_seat_without_argv_says_so(tmp_path: Path) -> None:
     assert 'argv = ["my-reviewer", "{prompt_file}"]' in line
     assert 'kind = "claude"' in line
     assert "unknown seat" not in line
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--agents", "Static"], "unknown seat 'Static' (did you mean 'static'?); valid seats:"),
+        (["--agents", "statc"], "unknown seat 'statc' (did you mean 'static'?); valid seats:"),
+        (
+            ["--agents", "static", "--lead", "NONE"],
+            "unknown lead 'NONE' (did you mean 'none'?); valid leads:",
+        ),
+    ],
+)
+def test_a_misspelt_seat_or_lead_names_the_likely_one(
+    tmp_path: Path, args: list[str], said: str
+) -> None:
+    """Names are exact (`Static` is not `static`); the line now points at the one meant."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, *args)
+    _assert_bad_input(res, [said], fakes.store)

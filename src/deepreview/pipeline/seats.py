@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -26,10 +27,22 @@ def _defined(name: str, settings: Settings) -> bool:
     return name in known_agents() or (seat is not None and bool(seat.argv or seat.kind))
 
 
+def did_you_mean(name: str, valid: Collection[str]) -> str:
+    """` (did you mean 'static'?)` for a name that differs from a valid one only by case or a
+    slip of a letter or two, else empty: names are exact, a near miss is a typo."""
+    by_case = [v for v in valid if v.lower() == name.lower()]
+    close = by_case or difflib.get_close_matches(name.lower(), sorted(valid), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _seat_names(settings: Settings) -> set[str]:
+    names = {n for n in known_agents() if n != "command"}
+    return names | {n for n in settings.seats if _defined(n, settings)}
+
+
 def valid_seats(settings: Settings) -> str:
     """The seat names a user can pass, for error messages (a bare `--model X=...` is not one)."""
-    names = {n for n in known_agents() if n != "command"}
-    names |= {n for n in settings.seats if _defined(n, settings)}
+    names = _seat_names(settings)
     return ", ".join(sorted(names)) + " (or a [seats.NAME] entry with argv in your config)"
 
 
@@ -53,7 +66,10 @@ def unknown_seat(name: str, settings: Settings, where: str = "") -> UnknownSeatE
             f'names; add argv = ["my-reviewer", "{{prompt_file}}"], or kind = "claude" (or '
             f"{agents}) to run that agent under this name"
         )
-    return UnknownSeatError(f"{head}unknown seat {name!r}; valid seats: {valid_seats(settings)}")
+    hint = did_you_mean(name, _seat_names(settings))
+    return UnknownSeatError(
+        f"{head}unknown seat {name!r}{hint}; valid seats: {valid_seats(settings)}"
+    )
 
 
 def plan_seat(name: str, settings: Settings) -> SeatPlan:
@@ -273,8 +289,12 @@ def check_lead(
         raise UsageError(f"{what}; name a lead: {valid_leads(settings)}")
     name = name or "none"
     if not _defined(name, settings):
+        leads = {*lead_agents(), "none"} | {
+            n for n, seat in settings.seats.items() if seat.kind in lead_agents()
+        }
         raise UnknownSeatError(
-            f"{prefix}unknown lead {name!r}; valid leads: {valid_leads(settings)}"
+            f"{prefix}unknown lead {name!r}{did_you_mean(name, leads)}; valid leads: "
+            f"{valid_leads(settings)}"
         )
     plan = plan_seat(name, settings)
     if not plan.agent.can_lead:
