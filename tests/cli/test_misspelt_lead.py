@@ -26,7 +26,8 @@ def test_a_misspelt_lead_in_the_environment_names_the_variable(tmp_path: Path) -
     env = cli_env(tmp_path, {"DEEP_REVIEW_LEAD": "claud"})
     res = run_cli(["review", "--agents", "static"], cwd=repo, env=env)
     assert res.returncode == 2
-    assert "DEEP_REVIEW_LEAD: unknown lead 'claud'; valid leads: " in res.stderr
+    said = "DEEP_REVIEW_LEAD: unknown lead 'claud' (did you mean 'claude'?); valid leads: "
+    assert said in res.stderr
 
 
 def test_doctor_shows_its_table_and_the_refusal(tmp_path: Path) -> None:

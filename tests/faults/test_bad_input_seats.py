@@ -159,3 +159,38 @@ def test_a_command_seat_named_static_is_refused(tmp_path: Path) -> None:
     res = fakes.review(repo, "--agents", "static")
     line = _assert_bad_input(res, [str(fakes.config), "[seats.static]", "built-in"], fakes.store)
     assert "name the command seat otherwise" in line, line
+
+
+def test_a_configured_seat_without_argv_says_so(tmp_path: Path) -> None:
+    """`[seats.mine]` with a model but no argv (and no kind): the seat is in the user's config,
+    so "unknown seat 'mine'" with a list that leaves it out read as a typo. The line says what
+    the table lacks and how to complete it."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"mine": {"model": "m1"}})
+    res = fakes.review(repo, "--agents", "static,mine")
+    line = _assert_bad_input(res, ["[seats.mine]", "has no argv"], fakes.store)
+    assert 'argv = ["my-reviewer", "{prompt_file}"]' in line
+    assert 'kind = "claude"' in line
+    assert "unknown seat" not in line
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--agents", "Static"], "unknown seat 'Static' (did you mean 'static'?); valid seats:"),
+        (["--agents", "statc"], "unknown seat 'statc' (did you mean 'static'?); valid seats:"),
+        (
+            ["--agents", "static", "--lead", "NONE"],
+            "unknown lead 'NONE' (did you mean 'none'?); valid leads:",
+        ),
+    ],
+)
+def test_a_misspelt_seat_or_lead_names_the_likely_one(
+    tmp_path: Path, args: list[str], said: str
+) -> None:
+    """Names are exact (`Static` is not `static`); the line now points at the one meant."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, *args)
+    _assert_bad_input(res, [said], fakes.store)

@@ -134,3 +134,39 @@ def test_a_range_with_an_empty_side_gives_it_in_full(tmp_path: Path, spec: str, 
     assert_refused(res, "leaves a side of the range empty", fakes.store)
     assert full in res.stderr
     assert "no local branch" not in res.stderr
+
+
+@pytest.mark.parametrize(
+    "spec", ["main....feature/x", "main..feature/x..main", "main.....feature/x"]
+)
+def test_a_range_with_too_many_dots_says_so(tmp_path: Path, spec: str) -> None:
+    """Four dots, or two ranges in one: git ref names never hold `..` or start a part with
+    `.`, so this is no range; it was "unknown ref '.feature/x'" (a ref the user never typed)."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", spec)
+    assert_refused(res, f"{spec!r} is no range", fakes.store)
+    assert "use A..B (what B changed since A) or A...B" in res.stderr
+    assert "unknown ref" not in res.stderr
+
+
+@pytest.mark.parametrize("spec", ["0", "#0", "https://github.com/o/r/pull/0"])
+def test_pull_request_zero_is_refused_before_asking_github(tmp_path: Path, spec: str) -> None:
+    """GitHub numbers pull requests from 1: #0 names none. It was sent to GitHub (a network
+    round trip, then "cannot reach the GitHub API for PR #0" or a 404)."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    env = fakes.env({"GH_REPO": "o/r", "GITHUB_API_URL": "http://127.0.0.1:9"})
+    res = fakes.review(repo, "--agents", "static", spec, env=env)
+    assert_refused(res, "pull requests are numbered from 1: #0 names none", fakes.store)
+    assert "GitHub API" not in res.stderr
+
+
+def test_a_local_branch_named_0_is_reviewed_as_that_branch(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    git(repo, "branch", "0", "feature/x")
+    fakes = Fakes(tmp_path)
+    env = fakes.env({"GH_REPO": "o/r", "GITHUB_API_URL": "http://127.0.0.1:9"})
+    res = fakes.review(repo, "--agents", "static", "0", env=env)
+    assert res.returncode == 0, res.stderr
+    assert "Reviewing branch 0 against main" in res.stderr

@@ -87,7 +87,7 @@ def _settings_in(
     git = Git(root)
     base = current_branch_base(root)
     rev = base[1] if base else "HEAD"
-    steering = git.show_files(rev, [REPO_CONFIG_NAME]) if git.rev(rev) else {}
+    steering = git.show_files(rev, [REPO_CONFIG_NAME], follow_links=True) if git.rev(rev) else {}
     head_text = git.show_file("HEAD", REPO_CONFIG_NAME) if git.rev("HEAD") else None
     try:
         work_text: str | None = (root / REPO_CONFIG_NAME).read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -26,10 +27,22 @@ def _defined(name: str, settings: Settings) -> bool:
     return name in known_agents() or (seat is not None and bool(seat.argv or seat.kind))
 
 
+def did_you_mean(name: str, valid: Collection[str]) -> str:
+    """` (did you mean 'static'?)` for a name that differs from a valid one only by case or a
+    slip of a letter or two, else empty: names are exact, a near miss is a typo."""
+    by_case = [v for v in valid if v.lower() == name.lower()]
+    close = by_case or difflib.get_close_matches(name.lower(), sorted(valid), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _seat_names(settings: Settings) -> set[str]:
+    names = {n for n in known_agents() if n != "command"}
+    return names | {n for n in settings.seats if _defined(n, settings)}
+
+
 def valid_seats(settings: Settings) -> str:
     """The seat names a user can pass, for error messages (a bare `--model X=...` is not one)."""
-    names = {n for n in known_agents() if n != "command"}
-    names |= {n for n in settings.seats if _defined(n, settings)}
+    names = _seat_names(settings)
     return ", ".join(sorted(names)) + " (or a [seats.NAME] entry with argv in your config)"
 
 
@@ -41,11 +54,29 @@ def valid_leads(settings: Settings) -> str:
     return ", ".join(sorted(names)) + " or none"
 
 
+def unknown_seat(name: str, settings: Settings, where: str = "") -> UnknownSeatError:
+    """The error for a seat name no agent and no complete `[seats.NAME]` defines. A table the
+    user did write, with no argv and no kind, is said to lack them: "unknown seat" with a list
+    that leaves it out would read as a typo of a name that is right there in the config."""
+    head = f"{where}: " if where else ""
+    if name in settings.seats:
+        agents = ", ".join(a for a in BUILTINS if a not in ("claude", "static", "command"))
+        return UnknownSeatError(
+            f"{head}[seats.{name}] has no argv: a seat that is no agent runs the program argv "
+            f'names; add argv = ["my-reviewer", "{{prompt_file}}"], or kind = "claude" (or '
+            f"{agents}) to run that agent under this name"
+        )
+    hint = did_you_mean(name, _seat_names(settings))
+    return UnknownSeatError(
+        f"{head}unknown seat {name!r}{hint}; valid seats: {valid_seats(settings)}"
+    )
+
+
 def plan_seat(name: str, settings: Settings) -> SeatPlan:
     seat_settings = settings.seat(name)
     adapter = seat_settings.kind or name
     if adapter not in BUILTINS and name not in known_agents() and not seat_settings.argv:
-        raise UnknownSeatError(f"unknown seat {name!r}; valid seats: {valid_seats(settings)}")
+        raise unknown_seat(name, settings)
     agent = get_agent(adapter)
     return SeatPlan(name, agent, seat_settings, seat_settings.timeout or settings.timeout)
 
@@ -185,9 +216,7 @@ def check_agents(settings: Settings) -> None:
     for name in settings.agents:
         check_seat_name(name, where)
         if where != "--agents" and not _defined(name, settings):
-            raise UnknownSeatError(
-                f"{where}: unknown seat {name!r}; valid seats: {valid_seats(settings)}"
-            )
+            raise unknown_seat(name, settings, where)
 
 
 def npm_packages(names: list[str], settings: Settings, refused: str | None = None) -> list[str]:
@@ -260,8 +289,12 @@ def check_lead(
         raise UsageError(f"{what}; name a lead: {valid_leads(settings)}")
     name = name or "none"
     if not _defined(name, settings):
+        leads = {*lead_agents(), "none"} | {
+            n for n, seat in settings.seats.items() if seat.kind in lead_agents()
+        }
         raise UnknownSeatError(
-            f"{prefix}unknown lead {name!r}; valid leads: {valid_leads(settings)}"
+            f"{prefix}unknown lead {name!r}{did_you_mean(name, leads)}; valid leads: "
+            f"{valid_leads(settings)}"
         )
     plan = plan_seat(name, settings)
     if not plan.agent.can_lead:

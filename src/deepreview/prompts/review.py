@@ -96,7 +96,7 @@ def read_steering_files(target: Target) -> dict[str, str]:
     A range's or --uncommitted review's base off the default branch gives way to its
     merge-base with it (`Target.steering_rev`): that base may be the change's own commit.
     """
-    return Git(target.repo_root).show_files(target.steering_rev, STEERING_FILES)
+    return Git(target.repo_root).show_files(target.steering_rev, STEERING_FILES, follow_links=True)
 
 
 def read_base_context(target: Target, steering: Mapping[str, str]) -> BaseContext:

@@ -271,26 +271,38 @@ class Git:
         """Text of `path` at `rev`, or None when it is not a file there."""
         return self.show_files(rev, [path]).get(path)
 
-    def show_files(self, rev: str, paths: Sequence[str]) -> dict[str, str]:
+    def show_files(
+        self, rev: str, paths: Sequence[str], *, follow_links: bool = False
+    ) -> dict[str, str]:
         """Text of each of `paths` that is a file at `rev`, read in one `git cat-file --batch`.
 
         Paths missing at `rev` (or naming a directory) are left out of the result, and so are
         paths that cannot name a file of the repository (a seat's `../../etc/passwd`, which git
         refuses with an error, or a name with a newline, which the line-based request would
-        read as two).
+        read as two). A symbolic link is its own text (the path it names), as the diff shows it;
+        with `follow_links` (files read for what they say: a config, instructions) it is the
+        file it links to in the same tree (`CLAUDE.md -> AGENTS.md`, a config shared from
+        `config/`), and one leading out of the tree (or dangling, or in a loop) is left out:
+        nothing outside the repository is ever read.
         """
         paths = [p for p in paths if inside_repo(p) is not None]
         if not paths:
             return {}
         request = "".join(f"{rev}:{path}\n" for path in paths).encode()
-        out = self.run(["cat-file", "--batch"], stdin=request).stdout
+        follow = ["--follow-symlinks"] if follow_links else []
+        out = self.run(["cat-file", "--batch", *follow], stdin=request).stdout
         found: dict[str, str] = {}
         pos = 0
         for path in paths:
-            # Each answer is "<sha> <type> <size>\n<content>\n", or "<name> missing\n".
+            # Each answer is "<sha> <type> <size>\n<content>\n", "<name> missing\n", or for
+            # a link it cannot follow in the tree "symlink|dangling|loop|notdir <size>\n<what
+            # it names>\n" (git-cat-file(1), --follow-symlinks).
             end = out.index(b"\n", pos)
             header = out[pos:end].split()
             pos = end + 1
+            if len(header) == 2 and header[0] in (b"symlink", b"dangling", b"loop", b"notdir"):
+                pos += int(header[1]) + 1
+                continue
             if len(header) != 3 or header[1] not in (b"blob", b"tree", b"commit", b"tag"):
                 continue
             size = int(header[2])

@@ -65,6 +65,17 @@ def resolve_target(
         raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
     # A local branch by name: reviewed as a bare `review` reviews it when checked out.
     named_branch = spec if spec and not uncommitted and _is_branch_name(git, spec) else None
+    pr = None if uncommitted else _PR_URL.match(spec) or _PR_NUM.match(spec)
+    if pr is not None and int(pr["num"]) == 0:
+        if spec.isdigit() and git.is_branch(spec):
+            named_branch = spec  # a local branch named `0`: reviewed as the branch
+        else:
+            # GitHub numbers them from 1: asking it would only cost a round trip and a 404
+            raise UsageError(
+                f"{spec!r}: pull requests are numbered from 1: #0 names none; give the PR's "
+                "number (e.g. 123) or its URL"
+            )
+        pr = None
     if base is not None and (uncommitted or spec) and not named_branch:
         # a range, a PR and the work tree name their own base: a --base would be ignored
         what = "--uncommitted reviews against HEAD" if uncommitted else f"{spec} names its own base"
@@ -73,7 +84,7 @@ def resolve_target(
         if spec:
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
         target = _uncommitted(git, repo_root, head)
-    elif m := (_PR_URL.match(spec) or _PR_NUM.match(spec)):
+    elif m := pr:
         url = (m["host"], m["repo"]) if "repo" in m.groupdict() else None
         # a bare `123` is a PR number, and may also be a local branch (an issue's number)
         also = spec if spec.isdigit() and git.is_branch(spec) else None
@@ -88,6 +99,13 @@ def resolve_target(
             said = f"reviewed PR #{spec}; {_branch_too(git, also)}."
             target = dataclasses.replace(target, notes=(*target.notes, said))
     elif m := _RANGE.match(spec):
+        if m["b"].startswith(".") or ".." in m["a"] or ".." in m["b"]:
+            # four dots, or two ranges in one: git's ref names never hold `..` nor start a
+            # part with `.`, so git would only say it knows no such ref
+            raise UsageError(
+                f"{spec!r} is no range: use A..B (what B changed since A) or A...B (what B "
+                "changed since its merge-base with A)"
+            )
         target = _range(
             git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
         )
