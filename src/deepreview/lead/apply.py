@@ -41,7 +41,8 @@ from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label, short_title
 from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.consolidate.verdict import STRICTNESS, decide, overridden_first
-from deepreview.lead.check import Checked, Ref
+from deepreview.lead.check import Checked
+from deepreview.lead.check_notes import Ref
 from deepreview.lead.prose_ids import ProseIds
 from deepreview.lead.seat_ids import SeatIds
 from deepreview.markdown_fence import outside_code
@@ -104,7 +105,7 @@ def ref_namer(
     names: Mapping[str, str],
     prose: ProseIds | None = None,
 ) -> Callable[[Ref], str]:
-    """How a note names a cluster or member (`lead.check.Ref`), as the report does: `I2 (`parse`)`
+    """How a note names a cluster or member (`check_notes.Ref`), as the report does: `I2 (`parse`)`
     for a finding of the report, `I1's Codex S1` inside the one that absorbed it, `Gemini C1
     (Overflow in…)` when it was dropped; a member by its seat's label (`Gemini C3`)."""
     # a split's part (K3.2) is no cluster of `id_map`'s: named as the lead's prose names it

@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import (
@@ -51,6 +50,7 @@ from deepreview.lead.check_design import (
     gist,
     unread_seat,
 )
+from deepreview.lead.check_notes import Note, Ref, cluster_ref, listed
 from deepreview.lead.restated import Restated, not_added
 from deepreview.model import (
     Assessment,
@@ -62,48 +62,6 @@ from deepreview.model import (
 )
 
 _CLUSTER_ID = re.compile(r"^\s*K\s*(\d+(?:\.\d+)*)\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A cluster (`K3`) or cluster member (`alpha:C1`) of this review that a note names."""
-
-    kind: Literal["cluster", "member"]
-    key: str
-
-
-@dataclass(frozen=True)
-class Note:
-    """One sentence about the lead's answer; the clusters and members it names stay `Ref`s
-    until it is shown (`text`), since only the report knows what they are called there."""
-
-    parts: tuple[str | Ref, ...]
-    about: str | None = None  # a rejected decision's cluster: the lead did decide about it
-
-    def text(self, name: Callable[[Ref], str] | None = None) -> str:
-        """The sentence, each `Ref` as `name` gives it (its raw key without `name`)."""
-        return "".join(
-            p if isinstance(p, str) else (name(p) if name else p.key) for p in self.parts
-        )
-
-    @property
-    def refs(self) -> tuple[Ref, ...]:
-        return tuple(p for p in self.parts if isinstance(p, Ref))
-
-    def __str__(self) -> str:
-        return self.text()
-
-
-def _k(cid: str) -> Ref:
-    return Ref("cluster", cid)
-
-
-def _listed(refs: Sequence[Ref]) -> tuple[str | Ref, ...]:
-    """`a, b, c` as note parts."""
-    out: list[str | Ref] = []
-    for n, r in enumerate(refs):
-        out.extend((", ", r) if n else (r,))
-    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -169,7 +127,7 @@ class _Decisions:
         cid = cluster_id(d.cluster, self.ids)
         member = self.member(d.cluster)
         about: str | Ref = (
-            _k(cid)
+            cluster_ref(cid)
             if cid
             else Ref("member", member)
             if member
@@ -238,7 +196,7 @@ class _Decisions:
         unknown = [w for w, k in zip(wanted, found, strict=True) if k is None]
         if not wanted or unknown:
             got = ", ".join(repr(w) for w in unknown) if unknown else "none"
-            members = _listed([Ref("member", k) for k in keys])
+            members = listed([Ref("member", k) for k in keys])
             self.reject(d, "the members to split out must be among ", *members, f"; got {got}")
             return None
         moving = tuple(dict.fromkeys(k for k in found if k is not None))
@@ -267,14 +225,16 @@ class _Decisions:
             return None
         for dropped in (cid, target):
             if dropped in self.to_drop:
-                which: str | Ref = "it" if dropped == cid else _k(dropped)
+                which: str | Ref = "it" if dropped == cid else cluster_ref(dropped)
                 self.reject(d, which, " is dropped; drop both if they make the same claim")
                 return None
         end = target
         while end in self.merged_into:
             end = self.merged_into[end]
             if end == cid:
-                self.reject(d, "merging it into ", _k(target), " would close a merge cycle")
+                self.reject(
+                    d, "merging it into ", cluster_ref(target), " would close a merge cycle"
+                )
                 return None
         self.merged_into[cid] = target
         self.holds.setdefault(end, []).extend(self.holds.pop(cid, []))
@@ -287,14 +247,17 @@ class _Decisions:
             return None
         if cid in self.merged_into:
             self.reject(
-                d, "it is merged into ", _k(self.merged_into[cid]), "; drop that one instead"
+                d,
+                "it is merged into ",
+                cluster_ref(self.merged_into[cid]),
+                "; drop that one instead",
             )
             return None
         sources = [s for s in self.order if self.merged_into.get(s) == cid]
         if sources:
             verb, them = ("merges", "that one") if len(sources) == 1 else ("merge", "them")
             why = f" {verb} into it; dropping it drops {them} too"
-            self.reject(d, *_listed([_k(s) for s in sources]), why)
+            self.reject(d, *listed([cluster_ref(s) for s in sources]), why)
             return None
         self.dropped.add(cid)
         return Decision(cid, "drop", d.reason, false_positive=d.false_positive)
@@ -313,7 +276,7 @@ class _Decisions:
         applied = "re-grade" if keep.action == "severity" else "keep"
         said = (
             "The lead contradicted itself about ",
-            _k(cid),
+            cluster_ref(cid),
             f": it both {did} and dropped it{why}; the {applied} was applied and the "
             "finding stays in the report (rule: a finding the lead both keeps and drops is "
             "kept).",
@@ -334,7 +297,7 @@ class _Decisions:
             return
         home = self.home(key)
         if home in self.to_drop or home in self.dropped:
-            self.reject(d, "it is in ", _k(home), ", which is dropped whole")
+            self.reject(d, "it is in ", cluster_ref(home), ", which is dropped whole")
             return
         self.seen.add((key, "drop"))
         self.holds[home].remove(key)
@@ -366,7 +329,7 @@ class _Decisions:
             self.reject(
                 d,
                 "it is merged into ",
-                _k(self.merged_into[cid]),
+                cluster_ref(self.merged_into[cid]),
                 "; give the severity or title on the merge decision or on that finding",
             )
             return None
@@ -495,7 +458,7 @@ def check_answer(
     added = tuple(a for n, a in enumerate(added_all) if n not in skipped)
     for n, what in again.items():
         said = f"The lead's added finding “{added_all[n].title}” restates "
-        rejected.append(Note((said, _k(what.cluster), "; not added twice.")))
+        rejected.append(Note((said, cluster_ref(what.cluster), "; not added twice.")))
     return Checked(
         decisions=decisions,
         added=added,
