@@ -223,9 +223,7 @@ def _delete(store: Store, review_id: str) -> list[Path]:
         files = store.report_files(review_id)
         known = review_id in store.round_numbers()
         if not plain_id(review_id) or not (known or files or folder.is_dir()):
-            raise UsageError(
-                f"no review {review_id!r} in {store.root}; see `deep-review list` for IDs"
-            )
+            raise store.unknown_id(review_id)
         removed: list[Path] = []
         try:
             if folder.is_symlink():

@@ -180,7 +180,34 @@ class Store(StoreRoot):
                 f"remain ({', '.join(p.name for p in left)}); `deep-review show {review_id}` "
                 f"prints the report, `deep-review delete {review_id}` removes the rest"
             )
-        raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
+        raise self.unknown_id(review_id)
+
+    def unknown_id(self, review_id: str) -> UsageError:
+        """The line for an ID no review has. An ID typed short (the date of `list`'s first
+        column) names the reviews it begins, never taken for one of them: `delete` would
+        remove it."""
+        try:
+            begun = sorted(
+                d.name
+                for d in self.root.iterdir()
+                if d.name.startswith(review_id) and plain_id(d.name) and d.is_dir()
+            )
+        except OSError:
+            begun = []
+        if not review_id or not begun:
+            return UsageError(
+                f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs"
+            )
+        if len(begun) == 1:
+            return UsageError(
+                f"no review {review_id!r} in {self.root}; did you mean {begun[0]}? (give the "
+                "whole ID; `deep-review list` lists them)"
+            )
+        shown = ", ".join(begun[:5]) + (f" and {len(begun) - 5} more" if len(begun) > 5 else "")
+        return UsageError(
+            f"no review {review_id!r} in {self.root}: it begins the IDs of {len(begun)} reviews "
+            f"({shown}); give the whole ID (`deep-review list` lists them)"
+        )
 
     def report_files(self, review_id: str) -> list[Path]:
         """The review's report files in the store root (`<ID>.json`, `<ID>.md`, ...)."""
@@ -321,7 +348,7 @@ class Store(StoreRoot):
         for row in self.rows():
             if row.id == review_id:
                 return row
-        raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
+        raise self.unknown_id(review_id)
 
     def round_for(
         self,
