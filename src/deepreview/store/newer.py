@@ -29,12 +29,12 @@ def unknown_in(index: Path) -> list[str]:
     """The migrations `index` holds that this version does not know, read without writing
     (not even the file made); [] when there is no index or it cannot be read (a damaged
     index is said by the command's first read, as before)."""
-    if not index.is_file():
-        return []
     try:
+        if not index.is_file():
+            return []
         db = sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return []
+    except (OSError, sqlite3.Error):
+        return []  # a path too long, a folder it cannot read: the command's own checks say it
     try:
         return unknown_migrations(db)
     except sqlite3.Error:
