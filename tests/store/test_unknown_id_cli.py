@@ -33,10 +33,12 @@ def test_an_id_that_begins_two_reviews_names_them(tmp_path: Path) -> None:
         assert first in line and second in line, line
         assert "give the whole ID" in line and "deep-review list" in line, line
     # Only one: named as the one meant, still not taken for it (`delete` would remove it).
-    one = first[:-1]
+    # The later ID cut by one character begins only it, whether the two share their second
+    # (`…-feature-2`) or not.
+    one = second[:-1]
     res = run_cli(["show", one], cwd=repo, env=fakes.env())
     assert res.returncode == 2, res.stderr
-    assert f"did you mean {first}?" in res.stderr, res.stderr
+    assert f"did you mean {second}?" in res.stderr, res.stderr
     assert (fakes.store / first).is_dir() and (fakes.store / second).is_dir()
 
 
