@@ -51,12 +51,15 @@ class FixCheck:
     # without it (a skipped or deselected test, an exit 0 before any test ran): what ran
     # ("only 3 passed where 4 ran without the fix"). Such a pass does not speak for the fix.
     short_run: str = ""
+    # How many tests the run with the fix executed, as its runner's summary says
+    # (`checks.counts`); None when it says none (plain `go test`) or the tests did not run.
+    tests_ran: int | None = None
 
     @property
     def badge(self) -> str:
-        """`applies · tests pass, and fail without the fix`, `applies (re-anchored at a.py:9) ·
-        tests fail (test_x)`, `does not apply (why)`; ` · edits tests/test_a.py` when the fix
-        changes tests."""
+        """`applies · tests pass (4 ran), and fail without the fix`, `applies (re-anchored at
+        a.py:9) · tests fail (test_x)`, `does not apply (why)`; ` · edits tests/test_a.py` when
+        the fix changes tests."""
         if not self.applies:
             return f"does not apply ({self.reason})" if self.reason else "does not apply"
         edits = ""
@@ -74,13 +77,17 @@ class FixCheck:
     @property
     def _tests_text(self) -> str:
         if self.tests == "pass":
-            if self.baseline == "pass":
-                return "tests pass, as they did without the fix: no test tells it apart"
             if self.baseline == "fail" and self.short_run:
-                return f"tests pass, but {self.short_run}"
+                return f"tests pass, but {self.short_run}"  # its counts said there
+            # How many passed, when the runner says: "1 ran" proves less than "40 ran".
+            passed = (
+                "tests pass" if self.tests_ran is None else f"tests pass ({self.tests_ran} ran)"
+            )
+            if self.baseline == "pass":
+                return f"{passed}, as they did without the fix: no test tells it apart"
             if self.baseline == "fail":
-                return "tests pass, and fail without the fix"
-            return "tests pass"
+                return f"{passed}, and fail without the fix"
+            return passed
         if self.tests == "fail":
             who = f" ({self.failing_test})" if self.failing_test else ""
             if self.fails_without_fix:

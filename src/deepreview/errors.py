@@ -128,6 +128,11 @@ class StoreError(DeepReviewError):
     """The review store cannot be written or read."""
 
 
+class StoreNewerError(StoreError):
+    """The store's index was written by a newer deep-review (a migration this version does
+    not know): reading it is allowed, writing to it is refused before anything changes."""
+
+
 class AgentError(DeepReviewError):
     """An agent could not be prepared or run (never raised for a seat's own failure)."""
 

@@ -80,6 +80,12 @@ def test_a_badge_says_what_the_run_without_the_fix_leaves_of_its_proof() -> None
         "applies · tests fail, as they did without the fix, naming no test to compare",
         "applies · tests not run (the tests time out without any fix)",
     ]
+    # How many passed, when the runner said; a short run says its counts itself.
+    counted = FixCheck(applies=True, tests="pass", baseline="fail", tests_ran=4)
+    assert counted.badge == "applies · tests pass (4 ran), and fail without the fix"
+    short = "only 1 passed where 2 ran without the fix"
+    fewer = FixCheck(applies=True, tests="pass", baseline="fail", tests_ran=1, short_run=short)
+    assert fewer.badge == f"applies · tests pass, but {short}"
     # Stored before the baseline was kept: the badge it had.
     assert FixCheck(applies=True, tests="pass").badge == "applies · tests pass"
     assert [c.tone for c in (as_before, greened, bent, unnamed, skipped)] == [

@@ -65,7 +65,8 @@ def test_check_fixes_marks_the_good_bad_and_stale_fix(tmp_path: Path) -> None:
         good.split("\n---\n")[0]
         .rstrip()
         .endswith(
-            "`fix: applies · tests pass, as they did without the fix: no test tells it apart`"
+            "`fix: applies · tests pass (3 ran), as they did without the fix: no test tells it "
+            "apart`"
         )
     )
     # BAD_FIX's header says line 7: placed on its context, the badge says where it landed.
@@ -98,8 +99,8 @@ def test_check_fixes_marks_the_good_bad_and_stale_fix(tmp_path: Path) -> None:
 
     html = out["html"]
     assert (
-        "fix: applies · tests pass, as they did without the fix: no test tells it apart</span>"
-        in html
+        "fix: applies · tests pass (3 ran), as they did without the fix: no test tells it "
+        "apart</span>" in html
     )
     assert "fix: does not apply (context not found in ages.py: `return age &gt; 17`)" in html
     # Never the user's checkout, and no scratch worktree left behind.

@@ -71,7 +71,8 @@ def test_a_fix_is_blamed_for_each_test_it_breaks_though_another_failed_before(
     assert checks["I2"]["fails_without_fix"] is False
     assert checks["I2"]["new_failures"] == ["test_ages.py::test_eighteen_is_adult"]
     # Turning the red suite green is what a fix check can prove.
-    assert _badge(md, "I1") == "`fix: applies · tests pass, and fail without the fix`"
+    # With how many tests passed: pytest says it (4 here, 1 of them red without the fix).
+    assert _badge(md, "I1") == "`fix: applies · tests pass (4 ran), and fail without the fix`"
     # Still failing only the test that failed before, but by editing the test it breaks.
     # PY_RED_TEST moved the test TEST_EDIT_FIX edits down: placed on its context.
     assert _badge(md, "I3") == (

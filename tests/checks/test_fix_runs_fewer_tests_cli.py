@@ -51,6 +51,6 @@ def test_a_fix_that_skips_or_stops_the_tests_is_not_proof(tmp_path: Path) -> Non
     )
     # The real fix still speaks for itself.
     assert good["short_run"] == ""
-    assert md.count("`fix: applies · tests pass, and fail without the fix`") == 1
+    assert md.count("`fix: applies · tests pass (4 ran), and fail without the fix`") == 1
     assert "3 fixes: 3 apply, 1 makes the tests pass, 2 pass with fewer tests" in md
     assert "I1: fix: applies · tests pass, but only 3 passed" in md

@@ -86,7 +86,7 @@ JS_SKIP = """```diff
 ```"""
 
 SHORT = "`fix: applies · tests pass, but only 1 passed where 2 ran without the fix · edits {}`"
-GREEN = "`fix: applies · tests pass, and fail without the fix`"
+GREEN = "`fix: applies · tests pass (2 ran), and fail without the fix`"
 
 
 def _repo(root: Path, files: dict[str, str]) -> Path:

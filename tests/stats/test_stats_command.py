@@ -41,6 +41,7 @@ from stats_kit import (
 )
 
 from deepreview.serialize import report_from_data
+from support.repos import run_cli
 
 LED_REVIEWS = 6
 
@@ -328,6 +329,12 @@ def test_empty_store_is_clear(tmp_path: Path) -> None:
     res = kit.cli("stats")
     assert res.returncode == 0, res.stderr
     assert "No complete reviews in" in res.stdout and "Run `deep-review review` first" in res.stdout
+    # Outside a repository every repository counts: not "No complete reviews in DIR for every
+    # repository", which reads as a claim about each.
+    kit.store.mkdir(exist_ok=True)
+    res = run_cli(["stats", "--store", str(kit.store)], cwd=tmp_path, env=kit.env())
+    assert res.returncode == 0, res.stderr
+    assert f"No complete reviews in {kit.store} for any repository." in res.stdout, res.stdout
     data = kit.stats_json()
     assert (data["reviews"], data["seats"]) == (0, [])
     assert kit.cli("stats", "--csv").stdout.startswith("seat,model,")

@@ -42,8 +42,13 @@ def _stored(tmp_path: Path) -> tuple[Path, dict[str, str], Path, str]:
 
 @pytest.mark.parametrize(
     "args",
-    [["decline", "{id}", "C1", "--reason", "x"], ["reindex"]],
-    ids=["decline", "reindex"],
+    [
+        ["decline", "{id}", "C1", "--reason", "x"],
+        ["reindex"],
+        ["delete", "{id}", "--yes"],
+        ["relead", "{id}", "--lead", "none"],
+    ],
+    ids=["decline", "reindex", "delete", "relead"],
 )
 def test_a_read_only_store_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
@@ -51,21 +56,24 @@ def test_a_read_only_store_is_one_line(
     repo, env, store, rid = _stored(tmp_path)
     real_open = os.open
 
-    def read_only(path: str | Path, flags: int, *rest: int) -> int:
+    def read_only(path: str | Path, flags: int, *rest: int, **kw: int) -> int:
         # root writes through chmod: a read-only mount's answer, for the store only
         if str(path).startswith(str(store)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
             raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_open(path, flags, *rest)
+        return real_open(path, flags, *rest, **kw)
 
     monkeypatch.setattr(lockfile.os, "open", read_only)
     res = run_cli([a.replace("{id}", rid) for a in args], cwd=repo, env=env)
     assert res.returncode == 2, res.stderr
     line = _one_line(res.stderr)
-    # The first file each writes: `decline` holds the review (its run lock), as `relead` does.
-    first = store / rid / "run.lock" if args[0] == "decline" else store / ".index.lock"
+    # The first file each writes: `decline` holds the review (its run lock), as `relead` and
+    # `delete` do.
+    first = store / ".index.lock" if args[0] == "reindex" else store / rid / "run.lock"
     assert f"cannot write {first}" in line or f"{first}:" in line, line
     assert "Read-only file system" in line, line
-    assert "fix its permissions" in line and "pass --store DIR" in line, line
+    # Not "free some space" nor "fix its permissions": neither helps a read-only mount.
+    assert "remount it writable or pass --store DIR" in line, line
+    assert "space" not in line and "permissions" not in line, line
 
 
 def test_a_folder_for_the_index_lock_is_one_line(tmp_path: Path) -> None:

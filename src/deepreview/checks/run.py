@@ -343,6 +343,7 @@ def check_fix(
         if run.outcome == "pass" and baseline.outcome == "fail"
         else "",
         output_tail=run.tail if run.outcome != "pass" else "",
+        tests_ran=run.counts.ran if run.counts is not None else None,
     )
 
 

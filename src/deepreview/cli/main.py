@@ -150,6 +150,9 @@ def cli(verbose: int) -> None:
     from deepreview.lockfile import set_wait_notice
 
     set_wait_notice(lambda line: click.echo(f"note: {line}", err=True))
+    from deepreview.store.newer import set_newer_notice
+
+    set_newer_notice(lambda line: click.echo(f"note: {line}", err=True))
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(
         level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"

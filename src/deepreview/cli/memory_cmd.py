@@ -34,7 +34,7 @@ def decline(
 
     key = series_key(series) if series else None
     d, before = decline_(
-        _store(store, repo), review_id, finding, reason, series=key, repo=Path(repo)
+        _store(store, repo, writes=True), review_id, finding, reason, series=key, repo=Path(repo)
     )
     # Declining it again replaces the reason: the earlier one is said, not silently lost.
     was = f" (replaced reason: {before.reason})" if before and before.reason != d.reason else ""
@@ -112,7 +112,7 @@ def undecline(review_id: str, finding: str, store: str | None, repo: str) -> Non
     """Remove the decline of FINDING of REVIEW_ID: later rounds report it again."""
     from deepreview.pipeline.memory import undecline as undecline_
 
-    d = undecline_(_store(store, repo), review_id, finding)
+    d = undecline_(_store(store, repo, writes=True), review_id, finding)
     click.echo(f"Removed the decline of {d.finding_id} ({d.title}) from {review_id}.")
 
 

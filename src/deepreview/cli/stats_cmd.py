@@ -71,8 +71,9 @@ def _notes(table: StatsTable, history: History, no_match: str | None) -> list[st
     return notes
 
 
-def _scope_text(scope: Scope) -> str:
-    parts = [f"repository {scope.repo.name}" if scope.repo else "every repository"]
+def _scope_text(scope: Scope, every: str = "every repository") -> str:
+    """`every`: how all repositories read in the line (none found: "any repository")."""
+    parts = [f"repository {scope.repo.name}" if scope.repo else every]
     if scope.series:
         parts.append(f"series {scope.series}")
     if scope.since:
@@ -169,7 +170,7 @@ def _print_table(
     if not table.reviews:
         hint = "" if scope.repo is None else " (--repo-wide counts every repository)"
         console.print(
-            f"No complete reviews in {st.root} for {_scope_text(scope)}{hint}. "
+            f"No complete reviews in {st.root} for {_scope_text(scope, 'any repository')}{hint}. "
             "Run `deep-review review` first; statistics need at least one stored review.",
             markup=False,
             highlight=False,

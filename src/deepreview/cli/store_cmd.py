@@ -36,11 +36,15 @@ from deepreview.store.store import Store
 from deepreview.untrusted_text import clean_text, escape_json_controls
 
 
-def _store(store: str | None, repo: str, *, check: bool = True) -> Store:
+def _store(store: str | None, repo: str, *, check: bool = True, writes: bool = False) -> Store:
     """The store a reading command uses, checked (`Store.ensure_readable`) and its index
-    readable (`pipeline.reindex.ready`; `check=False`: `reindex`, which repairs it)."""
+    readable (`pipeline.reindex.ready`; `check=False`: `reindex`, which repairs it).
+    `writes`: the command changes it (`delete`, `decline`), refused first for a store a newer
+    deep-review wrote."""
     st = locate_store(Path(repo), CliOverrides(store=store), dict(os.environ))
     st.ensure_readable(named=store is not None)
+    if writes:
+        st.refuse_if_newer()
     if check:
         from deepreview.pipeline.reindex import ready
 

@@ -19,7 +19,7 @@ def reindex(store: str | None, repo: str) -> None:
     """Rebuild the store's index.sqlite from its review folders (run.json and <ID>.json)."""
     from deepreview.pipeline.reindex import reindex as rebuild
 
-    st = _store(store, repo, check=False)
+    st = _store(store, repo, check=False, writes=True)  # a newer index holds what it would lose
     if not st.root.is_dir():
         raise UsageError(f"no review store at {st.root}; nothing to rebuild")
     sweep_leftovers(st)
@@ -56,7 +56,7 @@ def delete(review_id: str, yes: bool, force: bool, store: str | None, repo: str)
     """Delete a stored review: its folder, report files and index row."""
     from deepreview.pipeline.reindex import check_delete, delete_review
 
-    st = _store(store, repo)
+    st = _store(store, repo, writes=True)  # refused before asking, as every refusal
     sweep_leftovers(st)  # a killed review's worktrees go whatever the answer below
     note = check_delete(st, review_id, force=force)  # before asking: the answer would not matter
     if note:

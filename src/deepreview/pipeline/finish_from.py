@@ -119,7 +119,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
     existed = store.root.is_dir()  # a store that is not there is not made for a refusal
     if existed:
         store.ensure_writable()
-        ready(store)
+        ready(store, writes=True)
         target = target_with_earlier_keys(store, target)  # as a review's (`pipeline.review`)
     notes = list(target.notes)
     if previous_round and not (existed and _holds_round(store, target, previous_round)):
@@ -138,7 +138,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         previous_round = ""  # no previous round: nothing else in the store is compared with
     if not existed:
         store.ensure_writable()
-        ready(store)
+        ready(store, writes=True)
     # a seat that started after a push to the PR noted it (`targets.pr_head`): said once
     notes += dict.fromkeys(n for r in results[1:] for n in r.record.target.notes if n not in notes)
     if inline := omission_note(diff_plan(target, settings.diff_budget), settings.diff_budget):

@@ -42,11 +42,14 @@ class Reindexed:
     kept: tuple[str, ...] = ()  # skipped folders whose row stays as it was indexed before
 
 
-def ready(store: Store) -> None:
+def ready(store: Store, *, writes: bool = False) -> None:
     """Before a command reads the store or a review writes to it: review folders the index
     does not know (a lost index, an empty file, its rows deleted) get their rows back, so no
     reader takes the store for empty and no review for a first round; a damaged index (or row)
-    is one line now, before anything is written, rather than a traceback halfway."""
+    is one line now, before anything is written, rather than a traceback halfway. `writes`:
+    the command goes on to change the store, refused first if a newer deep-review wrote it."""
+    if writes:
+        store.refuse_if_newer()
     if not store.root.is_dir():
         return
     # The cheap check on every read: folder names against the index's IDs, one query; only
@@ -129,6 +132,7 @@ def reindex(store: Store) -> Reindexed:
     it and are computed again; its declines come back from the store's `declines.json`). The
     cached facts are dropped in any case: they were computed from reports that may since have
     been deleted or damaged by hand, and `stats` computes them again from the reports there."""
+    store.refuse_if_newer()
     with store.lock():
         moved_to = None
         try:
@@ -219,9 +223,7 @@ def _delete(store: Store, review_id: str) -> list[Path]:
         files = store.report_files(review_id)
         known = review_id in store.round_numbers()
         if not plain_id(review_id) or not (known or files or folder.is_dir()):
-            raise UsageError(
-                f"no review {review_id!r} in {store.root}; see `deep-review list` for IDs"
-            )
+            raise store.unknown_id(review_id)
         removed: list[Path] = []
         try:
             if folder.is_symlink():

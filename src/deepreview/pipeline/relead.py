@@ -81,7 +81,7 @@ def relead(
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
     store = locate_store(cwd, cli, env)
-    ready(store)
+    ready(store, writes=True)
     review_dir = store.review_dir(review_id)
     # Not while another process works on the review (its own run, a resume, another relead):
     # both would write its report, run.json and lead files.

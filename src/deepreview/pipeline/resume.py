@@ -51,7 +51,7 @@ def resume(
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
     store = locate_store(cwd, cli, env)
-    reindex.ready(store)
+    reindex.ready(store, writes=True)
     review_dir = store.review_dir(review_id_)
     # A review its own process still runs is refused (two runs would write one run.json); one
     # whose process was killed outright (run.json says running, no process holds it) resumes.

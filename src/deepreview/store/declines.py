@@ -66,7 +66,7 @@ _COLUMNS = (
 def add_decline(store: Store, d: Decline) -> Decline | None:
     """Record `d`; the decline of the same finding it replaces, if any (its reason is gone)."""
     with store.lock():
-        with store._db() as db, db:
+        with store._db(write=True) as db, db:
             before = _same_key(db, d)
             # The same decline recorded before repositories were told apart: this one replaces
             # it.
@@ -104,7 +104,7 @@ def restore_declines(store: Store) -> int:
     many it held. A decline the index has already is left as it is."""
     kept = read_declines_file(store.root)
     names = [f.name for f in fields(Decline)]
-    with store._db() as db, db:
+    with store._db(write=True) as db, db:
         for item in kept:
             try:
                 d = Decline(**{k: item[k] for k in names if k in item})
@@ -156,7 +156,7 @@ def remove_decline(store: Store, d: Decline) -> bool:
     """Remove the decline `d` (by its key: repository, series, fingerprint); False when it is
     gone already."""
     with store.lock():
-        with store._db() as db, db:
+        with store._db(write=True) as db, db:
             cur = db.execute(
                 "DELETE FROM declines WHERE repo_key = ? AND series = ? AND fingerprint = ?"
                 " AND review_id = ?",

@@ -75,14 +75,14 @@ def record_facts(store: Store, review_id: str, report: Report) -> None:
 
 def forget_facts(store: Store, review_id: str) -> None:
     """Drop the review's cached facts: the next read computes them again from its report."""
-    with store.index() as db, db:
+    with store.index(write=True) as db, db:
         for table in ("seat_facts", "lead_facts"):
             db.execute(f"DELETE FROM {table} WHERE review_id = ?", (review_id,))
 
 
 def _write(store: Store, review_id: str, facts: _Facts) -> None:
     seats, lead = facts
-    with store.index() as db, db:
+    with store.index(write=True) as db, db:
         db.execute("DELETE FROM seat_facts WHERE review_id = ?", (review_id,))
         db.executemany(
             "INSERT INTO seat_facts (review_id, position, seat, version, data)"

@@ -19,7 +19,8 @@ from deepreview.formats import RENDERERS
 from deepreview.lockfile import release, take
 from deepreview.runfiles import RUN_LOCK
 from deepreview.store.declines_file import DECLINES_JSON
-from deepreview.store.root import INDEX_HTML, plain_id
+from deepreview.store.newer import unknown_in
+from deepreview.store.root import INDEX, INDEX_HTML, plain_id
 from deepreview.store.store import Store
 from deepreview.workspace.ledger import LEDGER_DIR
 from deepreview.workspace.sweep import Leftover, sweep
@@ -33,7 +34,13 @@ _STORE_FILES: Final = (INDEX_HTML, DECLINES_JSON)
 def sweep_killed(store: Store, *, seats_next: bool = False) -> list[str]:
     """Remove what the seats of killed reviews left behind; one line per review saying what.
     `seats_next`: seats are about to run, and must not without the folder they write down
-    what to clean up after a crash in (StoreError); otherwise a note says it is damaged."""
+    what to clean up after a crash in (StoreError); otherwise a note says it is damaged.
+    A store a newer deep-review wrote is left as it is: `seats_next` refuses it (a review
+    would write to it), a reader sweeps nothing (`store.newer`)."""
+    if seats_next:
+        store.refuse_if_newer()
+    elif unknown_in(store.root / INDEX):
+        return []
     _sweep_temp_files(store.root)
     _sweep_store_temp_files(store)
     folder = store.root / LEDGER_DIR

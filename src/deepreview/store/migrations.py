@@ -321,6 +321,14 @@ def _applied(db: sqlite3.Connection) -> set[str]:
         raise
 
 
+def unknown_migrations(db: sqlite3.Connection) -> list[str]:
+    """Migrations applied to the index that this version does not know: a newer deep-review
+    wrote it, and its tables may mean what this version cannot keep true (`Store` then only
+    reads it). Only what the file holds is read: nothing is created."""
+    known = {name for name, _ in MIGRATIONS}
+    return sorted(name for name in _applied(db) if name not in known)
+
+
 def migrate(db: sqlite3.Connection) -> None:
     if all(name in _applied(db) for name, _ in MIGRATIONS):
         return

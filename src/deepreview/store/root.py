@@ -40,6 +40,8 @@ def store_error(
     reason = exc.strerror or str(exc)
     if exc.errno == errno.ENOSPC:
         hint = "free some space"
+    elif exc.errno == errno.EROFS:  # no permission nor free space makes it writable
+        hint = "remount it writable"
     elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
         hint = "a part of that path is a file, not a folder: move it away"
     elif exc.errno == errno.EISDIR:

@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from deepreview.errors import StoreError, UsageError
+from deepreview.errors import UsageError
 from deepreview.lockfile import hold, holder, release
 from deepreview.runfiles import RUN_JSON, RUN_LOCK
+from deepreview.store.root import store_error
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,7 @@ def holding(review_dir: Path, review_id: str, command: str, *, then: str) -> Ite
     try:
         fd = hold(path, note)
     except OSError as exc:
-        raise StoreError(
-            f"cannot write {path}: {exc.strerror or exc}; free some space or fix its "
-            "permissions, or pass --store DIR"
-        ) from exc
+        raise store_error("write", path, exc) from exc
     if fd is None:
         raise _busy(review_id, runner(review_dir) or Runner(), then)
     try:

@@ -26,11 +26,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from deepreview import lockfile
-from deepreview.errors import StoreError, UsageError
+from deepreview.errors import StoreError, StoreNewerError, UsageError
 from deepreview.lockfile import note_wait
 from deepreview.runmodel import format_duration
 from deepreview.store.dates import newest_first_key
-from deepreview.store.migrations import migrate
+from deepreview.store.migrations import migrate, unknown_migrations
+from deepreview.store.newer import refusal, say_read_only, unknown_in
 from deepreview.store.redact import index_name
 from deepreview.store.repository import Repository
 from deepreview.store.root import INDEX, StoreRoot, plain_id, store_error
@@ -64,7 +65,9 @@ class Store(StoreRoot):
 
     # -- index ---------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
+    def _db(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """The migrated index; `write`: the caller changes it, refused for an index a newer
+        deep-review wrote (`store.newer`), which is opened for reading only."""
         self._refuse_a_long_path()
         if (self.root / INDEX).is_dir():
             # SQLite says only "unable to open database file"; `reindex` moves it aside.
@@ -75,7 +78,14 @@ class Store(StoreRoot):
             raise StoreError(f"cannot open the store index in {self.root}: {exc}") from exc
         try:
             self._note_a_wait(db)
-            migrate(db)
+            newer = unknown_migrations(db)
+            if newer and write:
+                raise StoreNewerError(refusal(self.root, newer))
+            if newer:
+                db.execute("PRAGMA query_only = ON")  # whatever a read does, nothing is written
+                say_read_only(self.root, newer)
+            else:
+                migrate(db)
             yield db
         except sqlite3.OperationalError as exc:
             if lost_schema(exc):
@@ -119,10 +129,22 @@ class Store(StoreRoot):
         )
 
     @contextlib.contextmanager
-    def index(self) -> Iterator[sqlite3.Connection]:
+    def index(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
         """The migrated index, for store modules that keep tables of their own (history)."""
-        with self._db() as db:
+        with self._db(write=write) as db:
             yield db
+
+    def refuse_if_newer(self) -> None:
+        """Before a command changes the store: one line if a newer deep-review wrote its
+        index, with nothing touched (not even its folder made or its lock taken)."""
+        newer = unknown_in(self.root / INDEX)
+        if newer:
+            raise StoreNewerError(refusal(self.root, newer))
+
+    def ensure_writable(self, *, store: bool = True) -> None:
+        if store:
+            self.refuse_if_newer()
+        super().ensure_writable(store=store)
 
     # -- review folders ----------------------------------------------------------------
     def create_review_dir(self, review_id: str) -> tuple[str, Path]:
@@ -158,7 +180,34 @@ class Store(StoreRoot):
                 f"remain ({', '.join(p.name for p in left)}); `deep-review show {review_id}` "
                 f"prints the report, `deep-review delete {review_id}` removes the rest"
             )
-        raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
+        raise self.unknown_id(review_id)
+
+    def unknown_id(self, review_id: str) -> UsageError:
+        """The line for an ID no review has. An ID typed short (the date of `list`'s first
+        column) names the reviews it begins, never taken for one of them: `delete` would
+        remove it."""
+        try:
+            begun = sorted(
+                d.name
+                for d in self.root.iterdir()
+                if d.name.startswith(review_id) and plain_id(d.name) and d.is_dir()
+            )
+        except OSError:
+            begun = []
+        if not review_id or not begun:
+            return UsageError(
+                f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs"
+            )
+        if len(begun) == 1:
+            return UsageError(
+                f"no review {review_id!r} in {self.root}; did you mean {begun[0]}? (give the "
+                "whole ID; `deep-review list` lists them)"
+            )
+        shown = ", ".join(begun[:5]) + (f" and {len(begun) - 5} more" if len(begun) > 5 else "")
+        return UsageError(
+            f"no review {review_id!r} in {self.root}: it begins the IDs of {len(begun)} reviews "
+            f"({shown}); give the whole ID (`deep-review list` lists them)"
+        )
 
     def report_files(self, review_id: str) -> list[Path]:
         """The review's report files in the store root (`<ID>.json`, `<ID>.md`, ...)."""
@@ -173,7 +222,7 @@ class Store(StoreRoot):
     def upsert(self, row: ReviewRow) -> None:
         # The series too: a branch found to be the head of an open PR joins the PR's series
         # while its seats run, after its row was first written (run.json and `reindex` say so).
-        with self._db() as db, db:
+        with self._db(write=True) as db, db:
             db.execute(
                 """
                 INSERT INTO reviews (id, created_at, repo, target, kind, base_sha, head_sha,
@@ -267,7 +316,7 @@ class Store(StoreRoot):
     def forget(self, review_ids: list[str]) -> None:
         """Drop reviews from the index (their row and cached facts; declines stay: they are
         the series' decisions, not the review's)."""
-        with self._db() as db, db:
+        with self._db(write=True) as db, db:
             for table, column in (
                 ("reviews", "id"),
                 ("seat_facts", "review_id"),
@@ -281,7 +330,7 @@ class Store(StoreRoot):
         """Drop every review's cached per-seat and lead facts (`reindex`): the reports they
         came from may have been deleted or damaged since; `store.history` computes them again
         from the reports there."""
-        with self._db() as db, db:
+        with self._db(write=True) as db, db:
             for table in ("seat_facts", "lead_facts"):
                 db.execute(f"DELETE FROM {table}")
 
@@ -289,7 +338,7 @@ class Store(StoreRoot):
         """Write whole rows, round numbers included (a rebuilt index): `replace` overwrites
         rows already there, else they are kept (another process may be writing them)."""
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
-        with self._db() as db, db:
+        with self._db(write=True) as db, db:
             db.executemany(
                 f"{verb} INTO reviews ({ROW_COLUMNS}) VALUES ({', '.join('?' * 17)})",
                 [row_values(r) for r in rows],
@@ -299,7 +348,7 @@ class Store(StoreRoot):
         for row in self.rows():
             if row.id == review_id:
                 return row
-        raise UsageError(f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs")
+        raise self.unknown_id(review_id)
 
     def round_for(
         self,
@@ -349,6 +398,6 @@ class Store(StoreRoot):
             else:
                 number = 1 + max([len(complete), *held])
             if own is not None:
-                with self._db() as db, db:
+                with self._db(write=True) as db, db:
                     db.execute("UPDATE reviews SET round_no = ? WHERE id = ?", (number, review_id))
             return number
