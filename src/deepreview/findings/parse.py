@@ -77,7 +77,12 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
-from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, prose_problems
+from deepreview.findings.prose_problems import (
+    asks_for_changes,
+    lone_verdict,
+    opened_quotes,
+    prose_problems,
+)
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
@@ -276,6 +281,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         # sentences that name problems at places (the summary, `## Observations`): findings
         # that could not be read, never a review that found nothing
         st.unread.extend(prose_problems(blocks, st.prefixes, unquoted))
+        if not st.unread and not st.verdicts and (alone := lone_verdict(blocks)) is not None:
+            # a review that is only `Needs work.`: its verdict, asking for changes it names
+            # none of (never a clean review, never a failed seat)
+            st.verdicts.append(alone)
         verdict = st.verdicts[-1] if st.verdicts else None
         if not st.unread and asks_for_changes(verdict) and verdict is not None:
             st.unread.append(verdict)  # it asks for changes and names none we could read
