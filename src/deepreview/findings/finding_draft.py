@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from deepreview.findings.closing_level import closing_sentence, text_closing_level
 from deepreview.findings.head import FindingHead, closing_place, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
-from deepreview.findings.labels import body_location, label_lines, place_list
+from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
 from deepreview.model import Severity
 
@@ -72,6 +72,7 @@ def draft_of(
     section_high: bool = False,
 ) -> Draft:
     lines, fenced = label_lines(head, lines, fenced, prefixes)
+    lines, fenced = closing_labels(head, lines, fenced, prefixes)
     fix_at = None
     for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if not fence and (_FIX.match(line) or _FIX_HEADING.match(line)):

@@ -27,7 +27,7 @@ from deepreview.findings.head import (
     soft_lead,
 )
 from deepreview.findings.ids import FINDING_ID
-from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, tag_level
+from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, severity_phrase, tag_level
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.place_led import all_locations, named_title, place_led
@@ -72,7 +72,8 @@ _BOLD_SEVERITY = re.compile(
 _FINDING_WORD = re.compile(
     r"^(?:\*\*)?(?:Finding|Issue|Problem|Bug|Defect|Concern|Nit)"
     r"(?:[ \t]+#?(?P<n>\d{1,3})|(?=[ \t]*[(\[]))[ \t]*(?:[:.)—–-][ \t]*)?"
-    r"(?:\*\*)?[ \t]*"
+    # (the separator after the bold too: `**Issue 1**: Title`, `**Issue 1** — Title`)
+    r"(?:\*\*(?:[ \t]*[:—–-](?=[ \t]))?)?[ \t]*"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -261,7 +262,9 @@ def parse_head(
     if bulleted:
         m = _BULLET.match(line)
         if m:
-            return bullet_head(m.group("rest"), prefixes, plain=plain_bullets, led=section_led)
+            return bullet_head(
+                m.group("rest"), prefixes, plain=plain_bullets, led=section_led, labelled=labelled
+            )
     return None
 
 
@@ -345,6 +348,12 @@ def _place_first(
         word = tag.group("w") or tag.group("w2")
         head.severity, head.level_word = tag_level(word), word.lower()
         title = title[: tag.start()].rstrip()
+    phrase = severity_phrase(title) if head.severity is None else None
+    if phrase is not None:
+        # `1. `a.py:33-35`: the refund can exceed the charge — high severity.`
+        word, start, end = phrase
+        head.severity, head.level_word = tag_level(word), word.lower()
+        title = (title[:start] + title[end:]).strip().rstrip(".—–-").rstrip()
     if not named_title(head, title):  # (`Crash on lists: …`: the name is the title)
         head.title = title
     _take_closing_level(head)
@@ -374,10 +383,12 @@ def bullet_head(
     heading: bool = False,
     plain: bool = False,
     led: bool = False,
+    labelled: bool = False,
 ) -> FindingHead | None:
     """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title.`, `- Title — `a.py:3``,
     `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title;
-    `led`: the section's level leads the item (`parse_head`'s `section_led`)."""
+    `led`: the section's level leads the item (`parse_head`'s `section_led`); `labelled`: its
+    level and place labels follow (`parse_head`'s)."""
     head = FindingHead(id=None, title="", style="bulleted")
     label = conventional_label(rest)
     if label is not None and label[1] is None:
@@ -422,7 +433,7 @@ def bullet_head(
         return None  # `- **Severity**: High` below a finding's text: its field, no finding
     if heading or rest.startswith("**") or head.locations or head.severity is not None:
         return head
-    return None
+    return head if labelled else None
 
 
 _BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")

@@ -391,7 +391,8 @@ def join_line_words(tail: str) -> str:
             return m.group(0)
         return f"`{path}:{m.group('start')}" + (f"-{m['end']}`" if m["end"] else "`")
 
-    return LINE_OF_PATH.sub(line_first, _PATH_THEN_LINE.sub(repl, tail))
+    tail = LINE_OF_PATH.sub(line_first, _PATH_THEN_LINE.sub(repl, tail))
+    return _LINES_THEN_PATH.sub(line_first, tail) if "(" in tail else tail
 
 
 # `L10 of `c.py``, `line 4 in `d.py``, `lines 3-9 of e.py`: the line(s) first, then the file
@@ -399,6 +400,12 @@ def join_line_words(tail: str) -> str:
 LINE_OF_PATH = re.compile(
     rf"\b{LINES}[ \t]+(?:of|in)[ \t]+(?P<path>`[^`\n]+`|[^\s`\[\](),;]*[^\s`\[\](),;.:])",
     re.IGNORECASE,
+)
+
+
+# `Lines 33-35 (`a.py`): …`: the file in parentheses after its lines
+_LINES_THEN_PATH = re.compile(
+    rf"\b{LINES}[ \t]*\((?P<path>`[^`\n]+`|[^\s`\[\](),;]*[^\s`\[\](),;.:])\)", re.IGNORECASE
 )
 
 

@@ -67,6 +67,7 @@ from deepreview.findings.assemble import (
 from deepreview.findings.blocks import Block, build_blocks, fence_mask, rank_levels
 from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
+from deepreview.findings.file_lists import open_file_lists
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
@@ -356,7 +357,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     """The review with findings written in shapes the section parser does not read, rewritten
     in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
     (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
-    `**Issue:**` records, nested under `- **Critical**` items; `<br>` lines are blank.
+    `**Issue:**` records, nested under `- **Critical**` items or under `- `a.py`` items by
+    their lines (`file_lists`); `<br>` lines are blank.
     Text quoted inside a finding is left as written: the lines it is on come back too."""
     held = held_lines(lines, fence_mask(lines))
     lines = open_details(lines, held) or lines
@@ -376,6 +378,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
         lines = rewrite_records(lines, code(lines)) or lines
     if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
         lines = open_level_lists(lines, code(lines)) or lines
+    if any(line[:1].isspace() and line.lstrip()[:2] in ("- ", "* ", "+ ") for line in lines):
+        lines = open_file_lists(lines, code(lines)) or lines
     return lines, held
 
 

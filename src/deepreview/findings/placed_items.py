@@ -29,7 +29,6 @@ from typing import Final
 
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
-from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.problem_words import (
@@ -40,7 +39,7 @@ from deepreview.findings.problem_words import (
     tells_a_stale_doc,
     tells_what_a_doc_gets_wrong,
 )
-from deepreview.findings.prose_places import led_by_words, places_in_prose
+from deepreview.findings.prose_places import led_by_words, one_place, places_in_prose
 from deepreview.findings.prose_problems import asks_for_changes, names_a_placed_problem
 from deepreview.findings.sentences import lead_sentence
 from deepreview.model import Severity
@@ -63,6 +62,8 @@ _FAULT: Final = re.compile(
     r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
     r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
     r"divides?\s+by\s+zero|los(?:es|ing)|forever|indefinitely|infinite(?:ly)?|"
+    # a cost told plainly (`compiled on every call, which is slow`)
+    r"slow(?:er|ly)?|inefficient|quadratic|"
     # success told for a failure (`reports success for a failed upload`)
     r"success\s+(?:for|on|after)\s+(?:an?\s+|the\s+)?fail\w*|"
     # a secret put where it is read (`the bearer token is logged at INFO`), a risk said so
@@ -210,7 +211,7 @@ def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, 
             paras.append((i, i + 1))
     for start, end in paras:
         if start not in led and (place := _sentence_place(lines[start:end], prefixes)):
-            led[start] = f"- `{place}` — {lines[start]}"
+            led[start] = f"- `{place}` — {_without_ordinal(lines[start])}"
     if not led:
         return lines
     out = list(lines)
@@ -227,16 +228,42 @@ def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, 
     return out
 
 
+# `First, …`, `Secondly, …`, `Finally, …`: the paragraph's place in the review, no word of
+# its finding's title
+_ORDINAL: Final = re.compile(
+    r"^(?:first|second|third|fourth|fifth|next|also|finally|lastly|additionally)(?:ly)?,[ \t]+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _without_ordinal(line: str) -> str:
+    m = _ORDINAL.match(line)
+    return line if m is None else line[m.end() :][:1].upper() + line[m.end() + 1 :]
+
+
 def _sentence_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
     """The one place with a line that the paragraph's first sentence names, when the paragraph
     names a problem there (`prose_problems.names_a_placed_problem`); None otherwise (two places:
     which is the finding's is the reader's call; a verdict with its reason, `Do not merge:
     `a.py:2` …`, is the seat's verdict, not a finding)."""
     text = " ".join(line.strip() for line in lines)
-    places = {loc for loc in locations_in(lead_sentence(text), prefixes) if loc.start is not None}
-    if len(places) != 1 or asks_for_changes(text):
+    place = one_place(lead_sentence(text), prefixes)
+    if place is None or asks_for_changes(text):
         return None
-    return str(next(iter(places))) if names_a_placed_problem(text, prefixes, faults=True) else None
+    return place if names_a_placed_problem(text, prefixes, tells=_tells_a_fault) else None
+
+
+# How code fails, told plainly (`raises a TypeError`, `panics`, `is slow`), beside the problem
+# and fault words (`problem_words.names_a_fault`)
+_FAILS: Final = re.compile(
+    r"\b(?:raises?|throws?|panics?|crash\w*|\w+(?:Error|Exception)|slow(?:s|er|ly)?|"
+    r"inefficient|quadratic)\b"
+)
+
+
+def _tells_a_fault(text: str) -> bool:
+    return names_a_fault(text) or says_undenied(_FAILS, text)
 
 
 def _set_aside(line: str, unparsed: list[str]) -> bool:

@@ -21,7 +21,7 @@ statement: "Everything else looks fine" follows the problems it closes; nor is a
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Final
 
 from deepreview.findings.blocks import Block
@@ -29,7 +29,7 @@ from deepreview.findings.file_names import is_known_file, known_extension
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.none_statements import says_none
-from deepreview.findings.problem_words import names_a_fault, names_a_problem
+from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.readable import qualified_none, says_nothing_found_outright
 from deepreview.findings.section_titles import Kind, set_aside
 
@@ -198,17 +198,18 @@ def _only_attributed(text: str) -> bool:
     return refuted is None or not names_a_problem(text[refuted.end() :])
 
 
-def names_a_placed_problem(text: str, prefixes: tuple[str, ...], *, faults: bool = False) -> bool:
+def names_a_placed_problem(
+    text: str, prefixes: tuple[str, ...], *, tells: Callable[[str], bool] = names_a_problem
+) -> bool:
     """The passage names a problem of the change (not one settled, past, denied or only the
     change's own words) at a place with a line, or at a file it does not say it fixes.
-    `faults`: a fault word its sentence does not deny tells a problem too (`swallows`,
-    `silently`: `problem_words.names_a_fault`)."""
+    `tells`: what words tell a problem (by default the problem words: `bug`, `wrong`)."""
     if len(text) > _MAX_PASSAGE or _SETTLED.search(text) or _only_attributed(text):
         return False
     if says_none(text) and not qualified_none(text):
         return False
     now = _PAST.sub(" ", text)
-    if not (names_a_fault(now) if faults else names_a_problem(now)) and not stressed_level(text):
+    if not tells(now) and not stressed_level(text):
         return False
     places = locations_in(text, prefixes)
     if any(loc.start is not None for loc in places):
