@@ -28,6 +28,7 @@ from typing import Final
 from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level
 from deepreview.findings.file_names import is_known_file, known_extension, member_like
 from deepreview.findings.head import locations_in
+from deepreview.findings.levels import level_lead
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.locations import lines_named
 from deepreview.model import Location
@@ -128,6 +129,8 @@ def places_in_prose(
             out[i] = f"{m.group('lead')}`{where}` — {titled.group('title')}{text}"
             continue
         bold = _BOLD_TITLE.match(rest)
+        if bold and (level_lead(rest)[0] is not None or _LED.match(bold.group("text"))):
+            bold = None  # `**Important:** `a.py:5` — …`: a level, or a place leading already
         told = one_place(bold.group("text"), prefixes) if bold else None
         if bold and told:
             # `* **Endless polling:** In `a.py`, the loop on line 18 never stops …`: the bold
