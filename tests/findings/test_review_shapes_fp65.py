@@ -106,3 +106,12 @@ def test_lines_then_the_file_in_parentheses() -> None:
     r = _parse("lines-before-file-in-parens")
     assert _rows(r) == [(C, ("shop/cart.py:33-35",)), (S, ("shop/cart.py:70",))]
     assert r.findings[0].title == "a coupon applies twice when the cart is re-priced"
+
+
+def test_finding_word_before_a_headings_title() -> None:
+    """`#### Finding: Title`: before, the title kept `Finding: `."""
+    r = _parse("finding-word-colon-headings")
+    assert [(f.severity, f.title) for f in r.findings] == [
+        (C, "Coupon applies twice on re-pricing"),
+        (S, "Magic number for the cart lifetime"),
+    ]
