@@ -115,3 +115,19 @@ def test_finding_word_before_a_headings_title() -> None:
         (C, "Coupon applies twice on re-pricing"),
         (S, "Magic number for the cart lifetime"),
     ]
+
+
+def test_a_place_told_only_in_the_findings_prose() -> None:
+    """A finding with no place of its own takes the one place its prose names in words
+    (`(line 14 of net/retry.py, …)`, `see line 30 of `cache/store.py``), a path-looking file
+    only; two places named (I3) leave it placeless, a finding's own place (S3) stays.
+    Before, I1 had no place and I2 only its file."""
+    r = _parse("place-told-in-prose-only")
+    assert _rows(r) == [
+        (IMP, ("net/retry.py:14",)),
+        (IMP, ("cache/store.py:30",)),
+        (IMP, ()),
+        (S, ()),
+        (S, ("net/client.py:8",)),
+        (S, ("docs/notes.py:2",)),
+    ]

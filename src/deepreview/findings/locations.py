@@ -403,6 +403,18 @@ LINE_OF_PATH = re.compile(
 )
 
 
+def lines_of_paths(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
+    """The places `text` names in words, `line 14 of a/b.py`, `lines 3-9 in `c.py``: each file
+    a path-looking token (`line 3 of the handler` names none), in the order written."""
+    out: list[Location] = []
+    for m in LINE_OF_PATH.finditer(text):
+        path = m.group("path").strip("`")
+        loc = parse_location(path, prefixes) if looks_like_path(path) else None
+        if loc is not None and loc.start is None:
+            out.append(matched_lines(loc.path, m))
+    return out
+
+
 # `Lines 33-35 (`a.py`): …`: the file in parentheses after its lines
 _LINES_THEN_PATH = re.compile(
     rf"\b{LINES}[ \t]*\((?P<path>`[^`\n]+`|[^\s`\[\](),;]*[^\s`\[\](),;.:])\)", re.IGNORECASE

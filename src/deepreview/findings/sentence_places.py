@@ -20,12 +20,7 @@ import re
 from typing import Final
 
 from deepreview.findings.head import FindingHead, locations_in, parse_tail
-from deepreview.findings.locations import (
-    LINE_OF_PATH,
-    looks_like_path,
-    matched_lines,
-    parse_location,
-)
+from deepreview.findings.locations import lines_of_paths
 from deepreview.model import Location
 
 _PAREN: Final = re.compile(r"[ \t]*\((?P<p>[^()\n]+)\)")
@@ -43,7 +38,7 @@ def sentence_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
         for m in _PAREN.finditer(head.title)
         if _READS_ON.match(head.title, m.end()) and (places := _only_places(m.group("p"), prefixes))
     ]
-    words = [loc for m in LINE_OF_PATH.finditer(head.title) if (loc := _line_of(m, prefixes))]
+    words = lines_of_paths(head.title, prefixes)
     if len(parens) + len(words) != 1:
         return
     if parens:
@@ -62,16 +57,6 @@ def _only_places(inner: str, prefixes: tuple[str, ...]) -> list[Location]:
     if not places or probe.leftover or any(p.start is None for p in places):
         return []
     return places
-
-
-def _line_of(m: re.Match[str], prefixes: tuple[str, ...]) -> Location | None:
-    path = m.group("path").strip("`")
-    if not looks_like_path(path):
-        return None
-    loc = parse_location(path, prefixes)
-    if loc is None or loc.start is not None:
-        return None
-    return matched_lines(loc.path, m)
 
 
 # `Header row dropped (`a.py:2`): the generator starts at row 1.`, `… (`a.py:2`). The generator …`
