@@ -64,14 +64,18 @@ def test_an_items_own_level_holds_under_a_topic_section() -> None:
 
 def test_a_problem_in_prose_under_such_a_section_is_never_dropped() -> None:
     """A passage, not an item, naming a problem at a place under `## Security` in a review
-    with other findings: findings text that could not be read, not an ordinary section."""
+    with other findings: a finding at that place (it has no level: important, unrated), not an
+    ordinary section. (Before fp65 it was findings text that could not be read.)"""
     prose = (
         "## Security\n\nThe token is written to the log at `calc.py:6`, a leak anyone with "
         "log access can use.\n"
     )
     r = parse_review(OUR_FORMAT + prose, seat="s")
-    assert [f.severity for f in r.findings] == [Severity.SUGGESTION]
-    assert len(r.unread_findings) == 1
+    assert [(f.severity, str(f.locations[0])) for f in r.findings] == [
+        (Severity.SUGGESTION, "calc.py:5"),
+        (Severity.IMPORTANT, "calc.py:6"),
+    ]
+    assert r.unread_findings == ()
 
 
 def test_a_security_section_that_finds_nothing_stays_a_section() -> None:

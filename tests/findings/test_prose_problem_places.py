@@ -49,15 +49,33 @@ def test_prose_problem_is_flagged_in_the_verdict(tmp_path: Path, text: str) -> N
         LINE_IN_WORDS,
         FILE_ONLY,
         "The retry loop in `net/retry.go` never stops: a critical bug.",
-        "Problem: `src/app.py`: line 7 builds SQL from user input (injection).",
-        # one denied word beside one that is not: still a problem named
-        "Nothing else is wrong, but `calc.py:6` has a bug: the operands of sub are swapped.",
     ],
 )
 def test_flagged_as_unread(text: str) -> None:
     r = parse_review(text, seat="s")
     assert r.findings == ()
     assert len(r.unread_findings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Problem: `src/app.py`: line 7 builds SQL from user input (injection).", "src/app.py:7"),
+        # one denied word beside one that is not: still a problem named
+        (
+            "Nothing else is wrong, but `calc.py:6` has a bug: the operands of sub are swapped.",
+            "calc.py:6",
+        ),
+    ],
+)
+def test_a_paragraph_whose_first_sentence_names_the_problem_at_its_place_is_a_finding(
+    text: str, place: str
+) -> None:
+    """(Before fp65, unread findings text: the paragraph is one finding, told at one place in
+    its first sentence: `test_prose_paragraph_findings.py`.)"""
+    r = parse_review(text, seat="s")
+    assert [str(loc) for f in r.findings for loc in f.locations] == [place]
+    assert r.unread_findings == ()
 
 
 @pytest.mark.parametrize(

@@ -29,8 +29,10 @@ _review = review_printed
 
 
 QUALIFIED = {
+    # (the places in the paragraph's second sentence: a paragraph of its own led by its place
+    # is a finding since fp65)
     "otherwise": (
-        "Reviewed both files.\n\n`calc.py:2` — `add` is broken: it returns `a - b`.\n"
+        "Reviewed both files. Two things: `calc.py:2` — `add` is broken: it returns `a - b`;\n"
         "`util/strings.py:1` — hard-coded API key, this is a security bug.\n\n"
         "Otherwise, no issues found.\n"
     ),

@@ -98,9 +98,11 @@ def test_a_cut_off_review_is_said_wherever_its_seat_is_shown(tmp_path: Path) -> 
 
 
 def test_a_seat_whose_findings_could_not_be_read_says_so_in_its_reason(tmp_path: Path) -> None:
+    # (the place in the paragraph's second sentence: a paragraph of its own led by its place
+    # is a finding since fp65)
     prose = (
-        "Reviewed both files.\n\n`calc.py:5` — `sub` is broken for negative inputs.\n\n"
-        "Otherwise, no issues found.\n"
+        "Reviewed both files. The one problem: `calc.py:5` — `sub` is broken for negative "
+        "inputs.\n\nOtherwise, no issues found.\n"
     )
     res, out, report = review_printed(tmp_path, {"alpha": prose})
     assert "Alpha's findings could not be read" in report["header"]["verdict"]["reason"]

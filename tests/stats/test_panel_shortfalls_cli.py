@@ -15,10 +15,12 @@ from fakebin.harness import Fakes, run_json
 from support.repos import make_repo
 
 CLAUDE_REVIEW = (FIXTURES / "review-truthful.md").read_text(encoding="utf-8")
-# prose naming a fault with no finding shape: the seat's findings text could not be read
+# prose naming a fault with no finding shape: the seat's findings text could not be read (a
+# paragraph of its own led by the place is a finding since fp65: here the place comes only in
+# the paragraph's second sentence)
 UNREAD = (
-    "Reviewed every file.\n\n`calc.py:5` — `sub` is broken for negative inputs.\n\n"
-    "Otherwise, no issues found.\n"
+    "Reviewed every file. The one problem: `calc.py:5` — `sub` is broken for negative inputs."
+    "\n\nOtherwise, no issues found.\n"
 )
 
 

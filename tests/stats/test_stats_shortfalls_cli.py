@@ -21,10 +21,12 @@ CUT_OFF = (
     "## Important Issues\n\n- **I1** `calc.py:5` — `sub` drops the sign of negative inputs, "
     "which means every caller that passes a negative and the rest of the"
 )
-# prose naming a fault with no finding shape: the seat's findings text could not be read
+# prose naming a fault with no finding shape: the seat's findings text could not be read (a
+# paragraph of its own led by the place is a finding since fp65: here the place comes only in
+# the paragraph's second sentence)
 UNREAD = (
-    "Reviewed both files.\n\n`calc.py:5` — `sub` is broken for negative inputs.\n\n"
-    "Otherwise, no issues found.\n"
+    "Reviewed both files. The one problem: `calc.py:5` — `sub` is broken for negative inputs."
+    "\n\nOtherwise, no issues found.\n"
 )
 
 

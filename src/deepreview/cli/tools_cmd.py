@@ -234,8 +234,11 @@ def _base_copy_note(root: Path, file: Path) -> str | None:
 @click.argument("file", type=click.Path(dir_okay=False, exists=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json")
 @click.option("--seat", default="", help="Seat name for a single agent review.")
-def parse(file: str, fmt: str, seat: str) -> None:
+@click.option("--json", "as_json", is_flag=True, help="JSON output (the default: --format json).")
+def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
     """Parse one agent review, or a whole Deep Review report, to JSON (or re-render it)."""
+    if as_json and fmt != "json":
+        raise UsageError(f"--json and --format {fmt} disagree; pass one of them")
     # (`utf-8-sig`: a byte order mark is invisible in an editor, and no part of the text)
     text = Path(file).read_text(encoding="utf-8-sig", errors="replace")
     if text.lstrip().startswith("# Deep Review:"):

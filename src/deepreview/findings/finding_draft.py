@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from deepreview.findings.closing_level import closing_sentence, text_closing_level
 from deepreview.findings.head import FindingHead, closing_place, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
-from deepreview.findings.labels import body_location, label_lines, place_list
+from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
-from deepreview.model import Severity
+from deepreview.findings.locations import lines_of_paths
+from deepreview.model import Location, Severity
 
 _FIX = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
@@ -72,6 +73,7 @@ def draft_of(
     section_high: bool = False,
 ) -> Draft:
     lines, fenced = label_lines(head, lines, fenced, prefixes)
+    lines, fenced = closing_labels(head, lines, fenced, prefixes)
     fix_at = None
     for j, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
         if not fence and (_FIX.match(line) or _FIX_HEADING.match(line)):
@@ -109,6 +111,12 @@ def draft_of(
             or place_list(lines[prose], fenced[prose], prefixes)
             or body_location([head.title, *lines[prose]], [False, *fenced[prose]], prefixes)
         )
+        if not any(loc.start is not None for loc in head.locations):
+            # `… (line 14 of net/retry.py, …)`, `see line 30 of `cache/store.py``: the one
+            # place the prose tells in words, before a file named without its line
+            text = [ln for ln, f in zip(lines[prose], fenced[prose], strict=True) if not f]
+            told = told_place([head.title, head.leftover, *text], prefixes)
+            head.locations = told or head.locations
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
     # finding's first line and goes on below it.
     lead = head.leftover.lstrip(":—–- \t")
@@ -167,6 +175,13 @@ def make_draft(
     has = bool(fix) if has_fix is None else has_fix
     high = _says_high(head, section_high)
     return Draft(head, severity, body, fix, has, conflict, high, overruled)
+
+
+def told_place(texts: list[str], prefixes: tuple[str, ...]) -> list[Location]:
+    """The place a finding's prose tells in words (`line 14 of a/b.py`), when it tells exactly
+    one: naming two, which is the finding's own is the reader's call, so neither is taken."""
+    places = list(dict.fromkeys(loc for t in texts for loc in lines_of_paths(t, prefixes)))
+    return places if len(places) == 1 else []
 
 
 def _says_high(head: FindingHead, section_high: bool) -> bool:

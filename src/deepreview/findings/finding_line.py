@@ -10,7 +10,8 @@ Seen in the wild:
     **[CRITICAL] path:12 — Title**       (early reviews, no IDs)
 
 A finding opened by a heading or a bold paragraph of its own is `paragraph_heads.py`'s; it reads
-the title and tail with `bullet_head` here and `title_tail.fill_head`.
+the title and tail with `bullet_head` here and `title_tail.fill_head`. A line opened by its
+level (`[CRITICAL] …`, `**CRITICAL** …`) is read by `severity_head.py`.
 """
 
 from __future__ import annotations
@@ -27,12 +28,18 @@ from deepreview.findings.head import (
     soft_lead,
 )
 from deepreview.findings.ids import FINDING_ID
-from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, tag_level
+from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, severity_phrase, tag_level
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.place_led import all_locations, named_title, place_led
 from deepreview.findings.sentence_places import paren_place_then_text, sentence_place
-from deepreview.findings.title_tail import TRAILING_TAG, bold_close, fill_head
+from deepreview.findings.severity_head import (
+    LEADING_SPAN,
+    PLACE_WITH_LINE,
+    bracket_head,
+    severity_head,
+)
+from deepreview.findings.title_tail import TRAILING_TAG, fill_head
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
 _PREFIX = re.compile(
@@ -72,7 +79,8 @@ _BOLD_SEVERITY = re.compile(
 _FINDING_WORD = re.compile(
     r"^(?:\*\*)?(?:Finding|Issue|Problem|Bug|Defect|Concern|Nit)"
     r"(?:[ \t]+#?(?P<n>\d{1,3})|(?=[ \t]*[(\[]))[ \t]*(?:[:.)—–-][ \t]*)?"
-    r"(?:\*\*)?[ \t]*"
+    # (the separator after the bold too: `**Issue 1**: Title`, `**Issue 1** — Title`)
+    r"(?:\*\*(?:[ \t]*[:—–-](?=[ \t]))?)?[ \t]*"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -185,10 +193,10 @@ def parse_head(
         return None
     m = _BRACKET.match(s)
     if m:
-        return _bracket_head(m, prefixes)
+        return bracket_head(m, prefixes)
     m = _BOLD_SEVERITY.match(s)
     if m:
-        return _severity_head(m.group("sev"), m.group("rest"), prefixes)
+        return severity_head(m.group("sev"), m.group("rest"), prefixes)
     m = _FINDING_WORD.match(s)
     if m and m["n"] and (heading or s.startswith("**")):
         head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
@@ -261,7 +269,9 @@ def parse_head(
     if bulleted:
         m = _BULLET.match(line)
         if m:
-            return bullet_head(m.group("rest"), prefixes, plain=plain_bullets, led=section_led)
+            return bullet_head(
+                m.group("rest"), prefixes, plain=plain_bullets, led=section_led, labelled=labelled
+            )
     return None
 
 
@@ -325,12 +335,12 @@ def _place_first(
     if rest.startswith("**"):
         return False
     parts = _SPLIT.split(rest, maxsplit=1)
-    lead = _LEADING_SPAN.match(rest)
+    lead = LEADING_SPAN.match(rest)
     if (
         (len(parts) < 2 or not all_locations(parts[0], prefixes))
         and lead
         and (led or lead.group("title")[0].isupper() or TRAILING_TAG.search(lead.group("title")))
-        and (lead.group("span").startswith("`") or _PLACE_WITH_LINE.fullmatch(lead.group("span")))
+        and (lead.group("span").startswith("`") or PLACE_WITH_LINE.fullmatch(lead.group("span")))
     ):
         # `- `a.py:3` Title`, `- a.py:3 Title [severity: high]`: the place, a blank, the title
         # (a colon later in the title, `[severity: high]`, is no separator after the place)
@@ -345,6 +355,12 @@ def _place_first(
         word = tag.group("w") or tag.group("w2")
         head.severity, head.level_word = tag_level(word), word.lower()
         title = title[: tag.start()].rstrip()
+    phrase = severity_phrase(title) if head.severity is None else None
+    if phrase is not None:
+        # `1. `a.py:33-35`: the refund can exceed the charge — high severity.`
+        word, start, end = phrase
+        head.severity, head.level_word = tag_level(word), word.lower()
+        title = (title[:start] + title[end:]).strip().rstrip(".—–-").rstrip()
     if not named_title(head, title):  # (`Crash on lists: …`: the name is the title)
         head.title = title
     _take_closing_level(head)
@@ -374,10 +390,12 @@ def bullet_head(
     heading: bool = False,
     plain: bool = False,
     led: bool = False,
+    labelled: bool = False,
 ) -> FindingHead | None:
     """`- **Title** (`a.py:3`)`, `- `a.py:3` — Title.`, `- Title — `a.py:3``,
     `- **Nit:** Title (`a.py:3`)`; `heading`: a heading's text, a finding with a plain title;
-    `led`: the section's level leads the item (`parse_head`'s `section_led`)."""
+    `led`: the section's level leads the item (`parse_head`'s `section_led`); `labelled`: its
+    level and place labels follow (`parse_head`'s)."""
     head = FindingHead(id=None, title="", style="bulleted")
     label = conventional_label(rest)
     if label is not None and label[1] is None:
@@ -422,77 +440,7 @@ def bullet_head(
         return None  # `- **Severity**: High` below a finding's text: its field, no finding
     if heading or rest.startswith("**") or head.locations or head.severity is not None:
         return head
-    return None
+    return head if labelled else None
 
 
 _BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")
-# (a title may open with code: `- [P1] a.py:10 `load()` runs at import`)
-_LEADING_SPAN = re.compile(r"^(?P<span>`[^`\n]+`|[^\s`]+)[ \t]+(?P<title>\S.*)$")
-# A bare word is a place before a title only with its line (`src/app.py:7 SQL injection`).
-_PLACE_WITH_LINE = re.compile(r"[^\s`:]+:L?\d+(?:[-–]L?\d+)?")
-
-
-def _bracket_head(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead:
-    rest = m.group("rest")
-    tail = ""
-    if m.group("open") and not m.group("close"):
-        end = bold_close(rest, 0)
-        if end != -1:
-            rest, tail = rest[:end], rest[end + 2 :]
-    elif m.group("open") and rest.startswith("**"):
-        rest = rest[2:]
-    return _severity_head(m.group("sev"), rest, prefixes, tail)
-
-
-def _severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = "") -> FindingHead:
-    """`[CRITICAL] path:12 — Title` / `**CRITICAL** Title — path:12`: locations on either side."""
-    head = FindingHead(id=None, title="", style="bracket")
-    head.severity, head.level_word = tag_level(sev), sev.lower()
-    if rest.startswith("**"):
-        end = bold_close(rest, 2)
-        if end > 2:
-            head.title = rest[2:end].strip()
-            parse_tail(head, rest[end + 2 :] + " " + tail, prefixes)
-            return head
-    text = rest.strip().rstrip("*").strip()
-    parts = _SPLIT.split(text, maxsplit=1)
-    if len(parts) == 2:
-        left, right = parts
-        if all_locations(left, prefixes):
-            head.title = right.strip().removesuffix(".").rstrip()
-            parse_tail(head, left + " " + tail, prefixes)
-            return head
-        # the place after the LAST separator: a title may hold a colon or a dash of its own
-        # (`[P2] retry: errors are swallowed — web/api.ts:9`)
-        last = _last_split(text)
-        if last is not None and all_locations(join_line_words(last[1]), prefixes):
-            # (`… — `a.py` L2`: the file and its line in words are one place)
-            right = join_line_words(last[1])
-            left = last[0]
-        if all_locations(right, prefixes):
-            head.title = left.strip()
-            parse_tail(head, right + " " + tail, prefixes)
-            return head
-    lead = _LEADING_SPAN.match(text)
-    if (
-        lead
-        and _PLACE_WITH_LINE.fullmatch(lead.group("span"))
-        and all_locations(lead.group("span"), prefixes)
-    ):
-        # `- [high] src/a.py:2 dict(p) raises …`: a bare place with its line, a blank, the title
-        head.title = lead.group("title").strip().removesuffix(".").rstrip()
-        parse_tail(head, lead.group("span") + " " + tail, prefixes)
-        return head
-    head.title = rest.strip().rstrip("*").strip()
-    parse_tail(head, tail, prefixes)
-    paren_place_then_text(head, prefixes)  # `**[P0]** Title — `a.py:8`. Explanation.`
-    sentence_place(head, prefixes)  # `[P1] the loop (a.py:8) never ends`
-    return head
-
-
-def _last_split(text: str) -> tuple[str, str] | None:
-    """`text` cut at its last separator (` — `, ` - `, `: `), or None when it has none."""
-    last = None
-    for last in _SPLIT.finditer(text):  # noqa: B007 - the last match is the one wanted
-        pass
-    return None if last is None else (text[: last.start()], text[last.end() :])

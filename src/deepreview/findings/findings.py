@@ -189,15 +189,22 @@ def parse_findings_block(
         )
         if (
             head is None
-            and mode in (None, "numbered")
+            and mode in (None, "numbered", "bulleted")
             and sub is None  # (`### 1. Title`: a heading finding, `heading_head`'s)
             and severity_label_follows(lines, fenced, i + 1)
             and place_label_follows(lines, fenced, i + 1)
         ):
             # `1. Cache entries are never evicted` + `   - Severity: high` + `   - File: …`: a
-            # plain numbered title is a finding when its own level and place labels follow (a
-            # plain step is none, nor a plan's `1. Add a dashboard` + `- Priority: low`)
-            head = parse_head(line, numbered=True, prefixes=prefixes, labelled=True)
+            # plain numbered (or bulleted) title is a finding when its own level and place
+            # labels follow (a plain step is none, nor a plan's `1. Add a dashboard` +
+            # `- Priority: low`)
+            head = parse_head(
+                line,
+                numbered=mode != "bulleted",
+                bulleted=mode != "numbered",
+                prefixes=prefixes,
+                labelled=True,
+            )
         if head is None and mode in (None, "heading"):
             found = heading_head(line, prefixes)
             if found is not None and level in (None, found[0]):

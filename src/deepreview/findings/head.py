@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from deepreview.findings.closing_level import stressed_closing
 from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level
 from deepreview.findings.locations import (
-    RANGE_TO,
     join_line_words,
+    lines_named,
     looks_like_path,
     parse_link,
     parse_location,
@@ -55,9 +55,6 @@ _BOLD_LEVEL_LAST = re.compile(
     re.IGNORECASE,
 )
 _CARRY = re.compile(r"^Round\s+\d+\b", re.IGNORECASE)
-_LINES_PAREN = re.compile(
-    rf"^(?:(?:lines?|l\.)\s*|(?-i:L)(?=\d))(\d+)(?:{RANGE_TO}(\d+))?$", re.IGNORECASE
-)
 
 
 @dataclass
@@ -310,12 +307,13 @@ def _paren_token(
         if rest:
             head.classification = ", ".join(rest)
         return
-    lm = _LINES_PAREN.match(inner)
-    if lm and head.locations and head.locations[-1].start is None:
-        last = head.locations[-1]
-        start = int(lm.group(1))
-        end = int(lm.group(2)) if lm.group(2) else None
-        head.locations[-1] = Location(last.path, start, end if end != start else None)
+    last = head.locations[-1] if head.locations else None
+    if (
+        last is not None
+        and last.start is None
+        and (lines := same_file_lines(last, inner, worded=True))
+    ):
+        head.locations[-1] = lines  # `a.py` (lines 3-5)
         return
     # `**Title** (`a.go:12`)`, `(see `a.go:12`, `b.go:3`)`: places in parentheses.
     if "(" not in inner:
@@ -333,7 +331,6 @@ def _paren_token(
 
 # `(`a.py:10`, used at line 14)`: a place first, then words about it after a comma; the lines
 # they name are more lines of that file.
-_ASIDE_LINES = re.compile(r"\blines?[ \t]+(\d{1,7})(?:[ \t]*[-–][ \t]*(\d{1,7}))?", re.IGNORECASE)
 
 
 def _placed_aside(inner: str, prefixes: tuple[str, ...]) -> list[Location]:
@@ -346,12 +343,7 @@ def _placed_aside(inner: str, prefixes: tuple[str, ...]) -> list[Location]:
     parse_tail(lead, first, prefixes)
     if not lead.locations or lead.leftover:
         return []
-    anchor = lead.locations[-1]
-    more = [
-        Location(anchor.path, int(m.group(1)), int(m.group(2)) if m.group(2) else None)
-        for m in _ASIDE_LINES.finditer(aside)
-    ]
-    return [*lead.locations, *more]
+    return [*lead.locations, *lines_named(lead.locations[-1], aside)]
 
 
 _KIND_WORD = re.compile(r"^[A-Za-z][\w-]{0,24}$")

@@ -10,7 +10,9 @@ path in its worktree, made repository-relative), then `overall_correctness` /
 and the seat would fail as "unparseable review".  The keys vary by model, so each field accepts
 the names models use for it; the values are checked at this boundary (pydantic), and an item
 that is not a finding (no title, nor a description to take one from) makes the whole block not
-a review. The value may follow one line of prose (`Here is my review in JSON:`).
+a review. The value may follow one line of prose (`Here is my review in JSON:`). The same
+items as XML elements (`<finding severity="high" file="a.py" line="3">text</finding>`) are
+read alike.
 
 Command seats have their own strict format (`agents/command_json.py`); this is for text.
 """
@@ -18,6 +20,7 @@ Command seats have their own strict format (`agents/command_json.py`); this is f
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 from typing import Any
@@ -152,7 +155,39 @@ def _document(text: str) -> object | None:
             return json.loads(c)
         except ValueError:
             continue
-    return None
+    return _xml_items(text) or None
+
+
+# The same findings as XML elements (a local model's answer: `<finding severity="high"
+# file="a.py" line="33">text</finding>`), their attributes the fields and their text the body.
+_XML_ITEM = re.compile(
+    r"<(?P<tag>finding|issue|problem|comment)\b(?P<attrs>[^<>]*)>(?P<text>[^<]*)</(?P=tag)[ \t]*>",
+    re.IGNORECASE,
+)
+_XML_ATTR = re.compile(r"""(?P<k>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?:"(?P<v>[^"]*)"|'(?P<w>[^']*)')""")
+
+
+def _xml_items(text: str) -> list[dict[str, str]]:
+    """The XML findings elements of the text as JSON items; [] when it has none."""
+    items = []
+    for m in _XML_ITEM.finditer(text):
+        item = {
+            a["k"].lower().replace("-", "_"): html.unescape(
+                a["v"] if a["v"] is not None else a["w"]
+            )
+            for a in _XML_ATTR.finditer(m["attrs"])
+        }
+        if not _XML_FIELDS & item.keys():
+            return []  # (`<comment>text</comment>` in prose: markup talked about, no finding)
+        body = html.unescape(" ".join(m["text"].split()))
+        if body:
+            item.setdefault("description", body)
+        items.append(item)
+    return items
+
+
+# an element is a finding by a level or a place among its attributes
+_XML_FIELDS = frozenset(("severity", "level", "priority", "file", "path", "filename", "line"))
 
 
 def json_review(

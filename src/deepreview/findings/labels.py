@@ -124,18 +124,52 @@ def _label_below(
     return None
 
 
+# (how far a heading finding's text is searched for its closing labels)
+_CLOSING_REACH = 60
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]")
+
+
+def _label_closing(
+    lines: list[str], fenced: list[bool], start: int, names: frozenset[str]
+) -> re.Match[str] | None:
+    """Under a heading (line `start - 1`), the first label line named in `names` of the
+    paragraph of label lines alone that closes its text, before the next heading
+    (`closing_labels`)."""
+    if not start or not _HEADING.match(lines[start - 1]):
+        return None
+    end = start
+    while end < min(len(lines), start + _CLOSING_REACH) and (
+        fenced[end] or not _HEADING.match(lines[end])
+    ):
+        end += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    first = end
+    while first > start and lines[first - 1].strip() and not fenced[first - 1]:
+        first -= 1
+    if first == end or (first > start and lines[first - 1].strip()):
+        return None
+    found = [LABEL.match(line) for line in lines[first:end]]
+    if not all(found):
+        return None
+    return next((m for m in found if m and m.group("label").lower() in names), None)
+
+
 def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
     """A `**Severity:** High` (or `Priority:`) line among the label lines right below a finding's
-    first line."""
-    m = _label_below(lines, fenced, start, frozenset(["severity", "priority"]))
+    first line, or closing a heading finding's text."""
+    names = frozenset(["severity", "priority"])
+    m = _label_below(lines, fenced, start, names) or _label_closing(lines, fenced, start, names)
     return m is not None and first_level_word(m.group("value")) is not None
 
 
 def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
     """A `**File:** `a.py` (Line 44)` (or `Location:`) line among the label lines right below
-    a finding's first line."""
+    a finding's first line, or closing a heading finding's text."""
     names = frozenset(["file", "files", "location", "locations", "where"])
-    return _label_below(lines, fenced, start, names) is not None
+    return (
+        _label_below(lines, fenced, start, names) or _label_closing(lines, fenced, start, names)
+    ) is not None
 
 
 # `* **Issue:** …` / `**File:** …` / `- **Problem**: …` / `- Problem: …`: a line (a bullet or
@@ -348,6 +382,28 @@ def label_lines(
                 break
         lines, fenced = lines[:keep] + lines[keep + 1 :], fenced[:keep] + fenced[keep + 1 :]
     return lines, fenced
+
+
+def closing_labels(
+    head: FindingHead, lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+) -> tuple[list[str], list[bool]]:
+    """The same label lines as the last paragraph of a finding's text instead (`### 1. Title` +
+    its text + `**Location:** `a.py:41`` + `**Severity:** High`, a small model's layout): they
+    fill the head and leave the body. Only a paragraph of label lines alone, all of them read."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip() and not fenced[start - 1]:
+        start -= 1
+    if start == end or (start and lines[start - 1].strip()):
+        return lines, fenced  # (the paragraph starts in code: no label paragraph)
+    if not all(LABEL.match(line) for line in lines[start:end]):
+        return lines, fenced
+    rest, _ = label_lines(head, lines[start:end], fenced[start:end], prefixes)
+    if any(line.strip() for line in rest):
+        return lines, fenced  # (a label it could not read: the paragraph stays as written)
+    return lines[:start], fenced[:start]
 
 
 _INLINE_LINES = re.compile(

@@ -205,7 +205,17 @@ _SCRATCH_REST = r"[^`\n:]{1,300}:L?\d+(?:[-–—]L?\d+)?(?::\d+)?(?![\w.-]|:\d)
 _LIST_SEP = re.compile(r"[ \t]*[;,][ \t]*")
 # Between a range's two lines: `42-48`, `42–L48`, `42..48`, `42 to 48`, `42 through 48`.
 RANGE_TO = r"[ \t]*(?:[-–—]|\.\.|(?:to|through|thru)\b)[ \t]*(?-i:L)?"
-_LINES = re.compile(rf"^L?(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?$", re.IGNORECASE)
+# A file's lines named in words, the package's one definition (compile with IGNORECASE):
+# `line 12`, `lines 12-30`, `lines 12 to 30`, `l. 12`, `L12`, `L12-L30`; groups `start`, `end`.
+# (At most 7 digits: a longer number is no line, and `int()` of thousands of digits raises.)
+LINE_WORD = r"(?:(?:lines?|l\.)[ \t]*|(?-i:L)(?=\d))"
+LINES = rf"{LINE_WORD}(?P<start>\d{{1,7}})(?:{RANGE_TO}(?P<end>\d{{1,7}}))?(?!\d)"
+# ... or bare after a place of the file (`a.go:12, 40-45`)
+_LINES = re.compile(
+    rf"^(?:{LINE_WORD})?(?P<start>\d{{1,7}})(?:{RANGE_TO}(?P<end>\d{{1,7}}))?$", re.IGNORECASE
+)
+_LINES_IN_WORDS = re.compile(rf"^{LINES}$", re.IGNORECASE)
+_NAMED_LINES = re.compile(rf"\b{LINES}", re.IGNORECASE)
 
 
 def parse_locations(
@@ -231,14 +241,23 @@ def parse_locations(
     return out
 
 
-def same_file_lines(anchor: Location, text: str) -> Location | None:
-    """`40-45` after `a.go:12`: another place in the anchor's file; None if not a line range."""
-    m = _LINES.match(text.strip())
-    if m is None:
-        return None
-    return _make(
-        anchor.path, int(m.group("start")), int(m.group("end")) if m.group("end") else None
-    )
+def same_file_lines(anchor: Location, text: str, *, worded: bool = False) -> Location | None:
+    """`40-45` (or `line 40`, `L40-L45`) after `a.go:12`: another place in the anchor's file;
+    None if `text` is no line range. `worded`: only lines named so (`line 40`, `L40`), not a
+    bare number."""
+    m = (_LINES_IN_WORDS if worded else _LINES).match(text.strip())
+    return None if m is None else matched_lines(anchor.path, m)
+
+
+def lines_named(anchor: Location, text: str) -> list[Location]:
+    """Every line `text` names in words (`used at line 14`, `and lines 3-5`), as places in the
+    anchor's file."""
+    return [matched_lines(anchor.path, m) for m in _NAMED_LINES.finditer(text)]
+
+
+def matched_lines(path: str, m: re.Match[str]) -> Location:
+    """The place in `path` of the lines a match of `LINES` names (`LINE_OF_PATH` too)."""
+    return _make(path, int(m.group("start")), int(m.group("end")) if m.group("end") else None)
 
 
 def _code_location(text: str, prefixes: tuple[str, ...]) -> Location | None:
@@ -339,10 +358,9 @@ _PATH_THEN_LINE = re.compile(
     r"(?:(?:at|on|in)[ \t]+)?"
     # `(`a.py`, ~line 88)`, `a.py` around line 88: an approximate line is still the place
     r"(?:~[ \t]*|(?:about|around|approx\.?|approximately|near)[ \t]+)?"
-    r"(?:(?:lines?|l\.)[ \t]*|(?-i:L)(?=\d))"
-    rf"(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?"
+    + LINES
     # `line 42 and 48`, `lines 12, 30 and 41-44`: more lines of the same file
-    rf"(?P<more>(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)\d+(?:{RANGE_TO}\d+)?)*)\b",
+    + rf"(?P<more>(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)\d+(?:{RANGE_TO}\d+)?)*)\b",
     re.IGNORECASE,
 )
 _LINE_WORD = re.compile(r"\b(?:lines?\b|l\.)|(?-i:L)\d", re.IGNORECASE)
@@ -373,14 +391,33 @@ def join_line_words(tail: str) -> str:
             return m.group(0)
         return f"`{path}:{m.group('start')}" + (f"-{m['end']}`" if m["end"] else "`")
 
-    return _LINE_OF_PATH.sub(line_first, _PATH_THEN_LINE.sub(repl, tail))
+    tail = LINE_OF_PATH.sub(line_first, _PATH_THEN_LINE.sub(repl, tail))
+    return _LINES_THEN_PATH.sub(line_first, tail) if "(" in tail else tail
 
 
-# `L10 of `c.py``, `line 4 in `d.py``, `lines 3-9 of e.py`: the line(s) first, then the file.
-_LINE_OF_PATH = re.compile(
-    rf"\b(?:(?:lines?|l\.)[ \t]*|(?-i:L)(?=\d))(?P<start>\d+)(?:{RANGE_TO}(?P<end>\d+))?"
-    r"[ \t]+(?:of|in)[ \t]+(?P<path>`[^`\n]+`|[^\s`\[\](),;]+)",
+# `L10 of `c.py``, `line 4 in `d.py``, `lines 3-9 of e.py`: the line(s) first, then the file
+# (a bare one without the full stop or colon its sentence puts after it: `… of e.py.`).
+LINE_OF_PATH = re.compile(
+    rf"\b{LINES}[ \t]+(?:of|in)[ \t]+(?P<path>`[^`\n]+`|[^\s`\[\](),;]*[^\s`\[\](),;.:])",
     re.IGNORECASE,
+)
+
+
+def lines_of_paths(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
+    """The places `text` names in words, `line 14 of a/b.py`, `lines 3-9 in `c.py``: each file
+    a path-looking token (`line 3 of the handler` names none), in the order written."""
+    out: list[Location] = []
+    for m in LINE_OF_PATH.finditer(text):
+        path = m.group("path").strip("`")
+        loc = parse_location(path, prefixes) if looks_like_path(path) else None
+        if loc is not None and loc.start is None:
+            out.append(matched_lines(loc.path, m))
+    return out
+
+
+# `Lines 33-35 (`a.py`): …`: the file in parentheses after its lines
+_LINES_THEN_PATH = re.compile(
+    rf"\b{LINES}[ \t]*\((?P<path>`[^`\n]+`|[^\s`\[\](),;]*[^\s`\[\](),;.:])\)", re.IGNORECASE
 )
 
 

@@ -42,7 +42,12 @@ def heading_head(line: str, prefixes: tuple[str, ...] = ()) -> tuple[int, Findin
     head.style = "heading"
     head.number = int(numbered.group("n")) if numbered else None
     kind_titled(head)  # `### 🐛 Bug: Title`
+    head.title = _FINDING_WORD.sub("", head.title, count=1)  # `#### Finding: Title`
     return len(m[0]), head
+
+
+# `#### Finding: Title`, `### Issue: Title`: the word says what every such heading is, no title
+_FINDING_WORD = re.compile(r"^(?:finding|issue|problem|concern)[ \t]*:[ \t]+(?=\S)", re.IGNORECASE)
 
 
 def severity_heading_head(

@@ -67,6 +67,7 @@ from deepreview.findings.assemble import (
 from deepreview.findings.blocks import Block, build_blocks, fence_mask, rank_levels
 from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
+from deepreview.findings.file_lists import open_file_lists
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
@@ -77,7 +78,12 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
-from deepreview.findings.prose_problems import asks_for_changes, opened_quotes, prose_problems
+from deepreview.findings.prose_problems import (
+    asks_for_changes,
+    lone_verdict,
+    opened_quotes,
+    prose_problems,
+)
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
@@ -276,6 +282,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         # sentences that name problems at places (the summary, `## Observations`): findings
         # that could not be read, never a review that found nothing
         st.unread.extend(prose_problems(blocks, st.prefixes, unquoted))
+        if not st.unread and not st.verdicts and (alone := lone_verdict(blocks)) is not None:
+            # a review that is only `Needs work.`: its verdict, asking for changes it names
+            # none of (never a clean review, never a failed seat)
+            st.verdicts.append(alone)
         verdict = st.verdicts[-1] if st.verdicts else None
         if not st.unread and asks_for_changes(verdict) and verdict is not None:
             st.unread.append(verdict)  # it asks for changes and names none we could read
@@ -347,7 +357,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     """The review with findings written in shapes the section parser does not read, rewritten
     in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
     (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
-    `**Issue:**` records, nested under `- **Critical**` items; `<br>` lines are blank.
+    `**Issue:**` records, nested under `- **Critical**` items or under `- `a.py`` items by
+    their lines (`file_lists`); `<br>` lines are blank.
     Text quoted inside a finding is left as written: the lines it is on come back too."""
     held = held_lines(lines, fence_mask(lines))
     lines = open_details(lines, held) or lines
@@ -367,6 +378,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
         lines = rewrite_records(lines, code(lines)) or lines
     if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
         lines = open_level_lists(lines, code(lines)) or lines
+    if any(line[:1].isspace() and line.lstrip()[:2] in ("- ", "* ", "+ ") for line in lines):
+        lines = open_file_lists(lines, code(lines)) or lines
     return lines, held
 
 

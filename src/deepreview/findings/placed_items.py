@@ -39,7 +39,9 @@ from deepreview.findings.problem_words import (
     tells_a_stale_doc,
     tells_what_a_doc_gets_wrong,
 )
-from deepreview.findings.prose_places import led_by_words, places_in_prose
+from deepreview.findings.prose_places import led_by_words, one_place, places_in_prose
+from deepreview.findings.prose_problems import asks_for_changes, names_a_placed_problem
+from deepreview.findings.sentences import lead_sentence
 from deepreview.model import Severity
 
 _ITEM: Final = re.compile(rf"^(?P<indent>[ \t]*){LIST_MARKER}[ \t]+(?P<rest>\S.*)$")
@@ -60,6 +62,8 @@ _FAULT: Final = re.compile(
     r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
     r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
     r"divides?\s+by\s+zero|los(?:es|ing)|forever|indefinitely|infinite(?:ly)?|"
+    # a cost told plainly (`compiled on every call, which is slow`)
+    r"slow(?:er|ly)?|inefficient|quadratic|"
     # success told for a failure (`reports success for a failed upload`)
     r"success\s+(?:for|on|after)\s+(?:an?\s+|the\s+)?fail\w*|"
     # a secret put where it is read (`the bearer token is logged at INFO`), a risk said so
@@ -172,28 +176,94 @@ def placed_paragraphs(
     """`placed_problems` of a section written as paragraphs each led by its place with no list
     mark (`Line 2 of src/a.py: … raises …`), the same list written without marks; None when
     the section is no such list."""
-    items = _paragraph_items(lines, fenced)
+    items = _paragraph_items(lines, fenced, prefixes)
     return placed_problems(items, fenced, prefixes) if items != lines else None
 
 
-def _paragraph_items(lines: list[str], fenced: list[bool]) -> list[str]:
-    """`lines` with each paragraph (or line) at the margin that leads with its place made a
-    list item, the rest of its paragraph that item's text (one line for one); `lines` as they
-    are unless every paragraph is such (a heading, a table or prose beside them: not a list)."""
-    out = list(lines)
-    inside = False
+def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]) -> list[str]:
+    """`lines` with each paragraph at the margin that tells a problem at its place made a list
+    item, the rest of its paragraph that item's text (one line for one); `lines` as they are
+    unless the section is such paragraphs (a heading, a table or a list beside them: not one).
+
+    A paragraph tells its place by leading with it (`` `a.py:3` — … ``, `Line 2 of a.py: …`) or
+    in its first sentence, when that names one place with a line and the paragraph a problem
+    there (`The `load()` helper in store/io.py line 12 crashes …`: a small model's prose
+    finding). Paragraphs with no place before the first such one are the section's intro (`I
+    read the change.`), after the last its closing words; one between two is the text of the
+    one before (`Return an empty dict instead.`)."""
+    # the paragraphs, each cut again before a line that leads with its place (two findings
+    # on two lines with no blank between them) when the paragraph leads with one too (a
+    # run-on paragraph of other words is no list: `prose_problems` reads its lines)
+    paras: list[tuple[int, int]] = []
+    led: dict[int, str] = {}
     for i, line in enumerate(lines):
         if not line.strip():
-            inside = False
-        elif fenced[i] or line[:1].isspace() or line[:1] in "#|" or _ITEM.match(line):
+            continue
+        if fenced[i] or line[:1].isspace() or line[:1] in "#|" or _ITEM.match(line):
             return lines
-        elif _PLACE_FIRST.match(line) or led_by_words(line):
-            out[i], inside = f"- {line}", True
-        elif inside:
-            out[i] = f"  {line}"
+        if (_PLACE_FIRST.match(line) or led_by_words(line)) and (
+            not i or not lines[i - 1].strip() or paras[-1][0] in led
+        ):
+            led[i] = f"- {line}"
+        if i and lines[i - 1].strip() and i not in led:
+            paras[-1] = (paras[-1][0], i + 1)
         else:
-            return lines
+            paras.append((i, i + 1))
+    for start, end in paras:
+        if start not in led and (place := _sentence_place(lines[start:end], prefixes)):
+            led[start] = f"- `{place}` — {_without_ordinal(lines[start])}"
+    if not led:
+        return lines
+    out = list(lines)
+    first, last = min(led), max(led)
+    for start, end in paras:
+        if start in led:
+            out[start] = led[start]
+        elif not first < start < last:
+            continue  # the intro or the closing words: the section's prose
+        else:
+            out[start] = f"  {lines[start]}"
+        for k in range(start + 1, end):
+            out[k] = f"  {lines[k]}"
     return out
+
+
+# `First, …`, `Secondly, …`, `Finally, …`: the paragraph's place in the review, no word of
+# its finding's title
+_ORDINAL: Final = re.compile(
+    r"^(?:first|second|third|fourth|fifth|next|also|finally|lastly|additionally)(?:ly)?,[ \t]+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _without_ordinal(line: str) -> str:
+    m = _ORDINAL.match(line)
+    return line if m is None else line[m.end() :][:1].upper() + line[m.end() + 1 :]
+
+
+def _sentence_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
+    """The one place with a line that the paragraph's first sentence names, when the paragraph
+    names a problem there (`prose_problems.names_a_placed_problem`); None otherwise (two places:
+    which is the finding's is the reader's call; a verdict with its reason, `Do not merge:
+    `a.py:2` …`, is the seat's verdict, not a finding)."""
+    text = " ".join(line.strip() for line in lines)
+    place = one_place(lead_sentence(text), prefixes)
+    if place is None or asks_for_changes(text):
+        return None
+    return place if names_a_placed_problem(text, prefixes, tells=_tells_a_fault) else None
+
+
+# How code fails, told plainly (`raises a TypeError`, `panics`, `is slow`), beside the problem
+# and fault words (`problem_words.names_a_fault`)
+_FAILS: Final = re.compile(
+    r"\b(?:raises?|throws?|panics?|crash\w*|\w+(?:Error|Exception)|slow(?:s|er|ly)?|"
+    r"inefficient|quadratic)\b"
+)
+
+
+def _tells_a_fault(text: str) -> bool:
+    return names_a_fault(text) or says_undenied(_FAILS, text)
 
 
 def _set_aside(line: str, unparsed: list[str]) -> bool:

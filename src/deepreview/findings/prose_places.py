@@ -27,7 +27,11 @@ from typing import Final
 
 from deepreview.findings.file_groups import BOLD_LEVEL, file_heading, heading_level
 from deepreview.findings.file_names import is_known_file, known_extension, member_like
+from deepreview.findings.head import locations_in
+from deepreview.findings.levels import level_lead
 from deepreview.findings.list_marker import LIST_MARKER
+from deepreview.findings.locations import lines_named
+from deepreview.model import Location
 
 _ITEM: Final = re.compile(rf"^(?P<lead>[ \t]*{LIST_MARKER}[ \t]+)(?P<rest>\S.*)$")
 # `(line 88)`, `(lines 3-5)`, `(`a.py`, line 30)`, `(`a.py` line 30)`, `(on line 9)`
@@ -124,6 +128,15 @@ def places_in_prose(
             where = f"{titled.group('file')}:{titled.group('start')}{end}"
             out[i] = f"{m.group('lead')}`{where}` — {titled.group('title')}{text}"
             continue
+        bold = _BOLD_TITLE.match(rest)
+        if bold and (level_lead(rest)[0] is not None or _LED.match(bold.group("text"))):
+            bold = None  # `**Important:** `a.py:5` — …`: a level, or a place leading already
+        told = one_place(bold.group("text"), prefixes) if bold else None
+        if bold and told:
+            # `* **Endless polling:** In `a.py`, the loop on line 18 never stops …`: the bold
+            # title leads the text after the place (`place_led.named_title`)
+            out[i] = f"{m.group('lead')}`{told}` — {bold.group('title')}: {bold.group('text')}"
+            continue
         found = _LINE.search(rest)
         if found is None and len(_PLACE.findall(rest)) == 1:
             found = _PLACE.search(rest)
@@ -141,6 +154,28 @@ def places_in_prose(
         text = _without_lead_in(rest[: found.start()] + rest[found.end() :], path)
         out[i] = f"{m.group('lead')}`{path}:{found.group('start')}{end}` — {text}"
     return out, grouped
+
+
+# `**Endless polling:** text`: a bold title of a few words that a colon ends
+_BOLD_TITLE: Final = re.compile(
+    r"^(?:\*\*|__)(?P<title>[^*_`\n:]{2,60}?)[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)"
+    r"[ \t]+(?P<text>\S.*)$"
+)
+
+
+def one_place(text: str, prefixes: tuple[str, ...]) -> str | None:
+    """The one place with a line `text` names: as a place (`a.py:18`, `a.py` line 18), or as
+    the one file it names in code with the one line it names in words (`In `a.py`, the loop
+    on line 18 …`); None when it names none or more than one."""
+    places = {loc for loc in locations_in(text, prefixes)}
+    lined = {loc for loc in places if loc.start is not None}
+    if len(lined) == 1:
+        return str(next(iter(lined)))
+    files = {loc.path for loc in places if _file(loc.path.rsplit("/", 1)[-1])}
+    if lined or len(files) != 1:
+        return None
+    named = lines_named(Location(files.pop()), text)
+    return str(named[0]) if len(named) == 1 else None
 
 
 # `In `server.py`, the timeout …`: the words that name the file the place now leads with

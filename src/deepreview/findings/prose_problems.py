@@ -21,7 +21,7 @@ statement: "Everything else looks fine" follows the problems it closes; nor is a
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Final
 
 from deepreview.findings.blocks import Block
@@ -85,12 +85,12 @@ def prose_problems(
     out: list[str] = []
     for p in paragraphs:
         if len(p) <= _MAX_PASSAGE:
-            if _names_a_problem(p, prefixes):
+            if names_a_placed_problem(p, prefixes):
                 out.append(p)
         elif p.count("\n") < _MAX_RUN_ON_LINES:
             # a run-on paragraph of many lines (a small model's review with no blank line):
             # each line judged alone, as a passage of its own
-            out.extend(line for line in p.split("\n") if _names_a_problem(line, prefixes))
+            out.extend(line for line in p.split("\n") if names_a_placed_problem(line, prefixes))
     return out
 
 
@@ -120,6 +120,24 @@ _ASKS_FOR_CHANGES: Final = re.compile(
 def asks_for_changes(verdict_line: str | None) -> bool:
     """The seat's verdict line asks for changes before merging."""
     return verdict_line is not None and _ASKS_FOR_CHANGES.match(verdict_line) is not None
+
+
+def lone_verdict(blocks: list[Block]) -> str | None:
+    """A paragraph of the review's prose that is only a verdict asking for changes (`Needs
+    work.`, `**Request changes**`): the seat's verdict, with no heading or label of its own."""
+    for b in blocks:
+        if b.kind not in _PROSE_KINDS:
+            continue
+        for p in _paragraphs(b):
+            m = _ASKS_FOR_CHANGES.match(p)
+            if m is not None and _ONLY_MARKS.match(p, m.end()):
+                return p.strip("*_ \t")
+    return None
+
+
+# (after the verdict's words: its full stop and markup, nothing more: `Needs work on my side
+# before I can say more` is no verdict)
+_ONLY_MARKS: Final = re.compile(r"[\s*_.!]*$")
 
 
 def _paragraphs(block: Block, quoted_lines: Collection[str] = ()) -> list[str]:
@@ -180,12 +198,18 @@ def _only_attributed(text: str) -> bool:
     return refuted is None or not names_a_problem(text[refuted.end() :])
 
 
-def _names_a_problem(text: str, prefixes: tuple[str, ...]) -> bool:
+def names_a_placed_problem(
+    text: str, prefixes: tuple[str, ...], *, tells: Callable[[str], bool] = names_a_problem
+) -> bool:
+    """The passage names a problem of the change (not one settled, past, denied or only the
+    change's own words) at a place with a line, or at a file it does not say it fixes.
+    `tells`: what words tell a problem (by default the problem words: `bug`, `wrong`)."""
     if len(text) > _MAX_PASSAGE or _SETTLED.search(text) or _only_attributed(text):
         return False
     if says_none(text) and not qualified_none(text):
         return False
-    if not names_a_problem(_PAST.sub(" ", text)) and stressed_level(text) is None:
+    now = _PAST.sub(" ", text)
+    if not tells(now) and not stressed_level(text):
         return False
     places = locations_in(text, prefixes)
     if any(loc.start is not None for loc in places):

@@ -82,6 +82,14 @@ _TITLES: dict[str, Kind] = {
     **dict.fromkeys(("mittel", "moyenne", "moyen", "media", "medio"), Kind.IMPORTANT),
     **dict.fromkeys(("niedrig", "gering", "faible", "baja", "bajo"), Kind.SUGGESTIONS),
     **dict.fromkeys(("befunde", "constatations", "hallazgos"), Kind.FINDINGS),
+    # Portuguese (Crítico / Médio / Baixo, as a small model answers a Brazilian change), and
+    # German's hints (`## Hinweise`, `## Kleinigkeiten`: the lesser points; not `Anmerkungen`,
+    # remarks of any weight)
+    **dict.fromkeys(("médio", "média", "importante"), Kind.IMPORTANT),
+    **dict.fromkeys(("baixo", "baixa", "sugestões", "sugestão", "melhorias"), Kind.SUGGESTIONS),
+    **dict.fromkeys(("hinweise", "kleinigkeiten"), Kind.SUGGESTIONS),
+    **dict.fromkeys(("problemas encontrados", "achados"), Kind.FINDINGS),
+    "resumo": Kind.SUMMARY,
     # Japanese: 重大 (critical), 重要 (important), 軽微 (minor) and 提案 (suggestions)
     **dict.fromkeys(("重大な問題", "重大", "重大な指摘"), Kind.CRITICAL),
     **dict.fromkeys(("重要な問題", "重要", "重要な指摘"), Kind.IMPORTANT),

@@ -20,16 +20,11 @@ import re
 from typing import Final
 
 from deepreview.findings.head import FindingHead, locations_in, parse_tail
-from deepreview.findings.locations import looks_like_path, parse_location
+from deepreview.findings.locations import lines_of_paths
 from deepreview.model import Location
 
 _PAREN: Final = re.compile(r"[ \t]*\((?P<p>[^()\n]+)\)")
 _READS_ON: Final = re.compile(r"[ \t]+[\w`]")
-_LINE_OF: Final = re.compile(
-    r"\blines?[ \t]+(?P<s>\d{1,7})(?:[ \t]*[-–][ \t]*(?P<e>\d{1,7}))?[ \t]+(?:of|in)[ \t]+"
-    r"(?P<p>`[^`\n]+`|[^\s`,;:()]+[^\s`,;:().])",
-    re.IGNORECASE,
-)
 
 
 def sentence_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
@@ -43,7 +38,7 @@ def sentence_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
         for m in _PAREN.finditer(head.title)
         if _READS_ON.match(head.title, m.end()) and (places := _only_places(m.group("p"), prefixes))
     ]
-    words = [loc for m in _LINE_OF.finditer(head.title) if (loc := _line_of(m, prefixes))]
+    words = lines_of_paths(head.title, prefixes)
     if len(parens) + len(words) != 1:
         return
     if parens:
@@ -62,17 +57,6 @@ def _only_places(inner: str, prefixes: tuple[str, ...]) -> list[Location]:
     if not places or probe.leftover or any(p.start is None for p in places):
         return []
     return places
-
-
-def _line_of(m: re.Match[str], prefixes: tuple[str, ...]) -> Location | None:
-    path = m.group("p").strip("`")
-    if not looks_like_path(path):
-        return None
-    loc = parse_location(path, prefixes)
-    if loc is None or loc.start is not None:
-        return None
-    start, end = int(m.group("s")), int(m.group("e")) if m.group("e") else None
-    return Location(loc.path, start, end if end != start else None)
 
 
 # `Header row dropped (`a.py:2`): the generator starts at row 1.`, `… (`a.py:2`). The generator …`

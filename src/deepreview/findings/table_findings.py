@@ -187,8 +187,13 @@ _NO_FINDING = re.compile(
     re.IGNORECASE,
 )
 # A level cut short in a narrow column: `Hi`, `Med`, `Lo`, `Crit` (only as a whole cell's word)
-_SHORT: Final = {"hi": "high", "med": "medium", "lo": "low", "crit": "critical"}
-_SHORT_LEVEL: Final = re.compile(r"^([A-Za-z]{2,4})\.?(?=\W*$)")
+# (a severity column's cell alone: `Hi`, `Med.`, and the one letters `H` / `M` / `L` / `C` a
+# terse table writes)
+_SHORT: Final = {
+    "hi": "high", "med": "medium", "lo": "low", "crit": "critical",
+    "h": "high", "m": "medium", "l": "low", "c": "critical",
+}  # fmt: skip
+_SHORT_LEVEL: Final = re.compile(r"^([A-Za-z]{1,4})\.?(?=\W*$)")
 
 
 def _circle_column(header: list[str], rows: list[list[str]]) -> int | None:
