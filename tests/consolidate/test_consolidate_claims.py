@@ -113,6 +113,9 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("Fire-and-forget `sleep` in the polling loop", "skipped wait"),
         ("Retries go out with no pause between them", "skipped wait"),
         ("`delay()` is called without an await", "skipped wait"),
+        # tm65: the variable named between "without" and "exported"
+        ("Run without DEPLOY_DIR exported, it erases everything under /", "unset setting"),
+        ("Starting the worker without `QUEUE_URL` set crashes it", "unset setting"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -123,6 +126,7 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
     "text",
     [
         "Hard-coded port in the template",
+        "The worker starts without logging set up",
         "Missing rationale for the `find` flags",
         "Comment still describes the old behaviour",
         # code is not a claim: a Go review quotes `err != nil` everywhere

@@ -20,9 +20,12 @@ LEAK = (
     "I1. **File handle leaked in `read`** — `util.py:5` (important, resource)\n\n"
     "`open(path).read()` never closes the file."
 )
+# the new problem's text names the leak too: one finding with the re-raise (a finding that
+# never mentions the leak is another problem there, reported apart)
 MISSING = (
     "I1. **`read` crashes on a missing file** — `util.py:5` (important, robustness)\n\n"
-    '`read("nope")` raises FileNotFoundError that callers do not expect.'
+    '`read("nope")` raises FileNotFoundError that callers do not expect; when the file '
+    "exists, the handle it opens is leaked."
 )
 
 

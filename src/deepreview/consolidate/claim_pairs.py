@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from deepreview.consolidate.claims import SELF_NAMED, sides_of_one
 from deepreview.consolidate.features import Features, finding_words
+from deepreview.consolidate.spans import places
 
 
 def shared_claims(x: Features, y: Features) -> frozenset[str]:
@@ -43,6 +44,51 @@ def claims_meet(x: Features, y: Features) -> bool:
     )
 
 
+def _shared_names(x: Features, y: Features) -> set[str]:
+    """The words of the code names both give: where both looked, nothing said ("`div`
+    returns a float" / "A zero divisor crashes `div`")."""
+    return {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
+
+
+def title_words_in_common(x: Features, y: Features) -> frozenset[str]:
+    """The words both titles hold beyond those of the code names both give."""
+    return (x.title_words & y.title_words) - _shared_names(x, y)
+
+
+def title_words_said_across(x: Features, y: Features) -> frozenset[str]:
+    """The words of one title the other finding says too, in its title or its explanation,
+    beyond the code names both give: "Both readers get their bounds wrong" ("the first skips a
+    row") says what "`first_rows` skips the first row" says."""
+    said = (x.title_words & (y.title_words | y.prose_words)) | (
+        y.title_words & (x.title_words | x.prose_words)
+    )
+    return said - _shared_names(x, y)
+
+
+def one_sided_failure(x: Features, y: Features) -> bool:
+    """One title names a failure (`claims.claims_in`) that the other finding, title and text,
+    never names, nor its other side (`claims_meet`): "Division by zero is not handled" and
+    "`div` returns a float for integer operands". A title naming no failure whose text tells
+    the same one ("`div` does not check `b`": "with `b` equal to 0 it raises
+    ZeroDivisionError") meets it. Across rounds this alone tells a new problem from a prior
+    finding raised again (the seat had the prior finding before it); within one round
+    `failure_told_by_one` asks more, the claim vocabulary being small."""
+    one_sided = (x.claims - y.text_claims) | (y.claims - x.text_claims)
+    return bool(one_sided) and not claims_meet(x, y)
+
+
+def failure_told_by_one(x: Features, y: Features) -> bool:
+    """At the same line(s) (`spans.places`), a failure one title names and the other finding
+    never mentions (`one_sided_failure`), and neither title says a word the other finding says
+    beyond the code both name (`title_words_said_across`): "Division by zero is not handled" /
+    "`div` returns a float for integer operands" at one line, a sentence each, are two problems
+    there, though the line and the name score a link. The claim vocabulary is small: a title
+    sharing words with the other finding ("Ranges exclude their last page" / "An inclusive
+    range like 3-7 will not contain page 7") may tell that failure in words it does not hold,
+    and findings a few lines apart linked on more than the place."""
+    return places(x, y)[0] and one_sided_failure(x, y) and not title_words_said_across(x, y)
+
+
 def unnamed_by_the_other(x: Features, y: Features) -> bool:
     """One title names a failure reviewers always name (`claims.SELF_NAMED`: a typo) and the
     other finding's text never does: "Typo in the `ValueError` message" / "`check` raises
@@ -65,10 +111,9 @@ def explained_apart(x: Features, y: Features, *, prose: float, prose_alike: floa
     `prose_alike`) and they cite no line in common: what they found differs, however much code
     they quote or name in common ("`RD_API_URL` is honoured in production builds" / "no URL
     normalization for the alternate endpoint", both at the line that reads it)."""
-    names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
     return (
         min(len(x.prose_words), len(y.prose_words)) >= EXPLAINED_WORDS
-        and not (x.title_words & y.title_words) - names
+        and not title_words_in_common(x, y)
         and not same_claim(x, y)
         and prose < prose_alike
         and not x.cited & y.cited

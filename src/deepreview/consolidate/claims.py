@@ -309,10 +309,14 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\brecomput\w*\b[^.;:]{0,40}\b(?:for|on|in)\s+(?:every|each)\b",
     ),
     # a setting the code needs and does not get: an environment variable left unset ("crashes
-    # when `DEPLOY_DIR` is unset", "no guard on an empty environment", "the env var is absent")
+    # when `DEPLOY_DIR` is unset", "no guard on an empty environment", "the env var is absent",
+    # "runs it without DEPLOY_DIR exported")
     "unset setting": (
         r"\bunset\b",
         r"\b(?:not|never)\s+(?:set|exported)\b",
+        # "runs it without DEPLOY_DIR exported": the variable named between, in code or in
+        # capitals (not "without logging set up")
+        r"\bwithout\s+(?:`[\w.]+`|(?-i:[A-Z][A-Z0-9_]+))\s+(?:set|exported|defined)\b",
         r"\bempty\s+(?:environment|env)\b",
         r"\b(?:variable|env\s+var|setting)\s+(?:is\s+)?(?:missing|absent)\b",
     ),

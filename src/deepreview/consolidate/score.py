@@ -15,6 +15,7 @@ from deepreview.consolidate.claim_pairs import (
     claims_differ,
     claims_meet,
     explained_apart,
+    failure_told_by_one,
     same_claim,
     shared_claims,
     unnamed_by_the_other,
@@ -472,10 +473,13 @@ def evidence(
         # quoting and naming the same code is where both looked; two explanations at length
         # with nothing said alike are two problems there (`claim_pairs.explained_apart`)
         score = min(score, WHERE_ONLY_CAP)
-    if not generic and (claims_differ(x, y) or unnamed_by_the_other(x, y)):
+    if not generic and (
+        claims_differ(x, y) or unnamed_by_the_other(x, y) or failure_told_by_one(x, y)
+    ):
         # "`Clear` leaves a nil map" beside "`Set` races with `Clear`": the line and the names
         # are where both looked; the failures they name are two problems there. So is a typo
-        # beside a finding that never calls anything a typo (`unnamed_by_the_other`)
+        # beside a finding that never calls anything a typo (`unnamed_by_the_other`), and a
+        # zero divisor beside "`div` returns a float" at one line (`failure_told_by_one`)
         score = min(score, CLAIMS_DIFFER_CAP)
     spelled = dict(x.spellings)
     return Evidence(
