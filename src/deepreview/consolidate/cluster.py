@@ -16,7 +16,7 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
 * two findings about tests on overlapping lines of one test file: a little for (what that
   test leaves out, in two reviewers' words);
 * two findings near each other, not at the same lines, whose titles share no word and whose
-  explanations little: capped below a link (`score._claims_apart`): the place and the names
+  explanations little: capped below a link (`apart.claims_apart`): the place and the names
   they both mention are not one claim;
 * the failure each names (`claims.py`: injection, race, nil, leak, wrong result, division by
   zero): a failure one title names and the other's text names too is something they say

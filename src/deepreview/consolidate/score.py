@@ -11,16 +11,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from deepreview.consolidate.apart import beside, claims_apart, named_beside
 from deepreview.consolidate.claim_pairs import (
     claims_differ,
-    claims_meet,
     explained_apart,
     failure_told_by_one,
     same_claim,
     shared_claims,
     unnamed_by_the_other,
 )
-from deepreview.consolidate.evidence import Evidence
+from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
 from deepreview.consolidate.nearby import (
@@ -29,7 +29,6 @@ from deepreview.consolidate.nearby import (
     same_failure_nearby,
 )
 from deepreview.consolidate.spans import (
-    lines_beside,
     meet_in_a_test,
     meet_on_a_line,
     one_line,
@@ -47,13 +46,6 @@ CHANGE_CLASSES = frozenset({"regression", "gap"})  # the two that blame the chan
 NEAR_LINES = 15  # locations this many lines apart in one file still count as nearby
 SHARED_SCALE = 6.0  # idf mass of shared identifiers at which that evidence is 63% certain
 _EPS = 1e-9
-# Without any of this textual evidence a pair stays below the link threshold (cluster.py, 0.3),
-# however close its lines. Measured on the dev corpus: attribution unchanged (210/290).
-SAID_TITLE = 0.25
-SAID_PROSE = 0.15
-# ... or in title and prose together: one reviewer's title word is in the other's explanation
-# ("hardcoded API key" / "`API_KEY = ...` puts a credential in source control").
-SAID_TEXT = 0.15
 # Capped pairs stay below a link (cluster.LINK_THRESHOLD, 0.3) and do not count as one of the two
 # supports that tie a third seat's finding to a linked pair (cluster.SUPPORT_THRESHOLD: above
 # 0.25): at 0.29 two capped pairs pulled an "overflow" claim into two seats' zero-divisor finding.
@@ -153,65 +145,6 @@ def _where(x: Features, y: Features) -> tuple[float, str]:
 
 # Two findings about tests on overlapping lines of one test file: see `evidence`.
 SAME_TEST_BONUS = 0.1
-
-
-# Explanations sharing less than this (rarity-weighted words) say different things.
-APART_PROSE = 0.2
-
-
-def _claims_apart(x: Features, y: Features, prose: float) -> bool:
-    """Two findings near each other that state different claims: their titles share no word
-    (at lines that do not meet, none but the code names both give: the function both are in,
-    "`last_rows(p, 0)` returns the whole file" / "`last_rows` opens the file without an
-    encoding" two lines apart) and their explanations little, and they are not at the same
-    lines (`same_lines`). Findings about tests are exempt: they name the test to add, each
-    its own way (see `SAME_TEST_BONUS`)."""
-    shared = _title_words_beyond_names(x, y) if not meet_on_a_line(x, y) else None
-    return (
-        not (x.title_words & y.title_words if shared is None else shared)
-        and not same_claim(x, y)
-        and prose < APART_PROSE
-        and not (x.kind == y.kind == "tests")
-        and not same_lines(x, y)
-        and not _quote_beside(x, y)
-    )
-
-
-def _quote_beside(x: Features, y: Features) -> bool:
-    """A line or two apart and both quoting the same line of code: one line, each reviewer
-    counting from its own anchor ("Permanent failures become `None`" at a `return None`, "the
-    `except` branch hides the exception" at its `except`, both quoting the `return None`). Or
-    both naming the same construct there (`except Exception`) and the same failure, or its two
-    sides (`claims_meet`): the block named is where both look, the failure what they say."""
-    return (bool(x.excerpt & y.excerpt) or bool(_named_beside(x, y))) and lines_beside(x, y)
-
-
-def _named_beside(x: Features, y: Features) -> frozenset[str]:
-    """The constructs of several words both name (`except Exception`) when their claims meet
-    and their lines are a line or two apart, else nothing."""
-    shared = x.code_spans & y.code_spans
-    return shared if shared and claims_meet(x, y) and lines_beside(x, y) else frozenset()
-
-
-def _title_words_beyond_names(x: Features, y: Features) -> frozenset[str]:
-    """The title words both findings share, other than the words of the code names both give."""
-    names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
-    return (x.title_words & y.title_words) - names
-
-
-def _beside(x: Features, y: Features, prose: float) -> bool:
-    """Graded and classified alike, at short line ranges a line or two apart (not overlapping),
-    and saying the same in words, not names alone: one reviewer cites the line that fails, the
-    other the line that should guard it ("`tail(p, 0)` returns the whole file" at 16, "A zero
-    count is not handled" at 13-14, both explaining that asking for no lines returns them all);
-    or quoting the same line of code (`_quote_beside`)."""
-    if x.severity is None or x.severity != y.severity or not x.nature or x.nature != y.nature:
-        return False
-    if _quote_beside(x, y):
-        return True
-    if not (prose >= SAID_PROSE or _title_words_beyond_names(x, y) or same_claim(x, y)):
-        return False
-    return lines_beside(x, y)
 
 
 # One finding says a test (or a docstring) is missing, the other names a defect: taken off the
@@ -395,7 +328,7 @@ def evidence(
     # worded apart, graded and classified alike, at one place.
     stance = 0.0 if generic else _stance(x, y, title)
     score += stance
-    if not generic and stance == 0 and _beside(x, y, prose):
+    if not generic and stance == 0 and beside(x, y, prose):
         # a line apart, graded alike, said alike: what `_stance` gives the same line(s)
         score += AGREEMENT_BONUS
     if (
@@ -440,7 +373,7 @@ def evidence(
         # grades one level apart do not contradict, but beside them the place and the name
         # are not enough to call it one problem
         score = min(score, WHERE_ONLY_CAP)
-    named = frozenset() if generic else _named_beside(x, y)
+    named = frozenset() if generic else named_beside(x, y)
     worded_alike = (
         title >= SAID_TITLE
         or prose >= SAID_PROSE
@@ -448,7 +381,7 @@ def evidence(
         or same_claim(x, y)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
-    # a construct both name beside each other (`_named_beside`) is code in common, as a quote is
+    # a construct both name a line or two apart (`apart.named_beside`) is shared code, as a quote is
     said_alike = worded_alike or bool(cited) or bool(x.excerpt & y.excerpt) or bool(named)
     if generic and not worded_alike:
         # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
@@ -462,7 +395,7 @@ def evidence(
         # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is
         # generic by design, and a shared multi-line range points at one block: not capped.
         score = min(score, WHERE_ONLY_CAP)
-    if not generic and stance <= 0 and _claims_apart(x, y, prose) and not at_definition_and_call:
+    if not generic and stance <= 0 and claims_apart(x, y, prose) and not at_definition_and_call:
         # "One malformed startup file blocks every later one" beside "Redundant login file
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim

@@ -8,26 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deepreview.consolidate.claim_pairs import claims_meet
+from deepreview.consolidate.claim_pairs import one_sided_failure
 from deepreview.consolidate.cluster import LINK_THRESHOLD
-from deepreview.consolidate.features import Features, PathResolver, extract
+from deepreview.consolidate.features import PathResolver, extract
 from deepreview.consolidate.places import key_path
 from deepreview.consolidate.score import evidence, rarity
 from deepreview.model import SEVERITIES, Finding, Location
 from deepreview.rounds.matching import declined_matches, elsewhere_than, graded
 from deepreview.store.declines import Decline
-
-
-def _other_failure(x: Features, y: Features) -> bool:
-    """One title names a failure (`claims.claims_in`) that the other finding, title and text,
-    never names, nor its other side: "Division by zero is not handled" and "`div` returns a
-    float for integer operands" at one line. Within one round the consolidation lets a title
-    naming no failure contradict nothing (benchmarks/README.md, "Claims"); across rounds the
-    seat had the prior finding before it (the prompt lists it), so a finding that never names
-    its failure is another problem there, and taking it as the prior one raised again lost the
-    new problem's title under the prior's tag (tr65 a)."""
-    one_sided = (x.claims - y.text_claims) | (y.claims - x.text_claims)
-    return bool(one_sided) and not claims_meet(x, y)
 
 
 def alike_pairs(
@@ -43,9 +31,10 @@ def alike_pairs(
     (0.5-0.6 on a shared line and function name), so a prior finding taking the first of them
     that links could take the other prior's re-raise, scoring far higher with that one, and
     leave it "new" (tr62). Nor a pair of which one names a failure the other never does
-    (`_other_failure`), nor one at other code of the prior's file (`matching.elsewhere_than`:
-    the same title far below, naming none of its code). Ties go to the earlier prior, then the
-    earlier finding.
+    (`claim_pairs.one_sided_failure`: the seat had the prior finding before it, so one that
+    never names its failure is another problem), nor one at other code of the prior's file
+    (`matching.elsewhere_than`: the same title far below, naming none of its code). Ties go to
+    the earlier prior, then the earlier finding.
     `all_prior`: the earlier round's findings, which weigh how rare a word is with this round's
     (the function every finding names says little)."""
     free = [f for f in findings if f.id not in taken]
@@ -66,7 +55,7 @@ def alike_pairs(
             if (
                 graded(f) & graded(p)
                 and any(loc.path == path for loc in f.locations)
-                and not _other_failure(before, now[f.id])
+                and not one_sided_failure(before, now[f.id])
                 and not elsewhere_than(f, p)
             ):
                 score = evidence(before, now[f.id], idf=idf).score
