@@ -53,6 +53,9 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("The last attempt is not counted", "off by one"),
         ("`tail(path, 0)` returns every line", "wrong result"),
         ("`search` returns nothing for a full page", "wrong result"),
+        ("Subtraction operands swapped in sub()", "wrong result"),
+        ("`pow` takes its arguments in the wrong order", "wrong result"),
+        ("Callers get the wrong sign", "wrong result"),
         ("`tail` reads the whole file into memory", "memory"),
         ("Memory use of `tail()`", "memory"),
         ("The upload handler loads the entire body at once", "memory"),
@@ -166,6 +169,9 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         "The handler awaits the reply before logging",
         "Holding the connection open is intended",
         "The pause between polls is configurable",
+        # the order of arguments as a remark, no wrong value
+        "Arguments are sorted by name in the signature",
+        "Swap the operands' names for readability",
     ],
 )
 def test_text_naming_no_failure_of_the_list_claims_nothing(text: str) -> None:

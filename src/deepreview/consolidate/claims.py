@@ -104,6 +104,12 @@ _KINDS: dict[str, tuple[str, ...]] = {
         # what a call gives back, said as too much or nothing ("`tail(p, 0)` returns every
         # line", "returns the whole file", "returns nothing for a full page")
         r"\breturns?\s+(?:every|all|nothing|the\s+(?:whole|entire|full))\b",
+        # operands in the wrong order give a wrong value ("Subtraction operands swapped in
+        # `sub`", "callers get the wrong sign"): another reviewer says "returns b - a instead"
+        r"\b(?:operands?|arguments?)\s+(?:are\s+)?(?:swapped|reversed|transposed)\b",
+        r"\b(?:swapped|reversed|transposed)\s+(?:operands?|arguments?)\b",
+        r"\b(?:operands?|arguments?)\s+(?:are\s+)?in\s+the\s+wrong\s+order\b",
+        r"\bwrong\s+sign\b",
     ),
     # memory that grows with the input: a whole file or response read at once, a buffer or
     # cache that is never bounded ("`tail` reads the whole file into memory")
