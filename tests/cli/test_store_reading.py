@@ -40,9 +40,12 @@ def test_open_renders_the_html_of_a_review_stored_without_it(tmp_path: Path) -> 
 
 
 READERS = [["list"], ["list", "--json"], ["stats"], ["declines"], ["show", "20990101-000000-x"]]
+# Commands that run a stored review again read the store first: a typo in --store is the same
+# one line, not "no review 'x' in DIR" (which sends one looking for the ID).
+RERUNS = [["relead", "20990101-000000-x"], ["resume", "20990101-000000-x"]]
 
 
-@pytest.mark.parametrize("args", READERS, ids=" ".join)
+@pytest.mark.parametrize("args", READERS + RERUNS, ids=" ".join)
 def test_a_store_flag_naming_no_folder_is_bad_input(tmp_path: Path, args: list[str]) -> None:
     repo = make_repo(tmp_path)
     env = cli_env(tmp_path)

@@ -50,14 +50,30 @@ def newer(tmp_path: Path) -> tuple[Fakes, Path, str]:
 def test_readers_read_a_newer_store_and_say_so_once(newer: tuple[Fakes, Path, str]) -> None:
     fakes, repo, rid = newer
     before = _snapshot(fakes.store)
-    for command in (["list"], ["list", "--json"], ["show", rid], ["stats"], ["declines"]):
+    for command in (["list"], ["show", rid], ["stats"], ["declines"]):
         res = run_cli(command, cwd=repo, env=fakes.env())
         assert res.returncode == 0, (command, res.stderr)
         said = [ln for ln in res.stderr.splitlines() if NEWER in ln]
         assert len(said) == 1, (command, res.stderr)
         assert said[0].startswith("note: "), said
         assert "m099_tags" in said[0] and "upgrade deep-review" in said[0], said
-    assert rid in run_cli(["list", "--json"], cwd=repo, env=fakes.env()).stdout
+    assert _snapshot(fakes.store) == before
+
+
+def test_list_json_says_a_newer_store_in_its_notes_only(newer: tuple[Fakes, Path, str]) -> None:
+    """What a script reads is stdout's JSON: the note is among its `notes`, once, and not on
+    stderr a second time."""
+    fakes, repo, rid = newer
+    before = _snapshot(fakes.store)
+    res = run_cli(["list", "--json"], cwd=repo, env=fakes.env())
+    assert res.returncode == 0, res.stderr
+    assert NEWER not in res.stderr, res.stderr
+    listed = res.json()
+    assert [r["id"] for r in listed["reviews"]] == [rid]
+    said = [n for n in listed["notes"] if NEWER in n]
+    assert len(said) == 1, listed["notes"]
+    assert "m099_tags" in said[0] and "upgrade deep-review" in said[0], said
+    assert not said[0].startswith("note: "), said  # as the JSON's other notes
     assert _snapshot(fakes.store) == before
 
 

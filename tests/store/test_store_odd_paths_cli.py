@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from deepreview import lockfile
+from deepreview import atomicfile, lockfile
 from fakebin.harness import Fakes
 from support.repos import cli_env, make_repo, run_cli
 
@@ -141,3 +141,26 @@ def test_a_folder_where_a_store_file_goes_says_to_move_it_away(tmp_path: Path) -
     assert f"cannot write {store / 'index.html'}: Is a directory" in line, line
     assert "a folder is in its place: move it away" in line, line
     assert "permissions" not in line, line
+
+
+def test_a_read_only_declines_file_says_remount_not_space(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store's `declines.json` on a mount that became read-only after the run lock was
+    taken: the line names that file and the one fix that helps, as every other store write."""
+    repo, env, store, rid = _stored(tmp_path)
+    real_open = os.open
+
+    def read_only(path: str | Path, flags: int, *rest: int, **kw: int) -> int:
+        # the file is replaced through a temporary file beside it (`atomicfile`)
+        if Path(path).name.startswith(".declines.json.") and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *rest, **kw)
+
+    monkeypatch.setattr(atomicfile.os, "open", read_only)
+    res = run_cli(["decline", rid, "C1", "--reason", "x"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    line = _one_line(res.stderr)
+    assert f"cannot write {store / 'declines.json'}: Read-only file system" in line, line
+    assert "remount it writable" in line, line
+    assert "space" not in line and "permissions" not in line, line

@@ -71,13 +71,21 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     """Stored reviews, newest first: date, review, repository, target, round, verdict, C/I/S,
     reviewers."""
     from deepreview.pipeline.index_step import repair_index
+    from deepreview.store.newer import set_newer_notice
 
+    newer: list[str] = []
+    if as_json:
+        # A store a newer deep-review wrote is said among the JSON's notes, what a script
+        # reads, and not on stderr a second time.
+        set_newer_notice(newer.append)
     st = _store(store, repo)
     sweep_leftovers(st)
     repair_index(st)  # index.html too must follow run.json, not only this listing
     rows = st.rows()
     # A run.json edited by hand: its date is unknown, said as `stats` says it.
-    notes = [no_date_note(r.id, r.created_at) for r in rows if utc_time(r.created_at) is None]
+    notes = newer + [
+        no_date_note(r.id, r.created_at) for r in rows if utc_time(r.created_at) is None
+    ]
     # A store may be shared by repositories reviewing branches of the same name: each row says
     # whose it is, and its round in that repository's series.
     repos = repository_labels(rows)

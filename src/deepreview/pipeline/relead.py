@@ -81,6 +81,8 @@ def relead(
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
     store = locate_store(cwd, cli, env)
+    # a --store naming no folder is a typo, said as `list` says it (not "no review ID in DIR")
+    store.ensure_readable(named=cli.store is not None)
     ready(store, writes=True)
     review_dir = store.review_dir(review_id)
     # Not while another process works on the review (its own run, a resume, another relead):

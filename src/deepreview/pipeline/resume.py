@@ -51,6 +51,8 @@ def resume(
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ReviewOutcome:
     store = locate_store(cwd, cli, env)
+    # a --store naming no folder is a typo, said as `list` says it (not "no review ID in DIR")
+    store.ensure_readable(named=cli.store is not None)
     reindex.ready(store, writes=True)
     review_dir = store.review_dir(review_id_)
     # A review its own process still runs is refused (two runs would write one run.json); one

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError
+from deepreview.store.write_error import write_hint
 
 DECLINES_JSON: Final = "declines.json"
 _VERSION: Final = 1
@@ -25,9 +26,10 @@ def write_declines_file(root: Path, declines: list[dict[str, Any]]) -> None:
     try:
         replace_bytes(root / DECLINES_JSON, text.encode("utf-8"))
     except OSError as exc:
+        # not `store_error`'s "or pass --store DIR": the declines belong to this store
         raise StoreError(
-            f"cannot write {root / DECLINES_JSON}: {exc.strerror}; free some space or fix "
-            "permissions, then decline again"
+            f"cannot write {root / DECLINES_JSON}: {exc.strerror or exc}; {write_hint(exc)}, "
+            "then run the command again"
         ) from exc
 
 

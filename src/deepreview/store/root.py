@@ -19,6 +19,7 @@ from deepreview.errors import StoreError, UsageError
 from deepreview.lockfile import FileLock
 from deepreview.store.declines_file import DECLINES_JSON
 from deepreview.store.foreign import STORE_MARK, foreign_entries
+from deepreview.store.write_error import store_error
 from deepreview.userpaths import path_problem
 from deepreview.workspace.ledger import LEDGER_DIR, Ledger
 
@@ -32,23 +33,6 @@ _LOCK: Final = ".index.lock"
 MAX_STORE_PATH: Final = 512 - len("-journal") - len("/" + INDEX)
 _MAX_ID_BYTES: Final = 200
 LOCK_WAIT_S: Final = 120.0  # how long a command waits for another process's `.index.lock`
-
-
-def store_error(
-    action: str, path: Path, exc: OSError, instead: str = "pass --store DIR"
-) -> StoreError:
-    reason = exc.strerror or str(exc)
-    if exc.errno == errno.ENOSPC:
-        hint = "free some space"
-    elif exc.errno == errno.EROFS:  # no permission nor free space makes it writable
-        hint = "remount it writable"
-    elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
-        hint = "a part of that path is a file, not a folder: move it away"
-    elif exc.errno == errno.EISDIR:
-        hint = "a folder is in its place: move it away"
-    else:
-        hint = "fix its permissions"
-    return StoreError(f"cannot {action} {path}: {reason}; {hint} or {instead}")
 
 
 def _lock_error(path: Path, exc: OSError) -> str:
