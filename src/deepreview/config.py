@@ -119,12 +119,13 @@ def user_config_path(env: Mapping[str, str]) -> Path:
     return Path(user_config_dir("deep-review")) / "config.toml"
 
 
-def parse_config_text(text: str, origin: str) -> FileConfig | None:
-    """The validated file, or None when it holds no settings at all."""
+def parse_config_text(text: str, origin: str, where: str = "") -> FileConfig | None:
+    """The validated file, or None when it holds no settings at all. `where`: where the fix
+    goes when that is not the file the user has open (the base revision's copy)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{origin}: not valid TOML ({exc}); fix the syntax") from exc
+        raise ConfigError(f"{origin}: not valid TOML ({exc}); fix its syntax{where}") from exc
     if not data:
         return None
     # Only a file with settings needs the pydantic schema (~0.15 s before the first seat).
@@ -138,10 +139,14 @@ def parse_config_text(text: str, origin: str) -> FileConfig | None:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
         if err["type"] == "extra_forbidden":
-            raise ConfigError(f"{origin}: unknown key {key!r}; {_unknown_key_fix(key)}") from exc
+            fix = _unknown_key_fix(key)
+            raise ConfigError(f"{origin}: unknown key {key!r}; {fix}{where}") from exc
         # the value may be a repository's: shown with its control characters made visible
         raise ConfigError(
-            clean_text(f"{origin}: bad value for {key!r}: {problem_text(err)}")
+            clean_text(
+                f"{origin}: bad value for {key!r}: {problem_text(err)}"
+                + (f"; fix it{where}" if where else "")
+            )
         ) from exc
     for name, seat in cfg.seats.items():
         check_seat_file(name, seat, origin)
@@ -218,9 +223,11 @@ def build_settings(
     repo_config_text: str | None,
     repo_config_file: Path | None,
     gate: bool = True,
+    base: tuple[str, str | None] | None = None,
 ) -> Settings:
     """Merge every layer into one immutable Settings, enforcing the trust gate (`gate=False`:
-    settings that only say where the store is, for a command that runs nothing of them)."""
+    settings that only say where the store is, for a command that runs nothing of them).
+    `base`: the commit the repository's file was read at and its branch, if known."""
     user = _load_user_file(env)
     if cli.config_path and (why := _not_a_file(cli.config_path)) is not None:
         fix = "create it or fix the path" if why == "no such file" else "name a TOML file"
@@ -229,8 +236,8 @@ def build_settings(
     repo: FileConfig | None = None
     trusted = False
     if repo_config_text is not None:
-        origin = f"{REPO_CONFIG_NAME} (base revision)"
-        repo = parse_config_text(repo_config_text, origin)
+        origin, where = _base_copy(base)
+        repo = parse_config_text(repo_config_text, origin, where)
         risky = dangerous_keys(repo)
         if cli.allow_exec is not None:  # the command line decides; the file's value is unused
             risky = [k for k in risky if k != "review.allow_exec"]
@@ -269,14 +276,41 @@ def build_settings(
     return _merge(cli, env, layers, trusted, folders)
 
 
+def _base_copy(base: tuple[str, str | None] | None) -> tuple[str, str]:
+    """How a problem in the repository's file names the copy read, and where to fix it. The
+    copy is the base revision's: the reviewer of someone else's change cannot repair it in that
+    change (its own copy is never read), and there is no option that skips the file."""
+    if base is None:
+        return f"{REPO_CONFIG_NAME} (base revision)", ""
+    sha, branch = base
+    origin = f"{REPO_CONFIG_NAME} at the base revision {sha[:7]}" + (
+        f" ({branch})" if branch else ""
+    )
+    on = f"on {branch}" if branch else "on the base branch"
+    where = (
+        f" in a commit {on} (a review reads the base's copy, never the reviewed change's, and "
+        "no option skips it)"
+    )
+    return origin, where
+
+
 def settings_for_repo(
-    cli: CliOverrides, env: Mapping[str, str], repo_root: Path, steering: Mapping[str, str]
+    cli: CliOverrides,
+    env: Mapping[str, str],
+    repo_root: Path,
+    steering: Mapping[str, str],
+    base: tuple[str, str | None] | None = None,
 ) -> Settings:
-    """A review's settings in `repo_root`; `steering` holds the base revision's files."""
+    """A review's settings in `repo_root`; `steering` holds the base revision's files, read at
+    `base` (its commit and branch, when known)."""
     # The reviewed change must not configure its own review: read the base revision's file.
     text = steering.get(REPO_CONFIG_NAME)
     return build_settings(
-        cli, env=env, repo_config_text=text, repo_config_file=repo_root / REPO_CONFIG_NAME
+        cli,
+        env=env,
+        repo_config_text=text,
+        repo_config_file=repo_root / REPO_CONFIG_NAME,
+        base=base,
     )
 
 

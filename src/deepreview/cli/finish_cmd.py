@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import github_api_option, github_env, store_option
+from deepreview.cli.options import github_api_option, github_env, given_repo, store_option
 from deepreview.cli.posting import (
     conclude,
     fail_on_option,
@@ -79,6 +79,7 @@ from deepreview.formats import FORMATS
     "--repo",
     "repo",
     type=click.Path(file_okay=False),
+    callback=given_repo,
     default=".",
     help="A checkout holding the reviewed commits (default: current directory).",
 )

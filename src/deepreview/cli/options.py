@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from typing import Any
 
 import click
 
@@ -25,6 +26,16 @@ github_api_option = click.option(
     metavar="URL",
     help="GitHub API URL (overrides GITHUB_API_URL; GitHub Enterprise: https://HOST/api/v3).",
 )
+
+
+def given_repo(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """`--repo`'s callback: an empty path (`--repo ""`, `--repo "$UNSET_VAR"`) would be read as
+    the current directory, reviewing or storing for whatever checkout the shell is in."""
+    if value is not None and not str(value).strip():
+        raise UsageError(
+            "--repo is empty; give the repository's path, or drop --repo for the current directory"
+        )
+    return value
 
 
 def github_env(github_api: str | None) -> dict[str, str]:

@@ -11,7 +11,7 @@ import click
 
 from deepreview.cli.hints import with_store
 from deepreview.cli.job_summary import append_job_summary
-from deepreview.cli.options import github_api_option, github_env, store_option
+from deepreview.cli.options import github_api_option, github_env, given_repo, store_option
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
@@ -165,7 +165,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
 @click.option("--config", type=click.Path(), help="Extra config file.")  # checked in settings
 @store_option
 @github_api_option
-@click.option("--repo", default=".", type=click.Path(file_okay=False))
+@click.option("--repo", default=".", type=click.Path(file_okay=False), callback=given_repo)
 @click.option(
     "--force",
     is_flag=True,

@@ -14,7 +14,7 @@ import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import github_api_option, github_env, store_option
+from deepreview.cli.options import github_api_option, github_env, given_repo, store_option
 from deepreview.cli.posting import (
     conclude,
     fail_on_option,
@@ -166,6 +166,7 @@ def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
             "--repo",
             "repo",
             type=click.Path(file_okay=False),
+            callback=given_repo,
             default=".",
             help="Repository to review (default: current directory).",
         ),

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import store_option
+from deepreview.cli.options import given_repo, store_option
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
 from deepreview.formats import FORMATS, READABLE, renderer
@@ -52,7 +52,9 @@ def _store(store: str | None, repo: str, *, check: bool = True, writes: bool = F
     return st
 
 
-_repo_opt = click.option("--repo", default=".", type=click.Path(file_okay=False))
+_repo_opt = click.option(
+    "--repo", default=".", type=click.Path(file_okay=False), callback=given_repo
+)
 
 
 def sweep_leftovers(st: Store) -> None:

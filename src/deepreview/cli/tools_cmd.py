@@ -16,6 +16,7 @@ from rich.table import Table
 from deepreview.agents.base import SeatSettings
 from deepreview.agents.command import repo_scripts_note
 from deepreview.agents.command_json import looks_like_json, parse_json_review
+from deepreview.cli.options import given_repo
 from deepreview.config import (
     REPO_CONFIG_NAME,
     load_file,
@@ -44,7 +45,7 @@ from deepreview.untrusted_text import clean_strings, clean_text
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--repo", default=".", type=click.Path(file_okay=False))
+@click.option("--repo", default=".", type=click.Path(file_okay=False), callback=given_repo)
 @click.option(
     "--npm-packages",
     "npm_for",
@@ -163,7 +164,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
 
 @click.command()
 @click.argument("path", required=False, type=click.Path(dir_okay=False))
-@click.option("--repo", default=".", type=click.Path(file_okay=False))
+@click.option("--repo", default=".", type=click.Path(file_okay=False), callback=given_repo)
 def trust(path: str | None, repo: str) -> None:
     """Trust the repository's .deep-review.toml as it is now (re-run after any change)."""
     root = find_repo_root(Path(repo)) if path is None else None

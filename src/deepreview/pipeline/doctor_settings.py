@@ -100,4 +100,5 @@ def _settings_in(
         base_branch=base[0] if base else None,
         head_text=head_text,
     )
-    return settings_for_repo(cli, env, root, steering), note
+    at = (rev, base[0]) if base else None
+    return settings_for_repo(cli, env, root, steering, at), note

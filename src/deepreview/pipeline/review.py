@@ -94,7 +94,16 @@ def load_settings_for(
     target: Target, cli: CliOverrides, env: Mapping[str, str], steering: Mapping[str, str]
 ) -> Settings:
     """Settings for reviewing `target`; `steering` is `read_steering_files(target)`."""
-    return settings_for_repo(cli, env, target.repo_root, steering)
+    return settings_for_repo(cli, env, target.repo_root, steering, _steering_base(target))
+
+
+def _steering_base(target: Target) -> tuple[str, str | None]:
+    """The commit the repository's config is read at, and the branch it is on: a branch's or a
+    PR's base branch. A range's base is whatever the user typed (`HEAD~1`, a SHA), and its
+    steering commit may be another one (`targets.steering`): named by its commit alone."""
+    ranged = target.kind in ("range", "uncommitted") or target.steering_sha
+    branch = None if ranged else target.base_ref
+    return target.steering_rev, (branch if branch and branch != "HEAD" else None)
 
 
 def config_copy_note(target: Target, cli: CliOverrides, steering: Mapping[str, str]) -> str | None:

@@ -22,7 +22,7 @@ def settings_here(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Setti
     branch would read the repository's config file at its base (the merge-base with the
     default branch), so it is read there. Nothing of them runs (no trust gate): only the
     store is taken from them."""
-    text, file = None, None
+    text, file, at = None, None, None
     try:
         root = find_repo_root(cwd)
     except GitError:
@@ -30,7 +30,10 @@ def settings_here(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Setti
     if root is not None and (base := current_branch_base(root)) is not None:
         text = Git(root).show_file(base[1], REPO_CONFIG_NAME)
         file = root / REPO_CONFIG_NAME
-    return build_settings(cli, env=env, repo_config_text=text, repo_config_file=file, gate=False)
+        at = (base[1], base[0])
+    return build_settings(
+        cli, env=env, repo_config_text=text, repo_config_file=file, gate=False, base=at
+    )
 
 
 def locate_store(

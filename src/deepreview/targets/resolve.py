@@ -13,7 +13,13 @@ from pathlib import Path
 
 from deepreview.errors import DeepReviewError, GitError, NoBranchHereError, UsageError
 from deepreview.github.actions import in_actions
-from deepreview.github.remote import DEFAULT_HOST, RemoteRepo, gh_repo, github_hosts
+from deepreview.github.remote import (
+    DEFAULT_HOST,
+    RemoteRepo,
+    gh_repo,
+    github_hosts,
+    url_host,
+)
 from deepreview.runfiles import SEAT_RESULT_JSON, STORE_MARK
 from deepreview.targets.build import build_target, hidden_note, nul_note
 from deepreview.targets.git import Git
@@ -65,6 +71,8 @@ def resolve_target(
         raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
     # A local branch by name: reviewed as a bare `review` reviews it when checked out.
     named_branch = spec if spec and not uncommitted and _is_branch_name(git, spec) else None
+    if not uncommitted and (problem := _not_a_github_pr_url(spec, env)) is not None:
+        raise UsageError(problem)
     pr = None if uncommitted else _PR_URL.match(spec) or _PR_NUM.match(spec)
     if pr is not None and int(pr["num"]) == 0:
         if spec.isdigit() and git.is_branch(spec):
@@ -296,6 +304,32 @@ def _default_base_if_any(git: Git) -> tuple[str, str] | None:
 def _base_tip(git: Git, base: str | None) -> tuple[str, str]:
     """The base's name and tip commit: `--base REF`, else the default base branch."""
     return (base, need(git, base, "base ref")) if base else _default_base(git)
+
+
+def _not_a_github_pr_url(spec: str, env: Mapping[str, str]) -> str | None:
+    """Why a URL `spec` is no pull request this tool can read, or None. A GitLab merge request
+    or a Bitbucket pull request is no GitHub PR, and a PR-shaped URL on a host that is neither
+    github.com nor the configured GitHub Enterprise host would only end in a network error
+    (its API asked at github.com's or the configured host's address). A URL is never a branch
+    name (git refuses `:` and `//` in ref names), so nothing reviewable is refused here."""
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", spec, re.IGNORECASE):
+        return None
+    host = url_host(spec)
+    m = _PR_URL.match(spec)
+    if m is not None and host is not None:
+        if host.removeprefix("www.") in github_hosts(env):
+            return None
+        why = (
+            f" ({host} is neither github.com nor a GitHub Enterprise host named by GH_HOST, "
+            "GITHUB_SERVER_URL or GITHUB_API_URL: set GH_HOST if it is one)"
+        )
+    else:
+        why = " (https://github.com/OWNER/NAME/pull/N)"
+    return (
+        f"{spec!r} is not a GitHub pull request URL{why}; to review its change, fetch the "
+        "branch and review it here: `deep-review review BRANCH` or "
+        "`deep-review review BASE...BRANCH`"
+    )
 
 
 def _is_branch_name(git: Git, spec: str) -> bool:
