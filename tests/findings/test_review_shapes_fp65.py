@@ -131,3 +131,28 @@ def test_a_place_told_only_in_the_findings_prose() -> None:
         (S, ("net/client.py:8",)),
         (S, ("docs/notes.py:2",)),
     ]
+
+
+def test_a_place_told_only_in_a_json_findings_prose() -> None:
+    """The same fallback for a finding read from JSON (or a table, or a prose paragraph): the
+    one place its body names in words is its place; two named leave it placeless, a finding's
+    own `file`/`line` stays. Before, the first two had no place."""
+    r = _parse("json-place-told-in-prose")
+    assert _rows(r) == [
+        (C, ("worker/consume.py:52",)),
+        (IMP, ("worker/config.py:18",)),
+        (S, ()),
+        (S, ("worker/log.py:7",)),
+    ]
+
+
+def test_a_folder_is_no_place_the_one_file_its_text_names_is() -> None:
+    """`No code snippet.` and a folder named in the prose (`ctl/pkg/controllers/app/`): the
+    folder is no place; the one file the finding names (its fix's) is, two files or none leave
+    it placeless. Before, all three were placed at the folder."""
+    r = _parse("folder-place-fix-names-file")
+    assert _rows(r) == [
+        (IMP, ("ctl/pkg/controllers/app/reconcile.go",)),
+        (IMP, ()),
+        (S, ()),
+    ]

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 
 from deepreview.findings.closing_level import closing_sentence, text_closing_level
+from deepreview.findings.draft_place import settle_place
 from deepreview.findings.head import FindingHead, closing_place, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
-from deepreview.findings.locations import lines_of_paths
-from deepreview.model import Location, Severity
+from deepreview.model import Severity
 
 _FIX = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
@@ -111,12 +111,6 @@ def draft_of(
             or place_list(lines[prose], fenced[prose], prefixes)
             or body_location([head.title, *lines[prose]], [False, *fenced[prose]], prefixes)
         )
-        if not any(loc.start is not None for loc in head.locations):
-            # `… (line 14 of net/retry.py, …)`, `see line 30 of `cache/store.py``: the one
-            # place the prose tells in words, before a file named without its line
-            text = [ln for ln, f in zip(lines[prose], fenced[prose], strict=True) if not f]
-            told = told_place([head.title, head.leftover, *text], prefixes)
-            head.locations = told or head.locations
     # `1. **Title** (`a.go:3`): the second attempt sees…`: the explanation starts on the
     # finding's first line and goes on below it.
     lead = head.leftover.lstrip(":—–- \t")
@@ -140,7 +134,15 @@ def draft_of(
         body = closing_tag(head, body)
     # (`… the spread. **Low priority.**` + `**Fix:** …`: the level may close the text too)
     body = _closing_level(head, body)
-    return make_draft(head, section, body=body, fix=fix, has_fix=has_fix, section_high=section_high)
+    return make_draft(
+        head,
+        section,
+        body=body,
+        fix=fix,
+        has_fix=has_fix,
+        section_high=section_high,
+        prefixes=prefixes,
+    )
 
 
 def _closing_level(head: FindingHead, text: str) -> str:
@@ -161,10 +163,14 @@ def make_draft(
     fix: str = "",
     has_fix: bool | None = None,
     section_high: bool = False,
+    prefixes: tuple[str, ...] = (),
 ) -> Draft:
     """A draft whose level comes from its head and its section (`_severity`), remembering
-    whether that level was written `high` (`rank_high`); `has_fix` defaults to a fix given."""
+    whether that level was written `high` (`rank_high`); `has_fix` defaults to a fix given.
+    Its place settled whatever shape it was read from: the one its prose tells in words when
+    it has none with a line, never a folder (`draft_place.settle_place`)."""
     untag_title(head)  # `Rename the helper (suggestion)`: the tag is the level, not the title's
+    settle_place(head, body, fix, prefixes)
     if head.severity is None and section is None and head.id is None:
         # a finding in prose, with no tag, label, section or ID: `… This is a **critical**
         # regression.` on its own line gives its level
@@ -175,13 +181,6 @@ def make_draft(
     has = bool(fix) if has_fix is None else has_fix
     high = _says_high(head, section_high)
     return Draft(head, severity, body, fix, has, conflict, high, overruled)
-
-
-def told_place(texts: list[str], prefixes: tuple[str, ...]) -> list[Location]:
-    """The place a finding's prose tells in words (`line 14 of a/b.py`), when it tells exactly
-    one: naming two, which is the finding's own is the reader's call, so neither is taken."""
-    places = list(dict.fromkeys(loc for t in texts for loc in lines_of_paths(t, prefixes)))
-    return places if len(places) == 1 else []
 
 
 def _says_high(head: FindingHead, section_high: bool) -> bool:

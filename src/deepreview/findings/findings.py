@@ -298,7 +298,11 @@ def parse_findings_block(
     first = out.first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
     for head, text, fix in rows:
-        out.drafts.append(make_draft(head, section, body=text, fix=fix, section_high=section_high))
+        out.drafts.append(
+            make_draft(
+                head, section, body=text, fix=fix, section_high=section_high, prefixes=prefixes
+            )
+        )
     taken = set(used) | groups
     _leading(
         [ln for k, ln in enumerate(lines[:first]) if k not in taken],

@@ -232,7 +232,7 @@ def json_review(
             head.severity, head.level_word = LEVEL_WORDS[word], word
         head.locations = _locations(f.file, f.line, f.end_line, prefixes)
         head.classification = f.category
-        drafts.append(make_draft(head, None, body=body, fix=f.fix.strip()))
+        drafts.append(make_draft(head, None, body=body, fix=f.fix.strip(), prefixes=prefixes))
     rank_high(drafts, critical_section=False)
     findings, warnings = assemble(drafts)
     # "patch is incorrect" with no finding listed: what is wrong is told only in its explanation,

@@ -93,7 +93,7 @@ def kind_lead_drafts(
             head.severity, head.level_word = tag_level(m["lvl"].strip()), m["lvl"].strip().lower()
         if head is not None:
             head.classification = _kind(m["k"]) or None
-            drafts.append(make_draft(head, None, body=more.strip()))
+            drafts.append(make_draft(head, None, body=more.strip(), prefixes=prefixes))
             taken.update(range(i, end))
         i = end
     return drafts, taken

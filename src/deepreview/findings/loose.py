@@ -151,7 +151,7 @@ def _tables(
     rows, used = table_findings(lines, fenced, None, prefixes, loose=True)
     drafts = []
     for head, text, fix in rows:
-        drafts.append(make_draft(head, None, body=text, fix=fix))
+        drafts.append(make_draft(head, None, body=text, fix=fix, prefixes=prefixes))
     taken = set(used)
     rest = [k for k in range(len(lines)) if k not in taken]
     return drafts, [lines[k] for k in rest], [fenced[k] for k in rest]

@@ -152,7 +152,10 @@ def placed_problems(
         # beside a fault of the code, a stale doc the seat points a place at is one too (alone,
         # or beside remarks only, the list stays as it was: "A few things: …")
         kept = judged(docs=True)
-    drafts = [make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in kept]
+    drafts = [
+        make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix, prefixes=prefixes)
+        for d in kept
+    ]
     return drafts, res
 
 
@@ -370,7 +373,10 @@ def _each_on_its_own(
     items = {lines[i].strip() for i in heads}
     rest = [t for t in res.unread if t.strip().split("\n", 1)[0] not in items]
     unparsed = [t for t in res.unparsed if t.strip().split("\n", 1)[0] not in items]
-    drafts = [make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix) for d in kept]
+    drafts = [
+        make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix, prefixes=prefixes)
+        for d in kept
+    ]
     return drafts, replace(res, drafts=drafts, unread=rest, unparsed=unparsed)
 
 

@@ -84,4 +84,6 @@ def _suggestion(text: str, prefixes: tuple[str, ...]) -> Draft | None:
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
     # (its own level stands: the section names what the items are, not how much they matter)
-    return make_draft(head, None if word else Severity.SUGGESTION, body=body.strip())
+    return make_draft(
+        head, None if word else Severity.SUGGESTION, body=body.strip(), prefixes=prefixes
+    )
