@@ -17,8 +17,11 @@ from deepreview.agents.base import SeatSettings
 from deepreview.agents.command import repo_scripts_note
 from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.cli.options import given_repo
-from deepreview.config import REPO_CONFIG_NAME, trust_repo_file
-from deepreview.config_read import load_file
+from deepreview.config import (
+    REPO_CONFIG_NAME,
+    load_file,
+    trust_repo_file,
+)
 from deepreview.config_trust import dangerous_keys
 from deepreview.consolidate.files import consolidate_files
 from deepreview.errors import (
