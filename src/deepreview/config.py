@@ -25,13 +25,13 @@ from platformdirs import user_config_dir
 
 from deepreview.agents.base import SeatSettings
 from deepreview.atomicfile import replace_bytes
-from deepreview.config_seats import check_merged_seat, check_seat_file, seat_list
+from deepreview.config_seats import check_merged_seat, seat_list
+from deepreview.config_text import load_file, not_a_file, parse_config_text, read_config_text
 from deepreview.config_trust import content_hash, dangerous_keys, is_trusted
 from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
 from deepreview.runmodel import EFFORTS
 from deepreview.untrusted_text import clean_text
-from deepreview.userpaths import path_problem
 
 if TYPE_CHECKING:
     from deepreview.config_file import FileConfig, TrustRecord
@@ -119,101 +119,14 @@ def user_config_path(env: Mapping[str, str]) -> Path:
     return Path(user_config_dir("deep-review")) / "config.toml"
 
 
-def parse_config_text(text: str, origin: str, where: str = "") -> FileConfig | None:
-    """The validated file, or None when it holds no settings at all. `where`: where the fix
-    goes when that is not the file the user has open (the base revision's copy)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{origin}: not valid TOML ({exc}); fix its syntax{where}") from exc
-    if not data:
-        return None
-    # Only a file with settings needs the pydantic schema (~0.15 s before the first seat).
-    from pydantic import ValidationError
-
-    from deepreview.config_file import FileConfig, problem_text
-
-    try:
-        cfg = FileConfig.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        key = ".".join(str(p) for p in err["loc"])
-        if err["type"] == "extra_forbidden":
-            fix = _unknown_key_fix(key)
-            raise ConfigError(f"{origin}: unknown key {key!r}; {fix}{where}") from exc
-        # the value may be a repository's: shown with its control characters made visible
-        raise ConfigError(
-            clean_text(
-                f"{origin}: bad value for {key!r}: {problem_text(err)}"
-                + (f"; fix it{where}" if where else "")
-            )
-        ) from exc
-    for name, seat in cfg.seats.items():
-        check_seat_file(name, seat, origin)
-    return cfg
-
-
-def _unknown_key_fix(key: str) -> str:
-    """A section's key written at the top of the file (`store = ...` above any `[review]`) is
-    a likely slip: say which section takes it rather than to remove it."""
-    from deepreview.config_file import FileConfig
-
-    for section in ("review", "publish", "checks"):
-        fields = FileConfig.model_fields[section].annotation
-        if "." not in key and key in getattr(fields, "model_fields", {}):
-            return f"it belongs under [{section}] (a `[{section}]` line above `{key} = ...`)"
-    return "remove it or fix its spelling"
-
-
-def read_config_text(path: Path) -> str:
-    """A config file's text; one clear line (exit 2) when it is unreadable or not UTF-8."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"{path}: not UTF-8 text; a config file must be UTF-8 TOML (re-save it as UTF-8)"
-        ) from exc
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
-
-
-def load_file(path: Path, origin: str | None = None) -> FileConfig | None:
-    try:
-        text = read_config_text(path)
-    except ConfigError as exc:
-        if isinstance(exc.__cause__, FileNotFoundError):
-            return None
-        raise
-    return parse_config_text(text, origin or str(path))
-
-
 def _load_user_file(env: Mapping[str, str]) -> FileConfig | None:
     """The user file. A missing default file is fine; a missing `DEEP_REVIEW_CONFIG` is not
     (as a missing `--config`: the user named a file, and ignoring it would hide a typo)."""
     path = user_config_path(env)
-    if env.get("DEEP_REVIEW_CONFIG") and (why := _not_a_file(path)) is not None:
+    if env.get("DEEP_REVIEW_CONFIG") and (why := not_a_file(path)) is not None:
         fix = "create it, fix the path" if why == "no such file" else "name a TOML file"
         raise ConfigError(f"DEEP_REVIEW_CONFIG={path}: {why}; {fix}, or unset DEEP_REVIEW_CONFIG")
     return load_file(path)
-
-
-def _not_a_file(path: Path) -> str | None:
-    """Why a named config path cannot be read: missing, or there but no file (a device such as
-    /dev/null, a folder), which "no such file" would hide; or a path the file system refuses
-    to look at (a name over 255 bytes). None for a regular file."""
-    if (why := path_problem(path)) is not None:
-        return why
-    if path.is_file():
-        return None
-    if not path.exists():
-        return "no such file"
-    if path.is_dir():
-        what = "a folder"
-    elif path.is_char_device() or path.is_block_device():
-        what = "a device"
-    else:
-        what = "a pipe or socket"
-    return f"not a regular file ({what})"
 
 
 def build_settings(
@@ -229,7 +142,7 @@ def build_settings(
     settings that only say where the store is, for a command that runs nothing of them).
     `base`: the commit the repository's file was read at and its branch, if known."""
     user = _load_user_file(env)
-    if cli.config_path and (why := _not_a_file(cli.config_path)) is not None:
+    if cli.config_path and (why := not_a_file(cli.config_path)) is not None:
         fix = "create it or fix the path" if why == "no such file" else "name a TOML file"
         raise ConfigError(f"--config {cli.config_path}: {why}; {fix}, or drop --config")
     explicit = load_file(cli.config_path) if cli.config_path else None

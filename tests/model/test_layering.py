@@ -44,7 +44,7 @@ LAYERS = [
     ("workspace",),
     ("transcripts",),
     ("agents",),
-    ("config", "config_file", "config_seats", "config_copy", "config_trust"),
+    ("config", "config_file", "config_seats", "config_copy", "config_trust", "config_text"),
     ("findings",),
     ("consolidate",),
     ("stats",),
