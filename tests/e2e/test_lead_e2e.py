@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +31,30 @@ LEAD_SCRIPT = [
 ]
 
 
+def _review_with_claude_lead(tmp_path: Path, cli_bin_dir: Path, url: str) -> dict[str, Any]:
+    """`review --agents alpha,bravo,charlie --lead claude --json` with the real Claude CLI as the
+    lead, talking to the scripted server at `url`; the command's JSON output."""
+    require_cli(cli_bin_dir, "claude")
+    repo = make_repo(tmp_path)
+    write_config(tmp_path / "user-config.toml", seats={"claude": {"model": "claude-sonnet-4-5"}})
+    home = tmp_path / "user-home"
+    home.mkdir()
+    env = cli_env(
+        tmp_path,
+        {"ANTHROPIC_BASE_URL": url, "ANTHROPIC_API_KEY": SCRIPTED_KEY, "HOME": str(home)},
+    )
+    env["PATH"] = f"{cli_bin_dir}{os.pathsep}{env['PATH']}"
+    res = run_cli(
+        ["review", "--agents", "alpha,bravo,charlie", "--lead", "claude", "--json"],
+        cwd=repo,
+        env=env,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    out: dict[str, Any] = res.json()
+    return out
+
+
 def _row(md: str, label: str) -> str:
     return next(line for line in md.splitlines() if line.startswith(f"| {label} |"))
 
@@ -37,27 +62,8 @@ def _row(md: str, label: str) -> str:
 def test_real_claude_lead_reshapes_the_report(
     tmp_path: Path, cli_bin_dir: Path, scripted_server
 ) -> None:
-    require_cli(cli_bin_dir, "claude")
     srv = scripted_server(LEAD_SCRIPT)
-    repo = make_repo(tmp_path)
-    write_config(tmp_path / "user-config.toml", seats={"claude": {"model": "claude-sonnet-4-5"}})
-    home = tmp_path / "user-home"
-    home.mkdir()
-    env = cli_env(
-        tmp_path,
-        {"ANTHROPIC_BASE_URL": srv.url, "ANTHROPIC_API_KEY": SCRIPTED_KEY, "HOME": str(home)},
-    )
-    env["PATH"] = f"{cli_bin_dir}{os.pathsep}{env['PATH']}"
-
-    res = run_cli(
-        ["review", "--agents", "alpha,bravo,charlie", "--lead", "claude", "--json"],
-        cwd=repo,
-        env=env,
-        timeout=300,
-    )
-
-    assert res.returncode == 0, res.stderr[-3000:]
-    out = res.json()
+    out = _review_with_claude_lead(tmp_path, cli_bin_dir, srv.url)
     review_dir = Path(out["review_dir"])
     # what the report says, without the anchors and ID links the renderer adds
     md = without_id_links(Path(out["paths"]["md"]).read_text(encoding="utf-8"))
@@ -145,3 +151,34 @@ def test_real_claude_lead_reshapes_the_report(
     assert SCRIPTED_KEY not in (review_dir / "transcript-lead-pass-1.jsonl").read_text()
     # read-only: the lead's worktree is gone and the user's checkout untouched
     assert report.lead.run.worktree_changes == ()
+
+
+# A lead whose answer the model's output limit cut mid-document (tl65).
+WHOLE = fenced(ANSWER)
+CUT = WHOLE[: WHOLE.index('"verdict"')]  # the output limit struck mid-document
+
+CUT_SCRIPT = [
+    Step.tools([Shell("git blame calc.py", "Blame calc.py")]),
+    Step.text(CUT, cut=True),
+]
+
+
+def test_a_lead_cut_by_the_output_limit_is_asked_again(
+    tmp_path: Path, cli_bin_dir: Path, scripted_server
+) -> None:
+    """The answer is no answer (a JSON fence never closed): the lead is asked again once, told
+    its answer was cut off and to answer shorter; cut again, the report is the deterministic
+    one and says why in those words."""
+    srv = scripted_server(CUT_SCRIPT)
+    out = _review_with_claude_lead(tmp_path, cli_bin_dir, srv.url)
+    review_dir = Path(out["review_dir"])
+    run = json.loads((review_dir / "run.json").read_text(encoding="utf-8"))
+    lead = run["lead"]
+    # asked twice: the second prompt says the first answer was cut off
+    assert lead["passes"] == 2, lead
+    retry = (review_dir / "prompt-lead-pass-2.md").read_text(encoding="utf-8")
+    assert "cut off by the output limit" in retry
+    assert lead["status"] == "fallback"
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    assert "Consolidated without a lead" in md
+    assert "cut off by the output limit" in lead["note"]

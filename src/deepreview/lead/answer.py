@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
+from collections.abc import Iterator
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
@@ -224,9 +226,9 @@ def _objects(text: str) -> list[str]:
     return found
 
 
-def _past_braces(text: str, start: int) -> int:
-    """Just past the `}` that closes the `{` at `start` (strings skipped); the end of the text
-    when it never closes."""
+def _nesting(text: str, start: int, opens: str, closes: str) -> Iterator[tuple[int, int, bool]]:
+    """Each index of `text` from `start`, with the depth of `opens`/`closes` brackets after it
+    and whether a JSON string is open after it (brackets inside strings do not count)."""
     depth, in_string, escaped = 0, False, False
     for i in range(start, len(text)):
         c = text[i]
@@ -239,12 +241,19 @@ def _past_braces(text: str, start: int) -> int:
                 in_string = False
         elif c == '"':
             in_string = True
-        elif c == "{":
+        elif c in opens:
             depth += 1
-        elif c == "}":
+        elif c in closes:
             depth -= 1
-            if depth == 0:
-                return i + 1
+        yield i, depth, in_string
+
+
+def _past_braces(text: str, start: int) -> int:
+    """Just past the `}` that closes the `{` at `start` (strings skipped); the end of the text
+    when it never closes."""
+    for i, depth, in_string in _nesting(text, start, "{", "}"):
+        if depth == 0 and not in_string and text[i] == "}":
+            return i + 1
     return len(text)
 
 
@@ -288,21 +297,8 @@ def _syntax_error(text: str) -> str:
 
 def _open_at_end(body: str) -> bool:
     """Whether `body` ends inside a string or with an object or array still open."""
-    depth, in_string, escaped = 0, False, False
-    for ch in body:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "{[":
-            depth += 1
-        elif ch in "}]":
-            depth -= 1
+    end = deque(_nesting(body, 0, "{[", "}]"), maxlen=1)  # the state after the last character
+    _, depth, in_string = end[0] if end else (0, 0, False)
     return in_string or depth > 0
 
 
