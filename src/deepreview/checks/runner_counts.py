@@ -92,16 +92,24 @@ def _gotestsum(text: str) -> Summary | None:
 
 # cargo test: `test result: FAILED. 1 passed; 1 failed; 1 ignored; 0 measured; 0 filtered
 # out; finished in 0.07s`, one per test binary (unit tests, each integration test, doc tests).
-_CARGO: Final = re.compile(r"^test result: [A-Za-z]+\. (\d+) passed; (\d+) failed;", re.M)
+_CARGO: Final = re.compile(
+    r"^test result: [A-Za-z]+\. (?P<passed>\d+) passed; (?P<failed>\d+) failed;", re.M
+)
 
 
-def _cargo(text: str) -> Summary | None:
-    found = list(_CARGO.finditer(text))
-    if not found:
-        return None
-    passed = sum(int(m.group(1)) for m in found)
-    failed = sum(int(m.group(2)) for m in found)
-    return Summary(found[-1].end(), RunCounts(passed + failed, passed))
+def _summed(pattern: re.Pattern[str]) -> Callable[[str], Summary | None]:
+    """A runner printing one summary line per test binary or assembly (`passed` and `failed`
+    groups): the run's counts are their sums."""
+
+    def read(text: str) -> Summary | None:
+        found = list(pattern.finditer(text))
+        if not found:
+            return None
+        passed = sum(int(m["passed"]) for m in found)
+        failed = sum(int(m["failed"]) for m in found)
+        return Summary(found[-1].end(), RunCounts(passed + failed, passed))
+
+    return read
 
 
 # cargo nextest: `Summary [   0.010s] 4 tests run: 3 passed, 1 failed, 2 skipped`.
@@ -214,17 +222,10 @@ def _maven(text: str) -> Summary | None:
 # dotnet test, one line per test assembly:
 # `Failed!  - Failed:     1, Passed:     4, Skipped:     1, Total:     6, Duration: 12 ms`.
 _DOTNET: Final = re.compile(
-    r"^[ \t]*(?:Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+\d+", re.M
+    r"^[ \t]*(?:Passed|Failed)!\s+-\s+Failed:\s+(?P<failed>\d+),\s+Passed:\s+(?P<passed>\d+),"
+    r"\s+Skipped:\s+\d+",
+    re.M,
 )
-
-
-def _dotnet(text: str) -> Summary | None:
-    found = list(_DOTNET.finditer(text))
-    if not found:
-        return None
-    failed = sum(int(m.group(1)) for m in found)
-    passed = sum(int(m.group(2)) for m in found)
-    return Summary(found[-1].end(), RunCounts(passed + failed, passed))
 
 
 # CTest: `80% tests passed, 1 tests failed out of 5`.
@@ -248,7 +249,7 @@ _READERS: Final[tuple[Callable[[str], Summary | None], ...]] = (
     _go_verbose,
     _go_json,
     _gotestsum,
-    _cargo,
+    _summed(_CARGO),
     _nextest,
     _passed_failed(_JEST),
     _passed_failed(_VITEST),
@@ -257,7 +258,7 @@ _READERS: Final[tuple[Callable[[str], Summary | None], ...]] = (
     _rspec,
     _phpunit,
     _maven,
-    _dotnet,
+    _summed(_DOTNET),
     _ctest,
 )
 
