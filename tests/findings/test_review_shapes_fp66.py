@@ -109,3 +109,24 @@ def test_a_bare_place_inside_a_level_led_sentence() -> None:
         ("srv/conf.go:40-45",),
         (),
     ]
+
+
+def test_line_ranges_with_two_files_or_two_ranges_are_no_place() -> None:
+    """Which file, or which range, is the finding's own is the reader's call: none is taken."""
+    text = (
+        "## Findings\n\n"
+        "- **Minor** — srv/conf.go and srv/env.go disagree on the default in lines 40-45.\n"
+        "- **Minor** — srv/conf.go repeats the default in lines 40-45 and again in lines 90-95.\n"
+    )
+    r = parse_review(text, seat="s")
+    assert [f.locations for f in r.findings] == [(), ()]
+
+
+def test_a_lone_see_beside_the_place_is_no_text() -> None:
+    text = "## Findings\n\n- **Important** — retries never back off (see line 14 of net/retry.py)\n"
+    [f] = parse_review(text, seat="s").findings
+    assert (f.title, tuple(map(str, f.locations)), f.body) == (
+        "retries never back off",
+        ("net/retry.py:14",),
+        "",
+    )
