@@ -20,6 +20,7 @@ from deepreview.consolidate.claim_pairs import (
     shared_claims,
     unnamed_by_the_other,
 )
+from deepreview.consolidate.claims import SYMPTOMS
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
@@ -334,7 +335,7 @@ def evidence(
     if (
         not generic
         and NEAR_CLAIM_WHERE <= where < OVERLAP_WHERE
-        and x.claims & y.claims
+        and (x.claims & y.claims) - SYMPTOMS
         and not x.identifiers & y.identifiers
     ):
         # both titles name the same failure near each other in one file, naming no code in
