@@ -124,6 +124,8 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("A bad first argument crashes the server", "crash"),
         ("Invalid port input aborts the server via `unwrap`", "crash"),
         ("Segfault when the name is empty", "crash"),
+        ("User-controlled text is spliced into the statement that is executed", "injection"),
+        ("The file name is pasted into the shell command", "injection"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:

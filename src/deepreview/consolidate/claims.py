@@ -55,6 +55,10 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\b(?:string[- ]format\w*|format(?:ted|ting)|concatenat\w*|interpolat\w*|f-strings?)",
         r"\b(?:format(?:ted|ting)|concatenat\w*|interpolat\w*|f-strings?)\b[^.;:]{0,40}"
         r"\b(?:sql|query|queries)\b",
+        # input pasted into the text that is run: "user-controlled text is spliced into the
+        # statement that is executed", "the name is pasted into the shell command"
+        r"\b(?:splic(?:e|es|ed|ing)|pasted|glued)\s+(?:in)?to\s+(?:the\s+|an?\s+)?(?:\w+\s+)?"
+        r"(?:statements?|sql|query|queries|commands?|command\s+line|shell)\b",
         # an analyzer's rule for a command run through the shell (ruff's S602/S604 names)
         r"\bshell-equals-true\b",
     ),
