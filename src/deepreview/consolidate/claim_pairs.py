@@ -3,7 +3,7 @@ two sides, or two different failures (`score.evidence` reads them)."""
 
 from __future__ import annotations
 
-from deepreview.consolidate.claims import SELF_NAMED, sides_of_one
+from deepreview.consolidate.claims import SELF_NAMED, SYMPTOMS, sides_of_one
 from deepreview.consolidate.features import Features, finding_words
 from deepreview.consolidate.spans import places
 
@@ -27,7 +27,9 @@ def claims_differ(x: Features, y: Features) -> bool:
     removes the managed block" is the same issue as "PATH modifications leak"), whatever its
     text mentions on the way (benchmarks/README.md, "Claims")."""
     return (
-        bool(x.claims and y.claims)
+        # a crash is how many failures end (`claims.SYMPTOMS`): "Handshake probes can panic by
+        # sending to a closed channel" is the goroutine "leak" another seat names
+        bool(x.claims - SYMPTOMS and y.claims - SYMPTOMS)
         # "Permanent failures become `None`" / "the `except` branch hides the exception": the
         # swallowed error and the `None` it becomes (`claims.sides_of_one`)
         and not claims_meet(x, y)
@@ -73,8 +75,21 @@ def one_sided_failure(x: Features, y: Features) -> bool:
     ZeroDivisionError") meets it. Across rounds this alone tells a new problem from a prior
     finding raised again (the seat had the prior finding before it); within one round
     `failure_told_by_one` asks more, the claim vocabulary being small."""
-    one_sided = (x.claims - y.text_claims) | (y.claims - x.text_claims)
+    one_sided = (x.claims - _told(y)) | (y.claims - _told(x))
     return bool(one_sided) and not claims_meet(x, y)
+
+
+# Words (as `finding_words` stems them) in which a finding tells a crash without calling it one:
+# "`shout` fails on `None`" ("`s.upper()` raises AttributeError") is the crash another seat's
+# title names. "`parse_port(\"0\")` is accepted" says none of them.
+CRASH_TOLD = frozenset({"rais", "throw", "thrown", "fail", "die", "died", "exception"})
+
+
+def _told(f: Features) -> frozenset[str]:
+    """The failures `f`'s text names (`text_claims`), a crash also in `CRASH_TOLD`'s words."""
+    if (f.title_words | f.prose_words) & CRASH_TOLD:
+        return f.text_claims | {"crash"}
+    return f.text_claims
 
 
 def failure_told_by_one(x: Features, y: Features) -> bool:
