@@ -95,3 +95,31 @@ def test_two_crashes_at_a_function_and_its_caller_graded_apart_stay_two(tmp_path
         "low bound and crash with a ValueError.\n",
     )
     assert got == [["Alpha"], ["Bravo"]], got
+
+
+CLIENT = (
+    "package fetch\n"  # 1
+    "\n"  # 2
+    "func (c *Client) Get(req *http.Request) ([]byte, error) {\n"  # 3
+    "\tresp, err := c.HTTP.Do(req)\n"  # 4
+    "\tdefer resp.Body.Close()\n"  # 5
+    "\tif err != nil {\n"  # 6
+    "\t\treturn nil, err\n"  # 7
+    "\t}\n"  # 8
+    "\treturn io.ReadAll(resp.Body)\n"  # 9
+    "}\n"  # 10
+)
+
+
+def test_a_panic_and_the_nil_dereference_causing_it_at_one_line_are_one(tmp_path: Path) -> None:
+    # one title names the end (a panic), the other the cause (a nil dereference)
+    got = _credited(
+        tmp_path,
+        {"fetch/client.go": CLIENT},
+        alpha="## Findings\n\n### Critical Issues\n\n#### C1. `Get` panics when the request "
+        "fails\n\n**File:** `fetch/client.go:5`\n\nThe `defer` runs before the error check; "
+        "`resp` is nil when `Do` fails.\n",
+        bravo="- [P1] fetch/client.go:4-6 — nil pointer dereference on transport errors: the "
+        "close is deferred on a nil response before `err` is looked at.\n",
+    )
+    assert got == [["Alpha", "Bravo"]], got

@@ -20,7 +20,7 @@ from deepreview.consolidate.claim_pairs import (
     shared_claims,
     unnamed_by_the_other,
 )
-from deepreview.consolidate.claims import SYMPTOMS
+from deepreview.consolidate.claims import SYMPTOMS, sides_of_one
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
@@ -183,7 +183,9 @@ def _stance(x: Features, y: Features, title: float) -> float:
     gap = abs(x.severity - y.severity) if x.severity is not None and y.severity is not None else 0
     natures = {x.nature, y.nature}
     same_place, file_and_line = places(x, y)
-    same_claim = bool(x.claims & y.claims)
+    # the same failure, or its two sides: "`Get` panics when the request fails" / "nil
+    # pointer dereference on transport errors" (`claims.sides_of_one`)
+    same_claim = bool(x.claims & y.claims) or sides_of_one(x.claims, y.claims)
     if same_claim and file_and_line:
         # both titles name the same failure, one at a line of the file the other names alone
         # (a title-only finding placed by its seat's coverage row): a shared topic there
@@ -353,13 +355,14 @@ def evidence(
         # the definition and its use are one place for this problem (`code_sites`)
         score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
+    gap_said = frozenset() if generic else one_gap_in_a_test_file(x, y)
     if untested:
         # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
         # coverage for `retry`" at a line of it, "`retry` has no unit tests" placed nowhere:
         # where each puts a missing test is its own choice; the code both name is the place,
         # as one line is for two findings about the code
         score += weights.where * (1.0 - where)
-    elif not generic and one_gap_in_a_test_file(x, y):
+    elif gap_said:
         # "No test covers a partial refund" at the suite, "the partial refund path is never
         # exercised" at one fixture's line: one test gap, each reviewer placing it its own way
         score += weights.where * (1.0 - where)
@@ -383,7 +386,10 @@ def evidence(
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
     )
     # a construct both name a line or two apart (`apart.named_beside`) is shared code, as a quote is
-    said_alike = worded_alike or bool(cited) or bool(x.excerpt & y.excerpt) or bool(named)
+    # so is the behaviour two test gaps in one test file both name (`one_gap_in_a_test_file`)
+    said_alike = (
+        worded_alike or bool(cited) or bool(x.excerpt & y.excerpt) or bool(named) or bool(gap_said)
+    )
     if generic and not worded_alike:
         # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
         # purposes") and a model's finding at its line ("`sample_rows` raises for an empty
