@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from deepreview.consolidate.claims import SELF_NAMED, SYMPTOMS, sides_of_one
 from deepreview.consolidate.features import Features, finding_words
-from deepreview.consolidate.spans import places
+from deepreview.consolidate.spans import few_lines_apart, places
 
 
 def shared_claims(x: Features, y: Features) -> frozenset[str]:
@@ -93,15 +93,19 @@ def _told(f: Features) -> frozenset[str]:
 
 
 def failure_told_by_one(x: Features, y: Features) -> bool:
-    """At the same line(s) (`spans.places`), a failure one title names and the other finding
-    never mentions (`one_sided_failure`), and neither title says a word the other finding says
-    beyond the code both name (`title_words_said_across`): "Division by zero is not handled" /
-    "`div` returns a float for integer operands" at one line, a sentence each, are two problems
-    there, though the line and the name score a link. The claim vocabulary is small: a title
-    sharing words with the other finding ("Ranges exclude their last page" / "An inclusive
-    range like 3-7 will not contain page 7") may tell that failure in words it does not hold,
-    and findings a few lines apart linked on more than the place."""
-    return places(x, y)[0] and one_sided_failure(x, y) and not title_words_said_across(x, y)
+    """At the same line(s) (`spans.places`) or a few lines apart, a failure one title names and
+    the other finding never mentions (`one_sided_failure`), and neither title says a word the
+    other finding says beyond the code both name (`title_words_said_across`): "Division by zero
+    is not handled" / "`div` returns a float for integer operands" at one line, a sentence
+    each, are two problems there, though the line and the name score a link. The claim
+    vocabulary is small: a title sharing words with the other finding ("Ranges exclude their
+    last page" / "An inclusive range like 3-7 will not contain page 7") may tell that failure
+    in words it does not hold.
+    A few lines apart (`spans.few_lines_apart`) too: quoting the same division does not make
+    "Division by zero is not handled" at it and "`div` returns a float" at the `return` two
+    lines on one problem (tm66)."""
+    at_one_spot = places(x, y)[0] or few_lines_apart(x, y)
+    return at_one_spot and one_sided_failure(x, y) and not title_words_said_across(x, y)
 
 
 def unnamed_by_the_other(x: Features, y: Features) -> bool:
