@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is twenty-eight failure kinds that reviewers name in recognisable words, a
+The vocabulary is twenty-nine failure kinds that reviewers name in recognisable words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
 size limit, quadratic work, an unset setting and an insecure temporary file came from the
 held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms), matched
@@ -337,6 +337,18 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bhard-?coded[- ]temp(?:orary)?[- ]files?\b",
         r"\bpredictable\s+(?:\w+\s+)?(?:paths?|file\s*names?|names?)\b",
     ),
+    # a value cut by integer arithmetic: the fraction dropped, a small rate rounded down to
+    # nothing ("Rate truncated by integer arithmetic", "`monthlyInterest` always returns 0 for
+    # real rates", "the bps value is divided down to 0")
+    "truncation": (
+        r"\binteger\s+(?:division|arithmetic|math)\b",
+        r"\btruncat(?:es|ed|ing|ion)\b",
+        r"\b(?:divided|rounded|rounds?|cut)\s+down\s+to\s+(?:0|zero|nothing)\b",
+        r"\b(?:always|returns?)\s+(?:0|zero)\b",
+        # the fraction lost: "Float-to-integer conversion loses precision"
+        r"\blos(?:es|e|ing|t)\s+(?:the\s+)?(?:precision|fraction)\b",
+        r"\bprecision\s+loss\b",
+    ),
     # the process brought down: a panic, a crash, an abort ("`parse_port` panics on a
     # non-numeric port", "a bad argument crashes the server", "invalid input aborts it via
     # `unwrap`"). A symptom many failures end in: a nil dereference or a zero divisor is its
@@ -389,6 +401,7 @@ SAID = {
     "unset setting": "a setting left unset",
     "insecure temp file": "a guessable temporary file",
     "crash": "a crash",
+    "truncation": "a value cut by integer arithmetic",
 }
 
 
@@ -401,6 +414,9 @@ _SIDES_OF_ONE = (
     frozenset({"ignored error", "nil"}),
     frozenset({"crash", "nil"}),
     frozenset({"crash", "zero division"}),
+    # a truncated amount comes out one short ("`to_cents` truncates instead of rounding" /
+    # "the amount sent is one short for prices like 19.99")
+    frozenset({"truncation", "off by one"}),
 )
 
 

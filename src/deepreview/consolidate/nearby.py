@@ -14,7 +14,7 @@ natures (a security hole, a bug) or see different failures.
 from __future__ import annotations
 
 from deepreview.consolidate.claim_pairs import claims_differ, shared_claims
-from deepreview.consolidate.claims import SYMPTOMS
+from deepreview.consolidate.claims import SYMPTOMS, sides_of_one
 from deepreview.consolidate.features import Features, finding_words
 from deepreview.consolidate.spans import meet_on_a_line
 
@@ -119,5 +119,11 @@ def _same_failure_at_both(x: Features, y: Features) -> bool:
     numbers crash" (minor) inside it are two inputs ending the same way."""
     shared = shared_claims(x, y)
     if shared - SYMPTOMS:
+        return True
+    if sides_of_one(x.claims - SYMPTOMS, y.text_claims) or sides_of_one(
+        y.claims - SYMPTOMS, x.text_claims
+    ):
+        # its two sides: "Float-to-integer conversion loses precision" in `to_cents`, "the
+        # amount sent is one short" at its call (`claims.sides_of_one`)
         return True
     return bool(shared) and x.severity is not None and x.severity == y.severity
