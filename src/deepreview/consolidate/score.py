@@ -18,6 +18,7 @@ from deepreview.consolidate.claim_pairs import (
     failure_told_by_one,
     same_claim,
     shared_claims,
+    title_words_said_across,
     unnamed_by_the_other,
 )
 from deepreview.consolidate.claims import SYMPTOMS, sides_of_one
@@ -236,6 +237,17 @@ def _title_names(x: Features, y: Features) -> bool:
     )
 
 
+# Words of one title (beyond the code names both give) the other finding says in its title or
+# its explanation, from which a terse title is the other's explanation in short: "Date
+# comparison against a serialized timestamp is always false" beside an explanation ending "the
+# comparison is always false". One or two such words are often the function's subject.
+SAID_ACROSS_WORDS = 3
+
+
+def _said_across(x: Features, y: Features) -> bool:
+    return len(title_words_said_across(x, y)) >= SAID_ACROSS_WORDS
+
+
 def _names_only(
     x: Features, y: Features, title: float, prose: float, *, quoted_line: bool = False
 ) -> bool:
@@ -247,6 +259,7 @@ def _names_only(
     return (
         not ((x.title_words & y.title_words) - names)
         and not same_claim(x, y)
+        and not _said_across(x, y)
         and prose < SAID_PROSE
         and not (x.cited & y.cited)
         and quoted <= (1 if quoted_line else 0)
@@ -384,6 +397,7 @@ def evidence(
         or bool(x.identifiers & y.identifiers)
         or same_claim(x, y)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
+        or _said_across(x, y)
     )
     # a construct both name a line or two apart (`apart.named_beside`) is shared code, as a quote is
     # so is the behaviour two test gaps in one test file both name (`one_gap_in_a_test_file`)
