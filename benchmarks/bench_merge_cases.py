@@ -1,6 +1,7 @@
 """Merging without a lead, measured on a small held-out set of hand-written cases.
 
-Run: .venv/bin/python benchmarks/bench_merge_cases.py [--cases DIR] [--dump] [--verbose]
+Run: .venv/bin/python benchmarks/bench_merge_cases.py [--cases DIR] [--range 01-20] [--dump]
+     [--verbose] [--pairs]
 
 Each case in `benchmarks/merge_cases/` is one small change and its seats' reviews:
 
@@ -197,6 +198,15 @@ def dump(case: Case, out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
             print(f"  {sr.seat}: UNPARSED {sr.review.unparsed!r:.200}", file=out)
 
 
+def _in_range(name: str, bounds: str) -> bool:
+    """Whether case `NN-...` is within `FIRST-LAST` (an empty range takes every case)."""
+    if not bounds:
+        return True
+    first, _, last = bounds.partition("-")
+    number = int(name.split("-", 1)[0])
+    return int(first) <= number <= int(last or first)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--cases", type=Path, default=CASES)
@@ -204,8 +214,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print our clusters and their links")
     ap.add_argument("--pairs", action="store_true", help="print the evidence of each wrong pair")
     ap.add_argument("--only", default="", help="cases whose name contains this")
+    ap.add_argument(
+        "--range",
+        default="",
+        metavar="FIRST-LAST",
+        help="cases numbered FIRST to LAST, e.g. 01-20 (the dev cases) or 21-25 (held out)",
+    )
     args = ap.parse_args(argv)
-    folders = [p for p in sorted(args.cases.iterdir()) if p.is_dir() and args.only in p.name]
+    folders = [
+        p
+        for p in sorted(args.cases.iterdir())
+        if p.is_dir() and args.only in p.name and _in_range(p.name, args.range)
+    ]
     tp = fp = fn = right = total = 0
     n_over = n_under = 0
     for folder in folders:

@@ -99,3 +99,22 @@ def test_keywords_and_a_line_s_own_definition_are_no_calls() -> None:
     assert called_at(JAVA, 7, 7) == {"monthly"}  # line 6 defines `yearly`
     assert "if" not in called_at(GO, 4, 4)
     assert "withbackoff" not in called_at(TYPESCRIPT, 1, 1)
+
+
+# tm66: an f-string's braces in a Python function are no block of braces
+PYTHON_FSTRING = [
+    "def search(conn, term):",  # 1
+    "    sql = (",  # 2
+    '        "SELECT id FROM products "',  # 3
+    "        f\"WHERE name LIKE '%{term}%'\"",  # 4
+    "    )",  # 5
+    "    return conn.execute(sql).fetchall()",  # 6
+    "",  # 7
+    "def count(conn):",  # 8
+    '    return conn.execute("SELECT 1")',  # 9
+]
+
+
+def test_a_line_after_an_f_string_is_still_in_its_python_function() -> None:
+    assert enclosing(PYTHON_FSTRING, 6) == "search"
+    assert enclosing(PYTHON_FSTRING, 9) == "count"

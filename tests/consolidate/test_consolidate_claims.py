@@ -119,6 +119,17 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         # tm65: the variable named between "without" and "exported"
         ("Run without DEPLOY_DIR exported, it erases everything under /", "unset setting"),
         ("Starting the worker without `QUEUE_URL` set crashes it", "unset setting"),
+        # tm66: the process brought down, however it is said
+        ("`parse_port` panics on a non-numeric port", "crash"),
+        ("A bad first argument crashes the server", "crash"),
+        ("Invalid port input aborts the server via `unwrap`", "crash"),
+        ("Segfault when the name is empty", "crash"),
+        ("User-controlled text is spliced into the statement that is executed", "injection"),
+        ("The file name is pasted into the shell command", "injection"),
+        ("Rate truncated by integer arithmetic", "truncation"),
+        ("`monthlyInterest` always returns 0 for real rates", "truncation"),
+        ("the bps value is divided down to 0 before it is used", "truncation"),
+        ("Float-to-integer conversion loses precision", "truncation"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -190,3 +201,19 @@ def test_an_error_swallowed_and_the_none_it_becomes_are_two_sides_of_one_failure
 
 def test_every_kind_has_its_wording_for_the_reasons() -> None:
     assert set(SAID) == set(KINDS)
+
+
+def test_a_crash_and_the_nil_or_zero_divisor_that_causes_it_are_two_sides_of_one() -> None:
+    crash = claims_in("`Get` panics when the request fails")
+    nil = claims_in("nil pointer dereference on transport errors")
+    zero = claims_in("`ratio` divides by zero for an empty list")
+    assert sides_of_one(crash, nil) and not conflict(crash, nil)
+    assert sides_of_one(crash, zero) and not conflict(crash, zero)
+    # a crash is no side of a wrong value: "`parse_port` panics" / "port 0 is accepted"
+    assert conflict(crash, claims_in("`ratio` returns the floor instead of the ratio"))
+
+
+def test_a_truncated_amount_and_the_one_short_it_gives_are_two_sides_of_one() -> None:
+    cut = claims_in("`to_cents` truncates instead of rounding")
+    short = claims_in("the amount sent comes out one short for 19.99")
+    assert sides_of_one(cut, short) and not conflict(cut, short)

@@ -3,9 +3,9 @@ two sides, or two different failures (`score.evidence` reads them)."""
 
 from __future__ import annotations
 
-from deepreview.consolidate.claims import SELF_NAMED, sides_of_one
+from deepreview.consolidate.claims import SELF_NAMED, SYMPTOMS, sides_of_one
 from deepreview.consolidate.features import Features, finding_words
-from deepreview.consolidate.spans import places
+from deepreview.consolidate.spans import few_lines_apart, places
 
 
 def shared_claims(x: Features, y: Features) -> frozenset[str]:
@@ -27,7 +27,9 @@ def claims_differ(x: Features, y: Features) -> bool:
     removes the managed block" is the same issue as "PATH modifications leak"), whatever its
     text mentions on the way (benchmarks/README.md, "Claims")."""
     return (
-        bool(x.claims and y.claims)
+        # a crash is how many failures end (`claims.SYMPTOMS`): "Handshake probes can panic by
+        # sending to a closed channel" is the goroutine "leak" another seat names
+        bool(x.claims - SYMPTOMS and y.claims - SYMPTOMS)
         # "Permanent failures become `None`" / "the `except` branch hides the exception": the
         # swallowed error and the `None` it becomes (`claims.sides_of_one`)
         and not claims_meet(x, y)
@@ -73,20 +75,37 @@ def one_sided_failure(x: Features, y: Features) -> bool:
     ZeroDivisionError") meets it. Across rounds this alone tells a new problem from a prior
     finding raised again (the seat had the prior finding before it); within one round
     `failure_told_by_one` asks more, the claim vocabulary being small."""
-    one_sided = (x.claims - y.text_claims) | (y.claims - x.text_claims)
+    one_sided = (x.claims - _told(y)) | (y.claims - _told(x))
     return bool(one_sided) and not claims_meet(x, y)
 
 
+# Words (as `finding_words` stems them) in which a finding tells a crash without calling it one:
+# "`shout` fails on `None`" ("`s.upper()` raises AttributeError") is the crash another seat's
+# title names. "`parse_port(\"0\")` is accepted" says none of them.
+CRASH_TOLD = frozenset({"rais", "throw", "thrown", "fail", "die", "died", "exception"})
+
+
+def _told(f: Features) -> frozenset[str]:
+    """The failures `f`'s text names (`text_claims`), a crash also in `CRASH_TOLD`'s words."""
+    if (f.title_words | f.prose_words) & CRASH_TOLD:
+        return f.text_claims | {"crash"}
+    return f.text_claims
+
+
 def failure_told_by_one(x: Features, y: Features) -> bool:
-    """At the same line(s) (`spans.places`), a failure one title names and the other finding
-    never mentions (`one_sided_failure`), and neither title says a word the other finding says
-    beyond the code both name (`title_words_said_across`): "Division by zero is not handled" /
-    "`div` returns a float for integer operands" at one line, a sentence each, are two problems
-    there, though the line and the name score a link. The claim vocabulary is small: a title
-    sharing words with the other finding ("Ranges exclude their last page" / "An inclusive
-    range like 3-7 will not contain page 7") may tell that failure in words it does not hold,
-    and findings a few lines apart linked on more than the place."""
-    return places(x, y)[0] and one_sided_failure(x, y) and not title_words_said_across(x, y)
+    """At the same line(s) (`spans.places`) or a few lines apart, a failure one title names and
+    the other finding never mentions (`one_sided_failure`), and neither title says a word the
+    other finding says beyond the code both name (`title_words_said_across`): "Division by zero
+    is not handled" / "`div` returns a float for integer operands" at one line, a sentence
+    each, are two problems there, though the line and the name score a link. The claim
+    vocabulary is small: a title sharing words with the other finding ("Ranges exclude their
+    last page" / "An inclusive range like 3-7 will not contain page 7") may tell that failure
+    in words it does not hold.
+    A few lines apart (`spans.few_lines_apart`) too: quoting the same division does not make
+    "Division by zero is not handled" at it and "`div` returns a float" at the `return` two
+    lines on one problem (tm66)."""
+    at_one_spot = places(x, y)[0] or few_lines_apart(x, y)
+    return at_one_spot and one_sided_failure(x, y) and not title_words_said_across(x, y)
 
 
 def unnamed_by_the_other(x: Features, y: Features) -> bool:

@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is twenty-seven failure kinds that reviewers name in recognisable words, a
+The vocabulary is twenty-nine failure kinds that reviewers name in recognisable words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
 size limit, quadratic work, an unset setting and an insecure temporary file came from the
 held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms), matched
@@ -55,6 +55,10 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\b(?:string[- ]format\w*|format(?:ted|ting)|concatenat\w*|interpolat\w*|f-strings?)",
         r"\b(?:format(?:ted|ting)|concatenat\w*|interpolat\w*|f-strings?)\b[^.;:]{0,40}"
         r"\b(?:sql|query|queries)\b",
+        # input pasted into the text that is run: "user-controlled text is spliced into the
+        # statement that is executed", "the name is pasted into the shell command"
+        r"\b(?:splic(?:e|es|ed|ing)|pasted|glued)\s+(?:in)?to\s+(?:the\s+|an?\s+)?(?:\w+\s+)?"
+        r"(?:statements?|sql|query|queries|commands?|command\s+line|shell)\b",
         # an analyzer's rule for a command run through the shell (ruff's S602/S604 names)
         r"\bshell-equals-true\b",
     ),
@@ -333,6 +337,29 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bhard-?coded[- ]temp(?:orary)?[- ]files?\b",
         r"\bpredictable\s+(?:\w+\s+)?(?:paths?|file\s*names?|names?)\b",
     ),
+    # a value cut by integer arithmetic: the fraction dropped, a small rate rounded down to
+    # nothing ("Rate truncated by integer arithmetic", "`monthlyInterest` always returns 0 for
+    # real rates", "the bps value is divided down to 0")
+    "truncation": (
+        r"\binteger\s+(?:division|arithmetic|math)\b",
+        r"\btruncat(?:es|ed|ing|ion)\b",
+        r"\b(?:divided|rounded|rounds?|cut)\s+down\s+to\s+(?:0|zero|nothing)\b",
+        r"\b(?:always|returns?)\s+(?:0|zero)\b",
+        # the fraction lost: "Float-to-integer conversion loses precision"
+        r"\blos(?:es|e|ing|t)\s+(?:the\s+)?(?:precision|fraction)\b",
+        r"\bprecision\s+loss\b",
+    ),
+    # the process brought down: a panic, a crash, an abort ("`parse_port` panics on a
+    # non-numeric port", "a bad argument crashes the server", "invalid input aborts it via
+    # `unwrap`"). A symptom many failures end in: a nil dereference or a zero divisor is its
+    # cause told (`_SIDES_OF_ONE`), not another failure
+    "crash": (
+        r"\bpanic(?:s|ked|king)?\b",
+        r"\bcrash(?:es|ed|ing)?\b",
+        r"\babort(?:s|ed|ing)?\b",
+        r"\bsegfault\w*",
+        r"\bsegmentation\s+fault\b",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -373,13 +400,31 @@ SAID = {
     "quadratic": "work quadratic in the input",
     "unset setting": "a setting left unset",
     "insecure temp file": "a guessable temporary file",
+    "crash": "a crash",
+    "truncation": "a value cut by integer arithmetic",
 }
 
 
 # Kinds that tell one problem from its two sides, so neither contradicts the other: an error
 # swallowed is the `None` (nil) its caller then gets ("Permanent failures become `None`" / "the
 # `except` branch hides the exception").
-_SIDES_OF_ONE = (frozenset({"ignored error", "nil"}),)
+# A crash and the failure that causes it are one problem told by its end or by its cause ("`Get`
+# panics when the request fails" / "nil pointer dereference on transport errors").
+_SIDES_OF_ONE = (
+    frozenset({"ignored error", "nil"}),
+    frozenset({"crash", "nil"}),
+    frozenset({"crash", "zero division"}),
+    # a truncated amount comes out one short ("`to_cents` truncates instead of rounding" /
+    # "the amount sent is one short for prices like 19.99")
+    frozenset({"truncation", "off by one"}),
+)
+
+
+# Kinds that say how a failure ends, not which one it is: two crashes a few lines apart are
+# often two causes ("A trailing comma crashes the parser" / "Negative page numbers crash"). At
+# one line, or at a function and its call, they still meet; a few lines apart they are no claim
+# (`nearby.same_failure_nearby`, `score.SAME_CLAIM_BONUS`).
+SYMPTOMS = frozenset({"crash"})
 
 
 # Kinds a reviewer names whenever it sees them: a typo is called a typo (or a misspelling), never

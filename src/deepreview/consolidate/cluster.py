@@ -208,6 +208,9 @@ def _anchors(f: Features) -> set[str]:
     out.update("i:" + i for i in f.identifiers if "." not in i)
     out.update("t:" + w for w in f.title_words)
     out.update("x:" + line for line in f.excerpt)
+    # a function one finding is in and the other's lines call, in another file and named by
+    # neither (`nearby.definition_and_call`): the code puts them side by side
+    out.update("d:" + name for name in f.defined_in | f.calls)
     return out
 
 

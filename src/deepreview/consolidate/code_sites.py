@@ -83,14 +83,29 @@ def _still_open(lines: Sequence[str], start: int, line: int) -> bool:
     return True
 
 
+# Lines of a definition's head (its parameters may wrap) in which its body opens.
+HEAD_LINES = 3
+
+
+def _opens_braces(lines: Sequence[str], start: int) -> bool:
+    """The definition at line `start` (1-based) opens its body with a `{` (Go, Rust, Java, C#,
+    JavaScript, on its line or the next), not with a `:` at the end of its head (Python): a
+    Python file's f-strings and dicts hold braces that close no function."""
+    for text in lines[start - 1 : start - 1 + HEAD_LINES]:
+        if text.rstrip().endswith(":"):
+            return False
+        if "{" in text:
+            return True
+    return False
+
+
 def enclosing(lines: Sequence[str], line: int) -> str | None:
     """The function line `line` (1-based) is in: the nearest definition at or above it, when
-    every non-blank line between (and the line itself) is indented deeper than it, or, in a
-    file of braces (a `{` anywhere in it, where indentation is a convention), when the braces
-    it opens are still open at that line."""
+    every non-blank line between (and the line itself) is indented deeper than it, or, when its
+    body opens with a brace (`_opens_braces`, where indentation is a convention), when the
+    braces it opens are still open at that line."""
     if not 1 <= line <= len(lines):
         return None
-    braces = any("{" in text for text in lines)
     for n in range(line, 0, -1):
         found = _definition(lines[n - 1])
         if found is None:
@@ -98,7 +113,7 @@ def enclosing(lines: Sequence[str], line: int) -> str | None:
         name, indent = found
         if n == line:
             return name
-        if braces:
+        if _opens_braces(lines, n):
             return name if _still_open(lines, n, line) else None
         body = (_indent(text) for text in lines[n:line])
         return name if all(i < 0 or i > indent for i in body) else None

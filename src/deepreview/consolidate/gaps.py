@@ -8,7 +8,7 @@ code, nowhere), so for such findings the code they name stands in for the place;
 from __future__ import annotations
 
 from deepreview.consolidate.features import TEST_PATH, Features, finding_words
-from deepreview.consolidate.spans import meet_on_a_line
+from deepreview.consolidate.spans import same_lines
 
 # Words every finding about a missing test uses: they say it is a test gap, not which one.
 _GAP_WORDS = finding_words(
@@ -61,8 +61,10 @@ def one_gap_in_a_test_file(x: Features, y: Features) -> frozenset[str]:
     if not (x.kind == y.kind == "tests" and x.says_untested and y.says_untested):
         return frozenset()
     test_files = {s.path for s in x.locations if TEST_PATH.search(s.path)}
-    if not test_files & {s.path for s in y.locations} or meet_on_a_line(x, y):
-        return frozenset()  # not one test file, or at the same lines (`meet_in_a_test`)
+    if not test_files & {s.path for s in y.locations} or same_lines(x, y):
+        # not one test file, or at the same lines (`meet_in_a_test`); a suite-wide range
+        # holding the other's line (3-40 and 12) is two places a gap was put
+        return frozenset()
     spelled = {**dict(y.spellings), **dict(x.spellings)}
     names = {w for i in x.identifiers & y.identifiers for w in finding_words(spelled[i])}
     said = (x.title_words & y.title_words) - names - _GAP_WORDS

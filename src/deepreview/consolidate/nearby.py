@@ -13,7 +13,8 @@ natures (a security hole, a bug) or see different failures.
 
 from __future__ import annotations
 
-from deepreview.consolidate.claim_pairs import claims_differ, same_claim
+from deepreview.consolidate.claim_pairs import claims_differ, shared_claims
+from deepreview.consolidate.claims import SYMPTOMS, sides_of_one
 from deepreview.consolidate.features import Features, finding_words
 from deepreview.consolidate.spans import meet_on_a_line
 
@@ -63,7 +64,8 @@ def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
     gap = lines_apart(x, y)
     if gap is None or gap > CLAIM_NEAR_LINES:
         return frozenset()
-    return x.claims & y.claims
+    # a crash both name is how two causes end as often as one (`claims.SYMPTOMS`)
+    return (x.claims & y.claims) - SYMPTOMS
 
 
 def _graded_and_classified_alike(x: Features, y: Features) -> bool:
@@ -104,6 +106,24 @@ def definition_and_call(x: Features, y: Features) -> frozenset[str]:
     said = (
         bool(x.identifiers & y.identifiers)
         or len((x.title_words & y.title_words) - names) >= DEFINITION_TITLE_WORDS
-        or same_claim(x, y)
+        or _same_failure_at_both(x, y)
     )
     return frozenset(sites) if said else frozenset()
+
+
+def _same_failure_at_both(x: Features, y: Features) -> bool:
+    """Both name the same failure (`same_claim`); when all they share is how it ends (a crash,
+    `claims.SYMPTOMS`), graded alike too: "`parse_port` panics on a non-numeric port" in it and
+    "a bad argument crashes the server" at its call, both important, are one; "A trailing comma
+    crashes the parser" (important) at the loop calling `parse_range` and "Negative page
+    numbers crash" (minor) inside it are two inputs ending the same way."""
+    shared = shared_claims(x, y)
+    if shared - SYMPTOMS:
+        return True
+    if sides_of_one(x.claims - SYMPTOMS, y.text_claims) or sides_of_one(
+        y.claims - SYMPTOMS, x.text_claims
+    ):
+        # its two sides: "Float-to-integer conversion loses precision" in `to_cents`, "the
+        # amount sent is one short" at its call (`claims.sides_of_one`)
+        return True
+    return bool(shared) and x.severity is not None and x.severity == y.severity

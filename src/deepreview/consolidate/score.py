@@ -18,8 +18,10 @@ from deepreview.consolidate.claim_pairs import (
     failure_told_by_one,
     same_claim,
     shared_claims,
+    title_words_said_across,
     unnamed_by_the_other,
 )
+from deepreview.consolidate.claims import SYMPTOMS, sides_of_one
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
@@ -182,7 +184,9 @@ def _stance(x: Features, y: Features, title: float) -> float:
     gap = abs(x.severity - y.severity) if x.severity is not None and y.severity is not None else 0
     natures = {x.nature, y.nature}
     same_place, file_and_line = places(x, y)
-    same_claim = bool(x.claims & y.claims)
+    # the same failure, or its two sides: "`Get` panics when the request fails" / "nil
+    # pointer dereference on transport errors" (`claims.sides_of_one`)
+    same_claim = bool(x.claims & y.claims) or sides_of_one(x.claims, y.claims)
     if same_claim and file_and_line:
         # both titles name the same failure, one at a line of the file the other names alone
         # (a title-only finding placed by its seat's coverage row): a shared topic there
@@ -233,6 +237,17 @@ def _title_names(x: Features, y: Features) -> bool:
     )
 
 
+# Words of one title (beyond the code names both give) the other finding says in its title or
+# its explanation, from which a terse title is the other's explanation in short: "Date
+# comparison against a serialized timestamp is always false" beside an explanation ending "the
+# comparison is always false". One or two such words are often the function's subject.
+SAID_ACROSS_WORDS = 3
+
+
+def _said_across(x: Features, y: Features) -> bool:
+    return len(title_words_said_across(x, y)) >= SAID_ACROSS_WORDS
+
+
 def _names_only(
     x: Features, y: Features, title: float, prose: float, *, quoted_line: bool = False
 ) -> bool:
@@ -244,6 +259,7 @@ def _names_only(
     return (
         not ((x.title_words & y.title_words) - names)
         and not same_claim(x, y)
+        and not _said_across(x, y)
         and prose < SAID_PROSE
         and not (x.cited & y.cited)
         and quoted <= (1 if quoted_line else 0)
@@ -334,7 +350,7 @@ def evidence(
     if (
         not generic
         and NEAR_CLAIM_WHERE <= where < OVERLAP_WHERE
-        and x.claims & y.claims
+        and (x.claims & y.claims) - SYMPTOMS
         and not x.identifiers & y.identifiers
     ):
         # both titles name the same failure near each other in one file, naming no code in
@@ -352,13 +368,14 @@ def evidence(
         # the definition and its use are one place for this problem (`code_sites`)
         score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
+    gap_said = frozenset() if generic else one_gap_in_a_test_file(x, y)
     if untested:
         # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
         # coverage for `retry`" at a line of it, "`retry` has no unit tests" placed nowhere:
         # where each puts a missing test is its own choice; the code both name is the place,
         # as one line is for two findings about the code
         score += weights.where * (1.0 - where)
-    elif not generic and one_gap_in_a_test_file(x, y):
+    elif gap_said:
         # "No test covers a partial refund" at the suite, "the partial refund path is never
         # exercised" at one fixture's line: one test gap, each reviewer placing it its own way
         score += weights.where * (1.0 - where)
@@ -380,9 +397,13 @@ def evidence(
         or bool(x.identifiers & y.identifiers)
         or same_claim(x, y)
         or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
+        or _said_across(x, y)
     )
     # a construct both name a line or two apart (`apart.named_beside`) is shared code, as a quote is
-    said_alike = worded_alike or bool(cited) or bool(x.excerpt & y.excerpt) or bool(named)
+    # so is the behaviour two test gaps in one test file both name (`one_gap_in_a_test_file`)
+    said_alike = (
+        worded_alike or bool(cited) or bool(x.excerpt & y.excerpt) or bool(named) or bool(gap_said)
+    )
     if generic and not worded_alike:
         # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
         # purposes") and a model's finding at its line ("`sample_rows` raises for an empty

@@ -98,6 +98,20 @@ def lines_beside(x: Features, y: Features) -> bool:
     )
 
 
+# "A few lines apart": short ranges this near are one spot of a function for what a title claims
+# there (`claim_pairs.failure_told_by_one`): the division and the `return` two lines on.
+FEW_LINES = 5
+
+
+def few_lines_apart(x: Features, y: Features) -> bool:
+    """Some short line range of one lies within `FEW_LINES` of one of the other's, not
+    meeting it."""
+    return any(
+        0 < max(a0, b0) - min(ae, be) <= FEW_LINES and max(ae - a0, be - b0) < SAME_PLACE_LINES
+        for a0, ae, b0, be in _line_pairs(x, y)
+    )
+
+
 def _line_pairs(x: Features, y: Features) -> Iterator[tuple[int, int, int, int]]:
     """(start, end) of one finding's place and of the other's, for every pair of places in
     one file that both have lines."""
