@@ -54,6 +54,10 @@ class FixCheck:
     # How many tests the run with the fix executed, as its runner's summary says
     # (`checks.counts`); None when it says none (plain `go test`) or the tests did not run.
     tests_ran: int | None = None
+    # Plain `go test` counts no tests, only packages: how many ran (had tests) and failed, the
+    # count the badge shows when `tests_ran` is None ("3 packages passed"); None when unknown.
+    packages_ran: int | None = None
+    packages_failed: int = 0
 
     @property
     def badge(self) -> str:
@@ -80,16 +84,16 @@ class FixCheck:
             if self.baseline == "fail" and self.short_run:
                 return f"tests pass, but {self.short_run}"  # its counts said there
             # How many passed, when the runner says: "1 ran" proves less than "40 ran".
-            passed = (
-                "tests pass" if self.tests_ran is None else f"tests pass ({self.tests_ran} ran)"
-            )
+            ran = self._packages or (None if self.tests_ran is None else f"{self.tests_ran} ran")
+            passed = f"tests pass ({ran})" if ran else "tests pass"
             if self.baseline == "pass":
                 return f"{passed}, as they did without the fix: no test tells it apart"
             if self.baseline == "fail":
                 return f"{passed}, and fail without the fix"
             return passed
         if self.tests == "fail":
-            who = f" ({self.failing_test})" if self.failing_test else ""
+            said = "; ".join(w for w in (self.failing_test, self._packages) if w)
+            who = f" ({said})" if said else ""
             if self.fails_without_fix:
                 return f"tests fail{who}, failing before the fix too"
             if self.unnamed_before and self.baseline_stopped:
@@ -105,6 +109,16 @@ class FixCheck:
         if self.tests == "error":
             return f"tests could not run ({self.reason})"
         return f"tests not run ({self.reason})" if self.reason else "tests not run"
+
+    @property
+    def _packages(self) -> str:
+        """`3 packages passed`, `1 of 3 packages failed`: plain `go test`'s only count."""
+        if self.packages_ran is None or self.tests_ran is not None:
+            return ""
+        noun = "package" if self.packages_ran == 1 else "packages"
+        if self.packages_failed:
+            return f"{self.packages_failed} of {self.packages_ran} {noun} failed"
+        return f"{self.packages_ran} {noun} passed"
 
     @property
     def unnamed_before(self) -> bool:

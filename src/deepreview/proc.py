@@ -64,6 +64,7 @@ class ProcResult:
     spawn_error: str | None = None
     # Writing stdout_file/stderr_file failed (e.g. disk full); the rest was drained and dropped.
     output_error: str | None = None
+    output_errno: int | None = None  # its errno: the fix differs (a full disk, a read-only one)
     timeout_s: float | None = None  # the limit it ran under
     # Processes it left in sessions of their own still held its output open when it ended:
     # they were killed (`strays`), or reading stopped after `_DRAIN_S` (`held_open`).
@@ -409,6 +410,7 @@ def run(
                 (f"{p.write_error.strerror or p.write_error}" for p in pumps if p.write_error),
                 None,
             ),
+            output_errno=next((p.write_error.errno for p in pumps if p.write_error), None),
             strays=strays,
             held_open=held_open,
             output_cap=max_output_bytes,

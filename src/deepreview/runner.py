@@ -42,6 +42,7 @@ from deepreview.seat_output import (
 from deepreview.stop_signals import StopSignals
 from deepreview.store.redact import Redactor
 from deepreview.store.store import Store
+from deepreview.store.write_error import write_hint
 from deepreview.targets.target import Target
 from deepreview.untrusted_text import without_escapes
 from deepreview.workspace.ledger import Ledger, recorded_group
@@ -311,9 +312,10 @@ class _PassContext:
             for path in (files.transcript, files.stderr):
                 with contextlib.suppress(OSError):
                     path.unlink()
+            hint = write_hint(OSError(outcome.proc.output_errno, outcome.proc.output_error))
             raise StoreError(
                 f"cannot store the output of seat {plan.seat} in {self.review_dir}: "
-                f"{outcome.proc.output_error}; free some space or pass --store DIR"
+                f"{outcome.proc.output_error}; {hint} or pass --store DIR"
             )
         for path in (files.transcript, files.stderr):
             if path.exists():

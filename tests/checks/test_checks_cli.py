@@ -235,8 +235,9 @@ def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
         timeout=400,
     )
     assert (
-        "`fix: applies · tests pass, as they did without the fix: no test tells it apart`"
-        in out["md"]
+        # plain `go test` counts packages, not tests
+        "`fix: applies · tests pass (1 package passed), as they did without the fix: no test "
+        "tells it apart`" in out["md"]
     )
     survivors = [m for m in out["json"]["checks"]["mutants"] if m["status"] == "survived"]
     assert (GO_BOUNDARY_LINE, "return age > 18") in {
@@ -257,7 +258,10 @@ def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
         "go test ./...",
         timeout=400,
     )
-    assert "`fix: applies (re-anchored at ages.go:5) · tests fail (TestBoundary)`" in out["md"]
+    assert (
+        "`fix: applies (re-anchored at ages.go:5) · tests fail (TestBoundary; 1 of 1 package "
+        "failed)`" in out["md"]
+    )
     assert "mutations of the changed lines: all killed." in out["md"]
 
 

@@ -589,6 +589,13 @@ def parent_cpu_s() -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+OTEL_WARNING = (
+    "(node:40213) [OTEL0007] DeprecationWarning: @opentelemetry/sdk-node: the option "
+    "`spanProcessor` is deprecated, pass `spanProcessors` instead\n"
+    "(Use `node --trace-deprecation ...` to show where the warning was created)\n"
+)
+
+
 def main() -> int:
     started = time.time()
     me = Path(sys.argv[0])
@@ -609,6 +616,11 @@ def main() -> int:
     if scenario.get("status_file"):
         status = subprocess.run(["git", "status", "--porcelain"], capture_output=True, check=True)
         Path(scenario["status_file"]).write_bytes(status.stdout)
+    if cli == "gemini" and os.environ.get("GEMINI_TELEMETRY_OUTFILE"):
+        # Gemini CLI with its local telemetry file on: Node's warning of a deprecated
+        # OpenTelemetry option at start, whatever happens next (words of our own, its shape)
+        sys.stderr.write(OTEL_WARNING)
+        sys.stderr.flush()
     if scenario.get("mode") == "exit":
         sys.stderr.write(scenario.get("stderr", "fatal: fake agent failed") + "\n")
         return int(scenario.get("exit_code", 1))

@@ -195,3 +195,31 @@ def test_codex_model_metadata_warning_is_not_the_failure(tmp_path: Path, ending:
         assert seat["status"] == "failed"
         assert "exited with code 1" in seat["reason"]
         assert PANIC in seat["reason"]
+
+
+# The Gemini CLI with its telemetry file on (as every Gemini seat runs) starts by printing
+# Node's warning of a deprecated OpenTelemetry option on stderr; the fake prints one (in its
+# shape). It is never why a seat failed: the reason is the CLI's own error, else its exit code.
+@pytest.mark.parametrize(
+    ("stderr", "said"),
+    [
+        ("", None),  # nothing else on stderr: the exit code alone
+        ("fetch failed: getaddrinfo ENOTFOUND generativelanguage.invalid", "fetch failed"),
+        ("Error: the model is not available\nOpenTelemetry SDK shut down successfully", "Error:"),
+    ],
+    ids=["exit-code-only", "lowercase-error", "sdk-shutdown-after"],
+)
+def test_gemini_telemetry_warning_is_never_the_reason(
+    tmp_path: Path, stderr: str, said: str | None
+) -> None:
+    seat, _, out = _review(tmp_path, "gemini", {"mode": "exit", "stderr": stderr})
+    kept = (Path(out["review_dir"]) / "stderr-gemini-pass-1.log").read_text(encoding="utf-8")
+    assert "DeprecationWarning" in kept  # the CLI did print it
+    reason = seat["reason"]
+    assert seat["status"] == "failed" and "exited with code 1" in reason, reason
+    for noise in ("Warning", "OpenTelemetry", "opentelemetry", "trace-deprecation"):
+        assert noise not in reason, reason
+    if said is None:
+        assert reason.rstrip(".").endswith("exited with code 1"), reason
+    else:
+        assert said in reason, reason

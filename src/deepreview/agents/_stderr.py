@@ -20,6 +20,14 @@ _MAX_LINES: Final = 3
 _MAX_CHARS: Final = REASON_MAX_CHARS
 # Stack frames and the closing lines of a dumped object say nothing a reader can act on.
 _NOISE = re.compile(r"^(at\s|[}\])]+,?$|\.\.\. \d+ more)")
+# What a CLI prints whatever happens, never why it failed: Node's process warnings (the Gemini
+# CLI, its telemetry file on, warns of a deprecated OpenTelemetry option at start) with their
+# "(Use `node --trace-warnings ...`" hint, and the OpenTelemetry SDK's own status lines. (An
+# older Node's UnhandledPromiseRejectionWarning is the error itself: kept.)
+_NOT_A_CAUSE = re.compile(
+    r"^(\(node:\d+\) (\[\w+\] )?(?!UnhandledPromiseRejection)\w*Warning:"
+    r"|\(Use `node --trace-|OpenTelemetry SDK\b)"
+)
 # A line that names an error but says nothing of it: Node printing an error object as a string
 # (Gemini CLI's "An unexpected critical error occurred:[object Object]" after the API error).
 _SAYS_NOTHING = re.compile(r"\[object Object\]$")
@@ -66,7 +74,11 @@ def stderr_tail(path: Path) -> str:
     # (text, indented): an indented line belongs to the one above it (a dumped object's
     # `  status: 429`), like a lowercase continuation does
     kept = [(ln.strip(), ln[:1].isspace()) for ln in lines if ln.strip()]
-    kept = [(text, indented) for text, indented in kept if not _NOISE.match(text)]
+    kept = [
+        (text, indented)
+        for text, indented in kept
+        if not _NOISE.match(text) and not _NOT_A_CAUSE.match(text)
+    ]
     # the line before one that says nothing, unless nothing else was said
     kept = [line for line in kept if not _SAYS_NOTHING.search(line[0])] or kept[-1:]
     if not kept:

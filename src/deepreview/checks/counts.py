@@ -7,7 +7,8 @@ Each runner's summary is read by its own pattern (`runner_counts`), and the one 
 wins (a `make test` that runs two suites is judged by the last one). Skipped, ignored, pending
 and to-do tests did not run. A runner whose summary names no count says nothing here (None):
 plain `go test` prints `ok  pkg 0.01s` and only the failing tests' names, so a pass cannot be
-told from a run of fewer tests; `go test -v` and `go test -json` name every test.
+told from a run of fewer tests; `go test -v` and `go test -json` name every test (`go_packages`
+counts the packages plain `go test` names, for the badge alone).
 """
 
 from __future__ import annotations

@@ -344,6 +344,8 @@ def check_fix(
         else "",
         output_tail=run.tail if run.outcome != "pass" else "",
         tests_ran=run.counts.ran if run.counts is not None else None,
+        packages_ran=run.packages.ran if run.packages is not None else None,
+        packages_failed=run.packages.failed if run.packages is not None else 0,
     )
 
 

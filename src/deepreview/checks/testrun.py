@@ -13,6 +13,7 @@ from typing import Final
 from deepreview import proc
 from deepreview.checkmodel import TestOutcome
 from deepreview.checks.counts import RunCounts, read_counts
+from deepreview.checks.go_packages import PackageCounts, go_packages
 from deepreview.store.redact import is_secret_name, mask_shapes
 from deepreview.targets.git import without_inherited
 from deepreview.untrusted_text import clean_text
@@ -70,6 +71,8 @@ class SuiteRun:
     stopped_early: bool = False
     # How many tests ran and passed, as the runner's summary says; None when it says nothing.
     counts: RunCounts | None = None
+    # Plain `go test` counts no tests, only packages (`go_packages`); None when `counts` is known.
+    packages: PackageCounts | None = None
 
 
 def scrubbed_env(env: Mapping[str, str], passed: Sequence[str]) -> dict[str, str]:
@@ -158,7 +161,10 @@ def run_tests(
     if result.cancelled:
         return SuiteRun("error", reason="interrupted", duration_s=took, output=output)
     if result.returncode == 0:
-        return SuiteRun("pass", duration_s=took, output=output, counts=read_counts(text))
+        counts = read_counts(text)
+        return SuiteRun(
+            "pass", duration_s=took, output=output, counts=counts, packages=_packages(counts, text)
+        )
     failures = failing_tests(text)
     return SuiteRun(
         "fail",
@@ -168,5 +174,11 @@ def run_tests(
         failures=failures,
         output=output,
         stopped_early=bool(_STOPPED.search(text)),
-        counts=read_counts(text),
+        counts=(counts := read_counts(text)),
+        packages=_packages(counts, text),
     )
+
+
+def _packages(counts: RunCounts | None, text: str) -> PackageCounts | None:
+    """The packages plain `go test` ran, the one count it gives, when no runner counted tests."""
+    return go_packages(text) if counts is None else None

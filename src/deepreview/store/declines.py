@@ -11,8 +11,11 @@ which a rebuilt index takes them back.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict, astuple, dataclass, fields, replace
+from typing import Any, TypeVar
 
 from deepreview.errors import StoreError
 from deepreview.store.declines_file import (
@@ -23,6 +26,8 @@ from deepreview.store.declines_file import (
 from deepreview.store.redact import index_name
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -65,22 +70,48 @@ _COLUMNS = (
 
 def add_decline(store: Store, d: Decline) -> Decline | None:
     """Record `d`; the decline of the same finding it replaces, if any (its reason is gone)."""
-    with store.lock():
-        with store._db(write=True) as db, db:
-            before = _same_key(db, d)
-            # The same decline recorded before repositories were told apart: this one replaces
-            # it.
-            db.execute(
-                "DELETE FROM declines WHERE repo_key = '' AND series = ? AND fingerprint = ?"
-                " AND repo IN ('', ?)",
-                (d.series, d.fingerprint, d.repo),
-            )
-            db.execute(
-                f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
-                astuple(d),
-            )
-        _write_file(store)
-    return before
+
+    def change(db: sqlite3.Connection) -> Decline | None:
+        before = _same_key(db, d)
+        # The same decline recorded before repositories were told apart: this one replaces it.
+        db.execute(
+            "DELETE FROM declines WHERE repo_key = '' AND series = ? AND fingerprint = ?"
+            " AND repo IN ('', ?)",
+            (d.series, d.fingerprint, d.repo),
+        )
+        db.execute(
+            f"INSERT OR REPLACE INTO declines ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+            astuple(d),
+        )
+        return before
+
+    return _changed(store, change)
+
+
+def _changed(store: Store, change: Callable[[sqlite3.Connection], _T]) -> _T:
+    """Apply `change` to the index's declines and write the declines file to match, so that
+    the two never disagree: the file is written inside the index's transaction, before its
+    commit (a file that cannot be written rolls the index back), and a commit that fails after
+    it puts the file's former contents back."""
+    with store.lock(), store._db(write=True) as db:
+        former = _rows(db)
+        try:
+            with db:  # one transaction: committed when the block ends, else rolled back
+                done = change(db)
+                write_declines_file(store.root, _rows(db))
+        except sqlite3.Error:
+            # The file has the change, the index not: the file goes back as it was. If that
+            # fails too, the file (the record a rebuilt index reads) keeps the change.
+            with contextlib.suppress(StoreError):
+                write_declines_file(store.root, former)
+            raise
+    return done
+
+
+def _rows(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The index's declines (as this connection sees them), as the declines file keeps them."""
+    rows = db.execute(f"SELECT {_COLUMNS} FROM declines ORDER BY created_at").fetchall()
+    return [asdict(Decline(*r)) for r in rows]
 
 
 def _same_key(db: sqlite3.Connection, d: Decline) -> Decline | None:
@@ -90,13 +121,6 @@ def _same_key(db: sqlite3.Connection, d: Decline) -> Decline | None:
         (d.series, d.fingerprint, d.repo_key, d.repo),
     ).fetchone()
     return Decline(*row) if row else None
-
-
-def _write_file(store: Store) -> None:
-    """The index's declines, whole, in the store's declines file (under the store lock)."""
-    with store._db() as db:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM declines ORDER BY created_at").fetchall()
-    write_declines_file(store.root, [asdict(Decline(*r)) for r in rows])
 
 
 def restore_declines(store: Store) -> int:
@@ -155,12 +179,13 @@ def declines_from(store: Store, review_id: str) -> list[Decline]:
 def remove_decline(store: Store, d: Decline) -> bool:
     """Remove the decline `d` (by its key: repository, series, fingerprint); False when it is
     gone already."""
-    with store.lock():
-        with store._db(write=True) as db, db:
-            cur = db.execute(
-                "DELETE FROM declines WHERE repo_key = ? AND series = ? AND fingerprint = ?"
-                " AND review_id = ?",
-                (d.repo_key, d.series, d.fingerprint, d.review_id),
-            )
-        _write_file(store)
+
+    def change(db: sqlite3.Connection) -> bool:
+        cur = db.execute(
+            "DELETE FROM declines WHERE repo_key = ? AND series = ? AND fingerprint = ?"
+            " AND review_id = ?",
+            (d.repo_key, d.series, d.fingerprint, d.review_id),
+        )
         return cur.rowcount > 0
+
+    return _changed(store, change)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import re
 import threading
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any, AnyStr, BinaryIO, Final
 
 from deepreview.atomicfile import replace_bytes, replacing
-from deepreview.errors import StoreError
+from deepreview.store.write_error import store_error
 
 # Whole name segments only: ANTHROPIC_AUTH_TOKEN and OPENAI_API_KEY are secrets, GIT_AUTHOR_NAME
 # and KEYBOARD_LAYOUT are not.
@@ -215,9 +214,7 @@ class Redactor:
         try:
             replace_bytes(path, text.encode("utf-8"))
         except OSError as exc:
-            raise StoreError(
-                f"cannot write {path}: {exc.strerror or exc}; free some space"
-            ) from exc
+            raise store_error("write", path, exc) from exc
 
     def file(self, path: Path) -> None:
         """Rewrite `path` in place (files can be hundreds of MB): a JSON file (a transcript's
@@ -243,10 +240,7 @@ class Redactor:
         except OSError as exc:
             with contextlib.suppress(OSError):
                 path.unlink()  # the redacted copy is gone already
-            hint = "free some space" if exc.errno == errno.ENOSPC else "fix its permissions"
-            raise StoreError(
-                f"cannot write {path}: {exc.strerror or exc}; {hint} or pass --store DIR"
-            ) from exc
+            raise store_error("write", path, exc) from exc
 
     def _copy_text(self, src: BinaryIO, dst: BinaryIO) -> None:
         """`src` redacted into `dst` as whole text: what is read is written up to a cut that

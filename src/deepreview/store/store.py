@@ -45,6 +45,7 @@ from deepreview.store.rows import (
     row_from,
     row_values,
 )
+from deepreview.store.write_error import index_write_hint
 
 INDEX_WAIT_S: Final = 60.0  # how long a command waits for another process's index write
 _INDEX_WRITER: Final = "another process is writing to the store index"
@@ -96,7 +97,7 @@ class Store(StoreRoot):
                     f"{self.root / INDEX}: {_INDEX_WRITER}; try again once it is done"
                 ) from exc
             # No resume advice here: what failed may be a `list`; a review adds its own.
-            hint = "free some space" if "full" in str(exc) else "fix its permissions"
+            hint = index_write_hint(self.root, str(exc))
             raise StoreError(
                 f"cannot update the store index in {self.root}: {exc}; {hint} or pass --store DIR"
             ) from exc

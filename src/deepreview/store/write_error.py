@@ -7,6 +7,7 @@ place moving away). Its own module, below `store.root`, so the files `root` itse
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 from deepreview.errors import StoreError
@@ -23,6 +24,26 @@ def write_hint(exc: OSError) -> str:
     if exc.errno == errno.EISDIR:
         return "a folder is in its place: move it away"
     return "fix its permissions"
+
+
+def read_only_mount(path: Path) -> bool:
+    """Whether `path` is on a file system mounted read-only: SQLite says only "attempt to
+    write a readonly database", the same words as for a file without write permission."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def index_write_hint(root: Path, message: str) -> str:
+    """`write_hint` for a failed write of SQLite's index in `root`, from its message alone."""
+    if "full" in message:
+        code = errno.ENOSPC
+    elif read_only_mount(root):
+        code = errno.EROFS
+    else:
+        code = errno.EACCES
+    return write_hint(OSError(code, message))
 
 
 def store_error(
