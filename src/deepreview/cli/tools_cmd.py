@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 from pydantic import ValidationError
@@ -41,6 +42,9 @@ from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data, to_json
 from deepreview.targets.git import find_repo_root
 from deepreview.untrusted_text import clean_strings, clean_text
+
+if TYPE_CHECKING:
+    from deepreview.model import Report
 
 
 @click.command()
@@ -247,6 +251,12 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
         # (a review's JSON escapes them itself)
         click.echo(render_report(parse_report(clean_text(text)), fmt), nl=False)
         return
+    data = _json_object(text)
+    if data is not None and "header" in data:
+        # a whole report's JSON (the store's `<ID>.json`, `consolidate --format json`), which
+        # no command seat prints: read as `render` reads it, not as a seat's review JSON
+        click.echo(render_report(_report_of(data, file), fmt), nl=False)
+        return
     name = seat or Path(file).stem
     review = parse_review(text, seat=name)
     if looks_like_json(text):
@@ -300,14 +310,26 @@ def render(report_json: str, fmt: str) -> None:
         raise UsageError(f"{report_json} is not valid JSON ({exc}); fix or regenerate it") from exc
     if not isinstance(data, dict):
         raise UsageError(f"{report_json} is not a Deep Review report JSON: not a JSON object")
+    click.echo(render_report(_report_of(data, report_json), fmt), nl=False)
+
+
+def _json_object(text: str) -> dict[str, Any] | None:
+    """The JSON object the text is, or None (not JSON, or JSON of another shape)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _report_of(data: dict[str, Any], path: str) -> Report:
+    """A report JSON's report, or a one-line error naming its first problem."""
     try:
         report = report_from_data(data)
     except ValidationError as exc:
-        raise UsageError(
-            f"{report_json} is not a Deep Review report JSON: {_first_problem(exc)}"
-        ) from exc
+        raise UsageError(f"{path} is not a Deep Review report JSON: {_first_problem(exc)}") from exc
     # a JSON from anywhere (not only our store): its strings may carry terminal escapes
-    click.echo(render_report(clean_strings(report), fmt), nl=False)
+    return clean_strings(report)
 
 
 def _first_problem(exc: ValidationError) -> str:
