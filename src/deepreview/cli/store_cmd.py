@@ -9,12 +9,11 @@ import webbrowser
 from pathlib import Path
 
 import click
-from rich import box
-from rich.console import Console
 from rich.table import Table
 
 from deepreview.cli.hints import with_store
 from deepreview.cli.options import given_repo, store_option
+from deepreview.cli.tables import out_console, print_table
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
 from deepreview.formats import FORMATS, READABLE, renderer
@@ -136,30 +135,15 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     if not rows:
         click.echo(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
         return
-    # The terminal's width (or $COLUMNS, which rich reads); piped output gets 160 columns.
-    console = Console()
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(width=160)
-    # Under ~130 columns (an 80-column terminal) the boxed table left each cell a few
-    # characters, cut with "…" (`202…`, `Mer…`): lines between the rows only, and cells that
-    # wrap (a word longer than its column folds) so every character is still shown.
-    narrow = console.width < 130
-    table = Table(
-        title="Deep Review store",
-        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
-        padding=(0, 0 if narrow else 1),  # narrow: the box's blank column parts the cells
-        pad_edge=not narrow,
-    )
+    table = Table(title="Deep Review store")
     cols = ("Date (UTC)", "Review", "Repo", "Target", "Round", "Verdict", "C", "I", "S")
     widest_id = max(len(r.id) for r in rows)
     for col in (*cols, "Reviewers"):
         # The ID is what `show`/`open`/`delete` take: never cut or wrapped (other cells wrap).
         if col == "Review":
             table.add_column(col, no_wrap=True, min_width=widest_id)
-        elif col == "Date (UTC)":
-            table.add_column(col, overflow="fold", min_width=len("2026-12-06"))  # time below
         else:
-            table.add_column(col, overflow="fold")
+            table.add_column(col)
     for r in rows:
         same = status[r.id] == "complete" or r.verdict.lower() == status[r.id]
         verdict = r.verdict if same else f"{r.verdict} ({status[r.id]})"
@@ -175,8 +159,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             str(r.suggestions),
             clean_text(", ".join(r.reviewers)),  # as stored by an older version, too
         )
-    # Either way the Review column keeps every ID whole and the other columns give way.
-    console.print(table)
+    print_table(out_console(piped_width=160), table)
 
 
 @click.command()

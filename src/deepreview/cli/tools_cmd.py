@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from pydantic import ValidationError
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -18,6 +17,7 @@ from deepreview.agents.base import SeatSettings
 from deepreview.agents.command import repo_scripts_note
 from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.cli.options import given_repo
+from deepreview.cli.tables import out_console, print_table
 from deepreview.config import (
     REPO_CONFIG_NAME,
     load_file,
@@ -138,7 +138,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
         )
         # Text such as "[seats.claude]" must not be read as rich markup and vanish.
         table.add_row(*(escape(c) for c in cells))
-    Console(width=140).print(table)
+    print_table(out_console(piped_width=140), table)
     if not any(a.usable and a.model_backed for a in rows):
         # What a review runs then, as the panel line below says it: command seats run too.
         others = [p for p in panel if p != "static"]
