@@ -286,7 +286,15 @@ def consolidate(
     """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
     changed = None
     if changed_files:
-        changed = [ln.strip() for ln in Path(changed_files).read_text().splitlines() if ln.strip()]
+        try:
+            # (`utf-8-sig`: a byte order mark, as some editors save, is no part of the first path)
+            listing = Path(changed_files).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise UsageError(
+                f"--changed-files {changed_files}: not UTF-8 text; list the changed files one a "
+                "line in UTF-8 (e.g. `git diff --name-only BASE > FILE`)"
+            ) from None
+        changed = [ln.strip() for ln in listing.splitlines() if ln.strip()]
     report = consolidate_files(
         [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
     )
