@@ -54,3 +54,16 @@ def test_parse_of_a_damaged_report_json_names_the_report_problem(tmp_path: Path)
     assert len(lines) == 1, res.stderr
     assert "is not a Deep Review report JSON: findings" in lines[0]
     assert "command seat" not in lines[0]
+
+
+def test_render_reads_a_report_json_saved_with_a_byte_order_mark(tmp_path: Path) -> None:
+    """An editor or a shell's redirection may save the JSON with a UTF-8 BOM; before, `render`
+    refused it ("Unexpected UTF-8 BOM"), while `parse` read the same file."""
+    report = _report_json(tmp_path)
+    report.write_bytes(b"\xef\xbb\xbf" + report.read_bytes())
+    res = run_cli(["render", str(report), "--format", "md"], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    assert "Totals drop the last row" in res.stdout
+    parsed = run_cli(["parse", str(report), "--format", "md"], cwd=tmp_path, env=cli_env(tmp_path))
+    assert parsed.returncode == 0, parsed.stderr
+    assert parsed.stdout == res.stdout

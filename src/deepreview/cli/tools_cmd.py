@@ -313,7 +313,8 @@ def consolidate(
 def render(report_json: str, fmt: str) -> None:
     """Render a report JSON (from `parse`, `consolidate` or the store) in any report format."""
     try:
-        data = json.loads(Path(report_json).read_text(encoding="utf-8"))
+        # (`utf-8-sig`: a byte order mark an editor or a redirection wrote is no JSON error)
+        data = json.loads(Path(report_json).read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{report_json} is not valid JSON ({exc}); fix or regenerate it") from exc
     if not isinstance(data, dict):
