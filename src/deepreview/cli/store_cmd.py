@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from deepreview.cli.hints import with_store
 from deepreview.cli.options import given_repo, store_option
@@ -147,7 +148,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     for r in rows:
         same = status[r.id] == "complete" or r.verdict.lower() == status[r.id]
         verdict = r.verdict if same else f"{r.verdict} ({status[r.id]})"
-        table.add_row(
+        cells = (
             shown_time(r.created_at),
             r.id,
             clean_text(repos[r.id]),  # the folder's name: anything a file name may hold
@@ -159,6 +160,8 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             str(r.suggestions),
             clean_text(", ".join(r.reviewers)),  # as stored by an older version, too
         )
+        # Text, not markup: a folder named `app[red]v2` keeps its `[red]`
+        table.add_row(*(Text(c) for c in cells))
     print_table(out_console(piped_width=160), table)
 
 
