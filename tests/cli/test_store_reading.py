@@ -139,7 +139,8 @@ def test_outside_a_repository_without_a_named_store_is_bad_input(tmp_path: Path)
         res = run_cli(args, cwd=elsewhere, env=env)
         assert res.returncode == 2, (args, res.stdout, res.stderr)
         (line,) = res.stderr.strip().splitlines()
-        assert "not inside a git repository" in line
+        # the folder by its whole path, as `review` names it (before: `. is not inside …`)
+        assert f"{elsewhere.resolve()} is not inside a git repository" in line
 
 
 @pytest.mark.parametrize(

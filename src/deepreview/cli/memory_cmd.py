@@ -37,10 +37,21 @@ def decline(
         _store(store, repo, writes=True), review_id, finding, reason, series=key, repo=Path(repo)
     )
     # Declining it again replaces the reason: the earlier one is said, not silently lost.
-    was = f" (replaced reason: {before.reason})" if before and before.reason != d.reason else ""
-    click.echo(
-        f"Declined {d.finding_id} ({d.title}) of {d.review_id} for {d.series}: {d.reason}{was}"
+    was = (
+        f" (replaced reason: {_one_line(before.reason)})"
+        if before and before.reason != d.reason
+        else ""
     )
+    click.echo(
+        f"Declined {d.finding_id} ({d.title}) of {d.review_id} for {d.series}: "
+        f"{_one_line(d.reason)}{was}"
+    )
+
+
+def _one_line(reason: str) -> str:
+    """A reason written over several lines, on one: each decline is one line of the listing
+    (`--json` keeps the reason as written)."""
+    return " ".join(reason.split())
 
 
 @click.command()
@@ -92,7 +103,7 @@ def declines(
     for d in found:
         click.echo(
             f"{d.series}  {labels[d]}  {d.review_id} {d.finding_id}{_renumbered(d, now)}  "
-            f"{places[d]}  {d.title} — {d.reason}"
+            f"{places[d]}  {d.title} — {_one_line(d.reason)}"
         )
 
 

@@ -158,12 +158,13 @@ def stats(
 def _print_table(
     st: Store, scope: Scope, table: StatsTable, notes: list[str], no_match: str | None
 ) -> None:
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    probe = Console()
+    from deepreview.cli.tables import out_console, print_table
+
     # A pipe or a file gets every column unwrapped; a terminal its own width.
-    console = Console(width=probe.width if probe.is_terminal else 240)
+    console = out_console(piped_width=240)
     if not table.reviews and no_match is not None:
         console.print(f"{no_match} Store: {st.root}", markup=False, highlight=False)
         return
@@ -181,11 +182,12 @@ def _print_table(
         f"Reviewers — {table.reviews} review{'' if table.reviews == 1 else 's'} "
         f"({table.reviews_with_lead} with a lead), {_scope_text(scope)}, {span}"
     )
-    out = Table(title=title, title_justify="left")
+    # Text, not markup: a repository or model named `x[red]` keeps its `[red]`
+    out = Table(title=Text(title), title_justify="left")
     for col in COLUMNS:
-        out.add_column(col, no_wrap=col != "Model")
+        out.add_column(col)
     for s in table.seats:
-        out.add_row(*row_cells(s))
-    console.print(out)
+        out.add_row(*(Text(c) for c in row_cells(s)))
+    print_table(console, out)
     for note in notes:
         console.print(f"note: {note}", markup=False, highlight=False)

@@ -9,11 +9,12 @@ import webbrowser
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from deepreview.cli.hints import with_store
 from deepreview.cli.options import given_repo, store_option
+from deepreview.cli.tables import out_console, print_table
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
 from deepreview.formats import FORMATS, READABLE, renderer
@@ -147,7 +148,7 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     for r in rows:
         same = status[r.id] == "complete" or r.verdict.lower() == status[r.id]
         verdict = r.verdict if same else f"{r.verdict} ({status[r.id]})"
-        table.add_row(
+        cells = (
             shown_time(r.created_at),
             r.id,
             clean_text(repos[r.id]),  # the folder's name: anything a file name may hold
@@ -159,12 +160,9 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
             str(r.suggestions),
             clean_text(", ".join(r.reviewers)),  # as stored by an older version, too
         )
-    # The terminal's width (or $COLUMNS, which rich reads); piped output gets 160 columns.
-    # Either way the Review column keeps every ID whole and the other columns give way.
-    console = Console()
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(width=160)
-    console.print(table)
+        # Text, not markup: a folder named `app[red]v2` keeps its `[red]`
+        table.add_row(*(Text(c) for c in cells))
+    print_table(out_console(piped_width=160), table)
 
 
 @click.command()

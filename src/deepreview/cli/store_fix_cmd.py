@@ -10,6 +10,7 @@ from deepreview.cli.hints import with_store
 from deepreview.cli.options import confirmed, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store, sweep_leftovers
 from deepreview.errors import UsageError
+from deepreview.store.declines_file import DECLINES_JSON
 
 
 @click.command()
@@ -27,11 +28,14 @@ def reindex(store: str | None, repo: str) -> None:
     for line in done.skipped:
         click.echo(f"note: skipped {line}", err=True)
     if done.moved_to is not None:
-        click.echo(
-            f"note: the damaged index was moved to {done.moved_to}; the declines recorded in it "
-            "are lost (`deep-review decline` records them again)",
-            err=True,
-        )
+        if done.declines_restored is None:  # a store from before `declines.json` was written
+            declines = (
+                "the declines recorded in it are lost (`deep-review decline` records them again)"
+            )
+        else:
+            n = done.declines_restored
+            declines = f"its {n} decline{'' if n == 1 else 's'} came back from {DECLINES_JSON}"
+        click.echo(f"note: the damaged index was moved to {done.moved_to}; {declines}", err=True)
     dropped = f", dropped {len(done.dropped)} whose folder is gone" if done.dropped else ""
     kept = (
         f", kept {len(done.kept)} as indexed before whose run.json cannot be read (see above)"

@@ -6,10 +6,10 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 from pydantic import ValidationError
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -17,6 +17,7 @@ from deepreview.agents.base import SeatSettings
 from deepreview.agents.command import repo_scripts_note
 from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.cli.options import given_repo
+from deepreview.cli.tables import out_console, print_table
 from deepreview.config import (
     REPO_CONFIG_NAME,
     load_file,
@@ -41,6 +42,9 @@ from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data, to_json
 from deepreview.targets.git import find_repo_root
 from deepreview.untrusted_text import clean_strings, clean_text
+
+if TYPE_CHECKING:
+    from deepreview.model import Report
 
 
 @click.command()
@@ -134,7 +138,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
         )
         # Text such as "[seats.claude]" must not be read as rich markup and vanish.
         table.add_row(*(escape(c) for c in cells))
-    Console(width=140).print(table)
+    print_table(out_console(piped_width=140), table)
     if not any(a.usable and a.model_backed for a in rows):
         # What a review runs then, as the panel line below says it: command seats run too.
         others = [p for p in panel if p != "static"]
@@ -247,6 +251,12 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
         # (a review's JSON escapes them itself)
         click.echo(render_report(parse_report(clean_text(text)), fmt), nl=False)
         return
+    data = _json_object(text)
+    if data is not None and "header" in data:
+        # a whole report's JSON (the store's `<ID>.json`, `consolidate --format json`), which
+        # no command seat prints: read as `render` reads it, not as a seat's review JSON
+        click.echo(render_report(_report_of(data, file), fmt), nl=False)
+        return
     name = seat or Path(file).stem
     review = parse_review(text, seat=name)
     if looks_like_json(text):
@@ -276,7 +286,15 @@ def consolidate(
     """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
     changed = None
     if changed_files:
-        changed = [ln.strip() for ln in Path(changed_files).read_text().splitlines() if ln.strip()]
+        try:
+            # (`utf-8-sig`: a byte order mark, as some editors save, is no part of the first path)
+            listing = Path(changed_files).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise UsageError(
+                f"--changed-files {changed_files}: not UTF-8 text; list the changed files one a "
+                "line in UTF-8 (e.g. `git diff --name-only BASE > FILE`)"
+            ) from None
+        changed = [ln.strip() for ln in listing.splitlines() if ln.strip()]
     report = consolidate_files(
         [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
     )
@@ -295,19 +313,32 @@ def consolidate(
 def render(report_json: str, fmt: str) -> None:
     """Render a report JSON (from `parse`, `consolidate` or the store) in any report format."""
     try:
-        data = json.loads(Path(report_json).read_text(encoding="utf-8"))
+        # (`utf-8-sig`: a byte order mark an editor or a redirection wrote is no JSON error)
+        data = json.loads(Path(report_json).read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{report_json} is not valid JSON ({exc}); fix or regenerate it") from exc
     if not isinstance(data, dict):
         raise UsageError(f"{report_json} is not a Deep Review report JSON: not a JSON object")
+    click.echo(render_report(_report_of(data, report_json), fmt), nl=False)
+
+
+def _json_object(text: str) -> dict[str, Any] | None:
+    """The JSON object the text is, or None (not JSON, or JSON of another shape)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _report_of(data: dict[str, Any], path: str) -> Report:
+    """A report JSON's report, or a one-line error naming its first problem."""
     try:
         report = report_from_data(data)
     except ValidationError as exc:
-        raise UsageError(
-            f"{report_json} is not a Deep Review report JSON: {_first_problem(exc)}"
-        ) from exc
+        raise UsageError(f"{path} is not a Deep Review report JSON: {_first_problem(exc)}") from exc
     # a JSON from anywhere (not only our store): its strings may carry terminal escapes
-    click.echo(render_report(clean_strings(report), fmt), nl=False)
+    return clean_strings(report)
 
 
 def _first_problem(exc: ValidationError) -> str:

@@ -87,8 +87,8 @@ def checkout_root(cwd: Path) -> Path:
         return find_repo_root(cwd)
     except NotARepositoryError:
         raise NotARepositoryError(
-            f"{cwd} is not inside a git repository; run `finish` in a checkout of the reviewed "
-            "repository (or pass --repo PATH)"
+            f"{cwd.resolve()} is not inside a git repository; run `finish` in a checkout of the "
+            "reviewed repository (or pass --repo PATH)"
         ) from None
 
 

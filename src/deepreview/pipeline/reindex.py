@@ -25,6 +25,7 @@ from deepreview.pipeline.runstate import load_state, with_repo_key
 from deepreview.runfiles import RUN_JSON
 from deepreview.store import runlock
 from deepreview.store.declines import restore_declines
+from deepreview.store.declines_file import DECLINES_JSON
 from deepreview.store.root import INDEX, plain_id
 from deepreview.store.rows import ReviewRow
 from deepreview.store.store import Store, lost_schema
@@ -40,6 +41,8 @@ class Reindexed:
     dropped: tuple[str, ...]  # rows whose review folder is gone
     moved_to: Path | None  # where a damaged index was moved
     kept: tuple[str, ...] = ()  # skipped folders whose row stays as it was indexed before
+    # the declines taken back from `declines.json` (None: the store has no such file)
+    declines_restored: int | None = None
 
 
 def ready(store: Store, *, writes: bool = False) -> None:
@@ -155,9 +158,17 @@ def reindex(store: Store) -> Reindexed:
         store.forget(dropped)
         store.forget_all_facts()
         store.put_rows(rows, replace=True)
-        restore_declines(store)
+        has_file = (store.root / DECLINES_JSON).is_file()
+        restored = restore_declines(store)
         write_index(store)
-    return Reindexed(len(rows), tuple(skipped), tuple(dropped), moved_to, tuple(kept))
+    return Reindexed(
+        len(rows),
+        tuple(skipped),
+        tuple(dropped),
+        moved_to,
+        tuple(kept),
+        restored if has_file else None,
+    )
 
 
 def _move_aside(store: Store) -> Path:

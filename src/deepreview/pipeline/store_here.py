@@ -54,7 +54,7 @@ def locate_store(
     except NotARepositoryError:
         # Reading the store, not reviewing: a named store is the other way out.
         raise UsageError(
-            f"{cwd} is not inside a git repository, and the default store is per repository; "
-            "cd into the reviewed repository (or pass --repo PATH), or pass --store DIR"
+            f"{cwd.resolve()} is not inside a git repository, and the default store is per "
+            "repository; cd into the reviewed repository (or pass --repo PATH), or pass --store DIR"
         ) from None
     return Store(store_root(None, root, env))
