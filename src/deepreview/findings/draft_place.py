@@ -3,15 +3,23 @@ from (a heading, a list item, a table row, a JSON record, a prose paragraph): `m
 `settle_place` for every draft.
 
 - told in words: `(line 14 of net/retry.py, …)` is the finding's place when its prose tells
-  exactly one such place (naming two, which is the finding's own is the reader's call);
+  exactly one such place (naming two, which is the finding's own is the reader's call); so is
+  a bare place in a sentence (`the select at srv.go:12 never …`: a file name with an extension
+  and its line, never a URL's port, a version `v1.2:3` or a folder), and the one line range
+  told in words beside the one file the finding names (`in srv/log.go the check in lines
+  40–45 …`, `lines 40 to 45`);
 - never a folder: `ctl/pkg/controllers/app/` names where to look, not a place a comment can sit
   on; the one file the finding's text names (often only its fix's) is its place, else none.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
+from deepreview.findings.file_names import known_extension, member_like
 from deepreview.findings.head import FindingHead, locations_in
-from deepreview.findings.locations import lines_of_paths
+from deepreview.findings.locations import LINES, lines_of_paths, looks_like_path, matched_lines
 from deepreview.markdown_fence import code_spans, strip_code
 from deepreview.model import Location
 
@@ -19,7 +27,8 @@ from deepreview.model import Location
 def settle_place(head: FindingHead, body: str, fix: str, prefixes: tuple[str, ...]) -> None:
     """Give `head` the place its prose tells, and no folder for a place (see the module)."""
     if not any(loc.start is not None for loc in head.locations):
-        told = told_place([head.title, head.leftover, *_prose(body)], prefixes)
+        texts = [head.title, head.leftover, *_prose(body)]
+        told = told_place(texts, prefixes) or _lines_of_the_file(head.locations, texts, prefixes)
         head.locations = told or head.locations
     if head.locations and all(_is_folder(loc) for loc in head.locations):
         files = _files_named([head.title, head.leftover, *_prose(body), *_prose(fix)], prefixes)
@@ -29,8 +38,71 @@ def settle_place(head: FindingHead, body: str, fix: str, prefixes: tuple[str, ..
 def told_place(texts: list[str], prefixes: tuple[str, ...]) -> list[Location]:
     """The place a finding's prose tells in words (`line 14 of a/b.py`), when it tells exactly
     one: naming two, which is the finding's own is the reader's call, so neither is taken."""
-    places = list(dict.fromkeys(loc for t in texts for loc in lines_of_paths(t, prefixes)))
+    places = list(
+        dict.fromkeys(
+            loc for t in texts for loc in [*lines_of_paths(t, prefixes), *_bare_places(t, prefixes)]
+        )
+    )
     return places if len(places) == 1 else []
+
+
+# `at srv.go:12,`: a file name with an extension and its line, outside code (a code span is
+# `labels.body_location`'s). Not inside a URL (`example.com:8443/docs`: a `/` or a word before,
+# a `/` after) nor a version (`v1.2:3`: no letter opens its "extension").
+_BARE_PLACE: Final = re.compile(
+    r"(?<![\w/.:`@~-])(?P<path>[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,9})"
+    r":(?P<start>\d{1,7})(?:[-–](?P<end>\d{1,7}))?(?![\w:/`]|[.,]\d)"
+)
+
+
+def _bare_places(text: str, prefixes: tuple[str, ...]) -> list[Location]:
+    out = []
+    for m in _BARE_PLACE.finditer(text):
+        path = m.group("path")
+        if _PATH_BEFORE.search(text, 0, m.start()):
+            continue  # `/etc/my dir/x.py:2`: the end of a path with a space, no place of its own
+        if looks_like_path(path, lined=True) and (loc := locations_in(m.group(0), prefixes)):
+            out.extend(loc)
+    return out
+
+
+_PATH_BEFORE: Final = re.compile(r"[/\\][^\s/\\]*[ \t]+$")
+
+
+_FILE_WORD: Final = re.compile(r"(?<![\w/.:`@~-])[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,9}\b")
+_NAMED_LINES: Final = re.compile(rf"\b{LINES}", re.IGNORECASE)
+# (`lines 3 to 9 of the plan`: lines of something else, `LINE_OF_PATH`'s when it is a file)
+_OF_SOMETHING: Final = re.compile(r"[ \t]+(?:of|in)[ \t]")
+
+
+def _lines_of_the_file(
+    known: list[Location], texts: list[str], prefixes: tuple[str, ...]
+) -> list[Location]:
+    """`in srv/log.go the check in lines 40–45 …`: the one line range the prose tells in words,
+    in the one file the finding names (its place without a line, a code span or a bare name);
+    [] when it names two files or two ranges (which is the finding's own is the reader's call).
+    A folder is no file (`srv/handlers/`, `see lines 3 to 9 of the plan`)."""
+    files = {loc.path for loc in known}
+    ranges: set[Location] = set()
+    for text in texts:
+        spans = code_spans(text)
+        for start, end in spans:
+            files.update(loc.path for loc in locations_in(text[start:end], prefixes))
+        prose = _without_spans(text, spans)
+        for m in _FILE_WORD.finditer(prose):
+            word = m.group(0)
+            if known_extension(word) and not member_like(word) and looks_like_path(word):
+                files.update(loc.path for loc in locations_in(word, prefixes))
+        ranges.update(
+            matched_lines("", m)
+            for m in _NAMED_LINES.finditer(prose)
+            if not _OF_SOMETHING.match(prose, m.end())
+        )
+    files = {f for f in files if not _is_folder(Location(f))}
+    if len(files) != 1 or len(ranges) != 1:
+        return []
+    lines = ranges.pop()
+    return [Location(files.pop(), lines.start, lines.end)]
 
 
 def _is_folder(loc: Location) -> bool:
@@ -54,3 +126,10 @@ def _files_named(texts: list[str], prefixes: tuple[str, ...]) -> list[Location]:
                 known = found.get(loc.path)
                 found[loc.path] = loc if known in (None, loc) else Location(loc.path)
     return list(found.values())
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each code span blanked (same length, so positions stay)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

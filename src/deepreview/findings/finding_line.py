@@ -410,6 +410,9 @@ def bullet_head(
         fill_head(head, rest, prefixes)
         _take_closing_level(head)
         if word is not None:
+            # `- **Important** — T (line 14 of a.py, the loop sleeps 0)`: the closing
+            # parenthesis, the rest of its words the finding's text
+            closing_place(head, prefixes)
             sentence_place(head, prefixes)  # `- critical: the loop (a.py:8) never ends`
         if (plain or heading) and rest[:1].isupper() and not head.locations:
             # `- Rename `tmp2` (`a.py:12`).`, in a section of such items; a body's point

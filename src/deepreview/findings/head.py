@@ -82,10 +82,17 @@ def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
     if head.locations:
         return
     m = _CLOSING_PAREN.match(head.title)
-    places = locations_in(m.group("p"), prefixes) if m else []
-    if m and places:
+    probe = FindingHead(id=None, title="", style="table")
+    if m:
+        parse_tail(probe, m.group("p"), prefixes)
+    if m and probe.locations:
         head.title = m.group("t").rstrip()
-        head.locations.extend(places)
+        head.locations.extend(probe.locations)
+        # `(line 14 of a.py, the loop sleeps 0)`: the words beside the place are the
+        # finding's first words of text, not to be dropped (a lone `see`, `and` is no text)
+        said = probe.leftover.strip(" \t,;:—–-")
+        if _FILLER.fullmatch(said) is None:
+            head.leftover = f"{said} {head.leftover}".strip()
         return
     m = _CLOSING_AT.match(head.title)
     place = parse_location(m.group("p"), prefixes) if m else None
@@ -95,6 +102,7 @@ def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
 
 
 _CLOSING_PAREN = re.compile(r"^(?P<t>.*\S)[ \t]+\((?P<p>[^()\n]+)\)[ \t.]*$")
+_FILLER = re.compile(r"(?:(?:see|also|in|at|on|of|and|or|near|around|cf)\b\.?[ \t,;]*)*", re.I)
 _CLOSING_AT = re.compile(r"^(?P<t>.*\S)[ \t]+(?:at|in)[ \t]+(?P<p>`?[^\s`]+:\d[^\s`]*`?)[ \t.]*$")
 
 

@@ -213,7 +213,12 @@ def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, 
         else:
             paras.append((i, i + 1))
     for start, end in paras:
-        if start not in led and (place := _sentence_place(lines[start:end], prefixes)):
+        if start in led:
+            continue
+        place = _sentence_place(lines[start:end], prefixes) or _ordinal_place(
+            lines[start:end], prefixes
+        )
+        if place:
             led[start] = f"- `{place}` — {_without_ordinal(lines[start])}"
     if not led:
         return lines
@@ -252,6 +257,21 @@ def _sentence_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
     `a.py:2` …`, is the seat's verdict, not a finding)."""
     text = " ".join(line.strip() for line in lines)
     place = one_place(lead_sentence(text), prefixes)
+    if place is None or asks_for_changes(text):
+        return None
+    return place if names_a_placed_problem(text, prefixes, tells=_tells_a_fault) else None
+
+
+def _ordinal_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
+    """`Second, the scratch file is never deleted. The error path at `a.py:44` …`: a paragraph
+    the reviewer counts (`Second,`, `Also,`, `Finally,`) is a problem of its own, its place
+    in any of its sentences (the first tells what is wrong, the next where), when it names
+    one place with a line and a fault there; a counted paragraph that only explains (`Also,
+    the preview calls this helper too: `b.py:33`.`) stays the text of the one before."""
+    if not _ORDINAL.match(lines[0]):
+        return None
+    text = " ".join(line.strip() for line in lines)
+    place = one_place(text, prefixes)
     if place is None or asks_for_changes(text):
         return None
     return place if names_a_placed_problem(text, prefixes, tells=_tells_a_fault) else None

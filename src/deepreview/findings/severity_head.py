@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.head import FindingHead, parse_tail
+from deepreview.findings.head import FindingHead, closing_place, parse_tail
 from deepreview.findings.levels import tag_level
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
@@ -77,6 +77,7 @@ def severity_head(sev: str, rest: str, prefixes: tuple[str, ...], tail: str = ""
     head.title = rest.strip().rstrip("*").strip()
     parse_tail(head, tail, prefixes)
     paren_place_then_text(head, prefixes)  # `**[P0]** Title — `a.py:8`. Explanation.`
+    closing_place(head, prefixes)  # `**High** — Title (line 8 of a.py, the loop …)`
     sentence_place(head, prefixes)  # `[P1] the loop (a.py:8) never ends`
     return head
 
