@@ -7,10 +7,13 @@ Fixtures of `tests/fixtures/reviews/` in our own words, goldens in `test_review_
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from deepreview.findings import parse_review
 from deepreview.model import AgentReview, Severity
+from fakebin.harness import Fakes
+from support.repos import commit_all, make_repo, write
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
 C, IMP, S = Severity.CRITICAL, Severity.IMPORTANT, Severity.SUGGESTION
@@ -76,3 +79,44 @@ def test_a_place_only_in_parentheses_inside_the_items_sentence() -> None:
         (IMP, ("sync/client.py:31",)),
     ]
     assert r.findings[0].title.startswith("The stub server in the test")
+
+
+def test_deep_review_reports_the_line_led_items_at_the_openings_file(tmp_path: Path) -> None:
+    """Through `deep-review review` of a change of two files: a seat that names its file once
+    (`Looking at inventory/stock.py:`) and each problem by its line has its findings there,
+    found at the review SHA; the seat that names two files has no guessed place."""
+    repo = make_repo(tmp_path)
+    stock = "".join(f"stock_line_{n} = {n}\n" for n in range(1, 31))
+    write(repo, "inventory/stock.py", stock)
+    write(repo, "inventory/orders.py", "ORDER = 1\n")
+    commit_all(repo, "inventory")
+    one = tmp_path / "one.md"
+    one.write_text(
+        "Looking at inventory/stock.py:\n\n"
+        "- (high) line 22: `reserve` subtracts before it checks the count, so the stock can"
+        " go below zero.\n",
+        encoding="utf-8",
+    )
+    two = tmp_path / "two.md"
+    two.write_text(
+        "Looking at inventory/stock.py and inventory/orders.py:\n\n"
+        "- (low) line 9: the order id is built from the clock and can repeat.\n",
+        encoding="utf-8",
+    )
+    fakes = Fakes(tmp_path)
+    fakes.write_config(
+        {
+            "alpha": fakes.seat("ok", "--review-file", str(one)),
+            "beta": fakes.seat("ok", "--review-file", str(two)),
+        }
+    )
+    res = fakes.review(repo, "--agents", "alpha,beta", "--lead", "none")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    placed = {f["title"].split(",")[0]: f["locations"] for f in report["findings"]}
+    assert placed["`reserve` subtracts before it checks the count"] == [
+        {"path": "inventory/stock.py", "start": 22, "end": None}
+    ]
+    [guess] = [t for t in placed if "order id" in t]
+    assert guess.startswith("line 9: ")
+    assert placed[guess] == []
