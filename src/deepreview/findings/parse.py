@@ -78,6 +78,7 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
+from deepreview.findings.opening_file import placed_by_opening
 from deepreview.findings.prose_problems import (
     asks_for_changes,
     lone_verdict,
@@ -196,6 +197,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     quoted_names = quote_spaced_files(lines, mask)
     if quoted_names != lines:
         lines, text = quoted_names, "\n".join(quoted_names)
+    by_opening = placed_by_opening(lines, mask)  # (`Looking at a.py:` + `- line 13: …`)
+    if by_opening != lines:
+        lines, text = by_opening, "\n".join(by_opening)
     # (the passes keep lines in place, so text quoted before them is still quoted after them;
     # a finding they opened, from a quote or a fold, may quote text of its own)
     held = [a or b for a, b in zip(quoted, held_lines(lines, mask), strict=True)]
