@@ -4,6 +4,7 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # Cache compiled modules even where PYTHONDONTWRITEBYTECODE is set (as on the shared development
@@ -29,3 +30,31 @@ settings.register_profile(
 )
 settings.register_profile("explore", deadline=None)
 settings.load_profile("explore" if os.environ.get("DEEPREVIEW_FUZZ") else "suite")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Make `--dist loadgroup` group again under pytest 9.
+
+    pytest-xdist (3.8) groups the tests marked `xdist_group` by adding `@group` to each one's
+    node id on the worker, by setting `item._nodeid`; pytest 9 builds `nodeid` from `item._id`
+    instead, so the suffix was lost, every grouped test was a unit of its own and the module
+    fixtures a group is there to share were built once per worker (the stats store: twice, 14 s
+    each). Here the same suffix goes where pytest 9 reads it; under a pytest that still reads
+    `_nodeid`, xdist's own hook has already added it and nothing is done twice.
+    """
+    if not getattr(config.option, "loadgroup", False) or not hasattr(config, "workerinput"):
+        return
+    for item in items:
+        names = sorted(
+            {
+                str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                for mark in item.iter_markers("xdist_group")
+            }
+        )
+        if not names or item.nodeid.endswith("@" + "_".join(names)):
+            continue
+        node_id = getattr(item, "_id", None)
+        if node_id is None:
+            continue
+        item._id = type(node_id).parse(f"{item.nodeid}@{'_'.join(names)}")  # type: ignore[attr-defined]

@@ -15,7 +15,9 @@ from fakebin.harness import Fakes
 from support.fake_threads import fake_gh_script, thread
 from support.repos import CliResult, clone_with_pr, make_repo, run_cli
 
-pytestmark = pytest.mark.slow  # two real seat-only runs, then finish
+# Slow: two real seat-only runs, then finish.
+# One worker runs the module, so its review (a module fixture) is made once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("finish-threads")]
 
 PULL = {
     "title": "Add sub and shout",

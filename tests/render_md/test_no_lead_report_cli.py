@@ -13,7 +13,8 @@ from fakebin.harness import Fakes
 from support.repos import commit_all, git, write
 
 # one review with four seats (~4 s), shared by the module's tests
-pytestmark = pytest.mark.slow
+# One worker runs the module, so its review (a module fixture) is made once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("no-lead-report")]
 
 REVIEWS = Path(__file__).resolve().parent.parent / "fixtures" / "trial34"
 TOOLS = {"claude": 23, "codex": 52, "gemini": 13}

@@ -18,7 +18,8 @@ from fakebin.harness import AGENT_AUTH, Fakes, grep_store, run_json
 from support.repos import commit_all, write
 
 # Several real `deep-review` runs each: over the fast loop's ~3 s.
-pytestmark = pytest.mark.slow
+# One worker runs the module, so its review (a module fixture) is made once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("finish-checks")]
 
 
 @pytest.fixture(scope="module")

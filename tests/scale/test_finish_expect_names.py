@@ -11,7 +11,9 @@ from scale_kit import RANGE, finish, install_agents, origin_and_clones, seat_onl
 from fakebin.harness import Fakes
 from support.repos import run_cli
 
-pytestmark = pytest.mark.slow  # a real seat-only run, then finish
+# Slow: a real seat-only run, then finish.
+# One worker runs the module, so its review (a module fixture) is made once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("finish-expect-names")]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,9 @@ from deepreview.errors import StoreError
 from deepreview.pipeline.runstate import RUN_STATE_VERSION, load_state, state_from_data
 from support.repos import cli_env, make_repo, run_cli
 
+# One worker runs the module, so its review (a module fixture) is made once.
+pytestmark = pytest.mark.xdist_group("run-state")
+
 
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], str]:
