@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from deepreview.consolidate.claims import claims_in, conflict
+from deepreview.consolidate.code_notes import code_notes_of, quotes_its_code
 from deepreview.consolidate.features import (
     TEST_PATH,
     PathResolver,
@@ -372,6 +373,23 @@ def credit_notes(
                 have = added.setdefault(best[1], [])
                 if all(x.seat != note.seat for x in have):
                     have.append(note)
+        for code_note in code_notes_of(sr.seat, sr.review, _FAULTS):
+            # one finding quoting that code, or none: two would leave the note's one unknown
+            hits = [
+                n
+                for n, f in enumerate(findings)
+                if name not in f.reviewers and quotes_its_code(code_note, f, resolver)
+            ]
+            if len(hits) == 1:
+                have = added.setdefault(hits[0], [])
+                if all(x.seat != sr.seat for x in have):
+                    path = next(
+                        loc.path
+                        for loc in findings[hits[0]].locations
+                        if resolver.resolve(loc.path)
+                        in {resolver.resolve(p) for p in code_note.paths}
+                    )
+                    have.append(Note(sr.seat, code_note.section, Location(path), code_note.text))
     out = list(findings)
     for n, notes in added.items():
         f = out[n]
