@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from deepreview.consolidate.claims import claims_in, conflict
+from deepreview.consolidate.code_notes import code_notes_of, quotes_its_code
 from deepreview.consolidate.features import (
     TEST_PATH,
     PathResolver,
@@ -125,6 +126,11 @@ def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
         for o in review.design_observations
         if o.kind == "concern"
     )
+    yield from (
+        ("Coverage Summary", remark, none)
+        for c in review.coverage
+        if (remark := _coverage_remark(c.path, c.status))
+    )
     for f in review.findings:
         # A finding that lists several places, one item each ("Comments still describe the
         # old webhook": `a.go:73`, `b.go:27`, the design doc): each item in another file is
@@ -145,6 +151,44 @@ def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
         if both:
             own = frozenset(_name(loc.path) for loc in f.locations)
             yield (f"{f.id} text", "\n\n".join(both), own)
+
+
+# a line of the entry's own file in a Coverage Summary remark: `:55-57`, line 55, lines 55–57
+_OWN_LINES = re.compile(
+    r"`?(?<![\w.]):(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)`?|\blines?\s+(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)\b"
+)
+# the verdict a remark follows: "Reviewed, no issues (", "Trivial — "
+_VERDICT = re.compile(r"^\W*(?:reviewed|trivial)\b[^(—–;]*[(—–;]\s*", re.IGNORECASE)
+# a remark that checked the place and approves it, whatever else it says
+_CHECKED = re.compile(
+    r"\b(?:verified|confirmed|correct(?:ly)?|accurate|sound|safe|intended|deliberate"
+    r"|as designed)\b",
+    re.IGNORECASE,
+)
+
+
+def _coverage_remark(path: str, status: str) -> str:
+    """The remark a Coverage Summary entry adds to its verdict that cites lines of its own file
+    and names a fault ("Reviewed, no issues (pre-existing: the listener at `:55-57` is never
+    removed …)"), with those lines given their file; "" for a bare verdict, a remark citing no
+    line of the file, or one that approves what it checked."""
+    if not _OWN_LINES.search(status) or _CHECKED.search(status):
+        return ""
+    if not _FAULTS.search(without_code_spans(status)) or not _affirmed_claims(status):
+        return ""
+    remark = _VERDICT.sub("", status, count=1)
+    if remark != status and remark.endswith(")") and remark.count(")") > remark.count("("):
+        remark = remark[:-1]
+    return _OWN_LINES.sub(lambda m: f"`{path}:{m.group(1) or m.group(2)}`", remark)
+
+
+# "no leak", "not a race", "without a deadlock": a failure the remark rules out
+_DENIED = re.compile(r"\b(?:no|not(?:\s+an?)?|without(?:\s+an?)?)\s+[\w-]+(?:\s+[\w-]+)?", re.I)
+
+
+def _affirmed_claims(text: str) -> frozenset[str]:
+    """The failure kinds a remark names, leaving out those it rules out ("so no leak")."""
+    return claims_in(_DENIED.sub(" ", text))
 
 
 def _refs(unit: str) -> Iterator[Location]:
@@ -292,6 +336,9 @@ def _fits_section(note: Note, finding: Finding) -> bool:
             or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
             or _quotes_only_comments(finding.body)
         )
+    if note.section == "Coverage Summary":
+        # a remark beside a verdict: only the same failure is a sighting (`_coverage_remark`)
+        return bool(_affirmed_claims(note.text) & claims_in(f"{finding.title}\n{finding.body}"))
     return note.section != "Design Observations" or _same_remark(note, finding)
 
 
@@ -372,6 +419,23 @@ def credit_notes(
                 have = added.setdefault(best[1], [])
                 if all(x.seat != note.seat for x in have):
                     have.append(note)
+        for code_note in code_notes_of(sr.seat, sr.review, _FAULTS):
+            # one finding quoting that code, or none: two would leave the note's one unknown
+            hits = [
+                n
+                for n, f in enumerate(findings)
+                if name not in f.reviewers and quotes_its_code(code_note, f, resolver)
+            ]
+            if len(hits) == 1:
+                have = added.setdefault(hits[0], [])
+                if all(x.seat != sr.seat for x in have):
+                    path = next(
+                        loc.path
+                        for loc in findings[hits[0]].locations
+                        if resolver.resolve(loc.path)
+                        in {resolver.resolve(p) for p in code_note.paths}
+                    )
+                    have.append(Note(sr.seat, code_note.section, Location(path), code_note.text))
     out = list(findings)
     for n, notes in added.items():
         f = out[n]
