@@ -88,7 +88,10 @@ def decline(
     (of its repository). `repo`: where the reviewed repository is, to keep the declined lines'
     text (`decline_lines`). Returns the decline and the earlier decline of the same finding
     it replaced, if any."""
-    if not reason.strip():
+    # One line wherever it shows (`declines`, a report's bullet, a PR reply): a reason typed
+    # over several lines (`--reason "$(cat why.txt)"`) keeps its words, joined by spaces.
+    reason = " ".join(reason.split())
+    if not reason:
         raise UsageError('a decline needs a reason: --reason "by design: ..."')
     # Under the review's run lock, as every writer of a review: a relead (which renumbers the
     # findings) neither replaces the report this decline reads nor starts between a decline
