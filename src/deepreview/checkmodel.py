@@ -112,10 +112,15 @@ class FixCheck:
 
     @property
     def _packages(self) -> str:
-        """`3 packages passed`, `1 of 3 packages failed`: plain `go test`'s only count."""
+        """`3 packages passed`, `1 of 3 packages failed`: plain `go test`'s only count (`the
+        package failed`, `all 2 packages failed`, when no package passed)."""
         if self.packages_ran is None or self.tests_ran is not None:
             return ""
         noun = "package" if self.packages_ran == 1 else "packages"
+        if self.packages_failed >= self.packages_ran == 1:
+            return "the package failed"
+        if self.packages_failed >= self.packages_ran:
+            return f"all {self.packages_ran} packages failed"
         if self.packages_failed:
             return f"{self.packages_failed} of {self.packages_ran} {noun} failed"
         return f"{self.packages_ran} {noun} passed"

@@ -229,3 +229,15 @@ def test_a_fix_not_checked_says_why() -> None:
         ("S1", "not checked (written by the lead; the tests time out without any fix)"),
         ("I2", "not checked (the tests time out without any fix)"),
     )
+
+
+def test_a_go_package_count_reads_naturally_when_no_package_passed() -> None:
+    def badge(ran: int, failed: int) -> str:
+        tests = "fail" if failed else "pass"
+        check = FixCheck(applies=True, tests=tests, failing_test="TestA", packages_ran=ran)
+        return dataclasses.replace(check, packages_failed=failed).badge
+
+    assert badge(1, 1) == "applies · tests fail (TestA; the package failed)"
+    assert badge(2, 2) == "applies · tests fail (TestA; all 2 packages failed)"
+    assert badge(3, 1) == "applies · tests fail (TestA; 1 of 3 packages failed)"
+    assert badge(1, 0) == "applies · tests pass (1 package passed)"

@@ -259,7 +259,7 @@ def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
         timeout=400,
     )
     assert (
-        "`fix: applies (re-anchored at ages.go:5) · tests fail (TestBoundary; 1 of 1 package "
+        "`fix: applies (re-anchored at ages.go:5) · tests fail (TestBoundary; the package "
         "failed)`" in out["md"]
     )
     assert "mutations of the changed lines: all killed." in out["md"]

@@ -101,6 +101,24 @@ def test_a_repo_option_naming_no_folder_says_so(tmp_path: Path, args: list[str])
     assert not (tmp_path / "data").exists()
 
 
+@pytest.mark.parametrize("args", [["stats"], ["declines"], ["stats", "--json"]])
+def test_a_repo_option_naming_no_folder_beside_a_named_store_says_so(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """With the store named (`DEEP_REVIEW_STORE`, a store of many repositories), `--repo`
+    picks the repository `stats` and `declines` count: one that names no folder was read as
+    "outside any repository" and counted every repository's reviews, exit 0."""
+    repo = make_repo(tmp_path)
+    missing = tmp_path / "no-such-checkout"
+    env = cli_env(tmp_path)
+    first = run_cli(["review", "HEAD~1..HEAD", "--agents", "static"], cwd=repo, env=env)
+    assert first.returncode == 0, first.stderr
+    res = run_cli([*args, "--repo", str(missing)], cwd=repo, env=env)
+    assert res.returncode == 2, res.stdout + res.stderr
+    line = _one_line(res.stderr)
+    assert line.endswith(f"--repo {missing}: no such folder; pass the checkout to review"), line
+
+
 LONG = "x" * 300  # one name over the 255 bytes a file system allows
 
 

@@ -1,7 +1,7 @@
 """A store whose mount turns read-only while a command writes it: every store write says the
 same fix (`store.write_error`), "remount it writable", never "free some space" nor "fix its
 permissions" (neither helps a read-only mount): a seat's redacted transcript, a seat's output
-streamed into the store, the SQLite index."""
+streamed into the store, the SQLite index, run.json rewritten once a seat flags a secret."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from typing import IO, Any
 import pytest
 
 from deepreview import atomicfile, proc
+from deepreview.store import redact, write_error
 from deepreview.store import store as store_module
-from deepreview.store import write_error
 from fakebin.harness import Fakes
-from support.repos import make_repo, run_cli
+from support.repos import git, make_repo, run_cli
 
 _ROFS = "Read-only file system"
 
@@ -132,3 +132,34 @@ def test_the_index_on_a_read_only_mount(tmp_path: Path, monkeypatch: pytest.Monk
     assert f"cannot update the store index in {store}" in line, line
     assert "remount it writable or pass --store DIR" in line, line
     assert "space" not in line and "permissions" not in line, line
+
+
+def test_masking_run_json_on_a_read_only_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A seat names a hard-coded secret: every stored file is rewritten with the value masked,
+    run.json through `json` (so it still loads). Its mount has gone read-only by then."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    (repo / "keys.py").write_text('LABEL = "k9Vx2Lmq7Rt4Wz8Pn3"\n', encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Add the token")
+    review = tmp_path / "review.md"
+    review.write_text(
+        "## Findings\n### Critical Issues\n- **C1** `keys.py:1` — hard-coded API token.\n",
+        encoding="utf-8",
+    )
+    fakes.write_config({"fast": fakes.seat("ok", "--review-file", str(review))})
+    real_replace = redact.replace_bytes
+
+    def read_only(path: Path, data: bytes) -> None:
+        if path.name == "run.json":
+            raise OSError(errno.EROFS, _ROFS, str(path))
+        real_replace(path, data)
+
+    monkeypatch.setattr(redact, "replace_bytes", read_only)
+    res = run_cli(_REVIEW, cwd=repo, env=fakes.env())
+    assert res.returncode == 2, res.stderr
+    line = _error_line(res.stderr)
+    assert "cannot write " in line and "run.json" in line, line
+    _says_remount(line)

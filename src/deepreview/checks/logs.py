@@ -62,3 +62,15 @@ def _clip(output: str) -> str:
         return output
     cut = len(output) - _HEAD_CHARS - _TAIL_CHARS
     return f"{output[:_HEAD_CHARS]}\n[… {cut} characters cut …]\n{output[-_TAIL_CHARS:]}"
+
+
+def logged(
+    logs: CheckLogs | None,
+    name: str,
+    argv: Sequence[str],
+    run: SuiteRun,
+    what: str,
+    detail: str = "",
+) -> str:
+    """`logs.record(...)`, or "" when this run keeps no logs."""
+    return logs.record(name, argv, run, what, detail) if logs is not None else ""

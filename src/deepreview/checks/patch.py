@@ -3,7 +3,7 @@
 A reviewer's diff is written by hand (or by a model): line numbers are often wrong, the `@@`
 header may have no numbers at all, the file headers may be missing (the finding's location
 names the file), and blank context lines lose their leading space. `git apply --3way` gets the
-first try (see `deepreview.checks.run`); these pure functions are the fuzzy second try: each
+first try (see `deepreview.checks.fixcheck`); these pure functions are the fuzzy second try: each
 hunk's old side is searched for in the file (exactly, then ignoring trailing and then all
 surrounding whitespace), the match nearest the stated line wins -- or, for a hunk that
 states none, the match nearest the finding's own line; a tie is refused.

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deepreview.errors import GitError, UnsafeRepositoryError
+from deepreview.errors import GitError, MissingFolderError, UnsafeRepositoryError
 
 if TYPE_CHECKING:
     from deepreview.store.repository import Repository
@@ -29,6 +29,13 @@ def store_and_repository(store: str | None, repo: str) -> tuple[Store, Repositor
         here: Repository | None = Repository.of_checkout(find_repo_root(Path(repo)), env)
     except UnsafeRepositoryError:
         raise  # a named store would not make git trust the repository
+    except MissingFolderError as exc:
+        # A `--repo` that names no folder (a typo) is refused, not read as "outside any
+        # repository", which would count every repository's reviews without a word; a current
+        # folder removed under the shell still reads a store given by --store.
+        if str(exc) != MissingFolderError.CURRENT_GONE:
+            raise
+        here = None
     except GitError:
         here = None
     found.ensure_readable(named=store is not None)

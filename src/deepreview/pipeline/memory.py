@@ -65,14 +65,18 @@ def stored_report(store: Store, review_id: str) -> tuple[ReviewRow, Report]:
     if not path.is_file():
         if row.status == "complete":
             raise files_missing_error(store.root, review_id)
-        raise UsageError(
-            f"review {review_id} has no report yet (status: {row.status}); "
-            f"try `deep-review resume {review_id}`"
-        )
+        raise _no_report_yet(review_id, row.status)
     try:
         return row, report_from_data(json.loads(path.read_text(encoding="utf-8")))
     except ValueError as exc:
         raise UsageError(f"cannot read {path}: {exc}; re-run the review") from exc
+
+
+def _no_report_yet(review_id: str, status: str) -> UsageError:
+    return UsageError(
+        f"review {review_id} has no report yet (status: {status}); "
+        f"try `deep-review resume {review_id}`"
+    )
 
 
 def decline(
@@ -88,16 +92,23 @@ def decline(
     (of its repository). `repo`: where the reviewed repository is, to keep the declined lines'
     text (`decline_lines`). Returns the decline and the earlier decline of the same finding
     it replaced, if any."""
-    if not reason.strip():
+    # One line wherever it shows (`declines`, a report's bullet, a PR reply): a reason typed
+    # over several lines (`--reason "$(cat why.txt)"`) keeps its words, joined by spaces.
+    reason = " ".join(reason.split())
+    if not reason:
         raise UsageError('a decline needs a reason: --reason "by design: ..."')
     # Under the review's run lock, as every writer of a review: a relead (which renumbers the
     # findings) neither replaces the report this decline reads nor starts between a decline
     # and its own check for declines; a decline while one runs is refused, naming it.
-    store.get(review_id)
+    row = store.get(review_id)
     review_dir = store.review_dir(review_id)
     if not review_dir.is_dir():  # its folder deleted by hand: no process can work on it
         return _decline(store, review_id, finding_id, reason, series, repo)
     runlock.refuse_running(review_dir, review_id, then="decline it")
+    if row.status != "complete" and not (store.root / f"{review_id}.json").is_file():
+        # Told before the run lock is ours: under it, a review killed outright (its run.json
+        # still saying running) would read as running, the lock's holder being this process.
+        raise _no_report_yet(review_id, row.status)
     with runlock.holding(review_dir, review_id, "decline", then="decline it"):
         return _decline(store, review_id, finding_id, reason, series, repo)
 

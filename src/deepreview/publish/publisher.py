@@ -37,7 +37,12 @@ from deepreview.publish.inline import InlinePlan
 from deepreview.publish.lineage import Fingerprints, lineage
 from deepreview.publish.newer import newer_summary
 from deepreview.publish.placement import inline_plan
-from deepreview.publish.refusal import fork_forbidden_line, head_moved_line, review_refusal
+from deepreview.publish.refusal import (
+    fork_forbidden_line,
+    head_moved_line,
+    retry_advice,
+    review_refusal,
+)
 from deepreview.publish.safe import is_summary, marker_fingerprint
 from deepreview.publish.sender import ApiRequest, Sender
 from deepreview.publish.summary import InlineMissing, SummaryInput, adopted, summary_body
@@ -197,12 +202,8 @@ def publish_review(
             fork = _fork_of(client, stored)
             if fork is not None:
                 line = fork_forbidden_line(sender.refused, stored.number, fork, stored.repo)
-        again = f"deep-review publish {review_id}{' --inline' if inline else ''}"
-        raise PublishFailed(
-            f"{line}. The review is stored unchanged; publish it again with `{again}`",
-            stored=stored,
-            sender=sender,
-        ) from exc
+        advice = retry_advice(review_id, inline=inline, dry_run=sender.dry_run)
+        raise PublishFailed(f"{line}. {advice}", stored=stored, sender=sender) from exc
 
 
 def _publish(

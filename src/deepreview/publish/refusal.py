@@ -63,3 +63,12 @@ def fork_forbidden_line(what: str, number: int, fork: str, repo: str) -> str:
 
 
 __all__ = ["Refusal", "fork_forbidden_line", "head_moved_line", "review_refusal"]
+
+
+def retry_advice(review_id: str, *, inline: bool, dry_run: bool) -> str:
+    """What to run after a publication GitHub refused or could not be reached for. A dry
+    run's retry is the dry run: its user asked to see the writes, not to send them."""
+    again = f"deep-review publish {review_id}{' --inline' if inline else ''}"
+    if dry_run:
+        return f"Nothing was sent; try the dry run again with `{again} --dry-run`"
+    return f"The review is stored unchanged; publish it again with `{again}`"
