@@ -176,7 +176,38 @@ def test_a_diff_not_inlined_is_said_in_the_report_run_json_and_terminal(tmp_path
     verdict = report["header"]["verdict"]
     assert verdict["label"] == "Merge as-is"
     assert verdict["reason"] != "no issues found"
-    assert f"{len(omitted)} of 16 files' diffs were not in the seats' prompts" in verdict["reason"]
+    clause = f"the diffs of {len(omitted)} of 16 files were not in the seats' prompts"
+    assert clause in verdict["reason"]
+
+
+def _one_big_file_of_two(tmp_path: Path) -> Path:
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", "data", "main")
+    write(repo, "fixtures/rows.csv", "".join(f"{i},name-{i},{i * 7}\n" for i in range(3000)))
+    write(repo, "src/load.py", "def load(path):\n    return open(path).read()\n")
+    commit_all(repo, "fixture rows and loader")
+    return repo
+
+
+def test_one_file_not_inlined_of_two_reads_as_english(tmp_path: Path) -> None:
+    """The verdict said "1 of 2 file's diff was not in the seats' prompts" and the note
+    "1 of 2 file was not inlined": the count is of the change's files, so "files"."""
+    repo = _one_big_file_of_two(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"echo": fakes.seat("ok")}, review={"diff_budget": 6000})
+    res = fakes.review(repo, "--agents", "echo")
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    assert run_json(Path(out["review_dir"]))["not_inlined"] == ["fixtures/rows.csv"]
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    reason = report["header"]["verdict"]["reason"]
+    assert reason.endswith("; the diff of 1 of 2 files was not in the seats' prompts"), reason
+    assert "file's" not in reason
+    said = [ln for ln in res.stderr.splitlines() if "not inlined" in ln]
+    assert len(said) == 1 and "1 of 2 files was not inlined" in said[0], res.stderr
+    assert "read it with git" in said[0]
+    page = Path(out["paths"]["html"]).read_text()
+    assert "the diff of 1 of 2 files was not in the seats' prompts" in page
 
 
 def test_a_diff_that_fits_says_nothing(tmp_path: Path) -> None:
@@ -205,7 +236,7 @@ def test_the_executive_summary_gives_the_verdict_the_header_gives(tmp_path: Path
     report = json.loads(Path(out["paths"]["json"]).read_text())
     verdict = report["header"]["verdict"]
     line = f"Verdict: {verdict['label']} — {verdict['reason']}"
-    assert "files' diffs were not in the seats' prompts" in line
+    assert "files were not in the seats' prompts" in line
     assert report["executive_summary"].endswith(f"{line}.")
     summary = Path(out["paths"]["md"]).read_text().split("## Executive Summary", 1)[1]
     assert f"{line}." in summary.split("\n## ", 1)[0]

@@ -16,7 +16,7 @@ from typing import Final
 from deepreview.findings.assemble import completeness, same_title
 from deepreview.findings.finding_draft import Draft
 from deepreview.findings.problem_words import about_faults, fault_kinds
-from deepreview.model import Finding
+from deepreview.model import Finding, Location
 
 
 def in_summary(is_summary: bool, level: int, summary_level: int | None) -> int | None:
@@ -97,9 +97,18 @@ def level_repeats(
     out: list[Finding] = []
     warnings: list[str] = []
     gone: set[str] = set()
+    # `same_finding` needs one (non-empty) normalised title and one set of places: only the
+    # kept findings with `f`'s are compared, in `out`'s order (the first that matches, as a scan
+    # of `out` finds). Comparing each finding with every kept one made 20,000 findings take
+    # ~45 s to parse. A merged copy keeps both (the copies shared them): its key stands.
+    alike: dict[tuple[str, frozenset[Location]], list[int]] = {}
     for f in findings:
-        k = next((i for i, e in enumerate(out) if same_finding(e, f)), None)
+        title = _norm(f.title)
+        same = alike.setdefault((title, frozenset(f.locations)), []) if title else []
+        k = next((i for i in same if same_finding(out[i], f)), None)
         if k is None:
+            if title:
+                same.append(len(out))
             out.append(f)
             continue
         e = out[k]

@@ -238,16 +238,25 @@ def omission_note(split: DiffSplit, budget: int) -> str | None:
     n = len(split.omitted)
     named = ", ".join(code_span(f.path) for f in split.omitted[:_NAMED])
     more = f" and {n - _NAMED} more" if n > _NAMED else ""
-    files = "file was" if n == 1 else "files were"
+    # "1 of 2 files was", never "1 of 2 file was": the noun counts the change's files.
+    if split.file_count == 1:
+        which = "the one changed file was"
+    else:
+        which = f"{n} of {split.file_count} files {'was' if n == 1 else 'were'}"
     it = "it" if n == 1 else "them"
     return (
         f"The diff was {_size(split.total_bytes)}, over the inline budget of {_size(budget)} "
-        f"(`diff_budget`): {n} of {split.file_count} {files} not inlined in the seats' prompts "
+        f"(`diff_budget`): {which} not inlined in the seats' prompts "
         f"({named}{more}); the seats were told to read {it} with git."
     )
 
 
 def verdict_clause(not_inlined: int, file_count: int) -> str:
-    """What a "Merge as-is" verdict adds when some diffs were not in the prompts."""
-    files = "file's diff was" if not_inlined == 1 else "files' diffs were"
-    return f"{not_inlined} of {file_count} {files} not in the seats' prompts"
+    """What a "Merge as-is" verdict adds when some diffs were not in the prompts: "the diff of
+    1 of 2 files was ...", "the diffs of 3 of 16 files were ...", "the diffs of all 4 files
+    were ...", "the diff of the one changed file was ..." (never "1 of 2 file's diff")."""
+    if not_inlined == 1:
+        which = "the one changed file" if file_count == 1 else f"1 of {file_count} files"
+        return f"the diff of {which} was not in the seats' prompts"
+    which = f"all {file_count}" if not_inlined == file_count else f"{not_inlined} of {file_count}"
+    return f"the diffs of {which} files were not in the seats' prompts"
