@@ -4,7 +4,8 @@ the code at the review's commit, sees one block of it. Two nil dereferences elev
 one in `openStore` and one in `closeStore`, are two problems (each function is fixed on its
 own); two told ten lines apart inside `openStore`, at the lookup that can fail and at the use
 that then dereferences it, are one. Without the code (no sources) nearness is all a lead has,
-and the two functions' findings stay joined as before.
+and the two functions' findings stay joined as before. A race is made by two functions
+together: told at the unlocked writer and at the reader, it stays one.
 """
 
 from __future__ import annotations
@@ -94,3 +95,45 @@ def test_without_the_code_the_two_functions_findings_stay_joined() -> None:
     joined = {frozenset({"alpha:I1", "bravo:I1"})}
     assert groups(cluster_findings(reviews, sources={"store/store.go": STORE})) == apart
     assert groups(cluster_findings(reviews)) == joined
+
+
+TALLY = (
+    "package tally\n"  # 1
+    "\n"  # 2
+    "type Tally struct {\n"  # 3
+    "\tmu   sync.Mutex\n"  # 4
+    "\tseen map[string]int\n"  # 5
+    "}\n"  # 6
+    "\n"  # 7
+    "func (t *Tally) Add(key string) {\n"  # 8
+    "\tt.seen[key]++\n"  # 9
+    "}\n"  # 10
+    "\n"  # 11
+    "func (t *Tally) Report() map[string]int {\n"  # 12
+    "\tt.mu.Lock()\n"  # 13
+    "\tdefer t.mu.Unlock()\n"  # 14
+    "\tout := map[string]int{}\n"  # 15
+    "\tfor k, v := range t.seen {\n"  # 16
+    "\t\tout[k] = v\n"  # 17
+    "\t}\n"  # 18
+    "\treturn out\n"  # 19
+    "}\n"  # 20
+)
+
+
+def test_a_race_told_at_the_writer_and_at_the_reader_in_two_methods_is_one(
+    tmp_path: Path,
+) -> None:
+    # a race is made by two functions together: each reviewer tells the side it looked at
+    found = findings_of_change(
+        tmp_path,
+        {"tally/tally.go": TALLY},
+        {
+            "alpha": "- [P1] tally/tally.go:9 — `Add` bumps the counter without taking the "
+            "lock; concurrent callers hit a data race.\n",
+            "bravo": "- [P1] tally/tally.go:16 — `Report` walks the map under the mutex while "
+            "writers skip it: a race the detector flags.\n",
+        },
+    )
+    got = sorted(sorted(f["reviewers"]) for f in found)
+    assert got == [["Alpha", "Bravo"]], got
