@@ -144,3 +144,8 @@ def test_a_c_line_is_in_the_function_whose_head_names_its_return_type() -> None:
     assert enclosing(C, 2) is None  # a prototype is no definition
     assert enclosing(C, 10) is None
     assert called_at(C, 12, 12) == {"free"}  # the head's own name is no call
+
+
+def test_a_python_class_head_is_no_function() -> None:
+    lines = ["class Store(Base):", "    limit = compute(3)"]
+    assert enclosing(lines, 2) is None

@@ -26,8 +26,13 @@ _KEYWORD_LIST = """
     print not and or in is await async new typeof sizeof super this self lambda yield raise
     throw defer go select case when unless until do loop
 """
-# Words that start a statement, never a C return type (`return total(`, `if check(a,`)
-_STATEMENT_WORDS = "|".join(sorted({*_KEYWORD_LIST.split(), "delete", "goto", "puts", "del"}))
+# Words that start a statement or a type, never a C return type (`return total(`, `if check(a,`,
+# `class Store(Base):`)
+_STATEMENT_WORDS = "|".join(
+    sorted(
+        {*_KEYWORD_LIST.split(), "delete", "goto", "puts", "del", "class", "record", "interface"}
+    )
+)
 _DEFINITIONS = (
     # Python, Ruby (`def name`, `async def name(`)
     re.compile(r"^(?P<indent>\s*)(?:async\s+)?def\s+(?:self\.)?(?P<name>\w+)"),
