@@ -118,3 +118,34 @@ PYTHON_FSTRING = [
 def test_a_line_after_an_f_string_is_still_in_its_python_function() -> None:
     assert enclosing(PYTHON_FSTRING, 6) == "search"
     assert enclosing(PYTHON_FSTRING, 9) == "count"
+
+
+C = [
+    "#include <string.h>",  # 1
+    "int count(const char *s);",  # 2: a prototype, no body
+    "struct user *user_new(const char *name)",  # 3
+    "{",  # 4
+    "    if (name == NULL)",  # 5
+    "        return make_default(name,",  # 6
+    "                            0);",  # 7
+    "    return build(name);",  # 8
+    "}",  # 9
+    "",  # 10
+    "static void Store::close(struct store *s) {",  # 11
+    "    free(s);",  # 12
+    "}",  # 13
+]
+
+
+def test_a_c_line_is_in_the_function_whose_head_names_its_return_type() -> None:
+    assert enclosing(C, 5) == "user_new"
+    assert enclosing(C, 7) == "user_new"  # a call's wrapped arguments open no function
+    assert enclosing(C, 12) == "close"
+    assert enclosing(C, 2) is None  # a prototype is no definition
+    assert enclosing(C, 10) is None
+    assert called_at(C, 12, 12) == {"free"}  # the head's own name is no call
+
+
+def test_a_python_class_head_is_no_function() -> None:
+    lines = ["class Store(Base):", "    limit = compute(3)"]
+    assert enclosing(lines, 2) is None

@@ -9,7 +9,8 @@ and these two facts per finding are what it reads there (`score` weighs them wit
 findings say alike; a definition and a call are where they looked, not what they saw).
 
 Language-agnostic and deliberately simple: a function is a line that defines one in the common
-languages (`def`, `func`, `fn`, `function`, a `const f = (...) =>`, a Java-like method head),
+languages (`def`, `func`, `fn`, `function`, a `const f = (...) =>`, a Java-like method head,
+a C function's head),
 and a line is in the nearest such definition above it that it is indented under, or after it
 in a language of braces. A call is a name followed by `(` that is not a keyword or that line's
 own definition.
@@ -20,6 +21,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+_KEYWORD_LIST = """
+    if for while switch return catch function def func fn match elif else try with assert
+    print not and or in is await async new typeof sizeof super this self lambda yield raise
+    throw defer go select case when unless until do loop
+"""
+# Words that start a statement or a type, never a C return type (`return total(`, `if check(a,`,
+# `class Store(Base):`)
+_STATEMENT_WORDS = "|".join(
+    sorted(
+        {*_KEYWORD_LIST.split(), "delete", "goto", "puts", "del", "class", "record", "interface"}
+    )
+)
 _DEFINITIONS = (
     # Python, Ruby (`def name`, `async def name(`)
     re.compile(r"^(?P<indent>\s*)(?:async\s+)?def\s+(?:self\.)?(?P<name>\w+)"),
@@ -44,13 +57,16 @@ _DEFINITIONS = (
         r"^(?P<indent>\s*)(?:(?:public|private|protected|internal|static|final|abstract"
         r"|synchronized|override|virtual|async)\s+)+[\w<>\[\],.?]+\s+(?P<name>\w+)\s*\([^;]*$"
     ),
+    # C, C++ (`struct user *user_new(const char *name)`, `static int Foo::count(`): a return
+    # type then the name, no `;` after (a prototype); a statement's first word is no type
+    # (`_STATEMENT_WORDS`)
+    re.compile(
+        rf"^(?P<indent>\s*)(?!(?:{_STATEMENT_WORDS})\b)(?:(?:static|inline|extern|const|unsigned"
+        r"|signed|struct|enum|union)\s+)*[A-Za-z_][\w<>]*(?:\s*\*+\s*|\s+)"
+        r"(?:\w+::)*(?P<name>[A-Za-z_]\w*)\s*\([^;]*$"
+    ),
 )
 _CALL = re.compile(r"(?<![\w.$])(?:[\w$]+(?:\.|::))*(?P<name>[A-Za-z_]\w*)\s*\(")
-_KEYWORD_LIST = """
-    if for while switch return catch function def func fn match elif else try with assert
-    print not and or in is await async new typeof sizeof super this self lambda yield raise
-    throw defer go select case when unless until do loop
-"""
 _KEYWORDS = frozenset(_KEYWORD_LIST.split())
 NEAR_CALL_LINES = 2  # a call this many lines from a finding's place is at it ("beside")
 

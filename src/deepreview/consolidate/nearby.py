@@ -47,7 +47,9 @@ def lines_apart(x: Features, y: Features) -> int | None:
 def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
     """The failures both titles name when the two findings are about code, in one file a few
     lines apart (`CLAIM_NEAR_LINES`, not overlapping: there `score._stance` weighs the claim),
-    graded at most one level apart, and no title names a failure the other does not:
+    graded at most one level apart, not in two different functions (`in_other_functions`)
+    unless the failure is one two functions make (`BETWEEN_FUNCTIONS`), and no title names a
+    failure the other does not:
     "`rm -rf $TARGET/*` deletes from `/` when `DEPLOY_DIR` is unset" at line 9 and "no guard on
     an empty environment" at line 4. Else nothing. Both titles: a failure one text mentions on
     the way is no claim at this distance ("Script lacks strict mode", whose explanation adds
@@ -65,7 +67,29 @@ def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
     if gap is None or gap > CLAIM_NEAR_LINES:
         return frozenset()
     # a crash both name is how two causes end as often as one (`claims.SYMPTOMS`)
-    return (x.claims & y.claims) - SYMPTOMS
+    shared = (x.claims & y.claims) - SYMPTOMS
+    if in_other_functions(x, y) and not shared & BETWEEN_FUNCTIONS:
+        return frozenset()
+    return shared
+
+
+# Failures made by two pieces of code together, each told where its reviewer looked: a race (the
+# unlocked writer `Inc`, the reader `Snapshot` eight lines below), a wait with no timeout (the
+# unbuffered channel made in `NewPool`, the send that blocks in `run`), a leak (acquired in one
+# function, never released in the other). Nearness across two functions still reads as one.
+BETWEEN_FUNCTIONS = frozenset({"race", "hang", "leak"})
+
+
+def in_other_functions(x: Features, y: Features) -> bool:
+    """The code at the review's commit puts the two in different functions (`code_sites`):
+    each one's lines are in a known function, none in one of the other's, and neither's lines
+    call a function the other is in. A null name at line 10 in `user_new` and `user_free(NULL)`
+    at line 20 in `user_free` are a few lines apart, not one block of code: each function is
+    fixed on its own. A definition and its call stay together (`definition_and_call` weighs
+    them); without the code (no `defined_in`) nearness is all there is to go by."""
+    if not (x.defined_in and y.defined_in) or x.defined_in & y.defined_in:
+        return False
+    return not (x.defined_in & y.calls or y.defined_in & x.calls)
 
 
 def _graded_and_classified_alike(x: Features, y: Features) -> bool:
