@@ -9,6 +9,7 @@ and their imports cannot meet the main thread's.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
@@ -122,11 +123,35 @@ def checked_status(
     # that found nothing.
     review = _parsed(stored, seat)
     failure = _unparseable(review)
-    if failure is not None and cut and unreadable(outcome.review_text, seat) is None:
-        failure = REVIEW_CUT_REASON  # the whole text had findings: the cut lost them
+    if failure is not None and cut and _review_in_the_cut(outcome.review_text, seat):
+        failure = REVIEW_CUT_REASON  # the text had findings: the cut lost them
     if failure is not None:
         return "failed", failure
     return status, _noted(reason, review)
+
+
+# A line a review's findings can start at (a heading, a bold title, an id like `C1.` or `[I2]`),
+# found by a linear scan of what the cap cut out. Each begins at a newline, so the scan skips
+# 50 MB of noise on one line at once.
+_REVIEW_LINE: Final = re.compile(
+    r"\n[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*+][ \t]+)?\*\*|\[?[A-Z]{1,2}\d{1,3}[\].:)])"
+)
+
+
+def _review_in_the_cut(text: str, seat: str) -> bool:
+    """Whether the middle that `cap_review` cut out of `text` held a review: read from the first
+    line there that can start one, at most `MAX_REVIEW_BYTES` characters of it. Never the
+    whole text: parsing a 50 MB noisy seat's output took over a minute of CPU the user waited
+    for, to choose between two wordings of the same failure."""
+    kept, _ = cap_review(text)
+    head, _, rest = kept.partition("\n\n[... review truncated by Deep Review")
+    tail = rest.split(" ...]\n\n", 1)[1] if " ...]\n\n" in rest else ""
+    start = _REVIEW_LINE.search(text, len(head), max(len(head), len(text) - len(tail)))
+    if start is None:
+        return False
+    window = text[start.start() + 1 : start.start() + 1 + MAX_REVIEW_BYTES]
+    window = window.encode(errors="surrogateescape")[:MAX_REVIEW_BYTES].decode(errors="ignore")
+    return unreadable(window, seat) is None
 
 
 def _parsed(review_text: str, seat: str) -> AgentReview:
