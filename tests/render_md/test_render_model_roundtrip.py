@@ -291,3 +291,32 @@ def test_rendered_findings_parse_as_an_agent_review_too(report: Report) -> None:
     assert [(f.id, f.severity, f.title, f.locations, f.body, f.fix) for f in review.findings] == [
         (f.id, f.severity, f.title, f.locations, f.body, f.fix) for f in report.findings
     ]
+
+
+def test_a_finding_titled_with_a_dash_alone_is_read_back() -> None:
+    """A finding whose title is only a dash, with no place (`S2. **—** (suggestion)`), was
+    read as a `—` that says "none": parsed as an agent's review, it vanished and its text
+    joined the finding above. Its own id and level make it a finding."""
+    first = Finding(
+        id="S1",
+        severity=Severity.SUGGESTION,
+        title="Listener left open",
+        locations=(Location(path="srv/listen.go", start=12, end=None),),
+        body="```\nFix: no\nx := 1\n```\n\nThe listener stays open after shutdown.",
+    )
+    dash = Finding(
+        id="S2",
+        severity=Severity.SUGGESTION,
+        title="—",
+        fix="```\n## not a heading\nx := 1\n```",
+    )
+    report = Report(
+        header=Header(review_id="r1", date="", verdict=Verdict("Merge with fixes", "Two nits.")),
+        findings=(first, dash),
+    )
+    text = render_markdown(report)
+    assert parse_report(text).findings == report.findings
+    review = parse_review(text)
+    assert [(f.id, f.title, f.locations, f.body, f.fix) for f in review.findings] == [
+        (f.id, f.title, f.locations, f.body, f.fix) for f in report.findings
+    ]
