@@ -9,6 +9,7 @@ and their imports cannot meet the main thread's.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
@@ -34,8 +35,10 @@ EMPTY_REVIEW: Final = "empty review"
 # print anything) keeps its raw output in the transcript, but only this much reaches the parser
 # and the report: otherwise the report carries the junk three times over (md, json, html).
 MAX_REVIEW_BYTES: Final = 1 << 20
-# Room for the note that marks the cut.
+# Room for the note that marks the cut, and how it begins and ends (`_review_in_the_cut`).
 _NOTE_ROOM: Final = 512
+_NOTE_START: Final = "\n\n[... review truncated by Deep Review"
+_NOTE_END: Final = " ...]\n\n"
 
 Status: TypeAlias = Literal["ok", "failed", "timeout", "interrupted"]  # as `SeatOutcome`'s
 
@@ -60,9 +63,9 @@ def cap_review(text: str, limit: int = MAX_REVIEW_BYTES) -> tuple[str, bool]:
     nl = tail.find(b"\n")
     tail = tail[nl + 1 :] if 0 <= nl < len(tail) // 2 else tail
     note = (
-        f"\n\n[... review truncated by Deep Review: the seat printed {len(data):,} bytes; "
+        f"{_NOTE_START}: the seat printed {len(data):,} bytes; "
         f"the first {len(head):,} and the last {len(tail):,} are kept here, the raw output is "
-        "in its transcript ...]\n\n"
+        f"in its transcript{_NOTE_END}"
     )
     return (
         head.decode("utf-8", errors="ignore") + note + tail.decode("utf-8", errors="ignore"),
@@ -122,11 +125,35 @@ def checked_status(
     # that found nothing.
     review = _parsed(stored, seat)
     failure = _unparseable(review)
-    if failure is not None and cut and unreadable(outcome.review_text, seat) is None:
-        failure = REVIEW_CUT_REASON  # the whole text had findings: the cut lost them
+    if failure is not None and cut and _review_in_the_cut(outcome.review_text, seat):
+        failure = REVIEW_CUT_REASON  # the text had findings: the cut lost them
     if failure is not None:
         return "failed", failure
     return status, _noted(reason, review)
+
+
+# A line a review's findings can start at (a heading, a bold title, an id like `C1.` or `[I2]`),
+# found by a linear scan of what the cap cut out. Each begins at a newline, so the scan skips
+# 50 MB of noise on one line at once.
+_REVIEW_LINE: Final = re.compile(
+    r"\n[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*+][ \t]+)?\*\*|\[?[A-Z]{1,2}\d{1,3}[\].:)])"
+)
+
+
+def _review_in_the_cut(text: str, seat: str) -> bool:
+    """Whether the middle that `cap_review` cut out of `text` held a review: read from the first
+    line there that can start one, at most `MAX_REVIEW_BYTES` bytes of it. Never the
+    whole text: parsing a 50 MB noisy seat's output took over a minute of CPU the user waited
+    for, to choose between two wordings of the same failure."""
+    kept, _ = cap_review(text)
+    head, _, rest = kept.partition(_NOTE_START)
+    tail = rest.partition(_NOTE_END)[2]
+    start = _REVIEW_LINE.search(text, len(head), max(len(head), len(text) - len(tail)))
+    if start is None:
+        return False
+    window = text[start.start() + 1 : start.start() + 1 + MAX_REVIEW_BYTES]
+    window = window.encode(errors="surrogateescape")[:MAX_REVIEW_BYTES].decode(errors="ignore")
+    return unreadable(window, seat) is None
 
 
 def _parsed(review_text: str, seat: str) -> AgentReview:

@@ -177,3 +177,41 @@ def test_a_finding_in_the_cut_part_is_not_charged_as_a_plain_miss(tmp_path: Path
     ) in retro, retro[:4000]
     # Claude's retro is as before: it did not write the truncated review.
     assert "Found by others but not by Claude:" in retro
+
+
+@pytest.mark.parametrize(
+    ("middle", "reason"),
+    [
+        ("noise without a single line break " * 60_000, "unparseable review"),
+        (
+            _summary(1_200_000) + _FINDINGS + _filler(1_200_000, "Trailing"),
+            "unparseable review: its output was over 1 MiB and was cut where its findings were",
+        ),
+    ],
+)
+def test_a_huge_output_is_judged_on_bounded_text(
+    monkeypatch: pytest.MonkeyPatch, middle: str, reason: str
+) -> None:
+    """A seat that printed megabytes of noise waited (76 s of CPU for 50 MB) while its whole
+    output was parsed to tell whether the cut lost its findings. The parser only ever sees at
+    most what a review keeps, and the reason is still the one the whole text earns."""
+    from deepreview import seat_output
+    from deepreview.agents.base import SeatOutcome
+
+    seen: list[int] = []
+    parsed = seat_output._parsed
+
+    def spy(text: str, seat: str) -> object:
+        seen.append(len(text.encode()))
+        return parsed(text, seat)
+
+    monkeypatch.setattr(seat_output, "_parsed", spy)
+    text = "Starting the review.\n" + middle + "\n" + "x" * 600_000 + "\n"
+    stored, cut = seat_output.cap_review(text)
+    assert cut
+    outcome = SeatOutcome(status="ok", review_text=text)
+    status = seat_output.checked_status(
+        outcome, stored, cut, reason=None, seat="gemini", writes_review=True
+    )
+    assert status == ("failed", reason)
+    assert seen and max(seen) <= seat_output.MAX_REVIEW_BYTES, seen

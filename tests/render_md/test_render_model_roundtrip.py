@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import random
 from dataclasses import replace
 
 import pytest
@@ -50,10 +51,18 @@ word = st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCT_WORDS))
 
 
 def sentence(min_words: int = 2, max_words: int = 12) -> st.SearchStrategy[str]:
-    return st.tuples(
-        st.lists(st.sampled_from(WORDS), min_size=min_words, max_size=max_words),
-        st.lists(word, max_size=3),
-    ).map(lambda t: " ".join(t[0] + t[1]).capitalize() + ".")
+    # One drawn seed per sentence, not one draw per word: a report holds dozens of sentences,
+    # and drawing each word through Hypothesis was most of these tests' time. The shapes are
+    # the same: `min_words`..`max_words` plain words, then up to three words that may be
+    # punctuated ones. (Shrinking still works on the seed and on everything around it.)
+    return st.integers(0, 2**32 - 1).map(lambda seed: _sentence(seed, min_words, max_words))
+
+
+def _sentence(seed: int, min_words: int, max_words: int) -> str:
+    rng = random.Random(seed)
+    plain = [rng.choice(WORDS) for _ in range(rng.randint(min_words, max_words))]
+    tail = [rng.choice(rng.choice((WORDS, PUNCT_WORDS))) for _ in range(rng.randint(0, 3))]
+    return " ".join(plain + tail).capitalize() + "."
 
 
 def paragraph() -> st.SearchStrategy[str]:
@@ -290,4 +299,33 @@ def test_rendered_findings_parse_as_an_agent_review_too(report: Report) -> None:
     review = parse_review(render_markdown(only_findings))
     assert [(f.id, f.severity, f.title, f.locations, f.body, f.fix) for f in review.findings] == [
         (f.id, f.severity, f.title, f.locations, f.body, f.fix) for f in report.findings
+    ]
+
+
+def test_a_finding_titled_with_a_dash_alone_is_read_back() -> None:
+    """A finding whose title is only a dash, with no place (`S2. **—** (suggestion)`), was
+    read as a `—` that says "none": parsed as an agent's review, it vanished and its text
+    joined the finding above. Its own id and level make it a finding."""
+    first = Finding(
+        id="S1",
+        severity=Severity.SUGGESTION,
+        title="Listener left open",
+        locations=(Location(path="srv/listen.go", start=12, end=None),),
+        body="```\nFix: no\nx := 1\n```\n\nThe listener stays open after shutdown.",
+    )
+    dash = Finding(
+        id="S2",
+        severity=Severity.SUGGESTION,
+        title="—",
+        fix="```\n## not a heading\nx := 1\n```",
+    )
+    report = Report(
+        header=Header(review_id="r1", date="", verdict=Verdict("Merge with fixes", "Two nits.")),
+        findings=(first, dash),
+    )
+    text = render_markdown(report)
+    assert parse_report(text).findings == report.findings
+    review = parse_review(text)
+    assert [(f.id, f.title, f.locations, f.body, f.fix) for f in review.findings] == [
+        (f.id, f.title, f.locations, f.body, f.fix) for f in report.findings
     ]

@@ -234,7 +234,13 @@ def parse_findings_block(
             head = cool_item_head(line, prefixes) or head  # `- 🟢 Title — `a.py:4`` after `- 🔴 …`
         if head is None and starts:
             head = leveled_item_head(line, lines[starts[-1][0]], prefixes)
-        if head is None or (says_none(head.title) and not head.locations):
+        if head is None or (
+            says_none(head.title)
+            and not head.locations
+            # (`S3. **—** (suggestion)`: an id and a level of its own make it a finding whose
+            # title is a dash, as our own report writes it, not a `—` for "none")
+            and not (head.style == "id" and head.level_word)
+        ):
             continue  # `- **None** — the change is small.`
         if head.level_word and is_tally(line):
             continue  # `**Critical:** 0 · **Important:** 1`: the seat's tally, read as such
