@@ -11,28 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from support.proof_repos import NO_GO, fix_checks, have_go, review_text, seat_config
+from support.proof_repos import (
+    CLAMP_GO_SOURCE,
+    CLAMP_GO_TESTS,
+    NO_GO,
+    fix_checks,
+    have_go,
+    review_text,
+    seat_config,
+)
 from support.repos import commit_all, git, write
 
 pytestmark = pytest.mark.slow  # real test runs, with and without each fix
 
-GO_SOURCE = "package clamp\n\n// Clamp caps n at 100.\nfunc Clamp(n int) int {\n\treturn n\n}\n"
-GO_TESTS = """package clamp
-
-import "testing"
-
-func TestSmallStays(t *testing.T) {
-\tif Clamp(5) != 5 {
-\t\tt.Fatal("5 should stay 5")
-\t}
-}
-
-func TestBigIsCapped(t *testing.T) {
-\tif Clamp(150) != 100 {
-\t\tt.Fatal("150 should be 100")
-\t}
-}
-"""
 GO_GOOD = """```diff
 --- a/clamp.go
 +++ b/clamp.go
@@ -110,8 +101,8 @@ def _checks(tmp: Path, files: dict[str, str], where: str, good: str, skip: str, 
 
 @pytest.mark.skipif(not have_go(), reason=NO_GO)
 def test_go_test_v_counts_the_tests_a_fix_skips(tmp_path: Path) -> None:
-    files = {"go.mod": "module example.com/clamp\n\ngo 1.19\n", "clamp.go": GO_SOURCE}
-    files["clamp_test.go"] = GO_TESTS
+    files = {"go.mod": "module example.com/clamp\n\ngo 1.19\n", "clamp.go": CLAMP_GO_SOURCE}
+    files["clamp_test.go"] = CLAMP_GO_TESTS
     checks, md = _checks(tmp_path, files, "clamp.go:5", GO_GOOD, GO_SKIP, "go test -v ./...")
     good, skip = checks["I1"], checks["I2"]
     assert good["tests"] == skip["tests"] == "pass"

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from deepreview.checks.go_packages import PackageCounts, go_packages
-from support.proof_repos import NO_GO, fix_checks, have_go, review_text, seat_config
+from support.proof_repos import (
+    CLAMP_GO_SOURCE,
+    CLAMP_GO_TESTS,
+    NO_GO,
+    fix_checks,
+    have_go,
+    review_text,
+    seat_config,
+)
 from support.repos import commit_all, git, write
 
 # A run of three packages, one failing, one cached, one with no tests, in `go test`'s shape
@@ -36,23 +44,6 @@ def test_plain_go_test_output_counts_packages() -> None:
     assert go_packages("ok\nFAIL\n") is None  # the closing words name no package
 
 
-SOURCE = "package clamp\n\n// Clamp caps n at 100.\nfunc Clamp(n int) int {\n\treturn n\n}\n"
-TESTS = """package clamp
-
-import "testing"
-
-func TestSmallStays(t *testing.T) {
-\tif Clamp(5) != 5 {
-\t\tt.Fatal("5 should stay 5")
-\t}
-}
-
-func TestBigIsCapped(t *testing.T) {
-\tif Clamp(150) != 100 {
-\t\tt.Fatal("150 should be 100")
-\t}
-}
-"""
 GOOD = """```diff
 --- a/clamp/clamp.go
 +++ b/clamp/clamp.go
@@ -94,8 +85,8 @@ def _repo(root: Path) -> Path:
     write(repo, "README.md", "# Clamp\n")
     commit_all(repo, "Initial commit")
     git(repo, "checkout", "-q", "-b", "feature")
-    files = {"go.mod": "module example.com/clamp\n\ngo 1.19\n", "clamp/clamp.go": SOURCE}
-    files |= {"clamp/clamp_test.go": TESTS, **_green("left"), **_green("right")}
+    files = {"go.mod": "module example.com/clamp\n\ngo 1.19\n", "clamp/clamp.go": CLAMP_GO_SOURCE}
+    files |= {"clamp/clamp_test.go": CLAMP_GO_TESTS, **_green("left"), **_green("right")}
     for name, text in files.items():
         write(repo, name, text)
     commit_all(repo, "Add clamp")

@@ -232,3 +232,26 @@ def fix_checks(repo: Path, env: dict[str, str], *args: str) -> tuple[dict, str]:
     report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
     md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
     return {f["id"]: f["fix_check"] for f in report["findings"]}, md
+
+
+# A Go package whose clamp caps nothing yet, and its two tests (one red until fixed): the
+# fix-check runner tests over plain and verbose `go test`.
+CLAMP_GO_SOURCE = (
+    "package clamp\n\n// Clamp caps n at 100.\nfunc Clamp(n int) int {\n\treturn n\n}\n"
+)
+CLAMP_GO_TESTS = """package clamp
+
+import "testing"
+
+func TestSmallStays(t *testing.T) {
+\tif Clamp(5) != 5 {
+\t\tt.Fatal("5 should stay 5")
+\t}
+}
+
+func TestBigIsCapped(t *testing.T) {
+\tif Clamp(150) != 100 {
+\t\tt.Fatal("150 should be 100")
+\t}
+}
+"""

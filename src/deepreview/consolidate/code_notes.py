@@ -73,11 +73,16 @@ def _fragments(unit: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _units(text: str) -> Iterator[str]:
-    """Paragraphs and list items (a line opening with a list marker starts one)."""
+# A list item's opening: each item is a unit of its own, as a paragraph is.
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def text_units(text: str) -> Iterator[str]:
+    """Paragraphs and list items, code blocks blanked: the text a note or citation belongs to
+    (`notes` reads its citations in the same units)."""
     unit: list[str] = []
     for line in strip_fences(text).splitlines():
-        if not line.strip() or re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", line):
+        if not line.strip() or LIST_ITEM.match(line):
             if unit:
                 yield "\n".join(unit)
             unit = [line] if line.strip() else []
@@ -102,7 +107,7 @@ def code_notes_of(seat: str, review: AgentReview, faults: re.Pattern[str]) -> tu
     names and says something `faults` matches outside its code."""
     out: list[CodeNote] = []
     for section, text in _sections(review):
-        for unit in _units(text):
+        for unit in text_units(text):
             if unit.lstrip().startswith("|"):
                 continue  # a verdict table, not a remark
             code = _fragments(unit)

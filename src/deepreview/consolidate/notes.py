@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from deepreview.consolidate.claims import claims_in, conflict
-from deepreview.consolidate.code_notes import code_notes_of, quotes_its_code
+from deepreview.consolidate.code_notes import LIST_ITEM, code_notes_of, quotes_its_code, text_units
 from deepreview.consolidate.features import (
     TEST_PATH,
     PathResolver,
@@ -60,7 +60,6 @@ _PROSE_REF = re.compile(
     r"(?<![\w/.@+-])`?((?:[\w.@+-]+/)*[\w.@+-]+\.[A-Za-z][A-Za-z0-9]{0,9})`?,?\s+"
     r"(?:(?:at|on)\s+)?lines?\s+(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?\b"
 )
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # "`guide.md:21` — accurate, matches the implementation": the reviewer checked and approved;
 # "the placeholder test is fine to keep", "OK as is": it would keep what a finding faults.
 _APPROVES = re.compile(
@@ -100,20 +99,6 @@ class Note:
     in_finding: Literal["", "paragraph", "places"] = ""
 
 
-def _units(text: str) -> Iterator[str]:
-    """Paragraphs and list items: the text a citation belongs to."""
-    unit: list[str] = []
-    for line in strip_fences(text).splitlines():
-        if not line.strip() or _ITEM.match(line):
-            if unit:
-                yield "\n".join(unit)
-            unit = [line] if line.strip() else []
-        else:
-            unit.append(line)
-    if unit:
-        yield "\n".join(unit)
-
-
 def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
     """(section, text, file names whose places in it are no note) of every part of a review
     that may hold notes."""
@@ -136,7 +121,7 @@ def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
         # old webhook": `a.go:73`, `b.go:27`, the design doc): each item in another file is
         # the reviewer seeing that place's problem, which another reviewer may have raised
         # there as a finding of its own. Its own file's items are the finding itself.
-        items = [u for u in _units(f.body) if _ITEM.match(u)]
+        items = [u for u in text_units(f.body) if LIST_ITEM.match(u)]
         if len(items) >= 2:
             own = frozenset(_name(loc.path) for loc in f.locations)
             # placed in several files, it is one problem seen in each, and it joins one other
@@ -147,7 +132,7 @@ def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
         # `read.py` line 2 and `last_rows()` in `tail.py` line 4 both …", the finding placed
         # at the first. A paragraph naming its own place and another file's is the reviewer
         # seeing both; one naming only another file's place cites it as context (a caller).
-        both = [u for u in _units(f.body) if not _ITEM.match(u) and _names_own_place(u, f)]
+        both = [u for u in text_units(f.body) if not LIST_ITEM.match(u) and _names_own_place(u, f)]
         if both:
             own = frozenset(_name(loc.path) for loc in f.locations)
             yield (f"{f.id} text", "\n\n".join(both), own)
@@ -222,7 +207,7 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
     places elsewhere), with its paragraph or item."""
     out: list[Note] = []
     for section, text, own in _sections(review):
-        for unit in _units(text):
+        for unit in text_units(text):
             if unit.lstrip().startswith("|"):
                 continue  # a verdict table (prior items, accepted changes), not a remark
             if _APPROVES.search(unit) and not _FAULTS.search(unit):
@@ -254,7 +239,7 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
 
 def _has_items(f: Finding) -> bool:
     """The finding lists its places one item each (`_sections`: those items are its notes)."""
-    return sum(1 for u in _units(f.body) if _ITEM.match(u)) >= 2
+    return sum(1 for u in text_units(f.body) if LIST_ITEM.match(u)) >= 2
 
 
 def _sighting(note: Note, finding: Finding, distance: int) -> bool:
