@@ -30,6 +30,7 @@ class Evidence:
     claims: tuple[str, ...] = ()  # the failures both name (`claims.claims_in`)
     untested: tuple[str, ...] = ()  # the code both titles say has no test (`gaps.untested_names`)
     named: tuple[str, ...] = ()  # the construct both name a line or two apart (`_quote_beside`)
+    traced: tuple[str, ...] = ()  # other files both cite at the same lines (`traced.traced_alike`)
 
 
 def describe(ev: Evidence) -> str:
@@ -52,6 +53,9 @@ def describe(ev: Evidence) -> str:
         parts.append("both name " + " and ".join(SAID[c] for c in ev.claims))
     if ev.named:
         parts.append("both name " + ", ".join(f"`{n}`" for n in ev.named[:2]))
+    if ev.traced:
+        shown = ", ".join(f"`{p.rsplit('/', 1)[-1]}`" for p in ev.traced[:3])
+        parts.append(f"both trace it to the same lines of {shown}")
     if ev.untested:
         parts.append("both say " + " and ".join(f"`{i}`" for i in ev.untested) + " has no test")
     if ev.classification:

@@ -38,6 +38,7 @@ from deepreview.consolidate.spans import (
     places,
     same_lines,
 )
+from deepreview.consolidate.traced import TRACED_BONUS, traced_alike
 
 # Classifications that say which code is at fault: two of them that differ contradict each other.
 # Other labels (enhancement, correctness, security, ...) name a kind of finding, not a culprit;
@@ -362,6 +363,11 @@ def evidence(
         # the same failure named a few lines apart in one file: "`DEPLOY_DIR` is unset" at the
         # command, "no guard on an empty environment" at the assignment (`nearby.py`)
         score += SAME_FAILURE_NEARBY
+    traced = frozenset() if generic else traced_alike(x, y)
+    if traced:
+        # both explanations follow the problem to the same lines of the same other files
+        # (`traced.py`): a documentation page's promise and the code that does not keep it
+        score += TRACED_BONUS
     at_definition_and_call = not generic and bool(definition_and_call(x, y))
     if at_definition_and_call:
         # one finding in a function, the other at a line calling it, saying something alike:
@@ -402,7 +408,12 @@ def evidence(
     # a construct both name a line or two apart (`apart.named_beside`) is shared code, as a quote is
     # so is the behaviour two test gaps in one test file both name (`one_gap_in_a_test_file`)
     said_alike = (
-        worded_alike or bool(cited) or bool(x.excerpt & y.excerpt) or bool(named) or bool(gap_said)
+        worded_alike
+        or bool(cited)
+        or bool(x.excerpt & y.excerpt)
+        or bool(named)
+        or bool(gap_said)
+        or bool(traced)
     )
     if generic and not worded_alike:
         # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
@@ -416,12 +427,25 @@ def evidence(
         # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is
         # generic by design, and a shared multi-line range points at one block: not capped.
         score = min(score, WHERE_ONLY_CAP)
+    if (
+        not said_alike
+        and not generic
+        and stance <= 0
+        and not x.kind == y.kind == "tests"
+        and _a_section_wide(x, y)
+    ):
+        # ... nor is a range as long as a section: "Improve discoverability of the toolchain
+        # section" over a page's whole 34-line section overlaps every remark on a sentence of
+        # it. A missing test is another matter: a reviewer places it on the whole suite, where
+        # the test would go, and another on the one example that misses it
+        score = min(score, WHERE_ONLY_CAP)
     if not generic and stance <= 0 and claims_apart(x, y, prose) and not at_definition_and_call:
         # "One malformed startup file blocks every later one" beside "Redundant login file
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim
         score = min(score, WHERE_ONLY_CAP)
-    if not (generic or at_definition_and_call or untested) and explained_apart(
+    # the same lines of other files cited by both (`traced`) are a line in common, loosely
+    if not (generic or at_definition_and_call or untested or traced) and explained_apart(
         x, y, prose=prose, prose_alike=SAID_PROSE
     ):
         # quoting and naming the same code is where both looked; two explanations at length
@@ -448,7 +472,20 @@ def evidence(
         claims=tuple(sorted(shared_claims(x, y))),
         untested=untested,
         named=tuple(sorted(named)),
+        traced=tuple(sorted(traced)),
     )
+
+
+def _a_section_wide(x: Features, y: Features) -> bool:
+    """Every place of one of the two spans more lines than a block (`NEAR_LINES`)."""
+
+    def wide(f: Features) -> bool:
+        return bool(f.locations) and all(
+            s.start is not None and s.end is not None and s.end - s.start + 1 > NEAR_LINES
+            for s in f.locations
+        )
+
+    return wide(x) or wide(y)
 
 
 def _line_key(cited: str) -> tuple[int, str]:
