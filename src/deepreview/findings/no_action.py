@@ -59,7 +59,9 @@ def notes_need_no_action(paras: list[str]) -> bool:
     for ln in lines:
         (rest if MARGIN_ITEM.match(ln) or ln[:1].isspace() else intro).append(ln)
     items = "\n".join(rest)
-    plain = [" ".join(without_code_spans(ln).split()) for ln in intro]
+    # each distinct intro line once, and only until one asks for nothing (a seat's log repeats
+    # its lines by the thousand; `any` is the same over them)
+    plain = (" ".join(without_code_spans(ln).split()) for ln in dict.fromkeys(intro))
     return (
         any(_SAYS.search(p) and not _BUT.search(p) for p in plain)
         and bool(items)
