@@ -52,9 +52,16 @@ def notes_need_no_action(paras: list[str]) -> bool:
     list items at places, none of which names a fault: notes, no findings. An item that does
     (`… is never closed, so the handle leaks`) keeps the list findings text."""
     lines = [ln for p in paras for ln in p.splitlines() if ln.strip()]
-    intro = [ln for ln in lines if not MARGIN_ITEM.match(ln) and not ln[:1].isspace()]
-    items = "\n".join(ln for ln in lines if ln not in intro)
-    plain = [" ".join(without_code_spans(ln).split()) for ln in intro]
+    # one pass splits the lines (a membership test in `intro` per line was quadratic: seconds
+    # on a seat's megabyte of log lines); equal lines fall on the same side, as before
+    intro: list[str] = []
+    rest: list[str] = []
+    for ln in lines:
+        (rest if MARGIN_ITEM.match(ln) or ln[:1].isspace() else intro).append(ln)
+    items = "\n".join(rest)
+    # each distinct intro line once, and only until one asks for nothing (a seat's log repeats
+    # its lines by the thousand; `any` is the same over them)
+    plain = (" ".join(without_code_spans(ln).split()) for ln in dict.fromkeys(intro))
     return (
         any(_SAYS.search(p) and not _BUT.search(p) for p in plain)
         and bool(items)

@@ -163,10 +163,17 @@ _BOLD_TITLE: Final = re.compile(
 )
 
 
+_DIGIT: Final = re.compile(r"\d")
+
+
 def one_place(text: str, prefixes: tuple[str, ...]) -> str | None:
     """The one place with a line `text` names: as a place (`a.py:18`, `a.py` line 18), or as
     the one file it names in code with the one line it names in words (`In `a.py`, the loop
     on line 18 …`); None when it names none or more than one."""
+    if _DIGIT.search(text) is None:
+        # every line a place or the words name is digits (`\d` in each pattern): without one
+        # there is none, and a seat's megabyte of words is not read word by word for a place
+        return None
     places = {loc for loc in locations_in(text, prefixes)}
     lined = {loc for loc in places if loc.start is not None}
     if len(lined) == 1:

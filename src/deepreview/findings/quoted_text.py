@@ -20,9 +20,11 @@ of its column.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from deepreview.findings.blocks import classify_heading
+from deepreview.findings.file_names import known_names
 from deepreview.findings.finding_line import is_strong_start, parse_head
 
 _ITEM: Final = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+)\S")
@@ -66,6 +68,27 @@ def _content_column(line: str) -> int | None:
 def _opens_finding(line: str) -> bool:
     """A line that opens a finding of its own: an ID, a level, or a place with a line number
     (`- **Security**` or `- `src/db.py`` only groups the items under it)."""
+    # `held_lines` runs again on each block and section of a review (and on the whole of it
+    # twice), each time asking this of the same lines: remembered, a megabyte of log lines is
+    # read once, not four times. The answer depends on the change's files as well
+    # (`file_names.known_files`), so they are part of the key; long lines are not kept (the
+    # memory stays bounded: at most _REMEMBERED lines of _LONGEST characters).
+    if len(line) > _LONGEST:
+        return _reads_as_opening(line)
+    return _remembered_opening(line, known_names())
+
+
+_LONGEST: Final = 1000
+_REMEMBERED: Final = 1 << 14
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _remembered_opening(line: str, known: frozenset[str]) -> bool:
+    """`_reads_as_opening(line)` while `known` are the change's files (the cache's key)."""
+    return _reads_as_opening(line)
+
+
+def _reads_as_opening(line: str) -> bool:
     if is_strong_start(line):
         return True
     head = parse_head(line, numbered=True, bulleted=True)
