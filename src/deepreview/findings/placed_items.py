@@ -55,7 +55,8 @@ _FAULT: Final = re.compile(
     r"\b(?:raises?|throws?|errors?|exceptions?|\w+(?:Error|Exception)|fails?|failing|panics?|"
     r"missing|lacks?|never|does\s+not|doesn['’]t|do\s+not|don['’]t|is\s+not|isn['’]t|"
     r"are\s+not|aren['’]t|cannot|can['’]t|should|must|unhandled|unchecked|unvalidated|unsafe|"
-    r"insecure|overflows?|off[\s-]by[\s-]one|typos?|hard[\s-]?coded|inconsistent|misleading|"
+    r"insecure|overflows?|off[\s-]by[\s-]one|typos?|misspel(?:t|led)|hard[\s-]?coded|inconsistent|"
+    r"misleading|"
     r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?|"
     # a quiet fault: what goes wrong without an error (`are silently untaxed`, `can go
     # negative`, `divides by zero`, `loses the last line`, `subtracts without a floor`)

@@ -1,0 +1,77 @@
+"""Findings a reviewer wrote that the parser lost (fp67), each a fixture of
+`tests/fixtures/reviews/` in our own words with its golden (`test_review_fixtures.py`):
+
+- a file's heading (`### src/user.h`, no backticks) followed by items led by their line with
+  no level (`- line 4: the include guard is misspelt`): in a review with no findings section
+  the heading opened a section of its own and its items were no findings; under a level's
+  section (`## Minor`) they were findings text we could not read. Each is now a finding at
+  that file's line, at the section's level (else unrated: important, as any finding with
+  none); a group of praise stays none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deepreview.findings import parse_review
+from deepreview.findings.readable import unparseable_reason
+from deepreview.model import AgentReview, Severity
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
+C, IMP, S = Severity.CRITICAL, Severity.IMPORTANT, Severity.SUGGESTION
+
+
+def _parse(name: str) -> AgentReview:
+    r = parse_review((FIXTURES / f"{name}.md").read_text(encoding="utf-8"), seat="s")
+    assert unparseable_reason(r) is None
+    assert r.unread_findings == (), r.unread_findings
+    return r
+
+
+def _rows(r: AgentReview) -> list[tuple[Severity, str, tuple[str, ...]]]:
+    return [(f.severity, f.title, tuple(map(str, f.locations))) for f in r.findings]
+
+
+def test_line_items_under_file_headings_in_a_prose_review() -> None:
+    r = _parse("file-heading-line-items-prose")
+    assert _rows(r) == [
+        (IMP, "the include guard is misspelt, so the header is pulled in twice", ("src/user.h:4",)),
+        (
+            IMP,
+            "the `age` field is signed but can never be negative; it should be unsigned",
+            ("src/user.h:9",),
+        ),
+        (IMP, "the name buffer is never freed when parsing fails", ("src/user.c:31",)),
+    ]
+    # unrated: the seat gave them no level (the retro says so)
+    assert r.unrated == ("I1", "I2", "I3")
+    # the praised file's group is no finding, and stays the review's prose
+    assert "clear wording" not in "".join(f.body for f in r.findings)
+
+
+def test_line_items_under_file_headings_in_level_sections() -> None:
+    r = _parse("file-heading-line-items-levels")
+    assert _rows(r) == [
+        (C, "the name buffer is never freed when parsing fails", ("src/user.c:31",)),
+        (S, "the include guard is misspelt, so the header is pulled in twice", ("src/user.h:4",)),
+        (
+            S,
+            "the `age` field is signed but can never be negative; it should be unsigned",
+            ("src/user.h:9",),
+        ),
+    ]
+    assert r.unrated == ()
+
+
+def test_a_file_heading_of_praise_alone_is_no_finding() -> None:
+    text = "I read the header.\n\n### src/user.h\n\n- line 4: clear names, easy to follow.\n"
+    r = parse_review(text, seat="s")
+    assert r.findings == ()
+    assert r.unread_findings == ()
+
+
+def test_a_heading_of_words_is_no_file() -> None:
+    # (`### Notes` is a heading of words: its line-led items name no file to place them in)
+    text = "I read the header.\n\n### Notes\n\n- line 4: the include guard is misspelt.\n"
+    r = parse_review(text, seat="s")
+    assert all(not f.locations or f.locations[0].path != "Notes" for f in r.findings)
