@@ -6,7 +6,12 @@
   the heading opened a section of its own and its items were no findings; under a level's
   section (`## Minor`) they were findings text we could not read. Each is now a finding at
   that file's line, at the section's level (else unrated: important, as any finding with
-  none); a group of praise stays none.
+  none); a group of praise stays none;
+- a bold title with its place, a level word and more words in one parenthesis
+  (`**Title** (a.py:30, high, the loop spins)`): the level was not read and the other words
+  were dropped; the level word now sets the level (`(a.py:2, low)` too) and the rest are the
+  finding's first words of text. A level word inside a longer phrase is no level, and an
+  aside that names more lines of the file stays those lines.
 """
 
 from __future__ import annotations
@@ -75,3 +80,32 @@ def test_a_heading_of_words_is_no_file() -> None:
     text = "I read the header.\n\n### Notes\n\n- line 4: the include guard is misspelt.\n"
     r = parse_review(text, seat="s")
     assert all(not f.locations or f.locations[0].path != "Notes" for f in r.findings)
+
+
+def test_a_level_and_words_beside_the_place_in_parentheses() -> None:
+    r = _parse("bold-title-place-level-aside")
+    assert _rows(r) == [
+        (C, "Poller busy-waits", ("jobs/poll.py:30",)),
+        (S, "Stale import", ("jobs/poll.py:2",)),
+        # `high-water mark`: no level word of its own, the finding stays unrated
+        (IMP, "High-water mark never reset", ("jobs/queue.py:41",)),
+        (IMP, "Retry counter reused", ("jobs/retry.py:12", "jobs/retry.py:19")),
+    ]
+    assert r.findings[0].body.startswith("the loop spins without sleeping\n")
+    assert "tight loop" in r.findings[0].body
+    assert r.findings[2].body.startswith("the high-water mark is kept across runs")
+    assert r.unrated == ("I1", "I2")
+
+
+def test_the_same_in_list_items() -> None:
+    text = (
+        "## Findings\n\n"
+        "- **Poller busy-waits** (jobs/poll.py:30, high, the loop spins without sleeping)\n"
+        "- **Stale import** (jobs/poll.py:2, low)\n"
+    )
+    r = parse_review(text, seat="s")
+    assert _rows(r) == [
+        (C, "Poller busy-waits", ("jobs/poll.py:30",)),
+        (S, "Stale import", ("jobs/poll.py:2",)),
+    ]
+    assert r.findings[0].body == "the loop spins without sleeping"
