@@ -11,7 +11,12 @@
   (`**Title** (a.py:30, high, the loop spins)`): the level was not read and the other words
   were dropped; the level word now sets the level (`(a.py:2, low)` too) and the rest are the
   finding's first words of text. A level word inside a longer phrase is no level, and an
-  aside that names more lines of the file stays those lines.
+  aside that names more lines of the file stays those lines;
+- a counted paragraph with no place (`Finally, there is no test for a failed upload.`) after
+  counted paragraphs that are each a finding at its place (`First, …`, `Second, …`): it was
+  the review's closing words; it is now a finding with no place. Not an ordinary closing word
+  (`Finally, the code is clean …`), nor where another counted paragraph is no finding
+  (`First, I ran the tests …`): then the counting is the reviewer's prose.
 """
 
 from __future__ import annotations
@@ -109,3 +114,37 @@ def test_the_same_in_list_items() -> None:
         (S, "Stale import", ("jobs/poll.py:2",)),
     ]
     assert r.findings[0].body == "the loop spins without sleeping"
+
+
+def _text(r: AgentReview) -> str:
+    return "\n".join([r.preamble, *(f"{o.title}\n{o.body}" for o in r.other_sections)])
+
+
+def test_a_placeless_counted_paragraph_after_counted_findings() -> None:
+    r = _parse("counted-paragraphs-placeless-last")
+    assert [tuple(map(str, f.locations)) for f in r.findings] == [
+        ("upload/client.py:40",),
+        ("upload/chunks.py:12",),
+        (),
+    ]
+    last = r.findings[2]
+    assert (last.severity, last.title) == (IMP, "There is no test for a failed upload")
+    assert last.body == "The new tests only cover the happy path."
+    assert "no test for a failed upload" not in _text(r)  # not kept as closing words too
+
+
+def test_an_ordinary_closing_word_is_no_finding() -> None:
+    r = _parse("counted-paragraphs-closing-words")
+    assert [tuple(map(str, f.locations)) for f in r.findings] == [
+        ("upload/client.py:40",),
+        ("upload/chunks.py:12",),
+    ]
+    assert "the code is clean otherwise" in _text(r)
+
+
+def test_not_when_another_counted_paragraph_is_no_finding() -> None:
+    r = _parse("counted-paragraphs-not-all-findings")
+    assert [tuple(map(str, f.locations)) for f in r.findings] == [
+        ("upload/chunks.py:12",),
+        ("upload/client.py:40",),
+    ]

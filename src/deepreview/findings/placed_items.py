@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from deepreview.findings.counted_faults import ORDINAL, counted_fault, without_ordinal
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
@@ -181,7 +182,8 @@ def placed_paragraphs(
     mark (`Line 2 of src/a.py: … raises …`), the same list written without marks; None when
     the section is no such list."""
     items = _paragraph_items(lines, fenced, prefixes)
-    return placed_problems(items, fenced, prefixes) if items != lines else None
+    placed = placed_problems(items, fenced, prefixes) if items != lines else None
+    return None if placed is None else counted_fault(lines, items, prefixes, *placed)
 
 
 def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]) -> list[str]:
@@ -220,7 +222,7 @@ def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, 
             lines[start:end], prefixes
         )
         if place:
-            led[start] = f"- `{place}` — {_without_ordinal(lines[start])}"
+            led[start] = f"- `{place}` — {without_ordinal(lines[start])}"
     if not led:
         return lines
     out = list(lines)
@@ -235,20 +237,6 @@ def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, 
         for k in range(start + 1, end):
             out[k] = f"  {lines[k]}"
     return out
-
-
-# `First, …`, `Secondly, …`, `Finally, …`: the paragraph's place in the review, no word of
-# its finding's title
-_ORDINAL: Final = re.compile(
-    r"^(?:first|second|third|fourth|fifth|next|also|finally|lastly|additionally)(?:ly)?,[ \t]+"
-    r"(?=\S)",
-    re.IGNORECASE,
-)
-
-
-def _without_ordinal(line: str) -> str:
-    m = _ORDINAL.match(line)
-    return line if m is None else line[m.end() :][:1].upper() + line[m.end() + 1 :]
 
 
 def _sentence_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
@@ -269,7 +257,7 @@ def _ordinal_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
     in any of its sentences (the first tells what is wrong, the next where), when it names
     one place with a line and a fault there; a counted paragraph that only explains (`Also,
     the preview calls this helper too: `b.py:33`.`) stays the text of the one before."""
-    if not _ORDINAL.match(lines[0]):
+    if not ORDINAL.match(lines[0]):
         return None
     text = " ".join(line.strip() for line in lines)
     place = one_place(text, prefixes)
