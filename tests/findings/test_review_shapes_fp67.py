@@ -16,7 +16,12 @@
   counted paragraphs that are each a finding at its place (`First, …`, `Second, …`): it was
   the review's closing words; it is now a finding with no place. Not an ordinary closing word
   (`Finally, the code is clean …`), nor where another counted paragraph is no finding
-  (`First, I ran the tests …`): then the counting is the reviewer's prose.
+  (`First, I ran the tests …`): then the counting is the reviewer's prose;
+- a list of items led by a place in code that goes straight on with its sentence, no dash
+  (`` 1. `upload/client.py:40` raises a `KeyError` … ``): with no findings section it was
+  dropped without a word (no finding, no findings text we could not read); under
+  `## Findings` it was unread. Each is a finding at its place, as with the dash; a list of
+  places with what the change does there stays prose.
 """
 
 from __future__ import annotations
@@ -148,3 +153,25 @@ def test_not_when_another_counted_paragraph_is_no_finding() -> None:
         ("upload/chunks.py:12",),
         ("upload/client.py:40",),
     ]
+
+
+def test_place_then_sentence_items_are_findings() -> None:
+    r = _parse("place-then-sentence-items")
+    assert _rows(r) == [
+        (
+            IMP,
+            "raises a `KeyError` when the server leaves out the retry header",
+            ("upload/client.py:40",),
+        ),
+        (IMP, "divides by zero when the chunk size is set to 0", ("upload/chunks.py:12",)),
+    ]
+    under = parse_review(
+        "## Findings\n\n" + (FIXTURES / "place-then-sentence-items.md").read_text(encoding="utf-8"),
+        seat="s",
+    )
+    assert _rows(under) == _rows(r)
+
+
+def test_places_with_what_the_change_does_stay_prose() -> None:
+    r = _parse("place-then-sentence-items-described")
+    assert r.findings == ()

@@ -102,6 +102,7 @@ def placed_problems(
     …`): each item is one finding, a place-led one never the text of the item before it. An
     item may tell its place in the sentence instead (`In `a.py`, … (line 88)`: `prose_places`)."""
     lines, grouped = places_in_prose(lines, fenced, prefixes)
+    lines = [line if fenced[i] else _dash_after_place(line) for i, line in enumerate(lines)]
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
     if not res.drafts:
         return None
@@ -276,6 +277,18 @@ _FAILS: Final = re.compile(
 
 def _tells_a_fault(text: str) -> bool:
     return names_a_fault(text) or says_undenied(_FAILS, text)
+
+
+# `1. `a.py:40` raises a `KeyError` …`: the place in code, then its sentence with no dash
+_PLACE_THEN_VERB: Final = re.compile(
+    rf"^(?P<lead>[ \t]*{LIST_MARKER}[ \t]+`[^`\s]+:\d+(?:[-–]\d+)?`)[ \t]+(?=[a-z])"
+)
+
+
+def _dash_after_place(line: str) -> str:
+    """An item led by its place in code and going straight on with its sentence, the place
+    parted from it by a dash as the items are read (`` `a.py:40` — raises … ``)."""
+    return _PLACE_THEN_VERB.sub(r"\g<lead> — ", line, count=1)
 
 
 def _set_aside(line: str, unparsed: list[str]) -> bool:
