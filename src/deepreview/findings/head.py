@@ -74,6 +74,8 @@ class FindingHead:
     locations: list[Location] = field(default_factory=list)
     reviewers: list[str] = field(default_factory=list)
     leftover: str = ""  # tail text that is none of the above
+    # words beside a place in parentheses (`(a.py:30, the loop spins)`): the leftover's first
+    aside: str = ""
 
 
 def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
@@ -189,6 +191,8 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     # stray punctuation around them ("." after the title) is not worth keeping.
     spans = _in_sentence(tail, spans, placed)
     head.leftover = tail[spans[0][0] : spans[-1][1]].strip() if spans else ""
+    if head.aside:
+        head.leftover = f"{head.aside} {head.leftover}".strip()
     word = leftover[0].rstrip(".!") if len(leftover) == 1 else ""
     if head.severity is None and word and tag_level(word) is not None:
         # `**Title** (`a.py:3`) — High`, `… — minor.`: a level word is all that follows the title
@@ -329,10 +333,15 @@ def _paren_token(
         parse_tail(places, inner, prefixes)
         if places.locations and places.leftover.lower() in _PLACE_LEAD_WORDS:
             head.locations.extend(places.locations)
+            if head.severity is None and places.severity is not None:
+                # `(`b.py:2`, low)`: the level word beside the place
+                head.severity, head.level_word = places.severity, places.level_word
             return
         aside = _placed_aside(inner, prefixes)
         if aside:
-            head.locations.extend(aside)
+            head.locations.extend(aside[0])
+            # `(a.py:30, high, the loop spins)`: its words the finding's first words of text
+            head.aside = " ".join(w for w in (head.aside, _aside_level(head, aside[1])) if w)
             return
     leftover.append(tok)
 
@@ -341,17 +350,31 @@ def _paren_token(
 # they name are more lines of that file.
 
 
-def _placed_aside(inner: str, prefixes: tuple[str, ...]) -> list[Location]:
+def _placed_aside(inner: str, prefixes: tuple[str, ...]) -> tuple[list[Location], str] | None:
     """The places of a parenthesis that opens with a place and goes on with an aside about it
-    (`(`a.py:10`, used at line 14)`, `(`a.py:10`, the second branch)`); [] otherwise."""
+    (`(`a.py:10`, used at line 14)`, `(`a.py:10`, the second branch)`), and the aside's words
+    when they name no more lines; None otherwise."""
     first, comma, aside = inner.partition(",")
     if not comma or not aside.strip():
-        return []
+        return None
     lead = FindingHead(id=None, title="", style="table")
     parse_tail(lead, first, prefixes)
     if not lead.locations or lead.leftover:
-        return []
-    return [*lead.locations, *lines_named(lead.locations[-1], aside)]
+        return None
+    more = lines_named(lead.locations[-1], aside)
+    return [*lead.locations, *more], "" if more else aside.strip()
+
+
+def _aside_level(head: FindingHead, aside: str) -> str:
+    """`high, the loop spins` beside a place in parentheses: its level word (one part of its
+    own, when nothing else gave the finding one) sets the level; the rest, the words said
+    about the place, is returned: the finding's first words of text, never dropped."""
+    parts = [p.strip() for p in aside.split(",")]
+    at = next((k for k, p in enumerate(parts) if tag_level(p) is not None), None)
+    if at is None or head.severity is not None:
+        return aside
+    head.severity, head.level_word = tag_level(parts[at]), parts[at].strip("*_`").lower()
+    return ", ".join(p for k, p in enumerate(parts) if k != at and p)
 
 
 _KIND_WORD = re.compile(r"^[A-Za-z][\w-]{0,24}$")

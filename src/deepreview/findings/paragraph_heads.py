@@ -86,7 +86,10 @@ def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
     head = FindingHead(id=None, title="", style="boldline")
     fill_head(head, line.strip(), prefixes)
     title = head.title.rstrip("*").rstrip()
-    if not title or title.endswith((":", ".")) or not head.locations or head.leftover.strip():
+    # (the words beside its place in the parenthesis, `(`a.py:30`, high, the loop spins)`, are
+    # the finding's first words of text, not a sentence going on after the bold words)
+    said = head.leftover.strip()
+    if not title or title.endswith((":", ".")) or not head.locations or said != head.aside:
         return None
     return head
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from deepreview.findings.counted_faults import ORDINAL, counted_fault, without_ordinal
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
@@ -55,7 +56,8 @@ _FAULT: Final = re.compile(
     r"\b(?:raises?|throws?|errors?|exceptions?|\w+(?:Error|Exception)|fails?|failing|panics?|"
     r"missing|lacks?|never|does\s+not|doesn['’]t|do\s+not|don['’]t|is\s+not|isn['’]t|"
     r"are\s+not|aren['’]t|cannot|can['’]t|should|must|unhandled|unchecked|unvalidated|unsafe|"
-    r"insecure|overflows?|off[\s-]by[\s-]one|typos?|hard[\s-]?coded|inconsistent|misleading|"
+    r"insecure|overflows?|off[\s-]by[\s-]one|typos?|misspel(?:t|led)|hard[\s-]?coded|inconsistent|"
+    r"misleading|"
     r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?|"
     # a quiet fault: what goes wrong without an error (`are silently untaxed`, `can go
     # negative`, `divides by zero`, `loses the last line`, `subtracts without a floor`)
@@ -100,6 +102,7 @@ def placed_problems(
     …`): each item is one finding, a place-led one never the text of the item before it. An
     item may tell its place in the sentence instead (`In `a.py`, … (line 88)`: `prose_places`)."""
     lines, grouped = places_in_prose(lines, fenced, prefixes)
+    lines = [line if fenced[i] else _dash_after_place(line) for i, line in enumerate(lines)]
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
     if not res.drafts:
         return None
@@ -180,7 +183,8 @@ def placed_paragraphs(
     mark (`Line 2 of src/a.py: … raises …`), the same list written without marks; None when
     the section is no such list."""
     items = _paragraph_items(lines, fenced, prefixes)
-    return placed_problems(items, fenced, prefixes) if items != lines else None
+    placed = placed_problems(items, fenced, prefixes) if items != lines else None
+    return None if placed is None else counted_fault(lines, items, prefixes, *placed)
 
 
 def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]) -> list[str]:
@@ -219,7 +223,7 @@ def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, 
             lines[start:end], prefixes
         )
         if place:
-            led[start] = f"- `{place}` — {_without_ordinal(lines[start])}"
+            led[start] = f"- `{place}` — {without_ordinal(lines[start])}"
     if not led:
         return lines
     out = list(lines)
@@ -234,20 +238,6 @@ def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, 
         for k in range(start + 1, end):
             out[k] = f"  {lines[k]}"
     return out
-
-
-# `First, …`, `Secondly, …`, `Finally, …`: the paragraph's place in the review, no word of
-# its finding's title
-_ORDINAL: Final = re.compile(
-    r"^(?:first|second|third|fourth|fifth|next|also|finally|lastly|additionally)(?:ly)?,[ \t]+"
-    r"(?=\S)",
-    re.IGNORECASE,
-)
-
-
-def _without_ordinal(line: str) -> str:
-    m = _ORDINAL.match(line)
-    return line if m is None else line[m.end() :][:1].upper() + line[m.end() + 1 :]
 
 
 def _sentence_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
@@ -268,7 +258,7 @@ def _ordinal_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
     in any of its sentences (the first tells what is wrong, the next where), when it names
     one place with a line and a fault there; a counted paragraph that only explains (`Also,
     the preview calls this helper too: `b.py:33`.`) stays the text of the one before."""
-    if not _ORDINAL.match(lines[0]):
+    if not ORDINAL.match(lines[0]):
         return None
     text = " ".join(line.strip() for line in lines)
     place = one_place(text, prefixes)
@@ -287,6 +277,18 @@ _FAILS: Final = re.compile(
 
 def _tells_a_fault(text: str) -> bool:
     return names_a_fault(text) or says_undenied(_FAILS, text)
+
+
+# `1. `a.py:40` raises a `KeyError` …`: the place in code, then its sentence with no dash
+_PLACE_THEN_VERB: Final = re.compile(
+    rf"^(?P<lead>[ \t]*{LIST_MARKER}[ \t]+`[^`\s]+:\d+(?:[-–]\d+)?`)[ \t]+(?=[a-z])"
+)
+
+
+def _dash_after_place(line: str) -> str:
+    """An item led by its place in code and going straight on with its sentence, the place
+    parted from it by a dash as the items are read (`` `a.py:40` — raises … ``)."""
+    return _PLACE_THEN_VERB.sub(r"\g<lead> — ", line, count=1)
 
 
 def _set_aside(line: str, unparsed: list[str]) -> bool:

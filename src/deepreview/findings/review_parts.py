@@ -14,12 +14,14 @@ from typing import Literal
 
 from deepreview.findings.blocks import BOLD_LEVEL, Block
 from deepreview.findings.design_tone import praises
+from deepreview.findings.file_groups import file_heading
 from deepreview.findings.finding_draft import Draft, is_rule, strip_rules
 from deepreview.findings.finding_line import FIELD_LABELS
-from deepreview.findings.findings import SECTION_SEVERITY, parse_findings_block
+from deepreview.findings.findings import SECTION_SEVERITY, FindingsResult, parse_findings_block
 from deepreview.findings.heading_places import tells_a_fault
 from deepreview.findings.loose import loose_findings
 from deepreview.findings.placed_items import placed_section
+from deepreview.findings.prose_places import places_in_prose
 from deepreview.findings.prose_problems import asks_for_changes
 from deepreview.findings.recap_items import limitation_faults, recap_problems
 from deepreview.findings.section_titles import (
@@ -156,9 +158,7 @@ def read_block(block: Block, st: ReviewParts) -> None:
         # (a recap named for problems, `## Action items`: its placed items are findings as in
         # a review told in prose, unless a finding holds them: `repeats.summary_repeats`)
         told = st.prose or (k is Kind.OTHER and problem_section(block.title) is not None)
-        drafts, block.lines, block.fenced, unread = loose_findings(
-            block.title, block.lines, block.fenced, st.prefixes, prose=told
-        )
+        drafts, block.lines, block.fenced, unread = _loose_in_block(block, st, prose=told)
         st.drafts.extend(drafts)
         if unread:
             st.unread.extend(unread)
@@ -188,17 +188,14 @@ def read_block(block: Block, st: ReviewParts) -> None:
         if len(first) > 1 and first[1].strip():
             st.others.append(Section(block.title or "Verdict", first[1].strip()))
     elif k in FINDING_KINDS:
-        res = parse_findings_block(
-            block.lines,
-            block.fenced,
-            SECTION_SEVERITY.get(k.value),
-            st.prefixes,
-            held=block.held if len(block.held) == len(block.lines) else None,
-            section_high=k is Kind.CRITICAL and says_high(block.title),
-            # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
-            sentences=0 < block.level < BOLD_LEVEL,
-            placed_headings=True,
-        )
+        res = _findings_of(block, block.lines, st)
+        if res.unread and k is not Kind.FINDINGS:
+            # `## Important` + `### src/user.h` + `- line 4: …`: items led by their lines
+            # under a file's heading, each a finding at the section's level
+            lines, grouped = places_in_prose(block.lines, block.fenced, st.prefixes)
+            again = _findings_of(block, lines, st) if grouped else res
+            if len(again.unread) < len(res.unread) and len(again.drafts) > len(res.drafts):
+                res = again
         if k is Kind.FINDINGS and res.unread and not res.drafts:
             # `## Findings` + `1. `a.py:31` — the budget is never refilled`: place-led problems,
             # read as they are with no findings section (`placed_items.py`)
@@ -233,6 +230,39 @@ def read_block(block: Block, st: ReviewParts) -> None:
             st.coverage[entry.path] = entry
     else:
         _other(block, body, st)
+
+
+def _findings_of(block: Block, lines: list[str], st: ReviewParts) -> FindingsResult:
+    k = block.kind
+    return parse_findings_block(
+        lines,
+        block.fenced,
+        SECTION_SEVERITY.get(k.value),
+        st.prefixes,
+        held=block.held if len(block.held) == len(lines) else None,
+        section_high=k is Kind.CRITICAL and says_high(block.title),
+        # `Optional:` under a Testing Assessment is a label, not a Suggestions heading
+        sentences=0 < block.level < BOLD_LEVEL,
+        placed_headings=True,
+    )
+
+
+def _loose_in_block(
+    block: Block, st: ReviewParts, *, prose: bool
+) -> tuple[list[Draft], list[str], list[bool], list[str]]:
+    """`loose_findings` of a prose section; a section headed by a file's name alone (`###
+    src/user.h` + `- line 4: the guard is misspelt`) read with its heading, which places the
+    items led by their lines (`prose_places`), and given back to the section when no finding
+    took it."""
+    heading = f"{'#' * max(block.level, 1)} {block.title}"
+    if not (prose and 0 < block.level < BOLD_LEVEL and file_heading(heading, st.prefixes)):
+        return loose_findings(block.title, block.lines, block.fenced, st.prefixes, prose=prose)
+    drafts, lines, fenced, unread = loose_findings(
+        block.title, [heading, *block.lines], [False, *block.fenced], st.prefixes, prose=prose
+    )
+    if lines[:1] == [heading]:
+        lines, fenced = lines[1:], fenced[1:]
+    return drafts, lines, fenced, unread
 
 
 def _heading_is_a_finding(block: Block, st: ReviewParts) -> bool:
