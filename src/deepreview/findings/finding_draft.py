@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from deepreview.findings.closing_level import closing_sentence, text_closing_level
+from deepreview.findings.closing_places import closing_place
 from deepreview.findings.draft_place import settle_place
-from deepreview.findings.head import FindingHead, closing_place, closing_tag, untag_title
+from deepreview.findings.head import FindingHead, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
 from deepreview.findings.levels import HIGH, stressed_level, tag_level

@@ -20,13 +20,9 @@ import re
 
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
+from deepreview.findings.closing_places import closing_place
 from deepreview.findings.conventional import conventional_label
-from deepreview.findings.head import (
-    FindingHead,
-    closing_place,
-    parse_tail,
-    soft_lead,
-)
+from deepreview.findings.head import FindingHead, parse_tail, soft_lead
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, severity_phrase, tag_level
 from deepreview.findings.locations import join_line_words

@@ -7,8 +7,9 @@ import itertools
 import re
 from typing import Final
 
+from deepreview.findings.closing_places import closing_place
 from deepreview.findings.finding_line import parse_head
-from deepreview.findings.head import FindingHead, closing_place
+from deepreview.findings.head import FindingHead
 from deepreview.findings.list_marker import LIST_MARKER
 
 ITEM: Final = re.compile(rf"^ ?{LIST_MARKER}[ \t]+(?P<text>\S.*)$")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.head import FindingHead, closing_place, parse_tail
+from deepreview.findings.closing_places import closing_place
+from deepreview.findings.head import FindingHead, parse_tail
 from deepreview.findings.levels import tag_level
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
