@@ -51,6 +51,12 @@ def test_binary_input_is_refused_in_one_line(tmp_path: Path) -> None:
         (line,) = res.stderr.strip().splitlines()
         assert f"{name} is binary (a NUL byte at offset 8)" in line, line
         assert "Markdown or JSON" in line, line
+    # UTF-16 (PowerShell's `>`) is text in the wrong encoding: said so, with how to fix it
+    utf16 = REVIEW.encode("utf-16")
+    res = run_cli(["parse", "-"], cwd=tmp_path, env=env, input_=utf16)
+    assert res.returncode == 2
+    (line,) = res.stderr.strip().splitlines()
+    assert "stdin is UTF-16 text, not UTF-8; save it as UTF-8" in line, line
 
 
 def test_render_dash_reads_the_report_json_from_stdin(tmp_path: Path) -> None:
@@ -73,4 +79,4 @@ def test_render_dash_reads_the_report_json_from_stdin(tmp_path: Path) -> None:
     binary = run_cli(["render", "-"], cwd=tmp_path, env=env, input_=BINARY)
     assert binary.returncode == 2
     (line,) = binary.stderr.strip().splitlines()
-    assert "stdin is not valid JSON" in line, line
+    assert "stdin is binary" in line and "not a report JSON" in line, line

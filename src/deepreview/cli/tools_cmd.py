@@ -320,6 +320,7 @@ def render(report_json: str, fmt: str) -> None:
     REPORT_JSON `-` reads stdin."""
     raw = read_input(report_json)
     name = input_name(report_json)
+    refuse_binary(raw, report_json, "a report JSON")
     if not raw.strip():
         raise UsageError(
             f"{name} is empty; give a report JSON (the store's <ID>.json, or "
