@@ -44,7 +44,8 @@ def test_open_names_the_page_it_handed_to_the_browser(tmp_path: Path) -> None:
     used to leave the user with nothing at all: the page is named on stderr (stdout stays
     empty for scripts, which get the path there only when no browser took it)."""
     repo, env, rid = _review_md_only(tmp_path)
-    opened = run_cli(["open", rid], cwd=repo, env={**env, "BROWSER": "true"})
+    # a real process: `webbrowser` reads BROWSER once per process, at its first use
+    opened = run_cli(["open", rid], cwd=repo, env={**env, "BROWSER": "true"}, in_process=False)
     assert opened.returncode == 0, opened.stderr
     assert opened.stdout == ""
     (line,) = opened.stderr.strip().splitlines()
