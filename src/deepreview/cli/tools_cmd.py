@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,7 @@ from deepreview.targets.git import find_repo_root
 from deepreview.untrusted_text import clean_strings, clean_text
 
 if TYPE_CHECKING:
+    from deepreview.agents.base import Availability
     from deepreview.model import Report
 
 
@@ -90,6 +91,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
         lead = choose_lead(settings, env, None, check=False, usable=usable)
     except UsageError as exc:  # a misspelt `lead` (the refusal says so): the table still shows
         lead, refused = "none", refused or exc.message
+    refused = refused or _named_but_unusable(settings.agents, lead, rows)
     script_notes = _script_notes(settings.seats, Path(repo)) if found.in_repository else []
     if as_json:
         click.echo(
@@ -165,6 +167,20 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
     if found.copy_note:
         # `review` and `trust` say it too: "from repo config" is the base revision's copy
         click.echo(f"Note: {found.copy_note}")
+
+
+def _named_but_unusable(
+    agents: Sequence[str] | None, lead: str, rows: Sequence[Availability]
+) -> str | None:
+    """`review`'s refusal of a seat (named by `--agents`, `DEEP_REVIEW_AGENTS` or a config) or
+    a lead that cannot run here, in its words: doctor says what a review would do."""
+    by_name = {a.name: a for a in rows}
+    named = [("seat", n) for n in agents or ()] + [("lead", lead)]
+    for role, name in named:
+        a = by_name.get(name)
+        if a is not None and not a.usable:
+            return f"{role} {name!r} cannot run here: {a.reason or 'not usable'}"
+    return None
 
 
 @click.command()
