@@ -148,7 +148,11 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
         alone = f"run only {', '.join(others)}" if others else "use the static seat"
         if others and "static" in panel:
             alone += " and the static seat"
-        click.echo(f"No model-backed agent is usable; `deep-review review` will {alone}.")
+        if refused and found.in_repository:
+            # what a review here would do is the refusal below, not a panel
+            click.echo("No model-backed agent is usable.")
+        else:
+            click.echo(f"No model-backed agent is usable; `deep-review review` will {alone}.")
     for note in script_notes:
         click.echo(f"Note: {note}")
     source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
