@@ -27,7 +27,7 @@ from deepreview.agents.base import SeatSettings
 from deepreview.atomicfile import replace_bytes
 from deepreview.config_seats import check_merged_seat, seat_list
 from deepreview.config_text import load_file, not_a_file, parse_config_text, read_config_text
-from deepreview.config_trust import content_hash, dangerous_keys, is_trusted
+from deepreview.config_trust import content_hash, dangerous_keys, is_trusted, trusted_before
 from deepreview.errors import ConfigError, UsageError
 from deepreview.formats import DEFAULT_FORMATS
 from deepreview.runmodel import EFFORTS
@@ -169,9 +169,12 @@ def build_settings(
                 if risky == ["review.allow_exec"]
                 else ""
             )
+            # trusted once, then edited: why the trust no longer holds is said
+            changed = repo_config_file is not None and trusted_before(user, repo_config_file)
+            since = ": it changed since you trusted it" if changed else ""
             raise ConfigError(
-                f"{REPO_CONFIG_NAME} asks to run commands ({', '.join(risky)}) and is not trusted; "
-                "review the file, then run `deep-review trust` "
+                f"{REPO_CONFIG_NAME} asks to run commands ({', '.join(risky)}) and is not trusted"
+                f"{since}; review the file, then run `deep-review trust` "
                 f"(or pass --yes-trust-repo-config){own}"
             )
     candidates = [("user config", user), ("repo config", repo)]

@@ -38,6 +38,12 @@ def dangerous_keys(cfg: FileConfig | None) -> list[str]:
     return found
 
 
+def trusted_before(user: FileConfig | None, repo_file: Path) -> bool:
+    """Whether some content of this file was trusted: it is untrusted because it changed."""
+    resolved = str(repo_file.resolve())
+    return user is not None and any(r.path == resolved for r in user.trusted)
+
+
 def is_trusted(user: FileConfig | None, repo_file: Path, text: str) -> bool:
     if user is None:
         return False

@@ -125,7 +125,7 @@ def test_npm_packages_of_configured_seats(tmp_path: Path) -> None:
 
 def test_doctor_reads_a_config_file_as_review_does(tmp_path: Path) -> None:
     """`review --config FILE` names `deep-review doctor` when a seat FILE defines cannot run;
-    `doctor --config FILE` shows that seat, and the panel such a review would run."""
+    `doctor --config FILE` shows that seat, and that such a review would refuse to start."""
     fakes = Fakes(tmp_path)
     env = fakes.env({"HOME": str(tmp_path / "home")})
     repo = make_repo(tmp_path)
@@ -140,4 +140,30 @@ def test_doctor_reads_a_config_file_as_review_does(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     seats = {s["name"]: s for s in res.json()["seats"]}
     assert "no-such-reviewer-prog" in seats["lint-a"]["reason"]
-    assert res.json()["default_panel"] == ["lint-a"]
+    assert res.json()["default_panel"] is None
+    assert res.json()["review_refused"].startswith("seat 'lint-a' cannot run here: ")
+
+
+def test_doctor_says_a_review_refuses_a_named_seat_or_lead_that_cannot_run(
+    tmp_path: Path,
+) -> None:
+    """`DEEP_REVIEW_AGENTS=claude` with no Claude CLI: `review` refuses; doctor used to say
+    "A review now would run: claude". It says the refusal, with review's own reason."""
+    repo = make_repo(tmp_path)
+    base = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home")}
+    for extra, who in (
+        ({"DEEP_REVIEW_AGENTS": "claude,static"}, "seat 'claude'"),
+        ({"DEEP_REVIEW_AGENTS": "static", "DEEP_REVIEW_LEAD": "codex"}, "lead 'codex'"),
+    ):
+        env = cli_env(tmp_path, {**base, **extra})
+        review = run_cli(["review", "HEAD~1..HEAD"], cwd=repo, env=env)
+        assert review.returncode == 2, review.stderr
+        assert f"{who} cannot run here" in review.stderr, review.stderr
+        text = run_cli(["doctor"], cwd=repo, env=env)
+        assert text.returncode == 0, text.stderr
+        flat = " ".join(text.stdout.split())
+        assert f"A review now would refuse to start: {who} cannot run here:" in flat, flat
+        assert "A review now would run" not in flat and "will run only" not in flat, flat
+        doc = run_cli(["doctor", "--json"], cwd=repo, env=env).json()
+        assert doc["default_panel"] is None
+        assert f"{who} cannot run here" in doc["review_refused"], doc

@@ -39,6 +39,23 @@ def test_open_renders_the_html_of_a_review_stored_without_it(tmp_path: Path) -> 
     assert not (Path(env["DEEP_REVIEW_STORE"]) / f"{rid}.html").exists()
 
 
+def test_open_names_the_page_it_handed_to_the_browser(tmp_path: Path) -> None:
+    """A browser command that starts and fails on its own (xdg-open with no display, over ssh)
+    used to leave the user with nothing at all: the page is named on stderr (stdout stays
+    empty for scripts, which get the path there only when no browser took it)."""
+    repo, env, rid = _review_md_only(tmp_path)
+    # a real process: `webbrowser` reads BROWSER once per process, at its first use
+    opened = run_cli(["open", rid], cwd=repo, env={**env, "BROWSER": "true"}, in_process=False)
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout == ""
+    (line,) = opened.stderr.strip().splitlines()
+    assert line.startswith("Opened ") and line.endswith(
+        " in the browser; if none appeared, open that file yourself"
+    ), line
+    page = Path(line.removeprefix("Opened ").split(" in the browser")[0])
+    assert page.is_file() and page.suffix == ".html"
+
+
 READERS = [["list"], ["list", "--json"], ["stats"], ["declines"], ["show", "20990101-000000-x"]]
 # Commands that run a stored review again read the store first: a typo in --store is the same
 # one line, not "no review 'x' in DIR" (which sends one looking for the ID).

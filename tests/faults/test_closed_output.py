@@ -129,3 +129,40 @@ def test_closed_output_fd_does_not_stop_or_fail_the_review(tmp_path: Path, fd: i
     listed_code, listed_other = _run_closed_fd(repo, env, ["list"], fd)
     assert listed_code == 0, listed_other
     assert "Traceback" not in listed_other, listed_other
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["json", "md", "html", "sarif"])
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback(
+    tmp_path: Path, fmt: str
+) -> None:
+    """`deep-review render R.json > /dev/full` (a full disk): the report is lost, which one line
+    on stderr says, exit 2 — before, a traceback and exit 1 (120 when the last flush failed)."""
+    env = cli_env(tmp_path)
+    review = tmp_path / "alpha.md"
+    review.write_text(
+        "## Review\n\nThe `load()` helper in store/io.py line 12 crashes on an empty file.\n",
+        encoding="utf-8",
+    )
+    made = run_cli(["consolidate", str(review), "--format", "json"], cwd=tmp_path, env=env)
+    assert made.returncode == 0, made.stderr
+    report = tmp_path / "report.json"
+    report.write_text(made.stdout, encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "deepreview", "render", str(report), "--format", fmt],
+            cwd=tmp_path,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    err = proc.stderr.decode("utf-8", errors="replace")
+    assert proc.returncode == 2, err
+    (line,) = err.strip().splitlines()
+    assert line == (
+        "deep-review: error: cannot write to stdout: no space left on device; "
+        "free space where it goes, or send it elsewhere"
+    ), err

@@ -153,7 +153,7 @@ def test_a_range_with_too_many_dots_says_so(tmp_path: Path, spec: str) -> None:
 @pytest.mark.parametrize("spec", ["0", "#0", "https://github.com/o/r/pull/0"])
 def test_pull_request_zero_is_refused_before_asking_github(tmp_path: Path, spec: str) -> None:
     """GitHub numbers pull requests from 1: #0 names none. It was sent to GitHub (a network
-    round trip, then "cannot reach the GitHub API for PR #0" or a 404)."""
+    round trip, then "could not reach HOST for PR #0" or a 404)."""
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     env = fakes.env({"GH_REPO": "o/r", "GITHUB_API_URL": "http://127.0.0.1:9"})

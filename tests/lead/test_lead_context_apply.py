@@ -82,7 +82,36 @@ def test_a_user_proposal_alone_writes_nothing_into_the_repository(tmp_path: Path
     assert git(repo, "status", "--porcelain") == ""
     (line,) = _skipped_lines(res.stderr)
     assert "I prefer findings with a failing test." in line and "[user]" in line
-    assert "proposes no changes" in res.stdout and "0 written, 1 skipped" in res.stdout
+    assert res.stdout == (
+        f"Review {rid}: nothing to write to {CONTEXT} (its 1 update was skipped: "
+        "see the note above).\n"
+    )
+
+
+def test_updates_already_in_the_file_are_said_so(tmp_path: Path) -> None:
+    """The lead proposed two lines the file has: not "proposes no changes" but what happened;
+    with one more that cannot be written, both counts."""
+    second = '[repo] Add: "Fees are in cents too." Why: K2'
+    repo, env, rid = _reviewed(tmp_path, [ALREADY, second])
+    (repo / CONTEXT).write_text(START + "- Fees are in cents too.\n", encoding="utf-8")
+    git(repo, "commit", "-qam", "Fees")
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert (
+        res.stdout == f"Review {rid}: its 2 updates are already in {CONTEXT}; nothing to write.\n"
+    )
+    # each is still listed with why (every proposal is written or listed)
+    assert len(_skipped_lines(res.stderr)) == 2, res.stderr
+    assert git(repo, "status", "--porcelain") == ""
+
+    repo, env, rid = _reviewed(tmp_path / "mixed", [ALREADY, USER_ADD])
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout == (
+        f"Review {rid}: nothing to write to {CONTEXT} (1 update already in it, 1 skipped: "
+        "see the notes above).\n"
+    )
+    assert len(_skipped_lines(res.stderr)) == 2, res.stderr
 
 
 def test_a_change_whose_old_text_is_not_unique_is_skipped(tmp_path: Path) -> None:
@@ -98,4 +127,4 @@ def test_a_change_whose_old_text_is_not_unique_is_skipped(tmp_path: Path) -> Non
     assert (repo / CONTEXT).read_text(encoding="utf-8") == start
     (line,) = _skipped_lines(res.stderr)
     assert 'Change: "cents"' in line and "old text is not unique (2 places)" in line, line
-    assert "proposes no changes" in res.stdout and "0 written, 1 skipped" in res.stdout
+    assert f"nothing to write to {CONTEXT} (its 1 update was skipped" in res.stdout

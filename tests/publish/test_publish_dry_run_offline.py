@@ -5,6 +5,11 @@ user asked to see what would be sent, not to send it."""
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,7 +33,7 @@ def test_a_dry_run_that_cannot_reach_github_says_to_dry_run_again(
     assert res.returncode == 5, res.stderr
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("deep-review: error: "), res.stderr
-    assert "cannot reach the GitHub API" in lines[0], lines[0]
+    assert "could not reach" in lines[0] and "connection refused" in lines[0], lines[0]
     again = f"`deep-review publish {rid}{''.join(' ' + a for a in extra)} --dry-run`"
     assert again in lines[0], lines[0]
     assert "nothing was sent" in lines[0].lower(), lines[0]
@@ -38,3 +43,59 @@ def test_a_dry_run_that_cannot_reach_github_says_to_dry_run_again(
     doc = json.loads(as_json.stdout)
     assert doc["dry_run"] is True and doc["exit_code"] == 5
     assert again in doc["error"], doc
+
+
+def test_publishing_when_github_cannot_be_reached_is_one_plain_line(tmp_path: Path) -> None:
+    """Not Python's `<urlopen error [Errno 111] Connection refused>`: the host, what failed in
+    words, what to check, and the documented exit 5 (the review stays stored)."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+    host = urllib.parse.urlsplit(env["GITHUB_API_URL"]).netloc
+    res = run_cli(["publish", rid], cwd=clone, env=env)
+    assert res.returncode == 5, res.stderr
+    (line,) = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert f"could not reach {host}" in line and ": connection refused;" in line, line
+    assert "check the network" in line and "GITHUB_API_URL" in line, line
+    for raw in ("urlopen", "Errno", "<", "install and log in"):
+        assert raw not in line, line
+
+
+@contextmanager
+def not_http() -> Iterator[str]:
+    """A local port whose server answers every connection with a line that is not HTTP (as an
+    SSH server or a wrong proxy port does); its URL."""
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:  # closed: the test is over
+                return
+            with conn:
+                conn.recv(4096)
+                conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        # shutdown wakes the blocked accept (close alone does not, on Linux)
+        server.shutdown(socket.SHUT_RDWR)
+        server.close()
+        thread.join()
+
+
+def test_an_api_url_that_answers_no_http_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+    with not_http() as url:
+        res = run_cli(["publish", rid], cwd=clone, env={**env, "GITHUB_API_URL": url})
+    assert res.returncode == 5, res.stderr
+    (line,) = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    host = urllib.parse.urlsplit(url).netloc
+    assert f"could not reach {host}" in line and "its answer is not HTTP" in line, line
+    assert "Traceback" not in res.stderr

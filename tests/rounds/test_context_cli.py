@@ -75,7 +75,28 @@ def test_context_apply_shows_a_diff_and_writes_after_confirmation(tmp_path: Path
     assert again.stderr.strip().endswith("or pass --force")
     forced = run_cli(["context", "apply", rid, "--yes", "--force"], cwd=repo, env=env)
     assert forced.returncode == 0, forced.stderr
-    assert "proposes no changes" in forced.stdout
+    # It did propose one update: the file has it already, which is what is said.
+    assert forced.stdout == (
+        f"Review {rid}: its 1 update is already in deep-review-context.md; nothing to write.\n"
+    )
+
+
+def test_context_apply_starting_the_file_diffs_from_dev_null(tmp_path: Path) -> None:
+    """No context file yet: the diff creates it, as `git diff` shows a new file (`--- /dev/null`),
+    not as an edit of an `a/` file that does not exist."""
+    fakes = Fakes(tmp_path)
+    repo = make_branch_repo(tmp_path)
+    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    env = fakes.env()
+    assert run_cli(["decline", rid, "I1", "--reason", REASON], cwd=repo, env=env).returncode == 0
+
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    head = res.stdout.splitlines()[:3]
+    assert head == ["--- /dev/null", "+++ b/deep-review-context.md", "@@ -0,0 +1 @@"], res.stdout
+    assert (repo / "deep-review-context.md").read_text(encoding="utf-8") == (
+        f"- `calc.py`: Division by zero is not handled — {REASON}\n"
+    )
 
 
 def test_context_apply_without_a_terminal_refuses_before_asking(tmp_path: Path) -> None:

@@ -43,6 +43,8 @@ def test_repo_config_commands_need_trust(tmp_path: Path) -> None:
     commit_on_base(repo, ".deep-review.toml", _evil_config(marker, tag="edited"), "edit config")
     res = run_cli(["review", "--agents", "evil", "--lead", "none"], cwd=repo, env=env)
     assert res.returncode == 2 and "not trusted" in res.stderr
+    # ... and says why the file trusted a moment ago is not: it changed since
+    assert "is not trusted: it changed since you trusted it; review the file" in res.stderr
     assert not marker.exists()
 
     # The explicit escape hatches work, and only when given.

@@ -12,6 +12,7 @@ from deepreview.cli.store_cmd import _repo_opt, _store
 from deepreview.untrusted_text import clean_text
 
 if TYPE_CHECKING:
+    from deepreview.pipeline.memory import ContextPlan
     from deepreview.store.declines import Decline
 
 
@@ -176,7 +177,7 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
     for item in plan.skipped:
         click.echo(f"note: skipped {item}", err=True)
     if not plan.diff:
-        click.echo(f"Review {review_id} proposes no changes to {plan.path.name} ({plan.summary}).")
+        click.echo(_nothing_to_write(review_id, plan))
         return
     # what is confirmed is what shows: no escape sequence of the file hides or redraws a line
     click.echo(clean_text(plan.diff), nl=False)
@@ -192,3 +193,32 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
         return
     write_context(plan)
     click.echo(f"Wrote {plan.path} (not committed): {plan.summary}.")
+
+
+def _nothing_to_write(review_id: str, plan: ContextPlan) -> str:
+    """Why `context apply` writes nothing: no proposal at all, or proposals the file has
+    already (said so, not "proposes no changes"), or ones that cannot be written."""
+    name, already, other = plan.path.name, plan.already, len(plan.skipped) - plan.already
+    total = already + other + plan.written
+    if not total:
+        return f"Review {review_id} proposes no changes to {name}."
+    if already == total:
+        verb = "is" if total == 1 else "are"
+        return (
+            f"Review {review_id}: its {_updates(total)} {verb} already in {name}; nothing to write."
+        )
+    see = f"see the note{'s' if len(plan.skipped) > 1 else ''} above"
+    if not already and other == total:
+        verb = "was" if total == 1 else "were"
+        return (
+            f"Review {review_id}: nothing to write to {name} "
+            f"(its {_updates(total)} {verb} skipped: {see})."
+        )
+    return (
+        f"Review {review_id}: nothing to write to {name} ({_updates(already)} already in it, "
+        f"{other} skipped: {see})."
+    )
+
+
+def _updates(n: int) -> str:
+    return f"{n} update{'s' if n != 1 else ''}"

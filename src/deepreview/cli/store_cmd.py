@@ -257,3 +257,9 @@ def open_(review_id: str, store: str | None, repo: str) -> None:
         opened = False
     if not opened:
         click.echo(str(path))
+    else:
+        # a browser command that starts and then fails on its own (xdg-open with no display)
+        # is still "opened": the page is named, so the user is never left with nothing
+        click.echo(
+            f"Opened {path} in the browser; if none appeared, open that file yourself", err=True
+        )

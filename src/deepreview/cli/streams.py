@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO, cast
 
+from deepreview.errors import UsageError
+
 # A closed pipe, or a terminal that hung up (a review stopping on SIGHUP still says so).
 _READER_GONE = (errno.EPIPE, errno.EIO)
 
@@ -28,14 +30,19 @@ class _DropWhenClosed:
     treat it as that stream. Writing bytes still raises TypeError, as click's probe expects.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, name: str) -> None:
         self._stream = stream
+        self._name = name
         self._closed_pipe = False
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
     def write(self, text: str) -> int:
+        if isinstance(text, str) and not text:
+            # click probes a stream with write(""), catching any error: an unbuffered stdout
+            # on a full disk would fail there, and the real output be dropped unsaid
+            return 0
         if not self._closed_pipe:
             try:
                 return self._stream.write(text)
@@ -45,7 +52,7 @@ class _DropWhenClosed:
                 return self.write(self._showable(text))
             except OSError as exc:
                 if exc.errno not in _READER_GONE:
-                    raise
+                    raise self._cannot_write(exc) from exc
                 self._reader_gone()
         return len(text)
 
@@ -63,8 +70,18 @@ class _DropWhenClosed:
                 self._stream.flush()
             except OSError as exc:
                 if exc.errno not in _READER_GONE:
-                    raise
+                    raise self._cannot_write(exc) from exc
                 self._reader_gone()
+
+    def _cannot_write(self, exc: OSError) -> UsageError:
+        """A reader is there but the output cannot be written (`> /dev/full`, a full disk, a
+        file over its quota): the output is lost, which one line says (on the other stream),
+        instead of a traceback and exit 1 or 120."""
+        self._reader_gone()  # what is buffered would fail again at exit
+        why = (exc.strerror or str(exc)).lower()
+        return UsageError(
+            f"cannot write to {self._name}: {why}; free space where it goes, or send it elsewhere"
+        )
 
     def _reader_gone(self) -> None:
         self._closed_pipe = True
@@ -109,8 +126,8 @@ def output_survives_closed_pipes() -> Iterator[None]:
     for the whole command."""
     _reopen_closed_descriptors()
     saved = sys.stdout, sys.stderr
-    sys.stdout = cast(TextIO, _DropWhenClosed(_stream(sys.stdout)))
-    sys.stderr = cast(TextIO, _DropWhenClosed(_stream(sys.stderr)))
+    sys.stdout = cast(TextIO, _DropWhenClosed(_stream(sys.stdout), "stdout"))
+    sys.stderr = cast(TextIO, _DropWhenClosed(_stream(sys.stderr), "stderr"))
     try:
         yield
     finally:

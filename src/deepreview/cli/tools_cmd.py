@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from rich.table import Table
 from deepreview.agents.base import SeatSettings
 from deepreview.agents.command import repo_scripts_note
 from deepreview.agents.command_json import looks_like_json, parse_json_review
+from deepreview.cli.input_file import input_name, read_input, refuse_binary
 from deepreview.cli.options import given_repo
 from deepreview.cli.tables import out_console, print_table
 from deepreview.config import (
@@ -44,6 +45,7 @@ from deepreview.targets.git import find_repo_root
 from deepreview.untrusted_text import clean_strings, clean_text
 
 if TYPE_CHECKING:
+    from deepreview.agents.base import Availability
     from deepreview.model import Report
 
 
@@ -89,6 +91,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
         lead = choose_lead(settings, env, None, check=False, usable=usable)
     except UsageError as exc:  # a misspelt `lead` (the refusal says so): the table still shows
         lead, refused = "none", refused or exc.message
+    refused = refused or _named_but_unusable(settings.agents, lead, rows)
     script_notes = _script_notes(settings.seats, Path(repo)) if found.in_repository else []
     if as_json:
         click.echo(
@@ -145,7 +148,11 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
         alone = f"run only {', '.join(others)}" if others else "use the static seat"
         if others and "static" in panel:
             alone += " and the static seat"
-        click.echo(f"No model-backed agent is usable; `deep-review review` will {alone}.")
+        if refused and found.in_repository:
+            # what a review here would do is the refusal below, not a panel
+            click.echo("No model-backed agent is usable.")
+        else:
+            click.echo(f"No model-backed agent is usable; `deep-review review` will {alone}.")
     for note in script_notes:
         click.echo(f"Note: {note}")
     source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
@@ -164,6 +171,20 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
     if found.copy_note:
         # `review` and `trust` say it too: "from repo config" is the base revision's copy
         click.echo(f"Note: {found.copy_note}")
+
+
+def _named_but_unusable(
+    agents: Sequence[str] | None, lead: str, rows: Sequence[Availability]
+) -> str | None:
+    """`review`'s refusal of a seat (named by `--agents`, `DEEP_REVIEW_AGENTS` or a config) or
+    a lead that cannot run here, in its words: doctor says what a review would do."""
+    by_name = {a.name: a for a in rows}
+    named = [("seat", n) for n in agents or ()] + [("lead", lead)]
+    for role, name in named:
+        a = by_name.get(name)
+        if a is not None and not a.usable:
+            return f"{role} {name!r} cannot run here: {a.reason or 'not usable'}"
+    return None
 
 
 @click.command()
@@ -236,28 +257,32 @@ def _base_copy_note(root: Path, file: Path) -> str | None:
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json")
 @click.option("--seat", default="", help="Seat name for a single agent review.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output (the default: --format json).")
 def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
-    """Parse one agent review, or a whole Deep Review report, to JSON (or re-render it)."""
+    """Parse one agent review, or a whole Deep Review report, to JSON (or re-render it).
+    FILE `-` reads stdin."""
     if as_json and fmt != "json":
         raise UsageError(f"--json and --format {fmt} disagree; pass one of them")
-    # (`utf-8-sig`: a byte order mark is invisible in an editor, and no part of the text)
-    text = Path(file).read_text(encoding="utf-8-sig", errors="replace")
+    data = read_input(file)
+    refuse_binary(data, file, "an agent's review or a report")
+    # (`utf-8-sig`: a byte order mark is invisible in an editor, and no part of the text; a
+    # stray invalid byte is replaced, as in a command seat's output, which `parse` previews)
+    text = data.decode("utf-8-sig", errors="replace")
     if text.lstrip().startswith("# Deep Review:"):
         # re-rendered for a terminal or a file: no terminal escapes or NULs from the report
         # (a review's JSON escapes them itself)
         click.echo(render_report(parse_report(clean_text(text)), fmt), nl=False)
         return
-    data = _json_object(text)
-    if data is not None and "header" in data:
+    doc = _json_object(text)
+    if doc is not None and "header" in doc:
         # a whole report's JSON (the store's `<ID>.json`, `consolidate --format json`), which
         # no command seat prints: read as `render` reads it, not as a seat's review JSON
-        click.echo(render_report(_report_of(data, file), fmt), nl=False)
+        click.echo(render_report(_report_of(doc, input_name(file)), fmt), nl=False)
         return
-    name = seat or Path(file).stem
+    name = seat or Path(input_name(file)).stem
     review = parse_review(text, seat=name)
     if looks_like_json(text):
         # what a command seat printing this text would hand over (`parse` is its preview):
@@ -308,18 +333,27 @@ def consolidate(
 
 
 @click.command()
-@click.argument("report_json", type=click.Path(dir_okay=False, exists=True))
+@click.argument("report_json", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
 def render(report_json: str, fmt: str) -> None:
-    """Render a report JSON (from `parse`, `consolidate` or the store) in any report format."""
+    """Render a report JSON (from `parse`, `consolidate` or the store) in any report format.
+    REPORT_JSON `-` reads stdin."""
+    raw = read_input(report_json)
+    name = input_name(report_json)
+    refuse_binary(raw, report_json, "a report JSON")
+    if not raw.strip():
+        raise UsageError(
+            f"{name} is empty; give a report JSON (the store's <ID>.json, or "
+            "`deep-review consolidate … --format json`)"
+        )
     try:
         # (`utf-8-sig`: a byte order mark an editor or a redirection wrote is no JSON error)
-        data = json.loads(Path(report_json).read_text(encoding="utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{report_json} is not valid JSON ({exc}); fix or regenerate it") from exc
+        raise UsageError(f"{name} is not valid JSON ({exc}); fix or regenerate it") from exc
     if not isinstance(data, dict):
-        raise UsageError(f"{report_json} is not a Deep Review report JSON: not a JSON object")
-    click.echo(render_report(_report_of(data, report_json), fmt), nl=False)
+        raise UsageError(f"{name} is not a Deep Review report JSON: not a JSON object")
+    click.echo(render_report(_report_of(data, name), fmt), nl=False)
 
 
 def _json_object(text: str) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ grant the permission, wait for the rate limit); callers name the object they ask
 from __future__ import annotations
 
 import functools
+import http.client
 import json
 import math
 import re
@@ -27,6 +28,7 @@ from typing import Any, Final
 
 from deepreview import proc
 from deepreview.errors import GitHubError
+from deepreview.github.unreachable import unreachable_message
 
 DEFAULT_API: Final = "https://api.github.com"
 PER_PAGE: Final = 100
@@ -255,8 +257,9 @@ class GitHubClient:
         """`request` over HTTPS only (the token, if any), never through `gh`: for callers that
         have asked `gh` their own way already."""
         data = json.dumps(body).encode("utf-8") if body is not None else None
+        url = f"{self.api_url}/{path.lstrip('/')}"
         req = urllib.request.Request(
-            f"{self.api_url}/{path.lstrip('/')}",
+            url,
             data=data,
             method=method,
             headers={"Accept": "application/vnd.github+json", "User-Agent": "deep-review"},
@@ -286,11 +289,9 @@ class GitHubClient:
             )
             raise failure.error(what, not_found) from exc
         # ValueError: http.client's InvalidURL too (a path no request line can carry).
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            raise GitHubError(
-                f"cannot reach the GitHub API for {what} ({exc}); install and log in to `gh`, "
-                "or set GITHUB_TOKEN and check the network"
-            ) from exc
+        # HTTPException: an answer cut off, or one that is not HTTP (a wrong port, a proxy)
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+            raise GitHubError(unreachable_message(url, what, exc, timeout)) from exc
 
 
 __all__ = [

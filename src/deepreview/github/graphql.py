@@ -8,6 +8,7 @@ Its own module beside `client` (REST): the endpoint differs on GitHub Enterprise
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -17,6 +18,7 @@ from typing import Any
 from deepreview import proc
 from deepreview.errors import UsageError
 from deepreview.github.client import GitHubClient, limit_reset, reset_words
+from deepreview.github.unreachable import unreachable_message
 
 
 def graphql_url(client: GitHubClient) -> str:
@@ -60,8 +62,9 @@ def _post(
     what: str,
     timeout: float,
 ) -> Any:
+    url = graphql_url(client)
     req = urllib.request.Request(
-        graphql_url(client),
+        url,
         data=json.dumps({"query": query, "variables": dict(variables)}).encode(),
         method="POST",
         headers={
@@ -90,10 +93,9 @@ def _post(
                 "run `gh auth login` or check GITHUB_TOKEN"
             ) from exc
         raise UsageError(f"GitHub API error for {what}: HTTP {exc.code}") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        raise UsageError(
-            f"cannot reach the GitHub API for {what} ({exc}); check the network"
-        ) from exc
+    # HTTPException: an answer cut off, or one that is not HTTP (a wrong port, a proxy)
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+        raise UsageError(unreachable_message(url, what, exc, timeout)) from exc
     return _data(text, what)
 
 

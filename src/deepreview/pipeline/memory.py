@@ -21,6 +21,7 @@ from deepreview.pipeline.context_file import read_context, write_context_text
 from deepreview.pipeline.decline_lines import lines_at
 from deepreview.prompts.review import CONTEXT_FILE
 from deepreview.rounds.context import (
+    ALREADY_IN_FILE,
     ContextEdit,
     apply_edits,
     one_line,
@@ -330,6 +331,7 @@ class ContextPlan:
     # of `written`, the series' "by design" declines: no lead proposed them, and a report
     # saying no context update is warranted does not mean none will be written
     from_declines: int = 0
+    already: int = 0  # of `skipped`, proposals the file has already
 
     @property
     def summary(self) -> str:
@@ -372,7 +374,8 @@ def context_plan(
         if d.reason.lower().startswith("by design"):
             where = f"`{d.path}`: " if d.path else ""
             by_design.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))
-    old = read_context(path) or ""
+    existing = read_context(path)
+    old = existing or ""
     # in two steps (the same order as one) to count what the declines themselves add
     mid, lead_not_applied = apply_edits(old, edits)
     new, decline_not_applied = apply_edits(mid, by_design)
@@ -381,10 +384,11 @@ def context_plan(
         path,
         old,
         new,
-        unified_diff(old, new, CONTEXT_FILE),
+        unified_diff(old, new, CONTEXT_FILE, new_file=existing is None),
         tuple(skipped),
         written=len(edits) - len(lead_not_applied) + len(by_design) - len(decline_not_applied),
         from_declines=len(by_design) - len(decline_not_applied),
+        already=sum(s.endswith(ALREADY_IN_FILE) for s in skipped),
     )
 
 

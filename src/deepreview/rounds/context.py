@@ -67,6 +67,11 @@ def parse_update(line: str) -> ContextEdit | None:
     return None
 
 
+# The reason an `Add` already in the file is skipped: `context apply` counts these apart (the
+# review did propose them; there is just nothing left to write).
+ALREADY_IN_FILE = "(already in the file)"
+
+
 def apply_edits(text: str, edits: Sequence[ContextEdit]) -> tuple[str, list[str]]:
     """(the new text, the edits that did not apply, each with why: a `Change` whose old text is
     absent or in several places, an `Add` whose text the file already has)."""
@@ -82,19 +87,20 @@ def apply_edits(text: str, edits: Sequence[ContextEdit]) -> tuple[str, list[str]
             else:
                 skipped.append(f'Change: "{e.old}" (not found in the file)')
         elif e.add and e.add in text:
-            skipped.append(f'Add: "{e.add}" (already in the file)')
+            skipped.append(f'Add: "{e.add}" {ALREADY_IN_FILE}')
         elif e.add:
             line = e.add if e.add.lstrip().startswith(("-", "*", "#")) else f"- {e.add}"
             text = (text.rstrip("\n") + "\n" if text.strip() else "") + line + "\n"
     return text, skipped
 
 
-def unified_diff(old: str, new: str, name: str) -> str:
+def unified_diff(old: str, new: str, name: str, *, new_file: bool = False) -> str:
+    """The diff as git shows it: a file that does not exist yet is created from /dev/null."""
     return "".join(
         difflib.unified_diff(
             old.splitlines(keepends=True),
             new.splitlines(keepends=True),
-            fromfile=f"a/{name}",
+            fromfile="/dev/null" if new_file else f"a/{name}",
             tofile=f"b/{name}",
         )
     )
