@@ -88,7 +88,9 @@ def test_branch_named_like_a_commit_warns(tmp_path: Path) -> None:
     resolves it, and a note says the name was ambiguous and how to name the commit."""
     repo = make_repo(tmp_path)
     commit = git(repo, "rev-parse", "main~1")
-    short = commit[:7]
+    # an all-digit name is a PR number (`deep-review review 1234567`): the abbreviation runs
+    # to its first letter, as one a person would type for this commit
+    short = commit[: max(7, next(i for i, c in enumerate(commit) if c.isalpha()) + 1)]
     git(repo, "update-ref", f"refs/heads/{short}", "feature/x")
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, "--agents", "static", short)

@@ -268,4 +268,7 @@ def test_a_commit_is_no_target_and_the_error_says_the_range(tmp_path: Path) -> N
     ):
         resolve_target(repo, "HEAD~1", env={})
     with pytest.raises(UsageError, match="first commit, with no parent"):
-        resolve_target(repo, first[:10], env={})
+        # an all-digit abbreviation is a PR number: run it to its first letter
+        resolve_target(
+            repo, first[: max(10, next(i for i, c in enumerate(first) if c.isalpha()) + 1)], env={}
+        )

@@ -11,6 +11,8 @@ import ssl
 import urllib.error
 import urllib.parse
 
+from deepreview.runmodel import format_duration
+
 
 def unreachable_message(url: str, what: str, exc: BaseException, timeout: float) -> str:
     """`could not reach HOST for WHAT: WHY; check …` for a request to `url` that failed with
@@ -34,7 +36,7 @@ def failure_words(exc: BaseException, timeout: float) -> str:
     if isinstance(reason, socket.gaierror):
         return "the host name does not resolve"
     if isinstance(reason, TimeoutError):
-        return f"no answer within {timeout:g} s"
+        return f"timed out (no answer within {format_duration(timeout)})"
     if isinstance(reason, ssl.SSLCertVerificationError):
         return f"its TLS certificate is not trusted ({_flat(reason.verify_message or '')})"
     if isinstance(reason, ssl.SSLError):
