@@ -5,47 +5,36 @@ findings dropped into an ordinary section, or findings text that could not be re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from deepreview.findings import parse_review
-from deepreview.findings.readable import unparseable_reason
 from deepreview.model import AgentReview, Severity
+from support.read_findings import read_fixture
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
 C, IMP, S = Severity.CRITICAL, Severity.IMPORTANT, Severity.SUGGESTION
 
 
-def _parse(name: str) -> AgentReview:
-    r = parse_review((FIXTURES / f"{name}.md").read_text(encoding="utf-8"), seat="s")
-    assert unparseable_reason(r) is None
-    assert r.unread_findings == (), r.unread_findings
-    return r
-
-
-def _rows(r: AgentReview) -> list[tuple[Severity, tuple[str, ...]]]:
+def level_title_places(r: AgentReview) -> list[tuple[Severity, tuple[str, ...]]]:
     return [(f.severity, tuple(map(str, f.locations))) for f in r.findings]
 
 
 def test_headings_with_location_and_severity_after_the_text() -> None:
     """`### 1. Title` + its text + `**Location:**` / `**Severity:**` lines at its end."""
-    r = _parse("heading-fields-after-text")
-    assert _rows(r) == [(C, ("auth/sessions.py:41",)), (S, ("auth/login.py:88",))]
+    r = read_fixture("heading-fields-after-text")
+    assert level_title_places(r) == [(C, ("auth/sessions.py:41",)), (S, ("auth/login.py:88",))]
     assert r.findings[0].title == "Session key ignores the workspace"
     assert "overwrite each other" in r.findings[0].body
 
 
 def test_list_items_with_indented_location_and_severity_fields() -> None:
-    r = _parse("indented-location-fields")
-    assert _rows(r) == [(IMP, ("jobs/backoff.py:20-31",)), (S, ("jobs/backoff.py:7",))]
+    r = read_fixture("indented-location-fields")
+    assert level_title_places(r) == [(IMP, ("jobs/backoff.py:20-31",)), (S, ("jobs/backoff.py:7",))]
     assert r.findings[0].title == "Backoff has no ceiling"
 
 
 def test_portuguese_and_german_level_headings() -> None:
     """`### Médio` / `### Baixo` and `## Hinweise`: before, ordinary sections (findings lost)."""
-    r = _parse("level-headings-pt-de")
-    assert _rows(r) == [
+    r = read_fixture("level-headings-pt-de")
+    assert level_title_places(r) == [
         (C, ("import/sheet.py:12",)),
         (IMP, ("import/sheet.py:40",)),
         (S, ("import/sheet.py:3",)),
@@ -54,8 +43,8 @@ def test_portuguese_and_german_level_headings() -> None:
 
 
 def test_nested_line_bullets_under_file_bullets() -> None:
-    r = _parse("file-bullets-nested-lines")
-    assert _rows(r) == [
+    r = read_fixture("file-bullets-nested-lines")
+    assert level_title_places(r) == [
         (C, ("mail/outbox.py:55",)),
         (S, ("mail/outbox.py:80",)),
         (IMP, ("mail/smtp.py:12",)),
@@ -63,7 +52,7 @@ def test_nested_line_bullets_under_file_bullets() -> None:
 
 
 def test_issue_field_records_keep_a_clean_title() -> None:
-    r = _parse("issue-fields-colon-title")
+    r = read_fixture("issue-fields-colon-title")
     assert [f.title for f in r.findings] == [
         "Lost update on the hit counter",
         "No test for concurrent adds",
@@ -71,7 +60,7 @@ def test_issue_field_records_keep_a_clean_title() -> None:
 
 
 def test_bold_kind_items_with_the_line_in_the_sentence() -> None:
-    r = _parse("bold-kind-items-line-in-sentence")
+    r = read_fixture("bold-kind-items-line-in-sentence")
     assert [tuple(map(str, f.locations)) for f in r.findings] == [
         ("jobs/poll.py:18",),
         ("jobs/poll.py:25",),
@@ -81,7 +70,7 @@ def test_bold_kind_items_with_the_line_in_the_sentence() -> None:
 @pytest.mark.parametrize("name", ["chatty-prose-ordinal-paragraphs"])
 def test_ordinal_prose_paragraphs_are_findings(name: str) -> None:
     """`First, in `a.py` on line 42, …` / `Second, … `a.py:17` …`: a paragraph each."""
-    r = _parse(name)
+    r = read_fixture(name)
     assert [tuple(map(str, f.locations)) for f in r.findings] == [
         ("cli/args.py:42",),
         ("cli/args.py:17",),
@@ -90,27 +79,27 @@ def test_ordinal_prose_paragraphs_are_findings(name: str) -> None:
 
 def test_a_table_whose_severity_column_gives_one_letter() -> None:
     """`| H |`, `| M |`, `| L |`: before, no level (three unrated important findings)."""
-    r = _parse("table-one-letter-levels")
+    r = read_fixture("table-one-letter-levels")
     assert [f.severity for f in r.findings] == [C, IMP, S]
     assert r.unrated == ()
 
 
 def test_findings_as_xml_elements() -> None:
     """`<finding severity="high" file="a.py" line="33">text</finding>`: before, a failed seat."""
-    r = _parse("xml-finding-elements")
-    assert _rows(r) == [(C, ("shop/cart.py:33",)), (S, ("shop/cart.py:70",))]
+    r = read_fixture("xml-finding-elements")
+    assert level_title_places(r) == [(C, ("shop/cart.py:33",)), (S, ("shop/cart.py:70",))]
 
 
 def test_lines_then_the_file_in_parentheses() -> None:
     """`Lines 33-35 (`a.py`): text — high severity.`: before, the file without its lines."""
-    r = _parse("lines-before-file-in-parens")
-    assert _rows(r) == [(C, ("shop/cart.py:33-35",)), (S, ("shop/cart.py:70",))]
+    r = read_fixture("lines-before-file-in-parens")
+    assert level_title_places(r) == [(C, ("shop/cart.py:33-35",)), (S, ("shop/cart.py:70",))]
     assert r.findings[0].title == "a coupon applies twice when the cart is re-priced"
 
 
 def test_finding_word_before_a_headings_title() -> None:
     """`#### Finding: Title`: before, the title kept `Finding: `."""
-    r = _parse("finding-word-colon-headings")
+    r = read_fixture("finding-word-colon-headings")
     assert [(f.severity, f.title) for f in r.findings] == [
         (C, "Coupon applies twice on re-pricing"),
         (S, "Magic number for the cart lifetime"),
@@ -122,8 +111,8 @@ def test_a_place_told_only_in_the_findings_prose() -> None:
     (`(line 14 of net/retry.py, …)`, `see line 30 of `cache/store.py``), a path-looking file
     only; two places named (I3) leave it placeless, a finding's own place (S3) stays.
     Before, I1 had no place and I2 only its file."""
-    r = _parse("place-told-in-prose-only")
-    assert _rows(r) == [
+    r = read_fixture("place-told-in-prose-only")
+    assert level_title_places(r) == [
         (IMP, ("net/retry.py:14",)),
         (IMP, ("cache/store.py:30",)),
         (IMP, ()),
@@ -137,8 +126,8 @@ def test_a_place_told_only_in_a_json_findings_prose() -> None:
     """The same fallback for a finding read from JSON (or a table, or a prose paragraph): the
     one place its body names in words is its place; two named leave it placeless, a finding's
     own `file`/`line` stays. Before, the first two had no place."""
-    r = _parse("json-place-told-in-prose")
-    assert _rows(r) == [
+    r = read_fixture("json-place-told-in-prose")
+    assert level_title_places(r) == [
         (C, ("worker/consume.py:52",)),
         (IMP, ("worker/config.py:18",)),
         (S, ()),
@@ -150,8 +139,8 @@ def test_a_folder_is_no_place_the_one_file_its_text_names_is() -> None:
     """`No code snippet.` and a folder named in the prose (`ctl/pkg/controllers/app/`): the
     folder is no place; the one file the finding names (its fix's) is, two files or none leave
     it placeless. Before, all three were placed at the folder."""
-    r = _parse("folder-place-fix-names-file")
-    assert _rows(r) == [
+    r = read_fixture("folder-place-fix-names-file")
+    assert level_title_places(r) == [
         (IMP, ("ctl/pkg/controllers/app/reconcile.go",)),
         (IMP, ()),
         (S, ()),

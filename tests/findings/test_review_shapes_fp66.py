@@ -14,30 +14,16 @@ before it, a folder, a URL's port, a version number."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from deepreview.findings import parse_review
-from deepreview.findings.readable import unparseable_reason
-from deepreview.model import AgentReview, Severity
+from deepreview.model import Severity
+from support.read_findings import level_title_places, read_fixture
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
 C, IMP, S = Severity.CRITICAL, Severity.IMPORTANT, Severity.SUGGESTION
 
 
-def _parse(name: str) -> AgentReview:
-    r = parse_review((FIXTURES / f"{name}.md").read_text(encoding="utf-8"), seat="s")
-    assert unparseable_reason(r) is None
-    assert r.unread_findings == (), r.unread_findings
-    return r
-
-
-def _rows(r: AgentReview) -> list[tuple[Severity, str, tuple[str, ...]]]:
-    return [(f.severity, f.title, tuple(map(str, f.locations))) for f in r.findings]
-
-
 def test_a_closing_parenthesis_with_the_place_and_more_words() -> None:
-    r = _parse("paren-place-level-items")
-    assert _rows(r) == [
+    r = read_fixture("paren-place-level-items")
+    assert level_title_places(r) == [
         (IMP, "retries never back off", ("net/retry.py:14",)),
         (C, "the auth header follows redirects to other hosts", ("net/redirect.py:30",)),
         (S, "the default timeout is a bare number", ("net/client.py:22",)),
@@ -49,8 +35,8 @@ def test_a_closing_parenthesis_with_the_place_and_more_words() -> None:
 
 
 def test_the_same_in_a_numbered_list() -> None:
-    r = _parse("paren-place-numbered-items")
-    assert _rows(r) == [
+    r = read_fixture("paren-place-numbered-items")
+    assert level_title_places(r) == [
         (IMP, "the pool never closes idle sockets", ("net/pool.py:51",)),
         (IMP, "a cancelled request keeps its slot", ("net/pool.py:77",)),
         (S, "the pool size is read twice (see the constructor)", ()),
@@ -60,7 +46,7 @@ def test_the_same_in_a_numbered_list() -> None:
 
 
 def test_ordinal_paragraphs_after_a_prose_finding_are_findings_of_their_own() -> None:
-    r = _parse("prose-ordinal-paragraphs-placed-later")
+    r = read_fixture("prose-ordinal-paragraphs-placed-later")
     assert [tuple(map(str, f.locations)) for f in r.findings] == [
         ("thumbs/resize.py:18",),
         ("thumbs/encode.py:44",),
@@ -76,13 +62,13 @@ def test_ordinal_paragraphs_after_a_prose_finding_are_findings_of_their_own() ->
 
 
 def test_a_paragraph_that_explains_the_finding_before_it_stays_its_text() -> None:
-    r = _parse("prose-paragraph-explained-one-finding")
+    r = read_fixture("prose-paragraph-explained-one-finding")
     assert [tuple(map(str, f.locations)) for f in r.findings] == [("thumbs/resize.py:18",)]
     assert "upload preview calls" in r.findings[0].body
 
 
 def test_bare_places_and_line_ranges_in_the_text() -> None:
-    r = _parse("places-bare-and-line-ranges")
+    r = read_fixture("places-bare-and-line-ranges")
     assert [(f.title, tuple(map(str, f.locations))) for f in r.findings] == [
         ("Handler ignores the deadline", ("srv.go:12",)),
         ("Buffer copied twice", ("srv/buf.go:40-45",)),

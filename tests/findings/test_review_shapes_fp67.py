@@ -26,30 +26,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from deepreview.findings import parse_review
-from deepreview.findings.readable import unparseable_reason
 from deepreview.model import AgentReview, Severity
+from support.read_findings import FIXTURES, level_title_places, read_fixture
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
 C, IMP, S = Severity.CRITICAL, Severity.IMPORTANT, Severity.SUGGESTION
 
 
-def _parse(name: str) -> AgentReview:
-    r = parse_review((FIXTURES / f"{name}.md").read_text(encoding="utf-8"), seat="s")
-    assert unparseable_reason(r) is None
-    assert r.unread_findings == (), r.unread_findings
-    return r
-
-
-def _rows(r: AgentReview) -> list[tuple[Severity, str, tuple[str, ...]]]:
-    return [(f.severity, f.title, tuple(map(str, f.locations))) for f in r.findings]
-
-
 def test_line_items_under_file_headings_in_a_prose_review() -> None:
-    r = _parse("file-heading-line-items-prose")
-    assert _rows(r) == [
+    r = read_fixture("file-heading-line-items-prose")
+    assert level_title_places(r) == [
         (IMP, "the include guard is misspelt, so the header is pulled in twice", ("src/user.h:4",)),
         (
             IMP,
@@ -65,8 +51,8 @@ def test_line_items_under_file_headings_in_a_prose_review() -> None:
 
 
 def test_line_items_under_file_headings_in_level_sections() -> None:
-    r = _parse("file-heading-line-items-levels")
-    assert _rows(r) == [
+    r = read_fixture("file-heading-line-items-levels")
+    assert level_title_places(r) == [
         (C, "the name buffer is never freed when parsing fails", ("src/user.c:31",)),
         (S, "the include guard is misspelt, so the header is pulled in twice", ("src/user.h:4",)),
         (
@@ -93,8 +79,8 @@ def test_a_heading_of_words_is_no_file() -> None:
 
 
 def test_a_level_and_words_beside_the_place_in_parentheses() -> None:
-    r = _parse("bold-title-place-level-aside")
-    assert _rows(r) == [
+    r = read_fixture("bold-title-place-level-aside")
+    assert level_title_places(r) == [
         (C, "Poller busy-waits", ("jobs/poll.py:30",)),
         (S, "Stale import", ("jobs/poll.py:2",)),
         # `high-water mark`: no level word of its own, the finding stays unrated
@@ -114,7 +100,7 @@ def test_the_same_in_list_items() -> None:
         "- **Stale import** (jobs/poll.py:2, low)\n"
     )
     r = parse_review(text, seat="s")
-    assert _rows(r) == [
+    assert level_title_places(r) == [
         (C, "Poller busy-waits", ("jobs/poll.py:30",)),
         (S, "Stale import", ("jobs/poll.py:2",)),
     ]
@@ -126,7 +112,7 @@ def _text(r: AgentReview) -> str:
 
 
 def test_a_placeless_counted_paragraph_after_counted_findings() -> None:
-    r = _parse("counted-paragraphs-placeless-last")
+    r = read_fixture("counted-paragraphs-placeless-last")
     assert [tuple(map(str, f.locations)) for f in r.findings] == [
         ("upload/client.py:40",),
         ("upload/chunks.py:12",),
@@ -139,7 +125,7 @@ def test_a_placeless_counted_paragraph_after_counted_findings() -> None:
 
 
 def test_an_ordinary_closing_word_is_no_finding() -> None:
-    r = _parse("counted-paragraphs-closing-words")
+    r = read_fixture("counted-paragraphs-closing-words")
     assert [tuple(map(str, f.locations)) for f in r.findings] == [
         ("upload/client.py:40",),
         ("upload/chunks.py:12",),
@@ -148,7 +134,7 @@ def test_an_ordinary_closing_word_is_no_finding() -> None:
 
 
 def test_not_when_another_counted_paragraph_is_no_finding() -> None:
-    r = _parse("counted-paragraphs-not-all-findings")
+    r = read_fixture("counted-paragraphs-not-all-findings")
     assert [tuple(map(str, f.locations)) for f in r.findings] == [
         ("upload/chunks.py:12",),
         ("upload/client.py:40",),
@@ -156,8 +142,8 @@ def test_not_when_another_counted_paragraph_is_no_finding() -> None:
 
 
 def test_place_then_sentence_items_are_findings() -> None:
-    r = _parse("place-then-sentence-items")
-    assert _rows(r) == [
+    r = read_fixture("place-then-sentence-items")
+    assert level_title_places(r) == [
         (
             IMP,
             "raises a `KeyError` when the server leaves out the retry header",
@@ -169,9 +155,9 @@ def test_place_then_sentence_items_are_findings() -> None:
         "## Findings\n\n" + (FIXTURES / "place-then-sentence-items.md").read_text(encoding="utf-8"),
         seat="s",
     )
-    assert _rows(under) == _rows(r)
+    assert level_title_places(under) == level_title_places(r)
 
 
 def test_places_with_what_the_change_does_stay_prose() -> None:
-    r = _parse("place-then-sentence-items-described")
+    r = read_fixture("place-then-sentence-items-described")
     assert r.findings == ()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
 
 from deepreview.findings import parse_review
+from deepreview.findings.readable import unparseable_reason
+from deepreview.model import AgentReview, Severity
 
 
 class Read(NamedTuple):
@@ -23,3 +26,21 @@ def read_findings(text: str) -> list[Read]:
         Read(f.id, f.severity.value, f.title, [(loc.path, loc.start) for loc in f.locations])
         for f in review.findings
     ]
+
+
+# The golden review fixtures (`tests/fixtures/reviews/NAME.md`) the shape tests read.
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
+
+
+def read_fixture(name: str) -> AgentReview:
+    """The fixture review `name` parsed; fails the test when it reads as no review or leaves
+    any of its findings text unread."""
+    r = parse_review((FIXTURES / f"{name}.md").read_text(encoding="utf-8"), seat="s")
+    assert unparseable_reason(r) is None
+    assert r.unread_findings == (), r.unread_findings
+    return r
+
+
+def level_title_places(r: AgentReview) -> list[tuple[Severity, str, tuple[str, ...]]]:
+    """Each finding as (level, title, places as `path:line`)."""
+    return [(f.severity, f.title, tuple(map(str, f.locations))) for f in r.findings]
