@@ -8,22 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fakebin.harness import Fakes
 from support.repos import commit_all, make_repo, run_cli, write
+from support.review_seat import REVIEW_FAST, fast_seat
 
-REVIEW = "## Findings\n### Critical Issues\n- **C1** `calc.py:1` — add subtracts.\n"
 REASON = "by design:\n\n## retries are idempotent\n\t(see ADR 7)  \n"
 ONE_LINE = "by design: ## retries are idempotent (see ADR 7)"
 
 
 def test_a_reason_over_several_lines_is_stored_and_shown_as_one(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    review = tmp_path / "review.md"
-    review.write_text(REVIEW, encoding="utf-8")
-    fakes.write_config({"fast": fakes.seat("ok", "--review-file", str(review))})
-    env = fakes.env()
-    args = ["review", "--agents", "fast", "--lead", "none", "--json"]
+    env = fast_seat(tmp_path).env()
+    args = REVIEW_FAST
     first = run_cli(args, cwd=repo, env=env)
     assert first.returncode == 0, first.stderr
     rid = first.json()["review_id"]

@@ -16,23 +16,18 @@ import pytest
 
 from deepreview import atomicfile
 from deepreview.store import store as store_module
-from fakebin.harness import Fakes
 from support.repos import make_repo, run_cli
+from support.review_seat import C1_REVIEW, REVIEW_FAST, fast_seat
 
 
 def _stored(tmp_path: Path) -> tuple[Path, dict[str, str], Path, str]:
     """A stored review with two findings, C1 and C2."""
     repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    review = tmp_path / "review.md"
-    review.write_text(
-        "## Findings\n### Critical Issues\n- **C1** `calc.py:1` — add subtracts.\n"
-        "- **C2** `calc.py:2` — the result is never returned.\n",
-        encoding="utf-8",
+    fakes = fast_seat(
+        tmp_path, C1_REVIEW + "- **C2** `calc.py:2` — the result is never returned.\n"
     )
-    fakes.write_config({"fast": fakes.seat("ok", "--review-file", str(review))})
     env = fakes.env()
-    res = run_cli(["review", "--agents", "fast", "--lead", "none", "--json"], cwd=repo, env=env)
+    res = run_cli(REVIEW_FAST, cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
     return repo, env, Path(env["DEEP_REVIEW_STORE"]), Path(res.json()["review_dir"]).name
 

@@ -18,6 +18,7 @@ from deepreview.store import redact, write_error
 from deepreview.store import store as store_module
 from fakebin.harness import Fakes
 from support.repos import git, make_repo, run_cli
+from support.review_seat import REVIEW_FAST, fast_seat
 
 _ROFS = "Read-only file system"
 
@@ -35,17 +36,8 @@ def _says_remount(line: str) -> None:
 
 def _review(tmp_path: Path) -> tuple[Path, dict[str, str], Fakes]:
     repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    review = tmp_path / "review.md"
-    review.write_text(
-        "## Findings\n### Critical Issues\n- **C1** `calc.py:1` — add subtracts.\n",
-        encoding="utf-8",
-    )
-    fakes.write_config({"fast": fakes.seat("ok", "--review-file", str(review))})
+    fakes = fast_seat(tmp_path)
     return repo, fakes.env(), fakes
-
-
-_REVIEW = ["review", "--agents", "fast", "--lead", "none", "--json"]
 
 
 def test_redacting_a_transcript_on_a_read_only_store(
@@ -61,7 +53,7 @@ def test_redacting_a_transcript_on_a_read_only_store(
         return real_open(path, flags, *rest, **kw)
 
     monkeypatch.setattr(atomicfile.os, "open", read_only)
-    res = run_cli(_REVIEW, cwd=repo, env=env)
+    res = run_cli(REVIEW_FAST, cwd=repo, env=env)
     assert res.returncode == 2, res.stderr
     line = _error_line(res.stderr)
     assert "cannot write " in line and "transcript-fast-pass-1" in line, line
@@ -93,7 +85,7 @@ def test_a_seat_streaming_into_a_read_only_store(
         real_init(self, pipe, sink, *rest)
 
     monkeypatch.setattr(proc._Pump, "__init__", init)
-    res = run_cli(_REVIEW, cwd=repo, env=env)
+    res = run_cli(REVIEW_FAST, cwd=repo, env=env)
     assert res.returncode == 2, res.stderr
     line = _error_line(res.stderr)
     assert "cannot store the output of seat fast" in line, line
@@ -104,7 +96,7 @@ def test_the_index_on_a_read_only_mount(tmp_path: Path, monkeypatch: pytest.Monk
     """SQLite says "attempt to write a readonly database" whatever the cause: the mount's own
     flag tells a read-only mount from a file without write permission."""
     repo, env, _ = _review(tmp_path)
-    first = run_cli(_REVIEW, cwd=repo, env=env)
+    first = run_cli(REVIEW_FAST, cwd=repo, env=env)
     assert first.returncode == 0, first.stderr
     rid = Path(first.json()["review_dir"]).name
     store = Path(env["DEEP_REVIEW_STORE"])
@@ -140,16 +132,12 @@ def test_masking_run_json_on_a_read_only_store(
     """A seat names a hard-coded secret: every stored file is rewritten with the value masked,
     run.json through `json` (so it still loads). Its mount has gone read-only by then."""
     repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
     (repo / "keys.py").write_text('LABEL = "k9Vx2Lmq7Rt4Wz8Pn3"\n', encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "Add the token")
-    review = tmp_path / "review.md"
-    review.write_text(
-        "## Findings\n### Critical Issues\n- **C1** `keys.py:1` — hard-coded API token.\n",
-        encoding="utf-8",
+    fakes = fast_seat(
+        tmp_path, "## Findings\n### Critical Issues\n- **C1** `keys.py:1` — hard-coded API token.\n"
     )
-    fakes.write_config({"fast": fakes.seat("ok", "--review-file", str(review))})
     real_replace = redact.replace_bytes
 
     def read_only(path: Path, data: bytes) -> None:
@@ -158,7 +146,7 @@ def test_masking_run_json_on_a_read_only_store(
         real_replace(path, data)
 
     monkeypatch.setattr(redact, "replace_bytes", read_only)
-    res = run_cli(_REVIEW, cwd=repo, env=fakes.env())
+    res = run_cli(REVIEW_FAST, cwd=repo, env=fakes.env())
     assert res.returncode == 2, res.stderr
     line = _error_line(res.stderr)
     assert "cannot write " in line and "run.json" in line, line

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from deepreview import atomicfile, lockfile
-from fakebin.harness import Fakes
 from support.repos import cli_env, make_repo, run_cli
+from support.review_seat import REVIEW_FAST, fast_seat
 
 _REVIEW = ["review", "--agents", "static", "--lead", "none"]
 
@@ -27,15 +27,8 @@ def _one_line(stderr: str) -> str:
 def _stored(tmp_path: Path) -> tuple[Path, dict[str, str], Path, str]:
     """A stored review with one finding, C1."""
     repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    review = tmp_path / "review.md"
-    review.write_text(
-        "## Findings\n### Critical Issues\n- **C1** `calc.py:1` — add subtracts.\n",
-        encoding="utf-8",
-    )
-    fakes.write_config({"fast": fakes.seat("ok", "--review-file", str(review))})
-    env = fakes.env()
-    res = run_cli(["review", "--agents", "fast", "--lead", "none", "--json"], cwd=repo, env=env)
+    env = fast_seat(tmp_path).env()
+    res = run_cli(REVIEW_FAST, cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
     return repo, env, Path(env["DEEP_REVIEW_STORE"]), Path(res.json()["review_dir"]).name
 
