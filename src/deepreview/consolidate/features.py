@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from deepreview.consolidate.claims import claims_in
 from deepreview.consolidate.paths import PathResolver
+from deepreview.consolidate.withdrawn import withdrawn
 from deepreview.findings.file_names import member_like
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
@@ -280,6 +281,7 @@ class Features:
     title_prose_words: frozenset[str] = frozenset()  # its title's words outside code spans
     # its title or explanation says a test is missing ("the expiry branch is never exercised")
     says_untested: bool = False
+    withdrawn: bool = False  # its own explanation calls it no issue (`withdrawn.py`)
     # read from the code when the caller has it (`code_sites`): the functions its lines are
     # in, and those its lines call (lower-cased)
     defined_in: frozenset[str] = frozenset()
@@ -476,4 +478,5 @@ def extract(
         code_spans=code_spans_in(finding.title + "\n" + prose),
         title_prose_words=finding_words(_BACKTICK.sub(" ", finding.title)),
         says_untested=says_untested(finding),
+        withdrawn=withdrawn(finding),
     )

@@ -451,6 +451,9 @@ def evidence(
         # quoting and naming the same code is where both looked; two explanations at length
         # with nothing said alike are two problems there (`claim_pairs.explained_apart`)
         score = min(score, WHERE_ONLY_CAP)
+    if x.withdrawn or y.withdrawn:
+        # its own reviewer calls it no issue (`withdrawn.py`): no sighting of the other's problem
+        score = min(score, CLAIMS_DIFFER_CAP)
     if not generic and (
         claims_differ(x, y) or unnamed_by_the_other(x, y) or failure_told_by_one(x, y)
     ):
