@@ -162,7 +162,8 @@ def attribution(corpus: Path, out: TextIO, *, why: bool = False) -> float | None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up while being built
     spec.loader.exec_module(module)
-    rate: float = module.report(corpus, out, why=why)
+    # `why` only when asked: an older `_attribution.py` takes no such argument
+    rate: float = module.report(corpus, out, why=True) if why else module.report(corpus, out)
     return rate
 
 
