@@ -265,7 +265,8 @@ class Features:
     cited: frozenset[str]  # line numbers cited in the prose
     classification: str | None
     # what the finding is about (`kind_of`): "tests" (a missing or weak test), "missing docs"
-    # (no docstring, comment or documentation), "missing types" (no type hints), else "code"
+    # (no docstring, comment or documentation), "missing types" (no type hints), "types" (a cast
+    # or a declared type), else "code"
     kind: str = "code"
     severity: int | None = None  # the reviewer's grade as a rank, 0 = critical
     nature: str | None = None  # `nature_of` the classification: "defect", "security", "nit"
@@ -335,6 +336,11 @@ _TYPES_GAP = re.compile(
     r"(?:type[- ]?(?:hints?|annotations?)|annotations?|typing)\b|\buntyped\b",
     re.IGNORECASE,
 )
+# A remark on the code's declared types, not on what it does: "Unnecessary type assertion on
+# `Object.create`", "`arch` typed as `string` rather than `Arch`" (`kind_of`: "types")
+_TYPES_REMARK = re.compile(
+    r"\btype\s+(?:assertions?|casts?)\b|\b(?:typed|annotated|declared)\s+as\b", re.IGNORECASE
+)
 
 # What a classification says the finding is. A defect (or a security hole) and a nit (style,
 # typing, design) are two claims about the code: one seat's crash and another's design remark at
@@ -388,7 +394,10 @@ def kind_of(finding: Finding) -> str:
     """What the finding is about. "tests": its title says a test is missing, or all its own
     locations are test files ("Exercise the parser instead of seeding data", placed on
     `feed.spec.ts`, is the same gap as "the parser is untested"). "missing docs": its title
-    says a docstring, comment or documentation is missing; "missing types": type hints. Else
+    says a docstring, comment or documentation is missing; "missing types": type hints;
+    "types": a remark on a cast or a declared type, naming no failure (a careful lead keeps it
+    apart from what the code does at run time: "Unnecessary type assertion on `Object.create`"
+    beside "`Latch()` no longer returns a native promise", both at the line of the cast). Else
     "code"."""
     paths = [loc.path for loc in finding.locations]
     title = _plain_title(finding.title)
@@ -398,6 +407,8 @@ def kind_of(finding: Finding) -> str:
         return "missing docs"
     if _TYPES_GAP.search(title):
         return "missing types"
+    if _TYPES_REMARK.search(title) and not claims_in(finding.title):
+        return "types"
     return "code"
 
 
