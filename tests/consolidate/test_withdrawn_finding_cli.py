@@ -87,3 +87,5 @@ def test_only_a_sentence_of_its_own_withdraws_a_finding() -> None:
     assert not withdrawn(_finding("This is not a bug today (both default to zero), but a trap."))
     assert not withdrawn(_finding("No issue is raised when the file is missing."))
     assert not withdrawn(_finding("```python\n# No issue.\n```\nThe comment lies."))
+    # one part of several cleared: the finding still names a problem after it
+    assert not withdrawn(_finding("- `load`: no issue.\n- `save`: leaks the file handle."))

@@ -12,20 +12,20 @@ import re
 
 from deepreview.model import Finding
 
-# A sentence of its own (after a sentence end or at a line's start, bold or not) that says the
-# item is no problem. "This is currently not a bug (…), but …" is a sentence that goes on:
-# a reservation, not a withdrawal.
+# The explanation's last sentence (after a sentence end or at a line's start, bold or not) says
+# the item is no problem. "This is currently not a bug (…), but …" goes on: a reservation, not
+# a withdrawal; "- `load`: no issue.\n- `save`: leaks the handle" clears one part of several.
 _WITHDRAWS = re.compile(
     r"(?:^|(?<=[.!:])\s)[*_]{0,2}(?:so\s+|thus\s+|hence\s+)?"
     r"(?:no\s+(?:real\s+)?(?:issue|bug|problem|defect)"
     r"|not\s+an?\s+(?:real\s+)?(?:issue|bug|problem|defect)"
     r"|no\s+(?:action|change|fix)\s+(?:is\s+)?(?:needed|required))"
-    r"(?:\s+here)?[.!]?[*_]{0,2}[ \t]*(?=$|\n)",
+    r"(?:\s+here)?[.!]?[*_]{0,2}\Z",
     re.IGNORECASE | re.MULTILINE,
 )
 _FENCE = re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 def withdrawn(finding: Finding) -> bool:
-    """The finding's explanation ends a sentence by calling it no issue (outside code)."""
-    return bool(_WITHDRAWS.search(_FENCE.sub("", finding.body)))
+    """The finding's explanation ends by calling it no issue (outside code)."""
+    return bool(_WITHDRAWS.search(_FENCE.sub("", finding.body).strip()))
