@@ -1,6 +1,6 @@
 """Attribution agreement on real reports: do we credit the reviewers the original lead credited?
 
-Run: .venv/bin/python benchmarks/_attribution.py [--corpus DIR] [--quiet]
+Run: .venv/bin/python benchmarks/_attribution.py [--corpus DIR] [--quiet] [--why]
 
 For each report in the corpus (default `../shared/corpus/dev` from the repository root): the
 agents' original reviews come from the report's appendix (`parse_appendix_entries`); they are
@@ -26,10 +26,14 @@ import sys
 import typing
 from collections import Counter
 
+from deepreview.consolidate.cluster import Cluster, cluster_findings
 from deepreview.consolidate.features import PathResolver, words
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
+from deepreview.consolidate.inputs import SeatReview, is_model_backed
+from deepreview.findings.parse import parse_review
+from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.report_parse import parse_appendix_entries, parse_report
-from deepreview.model import Finding
+from deepreview.model import Finding, Reviewer
 
 _APPENDIX = re.compile(r"^#{1,3}[ \t]+(?:[\w.]+[ \t]+)?Appendix\b", re.MULTILINE | re.IGNORECASE)
 NEAR = 20  # a report finding matches one of ours in the same file within this many lines
@@ -60,6 +64,7 @@ class Outcome(typing.NamedTuple):
     finding: str  # "I2 Title" of the report's finding
     kind: str  # agree | under-merged | over-merged | mixed | not located | no location | lead
     detail: str = ""
+    why: tuple[str, ...] = ()  # --why: the members of our finding and the links that joined them
 
 
 class Names:
@@ -153,8 +158,42 @@ def _fmt(names: typing.Iterable[str]) -> str:
     return "[" + ", ".join(sorted(names)) + "]"
 
 
-def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
-    """Outcomes of one report, and a note when its appendix could not be used."""
+def _clusters(reviews: list[ReviewText]) -> tuple[Cluster, ...]:
+    """The clusters `consolidate_reviews` builds its findings from (for `--why`)."""
+    seat_reviews = []
+    for r in reviews:
+        parsed = parse_review(r.text, seat=r.seat, pass_no=r.pass_no)
+        seat_reviews.append(
+            SeatReview(
+                Reviewer(r.seat, r.name or r.seat),
+                None if unparseable_reason(parsed) else parsed,
+                model_backed=is_model_backed(r.seat),
+            )
+        )
+    return cluster_findings(seat_reviews)
+
+
+def _why(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -> tuple[str, ...]:
+    """Our finding's members (seat, own ID, place, title) and the links that joined them."""
+    own = {(s.reviewer, s.finding_id) for s in match.sources if s.kind == "finding"}
+    noted = [f"note {s.reviewer} {s.finding_id}" for s in match.sources if s.kind == "note"]
+    for c in clusters:
+        if {(names.get(m.seat, m.seat), m.finding.id) for m in c.members} != own:
+            continue
+        lines = noted
+        for m in c.members:
+            loc = m.finding.locations[0] if m.finding.locations else None
+            where = f"{loc.path}:{loc.start}-{loc.end}" if loc else "no place"
+            title = " ".join(m.finding.title.split())[:90]
+            lines.append(f"member {m.key} [{m.finding.severity.name[0]}] {where} {title}")
+        lines.extend(f"link {k.joiner} -> {k.anchor} {k.score:.2f}: {k.evidence}" for k in c.links)
+        return tuple(lines)
+    return (f"(no cluster of exactly {sorted(own)})", *noted)
+
+
+def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], str]:
+    """Outcomes of one report, and a note when its appendix could not be used. `why`: each
+    over-merged or mixed miss carries the members and links of our finding."""
     text = path.read_text(encoding="utf-8", errors="replace")
     report = parse_report(text)
     # the package's splitter: distinct names and seats for two reviewers of one family
@@ -172,13 +211,14 @@ def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
             Outcome(path.name, _label(f), "not located", "appendix not parsed")
             for f in report.findings
         ], "no appendix reviews parsed"
-    ours = consolidate_reviews(
-        [
-            ReviewText(q.review.seat, q.review.raw, q.pass_no, q.name)
-            for q in entries
-            if not q.pointer_only
-        ]
-    )
+    texts = [
+        ReviewText(q.review.seat, q.review.raw, q.pass_no, q.name)
+        for q in entries
+        if not q.pointer_only
+    ]
+    ours = consolidate_reviews(texts)
+    clusters = _clusters(texts) if why else ()
+    seat_names = {t.seat: t.name or t.seat for t in texts}
     names = Names(e.name for e in entries)
     known = {loc.path for f in (*report.findings, *ours.findings) for loc in f.locations}
     resolver = PathResolver({p for p in known if "/" in p})
@@ -220,17 +260,21 @@ def evaluate(path: pathlib.Path) -> tuple[list[Outcome], str]:
             if match.locations
             else f"report {_fmt(credited)} vs ours {match.id} {_fmt(mine)}"
         )
-        outcomes.append(Outcome(path.name, label, kind, detail + extra))
+        explain = _why(match, clusters, seat_names) if why and surplus else ()
+        outcomes.append(Outcome(path.name, label, kind, detail + extra, explain))
     return outcomes, ""
 
 
-def report(corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True) -> float:
-    """Print the attribution agreement over `corpus` and every mismatch; return the rate (0-1)."""
+def report(
+    corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True, why: bool = False
+) -> float:
+    """Print the attribution agreement over `corpus` and every mismatch; return the rate (0-1).
+    `why`: under each over-merged or mixed miss, the members of our finding and their links."""
     files = sorted(corpus.glob("*.md"))
     all_outcomes: list[Outcome] = []
     skipped: list[tuple[str, str]] = []
     for path in files:
-        outcomes, note = evaluate(path)
+        outcomes, note = evaluate(path, why=why)
         if note:
             skipped.append((path.name, note))
         all_outcomes.extend(outcomes)
@@ -266,6 +310,8 @@ def report(corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True) ->
         for o in all_outcomes:
             if o.kind not in ("agree", "lead"):
                 print(f"  MISS {o.report} {o.finding}: {o.kind} — {o.detail}", file=out)
+                for line in o.why:
+                    print(f"      {line}", file=out)
         for o in all_outcomes:
             if o.kind == "lead":
                 print(f"  LEAD {o.report} {o.finding} {o.detail}", file=out)
@@ -278,12 +324,17 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus", type=pathlib.Path, default=None, help="default ../shared/corpus/dev"
     )
     ap.add_argument("--quiet", action="store_true", help="only the totals, no mismatch list")
+    ap.add_argument(
+        "--why",
+        action="store_true",
+        help="under each over-merged or mixed miss: our finding's members and their links",
+    )
     args = ap.parse_args(argv)
     args.corpus = args.corpus or default_corpus()
     if not args.corpus.is_dir():
         print(f"corpus {args.corpus} not found; pass --corpus DIR", file=sys.stderr)
         return 2
-    report(args.corpus, sys.stdout, verbose=not args.quiet)
+    report(args.corpus, sys.stdout, verbose=not args.quiet, why=args.why)
     return 0
 
 

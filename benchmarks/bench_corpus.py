@@ -1,6 +1,6 @@
 """Parse accuracy (and attribution agreement) on the corpus of real Deep Review reports.
 
-Run: .venv/bin/python benchmarks/bench_corpus.py [--corpus DIR] [--gold FILE] [--verbose]
+Run: .venv/bin/python benchmarks/bench_corpus.py [--corpus DIR] [--gold FILE] [--verbose] [--why]
 
 Parse accuracy: each report's appendix is split into the original reviews
 (`deepreview.findings.report_parse.parse_appendix_entries`), each review goes through the
@@ -150,7 +150,7 @@ def _reason(q: QuotedReview, got: Counts, want: Counts) -> str:
     return ", ".join(diffs) + (f" (parser: {warn})" if warn else "")
 
 
-def attribution(corpus: Path, out: TextIO) -> float | None:
+def attribution(corpus: Path, out: TextIO, *, why: bool = False) -> float | None:
     path = Path(__file__).resolve().parent / "_attribution.py"
     if not path.is_file():
         print("attribution: not measured (benchmarks/_attribution.py missing)", file=out)
@@ -162,7 +162,8 @@ def attribution(corpus: Path, out: TextIO) -> float | None:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up while being built
     spec.loader.exec_module(module)
-    rate: float = module.report(corpus, out)
+    # `why` only when asked: an older `_attribution.py` takes no such argument
+    rate: float = module.report(corpus, out, why=True) if why else module.report(corpus, out)
     return rate
 
 
@@ -171,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=None, help="folder of reports (*.md)")
     ap.add_argument("--gold", type=Path, default=GOLD, help="true counts per review")
     ap.add_argument("--verbose", action="store_true", help="print matches too")
+    ap.add_argument(
+        "--why",
+        action="store_true",
+        help="under each over-merged or mixed attribution miss: our finding's members and links",
+    )
     args = ap.parse_args(argv)
     corpus = args.corpus or default_corpus()
     if not corpus.is_dir():
@@ -179,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parse_accuracy(corpus, args.gold, sys.stdout, args.verbose)
     print()
     try:
-        attribution(corpus, sys.stdout)
+        attribution(corpus, sys.stdout, why=args.why)
     except Exception as exc:  # noqa: BLE001 - a benchmark reports, it does not crash
         print(f"attribution: failed ({type(exc).__name__}: {exc})")
     return 0

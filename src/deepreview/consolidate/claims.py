@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is twenty-nine failure kinds that reviewers name in recognisable words, a
+The vocabulary is thirty failure kinds that reviewers name in recognisable words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
 size limit, quadratic work, an unset setting and an insecure temporary file came from the
 held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms), matched
@@ -271,6 +271,15 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"(?:dir(?:ectory)?|folder|root)\b",
         r"\bzip[- ]?slip\b",
     ),
+    # a check that turns away what it should let through: the opposite of a bypass ("Mount
+    # validation rejects symlinked aliases of a mounted folder", "valid tokens are refused",
+    # "`parse_flag` rejects an empty value"). Verbs only: "the refusal is untested" names a
+    # test, "unhandled promise rejection" an error
+    "rejected input": (
+        r"\b(?:wrongly\s+|incorrectly\s+)?(?:rejects|refuses)\s+(?!to\b)\w",
+        r"\b(?:is|are|gets?|being)\s+(?:wrongly\s+|incorrectly\s+)?(?:rejected|refused)\b",
+        r"\bfalse\s+(?:negatives?|rejections?)\b",
+    ),
     # a secret compared in a time that depends on where it first differs ("`==` on the
     # signature: timing side channel", "use a constant-time comparison", "`compare_digest`")
     "timing": (
@@ -392,6 +401,7 @@ SAID = {
     "weak hash": "a weak hash",
     "missing salt": "a missing salt",
     "path traversal": "a path escaping its folder",
+    "rejected input": "valid input turned away",
     "timing": "a comparison whose time leaks the secret",
     "stale cache": "a stale cached value",
     "open permissions": "permissions open to every user",

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from deepreview.consolidate.claims import claims_in
 from deepreview.consolidate.paths import PathResolver
+from deepreview.consolidate.withdrawn import withdrawn
 from deepreview.findings.file_names import member_like
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
@@ -264,7 +265,8 @@ class Features:
     cited: frozenset[str]  # line numbers cited in the prose
     classification: str | None
     # what the finding is about (`kind_of`): "tests" (a missing or weak test), "missing docs"
-    # (no docstring, comment or documentation), "missing types" (no type hints), else "code"
+    # (no docstring, comment or documentation), "missing types" (no type hints), "types" (a cast
+    # or a declared type), else "code"
     kind: str = "code"
     severity: int | None = None  # the reviewer's grade as a rank, 0 = critical
     nature: str | None = None  # `nature_of` the classification: "defect", "security", "nit"
@@ -280,6 +282,7 @@ class Features:
     title_prose_words: frozenset[str] = frozenset()  # its title's words outside code spans
     # its title or explanation says a test is missing ("the expiry branch is never exercised")
     says_untested: bool = False
+    withdrawn: bool = False  # its own explanation calls it no issue (`withdrawn.py`)
     # read from the code when the caller has it (`code_sites`): the functions its lines are
     # in, and those its lines call (lower-cased)
     defined_in: frozenset[str] = frozenset()
@@ -332,6 +335,11 @@ _TYPES_GAP = re.compile(
     r"\b(?:no|missing|lacks?|lacking|without|add(?:s|ing)?)\b[^.;:]{0,40}\b"
     r"(?:type[- ]?(?:hints?|annotations?)|annotations?|typing)\b|\buntyped\b",
     re.IGNORECASE,
+)
+# A remark on the code's declared types, not on what it does: "Unnecessary type assertion on
+# `Object.create`", "`arch` typed as `string` rather than `Arch`" (`kind_of`: "types")
+_TYPES_REMARK = re.compile(
+    r"\btype\s+(?:assertions?|casts?)\b|\b(?:typed|annotated|declared)\s+as\b", re.IGNORECASE
 )
 
 # What a classification says the finding is. A defect (or a security hole) and a nit (style,
@@ -386,7 +394,10 @@ def kind_of(finding: Finding) -> str:
     """What the finding is about. "tests": its title says a test is missing, or all its own
     locations are test files ("Exercise the parser instead of seeding data", placed on
     `feed.spec.ts`, is the same gap as "the parser is untested"). "missing docs": its title
-    says a docstring, comment or documentation is missing; "missing types": type hints. Else
+    says a docstring, comment or documentation is missing; "missing types": type hints;
+    "types": a remark on a cast or a declared type, naming no failure (a careful lead keeps it
+    apart from what the code does at run time: "Unnecessary type assertion on `Object.create`"
+    beside "`Latch()` no longer returns a native promise", both at the line of the cast). Else
     "code"."""
     paths = [loc.path for loc in finding.locations]
     title = _plain_title(finding.title)
@@ -396,6 +407,8 @@ def kind_of(finding: Finding) -> str:
         return "missing docs"
     if _TYPES_GAP.search(title):
         return "missing types"
+    if _TYPES_REMARK.search(title) and not claims_in(finding.title):
+        return "types"
     return "code"
 
 
@@ -476,4 +489,5 @@ def extract(
         code_spans=code_spans_in(finding.title + "\n" + prose),
         title_prose_words=finding_words(_BACKTICK.sub(" ", finding.title)),
         says_untested=says_untested(finding),
+        withdrawn=withdrawn(finding),
     )

@@ -30,6 +30,7 @@ from deepreview.consolidate.nearby import (
     definition_and_call,
     same_failure_nearby,
 )
+from deepreview.consolidate.place_only import place_only
 from deepreview.consolidate.spans import (
     meet_in_a_test,
     meet_on_a_line,
@@ -445,12 +446,19 @@ def evidence(
         # same claim
         score = min(score, WHERE_ONLY_CAP)
     # the same lines of other files cited by both (`traced`) are a line in common, loosely
-    if not (generic or at_definition_and_call or untested or traced) and explained_apart(
-        x, y, prose=prose, prose_alike=SAID_PROSE
+    if not (generic or at_definition_and_call or untested or traced) and (
+        explained_apart(x, y, prose=prose, prose_alike=SAID_PROSE)
+        or (stance <= 0 and not gap_said and place_only(x, y, title=title, prose=prose))
     ):
         # quoting and naming the same code is where both looked; two explanations at length
-        # with nothing said alike are two problems there (`claim_pairs.explained_apart`)
-        score = min(score, WHERE_ONLY_CAP)
+        # with nothing said alike are two problems there (`claim_pairs.explained_apart`), as
+        # are two findings sharing nothing but their lines (`place_only`). Such a pair adds
+        # nothing to a cluster: three seats' finding at a branch does not take in a fourth
+        # seat's other problem there (cluster.AGREED_BY)
+        score = min(score, CLAIMS_DIFFER_CAP)
+    if x.withdrawn or y.withdrawn:
+        # its own reviewer calls it no issue (`withdrawn.py`): no sighting of the other's problem
+        score = min(score, CLAIMS_DIFFER_CAP)
     if not generic and (
         claims_differ(x, y) or unnamed_by_the_other(x, y) or failure_told_by_one(x, y)
     ):
