@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from deepreview.consolidate.claims import claims_in
 from deepreview.consolidate.paths import PathResolver
+from deepreview.consolidate.prose_names import prose_names_in
 from deepreview.findings.file_names import member_like
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
@@ -284,6 +285,8 @@ class Features:
     # in, and those its lines call (lower-cased)
     defined_in: frozenset[str] = frozenset()
     calls: frozenset[str] = frozenset()
+    # code-shaped names its explanation writes bare, as spelled (`prose_names`)
+    prose_names: frozenset[str] = frozenset()
 
     @property
     def files(self) -> frozenset[str]:
@@ -476,4 +479,5 @@ def extract(
         code_spans=code_spans_in(finding.title + "\n" + prose),
         title_prose_words=finding_words(_BACKTICK.sub(" ", finding.title)),
         says_untested=says_untested(finding),
+        prose_names=prose_names_in(prose),
     )

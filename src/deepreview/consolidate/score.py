@@ -30,6 +30,7 @@ from deepreview.consolidate.nearby import (
     definition_and_call,
     same_failure_nearby,
 )
+from deepreview.consolidate.prose_names import named_across
 from deepreview.consolidate.spans import (
     meet_in_a_test,
     meet_on_a_line,
@@ -295,12 +296,13 @@ def evidence(
     """`generic`: one of the two is an analyzer's finding (its wording is a rule's message)."""
     idf = idf or {}
     where, where_text = _where(x, y)
+    # a name one backticks and the other writes bare is a name both give (`prose_names`)
+    x_names = x.identifiers | named_across(y.identifiers, dict(y.spellings), x.prose_names)
+    y_names = y.identifiers | named_across(x.identifiers, dict(x.spellings), y.prose_names)
     # Dice alone punishes verbose findings; several shared specific names are strong evidence
     # however many others each finding mentions.
-    shared_mass = sum(idf.get(t, 1.0) for t in sorted(x.identifiers & y.identifiers))
-    ident = 0.5 * _wdice(x.identifiers, y.identifiers, idf) + 0.5 * (
-        1 - math.exp(-shared_mass / SHARED_SCALE)
-    )
+    shared_mass = sum(idf.get(t, 1.0) for t in sorted(x_names & y_names))
+    ident = 0.5 * _wdice(x_names, y_names, idf) + 0.5 * (1 - math.exp(-shared_mass / SHARED_SCALE))
     title = _wdice(x.title_words, y.title_words, idf)
     prose = _wdice(x.prose_words, y.prose_words, idf)
     cited = _dice(x.cited, y.cited)
@@ -459,12 +461,12 @@ def evidence(
         # beside a finding that never calls anything a typo (`unnamed_by_the_other`), and a
         # zero divisor beside "`div` returns a float" at one line (`failure_told_by_one`)
         score = min(score, CLAIMS_DIFFER_CAP)
-    spelled = dict(x.spellings)
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
     return Evidence(
         score=max(0.0, min(1.0, score)),
         where=where,
         where_text=where_text,
-        identifiers=tuple(sorted(spelled[i] for i in x.identifiers & y.identifiers)),
+        identifiers=tuple(sorted(spelled[i] for i in x_names & y_names)),
         title=title,
         prose=prose,
         cited=tuple(sorted(x.cited & y.cited, key=_line_key)),
