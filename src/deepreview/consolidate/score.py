@@ -22,6 +22,7 @@ from deepreview.consolidate.claim_pairs import (
     unnamed_by_the_other,
 )
 from deepreview.consolidate.claims import SYMPTOMS, sides_of_one
+from deepreview.consolidate.cross_cited import cite_each_other
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
@@ -131,13 +132,17 @@ def _span_similarity(a: Span, b: Span) -> tuple[float, str]:
 
 def _where(x: Features, y: Features) -> tuple[float, str]:
     best, text = 0.0, ""
-    pairs: list[tuple[Span, Span, float]] = [(a, b, 1.0) for a in x.locations for b in y.locations]
-    pairs += [(a, b, 0.5) for a in x.mentions for b in y.locations]
-    pairs += [(a, b, 0.5) for a in x.locations for b in y.mentions]
-    for a, b, factor in pairs:
+    pairs = [(a, b, 1.0, "") for a in x.locations for b in y.locations]
+    # a place one explanation cites counts half; cited each way, as the place (`cross_cited`)
+    cited, note = (0.5, " (cited in the text)")
+    if cite_each_other(x, y):
+        cited, note = (1.0, " (each cites the other's place)")
+    pairs += [(a, b, cited, note) for a in x.mentions for b in y.locations]
+    pairs += [(a, b, cited, note) for a in x.locations for b in y.mentions]
+    for a, b, factor, said in pairs:
         sim, why = _span_similarity(a, b)
         if sim * factor > best + _EPS:
-            best, text = sim * factor, why + (" (cited in the text)" if factor < 1 else "")
+            best, text = sim * factor, why + said
     shared = len(x.excerpt & y.excerpt)
     if shared:
         sim = 0.3 + 0.7 * _dice(x.excerpt, y.excerpt)
