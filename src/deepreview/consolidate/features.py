@@ -300,6 +300,7 @@ class Features:
     calls: frozenset[str] = frozenset()
     # code-shaped names its explanation writes bare, as spelled (`prose_names`)
     prose_names: frozenset[str] = frozenset()
+    fix_words: frozenset[str] = frozenset()  # the words of its fix alone (`same_fix`)
 
     @property
     def files(self) -> frozenset[str]:
@@ -493,4 +494,5 @@ def extract(
         title_prose_words=finding_words(_BACKTICK.sub(" ", finding.title)),
         says_untested=says_untested(finding),
         prose_names=prose_names_in(prose),
+        fix_words=finding_words(strip_fences(finding.fix)),
     )

@@ -32,6 +32,7 @@ from deepreview.consolidate.nearby import (
     same_failure_nearby,
 )
 from deepreview.consolidate.prose_names import named_across
+from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
 from deepreview.consolidate.spans import (
     meet_in_a_test,
     meet_on_a_line,
@@ -370,6 +371,8 @@ def evidence(
         # the same failure named a few lines apart in one file: "`DEPLOY_DIR` is unset" at the
         # command, "no guard on an empty environment" at the assignment (`nearby.py`)
         score += SAME_FAILURE_NEARBY
+    if not generic and same_fix(x, y, idf):
+        score += SAME_FIX_BONUS  # the same change proposed (an analyzer's is stock advice)
     traced = frozenset() if generic else traced_alike(x, y)
     if traced:
         # both explanations follow the problem to the same lines of the same other files
