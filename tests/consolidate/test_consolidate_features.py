@@ -8,6 +8,7 @@ from deepreview.consolidate.features import (
     cited_lines,
     excerpt_lines,
     extract,
+    file_refs_in,
     finding_words,
     identifiers_in,
     parse_file_ref,
@@ -184,3 +185,8 @@ def test_bare_code_names_are_snake_case_or_a_capital_inside_a_word() -> None:
 def test_a_doc_said_to_be_missing_in_other_words_is_a_missing_doc(title: str, kind: str) -> None:
     f = Finding("S1", Severity.SUGGESTION, title, (Location("cfg/load.py", 1, 1),))
     assert extract("a", f, PathResolver(["cfg/load.py"])).kind == kind
+
+
+def test_an_extensionless_file_with_a_line_or_a_folder_is_a_place() -> None:
+    refs = file_refs_in("built at `Makefile:99-100`, see `build/Dockerfile` and the `Makefile`")
+    assert refs == [Location("Makefile", 99, 100), Location("build/Dockerfile", None, None)]

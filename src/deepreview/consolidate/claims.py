@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is thirty-one failure kinds that reviewers name in recognisable words, a
+The vocabulary is thirty-two failure kinds that reviewers name in recognisable words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
 size limit, quadratic work, an unset setting and an insecure temporary file came from the
 held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms; a buffer
@@ -384,6 +384,16 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bmemory\s+corruption\b",
         r"\b(?:no|missing|without|lacks?)\s+(?:an?\s+)?(?:length|bounds?)\s+checks?\b",
     ),
+    # a name matched by a part of it: a prefix or substring taken for the whole, so another
+    # thing whose name contains it passes ("instance name check is prefix-unsafe", "substring
+    # match lets `vm` match `vm2`", "`startswith` also accepts `admin-old`")
+    "loose match": (
+        r"\bprefix[- ](?:unsafe|collisions?|ambigu\w*)\b",
+        # (not "prefix match" alone: "use a prefix match table" asks for one)
+        r"\b(?:substring|partial)[- ](?:match\w*|check\w*|comparison)\b",
+        r"\bmatch(?:es|ed|ing)?\s+(?:on\s+)?(?:an?\s+|any\s+)?(?:prefix|substring)\b",
+        r"\b(?:loose|overly\s+broad)\s+(?:name\s+)?match\w*",
+    ),
     # a division whose divisor can be zero
     "zero division": (
         r"\bdivi(?:de|des|ded|ding|sion)[- ]by[- ]zero\b",
@@ -428,6 +438,7 @@ SAID = {
     "crash": "a crash",
     "overflow": "a write past the end of a buffer",
     "truncation": "a value cut by integer arithmetic",
+    "loose match": "a name matched by a part of it",
 }
 
 

@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from deepreview.consolidate.claims import claims_in
 from deepreview.consolidate.paths import PathResolver
+from deepreview.consolidate.prose_names import prose_names_in
 from deepreview.consolidate.withdrawn import withdrawn
-from deepreview.findings.file_names import member_like
+from deepreview.findings.file_names import EXTENSIONLESS, member_like
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
 
@@ -130,8 +131,21 @@ def fenced_code(text: str) -> str:
     return "\n".join(b.body.rstrip("\n") for b in code_blocks(text))
 
 
+# `Makefile:99-100`, `rdd/Dockerfile:3`: a file commonly named without an extension
+_NAMED_FILE_REF = re.compile(
+    rf"^(?P<path>(?:[\w.@+-]+/)*(?:{'|'.join(sorted(EXTENSIONLESS))}))"
+    r"(?::(?P<start>\d+)(?:[-–](?P<end>\d+))?)?$"
+)
+
+
 def parse_file_ref(span: str) -> Location | None:
-    """`pkg/a.go:12-30` → Location; None when the span is not a path with a known extension."""
+    """`pkg/a.go:12-30` → Location; None when the span is not a path with a known extension
+    or a file commonly named without one (`Makefile:99`)."""
+    named = _NAMED_FILE_REF.match(span.strip())
+    if named is not None and (named.group("start") or "/" in named.group("path")):
+        # a bare `Makefile` is the word as often as the file; with a line or a folder, a place
+        start = int(named.group("start")) if named.group("start") else None
+        return Location(named.group("path"), start, int(named.group("end") or 0) or None)
     m = _FILE_REF.match(span.strip())
     if m is None:
         return None
@@ -287,6 +301,9 @@ class Features:
     # in, and those its lines call (lower-cased)
     defined_in: frozenset[str] = frozenset()
     calls: frozenset[str] = frozenset()
+    # code-shaped names its explanation writes bare, as spelled (`prose_names`)
+    prose_names: frozenset[str] = frozenset()
+    fix_words: frozenset[str] = frozenset()  # the words of its fix alone (`same_fix`)
 
     @property
     def files(self) -> frozenset[str]:
@@ -490,4 +507,6 @@ def extract(
         title_prose_words=finding_words(_BACKTICK.sub(" ", finding.title)),
         says_untested=says_untested(finding),
         withdrawn=withdrawn(finding),
+        prose_names=prose_names_in(prose),
+        fix_words=finding_words(strip_fences(finding.fix)),
     )

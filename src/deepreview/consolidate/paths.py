@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
@@ -51,12 +52,24 @@ class PathResolver:
         self._by_name: dict[str, list[str]] = {}
         for p in sorted(self._known):
             self._by_name.setdefault(PurePosixPath(p).name, []).append(p)
+        # a known path that is the end of a longer one (`engine/x.go` beside
+        # `rdd/pkg/engine/x.go`, one reviewer's short spelling) names no other file: it is no
+        # candidate of its own, else a bare `x.go` had two to choose from and stayed unresolved
+        # (an absolute path is a checkout's spelling of the repo path, never the one kept)
+        for name, paths in self._by_name.items():
+            self._by_name[name] = [
+                p
+                for p in paths
+                if p in self._authoritative
+                or not any(o.endswith("/" + p) and not is_absolute(o) for o in paths)
+            ]
         self._cache: dict[str, str] = {}
 
     @staticmethod
     def clean(path: str) -> str:
-        """Without backticks, `./`, diff prefixes `a/` `b/`; forward slashes."""
-        p = _plain(path)
+        """Without backticks, `./`, diff prefixes `a/` `b/`, an elided head (`.../x/y.go`, a
+        reviewer's short spelling of a long path: its end); forward slashes."""
+        p = _ELIDED.sub("", _plain(path))
         for prefix in ("a/", "b/"):
             if p.startswith(prefix) and len(p) > len(prefix):
                 p = p[len(prefix) :]
@@ -103,6 +116,10 @@ class PathResolver:
                 return alias(p, p)
         within = known_suffix(p, candidates)
         return p if within is None else alias(within, within)
+
+
+# `.../engine/x.go`, `…/engine/x.go`: the folders before `engine` left out
+_ELIDED = re.compile(r"^(?:\.{3}|…)/+(?=[^/])")
 
 
 def _plain(path: str) -> str:

@@ -22,6 +22,7 @@ from deepreview.consolidate.claim_pairs import (
     unnamed_by_the_other,
 )
 from deepreview.consolidate.claims import SYMPTOMS, sides_of_one
+from deepreview.consolidate.cross_cited import cite_each_other
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
@@ -31,6 +32,8 @@ from deepreview.consolidate.nearby import (
     same_failure_nearby,
 )
 from deepreview.consolidate.place_only import place_only
+from deepreview.consolidate.prose_names import named_across
+from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
 from deepreview.consolidate.spans import (
     meet_in_a_test,
     meet_on_a_line,
@@ -131,13 +134,17 @@ def _span_similarity(a: Span, b: Span) -> tuple[float, str]:
 
 def _where(x: Features, y: Features) -> tuple[float, str]:
     best, text = 0.0, ""
-    pairs: list[tuple[Span, Span, float]] = [(a, b, 1.0) for a in x.locations for b in y.locations]
-    pairs += [(a, b, 0.5) for a in x.mentions for b in y.locations]
-    pairs += [(a, b, 0.5) for a in x.locations for b in y.mentions]
-    for a, b, factor in pairs:
+    pairs = [(a, b, 1.0, "") for a in x.locations for b in y.locations]
+    # a place one explanation cites counts half; cited each way, as the place (`cross_cited`)
+    cited, note = (0.5, " (cited in the text)")
+    if cite_each_other(x, y):
+        cited, note = (1.0, " (each cites the other's place)")
+    pairs += [(a, b, cited, note) for a in x.mentions for b in y.locations]
+    pairs += [(a, b, cited, note) for a in x.locations for b in y.mentions]
+    for a, b, factor, said in pairs:
         sim, why = _span_similarity(a, b)
         if sim * factor > best + _EPS:
-            best, text = sim * factor, why + (" (cited in the text)" if factor < 1 else "")
+            best, text = sim * factor, why + said
     shared = len(x.excerpt & y.excerpt)
     if shared:
         sim = 0.3 + 0.7 * _dice(x.excerpt, y.excerpt)
@@ -296,12 +303,13 @@ def evidence(
     """`generic`: one of the two is an analyzer's finding (its wording is a rule's message)."""
     idf = idf or {}
     where, where_text = _where(x, y)
+    # a name one backticks and the other writes bare is a name both give (`prose_names`)
+    x_names = x.identifiers | named_across(y.identifiers, dict(y.spellings), x.prose_names)
+    y_names = y.identifiers | named_across(x.identifiers, dict(x.spellings), y.prose_names)
     # Dice alone punishes verbose findings; several shared specific names are strong evidence
     # however many others each finding mentions.
-    shared_mass = sum(idf.get(t, 1.0) for t in sorted(x.identifiers & y.identifiers))
-    ident = 0.5 * _wdice(x.identifiers, y.identifiers, idf) + 0.5 * (
-        1 - math.exp(-shared_mass / SHARED_SCALE)
-    )
+    shared_mass = sum(idf.get(t, 1.0) for t in sorted(x_names & y_names))
+    ident = 0.5 * _wdice(x_names, y_names, idf) + 0.5 * (1 - math.exp(-shared_mass / SHARED_SCALE))
     title = _wdice(x.title_words, y.title_words, idf)
     prose = _wdice(x.prose_words, y.prose_words, idf)
     cited = _dice(x.cited, y.cited)
@@ -364,6 +372,8 @@ def evidence(
         # the same failure named a few lines apart in one file: "`DEPLOY_DIR` is unset" at the
         # command, "no guard on an empty environment" at the assignment (`nearby.py`)
         score += SAME_FAILURE_NEARBY
+    if not generic and same_fix(x, y, idf):
+        score += SAME_FIX_BONUS  # the same change proposed (an analyzer's is stock advice)
     traced = frozenset() if generic else traced_alike(x, y)
     if traced:
         # both explanations follow the problem to the same lines of the same other files
@@ -467,12 +477,12 @@ def evidence(
         # beside a finding that never calls anything a typo (`unnamed_by_the_other`), and a
         # zero divisor beside "`div` returns a float" at one line (`failure_told_by_one`)
         score = min(score, CLAIMS_DIFFER_CAP)
-    spelled = dict(x.spellings)
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
     return Evidence(
         score=max(0.0, min(1.0, score)),
         where=where,
         where_text=where_text,
-        identifiers=tuple(sorted(spelled[i] for i in x.identifiers & y.identifiers)),
+        identifiers=tuple(sorted(spelled[i] for i in x_names & y_names)),
         title=title,
         prose=prose,
         cited=tuple(sorted(x.cited & y.cited, key=_line_key)),

@@ -118,7 +118,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         if kind == "sep":
             continue
         before = len(leftover)
-        more = same_file_lines(anchor, tok.strip("`")) if anchor and kind in _LINES_TOKEN else None
+        more = _more_lines(anchor, tok) if anchor and kind in _LINES_TOKEN else None
         if more is not None:
             head.locations.append(more)
             continue
@@ -168,6 +168,15 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         # `**Title** (`a.py:3`) — High`, `… — minor.`: a level word is all that follows the title
         head.severity, head.level_word = tag_level(word), word.strip("*_").lower()
         head.leftover = ""
+
+
+def _more_lines(anchor: Location, tok: str) -> Location | None:
+    """More lines of the anchor's file: `40-45` after `a.go:12,`, and `:40-45` too, the
+    colon kept from the place it shortens (`` `a.go:59-60`, `:120-122` ``)."""
+    text = tok.strip("`").strip()
+    if text.startswith(":") and tok.startswith("`"):
+        text = text[1:]
+    return same_file_lines(anchor, text)
 
 
 # `(`upload.py`, `retry()`)`: the file and the function in it. The file is the place; the
