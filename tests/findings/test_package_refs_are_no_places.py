@@ -81,6 +81,8 @@ def test_names_of_no_file(span: str, known: tuple[str, ...]) -> None:
         ("app/main", ("src/app/main/x.py",), Location("app/main")),  # a folder, partly named
         ("scripts/release", CHANGE, Location("scripts/release")),  # a file of the change
         ("tools/build", (), Location("tools/build")),  # the change not known: as written
+        # a folder beside the change's, in a tree it has files in
+        ("tests/integration", ("tests/unit/a.py",), Location("tests/integration")),
         ("docs/logo@2x.png", CHANGE, Location("docs/logo@2x.png")),  # a file by its extension
         ("deploy/Dockerfile", CHANGE, Location("deploy/Dockerfile")),  # by its name
         ("tools/build:12", CHANGE, Location("tools/build", 12)),  # by its line

@@ -133,8 +133,9 @@ def names_no_file(path: str) -> bool:
     of the repository: a CI action at its ref (`owner/name@v4`), a package (`@scope/pkg`), a
     module or an address without its scheme (`golang.org/x/sync`, `example.com/docs`); and,
     when the change's files are known, any such name that is neither one of them nor a folder
-    of one (`owner/name`, `lodash/fp`: a file or folder of the change is named as written, or
-    by the end of its path). A name the change holds never is."""
+    of one, nor starts at a folder the change has files in (`owner/name`, `lodash/fp`; a file
+    or folder of the change is named as written, or by the end of its path). A name the change
+    holds never is."""
     if is_absolute(path.strip()):
         return False  # a seat's worktree or checkout: the place is past its root
     p = path.strip().removeprefix("./").strip("/")
@@ -146,7 +147,10 @@ def names_no_file(path: str) -> bool:
         return False
     if "@" in p or _HOST.match(p):
         return True
-    return bool(known) and "/" in p
+    # a folder the change has files in is where it starts (`tests/integration` beside a
+    # changed `tests/unit/a.py`): a place of the repository's, though no file of the change
+    top = p.split("/", 1)[0]
+    return bool(known) and "/" in p and not any(top in k.split("/")[:-1] for k in known)
 
 
 def _names(p: str, known: str) -> bool:
