@@ -36,7 +36,7 @@ from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.inputs import is_model_backed
 from deepreview.consolidate.score import evidence, rarity
 from deepreview.findings.parse import parse_review
-from deepreview.model import Reviewer
+from deepreview.model import Finding, Reviewer
 
 CASES = Path(__file__).resolve().parent / "merge_cases"
 
@@ -107,18 +107,15 @@ def score(  # type: ignore[no-untyped-def]
     case: Case, *, verbose: bool = False, pairs: bool = False, out=sys.stdout
 ) -> Score:
     reviews = seat_reviews(case)
-    titles = {
-        f"{sr.seat}:{f.id}": f"{f.title} @ {', '.join(map(str, f.locations))}"
-        for sr in reviews
-        if sr.review is not None
-        for f in sr.review.findings
-    }
     clusters = cluster_findings(
         reviews,
         changed_files=list(case.changed),
         present_files=case.changed,
         sources=case.sources,
     )
+    # each finding as the report shows it: its places on the change's paths (`TokenBucket.kt:8`
+    # is `src/main/.../TokenBucket.kt:8`), as the clustering resolved them
+    titles = {m.key: _shown(m.finding) for c in clusters for m in c.members}
     ours = [frozenset(m.key for m in c.members) for c in clusters]
     problems = [f"answer names {k}, not parsed" for c in case.truth for k in c if k not in titles]
     listed = {k for c in case.truth for k in c}
@@ -188,12 +185,21 @@ def _print_pairs(  # type: ignore[no-untyped-def]
         print(f"    {label} {a} ~ {b}: {describe(ev)}", file=out)
 
 
+def _shown(f: Finding) -> str:
+    return f"{f.title} @ {', '.join(map(str, f.locations))}"
+
+
 def dump(case: Case, out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
-    for sr in seat_reviews(case):
+    """Each seat's parsed findings, their places on the change's paths as the clustering
+    resolves them (a bare `TokenBucket.kt:8` is the change's one file of that name)."""
+    reviews = seat_reviews(case)
+    items, _ = _items(reviews, list(case.changed), None, case.changed, case.sources)
+    shown = {i.member.key: _shown(i.member.finding) for i in items}
+    for sr in reviews:
         assert sr.review is not None
         for f in sr.review.findings:
-            locs = ", ".join(map(str, f.locations))
-            print(f"  {sr.seat}:{f.id} [{f.severity.value}] {f.title} @ {locs}", file=out)
+            key = f"{sr.seat}:{f.id}"
+            print(f"  {key} [{f.severity.value}] {shown.get(key, _shown(f))}", file=out)
         if sr.review.unparsed:
             print(f"  {sr.seat}: UNPARSED {sr.review.unparsed!r:.200}", file=out)
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Final
 
 # Extensions of source, config, data and doc files (lower case). Not exhaustive: a name with an
 # unknown extension still counts with a directory part, a line number, or when the change has it.
@@ -114,3 +115,44 @@ def known_suffix(path: str, known: Iterable[str] | None = None) -> str | None:
     p = path.replace("\\", "/")
     ends = [k for k in (_KNOWN_FILES.get() if known is None else known) if p.endswith("/" + k)]
     return max(ends, key=len) if ends else None
+
+
+# The first part of a module path or of an address written without its scheme: a host
+# (`golang.org/x/sync`, `github.com/o/r`, `example.com/docs`), never a folder of a repository
+# (`conf.d/`, `v1.2/`: no such ending).
+_HOST: Final = re.compile(
+    r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|in|co|gov|edu|app|sh|ai|me|"
+    r"cloud|info|xyz|us|uk|de|eu|ly|so|to|page|tech|run|rs)/",
+    re.IGNORECASE,
+)
+_FILE_EXTENSION: Final = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
+
+
+def names_no_file(path: str) -> bool:
+    """A path-shaped name with no extension (and no line written with it) that names no file
+    of the repository: a CI action at its ref (`owner/name@v4`), a package (`@scope/pkg`), a
+    module or an address without its scheme (`golang.org/x/sync`, `example.com/docs`); and,
+    when the change's files are known, any such name that is neither one of them nor a folder
+    of one, nor starts at a folder the change has files in (`owner/name`, `lodash/fp`; a file
+    or folder of the change is named as written, or by the end of its path). A name the change
+    holds never is."""
+    if is_absolute(path.strip()):
+        return False  # a seat's worktree or checkout: the place is past its root
+    p = path.strip().removeprefix("./").strip("/")
+    known = _KNOWN_FILES.get()
+    if any(_names(p, k) for k in known):
+        return False
+    name = p.rsplit("/", 1)[-1]
+    if name in EXTENSIONLESS or _FILE_EXTENSION.search(name):
+        return False
+    if "@" in p or _HOST.match(p):
+        return True
+    # a folder the change has files in is where it starts (`tests/integration` beside a
+    # changed `tests/unit/a.py`): a place of the repository's, though no file of the change
+    top = p.split("/", 1)[0]
+    return bool(known) and "/" in p and not any(top in k.split("/")[:-1] for k in known)
+
+
+def _names(p: str, known: str) -> bool:
+    """`p` is the change's file `known`, the end of its path, or a folder it is in."""
+    return known == p or known.endswith("/" + p) or f"/{p}/" in f"/{known}"

@@ -16,6 +16,7 @@ from deepreview.findings.file_names import (
     is_known_file,
     known_extension,
     member_like,
+    names_no_file,
 )
 from deepreview.model import Location
 
@@ -69,7 +70,9 @@ def looks_like_path(text: str, *, any_extension: bool = False, lined: bool = Fal
     if name in EXTENSIONLESS or is_known_file(text):
         return True
     if "/" in text.strip("/") and re.search(r"[A-Za-z]", name):
-        return True
+        # (a line beside it makes it a place: `tools/build:12`; without one, `owner/name@v4`
+        # or `golang.org/x/sync` is an action or a module, not a file)
+        return any_extension or lined or not names_no_file(text)
     if any_extension and _DOTFILE.fullmatch(name):
         return True  # `.env:1`: a root dotfile with a line is a place
     if any_extension:

@@ -90,6 +90,7 @@ from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.reasoning import without_reasoning
 from deepreview.findings.records import has_records, rewrite_records
+from deepreview.findings.relative_places import place_relative
 from deepreview.findings.repeats import in_summary, level_repeats, summary_repeats
 from deepreview.findings.review_parts import (
     ReviewParts,
@@ -269,6 +270,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     findings, unrated, finding_warnings = level_repeats(
         findings, unrated_ids(st.drafts, findings), finding_warnings
     )
+    findings = place_relative(findings)  # `line 16 of the same file`, `… of the controller`
     for table in [u for u in st.unread if counts_match(u, [f.severity for f in findings])]:
         _read_after_all(st, table)  # `| Important | 2 |` …: it counts the findings we read
     kept = {f.id for f in findings}
