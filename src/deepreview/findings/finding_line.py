@@ -119,11 +119,14 @@ _CIRCLE_BEFORE_ID = re.compile(
     rf"[{''.join(CIRCLES)}]\ufe0f?[ \t]*(?=(?:\*\*)?\[?{FINDING_ID}\b)"
 )
 
+_CIRCLE_CHARS = frozenset("".join(CIRCLES))
+
 
 def strip_prefix(line: str) -> str:
     """The line without its list bullet, number before a tag, or heading marks; a bracketed
     ID reads as `I1.`."""
-    line = _CIRCLE_BEFORE_ID.sub(r"\g<lead>", line, count=1)
+    if not _CIRCLE_CHARS.isdisjoint(line):  # (most lines have none: no regex to run)
+        line = _CIRCLE_BEFORE_ID.sub(r"\g<lead>", line, count=1)
     s = _PREFIX.sub("", line, count=1).rstrip()
     m = NUMBERED.match(s)
     if m and _BRACKET.match(m.group("rest")):

@@ -159,7 +159,8 @@ def parse_findings_block(
             starts.append((i, starts[-1][1]))
             closed.add(i)
             continue
-        shut = says_closed(line) or (done_level is not None and not reopens(line))
+        # (whether the item is closed is asked of the line as written, once it opens one)
+        written, under_done = line, done_level is not None
         line = unstruck(line) or line
         if sub is not None:
             if not starts:
@@ -295,7 +296,7 @@ def parse_findings_block(
             mode = head.style
         if in_file is not None:
             place_in_file(head, in_file[0])
-        if shut:
+        if says_closed(written) or (under_done and not reopens(written)):
             closed.add(i)
         starts.append((i, head))
         between = []
