@@ -137,6 +137,14 @@ def strip_prefix(line: str) -> str:
     return s
 
 
+def may_open_an_item(line: str) -> bool:
+    """`line` is a numbered or bulleted item: the only lines `parse_head` reads differently
+    for its flags (`numbered`, `bulleted`, `labelled`); a line of any other shape it reads
+    the same whatever they are."""
+    s = strip_prefix(line)
+    return bool(_BULLET.match(line) or NUMBERED.match(s) or _BOLD_NUMBERED.match(s))
+
+
 def is_strong_start(line: str) -> bool:
     """A line that opens a finding wherever it appears (lettered ID + bold title, or `[SEV]`)."""
     s = strip_prefix(line)

@@ -36,7 +36,7 @@ from deepreview.findings.finding_draft import (
     one_line,
     strip_rules,
 )
-from deepreview.findings.finding_line import parse_head
+from deepreview.findings.finding_line import may_open_an_item, parse_head
 from deepreview.findings.head import FindingHead
 from deepreview.findings.heading_places import later_severity, placed_in_text, record_says_fine
 from deepreview.findings.html_lines import only_comments
@@ -193,6 +193,7 @@ def parse_findings_block(
             head is None
             and mode in (None, "numbered", "bulleted")
             and sub is None  # (`### 1. Title`: a heading finding, `heading_head`'s)
+            and may_open_an_item(line)  # (what a second read can find: the labels come after)
             and severity_label_follows(lines, fenced, i + 1)
             and place_label_follows(lines, fenced, i + 1)
         ):
