@@ -98,3 +98,23 @@ def test_a_store_named_by_the_environment_adds_nothing(tmp_path: Path) -> None:
     res = run_cli(["resume", "20990101-000000-nope"], cwd=repo, env=fakes.env())
     assert res.returncode == 2
     assert "`deep-review list`" in res.stderr and "--store" not in res.stderr
+
+
+def test_an_empty_stores_list_and_stats_name_the_store_given_by_flag(tmp_path: Path) -> None:
+    """`list --store DIR` (and `stats`) of an empty store says how to store a review there:
+    followed as printed, a bare `deep-review review` would store it in the default store."""
+    repo = make_repo(tmp_path)
+    store = tmp_path / "team reviews"
+    store.mkdir()
+    env = Fakes(tmp_path).env()
+    hint = f"`deep-review review --store {shlex.quote(str(store))}`"
+    res = run_cli(["list", "--store", str(store)], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert f"{hint} stores one" in res.stdout
+    # `stats` says the same, in its table's place and in its JSON's notes
+    res = run_cli(["stats", "--store", str(store)], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert f"Run {hint} first" in " ".join(res.stdout.split()), res.stdout
+    res = run_cli(["stats", "--json", "--store", str(store)], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert any(hint in note for note in res.json()["notes"]), res.stdout

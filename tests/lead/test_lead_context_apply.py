@@ -128,3 +128,29 @@ def test_a_change_whose_old_text_is_not_unique_is_skipped(tmp_path: Path) -> Non
     (line,) = _skipped_lines(res.stderr)
     assert 'Change: "cents"' in line and "old text is not unique (2 places)" in line, line
     assert f"nothing to write to {CONTEXT} (its 1 update was skipped" in res.stdout
+
+
+def test_a_change_to_the_same_text_is_said_to_be_in_the_file(tmp_path: Path) -> None:
+    """`Change: "Money is in cents." → "Money is in cents."`: the file already says what the
+    lead wants, which is what is said (before: "nothing to write (0 updates already in it, 0
+    skipped: see the note above)" with no note above). The same change of text the file does
+    not have is skipped with that reason."""
+    same = '[repo] Change: "Money is in cents." → "Money is in cents." Why: K1'
+    repo, env, rid = _reviewed(tmp_path, [same])
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout == f"Review {rid}: its 1 update is already in {CONTEXT}; nothing to write.\n"
+    (line,) = _skipped_lines(res.stderr)
+    assert "Money is in cents." in line and "the same text" in line, line
+    assert git(repo, "status", "--porcelain") == ""
+
+    absent = '[repo] Change: "Fees are waived." → "Fees are waived." Why: K2'
+    repo, env, rid = _reviewed(tmp_path / "absent", [absent])
+    res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    (line,) = _skipped_lines(res.stderr)
+    assert "old and new text are the same" in line and "not in the file" in line, line
+    assert res.stdout == (
+        f"Review {rid}: nothing to write to {CONTEXT} (its 1 update was skipped: "
+        "see the note above).\n"
+    )

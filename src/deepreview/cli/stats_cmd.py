@@ -135,7 +135,7 @@ def stats(
             "reviews_with_lead": table.reviews_with_lead,
             "first": table.first,
             "last": table.last,
-            "notes": notes,
+            "notes": [with_store(n) for n in notes],  # as stderr says them
             "seats": [seat_record(s) for s in table.seats],
         }
         click.echo(json.dumps(data, indent=2, allow_nan=False))
@@ -171,8 +171,11 @@ def _print_table(
     if not table.reviews:
         hint = "" if scope.repo is None else " (--repo-wide counts every repository)"
         console.print(
-            f"No complete reviews in {st.root} for {_scope_text(scope, 'any repository')}{hint}. "
-            "Run `deep-review review` first; statistics need at least one stored review.",
+            with_store(
+                f"No complete reviews in {st.root} for {_scope_text(scope, 'any repository')}"
+                f"{hint}. Run `deep-review review` first; statistics need at least one stored "
+                "review."
+            ),
             markup=False,
             highlight=False,
         )

@@ -134,7 +134,9 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
     for note in notes:
         click.echo(with_store(f"note: {note}"), err=True)
     if not rows:
-        click.echo(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
+        click.echo(
+            with_store(f"No reviews stored in {st.root} yet; `deep-review review` stores one.")
+        )
         return
     table = Table(title="Deep Review store")
     cols = ("Date (UTC)", "Review", "Repo", "Target", "Round", "Verdict", "C", "I", "S")

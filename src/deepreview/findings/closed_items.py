@@ -78,6 +78,9 @@ def _taken_back(text: str) -> bool:
     return bool(_PLACE.search(rest)) and names_a_fault(rest)
 
 
+_BOLD_MARKS: Final = re.compile(r"\*\*|__")
+
+
 def says_closed(line: str) -> bool:
     """The item opened by `line` is struck out or marked closed by its status, and says
     nothing after its status that takes it back."""
@@ -86,7 +89,7 @@ def says_closed(line: str) -> bool:
     if unstruck(line) is not None:
         return True
     m = _ITEM.match(line)
-    text = re.sub(r"\*\*|__", "", line[m.end() if m else 0 :]).strip()
+    text = _BOLD_MARKS.sub("", line[m.end() if m else 0 :]).strip()
     if _LEAD_TAG.match(text) or _TAIL.search(text):
         return True
     return bool(_LEAD_MARK.match(text) and _ANY_DONE.search(text))

@@ -119,11 +119,14 @@ _CIRCLE_BEFORE_ID = re.compile(
     rf"[{''.join(CIRCLES)}]\ufe0f?[ \t]*(?=(?:\*\*)?\[?{FINDING_ID}\b)"
 )
 
+_CIRCLE_CHARS = frozenset("".join(CIRCLES))
+
 
 def strip_prefix(line: str) -> str:
     """The line without its list bullet, number before a tag, or heading marks; a bracketed
     ID reads as `I1.`."""
-    line = _CIRCLE_BEFORE_ID.sub(r"\g<lead>", line, count=1)
+    if not _CIRCLE_CHARS.isdisjoint(line):  # (most lines have none: no regex to run)
+        line = _CIRCLE_BEFORE_ID.sub(r"\g<lead>", line, count=1)
     s = _PREFIX.sub("", line, count=1).rstrip()
     m = NUMBERED.match(s)
     if m and _BRACKET.match(m.group("rest")):
@@ -132,6 +135,14 @@ def strip_prefix(line: str) -> str:
     if m:
         s = f"{m.group('open') or ''}{m.group('id')}.{m.group('close') or ''} {s[m.end() :]}"
     return s
+
+
+def may_open_an_item(line: str) -> bool:
+    """`line` is a numbered or bulleted item: the only lines `parse_head` reads differently
+    for its flags (`numbered`, `bulleted`, `labelled`); a line of any other shape it reads
+    the same whatever they are."""
+    s = strip_prefix(line)
+    return bool(_BULLET.match(line) or NUMBERED.match(s) or _BOLD_NUMBERED.match(s))
 
 
 def is_strong_start(line: str) -> bool:

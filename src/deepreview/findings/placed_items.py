@@ -32,6 +32,7 @@ from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.list_marker import LIST_MARKER
+from deepreview.findings.log_lines import STAMP, is_log_line
 from deepreview.findings.problem_words import (
     PROBLEM,
     names_a_fault,
@@ -47,9 +48,11 @@ from deepreview.model import Severity
 
 _ITEM: Final = re.compile(rf"^(?P<indent>[ \t]*){LIST_MARKER}[ \t]+(?P<rest>\S.*)$")
 # The item opens with its place: `calc.py:5`, **`a/b.py:3-7`**, a/b.py:3, [a.py:3](…), and may
-# mark it first (`⚠️ `upload.py:88`: …`, `🔴 a.py:3`)
+# mark it first (`⚠️ `upload.py:88`: …`, `🔴 a.py:3`); a log line's timestamp
+# (`2026-03-01T10:22:33Z`) is no place
 _PLACE_FIRST: Final = re.compile(
-    r"^(?:[^\w\s`*_\[(]{1,3}[ \t]*)?(?:\*\*|__)?\[?`?[^\s`*\[\]]+:\d+(?:[-–]\d+)?`?\]?"
+    rf"^(?!{STAMP})(?:[^\w\s`*_\[(]{{1,3}}[ \t]*)?(?:\*\*|__)?"
+    r"\[?`?[^\s`*\[\]]+:\d+(?:[-–]\d+)?`?\]?"
 )
 # What a problem is said with, besides the problem words: how code fails or falls short.
 _FAULT: Final = re.compile(
@@ -217,8 +220,8 @@ def _paragraph_items(lines: list[str], fenced: list[bool], prefixes: tuple[str, 
         else:
             paras.append((i, i + 1))
     for start, end in paras:
-        if start in led:
-            continue
+        if start in led or is_log_line(lines[start]):
+            continue  # (a pasted log is the program's words, whatever place and failure it names)
         place = _sentence_place(lines[start:end], prefixes) or _ordinal_place(
             lines[start:end], prefixes
         )

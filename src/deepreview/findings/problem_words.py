@@ -88,11 +88,36 @@ _FAULT: Final = re.compile(
 )
 
 
+# A fault told by what the code never does that it must (`the port is never validated`, `is
+# not closed on the early return`, `never releases the lock`) or does without end (`spins
+# forever`, `blocks indefinitely`, `never returns`): the steps named are ones whose absence is
+# a fault (guarding input, freeing what was taken, ending a wait), so "zero never reaches the
+# division" or "the helper is not exported" stay remarks.
+_DONE: Final = (
+    r"validat|check|verif(?:i|y)|saniti[sz]|escap|clos|releas|free|delet|remov|reset|clear|"
+    r"await|join|cancel|unlock|flush|handl|catch|caught|test|enforc|honou?r|appl(?:i|y)|"
+    r"propagat|commit|decrement|initiali[sz]|reap|dispos|restor|invalidat|revok|unsubscrib|"
+    r"unregister|clean(?:s|ed)?\s+up|roll(?:s|ed)?\s+back"
+)
+_UNDONE: Final = re.compile(
+    r"\b(?:(?:is|are|was|were|gets?|got|be|been|being)\s+(?:not|never)|(?:is|are|was|were)n['’]t|"
+    r"never(?:\s+(?:gets?|being))?)\s+(?:\w+ly\s+)?"
+    rf"(?:{_DONE})\w*(?<!ing)\b(?!\s+in(?:to)?\b)|"
+    r"\bnever\s+(?:returns|terminates|exits|finishes|completes|times\s+out|gives\s+up|stops)\b|"
+    r"\b(?:spin|loop|hang|block|wait|retr(?:y|ie)|recurs|poll|grow|stuck|busy[\s-]?wait)\w*"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:forever|indefinitely|endlessly|without\s+(?:end|bound|limit))\b|"
+    r"\b(?:infinite|endless|busy)[\s-]loops?\b",
+    re.IGNORECASE,
+)
+
+
 def names_a_fault(text: str) -> bool:
-    """`names_a_problem`, or a fault word its sentence does not deny (`nothing is lost`)."""
+    """`names_a_problem`, or a fault word its sentence does not deny (`nothing is lost`), or a
+    step the code never takes or a wait with no end (`_UNDONE`), not denied either."""
     return names_a_problem(text) or any(
         _DENIED.search(text, max(0, m.start() - 40), m.start()) is None
-        for m in _FAULT.finditer(text)
+        for rx in (_FAULT, _UNDONE)
+        for m in rx.finditer(text)
     )
 
 

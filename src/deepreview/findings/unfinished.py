@@ -42,6 +42,7 @@ from deepreview.findings.blocks import Block, ends_inside_fence
 from deepreview.findings.gave_up import skips_one_check
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level
+from deepreview.findings.log_lines import is_log_line
 from deepreview.findings.no_review import says_it_did_not_review
 from deepreview.findings.none_statements import BARE_MARKERS
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
@@ -206,9 +207,12 @@ def _row_stops(lines: list[str], last_i: int) -> bool:
 
 
 def _whole_line(line: str) -> bool:
-    """A table row, heading, quote, bold line, rule `---` or fence line: it ends whole."""
-    return is_fence_line(line) or bool(
-        re.match(r"^\s*(?:[|#>]|\*\*[^*]+\*\*\s*$|[-*_=]{3,}\s*$)", line)
+    """A table row, heading, quote, bold line, rule `---`, fence line or a pasted log line: it
+    ends whole."""
+    return (
+        is_fence_line(line)
+        or is_log_line(line)
+        or bool(re.match(r"^\s*(?:[|#>]|\*\*[^*]+\*\*\s*$|[-*_=]{3,}\s*$)", line))
     )
 
 

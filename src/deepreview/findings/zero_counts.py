@@ -41,6 +41,13 @@ _FILLER: Final = re.compile(
     r"|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]+",
     re.IGNORECASE,
 )
+# A character no pair or filler is written with (`.`, `"`, `[`, `é`): the text is not counts
+# alone, whatever else it holds (asked first: a seat's megabyte of output need not be scanned
+# for pairs to tell that)
+_FOREIGN: Final = re.compile(
+    r"[^a-z\d\s|:·•,;/*_`()#\-—–=\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]",
+    re.IGNORECASE,
+)
 _CELL_SPLIT: Final = re.compile(r"\s*\|\s*")
 _RULE_ROW: Final = re.compile(r"^\|?[\s:|-]+\|?$")
 
@@ -79,6 +86,8 @@ def counts_match(text: str, severities: Sequence[Severity]) -> bool:
 def _level_counts(text: str) -> list[tuple[str, int]] | None:
     """The (level word, count) pairs `text` is made of, at least two; None when it holds
     anything else."""
+    if _FOREIGN.search(text):
+        return None
     text = _transposed(text)
     pairs = list(_PAIR.finditer(text))
     if len(pairs) < 2 or _FILLER.sub("", _PAIR.sub("", text)) != "":

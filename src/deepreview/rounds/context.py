@@ -74,10 +74,18 @@ ALREADY_IN_FILE = "(already in the file)"
 
 def apply_edits(text: str, edits: Sequence[ContextEdit]) -> tuple[str, list[str]]:
     """(the new text, the edits that did not apply, each with why: a `Change` whose old text is
-    absent or in several places, an `Add` whose text the file already has)."""
+    absent or in several places, an `Add` whose text the file already has, a `Change` to the
+    same text (which the file has already, or which is not in it))."""
     skipped: list[str] = []
     for e in edits:
-        if e.old:
+        if e.old and e.old == e.new:
+            # a change to the same text: the file says it already, or there is nothing to write
+            skipped.append(
+                f'Change: "{e.old}" to the same text {ALREADY_IN_FILE}'
+                if e.old in text
+                else f'Change: "{e.old}" (old and new text are the same, and it is not in the file)'
+            )
+        elif e.old:
             places = text.count(e.old)
             if places == 1:
                 text = text.replace(e.old, e.new, 1)

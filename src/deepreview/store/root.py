@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shlex
 from pathlib import Path
 from typing import Any, Final
 
@@ -107,7 +108,7 @@ class StoreRoot:
         if named and not self.root.exists():
             raise UsageError(
                 f"no review store at {self.root}; check the path, or run "
-                f"`deep-review review --store {self.root}` first to make one"
+                f"`deep-review review --store {shlex.quote(str(self.root))}` first to make one"
             )
 
     def ensure_writable(self, *, store: bool = True) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,7 +127,8 @@ class Store(StoreRoot):
         """The one line for an index that cannot be read as deep-review wrote it."""
         return (
             f"the store index {self.root / INDEX} {what}; run "
-            f"`deep-review reindex --store {self.root}` to rebuild it from the review folders"
+            f"`deep-review reindex --store {shlex.quote(str(self.root))}` to rebuild it from the "
+            "review folders"
         )
 
     @contextlib.contextmanager

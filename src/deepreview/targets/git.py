@@ -400,7 +400,7 @@ def _refuse_unsafe(stderr: str) -> None:
     where = found.group(1)
     raise UnsafeRepositoryError(
         f"git refuses {where}: it is owned by another user (dubious ownership); if you trust "
-        f"it, run `git config --global --add safe.directory {where}` and review again"
+        f"it, run `git config --global --add safe.directory {shlex.quote(where)}` and review again"
     )
 
 
@@ -452,8 +452,8 @@ def _refuse_broken_link(stderr: str, start: Path) -> None:
     )
     raise NotARepositoryError(
         f"{dot_git} points at {gone}, which is gone (was the main repository moved?); run "
-        f"`git worktree repair {dot_git.parent}` in the main repository's new place, then "
-        "review again"
+        f"`git worktree repair {shlex.quote(str(dot_git.parent))}` in the main repository's new "
+        "place, then review again"
     )
 
 

@@ -173,16 +173,29 @@ def resolve_target(
                 f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
                 "uncommitted changes; edit files first, or review a branch or range"
             )
-        hint = (
-            "pick another target or --base REF"
-            if target.kind == "branch"
-            else "pick another target"
-        )
+        hint = _elsewhere(git, target, spec) if target.kind == "branch" else "pick another target"
         raise UsageError(
             f"nothing to review: {target.label()} has no changes against "
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
         )
     return target
+
+
+def _elsewhere(git: Git, target: Target, spec: str) -> str:
+    """What a branch review with nothing to review offers instead. On the base branch itself
+    (`main` against `main`: where a new user starts), its last commit; in a repository of one
+    commit, nothing: that commit has no parent to review it against."""
+    if target.head_sha == target.base_sha and not git.ok(
+        "rev-parse", "--verify", "--quiet", f"{target.head_sha}^"
+    ):
+        return (
+            f"{target.branch or 'HEAD'} holds the repository's only commit, which has no parent "
+            "to review it against; commit the next change and review that"
+        )
+    base, branch = target.base_ref or "", target.branch or ""
+    if branch and base in (branch, f"origin/{branch}") and _is_checkout(git, spec):
+        return "`deep-review review HEAD~1..HEAD` reviews its last commit; or --base REF"
+    return "pick another target or --base REF"
 
 
 def _branch_too(git: Git, name: str) -> str:

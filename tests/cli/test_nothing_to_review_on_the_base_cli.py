@@ -1,0 +1,37 @@
+"""`deep-review review` on the base branch itself (what a new user types first, on `main`)
+says what to review instead: the last commit (`deep-review review HEAD~1..HEAD`), or, in a
+repository of one commit, that it has no parent to review it against. Before, the line said
+"pick another target or --base REF", which in a one-commit repository there is none of."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.repos import commit_all, git, make_repo, run_cli, write
+from support.review_seat import fast_seat
+
+REVIEW = ["review", "--agents", "fast", "--lead", "none"]
+
+
+def test_on_main_the_line_offers_the_last_commit(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "main")
+    res = run_cli(REVIEW, cwd=repo, env=fast_seat(tmp_path).env())
+    assert res.returncode == 2
+    line = res.stderr.strip()
+    assert len(line.splitlines()) == 1, line
+    assert "nothing to review: branch main has no changes against main" in line, line
+    assert "`deep-review review HEAD~1..HEAD`" in line, line
+
+
+def test_in_a_one_commit_repository_the_line_says_there_is_no_parent(tmp_path: Path) -> None:
+    repo = tmp_path / "fresh"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "app.py", "print('hi')\n")
+    commit_all(repo, "First commit")
+    res = run_cli(REVIEW, cwd=repo, env=fast_seat(tmp_path).env())
+    assert res.returncode == 2
+    line = res.stderr.strip()
+    assert "only commit" in line and "commit the next change and review that" in line, line
+    assert "HEAD~1" not in line and "pick another target" not in line, line
