@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is thirty-two failure kinds that reviewers name in recognisable words, a
+The vocabulary is thirty-two failure kinds (six more in `failure_phrases`), named in words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
 size limit, quadratic work, an unset setting and an insecure temporary file came from the
 held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms; a buffer
@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from deepreview.consolidate.failure_phrases import MORE_PHRASES, MORE_SAID, quoted_claims
 from deepreview.markdown_fence import strip_code
 
 _SPAN = re.compile(r"`([^`\n]*)`")
@@ -403,6 +404,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
         r"\bdivisor (?:of|is|=|==) (?:0|zero)\b",
     ),
 }
+_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in MORE_PHRASES.items()})  # failure_phrases
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
 # How the merge reasons say it: "both name a race"
@@ -439,6 +441,7 @@ SAID = {
     "overflow": "a write past the end of a buffer",
     "truncation": "a value cut by integer arithmetic",
     "loose match": "a name matched by a part of it",
+    **MORE_SAID,
 }
 
 
@@ -491,4 +494,5 @@ def _words_outside_code(text: str) -> str:
 def claims_in(text: str) -> frozenset[str]:
     """The failure kinds `text` names (`KINDS`), read outside code."""
     plain = _words_outside_code(text)
-    return frozenset(kind for kind, pattern in _PATTERNS.items() if pattern.search(plain))
+    found = frozenset(kind for kind, pattern in _PATTERNS.items() if pattern.search(plain))
+    return found | quoted_claims(strip_code(text, " "))

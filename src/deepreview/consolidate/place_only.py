@@ -14,6 +14,7 @@ from deepreview.consolidate.apart import APART_PROSE
 from deepreview.consolidate.claim_pairs import EXPLAINED_WORDS, same_claim
 from deepreview.consolidate.evidence import SAID_TITLE
 from deepreview.consolidate.features import Features
+from deepreview.consolidate.prose_names import named_across
 
 
 def place_only(x: Features, y: Features, *, title: float, prose: float) -> bool:
@@ -25,6 +26,9 @@ def place_only(x: Features, y: Features, *, title: float, prose: float) -> bool:
     return (
         min(len(x.prose_words), len(y.prose_words)) >= EXPLAINED_WORDS
         and not x.identifiers & y.identifiers
+        # a name one backticks and the other writes bare is shared too (`prose_names`)
+        and not named_across(x.identifiers, dict(x.spellings), y.prose_names)
+        and not named_across(y.identifiers, dict(y.spellings), x.prose_names)
         and not x.excerpt & y.excerpt
         and not x.cited & y.cited
         and not same_claim(x, y)
