@@ -5,7 +5,7 @@ uses to join one problem told at two places (tm65). Each rule has a case that mu
   (`nearby.same_failure_nearby`): the unset variable told at its assignment and at the command
   it empties, 7 lines below, is one; a race and an unset variable at those lines are two; the
   unset variable graded critical and suggestion is two.
-- The same failure at one short place, graded one level apart (`score._stance`): a backoff
+- The same failure at one short place, graded one level apart (`stance.stance_bonus`): a backoff
   sleep never awaited (critical) and "no pause between attempts" (important) are one; a
   backoff with no cap at those lines is another.
 - A finding with no place of its own in a one-file change that names its line in words

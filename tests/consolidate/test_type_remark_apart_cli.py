@@ -2,7 +2,7 @@
 reviewer remarks on the declared types ("Unneeded type assertion on `Array.prototype`") and
 another on what the code now does at run time ("`makeQueue()` no longer returns a real
 array"). They quote the same line and name the same code, and a careful lead still keeps them
-apart: a remark on a cast or a declared type is no finding about behaviour (`features.kind_of`:
+apart: a remark on a cast or a declared type is no finding about behaviour (`kinds.kind_of`:
 "types"). Two reviewers remarking on the same cast are one finding.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from deepreview.consolidate.features import kind_of
+from deepreview.consolidate.kinds import kind_of
 from deepreview.model import Finding, Severity
 from support.printing_seats import findings_of_change
 

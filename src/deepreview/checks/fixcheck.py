@@ -17,7 +17,7 @@ from deepreview.checks.logs import CheckLogs, logged
 from deepreview.checks.patch import fuzzy_apply, parse_patch
 from deepreview.checks.testrun import SuiteRun, Watch, new_failures, run_tests
 from deepreview.config import ChecksSettings
-from deepreview.consolidate.features import TEST_PATH
+from deepreview.consolidate.kinds import TEST_PATH
 from deepreview.targets.git import Git
 
 BASELINE_TIMED_OUT: Final = "the tests time out without any fix"

@@ -24,7 +24,7 @@ quoted code line) is scored in [0, 1] as a weighted sum of independent kinds of 
   two titles naming different failures are capped below a link and below what a cluster's
   pairs must average, whatever line and names they share ("`Clear` leaves a nil map" and
   "`Set` races with `Clear`");
-* the reviewers' grading (`score._stance`), read as a careful lead reads it: grades two levels
+* the reviewers' grading (`stance.stance_bonus`), read as a careful lead reads it: grades two levels
   apart (critical and suggestion) or a defect beside a nit (*bug* and *design*) count against,
   and a pair that shares nothing but a name and its line is then capped below a link ("`div`
   crashes on zero" and "`div` returns a float"), as is one graded one level apart that shares

@@ -7,7 +7,8 @@ code, nowhere), so for such findings the code they name stands in for the place;
 
 from __future__ import annotations
 
-from deepreview.consolidate.features import TEST_PATH, Features, finding_words
+from deepreview.consolidate.features import Features, finding_words
+from deepreview.consolidate.kinds import TEST_PATH
 from deepreview.consolidate.spans import same_lines
 
 # Words every finding about a missing test uses: they say it is a test gap, not which one.

@@ -46,7 +46,7 @@ def lines_apart(x: Features, y: Features) -> int | None:
 
 def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
     """The failures both titles name when the two findings are about code, in one file a few
-    lines apart (`CLAIM_NEAR_LINES`, not overlapping: there `score._stance` weighs the claim),
+    lines apart (`CLAIM_NEAR_LINES`, not overlapping: there `stance.stance_bonus` weighs the claim),
     graded at most one level apart, not in two different functions (`in_other_functions`)
     unless the failure is one two functions make (`BETWEEN_FUNCTIONS`), and no title names a
     failure the other does not:

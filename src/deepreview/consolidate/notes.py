@@ -34,16 +34,15 @@ from typing import Literal
 from deepreview.consolidate.claims import claims_in, conflict
 from deepreview.consolidate.code_notes import LIST_ITEM, code_notes_of, quotes_its_code, text_units
 from deepreview.consolidate.features import (
-    TEST_PATH,
     PathResolver,
     fenced_code,
     identifiers_in,
-    missing_named,
     parse_file_ref,
     strip_fences,
     words,
 )
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.kinds import TEST_PATH, missing_named
 from deepreview.markdown_fence import without_code_spans
 from deepreview.model import AgentReview, Finding, FindingSource, Location
 

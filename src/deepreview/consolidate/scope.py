@@ -26,7 +26,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from deepreview.consolidate.features import TEST_PATH, PathResolver, asks_for_a_test
+from deepreview.consolidate.features import PathResolver
+from deepreview.consolidate.kinds import TEST_PATH, asks_for_a_test
 from deepreview.model import Finding
 
 OUTSIDE = "outside this change"

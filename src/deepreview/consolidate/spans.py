@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deepreview.consolidate.features import TEST_PATH, Features
+from deepreview.consolidate.features import Features
+from deepreview.consolidate.kinds import TEST_PATH
 
 SAME_PLACE_LINES = 3  # "the same line(s)": one range inside the other, neither longer than this
 ADJACENT_LINES = 2  # "beside": short ranges this few lines apart (42 beside 40)
