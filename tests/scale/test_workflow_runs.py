@@ -35,63 +35,6 @@ def _log(job: Job) -> Any:
     return [(r.name, r.outcome, r.stdout[-2000:], r.stderr[-2000:]) for r in job.results]
 
 
-def test_the_workflow_reviews_posts_and_uploads(tmp_path: Path) -> None:
-    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    fakes = Fakes(tmp_path)
-    install_agents(fakes)
-    shims(fakes)
-    origin = make_repo(tmp_path / "origin")
-    head = git(origin, "rev-parse", "feature/x")
-    git(origin, "update-ref", f"refs/pull/{PR}/head", head)  # as GitHub keeps a PR's head
-
-    with FakeGitHub() as gh:
-        pull = gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub")
-        pull.review_threads = [thread("calc.py", 5, "Should sub() accept strings?", author="bob")]
-        # On GitHub the origin remote names the repository; here origin is a local folder.
-        env = fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO})
-        r = Runner(
-            root=tmp_path / "gha",
-            origin=origin,
-            action_dir=ROOT,
-            env=env,
-            checkout_ref="feature/x",
-            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
-            secrets={var: value for var, value in AGENT_AUTH.values()},
-        )
-        wf_env = {k: str(v) for k, v in flow["env"].items()}
-        for seat in flow["jobs"]["seat"]["strategy"]["matrix"]["seat"]:
-            job = r.run_job(flow["jobs"]["seat"], workflow_env=wf_env, matrix={"seat": seat})
-            assert not job.failed, _log(job)
-        finish = r.run_job(flow["jobs"]["finish"], workflow_env=wf_env)
-        assert not finish.failed, _log(finish)
-        posted = gh.requests_to("POST", f"/repos/{REPO}/issues/{PR}/comments")
-
-    assert sorted(p.name for p in r.artifacts.iterdir()) == [
-        "deep-review-seat-claude",
-        "deep-review-seat-codex",
-        "deep-review-seat-gemini",
-        "deep-review-store",
-    ]
-    for seat in SEATS:
-        npm = f"npm install --global --no-fund --no-audit {_package(seat)}"
-        assert npm in r.installs
-    store = r.artifacts / "deep-review-store"
-    (report_file,) = store.glob("*.json")
-    report = json.loads(report_file.read_text())
-    assert report["header"]["pr_number"] == PR
-    # The seat runners fetched the PR's unresolved thread; finish reports on it.
-    assert [v["thread"]["ref"] for v in report["unresolved_feedback"]] == ["T1"]
-    assert [f["id"] for f in report["findings"]] == ["I1", "S1", "S2"]
-    (sarif,) = r.sarif_uploads
-    assert sarif.name == f"{report_file.stem}.sarif"
-    # `--format sarif` adds SARIF: the artifact still holds the report a person reads.
-    rid = report_file.stem
-    assert {f"{rid}.md", f"{rid}.html"} <= {p.name for p in store.iterdir()}
-    assert f'href="{rid}.html"' in (store / "index.html").read_text()
-    assert len(posted) == 1 and "<!-- deep-review:summary -->" in posted[0].body["body"]
-    assert ("Fail on findings or failed seats", "skipped") in _outcomes(finish)
-
-
 def test_a_review_where_every_seat_failed_uploads_no_sarif(tmp_path: Path) -> None:
     """Exit 3: the store is saved and the job fails, but the SARIF file (no results, as no seat
     reviewed) is not sent to code scanning, which would close the PR's open alerts."""
@@ -298,20 +241,60 @@ def _two_pushes(tmp: Path, gh: FakeGitHub, *, fail_second: bool = False) -> Iter
         )
 
 
-def test_the_next_push_is_the_next_round(tmp_path: Path) -> None:
-    """The PR's review store is kept in the Actions cache (restored by every job, saved by
-    finish): the second workflow run for the PR is round 2, and its seats' prompts carry the
-    first round's open findings."""
+def _assert_reviewed_posted_and_uploaded(r: Runner, finish: Job, gh: FakeGitHub) -> None:
+    """The first workflow run of a PR: its seat artifacts and store uploaded, the agent CLIs
+    installed, the report (with the PR's unresolved thread) posted once and sent as SARIF."""
+    posted = gh.requests_to("POST", f"/repos/{REPO}/issues/{PR}/comments")
+    assert sorted(p.name for p in r.artifacts.iterdir()) == [
+        "deep-review-seat-claude",
+        "deep-review-seat-codex",
+        "deep-review-seat-gemini",
+        "deep-review-store",
+    ]
+    for seat in SEATS:
+        npm = f"npm install --global --no-fund --no-audit {_package(seat)}"
+        assert npm in r.installs
+    store = r.artifacts / "deep-review-store"
+    (report_file,) = store.glob("*.json")
+    report = json.loads(report_file.read_text())
+    assert report["header"]["pr_number"] == PR
+    # The seat runners fetched the PR's unresolved thread; finish reports on it.
+    assert [v["thread"]["ref"] for v in report["unresolved_feedback"]] == ["T1"]
+    assert [f["id"] for f in report["findings"]] == ["I1", "S1", "S2"]
+    (sarif,) = r.sarif_uploads
+    assert sarif.name == f"{report_file.stem}.sarif"
+    # `--format sarif` adds SARIF: the artifact still holds the report a person reads.
+    rid = report_file.stem
+    assert {f"{rid}.md", f"{rid}.html"} <= {p.name for p in store.iterdir()}
+    assert f'href="{rid}.html"' in (store / "index.html").read_text()
+    assert len(posted) == 1 and "<!-- deep-review:summary -->" in posted[0].body["body"]
+    assert ("Fail on findings or failed seats", "skipped") in _outcomes(finish)
+
+
+def test_the_workflow_reviews_posts_uploads_and_the_next_push_is_the_next_round(
+    tmp_path: Path,
+) -> None:
+    """`examples/github/deep-review.yml` on a PR's first push reviews, posts and uploads (the
+    seat matrix, then finish). The PR's review store is kept in the Actions cache (restored
+    by every job, saved by finish): the second workflow run for the PR is round 2, and its
+    seats' prompts carry the first round's open findings. (One test: the second push needs a
+    whole first run, and that run is the one the first checks read.)"""
     flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     wf_env = {k: str(v) for k, v in flow["env"].items()}
     reports = []
     with FakeGitHub() as gh:
         for r in _two_pushes(tmp_path, gh):
+            first_run = not reports
+            if first_run:
+                thread_ = thread("calc.py", 5, "Should sub() accept strings?", author="bob")
+                gh.pull(REPO, PR).review_threads = [thread_]
             for seat in flow["jobs"]["seat"]["strategy"]["matrix"]["seat"]:
                 job = r.run_job(flow["jobs"]["seat"], workflow_env=wf_env, matrix={"seat": seat})
                 assert not job.failed, _log(job)
             done = r.run_job(flow["jobs"]["finish"], workflow_env=wf_env)
             assert not done.failed, _log(done)
+            if first_run:
+                _assert_reviewed_posted_and_uploaded(r, done, gh)
             store = r.artifacts / "deep-review-store"
             newest = max(store.glob("*.json"), key=lambda p: p.name)
             reports.append(json.loads(newest.read_text()))
