@@ -8,7 +8,6 @@ and `delete` (exit 2, no traceback), and `relead` writes the files again.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from fakebin.harness import Fakes
 from support.repos import CliResult, run_cli
 from support.rounds import ROUND1, alpha_seat, make_branch_repo, run_round
+from support.shared_store import keep, put_back
 
 SUFFIXES = (".json", ".md", ".html")
 Stored = tuple[Fakes, Path, str]  # the module's review: its fakes, repository and ID
@@ -38,19 +38,14 @@ def _one_review(tmp_path_factory: pytest.TempPathFactory) -> tuple[Fakes, Path, 
     rid: str = res.json()["review_id"]
     for suffix in SUFFIXES:
         assert (fakes.store / f"{rid}{suffix}").is_file()
-    pristine = tmp / "pristine-store"
-    shutil.copytree(fakes.store, pristine, symlinks=True)
-    return fakes, repo, rid, pristine
+    return fakes, repo, rid, keep(fakes.store)
 
 
 @pytest.fixture
 def stored(_one_review: tuple[Fakes, Path, str, Path]) -> Stored:
-    """The module's review with its store as the review left it. The store keeps its absolute
-    paths (the repository's, its own), so it is put back in place rather than copied; fresh
-    modification times, so nothing takes a file for the one an earlier test changed."""
-    fakes, repo, rid, pristine = _one_review
-    shutil.rmtree(fakes.store)
-    shutil.copytree(pristine, fakes.store, symlinks=True, copy_function=shutil.copy)
+    """The module's review with its store as the review left it (`support.shared_store`)."""
+    fakes, repo, rid, kept = _one_review
+    put_back(kept, fakes.store)
     return fakes, repo, rid
 
 
