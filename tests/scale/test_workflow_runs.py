@@ -206,10 +206,12 @@ def _push(origin: Path, gh: FakeGitHub, text: str) -> str:
     return head
 
 
-def _two_pushes(tmp: Path, gh: FakeGitHub, *, fail_second: bool = False) -> Iterator[Runner]:
-    """A PR, reviewed on two pushes: one Runner (a workflow run) per push, the second after
-    a new commit, both with the same Actions cache. `fail_second`: every agent CLI fails in
-    the second run (a quota, an outage)."""
+def _pushes(
+    tmp: Path, gh: FakeGitHub, *, failing: tuple[bool, ...] = (False, False)
+) -> Iterator[Runner]:
+    """A PR, reviewed on several pushes: one Runner (a workflow run) per push, each after the
+    first following a new commit, all with the same Actions cache. `failing[i]`: every agent
+    CLI fails in run i (a quota, an outage) and in the runs after it."""
     fakes = Fakes(tmp)
     install_agents(fakes)
     shims(fakes)
@@ -218,12 +220,13 @@ def _two_pushes(tmp: Path, gh: FakeGitHub, *, fail_second: bool = False) -> Iter
     head = git(origin, "rev-parse", "feature/x")
     git(origin, "update-ref", f"refs/pull/{PR}/head", head)
     gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
-    for run_id in (101, 102):
-        if run_id == 102:
-            _push(origin, gh, "def shout(s):\n    return s.upper() + '!'\n")
-            if fail_second:
-                failing = {"mode": "exit", "exit_code": 1, "stderr": "429 quota exceeded"}
-                install_agents(fakes, {seat: failing for seat in SEATS})
+    for n, fails in enumerate(failing):
+        run_id = 101 + n
+        if n:
+            _push(origin, gh, "def shout(s):\n    return s.upper() + '" + "!" * n + "'\n")
+        if fails:
+            failed = {"mode": "exit", "exit_code": 1, "stderr": "429 quota exceeded"}
+            install_agents(fakes, {seat: failed for seat in SEATS})
         yield Runner(
             root=tmp / f"run-{run_id}",
             origin=origin,
@@ -283,7 +286,7 @@ def test_the_workflow_reviews_posts_uploads_and_the_next_push_is_the_next_round(
     wf_env = {k: str(v) for k, v in flow["env"].items()}
     reports = []
     with FakeGitHub() as gh:
-        for r in _two_pushes(tmp_path, gh):
+        for r in _pushes(tmp_path, gh):
             first_run = not reports
             if first_run:
                 thread_ = thread("calc.py", 5, "Should sub() accept strings?", author="bob")
@@ -312,31 +315,30 @@ def test_the_workflow_reviews_posts_uploads_and_the_next_push_is_the_next_round(
     assert "### Round 1's open findings" in prompt
 
 
-def test_the_action_keeps_rounds_between_pushes(tmp_path: Path) -> None:
-    rounds = []
+def test_the_action_keeps_rounds_and_posts_no_failed_review_over_the_summary(
+    tmp_path: Path,
+) -> None:
+    """The Action on three pushes of a PR (one test: each push needs the runs before it).
+    Its review store is kept between pushes: the second run's store holds both rounds, the
+    first restored from the cache. A push whose review failed in every seat (exit 3, the
+    third) reviewed nothing: the Action's post step is skipped, the PR keeps the last real
+    summary (the first run's; the second does not post), and the job fails with 3."""
+    rounds, jobs = [], []
     with FakeGitHub() as gh:
-        for r in _two_pushes(tmp_path, gh):
-            j = r.run_job(job({"agents": ",".join(SEATS), "extra-args": "--lead none"}))
-            assert not j.failed, _log(j)
-            stored = sorted((r.artifacts / "deep-review-store").glob("*-pr-7.json"))
-            rounds.append([json.loads(p.read_text())["header"]["round"] for p in stored])
-    # The second run's store holds both rounds: the first restored from the cache.
-    assert len(rounds[0]) == 1 and rounds[1][-1] == f"2 (of PR #{PR})" and len(rounds[1]) == 2
-
-
-def test_the_action_posts_no_failed_review_over_the_summary(tmp_path: Path) -> None:
-    """A push whose review failed in every seat (exit 3) reviewed nothing: the Action's post
-    step is skipped, the PR keeps the last real summary, and the job fails with 3."""
-    jobs = []
-    with FakeGitHub() as gh:
-        for r in _two_pushes(tmp_path, gh, fail_second=True):
-            with_ = {"agents": ",".join(SEATS), "post": "true", "extra-args": "--lead none"}
+        for n, r in enumerate(_pushes(tmp_path, gh, failing=(False, False, True))):
+            with_ = {"agents": ",".join(SEATS), "extra-args": "--lead none"}
+            if n != 1:
+                with_["post"] = "true"
             jobs.append(r.run_job(job(with_)))
+            if n < 2:
+                assert not jobs[-1].failed, _log(jobs[-1])
+                stored = sorted((r.artifacts / "deep-review-store").glob("*-pr-7.json"))
+                rounds.append([json.loads(p.read_text())["header"]["round"] for p in stored])
         (comment,) = gh.pull(REPO, PR).issue_comments
         writes = [(w.method, w.path) for w in gh.writes]
-    first, second = jobs
-    assert not first.failed, _log(first)
-    (step,) = [x for x in second.results if x.name == "./"]
+    # The second run's store holds both rounds: the first restored from the cache.
+    assert len(rounds[0]) == 1 and rounds[1][-1] == f"2 (of PR #{PR})" and len(rounds[1]) == 2
+    (step,) = [x for x in jobs[2].results if x.name == "./"]
     assert step.code == 3, step.stdout
     assert "[Post on the pull request] skipped" in step.stdout, step.stdout
     assert "[Fail on findings or failed seats] failure" in step.stdout
